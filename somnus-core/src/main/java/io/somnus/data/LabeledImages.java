@@ -1,0 +1,48 @@
+package io.somnus.data;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A set of grey-scale images with integer class labels, the unit every model in Somnus consumes.
+ *
+ * @param name       dataset name, e.g. {@code fashion-mnist}
+ * @param height     image height in pixels
+ * @param width      image width in pixels
+ * @param images     one row per image, {@code height*width} pixels in row-major order, values in [0, 1]
+ * @param labels     class of each image, in [0, numClasses)
+ * @param numClasses number of classes
+ * @param sha256     SHA-256 (hex) of each source file this set was read from, by file name; empty for
+ *                   procedural data
+ */
+public record LabeledImages(String name, int height, int width, float[][] images, int[] labels, int numClasses,
+                            Map<String, String> sha256) {
+    public LabeledImages {
+        Objects.requireNonNull(name);
+        if (images.length != labels.length) {
+            throw new IllegalArgumentException("images (" + images.length + ") and labels (" + labels.length + ") differ in count");
+        }
+        sha256 = Map.copyOf(sha256);
+    }
+
+    public int size() {
+        return images.length;
+    }
+
+    public int pixels() {
+        return height * width;
+    }
+
+    /** The first {@code n} images (or all, if fewer). Shares the image arrays. */
+    public LabeledImages head(int n) {
+        int m = Math.min(n, images.length);
+        return new LabeledImages(name, height, width, java.util.Arrays.copyOf(images, m),
+                java.util.Arrays.copyOf(labels, m), numClasses, sha256);
+    }
+
+    /** The images from {@code from} (inclusive) to {@code to} (exclusive). Shares the image arrays. */
+    public LabeledImages slice(int from, int to) {
+        return new LabeledImages(name, height, width, java.util.Arrays.copyOfRange(images, from, to),
+                java.util.Arrays.copyOfRange(labels, from, to), numClasses, sha256);
+    }
+}

@@ -1,0 +1,72 @@
+package io.somnus.encoding;
+
+import java.util.Arrays;
+
+/**
+ * The input spikes of one presentation, stored by time step (CSR): the indices of the sources that
+ * spike at step {@code t} are {@code indices[stepOffsets[t] .. stepOffsets[t+1])}. Reused across
+ * presentations so that encoding allocates nothing once the buffers have grown.
+ */
+public final class SpikeTrain {
+    private int numSteps;
+    private int[] stepOffsets = new int[1];
+    private int[] indices = new int[256];
+    private int count;
+    private int openStep;
+
+    /** Starts a new train of {@code steps} time steps, discarding the old one. */
+    public void reset(int steps) {
+        numSteps = steps;
+        if (stepOffsets.length < steps + 1) {
+            stepOffsets = new int[steps + 1];
+        }
+        count = 0;
+        openStep = 0;
+        stepOffsets[0] = 0;
+    }
+
+    /**
+     * Appends a spike of {@code source} at step {@code t}. Spikes must be added in non-decreasing order of
+     * {@code t}; use {@link SpikeTrainBuilder} when generating out of order.
+     */
+    public void add(int t, int source) {
+        if (t < openStep) {
+            throw new IllegalStateException("spikes must be added in time order: step " + t + " after " + openStep);
+        }
+        while (openStep < t) {
+            stepOffsets[++openStep] = count;
+        }
+        if (count == indices.length) {
+            indices = Arrays.copyOf(indices, indices.length * 2);
+        }
+        indices[count++] = source;
+    }
+
+    /** Closes the train; must be called once after the last {@link #add}. */
+    public void finish() {
+        while (openStep < numSteps) {
+            stepOffsets[++openStep] = count;
+        }
+    }
+
+    public int numSteps() {
+        return numSteps;
+    }
+
+    public int totalSpikes() {
+        return count;
+    }
+
+    public int start(int step) {
+        return stepOffsets[step];
+    }
+
+    public int end(int step) {
+        return stepOffsets[step + 1];
+    }
+
+    /** Source index of the spike at position {@code i} (between {@link #start} and {@link #end}). */
+    public int source(int i) {
+        return indices[i];
+    }
+}

@@ -1,0 +1,39 @@
+package io.somnus.sleep;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The paper's multiplicative pull in log space (Massey et al. 2026, authors' code):
+ * <pre>|w| ← |w_tgt| · (|w| / |w_tgt|)^λ,   sign of w kept,</pre>
+ * so that {@code ln(|w|/|w_tgt|)} shrinks by the factor λ each step; after n steps
+ * {@code |w_n| = |w_tgt|·(|w_0|/|w_tgt|)^(λⁿ)}. Paper: λ = 0.99997 (STDP-SNN), 0.999 (SG-SNN).
+ * Optional Gaussian weight noise σ_w·√dt·ξ (units of weight per √ms) makes the decay stochastic.
+ *
+ * @param lambda       per-step exponent λ in (0, 1]
+ * @param noiseStd     σ_w, weight noise per √ms (0 for the deterministic paper law)
+ */
+public record LogSpaceDecay(double lambda, double noiseStd) implements WeightDecayLaw {
+    public LogSpaceDecay {
+        if (!(lambda > 0 && lambda <= 1)) {
+            throw new IllegalArgumentException("sleep.lambda must be in (0, 1], got " + lambda);
+        }
+        if (!(noiseStd >= 0)) {
+            throw new IllegalArgumentException("sleep.weight_noise must be >= 0, got " + noiseStd);
+        }
+    }
+
+    @Override
+    public float step(float w, float target, double dtMs, RandomGenerator rng) {
+        double a = Math.abs(w);
+        double t = Math.abs(target);
+        if (a == 0 || t == 0) {
+            return w;
+        }
+        double pulled = t * Math.exp(lambda * Math.log(a / t));
+        double out = Math.copySign(pulled, w);
+        if (noiseStd > 0) {
+            out += noiseStd * Math.sqrt(dtMs) * rng.nextGaussian();
+        }
+        return (float) out;
+    }
+}
