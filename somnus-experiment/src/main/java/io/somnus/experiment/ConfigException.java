@@ -1,0 +1,12 @@
+package io.somnus.experiment;
+
+/** A configuration a user wrote is wrong; the message names the field, the value and what is allowed. */
+public class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,14 @@
+package io.somnus.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * Turns a preset plus dotted-key overrides into a fully resolved, validated run configuration.
+ * Settings use the configuration's dotted keys, e.g. {@code preset}, {@code dataset.name},
+ * {@code seed}, {@code sleep.fraction}, {@code train.images}; values are strings, numbers or booleans.
+ */
+public interface RunConfigResolver {
+    /** @throws ConfigException naming the field, the value and what is allowed, for any bad setting */
+    ObjectNode resolve(Map<String, Object> settings);
+}

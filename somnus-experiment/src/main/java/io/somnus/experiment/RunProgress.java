@@ -1,0 +1,9 @@
+package io.somnus.experiment;
+
+/** Progress of one run, for progress bars. */
+public interface RunProgress {
+    /** @param phase short label, e.g. "train", "sleep", "eval"; @param done units done; @param total units in all */
+    void update(String phase, long done, long total);
+
+    RunProgress NONE = (phase, done, total) -> { };
+}
