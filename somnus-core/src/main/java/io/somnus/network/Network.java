@@ -1,0 +1,178 @@
+package io.somnus.network;
+
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.plasticity.WeightNormalisation;
+import io.somnus.synapse.Projection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Populations and projections simulated together, event-driven, at a fixed step {@code dtMs}.
+ * One step:
+ * <ol>
+ *   <li>every population integrates (consuming the input delivered at the previous step) and emits spikes;</li>
+ *   <li>every projection delivers the spikes of its presynaptic population (only their outgoing synapses);</li>
+ *   <li>plastic projections update their weights (pre events, then post events);</li>
+ *   <li>monitors record.</li>
+ * </ol>
+ * A step with no spike does no synaptic work. The per-step loop allocates nothing.
+ */
+public final class Network {
+    private final double dtMs;
+    private final SpikeSource input;
+    private final List<Population> populations;
+    private final List<Projection> projections;
+    private final Map<Projection, WeightNormalisation> normalisations;
+    private final List<SpikeCounter> counters = new ArrayList<>();
+
+    /**
+     * @param populations every population including {@code input}, in integration order
+     * @param normalisations projections whose incoming weights are renormalised after each plastic presentation
+     */
+    public Network(double dtMs, SpikeSource input, List<Population> populations, List<Projection> projections,
+                   Map<Projection, WeightNormalisation> normalisations) {
+        if (!(dtMs > 0)) {
+            throw new IllegalArgumentException("dt_ms must be > 0, got " + dtMs);
+        }
+        if (!populations.contains(input)) {
+            throw new IllegalArgumentException("the input source must be one of the populations");
+        }
+        this.dtMs = dtMs;
+        this.input = input;
+        this.populations = List.copyOf(populations);
+        this.projections = List.copyOf(projections);
+        this.normalisations = new LinkedHashMap<>(normalisations);
+    }
+
+    public double dtMs() {
+        return dtMs;
+    }
+
+    public SpikeSource input() {
+        return input;
+    }
+
+    public List<Population> populations() {
+        return populations;
+    }
+
+    public List<Projection> projections() {
+        return projections;
+    }
+
+    public Population population(String name) {
+        for (Population p : populations) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no population named " + name);
+    }
+
+    public Projection projection(String name) {
+        for (Projection p : projections) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no projection named " + name);
+    }
+
+    /** Attaches a spike counter to a population; it records every step from now on. */
+    public SpikeCounter count(Population p) {
+        SpikeCounter c = new SpikeCounter(p);
+        counters.add(c);
+        return c;
+    }
+
+    /**
+     * Advances the network one step.
+     *
+     * @param plastic    whether plasticity rules run
+     * @param noiseStdMv Gaussian membrane noise per step on every neuron (sleep); 0 awake
+     */
+    public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
+        for (int k = 0; k < populations.size(); k++) {
+            populations.get(k).integrate(step, dtMs, noiseStdMv, rng);
+        }
+        for (int k = 0; k < projections.size(); k++) {
+            projections.get(k).propagate();
+        }
+        if (plastic) {
+            for (int k = 0; k < projections.size(); k++) {
+                Projection p = projections.get(k);
+                if (p.isPlastic()) {
+                    p.plasticity().apply(p, step);
+                }
+            }
+        }
+        for (int k = 0; k < counters.size(); k++) {
+            counters.get(k).record();
+        }
+    }
+
+    /**
+     * Presents one input from rest: resets the dynamic state, replays {@code train} for its steps and,
+     * when plastic, renormalises the projections that ask for it.
+     */
+    public void present(SpikeTrain train, boolean plastic, RandomGenerator rng) {
+        resetState();
+        input.play(train);
+        int steps = train.numSteps();
+        for (int t = 0; t < steps; t++) {
+            step(t, plastic, 0.0, rng);
+        }
+        input.play(null);
+        if (plastic) {
+            normalise();
+        }
+    }
+
+    /** Applies the weight normalisations. */
+    public void normalise() {
+        for (Map.Entry<Projection, WeightNormalisation> e : normalisations.entrySet()) {
+            e.getValue().apply(e.getKey());
+        }
+    }
+
+    /** Returns every population to rest and forgets spike times; weights and learned thresholds stay. */
+    public void resetState() {
+        for (Population p : populations) {
+            p.resetState();
+        }
+    }
+
+    public long synapticEvents() {
+        long n = 0;
+        for (Projection p : projections) {
+            n += p.synapticEvents();
+        }
+        return n;
+    }
+
+    /**
+     * A copy for evaluation on another thread: own neuron state, learned state copied, weights shared
+     * (they must not change while the copy runs), no plasticity, no counters.
+     */
+    public Network copyForEvaluation() {
+        List<Population> pops = new ArrayList<>();
+        SpikeSource in = null;
+        for (Population p : populations) {
+            Population c = p.copy();
+            pops.add(c);
+            if (p == input) {
+                in = (SpikeSource) c;
+            }
+        }
+        List<Projection> projs = new ArrayList<>();
+        for (Projection p : projections) {
+            projs.add(p.sharingWeights(pops.get(populations.indexOf(p.pre())), pops.get(populations.indexOf(p.post()))));
+        }
+        return new Network(dtMs, in, pops, projs, Map.of());
+    }
+}

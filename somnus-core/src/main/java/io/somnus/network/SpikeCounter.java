@@ -1,0 +1,42 @@
+package io.somnus.network;
+
+import io.somnus.neuron.Population;
+import java.util.Arrays;
+
+/** A monitor counting the spikes of each neuron of one population (Brian2's SpikeMonitor, counts only). */
+public final class SpikeCounter {
+    private final Population population;
+    private final int[] counts;
+    private long total;
+
+    public SpikeCounter(Population population) {
+        this.population = population;
+        this.counts = new int[population.size()];
+    }
+
+    public Population population() {
+        return population;
+    }
+
+    /** Adds the spikes the population emitted this step. */
+    public void record() {
+        int[] s = population.spiked();
+        for (int k = 0, n = population.spikeCount(); k < n; k++) {
+            counts[s[k]]++;
+        }
+        total += population.spikeCount();
+    }
+
+    public int[] counts() {
+        return counts;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public void clear() {
+        Arrays.fill(counts, 0);
+        total = 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.somnus.neuron;
+
+/**
+ * Parameters of the conductance-based LIF neuron with adaptive threshold θ of Diehl &amp; Cook (2015),
+ * values from their published code. Conductances are dimensionless (in units of the leak conductance).
+ *
+ * @param tauMembraneMs    membrane time constant (ms): 100 for E, 10 for I
+ * @param vRestMv          resting potential (mV): −65 E, −60 I
+ * @param vResetMv         reset potential (mV): −65 E, −45 I
+ * @param vThresholdMv     threshold (mV): −52 E, −40 I
+ * @param thresholdOffsetMv subtracted from the threshold (mV): 20 for E (θ starts at 20), 0 for I
+ * @param eExcitatoryMv    excitatory reversal potential (mV): 0
+ * @param eInhibitoryMv    inhibitory reversal potential (mV): −100 E, −85 I
+ * @param tauExcitatoryMs  excitatory conductance decay (ms): 1
+ * @param tauInhibitoryMs  inhibitory conductance decay (ms): 2
+ * @param refractoryMs     refractory period (ms): 5 E, 2 I
+ * @param thetaPlusMv      θ increase per spike (mV): 0.05 E, 0 I (no adaptation)
+ * @param tauThetaMs       θ decay time constant (ms): 10⁷
+ * @param thetaInitialMv   θ at creation (mV): 20 E, 0 I
+ */
+public record ConductanceLifParameters(double tauMembraneMs, double vRestMv, double vResetMv, double vThresholdMv,
+                                       double thresholdOffsetMv, double eExcitatoryMv, double eInhibitoryMv,
+                                       double tauExcitatoryMs, double tauInhibitoryMs, double refractoryMs,
+                                       double thetaPlusMv, double tauThetaMs, double thetaInitialMv) {
+    /** Diehl &amp; Cook's excitatory neuron. */
+    public static final ConductanceLifParameters DIEHL_COOK_EXCITATORY =
+            new ConductanceLifParameters(100, -65, -65, -52, 20, 0, -100, 1, 2, 5, 0.05, 1e7, 20);
+    /** Diehl &amp; Cook's inhibitory neuron. */
+    public static final ConductanceLifParameters DIEHL_COOK_INHIBITORY =
+            new ConductanceLifParameters(10, -60, -45, -40, 0, 0, -85, 1, 2, 2, 0, 1e7, 0);
+
+    public ConductanceLifParameters {
+        CurrentLifParameters.positive("tau_membrane_ms", tauMembraneMs);
+        CurrentLifParameters.positive("tau_excitatory_ms", tauExcitatoryMs);
+        CurrentLifParameters.positive("tau_inhibitory_ms", tauInhibitoryMs);
+        CurrentLifParameters.positive("tau_theta_ms", tauThetaMs);
+        if (!(refractoryMs >= 0)) {
+            throw new IllegalArgumentException("refractory_ms must be >= 0, got " + refractoryMs);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.somnus.neuron;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * Conductance-based LIF neurons with an adaptive threshold θ (Diehl &amp; Cook 2015):
+ * <pre>
+ *   τ_m dV/dt = (V_rest − V) + g_e·(E_exc − V) + g_i·(E_inh − V)     (+ noise σ per step during sleep)
+ *   dg_e/dt = −g_e/τ_e,  dg_i/dt = −g_i/τ_i,   g_e += w (excitatory), g_i += w (inhibitory) per spike
+ *   dθ/dt = −θ/τ_θ
+ *   spike when V > V_th − offset + θ and not refractory;  then V ← V_reset, θ += θ₊
+ * </pre>
+ * Integrated by forward Euler, as Brian2's {@code method='euler'}, so that the Brian2 reference
+ * ({@code validation/brian2}) can be matched: every derivative uses the values at the start of the step.
+ * V is frozen while refractory ({@code unless refractory}); conductances and θ keep decaying. A spike
+ * delivered at step t is in g before the update of step t+1. After a spike at step s the neuron is
+ * refractory until step s + max(1, refractory/dt).
+ */
+public final class ConductanceLifPopulation extends Population {
+    private final ConductanceLifParameters p;
+    private final float[] v;
+    private final float[] ge;
+    private final float[] gi;
+    private final float[] theta;
+    private final int[] refractoryUntil;
+    private boolean thetaFrozen;
+
+    public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p) {
+        super(name, size);
+        this.p = p;
+        this.v = new float[size];
+        this.ge = new float[size];
+        this.gi = new float[size];
+        this.theta = new float[size];
+        this.refractoryUntil = new int[size];
+        Arrays.fill(theta, (float) p.thetaInitialMv());
+        resetState();
+    }
+
+    public ConductanceLifParameters parameters() {
+        return p;
+    }
+
+    public float[] membrane() {
+        return v;
+    }
+
+    public float[] excitatoryConductance() {
+        return ge;
+    }
+
+    public float[] inhibitoryConductance() {
+        return gi;
+    }
+
+    /** Adaptive thresholds θ (mV); live view. */
+    public float[] theta() {
+        return theta;
+    }
+
+    /** Freezes θ (no increase, no decay): Diehl &amp; Cook's test mode. */
+    public void freezeTheta(boolean frozen) {
+        this.thetaFrozen = frozen;
+    }
+
+    @Override
+    public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
+        clearSpikes();
+        final float dtOverTau = (float) (dtMs / p.tauMembraneMs());
+        final float keepE = (float) (1 - dtMs / p.tauExcitatoryMs());
+        final float keepI = (float) (1 - dtMs / p.tauInhibitoryMs());
+        final float keepTheta = thetaFrozen ? 1f : (float) (1 - dtMs / p.tauThetaMs());
+        final float thetaPlus = thetaFrozen ? 0f : (float) p.thetaPlusMv();
+        final float rest = (float) p.vRestMv();
+        final float eExc = (float) p.eExcitatoryMv();
+        final float eInh = (float) p.eInhibitoryMv();
+        final float threshold = (float) (p.vThresholdMv() - p.thresholdOffsetMv());
+        final float reset = (float) p.vResetMv();
+        final int refractorySteps = (int) Math.round(p.refractoryMs() / dtMs);
+        final float[] exc = excitatoryInput;
+        final float[] inh = inhibitoryInput;
+        for (int i = 0; i < size; i++) {
+            float gei = ge[i] + exc[i];
+            float gii = gi[i] + inh[i];
+            exc[i] = 0f;
+            inh[i] = 0f;
+            float vi = v[i];
+            boolean active = step >= refractoryUntil[i];
+            if (active) {
+                vi += dtOverTau * ((rest - vi) + gei * (eExc - vi) + gii * (eInh - vi));
+                if (noiseStdMv > 0) {
+                    vi += (float) (noiseStdMv * rng.nextGaussian());
+                }
+            }
+            float th = theta[i] * keepTheta;
+            ge[i] = gei * keepE;
+            gi[i] = gii * keepI;
+            if (active && vi > threshold + th) {
+                vi = reset;
+                th += thetaPlus;
+                refractoryUntil[i] = step + Math.max(1, refractorySteps);
+                emit(i, step);
+            }
+            v[i] = vi;
+            theta[i] = th;
+        }
+    }
+
+    @Override
+    public void resetState() {
+        Arrays.fill(v, (float) p.vRestMv());
+        Arrays.fill(ge, 0f);
+        Arrays.fill(gi, 0f);
+        Arrays.fill(refractoryUntil, 0);
+        resetSpikeHistory();
+    }
+
+    @Override
+    public void copyLearnedStateFrom(Population other) {
+        System.arraycopy(((ConductanceLifPopulation) other).theta, 0, theta, 0, size);
+    }
+
+    @Override
+    public Population copy() {
+        ConductanceLifPopulation c = new ConductanceLifPopulation(name(), size, p);
+        c.copyLearnedStateFrom(this);
+        c.thetaFrozen = thetaFrozen;
+        return c;
+    }
+}

@@ -1,0 +1,43 @@
+package io.somnus.neuron;
+
+/**
+ * Parameters of the current-based leaky integrate-and-fire neuron with spike-triggered threshold
+ * adaptation (the paper's neuron; Massey et al. 2026). Defaults: {@link #PAPER}.
+ *
+ * @param tauMembraneMs     membrane time constant τ_m (ms)
+ * @param tauSynapseMs      synaptic current time constant τ_syn (ms)
+ * @param resistance        membrane resistance R (mV per unit current)
+ * @param vRestMv           resting potential (mV)
+ * @param vResetMv          potential after a spike (mV)
+ * @param vThresholdMv      base firing threshold (mV)
+ * @param vMinMv            lower clip of the membrane (mV)
+ * @param vMaxMv            upper clip of the membrane (mV)
+ * @param adaptationMv      threshold increase per spike (mV)
+ * @param tauAdaptationMs   decay time constant of the threshold increase (ms)
+ * @param refractoryMs      absolute refractory period (ms); 0 for none
+ */
+public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, double resistance, double vRestMv,
+                                   double vResetMv, double vThresholdMv, double vMinMv, double vMaxMv,
+                                   double adaptationMv, double tauAdaptationMs, double refractoryMs) {
+    /** The paper's values: τ_m = τ_syn = R = 30, V_rest −70, V_reset −80, threshold −55, clip [−100, 40], +3 mV / 100 ms. */
+    public static final CurrentLifParameters PAPER =
+            new CurrentLifParameters(30, 30, 30, -70, -80, -55, -100, 40, 3, 100, 0);
+
+    public CurrentLifParameters {
+        positive("tau_membrane_ms", tauMembraneMs);
+        positive("tau_synapse_ms", tauSynapseMs);
+        positive("tau_adaptation_ms", tauAdaptationMs);
+        if (!(vMinMv < vMaxMv)) {
+            throw new IllegalArgumentException("v_min_mv (" + vMinMv + ") must be below v_max_mv (" + vMaxMv + ")");
+        }
+        if (!(refractoryMs >= 0)) {
+            throw new IllegalArgumentException("refractory_ms must be >= 0, got " + refractoryMs);
+        }
+    }
+
+    static void positive(String field, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(field + " must be > 0, got " + value);
+        }
+    }
+}

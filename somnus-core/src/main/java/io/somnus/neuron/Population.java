@@ -1,0 +1,109 @@
+package io.somnus.neuron;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * A group of neurons of one model (PyNN's Population). Holds the spike bookkeeping every model shares:
+ * which neurons spiked in the current step, and each neuron's last and previous spike step (for
+ * plasticity traces). Synaptic input arrives in two receptor buffers, excitatory and inhibitory, that
+ * projections add into; the model consumes them in {@link #integrate}.
+ */
+public abstract class Population {
+    /** No spike yet. Far enough in the past that every trace has decayed to zero. */
+    public static final int NEVER = Integer.MIN_VALUE / 2;
+
+    private final String name;
+    protected final int size;
+    protected final int[] spiked;
+    protected int spikeCount;
+    protected final int[] lastSpikeStep;
+    protected final int[] previousSpikeStep;
+    /** Synaptic input received this step, per neuron; see the model for its unit. */
+    protected final float[] excitatoryInput;
+    protected final float[] inhibitoryInput;
+
+    protected Population(String name, int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("population " + name + ": size must be > 0, got " + size);
+        }
+        this.name = name;
+        this.size = size;
+        this.spiked = new int[size];
+        this.lastSpikeStep = new int[size];
+        this.previousSpikeStep = new int[size];
+        this.excitatoryInput = new float[size];
+        this.inhibitoryInput = new float[size];
+        resetSpikeHistory();
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final int size() {
+        return size;
+    }
+
+    /**
+     * Advances every neuron by one step of {@code dtMs} and records which neurons spiked at {@code step}.
+     *
+     * @param noiseStdMv standard deviation of Gaussian membrane noise added each step (sleep); 0 when awake
+     * @param rng        the run's noise stream (unused when noiseStdMv is 0)
+     */
+    public abstract void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng);
+
+    /** Returns the membrane and synaptic state to rest (between presentations); keeps learned state. */
+    public abstract void resetState();
+
+    /** Copies the learned state (e.g. adaptive thresholds) from a population of the same model and size. */
+    public abstract void copyLearnedStateFrom(Population other);
+
+    /** A fresh population with the same parameters and learned state, for evaluation on another thread. */
+    public abstract Population copy();
+
+    public final float[] excitatoryInput() {
+        return excitatoryInput;
+    }
+
+    public final float[] inhibitoryInput() {
+        return inhibitoryInput;
+    }
+
+    /** Neurons that spiked at the current step: {@code spiked()[0..spikeCount())}. */
+    public final int[] spiked() {
+        return spiked;
+    }
+
+    public final int spikeCount() {
+        return spikeCount;
+    }
+
+    public final int[] lastSpikeStep() {
+        return lastSpikeStep;
+    }
+
+    public final int[] previousSpikeStep() {
+        return previousSpikeStep;
+    }
+
+    /** Marks neuron {@code i} as spiking at {@code step}. */
+    protected final void emit(int i, int step) {
+        spiked[spikeCount++] = i;
+        previousSpikeStep[i] = lastSpikeStep[i];
+        lastSpikeStep[i] = step;
+    }
+
+    protected final void clearSpikes() {
+        spikeCount = 0;
+    }
+
+    /** Forgets spike times and pending input (a new presentation starts at step 0). */
+    public void resetSpikeHistory() {
+        spikeCount = 0;
+        Arrays.fill(lastSpikeStep, NEVER);
+        Arrays.fill(previousSpikeStep, NEVER);
+        Arrays.fill(excitatoryInput, 0f);
+        Arrays.fill(inhibitoryInput, 0f);
+    }
+}

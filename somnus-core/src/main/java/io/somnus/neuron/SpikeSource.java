@@ -1,0 +1,63 @@
+package io.somnus.neuron;
+
+import io.somnus.encoding.SpikeTrain;
+import java.util.random.RandomGenerator;
+
+/**
+ * Input neurons whose spikes are given (PyNN's SpikeSourceArray): at each step they replay the spikes of
+ * the current {@link SpikeTrain}, or nothing when silenced (sleep). During sleep an optional
+ * spontaneous rate makes each source spike independently with probability {@code rateHz·dt/1000}.
+ */
+public final class SpikeSource extends Population {
+    private SpikeTrain train;
+    private double spontaneousRateHz;
+
+    public SpikeSource(String name, int size) {
+        super(name, size);
+    }
+
+    /** Replays {@code train} from step 0 (null silences the source). */
+    public void play(SpikeTrain train) {
+        this.train = train;
+    }
+
+    /** Silences the source, except for an optional spontaneous Poisson rate in Hz. */
+    public void silence(double spontaneousRateHz) {
+        this.train = null;
+        this.spontaneousRateHz = spontaneousRateHz;
+    }
+
+    @Override
+    public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
+        clearSpikes();
+        if (train != null) {
+            if (step < train.numSteps()) {
+                for (int k = train.start(step), end = train.end(step); k < end; k++) {
+                    emit(train.source(k), step);
+                }
+            }
+        } else if (spontaneousRateHz > 0) {
+            double p = Math.min(1.0, spontaneousRateHz * dtMs / 1000.0);
+            for (int i = 0; i < size; i++) {
+                if (rng.nextDouble() < p) {
+                    emit(i, step);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void resetState() {
+        resetSpikeHistory();
+    }
+
+    @Override
+    public void copyLearnedStateFrom(Population other) {
+        // no learned state
+    }
+
+    @Override
+    public Population copy() {
+        return new SpikeSource(name(), size);
+    }
+}

@@ -1,0 +1,16 @@
+package io.somnus.plasticity;
+
+import io.somnus.synapse.Projection;
+
+/**
+ * A synaptic plasticity rule applied event by event. Within a step, the network calls {@link #apply}
+ * after every population has integrated and emitted its spikes. Rules process the presynaptic spikes of
+ * the step first and the postsynaptic ones second (Brian2's order of {@code on_pre} and
+ * {@code on_post}): a pre and a post spike in the same step count as pre-before-post with Δt = 0.
+ */
+public interface Plasticity {
+    void apply(Projection projection, int step);
+
+    /** A short name, e.g. {@code nearest-pair}, {@code triplet}. */
+    String name();
+}

@@ -1,0 +1,187 @@
+package io.somnus.sleep;
+
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import io.somnus.neuron.Population;
+import io.somnus.synapse.Projection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs sleep episodes on a {@link Network}: input silenced, membrane noise on, plasticity on, and the
+ * homeostatic decay of the chosen projections applied every {@code decayEverySteps} steps.
+ */
+public final class SleepPhase {
+    /** Receives weight traces during an episode. */
+    public interface Observer {
+        /** Called every {@code traceEverySteps} sleep steps and at the end of the episode. */
+        void trace(long sleepStep, Projection projection, double totalAbs, double mean);
+
+        Observer NONE = (step, projection, total, mean) -> { };
+    }
+
+    /** What an episode did. */
+    public record Episode(long steps, boolean endedEarly, Map<String, long[]> spikesByPopulation) { }
+
+    private final SleepSettings settings;
+
+    public SleepPhase(SleepSettings settings) {
+        this.settings = settings;
+    }
+
+    public SleepSettings settings() {
+        return settings;
+    }
+
+    /** The projections this phase decays. */
+    public List<Projection> decaying(Network net) {
+        List<Projection> out = new ArrayList<>();
+        for (Projection p : net.projections()) {
+            boolean chosen = settings.projections().isEmpty() ? p.isPlastic() : settings.projections().contains(p.name());
+            if (chosen) {
+                out.add(p);
+            }
+        }
+        if (!settings.projections().isEmpty() && out.size() != settings.projections().size()) {
+            throw new IllegalArgumentException("sleep.projections names a projection the network lacks: "
+                    + settings.projections() + "; the network has " + net.projections().stream().map(Projection::name).toList());
+        }
+        return out;
+    }
+
+    /**
+     * Runs one episode of at most {@code maxSteps} steps.
+     *
+     * @param setPoints Σ|w| set point of each decaying projection (its initial total), for the early end
+     * @param counters  spike counters that record during sleep (may be empty)
+     */
+    public Episode run(Network net, long maxSteps, Map<Projection, Double> setPoints, RandomGenerator rng,
+                       List<SpikeCounter> counters, Observer observer) {
+        List<Projection> decaying = decaying(net);
+        int k = settings.decayEverySteps();
+        double dt = net.dtMs();
+        WeightDecayLaw law = settings.law();
+        net.resetState();
+        net.input().silence(settings.inputRateHz());
+        long[] before = new long[counters.size()];
+        for (int c = 0; c < counters.size(); c++) {
+            before[c] = counters.get(c).total();
+        }
+        long step = 0;
+        boolean early = false;
+        while (step < maxSteps) {
+            // steps index the presentation clock; sleep runs as one long presentation
+            net.step((int) step, settings.plasticity(), settings.noiseStdMv(), rng);
+            for (int c = 0; c < counters.size(); c++) {
+                counters.get(c).record();
+            }
+            step++;
+            boolean decayNow = step % k == 0 || step == maxSteps;
+            if (decayNow) {
+                int stepsToApply = step % k == 0 ? k : (int) (step % k);
+                for (Projection p : decaying) {
+                    decay(p, law, stepsToApply, dt, rng);
+                }
+                if (settings.earlyEndTolerance() > 0 && backAtSetPoint(decaying, setPoints)) {
+                    early = true;
+                }
+            }
+            if (step % settings.traceEverySteps() == 0 || early || step == maxSteps) {
+                for (Projection p : decaying) {
+                    double total = p.totalAbsWeight();
+                    observer.trace(step, p, total, meanOf(p.weights()));
+                }
+            }
+            if (early) {
+                break;
+            }
+        }
+        net.input().silence(0);
+        net.resetState();
+        Map<String, long[]> spikes = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < counters.size(); c++) {
+            Population p = counters.get(c).population();
+            spikes.put(p.name(), new long[] {counters.get(c).total() - before[c], p.size()});
+        }
+        return new Episode(step, early, spikes);
+    }
+
+    private boolean backAtSetPoint(List<Projection> decaying, Map<Projection, Double> setPoints) {
+        for (Projection p : decaying) {
+            Double sp = setPoints.get(p);
+            if (sp == null || Math.abs(p.totalAbsWeight() - sp) > settings.earlyEndTolerance() * Math.abs(sp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Applies {@code steps} steps' worth of the law to every weight of {@code p}, then clips to its bounds. */
+    private void decay(Projection p, WeightDecayLaw law, int steps, double dtMs, RandomGenerator rng) {
+        WeightDecayLaw lawK = steps == 1 ? law : compose(law, steps);
+        float[] w = p.weights();
+        int n = w.length;
+        switch (settings.target()) {
+            case CONSTANT -> {
+                float t = (float) settings.targetMagnitude();
+                for (int s = 0; s < n; s++) {
+                    w[s] = lawK.step(w[s], Math.copySign(t, w[s]), dtMs, rng);
+                }
+            }
+            case PROJECTION_MEAN -> {
+                float t = (float) meanOf(w);
+                for (int s = 0; s < n; s++) {
+                    w[s] = lawK.step(w[s], t, dtMs, rng);
+                }
+            }
+            case POST_MEAN -> {
+                int[] colStart = p.colStart();
+                int[] colSynapse = p.colSynapse();
+                for (int j = 0; j < p.post().size(); j++) {
+                    int a = colStart[j];
+                    int b = colStart[j + 1];
+                    if (a == b) {
+                        continue;
+                    }
+                    double sum = 0;
+                    for (int c = a; c < b; c++) {
+                        sum += w[colSynapse[c]];
+                    }
+                    float t = (float) (sum / (b - a));
+                    for (int c = a; c < b; c++) {
+                        int s = colSynapse[c];
+                        w[s] = lawK.step(w[s], t, dtMs, rng);
+                    }
+                }
+            }
+        }
+        p.clampAll();
+    }
+
+    /** The law applied {@code k} times at once: λ^k for the log law, exp(−k·dt/τ) for the linear one. */
+    static WeightDecayLaw compose(WeightDecayLaw law, int k) {
+        if (law instanceof LogSpaceDecay l) {
+            return new LogSpaceDecay(Math.pow(l.lambda(), k), l.noiseStd() * Math.sqrt(k));
+        }
+        if (law instanceof LinearDecay l) {
+            return new LinearDecay(l.tauSleepMs() / k, l.noiseStd() * Math.sqrt(k));
+        }
+        return (w, t, dt, rng) -> {
+            float x = w;
+            for (int i = 0; i < k; i++) {
+                x = law.step(x, t, dt, rng);
+            }
+            return x;
+        };
+    }
+
+    static double meanOf(float[] w) {
+        double s = 0;
+        for (float x : w) {
+            s += x;
+        }
+        return w.length == 0 ? 0 : s / w.length;
+    }
+}

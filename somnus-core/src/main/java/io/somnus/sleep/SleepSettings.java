@@ -1,0 +1,45 @@
+package io.somnus.sleep;
+
+import java.util.List;
+
+/**
+ * What happens during a sleep episode (SPEC §3): input silenced (or a low spontaneous rate), Gaussian
+ * membrane noise on every neuron, the network's own plasticity running, and homeostatic decay of the
+ * chosen projections' weights.
+ *
+ * @param noiseStdMv          membrane noise σ added each step (mV); paper 2
+ * @param inputRateHz         spontaneous rate of the silenced inputs (Hz); paper 0
+ * @param plasticity          whether the network's plasticity keeps running during sleep; paper true
+ * @param law                 the decay law
+ * @param target              what the weights decay toward
+ * @param targetMagnitude     |w_tgt| for {@link DecayTarget#CONSTANT} (paper 0.2; the sign follows each weight)
+ * @param projections         names of the projections that decay; empty = every plastic projection
+ * @param decayEverySteps     the law is applied every K steps with K steps' worth of decay at once
+ *                            (λ^K, exp(−K·dt/τ)); exact when no plasticity event falls inside the K steps,
+ *                            otherwise a relative error of order K·(1 − λ) per event. 1 = every step
+ * @param earlyEndTolerance   end the episode once every decaying projection's Σ|w| is within this
+ *                            relative tolerance of its set point (paper 0.001); 0 = never end early
+ * @param traceEverySteps     record weight traces every this many sleep steps
+ */
+public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plasticity, WeightDecayLaw law,
+                            DecayTarget target, double targetMagnitude, List<String> projections,
+                            int decayEverySteps, double earlyEndTolerance, int traceEverySteps) {
+    public SleepSettings {
+        if (!(noiseStdMv >= 0)) {
+            throw new IllegalArgumentException("sleep.noise_std_mv must be >= 0, got " + noiseStdMv);
+        }
+        if (!(inputRateHz >= 0)) {
+            throw new IllegalArgumentException("sleep.input_rate_hz must be >= 0, got " + inputRateHz);
+        }
+        if (decayEverySteps < 1) {
+            throw new IllegalArgumentException("sleep.decay_every_steps must be >= 1, got " + decayEverySteps);
+        }
+        if (!(earlyEndTolerance >= 0)) {
+            throw new IllegalArgumentException("sleep.early_end_tolerance must be >= 0, got " + earlyEndTolerance);
+        }
+        if (traceEverySteps < 1) {
+            throw new IllegalArgumentException("sleep.trace_every_steps must be >= 1, got " + traceEverySteps);
+        }
+        projections = List.copyOf(projections);
+    }
+}

@@ -1,0 +1,79 @@
+package io.somnus.synapse;
+
+import java.util.random.RandomGenerator;
+
+/** Decides which pre→post pairs are connected (PyNN's connectors). */
+public interface Connector {
+    /**
+     * Lists the synapses as (pre, post) pairs in any order.
+     *
+     * @param samePopulation true when pre and post are the same population (self-connections are then
+     *                       excluded unless the connector allows them)
+     */
+    SynapseList connect(int preSize, int postSize, boolean samePopulation, RandomGenerator rng);
+
+    /** Every pre to every post (but no self-connection within one population). */
+    static Connector allToAll() {
+        return (nPre, nPost, same, rng) -> {
+            SynapseList s = new SynapseList(nPre * nPost);
+            for (int i = 0; i < nPre; i++) {
+                for (int j = 0; j < nPost; j++) {
+                    if (!(same && i == j)) {
+                        s.add(i, j);
+                    }
+                }
+            }
+            return s;
+        };
+    }
+
+    /** Pre i to post i; sizes must match. */
+    static Connector oneToOne() {
+        return (nPre, nPost, same, rng) -> {
+            if (nPre != nPost) {
+                throw new IllegalArgumentException("one-to-one connector needs equal sizes, got " + nPre + " and " + nPost);
+            }
+            SynapseList s = new SynapseList(nPre);
+            for (int i = 0; i < nPre; i++) {
+                s.add(i, i);
+            }
+            return s;
+        };
+    }
+
+    /** Every pre to every post except post i from pre i (Diehl &amp; Cook's lateral inhibition); sizes must match. */
+    static Connector allButSelf() {
+        return (nPre, nPost, same, rng) -> {
+            if (nPre != nPost) {
+                throw new IllegalArgumentException("all-but-self connector needs equal sizes, got " + nPre + " and " + nPost);
+            }
+            SynapseList s = new SynapseList(nPre * (nPost - 1));
+            for (int i = 0; i < nPre; i++) {
+                for (int j = 0; j < nPost; j++) {
+                    if (i != j) {
+                        s.add(i, j);
+                    }
+                }
+            }
+            return s;
+        };
+    }
+
+    /** Each pair independently with probability {@code p} (Bernoulli; no self-connection within one population). */
+    static Connector fixedProbability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("connection probability must be in [0, 1], got " + p);
+        }
+        return (nPre, nPost, same, rng) -> {
+            SynapseList s = new SynapseList((int) Math.min(Integer.MAX_VALUE - 8, (long) (nPre * (double) nPost * p * 1.1) + 16));
+            for (int i = 0; i < nPre; i++) {
+                for (int j = 0; j < nPost; j++) {
+                    if (!(same && i == j) && rng.nextDouble() < p) {
+                        s.add(i, j);
+                    }
+                }
+            }
+            return s;
+        };
+    }
+}

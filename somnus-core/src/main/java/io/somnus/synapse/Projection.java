@@ -1,0 +1,224 @@
+package io.somnus.synapse;
+
+import io.somnus.neuron.Population;
+import io.somnus.plasticity.Plasticity;
+import java.util.Arrays;
+
+/**
+ * The synapses from one population to another (PyNN's Projection), stored sparsely. Synapses are
+ * ordered by presynaptic neuron (CSR: the outgoing synapses of pre neuron i are
+ * {@code [rowStart[i], rowStart[i+1])}), which is what event-driven propagation walks; a column index
+ * (CSC) lists each post neuron's incoming synapse ids for plasticity on postsynaptic spikes.
+ * Weights are one flat {@code float[]} indexed by synapse id, in the postsynaptic model's input unit
+ * (current for {@link io.somnus.neuron.CurrentLifPopulation}, conductance for
+ * {@link io.somnus.neuron.ConductanceLifPopulation}).
+ */
+public final class Projection {
+    private final String name;
+    private final Population pre;
+    private final Population post;
+    private final Receptor receptor;
+    private final int[] rowStart;
+    private final int[] postIndex;
+    private final int[] preIndex;
+    private final int[] colStart;
+    private final int[] colSynapse;
+    private final float[] w;
+    private final float wMin;
+    private final float wMax;
+    private Plasticity plasticity;
+    private long synapticEvents;
+
+    /**
+     * @param wMin lower weight bound (−∞ for none); @param wMax upper bound (+∞ for none)
+     */
+    public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
+                      float[] initialWeights, float wMin, float wMax) {
+        this.name = name;
+        this.pre = pre;
+        this.post = post;
+        this.receptor = receptor;
+        int n = synapses.size();
+        if (initialWeights.length != n) {
+            throw new IllegalArgumentException("projection " + name + ": " + initialWeights.length + " weights for " + n + " synapses");
+        }
+        this.rowStart = new int[pre.size() + 1];
+        for (int k = 0; k < n; k++) {
+            rowStart[synapses.pre(k) + 1]++;
+        }
+        for (int i = 0; i < pre.size(); i++) {
+            rowStart[i + 1] += rowStart[i];
+        }
+        this.postIndex = new int[n];
+        this.preIndex = new int[n];
+        this.w = new float[n];
+        int[] fill = Arrays.copyOf(rowStart, pre.size());
+        // stable counting sort by pre keeps the connector's order within a row
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[fill[synapses.pre(k)]++] = k;
+        }
+        for (int s = 0; s < n; s++) {
+            int k = order[s];
+            postIndex[s] = synapses.post(k);
+            preIndex[s] = synapses.pre(k);
+            w[s] = initialWeights[k];
+        }
+        this.colStart = new int[post.size() + 1];
+        for (int s = 0; s < n; s++) {
+            colStart[postIndex[s] + 1]++;
+        }
+        for (int j = 0; j < post.size(); j++) {
+            colStart[j + 1] += colStart[j];
+        }
+        this.colSynapse = new int[n];
+        int[] colFill = Arrays.copyOf(colStart, post.size());
+        for (int s = 0; s < n; s++) {
+            colSynapse[colFill[postIndex[s]]++] = s;
+        }
+        this.wMin = wMin;
+        this.wMax = wMax;
+        clampAll();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Population pre() {
+        return pre;
+    }
+
+    public Population post() {
+        return post;
+    }
+
+    public Receptor receptor() {
+        return receptor;
+    }
+
+    public int synapseCount() {
+        return w.length;
+    }
+
+    /** Weights by synapse id; live view (plasticity and sleep write here). */
+    public float[] weights() {
+        return w;
+    }
+
+    public int[] rowStart() {
+        return rowStart;
+    }
+
+    public int[] postIndex() {
+        return postIndex;
+    }
+
+    public int[] preIndex() {
+        return preIndex;
+    }
+
+    public int[] colStart() {
+        return colStart;
+    }
+
+    public int[] colSynapse() {
+        return colSynapse;
+    }
+
+    public float wMin() {
+        return wMin;
+    }
+
+    public float wMax() {
+        return wMax;
+    }
+
+    public Plasticity plasticity() {
+        return plasticity;
+    }
+
+    public Projection withPlasticity(Plasticity rule) {
+        this.plasticity = rule;
+        return this;
+    }
+
+    public boolean isPlastic() {
+        return plasticity != null;
+    }
+
+    /** Synaptic events delivered so far (one per spike per outgoing synapse). */
+    public long synapticEvents() {
+        return synapticEvents;
+    }
+
+    /**
+     * Delivers the spikes the presynaptic population emitted this step: only the outgoing synapses of
+     * neurons that spiked are touched.
+     */
+    public void propagate() {
+        int count = pre.spikeCount();
+        if (count == 0) {
+            return;
+        }
+        int[] spiked = pre.spiked();
+        float[] target = receptor == Receptor.EXCITATORY ? post.excitatoryInput() : post.inhibitoryInput();
+        for (int k = 0; k < count; k++) {
+            int i = spiked[k];
+            int end = rowStart[i + 1];
+            for (int s = rowStart[i]; s < end; s++) {
+                target[postIndex[s]] += w[s];
+            }
+            synapticEvents += end - rowStart[i];
+        }
+    }
+
+    /** Clips every weight to [wMin, wMax]. */
+    public void clampAll() {
+        for (int s = 0; s < w.length; s++) {
+            w[s] = clamp(w[s]);
+        }
+    }
+
+    public float clamp(float x) {
+        return x < wMin ? wMin : (x > wMax ? wMax : x);
+    }
+
+    /** Σ|w| over all synapses. */
+    public double totalAbsWeight() {
+        double t = 0;
+        for (float x : w) {
+            t += Math.abs(x);
+        }
+        return t;
+    }
+
+    /** The weights as a dense row-major [pre][post] matrix, 0 where there is no synapse. */
+    public float[] toDense() {
+        float[] dense = new float[pre.size() * post.size()];
+        for (int s = 0; s < w.length; s++) {
+            dense[preIndex[s] * post.size() + postIndex[s]] += w[s];
+        }
+        return dense;
+    }
+
+    /** A projection between other populations with the same synapses, sharing this one's weight array. */
+    public Projection sharingWeights(Population newPre, Population newPost) {
+        return new Projection(this, newPre, newPost);
+    }
+
+    private Projection(Projection o, Population newPre, Population newPost) {
+        this.name = o.name;
+        this.pre = newPre;
+        this.post = newPost;
+        this.receptor = o.receptor;
+        this.rowStart = o.rowStart;
+        this.postIndex = o.postIndex;
+        this.preIndex = o.preIndex;
+        this.colStart = o.colStart;
+        this.colSynapse = o.colSynapse;
+        this.w = o.w;
+        this.wMin = o.wMin;
+        this.wMax = o.wMax;
+    }
+}

@@ -1,0 +1,7 @@
+package io.somnus.synapse;
+
+/** Which synaptic input of the postsynaptic neuron a projection drives. */
+public enum Receptor {
+    EXCITATORY,
+    INHIBITORY
+}

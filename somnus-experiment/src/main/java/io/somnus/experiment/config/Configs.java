@@ -1,0 +1,237 @@
+package io.somnus.experiment.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.somnus.experiment.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Loads presets, applies dotted overrides, and binds the result to {@link RunConfig} with clear errors. */
+public final class Configs {
+    public static final List<String> PRESETS = List.of("paper", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "sg-fc");
+
+    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private Configs() { }
+
+    /** A preset by name (bundled) or by path to a YAML file. */
+    public static ObjectNode loadPreset(String nameOrPath) {
+        String resource = "/io/somnus/presets/" + nameOrPath + ".yaml";
+        try (InputStream in = Configs.class.getResourceAsStream(resource)) {
+            if (in != null) {
+                return asObject(YAML.readTree(in), nameOrPath);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot read bundled preset " + nameOrPath + ": " + e.getMessage(), e);
+        }
+        Path file = Path.of(nameOrPath);
+        if (Files.isRegularFile(file)) {
+            try {
+                return asObject(YAML.readTree(file.toFile()), file.toString());
+            } catch (IOException e) {
+                throw new ConfigException("cannot parse configuration file " + file + ": " + firstLine(e.getMessage()), e);
+            }
+        }
+        throw new ConfigException("unknown preset '" + nameOrPath + "': use one of " + PRESETS + " or the path of a YAML file");
+    }
+
+    private static ObjectNode asObject(JsonNode n, String source) {
+        if (!(n instanceof ObjectNode o)) {
+            throw new ConfigException("configuration " + source + " must be a mapping of fields, got " + n.getNodeType());
+        }
+        return o;
+    }
+
+    /**
+     * Sets {@code dotted.key} to {@code rawValue} (parsed as a YAML scalar or flow list) in {@code tree}.
+     * Path segments address object fields, list items by their {@code name}, or list items by index.
+     */
+    public static void override(ObjectNode tree, String dottedKey, Object value) {
+        JsonNode parsed = value instanceof String s ? parseScalar(s) : JSON.valueToTree(value);
+        String[] parts = dottedKey.split("\\.");
+        JsonNode node = tree;
+        StringBuilder walked = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            String part = parts[i];
+            JsonNode next = child(node, part);
+            if (next == null || next.isNull()) {
+                if (node instanceof ObjectNode o && knownField(o, part)) {
+                    next = o.putObject(part);
+                } else {
+                    throw unknown(dottedKey, walked.toString(), node);
+                }
+            }
+            if (walked.length() > 0) {
+                walked.append('.');
+            }
+            walked.append(part);
+            node = next;
+        }
+        String last = parts[parts.length - 1];
+        if (node instanceof ObjectNode o) {
+            if (!o.has(last) && !knownField(o, last)) {
+                throw unknown(dottedKey, walked.toString(), node);
+            }
+            o.set(last, parsed);
+        } else if (node instanceof ArrayNode a) {
+            int idx = indexOf(a, last);
+            if (idx < 0) {
+                throw unknown(dottedKey, walked.toString(), node);
+            }
+            a.set(idx, parsed);
+        } else {
+            throw new ConfigException("cannot set " + dottedKey + ": " + walked + " is a value, not a section");
+        }
+    }
+
+    /** Fields that may be absent from a preset but can still be set: everything the binding knows. */
+    private static boolean knownField(ObjectNode o, String field) {
+        return o.has(field);
+    }
+
+    private static JsonNode child(JsonNode node, String part) {
+        if (node instanceof ObjectNode o) {
+            return o.get(part);
+        }
+        if (node instanceof ArrayNode a) {
+            int idx = indexOf(a, part);
+            return idx < 0 ? null : a.get(idx);
+        }
+        return null;
+    }
+
+    private static int indexOf(ArrayNode a, String part) {
+        for (int k = 0; k < a.size(); k++) {
+            JsonNode item = a.get(k);
+            if (item.has("name") && item.get("name").asText().equals(part)) {
+                return k;
+            }
+        }
+        if (part.matches("\\d+") && Integer.parseInt(part) < a.size()) {
+            return Integer.parseInt(part);
+        }
+        return -1;
+    }
+
+    private static ConfigException unknown(String key, String walked, JsonNode at) {
+        List<String> known = new ArrayList<>();
+        if (at instanceof ObjectNode o) {
+            o.fieldNames().forEachRemaining(known::add);
+        } else if (at instanceof ArrayNode a) {
+            for (JsonNode item : a) {
+                known.add(item.has("name") ? item.get("name").asText() : "?");
+            }
+        }
+        String where = walked.isEmpty() ? "at the top level" : "under " + walked;
+        return new ConfigException("unknown configuration field '" + key + "'; known " + where + ": " + known);
+    }
+
+    static JsonNode parseScalar(String raw) {
+        try {
+            JsonNode n = YAML.readTree(raw.isEmpty() ? "''" : raw);
+            return n == null || n.isMissingNode() ? JsonNodeFactory.instance.textNode(raw) : n;
+        } catch (JsonProcessingException e) {
+            return JsonNodeFactory.instance.textNode(raw);
+        }
+    }
+
+    /** Binds a tree to {@link RunConfig}; a field of the wrong type or an unknown field names itself. */
+    public static RunConfig bind(ObjectNode tree) {
+        try {
+            return YAML.treeToValue(tree, RunConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : "; allowed: " + e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new ConfigException("unknown configuration field '" + path(e) + "'" + known);
+        } catch (InvalidFormatException e) {
+            throw new ConfigException("configuration field '" + path(e) + "' has value '" + e.getValue()
+                    + "', which is not a valid " + e.getTargetType().getSimpleName().toLowerCase());
+        } catch (MismatchedInputException e) {
+            throw new ConfigException("configuration field '" + path(e) + "' has the wrong type or is missing: expected "
+                    + (e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName().toLowerCase()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("invalid configuration: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The preset named by {@code settings.preset} with every other setting applied as an override. */
+    public static ObjectNode resolveTree(Map<String, Object> settings) {
+        Object preset = settings.get("preset");
+        if (preset == null) {
+            throw new ConfigException("no preset given: set 'preset' to one of " + PRESETS);
+        }
+        ObjectNode tree = loadPreset(preset.toString());
+        for (Map.Entry<String, Object> e : settings.entrySet()) {
+            if (!e.getKey().equals("preset")) {
+                override(tree, e.getKey(), e.getValue());
+            }
+        }
+        return tree;
+    }
+
+    /** The YAML text of a tree, as written to a run's config.yaml. */
+    public static String toYaml(JsonNode tree) {
+        try {
+            return YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Iterates over field names (helper for validation messages). */
+    static List<String> fields(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            out.add(it.next());
+        }
+        return out;
+    }
+}

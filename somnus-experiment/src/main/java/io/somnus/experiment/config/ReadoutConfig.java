@@ -1,0 +1,11 @@
+package io.somnus.experiment.config;
+
+import java.util.List;
+
+/**
+ * @param population   population whose spike counts are the features (E)
+ * @param main         the readout reported as {@code test_accuracy}
+ * @param readouts     every readout fitted: {@code pca-logistic}, {@code linear}, {@code vote}
+ * @param pcaVariance  fraction of variance the PCA keeps
+ */
+public record ReadoutConfig(String population, String main, List<String> readouts, double pcaVariance) { }

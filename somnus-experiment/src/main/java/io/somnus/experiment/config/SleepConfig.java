@@ -1,0 +1,29 @@
+package io.somnus.experiment.config;
+
+import java.util.List;
+
+/**
+ * Sleep (SPEC §3); see {@link io.somnus.sleep.SleepSettings} for the meaning of each field.
+ *
+ * @param fraction          sleep fraction f in [0, 1): sleep time / (wake + sleep time)
+ * @param wakeSteps         wake steps between episodes (paper 35 000 = 350 images)
+ * @param law               {@code log} (paper) or {@code linear}
+ * @param lambda            log law: λ per step (paper 0.99997)
+ * @param tauSleepMs        linear law: τ_sleep (ms)
+ * @param weightNoise       Gaussian weight noise σ_w per √ms (0 = deterministic)
+ * @param target            {@code constant}, {@code projection_mean}, {@code post_mean}
+ * @param targetMagnitude   |w_tgt| for the constant target (paper 0.2)
+ * @param noiseStdMv        membrane noise σ per step (mV; paper 2)
+ * @param inputRateHz       spontaneous input rate while asleep (Hz; paper 0)
+ * @param plasticity        whether STDP runs during sleep (paper true)
+ * @param projections       projections that decay; empty = every plastic one
+ * @param decayEverySteps   apply K steps of decay at once every K steps (1 = every step)
+ * @param earlyEndTolerance end an episode when Σ|w| is back within this relative tolerance of the set point
+ * @param budget            {@code added}: wake data is the same for every f, sleep is added;
+ *                          {@code fixed_total}: wake + sleep steps are fixed, so more sleep means fewer images
+ * @param traceEverySteps   weight-trace sampling interval during sleep (steps)
+ */
+public record SleepConfig(double fraction, long wakeSteps, String law, double lambda, double tauSleepMs,
+                          double weightNoise, String target, double targetMagnitude, double noiseStdMv,
+                          double inputRateHz, boolean plasticity, List<String> projections, int decayEverySteps,
+                          double earlyEndTolerance, String budget, int traceEverySteps) { }

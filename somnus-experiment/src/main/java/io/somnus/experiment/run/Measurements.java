@@ -1,0 +1,173 @@
+package io.somnus.experiment.run;
+
+import io.somnus.data.LabeledImages;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.stdp.FrozenEvaluator;
+import io.somnus.metrics.AccuracyCurveStability;
+import io.somnus.metrics.Diversity;
+import io.somnus.metrics.WeightStatistics;
+import io.somnus.network.Network;
+import io.somnus.readout.ClusterSeparation;
+import io.somnus.readout.FittedReadout;
+import io.somnus.readout.Readout;
+import io.somnus.synapse.Projection;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measurements of SPEC §5 for the STDP-SNN: readout accuracies (frozen network), weight statistics
+ * per projection, representational diversity and φ, firing rates, stability of the accuracy curve.
+ */
+public final class Measurements {
+    private final RunConfig cfg;
+    private final Network net;
+    private final FrozenEvaluator evaluator;
+    private final long readoutSeed;
+    private final long evalSeed;
+    private final Map<String, Double> runningMax = new HashMap<>();
+
+    public Measurements(RunConfig cfg, Network net, FrozenEvaluator evaluator, long readoutSeed, long evalSeed) {
+        this.cfg = cfg;
+        this.net = net;
+        this.evaluator = evaluator;
+        this.readoutSeed = readoutSeed;
+        this.evalSeed = evalSeed;
+    }
+
+    /** Readout-fitting images: the first {@code readout_images} training images (all when 0). */
+    private LabeledImages readoutSet(LabeledImages train, boolean checkpoint) {
+        int n = cfg.train().readoutImages();
+        if (checkpoint && n == 0) {
+            n = Math.min(train.size(), 1000);
+        }
+        return n == 0 ? train : train.head(n);
+    }
+
+    /** A metrics.csv row for a checkpoint, evaluated on the validation images. */
+    public Map<String, Double> checkpoint(LabeledImages train, LabeledImages validation, long imagesSeen, long wakeSteps,
+                                          long sleepSteps, Map<String, Double> wakeRates, Map<String, Double> sleepRates) {
+        Map<String, Double> row = new LinkedHashMap<>();
+        row.put("images_seen", (double) imagesSeen);
+        row.put("wake_steps", (double) wakeSteps);
+        row.put("sleep_steps", (double) sleepSteps);
+        row.put("achieved_sleep_fraction", wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));
+        LabeledImages fitSet = readoutSet(train, true);
+        Evaluation ev = evaluate(fitSet, validation, imagesSeen);
+        row.put("val_accuracy", ev.accuracy.get(cfg.readout().main()));
+        ev.accuracy.forEach((k, v) -> row.put("val_accuracy_" + k, v));
+        weightColumns(row);
+        row.put("winner_fraction", ev.diversity.winnerFraction());
+        row.put("assignment_entropy", ev.diversity.assignmentEntropyNormalised());
+        row.put("rf_cosine", ev.diversity.meanPairwiseRfCosine());
+        row.put("phi", ev.phi);
+        wakeRates.forEach((k, v) -> row.put("rate_" + k + "_wake_hz", v));
+        sleepRates.forEach((k, v) -> row.put("rate_" + k + "_sleep_hz", v));
+        return row;
+    }
+
+    /** Final numbers on the test images. */
+    public Map<String, Object> finalSummary(LabeledImages train, LabeledImages test, List<Double> valCurve) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", cfg.model());
+        s.put("preset", cfg.preset());
+        s.put("dataset", cfg.dataset().name());
+        s.put("seed", cfg.seed());
+        Evaluation ev = evaluate(readoutSet(train, false), test, -1);
+        s.put("test_accuracy", ev.accuracy.get(cfg.readout().main()));
+        s.put("test_accuracy_by_readout", ev.accuracy);
+        double[] curve = valCurve.stream().mapToDouble(Double::doubleValue).toArray();
+        AccuracyCurveStability st = AccuracyCurveStability.of(curve);
+        Map<String, Object> stability = new LinkedHashMap<>();
+        stability.put("final", st.finalAccuracy());
+        stability.put("peak", st.peak());
+        stability.put("last_quarter_mean", st.lastQuarterMean());
+        stability.put("last_quarter_std", st.lastQuarterStd());
+        stability.put("max_drawdown", st.maxDrawdown());
+        s.put("stability", stability);
+        Map<String, Object> weights = new LinkedHashMap<>();
+        for (Projection p : net.projections()) {
+            weights.put(p.name(), weightStats(p));
+        }
+        s.put("weights", weights);
+        Map<String, Object> div = new LinkedHashMap<>();
+        div.put("winner_fraction", ev.diversity.winnerFraction());
+        div.put("assignment_entropy", ev.diversity.assignmentEntropyNormalised());
+        div.put("rf_cosine", ev.diversity.meanPairwiseRfCosine());
+        s.put("diversity", div);
+        s.put("phi", ev.phi);
+        s.put("pca_components", ev.pcaComponents);
+        int side = (int) Math.round(Math.sqrt(net.input().size()));
+        s.put("input_shape", side * side == net.input().size() ? List.of(side, side) : List.of(net.input().size()));
+        return s;
+    }
+
+    private record Evaluation(Map<String, Double> accuracy, Diversity.Result diversity, double phi, int pcaComponents) { }
+
+    private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt) {
+        String pop = cfg.readout().population();
+        double[][] fitX = evaluator.features(net, pop, fitSet.images(), evalSeed ^ salt);
+        double[][] evalX = evaluator.features(net, pop, evalSet.images(), ~evalSeed ^ salt);
+        Map<String, Double> acc = new LinkedHashMap<>();
+        double phi = Double.NaN;
+        int components = 0;
+        for (String name : cfg.readout().readouts()) {
+            Readout r = Readouts.create(name, cfg.readout().pcaVariance());
+            FittedReadout f = r.fit(fitX, fitSet.labels(), fitSet.numClasses(), readoutSeed);
+            acc.put(name, f.accuracy(evalX, evalSet.labels()));
+            if (f instanceof Readouts.PcaSpace pca) {
+                double[][] z = pca.transform(evalX);
+                components = z.length == 0 ? 0 : z[0].length;
+                phi = components == 0 ? Double.NaN : ClusterSeparation.phi(z, evalSet.labels(), evalSet.numClasses());
+            }
+        }
+        Projection rf = inputProjection(pop);
+        float[] dense = rf == null ? new float[0] : rf.toDense();
+        Diversity.Result div = Diversity.of(evalX, evalSet.labels(), evalSet.numClasses(), dense,
+                rf == null ? 0 : rf.pre().size());
+        return new Evaluation(acc, div, phi, components);
+    }
+
+    private Projection inputProjection(String pop) {
+        for (Projection p : net.projections()) {
+            if (p.pre() == net.input() && p.post().name().equals(pop)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private void weightColumns(Map<String, Double> row) {
+        for (Projection p : net.projections()) {
+            weightStats(p).forEach((k, v) -> row.put("w_" + p.name() + "_" + k, v));
+        }
+    }
+
+    private Map<String, Double> weightStats(Projection p) {
+        float[] w = p.weights();
+        double maxAbs = 0;
+        for (float x : w) {
+            maxAbs = Math.max(maxAbs, Math.abs(x));
+        }
+        double running = Math.max(maxAbs, runningMax.getOrDefault(p.name(), 0.0));
+        runningMax.put(p.name(), running);
+        double bound = Float.isInfinite(p.wMax()) || p.wMax() <= 0 ? (Float.isInfinite(p.wMin()) ? Double.NaN : Double.NaN) : p.wMax();
+        WeightStatistics.Result r = WeightStatistics.of(w, w.length, Double.isNaN(bound) ? running : bound, 1e-3);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("mean", r.mean());
+        m.put("std", r.std());
+        m.put("min", r.min());
+        m.put("max", r.max());
+        m.put("total_abs", r.totalAbs());
+        m.put("frac_saturated", r.fractionSaturated());
+        m.put("frac_near_zero", r.fractionNearZero());
+        m.put("entropy", r.histogramEntropy());
+        return m;
+    }
+
+    static double[] copy(double[] x) {
+        return Arrays.copyOf(x, x.length);
+    }
+}

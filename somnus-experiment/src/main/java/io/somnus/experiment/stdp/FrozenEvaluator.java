@@ -1,0 +1,83 @@
+package io.somnus.experiment.stdp;
+
+import io.somnus.encoding.SpikeEncoder;
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import io.somnus.neuron.ConductanceLifPopulation;
+import io.somnus.neuron.Population;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs images through a network with plasticity off and returns the spike counts of one population
+ * per image (the readout features). Images run in parallel on copies of the network that share its
+ * weights; each image's input spikes come from its own seed, so the result does not depend on the
+ * number of threads.
+ */
+public final class FrozenEvaluator {
+    private final SpikeEncoder encoder;
+    private final Presentation presentation;
+    private final int threads;
+
+    public FrozenEvaluator(SpikeEncoder encoder, Presentation presentation, int threads) {
+        this.encoder = encoder;
+        this.presentation = presentation;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Features [image][neuron] = spike counts of {@code readoutPopulation}; the network is not changed. */
+    public double[][] features(Network net, String readoutPopulation, float[][] images, long seed) {
+        double[][] out = new double[images.length][];
+        AtomicInteger next = new AtomicInteger();
+        int n = Math.min(threads, Math.max(1, images.length / 16));
+        Runnable worker = () -> {
+            Network copy = net.copyForEvaluation();
+            for (Population p : copy.populations()) {
+                if (p instanceof ConductanceLifPopulation c) {
+                    c.freezeTheta(true);
+                }
+            }
+            SpikeCounter counter = copy.count(copy.population(readoutPopulation));
+            SpikeTrain train = new SpikeTrain();
+            for (int i = next.getAndIncrement(); i < images.length; i = next.getAndIncrement()) {
+                SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+                presentation.present(copy, encoder, images[i], false, rng, train, counter);
+                int[] c = counter.counts();
+                double[] row = new double[c.length];
+                for (int j = 0; j < c.length; j++) {
+                    row[j] = c[j];
+                }
+                out[i] = row;
+            }
+        };
+        if (n == 1) {
+            worker.run();
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "somnus-eval");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                fs.add(pool.submit(worker));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("evaluation failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,206 @@
+package io.somnus.experiment.stdp;
+
+import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.PlasticityConfig;
+import io.somnus.experiment.config.PopulationConfig;
+import io.somnus.experiment.config.ProjectionConfig;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.neuron.ConductanceLifParameters;
+import io.somnus.neuron.ConductanceLifPopulation;
+import io.somnus.neuron.CurrentLifParameters;
+import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.network.Network;
+import io.somnus.plasticity.NearestPairStdp;
+import io.somnus.plasticity.Plasticity;
+import io.somnus.plasticity.TripletStdp;
+import io.somnus.plasticity.WeightNormalisation;
+import io.somnus.synapse.Connector;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/** Builds a {@link Network} from a configuration: populations, connectors, initial weights, rules. */
+public final class NetworkFactory {
+    private NetworkFactory() { }
+
+    /**
+     * @param inputs number of input sources (pixels after preprocessing)
+     * @param rng    the run's connectivity stream
+     */
+    public static Network build(RunConfig cfg, int inputs, RandomGenerator rng) {
+        double dt = cfg.simulation().dtMs();
+        SpikeSource input = new SpikeSource("input", inputs);
+        Map<String, Population> byName = new LinkedHashMap<>();
+        byName.put("input", input);
+        List<Population> pops = new ArrayList<>();
+        pops.add(input);
+        for (PopulationConfig pc : cfg.populations()) {
+            if (byName.containsKey(pc.name())) {
+                throw new ConfigException("populations: duplicate or reserved name '" + pc.name() + "'");
+            }
+            int size = pc.size();
+            if (pc.sizeOf() != null) {
+                Population other = byName.get(pc.sizeOf());
+                if (other == null) {
+                    throw new ConfigException("populations." + pc.name() + ".size_of: no earlier population named '" + pc.sizeOf() + "'");
+                }
+                size = other.size();
+            }
+            if (size <= 0) {
+                throw new ConfigException("populations." + pc.name() + ".size must be > 0, got " + size);
+            }
+            Population p = switch (pc.model()) {
+                case "current_lif" -> new CurrentLifPopulation(pc.name(), size,
+                        withParams(CurrentLifParameters.PAPER, pc, "current_lif"));
+                case "conductance_lif" -> new ConductanceLifPopulation(pc.name(), size,
+                        withParams(conductanceDefaults(pc), pc, "conductance_lif"));
+                default -> throw new ConfigException("populations." + pc.name() + ".model: '" + pc.model()
+                        + "' is not a neuron model; use current_lif or conductance_lif");
+            };
+            byName.put(pc.name(), p);
+            pops.add(p);
+        }
+        List<Projection> projections = new ArrayList<>();
+        Map<Projection, WeightNormalisation> norms = new LinkedHashMap<>();
+        for (ProjectionConfig pc : cfg.projections()) {
+            String where = "projections." + pc.name();
+            Population pre = byName.get(pc.pre());
+            Population post = byName.get(pc.post());
+            if (pre == null || post == null) {
+                throw new ConfigException(where + ": unknown population '" + (pre == null ? pc.pre() : pc.post())
+                        + "'; populations are " + byName.keySet());
+            }
+            if (post == input) {
+                throw new ConfigException(where + ".post: the input source cannot receive synapses");
+            }
+            Connector connector = switch (pc.connector()) {
+                case "all_to_all" -> Connector.allToAll();
+                case "one_to_one" -> Connector.oneToOne();
+                case "all_but_self" -> Connector.allButSelf();
+                case "fixed_probability" -> {
+                    if (!(pc.p() >= 0 && pc.p() <= 1)) {
+                        throw new ConfigException(where + ".p must be in [0, 1], got " + pc.p());
+                    }
+                    yield Connector.fixedProbability(pc.p());
+                }
+                default -> throw new ConfigException(where + ".connector: '" + pc.connector()
+                        + "' is not a connector; use all_to_all, one_to_one, all_but_self or fixed_probability");
+            };
+            SynapseList syn;
+            try {
+                syn = connector.connect(pre.size(), post.size(), pre == post, rng);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ": " + e.getMessage());
+            }
+            float[] w0 = new float[syn.size()];
+            switch (pc.init()) {
+                case "constant" -> java.util.Arrays.fill(w0, (float) pc.weight());
+                case "uniform" -> {
+                    for (int k = 0; k < w0.length; k++) {
+                        w0[k] = (float) (pc.weightLow() + (pc.weight() - pc.weightLow()) * rng.nextDouble());
+                    }
+                }
+                default -> throw new ConfigException(where + ".init: '" + pc.init() + "' is not allowed; use constant or uniform");
+            }
+            if (!(pc.wMin() <= pc.wMax())) {
+                throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
+            }
+            Receptor receptor = switch (pc.receptor()) {
+                case "excitatory" -> Receptor.EXCITATORY;
+                case "inhibitory" -> Receptor.INHIBITORY;
+                default -> throw new ConfigException(where + ".receptor: '" + pc.receptor() + "'; use excitatory or inhibitory");
+            };
+            Projection proj = new Projection(pc.name(), pre, post, receptor, syn, w0, (float) pc.wMin(), (float) pc.wMax());
+            if (pc.plasticity() != null) {
+                proj.withPlasticity(rule(pc.plasticity(), receptor, dt, where));
+            }
+            if (pc.normalise() > 0) {
+                norms.put(proj, new WeightNormalisation(pc.normalise()));
+            }
+            projections.add(proj);
+        }
+        Network net = new Network(dt, input, pops, projections, norms);
+        net.normalise();
+        return net;
+    }
+
+    private static Plasticity rule(PlasticityConfig c, Receptor receptor, double dt, String where) {
+        return switch (c.rule()) {
+            case "nearest_pair" -> {
+                int sign = switch (c.sign() == null ? "auto" : c.sign()) {
+                    case "auto" -> receptor == Receptor.INHIBITORY ? -1 : 1;
+                    case "+1", "1" -> 1;
+                    case "-1" -> -1;
+                    default -> throw new ConfigException(where + ".plasticity.sign: '" + c.sign() + "'; use auto, +1 or -1");
+                };
+                positive(where + ".plasticity.tau_plus_ms", c.tauPlusMs());
+                positive(where + ".plasticity.tau_minus_ms", c.tauMinusMs());
+                yield new NearestPairStdp(c.eta(), c.aPlus(), c.aMinus(), c.tauPlusMs(), c.tauMinusMs(), sign, dt);
+            }
+            case "triplet" -> {
+                positive(where + ".plasticity.tau_pre_ms", c.tauPreMs());
+                positive(where + ".plasticity.tau_post1_ms", c.tauPost1Ms());
+                positive(where + ".plasticity.tau_post2_ms", c.tauPost2Ms());
+                yield new TripletStdp(c.nuPre(), c.nuPost(), c.tauPreMs(), c.tauPost1Ms(), c.tauPost2Ms(), dt);
+            }
+            default -> throw new ConfigException(where + ".plasticity.rule: '" + c.rule() + "'; use nearest_pair or triplet");
+        };
+    }
+
+    private static void positive(String field, double v) {
+        if (!(v > 0)) {
+            throw new ConfigException(field + " must be > 0, got " + v);
+        }
+    }
+
+    private static ConductanceLifParameters conductanceDefaults(PopulationConfig pc) {
+        return switch (pc.defaults() == null ? "diehl_cook_e" : pc.defaults()) {
+            case "diehl_cook_e" -> ConductanceLifParameters.DIEHL_COOK_EXCITATORY;
+            case "diehl_cook_i" -> ConductanceLifParameters.DIEHL_COOK_INHIBITORY;
+            default -> throw new ConfigException("populations." + pc.name() + ".defaults: '" + pc.defaults()
+                    + "'; conductance_lif has diehl_cook_e or diehl_cook_i");
+        };
+    }
+
+    /** The defaults record with the configured {@code params} replaced, by record component name (snake_case). */
+    static <R extends Record> R withParams(R defaults, PopulationConfig pc, String model) {
+        Map<String, Double> params = pc.params() == null ? Map.of() : pc.params();
+        RecordComponent[] comps = defaults.getClass().getRecordComponents();
+        Object[] values = new Object[comps.length];
+        Class<?>[] types = new Class<?>[comps.length];
+        List<String> known = new ArrayList<>();
+        try {
+            for (int k = 0; k < comps.length; k++) {
+                String snake = snake(comps[k].getName());
+                known.add(snake);
+                values[k] = params.containsKey(snake) ? params.get(snake) : comps[k].getAccessor().invoke(defaults);
+                types[k] = comps[k].getType();
+            }
+            for (String key : params.keySet()) {
+                if (!known.contains(key)) {
+                    throw new ConfigException("populations." + pc.name() + ".params." + key + " is not a parameter of "
+                            + model + "; allowed: " + known);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            R r = (R) defaults.getClass().getDeclaredConstructor(types).newInstance(values);
+            return r;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new ConfigException("populations." + pc.name() + ".params: " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}
