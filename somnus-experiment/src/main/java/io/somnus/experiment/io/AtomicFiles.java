@@ -1,0 +1,85 @@
+package io.somnus.experiment.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that a reader (or a resumed sweep after a crash) sees either the old content or the
+ * complete new content, never a torn file: the bytes go to a temporary file in the target's directory,
+ * are forced to disk, and the temporary file is renamed over the target with
+ * {@link StandardCopyOption#ATOMIC_MOVE}; the directory is then forced so the rename itself is durable.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content of a file to a stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes {@code text} as UTF-8. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Streams the content through {@code writer} into a temporary sibling, then renames it over {@code target}. */
+    public static void write(Path target, StreamWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                writer.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            moveAtomically(tmp, absolute);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * Renames {@code source} to {@code target} atomically (replacing a file, or an empty directory,
+     * already there) and forces the parent directory so that the rename survives a crash.
+     *
+     * @throws AtomicMoveNotSupportedException where the file system cannot rename atomically
+     *                                         (e.g. source and target on different file systems)
+     */
+    public static void moveAtomically(Path source, Path target) throws IOException {
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Forces a directory's entries to disk. Linux allows opening a directory for reading and forcing it;
+     * where the platform refuses (Windows), the rename is still atomic and this is a no-op.
+     */
+    public static void fsyncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform: nothing more we can do
+        }
+    }
+}

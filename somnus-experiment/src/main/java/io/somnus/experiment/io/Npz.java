@@ -1,0 +1,299 @@
+package io.somnus.experiment.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * numpy's {@code .npz} archive: a zip file with one {@code .npy} file per named array, as written by
+ * {@code numpy.savez_compressed} and read by {@code numpy.load}.
+ *
+ * <p>Writes {@code .npy} format version 1.0: the magic {@code \x93NUMPY}, version bytes 1 0, a
+ * little-endian uint16 header length, then an ASCII Python dict literal
+ * {@code {'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }} padded with spaces and ended by a
+ * newline so that the data starts at a multiple of 64 bytes; then the elements, little-endian, C order.
+ * Reads versions 1.0, 2.0 and 3.0, either byte order, C or Fortran order (converted to C order), and
+ * stored or deflated entries.
+ */
+public final class Npz {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    /** numpy aligns the data start to 64 bytes since numpy 1.14 (NEP 1: {@code ARRAY_ALIGN = 64}). */
+    private static final int ALIGN = 64;
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z]\\d+)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private Npz() {}
+
+    /** Writes the arrays (in the map's order) as a deflate-compressed {@code .npz}, atomically. */
+    public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
+        AtomicFiles.write(file, out -> write(out, arrays));
+    }
+
+    /** Writes the arrays as a {@code .npz} archive to a stream (which is finished but not closed). */
+    public static void write(OutputStream out, Map<String, NpyArray> arrays) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16));
+        zip.setLevel(Deflater.BEST_SPEED);
+        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            String name = e.getKey();
+            if (name.isEmpty() || name.contains("/")) {
+                throw new IllegalArgumentException("array name must be non-empty without '/': '" + name + "'");
+            }
+            zip.putNextEntry(new ZipEntry(name + ".npy"));
+            writeNpy(zip, e.getValue());
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    /** The {@code .npy} header (magic, version, length, dict, padding) for an array. */
+    static byte[] npyHeader(NpyArray array) {
+        StringBuilder dict = new StringBuilder();
+        dict.append("{'descr': '").append(array.dtype().descr()).append("', 'fortran_order': False, 'shape': (");
+        int[] shape = array.shape();
+        for (int i = 0; i < shape.length; i++) {
+            if (i > 0) {
+                dict.append(", ");
+            }
+            dict.append(shape[i]);
+        }
+        if (shape.length == 1) {
+            dict.append(',');
+        }
+        dict.append("), }");
+        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
+        int padding = (ALIGN - unpadded % ALIGN) % ALIGN;
+        dict.append(" ".repeat(padding)).append('\n');
+        byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
+        if (text.length > 0xFFFF) {
+            throw new IllegalArgumentException("npy header too long for format 1.0: " + text.length + " bytes");
+        }
+        ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 4 + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) text.length).put(text);
+        return header.array();
+    }
+
+    /** Writes one array as a complete {@code .npy} file. */
+    public static void writeNpy(OutputStream out, NpyArray array) throws IOException {
+        out.write(npyHeader(array));
+        int n = array.size();
+        int chunk = Math.max(1, (1 << 16) / array.dtype().bytes());
+        ByteBuffer buf = ByteBuffer.allocate(chunk * array.dtype().bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        Object data = array.data();
+        for (int start = 0; start < n; start += chunk) {
+            int end = Math.min(n, start + chunk);
+            buf.clear();
+            switch (array.dtype()) {
+                case FLOAT32 -> buf.asFloatBuffer().put((float[]) data, start, end - start);
+                case FLOAT64 -> buf.asDoubleBuffer().put((double[]) data, start, end - start);
+                case INT32 -> buf.asIntBuffer().put((int[]) data, start, end - start);
+                case INT64 -> buf.asLongBuffer().put((long[]) data, start, end - start);
+            }
+            out.write(buf.array(), 0, (end - start) * array.dtype().bytes());
+        }
+    }
+
+    /**
+     * Reads every {@code .npy} entry of a {@code .npz} file, in archive order, keyed by the entry name
+     * without {@code .npy}.
+     *
+     * @throws FileFormatException naming the file and entry when an entry is not a supported {@code .npy}
+     */
+    public static Map<String, NpyArray> read(Path file) throws IOException {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            ZipEntry entry;
+            boolean any = false;
+            while ((entry = zip.getNextEntry()) != null) {
+                any = true;
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.endsWith(".npy")) {
+                    continue;
+                }
+                try {
+                    arrays.put(name.substring(0, name.length() - 4), readNpy(zip));
+                } catch (FileFormatException e) {
+                    throw new FileFormatException(file + ", entry " + name + ": " + e.getMessage(), e);
+                }
+            }
+            if (!any) {
+                throw new FileFormatException(file + ": not a zip (.npz) archive, or an empty one");
+            }
+        }
+        return arrays;
+    }
+
+    /** Reads one {@code .npy} file from a stream (reading exactly its bytes). */
+    public static NpyArray readNpy(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        byte[] magic = new byte[MAGIC.length];
+        try {
+            data.readFully(magic);
+        } catch (EOFException e) {
+            throw new FileFormatException("truncated: no .npy magic");
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (magic[i] != MAGIC[i]) {
+                throw new FileFormatException("not a .npy file (magic \\x93NUMPY missing)");
+            }
+        }
+        int major = data.readUnsignedByte();
+        data.readUnsignedByte();
+        long headerLength;
+        if (major == 1) {
+            headerLength = Short.toUnsignedInt(Short.reverseBytes(data.readShort()));
+        } else if (major == 2 || major == 3) {
+            headerLength = Integer.toUnsignedLong(Integer.reverseBytes(data.readInt()));
+        } else {
+            throw new FileFormatException(".npy format version " + major + " is not supported (1, 2, 3 are)");
+        }
+        if (headerLength > 1 << 20) {
+            throw new FileFormatException(".npy header of " + headerLength + " bytes is implausible");
+        }
+        byte[] headerBytes = new byte[(int) headerLength];
+        data.readFully(headerBytes);
+        String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+
+        Matcher descr = DESCR.matcher(header);
+        Matcher fortran = FORTRAN.matcher(header);
+        Matcher shapeMatch = SHAPE.matcher(header);
+        if (!descr.find() || !fortran.find() || !shapeMatch.find()) {
+            throw new FileFormatException("unreadable .npy header: " + header.strip());
+        }
+        NpyArray.DType dtype = NpyArray.DType.ofCode(descr.group(2));
+        if (dtype == null) {
+            throw new FileFormatException("element type '" + descr.group(1) + descr.group(2)
+                    + "' is not supported (float32 <f4, float64 <f8, int32 <i4, int64 <i8 are)");
+        }
+        ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        boolean fortranOrder = fortran.group(1).equals("True");
+        int[] shape = parseShape(shapeMatch.group(1));
+        long size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new FileFormatException("array of " + size + " elements is too large for Java arrays");
+        }
+        int n = (int) size;
+        byte[] raw = new byte[Math.multiplyExact(n, dtype.bytes())];
+        try {
+            data.readFully(raw);
+        } catch (EOFException e) {
+            throw new FileFormatException("truncated: expected " + raw.length + " data bytes for shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        ByteBuffer buf = ByteBuffer.wrap(raw).order(order);
+        NpyArray array = switch (dtype) {
+            case FLOAT32 -> {
+                float[] a = new float[n];
+                buf.asFloatBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+            case FLOAT64 -> {
+                double[] a = new double[n];
+                buf.asDoubleBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+            case INT32 -> {
+                int[] a = new int[n];
+                buf.asIntBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+            case INT64 -> {
+                long[] a = new long[n];
+                buf.asLongBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+        };
+        return fortranOrder && shape.length > 1 ? toCOrder(array) : array;
+    }
+
+    private static int[] parseShape(String text) {
+        String[] parts = text.split(",");
+        int count = 0;
+        for (String p : parts) {
+            if (!p.isBlank()) {
+                count++;
+            }
+        }
+        int[] shape = new int[count];
+        int i = 0;
+        for (String p : parts) {
+            if (!p.isBlank()) {
+                String digits = p.strip();
+                if (digits.endsWith("L")) {
+                    digits = digits.substring(0, digits.length() - 1);
+                }
+                try {
+                    shape[i++] = Integer.parseInt(digits);
+                } catch (NumberFormatException e) {
+                    throw new FileFormatException("bad dimension '" + p.strip() + "' in shape (" + text + ")");
+                }
+            }
+        }
+        return shape;
+    }
+
+    /** Reorders a Fortran-order (first index fastest) array into C order. */
+    private static NpyArray toCOrder(NpyArray f) {
+        int[] shape = f.shape();
+        int n = f.size();
+        int rank = shape.length;
+        int[] index = new int[rank];
+        // Fortran strides: stride[0] = 1, stride[k] = stride[k-1] * shape[k-1]
+        int[] fStride = new int[rank];
+        fStride[0] = 1;
+        for (int k = 1; k < rank; k++) {
+            fStride[k] = fStride[k - 1] * shape[k - 1];
+        }
+        Object src = f.data();
+        Object dst = java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), n);
+        for (int c = 0; c < n; c++) {
+            int fi = 0;
+            for (int k = 0; k < rank; k++) {
+                fi += index[k] * fStride[k];
+            }
+            System.arraycopy(src, fi, dst, c, 1);
+            for (int k = rank - 1; k >= 0; k--) {
+                if (++index[k] < shape[k]) {
+                    break;
+                }
+                index[k] = 0;
+            }
+        }
+        return switch (f.dtype()) {
+            case FLOAT32 -> NpyArray.of((float[]) dst, shape);
+            case FLOAT64 -> NpyArray.of((double[]) dst, shape);
+            case INT32 -> NpyArray.of((int[]) dst, shape);
+            case INT64 -> NpyArray.of((long[]) dst, shape);
+        };
+    }
+
+    /** Bytes of a {@code .npz} holding the arrays, for tests and small in-memory uses. */
+    static byte[] toBytes(Map<String, NpyArray> arrays) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        write(bytes, arrays);
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,55 @@
+package io.somnus.experiment.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesAndReplacesLeavingNoTemporaryFiles() throws Exception {
+        Path file = tmp.resolve("sub/summary.json");
+        AtomicFiles.write(file, "{\"a\": 1}");
+        assertEquals("{\"a\": 1}", Files.readString(file));
+        AtomicFiles.write(file, new byte[] {'x'});
+        assertEquals("x", Files.readString(file));
+        assertEquals(List.of(file), list(file.getParent()));
+    }
+
+    @Test
+    void aFailingWriterKeepsTheOldContent() throws Exception {
+        Path file = tmp.resolve("metrics.csv");
+        AtomicFiles.write(file, "old");
+        assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+            out.write("partial".getBytes());
+            throw new IOException("disk full");
+        }));
+        assertEquals("old", Files.readString(file));
+        assertEquals(List.of(file), list(tmp));
+    }
+
+    @Test
+    void movesADirectoryAtomically() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve(".tmp-run-1"));
+        Files.writeString(src.resolve("a.txt"), "a");
+        Path dst = tmp.resolve("run");
+        AtomicFiles.moveAtomically(src, dst);
+        assertEquals("a", Files.readString(dst.resolve("a.txt")));
+        assertEquals(List.of(dst), list(tmp));
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+}
