@@ -117,7 +117,7 @@ public final class Measurements {
             Readout r = Readouts.create(name, cfg.readout().pcaVariance());
             FittedReadout f = r.fit(fitX, fitSet.labels(), fitSet.numClasses(), readoutSeed);
             acc.put(name, f.accuracy(evalX, evalSet.labels()));
-            if (f instanceof Readouts.PcaSpace pca) {
+            if (f instanceof io.somnus.readout.PcaLogisticReadout.Fitted pca) {
                 double[][] z = pca.transform(evalX);
                 components = z.length == 0 ? 0 : z[0].length;
                 phi = components == 0 ? Double.NaN : ClusterSeparation.phi(z, evalSet.labels(), evalSet.numClasses());

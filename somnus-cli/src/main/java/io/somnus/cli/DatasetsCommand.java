@@ -1,0 +1,31 @@
+package io.somnus.cli;
+
+import io.somnus.data.DatasetRegistry;
+import io.somnus.data.DatasetStatus;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code somnus datasets}: every dataset, where it was found (or why not), checksums verified. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "Lists every dataset, where it was found (or why not) and verifies checksums.")
+final class DatasetsCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", description = "also look in this directory first")
+    Path dataDir;
+    @Option(names = "--no-verify", description = "skip SHA-256 verification")
+    boolean noVerify;
+
+    @Override
+    public Integer call() {
+        for (DatasetStatus s : new DatasetRegistry().status(dataDir, !noVerify)) {
+            System.out.printf("%-16s %-13s %s%n", s.name(), s.availability().name().toLowerCase(), s.detail());
+            for (DatasetStatus.FileStatus f : s.files()) {
+                System.out.printf("    %-5s %s  %s%s%n", f.split().name().toLowerCase(), f.file(),
+                        f.verification().name().toLowerCase().replace('_', ' '),
+                        f.detail() == null || f.detail().isEmpty() ? "" : " (" + f.detail() + ")");
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package io.somnus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code somnus inspect}: what a run directory or a preset holds. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Shows a run directory's summary and weight arrays, or prints a preset's configuration.")
+final class InspectCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN_DIR|PRESET", description = "a run directory, or a preset name / YAML file")
+    String target;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Path.of(target);
+        if (Files.isDirectory(dir)) {
+            Path summary = dir.resolve("summary.json");
+            if (!Files.exists(summary)) {
+                throw new CliException(dir + " is not a run directory: it has no summary.json");
+            }
+            JsonNode s = Configs.JSON.readTree(summary.toFile());
+            System.out.println(Summaries.describe(s));
+            Path npz = dir.resolve("weights.npz");
+            if (Files.exists(npz)) {
+                for (Map.Entry<String, NpyArray> e : Npz.read(npz).entrySet()) {
+                    System.out.println("weights " + e.getKey() + " " + Arrays.toString(e.getValue().shape()));
+                }
+            }
+            return 0;
+        }
+        System.out.print(Configs.toYaml(Configs.loadPreset(target)));
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package io.somnus.cli;
+
+import io.somnus.experiment.RunProgress;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar on stderr: redrawn in place on a terminal, one line every few seconds otherwise
+ * (so CI logs stay readable).
+ */
+final class Progress implements RunProgress, AutoCloseable {
+    private final ProgressBar bar;
+    private String phase = "";
+
+    Progress(String task, long total) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(System.console() == null ? 5000 : 250);
+        if (System.console() == null) {
+            b.setConsumer(new DelegatingProgressBarConsumer(System.err::println, 100));
+        }
+        this.bar = b.build();
+    }
+
+    @Override
+    public synchronized void update(String newPhase, long done, long total) {
+        if (!newPhase.equals(phase)) {
+            phase = newPhase;
+            bar.setExtraMessage(newPhase);
+        }
+        if (total > 0) {
+            bar.maxHint(total);
+            bar.stepTo(done);
+        }
+    }
+
+    @Override
+    public void close() {
+        bar.close();
+    }
+}

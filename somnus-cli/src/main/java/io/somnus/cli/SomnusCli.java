@@ -1,0 +1,45 @@
+package io.somnus.cli;
+
+import io.somnus.experiment.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code somnus} command-line program. */
+@Command(name = "somnus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Spiking neural networks that learn with STDP, stabilised by sleep.",
+        subcommands = {DatasetsCommand.class, TrainCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+public final class SomnusCli {
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SomnusCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("somnus: " + userMessage(ex));
+            if (System.getenv("SOMNUS_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 2;
+        });
+        return cl;
+    }
+
+    /** The message a user sees for an error: theirs (configuration, data, files) or a short bug report. */
+    static String userMessage(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && !(t instanceof ConfigException) && !(t instanceof CliException)
+                && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof ConfigException || t instanceof CliException || t.getClass().getName().startsWith("io.somnus.")
+                || t instanceof java.io.IOException || t instanceof IllegalArgumentException
+                || t instanceof java.io.UncheckedIOException) {
+            return msg;
+        }
+        return msg + " (" + t.getClass().getName() + "; set SOMNUS_DEBUG=1 for the stack trace)";
+    }
+}

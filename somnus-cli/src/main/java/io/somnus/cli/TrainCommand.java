@@ -1,0 +1,108 @@
+package io.somnus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.run.StandardRunExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code somnus train}: one run. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains one model on one dataset and writes a run directory:",
+                "config.yaml, provenance.json, metrics.csv, summary.json, weights.npz, sleep traces."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "paper",
+            description = "paper, diehl-cook, diehl-cook-recurrent, paper-sg, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
+    String preset;
+    @Option(names = "--model", description = "stdp or sg (normally implied by the preset)")
+    String model;
+    @Option(names = "--dataset", description = "dataset name (see 'somnus datasets')")
+    String dataset;
+    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files")
+    Path dataDir;
+    @Option(names = "--train-images", description = "training images")
+    Integer trainImages;
+    @Option(names = "--validation-images", description = "validation images for checkpoints")
+    Integer validationImages;
+    @Option(names = "--test-images", description = "test images")
+    Integer testImages;
+    @Option(names = "--excitatory", description = "number of excitatory neurons (STDP-SNN)")
+    Integer excitatory;
+    @Option(names = "--seed", description = "the run's seed")
+    Long seed;
+    @Option(names = "--plasticity", description = "on, or off for the untrained control")
+    String plasticity;
+    @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1)")
+    Double sleepFraction;
+    @Option(names = "--protocol", description = "standard or continual")
+    String protocol;
+    @Option(names = "--set", description = "override any configuration field: --set key=value (repeatable)")
+    List<String> sets = List.of();
+    @Option(names = "--out", description = "run directory to create (must not exist or be empty)")
+    Path out;
+    @Option(names = "--print-config", description = "print the resolved configuration and exit")
+    boolean printConfig;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> settings = settings();
+        ObjectNode config = new StandardResolver().resolve(settings);
+        if (printConfig) {
+            System.out.print(Configs.toYaml(config));
+            return 0;
+        }
+        Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
+                + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
+        RunDirectories.requireFresh(dir);
+        Path tmp = RunDirectories.temporarySibling(dir);
+        try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
+            new StandardRunExecutor().execute(config, tmp, progress);
+        } catch (Exception e) {
+            RunDirectories.deleteQuietly(tmp);
+            throw e;
+        }
+        AtomicFiles.moveAtomically(tmp, dir);
+        JsonNode summary = Configs.JSON.readTree(dir.resolve("summary.json").toFile());
+        System.out.println(Summaries.describe(summary));
+        System.out.println("run directory: " + dir.toAbsolutePath());
+        return 0;
+    }
+
+    Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        if (model != null) s.put("model", model);
+        if (dataset != null) s.put("dataset.name", dataset);
+        if (dataDir != null) s.put("dataset.dir", dataDir.toString());
+        if (trainImages != null) s.put("train.images", trainImages);
+        if (validationImages != null) s.put("train.validation_images", validationImages);
+        if (testImages != null) s.put("train.test_images", testImages);
+        if (excitatory != null) s.put("populations.e.size", excitatory);
+        if (seed != null) s.put("seed", seed);
+        if (plasticity != null) {
+            if (!plasticity.equals("on") && !plasticity.equals("off")) {
+                throw new CliException("--plasticity: '" + plasticity + "' is not allowed; use on or off");
+            }
+            s.put("train.plasticity", plasticity.equals("on"));
+        }
+        if (sleepFraction != null) s.put("sleep.fraction", sleepFraction);
+        if (protocol != null) s.put("protocol", protocol);
+        for (String kv : sets) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException("--set '" + kv + "': expected key=value, e.g. --set sleep.lambda=0.9999");
+            }
+            s.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,67 @@
+package io.somnus.experiment.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.SomnusVersion;
+import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.RunProgress;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.stdp.StdpTraining;
+import io.somnus.experiment.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The real {@link RunExecutor}: binds the configuration, prepares the data, trains the model it names
+ * ({@code stdp} or {@code sg}) and writes the run directory (config.yaml, provenance.json, metrics.csv,
+ * summary.json, weights.npz, sleep_traces.csv, weight_histograms.csv).
+ */
+public final class StandardRunExecutor implements RunExecutor {
+    @Override
+    public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+        RunConfig cfg = Configs.bind(config);
+        Files.createDirectories(runDir);
+        AtomicFiles.write(runDir.resolve("config.yaml"), Configs.toYaml(config));
+        String started = Instant.now().toString();
+        progress.update("data", 0, 1);
+        PreparedData data = DataPreparation.prepare(cfg);
+        RunFiles files = new RunFiles(runDir, progress);
+        Map<String, Object> summary;
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        switch (cfg.model()) {
+            case "stdp" -> {
+                StdpTraining.Result r = new StdpTraining(cfg, files).run(data.train(), data.validation(), data.test());
+                summary = r.summary();
+                r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
+            }
+            case "sg" -> {
+                SgRun.Result r = SgRun.run(cfg, data, files);
+                summary = r.summary();
+                arrays.putAll(r.arrays());
+            }
+            default -> throw new ConfigException("model: '" + cfg.model() + "' is not a model; use stdp or sg");
+        }
+        files.flush();
+        Npz.write(runDir.resolve("weights.npz"), arrays);
+        AtomicFiles.write(runDir.resolve("summary.json"),
+                Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("somnus_version", SomnusVersion.VERSION);
+        prov.put("java_version", System.getProperty("java.version"));
+        prov.put("seed", cfg.seed());
+        prov.put("dataset", cfg.dataset().name());
+        prov.put("dataset_sha256", new TreeMap<>(data.train().sha256()));
+        prov.put("started", started);
+        prov.put("finished", Instant.now().toString());
+        prov.put("available_processors", Runtime.getRuntime().availableProcessors());
+        AtomicFiles.write(runDir.resolve("provenance.json"),
+                Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
+    }
+}

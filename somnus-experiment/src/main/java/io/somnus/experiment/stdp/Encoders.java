@@ -1,0 +1,27 @@
+package io.somnus.experiment.stdp;
+
+import io.somnus.encoding.BernoulliEncoder;
+import io.somnus.encoding.LatencyEncoder;
+import io.somnus.encoding.PoissonEncoder;
+import io.somnus.encoding.SpikeEncoder;
+import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.EncodingConfig;
+
+/** The spike encoder an {@code encoding} section asks for. */
+public final class Encoders {
+    private Encoders() { }
+
+    public static SpikeEncoder create(EncodingConfig c) {
+        return switch (c.kind()) {
+            case "bernoulli" -> new BernoulliEncoder();
+            case "poisson" -> {
+                if (!(c.maxRateHz() > 0)) {
+                    throw new ConfigException("encoding.max_rate_hz must be > 0 for poisson, got " + c.maxRateHz());
+                }
+                yield new PoissonEncoder(c.maxRateHz());
+            }
+            case "latency" -> new LatencyEncoder(c.latencyThreshold());
+            default -> throw new ConfigException("encoding.kind: '" + c.kind() + "'; use bernoulli, poisson or latency");
+        };
+    }
+}
