@@ -1,0 +1,119 @@
+package io.somnus.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Downloads the files of a dataset split into the user cache: from per-file mirrors, or by downloading a
+ * shared zip archive once and extracting the split's entries. Every file is size- and checksum-verified
+ * before it is moved into place (see {@link VerifiedDownload}).
+ */
+final class DatasetFetcher {
+    private final DatasetLocations locations;
+    private final Downloader downloader;
+
+    DatasetFetcher(DatasetLocations locations, Downloader downloader) {
+        this.locations = locations;
+        this.downloader = downloader;
+    }
+
+    /**
+     * Tries to put the split's files into the cache.
+     *
+     * @return why it failed, one entry per failed attempt; empty on success
+     */
+    List<String> fetch(DatasetDescriptor d, Split split) {
+        List<String> failures = new ArrayList<>();
+        Path dir = locations.cacheDir(d.name());
+        if (d.download() instanceof DownloadSource.Mirrors m) {
+            for (DatasetFile f : d.files(split).both()) {
+                if (DatasetLocator.first(dir, f) == null && !fetchFromMirrors(m, f, dir.resolve(f.downloadName()), failures)) {
+                    return failures;
+                }
+            }
+            return List.of();
+        } else if (d.download() instanceof DownloadSource.ZipArchive z) {
+            Path archive = locations.archiveDir().resolve(z.fileName());
+            if (!Files.isRegularFile(archive) && !fetchArchive(z, archive, failures)) {
+                return failures;
+            }
+            extract(archive, z, d.files(split), dir);
+            return List.of();
+        }
+        failures.add(d.name() + " has no download");
+        return failures;
+    }
+
+    private boolean fetchFromMirrors(DownloadSource.Mirrors m, DatasetFile f, Path target, List<String> failures) {
+        for (URI base : m.baseUris()) {
+            URI uri = m.uri(base, f);
+            if (attempt(uri, target, f.size(), f.sha256(), failures)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean fetchArchive(DownloadSource.ZipArchive z, Path archive, List<String> failures) {
+        for (URI uri : z.uris()) {
+            if (attempt(uri, archive, z.size(), z.sha256(), failures)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean attempt(URI uri, Path target, long size, String sha, List<String> failures) {
+        try {
+            VerifiedDownload.fetch(downloader, uri, target, size, sha);
+            return true;
+        } catch (DatasetException e) {
+            failures.add(e.getMessage());
+        } catch (IOException e) {
+            failures.add(uri + ": " + describe(e));
+        }
+        return false;
+    }
+
+    private static void extract(Path archive, DownloadSource.ZipArchive z, SplitFiles files, Path dir) {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            Files.createDirectories(dir);
+            for (DatasetFile f : files.both()) {
+                String entryName = z.entryDirectory() + f.downloadName();
+                ZipEntry entry = zip.getEntry(entryName);
+                if (entry == null) {
+                    throw new DatasetException(archive, "the archive has no entry " + entryName);
+                }
+                Path target = dir.resolve(f.downloadName());
+                Path tmp = Files.createTempFile(dir, "." + f.downloadName() + ".", ".part");
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new DatasetException(archive, "corrupt zip archive (" + e.getMessage() + "); delete it to download it again", e);
+        } catch (IOException e) {
+            throw new DatasetException(archive, "extracting into " + dir + " failed: " + describe(e), e);
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage() + " (offline?)";
+        }
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + msg;
+    }
+}

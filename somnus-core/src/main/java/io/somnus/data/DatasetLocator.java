@@ -1,0 +1,86 @@
+package io.somnus.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the files of a dataset split on disk, in the lookup order: the explicit directory (and its
+ * sub-folder named after the dataset), the user cache, the system-wide folders. Both files of a split must
+ * be in the same folder.
+ */
+final class DatasetLocator {
+    /** The two files of a split, found in {@code dir}. */
+    record Located(Path dir, Path images, Path labels) {
+    }
+
+    private final DatasetLocations locations;
+
+    DatasetLocator(DatasetLocations locations) {
+        this.locations = locations;
+    }
+
+    /** Checks a user-given directory; {@code null} is allowed and means "none". */
+    static void checkExplicit(Path explicitDir) {
+        if (explicitDir != null && !Files.isDirectory(explicitDir)) {
+            throw new DatasetException(explicitDir, Files.exists(explicitDir)
+                    ? "is not a directory; give the folder that holds the dataset files"
+                    : "data directory does not exist");
+        }
+    }
+
+    /** The folders searched for a dataset, in order. */
+    List<Path> searchDirs(String name, Path explicitDir) {
+        List<Path> dirs = new ArrayList<>();
+        if (explicitDir != null) {
+            dirs.add(explicitDir);
+            dirs.add(explicitDir.resolve(name));
+        }
+        dirs.add(locations.cacheDir(name));
+        for (Path root : locations.systemRoots()) {
+            dirs.add(root.resolve(name));
+        }
+        return dirs;
+    }
+
+    /** The first folder holding both files of the split, or {@code null}; notes half-complete folders. */
+    Located find(DatasetDescriptor d, Split split, Path explicitDir, List<String> notes) {
+        for (Path dir : searchDirs(d.name(), explicitDir)) {
+            Located found = findIn(dir, d.files(split), notes);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Both files of a split in one folder, or {@code null}. */
+    static Located findIn(Path dir, SplitFiles files, List<String> notes) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        Path images = first(dir, files.images());
+        Path labels = first(dir, files.labels());
+        if (images != null && labels != null) {
+            return new Located(dir, images, labels);
+        }
+        if (notes != null && (images != null || labels != null)) {
+            Path have = images != null ? images : labels;
+            DatasetFile missing = images != null ? files.labels() : files.images();
+            notes.add("found " + have + " but not " + missing.downloadName() + " next to it");
+        }
+        return null;
+    }
+
+    /** The first accepted name of {@code file} that exists in {@code dir}. */
+    static Path first(Path dir, DatasetFile file) {
+        for (String n : file.candidateNames()) {
+            Path p = dir.resolve(n);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

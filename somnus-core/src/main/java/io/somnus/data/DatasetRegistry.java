@@ -1,0 +1,201 @@
+package io.somnus.data;
+
+import io.somnus.data.DatasetLocator.Located;
+import io.somnus.data.DatasetStatus.Availability;
+import io.somnus.data.DatasetStatus.FileStatus;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Datasets by name. {@link #load} looks for a dataset's IDX files in this order: the explicit directory (or
+ * its sub-folder named after the dataset), the user cache ({@code $SOMNUS_DATA_HOME/<name>}, default
+ * {@code ~/.cache/somnus/datasets/<name>}), the system folders ({@code /usr/share/datasets/<name>}, where
+ * Debian's {@code dataset-fashion-mnist} installs), and finally downloads it into the user cache, verifying
+ * SHA-256. Procedural datasets ({@code geomfig}) are generated instead.
+ *
+ * <p>Loading does not verify checksums (the files' SHA-256 are recorded in {@link LabeledImages#sha256()}
+ * for provenance); downloads are verified before they are kept, and {@link #status} verifies on request.
+ */
+public final class DatasetRegistry {
+    /** Images generated for the procedural train split when no limit is given (as many as MNIST). */
+    public static final int PROCEDURAL_TRAIN_SIZE = 60_000;
+    /** Images generated for the procedural test split when no limit is given. */
+    public static final int PROCEDURAL_TEST_SIZE = 10_000;
+
+    private final Map<String, DatasetDescriptor> catalog = new LinkedHashMap<>();
+    private final DatasetLocations locations;
+    private final DatasetLocator locator;
+    private final DatasetFetcher fetcher;
+
+    /** The built-in datasets, this process's locations, downloads over HTTP. */
+    public DatasetRegistry() {
+        this(DatasetCatalog.builtIn(), DatasetLocations.fromEnvironment(), new UrlDownloader());
+    }
+
+    public DatasetRegistry(List<DatasetDescriptor> datasets, DatasetLocations locations, Downloader downloader) {
+        for (DatasetDescriptor d : datasets) {
+            catalog.put(d.name(), d);
+        }
+        this.locations = locations;
+        this.locator = new DatasetLocator(locations);
+        this.fetcher = new DatasetFetcher(locations, downloader);
+    }
+
+    /** Names of all datasets, in display order. */
+    public List<String> names() {
+        return List.copyOf(catalog.keySet());
+    }
+
+    public List<DatasetDescriptor> descriptors() {
+        return List.copyOf(catalog.values());
+    }
+
+    public DatasetLocations locations() {
+        return locations;
+    }
+
+    /**
+     * The descriptor of a dataset.
+     *
+     * @throws DatasetException for an unknown name (the message lists the known ones)
+     */
+    public DatasetDescriptor descriptor(String name) {
+        DatasetDescriptor d = catalog.get(name);
+        if (d == null) {
+            throw new DatasetException("unknown dataset '" + name + "'; known datasets: " + String.join(", ", names()));
+        }
+        return d;
+    }
+
+    /** Loads all images of a split. */
+    public LabeledImages load(String name, Split split, Path explicitDirOrNull) {
+        return load(name, split, explicitDirOrNull, LoadOptions.DEFAULTS);
+    }
+
+    /**
+     * Loads a split of a dataset.
+     *
+     * @param explicitDirOrNull folder given by the user, searched first; must exist if given
+     * @throws DatasetException if the dataset is unknown, cannot be found or downloaded (the message says which
+     *                          files to put where), or a file is malformed
+     */
+    public LabeledImages load(String name, Split split, Path explicitDirOrNull, LoadOptions options) {
+        DatasetDescriptor d = descriptor(name);
+        if (d.kind() == DatasetDescriptor.Kind.PROCEDURAL) {
+            return generate(d, split, options);
+        }
+        DatasetLocator.checkExplicit(explicitDirOrNull);
+        List<String> notes = new ArrayList<>();
+        Located found = locator.find(d, split, explicitDirOrNull, notes);
+        List<String> failures = List.of();
+        if (found == null && d.download() != null) {
+            failures = fetcher.fetch(d, split);
+            if (failures.isEmpty()) {
+                found = DatasetLocator.findIn(locations.cacheDir(d.name()), d.files(split), notes);
+            }
+        }
+        if (found == null) {
+            throw new DatasetException(missingMessage(d, split, explicitDirOrNull, notes, failures));
+        }
+        return IdxReader.read(d.name(), found.images(), found.labels(), d.format(), options.limit());
+    }
+
+    /**
+     * Where each dataset is, without downloading anything.
+     *
+     * @param verify also compute SHA-256 of every file found and compare it with the published checksum
+     */
+    public List<DatasetStatus> status(Path explicitDirOrNull, boolean verify) {
+        DatasetLocator.checkExplicit(explicitDirOrNull);
+        List<DatasetStatus> out = new ArrayList<>();
+        for (DatasetDescriptor d : catalog.values()) {
+            out.add(status(d, explicitDirOrNull, verify));
+        }
+        return out;
+    }
+
+    private DatasetStatus status(DatasetDescriptor d, Path explicitDir, boolean verify) {
+        if (d.kind() == DatasetDescriptor.Kind.PROCEDURAL) {
+            return new DatasetStatus(d.name(), d.title(), Availability.PROCEDURAL, d.note(), List.of());
+        }
+        List<FileStatus> files = new ArrayList<>();
+        Map<Split, Located> found = new LinkedHashMap<>();
+        for (Split s : Split.values()) {
+            Located l = locator.find(d, s, explicitDir, null);
+            if (l != null) {
+                found.put(s, l);
+                files.add(DatasetVerifier.check(s, l.images(), d.files(s).images(), verify));
+                files.add(DatasetVerifier.check(s, l.labels(), d.files(s).labels(), verify));
+            }
+        }
+        String searched = "searched " + locator.searchDirs(d.name(), explicitDir).stream()
+                .map(Path::toString).collect(Collectors.joining(", "));
+        if (found.size() == Split.values().length) {
+            String where = found.values().stream().map(l -> l.dir().toString()).distinct()
+                    .collect(Collectors.joining(" and "));
+            return new DatasetStatus(d.name(), d.title(), Availability.FOUND, "found in " + where, files);
+        }
+        String have = found.isEmpty() ? "not found" : "only the " + found.keySet().iterator().next().label()
+                + " split found, in " + found.values().iterator().next().dir();
+        if (d.download() != null) {
+            URI from = d.download().describe(d.train().images()).get(0);
+            return new DatasetStatus(d.name(), d.title(), Availability.DOWNLOADABLE, have + "; will be downloaded from "
+                    + from + " into " + locations.cacheDir(d.name()) + " on first use", files);
+        }
+        return new DatasetStatus(d.name(), d.title(), found.isEmpty() ? Availability.MISSING : Availability.PARTIAL,
+                have + " (" + searched + "); put " + fileList(d) + " into " + locations.cacheDir(d.name())
+                        + (d.note().isEmpty() ? "" : ". " + d.note()), files);
+    }
+
+    private static LabeledImages generate(DatasetDescriptor d, Split split, LoadOptions options) {
+        assert DatasetCatalog.GEOMFIG.equals(d.name()) : "no generator for " + d.name();
+        int full = split == Split.TRAIN ? PROCEDURAL_TRAIN_SIZE : PROCEDURAL_TEST_SIZE;
+        int count = options.limit() > 0 ? Math.min(options.limit(), full) : full;
+        int size = options.imageSize() > 0 ? options.imageSize() : d.height();
+        return GeomFig.generate(split, count, size, options.seed());
+    }
+
+    private String missingMessage(DatasetDescriptor d, Split split, Path explicitDir, List<String> notes,
+                                  List<String> failures) {
+        StringBuilder sb = new StringBuilder();
+        SplitFiles files = d.files(split);
+        sb.append("dataset '").append(d.name()).append("' (").append(split.label()).append(" split) not found. ")
+                .append("Put these files (gzip-compressed as named, or uncompressed without .gz) into ")
+                .append(explicitDir != null ? explicitDir : locations.cacheDir(d.name())).append(":\n");
+        for (DatasetFile f : files.both()) {
+            sb.append("  ").append(f.downloadName()).append('\n');
+        }
+        sb.append("Folders searched: ").append(locator.searchDirs(d.name(), explicitDir).stream()
+                .map(Path::toString).collect(Collectors.joining(", "))).append('.');
+        for (String n : notes) {
+            sb.append("\nNote: ").append(n).append('.');
+        }
+        if (d.download() == null) {
+            sb.append("\n").append(d.name()).append(" cannot be downloaded automatically.");
+        } else if (!failures.isEmpty()) {
+            sb.append("\nDownload failed:");
+            for (String f : failures) {
+                sb.append("\n  ").append(f);
+            }
+        }
+        if (!d.note().isEmpty()) {
+            sb.append("\n").append(d.note());
+        }
+        return sb.toString();
+    }
+
+    private static String fileList(DatasetDescriptor d) {
+        List<String> names = new ArrayList<>();
+        for (Split s : Split.values()) {
+            for (DatasetFile f : d.files(s).both()) {
+                names.add(f.downloadName());
+            }
+        }
+        return String.join(", ", names);
+    }
+}

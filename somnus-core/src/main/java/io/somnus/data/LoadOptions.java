@@ -1,0 +1,29 @@
+package io.somnus.data;
+
+/**
+ * Optional settings of {@link DatasetRegistry#load}.
+ *
+ * @param limit     return at most this many images (the first ones); 0 = all. Procedural data generates only
+ *                  these, so asking for a few thousand costs a few thousand
+ * @param imageSize side of generated images in pixels (procedural data only; IDX data keeps its size — use
+ *                  {@link Preprocess} to resize); 0 = the dataset's default
+ * @param seed      seed of generated data (procedural data only); train and test come from independent
+ *                  streams of it
+ */
+public record LoadOptions(int limit, int imageSize, long seed) {
+    /** All images, default size, seed 0. */
+    public static final LoadOptions DEFAULTS = new LoadOptions(0, 0, 0L);
+
+    public LoadOptions {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0 (0 = all images), got " + limit);
+        }
+        if (imageSize < 0) {
+            throw new IllegalArgumentException("imageSize must be >= 0 (0 = dataset default), got " + imageSize);
+        }
+    }
+
+    public LoadOptions withLimit(int n) {
+        return new LoadOptions(n, imageSize, seed);
+    }
+}

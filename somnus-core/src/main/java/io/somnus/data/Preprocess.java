@@ -1,0 +1,50 @@
+package io.somnus.data;
+
+/**
+ * The optional preprocessing before encoding: bilinear resize to {@code size×size} (see
+ * {@link BilinearResize}), then normalisation of each image to a fixed pixel sum (see
+ * {@link PixelSumNormalisation}).
+ *
+ * @param size     side of the output images in pixels, or 0 to keep the size
+ * @param pixelSum target pixel sum of every image, or 0 for no normalisation
+ */
+public record Preprocess(int size, double pixelSum) {
+    /** No preprocessing. */
+    public static final Preprocess NONE = new Preprocess(0, 0);
+    /** The paper's: 15×15 inputs, each image normalised to a pixel sum of 0.1 × 225. */
+    public static final Preprocess PAPER = new Preprocess(15, PixelSumNormalisation.PAPER_PIXEL_SUM);
+
+    public Preprocess {
+        if (size < 0) {
+            throw new IllegalArgumentException("resize size must be >= 0 (0 = keep), got " + size);
+        }
+        if (!(pixelSum >= 0) || Double.isInfinite(pixelSum)) {
+            throw new IllegalArgumentException("pixel sum must be >= 0 and finite (0 = off), got " + pixelSum);
+        }
+    }
+
+    /** Applies this preprocessing to one {@code h×w} image, into a new array ({@code image} is not modified). */
+    public float[] apply(float[] image, int h, int w) {
+        float[] out = size > 0 && (size != h || size != w)
+                ? BilinearResize.resize(image, h, w, size, size)
+                : image.clone();
+        if (pixelSum > 0) {
+            PixelSumNormalisation.normalise(out, pixelSum);
+        }
+        return out;
+    }
+
+    /** Applies this preprocessing to every image; labels, name and checksums are kept. */
+    public LabeledImages apply(LabeledImages data) {
+        if (size == 0 && pixelSum == 0) {
+            return data;
+        }
+        float[][] out = new float[data.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = apply(data.images()[i], data.height(), data.width());
+        }
+        int h = size > 0 ? size : data.height();
+        int w = size > 0 ? size : data.width();
+        return new LabeledImages(data.name(), h, w, out, data.labels(), data.numClasses(), data.sha256());
+    }
+}

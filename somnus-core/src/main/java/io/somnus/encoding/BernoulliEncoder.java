@@ -1,0 +1,25 @@
+package io.somnus.encoding;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Per-step Bernoulli coding (the paper's input): input i spikes in each step independently with probability
+ * {@code p_i = min(1, pixel_i · intensity)}, whatever the step length. Expected spikes per input:
+ * {@code numSteps · p_i}. Thread-safe (scratch space is per thread).
+ */
+public final class BernoulliEncoder implements SpikeEncoder {
+    /** The probability that input with value {@code pixel} spikes in one step. */
+    public static double probabilityPerStep(float pixel, double intensity) {
+        return Math.min(1.0, pixel * intensity);
+    }
+
+    @Override
+    public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
+        SpikeTrainBuilder b = SpikeTrainBuilder.forCurrentThread();
+        b.reset(numSteps);
+        for (int i = 0; i < pixels.length; i++) {
+            GeometricSpikes.emit(b, i, probabilityPerStep(pixels[i], intensity), numSteps, rng);
+        }
+        b.buildInto(out);
+    }
+}

@@ -1,0 +1,43 @@
+package io.somnus.encoding;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Poisson rate coding (Diehl &amp; Cook 2015): input i fires at rate {@code r_i = pixel_i · maxRate · intensity}
+ * (Hz), discretised as in Brian2's {@code PoissonGroup}: it spikes in each step of {@code dt} ms independently
+ * with probability {@code min(1, r_i · dt / 1000)}. Expected spikes per input: {@code numSteps · p_i}.
+ * Thread-safe (scratch space is per thread).
+ */
+public final class PoissonEncoder implements SpikeEncoder {
+    /** Diehl &amp; Cook's maximum input rate for a pixel of 1 (255/4 Hz), at intensity 1. */
+    public static final double DIEHL_COOK_MAX_RATE_HZ = 63.75;
+
+    private final double maxRateHz;
+
+    /** @param maxRateHz rate of a pixel of value 1 at intensity 1, in Hz (≥ 0) */
+    public PoissonEncoder(double maxRateHz) {
+        if (!(maxRateHz >= 0) || Double.isInfinite(maxRateHz)) {
+            throw new IllegalArgumentException("maxRateHz must be >= 0 and finite, got " + maxRateHz);
+        }
+        this.maxRateHz = maxRateHz;
+    }
+
+    public double maxRateHz() {
+        return maxRateHz;
+    }
+
+    /** The probability that input with value {@code pixel} spikes in one step of {@code dtMs} ms. */
+    public double probabilityPerStep(float pixel, double intensity, double dtMs) {
+        return Math.min(1.0, pixel * maxRateHz * intensity * dtMs / 1000.0);
+    }
+
+    @Override
+    public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
+        SpikeTrainBuilder b = SpikeTrainBuilder.forCurrentThread();
+        b.reset(numSteps);
+        for (int i = 0; i < pixels.length; i++) {
+            GeometricSpikes.emit(b, i, probabilityPerStep(pixels[i], intensity, dtMs), numSteps, rng);
+        }
+        b.buildInto(out);
+    }
+}
