@@ -1,12 +1,12 @@
 package io.somnus.readout;
 
-import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.SingularValueDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * Principal component analysis of centred data (hipparchus eigen-decomposition of the covariance
- * matrix), keeping the fewest components whose eigenvalues explain at least {@code varianceKept} of
+ * Principal component analysis of centred data (hipparchus singular value decomposition of the centred
+ * data), keeping the fewest components whose eigenvalues explain at least {@code varianceKept} of
  * the total variance, optionally whitened (each component divided by √eigenvalue).
  */
 public final class Pca {
@@ -24,35 +24,24 @@ public final class Pca {
                 mean[j] += row[j] / n;
             }
         }
-        double[][] cov = new double[d][d];
-        double[] c = new double[d];
-        for (double[] row : x) {
+        double[][] centred = new double[n][d];
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                c[j] = row[j] - mean[j];
-            }
-            for (int a = 0; a < d; a++) {
-                double ca = c[a];
-                if (ca == 0) {
-                    continue;
-                }
-                double[] covA = cov[a];
-                for (int b = a; b < d; b++) {
-                    covA[b] += ca * c[b];
-                }
+                centred[i][j] = x[i][j] - mean[j];
             }
         }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                cov[a][b] /= Math.max(1, n - 1);
-                cov[b][a] = cov[a][b];
-            }
+        // SVD of the centred data (X = U S Vᵀ): the covariance's eigenvectors are V's columns and its
+        // eigenvalues S²/(n−1); more robust than decomposing the covariance when features are degenerate
+        SingularValueDecomposition svd = new SingularValueDecomposition(MatrixUtils.createRealMatrix(centred));
+        double[] sv = svd.getSingularValues(); // descending
+        double[] values = new double[sv.length];
+        for (int i = 0; i < sv.length; i++) {
+            values[i] = sv[i] * sv[i] / Math.max(1, n - 1);
         }
-        RealMatrix m = MatrixUtils.createRealMatrix(cov);
-        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(m);
-        double[] values = eig.getEigenvalues(); // descending
+        RealMatrix v = svd.getV();
         double total = 0;
-        for (double v : values) {
-            total += Math.max(0, v);
+        for (double ev : values) {
+            total += Math.max(0, ev);
         }
         int k = 0;
         double acc = 0;
@@ -68,7 +57,7 @@ public final class Pca {
         components = new double[k][];
         eigenvalues = new double[k];
         for (int i = 0; i < k; i++) {
-            components[i] = eig.getEigenvector(i).toArray();
+            components[i] = v.getColumn(i);
             eigenvalues[i] = values[i];
         }
         this.whiten = whiten;

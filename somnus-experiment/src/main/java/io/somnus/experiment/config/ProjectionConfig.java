@@ -11,12 +11,12 @@ package io.somnus.experiment.config;
  *                   ({@code init: uniform})
  * @param init       {@code constant} or {@code uniform}
  * @param weightLow  lower end of the uniform initial weight
- * @param wMin       lower weight bound (use -.inf for none)
- * @param wMax       upper weight bound (use .inf for none)
+ * @param wMin       lower weight bound (null = none)
+ * @param wMax       upper weight bound (null = none)
  * @param plasticity the learning rule, or null for a static projection
  * @param normalise  after each plastic presentation scale each post neuron's incoming weights to sum to
  *                   this; 0 = off
  */
 public record ProjectionConfig(String name, String pre, String post, String receptor, String connector, double p,
-                               String init, double weight, double weightLow, double wMin, double wMax,
+                               String init, double weight, double weightLow, Double wMin, Double wMax,
                                PlasticityConfig plasticity, double normalise) { }

@@ -110,7 +110,9 @@ public final class NetworkFactory {
                 }
                 default -> throw new ConfigException(where + ".init: '" + pc.init() + "' is not allowed; use constant or uniform");
             }
-            if (!(pc.wMin() <= pc.wMax())) {
+            double wMin = pc.wMin() == null ? Double.NEGATIVE_INFINITY : pc.wMin();
+            double wMax = pc.wMax() == null ? Double.POSITIVE_INFINITY : pc.wMax();
+            if (!(wMin <= wMax)) {
                 throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
             }
             Receptor receptor = switch (pc.receptor()) {
@@ -118,7 +120,7 @@ public final class NetworkFactory {
                 case "inhibitory" -> Receptor.INHIBITORY;
                 default -> throw new ConfigException(where + ".receptor: '" + pc.receptor() + "'; use excitatory or inhibitory");
             };
-            Projection proj = new Projection(pc.name(), pre, post, receptor, syn, w0, (float) pc.wMin(), (float) pc.wMax());
+            Projection proj = new Projection(pc.name(), pre, post, receptor, syn, w0, (float) wMin, (float) wMax);
             if (pc.plasticity() != null) {
                 proj.withPlasticity(rule(pc.plasticity(), receptor, dt, where));
             }
