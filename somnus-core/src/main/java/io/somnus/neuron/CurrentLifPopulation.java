@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
  * increase a:
  * <pre>
  *   τ_m dV/dt = −(V − V_rest) + R·I          (+ Gaussian noise σ per step during sleep)
- *   τ_syn dI/dt = −I,    I += w/τ_syn on each presynaptic spike (unit-area kernel: a spike of weight w
- *                        injects charge w, so a PSP peaks at w·R/e mV when τ_m = τ_syn)
+ *   τ_syn dI/dt = −I,    I += gain·w on each presynaptic spike (gain 1 as in the paper's code; 1/τ_syn
+ *                        gives a unit-area kernel)
  *   τ_a da/dt = −a,      a += adaptation on each spike
  *   spike when V ≥ V_th + a;  then V ← V_reset;  V clipped to [V_min, V_max]
  * </pre>
@@ -61,7 +61,7 @@ public final class CurrentLifPopulation extends Population {
         final float decayV = (float) Math.exp(-dtMs / p.tauMembraneMs());
         final float decayI = (float) Math.exp(-dtMs / p.tauSynapseMs());
         final float decayA = (float) Math.exp(-dtMs / p.tauAdaptationMs());
-        final float invTauSyn = (float) (1.0 / p.tauSynapseMs());
+        final float gain = (float) p.synapticGain();
         final float rest = (float) p.vRestMv();
         final float r = (float) p.resistance();
         final float threshold = (float) p.vThresholdMv();
@@ -75,7 +75,7 @@ public final class CurrentLifPopulation extends Population {
         for (int i = 0; i < size; i++) {
             float vi = v[i];
             // input that arrived at the previous step acts from this step on (as Brian2's synapses slot)
-            float ii = current[i] + (exc[i] + inh[i]) * invTauSyn;
+            float ii = current[i] + (exc[i] + inh[i]) * gain;
             exc[i] = 0f;
             inh[i] = 0f;
             if (step >= refractoryUntil[i]) {
