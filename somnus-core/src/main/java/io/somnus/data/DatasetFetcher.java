@@ -113,6 +113,9 @@ final class DatasetFetcher {
         if (e instanceof UnknownHostException) {
             return "unknown host " + e.getMessage() + " (offline?)";
         }
+        if (e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "cannot connect" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + " (offline?)";
+        }
         String msg = e.getMessage();
         return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + msg;
     }

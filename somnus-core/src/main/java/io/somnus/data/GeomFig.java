@@ -90,28 +90,44 @@ public final class GeomFig {
         double margin = r + hw + 0.5;
         double cx = margin < size - margin ? uniform(rng, margin, size - margin) : size / 2.0;
         double cy = margin < size - margin ? uniform(rng, margin, size - margin) : size / 2.0;
-        if (shape == CROSS) {
-            double a = Math.PI / 4 + uniform(rng, -CROSS_TILT, CROSS_TILT);
-            for (double armAngle : new double[]{a, a + Math.PI / 2}) {
-                double[][] arm = {{StrictMath.cos(armAngle), -StrictMath.cos(armAngle)},
-                        {StrictMath.sin(armAngle), -StrictMath.sin(armAngle)}};
-                place(arm, cx, cy, r, rng, true);
-                LineRasterizer.polyline(img, size, size, arm[0], arm[1], false, hw, intensity);
-            }
-        } else {
-            double[][] pts = switch (shape) {
-                case TRIANGLE -> polygon(3, uniform(rng, 0, 2 * Math.PI));
-                case SQUARE -> polygon(4, uniform(rng, 0, Math.PI / 2));
-                case CIRCLE -> wobblyEllipse(rng);
-                default -> throw new AssertionError("shape " + shape);
-            };
-            place(pts, cx, cy, r, rng, shape != CIRCLE);
-            LineRasterizer.polyline(img, size, size, pts[0], pts[1], true, hw, intensity);
-        }
+        double angle = switch (shape) {
+            case TRIANGLE -> uniform(rng, 0, 2 * Math.PI);
+            case SQUARE -> uniform(rng, 0, Math.PI / 2);
+            case CROSS -> Math.PI / 4 + uniform(rng, -CROSS_TILT, CROSS_TILT);
+            default -> 0;
+        };
+        draw(shape, cx, cy, r, angle, hw, intensity, size, img, rng);
         for (int i = 0; i < img.length; i++) {
             double v = img[i] + PIXEL_NOISE * rng.nextGaussian();
             img[i] = (float) (v < 0 ? 0 : (v > 1 ? 1 : v));
         }
+    }
+
+    /**
+     * Draws one figure without noise: a regular polygon (triangle, square) with a vertex at {@code angle}, a
+     * circle, or a cross whose first arm points at {@code angle}; centre (cx, cy) and half-extent r in pixels.
+     *
+     * @param jitterOrNull source of vertex jitter and of the circle's elliptic wobble; {@code null} draws the
+     *                     exact figure
+     */
+    static void draw(int shape, double cx, double cy, double r, double angle, double halfWidth, double intensity,
+                     int size, float[] img, SplittableRandom jitterOrNull) {
+        if (shape == CROSS) {
+            for (double a : new double[]{angle, angle + Math.PI / 2}) {
+                double[][] arm = {{StrictMath.cos(a), -StrictMath.cos(a)}, {StrictMath.sin(a), -StrictMath.sin(a)}};
+                place(arm, cx, cy, r, jitterOrNull);
+                LineRasterizer.polyline(img, size, size, arm[0], arm[1], false, halfWidth, intensity);
+            }
+            return;
+        }
+        double[][] pts = switch (shape) {
+            case TRIANGLE -> polygon(3, angle);
+            case SQUARE -> polygon(4, angle);
+            case CIRCLE -> jitterOrNull == null ? polygon(CIRCLE_VERTICES, 0) : wobblyEllipse(jitterOrNull);
+            default -> throw new AssertionError("shape " + shape);
+        };
+        place(pts, cx, cy, r, shape == CIRCLE ? null : jitterOrNull);
+        LineRasterizer.polyline(img, size, size, pts[0], pts[1], true, halfWidth, intensity);
     }
 
     /** Vertices of a regular n-gon of unit circumradius, first vertex at angle {@code phase}. */
@@ -148,11 +164,11 @@ public final class GeomFig {
         return p;
     }
 
-    /** Scales unit-size points by r, optionally jitters them, and moves them to (cx, cy), in place. */
-    private static void place(double[][] p, double cx, double cy, double r, SplittableRandom rng, boolean jitter) {
+    /** Scales unit-size points by r, jitters them (unless no generator is given), moves them to (cx, cy), in place. */
+    private static void place(double[][] p, double cx, double cy, double r, SplittableRandom jitterOrNull) {
         for (int k = 0; k < p[0].length; k++) {
-            double jx = jitter ? VERTEX_JITTER * r * rng.nextGaussian() : 0;
-            double jy = jitter ? VERTEX_JITTER * r * rng.nextGaussian() : 0;
+            double jx = jitterOrNull != null ? VERTEX_JITTER * r * jitterOrNull.nextGaussian() : 0;
+            double jy = jitterOrNull != null ? VERTEX_JITTER * r * jitterOrNull.nextGaussian() : 0;
             p[0][k] = cx + r * p[0][k] + jx;
             p[1][k] = cy + r * p[1][k] + jy;
         }

@@ -202,8 +202,8 @@ public final class IdxReader {
 
     private static String wrongMagic(int magic, int expected, String kind, byte[] h) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "wrong magic number 0x%08X (%s), expected 0x%08X (%s: IDX %s)", magic, describe(magic, h),
-                expected, describe(expected, null), kind));
+                "wrong magic number 0x%08X (%s), expected 0x%08X (IDX %s: %s)", magic, describe(magic, h),
+                expected, kind, describe(expected, null)));
         int foundDims = magic & 0xff;
         if ((magic >>> 8) == 0x08 && foundDims != (expected & 0xff)) {
             sb.append(String.format(Locale.ROOT, "; this file has %d dimension%s but an IDX %s file has %d",
@@ -235,7 +235,7 @@ public final class IdxReader {
             case 0x0E -> "double";
             default -> String.format(Locale.ROOT, "unknown element type 0x%02X", type);
         };
-        return typeName + ", " + dims + " dimension" + (dims == 1 ? "" : "s");
+        return (h == null ? "" : "IDX ") + typeName + ", " + dims + " dimension" + (dims == 1 ? "" : "s");
     }
 
     private static void checkCount(IdxStreams in, int count, String kind) {

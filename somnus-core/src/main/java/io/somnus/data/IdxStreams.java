@@ -45,7 +45,7 @@ final class IdxStreams implements Closeable {
         InputStream d = raw;
         if (gzip) {
             try {
-                d = new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+                d = new GZIPInputStream(raw, BUFFER); // unbuffered, so positions in messages are exact
             } catch (ZipException | EOFException e) {
                 closeQuietly();
                 throw new DatasetException(file, "corrupt gzip header (" + e.getMessage() + ")", e);

@@ -20,10 +20,17 @@ public final class UrlDownloader implements Downloader {
     /** How long to wait for the response headers (s); the body may take longer. */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+    private HttpClient client; // created on first use: an HTTP client starts a thread
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .build();
+        }
+        return client;
+    }
 
     @Override
     public void download(URI source, Path target) throws IOException {
@@ -39,7 +46,7 @@ public final class UrlDownloader implements Downloader {
         HttpRequest request = HttpRequest.newBuilder(source).timeout(RESPONSE_TIMEOUT).GET().build();
         HttpResponse<Path> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofFile(target));
+            response = client().send(request, HttpResponse.BodyHandlers.ofFile(target));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

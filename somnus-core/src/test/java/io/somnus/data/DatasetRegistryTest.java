@@ -1,0 +1,389 @@
+package io.somnus.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.somnus.data.DatasetStatus.Availability;
+import io.somnus.data.DatasetStatus.Verification;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetRegistryTest {
+    private static final Path DEBIAN_FASHION = Path.of("/usr/share/datasets/fashion-mnist");
+    private static final Downloader NO_DOWNLOAD = (uri, target) -> {
+        throw new AssertionError("unexpected download of " + uri);
+    };
+
+    @TempDir
+    Path tmp;
+
+    private static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private DatasetLocations cacheOnly() {
+        return new DatasetLocations(tmp.resolve("cache"), List.of());
+    }
+
+    private DatasetRegistry builtIn(DatasetLocations loc, Downloader d) {
+        return new DatasetRegistry(DatasetCatalog.builtIn(), loc, d);
+    }
+
+    /** A 10-class 28x28 dataset "tiny" whose files are the given bytes, downloadable from {@code bases}. */
+    private static DatasetDescriptor tiny(DownloadSource source, String trainImagesSha, long trainImagesSize,
+                                          String trainLabelsSha, long trainLabelsSize) {
+        SplitFiles train = new SplitFiles(new DatasetFile("train-images-idx3-ubyte", trainImagesSize, trainImagesSha),
+                new DatasetFile("train-labels-idx1-ubyte", trainLabelsSize, trainLabelsSha));
+        SplitFiles test = new SplitFiles(new DatasetFile("t10k-images-idx3-ubyte", -1, null),
+                new DatasetFile("t10k-labels-idx1-ubyte", -1, null));
+        return new DatasetDescriptor("tiny", "tiny", DatasetDescriptor.Kind.IDX, 10, 28, 28, 0, false, train, test,
+                source, "");
+    }
+
+    // ---- lookup order ----
+
+    @Test
+    void namesAreTheDocumentedOnes() {
+        assertEquals(List.of("mnist", "fashion-mnist", "kmnist", "emnist-balanced", "emnist-byclass", "emnist-bymerge",
+                "emnist-digits", "emnist-letters", "emnist-mnist", "notmnist", "geomfig"), new DatasetRegistry().names());
+    }
+
+    @Test
+    void unknownNameListsKnownOnes() {
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> builtIn(cacheOnly(), NO_DOWNLOAD).load("mnits", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains("'mnits'") && e.getMessage().contains("fashion-mnist"), e.getMessage());
+    }
+
+    @Test
+    void explicitDirectoryComesBeforeCacheAndAcceptsRawFiles() {
+        Path explicit = tmp.resolve("mine");
+        IdxBytes.writeMnistSplit(explicit, "train", 3, false);
+        IdxBytes.writeMnistSplit(cacheOnly().cacheDir("mnist"), "train", 5, true);
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        assertEquals(3, r.load("mnist", Split.TRAIN, explicit).size());
+        assertEquals(5, r.load("mnist", Split.TRAIN, null).size());
+        // a sub-folder named after the dataset also counts as explicit
+        IdxBytes.writeMnistSplit(tmp.resolve("all").resolve("mnist"), "train", 4, true);
+        assertEquals(4, r.load("mnist", Split.TRAIN, tmp.resolve("all")).size());
+    }
+
+    @Test
+    void explicitDirectoryMustExist() {
+        Path nowhere = tmp.resolve("does-not-exist");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> builtIn(cacheOnly(), NO_DOWNLOAD).load("mnist", Split.TEST, nowhere));
+        assertTrue(e.getMessage().contains(nowhere.toString()) && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void cacheRootFollowsEnvironment() {
+        assertEquals(Path.of("/data/x/mnist"),
+                DatasetLocations.fromEnvironment(Map.of("SOMNUS_DATA_HOME", "/data/x"), "/home/u").cacheDir("mnist"));
+        assertEquals(Path.of("/home/u/.cache/somnus/datasets/kmnist"),
+                DatasetLocations.fromEnvironment(Map.of(), "/home/u").cacheDir("kmnist"));
+        assertEquals(Path.of("/xdg/somnus/datasets/kmnist"),
+                DatasetLocations.fromEnvironment(Map.of("XDG_CACHE_HOME", "/xdg"), "/home/u").cacheDir("kmnist"));
+    }
+
+    @Test
+    void systemLocationIsSearchedAfterCache() {
+        Path system = tmp.resolve("usr-share-datasets");
+        IdxBytes.writeMnistSplit(system.resolve("kmnist"), "t10k", 2, true);
+        DatasetRegistry r = builtIn(new DatasetLocations(tmp.resolve("cache"), List.of(system)), NO_DOWNLOAD);
+        assertEquals(2, r.load("kmnist", Split.TEST, null).size());
+        IdxBytes.writeMnistSplit(tmp.resolve("cache").resolve("kmnist"), "t10k", 6, false);
+        assertEquals(6, r.load("kmnist", Split.TEST, null).size());
+    }
+
+    @Test
+    void emnistFilesAreTransposedAndLettersShifted() {
+        Path dir = tmp.resolve("emnist");
+        byte[] px = new byte[784];
+        px[5 * 28 + 2] = (byte) 255; // stored (column-major) element c=5, r=2
+        byte[] labels = {1, 26};
+        IdxBytes.write(dir, "emnist-letters-test-images-idx3-ubyte.gz",
+                IdxBytes.gzip(IdxBytes.images(2, 28, 28, IdxBytes.concat(px, px))));
+        IdxBytes.write(dir, "emnist-letters-test-labels-idx1-ubyte.gz", IdxBytes.gzip(IdxBytes.labels(labels)));
+        LabeledImages d = builtIn(cacheOnly(), NO_DOWNLOAD).load("emnist-letters", Split.TEST, dir);
+        assertEquals(1f, d.images()[0][2 * 28 + 5], 0f); // pixel row 2, column 5
+        assertEquals(0f, d.images()[0][5 * 28 + 2], 0f);
+        assertArrayEquals(new int[]{0, 25}, d.labels());
+        assertEquals(26, d.numClasses());
+    }
+
+    // ---- the Debian package ----
+
+    @Test
+    void loadsDebianFashionMnist() throws Exception {
+        Path images = DEBIAN_FASHION.resolve("t10k-images-idx3-ubyte.gz");
+        assumeTrue(Files.isRegularFile(images), "Debian package dataset-fashion-mnist not installed");
+        DatasetRegistry r = builtIn(new DatasetLocations(tmp.resolve("cache"), DatasetLocations.DEFAULT_SYSTEM_ROOTS), NO_DOWNLOAD);
+        LabeledImages test = r.load("fashion-mnist", Split.TEST, null);
+        assertEquals(10_000, test.size());
+        assertEquals(28, test.height());
+        int[] perClass = new int[10];
+        for (int l : test.labels()) {
+            perClass[l]++;
+        }
+        int[] thousandEach = new int[10];
+        java.util.Arrays.fill(thousandEach, 1000); // Fashion-MNIST's test set is balanced: 1000 per class
+        assertArrayEquals(thousandEach, perClass);
+        // one image against an independent decompression of the raw bytes
+        byte[] raw;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(images))) {
+            raw = in.readAllBytes();
+        }
+        int k = 1234;
+        for (int p = 0; p < 784; p++) {
+            assertEquals((raw[16 + k * 784 + p] & 0xff) / 255f, test.images()[k][p], 0f);
+        }
+        assertEquals(sha256(Files.readAllBytes(images)), test.sha256().get("t10k-images-idx3-ubyte.gz"));
+        assertEquals(100, r.load("fashion-mnist", Split.TEST, null, LoadOptions.DEFAULTS.withLimit(100)).size());
+    }
+
+    @Test
+    void statusVerifiesDebianFashionMnistByContent() {
+        assumeTrue(Files.isRegularFile(DEBIAN_FASHION.resolve("train-images-idx3-ubyte.gz")),
+                "Debian package dataset-fashion-mnist not installed");
+        DatasetRegistry r = builtIn(new DatasetLocations(tmp.resolve("cache"), DatasetLocations.DEFAULT_SYSTEM_ROOTS), NO_DOWNLOAD);
+        DatasetStatus fashion = r.status(null, true).stream().filter(s -> s.name().equals("fashion-mnist")).findFirst().orElseThrow();
+        assertEquals(Availability.FOUND, fashion.availability());
+        assertEquals(4, fashion.files().size());
+        for (DatasetStatus.FileStatus f : fashion.files()) {
+            assertEquals(Verification.VERIFIED, f.verification(), f.file() + ": " + f.detail());
+        }
+    }
+
+    // ---- status ----
+
+    @Test
+    void statusReportsEveryDatasetWithoutDownloading() throws Exception {
+        Path explicit = tmp.resolve("given");
+        IdxBytes.writeMnistSplit(explicit.resolve("notmnist"), "train", 2, true);
+        IdxBytes.writeMnistSplit(explicit.resolve("mnist"), "train", 2, true);
+        IdxBytes.writeMnistSplit(explicit.resolve("mnist"), "t10k", 2, false);
+        List<DatasetStatus> all = builtIn(cacheOnly(), NO_DOWNLOAD).status(explicit, true);
+        assertEquals(new DatasetRegistry().names(), all.stream().map(DatasetStatus::name).toList());
+        Map<String, DatasetStatus> by = new java.util.HashMap<>();
+        all.forEach(s -> by.put(s.name(), s));
+        assertEquals(Availability.FOUND, by.get("mnist").availability());
+        // our synthetic gzip files are not the published ones; raw copies have no reference checksum
+        Map<String, Verification> v = new java.util.HashMap<>();
+        by.get("mnist").files().forEach(f -> v.put(f.file().getFileName().toString(), f.verification()));
+        assertEquals(Verification.MISMATCH, v.get("train-images-idx3-ubyte.gz"));
+        assertEquals(Verification.NO_REFERENCE, v.get("t10k-images-idx3-ubyte"));
+        assertEquals(Availability.PARTIAL, by.get("notmnist").availability());
+        assertTrue(by.get("notmnist").detail().contains("t10k-images-idx3-ubyte.gz"), by.get("notmnist").detail());
+        assertEquals(Availability.DOWNLOADABLE, by.get("kmnist").availability());
+        assertEquals(Availability.PROCEDURAL, by.get("geomfig").availability());
+        for (DatasetStatus.FileStatus f : by.get("mnist").files()) {
+            assertEquals(sha256(Files.readAllBytes(f.file())), f.sha256());
+        }
+    }
+
+    // ---- download ----
+
+    private static byte[] tinyImages() {
+        return IdxBytes.gzip(IdxBytes.images(3, 28, 28, IdxBytes.pattern(3 * 784)));
+    }
+
+    private static byte[] tinyLabels() {
+        return IdxBytes.gzip(IdxBytes.labels((byte) 7, (byte) 8, (byte) 9));
+    }
+
+    private static HttpServer serve(Map<String, byte[]> files, AtomicInteger requests) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            requests.incrementAndGet();
+            byte[] body = files.get(ex.getRequestURI().getPath());
+            if (body == null) {
+                ex.sendResponseHeaders(404, -1);
+            } else {
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static URI base(HttpServer s, String path) {
+        return URI.create("http://127.0.0.1:" + s.getAddress().getPort() + path);
+    }
+
+    private void assertNoPartFiles() throws IOException {
+        try (Stream<Path> all = Files.walk(tmp)) {
+            assertFalse(all.anyMatch(p -> p.getFileName().toString().endsWith(".part")), "temporary files left behind");
+        }
+    }
+
+    @Test
+    void downloadsOverHttpVerifiesAndCaches() throws Exception {
+        byte[] img = tinyImages();
+        byte[] lab = tinyLabels();
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = serve(Map.of("/m/train-images-idx3-ubyte.gz", img, "/m/train-labels-idx1-ubyte.gz", lab), requests);
+        try {
+            DatasetDescriptor d = tiny(new DownloadSource.Mirrors(List.of(base(server, "/m/"))),
+                    sha256(img), img.length, sha256(lab), lab.length);
+            DatasetRegistry r = new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader());
+            LabeledImages data = r.load("tiny", Split.TRAIN, null);
+            assertArrayEquals(new int[]{7, 8, 9}, data.labels());
+            assertEquals(sha256(img), data.sha256().get("train-images-idx3-ubyte.gz"));
+            assertArrayEquals(img, Files.readAllBytes(cacheOnly().cacheDir("tiny").resolve("train-images-idx3-ubyte.gz")));
+            assertEquals(2, requests.get());
+            r.load("tiny", Split.TRAIN, null); // now from the cache
+            assertEquals(2, requests.get());
+            assertNoPartFiles();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void checksumMismatchIsRejectedAndNotKept() throws Exception {
+        byte[] img = tinyImages();
+        byte[] lab = tinyLabels();
+        HttpServer server = serve(Map.of("/m/train-images-idx3-ubyte.gz", img, "/m/train-labels-idx1-ubyte.gz", lab),
+                new AtomicInteger());
+        try {
+            String wrong = "0".repeat(64);
+            DatasetDescriptor d = tiny(new DownloadSource.Mirrors(List.of(base(server, "/m/"))),
+                    wrong, img.length, sha256(lab), lab.length);
+            DatasetRegistry r = new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader());
+            DatasetException e = assertThrows(DatasetException.class, () -> r.load("tiny", Split.TRAIN, null));
+            String msg = e.getMessage();
+            assertTrue(msg.contains("checksum mismatch") && msg.contains(wrong) && msg.contains(sha256(img))
+                    && msg.contains("train-images-idx3-ubyte.gz"), msg);
+            assertFalse(Files.exists(cacheOnly().cacheDir("tiny").resolve("train-images-idx3-ubyte.gz")));
+            assertNoPartFiles();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void sizeOnlyCheckWhenNoChecksumIsKnown() throws Exception {
+        byte[] img = tinyImages();
+        byte[] lab = tinyLabels();
+        Path mirror = IdxBytes.write(tmp.resolve("mirror"), "train-images-idx3-ubyte.gz", img).getParent();
+        IdxBytes.write(mirror, "train-labels-idx1-ubyte.gz", lab);
+        DatasetDescriptor wrongSize = tiny(new DownloadSource.Mirrors(List.of(mirror.toUri())), null, img.length + 1, null, -1);
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> new DatasetRegistry(List.of(wrongSize), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains(img.length + " bytes, expected " + (img.length + 1)), e.getMessage());
+        DatasetDescriptor rightSize = tiny(new DownloadSource.Mirrors(List.of(mirror.toUri())), null, img.length, null, -1);
+        assertEquals(3, new DatasetRegistry(List.of(rightSize), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null).size());
+    }
+
+    @Test
+    void fallsBackToNextMirror() throws Exception {
+        byte[] img = tinyImages();
+        byte[] lab = tinyLabels();
+        Path mirror = IdxBytes.write(tmp.resolve("mirror"), "train-images-idx3-ubyte.gz", img).getParent();
+        IdxBytes.write(mirror, "train-labels-idx1-ubyte.gz", lab);
+        HttpServer empty = serve(Map.of(), new AtomicInteger());
+        try {
+            DatasetDescriptor d = tiny(new DownloadSource.Mirrors(List.of(base(empty, "/gone/"), mirror.toUri())),
+                    sha256(img), img.length, sha256(lab), lab.length);
+            assertEquals(3, new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null).size());
+        } finally {
+            empty.stop(0);
+        }
+    }
+
+    @Test
+    void offlineAndMissingSaysWhichFilesGoWhere() {
+        Downloader offline = (uri, target) -> {
+            throw new UnknownHostException(uri.getHost());
+        };
+        DatasetLocations loc = new DatasetLocations(tmp.resolve("cache"), List.of(tmp.resolve("system")));
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> builtIn(loc, offline).load("mnist", Split.TRAIN, null));
+        String msg = e.getMessage();
+        for (String part : List.of("dataset 'mnist' (train split) not found", "train-images-idx3-ubyte.gz",
+                "train-labels-idx1-ubyte.gz", loc.cacheDir("mnist").toString(), tmp.resolve("system").resolve("mnist").toString(),
+                "Download failed", "offline")) {
+            assertTrue(msg.contains(part), () -> "lacks '" + part + "': " + msg);
+        }
+    }
+
+    @Test
+    void halfPresentSplitIsPointedOut() {
+        Path dir = tmp.resolve("half");
+        IdxBytes.write(dir, "t10k-images-idx3-ubyte.gz", tinyImages());
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> builtIn(cacheOnly(), (u, t) -> {
+                    throw new java.net.ConnectException();
+                }).load("mnist", Split.TEST, dir));
+        assertTrue(e.getMessage().contains("not t10k-labels-idx1-ubyte.gz next to it"), e.getMessage());
+    }
+
+    @Test
+    void extractsSplitFromVerifiedZipArchive() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        byte[] px = new byte[784];
+        px[3] = (byte) 255; // stored element 3 = column 0, row 3 (column-major) -> pixel (3, 0)
+        try (ZipOutputStream z = new ZipOutputStream(zipped)) {
+            z.putNextEntry(new ZipEntry("gzip/train-images-idx3-ubyte.gz"));
+            z.write(IdxBytes.gzip(IdxBytes.images(1, 28, 28, px)));
+            z.putNextEntry(new ZipEntry("gzip/train-labels-idx1-ubyte.gz"));
+            z.write(IdxBytes.gzip(IdxBytes.labels((byte) 4)));
+        }
+        byte[] zip = zipped.toByteArray();
+        Path zipFile = IdxBytes.write(tmp.resolve("server"), "gzip.zip", zip);
+        DownloadSource.ZipArchive source = new DownloadSource.ZipArchive(List.of(zipFile.toUri()), "t.zip", zip.length,
+                sha256(zip), "gzip/");
+        DatasetDescriptor plain = tiny(source, null, -1, null, -1);
+        DatasetDescriptor d = new DatasetDescriptor("tiny", "tiny", DatasetDescriptor.Kind.IDX, 10, 28, 28, 0, true,
+                plain.train(), plain.test(), source, "");
+        LabeledImages data = new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null);
+        assertEquals(1f, data.images()[0][3 * 28], 0f);
+        assertEquals(0f, data.images()[0][3], 0f);
+        assertTrue(Files.isRegularFile(cacheOnly().archiveDir().resolve("t.zip")));
+
+        DownloadSource.ZipArchive wrong = new DownloadSource.ZipArchive(List.of(zipFile.toUri()), "u.zip", zip.length,
+                "f".repeat(64), "gzip/");
+        DatasetDescriptor bad = new DatasetDescriptor("bad", "bad", DatasetDescriptor.Kind.IDX, 10, 28, 28, 0, true,
+                plain.train(), plain.test(), wrong, "");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> new DatasetRegistry(List.of(bad), cacheOnly(), new UrlDownloader()).load("bad", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+        assertFalse(Files.exists(cacheOnly().archiveDir().resolve("u.zip")));
+    }
+
+    @Test
+    void geomfigThroughRegistryMatchesGenerator() {
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        LabeledImages viaRegistry = r.load("geomfig", Split.TEST, null, new LoadOptions(50, 16, 7));
+        LabeledImages direct = GeomFig.generate(Split.TEST, 50, 16, 7);
+        assertEquals(50, viaRegistry.size());
+        assertEquals(16, viaRegistry.width());
+        assertTrue(java.util.Arrays.deepEquals(direct.images(), viaRegistry.images()));
+        assertArrayEquals(direct.labels(), viaRegistry.labels());
+    }
+}
