@@ -188,7 +188,7 @@ class SgTrainerTest {
         }
         assertEquals(0.0, mean[0]);
         assertEquals(0.25, mean[1], 0.01);
-        assertEquals(1.0, mean[2], 1e-9);
+        assertEquals(1.0, mean[2], 1e-6);
         assertEquals(0.5, mean[3], 0.01);
         // Poisson, 100 Hz at dt = 1 ms: p = pixel·0.1.
         SgInputEncoding.POISSON.encode(img, new int[] {0}, 0, 1, 4, steps, 100, 1, new SplittableRandom(1), out);
