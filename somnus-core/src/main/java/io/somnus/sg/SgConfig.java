@@ -1,0 +1,216 @@
+package io.somnus.sg;
+
+import java.util.Objects;
+
+/**
+ * Configuration of a surrogate-gradient SNN and its training. The canonical constructor validates every field;
+ * the defaults (those of {@link #paperSg()} and {@link #builder()}) are the paper's SG-SNN (Massey et al. 2026):
+ * 225 → 1000 → 10 LIF, β = 0.95, θ = 1, T = 100 steps of 1 ms, pixel values as direct input current, fast-sigmoid
+ * surrogate with slope 25, cross-entropy on output spike counts, Adam (lr 10⁻³, β₁ 0.9, β₂ 0.999, ε 10⁻⁸),
+ * batch 128, 50 epochs, no sleep.
+ *
+ * @param inputs         input units (default 225 = 15×15 images); must equal the images' pixel count
+ * @param hidden         LIF neurons per hidden layer (default 1000)
+ * @param depth          number of hidden layers (default 1)
+ * @param outputs        output units = classes (default 10)
+ * @param recurrent      whether each hidden layer has all-to-all recurrent weights {@code w_h_h} (default false)
+ * @param beta           membrane decay per step β in [0, 1] (default 0.95, i.e. τ_m ≈ 19.5 ms at dt = 1 ms)
+ * @param threshold      firing threshold θ > 0, also the amount subtracted at reset (default 1)
+ * @param steps          time steps T per image (default 100)
+ * @param dtMs           the step in ms, used by Poisson input and by the sleep traces (default 1 ms)
+ * @param encoding       input encoding (default {@link SgInputEncoding#DIRECT})
+ * @param poissonRateHz  rate of a pixel of value 1 for {@link SgInputEncoding#POISSON} (default 100 Hz)
+ * @param surrogate      surrogate derivative (default {@link SgSurrogate#FAST_SIGMOID})
+ * @param surrogateSlope its slope k (default 25; snnTorch uses α = 2 for arctan)
+ * @param loss           readout of the output layer (default {@link SgLoss#SPIKE_COUNT})
+ * @param detachReset    whether the reset term {@code −θ·S[t−1]} is excluded from the gradient, as in snnTorch
+ *                       (default true)
+ * @param learningRate   Adam learning rate (default 10⁻³)
+ * @param adamBeta1      Adam β₁ (default 0.9)
+ * @param adamBeta2      Adam β₂ (default 0.999)
+ * @param adamEpsilon    Adam ε (default 10⁻⁸)
+ * @param batchSize      minibatch size (default 128); the last minibatch of an epoch may be smaller
+ * @param epochs         passes over the training set (default 50)
+ * @param sleepRatio     probability of a sleep episode after each epoch, in [0, 1] (default 0: never)
+ * @param sleep          the sleep episode's settings (default {@link SgSleepConfig#paper()})
+ */
+public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean recurrent,
+                       double beta, double threshold, int steps, double dtMs,
+                       SgInputEncoding encoding, double poissonRateHz,
+                       SgSurrogate surrogate, double surrogateSlope, SgLoss loss, boolean detachReset,
+                       double learningRate, double adamBeta1, double adamBeta2, double adamEpsilon,
+                       int batchSize, int epochs, double sleepRatio, SgSleepConfig sleep) {
+
+    public SgConfig {
+        requireAtLeast("sg.inputs", inputs, 1);
+        requireAtLeast("sg.hidden", hidden, 1);
+        requireAtLeast("sg.depth", depth, 1);
+        requireAtLeast("sg.outputs", outputs, 2);
+        if (!(beta >= 0 && beta <= 1)) {
+            throw new IllegalArgumentException("sg.beta must be in [0, 1], got " + beta);
+        }
+        requirePositive("sg.threshold", threshold);
+        requireAtLeast("sg.steps", steps, 1);
+        requirePositive("sg.dt_ms", dtMs);
+        Objects.requireNonNull(encoding, "sg.encoding must be one of DIRECT, BERNOULLI, POISSON");
+        SgSleepConfig.requireNonNegative("sg.poisson_rate_hz", poissonRateHz);
+        Objects.requireNonNull(surrogate, "sg.surrogate must be one of FAST_SIGMOID, ARCTAN, SIGMOID");
+        requirePositive("sg.surrogate_slope", surrogateSlope);
+        Objects.requireNonNull(loss, "sg.loss must be one of SPIKE_COUNT, MEMBRANE");
+        requirePositive("sg.learning_rate", learningRate);
+        if (!(adamBeta1 >= 0 && adamBeta1 < 1)) {
+            throw new IllegalArgumentException("sg.adam_beta1 must be in [0, 1), got " + adamBeta1);
+        }
+        if (!(adamBeta2 >= 0 && adamBeta2 < 1)) {
+            throw new IllegalArgumentException("sg.adam_beta2 must be in [0, 1), got " + adamBeta2);
+        }
+        requirePositive("sg.adam_epsilon", adamEpsilon);
+        requireAtLeast("sg.batch_size", batchSize, 1);
+        requireAtLeast("sg.epochs", epochs, 0);
+        if (!(sleepRatio >= 0 && sleepRatio <= 1)) {
+            throw new IllegalArgumentException("sg.sleep_ratio must be in [0, 1], got " + sleepRatio);
+        }
+        Objects.requireNonNull(sleep, "sg.sleep must be given");
+        long largest = (long) steps * batchSize * Math.max(inputs, Math.max(hidden, outputs));
+        if (largest > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("sg.steps × sg.batch_size × the widest layer must fit a Java array ("
+                    + Integer.MAX_VALUE + "), got " + largest + "; lower sg.batch_size or sg.steps");
+        }
+    }
+
+    /**
+     * The paper's SG-SNN: 225 → 1000 → 10, β 0.95, θ 1, T 100, direct current input, fast sigmoid 25, spike-count
+     * cross-entropy, Adam 10⁻³, batch 128, 50 epochs, sleep ratio 0 (set it to sleep).
+     */
+    public static SgConfig paperSg() {
+        return builder().build();
+    }
+
+    /**
+     * A fully connected SG-SNN on full-size images: 784 → 200 → 10, T = 25, Bernoulli input, Adam 5·10⁻⁴; the rest as
+     * {@link #paperSg()}.
+     */
+    public static SgConfig sgFc() {
+        return builder().inputs(784).hidden(200).steps(25).encoding(SgInputEncoding.BERNOULLI)
+                .learningRate(5e-4).build();
+    }
+
+    /** A builder holding the defaults ({@link #paperSg()}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.inputs = inputs;
+        b.hidden = hidden;
+        b.depth = depth;
+        b.outputs = outputs;
+        b.recurrent = recurrent;
+        b.beta = beta;
+        b.threshold = threshold;
+        b.steps = steps;
+        b.dtMs = dtMs;
+        b.encoding = encoding;
+        b.poissonRateHz = poissonRateHz;
+        b.surrogate = surrogate;
+        b.surrogateSlope = surrogateSlope;
+        b.loss = loss;
+        b.detachReset = detachReset;
+        b.learningRate = learningRate;
+        b.adamBeta1 = adamBeta1;
+        b.adamBeta2 = adamBeta2;
+        b.adamEpsilon = adamEpsilon;
+        b.batchSize = batchSize;
+        b.epochs = epochs;
+        b.sleepRatio = sleepRatio;
+        b.sleep = sleep;
+        return b;
+    }
+
+    /** Layer widths {@code [inputs, hidden × depth, outputs]}. */
+    public int[] layerSizes() {
+        int[] s = new int[depth + 2];
+        s[0] = inputs;
+        for (int i = 1; i <= depth; i++) {
+            s[i] = hidden;
+        }
+        s[depth + 1] = outputs;
+        return s;
+    }
+
+    private static void requireAtLeast(String field, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException(field + " must be >= " + min + ", got " + v);
+        }
+    }
+
+    private static void requirePositive(String field, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(field + " must be a finite number > 0, got " + v);
+        }
+    }
+
+    /** Mutable builder; every setter returns {@code this}; {@link #build()} validates. */
+    public static final class Builder {
+        private int inputs = 225;
+        private int hidden = 1000;
+        private int depth = 1;
+        private int outputs = 10;
+        private boolean recurrent = false;
+        private double beta = 0.95;
+        private double threshold = 1.0;
+        private int steps = 100;
+        private double dtMs = 1.0;
+        private SgInputEncoding encoding = SgInputEncoding.DIRECT;
+        private double poissonRateHz = 100.0;
+        private SgSurrogate surrogate = SgSurrogate.FAST_SIGMOID;
+        private double surrogateSlope = 25.0;
+        private SgLoss loss = SgLoss.SPIKE_COUNT;
+        private boolean detachReset = true;
+        private double learningRate = 1e-3;
+        private double adamBeta1 = 0.9;
+        private double adamBeta2 = 0.999;
+        private double adamEpsilon = 1e-8;
+        private int batchSize = 128;
+        private int epochs = 50;
+        private double sleepRatio = 0.0;
+        private SgSleepConfig sleep = SgSleepConfig.paper();
+
+        private Builder() {}
+
+        public Builder inputs(int v) { inputs = v; return this; }
+        public Builder hidden(int v) { hidden = v; return this; }
+        public Builder depth(int v) { depth = v; return this; }
+        public Builder outputs(int v) { outputs = v; return this; }
+        public Builder recurrent(boolean v) { recurrent = v; return this; }
+        public Builder beta(double v) { beta = v; return this; }
+        public Builder threshold(double v) { threshold = v; return this; }
+        public Builder steps(int v) { steps = v; return this; }
+        public Builder dtMs(double v) { dtMs = v; return this; }
+        public Builder encoding(SgInputEncoding v) { encoding = v; return this; }
+        public Builder poissonRateHz(double v) { poissonRateHz = v; return this; }
+        /** Sets the surrogate and its slope (to the given value). */
+        public Builder surrogate(SgSurrogate v, double slope) { surrogate = v; surrogateSlope = slope; return this; }
+        /** Sets the surrogate with snnTorch's default slope for it. */
+        public Builder surrogate(SgSurrogate v) { surrogate = v; surrogateSlope = v.defaultSlope(); return this; }
+        public Builder surrogateSlope(double v) { surrogateSlope = v; return this; }
+        public Builder loss(SgLoss v) { loss = v; return this; }
+        public Builder detachReset(boolean v) { detachReset = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder adamBeta1(double v) { adamBeta1 = v; return this; }
+        public Builder adamBeta2(double v) { adamBeta2 = v; return this; }
+        public Builder adamEpsilon(double v) { adamEpsilon = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder sleepRatio(double v) { sleepRatio = v; return this; }
+        public Builder sleep(SgSleepConfig v) { sleep = v; return this; }
+
+        public SgConfig build() {
+            return new SgConfig(inputs, hidden, depth, outputs, recurrent, beta, threshold, steps, dtMs, encoding,
+                    poissonRateHz, surrogate, surrogateSlope, loss, detachReset, learningRate, adamBeta1, adamBeta2,
+                    adamEpsilon, batchSize, epochs, sleepRatio, sleep);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.somnus.sg;
+
+/** Receives progress from {@link SgTrainer#train}. Called on the training thread; keep it quick. */
+public interface SgListener {
+    /** A listener that ignores everything. */
+    SgListener NONE = e -> { };
+
+    /** After every epoch (its training, its sleep if any, and its validation). */
+    void onEpoch(SgEpoch epoch);
+
+    /** After every sleep episode, before the epoch's {@link #onEpoch}. */
+    default void onSleepEpisode(SgSleepEpisode episode) {
+    }
+
+    /** Whether {@link SgSleepEpisode} should carry copies of the weights before and after the episode. */
+    default boolean wantsWeightSnapshots() {
+        return false;
+    }
+}

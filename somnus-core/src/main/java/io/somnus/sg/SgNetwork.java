@@ -1,0 +1,407 @@
+package io.somnus.sg;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The SG-SNN's parameters, its preallocated activations for {@code T × batch} and its forward and backward (BPTT)
+ * passes. Layers {@code l = 0 … L−1} ({@code L = depth + 1}; the last is the output layer) have widths
+ * {@code n_{l+1}}; layer {@code l} reads {@code s_{l−1}} (for {@code l = 0}: the input {@code x}).
+ *
+ * <h2>Forward (snnTorch {@code Leaky}, reset by subtraction, reset delayed by one step)</h2>
+ * <pre>
+ *   I_l[t] = W_l·s_{l−1}[t] + b_l + V_l·s_l[t−1]                 (V_l only for recurrent hidden layers)
+ *   U_l[t] = β·U_l[t−1] + I_l[t] − θ·s_l[t−1]
+ *   s_l[t] = Θ(U_l[t] − θ)                                        (1 if U > θ, else 0)
+ *   U_l[−1] = 0, s_l[−1] = 0 for every image.
+ * </pre>
+ * With {@link SgLoss#MEMBRANE} the output layer is a non-spiking integrator {@code U[t] = β·U[t−1] + I[t]} and
+ * the logits are {@code (1/T)·Σ_t U[t]}; with {@link SgLoss#SPIKE_COUNT} the logits are {@code Σ_t s[t]}. The loss
+ * is the cross-entropy of {@code softmax(logits)} averaged over the minibatch.
+ *
+ * <h2>Backward (BPTT through all steps)</h2>
+ * With {@code δ_l[t] = ∂L/∂U_l[t]}, {@code δ_l[T] = 0} and {@code σ'} the surrogate derivative:
+ * <pre>
+ *   g_l[t] = ∂L/∂s_l[t] = W_{l+1}ᵀ·δ_{l+1}[t] + V_lᵀ·δ_l[t+1] (− θ·δ_l[t+1] unless the reset is detached)
+ *            (output layer: ∂L/∂logits, times 1/T for the membrane readout)
+ *   δ_l[t] = g_l[t]·σ'(U_l[t] − θ) + β·δ_l[t+1]       (membrane output: g_l[t] + β·δ_l[t+1])
+ *   ∂L/∂W_l = Σ_t δ_l[t] ⊗ s_{l−1}[t],   ∂L/∂b_l = Σ_t δ_l[t],   ∂L/∂V_l = Σ_{t≥1} δ_l[t] ⊗ s_l[t−1]
+ * </pre>
+ * As in snnTorch the reset term is detached by default ({@link SgConfig#detachReset()}).
+ *
+ * <h2>Layout</h2>
+ * Weights are flat row-major {@code [post][pre]} (PyTorch's {@code nn.Linear.weight}); activations are
+ * {@code [t][b][unit]}, so that all steps of a layer form one matrix of {@code T·batch} rows and the input
+ * projection, the gradient projection and the weight gradients are each one GEMM. Only the recurrent products
+ * run per step. Nothing is allocated after construction.
+ */
+final class SgNetwork {
+    final int[] sizes;
+    final int layers;
+    final int steps;
+    final float beta;
+    final float theta;
+    final float slope;
+    final SgSurrogate surrogate;
+    final SgLoss loss;
+    final boolean detachReset;
+    final int maxBatch;
+
+    /** Parameters: {@code w[l]} is {@code sizes[l+1] × sizes[l]}, {@code b[l]} has {@code sizes[l+1]}, {@code v[l]} is square or null. */
+    final float[][] w;
+    final float[][] b;
+    final float[][] v;
+    final float[][] gw;
+    final float[][] gb;
+    final float[][] gv;
+
+    /** Membrane {@code U} (the current {@code I} until the time loop overwrites it), spikes, and gradients, per layer. */
+    final float[][] u;
+    final float[][] s;
+    final float[][] g;
+    /** Input {@code [T][batch][inputs]} (for time-invariant encodings only {@code t = 0}). */
+    final float[] input;
+    private final float[] current0;
+    private final float[] deltaSum0;
+    private final double[] biasGrad;
+    final float[] logits;
+    private final double[] dlogits;
+
+    SgNetwork(SgConfig cfg, RandomGenerator initRng) {
+        this(cfg, cfg.batchSize(), initRng);
+    }
+
+    SgNetwork(SgConfig cfg, int maxBatch, RandomGenerator initRng) {
+        this.sizes = cfg.layerSizes();
+        this.layers = sizes.length - 1;
+        this.steps = cfg.steps();
+        this.beta = (float) cfg.beta();
+        this.theta = (float) cfg.threshold();
+        this.slope = (float) cfg.surrogateSlope();
+        this.surrogate = cfg.surrogate();
+        this.loss = cfg.loss();
+        this.detachReset = cfg.detachReset();
+        this.maxBatch = maxBatch;
+        w = new float[layers][];
+        b = new float[layers][];
+        v = new float[layers][];
+        gw = new float[layers][];
+        gb = new float[layers][];
+        gv = new float[layers][];
+        u = new float[layers][];
+        s = new float[layers][];
+        g = new float[layers][];
+        int rowsMax = steps * maxBatch;
+        int widest = 0;
+        for (int l = 0; l < layers; l++) {
+            int pre = sizes[l];
+            int post = sizes[l + 1];
+            widest = Math.max(widest, post);
+            // PyTorch nn.Linear: weight and bias ~ U(−1/√fan_in, 1/√fan_in).
+            w[l] = uniform(post * pre, 1.0 / Math.sqrt(pre), initRng);
+            b[l] = uniform(post, 1.0 / Math.sqrt(pre), initRng);
+            gw[l] = new float[post * pre];
+            gb[l] = new float[post];
+            u[l] = new float[rowsMax * post];
+            g[l] = new float[rowsMax * post];
+            if (spiking(l)) {
+                s[l] = new float[rowsMax * post];
+            }
+        }
+        for (int l = 0; l < layers - 1; l++) {
+            if (cfg.recurrent()) {
+                // nn.Linear(H, H, bias=False): the hidden bias b_l already covers a recurrent bias.
+                v[l] = uniform(sizes[l + 1] * sizes[l + 1], 1.0 / Math.sqrt(sizes[l + 1]), initRng);
+                gv[l] = new float[sizes[l + 1] * sizes[l + 1]];
+            }
+        }
+        input = new float[rowsMax * sizes[0]];
+        current0 = new float[maxBatch * sizes[1]];
+        deltaSum0 = new float[maxBatch * sizes[1]];
+        biasGrad = new double[widest];
+        logits = new float[maxBatch * sizes[layers]];
+        dlogits = new double[maxBatch * sizes[layers]];
+    }
+
+    private static float[] uniform(int n, double bound, RandomGenerator rng) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) ((2.0 * rng.nextDouble() - 1.0) * bound);
+        }
+        return a;
+    }
+
+    /** Whether layer {@code l} emits spikes (all hidden layers; the output layer unless the readout is the membrane). */
+    boolean spiking(int l) {
+        return l < layers - 1 || loss == SgLoss.SPIKE_COUNT;
+    }
+
+    int outputs() {
+        return sizes[layers];
+    }
+
+    /**
+     * Runs all {@code T} steps of every layer on {@link #input} for {@code batch} images and fills {@link #logits}.
+     *
+     * @param timeInvariant whether {@link #input} holds only {@code t = 0} and is the same at every step
+     */
+    void forward(int batch, boolean timeInvariant) {
+        assert batch >= 1 && batch <= maxBatch : "batch " + batch + " outside [1, " + maxBatch + "]";
+        int rows = steps * batch;
+        for (int l = 0; l < layers; l++) {
+            int pre = sizes[l];
+            int post = sizes[l + 1];
+            int bh = batch * post;
+            float[] mem = u[l];
+            float[] spk = s[l];
+            float[] bias = b[l];
+            float[] rec = v[l];
+            boolean invariant = l == 0 && timeInvariant;
+            boolean spiking = spiking(l);
+            if (invariant) {
+                SgBlas.gemm(false, true, batch, post, pre, 1f, input, 0, pre, w[l], 0, pre, 0f, current0, 0, post);
+            } else {
+                float[] in = l == 0 ? input : s[l - 1];
+                SgBlas.gemm(false, true, rows, post, pre, 1f, in, 0, pre, w[l], 0, pre, 0f, mem, 0, post);
+            }
+            for (int t = 0; t < steps; t++) {
+                int off = t * bh;
+                int prev = off - bh;
+                if (invariant) {
+                    System.arraycopy(current0, 0, mem, off, bh);
+                }
+                if (rec != null && t > 0) {
+                    SgBlas.gemm(false, true, batch, post, post, 1f, spk, prev, post, rec, 0, post, 1f, mem, off, post);
+                }
+                for (int r = 0; r < batch; r++) {
+                    int o = off + r * post;
+                    if (t == 0) {
+                        for (int h = 0; h < post; h++) {
+                            mem[o + h] += bias[h];
+                        }
+                    } else if (spiking) {
+                        int p = o - bh;
+                        for (int h = 0; h < post; h++) {
+                            mem[o + h] += beta * mem[p + h] + bias[h] - theta * spk[p + h];
+                        }
+                    } else {
+                        int p = o - bh;
+                        for (int h = 0; h < post; h++) {
+                            mem[o + h] += beta * mem[p + h] + bias[h];
+                        }
+                    }
+                    if (spiking) {
+                        for (int h = 0; h < post; h++) {
+                            spk[o + h] = mem[o + h] > theta ? 1f : 0f;
+                        }
+                    }
+                }
+            }
+        }
+        computeLogits(batch);
+    }
+
+    private void computeLogits(int batch) {
+        int out = layers - 1;
+        int k = sizes[layers];
+        int n = batch * k;
+        float[] src = loss == SgLoss.SPIKE_COUNT ? s[out] : u[out];
+        java.util.Arrays.fill(logits, 0, n, 0f);
+        for (int t = 0; t < steps; t++) {
+            int off = t * n;
+            for (int i = 0; i < n; i++) {
+                logits[i] += src[off + i];
+            }
+        }
+        if (loss == SgLoss.MEMBRANE) {
+            float inv = 1f / steps;
+            for (int i = 0; i < n; i++) {
+                logits[i] *= inv;
+            }
+        }
+    }
+
+    /**
+     * Mean cross-entropy of the current {@link #logits} against {@code labels[0..batch)}, and (into the private
+     * buffer) its gradient with respect to the logits.
+     */
+    double crossEntropy(int batch, int[] labels) {
+        int k = sizes[layers];
+        double total = 0;
+        for (int r = 0; r < batch; r++) {
+            int o = r * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                max = Math.max(max, logits[o + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                double e = Math.exp(logits[o + c] - max);
+                dlogits[o + c] = e;
+                sum += e;
+            }
+            int y = labels[r];
+            total += Math.log(sum) + max - logits[o + y];
+            for (int c = 0; c < k; c++) {
+                dlogits[o + c] = (dlogits[o + c] / sum - (c == y ? 1.0 : 0.0)) / batch;
+            }
+        }
+        return total / batch;
+    }
+
+    /** Forward, loss and backward for one minibatch; leaves the gradients in {@link #gw}, {@link #gb}, {@link #gv}. */
+    double lossAndGradients(int batch, boolean timeInvariant, int[] labels) {
+        forward(batch, timeInvariant);
+        double lossValue = crossEntropy(batch, labels);
+        backward(batch, timeInvariant);
+        return lossValue;
+    }
+
+    /** BPTT from the logit gradient left by {@link #crossEntropy}. */
+    void backward(int batch, boolean timeInvariant) {
+        int rows = steps * batch;
+        for (int l = layers - 1; l >= 0; l--) {
+            int pre = sizes[l];
+            int post = sizes[l + 1];
+            int bh = batch * post;
+            float[] grad = g[l];
+            float[] mem = u[l];
+            float[] rec = v[l];
+            boolean spiking = spiking(l);
+            if (l == layers - 1) {
+                float scale = loss == SgLoss.MEMBRANE ? 1f / steps : 1f;
+                for (int t = 0; t < steps; t++) {
+                    int off = t * bh;
+                    for (int i = 0; i < bh; i++) {
+                        grad[off + i] = (float) dlogits[i] * scale;
+                    }
+                }
+            }
+            // grad holds g_l[t] for every t (the loss or the layer above); turn it into δ_l[t], t descending.
+            for (int t = steps - 1; t >= 0; t--) {
+                int off = t * bh;
+                int next = off + bh;
+                boolean last = t == steps - 1;
+                if (!last && rec != null) {
+                    SgBlas.gemm(false, false, batch, post, post, 1f, grad, next, post, rec, 0, post, 1f, grad, off, post);
+                }
+                if (spiking) {
+                    if (!last && !detachReset) {
+                        for (int i = 0; i < bh; i++) {
+                            grad[off + i] -= theta * grad[next + i];
+                        }
+                    }
+                    surrogate.scaleByDerivative(grad, mem, off, bh, theta, slope);
+                }
+                if (!last) {
+                    for (int i = 0; i < bh; i++) {
+                        grad[off + i] += beta * grad[next + i];
+                    }
+                }
+            }
+            if (l == 0 && timeInvariant) {
+                System.arraycopy(grad, 0, deltaSum0, 0, bh);
+                for (int t = 1; t < steps; t++) {
+                    int off = t * bh;
+                    for (int i = 0; i < bh; i++) {
+                        deltaSum0[i] += grad[off + i];
+                    }
+                }
+                SgBlas.gemm(true, false, post, pre, batch, 1f, deltaSum0, 0, post, input, 0, pre, 0f, gw[l], 0, pre);
+            } else {
+                float[] in = l == 0 ? input : s[l - 1];
+                SgBlas.gemm(true, false, post, pre, rows, 1f, grad, 0, post, in, 0, pre, 0f, gw[l], 0, pre);
+            }
+            java.util.Arrays.fill(biasGrad, 0, post, 0.0);
+            for (int r = 0; r < rows; r++) {
+                int o = r * post;
+                for (int h = 0; h < post; h++) {
+                    biasGrad[h] += grad[o + h];
+                }
+            }
+            for (int h = 0; h < post; h++) {
+                gb[l][h] = (float) biasGrad[h];
+            }
+            if (rec != null) {
+                SgBlas.gemm(true, false, post, post, rows - batch, 1f, grad, bh, post, s[l], 0, post, 0f, gv[l], 0, post);
+            }
+            if (l > 0) {
+                SgBlas.gemm(false, false, rows, pre, post, 1f, grad, 0, post, w[l], 0, pre, 0f, g[l - 1], 0, pre);
+            }
+        }
+    }
+
+    /** Writes the predicted class of each of the {@code batch} images of the last {@link #forward} into {@code out}. */
+    void predict(int batch, int[] out) {
+        int k = sizes[layers];
+        for (int r = 0; r < batch; r++) {
+            int o = r * k;
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (logits[o + c] > logits[o + best]) {
+                    best = c;
+                }
+            }
+            out[r] = best;
+        }
+    }
+
+    /** Adds the number of spikes of each layer in the last {@link #forward} to {@code counts[l]}. */
+    void countSpikes(int batch, long[] counts) {
+        for (int l = 0; l < layers; l++) {
+            if (!spiking(l)) {
+                continue;
+            }
+            float[] spk = s[l];
+            int n = steps * batch * sizes[l + 1];
+            long c = 0;
+            for (int i = 0; i < n; i++) {
+                c += (long) spk[i];
+            }
+            counts[l] += c;
+        }
+    }
+
+    /** Name of layer {@code l}'s population: {@code h} (or {@code h1 … hD} when deeper than one), {@code out}. */
+    String layerName(int l) {
+        if (l == layers - 1) {
+            return "out";
+        }
+        return layers == 2 ? "h" : "h" + (l + 1);
+    }
+
+    /** Name of the population feeding layer {@code l}: {@code in} for {@code l = 0}. */
+    String preName(int l) {
+        return l == 0 ? "in" : layerName(l - 1);
+    }
+
+    /** Every parameter array, in a fixed order (w, b per layer, then recurrent v). */
+    float[][] parameters() {
+        return collect(w, b, v);
+    }
+
+    /** Every gradient array, aligned with {@link #parameters()}. */
+    float[][] gradients() {
+        return collect(gw, gb, gv);
+    }
+
+    private float[][] collect(float[][] ws, float[][] bs, float[][] vs) {
+        int n = 2 * layers;
+        for (float[] a : vs) {
+            if (a != null) {
+                n++;
+            }
+        }
+        float[][] out = new float[n][];
+        int i = 0;
+        for (int l = 0; l < layers; l++) {
+            out[i++] = ws[l];
+            out[i++] = bs[l];
+        }
+        for (float[] a : vs) {
+            if (a != null) {
+                out[i++] = a;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package io.somnus.sg;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of {@link SgTrainer#train}.
+ *
+ * @param config                the configuration trained
+ * @param epochs                one record per epoch
+ * @param sleepEpisodes         one record per sleep episode
+ * @param validation            the last validation evaluation (accuracy NaN and no rates without validation data)
+ * @param weights               final parameters by name, see {@link SgTrainer#weights()}
+ * @param shapes                their shapes, see {@link SgTrainer#shapes()}
+ * @param sleepFiringRatesHz    firing rate per population averaged over all sleep episodes; empty if none
+ * @param wakeSteps             training steps (training images seen × T)
+ * @param sleepSteps            sleep steps simulated
+ * @param achievedSleepFraction sleepSteps / (sleepSteps + wakeSteps)
+ * @param trainSeconds          wall time of minibatch training (encoding, forward, backward, Adam)
+ * @param sleepSeconds          wall time of the sleep episodes
+ * @param wallSeconds           wall time of the whole call, evaluations included
+ * @param imagesPerSecond       training images per second of {@code trainSeconds}
+ * @param blas                  class name of the BLAS implementation that ran
+ */
+public record SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisode> sleepEpisodes,
+                       SgEvaluation validation, Map<String, float[]> weights, Map<String, int[]> shapes,
+                       Map<String, Double> sleepFiringRatesHz, long wakeSteps, long sleepSteps,
+                       double achievedSleepFraction, double trainSeconds, double sleepSeconds, double wallSeconds,
+                       double imagesPerSecond, String blas) {
+    public SgResult {
+        epochs = List.copyOf(epochs);
+        sleepEpisodes = List.copyOf(sleepEpisodes);
+        sleepFiringRatesHz = Map.copyOf(sleepFiringRatesHz);
+    }
+
+    /** Final validation accuracy (NaN without validation data). */
+    public double validationAccuracy() {
+        return validation.accuracy();
+    }
+}

@@ -1,0 +1,69 @@
+package io.somnus.sg;
+
+/**
+ * The sleep phase of the SG-SNN, with the paper's SG settings as defaults (Massey et al. 2026, §SG-SNN sleep).
+ * One episode is {@code iterations × stepsPerIteration} steps of {@code dt} with zero input, during which
+ * <ul>
+ *   <li>every LIF neuron receives Gaussian membrane noise {@code σ·ξ}, {@code ξ ~ N(0, 1)}, added to its
+ *       membrane each step (same units as the threshold θ);</li>
+ *   <li>pre- and post-synaptic traces follow {@code x ← x·exp(−dt/τ) + s} and every weight matrix learns by
+ *       trace STDP {@code Δw = η·(A₊·s_post ⊗ x_pre − A₋·x_post ⊗ s_pre)};</li>
+ *   <li>every weight is pulled toward {@code ±target} in log space, {@code |w| ← target·(|w|/target)^λ}, sign
+ *       kept ({@link io.somnus.sleep.LogSpaceDecay}), once per step.</li>
+ * </ul>
+ *
+ * @param iterations        sleep iterations per episode (paper: 500)
+ * @param stepsPerIteration steps per iteration (paper: 100)
+ * @param membraneNoise     σ of the membrane noise per step, in units of the membrane/threshold (paper: 3)
+ * @param aPlus             A₊, potentiation amplitude (paper: 0.01)
+ * @param aMinus            A₋, depression amplitude (paper: 0.012)
+ * @param tauMs             τ of the pre/post traces in ms (paper: 20 ms)
+ * @param learningRate      η, STDP learning rate (paper: 10⁻³)
+ * @param target            |w_tgt| of the log-space pull (paper: 0.2)
+ * @param lambda            λ of the log-space pull per step (paper: 0.999)
+ */
+public record SgSleepConfig(int iterations, int stepsPerIteration, double membraneNoise, double aPlus, double aMinus,
+                            double tauMs, double learningRate, double target, double lambda) {
+
+    public SgSleepConfig {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("sg.sleep.iterations must be >= 1, got " + iterations);
+        }
+        if (stepsPerIteration < 1) {
+            throw new IllegalArgumentException("sg.sleep.steps_per_iteration must be >= 1, got " + stepsPerIteration);
+        }
+        if ((long) iterations * stepsPerIteration > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("sg.sleep.iterations × sg.sleep.steps_per_iteration must be <= "
+                    + Integer.MAX_VALUE / 2 + ", got " + (long) iterations * stepsPerIteration);
+        }
+        requireNonNegative("sg.sleep.membrane_noise", membraneNoise);
+        requireNonNegative("sg.sleep.a_plus", aPlus);
+        requireNonNegative("sg.sleep.a_minus", aMinus);
+        if (!(tauMs > 0) || Double.isInfinite(tauMs)) {
+            throw new IllegalArgumentException("sg.sleep.tau_ms must be a finite number > 0, got " + tauMs);
+        }
+        requireNonNegative("sg.sleep.learning_rate", learningRate);
+        if (!(target > 0) || Double.isInfinite(target)) {
+            throw new IllegalArgumentException("sg.sleep.target must be a finite number > 0, got " + target);
+        }
+        if (!(lambda > 0 && lambda <= 1)) {
+            throw new IllegalArgumentException("sg.sleep.lambda must be in (0, 1], got " + lambda);
+        }
+    }
+
+    /** The paper's SG sleep: 500 × 100 steps, σ = 3, A₊ = 0.01, A₋ = 0.012, τ = 20 ms, η = 10⁻³, 0.2, λ = 0.999. */
+    public static SgSleepConfig paper() {
+        return new SgSleepConfig(500, 100, 3.0, 0.01, 0.012, 20.0, 1e-3, 0.2, 0.999);
+    }
+
+    /** Sleep steps per episode. */
+    public int episodeSteps() {
+        return iterations * stepsPerIteration;
+    }
+
+    static void requireNonNegative(String field, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(field + " must be a finite number >= 0, got " + v);
+        }
+    }
+}

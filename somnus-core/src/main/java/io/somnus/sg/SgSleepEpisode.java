@@ -1,0 +1,35 @@
+package io.somnus.sg;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One sleep episode of the SG-SNN.
+ *
+ * @param episode        1-based episode number
+ * @param afterEpoch     the epoch it followed
+ * @param steps          sleep steps simulated
+ * @param seconds        wall time of the episode
+ * @param firingRatesHz  mean firing rate per population during the episode ({@code h} or {@code h1…}, {@code out}),
+ *                       in Hz at the configured dt; the membrane-readout output layer has none
+ * @param samples        total |w| and mean of every weight matrix at the start, every few thousand steps and at
+ *                       the end of the episode
+ * @param weightsBefore  the exported weights ({@link SgTrainer#weights()}) before the episode; empty unless the
+ *                       listener {@linkplain SgListener#wantsWeightSnapshots() asks for them}
+ * @param weightsAfter   the same after the episode
+ */
+public record SgSleepEpisode(int episode, int afterEpoch, int steps, double seconds, Map<String, Double> firingRatesHz,
+                             List<Sample> samples, Map<String, float[]> weightsBefore,
+                             Map<String, float[]> weightsAfter) {
+
+    /**
+     * Statistics of one weight matrix at one step of an episode.
+     *
+     * @param step       sleep step within the episode (0 = start)
+     * @param projection weight name, e.g. {@code w_h_out}
+     * @param totalAbs   Σ|w|
+     * @param mean       mean w
+     */
+    public record Sample(int step, String projection, double totalAbs, double mean) {
+    }
+}

@@ -1,0 +1,323 @@
+package io.somnus.sg;
+
+import io.somnus.data.LabeledImages;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a surrogate-gradient SNN ({@link SgNetwork} has the equations) with minibatch Adam and BPTT, optionally
+ * sleeping after epochs ({@link SgSleep}), and evaluates it afterwards. One trainer holds one network: the one of
+ * its last {@link #train} call.
+ *
+ * <h2>Randomness</h2>
+ * The passed-in generator is split, in this order, into independent streams for: weight initialisation, the
+ * shuffling of each epoch, input encoding during training, the sleep decision of each epoch (one uniform draw per
+ * epoch, drawn even when the ratio is 0, so that runs differing only in the sleep ratio sleep after nested sets of
+ * epochs), sleep noise; then one long seeds evaluation encoding, which restarts from that seed at every
+ * evaluation so that evaluating twice gives the same answer. With the same seed, configuration and data a run is
+ * reproduced bit for bit (OpenBLAS at one thread is deterministic).
+ *
+ * <h2>Sleep bookkeeping</h2>
+ * Wake steps are training images seen × T; sleep steps are the steps of the episodes simulated; the achieved sleep
+ * fraction is sleep / (sleep + wake) steps, which is what the results report, not the configured ratio.
+ */
+public final class SgTrainer {
+    /** Steps between weight samples inside a sleep episode. */
+    private static final int SLEEP_SAMPLE_EVERY = 5_000;
+
+    private SgConfig config;
+    private SgNetwork network;
+    private long evalSeed;
+
+    /** Class name of the BLAS implementation this JVM uses ({@code dev.ludovic.netlib.blas.JNIBLAS} = native). */
+    public static String blasImplementation() {
+        return SgBlas.implementation();
+    }
+
+    /**
+     * Trains a fresh network.
+     *
+     * @param train      training images, {@code cfg.inputs()} pixels each, labels below {@code cfg.outputs()}
+     * @param validation validation images evaluated after every epoch; null or empty for none
+     * @param cfg        the configuration
+     * @param rng        the run's generator (split, see the class comment)
+     * @param listener   progress receiver ({@link SgListener#NONE} for none)
+     */
+    public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
+                          SgListener listener) {
+        long wallStart = System.nanoTime();
+        checkData(train, cfg, "training");
+        boolean validate = validation != null && validation.size() > 0;
+        if (validate) {
+            checkData(validation, cfg, "validation");
+        }
+        SplittableRandom initRng = rng.split();
+        SplittableRandom shuffleRng = rng.split();
+        SplittableRandom encodeRng = rng.split();
+        SplittableRandom sleepDecisionRng = rng.split();
+        SplittableRandom sleepNoiseRng = rng.split();
+        this.evalSeed = rng.nextLong();
+        this.config = cfg;
+        this.network = new SgNetwork(cfg, initRng);
+        SgNetwork net = network;
+        SgAdam adam = new SgAdam(net.parameters(), net.gradients(), cfg.learningRate(), cfg.adamBeta1(),
+                cfg.adamBeta2(), cfg.adamEpsilon());
+        SgSleep sleep = cfg.sleepRatio() > 0 ? new SgSleep(net, cfg.sleep(), cfg.dtMs()) : null;
+
+        int n = train.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int[] labels = new int[cfg.batchSize()];
+        List<SgEpoch> epochs = new ArrayList<>();
+        List<SgSleepEpisode> episodes = new ArrayList<>();
+        long[] sleepSpikes = new long[net.layers];
+        long wakeSteps = 0;
+        long sleepSteps = 0;
+        double trainSeconds = 0;
+        double sleepSeconds = 0;
+        SgEvaluation lastEval = new SgEvaluation(Double.NaN, 0, Map.of());
+        boolean invariant = cfg.encoding().timeInvariant();
+        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            for (int i = n - 1; i > 0; i--) {
+                int j = shuffleRng.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            double lossSum = 0;
+            for (int from = 0; from < n; from += cfg.batchSize()) {
+                int batch = Math.min(cfg.batchSize(), n - from);
+                cfg.encoding().encode(train.images(), order, from, batch, cfg.inputs(), cfg.steps(),
+                        cfg.poissonRateHz(), cfg.dtMs(), encodeRng, net.input);
+                for (int r = 0; r < batch; r++) {
+                    labels[r] = train.labels()[order[from + r]];
+                }
+                lossSum += net.lossAndGradients(batch, invariant, labels) * batch;
+                adam.step();
+            }
+            double epochTrainSeconds = (System.nanoTime() - epochStart) / 1e9;
+            trainSeconds += epochTrainSeconds;
+            wakeSteps += (long) n * cfg.steps();
+
+            boolean slept = sleepDecisionRng.nextDouble() < cfg.sleepRatio();
+            double accBefore = Double.NaN;
+            if (slept) {
+                if (validate) {
+                    accBefore = evaluate(validation).accuracy();
+                }
+                SgSleepEpisode episode = sleepEpisode(sleep, sleepNoiseRng, episodes.size() + 1, epoch, listener);
+                for (int l = 0; l < net.layers; l++) {
+                    sleepSpikes[l] += sleep.spikeCounts[l];
+                }
+                sleepSteps += episode.steps();
+                sleepSeconds += episode.seconds();
+                episodes.add(episode);
+                listener.onSleepEpisode(episode);
+            }
+            if (validate) {
+                lastEval = evaluate(validation);
+            }
+            SgEpoch record = new SgEpoch(epoch, lossSum / n, lastEval.accuracy(), slept, accBefore, wakeSteps,
+                    sleepSteps, fraction(sleepSteps, wakeSteps), n / epochTrainSeconds,
+                    (System.nanoTime() - epochStart) / 1e9);
+            epochs.add(record);
+            listener.onEpoch(record);
+        }
+        Map<String, Double> sleepRates = new LinkedHashMap<>();
+        if (sleepSteps > 0) {
+            for (int l = 0; l < net.layers; l++) {
+                if (net.spiking(l)) {
+                    sleepRates.put(net.layerName(l), hz(sleepSpikes[l], (double) sleepSteps * net.sizes[l + 1]));
+                }
+            }
+        }
+        return new SgResult(cfg, epochs, episodes, lastEval, weights(), shapes(), sleepRates, wakeSteps, sleepSteps,
+                fraction(sleepSteps, wakeSteps), trainSeconds, sleepSeconds, (System.nanoTime() - wallStart) / 1e9,
+                (double) n * cfg.epochs() / trainSeconds, blasImplementation());
+    }
+
+    private SgSleepEpisode sleepEpisode(SgSleep sleep, SplittableRandom noise, int number, int epoch,
+                                        SgListener listener) {
+        boolean snapshots = listener.wantsWeightSnapshots();
+        Map<String, float[]> before = snapshots ? weights() : Map.of();
+        List<SgSleepEpisode.Sample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        sleep.run(noise, SLEEP_SAMPLE_EVERY,
+                (step, projection, totalAbs, mean) -> samples.add(new SgSleepEpisode.Sample(step, projection, totalAbs, mean)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (int l = 0; l < network.layers; l++) {
+            if (network.spiking(l)) {
+                rates.put(network.layerName(l),
+                        hz(sleep.spikeCounts[l], (double) sleep.episodeSteps() * network.sizes[l + 1]));
+            }
+        }
+        Map<String, float[]> after = snapshots ? weights() : Map.of();
+        return new SgSleepEpisode(number, epoch, sleep.episodeSteps(), seconds, Collections.unmodifiableMap(rates),
+                List.copyOf(samples), before, after);
+    }
+
+    private double hz(long spikes, double neuronSteps) {
+        return spikes / neuronSteps * 1000.0 / config.dtMs();
+    }
+
+    private static double fraction(long sleepSteps, long wakeSteps) {
+        long total = sleepSteps + wakeSteps;
+        return total == 0 ? 0.0 : (double) sleepSteps / total;
+    }
+
+    /** Accuracy of the trained network on {@code test} (learning off). */
+    public double accuracy(LabeledImages test) {
+        return evaluate(test).accuracy();
+    }
+
+    /**
+     * Runs the trained network on {@code data} with learning off: accuracy and firing rates. Stochastic encodings
+     * draw from a stream that restarts at every call, so the answer does not depend on earlier calls.
+     */
+    public SgEvaluation evaluate(LabeledImages data) {
+        requireTrained();
+        checkData(data, config, "evaluation");
+        SgNetwork net = network;
+        int n = data.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int[] predicted = new int[net.maxBatch];
+        long[] spikes = new long[net.layers];
+        SplittableRandom rng = new SplittableRandom(evalSeed);
+        boolean invariant = config.encoding().timeInvariant();
+        int correct = 0;
+        for (int from = 0; from < n; from += net.maxBatch) {
+            int batch = Math.min(net.maxBatch, n - from);
+            config.encoding().encode(data.images(), order, from, batch, config.inputs(), config.steps(),
+                    config.poissonRateHz(), config.dtMs(), rng, net.input);
+            net.forward(batch, invariant);
+            net.predict(batch, predicted);
+            net.countSpikes(batch, spikes);
+            for (int r = 0; r < batch; r++) {
+                if (predicted[r] == data.labels()[from + r]) {
+                    correct++;
+                }
+            }
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (int l = 0; l < net.layers; l++) {
+            if (net.spiking(l)) {
+                rates.put(net.layerName(l), hz(spikes[l], (double) n * config.steps() * net.sizes[l + 1]));
+            }
+        }
+        return new SgEvaluation(n == 0 ? Double.NaN : (double) correct / n, n, rates);
+    }
+
+    /**
+     * Copies of the parameters for export (NPZ / safetensors), in a fixed order. Weight matrices are dense
+     * {@code [pre][post]} row-major as the run-directory layout asks (the transpose of PyTorch's
+     * {@code nn.Linear.weight}): {@code w_in_h}, {@code w_h_h} (recurrent only), {@code w_h_out}; with more than
+     * one hidden layer {@code w_in_h1}, {@code w_h1_h1}, {@code w_h1_h2}, …, {@code w_hD_out}. Biases {@code b_h}
+     * (or {@code b_h1 …}) and {@code b_out}, one per post neuron.
+     */
+    public Map<String, float[]> weights() {
+        requireTrained();
+        SgNetwork net = network;
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (int l = 0; l < net.layers; l++) {
+            String post = net.layerName(l);
+            out.put("w_" + net.preName(l) + "_" + post, transpose(net.w[l], net.sizes[l + 1], net.sizes[l]));
+            out.put("b_" + post, net.b[l].clone());
+            if (net.v[l] != null) {
+                out.put("w_" + post + "_" + post, transpose(net.v[l], net.sizes[l + 1], net.sizes[l + 1]));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Shapes of {@link #weights()}: {@code [pre, post]} for weights, {@code [post]} for biases. */
+    public Map<String, int[]> shapes() {
+        requireTrained();
+        SgNetwork net = network;
+        Map<String, int[]> out = new LinkedHashMap<>();
+        for (int l = 0; l < net.layers; l++) {
+            String post = net.layerName(l);
+            out.put("w_" + net.preName(l) + "_" + post, new int[] {net.sizes[l], net.sizes[l + 1]});
+            out.put("b_" + post, new int[] {net.sizes[l + 1]});
+            if (net.v[l] != null) {
+                out.put("w_" + post + "_" + post, new int[] {net.sizes[l + 1], net.sizes[l + 1]});
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The configuration of the last {@link #train} call. */
+    public SgConfig config() {
+        requireTrained();
+        return config;
+    }
+
+    SgNetwork network() {
+        return network;
+    }
+
+    private static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    private void requireTrained() {
+        if (network == null) {
+            throw new IllegalStateException("SgTrainer: call train(...) before evaluating or exporting");
+        }
+    }
+
+    private static void checkData(LabeledImages data, SgConfig cfg, String role) {
+        if (data == null) {
+            throw new IllegalArgumentException("SG-SNN: no " + role + " images given");
+        }
+        if (role.equals("training") && data.size() == 0) {
+            throw new IllegalArgumentException("SG-SNN: the training set " + data.name() + " is empty");
+        }
+        if (data.pixels() != cfg.inputs()) {
+            throw new IllegalArgumentException("sg.inputs is " + cfg.inputs() + " but the " + role + " set "
+                    + data.name() + " has " + data.pixels() + " pixels per image (" + data.height() + "×"
+                    + data.width() + "); resize the images or set sg.inputs to " + data.pixels());
+        }
+        if (data.numClasses() > cfg.outputs()) {
+            throw new IllegalArgumentException("sg.outputs is " + cfg.outputs() + " but the " + role + " set "
+                    + data.name() + " has " + data.numClasses() + " classes; set sg.outputs to at least "
+                    + data.numClasses());
+        }
+        float[][] images = data.images();
+        int[] labels = data.labels();
+        for (int i = 0; i < images.length; i++) {
+            if (labels[i] < 0 || labels[i] >= cfg.outputs()) {
+                throw new IllegalArgumentException("the " + role + " set " + data.name() + " has label " + labels[i]
+                        + " at image " + i + "; labels must be in [0, " + cfg.outputs() + ")");
+            }
+            float[] img = images[i];
+            if (img.length != cfg.inputs()) {
+                throw new IllegalArgumentException("the " + role + " set " + data.name() + " has an image of "
+                        + img.length + " pixels at index " + i + "; expected " + cfg.inputs());
+            }
+            for (float p : img) {
+                if (!(p >= 0f && p <= 1f)) {
+                    throw new IllegalArgumentException("the " + role + " set " + data.name() + " has pixel value "
+                            + p + " in image " + i + "; SG-SNN inputs must be in [0, 1]");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.somnus.sg;
+
+import io.somnus.data.LabeledImages;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SgTrainerTest {
+
+    /** 4×4 images of three classes: class c lights row block c (bright) over a dim noisy background. */
+    static LabeledImages blocks(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[][] images = new float[n][16];
+        int[] labels = new int[n];
+        for (int k = 0; k < n; k++) {
+            int c = k % 3;
+            labels[k] = c;
+            for (int i = 0; i < 16; i++) {
+                boolean on = i / 4 == c || (c == 2 && i / 4 == 3);
+                images[k][i] = (float) (on ? 0.7 + 0.3 * rng.nextDouble() : 0.3 * rng.nextDouble());
+            }
+        }
+        return new LabeledImages("blocks", 4, 4, images, labels, 3, Map.of());
+    }
+
+    private static SgConfig.Builder tiny() {
+        return SgConfig.builder().inputs(16).hidden(24).outputs(3).steps(12).batchSize(16).epochs(3)
+                .learningRate(1e-2).sleep(new SgSleepConfig(2, 50, 3.0, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+    }
+
+    @Test
+    void learnsASeparableTask() {
+        for (SgInputEncoding enc : SgInputEncoding.values()) {
+            SgConfig cfg = tiny().encoding(enc).poissonRateHz(500).epochs(6).build();
+            SgTrainer trainer = new SgTrainer();
+            SgResult r = trainer.train(blocks(300, 1), blocks(90, 2), cfg, new SplittableRandom(3), SgListener.NONE);
+            assertTrue(r.validationAccuracy() >= 0.9, enc + ": validation accuracy " + r.validationAccuracy());
+            assertTrue(trainer.accuracy(blocks(90, 4)) >= 0.9, enc + ": test accuracy");
+            assertTrue(r.epochs().get(5).trainLoss() < r.epochs().get(0).trainLoss(), enc + ": loss falls");
+            assertEquals(SgTrainer.blasImplementation(), r.blas());
+        }
+    }
+
+    @Test
+    void sameSeedGivesIdenticalResultsAndAnotherSeedDoesNot() {
+        SgConfig cfg = tiny().encoding(SgInputEncoding.BERNOULLI).recurrent(true).sleepRatio(0.5).build();
+        SgResult a = new SgTrainer().train(blocks(120, 1), blocks(30, 2), cfg, new SplittableRandom(9), SgListener.NONE);
+        SgResult b = new SgTrainer().train(blocks(120, 1), blocks(30, 2), cfg, new SplittableRandom(9), SgListener.NONE);
+        SgResult c = new SgTrainer().train(blocks(120, 1), blocks(30, 2), cfg, new SplittableRandom(10), SgListener.NONE);
+        assertEquals(a.weights().keySet(), b.weights().keySet());
+        boolean differs = false;
+        for (String k : a.weights().keySet()) {
+            assertArrayEquals(a.weights().get(k), b.weights().get(k), k);
+            differs |= !java.util.Arrays.equals(a.weights().get(k), c.weights().get(k));
+        }
+        assertTrue(differs, "another seed gives other weights");
+        for (int e = 0; e < cfg.epochs(); e++) {
+            assertEquals(a.epochs().get(e).trainLoss(), b.epochs().get(e).trainLoss());
+            assertEquals(a.epochs().get(e).validationAccuracy(), b.epochs().get(e).validationAccuracy());
+            assertEquals(a.epochs().get(e).slept(), b.epochs().get(e).slept());
+        }
+        assertEquals(a.sleepSteps(), b.sleepSteps());
+        assertEquals(a.validation().firingRatesHz(), b.validation().firingRatesHz());
+    }
+
+    @Test
+    void sleepIsCountedAndTheAchievedFractionReported() {
+        int n = 60;
+        SgConfig always = tiny().sleepRatio(1.0).build();
+        SgResult r = new SgTrainer().train(blocks(n, 1), null, always, new SplittableRandom(1), SgListener.NONE);
+        long wake = (long) n * 12 * 3;
+        long sleep = 3L * 2 * 50;
+        assertEquals(wake, r.wakeSteps());
+        assertEquals(sleep, r.sleepSteps());
+        assertEquals((double) sleep / (sleep + wake), r.achievedSleepFraction(), 1e-15);
+        assertEquals(3, r.sleepEpisodes().size());
+        assertTrue(r.epochs().stream().allMatch(SgEpoch::slept));
+        assertTrue(Double.isNaN(r.validationAccuracy()));
+        assertTrue(r.sleepFiringRatesHz().get("h") > 0, "noise drives the hidden layer during sleep");
+        SgSleepEpisode first = r.sleepEpisodes().get(0);
+        assertEquals(0, first.samples().get(0).step());
+        assertEquals(100, first.samples().get(first.samples().size() - 1).step());
+
+        SgConfig never = tiny().sleepRatio(0.0).build();
+        SgResult z = new SgTrainer().train(blocks(n, 1), null, never, new SplittableRandom(1), SgListener.NONE);
+        assertEquals(0, z.sleepSteps());
+        assertEquals(0.0, z.achievedSleepFraction());
+        assertTrue(z.sleepFiringRatesHz().isEmpty());
+    }
+
+    @Test
+    void sleepPullsWeightsTowardTheTarget() {
+        // With a strong pull and no STDP, one episode brings every weight close to ±0.2.
+        SgConfig cfg = tiny().epochs(1).sleepRatio(1.0)
+                .sleep(new SgSleepConfig(5, 100, 3.0, 0, 0, 20, 0, 0.2, 0.98)).build();
+        SgResult r = new SgTrainer().train(blocks(60, 1), null, cfg, new SplittableRandom(2), SgListener.NONE);
+        for (String name : new String[] {"w_in_h", "w_h_out"}) {
+            for (float w : r.weights().get(name)) {
+                assertEquals(0.2, Math.abs(w), 1e-4, name);
+            }
+        }
+    }
+
+    @Test
+    void exportsWeightsAsPreByPostWithShapes() {
+        SgConfig cfg = tiny().epochs(1).recurrent(true).build();
+        SgTrainer trainer = new SgTrainer();
+        SgResult r = trainer.train(blocks(30, 1), null, cfg, new SplittableRandom(1), SgListener.NONE);
+        assertEquals(java.util.List.of("w_in_h", "b_h", "w_h_h", "w_h_out", "b_out"), java.util.List.copyOf(r.weights().keySet()));
+        assertArrayEquals(new int[] {16, 24}, r.shapes().get("w_in_h"));
+        assertArrayEquals(new int[] {24, 3}, r.shapes().get("w_h_out"));
+        assertArrayEquals(new int[] {3}, r.shapes().get("b_out"));
+        SgNetwork net = trainer.network();
+        // Element [pre j][post h] of the export is the network's weight from j to h.
+        assertEquals(net.w[0][5 * 16 + 7], r.weights().get("w_in_h")[7 * 24 + 5]);
+        assertEquals(net.w[1][2 * 24 + 11], r.weights().get("w_h_out")[11 * 3 + 2]);
+        assertEquals(net.v[0][3 * 24 + 20], r.weights().get("w_h_h")[20 * 24 + 3]);
+
+        SgConfig deep = tiny().epochs(1).depth(2).build();
+        SgResult d = new SgTrainer().train(blocks(30, 1), null, deep, new SplittableRandom(1), SgListener.NONE);
+        assertEquals(java.util.List.of("w_in_h1", "b_h1", "w_h1_h2", "b_h2", "w_h2_out", "b_out"),
+                java.util.List.copyOf(d.weights().keySet()));
+    }
+
+    @Test
+    void userErrorsNameTheCulprit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SgConfig.builder().beta(1.5).build());
+        assertTrue(e.getMessage().contains("sg.beta") && e.getMessage().contains("1.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SgConfig.builder().batchSize(0).build());
+        assertTrue(e.getMessage().contains("sg.batch_size"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new SgSleepConfig(500, 100, -1, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+        assertTrue(e.getMessage().contains("sg.sleep.membrane_noise"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SgTrainer().train(blocks(10, 1), null,
+                SgConfig.paperSg(), new SplittableRandom(1), SgListener.NONE));
+        assertTrue(e.getMessage().contains("sg.inputs") && e.getMessage().contains("blocks")
+                && e.getMessage().contains("16"), e.getMessage());
+        float[][] bad = {{0.5f, 2f, 0f, 0f}};
+        LabeledImages badSet = new LabeledImages("bad", 2, 2, bad, new int[] {0}, 2, Map.of());
+        e = assertThrows(IllegalArgumentException.class, () -> new SgTrainer().train(badSet, null,
+                SgConfig.builder().inputs(4).hidden(3).outputs(2).build(), new SplittableRandom(1), SgListener.NONE));
+        assertTrue(e.getMessage().contains("bad") && e.getMessage().contains("2.0"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> new SgTrainer().accuracy(blocks(3, 1)));
+    }
+
+    @Test
+    void presetsHoldThePapersNumbers() {
+        SgConfig p = SgConfig.paperSg();
+        assertArrayEquals(new int[] {225, 1000, 10}, p.layerSizes());
+        assertEquals(0.95, p.beta());
+        assertEquals(1.0, p.threshold());
+        assertEquals(100, p.steps());
+        assertEquals(SgInputEncoding.DIRECT, p.encoding());
+        assertEquals(SgSurrogate.FAST_SIGMOID, p.surrogate());
+        assertEquals(25.0, p.surrogateSlope());
+        assertEquals(1e-3, p.learningRate());
+        assertEquals(128, p.batchSize());
+        assertEquals(50, p.epochs());
+        assertEquals(50_000, p.sleep().episodeSteps());
+        assertFalse(p.recurrent());
+        SgConfig f = SgConfig.sgFc();
+        assertArrayEquals(new int[] {784, 200, 10}, f.layerSizes());
+        assertEquals(25, f.steps());
+        assertEquals(SgInputEncoding.BERNOULLI, f.encoding());
+        assertEquals(5e-4, f.learningRate());
+        assertEquals(p, p.toBuilder().build());
+    }
+
+    @Test
+    void bernoulliAndPoissonSpikeAtTheirProbabilities() {
+        float[][] img = {{0f, 0.25f, 1f, 0.5f}};
+        int steps = 20_000;
+        float[] out = new float[steps * 4];
+        SgInputEncoding.BERNOULLI.encode(img, new int[] {0}, 0, 1, 4, steps, 0, 1, new SplittableRandom(1), out);
+        double[] mean = new double[4];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < 4; i++) {
+                mean[i] += out[t * 4 + i] / steps;
+            }
+        }
+        assertEquals(0.0, mean[0]);
+        assertEquals(0.25, mean[1], 0.01);
+        assertEquals(1.0, mean[2], 1e-6);
+        assertEquals(0.5, mean[3], 0.01);
+        // Poisson, 100 Hz at dt = 1 ms: p = pixel·0.1.
+        SgInputEncoding.POISSON.encode(img, new int[] {0}, 0, 1, 4, steps, 100, 1, new SplittableRandom(1), out);
+        double m = 0;
+        for (int t = 0; t < steps; t++) {
+            m += out[t * 4 + 2] / steps;
+        }
+        assertEquals(0.1, m, 0.01);
+    }
+}
