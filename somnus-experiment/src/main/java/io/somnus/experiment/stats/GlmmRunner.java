@@ -1,0 +1,167 @@
+package io.somnus.experiment.stats;
+
+import io.somnus.experiment.io.AtomicFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fits the paper's beta GLMM through R's glmmTMB when R and the package are installed:
+ *
+ * <pre>
+ * acc ~ sleep * model + (1 | dataset) + (1 | dataset:seed),   family = beta_family()
+ * </pre>
+ *
+ * on the test accuracies in runs_long.csv, squeezed into the open interval (0, 1) as
+ * (y (n − 1) + 0.5) / n (Smithson &amp; Verkuilen 2006, Psychological Methods 11:54). With one model the
+ * interaction is dropped ({@code acc ~ sleep}); with one dataset the random effects reduce to
+ * {@code (1 | seed)}. Writes {@code glmm.R} (the script, so the fit can be rerun or changed by hand),
+ * {@code glmm.csv} (term, estimate, std_error, z, p) and {@code glmm.txt} (R's summary).
+ * Nothing is installed; without Rscript or glmmTMB the fit is skipped with the reason.
+ */
+public final class GlmmRunner {
+    public static final String SCRIPT = "glmm.R";
+    public static final String TABLE = "glmm.csv";
+    public static final String TEXT = "glmm.txt";
+
+    private final String rscript;
+    private final Duration timeout;
+
+    /** @param rscript the Rscript program (a name looked up on PATH, or a path); @param timeout for the fit */
+    public GlmmRunner(String rscript, Duration timeout) {
+        this.rscript = rscript;
+        this.timeout = timeout;
+    }
+
+    /** {@code Rscript} from PATH, ten minutes. */
+    public static GlmmRunner standard() {
+        return new GlmmRunner("Rscript", Duration.ofMinutes(10));
+    }
+
+    /**
+     * @param dir      the sweep directory holding runs_long.csv
+     * @param models   distinct models among the runs
+     * @param datasets distinct datasets
+     * @param fractions distinct sleep fractions
+     * @param observations number of runs with a test accuracy
+     */
+    public GlmmOutcome fit(Path dir, int models, int datasets, int fractions, int observations) throws IOException {
+        Path program = locate(rscript);
+        if (program == null) {
+            return GlmmOutcome.skipped("Rscript not found on PATH (install R and the glmmTMB package to fit the GLMM)");
+        }
+        if (fractions < 2) {
+            return GlmmOutcome.skipped("needs at least two sleep fractions, the sweep has " + fractions);
+        }
+        String fixed = models > 1 ? "acc ~ sleep * model" : "acc ~ sleep";
+        String random = datasets > 1 ? "(1 | dataset) + (1 | dataset:seed)" : "(1 | seed)";
+        String formula = fixed + " + " + random;
+        int parameters = (models > 1 ? 2 * models : 2) + (datasets > 1 ? 2 : 1) + 1;
+        if (observations <= parameters + 1) {
+            return GlmmOutcome.skipped(observations + " runs are too few for " + formula);
+        }
+        Run check = exec(dir, Duration.ofMinutes(2), program.toString(), "-e", "suppressPackageStartupMessages(library(glmmTMB))");
+        if (check.exit != 0) {
+            return GlmmOutcome.skipped("R package glmmTMB is not installed (Rscript -e 'library(glmmTMB)' said: "
+                    + firstLine(check.output) + ")");
+        }
+        Files.deleteIfExists(dir.resolve(TABLE));
+        AtomicFiles.write(dir.resolve(SCRIPT), script(formula));
+        Run fit = exec(dir, timeout, program.toString(), SCRIPT);
+        if (fit.exit != 0 || !Files.isRegularFile(dir.resolve(TABLE))) {
+            String why = fit.exit == Integer.MIN_VALUE ? "timed out after " + timeout.toSeconds() + " s"
+                    : "Rscript " + SCRIPT + " exited with " + fit.exit + ": " + lastLines(fit.output, 5);
+            return new GlmmOutcome("failed: " + why, formula);
+        }
+        return new GlmmOutcome("done", formula);
+    }
+
+    static String script(String formula) {
+        return String.join("\n",
+                "# Written by Somnus: the beta GLMM of Massey et al. (2026) on this sweep's test accuracies.",
+                "# Rerun with: Rscript glmm.R (in this directory)",
+                "suppressPackageStartupMessages(library(glmmTMB))",
+                "d <- read.csv(\"runs_long.csv\", stringsAsFactors = FALSE)",
+                "d <- d[d$metric == \"test_accuracy\" & !is.na(d$value), ]",
+                "n <- nrow(d)",
+                "# squeeze into (0, 1): Smithson & Verkuilen (2006)",
+                "d$acc <- (d$value * (n - 1) + 0.5) / n",
+                "d$sleep <- d$sleep_fraction",
+                "d$model <- factor(d$model)",
+                "d$dataset <- factor(d$dataset)",
+                "d$seed <- factor(d$seed)",
+                "f <- " + formula,
+                "m <- glmmTMB(f, data = d, family = beta_family())",
+                "co <- summary(m)$coefficients$cond",
+                "out <- data.frame(term = rownames(co), estimate = co[, 1], std_error = co[, 2], z = co[, 3],",
+                "                  p = co[, 4], row.names = NULL)",
+                "write.csv(out, \"" + TABLE + "\", row.names = FALSE)",
+                "sink(\"" + TEXT + "\")",
+                "cat(\"formula:\", deparse(f), \"\\n\")",
+                "print(summary(m))",
+                "sink()",
+                "");
+    }
+
+    private static Path locate(String program) {
+        if (program.contains(File.separator)) {
+            Path p = Path.of(program);
+            return Files.isExecutable(p) ? p : null;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(dir, program);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run exec(Path dir, Duration timeout, String... command) throws IOException {
+        Path log = Files.createTempFile("somnus-r", ".log");
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean finished;
+            try {
+                finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + command[0], e);
+            }
+            if (!finished) {
+                p.destroyForcibly();
+                return new Run(Integer.MIN_VALUE, Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String firstLine(String text) {
+        String t = text.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+
+    private static String lastLines(String text, int n) {
+        List<String> lines = text.strip().lines().toList();
+        return String.join(" / ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.somnus.experiment.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Csv;
+import io.somnus.experiment.io.CsvTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A finished run as read from its directory (RUNDIR.md).
+ *
+ * @param runId         run id (directory name)
+ * @param dir           the run directory
+ * @param preset        preset name ("unknown" when not recorded)
+ * @param model         {@code stdp} or {@code sg} ("unknown" when not recorded)
+ * @param dataset       dataset name
+ * @param variant       grid keys' values, "" when the sweep has no grid
+ * @param sleepFraction requested sleep fraction
+ * @param seed          master seed
+ * @param summary       summary.json
+ * @param metrics       summary.json's numeric leaves by dotted path, e.g. {@code stability.max_drawdown},
+ *                      {@code weights.input_e.total_abs} (identity fields and arrays left out)
+ */
+public record RunRecord(String runId, Path dir, String preset, String model, String dataset, String variant,
+                        double sleepFraction, long seed, JsonNode summary, Map<String, Double> metrics) {
+    public static final String SUMMARY = "summary.json";
+    public static final String METRICS = "metrics.csv";
+
+    public RunRecord {
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** The value of a flattened summary metric, NaN when not recorded. */
+    public double metric(String name) {
+        Double v = metrics.get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    /** The run's metrics.csv, if it has one. */
+    public Optional<CsvTable> metricsCsv() throws IOException {
+        Path file = dir.resolve(METRICS);
+        return Files.isRegularFile(file) ? Optional.of(Csv.read(file)) : Optional.empty();
+    }
+
+    /** The cell this run belongs to. */
+    public CellKey cell() {
+        return new CellKey(preset, model, dataset, variant, sleepFraction);
+    }
+}

@@ -1,0 +1,237 @@
+package io.somnus.experiment.stats;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.somnus.experiment.sweep.LedgerEntry;
+import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepRunner;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The finished runs of a sweep directory, or the one run of a run directory, read from disk.
+ * With a ledger, only runs marked done count (done implies a complete directory); without one, every
+ * subdirectory of {@code runs/} holding a summary.json. Unreadable runs are left out with a warning, so
+ * one bad file does not hide the rest.
+ *
+ * @param dir       the directory given
+ * @param singleRun true when {@code dir} is itself a run directory
+ * @param name      sweep name (ledger), or the directory name
+ * @param meta      ledger meta data (empty without ledger)
+ * @param ledger    ledger entries (empty without ledger)
+ * @param runs      finished runs, ordered by cell then seed
+ * @param warnings  runs or files that could not be read
+ */
+public record SweepResults(Path dir, boolean singleRun, String name, Map<String, String> meta, List<LedgerEntry> ledger,
+                           List<RunRecord> runs, List<String> warnings) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public SweepResults {
+        meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+        ledger = List.copyOf(ledger);
+        runs = List.copyOf(runs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code dir} is neither a run directory (summary.json) nor a
+     *                                  sweep directory (runs/)
+     */
+    public static SweepResults load(Path dir) throws IOException {
+        Path d = dir.toAbsolutePath().normalize();
+        List<String> warnings = new ArrayList<>();
+        if (Files.isRegularFile(d.resolve(RunRecord.SUMMARY))) {
+            RunRecord run = readRun(d, d.getFileName().toString(), null, warnings);
+            return new SweepResults(d, true, d.getFileName().toString(), Map.of(), List.of(),
+                    run == null ? List.of() : List.of(run), warnings);
+        }
+        Path runsDir = d.resolve(SweepRunner.RUNS_DIR);
+        if (!Files.isDirectory(runsDir)) {
+            throw new IllegalArgumentException(d + " is neither a run directory (no " + RunRecord.SUMMARY
+                    + ") nor a sweep directory (no runs/ folder)");
+        }
+        Path ledgerFile = d.resolve(SweepLedger.FILE_NAME);
+        Map<String, String> meta = new LinkedHashMap<>();
+        List<LedgerEntry> entries = new ArrayList<>();
+        if (Files.isRegularFile(ledgerFile)) {
+            try (SweepLedger ledger = SweepLedger.open(ledgerFile)) {
+                meta.putAll(ledger.meta());
+                entries.addAll(ledger.entries());
+            }
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        if (!entries.isEmpty()) {
+            for (LedgerEntry e : entries) {
+                if (e.status() != RunStatus.DONE) {
+                    continue;
+                }
+                Path runDir = runsDir.resolve(e.runId());
+                if (!Files.isDirectory(runDir)) {
+                    warnings.add("run " + e.runId() + " is marked done but " + runDir + " is missing");
+                    continue;
+                }
+                RunRecord r = readRun(runDir, e.runId(), e, warnings);
+                if (r != null) {
+                    runs.add(r);
+                }
+            }
+        } else {
+            try (DirectoryStream<Path> list = Files.newDirectoryStream(runsDir)) {
+                List<Path> dirs = new ArrayList<>();
+                list.forEach(dirs::add);
+                Collections.sort(dirs);
+                for (Path runDir : dirs) {
+                    String id = runDir.getFileName().toString();
+                    if (id.startsWith(".") || !Files.isRegularFile(runDir.resolve(RunRecord.SUMMARY))) {
+                        continue;
+                    }
+                    RunRecord r = readRun(runDir, id, null, warnings);
+                    if (r != null) {
+                        runs.add(r);
+                    }
+                }
+            }
+        }
+        runs.sort(java.util.Comparator.comparing(RunRecord::cell, CellKey.ORDER).thenComparingLong(RunRecord::seed));
+        String name = meta.getOrDefault("sweep_name", d.getFileName().toString());
+        return new SweepResults(d, false, name, meta, entries, runs, warnings);
+    }
+
+    /** Runs grouped by cell, cells in {@link CellKey#ORDER}. */
+    public Map<CellKey, List<RunRecord>> byCell() {
+        Map<CellKey, List<RunRecord>> out = new java.util.TreeMap<>(CellKey.ORDER);
+        for (RunRecord r : runs) {
+            out.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    private static RunRecord readRun(Path runDir, String id, LedgerEntry entry, List<String> warnings) {
+        Path file = runDir.resolve(RunRecord.SUMMARY);
+        JsonNode summary;
+        try {
+            summary = JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
+            warnings.add("run " + id + ": " + file + " is not valid JSON (" + e.getOriginalMessage() + "); left out");
+            return null;
+        } catch (IOException e) {
+            warnings.add("run " + id + ": cannot read " + file + " (" + e.getMessage() + "); left out");
+            return null;
+        }
+        if (summary == null || !summary.isObject()) {
+            warnings.add("run " + id + ": " + file + " is not a JSON object; left out");
+            return null;
+        }
+        JsonNode config = readConfig(runDir);
+        Map<String, Object> settings = settings(entry);
+        String preset = text(summary, "preset", config, "preset", settings.get("preset"));
+        String model = text(summary, "model", config, "model", null);
+        String dataset = text(summary, "dataset", config, "dataset.name", settings.get("dataset.name"));
+        double fraction = number(summary, "sleep_fraction", config, "sleep.fraction", settings.get("sleep.fraction"));
+        double seed = number(summary, "seed", config, "seed", settings.get("seed"));
+        if (Double.isNaN(fraction)) {
+            warnings.add("run " + id + ": no sleep fraction in summary.json, config.yaml or the ledger; left out");
+            return null;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        flatten("", summary, metrics);
+        return new RunRecord(id, runDir, preset, model, dataset, entry == null ? "" : entry.variant(), fraction,
+                Double.isNaN(seed) ? 0 : (long) seed, summary, metrics);
+    }
+
+    private static JsonNode readConfig(Path runDir) {
+        Path file = runDir.resolve("config.yaml");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> settings(LedgerEntry entry) {
+        if (entry == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, Object> m = new HashMap<>();
+            JsonNode node = JSON.readTree(entry.settingsJson());
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                m.put(e.getKey(), e.getValue().isNumber() ? (Object) e.getValue().asDouble() : e.getValue().asText());
+            }
+            return m;
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static JsonNode at(JsonNode node, String dotted) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode cur = node;
+        for (String part : dotted.split("\\.")) {
+            cur = cur.get(part);
+            if (cur == null) {
+                return null;
+            }
+        }
+        return cur.isNull() ? null : cur;
+    }
+
+    private static String text(JsonNode summary, String field, JsonNode config, String configKey, Object setting) {
+        JsonNode v = summary.get(field);
+        if (v != null && v.isValueNode() && !v.isNull()) {
+            return v.asText();
+        }
+        v = at(config, configKey);
+        if (v != null && v.isValueNode()) {
+            return v.asText();
+        }
+        return setting == null ? "unknown" : setting.toString();
+    }
+
+    private static double number(JsonNode summary, String field, JsonNode config, String configKey, Object setting) {
+        JsonNode v = summary.get(field);
+        if (v != null && v.isNumber()) {
+            return v.asDouble();
+        }
+        v = at(config, configKey);
+        if (v != null && v.isNumber()) {
+            return v.asDouble();
+        }
+        return setting instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, Double> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix + e.getKey();
+            if (prefix.isEmpty() && MetricCatalog.IDENTITY.contains(key)) {
+                continue;
+            }
+            JsonNode v = e.getValue();
+            if (v.isNumber()) {
+                out.put(key, v.asDouble());
+            } else if (v.isObject()) {
+                flatten(key + ".", v, out);
+            }
+        }
+    }
+}

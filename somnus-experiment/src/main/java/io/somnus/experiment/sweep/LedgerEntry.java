@@ -1,0 +1,22 @@
+package io.somnus.experiment.sweep;
+
+import java.time.Instant;
+
+/**
+ * One row of the ledger's {@code runs} table.
+ *
+ * @param runId        run id (directory name under runs/)
+ * @param configJson   canonical JSON of the resolved configuration
+ * @param configHash   its SHA-256
+ * @param settingsJson the dotted-key settings that produced it (JSON object)
+ * @param variant      grid keys' values, "" without grid
+ * @param status       state
+ * @param error        error message of the last failed attempt, or null
+ * @param attempts     number of times the run was started
+ * @param startedAt    start of the last attempt, or null
+ * @param finishedAt   end of the last attempt, or null
+ * @param wallSeconds  wall time of the last attempt, or NaN
+ */
+public record LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
+                          RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
+                          double wallSeconds) {}

@@ -1,0 +1,25 @@
+package io.somnus.experiment.sweep;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One point of a sweep's grid, resolved.
+ *
+ * @param runId      readable stable name, e.g. {@code paper__fashion-mnist__f0.20__s1}, and the name of its
+ *                   directory under {@code runs/}
+ * @param settings   the dotted-key settings given to the resolver (preset, dataset.name, sleep.fraction,
+ *                   seed, grid and set keys)
+ * @param variant    the grid keys' values, e.g. {@code train.images=1000}; "" when the sweep has no grid
+ * @param config     the resolved configuration
+ * @param configJson its canonical JSON (sorted keys)
+ * @param configHash SHA-256 of {@code configJson}
+ */
+public record PlannedRun(String runId, Map<String, Object> settings, String variant, ObjectNode config,
+                         String configJson, String configHash) {
+    public PlannedRun {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+}

@@ -1,0 +1,15 @@
+package io.somnus.experiment.sweep;
+
+/**
+ * What happened to one run in this invocation of a sweep.
+ *
+ * @param runId       run id
+ * @param variant     grid keys' values ("" without grid)
+ * @param status      final status ({@code DONE} or {@code FAILED}; {@code PENDING} if the sweep stopped first)
+ * @param skipped     true when it was already done by an earlier invocation and not executed now
+ * @param attempts    attempts recorded in the ledger
+ * @param wallSeconds wall time of the attempt (NaN when skipped)
+ * @param error       error message when failed, else null
+ */
+public record RunOutcome(String runId, String variant, RunStatus status, boolean skipped, int attempts,
+                         double wallSeconds, String error) {}

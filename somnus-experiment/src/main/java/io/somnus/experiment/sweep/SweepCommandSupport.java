@@ -1,0 +1,79 @@
+package io.somnus.experiment.sweep;
+
+import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.RunConfigResolver;
+import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.stats.AggregateResult;
+import io.somnus.experiment.stats.Aggregator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code somnus sweep --config FILE --out DIR [--workers N] [--resume]} does, for the CLI (or any
+ * other front end): check the sweep file and resolve every run, execute the runs not yet done (see
+ * {@link SweepRunner}), then aggregate the finished runs (see {@link Aggregator}).
+ */
+public final class SweepCommandSupport {
+    private final RunConfigResolver resolver;
+    private final RunExecutor executor;
+
+    public SweepCommandSupport(RunConfigResolver resolver, RunExecutor executor) {
+        this.resolver = resolver;
+        this.executor = executor;
+    }
+
+    /** Workers used when none are asked for: one per available processor. */
+    public static int defaultWorkers() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Checks a sweep file and resolves all its runs without running anything (a dry run).
+     *
+     * @throws ConfigException listing every problem in the file
+     */
+    public SweepPlan plan(Path sweepFile) throws IOException {
+        return SweepPlanner.plan(SweepSpec.load(sweepFile), resolver);
+    }
+
+    /**
+     * Runs a sweep.
+     *
+     * @param sweepFile the sweep YAML file
+     * @param outDir    the sweep directory (created if absent)
+     * @param workers   parallel runs, at least 1
+     * @param resume    continue the sweep recorded in a non-empty {@code outDir}
+     * @param listener  progress (thread-safe), or {@link SweepListener#NONE}
+     * @return outcomes; {@link SweepResult#exitCode()} is the process exit status
+     * @throws ConfigException     for a bad sweep file or worker count (nothing has run)
+     * @throws SweepException      when {@code outDir} cannot hold this sweep (nothing has run)
+     * @throws InterruptedException when interrupted; runs in progress are redone on resume
+     */
+    public SweepResult run(Path sweepFile, Path outDir, int workers, boolean resume, SweepListener listener)
+            throws IOException, InterruptedException {
+        if (workers < 1) {
+            throw new ConfigException("--workers = " + workers + ": must be at least 1");
+        }
+        long t0 = System.nanoTime();
+        SweepPlan plan = plan(sweepFile);
+        List<RunOutcome> outcomes = new SweepRunner(executor).execute(plan, outDir, workers, resume, listener);
+        AggregateResult aggregate = null;
+        if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
+            try {
+                aggregate = Aggregator.aggregate(outDir);
+                listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
+                        + " (aggregate.csv, runs_long.csv, curves.csv, stats.json); GLMM " + aggregate.glmm().status());
+                aggregate.warnings().forEach(w -> listener.message("warning: " + w));
+            } catch (FileFormatException e) {
+                listener.message("aggregation failed: " + e.getMessage());
+            }
+        }
+        SweepResult result = new SweepResult(outDir.toAbsolutePath().normalize(), plan.spec().name(), outcomes,
+                Duration.ofNanos(System.nanoTime() - t0), aggregate);
+        listener.finished(result);
+        return result;
+    }
+}

@@ -1,0 +1,253 @@
+package io.somnus.experiment.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable state of a sweep: an embedded SQLite database ({@code ledger.sqlite}) in write-ahead-log
+ * mode with {@code synchronous=FULL}, so that every committed status change survives a killed process.
+ *
+ * <pre>
+ * runs(run_id PK, config_json, config_hash, settings_json, variant, status pending|running|done|failed,
+ *      error, attempts, started_at, finished_at, wall_seconds)
+ * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version
+ * </pre>
+ *
+ * One connection, used under this object's lock, so worker threads may call any method.
+ */
+public final class SweepLedger implements AutoCloseable {
+    public static final String FILE_NAME = "ledger.sqlite";
+    static final String SCHEMA_VERSION = "1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Connection connection;
+
+    private SweepLedger(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the ledger file. */
+    public static SweepLedger open(Path file) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS runs ("
+                        + "run_id TEXT PRIMARY KEY, config_json TEXT NOT NULL, config_hash TEXT NOT NULL, "
+                        + "settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', "
+                        + "status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed')), "
+                        + "error TEXT, attempts INTEGER NOT NULL DEFAULT 0, started_at TEXT, finished_at TEXT, "
+                        + "wall_seconds REAL)");
+            }
+            return new SweepLedger(file, c);
+        } catch (SQLException e) {
+            throw new SweepException("cannot open the sweep ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads all entries of an existing ledger without keeping it open; empty when the file does not exist. */
+    public static List<LedgerEntry> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (SweepLedger ledger = open(file)) {
+            return ledger.entries();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Value of a meta key. */
+    public synchronized Optional<String> meta(String key) {
+        try (PreparedStatement p = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** All meta keys and values. */
+    public synchronized Map<String, String> meta() {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT key, value FROM meta ORDER BY key")) {
+            while (r.next()) {
+                out.put(r.getString(1), r.getString(2));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    /** Records the sweep's identity and adds its runs as pending, in one transaction. */
+    public synchronized void initialise(SweepPlan plan, Instant now) {
+        transaction(() -> {
+            putMeta("schema_version", SCHEMA_VERSION);
+            putMeta("sweep_name", plan.spec().name());
+            putMeta("sweep_hash", plan.hash());
+            putMeta("run_count", Integer.toString(plan.runs().size()));
+            putMeta("created_at", now.toString());
+            try (PreparedStatement p = connection.prepareStatement("INSERT OR IGNORE INTO runs "
+                    + "(run_id, config_json, config_hash, settings_json, variant, status, attempts) VALUES (?,?,?,?,?,'pending',0)")) {
+                for (PlannedRun run : plan.runs()) {
+                    p.setString(1, run.runId());
+                    p.setString(2, run.configJson());
+                    p.setString(3, run.configHash());
+                    p.setString(4, settingsJson(run.settings()));
+                    p.setString(5, run.variant());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
+    /** All entries, ordered by run id. */
+    public synchronized List<LedgerEntry> entries() {
+        return query(null);
+    }
+
+    /** The entry of one run, if the ledger has it. */
+    public synchronized Optional<LedgerEntry> entry(String runId) {
+        return query(runId).stream().findFirst();
+    }
+
+    private List<LedgerEntry> query(String runId) {
+        List<LedgerEntry> out = new ArrayList<>();
+        String sql = "SELECT run_id, config_json, config_hash, settings_json, variant, status, error, "
+                + "attempts, started_at, finished_at, wall_seconds FROM runs"
+                + (runId == null ? "" : " WHERE run_id = ?") + " ORDER BY run_id";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            if (runId != null) {
+                p.setString(1, runId);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    double wall = r.getDouble(11);
+                    if (r.wasNull()) {
+                        wall = Double.NaN;
+                    }
+                    out.add(new LedgerEntry(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            RunStatus.ofLabel(r.getString(6)), r.getString(7), r.getInt(8), instant(r.getString(9)),
+                            instant(r.getString(10)), wall));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    /** Marks a run started: status running, one more attempt, start time; clears the last error. */
+    public synchronized void markRunning(String runId, Instant startedAt) {
+        update("UPDATE runs SET status = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, "
+                + "wall_seconds = NULL, error = NULL WHERE run_id = ?", runId, startedAt.toString(), runId);
+    }
+
+    /** Marks a run done; call only after its directory is in place. */
+    public synchronized void markDone(String runId, Instant finishedAt, double wallSeconds) {
+        update("UPDATE runs SET status = 'done', finished_at = ?, wall_seconds = ?, error = NULL WHERE run_id = ?",
+                runId, finishedAt.toString(), wallSeconds, runId);
+    }
+
+    /** Marks a run failed with its error. */
+    public synchronized void markFailed(String runId, Instant finishedAt, double wallSeconds, String error) {
+        update("UPDATE runs SET status = 'failed', finished_at = ?, wall_seconds = ?, error = ? WHERE run_id = ?",
+                runId, finishedAt.toString(), wallSeconds, error, runId);
+    }
+
+    /** Marks a run to be (re)done. */
+    public synchronized void markPending(String runId) {
+        update("UPDATE runs SET status = 'pending' WHERE run_id = ?", runId, runId);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void update(String sql, String runId, Object... args) {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            int n = p.executeUpdate();
+            assert n == 1 : "no ledger row for run " + runId;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void putMeta(String key, String value) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void transaction(SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private SweepException failure(SQLException e) {
+        return new SweepException("sweep ledger " + file + ": " + e.getMessage(), e);
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    static String settingsJson(Map<String, Object> settings) {
+        try {
+            return JSON.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("settings hold only scalars", e);
+        }
+    }
+}

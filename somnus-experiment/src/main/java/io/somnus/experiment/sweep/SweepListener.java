@@ -1,0 +1,25 @@
+package io.somnus.experiment.sweep;
+
+/**
+ * Receives a sweep's progress, for progress bars and logs. Worker threads call the run methods
+ * concurrently, so implementations must be thread-safe. Workers are numbered from 1.
+ */
+public interface SweepListener {
+    /** The sweep is planned and checked; {@code toRun} runs will execute, {@code alreadyDone} are skipped. */
+    default void started(SweepPlan plan, int toRun, int alreadyDone) {}
+
+    /** A remark worth a log line (resumed, leftovers deleted, aggregates written). */
+    default void message(String line) {}
+
+    default void runStarted(int worker, String runId) {}
+
+    /** Relayed {@link io.somnus.experiment.RunProgress} updates of the run on {@code worker}. */
+    default void runProgress(int worker, String runId, String phase, long done, long total) {}
+
+    default void runFinished(int worker, RunOutcome outcome) {}
+
+    /** Every run has finished (or the sweep stopped). */
+    default void finished(SweepResult result) {}
+
+    SweepListener NONE = new SweepListener() {};
+}

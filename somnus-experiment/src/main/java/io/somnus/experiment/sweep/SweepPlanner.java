@@ -1,0 +1,139 @@
+package io.somnus.experiment.sweep;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.RunConfigResolver;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Expands a {@link SweepSpec} into the cartesian product of its lists and resolves each point with a
+ * {@link RunConfigResolver}. Every point is resolved before anything runs; all problems (unknown preset,
+ * dataset or field, bad value, two points that resolve to the same configuration) are reported together.
+ */
+public final class SweepPlanner {
+    /** Characters of the configuration hash appended to run ids when the sweep has grid keys. */
+    static final int SHORT_HASH = 8;
+
+    private SweepPlanner() {}
+
+    /** @throws ConfigException listing every problem, each naming the sweep file, the point and the field */
+    public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver) {
+        String where = spec.source().toString();
+        List<Map<String, Object>> gridPoints = gridPoints(spec.grid());
+        List<PlannedRun> runs = new ArrayList<>();
+        // distinct resolver messages, each with the first point that produced it and a count
+        Map<String, String> firstPoint = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, PlannedRun> byHash = new HashMap<>();
+        Map<String, PlannedRun> byId = new HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        for (long seed : spec.seeds()) {
+            for (String preset : spec.presets()) {
+                for (String dataset : spec.datasets()) {
+                    for (Map<String, Object> gridPoint : gridPoints) {
+                        for (double fraction : spec.sleepFractions()) {
+                            Map<String, Object> settings = new LinkedHashMap<>();
+                            settings.put("preset", preset);
+                            settings.put("dataset.name", dataset);
+                            settings.put("sleep.fraction", fraction);
+                            settings.put("seed", seed);
+                            settings.putAll(spec.set());
+                            settings.putAll(gridPoint);
+                            ObjectNode config;
+                            try {
+                                config = Objects.requireNonNull(resolver.resolve(settings), "resolver returned null");
+                            } catch (ConfigException e) {
+                                String message = e.getMessage();
+                                firstPoint.putIfAbsent(message, describe(settings));
+                                counts.merge(message, 1, Integer::sum);
+                                continue;
+                            }
+                            String json = CanonicalJson.write(config);
+                            String hash = CanonicalJson.sha256(json);
+                            String id = runId(preset, dataset, fraction, seed, gridPoint.isEmpty() ? null : hash);
+                            PlannedRun run = new PlannedRun(id, settings, variant(gridPoint), config, json, hash);
+                            PlannedRun sameConfig = byHash.putIfAbsent(hash, run);
+                            PlannedRun sameId = byId.putIfAbsent(id, run);
+                            if (sameConfig != null) {
+                                duplicates.add(where + ": duplicate runs: " + describe(sameConfig.settings()) + " and "
+                                        + describe(settings) + " resolve to the same configuration; drop one of the values");
+                            } else if (sameId != null) {
+                                duplicates.add(where + ": two runs would be named " + id + ": " + describe(sameId.settings())
+                                        + " and " + describe(settings));
+                            } else {
+                                runs.add(run);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : firstPoint.entrySet()) {
+            int n = counts.get(e.getKey());
+            problems.add(where + ": " + e.getKey() + " (run " + e.getValue()
+                    + (n > 1 ? ", and " + (n - 1) + " more run" + (n > 2 ? "s" : "") : "") + ")");
+        }
+        problems.addAll(duplicates);
+        if (!problems.isEmpty()) {
+            String head = problems.size() == 1 ? "" : problems.size() + " problems in sweep file " + where + ":\n  ";
+            throw new ConfigException(head + String.join("\n  ", problems));
+        }
+        return new SweepPlan(spec, runs);
+    }
+
+    /**
+     * A readable run id: {@code <preset>__<dataset>__f<fraction>__s<seed>}, plus {@code __<8 hex of the
+     * configuration hash>} when the sweep has grid keys (so that the other grid values get distinct names).
+     */
+    public static String runId(String preset, String dataset, double fraction, long seed, String configHash) {
+        String id = preset + "__" + dataset + "__f" + fraction(fraction) + "__s" + seed;
+        return configHash == null ? id : id + "__" + configHash.substring(0, SHORT_HASH);
+    }
+
+    /** A fraction with at least two decimals and as many more as it needs: 0.2 → 0.20, 0.125 → 0.125. */
+    static String fraction(double f) {
+        BigDecimal d = new BigDecimal(Double.toString(f)).stripTrailingZeros();
+        if (d.scale() < 2) {
+            d = d.setScale(2);
+        }
+        return d.toPlainString();
+    }
+
+    private static String variant(Map<String, Object> gridPoint) {
+        List<String> parts = new ArrayList<>();
+        gridPoint.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(",", parts);
+    }
+
+    private static String describe(Map<String, Object> settings) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Object> e : settings.entrySet()) {
+            parts.add(e.getKey() + "=" + e.getValue());
+        }
+        return String.join(" ", parts);
+    }
+
+    private static List<Map<String, Object>> gridPoints(Map<String, List<Object>> grid) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> p : points) {
+                for (Object v : axis.getValue()) {
+                    Map<String, Object> q = new LinkedHashMap<>(p);
+                    q.put(axis.getKey(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+}

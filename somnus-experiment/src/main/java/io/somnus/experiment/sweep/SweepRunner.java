@@ -1,0 +1,299 @@
+package io.somnus.experiment.sweep;
+
+import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.RunProgress;
+import io.somnus.experiment.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Executes a {@link SweepPlan} into a sweep directory, durably:
+ *
+ * <pre>
+ * DIR/ledger.sqlite            run states (see {@link SweepLedger})
+ * DIR/sweep.yaml               copy of the sweep file
+ * DIR/runs/.tmp-&lt;id&gt;-&lt;nonce&gt;/ a run being executed
+ * DIR/runs/&lt;id&gt;/               a finished run (renamed atomically from its .tmp directory)
+ * </pre>
+ *
+ * A run's directory is renamed into place before the ledger marks it done, so "done" implies a complete
+ * directory. On resume, done runs whose directory exists are skipped; pending, running and failed runs,
+ * and done runs whose directory is gone, are redone from scratch; leftover {@code .tmp-*} directories are
+ * deleted. Runs execute on a fixed pool of worker threads; a failing run is recorded with its error and
+ * the others continue.
+ */
+public final class SweepRunner {
+    public static final String RUNS_DIR = "runs";
+    public static final String SWEEP_COPY = "sweep.yaml";
+    static final String TMP_PREFIX = ".tmp-";
+
+    private final RunExecutor executor;
+
+    public SweepRunner(RunExecutor executor) {
+        this.executor = executor;
+    }
+
+    /**
+     * Runs every run of the plan that is not already done in {@code outDir}.
+     *
+     * @param resume whether an existing, non-empty {@code outDir} may be continued
+     * @return an outcome per planned run, in plan order
+     * @throws SweepException when {@code outDir} cannot hold this sweep (see messages)
+     */
+    public List<RunOutcome> execute(SweepPlan plan, Path outDir, int workers, boolean resume, SweepListener listener)
+            throws IOException, InterruptedException {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        Path out = outDir.toAbsolutePath().normalize();
+        try (SweepLedger ledger = openLedger(plan, out, resume, listener)) {
+            Path runs = out.resolve(RUNS_DIR);
+            int leftovers = deleteLeftovers(runs);
+            if (leftovers > 0) {
+                listener.message("deleted " + leftovers + " unfinished run director" + (leftovers == 1 ? "y" : "ies")
+                        + " (" + TMP_PREFIX + "*) left by an interrupted sweep");
+            }
+            Map<String, LedgerEntry> entries = new HashMap<>();
+            for (LedgerEntry e : ledger.entries()) {
+                entries.put(e.runId(), e);
+            }
+            Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
+            List<PlannedRun> toRun = new ArrayList<>();
+            for (PlannedRun run : plan.runs()) {
+                LedgerEntry e = entries.get(run.runId());
+                assert e != null : "ledger lacks planned run " + run.runId();
+                Path dir = runs.resolve(run.runId());
+                if (e.status() == RunStatus.DONE && Files.isDirectory(dir)) {
+                    outcomes.put(run.runId(), new RunOutcome(run.runId(), run.variant(), RunStatus.DONE, true,
+                            e.attempts(), Double.NaN, null));
+                    continue;
+                }
+                if (e.status() == RunStatus.DONE) {
+                    listener.message("run " + run.runId() + " is marked done but runs/" + run.runId()
+                            + " is missing: running it again");
+                }
+                if (Files.exists(dir)) {
+                    deleteRecursively(dir);
+                }
+                if (e.status() != RunStatus.PENDING) {
+                    ledger.markPending(run.runId());
+                }
+                toRun.add(run);
+            }
+            listener.started(plan, toRun.size(), plan.runs().size() - toRun.size());
+            runAll(toRun, runs, ledger, Math.min(workers, Math.max(1, toRun.size())), listener, outcomes);
+            List<RunOutcome> ordered = new ArrayList<>();
+            for (PlannedRun run : plan.runs()) {
+                ordered.add(outcomes.get(run.runId()));
+            }
+            return ordered;
+        }
+    }
+
+    private SweepLedger openLedger(SweepPlan plan, Path out, boolean resume, SweepListener listener) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new SweepException("output " + out + " exists and is not a directory; choose another --out");
+        }
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        boolean empty = !Files.exists(out) || isEmpty(out);
+        if (!empty && !resume) {
+            throw new SweepException("output directory " + out + " already exists and is not empty; nothing was "
+                    + "overwritten. Pass --resume to continue the sweep recorded there, or choose another --out.");
+        }
+        if (!empty && !Files.isRegularFile(ledgerFile)) {
+            throw new SweepException("output directory " + out + " is not empty and holds no " + SweepLedger.FILE_NAME
+                    + ", so it is not a sweep directory; choose another --out (nothing was changed).");
+        }
+        Files.createDirectories(out.resolve(RUNS_DIR));
+        SweepLedger ledger = SweepLedger.open(ledgerFile);
+        try {
+            String hash = ledger.meta("sweep_hash").orElse(null);
+            if (hash == null) {
+                ledger.initialise(plan, Instant.now());
+                Path source = plan.spec().source();
+                if (Files.isRegularFile(source)) {
+                    AtomicFiles.write(out.resolve(SWEEP_COPY), Files.readAllBytes(source));
+                }
+            } else if (!hash.equals(plan.hash())) {
+                throw new SweepException(differentSweep(out, ledger, plan));
+            } else {
+                listener.message("resuming sweep '" + plan.spec().name() + "' in " + out);
+            }
+            return ledger;
+        } catch (RuntimeException | IOException e) {
+            ledger.close();
+            throw e;
+        }
+    }
+
+    private static String differentSweep(Path out, SweepLedger ledger, SweepPlan plan) {
+        Map<String, String> recorded = new HashMap<>();
+        for (LedgerEntry e : ledger.entries()) {
+            recorded.put(e.runId(), e.configHash());
+        }
+        List<String> examples = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (PlannedRun run : plan.runs()) {
+            planned.add(run.runId());
+            String h = recorded.get(run.runId());
+            if (h == null) {
+                examples.add("run " + run.runId() + " is new");
+            } else if (!h.equals(run.configHash())) {
+                examples.add("run " + run.runId() + " now resolves to a different configuration");
+            }
+        }
+        recorded.keySet().stream().filter(id -> !planned.contains(id)).sorted()
+                .forEach(id -> examples.add("run " + id + " is no longer in the sweep"));
+        String name = ledger.meta("sweep_name").orElse("?");
+        return "output directory " + out + " holds a different sweep: its ledger records sweep '" + name + "' with "
+                + recorded.size() + " runs, but " + plan.spec().source() + " now gives " + plan.runs().size()
+                + " runs (" + String.join("; ", examples.subList(0, Math.min(3, examples.size())))
+                + (examples.size() > 3 ? "; and " + (examples.size() - 3) + " more differences" : "")
+                + "). A sweep directory holds one sweep, so its results stay comparable: write the changed sweep to "
+                + "a new --out directory (or delete " + out + " to start over). Nothing was changed.";
+    }
+
+    private void runAll(List<PlannedRun> toRun, Path runs, SweepLedger ledger, int workers, SweepListener listener,
+                        Map<String, RunOutcome> outcomes) throws InterruptedException {
+        if (toRun.isEmpty()) {
+            return;
+        }
+        ThreadLocal<Integer> workerId = new ThreadLocal<>();
+        AtomicInteger next = new AtomicInteger(1);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            int id = next.getAndIncrement();
+            Thread t = new Thread(() -> {
+                workerId.set(id);
+                r.run();
+            }, "sweep-worker-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (PlannedRun run : toRun) {
+                futures.add(pool.submit(() -> {
+                    RunOutcome o = executeOne(run, runs, ledger, workerId.get(), listener);
+                    outcomes.put(run.runId(), o);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    // executeOne records run failures itself; what reaches here is a bug or a dead ledger
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private RunOutcome executeOne(PlannedRun run, Path runs, SweepLedger ledger, int worker, SweepListener listener) {
+        String id = run.runId();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        ledger.markRunning(id, started);
+        listener.runStarted(worker, id);
+        Path tmp = runs.resolve(TMP_PREFIX + id + "-" + UUID.randomUUID().toString().substring(0, 8));
+        String error = null;
+        try {
+            Files.createDirectories(tmp);
+            RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
+            executor.execute(run.config().deepCopy(), tmp, progress);
+            AtomicFiles.moveAtomically(tmp, runs.resolve(id));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            error = describe(e);
+            try {
+                deleteRecursively(tmp);
+            } catch (IOException cleanup) {
+                error += "\n(and its directory " + tmp + " could not be deleted: " + cleanup.getMessage() + ")";
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        RunOutcome outcome;
+        if (error == null) {
+            ledger.markDone(id, Instant.now(), wall);
+            outcome = new RunOutcome(id, run.variant(), RunStatus.DONE, false, attempts(ledger, id), wall, null);
+        } else {
+            ledger.markFailed(id, Instant.now(), wall, error);
+            outcome = new RunOutcome(id, run.variant(), RunStatus.FAILED, false, attempts(ledger, id), wall, error);
+        }
+        listener.runFinished(worker, outcome);
+        return outcome;
+    }
+
+    private static int attempts(SweepLedger ledger, String id) {
+        return ledger.entry(id).map(LedgerEntry::attempts).orElse(0);
+    }
+
+    /** First line: exception class and message; then the stack trace, for the ledger's error column. */
+    static String describe(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return e.getClass().getSimpleName() + message + "\n" + trace;
+    }
+
+    private static int deleteLeftovers(Path runs) throws IOException {
+        int n = 0;
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(runs, TMP_PREFIX + "*")) {
+            for (Path p : dir) {
+                deleteRecursively(p);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package io.somnus.experiment.sweep;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.somnus.experiment.ConfigException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A sweep file: the grid of runs to execute, as the user wrote it.
+ *
+ * <pre>
+ * name: quick
+ * presets: [paper, paper-sg]          # the model comes with the preset
+ * datasets: [fashion-mnist, geomfig]
+ * sleep_fractions: [0.0, 0.1, 0.2, 0.5]
+ * seeds: [1, 2, 3]
+ * grid:                                # optional: any other config field, a list of values
+ *   train.images: [1000, 2000]
+ * set:                                 # optional: fixed overrides for every run
+ *   train.test_images: 500
+ * </pre>
+ *
+ * {@link #parse} checks the file's own structure (fields, types, ranges, empty and duplicate values) and
+ * reports every problem at once; whether the presets, datasets and other fields exist is the
+ * {@link io.somnus.experiment.RunConfigResolver}'s to say (see {@link SweepPlanner}).
+ *
+ * @param source         the file (for messages)
+ * @param name           the sweep's name (defaults to the file name without extension)
+ * @param description    free text, may be empty
+ * @param presets        preset names, in order
+ * @param datasets       dataset names, in order
+ * @param sleepFractions fractions of training time spent asleep, each in [0, 1)
+ * @param seeds          master seeds
+ * @param grid           other dotted configuration keys, each with its list of values
+ * @param set            dotted configuration keys fixed for every run
+ */
+public record SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
+                        List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
+                        Map<String, Object> set) {
+
+    /** Top-level fields a sweep file may have. */
+    public static final List<String> FIELDS =
+            List.of("name", "description", "presets", "datasets", "sleep_fractions", "seeds", "grid", "set");
+
+    /** Settings keys the sweep fills in itself from presets, datasets, sleep_fractions and seeds. */
+    public static final Map<String, String> RESERVED_KEYS = Map.of(
+            "preset", "presets", "dataset.name", "datasets", "sleep.fraction", "sleep_fractions", "seed", "seeds");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern DOTTED_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+
+    public SweepSpec {
+        presets = List.copyOf(presets);
+        datasets = List.copyOf(datasets);
+        sleepFractions = List.copyOf(sleepFractions);
+        seeds = List.copyOf(seeds);
+        grid = Collections.unmodifiableMap(new LinkedHashMap<>(grid));
+        set = Collections.unmodifiableMap(new LinkedHashMap<>(set));
+    }
+
+    /**
+     * Reads and checks a sweep file.
+     *
+     * @throws ConfigException listing every problem, each naming the file, the field and the value
+     */
+    public static SweepSpec load(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("sweep file " + file + " does not exist");
+        }
+        return parse(file, text);
+    }
+
+    /** Checks a sweep file's text ({@code source} names it in messages). */
+    public static SweepSpec parse(Path source, String yaml) {
+        String where = source.toString();
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonNode root;
+        try {
+            root = mapper.readTree(yaml);
+        } catch (JacksonException e) {
+            JsonLocation loc = e.getLocation();
+            throw new ConfigException(where + (loc == null ? "" : ", line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                    + ": not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException(where + ": the sweep file is empty; it needs " + String.join(", ", FIELDS.subList(2, 6)));
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(where + ": a sweep file is a mapping of fields (" + String.join(", ", FIELDS)
+                    + "), not a " + kind(root));
+        }
+        Problems problems = new Problems(where);
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!FIELDS.contains(field)) {
+                problems.add(field, root.get(field), "unknown field; allowed fields are " + String.join(", ", FIELDS));
+            }
+        }
+        String name = defaultName(source);
+        JsonNode nameNode = root.get("name");
+        if (nameNode != null) {
+            if (!nameNode.isTextual() || !NAME.matcher(nameNode.asText()).matches()) {
+                problems.add("name", nameNode, "expected a name of letters, digits, '.', '_' or '-'");
+            } else {
+                name = nameNode.asText();
+            }
+        }
+        String description = "";
+        JsonNode descNode = root.get("description");
+        if (descNode != null) {
+            if (!descNode.isTextual()) {
+                problems.add("description", descNode, "expected text");
+            } else {
+                description = descNode.asText();
+            }
+        }
+        List<String> presets = names(root, "presets", problems);
+        List<String> datasets = names(root, "datasets", problems);
+        List<Double> fractions = fractions(root, problems);
+        List<Long> seeds = seeds(root, problems);
+        Map<String, List<Object>> grid = grid(root, problems);
+        Map<String, Object> set = set(root, problems);
+        for (String key : grid.keySet()) {
+            if (set.containsKey(key)) {
+                problems.add("grid." + key, null, "is also fixed under 'set'; give it in one place only");
+            }
+        }
+        problems.throwIfAny();
+        return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, set);
+    }
+
+    /** Number of runs the grid expands to. */
+    public long size() {
+        long n = (long) presets.size() * datasets.size() * sleepFractions.size() * seeds.size();
+        for (List<Object> values : grid.values()) {
+            n *= values.size();
+        }
+        return n;
+    }
+
+    private static String defaultName(Path source) {
+        String file = source.getFileName() == null ? "sweep" : source.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String base = dot > 0 ? file.substring(0, dot) : file;
+        return NAME.matcher(base).matches() ? base : "sweep";
+    }
+
+    private static List<String> names(JsonNode root, String field, Problems problems) {
+        JsonNode node = requiredList(root, field, "a list of names, e.g. [paper, paper-sg]", problems);
+        List<String> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String label = field + "[" + i + "]";
+            if (!item.isTextual() || !NAME.matcher(item.asText()).matches()) {
+                problems.add(label, item, "expected a name of letters, digits, '.', '_' or '-'");
+            } else if (!seen.add(item.asText())) {
+                problems.add(label, item, "duplicate value; each value may appear once");
+            } else {
+                out.add(item.asText());
+            }
+        }
+        return out;
+    }
+
+    private static List<Double> fractions(JsonNode root, Problems problems) {
+        JsonNode node = requiredList(root, "sleep_fractions", "a list of numbers in [0, 1), e.g. [0.0, 0.1, 0.2]", problems);
+        List<Double> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        Set<Double> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String label = "sleep_fractions[" + i + "]";
+            if (!item.isNumber()) {
+                problems.add(label, item, "expected a number in [0, 1)");
+                continue;
+            }
+            double f = item.asDouble();
+            if (!(f >= 0 && f < 1)) {
+                problems.add(label, item, "a sleep fraction must be in [0, 1): 0 = never sleep; 1 would be sleep only");
+            } else if (!seen.add(f)) {
+                problems.add(label, item, "duplicate value; each value may appear once");
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> seeds(JsonNode root, Problems problems) {
+        JsonNode node = requiredList(root, "seeds", "a list of integers, e.g. [1, 2, 3]", problems);
+        List<Long> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String label = "seeds[" + i + "]";
+            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
+                problems.add(label, item, "expected an integer seed");
+            } else if (!seen.add(item.asLong())) {
+                problems.add(label, item, "duplicate value; each value may appear once");
+            } else {
+                out.add(item.asLong());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, List<Object>> grid(JsonNode root, Problems problems) {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        JsonNode node = root.get("grid");
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            problems.add("grid", node, "expected a mapping of configuration keys to lists of values, e.g. train.images: [1000, 2000]");
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String label = "grid." + e.getKey();
+            if (!checkKey(label, e.getKey(), problems)) {
+                continue;
+            }
+            JsonNode values = e.getValue();
+            if (!values.isArray()) {
+                problems.add(label, values, "expected a list of values, e.g. [1000, 2000] (fixed values go under 'set')");
+                continue;
+            }
+            if (values.isEmpty()) {
+                problems.add(label, values, "empty list: the grid would hold no runs; give at least one value");
+                continue;
+            }
+            List<Object> list = new ArrayList<>();
+            Set<Object> seen = new HashSet<>();
+            for (int i = 0; i < values.size(); i++) {
+                Object v = scalar(values.get(i));
+                if (v == null) {
+                    problems.add(label + "[" + i + "]", values.get(i), "expected a number, text or true/false");
+                } else if (!seen.add(v)) {
+                    problems.add(label + "[" + i + "]", values.get(i), "duplicate value; each value may appear once");
+                } else {
+                    list.add(v);
+                }
+            }
+            out.put(e.getKey(), list);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> set(JsonNode root, Problems problems) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        JsonNode node = root.get("set");
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            problems.add("set", node, "expected a mapping of configuration keys to values, e.g. train.test_images: 500");
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String label = "set." + e.getKey();
+            if (!checkKey(label, e.getKey(), problems)) {
+                continue;
+            }
+            Object v = scalar(e.getValue());
+            if (v == null) {
+                problems.add(label, e.getValue(), "expected a number, text or true/false (a list of values goes under 'grid')");
+            } else {
+                out.put(e.getKey(), v);
+            }
+        }
+        return out;
+    }
+
+    private static boolean checkKey(String label, String key, Problems problems) {
+        if (RESERVED_KEYS.containsKey(key)) {
+            problems.add(label, null, "'" + key + "' is set by the sweep's '" + RESERVED_KEYS.get(key) + "' field; list its values there");
+            return false;
+        }
+        if (!DOTTED_KEY.matcher(key).matches()) {
+            problems.add(label, null, "not a configuration key; expected dotted names such as train.images");
+            return false;
+        }
+        return true;
+    }
+
+    private static JsonNode requiredList(JsonNode root, String field, String expected, Problems problems) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            problems.add(field, null, "missing; expected " + expected);
+            return null;
+        }
+        if (!node.isArray()) {
+            problems.add(field, node, "expected " + expected);
+            return null;
+        }
+        if (node.isEmpty()) {
+            problems.add(field, node, "empty list: the grid would hold no runs; expected " + expected);
+            return null;
+        }
+        return node;
+    }
+
+    /** A YAML scalar as String, Long, Double or Boolean; null for anything else. */
+    static Object scalar(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return null;
+    }
+
+    static String kind(JsonNode node) {
+        JsonNodeType t = node.getNodeType();
+        return switch (t) {
+            case ARRAY -> "list";
+            case OBJECT -> "mapping";
+            case STRING -> "text";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            default -> t.name().toLowerCase();
+        };
+    }
+
+    /** Collects problems so the user sees all of them at once. */
+    static final class Problems {
+        private final String where;
+        private final List<String> lines = new ArrayList<>();
+
+        Problems(String where) {
+            this.where = where;
+        }
+
+        void add(String field, JsonNode value, String what) {
+            String shown = value == null ? "" : " = " + show(value);
+            lines.add(where + ": " + field + shown + ": " + what);
+        }
+
+        void addLine(String line) {
+            lines.add(line);
+        }
+
+        boolean isEmpty() {
+            return lines.isEmpty();
+        }
+
+        void throwIfAny() {
+            if (lines.isEmpty()) {
+                return;
+            }
+            String head = lines.size() == 1 ? "" : lines.size() + " problems in sweep file " + where + ":\n  ";
+            throw new ConfigException(head + String.join("\n  ", lines));
+        }
+
+        private static String show(JsonNode value) {
+            String s = value.isTextual() ? "\"" + value.asText() + "\"" : value.toString();
+            return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.somnus.experiment.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.somnus.experiment.io.Csv;
+import io.somnus.experiment.io.CsvTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AggregatorTest {
+    @TempDir
+    Path tmp;
+
+    /** A sweep directory without ledger: "accuracy" at f = 0 is drug 1 of Student's sleep data, at f = 0.2 drug 2. */
+    Path sleepDataSweep() throws Exception {
+        Path runs = Files.createDirectories(tmp.resolve("sweep/runs"));
+        for (int i = 0; i < 10; i++) {
+            write(runs, 0.0, i + 1, StatisticsTest.DRUG1[i]);
+            write(runs, 0.2, i + 1, StatisticsTest.DRUG2[i]);
+        }
+        return runs.getParent();
+    }
+
+    static void write(Path runs, double f, long seed, double value) throws Exception {
+        Path dir = Files.createDirectories(runs.resolve(String.format(Locale.ROOT, "paper__d__f%.2f__s%d", f, seed)));
+        Files.writeString(dir.resolve("summary.json"), String.format(Locale.ROOT,
+                "{\"model\":\"stdp\",\"preset\":\"paper\",\"dataset\":\"d\",\"seed\":%d,\"sleep_fraction\":%s,"
+                        + "\"test_accuracy\":%s,\"stability\":{\"max_drawdown\":0.1},"
+                        + "\"weights\":{\"input_e\":{\"total_abs\":5.0,\"mean\":0.1}},\"input_shape\":[2,2]}",
+                seed, f, value));
+        Files.writeString(dir.resolve("metrics.csv"), String.format(Locale.ROOT,
+                "images_seen,val_accuracy\n100,%s\n200,%s\n", value / 2, value));
+    }
+
+    @Test
+    void writesCellStatisticsAndTestsThatMatchR() throws Exception {
+        Path sweep = sleepDataSweep();
+        AggregateResult result = Aggregator.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        assertEquals(20, result.runs());
+        CsvTable agg = Csv.read(sweep.resolve("aggregate.csv"));
+        assertEquals(Aggregator.AGGREGATE_HEADER, agg.header());
+        int row = find(agg, "0.2", "test_accuracy");
+        assertEquals(10, agg.number(row, "n"));
+        assertEquals(2.33, agg.number(row, "mean"), 1e-12);
+        assertEquals(0.07939, agg.number(row, "welch_p"), 1e-5);
+        assertEquals(0.07939, agg.number(row, "welch_p_holm"), 1e-5, "a family of one");
+        assertEquals(1.8608, agg.number(row, "welch_t"), 1e-4);
+        assertEquals(0.002833, agg.number(row, "paired_p"), 1e-6);
+        assertEquals(10, agg.number(row, "paired_n"));
+        int base = find(agg, "0", "test_accuracy");
+        assertEquals(-0.5297804, agg.number(base, "ci95_low"), 1e-6);
+        assertEquals("", agg.cell(base, "welch_p"), "no comparison for f = 0 itself");
+        // main metrics only: mean of input_e is not aggregated, total_abs is
+        assertEquals(List.of("test_accuracy", "stability.max_drawdown", "weights.input_e.total_abs"),
+                agg.strings("metric").stream().distinct().toList());
+        // zero variance: no test, no crash
+        assertEquals("", agg.cell(find(agg, "0.2", "stability.max_drawdown"), "welch_p"));
+    }
+
+    @Test
+    void writesLongFormatAndCurves() throws Exception {
+        Path sweep = sleepDataSweep();
+        Aggregator.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        CsvTable longT = Csv.read(sweep.resolve("runs_long.csv"));
+        assertEquals(List.of("run_id", "preset", "model", "dataset", "sleep_fraction", "seed", "metric", "value", "variant"),
+                longT.header());
+        assertEquals(20 * 4, longT.rowCount(), "4 numeric leaves per run (input_shape is an array, seed is identity)");
+        CsvTable curves = Csv.read(sweep.resolve("curves.csv"));
+        assertEquals(4, curves.rowCount(), "2 cells × 2 checkpoints");
+        for (int r = 0; r < curves.rowCount(); r++) {
+            if (curves.cell(r, "sleep_fraction").equals("0") && curves.cell(r, "images_seen").equals("100")) {
+                assertEquals(0.75 / 2, curves.number(r, "mean"), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void glmmIsSkippedWithTheReasonWhenRIsMissing() throws Exception {
+        Path sweep = sleepDataSweep();
+        AggregateResult r = Aggregator.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        assertTrue(r.glmm().status().startsWith("skipped: Rscript not found"), r.glmm().status());
+        JsonNode stats = new ObjectMapper().readTree(sweep.resolve("stats.json").toFile());
+        assertTrue(stats.get("glmm").get("status").asText().startsWith("skipped: Rscript not found"));
+        assertEquals(20, stats.get("runs").asInt());
+    }
+
+    @Test
+    void glmmIsSkippedWhenGlmmTmbIsMissing() throws Exception {
+        Path rscript = script("""
+                #!/bin/sh
+                if [ "$1" = "-e" ]; then echo "Error in library(glmmTMB) : there is no package called 'glmmTMB'" >&2; exit 1; fi
+                exit 0
+                """);
+        AggregateResult r = Aggregator.aggregate(sleepDataSweep(), new GlmmRunner(rscript.toString(), Duration.ofSeconds(20)));
+        assertTrue(r.glmm().status().startsWith("skipped: R package glmmTMB is not installed"), r.glmm().status());
+        assertTrue(r.glmm().status().contains("there is no package called"), r.glmm().status());
+    }
+
+    @Test
+    void glmmRunsTheScriptWhenRIsThere() throws Exception {
+        Path rscript = script("""
+                #!/bin/sh
+                if [ "$1" = "-e" ]; then exit 0; fi
+                grep -q 'glmmTMB(f, data = d, family = beta_family())' "$1" || exit 2
+                grep -q 'f <- acc ~ sleep + (1 | seed)' "$1" || exit 3
+                printf 'term,estimate,std_error,z,p\\n"(Intercept)",0.1,0.01,10,0\\n' > glmm.csv
+                echo summary > glmm.txt
+                """);
+        Path sweep = sleepDataSweep();
+        AggregateResult r = Aggregator.aggregate(sweep, new GlmmRunner(rscript.toString(), Duration.ofSeconds(20)));
+        assertEquals("done", r.glmm().status());
+        assertEquals("acc ~ sleep + (1 | seed)", r.glmm().formula(), "one model and one dataset");
+        assertTrue(Files.readString(sweep.resolve("glmm.R")).contains("read.csv(\"runs_long.csv\""));
+        assertTrue(r.files().contains(sweep.resolve("glmm.csv")));
+    }
+
+    private Path script(String text) throws Exception {
+        Path f = tmp.resolve("Rscript");
+        Files.writeString(f, text);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return f;
+    }
+
+    private static int find(CsvTable t, String fraction, String metric) {
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (t.cell(r, "sleep_fraction").equals(fraction) && t.cell(r, "metric").equals(metric)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row for f=" + fraction + " " + metric);
+    }
+}

@@ -1,0 +1,122 @@
+package io.somnus.experiment.sweep;
+
+import static io.somnus.experiment.sweep.SweepSpecTest.assertContains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweepPlannerTest {
+    static final Path FILE = Path.of("study.yaml");
+
+    static SweepPlan plan(String yaml) {
+        return SweepPlanner.plan(SweepSpec.parse(FILE, yaml), new FakeResolver());
+    }
+
+    @Test
+    void expandsTheProductWithReadableIdsSeedOutermost() {
+        SweepPlan plan = plan("""
+                presets: [paper]
+                datasets: [fashion-mnist, geomfig]
+                sleep_fractions: [0.0, 0.2, 0.125]
+                seeds: [1, 2]
+                """);
+        List<String> ids = plan.runs().stream().map(PlannedRun::runId).toList();
+        assertEquals(List.of(
+                "paper__fashion-mnist__f0.00__s1", "paper__fashion-mnist__f0.20__s1", "paper__fashion-mnist__f0.125__s1",
+                "paper__geomfig__f0.00__s1", "paper__geomfig__f0.20__s1", "paper__geomfig__f0.125__s1",
+                "paper__fashion-mnist__f0.00__s2", "paper__fashion-mnist__f0.20__s2", "paper__fashion-mnist__f0.125__s2",
+                "paper__geomfig__f0.00__s2", "paper__geomfig__f0.20__s2", "paper__geomfig__f0.125__s2"), ids);
+        PlannedRun r = plan.runs().get(1);
+        assertEquals(0.2, r.config().get("sleep").get("fraction").asDouble());
+        assertEquals("", r.variant());
+    }
+
+    @Test
+    void gridRunsGetAShortConfigurationHash() throws Exception {
+        SweepPlan plan = plan("""
+                presets: [paper]
+                datasets: [mnist]
+                sleep_fractions: [0.1]
+                seeds: [7]
+                grid: {train.images: [1000, 2000]}
+                set: {train.test_images: 50}
+                """);
+        assertEquals(2, plan.runs().size());
+        for (PlannedRun r : plan.runs()) {
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(r.configJson().getBytes(StandardCharsets.UTF_8)));
+            assertEquals(sha, r.configHash());
+            assertEquals("paper__mnist__f0.10__s7__" + sha.substring(0, 8), r.runId());
+            assertEquals(50, r.config().get("train").get("test_images").asInt());
+        }
+        assertEquals("train.images=1000", plan.runs().get(0).variant());
+        assertNotEquals(plan.runs().get(0).runId(), plan.runs().get(1).runId());
+    }
+
+    @Test
+    void resolverErrorsAreCollectedWithTheFileAndOneExamplePoint() {
+        String msg = assertThrows(ConfigException.class, () -> plan("""
+                presets: [paper, nopreset]
+                datasets: [fashion-mnist, cifar]
+                sleep_fractions: [0.0, 0.1]
+                seeds: [1]
+                set: {train.epochs: 3}
+                """)).getMessage();
+        // every point fails on the unknown field first: one message, counted
+        assertContains(msg, "study.yaml", "unknown field 'train.epochs'", "and 7 more runs");
+    }
+
+    @Test
+    void unknownPresetAndDatasetAreBothReported() {
+        String msg = assertThrows(ConfigException.class, () -> plan("""
+                presets: [paper, nopreset]
+                datasets: [fashion-mnist, cifar]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                """)).getMessage();
+        assertContains(msg, "problems in sweep file study.yaml", "preset = 'nopreset'", "dataset.name = 'cifar'",
+                "allowed: fashion-mnist, geomfig, mnist");
+    }
+
+    @Test
+    void pointsResolvingToTheSameConfigurationAreDuplicates() {
+        String msg = assertThrows(ConfigException.class, () -> plan("""
+                presets: [paper]
+                datasets: [mnist]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                grid: {sleep.noise_sigma: [3, 3.0]}
+                """)).getMessage();
+        assertContains(msg, "study.yaml", "duplicate runs", "sleep.noise_sigma=3 ", "sleep.noise_sigma=3.0");
+    }
+
+    @Test
+    void canonicalJsonIgnoresFieldOrder() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode a = (ObjectNode) m.readTree("{\"b\": 1, \"a\": {\"y\": [1, {\"q\": 2, \"p\": 3}], \"x\": true}}");
+        ObjectNode b = (ObjectNode) m.readTree("{\"a\": {\"x\": true, \"y\": [1, {\"p\": 3, \"q\": 2}]}, \"b\": 1}");
+        assertEquals("{\"a\":{\"x\":true,\"y\":[1,{\"p\":3,\"q\":2}]},\"b\":1}", CanonicalJson.write(a));
+        assertEquals(CanonicalJson.hash(a), CanonicalJson.hash(b));
+        assertTrue(CanonicalJson.hash(a).matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void sweepHashDependsOnRunsNotOnFormatting() {
+        SweepPlan a = plan("presets: [paper]\ndatasets: [mnist]\nsleep_fractions: [0.0, 0.1]\nseeds: [1]\n");
+        SweepPlan b = plan("# same\nseeds: [1]\nsleep_fractions: [0.0, 0.10]\ndatasets: [mnist]\npresets: [paper]\n");
+        SweepPlan c = plan("presets: [paper]\ndatasets: [mnist]\nsleep_fractions: [0.0, 0.1]\nseeds: [1, 2]\n");
+        assertEquals(a.hash(), b.hash());
+        assertNotEquals(a.hash(), c.hash());
+    }
+}

@@ -1,0 +1,223 @@
+package io.somnus.experiment.sweep;
+
+import static io.somnus.experiment.sweep.SweepSpecTest.assertContains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.RunProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepRunnerTest {
+    static final String SWEEP = """
+            name: small
+            presets: [paper, paper-sg]
+            datasets: [mnist]
+            sleep_fractions: [0.0, 0.2]
+            seeds: [1, 2]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    Path sweepFile(String yaml) throws IOException {
+        Path f = tmp.resolve("small.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    SweepCommandSupport support(Path log, Set<String> failing) {
+        return new SweepCommandSupport(new FakeResolver(), new FakeExecutor(log, 5, 15, failing));
+    }
+
+    static List<String> log(Path log) throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    static List<String> listRuns(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out.resolve("runs"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void runsEveryRunIntoItsDirectoryAndMarksItDone() throws Exception {
+        Path out = tmp.resolve("out");
+        Path log = tmp.resolve("exec.log");
+        SweepResult result = support(log, Set.of()).run(sweepFile(SWEEP), out, 3, false, SweepListener.NONE);
+        assertEquals(8, result.total());
+        assertEquals(8, result.done());
+        assertEquals(0, result.exitCode());
+        assertEquals(8, log(log).size());
+        List<String> dirs = listRuns(out);
+        assertEquals(8, dirs.size());
+        assertTrue(dirs.stream().noneMatch(d -> d.startsWith(".")), dirs.toString());
+        for (String d : dirs) {
+            assertTrue(Files.isRegularFile(out.resolve("runs").resolve(d).resolve("summary.json")));
+        }
+        List<LedgerEntry> entries = SweepLedger.read(out.resolve("ledger.sqlite"));
+        assertEquals(8, entries.size());
+        for (LedgerEntry e : entries) {
+            assertEquals(RunStatus.DONE, e.status());
+            assertEquals(1, e.attempts());
+            assertNotNull(e.startedAt());
+            assertTrue(e.wallSeconds() > 0);
+        }
+        assertEquals(SWEEP, Files.readString(out.resolve("sweep.yaml")));
+        assertTrue(Files.isRegularFile(out.resolve("aggregate.csv")));
+        assertNotNull(result.aggregate());
+    }
+
+    @Test
+    void anExistingNonEmptyDirectoryIsNotOverwrittenWithoutResume() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(out.resolve("precious.txt"), "keep");
+        SweepException e = assertThrows(SweepException.class,
+                () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 1, false, SweepListener.NONE));
+        assertContains(e.getMessage(), out.toString(), "not empty", "--resume");
+        SweepException e2 = assertThrows(SweepException.class,
+                () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 1, true, SweepListener.NONE));
+        assertContains(e2.getMessage(), "not a sweep directory");
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(out.resolve("precious.txt")), s.toList());
+        }
+    }
+
+    @Test
+    void aFailingRunIsRecordedTheOthersFinishAndResumeRetriesOnlyIt() throws Exception {
+        Path out = tmp.resolve("out");
+        Path log = tmp.resolve("exec.log");
+        String failingKey = "paper-sg|mnist|0.2|2|1000";
+        SweepResult first = support(log, Set.of(failingKey)).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        assertEquals(7, first.done());
+        assertEquals(1, first.failed());
+        assertEquals(SweepResult.EXIT_RUNS_FAILED, first.exitCode());
+        LedgerEntry failed = SweepLedger.read(out.resolve("ledger.sqlite")).stream()
+                .filter(e -> e.status() == RunStatus.FAILED).findFirst().orElseThrow();
+        assertEquals("paper-sg__mnist__f0.20__s2", failed.runId());
+        assertContains(failed.error(), "IllegalStateException: simulated failure of " + failingKey);
+        assertFalse(Files.exists(out.resolve("runs").resolve(failed.runId())));
+        assertContains(SweepSummaryTable.format(first), "failed  paper-sg__mnist__f0.20__s2: IllegalStateException",
+                "8 runs, 7 done (7 now, 0 earlier), 1 failed");
+
+        SweepResult second = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE);
+        assertEquals(0, second.exitCode());
+        assertEquals(7, second.skipped());
+        List<String> lines = log(log);
+        assertEquals(9, lines.size());
+        assertEquals(failingKey, lines.get(8));
+        LedgerEntry retried = SweepLedger.read(out.resolve("ledger.sqlite")).stream()
+                .filter(e -> e.runId().equals(failed.runId())).findFirst().orElseThrow();
+        assertEquals(RunStatus.DONE, retried.status());
+        assertEquals(2, retried.attempts());
+    }
+
+    @Test
+    void resumeRedoesInterruptedAndMissingRunsAndDeletesLeftovers() throws Exception {
+        Path out = tmp.resolve("out");
+        Path log = tmp.resolve("exec.log");
+        support(log, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        // simulate a crash: one run left "running" with a half-written directory, one done run's directory lost,
+        // one temporary directory left behind
+        try (SweepLedger ledger = SweepLedger.open(out.resolve("ledger.sqlite"))) {
+            ledger.markRunning("paper__mnist__f0.20__s1", Instant.now());
+        }
+        Files.writeString(out.resolve("runs/paper__mnist__f0.20__s1/summary.json"), "{half");
+        SweepRunner.deleteRecursively(out.resolve("runs/paper-sg__mnist__f0.00__s2"));
+        Files.createDirectories(out.resolve("runs/.tmp-paper__mnist__f0.00__s1-deadbeef"));
+        Files.writeString(log, "");
+
+        List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        SweepResult result = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
+        assertEquals(0, result.exitCode());
+        assertEquals(6, result.skipped());
+        assertEquals(Set.of("paper|mnist|0.2|1|1000", "paper-sg|mnist|0.0|2|1000"), new HashSet<>(log(log)));
+        assertEquals(8, listRuns(out).size());
+        assertTrue(Files.readString(out.resolve("runs/paper__mnist__f0.20__s1/summary.json")).startsWith("{\""));
+        assertTrue(messages.stream().anyMatch(m -> m.contains("deleted 1 unfinished")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("paper-sg__mnist__f0.00__s2 is marked done but")));
+    }
+
+    @Test
+    void aDirectoryHoldingADifferentSweepIsRefused() throws Exception {
+        Path out = tmp.resolve("out");
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        Path changed = sweepFile(SWEEP.replace("seeds: [1, 2]", "seeds: [1, 2, 3]"));
+        SweepException e = assertThrows(SweepException.class,
+                () -> support(null, Set.of()).run(changed, out, 2, true, SweepListener.NONE));
+        assertContains(e.getMessage(), out.toString(), "holds a different sweep", "'small' with 8 runs",
+                "now gives 12 runs", "is new", "new --out", "Nothing was changed");
+        assertEquals(8, listRuns(out).size());
+    }
+
+    @Test
+    void runsInParallelOnTheGivenNumberOfWorkers() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        RunExecutor counting = (ObjectNode config, Path dir, RunProgress p) -> {
+            int now = running.incrementAndGet();
+            maxRunning.accumulateAndGet(now, Math::max);
+            Thread.sleep(60);
+            p.update("train", 1, 1);
+            running.decrementAndGet();
+            new FakeExecutor(null, 0, 0, Set.of()).execute(config, dir, RunProgress.NONE);
+        };
+        Set<Integer> workers = Collections.synchronizedSet(new HashSet<>());
+        Map<String, String> phases = new java.util.concurrent.ConcurrentHashMap<>();
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void runStarted(int worker, String runId) {
+                workers.add(worker);
+            }
+
+            @Override
+            public void runProgress(int worker, String runId, String phase, long done, long total) {
+                phases.put(runId, phase);
+            }
+        };
+        SweepResult r = new SweepCommandSupport(new FakeResolver(), counting)
+                .run(sweepFile(SWEEP), tmp.resolve("out"), 3, false, listener);
+        assertEquals(8, r.done());
+        assertEquals(3, maxRunning.get());
+        assertEquals(Set.of(1, 2, 3), workers);
+        assertEquals(8, phases.size());
+        assertEquals(Set.of("train"), new HashSet<>(phases.values()));
+    }
+
+    @Test
+    void summaryTableShowsAccuracyPerCell() throws Exception {
+        SweepResult r = support(null, Set.of()).run(sweepFile(SWEEP), tmp.resolve("out"), 2, false, SweepListener.NONE);
+        String table = SweepSummaryTable.format(r);
+        // paper × mnist × f=0.2: seeds 1 and 2 -> 0.5 + 0.04 + 0.01/0.02, mean 0.555
+        String line = table.lines().filter(l -> l.startsWith("paper ") && l.contains(" 0.20 ")).findFirst().orElseThrow();
+        assertContains(line, "stdp", "mnist", " 2 ", "0.5550");
+        assertEquals(4, table.lines().filter(l -> l.contains("mnist")).count(), table);
+        assertContains(table, "sweep 'small': 8 runs, 8 done (8 now, 0 earlier), 0 failed");
+        assertFalse(table.contains("failed  "));
+        assertEquals(4, table.lines().filter(l -> l.matches("^paper.*")).collect(Collectors.toList()).size());
+    }
+}

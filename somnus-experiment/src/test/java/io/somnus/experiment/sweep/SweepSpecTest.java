@@ -1,0 +1,124 @@
+package io.somnus.experiment.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.experiment.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepSpecTest {
+    static final Path FILE = Path.of("study.yaml");
+    static final String GOOD = """
+            name: quick
+            presets: [paper, paper-sg]
+            datasets: [fashion-mnist, geomfig]
+            sleep_fractions: [0.0, 0.1, 0.2, 0.5]
+            seeds: [1, 2, 3]
+            grid:
+              train.images: [1000, 2000]
+            set:
+              train.test_images: 500
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsAGoodFile() throws Exception {
+        Path file = tmp.resolve("quick.yaml");
+        Files.writeString(file, GOOD);
+        SweepSpec spec = SweepSpec.load(file);
+        assertEquals("quick", spec.name());
+        assertEquals(List.of("paper", "paper-sg"), spec.presets());
+        assertEquals(List.of(0.0, 0.1, 0.2, 0.5), spec.sleepFractions());
+        assertEquals(List.of(1L, 2L, 3L), spec.seeds());
+        assertEquals(Map.of("train.images", List.of(1000L, 2000L)), spec.grid());
+        assertEquals(Map.of("train.test_images", 500L), spec.set());
+        assertEquals(2 * 2 * 4 * 3 * 2, spec.size());
+    }
+
+    @Test
+    void nameDefaultsToTheFileName() {
+        SweepSpec spec = SweepSpec.parse(Path.of("dir/my-study.yaml"), GOOD.replace("name: quick\n", ""));
+        assertEquals("my-study", spec.name());
+    }
+
+    @Test
+    void unknownTopLevelField() {
+        String msg = problems(GOOD + "seed: 4\n");
+        assertContains(msg, "study.yaml", "seed = 4", "unknown field", "seeds");
+    }
+
+    @Test
+    void wrongTypeForSeeds() {
+        assertContains(problems(GOOD.replace("seeds: [1, 2, 3]", "seeds: \"a\"")),
+                "study.yaml", "seeds = \"a\"", "expected a list of integers");
+        assertContains(problems(GOOD.replace("seeds: [1, 2, 3]", "seeds: [1, a, 2.5]")),
+                "seeds[1] = \"a\"", "seeds[2] = 2.5", "expected an integer");
+    }
+
+    @Test
+    void emptyListsAreRejected() {
+        assertContains(problems(GOOD.replace("datasets: [fashion-mnist, geomfig]", "datasets: []")),
+                "datasets = []", "empty list");
+        assertContains(problems(GOOD.replace("train.images: [1000, 2000]", "train.images: []")),
+                "grid.train.images = []", "empty list");
+        assertContains(problems(GOOD.replace("presets: [paper, paper-sg]\n", "")), "presets: missing");
+    }
+
+    @Test
+    void fractionsOutsideTheUnitIntervalAreRejected() {
+        String msg = problems(GOOD.replace("[0.0, 0.1, 0.2, 0.5]", "[0.0, 1.0, -0.1, 0.5]"));
+        assertContains(msg, "sleep_fractions[1] = 1.0", "sleep_fractions[2] = -0.1", "[0, 1)");
+    }
+
+    @Test
+    void duplicateValuesAreRejected() {
+        assertContains(problems(GOOD.replace("[0.0, 0.1, 0.2, 0.5]", "[0.0, 0.1, 0.10]")),
+                "sleep_fractions[2] = 0.1", "duplicate");
+        assertContains(problems(GOOD.replace("[paper, paper-sg]", "[paper, paper]")), "presets[1]", "duplicate");
+    }
+
+    @Test
+    void gridKeysReservedOrRepeatedInSetAreRejected() {
+        assertContains(problems(GOOD.replace("train.images: [1000, 2000]", "seed: [1, 2]")), "grid.seed", "'seeds'");
+        assertContains(problems(GOOD.replace("train.test_images: 500", "train.images: 500")),
+                "grid.train.images", "also fixed under 'set'");
+        assertContains(problems(GOOD.replace("train.images: [1000, 2000]", "train.images: 1000")),
+                "grid.train.images = 1000", "expected a list");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String bad = GOOD.replace("seeds: [1, 2, 3]", "seeds: \"a\"").replace("[0.0, 0.1, 0.2, 0.5]", "[2]") + "extra: 1\n";
+        String msg = problems(bad);
+        assertContains(msg, "3 problems in sweep file study.yaml", "seeds", "sleep_fractions[0]", "extra");
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameTheLine() {
+        assertContains(problems("name: x\npresets: [paper\n"), "study.yaml, line", "not valid YAML");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> SweepSpec.load(tmp.resolve("nope.yaml")));
+        assertContains(e.getMessage(), "nope.yaml", "does not exist");
+    }
+
+    static String problems(String yaml) {
+        return assertThrows(ConfigException.class, () -> SweepSpec.parse(FILE, yaml)).getMessage();
+    }
+
+    static void assertContains(String text, String... parts) {
+        for (String p : parts) {
+            assertTrue(text.contains(p), "expected '" + p + "' in:\n" + text);
+        }
+    }
+}
