@@ -14,7 +14,16 @@ final class DatasetVerifier {
     private DatasetVerifier() {
     }
 
+    /** Checks one file; a file that cannot be read or decompressed is reported as a mismatch with the reason. */
     static FileStatus check(Split split, Path file, DatasetFile ref, boolean verify) {
+        try {
+            return checkOrThrow(split, file, ref, verify);
+        } catch (DatasetException e) {
+            return new FileStatus(split, file, -1, null, Verification.MISMATCH, e.getMessage());
+        }
+    }
+
+    private static FileStatus checkOrThrow(Split split, Path file, DatasetFile ref, boolean verify) {
         long size;
         try {
             size = Files.size(file);

@@ -204,6 +204,22 @@ class DatasetRegistryTest {
         }
     }
 
+    @Test
+    void statusReportsUnreadableFileInsteadOfFailing() {
+        Path explicit = tmp.resolve("given");
+        IdxBytes.writeMnistSplit(explicit.resolve("fashion-mnist"), "t10k", 2, true);
+        byte[] broken = IdxBytes.gzip(IdxBytes.images(2, 28, 28, new byte[2 * 784]));
+        IdxBytes.write(explicit.resolve("fashion-mnist"), "t10k-images-idx3-ubyte.gz",
+                java.util.Arrays.copyOf(broken, broken.length - 12));
+        DatasetStatus fashion = builtIn(cacheOnly(), NO_DOWNLOAD).status(explicit, true).stream()
+                .filter(s -> s.name().equals("fashion-mnist")).findFirst().orElseThrow();
+        DatasetStatus.FileStatus images = fashion.files().stream()
+                .filter(f -> f.file().getFileName().toString().startsWith("t10k-images")).findFirst().orElseThrow();
+        assertEquals(Verification.MISMATCH, images.verification());
+        assertTrue(images.detail().contains("corrupt gzip") && images.detail().contains(images.file().toString()),
+                images.detail());
+    }
+
     // ---- download ----
 
     private static byte[] tinyImages() {
