@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code somnus} command-line program. */
 @Command(name = "somnus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Spiking neural networks that learn with STDP, stabilised by sleep.",
-        subcommands = {DatasetsCommand.class, TrainCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, TrainCommand.class, SweepCommand.class,
+                InspectCommand.class, CommandLine.HelpCommand.class})
 public final class SomnusCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

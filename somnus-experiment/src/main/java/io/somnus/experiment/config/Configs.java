@@ -94,7 +94,7 @@ public final class Configs {
         }
         String last = parts[parts.length - 1];
         if (node instanceof ObjectNode o) {
-            if (!o.has(last) && !knownField(o, last)) {
+            if (!o.has(last) && !knownField(o, last) && !walked.toString().equals("sg")) {
                 throw unknown(dottedKey, walked.toString(), node);
             }
             o.set(last, parsed);

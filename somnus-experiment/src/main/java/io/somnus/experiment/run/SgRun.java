@@ -1,17 +1,139 @@
 package io.somnus.experiment.run;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.NpyArray;
+import io.somnus.metrics.AccuracyCurveStability;
+import io.somnus.metrics.WeightStatistics;
+import io.somnus.sg.SgConfig;
+import io.somnus.sg.SgEpoch;
+import io.somnus.sg.SgListener;
+import io.somnus.sg.SgResult;
+import io.somnus.sg.SgTrainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
-/** Trains the surrogate-gradient SNN of a configuration (model {@code sg}). */
+/**
+ * Trains the surrogate-gradient SNN of a configuration (model {@code sg}). The {@code sg} section overrides
+ * fields of {@link SgConfig} (snake_case, defaults = the paper's SG-SNN); {@code train.epochs} is the
+ * number of epochs and {@code sleep.fraction} the per-epoch sleep probability (SPEC §4).
+ */
 public final class SgRun {
     public record Result(Map<String, Object> summary, Map<String, NpyArray> arrays) { }
 
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private SgRun() { }
 
+    /** The SG configuration a run configuration asks for (validated). */
+    public static SgConfig sgConfig(RunConfig cfg, int inputs, int classes) {
+        ObjectNode tree = MAPPER.valueToTree(SgConfig.paperSg());
+        if (cfg.sg() != null) {
+            for (Map.Entry<String, Object> e : cfg.sg().entrySet()) {
+                if (!tree.has(e.getKey())) {
+                    List<String> known = new ArrayList<>();
+                    tree.fieldNames().forEachRemaining(known::add);
+                    throw new ConfigException("unknown configuration field 'sg." + e.getKey() + "'; allowed: " + known);
+                }
+                tree.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
+            }
+        }
+        tree.put("inputs", inputs);
+        tree.put("outputs", classes);
+        if (cfg.sg() == null || !cfg.sg().containsKey("epochs")) {
+            tree.put("epochs", cfg.train().epochs()); // sg.epochs, when given, wins over train.epochs
+        }
+        tree.put("sleep_ratio", cfg.sleep().fraction());
+        try {
+            return MAPPER.treeToValue(tree, SgConfig.class);
+        } catch (Exception e) {
+            Throwable t = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+            throw new ConfigException("invalid sg configuration: " + t.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
     public static Result run(RunConfig cfg, PreparedData data, RunRecorder recorder) {
-        throw new ConfigException("model sg is not available in this build");
+        SgConfig sg = sgConfig(cfg, data.train().pixels(), data.train().numClasses());
+        SplittableRandom root = new SplittableRandom(cfg.seed());
+        SgTrainer trainer = new SgTrainer();
+        List<Double> curve = new ArrayList<>();
+        int n = data.train().size();
+        SgResult r = trainer.train(data.train(), data.validation(), sg, root.split(), new SgListener() {
+            @Override
+            public void onEpoch(SgEpoch e) {
+                Map<String, Double> row = new LinkedHashMap<>();
+                row.put("images_seen", (double) e.epoch() * n);
+                row.put("wake_steps", (double) e.wakeSteps());
+                row.put("sleep_steps", (double) e.sleepSteps());
+                row.put("achieved_sleep_fraction", e.achievedSleepFraction());
+                row.put("val_accuracy", e.validationAccuracy());
+                row.put("val_accuracy_before_sleep", e.validationAccuracyBeforeSleep());
+                row.put("train_loss", e.trainLoss());
+                curve.add(e.validationAccuracy());
+                recorder.checkpoint(row);
+                recorder.progress("train", e.epoch(), sg.epochs());
+            }
+        });
+        double test = trainer.accuracy(data.test());
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", cfg.model());
+        s.put("preset", cfg.preset());
+        s.put("dataset", cfg.dataset().name());
+        s.put("seed", cfg.seed());
+        s.put("test_accuracy", test);
+        s.put("test_accuracy_by_readout", Map.of("spike-count", test));
+        AccuracyCurveStability st = AccuracyCurveStability.of(curve.stream().mapToDouble(Double::doubleValue).toArray());
+        Map<String, Object> stability = new LinkedHashMap<>();
+        stability.put("final", st.finalAccuracy());
+        stability.put("peak", st.peak());
+        stability.put("last_quarter_mean", st.lastQuarterMean());
+        stability.put("last_quarter_std", st.lastQuarterStd());
+        stability.put("max_drawdown", st.maxDrawdown());
+        s.put("stability", stability);
+        Map<String, Object> weights = new LinkedHashMap<>();
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<String, float[]> e : r.weights().entrySet()) {
+            arrays.put(e.getKey(), NpyArray.of(e.getValue(), r.shapes().get(e.getKey())));
+            if (e.getKey().startsWith("w_")) {
+                WeightStatistics.Result w = WeightStatistics.of(e.getValue(), e.getValue().length, Double.NaN, 1e-3);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("mean", w.mean());
+                m.put("std", w.std());
+                m.put("min", w.min());
+                m.put("max", w.max());
+                m.put("total_abs", w.totalAbs());
+                m.put("frac_near_zero", w.fractionNearZero());
+                m.put("entropy", w.histogramEntropy());
+                weights.put(e.getKey().substring(2), m);
+            }
+        }
+        s.put("weights", weights);
+        s.put("train_images_per_second", r.imagesPerSecond());
+        s.put("train_images", n);
+        s.put("epochs", sg.epochs());
+        s.put("wake_steps", r.wakeSteps());
+        s.put("sleep_steps", r.sleepSteps());
+        s.put("sleep_episodes", r.sleepEpisodes().size());
+        s.put("sleep_fraction", cfg.sleep().fraction());
+        s.put("achieved_sleep_fraction", r.achievedSleepFraction());
+        s.put("rates_sleep_hz", r.sleepFiringRatesHz());
+        s.put("blas", r.blas());
+        s.put("wall_seconds", r.wallSeconds());
+        int side = (int) Math.round(Math.sqrt(sg.inputs()));
+        s.put("input_shape", side * side == sg.inputs() ? List.of(side, side) : List.of(sg.inputs()));
+        return new Result(s, arrays);
     }
 }
