@@ -34,8 +34,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dc_io import N_INPUT, FormatError, load_inputs  # noqa: E402
 
-# ---- Constants (units explicit; source: Diehl & Cook 2015, Diehl_and_Cook_spiking_MNIST.py) ----
-# Imported lazily inside build_network so that --help works without Brian2.
+# Constants live in build_network (units explicit; source: Diehl & Cook 2015, Diehl_and_Cook_spiking_MNIST.py).
 
 
 def build_network(inp, float32=False):
@@ -198,7 +197,6 @@ def main(argv=None):
         sys.exit(f"error: {e}")
 
     import brian2 as b2
-    from brian2 import ms
     b2.prefs.codegen.target = "numpy"  # runtime device: pure numpy, no Cython compilation step
     if args.device == "cpp_standalone":
         build_dir = args.build_dir or tempfile.mkdtemp(prefix="dc_brian2_")
