@@ -22,7 +22,8 @@ public final class ConductanceLifPopulation extends Population {
     private final float[] v;
     private final float[] ge;
     private final float[] gi;
-    private final float[] theta;
+    /** θ in double: its decay per step (5·10⁻⁸·θ at dt = 0.5 ms) is below float32 resolution. */
+    private final double[] theta;
     private final int[] refractoryUntil;
     private boolean thetaFrozen;
 
@@ -32,9 +33,9 @@ public final class ConductanceLifPopulation extends Population {
         this.v = new float[size];
         this.ge = new float[size];
         this.gi = new float[size];
-        this.theta = new float[size];
+        this.theta = new double[size];
         this.refractoryUntil = new int[size];
-        Arrays.fill(theta, (float) p.thetaInitialMv());
+        Arrays.fill(theta, p.thetaInitialMv());
         resetState();
     }
 
@@ -55,7 +56,7 @@ public final class ConductanceLifPopulation extends Population {
     }
 
     /** Adaptive thresholds θ (mV); live view. */
-    public float[] theta() {
+    public double[] theta() {
         return theta;
     }
 
@@ -70,8 +71,8 @@ public final class ConductanceLifPopulation extends Population {
         final float dtOverTau = (float) (dtMs / p.tauMembraneMs());
         final float keepE = (float) (1 - dtMs / p.tauExcitatoryMs());
         final float keepI = (float) (1 - dtMs / p.tauInhibitoryMs());
-        final float keepTheta = thetaFrozen ? 1f : (float) (1 - dtMs / p.tauThetaMs());
-        final float thetaPlus = thetaFrozen ? 0f : (float) p.thetaPlusMv();
+        final double keepTheta = thetaFrozen ? 1.0 : 1 - dtMs / p.tauThetaMs();
+        final double thetaPlus = thetaFrozen ? 0.0 : p.thetaPlusMv();
         final float rest = (float) p.vRestMv();
         final float eExc = (float) p.eExcitatoryMv();
         final float eInh = (float) p.eInhibitoryMv();
@@ -93,10 +94,10 @@ public final class ConductanceLifPopulation extends Population {
                     vi += (float) (noiseStdMv * rng.nextGaussian());
                 }
             }
-            float th = theta[i] * keepTheta;
+            double th = theta[i] * keepTheta;
             ge[i] = gei * keepE;
             gi[i] = gii * keepI;
-            if (active && vi > threshold + th) {
+            if (active && vi > threshold + th) { // compared in double, as Brian2
                 vi = reset;
                 th += thetaPlus;
                 refractoryUntil[i] = step + Math.max(1, refractorySteps);

@@ -1,17 +1,25 @@
 package io.somnus.plasticity;
 
 /**
- * exp(−Δt·dt/τ) tabulated for Δt = 0, 1, 2, … steps; 0 beyond 30 τ, where it is below 10⁻¹³.
- * A lookup replaces an exp per synaptic update in the hot loop.
+ * The decay of a trace set to 1 at a spike, tabulated for Δt = 0, 1, 2, … steps: exact, exp(−Δt·dt/τ), or
+ * as forward Euler integrates it, (1 − dt/τ)^Δt (Brian2's {@code method='euler'} on clock-driven traces);
+ * 0 beyond 30 τ, where it is below 10⁻¹³. A lookup replaces an exp per synaptic update in the hot loop.
  */
 final class ExponentialKernel {
     private final float[] table;
 
     ExponentialKernel(double tauMs, double dtMs) {
+        this(tauMs, dtMs, false);
+    }
+
+    ExponentialKernel(double tauMs, double dtMs, boolean euler) {
         int n = (int) Math.ceil(30 * tauMs / dtMs) + 1;
         table = new float[n];
+        double keep = 1 - dtMs / tauMs;
+        double x = 1;
         for (int k = 0; k < n; k++) {
-            table[k] = (float) Math.exp(-k * dtMs / tauMs);
+            table[k] = (float) (euler ? x : Math.exp(-k * dtMs / tauMs));
+            x *= keep;
         }
     }
 

@@ -12,7 +12,8 @@ import io.somnus.synapse.Projection;
  *   on a post spike:  w ← clip(w + ν_post·pre·post2_before, 0, w_max)         (then post1, post2 ← 1)
  * </pre>
  * where post2_before is post2 just before this post spike (so a post spike alone does not potentiate
- * the first time). Diehl &amp; Cook: ν_pre = 10⁻⁴, ν_post = 10⁻², τ_pre = τ_post1 = 20 ms, τ_post2 = 40 ms,
+ * the first time). Traces decay exactly or, to match Brian2's {@code method='euler'}, by (1 − dt/τ) per step.
+ * Diehl &amp; Cook: ν_pre = 10⁻⁴, ν_post = 10⁻², τ_pre = τ_post1 = 20 ms, τ_post2 = 40 ms,
  * w_max = 1. Bounds come from the projection.
  */
 public final class TripletStdp implements Plasticity {
@@ -22,12 +23,14 @@ public final class TripletStdp implements Plasticity {
     private final ExponentialKernel post1;
     private final ExponentialKernel post2;
 
-    public TripletStdp(double nuPre, double nuPost, double tauPreMs, double tauPost1Ms, double tauPost2Ms, double dtMs) {
+    /** @param eulerTraces traces decay as forward Euler integrates them, (1 − dt/τ) per step, else exactly */
+    public TripletStdp(double nuPre, double nuPost, double tauPreMs, double tauPost1Ms, double tauPost2Ms, double dtMs,
+                       boolean eulerTraces) {
         this.nuPre = (float) nuPre;
         this.nuPost = (float) nuPost;
-        this.pre = new ExponentialKernel(tauPreMs, dtMs);
-        this.post1 = new ExponentialKernel(tauPost1Ms, dtMs);
-        this.post2 = new ExponentialKernel(tauPost2Ms, dtMs);
+        this.pre = new ExponentialKernel(tauPreMs, dtMs, eulerTraces);
+        this.post1 = new ExponentialKernel(tauPost1Ms, dtMs, eulerTraces);
+        this.post2 = new ExponentialKernel(tauPost2Ms, dtMs, eulerTraces);
     }
 
     @Override

@@ -13,7 +13,9 @@ package io.somnus.experiment.config;
  * @param tauPreMs   triplet: pre trace (ms)
  * @param tauPost1Ms triplet: post1 trace (ms)
  * @param tauPost2Ms triplet: post2 trace (ms)
+ * @param traces     triplet: {@code exact} exponential decay, or {@code euler} ((1 − dt/τ) per step, as Brian2's
+ *                   forward Euler; the diehl-cook presets, to match validation/brian2)
  */
 public record PlasticityConfig(String rule, double eta, double aPlus, double aMinus, double tauPlusMs,
                                double tauMinusMs, String sign, double nuPre, double nuPost, double tauPreMs,
-                               double tauPost1Ms, double tauPost2Ms) { }
+                               double tauPost1Ms, double tauPost2Ms, String traces) { }

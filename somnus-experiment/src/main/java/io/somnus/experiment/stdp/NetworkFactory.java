@@ -151,7 +151,12 @@ public final class NetworkFactory {
                 positive(where + ".plasticity.tau_pre_ms", c.tauPreMs());
                 positive(where + ".plasticity.tau_post1_ms", c.tauPost1Ms());
                 positive(where + ".plasticity.tau_post2_ms", c.tauPost2Ms());
-                yield new TripletStdp(c.nuPre(), c.nuPost(), c.tauPreMs(), c.tauPost1Ms(), c.tauPost2Ms(), dt);
+                String traces = c.traces() == null ? "exact" : c.traces();
+                if (!traces.equals("exact") && !traces.equals("euler")) {
+                    throw new ConfigException(where + ".plasticity.traces: '" + traces + "'; use exact or euler");
+                }
+                yield new TripletStdp(c.nuPre(), c.nuPost(), c.tauPreMs(), c.tauPost1Ms(), c.tauPost2Ms(), dt,
+                        traces.equals("euler"));
             }
             default -> throw new ConfigException(where + ".plasticity.rule: '" + c.rule() + "'; use nearest_pair or triplet");
         };
