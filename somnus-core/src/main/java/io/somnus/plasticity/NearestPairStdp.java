@@ -1,7 +1,6 @@
 package io.somnus.plasticity;
 
 import io.somnus.neuron.Population;
-import io.somnus.synapse.Projection;
 
 /**
  * Nearest-spike pair STDP (the paper's rule, Massey et al. 2026). With Δt = t_post − t_pre between a spike
@@ -14,11 +13,9 @@ import io.somnus.synapse.Projection;
  * −1 for inhibitory ones (whose negative weights then grow in magnitude under causal pairing).
  * Paper: η = 5·10⁻⁴, A± = 1, τ± = 7.5 ms.
  */
-public final class NearestPairStdp implements Plasticity {
+public final class NearestPairStdp extends PairBasedStdp {
     private final float ltp;
     private final float ltd;
-    private final ExponentialKernel kernelPlus;
-    private final ExponentialKernel kernelMinus;
 
     /**
      * @param eta learning rate η; @param aPlus A₊; @param aMinus A₋; @param tauPlusMs τ₊ (ms);
@@ -26,13 +23,12 @@ public final class NearestPairStdp implements Plasticity {
      */
     public NearestPairStdp(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign,
                            double dtMs) {
+        super(new ExponentialKernel(tauPlusMs, dtMs), new ExponentialKernel(tauMinusMs, dtMs));
         if (sign != 1 && sign != -1) {
             throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
         }
         this.ltp = (float) (sign * eta * aPlus);
         this.ltd = (float) (sign * eta * aMinus);
-        this.kernelPlus = new ExponentialKernel(tauPlusMs, dtMs);
-        this.kernelMinus = new ExponentialKernel(tauMinusMs, dtMs);
     }
 
     @Override
@@ -41,38 +37,12 @@ public final class NearestPairStdp implements Plasticity {
     }
 
     @Override
-    public void apply(Projection p, int step) {
-        Population pre = p.pre();
-        Population post = p.post();
-        float[] w = p.weights();
-        float lo = p.wMin();
-        float hi = p.wMax();
-        int[] postLast = post.lastSpikeStep();
-        int[] postPrev = post.previousSpikeStep();
-        int[] rowStart = p.rowStart();
-        int[] postIndex = p.postIndex();
-        int[] spikedPre = pre.spiked();
-        for (int k = 0, n = pre.spikeCount(); k < n; k++) {
-            int i = spikedPre[k];
-            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                int j = postIndex[s];
-                int tPost = postLast[j] == step ? postPrev[j] : postLast[j];
-                float x = w[s] - ltd * kernelMinus.at(step - tPost);
-                w[s] = x < lo ? lo : (x > hi ? hi : x);
-            }
-        }
-        int[] preLast = pre.lastSpikeStep();
-        int[] colStart = p.colStart();
-        int[] colSynapse = p.colSynapse();
-        int[] preIndex = p.preIndex();
-        int[] spikedPost = post.spiked();
-        for (int k = 0, n = post.spikeCount(); k < n; k++) {
-            int j = spikedPost[k];
-            for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
-                int s = colSynapse[c];
-                float x = w[s] + ltp * kernelPlus.at(step - preLast[preIndex[s]]);
-                w[s] = x < lo ? lo : (x > hi ? hi : x);
-            }
-        }
+    float ltd() {
+        return ltd;
+    }
+
+    @Override
+    float ltp(Population post, int j, int step) {
+        return ltp;
     }
 }

@@ -1,0 +1,137 @@
+package io.somnus.plasticity;
+
+import io.somnus.neuron.Population;
+import io.somnus.synapse.Projection;
+
+/**
+ * The event-driven skeleton shared by the STDP rules whose traces are functions of the last spike time
+ * (a trace set to 1 at a spike and decaying by a {@link ExponentialKernel}). Per step:
+ * <ol>
+ *   <li>presynaptic spikes depress: {@code w −= ltd·post(t)} on their outgoing synapses, where post(t) is the
+ *       postsynaptic trace before this step's post spikes;</li>
+ *   <li>postsynaptic spikes potentiate: {@code w += ltp·gain(post)·pre(t)} on their incoming synapses, where
+ *       pre(t) includes this step's pre spikes;</li>
+ * </ol>
+ * each followed by clipping to the projection's bounds. The trace of each neuron is evaluated once per
+ * step, and only postsynaptic neurons with a non-zero trace are visited (directly, when every row of the
+ * projection is complete, i.e. all-to-all), so the cost follows the spikes, not the synapse count.
+ */
+abstract class PairBasedStdp implements Plasticity {
+    private final ExponentialKernel preKernel;
+    private final ExponentialKernel postKernel;
+    private float[] postTrace = new float[0];
+    private int[] activePost = new int[0];
+    private float[] preTrace = new float[0];
+
+    PairBasedStdp(ExponentialKernel preKernel, ExponentialKernel postKernel) {
+        this.preKernel = preKernel;
+        this.postKernel = postKernel;
+    }
+
+    /** Depression per unit of postsynaptic trace (signed). */
+    abstract float ltd();
+
+    /** Potentiation per unit of presynaptic trace for postsynaptic neuron j spiking now (signed); 0 skips. */
+    abstract float ltp(Population post, int j, int step);
+
+    @Override
+    public final void apply(Projection p, int step) {
+        Population pre = p.pre();
+        Population post = p.post();
+        if (pre.spikeCount() > 0) {
+            depress(p, pre, post, step);
+        }
+        if (post.spikeCount() > 0) {
+            potentiate(p, pre, post, step);
+        }
+    }
+
+    private void depress(Projection p, Population pre, Population post, int step) {
+        int n = post.size();
+        if (postTrace.length < n) {
+            postTrace = new float[n];
+            activePost = new int[n];
+        }
+        int[] last = post.lastSpikeStep();
+        int[] prev = post.previousSpikeStep();
+        int active = 0;
+        for (int j = 0; j < n; j++) {
+            int t = last[j] == step ? prev[j] : last[j];
+            float v = postKernel.at(step - t);
+            postTrace[j] = v;
+            if (v != 0f) {
+                activePost[active++] = j;
+            }
+        }
+        if (active == 0) {
+            return;
+        }
+        float[] w = p.weights();
+        float lo = p.wMin();
+        float hi = p.wMax();
+        float a = ltd();
+        int[] rowStart = p.rowStart();
+        int[] postIndex = p.postIndex();
+        int[] spiked = pre.spiked();
+        boolean complete = p.synapseCount() == (long) pre.size() * n;
+        for (int k = 0, m = pre.spikeCount(); k < m; k++) {
+            int i = spiked[k];
+            int from = rowStart[i];
+            if (complete) {
+                for (int q = 0; q < active; q++) {
+                    int j = activePost[q];
+                    int s = from + j;
+                    float x = w[s] - a * postTrace[j];
+                    w[s] = x < lo ? lo : (x > hi ? hi : x);
+                }
+            } else {
+                for (int s = from, end = rowStart[i + 1]; s < end; s++) {
+                    float v = postTrace[postIndex[s]];
+                    if (v != 0f) {
+                        float x = w[s] - a * v;
+                        w[s] = x < lo ? lo : (x > hi ? hi : x);
+                    }
+                }
+            }
+        }
+    }
+
+    private void potentiate(Projection p, Population pre, Population post, int step) {
+        int n = pre.size();
+        if (preTrace.length < n) {
+            preTrace = new float[n];
+        }
+        int[] last = pre.lastSpikeStep();
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            float v = preKernel.at(step - last[i]);
+            preTrace[i] = v;
+            any |= v != 0f;
+        }
+        if (!any) {
+            return;
+        }
+        float[] w = p.weights();
+        float lo = p.wMin();
+        float hi = p.wMax();
+        int[] colStart = p.colStart();
+        int[] colSynapse = p.colSynapse();
+        int[] preIndex = p.preIndex();
+        int[] spiked = post.spiked();
+        for (int k = 0, m = post.spikeCount(); k < m; k++) {
+            int j = spiked[k];
+            float gain = ltp(post, j, step);
+            if (gain == 0f) {
+                continue;
+            }
+            for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
+                int s = colSynapse[c];
+                float v = preTrace[preIndex[s]];
+                if (v != 0f) {
+                    float x = w[s] + gain * v;
+                    w[s] = x < lo ? lo : (x > hi ? hi : x);
+                }
+            }
+        }
+    }
+}
