@@ -1,0 +1,78 @@
+package io.somnus.plasticity;
+
+import static io.somnus.plasticity.StdpHarness.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class NearestPairStdpTest {
+    private static final double ETA = 0.01;
+    private static final double A_PLUS = 1.0;
+    private static final double A_MINUS = 0.5;
+    private static final double TAU_PLUS = 10;
+    private static final double TAU_MINUS = 20;
+    private static final double TOL = 1e-6;
+
+    private static NearestPairStdp rule(int sign) {
+        return new NearestPairStdp(ETA, A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, sign, 1.0);
+    }
+
+    @Test
+    void preBeforePostPotentiates() {
+        float w = run(rule(1), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {8});
+        assertEquals(0.5 + ETA * A_PLUS * Math.exp(-3 / TAU_PLUS), w, TOL);
+    }
+
+    @Test
+    void postBeforePreDepresses() {
+        float w = run(rule(1), 0.5f, 0f, 1f, 20, new int[] {8}, new int[] {5});
+        assertEquals(0.5 - ETA * A_MINUS * Math.exp(-3 / TAU_MINUS), w, TOL);
+    }
+
+    @Test
+    void simultaneousSpikesCountAsPreBeforePostWithZeroLag() {
+        float w = run(rule(1), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {5});
+        assertEquals(0.5 + ETA * A_PLUS, w, TOL);
+    }
+
+    @Test
+    void onlyTheNearestPreSpikeCounts() {
+        float w = run(rule(1), 0.5f, 0f, 1f, 20, new int[] {2, 5}, new int[] {8});
+        assertEquals(0.5 + ETA * A_PLUS * Math.exp(-3 / TAU_PLUS), w, TOL);
+    }
+
+    @Test
+    void pairingInBothOrders() {
+        // pre 3, post 6 (LTP Δt = 3), pre 10 (LTD, nearest post 6: Δt = 4)
+        float w = run(rule(1), 0.5f, 0f, 1f, 20, new int[] {3, 10}, new int[] {6});
+        double expected = 0.5 + ETA * A_PLUS * Math.exp(-3 / TAU_PLUS) - ETA * A_MINUS * Math.exp(-4 / TAU_MINUS);
+        assertEquals(expected, w, TOL);
+    }
+
+    @Test
+    void inhibitorySignFlips() {
+        float ltp = run(rule(-1), -0.5f, -1f, 0f, 20, new int[] {5}, new int[] {8});
+        assertEquals(-0.5 - ETA * A_PLUS * Math.exp(-3 / TAU_PLUS), ltp, TOL);
+        float ltd = run(rule(-1), -0.5f, -1f, 0f, 20, new int[] {8}, new int[] {5});
+        assertEquals(-0.5 + ETA * A_MINUS * Math.exp(-3 / TAU_MINUS), ltd, TOL);
+    }
+
+    @Test
+    void weightsAreClippedToBounds() {
+        assertEquals(1f, run(rule(1), 0.995f, 0f, 1f, 20, new int[] {5}, new int[] {5}));
+        assertEquals(0f, run(rule(1), 0.001f, 0f, 1f, 20, new int[] {6}, new int[] {5}));
+        assertEquals(-1f, run(rule(-1), -0.995f, -1f, 0f, 20, new int[] {5}, new int[] {5}));
+    }
+
+    @Test
+    void farApartSpikesDoNothing() {
+        // 40 τ apart: beyond the tabulated kernel
+        assertEquals(0.5f, run(rule(1), 0.5f, 0f, 1f, 1000, new int[] {1}, new int[] {900}));
+    }
+
+    @Test
+    void badSignIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> rule(0));
+    }
+}

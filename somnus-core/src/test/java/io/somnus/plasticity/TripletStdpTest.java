@@ -1,0 +1,62 @@
+package io.somnus.plasticity;
+
+import static io.somnus.plasticity.StdpHarness.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TripletStdpTest {
+    private static final double NU_PRE = 1e-3;
+    private static final double NU_POST = 1e-2;
+    private static final double TAU_PRE = 20;
+    private static final double TAU_POST1 = 20;
+    private static final double TAU_POST2 = 40;
+    private static final double TOL = 1e-6;
+
+    private static TripletStdp rule() {
+        return new TripletStdp(NU_PRE, NU_POST, TAU_PRE, TAU_POST1, TAU_POST2, 1.0);
+    }
+
+    @Test
+    void firstPostSpikeDoesNotPotentiate() {
+        assertEquals(0.5f, run(rule(), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {8}));
+    }
+
+    @Test
+    void secondPostSpikePotentiatesWithPost2Before() {
+        // pre 5; post 8 (post2 was 0: nothing), post 12: Δw = ν_post·exp(−7/τ_pre)·exp(−4/τ_post2)
+        float w = run(rule(), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {8, 12});
+        double expected = 0.5 + NU_POST * Math.exp(-7 / TAU_PRE) * Math.exp(-4 / TAU_POST2);
+        assertEquals(expected, w, TOL);
+    }
+
+    @Test
+    void preAfterPostDepressesByPost1() {
+        // post 8, pre 11: Δw = −ν_pre·exp(−3/τ_post1); the lone post spike does not potentiate
+        float w = run(rule(), 0.5f, 0f, 1f, 20, new int[] {11}, new int[] {8});
+        assertEquals(0.5 - NU_PRE * Math.exp(-3 / TAU_POST1), w, TOL);
+    }
+
+    @Test
+    void fullTriplet() {
+        // pre 5, post 8, post 12, pre 15 (nearest post 12)
+        float w = run(rule(), 0.5f, 0f, 1f, 30, new int[] {5, 15}, new int[] {8, 12});
+        double expected = 0.5 + NU_POST * Math.exp(-7 / TAU_PRE) * Math.exp(-4 / TAU_POST2)
+                - NU_PRE * Math.exp(-3 / TAU_POST1);
+        assertEquals(expected, w, TOL);
+    }
+
+    @Test
+    void simultaneousPreAndSecondPost() {
+        // post 4, then pre and post at 10: pre first (depression by post1 from 4), then post with pre trace 1
+        float w = run(rule(), 0.5f, 0f, 1f, 20, new int[] {10}, new int[] {4, 10});
+        double expected = 0.5 - NU_PRE * Math.exp(-6 / TAU_POST1) + NU_POST * Math.exp(-6 / TAU_POST2);
+        assertEquals(expected, w, TOL);
+    }
+
+    @Test
+    void clippedToBounds() {
+        assertEquals(1f, run(rule(), 0.999f, 0f, 1f, 20, new int[] {10}, new int[] {9, 10}));
+        assertEquals(0f, run(rule(), 0.0001f, 0f, 1f, 20, new int[] {9}, new int[] {8}));
+    }
+}

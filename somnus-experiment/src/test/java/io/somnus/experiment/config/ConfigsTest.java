@@ -1,0 +1,73 @@
+package io.somnus.experiment.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class ConfigsTest {
+
+    private static ProjectionConfig projection(RunConfig c, String name) {
+        return c.projections().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyBundledPresetBindsAndValidates() {
+        for (String preset : Configs.PRESETS) {
+            ObjectNode tree = Configs.loadPreset(preset);
+            RunConfig c = Configs.bind(tree);
+            Validation.check(c);
+        }
+        RunConfig paper = Configs.bind(Configs.loadPreset("paper"));
+        assertEquals("stdp", paper.model());
+    }
+
+    @Test
+    void overrideOfListItemByName() {
+        ObjectNode tree = Configs.loadPreset("paper");
+        double before = projection(Configs.bind(tree), "e_i").weight();
+        assertTrue(before != 0.3);
+        double inputBefore = projection(Configs.bind(tree), "input_e").weight();
+        Configs.override(tree, "projections.e_i.weight", "0.3");
+        RunConfig c = Configs.bind(tree);
+        assertEquals(0.3, projection(c, "e_i").weight(), 0);
+        assertEquals(inputBefore, projection(c, "input_e").weight(), 0, "other items untouched");
+        Validation.check(c);
+    }
+
+    @Test
+    void unknownFieldNamesTheField() {
+        ObjectNode tree = Configs.loadPreset("paper");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.override(tree, "train.bogus_field", "1"));
+        assertTrue(e.getMessage().contains("train.bogus_field"), e.getMessage());
+        ConfigException e2 = assertThrows(ConfigException.class,
+                () -> Configs.override(tree, "projections.no_such.weight", "1"));
+        assertTrue(e2.getMessage().contains("projections.no_such.weight"), e2.getMessage());
+
+        ObjectNode tree2 = Configs.loadPreset("paper");
+        ((ObjectNode) tree2.get("train")).put("bogus_field", 1);
+        ConfigException e3 = assertThrows(ConfigException.class, () -> Configs.bind(tree2));
+        assertTrue(e3.getMessage().contains("bogus_field"), e3.getMessage());
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        ObjectNode tree = Configs.loadPreset("paper");
+        Configs.override(tree, "train.images", "abc");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.bind(tree));
+        assertTrue(e.getMessage().contains("train.images"), e.getMessage());
+        assertTrue(e.getMessage().contains("abc"), e.getMessage());
+    }
+
+    @Test
+    void badPresetListsThePresets() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset("no-such-preset"));
+        assertTrue(e.getMessage().contains("no-such-preset"), e.getMessage());
+        for (String p : Configs.PRESETS) {
+            assertTrue(e.getMessage().contains(p), "lists " + p + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.somnus.experiment.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.RunProgress;
+import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReproducibilityTest {
+    @TempDir
+    Path tmp;
+
+    private static Map<String, Object> settings(Object... extra) {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper", "dataset.name", "geomfig", "train.images", 60,
+                "train.validation_images", 20, "train.test_images", 40, "train.checkpoints", 2,
+                "train.eval_threads", 2, "sleep.fraction", 0.2, "sleep.wake_steps", 2000));
+        for (int k = 0; k < extra.length; k += 2) {
+            s.put((String) extra[k], extra[k + 1]);
+        }
+        return s;
+    }
+
+    private JsonNode run(String dir, Map<String, Object> settings) throws Exception {
+        ObjectNode tree = new StandardResolver().resolve(settings);
+        Path runDir = tmp.resolve(dir);
+        new StandardRunExecutor().execute(tree, runDir, RunProgress.NONE);
+        ObjectNode summary = (ObjectNode) Configs.JSON.readTree(Files.readString(runDir.resolve("summary.json")));
+        summary.remove("train_images_per_second");
+        summary.remove("wall_seconds");
+        return summary;
+    }
+
+    @Test
+    void sameSeedSameSummaryOtherSeedOtherSummary() throws Exception {
+        JsonNode a = run("a", settings());
+        JsonNode b = run("b", settings());
+        assertTrue(a.get("sleep_steps").asLong() > 0, "sleep happened");
+        assertEquals(a, b);
+        assertEquals(Files.readString(tmp.resolve("a/metrics.csv")), Files.readString(tmp.resolve("b/metrics.csv")));
+        JsonNode c = run("c", settings("seed", 2));
+        assertNotEquals(a, c);
+    }
+
+    @Test
+    void plasticityOffKeepsInitialWeights() throws Exception {
+        // a smaller run: the property does not depend on the size
+        JsonNode s = run("frozen", settings("train.plasticity", false, "train.images", 20, "train.test_images", 20,
+                "train.validation_images", 10));
+        Map<String, NpyArray> arrays = Npz.read(tmp.resolve("frozen/weights.npz"));
+        float[] w = arrays.get("input_e").floats();
+        long synapses = 0;
+        for (float x : w) {
+            if (x != 0f) {
+                synapses++;
+            }
+        }
+        assertTrue(synapses > 0);
+        double expected = 0.15 * synapses;
+        double totalAbs = s.get("weights").get("input_e").get("total_abs").asDouble();
+        assertEquals(expected, totalAbs, 1e-5 * expected);
+        assertEquals(0, s.get("sleep_steps").asLong(), "no plasticity, no sleep");
+    }
+}
