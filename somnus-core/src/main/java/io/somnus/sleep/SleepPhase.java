@@ -55,7 +55,8 @@ public final class SleepPhase {
      * Runs one episode of at most {@code maxSteps} steps.
      *
      * @param setPoints Σ|w| set point of each decaying projection (its initial total), for the early end
-     * @param counters  spike counters that record during sleep (may be empty)
+     * @param counters  spike counters registered with the network ({@link Network#count}); the episode reports
+     *                  how many spikes each gained (may be empty)
      */
     public Episode run(Network net, long maxSteps, Map<Projection, Double> setPoints, RandomGenerator rng,
                        List<SpikeCounter> counters, Observer observer) {
@@ -74,9 +75,6 @@ public final class SleepPhase {
         while (step < maxSteps) {
             // steps index the presentation clock; sleep runs as one long presentation
             net.step((int) step, settings.plasticity(), settings.noiseStdMv(), rng);
-            for (int c = 0; c < counters.size(); c++) {
-                counters.get(c).record();
-            }
             step++;
             boolean decayNow = step % k == 0 || step == maxSteps;
             if (decayNow) {

@@ -14,7 +14,7 @@ class TripletStdpTest {
     private static final double TOL = 1e-6;
 
     private static TripletStdp rule() {
-        return new TripletStdp(NU_PRE, NU_POST, TAU_PRE, TAU_POST1, TAU_POST2, 1.0);
+        return new TripletStdp(NU_PRE, NU_POST, TAU_PRE, TAU_POST1, TAU_POST2, 1.0, false);
     }
 
     @Test
@@ -58,5 +58,15 @@ class TripletStdpTest {
     void clippedToBounds() {
         assertEquals(1f, run(rule(), 0.999f, 0f, 1f, 20, new int[] {10}, new int[] {9, 10}));
         assertEquals(0f, run(rule(), 0.0001f, 0f, 1f, 20, new int[] {9}, new int[] {8}));
+    }
+
+    @Test
+    void eulerTracesDecayByOneMinusDtOverTauPerStep() {
+        // pre at 0, post at 7 (its first spike: no potentiation), post again at 11: LTP reads
+        // pre = (1 − dt/τ_pre)^11 and post2_before = (1 − dt/τ_post2)^4 (forward Euler, as Brian2 'euler')
+        TripletStdp euler = new TripletStdp(NU_PRE, NU_POST, TAU_PRE, TAU_POST1, TAU_POST2, 1.0, true);
+        double w = StdpHarness.run(euler, 0.5f, 0f, 1f, 20, new int[] {0}, new int[] {7, 11});
+        double expected = 0.5 + NU_POST * Math.pow(1 - 1 / TAU_PRE, 11) * Math.pow(1 - 1 / TAU_POST2, 4);
+        assertEquals(expected, w, TOL);
     }
 }
