@@ -37,6 +37,9 @@ public final class Validation {
         }
         SleepSettingsFactory.create(c.sleep(), c.simulation() == null ? 1.0 : c.simulation().dtMs());
         if ("sg".equals(c.model())) {
+            if ("continual".equals(c.protocol())) {
+                throw new ConfigException("protocol: 'continual' is available for model stdp only");
+            }
             int side = c.dataset().resize() > 0 ? c.dataset().resize() : 28;
             io.somnus.experiment.run.SgRun.sgConfig(c, side * side, 10);
             return;

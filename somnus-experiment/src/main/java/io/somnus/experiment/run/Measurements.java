@@ -130,6 +130,61 @@ public final class Measurements {
         return new Evaluation(acc, div, phi, components);
     }
 
+    /**
+     * Continual protocol, after task {@code task}: the main readout fitted on readout images of the classes
+     * seen so far, scored on the test images of every task; tasks not yet learned are NaN.
+     */
+    public double[] taskAccuracies(LabeledImages train, LabeledImages test, io.somnus.experiment.config.ContinualConfig c,
+                                   int task) {
+        int seenClasses = (task + 1) * c.classesPerTask();
+        LabeledImages fit = filter(readoutSet(train, false), seenClasses);
+        String pop = cfg.readout().population();
+        double[][] fitX = evaluator.features(net, pop, fit.images(), evalSeed ^ task);
+        FittedReadout f = Readouts.create(cfg.readout().main(), cfg.readout().pcaVariance())
+                .fit(fitX, fit.labels(), test.numClasses(), readoutSeed);
+        double[] acc = new double[c.tasks()];
+        for (int t = 0; t < c.tasks(); t++) {
+            if (t > task) {
+                acc[t] = Double.NaN;
+                continue;
+            }
+            LabeledImages part = onlyTask(test, t, c.classesPerTask());
+            double[][] x = evaluator.features(net, pop, part.images(), ~evalSeed ^ t);
+            acc[t] = f.accuracy(x, part.labels());
+        }
+        return acc;
+    }
+
+    private static LabeledImages filter(LabeledImages d, int classesBelow) {
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < d.size(); i++) {
+            if (d.labels()[i] < classesBelow) {
+                keep.add(i);
+            }
+        }
+        return pick(d, keep);
+    }
+
+    private static LabeledImages onlyTask(LabeledImages d, int task, int perTask) {
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < d.size(); i++) {
+            if (d.labels()[i] / perTask == task) {
+                keep.add(i);
+            }
+        }
+        return pick(d, keep);
+    }
+
+    private static LabeledImages pick(LabeledImages d, java.util.List<Integer> idx) {
+        float[][] im = new float[idx.size()][];
+        int[] lb = new int[idx.size()];
+        for (int k = 0; k < idx.size(); k++) {
+            im[k] = d.images()[idx.get(k)];
+            lb[k] = d.labels()[idx.get(k)];
+        }
+        return new LabeledImages(d.name(), d.height(), d.width(), im, lb, d.numClasses(), d.sha256());
+    }
+
     private Projection inputProjection(String pop) {
         for (Projection p : net.projections()) {
             if (p.pre() == net.input() && p.post().name().equals(pop)) {

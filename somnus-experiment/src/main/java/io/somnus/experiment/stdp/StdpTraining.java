@@ -78,7 +78,11 @@ public final class StdpTraining {
         sleepCounters.addAll(wakeCounters);
         SpikeCounter readoutCounter = net.count(readoutPop);
 
+        boolean continual = "continual".equals(cfg.protocol());
         int[] order = trainingOrder(train);
+        int[] taskEnds = continual ? ContinualTasks.taskEnds(train, order, cfg.continual()) : new int[0];
+        double[][] taskAccuracy = new double[taskEnds.length][];
+        int task = 0;
         int epochs = Math.max(1, cfg.train().epochs());
         long totalImages = (long) order.length * epochs;
         if ("fixed_total".equals(sc.budget())) {
@@ -152,6 +156,10 @@ public final class StdpTraining {
                 nextCheckpoint++;
             }
             done++;
+            if (continual && task < taskEnds.length && seen + 1 == taskEnds[task]) {
+                taskAccuracy[task] = measure.taskAccuracies(train, test, cfg.continual(), task);
+                task++;
+            }
         }
         double trainSeconds = trainNanos / 1e9;
         Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
@@ -166,6 +174,9 @@ public final class StdpTraining {
         summary.put("rates_wake_hz", rates(wakeSpikeTotals, "wake"));
         summary.put("rates_sleep_hz", rates(sleepSpikeTotals, "sleep"));
         summary.put("synaptic_events", net.synapticEvents());
+        if (continual) {
+            summary.put("continual", ContinualTasks.summary(taskAccuracy));
+        }
         summary.put("wall_seconds", (System.nanoTime() - started) / 1e9);
         Map<String, float[]> weights = new LinkedHashMap<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
@@ -187,6 +198,9 @@ public final class StdpTraining {
 
     /** Training order: the images as given, or grouped by task for the continual protocol. */
     private int[] trainingOrder(LabeledImages train) {
+        if ("continual".equals(cfg.protocol())) {
+            return ContinualTasks.order(train, cfg.continual());
+        }
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -1,0 +1,68 @@
+package io.somnus.experiment.stdp;
+
+import io.somnus.data.LabeledImages;
+import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ContinualConfig;
+import io.somnus.metrics.ContinualForgetting;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The continual protocol: classes arrive as tasks (task k holds classes k·c … k·c + c − 1), the training
+ * images of each task in their original order, one task after the other. After each task the main readout
+ * is fitted on the readout images of the classes seen so far and scored on the test images of each task
+ * learned so far; forgetting is then summarised as in Chaudhry et al. (2018).
+ */
+public final class ContinualTasks {
+    private ContinualTasks() { }
+
+    public static int taskOf(int label, ContinualConfig c) {
+        return label / c.classesPerTask();
+    }
+
+    static void check(LabeledImages data, ContinualConfig c) {
+        if ((long) c.tasks() * c.classesPerTask() > data.numClasses()) {
+            throw new ConfigException("continual: " + c.tasks() + " tasks × " + c.classesPerTask()
+                    + " classes need " + c.tasks() * c.classesPerTask() + " classes, but " + data.name()
+                    + " has " + data.numClasses());
+        }
+    }
+
+    /** Training indices grouped by task; images of classes beyond the last task are left out. */
+    static int[] order(LabeledImages train, ContinualConfig c) {
+        check(train, c);
+        List<Integer> out = new ArrayList<>();
+        for (int t = 0; t < c.tasks(); t++) {
+            for (int i = 0; i < train.size(); i++) {
+                if (taskOf(train.labels()[i], c) == t) {
+                    out.add(i);
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Position in the training order (1-based count of images) at which each task ends. */
+    static int[] taskEnds(LabeledImages train, int[] order, ContinualConfig c) {
+        int[] ends = new int[c.tasks()];
+        for (int t = 0, k = 0; t < c.tasks(); t++) {
+            while (k < order.length && taskOf(train.labels()[order[k]], c) == t) {
+                k++;
+            }
+            ends[t] = k;
+        }
+        return ends;
+    }
+
+    /** The summary.json object: per-task accuracy matrix, average accuracy and forgetting. */
+    static Map<String, Object> summary(double[][] acc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ContinualForgetting f = ContinualForgetting.of(acc);
+        m.put("average_accuracy", f.averageAccuracy());
+        m.put("average_forgetting", f.averageForgetting());
+        m.put("task_accuracy", acc);
+        return m;
+    }
+}
