@@ -71,7 +71,8 @@ public final class ReportBuilder {
      *
      * @param sweepOrRunDir the directory to report on
      * @param outHtml       the HTML file to write (atomically; parent directories are created)
-     * @throws IllegalArgumentException when the directory is neither a sweep nor a run directory
+     * @throws io.somnus.experiment.stats.NotAResultDirectoryException when the directory is neither a sweep
+     *                                                                  nor a run directory
      */
     public static void build(Path sweepOrRunDir, Path outHtml) throws IOException {
         if (System.getProperty("java.awt.headless") == null) {
