@@ -1,13 +1,15 @@
 package io.somnus.cli;
 
 import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.run.StandardRunExecutor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code somnus} command-line program. */
 @Command(name = "somnus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Spiking neural networks that learn with STDP, stabilised by sleep.",
-        subcommands = {DatasetsCommand.class, TrainCommand.class, SweepCommand.class,
+        subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class,
                 InspectCommand.class, CommandLine.HelpCommand.class})
 public final class SomnusCli {
     public static void main(String[] args) {
@@ -18,6 +20,7 @@ public final class SomnusCli {
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SomnusCli());
+        cl.addSubcommand(new SweepCommand(new StandardResolver(), new StandardRunExecutor()));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("somnus: " + userMessage(ex));
             if (System.getenv("SOMNUS_DEBUG") != null) {

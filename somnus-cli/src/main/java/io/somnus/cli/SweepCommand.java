@@ -1,43 +1,100 @@
 package io.somnus.cli;
 
-import io.somnus.experiment.StandardResolver;
-import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.RunConfigResolver;
+import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.SweepCommandSupport;
+import io.somnus.experiment.sweep.SweepException;
+import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.SweepSummaryTable;
+import io.somnus.report.ReportBuilder;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code somnus sweep}: a grid of runs from one file, in parallel, resumable. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs a grid of runs (presets × datasets × sleep fractions × seeds × any field) in parallel.",
-                "Each run's state is kept in DIR/ledger.sqlite; --resume continues an interrupted sweep."})
-final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, description = "the sweep file (YAML)")
+/**
+ * {@code somnus sweep --config FILE --out DIR [--workers N] [--resume] [--dry-run] [--no-report]}.
+ * Register with {@code commandLine.addSubcommand(new SweepCommand(resolver, executor))}.
+ * Exit status: 0 all runs done, 3 some runs failed (see {@link SweepResult#EXIT_RUNS_FAILED}),
+ * 2 a bad sweep file or output directory (nothing ran).
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a grid of runs (presets × datasets × sleep fractions × seeds × grid) from a sweep file, "
+                + "in parallel, recording each run's state in DIR/ledger.sqlite so that an interrupted sweep resumes "
+                + "without redoing finished runs. Afterwards writes aggregate.csv, runs_long.csv, curves.csv, "
+                + "stats.json (and the GLMM when R with glmmTMB is installed) and report.html into DIR."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every run done", "2:bad sweep file or output directory; nothing ran",
+                "3:some runs failed (rerun with --resume to retry them)"})
+public final class SweepCommand implements Callable<Integer> {
+    /** Exit status for a bad sweep file or output directory. */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "sweep file (YAML)")
     Path config;
-    @Option(names = "--out", required = true, description = "the sweep directory")
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "sweep directory (created if absent)")
     Path out;
-    @Option(names = "--workers", description = "parallel runs (default: the number of cores)")
-    Integer workers;
-    @Option(names = "--resume", description = "continue the sweep in --out, keeping finished runs")
+
+    @Option(names = "--workers", paramLabel = "N", description = "runs in parallel (default: available processors, ${DEFAULT-VALUE})")
+    int workers = SweepCommandSupport.defaultWorkers();
+
+    @Option(names = "--resume", description = "continue the sweep recorded in a non-empty DIR: finished runs are kept, "
+            + "interrupted or failed ones are run again")
     boolean resume;
+
+    @Option(names = "--dry-run", description = "check the sweep file and list its runs; run nothing")
+    boolean dryRun;
+
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "write DIR/report.html when the sweep ends (default: ${DEFAULT-VALUE})")
+    boolean report;
+
+    private final SweepCommandSupport support;
+
+    public SweepCommand(RunConfigResolver resolver, RunExecutor executor) {
+        this.support = new SweepCommandSupport(resolver, executor);
+    }
 
     @Override
     public Integer call() throws Exception {
-        SweepResult r = run(config, out, workers == null ? SweepCommandSupport.defaultWorkers() : workers, resume);
-        System.out.println(SweepSummaryTable.format(r));
-        return r.allDone() ? 0 : SweepResult.EXIT_RUNS_FAILED;
-    }
-
-    static SweepResult run(Path config, Path out, int workers, boolean resume) throws Exception {
-        if (workers < 1) {
-            throw new CliException("--workers must be >= 1, got " + workers);
-        }
-        SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
-        try (SweepProgress progress = new SweepProgress()) {
-            return support.run(config, out, workers, resume, progress);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try {
+            if (dryRun) {
+                SweepPlan plan = support.plan(config);
+                for (PlannedRun run : plan.runs()) {
+                    stdout.println(run.runId());
+                }
+                stdout.println(plan.runs().size() + " runs in sweep '" + plan.spec().name() + "'; the file is valid");
+                stdout.flush();
+                return 0;
+            }
+            SweepResult result;
+            try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(workers)) {
+                result = support.run(config, out, workers, resume, listener);
+            }
+            stdout.print(SweepSummaryTable.format(result));
+            if (report && result.done() > 0) {
+                Path html = result.outDir().resolve("report.html");
+                ReportBuilder.build(result.outDir(), html);
+                stdout.println("report: " + html);
+            }
+            stdout.flush();
+            return result.exitCode();
+        } catch (ConfigException | SweepException e) {
+            stderr.println("somnus sweep: " + e.getMessage());
+            stderr.flush();
+            return EXIT_USAGE;
         }
     }
 }

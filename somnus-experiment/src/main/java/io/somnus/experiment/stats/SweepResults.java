@@ -47,8 +47,8 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     }
 
     /**
-     * @throws IllegalArgumentException when {@code dir} is neither a run directory (summary.json) nor a
-     *                                  sweep directory (runs/)
+     * @throws NotAResultDirectoryException when {@code dir} is neither a run directory (summary.json) nor a
+     *                                      sweep directory (runs/)
      */
     public static SweepResults load(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
@@ -60,7 +60,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         }
         Path runsDir = d.resolve(SweepRunner.RUNS_DIR);
         if (!Files.isDirectory(runsDir)) {
-            throw new IllegalArgumentException(d + " is neither a run directory (no " + RunRecord.SUMMARY
+            throw new NotAResultDirectoryException(d + " is neither a run directory (no " + RunRecord.SUMMARY
                     + ") nor a sweep directory (no runs/ folder)");
         }
         Path ledgerFile = d.resolve(SweepLedger.FILE_NAME);

@@ -1,0 +1,182 @@
+package io.somnus.cli;
+
+import io.somnus.experiment.sweep.RunOutcome;
+import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.SweepListener;
+import io.somnus.experiment.sweep.SweepPlan;
+import java.io.Console;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows a sweep's progress on stderr. On a terminal: an overall bar (runs done of runs to do) and one bar
+ * per worker with its current run id and phase, redrawn in place. Otherwise (CI, a log file): plain lines,
+ * one when a run starts or finishes and the overall progress every {@code logIntervalSeconds}.
+ */
+public final class ConsoleSweepListener implements SweepListener, AutoCloseable {
+    private final PrintStream err;
+    private final boolean interactive;
+    private final int workers;
+    private final int logIntervalSeconds;
+    private final List<String> deferred = new ArrayList<>();
+    private ProgressBar overall;
+    private ProgressBar[] workerBars = new ProgressBar[0];
+    private int toRun;
+    private int finished;
+    private int failed;
+    private long started;
+
+    /**
+     * @param err                where to draw (stderr)
+     * @param interactive        redraw bars in place (a terminal) or print lines (a log)
+     * @param workers            number of sweep workers (one bar each on a terminal)
+     * @param logIntervalSeconds seconds between overall progress lines when not interactive
+     */
+    public ConsoleSweepListener(PrintStream err, boolean interactive, int workers, int logIntervalSeconds) {
+        this.err = err;
+        this.interactive = interactive;
+        this.workers = workers;
+        this.logIntervalSeconds = logIntervalSeconds;
+    }
+
+    /** For stderr: interactive when the JVM has a terminal. */
+    public static ConsoleSweepListener forStderr(int workers) {
+        return new ConsoleSweepListener(System.err, isTerminal(), workers, 30);
+    }
+
+    /**
+     * Whether the JVM talks to a terminal: {@code System.console()} is null otherwise up to Java 21; from
+     * Java 22 it always exists and {@code Console.isTerminal()} says.
+     */
+    static boolean isTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method m = Console.class.getMethod("isTerminal");
+            return (Boolean) m.invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void started(SweepPlan plan, int toRun, int alreadyDone) {
+        this.toRun = toRun;
+        this.started = System.nanoTime();
+        err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs, " + alreadyDone
+                + " already done, " + toRun + " to run on " + Math.min(workers, Math.max(1, toRun)) + " worker(s)");
+        if (toRun == 0) {
+            return;
+        }
+        if (interactive) {
+            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
+                    .setConsumer(new InteractiveConsoleProgressBarConsumer(err)).build();
+            workerBars = new ProgressBar[Math.min(workers, toRun)];
+            for (int i = 0; i < workerBars.length; i++) {
+                workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).hideEta()
+                        .setConsumer(new InteractiveConsoleProgressBarConsumer(err)).build();
+                workerBars[i].setExtraMessage("idle");
+            }
+        } else {
+            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(logIntervalSeconds * 1000)
+                    .setConsumer(new DelegatingProgressBarConsumer(err::println, 100)).build();
+        }
+    }
+
+    @Override
+    public synchronized void message(String line) {
+        if (interactive && overall != null) {
+            deferred.add(line); // printing now would tear the bars
+        } else {
+            err.println(line);
+        }
+    }
+
+    @Override
+    public synchronized void runStarted(int worker, String runId) {
+        if (interactive) {
+            ProgressBar bar = bar(worker);
+            if (bar != null) {
+                bar.reset();
+                bar.maxHint(1);
+                bar.setExtraMessage(runId);
+            }
+        } else {
+            err.println("[worker " + worker + "] start " + runId);
+        }
+    }
+
+    @Override
+    public synchronized void runProgress(int worker, String runId, String phase, long done, long total) {
+        ProgressBar bar = interactive ? bar(worker) : null;
+        if (bar != null) {
+            bar.maxHint(Math.max(1, total));
+            bar.stepTo(Math.min(done, Math.max(1, total)));
+            bar.setExtraMessage(runId + " " + phase);
+        }
+    }
+
+    @Override
+    public synchronized void runFinished(int worker, RunOutcome outcome) {
+        finished++;
+        if (outcome.status() == RunStatus.FAILED) {
+            failed++;
+        }
+        String error = outcome.error() == null ? "" : ": " + outcome.error().lines().findFirst().orElse("");
+        if (interactive) {
+            ProgressBar bar = bar(worker);
+            if (bar != null) {
+                bar.setExtraMessage((outcome.status() == RunStatus.DONE ? "done " : "FAILED ") + outcome.runId());
+            }
+        } else {
+            err.println(String.format(Locale.ROOT, "[worker %d] %s %s (%.1f s)%s  [%d/%d]", worker,
+                    outcome.status() == RunStatus.DONE ? "done" : "FAILED", outcome.runId(), outcome.wallSeconds(), error,
+                    finished, toRun));
+        }
+        if (overall != null) {
+            overall.step();
+            if (failed > 0) {
+                overall.setExtraMessage(failed + " failed");
+            }
+        }
+    }
+
+    private ProgressBar bar(int worker) {
+        return worker >= 1 && worker <= workerBars.length ? workerBars[worker - 1] : null;
+    }
+
+    /** Closes the bars and prints what had to wait for them. */
+    @Override
+    public synchronized void close() {
+        for (ProgressBar b : workerBars) {
+            b.close();
+        }
+        workerBars = new ProgressBar[0];
+        if (overall != null) {
+            overall.close();
+            overall = null;
+            if (!interactive) {
+                err.println(String.format(Locale.ROOT, "sweep: %d of %d runs finished, %d failed, %.1f s", finished, toRun,
+                        failed, (System.nanoTime() - started) / 1e9));
+            }
+        }
+        deferred.forEach(err::println);
+        deferred.clear();
+        err.flush();
+    }
+}

@@ -1,0 +1,63 @@
+package io.somnus.cli;
+
+import io.somnus.experiment.stats.AggregateResult;
+import io.somnus.experiment.stats.Aggregator;
+import io.somnus.experiment.stats.NotAResultDirectoryException;
+import io.somnus.report.ReportBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code somnus report DIR [--out FILE] [--aggregate]}: the self-contained HTML report of a sweep or run
+ * directory. Register with {@code commandLine.addSubcommand(new ReportCommand())}.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write one self-contained HTML report (figures and tables embedded) of a sweep directory "
+                + "or of a single run directory."})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "a sweep directory (with runs/) or a run directory (with summary.json)")
+    Path dir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the HTML file (default: DIR/report.html)")
+    Path out;
+
+    @Option(names = "--aggregate", description = "first (re)write the sweep's aggregate.csv, runs_long.csv, curves.csv and "
+            + "stats.json, fitting the GLMM if R with glmmTMB is installed now")
+    boolean aggregate;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!Files.isDirectory(dir)) {
+            stderr.println("somnus report: " + dir + " is not a directory; give a sweep or run directory");
+            stderr.flush();
+            return SweepCommand.EXIT_USAGE;
+        }
+        Path html = out != null ? out : dir.resolve("report.html");
+        try {
+            if (aggregate && !Files.isRegularFile(dir.resolve("summary.json"))) {
+                AggregateResult a = Aggregator.aggregate(dir);
+                stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
+            }
+            ReportBuilder.build(dir, html);
+        } catch (NotAResultDirectoryException e) {
+            stderr.println("somnus report: " + e.getMessage());
+            stderr.flush();
+            return SweepCommand.EXIT_USAGE;
+        }
+        stdout.println("report: " + html.toAbsolutePath());
+        stdout.flush();
+        return 0;
+    }
+}

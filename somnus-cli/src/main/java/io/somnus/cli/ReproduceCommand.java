@@ -1,0 +1,102 @@
+package io.somnus.cli;
+
+import io.somnus.data.DatasetRegistry;
+import io.somnus.data.DatasetStatus;
+import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.report.ReportBuilder;
+import io.somnus.experiment.sweep.SweepCommandSupport;
+import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.sweep.SweepSummaryTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code somnus reproduce}: the paper's study as one sweep — STDP-SNN and SG-SNN, sleep fractions, seeds,
+ * datasets — followed by the statistics and the report.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Runs the paper's study: does 10-20 % sleep stabilise STDP learning, and not help the SG-SNN?",
+                "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models.",
+                "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes)."})
+final class ReproduceCommand implements Callable<Integer> {
+    @Option(names = "--quick", description = "the reduced variant that finishes in minutes")
+    boolean quick;
+    @Option(names = "--out", description = "the study directory (default: runs/reproduce[-quick])")
+    Path out;
+    @Option(names = "--workers", description = "parallel runs (default: the number of cores)")
+    Integer workers;
+    @Option(names = "--resume", description = "continue an interrupted study in --out")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = out != null ? out : Path.of(quick ? "runs/reproduce-quick" : "runs/reproduce");
+        Files.createDirectories(dir);
+        Path sweepFile = dir.resolve("study.yaml");
+        String text = quick ? quickSweep() : fullSweep();
+        if (!resume || !Files.exists(sweepFile)) {
+            AtomicFiles.write(sweepFile, text);
+        }
+        long t0 = System.nanoTime();
+        int n = workers == null ? SweepCommandSupport.defaultWorkers() : workers;
+        if (n < 1) {
+            throw new CliException("--workers must be >= 1, got " + n);
+        }
+        SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
+        SweepResult r;
+        try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
+            r = support.run(sweepFile, dir, n, resume || Files.exists(dir.resolve("ledger.sqlite")), listener);
+        }
+        System.out.print(SweepSummaryTable.format(r));
+        Path report = dir.resolve("report.html");
+        ReportBuilder.build(dir, report);
+        System.out.printf("study finished in %.1f min; report: %s%n", (System.nanoTime() - t0) / 6e10, report.toAbsolutePath());
+        return r.allDone() ? 0 : SweepResult.EXIT_RUNS_FAILED;
+    }
+
+    /** Reduced sizes: the same presets and sleep settings, fewer images, shorter wake intervals. */
+    static String quickSweep() {
+        return """
+                name: reproduce-quick
+                description: "Quick variant of the paper's study (reduced sizes)"
+                presets: [paper, paper-sg]
+                datasets: [fashion-mnist, geomfig]
+                sleep_fractions: [0.0, 0.1, 0.2, 0.5]
+                seeds: [1, 2, 3]
+                set:
+                  train.images: 600
+                  train.validation_images: 100
+                  train.test_images: 300
+                  train.checkpoints: 6
+                  train.readout_images: 600
+                  train.eval_threads: 1
+                  sleep.wake_steps: 10000
+                  sg.epochs: 4
+                  sg.hidden: 200
+                """;
+    }
+
+    /** Every MNIST-like dataset found locally plus geomfig; paper sizes. */
+    static String fullSweep() {
+        List<String> datasets = new ArrayList<>();
+        for (DatasetStatus s : new DatasetRegistry().status(null, false)) {
+            if (s.availability() == DatasetStatus.Availability.FOUND && !s.name().equals("notmnist")) {
+                datasets.add(s.name());
+            }
+        }
+        datasets.add("geomfig");
+        return "name: reproduce\n"
+                + "description: \"The paper's study: both models, sleep 0.0-0.9, seeds 1-5\"\n"
+                + "presets: [paper, paper-sg]\n"
+                + "datasets: [" + String.join(", ", datasets) + "]\n"
+                + "sleep_fractions: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]\n"
+                + "seeds: [1, 2, 3, 4, 5]\n";
+    }
+}

@@ -1,0 +1,117 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SweepCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int exit, String out, String err) {}
+
+    Result run(Object command, String... args) {
+        // the listener draws on System.err; redirect it before picocli is set up (its execution handler
+        // remembers System.err, and a later change makes it replace the writer given to setErr)
+        PrintStream saved = System.err;
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        try {
+            int exit = cl.execute(args);
+            return new Result(exit, out.toString(), err + progress.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    Path sweepFile(String seeds) throws Exception {
+        Path f = tmp.resolve("s.yaml");
+        Files.writeString(f, "name: cli\npresets: [paper]\ndatasets: [mnist]\nsleep_fractions: [0.0, 0.2]\nseeds: " + seeds + "\n");
+        return f;
+    }
+
+    SweepCommand command() {
+        return new SweepCommand(Fakes.resolver(), Fakes.executor());
+    }
+
+    @Test
+    void runsASweepPrintsTheSummaryAndWritesTheReport() throws Exception {
+        Path out = tmp.resolve("out");
+        Result r = run(command(), "--config", sweepFile("[1, 2]").toString(), "--out", out.toString(), "--workers", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("sweep 'cli': 4 runs, 4 done (4 now, 0 earlier), 0 failed"), r.out());
+        assertTrue(r.out().contains("report: "), r.out());
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+        assertTrue(Files.isRegularFile(out.resolve("aggregate.csv")));
+        // not a terminal under the test: plain progress lines
+        assertTrue(r.err().contains("[worker "), r.err());
+        assertTrue(r.err().contains(" done paper__mnist__f0.20__s2 ("), r.err());
+        assertFalse(r.err().contains("\r"), "no carriage returns in a log");
+    }
+
+    @Test
+    void aFailedRunGivesExitStatusThreeAndResumeRetriesIt() throws Exception {
+        Path out = tmp.resolve("out");
+        Result r = run(command(), "--config", sweepFile("[1, 13]").toString(), "--out", out.toString(), "--no-report");
+        assertEquals(3, r.exit());
+        assertTrue(r.out().contains("failed  paper__mnist__f0.00__s13: IllegalStateException: unlucky seed"), r.out());
+        assertFalse(Files.exists(out.resolve("report.html")));
+        Result again = run(command(), "--config", sweepFile("[1, 13]").toString(), "--out", out.toString(), "--resume", "--no-report");
+        assertEquals(3, again.exit());
+        assertTrue(again.out().contains("4 runs, 2 done (0 now, 2 earlier), 2 failed"), again.out());
+    }
+
+    @Test
+    void badInputGivesExitStatusTwoAndAMessage() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "presets: [paper]\ndatasets: [mnist]\nsleep_fractions: [1.5]\nseeds: [1]\n");
+        Result r = run(command(), "--config", bad.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exit(), "[" + r.out() + "][" + r.err() + "]");
+        assertTrue(r.err().contains("bad.yaml: sleep_fractions[0] = 1.5"), "[" + r.out() + "][" + r.err() + "]");
+
+        Path full = Files.createDirectories(tmp.resolve("full"));
+        Files.writeString(full.resolve("x"), "x");
+        Result r2 = run(command(), "--config", sweepFile("[1]").toString(), "--out", full.toString());
+        assertEquals(2, r2.exit());
+        assertTrue(r2.err().contains("--resume"), r2.err());
+    }
+
+    @Test
+    void dryRunListsTheRuns() throws Exception {
+        Result r = run(command(), "--config", sweepFile("[1, 2]").toString(), "--out", tmp.resolve("o").toString(), "--dry-run");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("paper__mnist__f0.20__s2"));
+        assertTrue(r.out().contains("4 runs in sweep 'cli'"));
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
+    void reportCommandWritesTheReportOrExplains() throws Exception {
+        Path out = tmp.resolve("out");
+        run(command(), "--config", sweepFile("[1, 2]").toString(), "--out", out.toString(), "--no-report");
+        Path html = tmp.resolve("r/report.html");
+        Result r = run(new ReportCommand(), out.toString(), "--out", html.toString(), "--aggregate");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("aggregated 4 runs; GLMM skipped"), r.out());
+        assertTrue(Files.readString(html).contains("<section id=\"statistics\">"));
+        Result missing = run(new ReportCommand(), tmp.toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("neither a run directory"), missing.err());
+    }
+}

@@ -1,0 +1,8 @@
+package io.somnus.experiment.stats;
+
+/** A directory given as results is neither a run directory (summary.json) nor a sweep directory (runs/). */
+public class NotAResultDirectoryException extends IllegalArgumentException {
+    public NotAResultDirectoryException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,213 @@
+package io.somnus.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * XChart line charts in one house style, encoded as SVG by VectorGraphics2D. Text is drawn with
+ * DejaVu Sans (Debian's default fonts, and a common fallback in browsers) so that label widths measured
+ * by Java match what the browser draws.
+ */
+final class Charts {
+    static final String FONT = "DejaVu Sans";
+    /** Sequential palette for sleep fractions (viridis at 8 points), dark = no sleep. */
+    private static final Color[] SEQUENTIAL = {
+            new Color(0x44, 0x01, 0x54), new Color(0x46, 0x33, 0x7e), new Color(0x36, 0x5c, 0x8d),
+            new Color(0x27, 0x7f, 0x8e), new Color(0x1f, 0xa1, 0x87), new Color(0x4a, 0xc1, 0x6d),
+            new Color(0x9f, 0xda, 0x3a), new Color(0xe0, 0xc0, 0x1f)};
+    /** Qualitative palette for models, projections and presets (Okabe–Ito, colour-blind safe). */
+    private static final Color[] QUALITATIVE = {
+            new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73),
+            new Color(0xCC, 0x79, 0xA7), new Color(0xE6, 0x9F, 0x00), new Color(0x56, 0xB4, 0xE9),
+            new Color(0x00, 0x00, 0x00), new Color(0xF0, 0xE4, 0x42)};
+
+    private Charts() {}
+
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        Styler.ChartTheme unused = Styler.ChartTheme.XChart;
+        var s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(true);
+        s.setPlotBorderColor(new Color(0x99, 0x99, 0x99));
+        s.setPlotGridLinesColor(new Color(0xe4, 0xe4, 0xe4));
+        s.setPlotGridLinesStroke(new BasicStroke(0.8f));
+        s.setChartTitleFont(new Font(FONT, Font.BOLD, 13));
+        s.setChartTitleBoxVisible(false);
+        s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
+        s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
+        s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setLegendPadding(4);
+        s.setLegendSeriesLineLength(18);
+        s.setMarkerSize(5);
+        s.setChartPadding(8);
+        s.setErrorBarsColorSeriesColor(true);
+        s.setAntiAlias(true);
+        s.setXAxisTickMarkSpacingHint(Math.max(55, width / 7));
+        s.setXAxisMaxLabelCount(7);
+        s.setYAxisTickMarkSpacingHint(45);
+        s.setXAxisTickLabelsFormattingFunction(Charts::tick);
+        s.setYAxisTickLabelsFormattingFunction(Charts::tick);
+        return chart;
+    }
+
+    /** Colour i of n along the sequential palette, stopping short of its pale yellow end. */
+    static Color sequential(int i, int n) {
+        int last = SEQUENTIAL.length - 2;
+        if (n <= 1) {
+            return SEQUENTIAL[0];
+        }
+        int k = (int) Math.round(i * last / (double) (n - 1));
+        return SEQUENTIAL[Math.min(last, k)];
+    }
+
+    /** Tick label: at most 4 significant digits, plain notation between 0.001 and 100000, no trailing zeros. */
+    static String tick(Double value) {
+        double v = value;
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a < 1e-3 || a >= 1e5) {
+            String t = String.format(java.util.Locale.ROOT, "%.2e", v);
+            return t.replaceAll("\\.?0+e", "e").replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    static Color qualitative(int i) {
+        return QUALITATIVE[i % QUALITATIVE.length];
+    }
+
+    static Color alpha(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    /** A line with markers. */
+    static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineWidth(1.6f);
+        return s;
+    }
+
+    /** A line with symmetric error bars (the 95 % CI half-widths; NaN bars are drawn as 0). */
+    static XYSeries errorBars(XYChart chart, String name, double[] x, double[] y, double[] err, Color color) {
+        double[] e = new double[err.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = Double.isFinite(err[i]) ? err[i] : 0;
+        }
+        XYSeries s = chart.addSeries(name, x, y, e);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineWidth(1.6f);
+        return s;
+    }
+
+    /** A translucent band between {@code lo} and {@code hi} (skipped where either is NaN); not in the legend. */
+    static void band(XYChart chart, String name, double[] x, double[] lo, double[] hi, Color color) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
+                n++;
+            }
+        }
+        if (n < 2) {
+            return;
+        }
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
+                px[k] = x[i];
+                py[k] = hi[i];
+                px[2 * n - 1 - k] = x[i];
+                py[2 * n - 1 - k] = lo[i];
+                k++;
+            }
+        }
+        XYSeries s = chart.addSeries(name, px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setFillColor(alpha(color, 45));
+        s.setLineColor(alpha(color, 0));
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
+
+    /** Shaded vertical spans [start_i, end_i] from {@code yLo} to {@code yHi}, one legend entry. */
+    static void spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, Color color) {
+        if (spans.isEmpty()) {
+            return;
+        }
+        // one polygon: the spans as rectangles joined along the bottom edge (zero area between them)
+        double[] px = new double[spans.size() * 4 + 1];
+        double[] py = new double[px.length];
+        int k = 0;
+        for (double[] span : spans) {
+            px[k] = span[0];
+            py[k++] = yLo;
+            px[k] = span[0];
+            py[k++] = yHi;
+            px[k] = span[1];
+            py[k++] = yHi;
+            px[k] = span[1];
+            py[k++] = yLo;
+        }
+        px[k] = spans.get(0)[0];
+        py[k] = yLo;
+        XYSeries s = chart.addSeries(name, px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setFillColor(alpha(color, 40));
+        s.setLineColor(alpha(color, 0));
+        s.setMarker(SeriesMarkers.NONE);
+    }
+
+    private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d\\d)\\d+");
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(id=\"|url\\(#)([A-Za-z][\\w-]*)");
+    private static final java.util.concurrent.atomic.AtomicLong FIGURES = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The chart as an SVG element for inlining in HTML5: without XML declaration, DOCTYPE and namespace
+     * attributes (the HTML parser supplies the SVG namespace), ids made unique per figure, coordinates
+     * rounded to 0.01 (XChart draws text as glyph outlines, so this halves the size).
+     */
+    static String svg(XYChart chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        int start = text.indexOf("<svg");
+        assert start >= 0 : "VectorGraphics2D wrote no <svg> element";
+        text = text.substring(start);
+        text = text.replaceAll("\\s+xmlns(:\\w+)?=\"[^\"]*\"", "");
+        text = DECIMALS.matcher(text).replaceAll("$1");
+        String prefix = "f" + FIGURES.incrementAndGet() + "-";
+        text = ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + prefix + m.group(2)));
+        return text.strip();
+    }
+}

@@ -1,0 +1,167 @@
+package io.somnus.report;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/** A small HTML writer: escaping, headings, tables, embedded figures. Everything inline, no external URLs. */
+final class Html {
+    private final StringBuilder out = new StringBuilder(1 << 16);
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Appends raw HTML. */
+    Html raw(String html) {
+        out.append(html);
+        return this;
+    }
+
+    /** Appends escaped text. */
+    Html text(String text) {
+        out.append(escape(text));
+        return this;
+    }
+
+    Html tag(String tag, String text) {
+        out.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag).append(">\n");
+        return this;
+    }
+
+    Html p(String text) {
+        return tag("p", text);
+    }
+
+    /** A muted remark, e.g. "not recorded". */
+    Html note(String text) {
+        out.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
+        return this;
+    }
+
+    Html sectionStart(String id, String title) {
+        out.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(title)).append("</h2>\n");
+        return this;
+    }
+
+    Html sectionEnd() {
+        out.append("</section>\n");
+        return this;
+    }
+
+    /** A table; the first row is the header. Cells are escaped. */
+    Html table(List<List<String>> rows, String cssClass) {
+        if (rows.isEmpty()) {
+            return this;
+        }
+        out.append("<div class=\"tablewrap\"><table class=\"").append(cssClass).append("\">\n<thead><tr>");
+        for (String h : rows.get(0)) {
+            out.append("<th>").append(escape(h)).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            out.append("<tr>");
+            for (String c : row) {
+                out.append("<td>").append(escape(c)).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table></div>\n");
+        return this;
+    }
+
+    /** A grid of small figures (three to a row on a wide screen). */
+    Html gridStart() {
+        out.append("<div class=\"grid\">\n");
+        return this;
+    }
+
+    /** A grid of wide figures (two to a row). */
+    Html wideGridStart() {
+        out.append("<div class=\"grid2\">\n");
+        return this;
+    }
+
+    Html gridEnd() {
+        out.append("</div>\n");
+        return this;
+    }
+
+    /** An embedded figure: bytes of the given MIME type as a data URI, with a caption. */
+    Html figure(String mime, byte[] bytes, String alt, String caption, String cssClass) {
+        out.append("<figure class=\"").append(cssClass).append("\"><img alt=\"").append(escape(alt))
+                .append("\" src=\"data:").append(mime).append(";base64,")
+                .append(Base64.getEncoder().encodeToString(bytes)).append("\">");
+        if (caption != null && !caption.isEmpty()) {
+            out.append("<figcaption>").append(escape(caption)).append("</figcaption>");
+        }
+        out.append("</figure>\n");
+        return this;
+    }
+
+    /** An inline SVG figure (markup from {@link Charts#svg}) with a caption. */
+    Html svgFigure(String svg, String label, String caption, String cssClass) {
+        out.append("<figure class=\"").append(cssClass).append("\" role=\"img\" aria-label=\"").append(escape(label))
+                .append("\">").append(svg);
+        if (caption != null && !caption.isEmpty()) {
+            out.append("<figcaption>").append(escape(caption)).append("</figcaption>");
+        }
+        out.append("</figure>\n");
+        return this;
+    }
+
+    static String num(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A p-value: 4 decimals, or "&lt;0.0001". */
+    static String p(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return v < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** A number with 4 significant digits, plain where reasonable. */
+    static String sig(double v) {
+        return sig(v, 4);
+    }
+
+    /** A number with {@code digits} significant digits; scientific below 0.001 and from 10^6. */
+    static String sig(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

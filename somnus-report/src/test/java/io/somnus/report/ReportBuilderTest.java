@@ -1,0 +1,217 @@
+package io.somnus.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportBuilderTest {
+    static final String SWEEP = """
+            name: synthetic
+            presets: [paper, paper-sg]
+            datasets: [fashion-mnist, geomfig]
+            sleep_fractions: [0.0, 0.1, 0.2, 0.5]
+            seeds: [1, 2, 3]
+            """;
+    static final List<String> SECTIONS = List.of("header", "training-curves", "vs-sleep", "weight-traces",
+            "weight-histograms", "receptive-fields", "stdp-vs-sg", "statistics", "notes");
+    static final Pattern DATA_URI = Pattern.compile("src=\"data:(image/[a-z+]+);base64,([A-Za-z0-9+/=]+)\"");
+
+    @TempDir
+    static Path shared;
+    static Path sweep;
+    static String html;
+
+    @BeforeAll
+    static void buildOnce() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        sweep = shared.resolve("synthetic");
+        assertEquals(0, SyntheticStudy.sweep(sweep, SWEEP).exitCode());
+        Path out = shared.resolve("report/index.html");
+        ReportBuilder.build(sweep, out);
+        html = Files.readString(out);
+    }
+
+    @Test
+    void hasEverySection() {
+        for (String id : SECTIONS) {
+            assertTrue(html.contains("<section id=\"" + id + "\">"), id);
+        }
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("Somnus sweep synthetic"));
+    }
+
+    @Test
+    void isSelfContained() {
+        assertFalse(html.contains("http://"), "no http references (nor namespace URIs)");
+        assertFalse(html.contains("https://"), "no https references");
+        assertFalse(html.contains("url(h"), "no CSS url() to the outside");
+        Matcher refs = Pattern.compile("(src|href)=\"([^\"]*)\"").matcher(html);
+        while (refs.find()) {
+            String target = refs.group(2);
+            assertTrue(target.startsWith("data:") || target.startsWith("#"), "external reference " + target);
+        }
+        assertFalse(html.contains("<link"));
+        assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    void embedsWellFormedFigures() throws Exception {
+        int svg = 0;
+        Matcher inline = Pattern.compile("<svg[ >].*?</svg>", Pattern.DOTALL).matcher(html);
+        javax.xml.parsers.DocumentBuilder xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        while (inline.find()) {
+            String text = inline.group();
+            org.w3c.dom.Document doc = xml.parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+            assertEquals("svg", doc.getDocumentElement().getTagName());
+            assertTrue(text.contains("<path"), "with drawing");
+            Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(text);
+            while (id.find()) {
+                assertTrue(ids.add(id.group(1)), "ids are unique across figures: " + id.group(1));
+            }
+            svg++;
+        }
+        int png = 0;
+        Matcher m = DATA_URI.matcher(html);
+        while (m.find()) {
+            byte[] bytes = Base64.getDecoder().decode(m.group(2));
+            assertEquals("image/png", m.group(1));
+            assertEquals((byte) 0x89, bytes[0]);
+            assertEquals("PNG", new String(bytes, 1, 3, StandardCharsets.US_ASCII));
+            png++;
+        }
+        // 4 groups: a training curve, 9 panels versus sleep and 2 weight traces each; 2 STDP-vs-SG charts; histograms
+        int groups = 2 * 2;
+        assertTrue(svg >= groups + groups * 9 + groups * 2 + 2, "SVG figures: " + svg);
+        assertEquals(groups * 4, png, "receptive-field grids: one per group and fraction (first seed)");
+    }
+
+    @Test
+    void headerNamesWhatRanAndTheChecksums() {
+        String header = between("<section id=\"header\">", "</section>");
+        assertTrue(header.contains("48 planned: 48 done, 0 failed, 0 not finished"), header);
+        assertTrue(header.contains("paper (stdp), paper-sg (sg)"));
+        assertTrue(header.contains("0.00, 0.10, 0.20, 0.50"), header);
+        assertTrue(header.contains(Integer.toHexString("geomfig".hashCode()).repeat(8)), "dataset checksum");
+        assertTrue(header.contains("2026-01-01T10:00:00Z"));
+        assertTrue(header.contains("17.0.15"));
+        assertTrue(header.contains("Sweep file"));
+    }
+
+    @Test
+    void statisticsTableShowsTheCellMeanComputedFromTheSummaries() throws Exception {
+        // independent: mean test accuracy of paper × geomfig × f = 0.2 over seeds 1..3, read from summary.json
+        ObjectMapper json = new ObjectMapper();
+        double sum = 0;
+        for (int seed = 1; seed <= 3; seed++) {
+            JsonNode s = json.readTree(sweep.resolve("runs/paper__geomfig__f0.20__s" + seed + "/summary.json").toFile());
+            sum += s.get("test_accuracy").asDouble();
+        }
+        String expected = new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", sum / 3)).stripTrailingZeros().toPlainString();
+        String stats = between("<section id=\"statistics\">", "</section>");
+        String row = stats.lines().filter(l -> l.contains("<td>paper (stdp)</td><td>geomfig</td><td>0.20</td>"))
+                .findFirst().orElseThrow(() -> new AssertionError(stats));
+        assertTrue(row.contains("<td>" + expected + " ["), row + " should show " + expected);
+        assertTrue(stats.contains("GLMM skipped: Rscript not found") || stats.contains("GLMM skipped: R package"), stats);
+        assertTrue(stats.contains("Welch p"));
+    }
+
+    @Test
+    void worksOnASingleRunDirectory() throws Exception {
+        Path out = shared.resolve("single.html");
+        ReportBuilder.build(sweep.resolve("runs/paper__fashion-mnist__f0.10__s2"), out);
+        String single = Files.readString(out);
+        for (String id : SECTIONS) {
+            assertTrue(single.contains("<section id=\"" + id + "\">"), id);
+        }
+        assertTrue(single.contains("Somnus run paper__fashion-mnist__f0.10__s2"));
+        assertTrue(single.contains("not applicable"));
+        assertTrue(DATA_URI.matcher(single).find(), "receptive fields");
+        assertTrue(single.contains("<svg"), "charts");
+        assertFalse(single.contains("http"));
+    }
+
+    @Test
+    void degradesGracefullyWhenOptionalFilesAndColumnsAreMissing(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("sparse");
+        SyntheticStudy.sweep(dir, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1, 2]
+                """);
+        List<Path> runs = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            s.forEach(runs::add);
+        }
+        for (Path run : runs) {
+            for (String f : List.of("sleep_traces.csv", "weight_histograms.csv", "weights.npz", "provenance.json")) {
+                Files.deleteIfExists(run.resolve(f));
+            }
+            Files.writeString(run.resolve("metrics.csv"), "images_seen,wake_steps\n100,5\n");
+            JsonNode s = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove(List.of("diversity", "phi", "weights"));
+            Files.writeString(run.resolve("summary.json"), s.toString());
+        }
+        Path out = tmp.resolve("sparse.html");
+        ReportBuilder.build(dir, out);
+        String sparse = Files.readString(out);
+        for (String id : SECTIONS) {
+            assertTrue(sparse.contains("<section id=\"" + id + "\">"), id);
+        }
+        assertTrue(sparse.contains("not recorded: no run has metrics.csv with images_seen and val_accuracy"));
+        assertTrue(sparse.contains("not recorded: no sleep_traces.csv"));
+        assertTrue(sparse.contains("not recorded: no weights.npz"));
+        assertTrue(sparse.contains("not recorded: fraction saturated"), "missing panels are listed");
+        assertTrue(sparse.contains("Dataset checksums") && sparse.contains("not recorded (no SHA-256"));
+    }
+
+    @Test
+    void showsTheGlmmTableWhenOneWasFitted(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("glmm");
+        SyntheticStudy.sweep(dir, """
+                presets: [paper, paper-sg]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1, 2]
+                """);
+        Files.writeString(dir.resolve("glmm.csv"), "term,estimate,std_error,z,p\n\"(Intercept)\",0.5,0.1,5,0.0000005\n"
+                + "\"sleep:modelstdp\",1.25,0.5,2.5,0.0124\n");
+        Files.writeString(dir.resolve("stats.json"), "{\"glmm\": {\"status\": \"done\", \"formula\": \"acc ~ sleep * model + (1 | seed)\"}}");
+        Path out = tmp.resolve("glmm.html");
+        ReportBuilder.build(dir, out);
+        String page = Files.readString(out);
+        assertTrue(page.contains("<code>acc ~ sleep * model + (1 | seed)</code>"));
+        assertTrue(page.contains("<td>sleep:modelstdp</td><td>1.25</td><td>0.5</td><td>2.5</td><td>0.0124</td>"), page);
+    }
+
+    @Test
+    void refusesADirectoryThatIsNeitherARunNorASweep(@TempDir Path tmp) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReportBuilder.build(tmp, tmp.resolve("x.html")));
+        assertTrue(e.getMessage().contains(tmp.toString()));
+    }
+
+    static String between(String start, String end) {
+        int a = html.indexOf(start);
+        int b = html.indexOf(end, a);
+        return html.substring(a, b);
+    }
+}

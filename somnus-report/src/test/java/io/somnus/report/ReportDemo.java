@@ -1,0 +1,13 @@
+package io.somnus.report;
+
+import java.nio.file.Path;
+
+/** Writes the synthetic sweep and its report, for looking at: arguments sweep directory, HTML file. */
+public final class ReportDemo {
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path dir = Path.of(args[0]);
+        SyntheticStudy.sweep(dir, ReportBuilderTest.SWEEP);
+        ReportBuilder.build(dir, Path.of(args[1]));
+    }
+}
