@@ -71,15 +71,20 @@ final class ReproduceCommand implements Callable<Integer> {
                 sleep_fractions: [0.0, 0.1, 0.2, 0.5]
                 seeds: [1, 2, 3]
                 set:
-                  train.images: 600
-                  train.validation_images: 100
-                  train.test_images: 300
-                  train.checkpoints: 6
-                  train.readout_images: 600
-                  train.eval_threads: 1
-                  sleep.wake_steps: 10000
-                  sg.epochs: 4
-                  sg.hidden: 200
+                  # STDP-SNN: 400 images, wake interval 100 images (paper: 6000 and 350)
+                  paper/train.images: 400
+                  paper/train.validation_images: 100
+                  paper/train.test_images: 300
+                  paper/train.checkpoints: 4
+                  paper/train.readout_images: 300
+                  paper/train.eval_threads: 1
+                  paper/sleep.wake_steps: 10000
+                  # SG-SNN: 2000 images, 6 epochs, 200 hidden neurons (paper: 6000, 50, 1000)
+                  paper-sg/train.images: 2000
+                  paper-sg/train.validation_images: 200
+                  paper-sg/train.test_images: 500
+                  paper-sg/sg.epochs: 6
+                  paper-sg/sg.hidden: 200
                 """;
     }
 

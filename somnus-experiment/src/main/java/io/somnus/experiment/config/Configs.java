@@ -202,7 +202,10 @@ public final class Configs {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** The preset named by {@code settings.preset} with every other setting applied as an override. */
+    /**
+     * The preset named by {@code settings.preset} with every other setting applied as an override; a key
+     * {@code PRESET/dotted.key} applies only when the preset is PRESET.
+     */
     public static ObjectNode resolveTree(Map<String, Object> settings) {
         Object preset = settings.get("preset");
         if (preset == null) {
@@ -210,8 +213,20 @@ public final class Configs {
         }
         ObjectNode tree = loadPreset(preset.toString());
         for (Map.Entry<String, Object> e : settings.entrySet()) {
-            if (!e.getKey().equals("preset")) {
-                override(tree, e.getKey(), e.getValue());
+            String key = e.getKey();
+            int slash = key.indexOf('/');
+            if (slash > 0) {
+                // "PRESET/dotted.key": applies only to runs of that preset (sweeps mixing models)
+                if (!PRESETS.contains(key.substring(0, slash)) && !Files.isRegularFile(Path.of(key.substring(0, slash)))) {
+                    throw new ConfigException("'" + key + "': '" + key.substring(0, slash) + "' is not a preset; use one of " + PRESETS);
+                }
+                if (!key.substring(0, slash).equals(preset.toString())) {
+                    continue;
+                }
+                key = key.substring(slash + 1);
+            }
+            if (!key.equals("preset")) {
+                override(tree, key, e.getValue());
             }
         }
         return tree;

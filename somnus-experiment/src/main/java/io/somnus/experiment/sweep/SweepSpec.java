@@ -65,7 +65,9 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             "preset", "presets", "dataset.name", "datasets", "sleep.fraction", "sleep_fractions", "seed", "seeds");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern DOTTED_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+    /** A dotted configuration key, optionally scoped to one preset: {@code PRESET/dotted.key}. */
+    private static final Pattern DOTTED_KEY =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
 
     public SweepSpec {
         presets = List.copyOf(presets);
@@ -309,7 +311,8 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             return false;
         }
         if (!DOTTED_KEY.matcher(key).matches()) {
-            problems.add(label, null, "not a configuration key; expected dotted names such as train.images");
+            problems.add(label, null, "not a configuration key; expected dotted names such as train.images "
+                    + "(or PRESET/train.images for one preset)");
             return false;
         }
         return true;
