@@ -38,12 +38,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = out != null ? out : Path.of(quick ? "runs/reproduce-quick" : "runs/reproduce");
-        Files.createDirectories(dir);
-        Path sweepFile = dir.resolve("study.yaml");
-        String text = quick ? quickSweep() : fullSweep();
-        if (!resume || !Files.exists(sweepFile)) {
-            AtomicFiles.write(sweepFile, text);
-        }
+        // the sweep keeps its own copy (DIR/sweep.yaml); the generated file only feeds it
+        Path sweepFile = Files.createTempFile("somnus-study-", ".yaml");
+        AtomicFiles.write(sweepFile, quick ? quickSweep() : fullSweep());
         long t0 = System.nanoTime();
         int n = workers == null ? SweepCommandSupport.defaultWorkers() : workers;
         if (n < 1) {
@@ -52,7 +49,9 @@ final class ReproduceCommand implements Callable<Integer> {
         SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
         SweepResult r;
         try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
-            r = support.run(sweepFile, dir, n, resume || Files.exists(dir.resolve("ledger.sqlite")), listener);
+            r = support.run(sweepFile, dir, n, resume, listener);
+        } finally {
+            Files.deleteIfExists(sweepFile);
         }
         System.out.print(SweepSummaryTable.format(r));
         Path report = dir.resolve("report.html");

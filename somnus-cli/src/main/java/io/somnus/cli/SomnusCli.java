@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code somnus} command-line program. */
 @Command(name = "somnus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Spiking neural networks that learn with STDP, stabilised by sleep.",
-        subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class,
+        subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
                 InspectCommand.class, CommandLine.HelpCommand.class})
 public final class SomnusCli {
     public static void main(String[] args) {

@@ -1,0 +1,116 @@
+package io.somnus.experiment.bench;
+
+import io.somnus.data.LabeledImages;
+import io.somnus.encoding.SpikeEncoder;
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.run.DataPreparation;
+import io.somnus.experiment.stdp.Encoders;
+import io.somnus.experiment.stdp.FrozenEvaluator;
+import io.somnus.experiment.stdp.NetworkFactory;
+import io.somnus.experiment.stdp.Presentation;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Throughput of the STDP-SNN: training (plasticity on, one thread, images in sequence) and frozen
+ * evaluation (plasticity off, images in parallel) of a preset at a given size, in images/s and
+ * synaptic events/s, after a warm-up. The numbers of {@code somnus bench}.
+ */
+public final class Throughput {
+    /** One measurement. */
+    public record Row(String preset, int excitatory, String mode, int threads, int images, double seconds,
+                      double imagesPerSecond, double synapticEventsPerSecond, long synapses,
+                      double eSpikesPerImage) { }
+
+    private Throughput() { }
+
+    /** Resolves a preset at a size (E count; for diehl-cook I follows E). */
+    public static RunConfig config(String preset, int excitatory, String dataset, int images) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", preset);
+        s.put("populations.e.size", excitatory);
+        s.put("dataset.name", dataset);
+        s.put("train.images", images);
+        s.put("train.validation_images", 1);
+        s.put("train.test_images", 1);
+        return Configs.bind(new StandardResolver().resolve(s));
+    }
+
+    /** Training throughput: {@code warmup} images, then {@code images} timed, plasticity on. */
+    public static Row training(RunConfig cfg, LabeledImages data, int warmup, int images) {
+        SplittableRandom rng = new SplittableRandom(cfg.seed());
+        Network net = NetworkFactory.build(cfg, data.pixels(), rng.split());
+        SpikeEncoder encoder = Encoders.create(cfg.encoding());
+        Presentation p = presentation(cfg);
+        SpikeCounter counter = net.count(net.population(cfg.readout().population()));
+        SpikeTrain train = new SpikeTrain();
+        for (int i = 0; i < warmup; i++) {
+            p.present(net, encoder, data.images()[i % data.size()], true, rng, train, counter);
+        }
+        long events0 = net.synapticEvents();
+        long spikes = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < images; i++) {
+            p.present(net, encoder, data.images()[(warmup + i) % data.size()], true, rng, train, counter);
+            spikes += counter.total();
+        }
+        double sec = (System.nanoTime() - t0) / 1e9;
+        long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
+        return new Row(cfg.preset(), net.population("e").size(), "train", 1, images, sec, images / sec,
+                (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images);
+    }
+
+    /** Evaluation throughput on {@code threads} threads, plasticity off (after one warm-up pass). */
+    public static Row evaluation(RunConfig cfg, LabeledImages data, int images, int threads) {
+        SplittableRandom rng = new SplittableRandom(cfg.seed());
+        Network net = NetworkFactory.build(cfg, data.pixels(), rng.split());
+        FrozenEvaluator ev = new FrozenEvaluator(Encoders.create(cfg.encoding()), presentation(cfg), threads);
+        float[][] imgs = new float[images][];
+        for (int i = 0; i < images; i++) {
+            imgs[i] = data.images()[i % data.size()];
+        }
+        ev.features(net, cfg.readout().population(), java.util.Arrays.copyOf(imgs, Math.min(images, 16 * threads)), 1);
+        long t0 = System.nanoTime();
+        double[][] f = ev.features(net, cfg.readout().population(), imgs, 2);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        double spikes = 0;
+        for (double[] row : f) {
+            for (double x : row) {
+                spikes += x;
+            }
+        }
+        long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
+        return new Row(cfg.preset(), net.population("e").size(), "evaluate", threads, images, sec, images / sec,
+                Double.NaN, synapses, spikes / images);
+    }
+
+    private static Presentation presentation(RunConfig cfg) {
+        return new Presentation(cfg.simulation().stepsPerImage(), cfg.simulation().dtMs(), cfg.encoding().intensity(),
+                cfg.encoding().minSpikes(), cfg.encoding().intensityStep(), cfg.encoding().maxPresentations());
+    }
+
+    /** The training images of a configuration (preprocessed). */
+    public static LabeledImages data(RunConfig cfg) {
+        return DataPreparation.prepare(cfg).train();
+    }
+
+    /** Peak heap use so far (sum of the heap pools' peaks), in MiB. */
+    public static double peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+}
