@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** A small HTML writer: escaping, headings, tables, embedded figures. Everything inline, no external URLs. */
 final class Html {
-    private final StringBuilder out = new StringBuilder(1 << 16);
+    private StringBuilder out = new StringBuilder(1 << 16);
+    /** Finished text and figures still being drawn ({@code Future<String>}), in page order. */
+    private final List<Object> parts = new java.util.ArrayList<>();
 
     static String escape(String text) {
         if (text == null) {
@@ -114,10 +116,13 @@ final class Html {
         return this;
     }
 
-    /** An inline SVG figure (markup from {@link Charts#svg}) with a caption. */
-    Html svgFigure(String svg, String label, String caption, String cssClass) {
+    /** An inline SVG figure (markup from {@link Charts#svg}, possibly still being drawn) with a caption. */
+    Html svgFigure(java.util.concurrent.Future<String> svg, String label, String caption, String cssClass) {
         out.append("<figure class=\"").append(cssClass).append("\" role=\"img\" aria-label=\"").append(escape(label))
-                .append("\">").append(svg);
+                .append("\">");
+        parts.add(out);
+        parts.add(svg);
+        out = new StringBuilder(1 << 12);
         if (caption != null && !caption.isEmpty()) {
             out.append("<figcaption>").append(escape(caption)).append("</figcaption>");
         }
@@ -160,8 +165,27 @@ final class Html {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
+    /** The page, waiting for figures still being drawn. */
     @Override
     public String toString() {
-        return out.toString();
+        StringBuilder page = new StringBuilder(1 << 20);
+        for (Object part : parts) {
+            if (part instanceof java.util.concurrent.Future<?> f) {
+                try {
+                    page.append((String) f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while drawing figures", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            } else {
+                page.append(part);
+            }
+        }
+        return page.append(out).toString();
     }
 }

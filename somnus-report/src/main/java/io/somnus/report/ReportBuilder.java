@@ -58,12 +58,14 @@ public final class ReportBuilder {
     private static final double LOG_RANGE = 20;
 
     private final SweepResults results;
+    private final java.util.concurrent.ExecutorService painters;
     private final Html html = new Html();
     private final List<String> notes = new ArrayList<>();
     private List<AggregateRow> rows;
 
-    private ReportBuilder(SweepResults results) {
+    private ReportBuilder(SweepResults results, java.util.concurrent.ExecutorService painters) {
         this.results = results;
+        this.painters = painters;
     }
 
     /**
@@ -79,8 +81,19 @@ public final class ReportBuilder {
             System.setProperty("java.awt.headless", "true");
         }
         SweepResults results = SweepResults.load(sweepOrRunDir);
-        String page = new ReportBuilder(results).render();
-        AtomicFiles.write(outHtml, page);
+        // charts are independent: encode them to SVG in parallel while the page is assembled
+        java.util.concurrent.ExecutorService painters = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "report-figure");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            String page = new ReportBuilder(results, painters).render();
+            AtomicFiles.write(outHtml, page);
+        } finally {
+            painters.shutdownNow();
+        }
     }
 
     private String render() throws IOException {
@@ -114,6 +127,10 @@ public final class ReportBuilder {
                 .text(Instant.now().toString()).raw(" from ").text(results.dir().toString()).raw("</footer>\n");
         html.raw("</main>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    private java.util.concurrent.Future<String> svg(XYChart chart) {
+        return painters.submit(() -> Charts.svg(chart));
     }
 
     private interface Section {
@@ -349,7 +366,7 @@ public final class ReportBuilder {
                         ? org.knowm.xchart.style.markers.SeriesMarkers.NONE : org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
             }
             chart.getStyler().setXAxisMin(0.0);
-            html.svgFigure(Charts.svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
+            html.svgFigure(svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
         }
         html.gridEnd();
     }
@@ -416,7 +433,7 @@ public final class ReportBuilder {
                 }
                 chart.getStyler().setLegendVisible(present.size() > 1);
                 chart.getStyler().setXAxisDecimalPattern("0.00");
-                html.svgFigure(Charts.svg(chart), panel.title() + ", " + g.getKey().title(), null, "fig");
+                html.svgFigure(svg(chart), panel.title() + ", " + g.getKey().title(), null, "fig");
             }
             html.gridEnd();
             if (!missing.isEmpty()) {
@@ -545,7 +562,7 @@ public final class ReportBuilder {
                     chart.getStyler().setYAxisMax(range[1]);
                 }
                 chart.getStyler().setXAxisMax(range[2]);
-                html.svgFigure(Charts.svg(chart), "weight traces of " + captions.get(c), captions.get(c), "fig");
+                html.svgFigure(svg(chart), "weight traces of " + captions.get(c), captions.get(c), "fig");
                 drawn++;
             }
         }
@@ -614,7 +631,7 @@ public final class ReportBuilder {
                     s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
                 }
                 chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-                html.svgFigure(Charts.svg(chart), "weight histogram " + p.getKey() + " of " + run.runId(),
+                html.svgFigure(svg(chart), "weight histogram " + p.getKey() + " of " + run.runId(),
                         run.runId(), "fig");
                 drawn++;
             }
@@ -743,7 +760,7 @@ public final class ReportBuilder {
                         s.stream().mapToDouble(r -> r.stats().ciHalfWidth()).toArray(), Charts.qualitative(i++));
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
-            html.svgFigure(Charts.svg(chart), "STDP versus SG on " + d.getKey(), null, "fig");
+            html.svgFigure(svg(chart), "STDP versus SG on " + d.getKey(), null, "fig");
         }
         html.gridEnd();
     }

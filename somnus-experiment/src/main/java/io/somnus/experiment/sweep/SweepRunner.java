@@ -231,9 +231,12 @@ public final class SweepRunner {
             RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
             executor.execute(run.config().deepCopy(), tmp, progress);
             AtomicFiles.moveAtomically(tmp, runs.resolve(id));
-        } catch (VirtualMachineError e) {
-            throw e;
         } catch (Throwable e) {
+            // a run that overflows its stack or runs out of memory fails alone (resume with fewer workers);
+            // a broken JVM stops the sweep, leaving its runs to be redone on resume
+            if (e instanceof InternalError || e instanceof UnknownError) {
+                throw (Error) e;
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
