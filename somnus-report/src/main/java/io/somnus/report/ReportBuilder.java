@@ -421,7 +421,10 @@ public final class ReportBuilder {
                     double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray();
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
                     double[] e = series.stream().mapToDouble(r -> r.stats().ciHalfWidth()).toArray();
-                    lo = Math.min(lo, java.util.Arrays.stream(y).min().orElse(0));
+                    // a log axis must stay above zero including the error bars (XChart refuses otherwise)
+                    for (int k = 0; k < y.length; k++) {
+                        lo = Math.min(lo, Double.isFinite(e[k]) ? y[k] - e[k] : y[k]);
+                    }
                     hi = Math.max(hi, java.util.Arrays.stream(y).max().orElse(0));
                     String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
                     Charts.errorBars(chart, name, x, y, e, Charts.qualitative(i++));
