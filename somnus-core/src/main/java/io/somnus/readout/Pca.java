@@ -7,7 +7,9 @@ import org.hipparchus.linear.RealVector;
 /**
  * Principal component analysis by eigen-decomposition of the sample covariance
  * <pre>S = Xcᵀ Xc / (n − 1),   Xc = X − 1·μᵀ,   S v_i = λ_i v_i,   λ_1 ≥ λ_2 ≥ … ≥ λ_d ≥ 0</pre>
- * (Hipparchus {@link EigenDecompositionSymmetric}; the product XcᵀXc through BLAS {@code dsyrk}).
+ * (XcᵀXc by BLAS {@code dsyrk}; the decomposition by Hipparchus' {@link EigenDecompositionSymmetric},
+ * pure Java and so bitwise reproducible. Native LAPACK {@code dsyevd} is about 40× faster at d = 1600 but
+ * returned different last bits in half of repeated runs on identical input, so it is not used.)
  * Keeps the smallest number k of leading components whose cumulative explained variance ratio
  * {@code Σ_{i≤k} λ_i / Σ_i λ_i} is at least {@code varianceToKeep} (scikit-learn's
  * {@code PCA(n_components=0.95)} uses "strictly greater than"; the difference only shows at an exact
