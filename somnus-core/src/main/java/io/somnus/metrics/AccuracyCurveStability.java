@@ -1,32 +1,54 @@
 package io.somnus.metrics;
 
 /**
- * Stability of an accuracy curve: final and peak value, mean and sample standard deviation of the last
- * quarter (the last ⌈n/4⌉ points), and the maximum drawdown max_t (max_{s≤t} a_s − a_t).
+ * Stability of an accuracy curve a_1 … a_n measured at checkpoints (spec §5). Definitions:
+ * <ul>
+ *   <li>{@code finalAccuracy} = a_n; {@code peakAccuracy} = max_t a_t, first reached at checkpoint
+ *       {@code peakIndex} (0-based);</li>
+ *   <li>{@code lastQuarterMean}, {@code lastQuarterStd}: mean and sample standard deviation
+ *       (denominator m − 1) of the last m = ⌈n/4⌉ points; the std is NaN when m = 1;</li>
+ *   <li>{@code maxDrawdown} = max_t (max_{s ≤ t} a_s − a_t) ≥ 0, the largest fall below the running peak.</li>
+ * </ul>
  */
-public record AccuracyCurveStability(double finalAccuracy, double peak, double lastQuarterMean, double lastQuarterStd,
-                                     double maxDrawdown) {
-    public static AccuracyCurveStability of(double[] a) {
-        int n = a.length;
-        if (n == 0) {
-            return new AccuracyCurveStability(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+public record AccuracyCurveStability(double finalAccuracy, double peakAccuracy, int peakIndex,
+        double lastQuarterMean, double lastQuarterStd, double maxDrawdown) {
+
+    /** Stability of {@code accuracy} (checkpoints in order, not modified, at least one, all finite). */
+    public static AccuracyCurveStability of(double[] accuracy) {
+        if (accuracy == null || accuracy.length == 0) {
+            throw new IllegalArgumentException("accuracy curve is empty; at least one checkpoint is needed");
         }
-        double peak = Double.NEGATIVE_INFINITY;
+        int n = accuracy.length;
+        for (int t = 0; t < n; t++) {
+            if (!Double.isFinite(accuracy[t])) {
+                throw new IllegalArgumentException("accuracy[" + t + "] = " + accuracy[t] + "; must be finite");
+            }
+        }
+        double peak = accuracy[0];
+        int peakIndex = 0;
         double drawdown = 0;
-        for (double x : a) {
-            peak = Math.max(peak, x);
-            drawdown = Math.max(drawdown, peak - x);
+        for (int t = 0; t < n; t++) {
+            if (accuracy[t] > peak) {
+                peak = accuracy[t];
+                peakIndex = t;
+            }
+            drawdown = Math.max(drawdown, peak - accuracy[t]);
         }
-        int q = (n + 3) / 4;
-        double mean = 0;
-        for (int i = n - q; i < n; i++) {
-            mean += a[i] / q;
+        int m = (n + 3) / 4;
+        double sum = 0;
+        for (int t = n - m; t < n; t++) {
+            sum += accuracy[t];
         }
-        double ss = 0;
-        for (int i = n - q; i < n; i++) {
-            ss += (a[i] - mean) * (a[i] - mean);
+        double mean = sum / m;
+        double std = Double.NaN;
+        if (m > 1) {
+            double ss = 0;
+            for (int t = n - m; t < n; t++) {
+                double c = accuracy[t] - mean;
+                ss += c * c;
+            }
+            std = Math.sqrt(ss / (m - 1));
         }
-        double std = q > 1 ? Math.sqrt(ss / (q - 1)) : 0.0;
-        return new AccuracyCurveStability(a[n - 1], peak, mean, std, drawdown);
+        return new AccuracyCurveStability(accuracy[n - 1], peak, peakIndex, mean, std, drawdown);
     }
 }

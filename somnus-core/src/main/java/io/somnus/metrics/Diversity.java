@@ -3,44 +3,62 @@ package io.somnus.metrics;
 import io.somnus.readout.LabelVoteReadout;
 
 /**
- * Representational diversity of a population:
+ * Representational diversity of a population of N neurons (spec §5). Definitions:
  * <ul>
- *   <li>winner fraction: fraction of neurons that are the most active neuron (first, on ties) for at least
- *       one sample that made any neuron fire;</li>
- *   <li>assignment entropy: entropy (bits) of the distribution of neurons over classes under the label-vote
- *       assignment (silent neurons excluded), also normalised by log2(classes);</li>
- *   <li>receptive-field similarity: mean cosine similarity over all pairs of receptive fields (columns of
- *       the input→population weight matrix).</li>
+ *   <li>{@code winnerFraction}: fraction of the N neurons that are the most active neuron (highest rate,
+ *       lowest index on ties) for at least one sample; a sample on which every rate is ≤ 0 has no
+ *       winner. 1/N means one neuron wins everything, 1 that every neuron wins somewhere.</li>
+ *   <li>{@code assignmentEntropyBits}: Shannon entropy H = −Σ_c q_c log₂ q_c of the distribution of
+ *       assigned neurons over classes under the label-vote assignment
+ *       ({@link LabelVoteReadout#assign}), q_c = (neurons assigned to c) / (neurons assigned);
+ *       unassigned neurons (never fired) are left out, and H = 0 if none is assigned.</li>
+ *   <li>{@code assignmentEntropyNormalized} = H / log₂(numClasses), in [0, 1]: 1 when the neurons are
+ *       spread evenly over every class (0 when numClasses = 1).</li>
+ *   <li>{@code unassignedFraction}: fraction of neurons with no class (never fired on the samples).</li>
+ *   <li>{@code meanPairwiseRfCosine}: mean over all pairs j &lt; l of the cosine similarity
+ *       u_jᵀu_l of the receptive fields (columns of the input × neuron weight matrix), u_j = rf_j/‖rf_j‖.
+ *       Neurons with an all-zero receptive field are left out (their cosine is undefined); NaN when fewer
+ *       than two remain. Computed in O(inputs·N) from Σ_{j&lt;l} u_jᵀu_l = (‖Σ_j u_j‖² − m) / 2 over the m
+ *       non-zero fields. 1 means every neuron has the same receptive field.</li>
  * </ul>
  */
-public final class Diversity {
-    public record Result(double winnerFraction, double assignmentEntropyBits, double assignmentEntropyNormalised,
-                         double meanPairwiseRfCosine) { }
+public record Diversity(double winnerFraction, double assignmentEntropyBits, double assignmentEntropyNormalized,
+        double unassignedFraction, double meanPairwiseRfCosine) {
 
-    private Diversity() { }
-
-    /** @param rf input→population weights, row-major [inputs][neurons] (empty for none) */
-    public static Result of(double[][] rates, int[] labels, int numClasses, float[] rf, int inputs) {
-        int d = rates.length == 0 ? 0 : rates[0].length;
-        boolean[] winner = new boolean[d];
-        for (double[] row : rates) {
-            int arg = -1;
-            double best = 0;
-            for (int j = 0; j < d; j++) {
-                if (row[j] > best) {
-                    best = row[j];
-                    arg = j;
+    /**
+     * @param rates      firing rates, samples × neurons (not modified)
+     * @param labels     class of each sample, in [0, numClasses)
+     * @param numClasses number of classes
+     * @param rf         receptive fields, inputs × neurons row-major: {@code rf[i*neurons + j]} is the weight
+     *                   from input i to neuron j (not modified)
+     * @param inputs     number of inputs
+     */
+    public static Diversity of(double[][] rates, int[] labels, int numClasses, float[] rf, int inputs) {
+        int[] assignment = LabelVoteReadout.assign(rates, labels, numClasses);
+        int neurons = assignment.length;
+        if (rf == null) {
+            throw new IllegalArgumentException("receptive-field array is null");
+        }
+        if (inputs < 1 || (long) inputs * neurons != rf.length) {
+            throw new IllegalArgumentException("receptive fields have " + rf.length + " weights but inputs × neurons = "
+                    + inputs + " × " + neurons + "; expected inputs*neurons entries, row-major by input");
+        }
+        boolean[] winner = new boolean[neurons];
+        int winners = 0;
+        for (double[] r : rates) {
+            int best = -1;
+            double bestRate = 0;
+            for (int j = 0; j < neurons; j++) {
+                if (r[j] > bestRate) {
+                    bestRate = r[j];
+                    best = j;
                 }
             }
-            if (arg >= 0) {
-                winner[arg] = true;
+            if (best >= 0 && !winner[best]) {
+                winner[best] = true;
+                winners++;
             }
         }
-        int winners = 0;
-        for (boolean b : winner) {
-            winners += b ? 1 : 0;
-        }
-        int[] assignment = LabelVoteReadout.assign(rates, labels, numClasses);
         int[] perClass = new int[numClasses];
         int assigned = 0;
         for (int a : assignment) {
@@ -49,49 +67,41 @@ public final class Diversity {
                 assigned++;
             }
         }
-        double h = 0;
-        for (int c : perClass) {
-            if (c > 0) {
-                double p = (double) c / assigned;
-                h -= p * Math.log(p) / Math.log(2);
-            }
-        }
-        return new Result(d == 0 ? Double.NaN : (double) winners / d, h,
-                numClasses > 1 ? h / (Math.log(numClasses) / Math.log(2)) : 0, meanCosine(rf, inputs, d));
+        double bits = Entropy.bits(perClass, assigned);
+        double normalized = numClasses > 1 ? bits / (Math.log(numClasses) / Math.log(2)) : 0.0;
+        return new Diversity((double) winners / neurons, bits, normalized,
+                (double) (neurons - assigned) / neurons, meanPairwiseCosine(rf, inputs, neurons));
     }
 
-    static double meanCosine(float[] rf, int inputs, int neurons) {
-        if (inputs == 0 || neurons < 2 || rf.length != inputs * neurons) {
+    /** Mean cosine similarity over pairs of non-zero columns of the row-major {@code rows × cols} matrix m. */
+    static double meanPairwiseCosine(float[] m, int rows, int cols) {
+        double[] norm = new double[cols];
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                double v = m[o + j];
+                norm[j] += v * v;
+            }
+        }
+        int nonZero = 0;
+        for (int j = 0; j < cols; j++) {
+            if (norm[j] > 0) {
+                norm[j] = 1.0 / Math.sqrt(norm[j]);
+                nonZero++;
+            }
+        }
+        if (nonZero < 2) {
             return Double.NaN;
         }
-        double[] norm = new double[neurons];
-        for (int i = 0; i < inputs; i++) {
-            for (int j = 0; j < neurons; j++) {
-                double x = rf[i * neurons + j];
-                norm[j] += x * x;
+        double sumSq = 0;
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += m[o + j] * norm[j];
             }
+            sumSq += s * s;
         }
-        double[] dot = new double[neurons];
-        double total = 0;
-        long pairs = 0;
-        for (int a = 0; a < neurons; a++) {
-            java.util.Arrays.fill(dot, 0);
-            for (int i = 0; i < inputs; i++) {
-                double xa = rf[i * neurons + a];
-                if (xa == 0) {
-                    continue;
-                }
-                int o = i * neurons;
-                for (int b = a + 1; b < neurons; b++) {
-                    dot[b] += xa * rf[o + b];
-                }
-            }
-            for (int b = a + 1; b < neurons; b++) {
-                double den = Math.sqrt(norm[a] * norm[b]);
-                total += den > 0 ? dot[b] / den : 0;
-                pairs++;
-            }
-        }
-        return total / pairs;
+        return (sumSq - nonZero) / ((double) nonZero * (nonZero - 1));
     }
 }

@@ -1,84 +1,140 @@
 package io.somnus.readout;
 
 /**
- * Diehl &amp; Cook's (2015) label vote: each neuron is assigned the class for which its mean response over
- * the fitting samples is highest (−1 if it never fired); a sample is classified as the class whose
- * assigned neurons have the highest mean response. Classes without neurons cannot win; ties go to the
- * lowest class index.
+ * The label-vote readout of Diehl &amp; Cook (2015): each neuron is assigned to the class for which its
+ * mean response over the training samples of that class is highest,
+ * <pre>a_j = argmax_c r̄_cj,   r̄_cj = (1/|S_c|) Σ_{i∈S_c} r_ij,</pre>
+ * (ties go to the lowest class index; a neuron whose highest class mean is not above 0, i.e. one that
+ * never fired, is unassigned: a_j = −1; a class without training samples gets no neurons). A sample is
+ * classified as the class whose assigned neurons have the highest mean rate,
+ * <pre>ŷ = argmax_{c : |A_c| &gt; 0} (1/|A_c|) Σ_{j∈A_c} r_j,</pre>
+ * so a class with no neuron assigned cannot win; ties go to the lowest class index. If no neuron is
+ * assigned at all, every sample is predicted as the most frequent training class (lowest index on
+ * ties), i.e. chance level. Deterministic: the seed is not used.
  */
-public record LabelVoteReadout() implements Readout {
+public final class LabelVoteReadout implements Readout {
+    /** Name used in metrics and summaries. */
+    public static final String NAME = "vote";
+
     @Override
     public String name() {
-        return "vote";
+        return NAME;
     }
 
     @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
-        return new Fitted(assign(features, labels, numClasses), numClasses);
-    }
-
-    /** Neuron → class of its highest mean response, −1 for a neuron silent on every sample. */
-    public static int[] assign(double[][] features, int[] labels, int numClasses) {
-        int d = features.length == 0 ? 0 : features[0].length;
-        double[][] sum = new double[numClasses][d];
-        int[] count = new int[numClasses];
-        for (int i = 0; i < features.length; i++) {
-            count[labels[i]]++;
-            for (int j = 0; j < d; j++) {
-                sum[labels[i]][j] += features[i][j];
+        int[] assignments = assign(features, labels, numClasses);
+        int[] counts = new int[numClasses];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        int majority = 0;
+        for (int c = 1; c < numClasses; c++) {
+            if (counts[c] > counts[majority]) {
+                majority = c;
             }
         }
-        int[] assignment = new int[d];
-        for (int j = 0; j < d; j++) {
-            int best = -1;
-            double bestMean = 0;
-            for (int c = 0; c < numClasses; c++) {
-                if (count[c] == 0) {
-                    continue;
-                }
-                double m = sum[c][j] / count[c];
-                if (m > bestMean) {
-                    bestMean = m;
-                    best = c;
-                }
-            }
-            assignment[j] = best;
-        }
-        return assignment;
+        return new Fitted(assignments, numClasses, majority);
     }
 
-    /** A fitted vote readout. */
-    public record Fitted(int[] assignment, int numClasses) implements FittedReadout {
+    /**
+     * The neuron → class assignment (−1 for a neuron that never fired) from responses {@code rates}
+     * (samples × neurons, not modified).
+     */
+    public static int[] assign(double[][] rates, int[] labels, int numClasses) {
+        int neurons = Features.columns(rates, "rates");
+        Features.checkLabels(labels, rates.length, numClasses);
+        double[] sums = new double[numClasses * neurons];
+        int[] counts = new int[numClasses];
+        for (int i = 0; i < rates.length; i++) {
+            int o = labels[i] * neurons;
+            counts[labels[i]]++;
+            double[] r = rates[i];
+            for (int j = 0; j < neurons; j++) {
+                sums[o + j] += r[j];
+            }
+        }
+        int[] out = new int[neurons];
+        java.util.Arrays.fill(out, -1);
+        double[] best = new double[neurons];
+        for (int c = 0; c < numClasses; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            int o = c * neurons;
+            double inv = 1.0 / counts[c];
+            for (int j = 0; j < neurons; j++) {
+                double m = sums[o + j] * inv;
+                if (m > best[j]) {
+                    best[j] = m;
+                    out[j] = c;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The fitted vote readout. */
+    public static final class Fitted implements FittedReadout {
+        private final int[] assignments;
+        private final int numClasses;
+        private final int fallbackClass;
+        private final int[] assignedCount;
+
+        Fitted(int[] assignments, int numClasses, int fallbackClass) {
+            this.assignments = assignments;
+            this.numClasses = numClasses;
+            this.fallbackClass = fallbackClass;
+            this.assignedCount = new int[numClasses];
+            for (int a : assignments) {
+                if (a >= 0) {
+                    assignedCount[a]++;
+                }
+            }
+        }
+
+        /** Class of each neuron, −1 for a neuron that never fired (copy). */
+        public int[] assignments() {
+            return assignments.clone();
+        }
+
+        /** Number of neurons assigned to each class (copy). */
+        public int[] assignedCount() {
+            return assignedCount.clone();
+        }
+
+        /** Class predicted when no neuron is assigned: the most frequent training class. */
+        public int fallbackClass() {
+            return fallbackClass;
+        }
+
         @Override
         public int[] predict(double[][] features) {
-            int[] members = new int[numClasses];
-            for (int a : assignment) {
-                if (a >= 0) {
-                    members[a]++;
-                }
-            }
+            Features.checkColumns(features, assignments.length, "features");
             int[] out = new int[features.length];
-            double[] score = new double[numClasses];
+            double[] sums = new double[numClasses];
             for (int i = 0; i < features.length; i++) {
-                java.util.Arrays.fill(score, 0);
-                for (int j = 0; j < assignment.length; j++) {
-                    if (assignment[j] >= 0) {
-                        score[assignment[j]] += features[i][j];
+                java.util.Arrays.fill(sums, 0.0);
+                double[] r = features[i];
+                for (int j = 0; j < assignments.length; j++) {
+                    int a = assignments[j];
+                    if (a >= 0) {
+                        sums[a] += r[j];
                     }
                 }
                 int best = -1;
-                double bestScore = Double.NEGATIVE_INFINITY;
+                double bestMean = 0;
                 for (int c = 0; c < numClasses; c++) {
-                    if (members[c] == 0) {
+                    if (assignedCount[c] == 0) {
                         continue;
                     }
-                    double s = score[c] / members[c];
-                    if (s > bestScore) {
-                        bestScore = s;
+                    double m = sums[c] / assignedCount[c];
+                    if (best < 0 || m > bestMean) {
                         best = c;
+                        bestMean = m;
                     }
                 }
-                out[i] = Math.max(best, 0);
+                out[i] = best < 0 ? fallbackClass : best;
             }
             return out;
         }

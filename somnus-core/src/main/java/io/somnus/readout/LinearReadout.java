@@ -1,16 +1,72 @@
 package io.somnus.readout;
 
-/** Multinomial logistic regression on the standardised features, no PCA. */
-public record LinearReadout() implements Readout {
-    @Override
-    public String name() {
-        return "linear";
+/**
+ * Multinomial logistic regression (C = 1 by default) on standardised raw features, no PCA: the
+ * "linear readout" placed beside the label vote for the Diehl &amp; Cook preset. Deterministic: the seed
+ * is not used.
+ */
+public final class LinearReadout implements Readout {
+    /** Name used in metrics and summaries. */
+    public static final String NAME = "linear";
+
+    private final LogisticRegression.Options options;
+
+    /** {@link LogisticRegression.Options#DEFAULT}. */
+    public LinearReadout() {
+        this(LogisticRegression.Options.DEFAULT);
+    }
+
+    /** @param options logistic-regression options */
+    public LinearReadout(LogisticRegression.Options options) {
+        if (options == null) {
+            throw new IllegalArgumentException("logistic regression options are null");
+        }
+        this.options = options;
     }
 
     @Override
-    public FittedReadout fit(double[][] features, int[] labels, int numClasses, long seed) {
-        Standardiser z = new Standardiser(features);
-        SoftmaxRegression lr = new SoftmaxRegression(z.apply(features), labels, numClasses, 1.0, 500);
-        return x -> lr.predict(z.apply(x));
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
+        int d = Features.columns(features, "features");
+        Features.checkLabels(labels, features.length, numClasses);
+        int n = features.length;
+        double[] x = Features.flatten(features, d);
+        Standardizer standardizer = Standardizer.fitFlat(x, n, d);
+        standardizer.transformInPlace(x, n);
+        return new Fitted(standardizer, LogisticRegression.fitFlat(x, n, d, labels, numClasses, options));
+    }
+
+    /** The fitted readout. */
+    public static final class Fitted implements FittedReadout {
+        private final Standardizer standardizer;
+        private final LogisticRegression.Model model;
+
+        Fitted(Standardizer standardizer, LogisticRegression.Model model) {
+            this.standardizer = standardizer;
+            this.model = model;
+        }
+
+        /** The standardisation step. */
+        public Standardizer standardizer() {
+            return standardizer;
+        }
+
+        /** The logistic regression on standardised features. */
+        public LogisticRegression.Model model() {
+            return model;
+        }
+
+        @Override
+        public int[] predict(double[][] features) {
+            int d = standardizer.dimension();
+            Features.checkColumns(features, d, "features");
+            double[] x = Features.flatten(features, d);
+            standardizer.transformInPlace(x, features.length);
+            return model.predictFlat(x, features.length);
+        }
     }
 }

@@ -1,87 +1,290 @@
 package io.somnus.readout;
 
-import org.hipparchus.linear.SingularValueDecomposition;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealVector;
 
 /**
- * Principal component analysis of centred data (hipparchus singular value decomposition of the centred
- * data), keeping the fewest components whose eigenvalues explain at least {@code varianceKept} of
- * the total variance, optionally whitened (each component divided by √eigenvalue).
+ * Principal component analysis by eigen-decomposition of the sample covariance
+ * <pre>S = Xcᵀ Xc / (n − 1),   Xc = X − 1·μᵀ,   S v_i = λ_i v_i,   λ_1 ≥ λ_2 ≥ … ≥ λ_d ≥ 0</pre>
+ * (XcᵀXc by BLAS {@code dsyrk}; the decomposition by Hipparchus' {@link EigenDecompositionSymmetric},
+ * pure Java and so bitwise reproducible. Native LAPACK {@code dsyevd} is about 40× faster at d = 1600 but
+ * returned different last bits in half of repeated runs on identical input, so it is not used.)
+ * Keeps the smallest number k of leading components whose cumulative explained variance ratio
+ * {@code Σ_{i≤k} λ_i / Σ_i λ_i} is at least {@code varianceToKeep} (scikit-learn's
+ * {@code PCA(n_components=0.95)} uses "strictly greater than"; the difference only shows at an exact
+ * tie). A component whose eigenvalue is numerically zero ({@code λ_i ≤ 10⁻¹² λ_1}) is never kept, so
+ * whitening cannot divide by zero; if every feature is constant, k = 0.
+ * <p>
+ * The transform is {@code y_i = v_iᵀ (x − μ)}, divided by {@code sqrt(λ_i)} when whitened (so each kept
+ * coordinate has unit sample variance on the training set, as scikit-learn's {@code whiten=True}).
+ * Each eigenvector's sign is fixed so that its entry of largest magnitude is positive (the first such
+ * entry on ties), which makes the result independent of the decomposition's sign choice.
  */
 public final class Pca {
-    private final double[] mean;
-    private final double[][] components; // [k][d]
-    private final double[] eigenvalues;  // [k], descending
+    /** The paper's rule: keep 95 % of the variance (Massey et al. 2026). */
+    public static final double DEFAULT_VARIANCE_TO_KEEP = 0.95;
+    /** Eigenvalues at or below this fraction of the largest are treated as zero. */
+    static final double RELATIVE_ZERO_EIGENVALUE = 1e-12;
+
+    private final int d;
+    private final int k;
     private final boolean whiten;
+    private final double[] mean;
+    /** k × d, row i = unit eigenvector v_i. */
+    private final double[][] components;
+    /** all d eigenvalues, descending, clamped at 0. */
+    private final double[] eigenvalues;
+    /** d × k row-major, projection[j*k+i] = v_i[j] · scale_i. */
+    private final double[] projection;
+    /** −μᵀ·projection, length k. */
+    private final double[] offset;
 
-    public Pca(double[][] x, double varianceKept, boolean whiten) {
-        int n = x.length;
-        int d = x[0].length;
-        mean = new double[d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j] / n;
-            }
-        }
-        double[][] centred = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                centred[i][j] = x[i][j] - mean[j];
-            }
-        }
-        // SVD of the centred data (X = U S Vᵀ): the covariance's eigenvectors are V's columns and its
-        // eigenvalues S²/(n−1); more robust than decomposing the covariance when features are degenerate
-        SingularValueDecomposition svd = new SingularValueDecomposition(MatrixUtils.createRealMatrix(centred));
-        double[] sv = svd.getSingularValues(); // descending
-        double[] values = new double[sv.length];
-        for (int i = 0; i < sv.length; i++) {
-            values[i] = sv[i] * sv[i] / Math.max(1, n - 1);
-        }
-        RealMatrix v = svd.getV();
-        double total = 0;
-        for (double ev : values) {
-            total += Math.max(0, ev);
-        }
-        int k = 0;
-        double acc = 0;
-        while (k < values.length && (total == 0 ? k < 1 : acc < varianceKept * total - 1e-12)) {
-            acc += Math.max(0, values[k]);
-            k++;
-        }
-        k = Math.max(1, k);
-        // components with (numerically) zero variance carry no information and cannot be whitened
-        while (k > 1 && values[k - 1] <= 1e-12 * Math.max(1e-300, values[0])) {
-            k--;
-        }
-        components = new double[k][];
-        eigenvalues = new double[k];
-        for (int i = 0; i < k; i++) {
-            components[i] = v.getColumn(i);
-            eigenvalues[i] = values[i];
-        }
+    private Pca(int d, int k, boolean whiten, double[] mean, double[][] components, double[] eigenvalues) {
+        this.d = d;
+        this.k = k;
         this.whiten = whiten;
+        this.mean = mean;
+        this.components = components;
+        this.eigenvalues = eigenvalues;
+        this.projection = new double[d * k];
+        this.offset = new double[k];
+        for (int i = 0; i < k; i++) {
+            double s = whiten ? 1.0 / Math.sqrt(eigenvalues[i]) : 1.0;
+            double b = 0;
+            for (int j = 0; j < d; j++) {
+                double p = components[i][j] * s;
+                projection[j * k + i] = p;
+                b -= mean[j] * p;
+            }
+            offset[i] = b;
+        }
     }
 
-    public int components() {
-        return components.length;
+    /**
+     * Fits on the rows of {@code x} (not modified): centres, but does not scale (compose with a
+     * {@link Standardizer} for PCA on z-scores).
+     *
+     * @param varianceToKeep fraction of the variance to keep, in (0, 1]
+     * @param whiten         divide each kept coordinate by the square root of its eigenvalue
+     */
+    public static Pca fit(double[][] x, double varianceToKeep, boolean whiten) {
+        int d = Features.columns(x, "features");
+        return fitFlat(Features.flatten(x, d), x.length, d, varianceToKeep, whiten);
     }
 
+    /**
+     * Fits on a row-major {@code n × d} array, which is centred in place (the caller passes a scratch
+     * copy).
+     */
+    static Pca fitFlat(double[] x, int n, int d, double varianceToKeep, boolean whiten) {
+        checkVarianceToKeep(varianceToKeep);
+        if (n < 2) {
+            throw new IllegalArgumentException("PCA needs at least 2 samples, got " + n);
+        }
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            int o = i * d;
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[o + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        for (int i = 0; i < n; i++) {
+            int o = i * d;
+            for (int j = 0; j < d; j++) {
+                x[o + j] -= mean[j];
+            }
+        }
+        double[] eigenvalues = new double[d];
+        if (d == 0) {
+            return new Pca(0, 0, whiten, mean, new double[0][], eigenvalues);
+        }
+        // Row-major n×d is column-major d×n, so dsyrk("N") gives Xcᵀ Xc (d×d, upper triangle, column-major).
+        double[] cov = new double[d * d];
+        Blas.BLAS.dsyrk("U", "N", d, n, 1.0 / (n - 1), x, d, 0.0, cov, d);
+        double[][] s = new double[d][d];
+        double trace = 0;
+        for (int c = 0; c < d; c++) {
+            for (int r = 0; r <= c; r++) {
+                double v = cov[c * d + r];
+                s[r][c] = v;
+                s[c][r] = v;
+            }
+            trace += s[c][c];
+        }
+        if (!(trace > 0)) {
+            return new Pca(d, 0, whiten, mean, new double[0][], eigenvalues);
+        }
+        // Constant features (zero variance) add only zero eigenvalues; leaving them out of the decomposition
+        // avoids Hipparchus' QL iteration failing to converge on large blocks of zeros (seen with silent
+        // neurons), and their entries of every eigenvector are exactly 0.
+        int[] live = new int[d];
+        int m = 0;
+        for (int j = 0; j < d; j++) {
+            if (s[j][j] > 0) {
+                live[m++] = j;
+            }
+        }
+        double[][] sub = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                sub[a][b] = s[live[a]][live[b]];
+            }
+        }
+        double[] raw = new double[m];
+        double[][] vectors = new double[m][];
+        decompose(sub, raw, vectors);
+        double total = 0;
+        for (int i = 0; i < d; i++) {
+            eigenvalues[i] = i < m ? Math.max(0.0, raw[i]) : 0.0;
+            total += eigenvalues[i];
+        }
+        double zero = eigenvalues[0] * RELATIVE_ZERO_EIGENVALUE;
+        int k = 0;
+        double cumulative = 0;
+        while (k < d && eigenvalues[k] > zero) {
+            cumulative += eigenvalues[k];
+            k++;
+            if (cumulative / total >= varianceToKeep) {
+                break;
+            }
+        }
+        double[][] components = new double[k][];
+        for (int i = 0; i < k; i++) {
+            double[] c = new double[d];
+            for (int a = 0; a < m; a++) {
+                c[live[a]] = vectors[i][a];
+            }
+            int big = 0;
+            for (int j = 1; j < d; j++) {
+                if (Math.abs(c[j]) > Math.abs(c[big])) {
+                    big = j;
+                }
+            }
+            if (c[big] < 0) {
+                for (int j = 0; j < d; j++) {
+                    c[j] = -c[j];
+                }
+            }
+            components[i] = c;
+        }
+        return new Pca(d, k, whiten, mean, components, eigenvalues);
+    }
+
+    /**
+     * Eigen-decomposition of a symmetric positive semi-definite matrix, eigenvalues descending; falls back
+     * to the singular value decomposition (equal for such a matrix) when the QL iteration does not converge.
+     */
+    private static void decompose(double[][] sym, double[] values, double[][] vectors) {
+        int m = sym.length;
+        if (m == 0) {
+            return;
+        }
+        try {
+            EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(
+                    new Array2DRowRealMatrix(sym, false), EigenDecompositionSymmetric.DEFAULT_EPSILON, true);
+            double[] raw = eig.getEigenvalues();
+            for (int i = 0; i < m; i++) {
+                values[i] = raw[i];
+                vectors[i] = eig.getEigenvector(i).toArray();
+            }
+        } catch (org.hipparchus.exception.MathIllegalStateException e) {
+            org.hipparchus.linear.SingularValueDecomposition svd =
+                    new org.hipparchus.linear.SingularValueDecomposition(new Array2DRowRealMatrix(sym, false));
+            double[] sv = svd.getSingularValues();
+            for (int i = 0; i < m; i++) {
+                values[i] = sv[i];
+                vectors[i] = svd.getV().getColumn(i);
+            }
+        }
+    }
+
+    static void checkVarianceToKeep(double varianceToKeep) {
+        if (!(varianceToKeep > 0 && varianceToKeep <= 1)) {
+            throw new IllegalArgumentException("varianceToKeep = " + varianceToKeep + "; must be in (0, 1]");
+        }
+    }
+
+    /** Number of input features d. */
+    public int inputDimension() {
+        return d;
+    }
+
+    /** Number of components kept k. */
+    public int numComponents() {
+        return k;
+    }
+
+    /** Whether kept coordinates are divided by sqrt(λ_i). */
+    public boolean whitened() {
+        return whiten;
+    }
+
+    /** Training mean μ (copy). */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** The k kept unit eigenvectors, one per row (copy). */
+    public double[][] components() {
+        double[][] out = new double[k][];
+        for (int i = 0; i < k; i++) {
+            out[i] = components[i].clone();
+        }
+        return out;
+    }
+
+    /** All d eigenvalues λ of the sample covariance (denominator n − 1), descending, clamped at 0. */
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }
 
+    /** Explained variance ratio λ_i / Σλ of all d components (zeros if every feature is constant). */
+    public double[] explainedVarianceRatio() {
+        double total = 0;
+        for (double v : eigenvalues) {
+            total += v;
+        }
+        double[] out = new double[d];
+        if (total > 0) {
+            for (int i = 0; i < d; i++) {
+                out[i] = eigenvalues[i] / total;
+            }
+        }
+        return out;
+    }
+
+    /** Fraction of the variance carried by the kept components. */
+    public double keptVarianceFraction() {
+        double total = 0;
+        double kept = 0;
+        for (int i = 0; i < d; i++) {
+            total += eigenvalues[i];
+            if (i < k) {
+                kept += eigenvalues[i];
+            }
+        }
+        return total > 0 ? kept / total : 0.0;
+    }
+
+    /** Rows of {@code x} (not modified) in the kept component space, {@code rows × k}. */
     public double[][] transform(double[][] x) {
-        double[][] out = new double[x.length][components.length];
-        int d = mean.length;
-        for (int i = 0; i < x.length; i++) {
-            for (int k = 0; k < components.length; k++) {
-                double s = 0;
-                double[] v = components[k];
-                for (int j = 0; j < d; j++) {
-                    s += (x[i][j] - mean[j]) * v[j];
-                }
-                out[i][k] = whiten ? (eigenvalues[k] > 0 ? s / Math.sqrt(eigenvalues[k]) : 0) : s;
+        Features.checkColumns(x, d, "features");
+        double[] out = transformFlat(Features.flatten(x, d), x.length);
+        return Features.unflatten(out, x.length, k);
+    }
+
+    /** Row-major {@code n × d} input (not modified) to a new row-major {@code n × k} array. */
+    double[] transformFlat(double[] x, int n) {
+        double[] out = new double[n * k];
+        Blas.multiply(x, projection, out, n, d, k);
+        for (int i = 0; i < n; i++) {
+            int o = i * k;
+            for (int c = 0; c < k; c++) {
+                out[o + c] += offset[c];
             }
         }
         return out;

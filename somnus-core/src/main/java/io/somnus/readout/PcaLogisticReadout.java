@@ -1,54 +1,114 @@
 package io.somnus.readout;
 
 /**
- * The paper's readout: standardise → PCA keeping {@code varianceKept} of the variance, whitened →
- * multinomial logistic regression ({@link SoftmaxRegression}, C = 1).
+ * The paper's readout (Massey et al. 2026): standardise each feature ({@link Standardizer}), project
+ * on the principal components that keep 95 % of the variance, whitened ({@link Pca}), then
+ * multinomial logistic regression with C = 1 ({@link LogisticRegression}). Deterministic: the seed is
+ * not used.
  */
-public record PcaLogisticReadout(double varianceKept) implements Readout {
-    public PcaLogisticReadout {
-        if (!(varianceKept > 0 && varianceKept <= 1)) {
-            throw new IllegalArgumentException("PCA variance kept must be in (0, 1], got " + varianceKept);
+public final class PcaLogisticReadout implements Readout {
+    /** Name used in metrics and summaries. */
+    public static final String NAME = "pca-logistic";
+
+    private final double varianceToKeep;
+    private final LogisticRegression.Options options;
+
+    /** 95 % of the variance, {@link LogisticRegression.Options#DEFAULT}. */
+    public PcaLogisticReadout() {
+        this(Pca.DEFAULT_VARIANCE_TO_KEEP, LogisticRegression.Options.DEFAULT);
+    }
+
+    /**
+     * @param varianceToKeep fraction of the variance the kept components must explain, in (0, 1]
+     * @param options        logistic-regression options
+     */
+    public PcaLogisticReadout(double varianceToKeep, LogisticRegression.Options options) {
+        Pca.checkVarianceToKeep(varianceToKeep);
+        if (options == null) {
+            throw new IllegalArgumentException("logistic regression options are null");
         }
+        this.varianceToKeep = varianceToKeep;
+        this.options = options;
     }
 
     @Override
     public String name() {
-        return "pca-logistic";
+        return NAME;
+    }
+
+    /** Fraction of the variance kept. */
+    public double varianceToKeep() {
+        return varianceToKeep;
     }
 
     @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
-        Standardiser z = new Standardiser(features);
-        double[][] s = z.apply(features);
-        Pca pca = new Pca(s, varianceKept, true);
-        SoftmaxRegression lr = new SoftmaxRegression(pca.transform(s), labels, numClasses, 1.0, 500);
-        return new Fitted(z, pca, lr);
+        int d = Features.columns(features, "features");
+        Features.checkLabels(labels, features.length, numClasses);
+        int n = features.length;
+        double[] x = Features.flatten(features, d);
+        Standardizer standardizer = Standardizer.fitFlat(x, n, d);
+        standardizer.transformInPlace(x, n);
+        Pca pca = Pca.fitFlat(x, n, d, varianceToKeep, true);
+        // x is now centred standardised data; rebuild the whitened scores from the raw features.
+        Features.flatten(features, d, x);
+        standardizer.transformInPlace(x, n);
+        double[] z = pca.transformFlat(x, n);
+        LogisticRegression.Model model = LogisticRegression.fitFlat(z, n, pca.numComponents(), labels,
+                numClasses, options);
+        return new Fitted(standardizer, pca, model);
     }
 
-    /** A fitted PCA + logistic readout; exposes the whitened PCA space (for φ). */
+    /** The fitted readout: its whitening transform and the regression on top. */
     public static final class Fitted implements FittedReadout {
-        private final Standardiser z;
+        private final Standardizer standardizer;
         private final Pca pca;
-        private final SoftmaxRegression lr;
+        private final LogisticRegression.Model model;
 
-        Fitted(Standardiser z, Pca pca, SoftmaxRegression lr) {
-            this.z = z;
+        Fitted(Standardizer standardizer, Pca pca, LogisticRegression.Model model) {
+            this.standardizer = standardizer;
             this.pca = pca;
-            this.lr = lr;
+            this.model = model;
         }
 
-        /** Features in the whitened PCA space. */
+        /** Rows of {@code features} (not modified) in whitened PCA space, rows × {@link #numComponents()}. */
         public double[][] transform(double[][] features) {
-            return pca.transform(z.apply(features));
+            int d = standardizer.dimension();
+            Features.checkColumns(features, d, "features");
+            return Features.unflatten(transformFlat(features, d), features.length, pca.numComponents());
         }
 
-        public int components() {
-            return pca.components();
+        private double[] transformFlat(double[][] features, int d) {
+            double[] x = Features.flatten(features, d);
+            standardizer.transformInPlace(x, features.length);
+            return pca.transformFlat(x, features.length);
+        }
+
+        /** Number of principal components kept. */
+        public int numComponents() {
+            return pca.numComponents();
+        }
+
+        /** The standardisation step. */
+        public Standardizer standardizer() {
+            return standardizer;
+        }
+
+        /** The PCA step (on standardised features). */
+        public Pca pca() {
+            return pca;
+        }
+
+        /** The logistic regression on whitened scores. */
+        public LogisticRegression.Model model() {
+            return model;
         }
 
         @Override
         public int[] predict(double[][] features) {
-            return lr.predict(transform(features));
+            int d = standardizer.dimension();
+            Features.checkColumns(features, d, "features");
+            return model.predictFlat(transformFlat(features, d), features.length);
         }
     }
 }

@@ -94,7 +94,7 @@ public final class Configs {
         }
         String last = parts[parts.length - 1];
         if (node instanceof ObjectNode o) {
-            if (!o.has(last) && !knownField(o, last) && !walked.toString().equals("sg")) {
+            if (!o.has(last) && !knownField(o, last) && !isOpenMap(walked.toString())) {
                 throw unknown(dottedKey, walked.toString(), node);
             }
             o.set(last, parsed);
@@ -107,6 +107,11 @@ public final class Configs {
         } else {
             throw new ConfigException("cannot set " + dottedKey + ": " + walked + " is a value, not a section");
         }
+    }
+
+    /** Sections whose keys are checked later, by the model they configure: {@code sg} and neuron {@code params}. */
+    private static boolean isOpenMap(String path) {
+        return path.equals("sg") || path.endsWith(".params");
     }
 
     /** Fields that may be absent from a preset but can still be set: everything the binding knows. */

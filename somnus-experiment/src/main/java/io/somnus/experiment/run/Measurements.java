@@ -60,7 +60,7 @@ public final class Measurements {
         ev.accuracy.forEach((k, v) -> row.put("val_accuracy_" + k, v));
         weightColumns(row);
         row.put("winner_fraction", ev.diversity.winnerFraction());
-        row.put("assignment_entropy", ev.diversity.assignmentEntropyNormalised());
+        row.put("assignment_entropy", ev.diversity.assignmentEntropyNormalized());
         row.put("rf_cosine", ev.diversity.meanPairwiseRfCosine());
         row.put("phi", ev.phi);
         wakeRates.forEach((k, v) -> row.put("rate_" + k + "_wake_hz", v));
@@ -82,7 +82,7 @@ public final class Measurements {
         AccuracyCurveStability st = AccuracyCurveStability.of(curve);
         Map<String, Object> stability = new LinkedHashMap<>();
         stability.put("final", st.finalAccuracy());
-        stability.put("peak", st.peak());
+        stability.put("peak", st.peakAccuracy());
         stability.put("last_quarter_mean", st.lastQuarterMean());
         stability.put("last_quarter_std", st.lastQuarterStd());
         stability.put("max_drawdown", st.maxDrawdown());
@@ -94,7 +94,7 @@ public final class Measurements {
         s.put("weights", weights);
         Map<String, Object> div = new LinkedHashMap<>();
         div.put("winner_fraction", ev.diversity.winnerFraction());
-        div.put("assignment_entropy", ev.diversity.assignmentEntropyNormalised());
+        div.put("assignment_entropy", ev.diversity.assignmentEntropyNormalized());
         div.put("rf_cosine", ev.diversity.meanPairwiseRfCosine());
         s.put("diversity", div);
         s.put("phi", ev.phi);
@@ -104,7 +104,7 @@ public final class Measurements {
         return s;
     }
 
-    private record Evaluation(Map<String, Double> accuracy, Diversity.Result diversity, double phi, int pcaComponents) { }
+    private record Evaluation(Map<String, Double> accuracy, Diversity diversity, double phi, int pcaComponents) { }
 
     private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt) {
         String pop = cfg.readout().population();
@@ -119,13 +119,13 @@ public final class Measurements {
             acc.put(name, f.accuracy(evalX, evalSet.labels()));
             if (f instanceof io.somnus.readout.PcaLogisticReadout.Fitted pca) {
                 double[][] z = pca.transform(evalX);
-                components = z.length == 0 ? 0 : z[0].length;
+                components = pca.numComponents();
                 phi = components == 0 ? Double.NaN : ClusterSeparation.phi(z, evalSet.labels(), evalSet.numClasses());
             }
         }
         Projection rf = inputProjection(pop);
         float[] dense = rf == null ? new float[0] : rf.toDense();
-        Diversity.Result div = Diversity.of(evalX, evalSet.labels(), evalSet.numClasses(), dense,
+        Diversity div = Diversity.of(evalX, evalSet.labels(), evalSet.numClasses(), dense,
                 rf == null ? 0 : rf.pre().size());
         return new Evaluation(acc, div, phi, components);
     }
@@ -209,7 +209,7 @@ public final class Measurements {
         double running = Math.max(maxAbs, runningMax.getOrDefault(p.name(), 0.0));
         runningMax.put(p.name(), running);
         double bound = Float.isInfinite(p.wMax()) || p.wMax() <= 0 ? (Float.isInfinite(p.wMin()) ? Double.NaN : Double.NaN) : p.wMax();
-        WeightStatistics.Result r = WeightStatistics.of(w, w.length, Double.isNaN(bound) ? running : bound, 1e-3);
+        WeightStatistics r = WeightStatistics.of(w, w.length, Double.isNaN(bound) ? running : bound, 1e-3);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mean", r.mean());
         m.put("std", r.std());

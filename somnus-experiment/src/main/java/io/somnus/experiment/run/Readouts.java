@@ -12,7 +12,7 @@ public final class Readouts {
 
     public static Readout create(String name, double pcaVariance) {
         return switch (name) {
-            case "pca-logistic" -> new PcaLogisticReadout(pcaVariance);
+            case "pca-logistic" -> new PcaLogisticReadout(pcaVariance, io.somnus.readout.LogisticRegression.Options.DEFAULT);
             case "linear" -> new LinearReadout();
             case "vote" -> new LabelVoteReadout();
             default -> throw new ConfigException("readout '" + name + "' is unknown; use pca-logistic, linear or vote");

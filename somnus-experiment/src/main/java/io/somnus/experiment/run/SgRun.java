@@ -98,7 +98,7 @@ public final class SgRun {
         AccuracyCurveStability st = AccuracyCurveStability.of(curve.stream().mapToDouble(Double::doubleValue).toArray());
         Map<String, Object> stability = new LinkedHashMap<>();
         stability.put("final", st.finalAccuracy());
-        stability.put("peak", st.peak());
+        stability.put("peak", st.peakAccuracy());
         stability.put("last_quarter_mean", st.lastQuarterMean());
         stability.put("last_quarter_std", st.lastQuarterStd());
         stability.put("max_drawdown", st.maxDrawdown());
@@ -108,7 +108,7 @@ public final class SgRun {
         for (Map.Entry<String, float[]> e : r.weights().entrySet()) {
             arrays.put(e.getKey(), NpyArray.of(e.getValue(), r.shapes().get(e.getKey())));
             if (e.getKey().startsWith("w_")) {
-                WeightStatistics.Result w = WeightStatistics.of(e.getValue(), e.getValue().length, Double.NaN, 1e-3);
+                WeightStatistics w = WeightStatistics.of(e.getValue(), e.getValue().length, Double.NaN, 1e-3);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("mean", w.mean());
                 m.put("std", w.std());

@@ -1,0 +1,73 @@
+package io.somnus.readout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LogisticRegressionTest {
+    /**
+     * At the minimiser the stationarity conditions hold: Σ_i (y_ik − p_ik) = 0 (intercepts unpenalised)
+     * and w_k = C Σ_i (y_ik − p_ik) x_i. Both are checked from the model's probabilities, independently of
+     * the optimiser.
+     */
+    @Test
+    void fitSatisfiesOptimalityConditions() {
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 120;
+        int d = 3;
+        int k = 3;
+        double[][] x = new double[n][d];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextInt(k);
+            for (int j = 0; j < d; j++) {
+                x[i][j] = r.nextGaussian() + (j == y[i] ? 1.0 : 0.0);
+            }
+        }
+        double c = 0.5;
+        LogisticRegression.Model m = LogisticRegression.fit(x, y, k, new LogisticRegression.Options(c, 1e-9, 5000));
+        assertTrue(m.converged());
+        double[][] p = m.predictProbabilities(x);
+        double[][] w = m.weights();
+        for (int cl = 0; cl < k; cl++) {
+            double bias = 0;
+            double[] expectedW = new double[d];
+            for (int i = 0; i < n; i++) {
+                double res = (y[i] == cl ? 1 : 0) - p[i][cl];
+                bias += res;
+                for (int j = 0; j < d; j++) {
+                    expectedW[j] += c * res * x[i][j];
+                }
+            }
+            assertEquals(0.0, bias, 1e-6, "class " + cl);
+            for (int j = 0; j < d; j++) {
+                assertEquals(expectedW[j], w[cl][j], 1e-5, "w[" + cl + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void interceptOnlyModelMatchesClassFrequencies() {
+        // no features: p = class frequencies (3/4, 1/4), so b0 − b1 = ln 3
+        double[][] x = new double[4][0];
+        LogisticRegression.Model m = LogisticRegression.fit(x, new int[] {0, 0, 1, 0}, 2,
+                new LogisticRegression.Options(1.0, 1e-10, 1000));
+        double[] b = m.intercepts();
+        assertEquals(Math.log(3), b[0] - b[1], 1e-6);
+        assertEquals(0.75, m.predictProbabilities(x)[0][0], 1e-7);
+    }
+
+    @Test
+    void rejectsBadOptionsAndLabels() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LogisticRegression.Options(0, 1e-5, 10));
+        assertTrue(e.getMessage().contains("C"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.fit(new double[][] {{1}, {2}}, new int[] {0, 2}, 2,
+                        LogisticRegression.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("labels[1] = 2"), e.getMessage());
+    }
+}

@@ -1,0 +1,247 @@
+package io.somnus.readout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.junit.jupiter.api.Test;
+
+class PcaTest {
+    private static final double S = Math.sqrt(0.5);
+
+    /**
+     * Points (±2, 0), (0, ±1) rotated by 45° and shifted by (5, −3): by hand the covariance (n − 1 = 3)
+     * has eigenvalues 8/3 along (1, 1)/√2 and 2/3 along (−1, 1)/√2.
+     */
+    private static double[][] rotatedCross() {
+        double[][] base = {{2, 0}, {-2, 0}, {0, 1}, {0, -1}};
+        double[][] x = new double[4][];
+        for (int i = 0; i < 4; i++) {
+            double u = base[i][0];
+            double v = base[i][1];
+            x[i] = new double[] {S * u - S * v + 5, S * u + S * v - 3};
+        }
+        return x;
+    }
+
+    @Test
+    void handWorkedTwoDimensionalCase() {
+        Pca pca = Pca.fit(rotatedCross(), 1.0, false);
+        assertArrayEquals(new double[] {8.0 / 3, 2.0 / 3}, pca.eigenvalues(), 1e-12);
+        assertArrayEquals(new double[] {0.8, 0.2}, pca.explainedVarianceRatio(), 1e-12);
+        assertArrayEquals(new double[] {5, -3}, pca.mean(), 1e-12);
+        assertEquals(2, pca.numComponents());
+        double[][] c = pca.components();
+        assertEquals(1.0, Math.abs(c[0][0] * S + c[0][1] * S), 1e-12);
+        assertEquals(1.0, Math.abs(-c[1][0] * S + c[1][1] * S), 1e-12);
+        // scores: (±2, 0) and (0, ±1) up to each axis' sign
+        double[][] y = pca.transform(rotatedCross());
+        double[][] expected = {{2, 0}, {2, 0}, {0, 1}, {0, 1}};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(expected[i][0], Math.abs(y[i][0]), 1e-12);
+            assertEquals(expected[i][1], Math.abs(y[i][1]), 1e-12);
+        }
+    }
+
+    @Test
+    void whitenedScoresHaveUnitVarianceAndRuleDropsMinorAxis() {
+        Pca pca = Pca.fit(rotatedCross(), 0.75, true);
+        assertEquals(1, pca.numComponents());
+        assertEquals(0.8, pca.keptVarianceFraction(), 1e-12);
+        double[][] y = pca.transform(rotatedCross());
+        // 2 / sqrt(8/3) = sqrt(3/2)
+        assertEquals(Math.sqrt(1.5), Math.abs(y[0][0]), 1e-12);
+        assertEquals(0.0, y[2][0], 1e-12);
+    }
+
+    /** Householder reflection Q = I − 2vvᵀ/vᵀv, v = (1, 2, 3, 4): orthogonal, known columns. */
+    private static double[][] householder() {
+        double[] v = {1, 2, 3, 4};
+        double vv = 30;
+        double[][] q = new double[4][4];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                q[i][j] = (i == j ? 1 : 0) - 2 * v[i] * v[j] / vv;
+            }
+        }
+        return q;
+    }
+
+    /**
+     * Eight samples whose sample covariance is exactly Q Λ Qᵀ: columns of a Sylvester–Hadamard matrix of
+     * order 8 (orthogonal, zero-mean ±1) scaled to unit sample variance, times Λ^½ Qᵀ.
+     */
+    private static double[][] knownCovarianceSample(double[] lambda, double[][] q, double[] mean) {
+        int n = 8;
+        double[][] x = new double[n][4];
+        for (int i = 0; i < n; i++) {
+            double[] yi = new double[4];
+            for (int c = 0; c < 4; c++) {
+                int col = c + 1; // skip the all-ones column
+                yi[c] = (Integer.bitCount(i & col) % 2 == 0 ? 1 : -1) * Math.sqrt((n - 1.0) / n);
+            }
+            for (int j = 0; j < 4; j++) {
+                double s = mean[j];
+                for (int c = 0; c < 4; c++) {
+                    s += yi[c] * Math.sqrt(lambda[c]) * q[j][c];
+                }
+                x[i][j] = s;
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void recoversEigenDecompositionOfKnownCovariance() {
+        double[] lambda = {6, 3, 0.6, 0.4};
+        double[][] q = householder();
+        double[][] x = knownCovarianceSample(lambda, q, new double[] {1, -2, 0.5, 10});
+        Pca pca = Pca.fit(x, 1.0, false);
+        assertArrayEquals(lambda, pca.eigenvalues(), 1e-10);
+        assertArrayEquals(new double[] {0.6, 0.3, 0.06, 0.04}, pca.explainedVarianceRatio(), 1e-12);
+        double[][] c = pca.components();
+        for (int i = 0; i < 4; i++) {
+            double dot = 0;
+            for (int j = 0; j < 4; j++) {
+                dot += c[i][j] * q[j][i];
+            }
+            assertEquals(1.0, Math.abs(dot), 1e-10, "component " + i);
+        }
+    }
+
+    @Test
+    void keepsSmallestNumberOfComponentsReachingTheVarianceFraction() {
+        double[][] x = knownCovarianceSample(new double[] {6, 3, 0.6, 0.4}, householder(), new double[4]);
+        // cumulative ratios 0.6, 0.9, 0.96, 1.0
+        assertEquals(1, Pca.fit(x, 0.5, true).numComponents());
+        assertEquals(2, Pca.fit(x, 0.85, true).numComponents());
+        assertEquals(3, Pca.fit(x, Pca.DEFAULT_VARIANCE_TO_KEEP, true).numComponents());
+        assertEquals(4, Pca.fit(x, 0.99, true).numComponents());
+    }
+
+    @Test
+    void whitenedTrainingScoresHaveIdentityCovariance() {
+        double[][] x = knownCovarianceSample(new double[] {6, 3, 0.6, 0.4}, householder(), new double[] {3, 2, 1, 0});
+        double[][] y = Pca.fit(x, 0.99, true).transform(x);
+        int n = y.length;
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                double s = 0;
+                for (double[] row : y) {
+                    s += row[a] * row[b];
+                }
+                assertEquals(a == b ? 1.0 : 0.0, s / (n - 1), 1e-10);
+            }
+        }
+    }
+
+    /** Random correlated data: covariance by plain loops, decomposed by Hipparchus as the reference. */
+    @Test
+    void agreesWithHipparchusOnRandomCorrelatedData() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 50;
+        int d = 7;
+        double[][] mix = new double[d][d];
+        for (double[] row : mix) {
+            for (int j = 0; j < d; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            double[] g = new double[d];
+            for (int j = 0; j < d; j++) {
+                g[j] = r.nextGaussian();
+            }
+            for (int j = 0; j < d; j++) {
+                for (int l = 0; l < d; l++) {
+                    row[j] += mix[j][l] * g[l];
+                }
+                row[j] += 3 * j;
+            }
+        }
+        double[] mu = new double[d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                mu[j] += row[j] / n;
+            }
+        }
+        double[][] cov = new double[d][d];
+        for (double[] row : x) {
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < d; b++) {
+                    cov[a][b] += (row[a] - mu[a]) * (row[b] - mu[b]) / (n - 1);
+                }
+            }
+        }
+        EigenDecompositionSymmetric ref = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cov));
+        Pca pca = Pca.fit(x, 1.0, false);
+        assertEquals(d, pca.numComponents());
+        double[] lambda = pca.eigenvalues();
+        double[][] c = pca.components();
+        for (int i = 0; i < d; i++) {
+            assertEquals(ref.getEigenvalue(i), lambda[i], 1e-10 * ref.getEigenvalue(0), "eigenvalue " + i);
+            double dot = ref.getEigenvector(i).dotProduct(new org.hipparchus.linear.ArrayRealVector(c[i]));
+            assertEquals(1.0, Math.abs(dot), 1e-8, "eigenvector " + i);
+            // sign convention: the largest-magnitude entry is positive
+            double big = 0;
+            for (double v : c[i]) {
+                big = Math.abs(v) > Math.abs(big) ? v : big;
+            }
+            assertTrue(big > 0);
+        }
+    }
+
+    @Test
+    void constantDataKeepsNoComponent() {
+        double[][] x = {{1, 2}, {1, 2}, {1, 2}};
+        Pca pca = Pca.fit(x, 0.95, true);
+        assertEquals(0, pca.numComponents());
+        assertEquals(0, pca.transform(x)[0].length);
+    }
+
+    @Test
+    void rejectsBadVarianceFraction() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pca.fit(rotatedCross(), 1.5, true));
+        assertTrue(e.getMessage().contains("varianceToKeep"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(rotatedCross(), 0.0, true));
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(new double[][] {{1, 2}}, 0.9, true));
+    }
+
+    @Test
+    void constantFeaturesGetZeroLoadingsAndDoNotBreakTheDecomposition() {
+        // spike counts of a mostly silent population: 150 of 200 neurons never fire, the rest rarely
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        int n = 300;
+        int d = 200;
+        double[][] x = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 150; j < d; j++) {
+                x[i][j] = rng.nextDouble() < 0.05 ? 1 + rng.nextInt(3) : 0;
+            }
+        }
+        Pca pca = Pca.fit(x, 0.95, true);
+        org.junit.jupiter.api.Assertions.assertTrue(pca.numComponents() > 0);
+        for (double[] c : pca.components()) {
+            for (int j = 0; j < 150; j++) {
+                org.junit.jupiter.api.Assertions.assertEquals(0.0, c[j], 0.0, "constant feature " + j);
+            }
+        }
+        // whitened coordinates have unit sample variance on the training set
+        double[][] z = pca.transform(x);
+        double mean = 0;
+        for (double[] row : z) {
+            mean += row[0] / n;
+        }
+        double var = 0;
+        for (double[] row : z) {
+            var += (row[0] - mean) * (row[0] - mean) / (n - 1);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, var, 1e-9);
+    }
+}

@@ -1,0 +1,107 @@
+package io.somnus.readout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SoftmaxObjectiveTest {
+    private static final int N = 25;
+    private static final int D = 4;
+    private static final int K = 3;
+
+    private static double[] randomDesign(SplittableRandom r) {
+        double[] x = new double[N * D];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        return x;
+    }
+
+    private static int[] randomLabels(SplittableRandom r) {
+        int[] y = new int[N];
+        for (int i = 0; i < N; i++) {
+            y[i] = r.nextInt(K);
+        }
+        return y;
+    }
+
+    /** The loss written out directly from its definition, independently of the class. */
+    private static double directLoss(double[] x, int[] y, double[] p, double c) {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            double[] z = new double[K];
+            for (int k = 0; k < K; k++) {
+                z[k] = p[k * (D + 1) + D];
+                for (int j = 0; j < D; j++) {
+                    z[k] += p[k * (D + 1) + j] * x[i * D + j];
+                }
+            }
+            double s = 0;
+            for (int k = 0; k < K; k++) {
+                s += Math.exp(z[k]);
+            }
+            sum += Math.log(s) - z[y[i]];
+        }
+        double w2 = 0;
+        for (int k = 0; k < K; k++) {
+            for (int j = 0; j < D; j++) {
+                w2 += p[k * (D + 1) + j] * p[k * (D + 1) + j];
+            }
+        }
+        return sum / N + w2 / (2 * c * N);
+    }
+
+    @Test
+    void valueMatchesDefinitionAndGradientMatchesFiniteDifferences() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] x = randomDesign(r);
+        int[] y = randomLabels(r);
+        double c = 0.7;
+        SoftmaxObjective f = new SoftmaxObjective(x, N, D, y, K, c);
+        double[] p = new double[f.dimension()];
+        for (int t = 0; t < p.length; t++) {
+            p[t] = 0.5 * r.nextGaussian();
+        }
+        assertEquals(directLoss(x, y, p, c), f.value(p), 1e-13);
+        double[] g = f.gradient(p);
+        double h = 1e-6;
+        for (int t = 0; t < p.length; t++) {
+            double[] plus = p.clone();
+            double[] minus = p.clone();
+            plus[t] += h;
+            minus[t] -= h;
+            double numeric = (directLoss(x, y, plus, c) - directLoss(x, y, minus, c)) / (2 * h);
+            assertEquals(numeric, g[t], 1e-8, "component " + t);
+        }
+    }
+
+    @Test
+    void lineSearchShortcutGivesTheSameValuesAsFullEvaluation() {
+        SplittableRandom r = new SplittableRandom(12);
+        double[] x = randomDesign(r);
+        int[] y = randomLabels(r);
+        SoftmaxObjective f = new SoftmaxObjective(x, N, D, y, K, 1.0);
+        double[] a = new double[f.dimension()];
+        double[] s = new double[a.length];
+        for (int t = 0; t < a.length; t++) {
+            a[t] = r.nextGaussian();
+            s[t] = r.nextGaussian();
+        }
+        f.gradient(a);
+        long before = f.fullProducts();
+        for (double alpha : new double[] {0.0, 1.0, 0.3, -0.7, 2.5, 1e-4}) {
+            double[] p = new double[a.length];
+            for (int t = 0; t < a.length; t++) {
+                p[t] = a[t] + alpha * s[t];
+            }
+            assertEquals(directLoss(x, y, p, 1.0), f.value(p), 1e-12, "alpha " + alpha);
+        }
+        assertEquals(1, f.fullProducts() - before, "only the first point off the anchor needs a product");
+        // a point off the line is computed in full
+        double[] off = a.clone();
+        off[0] += 1;
+        off[1] -= 2;
+        assertEquals(directLoss(x, y, off, 1.0), f.value(off), 1e-12);
+    }
+}
