@@ -3,7 +3,6 @@ package io.somnus.experiment.run;
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.stdp.FrozenEvaluator;
-import io.somnus.metrics.AccuracyCurveStability;
 import io.somnus.metrics.Diversity;
 import io.somnus.metrics.WeightStatistics;
 import io.somnus.network.Network;
@@ -11,7 +10,6 @@ import io.somnus.readout.ClusterSeparation;
 import io.somnus.readout.FittedReadout;
 import io.somnus.readout.Readout;
 import io.somnus.synapse.Projection;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,14 +77,7 @@ public final class Measurements {
         s.put("test_accuracy", ev.accuracy.get(cfg.readout().main()));
         s.put("test_accuracy_by_readout", ev.accuracy);
         double[] curve = valCurve.stream().mapToDouble(Double::doubleValue).toArray();
-        AccuracyCurveStability st = AccuracyCurveStability.of(curve);
-        Map<String, Object> stability = new LinkedHashMap<>();
-        stability.put("final", st.finalAccuracy());
-        stability.put("peak", st.peakAccuracy());
-        stability.put("last_quarter_mean", st.lastQuarterMean());
-        stability.put("last_quarter_std", st.lastQuarterStd());
-        stability.put("max_drawdown", st.maxDrawdown());
-        s.put("stability", stability);
+        s.put("stability", SummaryFields.stability(curve));
         Map<String, Object> weights = new LinkedHashMap<>();
         for (Projection p : net.projections()) {
             weights.put(p.name(), weightStats(p));
@@ -208,21 +199,9 @@ public final class Measurements {
         }
         double running = Math.max(maxAbs, runningMax.getOrDefault(p.name(), 0.0));
         runningMax.put(p.name(), running);
-        double bound = Float.isInfinite(p.wMax()) || p.wMax() <= 0 ? (Float.isInfinite(p.wMin()) ? Double.NaN : Double.NaN) : p.wMax();
-        WeightStatistics r = WeightStatistics.of(w, w.length, Double.isNaN(bound) ? running : bound, 1e-3);
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("mean", r.mean());
-        m.put("std", r.std());
-        m.put("min", r.min());
-        m.put("max", r.max());
-        m.put("total_abs", r.totalAbs());
-        m.put("frac_saturated", r.fractionSaturated());
-        m.put("frac_near_zero", r.fractionNearZero());
-        m.put("entropy", r.histogramEntropy());
-        return m;
-    }
-
-    static double[] copy(double[] x) {
-        return Arrays.copyOf(x, x.length);
+        // saturation is judged against the weight bound, or the running maximum of |w| where there is none
+        double bound = Float.isFinite(p.wMax()) && p.wMax() > 0 ? p.wMax()
+                : Float.isFinite(p.wMin()) && p.wMin() < 0 ? -p.wMin() : running;
+        return SummaryFields.weights(WeightStatistics.of(w, w.length, bound, 1e-3));
     }
 }

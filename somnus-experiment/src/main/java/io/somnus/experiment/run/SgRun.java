@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.NpyArray;
-import io.somnus.metrics.AccuracyCurveStability;
 import io.somnus.metrics.WeightStatistics;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgEpoch;
@@ -95,29 +94,14 @@ public final class SgRun {
         s.put("seed", cfg.seed());
         s.put("test_accuracy", test);
         s.put("test_accuracy_by_readout", Map.of("spike-count", test));
-        AccuracyCurveStability st = AccuracyCurveStability.of(curve.stream().mapToDouble(Double::doubleValue).toArray());
-        Map<String, Object> stability = new LinkedHashMap<>();
-        stability.put("final", st.finalAccuracy());
-        stability.put("peak", st.peakAccuracy());
-        stability.put("last_quarter_mean", st.lastQuarterMean());
-        stability.put("last_quarter_std", st.lastQuarterStd());
-        stability.put("max_drawdown", st.maxDrawdown());
-        s.put("stability", stability);
+        s.put("stability", SummaryFields.stability(curve.stream().mapToDouble(Double::doubleValue).toArray()));
         Map<String, Object> weights = new LinkedHashMap<>();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> e : r.weights().entrySet()) {
             arrays.put(e.getKey(), NpyArray.of(e.getValue(), r.shapes().get(e.getKey())));
             if (e.getKey().startsWith("w_")) {
                 WeightStatistics w = WeightStatistics.of(e.getValue(), e.getValue().length, Double.NaN, 1e-3);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("mean", w.mean());
-                m.put("std", w.std());
-                m.put("min", w.min());
-                m.put("max", w.max());
-                m.put("total_abs", w.totalAbs());
-                m.put("frac_near_zero", w.fractionNearZero());
-                m.put("entropy", w.histogramEntropy());
-                weights.put(e.getKey().substring(2), m);
+                weights.put(e.getKey().substring(2), SummaryFields.weights(w));
             }
         }
         s.put("weights", weights);
