@@ -64,6 +64,7 @@ public final class SleepPhase {
         int k = settings.decayEverySteps();
         double dt = net.dtMs();
         WeightDecayLaw law = settings.law();
+        WeightDecayLaw lawK = k == 1 ? law : compose(law, k); // built once: the step loop allocates nothing
         net.resetState();
         net.input().silence(settings.inputRateHz());
         long[] before = new long[counters.size()];
@@ -78,18 +79,18 @@ public final class SleepPhase {
             step++;
             boolean decayNow = step % k == 0 || step == maxSteps;
             if (decayNow) {
-                int stepsToApply = step % k == 0 ? k : (int) (step % k);
-                for (Projection p : decaying) {
-                    decay(p, law, stepsToApply, dt, rng);
+                WeightDecayLaw now = step % k == 0 ? lawK : compose(law, (int) (step % k));
+                for (int q = 0; q < decaying.size(); q++) {
+                    decay(decaying.get(q), now, dt, rng);
                 }
                 if (settings.earlyEndTolerance() > 0 && backAtSetPoint(decaying, setPoints)) {
                     early = true;
                 }
             }
             if (step % settings.traceEverySteps() == 0 || early || step == maxSteps) {
-                for (Projection p : decaying) {
-                    double total = p.totalAbsWeight();
-                    observer.trace(step, p, total, meanOf(p.weights()));
+                for (int q = 0; q < decaying.size(); q++) {
+                    Projection p = decaying.get(q);
+                    observer.trace(step, p, p.totalAbsWeight(), meanOf(p.weights()));
                 }
             }
             if (early) {
@@ -116,9 +117,8 @@ public final class SleepPhase {
         return true;
     }
 
-    /** Applies {@code steps} steps' worth of the law to every weight of {@code p}, then clips to its bounds. */
-    private void decay(Projection p, WeightDecayLaw law, int steps, double dtMs, RandomGenerator rng) {
-        WeightDecayLaw lawK = steps == 1 ? law : compose(law, steps);
+    /** Applies the (composed) law to every weight of {@code p}, then clips to its bounds. */
+    private void decay(Projection p, WeightDecayLaw lawK, double dtMs, RandomGenerator rng) {
         float[] w = p.weights();
         int n = w.length;
         switch (settings.target()) {
@@ -160,6 +160,9 @@ public final class SleepPhase {
 
     /** The law applied {@code k} times at once: λ^k for the log law, exp(−k·dt/τ) for the linear one. */
     static WeightDecayLaw compose(WeightDecayLaw law, int k) {
+        if (k == 1) {
+            return law;
+        }
         if (law instanceof LogSpaceDecay l) {
             return new LogSpaceDecay(Math.pow(l.lambda(), k), l.noiseStd() * Math.sqrt(k));
         }
