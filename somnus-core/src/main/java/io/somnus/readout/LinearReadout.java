@@ -37,7 +37,7 @@ public final class LinearReadout implements Readout {
         double[] x = Features.flatten(features, d);
         Standardizer standardizer = Standardizer.fitFlat(x, n, d);
         standardizer.transformInPlace(x, n);
-        return new Fitted(standardizer, LogisticRegression.fitFlat(x, n, d, labels, numClasses, options));
+        return new Fitted(standardizer, LogisticRegression.fitFlat(x, n, d, labels, numClasses, options, true));
     }
 
     /** The fitted readout. */

@@ -55,7 +55,7 @@ public final class PcaLogisticReadout implements Readout {
         standardizer.transformInPlace(x, n);
         double[] z = pca.transformFlat(x, n);
         LogisticRegression.Model model = LogisticRegression.fitFlat(z, n, pca.numComponents(), labels,
-                numClasses, options);
+                numClasses, options, false);
         return new Fitted(standardizer, pca, model);
     }
 
