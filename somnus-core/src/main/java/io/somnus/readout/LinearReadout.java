@@ -3,7 +3,7 @@ package io.somnus.readout;
 /**
  * Multinomial logistic regression (C = 1 by default) on standardised raw features, no PCA: the
  * "linear readout" placed beside the label vote for the Diehl &amp; Cook preset. Deterministic: the seed
- * is not used.
+ * is not used. The fitted readout is immutable and thread-safe.
  */
 public final class LinearReadout implements Readout {
     /** Name used in metrics and summaries. */

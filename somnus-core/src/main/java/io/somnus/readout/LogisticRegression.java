@@ -19,7 +19,17 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
  * Hipparchus' Polak–Ribière non-linear conjugate gradient with the analytic gradient and Brent line
  * searches, until the largest gradient component falls below {@link Options#gradientTolerance()}, the
  * objective stops decreasing (relative change ≤ 64 ε, scikit-learn's L-BFGS {@code ftol}), or
- * {@link Options#maxIterations()} is reached. No randomness: the same data give the same model.
+ * {@link Options#maxIterations()} is reached. On raw (correlated) features the directions are
+ * preconditioned by the feature covariance ({@link CovariancePreconditioner}); on whitened PCA scores they
+ * are not. The line searches cost O(nK) per evaluation (see {@link SoftmaxObjective}).
+ * <p>
+ * Why this optimiser: it is the gradient optimiser Hipparchus (already a dependency) offers; L-BFGS is
+ * not in Hipparchus or Commons Math, and the Java libraries that have it are GPL in current versions (Smile),
+ * stochastic only (Tribuo) or large frameworks. The problem is smooth and convex, so conjugate gradients
+ * reach the same minimiser.
+ * <p>
+ * No randomness: the same data give the same model (bitwise, for one BLAS backend). A fitted
+ * {@link Model} is immutable and safe to use from several threads.
  */
 public final class LogisticRegression {
     /** Relative objective change below which the optimiser stops (scikit-learn's lbfgs ftol = 64 ε). */

@@ -4,7 +4,8 @@ package io.somnus.readout;
  * The paper's readout (Massey et al. 2026): standardise each feature ({@link Standardizer}), project
  * on the principal components that keep 95 % of the variance, whitened ({@link Pca}), then
  * multinomial logistic regression with C = 1 ({@link LogisticRegression}). Deterministic: the seed is
- * not used.
+ * not used. The fitted readout is immutable and thread-safe; the paper's cluster separation φ is
+ * {@code ClusterSeparation.phi(fitted.transform(features), labels, numClasses)}.
  */
 public final class PcaLogisticReadout implements Readout {
     /** Name used in metrics and summaries. */
