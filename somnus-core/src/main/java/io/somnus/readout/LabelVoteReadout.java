@@ -10,7 +10,8 @@ package io.somnus.readout;
  * <pre>ŷ = argmax_{c : |A_c| &gt; 0} (1/|A_c|) Σ_{j∈A_c} r_j,</pre>
  * so a class with no neuron assigned cannot win; ties go to the lowest class index. If no neuron is
  * assigned at all, every sample is predicted as the most frequent training class (lowest index on
- * ties), i.e. chance level. Deterministic: the seed is not used.
+ * ties), i.e. chance level. Deterministic: the seed is not used. The fitted readout is immutable and
+ * thread-safe.
  */
 public final class LabelVoteReadout implements Readout {
     /** Name used in metrics and summaries. */

@@ -3,7 +3,7 @@ package io.somnus.readout;
 /**
  * Multinomial logistic regression (C = 1 by default) on standardised raw features, no PCA: the
  * "linear readout" placed beside the label vote for the Diehl &amp; Cook preset. Deterministic: the seed
- * is not used.
+ * is not used. The fitted readout is immutable and thread-safe.
  */
 public final class LinearReadout implements Readout {
     /** Name used in metrics and summaries. */
@@ -37,7 +37,7 @@ public final class LinearReadout implements Readout {
         double[] x = Features.flatten(features, d);
         Standardizer standardizer = Standardizer.fitFlat(x, n, d);
         standardizer.transformInPlace(x, n);
-        return new Fitted(standardizer, LogisticRegression.fitFlat(x, n, d, labels, numClasses, options));
+        return new Fitted(standardizer, LogisticRegression.fitFlat(x, n, d, labels, numClasses, options, true));
     }
 
     /** The fitted readout. */

@@ -1,5 +1,6 @@
 package io.somnus.readout;
 
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -9,6 +10,7 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunctionGradient;
 import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
+import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
 
 /**
  * Multinomial (softmax) logistic regression with L2 penalty on the weights and unpenalised intercepts,
@@ -17,13 +19,23 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
  * Hipparchus' Polak–Ribière non-linear conjugate gradient with the analytic gradient and Brent line
  * searches, until the largest gradient component falls below {@link Options#gradientTolerance()}, the
  * objective stops decreasing (relative change ≤ 64 ε, scikit-learn's L-BFGS {@code ftol}), or
- * {@link Options#maxIterations()} is reached. No randomness: the same data give the same model.
+ * {@link Options#maxIterations()} is reached. On raw (correlated) features the directions are
+ * preconditioned by the feature covariance ({@link CovariancePreconditioner}); on whitened PCA scores they
+ * are not. The line searches cost O(nK) per evaluation (see {@link SoftmaxObjective}).
+ * <p>
+ * Why this optimiser: it is the gradient optimiser Hipparchus (already a dependency) offers; L-BFGS is
+ * not in Hipparchus or Commons Math, and the Java libraries that have it are GPL in current versions (Smile),
+ * stochastic only (Tribuo) or large frameworks. The problem is smooth and convex, so conjugate gradients
+ * reach the same minimiser.
+ * <p>
+ * No randomness: the same data give the same model (bitwise, for one BLAS backend). A fitted
+ * {@link Model} is immutable and safe to use from several threads.
  */
 public final class LogisticRegression {
     /** Relative objective change below which the optimiser stops (scikit-learn's lbfgs ftol = 64 ε). */
     static final double RELATIVE_VALUE_TOLERANCE = 64 * Math.ulp(1.0);
     /** Line search: relative and absolute tolerance on the objective, and initial bracket width. */
-    static final double LINE_RELATIVE_TOLERANCE = 1e-10;
+    static final double LINE_RELATIVE_TOLERANCE = 1e-8;
     static final double LINE_ABSOLUTE_TOLERANCE = 1e-14;
     static final double LINE_INITIAL_BRACKET = 1.0;
 
@@ -60,12 +72,21 @@ public final class LogisticRegression {
     public static Model fit(double[][] x, int[] labels, int numClasses, Options options) {
         int d = Features.columns(x, "features");
         Features.checkLabels(labels, x.length, numClasses);
-        return fitFlat(Features.flatten(x, d), x.length, d, labels, numClasses, options);
+        return fitFlat(Features.flatten(x, d), x.length, d, labels, numClasses, options, true);
     }
 
-    /** Fits on a row-major {@code n × d} array (not modified). Labels already checked. */
-    static Model fitFlat(double[] x, int n, int d, int[] labels, int numClasses, Options options) {
+    /**
+     * Fits on a row-major {@code n × d} array (not modified). Labels already checked.
+     *
+     * @param precondition use the {@link CovariancePreconditioner} (for correlated features; pointless on
+     *                     whitened ones)
+     */
+    static Model fitFlat(double[] x, int n, int d, int[] labels, int numClasses, Options options,
+            boolean precondition) {
         SoftmaxObjective f = new SoftmaxObjective(x, n, d, labels, numClasses, options.c());
+        Preconditioner preconditioner = precondition && d > 0
+                ? new CovariancePreconditioner(x, n, d, numClasses, options.c())
+                : new NonLinearConjugateGradientOptimizer.IdentityPreconditioner();
         int maxIterations = options.maxIterations();
         double gtol = options.gradientTolerance();
         boolean[] converged = new boolean[1];
@@ -82,20 +103,30 @@ public final class LogisticRegression {
         };
         NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
                 NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, checker,
-                LINE_RELATIVE_TOLERANCE, LINE_ABSOLUTE_TOLERANCE, LINE_INITIAL_BRACKET);
-        PointValuePair best = optimizer.optimize(
-                MaxEval.unlimited(),
-                MaxIter.unlimited(),
-                new ObjectiveFunction(f::value),
-                new ObjectiveFunctionGradient(f::gradient),
-                GoalType.MINIMIZE,
-                new InitialGuess(new double[f.dimension()]));
-        double[] p = best.getPoint();
+                LINE_RELATIVE_TOLERANCE, LINE_ABSOLUTE_TOLERANCE, LINE_INITIAL_BRACKET, preconditioner);
+        double[] p;
+        double value;
+        try {
+            PointValuePair best = optimizer.optimize(
+                    MaxEval.unlimited(),
+                    MaxIter.unlimited(),
+                    new ObjectiveFunction(f::value),
+                    new ObjectiveFunctionGradient(f::gradient),
+                    GoalType.MINIMIZE,
+                    new InitialGuess(new double[f.dimension()]));
+            p = best.getPoint();
+            value = best.getValue();
+        } catch (MathIllegalStateException e) {
+            // A line search that cannot bracket a minimum (objective flat to rounding): keep the last
+            // iterate, whose gradient is known, and report it as not converged unless it meets the tolerance.
+            p = f.anchorPoint();
+            value = f.anchorValue();
+        }
         if (f.lastGradientInfNorm() <= gtol) {
             converged[0] = true;
         }
         return new Model(p, d, numClasses, optimizer.getIterations(), f.evaluations(), converged[0],
-                best.getValue(), f.lastGradientInfNorm());
+                value, f.lastGradientInfNorm());
     }
 
     /** A fitted model: weights w_k, intercepts b_k, and how the fit went. */

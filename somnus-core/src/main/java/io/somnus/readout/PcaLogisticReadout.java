@@ -4,7 +4,8 @@ package io.somnus.readout;
  * The paper's readout (Massey et al. 2026): standardise each feature ({@link Standardizer}), project
  * on the principal components that keep 95 % of the variance, whitened ({@link Pca}), then
  * multinomial logistic regression with C = 1 ({@link LogisticRegression}). Deterministic: the seed is
- * not used.
+ * not used. The fitted readout is immutable and thread-safe; the paper's cluster separation φ is
+ * {@code ClusterSeparation.phi(fitted.transform(features), labels, numClasses)}.
  */
 public final class PcaLogisticReadout implements Readout {
     /** Name used in metrics and summaries. */
@@ -55,7 +56,7 @@ public final class PcaLogisticReadout implements Readout {
         standardizer.transformInPlace(x, n);
         double[] z = pca.transformFlat(x, n);
         LogisticRegression.Model model = LogisticRegression.fitFlat(z, n, pca.numComponents(), labels,
-                numClasses, options);
+                numClasses, options, false);
         return new Fitted(standardizer, pca, model);
     }
 

@@ -14,12 +14,23 @@ import java.util.Arrays;
  * Parameters are one flat vector laid out column-major as a (d+1) × K matrix: {@code p[k(d+1) + j]} is
  * w_kj for j &lt; d and {@code p[k(d+1) + d]} is b_k. Design matrix x is row-major n × d.
  * <p>
- * Line searches evaluate f along {@code a + α·s}; since the logits are affine in the parameters, after
- * the first point off the last gradient point ("anchor") the logits of further collinear points are
- * interpolated ({@code z(a + β δ) = z(a) + β (z(a + δ) − z(a))}) in O(nK) instead of a new O(ndK)
- * product. Collinearity is checked explicitly; anything else is computed in full. Not thread-safe.
+ * Line searches evaluate f along {@code a + α·s}. The logits are affine in the parameters, so once
+ * the first point {@code a + δ} off the last gradient point a ("anchor") is seen, the direction's logits
+ * {@code z_δ = X δ_W + δ_b} are computed once and every further point {@code a + β δ} on that line costs
+ * O(nK): {@code z = z(a) + β z_δ}. The next iterate, where the gradient is taken, lies on that line too,
+ * so its logits come the same way, and are recomputed exactly every {@link #EXACT_LOGITS_EVERY}
+ * iterations. Collinearity is checked explicitly; anything else is computed in full. So a
+ * conjugate-gradient iteration streams the design about twice (z_δ and the gradient product) instead of
+ * once per function evaluation. Not thread-safe.
  */
 final class SoftmaxObjective {
+    /**
+     * Iterates whose logits are taken from the line (z(a) + β z_δ) before one is recomputed exactly.
+     * Each such step adds a rounding error of about ε·|β z_δ|, so the drift grows linearly and is reset
+     * here.
+     */
+    static final int EXACT_LOGITS_EVERY = 10;
+
     private final int n;
     private final int d;
     private final int classes;
@@ -39,6 +50,8 @@ final class SoftmaxObjective {
     private boolean hasLine;
     private final double[] gradient;
     private double gradientInfNorm = Double.POSITIVE_INFINITY;
+    private double anchorValue = Double.NaN;
+    private int gradientsSinceExact;
     private long fullProducts;
     private long evaluations;
 
@@ -83,8 +96,17 @@ final class SoftmaxObjective {
     /** f(p), writing ∇f(p) into {@code g}; makes p the anchor for the next line search. */
     double valueAndGradient(double[] p, double[] g) {
         evaluations++;
-        logits(p, d, classes, x, n, logits);
-        fullProducts++;
+        double[] z = gradientsSinceExact < EXACT_LOGITS_EVERY ? interpolatedLogits(p) : null;
+        if (z == null) {
+            logits(p, d, classes, x, n, logits);
+            fullProducts++;
+            gradientsSinceExact = 0;
+        } else {
+            if (z != logits) {
+                System.arraycopy(z, 0, logits, 0, logits.length);
+            }
+            gradientsSinceExact++;
+        }
         System.arraycopy(p, 0, anchorPoint, 0, p.length);
         System.arraycopy(logits, 0, anchorLogits, 0, logits.length);
         hasAnchor = true;
@@ -132,10 +154,22 @@ final class SoftmaxObjective {
         for (double v : g) {
             norm = Math.max(norm, Math.abs(v));
         }
+        double value = sum * invN + penalty(p);
         if (g == gradient) {
             gradientInfNorm = norm;
         }
-        return sum * invN + penalty(p);
+        anchorValue = value;
+        return value;
+    }
+
+    /** The last point whose gradient was computed (copy), or null before the first. */
+    double[] anchorPoint() {
+        return hasAnchor ? anchorPoint.clone() : null;
+    }
+
+    /** f at {@link #anchorPoint()}. */
+    double anchorValue() {
+        return anchorValue;
     }
 
     /** Largest |∂f| at the last point whose gradient was computed by {@link #gradient}. */
@@ -182,6 +216,38 @@ final class SoftmaxObjective {
     }
 
     private double[] logitsFor(double[] p) {
+        double[] z = interpolatedLogits(p);
+        if (z != null) {
+            return z;
+        }
+        if (!hasAnchor) {
+            logits(p, d, classes, x, n, logits);
+            fullProducts++;
+            return logits;
+        }
+        // Start a new line through the anchor: z(a + β δ) = z(a) + β z_δ with z_δ = X δ_W + δ_b computed
+        // directly (not as z(a + δ) − z(a), whose rounding error would be amplified by |1 − β|).
+        double sq = 0;
+        for (int t = 0; t < p.length; t++) {
+            double v = p[t] - anchorPoint[t];
+            lineDelta[t] = v;
+            sq += v * v;
+        }
+        logits(lineDelta, d, classes, x, n, lineLogitsDelta);
+        fullProducts++;
+        lineDeltaSquared = sq;
+        hasLine = sq > 0;
+        for (int t = 0; t < logits.length; t++) {
+            logits[t] = anchorLogits[t] + lineLogitsDelta[t];
+        }
+        return logits;
+    }
+
+    /**
+     * Logits of p without a matrix product when p is the anchor or lies on the current line (then
+     * written to {@code logits}); null otherwise.
+     */
+    private double[] interpolatedLogits(double[] p) {
         if (hasAnchor && Arrays.equals(p, anchorPoint)) {
             return anchorLogits;
         }
@@ -208,22 +274,7 @@ final class SoftmaxObjective {
                 return logits;
             }
         }
-        logits(p, d, classes, x, n, logits);
-        fullProducts++;
-        if (hasAnchor) {
-            double sq = 0;
-            for (int t = 0; t < p.length; t++) {
-                double v = p[t] - anchorPoint[t];
-                lineDelta[t] = v;
-                sq += v * v;
-            }
-            for (int t = 0; t < logits.length; t++) {
-                lineLogitsDelta[t] = logits[t] - anchorLogits[t];
-            }
-            lineDeltaSquared = sq;
-            hasLine = sq > 0;
-        }
-        return logits;
+        return null;
     }
 
     /**

@@ -104,4 +104,35 @@ class SoftmaxObjectiveTest {
         off[1] -= 2;
         assertEquals(directLoss(x, y, off, 1.0), f.value(off), 1e-12);
     }
+
+    /**
+     * Chains many line searches whose accepted step is 100× the first trial point (so an unstable
+     * interpolation would blow up geometrically) and compares gradients with a fresh objective's.
+     */
+    @Test
+    void gradientsAtInterpolatedIteratesStayExact() {
+        SplittableRandom r = new SplittableRandom(13);
+        double[] x = randomDesign(r);
+        int[] y = randomLabels(r);
+        SoftmaxObjective f = new SoftmaxObjective(x, N, D, y, K, 1.0);
+        double[] a = new double[f.dimension()];
+        double[] g = f.gradient(a);
+        for (int iteration = 0; iteration < 35; iteration++) {
+            double[] trial = new double[a.length];
+            double[] next = new double[a.length];
+            for (int t = 0; t < a.length; t++) {
+                double s = -g[t] + 0.01 * r.nextGaussian();
+                trial[t] = a[t] + 0.001 * s;
+                next[t] = a[t] + 0.1 * s;
+            }
+            f.value(trial);
+            f.value(next);
+            a = next;
+            g = f.gradient(a);
+            double[] exact = new SoftmaxObjective(x, N, D, y, K, 1.0).gradient(a);
+            for (int t = 0; t < a.length; t++) {
+                assertEquals(exact[t], g[t], 1e-12, "iteration " + iteration + ", component " + t);
+            }
+        }
+    }
 }

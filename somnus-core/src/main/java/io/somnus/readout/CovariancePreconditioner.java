@@ -1,0 +1,106 @@
+package io.somnus.readout;
+
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
+
+/**
+ * Preconditioner for the conjugate-gradient fit of {@link SoftmaxObjective}: each class's weight block
+ * of the descent direction is multiplied by {@code M⁻¹}, with
+ * <pre>M = XᵀX / n + λ I,   λ = 4 / (C n),</pre>
+ * an approximation of the weight Hessian up to the softmax curvature factor p(1 − p) ≤ ¼ (hence λ is
+ * the penalty 1/(Cn) over ¼). Intercepts are left as they are. For correlated features (neurons with
+ * similar receptive fields) this cuts the number of iterations several-fold; on whitened features M is
+ * about the identity and it is not used. The product XᵀX goes through BLAS {@code dsyrk}, the
+ * factorisation M = L Lᵀ through Hipparchus' Cholesky decomposition (pure Java, reproducible), the two
+ * triangular solves per iteration are plain loops over all classes at once.
+ */
+final class CovariancePreconditioner implements Preconditioner {
+    private final int d;
+    private final int classes;
+    /** Lower-triangular L, row-major d × d. */
+    private final double[] lower;
+    private final double[] work;
+
+    /**
+     * @param x design, row-major n × d (not modified)
+     * @param c inverse regularisation strength C
+     */
+    CovariancePreconditioner(double[] x, int n, int d, int classes, double c) {
+        this.d = d;
+        this.classes = classes;
+        double[] gram = new double[d * d];
+        Blas.BLAS.dsyrk("U", "N", d, n, 1.0 / n, x, d, 0.0, gram, d);
+        double lambda = 4.0 / (c * n);
+        double[][] m = new double[d][d];
+        for (int col = 0; col < d; col++) {
+            for (int row = 0; row <= col; row++) {
+                double v = gram[col * d + row];
+                m[row][col] = v;
+                m[col][row] = v;
+            }
+            m[col][col] += lambda;
+        }
+        double[][] l = new CholeskyDecomposition(new Array2DRowRealMatrix(m, false),
+                CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0.0).getL().getData();
+        this.lower = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(l[i], 0, lower, i * d, i + 1);
+        }
+        this.work = new double[d * classes];
+    }
+
+    @Override
+    public double[] precondition(double[] point, double[] r) {
+        int stride = d + 1;
+        // y (d × K, row-major) = weight blocks of r
+        for (int k = 0; k < classes; k++) {
+            for (int j = 0; j < d; j++) {
+                work[j * classes + k] = r[k * stride + j];
+            }
+        }
+        // L z = y, row by row
+        for (int i = 0; i < d; i++) {
+            int ri = i * d;
+            int oi = i * classes;
+            for (int j = 0; j < i; j++) {
+                double lij = lower[ri + j];
+                if (lij != 0) {
+                    int oj = j * classes;
+                    for (int k = 0; k < classes; k++) {
+                        work[oi + k] -= lij * work[oj + k];
+                    }
+                }
+            }
+            double inv = 1.0 / lower[ri + i];
+            for (int k = 0; k < classes; k++) {
+                work[oi + k] *= inv;
+            }
+        }
+        // Lᵀ u = z, from the last row up: u_i = z_i / L_ii, then z_j −= L_ij u_i for j < i
+        for (int i = d - 1; i >= 0; i--) {
+            int ri = i * d;
+            int oi = i * classes;
+            double inv = 1.0 / lower[ri + i];
+            for (int k = 0; k < classes; k++) {
+                work[oi + k] *= inv;
+            }
+            for (int j = 0; j < i; j++) {
+                double lij = lower[ri + j];
+                if (lij != 0) {
+                    int oj = j * classes;
+                    for (int k = 0; k < classes; k++) {
+                        work[oj + k] -= lij * work[oi + k];
+                    }
+                }
+            }
+        }
+        double[] out = r.clone();
+        for (int k = 0; k < classes; k++) {
+            for (int j = 0; j < d; j++) {
+                out[k * stride + j] = work[j * classes + k];
+            }
+        }
+        return out;
+    }
+}
