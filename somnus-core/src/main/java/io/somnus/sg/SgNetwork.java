@@ -313,7 +313,7 @@ final class SgNetwork {
                     surrogate.delta(grad, mem, off, next, bh, theta, slope, beta, resetCoef);
                 } else if (next >= 0) {
                     for (int i = 0; i < bh; i++) {
-                        grad[off + i] += beta * grad[next + i];
+                        grad[off + i] = SgSurrogate.flushSubnormal(grad[off + i] + beta * grad[next + i]);
                     }
                 }
                 for (int r = 0; r < batch; r++) {

@@ -9,8 +9,10 @@ import java.util.SplittableRandom;
 /**
  * Manual measurement of the SG-SNN on Fashion-MNIST (not a test). Usage:
  * <pre>
- *   java -cp ... io.somnus.sg.SgBench PRESET TRAIN_IMAGES EPOCHS SLEEP_RATIO SEED [TEST_IMAGES]
+ *   java -cp ... io.somnus.sg.SgBench PRESET TRAIN_IMAGES EPOCHS SLEEP_RATIO SEED [TEST_IMAGES] [key=value ...]
  * </pre>
+ * Overrides: {@code steps}, {@code lr}, {@code loss} (SPIKE_COUNT|MEMBRANE), {@code encoding}, {@code hidden},
+ * {@code batch}, {@code slope}, {@code beta}, {@code recurrent}.
  * PRESET is {@code sg-fc} (28×28 images) or {@code paper-sg} (resized to 15×15). The test set is evaluated after
  * every epoch (passed as the validation set), so each epoch line carries the test accuracy after that epoch.
  */
@@ -31,13 +33,31 @@ public final class SgBench {
             default -> throw new IllegalArgumentException("preset must be sg-fc or paper-sg, got " + preset);
         };
         int resize = preset.equals("paper-sg") ? 15 : 0;
-        SgConfig cfg = base.toBuilder().epochs(epochs).sleepRatio(sleepRatio).build();
+        SgConfig.Builder builder = base.toBuilder().epochs(epochs).sleepRatio(sleepRatio);
+        for (int i = 6; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            switch (kv[0]) {
+                case "steps" -> builder.steps(Integer.parseInt(kv[1]));
+                case "lr" -> builder.learningRate(Double.parseDouble(kv[1]));
+                case "loss" -> builder.loss(SgLoss.valueOf(kv[1]));
+                case "encoding" -> builder.encoding(SgInputEncoding.valueOf(kv[1]));
+                case "hidden" -> builder.hidden(Integer.parseInt(kv[1]));
+                case "batch" -> builder.batchSize(Integer.parseInt(kv[1]));
+                case "slope" -> builder.surrogateSlope(Double.parseDouble(kv[1]));
+                case "beta" -> builder.beta(Double.parseDouble(kv[1]));
+                case "recurrent" -> builder.recurrent(Boolean.parseBoolean(kv[1]));
+                default -> throw new IllegalArgumentException("unknown override " + kv[0]);
+            }
+        }
+        SgConfig cfg = builder.build();
         LabeledImages train = FashionMnistIdx.read(dir, "train", trainN, resize);
         LabeledImages test = FashionMnistIdx.read(dir, "t10k", testN, resize);
+        System.out.println(cfg);
         System.out.printf(Locale.ROOT, "preset=%s train=%d test=%d epochs=%d sleepRatio=%.2f seed=%d blas=%s%n",
                 preset, train.size(), test.size(), epochs, sleepRatio, seed, SgTrainer.blasImplementation());
-        System.out.printf(Locale.ROOT, "OPENBLAS_NUM_THREADS=%s java=%s%n", System.getenv("OPENBLAS_NUM_THREADS"),
-                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "OPENBLAS_NUM_THREADS=%s OPENBLAS_CORETYPE=%s java=%s sgemm=%.1f GFLOP/s%n",
+                System.getenv("OPENBLAS_NUM_THREADS"), System.getenv("OPENBLAS_CORETYPE"),
+                System.getProperty("java.version"), SgTrainer.blasGflops());
         SgTrainer trainer = new SgTrainer();
         SgResult r = trainer.train(train, test, cfg, new SplittableRandom(seed), new SgListener() {
             @Override
