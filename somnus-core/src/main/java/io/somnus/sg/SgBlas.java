@@ -19,6 +19,31 @@ final class SgBlas {
     }
 
     /**
+     * Best single-precision GEMM speed of three 512×512×512 products, in GFLOP/s (about a tenth of a second): a
+     * quick check that the native BLAS is really fast on this CPU. OpenBLAS that does not recognise a virtualised
+     * CPU falls back to its generic "Prescott" kernels, several times slower; {@code OPENBLAS_CORETYPE} (e.g.
+     * {@code Haswell} for AVX2, {@code SkylakeX} for AVX-512) set before the JVM starts fixes that.
+     */
+    static double measureGflops() {
+        int n = 512;
+        float[] a = new float[n * n];
+        float[] b = new float[n * n];
+        float[] c = new float[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (i % 7) * 0.125f;
+            b[i] = (i % 5) * 0.25f;
+        }
+        double best = 0;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            gemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n);
+            long dt = System.nanoTime() - t0;
+            best = Math.max(best, 2.0 * n * n * n / dt);
+        }
+        return best;
+    }
+
+    /**
      * {@code C = alpha·op(A)·op(B) + beta·C} with all matrices row-major: {@code op(A)} is m×k, {@code op(B)} is
      * k×n, C is m×n. {@code lda}, {@code ldb}, {@code ldc} are the row strides as stored (columns of the stored
      * matrix). A and B are not modified.

@@ -31,8 +31,9 @@ public enum SgInputEncoding {
     /**
      * Writes the input of {@code batch} images into {@code out}: element {@code (t·batch + b)·inputs + i} is input
      * {@code i} of image {@code order[from + b]} at step {@code t}; for {@link #timeInvariant()} encodings only
-     * {@code t = 0} is written. Random draws are taken in the order t, b, i, one draw per pixel strictly between 0
-     * and 1 (pixels at 0 never spike and pixels at 1 always spike without a draw).
+     * {@code t = 0} is written. Random draws are taken in the order t, b, i, one 32-bit draw per pixel with
+     * {@code p > 0}; the input spikes iff the draw's top 24 bits, read as an integer, are below {@code ⌊p·2²⁴⌋}
+     * (probability p to within 2⁻²⁴; p ≥ 1 always spikes, p = 0 never and takes no draw).
      *
      * @param images        all images (not modified), each {@code inputs} pixels in [0, 1]
      * @param order         image indices (not modified)
@@ -60,15 +61,14 @@ public enum SgInputEncoding {
                 int o = (t * batch + b) * inputs;
                 for (int i = 0; i < inputs; i++) {
                     float p = img[i] * scale;
-                    float s;
-                    if (p <= 0f) {
-                        s = 0f;
-                    } else if (p >= 1f) {
-                        s = 1f;
+                    if (p > 0f) {
+                        // Branch-free comparison of the draw's top 24 bits with ⌊p·2²⁴⌋: a random outcome would
+                        // defeat branch prediction and cost more than the draw itself.
+                        int threshold = (int) (Math.min(p, 1f) * 0x1p24f);
+                        out[o + i] = (float) (((rng.nextInt() >>> 8) - threshold) >>> 31);
                     } else {
-                        s = rng.nextFloat() < p ? 1f : 0f;
+                        out[o + i] = 0f;
                     }
-                    out[o + i] = s;
                 }
             }
         }

@@ -62,6 +62,7 @@ final class SgNetwork {
     final float[] input;
     private final float[] current0;
     private final float[] deltaSum0;
+    private final float[] zeros;
     private final double[] biasGrad;
     final float[] logits;
     private final double[] dlogits;
@@ -118,6 +119,7 @@ final class SgNetwork {
         current0 = new float[maxBatch * sizes[1]];
         deltaSum0 = new float[maxBatch * sizes[1]];
         biasGrad = new double[widest];
+        zeros = new float[widest];
         logits = new float[maxBatch * sizes[layers]];
         dlogits = new double[maxBatch * sizes[layers]];
     }
@@ -158,46 +160,66 @@ final class SgNetwork {
             boolean invariant = l == 0 && timeInvariant;
             boolean spiking = spiking(l);
             if (invariant) {
+                // c0 = W·x + b once: the input current is the same at every step.
                 SgBlas.gemm(false, true, batch, post, pre, 1f, input, 0, pre, w[l], 0, pre, 0f, current0, 0, post);
+                for (int r = 0; r < batch; r++) {
+                    for (int h = 0, q = r * post; h < post; h++) {
+                        current0[q + h] += bias[h];
+                    }
+                }
             } else {
                 float[] in = l == 0 ? input : s[l - 1];
                 SgBlas.gemm(false, true, rows, post, pre, 1f, in, 0, pre, w[l], 0, pre, 0f, mem, 0, post);
             }
             for (int t = 0; t < steps; t++) {
                 int off = t * bh;
-                int prev = off - bh;
-                if (invariant) {
+                boolean fromCurrent0 = invariant && rec == null;
+                if (invariant && rec != null) {
                     System.arraycopy(current0, 0, mem, off, bh);
                 }
                 if (rec != null && t > 0) {
-                    SgBlas.gemm(false, true, batch, post, post, 1f, spk, prev, post, rec, 0, post, 1f, mem, off, post);
+                    SgBlas.gemm(false, true, batch, post, post, 1f, spk, off - bh, post, rec, 0, post, 1f, mem, off, post);
                 }
+                float[] add = fromCurrent0 ? current0 : mem;
+                float[] addBias = invariant ? zeros : bias;
                 for (int r = 0; r < batch; r++) {
                     int o = off + r * post;
-                    if (t == 0) {
-                        for (int h = 0; h < post; h++) {
-                            mem[o + h] += bias[h];
-                        }
-                    } else if (spiking) {
-                        int p = o - bh;
-                        for (int h = 0; h < post; h++) {
-                            mem[o + h] += beta * mem[p + h] + bias[h] - theta * spk[p + h];
-                        }
-                    } else {
-                        int p = o - bh;
-                        for (int h = 0; h < post; h++) {
-                            mem[o + h] += beta * mem[p + h] + bias[h];
-                        }
-                    }
-                    if (spiking) {
-                        for (int h = 0; h < post; h++) {
-                            spk[o + h] = mem[o + h] > theta ? 1f : 0f;
-                        }
-                    }
+                    int a = fromCurrent0 ? r * post : o;
+                    int p = o - bh;
+                    step(mem, spk, o, p, t == 0, add, a, addBias, post, spiking);
                 }
             }
         }
         computeLogits(batch);
+    }
+
+    /**
+     * One row of the membrane update: {@code U[o+h] = add[a+h] + bias[h] + β·U[p+h] − θ·S[p+h]} (no leak or
+     * reset terms at t = 0, no reset for a non-spiking layer), then {@code S[o+h] = Θ(U[o+h] − θ)}.
+     */
+    private void step(float[] mem, float[] spk, int o, int p, boolean first, float[] add, int a, float[] bias,
+                      int n, boolean spiking) {
+        float bt = beta;
+        float th = theta;
+        if (first) {
+            for (int h = 0; h < n; h++) {
+                mem[o + h] = add[a + h] + bias[h];
+            }
+        } else if (spiking) {
+            for (int h = 0; h < n; h++) {
+                mem[o + h] = add[a + h] + bias[h] + bt * mem[p + h] - th * spk[p + h];
+            }
+        } else {
+            for (int h = 0; h < n; h++) {
+                mem[o + h] = add[a + h] + bias[h] + bt * mem[p + h];
+            }
+        }
+        if (spiking) {
+            for (int h = 0; h < n; h++) {
+                // Branch-free Θ(U − θ): the sign bit of θ − U (spike outcomes are too irregular to predict).
+                spk[o + h] = (float) (Float.floatToRawIntBits(th - mem[o + h]) >>> 31);
+            }
+        }
     }
 
     private void computeLogits(int batch) {
@@ -276,50 +298,48 @@ final class SgNetwork {
                     }
                 }
             }
-            // grad holds g_l[t] for every t (the loss or the layer above); turn it into δ_l[t], t descending.
+            // grad holds g_l[t] for every t (the loss or the layer above); turn it into δ_l[t], t descending, and
+            // sum the bias gradient (and, for a time-invariant input, Σ_t δ) while each step is still in cache.
+            boolean invariant = l == 0 && timeInvariant;
+            float resetCoef = detachReset ? 0f : theta;
+            java.util.Arrays.fill(biasGrad, 0, post, 0.0);
             for (int t = steps - 1; t >= 0; t--) {
                 int off = t * bh;
-                int next = off + bh;
-                boolean last = t == steps - 1;
-                if (!last && rec != null) {
+                int next = t == steps - 1 ? -1 : off + bh;
+                if (next >= 0 && rec != null) {
                     SgBlas.gemm(false, false, batch, post, post, 1f, grad, next, post, rec, 0, post, 1f, grad, off, post);
                 }
                 if (spiking) {
-                    if (!last && !detachReset) {
+                    surrogate.delta(grad, mem, off, next, bh, theta, slope, beta, resetCoef);
+                } else if (next >= 0) {
+                    for (int i = 0; i < bh; i++) {
+                        grad[off + i] = SgSurrogate.flushSubnormal(grad[off + i] + beta * grad[next + i]);
+                    }
+                }
+                for (int r = 0; r < batch; r++) {
+                    int o = off + r * post;
+                    for (int h = 0; h < post; h++) {
+                        biasGrad[h] += grad[o + h];
+                    }
+                }
+                if (invariant) {
+                    if (next < 0) {
+                        System.arraycopy(grad, off, deltaSum0, 0, bh);
+                    } else {
                         for (int i = 0; i < bh; i++) {
-                            grad[off + i] -= theta * grad[next + i];
+                            deltaSum0[i] += grad[off + i];
                         }
                     }
-                    surrogate.scaleByDerivative(grad, mem, off, bh, theta, slope);
-                }
-                if (!last) {
-                    for (int i = 0; i < bh; i++) {
-                        grad[off + i] += beta * grad[next + i];
-                    }
-                }
-            }
-            if (l == 0 && timeInvariant) {
-                System.arraycopy(grad, 0, deltaSum0, 0, bh);
-                for (int t = 1; t < steps; t++) {
-                    int off = t * bh;
-                    for (int i = 0; i < bh; i++) {
-                        deltaSum0[i] += grad[off + i];
-                    }
-                }
-                SgBlas.gemm(true, false, post, pre, batch, 1f, deltaSum0, 0, post, input, 0, pre, 0f, gw[l], 0, pre);
-            } else {
-                float[] in = l == 0 ? input : s[l - 1];
-                SgBlas.gemm(true, false, post, pre, rows, 1f, grad, 0, post, in, 0, pre, 0f, gw[l], 0, pre);
-            }
-            java.util.Arrays.fill(biasGrad, 0, post, 0.0);
-            for (int r = 0; r < rows; r++) {
-                int o = r * post;
-                for (int h = 0; h < post; h++) {
-                    biasGrad[h] += grad[o + h];
                 }
             }
             for (int h = 0; h < post; h++) {
                 gb[l][h] = (float) biasGrad[h];
+            }
+            if (invariant) {
+                SgBlas.gemm(true, false, post, pre, batch, 1f, deltaSum0, 0, post, input, 0, pre, 0f, gw[l], 0, pre);
+            } else {
+                float[] in = l == 0 ? input : s[l - 1];
+                SgBlas.gemm(true, false, post, pre, rows, 1f, grad, 0, post, in, 0, pre, 0f, gw[l], 0, pre);
             }
             if (rec != null) {
                 SgBlas.gemm(true, false, post, post, rows - batch, 1f, grad, bh, post, s[l], 0, post, 0f, gv[l], 0, post);

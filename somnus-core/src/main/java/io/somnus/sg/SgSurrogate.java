@@ -28,10 +28,18 @@ public enum SgSurrogate {
         }
 
         @Override
-        void scaleByDerivative(float[] g, float[] u, int off, int n, float theta, float k) {
-            for (int i = off, end = off + n; i < end; i++) {
-                float d = 1f + k * Math.abs(u[i] - theta);
-                g[i] = g[i] / (d * d);
+        void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
+            if (next < 0) {
+                for (int i = 0; i < n; i++) {
+                    float d = 1f + k * Math.abs(u[off + i] - theta);
+                    g[off + i] = flushSubnormal(g[off + i] / (d * d));
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float d = 1f + k * Math.abs(u[off + i] - theta);
+                    float gn = g[next + i];
+                    g[off + i] = flushSubnormal((g[off + i] - resetCoef * gn) / (d * d) + beta * gn);
+                }
             }
         }
     },
@@ -52,12 +60,20 @@ public enum SgSurrogate {
         }
 
         @Override
-        void scaleByDerivative(float[] g, float[] u, int off, int n, float theta, float k) {
+        void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
             float c = (float) (Math.PI / 2) * k;
             float half = k / 2f;
-            for (int i = off, end = off + n; i < end; i++) {
-                float z = c * (u[i] - theta);
-                g[i] = g[i] * half / (1f + z * z);
+            if (next < 0) {
+                for (int i = 0; i < n; i++) {
+                    float z = c * (u[off + i] - theta);
+                    g[off + i] = flushSubnormal(g[off + i] * half / (1f + z * z));
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float z = c * (u[off + i] - theta);
+                    float gn = g[next + i];
+                    g[off + i] = flushSubnormal((g[off + i] - resetCoef * gn) * half / (1f + z * z) + beta * gn);
+                }
             }
         }
     },
@@ -78,10 +94,11 @@ public enum SgSurrogate {
         }
 
         @Override
-        void scaleByDerivative(float[] g, float[] u, int off, int n, float theta, float k) {
-            for (int i = off, end = off + n; i < end; i++) {
-                float s = (float) (1.0 / (1.0 + Math.exp(-k * (u[i] - theta))));
-                g[i] = g[i] * k * s * (1f - s);
+        void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
+            for (int i = 0; i < n; i++) {
+                float s = (float) (1.0 / (1.0 + Math.exp(-k * (u[off + i] - theta))));
+                float gn = next < 0 ? 0f : g[next + i];
+                g[off + i] = flushSubnormal((g[off + i] - resetCoef * gn) * k * s * (1f - s) + beta * gn);
             }
         }
     };
@@ -90,6 +107,15 @@ public enum SgSurrogate {
 
     SgSurrogate(double defaultSlope) {
         this.defaultSlope = defaultSlope;
+    }
+
+    /**
+     * {@code x}, or 0 if {@code x} is subnormal. Gradients of saturated neurons (σ' ≈ 0) shrink by β every step
+     * back in time and end up subnormal, and arithmetic on subnormal floats is tens of times slower on x86 (Java
+     * has no flush-to-zero mode); values below 1.2·10⁻³⁸ carry no information for training.
+     */
+    static float flushSubnormal(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 
     /** snnTorch's default slope for this surrogate (25 for the sigmoids, α = 2 for arctan). */
@@ -103,6 +129,12 @@ public enum SgSurrogate {
     /** The antiderivative of {@link #derivative}, vanishing at {@code x → −∞}. */
     public abstract double primitive(double x, double k);
 
-    /** {@code g[i] *= σ'(u[i] − θ)} for {@code i} in {@code [off, off+n)}; {@code u} is not modified. */
-    abstract void scaleByDerivative(float[] g, float[] u, int off, int n, float theta, float k);
+    /**
+     * One step of the BPTT recursion over {@code n} units, in place: with {@code i} in {@code [0, n)},
+     * {@code g[off+i] ← (g[off+i] − c·g[next+i])·σ'(u[off+i] − θ) + β·g[next+i]}, where {@code g[next+i]} is
+     * δ at the following step ({@code next < 0}: the last step, δ = 0 there) and {@code c} is θ for an attached
+     * reset, 0 for a detached one. {@code u} is not modified.
+     */
+    abstract void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
+                        float resetCoef);
 }

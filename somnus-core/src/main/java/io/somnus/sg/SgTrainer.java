@@ -40,6 +40,15 @@ public final class SgTrainer {
     }
 
     /**
+     * Measured single-precision GEMM speed of that BLAS in GFLOP/s (takes about a tenth of a second). Single-threaded
+     * OpenBLAS on a recent x86 core gives 50–100; a few GFLOP/s means the Java fallback or OpenBLAS's generic kernels
+     * (set {@code OPENBLAS_CORETYPE}, e.g. {@code Haswell} or {@code SkylakeX}, before starting the JVM).
+     */
+    public static double blasGflops() {
+        return SgBlas.measureGflops();
+    }
+
+    /**
      * Trains a fresh network.
      *
      * @param train      training images, {@code cfg.inputs()} pixels each, labels below {@code cfg.outputs()}
@@ -141,7 +150,7 @@ public final class SgTrainer {
         }
         return new SgResult(cfg, epochs, episodes, lastEval, weights(), shapes(), sleepRates, wakeSteps, sleepSteps,
                 fraction(sleepSteps, wakeSteps), trainSeconds, sleepSeconds, (System.nanoTime() - wallStart) / 1e9,
-                (double) n * cfg.epochs() / trainSeconds, blasImplementation());
+                trainSeconds > 0 ? (double) n * cfg.epochs() / trainSeconds : 0.0, blasImplementation());
     }
 
     private SgSleepEpisode sleepEpisode(SgSleep sleep, SplittableRandom noise, int number, int epoch,

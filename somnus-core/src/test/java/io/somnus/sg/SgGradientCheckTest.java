@@ -124,11 +124,17 @@ class SgGradientCheckTest {
             u[i] = 1f + (i - 20) * 0.01f;
             g[i] = 2f;
         }
-        s.scaleByDerivative(g, u, 0, u.length, 1f, (float) k);
+        s.delta(g, u, 0, -1, u.length, 1f, (float) k, 0.5f, 0f);
         for (int i = 0; i < u.length; i++) {
             double expected = 2 * s.derivative(u[i] - 1.0, k);
-            assertEquals(expected, g[i], 1e-5 * expected, "float bulk version at u = " + u[i]);
+            assertEquals(expected, g[i], 1e-5 * expected, "float version at u = " + u[i]);
         }
+        // With a following step: (g − c·g_next)·σ' + β·g_next, here on two halves of one array.
+        float[] two = {3f, -1f, 0.5f, 2f};
+        float[] mem = {1.02f, 0.9f, 0f, 0f};
+        s.delta(two, mem, 0, 2, 2, 1f, (float) k, 0.5f, 1f);
+        assertEquals((3 - 0.5) * s.derivative(0.02, k) + 0.25, two[0], 1e-5 * Math.max(1, Math.abs(two[0])));
+        assertEquals((-1 - 2) * s.derivative(-0.1, k) + 1.0, two[1], 1e-5 * Math.max(1, Math.abs(two[1])));
     }
 
     static Stream<SgSurrogate> surrogates() {

@@ -45,6 +45,7 @@ class SgTrainerTest {
             assertTrue(trainer.accuracy(blocks(90, 4)) >= 0.9, enc + ": test accuracy");
             assertTrue(r.epochs().get(5).trainLoss() < r.epochs().get(0).trainLoss(), enc + ": loss falls");
             assertEquals(SgTrainer.blasImplementation(), r.blas());
+            assertTrue(SgTrainer.blasGflops() > 0);
         }
     }
 

@@ -1,0 +1,21 @@
+/**
+ * The surrogate-gradient SNN (SG-SNN) that Somnus trains beside the STDP-SNN, so that the same sleep intervention
+ * can be compared on a gradient-trained network (Massey et al. 2026, SPEC §4).
+ *
+ * <ul>
+ *   <li>{@link io.somnus.sg.SgConfig} — every setting with the paper's defaults; presets
+ *       {@link io.somnus.sg.SgConfig#paperSg()} (225 → 1000 → 10, T = 100, direct current) and
+ *       {@link io.somnus.sg.SgConfig#sgFc()} (784 → 200 → 10, T = 25, Bernoulli).</li>
+ *   <li>{@link io.somnus.sg.SgTrainer} — minibatch Adam with BPTT through all steps, optional sleep after epochs,
+ *       evaluation, weight export.</li>
+ *   <li>{@code SgNetwork} — the LIF dynamics (snnTorch {@code Leaky}, reset by subtraction) and their backward pass;
+ *       its class comment has the equations. {@link io.somnus.sg.SgSurrogate} — the surrogate derivatives.</li>
+ *   <li>{@code SgSleep} — the paper's SG sleep: zero input, membrane noise, trace STDP and a log-space pull of every
+ *       weight toward ±0.2, simulated event-driven with the pull applied lazily in closed form.</li>
+ * </ul>
+ *
+ * Matrix products go through netlib-java's {@code BLAS.getInstance()} (the system OpenBLAS when installed; keep it
+ * single-threaded with {@code OPENBLAS_NUM_THREADS=1} and parallelise across runs). Everything runs on the calling
+ * thread; a trainer is not thread-safe, use one per run.
+ */
+package io.somnus.sg;
