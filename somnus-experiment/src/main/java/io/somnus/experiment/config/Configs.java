@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -80,11 +79,7 @@ public final class Configs {
             String part = parts[i];
             JsonNode next = child(node, part);
             if (next == null || next.isNull()) {
-                if (node instanceof ObjectNode o && knownField(o, part)) {
-                    next = o.putObject(part);
-                } else {
-                    throw unknown(dottedKey, walked.toString(), node);
-                }
+                throw unknown(dottedKey, walked.toString(), node);
             }
             if (walked.length() > 0) {
                 walked.append('.');
@@ -94,7 +89,7 @@ public final class Configs {
         }
         String last = parts[parts.length - 1];
         if (node instanceof ObjectNode o) {
-            if (!o.has(last) && !knownField(o, last) && !isOpenMap(walked.toString())) {
+            if (!o.has(last) && !isOpenMap(walked.toString())) {
                 throw unknown(dottedKey, walked.toString(), node);
             }
             o.set(last, parsed);
@@ -112,11 +107,6 @@ public final class Configs {
     /** Sections whose keys are checked later, by the model they configure: {@code sg} and neuron {@code params}. */
     private static boolean isOpenMap(String path) {
         return path.equals("sg") || path.endsWith(".params");
-    }
-
-    /** Fields that may be absent from a preset but can still be set: everything the binding knows. */
-    private static boolean knownField(ObjectNode o, String field) {
-        return o.has(field);
     }
 
     private static JsonNode child(JsonNode node, String part) {
@@ -244,14 +234,5 @@ public final class Configs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Iterates over field names (helper for validation messages). */
-    static List<String> fields(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            out.add(it.next());
-        }
-        return out;
     }
 }

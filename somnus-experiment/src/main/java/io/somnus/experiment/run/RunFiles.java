@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,9 +78,5 @@ public final class RunFiles implements RunRecorder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the tables of " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.6g", d);
     }
 }

@@ -98,7 +98,6 @@ public final class StdpTraining {
         int episode = 0;
         long presentations = 0;
         long trainNanos = 0;
-        long sleepWakeSpikes = 0;
         Map<String, long[]> sleepSpikeTotals = new LinkedHashMap<>();
         Map<String, long[]> wakeSpikeTotals = new LinkedHashMap<>();
         List<Double> valCurve = new ArrayList<>();
