@@ -11,8 +11,11 @@ import java.util.random.RandomGenerator;
  *   dθ/dt = −θ/τ_θ
  *   spike when V > V_th − offset + θ and not refractory;  then V ← V_reset, θ += θ₊
  * </pre>
- * Integrated by forward Euler, as Brian2's {@code method='euler'}, so that the Brian2 reference
- * ({@code validation/brian2}) can be matched: every derivative uses the values at the start of the step.
+ * The membrane is advanced either by exponential Euler (default), exact when g_e and g_i are held over the
+ * step and stable for any conductance:
+ * <pre>  V∞ = (V_rest + g_e·E_exc + g_i·E_inh)/(1 + g_e + g_i),  V ← V∞ + (V − V∞)·exp(−dt·(1 + g_e + g_i)/τ_m)</pre>
+ * or by forward Euler, as Brian2's {@code method='euler'} (the reference in {@code validation/brian2}),
+ * which diverges once dt·(1 + g_e + g_i)/τ_m &gt; 2. Conductances and θ decay by forward Euler in both.
  * V is frozen while refractory ({@code unless refractory}); conductances and θ keep decaying. A spike
  * delivered at step t is in g before the update of step t+1. After a spike at step s the neuron is
  * refractory until step s + max(1, refractory/dt).
@@ -26,6 +29,7 @@ public final class ConductanceLifPopulation extends Population {
     private final double[] theta;
     private final int[] refractoryUntil;
     private boolean thetaFrozen;
+    private boolean forwardEuler;
 
     public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p) {
         super(name, size);
@@ -60,6 +64,12 @@ public final class ConductanceLifPopulation extends Population {
         return theta;
     }
 
+    /** Forward Euler for the membrane (to match Brian2's {@code method='euler'}); exponential Euler otherwise. */
+    public ConductanceLifPopulation useForwardEuler(boolean euler) {
+        this.forwardEuler = euler;
+        return this;
+    }
+
     /** Freezes θ (no increase, no decay): Diehl &amp; Cook's test mode. */
     public void freezeTheta(boolean frozen) {
         this.thetaFrozen = frozen;
@@ -89,7 +99,13 @@ public final class ConductanceLifPopulation extends Population {
             float vi = v[i];
             boolean active = step >= refractoryUntil[i];
             if (active) {
-                vi += dtOverTau * ((rest - vi) + gei * (eExc - vi) + gii * (eInh - vi));
+                if (forwardEuler) {
+                    vi += dtOverTau * ((rest - vi) + gei * (eExc - vi) + gii * (eInh - vi));
+                } else {
+                    float gTotal = 1f + gei + gii;
+                    float vInf = (rest + gei * eExc + gii * eInh) / gTotal;
+                    vi = vInf + (vi - vInf) * (float) Math.exp(-dtOverTau * gTotal);
+                }
                 if (noiseStdMv > 0) {
                     vi += (float) (noiseStdMv * rng.nextGaussian());
                 }
@@ -127,6 +143,7 @@ public final class ConductanceLifPopulation extends Population {
         ConductanceLifPopulation c = new ConductanceLifPopulation(name(), size, p);
         c.copyLearnedStateFrom(this);
         c.thetaFrozen = thetaFrozen;
+        c.forwardEuler = forwardEuler;
         return c;
     }
 }

@@ -61,7 +61,7 @@ public final class NetworkFactory {
                 case "current_lif" -> new CurrentLifPopulation(pc.name(), size,
                         withParams(CurrentLifParameters.PAPER, pc, "current_lif"));
                 case "conductance_lif" -> new ConductanceLifPopulation(pc.name(), size,
-                        withParams(conductanceDefaults(pc), pc, "conductance_lif"));
+                        withParams(conductanceDefaults(pc), pc, "conductance_lif")).useForwardEuler(euler(cfg));
                 default -> throw new ConfigException("populations." + pc.name() + ".model: '" + pc.model()
                         + "' is not a neuron model; use current_lif or conductance_lif");
             };
@@ -132,6 +132,15 @@ public final class NetworkFactory {
         Network net = new Network(dt, input, pops, projections, norms);
         net.normalise();
         return net;
+    }
+
+    private static boolean euler(RunConfig cfg) {
+        String scheme = cfg.simulation().integration() == null ? "exponential" : cfg.simulation().integration();
+        return switch (scheme) {
+            case "euler" -> true;
+            case "exponential" -> false;
+            default -> throw new ConfigException("simulation.integration: '" + scheme + "'; use exponential or euler");
+        };
     }
 
     private static Plasticity rule(PlasticityConfig c, Receptor receptor, double dt, String where) {

@@ -54,6 +54,7 @@ public final class DiehlCookReference {
         settings.put("train.validation_images", 1);
         settings.put("train.test_images", 1);
         settings.put("seed", seed);
+        settings.put("simulation.integration", "euler"); // the Brian2 reference integrates with method='euler'
         ObjectNode tree = new StandardResolver().resolve(settings);
         RunConfig cfg = Configs.bind(tree);
         LabeledImages train = DataPreparation.prepare(cfg).train();
