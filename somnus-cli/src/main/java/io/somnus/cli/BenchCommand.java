@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code somnus bench}: training and evaluation throughput of the STDP-SNN presets. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures training (plasticity on, one thread) and evaluation (plasticity off, 1 and 2 threads)",
-                "throughput in images/s and synaptic events/s, and the peak heap. Kernel micro-benchmarks: somnus-bench (JMH)."})
+                "throughput in images/s and synaptic events/s, and the peak heap."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", split = ",", description = "presets (default: paper,diehl-cook)")
     List<String> presets = List.of("paper", "diehl-cook");
