@@ -98,7 +98,9 @@ public final class SgRun {
         Map<String, Object> weights = new LinkedHashMap<>();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> e : r.weights().entrySet()) {
-            arrays.put(e.getKey(), NpyArray.of(e.getValue(), r.shapes().get(e.getKey())));
+            // weights by projection name as in docs/run-directory.md (in_h, h_h, h_out); biases keep b_*
+            String key = e.getKey().startsWith("w_") ? e.getKey().substring(2) : e.getKey();
+            arrays.put(key, NpyArray.of(e.getValue(), r.shapes().get(e.getKey())));
             if (e.getKey().startsWith("w_")) {
                 WeightStatistics w = WeightStatistics.of(e.getValue(), e.getValue().length, Double.NaN, 1e-3);
                 weights.put(e.getKey().substring(2), SummaryFields.weights(w));
