@@ -1,5 +1,7 @@
 package io.somnus.neuron;
 
+import io.somnus.kernel.ConductanceLifStep;
+import io.somnus.kernel.Kernels;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -18,7 +20,8 @@ import java.util.random.RandomGenerator;
  * which diverges once dt·(1 + g_e + g_i)/τ_m &gt; 2. Conductances and θ decay by forward Euler in both.
  * V is frozen while refractory ({@code unless refractory}); conductances and θ keep decaying. A spike
  * delivered at step t is in g before the update of step t+1. After a spike at step s the neuron is
- * refractory until step s + max(1, refractory/dt).
+ * refractory until step s + max(1, refractory/dt). The update runs in the {@link Kernels} chosen when the
+ * population is built.
  */
 public final class ConductanceLifPopulation extends Population {
     private final ConductanceLifParameters p;
@@ -28,8 +31,13 @@ public final class ConductanceLifPopulation extends Population {
     /** θ in double: its decay per step (5·10⁻⁸·θ at dt = 0.5 ms) is below float32 resolution. */
     private final double[] theta;
     private final int[] refractoryUntil;
+    private final float[] noiseScratch;
     private boolean thetaFrozen;
     private boolean forwardEuler;
+    private Kernels kernels = Kernels.active();
+    private ConductanceLifStep stepConstants;
+    private double stepDtMs;
+    private boolean stepThetaFrozen;
 
     public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p) {
         super(name, size);
@@ -39,6 +47,7 @@ public final class ConductanceLifPopulation extends Population {
         this.gi = new float[size];
         this.theta = new double[size];
         this.refractoryUntil = new int[size];
+        this.noiseScratch = new float[size];
         Arrays.fill(theta, p.thetaInitialMv());
         resetState();
     }
@@ -77,51 +86,26 @@ public final class ConductanceLifPopulation extends Population {
 
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
-        clearSpikes();
-        final float dtOverTau = (float) (dtMs / p.tauMembraneMs());
-        final float keepE = (float) (1 - dtMs / p.tauExcitatoryMs());
-        final float keepI = (float) (1 - dtMs / p.tauInhibitoryMs());
-        final double keepTheta = thetaFrozen ? 1.0 : 1 - dtMs / p.tauThetaMs();
-        final double thetaPlus = thetaFrozen ? 0.0 : p.thetaPlusMv();
-        final float rest = (float) p.vRestMv();
-        final float eExc = (float) p.eExcitatoryMv();
-        final float eInh = (float) p.eInhibitoryMv();
-        final float threshold = (float) (p.vThresholdMv() - p.thresholdOffsetMv());
-        final float reset = (float) p.vResetMv();
-        final int refractorySteps = (int) Math.round(p.refractoryMs() / dtMs);
-        final float[] exc = excitatoryInput;
-        final float[] inh = inhibitoryInput;
-        for (int i = 0; i < size; i++) {
-            float gei = ge[i] + exc[i];
-            float gii = gi[i] + inh[i];
-            exc[i] = 0f;
-            inh[i] = 0f;
-            float vi = v[i];
-            boolean active = step >= refractoryUntil[i];
-            if (active) {
-                if (forwardEuler) {
-                    vi += dtOverTau * ((rest - vi) + gei * (eExc - vi) + gii * (eInh - vi));
-                } else {
-                    float gTotal = 1f + gei + gii;
-                    float vInf = (rest + gei * eExc + gii * eInh) / gTotal;
-                    vi = vInf + (vi - vInf) * (float) Math.exp(-dtOverTau * gTotal);
-                }
-                if (noiseStdMv > 0) {
-                    vi += (float) (noiseStdMv * rng.nextGaussian());
-                }
-            }
-            double th = theta[i] * keepTheta;
-            ge[i] = gei * keepE;
-            gi[i] = gii * keepI;
-            if (active && vi > threshold + th) { // compared in double, as Brian2
-                vi = reset;
-                th += thetaPlus;
-                refractoryUntil[i] = step + Math.max(1, refractorySteps);
-                emit(i, step);
-            }
-            v[i] = vi;
-            theta[i] = th;
+        float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
+        int count = kernels.conductanceLif(constants(dtMs), step, size, v, ge, gi, theta, refractoryUntil,
+                excitatoryInput, inhibitoryInput, noise, spiked);
+        recordSpikes(count, step);
+    }
+
+    /** The step constants for dt and the current θ and integration modes (rebuilt only when they change). */
+    private ConductanceLifStep constants(double dtMs) {
+        ConductanceLifStep c = stepConstants;
+        if (c == null || dtMs != stepDtMs || c.forwardEuler() != forwardEuler || stepThetaFrozen != thetaFrozen) {
+            c = new ConductanceLifStep((float) (dtMs / p.tauMembraneMs()), (float) (1 - dtMs / p.tauExcitatoryMs()),
+                    (float) (1 - dtMs / p.tauInhibitoryMs()), thetaFrozen ? 1.0 : 1 - dtMs / p.tauThetaMs(),
+                    thetaFrozen ? 0.0 : p.thetaPlusMv(), (float) p.vRestMv(), (float) p.eExcitatoryMv(),
+                    (float) p.eInhibitoryMv(), (float) (p.vThresholdMv() - p.thresholdOffsetMv()), (float) p.vResetMv(),
+                    Math.max(1, (int) Math.round(p.refractoryMs() / dtMs)), forwardEuler);
+            stepConstants = c;
+            stepDtMs = dtMs;
+            stepThetaFrozen = thetaFrozen;
         }
+        return c;
     }
 
     @Override
@@ -144,6 +128,7 @@ public final class ConductanceLifPopulation extends Population {
         c.copyLearnedStateFrom(this);
         c.thetaFrozen = thetaFrozen;
         c.forwardEuler = forwardEuler;
+        c.kernels = kernels;
         return c;
     }
 }

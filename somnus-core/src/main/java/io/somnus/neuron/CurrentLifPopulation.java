@@ -1,5 +1,7 @@
 package io.somnus.neuron;
 
+import io.somnus.kernel.CurrentLifStep;
+import io.somnus.kernel.Kernels;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -25,6 +27,10 @@ public final class CurrentLifPopulation extends Population {
     private final float[] current;
     private final float[] adaptation;
     private final int[] refractoryUntil;
+    private final float[] noiseScratch;
+    private final Kernels kernels = Kernels.active();
+    private CurrentLifStep stepConstants;
+    private double stepDtMs;
 
     public CurrentLifPopulation(String name, int size, CurrentLifParameters p) {
         super(name, size);
@@ -33,6 +39,7 @@ public final class CurrentLifPopulation extends Population {
         this.current = new float[size];
         this.adaptation = new float[size];
         this.refractoryUntil = new int[size];
+        this.noiseScratch = new float[size];
         resetState();
     }
 
@@ -57,51 +64,23 @@ public final class CurrentLifPopulation extends Population {
 
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
-        clearSpikes();
-        final float decayV = (float) Math.exp(-dtMs / p.tauMembraneMs());
-        final float decayI = (float) Math.exp(-dtMs / p.tauSynapseMs());
-        final float decayA = (float) Math.exp(-dtMs / p.tauAdaptationMs());
-        final float gain = (float) p.synapticGain();
-        final float rest = (float) p.vRestMv();
-        final float r = (float) p.resistance();
-        final float threshold = (float) p.vThresholdMv();
-        final float reset = (float) p.vResetMv();
-        final float vMin = (float) p.vMinMv();
-        final float vMax = (float) p.vMaxMv();
-        final float adapt = (float) p.adaptationMv();
-        final int refractorySteps = (int) Math.round(p.refractoryMs() / dtMs);
-        final float[] exc = excitatoryInput;
-        final float[] inh = inhibitoryInput;
-        for (int i = 0; i < size; i++) {
-            float vi = v[i];
-            // input that arrived at the previous step acts from this step on (as Brian2's synapses slot)
-            float ii = current[i] + (exc[i] + inh[i]) * gain;
-            exc[i] = 0f;
-            inh[i] = 0f;
-            if (step >= refractoryUntil[i]) {
-                float vInf = rest + r * ii;
-                vi = vInf + (vi - vInf) * decayV;
-                if (noiseStdMv > 0) {
-                    vi += (float) (noiseStdMv * rng.nextGaussian());
-                }
-            }
-            ii *= decayI;
-            float ai = adaptation[i] * decayA;
-            if (vi < vMin) {
-                vi = vMin;
-            } else if (vi > vMax) {
-                vi = vMax;
-            }
-            if (vi >= threshold + ai && step >= refractoryUntil[i]) {
-                vi = reset;
-                ai += adapt;
-                refractoryUntil[i] = step + Math.max(1, refractorySteps);
-                emit(i, step);
-            }
-            v[i] = vi;
-            current[i] = ii;
-            adaptation[i] = ai;
+        float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
+        int count = kernels.currentLif(constants(dtMs), step, size, v, current, adaptation, refractoryUntil,
+                excitatoryInput, inhibitoryInput, noise, spiked);
+        recordSpikes(count, step);
+    }
+
+    /** The step constants for dt (rebuilt only when dt changes). */
+    private CurrentLifStep constants(double dtMs) {
+        if (stepConstants == null || dtMs != stepDtMs) {
+            stepConstants = new CurrentLifStep((float) Math.exp(-dtMs / p.tauMembraneMs()),
+                    (float) Math.exp(-dtMs / p.tauSynapseMs()), (float) Math.exp(-dtMs / p.tauAdaptationMs()),
+                    (float) p.synapticGain(), (float) p.vRestMv(), (float) p.resistance(), (float) p.vThresholdMv(),
+                    (float) p.vResetMv(), (float) p.vMinMv(), (float) p.vMaxMv(), (float) p.adaptationMv(),
+                    Math.max(1, (int) Math.round(p.refractoryMs() / dtMs)));
+            stepDtMs = dtMs;
         }
+        return stepConstants;
     }
 
     @Override

@@ -94,6 +94,34 @@ public abstract class Population {
         lastSpikeStep[i] = step;
     }
 
+    /**
+     * Records the spikes a kernel wrote to {@code spiked()[0..count)} at {@code step}, replacing this step's
+     * spikes.
+     */
+    protected final void recordSpikes(int count, int step) {
+        spikeCount = count;
+        for (int k = 0; k < count; k++) {
+            int i = spiked[k];
+            previousSpikeStep[i] = lastSpikeStep[i];
+            lastSpikeStep[i] = step;
+        }
+    }
+
+    /**
+     * Fills {@code noise} with σ·N(0, 1) for the neurons that are not refractory at {@code step} (0 for the
+     * others), drawing in index order; returns null when σ is 0.
+     */
+    protected final float[] membraneNoise(float[] noise, int[] refractoryUntil, int step, double sigmaMv,
+                                          RandomGenerator rng) {
+        if (!(sigmaMv > 0)) {
+            return null;
+        }
+        for (int i = 0; i < size; i++) {
+            noise[i] = step >= refractoryUntil[i] ? (float) (sigmaMv * rng.nextGaussian()) : 0f;
+        }
+        return noise;
+    }
+
     protected final void clearSpikes() {
         spikeCount = 0;
     }

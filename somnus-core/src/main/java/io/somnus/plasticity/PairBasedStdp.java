@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
 import io.somnus.synapse.Projection;
 
@@ -13,14 +14,14 @@ import io.somnus.synapse.Projection;
  *       pre(t) includes this step's pre spikes;</li>
  * </ol>
  * each followed by clipping to the projection's bounds. The trace of each neuron is evaluated once per
- * step, and only postsynaptic neurons with a non-zero trace are visited (directly, when every row of the
- * projection is complete, i.e. all-to-all), so the cost follows the spikes, not the synapse count.
+ * step, and only synapses of neurons that spiked are touched, so the cost follows the spikes, not the
+ * synapse count; a dense (all-to-all) row is depressed by one SIMD kernel call
+ * ({@link Kernels#depressRow}), which skips posts with a zero trace as the sparse loop does.
  */
 abstract class PairBasedStdp implements Plasticity {
     private final ExponentialKernel preKernel;
     private final ExponentialKernel postKernel;
     private float[] postTrace = new float[0];
-    private int[] activePost = new int[0];
     private float[] preTrace = new float[0];
 
     PairBasedStdp(ExponentialKernel preKernel, ExponentialKernel postKernel) {
@@ -50,20 +51,17 @@ abstract class PairBasedStdp implements Plasticity {
         int n = post.size();
         if (postTrace.length < n) {
             postTrace = new float[n];
-            activePost = new int[n];
         }
         int[] last = post.lastSpikeStep();
         int[] prev = post.previousSpikeStep();
-        int active = 0;
+        boolean any = false;
         for (int j = 0; j < n; j++) {
             int t = last[j] == step ? prev[j] : last[j];
             float v = postKernel.at(step - t);
             postTrace[j] = v;
-            if (v != 0f) {
-                activePost[active++] = j;
-            }
+            any |= v != 0f;
         }
-        if (active == 0) {
+        if (!any) {
             return;
         }
         float[] w = p.weights();
@@ -73,24 +71,20 @@ abstract class PairBasedStdp implements Plasticity {
         int[] rowStart = p.rowStart();
         int[] postIndex = p.postIndex();
         int[] spiked = pre.spiked();
-        boolean complete = p.synapseCount() == (long) pre.size() * n;
+        if (p.isDense()) {
+            Kernels kernels = p.kernels();
+            for (int k = 0, m = pre.spikeCount(); k < m; k++) {
+                kernels.depressRow(w, rowStart[spiked[k]], postTrace, n, a, lo, hi);
+            }
+            return;
+        }
         for (int k = 0, m = pre.spikeCount(); k < m; k++) {
             int i = spiked[k];
-            int from = rowStart[i];
-            if (complete) {
-                for (int q = 0; q < active; q++) {
-                    int j = activePost[q];
-                    int s = from + j;
-                    float x = w[s] - a * postTrace[j];
+            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
+                float v = postTrace[postIndex[s]];
+                if (v != 0f) {
+                    float x = w[s] - a * v;
                     w[s] = x < lo ? lo : (x > hi ? hi : x);
-                }
-            } else {
-                for (int s = from, end = rowStart[i + 1]; s < end; s++) {
-                    float v = postTrace[postIndex[s]];
-                    if (v != 0f) {
-                        float x = w[s] - a * v;
-                        w[s] = x < lo ? lo : (x > hi ? hi : x);
-                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.kernel.Kernels;
 import io.somnus.synapse.Projection;
 
 /**
@@ -14,6 +15,10 @@ public record WeightNormalisation(double total) {
     }
 
     public void apply(Projection p) {
+        if (p.isDense()) {
+            applyDense(p);
+            return;
+        }
         float[] w = p.weights();
         int[] colStart = p.colStart();
         int[] colSynapse = p.colSynapse();
@@ -28,6 +33,25 @@ public record WeightNormalisation(double total) {
                     w[colSynapse[c]] *= scale;
                 }
             }
+        }
+    }
+
+    /** The same sums (in double, pre neurons in order) and scales, row by row through the kernels. */
+    private void applyDense(Projection p) {
+        float[] w = p.weights();
+        int rows = p.pre().size();
+        int n = p.post().size();
+        Kernels kernels = p.kernels();
+        double[] sums = new double[n];
+        for (int i = 0; i < rows; i++) {
+            kernels.accumulateRow(sums, w, i * n, n);
+        }
+        float[] scale = new float[n];
+        for (int j = 0; j < n; j++) {
+            scale[j] = sums[j] != 0 ? (float) (total / sums[j]) : 1f;
+        }
+        for (int i = 0; i < rows; i++) {
+            kernels.scaleRow(w, i * n, scale, n);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.somnus.synapse;
 
 import io.somnus.neuron.Population;
+import io.somnus.kernel.Kernels;
 import io.somnus.plasticity.Plasticity;
 import java.util.Arrays;
 
@@ -26,6 +27,9 @@ public final class Projection {
     private final float[] w;
     private final float wMin;
     private final float wMax;
+    /** Every row holds all post neurons in order: synapse (i, j) is {@code i·post + j}. */
+    private final boolean dense;
+    private final Kernels kernels;
     private Plasticity plasticity;
     private long synapticEvents;
 
@@ -78,6 +82,8 @@ public final class Projection {
         }
         this.wMin = wMin;
         this.wMax = wMax;
+        this.dense = isDense(postIndex, pre.size(), post.size());
+        this.kernels = Kernels.active();
         clampAll();
     }
 
@@ -134,6 +140,31 @@ public final class Projection {
         return wMax;
     }
 
+    private static boolean isDense(int[] postIndex, int preSize, int postSize) {
+        if (postIndex.length != (long) preSize * postSize) {
+            return false;
+        }
+        for (int s = 0; s < postIndex.length; s++) {
+            if (postIndex[s] != s % postSize) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the projection is all-to-all with rows in post order, so that synapse (i, j) is
+     * {@code i·post.size() + j} and a row is a dense vector (the SIMD fast paths).
+     */
+    public boolean isDense() {
+        return dense;
+    }
+
+    /** The kernels this projection and its plasticity use. */
+    public Kernels kernels() {
+        return kernels;
+    }
+
     public Plasticity plasticity() {
         return plasticity;
     }
@@ -163,6 +194,14 @@ public final class Projection {
         }
         int[] spiked = pre.spiked();
         float[] target = receptor == Receptor.EXCITATORY ? post.excitatoryInput() : post.inhibitoryInput();
+        if (dense) {
+            int n = post.size();
+            for (int k = 0; k < count; k++) {
+                kernels.addRow(target, w, spiked[k] * n, n);
+            }
+            synapticEvents += (long) count * n;
+            return;
+        }
         for (int k = 0; k < count; k++) {
             int i = spiked[k];
             int end = rowStart[i + 1];
@@ -220,5 +259,7 @@ public final class Projection {
         this.w = o.w;
         this.wMin = o.wMin;
         this.wMax = o.wMax;
+        this.dense = o.dense;
+        this.kernels = o.kernels;
     }
 }

@@ -1,0 +1,86 @@
+package io.somnus.kernel;
+
+import java.util.Locale;
+
+/**
+ * The inner loops of the simulator over primitive arrays: a whole population's neuron update per call,
+ * and the dense-row synaptic operations of event-driven propagation, STDP and weight normalisation.
+ * Two implementations compute the same IEEE operations in the same order and agree bit for bit:
+ * {@link ScalarKernels}, always available, and the SIMD kernels on the Vector API
+ * ({@code jdk.incubator.vector}), used when the JVM runs with {@code --add-modules jdk.incubator.vector}
+ * (the {@code somnus} launcher adds it). The system property {@code somnus.kernels} = {@code auto}
+ * (default), {@code scalar} or {@code vector} overrides the choice.
+ */
+public interface Kernels {
+    /** "scalar" or "vector-N" (N bits per vector). */
+    String name();
+
+    /**
+     * Advances conductance-LIF neurons [0, n) one step; consumes (and zeroes) the input buffers; writes the
+     * indices of the neurons that spiked, ascending, to {@code spikedOut}; V is reset, θ raised and the
+     * refractory period set for them. {@code noiseMv} (null when awake) is added to V of the neurons that are
+     * not refractory, after the update.
+     *
+     * @return the number of spikes
+     */
+    int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
+                       int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
+                       int[] spikedOut);
+
+    /** Advances current-LIF neurons [0, n) one step; as {@link #conductanceLif}. */
+    int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
+                   int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv, int[] spikedOut);
+
+    /** {@code target[j] += w[from + j]} for j in [0, n): one presynaptic spike through a dense row. */
+    void addRow(float[] target, float[] w, int from, int n);
+
+    /**
+     * {@code w[from + j] ← clip(w[from + j] − a·trace[j], lo, hi)} for every j in [0, n) with
+     * {@code trace[j] ≠ 0} (others untouched): STDP depression of a dense row by a presynaptic spike.
+     */
+    void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi);
+
+    /** {@code sums[j] += w[from + j]} in double, for j in [0, n): column sums of a row-major matrix. */
+    void accumulateRow(double[] sums, float[] w, int from, int n);
+
+    /** {@code w[from + j] *= scale[j]} for j in [0, n). */
+    void scaleRow(float[] w, int from, float[] scale, int n);
+
+    /** The portable implementation. */
+    static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+
+    /**
+     * The SIMD implementation, or null when the JVM was started without {@code jdk.incubator.vector}
+     * (its class is loaded by name so that nothing links against the module otherwise).
+     */
+    static Kernels vector() {
+        return KernelSelection.VECTOR;
+    }
+
+    /** The kernels new populations and projections use: {@code somnus.kernels}, else SIMD when available. */
+    static Kernels active() {
+        return KernelSelection.active;
+    }
+
+    /** Sets the kernels that populations and projections built from now on use (benchmarks, tests). */
+    static void use(Kernels k) {
+        KernelSelection.active = java.util.Objects.requireNonNull(k);
+    }
+
+    /** Parses a {@code somnus.kernels} value: auto, scalar or vector. */
+    static Kernels named(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> KernelSelection.VECTOR != null ? KernelSelection.VECTOR : scalar();
+            case "scalar" -> scalar();
+            case "vector" -> {
+                if (KernelSelection.VECTOR == null) {
+                    throw new IllegalArgumentException("kernels 'vector' need the JVM option --add-modules jdk.incubator.vector");
+                }
+                yield KernelSelection.VECTOR;
+            }
+            default -> throw new IllegalArgumentException("kernels must be auto, scalar or vector, got '" + name + "'");
+        };
+    }
+}

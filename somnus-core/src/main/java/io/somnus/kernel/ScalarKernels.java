@@ -1,0 +1,140 @@
+package io.somnus.kernel;
+
+/** Plain-Java kernels; also the reference the SIMD kernels must match bit for bit. */
+final class ScalarKernels implements Kernels {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() { }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
+                              int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv, int[] spikedOut) {
+        return conductanceLifRange(c, step, 0, n, v, ge, gi, theta, refractoryUntil, excitatoryIn, inhibitoryIn,
+                noiseMv, spikedOut, 0);
+    }
+
+    /** Neurons [from, to); spikes are appended at {@code spikedOut[count..]}; returns the new count. */
+    static int conductanceLifRange(ConductanceLifStep c, int step, int from, int to, float[] v, float[] ge, float[] gi,
+                                   double[] theta, int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn,
+                                   float[] noiseMv, int[] spikedOut, int count) {
+        final float dtOverTau = c.dtOverTau();
+        final float negDtOverTau = -dtOverTau;
+        final float rest = c.restMv();
+        final float eExc = c.excitatoryReversalMv();
+        final float eInh = c.inhibitoryReversalMv();
+        final double threshold = c.thresholdMv();
+        for (int i = from; i < to; i++) {
+            float gei = ge[i] + excitatoryIn[i];
+            float gii = gi[i] + inhibitoryIn[i];
+            excitatoryIn[i] = 0f;
+            inhibitoryIn[i] = 0f;
+            float vi = v[i];
+            boolean active = step >= refractoryUntil[i];
+            if (active) {
+                if (c.forwardEuler()) {
+                    vi = vi + dtOverTau * (((rest - vi) + gei * (eExc - vi)) + gii * (eInh - vi));
+                } else {
+                    float gTotal = (1f + gei) + gii;
+                    float vInf = ((rest + gei * eExc) + gii * eInh) / gTotal;
+                    vi = vInf + (vi - vInf) * FastExp.expNonPositive(negDtOverTau * gTotal);
+                }
+                if (noiseMv != null) {
+                    vi += noiseMv[i];
+                }
+            }
+            double th = theta[i] * c.keepTheta();
+            ge[i] = gei * c.keepExcitatory();
+            gi[i] = gii * c.keepInhibitory();
+            if (active && vi > threshold + th) { // compared in double, as Brian2
+                vi = c.resetMv();
+                th += c.thetaPlusMv();
+                refractoryUntil[i] = step + c.refractorySteps();
+                spikedOut[count++] = i;
+            }
+            v[i] = vi;
+            theta[i] = th;
+        }
+        return count;
+    }
+
+    @Override
+    public int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
+                          int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv, int[] spikedOut) {
+        return currentLifRange(c, step, 0, n, v, current, adaptation, refractoryUntil, excitatoryIn, inhibitoryIn,
+                noiseMv, spikedOut, 0);
+    }
+
+    /** Neurons [from, to); as {@link #conductanceLifRange}. */
+    static int currentLifRange(CurrentLifStep c, int step, int from, int to, float[] v, float[] current,
+                               float[] adaptation, int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn,
+                               float[] noiseMv, int[] spikedOut, int count) {
+        for (int i = from; i < to; i++) {
+            float vi = v[i];
+            // input that arrived at the previous step acts from this step on (as Brian2's synapses slot)
+            float ii = current[i] + (excitatoryIn[i] + inhibitoryIn[i]) * c.gain();
+            excitatoryIn[i] = 0f;
+            inhibitoryIn[i] = 0f;
+            boolean active = step >= refractoryUntil[i];
+            if (active) {
+                float vInf = c.restMv() + c.resistance() * ii;
+                vi = vInf + (vi - vInf) * c.decayV();
+                if (noiseMv != null) {
+                    vi += noiseMv[i];
+                }
+            }
+            ii *= c.decayI();
+            float ai = adaptation[i] * c.decayA();
+            vi = Math.min(Math.max(vi, c.vMinMv()), c.vMaxMv());
+            if (active && vi >= c.thresholdMv() + ai) {
+                vi = c.resetMv();
+                ai += c.adaptationMv();
+                refractoryUntil[i] = step + c.refractorySteps();
+                spikedOut[count++] = i;
+            }
+            v[i] = vi;
+            current[i] = ii;
+            adaptation[i] = ai;
+        }
+        return count;
+    }
+
+    @Override
+    public void addRow(float[] target, float[] w, int from, int n) {
+        for (int j = 0; j < n; j++) {
+            target[j] += w[from + j];
+        }
+    }
+
+    @Override
+    public void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi) {
+        depressRowRange(w, from, trace, 0, n, a, lo, hi);
+    }
+
+    static void depressRowRange(float[] w, int from, float[] trace, int j0, int n, float a, float lo, float hi) {
+        for (int j = j0; j < n; j++) {
+            float t = trace[j];
+            if (t != 0f) {
+                w[from + j] = Math.min(Math.max(w[from + j] - a * t, lo), hi);
+            }
+        }
+    }
+
+    @Override
+    public void accumulateRow(double[] sums, float[] w, int from, int n) {
+        for (int j = 0; j < n; j++) {
+            sums[j] += w[from + j];
+        }
+    }
+
+    @Override
+    public void scaleRow(float[] w, int from, float[] scale, int n) {
+        for (int j = 0; j < n; j++) {
+            w[from + j] *= scale[j];
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.somnus.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD kernels on the Vector API. Every lane performs the operations of {@link ScalarKernels} in the same
+ * order (Java never fuses a multiply-add on its own, and none is requested here), so the results are
+ * bit-identical. The neuron kernels integrate a whole population in SIMD, the exponential-Euler factor
+ * included, then test thresholds in a scalar pass, which is cheap and keeps the θ comparison in double;
+ * refractoriness becomes a float mask. One vector shape only, and no mask changes element type: that is
+ * what C2 on Java 17 compiles to SIMD instructions (other forms fall back to slow Java code there).
+ * Loaded by name from {@link KernelSelection}: only then does anything link against
+ * {@code jdk.incubator.vector}.
+ */
+final class VectorKernels implements Kernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    /** Step numbers below 2²⁴ are exact in float; from there on the scalar kernels run. */
+    private static final int EXACT_FLOAT_STEPS = 1 << 24;
+
+    @Override
+    public String name() {
+        return "vector-" + F.vectorBitSize();
+    }
+
+    /** {@link FastExp#expNonPositive} lane-wise. */
+    static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(FastExp.MIN_ARG);
+        FloatVector shifted = xc.mul(FastExp.LOG2E).add(FastExp.ROUNDING_SHIFT);
+        IntVector n = shifted.reinterpretAsInts().sub(FastExp.ROUNDING_SHIFT_BITS);
+        FloatVector nf = shifted.sub(FastExp.ROUNDING_SHIFT);
+        FloatVector r = xc.sub(nf.mul(FastExp.LN2_HI)).sub(nf.mul(FastExp.LN2_LO));
+        FloatVector p = r.mul(FastExp.C7).add(FastExp.C6);
+        p = p.mul(r).add(FastExp.C5);
+        p = p.mul(r).add(FastExp.C4);
+        p = p.mul(r).add(FastExp.C3);
+        p = p.mul(r).add(FastExp.C2);
+        p = p.mul(r).add(1f);
+        p = p.mul(r).add(1f);
+        FloatVector scale = n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(scale);
+    }
+
+    @Override
+    public int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
+                              int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
+                              int[] spikedOut) {
+        if (step >= EXACT_FLOAT_STEPS) {
+            return ScalarKernels.INSTANCE.conductanceLif(c, step, n, v, ge, gi, theta, refractoryUntil, excitatoryIn,
+                    inhibitoryIn, noiseMv, spikedOut);
+        }
+        final int bound = F.loopBound(n);
+        final float dtOverTau = c.dtOverTau();
+        final float negDtOverTau = -dtOverTau;
+        final FloatVector rest = FloatVector.broadcast(F, c.restMv());
+        final FloatVector eExc = FloatVector.broadcast(F, c.excitatoryReversalMv());
+        final FloatVector eInh = FloatVector.broadcast(F, c.inhibitoryReversalMv());
+        final FloatVector zero = FloatVector.zero(F);
+        final float now = step;
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector gei = FloatVector.fromArray(F, ge, i).add(FloatVector.fromArray(F, excitatoryIn, i));
+            FloatVector gii = FloatVector.fromArray(F, gi, i).add(FloatVector.fromArray(F, inhibitoryIn, i));
+            zero.intoArray(excitatoryIn, i);
+            zero.intoArray(inhibitoryIn, i);
+            FloatVector vi = FloatVector.fromArray(F, v, i);
+            VectorMask<Float> active = refractoryEnds(refractoryUntil, i).compare(VectorOperators.LE, now);
+            FloatVector vNew;
+            if (c.forwardEuler()) {
+                FloatVector drive = rest.sub(vi).add(gei.mul(eExc.sub(vi))).add(gii.mul(eInh.sub(vi)));
+                vNew = vi.add(drive.mul(dtOverTau));
+            } else {
+                FloatVector gTotal = gei.add(1f).add(gii);
+                FloatVector vInf = rest.add(gei.mul(eExc)).add(gii.mul(eInh)).div(gTotal);
+                vNew = vInf.add(vi.sub(vInf).mul(exp(gTotal.mul(negDtOverTau))));
+            }
+            if (noiseMv != null) {
+                vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
+            }
+            vi.blend(vNew, active).intoArray(v, i);
+            gei.mul(c.keepExcitatory()).intoArray(ge, i);
+            gii.mul(c.keepInhibitory()).intoArray(gi, i);
+        }
+        // θ decay and the threshold test in double, as in the scalar kernel
+        final double threshold = c.thresholdMv();
+        int count = 0;
+        for (int i = 0; i < bound; i++) {
+            double th = theta[i] * c.keepTheta();
+            if (step >= refractoryUntil[i] && v[i] > threshold + th) {
+                v[i] = c.resetMv();
+                th += c.thetaPlusMv();
+                refractoryUntil[i] = step + c.refractorySteps();
+                spikedOut[count++] = i;
+            }
+            theta[i] = th;
+        }
+        return ScalarKernels.conductanceLifRange(c, step, bound, n, v, ge, gi, theta, refractoryUntil, excitatoryIn,
+                inhibitoryIn, noiseMv, spikedOut, count);
+    }
+
+    @Override
+    public int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
+                          int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
+                          int[] spikedOut) {
+        if (step >= EXACT_FLOAT_STEPS) {
+            return ScalarKernels.INSTANCE.currentLif(c, step, n, v, current, adaptation, refractoryUntil, excitatoryIn,
+                    inhibitoryIn, noiseMv, spikedOut);
+        }
+        final int bound = F.loopBound(n);
+        final FloatVector rest = FloatVector.broadcast(F, c.restMv());
+        final FloatVector zero = FloatVector.zero(F);
+        final float now = step;
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector vi = FloatVector.fromArray(F, v, i);
+            FloatVector input = FloatVector.fromArray(F, excitatoryIn, i).add(FloatVector.fromArray(F, inhibitoryIn, i));
+            FloatVector ii = FloatVector.fromArray(F, current, i).add(input.mul(c.gain()));
+            zero.intoArray(excitatoryIn, i);
+            zero.intoArray(inhibitoryIn, i);
+            VectorMask<Float> active = refractoryEnds(refractoryUntil, i).compare(VectorOperators.LE, now);
+            FloatVector vInf = rest.add(ii.mul(c.resistance()));
+            FloatVector vNew = vInf.add(vi.sub(vInf).mul(c.decayV()));
+            if (noiseMv != null) {
+                vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
+            }
+            vi.blend(vNew, active).max(c.vMinMv()).min(c.vMaxMv()).intoArray(v, i);
+            ii.mul(c.decayI()).intoArray(current, i);
+            FloatVector.fromArray(F, adaptation, i).mul(c.decayA()).intoArray(adaptation, i);
+        }
+        int count = 0;
+        for (int i = 0; i < bound; i++) {
+            if (step >= refractoryUntil[i] && v[i] >= c.thresholdMv() + adaptation[i]) {
+                v[i] = c.resetMv();
+                adaptation[i] += c.adaptationMv();
+                refractoryUntil[i] = step + c.refractorySteps();
+                spikedOut[count++] = i;
+            }
+        }
+        return ScalarKernels.currentLifRange(c, step, bound, n, v, current, adaptation, refractoryUntil, excitatoryIn,
+                inhibitoryIn, noiseMv, spikedOut, count);
+    }
+
+    /** The refractory end steps as floats (exact below {@link #EXACT_FLOAT_STEPS}), so masks stay float masks. */
+    private static FloatVector refractoryEnds(int[] refractoryUntil, int i) {
+        return (FloatVector) IntVector.fromArray(I, refractoryUntil, i).convert(VectorOperators.I2F, 0);
+    }
+
+    @Override
+    public void addRow(float[] target, float[] w, int from, int n) {
+        int bound = F.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += F.length()) {
+            FloatVector.fromArray(F, target, j).add(FloatVector.fromArray(F, w, from + j)).intoArray(target, j);
+        }
+        for (; j < n; j++) {
+            target[j] += w[from + j];
+        }
+    }
+
+    @Override
+    public void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi) {
+        int bound = F.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += F.length()) {
+            FloatVector t = FloatVector.fromArray(F, trace, j);
+            VectorMask<Float> touched = t.compare(VectorOperators.NE, 0f);
+            FloatVector wj = FloatVector.fromArray(F, w, from + j);
+            wj.blend(wj.sub(t.mul(a)).max(lo).min(hi), touched).intoArray(w, from + j);
+        }
+        ScalarKernels.depressRowRange(w, from, trace, j, n, a, lo, hi);
+    }
+
+    @Override
+    public void accumulateRow(double[] sums, float[] w, int from, int n) {
+        // widening float→double changes the vector shape, which C2 on Java 17 does not compile to SIMD;
+        // this plain loop adds in the same order and HotSpot vectorises it
+        for (int j = 0; j < n; j++) {
+            sums[j] += w[from + j];
+        }
+    }
+
+    @Override
+    public void scaleRow(float[] w, int from, float[] scale, int n) {
+        int bound = F.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += F.length()) {
+            FloatVector.fromArray(F, w, from + j).mul(FloatVector.fromArray(F, scale, j)).intoArray(w, from + j);
+        }
+        for (; j < n; j++) {
+            w[from + j] *= scale[j];
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package io.somnus.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SIMD kernels against the scalar ones, bit for bit, on random states whose sizes are not multiples of
+ * the vector length (so the scalar tail runs too), and both against independent computations.
+ * This module's Surefire runs with {@code --add-modules jdk.incubator.vector}, so the SIMD kernels must load.
+ */
+class KernelsTest {
+    private static final Kernels SCALAR = Kernels.scalar();
+    private static Kernels vector;
+
+    @BeforeAll
+    static void vectorKernelsLoad() {
+        vector = Kernels.vector();
+        assertNotNull(vector, "the Vector API module is on in this module's tests; the SIMD kernels must load");
+        assertTrue(vector.name().startsWith("vector-"));
+    }
+
+    @Test
+    void fastExpIsWithinThreeTenthsOfAMillionthOfMathExp() {
+        double worst = 0;
+        for (int k = 0; k <= 2_000_000; k++) {
+            float x = (float) (-87.0 * k / 2_000_000);
+            double exact = Math.exp(x);
+            worst = Math.max(worst, Math.abs(FastExp.expNonPositive(x) - exact) / exact);
+        }
+        assertTrue(worst < 3e-7, "max relative error " + worst);
+        assertEquals(1f, FastExp.expNonPositive(0f));
+        assertEquals((float) Math.exp(-87), FastExp.expNonPositive(-1000f), 1e-44);
+    }
+
+    @Test
+    void vectorExpMatchesScalarExpBitForBit() {
+        float[] xs = new float[4099];
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (float) (-rng.nextDouble() * (i % 3 == 0 ? 100 : 2));
+        }
+        float[] viaVector = new float[xs.length];
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        int bound = species.loopBound(xs.length);
+        for (int i = 0; i < bound; i += species.length()) {
+            VectorKernels.exp(jdk.incubator.vector.FloatVector.fromArray(species, xs, i)).intoArray(viaVector, i);
+        }
+        for (int i = 0; i < bound; i++) {
+            assertEquals(Float.floatToIntBits(FastExp.expNonPositive(xs[i])), Float.floatToIntBits(viaVector[i]), "x=" + xs[i]);
+        }
+    }
+
+    /** The state of n conductance-LIF neurons, some refractory, with input and, optionally, noise. */
+    private static final class ConductanceState {
+        final float[] v;
+        final float[] ge;
+        final float[] gi;
+        final double[] theta;
+        final int[] refractoryUntil;
+        final float[] exc;
+        final float[] inh;
+        final float[] noise;
+        final int[] spiked;
+
+        ConductanceState(int n, long seed, boolean withNoise) {
+            SplittableRandom r = new SplittableRandom(seed);
+            v = new float[n];
+            ge = new float[n];
+            gi = new float[n];
+            theta = new double[n];
+            refractoryUntil = new int[n];
+            exc = new float[n];
+            inh = new float[n];
+            noise = withNoise ? new float[n] : null;
+            spiked = new int[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) (-70 + 25 * r.nextDouble());
+                ge[i] = (float) (3 * r.nextDouble());
+                gi[i] = (float) (r.nextDouble());
+                theta[i] = 20 * r.nextDouble();
+                refractoryUntil[i] = r.nextInt(8);
+                exc[i] = r.nextInt(3) == 0 ? (float) r.nextDouble() : 0f;
+                inh[i] = r.nextInt(5) == 0 ? (float) r.nextDouble() : 0f;
+                if (withNoise) {
+                    noise[i] = (float) r.nextGaussian();
+                }
+            }
+        }
+
+        int step(Kernels k, ConductanceLifStep c, int step) {
+            return k.conductanceLif(c, step, v.length, v, ge, gi, theta, refractoryUntil, exc, inh, noise, spiked);
+        }
+    }
+
+    private static ConductanceLifStep diehlCookExcitatory(boolean forwardEuler) {
+        // threshold −72 mV (−52 − 20 offset) with θ up to 20 mV: a few neurons of the random states spike
+        return new ConductanceLifStep(0.5f / 100, 1 - 0.5f, 1 - 0.5f / 2, 1 - 0.5 / 1e7, 0.05, -65f, 0f, -100f,
+                -72f, -65f, 10, forwardEuler);
+    }
+
+    @Test
+    void conductanceLifVectorMatchesScalarBitForBit() {
+        for (boolean euler : new boolean[] {false, true}) {
+            for (boolean noise : new boolean[] {false, true}) {
+                for (int n : new int[] {1, 37, 100, 403}) {
+                    ConductanceState a = new ConductanceState(n, n, noise);
+                    ConductanceState b = new ConductanceState(n, n, noise);
+                    ConductanceLifStep c = diehlCookExcitatory(euler);
+                    int spikes = 0;
+                    for (int step = 0; step < 12; step++) {
+                        int ca = a.step(SCALAR, c, step);
+                        int cb = b.step(vector, c, step);
+                        assertEquals(ca, cb, "spike count at step " + step);
+                        assertArrayEquals(java.util.Arrays.copyOf(a.spiked, ca), java.util.Arrays.copyOf(b.spiked, cb));
+                        spikes += ca;
+                    }
+                    assertArrayEquals(a.v, b.v);
+                    assertArrayEquals(a.ge, b.ge);
+                    assertArrayEquals(a.gi, b.gi);
+                    assertArrayEquals(a.theta, b.theta);
+                    assertArrayEquals(a.refractoryUntil, b.refractoryUntil);
+                    assertArrayEquals(a.exc, b.exc);
+                    if (n >= 37) {
+                        assertTrue(spikes > 0, "the comparison must include spikes (n=" + n + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void conductanceLifExponentialEulerMatchesAHandComputedStep() {
+        // one neuron, not refractory: V∞ = (V_rest + g_e·E_exc + g_i·E_inh)/(1 + g_e + g_i),
+        // V ← V∞ + (V − V∞)·exp(−dt(1 + g_e + g_i)/τ), computed here in double
+        ConductanceLifStep c = diehlCookExcitatory(false);
+        for (Kernels k : new Kernels[] {SCALAR, vector}) {
+            float[] v = {-60f};
+            float[] ge = {0.7f};
+            float[] gi = {0.2f};
+            double[] theta = {30};
+            float[] exc = {0.1f};
+            float[] inh = {0f};
+            int count = k.conductanceLif(c, 0, 1, v, ge, gi, theta, new int[1], exc, inh, null, new int[1]);
+            double g = 0.8;
+            double gTotal = 1 + g + 0.2;
+            double vInf = (-65 + g * 0 + 0.2 * -100) / gTotal;
+            double expected = vInf + (-60 - vInf) * Math.exp(-0.005 * gTotal);
+            assertEquals(0, count);
+            assertEquals(expected, v[0], 2e-5);
+            assertEquals(0.8 * 0.5, ge[0], 1e-7);
+            assertEquals(0.2 * 0.75, gi[0], 1e-7);
+            assertEquals(30 * (1 - 0.5 / 1e7), theta[0], 1e-12);
+            assertEquals(0f, exc[0]);
+        }
+    }
+
+    @Test
+    void currentLifVectorMatchesScalarBitForBit() {
+        CurrentLifStep c = new CurrentLifStep((float) Math.exp(-1 / 30.0), (float) Math.exp(-1 / 30.0),
+                (float) Math.exp(-1 / 100.0), 1f, -70f, 30f, -55f, -80f, -100f, 40f, 3f, 2);
+        for (boolean noise : new boolean[] {false, true}) {
+            for (int n : new int[] {3, 50, 200, 257}) {
+                int[][] refr = new int[2][];
+                int total = 0;
+                Kernels[] ks = {SCALAR, vector};
+                float[][] vs = new float[2][];
+                float[][] is = new float[2][];
+                float[][] as = new float[2][];
+                for (int k = 0; k < 2; k++) {
+                    SplittableRandom r = new SplittableRandom(n);
+                    vs[k] = new float[n];
+                    is[k] = new float[n];
+                    as[k] = new float[n];
+                    refr[k] = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        vs[k][i] = (float) (-80 + 30 * r.nextDouble());
+                        is[k][i] = (float) (r.nextDouble() - 0.2);
+                        as[k][i] = (float) (3 * r.nextDouble());
+                        refr[k][i] = r.nextInt(4);
+                    }
+                }
+                for (int step = 0; step < 20; step++) {
+                    int[] counts = new int[2];
+                    int[][] spiked = new int[2][n];
+                    for (int k = 0; k < 2; k++) {
+                        SplittableRandom r = new SplittableRandom(step * 1000L + n);
+                        float[] exc = new float[n];
+                        float[] inh = new float[n];
+                        float[] nz = noise ? new float[n] : null;
+                        for (int i = 0; i < n; i++) {
+                            exc[i] = (float) r.nextDouble();
+                            inh[i] = (float) -r.nextDouble() * 0.5f;
+                            if (noise) {
+                                nz[i] = (float) (2 * r.nextGaussian());
+                            }
+                        }
+                        counts[k] = ks[k].currentLif(c, step, n, vs[k], is[k], as[k], refr[k], exc, inh, nz, spiked[k]);
+                    }
+                    assertEquals(counts[0], counts[1]);
+                    assertArrayEquals(java.util.Arrays.copyOf(spiked[0], counts[0]), java.util.Arrays.copyOf(spiked[1], counts[1]));
+                    total += counts[0];
+                }
+                assertArrayEquals(vs[0], vs[1]);
+                assertArrayEquals(is[0], is[1]);
+                assertArrayEquals(as[0], as[1]);
+                assertArrayEquals(refr[0], refr[1]);
+                assertTrue(total > 0, "the comparison must include spikes (n=" + n + ")");
+            }
+        }
+    }
+
+    @Test
+    void denseRowKernelsMatchTheirDefinitionsAndEachOther() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int n : new int[] {1, 17, 100, 784}) {
+            int rows = 3;
+            float[] w = new float[rows * n];
+            float[] trace = new float[n];
+            float[] scale = new float[n];
+            for (int s = 0; s < w.length; s++) {
+                w[s] = (float) r.nextDouble();
+            }
+            for (int j = 0; j < n; j++) {
+                trace[j] = j % 3 == 0 ? 0f : (float) r.nextDouble();
+                scale[j] = (float) (0.5 + r.nextDouble());
+            }
+            w[n - 1] = 1.5f; // above w_max: a zero trace must leave it unclipped
+            trace[n - 1] = 0f;
+            // addRow: target += row 1
+            for (Kernels k : new Kernels[] {SCALAR, vector}) {
+                float[] target = new float[n];
+                target[0] = 2f;
+                k.addRow(target, w, n, n);
+                for (int j = 0; j < n; j++) {
+                    assertEquals((j == 0 ? 2f : 0f) + w[n + j], target[j], "addRow j=" + j);
+                }
+            }
+            // depressRow: clip(w − a·trace, 0, 1) where trace ≠ 0
+            float[] ws = w.clone();
+            float[] wv = w.clone();
+            SCALAR.depressRow(ws, 0, trace, n, 0.3f, 0f, 1f);
+            vector.depressRow(wv, 0, trace, n, 0.3f, 0f, 1f);
+            assertArrayEquals(ws, wv);
+            for (int j = 0; j < n; j++) {
+                float expected = trace[j] == 0f ? w[j] : Math.min(1f, Math.max(0f, w[j] - 0.3f * trace[j]));
+                assertEquals(expected, ws[j], "depressRow j=" + j);
+            }
+            assertEquals(w[2 * n], ws[2 * n], "other rows untouched");
+            // accumulateRow: column sums in double
+            double[] ss = new double[n];
+            double[] sv = new double[n];
+            for (int i = 0; i < rows; i++) {
+                SCALAR.accumulateRow(ss, w, i * n, n);
+                vector.accumulateRow(sv, w, i * n, n);
+            }
+            assertArrayEquals(ss, sv);
+            for (int j = 0; j < n; j++) {
+                assertEquals((double) w[j] + w[n + j] + w[2 * n + j], ss[j], 1e-12);
+            }
+            // scaleRow
+            float[] xs = w.clone();
+            float[] xv = w.clone();
+            SCALAR.scaleRow(xs, n, scale, n);
+            vector.scaleRow(xv, n, scale, n);
+            assertArrayEquals(xs, xv);
+            assertEquals(w[n + n / 2] * scale[n / 2], xs[n + n / 2]);
+        }
+    }
+
+    @Test
+    void kernelChoiceIsNamedAndBadNamesAreRejected() {
+        assertSame(SCALAR, Kernels.named("scalar"));
+        assertSame(vector, Kernels.named("vector"));
+        assertSame(vector, Kernels.named(" AUTO "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.named("gpu"));
+        assertTrue(e.getMessage().contains("'gpu'"), e.getMessage());
+    }
+}
