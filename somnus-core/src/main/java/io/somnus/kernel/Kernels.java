@@ -16,16 +16,17 @@ public interface Kernels {
     String name();
 
     /**
-     * Advances conductance-LIF neurons [0, n) one step; consumes (and zeroes) the input buffers; writes the
+     * Advances conductance-LIF neurons [0, n) one step (the state arrays may be longer: see
+     * {@link #paddedLength}; the SIMD kernels then also update the padding, which holds no neuron); consumes (and zeroes) the input buffers; writes the
      * indices of the neurons that spiked, ascending, to {@code spikedOut}; V is reset, θ raised and the
      * refractory period set for them. {@code noiseMv} (null when awake) is added to V of the neurons that are
-     * not refractory, after the update.
+     * not refractory, after the update. {@code scratch} ({@link #paddedLength}(n) floats) is working space.
      *
      * @return the number of spikes
      */
     int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
                        int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
-                       int[] spikedOut);
+                       float[] scratch, int[] spikedOut);
 
     /** Advances current-LIF neurons [0, n) one step; as {@link #conductanceLif}. */
     int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
@@ -45,6 +46,14 @@ public interface Kernels {
 
     /** {@code w[from + j] *= scale[j]} for j in [0, n). */
     void scaleRow(float[] w, int from, float[] scale, int n);
+
+    /** The widest SIMD vector, in floats, that state arrays are padded for (512 bits). */
+    int PAD_FLOATS = 16;
+
+    /** {@code size} rounded up to a multiple of {@link #PAD_FLOATS}: the length of per-neuron state arrays. */
+    static int paddedLength(int size) {
+        return (size + PAD_FLOATS - 1) / PAD_FLOATS * PAD_FLOATS;
+    }
 
     /** The portable implementation. */
     static Kernels scalar() {

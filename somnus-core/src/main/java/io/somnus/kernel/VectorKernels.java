@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * SIMD kernels on the Vector API. Every lane performs the operations of {@link ScalarKernels} in the same
  * order (Java never fuses a multiply-add on its own, and none is requested here), so the results are
  * bit-identical. The neuron kernels integrate a whole population in SIMD, the exponential-Euler factor
- * included, then test thresholds in a scalar pass, which is cheap and keeps the θ comparison in double;
- * refractoriness becomes a float mask. One vector shape only, and no mask changes element type: that is
+ * included, and find spike candidates with a SIMD comparison; the few candidates are confirmed by the
+ * scalar test (for θ, in double). Refractoriness becomes a float mask. One vector shape only, and no mask changes element type: that is
  * what C2 on Java 17 compiles to SIMD instructions (other forms fall back to slow Java code there).
  * Loaded by name from {@link KernelSelection}: only then does anything link against
  * {@code jdk.incubator.vector}.
@@ -48,12 +48,26 @@ final class VectorKernels implements Kernels {
     @Override
     public int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
                               int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
-                              int[] spikedOut) {
-        if (step >= EXACT_FLOAT_STEPS) {
+                              float[] scratch, int[] spikedOut) {
+        int bound = vectorBound(n, v, ge, gi, refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv);
+        if (step >= EXACT_FLOAT_STEPS || scratch.length < bound) {
             return ScalarKernels.INSTANCE.conductanceLif(c, step, n, v, ge, gi, theta, refractoryUntil, excitatoryIn,
-                    inhibitoryIn, noiseMv, spikedOut);
+                    inhibitoryIn, noiseMv, scratch, spikedOut);
         }
-        final int bound = F.loopBound(n);
+        // θ decays first; then the float nearest to V_th + θ, f, is a necessary bound for a spike: a float V
+        // above the double V_th + θ is ≥ f. SIMD finds the candidates V ≥ f, the exact double test confirms.
+        final int tested = Math.min(bound, n);
+        final double keepTheta = c.keepTheta();
+        final double threshold = c.thresholdMv();
+        final float[] floor = scratch;
+        for (int i = 0; i < tested; i++) {
+            double th = theta[i] * keepTheta;
+            theta[i] = th;
+            floor[i] = (float) (threshold + th);
+        }
+        for (int i = tested; i < bound; i++) {
+            floor[i] = Float.POSITIVE_INFINITY; // padding: never a candidate
+        }
         final float dtOverTau = c.dtOverTau();
         final float negDtOverTau = -dtOverTau;
         final FloatVector rest = FloatVector.broadcast(F, c.restMv());
@@ -61,6 +75,7 @@ final class VectorKernels implements Kernels {
         final FloatVector eInh = FloatVector.broadcast(F, c.inhibitoryReversalMv());
         final FloatVector zero = FloatVector.zero(F);
         final float now = step;
+        int count = 0;
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector gei = FloatVector.fromArray(F, ge, i).add(FloatVector.fromArray(F, excitatoryIn, i));
             FloatVector gii = FloatVector.fromArray(F, gi, i).add(FloatVector.fromArray(F, inhibitoryIn, i));
@@ -80,22 +95,20 @@ final class VectorKernels implements Kernels {
             if (noiseMv != null) {
                 vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
             }
-            vi.blend(vNew, active).intoArray(v, i);
+            vi = vi.blend(vNew, active);
+            vi.intoArray(v, i);
             gei.mul(c.keepExcitatory()).intoArray(ge, i);
             gii.mul(c.keepInhibitory()).intoArray(gi, i);
-        }
-        // θ decay and the threshold test in double, as in the scalar kernel
-        final double threshold = c.thresholdMv();
-        int count = 0;
-        for (int i = 0; i < bound; i++) {
-            double th = theta[i] * c.keepTheta();
-            if (step >= refractoryUntil[i] && v[i] > threshold + th) {
-                v[i] = c.resetMv();
-                th += c.thetaPlusMv();
-                refractoryUntil[i] = step + c.refractorySteps();
-                spikedOut[count++] = i;
+            if (vi.compare(VectorOperators.GE, FloatVector.fromArray(F, floor, i)).and(active).anyTrue()) {
+                for (int k = i, end = Math.min(i + F.length(), tested); k < end; k++) {
+                    if (step >= refractoryUntil[k] && v[k] > threshold + theta[k]) {
+                        v[k] = c.resetMv();
+                        theta[k] += c.thetaPlusMv();
+                        refractoryUntil[k] = step + c.refractorySteps();
+                        spikedOut[count++] = k;
+                    }
+                }
             }
-            theta[i] = th;
         }
         return ScalarKernels.conductanceLifRange(c, step, bound, n, v, ge, gi, theta, refractoryUntil, excitatoryIn,
                 inhibitoryIn, noiseMv, spikedOut, count);
@@ -109,10 +122,11 @@ final class VectorKernels implements Kernels {
             return ScalarKernels.INSTANCE.currentLif(c, step, n, v, current, adaptation, refractoryUntil, excitatoryIn,
                     inhibitoryIn, noiseMv, spikedOut);
         }
-        final int bound = F.loopBound(n);
+        final int bound = vectorBound(n, v, current, adaptation, refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv);
         final FloatVector rest = FloatVector.broadcast(F, c.restMv());
         final FloatVector zero = FloatVector.zero(F);
         final float now = step;
+        int count = 0;
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector vi = FloatVector.fromArray(F, v, i);
             FloatVector input = FloatVector.fromArray(F, excitatoryIn, i).add(FloatVector.fromArray(F, inhibitoryIn, i));
@@ -125,21 +139,35 @@ final class VectorKernels implements Kernels {
             if (noiseMv != null) {
                 vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
             }
-            vi.blend(vNew, active).max(c.vMinMv()).min(c.vMaxMv()).intoArray(v, i);
+            vi = vi.blend(vNew, active).max(c.vMinMv()).min(c.vMaxMv());
+            vi.intoArray(v, i);
             ii.mul(c.decayI()).intoArray(current, i);
-            FloatVector.fromArray(F, adaptation, i).mul(c.decayA()).intoArray(adaptation, i);
-        }
-        int count = 0;
-        for (int i = 0; i < bound; i++) {
-            if (step >= refractoryUntil[i] && v[i] >= c.thresholdMv() + adaptation[i]) {
-                v[i] = c.resetMv();
-                adaptation[i] += c.adaptationMv();
-                refractoryUntil[i] = step + c.refractorySteps();
-                spikedOut[count++] = i;
+            FloatVector ai = FloatVector.fromArray(F, adaptation, i).mul(c.decayA());
+            ai.intoArray(adaptation, i);
+            if (vi.compare(VectorOperators.GE, ai.add(c.thresholdMv())).and(active).anyTrue()) {
+                for (int k = i, end = Math.min(i + F.length(), n); k < end; k++) {
+                    if (step >= refractoryUntil[k] && v[k] >= c.thresholdMv() + adaptation[k]) {
+                        v[k] = c.resetMv();
+                        adaptation[k] += c.adaptationMv();
+                        refractoryUntil[k] = step + c.refractorySteps();
+                        spikedOut[count++] = k;
+                    }
+                }
             }
         }
         return ScalarKernels.currentLifRange(c, step, bound, n, v, current, adaptation, refractoryUntil, excitatoryIn,
                 inhibitoryIn, noiseMv, spikedOut, count);
+    }
+
+    /**
+     * How far the SIMD loop runs: over the padding too when every array is padded (then no scalar tail
+     * remains), else to the last full vector.
+     */
+    private static int vectorBound(int n, float[] a, float[] b, float[] c, int[] d, float[] e, float[] f, float[] g) {
+        int padded = (n + F.length() - 1) / F.length() * F.length();
+        boolean fits = a.length >= padded && b.length >= padded && c.length >= padded && d.length >= padded
+                && e.length >= padded && f.length >= padded && (g == null || g.length >= padded);
+        return fits ? padded : F.loopBound(n);
     }
 
     /** The refractory end steps as floats (exact below {@link #EXACT_FLOAT_STEPS}), so masks stay float masks. */

@@ -32,6 +32,7 @@ public final class ConductanceLifPopulation extends Population {
     private final double[] theta;
     private final int[] refractoryUntil;
     private final float[] noiseScratch;
+    private final float[] kernelScratch;
     private boolean thetaFrozen;
     private boolean forwardEuler;
     private Kernels kernels = Kernels.active();
@@ -42,12 +43,13 @@ public final class ConductanceLifPopulation extends Population {
     public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p) {
         super(name, size);
         this.p = p;
-        this.v = new float[size];
-        this.ge = new float[size];
-        this.gi = new float[size];
+        this.v = new float[Kernels.paddedLength(size)];
+        this.ge = new float[Kernels.paddedLength(size)];
+        this.gi = new float[Kernels.paddedLength(size)];
         this.theta = new double[size];
-        this.refractoryUntil = new int[size];
-        this.noiseScratch = new float[size];
+        this.refractoryUntil = new int[Kernels.paddedLength(size)];
+        this.noiseScratch = new float[Kernels.paddedLength(size)];
+        this.kernelScratch = new float[Kernels.paddedLength(size)];
         Arrays.fill(theta, p.thetaInitialMv());
         resetState();
     }
@@ -88,7 +90,7 @@ public final class ConductanceLifPopulation extends Population {
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
         int count = kernels.conductanceLif(constants(dtMs), step, size, v, ge, gi, theta, refractoryUntil,
-                excitatoryInput, inhibitoryInput, noise, spiked);
+                excitatoryInput, inhibitoryInput, noise, kernelScratch, spiked);
         recordSpikes(count, step);
     }
 

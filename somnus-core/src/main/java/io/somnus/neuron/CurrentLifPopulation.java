@@ -35,11 +35,11 @@ public final class CurrentLifPopulation extends Population {
     public CurrentLifPopulation(String name, int size, CurrentLifParameters p) {
         super(name, size);
         this.p = p;
-        this.v = new float[size];
-        this.current = new float[size];
-        this.adaptation = new float[size];
-        this.refractoryUntil = new int[size];
-        this.noiseScratch = new float[size];
+        this.v = new float[Kernels.paddedLength(size)];
+        this.current = new float[Kernels.paddedLength(size)];
+        this.adaptation = new float[Kernels.paddedLength(size)];
+        this.refractoryUntil = new int[Kernels.paddedLength(size)];
+        this.noiseScratch = new float[Kernels.paddedLength(size)];
         resetState();
     }
 

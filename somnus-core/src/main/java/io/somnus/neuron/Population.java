@@ -1,5 +1,6 @@
 package io.somnus.neuron;
 
+import io.somnus.kernel.Kernels;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -7,7 +8,9 @@ import java.util.random.RandomGenerator;
  * A group of neurons of one model (PyNN's Population). Holds the spike bookkeeping every model shares:
  * which neurons spiked in the current step, and each neuron's last and previous spike step (for
  * plasticity traces). Synaptic input arrives in two receptor buffers, excitatory and inhibitory, that
- * projections add into; the model consumes them in {@link #integrate}.
+ * projections add into; the model consumes them in {@link #integrate}. Per-neuron state arrays are
+ * {@link Kernels#paddedLength} long, so that SIMD kernels need no scalar tail; entries past {@link #size()}
+ * are never read as neurons.
  */
 public abstract class Population {
     /** No spike yet. Far enough in the past that every trace has decayed to zero. */
@@ -32,8 +35,8 @@ public abstract class Population {
         this.spiked = new int[size];
         this.lastSpikeStep = new int[size];
         this.previousSpikeStep = new int[size];
-        this.excitatoryInput = new float[size];
-        this.inhibitoryInput = new float[size];
+        this.excitatoryInput = new float[Kernels.paddedLength(size)];
+        this.inhibitoryInput = new float[Kernels.paddedLength(size)];
         resetSpikeHistory();
     }
 

@@ -70,17 +70,23 @@ class KernelsTest {
         final float[] noise;
         final int[] spiked;
 
-        ConductanceState(int n, long seed, boolean withNoise) {
+        final int n;
+
+        /** @param padded state arrays of {@link Kernels#paddedLength} (padding filled with spiking values) */
+        ConductanceState(int n, long seed, boolean withNoise, boolean padded) {
             SplittableRandom r = new SplittableRandom(seed);
-            v = new float[n];
-            ge = new float[n];
-            gi = new float[n];
+            this.n = n;
+            int len = padded ? Kernels.paddedLength(n) : n;
+            v = new float[len];
+            ge = new float[len];
+            gi = new float[len];
             theta = new double[n];
-            refractoryUntil = new int[n];
-            exc = new float[n];
-            inh = new float[n];
-            noise = withNoise ? new float[n] : null;
+            refractoryUntil = new int[len];
+            exc = new float[len];
+            inh = new float[len];
+            noise = withNoise ? new float[len] : null;
             spiked = new int[n];
+            java.util.Arrays.fill(v, 0f); // above threshold: padding must never be reported as a spike
             for (int i = 0; i < n; i++) {
                 v[i] = (float) (-70 + 25 * r.nextDouble());
                 ge[i] = (float) (3 * r.nextDouble());
@@ -96,7 +102,8 @@ class KernelsTest {
         }
 
         int step(Kernels k, ConductanceLifStep c, int step) {
-            return k.conductanceLif(c, step, v.length, v, ge, gi, theta, refractoryUntil, exc, inh, noise, spiked);
+            return k.conductanceLif(c, step, n, v, ge, gi, theta, refractoryUntil, exc, inh, noise,
+                    new float[Kernels.paddedLength(n)], spiked);
         }
     }
 
@@ -111,8 +118,9 @@ class KernelsTest {
         for (boolean euler : new boolean[] {false, true}) {
             for (boolean noise : new boolean[] {false, true}) {
                 for (int n : new int[] {1, 37, 100, 403}) {
-                    ConductanceState a = new ConductanceState(n, n, noise);
-                    ConductanceState b = new ConductanceState(n, n, noise);
+                    boolean padded = n % 2 == 1;
+                    ConductanceState a = new ConductanceState(n, n, noise, padded);
+                    ConductanceState b = new ConductanceState(n, n, noise, padded);
                     ConductanceLifStep c = diehlCookExcitatory(euler);
                     int spikes = 0;
                     for (int step = 0; step < 12; step++) {
@@ -122,12 +130,13 @@ class KernelsTest {
                         assertArrayEquals(java.util.Arrays.copyOf(a.spiked, ca), java.util.Arrays.copyOf(b.spiked, cb));
                         spikes += ca;
                     }
-                    assertArrayEquals(a.v, b.v);
-                    assertArrayEquals(a.ge, b.ge);
-                    assertArrayEquals(a.gi, b.gi);
+                    assertArrayEquals(java.util.Arrays.copyOf(a.v, n), java.util.Arrays.copyOf(b.v, n));
+                    assertArrayEquals(java.util.Arrays.copyOf(a.ge, n), java.util.Arrays.copyOf(b.ge, n));
+                    assertArrayEquals(java.util.Arrays.copyOf(a.gi, n), java.util.Arrays.copyOf(b.gi, n));
                     assertArrayEquals(a.theta, b.theta);
-                    assertArrayEquals(a.refractoryUntil, b.refractoryUntil);
-                    assertArrayEquals(a.exc, b.exc);
+                    assertArrayEquals(java.util.Arrays.copyOf(a.refractoryUntil, n),
+                            java.util.Arrays.copyOf(b.refractoryUntil, n));
+                    assertArrayEquals(java.util.Arrays.copyOf(a.exc, n), java.util.Arrays.copyOf(b.exc, n));
                     if (n >= 37) {
                         assertTrue(spikes > 0, "the comparison must include spikes (n=" + n + ")");
                     }
@@ -148,7 +157,7 @@ class KernelsTest {
             double[] theta = {30};
             float[] exc = {0.1f};
             float[] inh = {0f};
-            int count = k.conductanceLif(c, 0, 1, v, ge, gi, theta, new int[1], exc, inh, null, new int[1]);
+            int count = k.conductanceLif(c, 0, 1, v, ge, gi, theta, new int[1], exc, inh, null, new float[16], new int[1]);
             double g = 0.8;
             double gTotal = 1 + g + 0.2;
             double vInf = (-65 + g * 0 + 0.2 * -100) / gTotal;
