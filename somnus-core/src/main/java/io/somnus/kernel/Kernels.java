@@ -20,13 +20,15 @@ public interface Kernels {
      * {@link #paddedLength}; the SIMD kernels then also update the padding, which holds no neuron); consumes (and zeroes) the input buffers; writes the
      * indices of the neurons that spiked, ascending, to {@code spikedOut}; V is reset, θ raised and the
      * refractory period set for them. {@code noiseMv} (null when awake) is added to V of the neurons that are
-     * not refractory, after the update. {@code scratch} ({@link #paddedLength}(n) floats) is working space.
+     * not refractory, after the update. {@code thresholdFloor} holds, per neuron, a float at or below
+     * V_th + θ for this step (the SIMD kernel uses it to find spike candidates; +∞ in the padding); see
+     * {@link #thresholdFloor}.
      *
      * @return the number of spikes
      */
     int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
                        int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
-                       float[] scratch, int[] spikedOut);
+                       float[] thresholdFloor, int[] spikedOut);
 
     /** Advances current-LIF neurons [0, n) one step; as {@link #conductanceLif}. */
     int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
@@ -53,6 +55,14 @@ public interface Kernels {
     /** {@code size} rounded up to a multiple of {@link #PAD_FLOATS}: the length of per-neuron state arrays. */
     static int paddedLength(int size) {
         return (size + PAD_FLOATS - 1) / PAD_FLOATS * PAD_FLOATS;
+    }
+
+    /**
+     * A float at or below {@code thresholdMv + thetaMv·keepTheta^steps}: a lower bound of a conductance-LIF
+     * neuron's threshold for the next {@code steps} steps, as θ only decays between spikes and rises at them.
+     */
+    static float thresholdFloor(double thresholdMv, double thetaMv, double keepTheta, int steps) {
+        return Math.nextDown((float) (thresholdMv + thetaMv * Math.pow(keepTheta, steps)));
     }
 
     /** The portable implementation. */

@@ -14,7 +14,7 @@ final class ScalarKernels implements Kernels {
     @Override
     public int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
                               int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
-                              float[] scratch, int[] spikedOut) {
+                              float[] thresholdFloor, int[] spikedOut) {
         return conductanceLifRange(c, step, 0, n, v, ge, gi, theta, refractoryUntil, excitatoryIn, inhibitoryIn,
                 noiseMv, spikedOut, 0);
     }

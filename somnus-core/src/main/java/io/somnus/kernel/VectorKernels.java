@@ -48,26 +48,22 @@ final class VectorKernels implements Kernels {
     @Override
     public int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
                               int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
-                              float[] scratch, int[] spikedOut) {
+                              float[] thresholdFloor, int[] spikedOut) {
         int bound = vectorBound(n, v, ge, gi, refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv);
-        if (step >= EXACT_FLOAT_STEPS || scratch.length < bound) {
+        if (step >= EXACT_FLOAT_STEPS || thresholdFloor.length < bound) {
             return ScalarKernels.INSTANCE.conductanceLif(c, step, n, v, ge, gi, theta, refractoryUntil, excitatoryIn,
-                    inhibitoryIn, noiseMv, scratch, spikedOut);
+                    inhibitoryIn, noiseMv, thresholdFloor, spikedOut);
         }
-        // θ decays first; then the float nearest to V_th + θ, f, is a necessary bound for a spike: a float V
-        // above the double V_th + θ is ≥ f. SIMD finds the candidates V ≥ f, the exact double test confirms.
+        // θ decays first (a plain loop HotSpot vectorises); then V ≥ floor, a float lower bound of V_th + θ, is
+        // a necessary condition for a spike: SIMD finds these candidates, the exact double test confirms them
         final int tested = Math.min(bound, n);
         final double keepTheta = c.keepTheta();
+        if (keepTheta != 1.0) {
+            for (int i = 0; i < tested; i++) {
+                theta[i] *= keepTheta;
+            }
+        }
         final double threshold = c.thresholdMv();
-        final float[] floor = scratch;
-        for (int i = 0; i < tested; i++) {
-            double th = theta[i] * keepTheta;
-            theta[i] = th;
-            floor[i] = (float) (threshold + th);
-        }
-        for (int i = tested; i < bound; i++) {
-            floor[i] = Float.POSITIVE_INFINITY; // padding: never a candidate
-        }
         final float dtOverTau = c.dtOverTau();
         final float negDtOverTau = -dtOverTau;
         final FloatVector rest = FloatVector.broadcast(F, c.restMv());
@@ -99,7 +95,7 @@ final class VectorKernels implements Kernels {
             vi.intoArray(v, i);
             gei.mul(c.keepExcitatory()).intoArray(ge, i);
             gii.mul(c.keepInhibitory()).intoArray(gi, i);
-            if (vi.compare(VectorOperators.GE, FloatVector.fromArray(F, floor, i)).and(active).anyTrue()) {
+            if (vi.compare(VectorOperators.GE, FloatVector.fromArray(F, thresholdFloor, i)).and(active).anyTrue()) {
                 for (int k = i, end = Math.min(i + F.length(), tested); k < end; k++) {
                     if (step >= refractoryUntil[k] && v[k] > threshold + theta[k]) {
                         v[k] = c.resetMv();

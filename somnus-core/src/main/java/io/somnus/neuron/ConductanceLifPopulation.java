@@ -24,6 +24,8 @@ import java.util.random.RandomGenerator;
  * population is built.
  */
 public final class ConductanceLifPopulation extends Population {
+    /** Steps a threshold floor stays valid (θ decays by at most keepθ^steps meanwhile). */
+    private static final int FLOOR_STEPS = 256;
     private final ConductanceLifParameters p;
     private final float[] v;
     private final float[] ge;
@@ -32,7 +34,10 @@ public final class ConductanceLifPopulation extends Population {
     private final double[] theta;
     private final int[] refractoryUntil;
     private final float[] noiseScratch;
-    private final float[] kernelScratch;
+    /** Per neuron a float ≤ V_th + θ, valid for steps [floorFromStep, floorUntilStep]; +∞ in the padding. */
+    private final float[] thresholdFloor;
+    private int floorFromStep;
+    private int floorUntilStep = -1;
     private boolean thetaFrozen;
     private boolean forwardEuler;
     private Kernels kernels = Kernels.active();
@@ -49,7 +54,8 @@ public final class ConductanceLifPopulation extends Population {
         this.theta = new double[size];
         this.refractoryUntil = new int[Kernels.paddedLength(size)];
         this.noiseScratch = new float[Kernels.paddedLength(size)];
-        this.kernelScratch = new float[Kernels.paddedLength(size)];
+        this.thresholdFloor = new float[Kernels.paddedLength(size)];
+        Arrays.fill(thresholdFloor, Float.POSITIVE_INFINITY);
         Arrays.fill(theta, p.thetaInitialMv());
         resetState();
     }
@@ -72,6 +78,7 @@ public final class ConductanceLifPopulation extends Population {
 
     /** Adaptive thresholds θ (mV); live view. */
     public double[] theta() {
+        invalidateFloor(); // the caller may write
         return theta;
     }
 
@@ -89,9 +96,23 @@ public final class ConductanceLifPopulation extends Population {
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
-        int count = kernels.conductanceLif(constants(dtMs), step, size, v, ge, gi, theta, refractoryUntil,
-                excitatoryInput, inhibitoryInput, noise, kernelScratch, spiked);
+        ConductanceLifStep c = constants(dtMs);
+        if (step < floorFromStep || step > floorUntilStep) {
+            for (int i = 0; i < size; i++) {
+                thresholdFloor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], c.keepTheta(), FLOOR_STEPS + 1);
+            }
+            floorFromStep = step;
+            floorUntilStep = step + FLOOR_STEPS - 1;
+        }
+        int count = kernels.conductanceLif(c, step, size, v, ge, gi, theta, refractoryUntil, excitatoryInput,
+                inhibitoryInput, noise, thresholdFloor, spiked);
         recordSpikes(count, step);
+    }
+
+    /** Forgets the threshold floors (θ or the constants may have changed outside the kernel). */
+    private void invalidateFloor() {
+        floorFromStep = 0;
+        floorUntilStep = -1;
     }
 
     /** The step constants for dt and the current θ and integration modes (rebuilt only when they change). */
@@ -104,6 +125,7 @@ public final class ConductanceLifPopulation extends Population {
                     (float) p.eInhibitoryMv(), (float) (p.vThresholdMv() - p.thresholdOffsetMv()), (float) p.vResetMv(),
                     Math.max(1, (int) Math.round(p.refractoryMs() / dtMs)), forwardEuler);
             stepConstants = c;
+            invalidateFloor();
             stepDtMs = dtMs;
             stepThetaFrozen = thetaFrozen;
         }
@@ -122,6 +144,7 @@ public final class ConductanceLifPopulation extends Population {
     @Override
     public void copyLearnedStateFrom(Population other) {
         System.arraycopy(((ConductanceLifPopulation) other).theta, 0, theta, 0, size);
+        invalidateFloor();
     }
 
     @Override

@@ -102,8 +102,12 @@ class KernelsTest {
         }
 
         int step(Kernels k, ConductanceLifStep c, int step) {
-            return k.conductanceLif(c, step, n, v, ge, gi, theta, refractoryUntil, exc, inh, noise,
-                    new float[Kernels.paddedLength(n)], spiked);
+            float[] floor = new float[Kernels.paddedLength(n)];
+            java.util.Arrays.fill(floor, Float.POSITIVE_INFINITY);
+            for (int i = 0; i < n; i++) {
+                floor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], c.keepTheta(), 1);
+            }
+            return k.conductanceLif(c, step, n, v, ge, gi, theta, refractoryUntil, exc, inh, noise, floor, spiked);
         }
     }
 
@@ -157,7 +161,8 @@ class KernelsTest {
             double[] theta = {30};
             float[] exc = {0.1f};
             float[] inh = {0f};
-            int count = k.conductanceLif(c, 0, 1, v, ge, gi, theta, new int[1], exc, inh, null, new float[16], new int[1]);
+            int count = k.conductanceLif(c, 0, 1, v, ge, gi, theta, new int[1], exc, inh, null, new float[] {-1000f},
+                    new int[1]);
             double g = 0.8;
             double gTotal = 1 + g + 0.2;
             double vInf = (-65 + g * 0 + 0.2 * -100) / gTotal;
@@ -282,6 +287,65 @@ class KernelsTest {
             assertArrayEquals(xs, xv);
             assertEquals(w[n + n / 2] * scale[n / 2], xs[n + n / 2]);
         }
+    }
+
+    @Test
+    void thresholdFloorStaysBelowTheDecayingThreshold() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int k = 0; k < 10_000; k++) {
+            double threshold = -72 + r.nextDouble();
+            double theta = 40 * r.nextDouble();
+            double keep = k % 2 == 0 ? 1 - 0.5 / 1e7 : 1 - r.nextDouble() * 1e-3;
+            float floor = Kernels.thresholdFloor(threshold, theta, keep, 257);
+            double decayed = theta;
+            for (int step = 0; step < 256; step++) {
+                decayed *= keep;
+            }
+            assertTrue(floor <= threshold + decayed, "floor " + floor + " above " + (threshold + decayed));
+            assertTrue(threshold + decayed - floor < 1e-3 + theta * 0.3, "floor far below: " + floor);
+        }
+    }
+
+    /**
+     * Two Diehl &amp; Cook excitatory populations, one per kernel, driven by the same random conductance input for
+     * 1 500 steps (so that the threshold floors are refreshed several times while θ decays and rises): same
+     * spikes at every step, same state at the end.
+     */
+    @Test
+    void conductancePopulationsSpikeIdenticallyWithEitherKernel() {
+        io.somnus.neuron.ConductanceLifPopulation[] pops = new io.somnus.neuron.ConductanceLifPopulation[2];
+        Kernels before = Kernels.active();
+        try {
+            Kernels[] ks = {SCALAR, vector};
+            for (int k = 0; k < 2; k++) {
+                Kernels.use(ks[k]);
+                pops[k] = new io.somnus.neuron.ConductanceLifPopulation("e", 100,
+                        io.somnus.neuron.ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
+            }
+        } finally {
+            Kernels.use(before);
+        }
+        SplittableRandom drive = new SplittableRandom(21);
+        SplittableRandom[] noise = {new SplittableRandom(4), new SplittableRandom(4)};
+        int spikes = 0;
+        for (int step = 0; step < 1500; step++) {
+            float[] input = new float[100];
+            for (int i = 0; i < 100; i++) {
+                input[i] = drive.nextInt(4) == 0 ? (float) (0.3 * drive.nextDouble()) : 0f;
+            }
+            for (int k = 0; k < 2; k++) {
+                System.arraycopy(input, 0, pops[k].excitatoryInput(), 0, 100);
+                pops[k].integrate(step, 0.5, step > 1000 ? 2.0 : 0.0, noise[k]);
+            }
+            assertEquals(pops[0].spikeCount(), pops[1].spikeCount(), "step " + step);
+            for (int q = 0; q < pops[0].spikeCount(); q++) {
+                assertEquals(pops[0].spiked()[q], pops[1].spiked()[q]);
+            }
+            spikes += pops[0].spikeCount();
+        }
+        assertTrue(spikes > 50, "the populations must spike, got " + spikes);
+        assertArrayEquals(pops[0].theta(), pops[1].theta());
+        assertArrayEquals(java.util.Arrays.copyOf(pops[0].membrane(), 100), java.util.Arrays.copyOf(pops[1].membrane(), 100));
     }
 
     @Test

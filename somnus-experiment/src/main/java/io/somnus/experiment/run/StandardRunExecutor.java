@@ -11,6 +11,7 @@ import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.stdp.StdpTraining;
 import io.somnus.experiment.ConfigException;
+import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public final class StandardRunExecutor implements RunExecutor {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("somnus_version", SomnusVersion.VERSION);
         prov.put("java_version", System.getProperty("java.version"));
+        prov.put("kernels", Kernels.active().name()); // scalar and SIMD kernels give identical numbers
         prov.put("seed", cfg.seed());
         prov.put("dataset", cfg.dataset().name());
         prov.put("dataset_sha256", new TreeMap<>(data.train().sha256()));
