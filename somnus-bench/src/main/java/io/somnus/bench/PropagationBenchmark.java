@@ -1,0 +1,116 @@
+package io.somnus.bench;
+
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.kernel.Kernels;
+import io.somnus.neuron.ConductanceLifParameters;
+import io.somnus.neuron.ConductanceLifPopulation;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.synapse.Connector;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One step of event-driven propagation (Projection.propagate) from 784 inputs with ~7 spikes per step (Poisson
+ * input of the Diehl &amp; Cook network) into N neurons: a dense all-to-all projection (the SIMD Kernels.addRow path)
+ * and a sparse one with p = 0.1 (the CSR loop, the same code for both kernels). Score: ns per step, including the
+ * replay of the step's input spikes by the SpikeSource (a few ns).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@State(Scope.Thread)
+public class PropagationBenchmark {
+    static final int INPUTS = 784;
+    static final int SPIKES_PER_STEP = 7;
+    static final int PRESENTATION_STEPS = 700;
+
+    @Param({"scalar", "vector"})
+    String kernels;
+    @Param({"100", "400", "1600"})
+    int size;
+
+    SpikeSource pre;
+    ConductanceLifPopulation post;
+    Projection dense;
+    Projection sparse;
+    int step;
+
+    @Setup
+    public void setUp() {
+        Kernels.use(Kernels.named(kernels)); // before building: projections keep the kernels active now
+        SplittableRandom rng = new SplittableRandom(3);
+        pre = new SpikeSource("in", INPUTS);
+        pre.play(randomTrain(INPUTS, PRESENTATION_STEPS, SPIKES_PER_STEP, rng));
+        post = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
+        dense = projection("dense", Connector.allToAll(), rng);
+        sparse = projection("sparse", Connector.fixedProbability(0.1), rng);
+        if (!dense.isDense()) {
+            throw new IllegalStateException("all-to-all projection is not on the dense path");
+        }
+    }
+
+    private Projection projection(String name, Connector connector, SplittableRandom rng) {
+        SynapseList syn = connector.connect(INPUTS, size, false, rng);
+        float[] w = new float[syn.size()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) (0.003 + 0.297 * rng.nextDouble()); // Diehl & Cook's initial input weights
+        }
+        return new Projection(name, pre, post, Receptor.EXCITATORY, syn, w, 0f, 1f);
+    }
+
+    /** {@code spikesPerStep} distinct random sources at every step. */
+    static SpikeTrain randomTrain(int sources, int steps, int spikesPerStep, SplittableRandom rng) {
+        SpikeTrain train = new SpikeTrain();
+        train.reset(steps);
+        for (int t = 0; t < steps; t++) {
+            int[] picked = rng.ints(0, sources).distinct().limit(spikesPerStep).sorted().toArray();
+            for (int i : picked) {
+                train.add(t, i);
+            }
+        }
+        train.finish();
+        return train;
+    }
+
+    /** Replays the next input step; at the end of the train starts over with the post input cleared. */
+    private void nextInputStep() {
+        if (step == PRESENTATION_STEPS) {
+            step = 0;
+            Arrays.fill(post.excitatoryInput(), 0f); // post never integrates here: keep its input bounded
+        }
+        pre.integrate(step++, 0.5, 0.0, null);
+    }
+
+    /** @return a delivered input, so that the work is used */
+    @Benchmark
+    public float denseAllToAll() {
+        nextInputStep();
+        dense.propagate();
+        return post.excitatoryInput()[0];
+    }
+
+    /** @return a delivered input, so that the work is used */
+    @Benchmark
+    public float sparseP01() {
+        nextInputStep();
+        sparse.propagate();
+        return post.excitatoryInput()[0];
+    }
+}
