@@ -9,7 +9,8 @@ import java.util.Locale;
  * {@link ScalarKernels}, always available, and the SIMD kernels on the Vector API
  * ({@code jdk.incubator.vector}), used when the JVM runs with {@code --add-modules jdk.incubator.vector}
  * (the {@code somnus} launcher adds it). The system property {@code somnus.kernels} = {@code auto}
- * (default), {@code scalar} or {@code vector} overrides the choice.
+ * (default), {@code scalar} or {@code vector} overrides the choice; {@code somnus.vector.bits} (128, 256, 512)
+ * narrows the SIMD vectors.
  */
 public interface Kernels {
     /** "scalar" or "vector-N" (N bits per vector). */
@@ -42,6 +43,18 @@ public interface Kernels {
      * {@code trace[j] ≠ 0} (others untouched): STDP depression of a dense row by a presynaptic spike.
      */
     void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi);
+
+    /**
+     * The traces of n neurons at {@code step}: {@code out[j] = table[min(step − t_j, table.length − 1)]}, where
+     * t_j is the neuron's last spike step or, when {@code previousSpike} is given and the last spike is at
+     * {@code step}, the one before (a trace read just before this step's spike). The table's last entry must be
+     * 0. Arrays of {@link #paddedLength}(n) let the SIMD kernel skip the scalar tail; {@code indexScratch} is
+     * working space of that length.
+     *
+     * @return whether any trace is non-zero
+     */
+    boolean traces(float[] table, int[] lastSpike, int[] previousSpike, int step, int n, float[] out,
+                   int[] indexScratch);
 
     /** {@code sums[j] += w[from + j]} in double, for j in [0, n): column sums of a row-major matrix. */
     void accumulateRow(double[] sums, float[] w, int from, int n);

@@ -126,6 +126,25 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public boolean traces(float[] table, int[] lastSpike, int[] previousSpike, int step, int n, float[] out,
+                          int[] indexScratch) {
+        return tracesRange(table, lastSpike, previousSpike, step, 0, n, out);
+    }
+
+    static boolean tracesRange(float[] table, int[] lastSpike, int[] previousSpike, int step, int from, int to,
+                               float[] out) {
+        int cap = table.length - 1;
+        boolean any = false;
+        for (int j = from; j < to; j++) {
+            int t = previousSpike != null && lastSpike[j] == step ? previousSpike[j] : lastSpike[j];
+            float v = table[Math.min(step - t, cap)];
+            out[j] = v;
+            any |= v != 0f;
+        }
+        return any;
+    }
+
+    @Override
     public void accumulateRow(double[] sums, float[] w, int from, int n) {
         for (int j = 0; j < n; j++) {
             sums[j] += w[from + j];

@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,7 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector}.
  */
 final class VectorKernels implements Kernels {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** The machine's widest float vector, or {@code -Dsomnus.vector.bits=128|256|512}. */
+    private static final VectorSpecies<Float> F = Integer.getInteger("somnus.vector.bits", 0) > 0
+            ? VectorSpecies.of(float.class, VectorShape.forBitSize(Integer.getInteger("somnus.vector.bits")))
+            : FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     /** Step numbers below 2²⁴ are exact in float; from there on the scalar kernels run. */
     private static final int EXACT_FLOAT_STEPS = 1 << 24;
@@ -194,6 +198,30 @@ final class VectorKernels implements Kernels {
             wj.blend(wj.sub(t.mul(a)).max(lo).min(hi), touched).intoArray(w, from + j);
         }
         ScalarKernels.depressRowRange(w, from, trace, j, n, a, lo, hi);
+    }
+
+    @Override
+    public boolean traces(float[] table, int[] lastSpike, int[] previousSpike, int step, int n, float[] out,
+                          int[] indexScratch) {
+        int padded = (n + I.length() - 1) / I.length() * I.length();
+        boolean fits = lastSpike.length >= padded && (previousSpike == null || previousSpike.length >= padded)
+                && out.length >= padded && indexScratch.length >= padded;
+        int bound = fits ? padded : I.loopBound(n);
+        int cap = table.length - 1;
+        for (int j = 0; j < bound; j += I.length()) {
+            IntVector t = IntVector.fromArray(I, lastSpike, j);
+            if (previousSpike != null) {
+                t = t.blend(IntVector.fromArray(I, previousSpike, j), t.compare(VectorOperators.EQ, step));
+            }
+            t.neg().add(step).min(cap).intoArray(indexScratch, j);
+        }
+        boolean any = false;
+        for (int j = 0; j < bound; j += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, table, 0, indexScratch, j); // gather
+            v.intoArray(out, j);
+            any |= v.compare(VectorOperators.NE, 0f).anyTrue();
+        }
+        return ScalarKernels.tracesRange(table, lastSpike, previousSpike, step, bound, n, out) | any;
     }
 
     @Override

@@ -33,8 +33,8 @@ public abstract class Population {
         this.name = name;
         this.size = size;
         this.spiked = new int[size];
-        this.lastSpikeStep = new int[size];
-        this.previousSpikeStep = new int[size];
+        this.lastSpikeStep = new int[Kernels.paddedLength(size)];
+        this.previousSpikeStep = new int[Kernels.paddedLength(size)];
         this.excitatoryInput = new float[Kernels.paddedLength(size)];
         this.inhibitoryInput = new float[Kernels.paddedLength(size)];
         resetSpikeHistory();

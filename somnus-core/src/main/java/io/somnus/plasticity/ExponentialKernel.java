@@ -14,13 +14,18 @@ final class ExponentialKernel {
 
     ExponentialKernel(double tauMs, double dtMs, boolean euler) {
         int n = (int) Math.ceil(30 * tauMs / dtMs) + 1;
-        table = new float[n];
+        table = new float[n + 1]; // the last entry stays 0: lookups past the end are capped there
         double keep = 1 - dtMs / tauMs;
         double x = 1;
         for (int k = 0; k < n; k++) {
             table[k] = (float) (euler ? x : Math.exp(-k * dtMs / tauMs));
             x *= keep;
         }
+    }
+
+    /** The table: entry k is the trace k steps after a spike; the last entry is 0 (any later k). */
+    float[] table() {
+        return table;
     }
 
     /** exp(−steps·dt/τ) for steps ≥ 0. */

@@ -23,10 +23,18 @@ abstract class PairBasedStdp implements Plasticity {
     private final ExponentialKernel postKernel;
     private float[] postTrace = new float[0];
     private float[] preTrace = new float[0];
+    private int[] traceIndex = new int[0];
 
     PairBasedStdp(ExponentialKernel preKernel, ExponentialKernel postKernel) {
         this.preKernel = preKernel;
         this.postKernel = postKernel;
+    }
+
+    private int[] traceIndex(int n) {
+        if (traceIndex.length < Kernels.paddedLength(n)) {
+            traceIndex = new int[Kernels.paddedLength(n)];
+        }
+        return traceIndex;
     }
 
     /** Depression per unit of postsynaptic trace (signed). */
@@ -49,19 +57,12 @@ abstract class PairBasedStdp implements Plasticity {
 
     private void depress(Projection p, Population pre, Population post, int step) {
         int n = post.size();
-        if (postTrace.length < n) {
-            postTrace = new float[n];
+        if (postTrace.length < Kernels.paddedLength(n)) {
+            postTrace = new float[Kernels.paddedLength(n)];
         }
-        int[] last = post.lastSpikeStep();
-        int[] prev = post.previousSpikeStep();
-        boolean any = false;
-        for (int j = 0; j < n; j++) {
-            int t = last[j] == step ? prev[j] : last[j];
-            float v = postKernel.at(step - t);
-            postTrace[j] = v;
-            any |= v != 0f;
-        }
-        if (!any) {
+        // the post trace just before this step's post spikes
+        if (!p.kernels().traces(postKernel.table(), post.lastSpikeStep(), post.previousSpikeStep(), step, n,
+                postTrace, traceIndex(n))) {
             return;
         }
         float[] w = p.weights();
@@ -92,17 +93,10 @@ abstract class PairBasedStdp implements Plasticity {
 
     private void potentiate(Projection p, Population pre, Population post, int step) {
         int n = pre.size();
-        if (preTrace.length < n) {
-            preTrace = new float[n];
+        if (preTrace.length < Kernels.paddedLength(n)) {
+            preTrace = new float[Kernels.paddedLength(n)];
         }
-        int[] last = pre.lastSpikeStep();
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            float v = preKernel.at(step - last[i]);
-            preTrace[i] = v;
-            any |= v != 0f;
-        }
-        if (!any) {
+        if (!p.kernels().traces(preKernel.table(), pre.lastSpikeStep(), null, step, n, preTrace, traceIndex(n))) {
             return;
         }
         float[] w = p.weights();

@@ -290,6 +290,47 @@ class KernelsTest {
     }
 
     @Test
+    void tracesLookUpTheTableAtTheStepsSinceTheRightSpike() {
+        float[] table = new float[41];
+        for (int k = 0; k < 40; k++) {
+            table[k] = (float) Math.exp(-k / 20.0);
+        }
+        SplittableRandom r = new SplittableRandom(8);
+        for (int n : new int[] {5, 100, 113}) {
+            int len = n % 2 == 0 ? Kernels.paddedLength(n) : n;
+            int step = 500;
+            int[] last = new int[len];
+            int[] prev = new int[len];
+            java.util.Arrays.fill(last, io.somnus.neuron.Population.NEVER);
+            java.util.Arrays.fill(prev, io.somnus.neuron.Population.NEVER);
+            for (int j = 0; j < n; j++) {
+                int kind = r.nextInt(4); // never, long ago, recent, spiking now (then the previous spike counts)
+                if (kind > 0) {
+                    prev[j] = kind == 1 ? step - 200 : step - 30 - r.nextInt(10);
+                    last[j] = kind == 3 ? step : prev[j] + r.nextInt(1 + step - prev[j]);
+                }
+            }
+            for (boolean withPrevious : new boolean[] {false, true}) {
+                float[] a = new float[len];
+                float[] b = new float[len];
+                boolean anyA = SCALAR.traces(table, last, withPrevious ? prev : null, step, n, a, new int[len]);
+                boolean anyB = vector.traces(table, last, withPrevious ? prev : null, step, n, b, new int[len]);
+                assertEquals(anyA, anyB);
+                assertArrayEquals(java.util.Arrays.copyOf(a, n), java.util.Arrays.copyOf(b, n));
+                boolean any = false;
+                for (int j = 0; j < n; j++) {
+                    int t = withPrevious && last[j] == step ? prev[j] : last[j];
+                    long k = (long) step - t;
+                    float expected = k < 40 ? (float) Math.exp(-k / 20.0) : 0f;
+                    assertEquals(expected, a[j], "j=" + j);
+                    any |= expected != 0f;
+                }
+                assertEquals(any, anyA);
+            }
+        }
+    }
+
+    @Test
     void thresholdFloorStaysBelowTheDecayingThreshold() {
         SplittableRandom r = new SplittableRandom(3);
         for (int k = 0; k < 10_000; k++) {
