@@ -27,17 +27,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "dataset (default: ${DEFAULT-VALUE})")
     String dataset = "fashion-mnist";
     @Option(names = "--images", description = "timed training images (default: ${DEFAULT-VALUE})")
-    int images = 100;
+    int images = 300;
     @Option(names = "--warmup", description = "warm-up images (default: ${DEFAULT-VALUE})")
-    int warmup = 30;
+    int warmup = 100;
     @Option(names = "--eval-images", description = "timed evaluation images (default: ${DEFAULT-VALUE})")
-    int evalImages = 200;
+    int evalImages = 1000;
     @Option(names = "--threads", split = ",", description = "evaluation threads (default: 1,2)")
     List<Integer> threads = List.of(1, 2);
     @Option(names = "--kernels", split = ",", description = "kernels to compare: auto, scalar, vector (default: auto)")
     List<String> kernels = List.of("auto");
     @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
-    int repeats = 1;
+    int repeats = 3;
 
     @Override
     public Integer call() {
