@@ -227,10 +227,8 @@ final class VectorKernels implements Kernels {
     @Override
     public void accumulateRow(double[] sums, float[] w, int from, int n) {
         // widening float→double changes the vector shape, which C2 on Java 17 does not compile to SIMD;
-        // this plain loop adds in the same order and HotSpot vectorises it
-        for (int j = 0; j < n; j++) {
-            sums[j] += w[from + j];
-        }
+        // the scalar loop is one that HotSpot vectorises by itself
+        ScalarKernels.INSTANCE.accumulateRow(sums, w, from, n);
     }
 
     @Override
