@@ -16,8 +16,10 @@ import java.util.random.RandomGenerator;
  * One step:
  * <ol>
  *   <li>every population integrates (consuming the input delivered at the previous step) and emits spikes;</li>
- *   <li>every projection delivers the spikes of its presynaptic population (only their outgoing synapses);</li>
- *   <li>plastic projections update their weights (pre events, then post events);</li>
+ *   <li>every projection delivers the spikes of its presynaptic population (only their outgoing synapses)
+ *       and, if plastic, then updates its weights (pre events, then post events) — right after its own
+ *       delivery, while the rows it touched are in cache; no rule reads another projection's weights or the
+ *       delivered input, so this equals delivering everything first;</li>
  *   <li>monitors record.</li>
  * </ol>
  * A step with no spike does no synaptic work. The per-step loop allocates nothing.
@@ -101,14 +103,10 @@ public final class Network {
             populations.get(k).integrate(step, dtMs, noiseStdMv, rng);
         }
         for (int k = 0; k < projections.size(); k++) {
-            projections.get(k).propagate();
-        }
-        if (plastic) {
-            for (int k = 0; k < projections.size(); k++) {
-                Projection p = projections.get(k);
-                if (p.isPlastic()) {
-                    p.plasticity().apply(p, step);
-                }
+            Projection p = projections.get(k);
+            p.propagate();
+            if (plastic && p.isPlastic()) {
+                p.plasticity().apply(p, step);
             }
         }
         for (int k = 0; k < counters.size(); k++) {
