@@ -45,6 +45,19 @@ public interface Kernels {
     void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi);
 
     /**
+     * {@code w[s] ← clip(w[s] − a·trace[postIndex[s]], lo, hi)} for s in [from, to) where that trace is non-zero:
+     * STDP depression of a sparse row.
+     */
+    void depressSparseRow(float[] w, int[] postIndex, int from, int to, float[] trace, float a, float lo, float hi);
+
+    /**
+     * {@code w[s] ← clip(w[s] + gain·trace[colPre[c]], lo, hi)} with {@code s = colSynapse[c]}, for c in [from, to)
+     * where that trace is non-zero: STDP potentiation of one post neuron's incoming synapses (a column).
+     */
+    void potentiateColumn(float[] w, int[] colSynapse, int[] colPre, int from, int to, float[] trace, float gain,
+                          float lo, float hi);
+
+    /**
      * The traces of n neurons at {@code step}: {@code out[j] = table[min(step − t_j, table.length − 1)]}, where
      * t_j is the neuron's last spike step or, when {@code previousSpike} is given and the last spike is at
      * {@code step}, the one before (a trace read just before this step's spike). The table's last entry must be

@@ -126,6 +126,29 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void depressSparseRow(float[] w, int[] postIndex, int from, int to, float[] trace, float a, float lo,
+                                 float hi) {
+        for (int s = from; s < to; s++) {
+            float t = trace[postIndex[s]];
+            if (t != 0f) {
+                w[s] = Math.min(Math.max(w[s] - a * t, lo), hi);
+            }
+        }
+    }
+
+    @Override
+    public void potentiateColumn(float[] w, int[] colSynapse, int[] colPre, int from, int to, float[] trace,
+                                 float gain, float lo, float hi) {
+        for (int c = from; c < to; c++) {
+            float t = trace[colPre[c]];
+            if (t != 0f) {
+                int s = colSynapse[c];
+                w[s] = Math.min(Math.max(w[s] + gain * t, lo), hi);
+            }
+        }
+    }
+
+    @Override
     public boolean traces(float[] table, int[] lastSpike, int[] previousSpike, int step, int n, float[] out,
                           int[] indexScratch) {
         return tracesRange(table, lastSpike, previousSpike, step, 0, n, out);

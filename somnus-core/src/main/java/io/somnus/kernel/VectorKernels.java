@@ -201,6 +201,32 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void depressSparseRow(float[] w, int[] postIndex, int from, int to, float[] trace, float a, float lo,
+                                 float hi) {
+        int s = from;
+        for (; s <= to - F.length(); s += F.length()) {
+            FloatVector t = FloatVector.fromArray(F, trace, 0, postIndex, s); // gather
+            FloatVector ws = FloatVector.fromArray(F, w, s);
+            ws.blend(ws.sub(t.mul(a)).max(lo).min(hi), t.compare(VectorOperators.NE, 0f)).intoArray(w, s);
+        }
+        ScalarKernels.INSTANCE.depressSparseRow(w, postIndex, s, to, trace, a, lo, hi);
+    }
+
+    @Override
+    public void potentiateColumn(float[] w, int[] colSynapse, int[] colPre, int from, int to, float[] trace,
+                                 float gain, float lo, float hi) {
+        int c = from;
+        for (; c <= to - F.length(); c += F.length()) {
+            FloatVector t = FloatVector.fromArray(F, trace, 0, colPre, c);
+            FloatVector ws = FloatVector.fromArray(F, w, 0, colSynapse, c);
+            // gather, update, scatter (a column's synapses are distinct); zero-trace lanes write back unchanged
+            ws.blend(ws.add(t.mul(gain)).max(lo).min(hi), t.compare(VectorOperators.NE, 0f))
+                    .intoArray(w, 0, colSynapse, c);
+        }
+        ScalarKernels.INSTANCE.potentiateColumn(w, colSynapse, colPre, c, to, trace, gain, lo, hi);
+    }
+
+    @Override
     public boolean traces(float[] table, int[] lastSpike, int[] previousSpike, int step, int n, float[] out,
                           int[] indexScratch) {
         int padded = (n + I.length() - 1) / I.length() * I.length();

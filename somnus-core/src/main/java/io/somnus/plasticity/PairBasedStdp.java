@@ -72,8 +72,8 @@ abstract class PairBasedStdp implements Plasticity {
         int[] rowStart = p.rowStart();
         int[] postIndex = p.postIndex();
         int[] spiked = pre.spiked();
+        Kernels kernels = p.kernels();
         if (p.isDense()) {
-            Kernels kernels = p.kernels();
             for (int k = 0, m = pre.spikeCount(); k < m; k++) {
                 kernels.depressRow(w, rowStart[spiked[k]], postTrace, n, a, lo, hi);
             }
@@ -81,13 +81,7 @@ abstract class PairBasedStdp implements Plasticity {
         }
         for (int k = 0, m = pre.spikeCount(); k < m; k++) {
             int i = spiked[k];
-            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                float v = postTrace[postIndex[s]];
-                if (v != 0f) {
-                    float x = w[s] - a * v;
-                    w[s] = x < lo ? lo : (x > hi ? hi : x);
-                }
-            }
+            kernels.depressSparseRow(w, postIndex, rowStart[i], rowStart[i + 1], postTrace, a, lo, hi);
         }
     }
 
@@ -104,21 +98,14 @@ abstract class PairBasedStdp implements Plasticity {
         float hi = p.wMax();
         int[] colStart = p.colStart();
         int[] colSynapse = p.colSynapse();
-        int[] preIndex = p.preIndex();
+        int[] colPre = p.colPre();
         int[] spiked = post.spiked();
+        Kernels kernels = p.kernels();
         for (int k = 0, m = post.spikeCount(); k < m; k++) {
             int j = spiked[k];
             float gain = ltp(post, j, step);
-            if (gain == 0f) {
-                continue;
-            }
-            for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
-                int s = colSynapse[c];
-                float v = preTrace[preIndex[s]];
-                if (v != 0f) {
-                    float x = w[s] + gain * v;
-                    w[s] = x < lo ? lo : (x > hi ? hi : x);
-                }
+            if (gain != 0f) {
+                kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo, hi);
             }
         }
     }

@@ -24,6 +24,8 @@ public final class Projection {
     private final int[] preIndex;
     private final int[] colStart;
     private final int[] colSynapse;
+    /** {@code preIndex[colSynapse[c]]}: the presynaptic neuron of each column entry, for SIMD gathers. */
+    private final int[] colPre;
     private final float[] w;
     private final float wMin;
     private final float wMax;
@@ -80,6 +82,10 @@ public final class Projection {
         for (int s = 0; s < n; s++) {
             colSynapse[colFill[postIndex[s]]++] = s;
         }
+        this.colPre = new int[n];
+        for (int c = 0; c < n; c++) {
+            colPre[c] = preIndex[colSynapse[c]];
+        }
         this.wMin = wMin;
         this.wMax = wMax;
         this.dense = isDense(postIndex, pre.size(), post.size());
@@ -130,6 +136,11 @@ public final class Projection {
 
     public int[] colSynapse() {
         return colSynapse;
+    }
+
+    /** The presynaptic neuron of each column entry: {@code colPre()[c] == preIndex()[colSynapse()[c]]}. */
+    public int[] colPre() {
+        return colPre;
     }
 
     public float wMin() {
@@ -256,6 +267,7 @@ public final class Projection {
         this.preIndex = o.preIndex;
         this.colStart = o.colStart;
         this.colSynapse = o.colSynapse;
+        this.colPre = o.colPre;
         this.w = o.w;
         this.wMin = o.wMin;
         this.wMax = o.wMax;

@@ -296,6 +296,51 @@ class KernelsTest {
     }
 
     @Test
+    void sparseRowAndColumnKernelsMatchTheirDefinitionsAndEachOther() {
+        SplittableRandom r = new SplittableRandom(17);
+        int posts = 60;
+        for (int len : new int[] {0, 3, 16, 21, 45}) {
+            // a row of `len` distinct posts (shuffled) after 5 other synapses; post traces with zeros
+            int[] postIndex = new int[len + 5];
+            System.arraycopy(r.ints(0, posts).distinct().limit(len).toArray(), 0, postIndex, 5, len);
+            float[] w = new float[len + 5];
+            for (int s = 0; s < w.length; s++) {
+                w[s] = (float) r.nextDouble();
+            }
+            float[] trace = new float[posts];
+            for (int j = 0; j < posts; j++) {
+                trace[j] = j % 4 == 0 ? 0f : (float) r.nextDouble();
+            }
+            float[] ws = w.clone();
+            float[] wv = w.clone();
+            SCALAR.depressSparseRow(ws, postIndex, 5, len + 5, trace, 0.4f, 0.1f, 0.9f);
+            vector.depressSparseRow(wv, postIndex, 5, len + 5, trace, 0.4f, 0.1f, 0.9f);
+            assertArrayEquals(ws, wv);
+            for (int s = 0; s < w.length; s++) {
+                float t = s < 5 ? 0f : trace[postIndex[s]];
+                float expected = t == 0f ? w[s] : Math.min(0.9f, Math.max(0.1f, w[s] - 0.4f * t));
+                assertEquals(expected, ws[s], "depress s=" + s);
+            }
+            // a column: `len` synapses of one post neuron scattered over w, with their pre neurons
+            int[] colSynapse = r.ints(0, w.length).distinct().limit(len).toArray();
+            int[] colPre = r.ints(colSynapse.length, 0, posts).toArray();
+            float[] ps = w.clone();
+            float[] pv = w.clone();
+            SCALAR.potentiateColumn(ps, colSynapse, colPre, 0, colSynapse.length, trace, 0.3f, 0f, 1f);
+            vector.potentiateColumn(pv, colSynapse, colPre, 0, colSynapse.length, trace, 0.3f, 0f, 1f);
+            assertArrayEquals(ps, pv);
+            float[] expected = w.clone();
+            for (int c = 0; c < colSynapse.length; c++) {
+                float t = trace[colPre[c]];
+                if (t != 0f) {
+                    expected[colSynapse[c]] = Math.min(1f, Math.max(0f, w[colSynapse[c]] + 0.3f * t));
+                }
+            }
+            assertArrayEquals(expected, ps);
+        }
+    }
+
+    @Test
     void tracesLookUpTheTableAtTheStepsSinceTheRightSpike() {
         float[] table = new float[41];
         for (int k = 0; k < 40; k++) {
