@@ -34,10 +34,9 @@ public final class ConductanceLifPopulation extends Population {
     private final double[] theta;
     private final int[] refractoryUntil;
     private final float[] noiseScratch;
-    /** Per neuron a float ≤ V_th + θ, valid for steps [floorFromStep, floorUntilStep]; +∞ in the padding. */
+    /** Per neuron a float ≤ V_th + θ, valid for {@link #floorUpdatesLeft} more updates; +∞ in the padding. */
     private final float[] thresholdFloor;
-    private int floorFromStep;
-    private int floorUntilStep = -1;
+    private int floorUpdatesLeft;
     private boolean thetaFrozen;
     private boolean forwardEuler;
     private Kernels kernels = Kernels.active();
@@ -97,12 +96,11 @@ public final class ConductanceLifPopulation extends Population {
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
         ConductanceLifStep c = constants(dtMs);
-        if (step < floorFromStep || step > floorUntilStep) {
+        if (floorUpdatesLeft-- <= 0) { // counts updates, not step numbers: presentations restart at step 0
             for (int i = 0; i < size; i++) {
                 thresholdFloor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], c.keepTheta(), FLOOR_STEPS + 1);
             }
-            floorFromStep = step;
-            floorUntilStep = step + FLOOR_STEPS - 1;
+            floorUpdatesLeft = FLOOR_STEPS - 1;
         }
         int count = kernels.conductanceLif(c, step, size, v, ge, gi, theta, refractoryUntil, excitatoryInput,
                 inhibitoryInput, noise, thresholdFloor, spiked);
@@ -111,8 +109,7 @@ public final class ConductanceLifPopulation extends Population {
 
     /** Forgets the threshold floors (θ or the constants may have changed outside the kernel). */
     private void invalidateFloor() {
-        floorFromStep = 0;
-        floorUntilStep = -1;
+        floorUpdatesLeft = 0;
     }
 
     /** The step constants for dt and the current θ and integration modes (rebuilt only when they change). */

@@ -440,6 +440,51 @@ class KernelsTest {
         assertArrayEquals(java.util.Arrays.copyOf(pops[0].membrane(), 100), java.util.Arrays.copyOf(pops[1].membrane(), 100));
     }
 
+    /**
+     * Short presentations (steps restart at 0 every 60 steps) and a θ that decays fast (τ_θ = 40 ms, from 20 mV):
+     * silent presentations let θ decay far below its value at the first update, then input holds V near the
+     * lowered threshold (−60 mV + θ, above rest). The threshold floors must follow the elapsed updates, not the
+     * step numbers, or the SIMD kernel misses spikes that the scalar one fires.
+     */
+    @Test
+    void thresholdFloorsStayValidAcrossShortPresentations() {
+        io.somnus.neuron.ConductanceLifParameters fastTheta = new io.somnus.neuron.ConductanceLifParameters(100, -65,
+                -65, -52, 8, 0, -100, 1, 2, 5, 0.5, 40, 20);
+        io.somnus.neuron.ConductanceLifPopulation[] pops = new io.somnus.neuron.ConductanceLifPopulation[2];
+        Kernels before = Kernels.active();
+        try {
+            Kernels[] ks = {SCALAR, vector};
+            for (int k = 0; k < 2; k++) {
+                Kernels.use(ks[k]);
+                pops[k] = new io.somnus.neuron.ConductanceLifPopulation("e", 48, fastTheta);
+            }
+        } finally {
+            Kernels.use(before);
+        }
+        SplittableRandom drive = new SplittableRandom(5);
+        int spikesLate = 0;
+        for (int presentation = 0; presentation < 40; presentation++) {
+            for (io.somnus.neuron.ConductanceLifPopulation pop : pops) {
+                pop.resetState();
+            }
+            for (int step = 0; step < 60; step++) {
+                float[] input = new float[48];
+                double amplitude = presentation < 12 ? 0.0 : 2.0;
+                for (int i = 0; i < 48; i++) {
+                    input[i] = drive.nextInt(3) == 0 ? (float) (amplitude * drive.nextDouble()) : 0f;
+                }
+                for (io.somnus.neuron.ConductanceLifPopulation pop : pops) {
+                    System.arraycopy(input, 0, pop.excitatoryInput(), 0, 48);
+                    pop.integrate(step, 0.5, 0.0, null);
+                }
+                assertEquals(pops[0].spikeCount(), pops[1].spikeCount(), "presentation " + presentation + " step " + step);
+                spikesLate += presentation >= 12 ? pops[0].spikeCount() : 0;
+            }
+        }
+        assertTrue(spikesLate > 20, "weak input must make neurons spike after θ decayed, got " + spikesLate);
+        assertArrayEquals(pops[0].theta(), pops[1].theta());
+    }
+
     @Test
     void kernelChoiceIsNamedAndBadNamesAreRejected() {
         assertSame(SCALAR, Kernels.named("scalar"));
