@@ -7,6 +7,11 @@ final class KernelSelection {
 
     private KernelSelection() { }
 
+    /** SIMD kernels are loaded and their vectors are at least 256 bits wide. */
+    static boolean vectorIsFaster() {
+        return VECTOR != null && Integer.parseInt(VECTOR.name().substring("vector-".length())) >= 256;
+    }
+
     private static Kernels loadVector() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;

@@ -9,8 +9,8 @@ import java.util.Locale;
  * {@link ScalarKernels}, always available, and the SIMD kernels on the Vector API
  * ({@code jdk.incubator.vector}), used when the JVM runs with {@code --add-modules jdk.incubator.vector}
  * (the {@code somnus} launcher adds it). The system property {@code somnus.kernels} = {@code auto}
- * (default), {@code scalar} or {@code vector} overrides the choice; {@code somnus.vector.bits} (128, 256, 512)
- * narrows the SIMD vectors.
+ * (default: SIMD when its vectors are at least 256 bits), {@code scalar} or {@code vector} overrides the
+ * choice; {@code somnus.vector.bits} (128, 256, 512) narrows the SIMD vectors.
  */
 public interface Kernels {
     /** "scalar" or "vector-N" (N bits per vector). */
@@ -104,7 +104,10 @@ public interface Kernels {
         return KernelSelection.VECTOR;
     }
 
-    /** The kernels new populations and projections use: {@code somnus.kernels}, else SIMD when available. */
+    /**
+     * The kernels new populations and projections use: {@code somnus.kernels}, else SIMD when available with
+     * vectors of at least 256 bits (with 128-bit vectors they measured slower than the scalar kernels).
+     */
     static Kernels active() {
         return KernelSelection.active;
     }
@@ -117,7 +120,7 @@ public interface Kernels {
     /** Parses a {@code somnus.kernels} value: auto, scalar or vector. */
     static Kernels named(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> KernelSelection.VECTOR != null ? KernelSelection.VECTOR : scalar();
+            case "auto" -> KernelSelection.vectorIsFaster() ? KernelSelection.VECTOR : scalar();
             case "scalar" -> scalar();
             case "vector" -> {
                 if (KernelSelection.VECTOR == null) {
