@@ -12,10 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
  * order (Java never fuses a multiply-add on its own, and none is requested here), so the results are
  * bit-identical. The neuron kernels integrate a whole population in SIMD, the exponential-Euler factor
  * included, and find spike candidates with a SIMD comparison; the few candidates are confirmed by the
- * scalar test (for θ, in double). Refractoriness becomes a float mask. One vector shape only, and no mask changes element type: that is
- * what C2 on Java 17 compiles to SIMD instructions (other forms fall back to slow Java code there).
- * Loaded by name from {@link KernelSelection}: only then does anything link against
- * {@code jdk.incubator.vector}.
+ * scalar test (for θ, in double). Refractoriness becomes a float mask. One vector shape only, no
+ * float→int conversion and no mask that changes element type: those are the forms C2 on Java 17 compiles
+ * to SIMD instructions (others fall back to Java code there, 4–60× slower). Sparse rows and columns use
+ * gathers and scatters at full width. Loaded by name from {@link KernelSelection}: only then does anything
+ * link against {@code jdk.incubator.vector}.
  */
 final class VectorKernels implements Kernels {
     /** The machine's widest float vector, or {@code -Dsomnus.vector.bits=128|256|512}. */
