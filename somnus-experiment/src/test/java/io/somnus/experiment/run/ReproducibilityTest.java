@@ -1,7 +1,9 @@
 package io.somnus.experiment.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import io.somnus.experiment.StandardResolver;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -51,6 +54,41 @@ class ReproducibilityTest {
         assertEquals(Files.readString(tmp.resolve("a/metrics.csv")), Files.readString(tmp.resolve("b/metrics.csv")));
         JsonNode c = run("c", settings("seed", 2));
         assertNotEquals(a, c);
+    }
+
+    /**
+     * A whole run (training with STDP, sleep with membrane noise, frozen evaluation on two threads) gives the
+     * same summary, metrics and weights with the scalar and the SIMD kernels: the paper preset (current LIF,
+     * sparse projections) and diehl-cook (conductance LIF, dense input projection, normalisation).
+     */
+    @Test
+    void scalarAndSimdKernelsGiveTheSameRun() throws Exception {
+        assertNotNull(Kernels.vector(), "this module's tests run with the Vector API module");
+        Map<String, Map<String, Object>> cases = Map.of(
+                "paper", settings(),
+                "dc", settings("preset", "diehl-cook", "populations.e.size", 30, "train.images", 12,
+                        "train.validation_images", 8, "train.test_images", 8, "sleep.wake_steps", 2100));
+        Kernels before = Kernels.active();
+        try {
+            for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
+                Kernels.use(Kernels.scalar());
+                JsonNode scalar = run(c.getKey() + "-scalar", c.getValue());
+                Kernels.use(Kernels.vector());
+                JsonNode simd = run(c.getKey() + "-simd", c.getValue());
+                assertTrue(scalar.get("sleep_steps").asLong() > 0, "sleep happened");
+                assertEquals(scalar, simd, c.getKey());
+                assertEquals(Files.readString(tmp.resolve(c.getKey() + "-scalar/metrics.csv")),
+                        Files.readString(tmp.resolve(c.getKey() + "-simd/metrics.csv")), c.getKey());
+                Map<String, NpyArray> ws = Npz.read(tmp.resolve(c.getKey() + "-scalar/weights.npz"));
+                Map<String, NpyArray> wv = Npz.read(tmp.resolve(c.getKey() + "-simd/weights.npz"));
+                assertEquals(ws.keySet(), wv.keySet());
+                for (String name : ws.keySet()) {
+                    assertArrayEquals(ws.get(name).floats(), wv.get(name).floats(), c.getKey() + " " + name);
+                }
+            }
+        } finally {
+            Kernels.use(before);
+        }
     }
 
     @Test
