@@ -3,7 +3,10 @@ package io.somnus.cli;
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.bench.Throughput;
 import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.validation.Brian2SideBySide;
 import io.somnus.kernel.Kernels;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,11 +41,28 @@ final class BenchCommand implements Callable<Integer> {
     List<String> kernels = List.of("auto");
     @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
     int repeats = 3;
+    @Option(names = "--brian2", description = "also run Brian2 (validation/brian2, Debian python3-brian) on the same "
+            + "diehl-cook network and input spikes as Somnus: time per image of each, and their agreement")
+    boolean brian2;
+    @Option(names = "--brian2-images", description = "images of the Brian2 comparison (default: ${DEFAULT-VALUE})")
+    int brian2Images = 20;
+    @Option(names = "--brian2-device", description = "runtime or cpp_standalone (needs g++) (default: ${DEFAULT-VALUE})")
+    String brian2Device = "runtime";
 
     @Override
-    public Integer call() {
-        if (images < 1 || warmup < 0 || evalImages < 1 || repeats < 1) {
-            throw new CliException("--images, --eval-images and --repeats must be >= 1 and --warmup >= 0");
+    public Integer call() throws Exception {
+        if (images < 1 || warmup < 0 || evalImages < 1 || repeats < 1 || brian2Images < 1) {
+            throw new CliException("--images, --eval-images, --repeats and --brian2-images must be >= 1 and --warmup >= 0");
+        }
+        if (!brian2Device.equals("runtime") && !brian2Device.equals("cpp_standalone")) {
+            throw new CliException("--brian2-device must be runtime or cpp_standalone, got '" + brian2Device + "'");
+        }
+        Path scripts = Path.of(System.getProperty("somnus.home", ".")).resolve("validation").resolve("brian2");
+        if (brian2) {
+            String why = Brian2SideBySide.unavailable(scripts);
+            if (why != null) {
+                throw new CliException("--brian2: " + why);
+            }
         }
         List<Kernels> chosen = new ArrayList<>();
         for (String k : kernels) {
@@ -76,6 +96,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "peak heap %.0f MiB; Java %s, %d cores%n", Throughput.peakHeapMiB(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (brian2) {
+            Path work = Files.createTempDirectory("somnus-brian2-");
+            Brian2SideBySide.Result r = Brian2SideBySide.run(scripts, brian2Images, 100, brian2Device, work);
+            System.out.printf(Locale.ROOT, "%nSame network (diehl-cook N_e = 100, forward Euler, training) and input spikes, "
+                    + "%d images, simulation loop only:%n", r.images());
+            System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image%n", Kernels.active().name(), r.somnusMsPerImage());
+            System.out.printf(Locale.ROOT, "  Brian2 %-14s %9.2f ms/image   (Somnus %.0f× faster)%n", r.device(),
+                    r.brian2MsPerImage(), r.brian2MsPerImage() / r.somnusMsPerImage());
+            System.out.printf("%s%nfiles: %s%n", r.comparison(), work);
+            return r.agree() ? 0 : 1;
+        }
         return 0;
     }
 

@@ -2,12 +2,16 @@ package io.somnus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import io.somnus.experiment.validation.Brian2SideBySide;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -52,6 +56,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void brian2RunsOnTheSameInputsAndAgrees() throws Exception {
+        System.setProperty("somnus.home", Path.of("..").toAbsolutePath().normalize().toString());
+        Path scripts = Path.of(System.getProperty("somnus.home"), "validation", "brian2");
+        assumeTrue(Brian2SideBySide.unavailable(scripts) == null, "Brian2 (Debian python3-brian) is not installed");
+        assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")), "dataset-fashion-mnist not installed");
+        Outcome o = run("bench", "--preset", "diehl-cook", "--excitatory", "20", "--dataset", "geomfig", "--images", "2",
+                "--warmup", "1", "--eval-images", "2", "--threads", "1", "--repeats", "1", "--brian2",
+                "--brian2-images", "2");
+        assertEquals(0, o.exit(), o.out() + o.err());
+        assertTrue(o.out().contains("Brian2 runtime") && o.out().contains("ms/image"), o.out());
+        assertTrue(o.out().contains("PASS"), o.out());
+    }
+
+    @Test
     void badKernelsAndCountsAreNamed() {
         Outcome kernels = run("bench", "--kernels", "gpu");
         assertEquals(2, kernels.exit());
@@ -59,5 +77,8 @@ class BenchCommandTest {
         Outcome repeats = run("bench", "--repeats", "0");
         assertEquals(2, repeats.exit());
         assertTrue(repeats.err().contains("--repeats"), repeats.err());
+        Outcome device = run("bench", "--brian2", "--brian2-device", "gpu");
+        assertEquals(2, device.exit());
+        assertTrue(device.err().contains("--brian2-device") && device.err().contains("gpu"), device.err());
     }
 }

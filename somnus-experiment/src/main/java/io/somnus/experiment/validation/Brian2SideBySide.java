@@ -1,0 +1,90 @@
+package io.somnus.experiment.validation;
+
+import io.somnus.experiment.io.Npz;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after a
+ * JIT warm-up on other images) and exports its inputs, the Brian2 script of {@code validation/brian2} runs
+ * them, and {@code compare.py} checks the agreement. Needs Debian's {@code python3-brian} under
+ * {@code /usr/bin/python3}.
+ */
+public final class Brian2SideBySide {
+    /** The interpreter that has Brian2 (Debian's; a pyenv {@code python3} first on PATH may not). */
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    /**
+     * What was measured: simulation-loop time per image of each (Brian2's excludes code generation and
+     * compilation), and compare.py's verdict and report.
+     */
+    public record Result(int images, double somnusMsPerImage, double brian2MsPerImage, String device,
+                         boolean agree, String comparison) { }
+
+    private Brian2SideBySide() { }
+
+    /** Why the comparison cannot run here, or null when it can. */
+    public static String unavailable(Path scripts) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(scripts.resolve("diehl_cook_brian2.py"))) {
+            return "no Brian2 scripts in " + scripts + " (run from the Somnus checkout)";
+        }
+        if (!Files.isExecutable(PYTHON) || run(List.of(PYTHON.toString(), "-c", "import brian2"), scripts, null) != 0) {
+            return "Brian2 is not installed for " + PYTHON + ": apt-get install python3-brian (or ./scripts/install-deps)";
+        }
+        return null;
+    }
+
+    /**
+     * @param device Brian2's device: {@code runtime} or {@code cpp_standalone} (needs g++)
+     * @param work   a directory for the exchanged files and logs
+     */
+    public static Result run(Path scripts, int images, int excitatory, String device, Path work)
+            throws IOException, InterruptedException {
+        if (!device.equals("runtime") && !device.equals("cpp_standalone")) {
+            throw new IllegalArgumentException("Brian2 device must be runtime or cpp_standalone, got '" + device + "'");
+        }
+        Files.createDirectories(work);
+        DiehlCookReference.run(Math.max(100, images), excitatory, 99, work.resolve("warmup_inputs.npz"),
+                work.resolve("warmup_out.npz")); // compiles Somnus's hot code before the measured run
+        Path inputs = work.resolve("inputs.npz");
+        Path somnus = work.resolve("somnus_out.npz");
+        Path brian2 = work.resolve("brian2_out.npz");
+        DiehlCookReference.Result r = DiehlCookReference.run(images, excitatory, 1, inputs, somnus);
+        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), scripts.resolve("diehl_cook_brian2.py").toString(),
+                "--inputs", inputs.toString(), "--out", brian2.toString(), "--device", device));
+        if (device.equals("cpp_standalone")) {
+            cmd.addAll(List.of("--build-dir", work.resolve("cpp").toString()));
+        }
+        Path log = work.resolve("brian2.log");
+        if (run(cmd, scripts, log) != 0) {
+            throw new IOException("the Brian2 script failed; see " + log + ":\n" + tail(log));
+        }
+        double brian2Seconds = Npz.read(brian2).get("wall_seconds").doubles()[0];
+        Path compareLog = work.resolve("compare.log");
+        int verdict = run(List.of(PYTHON.toString(), scripts.resolve("compare.py").toString(), "--somnus", somnus.toString(),
+                "--brian2", brian2.toString()), scripts, compareLog);
+        return new Result(images, 1000.0 / r.imagesPerSecond(), 1000.0 * brian2Seconds / images, device, verdict == 0,
+                Files.readString(compareLog, StandardCharsets.UTF_8).strip());
+    }
+
+    private static int run(List<String> cmd, Path dir, Path log) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(3600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+}
