@@ -15,16 +15,20 @@ package io.somnus.neuron;
  * @param adaptationMv      threshold increase per spike (mV)
  * @param tauAdaptationMs   decay time constant of the threshold increase (ms)
  * @param refractoryMs      absolute refractory period (ms); 0 for none
- * @param synapticGain      a presynaptic spike of weight w adds gain·w to I: 1 (the paper's code style,
- *                          {@code I += W·s}) or 1/τ_syn (unit-area kernel, PSP peak w·R/e mV when τ_m = τ_syn)
+ * @param synapticGain      a presynaptic spike of weight w adds gain·w to I. The paper's code integrates
+ *                          {@code I += (−I + W·s)·dt/τ_syn}, so a spike adds w·dt/τ_syn: gain 1/30 at its
+ *                          dt = 1 ms and τ_syn = 30 ms (a unit-area kernel; PSP peak w·R/e mV when τ_m = τ_syn)
  */
 public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, double resistance, double vRestMv,
                                    double vResetMv, double vThresholdMv, double vMinMv, double vMaxMv,
                                    double adaptationMv, double tauAdaptationMs, double refractoryMs,
                                    double synapticGain) {
-    /** The paper's values: τ_m = τ_syn = R = 30, V_rest −70, V_reset −80, threshold −55, clip [−100, 40], +3 mV / 100 ms, I += w. */
+    /**
+     * The paper's values: τ_m = τ_syn = R = 30, V_rest −70, V_reset −80, threshold −55, clip [−100, 40],
+     * +3 mV / 100 ms, and a spike adds w·dt/τ_syn = w/30 to I (dt = 1 ms), as the authors' code does.
+     */
     public static final CurrentLifParameters PAPER =
-            new CurrentLifParameters(30, 30, 30, -70, -80, -55, -100, 40, 3, 100, 0, 1);
+            new CurrentLifParameters(30, 30, 30, -70, -80, -55, -100, 40, 3, 100, 0, 1.0 / 30);
 
     public CurrentLifParameters {
         positive("tau_membrane_ms", tauMembraneMs);
