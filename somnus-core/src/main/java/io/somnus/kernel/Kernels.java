@@ -3,8 +3,9 @@ package io.somnus.kernel;
 import java.util.Locale;
 
 /**
- * The inner loops of the simulator over primitive arrays: a whole population's neuron update per call,
- * and the dense-row synaptic operations of event-driven propagation, STDP and weight normalisation.
+ * The inner loops of the simulator over primitive arrays: a whole population per call for the neuron
+ * update and the trace lookups, a whole row or column per call for propagation, STDP and weight
+ * normalisation.
  * Two implementations compute the same IEEE operations in the same order and agree bit for bit:
  * {@link ScalarKernels}, always available, and the SIMD kernels on the Vector API
  * ({@code jdk.incubator.vector}), used when the JVM runs with {@code --add-modules jdk.incubator.vector}
@@ -18,9 +19,9 @@ public interface Kernels {
 
     /**
      * Advances conductance-LIF neurons [0, n) one step (the state arrays may be longer: see
-     * {@link #paddedLength}; the SIMD kernels then also update the padding, which holds no neuron); consumes (and zeroes) the input buffers; writes the
-     * indices of the neurons that spiked, ascending, to {@code spikedOut}; V is reset, θ raised and the
-     * refractory period set for them. {@code noiseMv} (null when awake) is added to V of the neurons that are
+     * {@link #paddedLength}; the SIMD kernels then also update the padding, which holds no neuron); consumes
+     * (and zeroes) the input buffers; writes the indices of the neurons that spiked, ascending, to
+     * {@code spikedOut}; V is reset, θ raised and the refractory period set for them. {@code noiseMv} (null when awake) is added to V of the neurons that are
      * not refractory, after the update. {@code thresholdFloor} holds, per neuron, a float at or below
      * V_th + θ for this step (the SIMD kernel uses it to find spike candidates; +∞ in the padding); see
      * {@link #thresholdFloor}.

@@ -165,10 +165,15 @@ final class VectorKernels implements Kernels {
      * remains), else to the last full vector.
      */
     private static int vectorBound(int n, float[] a, float[] b, float[] c, int[] d, float[] e, float[] f, float[] g) {
-        int padded = (n + F.length() - 1) / F.length() * F.length();
+        int padded = roundUpToLanes(n);
         boolean fits = a.length >= padded && b.length >= padded && c.length >= padded && d.length >= padded
                 && e.length >= padded && f.length >= padded && (g == null || g.length >= padded);
         return fits ? padded : F.loopBound(n);
+    }
+
+    /** n rounded up to whole vectors ({@link #I} has as many lanes as {@link #F}). */
+    private static int roundUpToLanes(int n) {
+        return (n + F.length() - 1) / F.length() * F.length();
     }
 
     /** The refractory end steps as floats (exact below {@link #EXACT_FLOAT_STEPS}), so masks stay float masks. */
@@ -230,7 +235,7 @@ final class VectorKernels implements Kernels {
     @Override
     public boolean traces(float[] table, int[] lastSpike, int[] previousSpike, int step, int n, float[] out,
                           int[] indexScratch) {
-        int padded = (n + I.length() - 1) / I.length() * I.length();
+        int padded = roundUpToLanes(n);
         boolean fits = lastSpike.length >= padded && (previousSpike == null || previousSpike.length >= padded)
                 && out.length >= padded && indexScratch.length >= padded;
         int bound = fits ? padded : I.loopBound(n);

@@ -28,7 +28,7 @@ public final class CurrentLifPopulation extends Population {
     private final float[] adaptation;
     private final int[] refractoryUntil;
     private final float[] noiseScratch;
-    private final Kernels kernels = Kernels.active();
+    private Kernels kernels = Kernels.active();
     private CurrentLifStep stepConstants;
     private double stepDtMs;
 
@@ -99,6 +99,8 @@ public final class CurrentLifPopulation extends Population {
 
     @Override
     public Population copy() {
-        return new CurrentLifPopulation(name(), size, p);
+        CurrentLifPopulation c = new CurrentLifPopulation(name(), size, p);
+        c.kernels = kernels;
+        return c;
     }
 }

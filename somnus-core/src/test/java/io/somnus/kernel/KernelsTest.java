@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.neuron.ConductanceLifParameters;
+import io.somnus.neuron.ConductanceLifPopulation;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -398,6 +400,22 @@ class KernelsTest {
         }
     }
 
+    /** Two populations of the same parameters, built with the scalar and with the SIMD kernels. */
+    private static ConductanceLifPopulation[] scalarAndVectorPopulations(int size, ConductanceLifParameters p) {
+        ConductanceLifPopulation[] pops = new ConductanceLifPopulation[2];
+        Kernels before = Kernels.active();
+        try {
+            Kernels[] ks = {SCALAR, vector};
+            for (int k = 0; k < 2; k++) {
+                Kernels.use(ks[k]);
+                pops[k] = new ConductanceLifPopulation("e", size, p);
+            }
+        } finally {
+            Kernels.use(before);
+        }
+        return pops;
+    }
+
     /**
      * Two Diehl &amp; Cook excitatory populations, one per kernel, driven by the same random conductance input for
      * 1 500 steps (so that the threshold floors are refreshed several times while θ decays and rises): same
@@ -405,18 +423,7 @@ class KernelsTest {
      */
     @Test
     void conductancePopulationsSpikeIdenticallyWithEitherKernel() {
-        io.somnus.neuron.ConductanceLifPopulation[] pops = new io.somnus.neuron.ConductanceLifPopulation[2];
-        Kernels before = Kernels.active();
-        try {
-            Kernels[] ks = {SCALAR, vector};
-            for (int k = 0; k < 2; k++) {
-                Kernels.use(ks[k]);
-                pops[k] = new io.somnus.neuron.ConductanceLifPopulation("e", 100,
-                        io.somnus.neuron.ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
-            }
-        } finally {
-            Kernels.use(before);
-        }
+        ConductanceLifPopulation[] pops = scalarAndVectorPopulations(100, ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
         SplittableRandom drive = new SplittableRandom(21);
         SplittableRandom[] noise = {new SplittableRandom(4), new SplittableRandom(4)};
         int spikes = 0;
@@ -448,23 +455,13 @@ class KernelsTest {
      */
     @Test
     void thresholdFloorsStayValidAcrossShortPresentations() {
-        io.somnus.neuron.ConductanceLifParameters fastTheta = new io.somnus.neuron.ConductanceLifParameters(100, -65,
+        ConductanceLifParameters fastTheta = new ConductanceLifParameters(100, -65,
                 -65, -52, 8, 0, -100, 1, 2, 5, 0.5, 40, 20);
-        io.somnus.neuron.ConductanceLifPopulation[] pops = new io.somnus.neuron.ConductanceLifPopulation[2];
-        Kernels before = Kernels.active();
-        try {
-            Kernels[] ks = {SCALAR, vector};
-            for (int k = 0; k < 2; k++) {
-                Kernels.use(ks[k]);
-                pops[k] = new io.somnus.neuron.ConductanceLifPopulation("e", 48, fastTheta);
-            }
-        } finally {
-            Kernels.use(before);
-        }
+        ConductanceLifPopulation[] pops = scalarAndVectorPopulations(48, fastTheta);
         SplittableRandom drive = new SplittableRandom(5);
         int spikesLate = 0;
         for (int presentation = 0; presentation < 40; presentation++) {
-            for (io.somnus.neuron.ConductanceLifPopulation pop : pops) {
+            for (ConductanceLifPopulation pop : pops) {
                 pop.resetState();
             }
             for (int step = 0; step < 60; step++) {
@@ -473,7 +470,7 @@ class KernelsTest {
                 for (int i = 0; i < 48; i++) {
                     input[i] = drive.nextInt(3) == 0 ? (float) (amplitude * drive.nextDouble()) : 0f;
                 }
-                for (io.somnus.neuron.ConductanceLifPopulation pop : pops) {
+                for (ConductanceLifPopulation pop : pops) {
                     System.arraycopy(input, 0, pop.excitatoryInput(), 0, 48);
                     pop.integrate(step, 0.5, 0.0, null);
                 }
