@@ -27,8 +27,7 @@ final class InspectCommand implements Callable<Integer> {
             if (!Files.exists(summary)) {
                 throw new CliException(dir + " is not a run directory: it has no summary.json");
             }
-            JsonNode s = Configs.JSON.readTree(summary.toFile());
-            System.out.println(Summaries.describe(s));
+            System.out.println(Summaries.describe(dir));
             Path npz = dir.resolve("weights.npz");
             if (Files.exists(npz)) {
                 for (Map.Entry<String, NpyArray> e : Npz.read(npz).entrySet()) {

@@ -3,11 +3,13 @@ package io.somnus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
-/** One-paragraph text of a run's summary.json for the terminal. */
+/** One-paragraph text of a run's summary.json (and timing.json) for the terminal. */
 final class Summaries {
     private Summaries() { }
 
-    static String describe(JsonNode s) {
+    /** @param timing the run's timing.json, or a missing node (runs before it existed kept timings in the summary) */
+    static String describe(JsonNode s, JsonNode timing) {
+        JsonNode t = timing.isObject() ? timing : s;
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s on %s, seed %d, sleep fraction %.2f (achieved %.4f)%n",
                 s.path("preset").asText(), s.path("dataset").asText(), s.path("seed").asLong(),
@@ -27,7 +29,17 @@ final class Summaries {
             b.append(')');
         }
         b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s, wall %.1f s",
-                s.path("train_images_per_second").asDouble(), s.path("wall_seconds").asDouble()));
+                t.path("train_images_per_second").asDouble(), t.path("wall_seconds").asDouble()));
         return b.toString();
+    }
+
+    /** A run directory's summary.json and timing.json described. */
+    static String describe(java.nio.file.Path runDir) throws java.io.IOException {
+        JsonNode summary = io.somnus.experiment.config.Configs.JSON.readTree(runDir.resolve("summary.json").toFile());
+        java.nio.file.Path timing = runDir.resolve("timing.json");
+        JsonNode t = java.nio.file.Files.isRegularFile(timing)
+                ? io.somnus.experiment.config.Configs.JSON.readTree(timing.toFile())
+                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return describe(summary, t);
     }
 }

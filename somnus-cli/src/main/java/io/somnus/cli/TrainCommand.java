@@ -1,6 +1,5 @@
 package io.somnus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.StandardResolver;
 import io.somnus.experiment.config.Configs;
@@ -71,8 +70,7 @@ final class TrainCommand implements Callable<Integer> {
             throw e;
         }
         AtomicFiles.moveAtomically(tmp, dir);
-        JsonNode summary = Configs.JSON.readTree(dir.resolve("summary.json").toFile());
-        System.out.println(Summaries.describe(summary));
+        System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
         return 0;
     }

@@ -11,7 +11,7 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
  * an approximation of the weight Hessian up to the softmax curvature factor p(1 − p) ≤ ¼ (hence λ is
  * the penalty 1/(Cn) over ¼). Intercepts are left as they are. For correlated features (neurons with
  * similar receptive fields) this cuts the number of iterations several-fold; on whitened features M is
- * about the identity and it is not used. The product XᵀX goes through BLAS {@code dsyrk}, the
+ * about the identity and it is not used. The product XᵀX comes from {@link DenseProducts}, the
  * factorisation M = L Lᵀ through Hipparchus' Cholesky decomposition (pure Java, reproducible), the two
  * triangular solves per iteration are plain loops over all classes at once.
  */
@@ -29,17 +29,12 @@ final class CovariancePreconditioner implements Preconditioner {
     CovariancePreconditioner(double[] x, int n, int d, int classes, double c) {
         this.d = d;
         this.classes = classes;
-        double[] gram = new double[d * d];
-        Blas.BLAS.dsyrk("U", "N", d, n, 1.0 / n, x, d, 0.0, gram, d);
+        double[] gram = DenseProducts.gram(x, n, d, 1.0 / n);
         double lambda = 4.0 / (c * n);
-        double[][] m = new double[d][d];
-        for (int col = 0; col < d; col++) {
-            for (int row = 0; row <= col; row++) {
-                double v = gram[col * d + row];
-                m[row][col] = v;
-                m[col][row] = v;
-            }
-            m[col][col] += lambda;
+        double[][] m = new double[d][];
+        for (int row = 0; row < d; row++) {
+            m[row] = java.util.Arrays.copyOfRange(gram, row * d, (row + 1) * d);
+            m[row][row] += lambda;
         }
         double[][] l = new CholeskyDecomposition(new Array2DRowRealMatrix(m, false),
                 CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0.0).getL().getData();

@@ -28,7 +28,7 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
  * stochastic only (Tribuo) or large frameworks. The problem is smooth and convex, so conjugate gradients
  * reach the same minimiser.
  * <p>
- * No randomness: the same data give the same model (bitwise, for one BLAS backend). A fitted
+ * No randomness: the same data give the same model, bitwise on every CPU (see {@link DenseProducts}). A fitted
  * {@link Model} is immutable and safe to use from several threads.
  */
 public final class LogisticRegression {

@@ -7,9 +7,9 @@ import org.hipparchus.linear.RealVector;
 /**
  * Principal component analysis by eigen-decomposition of the sample covariance
  * <pre>S = Xcᵀ Xc / (n − 1),   Xc = X − 1·μᵀ,   S v_i = λ_i v_i,   λ_1 ≥ λ_2 ≥ … ≥ λ_d ≥ 0</pre>
- * (XcᵀXc by BLAS {@code dsyrk}; the decomposition by Hipparchus' {@link EigenDecompositionSymmetric},
- * pure Java and so bitwise reproducible. Native LAPACK {@code dsyevd} is about 40× faster at d = 1600 but
- * returned different last bits in half of repeated runs on identical input, so it is not used.)
+ * (XcᵀXc by {@link DenseProducts}; the decomposition by Hipparchus' {@link EigenDecompositionSymmetric}:
+ * both pure Java and so bitwise the same on every CPU. Native LAPACK {@code dsyevd} is about 40× faster at
+ * d = 1600 but returned different last bits in half of repeated runs on identical input, so it is not used.)
  * Keeps the smallest number k of leading components whose cumulative explained variance ratio
  * {@code Σ_{i≤k} λ_i / Σ_i λ_i} is at least {@code varianceToKeep} (scikit-learn's
  * {@code PCA(n_components=0.95)} uses "strictly greater than"; the difference only shows at an exact
@@ -102,18 +102,12 @@ public final class Pca {
         if (d == 0) {
             return new Pca(0, 0, whiten, mean, new double[0][], eigenvalues);
         }
-        // Row-major n×d is column-major d×n, so dsyrk("N") gives Xcᵀ Xc (d×d, upper triangle, column-major).
-        double[] cov = new double[d * d];
-        Blas.BLAS.dsyrk("U", "N", d, n, 1.0 / (n - 1), x, d, 0.0, cov, d);
-        double[][] s = new double[d][d];
+        double[] cov = DenseProducts.gram(x, n, d, 1.0 / (n - 1));
+        double[][] s = new double[d][];
         double trace = 0;
-        for (int c = 0; c < d; c++) {
-            for (int r = 0; r <= c; r++) {
-                double v = cov[c * d + r];
-                s[r][c] = v;
-                s[c][r] = v;
-            }
-            trace += s[c][c];
+        for (int r = 0; r < d; r++) {
+            s[r] = java.util.Arrays.copyOfRange(cov, r * d, (r + 1) * d);
+            trace += s[r][r];
         }
         if (!(trace > 0)) {
             return new Pca(d, 0, whiten, mean, new double[0][], eigenvalues);
@@ -280,7 +274,7 @@ public final class Pca {
     /** Row-major {@code n × d} input (not modified) to a new row-major {@code n × k} array. */
     double[] transformFlat(double[] x, int n) {
         double[] out = new double[n * k];
-        Blas.multiply(x, projection, out, n, d, k);
+        DenseProducts.multiply(x, projection, out, n, d, k);
         for (int i = 0; i < n; i++) {
             int o = i * k;
             for (int c = 0; c < k; c++) {

@@ -49,6 +49,8 @@ final class SoftmaxObjective {
     private double lineDeltaSquared;
     private boolean hasLine;
     private final double[] gradient;
+    /** Scratch: XᵀR, d × K row-major. */
+    private final double[] xtr;
     private double gradientInfNorm = Double.POSITIVE_INFINITY;
     private double anchorValue = Double.NaN;
     private int gradientsSinceExact;
@@ -75,6 +77,7 @@ final class SoftmaxObjective {
         this.lineDelta = new double[stride * classes];
         this.lineLogitsDelta = new double[n * classes];
         this.gradient = new double[stride * classes];
+        this.xtr = new double[d * classes];
     }
 
     int dimension() {
@@ -133,11 +136,16 @@ final class SoftmaxObjective {
             }
             residual[o + y[i]] -= 1.0;
         }
-        // weight block of g (column-major d×K, leading dimension d+1) = (1/n) Xc (d×n) · Rcᵀ (n×K),
-        // Xc and Rc being the row-major x and residual read column-major
+        // weight block of g: ∂f/∂w_kj = (1/n) Σ_i x_ij r_ik (+ the penalty below), with XᵀR as d × K
         if (d > 0) {
-            Blas.BLAS.dgemm("N", "T", d, classes, n, invN, x, d, residual, classes, 0.0, g, stride);
+            DenseProducts.transposeMultiply(x, residual, xtr, n, d, classes);
             fullProducts++;
+        }
+        for (int k = 0; k < classes; k++) {
+            int o = k * stride;
+            for (int j = 0; j < d; j++) {
+                g[o + j] = xtr[j * classes + k] * invN;
+            }
         }
         for (int k = 0; k < classes; k++) {
             double b = 0;
@@ -283,8 +291,13 @@ final class SoftmaxObjective {
     static void logits(double[] p, int d, int classes, double[] x, int n, double[] out) {
         int stride = d + 1;
         if (d > 0) {
-            // row-major n×K output is column-major K×n: Wᵀ (K×d; W column-major d×K, ld d+1) · Xc (d×n)
-            Blas.BLAS.dgemm("T", "N", classes, n, d, 1.0, p, stride, x, d, 0.0, out, classes);
+            double[] w = new double[d * classes]; // W as d × K row-major
+            for (int k = 0; k < classes; k++) {
+                for (int j = 0; j < d; j++) {
+                    w[j * classes + k] = p[k * stride + j];
+                }
+            }
+            DenseProducts.multiply(x, w, out, n, d, classes);
         } else {
             Arrays.fill(out, 0, n * classes, 0.0);
         }

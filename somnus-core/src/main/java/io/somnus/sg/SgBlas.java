@@ -1,21 +1,95 @@
 package io.somnus.sg;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import io.somnus.core.CpuInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Row-major single-precision GEMM on top of netlib-java's column-major {@code sgemm}. {@link BLAS#getInstance()}
- * loads the system {@code libblas.so.3} through JNI (OpenBLAS when Debian's {@code libopenblas0-pthread} is
- * installed; keep it at one thread with {@code OPENBLAS_NUM_THREADS=1}) and falls back to a pure-Java
- * implementation otherwise; {@link #implementation()} says which one runs.
+ * Row-major single-precision GEMM on top of netlib-java's column-major {@code sgemm}. The system property
+ * {@code somnus.blas} chooses the implementation: {@code auto} (default) loads the system {@code libblas.so.3}
+ * through JNI (OpenBLAS when Debian's {@code libopenblas0-pthread} is installed; keep it at one thread with
+ * {@code OPENBLAS_NUM_THREADS=1}) and falls back to netlib's Java implementation; {@code native} requires the
+ * former, {@code java} forces the latter. {@link #implementation()} says which one runs.
+ * <p>
+ * The results of a product depend on the implementation and, for OpenBLAS, on the kernels it picks for the CPU
+ * (or {@code OPENBLAS_CORETYPE}): sums are blocked differently, so SG-SNN numbers can differ in the last digits
+ * from one CPU to another. {@link #provenance()} records what ran.
  */
 final class SgBlas {
-    private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+    /** The system property that chooses the implementation. */
+    static final String PROPERTY = "somnus.blas";
+
+    private static final class Holder {
+        static final BLAS INSTANCE = choose(System.getProperty(PROPERTY, "auto"));
+    }
 
     private SgBlas() {}
 
+    private static BLAS choose(String choice) {
+        return switch (choice.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> BLAS.getInstance();
+            case "java" -> JavaBLAS.getInstance();
+            case "native" -> {
+                try {
+                    yield NativeBLAS.getInstance();
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("-D" + PROPERTY + "=native, but no native BLAS loads ("
+                            + e.getMessage() + "); install libopenblas0-pthread or use auto or java", e);
+                }
+            }
+            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
+                    + " is not a BLAS choice; use auto, native or java");
+        };
+    }
+
     /** Class name of the BLAS implementation in use, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS}. */
     static String implementation() {
-        return BLAS_INSTANCE.getClass().getName();
+        return Holder.INSTANCE.getClass().getName();
+    }
+
+    /**
+     * What the SG-SNN's arithmetic ran on: the implementation, the native library file it loaded (none for Java),
+     * {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_NUM_THREADS} as set (OpenBLAS picks its kernels from the CPU
+     * when the core type is unset), and the CPU.
+     */
+    static Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("blas_implementation", implementation());
+        p.put("blas_library", Holder.INSTANCE instanceof NativeBLAS ? loadedBlasLibrary() : "none (Java)");
+        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        p.put("openblas_coretype", coretype == null || coretype.isBlank() ? "detected from the CPU" : coretype);
+        String threads = System.getenv("OPENBLAS_NUM_THREADS");
+        p.put("openblas_num_threads", threads == null ? "unset" : threads);
+        p.put("cpu_model", CpuInfo.model());
+        p.put("cpu_simd", CpuInfo.simdFlags());
+        return p;
+    }
+
+    /** The BLAS shared library mapped into this process (real path), from /proc/self/maps. */
+    private static String loadedBlasLibrary() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+                int slash = line.indexOf('/');
+                if (slash < 0) {
+                    continue;
+                }
+                String file = line.substring(slash);
+                String name = Path.of(file).getFileName().toString();
+                if (name.startsWith("libblas") || name.startsWith("libopenblas") || name.startsWith("libmkl_rt")) {
+                    return Path.of(file).toRealPath().toString();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return "unknown";
     }
 
     /**
@@ -64,7 +138,7 @@ final class SgBlas {
         }
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, and a row-major matrix read column-major
         // is its transpose: so swap the operands and keep the transpose flags.
-        BLAS_INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+        Holder.INSTANCE.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                 b, offB, ldb, a, offA, lda, beta, c, offC, ldc);
     }
 }

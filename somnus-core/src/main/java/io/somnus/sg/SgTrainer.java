@@ -40,6 +40,14 @@ public final class SgTrainer {
     }
 
     /**
+     * What the SG-SNN's matrix products run on (BLAS implementation and library, OpenBLAS core type and threads,
+     * CPU), for a run's provenance.json: SG-SNN numbers can differ in the last digits between these.
+     */
+    public static Map<String, Object> blasProvenance() {
+        return SgBlas.provenance();
+    }
+
+    /**
      * Measured single-precision GEMM speed of that BLAS in GFLOP/s (takes about a tenth of a second). Single-threaded
      * OpenBLAS on a recent x86 core gives 50–100; a few GFLOP/s means the Java fallback or OpenBLAS's generic kernels
      * (set {@code OPENBLAS_CORETYPE}, e.g. {@code Haswell} or {@code SkylakeX}, before starting the JVM).

@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,6 +43,9 @@ public final class Npz {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** Every entry's modification time: the earliest a zip can hold, in no time zone. */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
     private Npz() {}
 
     /** Writes the arrays (in the map's order) as a deflate-compressed {@code .npz}, atomically. */
@@ -58,7 +62,9 @@ public final class Npz {
             if (name.isEmpty() || name.contains("/")) {
                 throw new IllegalArgumentException("array name must be non-empty without '/': '" + name + "'");
             }
-            zip.putNextEntry(new ZipEntry(name + ".npy"));
+            ZipEntry entry = new ZipEntry(name + ".npy");
+            entry.setTimeLocal(ENTRY_TIME); // a fixed time, so that the same arrays give the same bytes
+            zip.putNextEntry(entry);
             writeNpy(zip, e.getValue());
             zip.closeEntry();
         }

@@ -27,7 +27,13 @@ import java.util.SplittableRandom;
  * number of epochs and {@code sleep.fraction} the per-epoch sleep probability (SPEC §4).
  */
 public final class SgRun {
-    public record Result(Map<String, Object> summary, Map<String, NpyArray> arrays) { }
+    /**
+     * @param summary    what the run measured (CPU-dependent in the last digits through native BLAS)
+     * @param timing     how long it took (timing.json)
+     * @param provenance where the arithmetic ran: BLAS implementation, native library, OpenBLAS core type
+     */
+    public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, Object> provenance,
+            Map<String, NpyArray> arrays) { }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -107,7 +113,6 @@ public final class SgRun {
             }
         }
         s.put("weights", weights);
-        s.put("train_images_per_second", r.imagesPerSecond());
         s.put("train_images", n);
         s.put("epochs", sg.epochs());
         s.put("wake_steps", r.wakeSteps());
@@ -116,10 +121,11 @@ public final class SgRun {
         s.put("sleep_fraction", cfg.sleep().fraction());
         s.put("achieved_sleep_fraction", r.achievedSleepFraction());
         s.put("rates_sleep_hz", r.sleepFiringRatesHz());
-        s.put("blas", r.blas());
-        s.put("wall_seconds", r.wallSeconds());
         int side = (int) Math.round(Math.sqrt(sg.inputs()));
         s.put("input_shape", side * side == sg.inputs() ? List.of(side, side) : List.of(sg.inputs()));
-        return new Result(s, arrays);
+        Map<String, Object> timing = new LinkedHashMap<>();
+        timing.put("train_images_per_second", r.imagesPerSecond());
+        timing.put("wall_seconds", r.wallSeconds());
+        return new Result(s, timing, SgTrainer.blasProvenance(), arrays);
     }
 }

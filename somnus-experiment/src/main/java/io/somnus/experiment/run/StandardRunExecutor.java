@@ -1,6 +1,7 @@
 package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.CpuInfo;
 import io.somnus.core.SomnusVersion;
 import io.somnus.experiment.RunExecutor;
 import io.somnus.experiment.RunProgress;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
 /**
  * The real {@link RunExecutor}: binds the configuration, prepares the data, trains the model it names
  * ({@code stdp} or {@code sg}) and writes the run directory (config.yaml, provenance.json, metrics.csv,
- * summary.json, weights.npz, sleep_traces.csv, weight_histograms.csv).
+ * summary.json, timing.json, weights.npz, sleep_traces.csv, weight_histograms.csv). summary.json and
+ * weights.npz are pure functions of seed, configuration and Java version; timings go to timing.json.
  */
 public final class StandardRunExecutor implements RunExecutor {
     @Override
@@ -35,17 +37,24 @@ public final class StandardRunExecutor implements RunExecutor {
         PreparedData data = DataPreparation.prepare(cfg);
         RunFiles files = new RunFiles(runDir, progress);
         Map<String, Object> summary;
+        Map<String, Object> timing;
+        Map<String, Object> arithmetic = new LinkedHashMap<>();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         switch (cfg.model()) {
             case "stdp" -> {
                 StdpTraining.Result r = new StdpTraining(cfg, files).run(data.train(), data.validation(), data.test());
                 summary = r.summary();
+                timing = r.timing();
                 r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
+                // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons
+                arithmetic.put("kernels", Kernels.active().name());
             }
             case "sg" -> {
                 SgRun.Result r = SgRun.run(cfg, data, files);
                 summary = r.summary();
+                timing = r.timing();
                 arrays.putAll(r.arrays());
+                arithmetic.putAll(r.provenance());
             }
             default -> throw new ConfigException("model: '" + cfg.model() + "' is not a model; use stdp or sg");
         }
@@ -53,10 +62,14 @@ public final class StandardRunExecutor implements RunExecutor {
         Npz.write(runDir.resolve("weights.npz"), arrays);
         AtomicFiles.write(runDir.resolve("summary.json"),
                 Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        AtomicFiles.write(runDir.resolve("timing.json"),
+                Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timing));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("somnus_version", SomnusVersion.VERSION);
         prov.put("java_version", System.getProperty("java.version"));
-        prov.put("kernels", Kernels.active().name()); // scalar and SIMD kernels give identical numbers
+        prov.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        prov.putAll(arithmetic);
+        prov.put("cpu_model", CpuInfo.model());
         prov.put("seed", cfg.seed());
         prov.put("dataset", cfg.dataset().name());
         prov.put("dataset_sha256", new TreeMap<>(data.train().sha256()));

@@ -1,0 +1,91 @@
+package io.somnus.readout;
+
+import java.util.Arrays;
+
+/**
+ * The readouts' dense matrix products in plain Java, so that a readout gives the same bits on every CPU.
+ * <p>
+ * Why not BLAS: a native BLAS (OpenBLAS) picks its kernels per CPU family and sums in a block order that
+ * depends on them, so the same fit differed in the last bits between an Intel and an AMD machine, and the
+ * logistic regression's value-based stop then ended on another iterate. Java's double arithmetic is
+ * IEEE 754 with no fused multiply-add contraction and no reassociation (the JIT may use SIMD instructions
+ * only where the order of every sum stays as written), so each entry below is summed in one fixed order:
+ * ascending over the sample index, whatever the CPU or vector width. The readouts work on at most about
+ * 10 000 × 1 600 matrices, where these loops take well under a second per product.
+ * <p>
+ * Matrices are row-major flat arrays; inputs are not modified.
+ */
+final class DenseProducts {
+    private DenseProducts() {
+    }
+
+    /**
+     * {@code c (rows × cols) = a (rows × inner) · b (inner × cols)}; each entry summed over the inner index
+     * in ascending order.
+     */
+    static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int cols) {
+        Arrays.fill(c, 0, rows * cols, 0.0);
+        for (int i = 0; i < rows; i++) {
+            int ci = i * cols;
+            int ai = i * inner;
+            for (int k = 0; k < inner; k++) {
+                double aik = a[ai + k];
+                if (aik != 0) { // skipping exact zeros (silent neurons) changes no sum: c + 0·b = c for finite b
+                    int bk = k * cols;
+                    for (int j = 0; j < cols; j++) {
+                        c[ci + j] += aik * b[bk + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The scaled Gram matrix {@code scale · XᵀX} (d × d, both triangles) of a row-major {@code n × d} array;
+     * each entry summed over the rows in ascending order, then scaled.
+     */
+    static double[] gram(double[] x, int n, int d, double scale) {
+        double[] g = new double[d * d];
+        for (int i = 0; i < n; i++) {
+            int xi = i * d;
+            for (int a = 0; a < d; a++) {
+                double xa = x[xi + a];
+                if (xa != 0) {
+                    int ga = a * d;
+                    for (int b = a; b < d; b++) {
+                        g[ga + b] += xa * x[xi + b];
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = a; b < d; b++) {
+                double v = g[a * d + b] * scale;
+                g[a * d + b] = v;
+                g[b * d + a] = v;
+            }
+        }
+        return g;
+    }
+
+    /**
+     * {@code out (d × k) = xᵀ (d × n) · r (n × k)} for row-major {@code x (n × d)} and {@code r (n × k)}:
+     * {@code out[j][c] = Σ_i x[i][j] r[i][c]}, summed over the rows in ascending order.
+     */
+    static void transposeMultiply(double[] x, double[] r, double[] out, int n, int d, int k) {
+        Arrays.fill(out, 0, d * k, 0.0);
+        for (int i = 0; i < n; i++) {
+            int xi = i * d;
+            int ri = i * k;
+            for (int j = 0; j < d; j++) {
+                double xij = x[xi + j];
+                if (xij != 0) {
+                    int oj = j * k;
+                    for (int c = 0; c < k; c++) {
+                        out[oj + c] += xij * r[ri + c];
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.somnus.readout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DenseProductsTest {
+    /** Small integers: every product and partial sum is exact in double, so the results are exact. */
+    private static double[] integers(SplittableRandom r, int size, boolean sparse) {
+        double[] a = new double[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = sparse && r.nextInt(3) == 0 ? 0 : r.nextInt(-9, 10);
+        }
+        return a;
+    }
+
+    @Test
+    void productsOfIntegersAreExact() {
+        SplittableRandom r = new SplittableRandom(11);
+        int n = 7;
+        int d = 5;
+        int k = 3;
+        double[] x = integers(r, n * d, true);
+        double[] b = integers(r, d * k, false);
+        double[] c = new double[n * k];
+        DenseProducts.multiply(x, b, c, n, d, k);
+        double[] xr = new double[d * k];
+        double[] res = integers(r, n * k, false);
+        DenseProducts.transposeMultiply(x, res, xr, n, d, k);
+        double[] g = DenseProducts.gram(x, n, d, 0.5);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                long s = 0;
+                for (int t = 0; t < d; t++) {
+                    s += (long) x[i * d + t] * (long) b[t * k + j];
+                }
+                assertEquals(s, c[i * k + j], "c[" + i + "][" + j + "]");
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int j = 0; j < k; j++) {
+                long s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += (long) x[i * d + a] * (long) res[i * k + j];
+                }
+                assertEquals(s, xr[a * k + j], "xᵀr[" + a + "][" + j + "]");
+            }
+            for (int e = 0; e < d; e++) {
+                long s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += (long) x[i * d + a] * (long) x[i * d + e];
+                }
+                assertEquals(0.5 * s, g[a * d + e], "gram[" + a + "][" + e + "]");
+            }
+        }
+    }
+
+    /**
+     * Real-valued inputs: each entry is the correctly rounded sum of its products accumulated left to right
+     * over the inner index, which is what makes it CPU-independent; checked against BigDecimal products
+     * rounded in that order.
+     */
+    @Test
+    void sumsFollowTheDocumentedOrder() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 40;
+        int d = 9;
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextInt(4) == 0 ? 0 : r.nextGaussian();
+        }
+        double[] g = DenseProducts.gram(x, n, d, 1.0);
+        for (int a = 0; a < d; a++) {
+            for (int e = 0; e < d; e++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    // the product rounded once, then the running sum rounded once, as Java evaluates it
+                    double p = new BigDecimal(x[i * d + a]).multiply(new BigDecimal(x[i * d + e])).doubleValue();
+                    s = new BigDecimal(s).add(new BigDecimal(p)).doubleValue();
+                }
+                assertEquals(s, g[a * d + e], 0.0, "gram[" + a + "][" + e + "]");
+            }
+        }
+        double[] c = new double[n * n];
+        double[] xt = new double[d * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                xt[j * n + i] = x[i * d + j];
+            }
+        }
+        DenseProducts.multiply(x, xt, c, n, d, n);
+        double[] viaGram = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int e = 0; e < n; e++) {
+                double s = 0;
+                for (int t = 0; t < d; t++) {
+                    s += x[i * d + t] * x[e * d + t];
+                }
+                viaGram[i * n + e] = s;
+            }
+        }
+        assertArrayEquals(viaGram, c, 0.0);
+    }
+}
