@@ -90,12 +90,17 @@ public final class Measurements {
         s.put("diversity", div);
         s.put("phi", ev.phi);
         s.put("pca_components", ev.pcaComponents);
+        if (!ev.logisticFit.isEmpty()) {
+            s.put("readout_fit", ev.logisticFit);
+        }
         int side = (int) Math.round(Math.sqrt(net.input().size()));
         s.put("input_shape", side * side == net.input().size() ? List.of(side, side) : List.of(net.input().size()));
         return s;
     }
 
-    private record Evaluation(Map<String, Double> accuracy, Diversity diversity, double phi, int pcaComponents) { }
+    /** @param logisticFit how the PCA-logistic readout's regression converged (empty without that readout) */
+    private record Evaluation(Map<String, Double> accuracy, Diversity diversity, double phi, int pcaComponents,
+            Map<String, Object> logisticFit) { }
 
     private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt) {
         String pop = cfg.readout().population();
@@ -104,6 +109,7 @@ public final class Measurements {
         Map<String, Double> acc = new LinkedHashMap<>();
         double phi = Double.NaN;
         int components = 0;
+        Map<String, Object> logisticFit = new LinkedHashMap<>();
         for (String name : cfg.readout().readouts()) {
             Readout r = Readouts.create(name, cfg.readout().pcaVariance());
             FittedReadout f = r.fit(fitX, fitSet.labels(), fitSet.numClasses(), readoutSeed);
@@ -112,13 +118,17 @@ public final class Measurements {
                 double[][] z = pca.transform(evalX);
                 components = pca.numComponents();
                 phi = components == 0 ? Double.NaN : ClusterSeparation.phi(z, evalSet.labels(), evalSet.numClasses());
+                logisticFit.put("objective", pca.model().objective());
+                logisticFit.put("gradient_inf_norm", pca.model().gradientNorm());
+                logisticFit.put("iterations", pca.model().iterations());
+                logisticFit.put("converged", pca.model().converged());
             }
         }
         Projection rf = inputProjection(pop);
         float[] dense = rf == null ? new float[0] : rf.toDense();
         Diversity div = Diversity.of(evalX, evalSet.labels(), evalSet.numClasses(), dense,
                 rf == null ? 0 : rf.pre().size());
-        return new Evaluation(acc, div, phi, components);
+        return new Evaluation(acc, div, phi, components, logisticFit);
     }
 
     /**

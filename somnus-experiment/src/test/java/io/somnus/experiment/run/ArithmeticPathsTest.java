@@ -1,0 +1,140 @@
+package io.somnus.experiment.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.CpuInfo;
+import io.somnus.experiment.RunProgress;
+import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.config.Configs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same small runs in separate JVMs, each on another arithmetic path: SIMD or scalar kernels, 256-bit
+ * vectors, netlib's Java BLAS instead of OpenBLAS, and OpenBLAS forced to other core types (its generic SSE3
+ * kernels, and Haswell's AVX2 + FMA kernels where the CPU has them). The STDP-SNN runs (paper with sleep,
+ * diehl-cook) must give byte-identical summary.json, metrics.csv and weights.npz on every path: their numbers
+ * may not depend on the CPU. The SG-SNN run goes through BLAS and may differ in its last digits; the test only
+ * checks that each path ran where it says it did (provenance.json).
+ */
+class ArithmeticPathsTest {
+    /** Files of an STDP-SNN run directory that must be identical on every path. */
+    private static final List<String> PORTABLE_FILES = List.of("summary.json", "metrics.csv", "weights.npz");
+
+    @TempDir
+    Path tmp;
+
+    /** One arithmetic path: system properties and environment of the child JVM. */
+    private record ArithmeticPath(String name, List<String> properties, Map<String, String> environment) { }
+
+    private static List<ArithmeticPath> paths() {
+        List<ArithmeticPath> paths = new ArrayList<>();
+        paths.add(new ArithmeticPath("default", List.of(), Map.of()));
+        paths.add(new ArithmeticPath("scalar-kernels", List.of("-Dsomnus.kernels=scalar"), Map.of()));
+        paths.add(new ArithmeticPath("vector-256", List.of("-Dsomnus.kernels=vector", "-Dsomnus.vector.bits=256"),
+                Map.of()));
+        paths.add(new ArithmeticPath("java-blas", List.of("-Dsomnus.blas=java"), Map.of()));
+        paths.add(new ArithmeticPath("openblas-prescott", List.of(), Map.of("OPENBLAS_CORETYPE", "Prescott")));
+        if (CpuInfo.simdFlags().containsAll(List.of("avx2", "fma"))) {
+            paths.add(new ArithmeticPath("openblas-haswell", List.of(), Map.of("OPENBLAS_CORETYPE", "Haswell")));
+        }
+        return paths;
+    }
+
+    /** The runs each path executes: name → settings. */
+    static Map<String, Map<String, Object>> runs() {
+        Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
+        runs.put("paper", Map.of("preset", "paper", "dataset.name", "geomfig", "train.images", 60,
+                "train.validation_images", 20, "train.test_images", 40, "train.checkpoints", 2,
+                "train.eval_threads", 2, "sleep.fraction", 0.2, "sleep.wake_steps", 2000));
+        runs.put("diehl-cook", Map.of("preset", "diehl-cook", "dataset.name", "geomfig", "populations.e.size", 30,
+                "train.images", 12, "train.validation_images", 8, "train.test_images", 8, "train.checkpoints", 2,
+                "sleep.fraction", 0.2, "sleep.wake_steps", 2100));
+        runs.put("sg", Map.of("preset", "sg-fc", "dataset.name", "geomfig", "train.images", 256,
+                "train.validation_images", 64, "train.test_images", 64, "train.epochs", 1, "sg.hidden", 32));
+        return runs;
+    }
+
+    /** Child JVM entry point: executes every run of {@link #runs()} into {@code args[0]/<run>}. */
+    public static void main(String[] args) throws Exception {
+        for (Map.Entry<String, Map<String, Object>> r : runs().entrySet()) {
+            ObjectNode tree = new StandardResolver().resolve(r.getValue());
+            new StandardRunExecutor().execute(tree, Path.of(args[0]).resolve(r.getKey()), RunProgress.NONE);
+        }
+    }
+
+    private Path runOn(ArithmeticPath path) throws Exception {
+        Path out = tmp.resolve(path.name());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.addAll(path.properties());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ArithmeticPathsTest.class.getName());
+        cmd.add(out.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve(path.name() + ".log").toFile());
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().putAll(path.environment());
+        Process p = pb.start();
+        boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+        String log = Files.readString(tmp.resolve(path.name() + ".log"));
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        assertTrue(finished && p.exitValue() == 0, path.name() + " failed:\n" + log);
+        return out;
+    }
+
+    @Test
+    void stdpRunsAreIdenticalOnEveryArithmeticPath() throws Exception {
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        for (ArithmeticPath path : paths()) {
+            dirs.put(path.name(), runOn(path));
+        }
+        Path reference = dirs.get("default");
+        for (Map.Entry<String, Path> e : dirs.entrySet()) {
+            JsonNode prov = Configs.JSON.readTree(e.getValue().resolve("sg/provenance.json").toFile());
+            String blas = prov.path("blas_implementation").asText();
+            if (e.getKey().equals("java-blas")) {
+                assertTrue(!blas.contains("JNI"), e.getKey() + " ran " + blas);
+            }
+            String coretype = prov.path("openblas_coretype").asText();
+            assertTrue(e.getKey().startsWith("openblas-")
+                    ? coretype.toLowerCase(Locale.ROOT).equals(e.getKey().substring("openblas-".length()))
+                    : coretype.startsWith("detected"), e.getKey() + " core type " + coretype);
+            String kernels = Configs.JSON.readTree(e.getValue().resolve("paper/provenance.json").toFile())
+                    .path("kernels").asText();
+            if (e.getKey().equals("scalar-kernels")) {
+                assertEquals("scalar", kernels);
+            } else if (e.getKey().equals("vector-256")) {
+                assertEquals("vector-256", kernels);
+            }
+            for (String run : List.of("paper", "diehl-cook")) {
+                for (String file : PORTABLE_FILES) {
+                    assertArrayEquals(Files.readAllBytes(reference.resolve(run).resolve(file)),
+                            Files.readAllBytes(e.getValue().resolve(run).resolve(file)),
+                            run + "/" + file + " differs between the default path and " + e.getKey()
+                                    + " (" + e.getValue() + ")");
+                }
+            }
+        }
+        JsonNode paper = Configs.JSON.readTree(reference.resolve("paper/summary.json").toFile());
+        assertTrue(paper.path("sleep_steps").asLong() > 0, "the paper run slept");
+    }
+}
