@@ -28,6 +28,13 @@ class PcaTest {
         return x;
     }
 
+    /*
+     * Tolerances of the small hand-worked cases (pure Java double, the same on every CPU): the covariance is a few
+     * exact-ish sums of O(10) numbers (error ~ 1e-15·‖A‖), the symmetric eigen-solver is backward stable (eigenvalues
+     * within c·d·ε·‖A‖ ≈ 1e-15, Weyl) and the eigenvector gaps are ≥ 0.2, so eigenvectors turn by ≲ ε·‖A‖/gap ≈ 1e-14
+     * (Davis–Kahan). 1e-12 (1e-10 where the data carry a mean of 10 and ‖A‖ = 6) is orders above these bounds and
+     * orders below any real mistake (a wrong n − 1, a swapped axis: ≥ 0.1).
+     */
     @Test
     void handWorkedTwoDimensionalCase() {
         Pca pca = Pca.fit(rotatedCross(), 1.0, false);
@@ -183,10 +190,36 @@ class PcaTest {
         assertEquals(d, pca.numComponents());
         double[] lambda = pca.eigenvalues();
         double[][] c = pca.components();
+        // Tolerances from perturbation theory (were 1e-10·λ_max and 1e-8, fixed): the two covariances differ by
+        // rounding, ‖δA‖ ≤ 2·γ_n·max_a A_aa (Cauchy–Schwarz on the n-term sums) plus the means' rounding; each
+        // symmetric eigen-solver is backward stable, off by ≤ c·d·ε·‖A‖ (c = 16, ‖A‖ ≤ trace). Weyl: an eigenvalue
+        // moves by at most the sum; Davis–Kahan: an eigenvector turns by at most 2·(that)/gap, and
+        // 1 − |cos θ| ≤ θ²/2 (+ the dot product's own d·ε).
+        double eps = Math.ulp(1.0);
+        double trace = 0;
+        double maxDiag = 0;
+        double maxX = 0;
+        for (int a = 0; a < d; a++) {
+            trace += cov[a][a];
+            maxDiag = Math.max(maxDiag, cov[a][a]);
+        }
+        for (double[] row : x) {
+            for (double v : row) {
+                maxX = Math.max(maxX, Math.abs(v));
+            }
+        }
+        double perturbation = 2 * n * eps * (maxDiag + 2 * maxX * Math.sqrt(maxDiag)) + 2 * 16 * d * eps * trace;
         for (int i = 0; i < d; i++) {
-            assertEquals(ref.getEigenvalue(i), lambda[i], 1e-10 * ref.getEigenvalue(0), "eigenvalue " + i);
+            assertEquals(ref.getEigenvalue(i), lambda[i], perturbation, "eigenvalue " + i);
+            double gap = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < d; j++) {
+                if (j != i) {
+                    gap = Math.min(gap, Math.abs(ref.getEigenvalue(i) - ref.getEigenvalue(j)));
+                }
+            }
+            double angle = 2 * perturbation / gap;
             double dot = ref.getEigenvector(i).dotProduct(new org.hipparchus.linear.ArrayRealVector(c[i]));
-            assertEquals(1.0, Math.abs(dot), 1e-8, "eigenvector " + i);
+            assertEquals(1.0, Math.abs(dot), angle * angle / 2 + d * eps, "eigenvector " + i);
             // sign convention: the largest-magnitude entry is positive
             double big = 0;
             for (double v : c[i]) {
@@ -242,6 +275,8 @@ class PcaTest {
         for (double[] row : z) {
             var += (row[0] - mean) * (row[0] - mean) / (n - 1);
         }
+        // the whitening divides by √λ₁ from the eigen-solver: relative error ~ c·d·ε·trace/λ₁ plus the n-term
+        // variance sums, ≲ 1e-12 for d = 200; 1e-9 leaves room for the ~ε·λ_max/λ₁ of a small leading eigenvalue
         org.junit.jupiter.api.Assertions.assertEquals(1.0, var, 1e-9);
     }
 }

@@ -63,17 +63,32 @@ class SoftmaxObjectiveTest {
         for (int t = 0; t < p.length; t++) {
             p[t] = 0.5 * r.nextGaussian();
         }
+        // Two double evaluations of a mean of N terms, each a log-sum-exp of (D + 1)-term dot products of O(1)
+        // numbers: each is within ~(D + K + 4)·ε·(|z| + |log Σ|) ≈ 1e-14 of exact, so 1e-13.
         assertEquals(directLoss(x, y, p, c), f.value(p), 1e-13);
         double[] g = f.gradient(p);
-        double h = 1e-6;
+        // Central differences with step h (near ε^⅓, where truncation h² and rounding ε/h balance; was h = 1e-6 with a
+        // fixed 1e-8, under the worst-case rounding of ~1e-7). Tolerance: truncation h²f'''/6, estimated by
+        // Richardson as |D(2h) − D(h)|/3 (doubled), plus rounding: the loss takes ≤ ops double operations, each off by
+        // ε relative of terms ≤ |L|, over 2h.
+        double h = 1e-5;
+        long ops = (long) N * K * (D + 4) + 2L * K * D;
         for (int t = 0; t < p.length; t++) {
-            double[] plus = p.clone();
-            double[] minus = p.clone();
-            plus[t] += h;
-            minus[t] -= h;
-            double numeric = (directLoss(x, y, plus, c) - directLoss(x, y, minus, c)) / (2 * h);
-            assertEquals(numeric, g[t], 1e-8, "component " + t);
+            double up = directLoss(x, y, shifted(p, t, h), c);
+            double down = directLoss(x, y, shifted(p, t, -h), c);
+            double numeric = (up - down) / (2 * h);
+            double numeric2 = (directLoss(x, y, shifted(p, t, 2 * h), c)
+                    - directLoss(x, y, shifted(p, t, -2 * h), c)) / (4 * h);
+            double truncation = 2 * Math.abs(numeric2 - numeric) / 3;
+            double rounding = ops * Math.ulp(1.0) * (Math.abs(up) + Math.abs(down)) / (2 * h);
+            assertEquals(numeric, g[t], truncation + rounding, "component " + t);
         }
+    }
+
+    private static double[] shifted(double[] p, int t, double by) {
+        double[] q = p.clone();
+        q[t] += by;
+        return q;
     }
 
     @Test
@@ -95,6 +110,8 @@ class SoftmaxObjectiveTest {
             for (int t = 0; t < a.length; t++) {
                 p[t] = a[t] + alpha * s[t];
             }
+            // the shortcut evaluates z_a + α·z_s instead of z(a + α s): a few more roundings on |z| ≤ ~10 (α ≤ 2.5,
+            // |a|, |s| ~ 1, D = 4): ≲ 100 ε·10 ≈ 2e-13, so 1e-12
             assertEquals(directLoss(x, y, p, 1.0), f.value(p), 1e-12, "alpha " + alpha);
         }
         assertEquals(1, f.fullProducts() - before, "only the first point off the anchor needs a product");
@@ -131,6 +148,9 @@ class SoftmaxObjectiveTest {
             g = f.gradient(a);
             double[] exact = new SoftmaxObjective(x, N, D, y, K, 1.0).gradient(a);
             for (int t = 0; t < a.length; t++) {
+                // same sums, different (interpolated) route to z: O(10) roundings of O(1) terms per iteration, and a
+                // stable interpolation does not amplify them, so 1e-12 after 35 iterations (an unstable one grows
+                // 100× per iteration and fails this within a few)
                 assertEquals(exact[t], g[t], 1e-12, "iteration " + iteration + ", component " + t);
             }
         }

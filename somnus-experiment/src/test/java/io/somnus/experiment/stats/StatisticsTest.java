@@ -17,6 +17,13 @@ class StatisticsTest {
     static final double[] DRUG2 = {1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4};
     static final long[] PATIENTS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
+    /*
+     * Tolerances here (pure Java double, the same on every CPU): the reference values are R's or a table's, printed to
+     * a fixed number of digits, so each tolerance is about half a unit of the last printed digit (plus the
+     * t-quantile solver's accuracy, Hipparchus' bracketing solver to ~1e-9, far below it); closed forms computed in
+     * double from 10–20 O(1) numbers get 1e-12 (≥ 1000 ε of their size).
+     */
+
     @Test
     void confidenceIntervalOfTheMeanMatchesR() {
         CellStats s = CellStats.of(DRUG1);
