@@ -78,7 +78,12 @@ final class SgReferenceModel {
 
     /** All parameter arrays in {@link SgNetwork#parameters()} order. */
     double[][] parameters() {
-        int n = 2 * layers;
+        return inParameterOrder(w, b, v);
+    }
+
+    /** Per-layer weight, bias and recurrent arrays in {@link SgNetwork#parameters()} order (w₀, b₀, w₁, b₁, …, V…). */
+    private static double[][] inParameterOrder(double[][] w, double[][] b, double[][] v) {
+        int n = 2 * w.length;
         for (double[] a : v) {
             if (a != null) {
                 n++;
@@ -86,7 +91,7 @@ final class SgReferenceModel {
         }
         double[][] out = new double[n][];
         int i = 0;
-        for (int l = 0; l < layers; l++) {
+        for (int l = 0; l < w.length; l++) {
             out[i++] = w[l];
             out[i++] = b[l];
         }
@@ -260,24 +265,7 @@ final class SgReferenceModel {
                 }
             }
         }
-        int count = 2 * layers;
-        for (double[] a : gV) {
-            if (a != null) {
-                count++;
-            }
-        }
-        double[][] result = new double[count][];
-        int i = 0;
-        for (int l = 0; l < layers; l++) {
-            result[i++] = gW[l];
-            result[i++] = gB[l];
-        }
-        for (double[] a : gV) {
-            if (a != null) {
-                result[i++] = a;
-            }
-        }
-        return result;
+        return inParameterOrder(gW, gB, gV);
     }
 
     /** Unit roundoff of float32 (round to nearest): a float operation's relative error is at most this. */
@@ -529,23 +517,6 @@ final class SgReferenceModel {
                 }
             }
         }
-        int count = 2 * layers;
-        for (double[] a : gV) {
-            if (a != null) {
-                count++;
-            }
-        }
-        double[][] result = new double[count][];
-        int i = 0;
-        for (int l = 0; l < layers; l++) {
-            result[i++] = gW[l];
-            result[i++] = gB[l];
-        }
-        for (double[] a : gV) {
-            if (a != null) {
-                result[i++] = a;
-            }
-        }
-        return new FloatBounds(e, lossErr, result);
+        return new FloatBounds(e, lossErr, inParameterOrder(gW, gB, gV));
     }
 }
