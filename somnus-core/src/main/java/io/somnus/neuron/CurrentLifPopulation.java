@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
  * increase a:
  * <pre>
  *   τ_m dV/dt = −(V − V_rest) + R·I          (+ Gaussian noise σ per step during sleep)
- *   τ_syn dI/dt = −I,    I += gain·w on each presynaptic spike (gain 1 as in the paper's code; 1/τ_syn
- *                        gives a unit-area kernel)
+ *   τ_syn dI/dt = −I,    I += gain·w on each presynaptic spike (paper preset: gain dt/τ_syn = 1/30, as the
+ *                        authors' code integrates I += (−I + W·s)·dt/τ_syn; see docs/model-notes.md)
  *   τ_a da/dt = −a,      a += adaptation on each spike
  *   spike when V ≥ V_th + a;  then V ← V_reset;  V clipped to [V_min, V_max]
  * </pre>

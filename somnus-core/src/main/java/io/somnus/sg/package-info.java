@@ -1,6 +1,6 @@
 /**
  * The surrogate-gradient SNN (SG-SNN) that Somnus trains beside the STDP-SNN, so that the same sleep intervention
- * can be compared on a gradient-trained network (Massey et al. 2026, SPEC §4).
+ * can be compared on a gradient-trained network (Massey et al. 2026).
  *
  * <ul>
  *   <li>{@link io.somnus.sg.SgConfig} — every setting with the paper's defaults; presets

@@ -3,7 +3,7 @@ package io.somnus.sleep;
 import java.util.List;
 
 /**
- * What happens during a sleep episode (SPEC §3): input silenced (or a low spontaneous rate), Gaussian
+ * What happens during a sleep episode (Massey et al. 2026): input silenced (or a low spontaneous rate), Gaussian
  * membrane noise on every neuron, the network's own plasticity running, and homeostatic decay of the
  * chosen projections' weights.
  *

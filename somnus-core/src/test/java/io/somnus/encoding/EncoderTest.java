@@ -173,25 +173,4 @@ class EncoderTest {
         DenseSpikes.fill(train, pixels.length, out);
         return out;
     }
-
-    @Test
-    void denseFormsAgree() {
-        float[] pixels = {0.3f, 0.9f, 0f, 0.5f};
-        SpikeTrain train = new SpikeTrain();
-        new BernoulliEncoder().encode(pixels, 1, 30, 1, new SplittableRandom(9), train);
-        float[][] dense = DenseSpikes.dense(train, 4);
-        float[] flat = new float[30 * 4 + 3];
-        java.util.Arrays.fill(flat, 7f);
-        DenseSpikes.fill(train, 4, flat);
-        int ones = 0;
-        for (int s = 0; s < 30; s++) {
-            for (int i = 0; i < 4; i++) {
-                assertEquals(dense[s][i], flat[s * 4 + i], 0f);
-                ones += (int) dense[s][i];
-            }
-        }
-        assertEquals(train.totalSpikes(), ones);
-        assertEquals(7f, flat[120], 0f); // beyond steps·inputs untouched
-        assertThrows(IllegalArgumentException.class, () -> DenseSpikes.fill(train, 4, new float[10]));
-    }
 }

@@ -43,7 +43,7 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Builds the study's report: one self-contained HTML file (figures embedded as SVG or PNG data URIs, CSS
- * inline, no external references) from a sweep directory or a single run directory (RUNDIR.md).
+ * inline, no external references) from a sweep directory or a single run directory (docs/run-directory.md).
  * Sections: what was run; accuracy over training; accuracy, stability, saturation and diversity versus
  * sleep fraction; weight traces across sleep episodes; weight histograms before and after sleep;
  * receptive fields; STDP-SNN versus SG-SNN; statistics. Optional files or columns that are missing are

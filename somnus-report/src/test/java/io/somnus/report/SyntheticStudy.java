@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a synthetic sweep directory through the real sweep machinery, with an executor that fills each
- * run directory as RUNDIR.md describes: an STDP model whose weights grow and whose accuracy sags without
+ * run directory as docs/run-directory.md describes: an STDP model whose weights grow and whose accuracy sags without
  * sleep, and an SG model that sleep does not affect. Numbers are made up; only their shapes matter.
  */
 final class SyntheticStudy {

@@ -3,7 +3,7 @@ package io.somnus.experiment.config;
 import java.util.List;
 
 /**
- * Sleep (SPEC §3); see {@link io.somnus.sleep.SleepSettings} for the meaning of each field.
+ * Sleep (the sleep phase of the paper's method); see {@link io.somnus.sleep.SleepSettings} for the meaning of each field.
  *
  * @param fraction          sleep fraction f in [0, 1): sleep time / (wake + sleep time)
  * @param wakeSteps         wake steps between episodes (paper 35 000 = 350 images)

@@ -19,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Comma-separated files as RUNDIR.md describes them: a header row, plain-decimal numbers, an empty cell
+ * Comma-separated files as docs/run-directory.md describes them: a header row, plain-decimal numbers, an empty cell
  * for "not applicable". Parsing and quoting are Jackson's (jackson-dataformat-csv).
  */
 public final class Csv {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A CSV file held in memory as strings: a header row and data rows. Number accessors turn empty
- * cells (RUNDIR.md: "empty cell = not applicable") into NaN.
+ * cells (docs/run-directory.md: "empty cell = not applicable") into NaN.
  */
 public final class CsvTable {
     private final Path source;

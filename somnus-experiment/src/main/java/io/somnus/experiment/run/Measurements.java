@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The measurements of SPEC §5 for the STDP-SNN: readout accuracies (frozen network), weight statistics
+ * The measurements of the STDP-SNN (docs/run-directory.md): readout accuracies (frozen network), weight statistics
  * per projection, representational diversity and φ, firing rates, stability of the accuracy curve.
  */
 public final class Measurements {

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 /**
  * Trains the surrogate-gradient SNN of a configuration (model {@code sg}). The {@code sg} section overrides
  * fields of {@link SgConfig} (snake_case, defaults = the paper's SG-SNN); {@code train.epochs} is the
- * number of epochs and {@code sleep.fraction} the per-epoch sleep probability (SPEC §4).
+ * number of epochs and {@code sleep.fraction} the per-epoch sleep probability (docs/model-notes.md).
  */
 public final class SgRun {
     /**

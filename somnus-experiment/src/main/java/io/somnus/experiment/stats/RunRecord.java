@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A finished run as read from its directory (RUNDIR.md).
+ * A finished run as read from its directory (docs/run-directory.md).
  *
  * @param runId         run id (directory name)
  * @param dir           the run directory

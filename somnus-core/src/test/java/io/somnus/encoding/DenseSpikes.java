@@ -2,13 +2,13 @@ package io.somnus.encoding;
 
 import java.util.Arrays;
 
-/** Converts a {@link SpikeTrain} to dense 0/1 matrices (step × input), for the surrogate-gradient SNN. */
-public final class DenseSpikes {
+/** Test helper: a {@link SpikeTrain} as dense 0/1 matrices (step × input), to check encoders cell by cell. */
+final class DenseSpikes {
     private DenseSpikes() {
     }
 
     /** A new {@code [numSteps][numInputs]} matrix with 1 where an input spikes. */
-    public static float[][] dense(SpikeTrain train, int numInputs) {
+    static float[][] dense(SpikeTrain train, int numInputs) {
         float[][] out = new float[train.numSteps()][numInputs];
         for (int t = 0; t < out.length; t++) {
             for (int k = train.start(t); k < train.end(t); k++) {
@@ -22,7 +22,7 @@ public final class DenseSpikes {
      * Fills {@code out} (row-major, {@code out[t·numInputs + i]}, at least {@code numSteps·numInputs} long)
      * with 1 where input i spikes at step t and 0 elsewhere. Allocates nothing.
      */
-    public static void fill(SpikeTrain train, int numInputs, float[] out) {
+    static void fill(SpikeTrain train, int numInputs, float[] out) {
         int n = train.numSteps() * numInputs;
         if (out.length < n) {
             throw new IllegalArgumentException("output holds " + out.length + " values, need " + train.numSteps()
