@@ -23,10 +23,12 @@ public final class DataPreparation {
         Path dir = cfg.dataset().dir() == null || cfg.dataset().dir().isBlank() ? null : Path.of(cfg.dataset().dir());
         int nTrain = cfg.train().images();
         int nVal = cfg.train().validationImages();
-        LabeledImages all = registry.load(cfg.dataset().name(), Split.TRAIN, dir, LoadOptions.DEFAULTS.withLimit(nTrain + nVal));
-        if (all.size() < nTrain + nVal) {
-            throw new ConfigException("train.images + train.validation_images = " + (nTrain + nVal) + " but "
-                    + cfg.dataset().name() + " has only " + all.size() + " training images");
+        long needed = (long) nTrain + nVal; // both may be up to Integer.MAX_VALUE
+        int limit = (int) Math.min(needed, Integer.MAX_VALUE);
+        LabeledImages all = registry.load(cfg.dataset().name(), Split.TRAIN, dir, LoadOptions.DEFAULTS.withLimit(limit));
+        if (all.size() < needed) {
+            throw new ConfigException("train.images + train.validation_images = " + nTrain + " + " + nVal + " = " + needed
+                    + " but " + cfg.dataset().name() + " has only " + all.size() + " training images");
         }
         LabeledImages test = registry.load(cfg.dataset().name(), Split.TEST, dir, LoadOptions.DEFAULTS.withLimit(cfg.train().testImages()));
         if (test.size() < cfg.train().testImages()) {
