@@ -27,8 +27,12 @@ final class TrainCommand implements Callable<Integer> {
     String model;
     @Option(names = "--dataset", description = "dataset name (see 'somnus datasets')")
     String dataset;
-    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files")
+    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files (or a sub-folder named after "
+            + "the dataset); the only place looked in")
     Path dataDir;
+    @Option(names = "--allow-unverified-data", description = "accept dataset files whose SHA-256 matches no published "
+            + "checksum (e.g. your own conversion); provenance.json records them as unverified")
+    boolean allowUnverifiedData;
     @Option(names = "--train-images", description = "training images")
     Integer trainImages;
     @Option(names = "--validation-images", description = "validation images for checkpoints")
@@ -83,6 +87,7 @@ final class TrainCommand implements Callable<Integer> {
         if (model != null) s.put("model", model);
         if (dataset != null) s.put("dataset.name", dataset);
         if (dataDir != null) s.put("dataset.dir", dataDir.toString());
+        if (allowUnverifiedData) s.put("dataset.allow_unverified", true);
         if (trainImages != null) s.put("train.images", trainImages);
         if (validationImages != null) s.put("train.validation_images", validationImages);
         if (testImages != null) s.put("train.test_images", testImages);
