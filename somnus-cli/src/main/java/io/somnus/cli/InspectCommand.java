@@ -27,7 +27,7 @@ final class InspectCommand implements Callable<Integer> {
             if (!Files.exists(summary)) {
                 throw new CliException(dir + " is not a run directory: it has no summary.json");
             }
-            JsonNode s = Configs.JSON.readTree(summary.toFile());
+            JsonNode s = io.somnus.experiment.io.JsonFiles.readObject(summary);
             System.out.println(Summaries.describe(s));
             Path npz = dir.resolve("weights.npz");
             if (Files.exists(npz)) {

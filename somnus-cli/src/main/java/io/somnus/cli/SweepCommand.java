@@ -86,8 +86,15 @@ public final class SweepCommand implements Callable<Integer> {
             stdout.print(SweepSummaryTable.format(result));
             if (report && result.done() > 0) {
                 Path html = result.outDir().resolve("report.html");
-                ReportBuilder.build(result.outDir(), html);
-                stdout.println("report: " + html);
+                try {
+                    ReportBuilder.build(result.outDir(), html);
+                    stdout.println("report: " + html);
+                } catch (io.somnus.experiment.io.FileFormatException e) {
+                    stderr.println("somnus sweep: report not written: " + e.getMessage());
+                    stderr.flush();
+                    stdout.flush();
+                    return SweepResult.EXIT_RUNS_FAILED;
+                }
             }
             stdout.flush();
             return result.exitCode();
