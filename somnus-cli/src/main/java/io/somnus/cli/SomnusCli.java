@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "nothing finished was lost", "2:bad input (option, configuration, data or file); nothing ran",
                 "3:sweep and reproduce: some runs failed or the sweep stopped; fix the cause and --resume"},
         subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
-                InspectCommand.class, CommandLine.HelpCommand.class})
+                InspectCommand.class, CleanCommand.class, CommandLine.HelpCommand.class})
 public final class SomnusCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.StandardResolver;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,14 +66,18 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         RunDirectories.requireFresh(dir);
-        Path tmp = RunDirectories.temporarySibling(dir);
-        try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
-            new StandardRunExecutor().execute(config, tmp, progress);
-        } catch (Exception e) {
-            RunDirectories.deleteQuietly(tmp);
-            throw e;
+        for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
+            System.err.println("somnus: " + line);
         }
-        AtomicFiles.moveAtomically(tmp, dir);
+        try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir)) {
+            try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
+                new StandardRunExecutor().execute(config, tmp.dir(), progress);
+                tmp.moveTo(dir);
+            } catch (Exception | Error e) {
+                RunDirectories.deleteQuietly(tmp.dir());
+                throw e;
+            }
+        }
         JsonNode summary = Configs.JSON.readTree(dir.resolve("summary.json").toFile());
         System.out.println(Summaries.describe(summary));
         System.out.println("run directory: " + dir.toAbsolutePath());

@@ -116,6 +116,15 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the process that locked {@code file} is provably gone: the file holds its holder's note (written only
+     * once the lock was taken) and nobody holds the lock now. A missing or empty file proves nothing (its process may
+     * be about to lock it).
+     */
+    public static boolean isAbandoned(Path file) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) > 0 && !isLocked(file);
+    }
+
     /** Who holds the lock on {@code file}, as its holder wrote it ("pid 123 (…), since …: …"), or "another process". */
     public static String holder(Path file) {
         try {
