@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 
 /** {@code somnus datasets}: every dataset, where it was found (or why not), checksums verified. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-        description = "Lists every dataset, where it was found (or why not) and verifies checksums.")
+        description = "Lists every dataset, where it was found (or why not) and verifies checksums.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every file found matches its published checksum (or has none to compare with)",
+                "1:some file does not match its published checksum", "2:bad option (e.g. --data-dir does not exist)"})
 final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "also look in this directory first")
     Path dataDir;
@@ -18,13 +21,22 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.util.List<String> mismatches = new java.util.ArrayList<>();
         for (DatasetStatus s : new DatasetRegistry().status(dataDir, !noVerify)) {
             System.out.printf("%-16s %-13s %s%n", s.name(), s.availability().name().toLowerCase(), s.detail());
             for (DatasetStatus.FileStatus f : s.files()) {
                 System.out.printf("    %-5s %s  %s%s%n", f.split().name().toLowerCase(), f.file(),
                         f.verification().name().toLowerCase().replace('_', ' '),
                         f.detail() == null || f.detail().isEmpty() ? "" : " (" + f.detail() + ")");
+                if (f.verification() == DatasetStatus.Verification.MISMATCH) {
+                    mismatches.add(s.name() + ": " + f.file());
+                }
             }
+        }
+        if (!mismatches.isEmpty()) {
+            System.err.println("somnus datasets: " + mismatches.size() + " file(s) do not match the published checksums: "
+                    + String.join("; ", mismatches) + " (train refuses them unless --allow-unverified-data)");
+            return 1;
         }
         return 0;
     }

@@ -51,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
                 stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
             }
             ReportBuilder.build(dir, html);
-        } catch (NotAResultDirectoryException e) {
+        } catch (NotAResultDirectoryException | io.somnus.experiment.io.FileFormatException e) {
             stderr.println("somnus report: " + e.getMessage());
             stderr.flush();
             return SweepCommand.EXIT_USAGE;

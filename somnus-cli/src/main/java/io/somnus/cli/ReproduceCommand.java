@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * datasets — followed by the statistics and the report.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Runs the paper's study: does 10-20 % sleep stabilise STDP learning, and not help the SG-SNN?",
+        description = {"Runs the paper's study: does 10-20 %% sleep stabilise STDP learning, and not help the SG-SNN?",
                 "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models.",
                 "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes)."})
 final class ReproduceCommand implements Callable<Integer> {

@@ -1,13 +1,24 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.io.DirectoryLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** Run directories are created whole (written under a temporary name, then moved) and never overwritten. */
+/**
+ * Run directories are created whole (written under a temporary name, then moved) and never overwritten. While a run
+ * writes its temporary directory {@code .<name>.tmp-<n>} it holds an operating-system lock on the file
+ * {@value #LOCK_FILE} inside it; a temporary directory whose lock is free is provably left by a dead process (killed,
+ * or the machine went down) and may be removed ({@link #removeAbandoned}).
+ */
 final class RunDirectories {
+    /** The lock file inside a temporary run directory. */
+    static final String LOCK_FILE = ".somnus.lock";
+
     private RunDirectories() { }
 
     static void requireFresh(Path dir) throws IOException {
@@ -26,20 +37,84 @@ final class RunDirectories {
         }
     }
 
-    static Path temporarySibling(Path dir) throws IOException {
+    /** A temporary directory beside {@code dir}, locked by this process until {@link Temporary#close}. */
+    static Temporary temporarySibling(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
+        Path tmp = Files.createTempDirectory(parent, prefix(dir));
+        DirectoryLock lock = DirectoryLock.tryAcquire(tmp.resolve(LOCK_FILE), "train --out " + dir)
+                .orElseThrow(() -> new IllegalStateException("a fresh temporary directory is locked: " + tmp));
+        return new Temporary(tmp, lock);
+    }
+
+    /** A locked temporary run directory. */
+    record Temporary(Path dir, DirectoryLock lock) implements AutoCloseable {
+        /** Moves the finished run into place: the lock file is removed first, so the run directory holds only the run. */
+        void moveTo(Path target) throws IOException {
+            Files.deleteIfExists(lock.file());
+            io.somnus.experiment.io.AtomicFiles.moveAtomically(dir, target);
+        }
+
+        @Override
+        public void close() {
+            lock.close();
+        }
+    }
+
+    static String prefix(Path dir) {
+        return "." + dir.getFileName() + ".tmp-";
+    }
+
+    /**
+     * Removes the temporary run directories in {@code parent} (those of {@code name}, or all when null) whose process
+     * is provably dead; keeps those in use and those it cannot tell about.
+     *
+     * @return one line per directory found, saying what was done
+     */
+    static List<String> removeAbandoned(Path parent, String name) throws IOException {
+        List<String> report = new ArrayList<>();
+        if (!Files.isDirectory(parent)) {
+            return report;
+        }
+        List<Path> candidates;
+        try (Stream<Path> s = Files.list(parent)) {
+            candidates = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return Files.isDirectory(p) && n.startsWith(".") && n.contains(".tmp-")
+                        && (name == null || n.startsWith("." + name + ".tmp-"));
+            }).sorted().toList();
+        }
+        for (Path tmp : candidates) {
+            Path lock = tmp.resolve(LOCK_FILE);
+            if (DirectoryLock.isAbandoned(lock)) {
+                deleteRecursively(tmp);
+                report.add("removed " + tmp + ", left by an interrupted run (its process is gone)");
+            } else if (DirectoryLock.isLocked(lock)) {
+                report.add("kept " + tmp + ": a run is writing it (" + DirectoryLock.holder(lock) + ")");
+            } else {
+                report.add("kept " + tmp + ": cannot tell whether the run that wrote it is still going (no lock note); "
+                        + "remove it yourself if no somnus process is running");
+            }
+        }
+        return report;
     }
 
     static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            deleteRecursively(dir);
         } catch (IOException ignored) {
             // best effort
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
 /** The {@code somnus} command-line program. */
 @Command(name = "somnus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Spiking neural networks that learn with STDP, stabilised by sleep.",
+        exitCodeListHeading = "%nExit status (every command):%n",
+        exitCodeList = {"0:done", "1:the work started and failed (e.g. the simulation diverged, the disk is full); "
+                + "nothing finished was lost", "2:bad input (option, configuration, data or file); nothing ran",
+                "3:sweep and reproduce: some runs failed or the sweep stopped; fix the cause and --resume"},
         subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
-                InspectCommand.class, CommandLine.HelpCommand.class})
+                InspectCommand.class, CleanCommand.class, CommandLine.HelpCommand.class})
 public final class SomnusCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -26,10 +30,29 @@ public final class SomnusCli {
             if (System.getenv("SOMNUS_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());
             }
-            return 2;
+            return exitStatus(ex);
         });
         return cl;
     }
+
+    /** Exit status of a command that ended with {@code ex}: 2 for the user's input, 3 for a stopped sweep, 1 otherwise. */
+    static int exitStatus(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof io.somnus.experiment.sweep.SweepException s) {
+                return s.nothingRan() ? EXIT_BAD_INPUT : io.somnus.experiment.sweep.SweepResult.EXIT_RUNS_FAILED;
+            }
+            if (t instanceof ConfigException || t instanceof CliException || t instanceof io.somnus.data.DatasetException
+                    || t instanceof io.somnus.experiment.io.FileFormatException) {
+                return EXIT_BAD_INPUT;
+            }
+        }
+        return EXIT_FAILED;
+    }
+
+    /** The work started and failed. */
+    public static final int EXIT_FAILED = 1;
+    /** Bad input: nothing ran. */
+    public static final int EXIT_BAD_INPUT = 2;
 
     /** The message a user sees for an error: theirs (configuration, data, files) or a short bug report. */
     static String userMessage(Throwable ex) {

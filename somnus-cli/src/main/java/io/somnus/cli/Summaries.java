@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.JsonFiles;
 import java.util.Locale;
 
 /** One-paragraph text of a run's summary.json (and timing.json) for the terminal. */
@@ -35,10 +36,10 @@ final class Summaries {
 
     /** A run directory's summary.json and timing.json described. */
     static String describe(java.nio.file.Path runDir) throws java.io.IOException {
-        JsonNode summary = io.somnus.experiment.config.Configs.JSON.readTree(runDir.resolve("summary.json").toFile());
+        JsonNode summary = JsonFiles.readObject(runDir.resolve("summary.json"));
         java.nio.file.Path timing = runDir.resolve("timing.json");
         JsonNode t = java.nio.file.Files.isRegularFile(timing)
-                ? io.somnus.experiment.config.Configs.JSON.readTree(timing.toFile())
+                ? JsonFiles.readObject(timing)
                 : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         return describe(summary, t);
     }

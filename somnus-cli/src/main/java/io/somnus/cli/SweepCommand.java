@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
                 + "without redoing finished runs. Afterwards writes aggregate.csv, runs_long.csv, curves.csv, "
                 + "stats.json (and the GLMM when R with glmmTMB is installed) and report.html into DIR."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every run done", "2:bad sweep file or output directory; nothing ran",
-                "3:some runs failed (rerun with --resume to retry them)"})
+        exitCodeList = {"0:every run done", "2:bad sweep file or output directory, or another process works in it; nothing ran",
+                "3:some runs failed, or the sweep stopped (e.g. disk full); fix the cause and rerun with --resume"})
 public final class SweepCommand implements Callable<Integer> {
     /** Exit status for a bad sweep file or output directory. */
     public static final int EXIT_USAGE = 2;
@@ -86,15 +86,26 @@ public final class SweepCommand implements Callable<Integer> {
             stdout.print(SweepSummaryTable.format(result));
             if (report && result.done() > 0) {
                 Path html = result.outDir().resolve("report.html");
-                ReportBuilder.build(result.outDir(), html);
-                stdout.println("report: " + html);
+                try {
+                    ReportBuilder.build(result.outDir(), html);
+                    stdout.println("report: " + html);
+                } catch (io.somnus.experiment.io.FileFormatException e) {
+                    stderr.println("somnus sweep: report not written: " + e.getMessage());
+                    stderr.flush();
+                    stdout.flush();
+                    return SweepResult.EXIT_RUNS_FAILED;
+                }
             }
             stdout.flush();
             return result.exitCode();
-        } catch (ConfigException | SweepException e) {
+        } catch (ConfigException e) {
             stderr.println("somnus sweep: " + e.getMessage());
             stderr.flush();
             return EXIT_USAGE;
+        } catch (SweepException e) {
+            stderr.println("somnus sweep: " + e.getMessage());
+            stderr.flush();
+            return e.nothingRan() ? EXIT_USAGE : SweepResult.EXIT_RUNS_FAILED;
         }
     }
 }

@@ -3,7 +3,6 @@ package io.somnus.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.StandardResolver;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,12 @@ final class TrainCommand implements Callable<Integer> {
     String model;
     @Option(names = "--dataset", description = "dataset name (see 'somnus datasets')")
     String dataset;
-    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files")
+    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files (or a sub-folder named after "
+            + "the dataset); the only place looked in")
     Path dataDir;
+    @Option(names = "--allow-unverified-data", description = "accept dataset files whose SHA-256 matches no published "
+            + "checksum (e.g. your own conversion); provenance.json records them as unverified")
+    boolean allowUnverifiedData;
     @Option(names = "--train-images", description = "training images")
     Integer trainImages;
     @Option(names = "--validation-images", description = "validation images for checkpoints")
@@ -62,14 +65,18 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         RunDirectories.requireFresh(dir);
-        Path tmp = RunDirectories.temporarySibling(dir);
-        try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
-            new StandardRunExecutor().execute(config, tmp, progress);
-        } catch (Exception e) {
-            RunDirectories.deleteQuietly(tmp);
-            throw e;
+        for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
+            System.err.println("somnus: " + line);
         }
-        AtomicFiles.moveAtomically(tmp, dir);
+        try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir)) {
+            try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
+                new StandardRunExecutor().execute(config, tmp.dir(), progress);
+                tmp.moveTo(dir);
+            } catch (Exception | Error e) {
+                RunDirectories.deleteQuietly(tmp.dir());
+                throw e;
+            }
+        }
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
         return 0;
@@ -81,6 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         if (model != null) s.put("model", model);
         if (dataset != null) s.put("dataset.name", dataset);
         if (dataDir != null) s.put("dataset.dir", dataDir.toString());
+        if (allowUnverifiedData) s.put("dataset.allow_unverified", true);
         if (trainImages != null) s.put("train.images", trainImages);
         if (validationImages != null) s.put("train.validation_images", validationImages);
         if (testImages != null) s.put("train.test_images", testImages);

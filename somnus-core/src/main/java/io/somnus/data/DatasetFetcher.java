@@ -97,6 +97,7 @@ final class DatasetFetcher {
                 Path tmp = Files.createTempFile(dir, "." + f.downloadName() + ".", ".part");
                 try (InputStream in = zip.getInputStream(entry)) {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    recordExtracted(dir, f.downloadName(), FileHashes.sha256Uncached(tmp));
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } finally {
                     Files.deleteIfExists(tmp);
@@ -108,6 +109,49 @@ final class DatasetFetcher {
             throw new DatasetException(archive, "extracting into " + dir + " failed: " + describe(e), e);
         }
     }
+
+    /**
+     * Records the SHA-256 of a file extracted from a verified archive in the folder's {@link #EXTRACTED_SUMS}
+     * ({@code sha256sum} format), so that loading can verify it later: the archive has a published checksum,
+     * its entries have none.
+     */
+    static void recordExtracted(Path dir, String fileName, String sha) throws IOException {
+        Path sums = dir.resolve(EXTRACTED_SUMS);
+        java.util.Map<String, String> known = readExtracted(dir);
+        known.put(fileName, sha);
+        StringBuilder sb = new StringBuilder();
+        known.forEach((name, h) -> sb.append(h).append("  ").append(name).append('\n'));
+        Path tmp = Files.createTempFile(dir, "." + EXTRACTED_SUMS + ".", ".part");
+        try {
+            Files.writeString(tmp, sb);
+            Files.move(tmp, sums, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** File name to SHA-256 of the files extracted into {@code dir} from a verified archive (empty if none). */
+    static java.util.Map<String, String> readExtracted(Path dir) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        Path sums = dir.resolve(EXTRACTED_SUMS);
+        if (!Files.isRegularFile(sums)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(sums)) {
+                String[] parts = line.trim().split("\\s+", 2);
+                if (parts.length == 2) {
+                    out.put(parts[1], parts[0]);
+                }
+            }
+        } catch (IOException e) {
+            // unreadable: nothing counts as extracted-and-verified
+        }
+        return out;
+    }
+
+    /** The record of files extracted from a verified archive, in a dataset's cache folder. */
+    static final String EXTRACTED_SUMS = "SHA256SUMS.extracted";
 
     static String describe(IOException e) {
         if (e instanceof UnknownHostException) {

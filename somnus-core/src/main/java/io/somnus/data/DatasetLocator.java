@@ -44,6 +44,34 @@ final class DatasetLocator {
         return dirs;
     }
 
+    /** The folders an explicit directory stands for: itself and its sub-folder named after the dataset. */
+    static List<Path> explicitDirs(String name, Path explicitDir) {
+        return List.of(explicitDir, explicitDir.resolve(name));
+    }
+
+    /**
+     * The folder, of an explicit directory and its sub-folder named after the dataset, holding both files of the
+     * split, or {@code null}; notes what each folder lacks (a file missing, a directory in a file's place).
+     */
+    Located findExplicit(DatasetDescriptor d, Split split, Path explicitDir, List<String> notes) {
+        for (Path dir : explicitDirs(d.name(), explicitDir)) {
+            Located found = findIn(dir, d.files(split), notes);
+            if (found != null) {
+                return found;
+            }
+            if (Files.isDirectory(dir)) {
+                for (DatasetFile f : d.files(split).both()) {
+                    for (String n : f.candidateNames()) {
+                        if (Files.isDirectory(dir.resolve(n))) {
+                            notes.add(dir.resolve(n) + " is a directory, not a file");
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The first folder holding both files of the split, or {@code null}; notes half-complete folders. */
     Located find(DatasetDescriptor d, Split split, Path explicitDir, List<String> notes) {
         for (Path dir : searchDirs(d.name(), explicitDir)) {

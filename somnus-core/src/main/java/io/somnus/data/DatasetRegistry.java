@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
  * Debian's {@code dataset-fashion-mnist} installs), and finally downloads it into the user cache, verifying
  * SHA-256. Procedural datasets ({@code geomfig}) are generated instead.
  *
- * <p>Loading does not verify checksums (the files' SHA-256 are recorded in {@link LabeledImages#sha256()}
- * for provenance); downloads are verified before they are kept, and {@link #status} verifies on request.
+ * <p>A directory given explicitly is the only place looked in (with its sub-folder named after the dataset):
+ * no fallback to the cache, the system folders or a download, so that what is read is what was asked for.
+ * Loading verifies every file against the published checksums (as {@link #status} does; digests are cached
+ * per file version) and refuses a file that matches none unless {@link LoadOptions#allowUnverified()}; the
+ * outcome is recorded in {@link LabeledImages#sources()} for provenance.
  */
 public final class DatasetRegistry {
     /** Images generated for the procedural train split when no limit is given (as many as MNIST). */
@@ -91,18 +94,45 @@ public final class DatasetRegistry {
         }
         DatasetLocator.checkExplicit(explicitDirOrNull);
         List<String> notes = new ArrayList<>();
-        Located found = locator.find(d, split, explicitDirOrNull, notes);
+        Located found;
         List<String> failures = List.of();
-        if (found == null && d.download() != null) {
-            failures = fetcher.fetch(d, split);
-            if (failures.isEmpty()) {
-                found = DatasetLocator.findIn(locations.cacheDir(d.name()), d.files(split), notes);
+        if (explicitDirOrNull != null) {
+            found = locator.findExplicit(d, split, explicitDirOrNull, notes);
+        } else {
+            found = locator.find(d, split, null, notes);
+            if (found == null && d.download() != null) {
+                failures = fetcher.fetch(d, split);
+                if (failures.isEmpty()) {
+                    found = DatasetLocator.findIn(locations.cacheDir(d.name()), d.files(split), notes);
+                }
             }
         }
         if (found == null) {
             throw new DatasetException(missingMessage(d, split, explicitDirOrNull, notes, failures));
         }
-        return IdxReader.read(d.name(), found.images(), found.labels(), d.format(), options.limit());
+        List<FileStatus> sources = List.of(
+                verified(d, split, found.images(), d.files(split).images(), options.allowUnverified()),
+                verified(d, split, found.labels(), d.files(split).labels(), options.allowUnverified()));
+        return IdxReader.read(d.name(), found.images(), found.labels(), d.format(), options.limit()).withSources(sources);
+    }
+
+    /** Option a user gives to accept files that match no published checksum (named in messages). */
+    public static final String ALLOW_UNVERIFIED_HINT = "--allow-unverified-data (in a sweep file: set: {dataset.allow_unverified: true})";
+
+    private static FileStatus verified(DatasetDescriptor d, Split split, Path file, DatasetFile ref, boolean allowUnverified) {
+        FileStatus s = DatasetVerifier.check(split, file, ref, true);
+        if (s.verification() == DatasetStatus.Verification.NO_REFERENCE && s.sha256() != null
+                && s.sha256().equals(DatasetFetcher.readExtracted(file.getParent()).get(file.getFileName().toString()))) {
+            s = new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.VERIFIED,
+                    "extracted from the verified archive; SHA-256 as recorded then");
+        }
+        if (s.verification() == DatasetStatus.Verification.VERIFIED || allowUnverified) {
+            return s;
+        }
+        String why = s.verification() == DatasetStatus.Verification.MISMATCH ? "does not match the published " + d.name()
+                + " file: " + s.detail() : "cannot be verified: " + s.detail();
+        throw new DatasetException(file, why + ". If these are the files you mean to use as " + d.name() + ", pass "
+                + ALLOW_UNVERIFIED_HINT + "; the run then records them as unverified");
     }
 
     /**
@@ -170,12 +200,16 @@ public final class DatasetRegistry {
         for (DatasetFile f : files.both()) {
             sb.append("  ").append(f.downloadName()).append('\n');
         }
-        sb.append("Folders searched: ").append(locator.searchDirs(d.name(), explicitDir).stream()
-                .map(Path::toString).collect(Collectors.joining(", "))).append('.');
+        List<Path> searched = explicitDir != null ? DatasetLocator.explicitDirs(d.name(), explicitDir)
+                : locator.searchDirs(d.name(), null);
+        sb.append("Folders searched: ").append(searched.stream().map(Path::toString).collect(Collectors.joining(", ")))
+                .append(explicitDir != null ? " (a --data-dir given is the only place looked in)." : ".");
         for (String n : notes) {
             sb.append("\nNote: ").append(n).append('.');
         }
-        if (d.download() == null) {
+        if (explicitDir != null) {
+            sb.append("\nWithout --data-dir, the cache and system folders are searched and the files downloaded if need be.");
+        } else if (d.download() == null) {
             sb.append("\n").append(d.name()).append(" cannot be downloaded automatically.");
         } else if (!failures.isEmpty()) {
             sb.append("\nDownload failed:");

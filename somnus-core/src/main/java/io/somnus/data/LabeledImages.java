@@ -1,5 +1,6 @@
 package io.somnus.data;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,15 +15,29 @@ import java.util.Objects;
  * @param numClasses number of classes
  * @param sha256     SHA-256 (hex) of each source file this set was read from, by file name; empty for
  *                   procedural data
+ * @param sources    the files this set was read from, where they were and whether their checksums were verified
+ *                   (for provenance); empty for procedural or hand-made data
  */
 public record LabeledImages(String name, int height, int width, float[][] images, int[] labels, int numClasses,
-                            Map<String, String> sha256) {
+                            Map<String, String> sha256, List<DatasetStatus.FileStatus> sources) {
     public LabeledImages {
         Objects.requireNonNull(name);
         if (images.length != labels.length) {
             throw new IllegalArgumentException("images (" + images.length + ") and labels (" + labels.length + ") differ in count");
         }
         sha256 = Map.copyOf(sha256);
+        sources = List.copyOf(sources);
+    }
+
+    /** A set with no recorded source files. */
+    public LabeledImages(String name, int height, int width, float[][] images, int[] labels, int numClasses,
+                         Map<String, String> sha256) {
+        this(name, height, width, images, labels, numClasses, sha256, List.of());
+    }
+
+    /** This set with its source files recorded. */
+    public LabeledImages withSources(List<DatasetStatus.FileStatus> files) {
+        return new LabeledImages(name, height, width, images, labels, numClasses, sha256, files);
     }
 
     public int size() {
@@ -37,12 +52,12 @@ public record LabeledImages(String name, int height, int width, float[][] images
     public LabeledImages head(int n) {
         int m = Math.min(n, images.length);
         return new LabeledImages(name, height, width, java.util.Arrays.copyOf(images, m),
-                java.util.Arrays.copyOf(labels, m), numClasses, sha256);
+                java.util.Arrays.copyOf(labels, m), numClasses, sha256, sources);
     }
 
     /** The images from {@code from} (inclusive) to {@code to} (exclusive). Shares the image arrays. */
     public LabeledImages slice(int from, int to) {
         return new LabeledImages(name, height, width, java.util.Arrays.copyOfRange(images, from, to),
-                java.util.Arrays.copyOfRange(labels, from, to), numClasses, sha256);
+                java.util.Arrays.copyOfRange(labels, from, to), numClasses, sha256, sources);
     }
 }

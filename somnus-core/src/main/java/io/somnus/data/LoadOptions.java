@@ -9,10 +9,16 @@ package io.somnus.data;
  *                  {@link Preprocess} to resize); 0 = the dataset's default
  * @param seed      seed of generated data (procedural data only); train and test come from independent
  *                  streams of it
+ * @param allowUnverified accept files whose SHA-256 matches no published checksum of the dataset (recorded as
+ *                  unverified in {@link LabeledImages#sources()}); by default such files are refused
  */
-public record LoadOptions(int limit, int imageSize, long seed) {
-    /** All images, default size, seed 0. */
-    public static final LoadOptions DEFAULTS = new LoadOptions(0, 0, 0L);
+public record LoadOptions(int limit, int imageSize, long seed, boolean allowUnverified) {
+    /** All images, default size, seed 0, published files only. */
+    public static final LoadOptions DEFAULTS = new LoadOptions(0, 0, 0L, false);
+
+    public LoadOptions(int limit, int imageSize, long seed) {
+        this(limit, imageSize, seed, false);
+    }
 
     public LoadOptions {
         if (limit < 0) {
@@ -24,6 +30,11 @@ public record LoadOptions(int limit, int imageSize, long seed) {
     }
 
     public LoadOptions withLimit(int n) {
-        return new LoadOptions(n, imageSize, seed);
+        return new LoadOptions(n, imageSize, seed, allowUnverified);
+    }
+
+    /** These options, accepting (or not) files that match no published checksum. */
+    public LoadOptions withAllowUnverified(boolean allow) {
+        return new LoadOptions(limit, imageSize, seed, allow);
     }
 }

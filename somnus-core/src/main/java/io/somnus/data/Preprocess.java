@@ -45,6 +45,6 @@ public record Preprocess(int size, double pixelSum) {
         }
         int h = size > 0 ? size : data.height();
         int w = size > 0 ? size : data.width();
-        return new LabeledImages(data.name(), h, w, out, data.labels(), data.numClasses(), data.sha256());
+        return new LabeledImages(data.name(), h, w, out, data.labels(), data.numClasses(), data.sha256(), data.sources());
     }
 }

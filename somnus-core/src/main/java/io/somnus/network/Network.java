@@ -131,6 +131,39 @@ public final class Network {
         }
     }
 
+    /**
+     * Stops the simulation when a neuron's state or a weight has become NaN or infinite: checks every population's
+     * state and the weights of every plastic projection (awake, static weights cannot change; sleep may decay
+     * them too). Reads each value once and changes nothing, so calling it (e.g. once per presentation) leaves the
+     * results as they were.
+     *
+     * @param when          when the check runs, for the message (e.g. "after training image 12 (simulation step 1200)")
+     * @param staticWeights also check the weights of static projections (after sleep, which may decay them)
+     * @throws NonFiniteStateException naming the population or projection, the variable, the value and {@code when}
+     */
+    public void checkFinite(String when, boolean staticWeights) {
+        for (Population p : populations) {
+            String bad = p.firstNonFiniteState();
+            if (bad != null) {
+                throw new NonFiniteStateException("the simulation diverged: population " + p.name() + ": " + bad + " "
+                        + when + "; the configuration drives the dynamics out of range (lower learning rates, weights "
+                        + "or simulation.dt_ms)");
+            }
+        }
+        for (Projection p : projections) {
+            if (!staticWeights && !p.isPlastic() && !normalisations.containsKey(p)) {
+                continue;
+            }
+            int s = p.firstNonFiniteWeight();
+            if (s >= 0) {
+                throw new NonFiniteStateException("the simulation diverged: projection " + p.name() + ": weight of synapse "
+                        + s + " (" + p.pre().name() + " " + p.preIndex()[s] + " → " + p.post().name() + " "
+                        + p.postIndex()[s] + ") is " + p.weights()[s] + " " + when + "; the configuration drives the "
+                        + "weights out of range (lower the learning rate, e.g. plasticity.eta, or the initial weights)");
+            }
+        }
+    }
+
     /** Applies the weight normalisations. */
     public void normalise() {
         for (Map.Entry<Projection, WeightNormalisation> e : normalisations.entrySet()) {

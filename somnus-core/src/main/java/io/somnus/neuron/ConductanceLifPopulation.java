@@ -59,6 +59,15 @@ public final class ConductanceLifPopulation extends Population {
         resetState();
     }
 
+    @Override
+    public String firstNonFiniteState() {
+        String s = firstNonFinite("membrane potential (mV)", v, size);
+        s = s != null ? s : firstNonFinite("excitatory conductance", ge, size);
+        s = s != null ? s : firstNonFinite("inhibitory conductance", gi, size);
+        s = s != null ? s : firstNonFinite("adaptive threshold theta (mV)", theta, size);
+        return s != null ? s : super.firstNonFiniteState();
+    }
+
     public ConductanceLifParameters parameters() {
         return p;
     }

@@ -43,6 +43,14 @@ public final class CurrentLifPopulation extends Population {
         resetState();
     }
 
+    @Override
+    public String firstNonFiniteState() {
+        String s = firstNonFinite("membrane potential (mV)", v, size);
+        s = s != null ? s : firstNonFinite("synaptic current", current, size);
+        s = s != null ? s : firstNonFinite("threshold adaptation (mV)", adaptation, size);
+        return s != null ? s : super.firstNonFiniteState();
+    }
+
     public CurrentLifParameters parameters() {
         return p;
     }

@@ -125,6 +125,35 @@ public abstract class Population {
         return noise;
     }
 
+    /**
+     * The first state variable of this population that is NaN or infinite, as "VARIABLE of neuron I is VALUE", or
+     * null when all are finite. Reads the state once; allocates nothing unless something is wrong.
+     */
+    public String firstNonFiniteState() {
+        String s = firstNonFinite("excitatory input", excitatoryInput, size);
+        return s != null ? s : firstNonFinite("inhibitory input", inhibitoryInput, size);
+    }
+
+    /** "NAME of neuron I is VALUE" for the first non-finite value among {@code values[0..n)}, or null. */
+    protected static String firstNonFinite(String name, float[] values, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(values[i])) {
+                return name + " of neuron " + i + " is " + values[i];
+            }
+        }
+        return null;
+    }
+
+    /** As {@link #firstNonFinite(String, float[], int)} for double state. */
+    protected static String firstNonFinite(String name, double[] values, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(values[i])) {
+                return name + " of neuron " + i + " is " + values[i];
+            }
+        }
+        return null;
+    }
+
     protected final void clearSpikes() {
         spikeCount = 0;
     }

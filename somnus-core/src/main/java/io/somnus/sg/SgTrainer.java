@@ -117,7 +117,13 @@ public final class SgTrainer {
                 for (int r = 0; r < batch; r++) {
                     labels[r] = train.labels()[order[from + r]];
                 }
-                lossSum += net.lossAndGradients(batch, invariant, labels) * batch;
+                double loss = net.lossAndGradients(batch, invariant, labels);
+                if (!Double.isFinite(loss)) {
+                    throw new io.somnus.network.NonFiniteStateException("the SG-SNN diverged: the loss is " + loss
+                            + " in epoch " + epoch + ", minibatch " + (from / cfg.batchSize() + 1)
+                            + "; lower sg.learning_rate or sg.surrogate_slope");
+                }
+                lossSum += loss * batch;
                 adam.step();
             }
             double epochTrainSeconds = (System.nanoTime() - epochStart) / 1e9;
@@ -139,6 +145,7 @@ public final class SgTrainer {
                 episodes.add(episode);
                 listener.onSleepEpisode(episode);
             }
+            checkFinite(net, epoch, slept);
             if (validate) {
                 lastEval = evaluate(validation);
             }
@@ -243,6 +250,28 @@ public final class SgTrainer {
      * one hidden layer {@code w_in_h1}, {@code w_h1_h1}, {@code w_h1_h2}, …, {@code w_hD_out}. Biases {@code b_h}
      * (or {@code b_h1 …}) and {@code b_out}, one per post neuron.
      */
+    /** Stops training when a weight or bias has become NaN or infinite (checked once per epoch; changes nothing). */
+    private static void checkFinite(SgNetwork net, int epoch, boolean slept) {
+        for (int l = 0; l < net.layers; l++) {
+            String post = net.layerName(l);
+            check(net.w[l], "w_" + net.preName(l) + "_" + post, epoch, slept);
+            check(net.b[l], "b_" + post, epoch, slept);
+            if (net.v[l] != null) {
+                check(net.v[l], "w_" + post + "_" + post, epoch, slept);
+            }
+        }
+    }
+
+    private static void check(float[] values, String name, int epoch, boolean slept) {
+        for (int k = 0; k < values.length; k++) {
+            if (!Float.isFinite(values[k])) {
+                throw new io.somnus.network.NonFiniteStateException("the SG-SNN diverged: " + name + "[" + k + "] is "
+                        + values[k] + " after epoch " + epoch + (slept ? " and its sleep episode" : "")
+                        + "; lower sg.learning_rate or the sleep settings (sg.sleep.learning_rate)");
+            }
+        }
+    }
+
     public Map<String, float[]> weights() {
         requireTrained();
         SgNetwork net = network;

@@ -223,6 +223,16 @@ public final class Projection {
         }
     }
 
+    /** The index of the first weight that is NaN or infinite, or -1 when all are finite. */
+    public int firstNonFiniteWeight() {
+        for (int s = 0; s < w.length; s++) {
+            if (!Float.isFinite(w[s])) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
     /** Clips every weight to [wMin, wMax]. */
     public void clampAll() {
         for (int s = 0; s < w.length; s++) {

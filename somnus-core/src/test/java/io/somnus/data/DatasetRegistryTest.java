@@ -77,17 +77,55 @@ class DatasetRegistryTest {
         assertTrue(e.getMessage().contains("'mnits'") && e.getMessage().contains("fashion-mnist"), e.getMessage());
     }
 
+    /** Synthetic files stand in for real datasets here: they match no published checksum. */
+    private static final LoadOptions SYNTHETIC = LoadOptions.DEFAULTS.withAllowUnverified(true);
+
     @Test
     void explicitDirectoryComesBeforeCacheAndAcceptsRawFiles() {
         Path explicit = tmp.resolve("mine");
         IdxBytes.writeMnistSplit(explicit, "train", 3, false);
         IdxBytes.writeMnistSplit(cacheOnly().cacheDir("mnist"), "train", 5, true);
         DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
-        assertEquals(3, r.load("mnist", Split.TRAIN, explicit).size());
-        assertEquals(5, r.load("mnist", Split.TRAIN, null).size());
+        assertEquals(3, r.load("mnist", Split.TRAIN, explicit, SYNTHETIC).size());
+        assertEquals(5, r.load("mnist", Split.TRAIN, null, SYNTHETIC).size());
         // a sub-folder named after the dataset also counts as explicit
         IdxBytes.writeMnistSplit(tmp.resolve("all").resolve("mnist"), "train", 4, true);
-        assertEquals(4, r.load("mnist", Split.TRAIN, tmp.resolve("all")).size());
+        assertEquals(4, r.load("mnist", Split.TRAIN, tmp.resolve("all"), SYNTHETIC).size());
+    }
+
+    /** An explicit directory is the only place looked in: lacking files there is an error, not a fallback. */
+    @Test
+    void anExplicitDirectoryLackingTheFilesIsAnErrorNotAFallback() throws Exception {
+        IdxBytes.writeMnistSplit(cacheOnly().cacheDir("mnist"), "train", 5, true);
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        DatasetException none = assertThrows(DatasetException.class, () -> r.load("mnist", Split.TRAIN, empty, SYNTHETIC));
+        assertTrue(none.getMessage().contains("into " + empty) && none.getMessage().contains("train-images-idx3-ubyte.gz")
+                && none.getMessage().contains("only place looked in"), none.getMessage());
+        Path half = tmp.resolve("half");
+        IdxBytes.writeMnistSplit(half, "train", 3, true);
+        Files.delete(half.resolve("train-labels-idx1-ubyte.gz"));
+        DatasetException one = assertThrows(DatasetException.class, () -> r.load("mnist", Split.TRAIN, half, SYNTHETIC));
+        assertTrue(one.getMessage().contains("but not train-labels-idx1-ubyte.gz"), one.getMessage());
+        Files.createDirectories(half.resolve("train-labels-idx1-ubyte.gz"));
+        DatasetException dir = assertThrows(DatasetException.class, () -> r.load("mnist", Split.TRAIN, half, SYNTHETIC));
+        assertTrue(dir.getMessage().contains(half.resolve("train-labels-idx1-ubyte.gz") + " is a directory"), dir.getMessage());
+    }
+
+    /** Files that match no published checksum (another dataset, a conversion) are refused unless allowed, then recorded. */
+    @Test
+    void filesMatchingNoPublishedChecksumAreRefusedUnlessAllowedAndThenRecorded() {
+        Path dir = tmp.resolve("not-mnist-really");
+        IdxBytes.writeMnistSplit(dir, "train", 3, true);
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        DatasetException e = assertThrows(DatasetException.class, () -> r.load("mnist", Split.TRAIN, dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve("train-images-idx3-ubyte.gz") + ": does not match the published mnist file")
+                && e.getMessage().contains("--allow-unverified-data"), e.getMessage());
+        LabeledImages ok = r.load("mnist", Split.TRAIN, dir, SYNTHETIC);
+        assertEquals(2, ok.sources().size());
+        assertTrue(ok.sources().stream().allMatch(f -> f.verification() == DatasetStatus.Verification.MISMATCH
+                && f.file().startsWith(dir)), ok.sources().toString());
+        assertEquals(2, ok.head(2).sources().size(), "subsets keep their sources");
     }
 
     @Test
@@ -113,9 +151,9 @@ class DatasetRegistryTest {
         Path system = tmp.resolve("usr-share-datasets");
         IdxBytes.writeMnistSplit(system.resolve("kmnist"), "t10k", 2, true);
         DatasetRegistry r = builtIn(new DatasetLocations(tmp.resolve("cache"), List.of(system)), NO_DOWNLOAD);
-        assertEquals(2, r.load("kmnist", Split.TEST, null).size());
+        assertEquals(2, r.load("kmnist", Split.TEST, null, SYNTHETIC).size());
         IdxBytes.writeMnistSplit(tmp.resolve("cache").resolve("kmnist"), "t10k", 6, false);
-        assertEquals(6, r.load("kmnist", Split.TEST, null).size());
+        assertEquals(6, r.load("kmnist", Split.TEST, null, SYNTHETIC).size());
     }
 
     @Test
@@ -127,7 +165,7 @@ class DatasetRegistryTest {
         IdxBytes.write(dir, "emnist-letters-test-images-idx3-ubyte.gz",
                 IdxBytes.gzip(IdxBytes.images(2, 28, 28, IdxBytes.concat(px, px))));
         IdxBytes.write(dir, "emnist-letters-test-labels-idx1-ubyte.gz", IdxBytes.gzip(IdxBytes.labels(labels)));
-        LabeledImages d = builtIn(cacheOnly(), NO_DOWNLOAD).load("emnist-letters", Split.TEST, dir);
+        LabeledImages d = builtIn(cacheOnly(), NO_DOWNLOAD).load("emnist-letters", Split.TEST, dir, SYNTHETIC);
         assertEquals(1f, d.images()[0][2 * 28 + 5], 0f); // pixel row 2, column 5
         assertEquals(0f, d.images()[0][5 * 28 + 2], 0f);
         assertArrayEquals(new int[]{0, 25}, d.labels());
@@ -313,7 +351,11 @@ class DatasetRegistryTest {
                 () -> new DatasetRegistry(List.of(wrongSize), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null));
         assertTrue(e.getMessage().contains(img.length + " bytes, expected " + (img.length + 1)), e.getMessage());
         DatasetDescriptor rightSize = tiny(new DownloadSource.Mirrors(List.of(mirror.toUri())), null, img.length, null, -1);
-        assertEquals(3, new DatasetRegistry(List.of(rightSize), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null).size());
+        assertEquals(3, new DatasetRegistry(List.of(rightSize), cacheOnly(), new UrlDownloader())
+                .load("tiny", Split.TRAIN, null, SYNTHETIC).size());
+        DatasetException e2 = assertThrows(DatasetException.class,
+                () -> new DatasetRegistry(List.of(rightSize), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null));
+        assertTrue(e2.getMessage().contains("cannot be verified: no published checksum"), e2.getMessage());
     }
 
     @Test

@@ -245,9 +245,9 @@ public final class ReportBuilder {
                     continue;
                 }
                 try {
-                    p.walk("", JSON.readTree(file.toFile()));
+                    p.walk("", io.somnus.experiment.io.JsonFiles.readObject(file));
                 } catch (IOException e) {
-                    // unreadable provenance: the header says "not recorded"
+                    throw new FileFormatException("run " + r.runId() + ": cannot read " + file + ": " + e.getMessage(), e);
                 }
             }
             return p;
@@ -477,9 +477,11 @@ public final class ReportBuilder {
                 return null;
             }
             return t;
-        } catch (IOException | FileFormatException e) {
-            notes.add("cannot read " + p + ": " + e.getMessage());
-            return null;
+        } catch (IOException e) {
+            throw new FileFormatException("run " + run.runId() + ": cannot read " + p + ": " + e.getMessage(), e);
+        } catch (FileFormatException e) {
+            // a file that exists but is not what Somnus wrote: an error, not "not recorded"
+            throw new FileFormatException("run " + run.runId() + ": damaged file: " + e.getMessage(), e);
         }
     }
 
@@ -668,9 +670,8 @@ public final class ReportBuilder {
                 Map<String, NpyArray> arrays;
                 try {
                     arrays = Npz.read(npz);
-                } catch (IOException | FileFormatException e) {
-                    notes.add("cannot read " + npz + ": " + e.getMessage());
-                    continue;
+                } catch (IOException e) {
+                    throw new FileFormatException("run " + run.runId() + ": cannot read " + npz + ": " + e.getMessage(), e);
                 }
                 String key = arrays.containsKey("input_e") ? "input_e" : arrays.containsKey("in_h") ? "in_h" : null;
                 if (key == null || arrays.get(key).rank() != 2) {

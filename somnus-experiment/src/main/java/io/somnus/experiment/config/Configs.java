@@ -1,5 +1,8 @@
 package io.somnus.experiment.config;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +35,9 @@ public final class Configs {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a key written twice is a mistake, not "the last one wins" (sweep files reject it too)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     public static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -43,17 +48,25 @@ public final class Configs {
         String resource = "/io/somnus/presets/" + nameOrPath + ".yaml";
         try (InputStream in = Configs.class.getResourceAsStream(resource)) {
             if (in != null) {
-                return asObject(YAML.readTree(in), nameOrPath);
+                return asObject(YAML.readTree(in), "preset " + nameOrPath);
             }
+        } catch (JacksonException e) {
+            throw new ConfigException(yamlError("bundled preset " + nameOrPath, e), e);
         } catch (IOException e) {
             throw new ConfigException("cannot read bundled preset " + nameOrPath + ": " + e.getMessage(), e);
         }
         Path file = Path.of(nameOrPath);
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("configuration file " + file + " is a directory; give a preset (" + String.join(", ", PRESETS)
+                    + ") or the path of a YAML file");
+        }
         if (Files.isRegularFile(file)) {
             try {
-                return asObject(YAML.readTree(file.toFile()), file.toString());
+                return asObject(YAML.readTree(file.toFile()), "configuration file " + file);
+            } catch (JacksonException e) {
+                throw new ConfigException(yamlError("configuration file " + file, e), e);
             } catch (IOException e) {
-                throw new ConfigException("cannot parse configuration file " + file + ": " + firstLine(e.getMessage()), e);
+                throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
             }
         }
         throw new ConfigException("unknown preset '" + nameOrPath + "': use one of " + PRESETS + " or the path of a YAML file");
@@ -61,9 +74,17 @@ public final class Configs {
 
     private static ObjectNode asObject(JsonNode n, String source) {
         if (!(n instanceof ObjectNode o)) {
-            throw new ConfigException("configuration " + source + " must be a mapping of fields, got " + n.getNodeType());
+            throw new ConfigException(source + " must be a mapping of fields, got "
+                    + (n == null || n.isMissingNode() ? "an empty file" : n.getNodeType().toString().toLowerCase()));
         }
         return o;
+    }
+
+    /** "SOURCE, line L, column C: not valid YAML: WHY" (a duplicated key is a YAML error too). */
+    static String yamlError(String source, JacksonException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null || loc.getLineNr() < 0 ? "" : ", line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return source + where + ": not valid YAML: " + firstLine(e.getOriginalMessage());
     }
 
     /**
@@ -75,6 +96,7 @@ public final class Configs {
         String[] parts = dottedKey.split("\\.");
         JsonNode node = tree;
         StringBuilder walked = new StringBuilder();
+        StringBuilder schema = new StringBuilder(); // the path with list items as '*', as FieldDomains declares it
         for (int i = 0; i < parts.length - 1; i++) {
             String part = parts[i];
             JsonNode next = child(node, part);
@@ -83,13 +105,16 @@ public final class Configs {
             }
             if (walked.length() > 0) {
                 walked.append('.');
+                schema.append('.');
             }
             walked.append(part);
+            schema.append(node instanceof ArrayNode ? "*" : part);
             node = next;
         }
         String last = parts[parts.length - 1];
         if (node instanceof ObjectNode o) {
-            if (!o.has(last) && !isOpenMap(walked.toString())) {
+            String fieldSchema = schema.length() == 0 ? last : schema + "." + last;
+            if (!o.has(last) && !isOpenMap(walked.toString()) && !FieldDomains.isOptionalField(fieldSchema)) {
                 throw unknown(dottedKey, walked.toString(), node);
             }
             o.set(last, parsed);
@@ -155,8 +180,12 @@ public final class Configs {
         }
     }
 
-    /** Binds a tree to {@link RunConfig}; a field of the wrong type or an unknown field names itself. */
+    /**
+     * Binds a tree to {@link RunConfig} after checking every field against its declared domain
+     * ({@link FieldDomains}); a field of the wrong type, out of its range or unknown names itself.
+     */
     public static RunConfig bind(ObjectNode tree) {
+        FieldDomains.check(tree);
         try {
             return YAML.treeToValue(tree, RunConfig.class);
         } catch (UnrecognizedPropertyException e) {

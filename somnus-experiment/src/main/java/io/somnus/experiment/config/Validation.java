@@ -56,6 +56,13 @@ public final class Validation {
         for (String r : c.readout().readouts()) {
             oneOf("readout.readouts", r, READOUTS);
         }
+        io.somnus.data.DatasetDescriptor d = new DatasetRegistry().descriptor(c.dataset().name());
+        int side = c.dataset().resize() > 0 ? c.dataset().resize() : 0;
+        long inputs = side > 0 ? (long) side * side : (long) d.height() * d.width();
+        if (inputs > Integer.MAX_VALUE) {
+            throw new ConfigException("dataset.resize = " + side + ": " + side + "×" + side + " inputs are too many");
+        }
+        io.somnus.experiment.stdp.NetworkFactory.validate(c, (int) inputs);
         if (!c.readout().readouts().contains(c.readout().main())) {
             throw new ConfigException("readout.main '" + c.readout().main() + "' must be one of readout.readouts " + c.readout().readouts());
         }

@@ -41,6 +41,18 @@ public final class AtomicFiles {
 
     /** Streams the content through {@code writer} into a temporary sibling, then renames it over {@code target}. */
     public static void write(Path target, StreamWriter writer) throws IOException {
+        try {
+            writeOrThrow(target, writer);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e; // already names the file
+        } catch (IOException e) {
+            // e.g. "No space left on device" names no file: say which one could not be written
+            throw new IOException("cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
+                    + " (the previous content, if any, is unchanged)", e);
+        }
+    }
+
+    private static void writeOrThrow(Path target, StreamWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);

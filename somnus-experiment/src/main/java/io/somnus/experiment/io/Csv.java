@@ -35,6 +35,8 @@ public final class Csv {
     public static CsvTable read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file, reader);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FileFormatException(file + ": not UTF-8 text (binary data?)", e);
         }
     }
 

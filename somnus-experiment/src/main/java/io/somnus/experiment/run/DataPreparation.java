@@ -23,12 +23,16 @@ public final class DataPreparation {
         Path dir = cfg.dataset().dir() == null || cfg.dataset().dir().isBlank() ? null : Path.of(cfg.dataset().dir());
         int nTrain = cfg.train().images();
         int nVal = cfg.train().validationImages();
-        LabeledImages all = registry.load(cfg.dataset().name(), Split.TRAIN, dir, LoadOptions.DEFAULTS.withLimit(nTrain + nVal));
-        if (all.size() < nTrain + nVal) {
-            throw new ConfigException("train.images + train.validation_images = " + (nTrain + nVal) + " but "
-                    + cfg.dataset().name() + " has only " + all.size() + " training images");
+        long needed = (long) nTrain + nVal; // both may be up to Integer.MAX_VALUE
+        int limit = (int) Math.min(needed, Integer.MAX_VALUE);
+        LabeledImages all = registry.load(cfg.dataset().name(), Split.TRAIN, dir, LoadOptions.DEFAULTS.withLimit(limit)
+                .withAllowUnverified(cfg.dataset().acceptsUnverified()));
+        if (all.size() < needed) {
+            throw new ConfigException("train.images + train.validation_images = " + nTrain + " + " + nVal + " = " + needed
+                    + " but " + cfg.dataset().name() + " has only " + all.size() + " training images");
         }
-        LabeledImages test = registry.load(cfg.dataset().name(), Split.TEST, dir, LoadOptions.DEFAULTS.withLimit(cfg.train().testImages()));
+        LabeledImages test = registry.load(cfg.dataset().name(), Split.TEST, dir, LoadOptions.DEFAULTS.withLimit(cfg.train().testImages())
+                .withAllowUnverified(cfg.dataset().acceptsUnverified()));
         if (test.size() < cfg.train().testImages()) {
             throw new ConfigException("train.test_images = " + cfg.train().testImages() + " but "
                     + cfg.dataset().name() + " has only " + test.size() + " test images");
@@ -37,5 +41,27 @@ public final class DataPreparation {
         all = pre.apply(all);
         test = pre.apply(test);
         return new PreparedData(all.head(nTrain), all.slice(nTrain, nTrain + nVal), test);
+    }
+
+    /**
+     * Where each file of a run's data came from, for provenance.json: split, path, SHA-256 and whether it matched a
+     * published checksum ({@code verified}) or was accepted without ({@code mismatch}, {@code no reference}: only
+     * with dataset.allow_unverified). Empty for generated data.
+     */
+    public static java.util.List<java.util.Map<String, Object>> sources(PreparedData data) {
+        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (io.somnus.data.LabeledImages set : java.util.List.of(data.train(), data.test())) {
+            for (io.somnus.data.DatasetStatus.FileStatus f : set.sources()) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("split", f.split().label());
+                m.put("file", f.file().toAbsolutePath().toString());
+                m.put("sha256", f.sha256());
+                m.put("verified", f.verification() == io.somnus.data.DatasetStatus.Verification.VERIFIED);
+                m.put("verification", f.verification().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                m.put("detail", f.detail());
+                out.add(m);
+            }
+        }
+        return out;
     }
 }

@@ -183,7 +183,7 @@ public final class Measurements {
             im[k] = d.images()[idx.get(k)];
             lb[k] = d.labels()[idx.get(k)];
         }
-        return new LabeledImages(d.name(), d.height(), d.width(), im, lb, d.numClasses(), d.sha256());
+        return new LabeledImages(d.name(), d.height(), d.width(), im, lb, d.numClasses(), d.sha256(), d.sources());
     }
 
     private Projection inputProjection(String pop) {

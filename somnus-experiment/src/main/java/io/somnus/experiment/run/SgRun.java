@@ -62,11 +62,34 @@ public final class SgRun {
             tree.put("epochs", cfg.train().epochs()); // sg.epochs, when given, wins over train.epochs
         }
         tree.put("sleep_ratio", cfg.sleep().fraction());
+        SgConfig sg;
         try {
-            return MAPPER.treeToValue(tree, SgConfig.class);
+            sg = MAPPER.treeToValue(tree, SgConfig.class);
         } catch (Exception e) {
             Throwable t = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
             throw new ConfigException("invalid sg configuration: " + t.getMessage().lines().findFirst().orElse(""));
+        }
+        checkMemory(sg);
+        return sg;
+    }
+
+    /**
+     * Refuses an SG-SNN that cannot fit in the Java heap, before anything is allocated: every weight matrix four
+     * times (weights, gradients, Adam's two moments) and, for BPTT, each layer's input, membrane, spikes and
+     * surrogate derivative at every step of a minibatch.
+     */
+    static void checkMemory(SgConfig sg) {
+        double h = sg.hidden();
+        double weights = sg.inputs() * h + (sg.depth() - 1) * h * h + (sg.recurrent() ? sg.depth() * h * h : 0)
+                + h * sg.outputs();
+        double activations = (double) sg.steps() * sg.batchSize() * (sg.inputs() + 4 * sg.depth() * h + 4.0 * sg.outputs());
+        double bytes = (4 * weights + activations) * Float.BYTES;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "the SG-SNN needs about %.1f GiB of memory "
+                    + "(sg.hidden = %d, sg.depth = %d, sg.steps = %d, sg.batch_size = %d) but the Java heap is %.1f GiB; "
+                    + "lower these or raise the heap (SOMNUS_JAVA_OPTS=-Xmx…)", bytes / (1L << 30), sg.hidden(), sg.depth(),
+                    sg.steps(), sg.batchSize(), heap / (double) (1L << 30)));
         }
     }
 

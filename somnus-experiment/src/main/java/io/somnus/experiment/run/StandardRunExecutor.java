@@ -72,7 +72,10 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("cpu_model", CpuInfo.model());
         prov.put("seed", cfg.seed());
         prov.put("dataset", cfg.dataset().name());
-        prov.put("dataset_sha256", new TreeMap<>(data.train().sha256()));
+        Map<String, String> sha = new TreeMap<>(data.train().sha256());
+        sha.putAll(data.test().sha256());
+        prov.put("dataset_sha256", sha);
+        prov.put("dataset_files", DataPreparation.sources(data));
         prov.put("started", started);
         prov.put("finished", Instant.now().toString());
         prov.put("available_processors", Runtime.getRuntime().availableProcessors());

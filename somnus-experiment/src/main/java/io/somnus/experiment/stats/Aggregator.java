@@ -163,13 +163,20 @@ public final class Aggregator {
         Map<CellKey, TreeMap<Double, List<Double>>> byCell = new TreeMap<>(CellKey.ORDER);
         for (RunRecord r : runs) {
             CsvTable table;
+            Path file = r.dir().resolve(RunRecord.METRICS);
             try {
                 table = r.metricsCsv().orElse(null);
-            } catch (IOException | FileFormatException e) {
-                warnings.add("run " + r.runId() + ": cannot read metrics.csv (" + e.getMessage() + ")");
-                continue;
+            } catch (IOException e) {
+                throw new FileFormatException("run " + r.runId() + ": cannot read " + file + ": " + e.getMessage(), e);
+            } catch (FileFormatException e) {
+                throw new FileFormatException("run " + r.runId() + ": damaged file: " + e.getMessage(), e);
             }
-            if (table == null || !table.hasColumn(column) || !table.hasColumn("images_seen")) {
+            if (table != null && !table.hasColumn("images_seen")) {
+                // every metrics.csv Somnus writes has images_seen: without it, the file was damaged
+                throw new FileFormatException("run " + r.runId() + ": " + file + " is damaged: it has no images_seen column"
+                        + " (its header is " + table.header() + ")");
+            }
+            if (table == null || !table.hasColumn(column)) {
                 continue;
             }
             double[] x;
@@ -178,8 +185,7 @@ public final class Aggregator {
                 x = table.doubles("images_seen");
                 y = table.doubles(column);
             } catch (FileFormatException e) {
-                warnings.add("run " + r.runId() + ": " + e.getMessage());
-                continue;
+                throw new FileFormatException("run " + r.runId() + ": " + file + " is damaged: " + e.getMessage(), e);
             }
             TreeMap<Double, List<Double>> points = byCell.computeIfAbsent(r.cell(), k -> new TreeMap<>());
             for (int i = 0; i < x.length; i++) {

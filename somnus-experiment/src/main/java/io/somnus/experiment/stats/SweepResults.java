@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * The finished runs of a sweep directory, or the one run of a run directory, read from disk.
  * With a ledger, only runs marked done count (done implies a complete directory); without one, every
- * subdirectory of {@code runs/} holding a summary.json. Unreadable runs are left out with a warning, so
- * one bad file does not hide the rest.
+ * subdirectory of {@code runs/} holding a summary.json. A damaged summary.json is an error naming the file
+ * ({@link io.somnus.experiment.io.FileFormatException}); runs lacking a field are left out with a warning.
  *
  * @param dir       the directory given
  * @param singleRun true when {@code dir} is itself a run directory
@@ -123,17 +123,10 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         Path file = runDir.resolve(RunRecord.SUMMARY);
         JsonNode summary;
         try {
-            summary = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            warnings.add("run " + id + ": " + file + " is not valid JSON (" + e.getOriginalMessage() + "); left out");
-            return null;
+            // a damaged summary is an error, not a run silently left out of the results
+            summary = io.somnus.experiment.io.JsonFiles.readObject(file);
         } catch (IOException e) {
-            warnings.add("run " + id + ": cannot read " + file + " (" + e.getMessage() + "); left out");
-            return null;
-        }
-        if (summary == null || !summary.isObject()) {
-            warnings.add("run " + id + ": " + file + " is not a JSON object; left out");
-            return null;
+            throw new io.somnus.experiment.io.FileFormatException("run " + id + ": cannot read " + file + ": " + e.getMessage(), e);
         }
         JsonNode config = readConfig(runDir);
         Map<String, Object> settings = settings(entry);

@@ -36,6 +36,7 @@ public final class NetworkFactory {
      * @param rng    the run's connectivity stream
      */
     public static Network build(RunConfig cfg, int inputs, RandomGenerator rng) {
+        validate(cfg, inputs);
         double dt = cfg.simulation().dtMs();
         SpikeSource input = new SpikeSource("input", inputs);
         Map<String, Population> byName = new LinkedHashMap<>();
@@ -132,6 +133,118 @@ public final class NetworkFactory {
         Network net = new Network(dt, input, pops, projections, norms);
         net.normalise();
         return net;
+    }
+
+    /** Bytes a synapse takes while its projection is built (connector lists, sort order, CSR and CSC arrays). */
+    static final long BYTES_PER_SYNAPSE = 40;
+    /** Bytes per neuron for spike bookkeeping, input buffers and model state. */
+    static final long BYTES_PER_NEURON = 64;
+
+    /**
+     * Checks everything {@link #build} would reject — neuron models and parameters, population sizes and names,
+     * projection endpoints, connectors, initial weights, bounds, learning rules — and that the network fits in the
+     * Java heap, without allocating it; run at resolve time so that a bad configuration fails before anything runs.
+     *
+     * @param inputs number of input sources (pixels after preprocessing)
+     * @throws ConfigException naming the field, the value and what is allowed (or the memory needed and the heap)
+     */
+    public static void validate(RunConfig cfg, int inputs) {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        sizes.put("input", (long) inputs);
+        euler(cfg);
+        for (PopulationConfig pc : cfg.populations()) {
+            if (sizes.containsKey(pc.name())) {
+                throw new ConfigException("populations: duplicate or reserved name '" + pc.name() + "'");
+            }
+            long size = pc.size();
+            if (pc.sizeOf() != null) {
+                Long other = sizes.get(pc.sizeOf());
+                if (other == null) {
+                    throw new ConfigException("populations." + pc.name() + ".size_of: no earlier population named '" + pc.sizeOf() + "'");
+                }
+                size = other;
+            }
+            if (size <= 0) {
+                throw new ConfigException("populations." + pc.name() + ".size must be > 0, got " + size);
+            }
+            switch (pc.model()) {
+                case "current_lif" -> withParams(CurrentLifParameters.PAPER, pc, "current_lif");
+                case "conductance_lif" -> withParams(conductanceDefaults(pc), pc, "conductance_lif");
+                default -> throw new ConfigException("populations." + pc.name() + ".model: '" + pc.model()
+                        + "' is not a neuron model; use current_lif or conductance_lif");
+            }
+            sizes.put(pc.name(), size);
+        }
+        double bytes = 0;
+        String largest = null;
+        double largestBytes = -1;
+        double neurons = 0;
+        for (long n : sizes.values()) {
+            neurons += n;
+        }
+        bytes += neurons * BYTES_PER_NEURON;
+        for (ProjectionConfig pc : cfg.projections()) {
+            String where = "projections." + pc.name();
+            Long pre = sizes.get(pc.pre());
+            Long post = sizes.get(pc.post());
+            if (pre == null || post == null) {
+                throw new ConfigException(where + ": unknown population '" + (pre == null ? pc.pre() : pc.post())
+                        + "'; populations are " + sizes.keySet());
+            }
+            if (pc.post().equals("input")) {
+                throw new ConfigException(where + ".post: the input source cannot receive synapses");
+            }
+            double all = (double) pre * post;
+            double synapses = switch (pc.connector()) {
+                case "all_to_all" -> all;
+                case "one_to_one" -> Math.min(pre, post);
+                case "all_but_self" -> pc.pre().equals(pc.post()) ? all - pre : all;
+                case "fixed_probability" -> {
+                    if (!(pc.p() >= 0 && pc.p() <= 1)) {
+                        throw new ConfigException(where + ".p must be in [0, 1], got " + pc.p());
+                    }
+                    yield all * pc.p();
+                }
+                default -> throw new ConfigException(where + ".connector: '" + pc.connector()
+                        + "' is not a connector; use all_to_all, one_to_one, all_but_self or fixed_probability");
+            };
+            if (!pc.init().equals("constant") && !pc.init().equals("uniform")) {
+                throw new ConfigException(where + ".init: '" + pc.init() + "' is not allowed; use constant or uniform");
+            }
+            if (pc.wMin() != null && pc.wMax() != null && !(pc.wMin() <= pc.wMax())) {
+                throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
+            }
+            Receptor receptor = switch (pc.receptor()) {
+                case "excitatory" -> Receptor.EXCITATORY;
+                case "inhibitory" -> Receptor.INHIBITORY;
+                default -> throw new ConfigException(where + ".receptor: '" + pc.receptor() + "'; use excitatory or inhibitory");
+            };
+            if (pc.plasticity() != null) {
+                rule(pc.plasticity(), receptor, cfg.simulation().dtMs(), where);
+            }
+            if (synapses > Integer.MAX_VALUE - 8) {
+                throw new ConfigException(String.format(java.util.Locale.ROOT, "%s would have about %.3g synapses "
+                        + "(%d × %d neurons); a projection holds at most %d; lower the population sizes or the connection "
+                        + "probability", where, synapses, pre, post, Integer.MAX_VALUE - 8));
+            }
+            // building: the synapse arrays; at the end of the run: the dense weight matrix written to weights.npz
+            double projectionBytes = synapses * BYTES_PER_SYNAPSE + all * Float.BYTES;
+            bytes += projectionBytes;
+            if (projectionBytes > largestBytes) {
+                largestBytes = projectionBytes;
+                largest = where + String.format(java.util.Locale.ROOT, " (%d × %d neurons, about %.3g synapses)", pre, post, synapses);
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "the network needs about %s of memory but the "
+                    + "Java heap is %s (largest: %s); lower the population sizes (e.g. populations.e.size) or raise the heap "
+                    + "(SOMNUS_JAVA_OPTS=-Xmx…)", gib(bytes), gib(heap), largest == null ? "its populations" : largest));
+        }
+    }
+
+    private static String gib(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 
     private static boolean euler(RunConfig cfg) {

@@ -117,6 +117,8 @@ public final class StdpTraining {
             }
             int shown = presentation.present(net, encoder, train.images()[idx], plastic, trainRng, spikes, readoutCounter);
             trainNanos += System.nanoTime() - t0;
+            long stepsSoFar = wakeSteps + sleepSteps + (long) shown * cfg.simulation().stepsPerImage();
+            net.checkFinite("after training image " + (seen + 1) + " (simulation step " + stepsSoFar + ")", false);
             for (SpikeCounter c : wakeCounters) {
                 wakeSpikeTotals.computeIfAbsent(c.population().name(), k -> new long[2])[0] += c.total();
                 wakeSpikeTotals.get(c.population().name())[1] += (long) c.population().size() * shown * cfg.simulation().stepsPerImage();
@@ -138,6 +140,8 @@ public final class StdpTraining {
                 SleepPhase.Episode e = sleep.run(net, budget, setPoints, sleepRng, sleepCounters,
                         (s, p, total, mean) -> recorder.trace(base + s, "sleep", ep, p.name(), total, mean));
                 sleepSteps += e.steps();
+                net.checkFinite("at the end of sleep episode " + episode + " (simulation step " + (wakeSteps + sleepSteps)
+                        + ")", true);
                 for (Map.Entry<String, long[]> s : e.spikesByPopulation().entrySet()) {
                     long[] acc = sleepSpikeTotals.computeIfAbsent(s.getKey(), k -> new long[2]);
                     acc[0] += s.getValue()[0];

@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import io.somnus.experiment.ConfigException;
 import io.somnus.experiment.RunConfigResolver;
 import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.Aggregator;
@@ -59,16 +60,23 @@ public final class SweepCommandSupport {
         }
         long t0 = System.nanoTime();
         SweepPlan plan = plan(sweepFile);
-        List<RunOutcome> outcomes = new SweepRunner(executor).execute(plan, outDir, workers, resume, listener);
+        List<RunOutcome> outcomes;
         AggregateResult aggregate = null;
-        if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
-            try {
-                aggregate = Aggregator.aggregate(outDir);
-                listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
-                        + " (aggregate.csv, runs_long.csv, curves.csv, stats.json); GLMM " + aggregate.glmm().status());
-                aggregate.warnings().forEach(w -> listener.message("warning: " + w));
-            } catch (FileFormatException e) {
-                listener.message("aggregation failed: " + e.getMessage());
+        // one lock over the runs and the aggregates: no second process works in outDir meanwhile
+        try (DirectoryLock lock = SweepRunner.lock(outDir, resume)) {
+            outcomes = new SweepRunner(executor).execute(plan, outDir, workers, resume, listener, lock);
+            if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
+                try {
+                    aggregate = Aggregator.aggregate(outDir);
+                    listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
+                            + " (aggregate.csv, runs_long.csv, curves.csv, stats.json); GLMM " + aggregate.glmm().status());
+                    aggregate.warnings().forEach(w -> listener.message("warning: " + w));
+                } catch (FileFormatException e) {
+                    listener.message("aggregation failed: " + e.getMessage());
+                } catch (IOException e) {
+                    throw SweepException.stopped("the runs are finished but writing the aggregates into " + outDir
+                            + " failed: " + e.getMessage() + ". Fix the cause and rerun with --resume (nothing is redone).", e);
+                }
             }
         }
         SweepResult result = new SweepResult(outDir.toAbsolutePath().normalize(), plan.spec().name(), outcomes,

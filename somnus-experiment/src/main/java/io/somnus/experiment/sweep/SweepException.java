@@ -5,11 +5,28 @@ package io.somnus.experiment.sweep;
  * names the directory and says what to do.
  */
 public class SweepException extends RuntimeException {
+    private final boolean nothingRan;
+
     public SweepException(String message) {
-        super(message);
+        this(message, null, true);
     }
 
     public SweepException(String message, Throwable cause) {
+        this(message, cause, true);
+    }
+
+    private SweepException(String message, Throwable cause, boolean nothingRan) {
         super(message, cause);
+        this.nothingRan = nothingRan;
+    }
+
+    /** The sweep started, then had to stop (e.g. its disk is full): finished runs are kept; fix the cause and resume. */
+    public static SweepException stopped(String message, Throwable cause) {
+        return new SweepException(message, cause, false);
+    }
+
+    /** Whether the sweep stopped before any run was started or any file changed. */
+    public boolean nothingRan() {
+        return nothingRan;
     }
 }

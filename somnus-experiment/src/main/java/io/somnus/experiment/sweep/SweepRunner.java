@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import io.somnus.experiment.RunExecutor;
 import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.DirectoryLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
  * Executes a {@link SweepPlan} into a sweep directory, durably:
  *
  * <pre>
+ * DIR/.somnus.lock             the lock of the process working in DIR (see {@link #lock})
  * DIR/ledger.sqlite            run states (see {@link SweepLedger})
  * DIR/sweep.yaml               copy of the sweep file
  * DIR/runs/.tmp-&lt;id&gt;-&lt;nonce&gt;/ a run being executed
@@ -41,11 +43,17 @@ import java.util.stream.Stream;
  * and done runs whose directory is gone, are redone from scratch; leftover {@code .tmp-*} directories are
  * deleted. Runs execute on a fixed pool of worker threads; a failing run is recorded with its error and
  * the others continue.
+ *
+ * <p>One process at a time works in a sweep directory: it holds an operating-system lock on {@code DIR/.somnus.lock}
+ * (released when the process ends, even by {@code kill -9}), and a second process is refused before it changes
+ * anything. A ledger that is empty or unreadable while {@code DIR/runs} holds runs is an error, never a fresh start.
  */
 public final class SweepRunner {
     public static final String RUNS_DIR = "runs";
     public static final String SWEEP_COPY = "sweep.yaml";
     static final String TMP_PREFIX = ".tmp-";
+    /** The lock file of a sweep directory. */
+    public static final String LOCK_FILE = ".somnus.lock";
 
     private final RunExecutor executor;
 
@@ -62,10 +70,38 @@ public final class SweepRunner {
      */
     public List<RunOutcome> execute(SweepPlan plan, Path outDir, int workers, boolean resume, SweepListener listener)
             throws IOException, InterruptedException {
+        Path out = outDir.toAbsolutePath().normalize();
+        try (DirectoryLock lock = lock(out, resume)) {
+            return execute(plan, out, workers, resume, listener, lock);
+        }
+    }
+
+    /**
+     * Checks that {@code outDir} can hold a sweep (see {@link #execute}), then locks it (creating it) for this process.
+     *
+     * @throws SweepException naming the directory (and the holder, when another process works in it); nothing is
+     *                        created when the directory cannot hold a sweep
+     */
+    public static DirectoryLock lock(Path outDir, boolean resume) throws IOException {
+        Path out = outDir.toAbsolutePath().normalize();
+        checkOutput(out, resume);
+        Files.createDirectories(out);
+        Path file = out.resolve(LOCK_FILE);
+        return DirectoryLock.tryAcquire(file, "sweep in " + out).orElseThrow(() -> new SweepException(
+                "sweep directory " + out + " is in use by another process (" + DirectoryLock.holder(file) + "); wait for it "
+                        + "to finish or stop it, then --resume. Nothing was changed."));
+    }
+
+    /** As {@link #execute(SweepPlan, Path, int, boolean, SweepListener)}, in a directory this process has locked. */
+    public List<RunOutcome> execute(SweepPlan plan, Path outDir, int workers, boolean resume, SweepListener listener,
+                                    DirectoryLock lock) throws IOException, InterruptedException {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
         Path out = outDir.toAbsolutePath().normalize();
+        if (!lock.file().equals(out.resolve(LOCK_FILE))) {
+            throw new IllegalArgumentException("the lock " + lock.file() + " is not the lock of " + out);
+        }
         try (SweepLedger ledger = openLedger(plan, out, resume, listener)) {
             Path runs = out.resolve(RUNS_DIR);
             int leftovers = deleteLeftovers(runs);
@@ -101,7 +137,13 @@ public final class SweepRunner {
                 toRun.add(run);
             }
             listener.started(plan, toRun.size(), plan.runs().size() - toRun.size());
-            runAll(toRun, runs, ledger, Math.min(workers, Math.max(1, toRun.size())), listener, outcomes);
+            try {
+                runAll(toRun, runs, ledger, Math.min(workers, Math.max(1, toRun.size())), listener, outcomes);
+            } catch (SweepException e) {
+                // the ledger could not be written (e.g. the disk is full): finished runs are kept
+                throw SweepException.stopped("the sweep stopped: " + e.getMessage() + "; runs finished so far are kept "
+                        + "in " + runs + ". Fix the cause and rerun with --resume.", e);
+            }
             List<RunOutcome> ordered = new ArrayList<>();
             for (PlannedRun run : plan.runs()) {
                 ordered.add(outcomes.get(run.runId()));
@@ -110,7 +152,8 @@ public final class SweepRunner {
         }
     }
 
-    private SweepLedger openLedger(SweepPlan plan, Path out, boolean resume, SweepListener listener) throws IOException {
+    /** Checks, before anything is created or locked, that {@code out} can hold this sweep. */
+    private static void checkOutput(Path out, boolean resume) throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SweepException("output " + out + " exists and is not a directory; choose another --out");
         }
@@ -124,10 +167,33 @@ public final class SweepRunner {
             throw new SweepException("output directory " + out + " is not empty and holds no " + SweepLedger.FILE_NAME
                     + ", so it is not a sweep directory; choose another --out (nothing was changed).");
         }
+    }
+
+    private SweepLedger openLedger(SweepPlan plan, Path out, boolean resume, SweepListener listener) throws IOException {
+        checkOutput(out, resume);
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        List<String> existingRuns = runDirectories(out.resolve(RUNS_DIR));
+        if (!existingRuns.isEmpty() && Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) == 0) {
+            throw new SweepException(lostLedger(out, existingRuns, "is empty (0 bytes)"));
+        }
         Files.createDirectories(out.resolve(RUNS_DIR));
-        SweepLedger ledger = SweepLedger.open(ledgerFile);
+        SweepLedger ledger;
         try {
-            String hash = ledger.meta("sweep_hash").orElse(null);
+            ledger = SweepLedger.open(ledgerFile);
+        } catch (SweepException e) {
+            throw new SweepException(existingRuns.isEmpty() ? e.getMessage() + "; nothing was changed"
+                    : lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")"), e);
+        }
+        try {
+            String hash;
+            try {
+                hash = ledger.meta("sweep_hash").orElse(null);
+            } catch (SweepException e) {
+                throw new SweepException(lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")"), e);
+            }
+            if (hash == null && !existingRuns.isEmpty()) {
+                throw new SweepException(lostLedger(out, existingRuns, "records no sweep"));
+            }
             if (hash == null) {
                 ledger.initialise(plan, Instant.now());
                 Path source = plan.spec().source();
@@ -143,6 +209,23 @@ public final class SweepRunner {
         } catch (RuntimeException | IOException e) {
             ledger.close();
             throw e;
+        }
+    }
+
+    private static String lostLedger(Path out, List<String> runs, String problem) {
+        return "the sweep ledger " + out.resolve(SweepLedger.FILE_NAME) + " " + problem + ", but " + out.resolve(RUNS_DIR)
+                + " holds " + runs.size() + " run director" + (runs.size() == 1 ? "y" : "ies") + " (e.g. " + runs.get(0)
+                + "): resuming would redo and overwrite them. Restore the ledger from a backup, or move the runs elsewhere "
+                + "and start the sweep in a new --out. Nothing was changed.";
+    }
+
+    /** Names of the entries of {@code runs} other than unfinished ({@code .tmp-*}) ones; empty if it does not exist. */
+    private static List<String> runDirectories(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(TMP_PREFIX)).sorted().toList();
         }
     }
 
@@ -283,9 +366,10 @@ public final class SweepRunner {
         return n;
     }
 
+    /** Whether a directory holds nothing but (possibly) the lock file. */
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            return s.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE));
         }
     }
 

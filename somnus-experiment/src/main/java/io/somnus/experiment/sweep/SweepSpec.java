@@ -85,10 +85,25 @@ public record SweepSpec(Path source, String name, String description, List<Strin
      */
     public static SweepSpec load(Path file) throws IOException {
         String text;
+        if (Files.isDirectory(file)) {
+            List<String> yamls = new ArrayList<>();
+            try (var files = Files.list(file)) {
+                files.map(Path::toString).filter(n -> n.endsWith(".yaml") || n.endsWith(".yml")).sorted().limit(3)
+                        .forEach(yamls::add);
+            } catch (IOException ignored) {
+                // only for the hint
+            }
+            throw new ConfigException("sweep file " + file + " is a directory; give a sweep YAML file"
+                    + (yamls.isEmpty() ? "" : ", e.g. " + String.join(", ", yamls)));
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException("sweep file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException("sweep file " + file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read sweep file " + file + ": " + e.getMessage(), e);
         }
         return parse(file, text);
     }

@@ -52,4 +52,21 @@ class AtomicFilesTest {
             return s.sorted().toList();
         }
     }
+
+    /** A full disk says "No space left on device" and nothing else: the error must name the file. */
+    @Test
+    void aWriteErrorNamesTheFileAndLeavesTheOldContent(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("summary.json");
+        Files.writeString(target, "old");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write(new byte[10]);
+            throw new IOException("No space left on device");
+        }));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(target.toAbsolutePath().toString())
+                && e.getMessage().contains("No space left on device"), e.getMessage());
+        assertEquals("old", Files.readString(target));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList(), "no temporary file left");
+        }
+    }
 }

@@ -1,0 +1,88 @@
+package io.somnus.cli;
+
+import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepRunner;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code somnus clean [DIR...]}: removes what interrupted work left behind and provably nobody uses any more —
+ * temporary run directories ({@code .<name>.tmp-<n>}) of {@code train} runs whose process is gone, and the
+ * unfinished runs ({@code runs/.tmp-*}) of sweeps that no process is running. Finished runs are never touched.
+ */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = {"Removes temporary directories left by interrupted runs (train: DIR/.<name>.tmp-<n>; sweeps: "
+                + "DIR/runs/.tmp-*) whose process is gone, proved by its lock being free. Finished runs are never touched.",
+                "(train --out and sweep --resume do this for their own directory by themselves.)"})
+final class CleanCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", arity = "0..*", description = "directories holding runs or sweeps (default: runs)")
+    List<Path> dirs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> targets = dirs.isEmpty() ? List.of(Path.of("runs")) : dirs;
+        for (Path d : targets) {
+            if (!Files.isDirectory(d)) {
+                throw new CliException(d + " is not a directory; give directories that hold runs or sweeps");
+            }
+        }
+        List<String> report = new ArrayList<>();
+        for (Path d : targets) {
+            report.addAll(RunDirectories.removeAbandoned(d, null));
+            cleanSweep(d, report);
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(d, Files::isDirectory)) {
+                for (Path child : children) {
+                    cleanSweep(child, report);
+                }
+            }
+        }
+        if (report.isEmpty()) {
+            System.out.println("nothing to clean in " + String.join(", ", targets.stream().map(Path::toString).toList()));
+        }
+        report.forEach(System.out::println);
+        return 0;
+    }
+
+    /** Removes the unfinished runs of a sweep directory that no process works in. */
+    private static void cleanSweep(Path dir, List<String> report) throws IOException {
+        Path runs = dir.resolve(SweepRunner.RUNS_DIR);
+        if (!Files.isRegularFile(dir.resolve(SweepLedger.FILE_NAME)) || !Files.isDirectory(runs)) {
+            return;
+        }
+        List<Path> unfinished;
+        try (Stream<Path> s = Files.list(runs)) {
+            unfinished = s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).sorted().toList();
+        }
+        if (unfinished.isEmpty()) {
+            return;
+        }
+        Path lockFile = dir.resolve(SweepRunner.LOCK_FILE);
+        Optional<DirectoryLock> lock = DirectoryLock.tryAcquire(lockFile, "somnus clean");
+        if (lock.isEmpty()) {
+            report.add("kept " + unfinished.size() + " unfinished run(s) in " + runs + ": the sweep is running ("
+                    + DirectoryLock.holder(lockFile) + ")");
+            return;
+        }
+        try (DirectoryLock held = lock.get()) {
+            for (Path p : unfinished) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                report.add("removed " + p + ", an unfinished run of an interrupted sweep (--resume runs it again)");
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.experiment.io.DirectoryLock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Temporary run directories of dead processes are removed by the next run with the same --out, or by clean. */
+class CleanCommandTest {
+    /** A temporary directory as a killed train leaves it: the lock note written, the lock free (its process gone). */
+    private static Path abandoned(Path parent, String name) throws Exception {
+        Path tmp = Files.createDirectories(parent.resolve("." + name + ".tmp-123"));
+        Files.writeString(tmp.resolve(RunDirectories.LOCK_FILE), "pid 99999 (gone), since then: train --out " + name + "\n");
+        Files.writeString(tmp.resolve("config.yaml"), "half a run");
+        return tmp;
+    }
+
+    private static int run(String... args) {
+        CommandLine cl = SomnusCli.commandLine();
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void theNextTrainWithTheSameOutRemovesWhatAKilledOneLeft(@TempDir Path dir) throws Exception {
+        Path stale = abandoned(dir, "run");
+        Path other = abandoned(dir, "other");
+        assertEquals(0, run("train", "--dataset", "geomfig", "--train-images", "20", "--validation-images", "5",
+                "--test-images", "5", "--set", "train.checkpoints=1", "--out", dir.resolve("run").toString()));
+        assertFalse(Files.exists(stale), "the stale directory of this --out is removed");
+        assertTrue(Files.exists(other), "another --out's is left for its own next run or clean");
+        assertFalse(Files.exists(dir.resolve("run").resolve(RunDirectories.LOCK_FILE)), "no lock file in the run");
+        try (var s = Files.list(dir)) {
+            assertEquals(2, s.count(), "the run and the other stale directory, no new leftovers");
+        }
+    }
+
+    @Test
+    void cleanRemovesAbandonedAndKeepsLiveOnes(@TempDir Path dir) throws Exception {
+        Path stale = abandoned(dir, "a");
+        Path live = abandoned(dir, "b");
+        Path unknown = Files.createDirectories(dir.resolve(".c.tmp-9")); // no lock note: cannot prove anything
+        Path sweep = Files.createDirectories(dir.resolve("sweep").resolve("runs").resolve(".tmp-x-1234"));
+        Files.writeString(dir.resolve("sweep").resolve("ledger.sqlite"), "");
+        Files.createDirectories(dir.resolve("sweep").resolve("runs").resolve("done-run"));
+        try (DirectoryLock held = DirectoryLock.tryAcquire(live.resolve(RunDirectories.LOCK_FILE), "test").orElseThrow()) {
+            assertEquals(0, run("clean", dir.toString()));
+        }
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(live), "a run holding its lock is kept");
+        assertTrue(Files.exists(unknown), "one that cannot be proved dead is kept");
+        assertFalse(Files.exists(sweep), "an unfinished run of a sweep nobody runs is removed");
+        assertTrue(Files.exists(dir.resolve("sweep").resolve("runs").resolve("done-run")), "finished runs are never touched");
+        assertEquals(2, run("clean", dir.resolve("no-such-dir").toString()));
+    }
+}

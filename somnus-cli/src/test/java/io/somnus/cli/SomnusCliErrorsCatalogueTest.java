@@ -1,0 +1,206 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.experiment.io.DirectoryLock;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Runs every row of the catalogue in {@code docs/errors.md} (input → message → exit status) through the command-line
+ * entry point, in-process, and checks the message fragment and the exit status: the catalogue is what users get.
+ */
+class SomnusCliErrorsCatalogueTest {
+    private static final Pattern ROW = Pattern.compile("^\\|\\s*`(somnus [^`]*)`\\s*\\|\\s*`([^`]*)`\\s*\\|\\s*(\\d+)\\s*\\|\\s*$");
+
+    @TempDir
+    static Path fixtures;
+    private static final Map<String, Path> PLACES = new LinkedHashMap<>();
+    private static DirectoryLock sweepLock;
+
+    record Row(String input, String fragment, int exit) {
+        @Override
+        public String toString() {
+            return input;
+        }
+    }
+
+    static Path catalogue() {
+        for (Path p : List.of(Path.of("docs", "errors.md"), Path.of("..", "docs", "errors.md"))) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("docs/errors.md not found from " + Path.of("").toAbsolutePath());
+    }
+
+    static List<Row> rows() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(catalogue())) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                rows.add(new Row(m.group(1), m.group(2), Integer.parseInt(m.group(3))));
+            }
+        }
+        return rows;
+    }
+
+    static Stream<Arguments> catalogueRows() throws IOException {
+        return rows().stream().map(Arguments::of);
+    }
+
+    @Test
+    void theCatalogueHasARowForEachClassOfError() throws IOException {
+        List<Row> rows = rows();
+        assertTrue(rows.size() >= 30, "rows parsed: " + rows.size());
+        for (int exit : new int[] {0, 1, 2}) {
+            assertTrue(rows.stream().anyMatch(r -> r.exit() == exit), "a row with exit status " + exit);
+        }
+    }
+
+    @BeforeAll
+    static void makeFixtures() throws Exception {
+        PLACES.put("$EMPTY_DIR", Files.createDirectories(fixtures.resolve("empty")));
+        Path half = Files.createDirectories(fixtures.resolve("half-mnist"));
+        writeGz(half.resolve("train-images-idx3-ubyte.gz"), images(3));
+        PLACES.put("$HALF_MNIST", half);
+        Path notMnist = Files.createDirectories(fixtures.resolve("not-mnist"));
+        writeGz(notMnist.resolve("train-images-idx3-ubyte.gz"), images(3));
+        writeGz(notMnist.resolve("train-labels-idx1-ubyte.gz"), labels(3));
+        writeGz(notMnist.resolve("t10k-images-idx3-ubyte.gz"), images(2));
+        writeGz(notMnist.resolve("t10k-labels-idx1-ubyte.gz"), labels(2));
+        PLACES.put("$NOT_MNIST", notMnist);
+
+        String paper;
+        try (InputStream in = SomnusCli.class.getResourceAsStream("/io/somnus/presets/paper.yaml")) {
+            paper = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        PLACES.put("$DUP_PRESET", Files.writeString(fixtures.resolve("dup.yaml"), paper.replace("seed: 1\n", "seed: 1\nseed: 2\n")));
+        PLACES.put("$BROKEN_PRESET", Files.writeString(fixtures.resolve("broken.yaml"),
+                "model: stdp\ndescription: x\n  bad: [1,\n"));
+
+        PLACES.put("$SWEEP", Files.writeString(fixtures.resolve("sweep.yaml"),
+                "name: tiny\npresets: [paper]\ndatasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"));
+        Path emptyLedger = fixtures.resolve("sweep-empty-ledger");
+        Files.createDirectories(emptyLedger.resolve("runs").resolve("paper__geomfig__f0.0__s1"));
+        Files.write(emptyLedger.resolve("ledger.sqlite"), new byte[0]);
+        PLACES.put("$SWEEP_EMPTY_LEDGER", emptyLedger);
+        Path locked = Files.createDirectories(fixtures.resolve("sweep-locked"));
+        Files.write(locked.resolve("ledger.sqlite"), new byte[0]);
+        sweepLock = DirectoryLock.tryAcquire(locked.resolve(".somnus.lock"), "the catalogue test").orElseThrow();
+        PLACES.put("$SWEEP_LOCKED", locked);
+
+        String summary = "{\"model\":\"stdp\",\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":1,"
+                + "\"sleep_fraction\":0.0,\"test_accuracy\":0.5}";
+        Path badMetrics = Files.createDirectories(fixtures.resolve("run-bad-metrics"));
+        Files.writeString(badMetrics.resolve("summary.json"), summary);
+        Files.writeString(badMetrics.resolve("metrics.csv"), "garbage,text\nno numbers here\n");
+        PLACES.put("$RUN_BAD_METRICS", badMetrics);
+        Path badSummary = Files.createDirectories(fixtures.resolve("run-bad-summary"));
+        Files.write(badSummary.resolve("summary.json"), new byte[] {(byte) 0xa7, 0x01, (byte) 0xff, 0x13, 0x37});
+        PLACES.put("$RUN_BAD_SUMMARY", badSummary);
+
+        Path stale = Files.createDirectories(fixtures.resolve("stale").resolve(".run.tmp-1"));
+        Files.writeString(stale.resolve(RunDirectories.LOCK_FILE), "pid 99999 (gone), since then: train --out run\n");
+        PLACES.put("$STALE", stale.getParent());
+    }
+
+    @AfterAll
+    static void releaseLock() {
+        if (sweepLock != null) {
+            sweepLock.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogueRows")
+    void eachCataloguedInputGivesItsMessageAndExitStatus(Row row, @TempDir Path tmp) {
+        String[] words = row.input().trim().split("\\s+");
+        List<String> args = new ArrayList<>();
+        for (int i = 1; i < words.length; i++) { // words[0] is "somnus"
+            String w = words[i].replace("$TMP", tmp.toString());
+            // longest first: $SWEEP must not eat the start of $SWEEP_LOCKED
+            for (String key : PLACES.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+                w = w.replace(key, PLACES.get(key).toString());
+            }
+            args.add(w);
+        }
+        if (args.get(0).equals("train") && !args.contains("--out")) {
+            args.add("--out");
+            args.add(tmp.resolve("run").toString());
+        }
+        StringWriter picoOut = new StringWriter();
+        StringWriter picoErr = new StringWriter();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        int exit;
+        try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            CommandLine cl = SomnusCli.commandLine();
+            cl.setOut(new PrintWriter(picoOut, true));
+            cl.setErr(new PrintWriter(picoErr, true));
+            exit = cl.execute(args.toArray(String[]::new));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        String all = picoOut + "\n" + picoErr + "\n" + console.toString(StandardCharsets.UTF_8);
+        assertTrue(all.contains(row.fragment()), "expected '" + row.fragment() + "' in:\n" + all);
+        assertEquals(row.exit(), exit, "exit status of " + row.input() + "; output:\n" + all);
+        if (row.exit() == 2) {
+            assertTrue(!all.contains("\tat io.somnus") && !all.contains("Exception in thread"), "no stack trace:\n" + all);
+        }
+    }
+
+    private static byte[] images(int n) {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * 784);
+        b.putInt(0x00000803).putInt(n).putInt(28).putInt(28);
+        for (int i = 0; i < n * 784; i++) {
+            b.put((byte) (i * 31));
+        }
+        return b.array();
+    }
+
+    private static byte[] labels(int n) {
+        ByteBuffer b = ByteBuffer.allocate(8 + n);
+        b.putInt(0x00000801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            b.put((byte) (i % 10));
+        }
+        return b.array();
+    }
+
+    private static void writeGz(Path file, byte[] content) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(content);
+        }
+    }
+}

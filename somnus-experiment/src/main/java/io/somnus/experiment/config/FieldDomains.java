@@ -1,0 +1,543 @@
+package io.somnus.experiment.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.ConfigException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The declared domain of every configuration field — its type, whether it must be an integer, its range, its
+ * choices — in one place, checked on the resolved configuration tree before it is bound (presets, YAML files,
+ * {@code --set} overrides and sweep files alike). Every real-valued field must be finite: NaN and ±Infinity
+ * never reach a simulation. Cross-field rules (readout.main among readout.readouts, w_min ≤ w_max, …) stay in
+ * {@link Validation} and the model factories.
+ *
+ * <p>Paths use {@code *} for an item of the {@code populations} and {@code projections} lists; messages name
+ * the item as the user addresses it ({@code projections.input_e.weight}).
+ */
+public final class FieldDomains {
+    /** What kind of value a field holds. */
+    public enum Kind { INTEGER, REAL, BOOLEAN, TEXT, TEXT_LIST }
+
+    /**
+     * One field's domain.
+     *
+     * @param kind       the value's type
+     * @param minInt     INTEGER: the smallest value allowed
+     * @param maxInt     INTEGER: the largest value allowed
+     * @param min        REAL: the lower bound ({@code -∞} for none)
+     * @param minOpen    REAL: whether the lower bound itself is excluded
+     * @param max        REAL: the upper bound ({@code +∞} for none)
+     * @param maxOpen    REAL: whether the upper bound itself is excluded
+     * @param choices    TEXT, TEXT_LIST: the values allowed (empty = any text)
+     * @param ignoreCase whether choices match regardless of case (the SG enums)
+     * @param nullable   whether {@code null} is allowed
+     * @param optional   whether the field may be left out of its section
+     */
+    public record Domain(Kind kind, long minInt, long maxInt, double min, boolean minOpen, double max, boolean maxOpen,
+                         List<String> choices, boolean ignoreCase, boolean nullable, boolean optional) {
+        public Domain {
+            choices = List.copyOf(choices);
+        }
+
+        Domain orNull() {
+            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, true, optional);
+        }
+
+        Domain optionalField() {
+            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable, true);
+        }
+
+        /** What is allowed, in words: "an integer in [1, 2147483647]", "a finite number > 0", "one of a, b". */
+        public String allowed() {
+            String s = switch (kind) {
+                case INTEGER -> "an integer in [" + minInt + ", " + maxInt + "]";
+                case REAL -> "a finite number" + realRange();
+                case BOOLEAN -> "true or false";
+                case TEXT -> choices.isEmpty() ? "text" : "one of " + String.join(", ", choices);
+                case TEXT_LIST -> choices.isEmpty() ? "a list of names" : "a list of " + String.join(", ", choices);
+            };
+            return nullable ? s + " (or null)" : s;
+        }
+
+        private String realRange() {
+            boolean lo = min != Double.NEGATIVE_INFINITY;
+            boolean hi = max != Double.POSITIVE_INFINITY;
+            if (lo && hi) {
+                return " in " + (minOpen ? "(" : "[") + num(min) + ", " + num(max) + (maxOpen ? ")" : "]");
+            }
+            if (lo) {
+                return (minOpen ? " > " : " >= ") + num(min);
+            }
+            if (hi) {
+                return (maxOpen ? " < " : " <= ") + num(max);
+            }
+            return "";
+        }
+    }
+
+    private static final Map<String, Domain> FIELDS = new LinkedHashMap<>();
+    /** Sections (objects) that may be null. */
+    private static final Set<String> NULLABLE_SECTIONS = Set.of("projections.*.plasticity");
+    /** Sections whose fields are all optional (missing ones take the model's defaults). */
+    private static final Set<String> OPEN_SECTIONS = Set.of("sg", "sg.sleep", "populations.*.params");
+    /** Lists whose items are sections addressed by their {@code name}. */
+    private static final Set<String> ITEM_LISTS = Set.of("populations", "projections");
+
+    static {
+        textField("model", "stdp", "sg");
+        textField("preset");
+        put("description", text().orNull().optionalField());
+        put("seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
+        textField("protocol", "standard", "continual");
+        put("continual.tasks", int32(1));
+        put("continual.classes_per_task", int32(1));
+
+        textField("dataset.name");
+        put("dataset.dir", text().orNull());
+        put("dataset.resize", int32(0));
+        put("dataset.normalise_sum", real(0, false));
+        put("dataset.allow_unverified", bool().optionalField());
+
+        put("train.images", int32(1));
+        put("train.epochs", int32(1));
+        put("train.validation_images", int32(1));
+        put("train.test_images", int32(1));
+        put("train.readout_images", int32(0));
+        put("train.checkpoints", int32(1));
+        put("train.plasticity", bool());
+        put("train.eval_threads", int32(0));
+
+        put("simulation.dt_ms", real(0, true));
+        put("simulation.steps_per_image", int32(1));
+        put("simulation.integration", text("exponential", "euler").orNull());
+
+        textField("encoding.kind", "bernoulli", "poisson", "latency");
+        put("encoding.max_rate_hz", real(0, false));
+        put("encoding.intensity", real(0, false));
+        put("encoding.min_spikes", int32(0));
+        put("encoding.intensity_step", real(0, false));
+        put("encoding.max_presentations", int32(1));
+        put("encoding.latency_threshold", realIn(0, false, 1, false));
+
+        textField("populations.*.name");
+        textField("populations.*.model", "current_lif", "conductance_lif");
+        put("populations.*.size", int32(0));
+        put("populations.*.size_of", text().orNull());
+        put("populations.*.defaults", text("paper", "diehl_cook_e", "diehl_cook_i").orNull());
+        // neuron parameters: the union of the models' fields; which belong to which model is the model's to say
+        for (String p : List.of("tau_membrane_ms", "tau_synapse_ms", "tau_adaptation_ms", "tau_excitatory_ms",
+                "tau_inhibitory_ms", "tau_theta_ms")) {
+            put("populations.*.params." + p, real(0, true));
+        }
+        for (String p : List.of("refractory_ms", "resistance", "synaptic_gain")) {
+            put("populations.*.params." + p, real(0, false));
+        }
+        for (String p : List.of("v_rest_mv", "v_reset_mv", "v_threshold_mv", "v_min_mv", "v_max_mv", "adaptation_mv",
+                "threshold_offset_mv", "e_excitatory_mv", "e_inhibitory_mv", "theta_plus_mv", "theta_initial_mv")) {
+            put("populations.*.params." + p, real());
+        }
+
+        textField("projections.*.name");
+        textField("projections.*.pre");
+        textField("projections.*.post");
+        textField("projections.*.receptor", "excitatory", "inhibitory");
+        textField("projections.*.connector", "all_to_all", "one_to_one", "all_but_self", "fixed_probability");
+        put("projections.*.p", realIn(0, false, 1, false));
+        textField("projections.*.init", "constant", "uniform");
+        put("projections.*.weight", real());
+        put("projections.*.weight_low", real());
+        put("projections.*.w_min", real().orNull());
+        put("projections.*.w_max", real().orNull());
+        put("projections.*.normalise", real(0, false));
+        textField("projections.*.plasticity.rule", "nearest_pair", "triplet");
+        put("projections.*.plasticity.eta", real(0, false));
+        put("projections.*.plasticity.a_plus", real(0, false));
+        put("projections.*.plasticity.a_minus", real(0, false));
+        put("projections.*.plasticity.tau_plus_ms", real(0, false));
+        put("projections.*.plasticity.tau_minus_ms", real(0, false));
+        put("projections.*.plasticity.sign", text("auto", "+1", "1", "-1").orNull());
+        put("projections.*.plasticity.nu_pre", real(0, false));
+        put("projections.*.plasticity.nu_post", real(0, false));
+        put("projections.*.plasticity.tau_pre_ms", real(0, false));
+        put("projections.*.plasticity.tau_post1_ms", real(0, false));
+        put("projections.*.plasticity.tau_post2_ms", real(0, false));
+        put("projections.*.plasticity.traces", text("exact", "euler").orNull());
+
+        textField("readout.population");
+        textField("readout.main");
+        put("readout.readouts", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, false, false));
+        put("readout.pca_variance", realIn(0, true, 1, false));
+
+        put("sleep.fraction", realIn(0, false, 1, true));
+        put("sleep.wake_steps", integer(1, Long.MAX_VALUE));
+        textField("sleep.budget", "added", "fixed_total");
+        textField("sleep.law", "log", "linear");
+        put("sleep.lambda", realIn(0, true, 1, false));
+        put("sleep.tau_sleep_ms", real(0, true));
+        put("sleep.weight_noise", real(0, false));
+        textField("sleep.target", "constant", "projection_mean", "post_mean");
+        put("sleep.target_magnitude", real(0, true));
+        put("sleep.noise_std_mv", real(0, false));
+        put("sleep.input_rate_hz", real(0, false));
+        put("sleep.plasticity", bool());
+        put("sleep.projections", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, true, false));
+        put("sleep.decay_every_steps", int32(1));
+        put("sleep.early_end_tolerance", real(0, false));
+        put("sleep.trace_every_steps", int32(1));
+
+        // the SG-SNN (io.somnus.sg.SgConfig, snake_case); inputs, outputs and sleep_ratio are filled in by the run
+        put("sg.inputs", int32(1));
+        put("sg.hidden", int32(1));
+        put("sg.depth", int32(1));
+        put("sg.outputs", int32(2));
+        put("sg.recurrent", bool());
+        put("sg.beta", realIn(0, false, 1, false));
+        put("sg.threshold", real(0, true));
+        put("sg.steps", int32(1));
+        put("sg.dt_ms", real(0, true));
+        put("sg.encoding", enumText("direct", "bernoulli", "poisson"));
+        put("sg.poisson_rate_hz", real(0, false));
+        put("sg.surrogate", enumText("fast_sigmoid", "arctan", "sigmoid"));
+        put("sg.surrogate_slope", real(0, true));
+        put("sg.loss", enumText("spike_count", "membrane"));
+        put("sg.detach_reset", bool());
+        put("sg.learning_rate", real(0, true));
+        put("sg.adam_beta1", realIn(0, false, 1, true));
+        put("sg.adam_beta2", realIn(0, false, 1, true));
+        put("sg.adam_epsilon", real(0, true));
+        put("sg.batch_size", int32(1));
+        put("sg.epochs", int32(0));
+        put("sg.sleep_ratio", realIn(0, false, 1, false));
+        put("sg.sleep.iterations", int32(1));
+        put("sg.sleep.steps_per_iteration", int32(1));
+        put("sg.sleep.membrane_noise", real(0, false));
+        put("sg.sleep.a_plus", real(0, false));
+        put("sg.sleep.a_minus", real(0, false));
+        put("sg.sleep.tau_ms", real(0, true));
+        put("sg.sleep.learning_rate", real(0, false));
+        put("sg.sleep.target", real(0, true));
+        put("sg.sleep.lambda", realIn(0, true, 1, false));
+    }
+
+    private FieldDomains() { }
+
+    /** Every declared field path (with {@code *} for list items), in declaration order. */
+    public static Set<String> paths() {
+        return java.util.Collections.unmodifiableSet(FIELDS.keySet());
+    }
+
+    /** The domain of a field path (with {@code *} for list items), or null if none is declared. */
+    public static Domain domain(String path) {
+        return FIELDS.get(path);
+    }
+
+    /** Whether {@code dottedKey} (as a user writes it, list items by name) is a declared optional field. */
+    static boolean isOptionalField(String schemaPath) {
+        Domain d = FIELDS.get(schemaPath);
+        return d != null && d.optional();
+    }
+
+    /**
+     * Checks every field of a resolved configuration tree against its domain; integral numbers given as
+     * decimals ({@code 1e4}) are rewritten as integers so that the tree records what is used.
+     *
+     * @throws ConfigException naming the first bad field (as the user addresses it), its value and what is allowed
+     */
+    public static void check(ObjectNode tree) {
+        section(tree, "", "");
+    }
+
+    private static void section(ObjectNode node, String schema, String user) {
+        List<String> known = childrenOf(schema);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String childSchema = join(schema, key);
+            String childUser = join(user, key);
+            if (!known.contains(key)) {
+                if (OPEN_SECTIONS.contains(schema) && schema.endsWith("params")) {
+                    continue; // the neuron model names its own parameters (NetworkFactory)
+                }
+                throw new ConfigException("unknown configuration field '" + childUser + "'; allowed"
+                        + (user.isEmpty() ? " at the top level" : " under " + user) + ": " + String.join(", ", known));
+            }
+            value(node, key, e.getValue(), childSchema, childUser);
+        }
+        if (!OPEN_SECTIONS.contains(schema)) {
+            for (String key : known) {
+                String childSchema = join(schema, key);
+                Domain d = FIELDS.get(childSchema);
+                if (!node.has(key) && !(d != null && d.optional())) {
+                    throw new ConfigException("configuration field '" + join(user, key) + "' is missing"
+                            + (d == null ? " (a section)" : "; allowed: " + d.allowed()));
+                }
+            }
+        }
+    }
+
+    private static void value(ObjectNode parent, String key, JsonNode v, String schema, String user) {
+        Domain d = FIELDS.get(schema);
+        if (d != null) {
+            JsonNode fixed = leaf(v, d, user);
+            if (fixed != v) {
+                parent.set(key, fixed);
+            }
+            return;
+        }
+        // a section or a list of sections
+        if (ITEM_LISTS.contains(schema)) {
+            if (!(v instanceof ArrayNode a)) {
+                throw new ConfigException("configuration field '" + user + "' must be a list of sections (each with a name), got "
+                        + shown(v));
+            }
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode item = a.get(i);
+                String name = item.hasNonNull("name") ? item.get("name").asText() : Integer.toString(i);
+                if (!(item instanceof ObjectNode o)) {
+                    throw new ConfigException("configuration field '" + user + "." + name + "' must be a section of fields, got "
+                            + shown(item));
+                }
+                section(o, schema + ".*", user + "." + name);
+            }
+            return;
+        }
+        if (v == null || v.isNull()) {
+            if (NULLABLE_SECTIONS.contains(schema)) {
+                return;
+            }
+            throw new ConfigException("configuration field '" + user + "' is a section and cannot be null; its fields: "
+                    + String.join(", ", childrenOf(schema)));
+        }
+        if (!(v instanceof ObjectNode o)) {
+            throw new ConfigException("configuration field '" + user + "' is a section with fields "
+                    + String.join(", ", childrenOf(schema)) + ", not a value (got " + shown(v) + ")");
+        }
+        section(o, schema, user);
+    }
+
+    /** The checked value: {@code v} itself, or an integer node where an integral decimal was given. */
+    private static JsonNode leaf(JsonNode v, Domain d, String field) {
+        if (v == null || v.isNull()) {
+            if (d.nullable()) {
+                return v;
+            }
+            throw bad(field, "null", "no value", d);
+        }
+        switch (d.kind()) {
+            case BOOLEAN -> {
+                if (!v.isBoolean()) {
+                    throw bad(field, shown(v), "not true or false", d);
+                }
+                return v;
+            }
+            case TEXT -> {
+                if (!v.isValueNode()) {
+                    throw bad(field, shown(v), "not a single value", d);
+                }
+                checkChoice(field, v.asText(), d);
+                return v;
+            }
+            case TEXT_LIST -> {
+                if (!v.isArray()) {
+                    throw bad(field, shown(v), "not a list", d);
+                }
+                for (JsonNode item : v) {
+                    if (!item.isValueNode() || item.isNull()) {
+                        throw bad(field, shown(v), "holds " + shown(item), d);
+                    }
+                    checkChoice(field, item.asText(), d);
+                }
+                return v;
+            }
+            case INTEGER -> {
+                BigDecimal n = number(v);
+                if (n == null) {
+                    throw bad(field, shown(v), isNonFinite(v) ? "not a finite number" : "not an integer", d);
+                }
+                BigInteger i;
+                try {
+                    i = n.toBigIntegerExact();
+                } catch (ArithmeticException e) {
+                    throw bad(field, shown(v), "not an integer", d);
+                }
+                if (i.compareTo(BigInteger.valueOf(d.minInt())) < 0 || i.compareTo(BigInteger.valueOf(d.maxInt())) > 0) {
+                    throw bad(field, i.toString(), "out of range", d);
+                }
+                return v.isIntegralNumber() ? v : JsonNodeFactory.instance.numberNode(i.longValueExact());
+            }
+            case REAL -> {
+                if (isNonFinite(v)) {
+                    throw bad(field, shown(v), "not a finite number", d);
+                }
+                BigDecimal n = number(v);
+                if (n == null) {
+                    throw bad(field, shown(v), "not a number", d);
+                }
+                double x = n.doubleValue();
+                if (!Double.isFinite(x)) {
+                    throw bad(field, shown(v), "not a finite number", d);
+                }
+                boolean below = d.minOpen() ? !(x > d.min()) : !(x >= d.min());
+                boolean above = d.maxOpen() ? !(x < d.max()) : !(x <= d.max());
+                if (below || above) {
+                    throw bad(field, shown(v), "out of range", d);
+                }
+                return v.isTextual() ? JsonNodeFactory.instance.numberNode(x) : v;
+            }
+            default -> throw new AssertionError(d.kind());
+        }
+    }
+
+    private static void checkChoice(String field, String text, Domain d) {
+        if (d.choices().isEmpty()) {
+            return;
+        }
+        for (String c : d.choices()) {
+            if (d.ignoreCase() ? c.equalsIgnoreCase(text) : c.equals(text)) {
+                return;
+            }
+        }
+        throw bad(field, "'" + text + "'", "not allowed", d);
+    }
+
+    /** A number node or a text that reads as a finite number; null otherwise. */
+    private static BigDecimal number(JsonNode v) {
+        if (v.isNumber()) {
+            if (v.isDouble() || v.isFloat()) {
+                double x = v.doubleValue();
+                return Double.isFinite(x) ? BigDecimal.valueOf(x) : null;
+            }
+            return v.decimalValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return new BigDecimal(v.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNonFinite(JsonNode v) {
+        if (v.isNumber()) {
+            return (v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue());
+        }
+        if (v.isTextual()) {
+            String t = v.asText().trim().toLowerCase(Locale.ROOT);
+            return List.of("nan", ".nan", "inf", "+inf", "-inf", ".inf", "+.inf", "-.inf", "infinity", "+infinity",
+                    "-infinity").contains(t);
+        }
+        return false;
+    }
+
+    private static ConfigException bad(String field, String value, String problem, Domain d) {
+        return new ConfigException(field + " = " + value + ": " + problem + "; allowed: " + d.allowed());
+    }
+
+    private static String shown(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "null";
+        }
+        if (v.isObject()) {
+            return "a section {" + String.join(", ", iterable(v.fieldNames())) + "}";
+        }
+        if (v.isArray()) {
+            return "a list " + v;
+        }
+        if (v.isDouble() || v.isFloat()) {
+            double x = v.doubleValue();
+            return Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? (x > 0 ? "Infinity" : "-Infinity") : v.asText();
+        }
+        return v.isTextual() && v.asText().isEmpty() ? "''" : v.asText();
+    }
+
+    private static List<String> iterable(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    /** The direct children (fields or sections) of a schema path, in declaration order. */
+    static List<String> childrenOf(String schema) {
+        String prefix = schema.isEmpty() ? "" : schema + ".";
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : FIELDS.keySet()) {
+            if (p.startsWith(prefix)) {
+                String rest = p.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                String child = dot < 0 ? rest : rest.substring(0, dot);
+                if (!child.equals("*")) {
+                    out.add(child);
+                } else if (dot >= 0) {
+                    // the list itself is the child of its parent; its items are reached through ITEM_LISTS
+                    continue;
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "." + b;
+    }
+
+    // ------------------------------------------------------------------ declaring domains
+
+    private static void put(String path, Domain d) {
+        FIELDS.put(path, d);
+    }
+
+    private static void textField(String path, String... choices) {
+        put(path, text(choices));
+    }
+
+    private static Domain text(String... choices) {
+        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(choices), false, false, false);
+    }
+
+    private static Domain enumText(String... choices) {
+        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(choices), true, false, false);
+    }
+
+    private static Domain bool() {
+        return new Domain(Kind.BOOLEAN, 0, 0, 0, false, 0, false, List.of(), false, false, false);
+    }
+
+    private static Domain integer(long min, long max) {
+        return new Domain(Kind.INTEGER, min, max, 0, false, 0, false, List.of(), false, false, false);
+    }
+
+    /** A Java int at least {@code min}. */
+    private static Domain int32(long min) {
+        return integer(min, Integer.MAX_VALUE);
+    }
+
+    private static Domain real() {
+        return realIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+    }
+
+    private static Domain real(double min, boolean open) {
+        return realIn(min, open, Double.POSITIVE_INFINITY, false);
+    }
+
+    private static Domain realIn(double min, boolean minOpen, double max, boolean maxOpen) {
+        return new Domain(Kind.REAL, 0, 0, min, minOpen, max, maxOpen, List.of(), false, false, false);
+    }
+
+    private static String num(double x) {
+        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+}
