@@ -32,7 +32,7 @@ class SgTrainerTest {
 
     private static SgConfig.Builder tiny() {
         return SgConfig.builder().inputs(16).hidden(24).outputs(3).steps(12).batchSize(16).epochs(3)
-                .learningRate(1e-2).sleep(new SgSleepConfig(2, 50, 3.0, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+                .learningRate(1e-2).sleep(new SgSleepConfig(2, 50, 4, 3.0, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
     }
 
     @Test
@@ -98,9 +98,10 @@ class SgTrainerTest {
 
     @Test
     void sleepPullsWeightsTowardTheTarget() {
-        // With a strong pull and no STDP, one episode brings every weight close to ±0.2.
+        // With a strong pull and no STDP, one episode brings every weight close to ±0.2: 5 iterations of λ = 0.1
+        // compose to the exponent 10⁻⁵, so |w| = 0.2·(|w₀|/0.2)^(10⁻⁵) is within 0.2·10⁻⁵·|ln(|w₀|/0.2)| of 0.2.
         SgConfig cfg = tiny().epochs(1).sleepRatio(1.0)
-                .sleep(new SgSleepConfig(5, 100, 3.0, 0, 0, 20, 0, 0.2, 0.98)).build();
+                .sleep(new SgSleepConfig(5, 100, 4, 3.0, 0, 0, 20, 0, 0.2, 0.1)).build();
         SgResult r = new SgTrainer().train(blocks(60, 1), null, cfg, new SplittableRandom(2), SgListener.NONE);
         for (String name : new String[] {"w_in_h", "w_h_out"}) {
             for (float w : r.weights().get(name)) {
@@ -138,8 +139,11 @@ class SgTrainerTest {
         e = assertThrows(IllegalArgumentException.class, () -> SgConfig.builder().batchSize(0).build());
         assertTrue(e.getMessage().contains("sg.batch_size"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new SgSleepConfig(500, 100, -1, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+                () -> new SgSleepConfig(500, 100, 128, -1, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
         assertTrue(e.getMessage().contains("sg.sleep.membrane_noise"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new SgSleepConfig(500, 100, 0, 3, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+        assertTrue(e.getMessage().contains("sg.sleep.batch_copies") && e.getMessage().contains("0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new SgTrainer().train(blocks(10, 1), null,
                 SgConfig.paperSg(), new SplittableRandom(1), SgListener.NONE));
         assertTrue(e.getMessage().contains("sg.inputs") && e.getMessage().contains("blocks")
@@ -166,6 +170,9 @@ class SgTrainerTest {
         assertEquals(128, p.batchSize());
         assertEquals(50, p.epochs());
         assertEquals(50_000, p.sleep().episodeSteps());
+        assertEquals(500, p.sleep().iterations());
+        assertEquals(128, p.sleep().batchCopies());
+        assertEquals(0.999, p.sleep().lambda());
         assertFalse(p.recurrent());
         SgConfig f = SgConfig.sgFc();
         assertArrayEquals(new int[] {784, 200, 10}, f.layerSizes());
