@@ -76,6 +76,11 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
             throw new IllegalArgumentException("sg.steps × sg.batch_size × the widest layer must fit a Java array ("
                     + Integer.MAX_VALUE + "), got " + largest + "; lower sg.batch_size or sg.steps");
         }
+        long sleepState = (long) sleep.batchCopies() * Math.max(hidden, outputs);
+        if (sleepState > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("sg.sleep.batch_copies × the widest layer must fit a Java array ("
+                    + Integer.MAX_VALUE + "), got " + sleepState + "; lower sg.sleep.batch_copies");
+        }
     }
 
     /**

@@ -6,45 +6,66 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * One sleep episode of the SG-SNN ({@link SgSleepConfig}): the network runs with a batch of one, zero input and
- * membrane noise, trace STDP acts on every weight matrix and every weight is pulled toward ±target in log space,
- * each step. Biases are left alone. Per step {@code s}, in this order:
- * <pre>
- *   for each layer l (input silent):  U_l ← β·U_l + W_l·s_{l−1} + b_l + V_l·s_l^{prev} + σ·ξ − θ·s_l^{prev},
- *                                       s_l = Θ(U_l − θ)             (ξ ~ N(0,1), one draw per neuron, layer order)
- *   traces:                             x_l ← x_l·exp(−dt/τ) + s_l
- *   STDP on W_l (and V_l):              w_ij += η·(A₊·s_i·x_j − A₋·x_i·s_j)   (i post, j pre; the input's trace is 0)
- *   homeostatic pull of every weight:   |w| ← w_tgt·(|w|/w_tgt)^λ, sign kept  ({@link LogSpaceDecay})
- * </pre>
- * A membrane-readout output layer integrates without spiking, so it takes no part in STDP.
+ * One sleep episode of the SG-SNN ({@link SgSleepConfig}), with the dose of the authors' {@code run_sleep_phase}
+ * (docs/model-notes.md, "SG-SNN sleep: the dose", cites their code by file and line).
  *
- * <h2>Why it is cheap</h2>
- * The pull composes in closed form: {@code n} steps of it are one step with {@code λⁿ}. So each weight carries the
- * number of steps whose pull has been applied, and the pending pulls are applied only when the weight is read (its
- * presynaptic neuron spiked) or changed by STDP, and once for all weights at the end of the episode. The input
- * projection, never read during sleep (the input is silent) and never changed (the input's trace is 0), costs one
- * closed-form pull per weight per episode; the rest costs work proportional to spikes × fan-out, not to
- * weights × steps.
+ * <h2>Steps and iterations</h2>
+ * A <em>step</em> is one time step {@code dt} of the network's LIF dynamics. An <em>iteration</em> is
+ * {@code stepsPerIteration} steps run on {@code B = batchCopies} independent copies of the network state (same
+ * weights; each copy its own membranes, traces and noise), all starting from rest, with the weights frozen; the
+ * trace-STDP increments are summed over the steps and averaged over the copies, applied once at the end of the
+ * iteration, and then the log-space pull is applied once. An episode is {@code iterations} iterations; its simulated
+ * time ("sleep steps") is {@code iterations × stepsPerIteration} steps (the copies run in parallel, so they do not
+ * multiply the time). Biases are left alone.
+ *
+ * <h2>One step, for every copy b (input silent)</h2>
+ * For each spiking layer {@code l} in order:
+ * <pre>
+ *   Ũ_l = U_l + σ·ξ                          (ξ ~ N(0,1); not at the first step of an iteration, where U_l = 0)
+ *   r_l = Θ(Ũ_l − θ)                          (snnTorch decides the reset on the membrane it is given)
+ *   U_l ← β·Ũ_l + b_l + W_l·s_{l−1} + V_l·s_l^{prev} − θ·r_l,     s_l = Θ(U_l − θ)
+ * </pre>
+ * ({@code s_{−1}} is the silent input, so the first layer gets its bias only.) Then, for every spiking layer,
+ * {@code x_l ← x_l·exp(−dt/τ) + s_l}, and the iteration's increments grow by
+ * <pre>
+ *   ΔW_l += A₊·s_l ⊗ x_{l−1} − A₋·x_l ⊗ s_{l−1}        (l ≥ 1; post × pre)
+ *   ΔV_l += A₊·s_l ⊗ x_l − A₋·x_l ⊗ s_l                  (recurrent hidden layers)
+ * </pre>
+ * summed over the copies. At the end of the iteration, {@code W ← W + (η/B)·ΔW} for every matrix, then
+ * {@code |w| ← w_tgt·(|w|/w_tgt)^λ} for every weight, sign kept, 0 stays 0 ({@link LogSpaceDecay}). Weights are not
+ * clamped.
+ * <p>
+ * A membrane-readout output layer integrates without spiking: it drives nothing and takes no part in STDP, so it is
+ * not simulated (its weights are still pulled). The input projection {@code W_0} is neither read (the input is
+ * silent) nor changed by STDP (the input's trace and spikes are 0), so its {@code n} pulls are applied at the end of
+ * the episode in their closed form {@code |w| ← w_tgt·(|w|/w_tgt)^(λⁿ)}.
+ *
+ * <h2>Cost and randomness</h2>
+ * With the weights frozen in an iteration the copies' currents and the STDP sums are matrix products of the
+ * {@code B × n} spike and trace matrices ({@link SgBlas#gemm}); products whose spike operand is all zero are
+ * skipped. The noise dominates the cost: {@code B·n} Gaussian draws per spiking layer and step, drawn from the
+ * run's sleep-noise generator in the order step, layer, copy, neuron.
  */
 final class SgSleep {
     private final SgNetwork net;
     private final SgSleepConfig cfg;
     private final LogSpaceDecay decay;
     private final int layers;
-    private final int steps;
-    private final double target;
-    private final double[] lambdaPow;
+    private final int copies;
+    private final int iterations;
+    private final int stepsPerIteration;
     private final float traceDecay;
+    /** Per layer, {@code [copy][neuron]} row-major; null for a non-spiking layer. */
     private final float[][] mem;
     private final float[][] trace;
-    private final int[][] spikes;
-    private final int[][] prevSpikes;
-    private final int[] nSpikes;
-    private final int[] nPrevSpikes;
-    private final int[][] appliedW;
-    private final int[][] appliedV;
-    private final float[] current;
-    /** Spikes per layer in the last episode. */
+    private final float[][] spikes;
+    private final float[][] current;
+    /** Per layer, the iteration's summed increments, {@code [post][pre]} like the weights; null where STDP is 0. */
+    private final float[][] dw;
+    private final float[][] dv;
+    /** Spikes of each layer in the current step. */
+    private final int[] stepSpikes;
+    /** Spikes per layer in the last episode, summed over copies and steps. */
     final long[] spikeCounts;
 
     SgSleep(SgNetwork net, SgSleepConfig cfg, double dtMs) {
@@ -52,242 +73,236 @@ final class SgSleep {
         this.cfg = cfg;
         this.decay = new LogSpaceDecay(cfg.lambda(), 0.0);
         this.layers = net.layers;
-        this.steps = cfg.episodeSteps();
-        this.target = cfg.target();
-        this.lambdaPow = new double[steps + 1];
-        for (int n = 0; n <= steps; n++) {
-            lambdaPow[n] = Math.pow(decay.lambda(), n);
-        }
+        this.copies = cfg.batchCopies();
+        this.iterations = cfg.iterations();
+        this.stepsPerIteration = cfg.stepsPerIteration();
         this.traceDecay = (float) Math.exp(-dtMs / cfg.tauMs());
         mem = new float[layers][];
         trace = new float[layers][];
-        spikes = new int[layers][];
-        prevSpikes = new int[layers][];
-        nSpikes = new int[layers];
-        nPrevSpikes = new int[layers];
-        appliedW = new int[layers][];
-        appliedV = new int[layers][];
-        int widest = 0;
+        spikes = new float[layers][];
+        current = new float[layers][];
+        dw = new float[layers][];
+        dv = new float[layers][];
         for (int l = 0; l < layers; l++) {
+            if (!net.spiking(l)) {
+                continue;
+            }
             int h = net.sizes[l + 1];
-            widest = Math.max(widest, h);
-            mem[l] = new float[h];
-            trace[l] = new float[h];
-            spikes[l] = new int[h];
-            prevSpikes[l] = new int[h];
-            appliedW[l] = new int[net.w[l].length];
-            appliedV[l] = net.v[l] == null ? null : new int[net.v[l].length];
+            mem[l] = new float[copies * h];
+            trace[l] = new float[copies * h];
+            spikes[l] = new float[copies * h];
+            current[l] = new float[copies * h];
+            if (l > 0) {
+                dw[l] = new float[net.w[l].length];
+            }
+            if (net.v[l] != null) {
+                dv[l] = new float[net.v[l].length];
+            }
         }
-        current = new float[widest];
+        stepSpikes = new int[layers];
         spikeCounts = new long[layers];
     }
 
-    /** Steps per episode. */
+    /** Simulated sleep steps per episode: {@code iterations × stepsPerIteration}. */
     int episodeSteps() {
-        return steps;
+        return iterations * stepsPerIteration;
+    }
+
+    /** Copies of the network state simulated side by side in an iteration. */
+    int copies() {
+        return copies;
     }
 
     /**
      * Runs one episode, changing the network's weights in place.
      *
      * @param noise       the run's sleep-noise stream
-     * @param sampleEvery every this many steps (and at the start and the end) {@code sampler} gets the weights'
-     *                    statistics; 0 for none
+     * @param sampleEvery the weights' statistics go to {@code sampler} at the start, at the end and after each
+     *                    iteration that completes a further {@code sampleEvery} steps; 0 for none
      * @param sampler     receives samples; may be null when {@code sampleEvery} is 0
      */
     void run(RandomGenerator noise, int sampleEvery, Sampler sampler) {
-        for (int l = 0; l < layers; l++) {
-            Arrays.fill(mem[l], 0f);
-            Arrays.fill(trace[l], 0f);
-            nSpikes[l] = 0;
-            nPrevSpikes[l] = 0;
-            Arrays.fill(appliedW[l], 0);
-            if (appliedV[l] != null) {
-                Arrays.fill(appliedV[l], 0);
-            }
-        }
         Arrays.fill(spikeCounts, 0L);
         if (sampleEvery > 0) {
-            sample(0, sampler);
+            sample(0, 0, sampler);
         }
-        float sigma = (float) cfg.membraneNoise();
-        float lrPlus = (float) (cfg.learningRate() * cfg.aPlus());
-        float lrMinus = (float) (cfg.learningRate() * cfg.aMinus());
-        for (int step = 0; step < steps; step++) {
-            for (int l = 0; l < layers; l++) {
-                advanceLayer(l, step, sigma, noise);
-            }
-            for (int l = 0; l < layers; l++) {
-                float[] x = trace[l];
-                for (int h = 0; h < x.length; h++) {
-                    x[h] *= traceDecay;
-                }
-                int[] sp = spikes[l];
-                for (int k = 0; k < nSpikes[l]; k++) {
-                    x[sp[k]] += 1f;
-                }
-                spikeCounts[l] += nSpikes[l];
-            }
-            for (int l = 0; l < layers; l++) {
-                if (!net.spiking(l)) {
-                    continue;
-                }
-                if (l > 0) {
-                    stdp(net.w[l], appliedW[l], net.sizes[l], spikes[l], nSpikes[l], trace[l - 1],
-                            spikes[l - 1], nSpikes[l - 1], trace[l], step, lrPlus, lrMinus);
-                }
-                if (net.v[l] != null) {
-                    stdp(net.v[l], appliedV[l], net.sizes[l + 1], spikes[l], nSpikes[l], trace[l],
-                            spikes[l], nSpikes[l], trace[l], step, lrPlus, lrMinus);
-                }
-            }
-            for (int l = 0; l < layers; l++) {
-                int[] tmp = prevSpikes[l];
-                prevSpikes[l] = spikes[l];
-                spikes[l] = tmp;
-                nPrevSpikes[l] = nSpikes[l];
-                nSpikes[l] = 0;
-            }
-            if (sampleEvery > 0 && (step + 1) % sampleEvery == 0 && step + 1 < steps) {
-                sample(step + 1, sampler);
+        for (int it = 1; it <= iterations; it++) {
+            iteration(noise);
+            applyIncrementsAndPull();
+            int end = it * stepsPerIteration;
+            if (sampleEvery > 0 && it < iterations && end / sampleEvery > (end - stepsPerIteration) / sampleEvery) {
+                sample(end, it, sampler);
             }
         }
-        for (int l = 0; l < layers; l++) {
-            flush(net.w[l], appliedW[l]);
-            if (net.v[l] != null) {
-                flush(net.v[l], appliedV[l]);
-            }
-        }
+        pullInputProjection(iterations);
         if (sampleEvery > 0) {
-            sample(steps, sampler);
+            sample(episodeSteps(), iterations, sampler);
         }
     }
 
-    private void advanceLayer(int l, int step, float sigma, RandomGenerator noise) {
+    /** One iteration: the copies from rest, weights frozen, increments summed into {@link #dw}/{@link #dv}. */
+    private void iteration(RandomGenerator noise) {
+        for (int l = 0; l < layers; l++) {
+            if (mem[l] != null) {
+                Arrays.fill(mem[l], 0f);
+                Arrays.fill(trace[l], 0f);
+                Arrays.fill(spikes[l], 0f);
+                stepSpikes[l] = 0;
+            }
+            if (dw[l] != null) {
+                Arrays.fill(dw[l], 0f);
+            }
+            if (dv[l] != null) {
+                Arrays.fill(dv[l], 0f);
+            }
+        }
+        float sigma = (float) cfg.membraneNoise();
+        float aPlus = (float) cfg.aPlus();
+        float aMinus = (float) cfg.aMinus();
+        for (int t = 0; t < stepsPerIteration; t++) {
+            for (int l = 0; l < layers; l++) {
+                if (mem[l] != null) {
+                    advanceLayer(l, t > 0 ? sigma : 0f, noise);
+                }
+            }
+            for (int l = 0; l < layers; l++) {
+                if (mem[l] == null) {
+                    continue;
+                }
+                float[] x = trace[l];
+                float[] s = spikes[l];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = x[i] * traceDecay + s[i];
+                }
+                spikeCounts[l] += stepSpikes[l];
+            }
+            for (int l = 0; l < layers; l++) {
+                if (dw[l] != null) {
+                    accumulate(dw[l], net.sizes[l + 1], net.sizes[l], spikes[l], stepSpikes[l], trace[l],
+                            spikes[l - 1], stepSpikes[l - 1], trace[l - 1], aPlus, aMinus);
+                }
+                if (dv[l] != null) {
+                    accumulate(dv[l], net.sizes[l + 1], net.sizes[l + 1], spikes[l], stepSpikes[l], trace[l],
+                            spikes[l], stepSpikes[l], trace[l], aPlus, aMinus);
+                }
+            }
+        }
+    }
+
+    /** Advances spiking layer {@code l} of every copy by one step; {@code sigma} = 0 draws no noise. */
+    private void advanceLayer(int l, float sigma, RandomGenerator noise) {
         int post = net.sizes[l + 1];
         int pre = net.sizes[l];
+        float[] cur = current[l];
         float[] bias = net.b[l];
-        float[] cur = current;
-        System.arraycopy(bias, 0, cur, 0, post);
-        if (l > 0) {
-            float[] w = net.w[l];
-            int[] applied = appliedW[l];
-            int[] sp = spikes[l - 1];
-            for (int k = 0; k < nSpikes[l - 1]; k++) {
-                int j = sp[k];
-                for (int h = 0, idx = j; h < post; h++, idx += pre) {
-                    sync(w, applied, idx, step);
-                    cur[h] += w[idx];
-                }
-            }
+        for (int b = 0, off = 0; b < copies; b++, off += post) {
+            System.arraycopy(bias, 0, cur, off, post);
         }
-        float[] rec = net.v[l];
-        if (rec != null) {
-            int[] applied = appliedV[l];
-            int[] sp = prevSpikes[l];
-            for (int k = 0; k < nPrevSpikes[l]; k++) {
-                int j = sp[k];
-                for (int h = 0, idx = j; h < post; h++, idx += post) {
-                    sync(rec, applied, idx, step);
-                    cur[h] += rec[idx];
-                }
-            }
+        if (l > 0 && stepSpikes[l - 1] > 0) {
+            SgBlas.gemm(false, true, copies, post, pre, 1f, spikes[l - 1], 0, pre, net.w[l], 0, pre,
+                    1f, cur, 0, post);
+        }
+        // spikes[l] still holds s_l of the previous step here.
+        if (net.v[l] != null && stepSpikes[l] > 0) {
+            SgBlas.gemm(false, true, copies, post, post, 1f, spikes[l], 0, post, net.v[l], 0, post,
+                    1f, cur, 0, post);
         }
         float[] m = mem[l];
+        float[] s = spikes[l];
         float beta = net.beta;
-        for (int h = 0; h < post; h++) {
-            m[h] = beta * m[h] + cur[h] + sigma * (float) noise.nextGaussian();
-        }
-        if (!net.spiking(l)) {
-            return;
-        }
         float theta = net.theta;
-        int[] prev = prevSpikes[l];
-        for (int k = 0; k < nPrevSpikes[l]; k++) {
-            m[prev[k]] -= theta;
-        }
-        int[] sp = spikes[l];
         int n = 0;
-        for (int h = 0; h < post; h++) {
-            if (m[h] > theta) {
-                sp[n++] = h;
+        for (int i = 0; i < m.length; i++) {
+            float u = sigma == 0f ? m[i] : m[i] + sigma * (float) noise.nextGaussian();
+            float reset = u > theta ? theta : 0f;
+            u = beta * u + cur[i] - reset;
+            m[i] = u;
+            if (u > theta) {
+                s[i] = 1f;
+                n++;
+            } else {
+                s[i] = 0f;
             }
         }
-        nSpikes[l] = n;
+        stepSpikes[l] = n;
     }
 
     /**
-     * Trace STDP on one {@code post × pre} matrix: rows of spiking post neurons gain {@code lrPlus·x_pre}, columns of
-     * spiking pre neurons lose {@code lrMinus·x_post}.
+     * {@code d += A₊·S_postᵀ·X_pre − A₋·X_postᵀ·S_pre} over the copies: {@code d} is {@code post × pre}, the spike and
+     * trace matrices {@code copies × post} and {@code copies × pre}.
      */
-    private void stdp(float[] w, int[] applied, int pre, int[] postSpikes, int nPost, float[] preTrace,
-                      int[] preSpikes, int nPre, float[] postTrace, int step, float lrPlus, float lrMinus) {
-        int post = postTrace.length;
-        for (int k = 0; k < nPost; k++) {
-            int row = postSpikes[k] * pre;
-            for (int j = 0; j < pre; j++) {
-                int idx = row + j;
-                sync(w, applied, idx, step);
-                w[idx] += lrPlus * preTrace[j];
-            }
+    private void accumulate(float[] d, int post, int pre, float[] postSpikes, int nPost, float[] postTrace,
+                            float[] preSpikes, int nPre, float[] preTrace, float aPlus, float aMinus) {
+        if (nPost > 0) {
+            SgBlas.gemm(true, false, post, pre, copies, aPlus, postSpikes, 0, post, preTrace, 0, pre, 1f, d, 0, pre);
         }
-        for (int k = 0; k < nPre; k++) {
-            int j = preSpikes[k];
-            for (int i = 0, idx = j; i < post; i++, idx += pre) {
-                sync(w, applied, idx, step);
-                w[idx] -= lrMinus * postTrace[i];
+        if (nPre > 0) {
+            SgBlas.gemm(true, false, post, pre, copies, -aMinus, postTrace, 0, post, preSpikes, 0, pre, 1f, d, 0, pre);
+        }
+    }
+
+    /** End of an iteration: {@code W += (η/B)·ΔW}, then one pull of every weight except the input projection's. */
+    private void applyIncrementsAndPull() {
+        float scale = (float) (cfg.learningRate() / copies);
+        for (int l = 0; l < layers; l++) {
+            if (l > 0) {
+                addAndPull(net.w[l], dw[l], scale);
+            }
+            if (net.v[l] != null) {
+                addAndPull(net.v[l], dv[l], scale);
             }
         }
     }
 
-    /** Applies the pulls still pending for weight {@code idx} so that the pulls of steps {@code 0 … step−1} are in. */
-    private void sync(float[] w, int[] applied, int idx, int step) {
-        int n = step - applied[idx];
-        if (n != 0) {
-            w[idx] = pull(w[idx], n);
-            applied[idx] = step;
-        }
-    }
-
-    private void flush(float[] w, int[] applied) {
+    private void addAndPull(float[] w, float[] d, float scale) {
+        float target = (float) cfg.target();
         for (int i = 0; i < w.length; i++) {
-            int n = steps - applied[i];
-            if (n != 0) {
-                w[i] = pull(w[i], n);
-                applied[i] = steps;
-            }
+            float x = d == null ? w[i] : w[i] + scale * d[i];
+            w[i] = decay.step(x, target, 0.0, null);
         }
     }
 
-    /** {@code n} steps of {@link LogSpaceDecay}: {@code |w| ← w_tgt·(|w|/w_tgt)^(λⁿ)}, sign kept, 0 stays 0. */
-    private float pull(float w, int n) {
+    /** The input projection's {@code n} pulls in one: {@code |w| ← w_tgt·(|w|/w_tgt)^(λⁿ)}. */
+    private void pullInputProjection(int n) {
+        float[] w = net.w[0];
+        double lambdaN = Math.pow(cfg.lambda(), n);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = pulled(w[i], lambdaN);
+        }
+    }
+
+    private float pulled(float w, double lambdaN) {
         if (w == 0f) {
             return w;
         }
-        double pulled = target * Math.exp(lambdaPow[n] * Math.log(Math.abs(w) / target));
-        return (float) Math.copySign(pulled, w);
+        double t = cfg.target();
+        return (float) Math.copySign(t * Math.exp(lambdaN * Math.log(Math.abs(w) / t)), w);
     }
 
-    private void sample(int step, Sampler sampler) {
+    /** Statistics of every matrix after {@code done} iterations ({@code W_0}'s pending pulls included). */
+    private void sample(int step, int done, Sampler sampler) {
+        double lambdaN = Math.pow(cfg.lambda(), done);
         for (int l = 0; l < layers; l++) {
-            sampleMatrix(step, "w_" + net.preName(l) + "_" + net.layerName(l), net.w[l], appliedW[l], sampler);
+            float[] w = net.w[l];
+            double sumAbs = 0;
+            double sum = 0;
+            for (float value : w) {
+                double x = l == 0 && done > 0 && done < iterations ? pulled(value, lambdaN) : value;
+                sumAbs += Math.abs(x);
+                sum += x;
+            }
+            sampler.accept(step, "w_" + net.preName(l) + "_" + net.layerName(l), sumAbs, sum / w.length);
             if (net.v[l] != null) {
                 String h = net.layerName(l);
-                sampleMatrix(step, "w_" + h + "_" + h, net.v[l], appliedV[l], sampler);
+                sumAbs = 0;
+                sum = 0;
+                for (float value : net.v[l]) {
+                    sumAbs += Math.abs(value);
+                    sum += value;
+                }
+                sampler.accept(step, "w_" + h + "_" + h, sumAbs, sum / net.v[l].length);
             }
         }
-    }
-
-    private void sampleMatrix(int step, String name, float[] w, int[] applied, Sampler sampler) {
-        double sumAbs = 0;
-        double sum = 0;
-        for (int i = 0; i < w.length; i++) {
-            int n = step - applied[i];
-            double x = n > 0 ? pull(w[i], n) : w[i];
-            sumAbs += Math.abs(x);
-            sum += x;
-        }
-        sampler.accept(step, name, sumAbs, sum / w.length);
     }
 
     /** Receives weight statistics during an episode. */

@@ -1,28 +1,37 @@
 package io.somnus.sg;
 
 /**
- * The sleep phase of the SG-SNN, with the paper's SG settings as defaults (Massey et al. 2026, §SG-SNN sleep).
- * One episode is {@code iterations × stepsPerIteration} steps of {@code dt} with zero input, during which
+ * The sleep phase of the SG-SNN, with the paper's SG settings as defaults (Massey et al. 2026, §SG-SNN sleep; the
+ * authors' {@code run_sleep_phase}, see docs/model-notes.md "SG-SNN sleep: the dose"). One episode is
+ * {@code iterations} iterations; an iteration is {@code stepsPerIteration} steps of {@code dt} on
+ * {@code batchCopies} independent copies of the network state (same weights, own membranes, traces and noise),
+ * with zero input, during which
  * <ul>
- *   <li>every LIF neuron receives Gaussian membrane noise {@code σ·ξ}, {@code ξ ~ N(0, 1)}, added to its
- *       membrane each step (same units as the threshold θ);</li>
- *   <li>pre- and post-synaptic traces follow {@code x ← x·exp(−dt/τ) + s} and every weight matrix learns by
- *       trace STDP {@code Δw = η·(A₊·s_post ⊗ x_pre − A₋·x_post ⊗ s_pre)};</li>
- *   <li>every weight is pulled toward {@code ±target} in log space, {@code |w| ← target·(|w|/target)^λ}, sign
- *       kept ({@link io.somnus.sleep.LogSpaceDecay}), once per step.</li>
+ *   <li>every LIF neuron receives Gaussian membrane noise {@code σ·ξ}, {@code ξ ~ N(0, 1)}, added to the membrane
+ *       it carries into a step (same units as the threshold θ);</li>
+ *   <li>pre- and post-synaptic traces follow {@code x ← x·exp(−dt/τ) + s}, and the trace-STDP increments
+ *       {@code A₊·s_post ⊗ x_pre − A₋·x_post ⊗ s_pre} are summed over the iteration's steps and averaged over its
+ *       copies, with the weights frozen;</li>
+ *   <li>at the end of the iteration every weight matrix gains {@code η} times that increment, and then every weight
+ *       is pulled toward {@code ±target} in log space once, {@code |w| ← target·(|w|/target)^λ}, sign kept
+ *       ({@link io.somnus.sleep.LogSpaceDecay}).</li>
  * </ul>
+ * So an episode pulls each weight {@code iterations} times, not {@code iterations × stepsPerIteration} times: the
+ * paper's 500 iterations compose to the exponent {@code 0.999^500 ≈ 0.61}.
  *
  * @param iterations        sleep iterations per episode (paper: 500)
  * @param stepsPerIteration steps per iteration (paper: 100)
+ * @param batchCopies       independent copies of the network state simulated in parallel in an iteration (paper:
+ *                          128, the training batch size)
  * @param membraneNoise     σ of the membrane noise per step, in units of the membrane/threshold (paper: 3)
  * @param aPlus             A₊, potentiation amplitude (paper: 0.01)
  * @param aMinus            A₋, depression amplitude (paper: 0.012)
  * @param tauMs             τ of the pre/post traces in ms (paper: 20 ms)
- * @param learningRate      η, STDP learning rate (paper: 10⁻³)
+ * @param learningRate      η, STDP learning rate, applied once per iteration to the copy-averaged sum (paper: 10⁻³)
  * @param target            |w_tgt| of the log-space pull (paper: 0.2)
- * @param lambda            λ of the log-space pull per step (paper: 0.999)
+ * @param lambda            λ of the log-space pull, applied once per iteration (paper: 0.999)
  */
-public record SgSleepConfig(int iterations, int stepsPerIteration, double membraneNoise, double aPlus, double aMinus,
+public record SgSleepConfig(int iterations, int stepsPerIteration, int batchCopies, double membraneNoise, double aPlus, double aMinus,
                             double tauMs, double learningRate, double target, double lambda) {
 
     public SgSleepConfig {
@@ -35,6 +44,9 @@ public record SgSleepConfig(int iterations, int stepsPerIteration, double membra
         if ((long) iterations * stepsPerIteration > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("sg.sleep.iterations × sg.sleep.steps_per_iteration must be <= "
                     + Integer.MAX_VALUE / 2 + ", got " + (long) iterations * stepsPerIteration);
+        }
+        if (batchCopies < 1) {
+            throw new IllegalArgumentException("sg.sleep.batch_copies must be >= 1, got " + batchCopies);
         }
         requireNonNegative("sg.sleep.membrane_noise", membraneNoise);
         requireNonNegative("sg.sleep.a_plus", aPlus);
@@ -51,12 +63,15 @@ public record SgSleepConfig(int iterations, int stepsPerIteration, double membra
         }
     }
 
-    /** The paper's SG sleep: 500 × 100 steps, σ = 3, A₊ = 0.01, A₋ = 0.012, τ = 20 ms, η = 10⁻³, 0.2, λ = 0.999. */
+    /**
+     * The paper's SG sleep: 500 iterations × 100 steps on 128 copies, σ = 3, A₊ = 0.01, A₋ = 0.012, τ = 20 ms,
+     * η = 10⁻³, target 0.2, λ = 0.999 per iteration.
+     */
     public static SgSleepConfig paper() {
-        return new SgSleepConfig(500, 100, 3.0, 0.01, 0.012, 20.0, 1e-3, 0.2, 0.999);
+        return new SgSleepConfig(500, 100, 128, 3.0, 0.01, 0.012, 20.0, 1e-3, 0.2, 0.999);
     }
 
-    /** Sleep steps per episode. */
+    /** Sleep steps per episode: the simulated time, {@code iterations × stepsPerIteration} (each copy runs them). */
     public int episodeSteps() {
         return iterations * stepsPerIteration;
     }

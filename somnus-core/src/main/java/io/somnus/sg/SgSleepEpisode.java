@@ -8,12 +8,13 @@ import java.util.Map;
  *
  * @param episode        1-based episode number
  * @param afterEpoch     the epoch it followed
- * @param steps          sleep steps simulated
+ * @param steps          sleep steps simulated: iterations × steps per iteration (the simulated time; the batch
+ *                       copies of an iteration run side by side)
  * @param seconds        wall time of the episode
- * @param firingRatesHz  mean firing rate per population during the episode ({@code h} or {@code h1…}, {@code out}),
- *                       in Hz at the configured dt; the membrane-readout output layer has none
- * @param samples        total |w| and mean of every weight matrix at the start, every few thousand steps and at
- *                       the end of the episode
+ * @param firingRatesHz  mean firing rate per neuron and copy during the episode ({@code h} or {@code h1…},
+ *                       {@code out}), in Hz at the configured dt; the membrane-readout output layer has none
+ * @param samples        total |w| and mean of every weight matrix at the start, every few thousand steps (at the
+ *                       end of an iteration) and at the end of the episode
  * @param weightsBefore  the exported weights ({@link SgTrainer#weights()}) before the episode; empty unless the
  *                       listener {@linkplain SgListener#wantsWeightSnapshots() asks for them}
  * @param weightsAfter   the same after the episode
@@ -25,7 +26,7 @@ public record SgSleepEpisode(int episode, int afterEpoch, int steps, double seco
     /**
      * Statistics of one weight matrix at one step of an episode.
      *
-     * @param step       sleep step within the episode (0 = start)
+     * @param step       sleep step within the episode (0 = start; a multiple of the steps per iteration)
      * @param projection weight name, e.g. {@code w_h_out}
      * @param totalAbs   Σ|w|
      * @param mean       mean w

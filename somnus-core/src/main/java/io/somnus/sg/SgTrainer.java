@@ -23,11 +23,13 @@ import java.util.SplittableRandom;
  * reproduced bit for bit (OpenBLAS at one thread is deterministic).
  *
  * <h2>Sleep bookkeeping</h2>
- * Wake steps are training images seen × T; sleep steps are the steps of the episodes simulated; the achieved sleep
- * fraction is sleep / (sleep + wake) steps, which is what the results report, not the configured ratio.
+ * Wake steps are training images seen × T; sleep steps are the simulated time of the episodes, iterations × steps
+ * per iteration ({@link SgSleep}: the batch copies of an iteration run side by side and do not add time); the
+ * achieved sleep fraction is sleep / (sleep + wake) steps, which is what the results report, not the configured
+ * ratio. Sleep firing rates are per neuron and copy.
  */
 public final class SgTrainer {
-    /** Steps between weight samples inside a sleep episode. */
+    /** Steps between weight samples inside a sleep episode (taken at the end of the iteration that reaches them). */
     private static final int SLEEP_SAMPLE_EVERY = 5_000;
 
     private SgConfig config;
@@ -159,7 +161,8 @@ public final class SgTrainer {
         if (sleepSteps > 0) {
             for (int l = 0; l < net.layers; l++) {
                 if (net.spiking(l)) {
-                    sleepRates.put(net.layerName(l), hz(sleepSpikes[l], (double) sleepSteps * net.sizes[l + 1]));
+                    sleepRates.put(net.layerName(l),
+                            hz(sleepSpikes[l], (double) sleepSteps * sleep.copies() * net.sizes[l + 1]));
                 }
             }
         }
@@ -181,7 +184,7 @@ public final class SgTrainer {
         for (int l = 0; l < network.layers; l++) {
             if (network.spiking(l)) {
                 rates.put(network.layerName(l),
-                        hz(sleep.spikeCounts[l], (double) sleep.episodeSteps() * network.sizes[l + 1]));
+                        hz(sleep.spikeCounts[l], (double) sleep.episodeSteps() * sleep.copies() * network.sizes[l + 1]));
             }
         }
         Map<String, float[]> after = snapshots ? weights() : Map.of();

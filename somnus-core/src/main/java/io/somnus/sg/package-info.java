@@ -10,8 +10,9 @@
  *       evaluation, weight export.</li>
  *   <li>{@code SgNetwork} — the LIF dynamics (snnTorch {@code Leaky}, reset by subtraction) and their backward pass;
  *       its class comment has the equations. {@link io.somnus.sg.SgSurrogate} — the surrogate derivatives.</li>
- *   <li>{@code SgSleep} — the paper's SG sleep: zero input, membrane noise, trace STDP and a log-space pull of every
- *       weight toward ±0.2, simulated event-driven with the pull applied lazily in closed form.</li>
+ *   <li>{@code SgSleep} — the paper's SG sleep: iterations of zero input with membrane noise on a batch of copies,
+ *       trace STDP summed over an iteration and applied once, then one log-space pull of every weight toward
+ *       ±0.2 per iteration.</li>
  * </ul>
  *
  * Matrix products go through netlib-java's {@code BLAS.getInstance()} (the system OpenBLAS when installed; keep it

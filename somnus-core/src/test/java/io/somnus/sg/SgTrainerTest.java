@@ -32,7 +32,7 @@ class SgTrainerTest {
 
     private static SgConfig.Builder tiny() {
         return SgConfig.builder().inputs(16).hidden(24).outputs(3).steps(12).batchSize(16).epochs(3)
-                .learningRate(1e-2).sleep(new SgSleepConfig(2, 50, 3.0, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+                .learningRate(1e-2).sleep(new SgSleepConfig(2, 50, 4, 3.0, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
     }
 
     @Test
@@ -101,11 +101,12 @@ class SgTrainerTest {
     @Test
     void sleepPullsWeightsTowardTheTarget() {
         // With a strong pull and no STDP, one episode brings every weight close to ±0.2: exactly the closed form
-        // |w| = 0.2·(|w₀|/0.2)^(λⁿ), n = 500, from the weights before the episode (which come out of BLAS training
-        // and so may differ between machines; the old fixed 1e-4 around 0.2 silently assumed no |w₀| below ~1e-6).
-        double lambda = 0.98;
+        // |w| = 0.2·(|w₀|/0.2)^(λⁿ) with one pull per iteration, n = 5 iterations of λ = 0.1 (exponent 10⁻⁵), from the
+        // weights before the episode (which come out of BLAS training and so may differ between machines).
+        double lambda = 0.1;
+        int iterations = 5;
         SgConfig cfg = tiny().epochs(1).sleepRatio(1.0)
-                .sleep(new SgSleepConfig(5, 100, 3.0, 0, 0, 20, 0, 0.2, lambda)).build();
+                .sleep(new SgSleepConfig(iterations, 100, 4, 3.0, 0, 0, 20, 0, 0.2, lambda)).build();
         SgListener snapshots = new SgListener() {
             @Override
             public void onEpoch(SgEpoch epoch) {
@@ -118,10 +119,10 @@ class SgTrainerTest {
         };
         SgResult r = new SgTrainer().train(blocks(60, 1), null, cfg, new SplittableRandom(2), snapshots);
         SgSleepEpisode episode = r.sleepEpisodes().get(0);
-        double lambdaN = Math.pow(lambda, episode.steps());
-        // The engine applies pending pulls when a weight is read and rounds to float each time; in log space an
-        // earlier rounding shrinks by λ per step, so at most Σλᵏ ≤ 1/(1 − λ) roundings of 2⁻²⁴ survive (+1 final).
-        double relative = (1 / (1 - lambda) + 1) * SgReferenceModel.U_FLOAT;
+        double lambdaN = Math.pow(lambda, iterations);
+        // Each pull rounds to float once and the pull shrinks earlier errors of ln|w|, so at most n + 1 roundings
+        // of 2⁻²⁴ add up.
+        double relative = (iterations + 1) * SgReferenceModel.U_FLOAT;
         for (String name : new String[] {"w_in_h", "w_h_out"}) {
             float[] w0 = episode.weightsBefore().get(name);
             float[] w = r.weights().get(name);
@@ -130,8 +131,8 @@ class SgTrainerTest {
                         : Math.copySign(0.2 * Math.pow(Math.abs(w0[i]) / 0.2, lambdaN), w0[i]);
                 assertEquals(expected, w[i], relative * Math.abs(expected), name + "[" + i + "] from " + w0[i]);
                 if (Math.abs(w0[i]) > 1e-3 && Math.abs(w0[i]) < 40) {
-                    // λⁿ ≈ 4e-5: a weight between 1e-3 and 40 (|ln(|w₀|/0.2)| ≤ ln 200) lands within
-                    // 0.2·(e^(λⁿ·ln 200) − 1) ≈ 4e-5 of ±0.2
+                    // λⁿ = 10⁻⁵: a weight between 1e-3 and 40 (|ln(|w₀|/0.2)| ≤ ln 200) lands within
+                    // 0.2·(e^(λⁿ·ln 200) − 1) ≈ 1e-5 of ±0.2
                     assertEquals(0.2, Math.abs(w[i]), 0.2 * (Math.expm1(lambdaN * Math.log(200)) + relative), name);
                 }
             }
@@ -167,8 +168,11 @@ class SgTrainerTest {
         e = assertThrows(IllegalArgumentException.class, () -> SgConfig.builder().batchSize(0).build());
         assertTrue(e.getMessage().contains("sg.batch_size"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new SgSleepConfig(500, 100, -1, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+                () -> new SgSleepConfig(500, 100, 128, -1, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
         assertTrue(e.getMessage().contains("sg.sleep.membrane_noise"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new SgSleepConfig(500, 100, 0, 3, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+        assertTrue(e.getMessage().contains("sg.sleep.batch_copies") && e.getMessage().contains("0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new SgTrainer().train(blocks(10, 1), null,
                 SgConfig.paperSg(), new SplittableRandom(1), SgListener.NONE));
         assertTrue(e.getMessage().contains("sg.inputs") && e.getMessage().contains("blocks")
@@ -195,6 +199,9 @@ class SgTrainerTest {
         assertEquals(128, p.batchSize());
         assertEquals(50, p.epochs());
         assertEquals(50_000, p.sleep().episodeSteps());
+        assertEquals(500, p.sleep().iterations());
+        assertEquals(128, p.sleep().batchCopies());
+        assertEquals(0.999, p.sleep().lambda());
         assertFalse(p.recurrent());
         SgConfig f = SgConfig.sgFc();
         assertArrayEquals(new int[] {784, 200, 10}, f.layerSizes());
