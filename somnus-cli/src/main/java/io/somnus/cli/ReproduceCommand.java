@@ -84,6 +84,9 @@ final class ReproduceCommand implements Callable<Integer> {
                   paper-sg/train.test_images: 500
                   paper-sg/sg.epochs: 6
                   paper-sg/sg.hidden: 200
+                  # SG sleep at the paper's dose (500 iterations × 100 steps, one pull per iteration) on 16
+                  # copies instead of 128: the same pulls and the same expected STDP increment, 8× less noise to draw
+                  paper-sg/sg.sleep.batch_copies: 16
                 """;
     }
 

@@ -100,6 +100,9 @@ public final class Configs {
         for (int i = 0; i < parts.length - 1; i++) {
             String part = parts[i];
             JsonNode next = child(node, part);
+            if ((next == null || next.isNull()) && node instanceof ObjectNode o && isOpenMap(walked.toString())) {
+                next = o.putObject(part); // e.g. sg.sleep.*: the model checks its own sub-sections
+            }
             if (next == null || next.isNull()) {
                 throw unknown(dottedKey, walked.toString(), node);
             }
@@ -129,9 +132,12 @@ public final class Configs {
         }
     }
 
-    /** Sections whose keys are checked later, by the model they configure: {@code sg} and neuron {@code params}. */
+    /**
+     * Sections whose keys are checked later, by the model they configure: {@code sg} (with its {@code sg.sleep}) and
+     * neuron {@code params}.
+     */
     private static boolean isOpenMap(String path) {
-        return path.equals("sg") || path.endsWith(".params");
+        return path.equals("sg") || path.startsWith("sg.") || path.endsWith(".params");
     }
 
     private static JsonNode child(JsonNode node, String part) {

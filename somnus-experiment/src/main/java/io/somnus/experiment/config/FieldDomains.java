@@ -222,6 +222,7 @@ public final class FieldDomains {
         put("sg.sleep_ratio", realIn(0, false, 1, false));
         put("sg.sleep.iterations", int32(1));
         put("sg.sleep.steps_per_iteration", int32(1));
+        put("sg.sleep.batch_copies", int32(1));
         put("sg.sleep.membrane_noise", real(0, false));
         put("sg.sleep.a_plus", real(0, false));
         put("sg.sleep.a_minus", real(0, false));

@@ -1,6 +1,7 @@
 package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -47,14 +48,7 @@ public final class SgRun {
     public static SgConfig sgConfig(RunConfig cfg, int inputs, int classes) {
         ObjectNode tree = MAPPER.valueToTree(SgConfig.paperSg());
         if (cfg.sg() != null) {
-            for (Map.Entry<String, Object> e : cfg.sg().entrySet()) {
-                if (!tree.has(e.getKey())) {
-                    List<String> known = new ArrayList<>();
-                    tree.fieldNames().forEachRemaining(known::add);
-                    throw new ConfigException("unknown configuration field 'sg." + e.getKey() + "'; allowed: " + known);
-                }
-                tree.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
-            }
+            merge(tree, MAPPER.valueToTree(cfg.sg()), "sg");
         }
         tree.put("inputs", inputs);
         tree.put("outputs", classes);
@@ -71,6 +65,27 @@ public final class SgRun {
         }
         checkMemory(sg);
         return sg;
+    }
+
+    /**
+     * Sets the fields of {@code given} over the defaults in {@code tree}, section by section (so that
+     * {@code sg.sleep.batch_copies} changes that field and keeps the rest of {@code sg.sleep}).
+     */
+    private static void merge(ObjectNode tree, JsonNode given, String path) {
+        for (Map.Entry<String, JsonNode> e : given.properties()) {
+            JsonNode current = tree.get(e.getKey());
+            if (current == null) {
+                List<String> known = new ArrayList<>();
+                tree.fieldNames().forEachRemaining(known::add);
+                throw new ConfigException("unknown configuration field '" + path + "." + e.getKey() + "'; allowed: "
+                        + known);
+            }
+            if (current.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) current, e.getValue(), path + "." + e.getKey());
+            } else {
+                tree.set(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /**
