@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.io.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,12 +24,12 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = Path.of(target);
         if (Files.isDirectory(dir)) {
-            Path summary = dir.resolve("summary.json");
+            Path summary = dir.resolve(RunDirectory.SUMMARY);
             if (!Files.exists(summary)) {
-                throw new CliException(dir + " is not a run directory: it has no summary.json");
+                throw new CliException(dir + " is not a run directory: it has no " + RunDirectory.SUMMARY);
             }
             System.out.println(Summaries.describe(dir));
-            Path npz = dir.resolve("weights.npz");
+            Path npz = dir.resolve(RunDirectory.WEIGHTS);
             if (Files.exists(npz)) {
                 for (Map.Entry<String, NpyArray> e : Npz.read(npz).entrySet()) {
                     System.out.println("weights " + e.getKey() + " " + Arrays.toString(e.getValue().shape()));

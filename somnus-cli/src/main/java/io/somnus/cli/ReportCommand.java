@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
@@ -46,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path html = out != null ? out : dir.resolve("report.html");
         try {
-            if (aggregate && !Files.isRegularFile(dir.resolve("summary.json"))) {
+            if (aggregate && !RunDirectory.isRun(dir)) {
                 AggregateResult a = Aggregator.aggregate(dir);
                 stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
             }

@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.JsonFiles;
+import io.somnus.experiment.io.RunDirectory;
 import java.util.Locale;
 
 /** One-paragraph text of a run's summary.json (and timing.json) for the terminal. */
@@ -36,8 +37,8 @@ final class Summaries {
 
     /** A run directory's summary.json and timing.json described. */
     static String describe(java.nio.file.Path runDir) throws java.io.IOException {
-        JsonNode summary = JsonFiles.readObject(runDir.resolve("summary.json"));
-        java.nio.file.Path timing = runDir.resolve("timing.json");
+        JsonNode summary = JsonFiles.readObject(runDir.resolve(RunDirectory.SUMMARY));
+        java.nio.file.Path timing = runDir.resolve(RunDirectory.TIMING);
         JsonNode t = java.nio.file.Files.isRegularFile(timing)
                 ? JsonFiles.readObject(timing)
                 : com.fasterxml.jackson.databind.node.MissingNode.getInstance();

@@ -22,6 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Charts {
     static final String FONT = "DejaVu Sans";
+    /** A y axis is logarithmic only when its values span at least this factor (else it shows one decade tick). */
+    static final double LOG_RANGE = 20;
     /** Sequential palette for sleep fractions (viridis at 8 points), dark = no sleep. */
     private static final Color[] SEQUENTIAL = {
             new Color(0x44, 0x01, 0x54), new Color(0x46, 0x33, 0x7e), new Color(0x36, 0x5c, 0x8d),

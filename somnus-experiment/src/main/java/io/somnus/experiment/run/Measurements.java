@@ -2,6 +2,7 @@ package io.somnus.experiment.run;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stdp.FrozenEvaluator;
 import io.somnus.metrics.Diversity;
 import io.somnus.metrics.WeightStatistics;
@@ -48,13 +49,13 @@ public final class Measurements {
     public Map<String, Double> checkpoint(LabeledImages train, LabeledImages validation, long imagesSeen, long wakeSteps,
                                           long sleepSteps, Map<String, Double> wakeRates, Map<String, Double> sleepRates) {
         Map<String, Double> row = new LinkedHashMap<>();
-        row.put("images_seen", (double) imagesSeen);
-        row.put("wake_steps", (double) wakeSteps);
-        row.put("sleep_steps", (double) sleepSteps);
-        row.put("achieved_sleep_fraction", wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));
+        row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) imagesSeen);
+        row.put(RunDirectory.Metrics.WAKE_STEPS, (double) wakeSteps);
+        row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) sleepSteps);
+        row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));
         LabeledImages fitSet = readoutSet(train, true);
         Evaluation ev = evaluate(fitSet, validation, imagesSeen);
-        row.put("val_accuracy", ev.accuracy.get(cfg.readout().main()));
+        row.put(RunDirectory.Metrics.VAL_ACCURACY, ev.accuracy.get(cfg.readout().main()));
         ev.accuracy.forEach((k, v) -> row.put("val_accuracy_" + k, v));
         weightColumns(row);
         row.put("winner_fraction", ev.diversity.winnerFraction());

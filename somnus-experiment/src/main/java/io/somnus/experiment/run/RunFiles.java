@@ -3,6 +3,7 @@ package io.somnus.experiment.run;
 import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Csv;
+import io.somnus.experiment.io.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -70,11 +71,11 @@ public final class RunFiles implements RunRecorder {
                 }
                 table.add(line);
             }
-            AtomicFiles.write(dir.resolve("metrics.csv"), Csv.toString(new ArrayList<>(columns), table));
-            AtomicFiles.write(dir.resolve("sleep_traces.csv"),
-                    Csv.toString(List.of("step", "phase", "episode", "projection", "total_abs", "mean"), traces));
-            AtomicFiles.write(dir.resolve("weight_histograms.csv"),
-                    Csv.toString(List.of("episode", "when", "projection", "bin_lo", "bin_hi", "count"), histograms));
+            AtomicFiles.write(dir.resolve(RunDirectory.METRICS), Csv.toString(new ArrayList<>(columns), table));
+            AtomicFiles.write(dir.resolve(RunDirectory.SLEEP_TRACES),
+                    Csv.toString(RunDirectory.SleepTraces.COLUMNS, traces));
+            AtomicFiles.write(dir.resolve(RunDirectory.WEIGHT_HISTOGRAMS),
+                    Csv.toString(RunDirectory.WeightHistograms.COLUMNS, histograms));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the tables of " + dir + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.metrics.WeightStatistics;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgEpoch;
@@ -118,11 +119,11 @@ public final class SgRun {
             @Override
             public void onEpoch(SgEpoch e) {
                 Map<String, Double> row = new LinkedHashMap<>();
-                row.put("images_seen", (double) e.epoch() * n);
-                row.put("wake_steps", (double) e.wakeSteps());
-                row.put("sleep_steps", (double) e.sleepSteps());
-                row.put("achieved_sleep_fraction", e.achievedSleepFraction());
-                row.put("val_accuracy", e.validationAccuracy());
+                row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) e.epoch() * n);
+                row.put(RunDirectory.Metrics.WAKE_STEPS, (double) e.wakeSteps());
+                row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) e.sleepSteps());
+                row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, e.achievedSleepFraction());
+                row.put(RunDirectory.Metrics.VAL_ACCURACY, e.validationAccuracy());
                 row.put("val_accuracy_before_sleep", e.validationAccuracyBeforeSleep());
                 row.put("train_loss", e.trainLoss());
                 curve.add(e.validationAccuracy());

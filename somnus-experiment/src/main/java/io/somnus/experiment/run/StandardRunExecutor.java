@@ -3,6 +3,7 @@ package io.somnus.experiment.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.CpuInfo;
 import io.somnus.core.SomnusVersion;
+import io.somnus.experiment.ConfigException;
 import io.somnus.experiment.RunExecutor;
 import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.config.Configs;
@@ -10,8 +11,8 @@ import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stdp.StdpTraining;
-import io.somnus.experiment.ConfigException;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class StandardRunExecutor implements RunExecutor {
     public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
         RunConfig cfg = Configs.bind(config);
         Files.createDirectories(runDir);
-        AtomicFiles.write(runDir.resolve("config.yaml"), Configs.toYaml(config));
+        AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg);
@@ -59,10 +60,10 @@ public final class StandardRunExecutor implements RunExecutor {
             default -> throw new ConfigException("model: '" + cfg.model() + "' is not a model; use stdp or sg");
         }
         files.flush();
-        Npz.write(runDir.resolve("weights.npz"), arrays);
-        AtomicFiles.write(runDir.resolve("summary.json"),
+        Npz.write(runDir.resolve(RunDirectory.WEIGHTS), arrays);
+        AtomicFiles.write(runDir.resolve(RunDirectory.SUMMARY),
                 Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
-        AtomicFiles.write(runDir.resolve("timing.json"),
+        AtomicFiles.write(runDir.resolve(RunDirectory.TIMING),
                 Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timing));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("somnus_version", SomnusVersion.VERSION);
@@ -79,7 +80,7 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("started", started);
         prov.put("finished", Instant.now().toString());
         prov.put("available_processors", Runtime.getRuntime().availableProcessors());
-        AtomicFiles.write(runDir.resolve("provenance.json"),
+        AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
                 Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
     }
 }

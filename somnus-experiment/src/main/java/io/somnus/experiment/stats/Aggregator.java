@@ -8,6 +8,7 @@ import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class Aggregator {
     public static final String CURVES = "curves.csv";
     public static final String STATS = "stats.json";
     /** metrics.csv column averaged into curves.csv. */
-    public static final String CURVE_COLUMN = "val_accuracy";
+    public static final String CURVE_COLUMN = RunDirectory.Metrics.VAL_ACCURACY;
 
     public static final List<String> AGGREGATE_HEADER = List.of("preset", "model", "dataset", "variant", "sleep_fraction",
             "metric", "n", "mean", "std", "ci95_low", "ci95_high", "baseline_n", "baseline_mean", "diff", "welch_t",
@@ -163,7 +164,7 @@ public final class Aggregator {
         Map<CellKey, TreeMap<Double, List<Double>>> byCell = new TreeMap<>(CellKey.ORDER);
         for (RunRecord r : runs) {
             CsvTable table;
-            Path file = r.dir().resolve(RunRecord.METRICS);
+            Path file = r.dir().resolve(RunDirectory.METRICS);
             try {
                 table = r.metricsCsv().orElse(null);
             } catch (IOException e) {
@@ -171,7 +172,7 @@ public final class Aggregator {
             } catch (FileFormatException e) {
                 throw new FileFormatException("run " + r.runId() + ": damaged file: " + e.getMessage(), e);
             }
-            if (table != null && !table.hasColumn("images_seen")) {
+            if (table != null && !table.hasColumn(RunDirectory.Metrics.IMAGES_SEEN)) {
                 // every metrics.csv Somnus writes has images_seen: without it, the file was damaged
                 throw new FileFormatException("run " + r.runId() + ": " + file + " is damaged: it has no images_seen column"
                         + " (its header is " + table.header() + ")");
@@ -182,7 +183,7 @@ public final class Aggregator {
             double[] x;
             double[] y;
             try {
-                x = table.doubles("images_seen");
+                x = table.doubles(RunDirectory.Metrics.IMAGES_SEEN);
                 y = table.doubles(column);
             } catch (FileFormatException e) {
                 throw new FileFormatException("run " + r.runId() + ": " + file + " is damaged: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.somnus.experiment.stats;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,6 @@ import java.util.Optional;
  */
 public record RunRecord(String runId, Path dir, String preset, String model, String dataset, String variant,
                         double sleepFraction, long seed, JsonNode summary, Map<String, Double> metrics) {
-    public static final String SUMMARY = "summary.json";
-    public static final String METRICS = "metrics.csv";
-
     public RunRecord {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
@@ -43,7 +41,7 @@ public record RunRecord(String runId, Path dir, String preset, String model, Str
 
     /** The run's metrics.csv, if it has one. */
     public Optional<CsvTable> metricsCsv() throws IOException {
-        Path file = dir.resolve(METRICS);
+        Path file = dir.resolve(RunDirectory.METRICS);
         return Files.isRegularFile(file) ? Optional.of(Csv.read(file)) : Optional.empty();
     }
 

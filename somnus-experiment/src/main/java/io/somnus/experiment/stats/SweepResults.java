@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.sweep.LedgerEntry;
 import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.experiment.sweep.SweepLedger;
@@ -30,18 +31,18 @@ import java.util.Map;
  * @param singleRun true when {@code dir} is itself a run directory
  * @param name      sweep name (ledger), or the directory name
  * @param meta      ledger meta data (empty without ledger)
- * @param ledger    ledger entries (empty without ledger)
+ * @param counts    planned, done, failed and unfinished runs as the ledger has them ({@link RunCounts#NONE}
+ *                  without ledger)
  * @param runs      finished runs, ordered by cell then seed
  * @param warnings  runs or files that could not be read
  */
-public record SweepResults(Path dir, boolean singleRun, String name, Map<String, String> meta, List<LedgerEntry> ledger,
+public record SweepResults(Path dir, boolean singleRun, String name, Map<String, String> meta, RunCounts counts,
                            List<RunRecord> runs, List<String> warnings) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public SweepResults {
         meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
-        ledger = List.copyOf(ledger);
         runs = List.copyOf(runs);
         warnings = List.copyOf(warnings);
     }
@@ -53,14 +54,14 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     public static SweepResults load(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         List<String> warnings = new ArrayList<>();
-        if (Files.isRegularFile(d.resolve(RunRecord.SUMMARY))) {
+        if (RunDirectory.isRun(d)) {
             RunRecord run = readRun(d, d.getFileName().toString(), null, warnings);
-            return new SweepResults(d, true, d.getFileName().toString(), Map.of(), List.of(),
+            return new SweepResults(d, true, d.getFileName().toString(), Map.of(), RunCounts.NONE,
                     run == null ? List.of() : List.of(run), warnings);
         }
         Path runsDir = d.resolve(SweepRunner.RUNS_DIR);
         if (!Files.isDirectory(runsDir)) {
-            throw new NotAResultDirectoryException(d + " is neither a run directory (no " + RunRecord.SUMMARY
+            throw new NotAResultDirectoryException(d + " is neither a run directory (no " + RunDirectory.SUMMARY
                     + ") nor a sweep directory (no runs/ folder)");
         }
         Path ledgerFile = d.resolve(SweepLedger.FILE_NAME);
@@ -95,7 +96,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                 Collections.sort(dirs);
                 for (Path runDir : dirs) {
                     String id = runDir.getFileName().toString();
-                    if (id.startsWith(".") || !Files.isRegularFile(runDir.resolve(RunRecord.SUMMARY))) {
+                    if (id.startsWith(".") || !RunDirectory.isRun(runDir)) {
                         continue;
                     }
                     RunRecord r = readRun(runDir, id, null, warnings);
@@ -107,7 +108,12 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         }
         runs.sort(java.util.Comparator.comparing(RunRecord::cell, CellKey.ORDER).thenComparingLong(RunRecord::seed));
         String name = meta.getOrDefault("sweep_name", d.getFileName().toString());
-        return new SweepResults(d, false, name, meta, entries, runs, warnings);
+        return new SweepResults(d, false, name, meta, RunCounts.of(entries), runs, warnings);
+    }
+
+    /** The copy of the sweep file the sweep was run from (it may be absent: a run directory, or an old sweep). */
+    public Path sweepFile() {
+        return dir.resolve(SweepRunner.SWEEP_COPY);
     }
 
     /** Runs grouped by cell, cells in {@link CellKey#ORDER}. */
@@ -120,7 +126,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     }
 
     private static RunRecord readRun(Path runDir, String id, LedgerEntry entry, List<String> warnings) {
-        Path file = runDir.resolve(RunRecord.SUMMARY);
+        Path file = runDir.resolve(RunDirectory.SUMMARY);
         JsonNode summary;
         try {
             // a damaged summary is an error, not a run silently left out of the results
@@ -146,7 +152,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     }
 
     private static JsonNode readConfig(Path runDir) {
-        Path file = runDir.resolve("config.yaml");
+        Path file = runDir.resolve(RunDirectory.CONFIG);
         if (!Files.isRegularFile(file)) {
             return null;
         }

@@ -5,6 +5,7 @@ import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.run.Measurements;
 import io.somnus.experiment.run.RunRecorder;
 import io.somnus.network.Network;
@@ -159,7 +160,7 @@ public final class StdpTraining {
             if (seen + 1 >= target) {
                 Map<String, Double> row = measure.checkpoint(train, validation, seen + 1, wakeSteps, sleepSteps,
                         rates(wakeSpikeTotals, "wake"), rates(sleepSpikeTotals, "sleep"));
-                valCurve.add(row.getOrDefault("val_accuracy", Double.NaN));
+                valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
                 recorder.checkpoint(row);
                 nextCheckpoint++;
             }

@@ -1,0 +1,122 @@
+package io.somnus.experiment.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The layout of a run directory (docs/run-directory.md): the one place that names its files and the table
+ * columns that other code reads back. Writers (the run executor) and readers (results, report, CLI) both go
+ * through these names, so the contract cannot drift between them.
+ *
+ * <p>It lives in {@code io}, the package that depends on no other Somnus package, so that every layer
+ * above it (run, stats, report, cli) may use it without a dependency pointing back down.
+ *
+ * @param dir the run directory
+ */
+public record RunDirectory(Path dir) {
+    /** The resolved configuration; the run is a pure function of it. */
+    public static final String CONFIG = "config.yaml";
+    /** Versions, CPU, seed, dataset checksums, start and end time. */
+    public static final String PROVENANCE = "provenance.json";
+    /** One row per checkpoint; see {@link Metrics}. */
+    public static final String METRICS = "metrics.csv";
+    /** The final numbers; its presence marks a finished run directory. */
+    public static final String SUMMARY = "summary.json";
+    /** How long the run took; kept apart from the summary because it differs every time. */
+    public static final String TIMING = "timing.json";
+    /** One float32 array per projection, dense [pre][post]. */
+    public static final String WEIGHTS = "weights.npz";
+    /** Total and mean |w| per projection across wake and sleep; see {@link SleepTraces}. */
+    public static final String SLEEP_TRACES = "sleep_traces.csv";
+    /** Weight histograms before and after each sleep episode; see {@link WeightHistograms}. */
+    public static final String WEIGHT_HISTOGRAMS = "weight_histograms.csv";
+    /** Every file a finished run directory holds, in the order docs/run-directory.md lists them. */
+    public static final List<String> FILES = List.of(CONFIG, PROVENANCE, METRICS, SUMMARY, TIMING, WEIGHTS,
+            SLEEP_TRACES, WEIGHT_HISTOGRAMS);
+
+    /** Columns of {@value #METRICS} that are always present (others are optional). */
+    public static final class Metrics {
+        public static final String IMAGES_SEEN = "images_seen";
+        public static final String WAKE_STEPS = "wake_steps";
+        public static final String SLEEP_STEPS = "sleep_steps";
+        public static final String ACHIEVED_SLEEP_FRACTION = "achieved_sleep_fraction";
+        /** Validation accuracy of the main readout. */
+        public static final String VAL_ACCURACY = "val_accuracy";
+
+        private Metrics() {}
+    }
+
+    /** Columns of {@value #SLEEP_TRACES}. */
+    public static final class SleepTraces {
+        public static final String STEP = "step";
+        /** {@code wake} or {@code sleep}. */
+        public static final String PHASE = "phase";
+        public static final String EPISODE = "episode";
+        public static final String PROJECTION = "projection";
+        public static final String TOTAL_ABS = "total_abs";
+        public static final String MEAN = "mean";
+        /** The value of {@link #PHASE} within sleep episodes. */
+        public static final String SLEEP_PHASE = "sleep";
+        public static final List<String> COLUMNS = List.of(STEP, PHASE, EPISODE, PROJECTION, TOTAL_ABS, MEAN);
+
+        private SleepTraces() {}
+    }
+
+    /** Columns of {@value #WEIGHT_HISTOGRAMS}. */
+    public static final class WeightHistograms {
+        public static final String EPISODE = "episode";
+        /** {@link #BEFORE} or {@link #AFTER} a sleep episode. */
+        public static final String WHEN = "when";
+        public static final String PROJECTION = "projection";
+        public static final String BIN_LO = "bin_lo";
+        public static final String BIN_HI = "bin_hi";
+        public static final String COUNT = "count";
+        public static final String BEFORE = "before";
+        public static final String AFTER = "after";
+        public static final List<String> COLUMNS = List.of(EPISODE, WHEN, PROJECTION, BIN_LO, BIN_HI, COUNT);
+
+        private WeightHistograms() {}
+    }
+
+    public static RunDirectory of(Path dir) {
+        return new RunDirectory(dir);
+    }
+
+    /** True when {@code dir} holds a {@value #SUMMARY}, i.e. is a finished run directory. */
+    public static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(SUMMARY));
+    }
+
+    public Path config() {
+        return dir.resolve(CONFIG);
+    }
+
+    public Path provenance() {
+        return dir.resolve(PROVENANCE);
+    }
+
+    public Path metrics() {
+        return dir.resolve(METRICS);
+    }
+
+    public Path summary() {
+        return dir.resolve(SUMMARY);
+    }
+
+    public Path timing() {
+        return dir.resolve(TIMING);
+    }
+
+    public Path weights() {
+        return dir.resolve(WEIGHTS);
+    }
+
+    public Path sleepTraces() {
+        return dir.resolve(SLEEP_TRACES);
+    }
+
+    public Path weightHistograms() {
+        return dir.resolve(WEIGHT_HISTOGRAMS);
+    }
+}

@@ -1,0 +1,103 @@
+package io.somnus.report;
+
+import io.somnus.core.SomnusVersion;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.stats.RunCounts;
+import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.stats.SweepResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What was run: the sweep or run, its runs and their settings, versions, dataset checksums, failed runs. */
+final class HeaderSection implements Section {
+    @Override
+    public String id() {
+        return "header";
+    }
+
+    @Override
+    public String title() {
+        return "What was run";
+    }
+
+    @Override
+    public String navLabel() {
+        return "Runs";
+    }
+
+    @Override
+    public boolean needsRuns() {
+        return false;
+    }
+
+    @Override
+    public void write(ReportContext ctx) throws IOException {
+        SweepResults results = ctx.results();
+        Html html = ctx.html();
+        List<RunRecord> runs = results.runs();
+        RunCounts counts = results.counts();
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of("", ""));
+        t.add(List.of(results.singleRun() ? "run" : "sweep", results.name()));
+        t.add(List.of("directory", results.dir().toString()));
+        if (counts.recorded()) {
+            t.add(List.of("runs", counts.planned() + " planned: " + counts.done() + " done, " + counts.failed() + " failed, "
+                    + counts.notFinished() + " not finished"));
+        } else {
+            t.add(List.of("runs", runs.size() + " finished"));
+        }
+        t.add(List.of("presets (model)", Formats.distinct(runs, r -> r.preset() + " (" + r.model() + ")")));
+        t.add(List.of("datasets", Formats.distinct(runs, RunRecord::dataset)));
+        t.add(List.of("sleep fractions", Formats.distinct(runs, r -> Formats.fraction(r.sleepFraction()))));
+        t.add(List.of("seeds", Formats.distinct(runs, r -> Long.toString(r.seed()))));
+        String variants = Formats.distinct(runs, RunRecord::variant);
+        if (!variants.isBlank()) {
+            t.add(List.of("grid variants", variants));
+        }
+        if (results.singleRun() && runs.size() == 1) {
+            t.add(List.of("test accuracy", Html.sig(runs.get(0).metric("test_accuracy"))));
+        }
+        ProvenanceSummary prov = ProvenanceSummary.of(runs);
+        t.add(List.of("started", prov.start.isEmpty() ? "not recorded" : prov.start.first()));
+        t.add(List.of("finished", prov.end.isEmpty() ? "not recorded" : prov.end.last()));
+        t.add(List.of("Somnus version", prov.somnus.isEmpty() ? "not recorded" : String.join(", ", prov.somnus)));
+        t.add(List.of("Java version", prov.java.isEmpty() ? "not recorded" : String.join(", ", prov.java)));
+        t.add(List.of("report", "Somnus " + SomnusVersion.VERSION + ", Java " + System.getProperty("java.version")
+                + ", " + Instant.now()));
+        html.table(t, "kv");
+        html.tag("h3", "Dataset checksums (SHA-256)");
+        if (prov.checksums.isEmpty()) {
+            html.note("not recorded (no SHA-256 in the runs' " + RunDirectory.PROVENANCE + ")");
+        } else {
+            List<List<String>> c = new ArrayList<>();
+            c.add(List.of("file", "SHA-256"));
+            prov.checksums.forEach((k, v) -> c.add(List.of(k, v)));
+            html.table(c, "mono");
+        }
+        Path sweepFile = results.sweepFile();
+        if (Files.isRegularFile(sweepFile)) {
+            html.raw("<details><summary>Sweep file</summary><pre>").text(Files.readString(sweepFile)).raw("</pre></details>\n");
+        }
+        if (results.singleRun()) {
+            Path config = RunDirectory.of(results.dir()).config();
+            if (Files.isRegularFile(config)) {
+                html.raw("<details><summary>Resolved configuration</summary><pre>").text(Files.readString(config))
+                        .raw("</pre></details>\n");
+            }
+        }
+        if (!counts.failures().isEmpty()) {
+            html.tag("h3", "Failed runs");
+            List<List<String>> f = new ArrayList<>();
+            f.add(List.of("run", "attempts", "error"));
+            for (RunCounts.FailedRun e : counts.failures()) {
+                f.add(List.of(e.runId(), Integer.toString(e.attempts()),
+                        e.error() == null ? "" : e.error().lines().findFirst().orElse("")));
+            }
+            html.table(f, "data");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.somnus.report;
+
+import io.somnus.experiment.stats.AggregateRow;
+import io.somnus.experiment.stats.RunRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.knowm.xchart.XYChart;
+
+/** STDP-SNN versus SG-SNN: final test accuracy against sleep fraction, one line per preset, one chart per dataset. */
+final class ModelComparisonSection implements Section {
+    @Override
+    public String id() {
+        return "stdp-vs-sg";
+    }
+
+    @Override
+    public String title() {
+        return "STDP-SNN versus SG-SNN";
+    }
+
+    @Override
+    public String navLabel() {
+        return "STDP vs SG";
+    }
+
+    @Override
+    public void write(ReportContext ctx) {
+        Html html = ctx.html();
+        Set<String> models = ctx.runs().stream().map(RunRecord::model).collect(Collectors.toCollection(TreeSet::new));
+        if (models.size() < 2) {
+            html.note("not recorded: this " + (ctx.singleRun() ? "run" : "sweep") + " has only the "
+                    + String.join(", ", models) + " model; sweep presets of both models (e.g. paper and paper-sg) to compare them");
+            return;
+        }
+        html.p("Final test accuracy against sleep fraction, one line per preset (mean and 95 % CI across seeds). "
+                + "The paper's claim: sleep helps the STDP-SNN and makes no measurable difference to the SG-SNN.");
+        Map<String, List<AggregateRow>> byDataset = new TreeMap<>();
+        for (AggregateRow r : ctx.rows()) {
+            if (r.metric().equals("test_accuracy")) {
+                String key = r.cell().dataset() + (r.cell().variant().isEmpty() ? "" : ", " + r.cell().variant());
+                byDataset.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+        }
+        html.wideGridStart();
+        for (Map.Entry<String, List<AggregateRow>> d : byDataset.entrySet()) {
+            XYChart chart = Charts.xy(d.getKey(), "sleep fraction", "test accuracy", 560, 320);
+            Map<String, List<AggregateRow>> byPreset = new TreeMap<>();
+            for (AggregateRow r : d.getValue()) {
+                byPreset.computeIfAbsent(r.cell().preset() + " (" + r.cell().model() + ")", k -> new ArrayList<>()).add(r);
+            }
+            int i = 0;
+            for (Map.Entry<String, List<AggregateRow>> p : byPreset.entrySet()) {
+                List<AggregateRow> s = p.getValue().stream().sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
+                Charts.errorBars(chart, p.getKey(), s.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray(),
+                        s.stream().mapToDouble(r -> r.stats().mean()).toArray(),
+                        s.stream().mapToDouble(r -> r.stats().ciHalfWidth()).toArray(), Charts.qualitative(i++));
+            }
+            chart.getStyler().setXAxisDecimalPattern("0.00");
+            html.svgFigure(ctx.svg(chart), "STDP versus SG on " + d.getKey(), null, "fig");
+        }
+        html.gridEnd();
+    }
+}

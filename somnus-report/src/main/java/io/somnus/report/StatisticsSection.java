@@ -1,0 +1,171 @@
+package io.somnus.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.somnus.experiment.io.Csv;
+import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.stats.AggregateRow;
+import io.somnus.experiment.stats.Aggregator;
+import io.somnus.experiment.stats.CellKey;
+import io.somnus.experiment.stats.Comparison;
+import io.somnus.experiment.stats.GlmmRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Statistics across seeds: cell means with CIs, each sleep fraction against f = 0, and the beta GLMM's table. */
+final class StatisticsSection implements Section {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String id() {
+        return "statistics";
+    }
+
+    @Override
+    public String title() {
+        return "Statistics";
+    }
+
+    @Override
+    public String navLabel() {
+        return "Statistics";
+    }
+
+    /** Columns of the statistics tables: a heading and the metrics it may come from (first present wins). */
+    private record Column(String heading, List<String> metrics) {
+        String pick(Map<String, AggregateRow> byMetric) {
+            return metrics.stream().filter(byMetric::containsKey).findFirst().orElse(null);
+        }
+    }
+
+    private static final List<Column> TABLE_COLUMNS = List.of(
+            new Column("test accuracy", List.of("test_accuracy")),
+            new Column("max drawdown", List.of("stability.max_drawdown")),
+            new Column("last-quarter std", List.of("stability.last_quarter_std")),
+            new Column("saturated (input weights)", List.of("weights.input_e.frac_saturated", "weights.in_h.frac_saturated")),
+            new Column("winner fraction", List.of("diversity.winner_fraction")),
+            new Column("φ", List.of("phi")));
+
+    @Override
+    public void write(ReportContext ctx) throws IOException {
+        Html html = ctx.html();
+        if (ctx.singleRun()) {
+            html.note("not applicable: statistics across seeds need a sweep directory");
+            return;
+        }
+        Map<CellKey, Map<String, AggregateRow>> byCell = new TreeMap<>(CellKey.ORDER);
+        for (AggregateRow r : ctx.rows()) {
+            byCell.computeIfAbsent(r.cell(), k -> new LinkedHashMap<>()).put(r.metric(), r);
+        }
+        List<Column> columns = TABLE_COLUMNS.stream()
+                .filter(c -> byCell.values().stream().anyMatch(m -> c.pick(m) != null)).toList();
+        boolean anyVariant = byCell.keySet().stream().anyMatch(k -> !k.variant().isEmpty());
+        html.tag("h3", "Cell means (95 % CI across seeds)");
+        html.p("All metrics, with standard deviations and the tests below, are in aggregate.csv; every run's numbers in "
+                + "runs_long.csv (written by the sweep, or by aggregating the directory).");
+        List<List<String>> t = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("preset", "dataset", "variant", "sleep", "n"));
+        columns.forEach(c -> head.add(c.heading()));
+        t.add(head);
+        for (Map.Entry<CellKey, Map<String, AggregateRow>> c : byCell.entrySet()) {
+            CellKey k = c.getKey();
+            int n = c.getValue().values().stream().mapToInt(r -> r.stats().n()).max().orElse(0);
+            List<String> row = new ArrayList<>(List.of(k.preset() + " (" + k.model() + ")", k.dataset(), k.variant(),
+                    Formats.fraction(k.sleepFraction()), Integer.toString(n)));
+            for (Column col : columns) {
+                String m = col.pick(c.getValue());
+                row.add(m == null ? "not recorded" : Formats.meanCi(c.getValue().get(m).stats()));
+            }
+            t.add(row);
+        }
+        html.table(anyVariant ? t : dropColumn(t, 2), "data");
+
+        html.tag("h3", "Each sleep fraction against no sleep (f = 0)");
+        html.p("Welch's two-sided t-test across seeds (p, and Holm-adjusted over the sleep fractions of a panel); the "
+                + "paired t-test by seed where both share their seeds; Cohen's d and Hedges' g (positive: larger than at "
+                + "f = 0). A dash: undefined (fewer than two seeds, or no variation).");
+        boolean any = false;
+        for (Column col : columns) {
+            List<List<String>> c = new ArrayList<>();
+            c.add(List.of("preset", "dataset", "variant", "sleep", "metric", "difference", "Welch p", "Holm p", "paired p", "d", "g"));
+            for (Map.Entry<CellKey, Map<String, AggregateRow>> cell : byCell.entrySet()) {
+                String m = col.pick(cell.getValue());
+                AggregateRow r = m == null ? null : cell.getValue().get(m);
+                if (r == null || r.vsBaseline() == null) {
+                    continue;
+                }
+                Comparison k = r.vsBaseline();
+                CellKey key = cell.getKey();
+                c.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), key.variant(),
+                        Formats.fraction(key.sleepFraction()), m, Html.sig(k.diff(), 3), Html.p(k.welchP()), Html.p(r.welchPHolm()),
+                        k.pairedN() >= 2 ? Html.p(k.pairedP()) : "–", Html.num(k.cohensD(), 2), Html.num(k.hedgesG(), 2)));
+            }
+            if (c.size() > 1) {
+                any = true;
+                html.tag("h4", col.heading());
+                List<List<String>> shown = dropColumn(c, 4);
+                html.table(anyVariant ? shown : dropColumn(shown, 2), "data");
+            }
+        }
+        if (!any) {
+            html.note("no comparisons: the sweep needs f = 0 and at least one other sleep fraction per panel");
+        }
+
+        html.tag("h3", "Beta GLMM (glmmTMB)");
+        Path table = ctx.results().dir().resolve(GlmmRunner.TABLE);
+        Path stats = ctx.results().dir().resolve(Aggregator.STATS);
+        String status = null;
+        String formula = "";
+        if (Files.isRegularFile(stats)) {
+            try {
+                JsonNode s = JSON.readTree(stats.toFile()).path("glmm");
+                status = s.path("status").asText(null);
+                formula = s.path("formula").asText("");
+            } catch (IOException e) {
+                ctx.note("cannot read " + stats + ": " + e.getMessage());
+            }
+        }
+        if (Files.isRegularFile(table) && (status == null || status.equals("done"))) {
+            if (!formula.isEmpty()) {
+                html.raw("<p>Model: <code>").text(formula).raw("</code>, beta family, accuracy squeezed into (0, 1).</p>\n");
+            }
+            try {
+                CsvTable g = Csv.read(table);
+                List<List<String>> gt = new ArrayList<>();
+                gt.add(g.header());
+                for (List<String> row : g.rows()) {
+                    List<String> formatted = new ArrayList<>();
+                    for (int i = 0; i < row.size(); i++) {
+                        String cell = row.get(i);
+                        formatted.add(i == 0 ? cell : Formats.number(cell));
+                    }
+                    gt.add(formatted);
+                }
+                html.table(gt, "data");
+            } catch (FileFormatException e) {
+                html.note("cannot read " + table + ": " + e.getMessage());
+            }
+        } else if (status != null) {
+            html.note("GLMM " + status);
+        } else {
+            html.note("GLMM not run for this directory: `somnus sweep` fits it after the runs when R and glmmTMB are installed");
+        }
+    }
+
+    private static List<List<String>> dropColumn(List<List<String>> t, int column) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : t) {
+            List<String> r = new ArrayList<>(row);
+            r.remove(column);
+            out.add(r);
+        }
+        return out;
+    }
+}

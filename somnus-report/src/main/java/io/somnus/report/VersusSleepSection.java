@@ -1,0 +1,115 @@
+package io.somnus.report;
+
+import io.somnus.experiment.stats.AggregateRow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.knowm.xchart.XYChart;
+
+/** Final accuracy, stability, saturation and diversity against sleep fraction: a grid of panels per group. */
+final class VersusSleepSection implements Section {
+    private record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label) {}
+
+    @Override
+    public String id() {
+        return "vs-sleep";
+    }
+
+    @Override
+    public String title() {
+        return "Accuracy, stability, saturation and diversity versus sleep fraction";
+    }
+
+    @Override
+    public String navLabel() {
+        return "vs sleep";
+    }
+
+    @Override
+    public void write(ReportContext ctx) {
+        Html html = ctx.html();
+        if (ctx.singleRun()) {
+            html.note("not applicable: a single run has one sleep fraction (report a sweep directory for this section)");
+            return;
+        }
+        html.p("Each point is the mean across seeds at the end of training, with its 95 % confidence interval.");
+        Map<Group, List<AggregateRow>> byGroup = new LinkedHashMap<>();
+        for (AggregateRow r : ctx.rows()) {
+            byGroup.computeIfAbsent(Group.of(r.cell()), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<Group, List<AggregateRow>> g : byGroup.entrySet()) {
+            html.tag("h3", g.getKey().title());
+            List<AggregateRow> groupRows = g.getValue();
+            Set<String> metrics = groupRows.stream().map(AggregateRow::metric).collect(Collectors.toCollection(LinkedHashSet::new));
+            List<String> missing = new ArrayList<>();
+            html.gridStart();
+            for (Panel panel : panels(metrics)) {
+                List<String> present = panel.metrics().stream().filter(metrics::contains).toList();
+                if (present.isEmpty()) {
+                    missing.add(panel.title());
+                    continue;
+                }
+                XYChart chart = Charts.xy(panel.title(), "sleep fraction", panel.yTitle(), 380, 270);
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = 0;
+                int i = 0;
+                for (String metric : present) {
+                    List<AggregateRow> series = groupRows.stream().filter(r -> r.metric().equals(metric))
+                            .sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
+                    double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray();
+                    double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
+                    double[] e = series.stream().mapToDouble(r -> r.stats().ciHalfWidth()).toArray();
+                    // a log axis must stay above zero including the error bars (XChart refuses otherwise)
+                    for (int k = 0; k < y.length; k++) {
+                        lo = Math.min(lo, Double.isFinite(e[k]) ? y[k] - e[k] : y[k]);
+                    }
+                    hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
+                    String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
+                    Charts.errorBars(chart, name, x, y, e, Charts.qualitative(i++));
+                }
+                boolean logScale = panel.title().equals("total |w|") && lo > 0 && hi / lo >= Charts.LOG_RANGE;
+                chart.getStyler().setYAxisLogarithmic(logScale);
+                if (panel.title().equals("total |w|")) {
+                    chart.setYAxisTitle(logScale ? "Σ|w| (log scale)" : "Σ|w|");
+                }
+                chart.getStyler().setLegendVisible(present.size() > 1);
+                chart.getStyler().setXAxisDecimalPattern("0.00");
+                html.svgFigure(ctx.svg(chart), panel.title() + ", " + g.getKey().title(), null, "fig");
+            }
+            html.gridEnd();
+            if (!missing.isEmpty()) {
+                html.note("not recorded: " + String.join(", ", missing));
+            }
+        }
+    }
+
+    /** The panels, in order; those over projections have one series per projection found in {@code metrics}. */
+    private static List<Panel> panels(Set<String> metrics) {
+        List<String> projections = metrics.stream().filter(m -> m.startsWith("weights."))
+                .map(VersusSleepSection::projection).distinct().toList();
+        return List.of(
+                new Panel("final test accuracy", "accuracy", List.of("test_accuracy"), m -> "test"),
+                new Panel("max drawdown of validation accuracy", "drawdown", List.of("stability.max_drawdown"), m -> ""),
+                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> ""),
+                new Panel("fraction saturated", "fraction of weights",
+                        projections.stream().map(p -> "weights." + p + ".frac_saturated").toList(), VersusSleepSection::projection),
+                new Panel("total |w|", "Σ|w|",
+                        projections.stream().map(p -> "weights." + p + ".total_abs").toList(), VersusSleepSection::projection),
+                new Panel("winner fraction", "fraction of E neurons", List.of("diversity.winner_fraction"), m -> ""),
+                new Panel("assignment entropy", "bits", List.of("diversity.assignment_entropy"), m -> ""),
+                new Panel("receptive-field cosine similarity", "mean pairwise cosine", List.of("diversity.rf_cosine"), m -> ""),
+                new Panel("φ", "φ", List.of("phi"), m -> ""));
+    }
+
+    /** {@code weights.<projection>.<stat>} → projection. */
+    private static String projection(String metric) {
+        return metric.substring("weights.".length(), metric.lastIndexOf('.'));
+    }
+}

@@ -1,0 +1,106 @@
+package io.somnus.report;
+
+import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.RunDirectory.WeightHistograms;
+import io.somnus.experiment.stats.RunRecord;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Weight distributions just before and after the last sleep episode (weight_histograms.csv), per projection. */
+final class WeightHistogramsSection implements Section {
+    @Override
+    public String id() {
+        return "weight-histograms";
+    }
+
+    @Override
+    public String title() {
+        return "Weight distributions before and after sleep";
+    }
+
+    @Override
+    public String navLabel() {
+        return "Histograms";
+    }
+
+    @Override
+    public void write(ReportContext ctx) {
+        Html html = ctx.html();
+        html.p("Distribution of weights per projection just before and just after the last recorded sleep episode "
+                + "(first seed, sleep fraction nearest " + Showcase.FRACTION + ").");
+        int drawn = 0;
+        List<String> missing = new ArrayList<>();
+        html.gridStart();
+        for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {
+            RunRecord run = Showcase.runs(g.getValue()).stream().filter(r -> r.sleepFraction() > 0).findFirst().orElse(null);
+            if (run == null) {
+                continue;
+            }
+            CsvTable t = RunTables.optional(run, RunDirectory.WEIGHT_HISTOGRAMS, WeightHistograms.COLUMNS, ctx.notes());
+            if (t == null) {
+                missing.add(run.runId());
+                continue;
+            }
+            double[] episode = t.doubles(WeightHistograms.EPISODE);
+            double last = Arrays.stream(episode).filter(Double::isFinite).max().orElse(Double.NaN);
+            double[] lo = t.doubles(WeightHistograms.BIN_LO);
+            double[] hi = t.doubles(WeightHistograms.BIN_HI);
+            double[] count = t.doubles(WeightHistograms.COUNT);
+            List<String> when = t.strings(WeightHistograms.WHEN);
+            List<String> projection = t.strings(WeightHistograms.PROJECTION);
+            Map<String, Map<String, List<double[]>>> data = new TreeMap<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (episode[i] == last && Double.isFinite(count[i])) {
+                    data.computeIfAbsent(projection.get(i), k -> new TreeMap<>())
+                            .computeIfAbsent(when.get(i), k -> new ArrayList<>()).add(new double[] {lo[i], hi[i], count[i]});
+                }
+            }
+            for (Map.Entry<String, Map<String, List<double[]>>> p : data.entrySet()) {
+                XYChart chart = Charts.xy(g.getKey().preset() + " × " + g.getKey().dataset() + ": " + p.getKey()
+                        + " (episode " + (long) last + ")", "weight", "fraction of synapses", 380, 270);
+                int i = 0;
+                for (String w : List.of(WeightHistograms.BEFORE, WeightHistograms.AFTER)) {
+                    List<double[]> bins = p.getValue().get(w);
+                    if (bins == null || bins.isEmpty()) {
+                        continue;
+                    }
+                    bins.sort(Comparator.comparingDouble(b -> b[0]));
+                    double sum = bins.stream().mapToDouble(b -> b[2]).sum();
+                    double[] x = new double[bins.size() + 1];
+                    double[] y = new double[bins.size() + 1];
+                    for (int b = 0; b < bins.size(); b++) {
+                        x[b] = bins.get(b)[0];
+                        y[b] = sum > 0 ? bins.get(b)[2] / sum : 0;
+                    }
+                    x[bins.size()] = bins.get(bins.size() - 1)[1];
+                    y[bins.size()] = y[bins.size() - 1];
+                    XYSeries s = chart.addSeries(w + " sleep", x, y);
+                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+                    Color c = i++ == 0 ? Charts.qualitative(1) : Charts.qualitative(0);
+                    s.setLineColor(c);
+                    s.setFillColor(Charts.alpha(c, 60));
+                    s.setMarker(SeriesMarkers.NONE);
+                }
+                chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+                html.svgFigure(ctx.svg(chart), "weight histogram " + p.getKey() + " of " + run.runId(), run.runId(), "fig");
+                drawn++;
+            }
+        }
+        html.gridEnd();
+        if (drawn == 0) {
+            html.note("not recorded: no " + RunDirectory.WEIGHT_HISTOGRAMS + " in the runs shown");
+        } else if (!missing.isEmpty()) {
+            html.note("not recorded for " + String.join(", ", missing));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.somnus.report;
+
+import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.RunDirectory.SleepTraces;
+import io.somnus.experiment.stats.RunRecord;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Total |w| per projection across wake and sleep (sleep_traces.csv) for the showcase runs of each group. */
+final class WeightTracesSection implements Section {
+    /** The columns drawn ({@link SleepTraces#MEAN} is not). */
+    private static final List<String> COLUMNS = List.of(SleepTraces.STEP, SleepTraces.PHASE, SleepTraces.EPISODE,
+            SleepTraces.PROJECTION, SleepTraces.TOTAL_ABS);
+
+    @Override
+    public String id() {
+        return "weight-traces";
+    }
+
+    @Override
+    public String title() {
+        return "Weights across sleep episodes";
+    }
+
+    @Override
+    public String navLabel() {
+        return "Weight traces";
+    }
+
+    @Override
+    public void write(ReportContext ctx) {
+        Html html = ctx.html();
+        html.p("Total |w| per projection against simulation step (log scale), for the first seed without sleep and "
+                + "at the sleep fraction nearest " + Showcase.FRACTION + "; shaded: sleep episodes.");
+        int drawn = 0;
+        List<String> missing = new ArrayList<>();
+        html.wideGridStart();
+        for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {
+            double[] range = {Double.POSITIVE_INFINITY, 0, 0};
+            List<XYChart> charts = new ArrayList<>();
+            List<String> captions = new ArrayList<>();
+            for (RunRecord run : Showcase.runs(g.getValue())) {
+                CsvTable t = RunTables.optional(run, RunDirectory.SLEEP_TRACES, COLUMNS, ctx.notes());
+                if (t == null) {
+                    missing.add(run.runId());
+                    continue;
+                }
+                Map<String, List<double[]>> byProjection = new TreeMap<>();
+                TreeMap<Double, double[]> sleepSpans = new TreeMap<>();
+                double[] step = t.doubles(SleepTraces.STEP);
+                double[] total = t.doubles(SleepTraces.TOTAL_ABS);
+                double[] episode = t.doubles(SleepTraces.EPISODE);
+                List<String> phase = t.strings(SleepTraces.PHASE);
+                List<String> projection = t.strings(SleepTraces.PROJECTION);
+                for (int i = 0; i < t.rowCount(); i++) {
+                    if (!Double.isFinite(step[i]) || !Double.isFinite(total[i])) {
+                        continue;
+                    }
+                    byProjection.computeIfAbsent(projection.get(i), k -> new ArrayList<>()).add(new double[] {step[i], total[i]});
+                    if (phase.get(i).equals(SleepTraces.SLEEP_PHASE)) {
+                        double ep = Double.isFinite(episode[i]) ? episode[i] : -1;
+                        double at = step[i];
+                        double[] span = sleepSpans.computeIfAbsent(ep, k -> new double[] {at, at});
+                        span[0] = Math.min(span[0], step[i]);
+                        span[1] = Math.max(span[1], step[i]);
+                    }
+                }
+                if (byProjection.isEmpty()) {
+                    missing.add(run.runId());
+                    continue;
+                }
+                XYChart chart = Charts.xy(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                        "simulation step", "Σ|w| (log scale)", 560, 320);
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = 0;
+                for (List<double[]> pts : byProjection.values()) {
+                    for (double[] p : pts) {
+                        if (p[1] > 0) {
+                            lo = Math.min(lo, p[1]);
+                            hi = Math.max(hi, p[1]);
+                        }
+                    }
+                }
+                boolean log = lo > 0 && hi / lo >= Charts.LOG_RANGE;
+                if (log) {
+                    Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), lo, hi, new Color(0x55, 0x55, 0x55));
+                    range[0] = Math.min(range[0], lo);
+                    range[1] = Math.max(range[1], hi);
+                }
+                for (List<double[]> pts : byProjection.values()) {
+                    range[2] = Math.max(range[2], pts.stream().mapToDouble(v -> v[0]).max().orElse(0));
+                }
+                int i = 0;
+                for (Map.Entry<String, List<double[]>> p : byProjection.entrySet()) {
+                    double[] x = p.getValue().stream().mapToDouble(v -> v[0]).toArray();
+                    double[] y = p.getValue().stream().mapToDouble(v -> v[1]).toArray();
+                    Charts.line(chart, p.getKey(), x, y, Charts.qualitative(i++)).setMarker(SeriesMarkers.NONE);
+                }
+                chart.getStyler().setYAxisLogarithmic(log);
+                chart.setYAxisTitle(log ? "Σ|w| (log scale)" : "Σ|w|");
+                chart.getStyler().setXAxisMin(0.0);
+                charts.add(chart);
+                captions.add(run.runId());
+            }
+            for (int c = 0; c < charts.size(); c++) {
+                XYChart chart = charts.get(c);
+                if (chart.getStyler().isYAxisLogarithmic() && range[1] > 0) {
+                    // the same y range for the runs of a panel, so that growth and its absence compare at a glance
+                    chart.getStyler().setYAxisMin(range[0]);
+                    chart.getStyler().setYAxisMax(range[1]);
+                }
+                chart.getStyler().setXAxisMax(range[2]);
+                html.svgFigure(ctx.svg(chart), "weight traces of " + captions.get(c), captions.get(c), "fig");
+                drawn++;
+            }
+        }
+        html.gridEnd();
+        if (drawn == 0) {
+            html.note("not recorded: no " + RunDirectory.SLEEP_TRACES + " in the runs shown");
+        } else if (!missing.isEmpty()) {
+            html.note("not recorded for " + String.join(", ", missing));
+        }
+    }
+}
