@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.ConfigException;
 import io.somnus.experiment.RunConfigResolver;
 import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.io.RunDirectory;
 import java.nio.file.Files;
 import java.util.Locale;
 
@@ -39,11 +40,11 @@ final class Fakes {
             }
             double f = config.get("sleep").get("fraction").asDouble();
             double acc = 0.5 + 0.1 * f + 0.01 * seed;
-            Files.writeString(dir.resolve("summary.json"), String.format(Locale.ROOT,
+            Files.writeString(dir.resolve(RunDirectory.SUMMARY), String.format(Locale.ROOT,
                     "{\"model\":\"stdp\",\"preset\":\"%s\",\"dataset\":\"%s\",\"seed\":%d,\"sleep_fraction\":%s,"
                             + "\"test_accuracy\":%s}", config.get("preset").asText(), config.get("dataset").get("name").asText(),
                     seed, f, acc));
-            Files.writeString(dir.resolve("metrics.csv"), "images_seen,val_accuracy\n100," + acc + "\n");
+            Files.writeString(dir.resolve(RunDirectory.METRICS), "images_seen,val_accuracy\n100," + acc + "\n");
             progress.update("eval", 2, 2);
         };
     }

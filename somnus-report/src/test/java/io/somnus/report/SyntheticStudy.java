@@ -11,6 +11,7 @@ import io.somnus.experiment.RunExecutor;
 import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepResult;
@@ -70,7 +71,7 @@ final class SyntheticStudy {
             long seed = config.get("seed").asLong();
             String dataset = config.get("dataset").get("name").asText();
             SplittableRandom rng = new SplittableRandom(seed * 31 + dataset.hashCode() + (stdp ? 7 : 11) + (long) (f * 1000));
-            Files.writeString(dir.resolve("config.yaml"), new YAMLMapper().writeValueAsString(config));
+            Files.writeString(dir.resolve(RunDirectory.CONFIG), new YAMLMapper().writeValueAsString(config));
 
             // accuracy curve: rises; STDP sags later unless it sleeps
             double[] acc = new double[CHECKPOINTS];
@@ -90,7 +91,7 @@ final class SyntheticStudy {
                         stdp ? 0.3 * t * (1 - f) : "", stdp ? 0.2 + 0.1 * f : ""));
                 progress.update("train", k, CHECKPOINTS);
             }
-            Files.writeString(dir.resolve("metrics.csv"), metrics);
+            Files.writeString(dir.resolve(RunDirectory.METRICS), metrics);
             double test = acc[CHECKPOINTS - 1] + 0.005 * rng.nextGaussian();
 
             ObjectNode s = JSON.createObjectNode();
@@ -119,7 +120,7 @@ final class SyntheticStudy {
             s.put("phi", 0.2 + 0.1 * f + 0.01 * rng.nextGaussian());
             ArrayNode shape = s.putArray("input_shape");
             shape.add(SIDE).add(SIDE);
-            Files.writeString(dir.resolve("summary.json"), s.toString());
+            Files.writeString(dir.resolve(RunDirectory.SUMMARY), s.toString());
 
             ObjectNode prov = JSON.createObjectNode();
             prov.put("somnus_version", "0.1.0-SNAPSHOT");
@@ -129,7 +130,7 @@ final class SyntheticStudy {
                     .put("sha256", Integer.toHexString(dataset.hashCode()).repeat(8));
             prov.put("start_time", "2026-01-01T10:00:00Z");
             prov.put("end_time", "2026-01-01T10:05:00Z");
-            Files.writeString(dir.resolve("provenance.json"), prov.toString());
+            Files.writeString(dir.resolve(RunDirectory.PROVENANCE), prov.toString());
 
             // receptive fields: a blob per neuron; saturated (blown out) without sleep
             float[] w = new float[INPUTS * NEURONS];
@@ -147,7 +148,7 @@ final class SyntheticStudy {
             Map<String, NpyArray> arrays = new LinkedHashMap<>();
             arrays.put(stdp ? "input_e" : "in_h", NpyArray.of(w, INPUTS, NEURONS));
             arrays.put(stdp ? "e_i" : "h_out", NpyArray.of(new float[NEURONS * 10], NEURONS, 10));
-            Npz.write(dir.resolve("weights.npz"), arrays);
+            Npz.write(dir.resolve(RunDirectory.WEIGHTS), arrays);
 
             // sleep traces: wake growth, sleep decay; episodes every 1000 steps
             StringBuilder traces = new StringBuilder("step,phase,episode,projection,total_abs,mean\n");
@@ -173,7 +174,7 @@ final class SyntheticStudy {
                     }
                 }
             }
-            Files.writeString(dir.resolve("sleep_traces.csv"), traces);
+            Files.writeString(dir.resolve(RunDirectory.SLEEP_TRACES), traces);
 
             StringBuilder hist = new StringBuilder("episode,when,projection,bin_lo,bin_hi,count\n");
             for (int episode = 0; episode < (f > 0 ? 6 : 0); episode++) {
@@ -187,7 +188,7 @@ final class SyntheticStudy {
                     }
                 }
             }
-            Files.writeString(dir.resolve("weight_histograms.csv"), hist);
+            Files.writeString(dir.resolve(RunDirectory.WEIGHT_HISTOGRAMS), hist);
             progress.update("eval", 1, 1);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.RunExecutor;
 import io.somnus.experiment.RunProgress;
+import io.somnus.experiment.io.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class FakeExecutor implements RunExecutor {
         if (failingKeys.contains(key)) {
             throw new IllegalStateException("simulated failure of " + key);
         }
-        Files.writeString(runDir.resolve("config.yaml"), config.toString());
+        Files.writeString(runDir.resolve(RunDirectory.CONFIG), config.toString());
         double f = config.get("sleep").get("fraction").asDouble();
         long seed = config.get("seed").asLong();
         double acc = accuracy(f, seed);
@@ -76,12 +77,12 @@ public final class FakeExecutor implements RunExecutor {
         s.putObject("weights").putObject("input_e").put("total_abs", 100 * (1 - f)).put("frac_saturated", 0.5 - f / 2);
         s.put("phi", 0.3 + 0.01 * seed);
         s.putArray("input_shape").add(2).add(2);
-        Files.writeString(runDir.resolve("summary.json"), s.toString());
+        Files.writeString(runDir.resolve(RunDirectory.SUMMARY), s.toString());
         StringBuilder csv = new StringBuilder("images_seen,wake_steps,sleep_steps,achieved_sleep_fraction,val_accuracy\n");
         for (int i = 1; i <= 4; i++) {
             csv.append(String.format(Locale.ROOT, "%d,%d,%d,%s,%s%n", i * 100, i * 10, (int) (i * 10 * f), f, acc * i / 4));
         }
-        Files.writeString(runDir.resolve("metrics.csv"), csv);
+        Files.writeString(runDir.resolve(RunDirectory.METRICS), csv);
         progress.update("eval", 1, 1);
     }
 
