@@ -1,6 +1,6 @@
 package io.somnus.cli;
 
-import io.somnus.experiment.RunProgress;
+import io.somnus.experiment.model.RunProgress;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

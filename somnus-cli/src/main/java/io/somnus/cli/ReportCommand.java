@@ -2,8 +2,8 @@ package io.somnus.cli;
 
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.AggregateResult;
-import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
+import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.report.ReportBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path html = out != null ? out : dir.resolve("report.html");
         try {
             if (aggregate && !RunDirectory.isRun(dir)) {
-                AggregateResult a = Aggregator.aggregate(dir);
+                AggregateResult a = SweepResults.aggregate(dir);
                 stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
             }
             ReportBuilder.build(dir, html);

@@ -2,13 +2,13 @@ package io.somnus.cli;
 
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.DatasetStatus;
-import io.somnus.experiment.StandardResolver;
 import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
-import io.somnus.report.ReportBuilder;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.SweepSummaryTable;
+import io.somnus.report.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

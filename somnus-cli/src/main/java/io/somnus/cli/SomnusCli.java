@@ -1,10 +1,10 @@
 package io.somnus.cli;
 
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code somnus} command-line program. */
 @Command(name = "somnus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

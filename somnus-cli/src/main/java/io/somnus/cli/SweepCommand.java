@@ -1,8 +1,8 @@
 package io.somnus.cli;
 
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.RunConfigResolver;
-import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.run.RunConfigResolver;
+import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepException;

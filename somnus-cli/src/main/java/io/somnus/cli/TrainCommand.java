@@ -1,10 +1,9 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.StandardResolver;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

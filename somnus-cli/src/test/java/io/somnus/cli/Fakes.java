@@ -2,10 +2,10 @@ package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.RunConfigResolver;
-import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.run.RunConfigResolver;
+import io.somnus.experiment.run.RunExecutor;
 import java.nio.file.Files;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.somnus.cli;
 
-import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.run.RunExecutor;
 import picocli.CommandLine;
 
 /** A sweep with slow fake runs, to watch the progress display: arguments as for {@code somnus sweep}. */

@@ -2,6 +2,7 @@ package io.somnus.plasticity;
 
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
+import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 
 /**

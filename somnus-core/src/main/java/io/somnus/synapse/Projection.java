@@ -1,8 +1,7 @@
 package io.somnus.synapse;
 
-import io.somnus.neuron.Population;
 import io.somnus.kernel.Kernels;
-import io.somnus.plasticity.Plasticity;
+import io.somnus.neuron.Population;
 import java.util.Arrays;
 
 /**

@@ -2,6 +2,7 @@ package io.somnus.plasticity;
 
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.neuron.SpikeSource;
+import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;

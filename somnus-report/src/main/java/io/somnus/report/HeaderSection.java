@@ -2,9 +2,9 @@ package io.somnus.report;
 
 import io.somnus.core.SomnusVersion;
 import io.somnus.experiment.io.RunDirectory;
-import io.somnus.experiment.stats.RunCounts;
 import io.somnus.experiment.stats.RunRecord;
-import io.somnus.experiment.stats.SweepResults;
+import io.somnus.experiment.sweep.RunCounts;
+import io.somnus.experiment.sweep.SweepResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.somnus.report;
 
 import io.somnus.core.SomnusVersion;
 import io.somnus.experiment.io.AtomicFiles;
-import io.somnus.experiment.stats.SweepResults;
+import io.somnus.experiment.sweep.SweepResults;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.somnus.report;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.RunRecord;
-import io.somnus.experiment.stats.SweepResults;
+import io.somnus.experiment.sweep.SweepResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.somnus.experiment.stats.RunCounts;
 import io.somnus.experiment.stats.RunRecord;
-import io.somnus.experiment.stats.SweepResults;
+import io.somnus.experiment.sweep.RunCounts;
+import io.somnus.experiment.sweep.SweepResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

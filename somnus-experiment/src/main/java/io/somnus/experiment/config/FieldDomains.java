@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.ConfigException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -3,17 +3,17 @@ package io.somnus.experiment.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.CpuInfo;
 import io.somnus.core.SomnusVersion;
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.RunExecutor;
-import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
-import io.somnus.experiment.stdp.StdpTraining;
-import io.somnus.kernel.Kernels;
+import io.somnus.experiment.model.DataPreparation;
+import io.somnus.experiment.model.ModelResult;
+import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.RunFiles;
+import io.somnus.experiment.model.RunProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,28 +37,11 @@ public final class StandardRunExecutor implements RunExecutor {
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg);
         RunFiles files = new RunFiles(runDir, progress);
-        Map<String, Object> summary;
-        Map<String, Object> timing;
-        Map<String, Object> arithmetic = new LinkedHashMap<>();
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        switch (cfg.model()) {
-            case "stdp" -> {
-                StdpTraining.Result r = new StdpTraining(cfg, files).run(data.train(), data.validation(), data.test());
-                summary = r.summary();
-                timing = r.timing();
-                r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
-                // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons
-                arithmetic.put("kernels", Kernels.active().name());
-            }
-            case "sg" -> {
-                SgRun.Result r = SgRun.run(cfg, data, files);
-                summary = r.summary();
-                timing = r.timing();
-                arrays.putAll(r.arrays());
-                arithmetic.putAll(r.provenance());
-            }
-            default -> throw new ConfigException("model: '" + cfg.model() + "' is not a model; use stdp or sg");
-        }
+        ModelResult result = ModelRunners.forModel(cfg.model()).run(cfg, data, files);
+        Map<String, Object> summary = result.summary();
+        Map<String, Object> timing = result.timing();
+        Map<String, Object> arithmetic = result.arithmetic();
+        Map<String, NpyArray> arrays = result.arrays();
         files.flush();
         Npz.write(runDir.resolve(RunDirectory.WEIGHTS), arrays);
         AtomicFiles.write(runDir.resolve(RunDirectory.SUMMARY),

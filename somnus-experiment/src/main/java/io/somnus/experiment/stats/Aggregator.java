@@ -50,16 +50,19 @@ public final class Aggregator {
 
     private Aggregator() {}
 
-    /** Loads the sweep directory, writes the files above and fits the GLMM when R allows. */
-    public static AggregateResult aggregate(Path sweepDir) throws IOException {
-        return aggregate(sweepDir, GlmmRunner.standard());
-    }
-
-    public static AggregateResult aggregate(Path sweepDir, GlmmRunner glmm) throws IOException {
-        SweepResults results = SweepResults.load(sweepDir);
-        Path dir = results.dir();
-        List<String> warnings = new ArrayList<>(results.warnings());
-        List<AggregateRow> rows = rows(results.runs());
+    /**
+     * Writes the files above into {@code dir} for the finished runs of a sweep (or of one run directory) and fits the
+     * GLMM when R allows. Reading a sweep directory is the sweep's business ({@code SweepResults}); this takes the
+     * plain records.
+     *
+     * @param name     the sweep's name
+     * @param runs     the finished runs, in cell then seed order
+     * @param warnings what reading them left out, and why (copied; more are added)
+     */
+    public static AggregateResult aggregate(Path dir, String name, List<RunRecord> runs, List<String> warnings,
+            GlmmRunner glmm) throws IOException {
+        warnings = new ArrayList<>(warnings);
+        List<AggregateRow> rows = rows(runs);
         List<Path> files = new ArrayList<>();
 
         Path aggregate = dir.resolve(AGGREGATE);
@@ -67,11 +70,11 @@ public final class Aggregator {
         files.add(aggregate);
 
         Path runsLong = dir.resolve(RUNS_LONG);
-        Csv.write(runsLong, RUNS_LONG_HEADER, longRows(results.runs()));
+        Csv.write(runsLong, RUNS_LONG_HEADER, longRows(runs));
         files.add(runsLong);
 
         Path curves = dir.resolve(CURVES);
-        List<CurvePoint> points = curves(results.runs(), CURVE_COLUMN, warnings);
+        List<CurvePoint> points = curves(runs, CURVE_COLUMN, warnings);
         List<List<Object>> curveRows = new ArrayList<>();
         for (CurvePoint p : points) {
             CellKey c = p.cell();
@@ -86,7 +89,7 @@ public final class Aggregator {
         Set<String> datasets = new HashSet<>();
         Set<Double> fractions = new HashSet<>();
         int observations = 0;
-        for (RunRecord r : results.runs()) {
+        for (RunRecord r : runs) {
             models.add(r.model());
             datasets.add(r.dataset());
             fractions.add(r.sleepFraction());
@@ -94,7 +97,7 @@ public final class Aggregator {
                 observations++;
             }
         }
-        GlmmOutcome outcome = results.runs().isEmpty() ? GlmmOutcome.skipped("no finished runs")
+        GlmmOutcome outcome = runs.isEmpty() ? GlmmOutcome.skipped("no finished runs")
                 : glmm.fit(dir, models.size(), datasets.size(), fractions.size(), observations);
         if (outcome.done()) {
             files.add(dir.resolve(GlmmRunner.SCRIPT));
@@ -103,9 +106,9 @@ public final class Aggregator {
         }
 
         Path stats = dir.resolve(STATS);
-        AtomicFiles.write(stats, statsJson(results, rows, outcome, warnings));
+        AtomicFiles.write(stats, statsJson(name, runs, rows, outcome, warnings));
         files.add(stats);
-        return new AggregateResult(dir, results.runs().size(), rows, outcome, files, warnings);
+        return new AggregateResult(dir, runs.size(), rows, outcome, files, warnings);
     }
 
     /** Per-cell statistics and comparisons with f = 0 for every main metric, in cell then metric order. */
@@ -233,14 +236,14 @@ public final class Aggregator {
         return out;
     }
 
-    private static String statsJson(SweepResults results, List<AggregateRow> rows, GlmmOutcome glmm, List<String> warnings)
-            throws IOException {
+    private static String statsJson(String name, List<RunRecord> runs, List<AggregateRow> rows, GlmmOutcome glmm,
+            List<String> warnings) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("generated_at", Instant.now().toString());
-        root.put("sweep", results.name());
-        root.put("runs", results.runs().size());
-        root.put("cells", results.byCell().size());
+        root.put("sweep", name);
+        root.put("runs", runs.size());
+        root.put("cells", runs.stream().map(RunRecord::cell).distinct().count());
         ArrayNode metrics = root.putArray("metrics");
         rows.stream().map(AggregateRow::metric).distinct().sorted(MetricCatalog.ORDERING).forEach(metrics::add);
         ObjectNode methods = root.putObject("methods");

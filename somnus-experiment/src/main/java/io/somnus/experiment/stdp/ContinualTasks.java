@@ -1,7 +1,7 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.data.LabeledImages;
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.metrics.ContinualForgetting;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.somnus.encoding.BernoulliEncoder;
 import io.somnus.encoding.LatencyEncoder;
 import io.somnus.encoding.PoissonEncoder;
 import io.somnus.encoding.SpikeEncoder;
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.EncodingConfig;
 
 /** The spike encoder an {@code encoding} section asks for. */

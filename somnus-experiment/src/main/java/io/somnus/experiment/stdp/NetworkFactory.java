@@ -1,22 +1,22 @@
 package io.somnus.experiment.stdp;
 
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
 import io.somnus.experiment.config.RunConfig;
+import io.somnus.network.Network;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
-import io.somnus.network.Network;
 import io.somnus.plasticity.NearestPairStdp;
-import io.somnus.plasticity.Plasticity;
 import io.somnus.plasticity.TripletStdp;
 import io.somnus.plasticity.WeightNormalisation;
 import io.somnus.synapse.Connector;
+import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;

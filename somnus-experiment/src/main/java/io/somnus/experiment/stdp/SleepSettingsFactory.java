@@ -1,6 +1,6 @@
 package io.somnus.experiment.stdp;
 
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.sleep.DecayTarget;
 import io.somnus.sleep.LinearDecay;

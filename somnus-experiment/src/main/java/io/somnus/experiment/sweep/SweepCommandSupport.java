@@ -1,10 +1,10 @@
 package io.somnus.experiment.sweep;
 
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.RunConfigResolver;
-import io.somnus.experiment.RunExecutor;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.run.RunConfigResolver;
+import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.Aggregator;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class SweepCommandSupport {
             outcomes = new SweepRunner(executor).execute(plan, outDir, workers, resume, listener, lock);
             if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
                 try {
-                    aggregate = Aggregator.aggregate(outDir);
+                    aggregate = SweepResults.aggregate(outDir);
                     listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
                             + " (aggregate.csv, runs_long.csv, curves.csv, stats.json); GLMM " + aggregate.glmm().status());
                     aggregate.warnings().forEach(w -> listener.message("warning: " + w));

@@ -13,7 +13,7 @@ public interface SweepListener {
 
     default void runStarted(int worker, String runId) {}
 
-    /** Relayed {@link io.somnus.experiment.RunProgress} updates of the run on {@code worker}. */
+    /** Relayed {@link io.somnus.experiment.model.RunProgress} updates of the run on {@code worker}. */
     default void runProgress(int worker, String runId, String phase, long done, long total) {}
 
     default void runFinished(int worker, RunOutcome outcome) {}

@@ -1,8 +1,8 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.RunConfigResolver;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.run.RunConfigResolver;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.somnus.experiment.sweep;
 
-import io.somnus.experiment.RunExecutor;
-import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.RunExecutor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

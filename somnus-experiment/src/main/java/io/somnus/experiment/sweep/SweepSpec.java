@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  *
  * {@link #parse} checks the file's own structure (fields, types, ranges, empty and duplicate values) and
  * reports every problem at once; whether the presets, datasets and other fields exist is the
- * {@link io.somnus.experiment.RunConfigResolver}'s to say (see {@link SweepPlanner}).
+ * {@link io.somnus.experiment.run.RunConfigResolver}'s to say (see {@link SweepPlanner}).
  *
  * @param source         the file (for messages)
  * @param name           the sweep's name (defaults to the file name without extension)

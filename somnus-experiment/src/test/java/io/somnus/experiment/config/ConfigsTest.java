@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class ConfigsTest {

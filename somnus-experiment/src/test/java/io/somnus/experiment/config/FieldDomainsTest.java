@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.ConfigException;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.sg.SgConfig;

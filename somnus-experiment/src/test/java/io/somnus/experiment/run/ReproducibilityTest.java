@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.RunProgress;
-import io.somnus.experiment.StandardResolver;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.model.RunProgress;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;

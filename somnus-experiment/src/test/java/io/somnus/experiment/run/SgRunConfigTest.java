@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.sg.SgRun;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgSleepConfig;
 import java.util.Map;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.sweep.SweepResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,7 +45,7 @@ class AggregatorTest {
     @Test
     void writesCellStatisticsAndTestsThatMatchR() throws Exception {
         Path sweep = sleepDataSweep();
-        AggregateResult result = Aggregator.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        AggregateResult result = SweepResults.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
         assertEquals(20, result.runs());
         CsvTable agg = Csv.read(sweep.resolve("aggregate.csv"));
         assertEquals(Aggregator.AGGREGATE_HEADER, agg.header());
@@ -69,7 +70,7 @@ class AggregatorTest {
     @Test
     void writesLongFormatAndCurves() throws Exception {
         Path sweep = sleepDataSweep();
-        Aggregator.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        SweepResults.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
         CsvTable longT = Csv.read(sweep.resolve("runs_long.csv"));
         assertEquals(List.of("run_id", "preset", "model", "dataset", "sleep_fraction", "seed", "metric", "value", "variant"),
                 longT.header());
@@ -86,7 +87,7 @@ class AggregatorTest {
     @Test
     void glmmIsSkippedWithTheReasonWhenRIsMissing() throws Exception {
         Path sweep = sleepDataSweep();
-        AggregateResult r = Aggregator.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        AggregateResult r = SweepResults.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
         assertTrue(r.glmm().status().startsWith("skipped: Rscript not found"), r.glmm().status());
         JsonNode stats = new ObjectMapper().readTree(sweep.resolve("stats.json").toFile());
         assertTrue(stats.get("glmm").get("status").asText().startsWith("skipped: Rscript not found"));
@@ -100,7 +101,7 @@ class AggregatorTest {
                 if [ "$1" = "-e" ]; then echo "Error in library(glmmTMB) : there is no package called 'glmmTMB'" >&2; exit 1; fi
                 exit 0
                 """);
-        AggregateResult r = Aggregator.aggregate(sleepDataSweep(), new GlmmRunner(rscript.toString(), Duration.ofSeconds(20)));
+        AggregateResult r = SweepResults.aggregate(sleepDataSweep(), new GlmmRunner(rscript.toString(), Duration.ofSeconds(20)));
         assertTrue(r.glmm().status().startsWith("skipped: R package glmmTMB is not installed"), r.glmm().status());
         assertTrue(r.glmm().status().contains("there is no package called"), r.glmm().status());
     }
@@ -116,7 +117,7 @@ class AggregatorTest {
                 echo summary > glmm.txt
                 """);
         Path sweep = sleepDataSweep();
-        AggregateResult r = Aggregator.aggregate(sweep, new GlmmRunner(rscript.toString(), Duration.ofSeconds(20)));
+        AggregateResult r = SweepResults.aggregate(sweep, new GlmmRunner(rscript.toString(), Duration.ofSeconds(20)));
         assertEquals("done", r.glmm().status());
         assertEquals("acc ~ sleep + (1 | seed)", r.glmm().formula(), "one model and one dataset");
         assertTrue(Files.readString(sweep.resolve("glmm.R")).contains("read.csv(\"runs_long.csv\""));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.ConfigException;
-import io.somnus.experiment.StandardResolver;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.run.StandardResolver;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

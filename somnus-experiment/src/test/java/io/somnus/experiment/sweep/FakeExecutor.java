@@ -2,10 +2,9 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.RunExecutor;
-import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.io.RunDirectory;
-import java.io.IOException;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.RunExecutor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.RunExecutor;
-import io.somnus.experiment.RunProgress;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.RunExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
-package io.somnus.experiment.run;
+package io.somnus.experiment.stdp;
 
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.readout.LabelVoteReadout;
 import io.somnus.readout.LinearReadout;
 import io.somnus.readout.PcaLogisticReadout;

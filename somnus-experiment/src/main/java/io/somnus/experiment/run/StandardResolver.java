@@ -1,4 +1,4 @@
-package io.somnus.experiment;
+package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
@@ -13,6 +13,7 @@ public final class StandardResolver implements RunConfigResolver {
         ObjectNode tree = Configs.resolveTree(settings);
         RunConfig cfg = Configs.bind(tree);
         Validation.check(cfg);
+        ModelRunners.forModel(cfg.model()).validate(cfg);
         return tree;
     }
 }

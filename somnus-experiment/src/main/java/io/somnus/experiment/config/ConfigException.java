@@ -1,4 +1,4 @@
-package io.somnus.experiment;
+package io.somnus.experiment.config;
 
 /** A configuration a user wrote is wrong; the message names the field, the value and what is allowed. */
 public class ConfigException extends RuntimeException {

@@ -1,6 +1,5 @@
-package io.somnus.experiment.stats;
+package io.somnus.experiment.sweep;
 
-import io.somnus.experiment.sweep.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
-package io.somnus.experiment;
+package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.ConfigException;
 import java.util.Map;
 
 /**

@@ -1,11 +1,11 @@
-package io.somnus.experiment.run;
+package io.somnus.experiment.model;
 
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.LabeledImages;
 import io.somnus.data.LoadOptions;
 import io.somnus.data.Preprocess;
 import io.somnus.data.Split;
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
-package io.somnus.experiment.run;
+package io.somnus.experiment.model;
 
-import io.somnus.experiment.RunProgress;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.RunDirectory;

@@ -1,4 +1,4 @@
-package io.somnus.experiment;
+package io.somnus.experiment.model;
 
 /** Progress of one run, for progress bars. */
 public interface RunProgress {

@@ -1,4 +1,4 @@
-package io.somnus.experiment.run;
+package io.somnus.experiment.model;
 
 import io.somnus.metrics.AccuracyCurveStability;
 import io.somnus.metrics.WeightStatistics;
@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The summary.json / metrics.csv names of the shared measurements (docs/run-directory.md). */
-final class SummaryFields {
+public final class SummaryFields {
     private SummaryFields() { }
 
-    static Map<String, Double> stability(double[] curve) {
+    public static Map<String, Double> stability(double[] curve) {
         AccuracyCurveStability st = AccuracyCurveStability.of(curve);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("final", st.finalAccuracy());
@@ -20,7 +20,7 @@ final class SummaryFields {
         return m;
     }
 
-    static Map<String, Double> weights(WeightStatistics r) {
+    public static Map<String, Double> weights(WeightStatistics r) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mean", r.mean());
         m.put("std", r.std());

@@ -1,4 +1,4 @@
-package io.somnus.experiment.run;
+package io.somnus.experiment.sg;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.ConfigException;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.RunRecorder;
+import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.WeightStatistics;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgEpoch;

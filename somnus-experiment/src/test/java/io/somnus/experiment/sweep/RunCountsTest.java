@@ -1,11 +1,9 @@
-package io.somnus.experiment.stats;
+package io.somnus.experiment.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.somnus.experiment.sweep.LedgerEntry;
-import io.somnus.experiment.sweep.RunStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

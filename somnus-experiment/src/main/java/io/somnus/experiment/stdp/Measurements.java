@@ -1,9 +1,9 @@
-package io.somnus.experiment.run;
+package io.somnus.experiment.stdp;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.RunDirectory;
-import io.somnus.experiment.stdp.FrozenEvaluator;
+import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.Diversity;
 import io.somnus.metrics.WeightStatistics;
 import io.somnus.network.Network;

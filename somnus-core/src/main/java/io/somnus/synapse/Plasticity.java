@@ -1,6 +1,5 @@
-package io.somnus.plasticity;
+package io.somnus.synapse;
 
-import io.somnus.synapse.Projection;
 
 /**
  * A synaptic plasticity rule applied event by event. Within a step, the network calls {@link #apply}

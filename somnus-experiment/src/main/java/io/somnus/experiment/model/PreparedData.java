@@ -1,4 +1,4 @@
-package io.somnus.experiment.run;
+package io.somnus.experiment.model;
 
 import io.somnus.data.LabeledImages;
 

@@ -1,14 +1,16 @@
-package io.somnus.experiment.stats;
+package io.somnus.experiment.sweep;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.somnus.experiment.io.RunDirectory;
-import io.somnus.experiment.sweep.LedgerEntry;
-import io.somnus.experiment.sweep.RunStatus;
-import io.somnus.experiment.sweep.SweepLedger;
-import io.somnus.experiment.sweep.SweepRunner;
+import io.somnus.experiment.stats.AggregateResult;
+import io.somnus.experiment.stats.Aggregator;
+import io.somnus.experiment.stats.CellKey;
+import io.somnus.experiment.stats.GlmmRunner;
+import io.somnus.experiment.stats.MetricCatalog;
+import io.somnus.experiment.stats.NotAResultDirectoryException;
+import io.somnus.experiment.stats.RunRecord;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -232,5 +234,16 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                 flatten(key + ".", v, out);
             }
         }
+    }
+
+    /** Loads the sweep (or run) directory and writes its aggregates ({@link Aggregator}); the GLMM when R allows. */
+    public static AggregateResult aggregate(Path dir) throws IOException {
+        return aggregate(dir, GlmmRunner.standard());
+    }
+
+    /** As {@link #aggregate(Path)} with the given GLMM runner. */
+    public static AggregateResult aggregate(Path dir, GlmmRunner glmm) throws IOException {
+        SweepResults r = load(dir);
+        return Aggregator.aggregate(r.dir(), r.name(), r.runs(), r.warnings(), glmm);
     }
 }

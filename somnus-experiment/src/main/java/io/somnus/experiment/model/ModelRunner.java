@@ -1,0 +1,22 @@
+package io.somnus.experiment.model;
+
+import io.somnus.experiment.config.RunConfig;
+
+/**
+ * One model family (the STDP-SNN, the SG-SNN): checks its part of a configuration before anything runs, and
+ * trains and measures it. The run executor dispatches on {@code model}; everything a model needs from the run
+ * (its data, where to record) comes in through the arguments, so models depend on this package and the
+ * configuration only.
+ */
+public interface ModelRunner {
+    /**
+     * Checks the model's fields of a bound configuration (the fields every model shares are checked by
+     * {@link io.somnus.experiment.config.Validation}).
+     *
+     * @throws io.somnus.experiment.config.ConfigException naming the field, the value and what is allowed
+     */
+    void validate(RunConfig cfg);
+
+    /** Trains and measures; per-checkpoint recordings go to {@code files}. */
+    ModelResult run(RunConfig cfg, PreparedData data, RunFiles files) throws Exception;
+}

@@ -1,0 +1,64 @@
+package io.somnus.experiment.stdp;
+
+import static io.somnus.experiment.config.Validation.ENCODINGS;
+import static io.somnus.experiment.config.Validation.READOUTS;
+import static io.somnus.experiment.config.Validation.atLeast;
+import static io.somnus.experiment.config.Validation.oneOf;
+
+import io.somnus.data.DatasetDescriptor;
+import io.somnus.data.DatasetRegistry;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.model.ModelResult;
+import io.somnus.experiment.model.ModelRunner;
+import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.RunFiles;
+import io.somnus.kernel.Kernels;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The STDP-SNN ({@code model: stdp}): the event-driven network of {@link NetworkFactory}, trained by {@link StdpTraining}. */
+public final class StdpRunner implements ModelRunner {
+    @Override
+    public void validate(RunConfig c) {
+        SleepSettingsFactory.create(c.sleep(), c.simulation() == null ? 1.0 : c.simulation().dtMs());
+        if (!(c.simulation().dtMs() > 0)) {
+            throw new ConfigException("simulation.dt_ms must be > 0, got " + c.simulation().dtMs());
+        }
+        atLeast("simulation.steps_per_image", c.simulation().stepsPerImage(), 1);
+        oneOf("encoding.kind", c.encoding().kind(), ENCODINGS);
+        atLeast("encoding.max_presentations", c.encoding().maxPresentations(), 1);
+        if (c.readout().readouts().isEmpty()) {
+            throw new ConfigException("readout.readouts is empty; use some of " + READOUTS);
+        }
+        for (String r : c.readout().readouts()) {
+            oneOf("readout.readouts", r, READOUTS);
+        }
+        DatasetDescriptor d = new DatasetRegistry().descriptor(c.dataset().name());
+        int side = c.dataset().resize() > 0 ? c.dataset().resize() : 0;
+        long inputs = side > 0 ? (long) side * side : (long) d.height() * d.width();
+        if (inputs > Integer.MAX_VALUE) {
+            throw new ConfigException("dataset.resize = " + side + ": " + side + "×" + side + " inputs are too many");
+        }
+        NetworkFactory.validate(c, (int) inputs);
+        if (!c.readout().readouts().contains(c.readout().main())) {
+            throw new ConfigException("readout.main '" + c.readout().main() + "' must be one of readout.readouts "
+                    + c.readout().readouts());
+        }
+        if (!(c.readout().pcaVariance() > 0 && c.readout().pcaVariance() <= 1)) {
+            throw new ConfigException("readout.pca_variance must be in (0, 1], got " + c.readout().pcaVariance());
+        }
+    }
+
+    @Override
+    public ModelResult run(RunConfig cfg, PreparedData data, RunFiles files) throws Exception {
+        StdpTraining.Result r = new StdpTraining(cfg, files).run(data.train(), data.validation(), data.test());
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
+        // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons
+        Map<String, Object> arithmetic = new LinkedHashMap<>();
+        arithmetic.put("kernels", Kernels.active().name());
+        return new ModelResult(r.summary(), r.timing(), arithmetic, arrays);
+    }
+}
