@@ -27,6 +27,18 @@ import java.util.TreeMap;
  * weights.npz are pure functions of seed, configuration and Java version; timings go to timing.json.
  */
 public final class StandardRunExecutor implements RunExecutor {
+    private final Kernels kernels;
+
+    /** Runs on {@link Kernels#preferred()}. */
+    public StandardRunExecutor() {
+        this(Kernels.preferred());
+    }
+
+    /** @param kernels the simulator loops the STDP-SNN runs on (recorded in provenance.json; same numbers on any) */
+    public StandardRunExecutor(Kernels kernels) {
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+    }
+
     @Override
     public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
         RunConfig cfg = Configs.bind(config);
@@ -42,12 +54,12 @@ public final class StandardRunExecutor implements RunExecutor {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         switch (cfg.model()) {
             case "stdp" -> {
-                StdpTraining.Result r = new StdpTraining(cfg, files).run(data.train(), data.validation(), data.test());
+                StdpTraining.Result r = new StdpTraining(cfg, files, kernels).run(data.train(), data.validation(), data.test());
                 summary = r.summary();
                 timing = r.timing();
                 r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
                 // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons
-                arithmetic.put("kernels", Kernels.active().name());
+                arithmetic.put("kernels", kernels.name());
             }
             case "sg" -> {
                 SgRun.Result r = SgRun.run(cfg, data, files);
