@@ -54,7 +54,8 @@ public final class StandardRunExecutor implements RunExecutor {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         switch (cfg.model()) {
             case "stdp" -> {
-                StdpTraining.Result r = new StdpTraining(cfg, files, kernels).run(data.train(), data.validation(), data.test());
+                StdpTraining.Result r = new StdpTraining(cfg, files, kernels)
+                        .run(data.train(), data.validation(), data.test());
                 summary = r.summary();
                 timing = r.timing();
                 r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
