@@ -49,8 +49,8 @@ public class NeuronUpdateBenchmark {
 
         @Setup
         public void setUp() {
-            Kernels.use(Kernels.named(kernels)); // before building: the population keeps the kernels active now
-            pop = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
+            pop = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY,
+                    Kernels.named(kernels));
             // g_e input uniform in [0, 1.2): g_e settles near 1.2 on average, V∞ ≈ −30 mV, so neurons spike every
             // ~50 steps (a few % of the population per step).
             input = randomRows(size, 1.2f, 1);
@@ -69,8 +69,7 @@ public class NeuronUpdateBenchmark {
 
         @Setup
         public void setUp() {
-            Kernels.use(Kernels.named(kernels));
-            pop = new CurrentLifPopulation("e", 200, CurrentLifParameters.PAPER);
+            pop = new CurrentLifPopulation("e", 200, CurrentLifParameters.PAPER, Kernels.named(kernels));
             // I += input each step settles near 30·input: uniform in [0, 0.05) gives I ≈ 0.75, above the 0.5 the
             // threshold needs, so neurons spike (limited by threshold adaptation).
             input = randomRows(200, 0.05f, 2);

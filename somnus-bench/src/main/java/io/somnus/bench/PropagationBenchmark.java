@@ -54,11 +54,11 @@ public class PropagationBenchmark {
 
     @Setup
     public void setUp() {
-        Kernels.use(Kernels.named(kernels)); // before building: projections keep the kernels active now
         SplittableRandom rng = new SplittableRandom(3);
         pre = new SpikeSource("in", INPUTS);
         pre.play(randomTrain(INPUTS, PRESENTATION_STEPS, SPIKES_PER_STEP, rng));
-        post = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
+        post = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY,
+                Kernels.named(kernels));
         dense = projection("dense", Connector.allToAll(), rng);
         sparse = projection("sparse", Connector.fixedProbability(0.1), rng);
         if (!dense.isDense()) {
@@ -72,7 +72,7 @@ public class PropagationBenchmark {
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) (0.003 + 0.297 * rng.nextDouble()); // Diehl & Cook's initial input weights
         }
-        return new Projection(name, pre, post, Receptor.EXCITATORY, syn, w, 0f, 1f);
+        return new Projection(name, pre, post, Receptor.EXCITATORY, syn, w, 0f, 1f, Kernels.named(kernels));
     }
 
     /** {@code spikesPerStep} distinct random sources at every step. */

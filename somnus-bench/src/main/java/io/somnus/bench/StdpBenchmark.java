@@ -53,7 +53,6 @@ public class StdpBenchmark {
 
     @Setup
     public void setUp() {
-        Kernels.use(Kernels.named(kernels)); // before building: the projection (and so its STDP) keeps these kernels
         SplittableRandom rng = new SplittableRandom(4);
         pre = new SpikeSource("in", INPUTS);
         pre.play(PropagationBenchmark.randomTrain(INPUTS, PRESENTATION_STEPS, PropagationBenchmark.SPIKES_PER_STEP, rng));
@@ -70,7 +69,8 @@ public class StdpBenchmark {
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) (0.003 + 0.297 * rng.nextDouble());
         }
-        projection = new Projection("in_e", pre, post, Receptor.EXCITATORY, syn, w, 0f, 1f);
+        // the projection's kernels also run its STDP
+        projection = new Projection("in_e", pre, post, Receptor.EXCITATORY, syn, w, 0f, 1f, Kernels.named(kernels));
         // ν_pre 1e-4, ν_post 1e-2, τ_pre = τ_post1 = 20 ms, τ_post2 = 40 ms, Euler traces as in the preset
         stdp = new TripletStdp(1e-4, 1e-2, 20, 20, 40, DT_MS, true);
         projection.withPlasticity(stdp);

@@ -74,34 +74,29 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf("%-12s %6s %-11s %-9s %7s %7s %10s %14s %10s %12s%n", "preset", "N_e", "kernels", "mode",
                 "threads", "images", "images/s", "syn. events/s", "E spk/img", "synapses");
-        Kernels before = Kernels.active();
-        try {
-            for (String preset : presets) {
-                List<Integer> ns = preset.startsWith("diehl-cook")
-                        ? (sizes != null ? sizes : full ? List.of(100, 400, 1600, 6400) : List.of(100, 400)) : List.of(0);
-                for (int n : ns) {
-                    RunConfig cfg = Throughput.config(preset, n > 0 ? n : 200, dataset, Math.max(images + warmup, evalImages));
-                    LabeledImages data = Throughput.data(cfg);
-                    for (Kernels k : chosen) {
-                        Kernels.use(k);
-                        print(k, median(() -> Throughput.training(cfg, data, warmup, images)));
-                        for (int t : threads) {
-                            print(k, median(() -> Throughput.evaluation(cfg, data, evalImages, t)));
-                        }
+        for (String preset : presets) {
+            List<Integer> ns = preset.startsWith("diehl-cook")
+                    ? (sizes != null ? sizes : full ? List.of(100, 400, 1600, 6400) : List.of(100, 400)) : List.of(0);
+            for (int n : ns) {
+                RunConfig cfg = Throughput.config(preset, n > 0 ? n : 200, dataset, Math.max(images + warmup, evalImages));
+                LabeledImages data = Throughput.data(cfg);
+                for (Kernels k : chosen) {
+                    print(k, median(() -> Throughput.training(cfg, data, warmup, images, k)));
+                    for (int t : threads) {
+                        print(k, median(() -> Throughput.evaluation(cfg, data, evalImages, t, k)));
                     }
                 }
             }
-        } finally {
-            Kernels.use(before);
         }
         System.out.printf(Locale.ROOT, "peak heap %.0f MiB; Java %s, %d cores%n", Throughput.peakHeapMiB(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (brian2) {
             Path work = Files.createTempDirectory("somnus-brian2-");
-            Brian2SideBySide.Result r = Brian2SideBySide.run(scripts, brian2Images, 100, brian2Device, work);
+            Kernels somnusKernels = Kernels.preferred();
+            Brian2SideBySide.Result r = Brian2SideBySide.run(scripts, brian2Images, 100, brian2Device, work, somnusKernels);
             System.out.printf(Locale.ROOT, "%nSame network (diehl-cook N_e = 100, forward Euler, training) and input spikes, "
                     + "%d images, simulation loop only:%n", r.images());
-            System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image%n", Kernels.active().name(), r.somnusMsPerImage());
+            System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image%n", somnusKernels.name(), r.somnusMsPerImage());
             System.out.printf(Locale.ROOT, "  Brian2 %-14s %9.2f ms/image   (Somnus %.0f× faster)%n", r.device(),
                     r.brian2MsPerImage(), r.brian2MsPerImage() / r.somnusMsPerImage());
             System.out.printf("%s%nfiles: %s%n", r.comparison(), work);

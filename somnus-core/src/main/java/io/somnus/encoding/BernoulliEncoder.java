@@ -5,7 +5,8 @@ import java.util.random.RandomGenerator;
 /**
  * Per-step Bernoulli coding (the paper's input): input i spikes in each step independently with probability
  * {@code p_i = min(1, pixel_i · intensity)}, whatever the step length. Expected spikes per input:
- * {@code numSteps · p_i}. Thread-safe (scratch space is per thread).
+ * {@code numSteps · p_i}. Thread-safe: the scratch space is the output train's
+ * {@link SpikeTrain#builder()}.
  */
 public final class BernoulliEncoder implements SpikeEncoder {
     /** The probability that input with value {@code pixel} spikes in one step. */
@@ -15,7 +16,7 @@ public final class BernoulliEncoder implements SpikeEncoder {
 
     @Override
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
-        SpikeTrainBuilder b = SpikeTrainBuilder.forCurrentThread();
+        SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
         for (int i = 0; i < pixels.length; i++) {
             GeometricSpikes.emit(b, i, probabilityPerStep(pixels[i], intensity), numSteps, rng);

@@ -6,7 +6,8 @@ import java.util.random.RandomGenerator;
  * Latency (time-to-first-spike) coding: with {@code v_i = min(1, pixel_i · intensity)}, each input with
  * {@code v_i > threshold} spikes exactly once, at step {@code round((1 − v_i) · (numSteps − 1))} — brightest
  * first (step 0 for v = 1), dimmest last; inputs at or below the threshold stay silent. Rounding is half up.
- * Deterministic (the random generator is not used). Thread-safe.
+ * Deterministic (the random generator is not used). Thread-safe: the scratch space is the output train's
+ * {@link SpikeTrain#builder()}.
  */
 public final class LatencyEncoder implements SpikeEncoder {
     private final double threshold;
@@ -30,7 +31,7 @@ public final class LatencyEncoder implements SpikeEncoder {
 
     @Override
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
-        SpikeTrainBuilder b = SpikeTrainBuilder.forCurrentThread();
+        SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
         if (numSteps > 0) {
             for (int i = 0; i < pixels.length; i++) {

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
  * Poisson rate coding (Diehl &amp; Cook 2015): input i fires at rate {@code r_i = pixel_i · maxRate · intensity}
  * (Hz), discretised as in Brian2's {@code PoissonGroup}: it spikes in each step of {@code dt} ms independently
  * with probability {@code min(1, r_i · dt / 1000)}. Expected spikes per input: {@code numSteps · p_i}.
- * Thread-safe (scratch space is per thread).
+ * Thread-safe: the scratch space is the output train's {@link SpikeTrain#builder()}.
  */
 public final class PoissonEncoder implements SpikeEncoder {
     /** Diehl &amp; Cook's maximum input rate for a pixel of 1 (255/4 Hz), at intensity 1. */
@@ -33,7 +33,7 @@ public final class PoissonEncoder implements SpikeEncoder {
 
     @Override
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
-        SpikeTrainBuilder b = SpikeTrainBuilder.forCurrentThread();
+        SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
         for (int i = 0; i < pixels.length; i++) {
             GeometricSpikes.emit(b, i, probabilityPerStep(pixels[i], intensity, dtMs), numSteps, rng);

@@ -13,6 +13,7 @@ public final class SpikeTrain {
     private int[] indices = new int[256];
     private int count;
     private int openStep;
+    private SpikeTrainBuilder builder;
 
     /** Starts a new train of {@code steps} time steps, discarding the old one. */
     public void reset(int steps) {
@@ -40,6 +41,17 @@ public final class SpikeTrain {
             indices = Arrays.copyOf(indices, indices.length * 2);
         }
         indices[count++] = source;
+    }
+
+    /**
+     * Scratch space for filling this train out of time order: a builder owned by the train, and so by whoever owns
+     * the train (one per thread when encoding in parallel); created on first use, then reused.
+     */
+    public SpikeTrainBuilder builder() {
+        if (builder == null) {
+            builder = new SpikeTrainBuilder();
+        }
+        return builder;
     }
 
     /** Closes the train; must be called once after the last {@link #add}. */

@@ -5,22 +5,16 @@ import java.util.Arrays;
 /**
  * Collects spikes in any order and writes them into a {@link SpikeTrain} in time order, by a stable counting
  * sort on the step (O(spikes + steps)): within a step, spikes keep the order in which they were added.
- * Reuses its arrays, so that once they have grown nothing is allocated. Not thread-safe.
+ * Reuses its arrays, so that once they have grown nothing is allocated. Not thread-safe: encoders that are
+ * shared between threads use the builder of the train they fill ({@link SpikeTrain#builder()}).
  */
 public final class SpikeTrainBuilder {
-    private static final ThreadLocal<SpikeTrainBuilder> PER_THREAD = ThreadLocal.withInitial(SpikeTrainBuilder::new);
-
     private int numSteps;
     private int count;
     private int[] steps = new int[1024];
     private int[] sources = new int[1024];
     private int[] sorted = new int[1024];
     private int[] offsets = new int[2];
-
-    /** A builder owned by the calling thread, for encoders that are shared between threads. */
-    public static SpikeTrainBuilder forCurrentThread() {
-        return PER_THREAD.get();
-    }
 
     /** Starts collecting a train of {@code steps} time steps. */
     public void reset(int steps) {

@@ -1,9 +1,9 @@
 package io.somnus.kernel;
 
-/** Holds the kernel choice; see {@link Kernels#active()}. */
+/** Holds the kernels this JVM can run and prefers; see {@link Kernels#preferred()}. */
 final class KernelSelection {
     static final Kernels VECTOR = loadVector();
-    static volatile Kernels active = Kernels.named(System.getProperty("somnus.kernels", "auto"));
+    static final Kernels PREFERRED = Kernels.named(System.getProperty("somnus.kernels", "auto"));
 
     private KernelSelection() { }
 

@@ -106,16 +106,12 @@ public interface Kernels {
     }
 
     /**
-     * The kernels new populations and projections use: {@code somnus.kernels}, else SIMD when available with
-     * vectors of at least 256 bits (with 128-bit vectors they measured slower than the scalar kernels).
+     * The kernels this JVM prefers: {@code somnus.kernels}, else SIMD when available with vectors of at least
+     * 256 bits (with 128-bit vectors they measured slower than the scalar kernels). Read once, when first asked;
+     * populations and projections built without explicit kernels use these.
      */
-    static Kernels active() {
-        return KernelSelection.active;
-    }
-
-    /** Sets the kernels that populations and projections built from now on use (benchmarks, tests). */
-    static void use(Kernels k) {
-        KernelSelection.active = java.util.Objects.requireNonNull(k);
+    static Kernels preferred() {
+        return KernelSelection.PREFERRED;
     }
 
     /** Parses a {@code somnus.kernels} value: auto, scalar or vector. */

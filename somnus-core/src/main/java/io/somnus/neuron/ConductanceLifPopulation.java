@@ -20,8 +20,8 @@ import java.util.random.RandomGenerator;
  * which diverges once dt·(1 + g_e + g_i)/τ_m &gt; 2. Conductances and θ decay by forward Euler in both.
  * V is frozen while refractory ({@code unless refractory}); conductances and θ keep decaying. A spike
  * delivered at step t is in g before the update of step t+1. After a spike at step s the neuron is
- * refractory until step s + max(1, refractory/dt). The update runs in the {@link Kernels} chosen when the
- * population is built.
+ * refractory until step s + max(1, refractory/dt). The update runs in the {@link Kernels} the population
+ * is built with.
  */
 public final class ConductanceLifPopulation extends Population {
     /** Steps a threshold floor stays valid (θ decays by at most keepθ^steps meanwhile). */
@@ -39,14 +39,21 @@ public final class ConductanceLifPopulation extends Population {
     private int floorUpdatesLeft;
     private boolean thetaFrozen;
     private boolean forwardEuler;
-    private Kernels kernels = Kernels.active();
+    private final Kernels kernels;
     private ConductanceLifStep stepConstants;
     private double stepDtMs;
     private boolean stepThetaFrozen;
 
+    /** A population that runs on {@link Kernels#preferred()}. */
     public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p) {
+        this(name, size, p, Kernels.preferred());
+    }
+
+    /** @param kernels the loops that advance the population (all kernels give the same numbers) */
+    public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p, Kernels kernels) {
         super(name, size);
         this.p = p;
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         this.v = new float[Kernels.paddedLength(size)];
         this.ge = new float[Kernels.paddedLength(size)];
         this.gi = new float[Kernels.paddedLength(size)];
@@ -66,6 +73,11 @@ public final class ConductanceLifPopulation extends Population {
         s = s != null ? s : firstNonFinite("inhibitory conductance", gi, size);
         s = s != null ? s : firstNonFinite("adaptive threshold theta (mV)", theta, size);
         return s != null ? s : super.firstNonFiniteState();
+    }
+
+    /** The kernels this population runs on. */
+    public Kernels kernels() {
+        return kernels;
     }
 
     public ConductanceLifParameters parameters() {
@@ -155,11 +167,10 @@ public final class ConductanceLifPopulation extends Population {
 
     @Override
     public Population copy() {
-        ConductanceLifPopulation c = new ConductanceLifPopulation(name(), size, p);
+        ConductanceLifPopulation c = new ConductanceLifPopulation(name(), size, p, kernels);
         c.copyLearnedStateFrom(this);
         c.thetaFrozen = thetaFrozen;
         c.forwardEuler = forwardEuler;
-        c.kernels = kernels;
         return c;
     }
 }

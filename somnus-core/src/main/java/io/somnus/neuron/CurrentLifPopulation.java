@@ -28,13 +28,20 @@ public final class CurrentLifPopulation extends Population {
     private final float[] adaptation;
     private final int[] refractoryUntil;
     private final float[] noiseScratch;
-    private Kernels kernels = Kernels.active();
+    private final Kernels kernels;
     private CurrentLifStep stepConstants;
     private double stepDtMs;
 
+    /** A population that runs on {@link Kernels#preferred()}. */
     public CurrentLifPopulation(String name, int size, CurrentLifParameters p) {
+        this(name, size, p, Kernels.preferred());
+    }
+
+    /** @param kernels the loops that advance the population (all kernels give the same numbers) */
+    public CurrentLifPopulation(String name, int size, CurrentLifParameters p, Kernels kernels) {
         super(name, size);
         this.p = p;
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         this.v = new float[Kernels.paddedLength(size)];
         this.current = new float[Kernels.paddedLength(size)];
         this.adaptation = new float[Kernels.paddedLength(size)];
@@ -49,6 +56,11 @@ public final class CurrentLifPopulation extends Population {
         s = s != null ? s : firstNonFinite("synaptic current", current, size);
         s = s != null ? s : firstNonFinite("threshold adaptation (mV)", adaptation, size);
         return s != null ? s : super.firstNonFiniteState();
+    }
+
+    /** The kernels this population runs on. */
+    public Kernels kernels() {
+        return kernels;
     }
 
     public CurrentLifParameters parameters() {
@@ -107,8 +119,6 @@ public final class CurrentLifPopulation extends Population {
 
     @Override
     public Population copy() {
-        CurrentLifPopulation c = new CurrentLifPopulation(name(), size, p);
-        c.kernels = kernels;
-        return c;
+        return new CurrentLifPopulation(name(), size, p, kernels);
     }
 }

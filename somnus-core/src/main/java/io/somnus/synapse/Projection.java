@@ -34,11 +34,20 @@ public final class Projection {
     private Plasticity plasticity;
     private long synapticEvents;
 
-    /**
-     * @param wMin lower weight bound (−∞ for none); @param wMax upper bound (+∞ for none)
-     */
+    /** A projection that, with its plasticity, runs on {@link Kernels#preferred()}. */
     public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
                       float[] initialWeights, float wMin, float wMax) {
+        this(name, pre, post, receptor, synapses, initialWeights, wMin, wMax, Kernels.preferred());
+    }
+
+    /**
+     * @param wMin    lower weight bound (−∞ for none)
+     * @param wMax    upper bound (+∞ for none)
+     * @param kernels the loops for propagation, plasticity and normalisation (all kernels give the same numbers)
+     */
+    public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
+                      float[] initialWeights, float wMin, float wMax, Kernels kernels) {
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         this.name = name;
         this.pre = pre;
         this.post = post;
@@ -88,7 +97,6 @@ public final class Projection {
         this.wMin = wMin;
         this.wMax = wMax;
         this.dense = isDense(postIndex, pre.size(), post.size());
-        this.kernels = Kernels.active();
         clampAll();
     }
 

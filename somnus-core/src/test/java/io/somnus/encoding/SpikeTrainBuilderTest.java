@@ -1,6 +1,8 @@
 package io.somnus.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,25 @@ class SpikeTrainBuilderTest {
         b.buildInto(t);
         assertEquals(1, t.totalSpikes());
         assertEquals(3, t.numSteps());
+        assertEquals(1, t.source(t.start(2)));
+    }
+
+    /**
+     * A train owns one builder (the scratch space of the encoders that fill it); a builder left half-filled by an
+     * earlier use does not leak into the next encoding.
+     */
+    @Test
+    void aTrainOwnsItsBuilderAndEncodersResetIt() {
+        SpikeTrain t = new SpikeTrain();
+        assertSame(t.builder(), t.builder());
+        assertNotSame(t.builder(), new SpikeTrain().builder());
+        t.builder().reset(10);
+        t.builder().add(3, 7);
+        new LatencyEncoder(0.0).encode(new float[] {1f, 0.5f}, 1.0, 5, 1.0, null, t);
+        // v = 1 spikes at step 0, v = 0.5 at round(0.5 · 4) = 2
+        assertEquals(2, t.totalSpikes());
+        assertEquals(5, t.numSteps());
+        assertEquals(0, t.source(t.start(0)));
         assertEquals(1, t.source(t.start(2)));
     }
 }

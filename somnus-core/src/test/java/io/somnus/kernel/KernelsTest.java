@@ -402,17 +402,11 @@ class KernelsTest {
 
     /** Two populations of the same parameters, built with the scalar and with the SIMD kernels. */
     private static ConductanceLifPopulation[] scalarAndVectorPopulations(int size, ConductanceLifParameters p) {
-        ConductanceLifPopulation[] pops = new ConductanceLifPopulation[2];
-        Kernels before = Kernels.active();
-        try {
-            Kernels[] ks = {SCALAR, vector};
-            for (int k = 0; k < 2; k++) {
-                Kernels.use(ks[k]);
-                pops[k] = new ConductanceLifPopulation("e", size, p);
-            }
-        } finally {
-            Kernels.use(before);
-        }
+        ConductanceLifPopulation[] pops = {new ConductanceLifPopulation("e", size, p, SCALAR),
+                new ConductanceLifPopulation("e", size, p, vector)};
+        assertSame(SCALAR, pops[0].kernels());
+        assertSame(vector, pops[1].kernels());
+        assertSame(vector, pops[1].copy() instanceof ConductanceLifPopulation c ? c.kernels() : null, "copies keep the kernels");
         return pops;
     }
 

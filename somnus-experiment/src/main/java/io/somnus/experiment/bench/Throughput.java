@@ -11,6 +11,7 @@ import io.somnus.experiment.stdp.Encoders;
 import io.somnus.experiment.stdp.FrozenEvaluator;
 import io.somnus.experiment.stdp.NetworkFactory;
 import io.somnus.experiment.stdp.Presentation;
+import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import java.lang.management.ManagementFactory;
@@ -45,10 +46,10 @@ public final class Throughput {
         return Configs.bind(new StandardResolver().resolve(s));
     }
 
-    /** Training throughput: {@code warmup} images, then {@code images} timed, plasticity on. */
-    public static Row training(RunConfig cfg, LabeledImages data, int warmup, int images) {
+    /** Training throughput on {@code kernels}: {@code warmup} images, then {@code images} timed, plasticity on. */
+    public static Row training(RunConfig cfg, LabeledImages data, int warmup, int images, Kernels kernels) {
         SplittableRandom rng = new SplittableRandom(cfg.seed());
-        Network net = NetworkFactory.build(cfg, data.pixels(), rng.split());
+        Network net = NetworkFactory.build(cfg, data.pixels(), rng.split(), kernels);
         SpikeEncoder encoder = Encoders.create(cfg.encoding());
         Presentation p = presentation(cfg);
         SpikeCounter counter = net.count(net.population(cfg.readout().population()));
@@ -69,10 +70,10 @@ public final class Throughput {
                 (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images);
     }
 
-    /** Evaluation throughput on {@code threads} threads, plasticity off (after one warm-up pass). */
-    public static Row evaluation(RunConfig cfg, LabeledImages data, int images, int threads) {
+    /** Evaluation throughput on {@code kernels} and {@code threads} threads, plasticity off (after one warm-up pass). */
+    public static Row evaluation(RunConfig cfg, LabeledImages data, int images, int threads, Kernels kernels) {
         SplittableRandom rng = new SplittableRandom(cfg.seed());
-        Network net = NetworkFactory.build(cfg, data.pixels(), rng.split());
+        Network net = NetworkFactory.build(cfg, data.pixels(), rng.split(), kernels);
         FrozenEvaluator ev = new FrozenEvaluator(Encoders.create(cfg.encoding()), presentation(cfg), threads);
         float[][] imgs = new float[images][];
         for (int i = 0; i < images; i++) {

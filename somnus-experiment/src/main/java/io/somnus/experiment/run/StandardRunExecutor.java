@@ -14,6 +14,7 @@ import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +29,18 @@ import java.util.TreeMap;
  * weights.npz are pure functions of seed, configuration and Java version; timings go to timing.json.
  */
 public final class StandardRunExecutor implements RunExecutor {
+    private final Kernels kernels;
+
+    /** Runs on {@link Kernels#preferred()}. */
+    public StandardRunExecutor() {
+        this(Kernels.preferred());
+    }
+
+    /** @param kernels the simulator loops the STDP-SNN runs on (recorded in provenance.json; same numbers on any) */
+    public StandardRunExecutor(Kernels kernels) {
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+    }
+
     @Override
     public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
         RunConfig cfg = Configs.bind(config);
@@ -37,7 +50,7 @@ public final class StandardRunExecutor implements RunExecutor {
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg);
         RunFiles files = new RunFiles(runDir, progress);
-        ModelResult result = ModelRunners.forModel(cfg.model()).run(cfg, data, files);
+        ModelResult result = ModelRunners.forModel(cfg.model(), kernels).run(cfg, data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
         Map<String, Object> arithmetic = result.arithmetic();

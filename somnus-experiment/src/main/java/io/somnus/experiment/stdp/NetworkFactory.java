@@ -5,6 +5,7 @@ import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
 import io.somnus.experiment.config.RunConfig;
+import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
@@ -32,10 +33,11 @@ public final class NetworkFactory {
     private NetworkFactory() { }
 
     /**
-     * @param inputs number of input sources (pixels after preprocessing)
-     * @param rng    the run's connectivity stream
+     * @param inputs  number of input sources (pixels after preprocessing)
+     * @param rng     the run's connectivity stream
+     * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
      */
-    public static Network build(RunConfig cfg, int inputs, RandomGenerator rng) {
+    public static Network build(RunConfig cfg, int inputs, RandomGenerator rng, Kernels kernels) {
         validate(cfg, inputs);
         double dt = cfg.simulation().dtMs();
         SpikeSource input = new SpikeSource("input", inputs);
@@ -60,9 +62,9 @@ public final class NetworkFactory {
             }
             Population p = switch (pc.model()) {
                 case "current_lif" -> new CurrentLifPopulation(pc.name(), size,
-                        withParams(CurrentLifParameters.PAPER, pc, "current_lif"));
+                        withParams(CurrentLifParameters.PAPER, pc, "current_lif"), kernels);
                 case "conductance_lif" -> new ConductanceLifPopulation(pc.name(), size,
-                        withParams(conductanceDefaults(pc), pc, "conductance_lif")).useForwardEuler(euler(cfg));
+                        withParams(conductanceDefaults(pc), pc, "conductance_lif"), kernels).useForwardEuler(euler(cfg));
                 default -> throw new ConfigException("populations." + pc.name() + ".model: '" + pc.model()
                         + "' is not a neuron model; use current_lif or conductance_lif");
             };
@@ -121,7 +123,8 @@ public final class NetworkFactory {
                 case "inhibitory" -> Receptor.INHIBITORY;
                 default -> throw new ConfigException(where + ".receptor: '" + pc.receptor() + "'; use excitatory or inhibitory");
             };
-            Projection proj = new Projection(pc.name(), pre, post, receptor, syn, w0, (float) wMin, (float) wMax);
+            Projection proj = new Projection(pc.name(), pre, post, receptor, syn, w0, (float) wMin, (float) wMax,
+                    kernels);
             if (pc.plasticity() != null) {
                 proj.withPlasticity(rule(pc.plasticity(), receptor, dt, where));
             }

@@ -20,6 +20,13 @@ import java.util.Map;
 
 /** The STDP-SNN ({@code model: stdp}): the event-driven network of {@link NetworkFactory}, trained by {@link StdpTraining}. */
 public final class StdpRunner implements ModelRunner {
+    private final Kernels kernels;
+
+    /** @param kernels the simulator kernels populations and projections are built with */
+    public StdpRunner(Kernels kernels) {
+        this.kernels = java.util.Objects.requireNonNull(kernels);
+    }
+
     @Override
     public void validate(RunConfig c) {
         SleepSettingsFactory.create(c.sleep(), c.simulation() == null ? 1.0 : c.simulation().dtMs());
@@ -53,12 +60,12 @@ public final class StdpRunner implements ModelRunner {
 
     @Override
     public ModelResult run(RunConfig cfg, PreparedData data, RunFiles files) throws Exception {
-        StdpTraining.Result r = new StdpTraining(cfg, files).run(data.train(), data.validation(), data.test());
+        StdpTraining.Result r = new StdpTraining(cfg, files, kernels).run(data.train(), data.validation(), data.test());
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
         // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons
         Map<String, Object> arithmetic = new LinkedHashMap<>();
-        arithmetic.put("kernels", Kernels.active().name());
+        arithmetic.put("kernels", kernels.name());
         return new ModelResult(r.summary(), r.timing(), arithmetic, arrays);
     }
 }

@@ -41,8 +41,10 @@ public final class StdpTraining {
     private final SplittableRandom sleepRng;
     private final long evalSeed;
     private final long readoutSeed;
+    private final io.somnus.kernel.Kernels kernels;
 
-    public StdpTraining(RunConfig cfg, RunRecorder recorder) {
+    public StdpTraining(RunConfig cfg, RunRecorder recorder, io.somnus.kernel.Kernels kernels) {
+        this.kernels = kernels;
         this.cfg = cfg;
         this.recorder = recorder;
         SplittableRandom root = new SplittableRandom(cfg.seed());
@@ -56,7 +58,7 @@ public final class StdpTraining {
 
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) {
         long started = System.nanoTime();
-        Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng);
+        Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng, kernels);
         Population readoutPop = net.population(cfg.readout().population());
         SpikeEncoder encoder = Encoders.create(cfg.encoding());
         Presentation presentation = new Presentation(cfg.simulation().stepsPerImage(), cfg.simulation().dtMs(),

@@ -1,6 +1,7 @@
 package io.somnus.experiment.validation;
 
 import io.somnus.experiment.io.Npz;
+import io.somnus.kernel.Kernels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,20 +42,21 @@ public final class Brian2SideBySide {
 
     /**
      * @param device Brian2's device: {@code runtime} or {@code cpp_standalone} (needs g++)
-     * @param work   a directory for the exchanged files and logs
+     * @param work    a directory for the exchanged files and logs
+     * @param kernels the loops Somnus simulates with
      */
-    public static Result run(Path scripts, int images, int excitatory, String device, Path work)
+    public static Result run(Path scripts, int images, int excitatory, String device, Path work, Kernels kernels)
             throws IOException, InterruptedException {
         if (!device.equals("runtime") && !device.equals("cpp_standalone")) {
             throw new IllegalArgumentException("Brian2 device must be runtime or cpp_standalone, got '" + device + "'");
         }
         Files.createDirectories(work);
         DiehlCookReference.run(Math.max(100, images), excitatory, 99, work.resolve("warmup_inputs.npz"),
-                work.resolve("warmup_out.npz")); // compiles Somnus's hot code before the measured run
+                work.resolve("warmup_out.npz"), kernels); // compiles Somnus's hot code before the measured run
         Path inputs = work.resolve("inputs.npz");
         Path somnus = work.resolve("somnus_out.npz");
         Path brian2 = work.resolve("brian2_out.npz");
-        DiehlCookReference.Result r = DiehlCookReference.run(images, excitatory, 1, inputs, somnus);
+        DiehlCookReference.Result r = DiehlCookReference.run(images, excitatory, 1, inputs, somnus, kernels);
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), scripts.resolve("diehl_cook_brian2.py").toString(),
                 "--inputs", inputs.toString(), "--out", brian2.toString(), "--device", device));
         if (device.equals("cpp_standalone")) {

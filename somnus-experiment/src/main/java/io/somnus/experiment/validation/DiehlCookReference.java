@@ -11,6 +11,7 @@ import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.stdp.NetworkFactory;
+import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.ConductanceLifPopulation;
@@ -41,12 +42,14 @@ public final class DiehlCookReference {
         Path out = Path.of(args[3]);
         java.nio.file.Files.createDirectories(out);
         Result r = run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Long.parseLong(args[2]),
-                out.resolve("inputs.npz"), out.resolve("somnus_out.npz"));
+                out.resolve("inputs.npz"), out.resolve("somnus_out.npz"), Kernels.preferred());
         System.out.printf(java.util.Locale.ROOT, "input spikes/image %.1f, E spikes/image %.2f, %.1f images/s%n",
                 r.meanInputSpikesPerImage(), r.meanESpikesPerImage(), r.imagesPerSecond());
     }
 
-    public static Result run(int images, int excitatory, long seed, Path inputsNpz, Path somnusNpz) throws IOException {
+    /** @param kernels the simulator loops (all kernels give the same numbers) */
+    public static Result run(int images, int excitatory, long seed, Path inputsNpz, Path somnusNpz, Kernels kernels)
+            throws IOException {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", "diehl-cook");
         settings.put("populations.e.size", excitatory);
@@ -59,7 +62,7 @@ public final class DiehlCookReference {
         RunConfig cfg = Configs.bind(tree);
         LabeledImages train = DataPreparation.prepare(cfg).train();
         SplittableRandom root = new SplittableRandom(seed);
-        Network net = NetworkFactory.build(cfg, train.pixels(), root.split());
+        Network net = NetworkFactory.build(cfg, train.pixels(), root.split(), kernels);
         SplittableRandom inputRng = root.split();
         Projection inputE = net.projection("input_e");
         ConductanceLifPopulation e = (ConductanceLifPopulation) net.population("e");

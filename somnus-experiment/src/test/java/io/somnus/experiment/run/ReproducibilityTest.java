@@ -35,9 +35,13 @@ class ReproducibilityTest {
     }
 
     private JsonNode run(String dir, Map<String, Object> settings) throws Exception {
+        return run(dir, settings, Kernels.preferred());
+    }
+
+    private JsonNode run(String dir, Map<String, Object> settings, Kernels kernels) throws Exception {
         ObjectNode tree = new StandardResolver().resolve(settings);
         Path runDir = tmp.resolve(dir);
-        new StandardRunExecutor().execute(tree, runDir, RunProgress.NONE);
+        new StandardRunExecutor(kernels).execute(tree, runDir, RunProgress.NONE);
         return Configs.JSON.readTree(Files.readString(runDir.resolve("summary.json")));
     }
 
@@ -68,26 +72,25 @@ class ReproducibilityTest {
                 "paper", settings(),
                 "dc", settings("preset", "diehl-cook", "populations.e.size", 30, "train.images", 12,
                         "train.validation_images", 8, "train.test_images", 8, "sleep.wake_steps", 2100));
-        Kernels before = Kernels.active();
-        try {
-            for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
-                Kernels.use(Kernels.scalar());
-                JsonNode scalar = run(c.getKey() + "-scalar", c.getValue());
-                Kernels.use(Kernels.vector());
-                JsonNode simd = run(c.getKey() + "-simd", c.getValue());
-                assertTrue(scalar.get("sleep_steps").asLong() > 0, "sleep happened");
-                assertEquals(scalar, simd, c.getKey());
-                assertEquals(Files.readString(tmp.resolve(c.getKey() + "-scalar/metrics.csv")),
-                        Files.readString(tmp.resolve(c.getKey() + "-simd/metrics.csv")), c.getKey());
-                Map<String, NpyArray> ws = Npz.read(tmp.resolve(c.getKey() + "-scalar/weights.npz"));
-                Map<String, NpyArray> wv = Npz.read(tmp.resolve(c.getKey() + "-simd/weights.npz"));
-                assertEquals(ws.keySet(), wv.keySet());
-                for (String name : ws.keySet()) {
-                    assertArrayEquals(ws.get(name).floats(), wv.get(name).floats(), c.getKey() + " " + name);
-                }
+        for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
+            JsonNode scalar = run(c.getKey() + "-scalar", c.getValue(), Kernels.scalar());
+            JsonNode simd = run(c.getKey() + "-simd", c.getValue(), Kernels.vector());
+            assertTrue(scalar.get("sleep_steps").asLong() > 0, "sleep happened");
+            assertEquals(scalar, simd, c.getKey());
+            assertEquals(Files.readString(tmp.resolve(c.getKey() + "-scalar/metrics.csv")),
+                    Files.readString(tmp.resolve(c.getKey() + "-simd/metrics.csv")), c.getKey());
+            Map<String, NpyArray> ws = Npz.read(tmp.resolve(c.getKey() + "-scalar/weights.npz"));
+            Map<String, NpyArray> wv = Npz.read(tmp.resolve(c.getKey() + "-simd/weights.npz"));
+            assertEquals(ws.keySet(), wv.keySet());
+            for (String name : ws.keySet()) {
+                assertArrayEquals(ws.get(name).floats(), wv.get(name).floats(), c.getKey() + " " + name);
             }
-        } finally {
-            Kernels.use(before);
+            for (String side : new String[] {"scalar", "simd"}) {
+                String recorded = Configs.JSON.readTree(tmp.resolve(c.getKey() + "-" + side + "/provenance.json")
+                        .toFile()).path("kernels").asText();
+                assertEquals((side.equals("scalar") ? Kernels.scalar() : Kernels.vector()).name(), recorded,
+                        "provenance.json names the kernels the run was given");
+            }
         }
     }
 

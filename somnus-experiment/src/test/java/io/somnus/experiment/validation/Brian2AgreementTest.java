@@ -30,7 +30,8 @@ class Brian2AgreementTest {
         Path inputs = dir.resolve("inputs.npz");
         Path somnus = dir.resolve("somnus_out.npz");
         Path brian2 = dir.resolve("brian2_out.npz");
-        DiehlCookReference.Result r = DiehlCookReference.run(10, 100, 1, inputs, somnus);
+        DiehlCookReference.Result r = DiehlCookReference.run(10, 100, 1, inputs, somnus,
+                io.somnus.kernel.Kernels.preferred());
         assertTrue(r.meanInputSpikesPerImage() > 1000, "Poisson input drives the network");
         assertEquals(0, run(List.of(PYTHON.toString(), SCRIPTS.resolve("diehl_cook_brian2.py").toString(),
                 "--inputs", inputs.toString(), "--out", brian2.toString()), dir), "Brian2 ran");

@@ -1,0 +1,234 @@
+package io.somnus.experiment.stdp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.data.LabeledImages;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.ContinualConfig;
+import io.somnus.experiment.config.PopulationConfig;
+import io.somnus.experiment.config.ProjectionConfig;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.kernel.Kernels;
+import io.somnus.network.Network;
+import io.somnus.neuron.CurrentLifParameters;
+import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.Population;
+import io.somnus.plasticity.NearestPairStdp;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The network a configuration describes, the errors of a bad one, and the continual protocol's tasks. */
+class NetworkFactoryTest {
+    private static final int INPUTS = 225; // the paper's 15 × 15 images
+
+    private static RunConfig paper() {
+        return Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper")));
+    }
+
+    /**
+     * The paper preset: input 225, E 200 and I 50 current-LIF neurons with the paper's parameters; four
+     * fixed-probability projections whose synapse counts are binomial, n·p ± 5 standard deviations
+     * √(n·p·(1 − p)), with n = pre·post pairs (pre·(post − 1) for E→E, which has no self-synapses); constant initial
+     * weights as configured; the excitatory ones bounded below by 10⁻⁴, the inhibitory one above by −10⁻⁴;
+     * nearest-pair STDP on every projection; all on the kernels given.
+     */
+    @Test
+    void thePaperPresetBuildsTheConfiguredNetwork() {
+        Kernels kernels = Kernels.scalar();
+        Network net = NetworkFactory.build(paper(), INPUTS, new SplittableRandom(7), kernels);
+        assertEquals(List.of("input", "e", "i"), net.populations().stream().map(Population::name).toList());
+        assertEquals(INPUTS, net.input().size());
+        int[] sizes = {200, 50};
+        for (int k = 0; k < 2; k++) {
+            CurrentLifPopulation p = assertInstanceOf(CurrentLifPopulation.class, net.populations().get(k + 1));
+            assertEquals(sizes[k], p.size());
+            assertEquals(CurrentLifParameters.PAPER, p.parameters());
+            assertSame(kernels, p.kernels());
+        }
+        record Expected(String name, String pre, String post, long pairs, double p, float w, Receptor receptor,
+                        float wMin, float wMax) { }
+        float inf = Float.POSITIVE_INFINITY;
+        List<Expected> expected = List.of(
+                new Expected("input_e", "input", "e", 225L * 200, 0.10, 0.15f, Receptor.EXCITATORY, 1e-4f, inf),
+                new Expected("e_e", "e", "e", 200L * 199, 0.15, 0.30f, Receptor.EXCITATORY, 1e-4f, inf),
+                new Expected("e_i", "e", "i", 200L * 50, 0.20, 0.40f, Receptor.EXCITATORY, 1e-4f, inf),
+                new Expected("i_e", "i", "e", 50L * 200, 0.25, -0.50f, Receptor.INHIBITORY, -inf, -1e-4f));
+        assertEquals(expected.stream().map(Expected::name).toList(),
+                net.projections().stream().map(Projection::name).toList());
+        for (Expected x : expected) {
+            Projection pr = net.projection(x.name());
+            assertEquals(x.pre(), pr.pre().name(), x.name());
+            assertEquals(x.post(), pr.post().name(), x.name());
+            assertEquals(x.receptor(), pr.receptor(), x.name());
+            double mean = x.pairs() * x.p();
+            double sd = Math.sqrt(x.pairs() * x.p() * (1 - x.p()));
+            assertTrue(Math.abs(pr.synapseCount() - mean) < 5 * sd,
+                    x.name() + ": " + pr.synapseCount() + " synapses, expected " + mean + " ± " + 5 * sd);
+            for (float w : pr.weights()) {
+                assertEquals(x.w(), w, 0f, x.name());
+            }
+            assertEquals(x.wMin(), pr.wMin(), 0f, x.name());
+            assertEquals(x.wMax(), pr.wMax(), 0f, x.name());
+            assertInstanceOf(NearestPairStdp.class, pr.plasticity(), x.name());
+            assertSame(kernels, pr.kernels(), x.name());
+        }
+        Projection ee = net.projection("e_e");
+        for (int s = 0; s < ee.synapseCount(); s++) {
+            assertTrue(ee.preIndex()[s] != ee.postIndex()[s], "no self-synapse in e_e");
+        }
+    }
+
+    /** The connectivity stream decides the synapses: the same stream, the same network, on any kernels. */
+    @Test
+    void theSameStreamGivesTheSameSynapsesOnAnyKernels() {
+        Network a = NetworkFactory.build(paper(), INPUTS, new SplittableRandom(7), Kernels.scalar());
+        Network b = NetworkFactory.build(paper(), INPUTS, new SplittableRandom(7), Kernels.preferred());
+        Network c = NetworkFactory.build(paper(), INPUTS, new SplittableRandom(8), Kernels.scalar());
+        assertArrayEquals(a.projection("e_e").postIndex(), b.projection("e_e").postIndex());
+        assertArrayEquals(a.projection("e_e").rowStart(), b.projection("e_e").rowStart());
+        assertTrue(a.projection("e_e").synapseCount() != c.projection("e_e").synapseCount()
+                || !java.util.Arrays.equals(a.projection("e_e").postIndex(), c.projection("e_e").postIndex()));
+    }
+
+    /**
+     * diehl-cook's input projection: all to all, uniform initial weights in [0.003, 0.3) (mean 0.1515, standard
+     * deviation 0.297/√12 = 0.0857 per weight), then normalised so that each E neuron's incoming weights sum to 78.
+     */
+    @Test
+    void uniformWeightsAreDrawnInTheirRangeAndNormalised() {
+        RunConfig dc = Configs.bind(new StandardResolver().resolve(Map.of("preset", "diehl-cook",
+                "populations.e.size", 20)));
+        Network net = NetworkFactory.build(dc, 784, new SplittableRandom(3), Kernels.scalar());
+        Projection in = net.projection("input_e");
+        assertEquals(784 * 20, in.synapseCount());
+        assertTrue(in.isDense());
+        float[] dense = in.toDense();
+        for (int j = 0; j < 20; j++) {
+            double sum = 0;
+            for (int i = 0; i < 784; i++) {
+                sum += dense[i * 20 + j];
+            }
+            assertEquals(78.0, sum, 1e-3, "column " + j);
+        }
+        // before normalisation each column summed to 784·0.1515 = 118.8 ± 5·√784·0.0857 = 12.0, so the scale is
+        // 78/118.8 = 0.657 within a few per cent: weights lie in [0.003, 0.3)·[0.6, 0.72]
+        for (float w : in.weights()) {
+            assertTrue(w >= 0.003f * 0.6f && w < 0.3f * 0.72f, "weight " + w);
+        }
+    }
+
+    /** {@code r} with one component replaced (records built in code skip the field-domain checks of binding). */
+    @SuppressWarnings("unchecked")
+    private static <R extends Record> R with(R r, String component, Object value) {
+        try {
+            RecordComponent[] comps = r.getClass().getRecordComponents();
+            Object[] values = new Object[comps.length];
+            Class<?>[] types = new Class<?>[comps.length];
+            boolean found = false;
+            for (int k = 0; k < comps.length; k++) {
+                types[k] = comps[k].getType();
+                found |= comps[k].getName().equals(component);
+                values[k] = comps[k].getName().equals(component) ? value : comps[k].getAccessor().invoke(r);
+            }
+            assertTrue(found, component);
+            return (R) r.getClass().getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The paper preset with one component of a projection replaced. */
+    private static RunConfig projection(String name, UnaryOperator<ProjectionConfig> change) {
+        RunConfig cfg = paper();
+        return with(cfg, "projections", cfg.projections().stream()
+                .map(pc -> pc.name().equals(name) ? change.apply(pc) : pc).toList());
+    }
+
+    private static RunConfig population(String name, UnaryOperator<PopulationConfig> change) {
+        RunConfig cfg = paper();
+        return with(cfg, "populations", cfg.populations().stream()
+                .map(pc -> pc.name().equals(name) ? change.apply(pc) : pc).toList());
+    }
+
+    /** Both the resolve-time check and the build refuse {@code bad} with a message holding every fragment. */
+    private static void assertNamed(RunConfig bad, String... fragments) {
+        for (ConfigException e : List.of(
+                assertThrows(ConfigException.class, () -> NetworkFactory.validate(bad, INPUTS), fragments[0]),
+                assertThrows(ConfigException.class,
+                        () -> NetworkFactory.build(bad, INPUTS, new SplittableRandom(1), Kernels.scalar()), fragments[0]))) {
+            for (String f : fragments) {
+                assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void badSelectorsAreRefusedNamingTheField() {
+        assertNamed(projection("e_i", pc -> with(pc, "pre", "x")), "projections.e_i", "unknown population 'x'");
+        assertNamed(projection("input_e", pc -> with(pc, "post", "input")), "projections.input_e.post", "input source");
+        assertNamed(projection("e_i", pc -> with(pc, "connector", "ring")), "projections.e_i.connector", "'ring'",
+                "fixed_probability");
+        assertNamed(projection("e_i", pc -> with(pc, "p", 1.5)), "projections.e_i.p", "1.5");
+        assertNamed(projection("e_e", pc -> with(pc, "receptor", "modulatory")), "projections.e_e.receptor",
+                "'modulatory'");
+        assertNamed(projection("e_e", pc -> with(pc, "init", "normal")), "projections.e_e.init", "'normal'", "uniform");
+        assertNamed(projection("i_e", pc -> with(pc, "wMin", 1.0)), "projections.i_e", "w_min (1.0)");
+        assertNamed(projection("input_e", pc -> with(pc, "plasticity", with(pc.plasticity(), "rule", "bcm"))),
+                "projections.input_e.plasticity.rule", "'bcm'");
+        assertNamed(population("e", pc -> with(pc, "model", "izhikevich")), "populations.e.model", "'izhikevich'",
+                "current_lif");
+        assertNamed(population("i", pc -> with(pc, "sizeOf", "z")), "populations.i.size_of", "'z'");
+        assertNamed(population("i", pc -> with(pc, "params", Map.of("tau_membrane", 5.0))),
+                "populations.i.params.tau_membrane", "tau_membrane_ms");
+        RunConfig cfg = paper();
+        assertNamed(with(cfg, "simulation", with(cfg.simulation(), "integration", "rk4")), "simulation.integration",
+                "'rk4'");
+    }
+
+    /** Labels → training images; task k holds classes 2k, 2k + 1. */
+    private static LabeledImages labelled(int... labels) {
+        float[][] images = new float[labels.length][1];
+        return new LabeledImages("toy", 1, 1, images, labels, 10, Map.of());
+    }
+
+    /**
+     * Labels 3 0 5 1 2 7 0 4 9 2 with 3 tasks of 2 classes: task 0 = {0, 1} is images 1, 3, 6 (in their original
+     * order), task 1 = {2, 3} images 0, 4, 9, task 2 = {4, 5} images 2, 7; classes 7 and 9 belong to no task and are
+     * left out. The tasks end after 3, 6 and 8 images.
+     */
+    @Test
+    void continualTasksFollowOneAnotherInClassOrder() {
+        LabeledImages train = labelled(3, 0, 5, 1, 2, 7, 0, 4, 9, 2);
+        ContinualConfig c = new ContinualConfig(3, 2);
+        int[] order = ContinualTasks.order(train, c);
+        assertArrayEquals(new int[] {1, 3, 6, 0, 4, 9, 2, 7}, order);
+        assertArrayEquals(new int[] {3, 6, 8}, ContinualTasks.taskEnds(train, order, c));
+        assertEquals(2, ContinualTasks.taskOf(5, c));
+        // a task without images ends where the one before it did
+        LabeledImages gap = labelled(0, 4, 1);
+        int[] gapOrder = ContinualTasks.order(gap, c);
+        assertArrayEquals(new int[] {0, 2, 1}, gapOrder);
+        assertArrayEquals(new int[] {2, 2, 3}, ContinualTasks.taskEnds(gap, gapOrder, c));
+    }
+
+    @Test
+    void moreTaskClassesThanTheDatasetHasAreRefused() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ContinualTasks.order(labelled(0, 1), new ContinualConfig(6, 2)));
+        assertTrue(e.getMessage().contains("continual") && e.getMessage().contains("12 classes")
+                && e.getMessage().contains("toy has 10"), e.getMessage());
+    }
+}
