@@ -19,15 +19,16 @@ import java.util.SplittableRandom;
  *
  * <h2>Randomness</h2>
  * The passed-in generator is split, in this order, into independent streams for: weight initialisation, the
- * shuffling of each epoch, input encoding during training, the sleep decision of each epoch (one uniform draw per
- * epoch, drawn even when the ratio is 0, so that runs differing only in the sleep ratio sleep after nested sets of
- * epochs), sleep noise; then one long seeds evaluation encoding, which restarts from that seed at every
+ * shuffling of each epoch, input encoding during training, the sleep decision of each epoch (the
+ * {@link io.somnus.sleep.AfterEpochWithProbability} schedule: one uniform draw per epoch, drawn even when the ratio
+ * is 0, so that runs differing only in the sleep ratio sleep after nested sets of epochs), sleep noise; then one long seeds evaluation encoding, which restarts from that seed at every
  * evaluation so that evaluating twice gives the same answer. With the same seed, configuration and data a run is
  * reproduced bit for bit (OpenBLAS at one thread is deterministic).
  *
  * <h2>Sleep bookkeeping</h2>
- * Wake steps are training images seen × T; sleep steps are the simulated time of the episodes, iterations × steps
- * per iteration ({@link SgSleep}: the batch copies of an iteration run side by side and do not add time); the
+ * The schedule is asked after every minibatch and every epoch ({@link io.somnus.sleep.SleepSchedule}); the episode it
+ * asks for runs at once, and a {@link io.somnus.sleep.SleepClock} keeps the time. Wake steps are training images
+ * seen × T; sleep steps are the simulated time of the episodes, iterations × steps per iteration ({@link SgSleep}: the batch copies of an iteration run side by side and do not add time); the
  * achieved sleep fraction is sleep / (sleep + wake) steps, which is what the results report, not the configured
  * ratio. Sleep firing rates are per neuron and copy.
  */
