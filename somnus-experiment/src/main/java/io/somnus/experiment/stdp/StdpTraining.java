@@ -100,7 +100,7 @@ public final class StdpTraining {
         List<Double> valCurve = new ArrayList<>();
         long nextCheckpoint = 1;
         for (long seen = 0; seen < totalImages; seen++) {
-            // wake: one image, plasticity on
+            // wake: one image (plasticity as configured)
             long t0 = System.nanoTime();
             clear(counters);
             int shown = presentation.present(net, encoder, train.images()[order[(int) (seen % order.length)]], plastic,
