@@ -1,7 +1,6 @@
 package io.somnus.sg;
 
 import io.somnus.sleep.LogSpaceDecay;
-
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -103,6 +102,11 @@ final class SgSleep {
         spikeCounts = new long[layers];
     }
 
+    /** Steps per iteration: a schedule's episode length is a multiple of it. */
+    int stepsPerIteration() {
+        return stepsPerIteration;
+    }
+
     /** Simulated sleep steps per episode: {@code iterations × stepsPerIteration}. */
     int episodeSteps() {
         return iterations * stepsPerIteration;
@@ -122,21 +126,29 @@ final class SgSleep {
      * @param sampler     receives samples; may be null when {@code sampleEvery} is 0
      */
     void run(RandomGenerator noise, int sampleEvery, Sampler sampler) {
+        run(noise, iterations, sampleEvery, sampler);
+    }
+
+    /**
+     * Runs an episode of {@code count} iterations (a schedule's episode length over the steps per iteration)
+     * instead of the configured number; otherwise as {@link #run(RandomGenerator, int, Sampler)}.
+     */
+    void run(RandomGenerator noise, int count, int sampleEvery, Sampler sampler) {
         Arrays.fill(spikeCounts, 0L);
         if (sampleEvery > 0) {
-            sample(0, 0, sampler);
+            sample(0, 0, count, sampler);
         }
-        for (int it = 1; it <= iterations; it++) {
+        for (int it = 1; it <= count; it++) {
             iteration(noise);
             applyIncrementsAndPull();
             int end = it * stepsPerIteration;
-            if (sampleEvery > 0 && it < iterations && end / sampleEvery > (end - stepsPerIteration) / sampleEvery) {
-                sample(end, it, sampler);
+            if (sampleEvery > 0 && it < count && end / sampleEvery > (end - stepsPerIteration) / sampleEvery) {
+                sample(end, it, count, sampler);
             }
         }
-        pullInputProjection(iterations);
+        pullInputProjection(count);
         if (sampleEvery > 0) {
-            sample(episodeSteps(), iterations, sampler);
+            sample(count * stepsPerIteration, count, count, sampler);
         }
     }
 
@@ -262,32 +274,29 @@ final class SgSleep {
         }
     }
 
-    /** The input projection's {@code n} pulls in one: {@code |w| ← w_tgt·(|w|/w_tgt)^(λⁿ)}. */
+    /** The input projection's {@code n} pulls in one: {@code |w| ← w_tgt·(|w|/w_tgt)^(λⁿ)} ({@link LogSpaceDecay}). */
     private void pullInputProjection(int n) {
         float[] w = net.w[0];
-        double lambdaN = Math.pow(cfg.lambda(), n);
+        double lambdaN = decay.exponent(n);
+        double target = cfg.target();
         for (int i = 0; i < w.length; i++) {
-            w[i] = pulled(w[i], lambdaN);
+            w[i] = (float) LogSpaceDecay.pull(w[i], target, lambdaN);
         }
     }
 
-    private float pulled(float w, double lambdaN) {
-        if (w == 0f) {
-            return w;
-        }
-        double t = cfg.target();
-        return (float) Math.copySign(t * Math.exp(lambdaN * Math.log(Math.abs(w) / t)), w);
-    }
-
-    /** Statistics of every matrix after {@code done} iterations ({@code W_0}'s pending pulls included). */
-    private void sample(int step, int done, Sampler sampler) {
-        double lambdaN = Math.pow(cfg.lambda(), done);
+    /**
+     * Statistics of every matrix after {@code done} of {@code count} iterations ({@code W_0}'s pending pulls
+     * included).
+     */
+    private void sample(int step, int done, int count, Sampler sampler) {
+        double lambdaN = decay.exponent(done);
         for (int l = 0; l < layers; l++) {
             float[] w = net.w[l];
             double sumAbs = 0;
             double sum = 0;
             for (float value : w) {
-                double x = l == 0 && done > 0 && done < iterations ? pulled(value, lambdaN) : value;
+                double x = l == 0 && done > 0 && done < count
+                        ? (float) LogSpaceDecay.pull(value, cfg.target(), lambdaN) : value;
                 sumAbs += Math.abs(x);
                 sum += x;
             }

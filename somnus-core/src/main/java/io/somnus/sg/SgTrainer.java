@@ -1,7 +1,9 @@
 package io.somnus.sg;
 
 import io.somnus.data.LabeledImages;
-
+import io.somnus.sleep.SleepClock;
+import io.somnus.sleep.SleepSchedule.WakeUnit;
+import io.somnus.sleep.SleepSchedule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,15 +18,16 @@ import java.util.SplittableRandom;
  *
  * <h2>Randomness</h2>
  * The passed-in generator is split, in this order, into independent streams for: weight initialisation, the
- * shuffling of each epoch, input encoding during training, the sleep decision of each epoch (one uniform draw per
- * epoch, drawn even when the ratio is 0, so that runs differing only in the sleep ratio sleep after nested sets of
- * epochs), sleep noise; then one long seeds evaluation encoding, which restarts from that seed at every
+ * shuffling of each epoch, input encoding during training, the sleep decision of each epoch (the
+ * {@link io.somnus.sleep.AfterEpochWithProbability} schedule: one uniform draw per epoch, drawn even when the ratio
+ * is 0, so that runs differing only in the sleep ratio sleep after nested sets of epochs), sleep noise; then one long seeds evaluation encoding, which restarts from that seed at every
  * evaluation so that evaluating twice gives the same answer. With the same seed, configuration and data a run is
  * reproduced bit for bit (OpenBLAS at one thread is deterministic).
  *
  * <h2>Sleep bookkeeping</h2>
- * Wake steps are training images seen × T; sleep steps are the simulated time of the episodes, iterations × steps
- * per iteration ({@link SgSleep}: the batch copies of an iteration run side by side and do not add time); the
+ * The schedule is asked after every minibatch and every epoch ({@link io.somnus.sleep.SleepSchedule}); the episode it
+ * asks for runs at once, and a {@link io.somnus.sleep.SleepClock} keeps the time. Wake steps are training images
+ * seen × T; sleep steps are the simulated time of the episodes, iterations × steps per iteration ({@link SgSleep}: the batch copies of an iteration run side by side and do not add time); the
  * achieved sleep fraction is sleep / (sleep + wake) steps, which is what the results report, not the configured
  * ratio. Sleep firing rates are per neuron and copy.
  */
@@ -86,7 +89,9 @@ public final class SgTrainer {
         SgNetwork net = network;
         SgAdam adam = new SgAdam(net.parameters(), net.gradients(), cfg.learningRate(), cfg.adamBeta1(),
                 cfg.adamBeta2(), cfg.adamEpsilon());
-        SgSleep sleep = cfg.sleepRatio() > 0 ? new SgSleep(net, cfg.sleep(), cfg.dtMs()) : null;
+        SleepClock clock = new SleepClock(
+                SleepSchedule.afterEpochWithProbability(cfg.sleepRatio(), cfg.sleep().episodeSteps(), sleepDecisionRng));
+        SgSleep sleep = clock.schedule().sleeps() ? new SgSleep(net, cfg.sleep(), cfg.dtMs()) : null;
 
         int n = train.size();
         int[] order = new int[n];
@@ -95,12 +100,8 @@ public final class SgTrainer {
         }
         int[] labels = new int[cfg.batchSize()];
         List<SgEpoch> epochs = new ArrayList<>();
-        List<SgSleepEpisode> episodes = new ArrayList<>();
-        long[] sleepSpikes = new long[net.layers];
-        long wakeSteps = 0;
-        long sleepSteps = 0;
+        Slept slept = new Slept(net.layers);
         double trainSeconds = 0;
-        double sleepSeconds = 0;
         SgEvaluation lastEval = new SgEvaluation(Double.NaN, 0, Map.of());
         boolean invariant = cfg.encoding().timeInvariant();
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
@@ -112,6 +113,7 @@ public final class SgTrainer {
                 order[j] = tmp;
             }
             double lossSum = 0;
+            boolean sleptThisEpoch = false;
             for (int from = 0; from < n; from += cfg.batchSize()) {
                 int batch = Math.min(cfg.batchSize(), n - from);
                 cfg.encoding().encode(train.images(), order, from, batch, cfg.inputs(), cfg.steps(),
@@ -127,78 +129,94 @@ public final class SgTrainer {
                 }
                 lossSum += loss * batch;
                 adam.step();
+                long due = clock.wake(WakeUnit.MINIBATCH, (long) batch * cfg.steps());
+                if (due > 0) {
+                    sleep(sleep, due, clock, slept, sleepNoiseRng, epoch, listener);
+                    sleptThisEpoch = true;
+                }
             }
             double epochTrainSeconds = (System.nanoTime() - epochStart) / 1e9;
             trainSeconds += epochTrainSeconds;
-            wakeSteps += (long) n * cfg.steps();
 
-            boolean slept = sleepDecisionRng.nextDouble() < cfg.sleepRatio();
+            long due = clock.wake(WakeUnit.EPOCH, 0);
             double accBefore = Double.NaN;
-            if (slept) {
+            if (due > 0) {
                 if (validate) {
                     accBefore = evaluate(validation).accuracy();
                 }
-                SgSleepEpisode episode = sleepEpisode(sleep, sleepNoiseRng, episodes.size() + 1, epoch, listener);
-                for (int l = 0; l < net.layers; l++) {
-                    sleepSpikes[l] += sleep.spikeCounts[l];
-                }
-                sleepSteps += episode.steps();
-                sleepSeconds += episode.seconds();
-                episodes.add(episode);
-                listener.onSleepEpisode(episode);
+                sleep(sleep, due, clock, slept, sleepNoiseRng, epoch, listener);
+                sleptThisEpoch = true;
             }
-            checkFinite(net, epoch, slept);
+            checkFinite(net, epoch, sleptThisEpoch);
             if (validate) {
                 lastEval = evaluate(validation);
             }
-            SgEpoch record = new SgEpoch(epoch, lossSum / n, lastEval.accuracy(), slept, accBefore, wakeSteps,
-                    sleepSteps, fraction(sleepSteps, wakeSteps), n / epochTrainSeconds,
+            SgEpoch record = new SgEpoch(epoch, lossSum / n, lastEval.accuracy(), sleptThisEpoch, accBefore,
+                    clock.wakeSteps(), clock.sleepSteps(), clock.achievedFraction(), n / epochTrainSeconds,
                     (System.nanoTime() - epochStart) / 1e9);
             epochs.add(record);
             listener.onEpoch(record);
         }
         Map<String, Double> sleepRates = new LinkedHashMap<>();
-        if (sleepSteps > 0) {
+        if (clock.sleepSteps() > 0) {
             for (int l = 0; l < net.layers; l++) {
                 if (net.spiking(l)) {
                     sleepRates.put(net.layerName(l),
-                            hz(sleepSpikes[l], (double) sleepSteps * sleep.copies() * net.sizes[l + 1]));
+                            hz(slept.spikes[l], (double) clock.sleepSteps() * sleep.copies() * net.sizes[l + 1]));
                 }
             }
         }
-        return new SgResult(cfg, epochs, episodes, lastEval, weights(), shapes(), sleepRates, wakeSteps, sleepSteps,
-                fraction(sleepSteps, wakeSteps), trainSeconds, sleepSeconds, (System.nanoTime() - wallStart) / 1e9,
+        return new SgResult(cfg, epochs, slept.episodes, lastEval, weights(), shapes(), sleepRates, clock.wakeSteps(),
+                clock.sleepSteps(), clock.achievedFraction(), trainSeconds, slept.seconds,
+                (System.nanoTime() - wallStart) / 1e9,
                 trainSeconds > 0 ? (double) n * cfg.epochs() / trainSeconds : 0.0, blasImplementation());
     }
 
-    private SgSleepEpisode sleepEpisode(SgSleep sleep, SplittableRandom noise, int number, int epoch,
-                                        SgListener listener) {
+    /** The episodes of a run, their spikes per layer and their wall time. */
+    private static final class Slept {
+        final List<SgSleepEpisode> episodes = new ArrayList<>();
+        final long[] spikes;
+        double seconds;
+
+        Slept(int layers) {
+            spikes = new long[layers];
+        }
+    }
+
+    /** Runs the episode of {@code steps} steps the schedule asked for during {@code epoch}, and records it. */
+    private void sleep(SgSleep sleep, long steps, SleepClock clock, Slept slept, SplittableRandom noise, int epoch,
+                       SgListener listener) {
+        if (steps % sleep.stepsPerIteration() != 0) {
+            throw new IllegalStateException("a sleep episode of " + steps + " steps is not a whole number of "
+                    + sleep.stepsPerIteration() + "-step iterations");
+        }
+        int iterations = (int) (steps / sleep.stepsPerIteration());
         boolean snapshots = listener.wantsWeightSnapshots();
         Map<String, float[]> before = snapshots ? weights() : Map.of();
         List<SgSleepEpisode.Sample> samples = new ArrayList<>();
         long start = System.nanoTime();
-        sleep.run(noise, SLEEP_SAMPLE_EVERY,
+        sleep.run(noise, iterations, SLEEP_SAMPLE_EVERY,
                 (step, projection, totalAbs, mean) -> samples.add(new SgSleepEpisode.Sample(step, projection, totalAbs, mean)));
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> rates = new LinkedHashMap<>();
         for (int l = 0; l < network.layers; l++) {
             if (network.spiking(l)) {
                 rates.put(network.layerName(l),
-                        hz(sleep.spikeCounts[l], (double) sleep.episodeSteps() * sleep.copies() * network.sizes[l + 1]));
+                        hz(sleep.spikeCounts[l], (double) steps * sleep.copies() * network.sizes[l + 1]));
+                slept.spikes[l] += sleep.spikeCounts[l];
             }
         }
         Map<String, float[]> after = snapshots ? weights() : Map.of();
-        return new SgSleepEpisode(number, epoch, sleep.episodeSteps(), seconds, Collections.unmodifiableMap(rates),
-                List.copyOf(samples), before, after);
+        SgSleepEpisode episode = new SgSleepEpisode(slept.episodes.size() + 1, epoch, (int) steps, seconds,
+                Collections.unmodifiableMap(rates), List.copyOf(samples), before, after);
+        clock.slept(steps, false);
+        slept.seconds += seconds;
+        slept.episodes.add(episode);
+        listener.onSleepEpisode(episode);
     }
 
     private double hz(long spikes, double neuronSteps) {
         return spikes / neuronSteps * 1000.0 / config.dtMs();
-    }
-
-    private static double fraction(long sleepSteps, long wakeSteps) {
-        long total = sleepSteps + wakeSteps;
-        return total == 0 ? 0.0 : (double) sleepSteps / total;
     }
 
     /** Accuracy of the trained network on {@code test} (learning off). */

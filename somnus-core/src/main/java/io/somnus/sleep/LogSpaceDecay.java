@@ -24,16 +24,39 @@ public record LogSpaceDecay(double lambda, double noiseStd) implements WeightDec
 
     @Override
     public float step(float w, float target, double dtMs, RandomGenerator rng) {
+        if (w == 0 || target == 0) {
+            return w;
+        }
+        double out = pull(w, target, lambda);
+        if (noiseStd > 0) {
+            out += noiseStd * Math.sqrt(dtMs) * rng.nextGaussian();
+        }
+        return (float) out;
+    }
+
+    /**
+     * {@code n} deterministic steps at once, in closed form: {@code |w| ← |w_tgt|·(|w|/|w_tgt|)^(λⁿ)}, sign kept
+     * (no weight noise; for a whole array compute {@link #exponent} once and call {@link #pull}).
+     */
+    public float stepN(float w, double target, int n) {
+        return (float) pull(w, target, exponent(n));
+    }
+
+    /** λⁿ, the exponent of {@code n} steps. */
+    public double exponent(int n) {
+        return Math.pow(lambda, n);
+    }
+
+    /**
+     * The pull with exponent {@code e}: {@code |w_tgt|·(|w|/|w_tgt|)^e} with the sign of {@code w}; {@code w} itself
+     * when {@code w} or the target is 0. One step is {@code e = λ}, {@code n} steps {@code e = λⁿ}.
+     */
+    public static double pull(double w, double target, double e) {
         double a = Math.abs(w);
         double t = Math.abs(target);
         if (a == 0 || t == 0) {
             return w;
         }
-        double pulled = t * Math.exp(lambda * Math.log(a / t));
-        double out = Math.copySign(pulled, w);
-        if (noiseStd > 0) {
-            out += noiseStd * Math.sqrt(dtMs) * rng.nextGaussian();
-        }
-        return (float) out;
+        return Math.copySign(t * Math.exp(e * Math.log(a / t)), w);
     }
 }

@@ -1,29 +1,69 @@
 package io.somnus.sleep;
 
+import java.util.random.RandomGenerator;
+
 /**
- * When sleep happens: after every {@code wakeSteps} steps of wake, an episode of
- * {@code round(f/(1−f)·wakeSteps)} sleep steps, so that sleep time / (wake + sleep time) = f.
- * The paper uses W = 35 000 steps (350 images of 100 steps).
- *
- * @param fraction  the sleep fraction f in [0, 1)
- * @param wakeSteps W, wake steps between episodes (> 0)
+ * When sleep happens and how long an episode lasts, for any model. Training reports each finished unit of wake (a
+ * presentation, a minibatch, an epoch) with its wake steps, and runs the episode the schedule then asks for; the
+ * bookkeeping of what was actually slept (episodes may end early) is a {@link SleepClock}'s.
+ * <p>
+ * Implementations:
+ * <ul>
+ *   <li>{@link EveryWakeSteps}: after every W wake steps an episode of f/(1−f)·W steps (STDP-SNN, SPEC §3);</li>
+ *   <li>{@link AfterEpochWithProbability}: after each epoch, with probability p, an episode of fixed length (the
+ *       paper's SG-SNN, SPEC §4);</li>
+ *   <li>{@link EveryMinibatches}: an episode of fixed length every k minibatches, k = ⌊1/f⌋ (the code behind the
+ *       authors' recorded SG numbers, docs/fidelity.md).</li>
+ * </ul>
+ * Schedules are stateful (steps or minibatches since the last episode, a random stream): one per run.
  */
-public record SleepSchedule(double fraction, long wakeSteps) {
-    public SleepSchedule {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("sleep.fraction must be in [0, 1), got " + fraction);
-        }
-        if (wakeSteps <= 0) {
-            throw new IllegalArgumentException("sleep.wake_steps must be > 0, got " + wakeSteps);
-        }
+public interface SleepSchedule {
+    /** A finished unit of wake after which a schedule may call for sleep. */
+    enum WakeUnit {
+        /** One training image shown (all its presentations). */
+        PRESENTATION,
+        /** One minibatch trained (after its optimiser step). */
+        MINIBATCH,
+        /** One pass over the training set (after its last minibatch). */
+        EPOCH
     }
 
-    /** Sleep steps per episode. */
-    public long episodeSteps() {
-        return Math.round(fraction / (1 - fraction) * wakeSteps);
+    /** Never sleeps. */
+    SleepSchedule NEVER = new SleepSchedule() {
+        @Override
+        public long afterWake(WakeUnit unit, long steps) {
+            return 0;
+        }
+
+        @Override
+        public boolean sleeps() {
+            return false;
+        }
+    };
+
+    /**
+     * Wake has advanced by {@code steps} steps, finishing one {@code unit}.
+     *
+     * @return the length in steps of the sleep episode to run now (the most it may last), 0 for none
+     */
+    long afterWake(WakeUnit unit, long steps);
+
+    /** Whether this schedule can ever call for an episode (false: training need not build a sleep engine). */
+    boolean sleeps();
+
+    /** @see EveryWakeSteps */
+    static EveryWakeSteps everyWakeSteps(double fraction, long wakeSteps) {
+        return new EveryWakeSteps(fraction, wakeSteps);
     }
 
-    public boolean sleeps() {
-        return fraction > 0 && episodeSteps() > 0;
+    /** @see AfterEpochWithProbability */
+    static AfterEpochWithProbability afterEpochWithProbability(double probability, long episodeSteps,
+                                                               RandomGenerator rng) {
+        return new AfterEpochWithProbability(probability, episodeSteps, rng);
+    }
+
+    /** @see EveryMinibatches#forFraction */
+    static EveryMinibatches everyMinibatches(int minibatches, long episodeSteps) {
+        return new EveryMinibatches(minibatches, episodeSteps);
     }
 }

@@ -1,18 +1,17 @@
 package io.somnus.sg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.somnus.data.GeomFig;
 import io.somnus.data.LabeledImages;
 import io.somnus.sleep.LogSpaceDecay;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The SG-SNN's sleep episode: the dose of the pull (once per iteration), a hand-worked iteration, the batched engine
@@ -76,6 +75,51 @@ class SgSleepTest {
                 assertEquals(0.2 * Math.pow(3.5, 0.60638), net.w[1][2], 1e-4);
                 assertEquals(-0.2 * Math.pow(0.05, 0.60638), net.w[1][3], 1e-5);
                 assertEquals(-0.03252, net.w[1][3], 1e-5);
+            }
+        }
+    }
+
+    /**
+     * The SG-SNN pulls through {@link LogSpaceDecay}: with STDP and noise off, each iteration is one
+     * {@link LogSpaceDecay#step} of every weight (bit for bit), and the silent input projection gets the n steps in
+     * LogSpaceDecay's closed form {@link LogSpaceDecay#stepN} (bit for bit), which agrees with the stepped pull to
+     * float rounding. An episode of a schedule's length ({@code run} with a count) pulls that many times.
+     */
+    @Test
+    void theSgPullIsLogSpaceDecaysStepAndClosedForm() {
+        double lambda = 0.99;
+        LogSpaceDecay law = new LogSpaceDecay(lambda, 0);
+        for (int n : new int[] {1, 37}) {
+            for (boolean recurrent : new boolean[] {false, true}) {
+                SgNetwork net = network(recurrent, 2, SgLoss.values()[0]);
+                float[][] w0 = copy(net.w);
+                float[][] v0 = copy(net.v);
+                SgSleepConfig sc = new SgSleepConfig(500, 10, 2, 0.0, 0.01, 0.012, 20, 0.0, 0.2, lambda);
+                new SgSleep(net, sc, 1.0).run(new SplittableRandom(1), n, 0, null);
+                for (int l = 0; l < net.layers; l++) {
+                    for (int i = 0; i < w0[l].length; i++) {
+                        float stepped = w0[l][i];
+                        for (int k = 0; k < n; k++) {
+                            stepped = law.step(stepped, 0.2f, 1.0, null);
+                        }
+                        float closed = law.stepN(w0[l][i], 0.2, n);
+                        if (l == 0) {
+                            assertEquals(closed, net.w[l][i], "input projection: the closed form");
+                        } else {
+                            assertEquals(stepped, net.w[l][i], "layer " + l + ": one step per iteration");
+                        }
+                        assertEquals(closed, stepped, (n + 1) * FLOAT_ROUNDOFF * Math.abs(closed) + 1e-9);
+                    }
+                    if (v0[l] != null) {
+                        for (int i = 0; i < v0[l].length; i++) {
+                            float stepped = v0[l][i];
+                            for (int k = 0; k < n; k++) {
+                                stepped = law.step(stepped, 0.2f, 1.0, null);
+                            }
+                            assertEquals(stepped, net.v[l][i], "recurrent weights: one step per iteration");
+                        }
+                    }
+                }
             }
         }
     }
@@ -378,7 +422,7 @@ class SgSleepTest {
     private static float[][] copy(float[][] a) {
         float[][] c = new float[a.length][];
         for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
+            c[i] = a[i] == null ? null : a[i].clone();
         }
         return c;
     }

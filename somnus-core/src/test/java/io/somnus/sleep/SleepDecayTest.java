@@ -55,17 +55,47 @@ class SleepDecayTest {
         }
     }
 
+    /**
+     * The schedule training runs ({@link SleepSchedule#everyWakeSteps}, driven through a {@link SleepClock} by
+     * 100-step presentations as {@code StdpTraining} drives it) sleeps f/(1−f)·W steps after every W wake steps, so
+     * the achieved fraction is E/(W+E) with E = round(f/(1−f)·W), within rounding of f.
+     */
     @Test
     void scheduleAchievesFraction() {
         long wake = 35000;
         for (double f : new double[] {0.05, 0.1, 0.2, 0.5}) {
-            SleepSchedule s = new SleepSchedule(f, wake);
+            EveryWakeSteps s = SleepSchedule.everyWakeSteps(f, wake);
+            SleepClock clock = new SleepClock(s);
+            for (int image = 0; image < 350 * 4; image++) {
+                long due = clock.wake(SleepSchedule.WakeUnit.PRESENTATION, 100);
+                if (due > 0) {
+                    assertEquals(s.episodeSteps(), due, "the episode training runs is the schedule's");
+                    clock.slept(due, false);
+                }
+            }
             long sleep = s.episodeSteps();
-            double achieved = (double) sleep / (sleep + wake);
-            assertEquals(f, achieved, 0.01, "f=" + f);
+            assertEquals(4, clock.episodes());
+            assertEquals((double) sleep / (sleep + wake), clock.achievedFraction(), 0.0, "f=" + f);
+            assertEquals(f, clock.achievedFraction(), 0.01, "f=" + f);
             assertTrue(s.sleeps());
         }
-        assertEquals(0, new SleepSchedule(0, wake).episodeSteps());
+        assertEquals(0, SleepSchedule.everyWakeSteps(0, wake).episodeSteps());
+    }
+
+    /** SleepPhase's pull (decayed every step, or k steps at once) ends where LogSpaceDecay's closed form puts it. */
+    @Test
+    void sleepPhasePullAgreesWithLogSpaceDecaysClosedForm() {
+        double lambda = 0.999;
+        int n = 700;
+        for (int k : new int[] {1, 7, 64}) {
+            Tiny t = new Tiny(0.5f);
+            new SleepPhase(settings(0, false, new LogSpaceDecay(lambda, 0), k, 0)).run(t.net, n, Map.of(),
+                    new SplittableRandom(4), List.of(), SleepPhase.Observer.NONE);
+            float expected = new LogSpaceDecay(lambda, 0).stepN(0.5f, 0.2, n);
+            for (float w : t.proj.weights()) {
+                assertEquals(expected, w, 2e-6 * expected, "k=" + k);
+            }
+        }
     }
 
     // ---- SleepPhase on a tiny network: input (10) → E (5), all to all

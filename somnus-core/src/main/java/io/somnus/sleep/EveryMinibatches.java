@@ -1,0 +1,67 @@
+package io.somnus.sleep;
+
+/**
+ * An episode of a fixed length after every k-th minibatch of an epoch, counting from its first: after minibatches
+ * 0, k, 2k, … (0-based) of each epoch, the count restarting with every epoch. This is the schedule of the code behind
+ * the authors' recorded SG-SNN numbers (docs/fidelity.md, "Sleep schedule": one 25-step iteration every ⌊1/f⌋
+ * minibatches, starting at minibatch 0, after that batch's optimiser step).
+ */
+public final class EveryMinibatches implements SleepSchedule {
+    private final int minibatches;
+    private final long episodeSteps;
+    /** Minibatches finished in the current epoch. */
+    private long inEpoch;
+
+    /**
+     * @param minibatches  k (>= 1)
+     * @param episodeSteps steps of each episode (> 0)
+     */
+    public EveryMinibatches(int minibatches, long episodeSteps) {
+        if (minibatches < 1) {
+            throw new IllegalArgumentException("sleep every k minibatches needs k >= 1, got " + minibatches);
+        }
+        if (episodeSteps <= 0) {
+            throw new IllegalArgumentException("sleep episodes must last > 0 steps, got " + episodeSteps);
+        }
+        this.minibatches = minibatches;
+        this.episodeSteps = episodeSteps;
+    }
+
+    /** k = ⌊1/f⌋ for a sleep fraction f in (0, 1] (f = 0.4 and 0.5 both give 2, f ≥ 0.6 gives 1). */
+    public static EveryMinibatches forFraction(double fraction, long episodeSteps) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("sleep every ⌊1/f⌋ minibatches needs f in (0, 1], got " + fraction);
+        }
+        return new EveryMinibatches((int) Math.min(Integer.MAX_VALUE, Math.floor(1 / fraction)), episodeSteps);
+    }
+
+    public int minibatches() {
+        return minibatches;
+    }
+
+    public long episodeSteps() {
+        return episodeSteps;
+    }
+
+    @Override
+    public boolean sleeps() {
+        return true;
+    }
+
+    @Override
+    public long afterWake(WakeUnit unit, long steps) {
+        switch (unit) {
+            case EPOCH -> {
+                inEpoch = 0;
+                return 0;
+            }
+            case MINIBATCH -> {
+                long index = inEpoch++;
+                return index % minibatches == 0 ? episodeSteps : 0;
+            }
+            default -> {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.somnus.experiment.stdp;
+
+import io.somnus.experiment.model.RunRecorder;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import io.somnus.sleep.SleepClock;
+import io.somnus.sleep.SleepPhase;
+import io.somnus.synapse.Projection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The sleep episodes of one STDP run and their records: runs each episode on the network ({@link SleepPhase}), counts
+ * it on the run's {@link SleepClock}, and reports the weight histograms before and after, the weight traces during,
+ * and the spikes of every non-input population.
+ */
+final class StdpSleepEpisodes {
+    private final SleepPhase phase;
+    private final RunRecorder recorder;
+    private final SplittableRandom rng;
+    private final List<SpikeCounter> counters;
+    /** Σ|w| of every projection at the start: the set points of the early end. */
+    private final Map<Projection, Double> setPoints = new HashMap<>();
+    private final SpikeTotals spikes = new SpikeTotals();
+
+    /**
+     * @param counters counters registered with {@code net}; cleared after each episode
+     */
+    StdpSleepEpisodes(SleepPhase phase, Network net, List<SpikeCounter> counters, RunRecorder recorder,
+                      SplittableRandom rng) {
+        this.phase = phase;
+        this.recorder = recorder;
+        this.rng = rng;
+        this.counters = counters;
+        for (Projection p : net.projections()) {
+            setPoints.put(p, p.totalAbsWeight());
+        }
+    }
+
+    /** Sleep spikes per population so far. */
+    SpikeTotals spikes() {
+        return spikes;
+    }
+
+    /** Runs one episode of at most {@code maxSteps} steps, now, at the clock's step. */
+    void run(Network net, long maxSteps, SleepClock clock) {
+        final int episode = clock.episodes() + 1;
+        final long base = clock.steps();
+        histograms(net, episode, "before");
+        traceWeights(recorder, net, base, "wake", episode);
+        SleepPhase.Episode e = phase.run(net, maxSteps, setPoints, rng, counters,
+                (s, p, total, mean) -> recorder.trace(base + s, "sleep", episode, p.name(), total, mean));
+        clock.slept(e.steps(), e.endedEarly());
+        net.checkFinite("at the end of sleep episode " + episode + " (simulation step " + clock.steps() + ")", true);
+        for (Map.Entry<String, long[]> s : e.spikesByPopulation().entrySet()) {
+            spikes.add(s.getKey(), s.getValue()[0], s.getValue()[1] * e.steps());
+        }
+        for (SpikeCounter c : counters) {
+            c.clear();
+        }
+        histograms(net, episode, "after");
+        traceWeights(recorder, net, clock.steps(), "wake", episode);
+    }
+
+    /** Σ|w| and mean weight of every plastic projection at simulation step {@code step}. */
+    static void traceWeights(RunRecorder recorder, Network net, long step, String phase, int episode) {
+        for (Projection p : net.projections()) {
+            if (p.isPlastic()) {
+                recorder.trace(step, phase, episode, p.name(), p.totalAbsWeight(), mean(p.weights()));
+            }
+        }
+    }
+
+    /** A 30-bin histogram of the weights of every decaying projection, between their least and greatest. */
+    private void histograms(Network net, int episode, String when) {
+        for (Projection p : phase.decaying(net)) {
+            float[] w = p.weights();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (float x : w) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            int bins = 30;
+            if (!(hi > lo)) {
+                hi = lo + 1e-6;
+            }
+            double[] edges = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                edges[b] = lo + (hi - lo) * b / bins;
+            }
+            long[] counts = new long[bins];
+            for (float x : w) {
+                int b = (int) ((x - lo) / (hi - lo) * bins);
+                counts[Math.min(bins - 1, Math.max(0, b))]++;
+            }
+            recorder.histogram(episode, when, p.name(), edges, counts);
+        }
+    }
+
+    static double mean(float[] w) {
+        double s = 0;
+        for (float x : w) {
+            s += x;
+        }
+        return w.length == 0 ? 0 : s / w.length;
+    }
+}
