@@ -15,18 +15,4 @@ public interface WeightDecayLaw {
      * @return the weight after one sleep step
      */
     float step(float w, float target, double dtMs, RandomGenerator rng);
-
-    /** Applies {@link #step} to {@code w[0..n)} with per-synapse targets {@code target[0..n)}. */
-    default void apply(float[] w, int n, float[] target, double dtMs, RandomGenerator rng) {
-        for (int i = 0; i < n; i++) {
-            w[i] = step(w[i], target[i], dtMs, rng);
-        }
-    }
-
-    /** Applies {@link #step} to {@code w[0..n)} with one target for all. */
-    default void apply(float[] w, int n, float target, double dtMs, RandomGenerator rng) {
-        for (int i = 0; i < n; i++) {
-            w[i] = step(w[i], target, dtMs, rng);
-        }
-    }
 }
