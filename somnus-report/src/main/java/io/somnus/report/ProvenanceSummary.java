@@ -32,12 +32,18 @@ final class ProvenanceSummary {
                 continue;
             }
             try {
-                p.walk("", JsonFiles.readObject(file));
+                p.add(JsonFiles.readObject(file));
             } catch (IOException e) {
                 throw new FileFormatException("run " + r.runId() + ": cannot read " + file + ": " + e.getMessage(), e);
             }
         }
         return p;
+    }
+
+    /** Adds one run's provenance.json. */
+    void add(JsonNode provenance) {
+        walk("", provenance);
+        dropBareNamesOfListedFiles();
     }
 
     private void walk(String path, JsonNode node) {
@@ -84,6 +90,15 @@ final class ProvenanceSummary {
                 walk(path + "[" + i + "]", node.get(i));
             }
         }
+    }
+
+    /**
+     * provenance.json names each dataset file twice: by file name ({@code dataset_sha256}) and by path with its
+     * verification ({@code dataset_files}); the table keeps the path.
+     */
+    private void dropBareNamesOfListedFiles() {
+        checksums.entrySet().removeIf(e -> !e.getKey().contains("/") && checksums.entrySet().stream().anyMatch(
+                o -> o.getKey().endsWith("/" + e.getKey()) && o.getValue().equals(e.getValue())));
     }
 
     private static boolean isChecksumKey(String lower) {
