@@ -112,18 +112,25 @@ final class Charts {
         return s;
     }
 
-    /** A line with symmetric error bars (the 95 % CI half-widths; NaN bars are drawn as 0). */
-    static XYSeries errorBars(XYChart chart, String name, double[] x, double[] y, double[] err, Color color) {
-        double[] e = new double[err.length];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = Double.isFinite(err[i]) ? err[i] : 0;
+    /**
+     * A line with markers and, at each point, its 95 % interval from {@code lo} to {@code hi} as a vertical bar (an
+     * interval need not be symmetric: accuracies get logit-scale intervals; NaN ends draw no bar). The bars are
+     * series of two points each, kept out of the legend.
+     */
+    static XYSeries intervals(XYChart chart, String name, double[] x, double[] y, double[] lo, double[] hi,
+            Color color) {
+        XYSeries s = line(chart, name, x, y, color);
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(lo[i]) && Double.isFinite(hi[i]) && Double.isFinite(x[i])) {
+                XYSeries bar = chart.addSeries(name + " interval " + i, new double[] {x[i], x[i]},
+                        new double[] {lo[i], hi[i]});
+                bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                bar.setLineColor(color);
+                bar.setLineWidth(1.2f);
+                bar.setMarker(SeriesMarkers.NONE);
+                bar.setShowInLegend(false);
+            }
         }
-        XYSeries s = chart.addSeries(name, x, y, e);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setLineColor(color);
-        s.setMarkerColor(color);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        s.setLineWidth(1.6f);
         return s;
     }
 

@@ -17,12 +17,13 @@ final class Formats {
         return (d.scale() < 2 ? d.setScale(2) : d).toPlainString();
     }
 
-    /** "mean [low, high]" to three significant digits, the mean alone without a CI. */
+    /** "mean [low, high] (n = k)" to three significant digits; "mean (n = k)" without a CI. */
     static String meanCi(CellStats s) {
+        String n = " (n = " + s.n() + ")";
         if (Double.isNaN(s.ciLow())) {
-            return Html.sig(s.mean(), 3);
+            return Html.sig(s.mean(), 3) + n;
         }
-        return Html.sig(s.mean(), 3) + " [" + Html.sig(s.ciLow(), 3) + ", " + Html.sig(s.ciHigh(), 3) + "]";
+        return Html.sig(s.mean(), 3) + " [" + Html.sig(s.ciLow(), 3) + ", " + Html.sig(s.ciHigh(), 3) + "]" + n;
     }
 
     /** A table cell: a number to significant digits, anything else as it is. */

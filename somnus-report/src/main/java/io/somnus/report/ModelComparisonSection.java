@@ -57,9 +57,10 @@ final class ModelComparisonSection implements Section {
             int i = 0;
             for (Map.Entry<String, List<AggregateRow>> p : byPreset.entrySet()) {
                 List<AggregateRow> s = p.getValue().stream().sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
-                Charts.errorBars(chart, p.getKey(), s.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray(),
+                Charts.intervals(chart, p.getKey(), s.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray(),
                         s.stream().mapToDouble(r -> r.stats().mean()).toArray(),
-                        s.stream().mapToDouble(r -> r.stats().ciHalfWidth()).toArray(), Charts.qualitative(i++));
+                        s.stream().mapToDouble(r -> r.stats().ciLow()).toArray(),
+                        s.stream().mapToDouble(r -> r.stats().ciHigh()).toArray(), Charts.qualitative(i++));
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
             html.svgFigure(ctx.svg(chart), "STDP versus SG on " + d.getKey(), null, "fig");

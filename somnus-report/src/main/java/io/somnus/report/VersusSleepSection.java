@@ -39,7 +39,8 @@ final class VersusSleepSection implements Section {
             html.note("not applicable: a single run has one sleep fraction (report a sweep directory for this section)");
             return;
         }
-        html.p("Each point is the mean across seeds at the end of training, with its 95 % confidence interval.");
+        html.p("Each point is the mean across seeds at the end of training, with its 95 % confidence interval "
+                + "(accuracies and fractions: a t-interval on the logit scale, so it stays within [0, 1]).");
         Map<Group, List<AggregateRow>> byGroup = new LinkedHashMap<>();
         for (AggregateRow r : ctx.rows()) {
             byGroup.computeIfAbsent(Group.of(r.cell()), k -> new ArrayList<>()).add(r);
@@ -65,14 +66,15 @@ final class VersusSleepSection implements Section {
                             .sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
                     double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray();
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
-                    double[] e = series.stream().mapToDouble(r -> r.stats().ciHalfWidth()).toArray();
-                    // a log axis must stay above zero including the error bars (XChart refuses otherwise)
+                    double[] ciLo = series.stream().mapToDouble(r -> r.stats().ciLow()).toArray();
+                    double[] ciHi = series.stream().mapToDouble(r -> r.stats().ciHigh()).toArray();
+                    // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
                     for (int k = 0; k < y.length; k++) {
-                        lo = Math.min(lo, Double.isFinite(e[k]) ? y[k] - e[k] : y[k]);
+                        lo = Math.min(lo, Double.isFinite(ciLo[k]) ? Math.min(ciLo[k], y[k]) : y[k]);
                     }
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
                     String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
-                    Charts.errorBars(chart, name, x, y, e, Charts.qualitative(i++));
+                    Charts.intervals(chart, name, x, y, ciLo, ciHi, Charts.qualitative(i++));
                 }
                 boolean logScale = panel.title().equals("total |w|") && lo > 0 && hi / lo >= Charts.LOG_RANGE;
                 chart.getStyler().setYAxisLogarithmic(logScale);

@@ -141,7 +141,7 @@ public final class Aggregator {
                     cmp = Comparison.of(values, seeds(cell.getValue()), values(baseline, metric), seeds(baseline));
                     families.computeIfAbsent(key.baseline() + "|" + metric, k -> new ArrayList<>()).add(rows.size());
                 }
-                rows.add(new AggregateRow(key, metric, CellStats.of(values), cmp, Double.NaN));
+                rows.add(new AggregateRow(key, metric, CellStats.of(metric, values), cmp, Double.NaN));
             }
         }
         for (List<Integer> family : families.values()) {
@@ -200,7 +200,8 @@ public final class Aggregator {
         }
         List<CurvePoint> out = new ArrayList<>();
         byCell.forEach((cell, points) -> points.forEach((x, ys) ->
-                out.add(new CurvePoint(cell, column, x, CellStats.of(ys.stream().mapToDouble(Double::doubleValue).toArray())))));
+                out.add(new CurvePoint(cell, column, x,
+                        CellStats.of(column, ys.stream().mapToDouble(Double::doubleValue).toArray())))));
         return out;
     }
 
@@ -247,7 +248,9 @@ public final class Aggregator {
         ArrayNode metrics = root.putArray("metrics");
         rows.stream().map(AggregateRow::metric).distinct().sorted(MetricCatalog.ORDERING).forEach(metrics::add);
         ObjectNode methods = root.putObject("methods");
-        methods.put("interval", "mean ± t(0.975, n-1) · s / sqrt(n) across seeds");
+        methods.put("interval", "mean ± t(0.975, n-1) · s / sqrt(n) across seeds; for metrics in [0, 1] (accuracies, "
+                + "fractions) the same interval on the logit scale of the squeezed values (y (n-1) + 0.5) / n, mapped back "
+                + "and clipped to [0, 1]");
         methods.put("test", "each sleep fraction against f = 0 of the same preset × dataset × variant: Welch's two-sided "
                 + "t-test (hipparchus-stat TTest.tTest); paired two-sided t-test by seed when both have the same seeds; "
                 + "Holm adjustment of Welch p over the fractions of each preset × dataset × variant × metric");

@@ -33,6 +33,25 @@ public final class MetricCatalog {
         return metric.equals("continual.average_accuracy") || metric.equals("continual.average_forgetting");
     }
 
+    /**
+     * Whether a metric lives in [0, 1] (accuracies, fractions, normalised entropies): its intervals are taken on the
+     * logit scale ({@link CellStats#ofUnitInterval}) so that they never leave [0, 1].
+     */
+    public static boolean isUnitInterval(String metric) {
+        if (metric.equals("test_accuracy") || metric.startsWith("test_accuracy_by_readout.")
+                || metric.startsWith("val_accuracy") || metric.equals("achieved_sleep_fraction")
+                || metric.equals("continual.average_accuracy")) {
+            return true;
+        }
+        if (metric.startsWith("stability.")) {
+            return !metric.endsWith(".last_quarter_std");
+        }
+        if (metric.startsWith("weights.")) {
+            return metric.endsWith(".frac_saturated") || metric.endsWith(".frac_near_zero");
+        }
+        return metric.equals("diversity.winner_fraction") || metric.equals("diversity.assignment_entropy");
+    }
+
     /** Listing order: by family as above, then by name. */
     public static final Comparator<String> ORDERING = Comparator.comparingInt(MetricCatalog::rank)
             .thenComparing(Comparator.naturalOrder());

@@ -35,9 +35,9 @@ class AggregatorTest {
         Path dir = Files.createDirectories(runs.resolve(String.format(Locale.ROOT, "paper__d__f%.2f__s%d", f, seed)));
         Files.writeString(dir.resolve("summary.json"), String.format(Locale.ROOT,
                 "{\"model\":\"stdp\",\"preset\":\"paper\",\"dataset\":\"d\",\"seed\":%d,\"sleep_fraction\":%s,"
-                        + "\"test_accuracy\":%s,\"stability\":{\"max_drawdown\":0.1},"
+                        + "\"test_accuracy\":%s,\"phi\":%s,\"stability\":{\"max_drawdown\":0.1},"
                         + "\"weights\":{\"input_e\":{\"total_abs\":5.0,\"mean\":0.1}},\"input_shape\":[2,2]}",
-                seed, f, value));
+                seed, f, value, value));
         Files.writeString(dir.resolve("metrics.csv"), String.format(Locale.ROOT,
                 "images_seen,val_accuracy\n100,%s\n200,%s\n", value / 2, value));
     }
@@ -57,11 +57,13 @@ class AggregatorTest {
         assertEquals(1.8608, agg.number(row, "welch_t"), 1e-4);
         assertEquals(0.002833, agg.number(row, "paired_p"), 1e-6);
         assertEquals(10, agg.number(row, "paired_n"));
+        // R's t.test interval, on phi (unbounded); the same values as an accuracy get the logit interval in [0, 1]
+        assertEquals(-0.5297804, agg.number(find(agg, "0", "phi"), "ci95_low"), 1e-6);
         int base = find(agg, "0", "test_accuracy");
-        assertEquals(-0.5297804, agg.number(base, "ci95_low"), 1e-6);
+        assertTrue(agg.number(base, "ci95_low") >= 0 && agg.number(base, "ci95_high") <= 1);
         assertEquals("", agg.cell(base, "welch_p"), "no comparison for f = 0 itself");
         // main metrics only: mean of input_e is not aggregated, total_abs is
-        assertEquals(List.of("test_accuracy", "stability.max_drawdown", "weights.input_e.total_abs"),
+        assertEquals(List.of("test_accuracy", "stability.max_drawdown", "weights.input_e.total_abs", "phi"),
                 agg.strings("metric").stream().distinct().toList());
         // zero variance: no test, no crash
         assertEquals("", agg.cell(find(agg, "0.2", "stability.max_drawdown"), "welch_p"));
@@ -74,7 +76,7 @@ class AggregatorTest {
         CsvTable longT = Csv.read(sweep.resolve("runs_long.csv"));
         assertEquals(List.of("run_id", "preset", "model", "dataset", "sleep_fraction", "seed", "metric", "value", "variant"),
                 longT.header());
-        assertEquals(20 * 4, longT.rowCount(), "4 numeric leaves per run (input_shape is an array, seed is identity)");
+        assertEquals(20 * 5, longT.rowCount(), "5 numeric leaves per run (input_shape is an array, seed is identity)");
         CsvTable curves = Csv.read(sweep.resolve("curves.csv"));
         assertEquals(4, curves.rowCount(), "2 cells × 2 checkpoints");
         for (int r = 0; r < curves.rowCount(); r++) {
