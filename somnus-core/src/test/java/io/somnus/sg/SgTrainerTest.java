@@ -140,6 +140,21 @@ class SgTrainerTest {
         }
     }
 
+    /** Ratios with the same ⌊1/f⌋ train identically, as in the authors' records (docs/fidelity.md, "Consequence"). */
+    @Test
+    void everyMinibatchesDependsOnTheFloorOfOneOverFOnly() {
+        SgConfig.Builder b = tiny().sleepSchedule(SgSleepSchedule.EVERY_MINIBATCHES)
+                .sleep(new SgSleepConfig(1, 12, 4, 0.5, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+        SgResult a = new SgTrainer().train(blocks(60, 1), null, b.sleepRatio(0.6).build(), new SplittableRandom(2),
+                SgListener.NONE);
+        SgResult c = new SgTrainer().train(blocks(60, 1), null, b.sleepRatio(1.0).build(), new SplittableRandom(2),
+                SgListener.NONE);
+        for (String k : a.weights().keySet()) {
+            assertArrayEquals(a.weights().get(k), c.weights().get(k), k);
+        }
+        assertEquals(a.sleepSteps(), c.sleepSteps());
+    }
+
     /** The first episode of {@link SgSleepSchedule#EVERY_MINIBATCHES} comes after minibatch 0 and its Adam step. */
     @Test
     void everyMinibatchesFirstEpisodeFollowsTheFirstAdamStep() {
