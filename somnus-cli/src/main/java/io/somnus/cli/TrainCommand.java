@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 "config.yaml, provenance.json, metrics.csv, summary.json, weights.npz, sleep traces."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "paper",
-            description = "paper, diehl-cook, diehl-cook-recurrent, paper-sg, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
+            description = "paper, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
     String preset;
     @Option(names = "--model", description = "stdp or sg (normally implied by the preset)")
     String model;

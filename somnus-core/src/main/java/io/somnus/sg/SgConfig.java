@@ -7,7 +7,8 @@ import java.util.Objects;
  * the defaults (those of {@link #paperSg()} and {@link #builder()}) are the paper's SG-SNN (Massey et al. 2026):
  * 225 → 1000 → 10 LIF, β = 0.95, θ = 1, T = 100 steps of 1 ms, pixel values as direct input current, fast-sigmoid
  * surrogate with slope 25, cross-entropy on output spike counts, Adam (lr 10⁻³, β₁ 0.9, β₂ 0.999, ε 10⁻⁸),
- * batch 128, 50 epochs, no sleep.
+ * batch 128 (the last minibatch of an epoch may be smaller), 50 epochs, no sleep (when sleeping: after each epoch
+ * with probability f).
  *
  * @param inputs         input units (default 225 = 15×15 images); must equal the images' pixel count
  * @param hidden         LIF neurons per hidden layer (default 1000)
@@ -29,9 +30,13 @@ import java.util.Objects;
  * @param adamBeta1      Adam β₁ (default 0.9)
  * @param adamBeta2      Adam β₂ (default 0.999)
  * @param adamEpsilon    Adam ε (default 10⁻⁸)
- * @param batchSize      minibatch size (default 128); the last minibatch of an epoch may be smaller
+ * @param batchSize      minibatch size (default 128)
+ * @param dropLast       whether an epoch leaves out its last minibatch when it is smaller than {@code batchSize}
+ *                       (PyTorch's {@code drop_last}; default false: it trains on the smaller one)
  * @param epochs         passes over the training set (default 50)
- * @param sleepRatio     probability of a sleep episode after each epoch, in [0, 1] (default 0: never)
+ * @param sleepRatio     the sleep ratio f in [0, 1] (default 0: never); what it means is {@code sleepSchedule}'s
+ * @param sleepSchedule  when to sleep (default {@link SgSleepSchedule#PER_EPOCH}: after each epoch with probability
+ *                       f; {@link SgSleepSchedule#EVERY_MINIBATCHES}: after every ⌊1/f⌋-th minibatch)
  * @param sleep          the sleep episode's settings (default {@link SgSleepConfig#paper()})
  */
 public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean recurrent,
@@ -39,7 +44,8 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
                        SgInputEncoding encoding, double poissonRateHz,
                        SgSurrogate surrogate, double surrogateSlope, SgLoss loss, boolean detachReset,
                        double learningRate, double adamBeta1, double adamBeta2, double adamEpsilon,
-                       int batchSize, int epochs, double sleepRatio, SgSleepConfig sleep) {
+                       int batchSize, boolean dropLast, int epochs, double sleepRatio,
+                       SgSleepSchedule sleepSchedule, SgSleepConfig sleep) {
 
     public SgConfig {
         requireAtLeast("sg.inputs", inputs, 1);
@@ -56,7 +62,7 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         SgSleepConfig.requireNonNegative("sg.poisson_rate_hz", poissonRateHz);
         Objects.requireNonNull(surrogate, "sg.surrogate must be one of FAST_SIGMOID, ARCTAN, SIGMOID");
         requirePositive("sg.surrogate_slope", surrogateSlope);
-        Objects.requireNonNull(loss, "sg.loss must be one of SPIKE_COUNT, MEMBRANE");
+        Objects.requireNonNull(loss, "sg.loss must be one of SPIKE_COUNT, MEMBRANE, PER_STEP_SPIKES");
         requirePositive("sg.learning_rate", learningRate);
         if (!(adamBeta1 >= 0 && adamBeta1 < 1)) {
             throw new IllegalArgumentException("sg.adam_beta1 must be in [0, 1), got " + adamBeta1);
@@ -70,6 +76,7 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         if (!(sleepRatio >= 0 && sleepRatio <= 1)) {
             throw new IllegalArgumentException("sg.sleep_ratio must be in [0, 1], got " + sleepRatio);
         }
+        Objects.requireNonNull(sleepSchedule, "sg.sleep_schedule must be one of PER_EPOCH, EVERY_MINIBATCHES");
         Objects.requireNonNull(sleep, "sg.sleep must be given");
         long largest = (long) steps * batchSize * Math.max(inputs, Math.max(hidden, outputs));
         if (largest > Integer.MAX_VALUE - 8) {
@@ -128,8 +135,10 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         b.adamBeta2 = adamBeta2;
         b.adamEpsilon = adamEpsilon;
         b.batchSize = batchSize;
+        b.dropLast = dropLast;
         b.epochs = epochs;
         b.sleepRatio = sleepRatio;
+        b.sleepSchedule = sleepSchedule;
         b.sleep = sleep;
         return b;
     }
@@ -179,8 +188,10 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         private double adamBeta2 = 0.999;
         private double adamEpsilon = 1e-8;
         private int batchSize = 128;
+        private boolean dropLast = false;
         private int epochs = 50;
         private double sleepRatio = 0.0;
+        private SgSleepSchedule sleepSchedule = SgSleepSchedule.PER_EPOCH;
         private SgSleepConfig sleep = SgSleepConfig.paper();
 
         private Builder() {}
@@ -208,14 +219,16 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         public Builder adamBeta2(double v) { adamBeta2 = v; return this; }
         public Builder adamEpsilon(double v) { adamEpsilon = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder dropLast(boolean v) { dropLast = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder sleepRatio(double v) { sleepRatio = v; return this; }
+        public Builder sleepSchedule(SgSleepSchedule v) { sleepSchedule = v; return this; }
         public Builder sleep(SgSleepConfig v) { sleep = v; return this; }
 
         public SgConfig build() {
             return new SgConfig(inputs, hidden, depth, outputs, recurrent, beta, threshold, steps, dtMs, encoding,
                     poissonRateHz, surrogate, surrogateSlope, loss, detachReset, learningRate, adamBeta1, adamBeta2,
-                    adamEpsilon, batchSize, epochs, sleepRatio, sleep);
+                    adamEpsilon, batchSize, dropLast, epochs, sleepRatio, sleepSchedule, sleep);
         }
     }
 }

@@ -16,13 +16,15 @@ import java.util.random.RandomGenerator;
  * </pre>
  * With {@link SgLoss#MEMBRANE} the output layer is a non-spiking integrator {@code U[t] = β·U[t−1] + I[t]} and
  * the logits are {@code (1/T)·Σ_t U[t]}; with {@link SgLoss#SPIKE_COUNT} the logits are {@code Σ_t s[t]}. The loss
- * is the cross-entropy of {@code softmax(logits)} averaged over the minibatch.
+ * is the cross-entropy of {@code softmax(logits)} averaged over the minibatch. With {@link SgLoss#PER_STEP_SPIKES}
+ * the logits (for prediction) are the spike counts, but the loss is {@code Σ_t CE(s[t], y)}: the cross-entropy of
+ * each step's output spikes, averaged over the minibatch, summed over the steps.
  *
  * <h2>Backward (BPTT through all steps)</h2>
  * With {@code δ_l[t] = ∂L/∂U_l[t]}, {@code δ_l[T] = 0} and {@code σ'} the surrogate derivative:
  * <pre>
  *   g_l[t] = ∂L/∂s_l[t] = W_{l+1}ᵀ·δ_{l+1}[t] + V_lᵀ·δ_l[t+1] (− θ·δ_l[t+1] unless the reset is detached)
- *            (output layer: ∂L/∂logits, times 1/T for the membrane readout)
+ *            (output layer: ∂L/∂logits, times 1/T for the membrane readout; per-step loss: ∂L/∂s[t] = ∂CE_t/∂s[t])
  *   δ_l[t] = g_l[t]·σ'(U_l[t] − θ) + β·δ_l[t+1]       (membrane output: g_l[t] + β·δ_l[t+1])
  *   ∂L/∂W_l = Σ_t δ_l[t] ⊗ s_{l−1}[t],   ∂L/∂b_l = Σ_t δ_l[t],   ∂L/∂V_l = Σ_{t≥1} δ_l[t] ⊗ s_l[t−1]
  * </pre>
@@ -121,7 +123,7 @@ final class SgNetwork {
         biasGrad = new double[widest];
         zeros = new float[widest];
         logits = new float[maxBatch * sizes[layers]];
-        dlogits = new double[maxBatch * sizes[layers]];
+        dlogits = new double[(loss == SgLoss.PER_STEP_SPIKES ? steps : 1) * maxBatch * sizes[layers]];
     }
 
     private static float[] uniform(int n, double bound, RandomGenerator rng) {
@@ -134,7 +136,7 @@ final class SgNetwork {
 
     /** Whether layer {@code l} emits spikes (all hidden layers; the output layer unless the readout is the membrane). */
     boolean spiking(int l) {
-        return l < layers - 1 || loss == SgLoss.SPIKE_COUNT;
+        return l < layers - 1 || loss.spikingOutput();
     }
 
     int outputs() {
@@ -226,7 +228,7 @@ final class SgNetwork {
         int out = layers - 1;
         int k = sizes[layers];
         int n = batch * k;
-        float[] src = loss == SgLoss.SPIKE_COUNT ? s[out] : u[out];
+        float[] src = loss.spikingOutput() ? s[out] : u[out];
         java.util.Arrays.fill(logits, 0, n, 0f);
         for (int t = 0; t < steps; t++) {
             int off = t * n;
@@ -243,31 +245,51 @@ final class SgNetwork {
     }
 
     /**
-     * Mean cross-entropy of the current {@link #logits} against {@code labels[0..batch)}, and (into the private
-     * buffer) its gradient with respect to the logits.
+     * The loss of the last {@link #forward} against {@code labels[0..batch)}, and (into the private buffer) its
+     * gradient with respect to the logits: the mean cross-entropy of the current {@link #logits}, or for
+     * {@link SgLoss#PER_STEP_SPIKES} the sum over steps of the mean cross-entropy of each step's output spikes (the
+     * gradient then per step, {@code [t][b][class]} like the spikes).
      */
     double crossEntropy(int batch, int[] labels) {
+        if (loss != SgLoss.PER_STEP_SPIKES) {
+            return crossEntropy(logits, 0, batch, labels, 0) / batch;
+        }
+        int n = batch * sizes[layers];
+        float[] spk = s[layers - 1];
+        double total = 0;
+        for (int t = 0; t < steps; t++) {
+            total += crossEntropy(spk, t * n, batch, labels, t * n);
+        }
+        return total / batch;
+    }
+
+    /**
+     * Σ_r CE of the rows {@code z[from + r·k ..]} (r < batch) against {@code labels[r]}; writes
+     * {@code (softmax − onehot)/batch} to {@code dlogits[to + r·k ..]}.
+     */
+    private double crossEntropy(float[] z, int from, int batch, int[] labels, int to) {
         int k = sizes[layers];
         double total = 0;
         for (int r = 0; r < batch; r++) {
-            int o = r * k;
+            int o = from + r * k;
+            int d = to + r * k;
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
-                max = Math.max(max, logits[o + c]);
+                max = Math.max(max, z[o + c]);
             }
             double sum = 0;
             for (int c = 0; c < k; c++) {
-                double e = Math.exp(logits[o + c] - max);
-                dlogits[o + c] = e;
+                double e = Math.exp(z[o + c] - max);
+                dlogits[d + c] = e;
                 sum += e;
             }
             int y = labels[r];
-            total += Math.log(sum) + max - logits[o + y];
+            total += Math.log(sum) + max - z[o + y];
             for (int c = 0; c < k; c++) {
-                dlogits[o + c] = (dlogits[o + c] / sum - (c == y ? 1.0 : 0.0)) / batch;
+                dlogits[d + c] = (dlogits[d + c] / sum - (c == y ? 1.0 : 0.0)) / batch;
             }
         }
-        return total / batch;
+        return total;
     }
 
     /** Forward, loss and backward for one minibatch; leaves the gradients in {@link #gw}, {@link #gb}, {@link #gv}. */
@@ -291,10 +313,12 @@ final class SgNetwork {
             boolean spiking = spiking(l);
             if (l == layers - 1) {
                 float scale = loss == SgLoss.MEMBRANE ? 1f / steps : 1f;
+                boolean perStep = loss == SgLoss.PER_STEP_SPIKES;
                 for (int t = 0; t < steps; t++) {
                     int off = t * bh;
+                    int from = perStep ? off : 0;
                     for (int i = 0; i < bh; i++) {
-                        grad[off + i] = (float) dlogits[i] * scale;
+                        grad[off + i] = (float) dlogits[from + i] * scale;
                     }
                 }
             }

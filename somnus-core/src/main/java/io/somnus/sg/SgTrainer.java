@@ -13,21 +13,23 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a surrogate-gradient SNN ({@link SgNetwork} has the equations) with minibatch Adam and BPTT, optionally
- * sleeping after epochs ({@link SgSleep}), and evaluates it afterwards. One trainer holds one network: the one of
+ * sleeping after epochs or minibatches ({@link SgSleep}, {@link SgSleepSchedule}), and evaluates it afterwards. One trainer holds one network: the one of
  * its last {@link #train} call.
  *
  * <h2>Randomness</h2>
  * The passed-in generator is split, in this order, into independent streams for: weight initialisation, the
  * shuffling of each epoch, input encoding during training, the sleep decision of each epoch (the
  * {@link io.somnus.sleep.AfterEpochWithProbability} schedule: one uniform draw per epoch, drawn even when the ratio
- * is 0, so that runs differing only in the sleep ratio sleep after nested sets of epochs), sleep noise; then one long seeds evaluation encoding, which restarts from that seed at every
+ * is 0, so that runs differing only in the sleep ratio sleep after nested sets of epochs; split but unused by
+ * {@link SgSleepSchedule#EVERY_MINIBATCHES}), sleep noise; then one long seeds evaluation encoding, which restarts
+ * from that seed at every
  * evaluation so that evaluating twice gives the same answer. With the same seed, configuration and data a run is
  * reproduced bit for bit (OpenBLAS at one thread is deterministic).
  *
  * <h2>Sleep bookkeeping</h2>
  * The schedule is asked after every minibatch and every epoch ({@link io.somnus.sleep.SleepSchedule}); the episode it
  * asks for runs at once, and a {@link io.somnus.sleep.SleepClock} keeps the time. Wake steps are training images
- * seen × T; sleep steps are the simulated time of the episodes, iterations × steps per iteration ({@link SgSleep}: the batch copies of an iteration run side by side and do not add time); the
+ * seen × T (with {@link SgConfig#dropLast()} the left-out images are not seen); sleep steps are the simulated time of the episodes, iterations × steps per iteration ({@link SgSleep}: the batch copies of an iteration run side by side and do not add time); the
  * achieved sleep fraction is sleep / (sleep + wake) steps, which is what the results report, not the configured
  * ratio. Sleep firing rates are per neuron and copy.
  */
@@ -90,10 +92,12 @@ public final class SgTrainer {
         SgAdam adam = new SgAdam(net.parameters(), net.gradients(), cfg.learningRate(), cfg.adamBeta1(),
                 cfg.adamBeta2(), cfg.adamEpsilon());
         SleepClock clock = new SleepClock(
-                SleepSchedule.afterEpochWithProbability(cfg.sleepRatio(), cfg.sleep().episodeSteps(), sleepDecisionRng));
+                cfg.sleepSchedule().schedule(cfg.sleepRatio(), cfg.sleep().episodeSteps(), sleepDecisionRng));
         SgSleep sleep = clock.schedule().sleeps() ? new SgSleep(net, cfg.sleep(), cfg.dtMs()) : null;
 
         int n = train.size();
+        // images trained per epoch: all, or with dropLast all but the incomplete last minibatch
+        int trained = cfg.dropLast() ? n - n % cfg.batchSize() : n;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -114,8 +118,8 @@ public final class SgTrainer {
             }
             double lossSum = 0;
             boolean sleptThisEpoch = false;
-            for (int from = 0; from < n; from += cfg.batchSize()) {
-                int batch = Math.min(cfg.batchSize(), n - from);
+            for (int from = 0; from < trained; from += cfg.batchSize()) {
+                int batch = Math.min(cfg.batchSize(), trained - from);
                 cfg.encoding().encode(train.images(), order, from, batch, cfg.inputs(), cfg.steps(),
                         cfg.poissonRateHz(), cfg.dtMs(), encodeRng, net.input);
                 for (int r = 0; r < batch; r++) {
@@ -151,8 +155,8 @@ public final class SgTrainer {
             if (validate) {
                 lastEval = evaluate(validation);
             }
-            SgEpoch record = new SgEpoch(epoch, lossSum / n, lastEval.accuracy(), sleptThisEpoch, accBefore,
-                    clock.wakeSteps(), clock.sleepSteps(), clock.achievedFraction(), n / epochTrainSeconds,
+            SgEpoch record = new SgEpoch(epoch, lossSum / trained, lastEval.accuracy(), sleptThisEpoch, accBefore,
+                    clock.wakeSteps(), clock.sleepSteps(), clock.achievedFraction(), trained / epochTrainSeconds,
                     (System.nanoTime() - epochStart) / 1e9);
             epochs.add(record);
             listener.onEpoch(record);
@@ -169,7 +173,7 @@ public final class SgTrainer {
         return new SgResult(cfg, epochs, slept.episodes, lastEval, weights(), shapes(), sleepRates, clock.wakeSteps(),
                 clock.sleepSteps(), clock.achievedFraction(), trainSeconds, slept.seconds,
                 (System.nanoTime() - wallStart) / 1e9,
-                trainSeconds > 0 ? (double) n * cfg.epochs() / trainSeconds : 0.0, blasImplementation());
+                trainSeconds > 0 ? (double) trained * cfg.epochs() / trainSeconds : 0.0, blasImplementation());
     }
 
     /** The episodes of a run, their spikes per layer and their wall time. */
@@ -356,6 +360,11 @@ public final class SgTrainer {
         }
         if (role.equals("training") && data.size() == 0) {
             throw new IllegalArgumentException("SG-SNN: the training set " + data.name() + " is empty");
+        }
+        if (role.equals("training") && cfg.dropLast() && data.size() < cfg.batchSize()) {
+            throw new IllegalArgumentException("SG-SNN: sg.drop_last leaves nothing to train on: the training set "
+                    + data.name() + " has " + data.size() + " images, fewer than sg.batch_size = " + cfg.batchSize()
+                    + "; lower sg.batch_size or set sg.drop_last to false");
         }
         if (data.pixels() != cfg.inputs()) {
             throw new IllegalArgumentException("sg.inputs is " + cfg.inputs() + " but the " + role + " set "

@@ -56,7 +56,7 @@ final class SgReferenceModel {
     }
 
     boolean spiking(int l) {
-        return l < layers - 1 || loss == SgLoss.SPIKE_COUNT;
+        return l < layers - 1 || loss.spikingOutput();
     }
 
     /** Copies the parameters of a production network. */
@@ -149,8 +149,13 @@ final class SgReferenceModel {
                     spk[l][n][t] = sp;
                 }
             }
-            double[] z = logits(n);
-            total += crossEntropy(z, labels[n]);
+            if (loss == SgLoss.PER_STEP_SPIKES) {
+                for (int t = 0; t < steps; t++) {
+                    total += crossEntropy(spk[layers - 1][n][t], labels[n]);
+                }
+            } else {
+                total += crossEntropy(logits(n), labels[n]);
+            }
         }
         return total / images;
     }
@@ -161,10 +166,46 @@ final class SgReferenceModel {
         double[] z = new double[k];
         for (int t = 0; t < steps; t++) {
             for (int c = 0; c < k; c++) {
-                z[c] += loss == SgLoss.SPIKE_COUNT ? spk[out][n][t][c] : mem[out][n][t][c] / steps;
+                z[c] += loss.spikingOutput() ? spk[out][n][t][c] : mem[out][n][t][c] / steps;
             }
         }
         return z;
+    }
+
+    /** {@code (softmax(z) − onehot(y)) / images}: the gradient of one image's cross-entropy in the mean loss. */
+    private static double[] crossEntropyGradient(double[] z, int y, int images) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double a : z) {
+            max = Math.max(max, a);
+        }
+        double sum = 0;
+        for (double a : z) {
+            sum += Math.exp(a - max);
+        }
+        double[] dz = new double[z.length];
+        for (int c = 0; c < z.length; c++) {
+            dz[c] = (Math.exp(z[c] - max) / sum - (c == y ? 1 : 0)) / images;
+        }
+        return dz;
+    }
+
+    /** ∂L/∂(output) at step t for image n: the logit gradient, or for the per-step loss that of step t's spikes. */
+    private double[][] outputGradients(int n, int[] labels) {
+        double[][] d = new double[steps][];
+        if (loss == SgLoss.PER_STEP_SPIKES) {
+            for (int t = 0; t < steps; t++) {
+                d[t] = crossEntropyGradient(spk[layers - 1][n][t], labels[n], labels.length);
+            }
+        } else {
+            double[] dz = crossEntropyGradient(logits(n), labels[n], labels.length);
+            if (loss == SgLoss.MEMBRANE) {
+                for (int c = 0; c < dz.length; c++) {
+                    dz[c] /= steps;
+                }
+            }
+            java.util.Arrays.fill(d, dz);
+        }
+        return d;
     }
 
     private static double crossEntropy(double[] z, int y) {
@@ -194,21 +235,8 @@ final class SgReferenceModel {
             gV[l] = v[l] == null ? null : new double[v[l].length];
         }
         int out = layers - 1;
-        int k = sizes[layers];
         for (int n = 0; n < images; n++) {
-            double[] z = logits(n);
-            double max = Double.NEGATIVE_INFINITY;
-            for (double a : z) {
-                max = Math.max(max, a);
-            }
-            double sum = 0;
-            for (double a : z) {
-                sum += Math.exp(a - max);
-            }
-            double[] dz = new double[k];
-            for (int c = 0; c < k; c++) {
-                dz[c] = (Math.exp(z[c] - max) / sum - (c == labels[n] ? 1 : 0)) / images;
-            }
+            double[][] dOut = outputGradients(n, labels);
             // dU[l][t][h] = ∂L/∂U_l[t]; filled for t descending, and within a step for layers descending.
             double[][][] dU = new double[layers][steps][];
             for (int t = steps - 1; t >= 0; t--) {
@@ -218,7 +246,7 @@ final class SgReferenceModel {
                     for (int h = 0; h < post; h++) {
                         double dS;
                         if (l == out) {
-                            dS = loss == SgLoss.SPIKE_COUNT ? dz[h] : dz[h] / steps;
+                            dS = dOut[t][h];
                         } else {
                             dS = 0;
                             int above = sizes[l + 2];
@@ -334,39 +362,53 @@ final class SgReferenceModel {
         int out = layers - 1;
         int k = sizes[layers];
         double lossErr = 0;
-        double[][] dzErr = new double[images][k];
-        double[][] dz = new double[images][k];
+        // dz[n][t]: the loss gradient at the output at step t (the same array at every step but for the per-step loss)
+        double[][][] dzErr = new double[images][steps][];
+        double[][][] dz = new double[images][steps][];
+        boolean perStep = loss == SgLoss.PER_STEP_SPIKES;
         for (int n = 0; n < images; n++) {
-            double[] z = logits(n);
-            double zErr = 0;
-            if (loss == SgLoss.MEMBRANE) {
-                for (int c = 0; c < k; c++) {
-                    double sumErr = 0;
-                    double sumAbs = 0;
-                    for (int t = 0; t < steps; t++) {
-                        sumErr += e[out][n][t][c];
-                        sumAbs += Math.abs(mem[out][n][t][c]);
+            for (int t0 = 0; t0 < (perStep ? steps : 1); t0++) {
+                // spike logits (counts or one step's spikes) are exact; only the membrane readout carries an error
+                double[] z = perStep ? spk[out][n][t0] : logits(n);
+                double zErr = 0;
+                if (loss == SgLoss.MEMBRANE) {
+                    for (int c = 0; c < k; c++) {
+                        double sumErr = 0;
+                        double sumAbs = 0;
+                        for (int t = 0; t < steps; t++) {
+                            sumErr += e[out][n][t][c];
+                            sumAbs += Math.abs(mem[out][n][t][c]);
+                        }
+                        zErr = Math.max(zErr, (sumErr + gamma(steps + 1) * sumAbs) / steps);
                     }
-                    zErr = Math.max(zErr, (sumErr + gamma(steps + 1) * sumAbs) / steps);
                 }
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            double absMax = 0;
-            for (double a : z) {
-                max = Math.max(max, a);
-                absMax = Math.max(absMax, Math.abs(a));
-            }
-            double sum = 0;
-            for (double a : z) {
-                sum += Math.exp(a - max);
-            }
-            // the loss itself is evaluated in double from the float logits: 64 ulps of its terms cover that
-            lossErr += (2 * zErr + 64 * Math.ulp(Math.log(sum) + 2 * absMax)) / images;
-            for (int c = 0; c < k; c++) {
-                double p = Math.exp(z[c] - max) / sum;
-                dz[n][c] = (p - (c == labels[n] ? 1 : 0)) / images;
-                // |Δp_c| ≤ p_c (|Δz_c| + Σ_j p_j |Δz_j|) ≤ 2 zErr; the cast to float and the scale 1/T round once each
-                dzErr[n][c] = 2 * zErr / images + 2 * u * Math.abs(dz[n][c]);
+                double max = Double.NEGATIVE_INFINITY;
+                double absMax = 0;
+                for (double a : z) {
+                    max = Math.max(max, a);
+                    absMax = Math.max(absMax, Math.abs(a));
+                }
+                double sum = 0;
+                for (double a : z) {
+                    sum += Math.exp(a - max);
+                }
+                // the loss itself is evaluated in double from the float logits: 64 ulps of its terms cover that
+                lossErr += (2 * zErr + 64 * Math.ulp(Math.log(sum) + 2 * absMax)) / images;
+                double[] g = new double[k];
+                double[] gErr = new double[k];
+                for (int c = 0; c < k; c++) {
+                    double p = Math.exp(z[c] - max) / sum;
+                    g[c] = (p - (c == labels[n] ? 1 : 0)) / images;
+                    // |Δp_c| ≤ p_c (|Δz_c| + Σ_j p_j |Δz_j|) ≤ 2 zErr; the cast to float and the scale 1/T round once each
+                    gErr[c] = 2 * zErr / images + 2 * u * Math.abs(g[c]);
+                }
+                if (perStep) {
+                    dz[n][t0] = g;
+                    dzErr[n][t0] = gErr;
+                } else {
+                    java.util.Arrays.fill(dz[n], g);
+                    java.util.Arrays.fill(dzErr[n], gErr);
+                }
             }
         }
 
@@ -402,10 +444,10 @@ final class SgReferenceModel {
                         double mS;
                         double eS;
                         if (l == out) {
-                            double scale = loss == SgLoss.SPIKE_COUNT ? 1 : 1.0 / steps;
-                            dS = dz[n][h] * scale;
+                            double scale = loss == SgLoss.MEMBRANE ? 1.0 / steps : 1;
+                            dS = dz[n][t][h] * scale;
                             mS = Math.abs(dS);
-                            eS = dzErr[n][h] * scale;
+                            eS = dzErr[n][t][h] * scale;
                         } else {
                             dS = 0;
                             mS = 0;

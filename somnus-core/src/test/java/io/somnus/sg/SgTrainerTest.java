@@ -50,6 +50,18 @@ class SgTrainerTest {
         }
     }
 
+    /** The per-step loss of the authors' code (with their arctan surrogate) trains too; its value is ~T per-image CEs. */
+    @Test
+    void perStepLossLearnsASeparableTask() {
+        SgConfig cfg = tiny().loss(SgLoss.PER_STEP_SPIKES).surrogate(SgSurrogate.ARCTAN).epochs(6).build();
+        SgTrainer trainer = new SgTrainer();
+        SgResult r = trainer.train(blocks(300, 1), blocks(90, 2), cfg, new SplittableRandom(3), SgListener.NONE);
+        assertTrue(r.validationAccuracy() >= 0.9, "validation accuracy " + r.validationAccuracy());
+        assertTrue(r.epochs().get(5).trainLoss() < r.epochs().get(0).trainLoss(), "loss falls");
+        // each step's logits are 0/1 spikes, so its CE is at most log 3 + 1; the loss sums 12 of them
+        assertTrue(r.epochs().get(0).trainLoss() <= 12 * Math.log(3) + 12, "summed over 12 steps");
+    }
+
     @Test
     void sameSeedGivesIdenticalResultsAndAnotherSeedDoesNot() {
         SgConfig cfg = tiny().encoding(SgInputEncoding.BERNOULLI).recurrent(true).sleepRatio(0.5).build();
@@ -95,6 +107,94 @@ class SgTrainerTest {
         assertEquals(0, z.sleepSteps());
         assertEquals(0.0, z.achievedSleepFraction());
         assertTrue(z.sleepFiringRatesHz().isEmpty());
+    }
+
+    /**
+     * {@link SgSleepSchedule#EVERY_MINIBATCHES}: one episode after minibatches 0, k, 2k, … of every epoch (k = ⌊1/f⌋),
+     * the count restarting with each epoch; with {@code dropLast} the incomplete last minibatch is not trained.
+     */
+    @Test
+    void everyMinibatchesSleepsAfterMinibatchesZeroKTwoK() {
+        int n = 100; // batches of 16: six full ones and one of 4
+        SgSleepConfig oneIteration = new SgSleepConfig(1, 12, 4, 0.5, 0.01, 0.012, 20, 1e-3, 0.2, 0.999);
+        SgConfig.Builder b = tiny().sleepSchedule(SgSleepSchedule.EVERY_MINIBATCHES).sleep(oneIteration);
+        // f → k → episodes per epoch over 7 minibatches (0-based indices that sleep)
+        double[] fractions = {1.0, 0.6, 0.5, 0.4, 0.3, 0.25, 0.125, 0.0};
+        int[] perEpoch = {7, 7, 4, 4, 3, 2, 1, 0}; // k = 1, 1, 2, 2, 3, 4, 8, never
+        int[] perEpochDropLast = {6, 6, 3, 3, 2, 2, 1, 0};
+        for (int i = 0; i < fractions.length; i++) {
+            for (boolean dropLast : new boolean[] {false, true}) {
+                SgConfig cfg = b.sleepRatio(fractions[i]).dropLast(dropLast).build();
+                SgResult r = new SgTrainer().train(blocks(n, 1), null, cfg, new SplittableRandom(1), SgListener.NONE);
+                int expected = dropLast ? perEpochDropLast[i] : perEpoch[i];
+                String what = "f = " + fractions[i] + (dropLast ? ", drop last" : "");
+                assertEquals(3 * expected, r.sleepEpisodes().size(), what);
+                for (int e = 1; e <= 3; e++) {
+                    int epoch = e;
+                    assertEquals(expected, r.sleepEpisodes().stream().filter(x -> x.afterEpoch() == epoch).count(),
+                            what + ", epoch " + e + ": the count restarts every epoch");
+                }
+                assertEquals(3L * expected * 12, r.sleepSteps(), what + ": one 12-step iteration per episode");
+                assertEquals(3L * (dropLast ? 96 : n) * 12, r.wakeSteps(), what);
+            }
+        }
+    }
+
+    /** Ratios with the same ⌊1/f⌋ train identically, as in the authors' records (docs/fidelity.md, "Consequence"). */
+    @Test
+    void everyMinibatchesDependsOnTheFloorOfOneOverFOnly() {
+        SgConfig.Builder b = tiny().sleepSchedule(SgSleepSchedule.EVERY_MINIBATCHES)
+                .sleep(new SgSleepConfig(1, 12, 4, 0.5, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
+        SgResult a = new SgTrainer().train(blocks(60, 1), null, b.sleepRatio(0.6).build(), new SplittableRandom(2),
+                SgListener.NONE);
+        SgResult c = new SgTrainer().train(blocks(60, 1), null, b.sleepRatio(1.0).build(), new SplittableRandom(2),
+                SgListener.NONE);
+        for (String k : a.weights().keySet()) {
+            assertArrayEquals(a.weights().get(k), c.weights().get(k), k);
+        }
+        assertEquals(a.sleepSteps(), c.sleepSteps());
+    }
+
+    /** The first episode of {@link SgSleepSchedule#EVERY_MINIBATCHES} comes after minibatch 0 and its Adam step. */
+    @Test
+    void everyMinibatchesFirstEpisodeFollowsTheFirstAdamStep() {
+        // identical images: the shuffle cannot change what the first minibatch holds
+        LabeledImages same = blocks(1, 1);
+        float[][] images = new float[48][];
+        int[] labels = new int[48];
+        java.util.Arrays.fill(images, same.images()[0]);
+        java.util.Arrays.fill(labels, same.labels()[0]);
+        LabeledImages data = new LabeledImages("same", 4, 4, images, labels, 3, Map.of());
+        SgConfig sleeping = tiny().epochs(1).sleepSchedule(SgSleepSchedule.EVERY_MINIBATCHES).sleepRatio(0.25)
+                .sleep(new SgSleepConfig(1, 12, 4, 0.5, 0.01, 0.012, 20, 1e-3, 0.2, 0.999)).build();
+        java.util.concurrent.atomic.AtomicReference<Map<String, float[]>> before =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        SgResult r = new SgTrainer().train(data, null, sleeping, new SplittableRandom(5), new SgListener() {
+            @Override
+            public void onEpoch(SgEpoch epoch) {
+            }
+
+            @Override
+            public boolean wantsWeightSnapshots() {
+                return true;
+            }
+
+            @Override
+            public void onSleepEpisode(SgSleepEpisode episode) {
+                if (episode.episode() == 1) {
+                    before.set(episode.weightsBefore());
+                }
+            }
+        });
+        assertEquals(1, r.sleepEpisodes().size(), "3 minibatches, k = 4: after minibatch 0 only");
+        // the same network trained on one minibatch (16 of the images) and never sleeping
+        LabeledImages one = new LabeledImages("same", 4, 4, java.util.Arrays.copyOf(images, 16),
+                java.util.Arrays.copyOf(labels, 16), 3, Map.of());
+        SgTrainer awake = new SgTrainer();
+        awake.train(one, null, sleeping.toBuilder().sleepRatio(0).build(), new SplittableRandom(5), SgListener.NONE);
+        for (Map.Entry<String, float[]> e : awake.weights().entrySet()) {
+            assertArrayEquals(e.getValue(), before.get().get(e.getKey()), e.getKey());
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** Loads presets, applies dotted overrides, and binds the result to {@link RunConfig} with clear errors. */
 public final class Configs {
-    public static final List<String> PRESETS = List.of("paper", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "sg-fc");
+    public static final List<String> PRESETS = List.of("paper", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "paper-sg-code", "sg-fc");
 
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

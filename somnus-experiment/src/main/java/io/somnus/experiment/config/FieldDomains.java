@@ -210,15 +210,17 @@ public final class FieldDomains {
         put("sg.poisson_rate_hz", real(0, false));
         put("sg.surrogate", enumText("fast_sigmoid", "arctan", "sigmoid"));
         put("sg.surrogate_slope", real(0, true));
-        put("sg.loss", enumText("spike_count", "membrane"));
+        put("sg.loss", enumText("spike_count", "membrane", "per_step_spikes"));
         put("sg.detach_reset", bool());
         put("sg.learning_rate", real(0, true));
         put("sg.adam_beta1", realIn(0, false, 1, true));
         put("sg.adam_beta2", realIn(0, false, 1, true));
         put("sg.adam_epsilon", real(0, true));
         put("sg.batch_size", int32(1));
+        put("sg.drop_last", bool());
         put("sg.epochs", int32(0));
         put("sg.sleep_ratio", realIn(0, false, 1, false));
+        put("sg.sleep_schedule", enumText("per_epoch", "every_minibatches"));
         put("sg.sleep.iterations", int32(1));
         put("sg.sleep.steps_per_iteration", int32(1));
         put("sg.sleep.batch_copies", int32(1));

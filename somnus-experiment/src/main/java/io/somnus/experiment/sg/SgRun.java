@@ -29,7 +29,9 @@ import java.util.SplittableRandom;
 /**
  * Trains the surrogate-gradient SNN of a configuration (model {@code sg}). The {@code sg} section overrides
  * fields of {@link SgConfig} (snake_case, defaults = the paper's SG-SNN); {@code train.epochs} is the
- * number of epochs and {@code sleep.fraction} the per-epoch sleep probability (docs/model-notes.md).
+ * number of epochs (unless {@code sg.epochs} is given) and {@code sleep.fraction} the sleep ratio f: the per-epoch
+ * sleep probability, or with {@code sg.sleep_schedule: every_minibatches} one episode every ⌊1/f⌋ minibatches
+ * (docs/model-notes.md, docs/fidelity.md).
  */
 public final class SgRun {
     /**
@@ -118,11 +120,12 @@ public final class SgRun {
         SgTrainer trainer = new SgTrainer();
         List<Double> curve = new ArrayList<>();
         int n = data.train().size();
+        int perEpoch = sg.dropLast() ? n - n % sg.batchSize() : n; // images trained per epoch
         SgResult r = trainer.train(data.train(), data.validation(), sg, root.split(), new SgListener() {
             @Override
             public void onEpoch(SgEpoch e) {
                 Map<String, Double> row = new LinkedHashMap<>();
-                row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) e.epoch() * n);
+                row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) e.epoch() * perEpoch);
                 row.put(RunDirectory.Metrics.WAKE_STEPS, (double) e.wakeSteps());
                 row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) e.sleepSteps());
                 row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, e.achievedSleepFraction());

@@ -11,7 +11,9 @@ import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.sg.SgRun;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgInputEncoding;
+import io.somnus.sg.SgLoss;
 import io.somnus.sg.SgSleepConfig;
+import io.somnus.sg.SgSleepSchedule;
 import io.somnus.sg.SgSurrogate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,52 @@ class SgRunConfigTest {
         assertEquals(SgSleepConfig.paper(), sg.sleep());
         // the library's shortcut for this network (SgConfig.sgFc(), 50 epochs as paperSg) must not drift from it
         assertEquals(SgConfig.sgFc().toBuilder().epochs(5).build(), sg);
+    }
+
+    /**
+     * The shipped paper-sg-code preset holds the SG-SNN of the authors' recorded runs (docs/fidelity.md, "2. SG-SNN",
+     * column "paper-sg-code must set"): 15×15 direct current, 225-1000-10 LIF with biases, β 0.95, θ 1, reset by
+     * subtraction (detached), T = 25, per-step cross-entropy, arctan α = 2, Adam 5·10⁻⁴ (β 0.9, 0.999), batch 128
+     * dropping the last incomplete one, 10 epochs, sleep of one 25-step iteration on 128 copies every ⌊1/f⌋
+     * minibatches with σ 0.5, A₊ 0.01, A₋ 0.012, τ 20 ms, η 10⁻³, pull toward 0.2 with λ 0.999.
+     */
+    @Test
+    void paperSgCodePresetHoldsTheRecordedRunsNumbers() {
+        RunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper-sg-code")));
+        assertEquals("sg", cfg.model());
+        assertEquals("paper-sg-code", cfg.preset());
+        assertEquals(15, cfg.dataset().resize());
+        assertEquals(0.0, cfg.dataset().normaliseSum(), "pixels as they are, in [0, 1]");
+        assertEquals(59_000, cfg.train().images());
+        assertEquals(1_000, cfg.train().validationImages());
+        assertEquals(10_000, cfg.train().testImages());
+        assertEquals(0.0, cfg.sleep().fraction());
+        SgConfig expected = SgConfig.builder()
+                .inputs(225).hidden(1000).depth(1).outputs(10).recurrent(false)
+                .beta(0.95).threshold(1.0).detachReset(true).steps(25).dtMs(1.0)
+                .encoding(SgInputEncoding.DIRECT).surrogate(SgSurrogate.ARCTAN, 2.0).loss(SgLoss.PER_STEP_SPIKES)
+                .learningRate(5e-4).adamBeta1(0.9).adamBeta2(0.999).adamEpsilon(1e-8)
+                .batchSize(128).dropLast(true).epochs(10)
+                .sleepRatio(0.0).sleepSchedule(SgSleepSchedule.EVERY_MINIBATCHES)
+                .sleep(new SgSleepConfig(1, 25, 128, 0.5, 0.01, 0.012, 20.0, 1e-3, 0.2, 0.999))
+                .build();
+        assertEquals(expected, SgRun.sgConfig(cfg, 225, 10));
+        // the CLI's --sleep-fraction sets the ratio; sg.epochs overrides train.epochs (the measurement's settings)
+        SgConfig slept = resolve(Map.of("preset", "paper-sg-code", "sleep.fraction", 0.2, "sg.epochs", 2));
+        assertEquals(expected.toBuilder().sleepRatio(0.2).epochs(2).build(), slept);
+        // arctan's α = 2 is snnTorch's ATan default: σ'(0) = α/2 = 1
+        assertEquals(SgSurrogate.ARCTAN.defaultSlope(), slept.surrogateSlope());
+    }
+
+    /** The presets of the paper keep the paper's loss and per-epoch schedule and train on every image. */
+    @Test
+    void otherSgPresetsKeepTheirDefaults() {
+        for (String preset : new String[] {"paper-sg", "sg-fc"}) {
+            SgConfig sg = resolve(Map.of("preset", preset));
+            assertEquals(SgLoss.SPIKE_COUNT, sg.loss(), preset);
+            assertEquals(SgSleepSchedule.PER_EPOCH, sg.sleepSchedule(), preset);
+            assertEquals(false, sg.dropLast(), preset);
+        }
     }
 
     @Test
