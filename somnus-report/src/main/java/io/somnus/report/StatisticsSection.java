@@ -136,21 +136,12 @@ final class StatisticsSection implements Section {
             if (!formula.isEmpty()) {
                 html.raw("<p>Model: <code>").text(formula).raw("</code>, beta family, accuracy squeezed into (0, 1).</p>\n");
             }
-            try {
-                CsvTable g = Csv.read(table);
-                List<List<String>> gt = new ArrayList<>();
-                gt.add(g.header());
-                for (List<String> row : g.rows()) {
-                    List<String> formatted = new ArrayList<>();
-                    for (int i = 0; i < row.size(); i++) {
-                        String cell = row.get(i);
-                        formatted.add(i == 0 ? cell : Formats.number(cell));
-                    }
-                    gt.add(formatted);
-                }
-                html.table(gt, "data");
-            } catch (FileFormatException e) {
-                html.note("cannot read " + table + ": " + e.getMessage());
+            glmmTable(html, table);
+            Path factor = ctx.results().dir().resolve(GlmmRunner.FACTOR_TABLE);
+            if (Files.isRegularFile(factor)) {
+                html.p("The authors' form (their GLM/analysis.r): sleep as a factor, one coefficient per sleep fraction "
+                        + "against f = 0.");
+                glmmTable(html, factor);
             }
         } else if (status != null) {
             html.note("GLMM " + status);
@@ -167,5 +158,25 @@ final class StatisticsSection implements Section {
             out.add(r);
         }
         return out;
+    }
+
+    /** A GLMM coefficient table (term, estimate, std_error, z, p) as written by glmm.R. */
+    private static void glmmTable(Html html, Path table) {
+        try {
+            CsvTable g = Csv.read(table);
+            List<List<String>> gt = new ArrayList<>();
+            gt.add(g.header());
+            for (List<String> row : g.rows()) {
+                List<String> formatted = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    String cell = row.get(i);
+                    formatted.add(i == 0 ? cell : Formats.number(cell));
+                }
+                gt.add(formatted);
+            }
+            html.table(gt, "data");
+        } catch (FileFormatException | IOException e) {
+            html.note("cannot read " + table + ": " + e.getMessage());
+        }
     }
 }

@@ -134,6 +134,8 @@ class ReportBuilderTest {
         String glmm = json.readTree(sweep.resolve("stats.json").toFile()).path("glmm").path("status").asText();
         if (glmm.equals("done")) {
             assertTrue(stats.contains("acc ~ sleep * model") && stats.contains("sleep:modelstdp"), stats);
+            // and the authors' form, one coefficient per sleep fraction against f = 0
+            assertTrue(stats.contains("sleep as a factor") && stats.contains("sleep_factor0.2"), stats);
         } else {
             assertTrue(stats.contains("GLMM skipped: Rscript not found") || stats.contains("GLMM skipped: R package")
                     || stats.contains("GLMM " + glmm), stats);

@@ -10,6 +10,7 @@ import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.RunDirectory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,10 +104,13 @@ public final class Aggregator {
             files.add(dir.resolve(GlmmRunner.SCRIPT));
             files.add(dir.resolve(GlmmRunner.TABLE));
             files.add(dir.resolve(GlmmRunner.TEXT));
+            if (Files.isRegularFile(dir.resolve(GlmmRunner.FACTOR_TABLE))) {
+                files.add(dir.resolve(GlmmRunner.FACTOR_TABLE));
+            }
         }
 
         Path stats = dir.resolve(STATS);
-        AtomicFiles.write(stats, statsJson(name, runs, rows, outcome, warnings));
+        AtomicFiles.write(stats, statsJson(dir, name, runs, rows, outcome, warnings));
         files.add(stats);
         return new AggregateResult(dir, runs.size(), rows, outcome, files, warnings);
     }
@@ -237,7 +241,7 @@ public final class Aggregator {
         return out;
     }
 
-    private static String statsJson(String name, List<RunRecord> runs, List<AggregateRow> rows, GlmmOutcome glmm,
+    private static String statsJson(Path dir, String name, List<RunRecord> runs, List<AggregateRow> rows, GlmmOutcome glmm,
             List<String> warnings) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -263,6 +267,9 @@ public final class Aggregator {
             g.put("table", GlmmRunner.TABLE);
             g.put("text", GlmmRunner.TEXT);
             g.put("script", GlmmRunner.SCRIPT);
+            if (Files.isRegularFile(dir.resolve(GlmmRunner.FACTOR_TABLE))) {
+                g.put("table_sleep_factor", GlmmRunner.FACTOR_TABLE); // the authors' form: sleep as a factor
+            }
         }
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);

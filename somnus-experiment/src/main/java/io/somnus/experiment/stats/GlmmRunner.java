@@ -28,6 +28,11 @@ public final class GlmmRunner {
     public static final String SCRIPT = "glmm.R";
     public static final String TABLE = "glmm.csv";
     public static final String TEXT = "glmm.txt";
+    /**
+     * The same GLMM in the authors' form, sleep as a factor (their {@code GLM/analysis.r}; docs/fidelity.md): one
+     * coefficient per sleep fraction against f = 0. Written only when that model can be fitted.
+     */
+    public static final String FACTOR_TABLE = "glmm_sleep_factor.csv";
 
     private final String rscript;
     private final Duration timeout;
@@ -61,6 +66,7 @@ public final class GlmmRunner {
         String fixed = models > 1 ? "acc ~ sleep * model" : "acc ~ sleep";
         String random = datasets > 1 ? "(1 | dataset) + (1 | dataset:seed)" : "(1 | seed)";
         String formula = fixed + " + " + random;
+        String factorFormula = fixed.replace("sleep", "sleep_factor") + " + " + random;
         int parameters = (models > 1 ? 2 * models : 2) + (datasets > 1 ? 2 : 1) + 1;
         if (observations <= parameters + 1) {
             return GlmmOutcome.skipped(observations + " runs are too few for " + formula);
@@ -71,7 +77,8 @@ public final class GlmmRunner {
                     + firstLine(check.output) + ")");
         }
         Files.deleteIfExists(dir.resolve(TABLE));
-        AtomicFiles.write(dir.resolve(SCRIPT), script(formula));
+        Files.deleteIfExists(dir.resolve(FACTOR_TABLE));
+        AtomicFiles.write(dir.resolve(SCRIPT), script(formula, factorFormula));
         Run fit = exec(dir, timeout, program.toString(), SCRIPT);
         if (fit.exit != 0 || !Files.isRegularFile(dir.resolve(TABLE))) {
             String why = fit.exit == Integer.MIN_VALUE ? "timed out after " + timeout.toSeconds() + " s"
@@ -81,9 +88,10 @@ public final class GlmmRunner {
         return new GlmmOutcome("done", formula);
     }
 
-    static String script(String formula) {
+    static String script(String formula, String factorFormula) {
         return String.join("\n",
-                "# Written by Somnus: the beta GLMM of Massey et al. (2026) on this sweep's test accuracies.",
+                "# Written by Somnus: the beta GLMM of Massey et al. (2026) on this sweep's test accuracies, with sleep",
+                "# as a number (Somnus's form) and as a factor (the authors' GLM/analysis.r).",
                 "# Rerun with: Rscript glmm.R (in this directory)",
                 "suppressPackageStartupMessages(library(glmmTMB))",
                 "d <- read.csv(\"runs_long.csv\", stringsAsFactors = FALSE)",
@@ -92,18 +100,28 @@ public final class GlmmRunner {
                 "# squeeze into (0, 1): Smithson & Verkuilen (2006)",
                 "d$acc <- (d$value * (n - 1) + 0.5) / n",
                 "d$sleep <- d$sleep_fraction",
+                "d$sleep_factor <- factor(d$sleep_fraction)",
                 "d$model <- factor(d$model)",
                 "d$dataset <- factor(d$dataset)",
                 "d$seed <- factor(d$seed)",
+                "coefficients <- function(m) {",
+                "  co <- summary(m)$coefficients$cond",
+                "  data.frame(term = rownames(co), estimate = co[, 1], std_error = co[, 2], z = co[, 3],",
+                "             p = co[, 4], row.names = NULL)",
+                "}",
                 "f <- " + formula,
                 "m <- glmmTMB(f, data = d, family = beta_family())",
-                "co <- summary(m)$coefficients$cond",
-                "out <- data.frame(term = rownames(co), estimate = co[, 1], std_error = co[, 2], z = co[, 3],",
-                "                  p = co[, 4], row.names = NULL)",
-                "write.csv(out, \"" + TABLE + "\", row.names = FALSE)",
+                "write.csv(coefficients(m), \"" + TABLE + "\", row.names = FALSE)",
+                "f2 <- " + factorFormula,
+                "m2 <- tryCatch(glmmTMB(f2, data = d, family = beta_family()), error = function(e) NULL)",
+                "if (!is.null(m2)) write.csv(coefficients(m2), \"" + FACTOR_TABLE + "\", row.names = FALSE)",
                 "sink(\"" + TEXT + "\")",
                 "cat(\"formula:\", deparse(f), \"\\n\")",
                 "print(summary(m))",
+                "if (!is.null(m2)) {",
+                "  cat(\"\\nformula (sleep as a factor):\", deparse(f2), \"\\n\")",
+                "  print(summary(m2))",
+                "}",
                 "sink()",
                 "");
     }
