@@ -268,7 +268,6 @@ class SgSleepTest {
 
         String msg = String.format("trained %.3f, closed form %.3f, slept %.3f, per-step dose %.3f", trained, closed,
                 slept, perStep);
-        System.out.println("SgSleepTest: " + msg);
         assertTrue(trained >= 0.7, "the network must have learned: " + msg);
         // The slept and the closed-form weights differ by float rounding only (<= 501·2⁻²⁴ ≈ 3·10⁻⁵ relative, see the
         // dose test), which can flip a prediction only where two output spike counts tie at the margin: allow one of
