@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -137,16 +138,17 @@ public final class Network {
      * them too). Reads each value once and changes nothing, so calling it (e.g. once per presentation) leaves the
      * results as they were.
      *
-     * @param when          when the check runs, for the message (e.g. "after training image 12 (simulation step 1200)")
+     * @param when          when the check runs, for the message (e.g. "after training image 12 (simulation step 1200)");
+     *                      built only when something is found, so a check costs no allocation
      * @param staticWeights also check the weights of static projections (after sleep, which may decay them)
      * @throws NonFiniteStateException naming the population or projection, the variable, the value and {@code when}
      */
-    public void checkFinite(String when, boolean staticWeights) {
+    public void checkFinite(Supplier<String> when, boolean staticWeights) {
         for (Population p : populations) {
             String bad = p.firstNonFiniteState();
             if (bad != null) {
                 throw new NonFiniteStateException("the simulation diverged: population " + p.name() + ": " + bad + " "
-                        + when + "; the configuration drives the dynamics out of range (lower learning rates, weights "
+                        + when.get() + "; the configuration drives the dynamics out of range (lower learning rates, weights "
                         + "or simulation.dt_ms)");
             }
         }
@@ -158,7 +160,7 @@ public final class Network {
             if (s >= 0) {
                 throw new NonFiniteStateException("the simulation diverged: projection " + p.name() + ": weight of synapse "
                         + s + " (" + p.pre().name() + " " + p.preIndex()[s] + " → " + p.post().name() + " "
-                        + p.postIndex()[s] + ") is " + p.weights()[s] + " " + when + "; the configuration drives the "
+                        + p.postIndex()[s] + ") is " + p.weights()[s] + " " + when.get() + "; the configuration drives the "
                         + "weights out of range (lower the learning rate, e.g. plasticity.eta, or the initial weights)");
             }
         }

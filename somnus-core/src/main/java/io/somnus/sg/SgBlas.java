@@ -57,7 +57,7 @@ final class SgBlas {
     /**
      * What the SG-SNN's arithmetic ran on: the implementation, the native library file it loaded (none for Java),
      * {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_NUM_THREADS} as set (OpenBLAS picks its kernels from the CPU
-     * when the core type is unset), and the CPU.
+     * when the core type is unset), and the CPU's SIMD extensions.
      */
     static Map<String, Object> provenance() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -67,8 +67,7 @@ final class SgBlas {
         p.put("openblas_coretype", coretype == null || coretype.isBlank() ? "detected from the CPU" : coretype);
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         p.put("openblas_num_threads", threads == null ? "unset" : threads);
-        p.put("cpu_model", CpuInfo.model());
-        p.put("cpu_simd", CpuInfo.simdFlags());
+        p.put("cpu_simd", CpuInfo.simdFlags()); // the CPU model is in every run's provenance
         return p;
     }
 

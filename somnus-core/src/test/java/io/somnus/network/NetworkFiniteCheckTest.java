@@ -45,7 +45,7 @@ class NetworkFiniteCheckTest {
         Built b = build();
         float[] before = b.plastic().weights().clone();
         float[] v = b.e().membrane().clone();
-        b.net().checkFinite("after training image 1 (simulation step 100)", true);
+        b.net().checkFinite(() -> "after training image 1 (simulation step 100)", true);
         assertArrayEquals(before, b.plastic().weights());
         assertArrayEquals(v, b.e().membrane());
     }
@@ -55,7 +55,7 @@ class NetworkFiniteCheckTest {
         Built b = build();
         b.plastic().weights()[3] = Float.NaN;
         NonFiniteStateException e = assertThrows(NonFiniteStateException.class,
-                () -> b.net().checkFinite("after training image 7 (simulation step 700)", false));
+                () -> b.net().checkFinite(() -> "after training image 7 (simulation step 700)", false));
         assertTrue(e.getMessage().contains("projection input_e: weight of synapse 3")
                 && e.getMessage().contains("is NaN after training image 7 (simulation step 700)"), e.getMessage());
     }
@@ -65,7 +65,7 @@ class NetworkFiniteCheckTest {
         Built b = build();
         b.e().membrane()[4] = Float.POSITIVE_INFINITY;
         NonFiniteStateException e = assertThrows(NonFiniteStateException.class,
-                () -> b.net().checkFinite("after training image 2 (simulation step 200)", false));
+                () -> b.net().checkFinite(() -> "after training image 2 (simulation step 200)", false));
         assertTrue(e.getMessage().contains("population e: membrane potential (mV) of neuron 4 is Infinity"), e.getMessage());
     }
 
@@ -73,9 +73,9 @@ class NetworkFiniteCheckTest {
     void staticWeightsAreCheckedWhenAskedFor() {
         Built b = build();
         b.fixed().weights()[0] = Float.NEGATIVE_INFINITY;
-        b.net().checkFinite("awake", false); // awake, a static projection cannot change
+        b.net().checkFinite(() -> "awake", false); // awake, a static projection cannot change
         NonFiniteStateException e = assertThrows(NonFiniteStateException.class,
-                () -> b.net().checkFinite("at the end of sleep episode 1", true));
+                () -> b.net().checkFinite(() -> "at the end of sleep episode 1", true));
         assertTrue(e.getMessage().contains("projection e_e"), e.getMessage());
     }
 }

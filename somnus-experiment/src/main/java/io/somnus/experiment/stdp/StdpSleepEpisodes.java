@@ -53,7 +53,8 @@ final class StdpSleepEpisodes {
         SleepPhase.Episode e = phase.run(net, maxSteps, setPoints, rng, counters,
                 (s, p, total, mean) -> recorder.trace(base + s, "sleep", episode, p.name(), total, mean));
         clock.slept(e.steps(), e.endedEarly());
-        net.checkFinite("at the end of sleep episode " + episode + " (simulation step " + clock.steps() + ")", true);
+        long step = clock.steps();
+        net.checkFinite(() -> "at the end of sleep episode " + episode + " (simulation step " + step + ")", true);
         for (Map.Entry<String, long[]> s : e.spikesByPopulation().entrySet()) {
             spikes.add(s.getKey(), s.getValue()[0], s.getValue()[1] * e.steps());
         }

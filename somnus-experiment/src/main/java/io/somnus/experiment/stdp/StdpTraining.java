@@ -110,8 +110,9 @@ public final class StdpTraining {
                     trainRng, spikes, readoutCounter);
             trainNanos += System.nanoTime() - t0;
             long steps = (long) shown * stepsPerImage;
-            net.checkFinite("after training image " + (seen + 1) + " (simulation step " + (clock.steps() + steps) + ")",
-                    false);
+            long image = seen + 1;
+            long step = clock.steps() + steps;
+            net.checkFinite(() -> "after training image " + image + " (simulation step " + step + ")", false);
             wakeSpikes.add(counters, steps);
             presentations += shown;
             long due = clock.wake(SleepSchedule.WakeUnit.PRESENTATION, steps);
