@@ -2,7 +2,7 @@ package io.somnus.cli;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.bench.Throughput;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.validation.Brian2SideBySide;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             List<Integer> ns = preset.startsWith("diehl-cook")
                     ? (sizes != null ? sizes : full ? List.of(100, 400, 1600, 6400) : List.of(100, 400)) : List.of(0);
             for (int n : ns) {
-                RunConfig cfg = Throughput.config(preset, n > 0 ? n : 200, dataset, Math.max(images + warmup, evalImages));
+                StdpRunConfig cfg = Throughput.config(preset, n > 0 ? n : 200, dataset, Math.max(images + warmup, evalImages));
                 LabeledImages data = Throughput.data(cfg);
                 for (Kernels k : chosen) {
                     print(k, median(() -> Throughput.training(cfg, data, warmup, images, k)));

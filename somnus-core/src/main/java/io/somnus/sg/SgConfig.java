@@ -98,15 +98,6 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         return builder().build();
     }
 
-    /**
-     * A fully connected SG-SNN on full-size images: 784 → 200 → 10, T = 25, Bernoulli input, Adam 5·10⁻⁴; the rest as
-     * {@link #paperSg()}.
-     */
-    public static SgConfig sgFc() {
-        return builder().inputs(784).hidden(200).steps(25).encoding(SgInputEncoding.BERNOULLI)
-                .learningRate(5e-4).build();
-    }
-
     /** A builder holding the defaults ({@link #paperSg()}). */
     public static Builder builder() {
         return new Builder();

@@ -3,9 +3,9 @@
  * can be compared on a gradient-trained network (Massey et al. 2026).
  *
  * <ul>
- *   <li>{@link io.somnus.sg.SgConfig} — every setting with the paper's defaults; presets
- *       {@link io.somnus.sg.SgConfig#paperSg()} (225 → 1000 → 10, T = 100, direct current) and
- *       {@link io.somnus.sg.SgConfig#sgFc()} (784 → 200 → 10, T = 25, Bernoulli).</li>
+ *   <li>{@link io.somnus.sg.SgConfig} — every setting with the paper's defaults
+ *       ({@link io.somnus.sg.SgConfig#paperSg()}: 225 → 1000 → 10, T = 100, direct current); the runs' networks are
+ *       the presets of the experiment module, which write out every field.</li>
  *   <li>{@link io.somnus.sg.SgTrainer} — minibatch Adam with BPTT through all steps, optional sleep after epochs,
  *       evaluation, weight export.</li>
  *   <li>{@code SgNetwork} — the LIF dynamics (snnTorch {@code Leaky}, reset by subtraction) and their backward pass;

@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * </pre>
  * Overrides: {@code steps}, {@code lr}, {@code loss} (SPIKE_COUNT|MEMBRANE), {@code encoding}, {@code hidden},
  * {@code batch}, {@code slope}, {@code beta}, {@code recurrent}.
- * PRESET is {@code sg-fc} (28×28 images) or {@code paper-sg} (resized to 15×15). The test set is evaluated after
+ * PRESET is {@code paper-sg} (the library's defaults, images resized to 15×15) or {@code full-size} (the same on
+ * 28×28 images, 784 inputs); the sg-fc preset's network is {@code full-size hidden=200 steps=25 encoding=BERNOULLI
+ * lr=5e-4} ({@code somnus train --preset sg-fc} runs the preset itself). The test set is evaluated after
  * every epoch (passed as the validation set), so each epoch line carries the test accuracy after that epoch.
  */
 public final class SgBench {
@@ -28,9 +30,9 @@ public final class SgBench {
         int testN = args.length > 5 ? Integer.parseInt(args[5]) : 10_000;
         Path dir = Path.of("/usr/share/datasets/fashion-mnist");
         SgConfig base = switch (preset) {
-            case "sg-fc" -> SgConfig.sgFc();
+            case "full-size" -> SgConfig.builder().inputs(784).build();
             case "paper-sg" -> SgConfig.paperSg();
-            default -> throw new IllegalArgumentException("preset must be sg-fc or paper-sg, got " + preset);
+            default -> throw new IllegalArgumentException("preset must be full-size or paper-sg, got " + preset);
         };
         int resize = preset.equals("paper-sg") ? 15 : 0;
         SgConfig.Builder builder = base.toBuilder().epochs(epochs).sleepRatio(sleepRatio);

@@ -1,10 +1,10 @@
 package io.somnus.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.CellKey;
@@ -21,7 +21,6 @@ import java.util.TreeMap;
 
 /** Statistics across seeds: cell means with CIs, each sleep fraction against f = 0, and the beta GLMM's table. */
 final class StatisticsSection implements Section {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String id() {
@@ -125,7 +124,7 @@ final class StatisticsSection implements Section {
         String formula = "";
         if (Files.isRegularFile(stats)) {
             try {
-                JsonNode s = JSON.readTree(stats.toFile()).path("glmm");
+                JsonNode s = Mappers.JSON.readTree(stats.toFile()).path("glmm");
                 status = s.path("status").asText(null);
                 formula = s.path("formula").asText("");
             } catch (IOException e) {

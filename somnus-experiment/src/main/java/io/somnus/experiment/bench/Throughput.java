@@ -4,7 +4,7 @@ import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.stdp.Encoders;
@@ -35,7 +35,7 @@ public final class Throughput {
     private Throughput() { }
 
     /** Resolves a preset at a size (E count; for diehl-cook I follows E). */
-    public static RunConfig config(String preset, int excitatory, String dataset, int images) {
+    public static StdpRunConfig config(String preset, int excitatory, String dataset, int images) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
         s.put("populations.e.size", excitatory);
@@ -43,11 +43,11 @@ public final class Throughput {
         s.put("train.images", images);
         s.put("train.validation_images", 1);
         s.put("train.test_images", 1);
-        return Configs.bind(new StandardResolver().resolve(s));
+        return Configs.bind(new StandardResolver().resolve(s), StdpRunConfig.class);
     }
 
     /** Training throughput on {@code kernels}: {@code warmup} images, then {@code images} timed, plasticity on. */
-    public static Row training(RunConfig cfg, LabeledImages data, int warmup, int images, Kernels kernels) {
+    public static Row training(StdpRunConfig cfg, LabeledImages data, int warmup, int images, Kernels kernels) {
         SplittableRandom rng = new SplittableRandom(cfg.seed());
         Network net = NetworkFactory.build(cfg, data.pixels(), rng.split(), kernels);
         SpikeEncoder encoder = Encoders.create(cfg.encoding());
@@ -71,7 +71,7 @@ public final class Throughput {
     }
 
     /** Evaluation throughput on {@code kernels} and {@code threads} threads, plasticity off (after one warm-up pass). */
-    public static Row evaluation(RunConfig cfg, LabeledImages data, int images, int threads, Kernels kernels) {
+    public static Row evaluation(StdpRunConfig cfg, LabeledImages data, int images, int threads, Kernels kernels) {
         SplittableRandom rng = new SplittableRandom(cfg.seed());
         Network net = NetworkFactory.build(cfg, data.pixels(), rng.split(), kernels);
         FrozenEvaluator ev = new FrozenEvaluator(Encoders.create(cfg.encoding()), presentation(cfg), threads);
@@ -94,13 +94,13 @@ public final class Throughput {
                 Double.NaN, synapses, spikes / images);
     }
 
-    private static Presentation presentation(RunConfig cfg) {
+    private static Presentation presentation(StdpRunConfig cfg) {
         return new Presentation(cfg.simulation().stepsPerImage(), cfg.simulation().dtMs(), cfg.encoding().intensity(),
                 cfg.encoding().minSpikes(), cfg.encoding().intensityStep(), cfg.encoding().maxPresentations());
     }
 
     /** The training images of a configuration (preprocessed). */
-    public static LabeledImages data(RunConfig cfg) {
+    public static LabeledImages data(StdpRunConfig cfg) {
         return DataPreparation.prepare(cfg).train();
     }
 

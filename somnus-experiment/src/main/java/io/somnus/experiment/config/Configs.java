@@ -2,20 +2,15 @@ package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,17 +24,6 @@ import java.util.stream.Collectors;
 public final class Configs {
     public static final List<String> PRESETS = List.of("paper", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "paper-sg-code", "sg-fc");
 
-    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // a key written twice is a mistake, not "the last one wins" (sweep files reject it too)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-
     private Configs() { }
 
     /** A preset by name (bundled) or by path to a YAML file. */
@@ -47,7 +31,7 @@ public final class Configs {
         String resource = "/io/somnus/presets/" + nameOrPath + ".yaml";
         try (InputStream in = Configs.class.getResourceAsStream(resource)) {
             if (in != null) {
-                return asObject(YAML.readTree(in), "preset " + nameOrPath);
+                return asObject(Mappers.YAML.readTree(in), "preset " + nameOrPath);
             }
         } catch (JacksonException e) {
             throw new ConfigException(yamlError("bundled preset " + nameOrPath, e), e);
@@ -61,7 +45,7 @@ public final class Configs {
         }
         if (Files.isRegularFile(file)) {
             try {
-                return asObject(YAML.readTree(file.toFile()), "configuration file " + file);
+                return asObject(Mappers.YAML.readTree(file.toFile()), "configuration file " + file);
             } catch (JacksonException e) {
                 throw new ConfigException(yamlError("configuration file " + file, e), e);
             } catch (IOException e) {
@@ -91,7 +75,7 @@ public final class Configs {
      * Path segments address object fields, list items by their {@code name}, or list items by index.
      */
     public static void override(ObjectNode tree, String dottedKey, Object value) {
-        JsonNode parsed = value instanceof String s ? parseScalar(s) : JSON.valueToTree(value);
+        JsonNode parsed = value instanceof String s ? parseScalar(s) : Mappers.JSON.valueToTree(value);
         String[] parts = dottedKey.split("\\.");
         JsonNode node = tree;
         StringBuilder walked = new StringBuilder();
@@ -99,9 +83,6 @@ public final class Configs {
         for (int i = 0; i < parts.length - 1; i++) {
             String part = parts[i];
             JsonNode next = child(node, part);
-            if ((next == null || next.isNull()) && node instanceof ObjectNode o && isOpenMap(walked.toString())) {
-                next = o.putObject(part); // e.g. sg.sleep.*: the model checks its own sub-sections
-            }
             if (next == null || next.isNull()) {
                 throw unknown(dottedKey, walked.toString(), node);
             }
@@ -116,7 +97,7 @@ public final class Configs {
         String last = parts[parts.length - 1];
         if (node instanceof ObjectNode o) {
             String fieldSchema = schema.length() == 0 ? last : schema + "." + last;
-            if (!o.has(last) && !isOpenMap(walked.toString()) && !FieldDomains.isOptionalField(fieldSchema)) {
+            if (!o.has(last) && !isOpenSection(walked.toString()) && !FieldDomains.isOptionalField(fieldSchema)) {
                 throw unknown(dottedKey, walked.toString(), node);
             }
             o.set(last, parsed);
@@ -131,12 +112,9 @@ public final class Configs {
         }
     }
 
-    /**
-     * Sections whose keys are checked later, by the model they configure: {@code sg} (with its {@code sg.sleep}) and
-     * neuron {@code params}.
-     */
-    private static boolean isOpenMap(String path) {
-        return path.equals("sg") || path.startsWith("sg.") || path.endsWith(".params");
+    /** Neuron {@code params}: their keys are checked by the neuron model they configure. */
+    private static boolean isOpenSection(String path) {
+        return path.endsWith(".params");
     }
 
     private static JsonNode child(JsonNode node, String part) {
@@ -178,7 +156,7 @@ public final class Configs {
 
     static JsonNode parseScalar(String raw) {
         try {
-            JsonNode n = YAML.readTree(raw.isEmpty() ? "''" : raw);
+            JsonNode n = Mappers.YAML.readTree(raw.isEmpty() ? "''" : raw);
             return n == null || n.isMissingNode() ? JsonNodeFactory.instance.textNode(raw) : n;
         } catch (JsonProcessingException e) {
             return JsonNodeFactory.instance.textNode(raw);
@@ -186,13 +164,14 @@ public final class Configs {
     }
 
     /**
-     * Binds a tree to {@link RunConfig} after checking every field against its declared domain
-     * ({@link FieldDomains}); a field of the wrong type, out of its range or unknown names itself.
+     * Binds a tree to its model's {@link RunConfig} ({@link StdpRunConfig} or {@link SgRunConfig}, by {@code model})
+     * after checking every field against its declared domain ({@link FieldDomains}); a field of the wrong type, out of
+     * its range or unknown names itself. The tree is bound once, here; the model runners get the typed records.
      */
     public static RunConfig bind(ObjectNode tree) {
         FieldDomains.check(tree);
         try {
-            return YAML.treeToValue(tree, RunConfig.class);
+            return Mappers.YAML.treeToValue(tree, RunConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : "; allowed: " + e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -206,6 +185,20 @@ public final class Configs {
         } catch (JsonProcessingException e) {
             throw new ConfigException("invalid configuration: " + firstLine(e.getOriginalMessage()));
         }
+    }
+
+    /**
+     * Binds a tree that must configure one model (the benchmarks and validations of the STDP-SNN).
+     *
+     * @throws ConfigException if the tree is another model's, or as {@link #bind(ObjectNode)}
+     */
+    public static <C extends RunConfig> C bind(ObjectNode tree, Class<C> type) {
+        RunConfig c = bind(tree);
+        if (!type.isInstance(c)) {
+            throw new ConfigException("model: '" + Choices.of(c.model()) + "' is not allowed here; this needs the "
+                    + type.getSimpleName().replace("RunConfig", "").toLowerCase(java.util.Locale.ROOT) + " model");
+        }
+        return type.cast(c);
     }
 
     private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -264,7 +257,7 @@ public final class Configs {
     /** The YAML text of a tree, as written to a run's config.yaml. */
     public static String toYaml(JsonNode tree) {
         try {
-            return YAML.writeValueAsString(tree);
+            return Mappers.YAML.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

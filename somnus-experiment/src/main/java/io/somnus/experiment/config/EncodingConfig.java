@@ -11,5 +11,5 @@ package io.somnus.experiment.config;
  * @param maxPresentations give up re-presenting after this many presentations of one image
  * @param latencyThreshold pixels at or below this emit no latency spike
  */
-public record EncodingConfig(String kind, double maxRateHz, double intensity, int minSpikes, double intensityStep,
+public record EncodingConfig(EncodingKind kind, double maxRateHz, double intensity, int minSpikes, double intensityStep,
                              int maxPresentations, double latencyThreshold) { }

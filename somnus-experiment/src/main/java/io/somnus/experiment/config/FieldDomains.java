@@ -1,9 +1,16 @@
 package io.somnus.experiment.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.sg.SgInputEncoding;
+import io.somnus.sg.SgLoss;
+import io.somnus.sg.SgSleepSchedule;
+import io.somnus.sg.SgSurrogate;
+import io.somnus.sleep.DecayTarget;
+import io.somnus.synapse.Receptor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,6 +28,11 @@ import java.util.Set;
  * {@code --set} overrides and sweep files alike). Every real-valued field must be finite: NaN and ±Infinity
  * never reach a simulation. Cross-field rules (readout.main among readout.readouts, w_min ≤ w_max, …) stay in
  * {@link Validation} and the model factories.
+ *
+ * <p>Which fields a section has depends on the {@code model} (a field of the STDP-SNN is unknown in an SG-SNN
+ * configuration and the reverse) and, in a plasticity section, on its {@code rule}: the fields of each variant are
+ * declared {@code within} it, and the sections bind to the matching records ({@link StdpRunConfig},
+ * {@link SgRunConfig}, {@link NearestPairConfig}, {@link TripletConfig}); docs/configuration.md says how to add a field.
  *
  * <p>Paths use {@code *} for an item of the {@code populations} and {@code projections} lists; messages name
  * the item as the user addresses it ({@code projections.input_e.weight}).
@@ -52,6 +64,16 @@ public final class FieldDomains {
 
         Domain orNull() {
             return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, true, optional);
+        }
+
+        Domain ignoringCase() {
+            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, true, nullable, optional);
+        }
+
+        /** A list of values of this domain's choices. */
+        Domain asList() {
+            return new Domain(Kind.TEXT_LIST, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable,
+                    optional);
         }
 
         Domain optionalField() {
@@ -87,21 +109,32 @@ public final class FieldDomains {
     }
 
     private static final Map<String, Domain> FIELDS = new LinkedHashMap<>();
+    /**
+     * The variant a field belongs to, where it does not belong to every configuration: the discriminator field
+     * (a schema path) and its value, e.g. {@code model = sg} or {@code projections.*.plasticity.rule = triplet}.
+     */
+    private static final Map<String, List<Variant>> WHEN = new LinkedHashMap<>();
+    /** Fields whose value picks which other fields a section has (and the record it binds to). */
+    private static final List<String> DISCRIMINATORS = List.of("model", "projections.*.plasticity.rule");
     /** Sections (objects) that may be null. */
     private static final Set<String> NULLABLE_SECTIONS = Set.of("projections.*.plasticity");
-    /** Sections whose fields are all optional (missing ones take the model's defaults). */
-    private static final Set<String> OPEN_SECTIONS = Set.of("sg", "sg.sleep", "populations.*.params");
+    /** Sections whose keys are checked by the model they configure (neuron parameters, by NetworkFactory). */
+    private static final Set<String> OPEN_SECTIONS = Set.of("populations.*.params");
     /** Lists whose items are sections addressed by their {@code name}. */
     private static final Set<String> ITEM_LISTS = Set.of("populations", "projections");
 
+    /** One discriminator value: a field declared under it exists only where {@code path} has {@code value}. */
+    private record Variant(String path, String value) { }
+
+    /** The variants fields declared now belong to ({@link #within}). */
+    private static List<Variant> scope = List.of();
+
     static {
-        textField("model", "stdp", "sg");
+        // ---------------------------------------------------------------- every model
+        enumField("model", ModelKind.class);
         textField("preset");
         put("description", text().orNull().optionalField());
         put("seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
-        textField("protocol", "standard", "continual");
-        put("continual.tasks", int32(1));
-        put("continual.classes_per_task", int32(1));
 
         textField("dataset.name");
         put("dataset.dir", text().orNull());
@@ -113,131 +146,157 @@ public final class FieldDomains {
         put("train.epochs", int32(1));
         put("train.validation_images", int32(1));
         put("train.test_images", int32(1));
-        put("train.readout_images", int32(0));
-        put("train.checkpoints", int32(1));
-        put("train.plasticity", bool());
-        put("train.eval_threads", int32(0));
-
-        put("simulation.dt_ms", real(0, true));
-        put("simulation.steps_per_image", int32(1));
-        put("simulation.integration", text("exponential", "euler").orNull());
-
-        textField("encoding.kind", "bernoulli", "poisson", "latency");
-        put("encoding.max_rate_hz", real(0, false));
-        put("encoding.intensity", real(0, false));
-        put("encoding.min_spikes", int32(0));
-        put("encoding.intensity_step", real(0, false));
-        put("encoding.max_presentations", int32(1));
-        put("encoding.latency_threshold", realIn(0, false, 1, false));
-
-        textField("populations.*.name");
-        textField("populations.*.model", "current_lif", "conductance_lif");
-        put("populations.*.size", int32(0));
-        put("populations.*.size_of", text().orNull());
-        put("populations.*.defaults", text("paper", "diehl_cook_e", "diehl_cook_i").orNull());
-        // neuron parameters: the union of the models' fields; which belong to which model is the model's to say
-        for (String p : List.of("tau_membrane_ms", "tau_synapse_ms", "tau_adaptation_ms", "tau_excitatory_ms",
-                "tau_inhibitory_ms", "tau_theta_ms")) {
-            put("populations.*.params." + p, real(0, true));
-        }
-        for (String p : List.of("refractory_ms", "resistance", "synaptic_gain")) {
-            put("populations.*.params." + p, real(0, false));
-        }
-        for (String p : List.of("v_rest_mv", "v_reset_mv", "v_threshold_mv", "v_min_mv", "v_max_mv", "adaptation_mv",
-                "threshold_offset_mv", "e_excitatory_mv", "e_inhibitory_mv", "theta_plus_mv", "theta_initial_mv")) {
-            put("populations.*.params." + p, real());
-        }
-
-        textField("projections.*.name");
-        textField("projections.*.pre");
-        textField("projections.*.post");
-        textField("projections.*.receptor", "excitatory", "inhibitory");
-        textField("projections.*.connector", "all_to_all", "one_to_one", "all_but_self", "fixed_probability");
-        put("projections.*.p", realIn(0, false, 1, false));
-        textField("projections.*.init", "constant", "uniform");
-        put("projections.*.weight", real());
-        put("projections.*.weight_low", real());
-        put("projections.*.w_min", real().orNull());
-        put("projections.*.w_max", real().orNull());
-        put("projections.*.normalise", real(0, false));
-        textField("projections.*.plasticity.rule", "nearest_pair", "triplet");
-        put("projections.*.plasticity.eta", real(0, false));
-        put("projections.*.plasticity.a_plus", real(0, false));
-        put("projections.*.plasticity.a_minus", real(0, false));
-        put("projections.*.plasticity.tau_plus_ms", real(0, false));
-        put("projections.*.plasticity.tau_minus_ms", real(0, false));
-        put("projections.*.plasticity.sign", text("auto", "+1", "1", "-1").orNull());
-        put("projections.*.plasticity.nu_pre", real(0, false));
-        put("projections.*.plasticity.nu_post", real(0, false));
-        put("projections.*.plasticity.tau_pre_ms", real(0, false));
-        put("projections.*.plasticity.tau_post1_ms", real(0, false));
-        put("projections.*.plasticity.tau_post2_ms", real(0, false));
-        put("projections.*.plasticity.traces", text("exact", "euler").orNull());
-
-        textField("readout.population");
-        textField("readout.main");
-        put("readout.readouts", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, false, false));
-        put("readout.pca_variance", realIn(0, true, 1, false));
 
         put("sleep.fraction", realIn(0, false, 1, true));
-        put("sleep.wake_steps", integer(1, Long.MAX_VALUE));
-        textField("sleep.budget", "added", "fixed_total");
-        textField("sleep.law", "log", "linear");
-        put("sleep.lambda", realIn(0, true, 1, false));
-        put("sleep.tau_sleep_ms", real(0, true));
-        put("sleep.weight_noise", real(0, false));
-        textField("sleep.target", "constant", "projection_mean", "post_mean");
-        put("sleep.target_magnitude", real(0, true));
-        put("sleep.noise_std_mv", real(0, false));
-        put("sleep.input_rate_hz", real(0, false));
-        put("sleep.plasticity", bool());
-        put("sleep.projections", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, true, false));
-        put("sleep.decay_every_steps", int32(1));
-        put("sleep.early_end_tolerance", real(0, false));
-        put("sleep.trace_every_steps", int32(1));
 
-        // the SG-SNN (io.somnus.sg.SgConfig, snake_case); inputs, outputs and sleep_ratio are filled in by the run
-        put("sg.inputs", int32(1));
-        put("sg.hidden", int32(1));
-        put("sg.depth", int32(1));
-        put("sg.outputs", int32(2));
-        put("sg.recurrent", bool());
-        put("sg.beta", realIn(0, false, 1, false));
-        put("sg.threshold", real(0, true));
-        put("sg.steps", int32(1));
-        put("sg.dt_ms", real(0, true));
-        put("sg.encoding", enumText("direct", "bernoulli", "poisson"));
-        put("sg.poisson_rate_hz", real(0, false));
-        put("sg.surrogate", enumText("fast_sigmoid", "arctan", "sigmoid"));
-        put("sg.surrogate_slope", real(0, true));
-        put("sg.loss", enumText("spike_count", "membrane", "per_step_spikes"));
-        put("sg.detach_reset", bool());
-        put("sg.learning_rate", real(0, true));
-        put("sg.adam_beta1", realIn(0, false, 1, true));
-        put("sg.adam_beta2", realIn(0, false, 1, true));
-        put("sg.adam_epsilon", real(0, true));
-        put("sg.batch_size", int32(1));
-        put("sg.drop_last", bool());
-        put("sg.epochs", int32(0));
-        put("sg.sleep_ratio", realIn(0, false, 1, false));
-        put("sg.sleep_schedule", enumText("per_epoch", "every_minibatches"));
-        put("sg.sleep.iterations", int32(1));
-        put("sg.sleep.steps_per_iteration", int32(1));
-        put("sg.sleep.batch_copies", int32(1));
-        put("sg.sleep.membrane_noise", real(0, false));
-        put("sg.sleep.a_plus", real(0, false));
-        put("sg.sleep.a_minus", real(0, false));
-        put("sg.sleep.tau_ms", real(0, true));
-        put("sg.sleep.learning_rate", real(0, false));
-        put("sg.sleep.target", real(0, true));
-        put("sg.sleep.lambda", realIn(0, true, 1, false));
+        // ---------------------------------------------------------------- the STDP-SNN (StdpRunConfig)
+        within("model", ModelKind.STDP, () -> {
+            put("train.readout_images", int32(0));
+            put("train.checkpoints", int32(1));
+            put("train.plasticity", bool());
+            put("train.eval_threads", int32(0));
+
+            enumField("protocol", Protocol.class);
+            put("continual.tasks", int32(1));
+            put("continual.classes_per_task", int32(1));
+
+            put("simulation.dt_ms", real(0, true));
+            put("simulation.steps_per_image", int32(1));
+            put("simulation.integration", enumText(MembraneIntegration.class).orNull());
+
+            enumField("encoding.kind", EncodingKind.class);
+            put("encoding.max_rate_hz", real(0, false));
+            put("encoding.intensity", real(0, false));
+            put("encoding.min_spikes", int32(0));
+            put("encoding.intensity_step", real(0, false));
+            put("encoding.max_presentations", int32(1));
+            put("encoding.latency_threshold", realIn(0, false, 1, false));
+
+            textField("populations.*.name");
+            enumField("populations.*.model", NeuronModel.class);
+            put("populations.*.size", int32(0));
+            put("populations.*.size_of", text().orNull());
+            put("populations.*.defaults", enumText(NeuronDefaults.class).orNull());
+            // neuron parameters: the union of the models' fields; which belong to which model is the model's to say
+            for (String p : List.of("tau_membrane_ms", "tau_synapse_ms", "tau_adaptation_ms", "tau_excitatory_ms",
+                    "tau_inhibitory_ms", "tau_theta_ms")) {
+                put("populations.*.params." + p, real(0, true).optionalField());
+            }
+            for (String p : List.of("refractory_ms", "resistance", "synaptic_gain")) {
+                put("populations.*.params." + p, real(0, false).optionalField());
+            }
+            for (String p : List.of("v_rest_mv", "v_reset_mv", "v_threshold_mv", "v_min_mv", "v_max_mv",
+                    "adaptation_mv", "threshold_offset_mv", "e_excitatory_mv", "e_inhibitory_mv", "theta_plus_mv",
+                    "theta_initial_mv")) {
+                put("populations.*.params." + p, real().optionalField());
+            }
+
+            textField("projections.*.name");
+            textField("projections.*.pre");
+            textField("projections.*.post");
+            enumField("projections.*.receptor", Receptor.class);
+            enumField("projections.*.connector", ConnectorKind.class);
+            put("projections.*.p", realIn(0, false, 1, false));
+            enumField("projections.*.init", WeightInit.class);
+            put("projections.*.weight", real());
+            put("projections.*.weight_low", real());
+            put("projections.*.w_min", real().orNull());
+            put("projections.*.w_max", real().orNull());
+            put("projections.*.normalise", real(0, false));
+            // a section of the rule's own fields (NearestPairConfig, TripletConfig), or null for a static projection
+            enumField("projections.*.plasticity.rule", PlasticityRule.class);
+            within("projections.*.plasticity.rule", PlasticityRule.NEAREST_PAIR, () -> {
+                put("projections.*.plasticity.eta", real(0, false));
+                put("projections.*.plasticity.a_plus", real(0, false));
+                put("projections.*.plasticity.a_minus", real(0, false));
+                put("projections.*.plasticity.tau_plus_ms", real(0, true));
+                put("projections.*.plasticity.tau_minus_ms", real(0, true));
+                put("projections.*.plasticity.sign", enumText(StdpSign.class).orNull());
+            });
+            within("projections.*.plasticity.rule", PlasticityRule.TRIPLET, () -> {
+                put("projections.*.plasticity.nu_pre", real(0, false));
+                put("projections.*.plasticity.nu_post", real(0, false));
+                put("projections.*.plasticity.tau_pre_ms", real(0, true));
+                put("projections.*.plasticity.tau_post1_ms", real(0, true));
+                put("projections.*.plasticity.tau_post2_ms", real(0, true));
+                put("projections.*.plasticity.traces", enumText(TraceIntegration.class).orNull());
+            });
+
+            textField("readout.population");
+            enumField("readout.main", ReadoutKind.class);
+            put("readout.readouts", enumText(ReadoutKind.class).asList());
+            put("readout.pca_variance", realIn(0, true, 1, false));
+
+            put("sleep.wake_steps", integer(1, Long.MAX_VALUE));
+            enumField("sleep.budget", SleepBudget.class);
+            enumField("sleep.law", SleepLaw.class);
+            put("sleep.lambda", realIn(0, true, 1, false));
+            put("sleep.tau_sleep_ms", real(0, true));
+            put("sleep.weight_noise", real(0, false));
+            enumField("sleep.target", DecayTarget.class);
+            put("sleep.target_magnitude", real(0, true));
+            put("sleep.noise_std_mv", real(0, false));
+            put("sleep.input_rate_hz", real(0, false));
+            put("sleep.plasticity", bool());
+            put("sleep.projections", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, true, false));
+            put("sleep.decay_every_steps", int32(1));
+            put("sleep.early_end_tolerance", real(0, false));
+            put("sleep.trace_every_steps", int32(1));
+        });
+
+        // ---------------------------------------------------------------- the SG-SNN (SgRunConfig, SgSection)
+        within("model", ModelKind.SG, () -> {
+            put("sg.hidden", int32(1));
+            put("sg.depth", int32(1));
+            put("sg.recurrent", bool());
+            put("sg.beta", realIn(0, false, 1, false));
+            put("sg.threshold", real(0, true));
+            put("sg.detach_reset", bool());
+            put("sg.steps", int32(1));
+            put("sg.dt_ms", real(0, true));
+            put("sg.encoding", enumText(SgInputEncoding.class).ignoringCase());
+            put("sg.poisson_rate_hz", real(0, false));
+            put("sg.surrogate", enumText(SgSurrogate.class).ignoringCase());
+            put("sg.surrogate_slope", real(0, true));
+            put("sg.loss", enumText(SgLoss.class).ignoringCase());
+            put("sg.learning_rate", real(0, true));
+            put("sg.adam_beta1", realIn(0, false, 1, true));
+            put("sg.adam_beta2", realIn(0, false, 1, true));
+            put("sg.adam_epsilon", real(0, true));
+            put("sg.batch_size", int32(1));
+            put("sg.drop_last", bool());
+            put("sg.epochs", int32(0).optionalField()); // absent: train.epochs
+            put("sg.sleep_schedule", enumText(SgSleepSchedule.class).ignoringCase());
+            put("sg.sleep.iterations", int32(1));
+            put("sg.sleep.steps_per_iteration", int32(1));
+            put("sg.sleep.batch_copies", int32(1));
+            put("sg.sleep.membrane_noise", real(0, false));
+            put("sg.sleep.a_plus", real(0, false));
+            put("sg.sleep.a_minus", real(0, false));
+            put("sg.sleep.tau_ms", real(0, true));
+            put("sg.sleep.learning_rate", real(0, false));
+            put("sg.sleep.target", real(0, true));
+            put("sg.sleep.lambda", realIn(0, true, 1, false));
+        });
     }
 
     private FieldDomains() { }
 
-    /** Every declared field path (with {@code *} for list items), in declaration order. */
+    /** Every declared field path (with {@code *} for list items) of every model, in declaration order. */
     public static Set<String> paths() {
         return java.util.Collections.unmodifiableSet(FIELDS.keySet());
+    }
+
+    /** The declared field paths of one model's configuration (and of every plasticity rule), in declaration order. */
+    public static List<String> paths(ModelKind model) {
+        List<String> out = new ArrayList<>();
+        for (String p : FIELDS.keySet()) {
+            if (WHEN.getOrDefault(p, List.of()).stream()
+                    .allMatch(v -> !v.path().equals("model") || v.value().equals(Choices.of(model)))) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** The domain of a field path (with {@code *} for list items), or null if none is declared. */
@@ -245,7 +304,7 @@ public final class FieldDomains {
         return FIELDS.get(path);
     }
 
-    /** Whether {@code dottedKey} (as a user writes it, list items by name) is a declared optional field. */
+    /** Whether {@code schemaPath} (list items as {@code *}) is a declared optional field. */
     static boolean isOptionalField(String schemaPath) {
         Domain d = FIELDS.get(schemaPath);
         return d != null && d.optional();
@@ -253,29 +312,51 @@ public final class FieldDomains {
 
     /**
      * Checks every field of a resolved configuration tree against its domain; integral numbers given as
-     * decimals ({@code 1e4}) are rewritten as integers so that the tree records what is used.
+     * decimals ({@code 1e4}) are rewritten as integers, and a number given for a choice ({@code sign: +1}) as its
+     * text, so that the tree records what is used. Which fields a section has depends on the {@code model} (and, in a
+     * plasticity section, the {@code rule}): a field of another model is refused by name.
      *
      * @throws ConfigException naming the first bad field (as the user addresses it), its value and what is allowed
      */
     public static void check(ObjectNode tree) {
-        section(tree, "", "");
+        section(tree, "", "", Map.of());
     }
 
-    private static void section(ObjectNode node, String schema, String user) {
-        List<String> known = childrenOf(schema);
+    /**
+     * @param variants the discriminators' values on the way here (schema path → value)
+     */
+    private static void section(ObjectNode node, String schema, String user, Map<String, String> variants) {
+        Map<String, String> here = new LinkedHashMap<>(variants);
+        for (String d : DISCRIMINATORS) {
+            int dot = d.lastIndexOf('.');
+            if ((dot < 0 ? "" : d.substring(0, dot)).equals(schema)) {
+                String key = d.substring(dot + 1);
+                JsonNode v = node.get(key);
+                if (v == null) {
+                    throw new ConfigException("configuration field '" + join(user, key) + "' is missing; allowed: "
+                            + FIELDS.get(d).allowed());
+                }
+                value(node, key, v, d, join(user, key), here);
+                here.put(d, node.get(key).asText());
+            }
+        }
+        List<String> known = childrenOf(schema, here);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             String childSchema = join(schema, key);
             String childUser = join(user, key);
             if (!known.contains(key)) {
-                if (OPEN_SECTIONS.contains(schema) && schema.endsWith("params")) {
+                if (OPEN_SECTIONS.contains(schema)) {
                     continue; // the neuron model names its own parameters (NetworkFactory)
                 }
                 throw new ConfigException("unknown configuration field '" + childUser + "'; allowed"
-                        + (user.isEmpty() ? " at the top level" : " under " + user) + ": " + String.join(", ", known));
+                        + (user.isEmpty() ? " at the top level" : " under " + user) + variantNote(schema, here) + ": "
+                        + String.join(", ", known));
             }
-            value(node, key, e.getValue(), childSchema, childUser);
+            if (!DISCRIMINATORS.contains(childSchema)) {
+                value(node, key, e.getValue(), childSchema, childUser, here);
+            }
         }
         if (!OPEN_SECTIONS.contains(schema)) {
             for (String key : known) {
@@ -289,7 +370,26 @@ public final class FieldDomains {
         }
     }
 
-    private static void value(ObjectNode parent, String key, JsonNode v, String schema, String user) {
+    /** " for model sg" where the fields a section allows depend on a discriminator's value; "" otherwise. */
+    private static String variantNote(String schema, Map<String, String> variants) {
+        String prefix = schema.isEmpty() ? "" : schema + ".";
+        Set<String> deciding = new LinkedHashSet<>();
+        for (Map.Entry<String, List<Variant>> e : WHEN.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                e.getValue().forEach(v -> deciding.add(v.path()));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (String d : deciding) {
+            if (variants.containsKey(d)) {
+                notes.add(d.substring(d.lastIndexOf('.') + 1) + " " + variants.get(d));
+            }
+        }
+        return notes.isEmpty() ? "" : " for " + String.join(", ", notes);
+    }
+
+    private static void value(ObjectNode parent, String key, JsonNode v, String schema, String user,
+                              Map<String, String> variants) {
         Domain d = FIELDS.get(schema);
         if (d != null) {
             JsonNode fixed = leaf(v, d, user);
@@ -311,7 +411,7 @@ public final class FieldDomains {
                     throw new ConfigException("configuration field '" + user + "." + name + "' must be a section of fields, got "
                             + shown(item));
                 }
-                section(o, schema + ".*", user + "." + name);
+                section(o, schema + ".*", user + "." + name, variants);
             }
             return;
         }
@@ -320,13 +420,13 @@ public final class FieldDomains {
                 return;
             }
             throw new ConfigException("configuration field '" + user + "' is a section and cannot be null; its fields: "
-                    + String.join(", ", childrenOf(schema)));
+                    + String.join(", ", childrenOf(schema, variants)));
         }
         if (!(v instanceof ObjectNode o)) {
             throw new ConfigException("configuration field '" + user + "' is a section with fields "
-                    + String.join(", ", childrenOf(schema)) + ", not a value (got " + shown(v) + ")");
+                    + String.join(", ", childrenOf(schema, variants)) + ", not a value (got " + shown(v) + ")");
         }
-        section(o, schema, user);
+        section(o, schema, user, variants);
     }
 
     /** The checked value: {@code v} itself, or an integer node where an integral decimal was given. */
@@ -349,7 +449,8 @@ public final class FieldDomains {
                     throw bad(field, shown(v), "not a single value", d);
                 }
                 checkChoice(field, v.asText(), d);
-                return v;
+                // a choice that YAML read as a number (sign: +1) binds by its text
+                return v.isTextual() || d.choices().isEmpty() ? v : JsonNodeFactory.instance.textNode(v.asText());
             }
             case TEXT_LIST -> {
                 if (!v.isArray()) {
@@ -472,24 +573,33 @@ public final class FieldDomains {
         return out;
     }
 
-    /** The direct children (fields or sections) of a schema path, in declaration order. */
-    static List<String> childrenOf(String schema) {
+    /**
+     * The direct children (fields or sections) of a schema path, in declaration order, as far as the discriminators'
+     * values ({@code variants}) admit them.
+     */
+    static List<String> childrenOf(String schema, Map<String, String> variants) {
         String prefix = schema.isEmpty() ? "" : schema + ".";
         Set<String> out = new LinkedHashSet<>();
         for (String p : FIELDS.keySet()) {
-            if (p.startsWith(prefix)) {
+            if (p.startsWith(prefix) && admitted(p, variants)) {
                 String rest = p.substring(prefix.length());
                 int dot = rest.indexOf('.');
                 String child = dot < 0 ? rest : rest.substring(0, dot);
                 if (!child.equals("*")) {
-                    out.add(child);
-                } else if (dot >= 0) {
-                    // the list itself is the child of its parent; its items are reached through ITEM_LISTS
-                    continue;
+                    out.add(child); // a list's items are reached through ITEM_LISTS
                 }
             }
         }
         return new ArrayList<>(out);
+    }
+
+    private static boolean admitted(String path, Map<String, String> variants) {
+        for (Variant v : WHEN.getOrDefault(path, List.of())) {
+            if (!v.value().equals(variants.get(v.path()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String join(String a, String b) {
@@ -499,19 +609,55 @@ public final class FieldDomains {
     // ------------------------------------------------------------------ declaring domains
 
     private static void put(String path, Domain d) {
-        FIELDS.put(path, d);
+        if (FIELDS.put(path, d) != null) {
+            throw new IllegalStateException("declared twice: " + path);
+        }
+        if (!scope.isEmpty()) {
+            WHEN.put(path, scope);
+        }
     }
 
-    private static void textField(String path, String... choices) {
-        put(path, text(choices));
+    /** Declares, in {@code declarations}, fields that exist only where the discriminator {@code path} is {@code value}. */
+    private static void within(String path, Enum<?> value, Runnable declarations) {
+        List<Variant> outer = scope;
+        List<Variant> inner = new ArrayList<>(outer);
+        inner.add(new Variant(path, Choices.of(value)));
+        scope = List.copyOf(inner);
+        try {
+            declarations.run();
+        } finally {
+            scope = outer;
+        }
     }
 
-    private static Domain text(String... choices) {
-        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(choices), false, false, false);
+    private static void textField(String path) {
+        put(path, text());
     }
 
-    private static Domain enumText(String... choices) {
-        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(choices), true, false, false);
+    /** A field holding one constant of {@code type}, spelled as {@link Choices} says. */
+    private static void enumField(String path, Class<? extends Enum<?>> type) {
+        put(path, enumText(type));
+    }
+
+    private static Domain text() {
+        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(), false, false, false);
+    }
+
+    /** The spellings of {@code type}'s constants and their {@link JsonAlias aliases}. */
+    private static Domain enumText(Class<? extends Enum<?>> type) {
+        List<String> accepted = new ArrayList<>();
+        for (Enum<?> e : type.getEnumConstants()) {
+            accepted.add(Choices.of(e));
+            try {
+                JsonAlias alias = type.getField(e.name()).getAnnotation(JsonAlias.class);
+                if (alias != null) {
+                    accepted.addAll(List.of(alias.value()));
+                }
+            } catch (NoSuchFieldException x) {
+                throw new IllegalStateException(x);
+            }
+        }
+        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, accepted, false, false, false);
     }
 
     private static Domain bool() {

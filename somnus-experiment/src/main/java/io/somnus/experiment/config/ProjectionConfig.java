@@ -1,22 +1,24 @@
 package io.somnus.experiment.config;
 
+import io.somnus.synapse.Receptor;
+
 /**
  * @param name       projection name, e.g. {@code input_e}
  * @param pre        presynaptic population ({@code input} for the spike source)
  * @param post       postsynaptic population
  * @param receptor   {@code excitatory} or {@code inhibitory}
- * @param connector  {@code all_to_all}, {@code one_to_one}, {@code all_but_self}, {@code fixed_probability}
+ * @param connector  which pairs are connected
  * @param p          connection probability for {@code fixed_probability}
  * @param weight     initial weight ({@code init: constant}) or the upper end of U(weight_low, weight)
  *                   ({@code init: uniform})
- * @param init       {@code constant} or {@code uniform}
+ * @param init       constant or uniform initial weights
  * @param weightLow  lower end of the uniform initial weight
  * @param wMin       lower weight bound (null = none)
  * @param wMax       upper weight bound (null = none)
- * @param plasticity the learning rule, or null for a static projection
+ * @param plasticity the learning rule and its parameters, or null for a static projection
  * @param normalise  after each plastic presentation scale each post neuron's incoming weights to sum to
  *                   this; 0 = off
  */
-public record ProjectionConfig(String name, String pre, String post, String receptor, String connector, double p,
-                               String init, double weight, double weightLow, Double wMin, Double wMax,
+public record ProjectionConfig(String name, String pre, String post, Receptor receptor, ConnectorKind connector,
+                               double p, WeightInit init, double weight, double weightLow, Double wMin, Double wMax,
                                PlasticityConfig plasticity, double normalise) { }

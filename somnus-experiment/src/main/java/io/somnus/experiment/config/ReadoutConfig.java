@@ -8,4 +8,4 @@ import java.util.List;
  * @param readouts     every readout fitted: {@code pca-logistic}, {@code linear}, {@code vote}
  * @param pcaVariance  fraction of variance the PCA keeps
  */
-public record ReadoutConfig(String population, String main, List<String> readouts, double pcaVariance) { }
+public record ReadoutConfig(String population, ReadoutKind main, List<ReadoutKind> readouts, double pcaVariance) { }

@@ -1,20 +1,49 @@
 package io.somnus.experiment.config;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A whole run's configuration, as written in a preset file (YAML, snake_case keys). Every field can be
- * overridden with {@code --set dotted.key=value}; list items with a {@code name} are addressed by it
- * (e.g. {@code projections.input_e.plasticity.eta}).
+ * A whole run's configuration, as written in a preset file (YAML, snake_case keys): one record per model, picked by
+ * the {@code model} field, holding only the fields that model reads. Every field can be overridden with
+ * {@code --set dotted.key=value}; list items with a {@code name} are addressed by it (e.g.
+ * {@code projections.input_e.plasticity.eta}). The fields every model shares are the methods of this interface.
  *
- * @param model       {@code stdp} (event-driven STDP-SNN) or {@code sg} (surrogate-gradient SNN)
- * @param preset      the preset this configuration came from
- * @param description one line on what the preset is
- * @param seed        the run's seed; every random stream is split from it
+ * <p>Code that depends on the model dispatches with {@link #match}, so that a new model (a constant of
+ * {@link ModelKind}, a record in {@code permits} and {@link JsonSubTypes}, a method of {@link Cases}) does not compile
+ * until every such place handles it.
  */
-public record RunConfig(String model, String preset, String description, long seed, DatasetConfig dataset,
-                        TrainConfig train, String protocol, ContinualConfig continual, SimulationConfig simulation,
-                        EncodingConfig encoding, List<PopulationConfig> populations,
-                        List<ProjectionConfig> projections, ReadoutConfig readout, SleepConfig sleep,
-                        java.util.Map<String, Object> sg) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "model")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = StdpRunConfig.class, name = "stdp"),
+        @JsonSubTypes.Type(value = SgRunConfig.class, name = "sg")})
+public sealed interface RunConfig permits StdpRunConfig, SgRunConfig {
+    /** What to do with each model's configuration. */
+    interface Cases<T> {
+        T stdp(StdpRunConfig c);
+
+        T sg(SgRunConfig c);
+    }
+
+    /** The model ({@code stdp} or {@code sg}). */
+    ModelKind model();
+
+    /** The preset this configuration came from. */
+    String preset();
+
+    /** One line on what the preset is (may be null). */
+    String description();
+
+    /** The run's seed; every random stream is split from it. */
+    long seed();
+
+    DatasetConfig dataset();
+
+    TrainConfig train();
+
+    /** The sleep fraction f ({@code sleep.fraction}); what it means is the model's ({@link SleepConfig}, {@link SgRunConfig}). */
+    double sleepFraction();
+
+    /** The case of {@code cases} for this configuration's model. */
+    <T> T match(Cases<T> cases);
 }

@@ -1,9 +1,10 @@
 package io.somnus.experiment.config;
 
+import io.somnus.sleep.DecayTarget;
 import java.util.List;
 
 /**
- * Sleep (the sleep phase of the paper's method); see {@link io.somnus.sleep.SleepSettings} for the meaning of each field.
+ * The STDP-SNN's sleep (the sleep phase of the paper's method); see {@link io.somnus.sleep.SleepSettings} for the meaning of each field.
  *
  * @param fraction          sleep fraction f in [0, 1): sleep time / (wake + sleep time)
  * @param wakeSteps         wake steps between episodes (paper 35 000 = 350 images)
@@ -23,7 +24,7 @@ import java.util.List;
  *                          {@code fixed_total}: wake + sleep steps are fixed, so more sleep means fewer images
  * @param traceEverySteps   weight-trace sampling interval during sleep (steps)
  */
-public record SleepConfig(double fraction, long wakeSteps, String law, double lambda, double tauSleepMs,
-                          double weightNoise, String target, double targetMagnitude, double noiseStdMv,
+public record SleepConfig(double fraction, long wakeSteps, SleepLaw law, double lambda, double tauSleepMs,
+                          double weightNoise, DecayTarget target, double targetMagnitude, double noiseStdMv,
                           double inputRateHz, boolean plasticity, List<String> projections, int decayEverySteps,
-                          double earlyEndTolerance, String budget, int traceEverySteps) { }
+                          double earlyEndTolerance, SleepBudget budget, int traceEverySteps) { }

@@ -3,7 +3,6 @@ package io.somnus.experiment.io;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 
 /** Reads the JSON files of run and sweep directories; a damaged file is an error that names it and the place. */
 public final class JsonFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonFiles() { }
 
@@ -24,7 +22,7 @@ public final class JsonFiles {
     public static JsonNode readObject(Path file) throws IOException {
         JsonNode n;
         try {
-            n = JSON.readTree(Files.readAllBytes(file));
+            n = Mappers.JSON.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "file not found");
         } catch (JacksonException e) {

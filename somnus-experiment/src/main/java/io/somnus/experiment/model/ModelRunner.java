@@ -4,19 +4,20 @@ import io.somnus.experiment.config.RunConfig;
 
 /**
  * One model family (the STDP-SNN, the SG-SNN): checks its part of a configuration before anything runs, and
- * trains and measures it. The run executor dispatches on {@code model}; everything a model needs from the run
+ * trains and measures it, typed by its own configuration record. The run executor dispatches on the configuration's
+ * type ({@link RunConfig#match}); everything a model needs from the run
  * (its data, where to record) comes in through the arguments, so models depend on this package and the
  * configuration only.
  */
-public interface ModelRunner {
+public interface ModelRunner<C extends RunConfig> {
     /**
      * Checks the model's fields of a bound configuration (the fields every model shares are checked by
      * {@link io.somnus.experiment.config.Validation}).
      *
      * @throws io.somnus.experiment.config.ConfigException naming the field, the value and what is allowed
      */
-    void validate(RunConfig cfg);
+    void validate(C cfg);
 
     /** Trains and measures; per-checkpoint recordings go to {@code files}. */
-    ModelResult run(RunConfig cfg, PreparedData data, RunFiles files) throws Exception;
+    ModelResult run(C cfg, PreparedData data, RunFiles files) throws Exception;
 }

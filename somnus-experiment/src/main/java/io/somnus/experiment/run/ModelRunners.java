@@ -1,26 +1,52 @@
 package io.somnus.experiment.run;
 
-import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.SgRunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.ModelRunner;
+import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.sg.SgRunner;
 import io.somnus.experiment.stdp.StdpRunner;
 import io.somnus.kernel.Kernels;
 
-/** The model families a configuration's {@code model} field can name. */
+/**
+ * The runner of each model, chosen by the configuration's type: {@link StdpRunConfig} → {@link StdpRunner},
+ * {@link SgRunConfig} → {@link SgRunner}. A new model is a new case of {@link RunConfig.Cases}, so this does not
+ * compile until it names its runner.
+ */
 final class ModelRunners {
     private ModelRunners() { }
 
+    /** A runner with the configuration it runs. */
+    record Bound<C extends RunConfig>(ModelRunner<C> runner, C config) {
+        void validate() {
+            runner.validate(config);
+        }
+
+        ModelResult run(PreparedData data, RunFiles files) throws Exception {
+            return runner.run(config, data, files);
+        }
+    }
+
     /** The runner for validation: the kernels do not matter there. */
-    static ModelRunner forModel(String model) {
-        return forModel(model, Kernels.preferred());
+    static Bound<?> forConfig(RunConfig cfg) {
+        return forConfig(cfg, Kernels.preferred());
     }
 
     /** @param kernels the simulator kernels an STDP-SNN is built with (all give the same numbers) */
-    static ModelRunner forModel(String model, Kernels kernels) {
-        return switch (model == null ? "" : model) {
-            case "stdp" -> new StdpRunner(kernels);
-            case "sg" -> new SgRunner();
-            default -> throw new ConfigException("model: '" + model + "' is not a model; use stdp or sg");
-        };
+    static Bound<?> forConfig(RunConfig cfg, Kernels kernels) {
+        return cfg.match(new RunConfig.Cases<Bound<?>>() {
+            @Override
+            public Bound<?> stdp(StdpRunConfig c) {
+                return new Bound<>(new StdpRunner(kernels), c);
+            }
+
+            @Override
+            public Bound<?> sg(SgRunConfig c) {
+                return new Bound<>(new SgRunner(), c);
+            }
+        });
     }
 }

@@ -13,7 +13,7 @@ public final class StandardResolver implements RunConfigResolver {
         ObjectNode tree = Configs.resolveTree(settings);
         RunConfig cfg = Configs.bind(tree);
         Validation.check(cfg);
-        ModelRunners.forModel(cfg.model()).validate(cfg);
+        ModelRunners.forConfig(cfg).validate();
         return tree;
     }
 }

@@ -6,6 +6,7 @@ import io.somnus.core.SomnusVersion;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
@@ -50,7 +51,7 @@ public final class StandardRunExecutor implements RunExecutor {
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg);
         RunFiles files = new RunFiles(runDir, progress);
-        ModelResult result = ModelRunners.forModel(cfg.model(), kernels).run(cfg, data, files);
+        ModelResult result = ModelRunners.forConfig(cfg, kernels).run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
         Map<String, Object> arithmetic = result.arithmetic();
@@ -58,9 +59,9 @@ public final class StandardRunExecutor implements RunExecutor {
         files.flush();
         Npz.write(runDir.resolve(RunDirectory.WEIGHTS), arrays);
         AtomicFiles.write(runDir.resolve(RunDirectory.SUMMARY),
-                Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+                Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         AtomicFiles.write(runDir.resolve(RunDirectory.TIMING),
-                Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timing));
+                Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timing));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("somnus_version", SomnusVersion.VERSION);
         prov.put("java_version", System.getProperty("java.version"));
@@ -77,6 +78,6 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("finished", Instant.now().toString());
         prov.put("available_processors", Runtime.getRuntime().availableProcessors());
         AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
-                Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
+                Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
     }
 }

@@ -1,14 +1,8 @@
 package io.somnus.experiment.sg;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.PreparedData;
@@ -27,8 +21,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Trains the surrogate-gradient SNN of a configuration (model {@code sg}). The {@code sg} section overrides
- * fields of {@link SgConfig} (snake_case, defaults = the paper's SG-SNN); {@code train.epochs} is the
+ * Trains the surrogate-gradient SNN of a configuration (model {@code sg}). The {@code sg} section holds the
+ * fields of {@link SgConfig} (snake_case, every one written in the preset); {@code train.epochs} is the
  * number of epochs (unless {@code sg.epochs} is given) and {@code sleep.fraction} the sleep ratio f: the per-epoch
  * sleep probability, or with {@code sg.sleep_schedule: every_minibatches} one episode every ⌊1/f⌋ minibatches
  * (docs/model-notes.md, docs/fidelity.md).
@@ -42,56 +36,18 @@ public final class SgRun {
     public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, Object> provenance,
             Map<String, NpyArray> arrays) { }
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private SgRun() { }
 
     /** The SG configuration a run configuration asks for (validated). */
-    public static SgConfig sgConfig(RunConfig cfg, int inputs, int classes) {
-        ObjectNode tree = MAPPER.valueToTree(SgConfig.paperSg());
-        if (cfg.sg() != null) {
-            merge(tree, MAPPER.valueToTree(cfg.sg()), "sg");
-        }
-        tree.put("inputs", inputs);
-        tree.put("outputs", classes);
-        if (cfg.sg() == null || !cfg.sg().containsKey("epochs")) {
-            tree.put("epochs", cfg.train().epochs()); // sg.epochs, when given, wins over train.epochs
-        }
-        tree.put("sleep_ratio", cfg.sleep().fraction());
+    public static SgConfig sgConfig(SgRunConfig cfg, int inputs, int classes) {
         SgConfig sg;
         try {
-            sg = MAPPER.treeToValue(tree, SgConfig.class);
-        } catch (Exception e) {
-            Throwable t = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
-            throw new ConfigException("invalid sg configuration: " + t.getMessage().lines().findFirst().orElse(""));
+            sg = cfg.sg().toSgConfig(inputs, classes, cfg.train().epochs(), cfg.sleepFraction());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid sg configuration: " + e.getMessage());
         }
         checkMemory(sg);
         return sg;
-    }
-
-    /**
-     * Sets the fields of {@code given} over the defaults in {@code tree}, section by section (so that
-     * {@code sg.sleep.batch_copies} changes that field and keeps the rest of {@code sg.sleep}).
-     */
-    private static void merge(ObjectNode tree, JsonNode given, String path) {
-        for (Map.Entry<String, JsonNode> e : given.properties()) {
-            JsonNode current = tree.get(e.getKey());
-            if (current == null) {
-                List<String> known = new ArrayList<>();
-                tree.fieldNames().forEachRemaining(known::add);
-                throw new ConfigException("unknown configuration field '" + path + "." + e.getKey() + "'; allowed: "
-                        + known);
-            }
-            if (current.isObject() && e.getValue().isObject()) {
-                merge((ObjectNode) current, e.getValue(), path + "." + e.getKey());
-            } else {
-                tree.set(e.getKey(), e.getValue());
-            }
-        }
     }
 
     /**
@@ -114,7 +70,7 @@ public final class SgRun {
         }
     }
 
-    public static Result run(RunConfig cfg, PreparedData data, RunRecorder recorder) {
+    public static Result run(SgRunConfig cfg, PreparedData data, RunRecorder recorder) {
         SgConfig sg = sgConfig(cfg, data.train().pixels(), data.train().numClasses());
         SplittableRandom root = new SplittableRandom(cfg.seed());
         SgTrainer trainer = new SgTrainer();
@@ -139,7 +95,7 @@ public final class SgRun {
         });
         double test = trainer.accuracy(data.test());
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", cfg.model());
+        s.put("model", Choices.of(cfg.model()));
         s.put("preset", cfg.preset());
         s.put("dataset", cfg.dataset().name());
         s.put("seed", cfg.seed());
@@ -163,7 +119,7 @@ public final class SgRun {
         s.put("wake_steps", r.wakeSteps());
         s.put("sleep_steps", r.sleepSteps());
         s.put("sleep_episodes", r.sleepEpisodes().size());
-        s.put("sleep_fraction", cfg.sleep().fraction());
+        s.put("sleep_fraction", cfg.sleepFraction());
         s.put("achieved_sleep_fraction", r.achievedSleepFraction());
         s.put("rates_sleep_hz", r.sleepFiringRatesHz());
         int side = (int) Math.round(Math.sqrt(sg.inputs()));

@@ -1,7 +1,5 @@
 package io.somnus.experiment.stats;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.AtomicFiles;
@@ -9,6 +7,7 @@ import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,8 +242,7 @@ public final class Aggregator {
 
     private static String statsJson(Path dir, String name, List<RunRecord> runs, List<AggregateRow> rows, GlmmOutcome glmm,
             List<String> warnings) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Mappers.JSON.createObjectNode();
         root.put("generated_at", Instant.now().toString());
         root.put("sweep", name);
         root.put("runs", runs.size());
@@ -273,7 +271,7 @@ public final class Aggregator {
         }
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
-        return mapper.writeValueAsString(root) + "\n";
+        return Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     private static double[] values(List<RunRecord> runs, String metric) {

@@ -13,15 +13,14 @@ public final class Encoders {
 
     public static SpikeEncoder create(EncodingConfig c) {
         return switch (c.kind()) {
-            case "bernoulli" -> new BernoulliEncoder();
-            case "poisson" -> {
+            case BERNOULLI -> new BernoulliEncoder();
+            case POISSON -> {
                 if (!(c.maxRateHz() > 0)) {
                     throw new ConfigException("encoding.max_rate_hz must be > 0 for poisson, got " + c.maxRateHz());
                 }
                 yield new PoissonEncoder(c.maxRateHz());
             }
-            case "latency" -> new LatencyEncoder(c.latencyThreshold());
-            default -> throw new ConfigException("encoding.kind: '" + c.kind() + "'; use bernoulli, poisson or latency");
+            case LATENCY -> new LatencyEncoder(c.latencyThreshold());
         };
     }
 }

@@ -1,7 +1,9 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.data.LabeledImages;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ReadoutKind;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.Diversity;
@@ -21,14 +23,14 @@ import java.util.Map;
  * per projection, representational diversity and φ, firing rates, stability of the accuracy curve.
  */
 public final class Measurements {
-    private final RunConfig cfg;
+    private final StdpRunConfig cfg;
     private final Network net;
     private final FrozenEvaluator evaluator;
     private final long readoutSeed;
     private final long evalSeed;
     private final Map<String, Double> runningMax = new HashMap<>();
 
-    public Measurements(RunConfig cfg, Network net, FrozenEvaluator evaluator, long readoutSeed, long evalSeed) {
+    public Measurements(StdpRunConfig cfg, Network net, FrozenEvaluator evaluator, long readoutSeed, long evalSeed) {
         this.cfg = cfg;
         this.net = net;
         this.evaluator = evaluator;
@@ -55,7 +57,7 @@ public final class Measurements {
         row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));
         LabeledImages fitSet = readoutSet(train, true);
         Evaluation ev = evaluate(fitSet, validation, imagesSeen);
-        row.put(RunDirectory.Metrics.VAL_ACCURACY, ev.accuracy.get(cfg.readout().main()));
+        row.put(RunDirectory.Metrics.VAL_ACCURACY, ev.accuracy.get(Choices.of(cfg.readout().main())));
         ev.accuracy.forEach((k, v) -> row.put("val_accuracy_" + k, v));
         weightColumns(row);
         row.put("winner_fraction", ev.diversity.winnerFraction());
@@ -70,12 +72,12 @@ public final class Measurements {
     /** Final numbers on the test images. */
     public Map<String, Object> finalSummary(LabeledImages train, LabeledImages test, List<Double> valCurve) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", cfg.model());
+        s.put("model", Choices.of(cfg.model()));
         s.put("preset", cfg.preset());
         s.put("dataset", cfg.dataset().name());
         s.put("seed", cfg.seed());
         Evaluation ev = evaluate(readoutSet(train, false), test, -1);
-        s.put("test_accuracy", ev.accuracy.get(cfg.readout().main()));
+        s.put("test_accuracy", ev.accuracy.get(Choices.of(cfg.readout().main())));
         s.put("test_accuracy_by_readout", ev.accuracy);
         double[] curve = valCurve.stream().mapToDouble(Double::doubleValue).toArray();
         s.put("stability", SummaryFields.stability(curve));
@@ -111,10 +113,10 @@ public final class Measurements {
         double phi = Double.NaN;
         int components = 0;
         Map<String, Object> logisticFit = new LinkedHashMap<>();
-        for (String name : cfg.readout().readouts()) {
-            Readout r = Readouts.create(name, cfg.readout().pcaVariance());
+        for (ReadoutKind kind : cfg.readout().readouts()) {
+            Readout r = Readouts.create(kind, cfg.readout().pcaVariance());
             FittedReadout f = r.fit(fitX, fitSet.labels(), fitSet.numClasses(), readoutSeed);
-            acc.put(name, f.accuracy(evalX, evalSet.labels()));
+            acc.put(Choices.of(kind), f.accuracy(evalX, evalSet.labels()));
             if (f instanceof io.somnus.readout.PcaLogisticReadout.Fitted pca) {
                 double[][] z = pca.transform(evalX);
                 components = pca.numComponents();

@@ -1,10 +1,17 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.MembraneIntegration;
+import io.somnus.experiment.config.NearestPairConfig;
+import io.somnus.experiment.config.NeuronDefaults;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StdpSign;
+import io.somnus.experiment.config.TraceIntegration;
+import io.somnus.experiment.config.TripletConfig;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.neuron.ConductanceLifParameters;
@@ -37,7 +44,7 @@ public final class NetworkFactory {
      * @param rng     the run's connectivity stream
      * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
      */
-    public static Network build(RunConfig cfg, int inputs, RandomGenerator rng, Kernels kernels) {
+    public static Network build(StdpRunConfig cfg, int inputs, RandomGenerator rng, Kernels kernels) {
         validate(cfg, inputs);
         double dt = cfg.simulation().dtMs();
         SpikeSource input = new SpikeSource("input", inputs);
@@ -61,12 +68,10 @@ public final class NetworkFactory {
                 throw new ConfigException("populations." + pc.name() + ".size must be > 0, got " + size);
             }
             Population p = switch (pc.model()) {
-                case "current_lif" -> new CurrentLifPopulation(pc.name(), size,
-                        withParams(CurrentLifParameters.PAPER, pc, "current_lif"), kernels);
-                case "conductance_lif" -> new ConductanceLifPopulation(pc.name(), size,
-                        withParams(conductanceDefaults(pc), pc, "conductance_lif"), kernels).useForwardEuler(euler(cfg));
-                default -> throw new ConfigException("populations." + pc.name() + ".model: '" + pc.model()
-                        + "' is not a neuron model; use current_lif or conductance_lif");
+                case CURRENT_LIF -> new CurrentLifPopulation(pc.name(), size,
+                        withParams(CurrentLifParameters.PAPER, pc), kernels);
+                case CONDUCTANCE_LIF -> new ConductanceLifPopulation(pc.name(), size,
+                        withParams(conductanceDefaults(pc), pc), kernels).useForwardEuler(euler(cfg));
             };
             byName.put(pc.name(), p);
             pops.add(p);
@@ -85,17 +90,10 @@ public final class NetworkFactory {
                 throw new ConfigException(where + ".post: the input source cannot receive synapses");
             }
             Connector connector = switch (pc.connector()) {
-                case "all_to_all" -> Connector.allToAll();
-                case "one_to_one" -> Connector.oneToOne();
-                case "all_but_self" -> Connector.allButSelf();
-                case "fixed_probability" -> {
-                    if (!(pc.p() >= 0 && pc.p() <= 1)) {
-                        throw new ConfigException(where + ".p must be in [0, 1], got " + pc.p());
-                    }
-                    yield Connector.fixedProbability(pc.p());
-                }
-                default -> throw new ConfigException(where + ".connector: '" + pc.connector()
-                        + "' is not a connector; use all_to_all, one_to_one, all_but_self or fixed_probability");
+                case ALL_TO_ALL -> Connector.allToAll();
+                case ONE_TO_ONE -> Connector.oneToOne();
+                case ALL_BUT_SELF -> Connector.allButSelf();
+                case FIXED_PROBABILITY -> Connector.fixedProbability(pc.p());
             };
             SynapseList syn;
             try {
@@ -105,28 +103,22 @@ public final class NetworkFactory {
             }
             float[] w0 = new float[syn.size()];
             switch (pc.init()) {
-                case "constant" -> java.util.Arrays.fill(w0, (float) pc.weight());
-                case "uniform" -> {
+                case CONSTANT -> java.util.Arrays.fill(w0, (float) pc.weight());
+                case UNIFORM -> {
                     for (int k = 0; k < w0.length; k++) {
                         w0[k] = (float) (pc.weightLow() + (pc.weight() - pc.weightLow()) * rng.nextDouble());
                     }
                 }
-                default -> throw new ConfigException(where + ".init: '" + pc.init() + "' is not allowed; use constant or uniform");
             }
             double wMin = pc.wMin() == null ? Double.NEGATIVE_INFINITY : pc.wMin();
             double wMax = pc.wMax() == null ? Double.POSITIVE_INFINITY : pc.wMax();
             if (!(wMin <= wMax)) {
                 throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
             }
-            Receptor receptor = switch (pc.receptor()) {
-                case "excitatory" -> Receptor.EXCITATORY;
-                case "inhibitory" -> Receptor.INHIBITORY;
-                default -> throw new ConfigException(where + ".receptor: '" + pc.receptor() + "'; use excitatory or inhibitory");
-            };
-            Projection proj = new Projection(pc.name(), pre, post, receptor, syn, w0, (float) wMin, (float) wMax,
+            Projection proj = new Projection(pc.name(), pre, post, pc.receptor(), syn, w0, (float) wMin, (float) wMax,
                     kernels);
             if (pc.plasticity() != null) {
-                proj.withPlasticity(rule(pc.plasticity(), receptor, dt, where));
+                proj.withPlasticity(rule(pc.plasticity(), pc.receptor(), dt));
             }
             if (pc.normalise() > 0) {
                 norms.put(proj, new WeightNormalisation(pc.normalise()));
@@ -151,7 +143,7 @@ public final class NetworkFactory {
      * @param inputs number of input sources (pixels after preprocessing)
      * @throws ConfigException naming the field, the value and what is allowed (or the memory needed and the heap)
      */
-    public static void validate(RunConfig cfg, int inputs) {
+    public static void validate(StdpRunConfig cfg, int inputs) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("input", (long) inputs);
         euler(cfg);
@@ -171,10 +163,8 @@ public final class NetworkFactory {
                 throw new ConfigException("populations." + pc.name() + ".size must be > 0, got " + size);
             }
             switch (pc.model()) {
-                case "current_lif" -> withParams(CurrentLifParameters.PAPER, pc, "current_lif");
-                case "conductance_lif" -> withParams(conductanceDefaults(pc), pc, "conductance_lif");
-                default -> throw new ConfigException("populations." + pc.name() + ".model: '" + pc.model()
-                        + "' is not a neuron model; use current_lif or conductance_lif");
+                case CURRENT_LIF -> withParams(CurrentLifParameters.PAPER, pc);
+                case CONDUCTANCE_LIF -> withParams(conductanceDefaults(pc), pc);
             }
             sizes.put(pc.name(), size);
         }
@@ -199,31 +189,16 @@ public final class NetworkFactory {
             }
             double all = (double) pre * post;
             double synapses = switch (pc.connector()) {
-                case "all_to_all" -> all;
-                case "one_to_one" -> Math.min(pre, post);
-                case "all_but_self" -> pc.pre().equals(pc.post()) ? all - pre : all;
-                case "fixed_probability" -> {
-                    if (!(pc.p() >= 0 && pc.p() <= 1)) {
-                        throw new ConfigException(where + ".p must be in [0, 1], got " + pc.p());
-                    }
-                    yield all * pc.p();
-                }
-                default -> throw new ConfigException(where + ".connector: '" + pc.connector()
-                        + "' is not a connector; use all_to_all, one_to_one, all_but_self or fixed_probability");
+                case ALL_TO_ALL -> all;
+                case ONE_TO_ONE -> Math.min(pre, post);
+                case ALL_BUT_SELF -> pc.pre().equals(pc.post()) ? all - pre : all;
+                case FIXED_PROBABILITY -> all * pc.p();
             };
-            if (!pc.init().equals("constant") && !pc.init().equals("uniform")) {
-                throw new ConfigException(where + ".init: '" + pc.init() + "' is not allowed; use constant or uniform");
-            }
             if (pc.wMin() != null && pc.wMax() != null && !(pc.wMin() <= pc.wMax())) {
                 throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
             }
-            Receptor receptor = switch (pc.receptor()) {
-                case "excitatory" -> Receptor.EXCITATORY;
-                case "inhibitory" -> Receptor.INHIBITORY;
-                default -> throw new ConfigException(where + ".receptor: '" + pc.receptor() + "'; use excitatory or inhibitory");
-            };
             if (pc.plasticity() != null) {
-                rule(pc.plasticity(), receptor, cfg.simulation().dtMs(), where);
+                rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
             }
             if (synapses > Integer.MAX_VALUE - 8) {
                 throw new ConfigException(String.format(java.util.Locale.ROOT, "%s would have about %.3g synapses "
@@ -250,60 +225,36 @@ public final class NetworkFactory {
         return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 
-    private static boolean euler(RunConfig cfg) {
-        String scheme = cfg.simulation().integration() == null ? "exponential" : cfg.simulation().integration();
-        return switch (scheme) {
-            case "euler" -> true;
-            case "exponential" -> false;
-            default -> throw new ConfigException("simulation.integration: '" + scheme + "'; use exponential or euler");
-        };
+    private static boolean euler(StdpRunConfig cfg) {
+        return cfg.simulation().integration() == MembraneIntegration.EULER;
     }
 
-    private static Plasticity rule(PlasticityConfig c, Receptor receptor, double dt, String where) {
-        return switch (c.rule()) {
-            case "nearest_pair" -> {
-                int sign = switch (c.sign() == null ? "auto" : c.sign()) {
-                    case "auto" -> receptor == Receptor.INHIBITORY ? -1 : 1;
-                    case "+1", "1" -> 1;
-                    case "-1" -> -1;
-                    default -> throw new ConfigException(where + ".plasticity.sign: '" + c.sign() + "'; use auto, +1 or -1");
-                };
-                positive(where + ".plasticity.tau_plus_ms", c.tauPlusMs());
-                positive(where + ".plasticity.tau_minus_ms", c.tauMinusMs());
-                yield new NearestPairStdp(c.eta(), c.aPlus(), c.aMinus(), c.tauPlusMs(), c.tauMinusMs(), sign, dt);
-            }
-            case "triplet" -> {
-                positive(where + ".plasticity.tau_pre_ms", c.tauPreMs());
-                positive(where + ".plasticity.tau_post1_ms", c.tauPost1Ms());
-                positive(where + ".plasticity.tau_post2_ms", c.tauPost2Ms());
-                String traces = c.traces() == null ? "exact" : c.traces();
-                if (!traces.equals("exact") && !traces.equals("euler")) {
-                    throw new ConfigException(where + ".plasticity.traces: '" + traces + "'; use exact or euler");
-                }
-                yield new TripletStdp(c.nuPre(), c.nuPost(), c.tauPreMs(), c.tauPost1Ms(), c.tauPost2Ms(), dt,
-                        traces.equals("euler"));
-            }
-            default -> throw new ConfigException(where + ".plasticity.rule: '" + c.rule() + "'; use nearest_pair or triplet");
-        };
-    }
-
-    private static void positive(String field, double v) {
-        if (!(v > 0)) {
-            throw new ConfigException(field + " must be > 0, got " + v);
+    private static Plasticity rule(PlasticityConfig c, Receptor receptor, double dt) {
+        if (c instanceof NearestPairConfig n) {
+            int sign = switch (n.sign() == null ? StdpSign.AUTO : n.sign()) {
+                case AUTO -> receptor == Receptor.INHIBITORY ? -1 : 1;
+                case PLUS -> 1;
+                case MINUS -> -1;
+            };
+            return new NearestPairStdp(n.eta(), n.aPlus(), n.aMinus(), n.tauPlusMs(), n.tauMinusMs(), sign, dt);
         }
+        TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these two
+        return new TripletStdp(t.nuPre(), t.nuPost(), t.tauPreMs(), t.tauPost1Ms(), t.tauPost2Ms(), dt,
+                t.traces() == TraceIntegration.EULER);
     }
 
     private static ConductanceLifParameters conductanceDefaults(PopulationConfig pc) {
-        return switch (pc.defaults() == null ? "diehl_cook_e" : pc.defaults()) {
-            case "diehl_cook_e" -> ConductanceLifParameters.DIEHL_COOK_EXCITATORY;
-            case "diehl_cook_i" -> ConductanceLifParameters.DIEHL_COOK_INHIBITORY;
-            default -> throw new ConfigException("populations." + pc.name() + ".defaults: '" + pc.defaults()
-                    + "'; conductance_lif has diehl_cook_e or diehl_cook_i");
+        NeuronDefaults d = pc.defaults() == null ? NeuronDefaults.DIEHL_COOK_E : pc.defaults();
+        return switch (d) {
+            case DIEHL_COOK_E -> ConductanceLifParameters.DIEHL_COOK_EXCITATORY;
+            case DIEHL_COOK_I -> ConductanceLifParameters.DIEHL_COOK_INHIBITORY;
+            case PAPER -> throw new ConfigException("populations." + pc.name() + ".defaults: 'paper'; conductance_lif has "
+                    + "diehl_cook_e or diehl_cook_i");
         };
     }
 
     /** The defaults record with the configured {@code params} replaced, by record component name (snake_case). */
-    static <R extends Record> R withParams(R defaults, PopulationConfig pc, String model) {
+    static <R extends Record> R withParams(R defaults, PopulationConfig pc) {
         Map<String, Double> params = pc.params() == null ? Map.of() : pc.params();
         RecordComponent[] comps = defaults.getClass().getRecordComponents();
         Object[] values = new Object[comps.length];
@@ -319,7 +270,7 @@ public final class NetworkFactory {
             for (String key : params.keySet()) {
                 if (!known.contains(key)) {
                     throw new ConfigException("populations." + pc.name() + ".params." + key + " is not a parameter of "
-                            + model + "; allowed: " + known);
+                            + Choices.of(pc.model()) + "; allowed: " + known);
                 }
             }
             @SuppressWarnings("unchecked")

@@ -1,21 +1,21 @@
 package io.somnus.experiment.stdp;
 
-import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.readout.LabelVoteReadout;
 import io.somnus.readout.LinearReadout;
+import io.somnus.readout.LogisticRegression;
 import io.somnus.readout.PcaLogisticReadout;
 import io.somnus.readout.Readout;
 
-/** The readouts by configuration name. */
+/** The readout each {@link ReadoutKind} names. */
 public final class Readouts {
     private Readouts() { }
 
-    public static Readout create(String name, double pcaVariance) {
-        return switch (name) {
-            case "pca-logistic" -> new PcaLogisticReadout(pcaVariance, io.somnus.readout.LogisticRegression.Options.DEFAULT);
-            case "linear" -> new LinearReadout();
-            case "vote" -> new LabelVoteReadout();
-            default -> throw new ConfigException("readout '" + name + "' is unknown; use pca-logistic, linear or vote");
+    public static Readout create(ReadoutKind kind, double pcaVariance) {
+        return switch (kind) {
+            case PCA_LOGISTIC -> new PcaLogisticReadout(pcaVariance, LogisticRegression.Options.DEFAULT);
+            case LINEAR -> new LinearReadout();
+            case VOTE -> new LabelVoteReadout();
         };
     }
 }

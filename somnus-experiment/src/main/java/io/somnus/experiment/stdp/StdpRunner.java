@@ -1,14 +1,14 @@
 package io.somnus.experiment.stdp;
 
-import static io.somnus.experiment.config.Validation.ENCODINGS;
-import static io.somnus.experiment.config.Validation.READOUTS;
 import static io.somnus.experiment.config.Validation.atLeast;
-import static io.somnus.experiment.config.Validation.oneOf;
 
 import io.somnus.data.DatasetDescriptor;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.experiment.config.ConfigException;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.Protocol;
+import io.somnus.experiment.config.ReadoutKind;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.ModelRunner;
@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The STDP-SNN ({@code model: stdp}): the event-driven network of {@link NetworkFactory}, trained by {@link StdpTraining}. */
-public final class StdpRunner implements ModelRunner {
+public final class StdpRunner implements ModelRunner<StdpRunConfig> {
     private final Kernels kernels;
 
     /** @param kernels the simulator kernels populations and projections are built with */
@@ -28,19 +28,13 @@ public final class StdpRunner implements ModelRunner {
     }
 
     @Override
-    public void validate(RunConfig c) {
-        SleepSettingsFactory.create(c.sleep(), c.simulation() == null ? 1.0 : c.simulation().dtMs());
-        if (!(c.simulation().dtMs() > 0)) {
-            throw new ConfigException("simulation.dt_ms must be > 0, got " + c.simulation().dtMs());
+    public void validate(StdpRunConfig c) {
+        SleepSettingsFactory.create(c.sleep(), c.simulation().dtMs());
+        if (c.protocol() == Protocol.CONTINUAL) {
+            atLeast("continual.tasks", c.continual().tasks(), 2);
         }
-        atLeast("simulation.steps_per_image", c.simulation().stepsPerImage(), 1);
-        oneOf("encoding.kind", c.encoding().kind(), ENCODINGS);
-        atLeast("encoding.max_presentations", c.encoding().maxPresentations(), 1);
         if (c.readout().readouts().isEmpty()) {
-            throw new ConfigException("readout.readouts is empty; use some of " + READOUTS);
-        }
-        for (String r : c.readout().readouts()) {
-            oneOf("readout.readouts", r, READOUTS);
+            throw new ConfigException("readout.readouts is empty; use some of " + Choices.of(ReadoutKind.class));
         }
         DatasetDescriptor d = new DatasetRegistry().descriptor(c.dataset().name());
         int side = c.dataset().resize() > 0 ? c.dataset().resize() : 0;
@@ -50,16 +44,13 @@ public final class StdpRunner implements ModelRunner {
         }
         NetworkFactory.validate(c, (int) inputs);
         if (!c.readout().readouts().contains(c.readout().main())) {
-            throw new ConfigException("readout.main '" + c.readout().main() + "' must be one of readout.readouts "
-                    + c.readout().readouts());
-        }
-        if (!(c.readout().pcaVariance() > 0 && c.readout().pcaVariance() <= 1)) {
-            throw new ConfigException("readout.pca_variance must be in (0, 1], got " + c.readout().pcaVariance());
+            throw new ConfigException("readout.main '" + Choices.of(c.readout().main()) + "' must be one of readout.readouts "
+                    + c.readout().readouts().stream().map(Choices::of).toList());
         }
     }
 
     @Override
-    public ModelResult run(RunConfig cfg, PreparedData data, RunFiles files) throws Exception {
+    public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws Exception {
         StdpTraining.Result r = new StdpTraining(cfg, files, kernels).run(data.train(), data.validation(), data.test());
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));

@@ -3,7 +3,9 @@ package io.somnus.experiment.stdp;
 import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.Protocol;
+import io.somnus.experiment.config.SleepBudget;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunRecorder;
@@ -35,7 +37,7 @@ public final class StdpTraining {
     public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, float[]> weights,
             Map<String, int[]> shapes) { }
 
-    private final RunConfig cfg;
+    private final StdpRunConfig cfg;
     private final RunRecorder recorder;
     private final SplittableRandom connectivityRng;
     private final SplittableRandom trainRng;
@@ -44,7 +46,7 @@ public final class StdpTraining {
     private final long readoutSeed;
     private final Kernels kernels;
 
-    public StdpTraining(RunConfig cfg, RunRecorder recorder, Kernels kernels) {
+    public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels) {
         this.kernels = kernels;
         this.cfg = cfg;
         this.recorder = recorder;
@@ -84,13 +86,13 @@ public final class StdpTraining {
         SpikeTotals wakeSpikes = new SpikeTotals();
         SpikeCounter readoutCounter = net.count(readoutPop);
 
-        boolean continual = "continual".equals(cfg.protocol());
+        boolean continual = cfg.protocol() == Protocol.CONTINUAL;
         int[] order = trainingOrder(train);
         int[] taskEnds = continual ? ContinualTasks.taskEnds(train, order, cfg.continual()) : new int[0];
         double[][] taskAccuracy = new double[taskEnds.length][];
         int task = 0;
         long totalImages = (long) order.length * Math.max(1, cfg.train().epochs());
-        if ("fixed_total".equals(sc.budget())) {
+        if (sc.budget() == SleepBudget.FIXED_TOTAL) {
             totalImages = Math.round(totalImages * (1 - sc.fraction()));
         }
         int checkpoints = Math.max(1, cfg.train().checkpoints());
@@ -172,7 +174,7 @@ public final class StdpTraining {
 
     /** Training order: the images as given, or grouped by task for the continual protocol. */
     private int[] trainingOrder(LabeledImages train) {
-        if ("continual".equals(cfg.protocol())) {
+        if (cfg.protocol() == Protocol.CONTINUAL) {
             return ContinualTasks.order(train, cfg.continual());
         }
         int[] order = new int[train.size()];

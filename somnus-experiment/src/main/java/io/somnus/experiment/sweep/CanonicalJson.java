@@ -2,10 +2,10 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.io.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,14 +19,12 @@ import java.util.List;
  * configurations give equal text and equal SHA-256 hashes whatever order their fields were built in.
  */
 public final class CanonicalJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private CanonicalJson() {}
 
     /** Compact JSON with sorted keys. */
     public static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(sorted(node));
+            return Mappers.JSON.writeValueAsString(sorted(node)); // sorted here, not by a mapper feature: trees too
         } catch (JsonProcessingException e) {
             throw new AssertionError("a JsonNode tree always serialises", e);
         }

@@ -1,7 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.somnus.experiment.io.Mappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +32,6 @@ import java.util.Optional;
 public final class SweepLedger implements AutoCloseable {
     public static final String FILE_NAME = "ledger.sqlite";
     static final String SCHEMA_VERSION = "1";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Connection connection;
@@ -245,7 +244,7 @@ public final class SweepLedger implements AutoCloseable {
 
     static String settingsJson(Map<String, Object> settings) {
         try {
-            return JSON.writeValueAsString(settings);
+            return Mappers.JSON.writeValueAsString(settings);
         } catch (JsonProcessingException e) {
             throw new AssertionError("settings hold only scalars", e);
         }

@@ -1,8 +1,6 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.Aggregator;
@@ -11,6 +9,7 @@ import io.somnus.experiment.stats.GlmmRunner;
 import io.somnus.experiment.stats.MetricCatalog;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -40,8 +39,6 @@ import java.util.Map;
  */
 public record SweepResults(Path dir, boolean singleRun, String name, Map<String, String> meta, RunCounts counts,
                            List<RunRecord> runs, List<String> warnings) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public SweepResults {
         meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
@@ -159,7 +156,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
             return null;
         }
         try {
-            return YAML.readTree(file.toFile());
+            return Mappers.YAML.readTree(file.toFile());
         } catch (IOException e) {
             return null;
         }
@@ -171,7 +168,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         }
         try {
             Map<String, Object> m = new HashMap<>();
-            JsonNode node = JSON.readTree(entry.settingsJson());
+            JsonNode node = Mappers.JSON.readTree(entry.settingsJson());
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 m.put(e.getKey(), e.getValue().isNumber() ? (Object) e.getValue().asDouble() : e.getValue().asText());

@@ -2,12 +2,10 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,11 +109,9 @@ public record SweepSpec(Path source, String name, String description, List<Strin
     /** Checks a sweep file's text ({@code source} names it in messages). */
     public static SweepSpec parse(Path source, String yaml) {
         String where = source.toString();
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         JsonNode root;
         try {
-            root = mapper.readTree(yaml);
+            root = Mappers.YAML.readTree(yaml);
         } catch (JacksonException e) {
             JsonLocation loc = e.getLocation();
             throw new ConfigException(where + (loc == null ? "" : ", line " + loc.getLineNr() + ", column " + loc.getColumnNr())

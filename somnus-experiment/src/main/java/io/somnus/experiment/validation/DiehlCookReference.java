@@ -5,7 +5,7 @@ import io.somnus.data.LabeledImages;
 import io.somnus.encoding.PoissonEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.model.DataPreparation;
@@ -59,7 +59,7 @@ public final class DiehlCookReference {
         settings.put("seed", seed);
         settings.put("simulation.integration", "euler"); // the Brian2 reference integrates with method='euler'
         ObjectNode tree = new StandardResolver().resolve(settings);
-        RunConfig cfg = Configs.bind(tree);
+        StdpRunConfig cfg = Configs.bind(tree, StdpRunConfig.class);
         LabeledImages train = DataPreparation.prepare(cfg).train();
         SplittableRandom root = new SplittableRandom(seed);
         Network net = NetworkFactory.build(cfg, train.pixels(), root.split(), kernels);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ConfigsTest {
 
     private static ProjectionConfig projection(RunConfig c, String name) {
-        return c.projections().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return ((StdpRunConfig) c).projections().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -21,7 +21,7 @@ class ConfigsTest {
             Validation.check(c);
         }
         RunConfig paper = Configs.bind(Configs.loadPreset("paper"));
-        assertEquals("stdp", paper.model());
+        assertEquals(ModelKind.STDP, paper.model());
     }
 
     @Test

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.CurrentLifParameters;
-import io.somnus.sg.SgConfig;
-import io.somnus.sg.SgSleepConfig;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -20,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,34 +27,41 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every configuration field has a declared domain, and every preset field outside it is refused by name. */
 class FieldDomainsTest {
 
-    /** Each record component (snake_case) must have a domain; nested records and lists of records recurse. */
+    /**
+     * The fields declared for each model are exactly the components (snake_case) of the records it binds to: nested
+     * records and lists of records recurse, a sealed section (plasticity) adds its discriminator and every permitted
+     * record's components, neuron params are both parameter records'.
+     */
     @Test
-    void everyFieldOfEveryConfigurationRecordHasADomain() {
-        List<String> missing = new ArrayList<>();
-        walkRecord(RunConfig.class, "", missing);
-        walkRecord(SgConfig.class, "sg.", missing);
-        walkRecord(SgSleepConfig.class, "sg.sleep.", missing);
-        walkRecord(CurrentLifParameters.class, "populations.*.params.", missing);
-        walkRecord(ConductanceLifParameters.class, "populations.*.params.", missing);
-        assertTrue(missing.isEmpty(), "fields without a declared domain: " + missing);
+    void theDeclaredFieldsOfEachModelAreTheComponentsOfItsRecords() {
+        Map<ModelKind, Class<?>> records = Map.of(ModelKind.STDP, StdpRunConfig.class, ModelKind.SG, SgRunConfig.class);
+        for (ModelKind m : ModelKind.values()) {
+            Set<String> fromRecords = new TreeSet<>(Set.of("model"));
+            walkRecord(records.get(m), "", fromRecords);
+            assertEquals(fromRecords, new TreeSet<>(FieldDomains.paths(m)), m.toString());
+        }
     }
 
-    private static void walkRecord(Class<?> type, String prefix, List<String> missing) {
+    private static void walkRecord(Class<?> type, String prefix, Set<String> out) {
         for (RecordComponent c : type.getRecordComponents()) {
             String path = prefix + snake(c.getName());
             Class<?> t = c.getType();
             if (t.isRecord()) {
-                if (!t.getPackageName().startsWith("io.somnus.sg")) {
-                    walkRecord(t, path + ".", missing);
+                walkRecord(t, path + ".", out);
+            } else if (t.isInterface() && t.isSealed()) {
+                out.add(path + ".rule");
+                for (Class<?> permitted : t.getPermittedSubclasses()) {
+                    walkRecord(permitted, path + ".", out);
                 }
             } else if (List.class.isAssignableFrom(t)
                     && c.getGenericType() instanceof ParameterizedType pt
                     && pt.getActualTypeArguments()[0] instanceof Class<?> item && item.isRecord()) {
-                walkRecord(item, path + ".*.", missing);
+                walkRecord(item, path + ".*.", out);
             } else if (Map.class.isAssignableFrom(t)) {
-                continue; // open sections (sg, params): their records are walked above
-            } else if (FieldDomains.domain(path) == null) {
-                missing.add(path);
+                walkRecord(CurrentLifParameters.class, path + ".", out);
+                walkRecord(ConductanceLifParameters.class, path + ".", out);
+            } else {
+                out.add(path);
             }
         }
     }

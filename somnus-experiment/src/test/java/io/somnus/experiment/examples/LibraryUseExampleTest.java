@@ -8,7 +8,7 @@ import io.somnus.data.LabeledImages;
 import io.somnus.encoding.BernoulliEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.stdp.NetworkFactory;
 import io.somnus.experiment.stdp.SleepSettingsFactory;
 import io.somnus.kernel.Kernels;
@@ -27,7 +27,7 @@ class LibraryUseExampleTest {
     @Test
     void readmeExampleRuns() {
         // --- README: Library use ---
-        RunConfig cfg = Configs.bind(Configs.resolveTree(Map.of("preset", "paper", "seed", 7)));
+        StdpRunConfig cfg = Configs.bind(Configs.resolveTree(Map.of("preset", "paper", "seed", 7)), StdpRunConfig.class);
         SplittableRandom rng = new SplittableRandom(7);
         Network net = NetworkFactory.build(cfg, 225, rng, Kernels.preferred());   // Populations + Projections
         LabeledImages images = GeomFig.generate(20, 15, 7);                        // 15×15 line drawings

@@ -111,7 +111,7 @@ class ArithmeticPathsTest {
         }
         Path reference = dirs.get("default");
         for (Map.Entry<String, Path> e : dirs.entrySet()) {
-            JsonNode prov = Configs.JSON.readTree(e.getValue().resolve("sg/provenance.json").toFile());
+            JsonNode prov = io.somnus.experiment.io.Mappers.JSON.readTree(e.getValue().resolve("sg/provenance.json").toFile());
             String blas = prov.path("blas_implementation").asText();
             if (e.getKey().equals("java-blas")) {
                 assertTrue(!blas.contains("JNI"), e.getKey() + " ran " + blas);
@@ -120,7 +120,7 @@ class ArithmeticPathsTest {
             assertTrue(e.getKey().startsWith("openblas-")
                     ? coretype.toLowerCase(Locale.ROOT).equals(e.getKey().substring("openblas-".length()))
                     : coretype.startsWith("detected"), e.getKey() + " core type " + coretype);
-            String kernels = Configs.JSON.readTree(e.getValue().resolve("paper/provenance.json").toFile())
+            String kernels = io.somnus.experiment.io.Mappers.JSON.readTree(e.getValue().resolve("paper/provenance.json").toFile())
                     .path("kernels").asText();
             if (e.getKey().equals("scalar-kernels")) {
                 assertEquals("scalar", kernels);
@@ -136,7 +136,7 @@ class ArithmeticPathsTest {
                 }
             }
         }
-        JsonNode paper = Configs.JSON.readTree(reference.resolve("paper/summary.json").toFile());
+        JsonNode paper = io.somnus.experiment.io.Mappers.JSON.readTree(reference.resolve("paper/summary.json").toFile());
         assertTrue(paper.path("sleep_steps").asLong() > 0, "the paper run slept");
     }
 }

@@ -42,7 +42,7 @@ class ReproducibilityTest {
         ObjectNode tree = new StandardResolver().resolve(settings);
         Path runDir = tmp.resolve(dir);
         new StandardRunExecutor(kernels).execute(tree, runDir, RunProgress.NONE);
-        return Configs.JSON.readTree(Files.readString(runDir.resolve("summary.json")));
+        return io.somnus.experiment.io.Mappers.JSON.readTree(Files.readString(runDir.resolve("summary.json")));
     }
 
     /** Same seed: summary.json, weights.npz and metrics.csv byte for byte; the timings live in timing.json. */
@@ -55,7 +55,7 @@ class ReproducibilityTest {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(file)),
                     Files.readAllBytes(tmp.resolve("b").resolve(file)), file);
         }
-        assertTrue(Configs.JSON.readTree(tmp.resolve("a/timing.json").toFile()).get("wall_seconds").asDouble() > 0);
+        assertTrue(io.somnus.experiment.io.Mappers.JSON.readTree(tmp.resolve("a/timing.json").toFile()).get("wall_seconds").asDouble() > 0);
         JsonNode c = run("c", settings("seed", 2));
         assertNotEquals(a, c);
     }
@@ -86,7 +86,7 @@ class ReproducibilityTest {
                 assertArrayEquals(ws.get(name).floats(), wv.get(name).floats(), c.getKey() + " " + name);
             }
             for (String side : new String[] {"scalar", "simd"}) {
-                String recorded = Configs.JSON.readTree(tmp.resolve(c.getKey() + "-" + side + "/provenance.json")
+                String recorded = io.somnus.experiment.io.Mappers.JSON.readTree(tmp.resolve(c.getKey() + "-" + side + "/provenance.json")
                         .toFile()).path("kernels").asText();
                 assertEquals((side.equals("scalar") ? Kernels.scalar() : Kernels.vector()).name(), recorded,
                         "provenance.json names the kernels the run was given");

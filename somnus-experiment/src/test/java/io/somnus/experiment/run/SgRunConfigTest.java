@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.ModelKind;
+import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.sg.SgRun;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgInputEncoding;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class SgRunConfigTest {
     private static SgConfig resolve(Map<String, Object> settings) {
-        return SgRun.sgConfig(Configs.bind(new StandardResolver().resolve(settings)), 225, 10);
+        return SgRun.sgConfig(Configs.bind(new StandardResolver().resolve(settings), SgRunConfig.class), 225, 10);
     }
 
     /** One field of the nested sleep section changes that field only; the rest keep the paper's SG sleep. */
@@ -43,8 +44,8 @@ class SgRunConfigTest {
      */
     @Test
     void sgFcPresetHoldsThePapersNumbers() {
-        RunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "sg-fc")));
-        assertEquals("sg", cfg.model());
+        SgRunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "sg-fc")), SgRunConfig.class);
+        assertEquals(ModelKind.SG, cfg.model());
         assertEquals("fashion-mnist", cfg.dataset().name());
         assertEquals(0, cfg.dataset().resize(), "full-size 28 × 28 images: 784 inputs");
         assertEquals(59_000, cfg.train().images());
@@ -61,8 +62,10 @@ class SgRunConfigTest {
         assertEquals(5, sg.epochs(), "train.epochs of the preset");
         assertEquals(0.0, sg.sleepRatio());
         assertEquals(SgSleepConfig.paper(), sg.sleep());
-        // the library's shortcut for this network (SgConfig.sgFc(), 50 epochs as paperSg) must not drift from it
-        assertEquals(SgConfig.sgFc().toBuilder().epochs(5).build(), sg);
+        // every other field as the paper-sg preset (the YAML files, not a Java copy, hold them)
+        SgConfig paper = SgRun.sgConfig(Configs.bind(Configs.loadPreset("paper-sg"), SgRunConfig.class), 784, 10);
+        assertEquals(paper.toBuilder().hidden(200).steps(25).encoding(SgInputEncoding.BERNOULLI).learningRate(5e-4)
+                .epochs(5).build(), sg);
     }
 
     /**
@@ -74,8 +77,9 @@ class SgRunConfigTest {
      */
     @Test
     void paperSgCodePresetHoldsTheRecordedRunsNumbers() {
-        RunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper-sg-code")));
-        assertEquals("sg", cfg.model());
+        SgRunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper-sg-code")),
+                SgRunConfig.class);
+        assertEquals(ModelKind.SG, cfg.model());
         assertEquals("paper-sg-code", cfg.preset());
         assertEquals(15, cfg.dataset().resize());
         assertEquals(0.0, cfg.dataset().normaliseSum(), "pixels as they are, in [0, 1]");

@@ -13,7 +13,7 @@ import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 class NetworkFactoryTest {
     private static final int INPUTS = 225; // the paper's 15 × 15 images
 
-    private static RunConfig paper() {
-        return Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper")));
+    private static StdpRunConfig paper() {
+        return Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper")), StdpRunConfig.class);
     }
 
     /**
@@ -109,8 +109,8 @@ class NetworkFactoryTest {
      */
     @Test
     void uniformWeightsAreDrawnInTheirRangeAndNormalised() {
-        RunConfig dc = Configs.bind(new StandardResolver().resolve(Map.of("preset", "diehl-cook",
-                "populations.e.size", 20)));
+        StdpRunConfig dc = Configs.bind(new StandardResolver().resolve(Map.of("preset", "diehl-cook",
+                "populations.e.size", 20)), StdpRunConfig.class);
         Network net = NetworkFactory.build(dc, 784, new SplittableRandom(3), Kernels.scalar());
         Projection in = net.projection("input_e");
         assertEquals(784 * 20, in.synapseCount());
@@ -151,20 +151,20 @@ class NetworkFactoryTest {
     }
 
     /** The paper preset with one component of a projection replaced. */
-    private static RunConfig projection(String name, UnaryOperator<ProjectionConfig> change) {
-        RunConfig cfg = paper();
+    private static StdpRunConfig projection(String name, UnaryOperator<ProjectionConfig> change) {
+        StdpRunConfig cfg = paper();
         return with(cfg, "projections", cfg.projections().stream()
                 .map(pc -> pc.name().equals(name) ? change.apply(pc) : pc).toList());
     }
 
-    private static RunConfig population(String name, UnaryOperator<PopulationConfig> change) {
-        RunConfig cfg = paper();
+    private static StdpRunConfig population(String name, UnaryOperator<PopulationConfig> change) {
+        StdpRunConfig cfg = paper();
         return with(cfg, "populations", cfg.populations().stream()
                 .map(pc -> pc.name().equals(name) ? change.apply(pc) : pc).toList());
     }
 
     /** Both the resolve-time check and the build refuse {@code bad} with a message holding every fragment. */
-    private static void assertNamed(RunConfig bad, String... fragments) {
+    private static void assertNamed(StdpRunConfig bad, String... fragments) {
         for (ConfigException e : List.of(
                 assertThrows(ConfigException.class, () -> NetworkFactory.validate(bad, INPUTS), fragments[0]),
                 assertThrows(ConfigException.class,
@@ -175,27 +175,40 @@ class NetworkFactoryTest {
         }
     }
 
+    /** What only the network can check (names, sizes, bounds, parameters): refused naming the field. */
     @Test
-    void badSelectorsAreRefusedNamingTheField() {
+    void badReferencesAreRefusedNamingTheField() {
         assertNamed(projection("e_i", pc -> with(pc, "pre", "x")), "projections.e_i", "unknown population 'x'");
         assertNamed(projection("input_e", pc -> with(pc, "post", "input")), "projections.input_e.post", "input source");
-        assertNamed(projection("e_i", pc -> with(pc, "connector", "ring")), "projections.e_i.connector", "'ring'",
-                "fixed_probability");
-        assertNamed(projection("e_i", pc -> with(pc, "p", 1.5)), "projections.e_i.p", "1.5");
-        assertNamed(projection("e_e", pc -> with(pc, "receptor", "modulatory")), "projections.e_e.receptor",
-                "'modulatory'");
-        assertNamed(projection("e_e", pc -> with(pc, "init", "normal")), "projections.e_e.init", "'normal'", "uniform");
         assertNamed(projection("i_e", pc -> with(pc, "wMin", 1.0)), "projections.i_e", "w_min (1.0)");
-        assertNamed(projection("input_e", pc -> with(pc, "plasticity", with(pc.plasticity(), "rule", "bcm"))),
-                "projections.input_e.plasticity.rule", "'bcm'");
-        assertNamed(population("e", pc -> with(pc, "model", "izhikevich")), "populations.e.model", "'izhikevich'",
-                "current_lif");
         assertNamed(population("i", pc -> with(pc, "sizeOf", "z")), "populations.i.size_of", "'z'");
         assertNamed(population("i", pc -> with(pc, "params", Map.of("tau_membrane", 5.0))),
                 "populations.i.params.tau_membrane", "tau_membrane_ms");
-        RunConfig cfg = paper();
-        assertNamed(with(cfg, "simulation", with(cfg.simulation(), "integration", "rk4")), "simulation.integration",
-                "'rk4'");
+    }
+
+    /**
+     * The selectors are enums now, so a wrong one never reaches the factory: binding refuses it, naming the field
+     * and the spellings allowed (each checked against the enum's constants, not copied from the message).
+     */
+    @Test
+    void badSelectorsAreRefusedAtBindingNamingTheFieldAndTheChoices() {
+        assertBindRefuses("projections.e_i.connector", "ring", io.somnus.experiment.config.ConnectorKind.class);
+        assertBindRefuses("projections.e_e.receptor", "modulatory", Receptor.class);
+        assertBindRefuses("projections.e_e.init", "normal", io.somnus.experiment.config.WeightInit.class);
+        assertBindRefuses("projections.input_e.plasticity.rule", "bcm", io.somnus.experiment.config.PlasticityRule.class);
+        assertBindRefuses("populations.e.model", "izhikevich", io.somnus.experiment.config.NeuronModel.class);
+        assertBindRefuses("simulation.integration", "rk4", io.somnus.experiment.config.MembraneIntegration.class);
+    }
+
+    private static void assertBindRefuses(String key, String value, Class<? extends Enum<?>> type) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Configs.loadPreset("paper");
+        Configs.override(tree, key, value);
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.bind(tree), key);
+        assertTrue(e.getMessage().startsWith(key + " = '" + value + "': not allowed"), e.getMessage());
+        for (Enum<?> c : type.getEnumConstants()) {
+            String spelled = c.name().toLowerCase(java.util.Locale.ROOT);
+            assertTrue(e.getMessage().contains(spelled), spelled + " not in: " + e.getMessage());
+        }
     }
 
     /** Labels → training images; task k holds classes 2k, 2k + 1. */

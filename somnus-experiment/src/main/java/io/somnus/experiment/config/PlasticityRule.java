@@ -1,0 +1,9 @@
+package io.somnus.experiment.config;
+
+/** {@code projections.*.plasticity.rule}: the learning rule, and so which {@link PlasticityConfig} the section binds to. */
+public enum PlasticityRule {
+    /** the paper's nearest-spike pair STDP ({@link NearestPairConfig}) */
+    NEAREST_PAIR,
+    /** Diehl &amp; Cook's triplet STDP ({@link TripletConfig}) */
+    TRIPLET
+}

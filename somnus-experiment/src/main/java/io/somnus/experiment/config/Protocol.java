@@ -1,0 +1,9 @@
+package io.somnus.experiment.config;
+
+/** {@code protocol}: how the classes are presented (STDP-SNN). */
+public enum Protocol {
+    /** every class from the start */
+    STANDARD,
+    /** classes arrive task by task ({@code continual}) */
+    CONTINUAL
+}

@@ -1,0 +1,27 @@
+package io.somnus.experiment.config;
+
+/**
+ * The SG-SNN's configuration ({@code model: sg}): the surrogate-gradient network of its {@code sg} section, trained by
+ * minibatches for {@code train.epochs} epochs (unless {@code sg.epochs} is given).
+ *
+ * @param sleep the sleep fraction f: with {@code sg.sleep_schedule: per_epoch} the probability of a sleep episode
+ *              after each epoch, with {@code every_minibatches} one episode every ⌊1/f⌋ minibatches
+ *              (docs/model-notes.md); the episode itself is {@code sg.sleep}
+ */
+public record SgRunConfig(String preset, String description, long seed, DatasetConfig dataset, SgTrainConfig train,
+                          SleepFractionConfig sleep, SgSection sg) implements RunConfig {
+    @Override
+    public ModelKind model() {
+        return ModelKind.SG;
+    }
+
+    @Override
+    public double sleepFraction() {
+        return sleep.fraction();
+    }
+
+    @Override
+    public <T> T match(Cases<T> cases) {
+        return cases.sg(this);
+    }
+}

@@ -1,0 +1,13 @@
+package io.somnus.experiment.config;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** {@code projections.*.plasticity.sign} (nearest_pair): the sign of the weight change. */
+public enum StdpSign {
+    /** −1 for inhibitory receptors, +1 otherwise */
+    @JsonProperty("auto") AUTO,
+    /** +1; also spelled 1, as YAML reads {@code +1} as the number 1 */
+    @JsonProperty("+1") @JsonAlias("1") PLUS,
+    @JsonProperty("-1") MINUS
+}

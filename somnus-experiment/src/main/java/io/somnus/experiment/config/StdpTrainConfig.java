@@ -1,0 +1,13 @@
+package io.somnus.experiment.config;
+
+/**
+ * The STDP-SNN's {@code train} section (see {@link TrainConfig} for the fields every model reads).
+ *
+ * @param readoutImages     training images used (with frozen weights) to fit the readouts at checkpoints
+ *                          and at the end; 0 = all training images
+ * @param checkpoints       evaluations during training (evenly spaced), the last one at the end
+ * @param plasticity        false = the untrained control: weights stay at their initial values
+ * @param evalThreads       threads for frozen evaluation; 0 = available processors
+ */
+public record StdpTrainConfig(int images, int epochs, int validationImages, int testImages, int readoutImages,
+                              int checkpoints, boolean plasticity, int evalThreads) implements TrainConfig { }
