@@ -84,7 +84,7 @@ public final class Configs {
             String part = parts[i];
             JsonNode next = child(node, part);
             if (next == null || next.isNull()) {
-                throw unknown(dottedKey, walked.toString(), node);
+                throw unknown(dottedKey, walked.toString(), node, node instanceof ObjectNode ? join(schema, part) : null);
             }
             if (walked.length() > 0) {
                 walked.append('.');
@@ -98,13 +98,13 @@ public final class Configs {
         if (node instanceof ObjectNode o) {
             String fieldSchema = schema.length() == 0 ? last : schema + "." + last;
             if (!o.has(last) && !isOpenSection(walked.toString()) && !FieldDomains.isOptionalField(fieldSchema)) {
-                throw unknown(dottedKey, walked.toString(), node);
+                throw unknown(dottedKey, walked.toString(), node, fieldSchema);
             }
             o.set(last, parsed);
         } else if (node instanceof ArrayNode a) {
             int idx = indexOf(a, last);
             if (idx < 0) {
-                throw unknown(dottedKey, walked.toString(), node);
+                throw unknown(dottedKey, walked.toString(), node, null);
             }
             a.set(idx, parsed);
         } else {
@@ -141,7 +141,12 @@ public final class Configs {
         return -1;
     }
 
-    private static ConfigException unknown(String key, String walked, JsonNode at) {
+    private static String join(CharSequence a, String b) {
+        return a.length() == 0 ? b : a + "." + b;
+    }
+
+    /** @param schema the unknown field's schema path, to say which model or rule has it; null for a list item */
+    private static ConfigException unknown(String key, String walked, JsonNode at, String schema) {
         List<String> known = new ArrayList<>();
         if (at instanceof ObjectNode o) {
             o.fieldNames().forEachRemaining(known::add);
@@ -151,7 +156,8 @@ public final class Configs {
             }
         }
         String where = walked.isEmpty() ? "at the top level" : "under " + walked;
-        return new ConfigException("unknown configuration field '" + key + "'; known " + where + ": " + known);
+        return new ConfigException("unknown configuration field '" + key + "'; known " + where + ": " + known
+                + FieldDomains.ownerNote(schema));
     }
 
     static JsonNode parseScalar(String raw) {

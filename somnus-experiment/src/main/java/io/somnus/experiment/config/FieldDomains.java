@@ -304,6 +304,32 @@ public final class FieldDomains {
         return FIELDS.get(path);
     }
 
+    /**
+     * Which configurations declare a field or section that a configuration lacks, in words ("model stdp",
+     * "rule triplet"), or null if every configuration that has its section declares it, or none does.
+     */
+    private static String declaredFor(String schemaPath) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (String p : FIELDS.keySet()) {
+            if (p.equals(schemaPath) || p.startsWith(schemaPath + ".")) {
+                List<Variant> when = WHEN.getOrDefault(p, List.of());
+                if (when.isEmpty()) {
+                    return null;
+                }
+                Variant v = when.get(when.size() - 1);
+                owners.add(v.path().substring(v.path().lastIndexOf('.') + 1) + " " + v.value());
+            }
+        }
+        return owners.isEmpty() ? null : String.join(", ", owners);
+    }
+
+    /** " (nu_pre belongs to rule triplet)" for a field that only another model or rule has; "" otherwise. */
+    static String ownerNote(String schemaPath) {
+        String owner = schemaPath == null ? null : declaredFor(schemaPath);
+        return owner == null ? "" : " (" + schemaPath.substring(schemaPath.lastIndexOf('.') + 1) + " belongs to "
+                + owner + ")";
+    }
+
     /** Whether {@code schemaPath} (list items as {@code *}) is a declared optional field. */
     static boolean isOptionalField(String schemaPath) {
         Domain d = FIELDS.get(schemaPath);
@@ -352,7 +378,7 @@ public final class FieldDomains {
                 }
                 throw new ConfigException("unknown configuration field '" + childUser + "'; allowed"
                         + (user.isEmpty() ? " at the top level" : " under " + user) + variantNote(schema, here) + ": "
-                        + String.join(", ", known));
+                        + String.join(", ", known) + ownerNote(childSchema));
             }
             if (!DISCRIMINATORS.contains(childSchema)) {
                 value(node, key, e.getValue(), childSchema, childUser, here);
