@@ -1,9 +1,6 @@
 package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.sg.SgInputEncoding;
 import io.somnus.sg.SgLoss;
@@ -12,13 +9,10 @@ import io.somnus.sg.SgSurrogate;
 import io.somnus.sleep.DecayTarget;
 import io.somnus.synapse.Receptor;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -108,23 +102,23 @@ public final class FieldDomains {
         }
     }
 
-    private static final Map<String, Domain> FIELDS = new LinkedHashMap<>();
+    static final Map<String, Domain> FIELDS = new LinkedHashMap<>();
     /**
      * The variant a field belongs to, where it does not belong to every configuration: the discriminator field
      * (a schema path) and its value, e.g. {@code model = sg} or {@code projections.*.plasticity.rule = triplet}.
      */
-    private static final Map<String, List<Variant>> WHEN = new LinkedHashMap<>();
+    static final Map<String, List<Variant>> WHEN = new LinkedHashMap<>();
     /** Fields whose value picks which other fields a section has (and the record it binds to). */
-    private static final List<String> DISCRIMINATORS = List.of("model", "projections.*.plasticity.rule");
+    static final List<String> DISCRIMINATORS = List.of("model", "projections.*.plasticity.rule");
     /** Sections (objects) that may be null. */
-    private static final Set<String> NULLABLE_SECTIONS = Set.of("projections.*.plasticity");
+    static final Set<String> NULLABLE_SECTIONS = Set.of("projections.*.plasticity");
     /** Sections whose keys are checked by the model they configure (neuron parameters, by NetworkFactory). */
-    private static final Set<String> OPEN_SECTIONS = Set.of("populations.*.params");
+    static final Set<String> OPEN_SECTIONS = Set.of("populations.*.params");
     /** Lists whose items are sections addressed by their {@code name}. */
-    private static final Set<String> ITEM_LISTS = Set.of("populations", "projections");
+    static final Set<String> ITEM_LISTS = Set.of("populations", "projections");
 
     /** One discriminator value: a field declared under it exists only where {@code path} has {@code value}. */
-    private record Variant(String path, String value) { }
+    record Variant(String path, String value) { }
 
     /** The variants fields declared now belong to ({@link #within}). */
     private static List<Variant> scope = List.of();
@@ -345,258 +339,7 @@ public final class FieldDomains {
      * @throws ConfigException naming the first bad field (as the user addresses it), its value and what is allowed
      */
     public static void check(ObjectNode tree) {
-        section(tree, "", "", Map.of());
-    }
-
-    /**
-     * @param variants the discriminators' values on the way here (schema path → value)
-     */
-    private static void section(ObjectNode node, String schema, String user, Map<String, String> variants) {
-        Map<String, String> here = new LinkedHashMap<>(variants);
-        for (String d : DISCRIMINATORS) {
-            int dot = d.lastIndexOf('.');
-            if ((dot < 0 ? "" : d.substring(0, dot)).equals(schema)) {
-                String key = d.substring(dot + 1);
-                JsonNode v = node.get(key);
-                if (v == null) {
-                    throw new ConfigException("configuration field '" + join(user, key) + "' is missing; allowed: "
-                            + FIELDS.get(d).allowed());
-                }
-                value(node, key, v, d, join(user, key), here);
-                here.put(d, node.get(key).asText());
-            }
-        }
-        List<String> known = childrenOf(schema, here);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            String childSchema = join(schema, key);
-            String childUser = join(user, key);
-            if (!known.contains(key)) {
-                if (OPEN_SECTIONS.contains(schema)) {
-                    continue; // the neuron model names its own parameters (NetworkFactory)
-                }
-                throw new ConfigException("unknown configuration field '" + childUser + "'; allowed"
-                        + (user.isEmpty() ? " at the top level" : " under " + user) + variantNote(schema, here) + ": "
-                        + String.join(", ", known) + ownerNote(childSchema));
-            }
-            if (!DISCRIMINATORS.contains(childSchema)) {
-                value(node, key, e.getValue(), childSchema, childUser, here);
-            }
-        }
-        if (!OPEN_SECTIONS.contains(schema)) {
-            for (String key : known) {
-                String childSchema = join(schema, key);
-                Domain d = FIELDS.get(childSchema);
-                if (!node.has(key) && !(d != null && d.optional())) {
-                    throw new ConfigException("configuration field '" + join(user, key) + "' is missing"
-                            + (d == null ? " (a section)" : "; allowed: " + d.allowed()));
-                }
-            }
-        }
-    }
-
-    /** " for model sg" where the fields a section allows depend on a discriminator's value; "" otherwise. */
-    private static String variantNote(String schema, Map<String, String> variants) {
-        String prefix = schema.isEmpty() ? "" : schema + ".";
-        Set<String> deciding = new LinkedHashSet<>();
-        for (Map.Entry<String, List<Variant>> e : WHEN.entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
-                e.getValue().forEach(v -> deciding.add(v.path()));
-            }
-        }
-        List<String> notes = new ArrayList<>();
-        for (String d : deciding) {
-            if (variants.containsKey(d)) {
-                notes.add(d.substring(d.lastIndexOf('.') + 1) + " " + variants.get(d));
-            }
-        }
-        return notes.isEmpty() ? "" : " for " + String.join(", ", notes);
-    }
-
-    private static void value(ObjectNode parent, String key, JsonNode v, String schema, String user,
-                              Map<String, String> variants) {
-        Domain d = FIELDS.get(schema);
-        if (d != null) {
-            JsonNode fixed = leaf(v, d, user);
-            if (fixed != v) {
-                parent.set(key, fixed);
-            }
-            return;
-        }
-        // a section or a list of sections
-        if (ITEM_LISTS.contains(schema)) {
-            if (!(v instanceof ArrayNode a)) {
-                throw new ConfigException("configuration field '" + user + "' must be a list of sections (each with a name), got "
-                        + shown(v));
-            }
-            for (int i = 0; i < a.size(); i++) {
-                JsonNode item = a.get(i);
-                String name = item.hasNonNull("name") ? item.get("name").asText() : Integer.toString(i);
-                if (!(item instanceof ObjectNode o)) {
-                    throw new ConfigException("configuration field '" + user + "." + name + "' must be a section of fields, got "
-                            + shown(item));
-                }
-                section(o, schema + ".*", user + "." + name, variants);
-            }
-            return;
-        }
-        if (v == null || v.isNull()) {
-            if (NULLABLE_SECTIONS.contains(schema)) {
-                return;
-            }
-            throw new ConfigException("configuration field '" + user + "' is a section and cannot be null; its fields: "
-                    + String.join(", ", childrenOf(schema, variants)));
-        }
-        if (!(v instanceof ObjectNode o)) {
-            throw new ConfigException("configuration field '" + user + "' is a section with fields "
-                    + String.join(", ", childrenOf(schema, variants)) + ", not a value (got " + shown(v) + ")");
-        }
-        section(o, schema, user, variants);
-    }
-
-    /** The checked value: {@code v} itself, or an integer node where an integral decimal was given. */
-    private static JsonNode leaf(JsonNode v, Domain d, String field) {
-        if (v == null || v.isNull()) {
-            if (d.nullable()) {
-                return v;
-            }
-            throw bad(field, "null", "no value", d);
-        }
-        switch (d.kind()) {
-            case BOOLEAN -> {
-                if (!v.isBoolean()) {
-                    throw bad(field, shown(v), "not true or false", d);
-                }
-                return v;
-            }
-            case TEXT -> {
-                if (!v.isValueNode()) {
-                    throw bad(field, shown(v), "not a single value", d);
-                }
-                checkChoice(field, v.asText(), d);
-                // a choice that YAML read as a number (sign: +1) binds by its text
-                return v.isTextual() || d.choices().isEmpty() ? v : JsonNodeFactory.instance.textNode(v.asText());
-            }
-            case TEXT_LIST -> {
-                if (!v.isArray()) {
-                    throw bad(field, shown(v), "not a list", d);
-                }
-                for (JsonNode item : v) {
-                    if (!item.isValueNode() || item.isNull()) {
-                        throw bad(field, shown(v), "holds " + shown(item), d);
-                    }
-                    checkChoice(field, item.asText(), d);
-                }
-                return v;
-            }
-            case INTEGER -> {
-                BigDecimal n = number(v);
-                if (n == null) {
-                    throw bad(field, shown(v), isNonFinite(v) ? "not a finite number" : "not an integer", d);
-                }
-                BigInteger i;
-                try {
-                    i = n.toBigIntegerExact();
-                } catch (ArithmeticException e) {
-                    throw bad(field, shown(v), "not an integer", d);
-                }
-                if (i.compareTo(BigInteger.valueOf(d.minInt())) < 0 || i.compareTo(BigInteger.valueOf(d.maxInt())) > 0) {
-                    throw bad(field, i.toString(), "out of range", d);
-                }
-                return v.isIntegralNumber() ? v : JsonNodeFactory.instance.numberNode(i.longValueExact());
-            }
-            case REAL -> {
-                if (isNonFinite(v)) {
-                    throw bad(field, shown(v), "not a finite number", d);
-                }
-                BigDecimal n = number(v);
-                if (n == null) {
-                    throw bad(field, shown(v), "not a number", d);
-                }
-                double x = n.doubleValue();
-                if (!Double.isFinite(x)) {
-                    throw bad(field, shown(v), "not a finite number", d);
-                }
-                boolean below = d.minOpen() ? !(x > d.min()) : !(x >= d.min());
-                boolean above = d.maxOpen() ? !(x < d.max()) : !(x <= d.max());
-                if (below || above) {
-                    throw bad(field, shown(v), "out of range", d);
-                }
-                return v.isTextual() ? JsonNodeFactory.instance.numberNode(x) : v;
-            }
-            default -> throw new AssertionError(d.kind());
-        }
-    }
-
-    private static void checkChoice(String field, String text, Domain d) {
-        if (d.choices().isEmpty()) {
-            return;
-        }
-        for (String c : d.choices()) {
-            if (d.ignoreCase() ? c.equalsIgnoreCase(text) : c.equals(text)) {
-                return;
-            }
-        }
-        throw bad(field, "'" + text + "'", "not allowed", d);
-    }
-
-    /** A number node or a text that reads as a finite number; null otherwise. */
-    private static BigDecimal number(JsonNode v) {
-        if (v.isNumber()) {
-            if (v.isDouble() || v.isFloat()) {
-                double x = v.doubleValue();
-                return Double.isFinite(x) ? BigDecimal.valueOf(x) : null;
-            }
-            return v.decimalValue();
-        }
-        if (v.isTextual()) {
-            try {
-                return new BigDecimal(v.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isNonFinite(JsonNode v) {
-        if (v.isNumber()) {
-            return (v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue());
-        }
-        if (v.isTextual()) {
-            String t = v.asText().trim().toLowerCase(Locale.ROOT);
-            return List.of("nan", ".nan", "inf", "+inf", "-inf", ".inf", "+.inf", "-.inf", "infinity", "+infinity",
-                    "-infinity").contains(t);
-        }
-        return false;
-    }
-
-    private static ConfigException bad(String field, String value, String problem, Domain d) {
-        return new ConfigException(field + " = " + value + ": " + problem + "; allowed: " + d.allowed());
-    }
-
-    private static String shown(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "null";
-        }
-        if (v.isObject()) {
-            return "a section {" + String.join(", ", iterable(v.fieldNames())) + "}";
-        }
-        if (v.isArray()) {
-            return "a list " + v;
-        }
-        if (v.isDouble() || v.isFloat()) {
-            double x = v.doubleValue();
-            return Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? (x > 0 ? "Infinity" : "-Infinity") : v.asText();
-        }
-        return v.isTextual() && v.asText().isEmpty() ? "''" : v.asText();
-    }
-
-    private static List<String> iterable(Iterator<String> it) {
-        List<String> out = new ArrayList<>();
-        it.forEachRemaining(out::add);
-        return out;
+        FieldDomainCheck.section(tree, "", "", Map.of());
     }
 
     /**
@@ -628,7 +371,7 @@ public final class FieldDomains {
         return true;
     }
 
-    private static String join(String a, String b) {
+    static String join(String a, String b) {
         return a.isEmpty() ? b : a + "." + b;
     }
 
