@@ -20,7 +20,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "paper",
             description = "paper, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
     String preset;
-    @Option(names = "--model", description = "stdp or sg (normally implied by the preset)")
+    @Option(names = "--model", description = "stdp or sg: implied by the preset, which holds that model's fields only")
     String model;
     @Option(names = "--dataset", description = "dataset name (see 'somnus datasets')")
     String dataset;
@@ -44,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
     String plasticity;
     @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1)")
     Double sleepFraction;
-    @Option(names = "--protocol", description = "standard or continual")
+    @Option(names = "--protocol", description = "standard or continual (STDP-SNN)")
     String protocol;
     @Option(names = "--set", description = "override any configuration field: --set key=value (repeatable)")
     List<String> sets = List.of();

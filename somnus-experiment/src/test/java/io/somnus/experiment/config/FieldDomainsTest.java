@@ -106,7 +106,7 @@ class FieldDomainsTest {
         assertTrue(checked > 300, "checked " + checked);
     }
 
-    /** Fields of the open sg section are not in the presets; each one set by --set is still checked. */
+    /** Each field of the sg section set by --set is checked against its domain. */
     @Test
     void sgFieldsSetByOverrideAreChecked() {
         for (String path : FieldDomains.paths()) {
