@@ -6,6 +6,7 @@ import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.SweepCommandSupport;
+import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.report.ReportBuilder;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +36,8 @@ final class ReproduceCommand implements Callable<Integer> {
     Integer workers;
     @Option(names = "--resume", description = "continue an interrupted study in --out")
     boolean resume;
+    @Mixin
+    EngineMixin engine = new EngineMixin();
 
     @Override
     public Integer call() throws Exception {
@@ -42,14 +46,16 @@ final class ReproduceCommand implements Callable<Integer> {
         Path sweepFile = Files.createTempFile("somnus-study-", ".yaml");
         AtomicFiles.write(sweepFile, quick ? quickSweep() : fullSweep());
         long t0 = System.nanoTime();
-        int n = workers == null ? SweepCommandSupport.defaultWorkers() : workers;
-        if (n < 1) {
-            throw new CliException("--workers must be >= 1, got " + n);
-        }
         SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
         SweepResult r;
-        try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
-            r = support.run(sweepFile, dir, n, resume, listener);
+        try (SweepEngine runs = engine.open(new StandardRunExecutor())) {
+            int n = workers == null ? runs.defaultWorkers() : workers;
+            if (n < 1) {
+                throw new CliException("--workers must be >= 1, got " + n);
+            }
+            try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
+                r = support.run(sweepFile, dir, runs, n, resume, listener);
+            }
         } finally {
             Files.deleteIfExists(sweepFile);
         }

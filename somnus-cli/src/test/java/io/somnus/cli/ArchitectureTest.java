@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package dependencies point one way: cli → report → experiment (sweep → run → model runners → config) →
- * core, and no two packages depend on each other. A change that adds a cycle or an upward dependency fails here,
+ * core, and no two packages depend on each other. The Spark engine (io.somnus.spark) sits beside the CLI: it uses
+ * experiment and core, and nothing uses it (the CLI finds it by ServiceLoader). A change that adds a cycle or an upward dependency fails here,
  * naming the classes involved.
  */
 class ArchitectureTest {
@@ -24,7 +25,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() throws Exception {
         List<Location> modules = new ArrayList<>();
-        for (Class<?> c : List.of(SomnusCli.class, io.somnus.report.ReportBuilder.class,
+        for (Class<?> c : List.of(SomnusCli.class, io.somnus.spark.SparkEngineProvider.class, io.somnus.report.ReportBuilder.class,
                 io.somnus.experiment.run.StandardRunExecutor.class, io.somnus.network.Network.class)) {
             modules.add(Location.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
@@ -41,6 +42,7 @@ class ArchitectureTest {
     void modulesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.somnus..")
                 .layer("cli").definedBy("io.somnus.cli..")
+                .layer("spark").definedBy("io.somnus.spark..")
                 .layer("report").definedBy("io.somnus.report..")
                 .layer("experiment").definedBy("io.somnus.experiment..")
                 .layer("core").definedBy("io.somnus.core..", "io.somnus.data..", "io.somnus.encoding..",
@@ -48,9 +50,10 @@ class ArchitectureTest {
                         "io.somnus.plasticity..", "io.somnus.readout..", "io.somnus.sg..", "io.somnus.sleep..",
                         "io.somnus.synapse..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("experiment", "report", "cli")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "cli", "spark")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("experiment", "report", "cli", "spark")
                 .check(classes);
     }
 

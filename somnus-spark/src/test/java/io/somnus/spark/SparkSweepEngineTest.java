@@ -1,0 +1,107 @@
+package io.somnus.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.sweep.EngineOptions;
+import io.somnus.experiment.sweep.LedgerEntry;
+import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.SweepEngine;
+import io.somnus.experiment.sweep.SweepEngines;
+import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepListener;
+import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.run.StandardRunExecutor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark engine in local mode ({@code local[2]}): the same run directories and aggregates as the local engine. */
+class SparkSweepEngineTest {
+    @TempDir
+    Path tmp;
+
+    private static SweepEngine spark(String master, int attempts) {
+        return SweepEngines.open("spark", new EngineOptions(master, attempts, null), new StandardRunExecutor());
+    }
+
+    @Test
+    void sparkRunsGiveTheLocalEnginesFilesByteForByte() throws Exception {
+        Path sweep = SweepFiles.write(tmp, "tiny", "0.0, 0.2", "1, 2");
+        SweepResult local = SweepFiles.runLocally(sweep, tmp.resolve("local"));
+        SweepResult onSpark;
+        try (SweepEngine engine = spark("local[2]", 2)) {
+            assertEquals("spark", engine.name());
+            onSpark = SweepFiles.support().run(sweep, tmp.resolve("spark"), engine, 2, false, SweepListener.NONE);
+        }
+        assertTrue(local.allDone() && onSpark.allDone(), "every run done on both engines");
+        assertEquals(4, SweepFiles.assertSameResults(tmp.resolve("local"), tmp.resolve("spark")));
+        for (LedgerEntry e : SweepLedger.read(tmp.resolve("spark").resolve(SweepLedger.FILE_NAME))) {
+            assertEquals(RunStatus.DONE, e.status(), e.runId());
+            assertEquals(1, e.attempts(), e.runId());
+            JsonNode prov = Configs.JSON.readTree(tmp.resolve("spark/runs").resolve(e.runId()).resolve("provenance.json").toFile());
+            assertEquals("spark", prov.path("engine").asText(), e.runId());
+            assertEquals("driver", prov.path("spark_executor_id").asText(), "local mode executes on the driver");
+            assertEquals(0, prov.path("spark_task_attempt").asInt(-1));
+            assertEquals(java.net.InetAddress.getLocalHost().getHostName(), prov.path("host").asText());
+        }
+    }
+
+    @Test
+    void aSweepStartedOnSparkResumesLocallyWithoutRedoingItsRuns() throws Exception {
+        Path first = SweepFiles.write(tmp, "grow", "0.0", "1");
+        Path out = tmp.resolve("out");
+        try (SweepEngine engine = spark("local[1]", 1)) {
+            SweepFiles.support().run(first, out, engine, 1, false, SweepListener.NONE);
+        }
+        // the same sweep, resumed on the local engine: the Spark run is skipped, not redone
+        SweepResult resumed = SweepFiles.support().run(first, out, SweepEngine.local(new StandardRunExecutor()), 1, true,
+                SweepListener.NONE);
+        assertEquals(1, resumed.outcomes().size());
+        assertTrue(resumed.outcomes().get(0).skipped(), "the run finished on Spark is kept");
+        assertEquals(1, SweepLedger.read(out.resolve(SweepLedger.FILE_NAME)).get(0).attempts());
+    }
+
+    @Test
+    void aFailingTaskIsTriedTaskAttemptsTimesThenItsRunIsRecordedFailed() throws Exception {
+        // geomfig has 10 000 test images: the executor's data preparation refuses 20 000, on every attempt
+        Path sweep = SweepFiles.write(tmp, "bad", "0.0", "1");
+        Files.writeString(sweep, Files.readString(sweep).replace("train.test_images: 40", "train.test_images: 20000"));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        SweepResult r;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (SweepEngine engine = spark("local[1]", 3)) {
+            r = SweepFiles.support().run(sweep, tmp.resolve("bad-out"), engine, 1, false, SweepListener.NONE);
+        } finally {
+            System.setErr(saved);
+        }
+        String notices = captured.toString(StandardCharsets.UTF_8);
+        saved.print(notices);
+        assertEquals(RunStatus.FAILED, r.outcomes().get(0).status());
+        assertTrue(r.outcomes().get(0).error().contains("train.test_images = 20000"), r.outcomes().get(0).error());
+        List<String> attempts = notices.lines().filter(l -> l.startsWith("spark: run paper__geomfig")).toList();
+        assertEquals(3, attempts.size(), "one notice per failed attempt:\n" + notices);
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(attempts.get(k - 1).contains("task attempt " + k + " "), attempts.get(k - 1));
+        }
+        assertTrue(attempts.get(2).endsWith("that was the last of 3 attempts"), attempts.get(2));
+        assertTrue(SweepFiles.runIds(tmp.resolve("bad-out")).isEmpty(), "a failed run leaves no directory");
+    }
+
+    @Test
+    void localMastersGetTheirRetriesInTheMasterString() {
+        assertEquals("local[2,4]", SparkSweepEngine.withLocalRetries("local[2]", 4));
+        assertEquals("local[*,3]", SparkSweepEngine.withLocalRetries("local[*]", 3));
+        assertEquals("local[1,2]", SparkSweepEngine.withLocalRetries("local", 2));
+        assertEquals("spark://h:7077", SparkSweepEngine.withLocalRetries("spark://h:7077", 2));
+        assertEquals("paper__geomfig__f0.20__s1", SparkSweepEngine.runLabel(Path.of("runs/.tmp-paper__geomfig__f0.20__s1-0a1b2c3d")));
+    }
+}
