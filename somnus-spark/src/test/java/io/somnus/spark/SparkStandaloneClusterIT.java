@@ -59,6 +59,7 @@ class SparkStandaloneClusterIT {
         }
         System.clearProperty("spark.executor.extraClassPath");
         System.clearProperty("spark.executor.memory");
+        System.clearProperty("spark.driver.host");
     }
 
     @Test
@@ -86,6 +87,7 @@ class SparkStandaloneClusterIT {
         Path onCluster = tmp.resolve("cluster-out");
         System.setProperty("spark.executor.extraClassPath", classPath);
         System.setProperty("spark.executor.memory", "768m");
+        System.setProperty("spark.driver.host", "127.0.0.1"); // everything on the loopback interface
         Tracker tracker = new Tracker(workerUi[0]);
         SweepResult result;
         String killedRun;
@@ -139,6 +141,45 @@ class SparkStandaloneClusterIT {
         System.out.printf("aggregate.csv and %d runs' %s identical to the local engine's; sha256(aggregate.csv) = %s; "
                 + "%.1f s in all%n", runs, SweepFiles.DETERMINISTIC, sha256(onCluster.resolve("aggregate.csv")),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Test
+    void aDriverKilledWithSigkillResumesWithoutRedoingFinishedRuns() throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path sweep = SweepFiles.write(tmp, "killed", "0.0, 0.2", "1, 2, 3");
+        Path out = tmp.resolve("killed-out");
+        Process driver = start("driver", tmp, classPath, SweepDriverMain.class.getName(), sweep.toString(), out.toString(),
+                "local[1]", "1");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (doneRuns(out) < 2 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(driver.isAlive(), "the driver still had runs to do when killed:\n" + logs());
+        driver.destroyForcibly(); // SIGKILL
+        driver.waitFor(30, TimeUnit.SECONDS);
+        List<String> finished = SweepLedger.read(out.resolve(SweepLedger.FILE_NAME)).stream()
+                .filter(e -> e.status() == RunStatus.DONE).map(LedgerEntry::runId).toList();
+        System.out.printf("killed the driver (pid %d) with SIGKILL after %d of 6 runs: %s%n", driver.pid(), finished.size(), finished);
+        assertTrue(finished.size() >= 2 && finished.size() < 6, finished.toString());
+
+        SweepResult resumed;
+        try (var engine = SweepEngines.open("spark", new EngineOptions("local[2]", 1, null), new StandardRunExecutor())) {
+            resumed = SweepFiles.support().run(sweep, out, engine, 2, true, SweepListener.NONE);
+        }
+        assertTrue(resumed.allDone(), resumed.outcomes().toString());
+        for (var o : resumed.outcomes()) {
+            assertEquals(finished.contains(o.runId()), o.skipped(), o.runId() + ": finished runs are skipped, the others run");
+        }
+        for (LedgerEntry e : SweepLedger.read(out.resolve(SweepLedger.FILE_NAME))) {
+            if (finished.contains(e.runId())) {
+                assertEquals(1, e.attempts(), e.runId() + " was not redone");
+            }
+        }
+        Path local = tmp.resolve("killed-local");
+        SweepFiles.runLocally(sweep, local);
+        System.out.printf("resumed: %d runs skipped, %d run; results identical to the local engine's (%d runs)%n",
+                resumed.outcomes().stream().filter(o -> o.skipped()).count(),
+                resumed.outcomes().stream().filter(o -> !o.skipped()).count(), SweepFiles.assertSameResults(local, out));
     }
 
     /** Which run each task executes and which executor belongs to the watched worker (by its web UI port in the log URL). */
