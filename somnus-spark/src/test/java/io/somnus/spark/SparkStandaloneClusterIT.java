@@ -226,7 +226,7 @@ class SparkStandaloneClusterIT {
     private Process start(String name, Path sparkHome, String classPath, String mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", classPath));
-        cmd.addAll(JvmOptions.SPARK);
+        cmd.addAll(sparkJvmOptions());
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -237,6 +237,13 @@ class SparkStandaloneClusterIT {
         Process p = pb.start();
         processes.add(p);
         return p;
+    }
+
+    /** Spark's --add-opens list for Java 17+, as this JVM got it from the build (spark.jvm.options in the pom). */
+    private static List<String> sparkJvmOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-XX:+IgnoreUnrecognized")
+                        || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")).toList();
     }
 
     private void awaitAliveWorkers(int masterUi, int n) throws Exception {
