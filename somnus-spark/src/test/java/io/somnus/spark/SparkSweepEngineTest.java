@@ -1,6 +1,7 @@
 package io.somnus.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +96,63 @@ class SparkSweepEngineTest {
         }
         assertTrue(attempts.get(2).endsWith("that was the last of 3 attempts"), attempts.get(2));
         assertTrue(SweepFiles.runIds(tmp.resolve("bad-out")).isEmpty(), "a failed run leaves no directory");
+    }
+
+    @Test
+    void withDataDirTheExecutorsReadTheDriversDatasetsAndRecordTheirChecksums() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("datasets/mnist"));
+        writeGz(data.resolve("train-images-idx3-ubyte.gz"), images(100));
+        writeGz(data.resolve("train-labels-idx1-ubyte.gz"), labels(100));
+        writeGz(data.resolve("t10k-images-idx3-ubyte.gz"), images(50));
+        writeGz(data.resolve("t10k-labels-idx1-ubyte.gz"), labels(50));
+        Path sweep = SweepFiles.write(tmp, "shipped", "0.0", "1");
+        Files.writeString(sweep, Files.readString(sweep).replace("[geomfig]", "[mnist]")
+                + "  dataset.allow_unverified: true\n");
+        SweepResult r;
+        try (SweepEngine engine = SweepEngines.open("spark", new EngineOptions("local[1]", 1, tmp.resolve("datasets")),
+                new StandardRunExecutor())) {
+            r = SweepFiles.support().run(sweep, tmp.resolve("shipped-out"), engine, 1, false, SweepListener.NONE);
+        }
+        assertTrue(r.allDone(), r.outcomes().toString());
+        JsonNode prov = Configs.JSON.readTree(tmp.resolve("shipped-out/runs").resolve(r.outcomes().get(0).runId())
+                .resolve("provenance.json").toFile());
+        assertTrue(prov.path("data_shipped_from_driver").asBoolean(), prov.toString());
+        java.util.Set<String> recorded = new java.util.TreeSet<>();
+        prov.path("dataset_sha256").forEach(h -> recorded.add(h.asText()));
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                expected.add(SparkStandaloneClusterIT.sha256(f));
+            }
+        }
+        assertEquals(expected, recorded, "the checksums of the driver's four files");
+        for (JsonNode f : prov.path("dataset_files")) {
+            assertFalse(f.path("file").asText().startsWith(data.toString()), "read from the shipped copy: " + f);
+        }
+    }
+
+    private static byte[] images(int n) {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * 784);
+        b.putInt(0x00000803).putInt(n).putInt(28).putInt(28);
+        for (int i = 0; i < n * 784; i++) {
+            b.put((byte) (i * 31 + i / 784));
+        }
+        return b.array();
+    }
+
+    private static byte[] labels(int n) {
+        ByteBuffer b = ByteBuffer.allocate(8 + n);
+        b.putInt(0x00000801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            b.put((byte) (i % 10));
+        }
+        return b.array();
+    }
+
+    private static void writeGz(Path file, byte[] content) throws java.io.IOException {
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(content);
+        }
     }
 
     @Test
