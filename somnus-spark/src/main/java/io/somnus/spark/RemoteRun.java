@@ -1,7 +1,7 @@
 package io.somnus.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.kernel.Kernels;
@@ -27,7 +27,7 @@ final class RemoteRun implements Function<RunTask, RunDirectoryBytes> {
 
     @Override
     public RunDirectoryBytes call(RunTask task) throws Exception {
-        ObjectNode config = (ObjectNode) Configs.JSON.readTree(task.configJson());
+        ObjectNode config = (ObjectNode) Mappers.JSON.readTree(task.configJson());
         Path dataHome = task.dataDirName() == null ? null : Path.of(SparkFiles.get(task.dataDirName()));
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("engine", SparkSweepEngine.NAME);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.EngineOptions;
 import io.somnus.experiment.sweep.LedgerEntry;
@@ -128,7 +128,7 @@ class SparkStandaloneClusterIT {
             assertEquals(RunStatus.DONE, e.status(), e.runId());
             assertEquals(1, e.attempts(), e.runId() + ": Spark's retry is within the run's one ledger attempt");
         }
-        JsonNode prov = Configs.JSON.readTree(onCluster.resolve("runs").resolve(killedRun).resolve("provenance.json").toFile());
+        JsonNode prov = Mappers.JSON.readTree(onCluster.resolve("runs").resolve(killedRun).resolve("provenance.json").toFile());
         assertNotEquals(killedExecutor, prov.path("spark_executor_id").asText(),
                 killedRun + " was finished by the surviving executor");
         assertTrue(prov.path("host").isTextual() && prov.has("dataset_sha256"), "provenance records host and dataset checksums");
@@ -254,7 +254,7 @@ class SparkStandaloneClusterIT {
             try {
                 last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUi + "/json/"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-                if (Configs.JSON.readTree(last).path("aliveworkers").asInt() >= n) {
+                if (Mappers.JSON.readTree(last).path("aliveworkers").asInt() >= n) {
                     return;
                 }
             } catch (IOException notYet) {

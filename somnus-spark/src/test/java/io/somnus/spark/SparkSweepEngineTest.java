@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.sweep.EngineOptions;
 import io.somnus.experiment.sweep.LedgerEntry;
 import io.somnus.experiment.sweep.RunStatus;
@@ -48,7 +48,7 @@ class SparkSweepEngineTest {
         for (LedgerEntry e : SweepLedger.read(tmp.resolve("spark").resolve(SweepLedger.FILE_NAME))) {
             assertEquals(RunStatus.DONE, e.status(), e.runId());
             assertEquals(1, e.attempts(), e.runId());
-            JsonNode prov = Configs.JSON.readTree(tmp.resolve("spark/runs").resolve(e.runId()).resolve("provenance.json").toFile());
+            JsonNode prov = Mappers.JSON.readTree(tmp.resolve("spark/runs").resolve(e.runId()).resolve("provenance.json").toFile());
             assertEquals("spark", prov.path("engine").asText(), e.runId());
             assertEquals("driver", prov.path("spark_executor_id").asText(), "local mode executes on the driver");
             assertEquals(0, prov.path("spark_task_attempt").asInt(-1));
@@ -114,7 +114,7 @@ class SparkSweepEngineTest {
             r = SweepFiles.support().run(sweep, tmp.resolve("shipped-out"), engine, 1, false, SweepListener.NONE);
         }
         assertTrue(r.allDone(), r.outcomes().toString());
-        JsonNode prov = Configs.JSON.readTree(tmp.resolve("shipped-out/runs").resolve(r.outcomes().get(0).runId())
+        JsonNode prov = Mappers.JSON.readTree(tmp.resolve("shipped-out/runs").resolve(r.outcomes().get(0).runId())
                 .resolve("provenance.json").toFile());
         assertTrue(prov.path("data_shipped_from_driver").asBoolean(), prov.toString());
         java.util.Set<String> recorded = new java.util.TreeSet<>();
