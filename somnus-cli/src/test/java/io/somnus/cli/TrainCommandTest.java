@@ -57,7 +57,11 @@ class TrainCommandTest {
 
         Outcome range = run("train", "--sleep-fraction", "1.2", "--out", tmp.resolve("c").toString());
         assertEquals(2, range.exit());
-        assertTrue(range.err().contains("sleep.fraction") && range.err().contains("[0, 1)"), range.err());
+        assertTrue(range.err().contains("sleep.fraction") && range.err().contains("[0, 1]"), range.err());
+        // 1 is a ratio of wake (paper-code), not a fraction: the paper preset's episode refuses it
+        Outcome fraction = run("train", "--sleep-fraction", "1", "--out", tmp.resolve("c2").toString());
+        assertEquals(2, fraction.exit());
+        assertTrue(fraction.err().contains("sleep.fraction") && fraction.err().contains("[0, 1)"), fraction.err());
 
         Outcome plasticity = run("train", "--plasticity", "maybe", "--out", tmp.resolve("d").toString());
         assertEquals(2, plasticity.exit());

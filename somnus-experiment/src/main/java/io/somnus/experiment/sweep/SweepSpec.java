@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * @param description    free text, may be empty
  * @param presets        preset names, in order
  * @param datasets       dataset names, in order
- * @param sleepFractions fractions of training time spent asleep, each in [0, 1)
+ * @param sleepFractions sleep.fraction values, each in [0, 1] (1 only for the ratio-of-wake episodes of paper-code;
+ *                       each run's configuration checks its own range)
  * @param seeds          master seeds
  * @param grid           other dotted configuration keys, each with its list of values
  * @param set            dotted configuration keys fixed for every run
@@ -202,7 +203,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
     }
 
     private static List<Double> fractions(JsonNode root, Problems problems) {
-        JsonNode node = requiredList(root, "sleep_fractions", "a list of numbers in [0, 1), e.g. [0.0, 0.1, 0.2]", problems);
+        JsonNode node = requiredList(root, "sleep_fractions", "a list of numbers in [0, 1], e.g. [0.0, 0.1, 0.2]", problems);
         List<Double> out = new ArrayList<>();
         if (node == null) {
             return out;
@@ -212,12 +213,13 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             JsonNode item = node.get(i);
             String label = "sleep_fractions[" + i + "]";
             if (!item.isNumber()) {
-                problems.add(label, item, "expected a number in [0, 1)");
+                problems.add(label, item, "expected a number in [0, 1]");
                 continue;
             }
             double f = item.asDouble();
-            if (!(f >= 0 && f < 1)) {
-                problems.add(label, item, "a sleep fraction must be in [0, 1): 0 = never sleep; 1 would be sleep only");
+            if (!(f >= 0 && f <= 1)) {
+                problems.add(label, item, "a sleep fraction must be in [0, 1]: 0 = never sleep (1 only as paper-code's "
+                        + "ratio of wake)");
             } else if (!seen.add(f)) {
                 problems.add(label, item, "duplicate value; each value may appear once");
             } else {

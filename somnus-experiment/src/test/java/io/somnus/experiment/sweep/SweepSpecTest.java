@@ -74,8 +74,8 @@ class SweepSpecTest {
 
     @Test
     void fractionsOutsideTheUnitIntervalAreRejected() {
-        String msg = problems(GOOD.replace("[0.0, 0.1, 0.2, 0.5]", "[0.0, 1.0, -0.1, 0.5]"));
-        assertContains(msg, "sleep_fractions[1] = 1.0", "sleep_fractions[2] = -0.1", "[0, 1)");
+        String msg = problems(GOOD.replace("[0.0, 0.1, 0.2, 0.5]", "[0.0, 1.5, -0.1, 0.5]"));
+        assertContains(msg, "sleep_fractions[1] = 1.5", "sleep_fractions[2] = -0.1", "[0, 1]");
     }
 
     @Test
