@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.experiment.stdp.SpikeExchange;
+import io.somnus.kernel.Kernels;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
                 "config.yaml, provenance.json, metrics.csv, summary.json, weights.npz, sleep traces."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "paper",
-            description = "paper, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
+            description = "paper, paper-code, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
     String preset;
     @Option(names = "--model", description = "stdp or sg: implied by the preset, which holds that model's fields only")
     String model;
@@ -50,6 +52,14 @@ final class TrainCommand implements Callable<Integer> {
     List<String> sets = List.of();
     @Option(names = "--out", description = "run directory to create (must not exist or be empty)")
     Path out;
+    @Option(names = "--export-spikes", paramLabel = "DIR", description = "STDP-SNN: also write DIR/inputs.npz (every "
+            + "training presentation's input spikes, the initial synapses), DIR/somnus_out.npz (spike counts per image, "
+            + "per-step rasters, weights after each image) and DIR/params.json, for another implementation "
+            + "(validation/paper_code/README.md)")
+    Path exportSpikes;
+    @Option(names = "--input-spikes", paramLabel = "FILE", description = "STDP-SNN: train on the input spike trains of "
+            + "FILE (an inputs.npz as --export-spikes writes it) instead of encoding the images")
+    Path inputSpikes;
     @Option(names = "--print-config", description = "print the resolved configuration and exit")
     boolean printConfig;
 
@@ -69,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir)) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
-                new StandardRunExecutor().execute(config, tmp.dir(), progress);
+                new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes))
+                        .execute(config, tmp.dir(), progress);
                 tmp.moveTo(dir);
             } catch (Exception | Error e) {
                 RunDirectories.deleteQuietly(tmp.dir());

@@ -32,6 +32,7 @@ public final class Network {
     private final List<Projection> projections;
     private final Map<Projection, WeightNormalisation> normalisations;
     private final List<SpikeCounter> counters = new ArrayList<>();
+    private final List<SpikeRaster> rasters = new ArrayList<>();
     /** Steps since the last {@link #resetState()}: the clock of {@link #presentContinuing} and {@link #stepStream}. */
     private int streamStep;
 
@@ -95,6 +96,13 @@ public final class Network {
         return c;
     }
 
+    /** Attaches a raster to a population; it records every step from now on. */
+    public SpikeRaster raster(Population p) {
+        SpikeRaster r = new SpikeRaster(p);
+        rasters.add(r);
+        return r;
+    }
+
     /**
      * Advances the network one step.
      *
@@ -119,6 +127,9 @@ public final class Network {
         }
         for (int k = 0; k < counters.size(); k++) {
             counters.get(k).record();
+        }
+        for (int k = 0; k < rasters.size(); k++) {
+            rasters.get(k).record();
         }
     }
 

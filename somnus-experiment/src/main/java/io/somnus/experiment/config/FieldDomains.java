@@ -220,10 +220,9 @@ public final class FieldDomains {
                 put("projections.*.plasticity.traces", enumText(TraceIntegration.class).orNull());
             });
             within("projections.*.plasticity.rule", PlasticityRule.SINCE_LAST_SPIKE, () -> {
-                put("projections.*.plasticity.eta", real(0, false));
+                put("projections.*.plasticity.learning_rate", real(0, false));
                 put("projections.*.plasticity.tau_ltp_ms", real(0, true));
                 put("projections.*.plasticity.tau_ltd_ms", real(0, true));
-                put("projections.*.plasticity.sign", enumText(StdpSign.class).orNull());
             });
 
             textField("readout.population");

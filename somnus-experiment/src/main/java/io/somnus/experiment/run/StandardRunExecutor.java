@@ -19,6 +19,7 @@ import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class StandardRunExecutor implements RunExecutor {
     private final Kernels kernels;
     private final Path dataHome;
     private final Map<String, Object> site;
+    private final SpikeExchange exchange;
 
     /** Runs on {@link Kernels#preferred()}. */
     public StandardRunExecutor() {
@@ -45,7 +47,7 @@ public final class StandardRunExecutor implements RunExecutor {
 
     /** @param kernels the simulator loops the STDP-SNN runs on (recorded in provenance.json; same numbers on any) */
     public StandardRunExecutor(Kernels kernels) {
-        this(kernels, null);
+        this(kernels, (Path) null);
     }
 
     /**
@@ -62,9 +64,20 @@ public final class StandardRunExecutor implements RunExecutor {
      * @see #StandardRunExecutor(Kernels, Path)
      */
     public StandardRunExecutor(Kernels kernels, Path dataHome, Map<String, Object> site) {
+        this(kernels, dataHome, site, SpikeExchange.NONE);
+    }
+
+    /** @param exchange the STDP-SNN's spike export and import ({@code --export-spikes}, {@code --input-spikes}) */
+    public StandardRunExecutor(Kernels kernels, SpikeExchange exchange) {
+        this(kernels, null, Map.of(), exchange);
+    }
+
+    /** @see #StandardRunExecutor(Kernels, Path, Map) and {@link #StandardRunExecutor(Kernels, SpikeExchange)} */
+    public StandardRunExecutor(Kernels kernels, Path dataHome, Map<String, Object> site, SpikeExchange exchange) {
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         this.dataHome = dataHome;
         this.site = new TreeMap<>(site);
+        this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
     }
 
     private DatasetRegistry registry() {
@@ -81,7 +94,7 @@ public final class StandardRunExecutor implements RunExecutor {
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
         RunFiles files = new RunFiles(runDir, progress);
-        ModelResult result = ModelRunners.forConfig(cfg, kernels).run(data, files);
+        ModelResult result = ModelRunners.forConfig(cfg, kernels, exchange).run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
         Map<String, Object> arithmetic = result.arithmetic();

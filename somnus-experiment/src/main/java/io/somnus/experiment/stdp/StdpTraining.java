@@ -3,6 +3,7 @@ package io.somnus.experiment.stdp;
 import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -45,9 +46,16 @@ public final class StdpTraining {
     private final long evalSeed;
     private final long readoutSeed;
     private final Kernels kernels;
+    private final SpikeExchange exchange;
 
     public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels) {
+        this(cfg, recorder, kernels, SpikeExchange.NONE);
+    }
+
+    /** @param exchange export of spikes and weights, import of input trains ({@link SpikeExchange}) */
+    public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels, SpikeExchange exchange) {
         this.kernels = kernels;
+        this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
         this.cfg = cfg;
         this.recorder = recorder;
         SplittableRandom root = new SplittableRandom(cfg.seed());
@@ -59,7 +67,7 @@ public final class StdpTraining {
         this.readoutSeed = root.split().nextLong();
     }
 
-    public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) {
+    public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
         long started = System.nanoTime();
         Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng, kernels);
         Population readoutPop = net.population(cfg.readout().population());
@@ -73,7 +81,7 @@ public final class StdpTraining {
 
         SleepConfig sc = cfg.sleep();
         boolean plastic = cfg.train().plasticity();
-        SleepSchedule schedule = SleepSchedule.everyWakeSteps(sc.fraction(), sc.wakeSteps());
+        SleepSchedule schedule = SleepSettingsFactory.schedule(sc);
         SleepClock clock = new SleepClock(plastic ? schedule : SleepSchedule.NEVER);
         SleepPhase phase = new SleepPhase(SleepSettingsFactory.create(sc, cfg.simulation().dtMs()));
         List<SpikeCounter> counters = new ArrayList<>();
@@ -100,6 +108,16 @@ public final class StdpTraining {
         double dt = cfg.simulation().dtMs();
         int traceEveryImages = (int) Math.max(1, sc.wakeSteps() / stepsPerImage / 10);
         SpikeTrain spikes = new SpikeTrain();
+        // 1: every image from rest (Presentation); otherwise one stream, reset every N images (0: never)
+        int resetEvery = cfg.simulation().resetEveryImages();
+        SpikeExchange.InputTrains given = exchange.inputSpikes() == null ? null : SpikeExchange.InputTrains.read(
+                exchange.inputSpikes(), stepsPerImage, net.input().size(), totalImages);
+        if ((given != null || exchange.exportDir() != null) && cfg.encoding().maxPresentations() > 1) {
+            throw new ConfigException("--input-spikes and --export-spikes need encoding.max_presentations = 1, got "
+                    + cfg.encoding().maxPresentations());
+        }
+        SpikeExchange.Recorder export = exchange.exportDir() == null ? null
+                : new SpikeExchange.Recorder(exchange.exportDir(), cfg, net);
         long presentations = 0;
         long trainNanos = 0;
         List<Double> valCurve = new ArrayList<>();
@@ -108,8 +126,29 @@ public final class StdpTraining {
             // wake: one image (plasticity as configured)
             long t0 = System.nanoTime();
             clear(counters);
-            int shown = presentation.present(net, encoder, train.images()[order[(int) (seen % order.length)]], plastic,
-                    trainRng, spikes, readoutCounter);
+            float[] pixels = train.images()[order[(int) (seen % order.length)]];
+            int shown;
+            if (resetEvery == 1 && given == null && export == null) {
+                shown = presentation.present(net, encoder, pixels, plastic, trainRng, spikes, readoutCounter);
+            } else {
+                if (given != null) {
+                    given.fill((int) seen, spikes);
+                } else {
+                    encoder.encode(pixels, cfg.encoding().intensity(), stepsPerImage, dt, trainRng, spikes);
+                }
+                if (export != null) {
+                    export.presented(spikes);
+                }
+                readoutCounter.clear();
+                if (resetEvery == 1 || (resetEvery > 0 && seen % resetEvery == 0)) {
+                    net.resetState();
+                }
+                net.presentContinuing(spikes, plastic, trainRng);
+                if (export != null) {
+                    export.imageDone();
+                }
+                shown = 1;
+            }
             trainNanos += System.nanoTime() - t0;
             long steps = (long) shown * stepsPerImage;
             long image = seen + 1;
@@ -124,6 +163,9 @@ public final class StdpTraining {
             // sleep, when the schedule asks
             if (due > 0) {
                 sleep.run(net, due, clock);
+                if (export != null) {
+                    export.slept();
+                }
             }
             // records
             recorder.progress("train", seen + 1, totalImages);
@@ -138,6 +180,9 @@ public final class StdpTraining {
                 taskAccuracy[task] = measure.taskAccuracies(train, test, cfg.continual(), task);
                 task++;
             }
+        }
+        if (export != null) {
+            export.write();
         }
         double trainSeconds = trainNanos / 1e9;
         Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
