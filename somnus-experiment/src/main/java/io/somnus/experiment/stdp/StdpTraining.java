@@ -3,6 +3,7 @@ package io.somnus.experiment.stdp;
 import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
@@ -118,6 +119,9 @@ public final class StdpTraining {
         }
         SpikeExchange.Recorder export = exchange.exportDir() == null ? null
                 : new SpikeExchange.Recorder(exchange.exportDir(), cfg, net);
+        TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
+        boolean stoppedEarly = false;
+        long imagesTrained = 0;
         long presentations = 0;
         long trainNanos = 0;
         List<Double> valCurve = new ArrayList<>();
@@ -126,6 +130,9 @@ public final class StdpTraining {
             // wake: one image (plasticity as configured)
             long t0 = System.nanoTime();
             clear(counters);
+            if (fromTraining != null && seen % order.length == 0) {
+                fromTraining.startEpoch();
+            }
             float[] pixels = train.images()[order[(int) (seen % order.length)]];
             int shown;
             if (resetEvery == 1 && given == null && export == null) {
@@ -150,6 +157,10 @@ public final class StdpTraining {
                 shown = 1;
             }
             trainNanos += System.nanoTime() - t0;
+            imagesTrained++;
+            if (fromTraining != null) {
+                fromTraining.learned(train.labels()[order[(int) (seen % order.length)]]);
+            }
             long steps = (long) shown * stepsPerImage;
             long image = seen + 1;
             long step = clock.steps() + steps;
@@ -166,6 +177,9 @@ public final class StdpTraining {
                 if (export != null) {
                     export.slept();
                 }
+                if (fromTraining != null) {
+                    fromTraining.slept();
+                }
             }
             // records
             recorder.progress("train", seen + 1, totalImages);
@@ -180,13 +194,39 @@ public final class StdpTraining {
                 taskAccuracy[task] = measure.taskAccuracies(train, test, cfg.continual(), task);
                 task++;
             }
+            boolean epochEnd = (seen + 1) % order.length == 0 && seen + 1 < totalImages;
+            if (fromTraining != null && cfg.train().epochs() > 1 && epochEnd
+                    && fromTraining.epochEnd(net, validation, encoder, evalSeed ^ seen, readoutSeed)) {
+                fromTraining.restoreBest();
+                stoppedEarly = true;
+                break;
+            }
+        }
+        if (stoppedEarly) {
+            // the last checkpoint is at the end of training, which came early (restored weights)
+            Map<String, Double> row = measure.checkpoint(train, validation, imagesTrained, clock.wakeSteps(),
+                    clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
+            valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
+            recorder.checkpoint(row);
         }
         if (export != null) {
             export.write();
         }
         double trainSeconds = trainNanos / 1e9;
         Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
-        summary.put("train_images", (int) totalImages);
+        if (fromTraining != null) {
+            TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
+            TrainingStreamReadout.Segments scored = TrainingStreamReadout.streamSegments(net, test, encoder, cfg, ~evalSeed);
+            Map<String, Double> acc = fromTraining.fitAndScore(fit, scored, test.numClasses(), readoutSeed);
+            summary.put("readout_source", "training");
+            summary.put("test_accuracy_frozen", summary.get("test_accuracy"));
+            summary.put("test_accuracy_frozen_by_readout", summary.get("test_accuracy_by_readout"));
+            summary.put("test_accuracy", acc.get(Choices.of(cfg.readout().main())));
+            summary.put("test_accuracy_by_readout", acc);
+            summary.put("readout_segments", Map.of("training", fit.size(), "test", scored.size()));
+            summary.put("stopped_early", stoppedEarly);
+        }
+        summary.put("train_images", (int) imagesTrained);
         summary.put("presentations", presentations);
         summary.put("wake_steps", clock.wakeSteps());
         summary.put("sleep_steps", clock.sleepSteps());

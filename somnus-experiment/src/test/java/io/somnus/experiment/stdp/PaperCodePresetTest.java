@@ -36,6 +36,7 @@ class PaperCodePresetTest {
         StdpRunConfig c = resolve(Map.of("preset", "paper-code"));
         assertEquals(1000, c.simulation().stepsPerImage());
         assertEquals(300, c.simulation().resetEveryImages());
+        assertTrue(c.readout().fromTraining(), "the readout of the training stream");
         Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
         for (Projection p : net.projections()) {
             assertInstanceOf(SinceLastSpikeStdp.class, p.plasticity(), p.name());
