@@ -39,10 +39,7 @@ public final class GeomFigAuthors {
 
     /** One split: train and test from two independent streams split off {@code new SplittableRandom(seed)}. */
     public static LabeledImages generate(Split split, int count, int size, long seed) {
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom train = root.split();
-        SplittableRandom test = root.split();
-        return generate(count, size, split == Split.TRAIN ? train : test);
+        return generate(count, size, GeomFig.splitStream(split, seed));
     }
 
     /** {@code count} images (classes balanced up to count mod 4, in shuffled order) drawn from {@code stream}. */

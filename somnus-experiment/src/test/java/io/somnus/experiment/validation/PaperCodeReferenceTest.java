@@ -1,5 +1,6 @@
 package io.somnus.experiment.validation;
 
+import static io.somnus.experiment.validation.Brian2AgreementTest.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,15 +78,5 @@ class PaperCodeReferenceTest {
 
     private static String log(Path dir) throws IOException {
         return Files.readString(dir.resolve("log.txt"));
-    }
-
-    private static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(SCRIPTS.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log.txt").toFile())).start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 }
