@@ -44,6 +44,9 @@ final class TrainCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--plasticity", description = "on, or off for the untrained control")
     String plasticity;
+    @Option(names = "--initial-weights", description = "preset, or sleep_target: every weight sleep decays starts at "
+            + "±sleep.target_magnitude (with --plasticity off: the control with the weight scale sleep restores)")
+    String initialWeights;
     @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1)")
     Double sleepFraction;
     @Option(names = "--protocol", description = "standard or continual (STDP-SNN)")
@@ -109,6 +112,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CliException("--plasticity: '" + plasticity + "' is not allowed; use on or off");
             }
             s.put("train.plasticity", plasticity.equals("on"));
+        }
+        if (initialWeights != null) {
+            if (!initialWeights.equals("preset") && !initialWeights.equals("sleep_target")) {
+                throw new CliException("--initial-weights: '" + initialWeights + "' is not allowed; use preset or sleep_target");
+            }
+            s.put("train.initial_weights", initialWeights);
         }
         if (sleepFraction != null) s.put("sleep.fraction", sleepFraction);
         if (protocol != null) s.put("protocol", protocol);

@@ -151,6 +151,7 @@ public final class FieldDomains {
             put("train.checkpoints", int32(1));
             put("train.plasticity", bool());
             put("train.eval_threads", int32(0));
+            put("train.initial_weights", enumText(InitialWeights.class).optionalField());
 
             enumField("protocol", Protocol.class);
             put("continual.tasks", int32(1));

@@ -115,6 +115,11 @@ public final class NetworkFactory {
                     }
                 }
             }
+            // after the preset's init, so that the random stream (and every later projection) is the preset's
+            double atSleepTarget = SleepTargetWeights.initialWeight(cfg, pc);
+            if (!Double.isNaN(atSleepTarget)) {
+                java.util.Arrays.fill(w0, (float) atSleepTarget);
+            }
             double wMin = pc.wMin() == null ? Double.NEGATIVE_INFINITY : pc.wMin();
             double wMax = pc.wMax() == null ? Double.POSITIVE_INFINITY : pc.wMax();
             if (!(wMin <= wMax)) {
@@ -237,6 +242,7 @@ public final class NetworkFactory {
             if (pc.plasticity() != null) {
                 rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
             }
+            SleepTargetWeights.initialWeight(cfg, pc);
             if (synapses > Integer.MAX_VALUE - 8) {
                 throw new ConfigException(String.format(java.util.Locale.ROOT, "%s would have about %.3g synapses "
                         + "(%d × %d neurons); a projection holds at most %d; lower the population sizes or the connection "
