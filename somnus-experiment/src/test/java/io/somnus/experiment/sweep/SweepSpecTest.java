@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.StudyControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +42,17 @@ class SweepSpecTest {
         assertEquals(Map.of("train.images", List.of(1000L, 2000L)), spec.grid());
         assertEquals(Map.of("train.test_images", 500L), spec.set());
         assertEquals(2 * 2 * 4 * 3 * 2, spec.size());
+    }
+
+    @Test
+    void controlsAreNamedFromAFixedList() {
+        SweepSpec spec = SweepSpec.parse(FILE, GOOD + "controls: [untrained_sleep_target, untrained]\n");
+        assertEquals(List.of(StudyControl.UNTRAINED_SLEEP_TARGET, StudyControl.UNTRAINED), spec.controls());
+        assertEquals(List.of(), SweepSpec.parse(FILE, GOOD).controls());
+        assertContains(problems(GOOD + "controls: [untrained, frozen, untrained]\n"),
+                "controls[1] = \"frozen\"", "unknown control", "untrained, untrained_sleep_target",
+                "controls[2] = \"untrained\"", "duplicate");
+        assertContains(problems(GOOD + "controls: untrained\n"), "controls = \"untrained\"", "expected a list");
     }
 
     @Test
