@@ -59,24 +59,26 @@ class ArchitectureTest {
 
     /**
      * Inside the experiment module: the tools (sweep, bench, validation) → run → model runners (stdp, sg) → model →
-     * config; stats serves the sweep.
+     * config; stats serves the sweep, and the verdict (which reads stats' run records) serves the sweep too.
      */
     @Test
     void experimentPackagesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.somnus.experiment..")
                 .layer("tools").definedBy("io.somnus.experiment.sweep..", "io.somnus.experiment.bench..",
                         "io.somnus.experiment.validation..")
+                .layer("verdict").definedBy("io.somnus.experiment.verdict..")
                 .layer("stats").definedBy("io.somnus.experiment.stats..")
                 .layer("run").definedBy("io.somnus.experiment.run..")
                 .layer("runners").definedBy("io.somnus.experiment.stdp..", "io.somnus.experiment.sg..")
                 .layer("model").definedBy("io.somnus.experiment.model..")
                 .layer("config").definedBy("io.somnus.experiment.config..")
                 .whereLayer("tools").mayNotBeAccessedByAnyLayer()
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("verdict").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("tools", "verdict")
                 .whereLayer("run").mayOnlyBeAccessedByLayers("tools")
                 .whereLayer("runners").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("runners", "run", "tools")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("model", "runners", "run", "tools")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("model", "runners", "run", "tools", "verdict")
                 .check(classes);
     }
 }

@@ -81,7 +81,7 @@ public final class SweepCommandSupport {
                 try {
                     aggregate = SweepResults.aggregate(outDir);
                     listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
-                            + " (aggregate.csv, runs_long.csv, curves.csv, stats.json); GLMM " + aggregate.glmm().status());
+                            + " (aggregate.csv, runs_long.csv, curves.csv, stats.json, verdict.json); GLMM " + aggregate.glmm().status());
                     aggregate.warnings().forEach(w -> listener.message("warning: " + w));
                 } catch (FileFormatException e) {
                     listener.message("aggregation failed: " + e.getMessage());
