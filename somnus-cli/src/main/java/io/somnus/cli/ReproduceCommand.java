@@ -8,7 +8,9 @@ import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
+import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Option;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Runs the paper's study: does 10-20 %% sleep stabilise STDP learning, and not help the SG-SNN?",
                 "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models.",
-                "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes)."})
+                "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes).",
+                "Both add the untrained STDP-SNN controls (preset weights; weights at the sleep target) and end with",
+                "the verdict on each of the paper's claims (docs/verdict.md)."})
 final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "the reduced variant that finishes in minutes")
     boolean quick;
@@ -63,6 +67,8 @@ final class ReproduceCommand implements Callable<Integer> {
         Path report = dir.resolve("report.html");
         ReportBuilder.build(dir, report);
         System.out.printf("study finished in %.1f min; report: %s%n", (System.nanoTime() - t0) / 6e10, report.toAbsolutePath());
+        System.out.println();
+        System.out.print(VerdictTable.format(SweepResults.load(dir).verdict()));
         return r.allDone() ? 0 : SweepResult.EXIT_RUNS_FAILED;
     }
 
@@ -75,6 +81,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 datasets: [fashion-mnist, geomfig]
                 sleep_fractions: [0.0, 0.1, 0.2, 0.5]
                 seeds: [1, 2, 3]
+                controls: [untrained, untrained_sleep_target]
                 set:
                   # STDP-SNN: 400 images, wake interval 100 images (paper: 6000 and 350)
                   paper/train.images: 400
@@ -110,6 +117,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 + "presets: [paper, paper-sg]\n"
                 + "datasets: [" + String.join(", ", datasets) + "]\n"
                 + "sleep_fractions: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]\n"
-                + "seeds: [1, 2, 3, 4, 5]\n";
+                + "seeds: [1, 2, 3, 4, 5]\n"
+                + "controls: [untrained, untrained_sleep_target]\n";
     }
 }
