@@ -126,6 +126,6 @@ public final class ReportBuilder {
             .badge.inconclusive { background: #fbecc8; color: #7a5300; }
             .badge.not-run { background: #eceef1; color: #5c6570; }
             table.verdict td { white-space: normal; }
-            td.muted { color: #777; font-style: italic; }
+            .muted { color: #777; font-style: italic; font-size: 12px; }
             """;
 }

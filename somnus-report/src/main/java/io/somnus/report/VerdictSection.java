@@ -80,19 +80,27 @@ final class VerdictSection implements Section {
                 + "<th>figure</th></tr></thead>\n<tbody>\n");
         for (ConditionVerdict d : p.conditions()) {
             String dataset = d.dataset() + (d.variant().isEmpty() ? "" : " (" + d.variant() + ")");
+            boolean first = true;
             for (Criterion k : d.criteria()) {
                 String figure = k.figure().equals("vs-sleep") ? Group.anchor(k.figure(), p.preset(), d.dataset(), d.variant())
                         : k.figure();
-                html.raw("<tr><td>").text(dataset + " " + badgeText(d.outcome())).raw("</td><td>").text(k.id() + " " + k.description())
+                html.raw("<tr>");
+                if (first) {
+                    // the dataset once, with its outcome and what was not run there
+                    html.raw("<td rowspan=\"" + d.criteria().size() + "\">").text(dataset).raw("<br>").raw(badge(d.outcome()));
+                    if (!d.note().isEmpty()) {
+                        html.raw("<br><span class=\"muted\">").text(d.note()).raw("</span>");
+                    }
+                    html.raw("</td>");
+                    first = false;
+                }
+                html.raw("<td>").text(k.id() + " " + k.description())
                         .raw("</td><td>").text(k.comparison() + ", " + k.quantity().words()).raw("</td><td>")
                         .text(estimate(k.estimate())).raw("</td><td>").text(signed(k.margin()).substring(1))
                         .raw("</td><td>").text(k.test().words() + " (" + (k.higherIsBetter() ? "higher" : "lower")
                                 + " is better)")
                         .raw("</td><td>").raw(badge(k.outcome())).raw("</td><td><a href=\"#" + Html.escape(figure) + "\">")
                         .text(k.figure()).raw("</a></td></tr>\n");
-            }
-            if (!d.note().isEmpty()) {
-                html.raw("<tr><td colspan=\"8\" class=\"muted\">").text(dataset + ": " + d.note()).raw("</td></tr>\n");
             }
         }
         html.raw("</tbody></table></div>\n");
@@ -121,9 +129,5 @@ final class VerdictSection implements Section {
     private static String badge(Outcome o) {
         return "<span class=\"badge " + o.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\">" + Html.escape(o.words())
                 + "</span>";
-    }
-
-    private static String badgeText(Outcome o) {
-        return "→ " + o.words();
     }
 }

@@ -189,7 +189,8 @@ public final class VerdictRule {
             Outcome stability = Outcome.all(List.of(all(byId, "2a"), all(byId, "2b")));
             Outcome learning = Outcome.all(List.of(all(byId, "2c"), all(byId, "2d")));
             line = "stability " + stability.words() + "; learning beyond the controls " + learning.words()
-                    + (learning == Outcome.DOES_NOT_HOLD ? " (sleep restores a weight scale, it does not improve learning)" : "")
+                    + (learning == Outcome.DOES_NOT_HOLD
+                            ? " (no better than an untrained network: what sleep gives is the weight scale, not learning)" : "")
                     + " — " + line;
         }
         if (outcome == Outcome.NOT_RUN) {

@@ -99,7 +99,7 @@ class VerdictRuleTest {
 
     /**
      * Claim 2 with both controls: sleep lowers drawdown (2a holds) and beats the untrained control, but is no better
-     * than the control at the sleep target: claim 2 does not hold, and the reason says sleep restores a weight scale.
+     * than the control at the sleep target: claim 2 does not hold, and the reason says that what sleep gives is the weight scale.
      */
     @Test
     void claimTwoComparesSleepWithTheControls() {
@@ -113,7 +113,7 @@ class VerdictRuleTest {
                 criteria(p, 0));
         assertEquals(Outcome.DOES_NOT_HOLD, p.outcome());
         assertTrue(p.reason().startsWith("stability holds; learning beyond the controls does not hold"), p.reason());
-        assertTrue(p.reason().contains("restores a weight scale"), p.reason());
+        assertTrue(p.reason().contains("what sleep gives is the weight scale, not learning"), p.reason());
         assertEquals("f=0.20 − untrained_sleep_target", p.conditions().get(0).criteria().get(3).comparison());
     }
 
