@@ -45,6 +45,31 @@ public enum StudyControl {
         return VARIANT_KEY + "=" + label;
     }
 
+    /** The control label in a run's variant ({@code train.images=100,control=untrained} → untrained), "" for none. */
+    public static String labelIn(String variant) {
+        for (String part : parts(variant)) {
+            if (part.startsWith(VARIANT_KEY + "=")) {
+                return part.substring(VARIANT_KEY.length() + 1);
+            }
+        }
+        return "";
+    }
+
+    /** A run's variant without its control part ({@code train.images=100,control=untrained} → train.images=100). */
+    public static String gridPartOf(String variant) {
+        List<String> grid = new java.util.ArrayList<>();
+        for (String part : parts(variant)) {
+            if (!part.startsWith(VARIANT_KEY + "=")) {
+                grid.add(part);
+            }
+        }
+        return String.join(",", grid);
+    }
+
+    private static List<String> parts(String variant) {
+        return variant.isEmpty() ? List.of() : List.of(variant.split(","));
+    }
+
     /** The control a sweep file names, or null. */
     public static StudyControl byLabel(String label) {
         return Arrays.stream(values()).filter(c -> c.label.equals(label)).findFirst().orElse(null);

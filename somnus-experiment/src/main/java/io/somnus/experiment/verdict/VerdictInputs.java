@@ -1,9 +1,9 @@
 package io.somnus.experiment.verdict;
 
+import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.stats.RunRecord;
-import io.somnus.experiment.config.StudyControl;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,8 +12,6 @@ import java.util.Map;
 
 /** Reads the quantities of docs/verdict.md from finished runs (summary.json, and metrics.csv for the growth). */
 public final class VerdictInputs {
-    private static final String CONTROL_PREFIX = StudyControl.VARIANT_KEY + "=";
-
     private VerdictInputs() {}
 
     public static List<VerdictRun> of(List<RunRecord> runs) {
@@ -26,15 +24,6 @@ public final class VerdictInputs {
 
     /** One run; a run's grid variant is split into its grid part and its control ({@code control=...}). */
     public static VerdictRun of(RunRecord r) {
-        List<String> grid = new ArrayList<>();
-        String control = "";
-        for (String part : r.variant().isEmpty() ? new String[0] : r.variant().split(",")) {
-            if (part.startsWith(CONTROL_PREFIX)) {
-                control = part.substring(CONTROL_PREFIX.length());
-            } else {
-                grid.add(part);
-            }
-        }
         Map<Quantity, Double> q = new EnumMap<>(Quantity.class);
         q.put(Quantity.TEST_ACCURACY, r.metric("test_accuracy"));
         q.put(Quantity.DRAWDOWN, r.metric("stability.max_drawdown"));
@@ -42,7 +31,8 @@ public final class VerdictInputs {
         q.put(Quantity.SATURATED_FRACTION, saturatedFraction(r.metrics()));
         q.put(Quantity.WEIGHT_GROWTH, weightGrowth(r));
         q.put(Quantity.AVERAGE_FORGETTING, r.metric("continual.average_forgetting"));
-        return new VerdictRun(r.preset(), r.model(), r.dataset(), String.join(",", grid), control, r.sleepFraction(),
+        return new VerdictRun(r.preset(), r.model(), r.dataset(), StudyControl.gridPartOf(r.variant()),
+                StudyControl.labelIn(r.variant()), r.sleepFraction(),
                 r.seed(), q);
     }
 
