@@ -35,6 +35,41 @@ class TrainCommandTest {
         }
     }
 
+    /**
+     * An SG-SNN run reports the final model's test accuracy as test_accuracy and, beside it, the best epoch chosen on
+     * the validation column of metrics.csv (its first maximum), labelled as such; no test-selected number.
+     */
+    @Test
+    void sgSummaryNamesTheBestEpochByValidation(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sg");
+        Outcome o = run("train", "--preset", "sg-fc", "--dataset", "geomfig", "--train-images", "128",
+                "--validation-images", "40", "--test-images", "40", "--set", "sg.epochs=3", "--set", "sg.hidden=16",
+                "--out", out.toString());
+        assertEquals(0, o.exit(), o.err());
+        com.fasterxml.jackson.databind.JsonNode s =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        java.util.List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+        int column = java.util.Arrays.asList(rows.get(0).split(",")).indexOf("val_accuracy");
+        int argmax = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int e = 1; e < rows.size(); e++) {
+            double acc = Double.parseDouble(rows.get(e).split(",")[column]);
+            if (acc > best) {
+                best = acc;
+                argmax = e;
+            }
+        }
+        assertEquals(3, rows.size() - 1, "one metrics row per epoch");
+        assertEquals(argmax, s.get("best_validation_epoch").asInt(), s.toString());
+        assertEquals(best, s.get("best_validation_accuracy").asDouble(), 1e-12);
+        double atBest = s.get("test_accuracy_at_best_validation_epoch").asDouble();
+        assertTrue(atBest >= 0 && atBest <= 1, s.toString());
+        if (argmax == 3) {
+            assertEquals(s.get("test_accuracy").asDouble(), atBest, "the best epoch is the last: the same model");
+        }
+        s.fieldNames().forEachRemaining(f -> assertTrue(!f.startsWith("best_test") && !f.contains("test_best"), f));
+    }
+
     @Test
     void anExistingRunDirectoryIsNeverOverwritten(@TempDir Path tmp) throws Exception {
         Path out = Files.createDirectories(tmp.resolve("run"));

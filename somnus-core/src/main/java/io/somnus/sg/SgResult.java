@@ -16,6 +16,9 @@ import java.util.Map;
  * @param wakeSteps             training steps (training images seen × T)
  * @param sleepSteps            sleep steps simulated
  * @param achievedSleepFraction sleepSteps / (sleepSteps + wakeSteps)
+ * @param bestValidationEpoch   the 1-based epoch with the highest validation accuracy (the first of equals); 0
+ *                              without validation data. Selected on validation data only, never on test data
+ * @param bestValidationAccuracy that epoch's validation accuracy (NaN without validation data)
  * @param trainSeconds          wall time of minibatch training (encoding, forward, backward, Adam)
  * @param sleepSeconds          wall time of the sleep episodes
  * @param wallSeconds           wall time of the whole call, evaluations included
@@ -25,7 +28,8 @@ import java.util.Map;
 public record SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisode> sleepEpisodes,
                        SgEvaluation validation, Map<String, float[]> weights, Map<String, int[]> shapes,
                        Map<String, Double> sleepFiringRatesHz, long wakeSteps, long sleepSteps,
-                       double achievedSleepFraction, double trainSeconds, double sleepSeconds, double wallSeconds,
+                       double achievedSleepFraction, int bestValidationEpoch, double bestValidationAccuracy,
+                       double trainSeconds, double sleepSeconds, double wallSeconds,
                        double imagesPerSecond, String blas) {
     public SgResult {
         epochs = List.copyOf(epochs);

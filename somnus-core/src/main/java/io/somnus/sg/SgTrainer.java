@@ -40,6 +40,8 @@ public final class SgTrainer {
     private SgConfig config;
     private SgNetwork network;
     private long evalSeed;
+    /** The parameters after the epoch with the best validation accuracy (aligned with {@code parameters()}). */
+    private float[][] bestValidationParameters;
 
     /** Class name of the BLAS implementation this JVM uses ({@code dev.ludovic.netlib.blas.JNIBLAS} = native). */
     public static String blasImplementation() {
@@ -107,6 +109,8 @@ public final class SgTrainer {
         Slept slept = new Slept(net.layers);
         double trainSeconds = 0;
         SgEvaluation lastEval = new SgEvaluation(Double.NaN, 0, Map.of());
+        BestValidationEpoch best = new BestValidationEpoch();
+        this.bestValidationParameters = null;
         boolean invariant = cfg.encoding().timeInvariant();
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long epochStart = System.nanoTime();
@@ -154,6 +158,9 @@ public final class SgTrainer {
             checkFinite(net, epoch, sleptThisEpoch);
             if (validate) {
                 lastEval = evaluate(validation);
+                if (best.offer(epoch, lastEval.accuracy())) {
+                    bestValidationParameters = copy(net.parameters());
+                }
             }
             SgEpoch record = new SgEpoch(epoch, lossSum / trained, lastEval.accuracy(), sleptThisEpoch, accBefore,
                     clock.wakeSteps(), clock.sleepSteps(), clock.achievedFraction(), trained / epochTrainSeconds,
@@ -171,9 +178,36 @@ public final class SgTrainer {
             }
         }
         return new SgResult(cfg, epochs, slept.episodes, lastEval, weights(), shapes(), sleepRates, clock.wakeSteps(),
-                clock.sleepSteps(), clock.achievedFraction(), trainSeconds, slept.seconds,
+                clock.sleepSteps(), clock.achievedFraction(), best.epoch, best.accuracy, trainSeconds, slept.seconds,
                 (System.nanoTime() - wallStart) / 1e9,
                 trainSeconds > 0 ? (double) trained * cfg.epochs() / trainSeconds : 0.0, blasImplementation());
+    }
+
+    /**
+     * The epoch whose validation accuracy (after its sleep, if it slept) is the highest, the first of equals: the
+     * only "best epoch" Somnus selects. Never chosen on test data (docs/sg.md, "Reported accuracy").
+     */
+    private static final class BestValidationEpoch {
+        int epoch;
+        double accuracy = Double.NaN;
+
+        /** Whether {@code acc} after {@code e} beats every earlier epoch (the caller then snapshots the weights). */
+        boolean offer(int e, double acc) {
+            if (epoch == 0 || acc > accuracy) {
+                epoch = e;
+                accuracy = acc;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private static float[][] copy(float[][] arrays) {
+        float[][] out = new float[arrays.length][];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = arrays[i].clone();
+        }
+        return out;
     }
 
     /** The episodes of a run, their spikes per layer and their wall time. */
@@ -229,6 +263,31 @@ public final class SgTrainer {
     }
 
     /**
+     * The network as it was after the epoch of {@link SgResult#bestValidationEpoch()}, run on {@code data} as
+     * {@link #evaluate} runs the final one; the final parameters are restored afterwards.
+     *
+     * @throws IllegalStateException when the last {@link #train} call had no validation data
+     */
+    public SgEvaluation evaluateAtBestValidationEpoch(LabeledImages data) {
+        requireTrained();
+        if (bestValidationParameters == null) {
+            throw new IllegalStateException("SgTrainer: no best validation epoch: training had no validation data");
+        }
+        float[][] params = network.parameters();
+        float[][] last = copy(params);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                System.arraycopy(bestValidationParameters[i], 0, params[i], 0, params[i].length);
+            }
+            return evaluate(data);
+        } finally {
+            for (int i = 0; i < params.length; i++) {
+                System.arraycopy(last[i], 0, params[i], 0, params[i].length);
+            }
+        }
+    }
+
+    /**
      * Runs the trained network on {@code data} with learning off: accuracy and firing rates. Stochastic encodings
      * draw from a stream that restarts at every call, so the answer does not depend on earlier calls.
      */
@@ -268,13 +327,6 @@ public final class SgTrainer {
         return new SgEvaluation(n == 0 ? Double.NaN : (double) correct / n, n, rates);
     }
 
-    /**
-     * Copies of the parameters for export (NPZ / safetensors), in a fixed order. Weight matrices are dense
-     * {@code [pre][post]} row-major as the run-directory layout asks (the transpose of PyTorch's
-     * {@code nn.Linear.weight}): {@code w_in_h}, {@code w_h_h} (recurrent only), {@code w_h_out}; with more than
-     * one hidden layer {@code w_in_h1}, {@code w_h1_h1}, {@code w_h1_h2}, …, {@code w_hD_out}. Biases {@code b_h}
-     * (or {@code b_h1 …}) and {@code b_out}, one per post neuron.
-     */
     /** Stops training when a weight or bias has become NaN or infinite (checked once per epoch; changes nothing). */
     private static void checkFinite(SgNetwork net, int epoch, boolean slept) {
         for (int l = 0; l < net.layers; l++) {
@@ -297,6 +349,13 @@ public final class SgTrainer {
         }
     }
 
+    /**
+     * Copies of the parameters for export (NPZ / safetensors), in a fixed order. Weight matrices are dense
+     * {@code [pre][post]} row-major as the run-directory layout asks (the transpose of PyTorch's
+     * {@code nn.Linear.weight}): {@code w_in_h}, {@code w_h_h} (recurrent only), {@code w_h_out}; with more than
+     * one hidden layer {@code w_in_h1}, {@code w_h1_h1}, {@code w_h1_h2}, …, {@code w_hD_out}. Biases {@code b_h}
+     * (or {@code b_h1 …}) and {@code b_out}, one per post neuron.
+     */
     public Map<String, float[]> weights() {
         requireTrained();
         SgNetwork net = network;

@@ -101,6 +101,13 @@ public final class SgRun {
         s.put("seed", cfg.seed());
         s.put("test_accuracy", test);
         s.put("test_accuracy_by_readout", Map.of("spike-count", test));
+        // test_accuracy is the final model's. A best epoch, when reported, is chosen on validation data and named so
+        // (issue 12: the authors' refactored SG script reports the best epoch on the test set, a biased number).
+        if (r.bestValidationEpoch() > 0) {
+            s.put("best_validation_epoch", r.bestValidationEpoch());
+            s.put("best_validation_accuracy", r.bestValidationAccuracy());
+            s.put("test_accuracy_at_best_validation_epoch", trainer.evaluateAtBestValidationEpoch(data.test()).accuracy());
+        }
         s.put("stability", SummaryFields.stability(curve.stream().mapToDouble(Double::doubleValue).toArray()));
         Map<String, Object> weights = new LinkedHashMap<>();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
