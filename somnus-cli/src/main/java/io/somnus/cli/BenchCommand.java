@@ -1,10 +1,13 @@
 package io.somnus.cli;
 
 import io.somnus.data.LabeledImages;
+import io.somnus.experiment.bench.SgThroughput;
 import io.somnus.experiment.bench.Throughput;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.validation.Brian2SideBySide;
+import io.somnus.experiment.validation.SgTorchReference;
 import io.somnus.kernel.Kernels;
+import io.somnus.sg.SgConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +19,11 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code somnus bench}: training and evaluation throughput of the STDP-SNN presets. */
+/** {@code somnus bench}: training and evaluation throughput of the STDP-SNN presets, training of the SG-SNN ones. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures training (plasticity on, one thread) and evaluation (plasticity off, 1 and 2 threads)",
-                "throughput in images/s and synaptic events/s, and the peak heap."})
+                "throughput in images/s and synaptic events/s, and the peak heap. SG-SNN presets (paper-sg,",
+                "paper-sg-code, sg-fc): training images/s (BPTT + Adam, no sleep) on OPENBLAS_NUM_THREADS threads."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", split = ",", description = "presets (default: paper,diehl-cook)")
     List<String> presets = List.of("paper", "diehl-cook");
@@ -41,6 +45,11 @@ final class BenchCommand implements Callable<Integer> {
     List<String> kernels = List.of("auto");
     @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
     int repeats = 3;
+    @Option(names = "--sg-images", description = "timed training images of an SG-SNN preset (default: ${DEFAULT-VALUE})")
+    int sgImages = 2560;
+    @Option(names = "--pytorch", description = "also train each SG-SNN preset's network in PyTorch (validation/pytorch, "
+            + "Debian python3-torch) on as many threads as OpenBLAS uses: images/s of each")
+    boolean pytorch;
     @Option(names = "--brian2", description = "also run Brian2 (validation/brian2, Debian python3-brian) on the same "
             + "diehl-cook network and input spikes as Somnus: time per image of each, and their agreement")
     boolean brian2;
@@ -57,7 +66,18 @@ final class BenchCommand implements Callable<Integer> {
         if (!brian2Device.equals("runtime") && !brian2Device.equals("cpp_standalone")) {
             throw new CliException("--brian2-device must be runtime or cpp_standalone, got '" + brian2Device + "'");
         }
-        Path scripts = Path.of(System.getProperty("somnus.home", ".")).resolve("validation").resolve("brian2");
+        Path home = Path.of(System.getProperty("somnus.home", "."));
+        Path scripts = home.resolve("validation").resolve("brian2");
+        Path torchScripts = home.resolve("validation").resolve("pytorch");
+        if (pytorch) {
+            String why = SgTorchReference.unavailable(torchScripts);
+            if (why != null) {
+                throw new CliException("--pytorch: " + why);
+            }
+        }
+        if (sgImages < 1) {
+            throw new CliException("--sg-images must be >= 1, got " + sgImages);
+        }
         if (brian2) {
             String why = Brian2SideBySide.unavailable(scripts);
             if (why != null) {
@@ -72,9 +92,14 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException("--kernels: " + e.getMessage());
             }
         }
-        System.out.printf("%-12s %6s %-11s %-9s %7s %7s %10s %14s %10s %12s%n", "preset", "N_e", "kernels", "mode",
+        // SG-SNN rows: N_e/H is the hidden width, kernels the engine, synapses the weights
+        System.out.printf("%-12s %6s %-11s %-9s %7s %7s %10s %14s %10s %12s%n", "preset", "N_e/H", "kernels", "mode",
                 "threads", "images", "images/s", "syn. events/s", "E spk/img", "synapses");
         for (String preset : presets) {
+            if (SgThroughput.isSg(preset)) {
+                sgRows(preset, torchScripts);
+                continue;
+            }
             List<Integer> ns = preset.startsWith("diehl-cook")
                     ? (sizes != null ? sizes : full ? List.of(100, 400, 1600, 6400) : List.of(100, 400)) : List.of(0);
             for (int n : ns) {
@@ -103,6 +128,48 @@ final class BenchCommand implements Callable<Integer> {
             return r.agree() ? 0 : 1;
         }
         return 0;
+    }
+
+    /** Training rows of an SG-SNN preset: Somnus, and PyTorch with --pytorch; each the median of the repeats. */
+    private void sgRows(String preset, Path torchScripts) throws Exception {
+        RunConfig cfg = SgThroughput.config(preset, dataset, sgImages);
+        LabeledImages data = SgThroughput.data(cfg);
+        SgConfig sg = SgThroughput.sgConfig(cfg, data);
+        int threads = blasThreads();
+        List<Double> somnus = new ArrayList<>();
+        for (int k = 0; k < repeats; k++) {
+            somnus.add(SgThroughput.training(sg, data, k == 0 ? 2 * sg.batchSize() : 0, sgImages));
+        }
+        printSg(preset, sg, "somnus-blas", threads, median(somnus));
+        if (pytorch) {
+            Path work = Files.createTempDirectory("somnus-pytorch-");
+            double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
+                    threads, repeats, work);
+            printSg(preset, sg, "pytorch", threads, torch);
+        }
+    }
+
+    /** OpenBLAS's threads as the environment sets them (the launcher: 1). */
+    private static int blasThreads() {
+        String t = System.getenv("OPENBLAS_NUM_THREADS");
+        try {
+            return t == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(t.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private void printSg(String preset, SgConfig sg, String engine, int threads, double imagesPerSecond) {
+        long weights = (long) sg.inputs() * sg.hidden() + (long) sg.hidden() * sg.outputs();
+        System.out.printf(Locale.ROOT, "%-12s %6d %-11s %-9s %7d %7d %10.1f %14s %10s %12d%n", preset, sg.hidden(),
+                engine, "train", threads, sgImages, imagesPerSecond, "-", "-", weights);
+        System.out.flush();
     }
 
     /** The row with the median images/s of {@code repeats} measurements. */

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import io.somnus.experiment.validation.Brian2SideBySide;
+import io.somnus.experiment.validation.SgTorchReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,31 @@ class BenchCommandTest {
         }
         assertEquals(2, rows, o.out()); // train + evaluate on 1 thread
         assertTrue(o.out().contains("peak heap"), o.out());
+    }
+
+    /** An SG-SNN preset gets a training row (hidden width, images/s); with --pytorch also PyTorch's, when installed. */
+    @Test
+    void sgPresetsGetATrainingRowAndPyTorchBesideIt() throws Exception {
+        System.setProperty("somnus.home", Path.of("..").toAbsolutePath().normalize().toString());
+        boolean torch = SgTorchReference.unavailable(Path.of("..", "validation", "pytorch").toAbsolutePath()) == null;
+        Outcome o = torch
+                ? run("bench", "--preset", "paper-sg-code", "--dataset", "geomfig", "--sg-images", "256", "--repeats", "1",
+                        "--pytorch")
+                : run("bench", "--preset", "paper-sg-code", "--dataset", "geomfig", "--sg-images", "256", "--repeats", "1");
+        assertEquals(0, o.exit(), o.err());
+        int rows = 0;
+        for (String line : o.out().split("\n")) {
+            if (line.startsWith("paper-sg-code")) {
+                String[] f = line.trim().split("\\s+");
+                assertEquals("1000", f[1], line);
+                assertEquals(rows == 0 ? "somnus-blas" : "pytorch", f[2], line);
+                assertEquals("256", f[5], line);
+                assertTrue(Double.parseDouble(f[6]) > 0, "images/s must be positive: " + line);
+                assertEquals(225 * 1000 + 1000 * 4, Long.parseLong(f[9]), "geomfig: 4 classes; " + line);
+                rows++;
+            }
+        }
+        assertEquals(torch ? 2 : 1, rows, o.out());
     }
 
     @Test

@@ -150,6 +150,40 @@ public final class SgTorchReference {
         return new Result(preset, compare(somnus, torch, cfg, adamSteps), torch.get("wall_seconds").toDoubles()[0]);
     }
 
+    /**
+     * Training images/s of {@code sg}'s network in PyTorch ({@code sg_torch.py --bench}: the same layers, T,
+     * surrogate, loss, minibatch and Adam, on {@code threads} threads), the median of {@code repeats} runs of
+     * {@code minibatches} minibatches after one warm-up minibatch. Direct (time-invariant) input only.
+     */
+    public static double benchTraining(Path scripts, SgConfig sg, int minibatches, int threads, int repeats, Path work)
+            throws IOException, InterruptedException {
+        if (sg.depth() != 1 || sg.recurrent() || !sg.encoding().timeInvariant()
+                || !(sg.loss() == io.somnus.sg.SgLoss.SPIKE_COUNT || sg.loss() == io.somnus.sg.SgLoss.PER_STEP_SPIKES)) {
+            throw new IllegalArgumentException("the PyTorch benchmark runs one hidden layer, no recurrence, direct input "
+                    + "and the spike_count or per_step_spikes loss");
+        }
+        Files.createDirectories(work);
+        Path log = work.resolve("sg_torch_bench.log");
+        int exit = run(List.of(PYTHON.toString(), scripts.resolve("sg_torch.py").toString(), "--bench",
+                "--inputs", String.valueOf(sg.inputs()), "--hidden", String.valueOf(sg.hidden()),
+                "--outputs", String.valueOf(sg.outputs()), "--steps", String.valueOf(sg.steps()),
+                "--batch", String.valueOf(sg.batchSize()), "--surrogate", sg.surrogate().name().toLowerCase(Locale.ROOT),
+                "--slope", String.valueOf(sg.surrogateSlope()), "--loss", sg.loss().name().toLowerCase(Locale.ROOT),
+                "--lr", String.valueOf(sg.learningRate()), "--threads", String.valueOf(threads),
+                "--minibatches", String.valueOf(minibatches), "--repeats", String.valueOf(repeats), "--warmup", "1"),
+                scripts, log);
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        if (exit != 0) {
+            throw new IOException("the PyTorch benchmark failed (exit " + exit + "); see " + log + ":\n" + out);
+        }
+        for (String line : out.split("\n")) {
+            if (line.startsWith("images_per_second ")) {
+                return Double.parseDouble(line.substring("images_per_second ".length()).trim());
+            }
+        }
+        throw new IOException("the PyTorch benchmark printed no images_per_second; see " + log);
+    }
+
     static List<Row> compare(SgReferenceCase.Recorded somnus, Map<String, NpyArray> torch, SgConfig cfg, int k) {
         List<Row> rows = new ArrayList<>();
         for (int step = 1; step <= k; step++) {
