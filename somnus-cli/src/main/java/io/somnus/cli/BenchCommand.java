@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.bench.SgThroughput;
+import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.bench.Throughput;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.validation.Brian2SideBySide;
@@ -93,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         // SG-SNN rows: N_e/H is the hidden width, kernels the engine, synapses the weights
-        System.out.printf("%-12s %6s %-11s %-9s %7s %7s %10s %14s %10s %12s%n", "preset", "N_e/H", "kernels", "mode",
+        System.out.printf("%-13s %6s %-11s %-9s %7s %7s %10s %14s %10s %12s%n", "preset", "N_e/H", "kernels", "mode",
                 "threads", "images", "images/s", "syn. events/s", "E spk/img", "synapses");
         for (String preset : presets) {
             if (SgThroughput.isSg(preset)) {
@@ -132,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Training rows of an SG-SNN preset: Somnus, and PyTorch with --pytorch; each the median of the repeats. */
     private void sgRows(String preset, Path torchScripts) throws Exception {
-        RunConfig cfg = SgThroughput.config(preset, dataset, sgImages);
+        SgRunConfig cfg = SgThroughput.config(preset, dataset, sgImages);
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);
         int threads = blasThreads();
@@ -167,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void printSg(String preset, SgConfig sg, String engine, int threads, double imagesPerSecond) {
         long weights = (long) sg.inputs() * sg.hidden() + (long) sg.hidden() * sg.outputs();
-        System.out.printf(Locale.ROOT, "%-12s %6d %-11s %-9s %7d %7d %10.1f %14s %10s %12d%n", preset, sg.hidden(),
+        System.out.printf(Locale.ROOT, "%-13s %6d %-11s %-9s %7d %7d %10.1f %14s %10s %12d%n", preset, sg.hidden(),
                 engine, "train", threads, sgImages, imagesPerSecond, "-", "-", weights);
         System.out.flush();
     }
@@ -183,7 +184,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void print(Kernels k, Throughput.Row r) {
-        System.out.printf(Locale.ROOT, "%-12s %6d %-11s %-9s %7d %7d %10.1f %14s %10.1f %12d%n", r.preset(),
+        System.out.printf(Locale.ROOT, "%-13s %6d %-11s %-9s %7d %7d %10.1f %14s %10.1f %12d%n", r.preset(),
                 r.excitatory(), k.name(), r.mode(), r.threads(), r.images(), r.imagesPerSecond(),
                 Double.isNaN(r.synapticEventsPerSecond()) ? "-" : String.format(Locale.ROOT, "%.3g", r.synapticEventsPerSecond()),
                 r.eSpikesPerImage(), r.synapses());

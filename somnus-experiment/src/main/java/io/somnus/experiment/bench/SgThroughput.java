@@ -2,7 +2,8 @@ package io.somnus.experiment.bench;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.ModelKind;
+import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.sg.SgRun;
@@ -10,8 +11,6 @@ import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgListener;
 import io.somnus.sg.SgResult;
 import io.somnus.sg.SgTrainer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -24,27 +23,23 @@ public final class SgThroughput {
 
     /** Whether {@code preset} is an SG-SNN preset. */
     public static boolean isSg(String preset) {
-        return "sg".equals(config(preset, "geomfig", 1).model());
+        return Configs.bind(new StandardResolver().resolve(Throughput.settings(preset, "geomfig", 1))).model()
+                == ModelKind.SG;
     }
 
     /** The preset on {@code dataset} with {@code images} training images, nothing held out for evaluation. */
-    public static RunConfig config(String preset, String dataset, int images) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("preset", preset);
-        s.put("dataset.name", dataset);
-        s.put("train.images", images);
-        s.put("train.validation_images", 1);
-        s.put("train.test_images", 1);
-        return Configs.bind(new StandardResolver().resolve(s));
+    public static SgRunConfig config(String preset, String dataset, int images) {
+        return Configs.bind(new StandardResolver().resolve(Throughput.settings(preset, dataset, images)),
+                SgRunConfig.class);
     }
 
     /** The SG configuration of {@code cfg} for its training images. */
-    public static SgConfig sgConfig(RunConfig cfg, LabeledImages train) {
+    public static SgConfig sgConfig(SgRunConfig cfg, LabeledImages train) {
         return SgRun.sgConfig(cfg, train.pixels(), train.numClasses());
     }
 
     /** The training images of {@code cfg}. */
-    public static LabeledImages data(RunConfig cfg) {
+    public static LabeledImages data(SgRunConfig cfg) {
         return DataPreparation.prepare(cfg).train();
     }
 

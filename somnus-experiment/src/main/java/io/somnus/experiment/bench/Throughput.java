@@ -36,14 +36,20 @@ public final class Throughput {
 
     /** Resolves a preset at a size (E count; for diehl-cook I follows E). */
     public static StdpRunConfig config(String preset, int excitatory, String dataset, int images) {
+        Map<String, Object> s = settings(preset, dataset, images);
+        s.put("populations.e.size", excitatory);
+        return Configs.bind(new StandardResolver().resolve(s), StdpRunConfig.class);
+    }
+
+    /** The settings of a benchmark: the preset on {@code dataset} with {@code images} training images, 1 held out. */
+    static Map<String, Object> settings(String preset, String dataset, int images) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
-        s.put("populations.e.size", excitatory);
         s.put("dataset.name", dataset);
         s.put("train.images", images);
         s.put("train.validation_images", 1);
         s.put("train.test_images", 1);
-        return Configs.bind(new StandardResolver().resolve(s), StdpRunConfig.class);
+        return s;
     }
 
     /** Training throughput on {@code kernels}: {@code warmup} images, then {@code images} timed, plasticity on. */

@@ -74,7 +74,8 @@ public final class Brian2SideBySide {
                 Files.readString(compareLog, StandardCharsets.UTF_8).strip());
     }
 
-    private static int run(List<String> cmd, Path dir, Path log) throws IOException, InterruptedException {
+    /** Runs {@code cmd} in {@code dir}, output to {@code log} (null: discarded); the exit status, −1 after an hour. */
+    static int run(List<String> cmd, Path dir, Path log) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
         Process p = pb.start();

@@ -2,7 +2,7 @@ package io.somnus.experiment.validation;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.model.DataPreparation;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Somnus's SG-SNN against the PyTorch reference of {@code validation/pytorch} (issue 12): Somnus records a case
@@ -88,17 +87,15 @@ public final class SgTorchReference {
         if (!Files.isRegularFile(scripts.resolve("sg_torch.py"))) {
             return "no PyTorch reference in " + scripts + " (run from the Somnus checkout)";
         }
-        if (!Files.isExecutable(PYTHON) || run(List.of(PYTHON.toString(), "-c", "import torch"), scripts, null) != 0) {
+        if (!Files.isExecutable(PYTHON)
+                || Brian2SideBySide.run(List.of(PYTHON.toString(), "-c", "import torch"), scripts, null) != 0) {
             return "PyTorch is not installed for " + PYTHON + ": apt-get install python3-torch (or ./scripts/install-deps)";
         }
         return null;
     }
 
-    /**
-     * The SG configuration of {@code preset} at a small size on geomfig images resized to 15×15 (always
-     * available).
-     */
-    public static SgConfig config(String preset, int hidden, int batch, int sleepCopies) {
+    /** {@code preset} at a small size on geomfig images resized to 15×15 (procedural: always available). */
+    private static SgRunConfig runConfig(String preset, int hidden, int batch, int sleepCopies) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
         s.put("dataset.name", "geomfig");
@@ -108,20 +105,7 @@ public final class SgTorchReference {
         s.put("sg.hidden", hidden);
         s.put("sg.batch_size", batch);
         s.put("sg.sleep.batch_copies", sleepCopies);
-        RunConfig cfg = Configs.bind(new StandardResolver().resolve(s));
-        LabeledImages train = DataPreparation.prepare(cfg).train();
-        return SgRun.sgConfig(cfg, train.pixels(), train.numClasses());
-    }
-
-    /** geomfig images for {@link #config} (the training split of that configuration). */
-    static LabeledImages images(String preset, int batch) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("preset", preset);
-        s.put("dataset.name", "geomfig");
-        s.put("train.images", 4 * batch);
-        s.put("train.validation_images", 1);
-        s.put("train.test_images", 1);
-        return DataPreparation.prepare(Configs.bind(new StandardResolver().resolve(s))).train();
+        return Configs.bind(new StandardResolver().resolve(s), SgRunConfig.class);
     }
 
     /**
@@ -132,15 +116,16 @@ public final class SgTorchReference {
      */
     public static Result run(Path scripts, String preset, int hidden, int batch, int sleepCopies, int adamSteps,
                              long seed, Path work) throws IOException, InterruptedException {
-        SgConfig cfg = config(preset, hidden, batch, sleepCopies);
-        SgReferenceCase.Recorded somnus = SgReferenceCase.record(cfg, images(preset, batch), adamSteps,
-                new SplittableRandom(seed));
+        SgRunConfig run = runConfig(preset, hidden, batch, sleepCopies);
+        LabeledImages images = DataPreparation.prepare(run).train();
+        SgConfig cfg = SgRun.sgConfig(run, images.pixels(), images.numClasses());
+        SgReferenceCase.Recorded somnus = SgReferenceCase.record(cfg, images, adamSteps, new SplittableRandom(seed));
         Files.createDirectories(work);
         Path casePath = work.resolve("case.npz");
         Path torchPath = work.resolve("torch_out.npz");
         Npz.write(casePath, toNpz(somnus));
         Path log = work.resolve("sg_torch.log");
-        int exit = run(List.of(PYTHON.toString(), scripts.resolve("sg_torch.py").toString(), "--case",
+        int exit = Brian2SideBySide.run(List.of(PYTHON.toString(), scripts.resolve("sg_torch.py").toString(), "--case",
                 casePath.toString(), "--out", torchPath.toString()), scripts, log);
         if (exit != 0) {
             throw new IOException("the PyTorch reference failed (exit " + exit + "); see " + log + ":\n"
@@ -164,7 +149,7 @@ public final class SgTorchReference {
         }
         Files.createDirectories(work);
         Path log = work.resolve("sg_torch_bench.log");
-        int exit = run(List.of(PYTHON.toString(), scripts.resolve("sg_torch.py").toString(), "--bench",
+        int exit = Brian2SideBySide.run(List.of(PYTHON.toString(), scripts.resolve("sg_torch.py").toString(), "--bench",
                 "--inputs", String.valueOf(sg.inputs()), "--hidden", String.valueOf(sg.hidden()),
                 "--outputs", String.valueOf(sg.outputs()), "--steps", String.valueOf(sg.steps()),
                 "--batch", String.valueOf(sg.batchSize()), "--surrogate", sg.surrogate().name().toLowerCase(Locale.ROOT),
@@ -268,16 +253,5 @@ public final class SgTorchReference {
         r.arrays().forEach((k, v) -> out.put(k, NpyArray.of(v.data(), v.shape())));
         r.scalars().forEach((k, v) -> out.put(k, NpyArray.of(new double[] {v})));
         return out;
-    }
-
-    static int run(List<String> cmd, Path dir, Path log) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
-        Process p = pb.start();
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 }
