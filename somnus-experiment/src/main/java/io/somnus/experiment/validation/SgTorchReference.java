@@ -209,7 +209,7 @@ public final class SgTorchReference {
     /**
      * The Adam tolerance, plus the STDP increment's rounding: η/B times a sum over B copies and S steps of
      * products below A·20.5 (trace bound), each with a relative rounding of about (B·S)·u; plus the pull's few
-     * roundings of |w| and its stretch of an incoming difference by at most 1/λ… here λ ≤ 1, the pull contracts.
+     * roundings of |w| (the pull itself, exponent λ ≤ 1, does not enlarge a difference it is given).
      */
     static double sleepTolerance(SgConfig cfg, int k, double maxParam) {
         double traceBound = 1 / (1 - Math.exp(-cfg.dtMs() / cfg.sleep().tauMs()));
