@@ -209,7 +209,8 @@ public final class SgTorchReference {
     /**
      * The Adam tolerance, plus the STDP increment's rounding: η/B times a sum over B copies and S steps of
      * products below A·20.5 (trace bound), each with a relative rounding of about (B·S)·u; plus the pull's few
-     * roundings of |w| (the pull itself, exponent λ ≤ 1, does not enlarge a difference it is given).
+     * roundings of |w|. The pull multiplies a difference it is given by λ·(|w|/w_tgt)^(λ−1), below 1.02 for
+     * λ = 0.999 and |w| above 10⁻⁶·w_tgt: the Adam tolerance carries over unchanged to within that factor.
      */
     static double sleepTolerance(SgConfig cfg, int k, double maxParam) {
         double traceBound = 1 / (1 - Math.exp(-cfg.dtMs() / cfg.sleep().tauMs()));
