@@ -29,7 +29,8 @@ class SgRatesOrderTest {
 
     @Test
     void sleepRatesIterateInNameOrder() {
-        SgResult r = new SgResult(null, List.of(), List.of(), null, Map.of(), Map.of(), rates(), 0, 0, 0, 0, 0, 0, 0, "");
+        SgResult r = new SgResult(null, List.of(), List.of(), null, Map.of(), Map.of(), rates(), 0, 0, 0, 0, Double.NaN, 0, 0,
+                0, 0, "");
         assertEquals(SORTED, List.copyOf(r.sleepFiringRatesHz().keySet()));
     }
 }
