@@ -72,8 +72,8 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException("--kernels: " + e.getMessage());
             }
         }
-        System.out.printf("%-12s %6s %-11s %-9s %7s %7s %10s %14s %10s %12s%n", "preset", "N_e", "kernels", "mode",
-                "threads", "images", "images/s", "syn. events/s", "E spk/img", "synapses");
+        System.out.printf("%-12s %6s %-11s %-9s %7s %7s %10s %8s %10s %14s %10s %12s%n", "preset", "N_e", "kernels", "mode",
+                "threads", "images", "images/s", "pres/img", "pres/s", "syn. events/s", "E spk/img", "synapses");
         for (String preset : presets) {
             List<Integer> ns = preset.startsWith("diehl-cook")
                     ? (sizes != null ? sizes : full ? List.of(100, 400, 1600, 6400) : List.of(100, 400)) : List.of(0);
@@ -116,8 +116,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void print(Kernels k, Throughput.Row r) {
-        System.out.printf(Locale.ROOT, "%-12s %6d %-11s %-9s %7d %7d %10.1f %14s %10.1f %12d%n", r.preset(),
+        boolean training = !Double.isNaN(r.presentationsPerImage());
+        System.out.printf(Locale.ROOT, "%-12s %6d %-11s %-9s %7d %7d %10.1f %8s %10s %14s %10.1f %12d%n", r.preset(),
                 r.excitatory(), k.name(), r.mode(), r.threads(), r.images(), r.imagesPerSecond(),
+                training ? String.format(Locale.ROOT, "%.3f", r.presentationsPerImage()) : "-",
+                training ? String.format(Locale.ROOT, "%.1f", r.presentationsPerSecond()) : "-",
                 Double.isNaN(r.synapticEventsPerSecond()) ? "-" : String.format(Locale.ROOT, "%.3g", r.synapticEventsPerSecond()),
                 r.eSpikesPerImage(), r.synapses());
         System.out.flush();

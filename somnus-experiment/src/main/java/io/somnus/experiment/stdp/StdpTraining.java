@@ -60,7 +60,7 @@ public final class StdpTraining {
     }
 
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) {
-        long started = System.nanoTime();
+        TrainingTimes times = new TrainingTimes();
         Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng, kernels);
         Population readoutPop = net.population(cfg.readout().population());
         SpikeEncoder encoder = Encoders.create(cfg.encoding());
@@ -101,16 +101,16 @@ public final class StdpTraining {
         int traceEveryImages = (int) Math.max(1, sc.wakeSteps() / stepsPerImage / 10);
         SpikeTrain spikes = new SpikeTrain();
         long presentations = 0;
-        long trainNanos = 0;
         List<Double> valCurve = new ArrayList<>();
         long nextCheckpoint = 1;
+        times.charge(TrainingTimes.Phase.SETUP);
         for (long seen = 0; seen < totalImages; seen++) {
             // wake: one image (plasticity as configured)
-            long t0 = System.nanoTime();
             clear(counters);
+            times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             int shown = presentation.present(net, encoder, train.images()[order[(int) (seen % order.length)]], plastic,
                     trainRng, spikes, readoutCounter);
-            trainNanos += System.nanoTime() - t0;
+            times.charge(TrainingTimes.Phase.PRESENTATIONS);
             long steps = (long) shown * stepsPerImage;
             long image = seen + 1;
             long step = clock.steps() + steps;
@@ -121,12 +121,15 @@ public final class StdpTraining {
             if ((seen + 1) % traceEveryImages == 0) {
                 StdpSleepEpisodes.traceWeights(recorder, net, clock.steps(), "wake", clock.episodes());
             }
+            times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             // sleep, when the schedule asks
             if (due > 0) {
                 sleep.run(net, due, clock);
+                times.charge(TrainingTimes.Phase.SLEEP);
             }
             // records
             recorder.progress("train", seen + 1, totalImages);
+            times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             if (seen + 1 >= nextCheckpoint * totalImages / checkpoints) {
                 Map<String, Double> row = measure.checkpoint(train, validation, seen + 1, clock.wakeSteps(),
                         clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
@@ -138,9 +141,10 @@ public final class StdpTraining {
                 taskAccuracy[task] = measure.taskAccuracies(train, test, cfg.continual(), task);
                 task++;
             }
+            times.charge(TrainingTimes.Phase.EVALUATION);
         }
-        double trainSeconds = trainNanos / 1e9;
         Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
+        times.charge(TrainingTimes.Phase.EVALUATION);
         summary.put("train_images", (int) totalImages);
         summary.put("presentations", presentations);
         summary.put("wake_steps", clock.wakeSteps());
@@ -154,9 +158,7 @@ public final class StdpTraining {
         if (continual) {
             summary.put("continual", ContinualTasks.summary(taskAccuracy));
         }
-        Map<String, Object> timing = new LinkedHashMap<>();
-        timing.put("train_images_per_second", trainSeconds > 0 ? totalImages / trainSeconds : 0.0);
-        timing.put("wall_seconds", (System.nanoTime() - started) / 1e9);
+        Map<String, Object> timing = times.toMap(totalImages, presentations);
         Map<String, float[]> weights = new LinkedHashMap<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (Projection p : net.projections()) {
