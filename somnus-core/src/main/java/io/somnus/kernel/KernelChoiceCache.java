@@ -80,10 +80,14 @@ public final class KernelChoiceCache {
         try {
             Files.createDirectories(directory);
             Path tmp = Files.createTempFile(directory, "kernels-", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "somnus: kernels chosen by calibration; delete to calibrate again");
+            try {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    p.store(w, "somnus: kernels chosen by calibration; delete to calibrate again");
+                }
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Optional.of(f);
         } catch (IOException | SecurityException e) {
             return Optional.empty();
