@@ -6,8 +6,11 @@ import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.SweepCommandSupport;
+import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
+import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,7 +28,9 @@ import picocli.CommandLine.Option;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Runs the paper's study: does 10-20 %% sleep stabilise STDP learning, and not help the SG-SNN?",
                 "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models.",
-                "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes)."})
+                "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes).",
+                "Both add the untrained STDP-SNN controls (preset weights; weights at the sleep target) and end with",
+                "the verdict on each of the paper's claims (docs/verdict.md)."})
 final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "the reduced variant that finishes in minutes")
     boolean quick;
@@ -34,6 +40,8 @@ final class ReproduceCommand implements Callable<Integer> {
     Integer workers;
     @Option(names = "--resume", description = "continue an interrupted study in --out")
     boolean resume;
+    @Mixin
+    EngineMixin engine = new EngineMixin();
 
     @Override
     public Integer call() throws Exception {
@@ -42,14 +50,16 @@ final class ReproduceCommand implements Callable<Integer> {
         Path sweepFile = Files.createTempFile("somnus-study-", ".yaml");
         AtomicFiles.write(sweepFile, quick ? quickSweep() : fullSweep());
         long t0 = System.nanoTime();
-        int n = workers == null ? SweepCommandSupport.defaultWorkers() : workers;
-        if (n < 1) {
-            throw new CliException("--workers must be >= 1, got " + n);
-        }
         SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
         SweepResult r;
-        try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
-            r = support.run(sweepFile, dir, n, resume, listener);
+        try (SweepEngine runs = engine.open(new StandardRunExecutor())) {
+            int n = workers == null ? runs.defaultWorkers() : workers;
+            if (n < 1) {
+                throw new CliException("--workers must be >= 1, got " + n);
+            }
+            try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
+                r = support.run(sweepFile, dir, runs, n, resume, listener);
+            }
         } finally {
             Files.deleteIfExists(sweepFile);
         }
@@ -57,6 +67,8 @@ final class ReproduceCommand implements Callable<Integer> {
         Path report = dir.resolve("report.html");
         ReportBuilder.build(dir, report);
         System.out.printf("study finished in %.1f min; report: %s%n", (System.nanoTime() - t0) / 6e10, report.toAbsolutePath());
+        System.out.println();
+        System.out.print(VerdictTable.format(SweepResults.load(dir).verdict()));
         return r.allDone() ? 0 : SweepResult.EXIT_RUNS_FAILED;
     }
 
@@ -69,6 +81,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 datasets: [fashion-mnist, geomfig]
                 sleep_fractions: [0.0, 0.1, 0.2, 0.5]
                 seeds: [1, 2, 3]
+                controls: [untrained, untrained_sleep_target]
                 set:
                   # STDP-SNN: 400 images, wake interval 100 images (paper: 6000 and 350)
                   paper/train.images: 400
@@ -104,6 +117,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 + "presets: [paper, paper-sg]\n"
                 + "datasets: [" + String.join(", ", datasets) + "]\n"
                 + "sleep_fractions: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]\n"
-                + "seeds: [1, 2, 3, 4, 5]\n";
+                + "seeds: [1, 2, 3, 4, 5]\n"
+                + "controls: [untrained, untrained_sleep_target]\n";
     }
 }

@@ -5,6 +5,7 @@ import io.somnus.experiment.run.RunConfigResolver;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.SweepCommandSupport;
+import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepResult;
@@ -14,12 +15,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code somnus sweep --config FILE --out DIR [--workers N] [--resume] [--dry-run] [--no-report]}.
+ * {@code somnus sweep --config FILE --out DIR [--workers N] [--resume] [--dry-run] [--no-report]
+ * [--engine local|spark [--master URL] [--task-attempts N] [--data-dir DIR]]}.
  * Register with {@code commandLine.addSubcommand(new SweepCommand(resolver, executor))}.
  * Exit status: 0 all runs done, 3 some runs failed (see {@link SweepResult#EXIT_RUNS_FAILED}),
  * 2 a bad sweep file or output directory (nothing ran).
@@ -45,8 +48,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "sweep directory (created if absent)")
     Path out;
 
-    @Option(names = "--workers", paramLabel = "N", description = "runs in parallel (default: available processors, ${DEFAULT-VALUE})")
-    int workers = SweepCommandSupport.defaultWorkers();
+    @Option(names = "--workers", paramLabel = "N", description = "runs in parallel (default: the available processors, "
+            + "or with --engine spark the cluster's cores)")
+    Integer workers;
+
+    @Mixin
+    EngineMixin engine = new EngineMixin();
 
     @Option(names = "--resume", description = "continue the sweep recorded in a non-empty DIR: finished runs are kept, "
             + "interrupted or failed ones are run again")
@@ -60,9 +67,11 @@ public final class SweepCommand implements Callable<Integer> {
     boolean report;
 
     private final SweepCommandSupport support;
+    private final RunExecutor executor;
 
     public SweepCommand(RunConfigResolver resolver, RunExecutor executor) {
         this.support = new SweepCommandSupport(resolver, executor);
+        this.executor = executor;
     }
 
     @Override
@@ -80,8 +89,11 @@ public final class SweepCommand implements Callable<Integer> {
                 return 0;
             }
             SweepResult result;
-            try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(workers)) {
-                result = support.run(config, out, workers, resume, listener);
+            try (SweepEngine runs = engine.open(executor)) {
+                int n = workers == null ? runs.defaultWorkers() : workers;
+                try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
+                    result = support.run(config, out, runs, n, resume, listener);
+                }
             }
             stdout.print(SweepSummaryTable.format(result));
             if (report && result.done() > 0) {
@@ -98,7 +110,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             stdout.flush();
             return result.exitCode();
-        } catch (ConfigException e) {
+        } catch (ConfigException | CliException e) {
             stderr.println("somnus sweep: " + e.getMessage());
             stderr.flush();
             return EXIT_USAGE;

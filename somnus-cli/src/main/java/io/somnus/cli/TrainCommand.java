@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.experiment.stdp.SpikeExchange;
+import io.somnus.kernel.Kernels;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
                 "config.yaml, provenance.json, metrics.csv, summary.json, weights.npz, sleep traces."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "paper",
-            description = "paper, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
+            description = "paper, paper-code, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
     String preset;
     @Option(names = "--model", description = "stdp or sg: implied by the preset, which holds that model's fields only")
     String model;
@@ -42,6 +44,9 @@ final class TrainCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--plasticity", description = "on, or off for the untrained control")
     String plasticity;
+    @Option(names = "--initial-weights", description = "preset, or sleep_target: every weight sleep decays starts at "
+            + "±sleep.target_magnitude (with --plasticity off: the control with the weight scale sleep restores)")
+    String initialWeights;
     @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1)")
     Double sleepFraction;
     @Option(names = "--protocol", description = "standard or continual (STDP-SNN)")
@@ -50,6 +55,14 @@ final class TrainCommand implements Callable<Integer> {
     List<String> sets = List.of();
     @Option(names = "--out", description = "run directory to create (must not exist or be empty)")
     Path out;
+    @Option(names = "--export-spikes", paramLabel = "DIR", description = "STDP-SNN: also write DIR/inputs.npz (every "
+            + "training presentation's input spikes, the initial synapses), DIR/somnus_out.npz (spike counts per image, "
+            + "per-step rasters, weights after each image) and DIR/params.json, for another implementation "
+            + "(validation/paper_code/README.md)")
+    Path exportSpikes;
+    @Option(names = "--input-spikes", paramLabel = "FILE", description = "STDP-SNN: train on the input spike trains of "
+            + "FILE (an inputs.npz as --export-spikes writes it) instead of encoding the images")
+    Path inputSpikes;
     @Option(names = "--print-config", description = "print the resolved configuration and exit")
     boolean printConfig;
 
@@ -69,7 +82,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir)) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
-                new StandardRunExecutor().execute(config, tmp.dir(), progress);
+                new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes))
+                        .execute(config, tmp.dir(), progress);
                 tmp.moveTo(dir);
             } catch (Exception | Error e) {
                 RunDirectories.deleteQuietly(tmp.dir());
@@ -98,6 +112,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CliException("--plasticity: '" + plasticity + "' is not allowed; use on or off");
             }
             s.put("train.plasticity", plasticity.equals("on"));
+        }
+        if (initialWeights != null) {
+            if (!initialWeights.equals("preset") && !initialWeights.equals("sleep_target")) {
+                throw new CliException("--initial-weights: '" + initialWeights + "' is not allowed; use preset or sleep_target");
+            }
+            s.put("train.initial_weights", initialWeights);
         }
         if (sleepFraction != null) s.put("sleep.fraction", sleepFraction);
         if (protocol != null) s.put("protocol", protocol);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package dependencies point one way: cli → report → experiment (sweep → run → model runners → config) →
- * core, and no two packages depend on each other. A change that adds a cycle or an upward dependency fails here,
+ * core, and no two packages depend on each other. The Spark engine (io.somnus.spark) sits beside the CLI: it uses
+ * experiment and core, and nothing uses it (the CLI finds it by ServiceLoader). A change that adds a cycle or an upward dependency fails here,
  * naming the classes involved.
  */
 class ArchitectureTest {
@@ -24,7 +25,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() throws Exception {
         List<Location> modules = new ArrayList<>();
-        for (Class<?> c : List.of(SomnusCli.class, io.somnus.report.ReportBuilder.class,
+        for (Class<?> c : List.of(SomnusCli.class, io.somnus.spark.SparkEngineProvider.class, io.somnus.report.ReportBuilder.class,
                 io.somnus.experiment.run.StandardRunExecutor.class, io.somnus.network.Network.class)) {
             modules.add(Location.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
@@ -41,6 +42,7 @@ class ArchitectureTest {
     void modulesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.somnus..")
                 .layer("cli").definedBy("io.somnus.cli..")
+                .layer("spark").definedBy("io.somnus.spark..")
                 .layer("report").definedBy("io.somnus.report..")
                 .layer("experiment").definedBy("io.somnus.experiment..")
                 .layer("core").definedBy("io.somnus.core..", "io.somnus.data..", "io.somnus.encoding..",
@@ -48,32 +50,35 @@ class ArchitectureTest {
                         "io.somnus.plasticity..", "io.somnus.readout..", "io.somnus.sg..", "io.somnus.sleep..",
                         "io.somnus.synapse..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("experiment", "report", "cli")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("report", "cli", "spark")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("experiment", "report", "cli", "spark")
                 .check(classes);
     }
 
     /**
      * Inside the experiment module: the tools (sweep, bench, validation) → run → model runners (stdp, sg) → model →
-     * config; stats serves the sweep.
+     * config; stats serves the sweep, and the verdict (which reads stats' run records) serves the sweep too.
      */
     @Test
     void experimentPackagesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.somnus.experiment..")
                 .layer("tools").definedBy("io.somnus.experiment.sweep..", "io.somnus.experiment.bench..",
                         "io.somnus.experiment.validation..")
+                .layer("verdict").definedBy("io.somnus.experiment.verdict..")
                 .layer("stats").definedBy("io.somnus.experiment.stats..")
                 .layer("run").definedBy("io.somnus.experiment.run..")
                 .layer("runners").definedBy("io.somnus.experiment.stdp..", "io.somnus.experiment.sg..")
                 .layer("model").definedBy("io.somnus.experiment.model..")
                 .layer("config").definedBy("io.somnus.experiment.config..")
                 .whereLayer("tools").mayNotBeAccessedByAnyLayer()
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("verdict").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("tools", "verdict")
                 .whereLayer("run").mayOnlyBeAccessedByLayers("tools")
                 .whereLayer("runners").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("runners", "run", "tools")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("model", "runners", "run", "tools")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("model", "runners", "run", "tools", "verdict")
                 .check(classes);
     }
 }

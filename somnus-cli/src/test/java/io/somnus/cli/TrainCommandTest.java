@@ -57,7 +57,16 @@ class TrainCommandTest {
 
         Outcome range = run("train", "--sleep-fraction", "1.2", "--out", tmp.resolve("c").toString());
         assertEquals(2, range.exit());
-        assertTrue(range.err().contains("sleep.fraction") && range.err().contains("[0, 1)"), range.err());
+        assertTrue(range.err().contains("sleep.fraction") && range.err().contains("[0, 1]"), range.err());
+        // 1 is a ratio of wake (paper-code), not a fraction: the paper preset's episode refuses it
+        Outcome fraction = run("train", "--sleep-fraction", "1", "--out", tmp.resolve("c2").toString());
+        assertEquals(2, fraction.exit());
+        assertTrue(fraction.err().contains("sleep.fraction") && fraction.err().contains("[0, 1)"), fraction.err());
+
+        Outcome weights = run("train", "--initial-weights", "target", "--out", tmp.resolve("e").toString());
+        assertEquals(2, weights.exit());
+        assertTrue(weights.err().contains("--initial-weights") && weights.err().contains("preset or sleep_target"),
+                weights.err());
 
         Outcome plasticity = run("train", "--plasticity", "maybe", "--out", tmp.resolve("d").toString());
         assertEquals(2, plasticity.exit());
@@ -67,5 +76,15 @@ class TrainCommandTest {
         assertEquals(2, dataset.exit());
         assertTrue(dataset.err().contains("mnist-fashion") && dataset.err().contains("fashion-mnist"), dataset.err());
         assertTrue(!Files.exists(tmp.resolve("a")) && !Files.exists(tmp.resolve("e")), "nothing written on bad input");
+    }
+
+    /** {@code --plasticity off --initial-weights sleep_target} is the control at the sleep target's weight scale. */
+    @Test
+    void theSleepTargetControlIsOneOptionAway() {
+        TrainCommand cmd = new TrainCommand();
+        new CommandLine(cmd).parseArgs("--plasticity", "off", "--initial-weights", "sleep_target");
+        var s = cmd.settings();
+        assertEquals(false, s.get("train.plasticity"));
+        assertEquals("sleep_target", s.get("train.initial_weights"));
     }
 }

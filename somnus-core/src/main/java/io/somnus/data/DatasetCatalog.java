@@ -18,6 +18,8 @@ import java.util.List;
 public final class DatasetCatalog {
     /** Name of the procedural dataset of line drawings. */
     public static final String GEOMFIG = "geomfig";
+    /** The authors' GeomFig: one fixed template per class plus pixel noise ({@link GeomFigAuthors}). */
+    public static final String GEOMFIG_AUTHORS = "geomfig-authors";
 
     private DatasetCatalog() {
     }
@@ -78,6 +80,10 @@ public final class DatasetCatalog {
         all.add(new DatasetDescriptor(GEOMFIG, "GeomFig: procedural noisy line drawings (triangle, circle, square, x)",
                 DatasetDescriptor.Kind.PROCEDURAL, GeomFig.NUM_CLASSES, GeomFig.DEFAULT_SIZE, GeomFig.DEFAULT_SIZE,
                 0, false, null, null, null, "Generated on demand from a seed; needs no files."));
+        all.add(new DatasetDescriptor(GEOMFIG_AUTHORS, "GeomFig as the authors generate it: one fixed template per class "
+                + "(triangle, circle, square, x) plus Gaussian pixel noise", DatasetDescriptor.Kind.PROCEDURAL,
+                GeomFig.NUM_CLASSES, GeomFig.DEFAULT_SIZE, GeomFig.DEFAULT_SIZE, 0, false, null, null, null,
+                "Generated on demand from a seed; needs no files."));
         return List.copyOf(all);
     }
 

@@ -183,11 +183,14 @@ public final class DatasetRegistry {
     }
 
     private static LabeledImages generate(DatasetDescriptor d, Split split, LoadOptions options) {
-        assert DatasetCatalog.GEOMFIG.equals(d.name()) : "no generator for " + d.name();
         int full = split == Split.TRAIN ? PROCEDURAL_TRAIN_SIZE : PROCEDURAL_TEST_SIZE;
         int count = options.limit() > 0 ? Math.min(options.limit(), full) : full;
         int size = options.imageSize() > 0 ? options.imageSize() : d.height();
-        return GeomFig.generate(split, count, size, options.seed());
+        return switch (d.name()) {
+            case DatasetCatalog.GEOMFIG -> GeomFig.generate(split, count, size, options.seed());
+            case DatasetCatalog.GEOMFIG_AUTHORS -> GeomFigAuthors.generate(split, count, size, options.seed());
+            default -> throw new IllegalStateException("no generator for " + d.name());
+        };
     }
 
     private String missingMessage(DatasetDescriptor d, Split split, Path explicitDir, List<String> notes,

@@ -58,10 +58,15 @@ public final class GeomFig {
      * streams split off {@code new SplittableRandom(seed)}, so they never share images.
      */
     public static LabeledImages generate(Split split, int count, int size, long seed) {
+        return generate(count, size, splitStream(split, seed));
+    }
+
+    /** The stream of one split: train and test are two independent streams split off {@code new SplittableRandom(seed)}. */
+    static SplittableRandom splitStream(Split split, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom train = root.split();
         SplittableRandom test = root.split();
-        return generate(count, size, split == Split.TRAIN ? train : test);
+        return split == Split.TRAIN ? train : test;
     }
 
     /** {@code count} images drawn from {@code stream} (which advances). */

@@ -32,6 +32,9 @@ public final class Network {
     private final List<Projection> projections;
     private final Map<Projection, WeightNormalisation> normalisations;
     private final List<SpikeCounter> counters = new ArrayList<>();
+    private final List<SpikeRaster> rasters = new ArrayList<>();
+    /** Steps since the last {@link #resetState()}: the clock of {@link #presentContinuing} and {@link #stepStream}. */
+    private int streamStep;
 
     /**
      * @param populations every population including {@code input}, in integration order
@@ -93,6 +96,13 @@ public final class Network {
         return c;
     }
 
+    /** Attaches a raster to a population; it records every step from now on. */
+    public SpikeRaster raster(Population p) {
+        SpikeRaster r = new SpikeRaster(p);
+        rasters.add(r);
+        return r;
+    }
+
     /**
      * Advances the network one step.
      *
@@ -105,13 +115,21 @@ public final class Network {
         }
         for (int k = 0; k < projections.size(); k++) {
             Projection p = projections.get(k);
+            boolean learns = plastic && p.isPlastic();
+            boolean first = learns && p.plasticity().updatesBeforeDelivery();
+            if (first) {
+                p.plasticity().apply(p, step);
+            }
             p.propagate();
-            if (plastic && p.isPlastic()) {
+            if (learns && !first) {
                 p.plasticity().apply(p, step);
             }
         }
         for (int k = 0; k < counters.size(); k++) {
             counters.get(k).record();
+        }
+        for (int k = 0; k < rasters.size(); k++) {
+            rasters.get(k).record();
         }
     }
 
@@ -130,6 +148,28 @@ public final class Network {
         if (plastic) {
             normalise();
         }
+    }
+
+    /**
+     * Presents one input without resetting: the network runs on from wherever the previous presentation (or sleep)
+     * left it, as one continuous stream of steps numbered from the last {@link #resetState()} (the authors' code,
+     * docs/fidelity.md §1.2). When plastic, renormalises the projections that ask for it.
+     */
+    public void presentContinuing(SpikeTrain train, boolean plastic, RandomGenerator rng) {
+        input.play(train, streamStep);
+        int steps = train.numSteps();
+        for (int t = 0; t < steps; t++) {
+            stepStream(plastic, 0.0, rng);
+        }
+        input.play(null);
+        if (plastic) {
+            normalise();
+        }
+    }
+
+    /** One step of the continuous stream (see {@link #presentContinuing}); the input plays whatever it was given. */
+    public void stepStream(boolean plastic, double noiseStdMv, RandomGenerator rng) {
+        step(streamStep++, plastic, noiseStdMv, rng);
     }
 
     /**
@@ -175,6 +215,7 @@ public final class Network {
 
     /** Returns every population to rest and forgets spike times; weights and learned thresholds stay. */
     public void resetState() {
+        streamStep = 0;
         for (Population p : populations) {
             p.resetState();
         }

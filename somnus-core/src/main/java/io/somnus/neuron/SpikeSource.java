@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
  */
 public final class SpikeSource extends Population {
     private SpikeTrain train;
+    /** The network step at which the train's step 0 plays. */
+    private int firstStep;
     private double spontaneousRateHz;
 
     public SpikeSource(String name, int size) {
@@ -18,7 +20,13 @@ public final class SpikeSource extends Population {
 
     /** Replays {@code train} from step 0 (null silences the source). */
     public void play(SpikeTrain train) {
+        play(train, 0);
+    }
+
+    /** Replays {@code train} with its step 0 at network step {@code firstStep} (a continuous stream). */
+    public void play(SpikeTrain train, int firstStep) {
         this.train = train;
+        this.firstStep = firstStep;
     }
 
     /** Silences the source, except for an optional spontaneous Poisson rate in Hz. */
@@ -31,8 +39,9 @@ public final class SpikeSource extends Population {
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         clearSpikes();
         if (train != null) {
-            if (step < train.numSteps()) {
-                for (int k = train.start(step), end = train.end(step); k < end; k++) {
+            int at = step - firstStep;
+            if (at >= 0 && at < train.numSteps()) {
+                for (int k = train.start(at), end = train.end(at); k < end; k++) {
                     emit(train.source(k), step);
                 }
             }

@@ -13,6 +13,6 @@ import java.util.Map;
  */
 public record SgEvaluation(double accuracy, int images, Map<String, Double> firingRatesHz) {
     public SgEvaluation {
-        firingRatesHz = Map.copyOf(firingRatesHz);
+        firingRatesHz = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(firingRatesHz)); // sorted, as in SgResult
     }
 }

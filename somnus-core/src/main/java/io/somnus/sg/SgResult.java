@@ -30,7 +30,8 @@ public record SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisod
     public SgResult {
         epochs = List.copyOf(epochs);
         sleepEpisodes = List.copyOf(sleepEpisodes);
-        sleepFiringRatesHz = Map.copyOf(sleepFiringRatesHz);
+        // sorted: Map.copyOf iterates in an order salted per JVM, and summary.json must not depend on the JVM
+        sleepFiringRatesHz = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sleepFiringRatesHz));
     }
 
     /** Final validation accuracy (NaN without validation data). */

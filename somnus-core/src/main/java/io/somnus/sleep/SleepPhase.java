@@ -4,6 +4,7 @@ import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.Population;
 import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,11 @@ public final class SleepPhase {
         double dt = net.dtMs();
         WeightDecayLaw law = settings.law();
         WeightDecayLaw lawK = k == 1 ? law : compose(law, k); // built once: the step loop allocates nothing
-        net.resetState();
+        boolean keep = settings.keepState();
+        boolean groups = settings.earlyEnd() == SleepSettings.EarlyEnd.RECEPTOR_GROUPS && settings.earlyEndTolerance() > 0;
+        if (!keep) {
+            net.resetState();
+        }
         net.input().silence(settings.inputRateHz());
         long[] before = new long[counters.size()];
         for (int c = 0; c < counters.size(); c++) {
@@ -74,8 +79,16 @@ public final class SleepPhase {
         long step = 0;
         boolean early = false;
         while (step < maxSteps) {
-            // steps index the presentation clock; sleep runs as one long presentation
-            net.step((int) step, settings.plasticity(), settings.noiseStdMv(), rng);
+            if (groups && groupsAtSetPoint(decaying, setPoints)) {
+                early = true;
+                break;
+            }
+            if (keep) {
+                net.stepStream(settings.plasticity(), settings.noiseStdMv(), rng);
+            } else {
+                // steps index the presentation clock; sleep runs as one long presentation
+                net.step((int) step, settings.plasticity(), settings.noiseStdMv(), rng);
+            }
             step++;
             boolean decayNow = step % k == 0 || step == maxSteps;
             if (decayNow) {
@@ -83,7 +96,7 @@ public final class SleepPhase {
                 for (int q = 0; q < decaying.size(); q++) {
                     decay(decaying.get(q), now, dt, rng);
                 }
-                if (settings.earlyEndTolerance() > 0 && backAtSetPoint(decaying, setPoints)) {
+                if (!groups && settings.earlyEndTolerance() > 0 && backAtSetPoint(decaying, setPoints)) {
                     early = true;
                 }
             }
@@ -98,7 +111,9 @@ public final class SleepPhase {
             }
         }
         net.input().silence(0);
-        net.resetState();
+        if (!keep) {
+            net.resetState();
+        }
         Map<String, long[]> spikes = new java.util.LinkedHashMap<>();
         for (int c = 0; c < counters.size(); c++) {
             Population p = counters.get(c).population();
@@ -115,6 +130,29 @@ public final class SleepPhase {
             }
         }
         return true;
+    }
+
+    /** Whether the excitatory-receptor group's Σ|w| and the inhibitory group's are each within the tolerance. */
+    private boolean groupsAtSetPoint(List<Projection> decaying, Map<Projection, Double> setPoints) {
+        return groupAtSetPoint(decaying, setPoints, Receptor.EXCITATORY)
+                && groupAtSetPoint(decaying, setPoints, Receptor.INHIBITORY);
+    }
+
+    private boolean groupAtSetPoint(List<Projection> decaying, Map<Projection, Double> setPoints, Receptor receptor) {
+        double sum = 0;
+        double setPoint = 0;
+        for (Projection p : decaying) {
+            if (p.receptor() == receptor) {
+                Double sp = setPoints.get(p);
+                if (sp == null) {
+                    return false;
+                }
+                sum += p.totalAbsWeight();
+                setPoint += sp;
+            }
+        }
+        // an empty group has nothing to bring back (their code: no target, reached)
+        return Math.abs(sum - setPoint) <= settings.earlyEndTolerance() * setPoint;
     }
 
     /** Applies the (composed) law to every weight of {@code p}, then clips to its bounds. */

@@ -20,11 +20,36 @@ import java.util.List;
  * @param earlyEndTolerance   end the episode once every decaying projection's Σ|w| is within this
  *                            relative tolerance of its set point (paper 0.001); 0 = never end early
  * @param traceEverySteps     record weight traces every this many sleep steps
+ * @param earlyEnd            what the early end compares with the set points
+ * @param keepState           true: an episode continues the network's stream (no reset before or after, the
+ *                            authors' code); false: it starts and ends at rest
  */
 public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plasticity, WeightDecayLaw law,
                             DecayTarget target, double targetMagnitude, List<String> projections,
-                            int decayEverySteps, double earlyEndTolerance, int traceEverySteps) {
+                            int decayEverySteps, double earlyEndTolerance, int traceEverySteps, EarlyEnd earlyEnd,
+                            boolean keepState) {
+    /** What the early end of an episode tests. */
+    public enum EarlyEnd {
+        /** After each decay: every decaying projection's Σ|w| within the tolerance of its own set point. */
+        PER_PROJECTION,
+        /**
+         * Before each step (the first included): Σ|w| of the excitatory-receptor decaying projections together, and
+         * that of the inhibitory ones, each within the tolerance of the sum of their set points (the authors' code:
+         * input, E→E and E→I as one group, I→E as the other; {@code src/train.py:443-468 @40b7d33}).
+         */
+        RECEPTOR_GROUPS
+    }
+
+    /** Per-projection early end, reset around each episode (the described model). */
+    public SleepSettings(double noiseStdMv, double inputRateHz, boolean plasticity, WeightDecayLaw law,
+                         DecayTarget target, double targetMagnitude, List<String> projections,
+                         int decayEverySteps, double earlyEndTolerance, int traceEverySteps) {
+        this(noiseStdMv, inputRateHz, plasticity, law, target, targetMagnitude, projections, decayEverySteps,
+                earlyEndTolerance, traceEverySteps, EarlyEnd.PER_PROJECTION, false);
+    }
+
     public SleepSettings {
+        java.util.Objects.requireNonNull(earlyEnd, "earlyEnd");
         if (!(noiseStdMv >= 0)) {
             throw new IllegalArgumentException("sleep.noise_std_mv must be >= 0, got " + noiseStdMv);
         }

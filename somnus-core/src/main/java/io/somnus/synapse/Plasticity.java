@@ -12,4 +12,13 @@ public interface Plasticity {
 
     /** A short name, e.g. {@code nearest-pair}, {@code triplet}. */
     String name();
+
+    /**
+     * Whether the rule updates before the projection delivers this step's spikes (false: after). A rule that
+     * reads neither the delivered input nor another projection's weights may do either; the order decides
+     * which weights this step's spikes are delivered with.
+     */
+    default boolean updatesBeforeDelivery() {
+        return false;
+    }
 }

@@ -67,7 +67,8 @@ class DatasetRegistryTest {
     @Test
     void namesAreTheDocumentedOnes() {
         assertEquals(List.of("mnist", "fashion-mnist", "kmnist", "emnist-balanced", "emnist-byclass", "emnist-bymerge",
-                "emnist-digits", "emnist-letters", "emnist-mnist", "notmnist", "geomfig"), new DatasetRegistry().names());
+                "emnist-digits", "emnist-letters", "emnist-mnist", "notmnist", "geomfig", "geomfig-authors"),
+                new DatasetRegistry().names());
     }
 
     @Test

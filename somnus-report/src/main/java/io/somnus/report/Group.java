@@ -26,6 +26,17 @@ record Group(String preset, String model, String dataset, String variant) {
         return out;
     }
 
+    /** The anchor of this group's panels in a section, e.g. {@code vs-sleep-paper-fashion-mnist}. */
+    String anchor(String section) {
+        return anchor(section, preset, dataset, variant);
+    }
+
+    /** As {@link #anchor(String)} for a group named by its parts. */
+    static String anchor(String section, String preset, String dataset, String variant) {
+        String key = preset + "-" + dataset + (variant.isEmpty() ? "" : "-" + variant);
+        return section + "-" + key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
     String title() {
         return preset + " (" + model + ") × " + dataset + (variant.isEmpty() ? "" : ", " + variant);
     }

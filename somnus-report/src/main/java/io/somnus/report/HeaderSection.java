@@ -54,8 +54,8 @@ final class HeaderSection implements Section {
         t.add(List.of("datasets", Formats.distinct(runs, RunRecord::dataset)));
         t.add(List.of("sleep fractions", Formats.distinct(runs, r -> Formats.fraction(r.sleepFraction()))));
         t.add(List.of("seeds", Formats.distinct(runs, r -> Long.toString(r.seed()))));
-        String variants = Formats.distinct(runs, RunRecord::variant);
-        if (!variants.isBlank()) {
+        String variants = Formats.distinct(runs, r -> r.variant().isEmpty() ? "(none)" : r.variant());
+        if (!variants.equals("(none)")) {
             t.add(List.of("grid variants", variants));
         }
         if (results.singleRun() && runs.size() == 1) {

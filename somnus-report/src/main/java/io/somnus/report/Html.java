@@ -46,6 +46,13 @@ final class Html {
         return this;
     }
 
+    /** A heading with an anchor other sections link to. */
+    Html heading(String tag, String id, String text) {
+        out.append('<').append(tag).append(" id=\"").append(escape(id)).append("\">").append(escape(text))
+                .append("</").append(tag).append(">\n");
+        return this;
+    }
+
     Html p(String text) {
         return tag("p", text);
     }

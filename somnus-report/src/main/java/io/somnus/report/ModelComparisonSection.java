@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.RunRecord;
 import java.util.ArrayList;
@@ -38,13 +39,17 @@ final class ModelComparisonSection implements Section {
                     + String.join(", ", models) + " model; sweep presets of both models (e.g. paper and paper-sg) to compare them");
             return;
         }
-        html.p("Final test accuracy against sleep fraction, one line per preset (mean and 95 % CI across seeds). "
+        html.p("Final test accuracy against sleep fraction, one line per preset (mean and 95 % CI across seeds); the "
+                + "untrained controls of a sweep with controls as flat lines at their mean. "
                 + "The paper's claim: sleep helps the STDP-SNN and makes no measurable difference to the SG-SNN.");
         Map<String, List<AggregateRow>> byDataset = new TreeMap<>();
+        Map<String, List<AggregateRow>> controls = new TreeMap<>(); // untrained STDP-SNNs: reference lines, not presets
         for (AggregateRow r : ctx.rows()) {
             if (r.metric().equals("test_accuracy")) {
-                String key = r.cell().dataset() + (r.cell().variant().isEmpty() ? "" : ", " + r.cell().variant());
-                byDataset.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+                String grid = StudyControl.gridPartOf(r.cell().variant());
+                boolean control = !StudyControl.labelIn(r.cell().variant()).isEmpty();
+                String key = r.cell().dataset() + (grid.isEmpty() ? "" : ", " + grid);
+                (control ? controls : byDataset).computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
         html.wideGridStart();
@@ -61,6 +66,13 @@ final class ModelComparisonSection implements Section {
                         s.stream().mapToDouble(r -> r.stats().mean()).toArray(),
                         s.stream().mapToDouble(r -> r.stats().ciLow()).toArray(),
                         s.stream().mapToDouble(r -> r.stats().ciHigh()).toArray(), Charts.qualitative(i++));
+            }
+            double[] span = {d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).min().orElse(0),
+                    d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).max().orElse(0)};
+            for (AggregateRow c : controls.getOrDefault(d.getKey(), List.of())) {
+                double m = c.stats().mean();
+                Charts.line(chart, c.cell().preset() + ", " + StudyControl.labelIn(c.cell().variant()), span,
+                        new double[] {m, m}, Charts.qualitative(i++)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
             html.svgFigure(ctx.svg(chart), "STDP versus SG on " + d.getKey(), null, "fig");

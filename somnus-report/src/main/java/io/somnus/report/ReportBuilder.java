@@ -13,14 +13,15 @@ import java.util.concurrent.Executors;
 /**
  * Builds the study's report: one self-contained HTML file (figures embedded as SVG or PNG data URIs, CSS
  * inline, no external references) from a sweep directory or a single run directory (docs/run-directory.md).
- * The builder orders the {@link Section}s and writes the page around them: what was run; accuracy over
+ * The builder orders the {@link Section}s and writes the page around them: the verdict on the paper's claims
+ * (docs/verdict.md); what was run; accuracy over
  * training; accuracy, stability, saturation and diversity versus sleep fraction; weight traces across sleep
  * episodes; weight histograms before and after sleep; receptive fields; STDP-SNN versus SG-SNN; statistics;
  * notes. Optional files or columns that are missing are reported as "not recorded".
  */
 public final class ReportBuilder {
     /** The report's sections, in page order; the notes come last because the others add to them. */
-    static final List<Section> SECTIONS = List.of(new HeaderSection(), new TrainingCurvesSection(),
+    static final List<Section> SECTIONS = List.of(new VerdictSection(), new HeaderSection(), new TrainingCurvesSection(),
             new VersusSleepSection(), new WeightTracesSection(), new WeightHistogramsSection(),
             new ReceptiveFieldsSection(), new ModelComparisonSection(), new StatisticsSection(), new NotesSection());
 
@@ -118,5 +119,13 @@ public final class ReportBuilder {
             table.mono td { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
             pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }
             footer { margin-top: 30px; color: #888; font-size: 12px; }
+            .badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-weight: bold; font-size: 12px;
+                     white-space: nowrap; }
+            .badge.holds { background: #d8f0dc; color: #17602a; }
+            .badge.does-not-hold { background: #f8d9d6; color: #8a1c12; }
+            .badge.inconclusive { background: #fbecc8; color: #7a5300; }
+            .badge.not-run { background: #eceef1; color: #5c6570; }
+            table.verdict td { white-space: normal; }
+            .muted { color: #777; font-style: italic; font-size: 12px; }
             """;
 }

@@ -46,7 +46,7 @@ final class VersusSleepSection implements Section {
             byGroup.computeIfAbsent(Group.of(r.cell()), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<Group, List<AggregateRow>> g : byGroup.entrySet()) {
-            html.tag("h3", g.getKey().title());
+            html.heading("h3", g.getKey().anchor(id()), g.getKey().title());
             List<AggregateRow> groupRows = g.getValue();
             Set<String> metrics = groupRows.stream().map(AggregateRow::metric).collect(Collectors.toCollection(LinkedHashSet::new));
             List<String> missing = new ArrayList<>();

@@ -29,7 +29,7 @@ class ReportBuilderTest {
             sleep_fractions: [0.0, 0.2, 0.5]
             seeds: [1, 2, 3]
             """;
-    static final List<String> SECTIONS = List.of("header", "training-curves", "vs-sleep", "weight-traces",
+    static final List<String> SECTIONS = List.of("verdict", "header", "training-curves", "vs-sleep", "weight-traces",
             "weight-histograms", "receptive-fields", "stdp-vs-sg", "statistics", "notes");
     static final Pattern DATA_URI = Pattern.compile("src=\"data:(image/[a-z+]+);base64,([A-Za-z0-9+/=]+)\"");
 
@@ -101,6 +101,41 @@ class ReportBuilderTest {
         int groups = 2;
         assertEquals(groups * (1 + 9 + 2 + 1) + 1, svg, "SVG figures");
         assertEquals(groups * 3, png, "receptive-field grids: one per group and fraction (first seed)");
+    }
+
+    /**
+     * The verdict comes first, lists every claim × named preset (the ones the study lacks as not run), and shows
+     * beside criterion 1c the paired difference of test accuracy computed here from the runs' summary.json files,
+     * with a link to the panel that draws it.
+     */
+    @Test
+    void theVerdictComesFirstWithItsNumbersAndLinks() throws Exception {
+        assertTrue(html.indexOf("<section id=\"verdict\">") < html.indexOf("<section id=\"header\">"));
+        assertTrue(html.indexOf("<nav><a href=\"#verdict\">") > 0, "first in the navigation");
+        String verdict = between("<section id=\"verdict\">", "</section>");
+        for (String preset : List.of("paper", "paper-code", "paper-sg", "paper-sg-code")) {
+            assertTrue(verdict.contains(">" + preset + "<"), preset);
+        }
+        // paper-code and paper-sg-code are absent from this study; paper and paper-sg were decided (linked to details)
+        assertEquals(2, count(verdict, "<td>paper-code</td><td><span class=\"badge not-run\">"), verdict);
+        assertEquals(1, count(verdict, "<td>paper-sg-code</td><td><span class=\"badge not-run\">"), verdict);
+        assertEquals(3, count(verdict, "<td><a href=\"#verdict-"), verdict); // paper (claims 1, 2), paper-sg (3)
+        ObjectMapper json = new ObjectMapper();
+        double sum = 0;
+        for (int seed = 1; seed <= 3; seed++) {
+            double a = json.readTree(sweep.resolve("runs/paper__geomfig__f0.20__s" + seed + "/summary.json").toFile())
+                    .get("test_accuracy").asDouble();
+            double b = json.readTree(sweep.resolve("runs/paper__geomfig__f0.00__s" + seed + "/summary.json").toFile())
+                    .get("test_accuracy").asDouble();
+            sum += a - b;
+        }
+        String delta = String.format(Locale.ROOT, "%+.3f", sum / 3).replace('-', '−');
+        String row = verdict.lines().filter(l -> l.contains("1c sleep keeps learned structure")).findFirst()
+                .orElseThrow(() -> new AssertionError(verdict));
+        assertTrue(row.contains("<td>" + delta + " ["), row + " should show " + delta);
+        assertTrue(row.contains("(n = 3, paired)"), row);
+        assertTrue(row.contains("href=\"#vs-sleep-paper-geomfig\""), row);
+        assertTrue(html.contains("<h3 id=\"vs-sleep-paper-geomfig\">"), "the link's target exists");
     }
 
     @Test
@@ -218,6 +253,10 @@ class ReportBuilderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReportBuilder.build(tmp, tmp.resolve("x.html")));
         assertTrue(e.getMessage().contains(tmp.toString()));
+    }
+
+    static int count(String text, String needle) {
+        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 
     static String between(String start, String end) {

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /** Loads presets, applies dotted overrides, and binds the result to {@link RunConfig} with clear errors. */
 public final class Configs {
-    public static final List<String> PRESETS = List.of("paper", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "paper-sg-code", "sg-fc");
+    public static final List<String> PRESETS = List.of("paper", "paper-code", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "paper-sg-code", "sg-fc");
 
     private Configs() { }
 

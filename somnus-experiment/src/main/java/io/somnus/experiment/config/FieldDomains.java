@@ -7,6 +7,7 @@ import io.somnus.sg.SgLoss;
 import io.somnus.sg.SgSleepSchedule;
 import io.somnus.sg.SgSurrogate;
 import io.somnus.sleep.DecayTarget;
+import io.somnus.sleep.SleepSettings;
 import io.somnus.synapse.Receptor;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -141,7 +142,8 @@ public final class FieldDomains {
         put("train.validation_images", int32(1));
         put("train.test_images", int32(1));
 
-        put("sleep.fraction", realIn(0, false, 1, true));
+        // [0, 1): a fraction; up to 1 as the authors' ratio of wake (sleep.episode: ratio_of_wake, checked there)
+        put("sleep.fraction", realIn(0, false, 1, false));
 
         // ---------------------------------------------------------------- the STDP-SNN (StdpRunConfig)
         within("model", ModelKind.STDP, () -> {
@@ -149,6 +151,7 @@ public final class FieldDomains {
             put("train.checkpoints", int32(1));
             put("train.plasticity", bool());
             put("train.eval_threads", int32(0));
+            put("train.initial_weights", enumText(InitialWeights.class).optionalField());
 
             enumField("protocol", Protocol.class);
             put("continual.tasks", int32(1));
@@ -157,6 +160,7 @@ public final class FieldDomains {
             put("simulation.dt_ms", real(0, true));
             put("simulation.steps_per_image", int32(1));
             put("simulation.integration", enumText(MembraneIntegration.class).orNull());
+            put("simulation.reset_every_images", int32(0));
 
             enumField("encoding.kind", EncodingKind.class);
             put("encoding.max_rate_hz", real(0, false));
@@ -197,6 +201,7 @@ public final class FieldDomains {
             put("projections.*.w_min", real().orNull());
             put("projections.*.w_max", real().orNull());
             put("projections.*.normalise", real(0, false));
+            put("projections.*.drop_reciprocal_of", text().orNull());
             // a section of the rule's own fields (NearestPairConfig, TripletConfig), or null for a static projection
             enumField("projections.*.plasticity.rule", PlasticityRule.class);
             within("projections.*.plasticity.rule", PlasticityRule.NEAREST_PAIR, () -> {
@@ -215,11 +220,17 @@ public final class FieldDomains {
                 put("projections.*.plasticity.tau_post2_ms", real(0, true));
                 put("projections.*.plasticity.traces", enumText(TraceIntegration.class).orNull());
             });
+            within("projections.*.plasticity.rule", PlasticityRule.SINCE_LAST_SPIKE, () -> {
+                put("projections.*.plasticity.learning_rate", real(0, false));
+                put("projections.*.plasticity.tau_ltp_ms", real(0, true));
+                put("projections.*.plasticity.tau_ltd_ms", real(0, true));
+            });
 
             textField("readout.population");
             enumField("readout.main", ReadoutKind.class);
             put("readout.readouts", enumText(ReadoutKind.class).asList());
             put("readout.pca_variance", realIn(0, true, 1, false));
+            enumField("readout.source", ReadoutSource.class);
 
             put("sleep.wake_steps", integer(1, Long.MAX_VALUE));
             enumField("sleep.budget", SleepBudget.class);
@@ -236,6 +247,10 @@ public final class FieldDomains {
             put("sleep.decay_every_steps", int32(1));
             put("sleep.early_end_tolerance", real(0, false));
             put("sleep.trace_every_steps", int32(1));
+            enumField("sleep.episode", SleepEpisode.class);
+            put("sleep.max_episode_steps", integer(0, Long.MAX_VALUE));
+            enumField("sleep.early_end", SleepSettings.EarlyEnd.class);
+            put("sleep.keep_state", bool());
         });
 
         // ---------------------------------------------------------------- the SG-SNN (SgRunConfig, SgSection)

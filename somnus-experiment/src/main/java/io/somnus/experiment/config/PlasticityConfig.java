@@ -12,8 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "rule")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = NearestPairConfig.class, name = "nearest_pair"),
-        @JsonSubTypes.Type(value = TripletConfig.class, name = "triplet")})
-public sealed interface PlasticityConfig permits NearestPairConfig, TripletConfig {
+        @JsonSubTypes.Type(value = TripletConfig.class, name = "triplet"),
+        @JsonSubTypes.Type(value = SinceLastSpikeConfig.class, name = "since_last_spike")})
+public sealed interface PlasticityConfig permits NearestPairConfig, TripletConfig, SinceLastSpikeConfig {
     /** The rule this section configures. */
     PlasticityRule rule();
 }

@@ -5,5 +5,7 @@ public enum PlasticityRule {
     /** the paper's nearest-spike pair STDP ({@link NearestPairConfig}) */
     NEAREST_PAIR,
     /** Diehl &amp; Cook's triplet STDP ({@link TripletConfig}) */
-    TRIPLET
+    TRIPLET,
+    /** the authors' code's steps-since-last-spike STDP ({@link SinceLastSpikeConfig}) */
+    SINCE_LAST_SPIKE
 }

@@ -18,7 +18,10 @@ import io.somnus.synapse.Receptor;
  * @param plasticity the learning rule and its parameters, or null for a static projection
  * @param normalise  after each plastic presentation scale each post neuron's incoming weights to sum to
  *                   this; 0 = off
+ * @param dropReciprocalOf the name of an earlier projection post → pre: every synapse i → j of this one whose
+ *                   reverse j → i exists there is removed (the authors' I→E without the reciprocal of E→I,
+ *                   {@code src/create_network.py:49-51 @40b7d33}); null = keep all
  */
 public record ProjectionConfig(String name, String pre, String post, Receptor receptor, ConnectorKind connector,
                                double p, WeightInit init, double weight, double weightLow, Double wMin, Double wMax,
-                               PlasticityConfig plasticity, double normalise) { }
+                               PlasticityConfig plasticity, double normalise, String dropReciprocalOf) { }

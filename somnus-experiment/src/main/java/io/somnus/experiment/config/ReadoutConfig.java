@@ -7,5 +7,13 @@ import java.util.List;
  * @param main         the readout reported as {@code test_accuracy}
  * @param readouts     every readout fitted: {@code pca-logistic}, {@code linear}, {@code vote}
  * @param pcaVariance  fraction of variance the PCA keeps
+ * @param source       {@code frozen}: counts of the final network, per image; {@code training}: the authors' features
+ *                     from the plastic training stream (E and I, one per run of equal labels)
  */
-public record ReadoutConfig(String population, ReadoutKind main, List<ReadoutKind> readouts, double pcaVariance) { }
+public record ReadoutConfig(String population, ReadoutKind main, List<ReadoutKind> readouts, double pcaVariance,
+                            ReadoutSource source) {
+    /** Whether the features come from the plastic training stream. */
+    public boolean fromTraining() {
+        return source == ReadoutSource.TRAINING;
+    }
+}

@@ -1,6 +1,7 @@
 package io.somnus.experiment.config;
 
 import io.somnus.sleep.DecayTarget;
+import io.somnus.sleep.SleepSettings;
 import java.util.List;
 
 /**
@@ -23,8 +24,20 @@ import java.util.List;
  * @param budget            {@code added}: wake data is the same for every f, sleep is added;
  *                          {@code fixed_total}: wake + sleep steps are fixed, so more sleep means fewer images
  * @param traceEverySteps   weight-trace sampling interval during sleep (steps)
+ * @param episode           how long an episode is: {@code fraction} (f/(1−f)·W, f in [0, 1)) or {@code ratio_of_wake}
+ *                          (the authors' code: round(W·f) steps, f in [0, 1], capped at max_episode_steps)
+ * @param maxEpisodeSteps   the cap of a ratio_of_wake episode (their sleep_max_iters, 10 000); 0 = none
+ * @param earlyEnd          what the early end tests: {@code per_projection} (each projection's Σ|w|, after each decay)
+ *                          or {@code receptor_groups} (the excitatory and the inhibitory Σ|w|, before every step)
+ * @param keepState         true: an episode continues the wake stream (no reset before or after)
  */
 public record SleepConfig(double fraction, long wakeSteps, SleepLaw law, double lambda, double tauSleepMs,
                           double weightNoise, DecayTarget target, double targetMagnitude, double noiseStdMv,
                           double inputRateHz, boolean plasticity, List<String> projections, int decayEverySteps,
-                          double earlyEndTolerance, SleepBudget budget, int traceEverySteps) { }
+                          double earlyEndTolerance, SleepBudget budget, int traceEverySteps, SleepEpisode episode,
+                          long maxEpisodeSteps, SleepSettings.EarlyEnd earlyEnd, boolean keepState) {
+    /** Whether the episode length follows the authors' ratio of wake (else the paper's fraction). */
+    public boolean ratioOfWake() {
+        return episode == SleepEpisode.RATIO_OF_WAKE;
+    }
+}

@@ -8,6 +8,13 @@ package io.somnus.experiment.config;
  * @param checkpoints       evaluations during training (evenly spaced), the last one at the end
  * @param plasticity        false = the untrained control: weights stay at their initial values
  * @param evalThreads       threads for frozen evaluation; 0 = available processors
+ * @param initialWeights    where the weights start ({@link InitialWeights}); optional, null (absent) = the preset's
  */
 public record StdpTrainConfig(int images, int epochs, int validationImages, int testImages, int readoutImages,
-                              int checkpoints, boolean plasticity, int evalThreads) implements TrainConfig { }
+                              int checkpoints, boolean plasticity, int evalThreads, InitialWeights initialWeights)
+        implements TrainConfig {
+    /** Whether the weights that sleep decays start at the sleep target rather than at the preset's values. */
+    public boolean startsAtSleepTarget() {
+        return initialWeights == InitialWeights.SLEEP_TARGET;
+    }
+}

@@ -19,7 +19,11 @@ public final class DataPreparation {
     private DataPreparation() { }
 
     public static PreparedData prepare(RunConfig cfg) {
-        DatasetRegistry registry = new DatasetRegistry();
+        return prepare(cfg, new DatasetRegistry());
+    }
+
+    /** As {@link #prepare(RunConfig)}, finding (or fetching) the datasets with {@code registry}. */
+    public static PreparedData prepare(RunConfig cfg, DatasetRegistry registry) {
         Path dir = cfg.dataset().dir() == null || cfg.dataset().dir().isBlank() ? null : Path.of(cfg.dataset().dir());
         int nTrain = cfg.train().images();
         int nVal = cfg.train().validationImages();

@@ -1,5 +1,6 @@
 package io.somnus.experiment.run;
 
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -8,6 +9,7 @@ import io.somnus.experiment.model.ModelRunner;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.sg.SgRunner;
+import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.experiment.stdp.StdpRunner;
 import io.somnus.kernel.Kernels;
 
@@ -37,14 +39,22 @@ final class ModelRunners {
 
     /** @param kernels the simulator kernels an STDP-SNN is built with (all give the same numbers) */
     static Bound<?> forConfig(RunConfig cfg, Kernels kernels) {
+        return forConfig(cfg, kernels, SpikeExchange.NONE);
+    }
+
+    /** @param exchange the STDP-SNN's spike export and import (refused for the SG-SNN) */
+    static Bound<?> forConfig(RunConfig cfg, Kernels kernels, SpikeExchange exchange) {
         return cfg.match(new RunConfig.Cases<Bound<?>>() {
             @Override
             public Bound<?> stdp(StdpRunConfig c) {
-                return new Bound<>(new StdpRunner(kernels), c);
+                return new Bound<>(new StdpRunner(kernels, exchange), c);
             }
 
             @Override
             public Bound<?> sg(SgRunConfig c) {
+                if (!exchange.equals(SpikeExchange.NONE)) {
+                    throw new ConfigException("--export-spikes and --input-spikes are for the STDP-SNN (model: stdp)");
+                }
                 return new Bound<>(new SgRunner(), c);
             }
         });

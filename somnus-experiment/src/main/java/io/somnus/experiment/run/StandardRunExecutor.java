@@ -3,6 +3,10 @@ package io.somnus.experiment.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.CpuInfo;
 import io.somnus.core.SomnusVersion;
+import io.somnus.data.DatasetCatalog;
+import io.somnus.data.DatasetLocations;
+import io.somnus.data.DatasetRegistry;
+import io.somnus.data.UrlDownloader;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.AtomicFiles;
@@ -15,6 +19,7 @@ import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +36,9 @@ import java.util.TreeMap;
  */
 public final class StandardRunExecutor implements RunExecutor {
     private final Kernels kernels;
+    private final Path dataHome;
+    private final Map<String, Object> site;
+    private final SpikeExchange exchange;
 
     /** Runs on {@link Kernels#preferred()}. */
     public StandardRunExecutor() {
@@ -39,7 +47,42 @@ public final class StandardRunExecutor implements RunExecutor {
 
     /** @param kernels the simulator loops the STDP-SNN runs on (recorded in provenance.json; same numbers on any) */
     public StandardRunExecutor(Kernels kernels) {
+        this(kernels, (Path) null);
+    }
+
+    /**
+     * @param kernels  as above
+     * @param dataHome the dataset cache root ({@code DIR/<name>/...}) in place of {@code $SOMNUS_DATA_HOME}, e.g. a
+     *                 copy shipped to a cluster's executor; null: this process's environment
+     */
+    public StandardRunExecutor(Kernels kernels, Path dataHome) {
+        this(kernels, dataHome, Map.of());
+    }
+
+    /**
+     * @param site where the run executes, added to provenance.json (a cluster engine's executor id, task attempt)
+     * @see #StandardRunExecutor(Kernels, Path)
+     */
+    public StandardRunExecutor(Kernels kernels, Path dataHome, Map<String, Object> site) {
+        this(kernels, dataHome, site, SpikeExchange.NONE);
+    }
+
+    /** @param exchange the STDP-SNN's spike export and import ({@code --export-spikes}, {@code --input-spikes}) */
+    public StandardRunExecutor(Kernels kernels, SpikeExchange exchange) {
+        this(kernels, null, Map.of(), exchange);
+    }
+
+    /** @see #StandardRunExecutor(Kernels, Path, Map) and {@link #StandardRunExecutor(Kernels, SpikeExchange)} */
+    public StandardRunExecutor(Kernels kernels, Path dataHome, Map<String, Object> site, SpikeExchange exchange) {
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        this.dataHome = dataHome;
+        this.site = new TreeMap<>(site);
+        this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
+    }
+
+    private DatasetRegistry registry() {
+        return dataHome == null ? new DatasetRegistry() : new DatasetRegistry(DatasetCatalog.builtIn(),
+                new DatasetLocations(dataHome, DatasetLocations.DEFAULT_SYSTEM_ROOTS), new UrlDownloader());
     }
 
     @Override
@@ -49,9 +92,9 @@ public final class StandardRunExecutor implements RunExecutor {
         AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
-        PreparedData data = DataPreparation.prepare(cfg);
+        PreparedData data = DataPreparation.prepare(cfg, registry());
         RunFiles files = new RunFiles(runDir, progress);
-        ModelResult result = ModelRunners.forConfig(cfg, kernels).run(data, files);
+        ModelResult result = ModelRunners.forConfig(cfg, kernels, exchange).run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
         Map<String, Object> arithmetic = result.arithmetic();
@@ -68,6 +111,8 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         prov.putAll(arithmetic);
         prov.put("cpu_model", CpuInfo.model());
+        prov.put("host", hostName());
+        prov.putAll(site);
         prov.put("seed", cfg.seed());
         prov.put("dataset", cfg.dataset().name());
         Map<String, String> sha = new TreeMap<>(data.train().sha256());
@@ -79,5 +124,14 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("available_processors", Runtime.getRuntime().availableProcessors());
         AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
+    }
+
+    /** The machine that executed the run (an executor's, on a cluster); "unknown" when it has no resolvable name. */
+    static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
     }
 }

@@ -96,6 +96,8 @@ public final class GlmmRunner {
                 "suppressPackageStartupMessages(library(glmmTMB))",
                 "d <- read.csv(\"runs_long.csv\", stringsAsFactors = FALSE)",
                 "d <- d[d$metric == \"test_accuracy\" & !is.na(d$value), ]",
+                "# the untrained controls (variant control=<name>) are not levels of sleep: left out of the model",
+                "d <- d[!grepl(\"(^|,)control=\", d$variant), ]",
                 "n <- nrow(d)",
                 "# squeeze into (0, 1): Smithson & Verkuilen (2006)",
                 "d$acc <- (d$value * (n - 1) + 0.5) / n",

@@ -8,6 +8,7 @@ import io.somnus.experiment.config.NeuronDefaults;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
+import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.StdpSign;
 import io.somnus.experiment.config.TraceIntegration;
@@ -21,6 +22,7 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.NearestPairStdp;
+import io.somnus.plasticity.SinceLastSpikeStdp;
 import io.somnus.plasticity.TripletStdp;
 import io.somnus.plasticity.WeightNormalisation;
 import io.somnus.synapse.Connector;
@@ -101,6 +103,9 @@ public final class NetworkFactory {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + ": " + e.getMessage());
             }
+            if (pc.dropReciprocalOf() != null) {
+                syn = withoutReciprocal(syn, reverse(projections, pc, where));
+            }
             float[] w0 = new float[syn.size()];
             switch (pc.init()) {
                 case CONSTANT -> java.util.Arrays.fill(w0, (float) pc.weight());
@@ -109,6 +114,11 @@ public final class NetworkFactory {
                         w0[k] = (float) (pc.weightLow() + (pc.weight() - pc.weightLow()) * rng.nextDouble());
                     }
                 }
+            }
+            // after the preset's init, so that the random stream (and every later projection) is the preset's
+            double atSleepTarget = SleepTargetWeights.initialWeight(cfg, pc);
+            if (!Double.isNaN(atSleepTarget)) {
+                java.util.Arrays.fill(w0, (float) atSleepTarget);
             }
             double wMin = pc.wMin() == null ? Double.NEGATIVE_INFINITY : pc.wMin();
             double wMax = pc.wMax() == null ? Double.POSITIVE_INFINITY : pc.wMax();
@@ -128,6 +138,38 @@ public final class NetworkFactory {
         Network net = new Network(dt, input, pops, projections, norms);
         net.normalise();
         return net;
+    }
+
+    /** The earlier projection post → pre that {@code pc.drop_reciprocal_of} names. */
+    private static Projection reverse(List<Projection> built, ProjectionConfig pc, String where) {
+        for (Projection p : built) {
+            if (p.name().equals(pc.dropReciprocalOf())) {
+                if (!p.pre().name().equals(pc.post()) || !p.post().name().equals(pc.pre())) {
+                    throw new ConfigException(where + ".drop_reciprocal_of: '" + pc.dropReciprocalOf() + "' runs "
+                            + p.pre().name() + " → " + p.post().name() + ", not " + pc.post() + " → " + pc.pre());
+                }
+                return p;
+            }
+        }
+        throw new ConfigException(where + ".drop_reciprocal_of: no earlier projection named '" + pc.dropReciprocalOf()
+                + "'; it must come before " + pc.name() + " in projections");
+    }
+
+    /** The synapses i → j of {@code syn} whose reverse j → i is not in {@code reverse}, in their order. */
+    static SynapseList withoutReciprocal(SynapseList syn, Projection reverse) {
+        java.util.Set<Long> back = new java.util.HashSet<>();
+        int n = reverse.post().size();
+        for (int s = 0; s < reverse.synapseCount(); s++) {
+            back.add((long) reverse.preIndex()[s] * n + reverse.postIndex()[s]);
+        }
+        SynapseList kept = new SynapseList(syn.size());
+        for (int k = 0; k < syn.size(); k++) {
+            // synapse i → j is reciprocal when j → i exists: key (pre of reverse = j, post of reverse = i)
+            if (!back.contains((long) syn.post(k) * n + syn.pre(k))) {
+                kept.add(syn.pre(k), syn.post(k));
+            }
+        }
+        return kept;
     }
 
     /** Bytes a synapse takes while its projection is built (connector lists, sort order, CSR and CSC arrays). */
@@ -200,6 +242,7 @@ public final class NetworkFactory {
             if (pc.plasticity() != null) {
                 rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
             }
+            SleepTargetWeights.initialWeight(cfg, pc);
             if (synapses > Integer.MAX_VALUE - 8) {
                 throw new ConfigException(String.format(java.util.Locale.ROOT, "%s would have about %.3g synapses "
                         + "(%d × %d neurons); a projection holds at most %d; lower the population sizes or the connection "
@@ -231,16 +274,24 @@ public final class NetworkFactory {
 
     private static Plasticity rule(PlasticityConfig c, Receptor receptor, double dt) {
         if (c instanceof NearestPairConfig n) {
-            int sign = switch (n.sign() == null ? StdpSign.AUTO : n.sign()) {
-                case AUTO -> receptor == Receptor.INHIBITORY ? -1 : 1;
-                case PLUS -> 1;
-                case MINUS -> -1;
-            };
-            return new NearestPairStdp(n.eta(), n.aPlus(), n.aMinus(), n.tauPlusMs(), n.tauMinusMs(), sign, dt);
+            return new NearestPairStdp(n.eta(), n.aPlus(), n.aMinus(), n.tauPlusMs(), n.tauMinusMs(),
+                    sign(n.sign(), receptor), dt);
         }
-        TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these two
+        if (c instanceof SinceLastSpikeConfig s) {
+            return new SinceLastSpikeStdp(s.learningRate(), s.tauLtpMs(), s.tauLtdMs(),
+                    receptor == Receptor.INHIBITORY ? -1 : 1, dt);
+        }
+        TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these three
         return new TripletStdp(t.nuPre(), t.nuPost(), t.tauPreMs(), t.tauPost1Ms(), t.tauPost2Ms(), dt,
                 t.traces() == TraceIntegration.EULER);
+    }
+
+    private static int sign(StdpSign sign, Receptor receptor) {
+        return switch (sign == null ? StdpSign.AUTO : sign) {
+            case AUTO -> receptor == Receptor.INHIBITORY ? -1 : 1;
+            case PLUS -> 1;
+            case MINUS -> -1;
+        };
     }
 
     private static ConductanceLifParameters conductanceDefaults(PopulationConfig pc) {

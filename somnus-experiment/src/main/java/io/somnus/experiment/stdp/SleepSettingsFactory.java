@@ -4,6 +4,8 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.sleep.LinearDecay;
 import io.somnus.sleep.LogSpaceDecay;
+import io.somnus.sleep.RatioOfWake;
+import io.somnus.sleep.SleepSchedule;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.sleep.WeightDecayLaw;
 
@@ -12,6 +14,10 @@ public final class SleepSettingsFactory {
     private SleepSettingsFactory() { }
 
     public static SleepSettings create(SleepConfig c, double dtMs) {
+        if (!c.ratioOfWake() && !(c.fraction() < 1)) {
+            throw new ConfigException("sleep.fraction must be in [0, 1), got " + c.fraction()
+                    + " (1 is allowed only as a ratio of wake, sleep.episode: ratio_of_wake)");
+        }
         try {
             WeightDecayLaw law = switch (c.law()) {
                 case LOG -> new LogSpaceDecay(c.lambda(), c.weightNoise());
@@ -19,9 +25,18 @@ public final class SleepSettingsFactory {
             };
             return new SleepSettings(c.noiseStdMv(), c.inputRateHz(), c.plasticity(), law, c.target(), c.targetMagnitude(),
                     c.projections() == null ? java.util.List.of() : c.projections(), c.decayEverySteps(),
-                    c.earlyEndTolerance(), c.traceEverySteps());
+                    c.earlyEndTolerance(), c.traceEverySteps(), c.earlyEnd(), c.keepState());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** When and how long the run sleeps: the paper's fraction, or the authors' capped ratio of wake. */
+    public static SleepSchedule schedule(SleepConfig c) {
+        return switch (c.episode()) {
+            case FRACTION -> SleepSchedule.everyWakeSteps(c.fraction(), c.wakeSteps());
+            case RATIO_OF_WAKE -> new RatioOfWake(c.fraction(), c.wakeSteps(),
+                    c.maxEpisodeSteps() == 0 ? Long.MAX_VALUE : c.maxEpisodeSteps());
+        };
     }
 }

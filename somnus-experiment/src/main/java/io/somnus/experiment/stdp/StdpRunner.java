@@ -21,10 +21,17 @@ import java.util.Map;
 /** The STDP-SNN ({@code model: stdp}): the event-driven network of {@link NetworkFactory}, trained by {@link StdpTraining}. */
 public final class StdpRunner implements ModelRunner<StdpRunConfig> {
     private final Kernels kernels;
+    private final SpikeExchange exchange;
 
     /** @param kernels the simulator kernels populations and projections are built with */
     public StdpRunner(Kernels kernels) {
+        this(kernels, SpikeExchange.NONE);
+    }
+
+    /** @param exchange spike export and import ({@link SpikeExchange}) */
+    public StdpRunner(Kernels kernels, SpikeExchange exchange) {
         this.kernels = java.util.Objects.requireNonNull(kernels);
+        this.exchange = java.util.Objects.requireNonNull(exchange);
     }
 
     @Override
@@ -51,7 +58,7 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
 
     @Override
     public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws Exception {
-        StdpTraining.Result r = new StdpTraining(cfg, files, kernels).run(data.train(), data.validation(), data.test());
+        StdpTraining.Result r = new StdpTraining(cfg, files, kernels, exchange).run(data.train(), data.validation(), data.test());
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
         // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons

@@ -3,6 +3,8 @@ package io.somnus.experiment.stdp;
 import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -45,9 +47,16 @@ public final class StdpTraining {
     private final long evalSeed;
     private final long readoutSeed;
     private final Kernels kernels;
+    private final SpikeExchange exchange;
 
     public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels) {
+        this(cfg, recorder, kernels, SpikeExchange.NONE);
+    }
+
+    /** @param exchange export of spikes and weights, import of input trains ({@link SpikeExchange}) */
+    public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels, SpikeExchange exchange) {
         this.kernels = kernels;
+        this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
         this.cfg = cfg;
         this.recorder = recorder;
         SplittableRandom root = new SplittableRandom(cfg.seed());
@@ -59,7 +68,7 @@ public final class StdpTraining {
         this.readoutSeed = root.split().nextLong();
     }
 
-    public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) {
+    public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
         TrainingTimes times = new TrainingTimes();
         Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng, kernels);
         Population readoutPop = net.population(cfg.readout().population());
@@ -73,7 +82,7 @@ public final class StdpTraining {
 
         SleepConfig sc = cfg.sleep();
         boolean plastic = cfg.train().plasticity();
-        SleepSchedule schedule = SleepSchedule.everyWakeSteps(sc.fraction(), sc.wakeSteps());
+        SleepSchedule schedule = SleepSettingsFactory.schedule(sc);
         SleepClock clock = new SleepClock(plastic ? schedule : SleepSchedule.NEVER);
         SleepPhase phase = new SleepPhase(SleepSettingsFactory.create(sc, cfg.simulation().dtMs()));
         List<SpikeCounter> counters = new ArrayList<>();
@@ -100,6 +109,19 @@ public final class StdpTraining {
         double dt = cfg.simulation().dtMs();
         int traceEveryImages = (int) Math.max(1, sc.wakeSteps() / stepsPerImage / 10);
         SpikeTrain spikes = new SpikeTrain();
+        // 1: every image from rest (Presentation); otherwise one stream, reset every N images (0: never)
+        int resetEvery = cfg.simulation().resetEveryImages();
+        SpikeExchange.InputTrains given = exchange.inputSpikes() == null ? null : SpikeExchange.InputTrains.read(
+                exchange.inputSpikes(), stepsPerImage, net.input().size(), totalImages);
+        if ((given != null || exchange.exportDir() != null) && cfg.encoding().maxPresentations() > 1) {
+            throw new ConfigException("--input-spikes and --export-spikes need encoding.max_presentations = 1, got "
+                    + cfg.encoding().maxPresentations());
+        }
+        SpikeExchange.Recorder export = exchange.exportDir() == null ? null
+                : new SpikeExchange.Recorder(exchange.exportDir(), cfg, net);
+        TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
+        boolean stoppedEarly = false;
+        long imagesTrained = 0;
         long presentations = 0;
         List<Double> valCurve = new ArrayList<>();
         long nextCheckpoint = 1;
@@ -107,10 +129,38 @@ public final class StdpTraining {
         for (long seen = 0; seen < totalImages; seen++) {
             // wake: one image (plasticity as configured)
             clear(counters);
+            if (fromTraining != null && seen % order.length == 0) {
+                fromTraining.startEpoch();
+            }
             times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
-            int shown = presentation.present(net, encoder, train.images()[order[(int) (seen % order.length)]], plastic,
-                    trainRng, spikes, readoutCounter);
+            float[] pixels = train.images()[order[(int) (seen % order.length)]];
+            int shown;
+            if (resetEvery == 1 && given == null && export == null) {
+                shown = presentation.present(net, encoder, pixels, plastic, trainRng, spikes, readoutCounter);
+            } else {
+                if (given != null) {
+                    given.fill((int) seen, spikes);
+                } else {
+                    encoder.encode(pixels, cfg.encoding().intensity(), stepsPerImage, dt, trainRng, spikes);
+                }
+                if (export != null) {
+                    export.presented(spikes);
+                }
+                readoutCounter.clear();
+                if (resetEvery == 1 || (resetEvery > 0 && seen % resetEvery == 0)) {
+                    net.resetState();
+                }
+                net.presentContinuing(spikes, plastic, trainRng);
+                if (export != null) {
+                    export.imageDone();
+                }
+                shown = 1;
+            }
             times.charge(TrainingTimes.Phase.PRESENTATIONS);
+            imagesTrained++;
+            if (fromTraining != null) {
+                fromTraining.learned(train.labels()[order[(int) (seen % order.length)]]);
+            }
             long steps = (long) shown * stepsPerImage;
             long image = seen + 1;
             long step = clock.steps() + steps;
@@ -125,6 +175,12 @@ public final class StdpTraining {
             // sleep, when the schedule asks
             if (due > 0) {
                 sleep.run(net, due, clock);
+                if (export != null) {
+                    export.slept();
+                }
+                if (fromTraining != null) {
+                    fromTraining.slept();
+                }
                 times.charge(TrainingTimes.Phase.SLEEP);
             }
             // records
@@ -141,11 +197,41 @@ public final class StdpTraining {
                 taskAccuracy[task] = measure.taskAccuracies(train, test, cfg.continual(), task);
                 task++;
             }
+            boolean epochEnd = (seen + 1) % order.length == 0 && seen + 1 < totalImages;
+            if (fromTraining != null && cfg.train().epochs() > 1 && epochEnd
+                    && fromTraining.epochEnd(net, validation, encoder, evalSeed ^ seen, readoutSeed)) {
+                fromTraining.restoreBest();
+                stoppedEarly = true;
+                break;
+            }
             times.charge(TrainingTimes.Phase.EVALUATION);
         }
-        Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
+        if (stoppedEarly) {
+            // the last checkpoint is at the end of training, which came early (restored weights)
+            Map<String, Double> row = measure.checkpoint(train, validation, imagesTrained, clock.wakeSteps(),
+                    clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
+            valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
+            recorder.checkpoint(row);
+        }
         times.charge(TrainingTimes.Phase.EVALUATION);
-        summary.put("train_images", (int) totalImages);
+        if (export != null) {
+            export.write();
+        }
+        Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
+        if (fromTraining != null) {
+            TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
+            TrainingStreamReadout.Segments scored = TrainingStreamReadout.streamSegments(net, test, encoder, cfg, ~evalSeed);
+            Map<String, Double> acc = fromTraining.fitAndScore(fit, scored, test.numClasses(), readoutSeed);
+            summary.put("readout_source", "training");
+            summary.put("test_accuracy_frozen", summary.get("test_accuracy"));
+            summary.put("test_accuracy_frozen_by_readout", summary.get("test_accuracy_by_readout"));
+            summary.put("test_accuracy", acc.get(Choices.of(cfg.readout().main())));
+            summary.put("test_accuracy_by_readout", acc);
+            summary.put("readout_segments", Map.of("training", fit.size(), "test", scored.size()));
+            summary.put("stopped_early", stoppedEarly);
+        }
+        times.charge(TrainingTimes.Phase.EVALUATION);
+        summary.put("train_images", (int) imagesTrained);
         summary.put("presentations", presentations);
         summary.put("wake_steps", clock.wakeSteps());
         summary.put("sleep_steps", clock.sleepSteps());
@@ -158,7 +244,7 @@ public final class StdpTraining {
         if (continual) {
             summary.put("continual", ContinualTasks.summary(taskAccuracy));
         }
-        Map<String, Object> timing = times.toMap(totalImages, presentations);
+        Map<String, Object> timing = times.toMap(imagesTrained, presentations);
         Map<String, float[]> weights = new LinkedHashMap<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (Projection p : net.projections()) {

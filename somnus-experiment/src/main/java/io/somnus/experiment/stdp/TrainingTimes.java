@@ -13,7 +13,7 @@ final class TrainingTimes {
     enum Phase {
         /** building the network, the encoder and the evaluator */
         SETUP("setup_seconds"),
-        /** the wake presentations themselves (plasticity on): the simulation loop */
+        /** the wake presentations themselves (plasticity as configured): encoding or reading the input spikes, the simulation loop, exporting them when asked */
         PRESENTATIONS("presentation_seconds"),
         /** per-image work around a presentation: the finite check of state and plastic weights, spike totals, weight traces, progress */
         PER_IMAGE_CHECKS("per_image_check_seconds"),

@@ -55,6 +55,18 @@ public final class SweepCommandSupport {
      */
     public SweepResult run(Path sweepFile, Path outDir, int workers, boolean resume, SweepListener listener)
             throws IOException, InterruptedException {
+        return run(sweepFile, outDir, SweepEngine.local(executor), workers, resume, listener);
+    }
+
+    /**
+     * Runs a sweep on an engine (see {@link SweepEngines}): the grid, the ledger, the run directories and the
+     * aggregates stay on this machine; only the runs themselves execute where the engine puts them.
+     *
+     * @param workers runs in flight, at least 1 (for a cluster: how many of its cores this sweep keeps busy)
+     * @see #run(Path, Path, int, boolean, SweepListener)
+     */
+    public SweepResult run(Path sweepFile, Path outDir, SweepEngine engine, int workers, boolean resume,
+                           SweepListener listener) throws IOException, InterruptedException {
         if (workers < 1) {
             throw new ConfigException("--workers = " + workers + ": must be at least 1");
         }
@@ -64,12 +76,12 @@ public final class SweepCommandSupport {
         AggregateResult aggregate = null;
         // one lock over the runs and the aggregates: no second process works in outDir meanwhile
         try (DirectoryLock lock = SweepRunner.lock(outDir, resume)) {
-            outcomes = new SweepRunner(executor).execute(plan, outDir, workers, resume, listener, lock);
+            outcomes = new SweepRunner(engine.executor()).execute(plan, outDir, workers, resume, listener, lock);
             if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
                 try {
                     aggregate = SweepResults.aggregate(outDir);
                     listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
-                            + " (aggregate.csv, runs_long.csv, curves.csv, stats.json); GLMM " + aggregate.glmm().status());
+                            + " (aggregate.csv, runs_long.csv, curves.csv, stats.json, verdict.json); GLMM " + aggregate.glmm().status());
                     aggregate.warnings().forEach(w -> listener.message("warning: " + w));
                 } catch (FileFormatException e) {
                     listener.message("aggregation failed: " + e.getMessage());

@@ -2,6 +2,7 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.run.RunConfigResolver;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,66 +27,116 @@ public final class SweepPlanner {
     public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver) {
         String where = spec.source().toString();
         List<Map<String, Object>> gridPoints = gridPoints(spec.grid());
-        List<PlannedRun> runs = new ArrayList<>();
-        // distinct resolver messages, each with the first point that produced it and a count
-        Map<String, String> firstPoint = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, PlannedRun> byHash = new HashMap<>();
-        Map<String, PlannedRun> byId = new HashMap<>();
-        List<String> duplicates = new ArrayList<>();
+        Points points = new Points(where, resolver);
+        Map<String, String> modelOf = new HashMap<>(); // preset → model, as the resolved configurations say
         for (long seed : spec.seeds()) {
             for (String preset : spec.presets()) {
                 for (String dataset : spec.datasets()) {
                     for (Map<String, Object> gridPoint : gridPoints) {
                         for (double fraction : spec.sleepFractions()) {
-                            Map<String, Object> settings = new LinkedHashMap<>();
-                            settings.put("preset", preset);
-                            settings.put("dataset.name", dataset);
-                            settings.put("sleep.fraction", fraction);
-                            settings.put("seed", seed);
-                            settings.putAll(spec.set());
-                            settings.putAll(gridPoint);
-                            ObjectNode config;
-                            try {
-                                config = Objects.requireNonNull(resolver.resolve(settings), "resolver returned null");
-                            } catch (ConfigException e) {
-                                String message = e.getMessage();
-                                firstPoint.putIfAbsent(message, describe(settings));
-                                counts.merge(message, 1, Integer::sum);
+                            Map<String, Object> settings = settings(spec, preset, dataset, fraction, seed, gridPoint);
+                            ObjectNode config = points.add(settings, variant(gridPoint),
+                                    h -> runId(preset, dataset, fraction, seed, gridPoint.isEmpty() ? null : h));
+                            if (config != null) {
+                                modelOf.putIfAbsent(preset, config.path("model").asText());
+                            }
+                        }
+                        for (StudyControl control : spec.controls()) {
+                            // controls are untrained STDP-SNNs; an SG preset has no such control
+                            if (!"stdp".equals(modelOf.get(preset))) {
                                 continue;
                             }
-                            String json = CanonicalJson.write(config);
-                            String hash = CanonicalJson.sha256(json);
-                            String id = runId(preset, dataset, fraction, seed, gridPoint.isEmpty() ? null : hash);
-                            PlannedRun run = new PlannedRun(id, settings, variant(gridPoint), config, json, hash);
-                            PlannedRun sameConfig = byHash.putIfAbsent(hash, run);
-                            PlannedRun sameId = byId.putIfAbsent(id, run);
-                            if (sameConfig != null) {
-                                duplicates.add(where + ": duplicate runs: " + describe(sameConfig.settings()) + " and "
-                                        + describe(settings) + " resolve to the same configuration; drop one of the values");
-                            } else if (sameId != null) {
-                                duplicates.add(where + ": two runs would be named " + id + ": " + describe(sameId.settings())
-                                        + " and " + describe(settings));
-                            } else {
-                                runs.add(run);
-                            }
+                            Map<String, Object> settings = settings(spec, preset, dataset, 0.0, seed, gridPoint);
+                            settings.putAll(control.settings());
+                            String gridVariant = variant(gridPoint);
+                            points.add(settings, gridVariant.isEmpty() ? control.variant() : gridVariant + "," + control.variant(),
+                                    h -> controlRunId(preset, dataset, control, seed, gridPoint.isEmpty() ? null : h));
                         }
                     }
                 }
             }
         }
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, String> e : firstPoint.entrySet()) {
-            int n = counts.get(e.getKey());
-            problems.add(where + ": " + e.getKey() + " (run " + e.getValue()
-                    + (n > 1 ? ", and " + (n - 1) + " more run" + (n > 2 ? "s" : "") : "") + ")");
+        points.throwIfAny();
+        return new SweepPlan(spec, points.runs);
+    }
+
+    private static Map<String, Object> settings(SweepSpec spec, String preset, String dataset, double fraction, long seed,
+            Map<String, Object> gridPoint) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("preset", preset);
+        settings.put("dataset.name", dataset);
+        settings.put("sleep.fraction", fraction);
+        settings.put("seed", seed);
+        settings.putAll(spec.set());
+        settings.putAll(gridPoint);
+        return settings;
+    }
+
+    /** The resolved points, and every problem met resolving them. */
+    private static final class Points {
+        private final String where;
+        private final RunConfigResolver resolver;
+        private final List<PlannedRun> runs = new ArrayList<>();
+        // distinct resolver messages, each with the first point that produced it and a count
+        private final Map<String, String> firstPoint = new LinkedHashMap<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+        private final Map<String, PlannedRun> byHash = new HashMap<>();
+        private final Map<String, PlannedRun> byId = new HashMap<>();
+        private final List<String> duplicates = new ArrayList<>();
+
+        Points(String where, RunConfigResolver resolver) {
+            this.where = where;
+            this.resolver = resolver;
         }
-        problems.addAll(duplicates);
-        if (!problems.isEmpty()) {
-            String head = problems.size() == 1 ? "" : problems.size() + " problems in sweep file " + where + ":\n  ";
-            throw new ConfigException(head + String.join("\n  ", problems));
+
+        /** Resolves one point and plans its run; null (and a problem recorded) when it does not resolve. */
+        ObjectNode add(Map<String, Object> settings, String variant, java.util.function.UnaryOperator<String> idOfHash) {
+            ObjectNode config;
+            try {
+                config = Objects.requireNonNull(resolver.resolve(settings), "resolver returned null");
+            } catch (ConfigException e) {
+                String message = e.getMessage();
+                firstPoint.putIfAbsent(message, describe(settings));
+                counts.merge(message, 1, Integer::sum);
+                return null;
+            }
+            String json = CanonicalJson.write(config);
+            String hash = CanonicalJson.sha256(json);
+            String id = idOfHash.apply(hash);
+            PlannedRun run = new PlannedRun(id, settings, variant, config, json, hash);
+            PlannedRun sameConfig = byHash.putIfAbsent(hash, run);
+            PlannedRun sameId = byId.putIfAbsent(id, run);
+            if (sameConfig != null) {
+                duplicates.add(where + ": duplicate runs: " + describe(sameConfig.settings()) + " and "
+                        + describe(settings) + " resolve to the same configuration; drop one of the values");
+            } else if (sameId != null) {
+                duplicates.add(where + ": two runs would be named " + id + ": " + describe(sameId.settings())
+                        + " and " + describe(settings));
+            } else {
+                runs.add(run);
+            }
+            return config;
         }
-        return new SweepPlan(spec, runs);
+
+        void throwIfAny() {
+            List<String> problems = new ArrayList<>();
+            for (Map.Entry<String, String> e : firstPoint.entrySet()) {
+                int n = counts.get(e.getKey());
+                problems.add(where + ": " + e.getKey() + " (run " + e.getValue()
+                        + (n > 1 ? ", and " + (n - 1) + " more run" + (n > 2 ? "s" : "") : "") + ")");
+            }
+            problems.addAll(duplicates);
+            if (!problems.isEmpty()) {
+                String head = problems.size() == 1 ? "" : problems.size() + " problems in sweep file " + where + ":\n  ";
+                throw new ConfigException(head + String.join("\n  ", problems));
+            }
+        }
+    }
+
+    /** A control run's id: {@code <preset>__<dataset>__<control>__s<seed>} (plus the hash as for {@link #runId}). */
+    static String controlRunId(String preset, String dataset, StudyControl control, long seed, String configHash) {
+        String id = preset + "__" + dataset + "__" + control.label() + "__s" + seed;
+        return configHash == null ? id : id + "__" + configHash.substring(0, SHORT_HASH);
     }
 
     /**

@@ -10,6 +10,10 @@ import io.somnus.experiment.stats.MetricCatalog;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.verdict.StudyVerdict;
+import io.somnus.experiment.verdict.VerdictFiles;
+import io.somnus.experiment.verdict.VerdictInputs;
+import io.somnus.experiment.verdict.VerdictRule;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -233,7 +237,10 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         }
     }
 
-    /** Loads the sweep (or run) directory and writes its aggregates ({@link Aggregator}); the GLMM when R allows. */
+    /**
+     * Loads the sweep (or run) directory and writes its aggregates ({@link Aggregator}), the GLMM when R allows, and
+     * the verdict ({@code verdict.json}, {@code verdict.csv}: docs/verdict.md).
+     */
     public static AggregateResult aggregate(Path dir) throws IOException {
         return aggregate(dir, GlmmRunner.standard());
     }
@@ -241,6 +248,14 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     /** As {@link #aggregate(Path)} with the given GLMM runner. */
     public static AggregateResult aggregate(Path dir, GlmmRunner glmm) throws IOException {
         SweepResults r = load(dir);
-        return Aggregator.aggregate(r.dir(), r.name(), r.runs(), r.warnings(), glmm);
+        AggregateResult a = Aggregator.aggregate(r.dir(), r.name(), r.runs(), r.warnings(), glmm);
+        List<Path> files = new ArrayList<>(a.files());
+        files.addAll(VerdictFiles.write(r.dir(), r.verdict()));
+        return new AggregateResult(a.dir(), a.runs(), a.rows(), a.glmm(), files, a.warnings());
+    }
+
+    /** The verdict of these runs (docs/verdict.md). */
+    public StudyVerdict verdict() {
+        return VerdictRule.decide(VerdictInputs.of(runs));
     }
 }

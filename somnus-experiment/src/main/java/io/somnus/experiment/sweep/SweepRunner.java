@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * directory. On resume, done runs whose directory exists are skipped; pending, running and failed runs,
  * and done runs whose directory is gone, are redone from scratch; leftover {@code .tmp-*} directories are
  * deleted. Runs execute on a fixed pool of worker threads; a failing run is recorded with its error and
- * the others continue.
+ * the others continue. A worker's {@link RunExecutor} may do the work elsewhere (a {@link SweepEngine} such as
+ * Spark, which returns the files): the directory is still filled here, moved and recorded by the same code.
  *
  * <p>One process at a time works in a sweep directory: it holds an operating-system lock on {@code DIR/.somnus.lock}
  * (released when the process ends, even by {@code kill -9}), and a second process is refused before it changes

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
  *   train.images: [1000, 2000]
  * set:                                 # optional: fixed overrides for every run
  *   train.test_images: 500
+ * controls: [untrained, untrained_sleep_target]   # optional: untrained STDP-SNNs at f = 0 ({@link StudyControl})
  * </pre>
  *
  * {@link #parse} checks the file's own structure (fields, types, ranges, empty and duplicate values) and
@@ -45,18 +47,20 @@ import java.util.regex.Pattern;
  * @param description    free text, may be empty
  * @param presets        preset names, in order
  * @param datasets       dataset names, in order
- * @param sleepFractions fractions of training time spent asleep, each in [0, 1)
+ * @param sleepFractions sleep.fraction values, each in [0, 1] (1 only for the ratio-of-wake episodes of paper-code;
+ *                       each run's configuration checks its own range)
  * @param seeds          master seeds
  * @param grid           other dotted configuration keys, each with its list of values
  * @param set            dotted configuration keys fixed for every run
+ * @param controls       control runs for every STDP preset × dataset × grid point × seed, at f = 0
  */
 public record SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
                         List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
-                        Map<String, Object> set) {
+                        Map<String, Object> set, List<StudyControl> controls) {
 
     /** Top-level fields a sweep file may have. */
     public static final List<String> FIELDS =
-            List.of("name", "description", "presets", "datasets", "sleep_fractions", "seeds", "grid", "set");
+            List.of("name", "description", "presets", "datasets", "sleep_fractions", "seeds", "grid", "set", "controls");
 
     /** Settings keys the sweep fills in itself from presets, datasets, sleep_fractions and seeds. */
     public static final Map<String, String> RESERVED_KEYS = Map.of(
@@ -74,6 +78,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         seeds = List.copyOf(seeds);
         grid = Collections.unmodifiableMap(new LinkedHashMap<>(grid));
         set = Collections.unmodifiableMap(new LinkedHashMap<>(set));
+        controls = List.copyOf(controls);
     }
 
     /**
@@ -155,16 +160,17 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         List<Long> seeds = seeds(root, problems);
         Map<String, List<Object>> grid = grid(root, problems);
         Map<String, Object> set = set(root, problems);
+        List<StudyControl> controls = controls(root, problems);
         for (String key : grid.keySet()) {
             if (set.containsKey(key)) {
                 problems.add("grid." + key, null, "is also fixed under 'set'; give it in one place only");
             }
         }
         problems.throwIfAny();
-        return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, set);
+        return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, set, controls);
     }
 
-    /** Number of runs the grid expands to. */
+    /** Number of runs the grid expands to (control runs not counted: they exist for STDP presets only). */
     public long size() {
         long n = (long) presets.size() * datasets.size() * sleepFractions.size() * seeds.size();
         for (List<Object> values : grid.values()) {
@@ -202,7 +208,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
     }
 
     private static List<Double> fractions(JsonNode root, Problems problems) {
-        JsonNode node = requiredList(root, "sleep_fractions", "a list of numbers in [0, 1), e.g. [0.0, 0.1, 0.2]", problems);
+        JsonNode node = requiredList(root, "sleep_fractions", "a list of numbers in [0, 1], e.g. [0.0, 0.1, 0.2]", problems);
         List<Double> out = new ArrayList<>();
         if (node == null) {
             return out;
@@ -212,12 +218,13 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             JsonNode item = node.get(i);
             String label = "sleep_fractions[" + i + "]";
             if (!item.isNumber()) {
-                problems.add(label, item, "expected a number in [0, 1)");
+                problems.add(label, item, "expected a number in [0, 1]");
                 continue;
             }
             double f = item.asDouble();
-            if (!(f >= 0 && f < 1)) {
-                problems.add(label, item, "a sleep fraction must be in [0, 1): 0 = never sleep; 1 would be sleep only");
+            if (!(f >= 0 && f <= 1)) {
+                problems.add(label, item, "a sleep fraction must be in [0, 1]: 0 = never sleep (1 only as paper-code's "
+                        + "ratio of wake)");
             } else if (!seen.add(f)) {
                 problems.add(label, item, "duplicate value; each value may appear once");
             } else {
@@ -286,6 +293,31 @@ public record SweepSpec(Path source, String name, String description, List<Strin
                 }
             }
             out.put(e.getKey(), list);
+        }
+        return out;
+    }
+
+    private static List<StudyControl> controls(JsonNode root, Problems problems) {
+        List<StudyControl> out = new ArrayList<>();
+        JsonNode node = root.get("controls");
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        String expected = "a list of controls: " + String.join(", ", StudyControl.labels());
+        if (!node.isArray()) {
+            problems.add("controls", node, "expected " + expected);
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            StudyControl c = item.isTextual() ? StudyControl.byLabel(item.asText()) : null;
+            if (c == null) {
+                problems.add("controls[" + i + "]", item, "unknown control; expected " + expected);
+            } else if (out.contains(c)) {
+                problems.add("controls[" + i + "]", item, "duplicate value; each value may appear once");
+            } else {
+                out.add(c);
+            }
         }
         return out;
     }

@@ -132,7 +132,7 @@ class FieldDomainsTest {
         assertMessage("encoding.intensity", "-1", "encoding.intensity = -1: out of range; allowed: a finite number >= 0");
         assertMessage("train.images", "99999999999",
                 "train.images = 99999999999: out of range; allowed: an integer in [1, 2147483647]");
-        assertMessage("sleep.fraction", "1", "sleep.fraction = 1: out of range; allowed: a finite number in [0, 1)");
+        assertMessage("sleep.fraction", "1.5", "sleep.fraction = 1.5: out of range; allowed: a finite number in [0, 1]");
         assertMessage("sleep.target_magnitude", "NaN", "sleep.target_magnitude = NaN: not a finite number");
         assertMessage("projections.input_e.plasticity.eta", "Infinity",
                 "projections.input_e.plasticity.eta = Infinity: not a finite number");

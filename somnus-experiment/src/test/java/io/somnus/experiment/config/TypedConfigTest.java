@@ -31,13 +31,15 @@ import org.junit.jupiter.api.Test;
 class TypedConfigTest {
     private static final Set<String> NEAREST_PAIR = Set.of("rule", "eta", "a_plus", "a_minus", "tau_plus_ms",
             "tau_minus_ms", "sign");
+    private static final Set<String> SINCE_LAST_SPIKE = Set.of("rule", "learning_rate", "tau_ltp_ms", "tau_ltd_ms");
     private static final Set<String> TRIPLET = Set.of("rule", "nu_pre", "nu_post", "tau_pre_ms", "tau_post1_ms",
             "tau_post2_ms", "traces");
 
     /** Each bundled preset binds to its model's record, with its rule's record in every plastic projection. */
     @Test
     void everyPresetBindsToItsModelsRecord() {
-        Map<String, Class<?>> expected = Map.of("paper", StdpRunConfig.class, "diehl-cook", StdpRunConfig.class,
+        Map<String, Class<?>> expected = Map.of("paper", StdpRunConfig.class, "paper-code", StdpRunConfig.class,
+                "diehl-cook", StdpRunConfig.class,
                 "diehl-cook-recurrent", StdpRunConfig.class, "paper-sg", SgRunConfig.class,
                 "paper-sg-code", SgRunConfig.class, "sg-fc", SgRunConfig.class);
         assertEquals(expected.keySet(), new HashSet<>(Configs.PRESETS));
@@ -88,8 +90,12 @@ class TypedConfigTest {
                 for (JsonNode p : tree.get("projections")) {
                     JsonNode rule = p.get("plasticity");
                     if (!rule.isNull()) {
-                        assertEquals(rule.get("rule").asText().equals("triplet") ? TRIPLET : NEAREST_PAIR, names(rule),
-                                preset + " " + p.get("name"));
+                        Set<String> fields = switch (rule.get("rule").asText()) {
+                            case "triplet" -> TRIPLET;
+                            case "since_last_spike" -> SINCE_LAST_SPIKE;
+                            default -> NEAREST_PAIR;
+                        };
+                        assertEquals(fields, names(rule), preset + " " + p.get("name"));
                     }
                 }
             }
@@ -133,7 +139,7 @@ class TypedConfigTest {
                 Map.entry("projections.e_i.receptor", "excitatory, inhibitory"),
                 Map.entry("projections.e_i.connector", "all_to_all, one_to_one, all_but_self, fixed_probability"),
                 Map.entry("projections.e_i.init", "constant, uniform"),
-                Map.entry("projections.e_i.plasticity.rule", "nearest_pair, triplet"),
+                Map.entry("projections.e_i.plasticity.rule", "nearest_pair, triplet, since_last_spike"),
                 Map.entry("projections.e_i.plasticity.sign", "auto, +1, 1, -1 (or null)"),
                 Map.entry("readout.main", "pca-logistic, linear, vote"),
                 Map.entry("sleep.budget", "added, fixed_total"),

@@ -119,4 +119,39 @@ class SweepPlannerTest {
         assertEquals(a.hash(), b.hash());
         assertNotEquals(a.hash(), c.hash());
     }
+
+    /**
+     * {@code controls}: for the STDP preset only, one untrained run and one at the sleep target per dataset × seed,
+     * at f = 0, recorded as variants {@code control=...}; the SG preset gets none (the real resolver, so that the
+     * controls' settings are checked against the real configuration).
+     */
+    @Test
+    void controlsAddUntrainedStdpRunsAtFractionZero() {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper, paper-sg]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1, 2]
+                controls: [untrained, untrained_sleep_target]
+                """), new io.somnus.experiment.run.StandardResolver());
+        List<String> ids = plan.runs().stream().map(PlannedRun::runId).toList();
+        assertEquals(List.of("paper__geomfig__f0.00__s1", "paper__geomfig__f0.20__s1",
+                "paper__geomfig__untrained__s1", "paper__geomfig__untrained_sleep_target__s1",
+                "paper-sg__geomfig__f0.00__s1", "paper-sg__geomfig__f0.20__s1",
+                "paper__geomfig__f0.00__s2", "paper__geomfig__f0.20__s2",
+                "paper__geomfig__untrained__s2", "paper__geomfig__untrained_sleep_target__s2",
+                "paper-sg__geomfig__f0.00__s2", "paper-sg__geomfig__f0.20__s2"), ids);
+        PlannedRun untrained = plan.runs().get(2);
+        assertEquals("control=untrained", untrained.variant());
+        assertEquals(false, untrained.config().get("train").get("plasticity").asBoolean());
+        assertEquals(0.0, untrained.config().get("sleep").get("fraction").asDouble());
+        assertTrue(untrained.config().get("train").path("initial_weights").isMissingNode()
+                || untrained.config().get("train").get("initial_weights").asText().equals("preset"));
+        PlannedRun target = plan.runs().get(3);
+        assertEquals("control=untrained_sleep_target", target.variant());
+        assertEquals(false, target.config().get("train").get("plasticity").asBoolean());
+        assertEquals("sleep_target", target.config().get("train").get("initial_weights").asText());
+        assertEquals(0.0, target.config().get("sleep").get("fraction").asDouble());
+        assertEquals("", plan.runs().get(0).variant());
+    }
 }

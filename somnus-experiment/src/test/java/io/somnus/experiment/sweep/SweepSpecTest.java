@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.StudyControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,17 @@ class SweepSpecTest {
     }
 
     @Test
+    void controlsAreNamedFromAFixedList() {
+        SweepSpec spec = SweepSpec.parse(FILE, GOOD + "controls: [untrained_sleep_target, untrained]\n");
+        assertEquals(List.of(StudyControl.UNTRAINED_SLEEP_TARGET, StudyControl.UNTRAINED), spec.controls());
+        assertEquals(List.of(), SweepSpec.parse(FILE, GOOD).controls());
+        assertContains(problems(GOOD + "controls: [untrained, frozen, untrained]\n"),
+                "controls[1] = \"frozen\"", "unknown control", "untrained, untrained_sleep_target",
+                "controls[2] = \"untrained\"", "duplicate");
+        assertContains(problems(GOOD + "controls: untrained\n"), "controls = \"untrained\"", "expected a list");
+    }
+
+    @Test
     void nameDefaultsToTheFileName() {
         SweepSpec spec = SweepSpec.parse(Path.of("dir/my-study.yaml"), GOOD.replace("name: quick\n", ""));
         assertEquals("my-study", spec.name());
@@ -74,8 +86,8 @@ class SweepSpecTest {
 
     @Test
     void fractionsOutsideTheUnitIntervalAreRejected() {
-        String msg = problems(GOOD.replace("[0.0, 0.1, 0.2, 0.5]", "[0.0, 1.0, -0.1, 0.5]"));
-        assertContains(msg, "sleep_fractions[1] = 1.0", "sleep_fractions[2] = -0.1", "[0, 1)");
+        String msg = problems(GOOD.replace("[0.0, 0.1, 0.2, 0.5]", "[0.0, 1.5, -0.1, 0.5]"));
+        assertContains(msg, "sleep_fractions[1] = 1.5", "sleep_fractions[2] = -0.1", "[0, 1]");
     }
 
     @Test

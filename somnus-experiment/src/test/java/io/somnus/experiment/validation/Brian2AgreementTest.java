@@ -40,7 +40,8 @@ class Brian2AgreementTest {
         assertEquals(0, cmp, "compare.py: see " + dir.resolve("log.txt") + "\n" + Files.readString(dir.resolve("log.txt")));
     }
 
-    private static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+    /** Runs {@code cmd} (from the brian2 scripts' folder), its output appended to {@code dir/log.txt}; -1 on timeout. */
+    static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).directory(SCRIPTS.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log.txt").toFile())).start();
         if (!p.waitFor(600, TimeUnit.SECONDS)) {

@@ -1,0 +1,42 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.sweep.PlannedRun;
+import io.somnus.experiment.sweep.SweepPlan;
+import io.somnus.experiment.sweep.SweepPlanner;
+import io.somnus.experiment.sweep.SweepSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The studies {@code somnus reproduce} runs include both untrained controls of the STDP-SNN. */
+class ReproduceCommandTest {
+    @Test
+    void theQuickStudyRunsBothControlsForTheStdpPresetOnEveryDatasetAndSeed() {
+        SweepSpec spec = SweepSpec.parse(Path.of("quick.yaml"), ReproduceCommand.quickSweep());
+        assertEquals(List.of(StudyControl.UNTRAINED, StudyControl.UNTRAINED_SLEEP_TARGET), spec.controls());
+        SweepPlan plan = SweepPlanner.plan(spec, new StandardResolver());
+        Map<String, Long> byVariant = plan.runs().stream()
+                .collect(Collectors.groupingBy(PlannedRun::variant, Collectors.counting()));
+        // 2 presets × 2 datasets × 4 fractions × 3 seeds, and per control 1 STDP preset × 2 datasets × 3 seeds
+        assertEquals(Map.of("", 48L, "control=untrained", 6L, "control=untrained_sleep_target", 6L), byVariant);
+        for (PlannedRun r : plan.runs()) {
+            if (!r.variant().isEmpty()) {
+                assertEquals("paper", r.config().get("preset").asText());
+                // the controls get the quick study's reduced sizes like the trained runs
+                assertEquals(400, r.config().get("train").get("images").asInt(), r.runId());
+            }
+        }
+    }
+
+    @Test
+    void theFullStudyRunsThemToo() {
+        assertEquals(List.of(StudyControl.UNTRAINED, StudyControl.UNTRAINED_SLEEP_TARGET),
+                SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep()).controls());
+    }
+}

@@ -1,0 +1,148 @@
+package io.somnus.plasticity;
+
+import io.somnus.neuron.Population;
+import io.somnus.synapse.Plasticity;
+import io.somnus.synapse.Projection;
+
+/**
+ * The STDP rule of the authors' code as it ran (Massey et al.; docs/fidelity.md §1.4, {@code spike_timing} in
+ * {@code src/weight_funcs.py:294-338 @40b7d33}), called at step t of a stream of steps that starts at the last reset:
+ * <ul>
+ *   <li>each neuron's <em>steps since its last spike</em>, counted with this step's spikes (0 = spiked now; a
+ *       neuron that has not spiked since the reset counts from a virtual spike one step before the stream's first
+ *       step, as their counters start at 0);</li>
+ *   <li>a synapse is visited when its pre <b>or</b> its post neuron spiked at step t − 1 (once per step even if
+ *       both did), so a pair one step apart is counted twice;</li>
+ *   <li>with {@code Δ = since(post) − since(pre)} in steps: excitatory pre ({@code sign = +1})
+ *       {@code Δ ≥ 0 → w += η·exp(−Δ·dt/τ_LTP)}, else {@code w −= η·exp(Δ·dt/τ_LTD)}; inhibitory pre
+ *       ({@code sign = −1}) the same with the signs exchanged. A pre spike that drives its post one step later
+ *       gives Δ = −1: causal pairs <em>depress</em> excitatory synapses;</li>
+ *   <li>weights are clipped to the projection's bounds <em>before</em> the update (their {@code clip_weights}
+ *       precedes {@code spike_timing}), so an updated weight may sit outside for one step; and the update runs
+ *       before this step's spikes are delivered ({@link #updatesBeforeDelivery()}), as their next membrane update
+ *       reads the weights after it.</li>
+ * </ul>
+ * Increments are {@code (float) (η·exp(−k·dt/τ))}, tabulated per k in double and rounded once, then added in
+ * float: validation/paper_code does the same arithmetic.
+ */
+public final class SinceLastSpikeStdp implements Plasticity {
+    private final float[] ltp;
+    private final float[] ltd;
+    private final int sign;
+    private int[] touched = new int[0];
+    private int touchedCount;
+
+    /**
+     * @param eta       η (their learning_rate_exc for input/E pre, learning_rate_inh for I pre)
+     * @param tauLtpMs  τ_LTP (ms), for Δ ≥ 0
+     * @param tauLtdMs  τ_LTD (ms), for Δ &lt; 0
+     * @param sign      +1 excitatory pre, −1 inhibitory pre
+     * @param dtMs      the time step (ms)
+     */
+    public SinceLastSpikeStdp(double eta, double tauLtpMs, double tauLtdMs, int sign, double dtMs) {
+        if (sign != 1 && sign != -1) {
+            throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
+        }
+        if (!(eta >= 0) || !(tauLtpMs > 0) || !(tauLtdMs > 0) || !(dtMs > 0)) {
+            throw new IllegalArgumentException("since-last-spike STDP needs η >= 0 and τ_LTP, τ_LTD, dt > 0; got η "
+                    + eta + ", τ_LTP " + tauLtpMs + ", τ_LTD " + tauLtdMs + ", dt " + dtMs);
+        }
+        this.ltp = increments(eta, tauLtpMs, dtMs);
+        this.ltd = increments(eta, tauLtdMs, dtMs);
+        this.sign = sign;
+    }
+
+    /** (float) (η·exp(−k·dt/τ)) for k = 0, 1, … up to the first k where it rounds to 0 (the last entry). */
+    private static float[] increments(double eta, double tauMs, double dtMs) {
+        int n = 1;
+        while (n < 1 << 20 && (float) (eta * Math.exp(-n * dtMs / tauMs)) != 0f) {
+            n++;
+        }
+        float[] t = new float[n + 1];
+        for (int k = 0; k < n; k++) {
+            t[k] = (float) (eta * Math.exp(-k * dtMs / tauMs));
+        }
+        return t;
+    }
+
+    /** The magnitude of the change for Δ steps (≥ 0: the LTP branch, &lt; 0: the LTD branch). */
+    float magnitude(int delta) {
+        float[] t = delta >= 0 ? ltp : ltd;
+        int k = Math.abs(delta);
+        return k < t.length ? t[k] : 0f;
+    }
+
+    @Override
+    public String name() {
+        return "since-last-spike";
+    }
+
+    @Override
+    public boolean updatesBeforeDelivery() {
+        return true;
+    }
+
+    @Override
+    public void apply(Projection p, int step) {
+        float[] w = p.weights();
+        for (int k = 0; k < touchedCount; k++) {
+            int s = touched[k];
+            w[s] = p.clamp(w[s]);
+        }
+        touchedCount = 0;
+        if (touched.length < w.length) {
+            touched = new int[w.length];
+        }
+        Population pre = p.pre();
+        Population post = p.post();
+        int[] preLast = pre.lastSpikeStep();
+        int[] prePrev = pre.previousSpikeStep();
+        int[] postLast = post.lastSpikeStep();
+        int[] postPrev = post.previousSpikeStep();
+        int before = step - 1;
+        // synapses of pre neurons that spiked at t − 1
+        int[] rowStart = p.rowStart();
+        int[] postIndex = p.postIndex();
+        for (int i = 0; i < pre.size(); i++) {
+            if (!spikedAt(preLast, prePrev, i, before)) {
+                continue;
+            }
+            int sincePre = since(preLast[i], step);
+            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
+                update(w, s, since(postLast[postIndex[s]], step) - sincePre);
+            }
+        }
+        // synapses of post neurons that spiked at t − 1, unless already visited from their pre
+        int[] colStart = p.colStart();
+        int[] colSynapse = p.colSynapse();
+        int[] colPre = p.colPre();
+        for (int j = 0; j < post.size(); j++) {
+            if (!spikedAt(postLast, postPrev, j, before)) {
+                continue;
+            }
+            int sincePost = since(postLast[j], step);
+            for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
+                int i = colPre[c];
+                if (!spikedAt(preLast, prePrev, i, before)) {
+                    update(w, colSynapse[c], sincePost - since(preLast[i], step));
+                }
+            }
+        }
+    }
+
+    private void update(float[] w, int s, int delta) {
+        float m = magnitude(delta);
+        w[s] += delta >= 0 ? sign * m : -sign * m;
+        touched[touchedCount++] = s;
+    }
+
+    /** Steps since the last spike at {@code step}; never spiked: counted from step −1. */
+    static int since(int lastSpikeStep, int step) {
+        return lastSpikeStep == Population.NEVER ? step + 1 : step - lastSpikeStep;
+    }
+
+    /** Whether neuron k spiked at {@code step}, given its last two spike steps (this step's spikes included). */
+    private static boolean spikedAt(int[] last, int[] previous, int k, int step) {
+        return last[k] == step || previous[k] == step;
+    }
+}

@@ -1,0 +1,218 @@
+package io.somnus.experiment.stdp;
+
+import io.somnus.data.LabeledImages;
+import io.somnus.encoding.SpikeEncoder;
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ReadoutKind;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import io.somnus.neuron.Population;
+import io.somnus.readout.FittedReadout;
+import io.somnus.synapse.Projection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * {@code readout.source: training}, the readout of the authors' code (docs/fidelity.md §1.6): features are the spike
+ * counts of every non-input population (E and I) recorded <em>while the last epoch was learned</em>, one feature
+ * vector per run of consecutive images of the same label (their {@code bin_spikes_by_label_no_breaks},
+ * {@code src/analysis.py:15-67 @40b7d33}; a sleep episode ends a run, as their one sleep-labelled step does,
+ * {@code train.py:429-430}); the readouts are fitted on a random 80 % of those segments
+ * ({@code big_comb.py:3733-3747}) and scored on the test images presented as one frozen stream from rest, grouped
+ * the same way. With more than one epoch it also stops early: after each epoch the readout is fitted on that epoch's
+ * segments and scored on the validation stream; after ⌊0.3·epochs⌋ (at least 1) epochs without improvement training
+ * stops and the weights of the best epoch are restored ({@code big_comb.py:1501-1504, 2745-2762}).
+ */
+final class TrainingStreamReadout {
+    /** Their early_stopping_patience_pct. */
+    static final double PATIENCE_FRACTION = 0.3;
+    /** Share of the training segments the readout is fitted on (the rest: a held-out accuracy). */
+    static final double FIT_SHARE = 0.8;
+
+    /** Features grouped into segments, with their labels. */
+    record Segments(double[][] features, int[] labels) {
+        int size() {
+            return labels.length;
+        }
+    }
+
+    private final StdpRunConfig cfg;
+    private final List<SpikeCounter> counters;
+    private final List<double[]> epochFeatures = new ArrayList<>();
+    private final List<Integer> epochLabels = new ArrayList<>();
+    private final List<Boolean> epochBreaks = new ArrayList<>();
+    private final int patience;
+    private double best = Double.NEGATIVE_INFINITY;
+    private int stale;
+    private Map<Projection, float[]> bestWeights;
+
+    /** @param counters one per non-input population, cleared before each image by the trainer */
+    TrainingStreamReadout(StdpRunConfig cfg, List<SpikeCounter> counters) {
+        this.cfg = cfg;
+        this.counters = List.copyOf(counters);
+        this.patience = Math.max(1, (int) (PATIENCE_FRACTION * Math.max(1, cfg.train().epochs())));
+    }
+
+    /** A new epoch starts: only the last epoch's activity becomes features. */
+    void startEpoch() {
+        epochFeatures.clear();
+        epochLabels.clear();
+        epochBreaks.clear();
+    }
+
+    /** The image just learned, its label, and the counters holding its spikes. */
+    void learned(int label) {
+        epochFeatures.add(concatenated(counters));
+        epochLabels.add(label);
+        epochBreaks.add(false);
+    }
+
+    /** A sleep episode followed the last image: the run of equal labels ends there. */
+    void slept() {
+        if (!epochBreaks.isEmpty()) {
+            epochBreaks.set(epochBreaks.size() - 1, true);
+        }
+    }
+
+    /** The segments of the epoch recorded so far. */
+    Segments trainingSegments() {
+        int n = epochLabels.size();
+        int[] labels = new int[n];
+        boolean[] breaks = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = epochLabels.get(i);
+            breaks[i] = epochBreaks.get(i);
+        }
+        return group(epochFeatures.toArray(new double[0][]), labels, breaks);
+    }
+
+    /**
+     * Consecutive rows with the same label merged into their mean, a run also ending where {@code breakAfter} is set.
+     */
+    static Segments group(double[][] perImage, int[] labels, boolean[] breakAfter) {
+        List<double[]> feats = new ArrayList<>();
+        List<Integer> labs = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < labels.length; i++) {
+            boolean end = i == labels.length - 1 || labels[i + 1] != labels[i] || breakAfter[i];
+            if (end) {
+                double[] mean = new double[perImage[i].length];
+                for (int k = start; k <= i; k++) {
+                    for (int j = 0; j < mean.length; j++) {
+                        mean[j] += perImage[k][j];
+                    }
+                }
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] /= i - start + 1;
+                }
+                feats.add(mean);
+                labs.add(labels[i]);
+                start = i + 1;
+            }
+        }
+        return new Segments(feats.toArray(new double[0][]), labs.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * The images presented as one frozen stream from rest (plasticity off, no noise) on a copy of the network,
+     * grouped into segments.
+     */
+    static Segments streamSegments(Network net, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg, long seed) {
+        Network copy = net.copyForEvaluation();
+        List<SpikeCounter> cs = new ArrayList<>();
+        for (Population p : copy.populations()) {
+            if (p != copy.input()) {
+                cs.add(copy.count(p));
+            }
+        }
+        copy.resetState();
+        SplittableRandom rng = new SplittableRandom(seed);
+        SpikeTrain train = new SpikeTrain();
+        double[][] x = new double[images.size()][];
+        for (int i = 0; i < images.size(); i++) {
+            for (SpikeCounter c : cs) {
+                c.clear();
+            }
+            encoder.encode(images.images()[i], cfg.encoding().intensity(), cfg.simulation().stepsPerImage(),
+                    cfg.simulation().dtMs(), rng, train);
+            copy.presentContinuing(train, false, rng);
+            x[i] = concatenated(cs);
+        }
+        return group(x, images.labels(), new boolean[images.size()]);
+    }
+
+    /**
+     * After an epoch: the readout fitted on its segments, scored on the validation stream; keeps the best weights.
+     *
+     * @return true when training should stop (no improvement for the patience)
+     */
+    boolean epochEnd(Network net, LabeledImages validation, SpikeEncoder encoder, long seed, long readoutSeed) {
+        Segments val = streamSegments(net, validation, encoder, cfg, seed);
+        double acc = fitAndScore(trainingSegments(), val, validation.numClasses(), readoutSeed).get(Choices.of(cfg.readout().main()));
+        if (acc > best) {
+            best = acc;
+            stale = 0;
+            bestWeights = new LinkedHashMap<>();
+            for (Projection p : net.projections()) {
+                bestWeights.put(p, p.weights().clone());
+            }
+            return false;
+        }
+        return ++stale >= patience;
+    }
+
+    /** Puts the best epoch's weights back (after an early stop). */
+    void restoreBest() {
+        if (bestWeights != null) {
+            bestWeights.forEach((p, w) -> System.arraycopy(w, 0, p.weights(), 0, w.length));
+        }
+    }
+
+    /** Each readout's accuracy on {@code eval} after fitting on a seeded random {@link #FIT_SHARE} of {@code fit}. */
+    Map<String, Double> fitAndScore(Segments fit, Segments eval, int classes, long readoutSeed) {
+        int[] order = new int[fit.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(readoutSeed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int n = Math.max(1, (int) (FIT_SHARE * order.length));
+        double[][] x = new double[n][];
+        int[] y = new int[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = fit.features()[order[k]];
+            y[k] = fit.labels()[order[k]];
+        }
+        Map<String, Double> acc = new LinkedHashMap<>();
+        for (ReadoutKind kind : cfg.readout().readouts()) {
+            FittedReadout f = Readouts.create(kind, cfg.readout().pcaVariance()).fit(x, y, classes, readoutSeed);
+            acc.put(Choices.of(kind), f.accuracy(eval.features(), eval.labels()));
+        }
+        return acc;
+    }
+
+    private static double[] concatenated(List<SpikeCounter> cs) {
+        int n = 0;
+        for (SpikeCounter c : cs) {
+            n += c.counts().length;
+        }
+        double[] row = new double[n];
+        int k = 0;
+        for (SpikeCounter c : cs) {
+            for (int v : c.counts()) {
+                row[k++] = v;
+            }
+        }
+        return row;
+    }
+}

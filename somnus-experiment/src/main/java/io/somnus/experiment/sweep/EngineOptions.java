@@ -1,0 +1,24 @@
+package io.somnus.experiment.sweep;
+
+import java.nio.file.Path;
+
+/**
+ * What a distributed engine is told from the command line.
+ *
+ * @param master       the cluster to run on ({@code local[2]}, {@code spark://host:7077}, {@code yarn},
+ *                     {@code k8s://...}); null: the engine's default (under spark-submit, the one given there)
+ * @param taskAttempts attempts a run's task gets before its run is recorded failed (a lost executor does not
+ *                     count), at least 1
+ * @param dataDir      a folder of datasets ({@code DIR/<name>/...}) to ship to every executor; null: each executor
+ *                     finds or fetches the datasets itself
+ */
+public record EngineOptions(String master, int taskAttempts, Path dataDir) {
+    /** Spark's own default of task attempts. */
+    public static final int DEFAULT_TASK_ATTEMPTS = 4;
+
+    public EngineOptions {
+        if (taskAttempts < 1) {
+            throw new io.somnus.experiment.config.ConfigException("--task-attempts = " + taskAttempts + ": must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.somnus.experiment.verdict;
+
+import java.util.List;
+
+/**
+ * A claim for one preset, over every dataset × grid variant of the study.
+ *
+ * @param preset     preset name
+ * @param outcome    the conjunction over the conditions ({@link Outcome#NOT_RUN} when the study has no runs of it)
+ * @param reason     one line: each criterion's outcome over the conditions, or why nothing was decided
+ * @param conditions per dataset × variant
+ */
+public record PresetVerdict(String preset, Outcome outcome, String reason, List<ConditionVerdict> conditions) {
+    public PresetVerdict {
+        conditions = List.copyOf(conditions);
+    }
+}

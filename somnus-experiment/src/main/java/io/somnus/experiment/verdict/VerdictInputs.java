@@ -1,0 +1,78 @@
+package io.somnus.experiment.verdict;
+
+import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.stats.RunRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the quantities of docs/verdict.md from finished runs (summary.json, and metrics.csv for the growth). */
+public final class VerdictInputs {
+    private VerdictInputs() {}
+
+    public static List<VerdictRun> of(List<RunRecord> runs) {
+        List<VerdictRun> out = new ArrayList<>();
+        for (RunRecord r : runs) {
+            out.add(of(r));
+        }
+        return out;
+    }
+
+    /** One run; a run's grid variant is split into its grid part and its control ({@code control=...}). */
+    public static VerdictRun of(RunRecord r) {
+        Map<Quantity, Double> q = new EnumMap<>(Quantity.class);
+        q.put(Quantity.TEST_ACCURACY, r.metric("test_accuracy"));
+        q.put(Quantity.DRAWDOWN, r.metric("stability.max_drawdown"));
+        q.put(Quantity.LAST_QUARTER_STD, r.metric("stability.last_quarter_std"));
+        q.put(Quantity.SATURATED_FRACTION, saturatedFraction(r.metrics()));
+        q.put(Quantity.WEIGHT_GROWTH, weightGrowth(r));
+        q.put(Quantity.AVERAGE_FORGETTING, r.metric("continual.average_forgetting"));
+        return new VerdictRun(r.preset(), r.model(), r.dataset(), StudyControl.gridPartOf(r.variant()),
+                StudyControl.labelIn(r.variant()), r.sleepFraction(),
+                r.seed(), q);
+    }
+
+    /** The unweighted mean over projections of {@code weights.<projection>.frac_saturated}; NaN when none. */
+    static double saturatedFraction(Map<String, Double> metrics) {
+        double sum = 0;
+        int n = 0;
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (m.getKey().startsWith("weights.") && m.getKey().endsWith(".frac_saturated") && Double.isFinite(m.getValue())) {
+                sum += m.getValue();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** ln(W_last / W_first), W = Σ of the metrics.csv columns {@code w_<projection>_total_abs}; NaN when absent. */
+    static double weightGrowth(RunRecord r) {
+        CsvTable table;
+        try {
+            table = r.metricsCsv().orElse(null);
+        } catch (IOException e) {
+            throw new FileFormatException("run " + r.runId() + ": cannot read its metrics.csv: " + e.getMessage(), e);
+        }
+        return table == null ? Double.NaN : weightGrowth(table);
+    }
+
+    static double weightGrowth(CsvTable table) {
+        List<String> columns = table.header().stream().filter(c -> c.startsWith("w_") && c.endsWith("_total_abs")).toList();
+        int rows = table.rowCount();
+        if (columns.isEmpty() || rows == 0) {
+            return Double.NaN;
+        }
+        double first = 0;
+        double last = 0;
+        for (String c : columns) {
+            double[] w = table.doubles(c);
+            first += w[0];
+            last += w[rows - 1];
+        }
+        return first > 0 && last > 0 ? Math.log(last / first) : Double.NaN;
+    }
+}

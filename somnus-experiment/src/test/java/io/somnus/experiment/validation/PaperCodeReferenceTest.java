@@ -1,0 +1,82 @@
+package io.somnus.experiment.validation;
+
+import static io.somnus.experiment.validation.Brian2AgreementTest.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.experiment.stdp.SpikeExchange;
+import io.somnus.kernel.Kernels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paper-code STDP-SNN against validation/paper_code/reference.py, an independent NumPy implementation of the
+ * same equations, on the input spikes Somnus exported: identical spike counts and rasters, weights within 1e-6
+ * (compare.py). Also checks that {@code --input-spikes} replays an export exactly. The reference part runs when
+ * Debian's python3-numpy is installed (scripts/install-deps installs it); skipped otherwise.
+ */
+class PaperCodeReferenceTest {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SCRIPTS = Path.of("..", "validation", "paper_code").toAbsolutePath().normalize();
+
+    private static ObjectNode config(double intensity) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("preset", "paper-code");
+        s.put("dataset.name", "geomfig");
+        s.put("train.images", 20);
+        s.put("train.epochs", 1);
+        s.put("train.validation_images", 8);
+        s.put("train.test_images", 8);
+        s.put("train.checkpoints", 1);
+        s.put("train.eval_threads", 1);
+        s.put("simulation.steps_per_image", 150); // 3000 steps: seconds in NumPy
+        s.put("encoding.intensity", intensity);
+        return new StandardResolver().resolve(s);
+    }
+
+    @Test
+    void exportImportAndTheNumpyReferenceAgree(@TempDir Path dir) throws Exception {
+        Path export = dir.resolve("export");
+        new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(export, null))
+                .execute(config(1.0), dir.resolve("run"), RunProgress.NONE);
+        Map<String, NpyArray> first = Npz.read(export.resolve("somnus_out.npz"));
+        assertEquals(20, first.get("e_counts").dim(0));
+        assertTrue(first.get("e_raster_step").size() > 100, "the network is active");
+
+        // replaying the export with another encoder intensity: identical, so the file's trains were used
+        Path again = dir.resolve("again");
+        new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(again, export.resolve("inputs.npz")))
+                .execute(config(0.5), dir.resolve("run2"), RunProgress.NONE);
+        Map<String, NpyArray> second = Npz.read(again.resolve("somnus_out.npz"));
+        for (String key : List.of("e_counts", "i_counts", "e_raster_step", "input_e__w_after", "e_e__w_after")) {
+            assertEquals(first.get(key).toString(), second.get(key).toString(), key);
+            assertArrayEquals(first.get(key).toDoubles(), second.get(key).toDoubles(), 0.0, key);
+        }
+
+        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import numpy"), dir) == 0,
+                "NumPy (Debian python3-numpy) is not installed");
+        Path ref = dir.resolve("reference_out.npz");
+        assertEquals(0, run(List.of(PYTHON.toString(), SCRIPTS.resolve("reference.py").toString(), "--export",
+                export.toString(), "--out", ref.toString()), dir), "reference.py ran: " + log(dir));
+        assertEquals(0, run(List.of(PYTHON.toString(), SCRIPTS.resolve("compare.py").toString(), "--somnus",
+                export.resolve("somnus_out.npz").toString(), "--reference", ref.toString()), dir), log(dir));
+    }
+
+    private static String log(Path dir) throws IOException {
+        return Files.readString(dir.resolve("log.txt"));
+    }
+}

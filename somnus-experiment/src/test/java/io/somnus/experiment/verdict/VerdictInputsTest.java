@@ -1,0 +1,50 @@
+package io.somnus.experiment.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.somnus.experiment.stats.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the rule reads of a run directory, against values worked out by hand. */
+class VerdictInputsTest {
+    @TempDir
+    Path dir;
+
+    private RunRecord run(String variant, Map<String, Double> metrics) {
+        return new RunRecord("r", dir, "paper", "stdp", "geomfig", variant, 0.0, 2, JsonNodeFactory.instance.objectNode(),
+                metrics);
+    }
+
+    /** Σ|w| over both projections: 10 + 5 = 15 at the first checkpoint, 30 + 15 = 45 at the last: growth ln 3. */
+    @Test
+    void weightGrowthIsTheLogRatioOfTheLastToTheFirstCheckpoint() throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), """
+                images_seen,val_accuracy,w_input_e_total_abs,w_e_e_total_abs,w_input_e_mean
+                100,0.5,10,5,0.1
+                200,0.6,20,9,0.2
+                300,0.6,30,15,0.3
+                """);
+        VerdictRun r = VerdictInputs.of(run("", Map.of()));
+        assertEquals(Math.log(3), r.get(Quantity.WEIGHT_GROWTH), 1e-12);
+    }
+
+    @Test
+    void theSaturatedFractionIsTheMeanOverProjectionsAndTheControlIsSplitOffTheVariant() {
+        VerdictRun r = VerdictInputs.of(run("train.images=100,control=untrained_sleep_target", Map.of(
+                "weights.input_e.frac_saturated", 0.1, "weights.e_e.frac_saturated", 0.3,
+                "weights.e_e.total_abs", 7.0, "test_accuracy", 0.6, "stability.max_drawdown", 0.05)));
+        assertEquals(0.2, r.get(Quantity.SATURATED_FRACTION), 1e-12);
+        assertEquals(0.6, r.get(Quantity.TEST_ACCURACY));
+        assertEquals(0.05, r.get(Quantity.DRAWDOWN));
+        assertEquals("untrained_sleep_target", r.control());
+        assertEquals("train.images=100", r.variant());
+        assertTrue(Double.isNaN(r.get(Quantity.WEIGHT_GROWTH))); // no metrics.csv
+        assertTrue(Double.isNaN(r.get(Quantity.AVERAGE_FORGETTING)));
+    }
+}

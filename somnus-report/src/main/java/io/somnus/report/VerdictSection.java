@@ -1,0 +1,133 @@
+package io.somnus.report;
+
+import io.somnus.experiment.verdict.ClaimVerdict;
+import io.somnus.experiment.verdict.ConditionVerdict;
+import io.somnus.experiment.verdict.Criterion;
+import io.somnus.experiment.verdict.Estimate;
+import io.somnus.experiment.verdict.Outcome;
+import io.somnus.experiment.verdict.PresetVerdict;
+import io.somnus.experiment.verdict.StudyVerdict;
+import java.util.Locale;
+
+/**
+ * The page's first section: each of the paper's claims per preset — holds, does not hold, inconclusive, not run —
+ * decided by the rule of docs/verdict.md, with the numbers behind each outcome and a link to the figure that shows
+ * them.
+ */
+final class VerdictSection implements Section {
+    @Override
+    public String id() {
+        return "verdict";
+    }
+
+    @Override
+    public String title() {
+        return "Verdict: the paper's claims, tested";
+    }
+
+    @Override
+    public String navLabel() {
+        return "Verdict";
+    }
+
+    @Override
+    public void write(ReportContext ctx) {
+        Html html = ctx.html();
+        if (ctx.singleRun()) {
+            html.note("not applicable: a single run compares nothing (report a sweep directory for the verdict)");
+            return;
+        }
+        StudyVerdict verdict = ctx.results().verdict();
+        html.p("Each claim of Massey et al. (2026) per preset, decided by the rule in docs/verdict.md, which was fixed "
+                + "before any number of a study was seen: the largest sleep fraction f* in the paper's 10–20 % against "
+                + "f = 0 (and against the untrained controls), the effect Δ with its 95 % interval over seeds (paired by "
+                + "seed where both sides have the same seeds), judged against a margin δ. A claim holds when every "
+                + "criterion holds on every dataset, does not hold when one does not, and is inconclusive otherwise.");
+        html.raw("<div class=\"tablewrap\"><table class=\"verdict\">\n<thead><tr><th>claim</th><th>preset</th>"
+                + "<th>verdict</th><th>why</th></tr></thead>\n<tbody>\n");
+        for (ClaimVerdict c : verdict.claims()) {
+            boolean first = true;
+            for (PresetVerdict p : c.presets()) {
+                html.raw("<tr>");
+                if (first) {
+                    html.raw("<td rowspan=\"" + c.presets().size() + "\"><b>" + c.number() + "</b> ").text(c.statement())
+                            .raw("</td>");
+                    first = false;
+                }
+                html.raw("<td>");
+                if (p.outcome() == Outcome.NOT_RUN) {
+                    html.text(p.preset());
+                } else {
+                    html.raw("<a href=\"#" + detailAnchor(c, p) + "\">").text(p.preset()).raw("</a>");
+                }
+                html.raw("</td><td>").raw(badge(p.outcome())).raw("</td><td>").text(p.reason()).raw("</td></tr>\n");
+            }
+        }
+        html.raw("</tbody></table></div>\n");
+        for (ClaimVerdict c : verdict.claims()) {
+            for (PresetVerdict p : c.presets()) {
+                if (p.outcome() != Outcome.NOT_RUN) {
+                    details(html, c, p);
+                }
+            }
+        }
+    }
+
+    private static void details(Html html, ClaimVerdict c, PresetVerdict p) {
+        html.heading("h4", detailAnchor(c, p), "Claim " + c.number() + ", " + p.preset() + ": " + p.outcome().words());
+        html.raw("<div class=\"tablewrap\"><table class=\"data verdict\">\n<thead><tr><th>dataset</th><th>criterion</th>"
+                + "<th>comparison</th><th>Δ [95 % CI] (n)</th><th>margin δ</th><th>test</th><th>outcome</th>"
+                + "<th>figure</th></tr></thead>\n<tbody>\n");
+        for (ConditionVerdict d : p.conditions()) {
+            String dataset = d.dataset() + (d.variant().isEmpty() ? "" : " (" + d.variant() + ")");
+            boolean first = true;
+            for (Criterion k : d.criteria()) {
+                String figure = k.figure().equals("vs-sleep") ? Group.anchor(k.figure(), p.preset(), d.dataset(), d.variant())
+                        : k.figure();
+                html.raw("<tr>");
+                if (first) {
+                    // the dataset once, with its outcome and what was not run there
+                    html.raw("<td rowspan=\"" + d.criteria().size() + "\">").text(dataset).raw("<br>").raw(badge(d.outcome()));
+                    if (!d.note().isEmpty()) {
+                        html.raw("<br><span class=\"muted\">").text(d.note()).raw("</span>");
+                    }
+                    html.raw("</td>");
+                    first = false;
+                }
+                html.raw("<td>").text(k.id() + " " + k.description())
+                        .raw("</td><td>").text(k.comparison() + ", " + k.quantity().words()).raw("</td><td>")
+                        .text(estimate(k.estimate())).raw("</td><td>").text(signed(k.margin()).substring(1))
+                        .raw("</td><td>").text(k.test().words() + " (" + (k.higherIsBetter() ? "higher" : "lower")
+                                + " is better)")
+                        .raw("</td><td>").raw(badge(k.outcome())).raw("</td><td><a href=\"#" + Html.escape(figure) + "\">")
+                        .text(k.figure()).raw("</a></td></tr>\n");
+            }
+        }
+        html.raw("</tbody></table></div>\n");
+    }
+
+    private static String detailAnchor(ClaimVerdict c, PresetVerdict p) {
+        return "verdict-" + c.number() + "-" + p.preset().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** "+0.050 [+0.025, +0.075] (n = 3, paired)"; "–" when nothing was measured. */
+    static String estimate(Estimate e) {
+        if (!e.present()) {
+            return "–";
+        }
+        String n = " (n = " + e.n() + (e.paired() ? ", paired" : "") + ")";
+        if (!e.hasInterval()) {
+            return signed(e.value()) + n;
+        }
+        return signed(e.value()) + " [" + signed(e.low()) + ", " + signed(e.high()) + "]" + n;
+    }
+
+    private static String signed(double v) {
+        return String.format(Locale.ROOT, "%+.3f", v).replace('-', '−');
+    }
+
+    private static String badge(Outcome o) {
+        return "<span class=\"badge " + o.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\">" + Html.escape(o.words())
+                + "</span>";
+    }
+}

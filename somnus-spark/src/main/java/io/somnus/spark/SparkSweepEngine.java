@@ -1,0 +1,123 @@
+package io.somnus.spark;
+
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.run.RunExecutor;
+import io.somnus.experiment.sweep.EngineOptions;
+import io.somnus.experiment.sweep.SweepEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * {@code --engine spark}: a Spark application whose driver is this process. Each run is one task
+ * ({@link SparkRunExecutor}); the ledger, the run directories and the aggregates stay on the driver.
+ *
+ * <p>Settings: {@code spark.task.maxFailures} = {@code --task-attempts} (for {@code local[N]} the master becomes
+ * {@code local[N,attempts]}, Spark's way of retrying in local mode); Spark's default Java serializer (Kryo cannot
+ * serialise records); executors get {@code --add-modules jdk.incubator.vector} for the SIMD kernels (the numbers
+ * are the same without). Any other {@code spark.*} setting comes from spark-submit or {@code -Dspark.*=...}.
+ */
+public final class SparkSweepEngine implements SweepEngine {
+    public static final String NAME = "spark";
+    private static final Pattern LOCAL = Pattern.compile("local(?:\\[([^\\],]+)])?");
+    private static final Pattern TMP_RUN = Pattern.compile("\\.tmp-(.+)-[0-9a-f]{8}");
+
+    private final JavaSparkContext context;
+    private final RunExecutor executor;
+
+    private SparkSweepEngine(JavaSparkContext context, RunExecutor executor) {
+        this.context = context;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts the Spark application.
+     *
+     * @throws ConfigException for a {@code --data-dir} that is not a folder
+     */
+    public static SparkSweepEngine open(EngineOptions options) {
+        Path dataDir = options.dataDir() == null ? null : options.dataDir().toAbsolutePath().normalize();
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new ConfigException("--data-dir " + options.dataDir() + ": not a folder (expected DIR/<dataset>/..., "
+                    + "as 'somnus datasets' lays them out)");
+        }
+        SparkConf conf = new SparkConf(); // reads spark.* system properties, which spark-submit sets
+        String master = options.master() != null ? options.master() : conf.get("spark.master", "local[*]");
+        conf.setMaster(withLocalRetries(master, options.taskAttempts()));
+        conf.setAppName(conf.get("spark.app.name", "somnus sweep"));
+        conf.set("spark.task.maxFailures", Integer.toString(options.taskAttempts()));
+        conf.set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
+        String opts = conf.get("spark.executor.extraJavaOptions", "");
+        if (!opts.contains("jdk.incubator.vector")) {
+            conf.set("spark.executor.extraJavaOptions", (opts + " --add-modules jdk.incubator.vector").trim());
+        }
+        if (!master.startsWith("local") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
+            Path jar = SomnusJar.find();
+            if (jar != null) {
+                conf.setJars(new String[] {jar.toString()});
+            } else {
+                System.err.println("somnus: warning: executors get no somnus jar (no spark.jars, and " + SomnusJar.describe()
+                        + " is missing); start the sweep with spark-submit, see docs/distributed.md");
+            }
+        }
+        JavaSparkContext context = new JavaSparkContext(conf);
+        try {
+            context.setLogLevel(System.getProperty("somnus.spark.log", "WARN"));
+            context.sc().addSparkListener(new TaskFailureNotices(System.err, options.taskAttempts()));
+            String dataName = null;
+            if (dataDir != null) {
+                context.addFile(dataDir.toString(), true);
+                dataName = dataDir.getFileName().toString();
+            }
+            return new SparkSweepEngine(context, new SparkRunExecutor(context, dataName));
+        } catch (RuntimeException e) {
+            context.stop();
+            throw e;
+        }
+    }
+
+    /** {@code local[N]} retries a task only when given as {@code local[N,attempts]}; other masters are unchanged. */
+    static String withLocalRetries(String master, int attempts) {
+        Matcher m = LOCAL.matcher(master.trim());
+        if (!m.matches()) {
+            return master;
+        }
+        return "local[" + (m.group(1) == null ? "1" : m.group(1)) + "," + attempts + "]";
+    }
+
+    /** The run id in a sweep's temporary run directory name ({@code .tmp-<id>-<nonce>}). */
+    static String runLabel(Path runDir) {
+        String name = runDir.getFileName().toString();
+        Matcher m = TMP_RUN.matcher(name);
+        return m.matches() ? m.group(1) : name;
+    }
+
+    /** The Spark context, e.g. for a listener. */
+    public JavaSparkContext context() {
+        return context;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RunExecutor executor() {
+        return executor;
+    }
+
+    /** The cluster's cores as Spark counts them now (executors that register later are not counted). */
+    @Override
+    public int defaultWorkers() {
+        return context.defaultParallelism();
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+    }
+}

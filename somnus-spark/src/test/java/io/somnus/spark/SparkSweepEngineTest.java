@@ -1,0 +1,166 @@
+package io.somnus.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.sweep.EngineOptions;
+import io.somnus.experiment.sweep.LedgerEntry;
+import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.SweepEngine;
+import io.somnus.experiment.sweep.SweepEngines;
+import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepListener;
+import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.run.StandardRunExecutor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark engine in local mode ({@code local[2]}): the same run directories and aggregates as the local engine. */
+class SparkSweepEngineTest {
+    @TempDir
+    Path tmp;
+
+    private static SweepEngine spark(String master, int attempts) {
+        return SweepEngines.open("spark", new EngineOptions(master, attempts, null), new StandardRunExecutor());
+    }
+
+    @Test
+    void sparkRunsGiveTheLocalEnginesFilesByteForByte() throws Exception {
+        Path sweep = SweepFiles.write(tmp, "tiny", "0.0, 0.2", "1, 2");
+        SweepResult local = SweepFiles.runLocally(sweep, tmp.resolve("local"));
+        SweepResult onSpark;
+        try (SweepEngine engine = spark("local[2]", 2)) {
+            assertEquals("spark", engine.name());
+            onSpark = SweepFiles.support().run(sweep, tmp.resolve("spark"), engine, 2, false, SweepListener.NONE);
+        }
+        assertTrue(local.allDone() && onSpark.allDone(), "every run done on both engines");
+        assertEquals(4, SweepFiles.assertSameResults(tmp.resolve("local"), tmp.resolve("spark")));
+        for (LedgerEntry e : SweepLedger.read(tmp.resolve("spark").resolve(SweepLedger.FILE_NAME))) {
+            assertEquals(RunStatus.DONE, e.status(), e.runId());
+            assertEquals(1, e.attempts(), e.runId());
+            JsonNode prov = Mappers.JSON.readTree(tmp.resolve("spark/runs").resolve(e.runId()).resolve("provenance.json").toFile());
+            assertEquals("spark", prov.path("engine").asText(), e.runId());
+            assertEquals("driver", prov.path("spark_executor_id").asText(), "local mode executes on the driver");
+            assertEquals(0, prov.path("spark_task_attempt").asInt(-1));
+            assertEquals(java.net.InetAddress.getLocalHost().getHostName(), prov.path("host").asText());
+        }
+    }
+
+    @Test
+    void aSweepStartedOnSparkResumesLocallyWithoutRedoingItsRuns() throws Exception {
+        Path first = SweepFiles.write(tmp, "grow", "0.0", "1");
+        Path out = tmp.resolve("out");
+        try (SweepEngine engine = spark("local[1]", 1)) {
+            SweepFiles.support().run(first, out, engine, 1, false, SweepListener.NONE);
+        }
+        // the same sweep, resumed on the local engine: the Spark run is skipped, not redone
+        SweepResult resumed = SweepFiles.support().run(first, out, SweepEngine.local(new StandardRunExecutor()), 1, true,
+                SweepListener.NONE);
+        assertEquals(1, resumed.outcomes().size());
+        assertTrue(resumed.outcomes().get(0).skipped(), "the run finished on Spark is kept");
+        assertEquals(1, SweepLedger.read(out.resolve(SweepLedger.FILE_NAME)).get(0).attempts());
+    }
+
+    @Test
+    void aFailingTaskIsTriedTaskAttemptsTimesThenItsRunIsRecordedFailed() throws Exception {
+        // geomfig has 10 000 test images: the executor's data preparation refuses 20 000, on every attempt
+        Path sweep = SweepFiles.write(tmp, "bad", "0.0", "1");
+        Files.writeString(sweep, Files.readString(sweep).replace("train.test_images: 40", "train.test_images: 20000"));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        SweepResult r;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (SweepEngine engine = spark("local[1]", 3)) {
+            r = SweepFiles.support().run(sweep, tmp.resolve("bad-out"), engine, 1, false, SweepListener.NONE);
+        } finally {
+            System.setErr(saved);
+        }
+        String notices = captured.toString(StandardCharsets.UTF_8);
+        saved.print(notices);
+        assertEquals(RunStatus.FAILED, r.outcomes().get(0).status());
+        assertTrue(r.outcomes().get(0).error().contains("train.test_images = 20000"), r.outcomes().get(0).error());
+        List<String> attempts = notices.lines().filter(l -> l.startsWith("spark: run paper__geomfig")).toList();
+        assertEquals(3, attempts.size(), "one notice per failed attempt:\n" + notices);
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(attempts.get(k - 1).contains("task attempt " + k + " "), attempts.get(k - 1));
+        }
+        assertTrue(attempts.get(2).endsWith("that was the last of 3 attempts"), attempts.get(2));
+        assertTrue(SweepFiles.runIds(tmp.resolve("bad-out")).isEmpty(), "a failed run leaves no directory");
+    }
+
+    @Test
+    void withDataDirTheExecutorsReadTheDriversDatasetsAndRecordTheirChecksums() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("datasets/mnist"));
+        writeGz(data.resolve("train-images-idx3-ubyte.gz"), images(100));
+        writeGz(data.resolve("train-labels-idx1-ubyte.gz"), labels(100));
+        writeGz(data.resolve("t10k-images-idx3-ubyte.gz"), images(50));
+        writeGz(data.resolve("t10k-labels-idx1-ubyte.gz"), labels(50));
+        Path sweep = SweepFiles.write(tmp, "shipped", "0.0", "1");
+        Files.writeString(sweep, Files.readString(sweep).replace("[geomfig]", "[mnist]")
+                + "  dataset.allow_unverified: true\n");
+        SweepResult r;
+        try (SweepEngine engine = SweepEngines.open("spark", new EngineOptions("local[1]", 1, tmp.resolve("datasets")),
+                new StandardRunExecutor())) {
+            r = SweepFiles.support().run(sweep, tmp.resolve("shipped-out"), engine, 1, false, SweepListener.NONE);
+        }
+        assertTrue(r.allDone(), r.outcomes().toString());
+        JsonNode prov = Mappers.JSON.readTree(tmp.resolve("shipped-out/runs").resolve(r.outcomes().get(0).runId())
+                .resolve("provenance.json").toFile());
+        assertTrue(prov.path("data_shipped_from_driver").asBoolean(), prov.toString());
+        java.util.Set<String> recorded = new java.util.TreeSet<>();
+        prov.path("dataset_sha256").forEach(h -> recorded.add(h.asText()));
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                expected.add(SparkStandaloneClusterIT.sha256(f));
+            }
+        }
+        assertEquals(expected, recorded, "the checksums of the driver's four files");
+        for (JsonNode f : prov.path("dataset_files")) {
+            assertFalse(f.path("file").asText().startsWith(data.toString()), "read from the shipped copy: " + f);
+        }
+    }
+
+    private static byte[] images(int n) {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * 784);
+        b.putInt(0x00000803).putInt(n).putInt(28).putInt(28);
+        for (int i = 0; i < n * 784; i++) {
+            b.put((byte) (i * 31 + i / 784));
+        }
+        return b.array();
+    }
+
+    private static byte[] labels(int n) {
+        ByteBuffer b = ByteBuffer.allocate(8 + n);
+        b.putInt(0x00000801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            b.put((byte) (i % 10));
+        }
+        return b.array();
+    }
+
+    private static void writeGz(Path file, byte[] content) throws java.io.IOException {
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(content);
+        }
+    }
+
+    @Test
+    void localMastersGetTheirRetriesInTheMasterString() {
+        assertEquals("local[2,4]", SparkSweepEngine.withLocalRetries("local[2]", 4));
+        assertEquals("local[*,3]", SparkSweepEngine.withLocalRetries("local[*]", 3));
+        assertEquals("local[1,2]", SparkSweepEngine.withLocalRetries("local", 2));
+        assertEquals("spark://h:7077", SparkSweepEngine.withLocalRetries("spark://h:7077", 2));
+        assertEquals("paper__geomfig__f0.20__s1", SparkSweepEngine.runLabel(Path.of("runs/.tmp-paper__geomfig__f0.20__s1-0a1b2c3d")));
+    }
+}

@@ -1,0 +1,274 @@
+#!/usr/bin/python3
+"""An independent NumPy reference of the `paper-code` STDP-SNN's wake dynamics, step by step.
+
+Reads what `somnus train --export-spikes DIR` wrote (DIR/inputs.npz, DIR/params.json), replays the exported input
+spike trains through its own implementation of the equations and writes the same arrays as DIR/somnus_out.npz:
+`<pop>_counts` [K][N], `<pop>_raster_step`, `<pop>_raster_neuron`, `<projection>__w_after` [K][synapses].
+
+The equations (README.md gives them with their sources):
+  neurons  current LIF, exponential Euler, float32, in Somnus's order (CurrentLifPopulation):
+           I' = I + gain·(input of the previous step); V∞ = V_rest + R·I'; V ← V∞ + (V − V∞)·e^(−dt/τ_m);
+           I ← I'·e^(−dt/τ_syn); a ← a·e^(−dt/τ_a); V clipped to [V_min, V_max];
+           spike when V ≥ θ + a (and not refractory): V ← V_reset, a += Δa
+  STDP     the authors' spike_timing (src/weight_funcs.py:294-338 @40b7d33), at step t, before this step's
+           spikes are delivered: a synapse is visited when its pre or its post spiked at t − 1;
+           Δ = since(post) − since(pre), since = steps since the last spike counting step t's spikes (never spiked:
+           t + 1); Δ ≥ 0: w += s·η·e^(−Δ·dt/τ_LTP), else w −= s·η·e^(Δ·dt/τ_LTD), s = +1 for an excitatory
+           and −1 for an inhibitory projection; the synapses updated at the previous step are clipped to their
+           bounds first (their clip_weights precedes spike_timing)
+  stream   no reset within `reset_every_images` images (1 = every image, 0 = never)
+
+Sleep is not modelled: the comparison window must end before the first episode (checked).
+
+Usage: /usr/bin/python3 reference.py --export DIR --out reference_out.npz [--images K]
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+F = np.float32
+
+
+class FormatError(Exception):
+    """A file that is not what the reference expects; the message names the file and the field."""
+
+
+def load(export_dir):
+    inputs_path = os.path.join(export_dir, "inputs.npz")
+    params_path = os.path.join(export_dir, "params.json")
+    for p in (inputs_path, params_path):
+        if not os.path.isfile(p):
+            raise FormatError(f"{p}: missing (write it with somnus train --export-spikes {export_dir})")
+    with open(params_path, encoding="utf-8") as f:
+        params = json.load(f)
+    with np.load(inputs_path) as z:
+        inputs = {k: z[k] for k in z.files}
+    for key in ("spike_steps", "spike_sources", "offsets", "steps_per_image"):
+        if key not in inputs:
+            raise FormatError(f"{inputs_path}: no array '{key}'")
+    return params, inputs
+
+
+class Population:
+    def __init__(self, name, size, neuron, dt):
+        self.name = name
+        self.size = size
+        n = neuron
+        self.decay_v = F(np.exp(-dt / n["tau_membrane_ms"]))
+        self.decay_i = F(np.exp(-dt / n["tau_synapse_ms"]))
+        self.decay_a = F(np.exp(-dt / n["tau_adaptation_ms"]))
+        self.gain = F(n["synaptic_gain"])
+        self.rest = F(n["v_rest_mv"])
+        self.r = F(n["resistance"])
+        self.theta = F(n["v_threshold_mv"])
+        self.v_reset = F(n["v_reset_mv"])
+        self.v_min = F(n["v_min_mv"])
+        self.v_max = F(n["v_max_mv"])
+        self.delta_a = F(n["adaptation_mv"])
+        self.refractory_steps = max(1, int(round(n["refractory_ms"] / dt)))
+        self.reset()
+
+    def reset(self):
+        self.v = np.full(self.size, self.rest, F)
+        self.i = np.zeros(self.size, F)
+        self.a = np.zeros(self.size, F)
+        self.refractory_until = np.zeros(self.size, np.int64)
+        self.exc = np.zeros(self.size, F)
+        self.inh = np.zeros(self.size, F)
+        self.last = np.full(self.size, NEVER, np.int64)
+        self.prev = np.full(self.size, NEVER, np.int64)
+        self.spiked = np.zeros(0, np.int64)
+
+    def integrate(self, t):
+        ii = self.i + (self.exc + self.inh) * self.gain
+        self.exc[:] = 0
+        self.inh[:] = 0
+        active = t >= self.refractory_until
+        v_inf = self.rest + self.r * ii
+        v = np.where(active, v_inf + (self.v - v_inf) * self.decay_v, self.v)
+        ii = ii * self.decay_i
+        a = self.a * self.decay_a
+        v = np.minimum(np.maximum(v, self.v_min), self.v_max)
+        fire = active & (v >= self.theta + a)
+        v = np.where(fire, self.v_reset, v)
+        a = np.where(fire, a + self.delta_a, a)
+        self.refractory_until = np.where(fire, t + self.refractory_steps, self.refractory_until)
+        self.v, self.i, self.a = v.astype(F), ii.astype(F), a.astype(F)
+        self.emit(np.nonzero(fire)[0], t)
+
+    def emit(self, idx, t):
+        self.spiked = idx
+        self.prev[idx] = self.last[idx]
+        self.last[idx] = t
+
+
+class Input(Population):
+    def __init__(self, size):
+        self.name = "input"
+        self.size = size
+        self.reset()
+
+    def reset(self):
+        self.last = np.full(self.size, NEVER, np.int64)
+        self.prev = np.full(self.size, NEVER, np.int64)
+        self.spiked = np.zeros(0, np.int64)
+
+    def play(self, steps, sources, first):
+        self.steps, self.sources, self.first = steps, sources, first
+
+    def integrate(self, t):
+        at = t - self.first
+        lo, hi = np.searchsorted(self.steps, [at, at + 1], side="left")
+        self.emit(self.sources[lo:hi].astype(np.int64), t)
+
+
+NEVER = np.iinfo(np.int32).min // 2
+
+
+class Projection:
+    def __init__(self, spec, pre, post, inputs, dt):
+        self.name = spec["name"]
+        self.pre, self.post = pre, post
+        self.pre_idx = inputs[self.name + "__pre"].astype(np.int64)
+        self.post_idx = inputs[self.name + "__post"].astype(np.int64)
+        self.w = inputs[self.name + "__w0"].astype(F).copy()
+        self.excitatory = spec["receptor"] == "excitatory"
+        self.w_min, self.w_max = F(spec["w_min"]), F(spec["w_max"])
+        # CSR rows: synapses are stored by pre neuron
+        self.row_start = np.searchsorted(self.pre_idx, np.arange(pre.size + 1), side="left")
+        self.touched = np.zeros(0, np.int64)
+        rule = spec["plasticity"]
+        self.plastic = spec["rule"] is not None
+        if self.plastic:
+            if rule["rule"] != "since_last_spike":
+                raise FormatError(f"params.json: projection {self.name} has rule {rule['rule']}; the reference knows "
+                                  "only since_last_spike")
+            sign = rule["sign"] or "auto"
+            self.sign = {"auto": -1 if not self.excitatory else 1, "+1": 1, "1": 1, "-1": -1}[sign]
+            self.eta, self.tau_ltp, self.tau_ltd = rule["eta"], rule["tau_ltp_ms"], rule["tau_ltd_ms"]
+            self.dt = dt
+
+    def magnitude(self, delta):
+        """(float32) (η·exp(−|Δ|·dt/τ)), τ_LTP for Δ ≥ 0 and τ_LTD for Δ < 0, rounded once from float64."""
+        k = np.abs(delta).astype(np.float64)
+        tau = np.where(delta >= 0, self.tau_ltp, self.tau_ltd)
+        return (self.eta * np.exp(-k * self.dt / tau)).astype(F)
+
+    def learn(self, t):
+        w = self.w
+        if self.touched.size:
+            w[self.touched] = np.minimum(np.maximum(w[self.touched], self.w_min), self.w_max)
+        pre, post = self.pre, self.post
+        pre_prev = (pre.last == t - 1) | (pre.prev == t - 1)
+        post_prev = (post.last == t - 1) | (post.prev == t - 1)
+        visit = pre_prev[self.pre_idx] | post_prev[self.post_idx]
+        s = np.nonzero(visit)[0]
+        self.touched = s
+        if s.size == 0:
+            return
+
+        def since(last):
+            return np.where(last == NEVER, t + 1, t - last)
+
+        delta = since(post.last[self.post_idx[s]]) - since(pre.last[self.pre_idx[s]])
+        m = self.magnitude(delta)
+        change = np.where(delta >= 0, F(self.sign) * m, F(-self.sign) * m).astype(F)
+        w[s] = (w[s] + change).astype(F)
+
+    def deliver(self):
+        target = self.post.exc if self.excitatory else self.post.inh
+        for i in self.pre.spiked:  # in the order the pre neurons spiked, as Somnus adds them
+            a, b = self.row_start[i], self.row_start[i + 1]
+            target[self.post_idx[a:b]] += self.w[a:b]
+
+
+def simulate(params, inputs, images=None):
+    dt = float(params["dt_ms"])
+    steps = int(params["steps_per_image"])
+    reset_every = int(params["reset_every_images"])
+    offsets = inputs["offsets"]
+    k_total = len(offsets) - 1
+    k = k_total if images is None else min(images, k_total)
+    sleep = params["sleep"]
+    if sleep["fraction"] > 0 and k * steps >= sleep["wake_steps"]:
+        raise FormatError(f"params.json: {k} images of {steps} steps reach the first sleep episode at "
+                          f"{sleep['wake_steps']} wake steps; the reference has no sleep (use fewer images or "
+                          "sleep.fraction 0)")
+    pops = {}
+    for name, spec in params["populations"].items():
+        if spec["model"] == "input":
+            pops[name] = Input(spec["size"])
+        elif spec["model"] == "current_lif":
+            pops[name] = Population(name, spec["size"], spec["neuron"], dt)
+        else:
+            raise FormatError(f"params.json: population {name} is {spec['model']}; the reference knows current_lif")
+    projections = [Projection(p, pops[p["pre"]], pops[p["post"]], inputs, dt) for p in params["projections"]]
+    order = list(pops.values())  # integration order: input first, then as configured
+    neurons = [p for p in order if not isinstance(p, Input)]
+    counts = {p.name: np.zeros((k, p.size), np.int32) for p in neurons}
+    raster = {p.name: ([], []) for p in neurons}
+    w_after = {pr.name: [] for pr in projections if pr.plastic}
+    stream = 0
+    global_step = 0
+    started = time.perf_counter()
+    for img in range(k):
+        if reset_every == 1 or (reset_every > 0 and img % reset_every == 0):
+            for p in order:
+                p.reset()
+            stream = 0
+        a, b = offsets[img], offsets[img + 1]
+        pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b], stream)
+        for _ in range(steps):
+            t = stream
+            for p in order:
+                p.integrate(t)
+            for pr in projections:
+                if pr.plastic:
+                    pr.learn(t)
+                pr.deliver()
+            for p in neurons:
+                if p.spiked.size:
+                    counts[p.name][img, p.spiked] += 1
+                    raster[p.name][0].append(np.full(p.spiked.size, global_step, np.int32))
+                    raster[p.name][1].append(p.spiked.astype(np.int32))
+            stream += 1
+            global_step += 1
+        for name in w_after:
+            w_after[name].append(next(pr for pr in projections if pr.name == name).w.copy())
+    out = {}
+    for p in neurons:
+        out[p.name + "_counts"] = counts[p.name]
+        st, nr = raster[p.name]
+        out[p.name + "_raster_step"] = np.concatenate(st) if st else np.zeros(0, np.int32)
+        out[p.name + "_raster_neuron"] = np.concatenate(nr) if nr else np.zeros(0, np.int32)
+    for name, ws in w_after.items():
+        out[name + "__w_after"] = np.stack(ws).astype(F)
+    out["wall_seconds"] = np.array(time.perf_counter() - started)
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--export", required=True, help="the directory somnus train --export-spikes wrote")
+    ap.add_argument("--out", required=True, help="the reference's output .npz")
+    ap.add_argument("--images", type=int, default=None, help="simulate only the first K presentations")
+    args = ap.parse_args(argv)
+    try:
+        params, inputs = load(args.export)
+        out = simulate(params, inputs, args.images)
+    except FormatError as e:
+        print(f"reference.py: {e}", file=sys.stderr)
+        return 2
+    np.savez_compressed(args.out, **out)
+    k = next(v for n, v in out.items() if n.endswith("_counts")).shape[0]
+    print(f"simulated {k} images in {float(out['wall_seconds']):.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
