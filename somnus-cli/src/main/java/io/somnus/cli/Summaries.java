@@ -30,8 +30,13 @@ final class Summaries {
             }
             b.append(')');
         }
-        b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s, wall %.1f s",
-                t.path("train_images_per_second").asDouble(), t.path("wall_seconds").asDouble()));
+        b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s", t.path("train_images_per_second").asDouble()));
+        if (t.has("presentations_per_image")) {
+            // runs before timing.json split its phases have only the two figures
+            b.append(String.format(Locale.ROOT, " (%.2f presentations/image, %.1f presentations/s; presentations only)",
+                    t.path("presentations_per_image").asDouble(), t.path("train_presentations_per_second").asDouble()));
+        }
+        b.append(String.format(Locale.ROOT, ", wall %.1f s", t.path("wall_seconds").asDouble()));
         return b.toString();
     }
 

@@ -49,6 +49,14 @@ class BenchCommandTest {
                 assertEquals("20", f[1], line);
                 assertEquals("scalar", f[2], line);
                 assertTrue(Double.parseDouble(f[6]) > 0, "images/s must be positive: " + line);
+                if (f[3].equals("train")) {
+                    // presentations per image: at least one; presentations/s = images/s × that
+                    double perImage = Double.parseDouble(f[7]);
+                    assertTrue(perImage >= 1, line);
+                    assertEquals(Double.parseDouble(f[6]) * perImage, Double.parseDouble(f[8]), 0.1 + 1e-3 * perImage * Double.parseDouble(f[6]), line);
+                } else {
+                    assertEquals("-", f[7], line);
+                }
                 rows++;
             }
         }
@@ -74,7 +82,7 @@ class BenchCommandTest {
                 assertEquals(rows == 0 ? "somnus-blas" : "pytorch", f[2], line);
                 assertEquals("256", f[5], line);
                 assertTrue(Double.parseDouble(f[6]) > 0, "images/s must be positive: " + line);
-                assertEquals(225 * 1000 + 1000 * 4, Long.parseLong(f[9]), "geomfig: 4 classes; " + line);
+                assertEquals(225 * 1000 + 1000 * 4, Long.parseLong(f[11]), "geomfig: 4 classes; " + line);
                 rows++;
             }
         }

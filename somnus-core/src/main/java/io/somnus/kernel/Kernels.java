@@ -10,8 +10,9 @@ import java.util.Locale;
  * {@link ScalarKernels}, always available, and the SIMD kernels on the Vector API
  * ({@code jdk.incubator.vector}), used when the JVM runs with {@code --add-modules jdk.incubator.vector}
  * (the {@code somnus} launcher adds it). The system property {@code somnus.kernels} = {@code auto}
- * (default: SIMD when its vectors are at least 256 bits), {@code scalar} or {@code vector} overrides the
- * choice; {@code somnus.vector.bits} (128, 256, 512) narrows the SIMD vectors.
+ * (default: the faster on this CPU and JVM, measured once by {@link KernelCalibration} and cached by
+ * {@link KernelChoiceCache}), {@code scalar} or {@code vector} forces the choice; {@code somnus.vector.bits}
+ * (128, 256, 512) narrows the SIMD vectors.
  */
 public interface Kernels {
     /** "scalar" or "vector-N" (N bits per vector). */
@@ -106,18 +107,24 @@ public interface Kernels {
     }
 
     /**
-     * The kernels this JVM prefers: {@code somnus.kernels}, else SIMD when available with vectors of at least
-     * 256 bits (with 128-bit vectors they measured slower than the scalar kernels). Read once, when first asked;
-     * populations and projections built without explicit kernels use these.
+     * The kernels this JVM prefers: {@code somnus.kernels}, else ({@code auto}) the faster of the scalar and the
+     * SIMD kernels on this CPU and JVM, calibrated once and cached (see {@link #preferredChoice()}). Resolved
+     * once, when first asked; populations and projections built without explicit kernels use these.
      */
     static Kernels preferred() {
-        return KernelSelection.PREFERRED;
+        return KernelSelection.Preferred.CHOICE.kernels();
     }
 
-    /** Parses a {@code somnus.kernels} value: auto, scalar or vector. */
+    /** How {@link #preferred()} was chosen: forced, cached or calibrated (for provenance.json). */
+    static KernelChoice preferredChoice() {
+        return KernelSelection.Preferred.CHOICE;
+    }
+
+    /** Parses a {@code somnus.kernels} value: auto (this JVM's preferred choice), scalar or vector. */
     static Kernels named(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> KernelSelection.vectorIsFaster() ? KernelSelection.VECTOR : scalar();
+            case "auto" -> KernelSelection.Preferred.CHOICE.source().equals("forced")
+                    ? KernelSelection.auto().kernels() : preferred();
             case "scalar" -> scalar();
             case "vector" -> {
                 if (KernelSelection.VECTOR == null) {

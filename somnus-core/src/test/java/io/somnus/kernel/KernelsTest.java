@@ -480,9 +480,9 @@ class KernelsTest {
     void kernelChoiceIsNamedAndBadNamesAreRejected() {
         assertSame(SCALAR, Kernels.named("scalar"));
         assertSame(vector, Kernels.named("vector"));
-        // auto: SIMD when its vectors are at least 256 bits (128-bit ones measured slower than scalar)
-        int bits = Integer.parseInt(vector.name().substring("vector-".length()));
-        assertSame(bits >= 256 ? vector : SCALAR, Kernels.named(" AUTO "));
+        // auto: this JVM's choice (calibrated or cached; KernelChoiceTest), one of the two
+        Kernels auto = Kernels.named(" AUTO ");
+        assertTrue(auto == vector || auto == SCALAR, auto.name());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.named("gpu"));
         assertTrue(e.getMessage().contains("'gpu'"), e.getMessage());
     }

@@ -27,10 +27,21 @@ import java.util.SplittableRandom;
  * synaptic events/s, after a warm-up. The numbers of {@code somnus bench}.
  */
 public final class Throughput {
-    /** One measurement. */
+    /**
+     * One measurement.
+     *
+     * @param presentationsPerImage presentations per image (training: Diehl &amp; Cook's re-presentations; 1 when
+     *                              the preset has none; NaN for evaluation, whose features come from one presentation
+     *                              schedule per image that the evaluator does not report)
+     */
     public record Row(String preset, int excitatory, String mode, int threads, int images, double seconds,
                       double imagesPerSecond, double synapticEventsPerSecond, long synapses,
-                      double eSpikesPerImage) { }
+                      double eSpikesPerImage, double presentationsPerImage) {
+        /** Presentations per second: the rate to compare with {@code train_presentations_per_second} of timing.json. */
+        public double presentationsPerSecond() {
+            return imagesPerSecond * presentationsPerImage;
+        }
+    }
 
     private Throughput() { }
 
@@ -52,10 +63,17 @@ public final class Throughput {
         return s;
     }
 
-    /** Training throughput on {@code kernels}: {@code warmup} images, then {@code images} timed, plasticity on. */
+    /**
+     * Training throughput on {@code kernels}: {@code warmup} images, then {@code images} timed, plasticity on.
+     * The network and the input spikes come from the same random streams as {@code somnus train}'s, so with no
+     * sleep the presentations here are the first ones of a run of that configuration: images
+     * {@code warmup .. warmup + images - 1} of a training run, without its per-image checks and checkpoints.
+     */
     public static Row training(StdpRunConfig cfg, LabeledImages data, int warmup, int images, Kernels kernels) {
-        SplittableRandom rng = new SplittableRandom(cfg.seed());
-        Network net = NetworkFactory.build(cfg, data.pixels(), rng.split(), kernels);
+        SplittableRandom root = new SplittableRandom(cfg.seed());
+        // the split order of StdpTraining: connectivity first, then the training stream
+        Network net = NetworkFactory.build(cfg, data.pixels(), root.split(), kernels);
+        SplittableRandom rng = root.split();
         SpikeEncoder encoder = Encoders.create(cfg.encoding());
         Presentation p = presentation(cfg);
         SpikeCounter counter = net.count(net.population(cfg.readout().population()));
@@ -65,15 +83,16 @@ public final class Throughput {
         }
         long events0 = net.synapticEvents();
         long spikes = 0;
+        long presentations = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < images; i++) {
-            p.present(net, encoder, data.images()[(warmup + i) % data.size()], true, rng, train, counter);
+            presentations += p.present(net, encoder, data.images()[(warmup + i) % data.size()], true, rng, train, counter);
             spikes += counter.total();
         }
         double sec = (System.nanoTime() - t0) / 1e9;
         long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
         return new Row(cfg.preset(), net.population("e").size(), "train", 1, images, sec, images / sec,
-                (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images);
+                (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images, (double) presentations / images);
     }
 
     /** Evaluation throughput on {@code kernels} and {@code threads} threads, plasticity off (after one warm-up pass). */
@@ -97,7 +116,7 @@ public final class Throughput {
         }
         long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
         return new Row(cfg.preset(), net.population("e").size(), "evaluate", threads, images, sec, images / sec,
-                Double.NaN, synapses, spikes / images);
+                Double.NaN, synapses, spikes / images, Double.NaN);
     }
 
     private static Presentation presentation(StdpRunConfig cfg) {

@@ -64,6 +64,10 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
         // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons
         Map<String, Object> arithmetic = new LinkedHashMap<>();
         arithmetic.put("kernels", kernels.name());
+        if (kernels == Kernels.preferred()) {
+            // how auto (or -Dsomnus.kernels) chose them: forced, cached, calibrated (with its timings) or by rule
+            arithmetic.put("kernels_selection", Kernels.preferredChoice().toMap());
+        }
         return new ModelResult(r.summary(), r.timing(), arithmetic, arrays);
     }
 }

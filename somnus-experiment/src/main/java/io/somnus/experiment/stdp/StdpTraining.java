@@ -69,7 +69,7 @@ public final class StdpTraining {
     }
 
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
-        long started = System.nanoTime();
+        TrainingTimes times = new TrainingTimes();
         Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng, kernels);
         Population readoutPop = net.population(cfg.readout().population());
         SpikeEncoder encoder = Encoders.create(cfg.encoding());
@@ -123,16 +123,16 @@ public final class StdpTraining {
         boolean stoppedEarly = false;
         long imagesTrained = 0;
         long presentations = 0;
-        long trainNanos = 0;
         List<Double> valCurve = new ArrayList<>();
         long nextCheckpoint = 1;
+        times.charge(TrainingTimes.Phase.SETUP);
         for (long seen = 0; seen < totalImages; seen++) {
             // wake: one image (plasticity as configured)
-            long t0 = System.nanoTime();
             clear(counters);
             if (fromTraining != null && seen % order.length == 0) {
                 fromTraining.startEpoch();
             }
+            times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             float[] pixels = train.images()[order[(int) (seen % order.length)]];
             int shown;
             if (resetEvery == 1 && given == null && export == null) {
@@ -156,7 +156,7 @@ public final class StdpTraining {
                 }
                 shown = 1;
             }
-            trainNanos += System.nanoTime() - t0;
+            times.charge(TrainingTimes.Phase.PRESENTATIONS);
             imagesTrained++;
             if (fromTraining != null) {
                 fromTraining.learned(train.labels()[order[(int) (seen % order.length)]]);
@@ -171,6 +171,7 @@ public final class StdpTraining {
             if ((seen + 1) % traceEveryImages == 0) {
                 StdpSleepEpisodes.traceWeights(recorder, net, clock.steps(), "wake", clock.episodes());
             }
+            times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             // sleep, when the schedule asks
             if (due > 0) {
                 sleep.run(net, due, clock);
@@ -180,9 +181,11 @@ public final class StdpTraining {
                 if (fromTraining != null) {
                     fromTraining.slept();
                 }
+                times.charge(TrainingTimes.Phase.SLEEP);
             }
             // records
             recorder.progress("train", seen + 1, totalImages);
+            times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             if (seen + 1 >= nextCheckpoint * totalImages / checkpoints) {
                 Map<String, Double> row = measure.checkpoint(train, validation, seen + 1, clock.wakeSteps(),
                         clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
@@ -201,6 +204,7 @@ public final class StdpTraining {
                 stoppedEarly = true;
                 break;
             }
+            times.charge(TrainingTimes.Phase.EVALUATION);
         }
         if (stoppedEarly) {
             // the last checkpoint is at the end of training, which came early (restored weights)
@@ -209,10 +213,10 @@ public final class StdpTraining {
             valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
             recorder.checkpoint(row);
         }
+        times.charge(TrainingTimes.Phase.EVALUATION);
         if (export != null) {
             export.write();
         }
-        double trainSeconds = trainNanos / 1e9;
         Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
         if (fromTraining != null) {
             TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
@@ -226,6 +230,7 @@ public final class StdpTraining {
             summary.put("readout_segments", Map.of("training", fit.size(), "test", scored.size()));
             summary.put("stopped_early", stoppedEarly);
         }
+        times.charge(TrainingTimes.Phase.EVALUATION);
         summary.put("train_images", (int) imagesTrained);
         summary.put("presentations", presentations);
         summary.put("wake_steps", clock.wakeSteps());
@@ -239,9 +244,7 @@ public final class StdpTraining {
         if (continual) {
             summary.put("continual", ContinualTasks.summary(taskAccuracy));
         }
-        Map<String, Object> timing = new LinkedHashMap<>();
-        timing.put("train_images_per_second", trainSeconds > 0 ? totalImages / trainSeconds : 0.0);
-        timing.put("wall_seconds", (System.nanoTime() - started) / 1e9);
+        Map<String, Object> timing = times.toMap(imagesTrained, presentations);
         Map<String, float[]> weights = new LinkedHashMap<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (Projection p : net.projections()) {

@@ -56,6 +56,10 @@ class ReproducibilityTest {
                     Files.readAllBytes(tmp.resolve("b").resolve(file)), file);
         }
         assertTrue(io.somnus.experiment.io.Mappers.JSON.readTree(tmp.resolve("a/timing.json").toFile()).get("wall_seconds").asDouble() > 0);
+        // the preferred kernels ran, and provenance says how they were chosen
+        JsonNode prov = io.somnus.experiment.io.Mappers.JSON.readTree(tmp.resolve("a/provenance.json").toFile());
+        assertEquals(prov.path("kernels").asText(), prov.path("kernels_selection").path("kernels").asText(), prov.toString());
+        assertTrue(prov.path("kernels_selection").path("source").isTextual(), prov.toString());
         JsonNode c = run("c", settings("seed", 2));
         assertNotEquals(a, c);
     }

@@ -1,0 +1,30 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The run paragraph says what its training rate includes, and reads timing files from before the phases. */
+class SummariesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void trainingRateNamesPresentationsWhenTimingHasThem() throws Exception {
+        JsonNode summary = JSON.readTree("{\"preset\":\"diehl-cook\",\"dataset\":\"fashion-mnist\",\"seed\":1,"
+                + "\"sleep_fraction\":0.0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.63}");
+        // 3 000 images, 4 441 presentations in 41.8 s of presentations
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":" + 3000 / 41.8 + ",\"train_presentations_per_second\":"
+                + 4441 / 41.8 + ",\"presentations_per_image\":" + 4441 / 3000.0 + ",\"wall_seconds\":294.7}");
+        String text = Summaries.describe(summary, timing);
+        assertTrue(text.contains("training 71.8 images/s (1.48 presentations/image, 106.2 presentations/s"), text);
+        assertTrue(text.contains("wall 294.7 s"), text);
+
+        JsonNode old = JSON.readTree("{\"train_images_per_second\":800.0,\"wall_seconds\":12.0}");
+        String before = Summaries.describe(summary, old);
+        assertTrue(before.contains("training 800.0 images/s, wall 12.0 s"), before);
+        assertFalse(before.contains("presentations"), before);
+    }
+}

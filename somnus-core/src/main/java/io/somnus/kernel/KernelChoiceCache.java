@@ -1,0 +1,96 @@
+package io.somnus.kernel;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The kernels {@code auto} chose by calibration, kept per key (CPU model, JVM, candidate kernels) in a small
+ * properties file under a cache directory, so that a JVM on the same CPU need not calibrate again. A file that
+ * cannot be read, names another key, or names kernels that are not candidates is ignored; a file that cannot be
+ * written is skipped. Files are written to a temp file then moved.
+ */
+public final class KernelChoiceCache {
+    private final Path directory;
+
+    /** @param directory where the choice files live (created when first written) */
+    public KernelChoiceCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** {@code -Dsomnus.cache.dir}, else {@code $XDG_CACHE_HOME/somnus}, else {@code ~/.cache/somnus}. */
+    public static Path defaultDirectory() {
+        String forced = System.getProperty("somnus.cache.dir");
+        if (forced != null && !forced.isBlank()) {
+            return Path.of(forced);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("somnus");
+    }
+
+    /** The file holding the choice of {@code key}. */
+    public Path file(String key) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return directory.resolve("kernels-" + HexFormat.of().formatHex(h, 0, 8) + ".properties");
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The kernel name stored for {@code key}, if a readable file for exactly that key holds one. */
+    public Optional<String> read(String key) {
+        Path f = file(key);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!key.equals(p.getProperty("key"))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(p.getProperty("kernels"));
+    }
+
+    /**
+     * Stores a calibration for {@code key}.
+     *
+     * @return the file written, or empty where it could not be written
+     */
+    public Optional<Path> write(String key, KernelCalibration.Result r) {
+        Path f = file(key);
+        Properties p = new Properties();
+        p.setProperty("key", key);
+        p.setProperty("kernels", r.chosen().name());
+        r.nanosPerStep().forEach((name, ns) -> p.setProperty("nanos_per_step." + name, Double.toString(ns)));
+        try {
+            Files.createDirectories(directory);
+            Path tmp = Files.createTempFile(directory, "kernels-", ".tmp");
+            try {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    p.store(w, "somnus: kernels chosen by calibration; delete to calibrate again");
+                }
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return Optional.of(f);
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+}

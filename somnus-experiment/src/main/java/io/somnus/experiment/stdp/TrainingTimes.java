@@ -1,0 +1,73 @@
+package io.somnus.experiment.stdp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a training run's wall time goes, by phase, and the rates derived from it: what timing.json says.
+ * Images and presentations differ because Diehl &amp; Cook re-present an image at a higher rate while the
+ * readout population fires too few spikes, so both rates are reported, over the presentation time only.
+ */
+final class TrainingTimes {
+    /** The phases a run's time is split into, in the order they are reported. */
+    enum Phase {
+        /** building the network, the encoder and the evaluator */
+        SETUP("setup_seconds"),
+        /** the wake presentations themselves (plasticity as configured): encoding or reading the input spikes, the simulation loop, exporting them when asked */
+        PRESENTATIONS("presentation_seconds"),
+        /** per-image work around a presentation: the finite check of state and plastic weights, spike totals, weight traces, progress */
+        PER_IMAGE_CHECKS("per_image_check_seconds"),
+        /** sleep episodes */
+        SLEEP("sleep_seconds"),
+        /** checkpoints (frozen evaluation of the validation images), continual task accuracies, the final evaluation */
+        EVALUATION("evaluation_seconds");
+
+        final String key;
+
+        Phase(String key) {
+            this.key = key;
+        }
+    }
+
+    private final long startedNanos;
+    private final long[] nanos = new long[Phase.values().length];
+    private long markNanos;
+
+    TrainingTimes() {
+        startedNanos = System.nanoTime();
+        markNanos = startedNanos;
+    }
+
+    /** Charges the time since the previous call (or since construction) to {@code phase}. */
+    void charge(Phase phase) {
+        long now = System.nanoTime();
+        nanos[phase.ordinal()] += now - markNanos;
+        markNanos = now;
+    }
+
+    double seconds(Phase phase) {
+        return nanos[phase.ordinal()] / 1e9;
+    }
+
+    /**
+     * timing.json's fields: the rates over the presentation time, the counts they divide, each phase's
+     * seconds and the wall time since construction (which also holds what no phase was charged with).
+     */
+    Map<String, Object> toMap(long images, long presentations) {
+        double presenting = seconds(Phase.PRESENTATIONS);
+        double wall = (System.nanoTime() - startedNanos) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("train_images_per_second", presenting > 0 ? images / presenting : 0.0);
+        m.put("train_presentations_per_second", presenting > 0 ? presentations / presenting : 0.0);
+        double loop = presenting + seconds(Phase.PER_IMAGE_CHECKS);
+        m.put("train_loop_images_per_second", loop > 0 ? images / loop : 0.0);
+        m.put("train_images", images);
+        m.put("presentations", presentations);
+        m.put("presentations_per_image", images > 0 ? (double) presentations / images : 0.0);
+        for (Phase p : Phase.values()) {
+            m.put(p.key, seconds(p));
+        }
+        m.put("wall_seconds", wall);
+        return m;
+    }
+}

@@ -1,0 +1,85 @@
+package io.somnus.experiment.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.bench.Throughput;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.kernel.Kernels;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** timing.json says what its rates divide, and {@code bench}'s training rows count the same presentations. */
+class TimingFileTest {
+    private static final int IMAGES = 12;
+    private static final String[] PHASES = {"setup_seconds", "presentation_seconds", "per_image_check_seconds",
+        "sleep_seconds", "evaluation_seconds"};
+
+    @TempDir
+    Path tmp;
+
+    /** diehl-cook, small; a spike threshold raised so that some images are shown again, brighter. */
+    private static Map<String, Object> settings() {
+        return Map.of("preset", "diehl-cook", "populations.e.size", 30, "dataset.name", "geomfig",
+                "train.images", IMAGES, "train.validation_images", 8, "train.test_images", 8, "train.checkpoints", 2,
+                "train.eval_threads", 1, "encoding.min_spikes", 40, "encoding.max_presentations", 3);
+    }
+
+    @Test
+    void timingCountsWhatTheSummaryCountsAndBenchPresentsTheSame() throws Exception {
+        ObjectNode tree = new StandardResolver().resolve(settings());
+        Path run = tmp.resolve("run");
+        new StandardRunExecutor(Kernels.scalar()).execute(tree, run, RunProgress.NONE);
+        JsonNode summary = Mappers.JSON.readTree(run.resolve("summary.json").toFile());
+        JsonNode timing = Mappers.JSON.readTree(run.resolve("timing.json").toFile());
+
+        long images = summary.get("train_images").asLong();
+        long presentations = summary.get("presentations").asLong();
+        assertEquals(IMAGES, images);
+        assertTrue(presentations > images, "re-presentations happened (the case the timing must tell apart): " + presentations);
+        assertEquals(images, timing.get("train_images").asLong());
+        assertEquals(presentations, timing.get("presentations").asLong());
+        assertEquals((double) presentations / images, timing.get("presentations_per_image").asDouble(), 1e-12);
+
+        // both rates divide by the presentation time: their ratio is the presentations per image
+        double imagesPerS = timing.get("train_images_per_second").asDouble();
+        double presentationsPerS = timing.get("train_presentations_per_second").asDouble();
+        double presenting = timing.get("presentation_seconds").asDouble();
+        assertTrue(presenting > 0);
+        assertEquals(images / presenting, imagesPerS, 1e-9 * imagesPerS);
+        assertEquals((double) presentations / images, presentationsPerS / imagesPerS, 1e-9);
+        double loop = presenting + timing.get("per_image_check_seconds").asDouble();
+        assertEquals(images / loop, timing.get("train_loop_images_per_second").asDouble(), 1e-9 * imagesPerS);
+
+        // the phases are disjoint parts of the wall time
+        double phases = 0;
+        for (String p : PHASES) {
+            double s = timing.get(p).asDouble(-1);
+            assertTrue(s >= 0, p + " = " + s);
+            phases += s;
+        }
+        assertEquals(0.0, timing.get("sleep_seconds").asDouble(), "diehl-cook does not sleep");
+        assertTrue(timing.get("evaluation_seconds").asDouble() > 0, "checkpoints and the final evaluation ran");
+        assertTrue(phases <= timing.get("wall_seconds").asDouble() + 1e-6, "phases " + phases + " within the wall time");
+
+        // no timing leaks into summary.json (it must be the same bytes on every repeat)
+        for (Iterator<String> it = summary.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            assertFalse(field.contains("second"), field);
+        }
+
+        // bench on the same window (no warm-up, the same images) presents exactly as often
+        StdpRunConfig cfg = Configs.bind(new StandardResolver().resolve(settings()), StdpRunConfig.class);
+        Throughput.Row row = Throughput.training(cfg, Throughput.data(cfg), 0, IMAGES, Kernels.scalar());
+        assertEquals((double) presentations / images, row.presentationsPerImage(), 1e-12);
+    }
+}
