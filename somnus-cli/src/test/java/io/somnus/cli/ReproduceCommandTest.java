@@ -23,8 +23,8 @@ class ReproduceCommandTest {
         SweepPlan plan = SweepPlanner.plan(spec, new StandardResolver());
         Map<String, Long> byVariant = plan.runs().stream()
                 .collect(Collectors.groupingBy(PlannedRun::variant, Collectors.counting()));
-        // 2 presets × 2 datasets × 4 fractions × 3 seeds, and per control 1 STDP preset × 2 datasets × 3 seeds
-        assertEquals(Map.of("", 48L, "control=untrained", 6L, "control=untrained_sleep_target", 6L), byVariant);
+        // 3 presets × 2 datasets × 4 fractions × 3 seeds, and per control 1 STDP preset × 2 datasets × 3 seeds
+        assertEquals(Map.of("", 72L, "control=untrained", 6L, "control=untrained_sleep_target", 6L), byVariant);
         for (PlannedRun r : plan.runs()) {
             if (!r.variant().isEmpty()) {
                 assertEquals("paper", r.config().get("preset").asText());
@@ -38,5 +38,14 @@ class ReproduceCommandTest {
     void theFullStudyRunsThemToo() {
         assertEquals(List.of(StudyControl.UNTRAINED, StudyControl.UNTRAINED_SLEEP_TARGET),
                 SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep()).controls());
+    }
+
+    /** The verdict judges each claim under both readings of each model: the full study runs all four presets. */
+    @Test
+    void theFullStudyRunsBothReadingsOfBothModels() {
+        assertEquals(List.of("paper", "paper-code", "paper-sg", "paper-sg-code"),
+                SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep()).presets());
+        assertEquals(List.of("paper", "paper-sg", "paper-sg-code"),
+                SweepSpec.parse(Path.of("quick.yaml"), ReproduceCommand.quickSweep()).presets());
     }
 }
