@@ -22,14 +22,20 @@ public final class VerdictInputs {
         return out;
     }
 
-    /** One run; a run's grid variant is split into its grid part and its control ({@code control=...}). */
+    /**
+     * One run; a run's grid variant is split into its grid part and its control ({@code control=...}). A run whose
+     * metrics.csv has fewer than two checkpoints has no curve: its drawdown and weight growth are NaN (not run), not
+     * the 0 that a one-point curve gives by definition.
+     */
     public static VerdictRun of(RunRecord r) {
+        CsvTable metricsCsv = metricsCsv(r);
+        boolean curve = metricsCsv == null || metricsCsv.rowCount() >= 2;
         Map<Quantity, Double> q = new EnumMap<>(Quantity.class);
         q.put(Quantity.TEST_ACCURACY, r.metric("test_accuracy"));
-        q.put(Quantity.DRAWDOWN, r.metric("stability.max_drawdown"));
+        q.put(Quantity.DRAWDOWN, curve ? r.metric("stability.max_drawdown") : Double.NaN);
         q.put(Quantity.LAST_QUARTER_STD, r.metric("stability.last_quarter_std"));
         q.put(Quantity.SATURATED_FRACTION, saturatedFraction(r.metrics()));
-        q.put(Quantity.WEIGHT_GROWTH, weightGrowth(r));
+        q.put(Quantity.WEIGHT_GROWTH, curve && metricsCsv != null ? weightGrowth(metricsCsv) : Double.NaN);
         q.put(Quantity.AVERAGE_FORGETTING, r.metric("continual.average_forgetting"));
         return new VerdictRun(r.preset(), r.model(), r.dataset(), StudyControl.gridPartOf(r.variant()),
                 StudyControl.labelIn(r.variant()), r.sleepFraction(),
@@ -49,17 +55,15 @@ public final class VerdictInputs {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** ln(W_last / W_first), W = Σ of the metrics.csv columns {@code w_<projection>_total_abs}; NaN when absent. */
-    static double weightGrowth(RunRecord r) {
-        CsvTable table;
+    private static CsvTable metricsCsv(RunRecord r) {
         try {
-            table = r.metricsCsv().orElse(null);
+            return r.metricsCsv().orElse(null);
         } catch (IOException e) {
             throw new FileFormatException("run " + r.runId() + ": cannot read its metrics.csv: " + e.getMessage(), e);
         }
-        return table == null ? Double.NaN : weightGrowth(table);
     }
 
+    /** ln(W_last / W_first), W = Σ of the metrics.csv columns {@code w_<projection>_total_abs}; NaN when absent. */
     static double weightGrowth(CsvTable table) {
         List<String> columns = table.header().stream().filter(c -> c.startsWith("w_") && c.endsWith("_total_abs")).toList();
         int rows = table.rowCount();

@@ -34,6 +34,21 @@ class VerdictInputsTest {
         assertEquals(Math.log(3), r.get(Quantity.WEIGHT_GROWTH), 1e-12);
     }
 
+    /** One checkpoint is no curve: its drawdown (0 by definition) and growth (ln 1) measure nothing, so not run. */
+    @Test
+    void aOneCheckpointRunHasNoDrawdownAndNoGrowth() throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), """
+                images_seen,val_accuracy,w_input_e_total_abs
+                100,0.5,10
+                """);
+        VerdictRun r = VerdictInputs.of(run("", Map.of("stability.max_drawdown", 0.0, "test_accuracy", 0.5)));
+        assertTrue(Double.isNaN(r.get(Quantity.DRAWDOWN)));
+        assertTrue(Double.isNaN(r.get(Quantity.WEIGHT_GROWTH)));
+        assertEquals(0.5, r.get(Quantity.TEST_ACCURACY));
+        assertEquals(Outcome.NOT_RUN, EffectTest.BETTER.decide(
+                Estimate.difference(Map.of(1L, r.get(Quantity.DRAWDOWN)), Map.of(1L, 0.0)), false, 0.02));
+    }
+
     @Test
     void theSaturatedFractionIsTheMeanOverProjectionsAndTheControlIsSplitOffTheVariant() {
         VerdictRun r = VerdictInputs.of(run("train.images=100,control=untrained_sleep_target", Map.of(
