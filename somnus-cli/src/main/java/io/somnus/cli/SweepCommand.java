@@ -9,7 +9,9 @@ import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
+import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -96,6 +98,10 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
             stdout.print(SweepSummaryTable.format(result));
+            if (result.done() > 0) {
+                stdout.println();
+                stdout.print(VerdictTable.format(SweepResults.load(result.outDir()).verdict()));
+            }
             if (report && result.done() > 0) {
                 Path html = result.outDir().resolve("report.html");
                 try {

@@ -57,6 +57,12 @@ class SweepCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("sweep 'cli': 4 runs, 4 done (4 now, 0 earlier), 0 failed"), r.out());
         assertTrue(r.out().contains("report: "), r.out());
+        // the verdict printed is the one written: claim 1 of paper, as verdict.csv has it
+        String claimRow = Files.readAllLines(out.resolve("verdict.csv")).stream()
+                .filter(l -> l.startsWith("claim,1,paper,")).findFirst().orElseThrow();
+        String outcome = claimRow.split(",")[claimRow.split(",").length - 2].replace("\"", "");
+        assertTrue(r.out().contains("Verdict (rule: docs/verdict.md"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("1\\s+paper\\s+" + outcome + "\\s.*")), r.out());
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("aggregate.csv")));
         // not a terminal under the test: plain progress lines
