@@ -6,14 +6,18 @@ import io.somnus.data.LoadOptions;
 import io.somnus.data.Preprocess;
 import io.somnus.data.Split;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.DataSampling;
 import io.somnus.experiment.config.RunConfig;
 import java.nio.file.Path;
 
 /**
- * Loads and preprocesses a run's images: the first {@code train.images} of the training split for
- * training, the next {@code train.validation_images} for validation, the first {@code train.test_images}
- * of the test split for testing. Procedural data uses a fixed data seed (0), so every run sees the same
- * images, as with a real dataset.
+ * Loads and preprocesses a run's images. With {@code dataset.sampling: first}: the first {@code train.images} of
+ * the training split for training, the next {@code train.validation_images} for validation, the first
+ * {@code train.test_images} of the test split for testing. With {@code pooled} (the authors' code,
+ * {@code get_data.py:386-403 @40b7d33}): both splits pooled (training split first), shuffled with a stream of the
+ * run's seed, and cut into training, validation and test images in that order, so a test image may come from the
+ * training split and the reverse. Procedural data uses a fixed data seed (0), so every run sees the same images,
+ * as with a real dataset.
  */
 public final class DataPreparation {
     private DataPreparation() { }
@@ -25,6 +29,9 @@ public final class DataPreparation {
     /** As {@link #prepare(RunConfig)}, finding (or fetching) the datasets with {@code registry}. */
     public static PreparedData prepare(RunConfig cfg, DatasetRegistry registry) {
         Path dir = cfg.dataset().dir() == null || cfg.dataset().dir().isBlank() ? null : Path.of(cfg.dataset().dir());
+        if (cfg.dataset().sampling() == DataSampling.POOLED) {
+            return pooled(cfg, registry, dir);
+        }
         int nTrain = cfg.train().images();
         int nVal = cfg.train().validationImages();
         long needed = (long) nTrain + nVal; // both may be up to Integer.MAX_VALUE
@@ -41,10 +48,83 @@ public final class DataPreparation {
             throw new ConfigException("train.test_images = " + cfg.train().testImages() + " but "
                     + cfg.dataset().name() + " has only " + test.size() + " test images");
         }
-        Preprocess pre = new Preprocess(cfg.dataset().resize(), cfg.dataset().normaliseSum());
+        Preprocess pre = preprocess(cfg);
         all = pre.apply(all);
         test = pre.apply(test);
         return new PreparedData(all.head(nTrain), all.slice(nTrain, nTrain + nVal), test);
+    }
+
+    private static Preprocess preprocess(RunConfig cfg) {
+        return new Preprocess(cfg.dataset().resize(), cfg.dataset().normaliseSum(), cfg.dataset().resizeFilter());
+    }
+
+    /** The authors' sampling: see the class comment. */
+    private static PreparedData pooled(RunConfig cfg, DatasetRegistry registry, Path dir) {
+        LoadOptions all = LoadOptions.DEFAULTS.withAllowUnverified(cfg.dataset().acceptsUnverified());
+        LabeledImages train = registry.load(cfg.dataset().name(), Split.TRAIN, dir, all);
+        LabeledImages test = registry.load(cfg.dataset().name(), Split.TEST, dir, all);
+        long needed = (long) cfg.train().images() + cfg.train().validationImages() + cfg.train().testImages();
+        if (train.size() + test.size() < needed) {
+            throw new ConfigException("dataset.sampling = pooled: train.images + train.validation_images + train.test_images = "
+                    + needed + " but " + cfg.dataset().name() + " has only " + (train.size() + test.size())
+                    + " images in its two splits");
+        }
+        return pooled(train, test, cfg.train().images(), cfg.train().validationImages(), cfg.train().testImages(),
+                cfg.seed(), preprocess(cfg));
+    }
+
+    /**
+     * The two splits pooled (training split first) in the order {@link #shuffledPool} draws from {@code seed}, cut into
+     * {@code nTrain} training, {@code nVal} validation and {@code nTest} test images, each preprocessed with {@code pre};
+     * every set records both splits' files.
+     */
+    static PreparedData pooled(LabeledImages train, LabeledImages test, int nTrain, int nVal, int nTest, long seed,
+                               Preprocess pre) {
+        int[] order = shuffledPool(train.size() + test.size(), seed);
+        java.util.List<io.somnus.data.DatasetStatus.FileStatus> files = new java.util.ArrayList<>(train.sources());
+        files.addAll(test.sources());
+        return new PreparedData(pre.apply(pick(train, test, order, 0, nTrain, files)),
+                pre.apply(pick(train, test, order, nTrain, nTrain + nVal, files)),
+                pre.apply(pick(train, test, order, nTrain + nVal, nTrain + nVal + nTest, files)));
+    }
+
+    /** The run seed's stream reserved for data sampling: independent of the streams the models split from the seed. */
+    static final long SAMPLING_STREAM = 0x5A3B1E5DA7A5EEDL;
+
+    /**
+     * The pool's indices (training split 0..n−1, then the test split) in a Fisher–Yates order drawn from the seed's
+     * sampling stream. Their code draws from NumPy's global generator (np.random.shuffle after np.random.seed(42 + run),
+     * main.py:15-17), which cannot be matched: the same seed does not give their images.
+     */
+    static int[] shuffledPool(int total, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ SAMPLING_STREAM);
+        int[] order = new int[total];
+        for (int i = 0; i < total; i++) {
+            order[i] = i;
+        }
+        for (int i = total - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static LabeledImages pick(LabeledImages train, LabeledImages test, int[] order, int from, int to,
+                                      java.util.List<io.somnus.data.DatasetStatus.FileStatus> files) {
+        float[][] images = new float[to - from][];
+        int[] labels = new int[to - from];
+        for (int i = from; i < to; i++) {
+            int k = order[i];
+            LabeledImages split = k < train.size() ? train : test;
+            int at = k < train.size() ? k : k - train.size();
+            images[i - from] = split.images()[at];
+            labels[i - from] = split.labels()[at];
+        }
+        java.util.Map<String, String> sha = new java.util.LinkedHashMap<>(train.sha256());
+        sha.putAll(test.sha256());
+        return new LabeledImages(train.name(), train.height(), train.width(), images, labels, train.numClasses(), sha, files);
     }
 
     /**
@@ -54,8 +134,12 @@ public final class DataPreparation {
      */
     public static java.util.List<java.util.Map<String, Object>> sources(PreparedData data) {
         java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        java.util.Set<io.somnus.data.DatasetStatus.FileStatus> seen = new java.util.HashSet<>();
         for (io.somnus.data.LabeledImages set : java.util.List.of(data.train(), data.test())) {
             for (io.somnus.data.DatasetStatus.FileStatus f : set.sources()) {
+                if (!seen.add(f)) {
+                    continue; // pooled sampling: both sets read both splits' files
+                }
                 java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
                 m.put("split", f.split().label());
                 m.put("file", f.file().toAbsolutePath().toString());
