@@ -63,12 +63,6 @@ public final class DataPreparation {
         LoadOptions all = LoadOptions.DEFAULTS.withAllowUnverified(cfg.dataset().acceptsUnverified());
         LabeledImages train = registry.load(cfg.dataset().name(), Split.TRAIN, dir, all);
         LabeledImages test = registry.load(cfg.dataset().name(), Split.TEST, dir, all);
-        long needed = (long) cfg.train().images() + cfg.train().validationImages() + cfg.train().testImages();
-        if (train.size() + test.size() < needed) {
-            throw new ConfigException("dataset.sampling = pooled: train.images + train.validation_images + train.test_images = "
-                    + needed + " but " + cfg.dataset().name() + " has only " + (train.size() + test.size())
-                    + " images in its two splits");
-        }
         return pooled(train, test, cfg.train().images(), cfg.train().validationImages(), cfg.train().testImages(),
                 cfg.seed(), preprocess(cfg));
     }
@@ -77,9 +71,17 @@ public final class DataPreparation {
      * The two splits pooled (training split first) in the order {@link #shuffledPool} draws from {@code seed}, cut into
      * {@code nTrain} training, {@code nVal} validation and {@code nTest} test images, each preprocessed with {@code pre};
      * every set records both splits' files.
+     *
+     * @throws ConfigException if the splits hold fewer images than asked for
      */
     static PreparedData pooled(LabeledImages train, LabeledImages test, int nTrain, int nVal, int nTest, long seed,
                                Preprocess pre) {
+        long needed = (long) nTrain + nVal + nTest;
+        if (train.size() + test.size() < needed) {
+            throw new ConfigException("dataset.sampling = pooled: train.images + train.validation_images + train.test_images = "
+                    + needed + " but " + train.name() + " has only " + (train.size() + test.size())
+                    + " images in its two splits");
+        }
         int[] order = shuffledPool(train.size() + test.size(), seed);
         java.util.List<io.somnus.data.DatasetStatus.FileStatus> files = new java.util.ArrayList<>(train.sources());
         files.addAll(test.sources());

@@ -98,8 +98,9 @@ class DataPreparationTest {
     @Test
     void pooledRefusesMoreImagesThanBothSplitsHold() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> DataPreparation.prepare(config("pooled", 1, 69_900), new DatasetRegistry()));
-        assertTrue(e.getMessage().contains("dataset.sampling = pooled") && e.getMessage().contains("70000"), e.getMessage());
+                () -> DataPreparation.pooled(split(70, 0), split(30, 1000), 80, 10, 11, 1, Preprocess.NONE));
+        assertTrue(e.getMessage().contains("dataset.sampling = pooled") && e.getMessage().contains("= 101 but marked has only 100"),
+                e.getMessage());
     }
 
     /**
