@@ -52,7 +52,7 @@ class DataPreparationTest {
 
     /**
      * Pooled: 70 training-split images (marked 0..69) and 30 test-split ones (1000..1029); 40 + 10 + 30 images are 80
-     * distinct members of the pool in the order of {@link DataPreparation#shuffledPool}, both splits feed every set
+     * distinct members of the pool in the order of {@link PooledSampling#shuffledPool}, both splits feed every set
      * (about 3/10 of the training images come from the test split), the same seed gives the same images and another
      * seed others.
      */
@@ -60,8 +60,8 @@ class DataPreparationTest {
     void pooledDrawsFromBothSplitsBySeed() {
         LabeledImages train = split(70, 0);
         LabeledImages test = split(30, 1000);
-        PreparedData d = DataPreparation.pooled(train, test, 40, 10, 30, 5, Preprocess.NONE);
-        int[] order = DataPreparation.shuffledPool(100, 5);
+        PreparedData d = PooledSampling.split(train, test, 40, 10, 30, 5, Preprocess.NONE);
+        int[] order = PooledSampling.shuffledPool(100, 5);
         int at = 0;
         Set<Float> used = new HashSet<>();
         int trainFromTest = 0;
@@ -77,9 +77,9 @@ class DataPreparationTest {
         assertEquals(80, at);
         assertEquals(List.of(40, 10, 30), List.of(d.train().size(), d.validation().size(), d.test().size()));
         assertTrue(trainFromTest > 3 && trainFromTest < 22, "training images from the test split: " + trainFromTest);
-        assertArrayEquals(d.test().labels(), DataPreparation.pooled(train, test, 40, 10, 30, 5, Preprocess.NONE).test().labels());
+        assertArrayEquals(d.test().labels(), PooledSampling.split(train, test, 40, 10, 30, 5, Preprocess.NONE).test().labels());
         assertFalse(Arrays.equals(d.train().labels(),
-                DataPreparation.pooled(train, test, 40, 10, 30, 6, Preprocess.NONE).train().labels()), "another seed");
+                PooledSampling.split(train, test, 40, 10, 30, 6, Preprocess.NONE).train().labels()), "another seed");
     }
 
     /** First: the head of the training split, the next images for validation, the head of the test split, any seed. */
@@ -98,7 +98,7 @@ class DataPreparationTest {
     @Test
     void pooledRefusesMoreImagesThanBothSplitsHold() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> DataPreparation.pooled(split(70, 0), split(30, 1000), 80, 10, 11, 1, Preprocess.NONE));
+                () -> PooledSampling.split(split(70, 0), split(30, 1000), 80, 10, 11, 1, Preprocess.NONE));
         assertTrue(e.getMessage().contains("dataset.sampling = pooled") && e.getMessage().contains("= 101 but marked has only 100"),
                 e.getMessage());
     }
@@ -111,7 +111,7 @@ class DataPreparationTest {
     void everyOrderIsEquallyLikely() {
         Map<String, Integer> counts = new HashMap<>();
         for (long seed = 0; seed < 24_000; seed++) {
-            int[] o = DataPreparation.shuffledPool(4, seed);
+            int[] o = PooledSampling.shuffledPool(4, seed);
             int[] sorted = o.clone();
             Arrays.sort(sorted);
             assertArrayEquals(new int[]{0, 1, 2, 3}, sorted);
