@@ -1,20 +1,29 @@
 package io.somnus.data;
 
 /**
- * The optional preprocessing before encoding: bilinear resize to {@code size×size} (see
- * {@link BilinearResize}), then normalisation of each image to a fixed pixel sum (see
+ * The optional preprocessing before encoding: resize to {@code size×size} (plain bilinear, {@link BilinearResize},
+ * or anti-aliased, {@link AntialiasedResize}), then normalisation of each image to a fixed pixel sum (see
  * {@link PixelSumNormalisation}).
  *
  * @param size     side of the output images in pixels, or 0 to keep the size
  * @param pixelSum target pixel sum of every image, or 0 for no normalisation
+ * @param filter   how images are resampled when the size changes
  */
-public record Preprocess(int size, double pixelSum) {
+public record Preprocess(int size, double pixelSum, ResizeFilter filter) {
     /** No preprocessing. */
     public static final Preprocess NONE = new Preprocess(0, 0);
     /** The paper's: 15×15 inputs, each image normalised to a pixel sum of 0.1 × 225. */
     public static final Preprocess PAPER = new Preprocess(15, PixelSumNormalisation.PAPER_PIXEL_SUM);
 
+    /** Plain bilinear resizing. */
+    public Preprocess(int size, double pixelSum) {
+        this(size, pixelSum, ResizeFilter.BILINEAR);
+    }
+
     public Preprocess {
+        if (filter == null) {
+            throw new IllegalArgumentException("resize filter is null; use one of " + java.util.Arrays.toString(ResizeFilter.values()));
+        }
         if (size < 0) {
             throw new IllegalArgumentException("resize size must be >= 0 (0 = keep), got " + size);
         }
@@ -25,9 +34,15 @@ public record Preprocess(int size, double pixelSum) {
 
     /** Applies this preprocessing to one {@code h×w} image, into a new array ({@code image} is not modified). */
     public float[] apply(float[] image, int h, int w) {
-        float[] out = size > 0 && (size != h || size != w)
-                ? BilinearResize.resize(image, h, w, size, size)
-                : image.clone();
+        float[] out;
+        if (size > 0 && (size != h || size != w)) {
+            out = switch (filter) {
+                case BILINEAR -> BilinearResize.resize(image, h, w, size, size);
+                case ANTIALIASED -> AntialiasedResize.resize(image, h, w, size, size);
+            };
+        } else {
+            out = image.clone();
+        }
         if (pixelSum > 0) {
             PixelSumNormalisation.normalise(out, pixelSum);
         }

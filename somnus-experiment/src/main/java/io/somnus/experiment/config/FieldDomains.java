@@ -2,6 +2,7 @@ package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.data.ResizeFilter;
 import io.somnus.sg.SgInputEncoding;
 import io.somnus.sg.SgLoss;
 import io.somnus.sg.SgSleepSchedule;
@@ -134,7 +135,9 @@ public final class FieldDomains {
         textField("dataset.name");
         put("dataset.dir", text().orNull());
         put("dataset.resize", int32(0));
+        enumField("dataset.resize_filter", ResizeFilter.class);
         put("dataset.normalise_sum", real(0, false));
+        enumField("dataset.sampling", DataSampling.class);
         put("dataset.allow_unverified", bool().optionalField());
 
         put("train.images", int32(1));
@@ -231,6 +234,7 @@ public final class FieldDomains {
             put("readout.readouts", enumText(ReadoutKind.class).asList());
             put("readout.pca_variance", realIn(0, true, 1, false));
             enumField("readout.source", ReadoutSource.class);
+            put("readout.phi", enumText(PhiDefinition.class).asList());
 
             put("sleep.wake_steps", integer(1, Long.MAX_VALUE));
             enumField("sleep.budget", SleepBudget.class);

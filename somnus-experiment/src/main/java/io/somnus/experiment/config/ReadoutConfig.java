@@ -9,9 +9,16 @@ import java.util.List;
  * @param pcaVariance  fraction of variance the PCA keeps
  * @param source       {@code frozen}: counts of the final network, per image; {@code training}: the authors' features
  *                     from the plastic training stream (E and I, one per run of equal labels)
+ * @param phi          the definitions of φ reported, each under its own name: {@code somnus} as {@code phi},
+ *                     {@code authors} as {@code phi_authors} (on the frozen readout's features either way)
  */
 public record ReadoutConfig(String population, ReadoutKind main, List<ReadoutKind> readouts, double pcaVariance,
-                            ReadoutSource source) {
+                            ReadoutSource source, List<PhiDefinition> phi) {
+    /** Whether φ is reported in definition {@code d}. */
+    public boolean reportsPhi(PhiDefinition d) {
+        return phi.contains(d);
+    }
+
     /** Whether the features come from the plastic training stream. */
     public boolean fromTraining() {
         return source == ReadoutSource.TRAINING;

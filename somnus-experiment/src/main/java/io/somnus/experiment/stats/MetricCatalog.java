@@ -20,7 +20,8 @@ public final class MetricCatalog {
 
     /** Whether a flattened summary metric is one of the main ones aggregated per cell. */
     public static boolean isMain(String metric) {
-        if (metric.equals("test_accuracy") || metric.equals("phi") || metric.equals("achieved_sleep_fraction")) {
+        if (metric.equals("test_accuracy") || metric.equals("phi") || metric.equals("phi_authors")
+                || metric.equals("achieved_sleep_fraction")) {
             return true;
         }
         if (metric.startsWith("test_accuracy_by_readout.") || metric.startsWith("stability.")

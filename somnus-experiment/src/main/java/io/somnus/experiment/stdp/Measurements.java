@@ -2,6 +2,7 @@ package io.somnus.experiment.stdp;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.PhiDefinition;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.RunDirectory;
@@ -9,6 +10,7 @@ import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.Diversity;
 import io.somnus.metrics.WeightStatistics;
 import io.somnus.network.Network;
+import io.somnus.readout.AuthorsClusterSeparation;
 import io.somnus.readout.ClusterSeparation;
 import io.somnus.readout.FittedReadout;
 import io.somnus.readout.Readout;
@@ -63,7 +65,7 @@ public final class Measurements {
         row.put("winner_fraction", ev.diversity.winnerFraction());
         row.put("assignment_entropy", ev.diversity.assignmentEntropyNormalized());
         row.put("rf_cosine", ev.diversity.meanPairwiseRfCosine());
-        row.put("phi", ev.phi);
+        row.putAll(phis(ev));
         wakeRates.forEach((k, v) -> row.put("rate_" + k + "_wake_hz", v));
         sleepRates.forEach((k, v) -> row.put("rate_" + k + "_sleep_hz", v));
         return row;
@@ -91,7 +93,7 @@ public final class Measurements {
         div.put("assignment_entropy", ev.diversity.assignmentEntropyNormalized());
         div.put("rf_cosine", ev.diversity.meanPairwiseRfCosine());
         s.put("diversity", div);
-        s.put("phi", ev.phi);
+        s.putAll(phis(ev));
         s.put("pca_components", ev.pcaComponents);
         if (!ev.logisticFit.isEmpty()) {
             s.put("readout_fit", ev.logisticFit);
@@ -101,9 +103,25 @@ public final class Measurements {
         return s;
     }
 
-    /** @param logisticFit how the PCA-logistic readout's regression converged (empty without that readout) */
-    private record Evaluation(Map<String, Double> accuracy, Diversity diversity, double phi, int pcaComponents,
-            Map<String, Object> logisticFit) { }
+    /** φ under each definition {@code readout.phi} lists: {@code phi} (Somnus's), {@code phi_authors}. */
+    private Map<String, Double> phis(Evaluation ev) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (cfg.readout().reportsPhi(PhiDefinition.SOMNUS)) {
+            m.put("phi", ev.phi);
+        }
+        if (cfg.readout().reportsPhi(PhiDefinition.AUTHORS)) {
+            m.put("phi_authors", ev.phiAuthors);
+        }
+        return m;
+    }
+
+    /**
+     * @param phiAuthors  the authors' φ ({@link AuthorsClusterSeparation}) of the evaluated set against the fitting
+     *                    set, on rates (counts / steps per image); NaN unless {@code readout.phi} lists it
+     * @param logisticFit how the PCA-logistic readout's regression converged (empty without that readout)
+     */
+    private record Evaluation(Map<String, Double> accuracy, Diversity diversity, double phi, double phiAuthors,
+            int pcaComponents, Map<String, Object> logisticFit) { }
 
     private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt) {
         String pop = cfg.readout().population();
@@ -127,11 +145,28 @@ public final class Measurements {
                 logisticFit.put("converged", pca.model().converged());
             }
         }
+        double phiAuthors = cfg.readout().reportsPhi(PhiDefinition.AUTHORS)
+                ? AuthorsClusterSeparation.phi(rates(fitX), fitSet.labels(), rates(evalX), evalSet.labels(),
+                        evalSet.numClasses(), cfg.readout().pcaVariance())
+                : Double.NaN;
         Projection rf = inputProjection(pop);
         float[] dense = rf == null ? new float[0] : rf.toDense();
         Diversity div = Diversity.of(evalX, evalSet.labels(), evalSet.numClasses(), dense,
                 rf == null ? 0 : rf.pre().size());
-        return new Evaluation(acc, div, phi, components, logisticFit);
+        return new Evaluation(acc, div, phi, phiAuthors, components, logisticFit);
+    }
+
+    /** Spike counts per image as the authors' rates: mean spikes per step of the image's presentation. */
+    private double[][] rates(double[][] counts) {
+        double steps = cfg.simulation().stepsPerImage();
+        double[][] out = new double[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = new double[counts[i].length];
+            for (int j = 0; j < counts[i].length; j++) {
+                out[i][j] = counts[i][j] / steps;
+            }
+        }
+        return out;
     }
 
     /**

@@ -43,6 +43,9 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
         if (c.readout().readouts().isEmpty()) {
             throw new ConfigException("readout.readouts is empty; use some of " + Choices.of(ReadoutKind.class));
         }
+        if (c.readout().phi().isEmpty()) {
+            throw new ConfigException("readout.phi is empty; use some of " + Choices.of(io.somnus.experiment.config.PhiDefinition.class));
+        }
         DatasetDescriptor d = new DatasetRegistry().descriptor(c.dataset().name());
         int side = c.dataset().resize() > 0 ? c.dataset().resize() : 0;
         long inputs = side > 0 ? (long) side * side : (long) d.height() * d.width();

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.data.ResizeFilter;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.DataSampling;
+import io.somnus.experiment.config.PhiDefinition;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
@@ -20,6 +23,7 @@ import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -37,6 +41,9 @@ class PaperCodePresetTest {
         assertEquals(1000, c.simulation().stepsPerImage());
         assertEquals(300, c.simulation().resetEveryImages());
         assertTrue(c.readout().fromTraining(), "the readout of the training stream");
+        assertEquals(ResizeFilter.ANTIALIASED, c.dataset().resizeFilter(), "torchvision's Resize on PIL images");
+        assertEquals(DataSampling.POOLED, c.dataset().sampling(), "train+test pooled and shuffled");
+        assertEquals(List.of(PhiDefinition.SOMNUS, PhiDefinition.AUTHORS), c.readout().phi());
         Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
         for (Projection p : net.projections()) {
             assertInstanceOf(SinceLastSpikeStdp.class, p.plasticity(), p.name());
@@ -62,6 +69,12 @@ class PaperCodePresetTest {
         assertEquals(1, c.simulation().resetEveryImages());
         assertFalse(c.sleep().ratioOfWake());
         assertFalse(c.readout().fromTraining());
+        assertEquals(ResizeFilter.BILINEAR, c.dataset().resizeFilter());
+        assertEquals(DataSampling.FIRST, c.dataset().sampling());
+        assertEquals(List.of(PhiDefinition.SOMNUS), c.readout().phi());
+        ConfigException noPhi = assertThrows(ConfigException.class, () -> new StdpRunner(Kernels.scalar())
+                .validate(resolve(Map.of("preset", "paper", "readout.phi", List.of()))));
+        assertTrue(noPhi.getMessage().contains("readout.phi"), noPhi.getMessage());
         SleepSettings s = SleepSettingsFactory.create(c.sleep(), 1.0);
         assertEquals(SleepSettings.EarlyEnd.PER_PROJECTION, s.earlyEnd());
         assertFalse(s.keepState());

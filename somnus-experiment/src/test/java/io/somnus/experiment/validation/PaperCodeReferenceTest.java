@@ -37,6 +37,7 @@ class PaperCodeReferenceTest {
         Map<String, Object> s = new HashMap<>();
         s.put("preset", "paper-code");
         s.put("dataset.name", "geomfig");
+        s.put("dataset.sampling", "first"); // the preset's pooled sampling would generate both whole splits first
         s.put("train.images", 20);
         s.put("train.epochs", 1);
         s.put("train.validation_images", 8);

@@ -1,0 +1,127 @@
+package io.somnus.experiment.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.data.DatasetRegistry;
+import io.somnus.data.LabeledImages;
+import io.somnus.data.LoadOptions;
+import io.somnus.data.Preprocess;
+import io.somnus.data.Split;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.run.StandardResolver;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** dataset.sampling: the first images of each split, or the authors' shuffled pool of both splits. */
+class DataPreparationTest {
+    private static RunConfig config(String sampling, long seed, int trainImages) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("preset", "paper");
+        s.put("dataset.name", "geomfig");
+        s.put("dataset.resize", 0);
+        s.put("dataset.normalise_sum", 0);
+        s.put("dataset.sampling", sampling);
+        s.put("seed", seed);
+        s.put("train.images", trainImages);
+        s.put("train.validation_images", 20);
+        s.put("train.test_images", 200);
+        return Configs.bind(new StandardResolver().resolve(s));
+    }
+
+    /** A split whose image {@code i} is the single pixel {@code base + i} (so every image says where it came from). */
+    private static LabeledImages split(int n, int base) {
+        float[][] images = new float[n][];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            images[i] = new float[]{base + i};
+            labels[i] = (base + i) % 10;
+        }
+        return new LabeledImages("marked", 1, 1, images, labels, 10, Map.of());
+    }
+
+    /**
+     * Pooled: 70 training-split images (marked 0..69) and 30 test-split ones (1000..1029); 40 + 10 + 30 images are 80
+     * distinct members of the pool in the order of {@link PooledSampling#shuffledPool}, both splits feed every set
+     * (about 3/10 of the training images come from the test split), the same seed gives the same images and another
+     * seed others.
+     */
+    @Test
+    void pooledDrawsFromBothSplitsBySeed() {
+        LabeledImages train = split(70, 0);
+        LabeledImages test = split(30, 1000);
+        PreparedData d = PooledSampling.split(train, test, 40, 10, 30, 5, Preprocess.NONE);
+        int[] order = PooledSampling.shuffledPool(100, 5);
+        int at = 0;
+        Set<Float> used = new HashSet<>();
+        int trainFromTest = 0;
+        for (LabeledImages part : new LabeledImages[]{d.train(), d.validation(), d.test()}) {
+            for (int i = 0; i < part.size(); i++, at++) {
+                float expected = order[at] < 70 ? order[at] : 1000 + order[at] - 70;
+                assertEquals(expected, part.images()[i][0], 0f, "image " + i);
+                assertEquals((int) expected % 10, part.labels()[i]);
+                assertTrue(used.add(expected), "pool image " + expected + " used twice");
+                trainFromTest += part == d.train() && expected >= 1000 ? 1 : 0;
+            }
+        }
+        assertEquals(80, at);
+        assertEquals(List.of(40, 10, 30), List.of(d.train().size(), d.validation().size(), d.test().size()));
+        assertTrue(trainFromTest > 3 && trainFromTest < 22, "training images from the test split: " + trainFromTest);
+        assertArrayEquals(d.test().labels(), PooledSampling.split(train, test, 40, 10, 30, 5, Preprocess.NONE).test().labels());
+        assertFalse(Arrays.equals(d.train().labels(),
+                PooledSampling.split(train, test, 40, 10, 30, 6, Preprocess.NONE).train().labels()), "another seed");
+    }
+
+    /** First: the head of the training split, the next images for validation, the head of the test split, any seed. */
+    @Test
+    void firstTakesTheHeadOfEachSplit() {
+        DatasetRegistry registry = new DatasetRegistry();
+        LabeledImages train = registry.load("geomfig", Split.TRAIN, null, LoadOptions.DEFAULTS.withLimit(320));
+        LabeledImages test = registry.load("geomfig", Split.TEST, null, LoadOptions.DEFAULTS.withLimit(200));
+        PreparedData d = DataPreparation.prepare(config("first", 9, 300), registry);
+        assertArrayEquals(train.images()[299], d.train().images()[299]);
+        assertArrayEquals(train.images()[300], d.validation().images()[0]);
+        assertArrayEquals(test.images()[199], d.test().images()[199]);
+        assertArrayEquals(d.train().labels(), DataPreparation.prepare(config("first", 10, 300), registry).train().labels());
+    }
+
+    @Test
+    void pooledRefusesMoreImagesThanBothSplitsHold() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> PooledSampling.split(split(70, 0), split(30, 1000), 80, 10, 11, 1, Preprocess.NONE));
+        assertTrue(e.getMessage().contains("dataset.sampling = pooled") && e.getMessage().contains("= 101 but marked has only 100"),
+                e.getMessage());
+    }
+
+    /**
+     * The shuffle is Fisher–Yates: over 24 000 seeds every one of the 24 orders of 4 items comes up about 1 000 times
+     * (a χ² with 23 degrees of freedom below 60, p ≈ 4·10⁻⁵ under uniformity), and each order is a permutation.
+     */
+    @Test
+    void everyOrderIsEquallyLikely() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (long seed = 0; seed < 24_000; seed++) {
+            int[] o = PooledSampling.shuffledPool(4, seed);
+            int[] sorted = o.clone();
+            Arrays.sort(sorted);
+            assertArrayEquals(new int[]{0, 1, 2, 3}, sorted);
+            counts.merge(Arrays.toString(o), 1, Integer::sum);
+        }
+        assertEquals(24, counts.size());
+        double chi2 = 0;
+        for (int c : counts.values()) {
+            chi2 += (c - 1000.0) * (c - 1000.0) / 1000.0;
+        }
+        assertTrue(chi2 < 60, "χ² = " + chi2);
+    }
+}
