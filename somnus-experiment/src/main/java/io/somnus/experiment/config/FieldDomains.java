@@ -161,6 +161,8 @@ public final class FieldDomains {
             put("simulation.steps_per_image", int32(1));
             put("simulation.integration", enumText(MembraneIntegration.class).orNull());
             put("simulation.reset_every_images", int32(0));
+            enumField("simulation.spike_test", SpikeTest.class);
+            put("simulation.wake_noise_std_mv", real(0, false));
 
             enumField("encoding.kind", EncodingKind.class);
             put("encoding.max_rate_hz", real(0, false));
