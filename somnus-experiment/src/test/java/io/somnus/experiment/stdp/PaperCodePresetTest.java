@@ -12,6 +12,8 @@ import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
+import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.CurrentLifScheme;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.SinceLastSpikeStdp;
 import io.somnus.sleep.RatioOfWake;
@@ -37,7 +39,12 @@ class PaperCodePresetTest {
         assertEquals(1000, c.simulation().stepsPerImage());
         assertEquals(300, c.simulation().resetEveryImages());
         assertTrue(c.readout().fromTraining(), "the readout of the training stream");
+        assertEquals(2.0, c.simulation().wakeNoiseStdMv(), "σ = 2 mV awake (train.py:192-195)");
         Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
+        for (String pop : new String[] {"e", "i"}) {
+            CurrentLifPopulation lif = (CurrentLifPopulation) net.population(pop);
+            assertEquals(new CurrentLifScheme(true, true), lif.scheme(), "forward Euler, V > clip(θ_prev, −90, 0)");
+        }
         for (Projection p : net.projections()) {
             assertInstanceOf(SinceLastSpikeStdp.class, p.plasticity(), p.name());
             boolean exc = p.receptor() == Receptor.EXCITATORY;
@@ -60,6 +67,12 @@ class PaperCodePresetTest {
     void thePaperPresetKeepsTheDescribedModel() {
         StdpRunConfig c = resolve(Map.of("preset", "paper"));
         assertEquals(1, c.simulation().resetEveryImages());
+        assertEquals(0.0, c.simulation().wakeNoiseStdMv());
+        Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
+        assertEquals(CurrentLifScheme.SOMNUS, ((CurrentLifPopulation) net.population("e")).scheme());
+        assertThrows(ConfigException.class, () -> NetworkFactory.build(resolve(Map.of("preset", "diehl-cook",
+                "simulation.spike_test", "above_previous_clipped")), 225, new SplittableRandom(3), Kernels.scalar()),
+                "the authors' spike test is the current LIF's");
         assertFalse(c.sleep().ratioOfWake());
         assertFalse(c.readout().fromTraining());
         SleepSettings s = SleepSettingsFactory.create(c.sleep(), 1.0);
