@@ -20,13 +20,16 @@ The equations (README.md gives them with their sources):
            t + 1); Δ ≥ 0: w += s·η·e^(−Δ·dt/τ_LTP), else w −= s·η·e^(Δ·dt/τ_LTD), s = +1 for an excitatory
            and −1 for an inhibitory projection; the synapses updated at the previous step are clipped to their
            bounds first (their clip_weights precedes spike_timing)
-  stream   no reset within `reset_every_images` images (1 = every image, 0 = never)
+  stream   no reset within `reset_every_images` images (1 = every image, 0 = never); at a later stream start,
+           stream_start rest: every state to rest and the clock to 0; carried_v_zero (the authors' batch start,
+           src/big_comb.py:1962, 1997-2015): every membrane to 0 mV, all else (and the clock) carried
   sleep    (sleep.episode ratio_of_wake, keep_state true: the authors' hard pause, train.py:425-652) after every
            W = wake_steps wake steps, an episode of min(max(1, round(W·r)), max_episode_steps) steps that continues
            the stream: input silent, membrane noise, STDP as awake; before each step the episode ends if the
            excitatory-receptor projections' Σ|w| and the inhibitory ones' are each within early_end_tolerance of
            their initial sums (early_end receptor_groups); after each step every plastic weight is pulled,
-           |w| ← t·(|w|/t)^λ with its sign (t = target_magnitude), and clipped to its bounds
+           |w| ← t·(|w|/t)^λ with its sign (t = target_magnitude), and clipped to its bounds; with wake_clock
+           per_stream the wake count restarts at every stream start (their within-batch clock, train.py:415-423)
 
 Usage: /usr/bin/python3 reference.py --export DIR --out reference_out.npz [--images K]
 """
@@ -287,6 +290,8 @@ def simulate(params, inputs, images=None):
     euler = params.get("integration", "exponential") == "euler"
     authors_test = params.get("spike_test", "at_or_above") == "above_previous_clipped"
     wake_sigma = float(params.get("wake_noise_std_mv", 0.0))
+    carried = params.get("stream_start", "rest") == "carried_v_zero"
+    clock_per_stream = sleep.get("wake_clock", "continuous") == "per_stream"
     pops = {}
     for name, spec in params["populations"].items():
         if spec["model"] == "input":
@@ -356,9 +361,15 @@ def simulate(params, inputs, images=None):
     since_sleep = 0
     for img in range(k):
         if reset_every == 1 or (reset_every > 0 and img % reset_every == 0):
-            for p in order:
-                p.reset()
-            clock["stream"] = 0
+            if clock_per_stream:
+                since_sleep = 0
+            if carried and img > 0:
+                for p in neurons:
+                    p.v[:] = 0
+            else:
+                for p in order:
+                    p.reset()
+                clock["stream"] = 0
         a, b = offsets[img], offsets[img + 1]
         pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b], clock["stream"])
         for _ in range(steps):

@@ -163,6 +163,7 @@ public final class FieldDomains {
             put("simulation.reset_every_images", int32(0));
             enumField("simulation.spike_test", SpikeTest.class);
             put("simulation.wake_noise_std_mv", real(0, false));
+            enumField("simulation.stream_start", StreamStart.class);
 
             enumField("encoding.kind", EncodingKind.class);
             put("encoding.max_rate_hz", real(0, false));
@@ -253,6 +254,7 @@ public final class FieldDomains {
             put("sleep.max_episode_steps", integer(0, Long.MAX_VALUE));
             enumField("sleep.early_end", SleepSettings.EarlyEnd.class);
             put("sleep.keep_state", bool());
+            enumField("sleep.wake_clock", WakeClock.class);
         });
 
         // ---------------------------------------------------------------- the SG-SNN (SgRunConfig, SgSection)

@@ -15,6 +15,9 @@ package io.somnus.experiment.config;
  *                      {@code above_previous_clipped} (the authors': V &gt; clip(θ + a of the previous step, −90, 0))
  * @param wakeNoiseStdMv σ (mV) of Gaussian membrane noise on every neuron at every training step (0: none; the
  *                      authors' code: 2); never during evaluation. Sleep has its own, {@code sleep.noise_std_mv}
+ * @param streamStart   the state of a training stream's start after the first ({@link StreamStart}): {@code rest}, or
+ *                      {@code carried_v_zero} (the authors' batches: current, adaptation, spike times carried, V = 0 mV)
  */
 public record SimulationConfig(double dtMs, int stepsPerImage, MembraneIntegration integration,
-                               int resetEveryImages, SpikeTest spikeTest, double wakeNoiseStdMv) { }
+                               int resetEveryImages, SpikeTest spikeTest, double wakeNoiseStdMv,
+                               StreamStart streamStart) { }

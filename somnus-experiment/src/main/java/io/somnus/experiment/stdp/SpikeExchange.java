@@ -261,6 +261,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
                     : cfg.simulation().integration()));
             p.put("spike_test", Choices.of(cfg.simulation().spikeTest()));
             p.put("wake_noise_std_mv", cfg.simulation().wakeNoiseStdMv());
+            p.put("stream_start", Choices.of(cfg.simulation().streamStart()));
             p.put("images", offsets.size() - 1);
             Map<String, Object> pops = new LinkedHashMap<>();
             for (Population pop : net.populations()) {
@@ -326,6 +327,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
             q.put("early_end_tolerance", sc.earlyEndTolerance());
             q.put("early_end", Choices.of(sc.earlyEnd()));
             q.put("keep_state", sc.keepState());
+            q.put("wake_clock", Choices.of(sc.wakeClock()));
             return q;
         }
 

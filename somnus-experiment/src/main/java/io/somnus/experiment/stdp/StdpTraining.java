@@ -9,6 +9,8 @@ import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.StreamStart;
+import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.kernel.Kernels;
@@ -130,6 +132,11 @@ public final class StdpTraining {
             throw new ConfigException("simulation.wake_noise_std_mv (" + wakeNoiseMv + ") needs encoding.max_presentations"
                     + " = 1, got " + cfg.encoding().maxPresentations());
         }
+        boolean carriedStart = cfg.simulation().streamStart() == StreamStart.CARRIED_V_ZERO;
+        if (carriedStart) {
+            StreamStarts.checkCarried(net);
+        }
+        boolean clockPerStream = cfg.sleep().wakeClock() == WakeClock.PER_STREAM;
         TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
         boolean stoppedEarly = false;
         long imagesTrained = 0;
@@ -145,8 +152,12 @@ public final class StdpTraining {
             }
             times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             float[] pixels = train.images()[order[(int) (seen % order.length)]];
+            boolean streamStarts = resetEvery == 1 || (resetEvery > 0 && seen % resetEvery == 0);
+            if (clockPerStream && streamStarts) {
+                clock.schedule().restart();
+            }
             int shown;
-            if (resetEvery == 1 && given == null && export == null && wakeNoiseMv == 0) {
+            if (resetEvery == 1 && given == null && export == null && wakeNoiseMv == 0 && !carriedStart) {
                 shown = presentation.present(net, encoder, pixels, plastic, trainRng, spikes, readoutCounter);
             } else {
                 if (given != null) {
@@ -158,7 +169,9 @@ public final class StdpTraining {
                     export.presented(spikes);
                 }
                 readoutCounter.clear();
-                if (resetEvery == 1 || (resetEvery > 0 && seen % resetEvery == 0)) {
+                if (streamStarts && carriedStart && seen > 0) {
+                    StreamStarts.carriedWithMembraneAtZero(net);
+                } else if (streamStarts) {
                     net.resetState();
                 }
                 net.presentContinuing(spikes, plastic, wakeNoiseMv, wakeNoise);

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StreamStart;
+import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
@@ -40,6 +42,8 @@ class PaperCodePresetTest {
         assertEquals(300, c.simulation().resetEveryImages());
         assertTrue(c.readout().fromTraining(), "the readout of the training stream");
         assertEquals(2.0, c.simulation().wakeNoiseStdMv(), "σ = 2 mV awake (train.py:192-195)");
+        assertEquals(StreamStart.CARRIED_V_ZERO, c.simulation().streamStart());
+        assertEquals(WakeClock.PER_STREAM, c.sleep().wakeClock());
         Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
         for (String pop : new String[] {"e", "i"}) {
             CurrentLifPopulation lif = (CurrentLifPopulation) net.population(pop);
@@ -68,6 +72,8 @@ class PaperCodePresetTest {
         StdpRunConfig c = resolve(Map.of("preset", "paper"));
         assertEquals(1, c.simulation().resetEveryImages());
         assertEquals(0.0, c.simulation().wakeNoiseStdMv());
+        assertEquals(StreamStart.REST, c.simulation().streamStart());
+        assertEquals(WakeClock.CONTINUOUS, c.sleep().wakeClock());
         Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
         assertEquals(CurrentLifScheme.SOMNUS, ((CurrentLifPopulation) net.population("e")).scheme());
         assertThrows(ConfigException.class, () -> NetworkFactory.build(resolve(Map.of("preset", "diehl-cook",
