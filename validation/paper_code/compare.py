@@ -37,6 +37,14 @@ def compare(s, r, max_dw):
         d = float(np.max(np.abs(ws - wr))) if ws.size else 0.0
         worst = max(worst, d)
         lines.append(f"{name[:-len('__w_after')]}: max |Δw| over {ws.shape[0]} images × {ws.shape[1]} synapses = {d:.3g}")
+    if "noise_draws_used" in r:
+        used, exported = int(r["noise_draws_used"]), int(r["noise_draws_exported"])
+        lines.append(f"membrane-noise draws: reference used {used} of the {exported} Somnus drew: "
+                     f"{'all' if used == exported else 'MISMATCH'}")
+        ok = ok and used == exported
+    if "sleep_episode_steps" in r:
+        ep = r["sleep_episode_steps"]
+        lines.append(f"sleep episodes: {ep.size} ({int(ep.sum())} steps)")
     ok = ok and worst <= max_dw
     lines.append(f"max |Δw| {worst:.3g} (limit {max_dw}): {'PASS' if ok else 'FAIL'}")
     return ok, lines

@@ -1,24 +1,35 @@
 #!/usr/bin/python3
-"""An independent NumPy reference of the `paper-code` STDP-SNN's wake dynamics, step by step.
+"""An independent NumPy reference of the `paper-code` STDP-SNN, wake and sleep, step by step.
 
 Reads what `somnus train --export-spikes DIR` wrote (DIR/inputs.npz, DIR/params.json), replays the exported input
 spike trains through its own implementation of the equations and writes the same arrays as DIR/somnus_out.npz:
 `<pop>_counts` [K][N], `<pop>_raster_step`, `<pop>_raster_neuron`, `<projection>__w_after` [K][synapses].
 
 The equations (README.md gives them with their sources):
-  neurons  current LIF, exponential Euler, float32, in Somnus's order (CurrentLifPopulation):
-           I' = I + gain·(input of the previous step); V∞ = V_rest + R·I'; V ← V∞ + (V − V∞)·e^(−dt/τ_m);
-           I ← I'·e^(−dt/τ_syn); a ← a·e^(−dt/τ_a); V clipped to [V_min, V_max];
-           spike when V ≥ θ + a (and not refractory): V ← V_reset, a += Δa
+  neurons  current LIF, float32, in Somnus's order (CurrentLifPopulation), with k_x = e^(−dt/τ_x) (integration
+           exponential) or 1 − dt/τ_x (euler, the authors' forward Euler, src/train.py:199-206 @40b7d33):
+           I' = I + gain·(input of the previous step); V∞ = V_rest + R·I'; V ← V∞ + (V − V∞)·k_m + σ·g;
+           I ← I'·k_syn; a ← a·k_a; V clipped to [V_min, V_max];
+           spike (if not refractory) when V ≥ θ + a (spike_test at_or_above) or V > clip(θ + a_prev, −90, 0)
+           (above_previous_clipped, train.py:231-252): V ← V_reset, a += Δa.
+           g: the Gaussians Somnus drew (inputs.npz noise_gaussians), one per non-refractory neuron per step in
+           population and index order; σ = simulation.wake_noise_std_mv awake, sleep.noise_std_mv asleep
   STDP     the authors' spike_timing (src/weight_funcs.py:294-338 @40b7d33), at step t, before this step's
            spikes are delivered: a synapse is visited when its pre or its post spiked at t − 1;
            Δ = since(post) − since(pre), since = steps since the last spike counting step t's spikes (never spiked:
            t + 1); Δ ≥ 0: w += s·η·e^(−Δ·dt/τ_LTP), else w −= s·η·e^(Δ·dt/τ_LTD), s = +1 for an excitatory
            and −1 for an inhibitory projection; the synapses updated at the previous step are clipped to their
            bounds first (their clip_weights precedes spike_timing)
-  stream   no reset within `reset_every_images` images (1 = every image, 0 = never)
-
-Sleep is not modelled: the comparison window must end before the first episode (checked).
+  stream   no reset within `reset_every_images` images (1 = every image, 0 = never); at a later stream start,
+           stream_start rest: every state to rest and the clock to 0; carried_v_zero (the authors' batch start,
+           src/big_comb.py:1962, 1997-2015): every membrane to 0 mV, all else (and the clock) carried
+  sleep    (sleep.episode ratio_of_wake, keep_state true: the authors' hard pause, train.py:425-652) after every
+           W = wake_steps wake steps, an episode of min(max(1, round(W·r)), max_episode_steps) steps that continues
+           the stream: input silent, membrane noise, STDP as awake; before each step the episode ends if the
+           excitatory-receptor projections' Σ|w| and the inhibitory ones' are each within early_end_tolerance of
+           their initial sums (early_end receptor_groups); after each step every plastic weight is pulled,
+           |w| ← t·(|w|/t)^λ with its sign (t = target_magnitude), and clipped to its bounds; with wake_clock
+           per_stream the wake count restarts at every stream start (their within-batch clock, train.py:415-423)
 
 Usage: /usr/bin/python3 reference.py --export DIR --out reference_out.npz [--images K]
 """
@@ -54,14 +65,40 @@ def load(export_dir):
     return params, inputs
 
 
+class Noise:
+    """The Gaussians Somnus drew for membrane noise, handed out in the order they were drawn."""
+
+    def __init__(self, gaussians):
+        self.g = gaussians
+        self.used = 0
+
+    def take(self, n):
+        if self.used + n > self.g.size:
+            raise FormatError(f"inputs.npz: noise_gaussians holds {self.g.size} draws; the run needs more "
+                              "(an export older than the membrane-noise record?)")
+        out = self.g[self.used:self.used + n]
+        self.used += n
+        return out
+
+
+THRESHOLD_CLIP_MV = (F(-90), F(0))  # src/train.py:250 @40b7d33
+
+
 class Population:
-    def __init__(self, name, size, neuron, dt):
+    def __init__(self, name, size, neuron, dt, euler, authors_test, noise):
         self.name = name
         self.size = size
         n = neuron
-        self.decay_v = F(np.exp(-dt / n["tau_membrane_ms"]))
-        self.decay_i = F(np.exp(-dt / n["tau_synapse_ms"]))
-        self.decay_a = F(np.exp(-dt / n["tau_adaptation_ms"]))
+
+        def keep(tau):
+            return F(1 - dt / tau) if euler else F(np.exp(-dt / tau))
+
+        self.decay_v = keep(n["tau_membrane_ms"])
+        self.decay_i = keep(n["tau_synapse_ms"])
+        self.decay_a = keep(n["tau_adaptation_ms"])
+        self.authors_test = authors_test
+        self.noise = noise
+        self.sigma = 0.0
         self.gain = F(n["synaptic_gain"])
         self.rest = F(n["v_rest_mv"])
         self.r = F(n["resistance"])
@@ -90,11 +127,19 @@ class Population:
         self.inh[:] = 0
         active = t >= self.refractory_until
         v_inf = self.rest + self.r * ii
-        v = np.where(active, v_inf + (self.v - v_inf) * self.decay_v, self.v)
+        v_new = v_inf + (self.v - v_inf) * self.decay_v
+        if self.sigma > 0:
+            idx = np.nonzero(active)[0]
+            xi = np.zeros(self.size, F)
+            xi[idx] = (self.sigma * self.noise.take(idx.size)).astype(F)
+            v_new = v_new + xi
+        v = np.where(active, v_new, self.v)
         ii = ii * self.decay_i
+        if self.authors_test:
+            theta = np.minimum(np.maximum(self.theta + self.a, THRESHOLD_CLIP_MV[0]), THRESHOLD_CLIP_MV[1])
         a = self.a * self.decay_a
         v = np.minimum(np.maximum(v, self.v_min), self.v_max)
-        fire = active & (v >= self.theta + a)
+        fire = active & ((v > theta) if self.authors_test else (v >= self.theta + a))
         v = np.where(fire, self.v_reset, v)
         a = np.where(fire, a + self.delta_a, a)
         self.refractory_until = np.where(fire, t + self.refractory_steps, self.refractory_until)
@@ -111,6 +156,7 @@ class Input(Population):
     def __init__(self, size):
         self.name = "input"
         self.size = size
+        self.silent = False
         self.reset()
 
     def reset(self):
@@ -122,6 +168,9 @@ class Input(Population):
         self.steps, self.sources, self.first = steps, sources, first
 
     def integrate(self, t):
+        if self.silent:  # asleep
+            self.emit(np.zeros(0, np.int64), t)
+            return
         at = t - self.first
         lo, hi = np.searchsorted(self.steps, [at, at + 1], side="left")
         self.emit(self.sources[lo:hi].astype(np.int64), t)
@@ -180,11 +229,52 @@ class Projection:
         change = np.where(delta >= 0, F(self.sign) * m, F(-self.sign) * m).astype(F)
         w[s] = (w[s] + change).astype(F)
 
+    def total_abs(self):
+        """Σ|w| summed in synapse order in float64, as Somnus's Projection.totalAbsWeight."""
+        return float(np.cumsum(np.abs(self.w).astype(np.float64))[-1]) if self.w.size else 0.0
+
+    def pull(self, target, lam):
+        """The sleep decay of one step: |w| ← t·(|w|/t)^λ, sign kept (0 stays 0), then clipped to the bounds."""
+        w = self.w.astype(np.float64)
+        a = np.abs(w)
+        t = float(F(target))
+        out = w.copy()
+        nz = a != 0
+        out[nz] = np.copysign(t * np.exp(lam * np.log(a[nz] / t)), w[nz])
+        self.w = np.minimum(np.maximum(out.astype(F), self.w_min), self.w_max)
+
     def deliver(self):
         target = self.post.exc if self.excitatory else self.post.inh
         for i in self.pre.spiked:  # in the order the pre neurons spiked, as Somnus adds them
             a, b = self.row_start[i], self.row_start[i + 1]
             target[self.post_idx[a:b]] += self.w[a:b]
+
+
+def sleep_plan(params, steps):
+    """Episode length (steps) after every W wake steps, from params.json's sleep section; 0 = no sleep."""
+    sleep = params["sleep"]
+    if sleep["fraction"] == 0:
+        return 0
+    unsupported = []
+    if sleep.get("episode") != "ratio_of_wake":
+        unsupported.append(f"episode {sleep.get('episode')} (only ratio_of_wake)")
+    if not sleep.get("keep_state"):
+        unsupported.append("keep_state false (only the authors' continued stream)")
+    if sleep.get("law") != "log" or sleep.get("target") != "constant":
+        unsupported.append(f"law {sleep.get('law')}, target {sleep.get('target')} (only log, constant)")
+    if sleep.get("weight_noise", 0) != 0 or sleep.get("input_rate_hz", 0) != 0:
+        unsupported.append("weight_noise or input_rate_hz not 0")
+    if sleep.get("decay_every_steps") != 1:
+        unsupported.append(f"decay_every_steps {sleep.get('decay_every_steps')} (only 1)")
+    if sleep.get("early_end_tolerance", 0) > 0 and sleep.get("early_end") != "receptor_groups":
+        unsupported.append("early_end per_projection with a tolerance (only receptor_groups)")
+    if unsupported:
+        raise FormatError("params.json: the reference's sleep is the authors' (paper-code's); this run has "
+                          + "; ".join(unsupported) + " (use sleep.fraction 0, or fewer images than one wake period)")
+    w = int(sleep["wake_steps"])
+    length = max(1, int(np.floor(w * sleep["fraction"] + 0.5)))  # Java's Math.round
+    cap = int(sleep.get("max_episode_steps") or 0)
+    return min(length, cap) if cap > 0 else length
 
 
 def simulate(params, inputs, images=None):
@@ -195,16 +285,19 @@ def simulate(params, inputs, images=None):
     k_total = len(offsets) - 1
     k = k_total if images is None else min(images, k_total)
     sleep = params["sleep"]
-    if sleep["fraction"] > 0 and k * steps >= sleep["wake_steps"]:
-        raise FormatError(f"params.json: {k} images of {steps} steps reach the first sleep episode at "
-                          f"{sleep['wake_steps']} wake steps; the reference has no sleep (use fewer images or "
-                          "sleep.fraction 0)")
+    episode_steps = sleep_plan(params, steps)
+    noise = Noise(inputs.get("noise_gaussians", np.zeros(0)))
+    euler = params.get("integration", "exponential") == "euler"
+    authors_test = params.get("spike_test", "at_or_above") == "above_previous_clipped"
+    wake_sigma = float(params.get("wake_noise_std_mv", 0.0))
+    carried = params.get("stream_start", "rest") == "carried_v_zero"
+    clock_per_stream = sleep.get("wake_clock", "continuous") == "per_stream"
     pops = {}
     for name, spec in params["populations"].items():
         if spec["model"] == "input":
             pops[name] = Input(spec["size"])
         elif spec["model"] == "current_lif":
-            pops[name] = Population(name, spec["size"], spec["neuron"], dt)
+            pops[name] = Population(name, spec["size"], spec["neuron"], dt, euler, authors_test, noise)
         else:
             raise FormatError(f"params.json: population {name} is {spec['model']}; the reference knows current_lif")
     projections = [Projection(p, pops[p["pre"]], pops[p["post"]], inputs, dt) for p in params["projections"]]
@@ -213,33 +306,81 @@ def simulate(params, inputs, images=None):
     counts = {p.name: np.zeros((k, p.size), np.int32) for p in neurons}
     raster = {p.name: ([], []) for p in neurons}
     w_after = {pr.name: [] for pr in projections if pr.plastic}
-    stream = 0
-    global_step = 0
+    named = sleep.get("projections") or []
+    decaying = [pr for pr in projections if (pr.name in named if named else pr.plastic)]
+    set_points = {pr.name: pr.total_abs() for pr in projections}
+    clock = {"stream": 0, "global": 0}
+    episodes = []
+
+    def step(plastic, sigma, img):
+        t = clock["stream"]
+        for p in neurons:
+            p.sigma = sigma
+        for p in order:
+            p.integrate(t)
+        for pr in projections:
+            if plastic and pr.plastic:
+                pr.learn(t)
+            pr.deliver()
+        for p in neurons:
+            if p.spiked.size:
+                if img is not None:
+                    counts[p.name][img, p.spiked] += 1
+                raster[p.name][0].append(np.full(p.spiked.size, clock["global"], np.int32))
+                raster[p.name][1].append(p.spiked.astype(np.int32))
+        clock["stream"] += 1
+        clock["global"] += 1
+
+    def groups_at_set_point():
+        tol = sleep["early_end_tolerance"]
+        for excitatory in (True, False):
+            group = [pr for pr in decaying if pr.excitatory == excitatory]
+            total, point = 0.0, 0.0
+            for pr in group:
+                total += pr.total_abs()
+                point += set_points[pr.name]
+            if abs(total - point) > tol * point:
+                return False
+        return True
+
+    def episode(max_steps):
+        groups = sleep.get("early_end") == "receptor_groups" and sleep["early_end_tolerance"] > 0
+        pops["input"].silent = True
+        n = 0
+        while n < max_steps:
+            if groups and groups_at_set_point():
+                break
+            step(sleep["plasticity"], float(sleep["noise_std_mv"]), None)
+            n += 1
+            for pr in decaying:
+                pr.pull(sleep["target_magnitude"], float(sleep["lambda"]))
+        pops["input"].silent = False
+        episodes.append(n)
+
     started = time.perf_counter()
+    since_sleep = 0
     for img in range(k):
         if reset_every == 1 or (reset_every > 0 and img % reset_every == 0):
-            for p in order:
-                p.reset()
-            stream = 0
+            if clock_per_stream:
+                since_sleep = 0
+            if carried and img > 0:
+                for p in neurons:
+                    p.v[:] = 0
+            else:
+                for p in order:
+                    p.reset()
+                clock["stream"] = 0
         a, b = offsets[img], offsets[img + 1]
-        pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b], stream)
+        pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b], clock["stream"])
         for _ in range(steps):
-            t = stream
-            for p in order:
-                p.integrate(t)
-            for pr in projections:
-                if pr.plastic:
-                    pr.learn(t)
-                pr.deliver()
-            for p in neurons:
-                if p.spiked.size:
-                    counts[p.name][img, p.spiked] += 1
-                    raster[p.name][0].append(np.full(p.spiked.size, global_step, np.int32))
-                    raster[p.name][1].append(p.spiked.astype(np.int32))
-            stream += 1
-            global_step += 1
+            step(True, wake_sigma, img)
         for name in w_after:
             w_after[name].append(next(pr for pr in projections if pr.name == name).w.copy())
+        if episode_steps > 0:
+            since_sleep += steps
+            if since_sleep >= sleep["wake_steps"]:
+                since_sleep = 0
+                episode(episode_steps)
     out = {}
     for p in neurons:
         out[p.name + "_counts"] = counts[p.name]
@@ -248,6 +389,9 @@ def simulate(params, inputs, images=None):
         out[p.name + "_raster_neuron"] = np.concatenate(nr) if nr else np.zeros(0, np.int32)
     for name, ws in w_after.items():
         out[name + "__w_after"] = np.stack(ws).astype(F)
+    out["sleep_episode_steps"] = np.array(episodes, np.int64)
+    out["noise_draws_used"] = np.array(noise.used)
+    out["noise_draws_exported"] = np.array(noise.g.size if k == k_total else noise.used)
     out["wall_seconds"] = np.array(time.perf_counter() - started)
     return out
 
@@ -266,7 +410,9 @@ def main(argv=None):
         return 2
     np.savez_compressed(args.out, **out)
     k = next(v for n, v in out.items() if n.endswith("_counts")).shape[0]
-    print(f"simulated {k} images in {float(out['wall_seconds']):.1f} s")
+    print(f"simulated {k} images and {out['sleep_episode_steps'].size} sleep episodes "
+          f"({int(out['sleep_episode_steps'].sum())} steps) in {float(out['wall_seconds']):.1f} s; "
+          f"{int(out['noise_draws_used'])} noise draws")
     return 0
 
 

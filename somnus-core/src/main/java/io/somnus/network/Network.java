@@ -156,10 +156,18 @@ public final class Network {
      * docs/fidelity.md §1.2). When plastic, renormalises the projections that ask for it.
      */
     public void presentContinuing(SpikeTrain train, boolean plastic, RandomGenerator rng) {
+        presentContinuing(train, plastic, 0.0, rng);
+    }
+
+    /**
+     * As {@link #presentContinuing(SpikeTrain, boolean, RandomGenerator)} with Gaussian membrane noise of
+     * {@code noiseStdMv} on every neuron each step, drawn from {@code rng} (the authors' wake noise).
+     */
+    public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng) {
         input.play(train, streamStep);
         int steps = train.numSteps();
         for (int t = 0; t < steps; t++) {
-            stepStream(plastic, 0.0, rng);
+            stepStream(plastic, noiseStdMv, rng);
         }
         input.play(null);
         if (plastic) {

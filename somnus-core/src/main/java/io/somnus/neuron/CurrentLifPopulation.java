@@ -19,7 +19,8 @@ import java.util.random.RandomGenerator;
  * {@code V ← V∞ + (V − V∞)·exp(−dt/τ_m)}, {@code V∞ = V_rest + R·I}; I and a decay exactly. A spike
  * delivered at step t is added to I before the update of step t+1; a neuron that spiked at step s is
  * refractory (V frozen, no spike) until step s + max(1, refractory/dt).
- * Excitatory and inhibitory input both add into I (weights carry their sign).
+ * Excitatory and inhibitory input both add into I (weights carry their sign). {@link CurrentLifScheme} switches to
+ * the authors' forward Euler and spike test.
  */
 public final class CurrentLifPopulation extends Population {
     private final CurrentLifParameters p;
@@ -29,6 +30,7 @@ public final class CurrentLifPopulation extends Population {
     private final int[] refractoryUntil;
     private final float[] noiseScratch;
     private final Kernels kernels;
+    private final CurrentLifScheme scheme;
     private CurrentLifStep stepConstants;
     private double stepDtMs;
 
@@ -39,9 +41,15 @@ public final class CurrentLifPopulation extends Population {
 
     /** @param kernels the loops that advance the population (all kernels give the same numbers) */
     public CurrentLifPopulation(String name, int size, CurrentLifParameters p, Kernels kernels) {
+        this(name, size, p, kernels, CurrentLifScheme.SOMNUS);
+    }
+
+    /** @param scheme how a step is taken: Somnus's, or the authors' code's forward Euler and spike test */
+    public CurrentLifPopulation(String name, int size, CurrentLifParameters p, Kernels kernels, CurrentLifScheme scheme) {
         super(name, size);
         this.p = p;
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        this.scheme = java.util.Objects.requireNonNull(scheme, "scheme");
         this.v = new float[Kernels.paddedLength(size)];
         this.current = new float[Kernels.paddedLength(size)];
         this.adaptation = new float[Kernels.paddedLength(size)];
@@ -67,6 +75,10 @@ public final class CurrentLifPopulation extends Population {
         return p;
     }
 
+    public CurrentLifScheme scheme() {
+        return scheme;
+    }
+
     /** Membrane potentials (mV); live view. */
     public float[] membrane() {
         return v;
@@ -85,22 +97,30 @@ public final class CurrentLifPopulation extends Population {
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
-        int count = kernels.currentLif(constants(dtMs), step, size, v, current, adaptation, refractoryUntil,
-                excitatoryInput, inhibitoryInput, noise, spiked);
+        int count = scheme.authorsSpikeTest()
+                ? AuthorsSpikeTest.step(constants(dtMs), step, size, v, current, adaptation, refractoryUntil,
+                        excitatoryInput, inhibitoryInput, noise, spiked)
+                : kernels.currentLif(constants(dtMs), step, size, v, current, adaptation, refractoryUntil,
+                        excitatoryInput, inhibitoryInput, noise, spiked);
         recordSpikes(count, step);
     }
 
     /** The step constants for dt (rebuilt only when dt changes). */
     private CurrentLifStep constants(double dtMs) {
         if (stepConstants == null || dtMs != stepDtMs) {
-            stepConstants = new CurrentLifStep((float) Math.exp(-dtMs / p.tauMembraneMs()),
-                    (float) Math.exp(-dtMs / p.tauSynapseMs()), (float) Math.exp(-dtMs / p.tauAdaptationMs()),
+            stepConstants = new CurrentLifStep(decay(dtMs, p.tauMembraneMs()), decay(dtMs, p.tauSynapseMs()),
+                    decay(dtMs, p.tauAdaptationMs()),
                     (float) p.synapticGain(), (float) p.vRestMv(), (float) p.resistance(), (float) p.vThresholdMv(),
                     (float) p.vResetMv(), (float) p.vMinMv(), (float) p.vMaxMv(), (float) p.adaptationMv(),
                     Math.max(1, (int) Math.round(p.refractoryMs() / dtMs)));
             stepDtMs = dtMs;
         }
         return stepConstants;
+    }
+
+    /** The factor a state variable of time constant τ keeps over one step: exp(−dt/τ), or 1 − dt/τ (forward Euler). */
+    private float decay(double dtMs, double tauMs) {
+        return (float) (scheme.forwardEuler() ? 1 - dtMs / tauMs : Math.exp(-dtMs / tauMs));
     }
 
     @Override
@@ -119,6 +139,6 @@ public final class CurrentLifPopulation extends Population {
 
     @Override
     public Population copy() {
-        return new CurrentLifPopulation(name(), size, p, kernels);
+        return new CurrentLifPopulation(name(), size, p, kernels, scheme);
     }
 }

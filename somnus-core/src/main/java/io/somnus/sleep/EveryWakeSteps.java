@@ -45,6 +45,11 @@ public final class EveryWakeSteps implements SleepSchedule {
     }
 
     @Override
+    public void restart() {
+        sinceSleep = 0;
+    }
+
+    @Override
     public boolean sleeps() {
         return fraction > 0 && episodeSteps() > 0;
     }

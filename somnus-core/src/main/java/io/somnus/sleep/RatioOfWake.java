@@ -42,6 +42,11 @@ public final class RatioOfWake implements SleepSchedule {
     }
 
     @Override
+    public void restart() {
+        sinceSleep = 0;
+    }
+
+    @Override
     public boolean sleeps() {
         return episodeSteps() > 0;
     }

@@ -51,6 +51,12 @@ public interface SleepSchedule {
     /** Whether this schedule can ever call for an episode (false: training need not build a sleep engine). */
     boolean sleeps();
 
+    /**
+     * Forgets the wake counted toward the next episode, as a clock that restarts (the authors' within-batch clock,
+     * {@code src/train.py:415-423 @40b7d33}); schedules that count no wake ignore it.
+     */
+    default void restart() { }
+
     /** @see EveryWakeSteps */
     static EveryWakeSteps everyWakeSteps(double fraction, long wakeSteps) {
         return new EveryWakeSteps(fraction, wakeSteps);

@@ -57,6 +57,30 @@ class NetworkTest {
     }
 
     /**
+     * Wake noise (the authors' σ per training step): two neurons at rest, no input. Step 0: V = −70 + σ·g₀ (V∞ = rest);
+     * step 1: V = −70 + (V₀ + 70)·e^−0.1 + σ·g₁, the g drawn in neuron order from the source given; σ = 0 draws none.
+     */
+    @Test
+    void presentContinuingAddsWakeNoiseDrawnFromTheGivenSource() {
+        SpikeSource in = new SpikeSource("input", 1);
+        CurrentLifPopulation e = neurons("e", 2);
+        Network net = new Network(DT_MS, in, List.<Population>of(in, e), List.of(), Map.of());
+        SplittableRandom rng = new SplittableRandom(7);
+        SplittableRandom same = new SplittableRandom(7);
+        net.presentContinuing(atStepZero(1), false, 2.0, rng);
+        float[] v0 = {(float) (-70 + (float) (2.0 * same.nextGaussian())), (float) (-70 + (float) (2.0 * same.nextGaussian()))};
+        assertEquals(v0[0], e.membrane()[0], 1e-5);
+        assertEquals(v0[1], e.membrane()[1], 1e-5);
+        net.presentContinuing(atStepZero(1), false, 2.0, rng);
+        for (int i = 0; i < 2; i++) {
+            double expected = -70 + (v0[i] + 70) * Math.exp(-0.1) + (float) (2.0 * same.nextGaussian());
+            assertEquals(expected, e.membrane()[i], 1e-4);
+        }
+        net.presentContinuing(atStepZero(1), false, 0.0, rng);
+        assertEquals(same.nextLong(), rng.nextLong(), "σ = 0 must draw nothing");
+    }
+
+    /**
      * Input 0 (excitatory, w = 0.5) and input 1 (inhibitory, w = −0.2) both spike at step 0. Step 0: the neuron
      * integrates before the input is delivered, V = −70. Step 1: I = 0.5 − 0.2 = 0.3, V∞ = −67,
      * V₁ = −67 − 3·e^−0.1 = −69.714512. Step 2: I = 0.3·e^−0.1 = 0.271451, V∞ = −67.285488,

@@ -41,4 +41,29 @@ class RatioOfWakeTest {
         assertThrows(IllegalArgumentException.class, () -> new RatioOfWake(0.1, 0, 10_000));
         assertThrows(IllegalArgumentException.class, () -> new RatioOfWake(0.1, 35_000, 0));
     }
+
+    /**
+     * The authors' clock restarts with each batch (src/train.py:415-423 @40b7d33): within a batch of 300 images of
+     * 1000 steps it calls for sleep at t = 35 000·k, k = 1…8 (t < 300 000), so 8 episodes per batch and 160 in 20
+     * batches; counted across batches (no restart) 6 000 000 / 35 000 = 171.
+     */
+    @Test
+    void aClockThatRestartsWithEachBatchSleepsEightTimesPerBatch() {
+        assertEquals(160, episodes(true));
+        assertEquals(171, episodes(false));
+    }
+
+    private static int episodes(boolean restartEachBatch) {
+        RatioOfWake s = new RatioOfWake(0.2, 35_000, 10_000);
+        int episodes = 0;
+        for (int image = 0; image < 300 * 20; image++) {
+            if (restartEachBatch && image % 300 == 0) {
+                s.restart();
+            }
+            if (s.afterWake(SleepSchedule.WakeUnit.PRESENTATION, 1000) > 0) {
+                episodes++;
+            }
+        }
+        return episodes;
+    }
 }

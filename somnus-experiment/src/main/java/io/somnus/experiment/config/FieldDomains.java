@@ -164,6 +164,9 @@ public final class FieldDomains {
             put("simulation.steps_per_image", int32(1));
             put("simulation.integration", enumText(MembraneIntegration.class).orNull());
             put("simulation.reset_every_images", int32(0));
+            enumField("simulation.spike_test", SpikeTest.class);
+            put("simulation.wake_noise_std_mv", real(0, false));
+            enumField("simulation.stream_start", StreamStart.class);
 
             enumField("encoding.kind", EncodingKind.class);
             put("encoding.max_rate_hz", real(0, false));
@@ -255,6 +258,7 @@ public final class FieldDomains {
             put("sleep.max_episode_steps", integer(0, Long.MAX_VALUE));
             enumField("sleep.early_end", SleepSettings.EarlyEnd.class);
             put("sleep.keep_state", bool());
+            enumField("sleep.wake_clock", WakeClock.class);
         });
 
         // ---------------------------------------------------------------- the SG-SNN (SgRunConfig, SgSection)

@@ -3,13 +3,21 @@ package io.somnus.experiment.config;
 /**
  * @param dtMs          time step (ms)
  * @param stepsPerImage steps per presentation (paper 100 × 1 ms; Diehl &amp; Cook 700 × 0.5 ms = 350 ms)
- * @param integration   membrane update of conductance-based neurons (null: exponential): {@code exponential} (exact for
- *                      conductances held over a step, stable at any conductance) or {@code euler} (forward
- *                      Euler, as Brian2's {@code method='euler'}; unstable once dt·(1 + g_e + g_i)/τ_m &gt; 2,
- *                      which strong lateral inhibition reaches at N_e ≥ 200)
+ * @param integration   membrane update (null: exponential): {@code exponential} (exact for conductances or currents
+ *                      held over a step, stable at any conductance) or {@code euler} (forward Euler: for
+ *                      conductance-based neurons Brian2's {@code method='euler'}, unstable once
+ *                      dt·(1 + g_e + g_i)/τ_m &gt; 2, which strong lateral inhibition reaches at N_e ≥ 200; for the
+ *                      current LIF the authors' update, V, I and a kept by (1 − dt/τ) per step)
  * @param resetEveryImages the network returns to rest before every this many training images: 1 before each (the
  *                      paper); N: one continuous stream per N images (the authors' batches of 300); 0: never.
  *                      Evaluation always starts each image from rest
+ * @param spikeTest     when a current-LIF neuron fires ({@link SpikeTest}): {@code at_or_above} (V ≥ θ + a) or
+ *                      {@code above_previous_clipped} (the authors': V &gt; clip(θ + a of the previous step, −90, 0))
+ * @param wakeNoiseStdMv σ (mV) of Gaussian membrane noise on every neuron at every training step (0: none; the
+ *                      authors' code: 2); never during evaluation. Sleep has its own, {@code sleep.noise_std_mv}
+ * @param streamStart   the state of a training stream's start after the first ({@link StreamStart}): {@code rest}, or
+ *                      {@code carried_v_zero} (the authors' batches: current, adaptation, spike times carried, V = 0 mV)
  */
 public record SimulationConfig(double dtMs, int stepsPerImage, MembraneIntegration integration,
-                               int resetEveryImages) { }
+                               int resetEveryImages, SpikeTest spikeTest, double wakeNoiseStdMv,
+                               StreamStart streamStart) { }

@@ -30,12 +30,15 @@ import java.util.List;
  * @param earlyEnd          what the early end tests: {@code per_projection} (each projection's Σ|w|, after each decay)
  *                          or {@code receptor_groups} (the excitatory and the inhibitory Σ|w|, before every step)
  * @param keepState         true: an episode continues the wake stream (no reset before or after)
+ * @param wakeClock         {@code continuous}, or {@code per_stream}: the wake count restarts with every training stream
+ *                          (the authors' within-batch clock)
  */
 public record SleepConfig(double fraction, long wakeSteps, SleepLaw law, double lambda, double tauSleepMs,
                           double weightNoise, DecayTarget target, double targetMagnitude, double noiseStdMv,
                           double inputRateHz, boolean plasticity, List<String> projections, int decayEverySteps,
                           double earlyEndTolerance, SleepBudget budget, int traceEverySteps, SleepEpisode episode,
-                          long maxEpisodeSteps, SleepSettings.EarlyEnd earlyEnd, boolean keepState) {
+                          long maxEpisodeSteps, SleepSettings.EarlyEnd earlyEnd, boolean keepState,
+                          WakeClock wakeClock) {
     /** Whether the episode length follows the authors' ratio of wake (else the paper's fraction). */
     public boolean ratioOfWake() {
         return episode == SleepEpisode.RATIO_OF_WAKE;

@@ -9,6 +9,7 @@ import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
+import io.somnus.experiment.config.SpikeTest;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.StdpSign;
 import io.somnus.experiment.config.TraceIntegration;
@@ -19,6 +20,7 @@ import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.CurrentLifScheme;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.NearestPairStdp;
@@ -71,9 +73,10 @@ public final class NetworkFactory {
             }
             Population p = switch (pc.model()) {
                 case CURRENT_LIF -> new CurrentLifPopulation(pc.name(), size,
-                        withParams(CurrentLifParameters.PAPER, pc), kernels);
+                        withParams(CurrentLifParameters.PAPER, pc), kernels, currentLifScheme(cfg));
                 case CONDUCTANCE_LIF -> new ConductanceLifPopulation(pc.name(), size,
-                        withParams(conductanceDefaults(pc), pc), kernels).useForwardEuler(euler(cfg));
+                        withParams(conductanceDefaults(pc), conductanceSpikeTest(cfg, pc)), kernels)
+                        .useForwardEuler(euler(cfg));
             };
             byName.put(pc.name(), p);
             pops.add(p);
@@ -270,6 +273,21 @@ public final class NetworkFactory {
 
     private static boolean euler(StdpRunConfig cfg) {
         return cfg.simulation().integration() == MembraneIntegration.EULER;
+    }
+
+    /** How the current-LIF populations step: {@code simulation.integration} and {@code simulation.spike_test}. */
+    static CurrentLifScheme currentLifScheme(StdpRunConfig cfg) {
+        return new CurrentLifScheme(euler(cfg), cfg.simulation().spikeTest() == SpikeTest.ABOVE_PREVIOUS_CLIPPED);
+    }
+
+    /** {@code pc}, once checked that the spike test is one the conductance-based neuron has. */
+    private static PopulationConfig conductanceSpikeTest(StdpRunConfig cfg, PopulationConfig pc) {
+        if (cfg.simulation().spikeTest() != SpikeTest.AT_OR_ABOVE) {
+            throw new ConfigException("simulation.spike_test: " + Choices.of(cfg.simulation().spikeTest())
+                    + " is the current LIF's (the authors' code); population " + pc.name()
+                    + " is conductance_lif, which fires at V >= θ only (use at_or_above)");
+        }
+        return pc;
     }
 
     private static Plasticity rule(PlasticityConfig c, Receptor receptor, double dt) {

@@ -3,7 +3,9 @@ package io.somnus.experiment.stdp;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
+import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * The STDP-SNN's spikes in and out, so that another implementation can be run on exactly what Somnus ran
@@ -122,6 +125,9 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
         private final List<Integer> trainSources = new ArrayList<>();
         private final List<Integer> offsets = new ArrayList<>(List.of(0));
         private final int[] spikesBefore;
+        /** Every Gaussian the membrane noise drew, wake and sleep, in the order drawn. */
+        private double[] gaussians = new double[1024];
+        private int gaussianCount;
 
         /** Starts recording on a freshly built network (its weights are the initial ones). */
         public Recorder(Path dir, StdpRunConfig cfg, Network net) {
@@ -142,6 +148,29 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
                 }
             }
             spikesBefore = new int[rasters.size()];
+        }
+
+        /**
+         * {@code rng}, with every {@link RandomGenerator#nextGaussian()} it returns recorded (exported as
+         * {@code noise_gaussians}); other draws pass through unrecorded.
+         */
+        public RandomGenerator noiseFrom(RandomGenerator rng) {
+            return new RandomGenerator() {
+                @Override
+                public long nextLong() {
+                    return rng.nextLong();
+                }
+
+                @Override
+                public double nextGaussian() {
+                    double g = rng.nextGaussian();
+                    if (gaussianCount == gaussians.length) {
+                        gaussians = java.util.Arrays.copyOf(gaussians, 2 * gaussians.length);
+                    }
+                    gaussians[gaussianCount++] = g;
+                    return g;
+                }
+            };
         }
 
         /** The input spikes of the presentation about to be shown. */
@@ -190,6 +219,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
             in.put("spike_sources", NpyArray.of(ints(trainSources), trainSources.size()));
             in.put("offsets", NpyArray.of(ints(offsets), offsets.size()));
             in.put("steps_per_image", NpyArray.of(new int[] {cfg.simulation().stepsPerImage()}, 1));
+            in.put("noise_gaussians", NpyArray.of(java.util.Arrays.copyOf(gaussians, gaussianCount), gaussianCount));
             in.putAll(initial);
             Npz.write(dir.resolve("inputs.npz"), in);
             Map<String, NpyArray> out = new LinkedHashMap<>();
@@ -227,6 +257,11 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
             p.put("dt_ms", cfg.simulation().dtMs());
             p.put("steps_per_image", cfg.simulation().stepsPerImage());
             p.put("reset_every_images", cfg.simulation().resetEveryImages());
+            p.put("integration", Choices.of(cfg.simulation().integration() == null ? MembraneIntegration.EXPONENTIAL
+                    : cfg.simulation().integration()));
+            p.put("spike_test", Choices.of(cfg.simulation().spikeTest()));
+            p.put("wake_noise_std_mv", cfg.simulation().wakeNoiseStdMv());
+            p.put("stream_start", Choices.of(cfg.simulation().streamStart()));
             p.put("images", offsets.size() - 1);
             Map<String, Object> pops = new LinkedHashMap<>();
             for (Population pop : net.populations()) {
@@ -266,8 +301,34 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
                 projs.add(q);
             }
             p.put("projections", projs);
-            p.put("sleep", Map.of("fraction", cfg.sleep().fraction(), "wake_steps", cfg.sleep().wakeSteps()));
+            p.put("sleep", sleepParams());
             return p;
+        }
+
+        /** The sleep section as the reference reads it (episodes, decay, early end, noise). */
+        private Map<String, Object> sleepParams() {
+            SleepConfig sc = cfg.sleep();
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("fraction", sc.fraction());
+            q.put("wake_steps", sc.wakeSteps());
+            q.put("budget", Choices.of(sc.budget()));
+            q.put("episode", Choices.of(sc.episode()));
+            q.put("max_episode_steps", sc.maxEpisodeSteps());
+            q.put("law", Choices.of(sc.law()));
+            q.put("lambda", sc.lambda());
+            q.put("weight_noise", sc.weightNoise());
+            q.put("target", Choices.of(sc.target()));
+            q.put("target_magnitude", sc.targetMagnitude());
+            q.put("noise_std_mv", sc.noiseStdMv());
+            q.put("input_rate_hz", sc.inputRateHz());
+            q.put("plasticity", sc.plasticity());
+            q.put("projections", sc.projections());
+            q.put("decay_every_steps", sc.decayEverySteps());
+            q.put("early_end_tolerance", sc.earlyEndTolerance());
+            q.put("early_end", Choices.of(sc.earlyEnd()));
+            q.put("keep_state", sc.keepState());
+            q.put("wake_clock", Choices.of(sc.wakeClock()));
+            return q;
         }
 
         private static int[] ints(List<Integer> xs) {

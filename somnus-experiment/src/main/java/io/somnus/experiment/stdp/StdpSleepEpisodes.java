@@ -9,7 +9,7 @@ import io.somnus.synapse.Projection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The sleep episodes of one STDP run and their records: runs each episode on the network ({@link SleepPhase}), counts
@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 final class StdpSleepEpisodes {
     private final SleepPhase phase;
     private final RunRecorder recorder;
-    private final SplittableRandom rng;
+    private final RandomGenerator rng;
     private final List<SpikeCounter> counters;
     /** Σ|w| of every projection at the start: the set points of the early end. */
     private final Map<Projection, Double> setPoints = new HashMap<>();
@@ -29,7 +29,7 @@ final class StdpSleepEpisodes {
      * @param counters counters registered with {@code net}; cleared after each episode
      */
     StdpSleepEpisodes(SleepPhase phase, Network net, List<SpikeCounter> counters, RunRecorder recorder,
-                      SplittableRandom rng) {
+                      RandomGenerator rng) {
         this.phase = phase;
         this.recorder = recorder;
         this.rng = rng;

@@ -9,6 +9,8 @@ import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.StreamStart;
+import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.kernel.Kernels;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Trains the STDP-SNN of one configuration: presents the training images with plasticity on, inserts
@@ -46,6 +49,7 @@ public final class StdpTraining {
     private final SplittableRandom sleepRng;
     private final long evalSeed;
     private final long readoutSeed;
+    private final SplittableRandom wakeNoiseRng;
     private final Kernels kernels;
     private final SpikeExchange exchange;
 
@@ -66,6 +70,7 @@ public final class StdpTraining {
         this.sleepRng = root.split();
         this.evalSeed = root.split().nextLong();
         this.readoutSeed = root.split().nextLong();
+        this.wakeNoiseRng = root.split();
     }
 
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
@@ -91,7 +96,13 @@ public final class StdpTraining {
                 counters.add(net.count(p));
             }
         }
-        StdpSleepEpisodes sleep = new StdpSleepEpisodes(phase, net, counters, recorder, sleepRng);
+        SpikeExchange.Recorder export = exchange.exportDir() == null ? null
+                : new SpikeExchange.Recorder(exchange.exportDir(), cfg, net);
+        // the membrane noise of wake and sleep; an export records every draw so that a reference can replay them
+        RandomGenerator wakeNoise = export == null ? wakeNoiseRng : export.noiseFrom(wakeNoiseRng);
+        double wakeNoiseMv = cfg.simulation().wakeNoiseStdMv();
+        StdpSleepEpisodes sleep = new StdpSleepEpisodes(phase, net, counters, recorder,
+                export == null ? sleepRng : export.noiseFrom(sleepRng));
         SpikeTotals wakeSpikes = new SpikeTotals();
         SpikeCounter readoutCounter = net.count(readoutPop);
 
@@ -117,8 +128,15 @@ public final class StdpTraining {
             throw new ConfigException("--input-spikes and --export-spikes need encoding.max_presentations = 1, got "
                     + cfg.encoding().maxPresentations());
         }
-        SpikeExchange.Recorder export = exchange.exportDir() == null ? null
-                : new SpikeExchange.Recorder(exchange.exportDir(), cfg, net);
+        if (wakeNoiseMv > 0 && cfg.encoding().maxPresentations() > 1) {
+            throw new ConfigException("simulation.wake_noise_std_mv (" + wakeNoiseMv + ") needs encoding.max_presentations"
+                    + " = 1, got " + cfg.encoding().maxPresentations());
+        }
+        boolean carriedStart = cfg.simulation().streamStart() == StreamStart.CARRIED_V_ZERO;
+        if (carriedStart) {
+            StreamStarts.checkCarried(net);
+        }
+        boolean clockPerStream = cfg.sleep().wakeClock() == WakeClock.PER_STREAM;
         TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
         boolean stoppedEarly = false;
         long imagesTrained = 0;
@@ -134,8 +152,12 @@ public final class StdpTraining {
             }
             times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             float[] pixels = train.images()[order[(int) (seen % order.length)]];
+            boolean streamStarts = resetEvery == 1 || (resetEvery > 0 && seen % resetEvery == 0);
+            if (clockPerStream && streamStarts) {
+                clock.schedule().restart();
+            }
             int shown;
-            if (resetEvery == 1 && given == null && export == null) {
+            if (resetEvery == 1 && given == null && export == null && wakeNoiseMv == 0 && !carriedStart) {
                 shown = presentation.present(net, encoder, pixels, plastic, trainRng, spikes, readoutCounter);
             } else {
                 if (given != null) {
@@ -147,10 +169,12 @@ public final class StdpTraining {
                     export.presented(spikes);
                 }
                 readoutCounter.clear();
-                if (resetEvery == 1 || (resetEvery > 0 && seen % resetEvery == 0)) {
+                if (streamStarts && carriedStart && seen > 0) {
+                    StreamStarts.carriedWithMembraneAtZero(net);
+                } else if (streamStarts) {
                     net.resetState();
                 }
-                net.presentContinuing(spikes, plastic, trainRng);
+                net.presentContinuing(spikes, plastic, wakeNoiseMv, wakeNoise);
                 if (export != null) {
                     export.imageDone();
                 }

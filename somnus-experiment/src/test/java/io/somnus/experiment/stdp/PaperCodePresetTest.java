@@ -12,9 +12,13 @@ import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.DataSampling;
 import io.somnus.experiment.config.PhiDefinition;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StreamStart;
+import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
+import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.CurrentLifScheme;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.SinceLastSpikeStdp;
 import io.somnus.sleep.RatioOfWake;
@@ -44,7 +48,14 @@ class PaperCodePresetTest {
         assertEquals(ResizeFilter.ANTIALIASED, c.dataset().resizeFilter(), "torchvision's Resize on PIL images");
         assertEquals(DataSampling.POOLED, c.dataset().sampling(), "train+test pooled and shuffled");
         assertEquals(List.of(PhiDefinition.SOMNUS, PhiDefinition.AUTHORS), c.readout().phi());
+        assertEquals(2.0, c.simulation().wakeNoiseStdMv(), "σ = 2 mV awake (train.py:192-195)");
+        assertEquals(StreamStart.CARRIED_V_ZERO, c.simulation().streamStart());
+        assertEquals(WakeClock.PER_STREAM, c.sleep().wakeClock());
         Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
+        for (String pop : new String[] {"e", "i"}) {
+            CurrentLifPopulation lif = (CurrentLifPopulation) net.population(pop);
+            assertEquals(new CurrentLifScheme(true, true), lif.scheme(), "forward Euler, V > clip(θ_prev, −90, 0)");
+        }
         for (Projection p : net.projections()) {
             assertInstanceOf(SinceLastSpikeStdp.class, p.plasticity(), p.name());
             boolean exc = p.receptor() == Receptor.EXCITATORY;
@@ -67,6 +78,14 @@ class PaperCodePresetTest {
     void thePaperPresetKeepsTheDescribedModel() {
         StdpRunConfig c = resolve(Map.of("preset", "paper"));
         assertEquals(1, c.simulation().resetEveryImages());
+        assertEquals(0.0, c.simulation().wakeNoiseStdMv());
+        assertEquals(StreamStart.REST, c.simulation().streamStart());
+        assertEquals(WakeClock.CONTINUOUS, c.sleep().wakeClock());
+        Network net = NetworkFactory.build(c, 225, new SplittableRandom(3), Kernels.scalar());
+        assertEquals(CurrentLifScheme.SOMNUS, ((CurrentLifPopulation) net.population("e")).scheme());
+        assertThrows(ConfigException.class, () -> NetworkFactory.build(resolve(Map.of("preset", "diehl-cook",
+                "simulation.spike_test", "above_previous_clipped")), 225, new SplittableRandom(3), Kernels.scalar()),
+                "the authors' spike test is the current LIF's");
         assertFalse(c.sleep().ratioOfWake());
         assertFalse(c.readout().fromTraining());
         assertEquals(ResizeFilter.BILINEAR, c.dataset().resizeFilter());

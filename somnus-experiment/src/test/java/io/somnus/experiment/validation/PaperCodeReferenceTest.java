@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The paper-code STDP-SNN against validation/paper_code/reference.py, an independent NumPy implementation of the
- * same equations, on the input spikes Somnus exported: identical spike counts and rasters, weights within 1e-6
- * (compare.py). Also checks that {@code --input-spikes} replays an export exactly. The reference part runs when
+ * same equations, on the input spikes and membrane-noise draws Somnus exported: 20 images with wake noise, the
+ * authors' forward Euler and spike test, streams of 8 images whose later starts carry the state with V = 0 mV, and
+ * a wake clock restarting with each stream, so two sleep episodes (after images 6 and 14; a continuing clock would
+ * sleep three times): identical spike counts and rasters, weights within 1e-6, every noise draw used (compare.py). Also checks that {@code --input-spikes} replays an export exactly. The reference part runs when
  * Debian's python3-numpy is installed (scripts/install-deps installs it); skipped otherwise.
  */
 class PaperCodeReferenceTest {
@@ -45,6 +47,8 @@ class PaperCodeReferenceTest {
         s.put("train.checkpoints", 1);
         s.put("train.eval_threads", 1);
         s.put("simulation.steps_per_image", 150); // 3000 steps: seconds in NumPy
+        s.put("simulation.reset_every_images", 8);  // streams start at images 0, 8, 16
+        s.put("sleep.wake_steps", 900);             // an episode of round(900 · 0.2) = 180 steps after 6 images
         s.put("encoding.intensity", intensity);
         return new StandardResolver().resolve(s);
     }
@@ -57,6 +61,10 @@ class PaperCodeReferenceTest {
         Map<String, NpyArray> first = Npz.read(export.resolve("somnus_out.npz"));
         assertEquals(20, first.get("e_counts").dim(0));
         assertTrue(first.get("e_raster_step").size() > 100, "the network is active");
+        String summary = Files.readString(dir.resolve("run").resolve("summary.json"));
+        assertTrue(summary.contains("\"sleep_episodes\" : 2") && summary.contains("\"sleep_steps\" : 360"), summary);
+        // σ > 0 awake and asleep: one Gaussian per neuron (200 E + 50 I, none refractory) per step, wake and sleep
+        assertEquals((20 * 150 + 360) * 250, Npz.read(export.resolve("inputs.npz")).get("noise_gaussians").size());
 
         // replaying the export with another encoder intensity: identical, so the file's trains were used
         Path again = dir.resolve("again");
