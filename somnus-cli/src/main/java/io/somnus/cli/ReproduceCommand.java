@@ -110,6 +110,7 @@ final class ReproduceCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(studyFile);
         }
+        double loadBefore = loadAverage();
         Map<String, StudyEstimate.UnitCosts> costs;
         String source;
         if (calibration != null) {
@@ -129,15 +130,24 @@ final class ReproduceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             throw new CliException(ex.getMessage() + " (in " + source + ")");
         }
-        String text = String.format(java.util.Locale.ROOT, "%s study (%s), %d runs, costs from %s, %s:%n%n%s",
+        String text = String.format(java.util.Locale.ROOT, "%s study (%s), %d runs, costs from %s, %s:%n%n%s%n"
+                        + "Load average (1 min) while estimating: %.1f at the start, %.1f at the end, on %d cores; costs "
+                        + "measured on a loaded machine are that much too high.%n",
                 quick ? "The quick" : "The full", String.join(", ", plan.spec().datasets()), plan.runs().size(), source,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC), StudyEstimate.format(e));
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC), StudyEstimate.format(e), loadBefore, loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.print(text);
         if (writeEstimate != null) {
             StudyCalibration.writeBetweenMarkers(writeEstimate, text);
             System.out.println("written to " + writeEstimate);
         }
         return 0;
+    }
+
+    /** The system's 1-minute load average (NaN where the OS does not tell). */
+    private static double loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? Double.NaN : l;
     }
 
     private static Map<String, StudyEstimate.UnitCosts> calibrate(SweepCommandSupport support, SweepPlan plan)

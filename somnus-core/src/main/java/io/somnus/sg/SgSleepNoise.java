@@ -22,8 +22,11 @@ import java.util.random.RandomGenerator;
  * {@code nextGaussian()} per draw. Either way the numbers are the JDK's.
  */
 final class SgSleepNoise {
-    /** X[i] of a fast layer, NaN for a slow one; null when the running JDK's draws were not reproduced. */
-    private static final double[] LAYER_X = readTable();
+    /**
+     * X[i] of a fast layer, NaN for a slow one; null when the running JDK's draws were not reproduced or
+     * {@code -Dsomnus.sg.fast_noise=false} asks for {@code nextGaussian()} per draw (the same numbers, to time both).
+     */
+    private static final double[] LAYER_X = "false".equals(System.getProperty("somnus.sg.fast_noise")) ? null : readTable();
 
     private SgSleepNoise() {
     }
