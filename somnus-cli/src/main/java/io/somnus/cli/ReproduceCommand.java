@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.DatasetStatus;
 import io.somnus.experiment.io.AtomicFiles;
@@ -7,7 +8,11 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepEngine;
+import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.sweep.SweepRunner;
+import io.somnus.experiment.sweep.StudyCalibration;
+import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.experiment.verdict.VerdictTable;
@@ -16,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,11 +48,26 @@ final class ReproduceCommand implements Callable<Integer> {
     Integer workers;
     @Option(names = "--resume", description = "continue an interrupted study in --out")
     boolean resume;
+    @Option(names = "--estimate", description = {"project the study's wall time instead of running it: short "
+            + "calibration runs of each preset (or the runs of --calibration), their per-phase costs scaled to the study's "
+            + "sizes (docs/performance.md)"})
+    boolean estimate;
+    @Option(names = "--cores", description = "--estimate: the cores (parallel runs) to project for (default: the number of cores)")
+    Integer cores;
+    @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: take the per-phase costs from the "
+            + "finished runs of this sweep directory instead of running calibration runs")
+    Path calibration;
+    @Option(names = "--write-estimate", paramLabel = "FILE", description = "--estimate: also put the table into FILE, "
+            + "between the lines <!-- estimate:begin --> and <!-- estimate:end -->")
+    Path writeEstimate;
     @Mixin
     EngineMixin engine = new EngineMixin();
 
     @Override
     public Integer call() throws Exception {
+        if (estimate) {
+            return estimate();
+        }
         Path dir = out != null ? out : Path.of(quick ? "runs/reproduce-quick" : "runs/reproduce");
         // the sweep keeps its own copy (DIR/sweep.yaml); the generated file only feeds it
         Path sweepFile = Files.createTempFile("somnus-study-", ".yaml");
@@ -72,6 +93,78 @@ final class ReproduceCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(VerdictTable.format(SweepResults.load(dir).verdict()));
         return r.allDone() ? 0 : SweepResult.EXIT_RUNS_FAILED;
+    }
+
+    /** {@code --estimate}: calibrate (or read --calibration), project, print, and write the table if asked. */
+    private int estimate() throws Exception {
+        int n = cores == null ? SweepCommandSupport.defaultWorkers() : cores;
+        if (n < 1) {
+            throw new CliException("--cores must be >= 1, got " + n);
+        }
+        SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
+        Path studyFile = Files.createTempFile("somnus-study-", ".yaml");
+        SweepPlan plan;
+        try {
+            AtomicFiles.write(studyFile, quick ? quickSweep() : fullSweep());
+            plan = support.plan(studyFile);
+        } finally {
+            Files.deleteIfExists(studyFile);
+        }
+        double loadBefore = loadAverage();
+        Map<String, StudyEstimate.UnitCosts> costs;
+        String source;
+        if (calibration != null) {
+            if (!Files.isDirectory(calibration.resolve(SweepRunner.RUNS_DIR))) {
+                throw new CliException("--calibration " + calibration + ": not a sweep directory (no runs/ in it)");
+            }
+            costs = StudyEstimate.calibrate(calibration);
+            source = "the runs of " + calibration;
+        } else {
+            costs = calibrate(support, plan);
+            source = "calibration runs (`reproduce --estimate`: " + StudyCalibration.DESCRIPTION + ")";
+        }
+        List<JsonNode> configs = plan.runs().stream().map(r -> (JsonNode) r.config()).toList();
+        StudyEstimate.Estimate e;
+        try {
+            e = StudyEstimate.estimate(configs, costs, n);
+        } catch (IllegalArgumentException ex) {
+            throw new CliException(ex.getMessage() + " (in " + source + ")");
+        }
+        String text = String.format(java.util.Locale.ROOT, "%s study (%s), %d runs, costs from %s, %s:%n%n%s%n"
+                        + "Load average (1 min) while estimating: %.1f at the start, %.1f at the end, on %d cores; costs "
+                        + "measured on a loaded machine are that much too high.%n",
+                quick ? "The quick" : "The full", String.join(", ", plan.spec().datasets()), plan.runs().size(), source,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC), StudyEstimate.format(e), loadBefore, loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.print(text);
+        if (writeEstimate != null) {
+            StudyCalibration.writeBetweenMarkers(writeEstimate, text);
+            System.out.println("written to " + writeEstimate);
+        }
+        return 0;
+    }
+
+    /** The system's 1-minute load average (NaN where the OS does not tell). */
+    private static double loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? Double.NaN : l;
+    }
+
+    private static Map<String, StudyEstimate.UnitCosts> calibrate(SweepCommandSupport support, SweepPlan plan)
+            throws Exception {
+        Path file = Files.createTempFile("somnus-calibration-", ".yaml");
+        Path dir = Files.createTempDirectory("somnus-calibration-");
+        try {
+            List<String> presets = plan.runs().stream().map(r -> r.config().path("preset").asText()).distinct().toList();
+            AtomicFiles.write(file, StudyCalibration.sweep(presets, plan.spec().datasets().get(0)));
+            System.err.println("calibrating: " + presets.size() * StudyCalibration.SEEDS + " short runs, one at a time ...");
+            new SweepRunner(new StandardRunExecutor()).execute(support.plan(file), dir, 1, false,
+                    io.somnus.experiment.sweep.SweepListener.NONE);
+            return StudyEstimate.calibrate(dir);
+        } finally {
+            Files.deleteIfExists(file);
+            StudyCalibration.deleteRecursively(dir);
+        }
     }
 
     /** Reduced sizes: the same presets and sleep settings, fewer images, shorter wake intervals. */

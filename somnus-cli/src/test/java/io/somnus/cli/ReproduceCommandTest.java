@@ -1,10 +1,13 @@
 package io.somnus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.sweep.PlannedRun;
+import io.somnus.experiment.sweep.StudyCalibration;
+import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepSpec;
@@ -47,5 +50,19 @@ class ReproduceCommandTest {
                 SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep()).presets());
         assertEquals(List.of("paper", "paper-sg", "paper-sg-code"),
                 SweepSpec.parse(Path.of("quick.yaml"), ReproduceCommand.quickSweep()).presets());
+    }
+
+    /** --estimate's calibration runs: every preset of the full study resolves, and each of them runs every phase. */
+    @Test
+    void theCalibrationRunsMeasureEveryPhaseOfEveryPreset() {
+        List<String> presets = SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep()).presets();
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("calibration.yaml"),
+                StudyCalibration.sweep(presets, "geomfig")), new StandardResolver());
+        assertEquals(presets.size() * StudyCalibration.SEEDS, plan.runs().size());
+        for (PlannedRun r : plan.runs()) {
+            StudyEstimate.Work w = StudyEstimate.work(r.config());
+            assertTrue(w.train() > 0 && w.sleep() > 0 && w.evaluation() > 0, r.runId() + ": " + w);
+            assertEquals(0.5, r.config().get("sleep").get("fraction").asDouble(), r.runId());
+        }
     }
 }

@@ -20,10 +20,26 @@ final class DenseProducts {
     }
 
     /**
+     * Whether {@link #multiply} runs on the Vector API ({@link VectorDenseProducts}: the same bits, faster), which needs
+     * the JVM option {@code --add-modules jdk.incubator.vector}; {@code -Dsomnus.readout.simd=false} turns it off.
+     */
+    static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("somnus.readout.simd"));
+
+    /**
      * {@code c (rows × cols) = a (rows × inner) · b (inner × cols)}; each entry summed over the inner index
      * in ascending order.
      */
     static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int cols) {
+        if (SIMD) {
+            VectorDenseProducts.multiply(a, b, c, rows, inner, cols);
+        } else {
+            multiplyScalar(a, b, c, rows, inner, cols);
+        }
+    }
+
+    /** {@link #multiply} in plain loops (the definition the SIMD version is tested against). */
+    static void multiplyScalar(double[] a, double[] b, double[] c, int rows, int inner, int cols) {
         Arrays.fill(c, 0, rows * cols, 0.0);
         for (int i = 0; i < rows; i++) {
             int ci = i * cols;
@@ -66,6 +82,17 @@ final class DenseProducts {
             }
         }
         return g;
+    }
+
+    /** {@code xᵀ} (cols × rows, row-major) of a row-major {@code rows × cols} array. */
+    static double[] transpose(double[] x, int rows, int cols) {
+        double[] t = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = x[i * cols + j];
+            }
+        }
+        return t;
     }
 
     /**

@@ -43,7 +43,8 @@ import java.util.random.RandomGenerator;
  * With the weights frozen in an iteration the copies' currents and the STDP sums are matrix products of the
  * {@code B × n} spike and trace matrices ({@link SgBlas#gemm}); products whose spike operand is all zero are
  * skipped. The noise dominates the cost: {@code B·n} Gaussian draws per spiking layer and step, drawn from the
- * run's sleep-noise generator in the order step, layer, copy, neuron.
+ * run's sleep-noise generator in the order step, layer, copy, neuron ({@link SgSleepNoise}: the generator's
+ * {@code nextGaussian()} draws, in bulk).
  */
 final class SgSleep {
     private final SgNetwork net;
@@ -62,6 +63,8 @@ final class SgSleep {
     /** Per layer, the iteration's summed increments, {@code [post][pre]} like the weights; null where STDP is 0. */
     private final float[][] dw;
     private final float[][] dv;
+    /** This step's standard normal draws of one layer, {@code [copy][neuron]} (the largest layer's size). */
+    private final float[] xi;
     /** Spikes of each layer in the current step. */
     private final int[] stepSpikes;
     /** Spikes per layer in the last episode, summed over copies and steps. */
@@ -98,6 +101,11 @@ final class SgSleep {
                 dv[l] = new float[net.v[l].length];
             }
         }
+        int widest = 0;
+        for (float[] m : mem) {
+            widest = m == null ? widest : Math.max(widest, m.length);
+        }
+        xi = new float[widest];
         stepSpikes = new int[layers];
         spikeCounts = new long[layers];
     }
@@ -221,11 +229,15 @@ final class SgSleep {
         }
         float[] m = mem[l];
         float[] s = spikes[l];
+        float[] xi = this.xi;
+        if (sigma != 0f) {
+            SgSleepNoise.fill(noise, xi, 0, m.length);
+        }
         float beta = net.beta;
         float theta = net.theta;
         int n = 0;
         for (int i = 0; i < m.length; i++) {
-            float u = sigma == 0f ? m[i] : m[i] + sigma * (float) noise.nextGaussian();
+            float u = sigma == 0f ? m[i] : m[i] + sigma * xi[i];
             float reset = u > theta ? theta : 0f;
             u = beta * u + cur[i] - reset;
             m[i] = u;

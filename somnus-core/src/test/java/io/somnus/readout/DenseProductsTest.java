@@ -2,6 +2,7 @@ package io.somnus.readout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
@@ -103,5 +104,57 @@ class DenseProductsTest {
             }
         }
         assertArrayEquals(viaGram, c, 0.0);
+    }
+
+    /** Random doubles of mixed magnitudes, a third of them exact zeros: sums whose value depends on their order. */
+    private static double[] mixed(SplittableRandom r, int size) {
+        double[] a = new double[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = r.nextInt(3) == 0 ? 0 : r.nextGaussian() * Math.pow(10, r.nextInt(-8, 9));
+        }
+        return a;
+    }
+
+    @Test
+    void theSimdProductGivesThePlainLoopsBitsAtEveryShape() {
+        assertTrue(DenseProducts.SIMD, "the tests run with jdk.incubator.vector: the SIMD product must be the one in use");
+        SplittableRandom r = new SplittableRandom(3);
+        for (int rows : new int[] {1, 2, 7}) {
+            for (int inner : new int[] {1, 5, 33}) {
+                for (int cols = 1; cols <= 27; cols++) {
+                    double[] a = mixed(r, rows * inner);
+                    double[] b = mixed(r, inner * cols);
+                    if (cols % 5 == 0) { // a non-finite b: the plain loops skip its zero-a terms, the SIMD path must too
+                        b[r.nextInt(b.length)] = cols % 10 == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+                    }
+                    double[] plain = new double[rows * cols];
+                    double[] simd = new double[rows * cols];
+                    java.util.Arrays.fill(simd, Double.NaN); // every entry must be written
+                    DenseProducts.multiplyScalar(a, b, plain, rows, inner, cols);
+                    VectorDenseProducts.multiply(a, b, simd, rows, inner, cols);
+                    for (int t = 0; t < plain.length; t++) {
+                        assertEquals(Double.doubleToRawLongBits(plain[t]), Double.doubleToRawLongBits(simd[t]),
+                                rows + "×" + inner + "×" + cols + " entry " + t);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theTransposedProductGivesTheGradientProductsBits() {
+        SplittableRandom r = new SplittableRandom(4);
+        int n = 41;
+        int d = 13;
+        int k = 10;
+        double[] x = mixed(r, n * d);
+        double[] res = mixed(r, n * k);
+        double[] direct = new double[d * k];
+        double[] viaTranspose = new double[d * k];
+        DenseProducts.transposeMultiply(x, res, direct, n, d, k);
+        DenseProducts.multiply(DenseProducts.transpose(x, n, d), res, viaTranspose, d, n, k);
+        for (int t = 0; t < direct.length; t++) {
+            assertEquals(Double.doubleToRawLongBits(direct[t]), Double.doubleToRawLongBits(viaTranspose[t]), "entry " + t);
+        }
     }
 }

@@ -93,6 +93,7 @@ public final class SgRun {
                 recorder.progress("train", e.epoch(), sg.epochs());
             }
         });
+        long testStart = System.nanoTime();
         double test = trainer.accuracy(data.test());
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", Choices.of(cfg.model()));
@@ -131,9 +132,19 @@ public final class SgRun {
         s.put("rates_sleep_hz", r.sleepFiringRatesHz());
         int side = (int) Math.round(Math.sqrt(sg.inputs()));
         s.put("input_shape", side * side == sg.inputs() ? List.of(side, side) : List.of(sg.inputs()));
+        double testSeconds = (System.nanoTime() - testStart) / 1e9;
+        // the phases: sleep inside the minibatch loop (every_minibatches) is counted as sleep, not training
+        boolean sleepInsideTraining = sg.sleepSchedule() == io.somnus.sg.SgSleepSchedule.EVERY_MINIBATCHES;
+        double train = sleepInsideTraining ? r.trainSeconds() - r.sleepSeconds() : r.trainSeconds();
+        long trainImages = (long) perEpoch * sg.epochs();
         Map<String, Object> timing = new LinkedHashMap<>();
-        timing.put("train_images_per_second", r.imagesPerSecond());
-        timing.put("wall_seconds", r.wallSeconds());
+        timing.put("train_images_per_second", train > 0 ? trainImages / train : 0.0);
+        timing.put("train_images", trainImages);
+        timing.put("train_seconds", train);
+        timing.put("sleep_seconds", r.sleepSeconds());
+        timing.put("sleep_steps", r.sleepSteps());
+        timing.put("evaluation_seconds", r.wallSeconds() - train - r.sleepSeconds() + testSeconds);
+        timing.put("wall_seconds", r.wallSeconds() + testSeconds);
         return new Result(s, timing, SgTrainer.blasProvenance(), arrays);
     }
 }

@@ -82,4 +82,30 @@ class TimingFileTest {
         Throughput.Row row = Throughput.training(cfg, Throughput.data(cfg), 0, IMAGES, Kernels.scalar());
         assertEquals((double) presentations / images, row.presentationsPerImage(), 1e-12);
     }
+
+    /** The SG-SNN's phases: training, sleep (also between minibatches) and evaluation add up to the wall time. */
+    @Test
+    void sgTimingHasItsPhases() throws Exception {
+        for (String preset : new String[] {"paper-sg", "paper-sg-code"}) {
+            ObjectNode tree = new StandardResolver().resolve(Map.ofEntries(Map.entry("preset", preset),
+                    Map.entry("dataset.name", "geomfig"), Map.entry("train.images", 64),
+                    Map.entry("train.validation_images", 16), Map.entry("train.test_images", 16), Map.entry("sg.hidden", 16),
+                    Map.entry("sg.epochs", 2), Map.entry("sg.batch_size", 16), Map.entry("sleep.fraction", 0.5),
+                    Map.entry("sg.sleep.iterations", 2), Map.entry("sg.sleep.batch_copies", 2)));
+            Path run = tmp.resolve(preset);
+            new StandardRunExecutor(Kernels.scalar()).execute(tree, run, RunProgress.NONE);
+            JsonNode summary = Mappers.JSON.readTree(run.resolve("summary.json").toFile());
+            JsonNode timing = Mappers.JSON.readTree(run.resolve("timing.json").toFile());
+            long images = summary.get("train_images").asLong() * summary.get("epochs").asLong();
+            assertEquals(images, timing.get("train_images").asLong(), preset);
+            assertEquals(summary.get("sleep_steps").asLong(), timing.get("sleep_steps").asLong(), preset);
+            assertTrue(timing.get("sleep_steps").asLong() > 0, preset + " slept");
+            double train = timing.get("train_seconds").asDouble();
+            double sleep = timing.get("sleep_seconds").asDouble();
+            double eval = timing.get("evaluation_seconds").asDouble();
+            assertTrue(train > 0 && sleep > 0 && eval > 0, preset + ": " + timing);
+            assertEquals(images / train, timing.get("train_images_per_second").asDouble(), 1e-9 * images / train, preset);
+            assertEquals(timing.get("wall_seconds").asDouble(), train + sleep + eval, 1e-9, preset);
+        }
+    }
 }

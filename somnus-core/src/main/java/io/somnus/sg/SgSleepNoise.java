@@ -1,0 +1,113 @@
+package io.somnus.sg;
+
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * The sleep's membrane noise: standard normal draws, in bulk, bit for bit the draws of
+ * {@code noise.nextGaussian()} on the same generator, about four times faster on a {@link SplittableRandom}.
+ * <p>
+ * Why: a {@code paper-sg} sleep episode draws ~10⁸–10⁹ Gaussians, one interface call each, and the draws were most of
+ * its time. The JDK (17 and later) draws {@code nextGaussian()} with a modified ziggurat (McFarland 2016): one
+ * {@code nextLong()} {@code u}; when its low byte {@code i = u & 0xFF} names one of the layers that lie wholly under
+ * the density (&gt; 98 % of draws) the result is {@code X[i]·u}, with {@code X} a table of the JDK's; otherwise a
+ * slower path that may take further longs. Here the fast path runs inline on the concrete generator, and every other
+ * draw is handed to the JDK's own method through a generator that first replays {@code u} and then continues the
+ * stream — so the draws and the generator's state afterwards are the JDK's.
+ * <p>
+ * The table is not copied from the JDK: it is read from the running JDK once, by calling {@code nextGaussian()} on a
+ * generator that returns {@code 2⁶²+i} first ({@code (double) (2⁶²+i) = 2⁶²}, so the draw is {@code X[i]·2⁶²}) and
+ * counting its calls (one call: layer {@code i} is a fast one). Then 200 000 draws from a seeded generator are
+ * compared bit for bit with {@code nextGaussian()}; if any differs (another JDK's algorithm), {@link #fill} falls back to
+ * {@code nextGaussian()} per draw. Either way the numbers are the JDK's.
+ */
+final class SgSleepNoise {
+    /**
+     * X[i] of a fast layer, NaN for a slow one; null when the running JDK's draws were not reproduced or
+     * {@code -Dsomnus.sg.fast_noise=false} asks for {@code nextGaussian()} per draw (the same numbers, to time both).
+     */
+    private static final double[] LAYER_X = "false".equals(System.getProperty("somnus.sg.fast_noise")) ? null : readTable();
+
+    private SgSleepNoise() {
+    }
+
+    /** Whether {@link #fill} takes the fast path on a {@link SplittableRandom} (diagnostics and tests). */
+    static boolean fast() {
+        return LAYER_X != null;
+    }
+
+    /**
+     * {@code out[from..to)} = {@code (float) noise.nextGaussian()}, drawn in index order.
+     */
+    static void fill(RandomGenerator noise, float[] out, int from, int to) {
+        if (LAYER_X != null && noise instanceof SplittableRandom s) {
+            fill(LAYER_X, s, out, from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                out[i] = (float) noise.nextGaussian();
+            }
+        }
+    }
+
+    private static void fill(double[] x, SplittableRandom s, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = (float) next(x, s);
+        }
+    }
+
+    /** One draw: the fast path inline, any other through the JDK's method with {@code u} replayed. */
+    private static double next(double[] x, SplittableRandom s) {
+        long u = s.nextLong();
+        double layer = x[(int) u & 0xFF];
+        return layer == layer ? layer * u : new Replay(u, s).nextGaussian();
+    }
+
+    /** A generator whose first long is {@code first}, then the longs of {@code rest}. */
+    private static final class Replay implements RandomGenerator {
+        private final RandomGenerator rest;
+        private long first;
+        private boolean replayed;
+
+        Replay(long first, RandomGenerator rest) {
+            this.first = first;
+            this.rest = rest;
+        }
+
+        @Override
+        public long nextLong() {
+            if (!replayed) {
+                replayed = true;
+                return first;
+            }
+            return rest.nextLong();
+        }
+    }
+
+    private static double[] readTable() {
+        double[] x = new double[256];
+        SplittableRandom continuation = new SplittableRandom(0x5EEDL);
+        for (int i = 0; i < 256; i++) {
+            Replay probe = new Replay((1L << 62) | i, continuation);
+            int[] calls = {0};
+            RandomGenerator counting = () -> {
+                calls[0]++;
+                return probe.nextLong();
+            };
+            double g = counting.nextGaussian();
+            x[i] = calls[0] == 1 ? g / 0x1p62 : Double.NaN;
+        }
+        return reproduces(x) ? x : null;
+    }
+
+    /** Whether the fast path with table {@code x} gives the bits of {@code nextGaussian()} on a seeded stream. */
+    private static boolean reproduces(double[] x) {
+        SplittableRandom a = new SplittableRandom(20_261_129L);
+        SplittableRandom b = new SplittableRandom(20_261_129L);
+        for (int i = 0; i < 200_000; i++) {
+            if (Double.doubleToRawLongBits(next(x, a)) != Double.doubleToRawLongBits(b.nextGaussian())) {
+                return false;
+            }
+        }
+        return a.nextLong() == b.nextLong();
+    }
+}

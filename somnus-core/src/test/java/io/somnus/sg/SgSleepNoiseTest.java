@@ -1,0 +1,45 @@
+package io.somnus.sg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The sleep noise in bulk gives the bits of {@code nextGaussian()} on the same generator, and leaves it in the same state. */
+class SgSleepNoiseTest {
+
+    @Test
+    void bulkDrawsAreTheGeneratorsOwnGaussiansBitForBit() {
+        assertTrue(SgSleepNoise.fast(), "the running JDK's nextGaussian() was not reproduced: the fast path is off");
+        int n = 1_000_000;
+        float[] bulk = new float[n + 2];
+        SplittableRandom ours = new SplittableRandom(42);
+        SplittableRandom jdk = new SplittableRandom(42);
+        // two calls, to cross a call boundary; index 0 and the last stay untouched
+        SgSleepNoise.fill(ours, bulk, 1, 400_001);
+        SgSleepNoise.fill(ours, bulk, 400_001, n + 1);
+        int tail = 0;
+        for (int i = 1; i <= n; i++) {
+            float expected = (float) jdk.nextGaussian();
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(bulk[i]), "draw " + i);
+            tail += Math.abs(expected) > 3.6 ? 1 : 0;
+        }
+        assertEquals(0f, bulk[0]);
+        assertEquals(0f, bulk[n + 1]);
+        // |x| > 3.6 only comes from the ziggurat's tail, i.e. the slow path (P ≈ 3.2·10⁻⁴: ≈ 320 expected)
+        assertTrue(tail > 200, "too few tail draws to have exercised the slow path: " + tail);
+        assertEquals(jdk.nextLong(), ours.nextLong(), "the generators' states differ after the draws");
+    }
+
+    @Test
+    void anotherGeneratorGetsItsOwnNextGaussian() {
+        float[] bulk = new float[1000];
+        SgSleepNoise.fill(new Random(7), bulk, 0, bulk.length);
+        Random jdk = new Random(7);
+        for (int i = 0; i < bulk.length; i++) {
+            assertEquals((float) jdk.nextGaussian(), bulk[i], "draw " + i);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.somnus.experiment.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Mappers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The projection on a hand-worked case: fake calibration runs whose phase seconds are known multiples of their units,
+ * then planned runs of other sizes whose seconds and wall time are worked out by hand below.
+ */
+class StudyEstimateTest {
+    @TempDir
+    Path tmp;
+
+    /** STDP preset "p": 10 steps per image; checkpoints 2 × (readout 100 + validation 50) + 100 + test 100 images. */
+    private static String stdp(int images, double fraction) {
+        return "model: stdp\npreset: p\ntrain: {images: " + images + ", epochs: 1, validation_images: 50, test_images: 100,"
+                + " readout_images: 100, checkpoints: 2}\nsimulation: {steps_per_image: 10}\n"
+                + "sleep: {fraction: " + fraction + ", episode: fraction}\n";
+    }
+
+    /** SG preset "s": 10 hidden, T = 5, minibatch 10, episodes of 2 × 5 steps on 4 copies, after an epoch w.p. f. */
+    private static String sg(int epochs, double fraction) {
+        return "model: sg\npreset: s\ntrain: {images: 40, epochs: 50, validation_images: 10, test_images: 20}\n"
+                + "sleep: {fraction: " + fraction + "}\nsg: {hidden: 10, steps: 5, epochs: " + epochs + ", batch_size: 10,"
+                + " drop_last: false, sleep_schedule: per_epoch, sleep: {iterations: 2, steps_per_iteration: 5,"
+                + " batch_copies: 4}}\n";
+    }
+
+    private void run(String id, String config, String timing, String summary) throws Exception {
+        Path dir = tmp.resolve("runs").resolve(id);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("config.yaml"), config);
+        Files.writeString(dir.resolve("timing.json"), timing);
+        Files.writeString(dir.resolve("summary.json"), summary);
+    }
+
+    private static JsonNode yaml(String s) throws Exception {
+        return Mappers.YAML.readTree(s);
+    }
+
+    @Test
+    void handWorkedCalibrationAndProjection() throws Exception {
+        // p, 100 images × 10 steps = 1 000 train units; setup + presentations + checks = 2 s -> 0.002 s/unit
+        // (two more runs at 0.001 and 0.010 s/unit: the median is 0.002); sleep 1 000 steps in 3 s -> 0.003;
+        // evaluation (2 × 150 + 200) images × 10 steps = 5 000 units in 5 s -> 0.001
+        String sleepSummary = "{\"sleep_steps\": 1000}";
+        run("p1", stdp(100, 0.5), "{\"setup_seconds\": 0.5, \"presentation_seconds\": 1.5, \"per_image_check_seconds\": 0,"
+                + " \"presentations\": 100, \"sleep_seconds\": 3, \"evaluation_seconds\": 5}", sleepSummary);
+        run("p2", stdp(100, 0.5), "{\"setup_seconds\": 0, \"presentation_seconds\": 1, \"per_image_check_seconds\": 0,"
+                + " \"presentations\": 100, \"sleep_seconds\": 3, \"evaluation_seconds\": 5}", sleepSummary);
+        run("p3", stdp(100, 0.5), "{\"setup_seconds\": 0, \"presentation_seconds\": 10, \"per_image_check_seconds\": 0,"
+                + " \"presentations\": 100, \"sleep_seconds\": 3, \"evaluation_seconds\": 5}", sleepSummary);
+        // s, 2 epochs: 80 images × 5 steps × 10 hidden = 4 000 units in 8 s -> 0.002; 20 sleep steps × 4 copies ×
+        // 10 hidden = 800 units in 1.6 s -> 0.002; (2 × 10 validation + 2 × 20 test) × 5 × 10 = 3 000 units in 3 s -> 0.001
+        run("s1", sg(2, 0.5), "{\"train_images\": 80, \"train_seconds\": 8, \"sleep_steps\": 20, \"sleep_seconds\": 1.6,"
+                + " \"evaluation_seconds\": 3}", "{}");
+        // a run from before the phase timings: skipped
+        run("s0", sg(2, 0.5), "{\"train_images_per_second\": 10, \"wall_seconds\": 99}", "{}");
+
+        Map<String, StudyEstimate.UnitCosts> costs = StudyEstimate.calibrate(tmp);
+        assertEquals(0.002, costs.get("p").train(), 1e-15);
+        assertEquals(0.003, costs.get("p").sleep(), 1e-15);
+        assertEquals(0.001, costs.get("p").evaluation(), 1e-15);
+        assertEquals(3, costs.get("p").runs());
+        assertEquals(0.002, costs.get("s").train(), 1e-15);
+        assertEquals(0.002, costs.get("s").sleep(), 1e-15);
+        assertEquals(0.001, costs.get("s").evaluation(), 1e-15);
+        assertEquals(1, costs.get("s").runs());
+
+        // p at 300 images, f = 0.2: train 3 000 units = 6 s; sleep 3 000 × 0.2/0.8 = 750 steps = 2.25 s;
+        // evaluation still 500 images × 10 = 5 s (the readout set is capped at 100): 13.25 s.
+        // s at 4 epochs, f = 0.5: train 40 × 4 × 5 × 10 = 8 000 units = 16 s; 4 × 0.5 = 2 expected episodes × 10 steps
+        // × 4 × 10 = 800 units = 1.6 s; evaluation (4 × 10 + 2 × 20) × 50 = 4 000 units = 4 s: 21.6 s.
+        List<JsonNode> plan = List.of(yaml(stdp(300, 0.2)), yaml(sg(4, 0.5)), yaml(sg(4, 0.5)));
+        StudyEstimate.Estimate two = StudyEstimate.estimate(plan, costs, 2);
+        assertEquals(13.25 + 2 * 21.6, two.cpuSeconds(), 1e-9);
+        StudyEstimate.Row p = two.rows().get(0);
+        assertEquals("p", p.preset());
+        assertEquals(6, p.trainSeconds(), 1e-9);
+        assertEquals(2.25, p.sleepSeconds(), 1e-9);
+        assertEquals(5, p.evaluationSeconds(), 1e-9);
+        StudyEstimate.Row s = two.rows().get(1);
+        assertEquals(2, s.runs());
+        assertEquals(32, s.trainSeconds(), 1e-9);
+        assertEquals(3.2, s.sleepSeconds(), 1e-9);
+        assertEquals(8, s.evaluationSeconds(), 1e-9);
+        // longest first: 21.6 and 21.6 on the two cores, then 13.25 on either: 34.85
+        assertEquals(34.85, two.wallSeconds(), 1e-9);
+        assertEquals(two.cpuSeconds(), StudyEstimate.estimate(plan, costs, 1).wallSeconds(), 1e-9);
+        assertEquals(21.6, StudyEstimate.estimate(plan, costs, 3).wallSeconds(), 1e-9);
+        String table = StudyEstimate.format(two);
+        assertTrue(table.contains("| s | 2 | 32.0 s | 3.2 s | 8.0 s | 43.2 s |"), table);
+        assertTrue(table.contains("| **all** | 3 | | | | 56.5 s |"), table);
+        assertTrue(table.contains("on 2 cores (runs longest first, one per core): **34.9 s**"), table);
+
+        assertThrows(IllegalArgumentException.class, () -> StudyEstimate.estimate(
+                List.of(yaml(stdp(1, 0).replace("preset: p", "preset: q"))), costs, 2));
+    }
+
+    @Test
+    void theSleepStepsOfEachSchedule() throws Exception {
+        // STDP, r·W per W wake steps, capped: 10 images × 1 000 steps, W = 3 000, r = 0.5 -> 3 episodes × min(1 500, 1 000)
+        JsonNode code = yaml("model: stdp\npreset: c\ntrain: {images: 10, epochs: 1, validation_images: 0, test_images: 0,"
+                + " readout_images: 0, checkpoints: 0}\nsimulation: {steps_per_image: 1000}\nsleep: {fraction: 0.5,"
+                + " episode: ratio_of_wake, wake_steps: 3000, max_episode_steps: 1000}\n");
+        assertEquals(3000, StudyEstimate.work(code).sleep(), 1e-9);
+        // SG every ⌊1/f⌋ minibatches: 4 minibatches (40 images), f = 0.3 -> every 3rd: ⌈4/3⌉ = 2 episodes per epoch
+        JsonNode every = yaml(sg(3, 0.3).replace("per_epoch", "every_minibatches"));
+        assertEquals(3 * 2 * 10 * 4 * 10, StudyEstimate.work(every).sleep(), 1e-9);
+        assertEquals(0, StudyEstimate.work(yaml(sg(3, 0.0))).sleep());
+    }
+
+    @Test
+    void theEstimateGoesBetweenTheMarkers() throws Exception {
+        Path doc = tmp.resolve("doc.md");
+        Files.writeString(doc, "intro\n<!-- estimate:begin -->\nold table\n<!-- estimate:end -->\noutro\n");
+        StudyCalibration.writeBetweenMarkers(doc, "new table\n");
+        assertEquals("intro\n<!-- estimate:begin -->\nnew table\n<!-- estimate:end -->\noutro\n", Files.readString(doc));
+        Path bare = tmp.resolve("bare.md");
+        Files.writeString(bare, "no markers\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StudyCalibration.writeBetweenMarkers(bare, "x"));
+        assertTrue(e.getMessage().contains(bare.toString()), e.getMessage());
+    }
+}
