@@ -131,8 +131,8 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new CliException(ex.getMessage() + " (in " + source + ")");
         }
         String text = String.format(java.util.Locale.ROOT, "%s study (%s), %d runs, costs from %s, %s:%n%n%s%n"
-                        + "Load average (1 min) while estimating: %.1f at the start, %.1f at the end, on %d cores; costs "
-                        + "measured on a loaded machine are that much too high.%n",
+                        + "Load average (1 min) while estimating: %.1f at the start, %.1f at the end, on %d cores (a load above "
+                        + "the core count gives each calibration run less than a core, so its costs come out too high).%n",
                 quick ? "The quick" : "The full", String.join(", ", plan.spec().datasets()), plan.runs().size(), source,
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC), StudyEstimate.format(e), loadBefore, loadAverage(),
                 Runtime.getRuntime().availableProcessors());
