@@ -73,17 +73,29 @@ public final class Projection {
         this.postIndex = new int[n];
         this.preIndex = new int[n];
         this.w = new float[n];
-        int[] fill = Arrays.copyOf(rowStart, pre.size());
-        // stable counting sort by pre keeps the connector's order within a row
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[fill[synapses.pre(k)]++] = k;
+        boolean grouped = true; // the connectors list synapses pre by pre: then the sort is the identity
+        for (int k = 1; k < n && grouped; k++) {
+            grouped = synapses.pre(k - 1) <= synapses.pre(k);
         }
-        for (int s = 0; s < n; s++) {
-            int k = order[s];
-            postIndex[s] = synapses.post(k);
-            preIndex[s] = synapses.pre(k);
-            w[s] = initialWeights[k];
+        if (grouped) {
+            for (int s = 0; s < n; s++) {
+                postIndex[s] = synapses.post(s);
+                preIndex[s] = synapses.pre(s);
+                w[s] = initialWeights[s];
+            }
+        } else {
+            int[] fill = Arrays.copyOf(rowStart, pre.size());
+            // stable counting sort by pre keeps the connector's order within a row
+            int[] order = new int[n];
+            for (int k = 0; k < n; k++) {
+                order[fill[synapses.pre(k)]++] = k;
+            }
+            for (int s = 0; s < n; s++) {
+                int k = order[s];
+                postIndex[s] = synapses.post(k);
+                preIndex[s] = synapses.pre(k);
+                w[s] = initialWeights[k];
+            }
         }
         this.colStart = new int[post.size() + 1];
         for (int s = 0; s < n; s++) {
