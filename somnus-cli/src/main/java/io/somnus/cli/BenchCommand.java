@@ -94,8 +94,9 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         // SG-SNN rows: N_e/H is the hidden width, kernels the engine, synapses the weights
-        System.out.printf("%-13s %6s %-11s %-9s %7s %7s %10s %8s %10s %14s %10s %12s%n", "preset", "N_e/H", "kernels", "mode",
-                "threads", "images", "images/s", "pres/img", "pres/s", "syn. events/s", "E spk/img", "synapses");
+        System.out.printf("%-13s %6s %-11s %-9s %7s %7s %10s %8s %10s %14s %10s %12s %10s%n", "preset", "N_e/H", "kernels",
+                "mode", "threads", "images", "images/s", "pres/img", "pres/s", "syn. events/s", "E spk/img", "synapses",
+                "CPU img/s");
         for (String preset : presets) {
             if (SgThroughput.isSg(preset)) {
                 sgRows(preset, torchScripts);
@@ -185,12 +186,13 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void print(Kernels k, Throughput.Row r) {
         boolean training = !Double.isNaN(r.presentationsPerImage());
-        System.out.printf(Locale.ROOT, "%-13s %6d %-11s %-9s %7d %7d %10.1f %8s %10s %14s %10.1f %12d%n", r.preset(),
+        System.out.printf(Locale.ROOT, "%-13s %6d %-11s %-9s %7d %7d %10.1f %8s %10s %14s %10.1f %12d %10s%n", r.preset(),
                 r.excitatory(), k.name(), r.mode(), r.threads(), r.images(), r.imagesPerSecond(),
                 training ? String.format(Locale.ROOT, "%.3f", r.presentationsPerImage()) : "-",
                 training ? String.format(Locale.ROOT, "%.1f", r.presentationsPerSecond()) : "-",
                 Double.isNaN(r.synapticEventsPerSecond()) ? "-" : String.format(Locale.ROOT, "%.3g", r.synapticEventsPerSecond()),
-                r.eSpikesPerImage(), r.synapses());
+                r.eSpikesPerImage(), r.synapses(),
+                Double.isNaN(r.cpuImagesPerSecond()) ? "-" : String.format(Locale.ROOT, "%.1f", r.cpuImagesPerSecond()));
         System.out.flush();
     }
 }

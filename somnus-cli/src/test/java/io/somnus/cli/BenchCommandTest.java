@@ -54,8 +54,11 @@ class BenchCommandTest {
                     double perImage = Double.parseDouble(f[7]);
                     assertTrue(perImage >= 1, line);
                     assertEquals(Double.parseDouble(f[6]) * perImage, Double.parseDouble(f[8]), 0.1 + 1e-3 * perImage * Double.parseDouble(f[6]), line);
+                    // one training thread: its CPU time is at most the wall time, so its rate at least the wall rate
+                    assertTrue(Double.parseDouble(f[12]) >= 0.99 * Double.parseDouble(f[6]) - 0.1, line);
                 } else {
                     assertEquals("-", f[7], line);
+                    assertEquals("-", f[12], line);
                 }
                 rows++;
             }

@@ -41,6 +41,19 @@ public interface Kernels {
     void addRow(float[] target, float[] w, int from, int n);
 
     /**
+     * {@code target[targetFrom + j] += w[from + j]} for j in [0, n): one presynaptic spike through a contiguous
+     * run of a row (e.g. the part of an all-but-self row before or after the neuron itself).
+     */
+    void addRow(float[] target, int targetFrom, float[] w, int from, int n);
+
+    /**
+     * {@link #addRow(float[], float[], int, int)} for the rows starting at {@code from[0..count)}, in that order:
+     * each {@code target[j]} receives the same additions in the same order as by one call per row, with
+     * {@code target} read and written once.
+     */
+    void addRows(float[] target, float[] w, int[] from, int count, int n);
+
+    /**
      * {@code w[from + j] ← clip(w[from + j] − a·trace[j], lo, hi)} for every j in [0, n) with
      * {@code trace[j] ≠ 0} (others untouched): STDP depression of a dense row by a presynaptic spike.
      */

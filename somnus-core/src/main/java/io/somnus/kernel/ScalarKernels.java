@@ -112,6 +112,20 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void addRow(float[] target, int targetFrom, float[] w, int from, int n) {
+        for (int j = 0; j < n; j++) {
+            target[targetFrom + j] += w[from + j];
+        }
+    }
+
+    @Override
+    public void addRows(float[] target, float[] w, int[] from, int count, int n) {
+        for (int k = 0; k < count; k++) {
+            addRow(target, w, from[k], n);
+        }
+    }
+
+    @Override
     public void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi) {
         depressRowRange(w, from, trace, 0, n, a, lo, hi);
     }

@@ -24,6 +24,11 @@ final class VectorKernels implements Kernels {
             ? VectorSpecies.of(float.class, VectorShape.forBitSize(Integer.getInteger("somnus.vector.bits")))
             : FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    /**
+     * Whether vectors are 512 bits wide: x86 has scatter instructions only with AVX-512; narrower, C2 on Java 17
+     * runs an indexed store as Java code ({@code VectorSupport.storeWithMap} in a profile on an AVX2 Zen 3).
+     */
+    private static final boolean HAS_SCATTER = F.vectorBitSize() >= 512;
     /** Step numbers below 2²⁴ are exact in float; from there on the scalar kernels run. */
     private static final int EXACT_FLOAT_STEPS = 1 << 24;
 
@@ -76,14 +81,38 @@ final class VectorKernels implements Kernels {
         final FloatVector eInh = FloatVector.broadcast(F, c.inhibitoryReversalMv());
         final FloatVector zero = FloatVector.zero(F);
         final float now = step;
+        // A neuron at rest with no conductance and no input is at a fixed point of the exponential-Euler update,
+        // V = V∞ + (V − V∞)·e^(−dt/τ) with V∞ and the factor of g_e = g_i = 0 (computed below by the same operations
+        // as the update): when a whole vector of neurons is active, receives nothing, has g = +0 and V maps to
+        // itself bit for bit, the update would write back what is there, so it is skipped (most inhibitory
+        // neurons between the spikes of their excitatory partner).
+        final boolean skipResting = !c.forwardEuler() && noiseMv == null && c.keepExcitatory() > 0
+                && c.keepInhibitory() > 0;
+        // (in scalar code, whose operations the lanes repeat bit for bit; another call of exp here would keep C2
+        // from inlining the one in the loop)
+        final float unitConductance = (0f + 1f) + 0f;
+        final FloatVector vInfResting = FloatVector.broadcast(F,
+                ((c.restMv() + 0f * c.excitatoryReversalMv()) + 0f * c.inhibitoryReversalMv()) / unitConductance);
+        final FloatVector decayResting = FloatVector.broadcast(F, FastExp.expNonPositive(negDtOverTau * unitConductance));
         int count = 0;
         for (int i = 0; i < bound; i += F.length()) {
-            FloatVector gei = FloatVector.fromArray(F, ge, i).add(FloatVector.fromArray(F, excitatoryIn, i));
-            FloatVector gii = FloatVector.fromArray(F, gi, i).add(FloatVector.fromArray(F, inhibitoryIn, i));
-            zero.intoArray(excitatoryIn, i);
-            zero.intoArray(inhibitoryIn, i);
+            FloatVector excIn = FloatVector.fromArray(F, excitatoryIn, i);
+            FloatVector inhIn = FloatVector.fromArray(F, inhibitoryIn, i);
+            FloatVector gePrev = FloatVector.fromArray(F, ge, i);
+            FloatVector giPrev = FloatVector.fromArray(F, gi, i);
             FloatVector vi = FloatVector.fromArray(F, v, i);
             VectorMask<Float> active = refractoryEnds(refractoryUntil, i).compare(VectorOperators.LE, now);
+            if (skipResting && excIn.reinterpretAsInts().or(inhIn.reinterpretAsInts()).or(gePrev.reinterpretAsInts())
+                    .or(giPrev.reinterpretAsInts()).compare(VectorOperators.EQ, 0).allTrue() && active.allTrue()
+                    && vInfResting.add(vi.sub(vInfResting).mul(decayResting)).reinterpretAsInts()
+                            .compare(VectorOperators.EQ, vi.reinterpretAsInts()).allTrue()
+                    && !vi.compare(VectorOperators.GE, FloatVector.fromArray(F, thresholdFloor, i)).anyTrue()) {
+                continue;
+            }
+            FloatVector gei = gePrev.add(excIn);
+            FloatVector gii = giPrev.add(inhIn);
+            zero.intoArray(excitatoryIn, i);
+            zero.intoArray(inhibitoryIn, i);
             FloatVector vNew;
             if (c.forwardEuler()) {
                 FloatVector drive = rest.sub(vi).add(gei.mul(eExc.sub(vi))).add(gii.mul(eInh.sub(vi)));
@@ -194,6 +223,40 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void addRow(float[] target, int targetFrom, float[] w, int from, int n) {
+        int bound = F.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += F.length()) {
+            FloatVector.fromArray(F, target, targetFrom + j).add(FloatVector.fromArray(F, w, from + j))
+                    .intoArray(target, targetFrom + j);
+        }
+        for (; j < n; j++) {
+            target[targetFrom + j] += w[from + j];
+        }
+    }
+
+    @Override
+    public void addRows(float[] target, float[] w, int[] from, int count, int n) {
+        // a vector of target stays in a register while every row is added to it, in row order
+        int bound = F.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += F.length()) {
+            FloatVector acc = FloatVector.fromArray(F, target, j);
+            for (int k = 0; k < count; k++) {
+                acc = acc.add(FloatVector.fromArray(F, w, from[k] + j));
+            }
+            acc.intoArray(target, j);
+        }
+        for (; j < n; j++) {
+            float acc = target[j];
+            for (int k = 0; k < count; k++) {
+                acc += w[from[k] + j];
+            }
+            target[j] = acc;
+        }
+    }
+
+    @Override
     public void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi) {
         int bound = F.loopBound(n);
         int j = 0;
@@ -221,6 +284,10 @@ final class VectorKernels implements Kernels {
     @Override
     public void potentiateColumn(float[] w, int[] colSynapse, int[] colPre, int from, int to, float[] trace,
                                  float gain, float lo, float hi) {
+        if (!HAS_SCATTER) {
+            ScalarKernels.INSTANCE.potentiateColumn(w, colSynapse, colPre, from, to, trace, gain, lo, hi);
+            return;
+        }
         int c = from;
         for (; c <= to - F.length(); c += F.length()) {
             FloatVector t = FloatVector.fromArray(F, trace, 0, colPre, c);

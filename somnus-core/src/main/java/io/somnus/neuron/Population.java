@@ -22,6 +22,12 @@ public abstract class Population {
     protected int spikeCount;
     protected final int[] lastSpikeStep;
     protected final int[] previousSpikeStep;
+    /**
+     * The neurons that have spiked since the last {@link #resetSpikeHistory()}, in the order of their first spike
+     * there: the only ones whose plasticity traces can be non-zero (event-driven STDP reads these, not all neurons).
+     */
+    private final int[] fired;
+    private int firedCount;
     /** Synaptic input received this step, per neuron; see the model for its unit. */
     protected final float[] excitatoryInput;
     protected final float[] inhibitoryInput;
@@ -35,6 +41,7 @@ public abstract class Population {
         this.spiked = new int[size];
         this.lastSpikeStep = new int[Kernels.paddedLength(size)];
         this.previousSpikeStep = new int[Kernels.paddedLength(size)];
+        this.fired = new int[size];
         this.excitatoryInput = new float[Kernels.paddedLength(size)];
         this.inhibitoryInput = new float[Kernels.paddedLength(size)];
         resetSpikeHistory();
@@ -90,10 +97,30 @@ public abstract class Population {
         return previousSpikeStep;
     }
 
+    /**
+     * The neurons that have spiked since the spike history was last reset: {@code fired()[0..firedCount())}, each
+     * once, in the order of their first spike since then. Every other neuron's last spike step is {@link #NEVER}.
+     */
+    public final int[] fired() {
+        return fired;
+    }
+
+    public final int firedCount() {
+        return firedCount;
+    }
+
     /** Marks neuron {@code i} as spiking at {@code step}. */
     protected final void emit(int i, int step) {
         spiked[spikeCount++] = i;
-        previousSpikeStep[i] = lastSpikeStep[i];
+        noteSpike(i, step);
+    }
+
+    private void noteSpike(int i, int step) {
+        int last = lastSpikeStep[i];
+        if (last == NEVER) {
+            fired[firedCount++] = i;
+        }
+        previousSpikeStep[i] = last;
         lastSpikeStep[i] = step;
     }
 
@@ -104,9 +131,7 @@ public abstract class Population {
     protected final void recordSpikes(int count, int step) {
         spikeCount = count;
         for (int k = 0; k < count; k++) {
-            int i = spiked[k];
-            previousSpikeStep[i] = lastSpikeStep[i];
-            lastSpikeStep[i] = step;
+            noteSpike(spiked[k], step);
         }
     }
 
@@ -161,6 +186,7 @@ public abstract class Population {
     /** Forgets spike times and pending input (a new presentation starts at step 0). */
     public void resetSpikeHistory() {
         spikeCount = 0;
+        firedCount = 0;
         Arrays.fill(lastSpikeStep, NEVER);
         Arrays.fill(previousSpikeStep, NEVER);
         Arrays.fill(excitatoryInput, 0f);

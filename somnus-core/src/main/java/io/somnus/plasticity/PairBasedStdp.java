@@ -18,6 +18,10 @@ import io.somnus.synapse.Projection;
  * step, and only synapses of neurons that spiked are touched, so the cost follows the spikes, not the
  * synapse count; a dense (all-to-all) row is depressed by one SIMD kernel call
  * ({@link Kernels#depressRow}), which skips posts with a zero trace as the sparse loop does.
+ * <p>Only neurons that have spiked since the last reset ({@link Population#fired()}) can have a non-zero trace.
+ * On a dense projection, when they are few (a presentation from rest: a handful of winners among the post
+ * neurons), the traces are read for them alone and a pre spike updates only their synapses: the same
+ * updates of the same weights, without walking the zero traces of the others.
  */
 abstract class PairBasedStdp implements Plasticity {
     private final ExponentialKernel preKernel;
@@ -25,6 +29,9 @@ abstract class PairBasedStdp implements Plasticity {
     private float[] postTrace = new float[0];
     private float[] preTrace = new float[0];
     private int[] traceIndex = new int[0];
+    /** The fired neurons with a non-zero trace, and those traces (the sparse path of dense projections). */
+    private int[] liveIndex = new int[0];
+    private float[] liveTrace = new float[0];
 
     PairBasedStdp(ExponentialKernel preKernel, ExponentialKernel postKernel) {
         this.preKernel = preKernel;
@@ -56,8 +63,50 @@ abstract class PairBasedStdp implements Plasticity {
         }
     }
 
+    /**
+     * Whether to take the sparse path: the fired neurons are at most a quarter of the population (beyond that,
+     * the SIMD kernels over all of it cost less than the indexed updates).
+     */
+    private static boolean fewFired(Population pop) {
+        return pop.firedCount() * 4 <= pop.size();
+    }
+
+    /**
+     * Reads the traces of {@code pop}'s fired neurons into {@link #liveIndex} and {@link #liveTrace}, keeping those
+     * that are non-zero, in the order of {@link Population#fired()}; the values are those of {@link Kernels#traces}.
+     *
+     * @param beforeSpike use the previous spike of a neuron that spikes at {@code step} (a trace just before it)
+     * @return how many are non-zero
+     */
+    private int liveTraces(float[] table, Population pop, int step, boolean beforeSpike) {
+        int m = pop.firedCount();
+        if (liveIndex.length < m) {
+            liveIndex = new int[pop.size()];
+            liveTrace = new float[pop.size()];
+        }
+        int[] fired = pop.fired();
+        int[] last = pop.lastSpikeStep();
+        int[] previous = pop.previousSpikeStep();
+        int cap = table.length - 1;
+        int live = 0;
+        for (int q = 0; q < m; q++) {
+            int j = fired[q];
+            int t = beforeSpike && last[j] == step ? previous[j] : last[j];
+            float v = table[Math.min(step - t, cap)];
+            if (v != 0f) {
+                liveIndex[live] = j;
+                liveTrace[live++] = v;
+            }
+        }
+        return live;
+    }
+
     private void depress(Projection p, Population pre, Population post, int step) {
         int n = post.size();
+        if (p.isDense() && fewFired(post)) {
+            depressLive(p, pre, post, step);
+            return;
+        }
         if (postTrace.length < Kernels.paddedLength(n)) {
             postTrace = new float[Kernels.paddedLength(n)];
         }
@@ -86,8 +135,56 @@ abstract class PairBasedStdp implements Plasticity {
         }
     }
 
+    /** {@link #depress} of a dense projection through the fired post neurons only (same updates). */
+    private void depressLive(Projection p, Population pre, Population post, int step) {
+        int live = liveTraces(postKernel.table(), post, step, true);
+        if (live == 0) {
+            return;
+        }
+        float[] w = p.weights();
+        float lo = p.wMin();
+        float hi = p.wMax();
+        float a = ltd();
+        int n = post.size();
+        int[] spiked = pre.spiked();
+        for (int k = 0, m = pre.spikeCount(); k < m; k++) {
+            int row = spiked[k] * n;
+            for (int q = 0; q < live; q++) {
+                int s = row + liveIndex[q];
+                w[s] = Math.min(Math.max(w[s] - a * liveTrace[q], lo), hi);
+            }
+        }
+    }
+
+    /** {@link #potentiate} of a dense projection through the fired pre neurons only (same updates). */
+    private void potentiateLive(Projection p, Population pre, Population post, int step) {
+        int live = liveTraces(preKernel.table(), pre, step, false);
+        if (live == 0) {
+            return;
+        }
+        float[] w = p.weights();
+        float lo = p.wMin();
+        float hi = p.wMax();
+        int n = post.size();
+        int[] spiked = post.spiked();
+        for (int k = 0, m = post.spikeCount(); k < m; k++) {
+            int j = spiked[k];
+            float gain = ltp(post, j, step);
+            if (gain != 0f) {
+                for (int q = 0; q < live; q++) {
+                    int s = liveIndex[q] * n + j;
+                    w[s] = Math.min(Math.max(w[s] + gain * liveTrace[q], lo), hi);
+                }
+            }
+        }
+    }
+
     private void potentiate(Projection p, Population pre, Population post, int step) {
         int n = pre.size();
+        if (p.isDense() && fewFired(pre)) {
+            potentiateLive(p, pre, post, step);
+            return;
+        }
         if (preTrace.length < Kernels.paddedLength(n)) {
             preTrace = new float[Kernels.paddedLength(n)];
         }

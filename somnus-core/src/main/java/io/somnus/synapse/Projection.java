@@ -30,6 +30,13 @@ public final class Projection {
     private final float wMax;
     /** Every row holds all post neurons in order: synapse (i, j) is {@code i·post + j}. */
     private final boolean dense;
+    /**
+     * Every row holds all post neurons but the pre neuron's own index, in order (all-but-self between equal
+     * sizes): row i is {@code [0, i)} then {@code (i, n)}, two contiguous runs.
+     */
+    private final boolean allButSelf;
+    /** Scratch: the first synapse of each row that spiked this step (dense propagation). */
+    private final int[] spikedRowStart;
     private final Kernels kernels;
     private Plasticity plasticity;
     private long synapticEvents;
@@ -66,17 +73,29 @@ public final class Projection {
         this.postIndex = new int[n];
         this.preIndex = new int[n];
         this.w = new float[n];
-        int[] fill = Arrays.copyOf(rowStart, pre.size());
-        // stable counting sort by pre keeps the connector's order within a row
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[fill[synapses.pre(k)]++] = k;
+        boolean grouped = true; // the connectors list synapses pre by pre: then the sort is the identity
+        for (int k = 1; k < n && grouped; k++) {
+            grouped = synapses.pre(k - 1) <= synapses.pre(k);
         }
-        for (int s = 0; s < n; s++) {
-            int k = order[s];
-            postIndex[s] = synapses.post(k);
-            preIndex[s] = synapses.pre(k);
-            w[s] = initialWeights[k];
+        if (grouped) {
+            for (int s = 0; s < n; s++) {
+                postIndex[s] = synapses.post(s);
+                preIndex[s] = synapses.pre(s);
+                w[s] = initialWeights[s];
+            }
+        } else {
+            int[] fill = Arrays.copyOf(rowStart, pre.size());
+            // stable counting sort by pre keeps the connector's order within a row
+            int[] order = new int[n];
+            for (int k = 0; k < n; k++) {
+                order[fill[synapses.pre(k)]++] = k;
+            }
+            for (int s = 0; s < n; s++) {
+                int k = order[s];
+                postIndex[s] = synapses.post(k);
+                preIndex[s] = synapses.pre(k);
+                w[s] = initialWeights[k];
+            }
         }
         this.colStart = new int[post.size() + 1];
         for (int s = 0; s < n; s++) {
@@ -97,6 +116,8 @@ public final class Projection {
         this.wMin = wMin;
         this.wMax = wMax;
         this.dense = isDense(postIndex, pre.size(), post.size());
+        this.allButSelf = !dense && isAllButSelf(rowStart, postIndex, pre.size(), post.size());
+        this.spikedRowStart = new int[pre.size()];
         clampAll();
     }
 
@@ -170,6 +191,25 @@ public final class Projection {
         return true;
     }
 
+    private static boolean isAllButSelf(int[] rowStart, int[] postIndex, int preSize, int postSize) {
+        int n = postSize;
+        if (preSize != n || n < 2 || postIndex.length != (long) n * (n - 1)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int s = rowStart[i];
+            if (s != i * (n - 1) || rowStart[i + 1] != s + n - 1) {
+                return false;
+            }
+            for (int j = 0; j < n - 1; j++) {
+                if (postIndex[s + j] != (j < i ? j : j + 1)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * Whether the projection is all-to-all with rows in post order, so that synapse (i, j) is
      * {@code i·post.size() + j} and a row is a dense vector (the SIMD fast paths).
@@ -215,9 +255,21 @@ public final class Projection {
         if (dense) {
             int n = post.size();
             for (int k = 0; k < count; k++) {
-                kernels.addRow(target, w, spiked[k] * n, n);
+                spikedRowStart[k] = spiked[k] * n;
             }
+            kernels.addRows(target, w, spikedRowStart, count, n);
             synapticEvents += (long) count * n;
+            return;
+        }
+        if (allButSelf) {
+            int n = post.size();
+            for (int k = 0; k < count; k++) {
+                int i = spiked[k];
+                int from = rowStart[i];
+                kernels.addRow(target, 0, w, from, i);
+                kernels.addRow(target, i + 1, w, from + i, n - 1 - i);
+            }
+            synapticEvents += (long) count * (n - 1);
             return;
         }
         for (int k = 0; k < count; k++) {
@@ -289,6 +341,8 @@ public final class Projection {
         this.wMin = o.wMin;
         this.wMax = o.wMax;
         this.dense = o.dense;
+        this.allButSelf = o.allButSelf;
+        this.spikedRowStart = new int[newPre.size()];
         this.kernels = o.kernels;
     }
 }

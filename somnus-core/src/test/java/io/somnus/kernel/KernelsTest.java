@@ -298,6 +298,83 @@ class KernelsTest {
     }
 
     @Test
+    void rowAdditionsOfAStepMatchOneAdditionPerRowInOrder() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int n : new int[] {1, 17, 100, 803}) {
+            int rows = 6;
+            float[] w = new float[rows * n + 5];
+            for (int s = 0; s < w.length; s++) {
+                w[s] = (float) (r.nextDouble() * Math.pow(10, r.nextInt(6) - 3)); // magnitudes that round differently
+            }
+            int[] from = {3 * n, 0, 5 * n + 5, n};
+            float[] start = new float[n + 9];
+            for (int j = 0; j < start.length; j++) {
+                start[j] = (float) r.nextDouble();
+            }
+            // the definition: target[j] += w[from[k] + j], rows in order
+            float[] expected = start.clone();
+            for (int k = 0; k < from.length; k++) {
+                for (int j = 0; j < n; j++) {
+                    expected[j] = expected[j] + w[from[k] + j];
+                }
+            }
+            for (Kernels k : new Kernels[] {SCALAR, vector}) {
+                float[] target = start.clone();
+                k.addRows(target, w, from, from.length, n);
+                assertArrayEquals(expected, target, k.name() + " addRows n=" + n);
+                float[] none = start.clone();
+                k.addRows(none, w, from, 0, n);
+                assertArrayEquals(start, none, "no rows, no change");
+                float[] shifted = start.clone();
+                k.addRow(shifted, 9, w, from[2], n);
+                for (int j = 0; j < start.length; j++) {
+                    float want = j >= 9 && j < 9 + n ? start[j] + w[from[2] + j - 9] : start[j];
+                    assertEquals(want, shifted[j], k.name() + " addRow at offset 9, j=" + j);
+                }
+            }
+        }
+    }
+
+    /**
+     * Diehl &amp; Cook inhibitory neurons, most at rest without input (the vector kernel skips whole vectors of
+     * those), some driven now and then by a strong excitatory input as from their partner: the same spikes and
+     * state as the scalar kernel at every step, and a neuron never driven stays at V_rest exactly.
+     */
+    @Test
+    void restingNeuronsSkippedByTheVectorKernelMatchTheScalarKernel() {
+        ConductanceLifPopulation[] pops = scalarAndVectorPopulations(100, ConductanceLifParameters.DIEHL_COOK_INHIBITORY);
+        SplittableRandom drive = new SplittableRandom(8);
+        int spikes = 0;
+        for (int step = 0; step < 3000; step++) {
+            if (step % 700 == 0) {
+                for (ConductanceLifPopulation pop : pops) {
+                    pop.resetState();
+                }
+            }
+            int driven = drive.nextInt(40) == 0 ? 3 * drive.nextInt(30) : -1; // neurons 0, 3, …, 87 only
+            for (ConductanceLifPopulation pop : pops) {
+                if (driven >= 0) {
+                    pop.excitatoryInput()[driven] += 10.4f;
+                }
+                pop.integrate(step % 700, 0.5, 0.0, null);
+            }
+            assertEquals(pops[0].spikeCount(), pops[1].spikeCount(), "step " + step);
+            for (int q = 0; q < pops[0].spikeCount(); q++) {
+                assertEquals(pops[0].spiked()[q], pops[1].spiked()[q]);
+            }
+            spikes += pops[0].spikeCount();
+            assertArrayEquals(java.util.Arrays.copyOf(pops[0].membrane(), 100),
+                    java.util.Arrays.copyOf(pops[1].membrane(), 100), "V at step " + step);
+            assertArrayEquals(java.util.Arrays.copyOf(pops[0].excitatoryConductance(), 100),
+                    java.util.Arrays.copyOf(pops[1].excitatoryConductance(), 100), "g_e at step " + step);
+        }
+        assertTrue(spikes > 20, "driven neurons must spike, got " + spikes);
+        float rest = (float) ConductanceLifParameters.DIEHL_COOK_INHIBITORY.vRestMv();
+        assertEquals(rest, pops[1].membrane()[1], "never driven: V_rest is a fixed point");
+        assertEquals(rest, pops[1].membrane()[98]);
+    }
+
+    @Test
     void sparseRowAndColumnKernelsMatchTheirDefinitionsAndEachOther() {
         SplittableRandom r = new SplittableRandom(17);
         int posts = 60;

@@ -103,6 +103,53 @@ class ProjectionTest {
         assertArrayEquals(new float[] {0f, -0.1f, -0.3f, 0f, -0.5f, -0.2f}, p.toDense());
     }
 
+    /**
+     * All-but-self rows are delivered as two contiguous runs: the inputs equal the sum, spike by spike in order, of
+     * w(i, j) over the spiking neurons i ≠ j, computed here from the synapse list.
+     */
+    @Test
+    void allButSelfDeliversEveryWeightButTheNeuronsOwn() {
+        int n = 37;
+        SpikeSource pre = new SpikeSource("pre", n);
+        SpikeSource post = new SpikeSource("post", n);
+        SynapseList syn = Connector.allButSelf().connect(n, n, false, new SplittableRandom(1));
+        float[] w = new float[syn.size()];
+        float[][] byPair = new float[n][n];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = 0.37f * (k % 23) + 0.011f * k;
+            byPair[syn.pre(k)][syn.post(k)] = w[k];
+        }
+        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, w, 0f, Float.POSITIVE_INFINITY);
+        assertTrue(!p.isDense());
+        SpikeTrain t = new SpikeTrain();
+        t.reset(4);
+        int[][] spikes = {{0, 36, 5}, {}, {18}, {36, 1, 0, 2, 35}};
+        for (int step = 0; step < spikes.length; step++) {
+            for (int i : spikes[step]) {
+                t.add(step, i);
+            }
+        }
+        t.finish();
+        pre.play(t);
+        float[] expected = new float[n];
+        SplittableRandom rng = new SplittableRandom(2);
+        long events = 0;
+        for (int step = 0; step < spikes.length; step++) {
+            pre.integrate(step, 1.0, 0, rng);
+            p.propagate();
+            for (int i : spikes[step]) {
+                for (int j = 0; j < n; j++) {
+                    if (j != i) {
+                        expected[j] += byPair[i][j];
+                    }
+                }
+                events += n - 1;
+            }
+            assertArrayEquals(expected, Arrays.copyOf(post.excitatoryInput(), n), "step " + step);
+        }
+        assertEquals(events, p.synapticEvents());
+    }
+
     @Test
     void initialWeightsAreClamped() {
         SpikeSource a = new SpikeSource("a", 2);

@@ -17,6 +17,7 @@ import io.somnus.network.SpikeCounter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,10 +34,12 @@ public final class Throughput {
      * @param presentationsPerImage presentations per image (training: Diehl &amp; Cook's re-presentations; 1 when
      *                              the preset has none; NaN for evaluation, whose features come from one presentation
      *                              schedule per image that the evaluator does not report)
+     * @param cpuImagesPerSecond    training: images per second of the training thread's CPU time (what other work on
+     *                              a shared machine disturbs least); NaN for evaluation or without thread CPU time
      */
     public record Row(String preset, int excitatory, String mode, int threads, int images, double seconds,
                       double imagesPerSecond, double synapticEventsPerSecond, long synapses,
-                      double eSpikesPerImage, double presentationsPerImage) {
+                      double eSpikesPerImage, double presentationsPerImage, double cpuImagesPerSecond) {
         /** Presentations per second: the rate to compare with {@code train_presentations_per_second} of timing.json. */
         public double presentationsPerSecond() {
             return imagesPerSecond * presentationsPerImage;
@@ -84,15 +87,19 @@ public final class Throughput {
         long events0 = net.synapticEvents();
         long spikes = 0;
         long presentations = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
+        long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < images; i++) {
             presentations += p.present(net, encoder, data.images()[(warmup + i) % data.size()], true, rng, train, counter);
             spikes += counter.total();
         }
         double sec = (System.nanoTime() - t0) / 1e9;
+        double cpuSec = cpuTimed ? (threads.getCurrentThreadCpuTime() - c0) / 1e9 : Double.NaN;
         long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
         return new Row(cfg.preset(), net.population("e").size(), "train", 1, images, sec, images / sec,
-                (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images, (double) presentations / images);
+                (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images, (double) presentations / images, images / cpuSec);
     }
 
     /** Evaluation throughput on {@code kernels} and {@code threads} threads, plasticity off (after one warm-up pass). */
@@ -116,7 +123,7 @@ public final class Throughput {
         }
         long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
         return new Row(cfg.preset(), net.population("e").size(), "evaluate", threads, images, sec, images / sec,
-                Double.NaN, synapses, spikes / images, Double.NaN);
+                Double.NaN, synapses, spikes / images, Double.NaN, Double.NaN);
     }
 
     private static Presentation presentation(StdpRunConfig cfg) {

@@ -175,8 +175,12 @@ public final class NetworkFactory {
         return kept;
     }
 
-    /** Bytes a synapse takes while its projection is built (connector lists, sort order, CSR and CSC arrays). */
-    static final long BYTES_PER_SYNAPSE = 40;
+    /**
+     * Bytes a synapse takes while its projection is built: the connector's list (8), the initial weights (4), the CSR
+     * (12) and CSC (8) arrays, and 4 for the sort order that a list not grouped by pre neuron needs (the connectors'
+     * lists are grouped, so it is headroom).
+     */
+    static final long BYTES_PER_SYNAPSE = 36;
     /** Bytes per neuron for spike bookkeeping, input buffers and model state. */
     static final long BYTES_PER_NEURON = 64;
 

@@ -1,5 +1,7 @@
 package io.somnus.experiment.stdp;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,10 +34,19 @@ final class TrainingTimes {
     private final long startedNanos;
     private final long[] nanos = new long[Phase.values().length];
     private long markNanos;
+    /**
+     * CPU time of the training thread, per phase (-1 when the JVM cannot measure it): the presentations run on that
+     * thread alone, so their CPU time is the work done, whatever else the machine runs meanwhile.
+     */
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
+    private final long[] cpuNanos = new long[Phase.values().length];
+    private long markCpuNanos;
 
     TrainingTimes() {
         startedNanos = System.nanoTime();
         markNanos = startedNanos;
+        markCpuNanos = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
     }
 
     /** Charges the time since the previous call (or since construction) to {@code phase}. */
@@ -43,6 +54,11 @@ final class TrainingTimes {
         long now = System.nanoTime();
         nanos[phase.ordinal()] += now - markNanos;
         markNanos = now;
+        if (cpuTimed) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            cpuNanos[phase.ordinal()] += cpu - markCpuNanos;
+            markCpuNanos = cpu;
+        }
     }
 
     double seconds(Phase phase) {
@@ -64,6 +80,9 @@ final class TrainingTimes {
         m.put("train_images", images);
         m.put("presentations", presentations);
         m.put("presentations_per_image", images > 0 ? (double) presentations / images : 0.0);
+        double presentingCpu = cpuTimed ? cpuNanos[Phase.PRESENTATIONS.ordinal()] / 1e9 : -1;
+        m.put("presentation_cpu_seconds", presentingCpu);
+        m.put("train_images_per_cpu_second", presentingCpu > 0 ? images / presentingCpu : 0.0);
         for (Phase p : Phase.values()) {
             m.put(p.key, seconds(p));
         }

@@ -57,6 +57,10 @@ class TimingFileTest {
         assertTrue(presenting > 0);
         assertEquals(images / presenting, imagesPerS, 1e-9 * imagesPerS);
         assertEquals((double) presentations / images, presentationsPerS / imagesPerS, 1e-9);
+        // the training thread's CPU time of the presentations: positive and, one thread, not above their wall time
+        double presentingCpu = timing.get("presentation_cpu_seconds").asDouble();
+        assertTrue(presentingCpu > 0 && presentingCpu <= presenting * 1.01 + 0.01, "CPU " + presentingCpu + " wall " + presenting);
+        assertEquals(images / presentingCpu, timing.get("train_images_per_cpu_second").asDouble(), 1e-9 * images / presentingCpu);
         double loop = presenting + timing.get("per_image_check_seconds").asDouble();
         assertEquals(images / loop, timing.get("train_loop_images_per_second").asDouble(), 1e-9 * imagesPerS);
 

@@ -1,0 +1,130 @@
+package io.somnus.plasticity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.kernel.Kernels;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * STDP on a dense projection walks only the neurons that fired since the last reset while they are few. The same
+ * synapses listed in another order within each row make a projection that is not dense, whose STDP walks every
+ * synapse of a spiking row or column (the sparse kernels): both must end with the same weights, bit for bit.
+ */
+class EventDrivenStdpTest {
+    private static final int PRE = 60;
+    private static final int POST = 40;
+    private static final int STEPS = 200;
+
+    /** All-to-all synapses, each row's posts in ascending order (dense) or descending (not dense). */
+    private static Projection projection(SpikeSource pre, SpikeSource post, boolean ascending, Kernels kernels) {
+        SynapseList syn = new SynapseList(PRE * POST);
+        float[] w = new float[PRE * POST];
+        for (int i = 0; i < PRE; i++) {
+            for (int k = 0; k < POST; k++) {
+                int j = ascending ? k : POST - 1 - k;
+                w[syn.size()] = 0.2f + 0.6f * ((i * 31 + j * 17) % 100) / 100f;
+                syn.add(i, j);
+            }
+        }
+        return new Projection("p", pre, post, Receptor.EXCITATORY, syn, w, 0f, 1f, kernels)
+                .withPlasticity(new TripletStdp(0.05, 0.2, 20, 20, 40, 0.5, false));
+    }
+
+    /**
+     * Random spikes: few pre neurons (every 8th, 20 % per step) and few post neurons, or (crowded) every pre neuron
+     * at 5 % per step and, late on, every post neuron.
+     */
+    private static SpikeTrain[] trains(long seed, boolean crowded) {
+        SplittableRandom r = new SplittableRandom(seed);
+        SpikeTrain pre = new SpikeTrain();
+        SpikeTrain post = new SpikeTrain();
+        pre.reset(STEPS);
+        post.reset(STEPS);
+        for (int t = 0; t < STEPS; t++) {
+            for (int i = 0; i < PRE; i++) {
+                if (crowded ? r.nextDouble() < 0.05 : i % 8 == 0 && r.nextDouble() < 0.2) {
+                    pre.add(t, i);
+                }
+            }
+            int firing = crowded && t > STEPS / 2 ? POST : 3;
+            for (int j = 0; j < firing; j++) {
+                if (r.nextDouble() < 0.08) {
+                    post.add(t, crowded ? j : 7 + 11 * j);
+                }
+            }
+        }
+        pre.finish();
+        post.finish();
+        return new SpikeTrain[] {pre, post};
+    }
+
+    private static float[] run(boolean ascending, Kernels kernels, boolean crowded) {
+        SpikeSource pre = new SpikeSource("pre", PRE);
+        SpikeSource post = new SpikeSource("post", POST);
+        Projection p = projection(pre, post, ascending, kernels);
+        assertEquals(ascending, p.isDense());
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int presentation = 0; presentation < 3; presentation++) {
+            SpikeTrain[] t = trains(presentation, crowded);
+            pre.resetState();
+            post.resetState();
+            pre.play(t[0]);
+            post.play(t[1]);
+            for (int step = 0; step < STEPS; step++) {
+                pre.integrate(step, 0.5, 0, rng);
+                post.integrate(step, 0.5, 0, rng);
+                p.plasticity().apply(p, step);
+            }
+        }
+        return p.toDense();
+    }
+
+    @Test
+    void denseAndSparseStdpGiveTheSameWeights() {
+        for (Kernels k : new Kernels[] {Kernels.scalar(), Kernels.vector()}) {
+            for (boolean crowded : new boolean[] {false, true}) {
+                float[] dense = run(true, k, crowded);
+                float[] sparse = run(false, k, crowded);
+                assertArrayEquals(sparse, dense, k.name() + (crowded ? ", most post neurons firing" : ", few firing"));
+                float[] untouched = projection(new SpikeSource("a", PRE), new SpikeSource("b", POST), true, k).toDense();
+                int changed = 0;
+                for (int s = 0; s < dense.length; s++) {
+                    changed += dense[s] != untouched[s] ? 1 : 0;
+                }
+                assertTrue(changed >= 20, "STDP must change weights (" + changed + " changed)");
+            }
+        }
+    }
+
+    @Test
+    void firedListsEachNeuronOnceInOrderOfItsFirstSpikeUntilReset() {
+        SpikeSource s = new SpikeSource("s", 10);
+        SpikeTrain t = new SpikeTrain();
+        t.reset(3);
+        t.add(0, 4);
+        t.add(0, 2);
+        t.add(1, 4);
+        t.add(1, 9);
+        t.add(2, 2);
+        t.finish();
+        s.play(t);
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int step = 0; step < 3; step++) {
+            s.integrate(step, 0.5, 0, rng);
+        }
+        assertEquals(3, s.firedCount());
+        assertArrayEquals(new int[] {4, 2, 9}, java.util.Arrays.copyOf(s.fired(), 3));
+        s.resetState();
+        assertEquals(0, s.firedCount());
+        assertFalse(s.lastSpikeStep()[4] >= 0);
+    }
+}
