@@ -39,7 +39,8 @@ final class VerdictSection implements Section {
         }
         StudyVerdict verdict = ctx.results().verdict();
         html.p("Each claim of Massey et al. (2026) per preset, decided by the rule in docs/verdict.md, which was fixed "
-                + "before any number of a study was seen: the largest sleep fraction f* in the paper's 10–20 % against "
+                + "before any number of a study was seen (one later change, made openly: a curve of fewer than two "
+                + "checkpoints has no drawdown or growth; see its change log): the largest sleep fraction f* in the paper's 10–20 % against "
                 + "f = 0 (and against the untrained controls), the effect Δ with its 95 % interval over seeds (paired by "
                 + "seed where both sides have the same seeds), judged against a margin δ. A claim holds when every "
                 + "criterion holds on every dataset, does not hold when one does not, and is inconclusive otherwise.");
