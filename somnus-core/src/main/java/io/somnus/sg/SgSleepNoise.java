@@ -50,16 +50,20 @@ final class SgSleepNoise {
     }
 
     private static void fill(double[] x, SplittableRandom s, float[] out, int from, int to) {
+        Replay slow = new Replay(0L, s); // one per call, reused by every slow-path draw of the fill
         for (int i = from; i < to; i++) {
-            out[i] = (float) next(x, s);
+            out[i] = (float) next(x, s, slow);
         }
     }
 
-    /** One draw: the fast path inline, any other through the JDK's method with {@code u} replayed. */
-    private static double next(double[] x, SplittableRandom s) {
+    /**
+     * One draw: the fast path inline, any other through the JDK's method with {@code u} replayed by {@code slow}
+     * (a {@link Replay} continuing {@code s}).
+     */
+    private static double next(double[] x, SplittableRandom s, Replay slow) {
         long u = s.nextLong();
         double layer = x[(int) u & 0xFF];
-        return layer == layer ? layer * u : new Replay(u, s).nextGaussian();
+        return layer == layer ? layer * u : slow.replaying(u).nextGaussian();
     }
 
     /** A generator whose first long is {@code first}, then the longs of {@code rest}. */
@@ -71,6 +75,13 @@ final class SgSleepNoise {
         Replay(long first, RandomGenerator rest) {
             this.first = first;
             this.rest = rest;
+        }
+
+        /** Starts again: the next long is {@code u}, then the longs of the rest. */
+        Replay replaying(long u) {
+            first = u;
+            replayed = false;
+            return this;
         }
 
         @Override
@@ -103,8 +114,9 @@ final class SgSleepNoise {
     private static boolean reproduces(double[] x) {
         SplittableRandom a = new SplittableRandom(20_261_129L);
         SplittableRandom b = new SplittableRandom(20_261_129L);
+        Replay slow = new Replay(0L, a);
         for (int i = 0; i < 200_000; i++) {
-            if (Double.doubleToRawLongBits(next(x, a)) != Double.doubleToRawLongBits(b.nextGaussian())) {
+            if (Double.doubleToRawLongBits(next(x, a, slow)) != Double.doubleToRawLongBits(b.nextGaussian())) {
                 return false;
             }
         }
