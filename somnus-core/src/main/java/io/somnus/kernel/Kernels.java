@@ -84,6 +84,20 @@ public interface Kernels {
     boolean traces(float[] table, int[] lastSpike, int[] previousSpike, int step, int n, float[] out,
                    int[] indexScratch);
 
+    /**
+     * One step of the SG-SNN's leaky neurons during sleep (snnTorch's {@code Leaky}, reset by subtraction decided on
+     * the noisy membrane), for i in [0, n):
+     * <pre>
+     *   u = mem[i] + sigma·noise[i]                (sigma = 0: u = mem[i], noise is not read)
+     *   u ← beta·u + current[i] − (u &gt; theta ? theta : 0)
+     *   mem[i] = u,  spikes[i] = u &gt; theta ? 1 : 0
+     * </pre>
+     *
+     * @return the number of spikes
+     */
+    int sgLeakyStep(float[] mem, float[] spikes, float[] current, float[] noise, float sigma, float beta, float theta,
+                    int n);
+
     /** {@code sums[j] += w[from + j]} in double, for j in [0, n): column sums of a row-major matrix. */
     void accumulateRow(double[] sums, float[] w, int from, int n);
 

@@ -189,6 +189,31 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int sgLeakyStep(float[] mem, float[] spikes, float[] current, float[] noise, float sigma, float beta,
+                           float theta, int n) {
+        return sgLeakyRange(mem, spikes, current, noise, sigma, beta, theta, 0, n);
+    }
+
+    /** {@link #sgLeakyStep} for i in [from, to); the SIMD kernel's tail. */
+    static int sgLeakyRange(float[] mem, float[] spikes, float[] current, float[] noise, float sigma, float beta,
+                            float theta, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            float u = sigma == 0f ? mem[i] : mem[i] + sigma * noise[i];
+            float reset = u > theta ? theta : 0f;
+            u = beta * u + current[i] - reset;
+            mem[i] = u;
+            if (u > theta) {
+                spikes[i] = 1f;
+                count++;
+            } else {
+                spikes[i] = 0f;
+            }
+        }
+        return count;
+    }
+
+    @Override
     public void scaleRow(float[] w, int from, float[] scale, int n) {
         for (int j = 0; j < n; j++) {
             w[from + j] *= scale[j];

@@ -331,6 +331,29 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public int sgLeakyStep(float[] mem, float[] spikes, float[] current, float[] noise, float sigma, float beta,
+                           float theta, int n) {
+        int bound = F.loopBound(n);
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int count = 0;
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector u = FloatVector.fromArray(F, mem, i);
+            if (sigma != 0f) {
+                u = u.add(FloatVector.fromArray(F, noise, i).mul(sigma));
+            }
+            FloatVector reset = zero.blend(theta, u.compare(VectorOperators.GT, theta));
+            u = u.mul(beta).add(FloatVector.fromArray(F, current, i)).sub(reset);
+            u.intoArray(mem, i);
+            VectorMask<Float> fired = u.compare(VectorOperators.GT, theta);
+            zero.blend(one, fired).intoArray(spikes, i);
+            count += fired.trueCount();
+        }
+        return count + ScalarKernels.sgLeakyRange(mem, spikes, current, noise, sigma, beta, theta, i, n);
+    }
+
+    @Override
     public void scaleRow(float[] w, int from, float[] scale, int n) {
         int bound = F.loopBound(n);
         int j = 0;

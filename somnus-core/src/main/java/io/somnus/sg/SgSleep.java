@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import io.somnus.kernel.Kernels;
 import io.somnus.sleep.LogSpaceDecay;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -44,7 +45,9 @@ import java.util.random.RandomGenerator;
  * {@code B × n} spike and trace matrices ({@link SgBlas#gemm}); products whose spike operand is all zero are
  * skipped. The noise dominates the cost: {@code B·n} Gaussian draws per spiking layer and step, drawn from the
  * run's sleep-noise generator in the order step, layer, copy, neuron ({@link SgSleepNoise}: the generator's
- * {@code nextGaussian()} draws, in bulk).
+ * {@code nextGaussian()} draws, in bulk), on a helper thread when there is a processor for it
+ * ({@link SgSleepNoiseAhead}: the same draws). The neurons' update is {@link Kernels#sgLeakyStep} (SIMD where
+ * available, the same bits).
  */
 final class SgSleep {
     private final SgNetwork net;
@@ -69,6 +72,11 @@ final class SgSleep {
     private final int[] stepSpikes;
     /** Spikes per layer in the last episode, summed over copies and steps. */
     final long[] spikeCounts;
+    /** Whether the last episode's noise was drawn ahead on a helper thread ({@link SgSleepNoiseAhead}). */
+    boolean drewAhead;
+    /** The running episode's noise drawn ahead; null when it draws its own. */
+    private SgSleepNoiseAhead ahead;
+    private final Kernels kernels = Kernels.preferred();
 
     SgSleep(SgNetwork net, SgSleepConfig cfg, double dtMs) {
         this.net = net;
@@ -142,6 +150,41 @@ final class SgSleep {
      * instead of the configured number; otherwise as {@link #run(RandomGenerator, int, Sampler)}.
      */
     void run(RandomGenerator noise, int count, int sampleEvery, Sampler sampler) {
+        int running = SgSleepNoiseAhead.enter();
+        try {
+            long draws = noiseDraws(count);
+            drewAhead = draws > 0 && SgSleepNoiseAhead.wanted(running);
+            if (drewAhead) {
+                try (SgSleepNoiseAhead drawn = new SgSleepNoiseAhead(noise, draws)) {
+                    ahead = drawn;
+                    episode(noise, count, sampleEvery, sampler);
+                } finally {
+                    ahead = null;
+                }
+            } else {
+                episode(noise, count, sampleEvery, sampler);
+            }
+        } finally {
+            SgSleepNoiseAhead.exit();
+        }
+    }
+
+    /**
+     * The noise draws of an episode of {@code count} iterations: every step but an iteration's first, every
+     * spiking layer, {@code copies × neurons} each; none without noise.
+     */
+    long noiseDraws(int count) {
+        if ((float) cfg.membraneNoise() == 0f) {
+            return 0;
+        }
+        long perStep = 0;
+        for (float[] m : mem) {
+            perStep += m == null ? 0 : m.length;
+        }
+        return (long) count * (stepsPerIteration - 1) * perStep;
+    }
+
+    private void episode(RandomGenerator noise, int count, int sampleEvery, Sampler sampler) {
         Arrays.fill(spikeCounts, 0L);
         if (sampleEvery > 0) {
             sample(0, 0, count, sampler);
@@ -228,27 +271,14 @@ final class SgSleep {
                     1f, cur, 0, post);
         }
         float[] m = mem[l];
-        float[] s = spikes[l];
-        float[] xi = this.xi;
         if (sigma != 0f) {
-            SgSleepNoise.fill(noise, xi, 0, m.length);
-        }
-        float beta = net.beta;
-        float theta = net.theta;
-        int n = 0;
-        for (int i = 0; i < m.length; i++) {
-            float u = sigma == 0f ? m[i] : m[i] + sigma * xi[i];
-            float reset = u > theta ? theta : 0f;
-            u = beta * u + cur[i] - reset;
-            m[i] = u;
-            if (u > theta) {
-                s[i] = 1f;
-                n++;
+            if (ahead != null) {
+                ahead.fill(xi, 0, m.length);
             } else {
-                s[i] = 0f;
+                SgSleepNoise.fill(noise, xi, 0, m.length);
             }
         }
-        stepSpikes[l] = n;
+        stepSpikes[l] = kernels.sgLeakyStep(m, spikes[l], cur, xi, sigma, net.beta, net.theta, m.length);
     }
 
     /**

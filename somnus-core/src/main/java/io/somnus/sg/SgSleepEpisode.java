@@ -11,6 +11,7 @@ import java.util.Map;
  * @param steps          sleep steps simulated: iterations × steps per iteration (the simulated time; the batch
  *                       copies of an iteration run side by side)
  * @param seconds        wall time of the episode
+ * @param noiseDrawnAhead whether its noise was drawn on a helper thread (the same draws; a speed detail)
  * @param firingRatesHz  mean firing rate per neuron and copy during the episode ({@code h} or {@code h1…},
  *                       {@code out}), in Hz at the configured dt; the membrane-readout output layer has none
  * @param samples        total |w| and mean of every weight matrix at the start, every few thousand steps (at the
@@ -19,7 +20,8 @@ import java.util.Map;
  *                       listener {@linkplain SgListener#wantsWeightSnapshots() asks for them}
  * @param weightsAfter   the same after the episode
  */
-public record SgSleepEpisode(int episode, int afterEpoch, int steps, double seconds, Map<String, Double> firingRatesHz,
+public record SgSleepEpisode(int episode, int afterEpoch, int steps, double seconds, boolean noiseDrawnAhead,
+                             Map<String, Double> firingRatesHz,
                              List<Sample> samples, Map<String, float[]> weightsBefore,
                              Map<String, float[]> weightsAfter) {
 

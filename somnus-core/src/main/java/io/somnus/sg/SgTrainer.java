@@ -245,7 +245,7 @@ public final class SgTrainer {
             }
         }
         Map<String, float[]> after = snapshots ? weights() : Map.of();
-        SgSleepEpisode episode = new SgSleepEpisode(slept.episodes.size() + 1, epoch, (int) steps, seconds,
+        SgSleepEpisode episode = new SgSleepEpisode(slept.episodes.size() + 1, epoch, (int) steps, seconds, sleep.drewAhead,
                 Collections.unmodifiableMap(rates), List.copyOf(samples), before, after);
         clock.slept(steps, false);
         slept.seconds += seconds;

@@ -298,6 +298,58 @@ class KernelsTest {
     }
 
     @Test
+    void sgLeakyStepMatchesItsDefinitionOnBothKernels() {
+        // hand-worked: beta 0.5, theta 1; u = m + 2·noise, reset by theta where u > theta
+        float[] m = {0.4f, 0.9f, 0.2f};
+        float[] noise = {0.1f, 0.1f, 0.5f};
+        float[] current = {0.9f, 0.3f, 0f};
+        // u: 0.6, 1.1, 1.2 → reset 0, 1, 1 → 0.3 + 0.9 = 1.2 (spike), 0.55 + 0.3 − 1, 0.6 − 1
+        float[] expectedMem = {0.5f * (0.4f + 2f * 0.1f) + 0.9f, 0.5f * (0.9f + 2f * 0.1f) + 0.3f - 1f,
+                0.5f * (0.2f + 2f * 0.5f) - 1f};
+        for (Kernels k : new Kernels[] {SCALAR, vector}) {
+            float[] mem = m.clone();
+            float[] spikes = {0f, 1f, 1f};
+            assertEquals(1, k.sgLeakyStep(mem, spikes, current, noise, 2f, 0.5f, 1f, 3), k.name());
+            assertArrayEquals(expectedMem, mem, k.name());
+            assertArrayEquals(new float[] {1f, 0f, 0f}, spikes, k.name());
+        }
+        SplittableRandom r = new SplittableRandom(29);
+        for (int n : new int[] {1, 7, 16, 33, 3200}) {
+            float[] mem = new float[n];
+            float[] in = new float[n];
+            float[] xi = new float[n];
+            for (int i = 0; i < n; i++) {
+                mem[i] = i % 11 == 0 ? 1f : (float) (2 * r.nextDouble() - 0.5); // some exactly at theta
+                in[i] = (float) (0.3 * r.nextGaussian());
+                xi[i] = i % 13 == 0 ? Float.NaN : (float) r.nextGaussian(); // NaN: must not be read when sigma = 0
+            }
+            for (float sigma : new float[] {0f, 0.35f}) {
+                float[] ms = mem.clone();
+                float[] mv = mem.clone();
+                float[] ss = new float[n];
+                float[] sv = new float[n];
+                if (sigma != 0f) {
+                    for (int i = 0; i < n; i += 13) {
+                        xi[i] = 0.25f;
+                    }
+                }
+                int cs = SCALAR.sgLeakyStep(ms, ss, in, xi, sigma, 0.95f, 1f, n);
+                int cv = vector.sgLeakyStep(mv, sv, in, xi, sigma, 0.95f, 1f, n);
+                assertEquals(cs, cv, "n=" + n + " sigma=" + sigma);
+                assertArrayEquals(ms, mv, "n=" + n + " sigma=" + sigma);
+                assertArrayEquals(ss, sv, "n=" + n + " sigma=" + sigma);
+                int spikes = 0;
+                for (int i = 0; i < n; i++) {
+                    assertTrue(Float.isFinite(ms[i]), "noise read with sigma 0 at " + i);
+                    assertEquals(ms[i] > 1f ? 1f : 0f, ss[i]);
+                    spikes += (int) ss[i];
+                }
+                assertEquals(spikes, cs);
+            }
+        }
+    }
+
+    @Test
     void rowAdditionsOfAStepMatchOneAdditionPerRowInOrder() {
         SplittableRandom r = new SplittableRandom(12);
         for (int n : new int[] {1, 17, 100, 803}) {

@@ -236,6 +236,39 @@ class SgSleepTest {
         assertTrue(maxDifference(a.parameters(), c.parameters()) > 0, "other noise, other STDP");
     }
 
+    @Test
+    void noiseDrawnAheadOnAHelperGivesTheSameEpisodeBitForBit() {
+        SgSleepConfig sc = new SgSleepConfig(4, 30, 6, 3.0, 0.01, 0.012, 20, 0.05, 0.2, 0.99);
+        String before = System.getProperty(SgSleepNoiseAhead.PROPERTY);
+        try {
+            SgNetwork[] nets = new SgNetwork[2];
+            SplittableRandom[] noise = new SplittableRandom[2];
+            boolean[] drewAhead = new boolean[2];
+            for (int k = 0; k < 2; k++) {
+                System.setProperty(SgSleepNoiseAhead.PROPERTY, k == 0 ? "false" : "true");
+                nets[k] = network(true, 2, SgLoss.SPIKE_COUNT);
+                noise[k] = new SplittableRandom(3);
+                SgSleep sleep = new SgSleep(nets[k], sc, 1.0);
+                // two episodes of different lengths on the same stream: the second starts where the first left it
+                sleep.run(noise[k], 0, null);
+                sleep.run(noise[k], 7, 0, null);
+                drewAhead[k] = sleep.drewAhead;
+                assertEquals(7L * 29 * 6 * (8 + 8 + 3), sleep.noiseDraws(7), "iterations × noisy steps × copies × spiking neurons");
+            }
+            assertTrue(!drewAhead[0] && drewAhead[1]);
+            for (int k = 0; k < nets[0].parameters().length; k++) {
+                assertArrayEquals(nets[0].parameters()[k], nets[1].parameters()[k], "array " + k);
+            }
+            assertEquals(noise[0].nextLong(), noise[1].nextLong(), "the streams end in the same state");
+        } finally {
+            if (before == null) {
+                System.clearProperty(SgSleepNoiseAhead.PROPERTY);
+            } else {
+                System.setProperty(SgSleepNoiseAhead.PROPERTY, before);
+            }
+        }
+    }
+
     /**
      * A full paper-dose episode (500 iterations × 100 steps, σ = 3, λ = 0.999) with STDP off leaves a trained network
      * where the closed form puts it: same accuracy as the network whose weights are set to

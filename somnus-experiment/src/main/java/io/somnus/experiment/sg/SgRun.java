@@ -143,6 +143,7 @@ public final class SgRun {
         timing.put("train_seconds", train);
         timing.put("sleep_seconds", r.sleepSeconds());
         timing.put("sleep_steps", r.sleepSteps());
+        timing.put("sleep_episodes_noise_drawn_ahead", r.sleepEpisodes().stream().filter(e -> e.noiseDrawnAhead()).count());
         timing.put("evaluation_seconds", r.wallSeconds() - train - r.sleepSeconds() + testSeconds);
         timing.put("wall_seconds", r.wallSeconds() + testSeconds);
         return new Result(s, timing, SgTrainer.blasProvenance(), arrays);

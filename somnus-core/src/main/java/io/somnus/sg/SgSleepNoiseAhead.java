@@ -1,0 +1,163 @@
+package io.somnus.sg;
+
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * A sleep episode's membrane noise drawn ahead on a second thread: the same draws from the same generator in the
+ * same order as {@link SgSleepNoise#fill} on the episode's own thread, handed over in chunks, so a run's numbers do
+ * not depend on whether the helper ran.
+ * <p>
+ * Why: the draws are about a third of an episode's time and depend on nothing the episode computes, so another
+ * core can draw while the episode's thread integrates the neurons and runs the STDP products. The count of draws
+ * is known before the episode starts (steps × copies × neurons); the helper draws exactly that many, so the
+ * generator ends where the episode's own draws would have left it. The generator must not be used by anyone else
+ * until {@link #close()} returns (which joins the helper, so its state is visible afterwards).
+ * <p>
+ * Whether a helper runs ({@link #wanted}): the system property {@code somnus.sg.noise_thread} = {@code auto}
+ * (default: when this JVM has a processor for it, i.e. more processors than sleep episodes running at that
+ * moment, so a sweep with a worker per core does not oversubscribe), {@code true} or {@code false}.
+ */
+final class SgSleepNoiseAhead implements AutoCloseable {
+    /** The system property that turns the helper on, off or to {@code auto}. */
+    static final String PROPERTY = "somnus.sg.noise_thread";
+    /** Draws per chunk handed over (64 KiB of floats: a few dozen microseconds of drawing). */
+    static final int CHUNK = 16_384;
+    private static final int CHUNKS = 4;
+    private static final float[] FAILED = new float[0];
+    /** Sleep episodes running in this JVM now (with or without a helper). */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
+    private final BlockingQueue<float[]> full = new ArrayBlockingQueue<>(CHUNKS + 1);
+    private final BlockingQueue<float[]> free = new ArrayBlockingQueue<>(CHUNKS);
+    private final Thread helper;
+    private volatile Throwable failure;
+    private float[] chunk;
+    private int position;
+    private int length;
+    /** Draws announced and not yet taken by {@link #fill}. */
+    private long remaining;
+    /** Draws not yet received in a chunk. */
+    private long toReceive;
+
+    /**
+     * Starts drawing {@code draws} values from {@code noise} on a new thread.
+     *
+     * @param draws the episode's draws, all of which the caller must take through {@link #fill} before
+     *              {@link #close()}
+     */
+    SgSleepNoiseAhead(RandomGenerator noise, long draws) {
+        if (draws < 0) {
+            throw new IllegalArgumentException("draws must be >= 0, got " + draws);
+        }
+        this.remaining = draws;
+        this.toReceive = draws;
+        for (int i = 0; i < CHUNKS; i++) {
+            free.add(new float[CHUNK]);
+        }
+        helper = new Thread(() -> draw(noise, draws), "somnus-sleep-noise");
+        helper.setDaemon(true);
+        helper.start();
+    }
+
+    /**
+     * Whether an episode starting now should draw its noise on a helper: the property's choice, or for
+     * {@code auto} whether this JVM has more processors than sleep episodes running (this one included, which the
+     * caller has {@linkplain #enter() entered}).
+     */
+    static boolean wanted(int runningEpisodes) {
+        String choice = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        return switch (choice) {
+            case "true" -> true;
+            case "false" -> false;
+            case "auto" -> Runtime.getRuntime().availableProcessors() > runningEpisodes;
+            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
+                    + " is not a choice; use auto, true or false");
+        };
+    }
+
+    /** Counts an episode as running; returns how many run now, this one included. */
+    static int enter() {
+        return RUNNING.incrementAndGet();
+    }
+
+    /** Counts an episode as finished. */
+    static void exit() {
+        RUNNING.decrementAndGet();
+    }
+
+    private void draw(RandomGenerator noise, long draws) {
+        try {
+            for (long left = draws; left > 0; ) {
+                float[] buffer = free.take();
+                int n = (int) Math.min(CHUNK, left);
+                SgSleepNoise.fill(noise, buffer, 0, n);
+                left -= n;
+                full.put(buffer);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the episode was abandoned
+        } catch (Throwable t) {
+            failure = t;
+            full.offer(FAILED);
+        }
+    }
+
+    /** {@code out[from..to)} = the next draws, as {@link SgSleepNoise#fill} on the generator would give them. */
+    void fill(float[] out, int from, int to) {
+        if (to - from > remaining) {
+            throw new IllegalStateException("the episode asked for more than the " + remaining
+                    + " draws left of those it announced");
+        }
+        remaining -= to - from;
+        int i = from;
+        while (i < to) {
+            if (position == length) {
+                next();
+            }
+            int n = Math.min(to - i, length - position);
+            System.arraycopy(chunk, position, out, i, n);
+            position += n;
+            i += n;
+        }
+    }
+
+    private void next() {
+        try {
+            if (chunk != null) {
+                free.put(chunk);
+            }
+            chunk = full.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sleep noise", e);
+        }
+        if (chunk == FAILED) {
+            throw new IllegalStateException("drawing the sleep noise failed: " + failure, failure);
+        }
+        position = 0;
+        length = (int) Math.min(CHUNK, toReceive);
+        toReceive -= length;
+    }
+
+    /** Stops the helper if the episode ended early, and waits for it (its draws are then visible). */
+    @Override
+    public void close() {
+        helper.interrupt();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                helper.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
