@@ -98,11 +98,51 @@ public interface Kernels {
     int sgLeakyStep(float[] mem, float[] spikes, float[] current, float[] noise, float sigma, float beta, float theta,
                     int n);
 
+    /**
+     * One row of the SG-SNN's membrane update in training, for h in [0, n):
+     * {@code mem[o+h] = add[a+h] + bias[h]} at the first step, else {@code add[a+h] + bias[h] + β·mem[p+h]}, minus
+     * {@code θ·spikes[p+h]} when {@code spikes} is given (a spiking layer's reset by subtraction). {@code o} and
+     * {@code p} are rows of the same array, at least {@code n} apart.
+     */
+    void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes, boolean first,
+                     float beta, float theta, int n);
+
+    /**
+     * The SG-SNN's spikes of one row in training: {@code spikes[o+h] = 1} where the sign bit of {@code θ − mem[o+h]}
+     * is set (i.e. {@code mem[o+h] > θ}, branch-free), else 0, for h in [0, n).
+     */
+    void sgThreshold(float[] mem, float[] spikes, int o, float theta, int n);
+
+    /**
+     * The SG-SNN's BPTT step through the spike nonlinearity with the fast-sigmoid surrogate, for i in [0, n),
+     * {@code d = 1 + k·|u[off+i] − θ|}: {@code g[off+i] ← F((g[off+i] − c·g[next+i])/(d·d) + β·g[next+i])}, or
+     * {@code F(g[off+i]/(d·d))} when {@code next < 0}; {@code F} flushes subnormal results to 0 (see
+     * {@code SgSurrogate}). {@code off} and {@code next} are rows of the same array, at least {@code n} apart.
+     */
+    void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
+                            float resetCoef);
+
+    /**
+     * As {@link #sgFastSigmoidDelta} with the arctangent surrogate: {@code z = c·(u[off+i] − θ)} with
+     * {@code c = (π/2)·k} as a float, {@code g[off+i] ← F((g[off+i] − c_r·g[next+i])·(k/2)/(1 + z·z) + β·g[next+i])}.
+     */
+    void sgArctanDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
+                       float resetCoef);
+
     /** {@code sums[j] += w[from + j]} in double, for j in [0, n): column sums of a row-major matrix. */
     void accumulateRow(double[] sums, float[] w, int from, int n);
 
     /** {@code w[from + j] *= scale[j]} for j in [0, n). */
     void scaleRow(float[] w, int from, float[] scale, int n);
+
+    /**
+     * {@code x}, or 0 if {@code x} is subnormal. Gradients of saturated neurons (σ' ≈ 0) shrink by β every step
+     * back in time and end up subnormal, and arithmetic on subnormal floats is tens of times slower on x86 (Java
+     * has no flush-to-zero mode); values below 1.2·10⁻³⁸ carry no information for training.
+     */
+    static float flushSubnormal(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
+    }
 
     /** The widest SIMD vector, in floats, that state arrays are padded for (512 bits). */
     int PAD_FLOATS = 16;

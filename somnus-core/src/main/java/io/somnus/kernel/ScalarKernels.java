@@ -214,6 +214,88 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes, boolean first,
+                            float beta, float theta, int n) {
+        sgIntegrateRange(mem, o, p, add, a, bias, spikes, first, beta, theta, 0, n);
+    }
+
+    /** {@link #sgIntegrate} for h in [from, to); the SIMD kernel's tail. */
+    static void sgIntegrateRange(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes,
+                                 boolean first, float beta, float theta, int from, int to) {
+        if (first) {
+            for (int h = from; h < to; h++) {
+                mem[o + h] = add[a + h] + bias[h];
+            }
+        } else if (spikes != null) {
+            for (int h = from; h < to; h++) {
+                mem[o + h] = add[a + h] + bias[h] + beta * mem[p + h] - theta * spikes[p + h];
+            }
+        } else {
+            for (int h = from; h < to; h++) {
+                mem[o + h] = add[a + h] + bias[h] + beta * mem[p + h];
+            }
+        }
+    }
+
+    @Override
+    public void sgThreshold(float[] mem, float[] spikes, int o, float theta, int n) {
+        sgThresholdRange(mem, spikes, o, theta, 0, n);
+    }
+
+    static void sgThresholdRange(float[] mem, float[] spikes, int o, float theta, int from, int to) {
+        for (int h = from; h < to; h++) {
+            // the sign bit of θ − U: spike outcomes are too irregular for a branch to predict
+            spikes[o + h] = (float) (Float.floatToRawIntBits(theta - mem[o + h]) >>> 31);
+        }
+    }
+
+    @Override
+    public void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
+                                   float resetCoef) {
+        fastSigmoidDeltaRange(g, u, off, next, theta, k, beta, resetCoef, 0, n);
+    }
+
+    static void fastSigmoidDeltaRange(float[] g, float[] u, int off, int next, float theta, float k, float beta,
+                                      float resetCoef, int from, int to) {
+        if (next < 0) {
+            for (int i = from; i < to; i++) {
+                float d = 1f + k * Math.abs(u[off + i] - theta);
+                g[off + i] = Kernels.flushSubnormal(g[off + i] / (d * d));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                float d = 1f + k * Math.abs(u[off + i] - theta);
+                float gn = g[next + i];
+                g[off + i] = Kernels.flushSubnormal((g[off + i] - resetCoef * gn) / (d * d) + beta * gn);
+            }
+        }
+    }
+
+    @Override
+    public void sgArctanDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
+                              float resetCoef) {
+        arctanDeltaRange(g, u, off, next, theta, k, beta, resetCoef, 0, n);
+    }
+
+    static void arctanDeltaRange(float[] g, float[] u, int off, int next, float theta, float k, float beta,
+                                 float resetCoef, int from, int to) {
+        float c = (float) (Math.PI / 2) * k;
+        float half = k / 2f;
+        if (next < 0) {
+            for (int i = from; i < to; i++) {
+                float z = c * (u[off + i] - theta);
+                g[off + i] = Kernels.flushSubnormal(g[off + i] * half / (1f + z * z));
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                float z = c * (u[off + i] - theta);
+                float gn = g[next + i];
+                g[off + i] = Kernels.flushSubnormal((g[off + i] - resetCoef * gn) * half / (1f + z * z) + beta * gn);
+            }
+        }
+    }
+
+    @Override
     public void scaleRow(float[] w, int from, float[] scale, int n) {
         for (int j = 0; j < n; j++) {
             w[from + j] *= scale[j];

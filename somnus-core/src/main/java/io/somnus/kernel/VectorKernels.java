@@ -354,6 +354,82 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes, boolean first,
+                            float beta, float theta, int n) {
+        int bound = F.loopBound(n);
+        int h = 0;
+        for (; h < bound; h += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, add, a + h).add(FloatVector.fromArray(F, bias, h));
+            if (!first) {
+                x = x.add(FloatVector.fromArray(F, mem, p + h).mul(beta));
+                if (spikes != null) {
+                    x = x.sub(FloatVector.fromArray(F, spikes, p + h).mul(theta));
+                }
+            }
+            x.intoArray(mem, o + h);
+        }
+        ScalarKernels.sgIntegrateRange(mem, o, p, add, a, bias, spikes, first, beta, theta, h, n);
+    }
+
+    @Override
+    public void sgThreshold(float[] mem, float[] spikes, int o, float theta, int n) {
+        int bound = F.loopBound(n);
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector thetas = FloatVector.broadcast(F, theta);
+        int h = 0;
+        for (; h < bound; h += F.length()) {
+            FloatVector below = thetas.sub(FloatVector.fromArray(F, mem, o + h));
+            zero.blend(1f, below.test(VectorOperators.IS_NEGATIVE)).intoArray(spikes, o + h);
+        }
+        ScalarKernels.sgThresholdRange(mem, spikes, o, theta, h, n);
+    }
+
+    /** {@link Kernels#flushSubnormal} lane-wise. */
+    private static FloatVector flushSubnormal(FloatVector x) {
+        return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    }
+
+    @Override
+    public void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
+                                   float resetCoef) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector d = FloatVector.fromArray(F, u, off + i).sub(theta).abs().mul(k).add(1f);
+            FloatVector x = FloatVector.fromArray(F, g, off + i);
+            if (next < 0) {
+                x = x.div(d.mul(d));
+            } else {
+                FloatVector gn = FloatVector.fromArray(F, g, next + i);
+                x = x.sub(gn.mul(resetCoef)).div(d.mul(d)).add(gn.mul(beta));
+            }
+            flushSubnormal(x).intoArray(g, off + i);
+        }
+        ScalarKernels.fastSigmoidDeltaRange(g, u, off, next, theta, k, beta, resetCoef, i, n);
+    }
+
+    @Override
+    public void sgArctanDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
+                              float resetCoef) {
+        float c = (float) (Math.PI / 2) * k;
+        float half = k / 2f;
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector z = FloatVector.fromArray(F, u, off + i).sub(theta).mul(c);
+            FloatVector x = FloatVector.fromArray(F, g, off + i);
+            if (next < 0) {
+                x = x.mul(half).div(z.mul(z).add(1f));
+            } else {
+                FloatVector gn = FloatVector.fromArray(F, g, next + i);
+                x = x.sub(gn.mul(resetCoef)).mul(half).div(z.mul(z).add(1f)).add(gn.mul(beta));
+            }
+            flushSubnormal(x).intoArray(g, off + i);
+        }
+        ScalarKernels.arctanDeltaRange(g, u, off, next, theta, k, beta, resetCoef, i, n);
+    }
+
+    @Override
     public void scaleRow(float[] w, int from, float[] scale, int n) {
         int bound = F.loopBound(n);
         int j = 0;

@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import io.somnus.kernel.Kernels;
 import java.util.random.RandomGenerator;
 
 /**
@@ -68,6 +69,8 @@ final class SgNetwork {
     private final double[] biasGrad;
     final float[] logits;
     private final double[] dlogits;
+    /** The membrane update's inner loop (SIMD where available, the same bits). */
+    private final Kernels kernels = Kernels.preferred();
 
     SgNetwork(SgConfig cfg, RandomGenerator initRng) {
         this(cfg, cfg.batchSize(), initRng);
@@ -201,26 +204,9 @@ final class SgNetwork {
      */
     private void step(float[] mem, float[] spk, int o, int p, boolean first, float[] add, int a, float[] bias,
                       int n, boolean spiking) {
-        float bt = beta;
-        float th = theta;
-        if (first) {
-            for (int h = 0; h < n; h++) {
-                mem[o + h] = add[a + h] + bias[h];
-            }
-        } else if (spiking) {
-            for (int h = 0; h < n; h++) {
-                mem[o + h] = add[a + h] + bias[h] + bt * mem[p + h] - th * spk[p + h];
-            }
-        } else {
-            for (int h = 0; h < n; h++) {
-                mem[o + h] = add[a + h] + bias[h] + bt * mem[p + h];
-            }
-        }
+        kernels.sgIntegrate(mem, o, p, add, a, bias, spiking ? spk : null, first, beta, theta, n);
         if (spiking) {
-            for (int h = 0; h < n; h++) {
-                // Branch-free Θ(U − θ): the sign bit of θ − U (spike outcomes are too irregular to predict).
-                spk[o + h] = (float) (Float.floatToRawIntBits(th - mem[o + h]) >>> 31);
-            }
+            kernels.sgThreshold(mem, spk, o, theta, n);
         }
     }
 
@@ -337,7 +323,7 @@ final class SgNetwork {
                     surrogate.delta(grad, mem, off, next, bh, theta, slope, beta, resetCoef);
                 } else if (next >= 0) {
                     for (int i = 0; i < bh; i++) {
-                        grad[off + i] = SgSurrogate.flushSubnormal(grad[off + i] + beta * grad[next + i]);
+                        grad[off + i] = Kernels.flushSubnormal(grad[off + i] + beta * grad[next + i]);
                     }
                 }
                 for (int r = 0; r < batch; r++) {

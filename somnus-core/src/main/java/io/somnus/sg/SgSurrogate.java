@@ -1,5 +1,7 @@
 package io.somnus.sg;
 
+import io.somnus.kernel.Kernels;
+
 /**
  * Surrogate derivatives of the spike nonlinearity {@code S = Θ(U − θ)}: the forward pass keeps the Heaviside
  * step, the backward pass replaces {@code dS/dU} (the Dirac delta) by a smooth bump of {@code x = U − θ} with a
@@ -29,18 +31,7 @@ public enum SgSurrogate {
 
         @Override
         void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
-            if (next < 0) {
-                for (int i = 0; i < n; i++) {
-                    float d = 1f + k * Math.abs(u[off + i] - theta);
-                    g[off + i] = flushSubnormal(g[off + i] / (d * d));
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    float d = 1f + k * Math.abs(u[off + i] - theta);
-                    float gn = g[next + i];
-                    g[off + i] = flushSubnormal((g[off + i] - resetCoef * gn) / (d * d) + beta * gn);
-                }
-            }
+            Kernels.preferred().sgFastSigmoidDelta(g, u, off, next, n, theta, k, beta, resetCoef);
         }
     },
     /**
@@ -61,20 +52,7 @@ public enum SgSurrogate {
 
         @Override
         void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
-            float c = (float) (Math.PI / 2) * k;
-            float half = k / 2f;
-            if (next < 0) {
-                for (int i = 0; i < n; i++) {
-                    float z = c * (u[off + i] - theta);
-                    g[off + i] = flushSubnormal(g[off + i] * half / (1f + z * z));
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    float z = c * (u[off + i] - theta);
-                    float gn = g[next + i];
-                    g[off + i] = flushSubnormal((g[off + i] - resetCoef * gn) * half / (1f + z * z) + beta * gn);
-                }
-            }
+            Kernels.preferred().sgArctanDelta(g, u, off, next, n, theta, k, beta, resetCoef);
         }
     },
     /**
@@ -98,7 +76,7 @@ public enum SgSurrogate {
             for (int i = 0; i < n; i++) {
                 float s = (float) (1.0 / (1.0 + Math.exp(-k * (u[off + i] - theta))));
                 float gn = next < 0 ? 0f : g[next + i];
-                g[off + i] = flushSubnormal((g[off + i] - resetCoef * gn) * k * s * (1f - s) + beta * gn);
+                g[off + i] = Kernels.flushSubnormal((g[off + i] - resetCoef * gn) * k * s * (1f - s) + beta * gn);
             }
         }
     };
@@ -109,14 +87,6 @@ public enum SgSurrogate {
         this.defaultSlope = defaultSlope;
     }
 
-    /**
-     * {@code x}, or 0 if {@code x} is subnormal. Gradients of saturated neurons (σ' ≈ 0) shrink by β every step
-     * back in time and end up subnormal, and arithmetic on subnormal floats is tens of times slower on x86 (Java
-     * has no flush-to-zero mode); values below 1.2·10⁻³⁸ carry no information for training.
-     */
-    static float flushSubnormal(float x) {
-        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
-    }
 
     /** snnTorch's default slope for this surrogate (25 for the sigmoids, α = 2 for arctan). */
     public double defaultSlope() {
@@ -133,7 +103,8 @@ public enum SgSurrogate {
      * One step of the BPTT recursion over {@code n} units, in place: with {@code i} in {@code [0, n)},
      * {@code g[off+i] ← (g[off+i] − c·g[next+i])·σ'(u[off+i] − θ) + β·g[next+i]}, where {@code g[next+i]} is
      * δ at the following step ({@code next < 0}: the last step, δ = 0 there) and {@code c} is θ for an attached
-     * reset, 0 for a detached one. {@code u} is not modified.
+     * reset, 0 for a detached one; subnormal results become 0 ({@link Kernels#flushSubnormal}). {@code u} is not
+     * modified. The fast sigmoid and the arctangent run as {@link Kernels} (SIMD where available, the same bits).
      */
     abstract void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
                         float resetCoef);

@@ -350,6 +350,95 @@ class KernelsTest {
     }
 
     @Test
+    void sgTrainingKernelsMatchEachOtherBitForBitAndTheirDefinitions() {
+        SplittableRandom r = new SplittableRandom(31);
+        for (int n : new int[] {1, 9, 33, 200}) {
+            // two rows of one array, the later one (o, off) after the earlier (p, next) as in BPTT's [t][b][h] layout
+            float[] mem = new float[3 * n];
+            float[] spikes = new float[3 * n];
+            float[] add = new float[n + 5];
+            float[] bias = new float[n];
+            float[] u = new float[3 * n];
+            float[] g = new float[3 * n];
+            for (int i = 0; i < 3 * n; i++) {
+                mem[i] = (float) r.nextGaussian();
+                spikes[i] = r.nextInt(3) == 0 ? 1f : 0f;
+                u[i] = (float) (1 + 0.5 * r.nextGaussian());
+                g[i] = i % 7 == 0 ? 3e-38f * (float) r.nextGaussian() : (float) r.nextGaussian(); // some turn subnormal
+            }
+            for (int h = 0; h < n; h++) {
+                bias[h] = (float) (0.1 * r.nextGaussian());
+            }
+            for (int i = 0; i < add.length; i++) {
+                add[i] = (float) r.nextGaussian();
+            }
+            u[n] = 1f; // exactly at θ
+            g[n + 1] = Float.NaN;
+            int o = 2 * n;
+            int p = n;
+            for (int mode = 0; mode < 3; mode++) {
+                boolean first = mode == 0;
+                float[] spk = mode == 2 ? null : spikes;
+                float[] ms = mem.clone();
+                float[] mv = mem.clone();
+                SCALAR.sgIntegrate(ms, o, p, add, 5, bias, spk, first, 0.95f, 1f, n);
+                vector.sgIntegrate(mv, o, p, add, 5, bias, spk, first, 0.95f, 1f, n);
+                assertArrayEquals(ms, mv, "sgIntegrate n=" + n + " mode=" + mode);
+                int h = n - 1;
+                float expected = first ? add[5 + h] + bias[h]
+                        : add[5 + h] + bias[h] + 0.95f * mem[p + h] - (spk == null ? 0f : spikes[p + h]);
+                assertEquals(expected, ms[o + h], "sgIntegrate by hand, mode " + mode);
+                assertEquals(mem[0], ms[0], "other rows untouched");
+            }
+            float[] at = mem.clone();
+            at[2 * n] = 1f; // U = θ: no spike
+            at[2 * n + n / 2] = Float.intBitsToFloat(0x7fc00000); // a NaN membrane: θ − NaN keeps NaN's sign (+): none
+            float[] ts = new float[3 * n];
+            float[] tv = new float[3 * n];
+            SCALAR.sgThreshold(at, ts, 2 * n, 1f, n);
+            vector.sgThreshold(at, tv, 2 * n, 1f, n);
+            assertArrayEquals(ts, tv, "sgThreshold n=" + n);
+            for (int h = 0; h < n; h++) {
+                assertEquals(at[2 * n + h] > 1f ? 1f : 0f, ts[2 * n + h], "sgThreshold h=" + h);
+            }
+            for (int next : new int[] {-1, 0}) {
+                for (float reset : new float[] {0f, 1f}) {
+                    float[] gs = g.clone();
+                    float[] gv = g.clone();
+                    SCALAR.sgFastSigmoidDelta(gs, u, n, next, n, 1f, 25f, 0.95f, reset);
+                    vector.sgFastSigmoidDelta(gv, u, n, next, n, 1f, 25f, 0.95f, reset);
+                    assertArrayEquals(gs, gv, "fast sigmoid n=" + n + " next=" + next);
+                    float[] as = g.clone();
+                    float[] av = g.clone();
+                    SCALAR.sgArctanDelta(as, u, n, next, n, 1f, 2f, 0.95f, reset);
+                    vector.sgArctanDelta(av, u, n, next, n, 1f, 2f, 0.95f, reset);
+                    assertArrayEquals(as, av, "arctan n=" + n + " next=" + next);
+                    for (int i = 0; i < n; i++) {
+                        double gn = next < 0 ? 0 : g[next + i];
+                        double x = u[n + i] - 1.0;
+                        double fast = (g[n + i] - reset * gn) / Math.pow(1 + 25 * Math.abs(x), 2) + 0.95 * gn;
+                        double z = Math.PI / 2 * 2 * x;
+                        double atan = (g[n + i] - reset * gn) * 1.0 / (1 + z * z) + 0.95 * gn;
+                        checkDelta(fast, gs[n + i], "fast sigmoid i=" + i);
+                        checkDelta(atan, as[n + i], "arctan i=" + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A float delta against its double definition: equal up to float rounding, 0 where that is subnormal. */
+    private static void checkDelta(double expected, float actual, String what) {
+        if (Double.isNaN(expected)) {
+            assertTrue(Float.isNaN(actual), what);
+        } else if (Math.abs(expected) < 0.999 * Float.MIN_NORMAL) {
+            assertEquals(0f, actual, what + ": subnormal results flush to 0");
+        } else if (Math.abs(expected) > 1.001 * Float.MIN_NORMAL) {
+            assertEquals(expected, actual, 1e-5 * Math.abs(expected) + 1e-30, what);
+        }
+    }
+
+    @Test
     void rowAdditionsOfAStepMatchOneAdditionPerRowInOrder() {
         SplittableRandom r = new SplittableRandom(12);
         for (int n : new int[] {1, 17, 100, 803}) {
