@@ -87,7 +87,6 @@ public enum SgSurrogate {
         this.defaultSlope = defaultSlope;
     }
 
-
     /** snnTorch's default slope for this surrogate (25 for the sigmoids, α = 2 for arctan). */
     public double defaultSlope() {
         return defaultSlope;
