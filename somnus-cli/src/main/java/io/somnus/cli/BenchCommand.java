@@ -138,11 +138,24 @@ final class BenchCommand implements Callable<Integer> {
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);
         int threads = blasThreads();
-        List<Double> somnus = new ArrayList<>();
-        for (int k = 0; k < repeats; k++) {
-            somnus.add(SgThroughput.training(sg, data, k == 0 ? 2 * sg.batchSize() : 0, sgImages));
+        // one run on one thread, then on two (somnus.sg.threads: the same numbers; OpenBLAS keeps its threads)
+        for (int runThreads = 1; runThreads <= Math.min(2, Runtime.getRuntime().availableProcessors()); runThreads++) {
+            String before = System.getProperty(SG_THREADS);
+            System.setProperty(SG_THREADS, Integer.toString(runThreads));
+            try {
+                List<Double> somnus = new ArrayList<>();
+                for (int k = 0; k < repeats; k++) {
+                    somnus.add(SgThroughput.training(sg, data, k == 0 ? 2 * sg.batchSize() : 0, sgImages));
+                }
+                printSg(preset, sg, "somnus-blas", runThreads == 1 ? threads : runThreads * threads, median(somnus));
+            } finally {
+                if (before == null) {
+                    System.clearProperty(SG_THREADS);
+                } else {
+                    System.setProperty(SG_THREADS, before);
+                }
+            }
         }
-        printSg(preset, sg, "somnus-blas", threads, median(somnus));
         if (pytorch) {
             Path work = Files.createTempDirectory("somnus-pytorch-");
             double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
@@ -150,6 +163,9 @@ final class BenchCommand implements Callable<Integer> {
             printSg(preset, sg, "pytorch", threads, torch);
         }
     }
+
+    /** The system property that gives an SG-SNN run a second thread (docs/sg.md). */
+    private static final String SG_THREADS = "somnus.sg.threads";
 
     /** OpenBLAS's threads as the environment sets them (the launcher: 1). */
     private static int blasThreads() {

@@ -150,8 +150,8 @@ final class ReproduceCommand implements Callable<Integer> {
         return l < 0 ? Double.NaN : l;
     }
 
-    /** The system property that lets an SG sleep episode draw its noise on a helper thread (docs/sg.md). */
-    private static final String SG_NOISE_THREAD = "somnus.sg.noise_thread";
+    /** The system property that lets an SG-SNN run take a second thread (docs/sg.md). */
+    private static final String SG_THREADS = "somnus.sg.threads";
 
     private static Map<String, StudyEstimate.UnitCosts> calibrate(SweepCommandSupport support, SweepPlan plan)
             throws Exception {
@@ -161,16 +161,16 @@ final class ReproduceCommand implements Callable<Integer> {
             List<String> presets = plan.runs().stream().map(r -> r.config().path("preset").asText()).distinct().toList();
             AtomicFiles.write(file, StudyCalibration.sweep(presets, plan.spec().datasets().get(0)));
             System.err.println("calibrating: " + presets.size() * StudyCalibration.SEEDS + " short runs, one at a time ...");
-            // The projection puts one run on each core, where an SG sleep episode gets no helper thread for its
-            // noise (SgSleepNoiseAhead): calibrate on one thread too, unless the user chose otherwise.
-            String helper = System.getProperty(SG_NOISE_THREAD);
-            System.setProperty(SG_NOISE_THREAD, helper == null ? "false" : helper);
+            // The projection puts one run on each core, where an SG-SNN run takes no second thread: calibrate on
+            // one thread too, unless the user chose otherwise.
+            String helper = System.getProperty(SG_THREADS);
+            System.setProperty(SG_THREADS, helper == null ? "1" : helper);
             try {
                 new SweepRunner(new StandardRunExecutor()).execute(support.plan(file), dir, 1, false,
                         io.somnus.experiment.sweep.SweepListener.NONE);
             } finally {
                 if (helper == null) {
-                    System.clearProperty(SG_NOISE_THREAD);
+                    System.clearProperty(SG_THREADS);
                 }
             }
             return StudyEstimate.calibrate(dir);

@@ -100,11 +100,11 @@ public interface Kernels {
 
     /**
      * One row of the SG-SNN's membrane update in training, for h in [0, n):
-     * {@code mem[o+h] = add[a+h] + bias[h]} at the first step, else {@code add[a+h] + bias[h] + β·mem[p+h]}, minus
+     * {@code mem[o+h] = add[a+h] + bias[b+h]} at the first step, else {@code add[a+h] + bias[b+h] + β·mem[p+h]}, minus
      * {@code θ·spikes[p+h]} when {@code spikes} is given (a spiking layer's reset by subtraction). {@code o} and
      * {@code p} are rows of the same array, at least {@code n} apart.
      */
-    void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes, boolean first,
+    void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, int b, float[] spikes, boolean first,
                      float beta, float theta, int n);
 
     /**
@@ -117,17 +117,18 @@ public interface Kernels {
      * The SG-SNN's BPTT step through the spike nonlinearity with the fast-sigmoid surrogate, for i in [0, n),
      * {@code d = 1 + k·|u[off+i] − θ|}: {@code g[off+i] ← F((g[off+i] − c·g[next+i])/(d·d) + β·g[next+i])}, or
      * {@code F(g[off+i]/(d·d))} when {@code next < 0}; {@code F} flushes subnormal results to 0 (see
-     * {@code SgSurrogate}). {@code off} and {@code next} are rows of the same array, at least {@code n} apart.
+     * {@link #flushSubnormal}). {@code off} and {@code next} are rows of the same array, at least {@code n} apart.
+     * The same for {@code rows} such rows, {@code stride} apart ({@code off + r·stride}, {@code next + r·stride}).
      */
-    void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
-                            float resetCoef);
+    void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta, float k,
+                            float beta, float resetCoef);
 
     /**
      * As {@link #sgFastSigmoidDelta} with the arctangent surrogate: {@code z = c·(u[off+i] − θ)} with
      * {@code c = (π/2)·k} as a float, {@code g[off+i] ← F((g[off+i] − c_r·g[next+i])·(k/2)/(1 + z·z) + β·g[next+i])}.
      */
-    void sgArctanDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
-                       float resetCoef);
+    void sgArctanDelta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta, float k,
+                       float beta, float resetCoef);
 
     /** {@code sums[j] += w[from + j]} in double, for j in [0, n): column sums of a row-major matrix. */
     void accumulateRow(double[] sums, float[] w, int from, int n);

@@ -214,25 +214,25 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes, boolean first,
+    public void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, int b, float[] spikes, boolean first,
                             float beta, float theta, int n) {
-        sgIntegrateRange(mem, o, p, add, a, bias, spikes, first, beta, theta, 0, n);
+        sgIntegrateRange(mem, o, p, add, a, bias, b, spikes, first, beta, theta, 0, n);
     }
 
     /** {@link #sgIntegrate} for h in [from, to); the SIMD kernel's tail. */
-    static void sgIntegrateRange(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes,
+    static void sgIntegrateRange(float[] mem, int o, int p, float[] add, int a, float[] bias, int b, float[] spikes,
                                  boolean first, float beta, float theta, int from, int to) {
         if (first) {
             for (int h = from; h < to; h++) {
-                mem[o + h] = add[a + h] + bias[h];
+                mem[o + h] = add[a + h] + bias[b + h];
             }
         } else if (spikes != null) {
             for (int h = from; h < to; h++) {
-                mem[o + h] = add[a + h] + bias[h] + beta * mem[p + h] - theta * spikes[p + h];
+                mem[o + h] = add[a + h] + bias[b + h] + beta * mem[p + h] - theta * spikes[p + h];
             }
         } else {
             for (int h = from; h < to; h++) {
-                mem[o + h] = add[a + h] + bias[h] + beta * mem[p + h];
+                mem[o + h] = add[a + h] + bias[b + h] + beta * mem[p + h];
             }
         }
     }
@@ -250,9 +250,12 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
-                                   float resetCoef) {
-        fastSigmoidDeltaRange(g, u, off, next, theta, k, beta, resetCoef, 0, n);
+    public void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta,
+                                   float k, float beta, float resetCoef) {
+        for (int r = 0; r < rows; r++) {
+            fastSigmoidDeltaRange(g, u, off + r * stride, next < 0 ? -1 : next + r * stride, theta, k, beta, resetCoef,
+                    0, n);
+        }
     }
 
     static void fastSigmoidDeltaRange(float[] g, float[] u, int off, int next, float theta, float k, float beta,
@@ -272,9 +275,11 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void sgArctanDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
-                              float resetCoef) {
-        arctanDeltaRange(g, u, off, next, theta, k, beta, resetCoef, 0, n);
+    public void sgArctanDelta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta,
+                              float k, float beta, float resetCoef) {
+        for (int r = 0; r < rows; r++) {
+            arctanDeltaRange(g, u, off + r * stride, next < 0 ? -1 : next + r * stride, theta, k, beta, resetCoef, 0, n);
+        }
     }
 
     static void arctanDeltaRange(float[] g, float[] u, int off, int next, float theta, float k, float beta,

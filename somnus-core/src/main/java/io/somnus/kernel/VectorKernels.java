@@ -354,12 +354,12 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, float[] spikes, boolean first,
+    public void sgIntegrate(float[] mem, int o, int p, float[] add, int a, float[] bias, int b, float[] spikes, boolean first,
                             float beta, float theta, int n) {
         int bound = F.loopBound(n);
         int h = 0;
         for (; h < bound; h += F.length()) {
-            FloatVector x = FloatVector.fromArray(F, add, a + h).add(FloatVector.fromArray(F, bias, h));
+            FloatVector x = FloatVector.fromArray(F, add, a + h).add(FloatVector.fromArray(F, bias, b + h));
             if (!first) {
                 x = x.add(FloatVector.fromArray(F, mem, p + h).mul(beta));
                 if (spikes != null) {
@@ -368,7 +368,7 @@ final class VectorKernels implements Kernels {
             }
             x.intoArray(mem, o + h);
         }
-        ScalarKernels.sgIntegrateRange(mem, o, p, add, a, bias, spikes, first, beta, theta, h, n);
+        ScalarKernels.sgIntegrateRange(mem, o, p, add, a, bias, b, spikes, first, beta, theta, h, n);
     }
 
     @Override
@@ -390,8 +390,15 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
-                                   float resetCoef) {
+    public void sgFastSigmoidDelta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta,
+                                   float k, float beta, float resetCoef) {
+        for (int r = 0; r < rows; r++) {
+            fastSigmoidDeltaRow(g, u, off + r * stride, next < 0 ? -1 : next + r * stride, n, theta, k, beta, resetCoef);
+        }
+    }
+
+    private static void fastSigmoidDeltaRow(float[] g, float[] u, int off, int next, int n, float theta, float k,
+                                            float beta, float resetCoef) {
         int bound = F.loopBound(n);
         int i = 0;
         for (; i < bound; i += F.length()) {
@@ -409,8 +416,15 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void sgArctanDelta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
-                              float resetCoef) {
+    public void sgArctanDelta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta,
+                              float k, float beta, float resetCoef) {
+        for (int r = 0; r < rows; r++) {
+            arctanDeltaRow(g, u, off + r * stride, next < 0 ? -1 : next + r * stride, n, theta, k, beta, resetCoef);
+        }
+    }
+
+    private static void arctanDeltaRow(float[] g, float[] u, int off, int next, int n, float theta, float k,
+                                       float beta, float resetCoef) {
         float c = (float) (Math.PI / 2) * k;
         float half = k / 2f;
         int bound = F.loopBound(n);

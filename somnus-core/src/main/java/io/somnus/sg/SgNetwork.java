@@ -176,35 +176,72 @@ final class SgNetwork {
                 float[] in = l == 0 ? input : s[l - 1];
                 SgBlas.gemm(false, true, rows, post, pre, 1f, in, 0, pre, w[l], 0, pre, 0f, mem, 0, post);
             }
+            if (rec == null) {
+                // No recurrence: each unit's T steps depend on that unit alone, so two threads can take halves.
+                int half = splitPoint(post);
+                if (half < post && SgThreads.second()) {
+                    int layer = l;
+                    SgThreads.both(true, () -> timeLoop(layer, batch, invariant, spiking, 0, half),
+                            () -> timeLoop(layer, batch, invariant, spiking, half, post));
+                } else {
+                    timeLoop(l, batch, invariant, spiking, 0, post);
+                }
+                continue;
+            }
             for (int t = 0; t < steps; t++) {
                 int off = t * bh;
-                boolean fromCurrent0 = invariant && rec == null;
-                if (invariant && rec != null) {
+                if (invariant) {
                     System.arraycopy(current0, 0, mem, off, bh);
                 }
-                if (rec != null && t > 0) {
+                if (t > 0) {
                     SgBlas.gemm(false, true, batch, post, post, 1f, spk, off - bh, post, rec, 0, post, 1f, mem, off, post);
                 }
-                float[] add = fromCurrent0 ? current0 : mem;
                 float[] addBias = invariant ? zeros : bias;
                 for (int r = 0; r < batch; r++) {
                     int o = off + r * post;
-                    int a = fromCurrent0 ? r * post : o;
-                    int p = o - bh;
-                    step(mem, spk, o, p, t == 0, add, a, addBias, post, spiking);
+                    step(mem, spk, o, o - bh, t == 0, mem, o, addBias, 0, post, spiking);
                 }
             }
         }
         computeLogits(batch);
     }
 
+    /** Layers narrower than this run on one thread: halves of them are not worth a hand-over. */
+    static final int SPLIT_MIN = 512;
+
+    /** Where {@code n} units split into two halves (a multiple of 16, for whole SIMD vectors); {@code n} for none. */
+    static int splitPoint(int n) {
+        return n < SPLIT_MIN ? n : (n / 2 + 15) / 16 * 16;
+    }
+
     /**
-     * One row of the membrane update: {@code U[o+h] = add[a+h] + bias[h] + β·U[p+h] − θ·S[p+h]} (no leak or
-     * reset terms at t = 0, no reset for a non-spiking layer), then {@code S[o+h] = Θ(U[o+h] − θ)}.
+     * The T steps of a non-recurrent layer's units {@code [from, to)} for every image of the batch, after its input
+     * current is in {@link #u} (or, time-invariant, in {@link #current0} with the bias).
      */
-    private void step(float[] mem, float[] spk, int o, int p, boolean first, float[] add, int a, float[] bias,
+    private void timeLoop(int l, int batch, boolean invariant, boolean spiking, int from, int to) {
+        int post = sizes[l + 1];
+        int bh = batch * post;
+        float[] mem = u[l];
+        float[] add = invariant ? current0 : mem;
+        float[] bias = invariant ? zeros : b[l];
+        for (int t = 0; t < steps; t++) {
+            int off = t * bh;
+            for (int r = 0; r < batch; r++) {
+                int o = off + r * post + from;
+                int a = (invariant ? r * post : off + r * post) + from;
+                step(mem, s[l], o, o - bh, t == 0, add, a, bias, from, to - from, spiking);
+            }
+        }
+    }
+
+    /**
+     * Units {@code [0, n)} of one row of the membrane update: {@code U[o+h] = add[a+h] + bias[c+h] + β·U[p+h] −
+     * θ·S[p+h]} (no leak or reset terms at t = 0, no reset for a non-spiking layer), then
+     * {@code S[o+h] = Θ(U[o+h] − θ)}.
+     */
+    private void step(float[] mem, float[] spk, int o, int p, boolean first, float[] add, int a, float[] bias, int c,
                       int n, boolean spiking) {
-        kernels.sgIntegrate(mem, o, p, add, a, bias, spiking ? spk : null, first, beta, theta, n);
+        kernels.sgIntegrate(mem, o, p, add, a, bias, c, spiking ? spk : null, first, beta, theta, n);
         if (spiking) {
             kernels.sgThreshold(mem, spk, o, theta, n);
         }
@@ -290,7 +327,7 @@ final class SgNetwork {
     void backward(int batch, boolean timeInvariant) {
         int rows = steps * batch;
         for (int l = layers - 1; l >= 0; l--) {
-            int pre = sizes[l];
+            int layer = l;
             int post = sizes[l + 1];
             int bh = batch * post;
             float[] grad = g[l];
@@ -311,51 +348,117 @@ final class SgNetwork {
             // grad holds g_l[t] for every t (the loss or the layer above); turn it into δ_l[t], t descending, and
             // sum the bias gradient (and, for a time-invariant input, Σ_t δ) while each step is still in cache.
             boolean invariant = l == 0 && timeInvariant;
-            float resetCoef = detachReset ? 0f : theta;
             java.util.Arrays.fill(biasGrad, 0, post, 0.0);
-            for (int t = steps - 1; t >= 0; t--) {
-                int off = t * bh;
-                int next = t == steps - 1 ? -1 : off + bh;
-                if (next >= 0 && rec != null) {
-                    SgBlas.gemm(false, false, batch, post, post, 1f, grad, next, post, rec, 0, post, 1f, grad, off, post);
+            if (rec == null) {
+                // Each unit's δ depends on that unit alone: two threads can take halves (each sum in its order).
+                int half = splitPoint(post);
+                if (half < post && SgThreads.second()) {
+                    SgThreads.both(true, () -> deltaLoop(layer, batch, invariant, 0, half),
+                            () -> deltaLoop(layer, batch, invariant, half, post));
+                } else {
+                    deltaLoop(layer, batch, invariant, 0, post);
                 }
-                if (spiking) {
-                    surrogate.delta(grad, mem, off, next, bh, theta, slope, beta, resetCoef);
-                } else if (next >= 0) {
-                    for (int i = 0; i < bh; i++) {
-                        grad[off + i] = Kernels.flushSubnormal(grad[off + i] + beta * grad[next + i]);
+            } else {
+                float resetCoef = detachReset ? 0f : theta;
+                for (int t = steps - 1; t >= 0; t--) {
+                    int off = t * bh;
+                    int next = t == steps - 1 ? -1 : off + bh;
+                    if (next >= 0) {
+                        SgBlas.gemm(false, false, batch, post, post, 1f, grad, next, post, rec, 0, post, 1f, grad, off,
+                                post);
                     }
-                }
-                for (int r = 0; r < batch; r++) {
-                    int o = off + r * post;
-                    for (int h = 0; h < post; h++) {
-                        biasGrad[h] += grad[o + h];
-                    }
-                }
-                if (invariant) {
-                    if (next < 0) {
-                        System.arraycopy(grad, off, deltaSum0, 0, bh);
-                    } else {
-                        for (int i = 0; i < bh; i++) {
-                            deltaSum0[i] += grad[off + i];
-                        }
+                    stepBack(grad, mem, off, next, bh, 1, bh, spiking, resetCoef);
+                    for (int r = 0; r < batch; r++) {
+                        sumInto(biasGrad, 0, grad, off + r * post, post, invariant, r * post, next < 0);
                     }
                 }
             }
             for (int h = 0; h < post; h++) {
                 gb[l][h] = (float) biasGrad[h];
             }
-            if (invariant) {
-                SgBlas.gemm(true, false, post, pre, batch, 1f, deltaSum0, 0, post, input, 0, pre, 0f, gw[l], 0, pre);
+            // the weight gradients and the gradient passed down read δ and write different arrays: side by side
+            SgThreads.both(l > 0 && SgThreads.second(), () -> weightGradients(layer, batch, invariant), () -> {
+                if (layer > 0) {
+                    SgBlas.gemm(false, false, rows, sizes[layer], post, 1f, grad, 0, post, w[layer], 0, sizes[layer],
+                            0f, g[layer - 1], 0, sizes[layer]);
+                }
+            });
+        }
+    }
+
+    /** {@code gw_l} (and {@code gv_l}) from δ_l, after {@link #backward}'s time loop. */
+    private void weightGradients(int l, int batch, boolean invariant) {
+        int pre = sizes[l];
+        int post = sizes[l + 1];
+        int rows = steps * batch;
+        float[] grad = g[l];
+        if (invariant) {
+            SgBlas.gemm(true, false, post, pre, batch, 1f, deltaSum0, 0, post, input, 0, pre, 0f, gw[l], 0, pre);
+        } else {
+            float[] in = l == 0 ? input : s[l - 1];
+            SgBlas.gemm(true, false, post, pre, rows, 1f, grad, 0, post, in, 0, pre, 0f, gw[l], 0, pre);
+        }
+        if (v[l] != null) {
+            SgBlas.gemm(true, false, post, post, rows - batch, 1f, grad, batch * post, post, s[l], 0, post, 0f, gv[l], 0,
+                    post);
+        }
+    }
+
+    /**
+     * {@link #backward}'s time loop of a non-recurrent layer over its units {@code [from, to)}: δ at every step (t
+     * descending), the bias gradient and, time-invariant, Σ_t δ of those units.
+     */
+    private void deltaLoop(int l, int batch, boolean invariant, int from, int to) {
+        int post = sizes[l + 1];
+        int bh = batch * post;
+        float[] grad = g[l];
+        float[] mem = u[l];
+        boolean spiking = spiking(l);
+        float resetCoef = detachReset ? 0f : theta;
+        int n = to - from;
+        boolean whole = n == post; // then the rows of a step are one contiguous run
+        for (int t = steps - 1; t >= 0; t--) {
+            boolean last = t == steps - 1;
+            int o = t * bh + from;
+            stepBack(grad, mem, o, last ? -1 : o + bh, whole ? bh : n, whole ? 1 : batch, post, spiking, resetCoef);
+            for (int r = 0; r < batch; r++) {
+                sumInto(biasGrad, from, grad, o + r * post, n, invariant, r * post + from, last);
+            }
+        }
+    }
+
+    /**
+     * δ of {@code n} units at {@code grad[o..]} from g there and δ one step later at {@code next} (−1: none), for
+     * {@code rows} rows {@code stride} apart.
+     */
+    private void stepBack(float[] grad, float[] mem, int o, int next, int n, int rows, int stride, boolean spiking,
+                          float resetCoef) {
+        if (spiking) {
+            surrogate.delta(grad, mem, o, next, n, rows, stride, theta, slope, beta, resetCoef);
+        } else if (next >= 0) {
+            for (int r = 0; r < rows; r++) {
+                for (int i = r * stride, end = i + n; i < end; i++) {
+                    grad[o + i] = Kernels.flushSubnormal(grad[o + i] + beta * grad[next + i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code biasGrad[c+h] += δ[o+h]} for h in [0, n), and for a time-invariant input {@code Σδ[q+h]} too (set at
+     * the last step, {@code first}, added at the others).
+     */
+    private void sumInto(double[] biasGrad, int c, float[] grad, int o, int n, boolean invariant, int q, boolean first) {
+        for (int h = 0; h < n; h++) {
+            biasGrad[c + h] += grad[o + h];
+        }
+        if (invariant) {
+            if (first) {
+                System.arraycopy(grad, o, deltaSum0, q, n);
             } else {
-                float[] in = l == 0 ? input : s[l - 1];
-                SgBlas.gemm(true, false, post, pre, rows, 1f, grad, 0, post, in, 0, pre, 0f, gw[l], 0, pre);
-            }
-            if (rec != null) {
-                SgBlas.gemm(true, false, post, post, rows - batch, 1f, grad, bh, post, s[l], 0, post, 0f, gv[l], 0, post);
-            }
-            if (l > 0) {
-                SgBlas.gemm(false, false, rows, pre, post, 1f, grad, 0, post, w[l], 0, pre, 0f, g[l - 1], 0, pre);
+                for (int i = 0; i < n; i++) {
+                    deltaSum0[q + i] += grad[o + i];
+                }
             }
         }
     }

@@ -45,8 +45,8 @@ import java.util.random.RandomGenerator;
  * {@code B × n} spike and trace matrices ({@link SgBlas#gemm}); products whose spike operand is all zero are
  * skipped. The noise dominates the cost: {@code B·n} Gaussian draws per spiking layer and step, drawn from the
  * run's sleep-noise generator in the order step, layer, copy, neuron ({@link SgSleepNoise}: the generator's
- * {@code nextGaussian()} draws, in bulk), on a helper thread when there is a processor for it
- * ({@link SgSleepNoiseAhead}: the same draws). The neurons' update is {@link Kernels#sgLeakyStep} (SIMD where
+ * {@code nextGaussian()} draws, in bulk), on a helper thread when the run takes a second one ({@link SgThreads},
+ * {@link SgSleepNoiseAhead}: the same draws). The neurons' update is {@link Kernels#sgLeakyStep} (SIMD where
  * available, the same bits).
  */
 final class SgSleep {
@@ -150,22 +150,17 @@ final class SgSleep {
      * instead of the configured number; otherwise as {@link #run(RandomGenerator, int, Sampler)}.
      */
     void run(RandomGenerator noise, int count, int sampleEvery, Sampler sampler) {
-        int running = SgSleepNoiseAhead.enter();
-        try {
-            long draws = noiseDraws(count);
-            drewAhead = draws > 0 && SgSleepNoiseAhead.wanted(running);
-            if (drewAhead) {
-                try (SgSleepNoiseAhead drawn = new SgSleepNoiseAhead(noise, draws)) {
-                    ahead = drawn;
-                    episode(noise, count, sampleEvery, sampler);
-                } finally {
-                    ahead = null;
-                }
-            } else {
+        long draws = noiseDraws(count);
+        drewAhead = draws > 0 && SgThreads.second();
+        if (drewAhead) {
+            try (SgSleepNoiseAhead drawn = new SgSleepNoiseAhead(noise, draws)) {
+                ahead = drawn;
                 episode(noise, count, sampleEvery, sampler);
+            } finally {
+                ahead = null;
             }
-        } finally {
-            SgSleepNoiseAhead.exit();
+        } else {
+            episode(noise, count, sampleEvery, sampler);
         }
     }
 

@@ -1,9 +1,7 @@
 package io.somnus.sg;
 
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,19 +15,13 @@ import java.util.random.RandomGenerator;
  * generator ends where the episode's own draws would have left it. The generator must not be used by anyone else
  * until {@link #close()} returns (which joins the helper, so its state is visible afterwards).
  * <p>
- * Whether a helper runs ({@link #wanted}): the system property {@code somnus.sg.noise_thread} = {@code auto}
- * (default: when this JVM has a processor for it, i.e. more processors than sleep episodes running at that
- * moment, so a sweep with a worker per core does not oversubscribe), {@code true} or {@code false}.
+ * Whether a helper runs is {@link SgThreads#second()}'s choice.
  */
 final class SgSleepNoiseAhead implements AutoCloseable {
-    /** The system property that turns the helper on, off or to {@code auto}. */
-    static final String PROPERTY = "somnus.sg.noise_thread";
     /** Draws per chunk handed over (64 KiB of floats: a few dozen microseconds of drawing). */
     static final int CHUNK = 16_384;
     private static final int CHUNKS = 4;
     private static final float[] FAILED = new float[0];
-    /** Sleep episodes running in this JVM now (with or without a helper). */
-    private static final AtomicInteger RUNNING = new AtomicInteger();
 
     private final BlockingQueue<float[]> full = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final BlockingQueue<float[]> free = new ArrayBlockingQueue<>(CHUNKS);
@@ -61,32 +53,6 @@ final class SgSleepNoiseAhead implements AutoCloseable {
         helper = new Thread(() -> draw(noise, draws), "somnus-sleep-noise");
         helper.setDaemon(true);
         helper.start();
-    }
-
-    /**
-     * Whether an episode starting now should draw its noise on a helper: the property's choice, or for
-     * {@code auto} whether this JVM has more processors than sleep episodes running (this one included, which the
-     * caller has {@linkplain #enter() entered}).
-     */
-    static boolean wanted(int runningEpisodes) {
-        String choice = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        return switch (choice) {
-            case "true" -> true;
-            case "false" -> false;
-            case "auto" -> Runtime.getRuntime().availableProcessors() > runningEpisodes;
-            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
-                    + " is not a choice; use auto, true or false");
-        };
-    }
-
-    /** Counts an episode as running; returns how many run now, this one included. */
-    static int enter() {
-        return RUNNING.incrementAndGet();
-    }
-
-    /** Counts an episode as finished. */
-    static void exit() {
-        RUNNING.decrementAndGet();
     }
 
     private void draw(RandomGenerator noise, long draws) {

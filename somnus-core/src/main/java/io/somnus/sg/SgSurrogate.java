@@ -30,8 +30,9 @@ public enum SgSurrogate {
         }
 
         @Override
-        void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
-            Kernels.preferred().sgFastSigmoidDelta(g, u, off, next, n, theta, k, beta, resetCoef);
+        void delta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta, float k, float beta,
+                   float resetCoef) {
+            Kernels.preferred().sgFastSigmoidDelta(g, u, off, next, n, rows, stride, theta, k, beta, resetCoef);
         }
     },
     /**
@@ -51,8 +52,9 @@ public enum SgSurrogate {
         }
 
         @Override
-        void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
-            Kernels.preferred().sgArctanDelta(g, u, off, next, n, theta, k, beta, resetCoef);
+        void delta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta, float k, float beta,
+                   float resetCoef) {
+            Kernels.preferred().sgArctanDelta(g, u, off, next, n, rows, stride, theta, k, beta, resetCoef);
         }
     },
     /**
@@ -72,11 +74,16 @@ public enum SgSurrogate {
         }
 
         @Override
-        void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta, float resetCoef) {
-            for (int i = 0; i < n; i++) {
-                float s = (float) (1.0 / (1.0 + Math.exp(-k * (u[off + i] - theta))));
-                float gn = next < 0 ? 0f : g[next + i];
-                g[off + i] = Kernels.flushSubnormal((g[off + i] - resetCoef * gn) * k * s * (1f - s) + beta * gn);
+        void delta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta, float k, float beta,
+                   float resetCoef) {
+            for (int r = 0; r < rows; r++) {
+                int o = off + r * stride;
+                int x = next < 0 ? -1 : next + r * stride;
+                for (int i = 0; i < n; i++) {
+                    float s = (float) (1.0 / (1.0 + Math.exp(-k * (u[o + i] - theta))));
+                    float gn = x < 0 ? 0f : g[x + i];
+                    g[o + i] = Kernels.flushSubnormal((g[o + i] - resetCoef * gn) * k * s * (1f - s) + beta * gn);
+                }
             }
         }
     };
@@ -103,8 +110,9 @@ public enum SgSurrogate {
      * {@code g[off+i] ← (g[off+i] − c·g[next+i])·σ'(u[off+i] − θ) + β·g[next+i]}, where {@code g[next+i]} is
      * δ at the following step ({@code next < 0}: the last step, δ = 0 there) and {@code c} is θ for an attached
      * reset, 0 for a detached one; subnormal results become 0 ({@link Kernels#flushSubnormal}). {@code u} is not
-     * modified. The fast sigmoid and the arctangent run as {@link Kernels} (SIMD where available, the same bits).
+     * modified. The same for {@code rows} such rows, {@code stride} apart. The fast sigmoid and the arctangent run as
+     * {@link Kernels} (SIMD where available, the same bits).
      */
-    abstract void delta(float[] g, float[] u, int off, int next, int n, float theta, float k, float beta,
-                        float resetCoef);
+    abstract void delta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta, float k,
+                        float beta, float resetCoef);
 }

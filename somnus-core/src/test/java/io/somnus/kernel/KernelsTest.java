@@ -357,7 +357,7 @@ class KernelsTest {
             float[] mem = new float[3 * n];
             float[] spikes = new float[3 * n];
             float[] add = new float[n + 5];
-            float[] bias = new float[n];
+            float[] bias = new float[n + 3]; // read from offset 3
             float[] u = new float[3 * n];
             float[] g = new float[3 * n];
             for (int i = 0; i < 3 * n; i++) {
@@ -366,7 +366,7 @@ class KernelsTest {
                 u[i] = (float) (1 + 0.5 * r.nextGaussian());
                 g[i] = i % 7 == 0 ? 3e-38f * (float) r.nextGaussian() : (float) r.nextGaussian(); // some turn subnormal
             }
-            for (int h = 0; h < n; h++) {
+            for (int h = 0; h < n + 3; h++) {
                 bias[h] = (float) (0.1 * r.nextGaussian());
             }
             for (int i = 0; i < add.length; i++) {
@@ -381,12 +381,12 @@ class KernelsTest {
                 float[] spk = mode == 2 ? null : spikes;
                 float[] ms = mem.clone();
                 float[] mv = mem.clone();
-                SCALAR.sgIntegrate(ms, o, p, add, 5, bias, spk, first, 0.95f, 1f, n);
-                vector.sgIntegrate(mv, o, p, add, 5, bias, spk, first, 0.95f, 1f, n);
+                SCALAR.sgIntegrate(ms, o, p, add, 5, bias, 3, spk, first, 0.95f, 1f, n);
+                vector.sgIntegrate(mv, o, p, add, 5, bias, 3, spk, first, 0.95f, 1f, n);
                 assertArrayEquals(ms, mv, "sgIntegrate n=" + n + " mode=" + mode);
                 int h = n - 1;
-                float expected = first ? add[5 + h] + bias[h]
-                        : add[5 + h] + bias[h] + 0.95f * mem[p + h] - (spk == null ? 0f : spikes[p + h]);
+                float expected = first ? add[5 + h] + bias[3 + h]
+                        : add[5 + h] + bias[3 + h] + 0.95f * mem[p + h] - (spk == null ? 0f : spikes[p + h]);
                 assertEquals(expected, ms[o + h], "sgIntegrate by hand, mode " + mode);
                 assertEquals(mem[0], ms[0], "other rows untouched");
             }
@@ -405,36 +405,64 @@ class KernelsTest {
                 for (float reset : new float[] {0f, 1f}) {
                     float[] gs = g.clone();
                     float[] gv = g.clone();
-                    SCALAR.sgFastSigmoidDelta(gs, u, n, next, n, 1f, 25f, 0.95f, reset);
-                    vector.sgFastSigmoidDelta(gv, u, n, next, n, 1f, 25f, 0.95f, reset);
+                    SCALAR.sgFastSigmoidDelta(gs, u, n, next, n, 1, 0, 1f, 25f, 0.95f, reset);
+                    vector.sgFastSigmoidDelta(gv, u, n, next, n, 1, 0, 1f, 25f, 0.95f, reset);
                     assertArrayEquals(gs, gv, "fast sigmoid n=" + n + " next=" + next);
                     float[] as = g.clone();
                     float[] av = g.clone();
-                    SCALAR.sgArctanDelta(as, u, n, next, n, 1f, 2f, 0.95f, reset);
-                    vector.sgArctanDelta(av, u, n, next, n, 1f, 2f, 0.95f, reset);
+                    SCALAR.sgArctanDelta(as, u, n, next, n, 1, 0, 1f, 2f, 0.95f, reset);
+                    vector.sgArctanDelta(av, u, n, next, n, 1, 0, 1f, 2f, 0.95f, reset);
                     assertArrayEquals(as, av, "arctan n=" + n + " next=" + next);
+                    // two rows n apart in one call = one call per row, on both kernels
+                    float[] four = new float[4 * n];
+                    float[] uu = new float[4 * n];
+                    for (int i = 0; i < 4 * n; i++) {
+                        four[i] = g[i % (3 * n)];
+                        uu[i] = u[(i + 7) % (3 * n)];
+                    }
+                    int nx = next < 0 ? -1 : 2 * n;
+                    for (Kernels kern : new Kernels[] {SCALAR, vector}) {
+                        float[] strided = four.clone();
+                        float[] perRow = four.clone();
+                        kern.sgArctanDelta(strided, uu, 0, nx, n, 2, n, 1f, 2f, 0.95f, reset);
+                        kern.sgArctanDelta(perRow, uu, 0, nx, n, 1, 0, 1f, 2f, 0.95f, reset);
+                        kern.sgArctanDelta(perRow, uu, n, nx < 0 ? -1 : nx + n, n, 1, 0, 1f, 2f, 0.95f, reset);
+                        assertArrayEquals(perRow, strided, kern.name() + " arctan rows");
+                        strided = four.clone();
+                        perRow = four.clone();
+                        kern.sgFastSigmoidDelta(strided, uu, 0, nx, n, 2, n, 1f, 25f, 0.95f, reset);
+                        kern.sgFastSigmoidDelta(perRow, uu, 0, nx, n, 1, 0, 1f, 25f, 0.95f, reset);
+                        kern.sgFastSigmoidDelta(perRow, uu, n, nx < 0 ? -1 : nx + n, n, 1, 0, 1f, 25f, 0.95f, reset);
+                        assertArrayEquals(perRow, strided, kern.name() + " fast sigmoid rows");
+                    }
                     for (int i = 0; i < n; i++) {
                         double gn = next < 0 ? 0 : g[next + i];
                         double x = u[n + i] - 1.0;
-                        double fast = (g[n + i] - reset * gn) / Math.pow(1 + 25 * Math.abs(x), 2) + 0.95 * gn;
+                        double fastTerm = (g[n + i] - reset * gn) / Math.pow(1 + 25 * Math.abs(x), 2);
                         double z = Math.PI / 2 * 2 * x;
-                        double atan = (g[n + i] - reset * gn) * 1.0 / (1 + z * z) + 0.95 * gn;
-                        checkDelta(fast, gs[n + i], "fast sigmoid i=" + i);
-                        checkDelta(atan, as[n + i], "arctan i=" + i);
+                        double atanTerm = (g[n + i] - reset * gn) * 1.0 / (1 + z * z);
+                        // float rounding is relative to the terms, which may cancel
+                        checkDelta(fastTerm + 0.95 * gn, Math.abs(fastTerm) + Math.abs(0.95 * gn), gs[n + i],
+                                "fast sigmoid i=" + i);
+                        checkDelta(atanTerm + 0.95 * gn, Math.abs(atanTerm) + Math.abs(0.95 * gn), as[n + i],
+                                "arctan i=" + i);
                     }
                 }
             }
         }
     }
 
-    /** A float delta against its double definition: equal up to float rounding, 0 where that is subnormal. */
-    private static void checkDelta(double expected, float actual, String what) {
+    /**
+     * A float delta against its double definition: equal up to float rounding of terms of magnitude {@code scale}, 0
+     * where it is subnormal.
+     */
+    private static void checkDelta(double expected, double scale, float actual, String what) {
         if (Double.isNaN(expected)) {
             assertTrue(Float.isNaN(actual), what);
         } else if (Math.abs(expected) < 0.999 * Float.MIN_NORMAL) {
             assertEquals(0f, actual, what + ": subnormal results flush to 0");
         } else if (Math.abs(expected) > 1.001 * Float.MIN_NORMAL) {
-            assertEquals(expected, actual, 1e-5 * Math.abs(expected) + 1e-30, what);
+            assertEquals(expected, actual, 1e-5 * scale + 1e-30, what);
         }
     }
 

@@ -169,7 +169,7 @@ class SgGradientCheckTest {
             u[i] = 1f + (i - 20) * 0.01f;
             g[i] = 2f;
         }
-        s.delta(g, u, 0, -1, u.length, 1f, (float) k, 0.5f, 0f);
+        s.delta(g, u, 0, -1, u.length, 1, 0, 1f, (float) k, 0.5f, 0f);
         for (int i = 0; i < u.length; i++) {
             double expected = 2 * s.derivative(u[i] - 1.0, k);
             assertEquals(expected, g[i], 8 * u32 * expected + 2 * sAbs, "float version at u = " + u[i]);
@@ -178,7 +178,7 @@ class SgGradientCheckTest {
         // use the float membranes (1.02f − 1 is not 0.02) so that only the float rounding is left.
         float[] two = {3f, -1f, 0.5f, 2f};
         float[] mem = {1.02f, 0.9f, 0f, 0f};
-        s.delta(two, mem, 0, 2, 2, 1f, (float) k, 0.5f, 1f);
+        s.delta(two, mem, 0, 2, 2, 1, 0, 1f, (float) k, 0.5f, 1f);
         double d0 = s.derivative(1.02f - 1.0, k);
         double d1 = s.derivative(0.9f - 1.0, k);
         assertEquals((3 - 0.5) * d0 + 0.25, two[0], 8 * u32 * ((3 + 0.5) * d0 + 0.25) + 3.5 * sAbs);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -44,29 +43,5 @@ class SgSleepNoiseAheadTest {
         ahead.fill(new float[10], 0, 10);
         ahead.close(); // returns only once the helper has stopped: a hang here fails the test by timeout
         assertFalse(Thread.currentThread().isInterrupted());
-    }
-
-    @Test
-    void theChoiceFollowsThePropertyAndTheProcessors() {
-        String before = System.getProperty(SgSleepNoiseAhead.PROPERTY);
-        try {
-            System.setProperty(SgSleepNoiseAhead.PROPERTY, "true");
-            assertTrue(SgSleepNoiseAhead.wanted(1_000));
-            System.setProperty(SgSleepNoiseAhead.PROPERTY, "false");
-            assertFalse(SgSleepNoiseAhead.wanted(1));
-            System.setProperty(SgSleepNoiseAhead.PROPERTY, "auto");
-            int processors = Runtime.getRuntime().availableProcessors();
-            assertEquals(processors > 1, SgSleepNoiseAhead.wanted(1));
-            assertFalse(SgSleepNoiseAhead.wanted(processors), "one episode per processor: no helpers");
-            System.setProperty(SgSleepNoiseAhead.PROPERTY, "sometimes");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SgSleepNoiseAhead.wanted(1));
-            assertTrue(e.getMessage().contains("somnus.sg.noise_thread=sometimes"), e.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(SgSleepNoiseAhead.PROPERTY);
-            } else {
-                System.setProperty(SgSleepNoiseAhead.PROPERTY, before);
-            }
-        }
     }
 }

@@ -239,13 +239,13 @@ class SgSleepTest {
     @Test
     void noiseDrawnAheadOnAHelperGivesTheSameEpisodeBitForBit() {
         SgSleepConfig sc = new SgSleepConfig(4, 30, 6, 3.0, 0.01, 0.012, 20, 0.05, 0.2, 0.99);
-        String before = System.getProperty(SgSleepNoiseAhead.PROPERTY);
+        String before = System.getProperty(SgThreads.PROPERTY);
         try {
             SgNetwork[] nets = new SgNetwork[2];
             SplittableRandom[] noise = new SplittableRandom[2];
             boolean[] drewAhead = new boolean[2];
             for (int k = 0; k < 2; k++) {
-                System.setProperty(SgSleepNoiseAhead.PROPERTY, k == 0 ? "false" : "true");
+                System.setProperty(SgThreads.PROPERTY, k == 0 ? "1" : "2");
                 nets[k] = network(true, 2, SgLoss.SPIKE_COUNT);
                 noise[k] = new SplittableRandom(3);
                 SgSleep sleep = new SgSleep(nets[k], sc, 1.0);
@@ -262,9 +262,9 @@ class SgSleepTest {
             assertEquals(noise[0].nextLong(), noise[1].nextLong(), "the streams end in the same state");
         } finally {
             if (before == null) {
-                System.clearProperty(SgSleepNoiseAhead.PROPERTY);
+                System.clearProperty(SgThreads.PROPERTY);
             } else {
-                System.setProperty(SgSleepNoiseAhead.PROPERTY, before);
+                System.setProperty(SgThreads.PROPERTY, before);
             }
         }
     }

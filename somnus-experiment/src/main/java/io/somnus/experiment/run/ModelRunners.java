@@ -1,5 +1,6 @@
 package io.somnus.experiment.run;
 
+import io.somnus.core.ActiveRuns;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.config.SgRunConfig;
@@ -27,8 +28,11 @@ final class ModelRunners {
             runner.validate(config);
         }
 
+        /** Runs it, counted among the runs in progress ({@link ActiveRuns}: whether a run may take a second thread). */
         ModelResult run(PreparedData data, RunFiles files) throws Exception {
-            return runner.run(config, data, files);
+            try (ActiveRuns.Entry counted = ActiveRuns.enter()) {
+                return runner.run(config, data, files);
+            }
         }
     }
 
