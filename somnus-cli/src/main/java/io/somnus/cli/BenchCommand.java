@@ -147,7 +147,7 @@ final class BenchCommand implements Callable<Integer> {
                 for (int k = 0; k < repeats; k++) {
                     somnus.add(SgThroughput.training(sg, data, k == 0 ? 2 * sg.batchSize() : 0, sgImages));
                 }
-                printSg(preset, sg, "somnus-blas", runThreads == 1 ? threads : runThreads * threads, median(somnus));
+                printSg(preset, sg, "somnus-blas", runThreads, median(somnus)); // OpenBLAS stays at its own threads
             } finally {
                 if (before == null) {
                     System.clearProperty(SG_THREADS);
