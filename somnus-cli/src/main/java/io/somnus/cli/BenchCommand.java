@@ -9,6 +9,7 @@ import io.somnus.experiment.validation.Brian2SideBySide;
 import io.somnus.experiment.validation.SgTorchReference;
 import io.somnus.kernel.Kernels;
 import io.somnus.sg.SgConfig;
+import io.somnus.sg.SgThreading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,20 +141,12 @@ final class BenchCommand implements Callable<Integer> {
         int threads = blasThreads();
         // one run on one thread, then on two (somnus.sg.threads: the same numbers; OpenBLAS keeps its threads)
         for (int runThreads = 1; runThreads <= Math.min(2, Runtime.getRuntime().availableProcessors()); runThreads++) {
-            String before = System.getProperty(SG_THREADS);
-            System.setProperty(SG_THREADS, Integer.toString(runThreads));
-            try {
+            try (SgThreading.Scope scope = SgThreading.use(runThreads == 1 ? SgThreading.ONE : SgThreading.TWO)) {
                 List<Double> somnus = new ArrayList<>();
                 for (int k = 0; k < repeats; k++) {
                     somnus.add(SgThroughput.training(sg, data, k == 0 ? 2 * sg.batchSize() : 0, sgImages));
                 }
                 printSg(preset, sg, "somnus-blas", runThreads, median(somnus)); // OpenBLAS stays at its own threads
-            } finally {
-                if (before == null) {
-                    System.clearProperty(SG_THREADS);
-                } else {
-                    System.setProperty(SG_THREADS, before);
-                }
             }
         }
         if (pytorch) {
@@ -163,9 +156,6 @@ final class BenchCommand implements Callable<Integer> {
             printSg(preset, sg, "pytorch", threads, torch);
         }
     }
-
-    /** The system property that gives an SG-SNN run a second thread (docs/sg.md). */
-    private static final String SG_THREADS = "somnus.sg.threads";
 
     /** OpenBLAS's threads as the environment sets them (the launcher: 1). */
     private static int blasThreads() {

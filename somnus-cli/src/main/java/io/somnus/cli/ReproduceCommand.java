@@ -12,6 +12,7 @@ import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.StudyCalibration;
+import io.somnus.sg.SgThreading;
 import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
@@ -150,9 +151,6 @@ final class ReproduceCommand implements Callable<Integer> {
         return l < 0 ? Double.NaN : l;
     }
 
-    /** The system property that lets an SG-SNN run take a second thread (docs/sg.md). */
-    private static final String SG_THREADS = "somnus.sg.threads";
-
     private static Map<String, StudyEstimate.UnitCosts> calibrate(SweepCommandSupport support, SweepPlan plan)
             throws Exception {
         Path file = Files.createTempFile("somnus-calibration-", ".yaml");
@@ -163,15 +161,10 @@ final class ReproduceCommand implements Callable<Integer> {
             System.err.println("calibrating: " + presets.size() * StudyCalibration.SEEDS + " short runs, one at a time ...");
             // The projection puts one run on each core, where an SG-SNN run takes no second thread: calibrate on
             // one thread too, unless the user chose otherwise.
-            String helper = System.getProperty(SG_THREADS);
-            System.setProperty(SG_THREADS, helper == null ? "1" : helper);
-            try {
+            try (SgThreading.Scope scope = SgThreading.use(
+                    SgThreading.chosenByProperty() ? SgThreading.current() : SgThreading.ONE)) {
                 new SweepRunner(new StandardRunExecutor()).execute(support.plan(file), dir, 1, false,
                         io.somnus.experiment.sweep.SweepListener.NONE);
-            } finally {
-                if (helper == null) {
-                    System.clearProperty(SG_THREADS);
-                }
             }
             return StudyEstimate.calibrate(dir);
         } finally {

@@ -106,9 +106,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void addRow(float[] target, float[] w, int from, int n) {
-        for (int j = 0; j < n; j++) {
-            target[j] += w[from + j];
-        }
+        addRow(target, 0, w, from, n);
     }
 
     @Override

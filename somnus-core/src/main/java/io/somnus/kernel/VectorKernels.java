@@ -212,14 +212,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void addRow(float[] target, float[] w, int from, int n) {
-        int bound = F.loopBound(n);
-        int j = 0;
-        for (; j < bound; j += F.length()) {
-            FloatVector.fromArray(F, target, j).add(FloatVector.fromArray(F, w, from + j)).intoArray(target, j);
-        }
-        for (; j < n; j++) {
-            target[j] += w[from + j];
-        }
+        addRow(target, 0, w, from, n);
     }
 
     @Override

@@ -71,6 +71,8 @@ final class SgNetwork {
     private final double[] dlogits;
     /** The membrane update's inner loop (SIMD where available, the same bits). */
     private final Kernels kernels = Kernels.preferred();
+    /** Whether a second thread takes halves of wide layers and one of two independent products. */
+    private final SgThreading threading = SgThreading.current();
 
     SgNetwork(SgConfig cfg, RandomGenerator initRng) {
         this(cfg, cfg.batchSize(), initRng);
@@ -179,7 +181,7 @@ final class SgNetwork {
             if (rec == null) {
                 // No recurrence: each unit's T steps depend on that unit alone, so two threads can take halves.
                 int half = splitPoint(post);
-                if (half < post && SgThreads.second()) {
+                if (half < post && threading.second()) {
                     int layer = l;
                     SgThreads.both(true, () -> timeLoop(layer, batch, invariant, spiking, 0, half),
                             () -> timeLoop(layer, batch, invariant, spiking, half, post));
@@ -352,7 +354,7 @@ final class SgNetwork {
             if (rec == null) {
                 // Each unit's δ depends on that unit alone: two threads can take halves (each sum in its order).
                 int half = splitPoint(post);
-                if (half < post && SgThreads.second()) {
+                if (half < post && threading.second()) {
                     SgThreads.both(true, () -> deltaLoop(layer, batch, invariant, 0, half),
                             () -> deltaLoop(layer, batch, invariant, half, post));
                 } else {
@@ -377,7 +379,7 @@ final class SgNetwork {
                 gb[l][h] = (float) biasGrad[h];
             }
             // the weight gradients and the gradient passed down read δ and write different arrays: side by side
-            SgThreads.both(l > 0 && SgThreads.second(), () -> weightGradients(layer, batch, invariant), () -> {
+            SgThreads.both(l > 0 && threading.second(), () -> weightGradients(layer, batch, invariant), () -> {
                 if (layer > 0) {
                     SgBlas.gemm(false, false, rows, sizes[layer], post, 1f, grad, 0, post, w[layer], 0, sizes[layer],
                             0f, g[layer - 1], 0, sizes[layer]);

@@ -45,7 +45,7 @@ import java.util.random.RandomGenerator;
  * {@code B × n} spike and trace matrices ({@link SgBlas#gemm}); products whose spike operand is all zero are
  * skipped. The noise dominates the cost: {@code B·n} Gaussian draws per spiking layer and step, drawn from the
  * run's sleep-noise generator in the order step, layer, copy, neuron ({@link SgSleepNoise}: the generator's
- * {@code nextGaussian()} draws, in bulk), on a helper thread when the run takes a second one ({@link SgThreads},
+ * {@code nextGaussian()} draws, in bulk), on a helper thread when the run takes a second one ({@link SgThreading},
  * {@link SgSleepNoiseAhead}: the same draws). The neurons' update is {@link Kernels#sgLeakyStep} (SIMD where
  * available, the same bits).
  */
@@ -74,9 +74,9 @@ final class SgSleep {
     final long[] spikeCounts;
     /** Whether the last episode's noise was drawn ahead on a helper thread ({@link SgSleepNoiseAhead}). */
     boolean drewAhead;
-    /** The running episode's noise drawn ahead; null when it draws its own. */
-    private SgSleepNoiseAhead ahead;
     private final Kernels kernels = Kernels.preferred();
+    /** Whether an episode's noise may be drawn ahead on a second thread. */
+    private final SgThreading threading = SgThreading.current();
 
     SgSleep(SgNetwork net, SgSleepConfig cfg, double dtMs) {
         this.net = net;
@@ -151,17 +151,20 @@ final class SgSleep {
      */
     void run(RandomGenerator noise, int count, int sampleEvery, Sampler sampler) {
         long draws = noiseDraws(count);
-        drewAhead = draws > 0 && SgThreads.second();
+        drewAhead = draws > 0 && threading.second();
         if (drewAhead) {
             try (SgSleepNoiseAhead drawn = new SgSleepNoiseAhead(noise, draws)) {
-                ahead = drawn;
-                episode(noise, count, sampleEvery, sampler);
-            } finally {
-                ahead = null;
+                episode(drawn::fill, count, sampleEvery, sampler);
             }
         } else {
-            episode(noise, count, sampleEvery, sampler);
+            episode((out, from, to) -> SgSleepNoise.fill(noise, out, from, to), count, sampleEvery, sampler);
         }
+    }
+
+    /** Where an episode's standard normal draws come from, in order. */
+    private interface NoiseSource {
+        /** {@code out[from..to)} = the next draws. */
+        void fill(float[] out, int from, int to);
     }
 
     /**
@@ -179,7 +182,7 @@ final class SgSleep {
         return (long) count * (stepsPerIteration - 1) * perStep;
     }
 
-    private void episode(RandomGenerator noise, int count, int sampleEvery, Sampler sampler) {
+    private void episode(NoiseSource noise, int count, int sampleEvery, Sampler sampler) {
         Arrays.fill(spikeCounts, 0L);
         if (sampleEvery > 0) {
             sample(0, 0, count, sampler);
@@ -199,7 +202,7 @@ final class SgSleep {
     }
 
     /** One iteration: the copies from rest, weights frozen, increments summed into {@link #dw}/{@link #dv}. */
-    private void iteration(RandomGenerator noise) {
+    private void iteration(NoiseSource noise) {
         for (int l = 0; l < layers; l++) {
             if (mem[l] != null) {
                 Arrays.fill(mem[l], 0f);
@@ -248,7 +251,7 @@ final class SgSleep {
     }
 
     /** Advances spiking layer {@code l} of every copy by one step; {@code sigma} = 0 draws no noise. */
-    private void advanceLayer(int l, float sigma, RandomGenerator noise) {
+    private void advanceLayer(int l, float sigma, NoiseSource noise) {
         int post = net.sizes[l + 1];
         int pre = net.sizes[l];
         float[] cur = current[l];
@@ -267,11 +270,7 @@ final class SgSleep {
         }
         float[] m = mem[l];
         if (sigma != 0f) {
-            if (ahead != null) {
-                ahead.fill(xi, 0, m.length);
-            } else {
-                SgSleepNoise.fill(noise, xi, 0, m.length);
-            }
+            noise.fill(xi, 0, m.length);
         }
         stepSpikes[l] = kernels.sgLeakyStep(m, spikes[l], cur, xi, sigma, net.beta, net.theta, m.length);
     }

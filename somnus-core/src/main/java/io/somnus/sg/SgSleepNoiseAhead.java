@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * generator ends where the episode's own draws would have left it. The generator must not be used by anyone else
  * until {@link #close()} returns (which joins the helper, so its state is visible afterwards).
  * <p>
- * Whether a helper runs is {@link SgThreads#second()}'s choice.
+ * Whether a helper runs is {@link SgThreading}'s choice.
  */
 final class SgSleepNoiseAhead implements AutoCloseable {
     /** Draws per chunk handed over (64 KiB of floats: a few dozen microseconds of drawing). */

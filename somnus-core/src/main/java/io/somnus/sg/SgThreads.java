@@ -1,26 +1,12 @@
 package io.somnus.sg;
 
-import io.somnus.core.ActiveRuns;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/**
- * Whether an SG-SNN run takes a second thread, for work that gives the same numbers on one thread or two: the sleep's
- * noise drawn ahead ({@link SgSleepNoiseAhead}), and in training the neurons' loops split into halves of the hidden
- * units and two independent products side by side ({@link SgNetwork}). The products themselves stay whole, on one
- * OpenBLAS thread: OpenBLAS sums an element differently when a product is split.
- * <p>
- * The system property {@code somnus.sg.threads}: {@code auto} (default: a second thread while this JVM has more
- * processors than runs in progress, {@link ActiveRuns}, so a sweep with a worker per core does not oversubscribe),
- * {@code 1} (never) or {@code 2} (always).
- */
+/** The second thread of an SG-SNN run ({@link SgThreading}): a pool of daemon threads and a hand-over of two tasks. */
 final class SgThreads {
-    /** The system property that chooses. */
-    static final String PROPERTY = "somnus.sg.threads";
-
     private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "somnus-sg-worker");
         t.setDaemon(true);
@@ -28,18 +14,6 @@ final class SgThreads {
     });
 
     private SgThreads() {
-    }
-
-    /** Whether work starting now should take a second thread. */
-    static boolean second() {
-        String choice = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        return switch (choice) {
-            case "2" -> true;
-            case "1" -> false;
-            case "auto" -> ActiveRuns.spareProcessor();
-            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
-                    + " is not a choice; use auto, 1 or 2");
-        };
     }
 
     /**

@@ -77,7 +77,6 @@ public final class SgTrainer {
     public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
                           SgListener listener) {
         long wallStart = System.nanoTime();
-        SgThreads.second(); // a bad -Dsomnus.sg.threads fails here, before any work
         checkData(train, cfg, "training");
         boolean validate = validation != null && validation.size() > 0;
         if (validate) {

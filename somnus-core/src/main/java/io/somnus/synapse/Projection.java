@@ -77,25 +77,20 @@ public final class Projection {
         for (int k = 1; k < n && grouped; k++) {
             grouped = synapses.pre(k - 1) <= synapses.pre(k);
         }
-        if (grouped) {
-            for (int s = 0; s < n; s++) {
-                postIndex[s] = synapses.post(s);
-                preIndex[s] = synapses.pre(s);
-                w[s] = initialWeights[s];
-            }
-        } else {
+        int[] order = null; // null: the identity, not built (4 B per synapse)
+        if (!grouped) {
             int[] fill = Arrays.copyOf(rowStart, pre.size());
             // stable counting sort by pre keeps the connector's order within a row
-            int[] order = new int[n];
+            order = new int[n];
             for (int k = 0; k < n; k++) {
                 order[fill[synapses.pre(k)]++] = k;
             }
-            for (int s = 0; s < n; s++) {
-                int k = order[s];
-                postIndex[s] = synapses.post(k);
-                preIndex[s] = synapses.pre(k);
-                w[s] = initialWeights[k];
-            }
+        }
+        for (int s = 0; s < n; s++) {
+            int k = order == null ? s : order[s];
+            postIndex[s] = synapses.post(k);
+            preIndex[s] = synapses.pre(k);
+            w[s] = initialWeights[k];
         }
         this.colStart = new int[post.size() + 1];
         for (int s = 0; s < n; s++) {

@@ -239,13 +239,11 @@ class SgSleepTest {
     @Test
     void noiseDrawnAheadOnAHelperGivesTheSameEpisodeBitForBit() {
         SgSleepConfig sc = new SgSleepConfig(4, 30, 6, 3.0, 0.01, 0.012, 20, 0.05, 0.2, 0.99);
-        String before = System.getProperty(SgThreads.PROPERTY);
-        try {
-            SgNetwork[] nets = new SgNetwork[2];
-            SplittableRandom[] noise = new SplittableRandom[2];
-            boolean[] drewAhead = new boolean[2];
-            for (int k = 0; k < 2; k++) {
-                System.setProperty(SgThreads.PROPERTY, k == 0 ? "1" : "2");
+        SgNetwork[] nets = new SgNetwork[2];
+        SplittableRandom[] noise = new SplittableRandom[2];
+        boolean[] drewAhead = new boolean[2];
+        for (int k = 0; k < 2; k++) {
+            try (SgThreading.Scope scope = SgThreading.use(k == 0 ? SgThreading.ONE : SgThreading.TWO)) {
                 nets[k] = network(true, 2, SgLoss.SPIKE_COUNT);
                 noise[k] = new SplittableRandom(3);
                 SgSleep sleep = new SgSleep(nets[k], sc, 1.0);
@@ -255,18 +253,12 @@ class SgSleepTest {
                 drewAhead[k] = sleep.drewAhead;
                 assertEquals(7L * 29 * 6 * (8 + 8 + 3), sleep.noiseDraws(7), "iterations × noisy steps × copies × spiking neurons");
             }
-            assertTrue(!drewAhead[0] && drewAhead[1]);
-            for (int k = 0; k < nets[0].parameters().length; k++) {
-                assertArrayEquals(nets[0].parameters()[k], nets[1].parameters()[k], "array " + k);
-            }
-            assertEquals(noise[0].nextLong(), noise[1].nextLong(), "the streams end in the same state");
-        } finally {
-            if (before == null) {
-                System.clearProperty(SgThreads.PROPERTY);
-            } else {
-                System.setProperty(SgThreads.PROPERTY, before);
-            }
         }
+        assertTrue(!drewAhead[0] && drewAhead[1]);
+        for (int k = 0; k < nets[0].parameters().length; k++) {
+            assertArrayEquals(nets[0].parameters()[k], nets[1].parameters()[k], "array " + k);
+        }
+        assertEquals(noise[0].nextLong(), noise[1].nextLong(), "the streams end in the same state");
     }
 
     /**

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
 class SgThreadsTest {
 
     private static <T> T withThreads(String choice, Supplier<T> body) {
-        String before = System.getProperty(SgThreads.PROPERTY);
-        System.setProperty(SgThreads.PROPERTY, choice);
+        String before = System.getProperty(SgThreading.PROPERTY);
+        System.setProperty(SgThreading.PROPERTY, choice);
         try {
             return body.get();
         } finally {
             if (before == null) {
-                System.clearProperty(SgThreads.PROPERTY);
+                System.clearProperty(SgThreading.PROPERTY);
             } else {
-                System.setProperty(SgThreads.PROPERTY, before);
+                System.setProperty(SgThreading.PROPERTY, before);
             }
         }
     }
@@ -57,8 +57,10 @@ class SgThreadsTest {
         };
         assertEquals(304, SgNetwork.splitPoint(600));
         assertEquals(200, SgNetwork.splitPoint(200), "narrow layers stay whole");
+        Map<String, float[]> baseOnOne = null;
         for (SgConfig cfg : cases) {
             Map<String, float[]> one = trained("1", cfg);
+            baseOnOne = baseOnOne == null ? one : baseOnOne;
             Map<String, float[]> two = trained("2", cfg);
             assertEquals(one.keySet(), two.keySet());
             for (String name : one.keySet()) {
@@ -68,21 +70,21 @@ class SgThreadsTest {
         // and the weights moved: the check compares trained networks
         Map<String, float[]> other = trained("2", base.toBuilder().learningRate(2e-2).build());
         assertNotEquals(java.util.Arrays.hashCode(other.get("w_in_h")),
-                java.util.Arrays.hashCode(trained("1", base).get("w_in_h")));
+                java.util.Arrays.hashCode(baseOnOne.get("w_in_h")));
     }
 
     @Test
     void theChoiceFollowsThePropertyAndTheRunsInProgress() {
-        assertTrue(withThreads("2", SgThreads::second));
-        assertFalse(withThreads("1", SgThreads::second));
+        assertTrue(withThreads("2", () -> SgThreading.current().second()));
+        assertFalse(withThreads("1", () -> SgThreading.current().second()));
         int processors = Runtime.getRuntime().availableProcessors();
-        assertEquals(processors > 1, withThreads("auto", SgThreads::second), "no run counted: one processor is taken");
+        assertEquals(processors > 1, withThreads("auto", () -> SgThreading.current().second()), "no run counted: one processor is taken");
         ActiveRuns.Entry[] runs = new ActiveRuns.Entry[processors];
         for (int i = 0; i < processors; i++) {
             runs[i] = ActiveRuns.enter();
         }
         try {
-            assertFalse(withThreads("auto", SgThreads::second), "one run per processor: no second threads");
+            assertFalse(withThreads("auto", () -> SgThreading.current().second()), "one run per processor: no second threads");
         } finally {
             for (ActiveRuns.Entry run : runs) {
                 run.close();
@@ -90,7 +92,11 @@ class SgThreadsTest {
             }
         }
         assertEquals(0, ActiveRuns.count());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withThreads("3", SgThreads::second));
+        try (SgThreading.Scope scope = SgThreading.use(SgThreading.ONE)) {
+            assertFalse(withThreads("2", () -> SgThreading.current().second()), "a choice in force beats the property");
+        }
+        assertTrue(withThreads("2", () -> SgThreading.current().second()), "closed: the property again");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withThreads("3", () -> SgThreading.current().second()));
         assertTrue(e.getMessage().contains("somnus.sg.threads=3"), e.getMessage());
     }
 

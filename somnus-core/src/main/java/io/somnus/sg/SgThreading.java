@@ -1,0 +1,76 @@
+package io.somnus.sg;
+
+import io.somnus.core.ActiveRuns;
+import java.util.Locale;
+
+/**
+ * Whether an SG-SNN run takes a second thread, for the work that gives the same numbers on one thread or two: the
+ * sleep's noise drawn ahead ({@link SgSleepNoiseAhead}), and in training halves of a wide layer's loops and two
+ * independent products side by side ({@link SgNetwork}). The products themselves stay whole, each on one OpenBLAS
+ * thread: OpenBLAS sums an element differently when a product is split.
+ * <p>
+ * The choice in force ({@link #current()}) is the system property {@code somnus.sg.threads} — {@code auto}
+ * (default), {@code 1} or {@code 2} — unless code has chosen for a while with {@link #use}. A network and a sleep
+ * phase read it once, when built.
+ */
+public enum SgThreading {
+    /** A second thread while this JVM has more processors than runs in progress ({@link ActiveRuns}). */
+    AUTO,
+    /** Never a second thread. */
+    ONE,
+    /** Always a second thread. */
+    TWO;
+
+    /** The system property that chooses. */
+    public static final String PROPERTY = "somnus.sg.threads";
+
+    /** A choice made with {@link #use}, in force over the property; null when none is. */
+    private static volatile SgThreading chosen;
+
+    /** Whether work starting now takes a second thread. */
+    boolean second() {
+        return switch (this) {
+            case ONE -> false;
+            case TWO -> true;
+            case AUTO -> ActiveRuns.spareProcessor();
+        };
+    }
+
+    /** The choice in force: the one of an open {@link #use}, else the system property's. */
+    public static SgThreading current() {
+        SgThreading c = chosen;
+        return c != null ? c : parse(System.getProperty(PROPERTY, "auto"));
+    }
+
+    /** Whether {@link #PROPERTY} is set (the user chose). */
+    public static boolean chosenByProperty() {
+        return System.getProperty(PROPERTY) != null;
+    }
+
+    /** {@code auto}, {@code 1} or {@code 2}. */
+    static SgThreading parse(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> AUTO;
+            case "1" -> ONE;
+            case "2" -> TWO;
+            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + value.trim()
+                    + " is not a choice; use auto, 1 or 2");
+        };
+    }
+
+    /**
+     * Puts {@code choice} in force for networks and sleep phases built until the returned scope is closed (then the
+     * previous choice is back); for commands that measure or calibrate on a given thread count.
+     */
+    public static Scope use(SgThreading choice) {
+        SgThreading previous = chosen;
+        chosen = choice;
+        return () -> chosen = previous;
+    }
+
+    /** A choice in force; closing it restores the previous one. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
