@@ -130,6 +130,28 @@ public interface Kernels {
     void sgArctanDelta(float[] g, float[] u, int off, int next, int n, int rows, int stride, float theta, float k,
                        float beta, float resetCoef);
 
+    /**
+     * The sleep's log-space pull of {@code n} weights toward a target magnitude, sign kept:
+     * {@code w[s] ← (float) logSpacePull(w[s], target, exponent)} for s in [0, n) (see {@link #logSpacePull(double,
+     * double, double)}). {@code scratch} is working space of any length ≥ 1 (the SIMD kernel works in chunks of it).
+     */
+    void logSpacePull(float[] w, int n, double target, double exponent, double[] scratch);
+
+    /**
+     * {@code |t|·(|w|/|t|)^e} with the sign of {@code w}, computed as {@code |t|·exp(e·ln(|w|/|t|))} with
+     * {@link Math#log} and {@link Math#exp}; {@code w} itself when {@code w} or {@code t} is 0. The definition every
+     * kernel's {@link #logSpacePull(float[], int, double, double, double[])} reproduces bit for bit once rounded to
+     * float.
+     */
+    static double logSpacePull(double w, double t, double e) {
+        double a = Math.abs(w);
+        double m = Math.abs(t);
+        if (a == 0 || m == 0) {
+            return w;
+        }
+        return Math.copySign(m * Math.exp(e * Math.log(a / m)), w);
+    }
+
     /** {@code sums[j] += w[from + j]} in double, for j in [0, n): column sums of a row-major matrix. */
     void accumulateRow(double[] sums, float[] w, int from, int n);
 

@@ -12,6 +12,17 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void logSpacePull(float[] w, int n, double target, double exponent, double[] scratch) {
+        logSpacePullRange(w, 0, n, target, exponent);
+    }
+
+    static void logSpacePullRange(float[] w, int from, int to, double target, double exponent) {
+        for (int s = from; s < to; s++) {
+            w[s] = (float) Kernels.logSpacePull(w[s], target, exponent);
+        }
+    }
+
+    @Override
     public int conductanceLif(ConductanceLifStep c, int step, int n, float[] v, float[] ge, float[] gi, double[] theta,
                               int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
                               float[] thresholdFloor, int[] spikedOut) {

@@ -1,7 +1,9 @@
 package io.somnus.kernel;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -35,6 +37,93 @@ final class VectorKernels implements Kernels {
     @Override
     public String name() {
         return "vector-" + F.vectorBitSize();
+    }
+
+    /** Doubles and longs in vectors of the float vectors' width (the log-space pull computes in double). */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, F.vectorShape());
+
+    /**
+     * The log-space pull's SIMD path runs while |e − 1| is at most this (the sleep's per-step λ = 0.99997 and its
+     * powers up to ≈ 30 steps), where ln(|w|/|t|) is needed only to ≈ 10⁻¹¹ and exp(z) only near 0.
+     */
+    static final double PULL_MAX_EXPONENT_OFFSET = 0x1p-10;
+    /** |z| = |(e − 1)·ln(|w|/|t|)| beyond which a weight takes the scalar path (exp's series is cut at z⁴). */
+    private static final double PULL_MAX_Z = 0x1p-10;
+    /** Adding this to a double's bits carries into the exponent exactly when its mantissa is ≥ √2. */
+    private static final long PULL_SQRT2_CARRY = 0x3ff0000000000000L - Double.doubleToRawLongBits(Math.sqrt(0.5));
+    private static final double LN2_HI = 0x1.62e42fefa3800p-1; // its product with an exponent is exact
+    private static final double LN2_LO = 0x1.ef35793c76730p-45;
+    /** The 29 mantissa bits a double loses when rounded to float; their value 2²⁸ is a rounding midpoint. */
+    private static final long PULL_LOST_BITS = (1L << 29) - 1;
+    private static final long PULL_MIDPOINT = 1L << 28;
+    /**
+     * Results within this many double ulps of a float rounding midpoint take the scalar path. Both the fast value
+     * and {@link Kernels#logSpacePull(double, double, double)}'s lie within 10⁻¹³ (relative, < 10³ ulps) of the
+     * exact pull, so outside this band the two round to the same float; ≈ 1 weight in 4 000 falls inside.
+     */
+    private static final long PULL_MARGIN_ULPS = 1L << 16;
+    private static final long NAN_BITS = Double.doubleToRawLongBits(Double.NaN);
+
+    /**
+     * The pull as {@code |w|·exp((e − 1)·(ln|w| − ln|t|))} (= |t|·(|w|/|t|)^e) in SIMD doubles: ln|w| from the
+     * exponent and an atanh series of the mantissa in [√½, √2) (truncation < 2·10⁻¹¹), exp by its series to z⁴
+     * (|z| ≤ 2⁻¹⁰: truncation < 10⁻¹⁷). The error from the exact value stays below 10⁻¹³ relative, so where the
+     * result is not within {@link #PULL_MARGIN_ULPS} of a float rounding midpoint it rounds to the float the scalar
+     * definition gives; every other weight (0, subnormal or non-finite results, |z| too large, near a midpoint)
+     * is recomputed by the definition.
+     */
+    @Override
+    public void logSpacePull(float[] w, int n, double target, double exponent, double[] scratch) {
+        double t = Math.abs(target);
+        double c = exponent - 1;
+        if (!(Math.abs(c) <= PULL_MAX_EXPONENT_OFFSET) || !(t >= Float.MIN_NORMAL && t <= Float.MAX_VALUE)) {
+            ScalarKernels.logSpacePullRange(w, 0, n, target, exponent);
+            return;
+        }
+        double lnT = Math.log(t);
+        DoubleVector nan = DoubleVector.broadcast(D, Double.NaN);
+        for (int from = 0; from < n; from += scratch.length) {
+            int m = Math.min(scratch.length, n - from);
+            for (int i = 0; i < m; i++) {
+                scratch[i] = Math.abs((double) w[from + i]);
+            }
+            int bound = D.loopBound(m);
+            int i = 0;
+            for (; i < bound; i += D.length()) {
+                DoubleVector a = DoubleVector.fromArray(D, scratch, i);
+                LongVector bits = a.reinterpretAsLongs();
+                LongVector k = bits.add(PULL_SQRT2_CARRY).lanewise(VectorOperators.LSHR, 52); // biased exponent
+                DoubleVector kd = k.or(0x4330000000000000L).reinterpretAsDoubles().sub(0x1p52 + 1023);
+                DoubleVector mant = bits.sub(k.sub(1023).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+                DoubleVector u = mant.sub(1).div(mant.add(1));
+                DoubleVector u2 = u.mul(u);
+                DoubleVector u4 = u2.mul(u2);
+                // ln(mant) = 2u·(1 + u²/3 + u⁴/5 + u⁶/7 + u⁸/9 + u¹⁰/11), grouped for shorter dependency chains
+                DoubleVector series = u2.mul(1.0 / 11).add(1.0 / 9).mul(u4).add(u2.mul(1.0 / 7).add(1.0 / 5)).mul(u4)
+                        .add(u2.mul(1.0 / 3).add(1));
+                DoubleVector lnA = kd.mul(LN2_HI).add(kd.mul(LN2_LO).add(series.mul(u.add(u))));
+                DoubleVector z = lnA.sub(lnT).mul(c);
+                DoubleVector z2 = z.mul(z);
+                DoubleVector q = z.mul(1.0 / 6).add(0.5).add(z2.mul(1.0 / 24)).mul(z2).add(z.add(1));
+                DoubleVector y = a.mul(q);
+                VectorMask<Double> fast = y.compare(VectorOperators.GE, Float.MIN_NORMAL)
+                        .and(y.compare(VectorOperators.LE, Float.MAX_VALUE))
+                        .and(z.abs().compare(VectorOperators.LE, PULL_MAX_Z));
+                LongVector yb = nan.blend(y, fast).reinterpretAsLongs();
+                LongVector lost = yb.and(PULL_LOST_BITS);
+                VectorMask<Long> nearMidpoint = lost.compare(VectorOperators.GT, PULL_MIDPOINT - PULL_MARGIN_ULPS)
+                        .and(lost.compare(VectorOperators.LT, PULL_MIDPOINT + PULL_MARGIN_ULPS));
+                yb.blend(NAN_BITS, nearMidpoint).reinterpretAsDoubles().intoArray(scratch, i);
+            }
+            for (; i < m; i++) {
+                scratch[i] = Double.NaN;
+            }
+            for (int j = 0; j < m; j++) {
+                float y = (float) scratch[j];
+                int s = from + j;
+                w[s] = y == y ? Math.copySign(y, w[s]) : (float) Kernels.logSpacePull(w[s], target, exponent);
+            }
+        }
     }
 
     /** {@link FastExp#expNonPositive} lane-wise. */

@@ -1,5 +1,7 @@
 package io.somnus.sleep;
 
+import io.somnus.kernel.Kernels;
+
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,11 +54,6 @@ public record LogSpaceDecay(double lambda, double noiseStd) implements WeightDec
      * when {@code w} or the target is 0. One step is {@code e = λ}, {@code n} steps {@code e = λⁿ}.
      */
     public static double pull(double w, double target, double e) {
-        double a = Math.abs(w);
-        double t = Math.abs(target);
-        if (a == 0 || t == 0) {
-            return w;
-        }
-        return Math.copySign(t * Math.exp(e * Math.log(a / t)), w);
+        return Kernels.logSpacePull(w, target, e);
     }
 }

@@ -30,6 +30,113 @@ class KernelsTest {
     }
 
     @Test
+    void logSpacePullIsTheClosedFormOfThePaperLaw() {
+        // |t|·(|w|/|t|)^e: 0.04 toward 0.01 with e = ½ is 0.01·√4 = 0.02, sign kept; 0 and a zero target keep w
+        assertEquals(0.02, Kernels.logSpacePull(0.04, 0.01, 0.5), 1e-17);
+        assertEquals(-0.02, Kernels.logSpacePull(-0.04, 0.01, 0.5), 1e-17);
+        assertEquals(0.02, Kernels.logSpacePull(0.04, -0.01, 0.5), 1e-17);
+        assertEquals(0.005, Kernels.logSpacePull(0.0025, 0.01, 0.5), 1e-17);
+        assertEquals(0.3, Kernels.logSpacePull(0.3, 0.01, 1.0), 1e-16);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Kernels.logSpacePull(-0.0, 0.01, 0.5)));
+        assertEquals(0.7, Kernels.logSpacePull(0.7, 0.0, 0.5));
+        for (Kernels k : new Kernels[] {SCALAR, vector}) {
+            float[] w = {0.04f, -0.04f, 0f, 0.0025f};
+            k.logSpacePull(w, 4, 0.01, 0.5, new double[3]);
+            assertArrayEquals(new float[] {0.02f, -0.02f, 0f, 0.005f}, w, 1e-9f, k.name());
+        }
+    }
+
+    /**
+     * The SIMD pull computes ln and exp by its own series and recomputes by the definition only the weights whose
+     * result falls near a float rounding midpoint (or outside its range): it must still give the definition's floats
+     * everywhere — the sleep's per-step λ and its powers, exponents beyond the fast path's range, targets from
+     * subnormal to huge, weights 0, subnormal, non-finite, at and near the target; chunks of the scratch and the tail.
+     */
+    @Test
+    void logSpacePullGivesTheDefinitionsFloatsOnBothKernels() {
+        SplittableRandom rng = new SplittableRandom(41);
+        double[] exponents = {0.99997, Math.pow(0.99997, 7), Math.pow(0.99997, 32), 1 - 0x1p-10, 1 + 0x1p-11, 1.0,
+                1 - 0x1p-9, 0.999, 0.5};
+        float[] targets = {0.01f, -0.01f, 0.2f, 3e-3f, 7.5f, Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, 1e30f,
+                Float.MAX_VALUE, 0f};
+        int nearMidpoint = 0;
+        int compared = 0;
+        for (double e : exponents) {
+            for (float t : targets) {
+                int n = 4_099;
+                float[] w = new float[n];
+                for (int i = 0; i < n; i++) {
+                    w[i] = switch (i % 7) {
+                        case 0 -> Float.intBitsToFloat(rng.nextInt());                        // any float
+                        case 1 -> (float) Math.exp(rng.nextDouble(-16, 2));                    // weights
+                        case 2 -> -(float) Math.exp(rng.nextDouble(-16, 2));
+                        case 3 -> (float) (t * (1 + rng.nextGaussian() * 1e-4));               // near the target
+                        case 4 -> i % 3 == 0 ? 0f : i % 3 == 1 ? -0f : Float.intBitsToFloat(rng.nextInt(1, 1 << 23));
+                        case 5 -> i % 4 == 0 ? Float.NaN : i % 4 == 1 ? Float.POSITIVE_INFINITY
+                                : i % 4 == 2 ? Float.NEGATIVE_INFINITY : t;
+                        default -> (float) rng.nextDouble(-1, 1);
+                    };
+                }
+                float[] expected = new float[n];
+                for (int i = 0; i < n; i++) {
+                    double y = Kernels.logSpacePull(w[i], t, e);
+                    expected[i] = (float) y;
+                    long lost = Double.doubleToRawLongBits(y) & ((1L << 29) - 1);
+                    if (Math.abs(lost - (1L << 28)) < (1L << 16) && Float.isFinite(expected[i])) {
+                        nearMidpoint++;
+                    }
+                }
+                for (Kernels k : new Kernels[] {SCALAR, vector}) {
+                    for (int chunk : new int[] {1, 13, 2048}) {
+                        float[] got = w.clone();
+                        k.logSpacePull(got, n - 3, t, e, new double[chunk]);
+                        for (int i = 0; i < n; i++) {
+                            float want = i < n - 3 ? expected[i] : w[i];
+                            float in = w[i];
+                            // a NaN's payload is not kept by every JIT tier's float↔double conversion: any NaN will do
+                            assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(got[i]),
+                                    () -> k.name() + ": w " + in + " t " + t + " e " + e + " chunk " + chunk);
+                        }
+                        compared += n;
+                    }
+                }
+            }
+        }
+        // the band the SIMD path hands back to the definition was exercised
+        assertTrue(nearMidpoint >= 20, "weights near a rounding midpoint: " + nearMidpoint + " of " + compared);
+    }
+
+    /**
+     * Weights whose exact pull lies just outside, at and inside the band around a float rounding midpoint the SIMD
+     * path hands back to the definition (within 2²¹ double ulps of it; the band is 2¹⁶): there a small error of the
+     * SIMD series would show as another float.
+     */
+    @Test
+    void logSpacePullIsExactNearFloatRoundingMidpoints() {
+        SplittableRandom rng = new SplittableRandom(43);
+        for (double e : new double[] {0.99997, 1 - 0x1p-10, 1 + 0x1p-11}) {
+            for (float t : new float[] {0.01f, 0.2f}) {
+                float[] w = new float[4_000];
+                int kept = 0;
+                for (int tries = 0; kept < w.length; tries++) {
+                    assertTrue(tries < 10_000_000, "too few weights near a midpoint");
+                    float x = (float) (t * Math.exp(rng.nextDouble(-8, 3)) * (rng.nextBoolean() ? 1 : -1));
+                    long lost = Double.doubleToRawLongBits(Kernels.logSpacePull(x, t, e)) & ((1L << 29) - 1);
+                    if (Math.abs(lost - (1L << 28)) < (1L << 21)) {
+                        w[kept++] = x;
+                    }
+                }
+                float[] got = w.clone();
+                vector.logSpacePull(got, got.length, t, e, new double[512]);
+                for (int i = 0; i < w.length; i++) {
+                    float in = w[i];
+                    assertEquals((float) Kernels.logSpacePull(in, t, e), got[i], () -> "w " + in + " t " + t + " e " + e);
+                }
+            }
+        }
+    }
+
+    @Test
     void fastExpIsWithinThreeTenthsOfAMillionthOfMathExp() {
         double worst = 0;
         for (int k = 0; k <= 2_000_000; k++) {

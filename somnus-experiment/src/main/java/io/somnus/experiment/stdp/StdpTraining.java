@@ -251,7 +251,10 @@ public final class StdpTraining {
             summary.put("test_accuracy_frozen_by_readout", summary.get("test_accuracy_by_readout"));
             summary.put("test_accuracy", acc.get(Choices.of(cfg.readout().main())));
             summary.put("test_accuracy_by_readout", acc);
-            summary.put("readout_segments", Map.of("training", fit.size(), "test", scored.size()));
+            Map<String, Integer> segments = new LinkedHashMap<>(); // Map.of's order changes between JVMs
+            segments.put("training", fit.size());
+            segments.put("test", scored.size());
+            summary.put("readout_segments", segments);
             summary.put("stopped_early", stoppedEarly);
         }
         times.charge(TrainingTimes.Phase.EVALUATION);
