@@ -63,6 +63,7 @@ final class VectorKernels implements Kernels {
      */
     private static final long PULL_MARGIN_ULPS = 1L << 16;
     private static final long NAN_BITS = Double.doubleToRawLongBits(Double.NaN);
+    private static final int SIGN = 0x8000_0000;
 
     /**
      * The pull as {@code |w|·exp((e − 1)·(ln|w| − ln|t|))} (= |t|·(|w|/|t|)^e) in SIMD doubles: ln|w| from the
@@ -81,48 +82,57 @@ final class VectorKernels implements Kernels {
             return;
         }
         double lnT = Math.log(t);
-        DoubleVector nan = DoubleVector.broadcast(D, Double.NaN);
         for (int from = 0; from < n; from += scratch.length) {
             int m = Math.min(scratch.length, n - from);
             for (int i = 0; i < m; i++) {
                 scratch[i] = Math.abs((double) w[from + i]);
             }
-            int bound = D.loopBound(m);
-            int i = 0;
-            for (; i < bound; i += D.length()) {
-                DoubleVector a = DoubleVector.fromArray(D, scratch, i);
-                LongVector bits = a.reinterpretAsLongs();
-                LongVector k = bits.add(PULL_SQRT2_CARRY).lanewise(VectorOperators.LSHR, 52); // biased exponent
-                DoubleVector kd = k.or(0x4330000000000000L).reinterpretAsDoubles().sub(0x1p52 + 1023);
-                DoubleVector mant = bits.sub(k.sub(1023).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-                DoubleVector u = mant.sub(1).div(mant.add(1));
-                DoubleVector u2 = u.mul(u);
-                DoubleVector u4 = u2.mul(u2);
-                // ln(mant) = 2u·(1 + u²/3 + u⁴/5 + u⁶/7 + u⁸/9 + u¹⁰/11), grouped for shorter dependency chains
-                DoubleVector series = u2.mul(1.0 / 11).add(1.0 / 9).mul(u4).add(u2.mul(1.0 / 7).add(1.0 / 5)).mul(u4)
-                        .add(u2.mul(1.0 / 3).add(1));
-                DoubleVector lnA = kd.mul(LN2_HI).add(kd.mul(LN2_LO).add(series.mul(u.add(u))));
-                DoubleVector z = lnA.sub(lnT).mul(c);
-                DoubleVector z2 = z.mul(z);
-                DoubleVector q = z.mul(1.0 / 6).add(0.5).add(z2.mul(1.0 / 24)).mul(z2).add(z.add(1));
-                DoubleVector y = a.mul(q);
-                VectorMask<Double> fast = y.compare(VectorOperators.GE, Float.MIN_NORMAL)
-                        .and(y.compare(VectorOperators.LE, Float.MAX_VALUE))
-                        .and(z.abs().compare(VectorOperators.LE, PULL_MAX_Z));
-                LongVector yb = nan.blend(y, fast).reinterpretAsLongs();
-                LongVector lost = yb.and(PULL_LOST_BITS);
-                VectorMask<Long> nearMidpoint = lost.compare(VectorOperators.GT, PULL_MIDPOINT - PULL_MARGIN_ULPS)
-                        .and(lost.compare(VectorOperators.LT, PULL_MIDPOINT + PULL_MARGIN_ULPS));
-                yb.blend(NAN_BITS, nearMidpoint).reinterpretAsDoubles().intoArray(scratch, i);
-            }
-            for (; i < m; i++) {
-                scratch[i] = Double.NaN;
-            }
+            pullMagnitudes(scratch, m, lnT, c);
             for (int j = 0; j < m; j++) {
                 float y = (float) scratch[j];
                 int s = from + j;
-                w[s] = y == y ? Math.copySign(y, w[s]) : (float) Kernels.logSpacePull(w[s], target, exponent);
+                w[s] = y == y ? Float.intBitsToFloat(Float.floatToRawIntBits(y) | Float.floatToRawIntBits(w[s]) & SIGN)
+                        : (float) Kernels.logSpacePull(w[s], target, exponent);
             }
+        }
+    }
+
+    /**
+     * {@code a[i] ← |a[i]|·exp(c·(ln|a[i]| − lnT))} for i in [0, m), or NaN where the series may not round to the
+     * definition's float (see {@link #logSpacePull}).
+     */
+    private static void pullMagnitudes(double[] a, int m, double lnT, double c) {
+        DoubleVector nan = DoubleVector.broadcast(D, Double.NaN);
+        int bound = D.loopBound(m);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector x = DoubleVector.fromArray(D, a, i);
+            LongVector bits = x.reinterpretAsLongs();
+            LongVector k = bits.add(PULL_SQRT2_CARRY).lanewise(VectorOperators.LSHR, 52); // biased exponent
+            DoubleVector kd = k.or(0x4330000000000000L).reinterpretAsDoubles().sub(0x1p52 + 1023);
+            DoubleVector mant = bits.sub(k.sub(1023).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            DoubleVector u = mant.sub(1).div(mant.add(1));
+            DoubleVector u2 = u.mul(u);
+            DoubleVector u4 = u2.mul(u2);
+            // ln(mant) = 2u·(1 + u²/3 + u⁴/5 + u⁶/7 + u⁸/9 + u¹⁰/11), grouped for shorter dependency chains
+            DoubleVector series = u2.mul(1.0 / 11).add(1.0 / 9).mul(u4).add(u2.mul(1.0 / 7).add(1.0 / 5)).mul(u4)
+                    .add(u2.mul(1.0 / 3).add(1));
+            DoubleVector lnA = kd.mul(LN2_HI).add(kd.mul(LN2_LO).add(series.mul(u.add(u))));
+            DoubleVector z = lnA.sub(lnT).mul(c);
+            DoubleVector z2 = z.mul(z);
+            DoubleVector q = z.mul(1.0 / 6).add(0.5).add(z2.mul(1.0 / 24)).mul(z2).add(z.add(1));
+            DoubleVector y = x.mul(q);
+            VectorMask<Double> fast = y.compare(VectorOperators.GE, Float.MIN_NORMAL)
+                    .and(y.compare(VectorOperators.LE, Float.MAX_VALUE))
+                    .and(z.abs().compare(VectorOperators.LE, PULL_MAX_Z));
+            LongVector yb = nan.blend(y, fast).reinterpretAsLongs();
+            LongVector lost = yb.and(PULL_LOST_BITS);
+            VectorMask<Long> nearMidpoint = lost.compare(VectorOperators.GT, PULL_MIDPOINT - PULL_MARGIN_ULPS)
+                    .and(lost.compare(VectorOperators.LT, PULL_MIDPOINT + PULL_MARGIN_ULPS));
+            yb.blend(NAN_BITS, nearMidpoint).reinterpretAsDoubles().intoArray(a, i);
+        }
+        for (; i < m; i++) {
+            a[i] = Double.NaN;
         }
     }
 
