@@ -26,9 +26,13 @@ import io.somnus.synapse.Projection;
  * float: validation/paper_code does the same arithmetic.
  */
 public final class SinceLastSpikeStdp implements Plasticity {
-    private final float[] ltp;
-    private final float[] ltd;
-    private final int sign;
+    /**
+     * The signed change of a weight for Δ = k − {@link #zeroAt}, k in [0, length): {@code −sign·ltd[−Δ]} for Δ &lt; 0,
+     * {@code sign·ltp[Δ]} for Δ ≥ 0, each as the float product the rule defines; both ends are the ±0 every Δ beyond
+     * them gives. One load per visit instead of a branch on the sign of Δ, which is as likely one way as the other.
+     */
+    private final float[] change;
+    private final int zeroAt;
     private int[] touched = new int[0];
     private int touchedCount;
 
@@ -47,9 +51,16 @@ public final class SinceLastSpikeStdp implements Plasticity {
             throw new IllegalArgumentException("since-last-spike STDP needs η >= 0 and τ_LTP, τ_LTD, dt > 0; got η "
                     + eta + ", τ_LTP " + tauLtpMs + ", τ_LTD " + tauLtdMs + ", dt " + dtMs);
         }
-        this.ltp = increments(eta, tauLtpMs, dtMs);
-        this.ltd = increments(eta, tauLtdMs, dtMs);
-        this.sign = sign;
+        float[] ltp = increments(eta, tauLtpMs, dtMs);
+        float[] ltd = increments(eta, tauLtdMs, dtMs);
+        this.zeroAt = ltd.length - 1;
+        this.change = new float[zeroAt + ltp.length];
+        for (int k = 1; k < ltd.length; k++) {
+            change[zeroAt - k] = -sign * ltd[k];
+        }
+        for (int k = 0; k < ltp.length; k++) {
+            change[zeroAt + k] = sign * ltp[k];
+        }
     }
 
     /** (float) (η·exp(−k·dt/τ)) for k = 0, 1, … up to the first k where it rounds to 0 (the last entry). */
@@ -65,11 +76,9 @@ public final class SinceLastSpikeStdp implements Plasticity {
         return t;
     }
 
-    /** The magnitude of the change for Δ steps (≥ 0: the LTP branch, &lt; 0: the LTD branch). */
-    float magnitude(int delta) {
-        float[] t = delta >= 0 ? ltp : ltd;
-        int k = Math.abs(delta);
-        return k < t.length ? t[k] : 0f;
+    /** The signed change of a weight for Δ steps (≥ 0: the LTP branch, &lt; 0: the LTD branch). */
+    float change(int delta) {
+        return change[Math.min(Math.max(delta + zeroAt, 0), change.length - 1)];
     }
 
     @Override
@@ -131,8 +140,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
     }
 
     private void update(float[] w, int s, int delta) {
-        float m = magnitude(delta);
-        w[s] += delta >= 0 ? sign * m : -sign * m;
+        w[s] += change(delta);
         touched[touchedCount++] = s;
     }
 

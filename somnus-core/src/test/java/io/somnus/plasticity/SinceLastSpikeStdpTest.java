@@ -85,9 +85,16 @@ class SinceLastSpikeStdpTest {
     @Test
     void incrementsVanishFarFromASpikeAndTheRuleUpdatesBeforeDelivery() {
         SinceLastSpikeStdp r = rule(ETA, 1);
-        assertEquals((float) ETA, r.magnitude(0));
-        assertEquals((float) ltd(ETA, 2), r.magnitude(-2));
-        assertEquals(0f, r.magnitude(100_000));
+        assertEquals((float) ETA, r.change(0));
+        assertEquals(-(float) ltd(ETA, 2), r.change(-2));
+        // beyond the tables the change is sign·0: +0 for LTP, −0 for LTD of an excitatory pre (w + −0 keeps a −0 weight)
+        assertEquals(0f, r.change(100_000));
+        assertEquals(-0f, r.change(-100_000));
+        SinceLastSpikeStdp inhibitory = rule(ETA, -1);
+        assertEquals(-(float) ETA, inhibitory.change(0));
+        assertEquals((float) ltd(ETA, 2), inhibitory.change(-2));
+        assertEquals(-0f, inhibitory.change(100_000));
+        assertEquals(0f, inhibitory.change(-100_000));
         assertTrue(r.updatesBeforeDelivery());
         assertThrows(IllegalArgumentException.class, () -> new SinceLastSpikeStdp(ETA, 0, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new SinceLastSpikeStdp(ETA, 1, 1, 0, 1));
