@@ -113,7 +113,7 @@ public final class DatasetRegistry {
         List<FileStatus> sources = List.of(
                 verified(d, split, found.images(), d.files(split).images(), options.allowUnverified()),
                 verified(d, split, found.labels(), d.files(split).labels(), options.allowUnverified()));
-        return IdxReader.read(d.name(), found.images(), found.labels(), d.format(), options.limit()).withSources(sources);
+        return IdxCache.read(d.name(), found.images(), found.labels(), d.format(), options.limit()).withSources(sources);
     }
 
     /** Option a user gives to accept files that match no published checksum (named in messages). */
