@@ -75,6 +75,9 @@ final class VectorKernels implements Kernels {
      */
     @Override
     public void logSpacePull(float[] w, int n, double target, double exponent, double[] scratch) {
+        if (scratch.length == 0) {
+            throw new IllegalArgumentException("logSpacePull needs scratch space of at least 1 double");
+        }
         double t = Math.abs(target);
         double c = exponent - 1;
         if (!(Math.abs(c) <= PULL_MAX_EXPONENT_OFFSET) || !(t >= Float.MIN_NORMAL && t <= Float.MAX_VALUE)) {

@@ -43,6 +43,7 @@ class KernelsTest {
             float[] w = {0.04f, -0.04f, 0f, 0.0025f};
             k.logSpacePull(w, 4, 0.01, 0.5, new double[3]);
             assertArrayEquals(new float[] {0.02f, -0.02f, 0f, 0.005f}, w, 1e-9f, k.name());
+            assertThrows(IllegalArgumentException.class, () -> k.logSpacePull(w, 4, 0.01, 0.99997, new double[0]));
         }
     }
 
