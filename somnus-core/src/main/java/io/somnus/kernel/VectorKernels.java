@@ -46,7 +46,7 @@ final class VectorKernels implements Kernels {
      * The log-space pull's SIMD path runs while |e − 1| is at most this (the sleep's per-step λ = 0.99997 and its
      * powers up to ≈ 30 steps), where ln(|w|/|t|) is needed only to ≈ 10⁻¹¹ and exp(z) only near 0.
      */
-    static final double PULL_MAX_EXPONENT_OFFSET = 0x1p-10;
+    private static final double PULL_MAX_EXPONENT_OFFSET = 0x1p-10;
     /** |z| = |(e − 1)·ln(|w|/|t|)| beyond which a weight takes the scalar path (exp's series is cut at z⁴). */
     private static final double PULL_MAX_Z = 0x1p-10;
     /** Adding this to a double's bits carries into the exponent exactly when its mantissa is ≥ √2. */

@@ -1,7 +1,6 @@
 package io.somnus.sleep;
 
 import io.somnus.kernel.Kernels;
-
 import java.util.random.RandomGenerator;
 
 /**
