@@ -84,13 +84,21 @@ final class VectorKernels implements Kernels {
             ScalarKernels.logSpacePullRange(w, 0, n, target, exponent);
             return;
         }
+        int chunk = scratch.length / 2; // magnitudes in [0, chunk), exponents z in [chunk, 2·chunk)
+        if (chunk < D.length()) {
+            ScalarKernels.logSpacePullRange(w, 0, n, target, exponent);
+            return;
+        }
         double lnT = Math.log(t);
-        for (int from = 0; from < n; from += scratch.length) {
-            int m = Math.min(scratch.length, n - from);
+        for (int from = 0; from < n; from += chunk) {
+            int m = Math.min(chunk, n - from);
             for (int i = 0; i < m; i++) {
                 scratch[i] = Math.abs((double) w[from + i]);
             }
-            pullMagnitudes(scratch, m, lnT, c);
+            // two loops of half the operations each: C2 stops inlining Vector API calls past a size budget, and a
+            // call it did not inline runs as Java code (observed: the store of a single loop doing both, in some JVMs)
+            pullExponents(scratch, chunk, m, lnT, c);
+            pullMagnitudes(scratch, chunk, m);
             for (int j = 0; j < m; j++) {
                 float y = (float) scratch[j];
                 int s = from + j;
@@ -100,17 +108,11 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    /**
-     * {@code a[i] ← |a[i]|·exp(c·(ln|a[i]| − lnT))} for i in [0, m), or NaN where the series may not round to the
-     * definition's float (see {@link #logSpacePull}).
-     */
-    private static void pullMagnitudes(double[] a, int m, double lnT, double c) {
-        DoubleVector nan = DoubleVector.broadcast(D, Double.NaN);
+    /** {@code a[z + i] ← c·(ln a[i] − lnT)} for i in [0, m), ln by the exponent and an atanh series of the mantissa. */
+    private static void pullExponents(double[] a, int z, int m, double lnT, double c) {
         int bound = D.loopBound(m);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector x = DoubleVector.fromArray(D, a, i);
-            LongVector bits = x.reinterpretAsLongs();
+        for (int i = 0; i < bound; i += D.length()) {
+            LongVector bits = DoubleVector.fromArray(D, a, i).reinterpretAsLongs();
             LongVector k = bits.add(PULL_SQRT2_CARRY).lanewise(VectorOperators.LSHR, 52); // biased exponent
             DoubleVector kd = k.or(0x4330000000000000L).reinterpretAsDoubles().sub(0x1p52 + 1023);
             DoubleVector mant = bits.sub(k.sub(1023).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
@@ -121,13 +123,26 @@ final class VectorKernels implements Kernels {
             DoubleVector series = u2.mul(1.0 / 11).add(1.0 / 9).mul(u4).add(u2.mul(1.0 / 7).add(1.0 / 5)).mul(u4)
                     .add(u2.mul(1.0 / 3).add(1));
             DoubleVector lnA = kd.mul(LN2_HI).add(kd.mul(LN2_LO).add(series.mul(u.add(u))));
-            DoubleVector z = lnA.sub(lnT).mul(c);
-            DoubleVector z2 = z.mul(z);
-            DoubleVector q = z.mul(1.0 / 6).add(0.5).add(z2.mul(1.0 / 24)).mul(z2).add(z.add(1));
-            DoubleVector y = x.mul(q);
+            lnA.sub(lnT).mul(c).intoArray(a, z + i);
+        }
+    }
+
+    /**
+     * {@code a[i] ← a[i]·exp(a[z + i])} for i in [0, m) (exp by its series to z⁴), or NaN where that may not round
+     * to the definition's float (see {@link #logSpacePull}); the tail past the vectors is NaN.
+     */
+    private static void pullMagnitudes(double[] a, int z, int m) {
+        DoubleVector nan = DoubleVector.broadcast(D, Double.NaN);
+        int bound = D.loopBound(m);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector x = DoubleVector.fromArray(D, a, i);
+            DoubleVector e = DoubleVector.fromArray(D, a, z + i);
+            DoubleVector e2 = e.mul(e);
+            DoubleVector y = x.mul(e.mul(1.0 / 6).add(0.5).add(e2.mul(1.0 / 24)).mul(e2).add(e.add(1)));
             VectorMask<Double> fast = y.compare(VectorOperators.GE, Float.MIN_NORMAL)
                     .and(y.compare(VectorOperators.LE, Float.MAX_VALUE))
-                    .and(z.abs().compare(VectorOperators.LE, PULL_MAX_Z));
+                    .and(e.abs().compare(VectorOperators.LE, PULL_MAX_Z));
             LongVector yb = nan.blend(y, fast).reinterpretAsLongs();
             LongVector lost = yb.and(PULL_LOST_BITS);
             VectorMask<Long> nearMidpoint = lost.compare(VectorOperators.GT, PULL_MIDPOINT - PULL_MARGIN_ULPS)
