@@ -80,12 +80,9 @@ final class VectorKernels implements Kernels {
         }
         double t = Math.abs(target);
         double c = exponent - 1;
-        if (!(Math.abs(c) <= PULL_MAX_EXPONENT_OFFSET) || !(t >= Float.MIN_NORMAL && t <= Float.MAX_VALUE)) {
-            ScalarKernels.logSpacePullRange(w, 0, n, target, exponent);
-            return;
-        }
         int chunk = scratch.length / 2; // magnitudes in [0, chunk), exponents z in [chunk, 2·chunk)
-        if (chunk < D.length()) {
+        if (!(Math.abs(c) <= PULL_MAX_EXPONENT_OFFSET) || !(t >= Float.MIN_NORMAL && t <= Float.MAX_VALUE)
+                || chunk < D.length()) {
             ScalarKernels.logSpacePullRange(w, 0, n, target, exponent);
             return;
         }
