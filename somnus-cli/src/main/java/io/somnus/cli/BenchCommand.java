@@ -138,7 +138,6 @@ final class BenchCommand implements Callable<Integer> {
         SgRunConfig cfg = SgThroughput.config(preset, dataset, sgImages);
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);
-        int threads = blasThreads();
         // one run on one thread, then on two (somnus.sg.threads: the same numbers; OpenBLAS keeps its threads)
         for (int runThreads = 1; runThreads <= Math.min(2, Runtime.getRuntime().availableProcessors()); runThreads++) {
             try (SgThreading.Scope scope = SgThreading.use(runThreads == 1 ? SgThreading.ONE : SgThreading.TWO)) {
@@ -150,6 +149,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (pytorch) {
+            int threads = blasThreads();
             Path work = Files.createTempDirectory("somnus-pytorch-");
             double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
                     threads, repeats, work);

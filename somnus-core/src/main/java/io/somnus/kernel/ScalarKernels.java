@@ -13,7 +13,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void logSpacePull(float[] w, int n, double target, double exponent, double[] scratch) {
-        if (scratch.length == 0) { // the SIMD kernel's contract, kept here so that both fail alike
+        if (scratch.length == 0) { // the interface's contract (the SIMD kernel falls back to this one)
             throw new IllegalArgumentException("logSpacePull needs scratch space of at least 1 double");
         }
         logSpacePullRange(w, 0, n, target, exponent);

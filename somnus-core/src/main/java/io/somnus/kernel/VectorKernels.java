@@ -75,15 +75,12 @@ final class VectorKernels implements Kernels {
      */
     @Override
     public void logSpacePull(float[] w, int n, double target, double exponent, double[] scratch) {
-        if (scratch.length == 0) {
-            throw new IllegalArgumentException("logSpacePull needs scratch space of at least 1 double");
-        }
         double t = Math.abs(target);
         double c = exponent - 1;
         int chunk = scratch.length / 2; // magnitudes in [0, chunk), exponents z in [chunk, 2·chunk)
         if (!(Math.abs(c) <= PULL_MAX_EXPONENT_OFFSET) || !(t >= Float.MIN_NORMAL && t <= Float.MAX_VALUE)
                 || chunk < D.length()) {
-            ScalarKernels.logSpacePullRange(w, 0, n, target, exponent);
+            ScalarKernels.INSTANCE.logSpacePull(w, n, target, exponent, scratch); // which refuses an empty scratch
             return;
         }
         double lnT = Math.log(t);

@@ -35,12 +35,12 @@ class SgThreadsTest {
     }
 
     private static Map<String, float[]> trained(String threads, SgConfig cfg) {
-        return withThreads(threads, () -> {
+        try (SgThreading.Scope scope = SgThreading.use(SgThreading.parse(threads))) {
             SgTrainer trainer = new SgTrainer();
             trainer.train(SgTrainerTest.blocks(40, 1), SgTrainerTest.blocks(12, 2), cfg, new SplittableRandom(4),
                     SgListener.NONE);
             return trainer.weights();
-        });
+        }
     }
 
     @Test
