@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,38 +41,61 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
         return pick;
     }
 
-    /** The cache key: what the speed of a kernel depends on. */
-    static String key(List<Kernels> candidates) {
+    /** The cache key: what the speed of a kernel depends on (the CPU model, the JVM, the candidates' names). */
+    static String key(List<String> candidateNames) {
         StringBuilder b = new StringBuilder(io.somnus.core.CpuInfo.model()).append(" | ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.vm.version"));
-        for (Kernels k : candidates) {
-            b.append(" | ").append(k.name());
+        for (String name : candidateNames) {
+            b.append(" | ").append(name);
         }
         return b.toString();
     }
 
     /**
-     * {@code auto}: the only candidate, a cached choice among {@code candidates}, or a calibration (then cached).
+     * {@code auto}: the only candidate, a cached choice, or a calibration (then cached). {@code names} are the
+     * candidates in the cache key's order: the {@code loaded} kernels and SIMD kernels at another width, which
+     * {@code otherWidth} times in a second JVM; their time is scaled by the ratio of the two JVMs' scalar times. When
+     * another width wins, this JVM runs the faster of its own kernels and the next JVMs the winner
+     * ({@link VectorWidth}).
      */
-    static KernelChoice auto(List<Kernels> candidates, KernelChoiceCache cache,
-                             Supplier<KernelCalibration.Result> calibration) {
-        if (candidates.size() == 1) {
-            return new KernelChoice(candidates.get(0), "only-" + candidates.get(0).name(), Map.of(), null);
+    static KernelChoice auto(List<Kernels> loaded, List<String> names, KernelChoiceCache cache,
+                             Supplier<KernelCalibration.Result> calibration,
+                             Function<String, Optional<ForkedCalibration.Timing>> otherWidth) {
+        if (names.size() == 1) {
+            return new KernelChoice(loaded.get(0), "only-" + loaded.get(0).name(), Map.of(), null);
         }
-        String key = key(candidates);
-        Optional<String> cached = cache.read(key);
+        String key = key(names);
+        Optional<String> cached = cache.read(key).filter(names::contains);
         if (cached.isPresent()) {
-            for (Kernels k : candidates) {
+            Kernels pick = rule(loaded); // the cached choice at a width this JVM did not load: the loaded SIMD kernels
+            for (Kernels k : loaded) {
                 if (k.name().equals(cached.get())) {
-                    return new KernelChoice(k, "cached", Map.of(), cache.file(key).toString());
+                    pick = k;
                 }
             }
+            return new KernelChoice(pick, "cached", Map.of(), cache.file(key).toString());
         }
         KernelCalibration.Result r = calibration.get();
         if (!r.settled()) {
-            return new KernelChoice(rule(candidates), "rule", r.nanosPerStep(), null);
+            return new KernelChoice(rule(loaded), "rule", r.nanosPerStep(), null);
         }
-        String file = cache.write(key, r).map(Object::toString).orElse(null);
-        return new KernelChoice(r.chosen(), "calibrated", r.nanosPerStep(), file);
+        Map<String, Double> ns = new LinkedHashMap<>(r.nanosPerStep());
+        String best = r.chosen().name();
+        for (String name : names) {
+            if (ns.containsKey(name)) {
+                continue;
+            }
+            Optional<ForkedCalibration.Timing> t = otherWidth.apply(name).filter(ForkedCalibration.Timing::settled);
+            if (t.isPresent()) {
+                Map<String, Double> other = t.get().nanosPerStep();
+                double scaled = other.get(name) * ns.get("scalar") / other.get("scalar");
+                ns.put(name, scaled);
+                if (scaled < ns.get(best)) {
+                    best = name;
+                }
+            }
+        }
+        String file = cache.write(key, best, ns).map(Object::toString).orElse(null);
+        return new KernelChoice(r.chosen(), "calibrated", ns, file);
     }
 }

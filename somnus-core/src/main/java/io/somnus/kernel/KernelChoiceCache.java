@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -67,16 +68,16 @@ public final class KernelChoiceCache {
     }
 
     /**
-     * Stores a calibration for {@code key}.
+     * Stores a calibration for {@code key}: the kernels chosen and each candidate's median ns per calibration step.
      *
      * @return the file written, or empty where it could not be written
      */
-    public Optional<Path> write(String key, KernelCalibration.Result r) {
+    public Optional<Path> write(String key, String chosen, Map<String, Double> nanosPerStep) {
         Path f = file(key);
         Properties p = new Properties();
         p.setProperty("key", key);
-        p.setProperty("kernels", r.chosen().name());
-        r.nanosPerStep().forEach((name, ns) -> p.setProperty("nanos_per_step." + name, Double.toString(ns)));
+        p.setProperty("kernels", chosen);
+        nanosPerStep.forEach((name, ns) -> p.setProperty("nanos_per_step." + name, Double.toString(ns)));
         try {
             Files.createDirectories(directory);
             Path tmp = Files.createTempFile(directory, "kernels-", ".tmp");

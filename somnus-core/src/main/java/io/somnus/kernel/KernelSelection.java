@@ -39,12 +39,14 @@ final class KernelSelection {
 
     /**
      * The faster candidate on this CPU and JVM: cached, else calibrated (20 000 warm-up calls and 0.2 s each,
-     * windows of 16 rounds of 200 steps, at most 3 s), else the rule.
+     * windows of 16 rounds of 200 steps, at most 3 s; SIMD kernels at half the machine's 512-bit width in a second
+     * JVM, see {@link VectorWidth}), else the rule.
      */
     static KernelChoice auto() {
         List<Kernels> candidates = candidates();
-        return KernelChoice.auto(candidates, new KernelChoiceCache(KernelChoiceCache.defaultDirectory()),
-                () -> KernelCalibration.measure(candidates, 200, 16, 200, 3000));
+        List<String> names = VectorWidth.candidateNames(VECTOR == null ? 0 : VectorWidth.bits(VECTOR.name()));
+        return KernelChoice.auto(candidates, names, new KernelChoiceCache(KernelChoiceCache.defaultDirectory()),
+                () -> KernelCalibration.measure(candidates, 200, 16, 200, 3000), ForkedCalibration::measure);
     }
 
     private static Kernels loadVector() {

@@ -11,8 +11,8 @@ import java.util.Locale;
  * ({@code jdk.incubator.vector}), used when the JVM runs with {@code --add-modules jdk.incubator.vector}
  * (the {@code somnus} launcher adds it). The system property {@code somnus.kernels} = {@code auto}
  * (default: the faster on this CPU and JVM, measured once by {@link KernelCalibration} and cached by
- * {@link KernelChoiceCache}), {@code scalar} or {@code vector} forces the choice; {@code somnus.vector.bits}
- * (128, 256, 512) narrows the SIMD vectors.
+ * {@link KernelChoiceCache}; on 512-bit machines also against 256-bit SIMD kernels, see {@link VectorWidth}),
+ * {@code scalar} or {@code vector} forces the choice; {@code somnus.vector.bits} (128, 256, 512) forces the width.
  */
 public interface Kernels {
     /** "scalar" or "vector-N" (N bits per vector). */

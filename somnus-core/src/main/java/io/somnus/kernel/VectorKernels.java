@@ -21,10 +21,12 @@ import jdk.incubator.vector.VectorSpecies;
  * link against {@code jdk.incubator.vector}.
  */
 final class VectorKernels implements Kernels {
-    /** The machine's widest float vector, or {@code -Dsomnus.vector.bits=128|256|512}. */
-    private static final VectorSpecies<Float> F = Integer.getInteger("somnus.vector.bits", 0) > 0
-            ? VectorSpecies.of(float.class, VectorShape.forBitSize(Integer.getInteger("somnus.vector.bits")))
-            : FloatVector.SPECIES_PREFERRED;
+    /**
+     * The machine's widest float vector, {@code -Dsomnus.vector.bits=128|256|512}, or the narrower width
+     * {@code auto} found faster on this CPU ({@link VectorWidth}).
+     */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(VectorWidth.choose(FloatVector.SPECIES_PREFERRED.vectorBitSize())));
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     /**
      * Whether vectors are 512 bits wide: x86 has scatter instructions only with AVX-512; narrower, C2 on Java 17

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,20 @@ class KernelChoiceTest {
             new Class<?>[] {Kernels.class}, (proxy, method, args) -> method.getName().equals("name") ? "vector-512"
                     : method.invoke(Kernels.scalar(), args));
     private static final List<Kernels> TWO = List.of(Kernels.scalar(), WIDE);
+    private static final List<String> TWO_NAMES = List.of("scalar", "vector-512");
+    /** A stand-in for the same CPU's 256-bit SIMD kernels, as a JVM loads them after 256 bits won. */
+    private static final Kernels NARROW = (Kernels) java.lang.reflect.Proxy.newProxyInstance(
+            Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class}, (proxy, method, args) ->
+                    method.getName().equals("name") ? "vector-256" : method.invoke(Kernels.scalar(), args));
+    /** The candidates of a 512-bit machine: scalar, 512- and 256-bit SIMD kernels. */
+    private static final List<String> THREE_NAMES = VectorWidth.machineCandidateNames(512);
+
+    private static KernelChoice auto(List<Kernels> loaded, KernelChoiceCache cache,
+                                     java.util.function.Supplier<KernelCalibration.Result> calibration) {
+        return KernelChoice.auto(loaded, names(loaded), cache, calibration, name -> {
+            throw new AssertionError("no other width to time");
+        });
+    }
 
     private static KernelCalibration.Result measured(Kernels winner, boolean settled) {
         Map<String, Double> ns = new LinkedHashMap<>();
@@ -63,7 +78,7 @@ class KernelChoiceTest {
     @Test
     void aSettledCalibrationIsCachedPerKeyAndReadBack() throws Exception {
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
-        KernelChoice first = KernelChoice.auto(TWO, cache, () -> measured(Kernels.scalar(), true));
+        KernelChoice first = auto(TWO, cache, () -> measured(Kernels.scalar(), true));
         assertEquals("calibrated", first.source());
         assertSame(Kernels.scalar(), first.kernels());
         Path file = Path.of(first.cacheFile());
@@ -71,41 +86,95 @@ class KernelChoiceTest {
         try (var listing = Files.list(file.getParent())) {
             assertEquals(1, listing.count(), "no temp files left");
         }
-        KernelChoice second = KernelChoice.auto(TWO, cache, () -> {
+        KernelChoice second = auto(TWO, cache, () -> {
             throw new AssertionError("a cached choice is not measured again");
         });
         assertEquals("cached", second.source());
         assertSame(Kernels.scalar(), second.kernels());
 
         // a file of another key (same name), naming no candidate, or not parsing is ignored: measured again
-        String key = KernelChoice.key(TWO);
+        String key = KernelChoice.key(TWO_NAMES);
         Files.writeString(file, "key=another CPU\nkernels=scalar\n");
-        assertSame(WIDE, KernelChoice.auto(TWO, cache, () -> measured(WIDE, true)).kernels());
+        assertSame(WIDE, auto(TWO, cache, () -> measured(WIDE, true)).kernels());
         Files.writeString(file, "key=" + key.replace("\\", "\\\\") + "\nkernels=gpu\n");
-        assertEquals("calibrated", KernelChoice.auto(TWO, cache, () -> measured(WIDE, true)).source());
+        assertEquals("calibrated", auto(TWO, cache, () -> measured(WIDE, true)).source());
         Files.write(file, new byte[] {'k', 'e', 'y', '=', '\\', 'u', 'z', 'z'});
-        assertEquals("calibrated", KernelChoice.auto(TWO, cache, () -> measured(WIDE, true)).source());
+        assertEquals("calibrated", auto(TWO, cache, () -> measured(WIDE, true)).source());
         // the other JVM (another key) does not see this choice
-        assertEquals("calibrated", KernelChoice.auto(List.of(Kernels.scalar(), WIDE, WIDE), cache,
+        assertEquals("calibrated", auto(List.of(Kernels.scalar(), WIDE, WIDE), cache,
                 () -> measured(Kernels.scalar(), true)).source());
     }
 
     @Test
     void anUnsettledCalibrationFallsBackToTheRuleAndIsNotCached() {
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
-        KernelChoice c = KernelChoice.auto(TWO, cache, () -> measured(Kernels.scalar(), false));
+        KernelChoice c = auto(TWO, cache, () -> measured(Kernels.scalar(), false));
         assertEquals("rule", c.source());
         assertSame(WIDE, c.kernels(), "512-bit SIMD by the rule");
         assertNull(c.cacheFile());
-        assertTrue(Files.notExists(cache.file(KernelChoice.key(TWO))));
+        assertTrue(Files.notExists(cache.file(KernelChoice.key(TWO_NAMES))));
     }
 
     @Test
     void anUnwritableCacheIsSkipped() throws Exception {
         Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
-        KernelChoice c = KernelChoice.auto(TWO, new KernelChoiceCache(notADirectory), () -> measured(WIDE, true));
+        KernelChoice c = auto(TWO, new KernelChoiceCache(notADirectory), () -> measured(WIDE, true));
         assertSame(WIDE, c.kernels());
         assertNull(c.cacheFile());
+    }
+
+    @Test
+    void onA512BitMachineTheHalfWidthIsTimedInASecondJvmAndWinsForTheNextJvms() {
+        KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
+        assertEquals(List.of("scalar", "vector-512", "vector-256"), THREE_NAMES);
+        assertEquals(512, VectorWidth.width(512, cache), "nothing cached: the machine's widest");
+        List<String> forked = new java.util.ArrayList<>();
+        // this JVM: scalar 900, vector-512 300 ns; the second JVM, slower as a whole: scalar 1 000, vector-256 200
+        KernelChoice first = KernelChoice.auto(TWO, THREE_NAMES, cache, () -> measured(WIDE, true), name -> {
+            forked.add(name);
+            return Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, 200.0), true));
+        });
+        assertEquals(List.of("vector-256"), forked);
+        assertEquals("calibrated", first.source());
+        assertSame(WIDE, first.kernels(), "this JVM runs the faster of the kernels it loaded");
+        assertEquals(180.0, first.nanosPerStep().get("vector-256"), 1e-9, "200 ns scaled by 900 / 1 000");
+        assertEquals(256, VectorWidth.width(512, cache), "the next JVMs load 256-bit kernels");
+        KernelChoice next = KernelChoice.auto(List.of(Kernels.scalar(), NARROW), THREE_NAMES, cache, () -> {
+            throw new AssertionError("a cached choice is not measured again");
+        }, name -> {
+            throw new AssertionError("nor forked");
+        });
+        assertEquals("cached", next.source());
+        assertSame(NARROW, next.kernels());
+        // a JVM that loaded 512 bits all the same (e.g. the cache appeared meanwhile) keeps its SIMD kernels
+        assertSame(WIDE, KernelChoice.auto(TWO, THREE_NAMES, cache, () -> {
+            throw new AssertionError("cached");
+        }, name -> Optional.empty()).kernels());
+        // 256-bit machines never time another width
+        assertEquals(256, VectorWidth.width(256, cache));
+        assertEquals(List.of("scalar", "vector-256"), VectorWidth.machineCandidateNames(256));
+    }
+
+    @Test
+    void aSecondJvmThatLosesFailsOrDoesNotSettleLeavesTheMachinesWidth() {
+        KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
+        // scaled: 400 × 900 / 1 000 = 360 > 300 ns of vector-512
+        KernelChoice lost = KernelChoice.auto(TWO, THREE_NAMES, cache, () -> measured(WIDE, true),
+                name -> Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, 400.0), true)));
+        assertEquals(360.0, lost.nanosPerStep().get("vector-256"), 1e-9);
+        assertEquals(512, VectorWidth.width(512, cache));
+        for (Optional<ForkedCalibration.Timing> answer : List.of(Optional.<ForkedCalibration.Timing>empty(),
+                Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, "vector-256", 1.0), false)))) {
+            KernelChoiceCache fresh = new KernelChoiceCache(tmp.resolve("fresh-" + answer.isPresent()));
+            KernelChoice c = KernelChoice.auto(TWO, THREE_NAMES, fresh, () -> measured(WIDE, true), name -> answer);
+            assertEquals("calibrated", c.source());
+            assertSame(WIDE, c.kernels());
+            assertTrue(!c.nanosPerStep().containsKey("vector-256"), "no time taken from " + answer);
+            assertEquals(512, VectorWidth.width(512, fresh));
+            assertEquals("cached", KernelChoice.auto(TWO, THREE_NAMES, fresh, () -> {
+                throw new AssertionError("cached even so: a second JVM is tried once per CPU and JVM");
+            }, name -> Optional.empty()).source());
+        }
     }
 
     @Test
