@@ -34,6 +34,9 @@ public final class GlmmRunner {
      */
     public static final String FACTOR_TABLE = "glmm_sleep_factor.csv";
 
+    /** The script's exit status when glmmTMB does not load. */
+    static final int NO_GLMMTMB = 3;
+
     private final String rscript;
     private final Duration timeout;
 
@@ -71,15 +74,15 @@ public final class GlmmRunner {
         if (observations <= parameters + 1) {
             return GlmmOutcome.skipped(observations + " runs are too few for " + formula);
         }
-        Run check = exec(dir, Duration.ofMinutes(2), program.toString(), "-e", "suppressPackageStartupMessages(library(glmmTMB))");
-        if (check.exit != 0) {
-            return GlmmOutcome.skipped("R package glmmTMB is not installed (Rscript -e 'library(glmmTMB)' said: "
-                    + firstLine(check.output) + ")");
-        }
         Files.deleteIfExists(dir.resolve(TABLE));
         Files.deleteIfExists(dir.resolve(FACTOR_TABLE));
         AtomicFiles.write(dir.resolve(SCRIPT), script(formula, factorFormula));
+        // one R process: the script itself says when glmmTMB does not load (loading it takes R seconds)
         Run fit = exec(dir, timeout, program.toString(), SCRIPT);
+        if (fit.exit == NO_GLMMTMB) {
+            return GlmmOutcome.skipped("R package glmmTMB is not installed or does not load (Rscript " + SCRIPT
+                    + " said: " + lastLines(fit.output, 2) + ")");
+        }
         if (fit.exit != 0 || !Files.isRegularFile(dir.resolve(TABLE))) {
             String why = fit.exit == Integer.MIN_VALUE ? "timed out after " + timeout.toSeconds() + " s"
                     : "Rscript " + SCRIPT + " exited with " + fit.exit + ": " + lastLines(fit.output, 5);
@@ -93,7 +96,9 @@ public final class GlmmRunner {
                 "# Written by Somnus: the beta GLMM of Massey et al. (2026) on this sweep's test accuracies, with sleep",
                 "# as a number (Somnus's form) and as a factor (the authors' GLM/analysis.r).",
                 "# Rerun with: Rscript glmm.R (in this directory)",
-                "suppressPackageStartupMessages(library(glmmTMB))",
+                "failed <- tryCatch({ suppressPackageStartupMessages(library(glmmTMB)); \"\" },",
+                "                   error = function(e) conditionMessage(e))",
+                "if (nzchar(failed)) { cat(failed, \"\\n\"); quit(save = \"no\", status = " + NO_GLMMTMB + ") }",
                 "d <- read.csv(\"runs_long.csv\", stringsAsFactors = FALSE)",
                 "d <- d[d$metric == \"test_accuracy\" & !is.na(d$value), ]",
                 "# the untrained controls (variant control=<name>) are not levels of sleep: left out of the model",
@@ -172,12 +177,6 @@ public final class GlmmRunner {
         } finally {
             Files.deleteIfExists(log);
         }
-    }
-
-    private static String firstLine(String text) {
-        String t = text.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
     }
 
     private static String lastLines(String text, int n) {
