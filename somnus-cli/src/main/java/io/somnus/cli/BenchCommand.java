@@ -7,6 +7,7 @@ import io.somnus.experiment.bench.Throughput;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.validation.Brian2SideBySide;
 import io.somnus.experiment.validation.SgTorchReference;
+import io.somnus.kernel.KernelChoice;
 import io.somnus.kernel.Kernels;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgThreading;
@@ -118,6 +119,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "peak heap %.0f MiB; Java %s, %d cores%n", Throughput.peakHeapMiB(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (kernels.stream().anyMatch(k -> k.trim().equalsIgnoreCase("auto"))) {
+            System.out.println(autoLine(Kernels.preferredChoice()));
+        }
         if (brian2) {
             Path work = Files.createTempDirectory("somnus-brian2-");
             Kernels somnusKernels = Kernels.preferred();
@@ -200,5 +204,18 @@ final class BenchCommand implements Callable<Integer> {
                 r.eSpikesPerImage(), r.synapses(),
                 Double.isNaN(r.cpuImagesPerSecond()) ? "-" : String.format(Locale.ROOT, "%.1f", r.cpuImagesPerSecond()));
         System.out.flush();
+    }
+
+    /** How {@code auto} chose (the width, on 512-bit machines, included): source and each candidate's ns per step. */
+    static String autoLine(KernelChoice c) {
+        StringBuilder b = new StringBuilder("kernels auto = ").append(c.kernels().name()).append(" (").append(c.source());
+        if (!c.nanosPerStep().isEmpty()) {
+            b.append("; median ns per calibration step:");
+            c.nanosPerStep().forEach((name, ns) -> b.append(String.format(Locale.ROOT, " %s %.0f", name, ns)));
+        }
+        if (c.cacheFile() != null) {
+            b.append("; ").append(c.cacheFile());
+        }
+        return b.append(')').toString();
     }
 }

@@ -13,6 +13,10 @@ import io.somnus.experiment.validation.SgTorchReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.somnus.kernel.KernelChoice;
+import io.somnus.kernel.Kernels;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -65,6 +69,20 @@ class BenchCommandTest {
         }
         assertEquals(2, rows, o.out()); // train + evaluate on 1 thread
         assertTrue(o.out().contains("peak heap"), o.out());
+        assertTrue(!o.out().contains("kernels auto ="), "forced kernels: no auto line\n" + o.out());
+    }
+
+    @Test
+    void autoSaysHowItChose() {
+        Map<String, Double> ns = new LinkedHashMap<>();
+        ns.put("scalar", 3802.2);
+        ns.put("vector-512", 4100.4);
+        ns.put("vector-256", 3949.6);
+        assertEquals("kernels auto = scalar (calibrated; median ns per calibration step: scalar 3802 vector-512 4100"
+                        + " vector-256 3950; /c/kernels-1.properties)",
+                BenchCommand.autoLine(new KernelChoice(Kernels.scalar(), "calibrated", ns, "/c/kernels-1.properties")));
+        assertEquals("kernels auto = scalar (forced)",
+                BenchCommand.autoLine(new KernelChoice(Kernels.scalar(), "forced", Map.of(), null)));
     }
 
     /**
