@@ -33,8 +33,22 @@ public final class SinceLastSpikeStdp implements Plasticity {
      */
     private final float[] change;
     private final int zeroAt;
+    /** Rows (pre neurons) and single synapses updated at the last step, clipped at the next (see the class comment). */
+    private int[] touchedRows = new int[0];
+    private int touchedRowCount;
     private int[] touched = new int[0];
     private int touchedCount;
+    /**
+     * The pre and post neurons that spiked at {@link #listedStep} (copies of the populations' spike lists, taken at
+     * the end of that step's update of {@link #listedFor}): the next step visits their synapses without testing every
+     * neuron; each is still checked against its spike steps, so a stale list (a reset between) visits nothing wrong.
+     */
+    private int[] preListed = new int[0];
+    private int preListedCount;
+    private int[] postListed = new int[0];
+    private int postListedCount;
+    private int listedStep = Population.NEVER;
+    private Projection listedFor;
 
     /**
      * @param eta       η (their learning_rate_exc for input/E pre, learning_rate_inh for I pre)
@@ -94,38 +108,52 @@ public final class SinceLastSpikeStdp implements Plasticity {
     @Override
     public void apply(Projection p, int step) {
         float[] w = p.weights();
+        int[] rowStart = p.rowStart();
+        for (int k = 0; k < touchedRowCount; k++) {
+            int i = touchedRows[k];
+            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
+                w[s] = p.clamp(w[s]);
+            }
+        }
         for (int k = 0; k < touchedCount; k++) {
             int s = touched[k];
             w[s] = p.clamp(w[s]);
         }
+        touchedRowCount = 0;
         touchedCount = 0;
+        Population pre = p.pre();
+        Population post = p.post();
         if (touched.length < w.length) {
             touched = new int[w.length];
         }
-        Population pre = p.pre();
-        Population post = p.post();
+        if (touchedRows.length < pre.size()) {
+            touchedRows = new int[pre.size()];
+        }
         int[] preLast = pre.lastSpikeStep();
         int[] prePrev = pre.previousSpikeStep();
         int[] postLast = post.lastSpikeStep();
         int[] postPrev = post.previousSpikeStep();
         int before = step - 1;
+        boolean listed = listedFor == p && listedStep == before;
         // synapses of pre neurons that spiked at t − 1
-        int[] rowStart = p.rowStart();
         int[] postIndex = p.postIndex();
-        for (int i = 0; i < pre.size(); i++) {
+        for (int k = 0, n = listed ? preListedCount : pre.size(); k < n; k++) {
+            int i = listed ? preListed[k] : k;
             if (!spikedAt(preLast, prePrev, i, before)) {
                 continue;
             }
             int sincePre = since(preLast[i], step);
             for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                update(w, s, since(postLast[postIndex[s]], step) - sincePre);
+                w[s] += change(since(postLast[postIndex[s]], step) - sincePre);
             }
+            touchedRows[touchedRowCount++] = i;
         }
         // synapses of post neurons that spiked at t − 1, unless already visited from their pre
         int[] colStart = p.colStart();
         int[] colSynapse = p.colSynapse();
         int[] colPre = p.colPre();
-        for (int j = 0; j < post.size(); j++) {
+        for (int k = 0, n = listed ? postListedCount : post.size(); k < n; k++) {
+            int j = listed ? postListed[k] : k;
             if (!spikedAt(postLast, postPrev, j, before)) {
                 continue;
             }
@@ -133,15 +161,26 @@ public final class SinceLastSpikeStdp implements Plasticity {
             for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
                 int i = colPre[c];
                 if (!spikedAt(preLast, prePrev, i, before)) {
-                    update(w, colSynapse[c], sincePost - since(preLast[i], step));
+                    int s = colSynapse[c];
+                    w[s] += change(sincePost - since(preLast[i], step));
+                    touched[touchedCount++] = s;
                 }
             }
         }
+        preListed = copySpikes(pre, preListed);
+        preListedCount = pre.spikeCount();
+        postListed = copySpikes(post, postListed);
+        postListedCount = post.spikeCount();
+        listedStep = step;
+        listedFor = p;
     }
 
-    private void update(float[] w, int s, int delta) {
-        w[s] += change(delta);
-        touched[touchedCount++] = s;
+    /** This step's spikes of {@code pop}, copied into {@code into} (grown when too short). */
+    private static int[] copySpikes(Population pop, int[] into) {
+        int n = pop.spikeCount();
+        int[] out = into.length >= n ? into : new int[Math.max(n, 2 * into.length)];
+        System.arraycopy(pop.spiked(), 0, out, 0, n);
+        return out;
     }
 
     /** Steps since the last spike at {@code step}; never spiked: counted from step −1. */

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,5 +106,116 @@ class SinceLastSpikeStdpTest {
         assertTrue(r.updatesBeforeDelivery());
         assertThrows(IllegalArgumentException.class, () -> new SinceLastSpikeStdp(ETA, 0, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new SinceLastSpikeStdp(ETA, 1, 1, 0, 1));
+    }
+
+    /**
+     * The rule visits the neurons that spiked at t − 1 from its own copy of the last step's spike lists; against a
+     * plain scan of every synapse (the definition), the weights agree bit for bit over random spikes, a reset of the
+     * spike history (the lists go stale) and steps without an update (the lists are not from t − 1).
+     */
+    @Test
+    void theListedSpikesVisitTheSynapsesEveryScanWould() {
+        int nPre = 30;
+        int nPost = 20;
+        int steps = 400;
+        SplittableRandom rng = new SplittableRandom(7);
+        SpikeSource pre = new SpikeSource("pre", nPre);
+        SpikeSource post = new SpikeSource("post", nPost);
+        SynapseList syn = new SynapseList(nPre * nPost);
+        for (int i = 0; i < nPre; i++) {
+            for (int j = 0; j < nPost; j++) {
+                if (rng.nextDouble() < 0.3) {
+                    syn.add(i, j);
+                }
+            }
+        }
+        float[] w0 = new float[syn.size()];
+        for (int s = 0; s < w0.length; s++) {
+            w0[s] = (float) (0.02 * rng.nextDouble());
+        }
+        SinceLastSpikeStdp rule = rule(ETA, 1);
+        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, w0.clone(), 0.005f, 0.02f)
+                .withPlasticity(rule);
+        pre.play(randomTrain(steps, nPre, 0.15, rng));
+        post.play(randomTrain(steps, nPost, 0.1, rng));
+        // the definition: every synapse whose pre or post spiked at t − 1, once; clipped before the next update
+        float[] w = p.weights().clone();
+        int[][] last = {filled(nPre), filled(nPost)};
+        int[][] prev = {filled(nPre), filled(nPost)};
+        boolean[] touched = new boolean[w.length];
+        for (int step = 0; step < steps; step++) {
+            pre.integrate(step, 1.0, 0, rng);
+            post.integrate(step, 1.0, 0, rng);
+            note(pre, step, last[0], prev[0]);
+            note(post, step, last[1], prev[1]);
+            if (step == 200) {
+                pre.resetSpikeHistory();
+                post.resetSpikeHistory();
+                last = new int[][] {filled(nPre), filled(nPost)};
+                prev = new int[][] {filled(nPre), filled(nPost)};
+            }
+            if (step >= 300 && step < 305) {
+                continue; // no update at these steps
+            }
+            p.plasticity().apply(p, step);
+            for (int s = 0; s < w.length; s++) {
+                if (touched[s]) {
+                    w[s] = p.clamp(w[s]);
+                    touched[s] = false;
+                }
+            }
+            for (int s = 0; s < w.length; s++) {
+                int i = syn.pre(s);
+                int j = syn.post(s);
+                boolean preBefore = last[0][i] == step - 1 || prev[0][i] == step - 1;
+                boolean postBefore = last[1][j] == step - 1 || prev[1][j] == step - 1;
+                if (preBefore || postBefore) {
+                    w[s] += rule.change(SinceLastSpikeStdp.since(last[1][j], step) - SinceLastSpikeStdp.since(last[0][i], step));
+                    touched[s] = true;
+                }
+            }
+            for (int s = 0; s < w.length; s++) {
+                assertEquals(Float.floatToRawIntBits(w[s]), Float.floatToRawIntBits(p.weights()[index(p, syn.pre(s), syn.post(s))]),
+                        "synapse " + syn.pre(s) + " → " + syn.post(s) + " at step " + step);
+            }
+        }
+    }
+
+    private static SpikeTrain randomTrain(int steps, int n, double p, SplittableRandom rng) {
+        SpikeTrain t = new SpikeTrain();
+        t.reset(steps);
+        for (int s = 0; s < steps; s++) {
+            for (int i = 0; i < n; i++) {
+                if (rng.nextDouble() < p) {
+                    t.add(s, i);
+                }
+            }
+        }
+        t.finish();
+        return t;
+    }
+
+    /** The projection's index of synapse i → j. */
+    private static int index(Projection p, int i, int j) {
+        for (int s = p.rowStart()[i]; s < p.rowStart()[i + 1]; s++) {
+            if (p.postIndex()[s] == j) {
+                return s;
+            }
+        }
+        throw new AssertionError("no synapse " + i + " → " + j);
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, Population.NEVER);
+        return a;
+    }
+
+    private static void note(Population pop, int step, int[] last, int[] prev) {
+        for (int k = 0; k < pop.spikeCount(); k++) {
+            int i = pop.spiked()[k];
+            prev[i] = last[i];
+            last[i] = step;
+        }
     }
 }
