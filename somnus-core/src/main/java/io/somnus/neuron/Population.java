@@ -1,5 +1,6 @@
 package io.somnus.neuron;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.kernel.Kernels;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -31,6 +32,8 @@ public abstract class Population {
     /** Synaptic input received this step, per neuron; see the model for its unit. */
     protected final float[] excitatoryInput;
     protected final float[] inhibitoryInput;
+    /** The membrane noise's draws on the generator last passed to {@link #membraneNoise}. */
+    private GaussianDraws gaussians;
 
     protected Population(String name, int size) {
         if (size <= 0) {
@@ -144,8 +147,12 @@ public abstract class Population {
         if (!(sigmaMv > 0)) {
             return null;
         }
+        GaussianDraws g = gaussians;
+        if (g == null || g.generator() != rng) {
+            g = gaussians = GaussianDraws.on(rng); // rng.nextGaussian(), the ziggurat's fast path inline
+        }
         for (int i = 0; i < size; i++) {
-            noise[i] = step >= refractoryUntil[i] ? (float) (sigmaMv * rng.nextGaussian()) : 0f;
+            noise[i] = step >= refractoryUntil[i] ? (float) (sigmaMv * g.next()) : 0f;
         }
         return noise;
     }

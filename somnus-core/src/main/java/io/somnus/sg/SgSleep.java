@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.kernel.Kernels;
 import io.somnus.sleep.LogSpaceDecay;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ import java.util.random.RandomGenerator;
  * With the weights frozen in an iteration the copies' currents and the STDP sums are matrix products of the
  * {@code B × n} spike and trace matrices ({@link SgBlas#gemm}); products whose spike operand is all zero are
  * skipped. The noise dominates the cost: {@code B·n} Gaussian draws per spiking layer and step, drawn from the
- * run's sleep-noise generator in the order step, layer, copy, neuron ({@link SgSleepNoise}: the generator's
+ * run's sleep-noise generator in the order step, layer, copy, neuron ({@link GaussianDraws}: the generator's
  * {@code nextGaussian()} draws, in bulk), on a helper thread when the run takes a second one ({@link SgThreading},
  * {@link SgSleepNoiseAhead}: the same draws). The neurons' update is {@link Kernels#sgLeakyStep} (SIMD where
  * available, the same bits).
@@ -157,7 +158,7 @@ final class SgSleep {
                 episode(drawn::fill, count, sampleEvery, sampler);
             }
         } else {
-            episode((out, from, to) -> SgSleepNoise.fill(noise, out, from, to), count, sampleEvery, sampler);
+            episode((out, from, to) -> GaussianDraws.fill(noise, out, from, to), count, sampleEvery, sampler);
         }
     }
 

@@ -1,12 +1,13 @@
 package io.somnus.sg;
 
+import io.somnus.core.GaussianDraws;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.random.RandomGenerator;
 
 /**
  * A sleep episode's membrane noise drawn ahead on a second thread: the same draws from the same generator in the
- * same order as {@link SgSleepNoise#fill} on the episode's own thread, handed over in chunks, so a run's numbers do
+ * same order as {@link GaussianDraws#fill} on the episode's own thread, handed over in chunks, so a run's numbers do
  * not depend on whether the helper ran.
  * <p>
  * Why: the draws are about a third of an episode's time and depend on nothing the episode computes, so another
@@ -60,7 +61,7 @@ final class SgSleepNoiseAhead implements AutoCloseable {
             for (long left = draws; left > 0; ) {
                 float[] buffer = free.take();
                 int n = (int) Math.min(CHUNK, left);
-                SgSleepNoise.fill(noise, buffer, 0, n);
+                GaussianDraws.fill(noise, buffer, 0, n);
                 left -= n;
                 full.put(buffer);
             }
@@ -72,7 +73,7 @@ final class SgSleepNoiseAhead implements AutoCloseable {
         }
     }
 
-    /** {@code out[from..to)} = the next draws, as {@link SgSleepNoise#fill} on the generator would give them. */
+    /** {@code out[from..to)} = the next draws, as {@link GaussianDraws#fill} on the generator would give them. */
     void fill(float[] out, int from, int to) {
         if (to - from > remaining) {
             throw new IllegalStateException("the episode asked for more than the " + remaining

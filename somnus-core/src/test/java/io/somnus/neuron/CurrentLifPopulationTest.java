@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class CurrentLifPopulationTest {
@@ -159,5 +160,34 @@ class CurrentLifPopulationTest {
         double vInf = -70 + 10 * i0;
         assertEquals(vInf + (-70 - vInf) * Math.exp(-DT / 20), pop.membrane()[0], 1e-4);
         assertEquals(0f, pop.excitatoryInput()[0]);
+    }
+
+    /**
+     * Membrane noise is σ·nextGaussian() of the run's generator for each neuron that is not refractory, in index order:
+     * drawn through the ziggurat's inline fast path on a SplittableRandom, the same bits as a generator that only
+     * answers nextLong() (whose nextGaussian() is the JDK's own), and the generator ends in the same state.
+     */
+    @Test
+    void membraneNoiseIsTheGeneratorsOwnGaussians() {
+        CurrentLifPopulation fast = new CurrentLifPopulation("e", 40, CurrentLifParameters.PAPER);
+        CurrentLifPopulation plain = new CurrentLifPopulation("e", 40, CurrentLifParameters.PAPER);
+        SplittableRandom a = new SplittableRandom(9);
+        SplittableRandom b = new SplittableRandom(9);
+        RandomGenerator onlyLongs = b::nextLong;
+        for (int step = 0; step < 2000; step++) {
+            for (int i = 0; i < 40; i++) {
+                fast.current()[i] = 0.6f; // spikes, so that refractory neurons skip their draw
+                plain.current()[i] = 0.6f;
+            }
+            fast.integrate(step, 1.0, 2.0, a);
+            plain.integrate(step, 1.0, 2.0, onlyLongs);
+            assertEquals(plain.spikeCount(), fast.spikeCount(), "step " + step);
+            for (int i = 0; i < 40; i++) {
+                assertEquals(Float.floatToRawIntBits(plain.membrane()[i]), Float.floatToRawIntBits(fast.membrane()[i]),
+                        "neuron " + i + " at step " + step);
+            }
+        }
+        assertTrue(fast.firedCount() > 0, "nothing spiked: no refractory neuron skipped its draw");
+        assertEquals(b.nextLong(), a.nextLong(), "the generators' states differ");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.somnus.core.GaussianDraws;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +27,7 @@ class SgSleepNoiseAheadTest {
             for (int size : sizes) {
                 float[] expected = new float[size + 1];
                 float[] got = new float[size + 1];
-                SgSleepNoise.fill(ownThread, expected, 1, size + 1);
+                GaussianDraws.fill(ownThread, expected, 1, size + 1);
                 ahead.fill(got, 1, size + 1);
                 assertArrayEquals(expected, got, "fill of " + size);
             }

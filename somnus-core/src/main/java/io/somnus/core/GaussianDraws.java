@@ -1,14 +1,14 @@
-package io.somnus.sg;
+package io.somnus.core;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The sleep's membrane noise: standard normal draws, in bulk, bit for bit the draws of
- * {@code noise.nextGaussian()} on the same generator, about four times faster on a {@link SplittableRandom}.
+ * Standard normal draws bit for bit the draws of {@code rng.nextGaussian()} on the same generator, and leaving it in
+ * the same state, about four times faster on a {@link SplittableRandom}: the membrane noise of the SG-SNN's sleep
+ * (10⁸–10⁹ draws an episode) and of the STDP-SNN's populations (every neuron at every noisy step).
  * <p>
- * Why: a {@code paper-sg} sleep episode draws ~10⁸–10⁹ Gaussians, one interface call each, and the draws were most of
- * its time. The JDK (17 and later) draws {@code nextGaussian()} with a modified ziggurat (McFarland 2016): one
+ * The JDK (17 and later) draws {@code nextGaussian()} with a modified ziggurat (McFarland 2016): one
  * {@code nextLong()} {@code u}; when its low byte {@code i = u & 0xFF} names one of the layers that lie wholly under
  * the density (&gt; 98 % of draws) the result is {@code X[i]·u}, with {@code X} a table of the JDK's; otherwise a
  * slower path that may take further longs. Here the fast path runs inline on the concrete generator, and every other
@@ -18,28 +18,50 @@ import java.util.random.RandomGenerator;
  * The table is not copied from the JDK: it is read from the running JDK once, by calling {@code nextGaussian()} on a
  * generator that returns {@code 2⁶²+i} first ({@code (double) (2⁶²+i) = 2⁶²}, so the draw is {@code X[i]·2⁶²}) and
  * counting its calls (one call: layer {@code i} is a fast one). Then 200 000 draws from a seeded generator are
- * compared bit for bit with {@code nextGaussian()}; if any differs (another JDK's algorithm), {@link #fill} falls back to
- * {@code nextGaussian()} per draw. Either way the numbers are the JDK's.
+ * compared bit for bit with {@code nextGaussian()}; if any differs (another JDK's algorithm), every draw is a
+ * {@code nextGaussian()} call. Either way the numbers are the JDK's. {@code -Dsomnus.fast_gaussian=false} (or the
+ * older {@code -Dsomnus.sg.fast_noise=false}) asks for a call per draw, to time both.
  */
-final class SgSleepNoise {
-    /**
-     * X[i] of a fast layer, NaN for a slow one; null when the running JDK's draws were not reproduced or
-     * {@code -Dsomnus.sg.fast_noise=false} asks for {@code nextGaussian()} per draw (the same numbers, to time both).
-     */
-    private static final double[] LAYER_X = "false".equals(System.getProperty("somnus.sg.fast_noise")) ? null : readTable();
+public final class GaussianDraws {
+    /** X[i] of a fast layer, NaN for a slow one; null when the fast path is off (see the class comment). */
+    private static final double[] LAYER_X = "false".equals(System.getProperty("somnus.fast_gaussian"))
+            || "false".equals(System.getProperty("somnus.sg.fast_noise")) ? null : readTable();
 
-    private SgSleepNoise() {
+    /** The generator; {@link #fast} is it when the fast path applies, else null. */
+    private final RandomGenerator rng;
+    private final SplittableRandom fast;
+    private final Replay slow;
+
+    private GaussianDraws(RandomGenerator rng) {
+        this.rng = rng;
+        this.fast = LAYER_X != null && rng instanceof SplittableRandom s ? s : null;
+        this.slow = fast != null ? new Replay(0L, fast) : null;
     }
 
-    /** Whether {@link #fill} takes the fast path on a {@link SplittableRandom} (diagnostics and tests). */
-    static boolean fast() {
+    /** Draws on {@code rng}: keep the object for as long as {@code rng} is drawn from (it holds a little scratch). */
+    public static GaussianDraws on(RandomGenerator rng) {
+        return new GaussianDraws(rng);
+    }
+
+    /** The generator these draws come from. */
+    public RandomGenerator generator() {
+        return rng;
+    }
+
+    /** {@code rng.nextGaussian()}. */
+    public double next() {
+        return fast != null ? next(LAYER_X, fast, slow) : rng.nextGaussian();
+    }
+
+    /** Whether draws on a {@link SplittableRandom} take the fast path (diagnostics and tests). */
+    public static boolean fast() {
         return LAYER_X != null;
     }
 
     /**
      * {@code out[from..to)} = {@code (float) noise.nextGaussian()}, drawn in index order.
      */
-    static void fill(RandomGenerator noise, float[] out, int from, int to) {
+    public static void fill(RandomGenerator noise, float[] out, int from, int to) {
         if (LAYER_X != null && noise instanceof SplittableRandom s) {
             fill(LAYER_X, s, out, from, to);
         } else {
