@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * {@link KernelCalibration} of SIMD kernels at a width this JVM did not load, in a second JVM: one JVM holds one
@@ -21,6 +23,15 @@ import java.util.concurrent.TimeUnit;
 final class ForkedCalibration {
     /** The second JVM's result: median ns per calibration step of "scalar" and the SIMD kernels, and whether settled. */
     record Timing(Map<String, Double> nanosPerStep, boolean settled) { }
+
+    /**
+     * The options passed on: not agents or a debugger, not recordings or logs that write files (the second JVM would
+     * overwrite this one's), not the heap size (a calibration needs little).
+     */
+    static final Predicate<String> KEPT = Pattern.compile(
+            "-javaagent.*|-agent.*|-Xrunjdwp.*|-Xdebug|-Xm[xs].*|-Xlog.*|-Xloggc.*|-XX:[+-]?(StartFlightRecording|FlightRecorder"
+                    + "|DumpPerfMap|HeapDump|ErrorFile|LogFile|LogCompilation|PrintAssembly).*")
+            .asMatchPredicate().negate();
 
     /** Longer than a calibration's 3 s of timing plus its warm-up and a JVM start on a loaded machine. */
     static final long TIMEOUT_SECONDS = 60;
@@ -36,8 +47,7 @@ final class ForkedCalibration {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-javaagent") && !option.startsWith("-agent") && !option.startsWith("-Xrunjdwp")
-                    && !option.startsWith("-Xmx") && !option.startsWith("-Xms")) {
+            if (KEPT.test(option)) {
                 command.add(option);
             }
         }

@@ -32,4 +32,19 @@ class ForkedCalibrationTest {
         assertEquals(List.of("scalar", "vector-128"), List.copyOf(t.get().nanosPerStep().keySet()));
         t.get().nanosPerStep().values().forEach(ns -> assertTrue(ns > 0 && ns < 1e9, "ns per step " + ns));
     }
+
+    @Test
+    void theSecondJvmGetsTheOptionsThatDoNotWriteFilesOrAttachAgents() {
+        for (String kept : List.of("--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=dontinline,io.somnus.kernel.VectorKernels::addRow", "-Dsomnus.home=/x",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UnlockDiagnosticVMOptions")) {
+            assertTrue(ForkedCalibration.KEPT.test(kept), kept);
+        }
+        for (String dropped : List.of("-Xmx16g", "-Xms1g", "-javaagent:/a.jar", "-agentlib:jdwp=transport=dt_socket",
+                "-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile", "-XX:+FlightRecorder",
+                "-XX:+DumpPerfMapAtExit", "-Xlog:gc:file=/tmp/gc.log", "-XX:HeapDumpPath=/tmp",
+                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:ErrorFile=/tmp/err.log")) {
+            assertTrue(!ForkedCalibration.KEPT.test(dropped), dropped);
+        }
+    }
 }
