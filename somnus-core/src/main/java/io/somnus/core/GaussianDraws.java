@@ -27,15 +27,15 @@ public final class GaussianDraws {
     private static final double[] LAYER_X = "false".equals(System.getProperty("somnus.fast_gaussian"))
             || "false".equals(System.getProperty("somnus.sg.fast_noise")) ? null : readTable();
 
-    /** The generator; {@link #fast} is it when the fast path applies, else null. */
     private final RandomGenerator rng;
-    private final SplittableRandom fast;
+    /** {@link #rng} where the fast path applies to it, else null. */
+    private final SplittableRandom splittable;
     private final Replay slow;
 
     private GaussianDraws(RandomGenerator rng) {
         this.rng = rng;
-        this.fast = LAYER_X != null && rng instanceof SplittableRandom s ? s : null;
-        this.slow = fast != null ? new Replay(0L, fast) : null;
+        this.splittable = LAYER_X != null && rng instanceof SplittableRandom s ? s : null;
+        this.slow = splittable != null ? new Replay(0L, splittable) : null;
     }
 
     /** Draws on {@code rng}: keep the object for as long as {@code rng} is drawn from (it holds a little scratch). */
@@ -50,7 +50,7 @@ public final class GaussianDraws {
 
     /** {@code rng.nextGaussian()}. */
     public double next() {
-        return fast != null ? next(LAYER_X, fast, slow) : rng.nextGaussian();
+        return splittable != null ? next(LAYER_X, splittable, slow) : rng.nextGaussian();
     }
 
     /** Whether draws on a {@link SplittableRandom} take the fast path (diagnostics and tests). */
