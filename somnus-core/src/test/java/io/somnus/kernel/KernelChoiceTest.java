@@ -177,6 +177,46 @@ class KernelChoiceTest {
         }
     }
 
+    /**
+     * The whole path a 512-bit machine takes, one width down so that it runs here: this JVM's kernels calibrated, the
+     * half width in a real second JVM, the winner cached, and the next call reading it. Timings decide nothing asserted.
+     */
+    @Test
+    void aRealCalibrationWithASecondJvmIsCachedAndReadBack() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.vector() != null, "no SIMD kernels in this JVM");
+        List<Kernels> loaded = KernelSelection.candidates();
+        String half = VectorWidth.name(VectorWidth.bits(Kernels.vector().name()) / 2);
+        List<String> names = List.of("scalar", Kernels.vector().name(), half);
+        KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
+        List<Optional<ForkedCalibration.Timing>> forked = new java.util.ArrayList<>();
+        KernelChoice c = KernelChoice.auto(loaded, names, cache, () -> KernelCalibration.measure(loaded, 5, 4, 20, 1000),
+                name -> {
+                    Optional<ForkedCalibration.Timing> t = ForkedCalibration.measure(name);
+                    forked.add(t);
+                    return t;
+                });
+        assertTrue(loaded.contains(c.kernels()));
+        if (c.source().equals("rule")) {
+            assertTrue(forked.isEmpty(), "an unsettled calibration forks nothing");
+            return; // this JVM's timings did not settle (a loaded machine): nothing cached, nothing more to check
+        }
+        assertEquals("calibrated", c.source());
+        assertEquals(1, forked.size());
+        assertTrue(forked.get(0).isPresent(), "the second JVM answered");
+        assertEquals(forked.get(0).get().settled(), c.nanosPerStep().containsKey(half), c.nanosPerStep().toString());
+        assertEquals(names.subList(0, 2), List.copyOf(c.nanosPerStep().keySet()).subList(0, 2));
+        String winner = cache.read(KernelChoice.key(names)).orElseThrow();
+        double fastest = c.nanosPerStep().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertEquals(fastest, c.nanosPerStep().get(winner), "the cache names the fastest of the three");
+        KernelChoice next = KernelChoice.auto(loaded, names, cache, () -> {
+            throw new AssertionError("cached");
+        }, name -> {
+            throw new AssertionError("cached");
+        });
+        assertEquals("cached", next.source());
+        assertSame(winner.equals(half) ? KernelChoice.rule(loaded) : loaded.get(names.indexOf(winner)), next.kernels());
+    }
+
     @Test
     void aForcedChoiceIsNotMeasured() {
         KernelChoice c = KernelSelection.choose("scalar");
