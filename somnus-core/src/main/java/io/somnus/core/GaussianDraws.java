@@ -1,5 +1,6 @@
 package io.somnus.core;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -23,9 +24,13 @@ import java.util.random.RandomGenerator;
  * older {@code -Dsomnus.sg.fast_noise=false}) asks for a call per draw, to time both.
  */
 public final class GaussianDraws {
+    /** Turns the fast path off when {@code false} (true by default); {@link #OLD_PROPERTY} is read too. */
+    static final String PROPERTY = "somnus.fast_gaussian";
+    static final String OLD_PROPERTY = "somnus.sg.fast_noise";
+
     /** X[i] of a fast layer, NaN for a slow one; null when the fast path is off (see the class comment). */
-    private static final double[] LAYER_X = "false".equals(System.getProperty("somnus.fast_gaussian"))
-            || "false".equals(System.getProperty("somnus.sg.fast_noise")) ? null : readTable();
+    private static final double[] LAYER_X = fastPathWanted(System.getProperty(PROPERTY), System.getProperty(OLD_PROPERTY))
+            ? readTable() : null;
 
     private final RandomGenerator rng;
     /** {@link #rng} where the fast path applies to it, else null. */
@@ -114,6 +119,25 @@ public final class GaussianDraws {
             }
             return rest.nextLong();
         }
+    }
+
+    /**
+     * Whether the two properties' values leave the fast path on: each absent, {@code true} or {@code false} (any case);
+     * anything else is refused with the property's name.
+     */
+    static boolean fastPathWanted(String value, String oldValue) {
+        return flag(PROPERTY, value) && flag(OLD_PROPERTY, oldValue);
+    }
+
+    private static boolean flag(String property, String value) {
+        if (value == null) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("-D" + property + "=" + value.trim() + ": must be true or false");
+        };
     }
 
     private static double[] readTable() {

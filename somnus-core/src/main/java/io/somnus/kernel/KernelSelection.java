@@ -44,7 +44,7 @@ final class KernelSelection {
      */
     static KernelChoice auto() {
         List<Kernels> candidates = candidates();
-        List<String> names = VectorWidth.candidateNames(VECTOR == null ? 0 : VectorWidth.bits(VECTOR.name()));
+        List<String> names = VectorWidth.candidateNames(VECTOR != null);
         return KernelChoice.auto(candidates, names, new KernelChoiceCache(KernelChoiceCache.defaultDirectory()),
                 () -> KernelCalibration.measure(candidates, 200, 16, 200, 3000), ForkedCalibration::measure);
     }

@@ -14,8 +14,9 @@ final class VectorWidth {
     /** The narrowest machine width at which half-width kernels are worth timing (128-bit ones lose on Java 17). */
     static final int TIME_HALF_FROM_BITS = 512;
 
-    /** The machine's widest float vector in bits, 0 until {@link VectorKernels} is loaded (never without SIMD). */
+    /** The machine's widest float vector and the width chosen, in bits; 0 until {@link VectorKernels} is loaded. */
     private static volatile int machineBits;
+    private static volatile int loadedBits;
     private static volatile boolean forced;
 
     private VectorWidth() { }
@@ -25,7 +26,8 @@ final class VectorWidth {
         machineBits = machineWidestBits;
         Integer bits = Integer.getInteger("somnus.vector.bits");
         forced = bits != null && bits > 0;
-        return forced ? bits : width(machineWidestBits, new KernelChoiceCache(KernelChoiceCache.defaultDirectory()));
+        loadedBits = forced ? bits : width(machineWidestBits, new KernelChoiceCache(KernelChoiceCache.defaultDirectory()));
+        return loadedBits;
     }
 
     /** The machine's widest width, or half of it where {@code auto}'s cached choice on this CPU and JVM names it. */
@@ -39,11 +41,11 @@ final class VectorWidth {
     }
 
     /**
-     * What {@code auto} chooses among, in a fixed order (the cache key): scalar, and with SIMD ({@code loadedBits}
-     * &gt; 0) the loaded width where it was forced, else {@link #machineCandidateNames the machine's}.
+     * What {@code auto} chooses among, in a fixed order (the cache key), given whether this JVM has SIMD kernels:
+     * scalar, and with them the loaded width where it was forced, else {@link #machineCandidateNames the machine's}.
      */
-    static List<String> candidateNames(int loadedBits) {
-        if (loadedBits == 0) {
+    static List<String> candidateNames(boolean simdLoaded) {
+        if (!simdLoaded) {
             return List.of("scalar");
         }
         return forced ? List.of("scalar", name(loadedBits)) : machineCandidateNames(machineBits);

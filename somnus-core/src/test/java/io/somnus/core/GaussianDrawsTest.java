@@ -2,6 +2,7 @@ package io.somnus.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -60,5 +61,19 @@ class GaussianDrawsTest {
         Random other = new Random(3);
         GaussianDraws generic = GaussianDraws.on(other);
         assertEquals(new Random(3).nextGaussian(), generic.next());
+    }
+
+    @Test
+    void theSwitchIsTrueOrFalseAndNamesItselfOtherwise() {
+        assertTrue(GaussianDraws.fastPathWanted(null, null));
+        assertTrue(GaussianDraws.fastPathWanted(" TRUE ", "true"));
+        assertEquals(false, GaussianDraws.fastPathWanted("false", null));
+        assertEquals(false, GaussianDraws.fastPathWanted(null, "False"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GaussianDraws.fastPathWanted("off", null));
+        assertTrue(e.getMessage().contains("-Dsomnus.fast_gaussian=off"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> GaussianDraws.fastPathWanted(null, "0"));
+        assertTrue(e.getMessage().contains("-Dsomnus.sg.fast_noise=0"), e.getMessage());
     }
 }
