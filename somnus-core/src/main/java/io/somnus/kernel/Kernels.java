@@ -108,6 +108,12 @@ public interface Kernels {
                      float beta, float theta, int n);
 
     /**
+     * {@code sum[s+h] += x[o+h]} in double for h in [0, n): the SG-SNN's bias gradient, summed over a minibatch's rows
+     * and time steps in double.
+     */
+    void accumulate(double[] sum, int s, float[] x, int o, int n);
+
+    /**
      * The SG-SNN's spikes of one row in training: {@code spikes[o+h] = 1} where the sign bit of {@code θ − mem[o+h]}
      * is set (i.e. {@code mem[o+h] > θ}, branch-free), else 0, for h in [0, n).
      */

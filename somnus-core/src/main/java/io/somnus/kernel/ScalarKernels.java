@@ -250,6 +250,17 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void accumulate(double[] sum, int s, float[] x, int o, int n) {
+        accumulateRange(sum, s, x, o, 0, n);
+    }
+
+    static void accumulateRange(double[] sum, int s, float[] x, int o, int from, int to) {
+        for (int h = from; h < to; h++) {
+            sum[s + h] += x[o + h];
+        }
+    }
+
+    @Override
     public void sgThreshold(float[] mem, float[] spikes, int o, float theta, int n) {
         sgThresholdRange(mem, spikes, o, theta, 0, n);
     }

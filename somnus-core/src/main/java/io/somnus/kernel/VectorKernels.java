@@ -464,17 +464,40 @@ final class VectorKernels implements Kernels {
                             float beta, float theta, int n) {
         int bound = F.loopBound(n);
         int h = 0;
-        for (; h < bound; h += F.length()) {
-            FloatVector x = FloatVector.fromArray(F, add, a + h).add(FloatVector.fromArray(F, bias, b + h));
-            if (!first) {
-                x = x.add(FloatVector.fromArray(F, mem, p + h).mul(beta));
-                if (spikes != null) {
-                    x = x.sub(FloatVector.fromArray(F, spikes, p + h).mul(theta));
-                }
+        // one loop per case, none with a branch: a vector merged from two paths inside the loop (a phi) sometimes left
+        // C2 unable to keep it in a register, and the loop then ran the Vector API's slow Java fallback
+        if (first) {
+            for (; h < bound; h += F.length()) {
+                FloatVector.fromArray(F, add, a + h).add(FloatVector.fromArray(F, bias, b + h)).intoArray(mem, o + h);
             }
-            x.intoArray(mem, o + h);
+        } else if (spikes == null) {
+            for (; h < bound; h += F.length()) {
+                FloatVector.fromArray(F, add, a + h).add(FloatVector.fromArray(F, bias, b + h))
+                        .add(FloatVector.fromArray(F, mem, p + h).mul(beta)).intoArray(mem, o + h);
+            }
+        } else {
+            for (; h < bound; h += F.length()) {
+                FloatVector.fromArray(F, add, a + h).add(FloatVector.fromArray(F, bias, b + h))
+                        .add(FloatVector.fromArray(F, mem, p + h).mul(beta))
+                        .sub(FloatVector.fromArray(F, spikes, p + h).mul(theta)).intoArray(mem, o + h);
+            }
         }
         ScalarKernels.sgIntegrateRange(mem, o, p, add, a, bias, b, spikes, first, beta, theta, h, n);
+    }
+
+    /** Floats as many as {@link #D} holds doubles: converted lane for lane ({@code vcvtps2pd}), no reordering. */
+    private static final VectorSpecies<Float> F_HALF = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(F.vectorBitSize() / 2));
+
+    @Override
+    public void accumulate(double[] sum, int s, float[] x, int o, int n) {
+        int bound = D.loopBound(n);
+        int h = 0;
+        for (; h < bound; h += D.length()) {
+            DoubleVector wide = (DoubleVector) FloatVector.fromArray(F_HALF, x, o + h).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector.fromArray(D, sum, s + h).add(wide).intoArray(sum, s + h);
+        }
+        ScalarKernels.accumulateRange(sum, s, x, o, h, n);
     }
 
     @Override

@@ -13,13 +13,16 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
  * similar receptive fields) this cuts the number of iterations several-fold; on whitened features M is
  * about the identity and it is not used. The product XᵀX comes from {@link DenseProducts}, the
  * factorisation M = L Lᵀ through Hipparchus' Cholesky decomposition (pure Java, reproducible), the two
- * triangular solves per iteration are plain loops over all classes at once.
+ * triangular solves per iteration run over all classes at once, on the Vector API where the JVM has it
+ * ({@link VectorDenseProducts#choleskySolve}: the same operations in the same order, so the same bits).
  */
 final class CovariancePreconditioner implements Preconditioner {
     private final int d;
     private final int classes;
     /** Lower-triangular L, row-major d × d. */
     private final double[] lower;
+    /** Classes per row of {@link #work}: padded to whole vectors for the SIMD solves. */
+    private final int stride;
     private final double[] work;
 
     /**
@@ -42,60 +45,73 @@ final class CovariancePreconditioner implements Preconditioner {
         for (int i = 0; i < d; i++) {
             System.arraycopy(l[i], 0, lower, i * d, i + 1);
         }
-        this.work = new double[d * classes];
+        this.stride = DenseProducts.SIMD ? VectorDenseProducts.paddedWidth(classes) : classes;
+        this.work = new double[d * stride];
     }
 
     @Override
     public double[] precondition(double[] point, double[] r) {
-        int stride = d + 1;
-        // y (d × K, row-major) = weight blocks of r
+        int blockStride = d + 1;
+        // y (d × K, row-major, rows `stride` apart) = weight blocks of r
         for (int k = 0; k < classes; k++) {
             for (int j = 0; j < d; j++) {
-                work[j * classes + k] = r[k * stride + j];
+                work[j * stride + k] = r[k * blockStride + j];
             }
         }
-        // L z = y, row by row
-        for (int i = 0; i < d; i++) {
-            int ri = i * d;
-            int oi = i * classes;
-            for (int j = 0; j < i; j++) {
-                double lij = lower[ri + j];
-                if (lij != 0) {
-                    int oj = j * classes;
-                    for (int k = 0; k < classes; k++) {
-                        work[oi + k] -= lij * work[oj + k];
-                    }
-                }
-            }
-            double inv = 1.0 / lower[ri + i];
-            for (int k = 0; k < classes; k++) {
-                work[oi + k] *= inv;
-            }
-        }
-        // Lᵀ u = z, from the last row up: u_i = z_i / L_ii, then z_j −= L_ij u_i for j < i
-        for (int i = d - 1; i >= 0; i--) {
-            int ri = i * d;
-            int oi = i * classes;
-            double inv = 1.0 / lower[ri + i];
-            for (int k = 0; k < classes; k++) {
-                work[oi + k] *= inv;
-            }
-            for (int j = 0; j < i; j++) {
-                double lij = lower[ri + j];
-                if (lij != 0) {
-                    int oj = j * classes;
-                    for (int k = 0; k < classes; k++) {
-                        work[oj + k] -= lij * work[oi + k];
-                    }
-                }
-            }
+        if (DenseProducts.SIMD) {
+            VectorDenseProducts.choleskySolve(lower, d, work, stride);
+        } else {
+            choleskySolve(lower, d, work, classes);
         }
         double[] out = r.clone();
         for (int k = 0; k < classes; k++) {
             for (int j = 0; j < d; j++) {
-                out[k * stride + j] = work[j * classes + k];
+                out[k * blockStride + j] = work[j * stride + k];
             }
         }
         return out;
+    }
+
+    /**
+     * Solves {@code L Lᵀ u = y} in place for the {@code k} columns of {@code work} (d × k, row-major): first
+     * {@code L z = y} row by row, then {@code Lᵀ u = z} from the last row up. Each entry sees its subtractions in
+     * ascending (forward) or descending (backward) row order; exact zeros of L are skipped.
+     */
+    static void choleskySolve(double[] lower, int d, double[] work, int k) {
+        for (int i = 0; i < d; i++) {
+            int ri = i * d;
+            int oi = i * k;
+            for (int j = 0; j < i; j++) {
+                double lij = lower[ri + j];
+                if (lij != 0) {
+                    int oj = j * k;
+                    for (int c = 0; c < k; c++) {
+                        work[oi + c] -= lij * work[oj + c];
+                    }
+                }
+            }
+            double inv = 1.0 / lower[ri + i];
+            for (int c = 0; c < k; c++) {
+                work[oi + c] *= inv;
+            }
+        }
+        // u_i = z_i / L_ii, then z_j −= L_ij u_i for j < i
+        for (int i = d - 1; i >= 0; i--) {
+            int ri = i * d;
+            int oi = i * k;
+            double inv = 1.0 / lower[ri + i];
+            for (int c = 0; c < k; c++) {
+                work[oi + c] *= inv;
+            }
+            for (int j = 0; j < i; j++) {
+                double lij = lower[ri + j];
+                if (lij != 0) {
+                    int oj = j * k;
+                    for (int c = 0; c < k; c++) {
+                        work[oj + c] -= lij * work[oi + c];
+                    }
+                }
+            }
+        }
     }
 }

@@ -13,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * same bits when {@code b} is finite: the term is then ±0, and {@code s + (±0) = s} for every partial sum {@code s}
  * except {@code −0}, which a sum that starts at {@code +0} never reaches (in round-to-nearest {@code x + (−x) = +0}
  * and {@code +0 + (−0) = +0}). A {@code b} with an infinity or NaN goes to the plain loops.
+ * <p>
+ * Also the preconditioner's triangular solves ({@link #choleskySolve}), with every class of a row in vectors.
  * Loaded only when the JVM has {@code jdk.incubator.vector} ({@link DenseProducts} decides).
  */
 final class VectorDenseProducts {
@@ -27,7 +29,7 @@ final class VectorDenseProducts {
     /** As {@link DenseProducts#multiply}. */
     static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int cols) {
         // b with its rows padded by zeros to a whole number of vectors: the padding lanes are discarded
-        int wp = (cols + L - 1) / L * L;
+        int wp = paddedWidth(cols);
         double[] bp = new double[inner * wp];
         for (int k = 0; k < inner; k++) {
             System.arraycopy(b, k * cols, bp, k * wp, cols);
@@ -73,5 +75,84 @@ final class VectorDenseProducts {
             c0 = c0.add(DoubleVector.broadcast(S, a[ai + k]).mul(DoubleVector.fromArray(S, bp, bk)));
         }
         c0.intoArray(row, j);
+    }
+
+    /** {@code cols} rounded up to whole vectors. */
+    static int paddedWidth(int cols) {
+        return (cols + L - 1) / L * L;
+    }
+
+    /**
+     * {@link CovariancePreconditioner#choleskySolve} with every row of {@code work} held in vectors: {@code stride} (a
+     * multiple of the vector length, see {@link #paddedWidth}) columns, padding included; the same operations on each
+     * lane in the same order ({@code w − l·v}, a multiply then a subtract; {@code w · (1 / l_ii)}).
+     */
+    static void choleskySolve(double[] lower, int d, double[] work, int stride) {
+        for (int i = 0; i < d; i++) {
+            int c = 0;
+            for (; c + 3 * L <= stride; c += 3 * L) {
+                forwardThree(lower, d, i, work, stride, c);
+            }
+            for (; c < stride; c += L) {
+                forwardOne(lower, d, i, work, stride, c);
+            }
+        }
+        for (int i = d - 1; i >= 0; i--) {
+            int ri = i * d;
+            int oi = i * stride;
+            DoubleVector inv = DoubleVector.broadcast(S, 1.0 / lower[ri + i]);
+            for (int c = 0; c < stride; c += L) {
+                DoubleVector.fromArray(S, work, oi + c).mul(inv).intoArray(work, oi + c);
+            }
+            // independent rows j: the loop runs at the loads' and stores' pace, not the subtraction's latency
+            for (int j = 0; j < i; j++) {
+                double lij = lower[ri + j];
+                if (lij != 0) {
+                    DoubleVector l = DoubleVector.broadcast(S, lij);
+                    int oj = j * stride;
+                    for (int c = 0; c < stride; c += L) {
+                        DoubleVector.fromArray(S, work, oj + c).sub(l.mul(DoubleVector.fromArray(S, work, oi + c)))
+                                .intoArray(work, oj + c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Row i of the forward solve, lanes {@code c .. c + 3L}: three independent chains of subtractions. */
+    private static void forwardThree(double[] lower, int d, int i, double[] work, int stride, int c) {
+        int ri = i * d;
+        int oi = i * stride + c;
+        DoubleVector w0 = DoubleVector.fromArray(S, work, oi);
+        DoubleVector w1 = DoubleVector.fromArray(S, work, oi + L);
+        DoubleVector w2 = DoubleVector.fromArray(S, work, oi + 2 * L);
+        for (int j = 0; j < i; j++) {
+            double lij = lower[ri + j];
+            if (lij != 0) {
+                DoubleVector l = DoubleVector.broadcast(S, lij);
+                int oj = j * stride + c;
+                w0 = w0.sub(l.mul(DoubleVector.fromArray(S, work, oj)));
+                w1 = w1.sub(l.mul(DoubleVector.fromArray(S, work, oj + L)));
+                w2 = w2.sub(l.mul(DoubleVector.fromArray(S, work, oj + 2 * L)));
+            }
+        }
+        DoubleVector inv = DoubleVector.broadcast(S, 1.0 / lower[ri + i]);
+        w0.mul(inv).intoArray(work, oi);
+        w1.mul(inv).intoArray(work, oi + L);
+        w2.mul(inv).intoArray(work, oi + 2 * L);
+    }
+
+    /** Row i of the forward solve, lanes {@code c .. c + L}. */
+    private static void forwardOne(double[] lower, int d, int i, double[] work, int stride, int c) {
+        int ri = i * d;
+        int oi = i * stride + c;
+        DoubleVector w0 = DoubleVector.fromArray(S, work, oi);
+        for (int j = 0; j < i; j++) {
+            double lij = lower[ri + j];
+            if (lij != 0) {
+                w0 = w0.sub(DoubleVector.broadcast(S, lij).mul(DoubleVector.fromArray(S, work, j * stride + c)));
+            }
+        }
+        w0.mul(DoubleVector.broadcast(S, 1.0 / lower[ri + i])).intoArray(work, oi);
     }
 }

@@ -451,9 +451,7 @@ final class SgNetwork {
      * the last step, {@code first}, added at the others).
      */
     private void sumInto(double[] biasGrad, int c, float[] grad, int o, int n, boolean invariant, int q, boolean first) {
-        for (int h = 0; h < n; h++) {
-            biasGrad[c + h] += grad[o + h];
-        }
+        kernels.accumulate(biasGrad, c, grad, o, n);
         if (invariant) {
             if (first) {
                 System.arraycopy(grad, o, deltaSum0, q, n);

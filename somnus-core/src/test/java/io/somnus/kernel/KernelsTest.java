@@ -510,6 +510,28 @@ class KernelsTest {
             for (int h = 0; h < n; h++) {
                 assertEquals(at[2 * n + h] > 1f ? 1f : 0f, ts[2 * n + h], "sgThreshold h=" + h);
             }
+            // bias gradient: floats added into double sums, at offsets, over several rows; the sums' definition is
+            // one double addition per term in row order, which both kernels must give bit for bit
+            double[] sums = new double[n + 4];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = i % 5 == 0 ? 1e17 : r.nextGaussian(); // 1e17: a term below its ulp rounds away
+            }
+            sums[n + 3] = -7; // past the n entries: untouched
+            double[] expected = sums.clone();
+            double[] sumsV = sums.clone();
+            for (int row = 0; row < 3; row++) {
+                SCALAR.accumulate(sums, 2, g, row * n, n);
+                vector.accumulate(sumsV, 2, g, row * n, n);
+                for (int h = 0; h < n; h++) {
+                    expected[2 + h] = expected[2 + h] + (double) g[row * n + h];
+                }
+            }
+            for (int i = 0; i < sums.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(sums[i]),
+                        "accumulate, scalar, n=" + n + " entry " + i);
+                assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(sumsV[i]),
+                        "accumulate, " + vector.name() + ", n=" + n + " entry " + i);
+            }
             for (int next : new int[] {-1, 0}) {
                 for (float reset : new float[] {0f, 1f}) {
                     float[] gs = g.clone();

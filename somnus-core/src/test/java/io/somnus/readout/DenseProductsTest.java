@@ -119,7 +119,7 @@ class DenseProductsTest {
     void theSimdProductGivesThePlainLoopsBitsAtEveryShape() {
         assertTrue(DenseProducts.SIMD, "the tests run with jdk.incubator.vector: the SIMD product must be the one in use");
         SplittableRandom r = new SplittableRandom(3);
-        for (int rows : new int[] {1, 2, 7}) {
+        for (int rows : new int[] {1, 2, 3, 7, 8}) {
             for (int inner : new int[] {1, 5, 33}) {
                 for (int cols = 1; cols <= 27; cols++) {
                     double[] a = mixed(r, rows * inner);

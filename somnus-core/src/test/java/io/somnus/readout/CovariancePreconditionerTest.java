@@ -1,0 +1,101 @@
+package io.somnus.readout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CovariancePreconditionerTest {
+    /**
+     * A lower-triangular factor with a diagonal in [0.5, 3.5) and about a third of its off-diagonal entries exactly
+     * 0; the others Gaussian, times 10^m for m drawn from [-3, maxExponent).
+     */
+    private static double[] lower(SplittableRandom r, int d, int maxExponent) {
+        double[] l = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                l[i * d + j] = r.nextInt(3) == 0 ? 0 : r.nextGaussian() * Math.pow(10, r.nextInt(-3, maxExponent));
+            }
+            l[i * d + i] = 0.5 + r.nextDouble() * 3;
+        }
+        return l;
+    }
+
+    @Test
+    void theSolveUndoesLTimesLTransposed() {
+        SplittableRandom r = new SplittableRandom(8);
+        int d = 23;
+        int k = 3;
+        double[] l = lower(r, d, -1); // small off-diagonal entries: well conditioned
+        double[] u = new double[d * k];
+        for (int t = 0; t < u.length; t++) {
+            u[t] = r.nextGaussian();
+        }
+        // y = L (Lᵀ u), by plain sums
+        double[] y = new double[d * k];
+        for (int i = 0; i < d; i++) {
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int m = 0; m <= i; m++) {
+                    double ltu = 0;
+                    for (int j = m; j < d; j++) {
+                        ltu += l[j * d + m] * u[j * k + c];
+                    }
+                    s += l[i * d + m] * ltu;
+                }
+                y[i * k + c] = s;
+            }
+        }
+        for (boolean simd : new boolean[] {false, true}) {
+            int stride = simd ? VectorDenseProducts.paddedWidth(k) : k;
+            double[] w = new double[d * stride];
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(y, i * k, w, i * stride, k);
+            }
+            if (simd) {
+                VectorDenseProducts.choleskySolve(l, d, w, stride);
+            } else {
+                CovariancePreconditioner.choleskySolve(l, d, w, k);
+            }
+            for (int i = 0; i < d; i++) {
+                for (int c = 0; c < k; c++) {
+                    assertEquals(u[i * k + c], w[i * stride + c], 1e-9 * (1 + Math.abs(u[i * k + c])),
+                            (simd ? "SIMD" : "plain") + " u[" + i + "][" + c + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSimdSolveGivesThePlainLoopsBits() {
+        assertTrue(DenseProducts.SIMD, "the tests run with jdk.incubator.vector: the SIMD solve must be the one in use");
+        SplittableRandom r = new SplittableRandom(9);
+        for (int d : new int[] {1, 2, 17, 40}) {
+            double[] l = lower(r, d, 2);
+            for (int k = 1; k <= 14; k++) {
+                int stride = VectorDenseProducts.paddedWidth(k);
+                double[] plain = new double[d * k];
+                double[] simd = new double[d * stride];
+                for (int i = 0; i < d; i++) {
+                    for (int c = 0; c < k; c++) {
+                        double v = r.nextInt(4) == 0 ? 0 : r.nextGaussian() * Math.pow(10, r.nextInt(-8, 9));
+                        if (r.nextInt(60) == 0) {
+                            v = r.nextBoolean() ? Double.NaN : Double.NEGATIVE_INFINITY;
+                        }
+                        plain[i * k + c] = v;
+                        simd[i * stride + c] = v;
+                    }
+                }
+                CovariancePreconditioner.choleskySolve(l, d, plain, k);
+                VectorDenseProducts.choleskySolve(l, d, simd, stride);
+                for (int i = 0; i < d; i++) {
+                    for (int c = 0; c < k; c++) {
+                        assertEquals(Double.doubleToRawLongBits(plain[i * k + c]),
+                                Double.doubleToRawLongBits(simd[i * stride + c]), "d " + d + ", k " + k + ", [" + i + "][" + c + "]");
+                    }
+                }
+            }
+        }
+    }
+}
