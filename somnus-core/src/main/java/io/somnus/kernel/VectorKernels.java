@@ -193,6 +193,7 @@ final class VectorKernels implements Kernels {
         final FloatVector eExc = FloatVector.broadcast(F, c.excitatoryReversalMv());
         final FloatVector eInh = FloatVector.broadcast(F, c.inhibitoryReversalMv());
         final FloatVector zero = FloatVector.zero(F);
+        final float[] noise = noiseMv != null ? noiseMv : negativeZeros(bound);
         final float now = step;
         // A neuron at rest with no conductance and no input is at a fixed point of the exponential-Euler update,
         // V = V∞ + (V − V∞)·e^(−dt/τ) with V∞ and the factor of g_e = g_i = 0 (computed below by the same operations
@@ -235,9 +236,7 @@ final class VectorKernels implements Kernels {
                 FloatVector vInf = rest.add(gei.mul(eExc)).add(gii.mul(eInh)).div(gTotal);
                 vNew = vInf.add(vi.sub(vInf).mul(exp(gTotal.mul(negDtOverTau))));
             }
-            if (noiseMv != null) {
-                vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
-            }
+            vNew = vNew.add(FloatVector.fromArray(F, noise, i)); // −0 without noise: see currentLif
             vi = vi.blend(vNew, active);
             vi.intoArray(v, i);
             gei.mul(c.keepExcitatory()).intoArray(ge, i);
@@ -257,6 +256,19 @@ final class VectorKernels implements Kernels {
                 inhibitoryIn, noiseMv, spikedOut, count);
     }
 
+    /** At least {@code n} copies of −0f, shared and never written: the additive identity of every float. */
+    private static volatile float[] negativeZeros = new float[0];
+
+    private static float[] negativeZeros(int n) {
+        float[] z = negativeZeros;
+        if (z.length < n) {
+            z = new float[n];
+            java.util.Arrays.fill(z, -0f);
+            negativeZeros = z; // filled before it is published
+        }
+        return z;
+    }
+
     @Override
     public int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
                           int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
@@ -268,6 +280,7 @@ final class VectorKernels implements Kernels {
         final int bound = vectorBound(n, v, current, adaptation, refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv);
         final FloatVector rest = FloatVector.broadcast(F, c.restMv());
         final FloatVector zero = FloatVector.zero(F);
+        final float[] noise = noiseMv != null ? noiseMv : negativeZeros(bound);
         final float now = step;
         int count = 0;
         for (int i = 0; i < bound; i += F.length()) {
@@ -278,10 +291,9 @@ final class VectorKernels implements Kernels {
             zero.intoArray(inhibitoryIn, i);
             VectorMask<Float> active = refractoryEnds(refractoryUntil, i).compare(VectorOperators.LE, now);
             FloatVector vInf = rest.add(ii.mul(c.resistance()));
-            FloatVector vNew = vInf.add(vi.sub(vInf).mul(c.decayV()));
-            if (noiseMv != null) {
-                vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
-            }
+            // no branch here: a vector merged from two paths (a phi) left C2 running this loop's loads and adds on
+            // the Vector API's slow Java fallback; adding −0 instead of no noise gives the same bits (x + (−0) = x)
+            FloatVector vNew = vInf.add(vi.sub(vInf).mul(c.decayV())).add(FloatVector.fromArray(F, noise, i));
             vi = vi.blend(vNew, active).max(c.vMinMv()).min(c.vMaxMv());
             vi.intoArray(v, i);
             ii.mul(c.decayI()).intoArray(current, i);

@@ -21,6 +21,8 @@ final class CovariancePreconditioner implements Preconditioner {
     private final int classes;
     /** Lower-triangular L, row-major d × d. */
     private final double[] lower;
+    /** L's nonzero entries below the diagonal, for the SIMD solves; null without them. */
+    private final VectorDenseProducts.LowerRows rows;
     /** Classes per row of {@link #work}: padded to whole vectors for the SIMD solves. */
     private final int stride;
     private final double[] work;
@@ -45,6 +47,7 @@ final class CovariancePreconditioner implements Preconditioner {
         for (int i = 0; i < d; i++) {
             System.arraycopy(l[i], 0, lower, i * d, i + 1);
         }
+        this.rows = DenseProducts.SIMD ? new VectorDenseProducts.LowerRows(lower, d) : null;
         this.stride = DenseProducts.SIMD ? VectorDenseProducts.paddedWidth(classes) : classes;
         this.work = new double[d * stride];
     }
@@ -58,8 +61,8 @@ final class CovariancePreconditioner implements Preconditioner {
                 work[j * stride + k] = r[k * blockStride + j];
             }
         }
-        if (DenseProducts.SIMD) {
-            VectorDenseProducts.choleskySolve(lower, d, work, stride);
+        if (rows != null) {
+            VectorDenseProducts.choleskySolve(lower, d, rows, work, stride);
         } else {
             choleskySolve(lower, d, work, classes);
         }

@@ -85,74 +85,95 @@ final class VectorDenseProducts {
     /**
      * {@link CovariancePreconditioner#choleskySolve} with every row of {@code work} held in vectors: {@code stride} (a
      * multiple of the vector length, see {@link #paddedWidth}) columns, padding included; the same operations on each
-     * lane in the same order ({@code w − l·v}, a multiply then a subtract; {@code w · (1 / l_ii)}).
+     * lane in the same order ({@code w − l·v}, a multiply then a subtract; {@code w · (1 / l_ii)}). The entries of L
+     * below the diagonal come as the nonzero ones of each row ({@link LowerRows}), so the loops have no branch: a
+     * vector updated on one path of a branch (a phi) left C2 running the loop on the Vector API's slow Java fallback.
      */
-    static void choleskySolve(double[] lower, int d, double[] work, int stride) {
+    static void choleskySolve(double[] lower, int d, LowerRows rows, double[] work, int stride) {
         for (int i = 0; i < d; i++) {
+            double inv = 1.0 / lower[i * d + i];
             int c = 0;
             for (; c + 3 * L <= stride; c += 3 * L) {
-                forwardThree(lower, d, i, work, stride, c);
+                forwardThree(rows, i, inv, work, stride, i * stride + c, c);
             }
             for (; c < stride; c += L) {
-                forwardOne(lower, d, i, work, stride, c);
+                forwardOne(rows, i, inv, work, stride, i * stride + c, c);
             }
         }
         for (int i = d - 1; i >= 0; i--) {
-            int ri = i * d;
             int oi = i * stride;
-            DoubleVector inv = DoubleVector.broadcast(S, 1.0 / lower[ri + i]);
+            DoubleVector inv = DoubleVector.broadcast(S, 1.0 / lower[i * d + i]);
             for (int c = 0; c < stride; c += L) {
                 DoubleVector.fromArray(S, work, oi + c).mul(inv).intoArray(work, oi + c);
             }
             // independent rows j: the loop runs at the loads' and stores' pace, not the subtraction's latency
-            for (int j = 0; j < i; j++) {
-                double lij = lower[ri + j];
-                if (lij != 0) {
-                    DoubleVector l = DoubleVector.broadcast(S, lij);
-                    int oj = j * stride;
-                    for (int c = 0; c < stride; c += L) {
-                        DoubleVector.fromArray(S, work, oj + c).sub(l.mul(DoubleVector.fromArray(S, work, oi + c)))
-                                .intoArray(work, oj + c);
-                    }
+            for (int t = rows.start[i], end = rows.start[i + 1]; t < end; t++) {
+                DoubleVector l = DoubleVector.broadcast(S, rows.value[t]);
+                int oj = rows.column[t] * stride;
+                for (int c = 0; c < stride; c += L) {
+                    DoubleVector.fromArray(S, work, oj + c).sub(l.mul(DoubleVector.fromArray(S, work, oi + c)))
+                            .intoArray(work, oj + c);
                 }
             }
         }
     }
 
-    /** Row i of the forward solve, lanes {@code c .. c + 3L}: three independent chains of subtractions. */
-    private static void forwardThree(double[] lower, int d, int i, double[] work, int stride, int c) {
-        int ri = i * d;
-        int oi = i * stride + c;
-        DoubleVector w0 = DoubleVector.fromArray(S, work, oi);
-        DoubleVector w1 = DoubleVector.fromArray(S, work, oi + L);
-        DoubleVector w2 = DoubleVector.fromArray(S, work, oi + 2 * L);
-        for (int j = 0; j < i; j++) {
-            double lij = lower[ri + j];
-            if (lij != 0) {
-                DoubleVector l = DoubleVector.broadcast(S, lij);
-                int oj = j * stride + c;
-                w0 = w0.sub(l.mul(DoubleVector.fromArray(S, work, oj)));
-                w1 = w1.sub(l.mul(DoubleVector.fromArray(S, work, oj + L)));
-                w2 = w2.sub(l.mul(DoubleVector.fromArray(S, work, oj + 2 * L)));
-            }
+    /** Row i of the forward solve, lanes {@code c .. c + 3L} at {@code o}: three independent chains of subtractions. */
+    private static void forwardThree(LowerRows rows, int i, double inv, double[] work, int stride, int o, int c) {
+        DoubleVector w0 = DoubleVector.fromArray(S, work, o);
+        DoubleVector w1 = DoubleVector.fromArray(S, work, o + L);
+        DoubleVector w2 = DoubleVector.fromArray(S, work, o + 2 * L);
+        for (int t = rows.start[i], end = rows.start[i + 1]; t < end; t++) {
+            DoubleVector l = DoubleVector.broadcast(S, rows.value[t]);
+            int oj = rows.column[t] * stride + c;
+            w0 = w0.sub(l.mul(DoubleVector.fromArray(S, work, oj)));
+            w1 = w1.sub(l.mul(DoubleVector.fromArray(S, work, oj + L)));
+            w2 = w2.sub(l.mul(DoubleVector.fromArray(S, work, oj + 2 * L)));
         }
-        DoubleVector inv = DoubleVector.broadcast(S, 1.0 / lower[ri + i]);
-        w0.mul(inv).intoArray(work, oi);
-        w1.mul(inv).intoArray(work, oi + L);
-        w2.mul(inv).intoArray(work, oi + 2 * L);
+        DoubleVector invs = DoubleVector.broadcast(S, inv);
+        w0.mul(invs).intoArray(work, o);
+        w1.mul(invs).intoArray(work, o + L);
+        w2.mul(invs).intoArray(work, o + 2 * L);
     }
 
-    /** Row i of the forward solve, lanes {@code c .. c + L}. */
-    private static void forwardOne(double[] lower, int d, int i, double[] work, int stride, int c) {
-        int ri = i * d;
-        int oi = i * stride + c;
-        DoubleVector w0 = DoubleVector.fromArray(S, work, oi);
-        for (int j = 0; j < i; j++) {
-            double lij = lower[ri + j];
-            if (lij != 0) {
-                w0 = w0.sub(DoubleVector.broadcast(S, lij).mul(DoubleVector.fromArray(S, work, j * stride + c)));
+    /** Row i of the forward solve, lanes {@code c .. c + L} at {@code o}. */
+    private static void forwardOne(LowerRows rows, int i, double inv, double[] work, int stride, int o, int c) {
+        DoubleVector w0 = DoubleVector.fromArray(S, work, o);
+        for (int t = rows.start[i], end = rows.start[i + 1]; t < end; t++) {
+            w0 = w0.sub(DoubleVector.broadcast(S, rows.value[t])
+                    .mul(DoubleVector.fromArray(S, work, rows.column[t] * stride + c)));
+        }
+        w0.mul(DoubleVector.broadcast(S, inv)).intoArray(work, o);
+    }
+
+    /** The nonzero entries below the diagonal of a row-major d × d lower-triangular L, row by row, columns ascending. */
+    static final class LowerRows {
+        final int[] start;
+        final int[] column;
+        final double[] value;
+
+        LowerRows(double[] lower, int d) {
+            start = new int[d + 1];
+            int count = 0;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (lower[i * d + j] != 0) {
+                        count++;
+                    }
+                }
+                start[i + 1] = count;
+            }
+            column = new int[count];
+            value = new double[count];
+            for (int i = 0, t = 0; i < d; i++) {
+                for (int j = 0; j < i; j++) {
+                    double l = lower[i * d + j];
+                    if (l != 0) {
+                        column[t] = j;
+                        value[t++] = l;
+                    }
+                }
             }
         }
-        w0.mul(DoubleVector.broadcast(S, 1.0 / lower[ri + i])).intoArray(work, oi);
     }
 }

@@ -54,7 +54,7 @@ class CovariancePreconditionerTest {
                 System.arraycopy(y, i * k, w, i * stride, k);
             }
             if (simd) {
-                VectorDenseProducts.choleskySolve(l, d, w, stride);
+                VectorDenseProducts.choleskySolve(l, d, new VectorDenseProducts.LowerRows(l, d), w, stride);
             } else {
                 CovariancePreconditioner.choleskySolve(l, d, w, k);
             }
@@ -88,7 +88,7 @@ class CovariancePreconditionerTest {
                     }
                 }
                 CovariancePreconditioner.choleskySolve(l, d, plain, k);
-                VectorDenseProducts.choleskySolve(l, d, simd, stride);
+                VectorDenseProducts.choleskySolve(l, d, new VectorDenseProducts.LowerRows(l, d), simd, stride);
                 for (int i = 0; i < d; i++) {
                     for (int c = 0; c < k; c++) {
                         assertEquals(Double.doubleToRawLongBits(plain[i * k + c]),
