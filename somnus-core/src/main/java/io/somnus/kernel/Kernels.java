@@ -144,6 +144,12 @@ public interface Kernels {
     void logSpacePull(float[] w, int n, double target, double exponent, double[] scratch);
 
     /**
+     * The same pull with a target per weight: {@code w[from+s] ← (float) logSpacePull(w[from+s], targets.get(t+s),
+     * exponent)} for s in [0, n), e.g. a row of a dense projection toward each post neuron's own target.
+     */
+    void logSpacePull(float[] w, int from, int n, PullTargets targets, int t, double exponent, double[] scratch);
+
+    /**
      * {@code |t|·(|w|/|t|)^e} with the sign of {@code w}, computed as {@code |t|·exp(e·ln(|w|/|t|))} with
      * {@link Math#log} and {@link Math#exp}; {@code w} itself when {@code w} or {@code t} is 0. The definition every
      * kernel's {@link #logSpacePull(float[], int, double, double, double[])} reproduces bit for bit once rounded to

@@ -19,6 +19,13 @@ final class ScalarKernels implements Kernels {
         logSpacePullRange(w, 0, n, target, exponent);
     }
 
+    @Override
+    public void logSpacePull(float[] w, int from, int n, PullTargets targets, int t, double exponent, double[] scratch) {
+        for (int s = 0; s < n; s++) {
+            w[from + s] = (float) Kernels.logSpacePull(w[from + s], targets.target[t + s], exponent);
+        }
+    }
+
     static void logSpacePullRange(float[] w, int from, int to, double target, double exponent) {
         for (int s = from; s < to; s++) {
             w[s] = (float) Kernels.logSpacePull(w[s], target, exponent);

@@ -104,23 +104,61 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    @Override
+    public void logSpacePull(float[] w, int from, int n, PullTargets targets, int t, double exponent, double[] scratch) {
+        double c = exponent - 1;
+        int chunk = scratch.length / 2; // as in the single-target pull
+        if (!(Math.abs(c) <= PULL_MAX_EXPONENT_OFFSET) || chunk < D.length()) {
+            ScalarKernels.INSTANCE.logSpacePull(w, from, n, targets, t, exponent, scratch);
+            return;
+        }
+        for (int done = 0; done < n; done += chunk) {
+            int m = Math.min(chunk, n - done);
+            int o = from + done;
+            for (int i = 0; i < m; i++) {
+                scratch[i] = Math.abs((double) w[o + i]);
+            }
+            // a target that is 0, subnormal or not finite has ln NaN: its lanes come out NaN and take the definition
+            pullExponents(scratch, chunk, m, targets.lnMagnitude, t + done, c);
+            pullMagnitudes(scratch, chunk, m);
+            for (int j = 0; j < m; j++) {
+                float y = (float) scratch[j];
+                int s = o + j;
+                w[s] = y == y ? Float.intBitsToFloat(Float.floatToRawIntBits(y) | Float.floatToRawIntBits(w[s]) & SIGN)
+                        : (float) Kernels.logSpacePull(w[s], targets.target[t + done + j], exponent);
+            }
+        }
+    }
+
     /** {@code a[z + i] ← c·(ln a[i] − lnT)} for i in [0, m), ln by the exponent and an atanh series of the mantissa. */
     private static void pullExponents(double[] a, int z, int m, double lnT, double c) {
         int bound = D.loopBound(m);
         for (int i = 0; i < bound; i += D.length()) {
-            LongVector bits = DoubleVector.fromArray(D, a, i).reinterpretAsLongs();
-            LongVector k = bits.add(PULL_SQRT2_CARRY).lanewise(VectorOperators.LSHR, 52); // biased exponent
-            DoubleVector kd = k.or(0x4330000000000000L).reinterpretAsDoubles().sub(0x1p52 + 1023);
-            DoubleVector mant = bits.sub(k.sub(1023).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-            DoubleVector u = mant.sub(1).div(mant.add(1));
-            DoubleVector u2 = u.mul(u);
-            DoubleVector u4 = u2.mul(u2);
-            // ln(mant) = 2u·(1 + u²/3 + u⁴/5 + u⁶/7 + u⁸/9 + u¹⁰/11), grouped for shorter dependency chains
-            DoubleVector series = u2.mul(1.0 / 11).add(1.0 / 9).mul(u4).add(u2.mul(1.0 / 7).add(1.0 / 5)).mul(u4)
-                    .add(u2.mul(1.0 / 3).add(1));
-            DoubleVector lnA = kd.mul(LN2_HI).add(kd.mul(LN2_LO).add(series.mul(u.add(u))));
-            lnA.sub(lnT).mul(c).intoArray(a, z + i);
+            lnOfMagnitudes(a, i).sub(lnT).mul(c).intoArray(a, z + i);
         }
+    }
+
+    /** As above with {@code lnT[t + i]} per lane. */
+    private static void pullExponents(double[] a, int z, int m, double[] lnT, int t, double c) {
+        int bound = D.loopBound(m);
+        for (int i = 0; i < bound; i += D.length()) {
+            lnOfMagnitudes(a, i).sub(DoubleVector.fromArray(D, lnT, t + i)).mul(c).intoArray(a, z + i);
+        }
+    }
+
+    /** ln of the positive doubles at {@code a[i..]}, by the exponent and an atanh series of the mantissa. */
+    private static DoubleVector lnOfMagnitudes(double[] a, int i) {
+        LongVector bits = DoubleVector.fromArray(D, a, i).reinterpretAsLongs();
+        LongVector k = bits.add(PULL_SQRT2_CARRY).lanewise(VectorOperators.LSHR, 52); // biased exponent
+        DoubleVector kd = k.or(0x4330000000000000L).reinterpretAsDoubles().sub(0x1p52 + 1023);
+        DoubleVector mant = bits.sub(k.sub(1023).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        DoubleVector u = mant.sub(1).div(mant.add(1));
+        DoubleVector u2 = u.mul(u);
+        DoubleVector u4 = u2.mul(u2);
+        // ln(mant) = 2u·(1 + u²/3 + u⁴/5 + u⁶/7 + u⁸/9 + u¹⁰/11), grouped for shorter dependency chains
+        DoubleVector series = u2.mul(1.0 / 11).add(1.0 / 9).mul(u4).add(u2.mul(1.0 / 7).add(1.0 / 5)).mul(u4)
+                .add(u2.mul(1.0 / 3).add(1));
+        return kd.mul(LN2_HI).add(kd.mul(LN2_LO).add(series.mul(u.add(u))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.somnus.sleep;
 
 import io.somnus.kernel.Kernels;
+import io.somnus.kernel.PullTargets;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.Population;
@@ -80,6 +81,10 @@ public final class SleepPhase {
         WeightDecayLaw law = settings.law();
         WeightDecayLaw lawK = k == 1 ? law : compose(law, k); // built once: the step loop allocates nothing
         double[] scratch = new double[PULL_SCRATCH];
+        PullTargets[] targets = new PullTargets[decaying.size()];
+        for (int q = 0; q < targets.length; q++) {
+            targets[q] = new PullTargets(decaying.get(q).post().size());
+        }
         boolean keep = settings.keepState();
         boolean groups = settings.earlyEnd() == SleepSettings.EarlyEnd.RECEPTOR_GROUPS && settings.earlyEndTolerance() > 0;
         if (!keep) {
@@ -108,7 +113,7 @@ public final class SleepPhase {
             if (decayNow) {
                 WeightDecayLaw now = step % k == 0 ? lawK : compose(law, (int) (step % k));
                 for (int q = 0; q < decaying.size(); q++) {
-                    decay(decaying.get(q), now, dt, rng, scratch);
+                    decay(decaying.get(q), now, dt, rng, scratch, targets[q]);
                 }
                 if (!groups && settings.earlyEndTolerance() > 0 && backAtSetPoint(decaying, setPoints)) {
                     early = true;
@@ -169,8 +174,12 @@ public final class SleepPhase {
         return Math.abs(sum - setPoint) <= settings.earlyEndTolerance() * setPoint;
     }
 
-    /** Applies the (composed) law to every weight of {@code p}, then clips to its bounds. */
-    private void decay(Projection p, WeightDecayLaw lawK, double dtMs, RandomGenerator rng, double[] scratch) {
+    /**
+     * Applies the (composed) law to every weight of {@code p}, then clips to its bounds; {@code targets} is working
+     * space for the post neurons' targets.
+     */
+    private void decay(Projection p, WeightDecayLaw lawK, double dtMs, RandomGenerator rng, double[] scratch,
+                       PullTargets targets) {
         float[] w = p.weights();
         int n = w.length;
         switch (settings.target()) {
@@ -193,10 +202,13 @@ public final class SleepPhase {
             case POST_MEAN -> {
                 int[] colStart = p.colStart();
                 int[] colSynapse = p.colSynapse();
+                // each column's mean involves only that column's weights, so all means may come first
+                boolean inRows = pullsInBulk(lawK) && (p.isDense() || p.isAllButSelf());
                 for (int j = 0; j < p.post().size(); j++) {
                     int a = colStart[j];
                     int b = colStart[j + 1];
                     if (a == b) {
+                        targets.set(j, 0f);
                         continue;
                     }
                     double sum = 0;
@@ -204,10 +216,17 @@ public final class SleepPhase {
                         sum += w[colSynapse[c]];
                     }
                     float t = (float) (sum / (b - a));
+                    if (inRows) {
+                        targets.set(j, t);
+                        continue;
+                    }
                     for (int c = a; c < b; c++) {
                         int s = colSynapse[c];
                         w[s] = lawK.step(w[s], t, dtMs, rng);
                     }
+                }
+                if (inRows) {
+                    pullRows(p, ((LogSpaceDecay) lawK).lambda(), targets, scratch);
                 }
             }
         }
@@ -220,13 +239,44 @@ public final class SleepPhase {
      * for any other law, which then steps weight by weight.
      */
     private static boolean pullInBulk(Projection p, WeightDecayLaw law, float target, double[] scratch) {
-        if (law instanceof LogSpaceDecay log && log.noiseStd() == 0) {
+        if (pullsInBulk(law)) {
             int n = p.weights().length;
-            Kernels kernels = BULK_PULLED.getAndAdd(n) >= SIMD_PULL_AFTER ? p.kernels() : Kernels.scalar();
-            kernels.logSpacePull(p.weights(), n, target, log.lambda(), scratch);
+            bulkKernels(p).logSpacePull(p.weights(), n, target, ((LogSpaceDecay) law).lambda(), scratch);
             return true;
         }
         return false;
+    }
+
+    /** Whether {@code law} is the noiseless log law, which the kernels apply to many weights at once. */
+    private static boolean pullsInBulk(WeightDecayLaw law) {
+        return law instanceof LogSpaceDecay log && log.noiseStd() == 0;
+    }
+
+    /** The kernels for the next bulk pull of {@code p}'s weights: scalar until SIMD code has paid off (see above). */
+    private static Kernels bulkKernels(Projection p) {
+        return BULK_PULLED.getAndAdd(p.weights().length) >= SIMD_PULL_AFTER ? p.kernels() : Kernels.scalar();
+    }
+
+    /**
+     * The noiseless log law with exponent {@code e} toward each post neuron's own target, row by row, for a dense or
+     * all-but-self projection (the same floats as {@link WeightDecayLaw#step} weight by weight).
+     */
+    private static void pullRows(Projection p, double e, PullTargets targets, double[] scratch) {
+        float[] w = p.weights();
+        int pre = p.pre().size();
+        int n = p.post().size();
+        Kernels kernels = bulkKernels(p);
+        if (p.isDense()) {
+            for (int i = 0; i < pre; i++) {
+                kernels.logSpacePull(w, i * n, n, targets, 0, e, scratch);
+            }
+        } else {
+            int[] rowStart = p.rowStart();
+            for (int i = 0; i < pre; i++) {
+                kernels.logSpacePull(w, rowStart[i], i, targets, 0, e, scratch);
+                kernels.logSpacePull(w, rowStart[i] + i, n - 1 - i, targets, i + 1, e, scratch);
+            }
+        }
     }
 
     /** The law applied {@code k} times at once: λ^k for the log law, exp(−k·dt/τ) for the linear one. */

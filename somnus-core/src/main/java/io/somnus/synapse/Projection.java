@@ -213,6 +213,14 @@ public final class Projection {
         return dense;
     }
 
+    /**
+     * Whether the projection connects every pre neuron to every post neuron but its own (pre = post), with rows in
+     * post order: row i is posts 0..i−1, then i+1..n−1.
+     */
+    public boolean isAllButSelf() {
+        return allButSelf;
+    }
+
     /** The kernels this projection and its plasticity use. */
     public Kernels kernels() {
         return kernels;

@@ -114,6 +114,47 @@ class KernelsTest {
      * SIMD series would show as another float.
      */
     @Test
+    void logSpacePullTowardATargetPerWeightGivesTheDefinitionsFloatsOnBothKernels() {
+        SplittableRandom rng = new SplittableRandom(43);
+        float[] special = {0.01f, -0.2f, 7.5f, Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, Float.MAX_VALUE, 0f, -0f,
+                Float.POSITIVE_INFINITY, Float.NaN};
+        for (double e : new double[] {0.99997, Math.pow(0.99997, 10), 1 + 0x1p-11, 0.5}) {
+            int n = 1_031;
+            int from = 2;
+            int t0 = 5;
+            PullTargets targets = new PullTargets(n + t0);
+            for (int j = 0; j < targets.size(); j++) {
+                targets.set(j, j % 9 == 0 ? special[(j / 9) % special.length] : (float) Math.exp(rng.nextDouble(-8, 1)));
+            }
+            float[] w = new float[n + from + 1];
+            for (int i = 0; i < w.length; i++) {
+                float t = targets.get(Math.min(targets.size() - 1, t0 + Math.max(0, i - from)));
+                w[i] = switch (i % 5) {
+                    case 0 -> (float) (t * (1 + rng.nextGaussian() * 1e-4)); // near its own target
+                    case 1 -> -(float) Math.exp(rng.nextDouble(-16, 2));
+                    case 2 -> i % 3 == 0 ? 0f : i % 3 == 1 ? -0f : Float.intBitsToFloat(rng.nextInt(1, 1 << 23));
+                    case 3 -> Float.intBitsToFloat(rng.nextInt());
+                    default -> (float) Math.exp(rng.nextDouble(-16, 2));
+                };
+            }
+            for (Kernels k : new Kernels[] {SCALAR, vector}) {
+                for (int chunk : new int[] {1, 13, 2048}) {
+                    float[] got = w.clone();
+                    k.logSpacePull(got, from, n, targets, t0, e, new double[chunk]);
+                    for (int i = 0; i < w.length; i++) {
+                        boolean pulled = i >= from && i < from + n;
+                        float want = pulled ? (float) Kernels.logSpacePull(w[i], targets.get(t0 + i - from), e) : w[i];
+                        float in = w[i];
+                        int at = i;
+                        assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(got[i]),
+                                () -> k.name() + ": w[" + at + "] " + in + " e " + e + " chunk " + chunk);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void logSpacePullIsExactNearFloatRoundingMidpoints() {
         SplittableRandom rng = new SplittableRandom(43);
         for (double e : new double[] {0.99997, 1 - 0x1p-10, 1 + 0x1p-11}) {

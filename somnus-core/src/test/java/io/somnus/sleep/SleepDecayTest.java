@@ -3,6 +3,7 @@ package io.somnus.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.CurrentLifParameters;
@@ -96,6 +97,69 @@ class SleepDecayTest {
                 assertEquals(expected, w, 2e-6 * expected, "k=" + k);
             }
         }
+    }
+
+    /**
+     * The log law toward each post neuron's mean weight (diehl-cook's sleep), pulled row by row on the kernels for
+     * dense and all-but-self projections and weight by weight for the others: the floats of the definition — each
+     * column's mean summed in column order, then every weight pulled toward it and clipped — step after step.
+     */
+    @Test
+    void pullTowardEachPostNeuronsMeanGivesTheDefinitionsFloats() {
+        SpikeSource input = new SpikeSource("input", 12);
+        CurrentLifPopulation e = new CurrentLifPopulation("e", 9, CurrentLifParameters.PAPER);
+        SplittableRandom r = new SplittableRandom(6);
+        List<Projection> projections = List.of(
+                projection("in_e", input, e, Connector.allToAll().connect(12, 9, false, r), r),   // dense
+                projection("e_e", e, e, Connector.allToAll().connect(9, 9, true, r), r),         // all but self
+                projection("in_e_sparse", input, e, Connector.fixedProbability(0.4).connect(12, 9, false, r), r));
+        assertTrue(projections.get(0).isDense() && projections.get(1).isAllButSelf()
+                && !projections.get(2).isDense() && !projections.get(2).isAllButSelf(), "the three kinds");
+        Network net = new Network(DT, input, List.of(input, e), projections, Map.of());
+        float[][] expected = new float[3][];
+        for (int q = 0; q < 3; q++) {
+            expected[q] = projections.get(q).weights().clone();
+        }
+        int k = 3;
+        double lambda = 0.9999;
+        int steps = 10; // three whole decays and a last one of one step
+        SleepSettings s = new SleepSettings(0, 0, false, new LogSpaceDecay(lambda, 0), DecayTarget.POST_MEAN, 0.2,
+                List.of("in_e", "e_e", "in_e_sparse"), k, 0, 1000);
+        new SleepPhase(s).run(net, steps, Map.of(), new SplittableRandom(4), List.of(), SleepPhase.Observer.NONE);
+        for (int decay : new int[] {k, k, k, steps % k}) {
+            double exponent = Math.pow(lambda, decay);
+            for (int q = 0; q < 3; q++) {
+                Projection p = projections.get(q);
+                float[] w = expected[q];
+                for (int j = 0; j < p.post().size(); j++) {
+                    double sum = 0;
+                    for (int c = p.colStart()[j]; c < p.colStart()[j + 1]; c++) {
+                        sum += w[p.colSynapse()[c]];
+                    }
+                    float t = (float) (sum / (p.colStart()[j + 1] - p.colStart()[j]));
+                    for (int c = p.colStart()[j]; c < p.colStart()[j + 1]; c++) {
+                        int syn = p.colSynapse()[c];
+                        w[syn] = p.clamp((float) Kernels.logSpacePull(w[syn], t, exponent));
+                    }
+                }
+            }
+        }
+        for (int q = 0; q < 3; q++) {
+            float[] got = projections.get(q).weights();
+            for (int syn = 0; syn < got.length; syn++) {
+                assertEquals(Float.floatToIntBits(expected[q][syn]), Float.floatToIntBits(got[syn]),
+                        projections.get(q).name() + " synapse " + syn);
+            }
+        }
+    }
+
+    private static Projection projection(String name, io.somnus.neuron.Population pre, io.somnus.neuron.Population post,
+                                         SynapseList syn, SplittableRandom r) {
+        float[] w = new float[syn.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i % 11 == 0 ? 0f : (float) Math.exp(r.nextDouble(-6, 0));
+        }
+        return new Projection(name, pre, post, Receptor.EXCITATORY, syn, w, 0f, 1f);
     }
 
     // ---- SleepPhase on a tiny network: input (10) → E (5), all to all
