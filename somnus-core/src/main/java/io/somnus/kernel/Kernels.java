@@ -108,8 +108,8 @@ public interface Kernels {
                      float beta, float theta, int n);
 
     /**
-     * {@code sum[s+h] += x[o+h]} in double for h in [0, n): the SG-SNN's bias gradient, summed over a minibatch's rows
-     * and time steps in double.
+     * {@code sum[s+h] += x[o+h]} in double for h in [0, n): column sums of a row-major matrix row by row (weight
+     * normalisation, the sleep's post-neuron means), the SG-SNN's bias gradient over a minibatch's rows and steps.
      */
     void accumulate(double[] sum, int s, float[] x, int o, int n);
 
@@ -163,9 +163,6 @@ public interface Kernels {
         }
         return Math.copySign(m * Math.exp(e * Math.log(a / m)), w);
     }
-
-    /** {@code sums[j] += w[from + j]} in double, for j in [0, n): column sums of a row-major matrix. */
-    void accumulateRow(double[] sums, float[] w, int from, int n);
 
     /** {@code w[from + j] *= scale[j]} for j in [0, n). */
     void scaleRow(float[] w, int from, float[] scale, int n);

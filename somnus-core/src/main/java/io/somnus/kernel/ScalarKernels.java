@@ -201,13 +201,6 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void accumulateRow(double[] sums, float[] w, int from, int n) {
-        for (int j = 0; j < n; j++) {
-            sums[j] += w[from + j];
-        }
-    }
-
-    @Override
     public int sgLeakyStep(float[] mem, float[] spikes, float[] current, float[] noise, float sigma, float beta,
                            float theta, int n) {
         return sgLeakyRange(mem, spikes, current, noise, sigma, beta, theta, 0, n);

@@ -44,7 +44,7 @@ public record WeightNormalisation(double total) {
         Kernels kernels = p.kernels();
         double[] sums = new double[n];
         for (int i = 0; i < rows; i++) {
-            kernels.accumulateRow(sums, w, i * n, n);
+            kernels.accumulate(sums, 0, w, i * n, n);
         }
         float[] scale = new float[n];
         for (int j = 0; j < n; j++) {

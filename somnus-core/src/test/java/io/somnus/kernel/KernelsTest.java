@@ -426,12 +426,12 @@ class KernelsTest {
                 assertEquals(expected, ws[j], "depressRow j=" + j);
             }
             assertEquals(w[2 * n], ws[2 * n], "other rows untouched");
-            // accumulateRow: column sums in double
+            // accumulate: column sums in double
             double[] ss = new double[n];
             double[] sv = new double[n];
             for (int i = 0; i < rows; i++) {
-                SCALAR.accumulateRow(ss, w, i * n, n);
-                vector.accumulateRow(sv, w, i * n, n);
+                SCALAR.accumulate(ss, 0, w, i * n, n);
+                vector.accumulate(sv, 0, w, i * n, n);
             }
             assertArrayEquals(ss, sv);
             for (int j = 0; j < n; j++) {
