@@ -109,7 +109,7 @@ public interface Kernels {
 
     /**
      * {@code sum[s+h] += x[o+h]} in double for h in [0, n): column sums of a row-major matrix row by row (weight
-     * normalisation, the sleep's post-neuron means), the SG-SNN's bias gradient over a minibatch's rows and steps.
+     * normalisation), the SG-SNN's bias gradient over a minibatch's rows and steps.
      */
     void accumulate(double[] sum, int s, float[] x, int o, int n);
 
