@@ -231,7 +231,6 @@ final class VectorKernels implements Kernels {
         final FloatVector eExc = FloatVector.broadcast(F, c.excitatoryReversalMv());
         final FloatVector eInh = FloatVector.broadcast(F, c.inhibitoryReversalMv());
         final FloatVector zero = FloatVector.zero(F);
-        final float[] noise = noiseMv != null ? noiseMv : negativeZeros(bound);
         final float now = step;
         // A neuron at rest with no conductance and no input is at a fixed point of the exponential-Euler update,
         // V = V∞ + (V − V∞)·e^(−dt/τ) with V∞ and the factor of g_e = g_i = 0 (computed below by the same operations
@@ -274,7 +273,11 @@ final class VectorKernels implements Kernels {
                 FloatVector vInf = rest.add(gei.mul(eExc)).add(gii.mul(eInh)).div(gTotal);
                 vNew = vInf.add(vi.sub(vInf).mul(exp(gTotal.mul(negDtOverTau))));
             }
-            vNew = vNew.add(FloatVector.fromArray(F, noise, i)); // −0 without noise: see currentLif
+            // (not currentLif's −0 where there is no noise: in runs without sleep C2 prunes this branch, and the
+            // load and add it would cost every vector gained nothing measurable in diehl-cook's bench either way)
+            if (noiseMv != null) {
+                vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
+            }
             vi = vi.blend(vNew, active);
             vi.intoArray(v, i);
             gei.mul(c.keepExcitatory()).intoArray(ge, i);
