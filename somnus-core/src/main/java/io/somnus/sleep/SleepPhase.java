@@ -81,8 +81,8 @@ public final class SleepPhase {
         WeightDecayLaw law = settings.law();
         WeightDecayLaw lawK = k == 1 ? law : compose(law, k); // built once: the step loop allocates nothing
         double[] scratch = new double[PULL_SCRATCH];
-        PullTargets[] targets = new PullTargets[decaying.size()];
-        for (int q = 0; q < targets.length; q++) {
+        PullTargets[] targets = new PullTargets[decaying.size()]; // the post neurons' targets, for post_mean only
+        for (int q = 0; q < targets.length && settings.target() == DecayTarget.POST_MEAN; q++) {
             targets[q] = new PullTargets(decaying.get(q).post().size());
         }
         boolean keep = settings.keepState();
@@ -176,7 +176,7 @@ public final class SleepPhase {
 
     /**
      * Applies the (composed) law to every weight of {@code p}, then clips to its bounds; {@code targets} is working
-     * space for the post neurons' targets.
+     * space for the post neurons' targets (null unless the target is {@code post_mean}).
      */
     private void decay(Projection p, WeightDecayLaw lawK, double dtMs, RandomGenerator rng, double[] scratch,
                        PullTargets targets) {
