@@ -5,45 +5,42 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Standard normal draws bit for bit the draws of {@code rng.nextGaussian()} on the same generator, and leaving it in
- * the same state, about four times faster on a {@link SplittableRandom}: the membrane noise of the SG-SNN's sleep
- * (10⁸–10⁹ draws an episode) and of the STDP-SNN's populations (every neuron at every noisy step).
+ * Standard normal draws: on a {@link SplittableRandom} (every Somnus run's generators), the same numbers on every JDK
+ * — the bits of JDK 17's {@code nextGaussian()} on the same generator, leaving it in the same state — about four times
+ * faster than calling it; on any other generator, that generator's own {@code nextGaussian()}.
  * <p>
  * The JDK (17 and later) draws {@code nextGaussian()} with a modified ziggurat (McFarland 2016): one
  * {@code nextLong()} {@code u}; when its low byte {@code i = u & 0xFF} names one of the layers that lie wholly under
- * the density (&gt; 98 % of draws) the result is {@code X[i]·u}, with {@code X} a table of the JDK's; otherwise a
- * slower path that may take further longs. Here the fast path runs inline on the concrete generator, and every other
- * draw is handed to the JDK's own method through a generator that first replays {@code u} and then continues the
- * stream — so the draws and the generator's state afterwards are the JDK's.
+ * the density (&gt; 98 % of draws) the result is {@code X[i]·u}; otherwise a slower path that may take further longs.
+ * Java 25 changed the slow path's arithmetic, so its draws (and a run's numbers) drift from Java 17's after a few
+ * million draws. Here the fast path runs inline on the concrete generator and the slow path is
+ * {@link ModifiedZiggurat}'s, in JDK 17's arithmetic, on the tables of the running JDK. Where those tables cannot be
+ * read (a JVM without {@code --add-opens java.base/jdk.internal.util.random=ALL-UNNAMED}, which the launcher and the
+ * builds pass) or with {@code -Dsomnus.fast_gaussian=false} (or the older {@code -Dsomnus.sg.fast_noise=false}), every
+ * draw is the JDK's own {@code nextGaussian()} call; {@link #algorithm()} says which, for the run's provenance.
  * <p>
- * The table is not copied from the JDK: it is read from the running JDK once, by calling {@code nextGaussian()} on a
- * generator that returns {@code 2⁶²+i} first ({@code (double) (2⁶²+i) = 2⁶²}, so the draw is {@code X[i]·2⁶²}) and
- * counting its calls (one call: layer {@code i} is a fast one). Then 200 000 draws from a seeded generator are
- * compared bit for bit with {@code nextGaussian()}; if any differs (another JDK's algorithm), every draw is a
- * {@code nextGaussian()} call. Either way the numbers are the JDK's. {@code -Dsomnus.fast_gaussian=false} (or the
- * older {@code -Dsomnus.sg.fast_noise=false}) asks for a call per draw, to time both.
+ * The membrane noise of the SG-SNN's sleep (10⁸–10⁹ draws an episode), of the STDP-SNN's populations (every neuron at
+ * every noisy step), the sleep's weight noise and the GeomFig images draw here.
  */
 public final class GaussianDraws {
     /** Turns the fast path off when {@code false} (true by default); {@link #OLD_PROPERTY} is read too. */
     static final String PROPERTY = "somnus.fast_gaussian";
     static final String OLD_PROPERTY = "somnus.sg.fast_noise";
 
-    /** X[i] of a fast layer, NaN for a slow one; null when the fast path is off (see the class comment). */
-    private static final double[] LAYER_X = fastPathWanted(System.getProperty(PROPERTY), System.getProperty(OLD_PROPERTY))
-            ? readTable() : null;
+    /** The JDK's ziggurat tables when draws on a {@link SplittableRandom} are ours, else null (see the class comment). */
+    private static final ModifiedZiggurat.Tables TABLES =
+            fastPathWanted(System.getProperty(PROPERTY), System.getProperty(OLD_PROPERTY)) ? ModifiedZiggurat.TABLES : null;
 
     private final RandomGenerator rng;
-    /** {@link #rng} where the fast path applies to it, else null. */
+    /** {@link #rng} where the draws are ours, else null. */
     private final SplittableRandom splittable;
-    private final Replay slow;
 
     private GaussianDraws(RandomGenerator rng) {
         this.rng = rng;
-        this.splittable = LAYER_X != null && rng instanceof SplittableRandom s ? s : null;
-        this.slow = splittable != null ? new Replay(0L, splittable) : null;
+        this.splittable = TABLES != null && rng instanceof SplittableRandom s ? s : null;
     }
 
-    /** Draws on {@code rng}: keep the object for as long as {@code rng} is drawn from (it holds a little scratch). */
+    /** Draws on {@code rng}. */
     public static GaussianDraws on(RandomGenerator rng) {
         return new GaussianDraws(rng);
     }
@@ -53,22 +50,39 @@ public final class GaussianDraws {
         return rng;
     }
 
-    /** {@code rng.nextGaussian()}. */
+    /** One standard normal draw on the generator (see the class comment). */
     public double next() {
-        return splittable != null ? next(LAYER_X, splittable, slow) : rng.nextGaussian();
+        return splittable != null ? next(TABLES, splittable) : rng.nextGaussian();
     }
 
-    /** Whether draws on a {@link SplittableRandom} take the fast path (diagnostics and tests). */
+    /** One standard normal draw on {@code rng}, as {@code on(rng).next()}. */
+    public static double draw(RandomGenerator rng) {
+        return TABLES != null && rng instanceof SplittableRandom s ? next(TABLES, s) : rng.nextGaussian();
+    }
+
+    /** Whether draws on a {@link SplittableRandom} are this class's own, the same on every JDK (tests, diagnostics). */
     public static boolean fast() {
-        return LAYER_X != null;
+        return TABLES != null;
+    }
+
+    /** How draws on a {@link SplittableRandom} are made, for a run's provenance. */
+    public static String algorithm() {
+        if (TABLES != null) {
+            return "modified ziggurat in JDK 17's arithmetic (the same on every JDK)";
+        }
+        return "this JDK's nextGaussian() (" + (ModifiedZiggurat.UNAVAILABLE != null ? ModifiedZiggurat.UNAVAILABLE
+                : "-D" + PROPERTY + "=false") + ")";
     }
 
     /**
      * {@code out[from..to)} = {@code (float) noise.nextGaussian()}, drawn in index order.
      */
     public static void fill(RandomGenerator noise, float[] out, int from, int to) {
-        if (LAYER_X != null && noise instanceof SplittableRandom s) {
-            fill(LAYER_X, s, out, from, to);
+        if (TABLES != null && noise instanceof SplittableRandom s) {
+            ModifiedZiggurat.Tables t = TABLES;
+            for (int i = from; i < to; i++) {
+                out[i] = (float) next(t, s);
+            }
         } else {
             for (int i = from; i < to; i++) {
                 out[i] = (float) noise.nextGaussian();
@@ -76,49 +90,11 @@ public final class GaussianDraws {
         }
     }
 
-    private static void fill(double[] x, SplittableRandom s, float[] out, int from, int to) {
-        Replay slow = new Replay(0L, s); // one per call, reused by every slow-path draw of the fill
-        for (int i = from; i < to; i++) {
-            out[i] = (float) next(x, s, slow);
-        }
-    }
-
-    /**
-     * One draw: the fast path inline, any other through the JDK's method with {@code u} replayed by {@code slow}
-     * (a {@link Replay} continuing {@code s}).
-     */
-    private static double next(double[] x, SplittableRandom s, Replay slow) {
+    /** One draw: the fast path inline (on the concrete generator, so that it compiles to a few instructions). */
+    private static double next(ModifiedZiggurat.Tables t, SplittableRandom s) {
         long u = s.nextLong();
-        double layer = x[(int) u & 0xFF];
-        return layer == layer ? layer * u : slow.replaying(u).nextGaussian();
-    }
-
-    /** A generator whose first long is {@code first}, then the longs of {@code rest}. */
-    private static final class Replay implements RandomGenerator {
-        private final RandomGenerator rest;
-        private long first;
-        private boolean replayed;
-
-        Replay(long first, RandomGenerator rest) {
-            this.first = first;
-            this.rest = rest;
-        }
-
-        /** Starts again: the next long is {@code u}, then the longs of the rest. */
-        Replay replaying(long u) {
-            first = u;
-            replayed = false;
-            return this;
-        }
-
-        @Override
-        public long nextLong() {
-            if (!replayed) {
-                replayed = true;
-                return first;
-            }
-            return rest.nextLong();
-        }
+        long layer = u & t.normalLayerMask();
+        return layer < t.normalLayers() ? t.normalX()[(int) layer] * u : ModifiedZiggurat.normalSlow(t, u, s);
     }
 
     /**
@@ -138,34 +114,5 @@ public final class GaussianDraws {
             case "false" -> false;
             default -> throw new IllegalArgumentException("-D" + property + "=" + value.trim() + ": must be true or false");
         };
-    }
-
-    private static double[] readTable() {
-        double[] x = new double[256];
-        SplittableRandom continuation = new SplittableRandom(0x5EEDL);
-        for (int i = 0; i < 256; i++) {
-            Replay probe = new Replay((1L << 62) | i, continuation);
-            int[] calls = {0};
-            RandomGenerator counting = () -> {
-                calls[0]++;
-                return probe.nextLong();
-            };
-            double g = counting.nextGaussian();
-            x[i] = calls[0] == 1 ? g / 0x1p62 : Double.NaN;
-        }
-        return reproduces(x) ? x : null;
-    }
-
-    /** Whether the fast path with table {@code x} gives the bits of {@code nextGaussian()} on a seeded stream. */
-    private static boolean reproduces(double[] x) {
-        SplittableRandom a = new SplittableRandom(20_261_129L);
-        SplittableRandom b = new SplittableRandom(20_261_129L);
-        Replay slow = new Replay(0L, a);
-        for (int i = 0; i < 200_000; i++) {
-            if (Double.doubleToRawLongBits(next(x, a, slow)) != Double.doubleToRawLongBits(b.nextGaussian())) {
-                return false;
-            }
-        }
-        return a.nextLong() == b.nextLong();
     }
 }

@@ -1,5 +1,6 @@
 package io.somnus.data;
 
+import io.somnus.core.GaussianDraws;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -103,7 +104,7 @@ public final class GeomFig {
         };
         draw(shape, cx, cy, r, angle, hw, intensity, size, img, rng);
         for (int i = 0; i < img.length; i++) {
-            double v = img[i] + PIXEL_NOISE * rng.nextGaussian();
+            double v = img[i] + PIXEL_NOISE * GaussianDraws.draw(rng);
             img[i] = (float) (v < 0 ? 0 : (v > 1 ? 1 : v));
         }
     }
@@ -172,8 +173,8 @@ public final class GeomFig {
     /** Scales unit-size points by r, jitters them (unless no generator is given), moves them to (cx, cy), in place. */
     private static void place(double[][] p, double cx, double cy, double r, SplittableRandom jitterOrNull) {
         for (int k = 0; k < p[0].length; k++) {
-            double jx = jitterOrNull != null ? VERTEX_JITTER * r * jitterOrNull.nextGaussian() : 0;
-            double jy = jitterOrNull != null ? VERTEX_JITTER * r * jitterOrNull.nextGaussian() : 0;
+            double jx = jitterOrNull != null ? VERTEX_JITTER * r * GaussianDraws.draw(jitterOrNull) : 0;
+            double jy = jitterOrNull != null ? VERTEX_JITTER * r * GaussianDraws.draw(jitterOrNull) : 0;
             p[0][k] = cx + r * p[0][k] + jx;
             p[1][k] = cy + r * p[1][k] + jy;
         }

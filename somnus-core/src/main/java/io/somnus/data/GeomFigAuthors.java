@@ -1,5 +1,6 @@
 package io.somnus.data;
 
+import io.somnus.core.GaussianDraws;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -69,7 +70,7 @@ public final class GeomFigAuthors {
             float[] base = templates[labels[i]];
             float[] img = new float[base.length];
             for (int p = 0; p < img.length; p++) {
-                img[p] = (float) Math.min(1.0, Math.max(0.0, base[p] + sigma * rng.nextGaussian()));
+                img[p] = (float) Math.min(1.0, Math.max(0.0, base[p] + sigma * GaussianDraws.draw(rng)));
             }
             images[i] = img;
         }

@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.data.LabeledImages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,7 +173,7 @@ public final class SgReferenceCase {
 
         @Override
         public double nextGaussian() {
-            double g = source.nextGaussian();
+            double g = GaussianDraws.draw(source);
             draws.add((float) g);
             return g;
         }

@@ -1,5 +1,6 @@
 package io.somnus.sleep;
 
+import io.somnus.core.GaussianDraws;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,7 +25,7 @@ public record LinearDecay(double tauSleepMs, double noiseStd) implements WeightD
     public float step(float w, float target, double dtMs, RandomGenerator rng) {
         double out = target + (w - target) * Math.exp(-dtMs / tauSleepMs);
         if (noiseStd > 0) {
-            out += noiseStd * Math.sqrt(dtMs) * rng.nextGaussian();
+            out += noiseStd * Math.sqrt(dtMs) * GaussianDraws.draw(rng);
         }
         return (float) out;
     }

@@ -1,5 +1,6 @@
 package io.somnus.sleep;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.kernel.Kernels;
 import java.util.random.RandomGenerator;
 
@@ -30,7 +31,7 @@ public record LogSpaceDecay(double lambda, double noiseStd) implements WeightDec
         }
         double out = pull(w, target, lambda);
         if (noiseStd > 0) {
-            out += noiseStd * Math.sqrt(dtMs) * rng.nextGaussian();
+            out += noiseStd * Math.sqrt(dtMs) * GaussianDraws.draw(rng);
         }
         return (float) out;
     }

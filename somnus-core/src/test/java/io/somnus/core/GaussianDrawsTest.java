@@ -4,17 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The draws give the bits of {@code nextGaussian()} on the same generator, and leave it in the same state. */
+/**
+ * The draws give the bits of JDK 17's {@code nextGaussian()} on the same generator and leave it in the same state, on
+ * JDK 17 (compared with the JDK) and on any other JDK found on this machine (compared with this JVM's draws).
+ */
 class GaussianDrawsTest {
 
     @Test
-    void bulkDrawsAreTheGeneratorsOwnGaussiansBitForBit() {
-        assertTrue(GaussianDraws.fast(), "the running JDK's nextGaussian() was not reproduced: the fast path is off");
+    void bulkDrawsAreJdk17sGaussiansBitForBit() {
+        assertTrue(GaussianDraws.fast(), GaussianDraws.algorithm());
+        assumeTrue(Runtime.version().feature() == 17, "the JDK's own draws are JDK 17's only on JDK 17");
         int n = 1_000_000;
         float[] bulk = new float[n + 2];
         SplittableRandom ours = new SplittableRandom(42);
@@ -46,7 +60,8 @@ class GaussianDrawsTest {
     }
 
     @Test
-    void oneAtATimeTheDrawsAreTheGeneratorsOwnToo() {
+    void oneAtATimeTheDrawsAreJdk17sToo() {
+        assumeTrue(Runtime.version().feature() == 17, "the JDK's own draws are JDK 17's only on JDK 17");
         SplittableRandom ours = new SplittableRandom(43);
         SplittableRandom jdk = new SplittableRandom(43);
         GaussianDraws draws = GaussianDraws.on(ours);
@@ -61,6 +76,114 @@ class GaussianDrawsTest {
         Random other = new Random(3);
         GaussianDraws generic = GaussianDraws.on(other);
         assertEquals(new Random(3).nextGaussian(), generic.next());
+    }
+
+    @Test
+    void exponentialDrawsAreJdk17sBitForBit() {
+        assumeTrue(Runtime.version().feature() == 17, "the JDK's own draws are JDK 17's only on JDK 17");
+        ModifiedZiggurat.Tables t = ModifiedZiggurat.TABLES;
+        SplittableRandom ours = new SplittableRandom(11);
+        SplittableRandom jdk = new SplittableRandom(11);
+        int tail = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double expected = jdk.nextExponential();
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(ModifiedZiggurat.exponential(t, ours)),
+                    "draw " + i);
+            tail += expected > t.exponentialX0() ? 1 : 0; // beyond x₀ only through the tail's loop
+        }
+        assertTrue(tail > 300, "too few tail draws to have exercised the slow path: " + tail); // P = e^−7.57: ≈ 516
+        assertEquals(jdk.nextLong(), ours.nextLong(), "the generators' states differ after the draws");
+    }
+
+    /** Independent of any JDK: the draws have the moments and tails of N(0, 1) and Exp(1). */
+    @Test
+    void theDrawsAreStandardNormalAndExponential() {
+        ModifiedZiggurat.Tables t = ModifiedZiggurat.TABLES;
+        SplittableRandom g = new SplittableRandom(5);
+        int n = 2_000_000;
+        double sum = 0, sumSq = 0, expSum = 0;
+        int beyond3 = 0, beyond4 = 0;
+        for (int i = 0; i < n; i++) {
+            double x = ModifiedZiggurat.normal(t, g);
+            sum += x;
+            sumSq += x * x;
+            beyond3 += Math.abs(x) > 3 ? 1 : 0;
+            beyond4 += Math.abs(x) > 4 ? 1 : 0;
+            expSum += ModifiedZiggurat.exponential(t, g);
+        }
+        // standard errors: mean 1/√n = 7·10⁻⁴, variance √(2/n) = 10⁻³, exponential mean 7·10⁻⁴; five of them allowed
+        assertEquals(0, sum / n, 0.0035);
+        assertEquals(1, sumSq / n, 0.005);
+        assertEquals(1, expSum / n, 0.0035);
+        // P(|x| > 3) = 0.0026998 (5 399 expected, sd ≈ 73); P(|x| > 4) = 6.334·10⁻⁵ (127 expected, sd ≈ 11)
+        assertEquals(5399, beyond3, 5 * 73);
+        assertEquals(127, beyond4, 5 * 11);
+    }
+
+    /**
+     * The same draws on another JDK: every JDK of this machine other than the running one (under /usr/lib/jvm, or the
+     * one {@code -Dsomnus.test.other_jdk} names) runs {@link #main} and must print this JVM's digest. Java 25's own
+     * {@code nextGaussian()} differs from Java 17's after ≈ 2·10⁶ draws; these 4·10⁶ draws cross that.
+     */
+    @Test
+    void anotherJdkDrawsTheSameNumbers() throws Exception {
+        List<Path> others = otherJdks();
+        assumeTrue(!others.isEmpty(), "no other JDK on this machine");
+        String here = digest();
+        for (Path java : others) {
+            Process p = new ProcessBuilder(java.toString(), "--add-opens", "java.base/jdk.internal.util.random=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), GaussianDrawsTest.class.getName())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertEquals(0, p.waitFor(), java + ": " + out);
+            assertEquals(here, out, "draws on " + java);
+        }
+    }
+
+    /** Prints {@link #digest()} (run by {@link #anotherJdkDrawsTheSameNumbers} on another JDK). */
+    public static void main(String[] args) {
+        System.out.println(digest());
+    }
+
+    /** The draws' algorithm, a hash of 4·10⁶ draws from two seeds and the generators' states after them. */
+    private static String digest() {
+        long h = 0;
+        for (long seed : new long[] {42, 20_261_130}) {
+            SplittableRandom g = new SplittableRandom(seed);
+            float[] bulk = new float[1_000_000];
+            GaussianDraws one = GaussianDraws.on(g);
+            for (int i = 0; i < 1_000_000; i++) {
+                h = 31 * h + Double.doubleToRawLongBits(one.next());
+            }
+            GaussianDraws.fill(g, bulk, 0, bulk.length);
+            for (float x : bulk) {
+                h = 31 * h + Float.floatToRawIntBits(x);
+            }
+            h = 31 * h + g.nextLong();
+        }
+        return GaussianDraws.algorithm() + " " + Long.toHexString(h);
+    }
+
+    private static List<Path> otherJdks() throws IOException {
+        String named = System.getProperty("somnus.test.other_jdk");
+        Path self = Path.of(System.getProperty("java.home")).toRealPath();
+        List<Path> homes = new ArrayList<>();
+        if (named != null && !named.isBlank()) {
+            homes.add(Path.of(named));
+        } else if (Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+            try (Stream<Path> s = Files.list(Path.of("/usr/lib/jvm"))) {
+                s.filter(h -> Files.isExecutable(h.resolve("bin/java"))).forEach(homes::add);
+            }
+        }
+        List<Path> javas = new ArrayList<>();
+        Set<Path> seen = new HashSet<>(Set.of(self));
+        for (Path home : homes) {
+            Path real = home.toRealPath();
+            if (seen.add(real)) {
+                javas.add(real.resolve("bin/java"));
+            }
+        }
+        return javas;
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.somnus.neuron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.core.GaussianDraws;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -164,8 +165,8 @@ class CurrentLifPopulationTest {
 
     /**
      * Membrane noise is σ·nextGaussian() of the run's generator for each neuron that is not refractory, in index order:
-     * drawn through the ziggurat's inline fast path on a SplittableRandom, the same bits as a generator that only
-     * answers nextLong() (whose nextGaussian() is the JDK's own), and the generator ends in the same state.
+     * drawn through the ziggurat's inline fast path on a SplittableRandom, the same bits as another generator on the
+     * same longs whose nextGaussian() is one {@link GaussianDraws#draw} call, and the generator ends in the same state.
      */
     @Test
     void membraneNoiseIsTheGeneratorsOwnGaussians() {
@@ -173,7 +174,17 @@ class CurrentLifPopulationTest {
         CurrentLifPopulation plain = new CurrentLifPopulation("e", 40, CurrentLifParameters.PAPER);
         SplittableRandom a = new SplittableRandom(9);
         SplittableRandom b = new SplittableRandom(9);
-        RandomGenerator onlyLongs = b::nextLong;
+        RandomGenerator onlyLongs = new RandomGenerator() { // not a SplittableRandom: a draw per nextGaussian() call
+            @Override
+            public long nextLong() {
+                return b.nextLong();
+            }
+
+            @Override
+            public double nextGaussian() {
+                return GaussianDraws.draw(b);
+            }
+        };
         for (int step = 0; step < 2000; step++) {
             for (int i = 0; i < 40; i++) {
                 fast.current()[i] = 0.6f; // spikes, so that refractory neurons skip their draw

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.data.GeomFig;
 import io.somnus.data.LabeledImages;
 import io.somnus.sleep.LogSpaceDecay;
@@ -374,7 +375,7 @@ class SgSleepTest {
                             }
                             float u = mem[l][c][h];
                             if (t > 0) {
-                                u += (float) sc.membraneNoise() * (float) noise.nextGaussian();
+                                u += (float) sc.membraneNoise() * (float) GaussianDraws.draw(noise);
                             }
                             float reset = u > net.theta ? net.theta : 0f;
                             u = net.beta * u + cur - reset;

@@ -18,7 +18,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * <p>Settings: {@code spark.task.maxFailures} = {@code --task-attempts} (for {@code local[N]} the master becomes
  * {@code local[N,attempts]}, Spark's way of retrying in local mode); Spark's default Java serializer (Kryo cannot
  * serialise records); executors get {@code --add-modules jdk.incubator.vector} for the SIMD kernels (the numbers
- * are the same without). Any other {@code spark.*} setting comes from spark-submit or {@code -Dspark.*=...}.
+ * are the same without) and {@code --add-opens java.base/jdk.internal.util.random=ALL-UNNAMED} for
+ * {@link io.somnus.core.GaussianDraws} (without, the noise is the executor JDK's own). Any other {@code spark.*} setting comes from spark-submit or {@code -Dspark.*=...}.
  */
 public final class SparkSweepEngine implements SweepEngine {
     public static final String NAME = "spark";
@@ -52,8 +53,12 @@ public final class SparkSweepEngine implements SweepEngine {
         conf.set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
         String opts = conf.get("spark.executor.extraJavaOptions", "");
         if (!opts.contains("jdk.incubator.vector")) {
-            conf.set("spark.executor.extraJavaOptions", (opts + " --add-modules jdk.incubator.vector").trim());
+            opts += " --add-modules jdk.incubator.vector";
         }
+        if (!opts.contains("jdk.internal.util.random")) {
+            opts += " --add-opens java.base/jdk.internal.util.random=ALL-UNNAMED"; // GaussianDraws: the same draws on every JDK
+        }
+        conf.set("spark.executor.extraJavaOptions", opts.trim());
         if (!master.startsWith("local") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
             Path jar = SomnusJar.find();
             if (jar != null) {

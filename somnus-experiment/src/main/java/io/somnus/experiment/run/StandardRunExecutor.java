@@ -2,6 +2,7 @@ package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.CpuInfo;
+import io.somnus.core.GaussianDraws;
 import io.somnus.core.SomnusVersion;
 import io.somnus.data.DatasetCatalog;
 import io.somnus.data.DatasetLocations;
@@ -109,6 +110,7 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("somnus_version", SomnusVersion.VERSION);
         prov.put("java_version", System.getProperty("java.version"));
         prov.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        prov.put("gaussian_draws", GaussianDraws.algorithm()); // the noise: the same on every JDK, or this JDK's own
         prov.putAll(arithmetic);
         prov.put("cpu_model", CpuInfo.model());
         prov.put("host", hostName());

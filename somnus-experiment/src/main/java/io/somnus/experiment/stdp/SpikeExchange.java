@@ -1,8 +1,9 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.encoding.SpikeTrain;
-import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SleepConfig;
@@ -163,7 +164,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
 
                 @Override
                 public double nextGaussian() {
-                    double g = rng.nextGaussian();
+                    double g = GaussianDraws.draw(rng);
                     if (gaussianCount == gaussians.length) {
                         gaussians = java.util.Arrays.copyOf(gaussians, 2 * gaussians.length);
                     }

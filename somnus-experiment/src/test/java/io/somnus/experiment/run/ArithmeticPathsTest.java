@@ -83,6 +83,8 @@ class ArithmeticPathsTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
+        cmd.add("--add-opens");
+        cmd.add("java.base/jdk.internal.util.random=ALL-UNNAMED");
         cmd.addAll(path.properties());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
