@@ -31,6 +31,9 @@ public final class GaussianDraws {
     private static final ModifiedZiggurat.Tables TABLES =
             fastPathWanted(System.getProperty(PROPERTY), System.getProperty(OLD_PROPERTY)) ? ModifiedZiggurat.TABLES : null;
 
+    /** X[i] of the fast layer i (the draw's low byte), NaN for the others: the fast path in one load and one compare. */
+    private static final double[] LAYER_X = TABLES != null ? layerTable(TABLES) : null;
+
     private final RandomGenerator rng;
     /** {@link #rng} where the draws are ours, else null. */
     private final SplittableRandom splittable;
@@ -79,9 +82,8 @@ public final class GaussianDraws {
      */
     public static void fill(RandomGenerator noise, float[] out, int from, int to) {
         if (TABLES != null && noise instanceof SplittableRandom s) {
-            ModifiedZiggurat.Tables t = TABLES;
             for (int i = from; i < to; i++) {
-                out[i] = (float) next(t, s);
+                out[i] = (float) next(TABLES, s);
             }
         } else {
             for (int i = from; i < to; i++) {
@@ -93,8 +95,17 @@ public final class GaussianDraws {
     /** One draw: the fast path inline (on the concrete generator, so that it compiles to a few instructions). */
     private static double next(ModifiedZiggurat.Tables t, SplittableRandom s) {
         long u = s.nextLong();
-        long layer = u & t.normalLayerMask();
-        return layer < t.normalLayers() ? t.normalX()[(int) layer] * u : ModifiedZiggurat.normalSlow(t, u, s);
+        double layer = LAYER_X[(int) u & 0xFF];
+        return layer == layer ? layer * u : ModifiedZiggurat.normalSlow(t, u, s);
+    }
+
+    /** The layer table for a draw's low byte (the tables' layer mask is 0xFF: their SHA-256 was checked). */
+    private static double[] layerTable(ModifiedZiggurat.Tables t) {
+        double[] x = new double[256];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < t.normalLayers() ? t.normalX()[i] : Double.NaN;
+        }
+        return x;
     }
 
     /**
