@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.CpuInfo;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.model.RunProgress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * kernels, and Haswell's AVX2 + FMA kernels where the CPU has them). The STDP-SNN runs (paper with sleep,
  * diehl-cook) must give byte-identical summary.json, metrics.csv and weights.npz on every path: their numbers
  * may not depend on the CPU. The SG-SNN run goes through BLAS and may differ in its last digits; the test only
- * checks that each path ran where it says it did (provenance.json).
+ * checks that each path ran where it says it did (provenance.json). Every other JDK of this machine (Java 17 or later
+ * under /usr/lib/jvm) is a path too, on which all three runs, the SG-SNN's included, must give the same bytes: a seed
+ * gives the same numbers on every Java version (docs/portability.md). These runs draw too few Gaussians to reach
+ * where Java 25's own draws part from Java 17's (after ≈ 2·10⁶ draws of a stream); GaussianDrawsTest checks the draws
+ * across JDKs.
  */
 class ArithmeticPathsTest {
     /** Files of an STDP-SNN run directory that must be identical on every path. */
@@ -35,8 +44,12 @@ class ArithmeticPathsTest {
     @TempDir
     Path tmp;
 
-    /** One arithmetic path: system properties and environment of the child JVM. */
-    private record ArithmeticPath(String name, List<String> properties, Map<String, String> environment) { }
+    /** One arithmetic path: system properties and environment of the child JVM, and its Java home. */
+    private record ArithmeticPath(String name, List<String> properties, Map<String, String> environment, Path javaHome) {
+        ArithmeticPath(String name, List<String> properties, Map<String, String> environment) {
+            this(name, properties, environment, Path.of(System.getProperty("java.home")));
+        }
+    }
 
     private static List<ArithmeticPath> paths() {
         List<ArithmeticPath> paths = new ArrayList<>();
@@ -52,7 +65,39 @@ class ArithmeticPathsTest {
         if (CpuInfo.simdFlags().containsAll(List.of("avx2", "fma"))) {
             paths.add(new ArithmeticPath("openblas-haswell", List.of(), Map.of("OPENBLAS_CORETYPE", "Haswell")));
         }
+        // every other JDK of this machine (e.g. Temurin 25 beside Java 17): the same numbers, SG-SNN included
+        for (Map.Entry<String, Path> jdk : otherJdks().entrySet()) {
+            paths.add(new ArithmeticPath(JDK_PREFIX + jdk.getKey(), List.of(), Map.of(), jdk.getValue()));
+        }
         return paths;
+    }
+
+    private static final String JDK_PREFIX = "jdk-";
+
+    /** Java 17+ homes under /usr/lib/jvm other than this JVM's, by the version their {@code release} file names. */
+    private static Map<String, Path> otherJdks() {
+        Map<String, Path> jdks = new LinkedHashMap<>();
+        Path root = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(root)) {
+            return jdks;
+        }
+        try (Stream<Path> homes = Files.list(root)) {
+            Path self = Path.of(System.getProperty("java.home")).toRealPath();
+            for (Path home : homes.sorted().toList()) {
+                Path real = home.toRealPath();
+                Path release = real.resolve("release");
+                if (real.equals(self) || !Files.isExecutable(real.resolve("bin/java")) || !Files.isRegularFile(release)) {
+                    continue;
+                }
+                Matcher m = Pattern.compile("JAVA_VERSION=\"((\\d+)[^\"]*)\"").matcher(Files.readString(release));
+                if (m.find() && Integer.parseInt(m.group(2)) >= 17 && !jdks.containsValue(real)) {
+                    jdks.put(m.group(1), real); // e.g. 25.0.3
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jdks;
     }
 
     /** The runs each path executes: name → settings. */
@@ -80,7 +125,7 @@ class ArithmeticPathsTest {
     private Path runOn(ArithmeticPath path) throws Exception {
         Path out = tmp.resolve(path.name());
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(path.javaHome().resolve("bin").resolve("java").toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("--add-opens");
@@ -129,7 +174,9 @@ class ArithmeticPathsTest {
             } else if (e.getKey().startsWith("vector-")) {
                 assertEquals(e.getKey(), kernels);
             }
-            for (String run : List.of("paper", "diehl-cook")) {
+            // another Java version on this CPU: the SG-SNN's BLAS path is the same, so its files must match too
+            for (String run : e.getKey().startsWith(JDK_PREFIX) ? List.of("paper", "diehl-cook", "sg")
+                    : List.of("paper", "diehl-cook")) {
                 for (String file : PORTABLE_FILES) {
                     assertArrayEquals(Files.readAllBytes(reference.resolve(run).resolve(file)),
                             Files.readAllBytes(e.getValue().resolve(run).resolve(file)),
