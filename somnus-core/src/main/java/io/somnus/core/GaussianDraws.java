@@ -78,7 +78,7 @@ public final class GaussianDraws {
     }
 
     /**
-     * {@code out[from..to)} = {@code (float) noise.nextGaussian()}, drawn in index order.
+     * {@code out[from..to)} = {@code (float)} of {@code noise}'s next draws (as {@link #draw}), drawn in index order.
      */
     public static void fill(RandomGenerator noise, float[] out, int from, int to) {
         if (TABLES != null && noise instanceof SplittableRandom s) {

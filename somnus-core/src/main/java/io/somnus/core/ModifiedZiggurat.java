@@ -134,11 +134,6 @@ final class ModifiedZiggurat {
         }
     }
 
-    /** Whether {@code u}, the draw's first long, lands in a layer wholly under the density (the fast path). */
-    static boolean fast(Tables t, long u) {
-        return (u & t.normalLayerMask) < t.normalLayers;
-    }
-
     /** One standard normal draw on {@code g}. */
     static double normal(Tables t, RandomGenerator g) {
         long u = g.nextLong();

@@ -140,8 +140,34 @@ class GaussianDrawsTest {
         }
     }
 
-    /** Prints {@link #digest()} (run by {@link #anotherJdkDrawsTheSameNumbers} on another JDK). */
+    /** A JVM that cannot read the JDK's tables says so and draws the JDK's own {@code nextGaussian()}. */
+    @Test
+    void withoutTheOpenPackageTheDrawsAreTheJdksOwn() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GaussianDrawsTest.class.getName(), "fallback")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.startsWith("this JDK's nextGaussian() (this JDK's ziggurat tables cannot be read"), out);
+        assertTrue(out.contains("--add-opens java.base/jdk.internal.util.random=ALL-UNNAMED"), out);
+        assertTrue(out.endsWith(" the JDK's own draws"), out);
+    }
+
+    /**
+     * Prints {@link #digest()} (run by {@link #anotherJdkDrawsTheSameNumbers} on another JDK), or with {@code fallback}
+     * the algorithm and whether 10⁵ draws were the JDK's own.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("fallback")) {
+            SplittableRandom ours = new SplittableRandom(1);
+            SplittableRandom jdk = new SplittableRandom(1);
+            boolean same = true;
+            for (int i = 0; i < 100_000; i++) {
+                same &= Double.doubleToRawLongBits(GaussianDraws.draw(ours)) == Double.doubleToRawLongBits(jdk.nextGaussian());
+            }
+            System.out.println(GaussianDraws.algorithm() + (same ? " the JDK's own draws" : " other draws"));
+            return;
+        }
         System.out.println(digest());
     }
 
