@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepPlanner;
+import io.somnus.experiment.sweep.SweepSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +123,17 @@ class SomnusCliErrorsCatalogueTest {
         Files.write(locked.resolve("ledger.sqlite"), new byte[0]);
         sweepLock = DirectoryLock.tryAcquire(locked.resolve(".somnus.lock"), "the catalogue test").orElseThrow();
         PLACES.put("$SWEEP_LOCKED", locked);
+        Path otherNoise = Files.createDirectories(fixtures.resolve("sweep-other-noise"));
+        Path otherLedger = otherNoise.resolve(SweepLedger.FILE_NAME);
+        try (SweepLedger ledger = SweepLedger.open(otherLedger)) {
+            ledger.initialise(SweepPlanner.plan(SweepSpec.load(PLACES.get("$SWEEP")), new StandardResolver()),
+                    Instant.now());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + otherLedger); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE meta SET value = 'this JDK''s nextGaussian() (-Dsomnus.fast_gaussian=false)' "
+                    + "WHERE key = '" + SweepLedger.GAUSSIAN_DRAWS + "'");
+        }
+        PLACES.put("$SWEEP_OTHER_NOISE", otherNoise);
 
         String summary = "{\"model\":\"stdp\",\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":1,"
                 + "\"sleep_fraction\":0.0,\"test_accuracy\":0.5}";

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.core.GaussianDraws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.somnus.experiment.io.Mappers;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * <pre>
  * runs(run_id PK, config_json, config_hash, settings_json, variant, status pending|running|done|failed,
  *      error, attempts, started_at, finished_at, wall_seconds)
- * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version
+ * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version, gaussian_draws
  * </pre>
  *
  * One connection, used under this object's lock, so worker threads may call any method.
@@ -32,6 +33,8 @@ import java.util.Optional;
 public final class SweepLedger implements AutoCloseable {
     public static final String FILE_NAME = "ledger.sqlite";
     static final String SCHEMA_VERSION = "1";
+    /** Meta key: how the sweep's runs draw their noise ({@link GaussianDraws#algorithm()}), checked on resume. */
+    public static final String GAUSSIAN_DRAWS = "gaussian_draws";
 
     private final Path file;
     private final Connection connection;
@@ -110,6 +113,7 @@ public final class SweepLedger implements AutoCloseable {
             putMeta("sweep_hash", plan.hash());
             putMeta("run_count", Integer.toString(plan.runs().size()));
             putMeta("created_at", now.toString());
+            putMeta(GAUSSIAN_DRAWS, GaussianDraws.algorithm());
             try (PreparedStatement p = connection.prepareStatement("INSERT OR IGNORE INTO runs "
                     + "(run_id, config_json, config_hash, settings_json, variant, status, attempts) VALUES (?,?,?,?,?,'pending',0)")) {
                 for (PlannedRun run : plan.runs()) {

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.model.RunProgress;
@@ -204,6 +205,10 @@ public final class SweepRunner {
             } else if (!hash.equals(plan.hash())) {
                 throw new SweepException(differentSweep(out, ledger, plan));
             } else {
+                String drawn = ledger.meta(SweepLedger.GAUSSIAN_DRAWS).orElse(null);
+                if (drawn != null && !drawn.equals(GaussianDraws.algorithm())) {
+                    throw new SweepException(otherNoise(out, drawn));
+                }
                 listener.message("resuming sweep '" + plan.spec().name() + "' in " + out);
             }
             return ledger;
@@ -211,6 +216,14 @@ public final class SweepRunner {
             ledger.close();
             throw e;
         }
+    }
+
+    /** Resuming would mix runs whose noise was drawn otherwise (docs/portability.md, "Java 17 and Java 25"). */
+    private static String otherNoise(Path out, String drawn) {
+        return "the sweep in " + out + " drew its runs' noise with " + drawn + ", but this JVM draws it with "
+                + GaussianDraws.algorithm() + ": resuming would mix runs whose numbers differ for that reason alone. "
+                + "Resume it as it was started (the somnus launcher passes --add-opens "
+                + "java.base/jdk.internal.util.random=ALL-UNNAMED), or start over in a new --out. Nothing was changed.";
     }
 
     private static String lostLedger(Path out, List<String> runs, String problem) {

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -160,6 +164,29 @@ class SweepRunnerTest {
         assertTrue(Files.readString(out.resolve("runs/paper__mnist__f0.20__s1/summary.json")).startsWith("{\""));
         assertTrue(messages.stream().anyMatch(m -> m.contains("deleted 1 unfinished")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("paper-sg__mnist__f0.00__s2 is marked done but")));
+    }
+
+    @Test
+    void aSweepWhoseNoiseWasDrawnOtherwiseIsNotResumed() throws Exception {
+        Path out = tmp.resolve("out");
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        try (SweepLedger ledger = SweepLedger.open(ledgerFile)) {
+            assertEquals(GaussianDraws.algorithm(), ledger.meta(SweepLedger.GAUSSIAN_DRAWS).orElse(null));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ledgerFile);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE meta SET value = 'this JDK''s nextGaussian() (-Dsomnus.fast_gaussian=false)' "
+                    + "WHERE key = 'gaussian_draws'");
+        }
+        byte[] before = Files.readAllBytes(ledgerFile);
+        SweepException e = assertThrows(SweepException.class,
+                () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
+        assertContains(e.getMessage(), out.toString(), "drew its runs' noise with this JDK's nextGaussian()",
+                GaussianDraws.algorithm(), "--add-opens java.base/jdk.internal.util.random=ALL-UNNAMED", "new --out",
+                "Nothing was changed");
+        assertEquals(8, listRuns(out).size());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
     }
 
     @Test
