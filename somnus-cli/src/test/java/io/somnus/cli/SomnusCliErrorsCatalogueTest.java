@@ -130,8 +130,7 @@ class SomnusCliErrorsCatalogueTest {
                     Instant.now());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + otherLedger); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE meta SET value = 'this JDK''s nextGaussian() (-Dsomnus.fast_gaussian=false)' "
-                    + "WHERE key = '" + SweepLedger.GAUSSIAN_DRAWS + "'");
+            st.executeUpdate("UPDATE meta SET value = 'java-25-nextGaussian' WHERE key = '" + SweepLedger.GAUSSIAN_DRAWS + "'");
         }
         PLACES.put("$SWEEP_OTHER_NOISE", otherNoise);
 

@@ -68,6 +68,16 @@ public final class GaussianDraws {
         return TABLES != null;
     }
 
+    /**
+     * Which numbers draws on a {@link SplittableRandom} give, as a short stable key: {@code jdk17-ziggurat} for this
+     * class's own draws and for the JDK's own on Java 17 (the same bits, {@code GaussianDrawsTest}), otherwise
+     * {@code java-N-nextGaussian} (another JDK's own draws). A sweep's ledger compares it on resume.
+     */
+    public static String stream() {
+        return TABLES != null || Runtime.version().feature() == 17 ? "jdk17-ziggurat"
+                : "java-" + Runtime.version().feature() + "-nextGaussian";
+    }
+
     /** How draws on a {@link SplittableRandom} are made, for a run's provenance. */
     public static String algorithm() {
         if (TABLES != null) {

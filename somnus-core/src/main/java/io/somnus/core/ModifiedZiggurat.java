@@ -44,6 +44,9 @@ final class ModifiedZiggurat {
             String digest = t.digest();
             why = digest.equals(JDK17_TABLES_SHA256) ? null
                     : "this JDK's ziggurat tables (SHA-256 " + digest + ") are not those of Java 17 to 25";
+        } catch (java.lang.reflect.InaccessibleObjectException e) {
+            why = "this JDK's ziggurat tables cannot be read: java.base does not open jdk.internal.util.random to "
+                    + "Somnus; the launcher passes --add-opens java.base/jdk.internal.util.random=ALL-UNNAMED";
         } catch (ReflectiveOperationException | RuntimeException e) {
             why = "this JDK's ziggurat tables cannot be read (" + e + "); the launcher passes "
                     + "--add-opens java.base/jdk.internal.util.random=ALL-UNNAMED";

@@ -33,7 +33,7 @@ import java.util.Optional;
 public final class SweepLedger implements AutoCloseable {
     public static final String FILE_NAME = "ledger.sqlite";
     static final String SCHEMA_VERSION = "1";
-    /** Meta key: how the sweep's runs draw their noise ({@link GaussianDraws#algorithm()}), checked on resume. */
+    /** Meta key: which noise the sweep's runs draw ({@link GaussianDraws#stream()}), checked on resume. */
     public static final String GAUSSIAN_DRAWS = "gaussian_draws";
 
     private final Path file;
@@ -113,7 +113,7 @@ public final class SweepLedger implements AutoCloseable {
             putMeta("sweep_hash", plan.hash());
             putMeta("run_count", Integer.toString(plan.runs().size()));
             putMeta("created_at", now.toString());
-            putMeta(GAUSSIAN_DRAWS, GaussianDraws.algorithm());
+            putMeta(GAUSSIAN_DRAWS, GaussianDraws.stream());
             try (PreparedStatement p = connection.prepareStatement("INSERT OR IGNORE INTO runs "
                     + "(run_id, config_json, config_hash, settings_json, variant, status, attempts) VALUES (?,?,?,?,?,'pending',0)")) {
                 for (PlannedRun run : plan.runs()) {

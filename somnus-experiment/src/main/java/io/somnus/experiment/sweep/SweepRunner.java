@@ -206,7 +206,7 @@ public final class SweepRunner {
                 throw new SweepException(differentSweep(out, ledger, plan));
             } else {
                 String drawn = ledger.meta(SweepLedger.GAUSSIAN_DRAWS).orElse(null);
-                if (drawn != null && !drawn.equals(GaussianDraws.algorithm())) {
+                if (drawn != null && !drawn.equals(GaussianDraws.stream())) {
                     throw new SweepException(otherNoise(out, drawn));
                 }
                 listener.message("resuming sweep '" + plan.spec().name() + "' in " + out);
@@ -220,8 +220,9 @@ public final class SweepRunner {
 
     /** Resuming would mix runs whose noise was drawn otherwise (docs/portability.md, "Java 17 and Java 25"). */
     private static String otherNoise(Path out, String drawn) {
-        return "the sweep in " + out + " drew its runs' noise with " + drawn + ", but this JVM draws it with "
-                + GaussianDraws.algorithm() + ": resuming would mix runs whose numbers differ for that reason alone. "
+        return "the sweep in " + out + " drew its runs' noise as " + drawn + ", but this JVM draws it as "
+                + GaussianDraws.stream() + " (" + GaussianDraws.algorithm() + "): resuming would mix runs whose numbers "
+                + "differ for that reason alone. "
                 + "Resume it as it was started (the somnus launcher passes --add-opens "
                 + "java.base/jdk.internal.util.random=ALL-UNNAMED), or start over in a new --out. Nothing was changed.";
     }

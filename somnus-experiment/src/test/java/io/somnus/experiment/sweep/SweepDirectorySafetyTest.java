@@ -39,7 +39,8 @@ class SweepDirectorySafetyTest {
         Path out = tmp.resolve("out");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
+        Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+                "--add-opens", "java.base/jdk.internal.util.random=ALL-UNNAMED", "-cp", classpath,
                 FakeSweepMain.class.getName(), sweep.toString(), out.toString(), "2", tmp.resolve("log").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
         try {

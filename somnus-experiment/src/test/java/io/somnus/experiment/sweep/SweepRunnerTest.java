@@ -172,19 +172,18 @@ class SweepRunnerTest {
         support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         try (SweepLedger ledger = SweepLedger.open(ledgerFile)) {
-            assertEquals(GaussianDraws.algorithm(), ledger.meta(SweepLedger.GAUSSIAN_DRAWS).orElse(null));
+            assertEquals("jdk17-ziggurat", ledger.meta(SweepLedger.GAUSSIAN_DRAWS).orElse(null));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ledgerFile);
              Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE meta SET value = 'this JDK''s nextGaussian() (-Dsomnus.fast_gaussian=false)' "
-                    + "WHERE key = 'gaussian_draws'");
+            st.executeUpdate("UPDATE meta SET value = 'java-25-nextGaussian' WHERE key = 'gaussian_draws'");
         }
         byte[] before = Files.readAllBytes(ledgerFile);
         SweepException e = assertThrows(SweepException.class,
                 () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
-        assertContains(e.getMessage(), out.toString(), "drew its runs' noise with this JDK's nextGaussian()",
-                GaussianDraws.algorithm(), "--add-opens java.base/jdk.internal.util.random=ALL-UNNAMED", "new --out",
-                "Nothing was changed");
+        assertContains(e.getMessage(), out.toString(), "drew its runs' noise as java-25-nextGaussian",
+                "this JVM draws it as jdk17-ziggurat", GaussianDraws.algorithm(),
+                "--add-opens java.base/jdk.internal.util.random=ALL-UNNAMED", "new --out", "Nothing was changed");
         assertEquals(8, listRuns(out).size());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
     }
