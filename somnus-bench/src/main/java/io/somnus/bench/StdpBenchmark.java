@@ -1,5 +1,6 @@
 package io.somnus.bench;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.SpikeSource;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", "java.base/jdk.internal.util.random=ALL-UNNAMED"})
+        "--add-opens", GaussianDraws.OPENS})
 @State(Scope.Thread)
 public class StdpBenchmark {
     static final int INPUTS = 784;

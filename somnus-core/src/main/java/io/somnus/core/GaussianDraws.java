@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
  * every noisy step), the sleep's weight noise and the GeomFig images draw here.
  */
 public final class GaussianDraws {
+    /** What {@code --add-opens} must grant for this class's own draws (the launcher and the builds pass it). */
+    public static final String OPENS = "java.base/jdk.internal.util.random=ALL-UNNAMED";
     /** Turns the fast path off when {@code false} (true by default); {@link #OLD_PROPERTY} is read too. */
     static final String PROPERTY = "somnus.fast_gaussian";
     static final String OLD_PROPERTY = "somnus.sg.fast_noise";

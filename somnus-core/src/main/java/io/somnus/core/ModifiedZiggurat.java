@@ -46,10 +46,10 @@ final class ModifiedZiggurat {
                     : "this JDK's ziggurat tables (SHA-256 " + digest + ") are not those of Java 17 to 25";
         } catch (java.lang.reflect.InaccessibleObjectException e) {
             why = "this JDK's ziggurat tables cannot be read: java.base does not open jdk.internal.util.random to "
-                    + "Somnus; the launcher passes --add-opens java.base/jdk.internal.util.random=ALL-UNNAMED";
+                    + "Somnus; the launcher passes --add-opens " + GaussianDraws.OPENS;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            why = "this JDK's ziggurat tables cannot be read (" + e + "); the launcher passes "
-                    + "--add-opens java.base/jdk.internal.util.random=ALL-UNNAMED";
+            why = "this JDK's ziggurat tables cannot be read (" + e + "); the launcher passes --add-opens "
+                    + GaussianDraws.OPENS;
         }
         UNAVAILABLE = why;
         TABLES = why == null ? t : null;
@@ -135,13 +135,6 @@ final class ModifiedZiggurat {
             }
             return java.util.Arrays.copyOf(b.array(), b.position());
         }
-    }
-
-    /** One standard normal draw on {@code g}. */
-    static double normal(Tables t, RandomGenerator g) {
-        long u = g.nextLong();
-        long layer = u & t.normalLayerMask;
-        return layer < t.normalLayers ? t.normalX[(int) layer] * u : normalSlow(t, u, g);
     }
 
     /**

@@ -94,10 +94,10 @@ final class VectorDenseProducts {
             double inv = 1.0 / lower[i * d + i];
             int c = 0;
             for (; c + 3 * L <= stride; c += 3 * L) {
-                forwardThree(rows, i, inv, work, stride, i * stride + c, c);
+                forwardThree(rows, i, inv, work, stride, c);
             }
             for (; c < stride; c += L) {
-                forwardOne(rows, i, inv, work, stride, i * stride + c, c);
+                forwardOne(rows, i, inv, work, stride, c);
             }
         }
         for (int i = d - 1; i >= 0; i--) {
@@ -118,8 +118,9 @@ final class VectorDenseProducts {
         }
     }
 
-    /** Row i of the forward solve, lanes {@code c .. c + 3L} at {@code o}: three independent chains of subtractions. */
-    private static void forwardThree(LowerRows rows, int i, double inv, double[] work, int stride, int o, int c) {
+    /** Row i of the forward solve, lanes {@code c .. c + 3L}: three independent chains of subtractions. */
+    private static void forwardThree(LowerRows rows, int i, double inv, double[] work, int stride, int c) {
+        int o = i * stride + c;
         DoubleVector w0 = DoubleVector.fromArray(S, work, o);
         DoubleVector w1 = DoubleVector.fromArray(S, work, o + L);
         DoubleVector w2 = DoubleVector.fromArray(S, work, o + 2 * L);
@@ -136,8 +137,9 @@ final class VectorDenseProducts {
         w2.mul(invs).intoArray(work, o + 2 * L);
     }
 
-    /** Row i of the forward solve, lanes {@code c .. c + L} at {@code o}. */
-    private static void forwardOne(LowerRows rows, int i, double inv, double[] work, int stride, int o, int c) {
+    /** Row i of the forward solve, lanes {@code c .. c + L}. */
+    private static void forwardOne(LowerRows rows, int i, double inv, double[] work, int stride, int c) {
+        int o = i * stride + c;
         DoubleVector w0 = DoubleVector.fromArray(S, work, o);
         for (int t = rows.start[i], end = rows.start[i + 1]; t < end; t++) {
             w0 = w0.sub(DoubleVector.broadcast(S, rows.value[t])

@@ -1,5 +1,6 @@
 package io.somnus.spark;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.sweep.EngineOptions;
@@ -55,8 +56,8 @@ public final class SparkSweepEngine implements SweepEngine {
         if (!opts.contains("jdk.incubator.vector")) {
             opts += " --add-modules jdk.incubator.vector";
         }
-        if (!opts.contains("jdk.internal.util.random")) {
-            opts += " --add-opens java.base/jdk.internal.util.random=ALL-UNNAMED"; // GaussianDraws: the same draws on every JDK
+        if (!opts.contains(GaussianDraws.OPENS)) {
+            opts += " --add-opens " + GaussianDraws.OPENS; // GaussianDraws: the same draws on every JDK
         }
         conf.set("spark.executor.extraJavaOptions", opts.trim());
         if (!master.startsWith("local") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {

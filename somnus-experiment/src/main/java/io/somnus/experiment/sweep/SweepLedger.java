@@ -1,7 +1,7 @@
 package io.somnus.experiment.sweep;
 
-import io.somnus.core.GaussianDraws;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.io.Mappers;
 import java.nio.file.Files;
 import java.nio.file.Path;

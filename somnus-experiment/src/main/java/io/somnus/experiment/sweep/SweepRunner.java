@@ -223,8 +223,8 @@ public final class SweepRunner {
         return "the sweep in " + out + " drew its runs' noise as " + drawn + ", but this JVM draws it as "
                 + GaussianDraws.stream() + " (" + GaussianDraws.algorithm() + "): resuming would mix runs whose numbers "
                 + "differ for that reason alone. "
-                + "Resume it as it was started (the somnus launcher passes --add-opens "
-                + "java.base/jdk.internal.util.random=ALL-UNNAMED), or start over in a new --out. Nothing was changed.";
+                + "Resume it as it was started (the somnus launcher passes --add-opens " + GaussianDraws.OPENS
+                + "), or start over in a new --out. Nothing was changed.";
     }
 
     private static String lostLedger(Path out, List<String> runs, String problem) {

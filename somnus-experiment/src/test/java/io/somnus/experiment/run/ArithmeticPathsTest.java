@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.CpuInfo;
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.model.RunProgress;
 import java.io.IOException;
@@ -133,7 +134,7 @@ class ArithmeticPathsTest {
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("--add-opens");
-        cmd.add("java.base/jdk.internal.util.random=ALL-UNNAMED");
+        cmd.add(GaussianDraws.OPENS);
         cmd.addAll(path.properties());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.io.DirectoryLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class SweepDirectorySafetyTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "--add-opens", "java.base/jdk.internal.util.random=ALL-UNNAMED", "-cp", classpath,
+                "--add-opens", GaussianDraws.OPENS, "-cp", classpath,
                 FakeSweepMain.class.getName(), sweep.toString(), out.toString(), "2", tmp.resolve("log").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
         try {

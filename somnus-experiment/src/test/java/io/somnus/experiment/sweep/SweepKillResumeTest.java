@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.GaussianDraws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ class SweepKillResumeTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "--add-opens", "java.base/jdk.internal.util.random=ALL-UNNAMED", "-cp", classpath,
+                "--add-opens", GaussianDraws.OPENS, "-cp", classpath,
                 FakeSweepMain.class.getName(),
                 sweep.toString(), outA.toString(), "2", logA.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
