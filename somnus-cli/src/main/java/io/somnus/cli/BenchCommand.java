@@ -153,21 +153,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (pytorch) {
-            int threads = blasThreads();
+            int threads = SgThreading.blasThreads();
             Path work = Files.createTempDirectory("somnus-pytorch-");
             double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
                     threads, repeats, work);
             printSg(preset, sg, "pytorch", threads, torch);
-        }
-    }
-
-    /** OpenBLAS's threads as the environment sets them (the launcher: 1). */
-    private static int blasThreads() {
-        String t = System.getenv("OPENBLAS_NUM_THREADS");
-        try {
-            return t == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(t.trim());
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 

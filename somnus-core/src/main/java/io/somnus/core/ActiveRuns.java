@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The runs in progress in this JVM (a sweep's workers, Spark tasks, one {@code somnus train}), so that a run can tell
  * whether a second thread of its own would find a free processor or take one from another run. Parts of a run that
- * could use a second thread without changing its numbers (the SG-SNN's, docs/sg.md) ask {@link #spareProcessor()}.
+ * could use a second thread without changing its numbers (the SG-SNN's, docs/sg.md) ask {@link #spareProcessor(int)}.
  */
 public final class ActiveRuns {
     private static final AtomicInteger COUNT = new AtomicInteger();
@@ -25,11 +25,11 @@ public final class ActiveRuns {
     }
 
     /**
-     * Whether this JVM has more processors than runs in progress (counting at least one: a caller outside any counted
-     * run is a run too).
+     * Whether this JVM has more processors than the runs in progress keep busy, each on {@code threadsPerRun} threads
+     * (counting at least one run: a caller outside any counted run is a run too).
      */
-    public static boolean spareProcessor() {
-        return Runtime.getRuntime().availableProcessors() > Math.max(1, COUNT.get());
+    public static boolean spareProcessor(int threadsPerRun) {
+        return Runtime.getRuntime().availableProcessors() > (long) Math.max(1, COUNT.get()) * Math.max(1, threadsPerRun);
     }
 
     /** A run in progress; {@link #close()} ends it (once). */

@@ -49,6 +49,39 @@ final class SgBlas {
         };
     }
 
+    /**
+     * The threads each product runs on: 1 for netlib's Java implementation; for a native BLAS, OpenBLAS's own choice
+     * from the environment ({@link #threads(java.util.function.UnaryOperator, int)}).
+     */
+    static int threads() {
+        return Holder.INSTANCE instanceof NativeBLAS
+                ? threads(System::getenv, Runtime.getRuntime().availableProcessors()) : 1;
+    }
+
+    /**
+     * The threads OpenBLAS (pthreads build) takes, as it reads them: the first positive one of
+     * {@code OPENBLAS_NUM_THREADS}, {@code GOTO_NUM_THREADS} and {@code OMP_NUM_THREADS} (leading digits, as C's
+     * {@code atoi}), else every processor; at most {@code processors}.
+     */
+    static int threads(java.util.function.UnaryOperator<String> env, int processors) {
+        for (String name : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
+            String value = env.apply(name);
+            int n = value == null ? 0 : leadingInt(value.trim());
+            if (n > 0) {
+                return Math.min(n, processors);
+            }
+        }
+        return processors;
+    }
+
+    private static int leadingInt(String s) {
+        int end = 0;
+        while (end < s.length() && end < 9 && Character.isDigit(s.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? 0 : Integer.parseInt(s.substring(0, end));
+    }
+
     /** Class name of the BLAS implementation in use, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS}. */
     static String implementation() {
         return Holder.INSTANCE.getClass().getName();

@@ -14,7 +14,11 @@ import java.util.Locale;
  * phase read it once, when built.
  */
 public enum SgThreading {
-    /** A second thread while this JVM has more processors than runs in progress ({@link ActiveRuns}). */
+    /**
+     * A second thread while this JVM has more processors than the runs in progress ({@link ActiveRuns}) keep busy,
+     * each on as many threads as the BLAS takes ({@link #blasThreads()}): with {@code OPENBLAS_NUM_THREADS=2} on two
+     * cores, OpenBLAS's own threads hold both.
+     */
     AUTO,
     /** Never a second thread. */
     ONE,
@@ -32,7 +36,7 @@ public enum SgThreading {
         return switch (this) {
             case ONE -> false;
             case TWO -> true;
-            case AUTO -> ActiveRuns.spareProcessor();
+            case AUTO -> ActiveRuns.spareProcessor(blasThreads());
         };
     }
 
@@ -40,6 +44,14 @@ public enum SgThreading {
     public static SgThreading current() {
         SgThreading c = chosen;
         return c != null ? c : parse(System.getProperty(PROPERTY, "auto"));
+    }
+
+    /**
+     * The threads each of the SG-SNN's products runs on: 1 for netlib's Java BLAS; for OpenBLAS, what the environment
+     * gives it ({@code OPENBLAS_NUM_THREADS}, which the launcher sets to 1 unless it is set; unset, every processor).
+     */
+    public static int blasThreads() {
+        return SgBlas.threads();
     }
 
     /** Whether {@link #PROPERTY} is set (the user chose). */

@@ -92,6 +92,14 @@ class SgThreadsTest {
             }
         }
         assertEquals(0, ActiveRuns.count());
+        // a BLAS on several threads holds processors too: auto leaves them to it
+        assertFalse(ActiveRuns.spareProcessor(processors), "the BLAS takes every processor");
+        assertEquals(processors > 1, ActiveRuns.spareProcessor(1));
+        assertEquals(processors > 2, ActiveRuns.spareProcessor(2));
+        try (ActiveRuns.Entry run = ActiveRuns.enter(); ActiveRuns.Entry other = ActiveRuns.enter()) {
+            assertEquals(processors > 2, ActiveRuns.spareProcessor(1), "two runs on one thread each");
+            assertEquals(processors > 4, ActiveRuns.spareProcessor(2), "two runs on two threads each");
+        }
         try (SgThreading.Scope scope = SgThreading.use(SgThreading.ONE)) {
             assertFalse(withThreads("2", () -> SgThreading.current().second()), "a choice in force beats the property");
         }
