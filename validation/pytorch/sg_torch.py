@@ -179,10 +179,14 @@ def bench(a):
     x = torch.rand(a.batch, a.inputs)
     y = torch.randint(0, a.outputs, (a.batch,))
     beta, theta = torch.tensor(0.95), torch.tensor(1.0)
+    # Bernoulli/Poisson input: fresh spikes every step of every minibatch, p = min(1, scale * pixel), drawn in the loop
+    spiking = a.encoding != "direct"
+    p_spike = (x * (a.spike_scale if a.encoding == "poisson" else 1.0)).clamp(max=1.0)
 
     def one():
         opt.zero_grad()
-        spk = forward(params, x, a.steps, beta, theta, a.surrogate, a.slope, True, True)
+        xin = torch.bernoulli(p_spike.expand(a.steps, -1, -1)) if spiking else x
+        spk = forward(params, xin, a.steps, beta, theta, a.surrogate, a.slope, True, not spiking)
         loss_of(spk, y, a.loss).backward()
         opt.step()
 
@@ -213,6 +217,10 @@ def main(argv):
     p.add_argument("--slope", type=float, default=2.0)
     p.add_argument("--loss", default="per_step_spikes", choices=sorted(LOSSES.values()))
     p.add_argument("--lr", type=float, default=5e-4)
+    p.add_argument("--encoding", default="direct", choices=["direct", "bernoulli", "poisson"],
+                   help="input: the pixels as current every step, or spikes drawn every step")
+    p.add_argument("--spike-scale", type=float, default=1.0,
+                   help="poisson: spike probability per step = min(1, scale * pixel), scale = rate (Hz) * dt (s)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--minibatches", type=int, default=10)
     p.add_argument("--warmup", type=int, default=2)
