@@ -181,7 +181,7 @@ def bench(a):
     beta, theta = torch.tensor(0.95), torch.tensor(1.0)
     # Bernoulli/Poisson input: fresh spikes every step of every minibatch, p = min(1, scale * pixel), drawn in the loop
     spiking = a.encoding != "direct"
-    p_spike = (x * (a.spike_scale if a.encoding == "poisson" else 1.0)).clamp(max=1.0)
+    p_spike = (x * a.spike_scale).clamp(max=1.0)
 
     def one():
         opt.zero_grad()
@@ -220,7 +220,8 @@ def main(argv):
     p.add_argument("--encoding", default="direct", choices=["direct", "bernoulli", "poisson"],
                    help="input: the pixels as current every step, or spikes drawn every step")
     p.add_argument("--spike-scale", type=float, default=1.0,
-                   help="poisson: spike probability per step = min(1, scale * pixel), scale = rate (Hz) * dt (s)")
+                   help="spike probability per step = min(1, scale * pixel): 1 for bernoulli, rate (Hz) * dt (s) "
+                        "for poisson (Somnus passes SgInputEncoding.spikeScale)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--minibatches", type=int, default=10)
     p.add_argument("--warmup", type=int, default=2)

@@ -28,6 +28,9 @@ final class SgBlas {
 
     private static final class Holder {
         static final BLAS INSTANCE = choose(System.getProperty(PROPERTY, "auto"));
+        /** {@link #threads()}: the environment does not change while the JVM runs. */
+        static final int THREADS = INSTANCE instanceof NativeBLAS
+                ? threads(System::getenv, Runtime.getRuntime().availableProcessors()) : 1;
     }
 
     private SgBlas() {}
@@ -54,8 +57,7 @@ final class SgBlas {
      * from the environment ({@link #threads(java.util.function.UnaryOperator, int)}).
      */
     static int threads() {
-        return Holder.INSTANCE instanceof NativeBLAS
-                ? threads(System::getenv, Runtime.getRuntime().availableProcessors()) : 1;
+        return Holder.THREADS;
     }
 
     /**

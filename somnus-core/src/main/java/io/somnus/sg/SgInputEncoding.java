@@ -23,6 +23,15 @@ public enum SgInputEncoding {
      */
     POISSON;
 
+    /**
+     * The factor from a pixel value to its spike probability per step (clipped at 1 where used): 1 for
+     * {@link #BERNOULLI}, {@code poissonRateHz · dtMs / 1000} for {@link #POISSON}; 1 for {@link #DIRECT}, which
+     * draws no spikes.
+     */
+    public float spikeScale(double poissonRateHz, double dtMs) {
+        return this == POISSON ? (float) (poissonRateHz * dtMs / 1000.0) : 1f;
+    }
+
     /** True when {@code x[t]} is the same for every step, so only the {@code t = 0} slab is written. */
     public boolean timeInvariant() {
         return this == DIRECT;
@@ -54,7 +63,7 @@ public enum SgInputEncoding {
             }
             return;
         }
-        float scale = this == BERNOULLI ? 1f : (float) (poissonRateHz * dtMs / 1000.0);
+        float scale = spikeScale(poissonRateHz, dtMs);
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < batch; b++) {
                 float[] img = images[order[from + b]];

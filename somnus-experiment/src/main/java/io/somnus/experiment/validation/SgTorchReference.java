@@ -157,7 +157,7 @@ public final class SgTorchReference {
                 "--slope", String.valueOf(sg.surrogateSlope()), "--loss", sg.loss().name().toLowerCase(Locale.ROOT),
                 "--lr", String.valueOf(sg.learningRate()), "--threads", String.valueOf(threads),
                 "--encoding", sg.encoding().name().toLowerCase(Locale.ROOT),
-                "--spike-scale", String.valueOf(sg.poissonRateHz() * sg.dtMs() / 1000.0),
+                "--spike-scale", String.valueOf(sg.encoding().spikeScale(sg.poissonRateHz(), sg.dtMs())),
                 "--minibatches", String.valueOf(minibatches), "--repeats", String.valueOf(repeats), "--warmup", "1"),
                 scripts, log);
         String out = Files.readString(log, StandardCharsets.UTF_8);

@@ -176,7 +176,8 @@ class SweepRunnerTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ledgerFile);
              Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE meta SET value = 'java-25-nextGaussian' WHERE key = 'gaussian_draws'");
+            st.executeUpdate("UPDATE meta SET value = 'java-25-nextGaussian' WHERE key = '" + SweepLedger.GAUSSIAN_DRAWS
+                    + "'");
         }
         byte[] before = Files.readAllBytes(ledgerFile);
         SweepException e = assertThrows(SweepException.class,
