@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS})
+        "--add-opens", GaussianDraws.OPENS, "--add-opens", GaussianDraws.STATE_OPENS})
 public class NeuronUpdateBenchmark {
     /** Steps per presentation (Diehl &amp; Cook: 350 ms at dt = 0.5 ms); state is reset between, as Network.present does. */
     static final int PRESENTATION_STEPS = 700;

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS})
+        "--add-opens", GaussianDraws.OPENS, "--add-opens", GaussianDraws.STATE_OPENS})
 @State(Scope.Thread)
 public class PropagationBenchmark {
     static final int INPUTS = 784;

@@ -50,6 +50,63 @@ class GaussianDrawsTest {
         assertEquals(jdk.nextLong(), ours.nextLong(), "the generators' states differ after the draws");
     }
 
+    /**
+     * Bulk draws with the generator's state in a local variable give the numbers of draws one at a time on the
+     * generator (float and double, across slow-path draws and call boundaries) and leave the same state.
+     */
+    @Test
+    void bulkDrawsFromTheGeneratorsStateAreItsOwnDraws() {
+        assertTrue(GaussianDraws.bulkFromState(), "the test JVMs pass --add-opens " + GaussianDraws.STATE_OPENS);
+        assertEquals("", bulkAgainstOneAtATime(7, 1_000_000));
+    }
+
+    /** Without {@link GaussianDraws#STATE_OPENS} the bulk draws call the generator: the same numbers. */
+    @Test
+    void withoutTheStateTheBulkDrawsAreTheSame() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens", GaussianDraws.OPENS, "-cp", System.getProperty("java.class.path"),
+                GaussianDrawsTest.class.getName(), "bulk")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("fast true, from state false, differences: none", out);
+    }
+
+    /**
+     * {@code n} draws of {@code new SplittableRandom(seed)} through both {@code fill}s in uneven chunks against
+     * {@link GaussianDraws#draw} on a twin; "" when every bit and the final states agree, else the first difference.
+     */
+    private static String bulkAgainstOneAtATime(long seed, int n) {
+        SplittableRandom bulk = new SplittableRandom(seed);
+        SplittableRandom single = new SplittableRandom(seed);
+        float[] f = new float[n];
+        double[] d = new double[n];
+        int tail = 0;
+        for (int from = 0, chunk = 1; from < n; from += chunk, chunk = chunk * 3 + 1) {
+            int to = Math.min(n, from + chunk);
+            GaussianDraws.fill(bulk, f, from, to);
+            GaussianDraws.fill(bulk, d, from, to);
+            for (int i = from; i < to; i++) {
+                double x = GaussianDraws.draw(single);
+                if (Float.floatToRawIntBits(f[i]) != Float.floatToRawIntBits((float) x)) {
+                    return "float draw " + i;
+                }
+                tail += Math.abs(x) > 3.6 ? 1 : 0;
+            }
+            for (int i = from; i < to; i++) {
+                double x = GaussianDraws.draw(single);
+                if (Double.doubleToRawLongBits(d[i]) != Double.doubleToRawLongBits(x)) {
+                    return "double draw " + i;
+                }
+                tail += Math.abs(x) > 3.6 ? 1 : 0;
+            }
+        }
+        if (tail < 4e-4 * n) { // P(|x| > 3.6) ≈ 3.2·10⁻⁴, in 2n draws: 6.4·10⁻⁴·n expected
+            return "too few tail draws to have exercised the slow path: " + tail;
+        }
+        return bulk.nextLong() == single.nextLong() ? "" : "the generators' states after the draws";
+    }
+
     @Test
     void anotherGeneratorGetsItsOwnNextGaussian() {
         float[] bulk = new float[1000];
@@ -162,6 +219,12 @@ class GaussianDrawsTest {
      * the algorithm and whether 10⁵ draws were the JDK's own.
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bulk")) {
+            String differences = bulkAgainstOneAtATime(7, 300_000);
+            System.out.println("fast " + GaussianDraws.fast() + ", from state " + GaussianDraws.bulkFromState()
+                    + ", differences: " + (differences.isEmpty() ? "none" : differences));
+            return;
+        }
         if (args.length > 0 && args[0].equals("fallback")) {
             SplittableRandom ours = new SplittableRandom(1);
             SplittableRandom jdk = new SplittableRandom(1);

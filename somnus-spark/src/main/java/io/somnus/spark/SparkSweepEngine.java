@@ -20,7 +20,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * {@code local[N,attempts]}, Spark's way of retrying in local mode); Spark's default Java serializer (Kryo cannot
  * serialise records); executors get {@code --add-modules jdk.incubator.vector} for the SIMD kernels (the numbers
  * are the same without) and {@code --add-opens java.base/jdk.internal.util.random=ALL-UNNAMED} for
- * {@link io.somnus.core.GaussianDraws} (without, the noise is the executor JDK's own). Any other {@code spark.*} setting comes from spark-submit or {@code -Dspark.*=...}.
+ * {@link io.somnus.core.GaussianDraws} (without, the noise is the executor JDK's own) and {@code --add-opens
+ * java.base/java.util=ALL-UNNAMED} for its bulk draws' speed (the same numbers without). Any other {@code spark.*} setting comes from spark-submit or {@code -Dspark.*=...}.
  */
 public final class SparkSweepEngine implements SweepEngine {
     public static final String NAME = "spark";
@@ -58,6 +59,9 @@ public final class SparkSweepEngine implements SweepEngine {
         }
         if (!opts.contains(GaussianDraws.OPENS)) {
             opts += " --add-opens " + GaussianDraws.OPENS; // GaussianDraws: the same draws on every JDK
+        }
+        if (!opts.contains(GaussianDraws.STATE_OPENS)) {
+            opts += " --add-opens " + GaussianDraws.STATE_OPENS; // GaussianDraws: bulk draws at full speed
         }
         conf.set("spark.executor.extraJavaOptions", opts.trim());
         if (!master.startsWith("local") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
