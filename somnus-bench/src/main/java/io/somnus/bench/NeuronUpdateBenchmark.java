@@ -1,6 +1,7 @@
 package io.somnus.bench;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.SplittableState;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS, "--add-opens", GaussianDraws.STATE_OPENS})
+        "--add-opens", GaussianDraws.OPENS, "--add-opens", SplittableState.OPENS})
 public class NeuronUpdateBenchmark {
     /** Steps per presentation (Diehl &amp; Cook: 350 ms at dt = 0.5 ms); state is reset between, as Network.present does. */
     static final int PRESENTATION_STEPS = 700;

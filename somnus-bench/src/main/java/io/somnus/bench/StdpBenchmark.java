@@ -1,6 +1,7 @@
 package io.somnus.bench;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.SplittableState;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.SpikeSource;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS, "--add-opens", GaussianDraws.STATE_OPENS})
+        "--add-opens", GaussianDraws.OPENS, "--add-opens", SplittableState.OPENS})
 @State(Scope.Thread)
 public class StdpBenchmark {
     static final int INPUTS = 784;

@@ -1,7 +1,5 @@
 package io.somnus.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -27,11 +25,6 @@ import java.util.random.RandomGenerator;
 public final class GaussianDraws {
     /** What {@code --add-opens} must grant for this class's own draws (the launcher and the builds pass it). */
     public static final String OPENS = "java.base/jdk.internal.util.random=ALL-UNNAMED";
-    /**
-     * What {@code --add-opens} must grant for the bulk draws' speed (the launcher and the builds pass it): the same
-     * numbers without it, ≈ 1.4× slower.
-     */
-    public static final String STATE_OPENS = "java.base/java.util=ALL-UNNAMED";
     /** Turns the fast path off when {@code false} (true by default); {@link #OLD_PROPERTY} is read too. */
     static final String PROPERTY = "somnus.fast_gaussian";
     static final String OLD_PROPERTY = "somnus.sg.fast_noise";
@@ -101,7 +94,7 @@ public final class GaussianDraws {
      */
     public static void fill(RandomGenerator noise, float[] out, int from, int to) {
         if (TABLES != null && noise instanceof SplittableRandom s) {
-            if (SplittableState.SEED != null) {
+            if (SplittableState.available()) {
                 fillFromState(TABLES, s, out, from, to);
                 return;
             }
@@ -118,7 +111,7 @@ public final class GaussianDraws {
     /** {@code out[from..to)} = {@code noise}'s next draws (as {@link #draw}), drawn in index order. */
     public static void fill(RandomGenerator noise, double[] out, int from, int to) {
         if (TABLES != null && noise instanceof SplittableRandom s) {
-            if (SplittableState.SEED != null) {
+            if (SplittableState.available()) {
                 fillFromState(TABLES, s, out, from, to);
                 return;
             }
@@ -140,83 +133,44 @@ public final class GaussianDraws {
      */
     private static void fillFromState(ModifiedZiggurat.Tables t, SplittableRandom s, float[] out, int from, int to) {
         double[] layers = LAYER_X;
-        long seed = (long) SplittableState.SEED.get(s);
-        long gamma = (long) SplittableState.GAMMA.get(s);
+        long seed = SplittableState.seed(s);
+        long gamma = SplittableState.gamma(s);
         for (int i = from; i < to; i++) {
             long u = SplittableState.mix64(seed += gamma);
             double layer = layers[(int) u & 0xFF];
             if (layer == layer) {
                 out[i] = (float) (layer * u);
             } else {
-                SplittableState.SEED.set(s, seed);
+                SplittableState.setSeed(s, seed);
                 out[i] = (float) ModifiedZiggurat.normalSlow(t, u, s);
-                seed = (long) SplittableState.SEED.get(s);
+                seed = SplittableState.seed(s);
             }
         }
-        SplittableState.SEED.set(s, seed);
+        SplittableState.setSeed(s, seed);
     }
 
     /** As {@link #fillFromState(ModifiedZiggurat.Tables, SplittableRandom, float[], int, int)}, in double. */
     private static void fillFromState(ModifiedZiggurat.Tables t, SplittableRandom s, double[] out, int from, int to) {
         double[] layers = LAYER_X;
-        long seed = (long) SplittableState.SEED.get(s);
-        long gamma = (long) SplittableState.GAMMA.get(s);
+        long seed = SplittableState.seed(s);
+        long gamma = SplittableState.gamma(s);
         for (int i = from; i < to; i++) {
             long u = SplittableState.mix64(seed += gamma);
             double layer = layers[(int) u & 0xFF];
             if (layer == layer) {
                 out[i] = layer * u;
             } else {
-                SplittableState.SEED.set(s, seed);
+                SplittableState.setSeed(s, seed);
                 out[i] = ModifiedZiggurat.normalSlow(t, u, s);
-                seed = (long) SplittableState.SEED.get(s);
+                seed = SplittableState.seed(s);
             }
         }
-        SplittableState.SEED.set(s, seed);
+        SplittableState.setSeed(s, seed);
     }
 
     /** Whether bulk draws keep the generator's state in a local variable (tests, diagnostics). */
     static boolean bulkFromState() {
-        return TABLES != null && SplittableState.SEED != null;
-    }
-
-    /**
-     * {@link SplittableRandom}'s private state ({@code seed}, {@code gamma}), readable where {@link #STATE_OPENS} is
-     * granted and the fields are those of JDK 17 to 25 (checked: one {@code nextLong()} from the state read here must
-     * be the generator's own); otherwise null and the bulk draws call the generator.
-     */
-    static final class SplittableState {
-        static final VarHandle SEED;
-        static final VarHandle GAMMA;
-
-        static {
-            VarHandle seed = null;
-            VarHandle gamma = null;
-            try {
-                MethodHandles.Lookup l = MethodHandles.privateLookupIn(SplittableRandom.class, MethodHandles.lookup());
-                seed = l.findVarHandle(SplittableRandom.class, "seed", long.class);
-                gamma = l.findVarHandle(SplittableRandom.class, "gamma", long.class);
-                SplittableRandom probe = new SplittableRandom(20_261_130);
-                long expected = mix64((long) seed.get(probe) + (long) gamma.get(probe));
-                if (probe.nextLong() != expected) {
-                    seed = gamma = null;
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                seed = gamma = null; // not opened (IllegalAccessException) or other fields: the generator's own calls
-            }
-            SEED = seed;
-            GAMMA = gamma;
-        }
-
-        private SplittableState() {
-        }
-
-        /** SplittableRandom's output function (Stafford's variant 13 of MurmurHash3's finaliser). */
-        static long mix64(long z) {
-            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-            return z ^ (z >>> 31);
-        }
+        return TABLES != null && SplittableState.available();
     }
 
     /** One draw: the fast path inline (on the concrete generator, so that it compiles to a few instructions). */

@@ -56,11 +56,11 @@ class GaussianDrawsTest {
      */
     @Test
     void bulkDrawsFromTheGeneratorsStateAreItsOwnDraws() {
-        assertTrue(GaussianDraws.bulkFromState(), "the test JVMs pass --add-opens " + GaussianDraws.STATE_OPENS);
+        assertTrue(GaussianDraws.bulkFromState(), "the test JVMs pass --add-opens " + SplittableState.OPENS);
         assertEquals("", bulkAgainstOneAtATime(7, 1_000_000));
     }
 
-    /** Without {@link GaussianDraws#STATE_OPENS} the bulk draws call the generator: the same numbers. */
+    /** Without {@link SplittableState#OPENS} the bulk draws call the generator: the same numbers. */
     @Test
     void withoutTheStateTheBulkDrawsAreTheSame() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

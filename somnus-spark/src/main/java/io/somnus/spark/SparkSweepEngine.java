@@ -1,6 +1,7 @@
 package io.somnus.spark;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.SplittableState;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.sweep.EngineOptions;
@@ -60,8 +61,8 @@ public final class SparkSweepEngine implements SweepEngine {
         if (!opts.contains(GaussianDraws.OPENS)) {
             opts += " --add-opens " + GaussianDraws.OPENS; // GaussianDraws: the same draws on every JDK
         }
-        if (!opts.contains(GaussianDraws.STATE_OPENS)) {
-            opts += " --add-opens " + GaussianDraws.STATE_OPENS; // GaussianDraws: bulk draws at full speed
+        if (!opts.contains(SplittableState.OPENS)) {
+            opts += " --add-opens " + SplittableState.OPENS; // GaussianDraws: bulk draws at full speed
         }
         conf.set("spark.executor.extraJavaOptions", opts.trim());
         if (!master.startsWith("local") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
