@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.CpuInfo;
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.SplittableState;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.model.RunProgress;
 import java.io.IOException;
@@ -135,6 +136,8 @@ class ArithmeticPathsTest {
         cmd.add("jdk.incubator.vector");
         cmd.add("--add-opens");
         cmd.add(GaussianDraws.OPENS);
+        cmd.add("--add-opens");
+        cmd.add(SplittableState.OPENS); // as the launcher: the bulk draws from the generator's state
         cmd.addAll(path.properties());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
