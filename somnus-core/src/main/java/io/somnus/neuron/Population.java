@@ -152,8 +152,8 @@ public abstract class Population {
             active += step >= refractoryUntil[i] ? 1 : 0;
         }
         double[] z = draws;
-        if (z == null || z.length < size) {
-            z = draws = new double[size];
+        if (z == null) {
+            z = draws = new double[size]; // once, on the first noisy step
         }
         GaussianDraws.fill(rng, z, 0, active); // in bulk: rng.nextGaussian()'s numbers, faster
         for (int i = 0, k = 0; i < size; i++) {
