@@ -41,8 +41,8 @@ final class VectorKernels implements Kernels {
         return "vector-" + F.vectorBitSize();
     }
 
-    /** Doubles and longs in vectors of the float vectors' width (the log-space pull computes in double). */
-    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, F.vectorShape());
+    /** Doubles and longs (the log-space pull computes in double): the JVM's one double species, whatever F's width. */
+    private static final VectorSpecies<Double> D = DoubleLanes.SPECIES;
 
     /**
      * The log-space pull's SIMD path runs while |e − 1| is at most this (the sleep's per-step λ = 0.99997 and its

@@ -1,5 +1,6 @@
 package io.somnus.readout;
 
+import io.somnus.kernel.DoubleLanes;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,9 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Loaded only when the JVM has {@code jdk.incubator.vector} ({@link DenseProducts} decides).
  */
 final class VectorDenseProducts {
-    /** 4 doubles where the CPU has 256-bit vectors, 2 otherwise: a constant, as C2 needs it. */
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= 4
-            ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_128;
+    /** 4 doubles where the CPU has 256-bit vectors, 2 otherwise: the JVM's one double species ({@link DoubleLanes}). */
+    private static final VectorSpecies<Double> S = DoubleLanes.SPECIES;
     private static final int L = S.length();
 
     private VectorDenseProducts() {
