@@ -49,6 +49,14 @@ public final class DatasetRegistry {
         this.fetcher = new DatasetFetcher(locations, downloader);
     }
 
+    /**
+     * How many times this JVM has decoded a dataset's files (each registry shares what any has read: a sweep's runs
+     * read a dataset once); for tests and diagnostics.
+     */
+    public static long filesDecoded() {
+        return IdxCache.reads();
+    }
+
     /** Names of all datasets, in display order. */
     public List<String> names() {
         return List.copyOf(catalog.keySet());

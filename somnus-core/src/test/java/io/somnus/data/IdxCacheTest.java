@@ -35,9 +35,34 @@ class IdxCacheTest {
         assertArrayEquals(fresh.labels(), second.labels());
         assertEquals(fresh.sha256(), second.sha256());
         assertNotSame(first.images()[1], second.images()[1]);
-        // another limit is another set
-        assertEquals(2, IdxCache.read("digits", img, lab, DIGITS, 2).size());
+        // a limit within what was read is served from it: the first images, as a read with that limit gives them
+        LabeledImages two = IdxCache.read("digits", img, lab, DIGITS, 2);
+        assertEquals(before + 1, IdxCache.reads());
+        assertSameSet(IdxReader.read("digits", img, lab, DIGITS, 2), two);
+    }
+
+    @Test
+    void aLargerLimitReadsAgainAndKeepsTheLargerSet() {
+        Path img = write(dir, "i", images(3, 2, 3, pattern(18)));
+        Path lab = write(dir, "l", labels((byte) 4, (byte) 0, (byte) 9));
+        long before = IdxCache.reads();
+        assertSameSet(IdxReader.read("digits", img, lab, DIGITS, 1), IdxCache.read("digits", img, lab, DIGITS, 1));
+        assertSameSet(IdxReader.read("digits", img, lab, DIGITS, 2), IdxCache.read("digits", img, lab, DIGITS, 2));
         assertEquals(before + 2, IdxCache.reads());
+        assertSameSet(IdxReader.read("digits", img, lab, DIGITS, 1), IdxCache.read("digits", img, lab, DIGITS, 1));
+        assertEquals(before + 2, IdxCache.reads());
+        // a limit beyond the file's 3 images reads them all: every later request is served
+        assertEquals(3, IdxCache.read("digits", img, lab, DIGITS, 5).size());
+        assertSameSet(IdxReader.read("digits", img, lab, DIGITS, 0), IdxCache.read("digits", img, lab, DIGITS, 0));
+        assertEquals(3, IdxCache.read("digits", img, lab, DIGITS, 4).size());
+        assertEquals(before + 3, IdxCache.reads());
+    }
+
+    private static void assertSameSet(LabeledImages expected, LabeledImages actual) {
+        assertArrayEquals(expected.images(), actual.images());
+        assertArrayEquals(expected.labels(), actual.labels());
+        assertEquals(expected.sha256(), actual.sha256());
+        assertEquals(expected.numClasses(), actual.numClasses());
     }
 
     @Test

@@ -18,20 +18,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Loads presets, applies dotted overrides, and binds the result to {@link RunConfig} with clear errors. */
 public final class Configs {
     public static final List<String> PRESETS = List.of("paper", "paper-code", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "paper-sg-code", "sg-fc");
 
+    /** The bundled presets parsed so far (they cannot change in a JVM); every caller gets its own copy. */
+    private static final Map<String, ObjectNode> BUNDLED = new ConcurrentHashMap<>();
+
     private Configs() { }
 
     /** A preset by name (bundled) or by path to a YAML file. */
     public static ObjectNode loadPreset(String nameOrPath) {
+        ObjectNode bundled = BUNDLED.get(nameOrPath);
+        if (bundled != null) {
+            return bundled.deepCopy();
+        }
         String resource = "/io/somnus/presets/" + nameOrPath + ".yaml";
         try (InputStream in = Configs.class.getResourceAsStream(resource)) {
             if (in != null) {
-                return asObject(Mappers.YAML.readTree(in), "preset " + nameOrPath);
+                ObjectNode tree = asObject(Mappers.YAML.readTree(in), "preset " + nameOrPath);
+                BUNDLED.putIfAbsent(nameOrPath, tree.deepCopy());
+                return tree;
             }
         } catch (JacksonException e) {
             throw new ConfigException(yamlError("bundled preset " + nameOrPath, e), e);

@@ -1,5 +1,6 @@
 package io.somnus.experiment.model;
 
+import io.somnus.data.DatasetDescriptor;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.LabeledImages;
 import io.somnus.data.LoadOptions;
@@ -9,6 +10,9 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.DataSampling;
 import io.somnus.experiment.config.RunConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Loads and preprocesses a run's images. With {@code dataset.sampling: first}: the first {@code train.images} of
@@ -28,22 +32,19 @@ public final class DataPreparation {
 
     /** As {@link #prepare(RunConfig)}, finding (or fetching) the datasets with {@code registry}. */
     public static PreparedData prepare(RunConfig cfg, DatasetRegistry registry) {
-        Path dir = cfg.dataset().dir() == null || cfg.dataset().dir().isBlank() ? null : Path.of(cfg.dataset().dir());
+        Path dir = directory(cfg);
         if (cfg.dataset().sampling() == DataSampling.POOLED) {
             return pooled(cfg, registry, dir);
         }
         int nTrain = cfg.train().images();
         int nVal = cfg.train().validationImages();
         long needed = (long) nTrain + nVal; // both may be up to Integer.MAX_VALUE
-        int limit = (int) Math.min(needed, Integer.MAX_VALUE);
-        LabeledImages all = registry.load(cfg.dataset().name(), Split.TRAIN, dir, LoadOptions.DEFAULTS.withLimit(limit)
-                .withAllowUnverified(cfg.dataset().acceptsUnverified()));
+        LabeledImages all = registry.load(cfg.dataset().name(), Split.TRAIN, dir, trainOptions(cfg));
         if (all.size() < needed) {
             throw new ConfigException("train.images + train.validation_images = " + nTrain + " + " + nVal + " = " + needed
                     + " but " + cfg.dataset().name() + " has only " + all.size() + " training images");
         }
-        LabeledImages test = registry.load(cfg.dataset().name(), Split.TEST, dir, LoadOptions.DEFAULTS.withLimit(cfg.train().testImages())
-                .withAllowUnverified(cfg.dataset().acceptsUnverified()));
+        LabeledImages test = registry.load(cfg.dataset().name(), Split.TEST, dir, testOptions(cfg));
         if (test.size() < cfg.train().testImages()) {
             throw new ConfigException("train.test_images = " + cfg.train().testImages() + " but "
                     + cfg.dataset().name() + " has only " + test.size() + " test images");
@@ -52,6 +53,65 @@ public final class DataPreparation {
         all = pre.apply(all);
         test = pre.apply(test);
         return new PreparedData(all.head(nTrain), all.slice(nTrain, nTrain + nVal), test);
+    }
+
+    /**
+     * Reads the dataset files these runs will load, each split once with the largest limit any of them needs, so that
+     * their {@link #prepare} finds them read (the registry keeps what it read per JVM; a run needing fewer images gets
+     * the first ones of the larger read, the same images). Generated datasets are left to the runs; errors too (each
+     * run reports its own).
+     */
+    public static void prefetch(List<RunConfig> configs, DatasetRegistry registry) {
+        Map<Source, LoadOptions[]> loads = new LinkedHashMap<>();
+        for (RunConfig cfg : configs) {
+            if (isFile(registry, cfg.dataset().name())) {
+                loads.merge(new Source(cfg.dataset().name(), directory(cfg)),
+                        new LoadOptions[] {trainOptions(cfg), testOptions(cfg)},
+                        (a, b) -> new LoadOptions[] {larger(a[0], b[0]), larger(a[1], b[1])});
+            }
+        }
+        loads.forEach((source, options) -> {
+            try {
+                registry.load(source.name(), Split.TRAIN, source.dir(), options[0]);
+                registry.load(source.name(), Split.TEST, source.dir(), options[1]);
+            } catch (RuntimeException e) {
+                // the runs load it again and report the error
+            }
+        });
+    }
+
+    /** A dataset as a run finds it: its name and the folder the run names (null: the usual places). */
+    private record Source(String name, Path dir) {
+    }
+
+    private static boolean isFile(DatasetRegistry registry, String name) {
+        try {
+            return registry.descriptor(name).kind() != DatasetDescriptor.Kind.PROCEDURAL;
+        } catch (RuntimeException e) {
+            return false; // an unknown dataset: the run says so
+        }
+    }
+
+    private static Path directory(RunConfig cfg) {
+        return cfg.dataset().dir() == null || cfg.dataset().dir().isBlank() ? null : Path.of(cfg.dataset().dir());
+    }
+
+    /** The training split's load: train.images + train.validation_images, or every image for the authors' sampling. */
+    private static LoadOptions trainOptions(RunConfig cfg) {
+        long needed = (long) cfg.train().images() + cfg.train().validationImages();
+        int limit = cfg.dataset().sampling() == DataSampling.POOLED ? 0 : (int) Math.min(needed, Integer.MAX_VALUE);
+        return LoadOptions.DEFAULTS.withLimit(limit).withAllowUnverified(cfg.dataset().acceptsUnverified());
+    }
+
+    private static LoadOptions testOptions(RunConfig cfg) {
+        int limit = cfg.dataset().sampling() == DataSampling.POOLED ? 0 : cfg.train().testImages();
+        return LoadOptions.DEFAULTS.withLimit(limit).withAllowUnverified(cfg.dataset().acceptsUnverified());
+    }
+
+    /** The options that read more images (limit 0 = all), accepting unverified files if either does. */
+    private static LoadOptions larger(LoadOptions a, LoadOptions b) {
+        LoadOptions more = a.limit() == 0 || (b.limit() != 0 && a.limit() >= b.limit()) ? a : b;
+        return more.withAllowUnverified(a.allowUnverified() || b.allowUnverified());
     }
 
     private static Preprocess preprocess(RunConfig cfg) {

@@ -25,7 +25,9 @@ import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,6 +81,23 @@ public final class StandardRunExecutor implements RunExecutor {
         this.dataHome = dataHome;
         this.site = new TreeMap<>(site);
         this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
+    }
+
+    /** Reads the runs' dataset files on a daemon thread (DataPreparation#prefetch), once per JVM and files. */
+    @Override
+    public void prefetch(List<ObjectNode> configs) {
+        List<RunConfig> bound = new ArrayList<>();
+        for (ObjectNode c : configs) {
+            try {
+                bound.add(Configs.bind(c));
+            } catch (RuntimeException e) {
+                // the run itself reports a configuration it cannot bind
+            }
+        }
+        DatasetRegistry registry = registry();
+        Thread t = new Thread(() -> DataPreparation.prefetch(bound, registry), "somnus-prefetch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private DatasetRegistry registry() {

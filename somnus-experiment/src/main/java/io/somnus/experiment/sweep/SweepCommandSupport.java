@@ -7,6 +7,7 @@ import io.somnus.experiment.run.RunConfigResolver;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.Aggregator;
+import io.somnus.experiment.stats.GlmmRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,23 +72,30 @@ public final class SweepCommandSupport {
             throw new ConfigException("--workers = " + workers + ": must be at least 1");
         }
         long t0 = System.nanoTime();
-        SweepPlan plan = plan(sweepFile);
+        SweepSpec spec = SweepSpec.load(sweepFile);
+        SweepPlan plan;
         List<RunOutcome> outcomes;
         AggregateResult aggregate = null;
-        // one lock over the runs and the aggregates: no second process works in outDir meanwhile
-        try (DirectoryLock lock = SweepRunner.lock(outDir, resume)) {
-            outcomes = new SweepRunner(engine.executor()).execute(plan, outDir, workers, resume, listener, lock);
-            if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
-                try {
-                    aggregate = SweepResults.aggregate(outDir);
-                    listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
-                            + " (aggregate.csv, runs_long.csv, curves.csv, stats.json, verdict.json); GLMM " + aggregate.glmm().status());
-                    aggregate.warnings().forEach(w -> listener.message("warning: " + w));
-                } catch (FileFormatException e) {
-                    listener.message("aggregation failed: " + e.getMessage());
-                } catch (IOException e) {
-                    throw SweepException.stopped("the runs are finished but writing the aggregates into " + outDir
-                            + " failed: " + e.getMessage() + ". Fix the cause and rerun with --resume (nothing is redone).", e);
+        // R loads glmmTMB while the runs are planned and set up (GlmmRunner); only a sweep over sleep fractions fits it
+        try (GlmmRunner glmm = spec.sleepFractions().size() > 1 ? GlmmRunner.standard().preloaded()
+                : GlmmRunner.standard()) {
+            plan = SweepPlanner.plan(spec, resolver);
+            // one lock over the runs and the aggregates: no second process works in outDir meanwhile
+            try (DirectoryLock lock = SweepRunner.lock(outDir, resume)) {
+                outcomes = new SweepRunner(engine.executor()).execute(plan, outDir, workers, resume, listener, lock);
+                if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
+                    try {
+                        aggregate = SweepResults.aggregate(outDir, glmm);
+                        listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
+                                + " (aggregate.csv, runs_long.csv, curves.csv, stats.json, verdict.json); GLMM "
+                                + aggregate.glmm().status());
+                        aggregate.warnings().forEach(w -> listener.message("warning: " + w));
+                    } catch (FileFormatException e) {
+                        listener.message("aggregation failed: " + e.getMessage());
+                    } catch (IOException e) {
+                        throw SweepException.stopped("the runs are finished but writing the aggregates into " + outDir
+                                + " failed: " + e.getMessage() + ". Fix the cause and rerun with --resume (nothing is redone).", e);
+                    }
                 }
             }
         }

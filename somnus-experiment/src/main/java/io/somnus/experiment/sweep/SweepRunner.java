@@ -104,6 +104,8 @@ public final class SweepRunner {
         if (!lock.file().equals(out.resolve(LOCK_FILE))) {
             throw new IllegalArgumentException("the lock " + lock.file() + " is not the lock of " + out);
         }
+        // the runs' datasets are read while the ledger opens and the workers start (RunExecutor#prefetch)
+        executor.prefetch(plan.runs().stream().map(PlannedRun::config).toList());
         try (SweepLedger ledger = openLedger(plan, out, resume, listener)) {
             Path runs = out.resolve(RUNS_DIR);
             int leftovers = deleteLeftovers(runs);

@@ -124,4 +124,41 @@ class DataPreparationTest {
         }
         assertTrue(chi2 < 60, "χ² = " + chi2);
     }
+
+    /**
+     * prefetch reads each split of a dataset once, with the largest limit its runs need; the runs' own loads then
+     * decode nothing (they get the first images of that read). Generated datasets are left to the runs. On a copy of
+     * Fashion-MNIST (scripts/install-deps) in a folder of its own, which nothing in this JVM has read before.
+     */
+    @Test
+    void afterPrefetchTheRunsDecodeNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path copy) throws Exception {
+        DatasetRegistry registry = new DatasetRegistry();
+        var fashion = registry.status(null, false).stream().filter(st -> st.name().equals("fashion-mnist")
+                && st.availability() == io.somnus.data.DatasetStatus.Availability.FOUND).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fashion.isPresent(), "Fashion-MNIST is not installed");
+        for (var f : fashion.get().files()) {
+            java.nio.file.Files.copy(f.file(), copy.resolve(f.file().getFileName()));
+        }
+        List<RunConfig> runs = List.of(fashion(copy, 30, 10, 20), fashion(copy, 60, 10, 40), config("first", 1, 40));
+        long before = DatasetRegistry.filesDecoded();
+        DataPreparation.prefetch(runs, registry);
+        assertEquals(before + 2, DatasetRegistry.filesDecoded(), "one read of each split");
+        for (RunConfig run : runs) {
+            PreparedData d = DataPreparation.prepare(run, registry);
+            assertEquals(run.train().images(), d.train().size());
+            assertEquals(run.train().testImages(), d.test().size());
+        }
+        assertEquals(before + 2, DatasetRegistry.filesDecoded(), "files decoded again after the prefetch");
+    }
+
+    private static RunConfig fashion(java.nio.file.Path dir, int train, int validation, int test) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("preset", "paper");
+        s.put("dataset.name", "fashion-mnist");
+        s.put("dataset.dir", dir.toString());
+        s.put("train.images", train);
+        s.put("train.validation_images", validation);
+        s.put("train.test_images", test);
+        return Configs.bind(new StandardResolver().resolve(s));
+    }
 }
