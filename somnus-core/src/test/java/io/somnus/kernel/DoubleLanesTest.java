@@ -1,7 +1,6 @@
 package io.somnus.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -45,6 +44,5 @@ class DoubleLanesTest {
             }
         }
         assertEquals(2, doubleSpecies, "the pull's and the readout's double species");
-        assertFalse(shapes.isEmpty());
     }
 }

@@ -86,16 +86,18 @@ public final class StandardRunExecutor implements RunExecutor {
     /** Reads the runs' dataset files on a daemon thread (DataPreparation#prefetch), once per JVM and files. */
     @Override
     public void prefetch(List<ObjectNode> configs) {
-        List<RunConfig> bound = new ArrayList<>();
-        for (ObjectNode c : configs) {
-            try {
-                bound.add(Configs.bind(c));
-            } catch (RuntimeException e) {
-                // the run itself reports a configuration it cannot bind
-            }
-        }
         DatasetRegistry registry = registry();
-        Thread t = new Thread(() -> DataPreparation.prefetch(bound, registry), "somnus-prefetch");
+        Thread t = new Thread(() -> {
+            List<RunConfig> bound = new ArrayList<>();
+            for (ObjectNode c : configs) {
+                try {
+                    bound.add(Configs.bind(c));
+                } catch (RuntimeException e) {
+                    // the run itself reports a configuration it cannot bind
+                }
+            }
+            DataPreparation.prefetch(bound, registry);
+        }, "somnus-prefetch");
         t.setDaemon(true);
         t.start();
     }
