@@ -72,6 +72,7 @@ public final class SweepCommandSupport {
             throw new ConfigException("--workers = " + workers + ": must be at least 1");
         }
         long t0 = System.nanoTime();
+        SweepLedger.loadDriverInBackground(); // while the sweep file is read and its runs planned
         SweepSpec spec = SweepSpec.load(sweepFile);
         SweepPlan plan;
         List<RunOutcome> outcomes;
