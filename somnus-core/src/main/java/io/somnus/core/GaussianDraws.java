@@ -36,31 +36,7 @@ public final class GaussianDraws {
     /** X[i] of the fast layer i (the draw's low byte), NaN for the others: the fast path in one load and one compare. */
     private static final double[] LAYER_X = TABLES != null ? layerTable(TABLES) : null;
 
-    private final RandomGenerator rng;
-    /** {@link #rng} where the draws are ours, else null. */
-    private final SplittableRandom splittable;
-
-    private GaussianDraws(RandomGenerator rng) {
-        this.rng = rng;
-        this.splittable = TABLES != null && rng instanceof SplittableRandom s ? s : null;
-    }
-
-    /** Draws on {@code rng}. */
-    public static GaussianDraws on(RandomGenerator rng) {
-        return new GaussianDraws(rng);
-    }
-
-    /** The generator these draws come from. */
-    public RandomGenerator generator() {
-        return rng;
-    }
-
-    /** One standard normal draw on the generator (see the class comment). */
-    public double next() {
-        return splittable != null ? next(TABLES, splittable) : rng.nextGaussian();
-    }
-
-    /** One standard normal draw on {@code rng}, as {@code on(rng).next()}. */
+    /** One standard normal draw on {@code rng} (see the class comment). */
     public static double draw(RandomGenerator rng) {
         return TABLES != null && rng instanceof SplittableRandom s ? next(TABLES, s) : rng.nextGaussian();
     }
@@ -93,45 +69,39 @@ public final class GaussianDraws {
      * {@code out[from..to)} = {@code (float)} of {@code noise}'s next draws (as {@link #draw}), drawn in index order.
      */
     public static void fill(RandomGenerator noise, float[] out, int from, int to) {
-        if (TABLES != null && noise instanceof SplittableRandom s) {
-            if (SplittableState.available()) {
-                fillFromState(TABLES, s, out, from, to);
-                return;
-            }
-            for (int i = from; i < to; i++) {
-                out[i] = (float) next(TABLES, s);
-            }
-        } else {
-            for (int i = from; i < to; i++) {
-                out[i] = (float) noise.nextGaussian();
-            }
-        }
+        fill(noise, out, null, from, to);
     }
 
     /** {@code out[from..to)} = {@code noise}'s next draws (as {@link #draw}), drawn in index order. */
     public static void fill(RandomGenerator noise, double[] out, int from, int to) {
+        fill(noise, null, out, from, to);
+    }
+
+    /** The draws into {@code f} (rounded to float) or else {@code d}: one loop for both (C2 unswitches the test). */
+    private static void fill(RandomGenerator noise, float[] f, double[] d, int from, int to) {
         if (TABLES != null && noise instanceof SplittableRandom s) {
             if (SplittableState.available()) {
-                fillFromState(TABLES, s, out, from, to);
+                fillFromState(TABLES, s, f, d, from, to);
                 return;
             }
             for (int i = from; i < to; i++) {
-                out[i] = next(TABLES, s);
+                store(f, d, i, next(TABLES, s));
             }
         } else {
             for (int i = from; i < to; i++) {
-                out[i] = noise.nextGaussian();
+                store(f, d, i, noise.nextGaussian());
             }
         }
     }
 
     /**
-     * {@link #fill(RandomGenerator, float[], int, int)} with the generator's state in a local variable: its
-     * {@code nextLong()} (SplitMix64: {@code seed += γ}, then {@code mix64(seed)}, JDK 17 to 25) inline, so that the
-     * draws do not wait on the field's store and reload (≈ 3.7 → 2.5 ns per draw here). The state goes back to the
-     * generator before a slow-path draw, which takes its further longs from it, and at the end.
+     * {@link #fill} with the generator's state in a local variable: its {@code nextLong()} (SplitMix64: {@code seed +=
+     * γ}, then {@code mix64(seed)}, JDK 17 to 25) inline, so that the draws do not wait on the field's store and reload
+     * (≈ 3.7 → 2.5 ns per draw here). The state goes back to the generator before a slow-path draw, which takes its
+     * further longs from it, and at the end.
      */
-    private static void fillFromState(ModifiedZiggurat.Tables t, SplittableRandom s, float[] out, int from, int to) {
+    private static void fillFromState(ModifiedZiggurat.Tables t, SplittableRandom s, float[] f, double[] d, int from,
+                                      int to) {
         double[] layers = LAYER_X;
         long seed = SplittableState.seed(s);
         long gamma = SplittableState.gamma(s);
@@ -139,33 +109,22 @@ public final class GaussianDraws {
             long u = SplittableState.mix64(seed += gamma);
             double layer = layers[(int) u & 0xFF];
             if (layer == layer) {
-                out[i] = (float) (layer * u);
+                store(f, d, i, layer * u);
             } else {
                 SplittableState.setSeed(s, seed);
-                out[i] = (float) ModifiedZiggurat.normalSlow(t, u, s);
+                store(f, d, i, ModifiedZiggurat.normalSlow(t, u, s));
                 seed = SplittableState.seed(s);
             }
         }
         SplittableState.setSeed(s, seed);
     }
 
-    /** As {@link #fillFromState(ModifiedZiggurat.Tables, SplittableRandom, float[], int, int)}, in double. */
-    private static void fillFromState(ModifiedZiggurat.Tables t, SplittableRandom s, double[] out, int from, int to) {
-        double[] layers = LAYER_X;
-        long seed = SplittableState.seed(s);
-        long gamma = SplittableState.gamma(s);
-        for (int i = from; i < to; i++) {
-            long u = SplittableState.mix64(seed += gamma);
-            double layer = layers[(int) u & 0xFF];
-            if (layer == layer) {
-                out[i] = layer * u;
-            } else {
-                SplittableState.setSeed(s, seed);
-                out[i] = ModifiedZiggurat.normalSlow(t, u, s);
-                seed = SplittableState.seed(s);
-            }
+    private static void store(float[] f, double[] d, int i, double x) {
+        if (f != null) {
+            f[i] = (float) x;
+        } else {
+            d[i] = x;
         }
-        SplittableState.setSeed(s, seed);
     }
 
     /** Whether bulk draws keep the generator's state in a local variable (tests, diagnostics). */
