@@ -1,7 +1,5 @@
 package io.somnus.readout;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
 
 /**
@@ -12,7 +10,8 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.Preconditioner;
  * the penalty 1/(Cn) over ¼). Intercepts are left as they are. For correlated features (neurons with
  * similar receptive fields) this cuts the number of iterations several-fold; on whitened features M is
  * about the identity and it is not used. The product XᵀX comes from {@link DenseProducts}, the
- * factorisation M = L Lᵀ through Hipparchus' Cholesky decomposition (pure Java, reproducible), the two
+ * factorisation M = L Lᵀ from {@link #factorInPlace} (Hipparchus' Cholesky decomposition, operation for
+ * operation, in the product's own array: one d × d array where Hipparchus held five, 1.6 GB at d = 6 400), the two
  * triangular solves per iteration run over all classes at once, on the Vector API where the JVM has it
  * ({@link VectorDenseProducts#choleskySolve}: the same operations in the same order, so the same bits).
  */
@@ -34,19 +33,12 @@ final class CovariancePreconditioner implements Preconditioner {
     CovariancePreconditioner(double[] x, int n, int d, int classes, double c) {
         this.d = d;
         this.classes = classes;
-        double[] gram = DenseProducts.gram(x, n, d, 1.0 / n);
         double lambda = 4.0 / (c * n);
-        double[][] m = new double[d][];
-        for (int row = 0; row < d; row++) {
-            m[row] = java.util.Arrays.copyOfRange(gram, row * d, (row + 1) * d);
-            m[row][row] += lambda;
-        }
-        double[][] l = new CholeskyDecomposition(new Array2DRowRealMatrix(m, false),
-                CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0.0).getL().getData();
-        this.lower = new double[d * d];
+        this.lower = DenseProducts.gram(x, n, d, 1.0 / n);
         for (int i = 0; i < d; i++) {
-            System.arraycopy(l[i], 0, lower, i * d, i + 1);
+            lower[i * d + i] += lambda;
         }
+        factorInPlace(lower, d);
         this.rows = DenseProducts.SIMD ? new VectorDenseProducts.LowerRows(lower, d) : null;
         this.stride = DenseProducts.SIMD ? VectorDenseProducts.paddedWidth(classes) : classes;
         this.work = new double[d * stride];
@@ -73,6 +65,45 @@ final class CovariancePreconditioner implements Preconditioner {
             }
         }
         return out;
+    }
+
+    /**
+     * Replaces the symmetric positive definite {@code a} (d × d, row-major; only its upper triangle is read) by its
+     * Cholesky factor L (lower triangle, row-major; zeros above the diagonal), with the floating-point operations of
+     * Hipparchus' {@code CholeskyDecomposition} on the same matrix: row i of Lᵀ is the diagonal's square root and the
+     * rest of the row times its inverse, then each later row q loses {@code Lᵀ[i][q]·Lᵀ[i][p]} at every p ≥ q, so each
+     * entry sees its subtractions in ascending i, as there. Hence the same bits (tested against Hipparchus).
+     *
+     * @throws IllegalArgumentException if a diagonal entry reaches 0 or below (not positive definite)
+     */
+    static void factorInPlace(double[] a, int d) {
+        for (int i = 0; i < d; i++) {
+            int ri = i * d;
+            if (!(a[ri + i] > 0)) {
+                throw new IllegalArgumentException("the feature covariance is not positive definite (pivot " + i
+                        + " of " + d + " is " + a[ri + i] + ")");
+            }
+            double diagonal = Math.sqrt(a[ri + i]);
+            a[ri + i] = diagonal;
+            double inverse = 1.0 / diagonal;
+            for (int q = i + 1; q < d; q++) {
+                a[ri + q] *= inverse;
+            }
+            for (int q = i + 1; q < d; q++) {
+                double liq = a[ri + q];
+                int rq = q * d;
+                for (int p = q; p < d; p++) {
+                    a[rq + p] -= liq * a[ri + p];
+                }
+            }
+        }
+        // Lᵀ (upper) → L (lower): swap across the diagonal; the never-read lower triangle is cleared on the way
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                a[j * d + i] = a[i * d + j];
+                a[i * d + j] = 0;
+            }
+        }
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.somnus.readout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.CholeskyDecomposition;
 import org.junit.jupiter.api.Test;
 
 class CovariancePreconditionerTest {
@@ -97,5 +100,68 @@ class CovariancePreconditionerTest {
                 }
             }
         }
+    }
+
+    /** A covariance as the readout builds it: XᵀX / n + λ I of correlated features, some columns all zero. */
+    private static double[] covariance(SplittableRandom r, int n, int d, double lambda) {
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double shared = r.nextGaussian();
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = j % 7 == 3 ? 0 : Math.max(0, shared + r.nextGaussian() * Math.pow(10, r.nextInt(-2, 2)));
+            }
+        }
+        double[] m = DenseProducts.gram(x, n, d, 1.0 / n);
+        for (int j = 0; j < d; j++) {
+            m[j * d + j] += lambda;
+        }
+        return m;
+    }
+
+    @Test
+    void theInPlaceFactorHasHipparchusBits() {
+        SplittableRandom r = new SplittableRandom(10);
+        for (int d : new int[] {1, 2, 5, 33, 120}) {
+            double[] m = covariance(r, 3 * d + 4, d, 1e-3);
+            double[][] rows = new double[d][];
+            for (int i = 0; i < d; i++) {
+                rows[i] = java.util.Arrays.copyOfRange(m, i * d, (i + 1) * d);
+            }
+            double[][] expected = new CholeskyDecomposition(new Array2DRowRealMatrix(rows, false),
+                    CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0.0).getL().getData();
+            CovariancePreconditioner.factorInPlace(m, d);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    assertEquals(Double.doubleToRawLongBits(expected[i][j]), Double.doubleToRawLongBits(m[i * d + j]),
+                            "d " + d + ", L[" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFactorTimesItsTransposeIsTheMatrix() {
+        int d = 4; // a hand-made case: L = [[2,0,0,0],[1,3,0,0],[0,-1,1,0],[4,0,2,5]], M = L Lᵀ
+        double[] l = {2, 0, 0, 0, 1, 3, 0, 0, 0, -1, 1, 0, 4, 0, 2, 5};
+        double[] m = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                for (int t = 0; t < d; t++) {
+                    m[i * d + j] += l[i * d + t] * l[j * d + t];
+                }
+            }
+        }
+        CovariancePreconditioner.factorInPlace(m, d);
+        for (int t = 0; t < d * d; t++) {
+            assertEquals(l[t], m[t], 1e-12, "L entry " + t);
+        }
+    }
+
+    @Test
+    void aMatrixThatIsNotPositiveDefiniteIsRefused() {
+        double[] m = {1, 2, 2, 1}; // eigenvalues 3 and −1
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CovariancePreconditioner.factorInPlace(m, 2));
+        assertTrue(e.getMessage().contains("not positive definite"), e.getMessage());
     }
 }
