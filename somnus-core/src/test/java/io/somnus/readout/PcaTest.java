@@ -279,4 +279,60 @@ class PcaTest {
         // variance sums, ≲ 1e-12 for d = 200; 1e-9 leaves room for the ~ε·λ_max/λ₁ of a small leading eigenvalue
         org.junit.jupiter.api.Assertions.assertEquals(1.0, var, 1e-9);
     }
+
+    @Test
+    void fewerSamplesThanFeaturesGiveTheSameComponentsThroughTheGramMatrix() {
+        // 30 samples of 90 features (some constant, some correlated): the covariance has rank ≤ 29, and its
+        // decomposition and the n × n Gram matrix's must give the same kept eigenvalues and components
+        SplittableRandom r = new SplittableRandom(12);
+        int n = 30;
+        int d = 90;
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double a = r.nextGaussian();
+            double b = r.nextGaussian();
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = j % 9 == 4 ? 2.5 : (j % 3 == 0 ? a : b) * (1 + j / 30.0) + r.nextGaussian();
+            }
+        }
+        for (boolean whiten : new boolean[] {false, true}) {
+            Pca primal = Pca.fitFlat(x.clone(), n, d, 0.99, whiten, Integer.MAX_VALUE);
+            Pca dual = Pca.fitFlat(x.clone(), n, d, 0.99, whiten, 0);
+            assertTrue(primal.numComponents() >= 3, "the data have several components: " + primal.numComponents());
+            assertEquals(primal.numComponents(), dual.numComponents(), "kept components");
+            for (int i = 0; i < d; i++) {
+                assertEquals(primal.eigenvalues()[i], dual.eigenvalues()[i], 1e-9 * primal.eigenvalues()[0], "λ" + i);
+            }
+            for (int i = 0; i < primal.numComponents(); i++) {
+                assertArrayEquals(primal.components()[i], dual.components()[i], 1e-8, "component " + i);
+            }
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
+            }
+            double[][] zp = primal.transform(rows);
+            double[][] zd = dual.transform(rows);
+            for (int i = 0; i < n; i++) {
+                assertArrayEquals(zp[i], zd[i], 1e-7, "scores of sample " + i);
+            }
+        }
+    }
+
+    @Test
+    void onlyWideDataBeyondTheThresholdTakeTheGramMatrix() {
+        // at the default threshold these data take the covariance's decomposition: bit for bit the primal one
+        SplittableRandom r = new SplittableRandom(13);
+        int n = 10;
+        int d = 40;
+        double[] x = new double[n * d];
+        for (int t = 0; t < x.length; t++) {
+            x[t] = r.nextGaussian();
+        }
+        Pca byDefault = Pca.fitFlat(x.clone(), n, d, 0.95, true);
+        Pca primal = Pca.fitFlat(x.clone(), n, d, 0.95, true, Integer.MAX_VALUE);
+        assertArrayEquals(primal.eigenvalues(), byDefault.eigenvalues(), 0.0);
+        for (int i = 0; i < primal.numComponents(); i++) {
+            assertArrayEquals(primal.components()[i], byDefault.components()[i], 0.0);
+        }
+    }
 }
