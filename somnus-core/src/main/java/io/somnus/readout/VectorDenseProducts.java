@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * except {@code −0}, which a sum that starts at {@code +0} never reaches (in round-to-nearest {@code x + (−x) = +0}
  * and {@code +0 + (−0) = +0}). A {@code b} with an infinity or NaN goes to the plain loops.
  * <p>
- * Also the preconditioner's triangular solves ({@link #choleskySolve}), with every class of a row in vectors.
+ * Also the preconditioner's triangular solves ({@link #choleskySolve}), with every class of a row in vectors, and the
+ * trailing updates of its factorisation ({@link #choleskyUpdate}), lane by lane the plain loop's operations.
  * Loaded only when the JVM has {@code jdk.incubator.vector} ({@link DenseProducts} decides).
  */
 final class VectorDenseProducts {
@@ -149,6 +150,50 @@ final class VectorDenseProducts {
     }
 
     /** The nonzero entries below the diagonal of a row-major d × d lower-triangular L, row by row, columns ascending. */
+    /** {@link CovariancePreconditioner#choleskyUpdate} with four, then one vector of columns at a time. */
+    static void choleskyUpdate(double[] a, int d, int from, int to) {
+        int tileWidth = CovariancePreconditioner.TILE;
+        for (int tile = to; tile < d; tile += tileWidth) {
+            int tileEnd = Math.min(tile + tileWidth, d);
+            for (int q = to; q < tileEnd; q++) {
+                int rq = q * d;
+                int p = Math.max(tile, q);
+                for (; p + 4 * L <= tileEnd; p += 4 * L) {
+                    DoubleVector x0 = DoubleVector.fromArray(S, a, rq + p);
+                    DoubleVector x1 = DoubleVector.fromArray(S, a, rq + p + L);
+                    DoubleVector x2 = DoubleVector.fromArray(S, a, rq + p + 2 * L);
+                    DoubleVector x3 = DoubleVector.fromArray(S, a, rq + p + 3 * L);
+                    for (int i = from; i < to; i++) {
+                        int ri = i * d;
+                        double liq = a[ri + q];
+                        x0 = x0.sub(DoubleVector.fromArray(S, a, ri + p).mul(liq));
+                        x1 = x1.sub(DoubleVector.fromArray(S, a, ri + p + L).mul(liq));
+                        x2 = x2.sub(DoubleVector.fromArray(S, a, ri + p + 2 * L).mul(liq));
+                        x3 = x3.sub(DoubleVector.fromArray(S, a, ri + p + 3 * L).mul(liq));
+                    }
+                    x0.intoArray(a, rq + p);
+                    x1.intoArray(a, rq + p + L);
+                    x2.intoArray(a, rq + p + 2 * L);
+                    x3.intoArray(a, rq + p + 3 * L);
+                }
+                for (; p + L <= tileEnd; p += L) {
+                    DoubleVector x = DoubleVector.fromArray(S, a, rq + p);
+                    for (int i = from; i < to; i++) {
+                        x = x.sub(DoubleVector.fromArray(S, a, i * d + p).mul(a[i * d + q]));
+                    }
+                    x.intoArray(a, rq + p);
+                }
+                for (; p < tileEnd; p++) {
+                    double x = a[rq + p];
+                    for (int i = from; i < to; i++) {
+                        x -= a[i * d + q] * a[i * d + p];
+                    }
+                    a[rq + p] = x;
+                }
+            }
+        }
+    }
+
     static final class LowerRows {
         final int[] start;
         final int[] column;

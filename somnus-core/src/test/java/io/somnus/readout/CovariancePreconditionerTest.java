@@ -121,8 +121,9 @@ class CovariancePreconditionerTest {
     @Test
     void theInPlaceFactorHasHipparchusBits() {
         SplittableRandom r = new SplittableRandom(10);
-        for (int d : new int[] {1, 2, 5, 33, 120}) {
-            double[] m = covariance(r, 3 * d + 4, d, 1e-3);
+        // 1 and several panels (BLOCK 32), 1 and 2 column tiles (TILE 512), vector tails
+        for (int d : new int[] {1, 2, 5, 33, 120, 601}) {
+            double[] m = covariance(r, d / 2 + 4, d, 1e-3);
             double[][] rows = new double[d][];
             for (int i = 0; i < d; i++) {
                 rows[i] = java.util.Arrays.copyOfRange(m, i * d, (i + 1) * d);
@@ -163,5 +164,26 @@ class CovariancePreconditionerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CovariancePreconditioner.factorInPlace(m, 2));
         assertTrue(e.getMessage().contains("not positive definite"), e.getMessage());
+    }
+
+    @Test
+    void theSimdTrailingUpdateGivesThePlainLoopsBits() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int d : new int[] {40, 97, 700}) {
+            double[] plain = new double[d * d];
+            for (int t = 0; t < plain.length; t++) {
+                plain[t] = r.nextInt(50) == 0 ? (r.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY)
+                        : r.nextGaussian() * Math.pow(10, r.nextInt(-6, 7));
+            }
+            double[] simd = plain.clone();
+            int from = d / 5;
+            int to = Math.min(d, from + CovariancePreconditioner.BLOCK);
+            CovariancePreconditioner.choleskyUpdate(plain, d, from, to);
+            VectorDenseProducts.choleskyUpdate(simd, d, from, to);
+            for (int t = 0; t < plain.length; t++) {
+                assertEquals(Double.doubleToRawLongBits(plain[t]), Double.doubleToRawLongBits(simd[t]),
+                        "d " + d + ", entry " + t);
+            }
+        }
     }
 }
