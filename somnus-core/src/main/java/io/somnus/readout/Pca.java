@@ -212,7 +212,7 @@ public final class Pca {
      * The n × n decomposition for fewer samples than features: the centred Gram matrix K = Xc Xcᵀ / (n − 1) has
      * the covariance's nonzero eigenvalues, and K u = λ u gives the covariance's eigenvector v ∝ Xcᵀ u (normalised
      * here). O(n² d + n³) time and n² + n d memory instead of the covariance's O(d³) and several d² copies
-     * (diehl-cook's N_e = 6 400 on 1 000 validation images: 40 MB instead of ≈ 2 GB). Fills {@code eigenvalues} as
+     * (diehl-cook's N_e = 6 400 on 1 000 validation images: ≈ 0.1 GB instead of ≈ 2 GB). Fills {@code eigenvalues} as
      * {@link #primalDecomposition} does; the rest are 0.
      */
     private static Eigenvectors dualDecomposition(double[] x, int n, int d, double[] eigenvalues) {

@@ -149,7 +149,6 @@ final class VectorDenseProducts {
         w0.mul(DoubleVector.broadcast(S, inv)).intoArray(work, o);
     }
 
-    /** The nonzero entries below the diagonal of a row-major d × d lower-triangular L, row by row, columns ascending. */
     /** {@link CovariancePreconditioner#choleskyUpdate} with four, then one vector of columns at a time. */
     static void choleskyUpdate(double[] a, int d, int from, int to) {
         int tileWidth = CovariancePreconditioner.TILE;
@@ -194,6 +193,7 @@ final class VectorDenseProducts {
         }
     }
 
+    /** The nonzero entries below the diagonal of a row-major d × d lower-triangular L, row by row, columns ascending. */
     static final class LowerRows {
         final int[] start;
         final int[] column;
