@@ -132,16 +132,20 @@ final class CovariancePreconditioner implements Preconditioner {
         for (int tile = to; tile < d; tile += TILE) {
             int tileEnd = Math.min(tile + TILE, d);
             for (int q = to; q < tileEnd; q++) {
-                int rq = q * d;
                 for (int p = Math.max(tile, q); p < tileEnd; p++) {
-                    double x = a[rq + p];
-                    for (int i = from; i < to; i++) {
-                        x -= a[i * d + q] * a[i * d + p];
-                    }
-                    a[rq + p] = x;
+                    updateEntry(a, d, from, to, q, p);
                 }
             }
         }
+    }
+
+    /** One entry of {@link #choleskyUpdate}: {@code a[q][p] −= a[i][q]·a[i][p]} for i = from, …, to − 1 in order. */
+    static void updateEntry(double[] a, int d, int from, int to, int q, int p) {
+        double x = a[q * d + p];
+        for (int i = from; i < to; i++) {
+            x -= a[i * d + q] * a[i * d + p];
+        }
+        a[q * d + p] = x;
     }
 
     /**

@@ -183,11 +183,7 @@ final class VectorDenseProducts {
                     x.intoArray(a, rq + p);
                 }
                 for (; p < tileEnd; p++) {
-                    double x = a[rq + p];
-                    for (int i = from; i < to; i++) {
-                        x -= a[i * d + q] * a[i * d + p];
-                    }
-                    a[rq + p] = x;
+                    CovariancePreconditioner.updateEntry(a, d, from, to, q, p);
                 }
             }
         }
