@@ -27,6 +27,13 @@ final class DenseProducts {
             && !"false".equals(System.getProperty("somnus.readout.simd"));
 
     /**
+     * Features beyond which, given no more samples than features, the readouts work with the samples' n × n Gram
+     * matrix instead of the features' d × d one ({@link Pca}'s decomposition, {@link WoodburyPreconditioner}); at or
+     * below it with the d × d one, as before, so results up to this size keep their bits.
+     */
+    static final int WIDE_ABOVE = 2048;
+
+    /**
      * {@code c (rows × cols) = a (rows × inner) · b (inner × cols)}; each entry summed over the inner index
      * in ascending order.
      */

@@ -85,7 +85,7 @@ public final class LogisticRegression {
             boolean precondition) {
         SoftmaxObjective f = new SoftmaxObjective(x, n, d, labels, numClasses, options.c());
         Preconditioner preconditioner = precondition && d > 0
-                ? new CovariancePreconditioner(x, n, d, numClasses, options.c())
+                ? covariancePreconditioner(x, n, d, numClasses, options.c(), DenseProducts.WIDE_ABOVE)
                 : new NonLinearConjugateGradientOptimizer.IdentityPreconditioner();
         int maxIterations = options.maxIterations();
         double gtol = options.gradientTolerance();
@@ -127,6 +127,15 @@ public final class LogisticRegression {
         }
         return new Model(p, d, numClasses, optimizer.getIterations(), f.evaluations(), converged[0],
                 value, f.lastGradientInfNorm());
+    }
+
+    /**
+     * {@code M⁻¹} of {@link CovariancePreconditioner}: through the n × n {@link WoodburyPreconditioner} for fewer
+     * samples than features when there are more than {@code wideAbove} features, else through the d × d factor.
+     */
+    static Preconditioner covariancePreconditioner(double[] x, int n, int d, int classes, double c, int wideAbove) {
+        return n < d && d > wideAbove ? new WoodburyPreconditioner(x, n, d, classes, c)
+                : new CovariancePreconditioner(x, n, d, classes, c);
     }
 
     /** A fitted model: weights w_k, intercepts b_k, and how the fit went. */

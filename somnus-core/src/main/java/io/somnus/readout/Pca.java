@@ -10,7 +10,7 @@ import org.hipparchus.linear.RealVector;
  * (XcᵀXc by {@link DenseProducts}; the decomposition by Hipparchus' {@link EigenDecompositionSymmetric}:
  * both pure Java and so bitwise the same on every CPU. Native LAPACK {@code dsyevd} is about 40× faster at
  * d = 1600 but returned different last bits in half of repeated runs on identical input, so it is not used.)
- * With no more samples than varying features, and more of those than {@link #DUAL_ABOVE}, the same nonzero
+ * With no more samples than varying features, and more of those than {@link DenseProducts#WIDE_ABOVE}, the same nonzero
  * eigenpairs come from the n × n matrix Xc Xcᵀ / (n − 1) instead: at diehl-cook's N_e = 6 400 the d × d
  * decomposition needed ≈ 2 GB, and Hipparchus' QL iteration did not converge on 64 validation images (its SVD
  * fallback ran for minutes).
@@ -30,12 +30,6 @@ public final class Pca {
     public static final double DEFAULT_VARIANCE_TO_KEEP = 0.95;
     /** Eigenvalues at or below this fraction of the largest are treated as zero. */
     static final double RELATIVE_ZERO_EIGENVALUE = 1e-12;
-    /**
-     * Varying features beyond which, with no more samples than features, the decomposition is of the n × n Gram
-     * matrix instead of the d × d covariance ({@link #dualDecomposition}); at or below it the covariance's, as
-     * before, so results up to this size keep their bits.
-     */
-    static final int DUAL_ABOVE = 2048;
 
     private final int d;
     private final int k;
@@ -88,7 +82,7 @@ public final class Pca {
      * copy).
      */
     static Pca fitFlat(double[] x, int n, int d, double varianceToKeep, boolean whiten) {
-        return fitFlat(x, n, d, varianceToKeep, whiten, DUAL_ABOVE);
+        return fitFlat(x, n, d, varianceToKeep, whiten, DenseProducts.WIDE_ABOVE);
     }
 
     /** As above; the n × n decomposition serves n ≤ m varying features when m exceeds {@code dualAbove}. */
@@ -146,10 +140,7 @@ public final class Pca {
         }
         double[][] components = new double[k][];
         for (int i = 0; i < k; i++) {
-            double[] c = new double[d];
-            for (int a = 0; a < eigen.live.length; a++) {
-                c[eigen.live[a]] = eigen.vectors[i][a];
-            }
+            double[] c = eigen.component(i);
             int big = 0;
             for (int j = 1; j < d; j++) {
                 if (Math.abs(c[j]) > Math.abs(c[big])) {
@@ -166,8 +157,10 @@ public final class Pca {
         return new Pca(d, k, whiten, mean, components, eigenvalues);
     }
 
-    /** Unit eigenvectors, descending: {@code vectors[i][a]} is the entry of feature {@code live[a]}, others 0. */
-    private record Eigenvectors(double[][] vectors, int[] live) { }
+    /** Unit eigenvectors in descending order of eigenvalue, each built over all d features only when kept. */
+    private interface Eigenvectors {
+        double[] component(int i);
+    }
 
     /**
      * The d × d decomposition: fills {@code eigenvalues} (descending, clamped at 0) and returns the eigenvectors
@@ -205,7 +198,14 @@ public final class Pca {
         for (int i = 0; i < m; i++) {
             eigenvalues[i] = Math.max(0.0, raw[i]);
         }
-        return new Eigenvectors(vectors, java.util.Arrays.copyOf(live, m));
+        int varying = m;
+        return i -> {
+            double[] c = new double[d];
+            for (int a = 0; a < varying; a++) {
+                c[live[a]] = vectors[i][a];
+            }
+            return c;
+        };
     }
 
     /**
@@ -231,9 +231,11 @@ public final class Pca {
         double[] raw = new double[n];
         double[][] u = new double[n][];
         decompose(rows, raw, u);
-        double[][] vectors = new double[n][];
         for (int i = 0; i < n; i++) {
             eigenvalues[i] = Math.max(0.0, raw[i]);
+        }
+        // v ∝ Xcᵀ u costs n·d multiply-adds per component: only for those fitFlat keeps
+        return i -> {
             double[] v = new double[d];
             for (int r = 0; r < n; r++) {
                 double ur = u[i][r];
@@ -252,11 +254,8 @@ public final class Pca {
                     v[j] /= norm;
                 }
             }
-            vectors[i] = v;
-        }
-        int[] all = new int[d];
-        java.util.Arrays.setAll(all, j -> j);
-        return new Eigenvectors(vectors, all);
+            return v;
+        };
     }
 
     /**
