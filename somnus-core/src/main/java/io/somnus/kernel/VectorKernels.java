@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -28,6 +29,8 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
             VectorShape.forBitSize(VectorWidth.choose(FloatVector.SPECIES_PREFERRED.vectorBitSize())));
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    /** F's concrete vector class, for {@link LoopCarried#exact}. */
+    private static final Class<? extends Vector<Float>> FLOATS = F.vectorType();
     /**
      * Whether vectors are 512 bits wide: x86 has scatter instructions only with AVX-512; narrower, C2 on Java 17
      * runs an indexed store as Java code ({@code VectorSupport.storeWithMap} in a profile on an AVX2 Zen 3).
@@ -402,7 +405,7 @@ final class VectorKernels implements Kernels {
         for (; j < bound; j += F.length()) {
             FloatVector acc = FloatVector.fromArray(F, target, j);
             for (int k = 0; k < count; k++) {
-                acc = acc.add(FloatVector.fromArray(F, w, from[k] + j));
+                acc = LoopCarried.exact(FLOATS, acc).add(FloatVector.fromArray(F, w, from[k] + j));
             }
             acc.intoArray(target, j);
         }

@@ -1,7 +1,11 @@
 package io.somnus.readout;
 
+import static io.somnus.kernel.LoopCarried.exact;
+
 import io.somnus.kernel.DoubleLanes;
+import io.somnus.kernel.LoopCarried;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +27,8 @@ final class VectorDenseProducts {
     /** 4 doubles where the CPU has 256-bit vectors, 2 otherwise: the JVM's one double species ({@link DoubleLanes}). */
     private static final VectorSpecies<Double> S = DoubleLanes.SPECIES;
     private static final int L = S.length();
+    /** The species' concrete vector class, for {@link LoopCarried#exact}. */
+    private static final Class<? extends Vector<Double>> VECTOR = S.vectorType();
 
     private VectorDenseProducts() {
     }
@@ -61,9 +67,9 @@ final class VectorDenseProducts {
         DoubleVector c2 = DoubleVector.zero(S);
         for (int k = 0, bk = j; k < inner; k++, bk += wp) {
             DoubleVector x = DoubleVector.broadcast(S, a[ai + k]);
-            c0 = c0.add(x.mul(DoubleVector.fromArray(S, bp, bk)));
-            c1 = c1.add(x.mul(DoubleVector.fromArray(S, bp, bk + L)));
-            c2 = c2.add(x.mul(DoubleVector.fromArray(S, bp, bk + 2 * L)));
+            c0 = exact(VECTOR, c0).add(x.mul(DoubleVector.fromArray(S, bp, bk)));
+            c1 = exact(VECTOR, c1).add(x.mul(DoubleVector.fromArray(S, bp, bk + L)));
+            c2 = exact(VECTOR, c2).add(x.mul(DoubleVector.fromArray(S, bp, bk + 2 * L)));
         }
         c0.intoArray(row, j);
         c1.intoArray(row, j + L);
@@ -73,7 +79,7 @@ final class VectorDenseProducts {
     private static void oneVector(double[] a, int ai, int inner, double[] bp, int wp, int j, double[] row) {
         DoubleVector c0 = DoubleVector.zero(S);
         for (int k = 0, bk = j; k < inner; k++, bk += wp) {
-            c0 = c0.add(DoubleVector.broadcast(S, a[ai + k]).mul(DoubleVector.fromArray(S, bp, bk)));
+            c0 = exact(VECTOR, c0).add(DoubleVector.broadcast(S, a[ai + k]).mul(DoubleVector.fromArray(S, bp, bk)));
         }
         c0.intoArray(row, j);
     }
@@ -128,9 +134,9 @@ final class VectorDenseProducts {
         for (int t = rows.start[i], end = rows.start[i + 1]; t < end; t++) {
             DoubleVector l = DoubleVector.broadcast(S, rows.value[t]);
             int oj = rows.column[t] * stride + c;
-            w0 = w0.sub(l.mul(DoubleVector.fromArray(S, work, oj)));
-            w1 = w1.sub(l.mul(DoubleVector.fromArray(S, work, oj + L)));
-            w2 = w2.sub(l.mul(DoubleVector.fromArray(S, work, oj + 2 * L)));
+            w0 = exact(VECTOR, w0).sub(l.mul(DoubleVector.fromArray(S, work, oj)));
+            w1 = exact(VECTOR, w1).sub(l.mul(DoubleVector.fromArray(S, work, oj + L)));
+            w2 = exact(VECTOR, w2).sub(l.mul(DoubleVector.fromArray(S, work, oj + 2 * L)));
         }
         DoubleVector invs = DoubleVector.broadcast(S, inv);
         w0.mul(invs).intoArray(work, o);
@@ -143,7 +149,7 @@ final class VectorDenseProducts {
         int o = i * stride + c;
         DoubleVector w0 = DoubleVector.fromArray(S, work, o);
         for (int t = rows.start[i], end = rows.start[i + 1]; t < end; t++) {
-            w0 = w0.sub(DoubleVector.broadcast(S, rows.value[t])
+            w0 = exact(VECTOR, w0).sub(DoubleVector.broadcast(S, rows.value[t])
                     .mul(DoubleVector.fromArray(S, work, rows.column[t] * stride + c)));
         }
         w0.mul(DoubleVector.broadcast(S, inv)).intoArray(work, o);
@@ -165,10 +171,10 @@ final class VectorDenseProducts {
                     for (int i = from; i < to; i++) {
                         int ri = i * d;
                         double liq = a[ri + q];
-                        x0 = x0.sub(DoubleVector.fromArray(S, a, ri + p).mul(liq));
-                        x1 = x1.sub(DoubleVector.fromArray(S, a, ri + p + L).mul(liq));
-                        x2 = x2.sub(DoubleVector.fromArray(S, a, ri + p + 2 * L).mul(liq));
-                        x3 = x3.sub(DoubleVector.fromArray(S, a, ri + p + 3 * L).mul(liq));
+                        x0 = exact(VECTOR, x0).sub(DoubleVector.fromArray(S, a, ri + p).mul(liq));
+                        x1 = exact(VECTOR, x1).sub(DoubleVector.fromArray(S, a, ri + p + L).mul(liq));
+                        x2 = exact(VECTOR, x2).sub(DoubleVector.fromArray(S, a, ri + p + 2 * L).mul(liq));
+                        x3 = exact(VECTOR, x3).sub(DoubleVector.fromArray(S, a, ri + p + 3 * L).mul(liq));
                     }
                     x0.intoArray(a, rq + p);
                     x1.intoArray(a, rq + p + L);
@@ -178,7 +184,7 @@ final class VectorDenseProducts {
                 for (; p + L <= tileEnd; p += L) {
                     DoubleVector x = DoubleVector.fromArray(S, a, rq + p);
                     for (int i = from; i < to; i++) {
-                        x = x.sub(DoubleVector.fromArray(S, a, i * d + p).mul(a[i * d + q]));
+                        x = exact(VECTOR, x).sub(DoubleVector.fromArray(S, a, i * d + p).mul(a[i * d + q]));
                     }
                     x.intoArray(a, rq + p);
                 }
