@@ -107,8 +107,12 @@ class SparkStandaloneClusterIT {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (victim == null && !running.isDone() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                if (doneRuns(onCluster) >= 1) {
-                    victim = tracker.runningOnWatchedWorker();
+                String[] candidate = doneRuns(onCluster) >= 1 ? tracker.runningOnWatchedWorker() : null;
+                // the listener bus is asynchronous: a task it still lists may have finished its run already, and
+                // killing its worker then tests nothing (its provenance names the killed executor)
+                if (candidate != null && !Files.exists(onCluster.resolve("runs").resolve(candidate[1])
+                        .resolve("summary.json"))) {
+                    victim = candidate;
                 }
             }
             assertNotNull(victim, "worker 1 executed a run after the first was recorded (sweep done: " + running.isDone() + ")");

@@ -89,14 +89,15 @@ public final class Throughput {
         long presentations = 0;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
-        long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
+        // the CPU clock's reads inside the wall clock's: CPU seconds ≤ wall seconds however slow a read is
         long t0 = System.nanoTime();
+        long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         for (int i = 0; i < images; i++) {
             presentations += p.present(net, encoder, data.images()[(warmup + i) % data.size()], true, rng, train, counter);
             spikes += counter.total();
         }
-        double sec = (System.nanoTime() - t0) / 1e9;
         double cpuSec = cpuTimed ? (threads.getCurrentThreadCpuTime() - c0) / 1e9 : Double.NaN;
+        double sec = (System.nanoTime() - t0) / 1e9;
         long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
         return new Row(cfg.preset(), net.population("e").size(), "train", 1, images, sec, images / sec,
                 (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images, (double) presentations / images, images / cpuSec);
