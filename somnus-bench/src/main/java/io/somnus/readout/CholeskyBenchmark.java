@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * diehl-cook): {@code CovariancePreconditioner.factorInPlace} in panels with the Vector API's trailing update
  * ({@code somnusVector}), the same without the Vector API module, so on plain loops ({@code somnusPlain}), and
  * Hipparchus' {@code CholeskyDecomposition} with its factor L ({@code hipparchus}), which all three compute bit
- * for bit. The matrix is a Gram matrix of Gaussian features plus d on the diagonal, copied before each call
+ * for bit. The matrix is a Gram matrix of Gaussian features plus 1 on the diagonal, copied before each call
  * (outside the timing). Score: ms per factorisation. In package {@code io.somnus.readout} because the factor is
  * package-private there.
  */

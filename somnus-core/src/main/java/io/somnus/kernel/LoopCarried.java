@@ -8,8 +8,8 @@ import jdk.incubator.vector.Vector;
  * A vector carried from one iteration of a loop to the next (an accumulator), cast to its species' concrete class
  * before an operation takes it as receiver. C2 types such a vector by its declared class ({@code DoubleVector});
  * without a profile of the receiver's class (a method compiled straight to C2, as happens in some runs and not in
- * others) the operation stays a virtual call and runs on the Vector API's Java fallback, 20–60× slower: diehl-cook
- * N_e = 6 400's readout took 55 s instead of 6 s in about one run of eight. After the cast (one class compare) the
+ * others) the operation stays a virtual call and runs on the Vector API's Java fallback: diehl-cook N_e = 6 400's
+ * readout took 55 s instead of 6 s in about one run of eight. After the cast (one class compare) the
  * class is exact and the operation an intrinsic whatever the profile, with the operands in the same order (the
  * same bits, NaN payloads included). A vector just loaded or broadcast already has its exact class.
  * {@code type} must be a constant: a {@code static final} field holding the species' {@code vectorType()}.

@@ -23,6 +23,10 @@ final class WoodburyPreconditioner implements Preconditioner {
     private final double lambda;
     /** Cholesky factor of H, row-major n × n lower-triangular. */
     private final double[] lowerH;
+    /** Scratch of each call (not thread-safe, as the optimiser is not): Y (d × K), H⁻¹XY (n × K), XᵀH⁻¹XY (d × K). */
+    private final double[] y;
+    private final double[] w;
+    private final double[] xtw;
 
     /**
      * @param x design, row-major n × d (not modified; held, not copied)
@@ -41,21 +45,21 @@ final class WoodburyPreconditioner implements Preconditioner {
             lowerH[i * n + i] += n * lambda;
         }
         CovariancePreconditioner.factorInPlace(lowerH, n);
+        this.y = new double[d * classes];
+        this.w = new double[n * classes];
+        this.xtw = new double[d * classes];
     }
 
     @Override
     public double[] precondition(double[] point, double[] r) {
         int blockStride = d + 1;
-        double[] y = new double[d * classes];
         for (int k = 0; k < classes; k++) {
             for (int j = 0; j < d; j++) {
                 y[j * classes + k] = r[k * blockStride + j];
             }
         }
-        double[] w = new double[n * classes];
         DenseProducts.multiply(x, y, w, n, d, classes);
         CovariancePreconditioner.choleskySolve(lowerH, n, w, classes);
-        double[] xtw = new double[d * classes];
         DenseProducts.multiply(xTransposed, w, xtw, d, n, classes);
         double[] out = r.clone();
         for (int k = 0; k < classes; k++) {
