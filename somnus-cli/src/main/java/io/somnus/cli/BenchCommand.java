@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sg-images", description = "timed training images of an SG-SNN preset (default: ${DEFAULT-VALUE})")
     int sgImages = 2560;
     @Option(names = "--pytorch", description = "also train each SG-SNN preset's network in PyTorch (validation/pytorch, "
-            + "Debian python3-torch) on as many threads as OpenBLAS uses: images/s of each")
+            + "Debian python3-torch) on the threads of each Somnus row (a run's threads times OpenBLAS's): images/s of each")
     boolean pytorch;
     @Option(names = "--brian2", description = "also run Brian2 (validation/brian2, Debian python3-brian) on the same "
             + "diehl-cook network and input spikes as Somnus: time per image of each, and their agreement")
@@ -143,7 +143,8 @@ final class BenchCommand implements Callable<Integer> {
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);
         // one run on one thread, then on two (somnus.sg.threads: the same numbers; OpenBLAS keeps its threads)
-        for (int runThreads = 1; runThreads <= Math.min(2, Runtime.getRuntime().availableProcessors()); runThreads++) {
+        int maxThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        for (int runThreads = 1; runThreads <= maxThreads; runThreads++) {
             try (SgThreading.Scope scope = SgThreading.use(runThreads == 1 ? SgThreading.ONE : SgThreading.TWO)) {
                 List<Double> somnus = new ArrayList<>();
                 for (int k = 0; k < repeats; k++) {
@@ -153,11 +154,18 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (pytorch) {
-            int threads = SgThreading.blasThreads();
-            Path work = Files.createTempDirectory("somnus-pytorch-");
-            double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
-                    threads, repeats, work);
-            printSg(preset, sg, "pytorch", threads, torch);
+            // the same threads as each Somnus row: its run's threads, each with the BLAS's
+            int blas = SgThreading.blasThreads();
+            for (int runThreads = 1; runThreads <= maxThreads; runThreads++) {
+                int threads = Math.min(runThreads * blas, Runtime.getRuntime().availableProcessors());
+                Path work = Files.createTempDirectory("somnus-pytorch-");
+                double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
+                        threads, repeats, work);
+                printSg(preset, sg, "pytorch", threads, torch);
+                if (threads == Runtime.getRuntime().availableProcessors()) {
+                    break;
+                }
+            }
         }
     }
 

@@ -152,6 +152,45 @@ final class SgBlas {
     }
 
     /**
+     * Products of at least this many multiply-adds run as two halves ({@link #gemmInHalves}); below it, a hand-over
+     * to a second thread costs more than it gains.
+     */
+    static final long HALVES_FROM = 1L << 24;
+
+    /**
+     * {@link #gemm}, as two products over halves of C's longer side when it is large ({@link #HALVES_FROM}): the
+     * second half on a second thread when {@code second}, else after the first. OpenBLAS sums an element of a half
+     * differently from the same element of the whole product, but the split depends on the shape alone, so one
+     * thread and two give the same bits.
+     */
+    static void gemmInHalves(boolean second, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int offA, int lda, float[] b, int offB, int ldb,
+                             float beta, float[] c, int offC, int ldc) {
+        if ((long) m * n * k < HALVES_FROM || Math.max(m, n) < 2 * HALF_ALIGN) {
+            gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+        } else if (m >= n) { // halves of C's rows: of op(A)'s rows
+            int top = half(m);
+            SgThreads.both(second,
+                    () -> gemm(transA, transB, top, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc),
+                    () -> gemm(transA, transB, m - top, n, k, alpha, a, offA + (transA ? top : top * lda), lda,
+                            b, offB, ldb, beta, c, offC + top * ldc, ldc));
+        } else { // halves of C's columns: of op(B)'s columns
+            int left = half(n);
+            SgThreads.both(second,
+                    () -> gemm(transA, transB, m, left, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc),
+                    () -> gemm(transA, transB, m, n - left, k, alpha, a, offA, lda,
+                            b, offB + (transB ? left * ldb : left), ldb, beta, c, offC + left, ldc));
+        }
+    }
+
+    /** Halves start at a multiple of this (whole SIMD registers of floats in BLAS kernels). */
+    private static final int HALF_ALIGN = 16;
+
+    private static int half(int n) {
+        return (n / 2 + HALF_ALIGN - 1) / HALF_ALIGN * HALF_ALIGN;
+    }
+
+    /**
      * {@code C = alpha·op(A)·op(B) + beta·C} with all matrices row-major: {@code op(A)} is m×k, {@code op(B)} is
      * k×n, C is m×n. {@code lda}, {@code ldb}, {@code ldc} are the row strides as stored (columns of the stored
      * matrix). A and B are not modified.

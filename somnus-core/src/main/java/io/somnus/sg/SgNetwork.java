@@ -71,7 +71,7 @@ final class SgNetwork {
     private final double[] dlogits;
     /** The membrane update's inner loop (SIMD where available, the same bits). */
     private final Kernels kernels = Kernels.preferred();
-    /** Whether a second thread takes halves of wide layers and one of two independent products. */
+    /** Whether a second thread takes halves of large products and wide layers, and one of two independent products. */
     private final SgThreading threading = SgThreading.current();
 
     SgNetwork(SgConfig cfg, RandomGenerator initRng) {
@@ -156,6 +156,7 @@ final class SgNetwork {
     void forward(int batch, boolean timeInvariant) {
         assert batch >= 1 && batch <= maxBatch : "batch " + batch + " outside [1, " + maxBatch + "]";
         int rows = steps * batch;
+        boolean second = threading.second();
         for (int l = 0; l < layers; l++) {
             int pre = sizes[l];
             int post = sizes[l + 1];
@@ -168,7 +169,8 @@ final class SgNetwork {
             boolean spiking = spiking(l);
             if (invariant) {
                 // c0 = W·x + b once: the input current is the same at every step.
-                SgBlas.gemm(false, true, batch, post, pre, 1f, input, 0, pre, w[l], 0, pre, 0f, current0, 0, post);
+                SgBlas.gemmInHalves(second, false, true, batch, post, pre, 1f, input, 0, pre, w[l], 0, pre, 0f,
+                        current0, 0, post);
                 for (int r = 0; r < batch; r++) {
                     for (int h = 0, q = r * post; h < post; h++) {
                         current0[q + h] += bias[h];
@@ -176,12 +178,13 @@ final class SgNetwork {
                 }
             } else {
                 float[] in = l == 0 ? input : s[l - 1];
-                SgBlas.gemm(false, true, rows, post, pre, 1f, in, 0, pre, w[l], 0, pre, 0f, mem, 0, post);
+                SgBlas.gemmInHalves(second, false, true, rows, post, pre, 1f, in, 0, pre, w[l], 0, pre, 0f, mem, 0,
+                        post);
             }
             if (rec == null) {
                 // No recurrence: each unit's T steps depend on that unit alone, so two threads can take halves.
                 int half = splitPoint(post);
-                if (half < post && threading.second()) {
+                if (half < post && second) {
                     int layer = l;
                     SgThreads.both(true, () -> timeLoop(layer, batch, invariant, spiking, 0, half),
                             () -> timeLoop(layer, batch, invariant, spiking, half, post));
@@ -196,7 +199,8 @@ final class SgNetwork {
                     System.arraycopy(current0, 0, mem, off, bh);
                 }
                 if (t > 0) {
-                    SgBlas.gemm(false, true, batch, post, post, 1f, spk, off - bh, post, rec, 0, post, 1f, mem, off, post);
+                    SgBlas.gemmInHalves(second, false, true, batch, post, post, 1f, spk, off - bh, post, rec, 0, post,
+                            1f, mem, off, post);
                 }
                 float[] addBias = invariant ? zeros : bias;
                 for (int r = 0; r < batch; r++) {
@@ -328,6 +332,7 @@ final class SgNetwork {
     /** BPTT from the logit gradient left by {@link #crossEntropy}. */
     void backward(int batch, boolean timeInvariant) {
         int rows = steps * batch;
+        boolean second = threading.second();
         for (int l = layers - 1; l >= 0; l--) {
             int layer = l;
             int post = sizes[l + 1];
@@ -354,7 +359,7 @@ final class SgNetwork {
             if (rec == null) {
                 // Each unit's δ depends on that unit alone: two threads can take halves (each sum in its order).
                 int half = splitPoint(post);
-                if (half < post && threading.second()) {
+                if (half < post && second) {
                     SgThreads.both(true, () -> deltaLoop(layer, batch, invariant, 0, half),
                             () -> deltaLoop(layer, batch, invariant, half, post));
                 } else {
@@ -366,8 +371,8 @@ final class SgNetwork {
                     int off = t * bh;
                     int next = t == steps - 1 ? -1 : off + bh;
                     if (next >= 0) {
-                        SgBlas.gemm(false, false, batch, post, post, 1f, grad, next, post, rec, 0, post, 1f, grad, off,
-                                post);
+                        SgBlas.gemmInHalves(second, false, false, batch, post, post, 1f, grad, next, post, rec, 0,
+                                post, 1f, grad, off, post);
                     }
                     stepBack(grad, mem, off, next, bh, 1, bh, spiking, resetCoef);
                     for (int r = 0; r < batch; r++) {
@@ -378,31 +383,38 @@ final class SgNetwork {
             for (int h = 0; h < post; h++) {
                 gb[l][h] = (float) biasGrad[h];
             }
-            // the weight gradients and the gradient passed down read δ and write different arrays: side by side
-            SgThreads.both(l > 0 && threading.second(), () -> weightGradients(layer, batch, invariant), () -> {
-                if (layer > 0) {
-                    SgBlas.gemm(false, false, rows, sizes[layer], post, 1f, grad, 0, post, w[layer], 0, sizes[layer],
-                            0f, g[layer - 1], 0, sizes[layer]);
-                }
-            });
+            if (l > 0) {
+                // the weight gradients and the gradient passed down read δ and write different arrays: side by side,
+                // each product's halves one after the other
+                SgThreads.both(second, () -> weightGradients(layer, batch, invariant, false),
+                        () -> SgBlas.gemmInHalves(false, false, false, rows, sizes[layer], post, 1f, grad, 0, post,
+                                w[layer], 0, sizes[layer], 0f, g[layer - 1], 0, sizes[layer]));
+            } else {
+                weightGradients(0, batch, invariant, second);
+            }
         }
     }
 
-    /** {@code gw_l} (and {@code gv_l}) from δ_l, after {@link #backward}'s time loop. */
-    private void weightGradients(int l, int batch, boolean invariant) {
+    /**
+     * {@code gw_l} (and {@code gv_l}) from δ_l, after {@link #backward}'s time loop; each product's second half on a
+     * second thread when {@code second}.
+     */
+    private void weightGradients(int l, int batch, boolean invariant, boolean second) {
         int pre = sizes[l];
         int post = sizes[l + 1];
         int rows = steps * batch;
         float[] grad = g[l];
         if (invariant) {
-            SgBlas.gemm(true, false, post, pre, batch, 1f, deltaSum0, 0, post, input, 0, pre, 0f, gw[l], 0, pre);
+            SgBlas.gemmInHalves(second, true, false, post, pre, batch, 1f, deltaSum0, 0, post, input, 0, pre, 0f,
+                    gw[l], 0, pre);
         } else {
             float[] in = l == 0 ? input : s[l - 1];
-            SgBlas.gemm(true, false, post, pre, rows, 1f, grad, 0, post, in, 0, pre, 0f, gw[l], 0, pre);
+            SgBlas.gemmInHalves(second, true, false, post, pre, rows, 1f, grad, 0, post, in, 0, pre, 0f, gw[l], 0,
+                    pre);
         }
         if (v[l] != null) {
-            SgBlas.gemm(true, false, post, post, rows - batch, 1f, grad, batch * post, post, s[l], 0, post, 0f, gv[l], 0,
-                    post);
+            SgBlas.gemmInHalves(second, true, false, post, post, rows - batch, 1f, grad, batch * post, post, s[l], 0,
+                    post, 0f, gv[l], 0, post);
         }
     }
 

@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Whether an SG-SNN run takes a second thread, for the work that gives the same numbers on one thread or two: the
- * sleep's noise drawn ahead ({@link SgSleepNoiseAhead}), and in training halves of a wide layer's loops and two
- * independent products side by side ({@link SgNetwork}). The products themselves stay whole, each on one OpenBLAS
- * thread: OpenBLAS sums an element differently when a product is split.
+ * sleep's noise drawn ahead ({@link SgSleepNoiseAhead}), and in training halves of a wide layer's loops, halves of
+ * large products ({@link SgBlas#gemmInHalves}: split by their shape alone, on one thread or two) and two independent
+ * products side by side ({@link SgNetwork}). Each product runs on one OpenBLAS thread.
  * <p>
  * The choice in force ({@link #current()}) is the system property {@code somnus.sg.threads} — {@code auto}
  * (default), {@code 1} or {@code 2} — unless code has chosen for a while with {@link #use}. A network and a sleep

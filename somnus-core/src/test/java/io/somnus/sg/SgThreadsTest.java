@@ -57,6 +57,7 @@ class SgThreadsTest {
         };
         assertEquals(304, SgNetwork.splitPoint(600));
         assertEquals(200, SgNetwork.splitPoint(200), "narrow layers stay whole");
+        assertTrue(6L * 8 * 600 * 600 >= SgBlas.HALVES_FROM, "depth 2: the 600 × 600 layer's products run in halves");
         Map<String, float[]> baseOnOne = null;
         for (SgConfig cfg : cases) {
             Map<String, float[]> one = trained("1", cfg);
