@@ -11,8 +11,7 @@ import jdk.incubator.vector.Vector;
  * others) the operation stays a virtual call and runs on the Vector API's Java fallback: diehl-cook N_e = 6 400's
  * readout took 55 s instead of 6 s in about one run of eight. After the cast (one class compare) the
  * class is exact and the operation an intrinsic whatever the profile, with the operands in the same order (the
- * same bits, NaN payloads included). A vector just loaded or broadcast already has its exact class; a gathered one
- * (loaded through an index map) does not, and takes the same cast.
+ * same bits, NaN payloads included). A vector just loaded or broadcast already has its exact class.
  * {@code type} must be a constant: a {@code static final} field holding the species' {@code vectorType()}.
  */
 public final class LoopCarried {

@@ -374,14 +374,9 @@ final class VectorKernels implements Kernels {
         return (n + F.length() - 1) / F.length() * F.length();
     }
 
-    /**
-     * The refractory end steps as floats (exact below {@link #EXACT_FLOAT_STEPS}), so masks stay float masks. The
-     * target species is named: {@code convert(I2F, 0)} derives it from the vector's own, a constant for C2 only with a
-     * profile of the vector's class, and without one (a method compiled straight to C2) the conversion and the
-     * comparisons after it ran on the Vector API's Java fallback.
-     */
+    /** The refractory end steps as floats (exact below {@link #EXACT_FLOAT_STEPS}), so masks stay float masks. */
     private static FloatVector refractoryEnds(int[] refractoryUntil, int i) {
-        return (FloatVector) IntVector.fromArray(I, refractoryUntil, i).convertShape(VectorOperators.I2F, F, 0);
+        return (FloatVector) IntVector.fromArray(I, refractoryUntil, i).convert(VectorOperators.I2F, 0);
     }
 
     @Override
@@ -457,9 +452,8 @@ final class VectorKernels implements Kernels {
         }
         int c = from;
         for (; c <= to - F.length(); c += F.length()) {
-            // a gathered vector's class is exact for C2 only with a profile: cast, as a loop-carried vector is
-            FloatVector t = LoopCarried.exact(FLOATS, FloatVector.fromArray(F, trace, 0, colPre, c));
-            FloatVector ws = LoopCarried.exact(FLOATS, FloatVector.fromArray(F, w, 0, colSynapse, c));
+            FloatVector t = FloatVector.fromArray(F, trace, 0, colPre, c);
+            FloatVector ws = FloatVector.fromArray(F, w, 0, colSynapse, c);
             // gather, update, scatter (a column's synapses are distinct); zero-trace lanes write back unchanged
             ws.blend(ws.add(t.mul(gain)).max(lo).min(hi), t.compare(VectorOperators.NE, 0f))
                     .intoArray(w, 0, colSynapse, c);
@@ -484,7 +478,7 @@ final class VectorKernels implements Kernels {
         }
         boolean any = false;
         for (int j = 0; j < bound; j += F.length()) {
-            FloatVector v = LoopCarried.exact(FLOATS, FloatVector.fromArray(F, table, 0, indexScratch, j)); // gather
+            FloatVector v = FloatVector.fromArray(F, table, 0, indexScratch, j); // gather
             v.intoArray(out, j);
             any |= v.compare(VectorOperators.NE, 0f).anyTrue();
         }
