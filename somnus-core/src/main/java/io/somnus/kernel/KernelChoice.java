@@ -41,10 +41,27 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
         return pick;
     }
 
-    /** The cache key: what the speed of a kernel depends on (the CPU model, the JVM, the candidates' names). */
+    /**
+     * The cache key: what the speed of a kernel depends on (the CPU model, the JVM and its {@code -XX} options, the
+     * candidates' names).
+     */
     static String key(List<String> candidateNames) {
+        return key(candidateNames, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /**
+     * The key with these JVM options: the {@code -XX} ones count, as they change what C2 makes of the kernels (under
+     * {@code -XX:TypeProfileWidth=0}, a diagnostic setting, the SIMD kernels calibrated 3–16× slower than the scalar
+     * ones, and that choice would otherwise have stayed for every later JVM of this version).
+     */
+    static String key(List<String> candidateNames, List<String> jvmOptions) {
         StringBuilder b = new StringBuilder(io.somnus.core.CpuInfo.model()).append(" | ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.vm.version"));
+        for (String option : jvmOptions) {
+            if (option.startsWith("-XX:")) {
+                b.append(' ').append(option);
+            }
+        }
         for (String name : candidateNames) {
             b.append(" | ").append(name);
         }

@@ -1,6 +1,7 @@
 package io.somnus.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,23 @@ class KernelChoiceTest {
         // the other JVM (another key) does not see this choice
         assertEquals("calibrated", auto(List.of(Kernels.scalar(), WIDE, WIDE), cache,
                 () -> measured(Kernels.scalar(), true)).source());
+    }
+
+    @Test
+    void theKeyCountsTheJvmsCompilerOptionsOnly() {
+        String plain = KernelChoice.key(TWO_NAMES, List.of());
+        String diagnostic = KernelChoice.key(TWO_NAMES, List.of("-Xmx2g", "-XX:TypeProfileWidth=0", "-Dsomnus.x=1"));
+        assertNotEquals(plain, diagnostic, "a JVM without type profiles calibrates for itself");
+        assertTrue(diagnostic.contains("-XX:TypeProfileWidth=0"), diagnostic);
+        assertEquals(plain, KernelChoice.key(TWO_NAMES, List.of("-Xmx2g", "-Dsomnus.x=1")), "heap and properties do not count");
+        KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
+        assertNotEquals(cache.file(plain), cache.file(diagnostic));
+        // this JVM's key holds its own -XX options
+        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-XX:")) {
+                assertTrue(KernelChoice.key(TWO_NAMES).contains(option), option);
+            }
+        }
     }
 
     @Test
