@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
  * Weights are flat row-major {@code [post][pre]} (PyTorch's {@code nn.Linear.weight}); activations are
  * {@code [t][b][unit]}, so that all steps of a layer form one matrix of {@code T·batch} rows and the input
  * projection, the gradient projection and the weight gradients are each one GEMM. Only the recurrent products
- * run per step. Nothing is allocated after construction.
+ * run per step. No array is allocated after construction.
  */
 final class SgNetwork {
     final int[] sizes;
