@@ -143,7 +143,8 @@ final class BenchCommand implements Callable<Integer> {
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);
         // one run on one thread, then on two (somnus.sg.threads: the same numbers; OpenBLAS keeps its threads)
-        int maxThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        int processors = Runtime.getRuntime().availableProcessors();
+        int maxThreads = Math.min(2, processors);
         for (int runThreads = 1; runThreads <= maxThreads; runThreads++) {
             try (SgThreading.Scope scope = SgThreading.use(runThreads == 1 ? SgThreading.ONE : SgThreading.TWO)) {
                 List<Double> somnus = new ArrayList<>();
@@ -157,12 +158,12 @@ final class BenchCommand implements Callable<Integer> {
             // the same threads as each Somnus row: its run's threads, each with the BLAS's
             int blas = SgThreading.blasThreads();
             for (int runThreads = 1; runThreads <= maxThreads; runThreads++) {
-                int threads = Math.min(runThreads * blas, Runtime.getRuntime().availableProcessors());
+                int threads = Math.min(runThreads * blas, processors);
                 Path work = Files.createTempDirectory("somnus-pytorch-");
                 double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
                         threads, repeats, work);
                 printSg(preset, sg, "pytorch", threads, torch);
-                if (threads == Runtime.getRuntime().availableProcessors()) {
+                if (threads == processors) {
                     break;
                 }
             }

@@ -33,7 +33,7 @@ final class CovariancePreconditioner implements Preconditioner {
     CovariancePreconditioner(double[] x, int n, int d, int classes, double c) {
         this.d = d;
         this.classes = classes;
-        double lambda = 4.0 / (c * n);
+        double lambda = lambda(c, n);
         this.lower = DenseProducts.gram(x, n, d, 1.0 / n);
         for (int i = 0; i < d; i++) {
             lower[i * d + i] += lambda;
@@ -44,15 +44,24 @@ final class CovariancePreconditioner implements Preconditioner {
         this.work = new double[d * stride];
     }
 
+    /** λ = 4 / (C n): the penalty 1/(C n) over the softmax curvature's bound ¼. */
+    static double lambda(double c, int n) {
+        return 4.0 / (c * n);
+    }
+
+    /** {@code y} (d × K, row-major, rows {@code stride} apart) ← the K weight blocks of {@code r} (d + 1 per class). */
+    static void weightBlocks(double[] r, int d, int classes, double[] y, int stride) {
+        for (int k = 0; k < classes; k++) {
+            for (int j = 0; j < d; j++) {
+                y[j * stride + k] = r[k * (d + 1) + j];
+            }
+        }
+    }
+
     @Override
     public double[] precondition(double[] point, double[] r) {
         int blockStride = d + 1;
-        // y (d × K, row-major, rows `stride` apart) = weight blocks of r
-        for (int k = 0; k < classes; k++) {
-            for (int j = 0; j < d; j++) {
-                work[j * stride + k] = r[k * blockStride + j];
-            }
-        }
+        weightBlocks(r, d, classes, work, stride);
         if (rows != null) {
             VectorDenseProducts.choleskySolve(lower, d, rows, work, stride);
         } else {

@@ -38,7 +38,7 @@ final class WoodburyPreconditioner implements Preconditioner {
         this.n = n;
         this.d = d;
         this.classes = classes;
-        this.lambda = 4.0 / (c * n);
+        this.lambda = CovariancePreconditioner.lambda(c, n);
         // X Xᵀ is the Gram matrix of Xᵀ's columns; n λ = 4 / C on its diagonal
         this.lowerH = DenseProducts.gram(xTransposed, d, n, 1.0);
         for (int i = 0; i < n; i++) {
@@ -53,11 +53,7 @@ final class WoodburyPreconditioner implements Preconditioner {
     @Override
     public double[] precondition(double[] point, double[] r) {
         int blockStride = d + 1;
-        for (int k = 0; k < classes; k++) {
-            for (int j = 0; j < d; j++) {
-                y[j * classes + k] = r[k * blockStride + j];
-            }
-        }
+        CovariancePreconditioner.weightBlocks(r, d, classes, y, classes);
         DenseProducts.multiply(x, y, w, n, d, classes);
         CovariancePreconditioner.choleskySolve(lowerH, n, w, classes);
         DenseProducts.multiply(xTransposed, w, xtw, d, n, classes);
