@@ -23,6 +23,11 @@ public final class LabelVoteReadout implements Readout {
     }
 
     @Override
+    public long fitBytes(int n, int d, int numClasses) {
+        return (long) Double.BYTES * numClasses * d; // the class sums of assign()
+    }
+
+    @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
         int[] assignments = assign(features, labels, numClasses);
         int[] counts = new int[numClasses];

@@ -30,6 +30,12 @@ public final class LinearReadout implements Readout {
     }
 
     @Override
+    public long fitBytes(int n, int d, int numClasses) {
+        // the standardised copy of the features, then the regression on it
+        return (long) Double.BYTES * n * d + LogisticRegression.fitBytes(n, d, numClasses, true);
+    }
+
+    @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
         int d = Features.columns(features, "features");
         Features.checkLabels(labels, features.length, numClasses);

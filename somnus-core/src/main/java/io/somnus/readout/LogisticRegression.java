@@ -130,11 +130,29 @@ public final class LogisticRegression {
     }
 
     /**
+     * Bytes {@link #fitFlat} allocates at its peak for an n × d design (a lower bound: arrays only): the objective's
+     * copy of Xᵀ (SIMD products), its n × K and (d + 1) × K arrays and, preconditioned, the n × n factor with its own
+     * Xᵀ or the d × d factor.
+     */
+    static long fitBytes(int n, int d, int classes, boolean precondition) {
+        long nd = (long) n * d;
+        long objective = (DenseProducts.SIMD ? nd : 0) + 4L * n * classes + 4L * (d + 1) * classes;
+        long preconditioner = !precondition ? 0
+                : wide(n, d, DenseProducts.WIDE_ABOVE) ? (long) n * n + nd : (long) d * d;
+        return Double.BYTES * (objective + preconditioner);
+    }
+
+    /** Whether the preconditioner works through the n × n matrix X Xᵀ (fewer samples than features, many features). */
+    private static boolean wide(int n, int d, int wideAbove) {
+        return n < d && d > wideAbove;
+    }
+
+    /**
      * {@code M⁻¹} of {@link CovariancePreconditioner}: through the n × n {@link WoodburyPreconditioner} for fewer
      * samples than features when there are more than {@code wideAbove} features, else through the d × d factor.
      */
     static Preconditioner covariancePreconditioner(double[] x, int n, int d, int classes, double c, int wideAbove) {
-        return n < d && d > wideAbove ? new WoodburyPreconditioner(x, n, d, classes, c)
+        return wide(n, d, wideAbove) ? new WoodburyPreconditioner(x, n, d, classes, c)
                 : new CovariancePreconditioner(x, n, d, classes, c);
     }
 

@@ -157,6 +157,17 @@ public final class Pca {
         return new Pca(d, k, whiten, mean, components, eigenvalues);
     }
 
+    /**
+     * Bytes {@link #fitFlat} allocates at its peak for n samples of d features, all varying (a lower bound: arrays
+     * only): the n × n path holds Xcᵀ with its Gram matrix, then that matrix with its copy for the decomposition; the
+     * d × d path the covariance with its copy over the varying features.
+     */
+    static long fitBytes(int n, int d) {
+        boolean dual = n <= d && d > DenseProducts.WIDE_ABOVE;
+        long nn = (long) n * n;
+        return Double.BYTES * (dual ? Math.max((long) n * d + nn, 2 * nn) : 2L * d * d);
+    }
+
     /** Unit eigenvectors in descending order of eigenvalue, each built over all d features only when kept. */
     private interface Eigenvectors {
         double[] component(int i);

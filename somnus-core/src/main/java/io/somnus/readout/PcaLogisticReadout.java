@@ -42,6 +42,13 @@ public final class PcaLogisticReadout implements Readout {
         return varianceToKeep;
     }
 
+    /** The regression on at least one kept component is left out: how many the PCA keeps is known only after it. */
+    @Override
+    public long fitBytes(int n, int d, int numClasses) {
+        // the standardised copy of the features, then the PCA on it
+        return (long) Double.BYTES * n * d + Pca.fitBytes(n, d);
+    }
+
     @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
         int d = Features.columns(features, "features");

@@ -14,4 +14,11 @@ public interface Readout {
      * @param seed       seed for any randomness in fitting
      */
     FittedReadout fit(double[][] features, int[] labels, int numClasses, long seed);
+
+    /**
+     * Bytes that {@link #fit} holds at its peak beyond its arguments, for {@code n} samples of {@code d} features: a
+     * lower bound (the arrays of n·d, d² or n² elements it allocates at once; not object headers, not the fitted
+     * readout's small arrays), so that a caller can refuse a fit that cannot fit in the heap before it starts.
+     */
+    long fitBytes(int n, int d, int numClasses);
 }

@@ -116,6 +116,13 @@ public final class Projection {
         clampAll();
     }
 
+    /** Bytes of its synapse arrays (weights, both index orders): what it holds while the network runs. */
+    public long bytes() {
+        long ints = (long) rowStart.length + postIndex.length + preIndex.length + colStart.length + colSynapse.length
+                + colPre.length + spikedRowStart.length;
+        return Integer.BYTES * ints + (long) Float.BYTES * w.length;
+    }
+
     public String name() {
         return name;
     }

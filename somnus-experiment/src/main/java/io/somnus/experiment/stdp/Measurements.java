@@ -49,6 +49,11 @@ public final class Measurements {
         return n == 0 ? train : train.head(n);
     }
 
+    /** Images the readouts are fitted on at the end, the most of any evaluation of the run. */
+    int readoutImages(LabeledImages train) {
+        return readoutSet(train, false).size();
+    }
+
     /** A metrics.csv row for a checkpoint, evaluated on the validation images. */
     public Map<String, Double> checkpoint(LabeledImages train, LabeledImages validation, long imagesSeen, long wakeSteps,
                                           long sleepSteps, Map<String, Double> wakeRates, Map<String, Double> sleepRates) {

@@ -271,7 +271,7 @@ public final class NetworkFactory {
         }
     }
 
-    private static String gib(double bytes) {
+    static String gib(double bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 
