@@ -7,27 +7,31 @@ import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.network.Network;
 import io.somnus.synapse.Projection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Refuses, before training, a run whose readouts cannot fit in the Java heap beside the network: the spike counts of
  * the readout images and of the evaluated ones (one double per image and readout neuron) and the largest readout's
- * working arrays ({@link io.somnus.readout.Readout#fitBytes}). At diehl-cook's N_e = 6 400 a readout on all 60 000
- * training images needs ≈ 3 GB for the counts alone; without this check a run would train for an hour and then fail.
- * The estimate is a lower bound, so a refused run could not have finished; the number of readout images it suggests
- * keeps a fifth of the heap free ({@link #HEADROOM}).
+ * working arrays ({@link io.somnus.readout.Readout#fitBytes}). At diehl-cook's N_e = 6 400 the counts of 20 000
+ * readout images take 1 GB; without this check a run trains first and runs out of heap at its end. The estimate is a
+ * lower bound, so a refused run could not have finished; the settings it suggests keep a fifth of the heap free
+ * ({@link #HEADROOM}).
+ *
+ * @param cfg        the run (readouts, φ definitions)
+ * @param features   neurons of the readout population
+ * @param fitImages  images the readouts are fitted on (the most of the run's evaluations)
+ * @param evalImages images evaluated beside them (validation or test, the larger)
  */
-final class ReadoutMemory {
+record ReadoutMemory(StdpRunConfig cfg, int features, int fitImages, int evalImages, int classes) {
     /** A double[] row's header and its reference in the double[][] (bytes). */
     private static final long ROW_OVERHEAD = 24;
     /**
-     * Share of the heap the suggested readout images may fill: the estimate leaves out object headers and small
-     * arrays, and G1 places each large array in contiguous free regions, which a full heap may not have.
+     * Share of the heap the suggested settings may fill: the estimate leaves out object headers and small arrays, and
+     * G1 places each large array in contiguous free regions, which a full heap may not have.
      */
     static final double HEADROOM = 0.8;
-
-    private ReadoutMemory() {
-    }
 
     /** The built network's synapse arrays, which stay in the heap while the readouts run. */
     static double networkBytes(Network net) {
@@ -40,69 +44,74 @@ final class ReadoutMemory {
 
     /**
      * @param networkBytes the network's synapse arrays ({@link #networkBytes})
-     * @param features     neurons of the readout population
-     * @param fitImages    images the readouts are fitted on (the largest of the run's evaluations)
-     * @param evalImages   images evaluated beside them (validation or test, the larger)
      * @param heap         the Java heap's limit (bytes)
-     * @throws ConfigException naming the memory needed, the heap and the settings that lower it
+     * @throws ConfigException naming the memory needed, the heap and settings that fit: a heap, fewer readout images,
+     *                         fewer readouts (each only where it fits on its own)
      */
-    static void check(StdpRunConfig cfg, double networkBytes, int features, int fitImages, int evalImages,
-                      int classes, long heap) {
-        if (networkBytes + bytes(cfg, features, fitImages, evalImages, classes) <= heap) {
+    void check(double networkBytes, long heap) {
+        List<ReadoutKind> readouts = cfg.readout().readouts();
+        double need = bytes(readouts, fitImages);
+        if (networkBytes + need <= heap) {
             return;
         }
-        int fits = 0; // the most readout images that would fit
+        double room = HEADROOM * heap - networkBytes;
+        List<String> ways = new ArrayList<>();
+        ways.add(String.format(Locale.ROOT, "raise the heap (SOMNUS_JAVA_OPTS=-Xmx%dg)",
+                (long) Math.ceil((networkBytes + need) / HEADROOM / (1L << 30))));
+        int fits = 0; // the most readout images that fit
         for (int lo = 0, hi = fitImages; lo <= hi; ) {
             int mid = (lo + hi) >>> 1;
-            if (networkBytes + bytes(cfg, features, mid, evalImages, classes) <= HEADROOM * heap) {
+            if (bytes(readouts, mid) <= room) {
                 fits = mid;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        ReadoutKind largest = largest(cfg, features, fitImages, classes);
-        String lower = fits >= 2
-                ? "set train.readout_images to at most " + fits + ", "
-                : "";
+        if (fits >= 2) {
+            ways.add("set train.readout_images to at most " + fits);
+        }
+        ReadoutKind largest = largest(readouts, fitImages);
+        List<ReadoutKind> others = readouts.stream().filter(k -> k != largest).toList();
+        if (!others.isEmpty() && bytes(others, fitImages) <= room) {
+            ways.add("leave " + Choices.of(largest) + " out of readout.readouts");
+        }
         throw new ConfigException(String.format(Locale.ROOT, "the readouts need about %s (%d readout images and %d "
-                        + "evaluated, × %d features of population %s: %s of spike counts; %s %s more) beside the "
-                        + "network's %s, but the Java heap is %s; %sleave %s out of readout.readouts, or raise the heap "
-                        + "(SOMNUS_JAVA_OPTS=-Xmx…)",
-                NetworkFactory.gib(bytes(cfg, features, fitImages, evalImages, classes)), fitImages, evalImages, features,
-                cfg.readout().population(), NetworkFactory.gib(counts(features, fitImages, evalImages)), Choices.of(largest),
-                NetworkFactory.gib(fitBytes(largest, cfg, fitImages, features, classes)), NetworkFactory.gib(networkBytes), NetworkFactory.gib(heap), lower,
-                Choices.of(largest)));
+                        + "evaluated × %d features of population %s: %s of spike counts, then %s's fit %s) beside the "
+                        + "network's %s, but the Java heap is %s; %s",
+                NetworkFactory.gib(need), fitImages, evalImages, features, cfg.readout().population(),
+                NetworkFactory.gib(counts(fitImages)), Choices.of(largest),
+                NetworkFactory.gib(fitBytes(largest, fitImages)), NetworkFactory.gib(networkBytes),
+                NetworkFactory.gib(heap), String.join(", or ", ways)));
     }
 
     /** Spike counts of both image sets, then the largest of the readouts' fits and the evaluations after them. */
-    static double bytes(StdpRunConfig cfg, int features, int fitImages, int evalImages, int classes) {
-        ReadoutKind largest = largest(cfg, features, fitImages, classes);
-        double work = largest == null ? 0 : fitBytes(largest, cfg, fitImages, features, classes);
+    double bytes(List<ReadoutKind> readouts, int fitImages) {
+        ReadoutKind largest = largest(readouts, fitImages);
+        double work = largest == null ? 0 : fitBytes(largest, fitImages);
         // a readout's predictions standardise a copy of the evaluated counts; φ (authors) copies both sets as rates
         work = Math.max(work, (double) Double.BYTES * evalImages * features);
         if (cfg.readout().reportsPhi(PhiDefinition.AUTHORS)) {
             work = Math.max(work, (double) Double.BYTES * ((double) fitImages + evalImages) * features);
         }
-        return counts(features, fitImages, evalImages) + work;
+        return counts(fitImages) + work;
     }
 
-    private static double counts(int features, int fitImages, int evalImages) {
+    private double counts(int fitImages) {
         return ((double) fitImages + evalImages) * ((double) Double.BYTES * features + ROW_OVERHEAD);
     }
 
-    private static ReadoutKind largest(StdpRunConfig cfg, int features, int fitImages, int classes) {
+    private ReadoutKind largest(List<ReadoutKind> readouts, int fitImages) {
         ReadoutKind largest = null;
-        for (ReadoutKind k : cfg.readout().readouts()) {
-            if (largest == null || fitBytes(k, cfg, fitImages, features, classes)
-                    > fitBytes(largest, cfg, fitImages, features, classes)) {
+        for (ReadoutKind k : readouts) {
+            if (largest == null || fitBytes(k, fitImages) > fitBytes(largest, fitImages)) {
                 largest = k;
             }
         }
         return largest;
     }
 
-    private static double fitBytes(ReadoutKind kind, StdpRunConfig cfg, int n, int d, int classes) {
-        return Readouts.create(kind, cfg.readout().pcaVariance()).fitBytes(n, d, classes);
+    private double fitBytes(ReadoutKind kind, int fitImages) {
+        return Readouts.create(kind, cfg.readout().pcaVariance()).fitBytes(fitImages, features, classes);
     }
 }

@@ -84,9 +84,8 @@ public final class StdpTraining {
         int threads = cfg.train().evalThreads() > 0 ? cfg.train().evalThreads() : Runtime.getRuntime().availableProcessors();
         FrozenEvaluator evaluator = new FrozenEvaluator(encoder, presentation, threads);
         Measurements measure = new Measurements(cfg, net, evaluator, readoutSeed, evalSeed);
-        ReadoutMemory.check(cfg, ReadoutMemory.networkBytes(net), readoutPop.size(),
-                measure.readoutImages(train), Math.max(validation.size(), test.size()), train.numClasses(),
-                Runtime.getRuntime().maxMemory());
+        new ReadoutMemory(cfg, readoutPop.size(), measure.readoutImages(train), Math.max(validation.size(), test.size()),
+                train.numClasses()).check(ReadoutMemory.networkBytes(net), Runtime.getRuntime().maxMemory());
 
         SleepConfig sc = cfg.sleep();
         boolean plastic = cfg.train().plasticity();

@@ -1,11 +1,13 @@
 package io.somnus.experiment.stdp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.run.StandardResolver;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A run whose readouts cannot fit in the heap is refused before training, with the most readout images that fit. */
+/** A run whose readouts cannot fit in the heap is refused before training, with settings that fit. */
 class ReadoutMemoryTest {
     private static final long GIB = 1L << 30;
 
@@ -30,46 +32,61 @@ class ReadoutMemoryTest {
 
     /**
      * The vote alone, by hand: 150 rows of 400 doubles with 24 bytes of row overhead, then the larger of the vote's
-     * 10 × 400 class sums and the 50 evaluated rows' copy.
+     * 10 × 400 class sums and the 50 evaluated rows' copy; with the authors' φ, both sets copied as rates.
      */
     @Test
     void theVoteAloneNeedsTheCountsAndTheEvaluatedCopy() {
-        StdpRunConfig cfg = dc("readout.readouts", List.of("vote"), "readout.main", "vote", "readout.phi", List.of("somnus"));
-        assertEquals(150 * (8 * 400 + 24) + 8 * 50 * 400, ReadoutMemory.bytes(cfg, 400, 100, 50, 10), 0);
-        // with the authors' φ both sets are copied as rates: 150 × 400 doubles
-        StdpRunConfig phi = dc("readout.readouts", List.of("vote"), "readout.main", "vote",
-                "readout.phi", List.of("somnus", "authors"));
-        assertEquals(150 * (8 * 400 + 24) + 8 * 150 * 400, ReadoutMemory.bytes(phi, 400, 100, 50, 10), 0);
+        List<ReadoutKind> vote = List.of(ReadoutKind.VOTE);
+        ReadoutMemory somnus = new ReadoutMemory(dc("readout.phi", List.of("somnus")), 400, 100, 50, 10);
+        assertEquals(150 * (8 * 400 + 24) + 8 * 50 * 400, somnus.bytes(vote, 100), 0);
+        ReadoutMemory authors = new ReadoutMemory(dc("readout.phi", List.of("somnus", "authors")), 400, 100, 50, 10);
+        assertEquals(150 * (8 * 400 + 24) + 8 * 150 * 400, authors.bytes(vote, 100), 0);
     }
 
     /**
-     * The published network's full epoch (60 000 readout images, 6 400 features) in 2 GiB: refused, naming the
-     * population, the readout to leave out and the most readout images that fit in four fifths of the heap.
+     * The published network (6 400 features) on 20 000 readout images and 2 000 test images in 2 GiB: refused,
+     * naming the population, a heap that fits, the most readout images that fit in four fifths of the heap (one more
+     * does not), and leaving out the largest readout only where the others then fit.
      */
     @Test
-    void aFullEpochOfTheWideNetworkIsRefusedWithTheMostImagesThatFit() {
+    void aWideNetworkOnManyImagesIsRefusedWithSettingsThatFit() {
         StdpRunConfig cfg = dc("populations.e.size", 6400);
-        double network = 0.5 * GIB;
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ReadoutMemory.check(cfg, network, 6400, 60_000, 10_000, 10, 2 * GIB));
-        String m = e.getMessage();
-        assertTrue(m.contains("6400 features of population e") && m.contains("Java heap is 2.0 GiB")
-                && m.contains("out of readout.readouts") && m.contains("-Xmx"), m);
-        Matcher fits = Pattern.compile("train.readout_images to at most (\\d+)").matcher(m);
-        assertTrue(fits.find(), m);
+        ReadoutMemory m = new ReadoutMemory(cfg, 6400, 20_000, 2_000, 10);
+        double network = 0.9 * GIB;
+        String msg = assertThrows(ConfigException.class, () -> m.check(network, 2 * GIB)).getMessage();
+        assertTrue(msg.contains("6400 features of population e") && msg.contains("Java heap is 2.0 GiB"), msg);
+        List<ReadoutKind> readouts = cfg.readout().readouts();
+        Matcher heap = Pattern.compile("-Xmx(\\d+)g").matcher(msg);
+        assertTrue(heap.find(), msg);
+        long g = Long.parseLong(heap.group(1));
+        assertTrue(network + m.bytes(readouts, 20_000) <= ReadoutMemory.HEADROOM * g * GIB, msg);
+        assertTrue(network + m.bytes(readouts, 20_000) > ReadoutMemory.HEADROOM * (g - 1) * GIB, msg);
+        m.check(network, g * GIB);
+        Matcher fits = Pattern.compile("train.readout_images to at most (\\d+)").matcher(msg);
+        assertTrue(fits.find(), msg);
         int n = Integer.parseInt(fits.group(1));
-        assertTrue(n > 1 && n < 60_000, m);
         double room = ReadoutMemory.HEADROOM * 2 * GIB;
-        assertTrue(network + ReadoutMemory.bytes(cfg, 6400, n, 10_000, 10) <= room);
-        assertTrue(network + ReadoutMemory.bytes(cfg, 6400, n + 1, 10_000, 10) > room);
-        // the same readout with that many images passes; so does the full epoch in a large heap
-        ReadoutMemory.check(cfg, network, 6400, n, 10_000, 10, 2 * GIB);
-        ReadoutMemory.check(cfg, network, 6400, 60_000, 10_000, 10, 64 * GIB);
+        assertTrue(network + m.bytes(readouts, n) <= room && network + m.bytes(readouts, n + 1) > room, msg);
+        new ReadoutMemory(cfg, 6400, n, 2_000, 10).check(network, 2 * GIB);
+        // without the linear readout (the largest here) the others still need more than the room
+        assertFalse(msg.contains("out of readout.readouts"), msg);
+    }
+
+    /** Where dropping the largest readout is enough (a heap between the two needs), the message says so. */
+    @Test
+    void dropsTheLargestReadoutOnlyWhereThatFits() {
+        ReadoutMemory m = new ReadoutMemory(dc("populations.e.size", 2000), 2000, 20_000, 2_000, 10);
+        double all = m.bytes(List.of(ReadoutKind.VOTE, ReadoutKind.LINEAR, ReadoutKind.PCA_LOGISTIC), 20_000);
+        double others = m.bytes(List.of(ReadoutKind.VOTE, ReadoutKind.PCA_LOGISTIC), 20_000) / ReadoutMemory.HEADROOM;
+        assertTrue(others < all, others + " " + all);
+        long heap = (long) ((others + all) / 2);
+        String msg = assertThrows(ConfigException.class, () -> m.check(0, heap)).getMessage();
+        assertTrue(msg.contains("then linear's fit") && msg.contains("leave linear out of readout.readouts"), msg);
     }
 
     /** The preset's own sizes (N_e = 100, all 60 000 images) fit in 2 GiB. */
     @Test
     void thePresetsOwnSizeFitsInTwoGib() {
-        ReadoutMemory.check(dc(), 0.1 * GIB, 100, 60_000, 10_000, 10, 2 * GIB);
+        new ReadoutMemory(dc(), 100, 60_000, 10_000, 10).check(0.1 * GIB, 2 * GIB);
     }
 }
