@@ -122,7 +122,8 @@ public final class SleepPhase {
             if (step % settings.traceEverySteps() == 0 || early || step == maxSteps) {
                 for (int q = 0; q < decaying.size(); q++) {
                     Projection p = decaying.get(q);
-                    observer.trace(step, p, p.totalAbsWeight(), meanOf(p.weights()));
+                    Projection.WeightTotals t = p.weightTotals();
+                    observer.trace(step, p, t.totalAbs(), t.mean());
                 }
             }
             if (early) {

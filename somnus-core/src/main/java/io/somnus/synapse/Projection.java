@@ -322,6 +322,23 @@ public final class Projection {
         return t;
     }
 
+    /**
+     * Σ|w| and the mean weight, in one pass: each sum in double in synapse order, as {@link #totalAbsWeight} (the same
+     * bits), its two dependent chains of additions side by side, at the cost of one (the weight traces).
+     */
+    public WeightTotals weightTotals() {
+        double abs = 0;
+        double sum = 0;
+        for (float x : w) {
+            abs += Math.abs(x);
+            sum += x;
+        }
+        return new WeightTotals(abs, w.length == 0 ? 0 : sum / w.length);
+    }
+
+    /** Σ|w| over a projection's synapses and their mean weight. */
+    public record WeightTotals(double totalAbs, double mean) { }
+
     /** The weights as a dense row-major [pre][post] matrix, 0 where there is no synapse. */
     public float[] toDense() {
         float[] dense = new float[pre.size() * post.size()];

@@ -150,6 +150,63 @@ class ProjectionTest {
         assertEquals(events, p.synapticEvents());
     }
 
+    /**
+     * The check finds the first NaN or infinity wherever it lies (first weight, the middle, the last weight, with a
+     * later bad weight behind it) and passes the extremes of the finite floats.
+     */
+    @Test
+    void firstNonFiniteWeightFindsTheFirstBadWeightAnywhere() {
+        SpikeSource pre = new SpikeSource("pre", 100);
+        SpikeSource post = new SpikeSource("post", 101);
+        Projection p = projection(pre, post, Connector.allToAll(), 1);
+        float[] w = p.weights();
+        float[] finite = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -Float.MIN_NORMAL, -0f, 0f, 1e38f};
+        for (int k = 0; k < finite.length; k++) {
+            w[k * 1013 % w.length] = finite[k];
+        }
+        assertEquals(-1, p.firstNonFiniteWeight());
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0xffc00001)};
+        for (int at : new int[] {0, 4095, 4096, 4097, 8191, w.length - 1}) {
+            for (float b : bad) {
+                float keep = w[at];
+                w[at] = b;
+                assertEquals(at, p.firstNonFiniteWeight(), "weight " + at + " = " + b);
+                if (at + 5 < w.length) {
+                    w[at + 5] = Float.NaN; // a later bad weight in the same block does not hide the first
+                    assertEquals(at, p.firstNonFiniteWeight());
+                    w[at + 5] = 0.5f;
+                }
+                w[at] = keep;
+            }
+        }
+        assertEquals(-1, p.firstNonFiniteWeight());
+    }
+
+    /** Σ|w| and the mean in one pass: bit for bit the two sums taken one after the other, in double, in order. */
+    @Test
+    void weightTotalsAreTheSumsTakenOneByOne() {
+        SpikeSource pre = new SpikeSource("pre", 37);
+        SpikeSource post = new SpikeSource("post", 41);
+        Projection p = projection(pre, post, Connector.fixedProbability(0.4), 3);
+        SplittableRandom r = new SplittableRandom(5);
+        float[] w = p.weights();
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-6, 6)));
+        }
+        double abs = 0;
+        double sum = 0;
+        for (float x : w) {
+            abs += Math.abs(x);
+        }
+        for (float x : w) {
+            sum += x;
+        }
+        Projection.WeightTotals t = p.weightTotals();
+        assertEquals(Double.doubleToRawLongBits(abs), Double.doubleToRawLongBits(t.totalAbs()));
+        assertEquals(Double.doubleToRawLongBits(p.totalAbsWeight()), Double.doubleToRawLongBits(t.totalAbs()));
+        assertEquals(Double.doubleToRawLongBits(sum / w.length), Double.doubleToRawLongBits(t.mean()));
+    }
+
     @Test
     void initialWeightsAreClamped() {
         SpikeSource a = new SpikeSource("a", 2);

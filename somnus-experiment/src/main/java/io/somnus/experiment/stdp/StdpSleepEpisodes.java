@@ -69,7 +69,8 @@ final class StdpSleepEpisodes {
     static void traceWeights(RunRecorder recorder, Network net, long step, String phase, int episode) {
         for (Projection p : net.projections()) {
             if (p.isPlastic()) {
-                recorder.trace(step, phase, episode, p.name(), p.totalAbsWeight(), mean(p.weights()));
+                Projection.WeightTotals t = p.weightTotals();
+                recorder.trace(step, phase, episode, p.name(), t.totalAbs(), t.mean());
             }
         }
     }
@@ -99,13 +100,5 @@ final class StdpSleepEpisodes {
             }
             recorder.histogram(episode, when, p.name(), edges, counts);
         }
-    }
-
-    static double mean(float[] w) {
-        double s = 0;
-        for (float x : w) {
-            s += x;
-        }
-        return w.length == 0 ? 0 : s / w.length;
     }
 }
