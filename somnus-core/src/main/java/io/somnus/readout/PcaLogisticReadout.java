@@ -42,7 +42,7 @@ public final class PcaLogisticReadout implements Readout {
         return varianceToKeep;
     }
 
-    /** The regression on at least one kept component is left out: how many the PCA keeps is known only after it. */
+    /** Leaves out the regression on the kept components, whose number is known only after the PCA. */
     @Override
     public long fitBytes(int n, int d, int numClasses) {
         // the standardised copy of the features, then the PCA on it

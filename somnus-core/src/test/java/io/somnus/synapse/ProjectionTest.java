@@ -172,7 +172,7 @@ class ProjectionTest {
                 w[at] = b;
                 assertEquals(at, p.firstNonFiniteWeight(), "weight " + at + " = " + b);
                 if (at + 5 < w.length) {
-                    w[at + 5] = Float.NaN; // a later bad weight in the same block does not hide the first
+                    w[at + 5] = Float.NaN; // a later bad weight does not hide the first
                     assertEquals(at, p.firstNonFiniteWeight());
                     w[at + 5] = 0.5f;
                 }

@@ -68,18 +68,20 @@ class ReadoutMemoryTest {
         double room = ReadoutMemory.HEADROOM * 2 * GIB;
         assertTrue(network + m.bytes(readouts, n) <= room && network + m.bytes(readouts, n + 1) > room, msg);
         new ReadoutMemory(cfg, 6400, n, 2_000, 10).check(network, 2 * GIB);
-        // without the linear readout (the largest here) the others still need more than the room
+        // without the largest readout the others still need more than the room
         assertFalse(msg.contains("out of readout.readouts"), msg);
     }
 
     /** Where dropping the largest readout is enough (a heap between the two needs), the message says so. */
     @Test
     void dropsTheLargestReadoutOnlyWhereThatFits() {
-        ReadoutMemory m = new ReadoutMemory(dc("populations.e.size", 2000), 2000, 20_000, 2_000, 10);
-        double all = m.bytes(List.of(ReadoutKind.VOTE, ReadoutKind.LINEAR, ReadoutKind.PCA_LOGISTIC), 20_000);
-        double others = m.bytes(List.of(ReadoutKind.VOTE, ReadoutKind.PCA_LOGISTIC), 20_000) / ReadoutMemory.HEADROOM;
-        assertTrue(others < all, others + " " + all);
-        long heap = (long) ((others + all) / 2);
+        StdpRunConfig cfg = dc("populations.e.size", 2000, "readout.readouts", List.of("vote", "linear"),
+                "readout.main", "vote");
+        ReadoutMemory m = new ReadoutMemory(cfg, 2000, 20_000, 2_000, 10);
+        double all = m.bytes(cfg.readout().readouts(), 20_000);
+        double vote = m.bytes(List.of(ReadoutKind.VOTE), 20_000) / ReadoutMemory.HEADROOM;
+        assertTrue(vote < all, vote + " " + all);
+        long heap = (long) ((vote + all) / 2);
         String msg = assertThrows(ConfigException.class, () -> m.check(0, heap)).getMessage();
         assertTrue(msg.contains("then linear's fit") && msg.contains("leave linear out of readout.readouts"), msg);
     }
