@@ -33,11 +33,14 @@ public final class SinceLastSpikeStdp implements Plasticity {
      */
     private final float[] change;
     private final int zeroAt;
-    /** Rows (pre neurons) and single synapses updated at the last step, clipped at the next (see the class comment). */
-    private int[] touchedRows = new int[0];
-    private int touchedRowCount;
-    private int[] touched = new int[0];
-    private int touchedCount;
+    /**
+     * The synapses the last step's update left outside the projection's bounds, clipped at the next step (see the class
+     * comment). Their code clips every weight at every step; only these can be outside, since the projection starts
+     * within its bounds and sleep ends by clipping every weight (a weight normalisation, which their model does not
+     * have, would be clipped only where this rule next updates it).
+     */
+    private int[] outside = new int[0];
+    private int outsideCount;
     /**
      * The pre and post neurons that spiked at {@link #listedStep} (copies of the populations' spike lists, taken at
      * the end of that step's update of {@link #listedFor}): the next step visits their synapses without testing every
@@ -48,6 +51,9 @@ public final class SinceLastSpikeStdp implements Plasticity {
     private int[] postListed = new int[0];
     private int postListedCount;
     private int listedStep = Population.NEVER;
+    /** Scratch of {@link #apply}: steps since each post and pre neuron last spiked. */
+    private int[] postSinceBuffer = new int[0];
+    private int[] preSinceBuffer = new int[0];
     private Projection listedFor;
 
     /**
@@ -109,70 +115,91 @@ public final class SinceLastSpikeStdp implements Plasticity {
     public void apply(Projection p, int step) {
         float[] w = p.weights();
         int[] rowStart = p.rowStart();
-        for (int k = 0; k < touchedRowCount; k++) {
-            int i = touchedRows[k];
-            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                w[s] = p.clamp(w[s]);
-            }
-        }
-        for (int k = 0; k < touchedCount; k++) {
-            int s = touched[k];
+        for (int k = 0; k < outsideCount; k++) {
+            int s = outside[k];
             w[s] = p.clamp(w[s]);
         }
-        touchedRowCount = 0;
-        touchedCount = 0;
+        int count = 0;
         Population pre = p.pre();
         Population post = p.post();
-        if (touched.length < w.length) {
-            touched = new int[w.length];
+        if (outside.length < w.length) { // each synapse is visited at most once per step
+            outside = new int[w.length];
         }
-        if (touchedRows.length < pre.size()) {
-            touchedRows = new int[pre.size()];
-        }
+        int[] outside = this.outside;
         int[] preLast = pre.lastSpikeStep();
         int[] prePrev = pre.previousSpikeStep();
         int[] postLast = post.lastSpikeStep();
         int[] postPrev = post.previousSpikeStep();
         int before = step - 1;
         boolean listed = listedFor == p && listedStep == before;
-        // synapses of pre neurons that spiked at t − 1
+        float[] change = this.change;
+        int last = change.length - 1;
+        // synapses of pre neurons that spiked at t − 1: since(pre) is 0 or 1, so Δ ≥ −1 and the index ≥ zeroAt − 1 ≥ 0
         int[] postIndex = p.postIndex();
+        int[] postSince = sinceAll(post, step, postSinceBuffer = grown(postSinceBuffer, post.size()), false, before);
         for (int k = 0, n = listed ? preListedCount : pre.size(); k < n; k++) {
             int i = listed ? preListed[k] : k;
             if (!spikedAt(preLast, prePrev, i, before)) {
                 continue;
             }
-            int sincePre = since(preLast[i], step);
+            int base = zeroAt - since(preLast[i], step);
             for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                w[s] += change(since(postLast[postIndex[s]], step) - sincePre);
+                float x = w[s] + change[Math.min(postSince[postIndex[s]] + base, last)];
+                w[s] = x;
+                outside[count] = s; // kept only when outside the bounds: no branch on it
+                count += p.clamp(x) != x ? 1 : 0;
             }
-            touchedRows[touchedRowCount++] = i;
         }
-        // synapses of post neurons that spiked at t − 1, unless already visited from their pre
+        // synapses of post neurons that spiked at t − 1, unless already visited from their pre (marked −1): since(post)
+        // is 0 or 1, so Δ ≤ 1 and the index ≤ zeroAt + 1 ≤ last
         int[] colStart = p.colStart();
         int[] colSynapse = p.colSynapse();
         int[] colPre = p.colPre();
+        int[] preSince = null;
         for (int k = 0, n = listed ? postListedCount : post.size(); k < n; k++) {
             int j = listed ? postListed[k] : k;
             if (!spikedAt(postLast, postPrev, j, before)) {
                 continue;
             }
-            int sincePost = since(postLast[j], step);
+            if (preSince == null) {
+                preSince = sinceAll(pre, step, preSinceBuffer = grown(preSinceBuffer, pre.size()), true, before);
+            }
+            int base = zeroAt + since(postLast[j], step);
             for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
-                int i = colPre[c];
-                if (!spikedAt(preLast, prePrev, i, before)) {
+                int sincePre = preSince[colPre[c]];
+                if (sincePre >= 0) {
                     int s = colSynapse[c];
-                    w[s] += change(sincePost - since(preLast[i], step));
-                    touched[touchedCount++] = s;
+                    float x = w[s] + change[Math.max(base - sincePre, 0)];
+                    w[s] = x;
+                    outside[count] = s;
+                    count += p.clamp(x) != x ? 1 : 0;
                 }
             }
         }
+        outsideCount = count;
         preListed = copySpikes(pre, preListed);
         preListedCount = pre.spikeCount();
         postListed = copySpikes(post, postListed);
         postListedCount = post.spikeCount();
         listedStep = step;
         listedFor = p;
+    }
+
+    /**
+     * Steps since each neuron of {@code pop} last spiked, at {@code step}, into {@code into}; with {@code markBefore},
+     * −1 for the neurons that spiked at step {@code before}.
+     */
+    private static int[] sinceAll(Population pop, int step, int[] into, boolean markBefore, int before) {
+        int[] last = pop.lastSpikeStep();
+        int[] previous = pop.previousSpikeStep();
+        for (int i = 0, n = pop.size(); i < n; i++) {
+            into[i] = markBefore && spikedAt(last, previous, i, before) ? -1 : since(last[i], step);
+        }
+        return into;
+    }
+
+    private static int[] grown(int[] a, int n) {
+        return a.length >= n ? a : new int[n];
     }
 
     /** This step's spikes of {@code pop}, copied into {@code into} (grown when too short). */
