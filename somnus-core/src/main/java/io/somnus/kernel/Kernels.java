@@ -40,6 +40,9 @@ public interface Kernels {
     /** {@code target[j] += w[from + j]} for j in [0, n): one presynaptic spike through a dense row. */
     void addRow(float[] target, float[] w, int from, int n);
 
+    /** The index of the first of {@code x[0, n)} that is NaN or infinite, or −1 when all are finite. */
+    int firstNonFinite(float[] x, int n);
+
     /**
      * {@code target[targetFrom + j] += w[from + j]} for j in [0, n): one presynaptic spike through a contiguous
      * run of a row (e.g. the part of an all-but-self row before or after the neuron itself).

@@ -131,6 +131,16 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int firstNonFinite(float[] x, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(x[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public void addRow(float[] target, int targetFrom, float[] w, int from, int n) {
         for (int j = 0; j < n; j++) {
             target[targetFrom + j] += w[from + j];

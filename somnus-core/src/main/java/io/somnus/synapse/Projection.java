@@ -294,12 +294,7 @@ public final class Projection {
 
     /** The index of the first weight that is NaN or infinite, or -1 when all are finite. */
     public int firstNonFiniteWeight() {
-        for (int s = 0; s < w.length; s++) {
-            if (!Float.isFinite(w[s])) {
-                return s;
-            }
-        }
-        return -1;
+        return kernels.firstNonFinite(w, w.length);
     }
 
     /** Clips every weight to [wMin, wMax]. */

@@ -29,6 +29,40 @@ class KernelsTest {
         assertTrue(vector.name().startsWith("vector-"));
     }
 
+    /**
+     * Both kernels find the first NaN or ±∞ (the definition: the first index where {@code Float.isFinite} fails)
+     * at every position of lengths around the vector width, with a later bad value behind it, and pass the finite
+     * extremes; n below the array's length reads nothing beyond n.
+     */
+    @Test
+    void firstNonFiniteIsTheFirstIndexNotFinite() {
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0x7f800001)};
+        float[] finite = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -0f, 1e-40f};
+        for (Kernels k : new Kernels[] {SCALAR, vector}) {
+            for (int n = 0; n <= 70; n++) {
+                float[] x = new float[n + 3];
+                for (int i = 0; i < n; i++) {
+                    x[i] = finite[i % finite.length];
+                }
+                x[n] = Float.NaN; // beyond n: not read
+                assertEquals(-1, k.firstNonFinite(x, n), k.name() + " n=" + n);
+                for (int at = 0; at < n; at++) {
+                    float keep = x[at];
+                    x[at] = bad[at % bad.length];
+                    float later = at + 2 < n ? x[at + 2] : 0f;
+                    if (at + 2 < n) {
+                        x[at + 2] = Float.NaN;
+                    }
+                    assertEquals(at, k.firstNonFinite(x, n), k.name() + " n=" + n + " at=" + at);
+                    if (at + 2 < n) {
+                        x[at + 2] = later;
+                    }
+                    x[at] = keep;
+                }
+            }
+        }
+    }
+
     @Test
     void logSpacePullIsTheClosedFormOfThePaperLaw() {
         // |t|·(|w|/|t|)^e: 0.04 toward 0.01 with e = ½ is 0.01·√4 = 0.02, sign kept; 0 and a zero target keep w
