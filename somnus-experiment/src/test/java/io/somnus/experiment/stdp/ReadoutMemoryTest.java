@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.ConfigException;
-import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
-import io.somnus.experiment.run.StandardResolver;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,12 +18,7 @@ class ReadoutMemoryTest {
     private static final long GIB = 1L << 30;
 
     private static StdpRunConfig dc(Object... settings) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("preset", "diehl-cook");
-        for (int i = 0; i < settings.length; i += 2) {
-            s.put((String) settings[i], settings[i + 1]);
-        }
-        return Configs.bind(new StandardResolver().resolve(s), StdpRunConfig.class);
+        return PresetConfigs.of("diehl-cook", settings);
     }
 
     /**

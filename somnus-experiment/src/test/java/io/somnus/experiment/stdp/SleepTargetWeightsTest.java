@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.ConfigException;
-import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.synapse.Projection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,12 +20,7 @@ class SleepTargetWeightsTest {
     private static final int INPUTS = 225;
 
     private static StdpRunConfig paper(Object... settings) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("preset", "paper");
-        for (int i = 0; i < settings.length; i += 2) {
-            s.put((String) settings[i], settings[i + 1]);
-        }
-        return Configs.bind(new StandardResolver().resolve(s), StdpRunConfig.class);
+        return PresetConfigs.of("paper", settings);
     }
 
     private static Network build(StdpRunConfig cfg) {
