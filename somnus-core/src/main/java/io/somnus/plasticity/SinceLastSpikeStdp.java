@@ -96,7 +96,10 @@ public final class SinceLastSpikeStdp implements Plasticity {
         return t;
     }
 
-    /** The signed change of a weight for Δ steps (≥ 0: the LTP branch, &lt; 0: the LTD branch). */
+    /**
+     * The signed change of a weight for Δ steps (≥ 0: the LTP branch, &lt; 0: the LTD branch): the definition, which
+     * {@link #apply} reads from the table directly, clamping only the end each of its loops can reach.
+     */
     float change(int delta) {
         return change[Math.min(Math.max(delta + zeroAt, 0), change.length - 1)];
     }

@@ -18,7 +18,10 @@ public interface Readout {
     /**
      * Bytes that {@link #fit} holds at its peak beyond its arguments, for {@code n} samples of {@code d} features: a
      * lower bound (the arrays of n·d, d² or n² elements it allocates at once; not object headers, not the fitted
-     * readout's small arrays), so that a caller can refuse a fit that cannot fit in the heap before it starts.
+     * readout's small arrays), so that a caller can refuse a fit that cannot fit in the heap before it starts. 0 for a
+     * readout that does not say.
      */
-    long fitBytes(int n, int d, int numClasses);
+    default long fitBytes(int n, int d, int numClasses) {
+        return 0;
+    }
 }

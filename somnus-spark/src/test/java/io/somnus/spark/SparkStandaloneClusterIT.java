@@ -67,16 +67,19 @@ class SparkStandaloneClusterIT {
         long t0 = System.nanoTime();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path sparkHome = Files.createDirectories(tmp.resolve("spark-home/jars")).getParent(); // executors: extraClassPath
-        int masterPort = freePort();
-        int masterUi = freePort();
+        // all six ports chosen before any process starts: a port freed here and chosen again for a worker while the
+        // master was still starting took the master's UI port once (the test then polled a worker)
+        int[] ports = freePorts(6);
+        int masterPort = ports[0];
+        int masterUi = ports[1];
         String master = "spark://127.0.0.1:" + masterPort;
         start("master", sparkHome, classPath, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
                 Integer.toString(masterPort), "--webui-port", Integer.toString(masterUi));
-        int[] workerUi = {freePort(), freePort()};
+        int[] workerUi = {ports[2], ports[3]};
         Process[] workers = new Process[2];
         for (int w = 0; w < 2; w++) {
             workers[w] = start("worker-" + (w + 1), sparkHome, classPath, "org.apache.spark.deploy.worker.Worker",
-                    "--host", "127.0.0.1", "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(workerUi[w]),
+                    "--host", "127.0.0.1", "--port", Integer.toString(ports[4 + w]), "--webui-port", Integer.toString(workerUi[w]),
                     "--cores", "1", "--memory", "1g", "--work-dir", tmp.resolve("work-" + (w + 1)).toString(), master);
         }
         awaitAliveWorkers(masterUi, 2);
@@ -291,9 +294,22 @@ class SparkStandaloneClusterIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** {@code n} distinct free ports: the sockets stay open until all are chosen. */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int k = 0; k < n; k++) {
+                sockets[k] = new ServerSocket(0);
+                ports[k] = sockets[k].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 

@@ -85,33 +85,36 @@ record ReadoutMemory(StdpRunConfig cfg, int features, int fitImages, int evalIma
                 NetworkFactory.gib(heap), String.join(", or ", ways)));
     }
 
-    /** Spike counts of both image sets, then the largest of the readouts' fits and the evaluations after them. */
-    double bytes(List<ReadoutKind> readouts, int fitImages) {
-        ReadoutKind largest = largest(readouts, fitImages);
-        double work = largest == null ? 0 : fitBytes(largest, fitImages);
+    /**
+     * Spike counts of {@code images} readout images and the evaluated ones, then the largest of the readouts' fits and
+     * the evaluations after them.
+     */
+    double bytes(List<ReadoutKind> readouts, int images) {
+        ReadoutKind largest = largest(readouts, images);
+        double work = largest == null ? 0 : fitBytes(largest, images);
         // a readout's predictions standardise a copy of the evaluated counts; φ (authors) copies both sets as rates
         work = Math.max(work, (double) Double.BYTES * evalImages * features);
         if (cfg.readout().reportsPhi(PhiDefinition.AUTHORS)) {
-            work = Math.max(work, (double) Double.BYTES * ((double) fitImages + evalImages) * features);
+            work = Math.max(work, (double) Double.BYTES * ((double) images + evalImages) * features);
         }
-        return counts(fitImages) + work;
+        return counts(images) + work;
     }
 
-    private double counts(int fitImages) {
-        return ((double) fitImages + evalImages) * ((double) Double.BYTES * features + ROW_OVERHEAD);
+    private double counts(int images) {
+        return ((double) images + evalImages) * ((double) Double.BYTES * features + ROW_OVERHEAD);
     }
 
-    private ReadoutKind largest(List<ReadoutKind> readouts, int fitImages) {
+    private ReadoutKind largest(List<ReadoutKind> readouts, int images) {
         ReadoutKind largest = null;
         for (ReadoutKind k : readouts) {
-            if (largest == null || fitBytes(k, fitImages) > fitBytes(largest, fitImages)) {
+            if (largest == null || fitBytes(k, images) > fitBytes(largest, images)) {
                 largest = k;
             }
         }
         return largest;
     }
 
-    private double fitBytes(ReadoutKind kind, int fitImages) {
-        return Readouts.create(kind, cfg.readout().pcaVariance()).fitBytes(fitImages, features, classes);
+    private double fitBytes(ReadoutKind kind, int images) {
+        return Readouts.create(kind, cfg.readout().pcaVariance()).fitBytes(images, features, classes);
     }
 }
