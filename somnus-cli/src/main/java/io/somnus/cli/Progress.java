@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, one line every few seconds otherwise
- * (so CI logs stay readable).
+ * (so CI logs stay readable). Each phase (data, train, evaluate) restarts its clock.
  */
 final class Progress implements RunProgress, AutoCloseable {
     private final ProgressBar bar;
@@ -26,6 +26,9 @@ final class Progress implements RunProgress, AutoCloseable {
     @Override
     public synchronized void update(String newPhase, long done, long total) {
         if (!newPhase.equals(phase)) {
+            if (!phase.isEmpty()) {
+                bar.reset(); // each phase's own elapsed time and estimate (the readouts' pace is not training's)
+            }
             phase = newPhase;
             bar.setExtraMessage(newPhase);
         }

@@ -35,17 +35,21 @@ final class VectorDenseProducts {
 
     /** As {@link DenseProducts#multiply}. */
     static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int cols) {
-        // b with its rows padded by zeros to a whole number of vectors: the padding lanes are discarded
-        int wp = paddedWidth(cols);
-        double[] bp = new double[inner * wp];
-        for (int k = 0; k < inner; k++) {
-            System.arraycopy(b, k * cols, bp, k * wp, cols);
-        }
         for (int t = 0; t < inner * cols; t++) {
             if (!Double.isFinite(b[t])) {
                 DenseProducts.multiplyScalar(a, b, c, rows, inner, cols);
                 return;
             }
+        }
+        if ((long) inner * cols > WIDE_B) {
+            multiplyWide(a, b, c, rows, inner, cols);
+            return;
+        }
+        // b with its rows padded by zeros to a whole number of vectors: the padding lanes are discarded
+        int wp = paddedWidth(cols);
+        double[] bp = new double[inner * wp];
+        for (int k = 0; k < inner; k++) {
+            System.arraycopy(b, k * cols, bp, k * wp, cols);
         }
         double[] row = new double[wp];
         for (int i = 0; i < rows; i++) {
@@ -59,6 +63,109 @@ final class VectorDenseProducts {
             }
             System.arraycopy(row, 0, c, i * cols, cols);
         }
+    }
+
+    /**
+     * {@link #multiply} for a b too large for the cache (a PCA's projection: 6 400 features × thousands of
+     * components), as a blocked product: b packed in panels of {@link #PANEL} columns, each panel's rows contiguous
+     * (read in order, where b's own rows put each panel's entries a whole row of b apart), and {@link #ROW_CHUNK} rows
+     * of a passed over every panel, four at a time, before the next rows. b then streams from memory once per chunk
+     * instead of once per row of a. The sums are the same: ascending over the inner index, every term added.
+     */
+    private static void multiplyWide(double[] a, double[] b, double[] c, int rows, int inner, int cols) {
+        int panels = (cols + PANEL - 1) / PANEL;
+        double[] packed = new double[panels * inner * PANEL]; // columns past cols stay 0, their lanes discarded
+        for (int p = 0; p < panels; p++) {
+            int j0 = p * PANEL;
+            int w = Math.min(PANEL, cols - j0);
+            for (int k = 0; k < inner; k++) {
+                System.arraycopy(b, k * cols + j0, packed, (p * inner + k) * PANEL, w);
+            }
+        }
+        double[] lanes = new double[PANEL];
+        for (int i0 = 0; i0 < rows; i0 += ROW_CHUNK) {
+            int i1 = Math.min(rows, i0 + ROW_CHUNK);
+            for (int p = 0; p < panels; p++) {
+                int j0 = p * PANEL;
+                int w = Math.min(PANEL, cols - j0);
+                int i = i0;
+                for (; i + 4 <= i1; i += 4) {
+                    fourRowsOnePanel(a, i * inner, inner, packed, p * inner * PANEL, c, i * cols + j0, cols, w, lanes);
+                }
+                for (; i < i1; i++) {
+                    oneRowOnePanel(a, i * inner, inner, packed, p * inner * PANEL, c, i * cols + j0, w, lanes);
+                }
+            }
+        }
+    }
+
+    /**
+     * Four rows of a times one panel. The sums leave the method through arrays only: passed to a helper, the eight
+     * vectors were boxed in the loop (an allocation per vector and step: 3 instead of 16 GMAC/s).
+     */
+    private static void fourRowsOnePanel(double[] a, int ai, int inner, double[] packed, int po, double[] c, int ci,
+            int cols, int w, double[] lanes) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S);
+        DoubleVector c11 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S);
+        DoubleVector c21 = DoubleVector.zero(S);
+        DoubleVector c30 = DoubleVector.zero(S);
+        DoubleVector c31 = DoubleVector.zero(S);
+        for (int k = 0, bk = po; k < inner; k++, bk += PANEL) {
+            DoubleVector b0 = DoubleVector.fromArray(S, packed, bk);
+            DoubleVector b1 = DoubleVector.fromArray(S, packed, bk + L);
+            DoubleVector x0 = DoubleVector.broadcast(S, a[ai + k]);
+            c00 = exact(VECTOR, c00).add(x0.mul(b0));
+            c01 = exact(VECTOR, c01).add(x0.mul(b1));
+            DoubleVector x1 = DoubleVector.broadcast(S, a[ai + inner + k]);
+            c10 = exact(VECTOR, c10).add(x1.mul(b0));
+            c11 = exact(VECTOR, c11).add(x1.mul(b1));
+            DoubleVector x2 = DoubleVector.broadcast(S, a[ai + 2 * inner + k]);
+            c20 = exact(VECTOR, c20).add(x2.mul(b0));
+            c21 = exact(VECTOR, c21).add(x2.mul(b1));
+            DoubleVector x3 = DoubleVector.broadcast(S, a[ai + 3 * inner + k]);
+            c30 = exact(VECTOR, c30).add(x3.mul(b0));
+            c31 = exact(VECTOR, c31).add(x3.mul(b1));
+        }
+        if (w == PANEL) {
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c10.intoArray(c, ci + cols);
+            c11.intoArray(c, ci + cols + L);
+            c20.intoArray(c, ci + 2 * cols);
+            c21.intoArray(c, ci + 2 * cols + L);
+            c30.intoArray(c, ci + 3 * cols);
+            c31.intoArray(c, ci + 3 * cols + L);
+        } else { // the last panel, past cols: through the scratch lanes
+            c00.intoArray(lanes, 0);
+            c01.intoArray(lanes, L);
+            System.arraycopy(lanes, 0, c, ci, w);
+            c10.intoArray(lanes, 0);
+            c11.intoArray(lanes, L);
+            System.arraycopy(lanes, 0, c, ci + cols, w);
+            c20.intoArray(lanes, 0);
+            c21.intoArray(lanes, L);
+            System.arraycopy(lanes, 0, c, ci + 2 * cols, w);
+            c30.intoArray(lanes, 0);
+            c31.intoArray(lanes, L);
+            System.arraycopy(lanes, 0, c, ci + 3 * cols, w);
+        }
+    }
+
+    private static void oneRowOnePanel(double[] a, int ai, int inner, double[] packed, int po, double[] c, int ci,
+            int w, double[] lanes) {
+        DoubleVector c0 = DoubleVector.zero(S);
+        DoubleVector c1 = DoubleVector.zero(S);
+        for (int k = 0, bk = po; k < inner; k++, bk += PANEL) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ai + k]);
+            c0 = exact(VECTOR, c0).add(x.mul(DoubleVector.fromArray(S, packed, bk)));
+            c1 = exact(VECTOR, c1).add(x.mul(DoubleVector.fromArray(S, packed, bk + L)));
+        }
+        c0.intoArray(lanes, 0);
+        c1.intoArray(lanes, L);
+        System.arraycopy(lanes, 0, c, ci, w);
     }
 
     private static void threeVectors(double[] a, int ai, int inner, double[] bp, int wp, int j, double[] row) {
@@ -82,6 +189,137 @@ final class VectorDenseProducts {
             c0 = exact(VECTOR, c0).add(DoubleVector.broadcast(S, a[ai + k]).mul(DoubleVector.fromArray(S, bp, bk)));
         }
         c0.intoArray(row, j);
+    }
+
+    /**
+     * Entries of b above which {@link #multiply} runs blocked ({@link #multiplyWide}): 64 Ki doubles (512 KiB), more
+     * than a core's L2 holds beside the rest (the PCA's projection of thousands of features on hundreds of
+     * components or more; not the regressions' d × K weights, which stay in the cache).
+     */
+    static final long WIDE_B = 1 << 16;
+    /** Columns of b per packed panel of {@link #multiplyWide}: two vectors. */
+    private static final int PANEL = 2 * L;
+    /** Rows of a per pass over b's panels: 64 rows of 6 400 doubles (3.3 MB) stay in the L3 cache meanwhile. */
+    private static final int ROW_CHUNK = 64;
+
+    /** Rows of X whose entries of a tile's columns are summed before the next rows: 128 × 512 doubles stay in L2. */
+    private static final int GRAM_SAMPLES = 128;
+
+    /**
+     * {@link DenseProducts#gramScalar} (finite X) with four vectors of a row of XᵀX held in registers over
+     * {@link #GRAM_SAMPLES} rows of X at a time: each entry still sums {@code x_ia · x_ib} (a multiply, then an add)
+     * over the rows in ascending order, with the terms the plain loop skips added as ±0. A row's first vector may
+     * start left of the diagonal: those entries of the lower triangle are the caller's to overwrite. The columns
+     * beyond the last whole vector go through the plain loop.
+     */
+    static void gram(double[] x, int n, int d, double[] g, int tileRows, int tileCols) {
+        int dv = d - d % L;
+        int tc = Math.max(L, tileCols / L * L);
+        for (int a0 = 0; a0 < dv; a0 += tileRows) {
+            int a1 = Math.min(dv, a0 + tileRows);
+            for (int b0 = a0 / tc * tc; b0 < dv; b0 += tc) {
+                int b1 = Math.min(dv, b0 + tc);
+                for (int i0 = 0; i0 < n; i0 += GRAM_SAMPLES) {
+                    int i1 = Math.min(n, i0 + GRAM_SAMPLES);
+                    int a = a0;
+                    for (; a + 1 < a1; a += 2) {
+                        // two rows of XᵀX share each vector of x loaded: the second's entries left of its own
+                        // diagonal (at most one vector's worth) are lower-triangle entries, the caller's to overwrite
+                        int b = Math.max(b0, a / L * L);
+                        for (; b + 4 * L <= b1; b += 4 * L) {
+                            gramTwoRowsFour(x, d, g, a, b, i0, i1);
+                        }
+                        for (; b < b1; b += L) {
+                            gramOne(x, d, g, a, b, i0, i1);
+                            gramOne(x, d, g, a + 1, b, i0, i1);
+                        }
+                    }
+                    for (; a < a1; a++) {
+                        int b = Math.max(b0, a / L * L);
+                        for (; b + 4 * L <= b1; b += 4 * L) {
+                            gramFour(x, d, g, a, b, i0, i1);
+                        }
+                        for (; b < b1; b += L) {
+                            gramOne(x, d, g, a, b, i0, i1);
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int xi = i * d;
+            for (int a = 0; a < d; a++) {
+                double xa = x[xi + a];
+                for (int b = Math.max(a, dv); b < d; b++) {
+                    g[a * d + b] += xa * x[xi + b];
+                }
+            }
+        }
+    }
+
+    private static void gramFour(double[] x, int d, double[] g, int a, int b, int i0, int i1) {
+        int o = a * d + b;
+        DoubleVector g0 = DoubleVector.fromArray(S, g, o);
+        DoubleVector g1 = DoubleVector.fromArray(S, g, o + L);
+        DoubleVector g2 = DoubleVector.fromArray(S, g, o + 2 * L);
+        DoubleVector g3 = DoubleVector.fromArray(S, g, o + 3 * L);
+        for (int i = i0, xi = i0 * d; i < i1; i++, xi += d) {
+            DoubleVector xa = DoubleVector.broadcast(S, x[xi + a]);
+            g0 = exact(VECTOR, g0).add(xa.mul(DoubleVector.fromArray(S, x, xi + b)));
+            g1 = exact(VECTOR, g1).add(xa.mul(DoubleVector.fromArray(S, x, xi + b + L)));
+            g2 = exact(VECTOR, g2).add(xa.mul(DoubleVector.fromArray(S, x, xi + b + 2 * L)));
+            g3 = exact(VECTOR, g3).add(xa.mul(DoubleVector.fromArray(S, x, xi + b + 3 * L)));
+        }
+        g0.intoArray(g, o);
+        g1.intoArray(g, o + L);
+        g2.intoArray(g, o + 2 * L);
+        g3.intoArray(g, o + 3 * L);
+    }
+
+    private static void gramTwoRowsFour(double[] x, int d, double[] g, int a, int b, int i0, int i1) {
+        int o = a * d + b;
+        int p = o + d;
+        DoubleVector g0 = DoubleVector.fromArray(S, g, o);
+        DoubleVector g1 = DoubleVector.fromArray(S, g, o + L);
+        DoubleVector g2 = DoubleVector.fromArray(S, g, o + 2 * L);
+        DoubleVector g3 = DoubleVector.fromArray(S, g, o + 3 * L);
+        DoubleVector h0 = DoubleVector.fromArray(S, g, p);
+        DoubleVector h1 = DoubleVector.fromArray(S, g, p + L);
+        DoubleVector h2 = DoubleVector.fromArray(S, g, p + 2 * L);
+        DoubleVector h3 = DoubleVector.fromArray(S, g, p + 3 * L);
+        for (int i = i0, xi = i0 * d; i < i1; i++, xi += d) {
+            DoubleVector xa = DoubleVector.broadcast(S, x[xi + a]);
+            DoubleVector xc = DoubleVector.broadcast(S, x[xi + a + 1]);
+            DoubleVector v0 = DoubleVector.fromArray(S, x, xi + b);
+            DoubleVector v1 = DoubleVector.fromArray(S, x, xi + b + L);
+            DoubleVector v2 = DoubleVector.fromArray(S, x, xi + b + 2 * L);
+            DoubleVector v3 = DoubleVector.fromArray(S, x, xi + b + 3 * L);
+            g0 = exact(VECTOR, g0).add(xa.mul(v0));
+            g1 = exact(VECTOR, g1).add(xa.mul(v1));
+            g2 = exact(VECTOR, g2).add(xa.mul(v2));
+            g3 = exact(VECTOR, g3).add(xa.mul(v3));
+            h0 = exact(VECTOR, h0).add(xc.mul(v0));
+            h1 = exact(VECTOR, h1).add(xc.mul(v1));
+            h2 = exact(VECTOR, h2).add(xc.mul(v2));
+            h3 = exact(VECTOR, h3).add(xc.mul(v3));
+        }
+        g0.intoArray(g, o);
+        g1.intoArray(g, o + L);
+        g2.intoArray(g, o + 2 * L);
+        g3.intoArray(g, o + 3 * L);
+        h0.intoArray(g, p);
+        h1.intoArray(g, p + L);
+        h2.intoArray(g, p + 2 * L);
+        h3.intoArray(g, p + 3 * L);
+    }
+
+    private static void gramOne(double[] x, int d, double[] g, int a, int b, int i0, int i1) {
+        int o = a * d + b;
+        DoubleVector g0 = DoubleVector.fromArray(S, g, o);
+        for (int i = i0, xi = i0 * d; i < i1; i++, xi += d) {
+            g0 = exact(VECTOR, g0).add(DoubleVector.broadcast(S, x[xi + a]).mul(DoubleVector.fromArray(S, x, xi + b)));
+        }
+        g0.intoArray(g, o);
     }
 
     /** {@code cols} rounded up to whole vectors. */

@@ -73,16 +73,18 @@ class DenseProductsTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextInt(4) == 0 ? 0 : r.nextGaussian();
         }
-        double[] g = DenseProducts.gram(x, n, d, 1.0);
-        for (int a = 0; a < d; a++) {
-            for (int e = 0; e < d; e++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    // the product rounded once, then the running sum rounded once, as Java evaluates it
-                    double p = new BigDecimal(x[i * d + a]).multiply(new BigDecimal(x[i * d + e])).doubleValue();
-                    s = new BigDecimal(s).add(new BigDecimal(p)).doubleValue();
+        // one tile, and tiles of 2 × 3 entries that split the rows and columns of the upper triangle unevenly
+        for (double[] g : new double[][] {DenseProducts.gram(x, n, d, 1.0), DenseProducts.gram(x, n, d, 1.0, 2, 3)}) {
+            for (int a = 0; a < d; a++) {
+                for (int e = 0; e < d; e++) {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) {
+                        // the product rounded once, then the running sum rounded once, as Java evaluates it
+                        double p = new BigDecimal(x[i * d + a]).multiply(new BigDecimal(x[i * d + e])).doubleValue();
+                        s = new BigDecimal(s).add(new BigDecimal(p)).doubleValue();
+                    }
+                    assertEquals(s, g[a * d + e], 0.0, "gram[" + a + "][" + e + "]");
                 }
-                assertEquals(s, g[a * d + e], 0.0, "gram[" + a + "][" + e + "]");
             }
         }
         double[] c = new double[n * n];
@@ -127,14 +129,63 @@ class DenseProductsTest {
                     if (cols % 5 == 0) { // a non-finite b: the plain loops skip its zero-a terms, the SIMD path must too
                         b[r.nextInt(b.length)] = cols % 10 == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
                     }
-                    double[] plain = new double[rows * cols];
-                    double[] simd = new double[rows * cols];
-                    java.util.Arrays.fill(simd, Double.NaN); // every entry must be written
-                    DenseProducts.multiplyScalar(a, b, plain, rows, inner, cols);
-                    VectorDenseProducts.multiply(a, b, simd, rows, inner, cols);
-                    for (int t = 0; t < plain.length; t++) {
-                        assertEquals(Double.doubleToRawLongBits(plain[t]), Double.doubleToRawLongBits(simd[t]),
-                                rows + "×" + inner + "×" + cols + " entry " + t);
+                    assertSimdProductBits(a, b, rows, inner, cols);
+                }
+            }
+        }
+    }
+
+    private static void assertSimdProductBits(double[] a, double[] b, int rows, int inner, int cols) {
+        double[] plain = new double[rows * cols];
+        double[] simd = new double[rows * cols];
+        java.util.Arrays.fill(simd, Double.NaN); // every entry must be written
+        DenseProducts.multiplyScalar(a, b, plain, rows, inner, cols);
+        VectorDenseProducts.multiply(a, b, simd, rows, inner, cols);
+        for (int t = 0; t < plain.length; t++) {
+            assertEquals(Double.doubleToRawLongBits(plain[t]), Double.doubleToRawLongBits(simd[t]),
+                    rows + "×" + inner + "×" + cols + " entry " + t);
+        }
+    }
+
+    @Test
+    void theSimdProductOfAWideBGivesThePlainLoopsBits() {
+        // b larger than VectorDenseProducts.WIDE_B (a PCA projection): packed panels, the last one partly past the
+        // columns; rows of a four at a time, then one by one, in chunks of 64
+        SplittableRandom r = new SplittableRandom(6);
+        int inner = 300;
+        for (int cols : new int[] {219, 224, 230, 233}) {
+            assertTrue((long) inner * cols > VectorDenseProducts.WIDE_B);
+            for (int rows : new int[] {1, 3, 4, 5, 8, 11, 70}) {
+                assertSimdProductBits(mixed(r, rows * inner), mixed(r, inner * cols), rows, inner, cols);
+            }
+        }
+    }
+
+    @Test
+    void theSimdGramMatrixGivesThePlainLoopsBitsAtEveryShapeAndTile() {
+        assertTrue(DenseProducts.SIMD, "the tests run with jdk.incubator.vector: the SIMD Gram matrix must be the one in use");
+        SplittableRandom r = new SplittableRandom(4);
+        // more rows than a block of samples (128); widths around whole vectors and four-vector blocks; tiles that
+        // cut rows and columns unevenly, and the defaults
+        int[][] tiles = {{1, 1}, {3, 8}, {5, 17}, {DenseProducts.GRAM_TILE_ROWS, DenseProducts.GRAM_TILE_COLS}};
+        for (int n : new int[] {1, 130, 300}) {
+            for (int d : new int[] {1, 2, 7, 8, 9, 31, 33, 47, 64, 70}) {
+                double[] x = mixed(r, n * d);
+                double[] plain = new double[d * d];
+                DenseProducts.gramScalar(x, n, d, plain, d, d);
+                for (int[] tile : tiles) {
+                    double[] simd = new double[d * d];
+                    double[] scalarTiles = new double[d * d];
+                    VectorDenseProducts.gram(x, n, d, simd, tile[0], tile[1]);
+                    DenseProducts.gramScalar(x, n, d, scalarTiles, tile[0], tile[1]);
+                    for (int a = 0; a < d; a++) {
+                        for (int b = a; b < d; b++) { // the upper triangle: the lower is the caller's to mirror
+                            String at = n + "×" + d + " tiles " + tile[0] + "×" + tile[1] + " entry " + a + "," + b;
+                            assertEquals(Double.doubleToRawLongBits(plain[a * d + b]),
+                                    Double.doubleToRawLongBits(simd[a * d + b]), "SIMD " + at);
+                            assertEquals(Double.doubleToRawLongBits(plain[a * d + b]),
+                                    Double.doubleToRawLongBits(scalarTiles[a * d + b]), "plain tiles " + at);
+                        }
                     }
                 }
             }

@@ -335,4 +335,100 @@ class PcaTest {
             assertArrayEquals(primal.components()[i], byDefault.components()[i], 0.0);
         }
     }
+
+    private static double[] flat(double[][] x) {
+        int d = x[0].length;
+        double[] out = new double[x.length * d];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], 0, out, i * d, d);
+        }
+        return out;
+    }
+
+    @Test
+    void ejmlRecoversTheKnownDecompositionInDescendingOrder() {
+        // the solver for large matrices (EJML_ABOVE = 0 here) on the hand-known covariance Q Λ Qᵀ, Λ given unordered
+        double[] lambda = {0.6, 6, 0.4, 3};
+        double[][] q = householder();
+        double[][] x = knownCovarianceSample(lambda, q, new double[] {1, -2, 0.5, 10});
+        Pca pca = Pca.fitFlat(flat(x), x.length, 4, 1.0, false, Integer.MAX_VALUE, 0);
+        assertArrayEquals(new double[] {6, 3, 0.6, 0.4}, pca.eigenvalues(), 1e-10);
+        int[] column = {1, 3, 0, 2}; // the column of Q that belongs to each eigenvalue, descending
+        double[][] c = pca.components();
+        for (int i = 0; i < 4; i++) {
+            double dot = 0;
+            for (int j = 0; j < 4; j++) {
+                dot += c[i][j] * q[j][column[i]];
+            }
+            assertEquals(1.0, Math.abs(dot), 1e-10, "component " + i);
+        }
+    }
+
+    @Test
+    void ejmlAndHipparchusGiveTheSameComponentsOnSpikeCounts() {
+        // sparse counts of 60 neurons in 400 images, 10 of them silent, the rest tuned to one of 5 classes: both
+        // solvers, on the covariance's and on the Gram matrix's path, must keep the same components (the data's
+        // eigenvalues are distinct, gaps ≥ 1e-4·λ₁, so eigenvectors agree to ≈ ε·‖A‖/gap ≪ 1e-8)
+        SplittableRandom r = new SplittableRandom(21);
+        int n = 400;
+        int d = 60;
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            int label = r.nextInt(5);
+            for (int j = 10; j < d; j++) {
+                double rate = j % 5 == label ? 0.6 : 0.05;
+                x[i * d + j] = r.nextDouble() < rate ? 1 + r.nextInt(4) : 0;
+            }
+        }
+        Pca hipparchus = Pca.fitFlat(x.clone(), n, d, 0.95, true, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        Pca ejml = Pca.fitFlat(x.clone(), n, d, 0.95, true, Integer.MAX_VALUE, 0);
+        int wideN = 40; // fewer samples than varying features: the Gram matrix's path, decomposed by EJML
+        double[] wide = java.util.Arrays.copyOf(x, wideN * d);
+        Pca wideHipparchus = Pca.fitFlat(wide.clone(), wideN, d, 0.95, true, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        Pca wideEjml = Pca.fitFlat(wide.clone(), wideN, d, 0.95, true, 0, 0);
+        for (Pca[] pair : new Pca[][] {{hipparchus, ejml}, {wideHipparchus, wideEjml}}) {
+            Pca ref = pair[0];
+            Pca got = pair[1];
+            assertTrue(ref.numComponents() > 5, "several components kept: " + ref.numComponents());
+            assertEquals(ref.numComponents(), got.numComponents(), "kept components");
+            double[] lr = ref.eigenvalues();
+            double[] lg = got.eigenvalues();
+            for (int i = 0; i < d; i++) {
+                assertEquals(lr[i], lg[i], 1e-10 * lr[0], "eigenvalue " + i);
+            }
+            for (int i = 0; i < ref.numComponents(); i++) {
+                assertArrayEquals(ref.components()[i], got.components()[i], 1e-8, "component " + i);
+                for (int j = 0; j < 10; j++) {
+                    assertEquals(0.0, got.components()[i][j], 0.0, "silent neuron " + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fitBytesIsALowerBoundOfWhatEachSolverAllocates() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        SplittableRandom r = new SplittableRandom(22);
+        for (int[] nd : new int[][] {{300, 120}, {60, 150}}) { // the covariance's path, then the Gram matrix's
+            int n = nd[0];
+            int d = nd[1];
+            double[] x = new double[n * d];
+            for (int t = 0; t < x.length; t++) {
+                x[t] = r.nextGaussian();
+            }
+            for (int ejmlAbove : new int[] {0, Integer.MAX_VALUE}) {
+                int dualAbove = n < d ? 0 : Integer.MAX_VALUE;
+                double[] copy = x.clone();
+                long before = threads.getCurrentThreadAllocatedBytes();
+                Pca.fitFlat(copy, n, d, 0.95, true, dualAbove, ejmlAbove);
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                long bound = Pca.fitBytes(n, d, dualAbove, ejmlAbove);
+                int m = Math.min(n, d);
+                assertTrue(bound >= 8L * 2 * m * m, n + " x " + d + ": " + bound);
+                assertTrue(bound <= allocated, n + " x " + d + " ejmlAbove " + ejmlAbove + ": fitBytes " + bound
+                        + " > allocated " + allocated);
+            }
+        }
+    }
 }

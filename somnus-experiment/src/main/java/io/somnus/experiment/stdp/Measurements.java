@@ -6,6 +6,7 @@ import io.somnus.experiment.config.PhiDefinition;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.Diversity;
 import io.somnus.metrics.WeightStatistics;
@@ -25,6 +26,9 @@ import java.util.Map;
  * per projection, representational diversity and φ, firing rates, stability of the accuracy curve.
  */
 public final class Measurements {
+    /** The progress phase of the final evaluation: spike counts, then readouts (slow for wide networks). */
+    public static final String FINAL_PHASE = "evaluate";
+
     private final StdpRunConfig cfg;
     private final Network net;
     private final FrozenEvaluator evaluator;
@@ -63,7 +67,7 @@ public final class Measurements {
         row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) sleepSteps);
         row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));
         LabeledImages fitSet = readoutSet(train, true);
-        Evaluation ev = evaluate(fitSet, validation, imagesSeen);
+        Evaluation ev = evaluate(fitSet, validation, imagesSeen, null);
         row.put(RunDirectory.Metrics.VAL_ACCURACY, ev.accuracy.get(Choices.of(cfg.readout().main())));
         ev.accuracy.forEach((k, v) -> row.put("val_accuracy_" + k, v));
         weightColumns(row);
@@ -76,14 +80,20 @@ public final class Measurements {
         return row;
     }
 
-    /** Final numbers on the test images. */
-    public Map<String, Object> finalSummary(LabeledImages train, LabeledImages test, List<Double> valCurve) {
+    /**
+     * Final numbers on the test images.
+     *
+     * @param recorder told the progress of the evaluation (phase {@value #FINAL_PHASE}: the readout and test images'
+     *                 spike counts, then each readout's fit)
+     */
+    public Map<String, Object> finalSummary(LabeledImages train, LabeledImages test, List<Double> valCurve,
+            RunRecorder recorder) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", Choices.of(cfg.model()));
         s.put("preset", cfg.preset());
         s.put("dataset", cfg.dataset().name());
         s.put("seed", cfg.seed());
-        Evaluation ev = evaluate(readoutSet(train, false), test, -1);
+        Evaluation ev = evaluate(readoutSet(train, false), test, -1, recorder);
         s.put("test_accuracy", ev.accuracy.get(Choices.of(cfg.readout().main())));
         s.put("test_accuracy_by_readout", ev.accuracy);
         double[] curve = valCurve.stream().mapToDouble(Double::doubleValue).toArray();
@@ -128,10 +138,16 @@ public final class Measurements {
     private record Evaluation(Map<String, Double> accuracy, Diversity diversity, double phi, double phiAuthors,
             int pcaComponents, Map<String, Object> logisticFit) { }
 
-    private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt) {
+    /** @param recorder told the progress of each step, or null */
+    private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt, RunRecorder recorder) {
         String pop = cfg.readout().population();
+        int steps = 2 + cfg.readout().readouts().size();
+        int done = 0;
+        progress(recorder, done, steps);
         double[][] fitX = evaluator.features(net, pop, fitSet.images(), evalSeed ^ salt);
+        progress(recorder, ++done, steps);
         double[][] evalX = evaluator.features(net, pop, evalSet.images(), ~evalSeed ^ salt);
+        progress(recorder, ++done, steps);
         Map<String, Double> acc = new LinkedHashMap<>();
         double phi = Double.NaN;
         int components = 0;
@@ -149,6 +165,7 @@ public final class Measurements {
                 logisticFit.put("iterations", pca.model().iterations());
                 logisticFit.put("converged", pca.model().converged());
             }
+            progress(recorder, ++done, steps);
         }
         double phiAuthors = cfg.readout().reportsPhi(PhiDefinition.AUTHORS)
                 ? AuthorsClusterSeparation.phi(rates(fitX), fitSet.labels(), rates(evalX), evalSet.labels(),
@@ -159,6 +176,12 @@ public final class Measurements {
         Diversity div = Diversity.of(evalX, evalSet.labels(), evalSet.numClasses(), dense,
                 rf == null ? 0 : rf.pre().size());
         return new Evaluation(acc, div, phi, phiAuthors, components, logisticFit);
+    }
+
+    private static void progress(RunRecorder recorder, int done, int steps) {
+        if (recorder != null) {
+            recorder.progress(FINAL_PHASE, done, steps);
+        }
     }
 
     /** Spike counts per image as the authors' rates: mean spikes per step of the image's presentation. */

@@ -243,7 +243,7 @@ public final class StdpTraining {
         if (export != null) {
             export.write();
         }
-        Map<String, Object> summary = measure.finalSummary(train, test, valCurve);
+        Map<String, Object> summary = measure.finalSummary(train, test, valCurve, recorder);
         if (fromTraining != null) {
             TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
             TrainingStreamReadout.Segments scored = TrainingStreamReadout.streamSegments(net, test, encoder, cfg, ~evalSeed);
