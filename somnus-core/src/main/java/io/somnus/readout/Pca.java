@@ -176,8 +176,8 @@ public final class Pca {
     /**
      * Bytes {@link #fitFlat} allocates at its peak for n samples of d features, all varying (a lower bound: arrays
      * only): the n × n path holds Xcᵀ with its Gram matrix, then that matrix with the decomposition's; the d × d
-     * path the covariance with the decomposition's. Hipparchus holds one copy of an m × m matrix, EJML three (its
-     * blocked copy, the eigenvectors as a matrix and as columns).
+     * path the covariance with the decomposition's. Hipparchus holds one copy of an m × m matrix, EJML three (the
+     * matrix kept for its fallback, the eigenvectors as a matrix and as columns; it reduces the matrix in place).
      */
     static long fitBytes(int n, int d) {
         return fitBytes(n, d, DenseProducts.WIDE_ABOVE, EJML_ABOVE);
@@ -295,11 +295,11 @@ public final class Pca {
     }
 
     /**
-     * Eigen-decomposition of the symmetric positive semi-definite m × m matrix {@code sym} (row-major, not modified),
-     * eigenvalues descending; falls back to the singular value decomposition (equal for such a matrix) when the
-     * iteration does not converge. Of order up to {@code ejmlAbove} by Hipparchus, above by EJML.
+     * Eigen-decomposition of the symmetric positive semi-definite m × m matrix {@code sym} (row-major; overwritten
+     * above {@code ejmlAbove}), eigenvalues descending; falls back to the singular value decomposition (equal for such
+     * a matrix) when the iteration does not converge. Of order up to {@code ejmlAbove} by Hipparchus, above by EJML.
      */
-    private static void decompose(double[] sym, int m, double[] values, double[][] vectors, int ejmlAbove) {
+    static void decompose(double[] sym, int m, double[] values, double[][] vectors, int ejmlAbove) {
         if (m == 0) {
             return;
         }
@@ -335,18 +335,19 @@ public final class Pca {
      * returns the pairs unordered, so they are sorted here, descending, ties in EJML's order.
      */
     private static void decomposeEjml(double[] sym, int m, double[] values, double[][] vectors) {
+        double[] original = sym.clone(); // the reduction works in place, in its own block layout
         DMatrixRMaj a = DMatrixRMaj.wrap(m, m, sym);
         double[] raw = new double[m];
         double[][] raws = new double[m][];
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-        if (!eig.inputModified() && eig.decompose(a)) {
+        if (eig.decompose(a)) {
             for (int i = 0; i < m; i++) {
                 raw[i] = eig.getEigenvalue(i).real;
                 raws[i] = eig.getEigenVector(i).data;
             }
         } else {
             SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, m, false, true, true);
-            if (!svd.decompose(a.copy())) {
+            if (!svd.decompose(DMatrixRMaj.wrap(m, m, original))) {
                 throw new IllegalStateException("PCA: neither the eigen- nor the singular value decomposition of the "
                         + m + " x " + m + " covariance converged");
             }

@@ -431,4 +431,34 @@ class PcaTest {
             }
         }
     }
+
+    @Test
+    void bothSolversTakeTheEigenDecompositionNotTheirFallback() {
+        // Q diag(3, −1, 2, 0.5) Qᵀ: the eigen-decomposition gives −1 where the SVD fallback (for matrices the
+        // iteration does not converge on) would give its magnitude, so a solver that always fell back fails here
+        double[][] q = householder();
+        double[] lambda = {3, -1, 2, 0.5};
+        double[] a = new double[16];
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                for (int k = 0; k < 4; k++) {
+                    a[r * 4 + c] += q[r][k] * lambda[k] * q[c][k];
+                }
+            }
+        }
+        for (int ejmlAbove : new int[] {0, Integer.MAX_VALUE}) {
+            double[] values = new double[4];
+            double[][] vectors = new double[4][];
+            Pca.decompose(a.clone(), 4, values, vectors, ejmlAbove);
+            assertArrayEquals(new double[] {3, 2, 0.5, -1}, values, 1e-12, "ejmlAbove " + ejmlAbove);
+            int[] column = {0, 2, 3, 1};
+            for (int i = 0; i < 4; i++) {
+                double dot = 0;
+                for (int j = 0; j < 4; j++) {
+                    dot += vectors[i][j] * q[j][column[i]];
+                }
+                assertEquals(1.0, Math.abs(dot), 1e-12, "ejmlAbove " + ejmlAbove + " vector " + i);
+            }
+        }
+    }
 }
