@@ -233,9 +233,10 @@ final class VectorDenseProducts {
     }
 
     /**
-     * Entries of b above which {@link #multiply} runs blocked ({@link #multiplyWide}): 64 Ki doubles (512 KiB), more
-     * than a core's L2 holds beside the rest (the PCA's projection of thousands of features on hundreds of
-     * components or more; not the regressions' d × K weights, which stay in the cache).
+     * Entries of b above which {@link #multiply} runs blocked ({@link #multiplyWide}) when b is also wider than three
+     * vectors: 64 Ki doubles (512 KiB), more than a core's L2 holds beside the rest (the PCA's projection of thousands
+     * of features on hundreds of components or more). The regressions' products with ten classes, however many rows b
+     * has, take two rows of a at a time instead ({@link #twoRowsThreeVectors}).
      */
     static final long WIDE_B = 1 << 16;
     /** Columns of b per packed panel of {@link #multiplyWide}: two vectors. */
