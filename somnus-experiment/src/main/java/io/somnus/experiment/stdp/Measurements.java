@@ -14,7 +14,6 @@ import io.somnus.network.Network;
 import io.somnus.readout.AuthorsClusterSeparation;
 import io.somnus.readout.ClusterSeparation;
 import io.somnus.readout.FittedReadout;
-import io.somnus.readout.Readout;
 import io.somnus.synapse.Projection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +66,7 @@ public final class Measurements {
         row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) sleepSteps);
         row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));
         LabeledImages fitSet = readoutSet(train, true);
-        Evaluation ev = evaluate(fitSet, validation, imagesSeen, null);
+        Evaluation ev = evaluate(fitSet, validation, imagesSeen, null, 1);
         row.put(RunDirectory.Metrics.VAL_ACCURACY, ev.accuracy.get(Choices.of(cfg.readout().main())));
         ev.accuracy.forEach((k, v) -> row.put("val_accuracy_" + k, v));
         weightColumns(row);
@@ -83,17 +82,18 @@ public final class Measurements {
     /**
      * Final numbers on the test images.
      *
-     * @param recorder told the progress of the evaluation (phase {@value #FINAL_PHASE}: the readout and test images'
-     *                 spike counts, then each readout's fit)
+     * @param recorder       told the progress of the evaluation (phase {@value #FINAL_PHASE}: the readout and test
+     *                       images' spike counts, then each readout's fit)
+     * @param readoutThreads threads that fit the readouts at the same time (1: one after the other; the same results)
      */
     public Map<String, Object> finalSummary(LabeledImages train, LabeledImages test, List<Double> valCurve,
-            RunRecorder recorder) {
+            RunRecorder recorder, int readoutThreads) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", Choices.of(cfg.model()));
         s.put("preset", cfg.preset());
         s.put("dataset", cfg.dataset().name());
         s.put("seed", cfg.seed());
-        Evaluation ev = evaluate(readoutSet(train, false), test, -1, recorder);
+        Evaluation ev = evaluate(readoutSet(train, false), test, -1, recorder, readoutThreads);
         s.put("test_accuracy", ev.accuracy.get(Choices.of(cfg.readout().main())));
         s.put("test_accuracy_by_readout", ev.accuracy);
         double[] curve = valCurve.stream().mapToDouble(Double::doubleValue).toArray();
@@ -138,24 +138,35 @@ public final class Measurements {
     private record Evaluation(Map<String, Double> accuracy, Diversity diversity, double phi, double phiAuthors,
             int pcaComponents, Map<String, Object> logisticFit) { }
 
-    /** @param recorder told the progress of each step, or null */
-    private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt, RunRecorder recorder) {
+    /**
+     * @param recorder       told the progress of each step, or null
+     * @param readoutThreads threads that fit the readouts at the same time
+     */
+    private Evaluation evaluate(LabeledImages fitSet, LabeledImages evalSet, long salt, RunRecorder recorder,
+            int readoutThreads) {
         String pop = cfg.readout().population();
-        int steps = 2 + cfg.readout().readouts().size();
-        int done = 0;
-        progress(recorder, done, steps);
+        List<ReadoutKind> kinds = cfg.readout().readouts();
+        int steps = 2 + kinds.size();
+        int[] done = {0};
+        Runnable step = () -> {
+            synchronized (done) { // fits finishing on several threads still report 3/5 before 4/5
+                progress(recorder, ++done[0], steps);
+            }
+        };
+        progress(recorder, 0, steps);
         double[][] fitX = evaluator.features(net, pop, fitSet.images(), evalSeed ^ salt);
-        progress(recorder, ++done, steps);
+        step.run();
         double[][] evalX = evaluator.features(net, pop, evalSet.images(), ~evalSeed ^ salt);
-        progress(recorder, ++done, steps);
+        step.run();
+        List<FittedReadout> fitted = ReadoutFits.fit(kinds, cfg.readout().pcaVariance(), fitX, fitSet.labels(),
+                fitSet.numClasses(), readoutSeed, readoutThreads, step);
         Map<String, Double> acc = new LinkedHashMap<>();
         double phi = Double.NaN;
         int components = 0;
         Map<String, Object> logisticFit = new LinkedHashMap<>();
-        for (ReadoutKind kind : cfg.readout().readouts()) {
-            Readout r = Readouts.create(kind, cfg.readout().pcaVariance());
-            FittedReadout f = r.fit(fitX, fitSet.labels(), fitSet.numClasses(), readoutSeed);
-            acc.put(Choices.of(kind), f.accuracy(evalX, evalSet.labels()));
+        for (int r = 0; r < kinds.size(); r++) {
+            FittedReadout f = fitted.get(r);
+            acc.put(Choices.of(kinds.get(r)), f.accuracy(evalX, evalSet.labels()));
             if (f instanceof io.somnus.readout.PcaLogisticReadout.Fitted pca) {
                 double[][] z = pca.transform(evalX);
                 components = pca.numComponents();
@@ -165,7 +176,6 @@ public final class Measurements {
                 logisticFit.put("iterations", pca.model().iterations());
                 logisticFit.put("converged", pca.model().converged());
             }
-            progress(recorder, ++done, steps);
         }
         double phiAuthors = cfg.readout().reportsPhi(PhiDefinition.AUTHORS)
                 ? AuthorsClusterSeparation.phi(rates(fitX), fitSet.labels(), rates(evalX), evalSet.labels(),

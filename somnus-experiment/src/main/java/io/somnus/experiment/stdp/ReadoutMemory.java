@@ -86,6 +86,19 @@ record ReadoutMemory(StdpRunConfig cfg, int features, int fitImages, int evalIma
     }
 
     /**
+     * Whether the readouts' fits can run at the same time, one thread each, at the end of the run: the spike counts and
+     * the sum of all fits beside the network within {@link #HEADROOM} of the heap (where only the largest fits, they
+     * run one after the other; the results are the same either way).
+     */
+    boolean fitTogether(double networkBytes, long heap) {
+        double work = 0;
+        for (ReadoutKind k : cfg.readout().readouts()) {
+            work += fitBytes(k, fitImages);
+        }
+        return networkBytes + counts(fitImages) + work <= HEADROOM * heap;
+    }
+
+    /**
      * Spike counts of {@code images} readout images and the evaluated ones, then the largest of the readouts' fits and
      * the evaluations after them.
      */

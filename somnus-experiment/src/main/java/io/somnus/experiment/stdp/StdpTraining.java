@@ -84,8 +84,12 @@ public final class StdpTraining {
         int threads = cfg.train().evalThreads() > 0 ? cfg.train().evalThreads() : Runtime.getRuntime().availableProcessors();
         FrozenEvaluator evaluator = new FrozenEvaluator(encoder, presentation, threads);
         Measurements measure = new Measurements(cfg, net, evaluator, readoutSeed, evalSeed);
-        new ReadoutMemory(cfg, readoutPop.size(), measure.readoutImages(train), Math.max(validation.size(), test.size()),
-                train.numClasses()).check(ReadoutMemory.networkBytes(net), Runtime.getRuntime().maxMemory());
+        ReadoutMemory memory = new ReadoutMemory(cfg, readoutPop.size(), measure.readoutImages(train),
+                Math.max(validation.size(), test.size()), train.numClasses());
+        double networkBytes = ReadoutMemory.networkBytes(net);
+        long heap = Runtime.getRuntime().maxMemory();
+        memory.check(networkBytes, heap);
+        int readoutThreads = memory.fitTogether(networkBytes, heap) ? threads : 1;
 
         SleepConfig sc = cfg.sleep();
         boolean plastic = cfg.train().plasticity();
@@ -243,7 +247,7 @@ public final class StdpTraining {
         if (export != null) {
             export.write();
         }
-        Map<String, Object> summary = measure.finalSummary(train, test, valCurve, recorder);
+        Map<String, Object> summary = measure.finalSummary(train, test, valCurve, recorder, readoutThreads);
         if (fromTraining != null) {
             TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
             TrainingStreamReadout.Segments scored = TrainingStreamReadout.streamSegments(net, test, encoder, cfg, ~evalSeed);

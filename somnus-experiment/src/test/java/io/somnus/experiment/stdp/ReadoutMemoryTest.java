@@ -82,4 +82,31 @@ class ReadoutMemoryTest {
     void thePresetsOwnSizeFitsInTwoGib() {
         new ReadoutMemory(dc(), 100, 60_000, 10_000, 10).check(0.1 * GIB, 2 * GIB);
     }
+
+    /**
+     * The readouts are fitted side by side only where all their fits fit at once: by hand, the counts and the sum of
+     * the three fits within four fifths of the heap; a heap that holds the largest fit alone (the check passes) but not
+     * the sum fits them one after the other.
+     */
+    @Test
+    void fitsSideBySideOnlyWhereAllFitsFitAtOnce() {
+        StdpRunConfig cfg = dc("populations.e.size", 6400);
+        ReadoutMemory m = new ReadoutMemory(cfg, 6400, 20_000, 10_000, 10);
+        double network = 0.9 * GIB;
+        double counts = 30_000.0 * (8 * 6400 + 24);
+        double sum = 0;
+        double largest = 0;
+        for (ReadoutKind k : cfg.readout().readouts()) {
+            double f = Readouts.create(k, cfg.readout().pcaVariance()).fitBytes(20_000, 6400, 10);
+            sum += f;
+            largest = Math.max(largest, f);
+        }
+        assertTrue(sum > largest * 1.5, "two large fits: " + sum + " " + largest);
+        long together = (long) Math.ceil((network + counts + sum) / ReadoutMemory.HEADROOM);
+        assertTrue(m.fitTogether(network, together));
+        assertFalse(m.fitTogether(network, together - 1024));
+        long alone = (long) ((network + counts + largest + 0.5 * (sum - largest)) / ReadoutMemory.HEADROOM);
+        m.check(network, alone);
+        assertFalse(m.fitTogether(network, alone));
+    }
 }
