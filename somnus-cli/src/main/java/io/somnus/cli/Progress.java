@@ -26,11 +26,16 @@ final class Progress implements RunProgress, AutoCloseable {
     @Override
     public synchronized void update(String newPhase, long done, long total) {
         if (!newPhase.equals(phase)) {
+            bar.setExtraMessage(newPhase);
+            if (total > 0) {
+                bar.maxHint(total);
+            }
             if (!phase.isEmpty()) {
-                bar.reset(); // each phase's own elapsed time and estimate (the readouts' pace is not training's)
+                // each phase's own elapsed time and estimate (the readouts' pace is not training's); the reset draws
+                // the bar at once, so the new phase's name and total come first
+                bar.reset();
             }
             phase = newPhase;
-            bar.setExtraMessage(newPhase);
         }
         if (total > 0) {
             bar.maxHint(total);

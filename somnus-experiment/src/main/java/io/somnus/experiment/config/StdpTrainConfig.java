@@ -7,7 +7,8 @@ package io.somnus.experiment.config;
  *                          and at the end; 0 = all training images
  * @param checkpoints       evaluations during training (evenly spaced), the last one at the end
  * @param plasticity        false = the untrained control: weights stay at their initial values
- * @param evalThreads       threads for frozen evaluation; 0 = available processors
+ * @param evalThreads       threads for frozen evaluation, and for the final readouts' fits where the heap holds them
+ *                          side by side; 0 = available processors
  * @param initialWeights    where the weights start ({@link InitialWeights}); optional, null (absent) = the preset's
  */
 public record StdpTrainConfig(int images, int epochs, int validationImages, int testImages, int readoutImages,
