@@ -248,8 +248,8 @@ final class VectorDenseProducts {
     private static final int GRAM_SAMPLES = 128;
 
     /**
-     * {@link DenseProducts#gramScalar} (finite X) with four vectors of a row of XᵀX held in registers over
-     * {@link #GRAM_SAMPLES} rows of X at a time: each entry still sums {@code x_ia · x_ib} (a multiply, then an add)
+     * {@link DenseProducts#gramScalar} (finite X) with four vectors of each of two rows of XᵀX held in registers over
+     * {@link #GRAM_SAMPLES} rows of X at a time (each vector of X loaded serves both rows): each entry still sums {@code x_ia · x_ib} (a multiply, then an add)
      * over the rows in ascending order, with the terms the plain loop skips added as ±0. A row's first vector may
      * start left of the diagonal: those entries of the lower triangle are the caller's to overwrite. The columns
      * beyond the last whole vector go through the plain loop.
@@ -276,12 +276,8 @@ final class VectorDenseProducts {
                             gramOne(x, d, g, a + 1, b, i0, i1);
                         }
                     }
-                    for (; a < a1; a++) {
-                        int b = Math.max(b0, a / L * L);
-                        for (; b + 4 * L <= b1; b += 4 * L) {
-                            gramFour(x, d, g, a, b, i0, i1);
-                        }
-                        for (; b < b1; b += L) {
+                    if (a < a1) { // an odd row left in the tile (only with odd tiles: whole vectors make the defaults even)
+                        for (int b = Math.max(b0, a / L * L); b < b1; b += L) {
                             gramOne(x, d, g, a, b, i0, i1);
                         }
                     }
@@ -297,25 +293,6 @@ final class VectorDenseProducts {
                 }
             }
         }
-    }
-
-    private static void gramFour(double[] x, int d, double[] g, int a, int b, int i0, int i1) {
-        int o = a * d + b;
-        DoubleVector g0 = DoubleVector.fromArray(S, g, o);
-        DoubleVector g1 = DoubleVector.fromArray(S, g, o + L);
-        DoubleVector g2 = DoubleVector.fromArray(S, g, o + 2 * L);
-        DoubleVector g3 = DoubleVector.fromArray(S, g, o + 3 * L);
-        for (int i = i0, xi = i0 * d; i < i1; i++, xi += d) {
-            DoubleVector xa = DoubleVector.broadcast(S, x[xi + a]);
-            g0 = exact(VECTOR, g0).add(xa.mul(DoubleVector.fromArray(S, x, xi + b)));
-            g1 = exact(VECTOR, g1).add(xa.mul(DoubleVector.fromArray(S, x, xi + b + L)));
-            g2 = exact(VECTOR, g2).add(xa.mul(DoubleVector.fromArray(S, x, xi + b + 2 * L)));
-            g3 = exact(VECTOR, g3).add(xa.mul(DoubleVector.fromArray(S, x, xi + b + 3 * L)));
-        }
-        g0.intoArray(g, o);
-        g1.intoArray(g, o + L);
-        g2.intoArray(g, o + 2 * L);
-        g3.intoArray(g, o + 3 * L);
     }
 
     private static void gramTwoRowsFour(double[] x, int d, double[] g, int a, int b, int i0, int i1) {

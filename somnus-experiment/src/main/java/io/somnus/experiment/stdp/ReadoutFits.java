@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -43,11 +42,7 @@ final class ReadoutFits {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "somnus-readout");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPool.of(n, "somnus-readout");
         try {
             for (Future<FittedReadout> f : pool.invokeAll(fits)) {
                 out.add(f.get());
