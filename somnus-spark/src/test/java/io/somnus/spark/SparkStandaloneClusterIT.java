@@ -196,6 +196,10 @@ class SparkStandaloneClusterIT {
         private final Map<Integer, String> runOfStage = new ConcurrentHashMap<>();
         /** Task id to {executor, run} of tasks running now. */
         private final Map<Long, String[]> running = new ConcurrentHashMap<>();
+        /** Task id to its launch time (ms) of tasks running now. */
+        private final Map<Long, Long> launched = new ConcurrentHashMap<>();
+        /** The shortest duration of a finished task (ms). */
+        private volatile long shortestMs = Long.MAX_VALUE;
 
         Tracker(int workerUiPort) {
             this.workerUiPort = ":" + workerUiPort + "/";
@@ -216,17 +220,29 @@ class SparkStandaloneClusterIT {
 
         @Override
         public void onTaskStart(SparkListenerTaskStart start) {
+            launched.put(start.taskInfo().taskId(), start.taskInfo().launchTime());
             running.put(start.taskInfo().taskId(), new String[] {start.taskInfo().executorId(), runOfStage.get(start.stageId())});
         }
 
         @Override
         public void onTaskEnd(SparkListenerTaskEnd end) {
             running.remove(end.taskInfo().taskId());
+            launched.remove(end.taskInfo().taskId());
+            shortestMs = Math.min(shortestMs, end.taskInfo().duration());
         }
 
-        /** {executor, run} of a task running on the watched worker now, or null. */
+        /**
+         * {executor, run} of a task running on the watched worker now that started less than half the shortest
+         * finished task's time ago, or null: a task near its end could finish its run between this answer and the
+         * kill (which then tests nothing: the run's provenance names the killed executor; seen once).
+         */
         String[] runningOnWatchedWorker() {
-            return running.values().stream().filter(t -> watchedExecutors.containsKey(t[0])).findFirst().orElse(null);
+            long now = System.currentTimeMillis();
+            long young = shortestMs / 2;
+            return running.entrySet().stream()
+                    .filter(e -> watchedExecutors.containsKey(e.getValue()[0]))
+                    .filter(e -> now - launched.getOrDefault(e.getKey(), now) < young)
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
         }
     }
 
