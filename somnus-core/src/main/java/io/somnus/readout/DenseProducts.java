@@ -98,7 +98,8 @@ final class DenseProducts {
         return g;
     }
 
-    private static boolean allFinite(double[] x, int length) {
+    /** Whether {@code x[0, length)} holds no NaN or infinity (the SIMD products' ±0 argument needs finite terms). */
+    static boolean allFinite(double[] x, int length) {
         for (int t = 0; t < length; t++) {
             if (!Double.isFinite(x[t])) {
                 return false;

@@ -35,11 +35,9 @@ final class VectorDenseProducts {
 
     /** As {@link DenseProducts#multiply}. */
     static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int cols) {
-        for (int t = 0; t < inner * cols; t++) {
-            if (!Double.isFinite(b[t])) {
-                DenseProducts.multiplyScalar(a, b, c, rows, inner, cols);
-                return;
-            }
+        if (!DenseProducts.allFinite(b, inner * cols)) {
+            DenseProducts.multiplyScalar(a, b, c, rows, inner, cols);
+            return;
         }
         if ((long) inner * cols > WIDE_B && cols > 3 * L) {
             multiplyWide(a, b, c, rows, inner, cols);

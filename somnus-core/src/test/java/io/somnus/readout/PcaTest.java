@@ -336,22 +336,13 @@ class PcaTest {
         }
     }
 
-    private static double[] flat(double[][] x) {
-        int d = x[0].length;
-        double[] out = new double[x.length * d];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, out, i * d, d);
-        }
-        return out;
-    }
-
     @Test
     void ejmlRecoversTheKnownDecompositionInDescendingOrder() {
         // the solver for large matrices (EJML_ABOVE = 0 here) on the hand-known covariance Q Λ Qᵀ, Λ given unordered
         double[] lambda = {0.6, 6, 0.4, 3};
         double[][] q = householder();
         double[][] x = knownCovarianceSample(lambda, q, new double[] {1, -2, 0.5, 10});
-        Pca pca = Pca.fitFlat(flat(x), x.length, 4, 1.0, false, Integer.MAX_VALUE, 0);
+        Pca pca = Pca.fitFlat(Features.flatten(x, 4), x.length, 4, 1.0, false, Integer.MAX_VALUE, 0);
         assertArrayEquals(new double[] {6, 3, 0.6, 0.4}, pca.eigenvalues(), 1e-10);
         int[] column = {1, 3, 0, 2}; // the column of Q that belongs to each eigenvalue, descending
         double[][] c = pca.components();

@@ -194,10 +194,11 @@ class SparkStandaloneClusterIT {
         private final String workerUiPort;
         private final Map<String, Boolean> watchedExecutors = new ConcurrentHashMap<>();
         private final Map<Integer, String> runOfStage = new ConcurrentHashMap<>();
-        /** Task id to {executor, run} of tasks running now. */
-        private final Map<Long, String[]> running = new ConcurrentHashMap<>();
-        /** Task id to its launch time (ms) of tasks running now. */
-        private final Map<Long, Long> launched = new ConcurrentHashMap<>();
+        /** A task running now: its executor, its run and when it was launched (ms, the driver's clock). */
+        private record Task(String executor, String run, long launchedMs) { }
+
+        /** Task id to the tasks running now. */
+        private final Map<Long, Task> running = new ConcurrentHashMap<>();
         /** The shortest duration of a finished task (ms). */
         private volatile long shortestMs = Long.MAX_VALUE;
 
@@ -220,14 +221,13 @@ class SparkStandaloneClusterIT {
 
         @Override
         public void onTaskStart(SparkListenerTaskStart start) {
-            launched.put(start.taskInfo().taskId(), start.taskInfo().launchTime());
-            running.put(start.taskInfo().taskId(), new String[] {start.taskInfo().executorId(), runOfStage.get(start.stageId())});
+            running.put(start.taskInfo().taskId(), new Task(start.taskInfo().executorId(), runOfStage.get(start.stageId()),
+                    start.taskInfo().launchTime()));
         }
 
         @Override
         public void onTaskEnd(SparkListenerTaskEnd end) {
             running.remove(end.taskInfo().taskId());
-            launched.remove(end.taskInfo().taskId());
             shortestMs = Math.min(shortestMs, end.taskInfo().duration());
         }
 
@@ -239,10 +239,9 @@ class SparkStandaloneClusterIT {
         String[] runningOnWatchedWorker() {
             long now = System.currentTimeMillis();
             long young = shortestMs / 2;
-            return running.entrySet().stream()
-                    .filter(e -> watchedExecutors.containsKey(e.getValue()[0]))
-                    .filter(e -> now - launched.getOrDefault(e.getKey(), now) < young)
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            return running.values().stream()
+                    .filter(t -> watchedExecutors.containsKey(t.executor()) && now - t.launchedMs() < young)
+                    .map(t -> new String[] {t.executor(), t.run()}).findFirst().orElse(null);
         }
     }
 
