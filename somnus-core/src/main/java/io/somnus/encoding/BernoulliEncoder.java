@@ -18,9 +18,11 @@ public final class BernoulliEncoder implements SpikeEncoder {
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
         SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
+        double[] p = b.probabilities(pixels.length);
         for (int i = 0; i < pixels.length; i++) {
-            GeometricSpikes.emit(b, i, probabilityPerStep(pixels[i], intensity), numSteps, rng);
+            p[i] = probabilityPerStep(pixels[i], intensity);
         }
+        GeometricSpikes.emitAll(b, p, pixels.length, numSteps, rng);
         b.buildInto(out);
     }
 }

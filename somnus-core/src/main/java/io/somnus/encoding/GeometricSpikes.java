@@ -1,5 +1,6 @@
 package io.somnus.encoding;
 
+import io.somnus.core.DoublesAhead;
 import java.util.random.RandomGenerator;
 
 /**
@@ -7,8 +8,21 @@ import java.util.random.RandomGenerator;
  * before the next spike is {@code K = floor(ln V / ln(1 − p))} with V uniform on (0, 1], since
  * {@code P(K ≥ k) = (1 − p)^k}. This is the same process as one coin per step, at one random draw per spike
  * (plus one per input) instead of one per step.
+ * <p>
+ * {@link #emitAll} draws the same numbers faster: on the run's {@code SplittableRandom} it takes V for a block of
+ * draws ahead ({@link DoublesAhead}), their logarithms together ({@link UnitLog}), and each gap from K' =
+ * ln V · (1 / ln(1 − p)) where the integer cannot depend on the last bits: K' and the exact quotient
+ * {@code Math.log(V) / ln(1 − p)} differ by at most a few ulps (both logarithms within one ulp, two roundings each),
+ * so where {@code floor(K'·(1 − 2⁻³²)) = floor(K'·(1 + 2⁻³²))} that is K; otherwise (about one draw in 10⁸, and NaN
+ * or infinite K') K is computed exactly. The spikes, and the generator's state afterwards, are those of {@link #emit}
+ * per input ({@code GeometricSpikesTest}).
  */
 final class GeometricSpikes {
+    /** Draws taken ahead at a time: a few kB of scratch, and a block's logarithms in one loop. */
+    static final int BLOCK = 256;
+    /** The relative margin around K' (see the class comment): far above the quotients' few ulps (≈ 10⁻¹⁵). */
+    private static final double MARGIN = 0x1p-32;
+
     private GeometricSpikes() {
     }
 
@@ -30,6 +44,63 @@ final class GeometricSpikes {
             out.add(step, source);
             t = step + 1 + gap(rng, logQ);
         }
+    }
+
+    /**
+     * Adds the spikes of sources 0 … n − 1 with probabilities {@code p[0, n)} over {@code numSteps} steps to
+     * {@code out}: the spikes and draws of {@link #emit} for each source in turn.
+     */
+    static void emitAll(SpikeTrainBuilder out, double[] p, int n, int numSteps, RandomGenerator rng) {
+        DoublesAhead ahead = DoublesAhead.open(rng);
+        if (ahead == null) {
+            for (int i = 0; i < n; i++) {
+                emit(out, i, p[i], numSteps, rng);
+            }
+            return;
+        }
+        double[] v = out.complements(BLOCK);
+        double[] lnV = out.logarithms(BLOCK);
+        long used = 0;
+        int k = BLOCK; // the next draw's place in the block: none drawn yet
+        for (int i = 0; i < n; i++) {
+            double pi = p[i];
+            if (!(pi > 0 && pi < 1)) {
+                emit(out, i, pi, numSteps, rng); // no spikes or one every step: no draws
+                continue;
+            }
+            double logQ = Math.log1p(-pi);
+            double inverse = 1.0 / logQ;
+            int t = 0;
+            while (true) {
+                if (k == BLOCK) {
+                    ahead.fillComplements(v, BLOCK);
+                    for (int j = 0; j < BLOCK; j++) {
+                        lnV[j] = UnitLog.of(v[j]);
+                    }
+                    k = 0;
+                }
+                int gap = gap(lnV[k] * inverse, v[k], logQ, numSteps);
+                k++;
+                used++;
+                if (gap >= numSteps - t) {
+                    break;
+                }
+                t += gap;
+                out.add(t, i);
+                t++;
+            }
+        }
+        ahead.close(used);
+    }
+
+    /** The gap for the guess {@code x} of draw {@code v}, capped at {@code numSteps} (see the class comment). */
+    static int gap(double x, double v, double logQ, int numSteps) {
+        double low = Math.floor(x * (1 - MARGIN));
+        if (low >= numSteps) {
+            return numSteps;
+        }
+        double k = low == Math.floor(x * (1 + MARGIN)) ? low : Math.floor(Math.log(v) / logQ);
+        return k < numSteps ? (int) k : numSteps;
     }
 
     /** Number of failures before the next success (as a double, so huge gaps cannot overflow). */

@@ -35,9 +35,11 @@ public final class PoissonEncoder implements SpikeEncoder {
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
         SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
+        double[] p = b.probabilities(pixels.length);
         for (int i = 0; i < pixels.length; i++) {
-            GeometricSpikes.emit(b, i, probabilityPerStep(pixels[i], intensity, dtMs), numSteps, rng);
+            p[i] = probabilityPerStep(pixels[i], intensity, dtMs);
         }
+        GeometricSpikes.emitAll(b, p, pixels.length, numSteps, rng);
         b.buildInto(out);
     }
 }

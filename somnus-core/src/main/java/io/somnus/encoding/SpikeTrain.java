@@ -54,6 +54,34 @@ public final class SpikeTrain {
         return builder;
     }
 
+    /**
+     * Replaces the train by {@code n} spikes given in any order, spike i of {@code sources[i]} at step
+     * {@code steps[i]}, sorted by step by a stable counting sort (within a step, in the order given); the train is
+     * finished. For {@link SpikeTrainBuilder}.
+     */
+    void fillByStep(int numSteps, int n, int[] steps, int[] sources) {
+        reset(numSteps);
+        if (indices.length < n) {
+            indices = new int[Math.max(n, 2 * indices.length)];
+        }
+        int[] offsets = stepOffsets;
+        Arrays.fill(offsets, 0, numSteps + 1, 0);
+        for (int i = 0; i < n; i++) {
+            offsets[steps[i] + 1]++;
+        }
+        for (int t = 0; t < numSteps; t++) {
+            offsets[t + 1] += offsets[t];
+        }
+        for (int i = 0; i < n; i++) {
+            indices[offsets[steps[i]]++] = sources[i];
+        }
+        // offsets[t] now holds the end of step t, the start of step t + 1
+        System.arraycopy(offsets, 0, offsets, 1, numSteps);
+        offsets[0] = 0;
+        count = n;
+        openStep = numSteps;
+    }
+
     /** Closes the train; must be called once after the last {@link #add}. */
     public void finish() {
         while (openStep < numSteps) {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Collects spikes in any order and writes them into a {@link SpikeTrain} in time order, by a stable counting
- * sort on the step (O(spikes + steps)): within a step, spikes keep the order in which they were added.
+ * sort on the step (O(spikes + steps), {@link SpikeTrain#fillByStep}): within a step, spikes keep the order in which
+ * they were added.
  * Reuses its arrays, so that once they have grown nothing is allocated. Not thread-safe: encoders that are
  * shared between threads use the builder of the train they fill ({@link SpikeTrain#builder()}).
  */
@@ -13,8 +14,10 @@ public final class SpikeTrainBuilder {
     private int count;
     private int[] steps = new int[1024];
     private int[] sources = new int[1024];
-    private int[] sorted = new int[1024];
-    private int[] offsets = new int[2];
+    /** Scratch of the encoders: spike probabilities per input; {@link GeometricSpikes#emitAll}'s draws taken ahead and their logarithms. */
+    private double[] probabilities = new double[0];
+    private double[] complements = new double[0];
+    private double[] logarithms = new double[0];
 
     /** Starts collecting a train of {@code steps} time steps. */
     public void reset(int steps) {
@@ -43,30 +46,27 @@ public final class SpikeTrainBuilder {
 
     /** Writes the collected spikes into {@code out} (reset, filled in time order, finished). */
     public void buildInto(SpikeTrain out) {
-        if (offsets.length < numSteps + 1) {
-            offsets = new int[numSteps + 1];
+        out.fillByStep(numSteps, count, steps, sources);
+    }
+
+    double[] probabilities(int n) {
+        if (probabilities.length < n) {
+            probabilities = new double[n];
         }
-        if (sorted.length < count) {
-            sorted = new int[steps.length];
+        return probabilities;
+    }
+
+    double[] complements(int n) {
+        if (complements.length < n) {
+            complements = new double[n];
         }
-        Arrays.fill(offsets, 0, numSteps + 1, 0);
-        for (int i = 0; i < count; i++) {
-            offsets[steps[i] + 1]++;
+        return complements;
+    }
+
+    double[] logarithms(int n) {
+        if (logarithms.length < n) {
+            logarithms = new double[n];
         }
-        for (int t = 0; t < numSteps; t++) {
-            offsets[t + 1] += offsets[t];
-        }
-        for (int i = 0; i < count; i++) {
-            sorted[offsets[steps[i]]++] = sources[i];
-        }
-        // offsets[t] now holds the end of step t
-        out.reset(numSteps);
-        int k = 0;
-        for (int t = 0; t < numSteps; t++) {
-            for (int end = offsets[t]; k < end; k++) {
-                out.add(t, sorted[k]);
-            }
-        }
-        out.finish();
+        return logarithms;
     }
 }
