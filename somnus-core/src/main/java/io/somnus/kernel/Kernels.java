@@ -188,11 +188,12 @@ public interface Kernels {
     }
 
     /**
-     * A float at or below {@code thresholdMv + thetaMv·keepTheta^steps}: a lower bound of a conductance-LIF
-     * neuron's threshold for the next {@code steps} steps, as θ only decays between spikes and rises at them.
+     * A float at or below {@code thresholdMv + thetaMv·thetaLeft}, with {@code thetaLeft = keepθ^steps}: a lower
+     * bound of a conductance-LIF neuron's threshold for the next {@code steps} steps, as θ only decays between spikes
+     * and rises at them. (The power is the caller's, once for a whole population.)
      */
-    static float thresholdFloor(double thresholdMv, double thetaMv, double keepTheta, int steps) {
-        return Math.nextDown((float) (thresholdMv + thetaMv * Math.pow(keepTheta, steps)));
+    static float thresholdFloor(double thresholdMv, double thetaMv, double thetaLeft) {
+        return Math.nextDown((float) (thresholdMv + thetaMv * thetaLeft));
     }
 
     /** The portable implementation. */

@@ -118,8 +118,9 @@ public final class ConductanceLifPopulation extends Population {
         float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
         ConductanceLifStep c = constants(dtMs);
         if (floorUpdatesLeft-- <= 0) { // counts updates, not step numbers: presentations restart at step 0
+            double thetaLeft = Math.pow(c.keepTheta(), FLOOR_STEPS + 1);
             for (int i = 0; i < size; i++) {
-                thresholdFloor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], c.keepTheta(), FLOOR_STEPS + 1);
+                thresholdFloor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], thetaLeft);
             }
             floorUpdatesLeft = FLOOR_STEPS - 1;
         }

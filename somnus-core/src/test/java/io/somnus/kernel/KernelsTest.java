@@ -297,7 +297,7 @@ class KernelsTest {
             float[] floor = new float[Kernels.paddedLength(n)];
             java.util.Arrays.fill(floor, Float.POSITIVE_INFINITY);
             for (int i = 0; i < n; i++) {
-                floor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], c.keepTheta(), 1);
+                floor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], c.keepTheta());
             }
             return k.conductanceLif(c, step, n, v, ge, gi, theta, refractoryUntil, exc, inh, noise, floor, spiked);
         }
@@ -842,7 +842,7 @@ class KernelsTest {
             double threshold = -72 + r.nextDouble();
             double theta = 40 * r.nextDouble();
             double keep = k % 2 == 0 ? 1 - 0.5 / 1e7 : 1 - r.nextDouble() * 1e-3;
-            float floor = Kernels.thresholdFloor(threshold, theta, keep, 257);
+            float floor = Kernels.thresholdFloor(threshold, theta, Math.pow(keep, 257));
             double decayed = theta;
             for (int step = 0; step < 256; step++) {
                 decayed *= keep;
