@@ -60,6 +60,7 @@ final class GeometricSpikes {
         }
         double[] v = out.complements(BLOCK);
         double[] lnV = out.logarithms(BLOCK);
+        ComplementLogs logs = out.complementLogs();
         long used = 0;
         int k = BLOCK; // the next draw's place in the block: none drawn yet
         for (int i = 0; i < n; i++) {
@@ -68,7 +69,7 @@ final class GeometricSpikes {
                 emit(out, i, pi, numSteps, rng); // no spikes or one every step: no draws
                 continue;
             }
-            double logQ = Math.log1p(-pi);
+            double logQ = logs.of(pi);
             double inverse = 1.0 / logQ;
             int t = 0;
             while (true) {

@@ -14,10 +14,14 @@ public final class SpikeTrainBuilder {
     private int count;
     private int[] steps = new int[1024];
     private int[] sources = new int[1024];
-    /** Scratch of the encoders: spike probabilities per input; {@link GeometricSpikes#emitAll}'s draws taken ahead and their logarithms. */
+    /**
+     * Scratch of the encoders: spike probabilities per input; {@link GeometricSpikes#emitAll}'s draws taken ahead,
+     * their logarithms and the ln(1 − p) it met.
+     */
     private double[] probabilities = new double[0];
     private double[] complements = new double[0];
     private double[] logarithms = new double[0];
+    private ComplementLogs complementLogs;
 
     /** Starts collecting a train of {@code steps} time steps. */
     public void reset(int steps) {
@@ -47,6 +51,13 @@ public final class SpikeTrainBuilder {
     /** Writes the collected spikes into {@code out} (reset, filled in time order, finished). */
     public void buildInto(SpikeTrain out) {
         out.fillByStep(numSteps, count, steps, sources);
+    }
+
+    ComplementLogs complementLogs() {
+        if (complementLogs == null) {
+            complementLogs = new ComplementLogs();
+        }
+        return complementLogs;
     }
 
     double[] probabilities(int n) {

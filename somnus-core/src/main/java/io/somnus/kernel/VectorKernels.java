@@ -235,13 +235,12 @@ final class VectorKernels implements Kernels {
         final FloatVector eInh = FloatVector.broadcast(F, c.inhibitoryReversalMv());
         final FloatVector zero = FloatVector.zero(F);
         final float now = step;
-        // A neuron at rest with no conductance and no input is at a fixed point of the exponential-Euler update,
-        // V = V∞ + (V − V∞)·e^(−dt/τ) with V∞ and the factor of g_e = g_i = 0 (computed below by the same operations
-        // as the update): when a whole vector of neurons is active, receives nothing, has g = +0 and V maps to
-        // itself bit for bit, the update would write back what is there, so it is skipped (most inhibitory
-        // neurons between the spikes of their excitatory partner).
-        final boolean skipResting = !c.forwardEuler() && noiseMv == null && c.keepExcitatory() > 0
-                && c.keepInhibitory() > 0;
+        // A neuron at rest with no conductance and no input is at a fixed point of the update: exponential Euler's
+        // V = V∞ + (V − V∞)·e^(−dt/τ) with V∞ and the factor of g_e = g_i = 0, or forward Euler's step with
+        // g_e = g_i = 0 (computed below by the same operations as the update): when a whole vector of neurons is
+        // active, receives nothing, has g = +0 and V maps to itself bit for bit, the update would write back what is
+        // there, so it is skipped (most inhibitory neurons between the spikes of their excitatory partner).
+        final boolean skipResting = noiseMv == null && c.keepExcitatory() > 0 && c.keepInhibitory() > 0;
         // (in scalar code, whose operations the lanes repeat bit for bit; another call of exp here would keep C2
         // from inlining the one in the loop)
         final float unitConductance = (0f + 1f) + 0f;
@@ -258,8 +257,10 @@ final class VectorKernels implements Kernels {
             VectorMask<Float> active = refractoryEnds(refractoryUntil, i).compare(VectorOperators.LE, now);
             if (skipResting && excIn.reinterpretAsInts().or(inhIn.reinterpretAsInts()).or(gePrev.reinterpretAsInts())
                     .or(giPrev.reinterpretAsInts()).compare(VectorOperators.EQ, 0).allTrue() && active.allTrue()
-                    && vInfResting.add(vi.sub(vInfResting).mul(decayResting)).reinterpretAsInts()
-                            .compare(VectorOperators.EQ, vi.reinterpretAsInts()).allTrue()
+                    && (c.forwardEuler()
+                            ? vi.add(rest.sub(vi).add(zero.mul(eExc.sub(vi))).add(zero.mul(eInh.sub(vi))).mul(dtOverTau))
+                            : vInfResting.add(vi.sub(vInfResting).mul(decayResting)))
+                            .reinterpretAsInts().compare(VectorOperators.EQ, vi.reinterpretAsInts()).allTrue()
                     && !vi.compare(VectorOperators.GE, FloatVector.fromArray(F, thresholdFloor, i)).anyTrue()) {
                 continue;
             }

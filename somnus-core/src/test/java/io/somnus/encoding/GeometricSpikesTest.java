@@ -88,6 +88,23 @@ class GeometricSpikesTest {
         assertEquals(0, GeometricSpikes.gap(-0.0, 1.0, -0.1, 10));
     }
 
+    /** The cache of ln(1 − p) returns Math.log1p(−p) bit for bit, for repeated values and values sharing a slot. */
+    @Test
+    void complementLogsAreMathLog1p() {
+        ComplementLogs logs = new ComplementLogs();
+        SplittableRandom r = new SplittableRandom(9);
+        double[] seen = new double[3000]; // more values than slots: some share one
+        for (int i = 0; i < seen.length; i++) {
+            seen[i] = i % 3 == 0 ? (1 + r.nextInt(255)) / 255.0 * 0.03 : r.nextDouble();
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            for (double p : seen) {
+                assertEquals(Math.log1p(-p), logs.of(p), "p " + p);
+            }
+        }
+        assertEquals(Math.log1p(-Double.MIN_VALUE), logs.of(Double.MIN_VALUE));
+    }
+
     /** {@link UnitLog} within two ulps of {@link Math#log} over (0, 1]: at the ends, around √2/2 and at random. */
     @Test
     void unitLogIsWithinTwoUlpsOfMathLog() {

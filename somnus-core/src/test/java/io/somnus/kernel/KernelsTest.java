@@ -12,6 +12,8 @@ import io.somnus.neuron.ConductanceLifPopulation;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The SIMD kernels against the scalar ones, bit for bit, on random states whose sizes are not multiples of
@@ -715,9 +717,13 @@ class KernelsTest {
      * those), some driven now and then by a strong excitatory input as from their partner: the same spikes and
      * state as the scalar kernel at every step, and a neuron never driven stays at V_rest exactly.
      */
-    @Test
-    void restingNeuronsSkippedByTheVectorKernelMatchTheScalarKernel() {
+    @ParameterizedTest(name = "forward Euler {0}")
+    @ValueSource(booleans = {false, true})
+    void restingNeuronsSkippedByTheVectorKernelMatchTheScalarKernel(boolean forwardEuler) {
         ConductanceLifPopulation[] pops = scalarAndVectorPopulations(100, ConductanceLifParameters.DIEHL_COOK_INHIBITORY);
+        for (ConductanceLifPopulation pop : pops) {
+            pop.useForwardEuler(forwardEuler);
+        }
         SplittableRandom drive = new SplittableRandom(8);
         int spikes = 0;
         for (int step = 0; step < 3000; step++) {
