@@ -421,15 +421,47 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void addRows(float[] target, float[] w, int[] from, int count, int n) {
-        // a vector of target stays in a register while every row is added to it, in row order
+        // Vectors of target stay in registers while every row is added to them, in row order: two at a time (and four
+        // columns at a time in the tail), so that two (four) chains of dependent additions overlap; each element
+        // still receives its additions in row order
+        int lanes = F.length();
         int bound = F.loopBound(n);
         int j = 0;
-        for (; j < bound; j += F.length()) {
+        for (; j + lanes < bound; j += 2 * lanes) {
+            FloatVector acc0 = FloatVector.fromArray(F, target, j);
+            FloatVector acc1 = FloatVector.fromArray(F, target, j + lanes);
+            for (int k = 0; k < count; k++) {
+                int row = from[k] + j;
+                acc0 = LoopCarried.exact(FLOATS, acc0).add(FloatVector.fromArray(F, w, row));
+                acc1 = LoopCarried.exact(FLOATS, acc1).add(FloatVector.fromArray(F, w, row + lanes));
+            }
+            acc0.intoArray(target, j);
+            acc1.intoArray(target, j + lanes);
+        }
+        if (j < bound) {
             FloatVector acc = FloatVector.fromArray(F, target, j);
             for (int k = 0; k < count; k++) {
                 acc = LoopCarried.exact(FLOATS, acc).add(FloatVector.fromArray(F, w, from[k] + j));
             }
             acc.intoArray(target, j);
+            j += lanes;
+        }
+        for (; j + 4 <= n; j += 4) {
+            float a0 = target[j];
+            float a1 = target[j + 1];
+            float a2 = target[j + 2];
+            float a3 = target[j + 3];
+            for (int k = 0; k < count; k++) {
+                int row = from[k] + j;
+                a0 += w[row];
+                a1 += w[row + 1];
+                a2 += w[row + 2];
+                a3 += w[row + 3];
+            }
+            target[j] = a0;
+            target[j + 1] = a1;
+            target[j + 2] = a2;
+            target[j + 3] = a3;
         }
         for (; j < n; j++) {
             float acc = target[j];

@@ -677,7 +677,7 @@ class KernelsTest {
     @Test
     void rowAdditionsOfAStepMatchOneAdditionPerRowInOrder() {
         SplittableRandom r = new SplittableRandom(12);
-        for (int n : new int[] {1, 17, 100, 803}) {
+        for (int n : new int[] {1, 17, 39, 55, 100, 803}) {
             int rows = 6;
             float[] w = new float[rows * n + 5];
             for (int s = 0; s < w.length; s++) {
