@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  */
 final class GeometricSpikes {
     /** Draws taken ahead at a time: a few kB of scratch, and a block's logarithms in one loop. */
-    static final int BLOCK = 256;
+    private static final int BLOCK = 256;
     /** The relative margin around K' (see the class comment): far above the quotients' few ulps (≈ 10⁻¹⁵). */
     private static final double MARGIN = 0x1p-32;
 

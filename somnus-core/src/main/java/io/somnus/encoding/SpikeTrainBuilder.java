@@ -61,23 +61,19 @@ public final class SpikeTrainBuilder {
     }
 
     double[] probabilities(int n) {
-        if (probabilities.length < n) {
-            probabilities = new double[n];
-        }
-        return probabilities;
+        return probabilities = atLeast(probabilities, n);
     }
 
     double[] complements(int n) {
-        if (complements.length < n) {
-            complements = new double[n];
-        }
-        return complements;
+        return complements = atLeast(complements, n);
     }
 
     double[] logarithms(int n) {
-        if (logarithms.length < n) {
-            logarithms = new double[n];
-        }
-        return logarithms;
+        return logarithms = atLeast(logarithms, n);
+    }
+
+    /** {@code a}, or a new array where {@code a} is shorter than {@code n}. */
+    private static double[] atLeast(double[] a, int n) {
+        return a.length < n ? new double[n] : a;
     }
 }
