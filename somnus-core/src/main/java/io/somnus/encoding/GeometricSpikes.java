@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
  * draws ahead ({@link DoublesAhead}), their logarithms together ({@link UnitLog}), and each gap from K' =
  * ln V · (1 / ln(1 − p)) where the integer cannot depend on the last bits: K' and the exact quotient
  * {@code Math.log(V) / ln(1 − p)} differ by at most a few ulps (both logarithms within one ulp, two roundings each),
- * so where {@code floor(K'·(1 − 2⁻³²)) = floor(K'·(1 + 2⁻³²))} that is K; otherwise (about one draw in 10⁸, and NaN
- * or infinite K') K is computed exactly. The spikes, and the generator's state afterwards, are those of {@link #emit}
+ * so where K' lies farther than K'·2⁻³² from both integers around it, its floor is K; otherwise (about one draw in 10⁸,
+ * and NaN or infinite K') K is computed exactly. The spikes, and the generator's state afterwards, are those of {@link #emit}
  * per input ({@code GeometricSpikesTest}).
  */
 final class GeometricSpikes {
@@ -61,7 +61,7 @@ final class GeometricSpikes {
         double[] v = out.complements(BLOCK);
         double[] lnV = out.logarithms(BLOCK);
         ComplementLogs logs = out.complementLogs();
-        long used = 0;
+        long blocks = 0;
         int k = BLOCK; // the next draw's place in the block: none drawn yet
         for (int i = 0; i < n; i++) {
             double pi = p[i];
@@ -71,6 +71,10 @@ final class GeometricSpikes {
             }
             double logQ = logs.of(pi);
             double inverse = 1.0 / logQ;
+            out.reserve(numSteps); // at most one spike per step: the stores below need no check
+            int[] steps = out.stepArray();
+            int[] sources = out.sourceArray();
+            int count = out.size();
             int t = 0;
             while (true) {
                 if (k == BLOCK) {
@@ -78,29 +82,31 @@ final class GeometricSpikes {
                     for (int j = 0; j < BLOCK; j++) {
                         lnV[j] = UnitLog.of(v[j]);
                     }
+                    blocks++;
                     k = 0;
                 }
                 int gap = gap(lnV[k] * inverse, v[k], logQ, numSteps);
                 k++;
-                used++;
                 if (gap >= numSteps - t) {
                     break;
                 }
                 t += gap;
-                out.add(t, i);
+                steps[count] = t;
+                sources[count] = i;
+                count++;
                 t++;
             }
+            out.size(count);
         }
-        ahead.close(used);
+        ahead.close(blocks * BLOCK - (BLOCK - k)); // the draws used: every block filled but the last one's rest
     }
 
     /** The gap for the guess {@code x} of draw {@code v}, capped at {@code numSteps} (see the class comment). */
     static int gap(double x, double v, double logQ, int numSteps) {
-        double low = Math.floor(x * (1 - MARGIN));
-        if (low >= numSteps) {
-            return numSteps;
-        }
-        double k = low == Math.floor(x * (1 + MARGIN)) ? low : Math.floor(Math.log(v) / logQ);
+        double whole = Math.floor(x);
+        double fraction = x - whole; // exact for x ≥ 0
+        double margin = x * MARGIN;
+        double k = fraction > margin && 1 - fraction > margin ? whole : Math.floor(Math.log(v) / logQ);
         return k < numSteps ? (int) k : numSteps;
     }
 

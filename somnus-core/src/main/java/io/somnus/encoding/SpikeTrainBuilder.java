@@ -48,6 +48,30 @@ public final class SpikeTrainBuilder {
         return count;
     }
 
+    /**
+     * Room for {@code more} spikes after the {@link #size()} collected, for a writer that fills {@link #stepArray()}
+     * and {@link #sourceArray()} itself and then sets {@link #size(int)} ({@link GeometricSpikes#emitAll}).
+     */
+    void reserve(int more) {
+        if (count + more > steps.length) {
+            int length = Math.max(count + more, 2 * steps.length);
+            steps = Arrays.copyOf(steps, length);
+            sources = Arrays.copyOf(sources, length);
+        }
+    }
+
+    int[] stepArray() {
+        return steps;
+    }
+
+    int[] sourceArray() {
+        return sources;
+    }
+
+    void size(int n) {
+        count = n;
+    }
+
     /** Writes the collected spikes into {@code out} (reset, filled in time order, finished). */
     public void buildInto(SpikeTrain out) {
         out.fillByStep(numSteps, count, steps, sources);

@@ -63,8 +63,8 @@ class GeometricSpikesTest {
     }
 
     /**
-     * Where the guess lies on an integer but the exact quotient ln V / ln(1 − p) lies below it, the gap is the exact
-     * floor, not the guess's: V = (1 − p)ʲ makes quotients within an ulp of j, on either side.
+     * Where the guess lies on or next to an integer but the exact quotient ln V / ln(1 − p) lies on its other side, the
+     * gap is the exact floor, not the guess's: V = (1 − p)ʲ makes quotients within an ulp of j, on either side.
      */
     @Test
     void aGuessOnAnIntegerTakesTheExactQuotient() {
@@ -77,6 +77,9 @@ class GeometricSpikesTest {
             double v = Math.exp(j * logQ);
             double exact = Math.floor(Math.log(v) / logQ);
             assertEquals((int) exact, GeometricSpikes.gap(j, v, logQ, 1000), "p " + p + ", j " + j);
+            // guesses a few ulps off the integer, on either side, as the block path's can be
+            assertEquals((int) exact, GeometricSpikes.gap(j * (1 + 1e-14), v, logQ, 1000), "p " + p + ", j⁺ " + j);
+            assertEquals((int) exact, GeometricSpikes.gap(j * (1 - 1e-14), v, logQ, 1000), "p " + p + ", j⁻ " + j);
             if (exact < j) {
                 below++;
             }
