@@ -35,10 +35,7 @@ public final class SpikeTrainBuilder {
     /** Adds a spike of {@code source} at step {@code t} (0 ≤ t &lt; steps), in any order. */
     public void add(int t, int source) {
         assert t >= 0 && t < numSteps : "step " + t + " outside [0, " + numSteps + ")";
-        if (count == steps.length) {
-            steps = Arrays.copyOf(steps, 2 * count);
-            sources = Arrays.copyOf(sources, 2 * count);
-        }
+        reserve(1);
         steps[count] = t;
         sources[count] = source;
         count++;
