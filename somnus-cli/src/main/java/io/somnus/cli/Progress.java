@@ -25,11 +25,14 @@ final class Progress implements RunProgress, AutoCloseable {
 
     @Override
     public synchronized void update(String newPhase, long done, long total) {
-        if (!newPhase.equals(phase)) {
+        boolean next = !newPhase.equals(phase);
+        if (next) {
             bar.setExtraMessage(newPhase);
-            if (total > 0) {
-                bar.maxHint(total);
-            }
+        }
+        if (total > 0) {
+            bar.maxHint(total);
+        }
+        if (next) {
             if (!phase.isEmpty()) {
                 // each phase's own elapsed time and estimate (the readouts' pace is not training's); the reset draws
                 // the bar at once, so the new phase's name and total come first
@@ -38,7 +41,6 @@ final class Progress implements RunProgress, AutoCloseable {
             phase = newPhase;
         }
         if (total > 0) {
-            bar.maxHint(total);
             bar.stepTo(done);
         }
     }

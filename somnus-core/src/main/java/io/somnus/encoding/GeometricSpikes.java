@@ -106,12 +106,17 @@ final class GeometricSpikes {
         double whole = Math.floor(x);
         double fraction = x - whole; // exact for x ≥ 0
         double margin = x * MARGIN;
-        double k = fraction > margin && 1 - fraction > margin ? whole : Math.floor(Math.log(v) / logQ);
+        double k = fraction > margin && 1 - fraction > margin ? whole : exactGap(v, logQ);
         return k < numSteps ? (int) k : numSteps;
     }
 
     /** Number of failures before the next success (as a double, so huge gaps cannot overflow). */
     private static double gap(RandomGenerator rng, double logQ) {
-        return Math.floor(Math.log(1.0 - rng.nextDouble()) / logQ);
+        return exactGap(1.0 - rng.nextDouble(), logQ);
+    }
+
+    /** The gap's definition for the draw's complement {@code v} = 1 − u: what both paths must give. */
+    private static double exactGap(double v, double logQ) {
+        return Math.floor(Math.log(v) / logQ);
     }
 }

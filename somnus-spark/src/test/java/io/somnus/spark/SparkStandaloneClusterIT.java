@@ -106,21 +106,21 @@ class SparkStandaloneClusterIT {
                 }
             });
             // kill worker 1 while its executor runs a task, once at least one run is recorded done
-            String[] victim = null;
+            Tracker.Task victim = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (victim == null && !running.isDone() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                String[] candidate = doneRuns(onCluster) >= 1 ? tracker.runningOnWatchedWorker() : null;
+                Tracker.Task candidate = doneRuns(onCluster) >= 1 ? tracker.runningOnWatchedWorker() : null;
                 // the listener bus is asynchronous: a task it still lists may have finished its run already, and
                 // killing its worker then tests nothing (its provenance names the killed executor)
-                if (candidate != null && !Files.exists(onCluster.resolve("runs").resolve(candidate[1])
+                if (candidate != null && !Files.exists(onCluster.resolve("runs").resolve(candidate.run())
                         .resolve("summary.json"))) {
                     victim = candidate;
                 }
             }
             assertNotNull(victim, "worker 1 executed a run after the first was recorded (sweep done: " + running.isDone() + ")");
-            killedExecutor = victim[0];
-            killedRun = victim[1];
+            killedExecutor = victim.executor();
+            killedRun = victim.run();
             int recordedBefore = doneRuns(onCluster);
             workers[0].descendants().forEach(ProcessHandle::destroyForcibly);
             workers[0].destroyForcibly();
@@ -195,7 +195,7 @@ class SparkStandaloneClusterIT {
         private final Map<String, Boolean> watchedExecutors = new ConcurrentHashMap<>();
         private final Map<Integer, String> runOfStage = new ConcurrentHashMap<>();
         /** A task running now: its executor, its run and when it was launched (ms, the driver's clock). */
-        private record Task(String executor, String run, long launchedMs) { }
+        record Task(String executor, String run, long launchedMs) { }
 
         /** Task id to the tasks running now. */
         private final Map<Long, Task> running = new ConcurrentHashMap<>();
@@ -232,16 +232,16 @@ class SparkStandaloneClusterIT {
         }
 
         /**
-         * {executor, run} of a task running on the watched worker now that started less than half the shortest
+         * A task running on the watched worker now that started less than half the shortest
          * finished task's time ago, or null: a task near its end could finish its run between this answer and the
          * kill (which then tests nothing: the run's provenance names the killed executor; seen once).
          */
-        String[] runningOnWatchedWorker() {
+        Task runningOnWatchedWorker() {
             long now = System.currentTimeMillis();
             long young = shortestMs / 2;
             return running.values().stream()
                     .filter(t -> watchedExecutors.containsKey(t.executor()) && now - t.launchedMs() < young)
-                    .map(t -> new String[] {t.executor(), t.run()}).findFirst().orElse(null);
+                    .findFirst().orElse(null);
         }
     }
 
