@@ -241,12 +241,9 @@ final class VectorKernels implements Kernels {
         // active, receives nothing, has g = +0 and V maps to itself bit for bit, the update would write back what is
         // there, so it is skipped (most inhibitory neurons between the spikes of their excitatory partner).
         final boolean skipResting = noiseMv == null && c.keepExcitatory() > 0 && c.keepInhibitory() > 0;
-        // (in scalar code, whose operations the lanes repeat bit for bit; another call of exp here would keep C2
-        // from inlining the one in the loop)
-        final float unitConductance = (0f + 1f) + 0f;
-        final FloatVector vInfResting = FloatVector.broadcast(F,
-                ((c.restMv() + 0f * c.excitatoryReversalMv()) + 0f * c.inhibitoryReversalMv()) / unitConductance);
-        final FloatVector decayResting = FloatVector.broadcast(F, FastExp.expNonPositive(negDtOverTau * unitConductance));
+        // (V∞ and the factor at g = +0 come with the step's constants, by the scalar operations the lanes repeat)
+        final FloatVector vInfResting = FloatVector.broadcast(F, c.restingVInfMv());
+        final FloatVector decayResting = FloatVector.broadcast(F, c.restingDecay());
         int count = 0;
         for (int i = 0; i < bound; i += F.length()) {
             FloatVector excIn = FloatVector.fromArray(F, excitatoryIn, i);

@@ -43,6 +43,13 @@ public final class ConductanceLifPopulation extends Population {
     private ConductanceLifStep stepConstants;
     private double stepDtMs;
     private boolean stepThetaFrozen;
+    /**
+     * The constants under which the last update left every neuron at its fixed point (see {@link #atFixedPoint});
+     * null when not known. While no input is taken and no noise drawn, updates under them change nothing.
+     */
+    private ConductanceLifStep restingUnder;
+    /** Where {@link #atFixedPoint} last found a neuron not at rest (it starts there next time). */
+    private int busyNeuron;
 
     /** A population that runs on {@link Kernels#preferred()}. */
     public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p) {
@@ -85,20 +92,24 @@ public final class ConductanceLifPopulation extends Population {
     }
 
     public float[] membrane() {
+        restingUnder = null; // the caller may write
         return v;
     }
 
     public float[] excitatoryConductance() {
+        restingUnder = null; // the caller may write
         return ge;
     }
 
     public float[] inhibitoryConductance() {
+        restingUnder = null; // the caller may write
         return gi;
     }
 
     /** Adaptive thresholds θ (mV); live view. */
     public double[] theta() {
         invalidateFloor(); // the caller may write
+        restingUnder = null;
         return theta;
     }
 
@@ -124,10 +135,53 @@ public final class ConductanceLifPopulation extends Population {
             }
             floorUpdatesLeft = FLOOR_STEPS - 1;
         }
+        if (restingUnder == c && noise == null && !inputTaken) {
+            recordSpikes(0, step); // the update would leave every value as it is (most inhibitory steps)
+            return;
+        }
+        inputTaken = false;
         int count = kernels.conductanceLif(c, step, size, v, ge, gi, theta, refractoryUntil, excitatoryInput,
                 inhibitoryInput, noise, thresholdFloor, spiked);
         recordSpikes(count, step);
+        restingUnder = count == 0 && noise == null && atFixedPoint(c) ? c : null;
     }
+
+    /**
+     * Whether an update under {@code c}, with no input and no noise, would change nothing and emit no spike: every
+     * neuron's input, g_e and g_i +0, V mapped to itself by the kernels' own operations
+     * ({@link ConductanceLifStep#restingNext}), θ by its decay, and V not above V_th + θ (so that it makes no
+     * difference whether a neuron is refractory: one that is keeps its V, one that is not maps V to itself).
+     * Starts from the neuron that failed the last test and stops at the first that is not at rest, so that a
+     * busy population (the excitatory one during a presentation) costs a neuron or two per step.
+     */
+    private boolean atFixedPoint(ConductanceLifStep c) {
+        final double threshold = c.thresholdMv();
+        for (int k = 0, i = busyNeuron; k < size; k++, i = i + 1 == size ? 0 : i + 1) {
+            int g = Float.floatToRawIntBits(ge[i]) | Float.floatToRawIntBits(gi[i])
+                    | Float.floatToRawIntBits(excitatoryInput[i]) | Float.floatToRawIntBits(inhibitoryInput[i]);
+            float vi = v[i];
+            double th = theta[i];
+            if (g != 0 || Float.floatToRawIntBits(c.restingNext(vi)) != Float.floatToRawIntBits(vi)
+                    || Double.doubleToRawLongBits(th * c.keepTheta()) != Double.doubleToRawLongBits(th)
+                    || vi > threshold + th) {
+                busyNeuron = i;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the next update without input or noise is known to change nothing (and will be skipped). */
+    boolean knownAtRest() {
+        return restingUnder != null;
+    }
+
+    /** Copies of V, g_e, g_i and θ, taken without forgetting the rest as the getters of the live arrays do. */
+    StateCopy stateCopy() {
+        return new StateCopy(Arrays.copyOf(v, size), Arrays.copyOf(ge, size), Arrays.copyOf(gi, size), theta.clone());
+    }
+
+    record StateCopy(float[] v, float[] ge, float[] gi, double[] theta) { }
 
     /** Forgets the threshold floors (θ or the constants may have changed outside the kernel). */
     private void invalidateFloor() {
@@ -153,6 +207,7 @@ public final class ConductanceLifPopulation extends Population {
 
     @Override
     public void resetState() {
+        restingUnder = null;
         Arrays.fill(v, (float) p.vRestMv());
         Arrays.fill(ge, 0f);
         Arrays.fill(gi, 0f);
@@ -164,6 +219,7 @@ public final class ConductanceLifPopulation extends Population {
     public void copyLearnedStateFrom(Population other) {
         System.arraycopy(((ConductanceLifPopulation) other).theta, 0, theta, 0, size);
         invalidateFloor();
+        restingUnder = null;
     }
 
     @Override

@@ -32,6 +32,12 @@ public abstract class Population {
     /** Synaptic input received this step, per neuron; see the model for its unit. */
     protected final float[] excitatoryInput;
     protected final float[] inhibitoryInput;
+    /**
+     * Whether the input arrays may hold something the next update has not consumed: set whenever a caller takes
+     * them (projections deliver through {@link #excitatoryInput()} and {@link #inhibitoryInput()} on every step they
+     * deliver), cleared by the subclass when its update consumes them.
+     */
+    protected boolean inputTaken = true;
     /** This step's standard normal draws for the neurons that are not refractory, in index order. */
     private double[] draws;
 
@@ -75,11 +81,15 @@ public abstract class Population {
     /** A fresh population with the same parameters and learned state, for evaluation on another thread. */
     public abstract Population copy();
 
+    /** Input for the next update; write it through this getter each time (a held reference may go unseen). */
     public final float[] excitatoryInput() {
+        inputTaken = true;
         return excitatoryInput;
     }
 
+    /** As {@link #excitatoryInput()}. */
     public final float[] inhibitoryInput() {
+        inputTaken = true;
         return inhibitoryInput;
     }
 

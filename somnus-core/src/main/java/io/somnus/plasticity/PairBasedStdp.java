@@ -4,6 +4,7 @@ import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
+import io.somnus.synapse.SettledColumns;
 
 /**
  * The event-driven skeleton shared by the STDP rules whose traces are functions of the last spike time
@@ -141,7 +142,11 @@ abstract class PairBasedStdp implements Plasticity {
         if (live == 0) {
             return;
         }
-        float[] w = p.weights();
+        float[] w = p.weightsForColumnWrites();
+        SettledColumns settled = p.settledColumns();
+        for (int q = 0; q < live; q++) {
+            settled.disturb(liveIndex[q]);
+        }
         float lo = p.wMin();
         float hi = p.wMax();
         float a = ltd();
@@ -162,15 +167,16 @@ abstract class PairBasedStdp implements Plasticity {
         if (live == 0) {
             return;
         }
-        float[] w = p.weights();
+        float[] w = p.weightsForColumnWrites();
+        int n = post.size();
         float lo = p.wMin();
         float hi = p.wMax();
-        int n = post.size();
         int[] spiked = post.spiked();
         for (int k = 0, m = post.spikeCount(); k < m; k++) {
             int j = spiked[k];
             float gain = ltp(post, j, step);
             if (gain != 0f) {
+                p.settledColumns().disturb(j);
                 for (int q = 0; q < live; q++) {
                     int s = liveIndex[q] * n + j;
                     w[s] = Math.min(Math.max(w[s] + gain * liveTrace[q], lo), hi);
@@ -191,7 +197,7 @@ abstract class PairBasedStdp implements Plasticity {
         if (!p.kernels().traces(preKernel.table(), pre.lastSpikeStep(), null, step, n, preTrace, traceIndex(n))) {
             return;
         }
-        float[] w = p.weights();
+        float[] w = p.weightsForColumnWrites();
         float lo = p.wMin();
         float hi = p.wMax();
         int[] colStart = p.colStart();
@@ -203,6 +209,7 @@ abstract class PairBasedStdp implements Plasticity {
             int j = spiked[k];
             float gain = ltp(post, j, step);
             if (gain != 0f) {
+                p.settledColumns().disturb(j);
                 kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo, hi);
             }
         }

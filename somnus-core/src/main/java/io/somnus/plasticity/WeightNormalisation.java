@@ -2,6 +2,7 @@ package io.somnus.plasticity;
 
 import io.somnus.kernel.Kernels;
 import io.somnus.synapse.Projection;
+import io.somnus.synapse.SettledColumns;
 
 /**
  * Scales the incoming weights of every postsynaptic neuron so that they sum to {@code total}
@@ -36,11 +37,55 @@ public record WeightNormalisation(double total) {
         }
     }
 
-    /** The same sums (in double, pre neurons in order) and scales, row by row through the kernels. */
+    /**
+     * The same sums (in double, pre neurons in order) and scales, for the columns that have not settled (see
+     * {@link SettledColumns}: a settled column's sum would give a scale of exactly 1 again). When few are open, each
+     * is summed down its column; otherwise all are, row by row through the kernels. A column whose scale comes out
+     * as exactly 1 (or whose sum is 0) is left as it is and settles.
+     */
     private void applyDense(Projection p) {
-        float[] w = p.weights();
+        float[] w = p.weightsForColumnWrites();
+        SettledColumns settled = p.settledColumns();
         int rows = p.pre().size();
         int n = p.post().size();
+        int[] open = new int[n];
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            if (!settled.isSettled(j)) {
+                open[count++] = j;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        if (count * ALL_COLUMNS_ABOVE > n) {
+            applyToAllColumns(p, w, settled, rows, n);
+            return;
+        }
+        double[] sums = new double[count];
+        for (int i = 0; i < rows; i++) {
+            int row = i * n;
+            for (int k = 0; k < count; k++) {
+                sums[k] += w[row + open[k]];
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int j = open[k];
+            float scale = scale(sums[k]);
+            if (scale == 1f) {
+                settled.settle(j);
+                continue;
+            }
+            for (int i = 0; i < rows; i++) {
+                w[i * n + j] *= scale;
+            }
+        }
+    }
+
+    /** Above one open column in this many, summing whole rows with the kernels costs less than column walks. */
+    private static final int ALL_COLUMNS_ABOVE = 4;
+
+    private void applyToAllColumns(Projection p, float[] w, SettledColumns settled, int rows, int n) {
         Kernels kernels = p.kernels();
         double[] sums = new double[n];
         for (int i = 0; i < rows; i++) {
@@ -48,10 +93,18 @@ public record WeightNormalisation(double total) {
         }
         float[] scale = new float[n];
         for (int j = 0; j < n; j++) {
-            scale[j] = sums[j] != 0 ? (float) (total / sums[j]) : 1f;
+            scale[j] = scale(sums[j]);
+            if (scale[j] == 1f) { // (a column that changes was open: a settled one finds 1 again)
+                settled.settle(j);
+            }
         }
         for (int i = 0; i < rows; i++) {
             kernels.scaleRow(w, i * n, scale, n);
         }
+    }
+
+    /** total / sum as a float, or 1 for a column whose weights sum to 0 (left alone). */
+    private float scale(double sum) {
+        return sum != 0 ? (float) (total / sum) : 1f;
     }
 }

@@ -40,6 +40,8 @@ public final class Projection {
     private final Kernels kernels;
     private Plasticity plasticity;
     private long synapticEvents;
+    /** The columns a normalisation may skip; shared with the projections that share {@link #w}. */
+    private final SettledColumns settled;
 
     /** A projection that, with its plasticity, runs on {@link Kernels#preferred()}. */
     public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
@@ -113,6 +115,7 @@ public final class Projection {
         this.dense = isDense(postIndex, pre.size(), post.size());
         this.allButSelf = !dense && isAllButSelf(rowStart, postIndex, pre.size(), post.size());
         this.spikedRowStart = new int[pre.size()];
+        this.settled = new SettledColumns(post.size());
         clampAll();
     }
 
@@ -143,9 +146,27 @@ public final class Projection {
         return w.length;
     }
 
-    /** Weights by synapse id; live view (plasticity and sleep write here). */
+    /**
+     * Weights by synapse id; live view (plasticity and sleep write here). Taking it counts as changing every weight
+     * (see {@link #settledColumns()}); writers that report the columns they change take
+     * {@link #weightsForColumnWrites()}.
+     */
     public float[] weights() {
+        settled.disturbAll();
         return w;
+    }
+
+    /**
+     * The live weights, as {@link #weights()}, for a writer that reports to {@link #settledColumns()} every
+     * column (post neuron) whose incoming weights it changes.
+     */
+    public float[] weightsForColumnWrites() {
+        return w;
+    }
+
+    /** The post neurons whose incoming weights a normalisation would leave as they are. */
+    public SettledColumns settledColumns() {
+        return settled;
     }
 
     public int[] rowStart() {
@@ -299,6 +320,7 @@ public final class Projection {
 
     /** Clips every weight to [wMin, wMax]. */
     public void clampAll() {
+        settled.disturbAll();
         for (int s = 0; s < w.length; s++) {
             w[s] = clamp(w[s]);
         }
@@ -366,5 +388,6 @@ public final class Projection {
         this.allButSelf = o.allButSelf;
         this.spikedRowStart = new int[newPre.size()];
         this.kernels = o.kernels;
+        this.settled = o.settled;
     }
 }

@@ -343,6 +343,31 @@ class KernelsTest {
         }
     }
 
+    /**
+     * {@link ConductanceLifStep#restingNext} is the kernels' update of an active neuron with no conductance, input
+     * or noise, bit for bit, under both integrations (V from −100 to +20 mV, and the fixed points near rest); the
+     * record refuses resting constants that do not follow from the others.
+     */
+    @Test
+    void theRestingUpdateIsTheKernelsUpdateWithoutConductance() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (boolean euler : new boolean[] {false, true}) {
+            ConductanceLifStep c = diehlCookExcitatory(euler);
+            for (int k = 0; k < 2000; k++) {
+                float v0 = k < 1000 ? (float) (-100 + 120 * r.nextDouble())
+                        : Math.nextAfter(-65f, k % 2 == 0 ? 0 : -100) + (k % 7) * Math.ulp(65f);
+                float[] v = {v0};
+                SCALAR.conductanceLif(c, 0, 1, v, new float[1], new float[1], new double[] {1000}, new int[1],
+                        new float[1], new float[1], null, new float[] {Float.POSITIVE_INFINITY}, new int[1]);
+                assertEquals(Float.floatToRawIntBits(v[0]), Float.floatToRawIntBits(c.restingNext(v0)), "V " + v0);
+            }
+            assertThrows(IllegalArgumentException.class, () -> new ConductanceLifStep(c.dtOverTau(),
+                    c.keepExcitatory(), c.keepInhibitory(), c.keepTheta(), c.thetaPlusMv(), c.restMv(),
+                    c.excitatoryReversalMv(), c.inhibitoryReversalMv(), c.thresholdMv(), c.resetMv(),
+                    c.refractorySteps(), euler, c.restingVInfMv(), Math.nextUp(c.restingDecay())));
+        }
+    }
+
     @Test
     void conductanceLifExponentialEulerMatchesAHandComputedStep() {
         // one neuron, not refractory: V∞ = (V_rest + g_e·E_exc + g_i·E_inh)/(1 + g_e + g_i),

@@ -1,9 +1,12 @@
 package io.somnus.neuron;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.kernel.Kernels;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -177,5 +180,73 @@ class ConductanceLifPopulationTest {
         }
         // pure inhibition cannot make a neuron fire; forward Euler's oscillation overshoots the threshold
         assertTrue(spuriousSpikes > 0, "forward Euler diverges under g_i = 1000");
+    }
+
+    /**
+     * A population found at its fixed point skips the updates that would change nothing: beside a twin whose
+     * membrane is taken before every update (which forgets that it was at rest, so that it always runs the kernel),
+     * Diehl &amp; Cook's inhibitory neurons (θ = 0, decaying), excitatory ones (θ &gt; 0, decaying: never at rest)
+     * and pacemakers (V_rest = V_reset above the threshold: at a fixed point that spikes) under sparse bursts of
+     * input, strong enough to make them spike or so weak that V does not move, a stretch of membrane noise and a reset,
+     * with both integrations and both kernels, spike alike and hold the same state, bit for bit, at every step; the
+     * inhibitory population skips most steps.
+     */
+    @Test
+    void aPopulationAtRestSkipsOnlyUpdatesThatWouldChangeNothing() {
+        for (Kernels kernels : new Kernels[] {Kernels.scalar(), Kernels.vector()}) {
+            for (boolean euler : new boolean[] {false, true}) {
+                for (int model = 0; model < 3; model++) {
+                    ConductanceLifParameters p = model == 0 ? ConductanceLifParameters.DIEHL_COOK_INHIBITORY
+                            : model == 1 ? ConductanceLifParameters.DIEHL_COOK_EXCITATORY
+                            : new ConductanceLifParameters(10, -50, -50, -55, 0, 0, -85, 1, 2, 2, 0, 1e7, 0);
+                    String where = kernels.name() + (euler ? ", forward Euler, " : ", exponential Euler, ")
+                            + List.of("inhibitory", "excitatory", "pacemaker").get(model);
+                    ConductanceLifPopulation pop = new ConductanceLifPopulation("a", 40, p, kernels).useForwardEuler(euler);
+                    ConductanceLifPopulation twin = new ConductanceLifPopulation("b", 40, p, kernels).useForwardEuler(euler);
+                    SplittableRandom input = new SplittableRandom(11);
+                    SplittableRandom noiseA = new SplittableRandom(12);
+                    SplittableRandom noiseB = new SplittableRandom(12);
+                    int skipped = 0;
+                    int spikes = 0;
+                    for (int t = 0; t < 6000; t++) {
+                        int step = t < 3000 ? t : t - 3000;
+                        if (t == 3000) {
+                            pop.resetState();
+                            twin.resetState();
+                        }
+                        boolean burst = input.nextDouble() < 0.003 && (t < 2000 || t >= 2600);
+                        if (burst) { // into a few neurons, through the getters
+                            boolean faint = input.nextDouble() < 0.3; // moves g, not V
+                            for (int k = 0; k < 3; k++) {
+                                int i = input.nextInt(40);
+                                float x = (float) (faint ? 1e-30 : 8 + 12 * input.nextDouble());
+                                // (inhibitory input after the reset only: g_i·(1 − dt/τ_i) stops at the least
+                                // subnormal float, 0.75 of it rounding up, so that the neurons never rest again)
+                                boolean excitatory = t < 3000 || input.nextDouble() < 0.8;
+                                (excitatory ? pop.excitatoryInput() : pop.inhibitoryInput())[i] += x;
+                                (excitatory ? twin.excitatoryInput() : twin.inhibitoryInput())[i] += x;
+                            }
+                        }
+                        double noise = t >= 2500 && t < 2600 ? 2.0 : 0.0;
+                        skipped += pop.knownAtRest() && noise == 0 && !burst ? 1 : 0;
+                        twin.membrane();
+                        pop.integrate(step, DT, noise, noiseA);
+                        twin.integrate(step, DT, noise, noiseB);
+                        spikes += pop.spikeCount();
+                        assertEquals(twin.spikeCount(), pop.spikeCount(), where + ", step " + t);
+                        ConductanceLifPopulation.StateCopy a = pop.stateCopy();
+                        ConductanceLifPopulation.StateCopy b = twin.stateCopy();
+                        assertArrayEquals(b.v(), a.v(), where + ", V, step " + t);
+                        assertArrayEquals(b.ge(), a.ge(), where + ", g_e, step " + t);
+                        assertArrayEquals(b.gi(), a.gi(), where + ", g_i, step " + t);
+                        assertArrayEquals(b.theta(), a.theta(), where + ", θ, step " + t);
+                    }
+                    assertTrue(spikes > 10, where + ": " + spikes + " spikes");
+                    if (model == 0) {
+                        assertTrue(skipped > 1500, where + ": " + skipped + " of 6 000 steps skipped");
+                    }
+                }
+            }
+        }
     }
 }

@@ -67,23 +67,27 @@ class EventDrivenStdpTest {
         return new SpikeTrain[] {pre, post};
     }
 
+    /** One presentation from rest: the trains played into the projection's two sources, its STDP at every step. */
+    private static void present(Projection p, SpikeTrain[] t, SplittableRandom rng) {
+        SpikeSource pre = (SpikeSource) p.pre();
+        SpikeSource post = (SpikeSource) p.post();
+        pre.resetState();
+        post.resetState();
+        pre.play(t[0]);
+        post.play(t[1]);
+        for (int step = 0; step < STEPS; step++) {
+            pre.integrate(step, 0.5, 0, rng);
+            post.integrate(step, 0.5, 0, rng);
+            p.plasticity().apply(p, step);
+        }
+    }
+
     private static float[] run(boolean ascending, Kernels kernels, boolean crowded) {
-        SpikeSource pre = new SpikeSource("pre", PRE);
-        SpikeSource post = new SpikeSource("post", POST);
-        Projection p = projection(pre, post, ascending, kernels);
+        Projection p = projection(new SpikeSource("pre", PRE), new SpikeSource("post", POST), ascending, kernels);
         assertEquals(ascending, p.isDense());
         SplittableRandom rng = new SplittableRandom(1);
         for (int presentation = 0; presentation < 3; presentation++) {
-            SpikeTrain[] t = trains(presentation, crowded);
-            pre.resetState();
-            post.resetState();
-            pre.play(t[0]);
-            post.play(t[1]);
-            for (int step = 0; step < STEPS; step++) {
-                pre.integrate(step, 0.5, 0, rng);
-                post.integrate(step, 0.5, 0, rng);
-                p.plasticity().apply(p, step);
-            }
+            present(p, trains(presentation, crowded), rng);
         }
         return p.toDense();
     }
@@ -101,6 +105,100 @@ class EventDrivenStdpTest {
                     changed += dense[s] != untouched[s] ? 1 : 0;
                 }
                 assertTrue(changed >= 20, "STDP must change weights (" + changed + " changed)");
+            }
+        }
+    }
+
+    /**
+     * Twelve presentations, each followed by a normalisation: with the STDP paths reporting the columns they write
+     * ({@link io.somnus.synapse.SettledColumns}), normalising only the open columns gives the weights of normalising
+     * every column every time (the reference takes {@link Projection#weights()} first, which opens all). Besides the
+     * mixed trains above, trains whose pre neurons spike only in the first half of a presentation and post neurons
+     * only in the second (potentiation alone writes: a few pre neurons or all of them, the two potentiation paths),
+     * and the reverse (depression alone). With few post neurons firing most columns settle and are skipped.
+     */
+    @Test
+    void normalisingTheColumnsStdpWroteGivesTheWeightsOfNormalisingAll() {
+        for (Kernels k : new Kernels[] {Kernels.scalar(), Kernels.vector()}) {
+            for (Schedule schedule : Schedule.values()) {
+                int[] skipped = new int[1];
+                float[] tracked = runNormalised(k, schedule, false, skipped);
+                float[] all = runNormalised(k, schedule, true, new int[1]);
+                String where = k.name() + ", " + schedule;
+                assertArrayEquals(all, tracked, where);
+                float[] untouched = projection(new SpikeSource("a", PRE), new SpikeSource("b", POST), true, k).toDense();
+                normaliseAllTwice(untouched);
+                assertFalse(java.util.Arrays.equals(untouched, tracked), where + ": STDP must change weights");
+                assertTrue(schedule == Schedule.CROWDED || skipped[0] > 5 * POST, where + ": " + skipped[0]
+                        + " columns skipped");
+            }
+        }
+    }
+
+    /** Who spikes when in {@link #normalisingTheColumnsStdpWroteGivesTheWeightsOfNormalisingAll}. */
+    private enum Schedule { FEW, CROWDED, FEW_PRE_THEN_POST, ALL_PRE_THEN_POST, POST_THEN_PRE }
+
+    private static SpikeTrain[] trains(long seed, Schedule schedule) {
+        if (schedule == Schedule.FEW || schedule == Schedule.CROWDED) {
+            return trains(seed, schedule == Schedule.CROWDED);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        SpikeTrain pre = new SpikeTrain();
+        SpikeTrain post = new SpikeTrain();
+        pre.reset(STEPS);
+        post.reset(STEPS);
+        boolean preFirst = schedule != Schedule.POST_THEN_PRE;
+        int[] firing = {r.nextInt(POST), r.nextInt(POST)}; // others each time, so that written columns settle between
+        for (int t = 0; t < STEPS; t++) {
+            if (t < STEPS / 2 == preFirst) {
+                for (int i = 0; i < PRE; i++) {
+                    if ((schedule == Schedule.ALL_PRE_THEN_POST || i % 8 == 0) && r.nextDouble() < 0.1) {
+                        pre.add(t, i);
+                    }
+                }
+            } else {
+                for (int j : firing) {
+                    if (r.nextDouble() < 0.08) {
+                        post.add(t, j);
+                    }
+                }
+            }
+        }
+        pre.finish();
+        post.finish();
+        return new SpikeTrain[] {pre, post};
+    }
+
+    private static float[] runNormalised(Kernels kernels, Schedule schedule, boolean openAll, int[] skipped) {
+        Projection p = projection(new SpikeSource("pre", PRE), new SpikeSource("post", POST), true, kernels);
+        WeightNormalisation normalisation = new WeightNormalisation(TOTAL);
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int presentation = 0; presentation < 12; presentation++) {
+            present(p, trains(presentation, schedule), rng);
+            if (openAll) {
+                p.weights();
+            }
+            for (int j = 0; j < POST; j++) {
+                skipped[0] += p.settledColumns().isSettled(j) ? 1 : 0;
+            }
+            normalisation.apply(p);
+        }
+        return p.toDense();
+    }
+
+    private static final double TOTAL = 18;
+
+    /** The plain loops' normalisation (column sums in double, pre neurons in order), twice. */
+    private static void normaliseAllTwice(float[] w) {
+        for (int round = 0; round < 2; round++) {
+            for (int j = 0; j < POST; j++) {
+                double sum = 0;
+                for (int i = 0; i < PRE; i++) {
+                    sum += w[i * POST + j];
+                }
+                for (int i = 0; i < PRE; i++) {
+                    w[i * POST + j] *= (float) (TOTAL / sum);
+                }
             }
         }
     }

@@ -1,0 +1,103 @@
+package io.somnus.plasticity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.kernel.Kernels;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.synapse.Connector;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SettledColumns;
+import io.somnus.synapse.SynapseList;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Normalisation of a dense projection skips the columns that settled, sums the few open ones down their columns
+ * and all of them row by row when many are open: every way must give the weights of the plain loops (each
+ * column's sum in double, pre neurons in order, its scale total/sum as a float, 1 for a sum of 0).
+ */
+class WeightNormalisationTest {
+    private static final int PRE = 30;
+    private static final int POST = 12;
+    private static final double TOTAL = 7.5;
+
+    /** The plain loops, on a row-major [pre][post] copy. */
+    private static void normalise(float[] w) {
+        for (int j = 0; j < POST; j++) {
+            double sum = 0;
+            for (int i = 0; i < PRE; i++) {
+                sum += w[i * POST + j];
+            }
+            float scale = sum != 0 ? (float) (TOTAL / sum) : 1f;
+            for (int i = 0; i < PRE; i++) {
+                w[i * POST + j] *= scale;
+            }
+        }
+    }
+
+    /**
+     * 400 rounds of writes and a normalisation: a few columns rewritten with their writes reported (the column
+     * walks), a column set to 0, or synapses anywhere written through {@link Projection#weights()} (everything
+     * open: the row-wise sums).
+     */
+    @Test
+    void normalisingWhatIsOpenGivesThePlainLoopsWeights() {
+        for (Kernels kernels : new Kernels[] {Kernels.scalar(), Kernels.vector()}) {
+            SplittableRandom r = new SplittableRandom(5);
+            float[] init = new float[PRE * POST];
+            for (int s = 0; s < init.length; s++) {
+                init[s] = (float) r.nextDouble();
+            }
+            SynapseList syn = Connector.allToAll().connect(PRE, POST, false, new SplittableRandom(1));
+            Projection p = new Projection("p", new SpikeSource("a", PRE), new SpikeSource("b", POST),
+                    Receptor.EXCITATORY, syn, init, 0f, Float.POSITIVE_INFINITY, kernels);
+            float[] expected = init.clone();
+            WeightNormalisation n = new WeightNormalisation(TOTAL);
+            int fewOpen = 0;
+            int manyOpen = 0;
+            for (int round = 0; round < 400; round++) {
+                double action = r.nextDouble();
+                if (action < 0.6) {
+                    for (int c = 1 + r.nextInt(3); c > 0; c--) {
+                        int j = r.nextInt(POST);
+                        p.settledColumns().disturb(j);
+                        for (int i = r.nextInt(PRE); i < PRE; i += 1 + r.nextInt(4)) {
+                            float x = (float) r.nextDouble();
+                            p.weightsForColumnWrites()[i * POST + j] = x;
+                            expected[i * POST + j] = x;
+                        }
+                    }
+                } else if (action < 0.7) {
+                    int j = r.nextInt(POST);
+                    p.settledColumns().disturb(j);
+                    for (int i = 0; i < PRE; i++) {
+                        p.weightsForColumnWrites()[i * POST + j] = 0f;
+                        expected[i * POST + j] = 0f;
+                    }
+                } else if (action < 0.8) {
+                    int s = r.nextInt(PRE * POST);
+                    float x = (float) r.nextDouble();
+                    p.weights()[s] = x;
+                    expected[s] = x;
+                }
+                int open = open(p.settledColumns());
+                fewOpen += open > 0 && open * 4 <= POST ? 1 : 0;
+                manyOpen += open * 4 > POST ? 1 : 0;
+                n.apply(p);
+                normalise(expected);
+                assertArrayEquals(expected, p.toDense(), kernels.name() + ", round " + round);
+            }
+            assertTrue(fewOpen > 50 && manyOpen > 50, "both ways taken: " + fewOpen + " and " + manyOpen + " rounds");
+        }
+    }
+
+    private static int open(SettledColumns s) {
+        int open = 0;
+        for (int j = 0; j < POST; j++) {
+            open += s.isSettled(j) ? 0 : 1;
+        }
+        return open;
+    }
+}
