@@ -49,16 +49,11 @@ public record WeightNormalisation(double total) {
         int rows = p.pre().size();
         int n = p.post().size();
         int[] open = new int[n];
-        int count = 0;
-        for (int j = 0; j < n; j++) {
-            if (!settled.isSettled(j)) {
-                open[count++] = j;
-            }
-        }
+        int count = settled.open(open);
         if (count == 0) {
             return;
         }
-        if (count * ALL_COLUMNS_ABOVE > n) {
+        if (count * SettledColumns.WHOLE_ROWS_ABOVE > n) {
             applyToAllColumns(p, w, settled, rows, n);
             return;
         }
@@ -81,9 +76,6 @@ public record WeightNormalisation(double total) {
             }
         }
     }
-
-    /** Above one open column in this many, summing whole rows with the kernels costs less than column walks. */
-    private static final int ALL_COLUMNS_ABOVE = 4;
 
     private void applyToAllColumns(Projection p, float[] w, SettledColumns settled, int rows, int n) {
         Kernels kernels = p.kernels();

@@ -313,9 +313,29 @@ public final class Projection {
         }
     }
 
-    /** The index of the first weight that is NaN or infinite, or -1 when all are finite. */
+    /**
+     * The index of the first weight that is NaN or infinite, or -1 when all are finite. Settled columns hold only
+     * finite weights ({@link SettledColumns}): of a dense projection with few open columns only those are read, row
+     * by row, so the first bad weight in synapse order is still the one found.
+     */
     public int firstNonFiniteWeight() {
-        return kernels.firstNonFinite(w, w.length);
+        if (!dense) {
+            return kernels.firstNonFinite(w, w.length);
+        }
+        int n = post.size();
+        int[] open = new int[n];
+        int count = settled.open(open);
+        if (count * SettledColumns.WHOLE_ROWS_ABOVE > n) {
+            return kernels.firstNonFinite(w, w.length);
+        }
+        for (int row = 0; row < w.length; row += n) {
+            for (int k = 0; k < count; k++) {
+                if (!Float.isFinite(w[row + open[k]])) {
+                    return row + open[k];
+                }
+            }
+        }
+        return -1;
     }
 
     /** Clips every weight to [wMin, wMax]. */

@@ -7,10 +7,18 @@ import java.util.Arrays;
  * them when it changed none of them: normalising such a column again reads the same weights, finds the same
  * scale of exactly 1 and changes nothing, so {@link io.somnus.plasticity.WeightNormalisation} skips it. Whoever
  * writes weights reports it here, a column at a time or all at once ({@link Projection#weights()} reports all).
+ * <p>A settled column holds only finite weights: the normalisation found their sum finite (a NaN or an infinity
+ * makes the sum of floats in double NaN or infinite), and nothing wrote them since.
  * <p>Each column remembers the epoch in which it settled; {@link #disturbAll()} starts a new epoch, so that
  * taking the weight array every step costs no pass over the columns.
  */
 public final class SettledColumns {
+    /**
+     * Above one open column in this many, walking whole rows costs less than walking the open columns (each a cache
+     * line per row).
+     */
+    public static final int WHOLE_ROWS_ABOVE = 4;
+
     /** Per column, the epoch in which it settled; 0: never, or disturbed since. */
     private final int[] settledIn;
     private int epoch;
@@ -28,6 +36,17 @@ public final class SettledColumns {
     /** Whether column {@code j}'s weights are as a normalisation that changed none of them left them. */
     public boolean isSettled(int j) {
         return settledIn[j] == epoch;
+    }
+
+    /** Writes the columns that are not settled to {@code into}, in ascending order; returns how many. */
+    public int open(int[] into) {
+        int count = 0;
+        for (int j = 0; j < settledIn.length; j++) {
+            if (settledIn[j] != epoch) {
+                into[count++] = j;
+            }
+        }
+        return count;
     }
 
     /** Column {@code j} was normalised and its weights did not change. */

@@ -1,6 +1,7 @@
 package io.somnus.plasticity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.kernel.Kernels;
@@ -91,6 +92,54 @@ class WeightNormalisationTest {
             }
             assertTrue(fewOpen > 50 && manyOpen > 50, "both ways taken: " + fewOpen + " and " + manyOpen + " rounds");
         }
+    }
+
+    /**
+     * With few columns open the non-finite check reads only them, yet finds the first bad weight in synapse order, as
+     * a plain scan does: bad values (NaN, ±∞) in one to three rewritten columns, or anywhere through
+     * {@link Projection#weights()}, after normalisations that settled the rest.
+     */
+    @Test
+    void theNonFiniteCheckFindsTheFirstBadWeightAmongTheOpenColumns() {
+        SplittableRandom r = new SplittableRandom(9);
+        float[] init = new float[PRE * POST];
+        for (int s = 0; s < init.length; s++) {
+            init[s] = (float) r.nextDouble();
+        }
+        SynapseList syn = Connector.allToAll().connect(PRE, POST, false, new SplittableRandom(1));
+        Projection p = new Projection("p", new SpikeSource("a", PRE), new SpikeSource("b", POST), Receptor.EXCITATORY,
+                syn, init, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Kernels.vector());
+        WeightNormalisation n = new WeightNormalisation(TOTAL);
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        int fewOpen = 0;
+        for (int round = 0; round < 200; round++) {
+            n.apply(p);
+            n.apply(p);
+            boolean anywhere = r.nextDouble() < 0.2;
+            float[] w = anywhere ? p.weights() : p.weightsForColumnWrites();
+            int[] at = new int[1 + r.nextInt(3)];
+            float[] kept = new float[at.length];
+            for (int k = 0; k < at.length; k++) {
+                at[k] = anywhere ? r.nextInt(w.length) : r.nextInt(PRE) * POST + r.nextInt(POST);
+                p.settledColumns().disturb(at[k] % POST);
+                kept[k] = w[at[k]];
+            }
+            for (int k = 0; k < at.length; k++) {
+                w[at[k]] = bad[r.nextInt(bad.length)];
+            }
+            int open = open(p.settledColumns());
+            fewOpen += open * SettledColumns.WHOLE_ROWS_ABOVE <= POST ? 1 : 0;
+            int first = -1;
+            for (int s = 0; s < w.length && first < 0; s++) {
+                first = Float.isFinite(w[s]) ? -1 : s;
+            }
+            assertEquals(first, p.firstNonFiniteWeight(), "round " + round);
+            for (int k = at.length - 1; k >= 0; k--) {
+                w[at[k]] = kept[k];
+            }
+            assertEquals(-1, p.firstNonFiniteWeight(), "round " + round + ", restored");
+        }
+        assertTrue(fewOpen > 100, fewOpen + " rounds with few columns open");
     }
 
     private static int open(SettledColumns s) {
