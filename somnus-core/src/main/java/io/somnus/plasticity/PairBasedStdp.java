@@ -168,9 +168,9 @@ abstract class PairBasedStdp implements Plasticity {
             return;
         }
         float[] w = p.weightsForColumnWrites();
-        int n = post.size();
         float lo = p.wMin();
         float hi = p.wMax();
+        int n = post.size();
         int[] spiked = post.spiked();
         for (int k = 0, m = post.spikeCount(); k < m; k++) {
             int j = spiked[k];

@@ -143,10 +143,6 @@ class WeightNormalisationTest {
     }
 
     private static int open(SettledColumns s) {
-        int open = 0;
-        for (int j = 0; j < POST; j++) {
-            open += s.isSettled(j) ? 0 : 1;
-        }
-        return open;
+        return s.open(new int[POST]);
     }
 }
