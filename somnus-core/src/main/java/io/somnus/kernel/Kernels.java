@@ -63,6 +63,12 @@ public interface Kernels {
     void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi);
 
     /**
+     * {@code w[row + post[q]] ← clip(w[row + post[q]] − a·trace[q], lo, hi)} for q in [0, count), the posts distinct:
+     * STDP depression of a dense row through a list of post neurons and their traces.
+     */
+    void depressListed(float[] w, int row, int[] post, float[] trace, int count, float a, float lo, float hi);
+
+    /**
      * {@code w[s] ← clip(w[s] − a·trace[postIndex[s]], lo, hi)} for s in [from, to) where that trace is non-zero:
      * STDP depression of a sparse row.
      */

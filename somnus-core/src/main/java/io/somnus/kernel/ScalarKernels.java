@@ -169,6 +169,19 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void depressListed(float[] w, int row, int[] post, float[] trace, int count, float a, float lo, float hi) {
+        depressListedRange(w, row, post, trace, 0, count, a, lo, hi);
+    }
+
+    static void depressListedRange(float[] w, int row, int[] post, float[] trace, int from, int to, float a, float lo,
+                                   float hi) {
+        for (int q = from; q < to; q++) {
+            int s = row + post[q];
+            w[s] = Math.min(Math.max(w[s] - a * trace[q], lo), hi);
+        }
+    }
+
+    @Override
     public void depressSparseRow(float[] w, int[] postIndex, int from, int to, float[] trace, float a, float lo,
                                  float hi) {
         for (int s = from; s < to; s++) {

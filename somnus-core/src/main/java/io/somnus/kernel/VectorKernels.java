@@ -483,6 +483,18 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void depressListed(float[] w, int row, int[] post, float[] trace, int count, float a, float lo, float hi) {
+        int q = 0;
+        if (HAS_SCATTER) { // gather, update, scatter: the posts are distinct
+            for (; q <= count - F.length(); q += F.length()) {
+                FloatVector ws = FloatVector.fromArray(F, w, row, post, q);
+                ws.sub(FloatVector.fromArray(F, trace, q).mul(a)).max(lo).min(hi).intoArray(w, row, post, q);
+            }
+        }
+        ScalarKernels.depressListedRange(w, row, post, trace, q, count, a, lo, hi);
+    }
+
+    @Override
     public void depressSparseRow(float[] w, int[] postIndex, int from, int to, float[] trace, float a, float lo,
                                  float hi) {
         int s = from;

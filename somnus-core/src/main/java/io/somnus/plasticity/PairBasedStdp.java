@@ -152,12 +152,9 @@ abstract class PairBasedStdp implements Plasticity {
         float a = ltd();
         int n = post.size();
         int[] spiked = pre.spiked();
+        Kernels kernels = p.kernels();
         for (int k = 0, m = pre.spikeCount(); k < m; k++) {
-            int row = spiked[k] * n;
-            for (int q = 0; q < live; q++) {
-                int s = row + liveIndex[q];
-                w[s] = Math.min(Math.max(w[s] - a * liveTrace[q], lo), hi);
-            }
+            kernels.depressListed(w, spiked[k] * n, liveIndex, liveTrace, live, a, lo, hi);
         }
     }
 

@@ -825,6 +825,38 @@ class KernelsTest {
         }
     }
 
+    /**
+     * A dense row depressed through a list of distinct posts (vectors of them gathered and scattered, then a scalar
+     * tail): the vector kernel gives the scalar kernel's bits, which are the definition's; weights outside
+     * [lo, hi] beforehand are clipped, posts not listed are untouched, and the row's offset is honoured.
+     */
+    @Test
+    void depressListedMatchesItsDefinitionOnBothKernels() {
+        SplittableRandom r = new SplittableRandom(23);
+        int n = 100;
+        for (int count : new int[] {0, 5, 16, 17, 40, 100}) {
+            float[] w = new float[3 * n];
+            for (int s = 0; s < w.length; s++) {
+                w[s] = (float) (1.4 * r.nextDouble() - 0.2); // some below lo = 0, some above hi = 1
+            }
+            int[] post = r.ints(0, n).distinct().limit(count).toArray();
+            float[] trace = new float[count];
+            for (int q = 0; q < count; q++) {
+                trace[q] = (float) r.nextDouble();
+            }
+            int row = n; // the middle row
+            float[] expected = w.clone();
+            for (int q = 0; q < count; q++) {
+                expected[row + post[q]] = Math.min(1f, Math.max(0f, w[row + post[q]] - 0.7f * trace[q]));
+            }
+            for (Kernels k : new Kernels[] {SCALAR, vector}) {
+                float[] got = w.clone();
+                k.depressListed(got, row, post, trace, count, 0.7f, 0f, 1f);
+                assertArrayEquals(expected, got, k.name() + ", " + count + " posts");
+            }
+        }
+    }
+
     @Test
     void tracesLookUpTheTableAtTheStepsSinceTheRightSpike() {
         float[] table = new float[41];
