@@ -25,14 +25,11 @@ final class Progress implements RunProgress, AutoCloseable {
 
     @Override
     public synchronized void update(String newPhase, long done, long total) {
-        boolean next = !newPhase.equals(phase);
-        if (next) {
-            bar.setExtraMessage(newPhase);
-        }
         if (total > 0) {
             bar.maxHint(total);
         }
-        if (next) {
+        if (!newPhase.equals(phase)) {
+            bar.setExtraMessage(newPhase);
             if (!phase.isEmpty()) {
                 // each phase's own elapsed time and estimate (the readouts' pace is not training's); the reset draws
                 // the bar at once, so the new phase's name and total come first

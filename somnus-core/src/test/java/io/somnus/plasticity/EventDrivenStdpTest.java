@@ -127,7 +127,8 @@ class EventDrivenStdpTest {
                 String where = k.name() + ", " + schedule;
                 assertArrayEquals(all, tracked, where);
                 float[] untouched = projection(new SpikeSource("a", PRE), new SpikeSource("b", POST), true, k).toDense();
-                normaliseAllTwice(untouched);
+                WeightNormalisationTest.normalise(untouched, PRE, POST, TOTAL); // twice, as the runs settle
+                WeightNormalisationTest.normalise(untouched, PRE, POST, TOTAL);
                 assertFalse(java.util.Arrays.equals(untouched, tracked), where + ": STDP must change weights");
                 assertTrue(schedule == Schedule.CROWDED || skipped[0] > 5 * POST, where + ": " + skipped[0]
                         + " columns skipped");
@@ -187,21 +188,6 @@ class EventDrivenStdpTest {
     }
 
     private static final double TOTAL = 18;
-
-    /** The plain loops' normalisation (column sums in double, pre neurons in order), twice. */
-    private static void normaliseAllTwice(float[] w) {
-        for (int round = 0; round < 2; round++) {
-            for (int j = 0; j < POST; j++) {
-                double sum = 0;
-                for (int i = 0; i < PRE; i++) {
-                    sum += w[i * POST + j];
-                }
-                for (int i = 0; i < PRE; i++) {
-                    w[i * POST + j] *= (float) (TOTAL / sum);
-                }
-            }
-        }
-    }
 
     @Test
     void firedListsEachNeuronOnceInOrderOfItsFirstSpikeUntilReset() {

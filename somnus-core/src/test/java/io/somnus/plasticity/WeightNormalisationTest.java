@@ -24,16 +24,16 @@ class WeightNormalisationTest {
     private static final int POST = 12;
     private static final double TOTAL = 7.5;
 
-    /** The plain loops, on a row-major [pre][post] copy. */
-    private static void normalise(float[] w) {
-        for (int j = 0; j < POST; j++) {
+    /** The plain loops, on a row-major [pre][post] copy (also {@link EventDrivenStdpTest}'s reference). */
+    static void normalise(float[] w, int pre, int post, double total) {
+        for (int j = 0; j < post; j++) {
             double sum = 0;
-            for (int i = 0; i < PRE; i++) {
-                sum += w[i * POST + j];
+            for (int i = 0; i < pre; i++) {
+                sum += w[i * post + j];
             }
-            float scale = sum != 0 ? (float) (TOTAL / sum) : 1f;
-            for (int i = 0; i < PRE; i++) {
-                w[i * POST + j] *= scale;
+            float scale = sum != 0 ? (float) (total / sum) : 1f;
+            for (int i = 0; i < pre; i++) {
+                w[i * post + j] *= scale;
             }
         }
     }
@@ -87,7 +87,7 @@ class WeightNormalisationTest {
                 fewOpen += open > 0 && open * 4 <= POST ? 1 : 0;
                 manyOpen += open * 4 > POST ? 1 : 0;
                 n.apply(p);
-                normalise(expected);
+                normalise(expected, PRE, POST, TOTAL);
                 assertArrayEquals(expected, p.toDense(), kernels.name() + ", round " + round);
             }
             assertTrue(fewOpen > 50 && manyOpen > 50, "both ways taken: " + fewOpen + " and " + manyOpen + " rounds");
