@@ -18,7 +18,8 @@ import io.somnus.synapse.SettledColumns;
  * each followed by clipping to the projection's bounds. The trace of each neuron is evaluated once per
  * step, and only synapses of neurons that spiked are touched, so the cost follows the spikes, not the
  * synapse count; a dense (all-to-all) row is depressed by one SIMD kernel call
- * ({@link Kernels#depressRow}), which skips posts with a zero trace as the sparse loop does.
+ * ({@link Kernels#depressRow}), which skips posts with a zero trace as the sparse loop does, and a dense column is
+ * potentiated by one strided walk down it.
  * <p>Only neurons that have spiked since the last reset ({@link Population#fired()}) can have a non-zero trace.
  * On a dense projection, when they are few (a presentation from rest: a handful of winners among the post
  * neurons), the traces are read for them alone and a pre spike updates only their synapses: the same
@@ -207,7 +208,28 @@ abstract class PairBasedStdp implements Plasticity {
             float gain = ltp(post, j, step);
             if (gain != 0f) {
                 p.settledColumns().disturb(j);
-                kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo, hi);
+                if (p.isDense()) {
+                    potentiateDenseColumn(w, j, n, post.size(), preTrace, gain, lo, hi);
+                } else {
+                    kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo,
+                            hi);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link Kernels#potentiateColumn} on column {@code j} of a dense {@code rows × cols} matrix: one strided walk
+     * down the column, without the column lists. Not a SIMD gather: with most pre neurons live a column is a cache
+     * line per weight either way, and a gather inlined into the step's large compiled code did not always become a
+     * vector instruction (the JIT then called the Vector API's slow fallback; docs/performance.md).
+     */
+    private static void potentiateDenseColumn(float[] w, int j, int rows, int cols, float[] trace, float gain,
+            float lo, float hi) {
+        for (int i = 0, s = j; i < rows; i++, s += cols) {
+            float t = trace[i];
+            if (t != 0f) {
+                w[s] = Math.min(Math.max(w[s] + gain * t, lo), hi);
             }
         }
     }

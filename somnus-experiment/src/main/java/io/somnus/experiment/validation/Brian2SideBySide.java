@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after a
- * JIT warm-up on other images) and exports its inputs, the Brian2 script of {@code validation/brian2} runs
+ * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after
+ * {@link #WARMUP_RUNS} JIT warm-up runs on other images) and exports its inputs, the Brian2 script of {@code validation/brian2} runs
  * them, and {@code compare.py} checks the agreement. Needs Debian's {@code python3-brian} under
  * {@code /usr/bin/python3}.
  */
@@ -26,6 +26,14 @@ public final class Brian2SideBySide {
      */
     public record Result(int images, double somnusMsPerImage, double brian2MsPerImage, String device,
                          boolean agree, String comparison) { }
+
+    /**
+     * Runs like the measured one before it, each on a fresh network (other images): the measured images are a fresh
+     * network's first, busy ones (many E spikes, STDP's dense walks), and the JIT compiles those paths for them only
+     * after several such runs. After one run the measured images took ≈ 1.4 ms each in a fresh JVM, after five
+     * 0.33–0.49, after twenty 0.31–0.33 (docs/performance.md); Brian2's figure leaves out its compilation likewise.
+     */
+    static final int WARMUP_RUNS = 20;
 
     private Brian2SideBySide() { }
 
@@ -51,8 +59,10 @@ public final class Brian2SideBySide {
             throw new IllegalArgumentException("Brian2 device must be runtime or cpp_standalone, got '" + device + "'");
         }
         Files.createDirectories(work);
-        DiehlCookReference.run(Math.max(100, images), excitatory, 99, work.resolve("warmup_inputs.npz"),
-                work.resolve("warmup_out.npz"), kernels); // compiles Somnus's hot code before the measured run
+        for (int k = 0; k < WARMUP_RUNS; k++) { // compiles Somnus's hot code before the measured run
+            DiehlCookReference.run(Math.max(100, images), excitatory, 99, work.resolve("warmup_inputs.npz"),
+                    work.resolve("warmup_out.npz"), kernels);
+        }
         Path inputs = work.resolve("inputs.npz");
         Path somnus = work.resolve("somnus_out.npz");
         Path brian2 = work.resolve("brian2_out.npz");
