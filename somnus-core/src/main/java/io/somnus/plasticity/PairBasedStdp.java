@@ -198,22 +198,28 @@ abstract class PairBasedStdp implements Plasticity {
         float[] w = p.weightsForColumnWrites();
         float lo = p.wMin();
         float hi = p.wMax();
+        int[] spiked = post.spiked();
+        if (p.isDense()) {
+            for (int k = 0, m = post.spikeCount(); k < m; k++) {
+                int j = spiked[k];
+                float gain = ltp(post, j, step);
+                if (gain != 0f) {
+                    p.settledColumns().disturb(j);
+                    potentiateDenseColumn(w, j, n, post.size(), preTrace, gain, lo, hi);
+                }
+            }
+            return;
+        }
         int[] colStart = p.colStart();
         int[] colSynapse = p.colSynapse();
         int[] colPre = p.colPre();
-        int[] spiked = post.spiked();
         Kernels kernels = p.kernels();
         for (int k = 0, m = post.spikeCount(); k < m; k++) {
             int j = spiked[k];
             float gain = ltp(post, j, step);
             if (gain != 0f) {
                 p.settledColumns().disturb(j);
-                if (p.isDense()) {
-                    potentiateDenseColumn(w, j, n, post.size(), preTrace, gain, lo, hi);
-                } else {
-                    kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo,
-                            hi);
-                }
+                kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo, hi);
             }
         }
     }

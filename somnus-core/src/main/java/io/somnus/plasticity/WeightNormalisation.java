@@ -53,7 +53,7 @@ public record WeightNormalisation(double total) {
         if (count == 0) {
             return;
         }
-        if (count * SettledColumns.WHOLE_ROWS_ABOVE > n) {
+        if (!settled.fewOpen(count)) {
             applyToAllColumns(p, w, settled, rows, n);
             return;
         }

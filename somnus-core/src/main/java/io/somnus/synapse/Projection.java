@@ -325,7 +325,7 @@ public final class Projection {
         int n = post.size();
         int[] open = new int[n];
         int count = settled.open(open);
-        if (count * SettledColumns.WHOLE_ROWS_ABOVE > n) {
+        if (!settled.fewOpen(count)) {
             return kernels.firstNonFinite(w, w.length);
         }
         for (int row = 0; row < w.length; row += n) {

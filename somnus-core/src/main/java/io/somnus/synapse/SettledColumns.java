@@ -17,7 +17,7 @@ public final class SettledColumns {
      * Above one open column in this many, walking whole rows costs less than walking the open columns (each a cache
      * line per row).
      */
-    public static final int WHOLE_ROWS_ABOVE = 4;
+    static final int WHOLE_ROWS_ABOVE = 4;
 
     /** Per column, the epoch in which it settled; 0: never, or disturbed since. */
     private final int[] settledIn;
@@ -47,6 +47,13 @@ public final class SettledColumns {
             }
         }
         return count;
+    }
+
+    /**
+     * Whether {@code count} open columns ({@link #open}) are few enough to walk one by one rather than by whole rows.
+     */
+    public boolean fewOpen(int count) {
+        return count * WHOLE_ROWS_ABOVE <= settledIn.length;
     }
 
     /** Column {@code j} was normalised and its weights did not change. */

@@ -128,7 +128,7 @@ class WeightNormalisationTest {
                 w[at[k]] = bad[r.nextInt(bad.length)];
             }
             int open = open(p.settledColumns());
-            fewOpen += open * SettledColumns.WHOLE_ROWS_ABOVE <= POST ? 1 : 0;
+            fewOpen += p.settledColumns().fewOpen(open) ? 1 : 0;
             int first = -1;
             for (int s = 0; s < w.length && first < 0; s++) {
                 first = Float.isFinite(w[s]) ? -1 : s;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after
- * {@link #WARMUP_RUNS} JIT warm-up runs on other images) and exports its inputs, the Brian2 script of {@code validation/brian2} runs
- * them, and {@code compare.py} checks the agreement. Needs Debian's {@code python3-brian} under
+ * {@link #WARMUP_RUNS} JIT warm-up runs on other images) and exports its inputs, the Brian2 script of
+ * {@code validation/brian2} runs them, and {@code compare.py} checks the agreement. Needs Debian's {@code python3-brian} under
  * {@code /usr/bin/python3}.
  */
 public final class Brian2SideBySide {
@@ -30,8 +30,8 @@ public final class Brian2SideBySide {
     /**
      * Runs like the measured one before it, each on a fresh network (other images): the measured images are a fresh
      * network's first, busy ones (many E spikes, STDP's dense walks), and the JIT compiles those paths for them only
-     * after several such runs. After one run the measured images took ≈ 1.4 ms each in a fresh JVM, after five
-     * 0.33–0.49, after twenty 0.31–0.33 (docs/performance.md); Brian2's figure leaves out its compilation likewise.
+     * after several such runs (one left them several times slower than twenty: docs/performance.md, eighteenth
+     * round); Brian2's figure leaves out its compilation likewise.
      */
     static final int WARMUP_RUNS = 20;
 
