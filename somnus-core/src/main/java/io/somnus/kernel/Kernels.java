@@ -44,6 +44,12 @@ public interface Kernels {
     int firstNonFinite(float[] x, int n);
 
     /**
+     * {@code w[s] ← w[s] < lo ? lo : (w[s] > hi ? hi : w[s])} for s in [0, n): a projection's bounds, which keep NaN
+     * and −0 as they are (where {@code min}/{@code max} would make −0 into +0 at a bound of 0).
+     */
+    void clamp(float[] w, int n, float lo, float hi);
+
+    /**
      * {@code target[targetFrom + j] += w[from + j]} for j in [0, n): one presynaptic spike through a contiguous
      * run of a row (e.g. the part of an all-but-self row before or after the neuron itself).
      */

@@ -10,10 +10,18 @@ public final class PullTargets {
     final float[] target;
     /** ln|target| where the SIMD path may use it (a normal, finite float), NaN where only the definition may. */
     final double[] lnMagnitude;
+    /** Working space for the sums the targets are taken from (a column's weights), one per target. */
+    private final double[] sums;
 
     public PullTargets(int size) {
         target = new float[size];
         lnMagnitude = new double[size];
+        sums = new double[size];
+    }
+
+    /** Working space of {@link #size()} doubles, for the caller's sums before it sets the targets. */
+    public double[] sums() {
+        return sums;
     }
 
     public int size() {

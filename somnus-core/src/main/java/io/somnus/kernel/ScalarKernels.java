@@ -141,6 +141,18 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void clamp(float[] w, int n, float lo, float hi) {
+        clampRange(w, 0, n, lo, hi);
+    }
+
+    static void clampRange(float[] w, int from, int to, float lo, float hi) {
+        for (int s = from; s < to; s++) {
+            float x = w[s];
+            w[s] = x < lo ? lo : (x > hi ? hi : x);
+        }
+    }
+
+    @Override
     public void addRow(float[] target, int targetFrom, float[] w, int from, int n) {
         for (int j = 0; j < n; j++) {
             target[targetFrom + j] += w[from + j];

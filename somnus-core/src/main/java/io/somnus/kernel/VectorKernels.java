@@ -404,6 +404,18 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void clamp(float[] w, int n, float lo, float hi) {
+        // both masks from the weight as it was, the lower bound last: the scalar test's order (lo wins if lo > hi)
+        int bound = F.loopBound(n);
+        int s = 0;
+        for (; s < bound; s += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, w, s);
+            x.blend(hi, x.compare(VectorOperators.GT, hi)).blend(lo, x.compare(VectorOperators.LT, lo)).intoArray(w, s);
+        }
+        ScalarKernels.clampRange(w, s, n, lo, hi);
+    }
+
+    @Override
     public void addRow(float[] target, int targetFrom, float[] w, int from, int n) {
         int bound = F.loopBound(n);
         int j = 0;

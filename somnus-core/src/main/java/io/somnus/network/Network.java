@@ -207,8 +207,8 @@ public final class Network {
             int s = p.firstNonFiniteWeight();
             if (s >= 0) {
                 throw new NonFiniteStateException("the simulation diverged: projection " + p.name() + ": weight of synapse "
-                        + s + " (" + p.pre().name() + " " + p.preIndex()[s] + " → " + p.post().name() + " "
-                        + p.postIndex()[s] + ") is " + p.weights()[s] + " " + when.get() + "; the configuration drives the "
+                        + s + " (" + p.pre().name() + " " + p.preOf(s) + " → " + p.post().name() + " "
+                        + p.postOf(s) + ") is " + p.weights()[s] + " " + when.get() + "; the configuration drives the "
                         + "weights out of range (lower the learning rate, e.g. plasticity.eta, or the initial weights)");
             }
         }

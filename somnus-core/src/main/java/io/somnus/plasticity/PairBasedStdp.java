@@ -122,7 +122,6 @@ abstract class PairBasedStdp implements Plasticity {
         float hi = p.wMax();
         float a = ltd();
         int[] rowStart = p.rowStart();
-        int[] postIndex = p.postIndex();
         int[] spiked = pre.spiked();
         Kernels kernels = p.kernels();
         if (p.isDense()) {
@@ -131,6 +130,7 @@ abstract class PairBasedStdp implements Plasticity {
             }
             return;
         }
+        int[] postIndex = p.postIndex();
         for (int k = 0, m = pre.spikeCount(); k < m; k++) {
             int i = spiked[k];
             kernels.depressSparseRow(w, postIndex, rowStart[i], rowStart[i + 1], postTrace, a, lo, hi);

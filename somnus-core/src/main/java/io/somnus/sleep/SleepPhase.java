@@ -201,15 +201,17 @@ public final class SleepPhase {
                 }
             }
             case POST_MEAN -> {
+                if (pullsInBulk(lawK) && (p.isDense() || p.isAllButSelf())) {
+                    columnMeansByRows(p, w, targets);
+                    pullRows(p, ((LogSpaceDecay) lawK).lambda(), targets, scratch);
+                    break;
+                }
                 int[] colStart = p.colStart();
                 int[] colSynapse = p.colSynapse();
-                // each column's mean involves only that column's weights, so all means may come first
-                boolean inRows = pullsInBulk(lawK) && (p.isDense() || p.isAllButSelf());
                 for (int j = 0; j < p.post().size(); j++) {
                     int a = colStart[j];
                     int b = colStart[j + 1];
                     if (a == b) {
-                        targets.set(j, 0f);
                         continue;
                     }
                     double sum = 0;
@@ -217,17 +219,10 @@ public final class SleepPhase {
                         sum += w[colSynapse[c]];
                     }
                     float t = (float) (sum / (b - a));
-                    if (inRows) {
-                        targets.set(j, t);
-                        continue;
-                    }
                     for (int c = a; c < b; c++) {
                         int s = colSynapse[c];
                         w[s] = lawK.step(w[s], t, dtMs, rng);
                     }
-                }
-                if (inRows) {
-                    pullRows(p, ((LogSpaceDecay) lawK).lambda(), targets, scratch);
                 }
             }
         }
@@ -256,6 +251,37 @@ public final class SleepPhase {
     /** The kernels for the next bulk pull of {@code p}'s weights: scalar until SIMD code has paid off (see above). */
     private static Kernels bulkKernels(Projection p) {
         return BULK_PULLED.getAndAdd(p.weights().length) >= SIMD_PULL_AFTER ? p.kernels() : Kernels.scalar();
+    }
+
+    /**
+     * Each post neuron's mean incoming weight of a dense or all-but-self projection, as {@code targets}: the sums run
+     * row by row (a row's weights lie side by side; down a column they are a row apart, and each double addition
+     * waits for the one before), each column's in the order of its pre neurons, as a walk down the column would add
+     * them (the same bits).
+     */
+    private static void columnMeansByRows(Projection p, float[] w, PullTargets targets) {
+        int pre = p.pre().size();
+        int n = p.post().size();
+        double[] sums = targets.sums();
+        java.util.Arrays.fill(sums, 0.0);
+        Kernels kernels = p.kernels();
+        int count;
+        if (p.isDense()) {
+            for (int i = 0; i < pre; i++) {
+                kernels.accumulate(sums, 0, w, i * n, n);
+            }
+            count = pre;
+        } else {
+            int[] rowStart = p.rowStart();
+            for (int i = 0; i < pre; i++) {
+                kernels.accumulate(sums, 0, w, rowStart[i], i);
+                kernels.accumulate(sums, i + 1, w, rowStart[i] + i, n - 1 - i);
+            }
+            count = n - 1;
+        }
+        for (int j = 0; j < n; j++) {
+            targets.set(j, (float) (sums[j] / count));
+        }
     }
 
     /**

@@ -12,18 +12,16 @@ public interface Connector {
      */
     SynapseList connect(int preSize, int postSize, boolean samePopulation, RandomGenerator rng);
 
-    /** Every pre to every post (but no self-connection within one population). */
+    /** Every pre to every post (but no self-connection within one population), pre by pre in post order. */
     static Connector allToAll() {
         return (nPre, nPost, same, rng) -> {
-            SynapseList s = new SynapseList(nPre * nPost);
-            for (int i = 0; i < nPre; i++) {
-                for (int j = 0; j < nPost; j++) {
-                    if (!(same && i == j)) {
-                        s.add(i, j);
-                    }
-                }
+            if (!same) {
+                return SynapseList.allToAll(nPre, nPost);
             }
-            return s;
+            if (nPre != nPost) {
+                throw new IllegalArgumentException("all-to-all within one population needs equal sizes, got " + nPre + " and " + nPost);
+            }
+            return SynapseList.allButSelf(nPre);
         };
     }
 
@@ -41,21 +39,16 @@ public interface Connector {
         };
     }
 
-    /** Every pre to every post except post i from pre i (Diehl &amp; Cook's lateral inhibition); sizes must match. */
+    /**
+     * Every pre to every post except post i from pre i (Diehl &amp; Cook's lateral inhibition), pre by pre in post
+     * order; sizes must match.
+     */
     static Connector allButSelf() {
         return (nPre, nPost, same, rng) -> {
             if (nPre != nPost) {
                 throw new IllegalArgumentException("all-but-self connector needs equal sizes, got " + nPre + " and " + nPost);
             }
-            SynapseList s = new SynapseList(nPre * (nPost - 1));
-            for (int i = 0; i < nPre; i++) {
-                for (int j = 0; j < nPost; j++) {
-                    if (i != j) {
-                        s.add(i, j);
-                    }
-                }
-            }
-            return s;
+            return SynapseList.allButSelf(nPre);
         };
     }
 

@@ -19,12 +19,9 @@ public final class Projection {
     private final Population post;
     private final Receptor receptor;
     private final int[] rowStart;
-    private final int[] postIndex;
-    private final int[] preIndex;
     private final int[] colStart;
-    private final int[] colSynapse;
-    /** {@code preIndex[colSynapse[c]]}: the presynaptic neuron of each column entry, for SIMD gathers. */
-    private final int[] colPre;
+    /** Each synapse's post and pre neuron and the column lists; a regular shape's are built on first use. */
+    private final SynapseIndex index;
     private final float[] w;
     private final float wMin;
     private final float wMax;
@@ -65,65 +62,83 @@ public final class Projection {
         if (initialWeights.length != n) {
             throw new IllegalArgumentException("projection " + name + ": " + initialWeights.length + " weights for " + n + " synapses");
         }
-        this.rowStart = new int[pre.size() + 1];
-        for (int k = 0; k < n; k++) {
-            rowStart[synapses.pre(k) + 1]++;
-        }
-        for (int i = 0; i < pre.size(); i++) {
-            rowStart[i + 1] += rowStart[i];
-        }
-        this.postIndex = new int[n];
-        this.preIndex = new int[n];
         this.w = new float[n];
-        boolean grouped = true; // the connectors list synapses pre by pre: then the sort is the identity
-        for (int k = 1; k < n && grouped; k++) {
-            grouped = synapses.pre(k - 1) <= synapses.pre(k);
-        }
-        int[] order = null; // null: the identity, not built (4 B per synapse)
-        if (!grouped) {
-            int[] fill = Arrays.copyOf(rowStart, pre.size());
-            // stable counting sort by pre keeps the connector's order within a row
-            order = new int[n];
-            for (int k = 0; k < n; k++) {
-                order[fill[synapses.pre(k)]++] = k;
+        SynapseList.Shape shape = synapses.shapeBetween(pre.size(), post.size());
+        if (shape != SynapseList.Shape.LISTED) {
+            // pre by pre in post order: the pairs' order is the synapse order, and every row (column) is as long
+            System.arraycopy(initialWeights, 0, w, 0, n);
+            int row = shape == SynapseList.Shape.ALL_TO_ALL ? post.size() : post.size() - 1;
+            int column = shape == SynapseList.Shape.ALL_TO_ALL ? pre.size() : pre.size() - 1;
+            this.rowStart = new int[pre.size() + 1];
+            for (int i = 0; i < pre.size(); i++) {
+                rowStart[i + 1] = rowStart[i] + row;
             }
-        }
-        for (int s = 0; s < n; s++) {
-            int k = order == null ? s : order[s];
-            postIndex[s] = synapses.post(k);
-            preIndex[s] = synapses.pre(k);
-            w[s] = initialWeights[k];
-        }
-        this.colStart = new int[post.size() + 1];
-        for (int s = 0; s < n; s++) {
-            colStart[postIndex[s] + 1]++;
-        }
-        for (int j = 0; j < post.size(); j++) {
-            colStart[j + 1] += colStart[j];
-        }
-        this.colSynapse = new int[n];
-        int[] colFill = Arrays.copyOf(colStart, post.size());
-        for (int s = 0; s < n; s++) {
-            colSynapse[colFill[postIndex[s]]++] = s;
-        }
-        this.colPre = new int[n];
-        for (int c = 0; c < n; c++) {
-            colPre[c] = preIndex[colSynapse[c]];
+            this.colStart = new int[post.size() + 1];
+            for (int j = 0; j < post.size(); j++) {
+                colStart[j + 1] = colStart[j] + column;
+            }
+            this.index = SynapseIndex.regular(synapses, colStart);
+            this.dense = shape == SynapseList.Shape.ALL_TO_ALL;
+            this.allButSelf = shape == SynapseList.Shape.ALL_BUT_SELF;
+        } else {
+            this.rowStart = new int[pre.size() + 1];
+            for (int k = 0; k < n; k++) {
+                rowStart[synapses.pre(k) + 1]++;
+            }
+            for (int i = 0; i < pre.size(); i++) {
+                rowStart[i + 1] += rowStart[i];
+            }
+            int[] postIndex = new int[n];
+            int[] preIndex = new int[n];
+            boolean grouped = true; // the connectors list synapses pre by pre: then the sort is the identity
+            for (int k = 1; k < n && grouped; k++) {
+                grouped = synapses.pre(k - 1) <= synapses.pre(k);
+            }
+            int[] order = null; // null: the identity, not built (4 B per synapse)
+            if (!grouped) {
+                int[] fill = Arrays.copyOf(rowStart, pre.size());
+                // stable counting sort by pre keeps the connector's order within a row
+                order = new int[n];
+                for (int k = 0; k < n; k++) {
+                    order[fill[synapses.pre(k)]++] = k;
+                }
+            }
+            for (int s = 0; s < n; s++) {
+                int k = order == null ? s : order[s];
+                postIndex[s] = synapses.post(k);
+                preIndex[s] = synapses.pre(k);
+                w[s] = initialWeights[k];
+            }
+            this.colStart = new int[post.size() + 1];
+            for (int s = 0; s < n; s++) {
+                colStart[postIndex[s] + 1]++;
+            }
+            for (int j = 0; j < post.size(); j++) {
+                colStart[j + 1] += colStart[j];
+            }
+            this.index = SynapseIndex.listed(postIndex, preIndex, colStart);
+            this.dense = isDense(postIndex, pre.size(), post.size());
+            this.allButSelf = !dense && isAllButSelf(rowStart, postIndex, pre.size(), post.size());
         }
         this.wMin = wMin;
         this.wMax = wMax;
-        this.dense = isDense(postIndex, pre.size(), post.size());
-        this.allButSelf = !dense && isAllButSelf(rowStart, postIndex, pre.size(), post.size());
         this.spikedRowStart = new int[pre.size()];
         this.settled = new SettledColumns(post.size());
         clampAll();
     }
 
-    /** Bytes of its synapse arrays (weights, both index orders): what it holds while the network runs. */
+    /**
+     * Bytes of its synapse arrays (weights, row and column starts, and the index lists where it holds them or its
+     * plasticity will build them: a plastic projection that is not dense walks them): what it holds while the network
+     * runs.
+     */
     public long bytes() {
-        long ints = (long) rowStart.length + postIndex.length + preIndex.length + colStart.length + colSynapse.length
-                + colPre.length + spikedRowStart.length;
-        return Integer.BYTES * ints + (long) Float.BYTES * w.length;
+        long ints = (long) rowStart.length + colStart.length + spikedRowStart.length;
+        long lists = index.bytes();
+        if (lists == 0 && isPlastic() && !dense) {
+            lists = 4L * Integer.BYTES * w.length;
+        }
+        return Integer.BYTES * ints + lists + (long) Float.BYTES * w.length;
     }
 
     public String name() {
@@ -173,25 +188,49 @@ public final class Projection {
         return rowStart;
     }
 
+    /** The post neuron of each synapse (of a dense or all-but-self projection, built on the first call). */
     public int[] postIndex() {
-        return postIndex;
+        return index.lists().postIndex();
     }
 
+    /** The pre neuron of each synapse (built on the first call, as {@link #postIndex()}). */
     public int[] preIndex() {
-        return preIndex;
+        return index.lists().preIndex();
+    }
+
+    /** The pre neuron of synapse {@code s}, without the index lists. */
+    public int preOf(int s) {
+        if (dense) {
+            return s / post.size();
+        }
+        return allButSelf ? s / (post.size() - 1) : preIndex()[s];
+    }
+
+    /** The post neuron of synapse {@code s}, without the index lists. */
+    public int postOf(int s) {
+        if (dense) {
+            return s % post.size();
+        }
+        if (allButSelf) {
+            int i = s / (post.size() - 1);
+            int j = s - i * (post.size() - 1);
+            return j < i ? j : j + 1;
+        }
+        return postIndex()[s];
     }
 
     public int[] colStart() {
         return colStart;
     }
 
+    /** Each post neuron's incoming synapse ids, column after column (built on the first call, as {@link #postIndex()}). */
     public int[] colSynapse() {
-        return colSynapse;
+        return index.lists().colSynapse();
     }
 
     /** The presynaptic neuron of each column entry: {@code colPre()[c] == preIndex()[colSynapse()[c]]}. */
     public int[] colPre() {
-        return colPre;
+        return index.lists().colPre();
     }
 
     public float wMin() {
@@ -303,6 +342,7 @@ public final class Projection {
             synapticEvents += (long) count * (n - 1);
             return;
         }
+        int[] postIndex = postIndex();
         for (int k = 0; k < count; k++) {
             int i = spiked[k];
             int end = rowStart[i + 1];
@@ -341,9 +381,7 @@ public final class Projection {
     /** Clips every weight to [wMin, wMax]. */
     public void clampAll() {
         settled.disturbAll();
-        for (int s = 0; s < w.length; s++) {
-            w[s] = clamp(w[s]);
-        }
+        kernels.clamp(w, w.length, wMin, wMax);
     }
 
     public float clamp(float x) {
@@ -378,11 +416,20 @@ public final class Projection {
 
     /** The weights as a dense row-major [pre][post] matrix, 0 where there is no synapse. */
     public float[] toDense() {
-        float[] dense = new float[pre.size() * post.size()];
-        for (int s = 0; s < w.length; s++) {
-            dense[preIndex[s] * post.size() + postIndex[s]] += w[s];
+        float[] matrix = new float[pre.size() * post.size()];
+        int n = post.size();
+        if (dense || allButSelf) { // without the index lists
+            for (int s = 0; s < w.length; s++) {
+                matrix[preOf(s) * n + postOf(s)] += w[s];
+            }
+            return matrix;
         }
-        return dense;
+        int[] preIndex = preIndex();
+        int[] postIndex = postIndex();
+        for (int s = 0; s < w.length; s++) {
+            matrix[preIndex[s] * n + postIndex[s]] += w[s];
+        }
+        return matrix;
     }
 
     /** A projection between other populations with the same synapses, sharing this one's weight array. */
@@ -396,11 +443,8 @@ public final class Projection {
         this.post = newPost;
         this.receptor = o.receptor;
         this.rowStart = o.rowStart;
-        this.postIndex = o.postIndex;
-        this.preIndex = o.preIndex;
         this.colStart = o.colStart;
-        this.colSynapse = o.colSynapse;
-        this.colPre = o.colPre;
+        this.index = o.index;
         this.w = o.w;
         this.wMin = o.wMin;
         this.wMax = o.wMax;

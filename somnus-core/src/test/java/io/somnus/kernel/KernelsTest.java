@@ -65,6 +65,43 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Both kernels clamp as the written-out test does, bit for bit: below and above the bounds, at them, ±0 at a bound
+     * of 0 (−0 stays −0), NaN (kept), ±∞, unbounded sides, bounds the wrong way round (the lower one wins), for lengths
+     * around the vector width; nothing beyond n is written.
+     */
+    @Test
+    void clampKeepsWhatTheBoundsAllowBitForBit() {
+        float[] values = {-0.5f, 0f, -0f, 0.25f, 1f, 1.5f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                Float.intBitsToFloat(0x7fc00123), 1e-40f, -1e-40f, Float.MIN_VALUE};
+        float[][] bounds = {{0f, 1f}, {-0f, 1f}, {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY},
+                {Float.NEGATIVE_INFINITY, 0.25f}, {0.25f, 0.25f}, {1f, 0f}};
+        for (Kernels k : new Kernels[] {SCALAR, vector}) {
+            for (float[] b : bounds) {
+                for (int n = 0; n <= 40; n++) {
+                    float[] w = new float[n + 2];
+                    for (int s = 0; s < w.length; s++) {
+                        w[s] = values[(s * 7 + n) % values.length];
+                    }
+                    float[] expected = w.clone();
+                    for (int s = 0; s < n; s++) {
+                        float x = expected[s];
+                        if (x < b[0]) {
+                            expected[s] = b[0];
+                        } else if (x > b[1]) {
+                            expected[s] = b[1];
+                        }
+                    }
+                    k.clamp(w, n, b[0], b[1]);
+                    for (int s = 0; s < w.length; s++) {
+                        assertEquals(Float.floatToRawIntBits(expected[s]), Float.floatToRawIntBits(w[s]),
+                                k.name() + " bounds " + b[0] + ".." + b[1] + " n=" + n + " s=" + s);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void logSpacePullIsTheClosedFormOfThePaperLaw() {
         // |t|·(|w|/|t|)^e: 0.04 toward 0.01 with e = ½ is 0.01·√4 = 0.02, sign kept; 0 and a zero target keep w

@@ -282,4 +282,135 @@ class ProjectionTest {
             }
         }
     }
+
+    /** The pairs written out by the loops the connectors once ran: pre by pre in post order, self left out if asked. */
+    private static SynapseList listedPairs(int nPre, int nPost, boolean withoutSelf) {
+        SynapseList s = new SynapseList(4);
+        for (int i = 0; i < nPre; i++) {
+            for (int j = 0; j < nPost; j++) {
+                if (!(withoutSelf && i == j)) {
+                    s.add(i, j);
+                }
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void regularListsComputeTheListedPairs() {
+        int[][] sizes = {{1, 1}, {3, 5}, {7, 7}, {0, 4}};
+        for (int[] size : sizes) {
+            SynapseList listed = listedPairs(size[0], size[1], false);
+            SynapseList regular = SynapseList.allToAll(size[0], size[1]);
+            assertEquals(SynapseList.Shape.ALL_TO_ALL, regular.shape());
+            assertSamePairs(listed, regular, "all to all " + size[0] + "×" + size[1]);
+            assertSamePairs(listed, Connector.allToAll().connect(size[0], size[1], false, null), "connector");
+        }
+        for (int n : new int[] {1, 2, 3, 8}) {
+            SynapseList listed = listedPairs(n, n, true);
+            assertSamePairs(listed, SynapseList.allButSelf(n), "all but self " + n);
+            assertSamePairs(listed, Connector.allButSelf().connect(n, n, false, null), "all-but-self connector " + n);
+            assertSamePairs(listed, Connector.allToAll().connect(n, n, true, null), "all to all within one population");
+        }
+        // adding to a regular list stores its pairs first, then appends
+        SynapseList grown = SynapseList.allButSelf(3);
+        grown.add(1, 1);
+        SynapseList expected = listedPairs(3, 3, true);
+        expected.add(1, 1);
+        assertEquals(SynapseList.Shape.LISTED, grown.shape());
+        assertSamePairs(expected, grown, "grown");
+        assertThrows(IllegalArgumentException.class, () -> SynapseList.allToAll(70_000, 70_000));
+    }
+
+    private static void assertSamePairs(SynapseList expected, SynapseList got, String what) {
+        assertEquals(expected.size(), got.size(), what + ": size");
+        for (int k = 0; k < expected.size(); k++) {
+            assertEquals(expected.pre(k), got.pre(k), what + ": pre of " + k);
+            assertEquals(expected.post(k), got.post(k), what + ": post of " + k);
+        }
+    }
+
+    /**
+     * A projection of a regular shape holds no index lists until asked for them, and then has the ones a projection of
+     * the same pairs listed one by one has; it propagates the same inputs, and its pre and post neurons of a synapse,
+     * dense matrix and row and column starts are the listed projection's.
+     */
+    @Test
+    void regularShapesBuildTheListedProjectionsIndexOnDemand() {
+        int[][] shapes = {{6, 9, 0}, {8, 8, 1}};
+        for (int[] shape : shapes) {
+            boolean withoutSelf = shape[2] == 1;
+            SpikeSource pre = new SpikeSource("pre", shape[0]);
+            SpikeSource post = withoutSelf ? pre : new SpikeSource("post", shape[1]);
+            SynapseList regular = withoutSelf ? SynapseList.allButSelf(shape[0]) : SynapseList.allToAll(shape[0], shape[1]);
+            SynapseList listed = listedPairs(shape[0], shape[1], withoutSelf);
+            float[] w = new float[listed.size()];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = 0.01f * (k + 1);
+            }
+            Projection a = new Projection("regular", pre, post, Receptor.EXCITATORY, regular, w, 0f, 1f);
+            Projection b = new Projection("listed", pre, post, Receptor.EXCITATORY, listed, w, 0f, 1f);
+            String what = withoutSelf ? "all but self" : "all to all";
+            assertEquals(withoutSelf, a.isAllButSelf(), what);
+            assertEquals(!withoutSelf, a.isDense(), what);
+            assertEquals(b.isDense(), a.isDense(), what);
+            assertEquals(b.isAllButSelf(), a.isAllButSelf(), what);
+            long listBytes = 4L * Integer.BYTES * w.length;
+            assertEquals(b.bytes() - listBytes, a.bytes(), what + ": no lists held before they are asked for");
+            assertArrayEquals(b.rowStart(), a.rowStart(), what);
+            assertArrayEquals(b.colStart(), a.colStart(), what);
+            assertArrayEquals(b.toDense(), a.toDense(), what);
+            for (int s = 0; s < w.length; s++) {
+                assertEquals(listed.pre(s), a.preOf(s), what + ": pre of " + s);
+                assertEquals(listed.post(s), a.postOf(s), what + ": post of " + s);
+            }
+            assertEquals(b.bytes() - listBytes, a.bytes(), what + ": still none");
+            assertArrayEquals(b.postIndex(), a.postIndex(), what);
+            assertArrayEquals(b.preIndex(), a.preIndex(), what);
+            assertArrayEquals(b.colSynapse(), a.colSynapse(), what);
+            assertArrayEquals(b.colPre(), a.colPre(), what);
+            assertEquals(b.bytes(), a.bytes(), what + ": the lists once built");
+            assertTrue(a.sharingWeights(pre, post).colPre() == a.colPre(), what + ": shared, not built again");
+            SpikeTrain train = new SpikeTrain();
+            train.reset(1);
+            for (int i = 0; i < shape[0]; i += 2) {
+                train.add(0, i);
+            }
+            train.finish();
+            pre.play(train);
+            pre.integrate(0, 1.0, 0, new SplittableRandom(1));
+            a.propagate();
+            float[] fromRegular = post.excitatoryInput().clone();
+            Arrays.fill(post.excitatoryInput(), 0f);
+            b.propagate();
+            assertArrayEquals(post.excitatoryInput(), fromRegular, what + ": propagation");
+        }
+    }
+
+    /** A plastic projection that is not dense counts the lists its rule will build; a dense one does not. */
+    @Test
+    void bytesCountTheListsAPlasticRuleWillBuild() {
+        SpikeSource e = new SpikeSource("e", 10);
+        SpikeSource in = new SpikeSource("in", 4);
+        float[] w = new float[90];
+        Projection recurrent = new Projection("e_e", e, e, Receptor.EXCITATORY, SynapseList.allButSelf(10), w, 0f, 1f);
+        long before = recurrent.bytes();
+        Plasticity rule = new Plasticity() {
+            @Override
+            public void apply(Projection projection, int step) {
+            }
+
+            @Override
+            public String name() {
+                return "none";
+            }
+        };
+        recurrent.withPlasticity(rule);
+        assertEquals(before + 4L * Integer.BYTES * 90, recurrent.bytes());
+        Projection input = new Projection("in_e", in, e, Receptor.EXCITATORY, SynapseList.allToAll(4, 10), new float[40],
+                0f, 1f);
+        long dense = input.bytes();
+        input.withPlasticity(rule);
+        assertEquals(dense, input.bytes());
+    }
 }
