@@ -46,6 +46,14 @@ final class VectorKernels implements Kernels {
 
     /** Doubles and longs (the log-space pull computes in double): the JVM's one double species, whatever F's width. */
     private static final VectorSpecies<Double> D = DoubleLanes.SPECIES;
+    /**
+     * D's concrete vector class. A computed vector is cast to it (or to {@link #FLOATS}) where it is stored, by
+     * {@code Class.cast} written out: an intrinsic, which needs no inlining (a helper doing the cast was not inlined
+     * once a compilation had passed C2's node limit for inlining). C2 otherwise binds the store to the vector's class
+     * through the receiver's type profile, and in some JVMs of diehl-cook with sleep it did not: the stores of V, g_e
+     * and g_i and of the pull's exponents ran as the Vector API's Java code (docs/performance.md, nineteenth round).
+     */
+    private static final Class<? extends Vector<Double>> DOUBLES = D.vectorType();
 
     /**
      * The log-space pull's SIMD path runs while |e − 1| is at most this (the sleep's per-step λ = 0.99997 and its
@@ -137,7 +145,7 @@ final class VectorKernels implements Kernels {
     private static void pullExponents(double[] a, int z, int m, double lnT, double c) {
         int bound = D.loopBound(m);
         for (int i = 0; i < bound; i += D.length()) {
-            lnOfMagnitudes(a, i).sub(lnT).mul(c).intoArray(a, z + i);
+            ((DoubleVector) DOUBLES.cast(lnOfMagnitudes(a, i).sub(lnT).mul(c))).intoArray(a, z + i);
         }
     }
 
@@ -145,7 +153,8 @@ final class VectorKernels implements Kernels {
     private static void pullExponents(double[] a, int z, int m, double[] lnT, int t, double c) {
         int bound = D.loopBound(m);
         for (int i = 0; i < bound; i += D.length()) {
-            lnOfMagnitudes(a, i).sub(DoubleVector.fromArray(D, lnT, t + i)).mul(c).intoArray(a, z + i);
+            DoubleVector e = lnOfMagnitudes(a, i).sub(DoubleVector.fromArray(D, lnT, t + i)).mul(c);
+            ((DoubleVector) DOUBLES.cast(e)).intoArray(a, z + i);
         }
     }
 
@@ -184,7 +193,7 @@ final class VectorKernels implements Kernels {
             LongVector lost = yb.and(PULL_LOST_BITS);
             VectorMask<Long> nearMidpoint = lost.compare(VectorOperators.GT, PULL_MIDPOINT - PULL_MARGIN_ULPS)
                     .and(lost.compare(VectorOperators.LT, PULL_MIDPOINT + PULL_MARGIN_ULPS));
-            yb.blend(NAN_BITS, nearMidpoint).reinterpretAsDoubles().intoArray(a, i);
+            ((DoubleVector) DOUBLES.cast(yb.blend(NAN_BITS, nearMidpoint).reinterpretAsDoubles())).intoArray(a, i);
         }
         for (; i < m; i++) {
             a[i] = Double.NaN;
@@ -275,14 +284,16 @@ final class VectorKernels implements Kernels {
                 vNew = vInf.add(vi.sub(vInf).mul(exp(gTotal.mul(negDtOverTau))));
             }
             // (not currentLif's −0 where there is no noise: in runs without sleep C2 prunes this branch, and the
-            // load and add it would cost every vector gained nothing measurable in diehl-cook's bench either way)
+            // load and add it would cost every vector gained nothing measurable in diehl-cook's bench either way; in
+            // sleep runs, −0 instead left the slow kind of JVM as frequent: docs/performance.md, nineteenth round)
             if (noiseMv != null) {
                 vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
             }
-            vi = vi.blend(vNew, active);
+            // each stored vector cast to its class where it is stored (see the pull's stores)
+            vi = (FloatVector) FLOATS.cast(vi.blend(vNew, active));
             vi.intoArray(v, i);
-            gei.mul(c.keepExcitatory()).intoArray(ge, i);
-            gii.mul(c.keepInhibitory()).intoArray(gi, i);
+            ((FloatVector) FLOATS.cast(gei.mul(c.keepExcitatory()))).intoArray(ge, i);
+            ((FloatVector) FLOATS.cast(gii.mul(c.keepInhibitory()))).intoArray(gi, i);
             if (vi.compare(VectorOperators.GE, FloatVector.fromArray(F, thresholdFloor, i)).and(active).anyTrue()) {
                 for (int k = i, end = Math.min(i + F.length(), tested); k < end; k++) {
                     if (step >= refractoryUntil[k] && v[k] > threshold + theta[k]) {
@@ -337,10 +348,10 @@ final class VectorKernels implements Kernels {
             // the Vector API's slow Java fallback; adding −0 instead of no noise gives the same bits (x + (−0) = x)
             FloatVector vNew = vInf.add(vi.sub(vInf).mul(c.decayV())).add(FloatVector.fromArray(F, noise, i));
             vi = vi.blend(vNew, active).max(c.vMinMv()).min(c.vMaxMv());
-            vi.intoArray(v, i);
-            ii.mul(c.decayI()).intoArray(current, i);
+            ((FloatVector) FLOATS.cast(vi)).intoArray(v, i); // cast where stored (see the pull's stores)
+            ((FloatVector) FLOATS.cast(ii.mul(c.decayI()))).intoArray(current, i);
             FloatVector ai = FloatVector.fromArray(F, adaptation, i).mul(c.decayA());
-            ai.intoArray(adaptation, i);
+            ((FloatVector) FLOATS.cast(ai)).intoArray(adaptation, i);
             if (vi.compare(VectorOperators.GE, ai.add(c.thresholdMv())).and(active).anyTrue()) {
                 for (int k = i, end = Math.min(i + F.length(), n); k < end; k++) {
                     if (step >= refractoryUntil[k] && v[k] >= c.thresholdMv() + adaptation[k]) {
