@@ -77,7 +77,7 @@ public final class Projection {
             for (int j = 0; j < post.size(); j++) {
                 colStart[j + 1] = colStart[j] + column;
             }
-            this.index = SynapseIndex.regular(synapses, colStart);
+            this.index = SynapseIndex.regular(shape, pre.size(), post.size(), colStart);
             this.dense = shape == SynapseList.Shape.ALL_TO_ALL;
             this.allButSelf = shape == SynapseList.Shape.ALL_BUT_SELF;
         } else {
@@ -134,11 +134,9 @@ public final class Projection {
      */
     public long bytes() {
         long ints = (long) rowStart.length + colStart.length + spikedRowStart.length;
-        long lists = index.bytes();
-        if (lists == 0 && isPlastic() && !dense) {
-            lists = 4L * Integer.BYTES * w.length;
-        }
-        return Integer.BYTES * ints + lists + (long) Float.BYTES * w.length;
+        boolean lists = index.built() || isPlastic() && !dense;
+        return Integer.BYTES * ints + (lists ? (long) SynapseIndex.BYTES_PER_SYNAPSE * w.length : 0)
+                + (long) Float.BYTES * w.length;
     }
 
     public String name() {
@@ -198,25 +196,14 @@ public final class Projection {
         return index.lists().preIndex();
     }
 
-    /** The pre neuron of synapse {@code s}, without the index lists. */
+    /** The pre neuron of synapse {@code s} (of a dense or all-but-self projection, without the index lists). */
     public int preOf(int s) {
-        if (dense) {
-            return s / post.size();
-        }
-        return allButSelf ? s / (post.size() - 1) : preIndex()[s];
+        return index.pre(s);
     }
 
-    /** The post neuron of synapse {@code s}, without the index lists. */
+    /** The post neuron of synapse {@code s}, as {@link #preOf}. */
     public int postOf(int s) {
-        if (dense) {
-            return s % post.size();
-        }
-        if (allButSelf) {
-            int i = s / (post.size() - 1);
-            int j = s - i * (post.size() - 1);
-            return j < i ? j : j + 1;
-        }
-        return postIndex()[s];
+        return index.post(s);
     }
 
     public int[] colStart() {
@@ -418,16 +405,8 @@ public final class Projection {
     public float[] toDense() {
         float[] matrix = new float[pre.size() * post.size()];
         int n = post.size();
-        if (dense || allButSelf) { // without the index lists
-            for (int s = 0; s < w.length; s++) {
-                matrix[preOf(s) * n + postOf(s)] += w[s];
-            }
-            return matrix;
-        }
-        int[] preIndex = preIndex();
-        int[] postIndex = postIndex();
-        for (int s = 0; s < w.length; s++) {
-            matrix[preIndex[s] * n + postIndex[s]] += w[s];
+        for (int s = 0; s < w.length; s++) { // a regular shape's neurons computed, not listed
+            matrix[preOf(s) * n + postOf(s)] += w[s];
         }
         return matrix;
     }

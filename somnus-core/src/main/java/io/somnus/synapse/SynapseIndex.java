@@ -8,15 +8,14 @@ package io.somnus.synapse;
  * would otherwise hold 0.66 GB of them. Shared by the projections that share one weight array.
  */
 final class SynapseIndex {
-    /** The arrays, published together. */
-    record Lists(int[] postIndex, int[] preIndex, int[] colSynapse, int[] colPre) {
-        long bytes() {
-            return (long) Integer.BYTES * (postIndex.length + preIndex.length + colSynapse.length + colPre.length);
-        }
-    }
+    /** Bytes the lists take per synapse: four ints. */
+    static final int BYTES_PER_SYNAPSE = 4 * Integer.BYTES;
 
-    /** The regular pairs the lists are built from on first use; null once built or when listed. */
-    private SynapseList regular;
+    /** The arrays, published together. */
+    record Lists(int[] postIndex, int[] preIndex, int[] colSynapse, int[] colPre) { }
+
+    /** The regular pairs (the index's own, which no caller can add to), or null when listed. */
+    private final SynapseList regular;
     private final int[] colStart;
     private volatile Lists lists;
 
@@ -27,8 +26,10 @@ final class SynapseIndex {
         return index;
     }
 
-    /** Lists built when first asked for, from a regular list in synapse order. */
-    static SynapseIndex regular(SynapseList pairs, int[] colStart) {
+    /** Lists built when first asked for, from the pairs of a regular shape in synapse order. */
+    static SynapseIndex regular(SynapseList.Shape shape, int preSize, int postSize, int[] colStart) {
+        SynapseList pairs = shape == SynapseList.Shape.ALL_TO_ALL ? SynapseList.allToAll(preSize, postSize)
+                : SynapseList.allButSelf(preSize);
         return new SynapseIndex(pairs, colStart);
     }
 
@@ -52,17 +53,25 @@ final class SynapseIndex {
                     }
                     l = columns(postIndex, preIndex, colStart);
                     lists = l;
-                    regular = null;
                 }
             }
         }
         return l;
     }
 
-    /** Bytes of the lists built so far. */
-    long bytes() {
-        Lists l = lists;
-        return l == null ? 0 : l.bytes();
+    /** The pre neuron of synapse {@code s}: a regular shape's without building the lists. */
+    int pre(int s) {
+        return regular != null ? regular.pre(s) : lists().preIndex()[s];
+    }
+
+    /** The post neuron of synapse {@code s}, as {@link #pre}. */
+    int post(int s) {
+        return regular != null ? regular.post(s) : lists().postIndex()[s];
+    }
+
+    /** Whether the lists are held. */
+    boolean built() {
+        return lists != null;
     }
 
     /** Each post neuron's incoming synapse ids in synapse order, and their pre neurons. */
