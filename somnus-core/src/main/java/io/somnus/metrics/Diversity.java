@@ -1,5 +1,6 @@
 package io.somnus.metrics;
 
+import io.somnus.readout.FeatureRows;
 import io.somnus.readout.LabelVoteReadout;
 
 /**
@@ -34,6 +35,11 @@ public record Diversity(double winnerFraction, double assignmentEntropyBits, dou
      * @param inputs     number of inputs
      */
     public static Diversity of(double[][] rates, int[] labels, int numClasses, float[] rf, int inputs) {
+        return of(FeatureRows.of(rates, "rates"), labels, numClasses, rf, inputs);
+    }
+
+    /** {@link #of(double[][], int[], int, float[], int)} on rows read one at a time (e.g. spike counts). */
+    public static Diversity of(FeatureRows rates, int[] labels, int numClasses, float[] rf, int inputs) {
         int[] assignment = LabelVoteReadout.assign(rates, labels, numClasses);
         int neurons = assignment.length;
         if (rf == null) {
@@ -45,7 +51,9 @@ public record Diversity(double winnerFraction, double assignmentEntropyBits, dou
         }
         boolean[] winner = new boolean[neurons];
         int winners = 0;
-        for (double[] r : rates) {
+        double[] r = new double[neurons];
+        for (int i = 0; i < rates.rows(); i++) {
+            rates.copyRow(i, r, 0);
             int best = -1;
             double bestRate = 0;
             for (int j = 0; j < neurons; j++) {

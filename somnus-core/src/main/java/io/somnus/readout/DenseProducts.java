@@ -146,6 +146,15 @@ final class DenseProducts {
      * {@code out[j][c] = Σ_i x[i][j] r[i][c]}, summed over the rows in ascending order.
      */
     static void transposeMultiply(double[] x, double[] r, double[] out, int n, int d, int k) {
+        if (SIMD) {
+            VectorDenseProducts.transposeMultiply(x, r, out, n, d, k);
+        } else {
+            transposeMultiplyScalar(x, r, out, n, d, k);
+        }
+    }
+
+    /** {@link #transposeMultiply} in plain loops (the definition the SIMD version is tested against). */
+    static void transposeMultiplyScalar(double[] x, double[] r, double[] out, int n, int d, int k) {
         Arrays.fill(out, 0, d * k, 0.0);
         for (int i = 0; i < n; i++) {
             int xi = i * d;

@@ -50,6 +50,30 @@ final class Features {
         }
     }
 
+    /**
+     * Checks that {@code x} has at least one row and returns its number of columns.
+     *
+     * @param what name used in error messages, e.g. {@code "features"}
+     */
+    static int columns(FeatureRows x, String what) {
+        if (x == null) {
+            throw new IllegalArgumentException(what + " is null");
+        }
+        if (x.rows() == 0) {
+            throw new IllegalArgumentException(what + " has no rows; at least one sample is needed");
+        }
+        return x.columns();
+    }
+
+    /** Checks the rows of {@code x} against the dimension a fitted model expects. */
+    static void checkColumns(FeatureRows x, int expected, String what) {
+        int d = columns(x, what);
+        if (d != expected) {
+            throw new IllegalArgumentException(what + " has " + d + " columns but the readout was fitted on "
+                    + expected);
+        }
+    }
+
     /** Checks labels: one per row, each in {@code [0, numClasses)}. */
     static void checkLabels(int[] labels, int rows, int numClasses) {
         if (numClasses < 1) {
@@ -81,6 +105,20 @@ final class Features {
     static void flatten(double[][] x, int d, double[] out) {
         for (int i = 0; i < x.length; i++) {
             System.arraycopy(x[i], 0, out, i * d, d);
+        }
+    }
+
+    /** Row-major copy of the rows of {@code x} ({@code rows × columns}). */
+    static double[] flatten(FeatureRows x) {
+        double[] out = new double[Math.multiplyExact(x.rows(), x.columns())];
+        flatten(x, out);
+        return out;
+    }
+
+    /** Copies the rows of {@code x} into the row-major array {@code out}. */
+    static void flatten(FeatureRows x, double[] out) {
+        for (int i = 0, d = x.columns(); i < x.rows(); i++) {
+            x.copyRow(i, out, i * d);
         }
     }
 

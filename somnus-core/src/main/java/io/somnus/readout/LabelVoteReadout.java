@@ -24,11 +24,16 @@ public final class LabelVoteReadout implements Readout {
 
     @Override
     public long fitBytes(int n, int d, int numClasses) {
-        return (long) Double.BYTES * numClasses * d; // the class sums of assign()
+        return (long) Double.BYTES * (numClasses + 1L) * d; // the class sums of assign() and a row
     }
 
     @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
+        return fit(FeatureRows.of(features, "features"), labels, numClasses, seed);
+    }
+
+    @Override
+    public Fitted fit(FeatureRows features, int[] labels, int numClasses, long seed) {
         int[] assignments = assign(features, labels, numClasses);
         int[] counts = new int[numClasses];
         for (int label : labels) {
@@ -48,14 +53,20 @@ public final class LabelVoteReadout implements Readout {
      * (samples × neurons, not modified).
      */
     public static int[] assign(double[][] rates, int[] labels, int numClasses) {
+        return assign(FeatureRows.of(rates, "rates"), labels, numClasses);
+    }
+
+    /** {@link #assign(double[][], int[], int)} on rows read one at a time. */
+    public static int[] assign(FeatureRows rates, int[] labels, int numClasses) {
         int neurons = Features.columns(rates, "rates");
-        Features.checkLabels(labels, rates.length, numClasses);
+        Features.checkLabels(labels, rates.rows(), numClasses);
         double[] sums = new double[numClasses * neurons];
         int[] counts = new int[numClasses];
-        for (int i = 0; i < rates.length; i++) {
+        double[] r = new double[neurons];
+        for (int i = 0; i < rates.rows(); i++) {
             int o = labels[i] * neurons;
             counts[labels[i]]++;
-            double[] r = rates[i];
+            rates.copyRow(i, r, 0);
             for (int j = 0; j < neurons; j++) {
                 sums[o + j] += r[j];
             }
@@ -115,13 +126,14 @@ public final class LabelVoteReadout implements Readout {
         }
 
         @Override
-        public int[] predict(double[][] features) {
+        public int[] predict(FeatureRows features) {
             Features.checkColumns(features, assignments.length, "features");
-            int[] out = new int[features.length];
+            int[] out = new int[features.rows()];
             double[] sums = new double[numClasses];
-            for (int i = 0; i < features.length; i++) {
+            double[] r = new double[assignments.length];
+            for (int i = 0; i < out.length; i++) {
                 java.util.Arrays.fill(sums, 0.0);
-                double[] r = features[i];
+                features.copyRow(i, r, 0);
                 for (int j = 0; j < assignments.length; j++) {
                     int a = assignments[j];
                     if (a >= 0) {

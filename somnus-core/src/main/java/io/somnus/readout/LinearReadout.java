@@ -37,10 +37,15 @@ public final class LinearReadout implements Readout {
 
     @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
+        return fit(FeatureRows.of(features, "features"), labels, numClasses, seed);
+    }
+
+    @Override
+    public Fitted fit(FeatureRows features, int[] labels, int numClasses, long seed) {
         int d = Features.columns(features, "features");
-        Features.checkLabels(labels, features.length, numClasses);
-        int n = features.length;
-        double[] x = Features.flatten(features, d);
+        int n = features.rows();
+        Features.checkLabels(labels, n, numClasses);
+        double[] x = Features.flatten(features);
         Standardizer standardizer = Standardizer.fitFlat(x, n, d);
         standardizer.transformInPlace(x, n);
         return new Fitted(standardizer, LogisticRegression.fitFlat(x, n, d, labels, numClasses, options, true));
@@ -67,12 +72,11 @@ public final class LinearReadout implements Readout {
         }
 
         @Override
-        public int[] predict(double[][] features) {
-            int d = standardizer.dimension();
-            Features.checkColumns(features, d, "features");
-            double[] x = Features.flatten(features, d);
-            standardizer.transformInPlace(x, features.length);
-            return model.predictFlat(x, features.length);
+        public int[] predict(FeatureRows features) {
+            Features.checkColumns(features, standardizer.dimension(), "features");
+            double[] x = Features.flatten(features);
+            standardizer.transformInPlace(x, features.rows());
+            return model.predictFlat(x, features.rows());
         }
     }
 }

@@ -131,12 +131,12 @@ public final class LogisticRegression {
 
     /**
      * Bytes {@link #fitFlat} allocates at its peak for an n × d design (a lower bound: arrays only): the objective's
-     * copy of Xᵀ (SIMD products), its n × K and (d + 1) × K arrays and, preconditioned, the n × n factor with its own
-     * Xᵀ or the d × d factor.
+     * n × K and (d + 1) × K arrays with the K × d sums of its gradient product and, preconditioned, the n × n factor
+     * with its own Xᵀ or the d × d factor.
      */
     static long fitBytes(int n, int d, int classes, boolean precondition) {
         long nd = (long) n * d;
-        long objective = (DenseProducts.SIMD ? nd : 0) + 4L * n * classes + 4L * (d + 1) * classes;
+        long objective = 4L * n * classes + 5L * (d + 1) * classes;
         long preconditioner = !precondition ? 0
                 : wide(n, d, DenseProducts.WIDE_ABOVE) ? (long) n * n + nd : (long) d * d;
         return Double.BYTES * (objective + preconditioner);

@@ -103,6 +103,21 @@ public final class Pca {
     /** As above; EJML decomposes the matrices of order above {@code ejmlAbove}. */
     static Pca fitFlat(double[] x, int n, int d, double varianceToKeep, boolean whiten, int dualAbove,
             int ejmlAbove) {
+        return fitReleasing(new double[][] {x}, n, d, varianceToKeep, whiten, dualAbove, ejmlAbove);
+    }
+
+    /**
+     * {@link #fitFlat} on the array {@code scratch[0]}, which it sets to null once it no longer needs it: the d × d
+     * path lets go of the n × d data when it has the covariance, so that a caller who keeps no other reference does
+     * not hold it beside the decomposition's copies (at N_e = 6 400 and 20 000 images, 1 GiB beside 1.2 GiB).
+     */
+    static Pca fitReleasing(double[][] scratch, int n, int d, double varianceToKeep, boolean whiten) {
+        return fitReleasing(scratch, n, d, varianceToKeep, whiten, DenseProducts.WIDE_ABOVE, EJML_ABOVE);
+    }
+
+    private static Pca fitReleasing(double[][] scratch, int n, int d, double varianceToKeep, boolean whiten,
+            int dualAbove, int ejmlAbove) {
+        double[] x = scratch[0];
         checkVarianceToKeep(varianceToKeep);
         if (n < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 samples, got " + n);
@@ -135,8 +150,15 @@ public final class Pca {
         for (boolean v : varies) {
             m += v ? 1 : 0;
         }
-        Eigenvectors eigen = n <= m && m > dualAbove ? dualDecomposition(x, n, d, eigenvalues, ejmlAbove)
-                : primalDecomposition(x, n, d, eigenvalues, ejmlAbove);
+        Eigenvectors eigen;
+        if (n <= m && m > dualAbove) {
+            eigen = dualDecomposition(x, n, d, eigenvalues, ejmlAbove);
+        } else {
+            double[] cov = DenseProducts.gram(x, n, d, 1.0 / (n - 1));
+            scratch[0] = null;
+            x = null;
+            eigen = primalDecomposition(cov, d, eigenvalues, ejmlAbove);
+        }
         if (eigen == null) { // every feature constant
             return new Pca(d, 0, whiten, mean, new double[0][], eigenvalues);
         }
@@ -192,18 +214,27 @@ public final class Pca {
         return Double.BYTES * (dual ? Math.max((long) n * d + mm, decomposition) : decomposition);
     }
 
+    /**
+     * The peak of {@link #fitReleasing} with its n × d data counted, for a caller that keeps no other reference to
+     * it: the d × d path holds the data beside the covariance, then the decomposition's copies without it.
+     */
+    static long releasingPeakBytes(int n, int d) {
+        long data = (long) Double.BYTES * n * d;
+        boolean dual = n <= d && d > DenseProducts.WIDE_ABOVE;
+        return dual ? data + fitBytes(n, d) : Math.max(data + (long) Double.BYTES * d * d, fitBytes(n, d));
+    }
+
     /** Unit eigenvectors in descending order of eigenvalue, each built over all d features only when kept. */
     private interface Eigenvectors {
         double[] component(int i);
     }
 
     /**
-     * The d × d decomposition: fills {@code eigenvalues} (descending, clamped at 0) and returns the eigenvectors
-     * over the varying features, or null if every feature is constant.
+     * The d × d decomposition of the covariance {@code cov} (row-major, not kept): fills {@code eigenvalues}
+     * (descending, clamped at 0) and returns the eigenvectors over the varying features, or null if every feature is
+     * constant.
      */
-    private static Eigenvectors primalDecomposition(double[] x, int n, int d, double[] eigenvalues,
-            int ejmlAbove) {
-        double[] cov = DenseProducts.gram(x, n, d, 1.0 / (n - 1));
+    private static Eigenvectors primalDecomposition(double[] cov, int d, double[] eigenvalues, int ejmlAbove) {
         double trace = 0;
         for (int r = 0; r < d; r++) {
             trace += cov[r * d + r];

@@ -45,26 +45,37 @@ public final class PcaLogisticReadout implements Readout {
     /** Leaves out the regression on the kept components, whose number is known only after the PCA. */
     @Override
     public long fitBytes(int n, int d, int numClasses) {
-        // the standardised copy of the features, then the PCA on it
-        return (long) Double.BYTES * n * d + Pca.fitBytes(n, d);
+        // the standardised copy of the features, let go of once the PCA has its covariance
+        return Pca.releasingPeakBytes(n, d);
     }
 
     @Override
     public Fitted fit(double[][] features, int[] labels, int numClasses, long seed) {
+        return fit(FeatureRows.of(features, "features"), labels, numClasses, seed);
+    }
+
+    @Override
+    public Fitted fit(FeatureRows features, int[] labels, int numClasses, long seed) {
         int d = Features.columns(features, "features");
-        Features.checkLabels(labels, features.length, numClasses);
-        int n = features.length;
-        double[] x = Features.flatten(features, d);
-        Standardizer standardizer = Standardizer.fitFlat(x, n, d);
-        standardizer.transformInPlace(x, n);
-        Pca pca = Pca.fitFlat(x, n, d, varianceToKeep, true);
-        // x is now centred standardised data; rebuild the whitened scores from the raw features.
-        Features.flatten(features, d, x);
-        standardizer.transformInPlace(x, n);
-        double[] z = pca.transformFlat(x, n);
+        int n = features.rows();
+        Features.checkLabels(labels, n, numClasses);
+        // the standardised copy in a holder the PCA empties once it has the covariance (see Pca.fitReleasing)
+        double[][] scratch = {Features.flatten(features)};
+        Standardizer standardizer = Standardizer.fitFlat(scratch[0], n, d);
+        standardizer.transformInPlace(scratch[0], n);
+        Pca pca = Pca.fitReleasing(scratch, n, d, varianceToKeep, true);
+        scratch[0] = null; // centred where the PCA kept it (n × n path); the scores come from the raw features
+        double[] z = whitened(features, standardizer, pca);
         LogisticRegression.Model model = LogisticRegression.fitFlat(z, n, pca.numComponents(), labels,
                 numClasses, options, false);
         return new Fitted(standardizer, pca, model);
+    }
+
+    /** The whitened PCA scores of {@code features} (rows × components, row-major). */
+    private static double[] whitened(FeatureRows features, Standardizer standardizer, Pca pca) {
+        double[] x = Features.flatten(features);
+        standardizer.transformInPlace(x, features.rows());
+        return pca.transformFlat(x, features.rows());
     }
 
     /** The fitted readout: its whitening transform and the regression on top. */
@@ -80,16 +91,18 @@ public final class PcaLogisticReadout implements Readout {
         }
 
         /** Rows of {@code features} (not modified) in whitened PCA space, rows × {@link #numComponents()}. */
-        public double[][] transform(double[][] features) {
-            int d = standardizer.dimension();
-            Features.checkColumns(features, d, "features");
-            return Features.unflatten(transformFlat(features, d), features.length, pca.numComponents());
+        public double[][] transform(FeatureRows features) {
+            Features.checkColumns(features, standardizer.dimension(), "features");
+            return Features.unflatten(transformFlat(features), features.rows(), pca.numComponents());
         }
 
-        private double[] transformFlat(double[][] features, int d) {
-            double[] x = Features.flatten(features, d);
-            standardizer.transformInPlace(x, features.length);
-            return pca.transformFlat(x, features.length);
+        /** {@link #transform(FeatureRows)} of the rows of a rectangular matrix of finite numbers. */
+        public double[][] transform(double[][] features) {
+            return transform(FeatureRows.of(features, "features"));
+        }
+
+        private double[] transformFlat(FeatureRows features) {
+            return whitened(features, standardizer, pca);
         }
 
         /** Number of principal components kept. */
@@ -113,10 +126,9 @@ public final class PcaLogisticReadout implements Readout {
         }
 
         @Override
-        public int[] predict(double[][] features) {
-            int d = standardizer.dimension();
-            Features.checkColumns(features, d, "features");
-            return model.predictFlat(transformFlat(features, d), features.length);
+        public int[] predict(FeatureRows features) {
+            Features.checkColumns(features, standardizer.dimension(), "features");
+            return model.predictFlat(transformFlat(features), features.rows());
         }
     }
 }

@@ -13,7 +13,12 @@ public interface Readout {
      * @param numClasses number of classes
      * @param seed       seed for any randomness in fitting
      */
-    FittedReadout fit(double[][] features, int[] labels, int numClasses, long seed);
+    FittedReadout fit(FeatureRows features, int[] labels, int numClasses, long seed);
+
+    /** {@link #fit(FeatureRows, int[], int, long)} on the rows of a rectangular matrix of finite numbers. */
+    default FittedReadout fit(double[][] features, int[] labels, int numClasses, long seed) {
+        return fit(FeatureRows.of(features, "features"), labels, numClasses, seed);
+    }
 
     /**
      * Bytes that {@link #fit} holds at its peak beyond its arguments, for {@code n} samples of {@code d} features: a

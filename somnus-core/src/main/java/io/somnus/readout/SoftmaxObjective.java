@@ -36,8 +36,6 @@ final class SoftmaxObjective {
     private final int classes;
     private final int stride;
     private final double[] x;
-    /** Xᵀ (d × n) for the gradient product when it runs on SIMD ({@link DenseProducts#SIMD}; the same sums), else null. */
-    private final double[] xTransposed;
     private final int[] y;
     private final double l2;
 
@@ -70,7 +68,6 @@ final class SoftmaxObjective {
         this.classes = classes;
         this.stride = d + 1;
         this.x = x;
-        this.xTransposed = DenseProducts.SIMD && d > 0 ? DenseProducts.transpose(x, n, d) : null;
         this.y = y;
         this.l2 = 1.0 / (c * n);
         this.logits = new double[n * classes];
@@ -141,11 +138,7 @@ final class SoftmaxObjective {
         }
         // weight block of g: ∂f/∂w_kj = (1/n) Σ_i x_ij r_ik (+ the penalty below), with XᵀR as d × K
         if (d > 0) {
-            if (xTransposed != null) {
-                DenseProducts.multiply(xTransposed, residual, xtr, d, n, classes);
-            } else {
-                DenseProducts.transposeMultiply(x, residual, xtr, n, d, classes);
-            }
+            DenseProducts.transposeMultiply(x, residual, xtr, n, d, classes);
             fullProducts++;
         }
         for (int k = 0; k < classes; k++) {

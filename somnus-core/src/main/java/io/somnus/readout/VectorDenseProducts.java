@@ -73,6 +73,42 @@ final class VectorDenseProducts {
     }
 
     /**
+     * As {@link DenseProducts#transposeMultiply}: {@code out (d × k) = xᵀ r} without a transposed copy of x (n·d
+     * doubles: 1 GiB for the linear readout at N_e = 6 400). The sums run in {@code acc} as k rows of d, one class's
+     * row per vector pass over a row of x; each entry is still {@code 0.0}, then {@code += x·r} over the rows in
+     * ascending order, every term added (the same bits for a finite r, as {@link #multiply}).
+     */
+    static void transposeMultiply(double[] x, double[] r, double[] out, int n, int d, int k) {
+        if (!DenseProducts.allFinite(r, n * k)) {
+            DenseProducts.transposeMultiplyScalar(x, r, out, n, d, k);
+            return;
+        }
+        double[] acc = new double[k * d];
+        int bound = S.loopBound(d);
+        for (int i = 0; i < n; i++) {
+            int xi = i * d;
+            for (int c = 0; c < k; c++) {
+                double ric = r[i * k + c];
+                DoubleVector rv = DoubleVector.broadcast(S, ric);
+                int o = c * d;
+                int j = 0;
+                for (; j < bound; j += L) {
+                    DoubleVector sum = DoubleVector.fromArray(S, acc, o + j);
+                    sum.add(DoubleVector.fromArray(S, x, xi + j).mul(rv)).intoArray(acc, o + j);
+                }
+                for (; j < d; j++) {
+                    acc[o + j] += x[xi + j] * ric;
+                }
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                out[j * k + c] = acc[c * d + j];
+            }
+        }
+    }
+
+    /**
      * {@link #multiply} for a b too large for the cache (a PCA's projection: 6 400 features × thousands of
      * components), as a blocked product: b packed in panels of {@link #PANEL} columns, each panel's rows contiguous
      * (read in order, where b's own rows put each panel's entries a whole row of b apart), and {@link #ROW_CHUNK} rows

@@ -141,9 +141,14 @@ class DenseProductsTest {
         java.util.Arrays.fill(simd, Double.NaN); // every entry must be written
         DenseProducts.multiplyScalar(a, b, plain, rows, inner, cols);
         VectorDenseProducts.multiply(a, b, simd, rows, inner, cols);
-        for (int t = 0; t < plain.length; t++) {
-            assertEquals(Double.doubleToRawLongBits(plain[t]), Double.doubleToRawLongBits(simd[t]),
-                    rows + "×" + inner + "×" + cols + " entry " + t);
+        assertSameBits(plain, simd, rows + "×" + inner + "×" + cols);
+    }
+
+    /** Every entry of {@code actual} has the bits of {@code expected}'s (−0 and NaN payloads included). */
+    private static void assertSameBits(double[] expected, double[] actual, String what) {
+        for (int t = 0; t < expected.length; t++) {
+            assertEquals(Double.doubleToRawLongBits(expected[t]), Double.doubleToRawLongBits(actual[t]),
+                    what + " entry " + t);
         }
     }
 
@@ -193,6 +198,28 @@ class DenseProductsTest {
     }
 
     @Test
+    void theSimdTransposedProductGivesThePlainLoopsBitsAtEveryShape() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n : new int[] {1, 2, 9}) {
+            for (int d = 1; d <= 19; d++) {
+                for (int k : new int[] {1, 3, 10}) {
+                    double[] x = mixed(r, n * d);
+                    double[] res = mixed(r, n * k);
+                    if (d % 6 == 0) { // a non-finite r: the plain loops skip its zero-x terms, the SIMD path must too
+                        res[r.nextInt(res.length)] = d % 12 == 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
+                    }
+                    double[] plain = new double[d * k];
+                    double[] simd = new double[d * k];
+                    java.util.Arrays.fill(simd, Double.NaN); // every entry must be written
+                    DenseProducts.transposeMultiplyScalar(x, res, plain, n, d, k);
+                    VectorDenseProducts.transposeMultiply(x, res, simd, n, d, k);
+                    assertSameBits(plain, simd, n + "×" + d + "×" + k);
+                }
+            }
+        }
+    }
+
+    @Test
     void theTransposedProductGivesTheGradientProductsBits() {
         SplittableRandom r = new SplittableRandom(4);
         int n = 41;
@@ -204,8 +231,6 @@ class DenseProductsTest {
         double[] viaTranspose = new double[d * k];
         DenseProducts.transposeMultiply(x, res, direct, n, d, k);
         DenseProducts.multiply(DenseProducts.transpose(x, n, d), res, viaTranspose, d, n, k);
-        for (int t = 0; t < direct.length; t++) {
-            assertEquals(Double.doubleToRawLongBits(direct[t]), Double.doubleToRawLongBits(viaTranspose[t]), "entry " + t);
-        }
+        assertSameBits(viaTranspose, direct, "xᵀr");
     }
 }

@@ -14,6 +14,7 @@ import io.somnus.experiment.stdp.Presentation;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
+import io.somnus.readout.SpikeCounts;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -114,14 +115,9 @@ public final class Throughput {
         }
         ev.features(net, cfg.readout().population(), java.util.Arrays.copyOf(imgs, Math.min(images, 16 * threads)), 1);
         long t0 = System.nanoTime();
-        double[][] f = ev.features(net, cfg.readout().population(), imgs, 2);
+        SpikeCounts f = ev.features(net, cfg.readout().population(), imgs, 2);
         double sec = (System.nanoTime() - t0) / 1e9;
-        double spikes = 0;
-        for (double[] row : f) {
-            for (double x : row) {
-                spikes += x;
-            }
-        }
+        double spikes = f.total();
         long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
         return new Row(cfg.preset(), net.population("e").size(), "evaluate", threads, images, sec, images / sec,
                 Double.NaN, synapses, spikes / images, Double.NaN, Double.NaN);

@@ -6,6 +6,7 @@ import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.neuron.Population;
+import io.somnus.readout.SpikeCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,9 +31,9 @@ public final class FrozenEvaluator {
         this.threads = Math.max(1, threads);
     }
 
-    /** Features [image][neuron] = spike counts of {@code readoutPopulation}; the network is not changed. */
-    public double[][] features(Network net, String readoutPopulation, float[][] images, long seed) {
-        double[][] out = new double[images.length][];
+    /** The spike counts of {@code readoutPopulation}'s neurons for each image; the network is not changed. */
+    public SpikeCounts features(Network net, String readoutPopulation, float[][] images, long seed) {
+        SpikeCounts out = new SpikeCounts(images.length, net.population(readoutPopulation).size());
         AtomicInteger next = new AtomicInteger();
         int n = Math.min(threads, Math.max(1, images.length / 16));
         Runnable worker = () -> {
@@ -47,12 +48,7 @@ public final class FrozenEvaluator {
             for (int i = next.getAndIncrement(); i < images.length; i = next.getAndIncrement()) {
                 SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
                 presentation.present(copy, encoder, images[i], false, rng, train, counter);
-                int[] c = counter.counts();
-                double[] row = new double[c.length];
-                for (int j = 0; j < c.length; j++) {
-                    row[j] = c[j];
-                }
-                out[i] = row;
+                out.set(i, counter.counts());
             }
         };
         if (n == 1) {

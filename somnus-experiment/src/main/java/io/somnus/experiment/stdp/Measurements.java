@@ -14,6 +14,7 @@ import io.somnus.network.Network;
 import io.somnus.readout.AuthorsClusterSeparation;
 import io.somnus.readout.ClusterSeparation;
 import io.somnus.readout.FittedReadout;
+import io.somnus.readout.SpikeCounts;
 import io.somnus.synapse.Projection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -154,9 +155,9 @@ public final class Measurements {
             }
         };
         progress(recorder, 0, steps);
-        double[][] fitX = evaluator.features(net, pop, fitSet.images(), evalSeed ^ salt);
+        SpikeCounts fitX = evaluator.features(net, pop, fitSet.images(), evalSeed ^ salt);
         step.run();
-        double[][] evalX = evaluator.features(net, pop, evalSet.images(), ~evalSeed ^ salt);
+        SpikeCounts evalX = evaluator.features(net, pop, evalSet.images(), ~evalSeed ^ salt);
         step.run();
         List<FittedReadout> fitted = ReadoutFits.fit(kinds, cfg.readout().pcaVariance(), fitX, fitSet.labels(),
                 fitSet.numClasses(), readoutSeed, readoutThreads, step);
@@ -195,13 +196,12 @@ public final class Measurements {
     }
 
     /** Spike counts per image as the authors' rates: mean spikes per step of the image's presentation. */
-    private double[][] rates(double[][] counts) {
+    private double[][] rates(SpikeCounts counts) {
         double steps = cfg.simulation().stepsPerImage();
-        double[][] out = new double[counts.length][];
-        for (int i = 0; i < counts.length; i++) {
-            out[i] = new double[counts[i].length];
-            for (int j = 0; j < counts[i].length; j++) {
-                out[i][j] = counts[i][j] / steps;
+        double[][] out = counts.toDense();
+        for (double[] row : out) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] /= steps;
             }
         }
         return out;
@@ -216,7 +216,7 @@ public final class Measurements {
         int seenClasses = (task + 1) * c.classesPerTask();
         LabeledImages fit = filter(readoutSet(train, false), seenClasses);
         String pop = cfg.readout().population();
-        double[][] fitX = evaluator.features(net, pop, fit.images(), evalSeed ^ task);
+        SpikeCounts fitX = evaluator.features(net, pop, fit.images(), evalSeed ^ task);
         FittedReadout f = Readouts.create(cfg.readout().main(), cfg.readout().pcaVariance())
                 .fit(fitX, fit.labels(), test.numClasses(), readoutSeed);
         double[] acc = new double[c.tasks()];
@@ -226,7 +226,7 @@ public final class Measurements {
                 continue;
             }
             LabeledImages part = onlyTask(test, t, c.classesPerTask());
-            double[][] x = evaluator.features(net, pop, part.images(), ~evalSeed ^ t);
+            SpikeCounts x = evaluator.features(net, pop, part.images(), ~evalSeed ^ t);
             acc[t] = f.accuracy(x, part.labels());
         }
         return acc;

@@ -1,6 +1,7 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.config.ReadoutKind;
+import io.somnus.readout.FeatureRows;
 import io.somnus.readout.FittedReadout;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class ReadoutFits {
      * @param onFitted called after each fit, from the thread that fitted it
      * @return the fitted readouts, in the order of {@code kinds}
      */
-    static List<FittedReadout> fit(List<ReadoutKind> kinds, double pcaVariance, double[][] x, int[] labels,
+    static List<FittedReadout> fit(List<ReadoutKind> kinds, double pcaVariance, FeatureRows x, int[] labels,
             int classes, long seed, int threads, Runnable onFitted) {
         List<Callable<FittedReadout>> fits = new ArrayList<>();
         for (ReadoutKind kind : kinds) {

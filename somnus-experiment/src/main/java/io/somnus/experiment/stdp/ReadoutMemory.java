@@ -13,11 +13,11 @@ import java.util.Locale;
 
 /**
  * Refuses, before training, a run whose readouts cannot fit in the Java heap beside the network: the spike counts of
- * the readout images and of the evaluated ones (one double per image and readout neuron) and the largest readout's
- * working arrays ({@link io.somnus.readout.Readout#fitBytes}). At diehl-cook's N_e = 6 400 the counts of 20 000
- * readout images take 1 GB; without this check a run trains first and runs out of heap at its end. The estimate is a
- * lower bound, so a refused run could not have finished; the settings it suggests keep a fifth of the heap free
- * ({@link #HEADROOM}).
+ * the readout images and of the evaluated ones ({@link io.somnus.readout.SpikeCounts}: at least a reference per image,
+ * more for each neuron that fired) and the largest readout's working arrays ({@link io.somnus.readout.Readout#fitBytes}:
+ * at diehl-cook's N_e = 6 400 and 20 000 readout images the linear readout's 1.2 GiB). Without this check a run trains
+ * first and runs out of heap at its end. The estimate is a lower bound, so a refused run could not have finished; the
+ * settings it suggests keep a fifth of the heap free ({@link #HEADROOM}).
  *
  * @param cfg        the run (readouts, φ definitions)
  * @param features   neurons of the readout population
@@ -25,8 +25,8 @@ import java.util.Locale;
  * @param evalImages images evaluated beside them (validation or test, the larger)
  */
 record ReadoutMemory(StdpRunConfig cfg, int features, int fitImages, int evalImages, int classes) {
-    /** A double[] row's header and its reference in the double[][] (bytes). */
-    private static final long ROW_OVERHEAD = 24;
+    /** A row's reference in the spike counts (bytes): all a silent row takes. */
+    private static final long ROW_REFERENCE = 8;
     /**
      * Share of the heap the suggested settings may fill: the estimate leaves out object headers and small arrays, and
      * G1 places each large array in contiguous free regions, which a full heap may not have.
@@ -77,10 +77,10 @@ record ReadoutMemory(StdpRunConfig cfg, int features, int fitImages, int evalIma
             ways.add("leave " + Choices.of(largest) + " out of readout.readouts");
         }
         throw new ConfigException(String.format(Locale.ROOT, "the readouts need about %s (%d readout images and %d "
-                        + "evaluated × %d features of population %s: %s of spike counts, then %s's fit %s) beside the "
-                        + "network's %s, but the Java heap is %s; %s",
+                        + "evaluated × %d features of population %s: %s's fit %s) beside the network's %s, but the "
+                        + "Java heap is %s; %s",
                 NetworkFactory.gib(need), fitImages, evalImages, features, cfg.readout().population(),
-                NetworkFactory.gib(counts(fitImages)), Choices.of(largest),
+                Choices.of(largest),
                 NetworkFactory.gib(fitBytes(largest, fitImages)), NetworkFactory.gib(networkBytes),
                 NetworkFactory.gib(heap), String.join(", or ", ways)));
     }
@@ -114,7 +114,7 @@ record ReadoutMemory(StdpRunConfig cfg, int features, int fitImages, int evalIma
     }
 
     private double counts(int images) {
-        return ((double) images + evalImages) * ((double) Double.BYTES * features + ROW_OVERHEAD);
+        return ((double) images + evalImages) * ROW_REFERENCE;
     }
 
     private ReadoutKind largest(List<ReadoutKind> readouts, int images) {

@@ -9,6 +9,7 @@ import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.readout.FittedReadout;
 import io.somnus.readout.LinearReadout;
 import io.somnus.readout.PcaLogisticReadout;
+import io.somnus.readout.SpikeCounts;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,14 +20,16 @@ class ReadoutFitsTest {
     private static final List<ReadoutKind> ALL = List.of(ReadoutKind.VOTE, ReadoutKind.LINEAR, ReadoutKind.PCA_LOGISTIC);
 
     /** Spike counts of 120 images by 30 neurons, each neuron tuned to one of 4 classes. */
-    private static double[][] counts(int[] labels) {
+    private static SpikeCounts counts(int[] labels) {
         SplittableRandom r = new SplittableRandom(8);
-        double[][] x = new double[labels.length][30];
+        SpikeCounts x = new SpikeCounts(labels.length, 30);
         for (int i = 0; i < labels.length; i++) {
             labels[i] = r.nextInt(4);
+            int[] row = new int[30];
             for (int j = 0; j < 30; j++) {
-                x[i][j] = r.nextDouble() < (j % 4 == labels[i] ? 0.5 : 0.1) ? 1 + r.nextInt(3) : 0;
+                row[j] = r.nextDouble() < (j % 4 == labels[i] ? 0.5 : 0.1) ? 1 + r.nextInt(3) : 0;
             }
+            x.set(i, row);
         }
         return x;
     }
@@ -34,7 +37,7 @@ class ReadoutFitsTest {
     @Test
     void twoThreadsFitWhatOneFits() {
         int[] labels = new int[120];
-        double[][] x = counts(labels);
+        SpikeCounts x = counts(labels);
         AtomicInteger fitted = new AtomicInteger();
         List<FittedReadout> one = ReadoutFits.fit(ALL, 0.95, x, labels, 4, 3, 1, () -> { });
         List<FittedReadout> two = ReadoutFits.fit(ALL, 0.95, x, labels, 4, 3, 2, fitted::incrementAndGet);
@@ -58,7 +61,7 @@ class ReadoutFitsTest {
     @Test
     void aFitsOwnErrorReachesTheCaller() {
         int[] labels = new int[120];
-        double[][] x = counts(labels);
+        SpikeCounts x = counts(labels);
         labels[7] = 9; // outside the 4 classes
         for (int threads : new int[] {1, 2}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
