@@ -74,9 +74,10 @@ public final class LinearReadout implements Readout {
         @Override
         public int[] predict(FeatureRows features) {
             Features.checkColumns(features, standardizer.dimension(), "features");
-            double[] x = Features.flatten(features);
-            standardizer.transformInPlace(x, features.rows());
-            return model.predictFlat(x, features.rows());
+            int[] out = new int[features.rows()];
+            Features.standardisedBlocks(features, standardizer,
+                    (block, first, rows) -> System.arraycopy(model.predictFlat(block, rows), 0, out, first, rows));
+            return out;
         }
     }
 }

@@ -71,11 +71,13 @@ public final class PcaLogisticReadout implements Readout {
         return new Fitted(standardizer, pca, model);
     }
 
-    /** The whitened PCA scores of {@code features} (rows × components, row-major). */
+    /** The whitened PCA scores of {@code features} (rows × components, row-major), a block of rows at a time. */
     private static double[] whitened(FeatureRows features, Standardizer standardizer, Pca pca) {
-        double[] x = Features.flatten(features);
-        standardizer.transformInPlace(x, features.rows());
-        return pca.transformFlat(x, features.rows());
+        int k = pca.numComponents();
+        double[] z = new double[Math.multiplyExact(features.rows(), k)];
+        Features.standardisedBlocks(features, standardizer,
+                (block, first, rows) -> System.arraycopy(pca.transformFlat(block, rows), 0, z, first * k, rows * k));
+        return z;
     }
 
     /** The fitted readout: its whitening transform and the regression on top. */

@@ -106,6 +106,27 @@ class SpikeCountsTest {
         assertTrue(e.getMessage().contains("features has no rows"), e.getMessage());
     }
 
+    /**
+     * Predictions and scores go through blocks of {@link Features#BLOCK_ROWS} rows: on more rows than two blocks (the
+     * last one partial) they are bit for bit those of the whole matrix at once, computed by the fitted parts' own
+     * whole-matrix methods.
+     */
+    @Test
+    void blocksOfRowsGiveWhatTheWholeMatrixGives() {
+        int n = 2 * Features.BLOCK_ROWS + 37;
+        int[] labels = new int[n];
+        double[][] x = dense(counts(n, 12, labels, 4));
+        LinearReadout.Fitted linear = new LinearReadout().fit(x, labels, 4, 1);
+        assertArrayEquals(linear.model().predict(linear.standardizer().transform(x)), linear.predict(x));
+        PcaLogisticReadout.Fitted pca = new PcaLogisticReadout().fit(x, labels, 4, 1);
+        double[][] whole = pca.pca().transform(pca.standardizer().transform(x));
+        double[][] blocked = pca.transform(x);
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(whole[i], blocked[i], 0.0, "scores of row " + i);
+        }
+        assertArrayEquals(pca.model().predict(whole), pca.predict(x));
+    }
+
     @Test
     void everyReadoutFitsOnSparseCountsWhatItFitsOnDenseRows() {
         int[] labels = new int[150];
