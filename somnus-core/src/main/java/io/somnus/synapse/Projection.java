@@ -132,6 +132,12 @@ public final class Projection {
      * plasticity will build them: a plastic projection that is not dense walks them): what it holds while the network
      * runs.
      */
+    /**
+     * Bytes the index lists take per synapse where a projection holds them: a listed projection always, a regular one
+     * (all-to-all, all-but-self) only once asked, which a plastic one that is not dense will be ({@link #bytes}).
+     */
+    public static final int INDEX_BYTES_PER_SYNAPSE = SynapseIndex.BYTES_PER_SYNAPSE;
+
     public long bytes() {
         long ints = (long) rowStart.length + colStart.length + spikedRowStart.length;
         boolean lists = index.built() || isPlastic() && !dense;

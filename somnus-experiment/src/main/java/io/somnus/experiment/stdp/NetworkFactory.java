@@ -2,6 +2,7 @@ package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ConnectorKind;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NearestPairConfig;
 import io.somnus.experiment.config.NeuronDefaults;
@@ -176,11 +177,16 @@ public final class NetworkFactory {
     }
 
     /**
-     * Bytes a synapse takes while its projection is built: the connector's list (8), the initial weights (4), the CSR
-     * (12) and CSC (8) arrays, and 4 for the sort order that a list not grouped by pre neuron needs (the connectors'
-     * lists are grouped, so it is headroom).
+     * Bytes a synapse of a listed projection (one-to-one, fixed probability, reciprocal pairs dropped) takes while it is
+     * built: the connector's list (8), the initial weights (4), the CSR (12) and CSC (8) arrays, and 4 for the sort
+     * order that a list not grouped by pre neuron needs (the connectors' lists are grouped, so it is headroom).
      */
     static final long BYTES_PER_SYNAPSE = 36;
+    /**
+     * Bytes a synapse of a regular projection (all-to-all, all-but-self) takes: the initial weights and the
+     * projection's own (4 each); its index lists only where it builds them ({@link Projection#bytes}).
+     */
+    static final long REGULAR_BYTES_PER_SYNAPSE = 8;
     /** Bytes per neuron for spike bookkeeping, input buffers and model state. */
     static final long BYTES_PER_NEURON = 64;
 
@@ -255,8 +261,7 @@ public final class NetworkFactory {
                         + "(%d × %d neurons); a projection holds at most %d; lower the population sizes or the connection "
                         + "probability", where, synapses, pre, post, Integer.MAX_VALUE - 8));
             }
-            // building: the synapse arrays; at the end of the run: the dense weight matrix written to weights.npz
-            double projectionBytes = synapses * BYTES_PER_SYNAPSE + all * Float.BYTES;
+            double projectionBytes = projectionBytes(pc, synapses, all);
             bytes += projectionBytes;
             if (projectionBytes > largestBytes) {
                 largestBytes = projectionBytes;
@@ -269,6 +274,19 @@ public final class NetworkFactory {
                     + "Java heap is %s (largest: %s); lower the population sizes (e.g. populations.e.size) or raise the heap "
                     + "(SOMNUS_JAVA_OPTS=-Xmx…)", gib(bytes), gib(heap), largest == null ? "its populations" : largest));
         }
+    }
+
+    /**
+     * A projection's bytes: its synapse arrays while it is built, and at the end of the run the dense weight matrix of
+     * all {@code pre × post} pairs written to weights.npz.
+     */
+    static double projectionBytes(ProjectionConfig pc, double synapses, double all) {
+        boolean regular = pc.dropReciprocalOf() == null
+                && (pc.connector() == ConnectorKind.ALL_TO_ALL || pc.connector() == ConnectorKind.ALL_BUT_SELF);
+        boolean dense = synapses == all; // all-to-all, or all-but-self between two populations
+        double perSynapse = !regular ? BYTES_PER_SYNAPSE
+                : REGULAR_BYTES_PER_SYNAPSE + (pc.plasticity() != null && !dense ? Projection.INDEX_BYTES_PER_SYNAPSE : 0);
+        return synapses * perSynapse + all * Float.BYTES;
     }
 
     static String gib(double bytes) {

@@ -244,4 +244,26 @@ class NetworkFactoryTest {
         assertTrue(e.getMessage().contains("continual") && e.getMessage().contains("12 classes")
                 && e.getMessage().contains("toy has 10"), e.getMessage());
     }
+
+    /**
+     * The memory check's estimate of each projection, without the dense matrix written at the end, is at least what the
+     * built projection holds and at most twice that (a regular projection's weights and their initial copy; index
+     * lists where a plastic one that is not dense builds them; a listed one's connector list and sort headroom), on
+     * the presets' regular, listed, plastic and fixed projections.
+     */
+    @Test
+    void theNetworkEstimateBoundsWhatTheProjectionsHold() {
+        for (String preset : List.of("diehl-cook", "diehl-cook-recurrent", "paper", "paper-code")) {
+            StdpRunConfig cfg = PresetConfigs.of(preset);
+            int inputs = preset.startsWith("diehl") ? 784 : INPUTS;
+            Network net = NetworkFactory.build(cfg, inputs, new SplittableRandom(3), Kernels.scalar());
+            for (ProjectionConfig pc : cfg.projections()) {
+                Projection p = net.projection(pc.name());
+                double all = (double) p.pre().size() * p.post().size();
+                double estimate = NetworkFactory.projectionBytes(pc, p.synapseCount(), all) - Float.BYTES * all;
+                String what = preset + " " + pc.name() + ": estimate " + estimate + ", holds " + p.bytes();
+                assertTrue(estimate >= p.bytes() && estimate <= 2 * p.bytes(), what);
+            }
+        }
+    }
 }
