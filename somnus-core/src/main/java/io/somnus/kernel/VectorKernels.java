@@ -230,12 +230,7 @@ final class VectorKernels implements Kernels {
         // θ decays first (a plain loop HotSpot vectorises); then V ≥ floor, a float lower bound of V_th + θ, is
         // a necessary condition for a spike: SIMD finds these candidates, the exact double test confirms them
         final int tested = Math.min(bound, n);
-        final double keepTheta = c.keepTheta();
-        if (keepTheta != 1.0) {
-            for (int i = 0; i < tested; i++) {
-                theta[i] *= keepTheta;
-            }
-        }
+        decayTheta(theta, tested, c.keepTheta());
         final double threshold = c.thresholdMv();
         final float dtOverTau = c.dtOverTau();
         final float negDtOverTau = -dtOverTau;
@@ -307,6 +302,20 @@ final class VectorKernels implements Kernels {
         }
         return ScalarKernels.conductanceLifRange(c, step, bound, n, v, ge, gi, theta, refractoryUntil, excitatoryIn,
                 inhibitoryIn, noiseMv, spikedOut, count);
+    }
+
+    /**
+     * θ ← θ·keep over the first {@code n} neurons, skipped when θ is frozen (keep = 1). A method of its own, kept out
+     * of {@link #conductanceLif} (the launcher's {@code dontinline}): inlined there, the first frozen step (the first
+     * evaluation, mid-training) trapped and threw away the neuron update's compile, and the compile that replaced it
+     * ran the rest of the run, in some JVMs at half the speed (docs/performance.md, twentieth round).
+     */
+    private static void decayTheta(double[] theta, int n, double keep) {
+        if (keep != 1.0) {
+            for (int i = 0; i < n; i++) {
+                theta[i] *= keep;
+            }
+        }
     }
 
     /** At least {@code n} copies of −0f, shared and never written: the additive identity of every float. */

@@ -154,10 +154,8 @@ public final class Pca {
         if (n <= m && m > dualAbove) {
             eigen = dualDecomposition(x, n, d, eigenvalues, ejmlAbove);
         } else {
-            double[] cov = DenseProducts.gram(x, n, d, 1.0 / (n - 1));
-            scratch[0] = null;
-            x = null;
-            eigen = primalDecomposition(cov, d, eigenvalues, ejmlAbove);
+            x = null; // scratch[0] is the only reference left, which the decomposition drops
+            eigen = primalDecomposition(scratch, n, d, eigenvalues, ejmlAbove);
         }
         if (eigen == null) { // every feature constant
             return new Pca(d, 0, whiten, mean, new double[0][], eigenvalues);
@@ -230,11 +228,14 @@ public final class Pca {
     }
 
     /**
-     * The d × d decomposition of the covariance {@code cov} (row-major, not kept): fills {@code eigenvalues}
-     * (descending, clamped at 0) and returns the eigenvectors over the varying features, or null if every feature is
-     * constant.
+     * The d × d decomposition of the centred data {@code scratch[0]}, which it sets to null once it has the
+     * covariance: fills {@code eigenvalues} (descending, clamped at 0) and returns the eigenvectors over the varying
+     * features, or null if every feature is constant.
      */
-    private static Eigenvectors primalDecomposition(double[] cov, int d, double[] eigenvalues, int ejmlAbove) {
+    private static Eigenvectors primalDecomposition(double[][] scratch, int n, int d, double[] eigenvalues,
+            int ejmlAbove) {
+        double[] cov = DenseProducts.gram(scratch[0], n, d, 1.0 / (n - 1));
+        scratch[0] = null;
         double trace = 0;
         for (int r = 0; r < d; r++) {
             trace += cov[r * d + r];

@@ -15,7 +15,7 @@ import java.util.Locale;
  * Refuses, before training, a run whose readouts cannot fit in the Java heap beside the network: the spike counts of
  * the readout images and of the evaluated ones ({@link io.somnus.readout.SpikeCounts}: at least a reference per image,
  * more for each neuron that fired) and the largest readout's working arrays ({@link io.somnus.readout.Readout#fitBytes}:
- * at diehl-cook's N_e = 6 400 and 20 000 readout images the linear readout's 1.2 GiB). Without this check a run trains
+ * at diehl-cook's N_e = 6 400 and 20 000 readout images the linear readout's 1.3 GiB). Without this check a run trains
  * first and runs out of heap at its end. The estimate is a lower bound, so a refused run could not have finished; the
  * settings it suggests keep a fifth of the heap free ({@link #HEADROOM}).
  *
