@@ -95,16 +95,12 @@ public final class PcaLogisticReadout implements Readout {
         /** Rows of {@code features} (not modified) in whitened PCA space, rows × {@link #numComponents()}. */
         public double[][] transform(FeatureRows features) {
             Features.checkColumns(features, standardizer.dimension(), "features");
-            return Features.unflatten(transformFlat(features), features.rows(), pca.numComponents());
+            return Features.unflatten(whitened(features, standardizer, pca), features.rows(), pca.numComponents());
         }
 
         /** {@link #transform(FeatureRows)} of the rows of a rectangular matrix of finite numbers. */
         public double[][] transform(double[][] features) {
             return transform(FeatureRows.of(features, "features"));
-        }
-
-        private double[] transformFlat(FeatureRows features) {
-            return whitened(features, standardizer, pca);
         }
 
         /** Number of principal components kept. */
@@ -130,7 +126,7 @@ public final class PcaLogisticReadout implements Readout {
         @Override
         public int[] predict(FeatureRows features) {
             Features.checkColumns(features, standardizer.dimension(), "features");
-            return model.predictFlat(transformFlat(features), features.rows());
+            return model.predictFlat(whitened(features, standardizer, pca), features.rows());
         }
     }
 }
