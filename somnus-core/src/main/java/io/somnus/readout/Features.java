@@ -43,11 +43,7 @@ final class Features {
 
     /** Checks rows of {@code x} against the dimension a fitted model expects. */
     static void checkColumns(double[][] x, int expected, String what) {
-        int d = columns(x, what);
-        if (d != expected) {
-            throw new IllegalArgumentException(what + " has " + d + " columns but the readout was fitted on "
-                    + expected);
-        }
+        checkColumns(FeatureRows.of(x, what), expected, what);
     }
 
     /**

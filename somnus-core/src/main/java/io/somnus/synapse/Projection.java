@@ -133,16 +133,19 @@ public final class Projection {
      * runs.
      */
     /**
-     * Bytes the index lists take per synapse where a projection holds them: a listed projection always, a regular one
-     * (all-to-all, all-but-self) only once asked, which a plastic one that is not dense will be ({@link #bytes}).
+     * Bytes of the index lists a regular projection (all-to-all, all-but-self) of {@code synapses} synapses will
+     * build: a plastic one that is not dense is asked for them, the others never are (a listed projection holds them
+     * from the start).
      */
-    public static final int INDEX_BYTES_PER_SYNAPSE = SynapseIndex.BYTES_PER_SYNAPSE;
+    public static long indexBytes(long synapses, boolean plastic, boolean dense) {
+        return plastic && !dense ? (long) SynapseIndex.BYTES_PER_SYNAPSE * synapses : 0;
+    }
 
     public long bytes() {
         long ints = (long) rowStart.length + colStart.length + spikedRowStart.length;
-        boolean lists = index.built() || isPlastic() && !dense;
-        return Integer.BYTES * ints + (lists ? (long) SynapseIndex.BYTES_PER_SYNAPSE * w.length : 0)
-                + (long) Float.BYTES * w.length;
+        long lists = index.built() ? (long) SynapseIndex.BYTES_PER_SYNAPSE * w.length
+                : indexBytes(w.length, isPlastic(), dense);
+        return Integer.BYTES * ints + lists + (long) Float.BYTES * w.length;
     }
 
     public String name() {

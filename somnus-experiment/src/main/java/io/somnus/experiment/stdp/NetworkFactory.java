@@ -284,9 +284,9 @@ public final class NetworkFactory {
         boolean regular = pc.dropReciprocalOf() == null
                 && (pc.connector() == ConnectorKind.ALL_TO_ALL || pc.connector() == ConnectorKind.ALL_BUT_SELF);
         boolean dense = synapses == all; // all-to-all, or all-but-self between two populations
-        double perSynapse = !regular ? BYTES_PER_SYNAPSE
-                : REGULAR_BYTES_PER_SYNAPSE + (pc.plasticity() != null && !dense ? Projection.INDEX_BYTES_PER_SYNAPSE : 0);
-        return synapses * perSynapse + all * Float.BYTES;
+        double arrays = !regular ? synapses * BYTES_PER_SYNAPSE : synapses * REGULAR_BYTES_PER_SYNAPSE
+                + Projection.indexBytes((long) synapses, pc.plasticity() != null, dense);
+        return arrays + all * Float.BYTES;
     }
 
     static String gib(double bytes) {
