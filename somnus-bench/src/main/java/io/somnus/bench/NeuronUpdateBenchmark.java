@@ -7,6 +7,7 @@ import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.CurrentLifScheme;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -60,11 +61,16 @@ public class NeuronUpdateBenchmark {
         }
     }
 
-    /** The paper's current-based neurons (200 E) at dt = 1 ms. */
+    /**
+     * The paper's current-based neurons (200 E) at dt = 1 ms; {@code spikeTest} {@code somnus} (V ≥ θ + a) or
+     * {@code authors} (paper-code's: forward Euler, V &gt; the previous step's clipped threshold).
+     */
     @State(Scope.Thread)
     public static class Current {
         @Param({"scalar", "vector"})
         String kernels;
+        @Param({"somnus", "authors"})
+        String spikeTest;
 
         CurrentLifPopulation pop;
         float[][] input;
@@ -72,7 +78,8 @@ public class NeuronUpdateBenchmark {
 
         @Setup
         public void setUp() {
-            pop = new CurrentLifPopulation("e", 200, CurrentLifParameters.PAPER, Kernels.named(kernels));
+            pop = new CurrentLifPopulation("e", 200, CurrentLifParameters.PAPER, Kernels.named(kernels),
+                    spikeTest.equals("authors") ? new CurrentLifScheme(true, true) : CurrentLifScheme.SOMNUS);
             // I += input each step settles near 30·input: uniform in [0, 0.05) gives I ≈ 0.75, above the 0.5 the
             // threshold needs, so neurons spike (limited by threshold adaptation).
             input = randomRows(200, 0.05f, 2);

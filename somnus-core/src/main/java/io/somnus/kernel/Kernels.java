@@ -37,6 +37,15 @@ public interface Kernels {
     int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
                    int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv, int[] spikedOut);
 
+    /**
+     * {@link #currentLif} with the authors' spike test: a neuron fires when V &gt; θ_prev (strictly), the threshold
+     * of the previous step, {@code θ_prev = clip(V_th + a, thresholdMinMv, thresholdMaxMv)} with the adaptation a
+     * before this step's decay ({@code io.somnus.neuron.AuthorsSpikeTest}).
+     */
+    int currentLifPreviousThreshold(CurrentLifStep c, float thresholdMinMv, float thresholdMaxMv, int step, int n,
+                                    float[] v, float[] current, float[] adaptation, int[] refractoryUntil,
+                                    float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv, int[] spikedOut);
+
     /** {@code target[j] += w[from + j]} for j in [0, n): one presynaptic spike through a dense row. */
     void addRow(float[] target, float[] w, int from, int n);
 

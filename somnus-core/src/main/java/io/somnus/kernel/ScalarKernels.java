@@ -87,14 +87,18 @@ final class ScalarKernels implements Kernels {
     @Override
     public int currentLif(CurrentLifStep c, int step, int n, float[] v, float[] current, float[] adaptation,
                           int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv, int[] spikedOut) {
-        return currentLifRange(c, step, 0, n, v, current, adaptation, refractoryUntil, excitatoryIn, inhibitoryIn,
-                noiseMv, spikedOut, 0);
+        return currentLifRange(c, false, 0f, 0f, step, 0, n, v, current, adaptation, refractoryUntil, excitatoryIn,
+                inhibitoryIn, noiseMv, spikedOut, 0);
     }
 
-    /** Neurons [from, to); as {@link #conductanceLifRange}. */
-    static int currentLifRange(CurrentLifStep c, int step, int from, int to, float[] v, float[] current,
-                               float[] adaptation, int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn,
-                               float[] noiseMv, int[] spikedOut, int count) {
+    /**
+     * Neurons [from, to); as {@link #conductanceLifRange}. With {@code previousThreshold} the authors' spike test
+     * ({@link #currentLifPreviousThreshold}), else V ≥ θ + a with a decayed (C2 unswitches the loop on it).
+     */
+    static int currentLifRange(CurrentLifStep c, boolean previousThreshold, float thresholdMinMv, float thresholdMaxMv,
+                               int step, int from, int to, float[] v, float[] current, float[] adaptation,
+                               int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn, float[] noiseMv,
+                               int[] spikedOut, int count) {
         for (int i = from; i < to; i++) {
             float vi = v[i];
             // input that arrived at the previous step acts from this step on (as Brian2's synapses slot)
@@ -110,9 +114,13 @@ final class ScalarKernels implements Kernels {
                 }
             }
             ii *= c.decayI();
-            float ai = adaptation[i] * c.decayA();
+            float aPrev = adaptation[i];
+            float ai = aPrev * c.decayA();
             vi = Math.min(Math.max(vi, c.vMinMv()), c.vMaxMv());
-            if (active && vi >= c.thresholdMv() + ai) {
+            boolean fires = previousThreshold
+                    ? vi > Math.min(Math.max(c.thresholdMv() + aPrev, thresholdMinMv), thresholdMaxMv)
+                    : vi >= c.thresholdMv() + ai;
+            if (active && fires) {
                 vi = c.resetMv();
                 ai += c.adaptationMv();
                 refractoryUntil[i] = step + c.refractorySteps();
@@ -123,6 +131,15 @@ final class ScalarKernels implements Kernels {
             adaptation[i] = ai;
         }
         return count;
+    }
+
+    @Override
+    public int currentLifPreviousThreshold(CurrentLifStep c, float thresholdMinMv, float thresholdMaxMv, int step,
+                                           int n, float[] v, float[] current, float[] adaptation,
+                                           int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn,
+                                           float[] noiseMv, int[] spikedOut) {
+        return currentLifRange(c, true, thresholdMinMv, thresholdMaxMv, step, 0, n, v, current, adaptation,
+                refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv, spikedOut, 0);
     }
 
     @Override

@@ -372,8 +372,65 @@ final class VectorKernels implements Kernels {
                 }
             }
         }
-        return ScalarKernels.currentLifRange(c, step, bound, n, v, current, adaptation, refractoryUntil, excitatoryIn,
-                inhibitoryIn, noiseMv, spikedOut, count);
+        return ScalarKernels.currentLifRange(c, false, 0f, 0f, step, bound, n, v, current, adaptation, refractoryUntil,
+                excitatoryIn, inhibitoryIn, noiseMv, spikedOut, count);
+    }
+
+    /**
+     * {@link #currentLif}'s loop with the authors' test. A loop of its own rather than a flag in that one: a mask
+     * chosen between two tests would merge two vectors, which has left C2 running a loop on the Vector API's Java
+     * fallback (see {@link #currentLif}), and paper and paper-code each call only one of the two.
+     */
+    @Override
+    public int currentLifPreviousThreshold(CurrentLifStep c, float thresholdMinMv, float thresholdMaxMv, int step,
+                                           int n, float[] v, float[] current, float[] adaptation,
+                                           int[] refractoryUntil, float[] excitatoryIn, float[] inhibitoryIn,
+                                           float[] noiseMv, int[] spikedOut) {
+        if (step >= EXACT_FLOAT_STEPS) {
+            return ScalarKernels.INSTANCE.currentLifPreviousThreshold(c, thresholdMinMv, thresholdMaxMv, step, n, v,
+                    current, adaptation, refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv, spikedOut);
+        }
+        final int bound = vectorBound(n, v, current, adaptation, refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv);
+        final FloatVector rest = FloatVector.broadcast(F, c.restMv());
+        final FloatVector zero = FloatVector.zero(F);
+        final float[] noise = noiseMv != null ? noiseMv : negativeZeros(bound);
+        final float now = step;
+        int count = 0;
+        for (int i = 0; i < bound; i += F.length()) {
+            FloatVector vi = FloatVector.fromArray(F, v, i);
+            FloatVector input = FloatVector.fromArray(F, excitatoryIn, i).add(FloatVector.fromArray(F, inhibitoryIn, i));
+            FloatVector ii = FloatVector.fromArray(F, current, i).add(input.mul(c.gain()));
+            zero.intoArray(excitatoryIn, i);
+            zero.intoArray(inhibitoryIn, i);
+            VectorMask<Float> active = refractoryEnds(refractoryUntil, i).compare(VectorOperators.LE, now);
+            FloatVector vInf = rest.add(ii.mul(c.resistance()));
+            // −0 where there is no noise, as in currentLif (no merge of two vectors)
+            FloatVector vNew = vInf.add(vi.sub(vInf).mul(c.decayV())).add(FloatVector.fromArray(F, noise, i));
+            vi = vi.blend(vNew, active).max(c.vMinMv()).min(c.vMaxMv());
+            FloatVector aPrev = FloatVector.fromArray(F, adaptation, i);
+            FloatVector thetaPrev = aPrev.add(c.thresholdMv()).max(thresholdMinMv).min(thresholdMaxMv);
+            ((FloatVector) FLOATS.cast(vi)).intoArray(v, i); // cast where stored (see the pull's stores)
+            ((FloatVector) FLOATS.cast(ii.mul(c.decayI()))).intoArray(current, i);
+            int firstSpike = count;
+            if (vi.compare(VectorOperators.GT, thetaPrev).and(active).anyTrue()) {
+                // the candidates confirmed by the scalar test, while the adaptation is still a_prev
+                for (int k = i, end = Math.min(i + F.length(), n); k < end; k++) {
+                    if (step >= refractoryUntil[k] && v[k] > Math.min(Math.max(c.thresholdMv() + adaptation[k],
+                            thresholdMinMv), thresholdMaxMv)) {
+                        spikedOut[count++] = k;
+                    }
+                }
+            }
+            ((FloatVector) FLOATS.cast(aPrev.mul(c.decayA()))).intoArray(adaptation, i);
+            for (int s = firstSpike; s < count; s++) {
+                int k = spikedOut[s];
+                v[k] = c.resetMv();
+                adaptation[k] += c.adaptationMv();
+                refractoryUntil[k] = step + c.refractorySteps();
+            }
+        }
+        return ScalarKernels.currentLifRange(c, true, thresholdMinMv, thresholdMaxMv, step, bound, n, v, current,
+                adaptation, refractoryUntil, excitatoryIn, inhibitoryIn, noiseMv, spikedOut, count);
     }
 
     /**

@@ -98,7 +98,8 @@ public final class CurrentLifPopulation extends Population {
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
         int count = scheme.authorsSpikeTest()
-                ? AuthorsSpikeTest.step(constants(dtMs), step, size, v, current, adaptation, refractoryUntil,
+                ? kernels.currentLifPreviousThreshold(constants(dtMs), AuthorsSpikeTest.THRESHOLD_MIN_MV,
+                        AuthorsSpikeTest.THRESHOLD_MAX_MV, step, size, v, current, adaptation, refractoryUntil,
                         excitatoryInput, inhibitoryInput, noise, spiked)
                 : kernels.currentLif(constants(dtMs), step, size, v, current, adaptation, refractoryUntil,
                         excitatoryInput, inhibitoryInput, noise, spiked);

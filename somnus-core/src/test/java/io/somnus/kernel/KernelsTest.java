@@ -432,8 +432,56 @@ class KernelsTest {
         }
     }
 
+    /** One current-LIF kernel: {@link Kernels#currentLif} or the authors' test against the previous threshold. */
+    private interface CurrentLifKernel {
+        int step(Kernels k, CurrentLifStep c, int step, int n, float[] v, float[] i, float[] a, int[] refr, float[] exc,
+                 float[] inh, float[] noise, int[] spiked);
+    }
+
     @Test
     void currentLifVectorMatchesScalarBitForBit() {
+        currentLifVectorMatchesScalar(Kernels::currentLif);
+    }
+
+    @Test
+    void currentLifAgainstThePreviousThresholdVectorMatchesScalarBitForBit() {
+        // bounds that clip: −56 (θ + a ranges over [−55, −52]) from below, −53 from above
+        currentLifVectorMatchesScalar((k, c, step, n, v, i, a, refr, exc, inh, noise, spiked) ->
+                k.currentLifPreviousThreshold(c, -56f, -53f, step, n, v, i, a, refr, exc, inh, noise, spiked));
+        currentLifVectorMatchesScalar((k, c, step, n, v, i, a, refr, exc, inh, noise, spiked) ->
+                k.currentLifPreviousThreshold(c, -90f, 0f, step, n, v, i, a, refr, exc, inh, noise, spiked));
+    }
+
+    /**
+     * The authors' test by hand: V_rest −60, R = gain = 1, decay of V 0 (so V = V∞ = −60 + input), V_th −55, a decays
+     * by ½ and rises by 3 per spike, θ_prev clipped to [−90, 0]. Input 6 puts V at −54: it fires against a_prev = 0.5
+     * (θ_prev −54.5), not against a_prev = 1 (θ_prev −54, strict test) although a is 0.5 after the decay, not while
+     * refractory; input 60 puts V at 0 against a_prev = 100 (θ_prev clipped to 0): no spike.
+     */
+    @Test
+    void theAuthorsTestComparesWithThePreviousClippedThreshold() {
+        CurrentLifStep c = new CurrentLifStep(0f, 1f, 0.5f, 1f, -60f, 1f, -55f, -70f, -100f, 40f, 3f, 2);
+        for (Kernels k : new Kernels[] {SCALAR, vector}) {
+            int n = 4;
+            int padded = Kernels.paddedLength(n); // as a population's arrays: the SIMD loop covers the four
+            float[] v = java.util.Arrays.copyOf(new float[] {-60f, -60f, -60f, -60f}, padded);
+            float[] current = new float[padded];
+            float[] a = java.util.Arrays.copyOf(new float[] {0.5f, 1f, 0f, 100f}, padded);
+            int[] refr = java.util.Arrays.copyOf(new int[] {0, 0, 5, 0}, padded);
+            float[] exc = java.util.Arrays.copyOf(new float[] {6f, 6f, 6f, 60f}, padded);
+            int[] spiked = new int[padded];
+            int count = k.currentLifPreviousThreshold(c, -90f, 0f, 3, n, v, current, a, refr, exc, new float[padded],
+                    null, spiked);
+            assertEquals(1, count, k.name());
+            assertEquals(0, spiked[0], k.name());
+            assertArrayEquals(new float[] {-70f, -54f, -60f, 0f}, java.util.Arrays.copyOf(v, n), k.name());
+            assertArrayEquals(new float[] {0.25f + 3f, 0.5f, 0f, 50f}, java.util.Arrays.copyOf(a, n), k.name());
+            assertArrayEquals(new int[] {5, 0, 5, 0}, java.util.Arrays.copyOf(refr, n), k.name());
+            assertArrayEquals(new float[] {6f, 6f, 6f, 60f}, java.util.Arrays.copyOf(current, n), k.name());
+        }
+    }
+
+    private void currentLifVectorMatchesScalar(CurrentLifKernel kernel) {
         CurrentLifStep c = new CurrentLifStep((float) Math.exp(-1 / 30.0), (float) Math.exp(-1 / 30.0),
                 (float) Math.exp(-1 / 100.0), 1f, -70f, 30f, -55f, -80f, -100f, 40f, 3f, 2);
         for (boolean noise : new boolean[] {false, true}) {
@@ -472,7 +520,7 @@ class KernelsTest {
                                 nz[i] = (float) (2 * r.nextGaussian());
                             }
                         }
-                        counts[k] = ks[k].currentLif(c, step, n, vs[k], is[k], as[k], refr[k], exc, inh, nz, spiked[k]);
+                        counts[k] = kernel.step(ks[k], c, step, n, vs[k], is[k], as[k], refr[k], exc, inh, nz, spiked[k]);
                     }
                     assertEquals(counts[0], counts[1]);
                     assertArrayEquals(java.util.Arrays.copyOf(spiked[0], counts[0]), java.util.Arrays.copyOf(spiked[1], counts[1]));
