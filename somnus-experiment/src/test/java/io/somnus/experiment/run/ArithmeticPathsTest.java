@@ -111,9 +111,9 @@ class ArithmeticPathsTest {
                 "train.images", 12, "train.validation_images", 8, "train.test_images", 8, "train.checkpoints", 2,
                 "sleep.fraction", 0.2, "sleep.wake_steps", 2100));
         // the authors' neuron (forward Euler, the previous step's threshold, noise awake and asleep), their STDP rule
-        // and their sleep: 6 images of 1 000 steps, two sleep episodes of 500 steps. Its runaway excitation holds
-        // many voltages at the clip, so a rounding change in the neuron step can leave it unchanged (a reordered
-        // (V − V∞)·decay did): KernelsTest checks the step's bits, this run the whole pipeline's
+        // and their sleep: 6 images of 1 000 steps, two sleep episodes of 500 steps. Not every rounding change in the
+        // neuron step shows here (a reordered (V − V∞)·decay left these files unchanged): KernelsTest checks the
+        // step's bits, this run the whole pipeline's
         runs.put("paper-code", Map.of("preset", "paper-code", "dataset.name", "geomfig", "train.images", 6,
                 "train.epochs", 1, "train.validation_images", 8, "train.test_images", 8, "train.checkpoints", 1,
                 "sleep.fraction", 0.2, "sleep.wake_steps", 2500));
