@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One time step of a whole population (Population.integrate, i.e. the Kernels.conductanceLif / currentLif
- * kernel), scalar against SIMD: the per-step cost of every neuron in the network. Score: ns per step.
+ * One time step of a whole population (Population.integrate, i.e. the Kernels.conductanceLif, currentLif or
+ * currentLifPreviousThreshold kernel), scalar against SIMD: the per-step cost of every neuron in the network. Score:
+ * ns per step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,16 +62,27 @@ public class NeuronUpdateBenchmark {
         }
     }
 
-    /**
-     * The paper's current-based neurons (200 E) at dt = 1 ms; {@code spikeTest} {@code somnus} (V ≥ θ + a) or
-     * {@code authors} (paper-code's: forward Euler, V &gt; the previous step's clipped threshold).
-     */
+    /** How a current-LIF population takes a step (JMH runs every value unless {@code -p scheme=…} names some). */
+    public enum Scheme {
+        /** Exponential decays, V ≥ θ + a. */
+        SOMNUS(CurrentLifScheme.SOMNUS),
+        /** paper-code's: forward Euler, V &gt; the previous step's clipped threshold. */
+        AUTHORS(CurrentLifScheme.AUTHORS);
+
+        final CurrentLifScheme scheme;
+
+        Scheme(CurrentLifScheme scheme) {
+            this.scheme = scheme;
+        }
+    }
+
+    /** The paper's current-based neurons (200 E) at dt = 1 ms, under each {@link Scheme}. */
     @State(Scope.Thread)
     public static class Current {
         @Param({"scalar", "vector"})
         String kernels;
-        @Param({"somnus", "authors"})
-        String spikeTest;
+        @Param
+        Scheme scheme;
 
         CurrentLifPopulation pop;
         float[][] input;
@@ -79,7 +91,7 @@ public class NeuronUpdateBenchmark {
         @Setup
         public void setUp() {
             pop = new CurrentLifPopulation("e", 200, CurrentLifParameters.PAPER, Kernels.named(kernels),
-                    spikeTest.equals("authors") ? new CurrentLifScheme(true, true) : CurrentLifScheme.SOMNUS);
+                    scheme.scheme);
             // I += input each step settles near 30·input: uniform in [0, 0.05) gives I ≈ 0.75, above the 0.5 the
             // threshold needs, so neurons spike (limited by threshold adaptation).
             input = randomRows(200, 0.05f, 2);

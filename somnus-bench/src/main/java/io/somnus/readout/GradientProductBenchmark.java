@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The logistic regressions' gradient product XᵀR (n samples × d features, K = 10 classes), once per evaluation of the
- * objective: {@code direct} from X as it is ({@link DenseProducts#transposeMultiply}, what the fits run), and
- * {@code transposedCopy} through a copy of Xᵀ made beforehand (what they ran before the twentieth round of issue 17,
+ * objective: {@code DIRECT} from X as it is ({@link DenseProducts#transposeMultiply}, what the fits run), and
+ * {@code TRANSPOSED_COPY} through a copy of Xᵀ made beforehand (what they ran before the twentieth round of issue 17,
  * n·d more doubles: 1 GiB at 20 000 × 6 400). The same bits either way. X is standardised spike counts: about one
  * entry in ten nonzero before centring, as at N_e = 6 400. In package {@code io.somnus.readout} for the package's
  * products. Score: ms per product.
@@ -31,8 +31,16 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GradientProductBenchmark {
     private static final int CLASSES = 10;
 
-    @Param({"direct", "transposedCopy"})
-    String path;
+    /** How the product reads X (JMH runs both unless {@code -p path=…} names one). */
+    public enum Path {
+        /** From X as it is: what the fits run. */
+        DIRECT,
+        /** Through a copy of Xᵀ made beforehand: what they ran before. */
+        TRANSPOSED_COPY
+    }
+
+    @Param
+    Path path;
     @Param({"4000"})
     int n;
     @Param({"400", "6400"})
@@ -56,7 +64,7 @@ public class GradientProductBenchmark {
             r[t] = rng.nextDouble() - 0.1;
         }
         out = new double[d * CLASSES];
-        xTransposed = path.equals("transposedCopy") ? DenseProducts.transpose(x, n, d) : null;
+        xTransposed = path == Path.TRANSPOSED_COPY ? DenseProducts.transpose(x, n, d) : null;
     }
 
     @Benchmark

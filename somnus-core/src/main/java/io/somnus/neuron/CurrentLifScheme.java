@@ -17,4 +17,6 @@ package io.somnus.neuron;
 public record CurrentLifScheme(boolean forwardEuler, boolean authorsSpikeTest) {
     /** Exponential decays, V ≥ θ + a (the described model). */
     public static final CurrentLifScheme SOMNUS = new CurrentLifScheme(false, false);
+    /** Forward Euler and the authors' spike test: their code's neuron, as the paper-code preset runs it. */
+    public static final CurrentLifScheme AUTHORS = new CurrentLifScheme(true, true);
 }

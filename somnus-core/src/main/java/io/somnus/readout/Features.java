@@ -93,15 +93,10 @@ final class Features {
     /** Row-major copy of {@code x} ({@code rows × d}). */
     static double[] flatten(double[][] x, int d) {
         double[] out = new double[x.length * d];
-        flatten(x, d, out);
-        return out;
-    }
-
-    /** Copies the rows of {@code x} into the row-major array {@code out}. */
-    static void flatten(double[][] x, int d, double[] out) {
         for (int i = 0; i < x.length; i++) {
             System.arraycopy(x[i], 0, out, i * d, d);
         }
+        return out;
     }
 
     /** Row-major copy of the rows of {@code x} ({@code rows × columns}). */

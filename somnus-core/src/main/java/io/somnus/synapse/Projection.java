@@ -128,11 +128,6 @@ public final class Projection {
     }
 
     /**
-     * Bytes of its synapse arrays (weights, row and column starts, and the index lists where it holds them or its
-     * plasticity will build them: a plastic projection that is not dense walks them): what it holds while the network
-     * runs.
-     */
-    /**
      * Bytes of the index lists a regular projection (all-to-all, all-but-self) of {@code synapses} synapses will
      * build: a plastic one that is not dense is asked for them, the others never are (a listed projection holds them
      * from the start).
@@ -141,6 +136,11 @@ public final class Projection {
         return plastic && !dense ? (long) SynapseIndex.BYTES_PER_SYNAPSE * synapses : 0;
     }
 
+    /**
+     * Bytes of its synapse arrays (weights, row and column starts, and the index lists where it holds them or its
+     * plasticity will build them: a plastic projection that is not dense walks them): what it holds while the network
+     * runs.
+     */
     public long bytes() {
         long ints = (long) rowStart.length + colStart.length + spikedRowStart.length;
         long lists = index.built() ? (long) SynapseIndex.BYTES_PER_SYNAPSE * w.length
