@@ -73,7 +73,9 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
      * candidates in the cache key's order: the {@code loaded} kernels and SIMD kernels at another width, which
      * {@code otherWidth} times in a second JVM; their time is scaled by the ratio of the two JVMs' scalar times. When
      * another width wins, twice (a third JVM confirms it), this JVM runs the faster of its own kernels and the next JVMs
-     * the winner ({@link VectorWidth}).
+     * the winner ({@link VectorWidth}). Where scalar beats the loaded SIMD kernels of at least 256 bits, a second JVM
+     * times those again: the next JVMs get the faster of scalar and its timing, and nothing is cached where it cannot
+     * answer.
      */
     static KernelChoice auto(List<Kernels> loaded, List<String> names, KernelChoiceCache cache,
                              Supplier<KernelCalibration.Result> calibration,
@@ -82,7 +84,11 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
             return new KernelChoice(loaded.get(0), "only-" + loaded.get(0).name(), Map.of(), null);
         }
         String key = key(names);
-        Optional<String> cached = cache.read(key).filter(names::contains);
+        String simd = rule(loaded).name();
+        // scalar cached under SIMD kernels of at least 256 bits counts only where a second JVM confirmed it (below);
+        // such a choice cached before that rule is measured again
+        Optional<String> cached = cache.read(key).filter(names::contains)
+                .filter(name -> !name.equals("scalar") || simd.equals("scalar") || cache.confirmedInSecondJvm(key));
         if (cached.isPresent()) {
             Kernels pick = rule(loaded); // the cached choice at a width this JVM did not load: the loaded SIMD kernels
             for (Kernels k : loaded) {
@@ -98,6 +104,24 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
         }
         Map<String, Double> ns = new LinkedHashMap<>(r.nanosPerStep());
         String best = r.chosen().name();
+        boolean confirmed = false;
+        if (best.equals("scalar") && !simd.equals("scalar")) {
+            // Scalar beat SIMD kernels of at least 256 bits: a surprise. In about one JVM in twenty on a Zen 5 the
+            // compile of the SIMD neuron update came out several times slower (docs/performance.md, twenty-second
+            // round); cached, that JVM's draw would run every later JVM scalar. A second JVM times them again, and
+            // its timing (scaled as for another width) decides; without one, nothing is cached.
+            Optional<Double> again = timeInAnotherJvm(simd, ns, otherWidth);
+            if (again.isEmpty()) {
+                return new KernelChoice(r.chosen(), "calibrated", ns, null);
+            }
+            ns.put(simd + " in this JVM", ns.get(simd));
+            ns.put(simd, again.get());
+            if (again.get() < ns.get(best)) {
+                best = simd;
+            } else {
+                confirmed = true;
+            }
+        }
         for (String name : names) {
             if (ns.containsKey(name)) {
                 continue;
@@ -120,7 +144,7 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
                 }
             }
         }
-        String file = cache.write(key, best, ns).map(Object::toString).orElse(null);
+        String file = cache.write(key, best, ns, confirmed).map(Object::toString).orElse(null);
         return new KernelChoice(r.chosen(), "calibrated", ns, file);
     }
 

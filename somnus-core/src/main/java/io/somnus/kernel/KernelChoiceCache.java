@@ -51,6 +51,21 @@ public final class KernelChoiceCache {
 
     /** The kernel name stored for {@code key}, if a readable file for exactly that key holds one. */
     public Optional<String> read(String key) {
+        return properties(key).map(p -> p.getProperty("kernels"));
+    }
+
+    /**
+     * Whether the choice stored for {@code key} was confirmed by a second JVM ({@link KernelChoice#auto}: scalar
+     * kernels that beat SIMD ones are cached only then; files written before that rule say nothing).
+     */
+    public boolean confirmedInSecondJvm(String key) {
+        return properties(key).map(p -> Boolean.parseBoolean(p.getProperty(CONFIRMED))).orElse(false);
+    }
+
+    private static final String CONFIRMED = "confirmed_in_second_jvm";
+
+    /** The readable file of exactly {@code key}, with a kernel name. */
+    private Optional<Properties> properties(String key) {
         Path f = file(key);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -61,22 +76,32 @@ public final class KernelChoiceCache {
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!key.equals(p.getProperty("key"))) {
+        if (!key.equals(p.getProperty("key")) || p.getProperty("kernels") == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(p.getProperty("kernels"));
+        return Optional.of(p);
+    }
+
+    /** {@link #write(String, String, Map, boolean)}, not confirmed by a second JVM. */
+    public Optional<Path> write(String key, String chosen, Map<String, Double> nanosPerStep) {
+        return write(key, chosen, nanosPerStep, false);
     }
 
     /**
-     * Stores a calibration for {@code key}: the kernels chosen and each candidate's median ns per calibration step.
+     * Stores a calibration for {@code key}: the kernels chosen, each candidate's median ns per calibration step, and
+     * whether a second JVM confirmed the choice.
      *
      * @return the file written, or empty where it could not be written
      */
-    public Optional<Path> write(String key, String chosen, Map<String, Double> nanosPerStep) {
+    public Optional<Path> write(String key, String chosen, Map<String, Double> nanosPerStep,
+                                boolean confirmedInSecondJvm) {
         Path f = file(key);
         Properties p = new Properties();
         p.setProperty("key", key);
         p.setProperty("kernels", chosen);
+        if (confirmedInSecondJvm) {
+            p.setProperty(CONFIRMED, "true");
+        }
         nanosPerStep.forEach((name, ns) -> p.setProperty("nanos_per_step." + name, Double.toString(ns)));
         try {
             Files.createDirectories(directory);

@@ -42,10 +42,15 @@ class KernelChoiceTest {
     /** The candidates of a 512-bit machine: scalar, 512- and 256-bit SIMD kernels. */
     private static final List<String> THREE_NAMES = VectorWidth.machineCandidateNames(512);
 
+    /**
+     * {@code auto} over the loaded kernels' names; a second JVM, asked only where scalar won, agrees that the SIMD
+     * kernels are slower.
+     */
     private static KernelChoice auto(List<Kernels> loaded, KernelChoiceCache cache,
                                      java.util.function.Supplier<KernelCalibration.Result> calibration) {
         return KernelChoice.auto(loaded, names(loaded), cache, calibration, name -> {
-            throw new AssertionError("no other width to time");
+            assertEquals("vector-512", name, "no other width to time");
+            return Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, 2000.0), true));
         });
     }
 
@@ -104,6 +109,81 @@ class KernelChoiceTest {
         // the other JVM (another key) does not see this choice
         assertEquals("calibrated", auto(List.of(Kernels.scalar(), WIDE, WIDE), cache,
                 () -> measured(Kernels.scalar(), true)).source());
+    }
+
+    @Test
+    void scalarBeatingSimdKernelsIsTimedAgainInASecondJvmWhichDecidesForTheNextJvms() {
+        KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
+        List<String> forked = new java.util.ArrayList<>();
+        // this JVM: scalar 400, vector-512 700 ns (a slow compile); the second JVM: scalar 1 000, vector-512 200
+        KernelChoice c = KernelChoice.auto(TWO, TWO_NAMES, cache, () -> measured(Kernels.scalar(), true), name -> {
+            forked.add(name);
+            return Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, 200.0), true));
+        });
+        assertEquals(List.of("vector-512"), forked);
+        assertSame(Kernels.scalar(), c.kernels(), "this JVM runs what was faster in it");
+        assertEquals("calibrated", c.source());
+        assertEquals(80.0, c.nanosPerStep().get("vector-512"), 1e-9, "200 ns scaled by 400 / 1 000");
+        assertEquals(700.0, c.nanosPerStep().get("vector-512 in this JVM"), 1e-9);
+        KernelChoice next = KernelChoice.auto(TWO, TWO_NAMES, cache, () -> {
+            throw new AssertionError("cached");
+        }, name -> {
+            throw new AssertionError("cached");
+        });
+        assertEquals("cached", next.source());
+        assertSame(WIDE, next.kernels(), "the next JVMs run the SIMD kernels");
+    }
+
+    @Test
+    void scalarConfirmedByASecondJvmIsCachedAndWithoutOneNothingIs() throws Exception {
+        KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
+        // the second JVM agrees: vector-512 2 000 × 400 / 1 000 = 800 ns, slower than scalar's 400
+        KernelChoice c = auto(TWO, cache, () -> measured(Kernels.scalar(), true));
+        assertSame(Kernels.scalar(), c.kernels());
+        assertEquals(800.0, c.nanosPerStep().get("vector-512"), 1e-9);
+        assertTrue(cache.confirmedInSecondJvm(KernelChoice.key(TWO_NAMES)));
+        assertEquals("cached", auto(TWO, cache, () -> {
+            throw new AssertionError("cached");
+        }).source());
+
+        // no second JVM (it could not start, failed, or did not settle): this JVM runs scalar, nothing is cached
+        for (Optional<ForkedCalibration.Timing> answer : List.of(Optional.<ForkedCalibration.Timing>empty(),
+                Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, "vector-512", 1.0), false)))) {
+            KernelChoiceCache fresh = new KernelChoiceCache(tmp.resolve("fresh-" + answer.isPresent()));
+            KernelChoice alone = KernelChoice.auto(TWO, TWO_NAMES, fresh, () -> measured(Kernels.scalar(), true),
+                    name -> answer);
+            assertSame(Kernels.scalar(), alone.kernels());
+            assertNull(alone.cacheFile());
+            assertTrue(fresh.read(KernelChoice.key(TWO_NAMES)).isEmpty(), "not cached after " + answer);
+        }
+
+        // a scalar choice cached before this rule, without a second JVM's confirmation, is measured again
+        KernelChoiceCache old = new KernelChoiceCache(tmp.resolve("old"));
+        old.write(KernelChoice.key(TWO_NAMES), "scalar", Map.of("scalar", 400.0, "vector-512", 3000.0));
+        assertEquals("calibrated", auto(TWO, old, () -> measured(WIDE, true)).source());
+        assertSame(WIDE, auto(TWO, old, () -> {
+            throw new AssertionError("cached");
+        }).kernels());
+    }
+
+    @Test
+    void scalarBeating128BitKernelsNeedsNoSecondJvm() {
+        Kernels narrowest = (Kernels) java.lang.reflect.Proxy.newProxyInstance(Kernels.class.getClassLoader(),
+                new Class<?>[] {Kernels.class}, (proxy, method, args) -> method.getName().equals("name") ? "vector-128"
+                        : method.invoke(Kernels.scalar(), args));
+        KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
+        List<Kernels> loaded = List.of(Kernels.scalar(), narrowest);
+        KernelChoice c = KernelChoice.auto(loaded, names(loaded), cache,
+                () -> new KernelCalibration.Result(Kernels.scalar(), Map.of("scalar", 400.0, "vector-128", 700.0), true),
+                name -> {
+                    throw new AssertionError("128-bit kernels losing is no surprise (the rule picks scalar)");
+                });
+        assertSame(Kernels.scalar(), c.kernels());
+        assertEquals("cached", KernelChoice.auto(loaded, names(loaded), cache, () -> {
+            throw new AssertionError("cached");
+        }, name -> {
+            throw new AssertionError("cached");
+        }).source());
     }
 
     @Test
@@ -228,7 +308,9 @@ class KernelChoiceTest {
         KernelChoice c = KernelChoice.auto(loaded, names, cache, () -> KernelCalibration.measure(loaded, 5, 4, 20, 1000),
                 name -> {
                     Optional<ForkedCalibration.Timing> t = ForkedCalibration.measure(name);
-                    forked.add(t);
+                    if (name.equals(half)) {
+                        forked.add(t);
+                    }
                     return t;
                 });
         assertTrue(loaded.contains(c.kernels()));
@@ -237,6 +319,11 @@ class KernelChoiceTest {
             return; // this JVM's timings did not settle (a loaded machine): nothing cached, nothing more to check
         }
         assertEquals("calibrated", c.source());
+        if (c.cacheFile() == null) {
+            // scalar won here and no second JVM could time the SIMD kernels again: nothing cached, nothing more to check
+            assertSame(Kernels.scalar(), c.kernels());
+            return;
+        }
         assertTrue(forked.size() == 1 || forked.size() == 2, "one JVM, and a second where its width won: " + forked);
         assertTrue(forked.get(0).isPresent(), "the second JVM answered");
         assertEquals(forked.get(0).get().settled(), c.nanosPerStep().containsKey(half), c.nanosPerStep().toString());
