@@ -84,13 +84,14 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
             return new KernelChoice(loaded.get(0), "only-" + loaded.get(0).name(), Map.of(), null);
         }
         String key = key(names);
-        String simd = rule(loaded).name();
+        Kernels ruled = rule(loaded);
+        String simd = ruled.name();
         // scalar cached under SIMD kernels of at least 256 bits counts only where a second JVM confirmed it (below);
         // such a choice cached before that rule is measured again
         Optional<String> cached = cache.read(key).filter(names::contains)
                 .filter(name -> !name.equals("scalar") || simd.equals("scalar") || cache.confirmedInSecondJvm(key));
         if (cached.isPresent()) {
-            Kernels pick = rule(loaded); // the cached choice at a width this JVM did not load: the loaded SIMD kernels
+            Kernels pick = ruled; // the cached choice at a width this JVM did not load: the loaded SIMD kernels
             for (Kernels k : loaded) {
                 if (k.name().equals(cached.get())) {
                     pick = k;
@@ -106,9 +107,9 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
         String best = r.chosen().name();
         boolean confirmed = false;
         if (best.equals("scalar") && !simd.equals("scalar")) {
-            // Scalar beat SIMD kernels of at least 256 bits: a surprise. In about one JVM in twenty on a Zen 5 the
-            // compile of the SIMD neuron update came out several times slower (docs/performance.md, twenty-second
-            // round); cached, that JVM's draw would run every later JVM scalar. A second JVM times them again, and
+            // Scalar beat SIMD kernels of at least 256 bits: a surprise. In 4 calibrating JVMs of 66 on a Zen 5 the
+            // compile of the SIMD kernels came out several times slower (docs/performance.md, twenty-second round);
+            // cached, that JVM's draw would run every later JVM scalar. A second JVM times them again, and
             // its timing (scaled as for another width) decides; without one, nothing is cached.
             Optional<Double> again = timeInAnotherJvm(simd, ns, otherWidth);
             if (again.isEmpty()) {

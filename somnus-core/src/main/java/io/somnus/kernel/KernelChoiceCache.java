@@ -21,6 +21,9 @@ import java.util.Properties;
  * written is skipped. Files are written to a temp file then moved.
  */
 public final class KernelChoiceCache {
+    /** The property saying that a second JVM confirmed the choice. */
+    private static final String CONFIRMED = "confirmed_in_second_jvm";
+
     private final Path directory;
 
     /** @param directory where the choice files live (created when first written) */
@@ -62,8 +65,6 @@ public final class KernelChoiceCache {
         return properties(key).map(p -> Boolean.parseBoolean(p.getProperty(CONFIRMED))).orElse(false);
     }
 
-    private static final String CONFIRMED = "confirmed_in_second_jvm";
-
     /** The readable file of exactly {@code key}, with a kernel name. */
     private Optional<Properties> properties(String key) {
         Path f = file(key);
@@ -80,11 +81,6 @@ public final class KernelChoiceCache {
             return Optional.empty();
         }
         return Optional.of(p);
-    }
-
-    /** {@link #write(String, String, Map, boolean)}, not confirmed by a second JVM. */
-    public Optional<Path> write(String key, String chosen, Map<String, Double> nanosPerStep) {
-        return write(key, chosen, nanosPerStep, false);
     }
 
     /**

@@ -159,7 +159,7 @@ class KernelChoiceTest {
 
         // a scalar choice cached before this rule, without a second JVM's confirmation, is measured again
         KernelChoiceCache old = new KernelChoiceCache(tmp.resolve("old"));
-        old.write(KernelChoice.key(TWO_NAMES), "scalar", Map.of("scalar", 400.0, "vector-512", 3000.0));
+        old.write(KernelChoice.key(TWO_NAMES), "scalar", Map.of("scalar", 400.0, "vector-512", 3000.0), false);
         assertEquals("calibrated", auto(TWO, old, () -> measured(WIDE, true)).source());
         assertSame(WIDE, auto(TWO, old, () -> {
             throw new AssertionError("cached");
