@@ -118,7 +118,7 @@ final class ScalarKernels implements Kernels {
             float ai = aPrev * c.decayA();
             vi = Math.min(Math.max(vi, c.vMinMv()), c.vMaxMv());
             boolean fires = previousThreshold
-                    ? vi > Math.min(Math.max(c.thresholdMv() + aPrev, thresholdMinMv), thresholdMaxMv)
+                    ? vi > previousThreshold(c, aPrev, thresholdMinMv, thresholdMaxMv)
                     : vi >= c.thresholdMv() + ai;
             if (active && fires) {
                 vi = c.resetMv();
@@ -131,6 +131,11 @@ final class ScalarKernels implements Kernels {
             adaptation[i] = ai;
         }
         return count;
+    }
+
+    /** θ_prev = clip(V_th + a_prev, min, max): the threshold of the authors' spike test (mV). */
+    static float previousThreshold(CurrentLifStep c, float aPrev, float thresholdMinMv, float thresholdMaxMv) {
+        return Math.min(Math.max(c.thresholdMv() + aPrev, thresholdMinMv), thresholdMaxMv);
     }
 
     @Override

@@ -415,8 +415,8 @@ final class VectorKernels implements Kernels {
             if (vi.compare(VectorOperators.GT, thetaPrev).and(active).anyTrue()) {
                 // the candidates confirmed by the scalar test, while the adaptation is still a_prev
                 for (int k = i, end = Math.min(i + F.length(), n); k < end; k++) {
-                    if (step >= refractoryUntil[k] && v[k] > Math.min(Math.max(c.thresholdMv() + adaptation[k],
-                            thresholdMinMv), thresholdMaxMv)) {
+                    if (step >= refractoryUntil[k]
+                            && v[k] > ScalarKernels.previousThreshold(c, adaptation[k], thresholdMinMv, thresholdMaxMv)) {
                         spikedOut[count++] = k;
                     }
                 }

@@ -29,16 +29,19 @@ class KernelChoiceTest {
         return ks.stream().map(Kernels::name).collect(Collectors.toList());
     }
 
+    /** Scalar kernels under another name: a stand-in for SIMD kernels, whose timings the tests make up. */
+    private static Kernels standIn(String name) {
+        return (Kernels) java.lang.reflect.Proxy.newProxyInstance(Kernels.class.getClassLoader(),
+                new Class<?>[] {Kernels.class}, (proxy, method, args) -> method.getName().equals("name") ? name
+                        : method.invoke(Kernels.scalar(), args));
+    }
+
     /** Two candidates (scalar and a stand-in named vector-512) with made-up timings. */
-    private static final Kernels WIDE = (Kernels) java.lang.reflect.Proxy.newProxyInstance(Kernels.class.getClassLoader(),
-            new Class<?>[] {Kernels.class}, (proxy, method, args) -> method.getName().equals("name") ? "vector-512"
-                    : method.invoke(Kernels.scalar(), args));
+    private static final Kernels WIDE = standIn("vector-512");
     private static final List<Kernels> TWO = List.of(Kernels.scalar(), WIDE);
     private static final List<String> TWO_NAMES = List.of("scalar", "vector-512");
     /** A stand-in for the same CPU's 256-bit SIMD kernels, as a JVM loads them after 256 bits won. */
-    private static final Kernels NARROW = (Kernels) java.lang.reflect.Proxy.newProxyInstance(
-            Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class}, (proxy, method, args) ->
-                    method.getName().equals("name") ? "vector-256" : method.invoke(Kernels.scalar(), args));
+    private static final Kernels NARROW = standIn("vector-256");
     /** The candidates of a 512-bit machine: scalar, 512- and 256-bit SIMD kernels. */
     private static final List<String> THREE_NAMES = VectorWidth.machineCandidateNames(512);
 
@@ -168,9 +171,7 @@ class KernelChoiceTest {
 
     @Test
     void scalarBeating128BitKernelsNeedsNoSecondJvm() {
-        Kernels narrowest = (Kernels) java.lang.reflect.Proxy.newProxyInstance(Kernels.class.getClassLoader(),
-                new Class<?>[] {Kernels.class}, (proxy, method, args) -> method.getName().equals("name") ? "vector-128"
-                        : method.invoke(Kernels.scalar(), args));
+        Kernels narrowest = standIn("vector-128");
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
         List<Kernels> loaded = List.of(Kernels.scalar(), narrowest);
         KernelChoice c = KernelChoice.auto(loaded, names(loaded), cache,
