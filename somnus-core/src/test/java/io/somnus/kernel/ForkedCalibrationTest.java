@@ -37,6 +37,7 @@ class ForkedCalibrationTest {
     void theSecondJvmGetsTheOptionsThatDoNotWriteFilesOrAttachAgents() {
         for (String kept : List.of("--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
                 "-XX:CompileCommand=dontinline,io.somnus.kernel.VectorKernels::addRow", "-Dsomnus.home=/x",
+                "-XX:PerMethodTrapLimit=10000", // the launcher's: the second JVM compiles the kernels as the first
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UnlockDiagnosticVMOptions")) {
             assertTrue(ForkedCalibration.KEPT.test(kept), kept);
         }
