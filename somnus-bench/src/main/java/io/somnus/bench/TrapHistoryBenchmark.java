@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * inlines has recorded, once per inlined copy; {@code VectorOperators.opCode} is inlined into the neuron update about
  * fifty times, so that four traps there once (JIT warm-up code meeting a second kind of operator) pass the default
  * {@code -XX:PerMethodTrapLimit=100}. C2 then compiles every class check of the update without a trap, and the
- * vectors' boxes are allocated: 2.5–4× slower on Java 17 (Java 25 is not affected). With {@code trapHistory} the
- * setup causes those traps before the update is first compiled. Score: ns per step.
+ * vectors' boxes are allocated: 2.3–2.7× slower here on Java 17 (Java 25 is not affected). With
+ * {@code trapHistory} the setup causes those traps before the update is first compiled. Score: ns per step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -36,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TrapHistoryBenchmark {
     /** The launcher's options that compile the neuron update on its own (each method below adds a trap limit). */
-    private static final String UPDATE_ALONE = "-XX:CompileCommand=dontinline,io.somnus.kernel.VectorKernels::conductanceLif";
-    private static final String THETA_ALONE = "-XX:CompileCommand=dontinline,io.somnus.kernel.VectorKernels::decayTheta";
+    private static final String UPDATE_ALONE =
+            "-XX:CompileCommand=dontinline,io.somnus.kernel.VectorKernels::conductanceLif";
+    private static final String THETA_ALONE =
+            "-XX:CompileCommand=dontinline,io.somnus.kernel.VectorKernels::decayTheta";
     private static final NeuronUpdateBenchmark UPDATE = new NeuronUpdateBenchmark();
 
     /** Whether the setup leaves class-check traps in {@code VectorOperators.opCode}'s profile first. */
@@ -64,20 +66,16 @@ public class TrapHistoryBenchmark {
      */
     private static void leaveOpCodeTraps() throws InterruptedException {
         FloatVector v = FloatVector.broadcast(FloatVector.SPECIES_PREFERRED, 1f);
-        VectorOperators.Binary[] ops = {VectorOperators.MUL, VectorOperators.SUB};
-        float sink = 0;
         for (int i = 0; i < 100_000; i++) {
-            sink += apply(v, ops[0]);
+            apply(v, VectorOperators.MUL);
         }
         Thread.sleep(500); // C2 compiles apply in the background
         for (int i = 0; i < 20; i++) {
-            sink += apply(v, ops[1]);
-        }
-        if (sink == 42) {
-            throw new AssertionError(); // keeps the calls
+            apply(v, VectorOperators.SUB);
         }
     }
 
+    /** Never inlined: the operator is a parameter here, checked against the class its profile has seen. */
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     private static float apply(FloatVector v, VectorOperators.Binary op) {
         return v.lanewise(op, v).lane(0);
