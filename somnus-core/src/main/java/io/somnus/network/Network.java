@@ -106,10 +106,15 @@ public final class Network {
     /**
      * Advances the network one step.
      *
+     * @param step       steps since the last reset of the dynamic state, from 0 (spike times and refractory periods
+     *                   are kept in these steps)
      * @param plastic    whether plasticity rules run
      * @param noiseStdMv Gaussian membrane noise per step on every neuron (sleep); 0 awake
      */
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
+        if (step < 0) {
+            throw new IllegalArgumentException("network steps count from 0 at the last reset, got step " + step);
+        }
         for (int k = 0; k < populations.size(); k++) {
             populations.get(k).integrate(step, dtMs, noiseStdMv, rng);
         }

@@ -34,8 +34,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
     private final float[] change;
     private final int zeroAt;
     /**
-     * The synapses the last step's update left outside the projection's bounds, clipped at the next step (see the class
-     * comment). Their code clips every weight at every step; only these can be outside, since the projection starts
+     * The synapses the last step's update left outside the projection's bounds ({@link Projection#outsideBounds}: with
+     * perhaps a NaN, which clipping leaves as it is), clipped at the next step (see the class comment). Their code clips every weight at every step; only these can be outside, since the projection starts
      * within its bounds and sleep ends by clipping every weight (a weight normalisation, which their model does not
      * have, would be clipped only where this rule next updates it).
      */
@@ -51,8 +51,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
     private int[] postListed = new int[0];
     private int postListedCount;
     private int listedStep = Population.NEVER;
-    /** Scratch of {@link #apply}: steps since each post and pre neuron last spiked. */
-    private int[] postSinceBuffer = new int[0];
+    /** Scratch of {@link #apply}: steps since each pre neuron last spiked, −1 for those that spiked at t − 1. */
     private int[] preSinceBuffer = new int[0];
     private Projection listedFor;
 
@@ -137,20 +136,20 @@ public final class SinceLastSpikeStdp implements Plasticity {
         boolean listed = listedFor == p && listedStep == before;
         float[] change = this.change;
         int last = change.length - 1;
-        // synapses of pre neurons that spiked at t − 1: since(pre) is 0 or 1, so Δ ≥ −1 and the index ≥ zeroAt − 1 ≥ 0
+        // synapses of pre neurons that spiked at t − 1: since(pre) is 0 or 1, so Δ ≥ −1 and the index ≥ zeroAt − 1 ≥ 0;
+        // since(post) is read from the post's last spike step (no array of them to fill first: virtualLast)
         int[] postIndex = p.postIndex();
-        int[] postSince = sinceAll(post, step, postSinceBuffer = grown(postSinceBuffer, post.size()), false, before);
         for (int k = 0, n = listed ? preListedCount : pre.size(); k < n; k++) {
             int i = listed ? preListed[k] : k;
             if (!spikedAt(preLast, prePrev, i, before)) {
                 continue;
             }
-            int base = zeroAt - since(preLast[i], step);
+            int base = zeroAt + step - since(preLast[i], step); // index = base − virtualLast(post)
             for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                float x = w[s] + change[Math.min(postSince[postIndex[s]] + base, last)];
+                float x = w[s] + change[Math.min(base - virtualLast(postLast[postIndex[s]]), last)];
                 w[s] = x;
                 outside[count] = s; // kept only when outside the bounds: no branch on it
-                count += p.clamp(x) != x ? 1 : 0;
+                count += p.outsideBounds(x);
             }
         }
         // synapses of post neurons that spiked at t − 1, unless already visited from their pre (marked −1): since(post)
@@ -165,7 +164,12 @@ public final class SinceLastSpikeStdp implements Plasticity {
                 continue;
             }
             if (preSince == null) {
-                preSince = sinceAll(pre, step, preSinceBuffer = grown(preSinceBuffer, pre.size()), true, before);
+                preSince = preSinceBuffer = grown(preSinceBuffer, pre.size());
+                if (listed) {
+                    markedSince(pre, step, preSince, preListed, preListedCount, before);
+                } else {
+                    markedSince(pre, step, preSince, before);
+                }
             }
             int base = zeroAt + since(postLast[j], step);
             for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
@@ -175,7 +179,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
                     float x = w[s] + change[Math.max(base - sincePre, 0)];
                     w[s] = x;
                     outside[count] = s;
-                    count += p.clamp(x) != x ? 1 : 0;
+                    count += p.outsideBounds(x);
                 }
             }
         }
@@ -189,16 +193,43 @@ public final class SinceLastSpikeStdp implements Plasticity {
     }
 
     /**
-     * Steps since each neuron of {@code pop} last spiked, at {@code step}, into {@code into}; with {@code markBefore},
-     * −1 for the neurons that spiked at step {@code before}.
+     * Steps since each neuron of {@code pop} last spiked, at {@code step}, into {@code into}, and −1 for the neurons
+     * that spiked at step {@code before}.
      */
-    private static int[] sinceAll(Population pop, int step, int[] into, boolean markBefore, int before) {
+    private static void markedSince(Population pop, int step, int[] into, int before) {
         int[] last = pop.lastSpikeStep();
         int[] previous = pop.previousSpikeStep();
         for (int i = 0, n = pop.size(); i < n; i++) {
-            into[i] = markBefore && spikedAt(last, previous, i, before) ? -1 : since(last[i], step);
+            into[i] = spikedAt(last, previous, i, before) ? -1 : since(last[i], step);
         }
-        return into;
+    }
+
+    /**
+     * As {@link #markedSince(Population, int, int[], int)}, given every neuron that spiked at {@code before} in
+     * {@code spikedBefore[0..count)}: one pass of {@link #virtualLast} over the population, which C2 compiles to SIMD
+     * (no branch on {@link Population#NEVER}), then the −1 of the listed neurons.
+     */
+    private static void markedSince(Population pop, int step, int[] into, int[] spikedBefore, int count, int before) {
+        int[] last = pop.lastSpikeStep();
+        int[] previous = pop.previousSpikeStep();
+        for (int i = 0, n = pop.size(); i < n; i++) {
+            into[i] = step - virtualLast(last[i]);
+        }
+        for (int k = 0; k < count; k++) {
+            int i = spikedBefore[k];
+            if (spikedAt(last, previous, i, before)) {
+                into[i] = -1;
+            }
+        }
+    }
+
+    /**
+     * The step {@link #since} counts from: the last spike, or −1 for a neuron that has not spiked since the reset. Steps
+     * count from 0 at the reset ({@link io.somnus.network.Network#step}), so a spike step is never below 0 and
+     * {@link Population#NEVER} is below −1.
+     */
+    static int virtualLast(int lastSpikeStep) {
+        return Math.max(lastSpikeStep, -1);
     }
 
     private static int[] grown(int[] a, int n) {

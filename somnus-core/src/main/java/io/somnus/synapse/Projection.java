@@ -384,6 +384,18 @@ public final class Projection {
         return x < wMin ? wMin : (x > wMax ? wMax : x);
     }
 
+    /**
+     * 1 when {@code x} is below wMin or above wMax, where {@link #clamp} changes it, else 0; for a NaN, −0 against a
+     * bound of +0 or an infinite x at an infinite bound it may be 1, where {@code clamp} leaves x as it is. The sign bits
+     * of x − wMin and wMax − x, which are exact in sign (the difference of two distinct floats is never rounded to 0):
+     * no branch. A test through {@code clamp(x) != x}, or compares joined by {@code &}, compiled to branches, and a
+     * weight that STDP moves back and forth across a bound mispredicted them (since-last-spike STDP 3× slower per
+     * visit on the synapses at a bound; docs/performance.md, twenty-fourth round).
+     */
+    public int outsideBounds(float x) {
+        return (Float.floatToRawIntBits(x - wMin) | Float.floatToRawIntBits(wMax - x)) >>> 31;
+    }
+
     /** Σ|w| over all synapses. */
     public double totalAbsWeight() {
         double t = 0;

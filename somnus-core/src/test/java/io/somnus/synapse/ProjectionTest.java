@@ -23,6 +23,48 @@ class ProjectionTest {
                 Float.POSITIVE_INFINITY);
     }
 
+    /**
+     * outsideBounds is the compare of the definition, x < wMin or x > wMax, for every finite x but a zero at a zero bound,
+     * and is 1 wherever clamp changes x, whatever x is: over bounds of either sign, at zero and infinite, and x at the
+     * bounds, next to them, at random magnitudes, ±0, ±∞ and NaN.
+     */
+    @Test
+    void outsideBoundsIsTheBoundsTestWithoutABranch() {
+        float[][] bounds = {{0.01f, 25f}, {-25f, -0.01f}, {0f, 1f}, {-1f, 0f}, {0f, Float.POSITIVE_INFINITY},
+            {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, {0.3f, 0.3f}};
+        SplittableRandom rng = new SplittableRandom(5);
+        SpikeSource pre = new SpikeSource("pre", 1);
+        SpikeSource post = new SpikeSource("post", 1);
+        SynapseList one = Connector.allToAll().connect(1, 1, false, rng);
+        for (float[] b : bounds) {
+            Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, one, new float[1], b[0], b[1]);
+            float[] xs = new float[2_000];
+            int n = 0;
+            for (float edge : b) {
+                for (float x : new float[] {edge, Math.nextUp(edge), Math.nextDown(edge), -edge}) {
+                    xs[n++] = x;
+                }
+            }
+            for (float x : new float[] {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
+                    Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}) {
+                xs[n++] = x;
+            }
+            while (n < xs.length) {
+                xs[n++] = (float) ((rng.nextBoolean() ? 1 : -1) * Math.pow(10, rng.nextDouble(-40, 3)));
+            }
+            for (float x : xs) {
+                int outside = p.outsideBounds(x);
+                String what = "x = " + x + " in [" + b[0] + ", " + b[1] + "]";
+                if (Float.floatToRawIntBits(p.clamp(x)) != Float.floatToRawIntBits(x)) {
+                    assertEquals(1, outside, what);
+                }
+                if (Float.isFinite(x) && !(x == 0 && (b[0] == 0 || b[1] == 0))) {
+                    assertEquals(x < b[0] || x > b[1] ? 1 : 0, outside, what);
+                }
+            }
+        }
+    }
+
     @Test
     void noInputMeansNoSynapticEvents() {
         SpikeSource pre = new SpikeSource("pre", 50);
