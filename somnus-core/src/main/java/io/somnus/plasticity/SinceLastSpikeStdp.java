@@ -34,10 +34,11 @@ public final class SinceLastSpikeStdp implements Plasticity {
     private final float[] change;
     private final int zeroAt;
     /**
-     * The synapses the last step's update left outside the projection's bounds ({@link Projection#outsideBounds}: with
-     * perhaps a NaN, which clipping leaves as it is), clipped at the next step (see the class comment). Their code clips every weight at every step; only these can be outside, since the projection starts
-     * within its bounds and sleep ends by clipping every weight (a weight normalisation, which their model does not
-     * have, would be clipped only where this rule next updates it).
+     * The synapses the last step's update left outside the projection's bounds ({@link Projection#outsideBounds}, which
+     * may also list a weight that clipping leaves as it is), clipped at the next step (see the class comment). Their
+     * code clips every weight at every step; only these can be outside, since the projection starts within its bounds
+     * and sleep ends by clipping every weight (a weight normalisation, which their model does not have, would be
+     * clipped only where this rule next updates it).
      */
     private int[] outside = new int[0];
     private int outsideCount;
@@ -206,8 +207,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
 
     /**
      * As {@link #markedSince(Population, int, int[], int)}, given every neuron that spiked at {@code before} in
-     * {@code spikedBefore[0..count)}: one pass of {@link #virtualLast} over the population, which C2 compiles to SIMD
-     * (no branch on {@link Population#NEVER}), then the −1 of the listed neurons.
+     * {@code spikedBefore[0..count)}: one pass of {@link #virtualLast} over the population, without a branch on
+     * {@link Population#NEVER} or on a spike, then the −1 of the listed neurons.
      */
     private static void markedSince(Population pop, int step, int[] into, int[] spikedBefore, int count, int before) {
         int[] last = pop.lastSpikeStep();
@@ -224,8 +225,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
     }
 
     /**
-     * The step {@link #since} counts from: the last spike, or −1 for a neuron that has not spiked since the reset. Steps
-     * count from 0 at the reset ({@link io.somnus.network.Network#step}), so a spike step is never below 0 and
+     * The step {@link #since} counts from: the last spike, or −1 for a neuron that has not spiked since the reset.
+     * Steps count from 0 at the reset ({@link io.somnus.network.Network#step}), so a spike step is never below 0 and
      * {@link Population#NEVER} is below −1.
      */
     static int virtualLast(int lastSpikeStep) {

@@ -24,9 +24,9 @@ class ProjectionTest {
     }
 
     /**
-     * outsideBounds is the compare of the definition, x < wMin or x > wMax, for every finite x but a zero at a zero bound,
-     * and is 1 wherever clamp changes x, whatever x is: over bounds of either sign, at zero and infinite, and x at the
-     * bounds, next to them, at random magnitudes, ±0, ±∞ and NaN.
+     * outsideBounds is the compare of the definition, x < wMin or x > wMax, for every finite x but a zero at a zero
+     * bound, and is 1 wherever clamp changes x, whatever x is: over bounds of either sign, at zero and infinite, and x
+     * at the bounds, next to them, at random magnitudes, ±0, ±∞ and NaN.
      */
     @Test
     void outsideBoundsIsTheBoundsTestWithoutABranch() {
