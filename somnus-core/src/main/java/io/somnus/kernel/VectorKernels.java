@@ -106,11 +106,10 @@ final class VectorKernels implements Kernels {
             // call it did not inline runs as Java code (observed: the store of a single loop doing both, in some JVMs)
             pullExponents(scratch, chunk, m, lnT, c);
             pullMagnitudes(scratch, chunk, m);
-            for (int j = 0; j < m; j++) {
-                float y = (float) scratch[j];
-                int s = from + j;
-                w[s] = y == y ? Float.intBitsToFloat(Float.floatToRawIntBits(y) | Float.floatToRawIntBits(w[s]) & SIGN)
-                        : (float) Kernels.logSpacePull(w[s], target, exponent);
+            int left = signedPulls(w, from, scratch, chunk, m);
+            for (int k = 0; k < left; k++) {
+                int s = from + (int) scratch[chunk + k];
+                w[s] = (float) Kernels.logSpacePull(w[s], target, exponent);
             }
         }
     }
@@ -132,13 +131,34 @@ final class VectorKernels implements Kernels {
             // a target that is 0, subnormal or not finite has ln NaN: its lanes come out NaN and take the definition
             pullExponents(scratch, chunk, m, targets.lnMagnitude, t + done, c);
             pullMagnitudes(scratch, chunk, m);
-            for (int j = 0; j < m; j++) {
-                float y = (float) scratch[j];
-                int s = o + j;
-                w[s] = y == y ? Float.intBitsToFloat(Float.floatToRawIntBits(y) | Float.floatToRawIntBits(w[s]) & SIGN)
-                        : (float) Kernels.logSpacePull(w[s], targets.target[t + done + j], exponent);
+            int left = signedPulls(w, o, scratch, chunk, m);
+            for (int k = 0; k < left; k++) {
+                int j = (int) scratch[chunk + k];
+                w[o + j] = (float) Kernels.logSpacePull(w[o + j], targets.target[t + done + j], exponent);
             }
         }
+    }
+
+    /**
+     * {@code w[from + j] ←} the pulled magnitude {@code (float) a[j]} with the sign of {@code w[from + j]}, for j in
+     * [0, m) where it is not NaN; the others are left to the definition, their j listed in {@code a[z..)} (the
+     * exponents' half of the scratch, free once the magnitudes are pulled), and their count returned. A loop without
+     * that call: with the call in it, C2 kept the loop's arrays and offsets on the stack, reloaded them at every
+     * weight, and in some JVMs ran this loop at half the speed (paper-code's sleep 7 or 10 s: docs/performance.md,
+     * twenty-fourth round).
+     */
+    private static int signedPulls(float[] w, int from, double[] a, int z, int m) {
+        int left = 0;
+        for (int j = 0; j < m; j++) {
+            float y = (float) a[j];
+            if (y == y) {
+                int s = from + j;
+                w[s] = Float.intBitsToFloat(Float.floatToRawIntBits(y) | Float.floatToRawIntBits(w[s]) & SIGN);
+            } else {
+                a[z + left++] = j;
+            }
+        }
+        return left;
     }
 
     /** {@code a[z + i] ← c·(ln a[i] − lnT)} for i in [0, m), ln by the exponent and an atanh series of the mantissa. */
