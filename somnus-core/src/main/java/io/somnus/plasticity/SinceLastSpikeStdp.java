@@ -145,7 +145,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
             if (!spikedAt(preLast, prePrev, i, before)) {
                 continue;
             }
-            int base = zeroAt + step - since(preLast[i], step); // index = base − virtualLast(post)
+            // Δ = since(post) − since(pre) = preLast[i] − virtualLast(post): this neuron has spiked
+            int base = zeroAt + preLast[i];
             for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
                 float x = w[s] + change[Math.min(base - virtualLast(postLast[postIndex[s]]), last)];
                 w[s] = x;
@@ -166,11 +167,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
             }
             if (preSince == null) {
                 preSince = preSinceBuffer = grown(preSinceBuffer, pre.size());
-                if (listed) {
-                    markedSince(pre, step, preSince, preListed, preListedCount, before);
-                } else {
-                    markedSince(pre, step, preSince, before);
-                }
+                markedSince(pre, step, preSince, listed, preListed, preListedCount, before);
             }
             int base = zeroAt + since(postLast[j], step);
             for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
@@ -195,29 +192,20 @@ public final class SinceLastSpikeStdp implements Plasticity {
 
     /**
      * Steps since each neuron of {@code pop} last spiked, at {@code step}, into {@code into}, and −1 for the neurons
-     * that spiked at step {@code before}.
+     * that spiked at step {@code before}: one pass of {@link #virtualLast} over the population, without a branch on
+     * {@link Population#NEVER} or on a spike, then the −1 of those among the candidates, which are
+     * {@code spikedBefore[0..count)} when {@code listed} (every neuron that spiked at {@code before} is there), else
+     * every neuron.
      */
-    private static void markedSince(Population pop, int step, int[] into, int before) {
-        int[] last = pop.lastSpikeStep();
-        int[] previous = pop.previousSpikeStep();
-        for (int i = 0, n = pop.size(); i < n; i++) {
-            into[i] = spikedAt(last, previous, i, before) ? -1 : since(last[i], step);
-        }
-    }
-
-    /**
-     * As {@link #markedSince(Population, int, int[], int)}, given every neuron that spiked at {@code before} in
-     * {@code spikedBefore[0..count)}: one pass of {@link #virtualLast} over the population, without a branch on
-     * {@link Population#NEVER} or on a spike, then the −1 of the listed neurons.
-     */
-    private static void markedSince(Population pop, int step, int[] into, int[] spikedBefore, int count, int before) {
+    private static void markedSince(Population pop, int step, int[] into, boolean listed, int[] spikedBefore,
+                                    int count, int before) {
         int[] last = pop.lastSpikeStep();
         int[] previous = pop.previousSpikeStep();
         for (int i = 0, n = pop.size(); i < n; i++) {
             into[i] = step - virtualLast(last[i]);
         }
-        for (int k = 0; k < count; k++) {
-            int i = spikedBefore[k];
+        for (int k = 0, n = listed ? count : pop.size(); k < n; k++) {
+            int i = listed ? spikedBefore[k] : k;
             if (spikedAt(last, previous, i, before)) {
                 into[i] = -1;
             }
