@@ -128,7 +128,9 @@ final class BenchCommand implements Callable<Integer> {
             Brian2SideBySide.Result r = Brian2SideBySide.run(scripts, brian2Images, 100, brian2Device, work, somnusKernels);
             System.out.printf(Locale.ROOT, "%nSame network (diehl-cook N_e = 100, forward Euler, training) and input spikes, "
                     + "%d images, simulation loop only:%n", r.images());
-            System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image%n", somnusKernels.name(), r.somnusMsPerImage());
+            double[] runs = r.somnusRunsMsPerImage();
+            System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image   (median of %d runs of these images: "
+                    + "%.2f–%.2f)%n", somnusKernels.name(), r.somnusMsPerImage(), runs.length, runs[0], runs[runs.length - 1]);
             System.out.printf(Locale.ROOT, "  Brian2 %-14s %9.2f ms/image   (Somnus %.0f× faster)%n", r.device(),
                     r.brian2MsPerImage(), r.brian2MsPerImage() / r.somnusMsPerImage());
             System.out.printf("%s%nfiles: %s%n", r.comparison(), work);

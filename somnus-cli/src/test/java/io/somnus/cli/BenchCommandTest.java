@@ -17,6 +17,8 @@ import io.somnus.kernel.KernelChoice;
 import io.somnus.kernel.Kernels;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -128,6 +130,13 @@ class BenchCommandTest {
         assertEquals(0, o.exit(), o.out() + o.err());
         assertTrue(o.out().contains("Brian2 runtime") && o.out().contains("ms/image"), o.out());
         assertTrue(o.out().contains("PASS"), o.out());
+        // Somnus's figure is the median of its timed runs of the same images, printed with their range
+        Matcher m = Pattern.compile("Somnus \\(\\S+\\)\\s+([0-9.]+) ms/image\\s+\\(median of (\\d+) runs of these images: "
+                + "([0-9.]+)–([0-9.]+)\\)").matcher(o.out());
+        assertTrue(m.find(), o.out());
+        assertEquals(5, Integer.parseInt(m.group(2)), o.out());
+        double median = Double.parseDouble(m.group(1));
+        assertTrue(Double.parseDouble(m.group(3)) <= median && median <= Double.parseDouble(m.group(4)), o.out());
     }
 
     @Test
