@@ -1,7 +1,5 @@
 package io.somnus.bench;
 
-import io.somnus.core.GaussianDraws;
-import io.somnus.core.SplittableState;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
@@ -10,31 +8,18 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.CurrentLifScheme;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One time step of a whole population (Population.integrate, i.e. the Kernels.conductanceLif, currentLif or
  * currentLifPreviousThreshold kernel), scalar against SIMD: the per-step cost of every neuron in the network. Score:
  * ns per step.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS, "--add-opens", SplittableState.OPENS})
-public class NeuronUpdateBenchmark {
+public class NeuronUpdateBenchmark extends SomnusBenchmark {
     /** Steps per presentation (Diehl &amp; Cook: 350 ms at dt = 0.5 ms); state is reset between, as Network.present does. */
     static final int PRESENTATION_STEPS = 700;
     /** Pre-drawn input vectors, cycled, so that the random number generator is not what is measured. */

@@ -1,7 +1,5 @@
 package io.somnus.bench;
 
-import io.somnus.core.GaussianDraws;
-import io.somnus.core.SplittableState;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.ConductanceLifParameters;
@@ -13,18 +11,11 @@ import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One step of event-driven propagation (Projection.propagate) from 784 inputs with ~7 spikes per step (Poisson
@@ -32,14 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * and a sparse one with p = 0.1 (the CSR loop, the same code for both kernels). Score: ns per step, including the
  * replay of the step's input spikes by the SpikeSource (a few ns).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS, "--add-opens", SplittableState.OPENS})
 @State(Scope.Thread)
-public class PropagationBenchmark {
+public class PropagationBenchmark extends SomnusBenchmark {
     static final int INPUTS = 784;
     static final int SPIKES_PER_STEP = 7;
     static final int PRESENTATION_STEPS = 700;

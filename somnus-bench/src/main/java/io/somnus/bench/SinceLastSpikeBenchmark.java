@@ -1,7 +1,5 @@
 package io.somnus.bench;
 
-import io.somnus.core.GaussianDraws;
-import io.somnus.core.SplittableState;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.SinceLastSpikeStdp;
@@ -11,17 +9,10 @@ import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One plastic step of paper-code's since-last-spike rule on its four projections (input → E 10 %, E → E 15 %,
@@ -31,14 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * reset of the spike history (weights kept), as a new batch of 300 images does. Score: ns per step, including the
  * replay of the step's spikes.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS, "--add-opens", SplittableState.OPENS})
 @State(Scope.Thread)
-public class SinceLastSpikeBenchmark {
+public class SinceLastSpikeBenchmark extends SomnusBenchmark {
     static final int STREAM_STEPS = 5_000;
     static final double DT_MS = 1.0;
 

@@ -1,7 +1,5 @@
 package io.somnus.bench;
 
-import io.somnus.core.GaussianDraws;
-import io.somnus.core.SplittableState;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.SpikeSource;
@@ -11,18 +9,11 @@ import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One plastic step (Plasticity.apply) of Diehl &amp; Cook's triplet STDP on a dense 784→N projection: ~7 input
@@ -30,14 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 16 steps to potentiate its column. Pre and post are SpikeSources replaying fixed trains, so the spike pattern is
  * the same for both kernels. Score: ns per step, including the replay of the step's spikes (a few ns).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-        "--add-opens", GaussianDraws.OPENS, "--add-opens", SplittableState.OPENS})
 @State(Scope.Thread)
-public class StdpBenchmark {
+public class StdpBenchmark extends SomnusBenchmark {
     static final int INPUTS = 784;
     static final int PRESENTATION_STEPS = 700;
     static final int POST_SPIKE_EVERY_STEPS = 16;
