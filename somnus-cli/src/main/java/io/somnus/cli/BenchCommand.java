@@ -129,8 +129,9 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%nSame network (diehl-cook N_e = 100, forward Euler, training) and input spikes, "
                     + "%d images, simulation loop only:%n", r.images());
             double[] runs = r.somnusRunsMsPerImage();
-            System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image   (median of %d runs of these images: "
-                    + "%.2f–%.2f)%n", somnusKernels.name(), r.somnusMsPerImage(), runs.length, runs[0], runs[runs.length - 1]);
+            System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image   (%d runs of these images in %.1f s, each "
+                    + "%.2f–%.2f)%n", somnusKernels.name(), r.somnusMsPerImage(), runs.length, r.somnusSeconds(), runs[0],
+                    runs[runs.length - 1]);
             System.out.printf(Locale.ROOT, "  Brian2 %-14s %9.2f ms/image   (Somnus %.0f× faster)%n", r.device(),
                     r.brian2MsPerImage(), r.brian2MsPerImage() / r.somnusMsPerImage());
             System.out.printf("%s%nfiles: %s%n", r.comparison(), work);

@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hipparchus.stat.descriptive.rank.Median;
 
 /**
  * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after
- * {@link #WARMUP_RUNS} JIT warm-up runs on other images, then {@link #MEASURED_RUNS} times from the same fresh network)
+ * {@link #WARMUP_RUNS} JIT warm-up runs on other images, then for {@link #MEASURED_SECONDS} from the same fresh network)
  * and exports its inputs, the Brian2 script of
  * {@code validation/brian2} runs them, and {@code compare.py} checks the agreement. Needs Debian's {@code python3-brian} under
  * {@code /usr/bin/python3}.
@@ -25,11 +23,11 @@ public final class Brian2SideBySide {
 
     /**
      * What was measured: simulation-loop time per image of each (Brian2's excludes code generation and
-     * compilation; Somnus's is the median of its runs, {@code somnusRunsMsPerImage} in increasing order), and
-     * compare.py's verdict and report.
+     * compilation; Somnus's is over all its runs, {@code somnusRunsMsPerImage} in increasing order, which took
+     * {@code somnusSeconds} together), and compare.py's verdict and report.
      */
-    public record Result(int images, double somnusMsPerImage, double[] somnusRunsMsPerImage, double brian2MsPerImage,
-                         String device, boolean agree, String comparison) { }
+    public record Result(int images, double somnusMsPerImage, double[] somnusRunsMsPerImage, double somnusSeconds,
+                         double brian2MsPerImage, String device, boolean agree, String comparison) { }
 
     /**
      * Runs like the measured one before it, each on a fresh network (other images): the measured images are a fresh
@@ -40,12 +38,17 @@ public final class Brian2SideBySide {
     static final int WARMUP_RUNS = 20;
 
     /**
-     * Timed runs of the measured images, each from the same fresh network and so the same work; their median is the
-     * figure. A hundred images take Somnus about 40 ms, a window that one descheduling or collection lengthens (in
-     * one JVM the five read 0.53–0.85 ms per image, median 0.60: docs/performance.md, "Where issue 17 stands").
-     * Brian2's run of the same images takes seconds and is timed once.
+     * Seconds of Somnus's simulation that its figure spans, about as long as Brian2's run of the same images, which is
+     * timed once and lasts seconds. The runs of the measured images (each from the same fresh network, so the same
+     * work) are repeated until they add up to this, at least {@link #MIN_MEASURED_RUNS} and at most
+     * {@link #MAX_MEASURED_RUNS} times, and the figure is their total time per image, as Brian2's is. A hundred images
+     * take Somnus about 50 ms, and this host's speed switched between two levels about 1.5× apart every few tenths of a
+     * second with no compilation in between: five such runs, often all in one level, put ten JVMs at 0.44–0.78 ms per
+     * image (docs/performance.md, twenty-sixth round).
      */
-    static final int MEASURED_RUNS = 5;
+    static final double MEASURED_SECONDS = 2.0;
+    static final int MIN_MEASURED_RUNS = 5;
+    static final int MAX_MEASURED_RUNS = 50;
 
     private Brian2SideBySide() { }
 
@@ -78,19 +81,21 @@ public final class Brian2SideBySide {
         Path inputs = work.resolve("inputs.npz");
         Path somnus = work.resolve("somnus_out.npz");
         Path brian2 = work.resolve("brian2_out.npz");
-        double[] msPerImage = new double[MEASURED_RUNS];
+        List<Double> runs = new ArrayList<>();
+        double seconds = 0;
         DiehlCookReference.Result first = null;
-        for (int k = 0; k < MEASURED_RUNS; k++) { // each run writes the same inputs and spike counts
+        while (runs.size() < MIN_MEASURED_RUNS || seconds < MEASURED_SECONDS && runs.size() < MAX_MEASURED_RUNS) {
             DiehlCookReference.Result r = DiehlCookReference.run(images, excitatory, 1, inputs, somnus, kernels);
-            if (first == null) {
+            if (first == null) { // each run writes the same inputs and spike counts
                 first = r;
             } else if (r.meanESpikesPerImage() != first.meanESpikesPerImage()
                     || r.meanInputSpikesPerImage() != first.meanInputSpikesPerImage()) {
                 throw new IllegalStateException("the same images gave other spikes in a second run: " + first + ", " + r);
             }
-            msPerImage[k] = 1000.0 / r.imagesPerSecond();
+            runs.add(1000.0 / r.imagesPerSecond());
+            seconds += images / r.imagesPerSecond();
         }
-        Arrays.sort(msPerImage);
+        double[] msPerImage = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), scripts.resolve("diehl_cook_brian2.py").toString(),
                 "--inputs", inputs.toString(), "--out", brian2.toString(), "--device", device));
         if (device.equals("cpp_standalone")) {
@@ -104,8 +109,8 @@ public final class Brian2SideBySide {
         Path compareLog = work.resolve("compare.log");
         int verdict = run(List.of(PYTHON.toString(), scripts.resolve("compare.py").toString(), "--somnus", somnus.toString(),
                 "--brian2", brian2.toString()), scripts, compareLog);
-        return new Result(images, new Median().evaluate(msPerImage), msPerImage, 1000.0 * brian2Seconds / images, device,
-                verdict == 0, Files.readString(compareLog, StandardCharsets.UTF_8).strip());
+        return new Result(images, 1000.0 * seconds / (images * msPerImage.length), msPerImage, seconds,
+                1000.0 * brian2Seconds / images, device, verdict == 0, Files.readString(compareLog, StandardCharsets.UTF_8).strip());
     }
 
     /** Runs {@code cmd} in {@code dir}, output to {@code log} (null: discarded); the exit status, −1 after an hour. */
