@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,11 +24,20 @@ public final class Brian2SideBySide {
 
     /**
      * What was measured: simulation-loop time per image of each (Brian2's excludes code generation and
-     * compilation; Somnus's is over all its runs, {@code somnusRunsMsPerImage} in increasing order, which took
-     * {@code somnusSeconds} together), and compare.py's verdict and report.
+     * compilation; Somnus's runs of the images, in increasing order), and compare.py's verdict and report.
      */
-    public record Result(int images, double somnusMsPerImage, double[] somnusRunsMsPerImage, double somnusSeconds,
-                         double brian2MsPerImage, String device, boolean agree, String comparison) { }
+    public record Result(int images, double[] somnusRunsMsPerImage, double brian2MsPerImage, String device,
+                         boolean agree, String comparison) {
+        /** Somnus's time per image over all its runs (each of the same images), as Brian2's is over its one run. */
+        public double somnusMsPerImage() {
+            return Arrays.stream(somnusRunsMsPerImage).average().orElse(Double.NaN);
+        }
+
+        /** The simulation time of Somnus's runs together. */
+        public double somnusSeconds() {
+            return Arrays.stream(somnusRunsMsPerImage).sum() * images / 1000.0;
+        }
+    }
 
     /**
      * Runs like the measured one before it, each on a fresh network (other images): the measured images are a fresh
@@ -109,8 +119,8 @@ public final class Brian2SideBySide {
         Path compareLog = work.resolve("compare.log");
         int verdict = run(List.of(PYTHON.toString(), scripts.resolve("compare.py").toString(), "--somnus", somnus.toString(),
                 "--brian2", brian2.toString()), scripts, compareLog);
-        return new Result(images, 1000.0 * seconds / (images * msPerImage.length), msPerImage, seconds,
-                1000.0 * brian2Seconds / images, device, verdict == 0, Files.readString(compareLog, StandardCharsets.UTF_8).strip());
+        return new Result(images, msPerImage, 1000.0 * brian2Seconds / images, device, verdict == 0,
+                Files.readString(compareLog, StandardCharsets.UTF_8).strip());
     }
 
     /** Runs {@code cmd} in {@code dir}, output to {@code log} (null: discarded); the exit status, −1 after an hour. */
