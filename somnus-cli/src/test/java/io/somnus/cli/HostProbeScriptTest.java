@@ -1,0 +1,82 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code scripts/host-probe} (docs/performance.md, "Measuring"): runs it briefly and checks its figures against what
+ * any x86-64 core can do; checks that bad arguments are refused naming the value. Needs x86-64 and a C compiler
+ * (Debian's gcc); skipped elsewhere.
+ */
+class HostProbeScriptTest {
+    private static final Path SCRIPT = Path.of("..", "scripts", "host-probe").toAbsolutePath().normalize();
+
+    private record Run(int exit, String output) { }
+
+    private static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out);
+    }
+
+    private static boolean runnable() {
+        return System.getProperty("os.arch").equals("amd64") && Files.isExecutable(SCRIPT)
+                && Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "cc")));
+    }
+
+    private static double[] figures(String output, String line) {
+        Matcher m = Pattern.compile(Pattern.quote(line) + ": median ([0-9.]+)(?: GHz)? \\(p5 ([0-9.]+), p95 ([0-9.]+)\\)")
+                .matcher(output);
+        assertTrue(m.find(), "no '" + line + "' line in:\n" + output);
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+            Double.parseDouble(m.group(3))};
+    }
+
+    @Test
+    void printsAClockAndAddsPerCycleThatACoreCanHave() throws Exception {
+        assumeTrue(runnable(), "needs x86-64 and cc");
+        Run r = run("0.5", "0");
+        assertEquals(0, r.exit(), r.output());
+        double[] clock = figures(r.output(), "clock (one dependent add per cycle)");
+        double[] adds = figures(r.output(), "adds per cycle in eight independent chains");
+        for (double[] f : List.of(clock, adds)) {
+            assertTrue(f[1] <= f[0] && f[0] <= f[2], "p5 ≤ median ≤ p95: " + r.output());
+        }
+        // a clock between 0.5 and 7 GHz; eight independent chains run at least as fast as one and at most as wide as
+        // any x86-64 core issues integer adds (Zen 5: 6 ALUs)
+        assertTrue(clock[0] > 0.5 && clock[0] < 7, r.output());
+        assertTrue(adds[0] > 1 && adds[0] <= 8, r.output());
+        Matcher shared = Pattern.compile("\\(the physical core shared\\): (\\d+) %").matcher(r.output());
+        assertTrue(shared.find(), r.output());
+        int percent = Integer.parseInt(shared.group(1));
+        assertTrue(percent >= 0 && percent <= 100, r.output());
+    }
+
+    @Test
+    void refusesBadArgumentsNamingThem() throws Exception {
+        assumeTrue(runnable(), "needs x86-64 and cc");
+        Run zero = run("0");
+        assertEquals(2, zero.exit(), zero.output());
+        assertTrue(zero.output().contains("SECONDS must be a positive number, got '0'"), zero.output());
+        Run word = run("1", "first");
+        assertEquals(2, word.exit(), word.output());
+        assertTrue(word.output().contains("CPU must be a CPU number, got 'first'"), word.output());
+        Run absent = run("1", "4096");
+        assertEquals(2, absent.exit(), absent.output());
+        assertTrue(absent.output().contains("cannot run on CPU 4096"), absent.output());
+    }
+}
