@@ -51,10 +51,10 @@ public final class Brian2SideBySide {
      * Seconds of simulation that Somnus's figure spans, near the 3–4 s of Brian2's single timed run of the same images.
      * The measured images are run again (each time from the same fresh network, so the same work) until the runs add
      * up to this, at least {@link #MIN_MEASURED_RUNS} and at most {@link #MAX_MEASURED_RUNS} times, and the figure is
-     * their total time per image, as Brian2's is. A hundred images take Somnus about 50 ms, and this host's speed
-     * switched between two levels about 1.5× apart every few tenths of a second with no compilation in between: five
-     * such runs, often all in one level, put ten JVMs at 0.44–0.78 ms per image (docs/performance.md, twenty-sixth
-     * round).
+     * their total time per image, as Brian2's is. A hundred images take Somnus about 50 ms, and on a shared host its
+     * speed switches between two levels about 1.4× apart, for tenths of a second to seconds, as another thread comes
+     * and goes on the same physical core: five such runs, often all in one level, put ten JVMs at 0.44–0.78 ms per
+     * image (docs/performance.md, twenty-sixth and twenty-seventh rounds; scripts/host-probe shows the level).
      */
     static final double MEASURED_SECONDS = 2.0;
     static final int MIN_MEASURED_RUNS = 5;
