@@ -18,44 +18,51 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One step of event-driven propagation (Projection.propagate) from 784 inputs with ~7 spikes per step (Poisson
- * input of the Diehl &amp; Cook network) into N neurons: a dense all-to-all projection (the SIMD Kernels.addRow path)
- * and a sparse one with p = 0.1 (the CSR loop, the same code for both kernels). Score: ns per step, including the
- * replay of the step's input spikes by the SpikeSource (a few ns).
+ * One step of event-driven propagation (Projection.propagate) into N neurons: a dense all-to-all projection (the SIMD
+ * Kernels.addRows path), a sparse one with p = 0.1 (the CSR loop, the same code for both kernels) and that sparse
+ * one's frozen copy, as evaluation runs it (its weights as dense rows where it has a matrix: Projection.frozenCopy).
+ * The input: 784 sources with 7 spikes per step (Poisson input of the Diehl &amp; Cook network, {@code
+ * input=784:7}) or 225 with 22 (the paper preset's 15 × 15 Bernoulli input, {@code input=225:22}). Score: ns per
+ * step, including the replay of the step's input spikes by the SpikeSource (a few ns).
  */
 @State(Scope.Thread)
 public class PropagationBenchmark extends SomnusBenchmark {
-    static final int INPUTS = 784;
-    static final int SPIKES_PER_STEP = 7;
     static final int PRESENTATION_STEPS = 700;
 
     @Param({"scalar", "vector"})
     String kernels;
     @Param({"100", "400", "1600"})
     int size;
+    /** Input sources and spikes per step, as {@code sources:spikes}. */
+    @Param({"784:7", "225:22"})
+    String input;
 
     SpikeSource pre;
     ConductanceLifPopulation post;
     Projection dense;
     Projection sparse;
+    Projection sparseFrozen;
     int step;
 
     @Setup
     public void setUp() {
         SplittableRandom rng = new SplittableRandom(3);
-        pre = new SpikeSource("in", INPUTS);
-        pre.play(randomTrain(INPUTS, PRESENTATION_STEPS, SPIKES_PER_STEP, rng));
+        String[] parts = input.split(":");
+        int inputs = Integer.parseInt(parts[0]);
+        pre = new SpikeSource("in", inputs);
+        pre.play(randomTrain(inputs, PRESENTATION_STEPS, Integer.parseInt(parts[1]), rng));
         post = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY,
                 Kernels.named(kernels));
         dense = projection("dense", Connector.allToAll(), rng);
         sparse = projection("sparse", Connector.fixedProbability(0.1), rng);
+        sparseFrozen = sparse.frozenCopy(pre, post);
         if (!dense.isDense()) {
             throw new IllegalStateException("all-to-all projection is not on the dense path");
         }
     }
 
     private Projection projection(String name, Connector connector, SplittableRandom rng) {
-        SynapseList syn = connector.connect(INPUTS, size, false, rng);
+        SynapseList syn = connector.connect(pre.size(), size, false, rng);
         float[] w = new float[syn.size()];
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) (0.003 + 0.297 * rng.nextDouble()); // Diehl & Cook's initial input weights
@@ -99,6 +106,14 @@ public class PropagationBenchmark extends SomnusBenchmark {
     public float sparseP01() {
         nextInputStep();
         sparse.propagate();
+        return post.excitatoryInput()[0];
+    }
+
+    /** @return a delivered input, so that the work is used */
+    @Benchmark
+    public float sparseP01Frozen() {
+        nextInputStep();
+        sparseFrozen.propagate();
         return post.excitatoryInput()[0];
     }
 }

@@ -24,6 +24,8 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class StdpBenchmark extends SomnusBenchmark {
     static final int INPUTS = 784;
+    /** Input spikes per step (Poisson input of the Diehl &amp; Cook network). */
+    static final int SPIKES_PER_STEP = 7;
     static final int PRESENTATION_STEPS = 700;
     static final int POST_SPIKE_EVERY_STEPS = 16;
     static final double DT_MS = 0.5;
@@ -43,7 +45,7 @@ public class StdpBenchmark extends SomnusBenchmark {
     public void setUp() {
         SplittableRandom rng = new SplittableRandom(4);
         pre = new SpikeSource("in", INPUTS);
-        pre.play(PropagationBenchmark.randomTrain(INPUTS, PRESENTATION_STEPS, PropagationBenchmark.SPIKES_PER_STEP, rng));
+        pre.play(PropagationBenchmark.randomTrain(INPUTS, PRESENTATION_STEPS, SPIKES_PER_STEP, rng));
         post = new SpikeSource("e", size);
         SpikeTrain postTrain = new SpikeTrain();
         postTrain.reset(PRESENTATION_STEPS);

@@ -18,6 +18,11 @@ public interface Kernels {
     /** "scalar" or "vector-N" (N bits per vector). */
     String name();
 
+    /** Floats one addition of these kernels' vectors adds: 1 for the scalar kernels. */
+    default int floatLanes() {
+        return 1;
+    }
+
     /**
      * Advances conductance-LIF neurons [0, n) one step (the state arrays may be longer: see
      * {@link #paddedLength}; the SIMD kernels then also update the padding, which holds no neuron); consumes

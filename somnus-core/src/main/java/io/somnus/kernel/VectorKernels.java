@@ -44,6 +44,11 @@ final class VectorKernels implements Kernels {
         return "vector-" + F.vectorBitSize();
     }
 
+    @Override
+    public int floatLanes() {
+        return F.length();
+    }
+
     /** Doubles and longs (the log-space pull computes in double): the JVM's one double species, whatever F's width. */
     private static final VectorSpecies<Double> D = DoubleLanes.SPECIES;
     /**

@@ -244,7 +244,7 @@ public final class Network {
 
     /**
      * A copy for evaluation on another thread: own neuron state, learned state copied, weights shared
-     * (they must not change while the copy runs), no plasticity, no counters.
+     * (they must not change while the copy is in use: {@link Projection#frozenCopy}), no plasticity, no counters.
      */
     public Network copyForEvaluation() {
         List<Population> pops = new ArrayList<>();
@@ -258,7 +258,7 @@ public final class Network {
         }
         List<Projection> projs = new ArrayList<>();
         for (Projection p : projections) {
-            projs.add(p.sharingWeights(pops.get(populations.indexOf(p.pre())), pops.get(populations.indexOf(p.post()))));
+            projs.add(p.frozenCopy(pops.get(populations.indexOf(p.pre())), pops.get(populations.indexOf(p.post()))));
         }
         return new Network(dtMs, in, pops, projs, Map.of());
     }

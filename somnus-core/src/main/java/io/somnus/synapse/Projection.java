@@ -34,6 +34,11 @@ public final class Projection {
     private final boolean allButSelf;
     /** Scratch: the first synapse of each row that spiked this step (dense propagation). */
     private final int[] spikedRowStart;
+    /**
+     * A frozen copy's weights as a dense [pre][post] matrix, 0 where there is no synapse, for a sparse projection
+     * whose whole rows add faster than its synapses one by one ({@link #frozenCopy}); else null.
+     */
+    private final float[] frozenRows;
     private final Kernels kernels;
     private Plasticity plasticity;
     private long synapticEvents;
@@ -123,6 +128,7 @@ public final class Projection {
         this.wMin = wMin;
         this.wMax = wMax;
         this.spikedRowStart = new int[pre.size()];
+        this.frozenRows = null;
         this.settled = new SettledColumns(post.size());
         clampAll();
     }
@@ -137,15 +143,16 @@ public final class Projection {
     }
 
     /**
-     * Bytes of its synapse arrays (weights, row and column starts, and the index lists where it holds them or its
-     * plasticity will build them: a plastic projection that is not dense walks them): what it holds while the network
-     * runs.
+     * Bytes of its synapse arrays (weights, row and column starts, the index lists where it holds them or its
+     * plasticity will build them: a plastic projection that is not dense walks them, and a frozen copy's dense
+     * matrix): what it holds while the network runs.
      */
     public long bytes() {
         long ints = (long) rowStart.length + colStart.length + spikedRowStart.length;
         long lists = index.built() ? (long) SynapseIndex.BYTES_PER_SYNAPSE * w.length
                 : indexBytes(w.length, isPlastic(), dense);
-        return Integer.BYTES * ints + lists + (long) Float.BYTES * w.length;
+        long floats = (long) w.length + (frozenRows == null ? 0 : frozenRows.length);
+        return Integer.BYTES * ints + lists + Float.BYTES * floats;
     }
 
     public String name() {
@@ -327,6 +334,19 @@ public final class Projection {
             synapticEvents += (long) count * n;
             return;
         }
+        if (frozenRows != null) {
+            // each post's input gets its synapses' weights in spike order, as below, and + 0 for every other row:
+            // the same bits, since an input starts a step at +0 and x + (+0) is x for every x but −0, which a sum
+            // from +0 never is (at most one synapse per pair: frozenRowsOf checks it)
+            int n = post.size();
+            for (int k = 0; k < count; k++) {
+                int i = spiked[k];
+                spikedRowStart[k] = i * n;
+                synapticEvents += rowStart[i + 1] - rowStart[i];
+            }
+            kernels.addRows(target, frozenRows, spikedRowStart, count, n);
+            return;
+        }
         if (allButSelf) {
             int n = post.size();
             for (int k = 0; k < count; k++) {
@@ -432,12 +452,57 @@ public final class Projection {
         return matrix;
     }
 
-    /** A projection between other populations with the same synapses, sharing this one's weight array. */
-    public Projection sharingWeights(Population newPre, Population newPost) {
-        return new Projection(this, newPre, newPost);
+    /**
+     * A projection between other populations with the same synapses, sharing this one's weight array, for a network
+     * whose weights stay as they are while the copy is in use (evaluation). A sparse projection whose rows add
+     * faster whole ({@link #wholeRowsPay}) and that has at most {@value #FROZEN_ROWS_MAX} pairs delivers through a
+     * dense matrix of the weights read now; the same numbers either way ({@link #propagate}).
+     */
+    public Projection frozenCopy(Population newPre, Population newPost) {
+        return new Projection(this, newPre, newPost, frozenRowsOf(this));
     }
 
-    private Projection(Projection o, Population newPre, Population newPost) {
+    /** Pairs (pre × post) at most for a frozen copy's dense delivery: 4 MiB of floats per copy. */
+    static final int FROZEN_ROWS_MAX = 1 << 20;
+
+    /**
+     * Whether adding a spike's whole dense row of {@code posts} floats beats adding its {@code synapsesPerRow}
+     * synapses one by one: the row is posts/lanes vector additions, each costing about two indexed ones, and a
+     * sparse row of some length costs about 24 indexed additions' worth besides its synapses (its loop's entry and
+     * exit); a row with fewer synapses than vectors (a one-to-one projection) stays sparse. From
+     * {@code PropagationBenchmark} on a 512-bit Zen 5 (docs/performance.md, twenty-eighth round): 22 spikes a step
+     * into 200 posts at p = 0.1 (the paper preset's input) took 322 ns as whole rows against 418–580 ns sparse; into
+     * 1 600 posts 2 280 against 1 975. Scalar kernels add a row one float at a time: never.
+     */
+    static boolean wholeRowsPay(int posts, int lanes, double synapsesPerRow) {
+        return lanes > 1 && synapsesPerRow * lanes >= posts && 2.0 * posts / lanes <= synapsesPerRow + 24;
+    }
+
+    /** The dense matrix a frozen copy of {@code p} delivers through, or null where the sparse rows are kept. */
+    private static float[] frozenRowsOf(Projection p) {
+        long pairs = (long) p.pre.size() * p.post.size();
+        if (p.dense || p.allButSelf || pairs > FROZEN_ROWS_MAX || p.pre.size() == 0
+                || !wholeRowsPay(p.post.size(), p.kernels.floatLanes(), (double) p.w.length / p.pre.size())) {
+            return null;
+        }
+        int n = p.post.size();
+        int[] postIndex = p.postIndex();
+        int[] rowOf = new int[n]; // 1 + the last row that reached each post
+        float[] rows = new float[(int) pairs];
+        for (int i = 0; i < p.pre.size(); i++) {
+            for (int s = p.rowStart[i]; s < p.rowStart[i + 1]; s++) {
+                int j = postIndex[s];
+                if (rowOf[j] == i + 1) {
+                    return null; // two synapses of one pair: their sum would round differently from two additions
+                }
+                rowOf[j] = i + 1;
+                rows[i * n + j] = p.w[s];
+            }
+        }
+        return rows;
+    }
+
+    private Projection(Projection o, Population newPre, Population newPost, float[] frozenRows) {
         this.name = o.name;
         this.pre = newPre;
         this.post = newPost;
@@ -451,6 +516,7 @@ public final class Projection {
         this.dense = o.dense;
         this.allButSelf = o.allButSelf;
         this.spikedRowStart = new int[newPre.size()];
+        this.frozenRows = frozenRows;
         this.kernels = o.kernels;
         this.settled = o.settled;
     }

@@ -2,10 +2,12 @@ package io.somnus.synapse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.encoding.SpikeTrain;
+import io.somnus.kernel.Kernels;
 import io.somnus.neuron.SpikeSource;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -412,7 +414,7 @@ class ProjectionTest {
             assertArrayEquals(b.colSynapse(), a.colSynapse(), what);
             assertArrayEquals(b.colPre(), a.colPre(), what);
             assertEquals(b.bytes(), a.bytes(), what + ": the lists once built");
-            assertTrue(a.sharingWeights(pre, post).colPre() == a.colPre(), what + ": shared, not built again");
+            assertTrue(a.frozenCopy(pre, post).colPre() == a.colPre(), what + ": shared, not built again");
             SpikeTrain train = new SpikeTrain();
             train.reset(1);
             for (int i = 0; i < shape[0]; i += 2) {
@@ -454,5 +456,91 @@ class ProjectionTest {
         long dense = input.bytes();
         input.withPlasticity(rule);
         assertEquals(dense, input.bytes());
+    }
+
+    /**
+     * A frozen copy of a sparse projection whose rows pay as whole rows delivers through a dense matrix (its bytes
+     * say so) and gives every post the same bits as the sparse rows, step after step, on both kernels: weights of both
+     * signs over eight decades, ±0 among them, rows listed out of post order, several spikes a step. A projection on
+     * the scalar kernels, one too wide for its rows, or one with two synapses on a pair keeps its rows.
+     */
+    @Test
+    void frozenCopyDeliversTheSameBitsAsTheSparseRows() {
+        SplittableRandom rng = new SplittableRandom(11);
+        SynapseList rows = randomRows(60, 70, 14, rng); // 20 %
+        SynapseList wide = randomRows(20, 1000, 10, rng); // 1 %: 1 000 posts are 63 vectors for 10 synapses
+        SynapseList twice = new SynapseList(1024);
+        for (int k = 0; k < rows.size(); k++) {
+            twice.add(rows.pre(k), rows.post(k));
+        }
+        twice.add(0, rows.post(0)); // a second synapse on row 0's first pair
+        for (Kernels kernels : new Kernels[] {Kernels.named("scalar"), Kernels.named("vector")}) {
+            boolean simd = kernels.floatLanes() > 1;
+            assertFrozenCopy(rows, 60, 70, simd, kernels, rng);
+            assertFrozenCopy(wide, 20, 1000, false, kernels, rng);
+            assertFrozenCopy(twice, 60, 70, false, kernels, rng);
+        }
+    }
+
+    /** The rule's cases from the benchmark it was read from, and the scalar kernels. */
+    @Test
+    void wholeRowsPayForNarrowRowsOnSimdKernels() {
+        assertTrue(Projection.wholeRowsPay(200, 16, 20), "the paper preset's input: 200 posts, p = 0.1");
+        assertTrue(Projection.wholeRowsPay(50, 16, 4), "a row of four vectors with four synapses");
+        assertFalse(Projection.wholeRowsPay(100, 16, 1), "one-to-one: a synapse for seven vectors");
+        assertFalse(Projection.wholeRowsPay(1600, 16, 160), "1 600 posts, p = 0.1");
+        assertFalse(Projection.wholeRowsPay(200, 1, 200), "scalar kernels, even all-to-all");
+    }
+
+    /** {@code perRow} distinct random posts for each pre neuron, listed in random order. */
+    private static SynapseList randomRows(int nPre, int nPost, int perRow, SplittableRandom rng) {
+        SynapseList syn = new SynapseList(nPre * perRow);
+        for (int i = 0; i < nPre; i++) {
+            for (int j : rng.ints(0, nPost).distinct().limit(perRow).toArray()) {
+                syn.add(i, j);
+            }
+        }
+        return syn;
+    }
+
+    private static void assertFrozenCopy(SynapseList syn, int nPre, int nPost, boolean matrix, Kernels kernels,
+                                         SplittableRandom rng) {
+        float[] w = new float[syn.size()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) ((rng.nextBoolean() ? 1 : -1) * Math.pow(10, rng.nextDouble(-5, 3)));
+        }
+        w[1] = 0f;
+        w[2] = -0f;
+        SpikeSource pre = new SpikeSource("pre", nPre);
+        SpikeSource post = new SpikeSource("post", nPost);
+        SpikeSource pre2 = new SpikeSource("pre", nPre);
+        SpikeSource post2 = new SpikeSource("post", nPost);
+        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, w, Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY, kernels);
+        Projection copy = p.frozenCopy(pre2, post2);
+        String what = syn.size() + " synapses, " + kernels.name();
+        assertEquals(p.bytes() + (matrix ? (long) Float.BYTES * nPre * nPost : 0), copy.bytes(), what + ": matrix");
+        int steps = 40;
+        SpikeTrain train = new SpikeTrain();
+        train.reset(steps);
+        for (int t = 0; t < steps; t++) {
+            for (int i : rng.ints(0, nPre).distinct().limit(1 + t % 9).sorted().toArray()) {
+                train.add(t, i);
+            }
+        }
+        train.finish();
+        pre.play(train);
+        pre2.play(train);
+        for (int t = 0; t < steps; t++) {
+            pre.integrate(t, 1.0, 0, rng);
+            pre2.integrate(t, 1.0, 0, rng);
+            p.propagate();
+            copy.propagate();
+            for (int j = 0; j < nPost; j++) {
+                assertEquals(Float.floatToRawIntBits(post.excitatoryInput()[j]),
+                        Float.floatToRawIntBits(post2.excitatoryInput()[j]), what + ": post " + j + " at step " + t);
+            }
+        }
+        assertEquals(p.synapticEvents(), copy.synapticEvents(), what);
     }
 }
