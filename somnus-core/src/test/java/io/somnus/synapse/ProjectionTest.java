@@ -467,7 +467,7 @@ class ProjectionTest {
     @Test
     void frozenCopyDeliversTheSameBitsAsTheSparseRows() {
         SplittableRandom rng = new SplittableRandom(11);
-        SynapseList rows = randomRows(60, 70, 14, rng); // 20 %
+        SynapseList rows = randomRows(60, 70, 18, rng); // 26 %: whole rows at 128, 256 and 512 bits
         SynapseList wide = randomRows(20, 1000, 10, rng); // 1 %: 1 000 posts are 63 vectors for 10 synapses
         SynapseList twice = new SynapseList(1024);
         for (int k = 0; k < rows.size(); k++) {
