@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code scripts/host-probe} (docs/performance.md, "Measuring"): runs it briefly and checks its figures against what
- * any x86-64 core can do; checks that bad arguments are refused naming the value. Needs x86-64 and a C compiler
+ * {@code scripts/host-probe} (docs/performance.md, "Measuring"): runs it briefly, alone and beside a command, and checks
+ * its figures against what any x86-64 core can do; checks that bad arguments are refused naming the value. Needs x86-64 and a C compiler
  * (Debian's gcc); skipped elsewhere.
  */
 class HostProbeScriptTest {
@@ -65,6 +65,39 @@ class HostProbeScriptTest {
         assertTrue(shared.find(), r.output());
         int percent = Integer.parseInt(shared.group(1));
         assertTrue(percent >= 0 && percent <= 100, r.output());
+    }
+
+    /**
+     * {@code --during}: each core's figures over the command's run, within what any x86-64 core can do and with a
+     * sample every 0.5 s, and the command's exit status passed on.
+     */
+    @Test
+    void samplesTheCoresWhileACommandRunsAndPassesItsStatusOn() throws Exception {
+        assumeTrue(runnable(), "needs x86-64 and cc");
+        Run r = run("--during", "sh", "-c", "sleep 1.2; exit 3");
+        assertEquals(3, r.exit(), r.output());
+        Matcher m = Pattern.compile("cpu \\d+ during the command: (\\d+) samples over ([0-9.]+) s; clock median ([0-9.]+) "
+                + "GHz; adds per cycle median ([0-9.]+) \\(p5 ([0-9.]+), p95 ([0-9.]+)\\); samples below 90% of the p95 "
+                + "\\(the physical core shared\\): (\\d+) %").matcher(r.output());
+        int cores = 0;
+        while (m.find()) {
+            cores++;
+            int samples = Integer.parseInt(m.group(1));
+            double seconds = Double.parseDouble(m.group(2));
+            double clock = Double.parseDouble(m.group(3));
+            double median = Double.parseDouble(m.group(4));
+            double p5 = Double.parseDouble(m.group(5));
+            double p95 = Double.parseDouble(m.group(6));
+            int percent = Integer.parseInt(m.group(7));
+            assertTrue(seconds >= 1.2 && samples >= 2 && samples <= 2 * seconds + 2, "a sample every 0.5 s: " + m.group());
+            assertTrue(clock > 0.5 && clock < 7, m.group());
+            assertTrue(p5 <= median && median <= p95 && median > 1 && median <= 8, m.group());
+            assertTrue(percent >= 0 && percent <= 100, m.group());
+        }
+        assertTrue(cores >= 1, "no core's line in:\n" + r.output());
+        Run none = run("--during");
+        assertEquals(2, none.exit(), none.output());
+        assertTrue(none.output().contains("--during needs a command to run"), none.output());
     }
 
     @Test
