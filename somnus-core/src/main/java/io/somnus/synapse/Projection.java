@@ -471,8 +471,8 @@ public final class Projection {
      * sparse row of some length costs about 24 indexed additions' worth besides its synapses (its loop's entry and
      * exit); a row with fewer synapses than vectors (a one-to-one projection) stays sparse. From
      * {@code PropagationBenchmark} on a 512-bit Zen 5 (docs/performance.md, twenty-eighth round): 22 spikes a step
-     * into 200 posts at p = 0.1 (the paper preset's input) took 322 ns as whole rows against 418–580 ns sparse; into
-     * 1 600 posts 2 280 against 1 975. Scalar kernels add a row one float at a time: never.
+     * into 200 posts at p = 0.1 (the paper preset's input) took 250 ns as whole rows against 522 ns sparse; into
+     * 1 600 posts 2 287 against 1 975. Scalar kernels add a row one float at a time: never.
      */
     static boolean wholeRowsPay(int posts, int lanes, double synapsesPerRow) {
         return lanes > 1 && synapsesPerRow * lanes >= posts && 2.0 * posts / lanes <= synapsesPerRow + 24;
