@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One plastic step (Plasticity.apply) of Diehl &amp; Cook's triplet STDP on a dense 784→N projection: ~7 input
- * spikes every step depress their rows (Kernels.depressRow, SIMD when vector) and one post neuron spikes every
+ * spikes every step depress their rows (Kernels.depressRows, SIMD when vector) and one post neuron spikes every
  * 16 steps to potentiate its column. Pre and post are SpikeSources replaying fixed trains, so the spike pattern is
  * the same for both kernels. Score: ns per step, including the replay of the step's spikes (a few ns).
  */

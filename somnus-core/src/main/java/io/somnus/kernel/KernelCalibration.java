@@ -117,6 +117,7 @@ public final class KernelCalibration {
         private final float[] trace = new float[padded];
         private final int[] scratch = new int[padded];
         private final float[] w = new float[784 * NEURONS];
+        private final int[] rows = new int[SPIKES_PER_STEP];
         private int t;
 
         Workload(Kernels k) {
@@ -140,7 +141,7 @@ public final class KernelCalibration {
             int n = Kernels.PAD_FLOATS;
             for (int c = 0; c < WARMUP_CALLS; c++) {
                 k.addRow(excitatoryIn, w, 0, n);
-                k.depressRow(w, 0, trace, n, 1e-4f, 0f, 1f);
+                k.depressRows(w, rows, 1, trace, n, 1e-4f, 0f, 1f);
                 k.conductanceLif(step, c, n, v, ge, gi, theta, refractoryUntil, excitatoryIn, inhibitoryIn, null, floor,
                         spiked);
                 k.traces(table, lastSpike, null, c, n, trace, scratch);
@@ -150,10 +151,10 @@ public final class KernelCalibration {
         void run(int steps) {
             for (int s = 0; s < steps; s++, t++) {
                 for (int i = 0; i < SPIKES_PER_STEP; i++) {
-                    int row = (t * 131 + i * 97) % 784;
-                    k.addRow(excitatoryIn, w, row * NEURONS, NEURONS);
-                    k.depressRow(w, row * NEURONS, trace, NEURONS, 1e-4f, 0f, 1f);
+                    rows[i] = (t * 131 + i * 97) % 784;
+                    k.addRow(excitatoryIn, w, rows[i] * NEURONS, NEURONS);
                 }
+                k.depressRows(w, rows, SPIKES_PER_STEP, trace, NEURONS, 1e-4f, 0f, 1f);
                 k.conductanceLif(step, t, NEURONS, v, ge, gi, theta, refractoryUntil, excitatoryIn, inhibitoryIn, null,
                         floor, spiked);
                 lastSpike[t * 13 % NEURONS] = t; // about half the traces stay non-zero, as while an image is shown

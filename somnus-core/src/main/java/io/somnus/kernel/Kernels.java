@@ -77,10 +77,11 @@ public interface Kernels {
     void addRows(float[] target, float[] w, int[] from, int count, int n);
 
     /**
-     * {@code w[from + j] ← clip(w[from + j] − a·trace[j], lo, hi)} for every j in [0, n) with
-     * {@code trace[j] ≠ 0} (others untouched): STDP depression of a dense row by a presynaptic spike.
+     * {@code w[r·n + j] ← clip(w[r·n + j] − a·trace[j], lo, hi)} for every row r in {@code rows[0..count)} and every
+     * j in [0, n) with {@code trace[j] ≠ 0} (others untouched): STDP depression of the rows of a dense
+     * {@code · × n} matrix by a step's presynaptic spikes. The rows are distinct, so each weight is updated once.
      */
-    void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi);
+    void depressRows(float[] w, int[] rows, int count, float[] trace, int n, float a, float lo, float hi);
 
     /**
      * {@code w[row + post[q]] ← clip(w[row + post[q]] − a·trace[q], lo, hi)} for q in [0, count), the posts distinct:

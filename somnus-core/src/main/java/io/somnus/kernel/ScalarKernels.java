@@ -189,8 +189,10 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi) {
-        depressRowRange(w, from, trace, 0, n, a, lo, hi);
+    public void depressRows(float[] w, int[] rows, int count, float[] trace, int n, float a, float lo, float hi) {
+        for (int k = 0; k < count; k++) {
+            depressRowRange(w, rows[k] * n, trace, 0, n, a, lo, hi);
+        }
     }
 
     static void depressRowRange(float[] w, int from, float[] trace, int j0, int n, float a, float lo, float hi) {

@@ -584,16 +584,28 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void depressRow(float[] w, int from, float[] trace, int n, float a, float lo, float hi) {
+    public void depressRows(float[] w, int[] rows, int count, float[] trace, int n, float a, float lo, float hi) {
+        // One call per step rather than per spike, and each vector of traces, its mask and a·trace made once for all
+        // the step's rows; a vector of zero traces (posts that have not fired) changes no row and is skipped
         int bound = F.loopBound(n);
-        int j = 0;
-        for (; j < bound; j += F.length()) {
+        for (int j = 0; j < bound; j += F.length()) {
             FloatVector t = FloatVector.fromArray(F, trace, j);
             VectorMask<Float> touched = t.compare(VectorOperators.NE, 0f);
-            FloatVector wj = FloatVector.fromArray(F, w, from + j);
-            wj.blend(wj.sub(t.mul(a)).max(lo).min(hi), touched).intoArray(w, from + j);
+            if (!touched.anyTrue()) {
+                continue;
+            }
+            FloatVector at = t.mul(a);
+            for (int k = 0; k < count; k++) {
+                int s = rows[k] * n + j;
+                FloatVector wj = FloatVector.fromArray(F, w, s);
+                wj.blend(wj.sub(at).max(lo).min(hi), touched).intoArray(w, s);
+            }
         }
-        ScalarKernels.depressRowRange(w, from, trace, j, n, a, lo, hi);
+        if (bound < n) {
+            for (int k = 0; k < count; k++) {
+                ScalarKernels.depressRowRange(w, rows[k] * n, trace, bound, n, a, lo, hi);
+            }
+        }
     }
 
     @Override

@@ -17,8 +17,8 @@ import io.somnus.synapse.SettledColumns;
  * </ol>
  * each followed by clipping to the projection's bounds. The trace of each neuron is evaluated once per
  * step, and only synapses of neurons that spiked are touched, so the cost follows the spikes, not the
- * synapse count; a dense (all-to-all) row is depressed by one SIMD kernel call
- * ({@link Kernels#depressRow}), which skips posts with a zero trace as the sparse loop does, and a dense column is
+ * synapse count; the dense (all-to-all) rows of a step's pre spikes are depressed by one SIMD kernel call
+ * ({@link Kernels#depressRows}), which skips posts with a zero trace as the sparse loop does, and a dense column is
  * potentiated by one strided walk down it.
  * <p>Only neurons that have spiked since the last reset ({@link Population#fired()}) can have a non-zero trace.
  * On a dense projection, when they are few (a presentation from rest: a handful of winners among the post
@@ -121,15 +121,13 @@ abstract class PairBasedStdp implements Plasticity {
         float lo = p.wMin();
         float hi = p.wMax();
         float a = ltd();
-        int[] rowStart = p.rowStart();
         int[] spiked = pre.spiked();
         Kernels kernels = p.kernels();
-        if (p.isDense()) {
-            for (int k = 0, m = pre.spikeCount(); k < m; k++) {
-                kernels.depressRow(w, rowStart[spiked[k]], postTrace, n, a, lo, hi);
-            }
+        if (p.isDense()) { // row i starts at i·n
+            kernels.depressRows(w, spiked, pre.spikeCount(), postTrace, n, a, lo, hi);
             return;
         }
+        int[] rowStart = p.rowStart();
         int[] postIndex = p.postIndex();
         for (int k = 0, m = pre.spikeCount(); k < m; k++) {
             int i = spiked[k];

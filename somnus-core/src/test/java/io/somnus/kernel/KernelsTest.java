@@ -561,17 +561,24 @@ class KernelsTest {
                     assertEquals((j == 0 ? 2f : 0f) + w[n + j], target[j], "addRow j=" + j);
                 }
             }
-            // depressRow: clip(w − a·trace, 0, 1) where trace ≠ 0
+            // depressRows: clip(w − a·trace, 0, 1) where trace ≠ 0, on rows 2 and 0 (not in order); a run of zero
+            // traces wider than any vector (posts that have not fired) leaves its weights as they are
+            float[] depressTrace = trace.clone();
+            java.util.Arrays.fill(depressTrace, Math.min(n, 16), Math.min(n, 80), 0f);
             float[] ws = w.clone();
             float[] wv = w.clone();
-            SCALAR.depressRow(ws, 0, trace, n, 0.3f, 0f, 1f);
-            vector.depressRow(wv, 0, trace, n, 0.3f, 0f, 1f);
+            int[] depressed = {2, 0};
+            SCALAR.depressRows(ws, depressed, 2, depressTrace, n, 0.3f, 0f, 1f);
+            vector.depressRows(wv, depressed, 2, depressTrace, n, 0.3f, 0f, 1f);
             assertArrayEquals(ws, wv);
-            for (int j = 0; j < n; j++) {
-                float expected = trace[j] == 0f ? w[j] : Math.min(1f, Math.max(0f, w[j] - 0.3f * trace[j]));
-                assertEquals(expected, ws[j], "depressRow j=" + j);
+            for (int row : new int[] {0, 1, 2}) {
+                for (int j = 0; j < n; j++) {
+                    float old = w[row * n + j];
+                    float expected = row == 1 || depressTrace[j] == 0f ? old
+                            : Math.min(1f, Math.max(0f, old - 0.3f * depressTrace[j]));
+                    assertEquals(expected, ws[row * n + j], "depressRows row " + row + " j=" + j);
+                }
             }
-            assertEquals(w[2 * n], ws[2 * n], "other rows untouched");
             // accumulate: column sums in double
             double[] ss = new double[n];
             double[] sv = new double[n];
