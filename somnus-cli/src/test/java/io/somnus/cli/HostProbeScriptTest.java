@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,17 +19,10 @@ import org.junit.jupiter.api.Test;
  * (Debian's gcc); skipped elsewhere.
  */
 class HostProbeScriptTest {
-    private static final Path SCRIPT = Path.of("..", "scripts", "host-probe").toAbsolutePath().normalize();
+    private static final Path SCRIPT = ScriptRun.script("host-probe");
 
-    private record Run(int exit, String output) { }
-
-    private static Run run(String... args) throws IOException, InterruptedException {
-        assertTrue(Files.isExecutable(SCRIPT), SCRIPT + " is missing or not executable");
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(p.waitFor(), out);
+    private static ScriptRun run(String... args) throws IOException, InterruptedException {
+        return ScriptRun.run(SCRIPT, args);
     }
 
     private static boolean runnable() {
@@ -50,7 +41,7 @@ class HostProbeScriptTest {
     @Test
     void printsAClockAndAddsPerCycleThatACoreCanHave() throws Exception {
         assumeTrue(runnable(), "needs x86-64 and cc");
-        Run r = run("0.5", "0");
+        ScriptRun r = run("0.5", "0");
         assertEquals(0, r.exit(), r.output());
         double[] clock = figures(r.output(), "clock (one dependent add per cycle)");
         double[] adds = figures(r.output(), "adds per cycle in eight independent chains");
@@ -74,7 +65,7 @@ class HostProbeScriptTest {
     @Test
     void samplesTheCoresWhileACommandRunsAndPassesItsStatusOn() throws Exception {
         assumeTrue(runnable(), "needs x86-64 and cc");
-        Run r = run("--during", "sh", "-c", "sleep 1.2; exit 3");
+        ScriptRun r = run("--during", "sh", "-c", "sleep 1.2; exit 3");
         assertEquals(3, r.exit(), r.output());
         Matcher m = Pattern.compile("cpu \\d+ during the command: (\\d+) samples over ([0-9.]+) s; clock median ([0-9.]+) "
                 + "GHz; adds per cycle median ([0-9.]+) \\(p5 ([0-9.]+), p95 ([0-9.]+)\\); samples below 90% of the p95 "
@@ -95,7 +86,7 @@ class HostProbeScriptTest {
             assertTrue(percent >= 0 && percent <= 100, m.group());
         }
         assertTrue(cores >= 1, "no core's line in:\n" + r.output());
-        Run none = run("--during");
+        ScriptRun none = run("--during");
         assertEquals(2, none.exit(), none.output());
         assertTrue(none.output().contains("--during needs a command to run"), none.output());
     }
@@ -103,13 +94,13 @@ class HostProbeScriptTest {
     @Test
     void refusesBadArgumentsNamingThem() throws Exception {
         assumeTrue(runnable(), "needs x86-64 and cc");
-        Run zero = run("0");
+        ScriptRun zero = run("0");
         assertEquals(2, zero.exit(), zero.output());
         assertTrue(zero.output().contains("SECONDS must be a positive number, got '0'"), zero.output());
-        Run word = run("1", "first");
+        ScriptRun word = run("1", "first");
         assertEquals(2, word.exit(), word.output());
         assertTrue(word.output().contains("CPU must be a CPU number, got 'first'"), word.output());
-        Run absent = run("1", "4096");
+        ScriptRun absent = run("1", "4096");
         assertEquals(2, absent.exit(), absent.output());
         assertTrue(absent.output().contains("cannot run on CPU 4096"), absent.output());
     }

@@ -1,13 +1,10 @@
 package io.somnus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -20,19 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly where the CPU has AVX2, FMA and BMI2 as whole flags, nothing otherwise, and never a failure.
  */
 class OpenBlasCoretypeScriptTest {
-    private static final Path SCRIPT = Path.of("..", "scripts", "openblas-coretype").toAbsolutePath().normalize();
+    private static final Path SCRIPT = ScriptRun.script("openblas-coretype");
 
     @TempDir
     Path tmp;
 
+    /** The script's output, which must exit 0. */
     private static String run(String... args) throws IOException, InterruptedException {
-        assertTrue(Files.isExecutable(SCRIPT), SCRIPT + " is missing or not executable");
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), "exit status, output: " + out);
-        return out.strip();
+        ScriptRun r = ScriptRun.run(SCRIPT, args);
+        assertEquals(0, r.exit(), "exit status, output: " + r.output());
+        return r.output().strip();
     }
 
     private String withFlags(String flags) throws IOException, InterruptedException {

@@ -1,0 +1,27 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One run of a script of the checkout's {@code scripts/}: its exit status and its output (stdout and stderr). */
+record ScriptRun(int exit, String output) {
+    /** {@code scripts/NAME} of the checkout, seen from a module's directory (where Maven runs the tests). */
+    static Path script(String name) {
+        return Path.of("..", "scripts", name).toAbsolutePath().normalize();
+    }
+
+    static ScriptRun run(Path script, String... args) throws IOException, InterruptedException {
+        assertTrue(Files.isExecutable(script), script + " is missing or not executable");
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ScriptRun(p.waitFor(), out);
+    }
+}
