@@ -16,6 +16,14 @@ import java.util.function.Supplier;
  * bits, as 128-bit ones measured slower than scalar; not cached).
  */
 public record KernelChoice(Kernels kernels, String source, Map<String, Double> nanosPerStep, String cacheFile) {
+    /**
+     * How much faster than the winner so far another width must be, in both of its JVMs, to replace it. At the
+     * calibration's 100 neurons the two widths of a Zen 4 EPYC came within 0.2 % of each other, and the half width won
+     * that coin toss for every later JVM; at N_e = 6 400 the full width then trained 15–22 % faster and evaluated
+     * 25–40 % faster (docs/performance.md, twenty-ninth round). Within the margin the machine's widest stays.
+     */
+    static final double OTHER_WIDTH_MARGIN = 0.05;
+
     /** For provenance.json. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -72,10 +80,10 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
      * {@code auto}: the only candidate, a cached choice, or a calibration (then cached). {@code names} are the
      * candidates in the cache key's order: the {@code loaded} kernels and SIMD kernels at another width, which
      * {@code otherWidth} times in a second JVM; their time is scaled by the ratio of the two JVMs' scalar times. When
-     * another width wins, twice (a third JVM confirms it), this JVM runs the faster of its own kernels and the next JVMs
-     * the winner ({@link VectorWidth}). Where scalar beats the loaded SIMD kernels of at least 256 bits, a second JVM
-     * times those again: the next JVMs get the faster of scalar and its timing, and nothing is cached where it cannot
-     * answer.
+     * another width wins by {@link #OTHER_WIDTH_MARGIN}, twice (a third JVM confirms it), this JVM runs the faster of
+     * its own kernels and the next JVMs the winner ({@link VectorWidth}). Where scalar beats the loaded SIMD kernels of
+     * at least 256 bits, a second JVM times those again: the next JVMs get the faster of scalar and its timing, and
+     * nothing is cached where it cannot answer.
      */
     static KernelChoice auto(List<Kernels> loaded, List<String> names, KernelChoiceCache cache,
                              Supplier<KernelCalibration.Result> calibration,
@@ -132,14 +140,15 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
                 continue;
             }
             ns.put(name, scaled.get());
-            if (scaled.get() < ns.get(best)) {
+            double toBeat = (1 - OTHER_WIDTH_MARGIN) * ns.get(best);
+            if (scaled.get() < toBeat) {
                 // it wins only if a second JVM confirms it: JVMs are compared through their scalar times, and on a
                 // busy machine that comparison moved by ≈ 6 %, enough to cache the slower of two widths 10 % apart
                 // for every later JVM; the slower of the two timings is kept
                 Optional<Double> again = timeInAnotherJvm(name, ns, otherWidth);
                 if (again.isPresent()) {
                     ns.put(name, Math.max(scaled.get(), again.get()));
-                    if (again.get() < ns.get(best)) {
+                    if (again.get() < toBeat) {
                         best = name;
                     }
                 }

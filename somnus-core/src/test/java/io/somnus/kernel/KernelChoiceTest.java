@@ -273,6 +273,24 @@ class KernelChoiceTest {
     }
 
     @Test
+    void theHalfWidthMustWinByTheMarginInBothJvms() {
+        // vector-512 300 ns here; the half width scaled to 900 / 1 000 of its second JVM's time
+        for (double[] c : new double[][] {
+            {330.0, 330.0, 512}, // 297 ns both times: 1 % faster, a tie
+            {318.0, 318.0, 512}, // 286.2: 4.6 % faster, inside the margin
+            {310.0, 310.0, 256}, // 279: 7 % faster
+            {310.0, 325.0, 512}, // faster by the margin once only
+        }) {
+            List<Double> answers = new java.util.ArrayList<>(List.of(c[0], c[1]));
+            KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("margin-" + c[0] + "-" + c[1]));
+            KernelChoice.auto(TWO, THREE_NAMES, cache, () -> measured(WIDE, true), name -> answers.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, answers.remove(0)), true)));
+            assertEquals((int) c[2], VectorWidth.width(512, cache), java.util.Arrays.toString(c));
+        }
+    }
+
+    @Test
     void aSecondJvmThatLosesFailsOrDoesNotSettleLeavesTheMachinesWidth() {
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
         // scaled: 400 × 900 / 1 000 = 360 > 300 ns of vector-512
@@ -331,7 +349,10 @@ class KernelChoiceTest {
         assertEquals(names.subList(0, 2), List.copyOf(c.nanosPerStep().keySet()).subList(0, 2));
         String winner = cache.read(KernelChoice.key(names)).orElseThrow();
         double fastest = c.nanosPerStep().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        assertEquals(fastest, c.nanosPerStep().get(winner), "the cache names the fastest of the three");
+        if (c.nanosPerStep().get(winner) != fastest) { // the half width led, by less than the margin
+            assertEquals(fastest, c.nanosPerStep().get(half), "the cache names the fastest of the three: " + c);
+            assertTrue(fastest >= (1 - KernelChoice.OTHER_WIDTH_MARGIN) * c.nanosPerStep().get(winner), c.toString());
+        }
         KernelChoice next = KernelChoice.auto(loaded, names, cache, () -> {
             throw new AssertionError("cached");
         }, name -> {
