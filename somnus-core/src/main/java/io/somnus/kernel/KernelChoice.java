@@ -19,8 +19,8 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
     /**
      * How much faster than the winner so far another width must be, in both of its JVMs, to replace it. At the
      * calibration's 100 neurons the two widths of a Zen 4 EPYC came within 0.2 % of each other, and the half width won
-     * that coin toss for every later JVM; at N_e = 6 400 the full width then trained 15–22 % faster and evaluated
-     * 25–40 % faster (docs/performance.md, twenty-ninth round). Within the margin the machine's widest stays.
+     * that coin toss for every later JVM; at N_e = 6 400 the full width then trained 12–22 % faster and evaluated
+     * 24–43 % faster (docs/performance.md, twenty-ninth round). Within the margin the machine's widest stays.
      */
     static final double OTHER_WIDTH_MARGIN = 0.05;
 
