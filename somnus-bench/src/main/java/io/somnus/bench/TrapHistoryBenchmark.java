@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The SIMD neuron update of 100 diehl-cook neurons (as {@link NeuronUpdateBenchmark#conductanceLifStep}) compiled
  * after class-check traps in the Vector API's shared code, under the JVM's default trap limit and under the
- * launcher's (docs/performance.md, twenty-third round). C2 adds up the traps that the profile of every method it
+ * launcher's (docs/performance-rounds.md, twenty-third round). C2 adds up the traps that the profile of every method it
  * inlines has recorded, once per inlined copy; {@code VectorOperators.opCode} is inlined into the neuron update about
  * fifty times, so that four traps there once (JIT warm-up code meeting a second kind of operator) pass the default
  * {@code -XX:PerMethodTrapLimit=100}. C2 then compiles every class check of the update without a trap, and the

@@ -20,7 +20,7 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
      * How much faster than the winner so far another width must be, in both of its JVMs, to replace it. At the
      * calibration's 100 neurons the two widths of a Zen 4 EPYC came within 0.2 % of each other, and the half width won
      * that coin toss for every later JVM; at N_e = 6 400 the full width then trained 12–22 % faster and evaluated
-     * 24–43 % faster (docs/performance.md, twenty-ninth round). Within the margin the machine's widest stays.
+     * 24–43 % faster (docs/performance-rounds.md, twenty-ninth round). Within the margin the machine's widest stays.
      */
     static final double OTHER_WIDTH_MARGIN = 0.05;
 
@@ -116,7 +116,7 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
         boolean confirmed = false;
         if (best.equals("scalar") && !simd.equals("scalar")) {
             // Scalar beat SIMD kernels of at least 256 bits: a surprise. In 2 calibrating JVMs of 64 on a Zen 5 the
-            // compile of the SIMD kernels came out several times slower (docs/performance.md, twenty-second round);
+            // compile of the SIMD kernels came out several times slower (docs/performance-rounds.md, twenty-second round);
             // cached, that JVM's draw would run every later JVM scalar. A second JVM times them again, and
             // its timing (scaled as for another width) decides; without one, nothing is cached.
             Optional<Double> again = timeInAnotherJvm(simd, ns, otherWidth);

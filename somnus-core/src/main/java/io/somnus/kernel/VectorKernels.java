@@ -56,7 +56,7 @@ final class VectorKernels implements Kernels {
      * {@code Class.cast} written out: an intrinsic, which needs no inlining (a helper doing the cast was not inlined
      * once a compilation had passed C2's node limit for inlining). C2 otherwise binds the store to the vector's class
      * through the receiver's type profile, and in some JVMs of diehl-cook with sleep it did not: the stores of V, g_e
-     * and g_i and of the pull's exponents ran as the Vector API's Java code (docs/performance.md, nineteenth round).
+     * and g_i and of the pull's exponents ran as the Vector API's Java code (docs/performance-rounds.md, nineteenth round).
      */
     private static final Class<? extends Vector<Double>> DOUBLES = D.vectorType();
 
@@ -149,7 +149,7 @@ final class VectorKernels implements Kernels {
      * [0, m) where it is not NaN; the others are left to the definition, their j listed in {@code a[z..)} (the
      * exponents' half of the scratch, free once the magnitudes are pulled), and their count returned. A loop without
      * that call: with the call in it, C2 kept the loop's arrays and offsets on the stack, reloaded them at every
-     * weight, and in some JVMs ran this loop at half the speed (paper-code's sleep 7 or 10 s: docs/performance.md,
+     * weight, and in some JVMs ran this loop at half the speed (paper-code's sleep 7 or 10 s: docs/performance-rounds.md,
      * twenty-fourth round).
      */
     private static int signedPulls(float[] w, int from, double[] a, int z, int m) {
@@ -305,7 +305,7 @@ final class VectorKernels implements Kernels {
             }
             // (not currentLif's −0 where there is no noise: in runs without sleep C2 prunes this branch, and the
             // load and add it would cost every vector gained nothing measurable in diehl-cook's bench either way; in
-            // sleep runs, −0 instead left the slow kind of JVM as frequent: docs/performance.md, nineteenth round)
+            // sleep runs, −0 instead left the slow kind of JVM as frequent: docs/performance-rounds.md, nineteenth round)
             if (noiseMv != null) {
                 vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
             }
@@ -333,7 +333,7 @@ final class VectorKernels implements Kernels {
      * θ ← θ·keep over the first {@code n} neurons, skipped when θ is frozen (keep = 1). A method of its own, kept out
      * of {@link #conductanceLif} (the launcher's {@code dontinline}): inlined there, the first frozen step (the first
      * evaluation, mid-training) trapped and threw away the neuron update's compile, and the compile that replaced it
-     * ran the rest of the run, in some JVMs at half the speed (docs/performance.md, twentieth round).
+     * ran the rest of the run, in some JVMs at half the speed (docs/performance-rounds.md, twentieth round).
      */
     private static void decayTheta(double[] theta, int n, double keep) {
         if (keep != 1.0) {

@@ -226,7 +226,7 @@ abstract class PairBasedStdp implements Plasticity {
      * {@link Kernels#potentiateColumn} on column {@code j} of a dense {@code rows × cols} matrix: one strided walk
      * down the column, without the column lists. Not a SIMD gather: with most pre neurons live a column is a cache
      * line per weight either way, and a gather inlined into the step's large compiled code did not always become a
-     * vector instruction (the JIT then called the Vector API's slow fallback; docs/performance.md).
+     * vector instruction (the JIT then called the Vector API's slow fallback; docs/performance-rounds.md).
      */
     private static void potentiateDenseColumn(float[] w, int j, int rows, int cols, float[] trace, float gain,
             float lo, float hi) {

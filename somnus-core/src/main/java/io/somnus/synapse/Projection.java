@@ -411,7 +411,7 @@ public final class Projection {
      * bits of x − wMin and wMax − x, which are exact in sign (the difference of two distinct floats is never rounded to
      * 0): no branch. x86 has no conditional move between float registers: a test through {@code clamp(x) != x} compiled
      * to branches, which a weight that STDP moves back and forth across a bound mispredicts (paper-code's E → I column
-     * walk 3× slower; compares joined by {@code &} did no better: docs/performance.md, twenty-fourth round).
+     * walk 3× slower; compares joined by {@code &} did no better: docs/performance-rounds.md, twenty-fourth round).
      */
     public int outsideBounds(float x) {
         return (Float.floatToRawIntBits(x - wMin) | Float.floatToRawIntBits(wMax - x)) >>> 31;
@@ -471,7 +471,7 @@ public final class Projection {
      * synapses one by one: the row is posts/lanes vector additions, each costing about two indexed ones, and a
      * sparse row of some length costs about 24 indexed additions' worth besides its synapses (its loop's entry and
      * exit); a row with fewer synapses than vectors (a one-to-one projection) stays sparse. From
-     * {@code PropagationBenchmark} on a 512-bit Zen 5 (docs/performance.md, twenty-eighth round): 22 spikes a step
+     * {@code PropagationBenchmark} on a 512-bit Zen 5 (docs/performance-rounds.md, twenty-eighth round): 22 spikes a step
      * into 200 posts at p = 0.1 (the paper preset's input) took 250 ns as whole rows against 522 ns sparse; into
      * 1 600 posts 2 287 against 1 975. Scalar kernels add a row one float at a time: never.
      */

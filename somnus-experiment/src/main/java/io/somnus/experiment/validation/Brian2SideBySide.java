@@ -42,7 +42,7 @@ public final class Brian2SideBySide {
     /**
      * Runs like the measured one before it, each on a fresh network (other images): the measured images are a fresh
      * network's first, busy ones (many E spikes, STDP's dense walks), and the JIT compiles those paths for them only
-     * after several such runs (one left them several times slower than twenty: docs/performance.md, eighteenth
+     * after several such runs (one left them several times slower than twenty: docs/performance-rounds.md, eighteenth
      * round); Brian2's figure leaves out its compilation likewise.
      */
     static final int WARMUP_RUNS = 20;
@@ -54,7 +54,7 @@ public final class Brian2SideBySide {
      * their total time per image, as Brian2's is. A hundred images take Somnus about 50 ms, and on a shared host its
      * speed switches between two levels about 1.4× apart, for tenths of a second to seconds, as another thread comes
      * and goes on the same physical core: five such runs, often all in one level, put ten JVMs at 0.44–0.78 ms per
-     * image (docs/performance.md, twenty-sixth and twenty-seventh rounds; scripts/host-probe shows the level).
+     * image (docs/performance-rounds.md, twenty-sixth and twenty-seventh rounds; scripts/host-probe shows the level).
      */
     static final double MEASURED_SECONDS = 2.0;
     static final int MIN_MEASURED_RUNS = 5;
