@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Spikes and neuron-steps per population accumulated over a phase (wake or sleep), and the mean firing rates they
- * give, per population in the order first seen.
+ * Spikes and neuron-steps per population accumulated over a phase (wake or sleep), and the mean firing rates and
+ * spikes per image they give, per population in the order first seen.
  */
 final class SpikeTotals {
     /** Per population: {spikes, neuron-steps}. */
@@ -34,6 +34,19 @@ final class SpikeTotals {
             long neuronSteps = e.getValue()[1];
             // one neuron over all neuron-steps: the mean over neurons
             out.put(e.getKey(), neuronSteps == 0 ? 0.0 : FiringRates.rateHz(e.getValue()[0], neuronSteps, dtMs));
+        }
+        return out;
+    }
+
+    /**
+     * Spikes of each population per image over {@code images} images (every presentation of an image counted: Diehl
+     * &amp; Cook's re-presentations too); 0 when no image was shown. How busy the network was, which a rate per
+     * neuron hides: what an event-driven simulator's speed depends on.
+     */
+    Map<String, Double> perImage(long images) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : totals.entrySet()) {
+            out.put(e.getKey(), images == 0 ? 0.0 : (double) e.getValue()[0] / images);
         }
         return out;
     }

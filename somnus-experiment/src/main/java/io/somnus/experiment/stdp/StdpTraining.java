@@ -273,6 +273,7 @@ public final class StdpTraining {
         summary.put("achieved_sleep_fraction", clock.achievedFraction());
         summary.put("rates_wake_hz", wakeSpikes.ratesHz(dt));
         summary.put("rates_sleep_hz", sleep.spikes().ratesHz(dt));
+        summary.put("wake_spikes_per_image", wakeSpikes.perImage(imagesTrained));
         summary.put("synaptic_events", net.synapticEvents());
         if (continual) {
             summary.put("continual", ContinualTasks.summary(taskAccuracy));

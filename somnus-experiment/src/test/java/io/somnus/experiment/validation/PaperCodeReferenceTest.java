@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
@@ -63,6 +65,13 @@ class PaperCodeReferenceTest {
         assertTrue(first.get("e_raster_step").size() > 100, "the network is active");
         String summary = Files.readString(dir.resolve("run").resolve("summary.json"));
         assertTrue(summary.contains("\"sleep_episodes\" : 2") && summary.contains("\"sleep_steps\" : 360"), summary);
+        // spikes per training image, per population: the export's per-image counts (another path) summed
+        JsonNode perImage = new ObjectMapper().readTree(summary).get("wake_spikes_per_image");
+        for (String pop : List.of("e", "i")) {
+            double exported = java.util.Arrays.stream(first.get(pop + "_counts").toDoubles()).sum() / 20;
+            assertTrue(exported > 0, pop + " fired");
+            assertEquals(exported, perImage.get(pop).asDouble(), 1e-9, pop);
+        }
         // σ > 0 awake and asleep: one Gaussian per neuron (200 E + 50 I, none refractory) per step, wake and sleep
         assertEquals((20 * 150 + 360) * 250, Npz.read(export.resolve("inputs.npz")).get("noise_gaussians").size());
 
