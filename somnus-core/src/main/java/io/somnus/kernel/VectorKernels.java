@@ -56,7 +56,8 @@ final class VectorKernels implements Kernels {
      * {@code Class.cast} written out: an intrinsic, which needs no inlining (a helper doing the cast was not inlined
      * once a compilation had passed C2's node limit for inlining). C2 otherwise binds the store to the vector's class
      * through the receiver's type profile, and in some JVMs of diehl-cook with sleep it did not: the stores of V, g_e
-     * and g_i and of the pull's exponents ran as the Vector API's Java code (docs/performance-rounds.md, nineteenth round).
+     * and g_i and of the pull's exponents ran as the Vector API's Java code (docs/performance-rounds.md, nineteenth
+     * round).
      */
     private static final Class<? extends Vector<Double>> DOUBLES = D.vectorType();
 
@@ -149,8 +150,8 @@ final class VectorKernels implements Kernels {
      * [0, m) where it is not NaN; the others are left to the definition, their j listed in {@code a[z..)} (the
      * exponents' half of the scratch, free once the magnitudes are pulled), and their count returned. A loop without
      * that call: with the call in it, C2 kept the loop's arrays and offsets on the stack, reloaded them at every
-     * weight, and in some JVMs ran this loop at half the speed (paper-code's sleep 7 or 10 s: docs/performance-rounds.md,
-     * twenty-fourth round).
+     * weight, and in some JVMs ran this loop at half the speed (paper-code's sleep 7 or 10 s:
+     * docs/performance-rounds.md, twenty-fourth round).
      */
     private static int signedPulls(float[] w, int from, double[] a, int z, int m) {
         int left = 0;
@@ -305,7 +306,8 @@ final class VectorKernels implements Kernels {
             }
             // (not currentLif's −0 where there is no noise: in runs without sleep C2 prunes this branch, and the
             // load and add it would cost every vector gained nothing measurable in diehl-cook's bench either way; in
-            // sleep runs, −0 instead left the slow kind of JVM as frequent: docs/performance-rounds.md, nineteenth round)
+            // sleep runs, −0 instead left the slow kind of JVM as frequent: docs/performance-rounds.md, nineteenth
+            // round)
             if (noiseMv != null) {
                 vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
             }

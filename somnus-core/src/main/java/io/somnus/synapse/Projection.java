@@ -471,8 +471,8 @@ public final class Projection {
      * synapses one by one: the row is posts/lanes vector additions, each costing about two indexed ones, and a
      * sparse row of some length costs about 24 indexed additions' worth besides its synapses (its loop's entry and
      * exit); a row with fewer synapses than vectors (a one-to-one projection) stays sparse. From
-     * {@code PropagationBenchmark} on a 512-bit Zen 5 (docs/performance-rounds.md, twenty-eighth round): 22 spikes a step
-     * into 200 posts at p = 0.1 (the paper preset's input) took 250 ns as whole rows against 522 ns sparse; into
+     * {@code PropagationBenchmark} on a 512-bit Zen 5 (docs/performance-rounds.md, twenty-eighth round): 22 spikes a
+     * step into 200 posts at p = 0.1 (the paper preset's input) took 250 ns as whole rows against 522 ns sparse; into
      * 1 600 posts 2 287 against 1 975. Scalar kernels add a row one float at a time: never.
      */
     static boolean wholeRowsPay(int posts, int lanes, double synapsesPerRow) {
