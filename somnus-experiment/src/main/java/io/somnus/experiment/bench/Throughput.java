@@ -33,8 +33,7 @@ public final class Throughput {
      * One measurement.
      *
      * @param presentationsPerImage presentations per image (training: Diehl &amp; Cook's re-presentations; 1 when
-     *                              the preset has none; NaN for evaluation, whose features come from one presentation
-     *                              schedule per image that the evaluator does not report)
+     *                              the preset has none; evaluation: the same, plasticity off)
      * @param cpuImagesPerSecond    training: images per second of the training thread's CPU time (what other work on
      *                              a shared machine disturbs least); NaN for evaluation or without thread CPU time
      */
@@ -114,13 +113,15 @@ public final class Throughput {
             imgs[i] = data.images()[i % data.size()];
         }
         ev.features(net, cfg.readout().population(), java.util.Arrays.copyOf(imgs, Math.min(images, 16 * threads)), 1);
+        long presentations0 = ev.presentations();
         long t0 = System.nanoTime();
         SpikeCounts f = ev.features(net, cfg.readout().population(), imgs, 2);
         double sec = (System.nanoTime() - t0) / 1e9;
+        double presentations = ev.presentations() - presentations0;
         double spikes = f.total();
         long synapses = net.projections().stream().mapToLong(x -> x.synapseCount()).sum();
         return new Row(cfg.preset(), net.population("e").size(), "evaluate", threads, images, sec, images / sec,
-                Double.NaN, synapses, spikes / images, Double.NaN, Double.NaN);
+                Double.NaN, synapses, spikes / images, presentations / images, Double.NaN);
     }
 
     private static Presentation presentation(StdpRunConfig cfg) {

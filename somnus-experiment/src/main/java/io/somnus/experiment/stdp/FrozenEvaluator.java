@@ -13,17 +13,21 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs images through a network with plasticity off and returns the spike counts of one population
  * per image (the readout features). Images run in parallel on copies of the network that share its
  * weights; each image's input spikes come from its own seed, so the result does not depend on the
- * number of threads.
+ * number of threads. It counts the images it presented and their presentations (Diehl &amp; Cook's re-presentations
+ * of an image at a higher rate while the readout fires too few spikes), as training does.
  */
 public final class FrozenEvaluator {
     private final SpikeEncoder encoder;
     private final Presentation presentation;
     private final int threads;
+    private final AtomicLong imagesPresented = new AtomicLong();
+    private final AtomicLong presentations = new AtomicLong();
 
     public FrozenEvaluator(SpikeEncoder encoder, Presentation presentation, int threads) {
         this.encoder = encoder;
@@ -45,11 +49,16 @@ public final class FrozenEvaluator {
             }
             SpikeCounter counter = copy.count(copy.population(readoutPopulation));
             SpikeTrain train = new SpikeTrain();
+            long presented = 0;
+            long shown = 0;
             for (int i = next.getAndIncrement(); i < images.length; i = next.getAndIncrement()) {
                 SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
-                presentation.present(copy, encoder, images[i], false, rng, train, counter);
+                shown += presentation.present(copy, encoder, images[i], false, rng, train, counter);
+                presented++;
                 out.set(i, counter.counts());
             }
+            imagesPresented.addAndGet(presented);
+            presentations.addAndGet(shown);
         };
         if (n == 1) {
             worker.run();
@@ -70,5 +79,15 @@ public final class FrozenEvaluator {
             pool.shutdownNow();
         }
         return out;
+    }
+
+    /** Images presented by every {@link #features} call so far. */
+    public long imagesPresented() {
+        return imagesPresented.get();
+    }
+
+    /** Their presentations, re-presentations included. */
+    public long presentations() {
+        return presentations.get();
     }
 }

@@ -279,6 +279,8 @@ public final class StdpTraining {
             summary.put("continual", ContinualTasks.summary(taskAccuracy));
         }
         Map<String, Object> timing = times.toMap(imagesTrained, presentations);
+        timing.put("evaluation_images", evaluator.imagesPresented());
+        timing.put("evaluation_presentations", evaluator.presentations());
         Map<String, float[]> weights = new LinkedHashMap<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (Projection p : net.projections()) {

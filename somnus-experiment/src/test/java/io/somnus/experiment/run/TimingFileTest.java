@@ -75,6 +75,14 @@ class TimingFileTest {
         assertTrue(timing.get("evaluation_seconds").asDouble() > 0, "checkpoints and the final evaluation ran");
         assertTrue(phases <= timing.get("wall_seconds").asDouble() + 1e-6, "phases " + phases + " within the wall time");
 
+        // the frozen evaluation's images: each checkpoint's readout (every training image) and validation images,
+        // then the final readout and test images; each shown once to encoding.max_presentations (3) times
+        long evaluated = timing.get("evaluation_images").asLong();
+        assertEquals(2 * (IMAGES + 8) + IMAGES + 8, evaluated);
+        long evalPresentations = timing.get("evaluation_presentations").asLong();
+        assertTrue(evalPresentations > evaluated && evalPresentations <= 3 * evaluated,
+                "re-presented, at most 3 times: " + evalPresentations + " for " + evaluated);
+
         // no timing leaks into summary.json (it must be the same bytes on every repeat)
         for (Iterator<String> it = summary.fieldNames(); it.hasNext(); ) {
             String field = it.next();
