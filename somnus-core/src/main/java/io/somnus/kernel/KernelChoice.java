@@ -117,8 +117,7 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
         if (best.equals("scalar") && !simd.equals("scalar")) {
             // Scalar beat SIMD kernels of at least 256 bits: a surprise. In 2 calibrating JVMs of 64 on a Zen 5 the
             // compile of the SIMD kernels came out several times slower (docs/performance-rounds.md, twenty-second
-            // round);
-            // cached, that JVM's draw would run every later JVM scalar. A second JVM times them again, and
+            // round); cached, that JVM's draw would run every later JVM scalar. A second JVM times them again, and
             // its timing (scaled as for another width) decides; without one, nothing is cached.
             Optional<Double> again = timeInAnotherJvm(simd, ns, otherWidth);
             if (again.isEmpty()) {

@@ -55,9 +55,9 @@ final class VectorKernels implements Kernels {
      * D's concrete vector class. A computed vector is cast to it (or to {@link #FLOATS}) where it is stored, by
      * {@code Class.cast} written out: an intrinsic, which needs no inlining (a helper doing the cast was not inlined
      * once a compilation had passed C2's node limit for inlining). C2 otherwise binds the store to the vector's class
-     * through the receiver's type profile, and in some JVMs of diehl-cook with sleep it did not: the stores of V, g_e
-     * and g_i and of the pull's exponents ran as the Vector API's Java code (docs/performance-rounds.md, nineteenth
-     * round).
+     * through the receiver's type profile, and in some JVMs of diehl-cook with sleep it did not: the stores of V,
+     * g_e and g_i and of the pull's exponents ran as the Vector API's Java code (docs/performance-rounds.md,
+     * nineteenth round).
      */
     private static final Class<? extends Vector<Double>> DOUBLES = D.vectorType();
 
@@ -305,9 +305,9 @@ final class VectorKernels implements Kernels {
                 vNew = vInf.add(vi.sub(vInf).mul(exp(gTotal.mul(negDtOverTau))));
             }
             // (not currentLif's −0 where there is no noise: in runs without sleep C2 prunes this branch, and the
-            // load and add it would cost every vector gained nothing measurable in diehl-cook's bench either way; in
-            // sleep runs, −0 instead left the slow kind of JVM as frequent: docs/performance-rounds.md, nineteenth
-            // round)
+            // load and add it would cost every vector gained nothing measurable in diehl-cook's bench either way;
+            // in sleep runs, −0 instead left the slow kind of JVM as frequent: docs/performance-rounds.md,
+            // nineteenth round)
             if (noiseMv != null) {
                 vNew = vNew.add(FloatVector.fromArray(F, noiseMv, i));
             }

@@ -38,6 +38,7 @@ public final class FrozenEvaluator {
     /** The spike counts of {@code readoutPopulation}'s neurons for each image; the network is not changed. */
     public SpikeCounts features(Network net, String readoutPopulation, float[][] images, long seed) {
         SpikeCounts out = new SpikeCounts(images.length, net.population(readoutPopulation).size());
+        imagesPresented.addAndGet(images.length);
         AtomicInteger next = new AtomicInteger();
         int n = Math.min(threads, Math.max(1, images.length / 16));
         Runnable worker = () -> {
@@ -49,15 +50,12 @@ public final class FrozenEvaluator {
             }
             SpikeCounter counter = copy.count(copy.population(readoutPopulation));
             SpikeTrain train = new SpikeTrain();
-            long presented = 0;
             long shown = 0;
             for (int i = next.getAndIncrement(); i < images.length; i = next.getAndIncrement()) {
                 SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
                 shown += presentation.present(copy, encoder, images[i], false, rng, train, counter);
-                presented++;
                 out.set(i, counter.counts());
             }
-            imagesPresented.addAndGet(presented);
             presentations.addAndGet(shown);
         };
         if (n == 1) {
