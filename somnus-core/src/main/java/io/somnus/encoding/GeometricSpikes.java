@@ -1,6 +1,7 @@
 package io.somnus.encoding;
 
 import io.somnus.core.DoublesAhead;
+import io.somnus.kernel.Kernels;
 import java.util.random.RandomGenerator;
 
 /**
@@ -10,7 +11,8 @@ import java.util.random.RandomGenerator;
  * (plus one per input) instead of one per step.
  * <p>
  * {@link #emitAll} draws the same numbers faster: on the run's {@code SplittableRandom} it takes V for a block of
- * draws ahead ({@link DoublesAhead}), their logarithms together ({@link UnitLog}), and each gap from K' =
+ * draws ahead ({@link DoublesAhead}), their logarithms together ({@link Kernels#unitLogs}: fdlibm's algorithm, in SIMD
+ * lanes where the JVM's kernels are the SIMD ones), and each gap from K' =
  * ln V · (1 / ln(1 − p)) where the integer cannot depend on the last bits: K' and the exact quotient
  * {@code Math.log(V) / ln(1 − p)} differ by at most a few ulps (both logarithms within one ulp, two roundings each),
  * so where K' lies farther than K'·2⁻³² from both integers around it, its floor is K; otherwise (about one draw in 10⁸,
@@ -61,6 +63,7 @@ final class GeometricSpikes {
         double[] v = out.complements(BLOCK);
         double[] lnV = out.logarithms(BLOCK);
         ComplementLogs logs = out.complementLogs();
+        Kernels kernels = Kernels.preferred();
         long blocks = 0;
         int k = BLOCK; // the next draw's place in the block: none drawn yet
         for (int i = 0; i < n; i++) {
@@ -79,9 +82,7 @@ final class GeometricSpikes {
             while (true) {
                 if (k == BLOCK) {
                     ahead.fillComplements(v, BLOCK);
-                    for (int j = 0; j < BLOCK; j++) {
-                        lnV[j] = UnitLog.of(v[j]);
-                    }
+                    kernels.unitLogs(v, lnV, BLOCK);
                     blocks++;
                     k = 0;
                 }

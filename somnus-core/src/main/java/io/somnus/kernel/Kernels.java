@@ -198,6 +198,13 @@ public interface Kernels {
     void scaleRow(float[] w, int from, float[] scale, int n);
 
     /**
+     * {@code ln[i] ← ln v[i]} for i in [0, n), each v[i] a normal double in (0, 1] (the complements 1 − u of the
+     * uniform draws the input encoders take): {@link UnitLog#of}'s bits on every kernel, within an ulp of
+     * {@link Math#log}.
+     */
+    void unitLogs(double[] v, double[] ln, int n);
+
+    /**
      * {@code x}, or 0 if {@code x} is subnormal. Gradients of saturated neurons (σ' ≈ 0) shrink by β every step
      * back in time and end up subnormal, and arithmetic on subnormal floats is tens of times slower on x86 (Java
      * has no flush-to-zero mode); values below 1.2·10⁻³⁸ carry no information for training.

@@ -383,6 +383,13 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void unitLogs(double[] v, double[] ln, int n) {
+        for (int i = 0; i < n; i++) {
+            ln[i] = UnitLog.of(v[i]);
+        }
+    }
+
+    @Override
     public void scaleRow(float[] w, int from, float[] scale, int n) {
         for (int j = 0; j < n; j++) {
             w[from + j] *= scale[j];

@@ -816,4 +816,40 @@ final class VectorKernels implements Kernels {
             w[from + j] *= scale[j];
         }
     }
+
+    /** 2⁶², added to a double's bits so that the exponent's shift below can be a logical one (see {@link #unitLog}). */
+    private static final long UNIT_LOG_OFFSET = 1L << 62;
+
+    @Override
+    public void unitLogs(double[] v, double[] ln, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            ((DoubleVector) DOUBLES.cast(unitLog(DoubleVector.fromArray(D, v, i)))).intoArray(ln, i);
+        }
+        for (; i < n; i++) {
+            ln[i] = UnitLog.of(v[i]);
+        }
+    }
+
+    /**
+     * {@link UnitLog#of} lane by lane: the same IEEE operations in the same order (no fused multiply-add), so the same
+     * bits. Its arithmetic shift of (bits − bits(√2/2)), negative below √2/2, is here a logical shift of that plus
+     * 2⁶², which is positive for every v in [2⁻⁵³, 1] and gives k + 1024 (x86 has no 64-bit arithmetic shift below
+     * AVX-512); the offset then cancels, modulo 2⁶⁴, in m's bits and in k's magic double.
+     */
+    private static DoubleVector unitLog(DoubleVector v) {
+        LongVector bits = v.reinterpretAsLongs();
+        LongVector biased = bits.add(UNIT_LOG_OFFSET - UnitLog.SQRT_HALF_BITS).lanewise(VectorOperators.LSHR, 52);
+        DoubleVector m = bits.sub(biased.lanewise(VectorOperators.LSHL, 52)).add(UNIT_LOG_OFFSET).reinterpretAsDoubles();
+        DoubleVector f = m.sub(1.0);
+        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector z = s.mul(s);
+        DoubleVector w = z.mul(z);
+        DoubleVector r = z.mul(w.mul(w.mul(w.mul(UnitLog.LG7).add(UnitLog.LG5)).add(UnitLog.LG3)).add(UnitLog.LG1))
+                .add(w.mul(w.mul(w.mul(UnitLog.LG6).add(UnitLog.LG4)).add(UnitLog.LG2)));
+        DoubleVector hfsq = f.mul(0.5).mul(f);
+        DoubleVector dk = biased.add(UnitLog.MAGIC_BITS - 1024).reinterpretAsDoubles().sub(UnitLog.MAGIC);
+        return dk.mul(UnitLog.LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(r)).add(dk.mul(UnitLog.LN2_LO))).sub(f));
+    }
 }

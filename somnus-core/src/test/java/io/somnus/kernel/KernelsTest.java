@@ -265,6 +265,46 @@ class KernelsTest {
         assertEquals((float) Math.exp(-87), FastExp.expNonPositive(-1000f), 1e-44);
     }
 
+    /**
+     * The encoders' logarithms: on both kernels {@link UnitLog#of}'s bits, and within two ulps of {@link Math#log}, over
+     * (0, 1] (the draws' complements near 1 and near 2⁻⁵³, around √2/2 where the mantissa's range turns, and powers of
+     * two down to the smallest normal), in blocks whose lengths are not multiples of the vector length.
+     */
+    @Test
+    void unitLogsAreUnitLogOnBothKernelsAndWithinTwoUlpsOfMathLog() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[] v = new double[4099];
+        double[] scalar = new double[v.length];
+        double[] simd = new double[v.length];
+        int i = 0;
+        for (int block = 0; block < 500; block++) {
+            int n = v.length - block % 7;
+            for (int j = 0; j < n; j++, i++) {
+                double x = switch (i % 5) {
+                    case 0 -> 1.0 - (r.nextLong() >>> 11) * 0x1.0p-53;
+                    case 1 -> 1.0 - (i / 5) * 0x1.0p-53;
+                    case 2 -> Math.scalb(1.0, -(i % 1023)) * (1 - r.nextDouble() * 1e-6);
+                    case 3 -> Math.sqrt(0.5) + (r.nextDouble() - 0.5) * 1e-9;
+                    default -> (1 + (i / 5)) * 0x1.0p-53;
+                };
+                v[j] = x >= Double.MIN_NORMAL && x <= 1 ? x : 1.0;
+            }
+            SCALAR.unitLogs(v, scalar, n);
+            vector.unitLogs(v, simd, n);
+            for (int j = 0; j < n; j++) {
+                double x = v[j];
+                double exact = Math.log(x);
+                long want = Double.doubleToRawLongBits(UnitLog.of(x));
+                assertEquals(want, Double.doubleToRawLongBits(scalar[j]), () -> "scalar ln " + x);
+                assertEquals(want, Double.doubleToRawLongBits(simd[j]), () -> "SIMD ln " + x);
+                assertTrue(Math.abs(scalar[j] - exact) <= 2 * Math.ulp(exact) || scalar[j] == exact,
+                        () -> "ln " + x + " against " + exact);
+            }
+        }
+        assertEquals(0.0, UnitLog.of(1.0));
+        assertEquals(Math.log(Double.MIN_NORMAL), UnitLog.of(Double.MIN_NORMAL), Math.ulp(Math.log(Double.MIN_NORMAL)));
+    }
+
     @Test
     void vectorExpMatchesScalarExpBitForBit() {
         float[] xs = new float[4099];
