@@ -199,7 +199,7 @@ public interface Kernels {
 
     /**
      * {@code ln[i] ← ln v[i]} for i in [0, n), each v[i] a normal double in (0, 1] (the complements 1 − u of the
-     * uniform draws the input encoders take): {@link UnitLog#of}'s bits on every kernel, within an ulp of
+     * uniform draws the input encoders take): {@link UnitLog#of}'s bits on every kernel, within two ulps of
      * {@link Math#log}.
      */
     void unitLogs(double[] v, double[] ln, int n);

@@ -835,13 +835,14 @@ final class VectorKernels implements Kernels {
     /**
      * {@link UnitLog#of} lane by lane: the same IEEE operations in the same order (no fused multiply-add), so the same
      * bits. Its arithmetic shift of (bits − bits(√2/2)), negative below √2/2, is here a logical shift of that plus
-     * 2⁶², which is positive for every v in [2⁻⁵³, 1] and gives k + 1024 (x86 has no 64-bit arithmetic shift below
+     * 2⁶², which is positive for every normal v in (0, 1] and gives k + 1024 (x86 has no 64-bit arithmetic shift below
      * AVX-512); the offset then cancels, modulo 2⁶⁴, in m's bits and in k's magic double.
      */
     private static DoubleVector unitLog(DoubleVector v) {
         LongVector bits = v.reinterpretAsLongs();
         LongVector biased = bits.add(UNIT_LOG_OFFSET - UnitLog.SQRT_HALF_BITS).lanewise(VectorOperators.LSHR, 52);
-        DoubleVector m = bits.sub(biased.lanewise(VectorOperators.LSHL, 52)).add(UNIT_LOG_OFFSET).reinterpretAsDoubles();
+        DoubleVector m = bits.sub(biased.lanewise(VectorOperators.LSHL, 52)).add(UNIT_LOG_OFFSET)
+                .reinterpretAsDoubles();
         DoubleVector f = m.sub(1.0);
         DoubleVector s = f.div(f.add(2.0));
         DoubleVector z = s.mul(s);

@@ -266,9 +266,9 @@ class KernelsTest {
     }
 
     /**
-     * The encoders' logarithms: on both kernels {@link UnitLog#of}'s bits, and within two ulps of {@link Math#log}, over
-     * (0, 1] (the draws' complements near 1 and near 2⁻⁵³, around √2/2 where the mantissa's range turns, and powers of
-     * two down to the smallest normal), in blocks whose lengths are not multiples of the vector length.
+     * The encoders' logarithms: on both kernels {@link UnitLog#of}'s bits, and within two ulps of {@link Math#log},
+     * over (0, 1] (the draws' complements near 1 and near 2⁻⁵³, around √2/2 where the mantissa's range turns, and
+     * powers of two down to the smallest normal), in blocks whose lengths are not multiples of the vector length.
      */
     @Test
     void unitLogsAreUnitLogOnBothKernelsAndWithinTwoUlpsOfMathLog() {
