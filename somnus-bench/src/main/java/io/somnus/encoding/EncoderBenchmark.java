@@ -1,6 +1,8 @@
 package io.somnus.encoding;
 
+import io.somnus.core.DoublesAhead;
 import io.somnus.core.SplittableState;
+import io.somnus.kernel.Kernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,17 +22,28 @@ import org.openjdk.jmh.annotations.Warmup;
  * 0.5 ms, ≈ 4 400 spikes) and {@code bernoulli} (paper, paper-code: p = pixel · 0.1 per step, ≈ 13 000 spikes), on
  * 64 synthetic 28 × 28 images of 8-bit pixels, half of them 0. {@code encode} is the encoder (draws taken ahead in
  * blocks, {@link GeometricSpikes#emitAll}); {@code perDraw} the same spikes with one {@code nextDouble()} and one
- * {@link Math#log} per gap ({@link GeometricSpikes#emit} per input). Score: µs per image.
+ * {@link Math#log} per gap ({@link GeometricSpikes#emit} per input). Parts of {@code encode}: {@code drawsAndLogs},
+ * the uniform draws of one Poisson image (19 blocks of 256) and their logarithms ({@link Kernels#unitLogs});
+ * {@code sortByStep}, the sort of one image's spikes by step ({@link SpikeTrain}). Score: µs per image.
+ * <p>
+ * The fork runs the launcher's kernels (the Vector API module, and {@code unitLogs} compiled on its own, as
+ * {@code ./somnus} does). {@code -jvmArgsAppend "--add-opens java.base/java.util=ALL-UNNAMED -Dsomnus.kernels=scalar"}
+ * times the scalar logarithms (JMH's {@code -jvmArgsAppend} replaces these options, and the draws need the opens).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-opens", SplittableState.OPENS})
+@Fork(value = 1, jvmArgsAppend = {"--add-opens", SplittableState.OPENS, "--add-modules", "jdk.incubator.vector",
+        "-XX:PerMethodTrapLimit=10000", "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=dontinline,io.somnus.kernel.VectorKernels::unitLogs"})
 @State(Scope.Thread)
 public class EncoderBenchmark {
     private static final int STEPS = 700;
     private static final double DT_MS = 0.5;
+    /** Blocks of draws of one Poisson image (≈ 4 860 draws: a spike each, and one more per input that fires). */
+    private static final int BLOCKS = 19;
+    private static final int BLOCK = 256;
 
     @Param({"poisson", "bernoulli"})
     String kind;
@@ -41,6 +54,11 @@ public class EncoderBenchmark {
     SpikeEncoder encoder;
     double intensity;
     int next;
+    final double[] draws = new double[BLOCK];
+    final double[] logs = new double[BLOCK];
+    /** One image's spikes in the encoder's order (by input), for {@code sortByStep}. */
+    int[] spikeSteps;
+    int[] spikeSources;
 
     @Setup
     public void setUp() {
@@ -54,6 +72,38 @@ public class EncoderBenchmark {
         boolean poisson = kind.equals("poisson");
         encoder = poisson ? new PoissonEncoder(PoissonEncoder.DIEHL_COOK_MAX_RATE_HZ) : new BernoulliEncoder();
         intensity = poisson ? 1.0 : 0.1;
+        SpikeTrainBuilder b = new SpikeTrainBuilder();
+        b.reset(STEPS);
+        for (int i = 0; i < images[0].length; i++) {
+            GeometricSpikes.emit(b, i, probability(images[0][i]), STEPS, new SplittableRandom(i));
+        }
+        spikeSteps = java.util.Arrays.copyOf(b.stepArray(), b.size());
+        spikeSources = java.util.Arrays.copyOf(b.sourceArray(), b.size());
+    }
+
+    private double probability(float pixel) {
+        return encoder instanceof PoissonEncoder poisson ? poisson.probabilityPerStep(pixel, intensity, DT_MS)
+                : BernoulliEncoder.probabilityPerStep(pixel, intensity);
+    }
+
+    @Benchmark
+    public double drawsAndLogs() {
+        DoublesAhead ahead = DoublesAhead.open(rng);
+        Kernels kernels = Kernels.preferred();
+        double sum = 0;
+        for (int b = 0; b < BLOCKS; b++) {
+            ahead.fillComplements(draws, BLOCK);
+            kernels.unitLogs(draws, logs, BLOCK);
+            sum += logs[b];
+        }
+        ahead.close((long) BLOCKS * BLOCK);
+        return sum;
+    }
+
+    @Benchmark
+    public int sortByStep() {
+        train.fillByStep(STEPS, spikeSteps.length, spikeSteps, spikeSources);
+        return train.totalSpikes();
     }
 
     @Benchmark
@@ -67,11 +117,8 @@ public class EncoderBenchmark {
         float[] image = images[next++ & 63];
         SpikeTrainBuilder b = train.builder();
         b.reset(STEPS);
-        boolean poisson = encoder instanceof PoissonEncoder;
         for (int i = 0; i < image.length; i++) {
-            double p = poisson ? ((PoissonEncoder) encoder).probabilityPerStep(image[i], intensity, DT_MS)
-                    : BernoulliEncoder.probabilityPerStep(image[i], intensity);
-            GeometricSpikes.emit(b, i, p, STEPS, rng);
+            GeometricSpikes.emit(b, i, probability(image[i]), STEPS, rng);
         }
         b.buildInto(train);
         return train.totalSpikes();
