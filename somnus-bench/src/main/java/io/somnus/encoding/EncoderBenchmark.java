@@ -3,6 +3,7 @@ package io.somnus.encoding;
 import io.somnus.core.DoublesAhead;
 import io.somnus.core.SplittableState;
 import io.somnus.kernel.Kernels;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -77,8 +78,8 @@ public class EncoderBenchmark {
         for (int i = 0; i < images[0].length; i++) {
             GeometricSpikes.emit(b, i, probability(images[0][i]), STEPS, new SplittableRandom(i));
         }
-        spikeSteps = java.util.Arrays.copyOf(b.stepArray(), b.size());
-        spikeSources = java.util.Arrays.copyOf(b.sourceArray(), b.size());
+        spikeSteps = Arrays.copyOf(b.stepArray(), b.size());
+        spikeSources = Arrays.copyOf(b.sourceArray(), b.size());
     }
 
     private double probability(float pixel) {
