@@ -56,6 +56,7 @@ public class TrapHistoryBenchmark {
         neurons = new NeuronUpdateBenchmark.Conductance();
         neurons.kernels = "vector";
         neurons.size = 100;
+        neurons.drive = 1.2f;
         neurons.setUp();
     }
 
