@@ -237,21 +237,24 @@ final class VectorKernels implements Kernels {
      */
     private static final float[] EXP = {FastExp.MIN_ARG, FastExp.LOG2E, FastExp.ROUNDING_SHIFT, FastExp.LN2_HI,
             FastExp.LN2_LO, FastExp.C7, FastExp.C6, FastExp.C5, FastExp.C4, FastExp.C3, FastExp.C2, 1f};
+    /** Where each constant sits in {@link #EXP}. */
+    private static final int EXP_MIN_ARG = 0, EXP_LOG2E = 1, EXP_SHIFT = 2, EXP_LN2_HI = 3, EXP_LN2_LO = 4, EXP_C7 = 5,
+            EXP_C6 = 6, EXP_C5 = 7, EXP_C4 = 8, EXP_C3 = 9, EXP_C2 = 10, EXP_ONE = 11;
 
     /** {@link FastExp#expNonPositive} lane-wise; 2ⁿ's exponent bits as bits(shifted) − (ROUNDING_SHIFT_BITS − 127). */
     static FloatVector exp(FloatVector x) {
         float[] k = EXP;
-        FloatVector xc = x.max(k[0]);
-        FloatVector shifted = xc.mul(k[1]).add(k[2]);
-        FloatVector nf = shifted.sub(k[2]);
-        FloatVector r = xc.sub(nf.mul(k[3])).sub(nf.mul(k[4]));
-        FloatVector p = r.mul(k[5]).add(k[6]);
-        p = p.mul(r).add(k[7]);
-        p = p.mul(r).add(k[8]);
-        p = p.mul(r).add(k[9]);
-        p = p.mul(r).add(k[10]);
-        p = p.mul(r).add(k[11]);
-        p = p.mul(r).add(k[11]);
+        FloatVector xc = x.max(k[EXP_MIN_ARG]);
+        FloatVector shifted = xc.mul(k[EXP_LOG2E]).add(k[EXP_SHIFT]);
+        FloatVector nf = shifted.sub(k[EXP_SHIFT]);
+        FloatVector r = xc.sub(nf.mul(k[EXP_LN2_HI])).sub(nf.mul(k[EXP_LN2_LO]));
+        FloatVector p = r.mul(k[EXP_C7]).add(k[EXP_C6]);
+        p = p.mul(r).add(k[EXP_C5]);
+        p = p.mul(r).add(k[EXP_C4]);
+        p = p.mul(r).add(k[EXP_C3]);
+        p = p.mul(r).add(k[EXP_C2]);
+        p = p.mul(r).add(k[EXP_ONE]);
+        p = p.mul(r).add(k[EXP_ONE]);
         FloatVector scale = shifted.reinterpretAsInts().sub(FastExp.ROUNDING_SHIFT_BITS - 127)
                 .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return p.mul(scale);
