@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One time step of a whole population (Population.integrate, i.e. the Kernels.conductanceLif, currentLif or
@@ -44,12 +45,21 @@ public class NeuronUpdateBenchmark extends SomnusBenchmark {
         ConductanceLifPopulation pop;
         float[][] input;
         int step;
+        /** Spikes and neuron-steps over the trial, for the spiking rate printed at its end (the drive's figures). */
+        long spikes;
+        long neuronSteps;
 
         @Setup
         public void setUp() {
             pop = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY,
                     Kernels.named(kernels));
             input = randomRows(size, drive, 1);
+        }
+
+        @TearDown
+        public void printSpikingRate() {
+            System.out.printf("drive %s, %d neurons: %.3f %% of the neurons spiked per step%n", drive, size,
+                    100.0 * spikes / Math.max(1, neuronSteps));
         }
     }
 
@@ -113,6 +123,8 @@ public class NeuronUpdateBenchmark extends SomnusBenchmark {
         int t = s.step++;
         System.arraycopy(s.input[t % INPUT_ROWS], 0, pop.excitatoryInput(), 0, s.size);
         pop.integrate(t, 0.5, 0.0, null);
+        s.spikes += pop.spikeCount();
+        s.neuronSteps += s.size;
         return pop.spikeCount();
     }
 
