@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.SpikeSource;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -226,29 +227,53 @@ class ProjectionTest {
         assertEquals(-1, p.firstNonFiniteWeight());
     }
 
-    /** Σ|w| and the mean in one pass: bit for bit the two sums taken one after the other, in double, in order. */
+    /**
+     * The traces' Σ|w| and mean: within the summation error bound of the exact sums (BigDecimal), and bit for bit the
+     * eight strided partial sums added pairwise, whatever the projection's size (the tails of 0–7 synapses), so the same
+     * bits on every CPU. The weights span twelve decades, so the association shows in the last bits: one running sum,
+     * the order {@link Projection#totalAbsWeight} keeps, gives other bits for most sizes here.
+     */
     @Test
-    void weightTotalsAreTheSumsTakenOneByOne() {
-        SpikeSource pre = new SpikeSource("pre", 37);
-        SpikeSource post = new SpikeSource("post", 41);
-        Projection p = projection(pre, post, Connector.fixedProbability(0.4), 3);
+    void weightTotalsAreEightStridedSumsWithinTheErrorBound() {
         SplittableRandom r = new SplittableRandom(5);
-        float[] w = p.weights();
-        for (int k = 0; k < w.length; k++) {
-            w[k] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-6, 6)));
+        int otherThanOneRunningSum = 0;
+        for (int size = 2; size <= 60; size++) {
+            SpikeSource pre = new SpikeSource("pre", size);
+            SpikeSource post = new SpikeSource("post", 41);
+            Projection p = projection(pre, post, Connector.fixedProbability(0.4), size);
+            float[] w = p.weights();
+            for (int k = 0; k < w.length; k++) {
+                w[k] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-6, 6)));
+            }
+            double[] abs = new double[8];
+            double[] sum = new double[8];
+            BigDecimal exactAbs = BigDecimal.ZERO;
+            BigDecimal exactSum = BigDecimal.ZERO;
+            for (int k = 0; k < w.length; k++) {
+                abs[k % 8] += Math.abs(w[k]);
+                sum[k % 8] += w[k];
+                exactAbs = exactAbs.add(new BigDecimal(Math.abs(w[k])));
+                exactSum = exactSum.add(new BigDecimal(w[k]));
+            }
+            double totalAbs = ((abs[0] + abs[1]) + (abs[2] + abs[3])) + ((abs[4] + abs[5]) + (abs[6] + abs[7]));
+            double total = ((sum[0] + sum[1]) + (sum[2] + sum[3])) + ((sum[4] + sum[5]) + (sum[6] + sum[7]));
+            Projection.WeightTotals t = p.weightTotals();
+            assertEquals(Double.doubleToRawLongBits(totalAbs), Double.doubleToRawLongBits(t.totalAbs()), "size " + size);
+            assertEquals(Double.doubleToRawLongBits(total / w.length), Double.doubleToRawLongBits(t.mean()), "size " + size);
+            // any association of n additions errs by at most (n − 1)·2⁻⁵³·Σ|x| (plus the mean's one rounding)
+            double bound = w.length * 0x1p-53 * exactAbs.doubleValue();
+            assertTrue(Math.abs(exactAbs.subtract(new BigDecimal(t.totalAbs())).doubleValue()) <= bound, "size " + size);
+            assertTrue(Math.abs(exactSum.subtract(new BigDecimal(t.mean() * w.length)).doubleValue()) <= 2 * bound,
+                    "size " + size);
+            if (Double.doubleToRawLongBits(p.totalAbsWeight()) != Double.doubleToRawLongBits(t.totalAbs())) {
+                otherThanOneRunningSum++;
+            }
         }
-        double abs = 0;
-        double sum = 0;
-        for (float x : w) {
-            abs += Math.abs(x);
-        }
-        for (float x : w) {
-            sum += x;
-        }
-        Projection.WeightTotals t = p.weightTotals();
-        assertEquals(Double.doubleToRawLongBits(abs), Double.doubleToRawLongBits(t.totalAbs()));
-        assertEquals(Double.doubleToRawLongBits(p.totalAbsWeight()), Double.doubleToRawLongBits(t.totalAbs()));
-        assertEquals(Double.doubleToRawLongBits(sum / w.length), Double.doubleToRawLongBits(t.mean()));
+        assertTrue(otherThanOneRunningSum > 20, "the weights do not tell the associations apart: " + otherThanOneRunningSum);
+        SpikeSource none = new SpikeSource("none", 3);
+        Projection empty = projection(none, new SpikeSource("post", 3), Connector.fixedProbability(0.0), 1);
+        assertEquals(0.0, empty.weightTotals().totalAbs());
+        assertEquals(0.0, empty.weightTotals().mean());
     }
 
     @Test
