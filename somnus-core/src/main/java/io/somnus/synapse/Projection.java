@@ -432,8 +432,8 @@ public final class Projection {
     /**
      * Σ|w| and the mean weight, in one pass, for the weight traces: each sum in double as {@value #TRACE_SUMS} partial
      * sums (synapse k into sum k mod {@value #TRACE_SUMS}, in synapse order) added pairwise at the end
-     * ({@link #traceTotal}). One running sum is a chain of dependent additions, three cycles each: at N_e = 6 400 the
-     * 5·10⁶ input weights took ≈ 4 ms per trace, one every 5 training images; eight chains run side by side.
+     * ({@link #traceTotal}). One running sum is a chain of dependent additions: over N_e = 6 400's 5·10⁶ input weights
+     * (a trace every 5 training images) it took ≈ 5.5 ms, eight chains side by side ≈ 3 ms, near the memory's pace.
      * The association is fixed, so the bits are the same on every CPU; they may differ in the last places from
      * {@link #totalAbsWeight}, which sleep's set points read.
      */
