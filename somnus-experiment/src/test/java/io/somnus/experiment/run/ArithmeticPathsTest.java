@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same small runs in separate JVMs, each on another arithmetic path: SIMD or scalar kernels, 256- and
- * 512-bit vectors, netlib's Java BLAS instead of OpenBLAS, and OpenBLAS forced to other core types (its generic SSE3
- * kernels, and Haswell's AVX2 + FMA kernels where the CPU has them). The STDP-SNN runs (paper with sleep,
+ * 512-bit vectors, HotSpot held to AVX2 (where the CPU has AVX-512) and to SSE, netlib's Java BLAS instead of OpenBLAS,
+ * and OpenBLAS forced to other core types (its generic SSE3 kernels, and Haswell's AVX2 + FMA kernels where the CPU
+ * has them). The STDP-SNN runs (paper with sleep,
  * diehl-cook, paper-code with its own neuron, rule and sleep) must give byte-identical summary.json, metrics.csv and weights.npz on every path: their numbers
  * may not depend on the CPU. The SG-SNN run goes through BLAS and may differ in its last digits; the test only
  * checks that each path ran where it says it did (provenance.json). Every other JDK of this machine (Java 17 or later
@@ -66,6 +67,12 @@ class ArithmeticPathsTest {
         if (CpuInfo.simdFlags().containsAll(List.of("avx2", "fma"))) {
             paths.add(new ArithmeticPath("openblas-haswell", List.of(), Map.of("OPENBLAS_CORETYPE", "Haswell")));
         }
+        // HotSpot held to older instruction sets, as on a CPU without AVX-512 (AVX2) and one without AVX (SSE only):
+        // the JIT's own code for the plain Java arithmetic, the Vector API's narrower vectors, `auto`'s choice there
+        if (CpuInfo.simdFlags().contains("avx512f")) {
+            paths.add(new ArithmeticPath("hotspot-avx2", List.of("-XX:UseAVX=2"), Map.of()));
+        }
+        paths.add(new ArithmeticPath("hotspot-sse", List.of("-XX:UseAVX=0"), Map.of()));
         // every other JDK of this machine (e.g. Temurin 25 beside Java 17): the same numbers, SG-SNN included
         for (Map.Entry<String, Path> jdk : otherJdks().entrySet()) {
             paths.add(new ArithmeticPath(JDK_PREFIX + jdk.getKey(), List.of(), Map.of(), jdk.getValue()));
