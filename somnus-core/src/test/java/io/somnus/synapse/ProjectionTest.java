@@ -231,7 +231,7 @@ class ProjectionTest {
      * The traces' Σ|w| and mean: within the summation error bound of the exact sums (BigDecimal), and bit for bit the
      * eight strided partial sums added pairwise, whatever the projection's size (the tails of 0–7 synapses), so the same
      * bits on every CPU. The weights span twelve decades, so the association shows in the last bits: one running sum,
-     * the order {@link Projection#totalAbsWeight} keeps, gives other bits for most sizes here.
+     * the order {@link Projection#totalAbsWeight} keeps, gives other bits for more than 20 of the 59 sizes here.
      */
     @Test
     void weightTotalsAreEightStridedSumsWithinTheErrorBound() {

@@ -28,16 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same small runs in separate JVMs, each on another arithmetic path: SIMD or scalar kernels, 256- and
- * 512-bit vectors, HotSpot held to AVX2 (where the CPU has AVX-512) and to SSE, netlib's Java BLAS instead of OpenBLAS,
- * and OpenBLAS forced to other core types (its generic SSE3 kernels, and Haswell's AVX2 + FMA kernels where the CPU
- * has them). The STDP-SNN runs (paper with sleep,
- * diehl-cook, paper-code with its own neuron, rule and sleep) must give byte-identical summary.json, metrics.csv and weights.npz on every path: their numbers
- * may not depend on the CPU. The SG-SNN run goes through BLAS and may differ in its last digits; the test only
- * checks that each path ran where it says it did (provenance.json). Every other JDK of this machine (Java 17 or later
- * under /usr/lib/jvm) is a path too, on which all three runs, the SG-SNN's included, must give the same bytes: a seed
- * gives the same numbers on every Java version (docs/portability.md); the SG run's sleep episode draws enough noise
- * to reach where Java 25's own {@code nextGaussian()} departs from Java 17's.
+ * The same small runs in separate JVMs, each on another arithmetic path: SIMD or scalar kernels, 256- and 512-bit
+ * vectors, HotSpot held to AVX2 (where the CPU has AVX-512) and to SSE, netlib's Java BLAS instead of OpenBLAS, and
+ * OpenBLAS forced to other core types (its generic SSE3 kernels, and Haswell's AVX2 + FMA kernels where the CPU has
+ * them). The STDP-SNN runs (paper with sleep, diehl-cook, paper-code with its own neuron, rule and sleep) must give
+ * byte-identical summary.json, metrics.csv and weights.npz on every path: their numbers may not depend on the CPU. The
+ * SG-SNN run goes through BLAS and may differ in its last digits; the test only checks that each path ran where it
+ * says it did (provenance.json). Every other JDK of this machine (Java 17 or later under /usr/lib/jvm) is a path too,
+ * on which all four runs, the SG-SNN's included, must give the same bytes: a seed gives the same numbers on every
+ * Java version (docs/portability.md); the SG run's sleep episode draws enough noise to reach where Java 25's own
+ * {@code nextGaussian()} departs from Java 17's.
  */
 class ArithmeticPathsTest {
     /** Files of an STDP-SNN run directory that must be identical on every path. */
