@@ -426,23 +426,21 @@ public final class Projection {
         return t;
     }
 
-    /** Partial sums of {@link #weightTotals}: independent chains of additions. */
-    static final int TRACE_SUMS = 8;
-
     /**
-     * Σ|w| and the mean weight, in one pass, for the weight traces: each sum in double as {@value #TRACE_SUMS} partial
-     * sums (synapse k into sum k mod {@value #TRACE_SUMS}, in synapse order) added pairwise at the end
-     * ({@link #traceTotal}). One running sum is a chain of dependent additions: over N_e = 6 400's 5·10⁶ input weights
-     * (a trace every 5 training images) it took ≈ 5.5 ms, eight chains side by side ≈ 3 ms, near the memory's pace.
-     * The association is fixed, so the bits are the same on every CPU; they may differ in the last places from
-     * {@link #totalAbsWeight}, which sleep's set points read.
+     * Σ|w| and the mean weight, in one pass, for the weight traces: each sum in double as eight partial sums (synapse k
+     * into sum k mod 8, in synapse order; eight named locals, so that they stay in registers) added pairwise at the end
+     * ({@link #traceTotal}). One running sum is a chain of dependent additions: at N_e = 6 400 (5·10⁶ input weights, a
+     * trace every 5 training images) eight chains side by side took a 600-image `train`'s per-image checks from 0.77 to
+     * 0.63 s (timing.json; docs/performance-rounds.md, thirty-fourth round). The association is fixed, so the bits are
+     * the same on every CPU; they may differ in the last places from {@link #totalAbsWeight}, which sleep's set points
+     * read.
      */
     public WeightTotals weightTotals() {
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int n = w.length;
-        int whole = n - n % TRACE_SUMS;
-        for (int k = 0; k < whole; k += TRACE_SUMS) {
+        int whole = n - n % 8;
+        for (int k = 0; k < whole; k += 8) {
             float x0 = w[k], x1 = w[k + 1], x2 = w[k + 2], x3 = w[k + 3];
             float x4 = w[k + 4], x5 = w[k + 5], x6 = w[k + 6], x7 = w[k + 7];
             a0 += Math.abs(x0);
@@ -471,7 +469,7 @@ public final class Projection {
         return new WeightTotals(traceTotal(abs), n == 0 ? 0 : traceTotal(sum) / n);
     }
 
-    /** The {@value #TRACE_SUMS} partial sums of {@link #weightTotals} added pairwise: ((0+1)+(2+3))+((4+5)+(6+7)). */
+    /** The eight partial sums of {@link #weightTotals} added pairwise: ((0+1)+(2+3))+((4+5)+(6+7)). */
     static double traceTotal(double[] p) {
         return ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
     }
