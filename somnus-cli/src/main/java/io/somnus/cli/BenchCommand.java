@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import io.somnus.core.CpuInfo;
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.bench.SgThroughput;
 import io.somnus.experiment.config.SgRunConfig;
@@ -117,8 +118,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "peak heap %.0f MiB; Java %s, %d cores%n", Throughput.peakHeapMiB(),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "peak heap %.0f MiB; Java %s, %d cores; %s%n", Throughput.peakHeapMiB(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), CpuInfo.description());
         if (kernels.stream().anyMatch(k -> k.trim().equalsIgnoreCase("auto"))) {
             System.out.println(autoLine(Kernels.preferredChoice()));
         }

@@ -50,8 +50,9 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
     }
 
     /**
-     * The cache key: what the speed of a kernel depends on (the CPU model, the JVM and its {@code -XX} options, the
-     * candidates' names).
+     * The cache key: what the speed of a kernel depends on (the CPU, by {@link io.somnus.core.CpuInfo#description}:
+     * a VM's model name alone can be the same on unlike CPUs; the JVM and its {@code -XX} options; the candidates'
+     * names).
      */
     static String key(List<String> candidateNames) {
         return key(candidateNames, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -63,7 +64,7 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
      * ones, and that choice would otherwise have stayed for every later JVM of this version).
      */
     static String key(List<String> candidateNames, List<String> jvmOptions) {
-        StringBuilder b = new StringBuilder(io.somnus.core.CpuInfo.model()).append(" | ")
+        StringBuilder b = new StringBuilder(io.somnus.core.CpuInfo.description()).append(" | ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.vm.version"));
         for (String option : jvmOptions) {
             if (option.startsWith("-XX:")) {

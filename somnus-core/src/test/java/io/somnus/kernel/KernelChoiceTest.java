@@ -196,6 +196,8 @@ class KernelChoiceTest {
         assertEquals(plain, KernelChoice.key(TWO_NAMES, List.of("-Xmx2g", "-Dsomnus.x=1")), "heap and properties do not count");
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
         assertNotEquals(cache.file(plain), cache.file(diagnostic));
+        // and the CPU with its family and model numbers, which tell apart CPUs a VM gives one model name
+        assertTrue(plain.startsWith(io.somnus.core.CpuInfo.description() + " | "), plain);
         // this JVM's key holds its own -XX options
         for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (option.startsWith("-XX:")) {

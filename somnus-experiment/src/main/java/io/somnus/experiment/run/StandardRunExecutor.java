@@ -134,6 +134,7 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("gaussian_draws", GaussianDraws.algorithm()); // the noise: the same on every JDK, or this JDK's own
         prov.putAll(arithmetic);
         prov.put("cpu_model", CpuInfo.model());
+        prov.put("cpu", CpuInfo.description()); // with family, model and SIMD: VMs name unlike CPUs alike
         prov.put("host", hostName());
         prov.putAll(site);
         prov.put("seed", cfg.seed());
