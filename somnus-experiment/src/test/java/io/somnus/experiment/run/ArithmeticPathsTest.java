@@ -152,6 +152,7 @@ class ArithmeticPathsTest {
         cmd.add(GaussianDraws.OPENS);
         cmd.add("--add-opens");
         cmd.add(SplittableState.OPENS); // as the launcher: the bulk draws from the generator's state
+        cmd.add("-Dsomnus.cache.dir=" + System.getProperty("somnus.cache.dir")); // the build's, not the user's home
         cmd.addAll(path.properties());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
