@@ -92,8 +92,9 @@ class SparkStandaloneClusterIT {
         System.setProperty("spark.executor.extraClassPath", classPath);
         System.setProperty("spark.executor.memory", "768m");
         System.setProperty("spark.driver.host", "127.0.0.1"); // everything on the loopback interface
-        // the executors' kernel calibration cache in the build, as this JVM's (never in the user's home)
-        System.setProperty("spark.executor.extraJavaOptions", "-Dsomnus.cache.dir=" + System.getProperty("somnus.cache.dir"));
+        if (System.getProperty("somnus.cache.dir") != null) { // the executors' kernel calibration cache: this JVM's
+            System.setProperty("spark.executor.extraJavaOptions", "-Dsomnus.cache.dir=" + System.getProperty("somnus.cache.dir"));
+        }
         Tracker tracker = new Tracker(workerUi[0]);
         SweepResult result;
         String killedRun;

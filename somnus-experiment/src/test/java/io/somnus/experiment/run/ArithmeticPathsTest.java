@@ -152,7 +152,9 @@ class ArithmeticPathsTest {
         cmd.add(GaussianDraws.OPENS);
         cmd.add("--add-opens");
         cmd.add(SplittableState.OPENS); // as the launcher: the bulk draws from the generator's state
-        cmd.add("-Dsomnus.cache.dir=" + System.getProperty("somnus.cache.dir")); // the build's, not the user's home
+        if (System.getProperty("somnus.cache.dir") != null) { // the build's calibration cache, not the user's home
+            cmd.add("-Dsomnus.cache.dir=" + System.getProperty("somnus.cache.dir"));
+        }
         cmd.addAll(path.properties());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
