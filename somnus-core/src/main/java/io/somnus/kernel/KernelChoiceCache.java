@@ -31,9 +31,12 @@ public final class KernelChoiceCache {
         this.directory = directory;
     }
 
+    /** The system property that moves the cache (the build sets it for the tests and the JVMs they start). */
+    public static final String DIRECTORY_PROPERTY = "somnus.cache.dir";
+
     /** {@code -Dsomnus.cache.dir}, else {@code $XDG_CACHE_HOME/somnus}, else {@code ~/.cache/somnus}. */
     public static Path defaultDirectory() {
-        String forced = System.getProperty("somnus.cache.dir");
+        String forced = System.getProperty(DIRECTORY_PROPERTY);
         if (forced != null && !forced.isBlank()) {
             return Path.of(forced);
         }

@@ -16,6 +16,7 @@ import io.somnus.experiment.sweep.SweepEngines;
 import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.kernel.KernelChoiceCache;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -92,8 +93,9 @@ class SparkStandaloneClusterIT {
         System.setProperty("spark.executor.extraClassPath", classPath);
         System.setProperty("spark.executor.memory", "768m");
         System.setProperty("spark.driver.host", "127.0.0.1"); // everything on the loopback interface
-        if (System.getProperty("somnus.cache.dir") != null) { // the executors' kernel calibration cache: this JVM's
-            System.setProperty("spark.executor.extraJavaOptions", "-Dsomnus.cache.dir=" + System.getProperty("somnus.cache.dir"));
+        String cache = System.getProperty(KernelChoiceCache.DIRECTORY_PROPERTY);
+        if (cache != null) { // the executors' kernel calibration cache: this JVM's
+            System.setProperty("spark.executor.extraJavaOptions", "-D" + KernelChoiceCache.DIRECTORY_PROPERTY + "=" + cache);
         }
         Tracker tracker = new Tracker(workerUi[0]);
         SweepResult result;

@@ -11,6 +11,7 @@ import io.somnus.core.GaussianDraws;
 import io.somnus.core.SplittableState;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.kernel.KernelChoiceCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -152,8 +153,9 @@ class ArithmeticPathsTest {
         cmd.add(GaussianDraws.OPENS);
         cmd.add("--add-opens");
         cmd.add(SplittableState.OPENS); // as the launcher: the bulk draws from the generator's state
-        if (System.getProperty("somnus.cache.dir") != null) { // the build's calibration cache, not the user's home
-            cmd.add("-Dsomnus.cache.dir=" + System.getProperty("somnus.cache.dir"));
+        String cache = System.getProperty(KernelChoiceCache.DIRECTORY_PROPERTY);
+        if (cache != null) { // the build's calibration cache, not the user's home
+            cmd.add("-D" + KernelChoiceCache.DIRECTORY_PROPERTY + "=" + cache);
         }
         cmd.addAll(path.properties());
         cmd.add("-cp");
