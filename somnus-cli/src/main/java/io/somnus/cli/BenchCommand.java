@@ -96,6 +96,15 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException("--kernels: " + e.getMessage());
             }
         }
+        // Somnus's side of the Brian2 comparison first, in a JVM that has run nothing else yet, as Brian2's process
+        Brian2SideBySide.SomnusSide brian2Somnus = null;
+        Kernels somnusKernels = null;
+        if (brian2) {
+            System.out.println("Somnus on the Brian2 comparison's images: measured first (the comparison follows the rows)");
+            somnusKernels = Kernels.preferred();
+            brian2Somnus = Brian2SideBySide.measureSomnus(brian2Images, 100, Files.createTempDirectory("somnus-brian2-"),
+                    somnusKernels);
+        }
         // SG-SNN rows: N_e/H is the hidden width, kernels the engine, synapses the weights
         System.out.printf("%-13s %6s %-11s %-9s %7s %7s %10s %8s %10s %14s %10s %12s %10s%n", "preset", "N_e/H", "kernels",
                 "mode", "threads", "images", "images/s", "pres/img", "pres/s", "syn. events/s", "E spk/img", "synapses",
@@ -124,9 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(autoLine(Kernels.preferredChoice()));
         }
         if (brian2) {
-            Path work = Files.createTempDirectory("somnus-brian2-");
-            Kernels somnusKernels = Kernels.preferred();
-            Brian2SideBySide.Result r = Brian2SideBySide.run(scripts, brian2Images, 100, brian2Device, work, somnusKernels);
+            Brian2SideBySide.Result r = Brian2SideBySide.compare(scripts, brian2Device, brian2Somnus);
             System.out.printf(Locale.ROOT, "%nSame network (diehl-cook N_e = 100, forward Euler, training) and input spikes, "
                     + "%d images, simulation loop only:%n", r.images());
             double[] runs = r.somnusRunsMsPerImage();
@@ -135,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
                     runs[runs.length - 1]);
             System.out.printf(Locale.ROOT, "  Brian2 %-14s %9.2f ms/image   (Somnus %.0f× faster)%n", r.device(),
                     r.brian2MsPerImage(), r.brian2MsPerImage() / r.somnusMsPerImage());
-            System.out.printf("%s%nfiles: %s%n", r.comparison(), work);
+            System.out.printf("%s%nfiles: %s%n", r.comparison(), brian2Somnus.work());
             return r.agree() ? 0 : 1;
         }
         return 0;

@@ -129,6 +129,12 @@ class BenchCommandTest {
         assertEquals(0, o.exit(), o.out() + o.err());
         assertTrue(o.out().contains("Brian2 runtime") && o.out().contains("ms/image"), o.out());
         assertTrue(o.out().contains("PASS"), o.out());
+        // Somnus's side ran before the preset rows (in a JVM that had run nothing else), the comparison after them
+        int measured = o.out().indexOf("measured first");
+        int rowsHeader = o.out().indexOf("preset ");
+        int firstRow = o.out().indexOf("\ndiehl-cook");
+        int comparison = o.out().indexOf("Same network");
+        assertTrue(measured >= 0 && measured < rowsHeader && rowsHeader < firstRow && firstRow < comparison, o.out());
         // Somnus's figure is its time per image over all its timed runs of the same images, printed with their count,
         // their time together and the range of the runs
         Matcher m = Pattern.compile("Somnus \\(\\S+\\)\\s+([0-9.]+) ms/image\\s+\\((\\d+) runs of these images in ([0-9.]+) s, "

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after
  * {@link #WARMUP_RUNS} JIT warm-up runs on other images, then for {@link #MEASURED_SECONDS} from the same fresh network)
- * and exports its inputs, the Brian2 script of
- * {@code validation/brian2} runs them, and {@code compare.py} checks the agreement. Needs Debian's {@code python3-brian} under
+ * and exports its inputs ({@link #measureSomnus}), then the Brian2 script of {@code validation/brian2} runs them and
+ * {@code compare.py} checks the agreement ({@link #compare}). Needs Debian's {@code python3-brian} under
  * {@code /usr/bin/python3}.
  */
 public final class Brian2SideBySide {
@@ -59,6 +59,8 @@ public final class Brian2SideBySide {
     static final double MEASURED_SECONDS = 2.0;
     static final int MIN_MEASURED_RUNS = 5;
     static final int MAX_MEASURED_RUNS = 50;
+    private static final String INPUTS = "inputs.npz";
+    private static final String SOMNUS_OUT = "somnus_out.npz";
 
     private Brian2SideBySide() { }
 
@@ -74,28 +76,33 @@ public final class Brian2SideBySide {
     }
 
     /**
-     * @param device Brian2's device: {@code runtime} or {@code cpp_standalone} (needs g++)
+     * Somnus's side: its timed runs of the images, and the files Brian2 and compare.py read, in {@code work}.
+     * Measure it in a JVM that has run nothing else yet ({@link #measureSomnus}), then {@link #compare} it.
+     */
+    public record SomnusSide(int images, double[] runsMsPerImage, Path work) { }
+
+    /**
+     * Runs Somnus on {@code images} images ({@link #WARMUP_RUNS} warm-up runs first, then the timed runs) and keeps
+     * its inputs and results in {@code work} for {@link #compare}. Call it before other simulations in the same JVM,
+     * as Brian2's figure comes from a process that runs only these images: measured after {@code bench}'s preset rows,
+     * the same images ran slower in each of eight alternating pairs of JVMs (by 2–33 %, median 8.5 %; why is not
+     * established: docs/performance-rounds.md, thirty-sixth round).
+     *
      * @param work    a directory for the exchanged files and logs
      * @param kernels the loops Somnus simulates with
      */
-    public static Result run(Path scripts, int images, int excitatory, String device, Path work, Kernels kernels)
-            throws IOException, InterruptedException {
-        if (!device.equals("runtime") && !device.equals("cpp_standalone")) {
-            throw new IllegalArgumentException("Brian2 device must be runtime or cpp_standalone, got '" + device + "'");
-        }
+    public static SomnusSide measureSomnus(int images, int excitatory, Path work, Kernels kernels) throws IOException {
         Files.createDirectories(work);
         for (int k = 0; k < WARMUP_RUNS; k++) { // compiles Somnus's hot code before the measured run
             DiehlCookReference.run(Math.max(100, images), excitatory, 99, work.resolve("warmup_inputs.npz"),
                     work.resolve("warmup_out.npz"), kernels);
         }
-        Path inputs = work.resolve("inputs.npz");
-        Path somnus = work.resolve("somnus_out.npz");
-        Path brian2 = work.resolve("brian2_out.npz");
         List<Double> runs = new ArrayList<>();
         double seconds = 0;
         DiehlCookReference.Result first = null;
         while (runs.size() < MIN_MEASURED_RUNS || seconds < MEASURED_SECONDS && runs.size() < MAX_MEASURED_RUNS) {
-            DiehlCookReference.Result r = DiehlCookReference.run(images, excitatory, 1, inputs, somnus, kernels);
+            DiehlCookReference.Result r = DiehlCookReference.run(images, excitatory, 1, work.resolve(INPUTS),
+                    work.resolve(SOMNUS_OUT), kernels);
             if (first == null) { // each run writes the same inputs and spike counts
                 first = r;
             } else if (r.meanESpikesPerImage() != first.meanESpikesPerImage()
@@ -105,9 +112,23 @@ public final class Brian2SideBySide {
             runs.add(1000.0 / r.imagesPerSecond());
             seconds += images / r.imagesPerSecond();
         }
-        double[] msPerImage = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new SomnusSide(images, runs.stream().mapToDouble(Double::doubleValue).sorted().toArray(), work);
+    }
+
+    /**
+     * Runs Brian2 on the inputs of {@code somnus} and checks the agreement with compare.py.
+     *
+     * @param device Brian2's device: {@code runtime} or {@code cpp_standalone} (needs g++)
+     */
+    public static Result compare(Path scripts, String device, SomnusSide somnus) throws IOException,
+            InterruptedException {
+        if (!device.equals("runtime") && !device.equals("cpp_standalone")) {
+            throw new IllegalArgumentException("Brian2 device must be runtime or cpp_standalone, got '" + device + "'");
+        }
+        Path work = somnus.work();
+        Path brian2 = work.resolve("brian2_out.npz");
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), scripts.resolve("diehl_cook_brian2.py").toString(),
-                "--inputs", inputs.toString(), "--out", brian2.toString(), "--device", device));
+                "--inputs", work.resolve(INPUTS).toString(), "--out", brian2.toString(), "--device", device));
         if (device.equals("cpp_standalone")) {
             cmd.addAll(List.of("--build-dir", work.resolve("cpp").toString()));
         }
@@ -117,10 +138,10 @@ public final class Brian2SideBySide {
         }
         double brian2Seconds = Npz.read(brian2).get("wall_seconds").doubles()[0];
         Path compareLog = work.resolve("compare.log");
-        int verdict = run(List.of(PYTHON.toString(), scripts.resolve("compare.py").toString(), "--somnus", somnus.toString(),
-                "--brian2", brian2.toString()), scripts, compareLog);
-        return new Result(images, msPerImage, 1000.0 * brian2Seconds / images, device, verdict == 0,
-                Files.readString(compareLog, StandardCharsets.UTF_8).strip());
+        int verdict = run(List.of(PYTHON.toString(), scripts.resolve("compare.py").toString(), "--somnus",
+                work.resolve(SOMNUS_OUT).toString(), "--brian2", brian2.toString()), scripts, compareLog);
+        return new Result(somnus.images(), somnus.runsMsPerImage(), 1000.0 * brian2Seconds / somnus.images(), device,
+                verdict == 0, Files.readString(compareLog, StandardCharsets.UTF_8).strip());
     }
 
     /** Runs {@code cmd} in {@code dir}, output to {@code log} (null: discarded); the exit status, −1 after an hour. */
