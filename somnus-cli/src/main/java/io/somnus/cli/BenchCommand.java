@@ -135,13 +135,13 @@ final class BenchCommand implements Callable<Integer> {
         if (brian2) {
             Brian2SideBySide.Result r = Brian2SideBySide.compare(scripts, brian2Device, brian2Somnus);
             System.out.printf(Locale.ROOT, "%nSame network (diehl-cook N_e = 100, forward Euler, training) and input spikes, "
-                    + "%d images, simulation loop only:%n", r.images());
-            double[] runs = r.somnusRunsMsPerImage();
+                    + "%d images, simulation loop only:%n", brian2Somnus.images());
+            double[] runs = brian2Somnus.runsMsPerImage();
             System.out.printf(Locale.ROOT, "  Somnus (%s)       %9.2f ms/image   (%d runs of these images in %.1f s, each "
-                    + "%.2f–%.2f)%n", somnusKernels.name(), r.somnusMsPerImage(), runs.length, r.somnusSeconds(), runs[0],
-                    runs[runs.length - 1]);
+                    + "%.2f–%.2f)%n", somnusKernels.name(), brian2Somnus.msPerImage(), runs.length, brian2Somnus.seconds(),
+                    runs[0], runs[runs.length - 1]);
             System.out.printf(Locale.ROOT, "  Brian2 %-14s %9.2f ms/image   (Somnus %.0f× faster)%n", r.device(),
-                    r.brian2MsPerImage(), r.brian2MsPerImage() / r.somnusMsPerImage());
+                    r.brian2MsPerImage(), r.brian2MsPerImage() / brian2Somnus.msPerImage());
             System.out.printf("%s%nfiles: %s%n", r.comparison(), brian2Somnus.work());
             return r.agree() ? 0 : 1;
         }

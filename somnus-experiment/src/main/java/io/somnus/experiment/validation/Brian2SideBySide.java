@@ -24,20 +24,9 @@ public final class Brian2SideBySide {
 
     /**
      * What was measured: simulation-loop time per image of each (Brian2's excludes code generation and
-     * compilation; Somnus's runs of the images, in increasing order), and compare.py's verdict and report.
+     * compilation; Somnus's in {@code somnus}), and compare.py's verdict and report.
      */
-    public record Result(int images, double[] somnusRunsMsPerImage, double brian2MsPerImage, String device,
-                         boolean agree, String comparison) {
-        /** Somnus's time per image over all its runs (each of the same images), as Brian2's is over its one run. */
-        public double somnusMsPerImage() {
-            return Arrays.stream(somnusRunsMsPerImage).average().orElse(Double.NaN);
-        }
-
-        /** The simulation time of Somnus's runs together. */
-        public double somnusSeconds() {
-            return Arrays.stream(somnusRunsMsPerImage).sum() * images / 1000.0;
-        }
-    }
+    public record Result(SomnusSide somnus, double brian2MsPerImage, String device, boolean agree, String comparison) { }
 
     /**
      * Runs like the measured one before it, each on a fresh network (other images): the measured images are a fresh
@@ -76,17 +65,27 @@ public final class Brian2SideBySide {
     }
 
     /**
-     * Somnus's side: its timed runs of the images, and the files Brian2 and compare.py read, in {@code work}.
-     * Measure it in a JVM that has run nothing else yet ({@link #measureSomnus}), then {@link #compare} it.
+     * Somnus's side: its timed runs of the images (ms per image, in increasing order), and the files Brian2 and
+     * compare.py read, in {@code work}. Measure it in a JVM that has run nothing else yet ({@link #measureSomnus}), then
+     * {@link #compare} it.
      */
-    public record SomnusSide(int images, double[] runsMsPerImage, Path work) { }
+    public record SomnusSide(int images, double[] runsMsPerImage, Path work) {
+        /** Somnus's time per image over all its runs (each of the same images), as Brian2's is over its one run. */
+        public double msPerImage() {
+            return Arrays.stream(runsMsPerImage).average().orElse(Double.NaN);
+        }
+
+        /** The simulation time of Somnus's runs together. */
+        public double seconds() {
+            return Arrays.stream(runsMsPerImage).sum() * images / 1000.0;
+        }
+    }
 
     /**
      * Runs Somnus on {@code images} images ({@link #WARMUP_RUNS} warm-up runs first, then the timed runs) and keeps
      * its inputs and results in {@code work} for {@link #compare}. Call it before other simulations in the same JVM,
-     * as Brian2's figure comes from a process that runs only these images: measured after {@code bench}'s preset rows,
-     * the same images ran slower in each of eight alternating pairs of JVMs (by 2–33 %, median 8.5 %; why is not
-     * established: docs/performance-rounds.md, thirty-sixth round).
+     * as Brian2's figure comes from a process that runs only these images: after {@code bench}'s preset rows the same
+     * images ran slower, for a reason not established (docs/performance-rounds.md, thirty-sixth round).
      *
      * @param work    a directory for the exchanged files and logs
      * @param kernels the loops Somnus simulates with
@@ -140,8 +139,8 @@ public final class Brian2SideBySide {
         Path compareLog = work.resolve("compare.log");
         int verdict = run(List.of(PYTHON.toString(), scripts.resolve("compare.py").toString(), "--somnus",
                 work.resolve(SOMNUS_OUT).toString(), "--brian2", brian2.toString()), scripts, compareLog);
-        return new Result(somnus.images(), somnus.runsMsPerImage(), 1000.0 * brian2Seconds / somnus.images(), device,
-                verdict == 0, Files.readString(compareLog, StandardCharsets.UTF_8).strip());
+        return new Result(somnus, 1000.0 * brian2Seconds / somnus.images(), device, verdict == 0,
+                Files.readString(compareLog, StandardCharsets.UTF_8).strip());
     }
 
     /** Runs {@code cmd} in {@code dir}, output to {@code log} (null: discarded); the exit status, −1 after an hour. */
