@@ -18,12 +18,15 @@ import io.somnus.synapse.SettledColumns;
  * each followed by clipping to the projection's bounds. The trace of each neuron is evaluated once per
  * step, and only synapses of neurons that spiked are touched, so the cost follows the spikes, not the
  * synapse count; the dense (all-to-all) rows of a step's pre spikes are depressed by one SIMD kernel call
- * ({@link Kernels#depressRows}), which skips posts with a zero trace as the sparse loop does, and a dense column is
- * potentiated by one strided walk down it.
+ * ({@link Kernels#depressRows}), which skips posts with a zero trace as the sparse loop does.
  * <p>Only neurons that have spiked since the last reset ({@link Population#fired()}) can have a non-zero trace.
  * On a dense projection, when they are few (a presentation from rest: a handful of winners among the post
  * neurons), the traces are read for them alone and a pre spike updates only their synapses: the same
- * updates of the same weights, without walking the zero traces of the others.
+ * updates of the same weights, without walking the zero traces of the others. A post spike potentiates a dense
+ * column this way however many pre neurons fired: a column is a strided walk, a cache line per weight, with no SIMD
+ * kernel to beat, and the fired pre neurons with a live trace are at most all of them. On the Brian2 comparison's
+ * images (a median of 338 of the 784 inputs fired by an image's end) that took ≈ 5 % less time per image than
+ * walking the whole column with a test of each trace (docs/performance-rounds.md, thirty-seventh round).
  */
 abstract class PairBasedStdp implements Plasticity {
     private final ExponentialKernel preKernel;
@@ -157,7 +160,7 @@ abstract class PairBasedStdp implements Plasticity {
         }
     }
 
-    /** {@link #potentiate} of a dense projection through the fired pre neurons only (same updates). */
+    /** {@link #potentiate} of a dense projection: through the fired pre neurons with a non-zero trace only. */
     private void potentiateLive(Projection p, Population pre, Population post, int step) {
         int live = liveTraces(preKernel.table(), pre, step, false);
         if (live == 0) {
@@ -182,11 +185,11 @@ abstract class PairBasedStdp implements Plasticity {
     }
 
     private void potentiate(Projection p, Population pre, Population post, int step) {
-        int n = pre.size();
-        if (p.isDense() && fewFired(pre)) {
+        if (p.isDense()) {
             potentiateLive(p, pre, post, step);
             return;
         }
+        int n = pre.size();
         if (preTrace.length < Kernels.paddedLength(n)) {
             preTrace = new float[Kernels.paddedLength(n)];
         }
@@ -197,17 +200,6 @@ abstract class PairBasedStdp implements Plasticity {
         float lo = p.wMin();
         float hi = p.wMax();
         int[] spiked = post.spiked();
-        if (p.isDense()) {
-            for (int k = 0, m = post.spikeCount(); k < m; k++) {
-                int j = spiked[k];
-                float gain = ltp(post, j, step);
-                if (gain != 0f) {
-                    p.settledColumns().disturb(j);
-                    potentiateDenseColumn(w, j, n, post.size(), preTrace, gain, lo, hi);
-                }
-            }
-            return;
-        }
         int[] colStart = p.colStart();
         int[] colSynapse = p.colSynapse();
         int[] colPre = p.colPre();
@@ -218,22 +210,6 @@ abstract class PairBasedStdp implements Plasticity {
             if (gain != 0f) {
                 p.settledColumns().disturb(j);
                 kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo, hi);
-            }
-        }
-    }
-
-    /**
-     * {@link Kernels#potentiateColumn} on column {@code j} of a dense {@code rows × cols} matrix: one strided walk
-     * down the column, without the column lists. Not a SIMD gather: with most pre neurons live a column is a cache
-     * line per weight either way, and a gather inlined into the step's large compiled code did not always become a
-     * vector instruction (the JIT then called the Vector API's slow fallback; docs/performance-rounds.md).
-     */
-    private static void potentiateDenseColumn(float[] w, int j, int rows, int cols, float[] trace, float gain,
-            float lo, float hi) {
-        for (int i = 0, s = j; i < rows; i++, s += cols) {
-            float t = trace[i];
-            if (t != 0f) {
-                w[s] = Math.min(Math.max(w[s] + gain * t, lo), hi);
             }
         }
     }

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * STDP on a dense projection walks only the neurons that fired since the last reset while they are few. The same
+ * STDP on a dense projection walks only the neurons that fired since the last reset: the post neurons a pre spike
+ * depresses while they are few, the pre neurons a post spike potentiates however many (crowded: all). The same
  * synapses listed in another order within each row make a projection that is not dense, whose STDP walks every
  * synapse of a spiking row or column (the sparse kernels): both must end with the same weights, bit for bit.
  */
@@ -114,7 +115,7 @@ class EventDrivenStdpTest {
      * ({@link io.somnus.synapse.SettledColumns}), normalising only the open columns gives the weights of normalising
      * every column every time (the reference takes {@link Projection#weights()} first, which opens all). Besides the
      * mixed trains above, trains whose pre neurons spike only in the first half of a presentation and post neurons
-     * only in the second (potentiation alone writes: a few pre neurons or all of them, the two potentiation paths),
+     * only in the second (potentiation alone writes: through a few fired pre neurons or all of them),
      * and the reverse (depression alone). With few post neurons firing most columns settle and are skipped.
      */
     @Test
