@@ -24,9 +24,8 @@ import io.somnus.synapse.SettledColumns;
  * neurons), the traces are read for them alone and a pre spike updates only their synapses: the same
  * updates of the same weights, without walking the zero traces of the others. A post spike potentiates a dense
  * column this way however many pre neurons fired: a column is a strided walk, a cache line per weight, with no SIMD
- * kernel to beat, and the fired pre neurons with a live trace are at most all of them. On the Brian2 comparison's
- * images (a median of 338 of the 784 inputs fired by an image's end) that took ≈ 5 % less time per image than
- * walking the whole column with a test of each trace (docs/performance-rounds.md, thirty-seventh round).
+ * kernel to beat, and the fired pre neurons with a live trace are at most all of them (measured against walking the
+ * whole column: docs/performance-rounds.md, thirty-seventh round).
  */
 abstract class PairBasedStdp implements Plasticity {
     private final ExponentialKernel preKernel;
@@ -69,8 +68,8 @@ abstract class PairBasedStdp implements Plasticity {
     }
 
     /**
-     * Whether to take the sparse path: the fired neurons are at most a quarter of the population (beyond that,
-     * the SIMD kernels over all of it cost less than the indexed updates).
+     * Whether depression takes the listed path: the fired post neurons are at most a quarter of the population
+     * (beyond that, one SIMD pass over each spiking row costs less than the indexed updates).
      */
     private static boolean fewFired(Population pop) {
         return pop.firedCount() * 4 <= pop.size();
