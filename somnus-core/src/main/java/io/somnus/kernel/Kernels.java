@@ -84,6 +84,14 @@ public interface Kernels {
     void depressRows(float[] w, int[] rows, int count, float[] trace, int n, float a, float lo, float hi);
 
     /**
+     * {@code w[rows[k]·n + j] ← clip(w[rows[k]·n + j] + gain[j]·rowTrace[k], lo, hi)} for every k in [0, count) and
+     * every j in [0, n) with {@code gain[j] ≠ 0} (others untouched): STDP potentiation of the rows of a dense
+     * {@code · × n} matrix by a step's postsynaptic spikes (a non-zero gain for each post that spiked), row k scaled by
+     * its presynaptic trace. The rows are distinct, so each weight is updated once.
+     */
+    void potentiateRows(float[] w, int[] rows, float[] rowTrace, int count, float[] gain, int n, float lo, float hi);
+
+    /**
      * {@code w[row + post[q]] ← clip(w[row + post[q]] − a·trace[q], lo, hi)} for q in [0, count), the posts distinct:
      * STDP depression of a dense row through a list of post neurons and their traces.
      */

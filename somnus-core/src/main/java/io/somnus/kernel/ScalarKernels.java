@@ -195,6 +195,23 @@ final class ScalarKernels implements Kernels {
         }
     }
 
+    @Override
+    public void potentiateRows(float[] w, int[] rows, float[] rowTrace, int count, float[] gain, int n, float lo,
+                               float hi) {
+        for (int k = 0; k < count; k++) {
+            potentiateRowRange(w, rows[k] * n, rowTrace[k], gain, 0, n, lo, hi);
+        }
+    }
+
+    static void potentiateRowRange(float[] w, int from, float trace, float[] gain, int j0, int n, float lo, float hi) {
+        for (int j = j0; j < n; j++) {
+            float g = gain[j];
+            if (g != 0f) {
+                w[from + j] = Math.min(Math.max(w[from + j] + g * trace, lo), hi);
+            }
+        }
+    }
+
     static void depressRowRange(float[] w, int from, float[] trace, int j0, int n, float a, float lo, float hi) {
         for (int j = j0; j < n; j++) {
             float t = trace[j];

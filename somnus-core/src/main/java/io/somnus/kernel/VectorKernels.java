@@ -627,6 +627,31 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void potentiateRows(float[] w, int[] rows, float[] rowTrace, int count, float[] gain, int n, float lo,
+                               float hi) {
+        // as depressRows: each vector of gains and its mask made once for all the rows; a vector of zero gains (posts
+        // that did not spike) changes no row and is skipped
+        int bound = F.loopBound(n);
+        for (int j = 0; j < bound; j += F.length()) {
+            FloatVector g = FloatVector.fromArray(F, gain, j);
+            VectorMask<Float> touched = g.compare(VectorOperators.NE, 0f);
+            if (!touched.anyTrue()) {
+                continue;
+            }
+            for (int k = 0; k < count; k++) {
+                int s = rows[k] * n + j;
+                FloatVector wj = FloatVector.fromArray(F, w, s);
+                wj.blend(wj.add(g.mul(rowTrace[k])).max(lo).min(hi), touched).intoArray(w, s);
+            }
+        }
+        if (bound < n) {
+            for (int k = 0; k < count; k++) {
+                ScalarKernels.potentiateRowRange(w, rows[k] * n, rowTrace[k], gain, bound, n, lo, hi);
+            }
+        }
+    }
+
+    @Override
     public void depressListed(float[] w, int row, int[] post, float[] trace, int count, float a, float lo, float hi) {
         int q = 0;
         if (HAS_SCATTER) { // gather, update, scatter: the posts are distinct

@@ -619,6 +619,28 @@ class KernelsTest {
                     assertEquals(expected, ws[row * n + j], "depressRows row " + row + " j=" + j);
                 }
             }
+            // potentiateRows: clip(w + gain·rowTrace, 0, 1) where gain ≠ 0, on rows 0 and 2 with their traces; a run
+            // of zero gains wider than any vector (posts that did not spike) leaves its weights as they are
+            float[] gain = new float[n];
+            for (int j = 0; j < n; j++) {
+                gain[j] = j >= 16 && j < 80 || j % 5 == 1 ? 0f : (float) (0.5 * r.nextDouble());
+            }
+            gain[n - 1] = 0f; // (w = 1.5 above w_max there stays unclipped)
+            int[] potentiated = {0, 2};
+            float[] rowTrace = {0.75f, 0.25f};
+            float[] ps = w.clone();
+            float[] pv = w.clone();
+            SCALAR.potentiateRows(ps, potentiated, rowTrace, 2, gain, n, 0f, 1f);
+            vector.potentiateRows(pv, potentiated, rowTrace, 2, gain, n, 0f, 1f);
+            assertArrayEquals(ps, pv);
+            for (int row : new int[] {0, 1, 2}) {
+                for (int j = 0; j < n; j++) {
+                    float old = w[row * n + j];
+                    float expected = row == 1 || gain[j] == 0f ? old
+                            : Math.min(1f, Math.max(0f, old + gain[j] * rowTrace[row / 2]));
+                    assertEquals(expected, ps[row * n + j], "potentiateRows row " + row + " j=" + j);
+                }
+            }
             // accumulate: column sums in double
             double[] ss = new double[n];
             double[] sv = new double[n];

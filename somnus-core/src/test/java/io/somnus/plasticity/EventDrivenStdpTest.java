@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * STDP on a dense projection walks only the neurons that fired since the last reset: the post neurons a pre spike
- * depresses while they are few, the pre neurons a post spike potentiates however many (crowded: all). The same
+ * depresses while they are few, the pre neurons a post spike potentiates however many (crowded: all), through whole
+ * rows when most post neurons spike in one step (a burst). The same
  * synapses listed in another order within each row make a projection that is not dense, whose STDP walks every
  * synapse of a spiking row or column (the sparse kernels): both must end with the same weights, bit for bit.
  */
@@ -42,9 +43,10 @@ class EventDrivenStdpTest {
 
     /**
      * Random spikes: few pre neurons (every 8th, 20 % per step) and few post neurons, or (crowded) every pre neuron
-     * at 5 % per step and, late on, every post neuron.
+     * at 5 % per step and, late on, every post neuron at 8 % per step (a burst: at 50 %, half of them in a step).
      */
-    private static SpikeTrain[] trains(long seed, boolean crowded) {
+    private static SpikeTrain[] trains(long seed, Schedule schedule) {
+        boolean crowded = schedule != Schedule.FEW;
         SplittableRandom r = new SplittableRandom(seed);
         SpikeTrain pre = new SpikeTrain();
         SpikeTrain post = new SpikeTrain();
@@ -58,7 +60,7 @@ class EventDrivenStdpTest {
             }
             int firing = crowded && t > STEPS / 2 ? POST : 3;
             for (int j = 0; j < firing; j++) {
-                if (r.nextDouble() < 0.08) {
+                if (r.nextDouble() < (schedule == Schedule.BURST && t > STEPS / 2 ? 0.5 : 0.08)) {
                     post.add(t, crowded ? j : 7 + 11 * j);
                 }
             }
@@ -83,12 +85,12 @@ class EventDrivenStdpTest {
         }
     }
 
-    private static float[] run(boolean ascending, Kernels kernels, boolean crowded) {
+    private static float[] run(boolean ascending, Kernels kernels, Schedule schedule) {
         Projection p = projection(new SpikeSource("pre", PRE), new SpikeSource("post", POST), ascending, kernels);
         assertEquals(ascending, p.isDense());
         SplittableRandom rng = new SplittableRandom(1);
         for (int presentation = 0; presentation < 3; presentation++) {
-            present(p, trains(presentation, crowded), rng);
+            present(p, trains(presentation, schedule), rng);
         }
         return p.toDense();
     }
@@ -96,10 +98,10 @@ class EventDrivenStdpTest {
     @Test
     void denseAndSparseStdpGiveTheSameWeights() {
         for (Kernels k : new Kernels[] {Kernels.scalar(), Kernels.vector()}) {
-            for (boolean crowded : new boolean[] {false, true}) {
-                float[] dense = run(true, k, crowded);
-                float[] sparse = run(false, k, crowded);
-                assertArrayEquals(sparse, dense, k.name() + (crowded ? ", most post neurons firing" : ", few firing"));
+            for (Schedule schedule : new Schedule[] {Schedule.FEW, Schedule.CROWDED, Schedule.BURST}) {
+                float[] dense = run(true, k, schedule);
+                float[] sparse = run(false, k, schedule);
+                assertArrayEquals(sparse, dense, k.name() + ", " + schedule);
                 float[] untouched = projection(new SpikeSource("a", PRE), new SpikeSource("b", POST), true, k).toDense();
                 int changed = 0;
                 for (int s = 0; s < dense.length; s++) {
@@ -131,19 +133,16 @@ class EventDrivenStdpTest {
                 WeightNormalisationTest.normalise(untouched, PRE, POST, TOTAL); // twice, as the runs settle
                 WeightNormalisationTest.normalise(untouched, PRE, POST, TOTAL);
                 assertFalse(java.util.Arrays.equals(untouched, tracked), where + ": STDP must change weights");
-                assertTrue(schedule == Schedule.CROWDED || skipped[0] > 5 * POST, where + ": " + skipped[0]
-                        + " columns skipped");
+                assertTrue(schedule == Schedule.CROWDED || schedule == Schedule.BURST || skipped[0] > 5 * POST,
+                        where + ": " + skipped[0] + " columns skipped");
             }
         }
     }
 
-    /** Who spikes when in {@link #normalisingTheColumnsStdpWroteGivesTheWeightsOfNormalisingAll}. */
-    private enum Schedule { FEW, CROWDED, FEW_PRE_THEN_POST, ALL_PRE_THEN_POST, POST_THEN_PRE }
+    /** Who spikes when: in {@link #trains(long, Schedule)} (the first three) or {@link #phasedTrains}. */
+    private enum Schedule { FEW, CROWDED, BURST, FEW_PRE_THEN_POST, ALL_PRE_THEN_POST, POST_THEN_PRE }
 
-    private static SpikeTrain[] trains(long seed, Schedule schedule) {
-        if (schedule == Schedule.FEW || schedule == Schedule.CROWDED) {
-            return trains(seed, schedule == Schedule.CROWDED);
-        }
+    private static SpikeTrain[] phasedTrains(long seed, Schedule schedule) {
         SplittableRandom r = new SplittableRandom(seed);
         SpikeTrain pre = new SpikeTrain();
         SpikeTrain post = new SpikeTrain();
@@ -176,7 +175,8 @@ class EventDrivenStdpTest {
         WeightNormalisation normalisation = new WeightNormalisation(TOTAL);
         SplittableRandom rng = new SplittableRandom(1);
         for (int presentation = 0; presentation < 12; presentation++) {
-            present(p, trains(presentation, schedule), rng);
+            present(p, schedule.ordinal() <= Schedule.BURST.ordinal() ? trains(presentation, schedule)
+                    : phasedTrains(presentation, schedule), rng);
             if (openAll) {
                 p.weights();
             }
