@@ -26,7 +26,8 @@ import io.somnus.synapse.SettledColumns;
  * column this way however many pre neurons fired: a column is a strided walk, a cache line per weight, with no SIMD
  * kernel to beat, and the fired pre neurons with a live trace are at most all of them (measured against walking the
  * whole column: docs/performance-rounds.md, thirty-seventh round); when a step's potentiating post spikes are at least
- * as many as the vectors in a row, the live rows are walked instead, one SIMD pass each (thirty-eighth round).
+ * as many as the vectors in a row, the live rows are walked instead, one pass of {@link Kernels#potentiateRows} for all
+ * (thirty-eighth round).
  */
 abstract class PairBasedStdp implements Plasticity {
     private final ExponentialKernel preKernel;
@@ -167,8 +168,8 @@ abstract class PairBasedStdp implements Plasticity {
     /**
      * {@link #potentiate} of a dense projection: through the fired pre neurons with a non-zero trace only. Each
      * potentiating post spike walks its column; when they are at least as many as the vectors in a row (a burst: most
-     * of Diehl &amp; Cook's E neurons firing together), one SIMD pass over each live row instead
-     * ({@link Kernels#potentiateRows}), which updates the same weights by the same operations.
+     * of Diehl &amp; Cook's E neurons firing together), the live rows instead ({@link Kernels#potentiateRows}), which
+     * updates the same weights by the same operations.
      */
     private void potentiateLive(Projection p, Population pre, Population post, int step) {
         int live = liveTraces(preKernel.table(), pre, step, false);

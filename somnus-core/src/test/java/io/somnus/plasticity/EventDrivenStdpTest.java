@@ -45,7 +45,7 @@ class EventDrivenStdpTest {
      * Random spikes: few pre neurons (every 8th, 20 % per step) and few post neurons, or (crowded) every pre neuron
      * at 5 % per step and, late on, every post neuron at 8 % per step (a burst: at 50 %, half of them in a step).
      */
-    private static SpikeTrain[] trains(long seed, Schedule schedule) {
+    private static SpikeTrain[] mixedTrains(long seed, Schedule schedule) {
         boolean crowded = schedule != Schedule.FEW;
         SplittableRandom r = new SplittableRandom(seed);
         SpikeTrain pre = new SpikeTrain();
@@ -139,8 +139,15 @@ class EventDrivenStdpTest {
         }
     }
 
-    /** Who spikes when: in {@link #trains(long, Schedule)} (the first three) or {@link #phasedTrains}. */
+    /** Who spikes when: {@link #mixedTrains} (the first three) or {@link #phasedTrains}. */
     private enum Schedule { FEW, CROWDED, BURST, FEW_PRE_THEN_POST, ALL_PRE_THEN_POST, POST_THEN_PRE }
+
+    private static SpikeTrain[] trains(long seed, Schedule schedule) {
+        return switch (schedule) {
+            case FEW, CROWDED, BURST -> mixedTrains(seed, schedule);
+            default -> phasedTrains(seed, schedule);
+        };
+    }
 
     private static SpikeTrain[] phasedTrains(long seed, Schedule schedule) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -175,8 +182,7 @@ class EventDrivenStdpTest {
         WeightNormalisation normalisation = new WeightNormalisation(TOTAL);
         SplittableRandom rng = new SplittableRandom(1);
         for (int presentation = 0; presentation < 12; presentation++) {
-            present(p, schedule.ordinal() <= Schedule.BURST.ordinal() ? trains(presentation, schedule)
-                    : phasedTrains(presentation, schedule), rng);
+            present(p, trains(presentation, schedule), rng);
             if (openAll) {
                 p.weights();
             }
