@@ -768,10 +768,19 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void accumulate(double[] sum, int s, float[] x, int o, int n) {
-        // widening float→double changes the vector shape: in a harness C2 on Java 17 compiled a lane-for-lane
-        // conversion to SIMD (3× the plain loop), but inside whole runs it fell back to the Vector API's Java code
-        // and halved diehl-cook's training (weight normalisation), so the plain loop stays
-        ScalarKernels.accumulateRange(sum, s, x, o, 0, n);
+        // D's lanes at a time, each float widened exactly and added once, in the scalar order. The floats are loaded
+        // as a whole F vector, of which the conversion keeps the first D.length() lanes: F and D stay the JVM's only
+        // float and double shapes (a float vector of D's length, a second shape, once left C2 on the Vector API's
+        // Java code inside whole runs, and diehl-cook's training at half speed; docs/performance-rounds.md, thirty-
+        // ninth round). Where a whole F vector would pass the end of x, the plain loop
+        int lanes = D.length();
+        int h = 0;
+        for (int end = Math.min(n - lanes, x.length - o - F.length()); h <= end; h += lanes) {
+            DoubleVector widened = (DoubleVector) FloatVector.fromArray(F, x, o + h)
+                    .convertShape(VectorOperators.F2D, D, 0);
+            ((DoubleVector) DOUBLES.cast(DoubleVector.fromArray(D, sum, s + h).add(widened))).intoArray(sum, s + h);
+        }
+        ScalarKernels.accumulateRange(sum, s, x, o, h, n);
     }
 
     @Override

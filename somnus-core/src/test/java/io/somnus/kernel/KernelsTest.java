@@ -1145,6 +1145,49 @@ class KernelsTest {
         assertArrayEquals(pops[0].theta(), pops[1].theta());
     }
 
+    /**
+     * {@code accumulate} widens each float to double exactly and adds it once, in the definition's order: subnormal,
+     * −0, the largest floats and ordinary values, at offsets, into sums where a small term rounds away; in a matrix
+     * whose rows end at the array's end (the vector kernel's last loads would pass it, so its plain loop runs there)
+     * and in one with room behind the last row (every group of a row in SIMD).
+     */
+    @Test
+    void accumulateWidensEveryFloatExactlyInRowOrder() {
+        SplittableRandom r = new SplittableRandom(41);
+        float[] special = {Float.MIN_VALUE, -Float.MIN_VALUE, 3e-39f, -0f, 0f, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.MIN_NORMAL, 1f, -1.5f, 0x1.fffffep-1f};
+        for (int n : new int[] {3, 4, 5, 16, 21, 100}) {
+            for (int slack : new int[] {0, 64}) {
+                int rows = 5;
+                int o0 = 3; // the matrix starts at an offset into x
+                float[] x = new float[o0 + rows * n + slack];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = r.nextInt(3) == 0 ? special[r.nextInt(special.length)] : (float) (1e3 * r.nextGaussian());
+                }
+                double[] start = new double[n + 2];
+                for (int j = 0; j < start.length; j++) {
+                    start[j] = j % 4 == 0 ? 1e300 * r.nextGaussian() : j % 4 == 1 ? -0.0 : r.nextGaussian();
+                }
+                double[] expected = start.clone();
+                for (int i = 0; i < rows; i++) {
+                    for (int h = 0; h < n; h++) {
+                        expected[1 + h] += (double) x[o0 + i * n + h];
+                    }
+                }
+                for (Kernels k : new Kernels[] {SCALAR, vector}) {
+                    double[] sums = start.clone();
+                    for (int i = 0; i < rows; i++) {
+                        k.accumulate(sums, 1, x, o0 + i * n, n);
+                    }
+                    for (int j = 0; j < sums.length; j++) {
+                        assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(sums[j]),
+                                k.name() + " n=" + n + " slack=" + slack + " entry " + j);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void kernelChoiceIsNamedAndBadNamesAreRejected() {
         assertSame(SCALAR, Kernels.named("scalar"));
