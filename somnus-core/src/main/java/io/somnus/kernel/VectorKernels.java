@@ -771,8 +771,8 @@ final class VectorKernels implements Kernels {
         // D's lanes at a time, each float widened exactly and added once, in the scalar order. The floats are loaded
         // as a whole F vector, of which the conversion keeps the first D.length() lanes: F and D stay the JVM's only
         // float and double shapes (a float vector of D's length, a second shape, once left C2 on the Vector API's
-        // Java code inside whole runs, and diehl-cook's training at half speed; docs/performance-rounds.md, thirty-
-        // ninth round). Where a whole F vector would pass the end of x, the plain loop
+        // Java code inside whole runs, and diehl-cook's training at half speed: docs/performance-rounds.md, sixth
+        // and thirty-ninth rounds). Where a whole F vector would pass the end of x, the plain loop
         int lanes = D.length();
         int h = 0;
         for (int end = Math.min(n - lanes, x.length - o - F.length()); h <= end; h += lanes) {
