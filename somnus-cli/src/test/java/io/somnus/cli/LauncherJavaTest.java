@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +24,7 @@ class LauncherJavaTest {
     Path javaHome;
 
     private ScriptRun launch() throws IOException, InterruptedException {
-        assertTrue(Files.isExecutable(LAUNCHER), LAUNCHER + " is missing or not executable");
-        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true);
-        pb.environment().put("JAVA_HOME", javaHome.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ScriptRun(p.waitFor(), out);
+        return ScriptRun.run(LAUNCHER, Map.of("JAVA_HOME", javaHome.toString()), "--version");
     }
 
     /** A fake {@code bin/java} under {@link #javaHome} that prints {@code -XshowSettings}'s line for {@code spec}. */

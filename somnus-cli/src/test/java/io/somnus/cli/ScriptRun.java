@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** One run of a script of the checkout's {@code scripts/}: its exit status and its output (stdout and stderr). */
+/**
+ * One run of a script of the checkout (one of its {@code scripts/}, or the launcher): its exit status and its output
+ * (stdout and stderr).
+ */
 record ScriptRun(int exit, String output) {
     /** {@code scripts/NAME} of the checkout, seen from a module's directory (where Maven runs the tests). */
     static Path script(String name) {
@@ -17,10 +21,18 @@ record ScriptRun(int exit, String output) {
     }
 
     static ScriptRun run(Path script, String... args) throws IOException, InterruptedException {
+        return run(script, Map.of(), args);
+    }
+
+    /** {@link #run(Path, String...)} with {@code env} added to (or replacing entries of) this process's environment. */
+    static ScriptRun run(Path script, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(script), script + " is missing or not executable");
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new ScriptRun(p.waitFor(), out);
     }
