@@ -94,14 +94,8 @@ class HostProbeScriptTest {
     @Test
     void refusesBadArgumentsNamingThem() throws Exception {
         assumeTrue(runnable(), "needs x86-64 and cc");
-        ScriptRun zero = run("0");
-        assertEquals(2, zero.exit(), zero.output());
-        assertTrue(zero.output().contains("SECONDS must be a positive number, got '0'"), zero.output());
-        ScriptRun word = run("1", "first");
-        assertEquals(2, word.exit(), word.output());
-        assertTrue(word.output().contains("CPU must be a CPU number, got 'first'"), word.output());
-        ScriptRun absent = run("1", "4096");
-        assertEquals(2, absent.exit(), absent.output());
-        assertTrue(absent.output().contains("cannot run on CPU 4096"), absent.output());
+        run("0").assertRefused("SECONDS must be a positive number, got '0'");
+        run("1", "first").assertRefused("CPU must be a CPU number, got 'first'");
+        run("1", "4096").assertRefused("cannot run on CPU 4096");
     }
 }

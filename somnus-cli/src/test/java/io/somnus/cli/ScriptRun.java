@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,5 +36,11 @@ record ScriptRun(int exit, String output) {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new ScriptRun(p.waitFor(), out);
+    }
+
+    /** Asserts that the script refused its arguments: exit status 2 and {@code message} in its output. */
+    void assertRefused(String message) {
+        assertEquals(2, exit, output);
+        assertTrue(output.contains(message), "no '" + message + "' in:\n" + output);
     }
 }
