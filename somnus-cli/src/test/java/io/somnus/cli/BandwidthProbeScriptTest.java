@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +22,8 @@ class BandwidthProbeScriptTest {
         return ScriptRun.run(SCRIPT, args);
     }
 
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
-    }
-
     private static boolean runnable() {
-        return onPath("cc") && onPath("taskset");
+        return ScriptRun.onPath("cc") && ScriptRun.onPath("taskset");
     }
 
     @Test

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +24,7 @@ class HostProbeScriptTest {
     }
 
     private static boolean runnable() {
-        return System.getProperty("os.arch").equals("amd64")
-                && Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "cc")));
+        return System.getProperty("os.arch").equals("amd64") && ScriptRun.onPath("cc");
     }
 
     private static double[] figures(String output, String line) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Java or one older than 17.
  */
 class LauncherJavaTest {
-    private static final Path LAUNCHER = Path.of("..", "somnus").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = ScriptRun.launcher();
 
     @TempDir
     Path javaHome;

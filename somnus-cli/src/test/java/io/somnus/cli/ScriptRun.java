@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One run of a script of the checkout (one of its {@code scripts/}, or the launcher): its exit status and its output
@@ -19,6 +20,16 @@ record ScriptRun(int exit, String output) {
     /** {@code scripts/NAME} of the checkout, seen from a module's directory (where Maven runs the tests). */
     static Path script(String name) {
         return Path.of("..", "scripts", name).toAbsolutePath().normalize();
+    }
+
+    /** The launcher, {@code somnus} at the checkout's root, seen from a module's directory. */
+    static Path launcher() {
+        return Path.of("..", "somnus").toAbsolutePath().normalize();
+    }
+
+    /** Whether an executable named {@code command} is in a directory of {@code PATH} (a script's prerequisite). */
+    static boolean onPath(String command) {
+        return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
     }
 
     static ScriptRun run(Path script, String... args) throws IOException, InterruptedException {
