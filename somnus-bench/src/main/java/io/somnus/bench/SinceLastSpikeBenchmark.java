@@ -1,5 +1,7 @@
 package io.somnus.bench;
 
+import io.somnus.core.GaussianDraws;
+import io.somnus.core.SplittableState;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.SinceLastSpikeStdp;
@@ -10,6 +12,7 @@ import io.somnus.synapse.SynapseList;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,6 +26,9 @@ import org.openjdk.jmh.annotations.State;
  * replay of the step's spikes.
  */
 @State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--add-opens", GaussianDraws.OPENS,
+        "--add-opens", SplittableState.OPENS, "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=dontinline,io.somnus.plasticity.SinceLastSpikeStdp::visit*"}) // the walks as the launcher
 public class SinceLastSpikeBenchmark extends SomnusBenchmark {
     static final int STREAM_STEPS = 5_000;
     static final double DT_MS = 1.0;

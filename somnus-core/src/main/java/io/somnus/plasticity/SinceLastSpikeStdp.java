@@ -27,9 +27,11 @@ import io.somnus.synapse.Projection;
  */
 public final class SinceLastSpikeStdp implements Plasticity {
     /**
-     * The signed change of a weight for Δ = k − {@link #zeroAt}, k in [0, length): {@code −sign·ltd[−Δ]} for Δ &lt; 0,
+     * The signed change of a weight for Δ = k − {@link #zeroAt}, k in [1, length): {@code −sign·ltd[−Δ]} for Δ &lt; 0,
      * {@code sign·ltp[Δ]} for Δ ≥ 0, each as the float product the rule defines; both ends are the ±0 every Δ beyond
      * them gives. One load per visit instead of a branch on the sign of Δ, which is as likely one way as the other.
+     * Entry 0 is −0, the change of a synapse the column walk must leave alone: w + (−0) is w, bit for bit, for every w
+     * (a NaN and −0 included), so that walk needs no branch on it ({@link #visitColumn}).
      */
     private final float[] change;
     private final int zeroAt;
@@ -73,8 +75,9 @@ public final class SinceLastSpikeStdp implements Plasticity {
         }
         float[] ltp = increments(eta, tauLtpMs, dtMs);
         float[] ltd = increments(eta, tauLtdMs, dtMs);
-        this.zeroAt = ltd.length - 1;
+        this.zeroAt = ltd.length;
         this.change = new float[zeroAt + ltp.length];
+        change[0] = -0f;
         for (int k = 1; k < ltd.length; k++) {
             change[zeroAt - k] = -sign * ltd[k];
         }
@@ -101,7 +104,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
      * {@link #apply} reads from the table directly, clamping only the end each of its loops can reach.
      */
     float change(int delta) {
-        return change[Math.min(Math.max(delta + zeroAt, 0), change.length - 1)];
+        return change[Math.min(Math.max(delta + zeroAt, 1), change.length - 1)];
     }
 
     @Override
@@ -134,10 +137,12 @@ public final class SinceLastSpikeStdp implements Plasticity {
         int[] postLast = post.lastSpikeStep();
         int[] postPrev = post.previousSpikeStep();
         int before = step - 1;
+        float lo = p.wMin();
+        float hi = p.wMax();
         boolean listed = listedFor == p && listedStep == before;
         float[] change = this.change;
         int last = change.length - 1;
-        // synapses of pre neurons that spiked at t − 1: since(pre) is 0 or 1, so Δ ≥ −1 and the index ≥ zeroAt − 1 ≥ 0;
+        // synapses of pre neurons that spiked at t − 1: since(pre) is 0 or 1, so Δ ≥ −1 and the index ≥ zeroAt − 1 ≥ 1;
         // since(post) is read from the post's last spike step (no array of them to fill first: virtualLast)
         int[] postIndex = p.postIndex();
         for (int k = 0, n = listed ? preListedCount : pre.size(); k < n; k++) {
@@ -146,13 +151,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
                 continue;
             }
             // Δ = since(post) − since(pre) = preLast[i] − virtualLast(post): this neuron has spiked
-            int base = zeroAt + preLast[i];
-            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
-                float x = w[s] + change[Math.min(base - virtualLast(postLast[postIndex[s]]), last)];
-                w[s] = x;
-                outside[count] = s; // kept only when outside the bounds: no branch on it
-                count += p.outsideBounds(x);
-            }
+            count = visitRow(w, rowStart[i], rowStart[i + 1], postIndex, postLast, change, zeroAt + preLast[i], last,
+                    lo, hi, outside, count);
         }
         // synapses of post neurons that spiked at t − 1, unless already visited from their pre (marked −1): since(post)
         // is 0 or 1, so Δ ≤ 1 and the index ≤ zeroAt + 1 ≤ last
@@ -169,17 +169,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
                 preSince = preSinceBuffer = grown(preSinceBuffer, pre.size());
                 markedSince(pre, step, preSince, listed, preListed, preListedCount, before);
             }
-            int base = zeroAt + since(postLast[j], step);
-            for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
-                int sincePre = preSince[colPre[c]];
-                if (sincePre >= 0) {
-                    int s = colSynapse[c];
-                    float x = w[s] + change[Math.max(base - sincePre, 0)];
-                    w[s] = x;
-                    outside[count] = s;
-                    count += p.outsideBounds(x);
-                }
-            }
+            count = visitColumn(w, colStart[j], colStart[j + 1], colSynapse, colPre, preSince, change,
+                    zeroAt + since(postLast[j], step), lo, hi, outside, count);
         }
         outsideCount = count;
         preListed = copySpikes(pre, preListed);
@@ -188,6 +179,43 @@ public final class SinceLastSpikeStdp implements Plasticity {
         postListedCount = post.spikeCount();
         listedStep = step;
         listedFor = p;
+    }
+
+    /**
+     * The row walk: synapses [s, end) of a pre neuron that spiked at t − 1, each changed by the table's entry at
+     * {@code base − virtualLast(post)} (at most {@code last}); those left outside [lo, hi] are listed in {@code outside}
+     * from {@code count} on (kept only when outside: no branch on it). Returns the new count.
+     */
+    private static int visitRow(float[] w, int s, int end, int[] postIndex, int[] postLast, float[] change, int base,
+                                int last, float lo, float hi, int[] outside, int count) {
+        for (; s < end; s++) {
+            float x = w[s] + change[Math.min(base - virtualLast(postLast[postIndex[s]]), last)];
+            w[s] = x;
+            outside[count] = s;
+            count += Projection.outsideBounds(x, lo, hi);
+        }
+        return count;
+    }
+
+    /**
+     * The column walk: the synapses [c, end) of the column lists of a post neuron that spiked at t − 1, each changed by
+     * the table's entry at {@code base − since(pre)} (at least 1); those whose pre is marked −1 in {@code preSince}
+     * (visited from their row) get entry 0, −0, which leaves them as they are, and are not listed again: no branch on
+     * the mark, which is as unpredictable as the input spikes (≈ 8 % of paper-code's column visits). Listed in
+     * {@code outside} as in {@link #visitRow}. Returns the new count.
+     */
+    private static int visitColumn(float[] w, int c, int end, int[] colSynapse, int[] colPre, int[] preSince,
+                                   float[] change, int base, float lo, float hi, int[] outside, int count) {
+        for (; c < end; c++) {
+            int sincePre = preSince[colPre[c]];
+            int keep = ~(sincePre >> 31); // 0 for a pre marked −1, else all ones
+            int s = colSynapse[c];
+            float x = w[s] + change[Math.max(base - sincePre, 1) & keep]; // entry 0, −0, for a marked pre
+            w[s] = x;
+            outside[count] = s;
+            count += Projection.outsideBounds(x, lo, hi) & keep;
+        }
+        return count;
     }
 
     /**

@@ -414,6 +414,11 @@ public final class Projection {
      * walk 3× slower; compares joined by {@code &} did no better: docs/performance-rounds.md, twenty-fourth round).
      */
     public int outsideBounds(float x) {
+        return outsideBounds(x, wMin, wMax);
+    }
+
+    /** {@link #outsideBounds(float)} for bounds in hand (a loop that keeps them in registers). */
+    public static int outsideBounds(float x, float wMin, float wMax) {
         return (Float.floatToRawIntBits(x - wMin) | Float.floatToRawIntBits(wMax - x)) >>> 31;
     }
 

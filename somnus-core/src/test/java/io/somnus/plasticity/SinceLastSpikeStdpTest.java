@@ -115,6 +115,23 @@ class SinceLastSpikeStdpTest {
      */
     @Test
     void theListedSpikesVisitTheSynapsesEveryScanWould() {
+        // weights inside, at and outside the bounds [0.005, 0.02]
+        agreesWithTheScan(rule(ETA, 1), 0.005f, 0.02f, rng -> (float) (0.02 * rng.nextDouble()));
+    }
+
+    /**
+     * A synapse whose pre and post both spiked at t − 1 is changed once: by its row, and its column leaves it as it is.
+     * With η = 0 every change is ±0, so a −0 weight tells whether the second visit added anything: −0 + (−0) is −0,
+     * −0 + (+0) is +0.
+     */
+    @Test
+    void aSynapseVisitedFromBothEndsKeepsItsSignedZero() {
+        agreesWithTheScan(rule(0, 1), -1f, 1f, rng -> -0f);
+        agreesWithTheScan(rule(0, -1), -1f, 1f, rng -> -0f);
+    }
+
+    private static void agreesWithTheScan(SinceLastSpikeStdp rule, float wMin, float wMax,
+                                          java.util.function.ToDoubleFunction<SplittableRandom> initialWeight) {
         int nPre = 30;
         int nPost = 20;
         int steps = 400;
@@ -131,10 +148,9 @@ class SinceLastSpikeStdpTest {
         }
         float[] w0 = new float[syn.size()];
         for (int s = 0; s < w0.length; s++) {
-            w0[s] = (float) (0.02 * rng.nextDouble());
+            w0[s] = (float) initialWeight.applyAsDouble(rng);
         }
-        SinceLastSpikeStdp rule = rule(ETA, 1);
-        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, w0.clone(), 0.005f, 0.02f)
+        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, w0.clone(), wMin, wMax)
                 .withPlasticity(rule);
         pre.play(randomTrain(steps, nPre, 0.15, rng));
         post.play(randomTrain(steps, nPost, 0.1, rng));
