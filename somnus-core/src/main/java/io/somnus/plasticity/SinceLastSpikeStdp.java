@@ -184,7 +184,10 @@ public final class SinceLastSpikeStdp implements Plasticity {
     /**
      * The row walk: synapses [s, end) of a pre neuron that spiked at t − 1, each changed by the table's entry at
      * {@code base − virtualLast(post)} (at most {@code last}); those left outside [lo, hi] are listed in {@code outside}
-     * from {@code count} on (kept only when outside: no branch on it). Returns the new count.
+     * from {@code count} on (kept only when outside: no branch on it). Returns the new count. Both walks are methods of
+     * their own, which the launcher compiles apart ({@code dontinline}): inlined into {@link #apply}, C2 ran out of
+     * registers and kept {@code count} on the stack, a load and a store in every visit (docs/performance-rounds.md,
+     * forty-first round).
      */
     private static int visitRow(float[] w, int s, int end, int[] postIndex, int[] postLast, float[] change, int base,
                                 int last, float lo, float hi, int[] outside, int count) {
