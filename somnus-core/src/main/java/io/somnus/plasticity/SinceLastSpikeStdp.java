@@ -204,8 +204,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
      * The column walk: the synapses [c, end) of the column lists of a post neuron that spiked at t − 1, each changed by
      * the table's entry at {@code base − since(pre)} (at least 1); those whose pre is marked −1 in {@code preSince}
      * (visited from their row) get entry 0, −0, which leaves them as they are, and are not listed again: no branch on
-     * the mark, which is as unpredictable as the input spikes (≈ 8 % of paper-code's column visits). Listed in
-     * {@code outside} as in {@link #visitRow}. Returns the new count.
+     * the mark, which follows the random input spikes. Listed in {@code outside} as in {@link #visitRow}. Returns the
+     * new count.
      */
     private static int visitColumn(float[] w, int c, int end, int[] colSynapse, int[] colPre, int[] preSince,
                                    float[] change, int base, float lo, float hi, int[] outside, int count) {
