@@ -51,9 +51,7 @@ class BandwidthProbeScriptTest {
     @Test
     void refusesBadArgumentsNamingThem() throws Exception {
         assumeTrue(runnable(), "needs cc and taskset");
-        run("0").assertRefused("SECONDS must be a positive number, got '0'");
-        run("1", "first").assertRefused("CPU must be a CPU number, got 'first'");
-        run("1", "4096").assertRefused("cannot run on CPU 4096");
+        ScriptRun.assertRefusesBadSecondsAndCpu(BandwidthProbeScriptTest::run);
         run("1", "0", "8").assertRefused("COLUMNS must be a whole number from 16 to 1000000, got '8'");
     }
 }

@@ -91,8 +91,6 @@ class HostProbeScriptTest {
     @Test
     void refusesBadArgumentsNamingThem() throws Exception {
         assumeTrue(runnable(), "needs x86-64 and cc");
-        run("0").assertRefused("SECONDS must be a positive number, got '0'");
-        run("1", "first").assertRefused("CPU must be a CPU number, got 'first'");
-        run("1", "4096").assertRefused("cannot run on CPU 4096");
+        ScriptRun.assertRefusesBadSecondsAndCpu(HostProbeScriptTest::run);
     }
 }

@@ -49,6 +49,21 @@ record ScriptRun(int exit, String output) {
         return new ScriptRun(p.waitFor(), out);
     }
 
+    /** A script run with these arguments (a test's own {@code run}). */
+    interface Runner {
+        ScriptRun run(String... args) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Asserts that a probe (scripts/host-probe, scripts/bandwidth-probe: the checks of scripts/probe-args.sh) refuses a
+     * SECONDS that is not positive, a CPU that is not a number and a CPU it may not run on, naming each.
+     */
+    static void assertRefusesBadSecondsAndCpu(Runner probe) throws IOException, InterruptedException {
+        probe.run("0").assertRefused("SECONDS must be a positive number, got '0'");
+        probe.run("1", "first").assertRefused("CPU must be a CPU number, got 'first'");
+        probe.run("1", "4096").assertRefused("cannot run on CPU 4096");
+    }
+
     /** Asserts that the script refused its arguments: exit status 2 and {@code message} in its output. */
     void assertRefused(String message) {
         assertEquals(2, exit, output);
