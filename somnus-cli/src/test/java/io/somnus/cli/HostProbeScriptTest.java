@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code scripts/host-probe} (docs/performance.md, "Measuring"): runs it briefly, alone and beside a command, and checks
@@ -86,6 +88,27 @@ class HostProbeScriptTest {
         ScriptRun none = run("--during");
         assertEquals(2, none.exit(), none.output());
         assertTrue(none.output().contains("--during needs a command to run"), none.output());
+    }
+
+    /**
+     * {@code --during} with a command that ends at once, often before a sampler has started (its signal then came too
+     * early: it once sampled for ten minutes after the script had waited on it) or opened its output: the script ends,
+     * passes the status on and gives each core's one line, its sample or that it has none. The time limit's own thread
+     * can fail the test while the script hangs.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCommandThatEndsAtOnceLeavesNoSamplerRunning() throws Exception {
+        assumeTrue(runnable(), "needs x86-64 and cc");
+        long cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        Pattern coreLine = Pattern.compile("host-probe: cpu \\d+(: no sample \\(the command ended before the first\\)"
+                + "| during the command: 1 samples over .*)");
+        for (int k = 0; k < 5; k++) {
+            ScriptRun r = run("--during", "sh", "-c", "exit 5");
+            assertEquals(5, r.exit(), r.output());
+            assertFalse(r.output().contains("No such file"), r.output());
+            assertEquals(cores, r.output().lines().filter(l -> coreLine.matcher(l).matches()).count(), r.output());
+        }
     }
 
     @Test
