@@ -30,8 +30,8 @@ class HostProbeScriptTest {
     }
 
     private static double[] figures(String output, String line) {
-        Matcher m = Pattern.compile(Pattern.quote(line) + ": median ([0-9.]+)(?: GHz)? \\(p5 ([0-9.]+), p95 ([0-9.]+)\\)")
-                .matcher(output);
+        Matcher m = Pattern.compile(Pattern.quote(line)
+                + ": median ([0-9.]+)(?: GHz| cycles)? \\(p5 ([0-9.]+), p95 ([0-9.]+)\\)").matcher(output);
         assertTrue(m.find(), "no '" + line + "' line in:\n" + output);
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
             Double.parseDouble(m.group(3))};
@@ -44,13 +44,15 @@ class HostProbeScriptTest {
         assertEquals(0, r.exit(), r.output());
         double[] clock = figures(r.output(), "clock (one dependent add per cycle)");
         double[] adds = figures(r.output(), "adds per cycle in eight independent chains");
-        for (double[] f : List.of(clock, adds)) {
+        double[] l2 = figures(r.output(), "L2 loads (one chain of dependent loads over 512 KiB)");
+        for (double[] f : List.of(clock, adds, l2)) {
             assertTrue(f[1] <= f[0] && f[0] <= f[2], "p5 ≤ median ≤ p95: " + r.output());
         }
         // a clock between 0.5 and 7 GHz; eight independent chains run at least as fast as one and at most as wide as
         // any x86-64 core issues integer adds (Zen 5: 6 ALUs)
         assertTrue(clock[0] > 0.5 && clock[0] < 7, r.output());
         assertTrue(adds[0] > 1 && adds[0] <= 8, r.output());
+        assertL2LoadCycles(l2[0], r.output());
         Matcher shared = Pattern.compile("\\(the physical core shared\\): (\\d+) %").matcher(r.output());
         assertTrue(shared.find(), r.output());
         int percent = Integer.parseInt(shared.group(1));
@@ -68,7 +70,8 @@ class HostProbeScriptTest {
         assertEquals(3, r.exit(), r.output());
         Matcher m = Pattern.compile("cpu \\d+ during the command: (\\d+) samples over ([0-9.]+) s; clock median ([0-9.]+) "
                 + "GHz; adds per cycle median ([0-9.]+) \\(p5 ([0-9.]+), p95 ([0-9.]+)\\); samples below 90% of the p95 "
-                + "\\(the physical core shared\\): (\\d+) %").matcher(r.output());
+                + "\\(the physical core shared\\): (\\d+) %; L2 load median ([0-9.]+) cycles \\(p5 ([0-9.]+), p95 "
+                + "([0-9.]+)\\)").matcher(r.output());
         int cores = 0;
         while (m.find()) {
             cores++;
@@ -83,11 +86,23 @@ class HostProbeScriptTest {
             assertTrue(clock > 0.5 && clock < 7, m.group());
             assertTrue(p5 <= median && median <= p95 && median > 1 && median <= 8, m.group());
             assertTrue(percent >= 0 && percent <= 100, m.group());
+            double l2 = Double.parseDouble(m.group(8));
+            assertTrue(Double.parseDouble(m.group(9)) <= l2 && l2 <= Double.parseDouble(m.group(10)), m.group());
+            assertL2LoadCycles(l2, m.group());
         }
         assertTrue(cores >= 1, "no core's line in:\n" + r.output());
         ScriptRun none = run("--during");
         assertEquals(2, none.exit(), none.output());
         assertTrue(none.output().contains("--during needs a command to run"), none.output());
+    }
+
+    /**
+     * A chain of loads through 512 KiB, beyond the L1 of any x86-64 core (at most 64 KiB), waits at least an L2 hit per
+     * load (11 cycles or more on every x86-64 core since 2011), and less than a trip to memory would take (well under
+     * 1 000 cycles): a rate in ns instead of cycles, or loads the compiler removed, would read below.
+     */
+    private static void assertL2LoadCycles(double cycles, String output) {
+        assertTrue(cycles >= 11 && cycles < 1000, "cycles per L2 load " + cycles + " in:\n" + output);
     }
 
     /**
