@@ -406,18 +406,15 @@ public final class Projection {
     }
 
     /**
-     * 1 when {@code x} is below wMin or above wMax, where {@link #clamp} changes it, else 0; for a NaN, −0 against a
-     * bound of +0 or an infinite x at an infinite bound it may be 1, where {@code clamp} leaves x as it is. The sign
-     * bits of x − wMin and wMax − x, which are exact in sign (the difference of two distinct floats is never rounded to
-     * 0): no branch. x86 has no conditional move between float registers: a test through {@code clamp(x) != x} compiled
-     * to branches, which a weight that STDP moves back and forth across a bound mispredicts (paper-code's E → I column
-     * walk 3× slower; compares joined by {@code &} did no better: docs/performance-rounds.md, twenty-fourth round).
+     * 1 when {@code x} is below wMin or above wMax, where {@link #clamp} (with these bounds) changes it, else 0; for a
+     * NaN, −0 against a bound of +0 or an infinite x at an infinite bound it may be 1, where {@code clamp} leaves x as
+     * it is. The sign bits of x − wMin and wMax − x, which are exact in sign (the difference of two distinct floats is
+     * never rounded to 0): no branch. x86 has no conditional move between float registers: a test through
+     * {@code clamp(x) != x} compiled to branches, which a weight that STDP moves back and forth across a bound
+     * mispredicts (paper-code's E → I column walk 3× slower; compares joined by {@code &} did no better:
+     * docs/performance-rounds.md, twenty-fourth round). Static, with the bounds as arguments, so that a loop keeps
+     * them in registers.
      */
-    public int outsideBounds(float x) {
-        return outsideBounds(x, wMin, wMax);
-    }
-
-    /** {@link #outsideBounds(float)} for bounds in hand (a loop that keeps them in registers). */
     public static int outsideBounds(float x, float wMin, float wMax) {
         return (Float.floatToRawIntBits(x - wMin) | Float.floatToRawIntBits(wMax - x)) >>> 31;
     }

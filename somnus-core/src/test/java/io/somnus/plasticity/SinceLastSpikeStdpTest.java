@@ -13,6 +13,7 @@ import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,7 +132,7 @@ class SinceLastSpikeStdpTest {
     }
 
     private static void agreesWithTheScan(SinceLastSpikeStdp rule, float wMin, float wMax,
-                                          java.util.function.ToDoubleFunction<SplittableRandom> initialWeight) {
+                                          ToDoubleFunction<SplittableRandom> initialWeight) {
         int nPre = 30;
         int nPost = 20;
         int steps = 400;

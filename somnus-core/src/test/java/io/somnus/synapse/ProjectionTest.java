@@ -56,7 +56,7 @@ class ProjectionTest {
                 xs[n++] = (float) ((rng.nextBoolean() ? 1 : -1) * Math.pow(10, rng.nextDouble(-40, 3)));
             }
             for (float x : xs) {
-                int outside = p.outsideBounds(x);
+                int outside = Projection.outsideBounds(x, p.wMin(), p.wMax());
                 String what = "x = " + x + " in [" + b[0] + ", " + b[1] + "]";
                 if (Float.floatToRawIntBits(p.clamp(x)) != Float.floatToRawIntBits(x)) {
                     assertEquals(1, outside, what);
