@@ -281,12 +281,15 @@ final class VectorKernels implements Kernels {
         final FloatVector eInh = FloatVector.broadcast(F, c.inhibitoryReversalMv());
         final FloatVector zero = FloatVector.zero(F);
         final float now = step;
-        // A neuron at rest with no conductance and no input is at a fixed point of the update: exponential Euler's
-        // V = V∞ + (V − V∞)·e^(−dt/τ) with V∞ and the factor of g_e = g_i = 0, or forward Euler's step with
-        // g_e = g_i = 0 (computed below by the same operations as the update): when a whole vector of neurons is
-        // active, receives nothing, has g = +0 and V maps to itself bit for bit, the update would write back what is
-        // there, so it is skipped (most inhibitory neurons between the spikes of their excitatory partner).
-        final boolean skipResting = noiseMv == null && c.keepExcitatory() > 0 && c.keepInhibitory() > 0;
+        // A neuron at rest with no conductance and no input is at a fixed point of exponential Euler's update,
+        // V = V∞ + (V − V∞)·e^(−dt/τ) with V∞ and the factor of g_e = g_i = 0 (computed below by the same operations
+        // as the update): when a whole vector of neurons is active, receives nothing, has g = +0 and V maps to itself
+        // bit for bit, the update would write back what is there, so it is skipped (most inhibitory neurons between
+        // the spikes of their excitatory partner). Not under forward Euler: its update costs about what the test does,
+        // which then only slowed the vectors that receive input every step (the excitatory neurons;
+        // docs/performance-rounds.md, forty-third round).
+        final boolean skipResting = !c.forwardEuler() && noiseMv == null && c.keepExcitatory() > 0
+                && c.keepInhibitory() > 0;
         // (V∞ and the factor at g = +0 come with the step's constants, by the scalar operations the lanes repeat)
         final FloatVector vInfResting = FloatVector.broadcast(F, c.restingVInfMv());
         final FloatVector decayResting = FloatVector.broadcast(F, c.restingDecay());
@@ -300,9 +303,7 @@ final class VectorKernels implements Kernels {
             VectorMask<Float> active = refractoryEnds(refractoryUntil, i).compare(VectorOperators.LE, now);
             if (skipResting && excIn.reinterpretAsInts().or(inhIn.reinterpretAsInts()).or(gePrev.reinterpretAsInts())
                     .or(giPrev.reinterpretAsInts()).compare(VectorOperators.EQ, 0).allTrue() && active.allTrue()
-                    && (c.forwardEuler()
-                            ? vi.add(rest.sub(vi).add(zero.mul(eExc.sub(vi))).add(zero.mul(eInh.sub(vi))).mul(dtOverTau))
-                            : vInfResting.add(vi.sub(vInfResting).mul(decayResting)))
+                    && vInfResting.add(vi.sub(vInfResting).mul(decayResting))
                             .reinterpretAsInts().compare(VectorOperators.EQ, vi.reinterpretAsInts()).allTrue()
                     && !vi.compare(VectorOperators.GE, FloatVector.fromArray(F, thresholdFloor, i)).anyTrue()) {
                 continue;
@@ -575,6 +576,15 @@ final class VectorKernels implements Kernels {
             acc.intoArray(target, j);
             j += lanes;
         }
+        if (j < n && target.length >= j + lanes && tailRows(w, from, count, j)) { // the last columns as one vector
+            FloatVector before = FloatVector.fromArray(F, target, j);
+            FloatVector acc = before;
+            for (int k = 0; k < count; k++) {
+                acc = LoopCarried.exact(FLOATS, acc).add(FloatVector.fromArray(F, w, from[k] + j));
+            }
+            before.blend(acc, F.indexInRange(j, n)).intoArray(target, j); // the lanes past n (other rows) dropped
+            return;
+        }
         for (; j + 4 <= n; j += 4) {
             float a0 = target[j];
             float a1 = target[j + 1];
@@ -619,11 +629,45 @@ final class VectorKernels implements Kernels {
                 wj.blend(wj.sub(at).max(lo).min(hi), touched).intoArray(w, s);
             }
         }
-        if (bound < n) {
+        if (bound < n && trace.length >= bound + F.length()) { // the last columns, a vector per row (see tailRow)
+            FloatVector t = FloatVector.fromArray(F, trace, bound);
+            VectorMask<Float> touched = t.compare(VectorOperators.NE, 0f).and(F.indexInRange(bound, n));
+            if (touched.anyTrue()) {
+                FloatVector at = t.mul(a);
+                for (int k = 0; k < count; k++) {
+                    int s = rows[k] * n + bound;
+                    if (tailRow(w, s)) {
+                        FloatVector wj = FloatVector.fromArray(F, w, s);
+                        wj.blend(wj.sub(at).max(lo).min(hi), touched).intoArray(w, s);
+                    } else {
+                        ScalarKernels.depressRowRange(w, rows[k] * n, trace, bound, n, a, lo, hi);
+                    }
+                }
+            }
+        } else if (bound < n) {
             for (int k = 0; k < count; k++) {
                 ScalarKernels.depressRowRange(w, rows[k] * n, trace, bound, n, a, lo, hi);
             }
         }
+    }
+
+    /**
+     * Whether a whole vector from {@code s} lies inside {@code w}: then a row's last {@code n − bound} columns are
+     * updated as one vector, its lanes past the row (the next row's first columns) loaded and stored back as they
+     * were, in place of a scalar loop over those columns for every row. Only the matrix's last row has no room.
+     */
+    private static boolean tailRow(float[] w, int s) {
+        return s <= w.length - F.length();
+    }
+
+    /** {@link #tailRow} for every row starting at {@code from[k]}, from column {@code j}. */
+    private static boolean tailRows(float[] w, int[] from, int count, int j) {
+        for (int k = 0; k < count; k++) {
+            if (!tailRow(w, from[k] + j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -644,7 +688,21 @@ final class VectorKernels implements Kernels {
                 wj.blend(wj.add(g.mul(rowTrace[k])).max(lo).min(hi), touched).intoArray(w, s);
             }
         }
-        if (bound < n) {
+        if (bound < n && gain.length >= bound + F.length()) { // the last columns, a vector per row (see tailRow)
+            FloatVector g = FloatVector.fromArray(F, gain, bound);
+            VectorMask<Float> touched = g.compare(VectorOperators.NE, 0f).and(F.indexInRange(bound, n));
+            if (touched.anyTrue()) {
+                for (int k = 0; k < count; k++) {
+                    int s = rows[k] * n + bound;
+                    if (tailRow(w, s)) {
+                        FloatVector wj = FloatVector.fromArray(F, w, s);
+                        wj.blend(wj.add(g.mul(rowTrace[k])).max(lo).min(hi), touched).intoArray(w, s);
+                    } else {
+                        ScalarKernels.potentiateRowRange(w, rows[k] * n, rowTrace[k], gain, bound, n, lo, hi);
+                    }
+                }
+            }
+        } else if (bound < n) {
             for (int k = 0; k < count; k++) {
                 ScalarKernels.potentiateRowRange(w, rows[k] * n, rowTrace[k], gain, bound, n, lo, hi);
             }

@@ -853,6 +853,79 @@ class KernelsTest {
         }
     }
 
+    /**
+     * The rows' last columns past the last whole vector, on arrays padded as the network pads them: the vector
+     * kernels update them as one vector per row whose lanes run into the next row (or the padding), which must come
+     * back bit for bit as they were, NaN payloads and −0 included, also where that next row was changed earlier in
+     * the same call; the matrix's last row has no such room. Against the scalar kernels and the definitions.
+     */
+    @Test
+    void rowTailsMatchTheScalarKernelsAndLeaveTheNeighbouringLanesAsTheyWere() {
+        SplittableRandom r = new SplittableRandom(13);
+        float[] odd = {Float.intBitsToFloat(0x7fc01234), -0f, Float.MIN_VALUE, 1.5f};
+        for (int n : new int[] {4, 17, 39, 100, 300}) {
+            int rows = 5;
+            float[] w = new float[rows * n];
+            for (int s = 0; s < w.length; s++) {
+                w[s] = s % n < 6 ? odd[s % odd.length] : (float) r.nextDouble(); // each row's head: odd bits
+            }
+            int padded = Kernels.paddedLength(n);
+            float[] trace = new float[padded];
+            float[] gain = new float[padded];
+            for (int j = 0; j < padded; j++) { // the padding lanes too are non-zero: they must change nothing
+                trace[j] = j % 4 == 3 && j < n ? 0f : (float) r.nextDouble();
+                gain[j] = j % 5 == 2 && j < n ? 0f : (float) (0.5 * r.nextDouble());
+            }
+            int[] rowList = {1, 2, 0, rows - 1}; // row 1's tail runs into row 2, changed before it; the last row
+            float[] rowTrace = {0.75f, 0.5f, 0.25f, 1f};
+            float[] ds = w.clone();
+            float[] dv = w.clone();
+            SCALAR.depressRows(ds, rowList, rowList.length, trace, n, 0.3f, 0f, 1f);
+            vector.depressRows(dv, rowList, rowList.length, trace, n, 0.3f, 0f, 1f);
+            float[] ps = w.clone();
+            float[] pv = w.clone();
+            SCALAR.potentiateRows(ps, rowList, rowTrace, rowList.length, gain, n, 0f, 1f);
+            vector.potentiateRows(pv, rowList, rowTrace, rowList.length, gain, n, 0f, 1f);
+            for (int s = 0; s < w.length; s++) {
+                int row = s / n;
+                int j = s % n;
+                int k = java.util.Arrays.stream(rowList).boxed().toList().indexOf(row);
+                float depressed = k < 0 || trace[j] == 0f ? w[s] : Math.min(Math.max(w[s] - 0.3f * trace[j], 0f), 1f);
+                float potentiated = k < 0 || gain[j] == 0f ? w[s]
+                        : Math.min(Math.max(w[s] + gain[j] * rowTrace[k], 0f), 1f);
+                String at = " n=" + n + " row " + row + " j=" + j;
+                assertEquals(Float.floatToRawIntBits(depressed), Float.floatToRawIntBits(ds[s]), "scalar depressRows" + at);
+                assertEquals(Float.floatToRawIntBits(depressed), Float.floatToRawIntBits(dv[s]), "vector depressRows" + at);
+                assertEquals(Float.floatToRawIntBits(potentiated), Float.floatToRawIntBits(ps[s]),
+                        "scalar potentiateRows" + at);
+                assertEquals(Float.floatToRawIntBits(potentiated), Float.floatToRawIntBits(pv[s]),
+                        "vector potentiateRows" + at);
+            }
+            // addRows into a padded target: the padding lanes keep their bits; then with the last row among the rows
+            int[][] froms = {{n, 0, 2 * n, n}, {3 * n, (rows - 1) * n, 0}};
+            for (int[] from : froms) {
+                float[] start = new float[padded];
+                for (int j = 0; j < padded; j++) {
+                    start[j] = j < n ? (float) r.nextDouble() : odd[j % odd.length];
+                }
+                float[] expected = start.clone();
+                for (int f : from) {
+                    for (int j = 0; j < n; j++) {
+                        expected[j] = expected[j] + w[f + j];
+                    }
+                }
+                for (Kernels kernels : new Kernels[] {SCALAR, vector}) {
+                    float[] target = start.clone();
+                    kernels.addRows(target, w, from, from.length, n);
+                    for (int j = 0; j < padded; j++) {
+                        assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(target[j]),
+                                kernels.name() + " addRows n=" + n + " from " + java.util.Arrays.toString(from) + " j=" + j);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void rowAdditionsOfAStepMatchOneAdditionPerRowInOrder() {
         SplittableRandom r = new SplittableRandom(12);
@@ -892,8 +965,8 @@ class KernelsTest {
     }
 
     /**
-     * Diehl &amp; Cook inhibitory neurons, most at rest without input (the vector kernel skips whole vectors of
-     * those), some driven now and then by a strong excitatory input as from their partner: the same spikes and
+     * Diehl &amp; Cook inhibitory neurons, most at rest without input (under exponential Euler the vector kernel
+     * skips whole vectors of those; under forward Euler it updates them), some driven now and then by a strong excitatory input as from their partner: the same spikes and
      * state as the scalar kernel at every step, and a neuron never driven stays at V_rest exactly.
      */
     @ParameterizedTest(name = "forward Euler {0}")
