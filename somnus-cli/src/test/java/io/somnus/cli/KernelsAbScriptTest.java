@@ -1,0 +1,72 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code scripts/kernels-ab} (docs/performance.md, "Measuring"): a short run against the checkout's own HEAD (both
+ * JVMs' figures, each pair's ratio between its quartiles, the combined ratio the geometric mean of the two medians),
+ * and bad arguments refused naming the value. Needs git and a checkout with its history (as CI's clone); skipped
+ * elsewhere.
+ */
+class KernelsAbScriptTest {
+    private static final Path SCRIPT = ScriptRun.script("kernels-ab");
+
+    private static ScriptRun run(String... args) throws IOException, InterruptedException {
+        return ScriptRun.run(SCRIPT, args);
+    }
+
+    private static boolean runnable() {
+        return ScriptRun.onPath("git") && Files.exists(SCRIPT.getParent().resolveSibling(".git"));
+    }
+
+    @Test
+    void printsBothJvmsFiguresAndTheirGeometricMean() throws Exception {
+        assumeTrue(runnable(), "needs git and the checkout's history");
+        ScriptRun r = run("--pairs", "3", "--warmup", "1", "HEAD");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("3 pairs of runs per JVM (ABBA) after 1 warm-up runs of each"), r.output());
+        Matcher m = Pattern.compile("JVM with ([AB])'s kernels made first: A median ([0-9.]+), B median ([0-9.]+) "
+                + "ms/image; B/A per pair median ([0-9.]+) \\(p25 ([0-9.]+), p75 ([0-9.]+)\\), B faster in ([0-9]+) of 3")
+                .matcher(r.output());
+        List<String> first = new ArrayList<>();
+        List<Double> medians = new ArrayList<>();
+        while (m.find()) {
+            first.add(m.group(1));
+            double a = Double.parseDouble(m.group(2));
+            double b = Double.parseDouble(m.group(3));
+            double median = Double.parseDouble(m.group(4));
+            // ms per image of 100 images at N_e = 100: above 0.01 on any machine, and finite
+            assertTrue(a > 0.01 && b > 0.01 && a < 1000 && b < 1000, r.output());
+            assertTrue(Double.parseDouble(m.group(5)) <= median && median <= Double.parseDouble(m.group(6)), r.output());
+            assertTrue(Integer.parseInt(m.group(7)) <= 3, r.output());
+            medians.add(median);
+        }
+        assertEquals(List.of("A", "B"), first, r.output());
+        Matcher together = Pattern.compile("geometric mean of their medians\\): ([0-9.]+)").matcher(r.output());
+        assertTrue(together.find(), r.output());
+        assertEquals(Math.sqrt(medians.get(0) * medians.get(1)), Double.parseDouble(together.group(1)), 1e-4,
+                r.output());
+    }
+
+    @Test
+    void refusesBadArgumentsNamingThem() throws Exception {
+        assumeTrue(runnable(), "needs git and the checkout's history");
+        run("--pairs", "0", "HEAD").assertRefused("--pairs must be a whole number from 1 to 100000, got '0'");
+        run("--warmup", "x", "HEAD").assertRefused("--warmup must be a whole number from 0 to 10000, got 'x'");
+        run("--cpu", "first", "HEAD").assertRefused("--cpu must be a CPU number, got 'first'");
+        run("no-such-revision").assertRefused("REV 'no-such-revision' is not a commit of");
+        run("HEAD", "HEAD~1").assertRefused("one REV only, got 'HEAD' and 'HEAD~1'");
+        run().assertRefused("no REV");
+    }
+}
