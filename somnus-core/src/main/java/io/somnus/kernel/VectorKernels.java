@@ -552,8 +552,8 @@ final class VectorKernels implements Kernels {
     @Override
     public void addRows(float[] target, float[] w, int[] from, int count, int n) {
         // Vectors of target stay in registers while every row is added to them, in row order: two at a time (and four
-        // columns at a time in the tail), so that two (four) chains of dependent additions overlap; each element
-        // still receives its additions in row order
+        // columns at a time in a tail without a vector's room; see tailRow), so that two (four) chains of dependent
+        // additions overlap; each element still receives its additions in row order
         int lanes = F.length();
         int bound = F.loopBound(n);
         int j = 0;
