@@ -878,6 +878,11 @@ class KernelsTest {
             }
             int[] rowList = {1, 2, 0, rows - 1}; // row 1's tail runs into row 2, changed before it; the last row
             float[] rowTrace = {0.75f, 0.5f, 0.25f, 1f};
+            int[] slot = new int[rows]; // each row's place in rowList, or −1
+            java.util.Arrays.fill(slot, -1);
+            for (int k = 0; k < rowList.length; k++) {
+                slot[rowList[k]] = k;
+            }
             float[] ds = w.clone();
             float[] dv = w.clone();
             SCALAR.depressRows(ds, rowList, rowList.length, trace, n, 0.3f, 0f, 1f);
@@ -889,7 +894,7 @@ class KernelsTest {
             for (int s = 0; s < w.length; s++) {
                 int row = s / n;
                 int j = s % n;
-                int k = java.util.Arrays.stream(rowList).boxed().toList().indexOf(row);
+                int k = slot[row];
                 float depressed = k < 0 || trace[j] == 0f ? w[s] : Math.min(Math.max(w[s] - 0.3f * trace[j], 0f), 1f);
                 float potentiated = k < 0 || gain[j] == 0f ? w[s]
                         : Math.min(Math.max(w[s] + gain[j] * rowTrace[k], 0f), 1f);
