@@ -61,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
     int brian2Images = 20;
     @Option(names = "--brian2-device", description = "runtime or cpp_standalone (needs g++) (default: ${DEFAULT-VALUE})")
     String brian2Device = "runtime";
+    @Option(names = "--brian2-rounds", description = "after the comparison, rounds in which Somnus and Brian2's compiled "
+            + "binary take turns on its images; the median of the rounds' ratios is the figure to quote (cpp_standalone "
+            + "only; default: 5 with cpp_standalone, 0 with runtime)")
+    Integer brian2Rounds;
 
     @Override
     public Integer call() throws Exception {
@@ -69,6 +73,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!brian2Device.equals("runtime") && !brian2Device.equals("cpp_standalone")) {
             throw new CliException("--brian2-device must be runtime or cpp_standalone, got '" + brian2Device + "'");
+        }
+        int rounds = brian2Rounds != null ? brian2Rounds : brian2Device.equals("cpp_standalone") ? 5 : 0;
+        if (rounds < 0) {
+            throw new CliException("--brian2-rounds must be >= 0, got " + rounds);
+        }
+        if (rounds > 0 && !brian2Device.equals("cpp_standalone")) {
+            throw new CliException("--brian2-rounds needs --brian2-device cpp_standalone (rounds rerun Brian2's compiled "
+                    + "binary), got --brian2-device " + brian2Device);
         }
         Path home = Path.of(System.getProperty("somnus.home", "."));
         Path scripts = home.resolve("validation").resolve("brian2");
@@ -96,14 +108,23 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException("--kernels: " + e.getMessage());
             }
         }
-        // Somnus's side of the Brian2 comparison first, in a JVM that has run nothing else yet, as Brian2's process
+        // The Brian2 comparison first, in a JVM that has run nothing else yet, as Brian2's process: Somnus's side, then
+        // Brian2's and the rounds of the two taking turns (after the preset rows the same images ran slower); printed
+        // after the rows
         Brian2SideBySide.SomnusSide brian2Somnus = null;
+        Brian2SideBySide.Result brian2Result = null;
+        List<Brian2SideBySide.Round> brian2RoundList = List.of();
         Kernels somnusKernels = null;
         if (brian2) {
-            System.out.println("Somnus on the Brian2 comparison's images: measured first (the comparison follows the rows)");
+            System.out.println("Somnus and Brian2 on the Brian2 comparison's images: measured first (the comparison "
+                    + "follows the rows)");
             somnusKernels = Kernels.preferred();
             brian2Somnus = Brian2SideBySide.measureSomnus(brian2Images, 100, Files.createTempDirectory("somnus-brian2-"),
                     somnusKernels);
+            brian2Result = Brian2SideBySide.compare(scripts, brian2Device, brian2Somnus);
+            if (brian2Result.agree() && rounds > 0) {
+                brian2RoundList = Brian2SideBySide.alternate(brian2Somnus, rounds, somnusKernels);
+            }
         }
         // SG-SNN rows: N_e/H is the hidden width, kernels the engine, synapses the weights
         System.out.printf("%-13s %6s %-11s %-9s %7s %7s %10s %8s %10s %14s %10s %12s %10s%n", "preset", "N_e/H", "kernels",
@@ -133,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(autoLine(Kernels.preferredChoice()));
         }
         if (brian2) {
-            Brian2SideBySide.Result r = Brian2SideBySide.compare(scripts, brian2Device, brian2Somnus);
+            Brian2SideBySide.Result r = brian2Result;
             System.out.printf(Locale.ROOT, "%nSame network (diehl-cook N_e = 100, forward Euler, training) and input spikes, "
                     + "%d images, simulation loop only:%n", brian2Somnus.images());
             double[] runs = brian2Somnus.runsMsPerImage();
@@ -142,10 +163,28 @@ final class BenchCommand implements Callable<Integer> {
                     runs[0], runs[runs.length - 1]);
             System.out.printf(Locale.ROOT, "  Brian2 %-14s %9.2f ms/image   (Somnus %.0f× faster)%n", r.device(),
                     r.brian2MsPerImage(), r.brian2MsPerImage() / brian2Somnus.msPerImage());
-            System.out.printf("%s%nfiles: %s%n", r.comparison(), brian2Somnus.work());
+            System.out.printf("%s%n", r.comparison());
+            if (!brian2RoundList.isEmpty()) {
+                brian2Rounds(brian2RoundList);
+            }
+            System.out.printf("files: %s%n", brian2Somnus.work());
             return r.agree() ? 0 : 1;
         }
         return 0;
+    }
+
+    /** Prints each round of Somnus and Brian2 taking turns, and the median (range) of their ratios. */
+    private static void brian2Rounds(List<Brian2SideBySide.Round> rounds) {
+        System.out.printf("%nSomnus's runs of these images and Brian2's compiled binary taking turns, %d rounds:%n",
+                rounds.size());
+        for (int k = 0; k < rounds.size(); k++) {
+            Brian2SideBySide.Round r = rounds.get(k);
+            System.out.printf(Locale.ROOT, "  round %d   Somnus %6.2f ms/image   Brian2 %7.2f ms/image   %6.1f×%n", k + 1,
+                    r.somnusMsPerImage(), r.brian2MsPerImage(), r.ratio());
+        }
+        double[] ratios = rounds.stream().mapToDouble(Brian2SideBySide.Round::ratio).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  Somnus faster by %.1f× (median of the rounds' ratios; %.1f–%.1f×)%n",
+                Brian2SideBySide.medianRatio(rounds), ratios[0], ratios[ratios.length - 1]);
     }
 
     /** Training rows of an SG-SNN preset: Somnus, and PyTorch with --pytorch; each the median of the repeats. */

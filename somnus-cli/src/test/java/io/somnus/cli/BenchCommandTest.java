@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.somnus.kernel.KernelChoice;
 import io.somnus.kernel.Kernels;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,9 +127,9 @@ class BenchCommandTest {
         assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")), "dataset-fashion-mnist not installed");
         Outcome o = run("bench", "--preset", "diehl-cook", "--excitatory", "20", "--dataset", "geomfig", "--images", "2",
                 "--warmup", "1", "--eval-images", "2", "--threads", "1", "--repeats", "1", "--brian2",
-                "--brian2-images", "2");
+                "--brian2-images", "2", "--brian2-device", "cpp_standalone", "--brian2-rounds", "2");
         assertEquals(0, o.exit(), o.out() + o.err());
-        assertTrue(o.out().contains("Brian2 runtime") && o.out().contains("ms/image"), o.out());
+        assertTrue(o.out().contains("Brian2 cpp_standalone") && o.out().contains("ms/image"), o.out());
         assertTrue(o.out().contains("PASS"), o.out());
         // Somnus's side ran before the preset rows (in a JVM that had run nothing else), the comparison after them
         int measured = o.out().indexOf("measured first");
@@ -146,6 +148,25 @@ class BenchCommandTest {
         assertTrue(Double.parseDouble(m.group(4)) <= perImage && perImage <= Double.parseDouble(m.group(5)), o.out());
         // the runs end once they add up to two seconds, or at the fiftieth (two images take far less than that)
         assertTrue(runs == 50 || Double.parseDouble(m.group(3)) >= 2.0, o.out());
+        // then the two take turns (Brian2's compiled binary run again): each round's ratio, and their median
+        Matcher round = Pattern.compile("round (\\d+)\\s+Somnus\\s+([0-9.]+) ms/image\\s+Brian2\\s+([0-9.]+) ms/image\\s+"
+                + "([0-9.]+)×").matcher(o.out());
+        List<Double> ratios = new ArrayList<>();
+        int lastRound = -1;
+        while (round.find()) {
+            lastRound = round.end();
+            assertEquals(ratios.size() + 1, Integer.parseInt(round.group(1)), o.out());
+            double ratio = Double.parseDouble(round.group(3)) / Double.parseDouble(round.group(2));
+            assertEquals(ratio, Double.parseDouble(round.group(4)), 0.05 * ratio + 0.1, o.out()); // the printed rounding
+            ratios.add(Double.parseDouble(round.group(4)));
+        }
+        assertEquals(2, ratios.size(), o.out());
+        Matcher median = Pattern.compile("faster by ([0-9.]+)× \\(median of the rounds' ratios; ([0-9.]+)–([0-9.]+)×\\)")
+                .matcher(o.out());
+        assertTrue(median.find(lastRound), o.out());
+        assertEquals((ratios.get(0) + ratios.get(1)) / 2, Double.parseDouble(median.group(1)), 0.11, o.out());
+        assertEquals(Math.min(ratios.get(0), ratios.get(1)), Double.parseDouble(median.group(2)), 1e-9, o.out());
+        assertEquals(Math.max(ratios.get(0), ratios.get(1)), Double.parseDouble(median.group(3)), 1e-9, o.out());
     }
 
     @Test
@@ -159,5 +180,13 @@ class BenchCommandTest {
         Outcome device = run("bench", "--brian2", "--brian2-device", "gpu");
         assertEquals(2, device.exit());
         assertTrue(device.err().contains("--brian2-device") && device.err().contains("gpu"), device.err());
+        Outcome runtimeRounds = run("bench", "--brian2", "--brian2-rounds", "3");
+        assertEquals(2, runtimeRounds.exit());
+        assertTrue(runtimeRounds.err().contains("--brian2-rounds") && runtimeRounds.err().contains("cpp_standalone"),
+                runtimeRounds.err());
+        Outcome negativeRounds = run("bench", "--brian2", "--brian2-device", "cpp_standalone", "--brian2-rounds", "-1");
+        assertEquals(2, negativeRounds.exit());
+        assertTrue(negativeRounds.err().contains("--brian2-rounds") && negativeRounds.err().contains("-1"),
+                negativeRounds.err());
     }
 }

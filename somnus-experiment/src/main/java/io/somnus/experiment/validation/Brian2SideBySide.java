@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hipparchus.stat.descriptive.rank.Median;
 
 /**
  * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after
@@ -69,7 +70,7 @@ public final class Brian2SideBySide {
      * compare.py read, in {@code work}. Measure it in a JVM that has run nothing else yet ({@link #measureSomnus}), then
      * {@link #compare} it.
      */
-    public record SomnusSide(int images, double[] runsMsPerImage, Path work) {
+    public record SomnusSide(int images, int excitatory, double[] runsMsPerImage, Path work) {
         /** Somnus's time per image over all its runs (each of the same images), as Brian2's is over its one run. */
         public double msPerImage() {
             return Arrays.stream(runsMsPerImage).average().orElse(Double.NaN);
@@ -96,6 +97,14 @@ public final class Brian2SideBySide {
             DiehlCookReference.run(Math.max(100, images), excitatory, 99, work.resolve("warmup_inputs.npz"),
                     work.resolve("warmup_out.npz"), kernels);
         }
+        return new SomnusSide(images, excitatory, timedRuns(images, excitatory, work, kernels), work);
+    }
+
+    /**
+     * Somnus's timed runs of the measured images, each from the same fresh network (so the same work), until they span
+     * {@link #MEASURED_SECONDS}: ms per image of each run, in increasing order.
+     */
+    private static double[] timedRuns(int images, int excitatory, Path work, Kernels kernels) throws IOException {
         List<Double> runs = new ArrayList<>();
         double seconds = 0;
         DiehlCookReference.Result first = null;
@@ -111,7 +120,7 @@ public final class Brian2SideBySide {
             runs.add(1000.0 / r.imagesPerSecond());
             seconds += images / r.imagesPerSecond();
         }
-        return new SomnusSide(images, runs.stream().mapToDouble(Double::doubleValue).sorted().toArray(), work);
+        return runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     /**
@@ -141,6 +150,82 @@ public final class Brian2SideBySide {
                 work.resolve(SOMNUS_OUT).toString(), "--brian2", brian2.toString()), scripts, compareLog);
         return new Result(somnus, 1000.0 * brian2Seconds / somnus.images(), device, verdict == 0,
                 Files.readString(compareLog, StandardCharsets.UTF_8).strip());
+    }
+
+    /**
+     * One round of {@link #alternate}: Somnus's time per image over its runs of the measured images, then Brian2's on
+     * the same images from its compiled binary's next run.
+     */
+    public record Round(double somnusMsPerImage, double brian2MsPerImage) {
+        /** How many times faster Somnus ran than Brian2 in this round. */
+        public double ratio() {
+            return brian2MsPerImage / somnusMsPerImage;
+        }
+    }
+
+    /**
+     * Somnus and Brian2's compiled binary (cpp_standalone, after {@link #compare} built it) take turns on the measured
+     * images, {@code rounds} times: each round's ratio compares two measurements about ten seconds apart. On a shared
+     * host either side's speed moves by a third between hours (docs/performance-rounds.md, forty-third round), so a ratio
+     * of two measurements a minute apart, as {@link #compare}'s, says as much about the hour as about the code; the
+     * median of the rounds' ratios is the figure to quote. Run it right after {@link #compare}, before other
+     * simulations in the JVM, as {@link #measureSomnus}: after {@code bench}'s preset rows Somnus's rounds ran 5–10 %
+     * slower (docs/performance-rounds.md, forty-fourth round).
+     *
+     * @param kernels the loops of Somnus's measured runs (as in {@link #measureSomnus})
+     */
+    public static List<Round> alternate(SomnusSide somnus, int rounds, Kernels kernels) throws IOException,
+            InterruptedException {
+        Path cpp = somnus.work().resolve("cpp");
+        List<Round> out = new ArrayList<>();
+        for (int k = 0; k < rounds; k++) {
+            double[] runs = timedRuns(somnus.images(), somnus.excitatory(), somnus.work(), kernels);
+            double somnusMs = Arrays.stream(runs).average().orElseThrow();
+            out.add(new Round(somnusMs, 1000.0 * rerunBinary(cpp) / somnus.images()));
+        }
+        return out;
+    }
+
+    /** The median of the rounds' ratios (of the middle two for an even count). */
+    public static double medianRatio(List<Round> rounds) {
+        return new Median().evaluate(rounds.stream().mapToDouble(Round::ratio).toArray());
+    }
+
+    /**
+     * Runs a built cpp_standalone project's binary again ({@code main} in {@code cpp}, from there, as Brian2 does) and
+     * returns its simulation time in seconds: the first field of {@code results/last_run_info.txt}, which Brian2's
+     * {@code _last_run_time} reads too (the second is the fraction of the run completed, which must be 1).
+     */
+    static double rerunBinary(Path cpp) throws IOException, InterruptedException {
+        Path binary = cpp.resolve("main");
+        if (!Files.isExecutable(binary)) {
+            throw new IOException("no built Brian2 binary at " + binary + " (run the comparison with cpp_standalone first)");
+        }
+        Path info = cpp.resolve("results").resolve("last_run_info.txt");
+        Files.deleteIfExists(info); // a run that fails to write it must not leave the previous run's time
+        Path log = cpp.resolve("rerun.log");
+        int status = run(List.of(binary.toString()), cpp, log);
+        if (status != 0) {
+            throw new IOException("the Brian2 binary " + binary + " exited with " + status + "; see " + log + ":\n"
+                    + tail(log));
+        }
+        if (!Files.isRegularFile(info)) {
+            throw new IOException("the Brian2 binary " + binary + " wrote no " + info);
+        }
+        String[] fields = Files.readString(info, StandardCharsets.US_ASCII).trim().split("\\s+");
+        double seconds;
+        double completed;
+        try {
+            seconds = Double.parseDouble(fields[0]);
+            completed = fields.length > 1 ? Double.parseDouble(fields[1]) : Double.NaN;
+        } catch (NumberFormatException e) {
+            throw new IOException(info + ": expected 'seconds fraction', got '" + String.join(" ", fields) + "'", e);
+        }
+        if (completed != 1.0 || !(seconds > 0)) {
+            throw new IOException(info + ": expected a positive time and a completed fraction of 1, got '"
+                    + String.join(" ", fields) + "'");
+        }
+        return seconds;
     }
 
     /** Runs {@code cmd} in {@code dir}, output to {@code log} (null: discarded); the exit status, −1 after an hour. */
