@@ -60,12 +60,45 @@ class KernelsAbScriptTest {
     }
 
     @Test
+    void theTrainWorkRunsTheExponentialEulerTrainingInAsManyJvmsAsAsked() throws Exception {
+        assumeTrue(runnable(), "needs git and the checkout's history");
+        assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")), "dataset-fashion-mnist not installed");
+        ScriptRun r = run("--pairs", "1", "--warmup", "0", "--work", "train", "--jvms", "4", "HEAD");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("as train runs it (exponential Euler"), r.output());
+        Matcher m = Pattern.compile("JVM with ([AB])'s kernels made first: A median ([0-9.]+), B median ([0-9.]+) "
+                + "ms/image; B/A per pair median ([0-9.]+)").matcher(r.output());
+        List<String> first = new ArrayList<>();
+        double logs = 0;
+        List<Double> medians = new ArrayList<>();
+        while (m.find()) {
+            first.add(m.group(1));
+            double a = Double.parseDouble(m.group(2));
+            double b = Double.parseDouble(m.group(3));
+            assertTrue(a > 0.01 && b > 0.01 && a < 1000 && b < 1000, r.output());
+            medians.add(Double.parseDouble(m.group(4)));
+            logs += Math.log(medians.get(medians.size() - 1));
+        }
+        assertEquals(List.of("A", "B", "A", "B"), first, r.output());
+        Matcher together = Pattern.compile("the 4 JVMs together \\(geometric mean of their medians\\): ([0-9.]+) "
+                + "\\(the JVMs ([0-9.]+)–([0-9.]+)\\)").matcher(r.output());
+        assertTrue(together.find(), r.output());
+        assertEquals(Math.exp(logs / 4), Double.parseDouble(together.group(1)), 1e-4, r.output());
+        assertEquals(medians.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                Double.parseDouble(together.group(2)), 1e-4, r.output());
+        assertEquals(medians.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                Double.parseDouble(together.group(3)), 1e-4, r.output());
+    }
+
+    @Test
     void refusesBadArgumentsNamingThem() throws Exception {
         assumeTrue(runnable(), "needs git and the checkout's history");
         run("--pairs", "0", "HEAD").assertRefused("--pairs must be a whole number from 1 to 100000, got '0'");
         run("--warmup", "x", "HEAD").assertRefused("--warmup must be a whole number from 0 to 10000, got 'x'");
         run("--cpu", "first", "HEAD").assertRefused("--cpu must be a CPU number, got 'first'");
         run("no-such-revision").assertRefused("REV 'no-such-revision' is not a commit of");
+        run("--work", "nope", "HEAD").assertRefused("--work must be brian2 or train, got 'nope'");
+        run("--jvms", "3", "HEAD").assertRefused("--jvms must be an even number from 2 to 100, got '3'");
         run("HEAD", "HEAD~1").assertRefused("one REV only, got 'HEAD' and 'HEAD~1'");
         run().assertRefused("no REV");
     }
