@@ -16,8 +16,8 @@ import org.hipparchus.stat.descriptive.rank.Median;
  * Somnus and Brian2 on the same diehl-cook network and the same input spikes: Somnus runs K images (after
  * {@link #WARMUP_RUNS} JIT warm-up runs on other images, then for {@link #MEASURED_SECONDS} from the same fresh network)
  * and exports its inputs ({@link #measureSomnus}), then the Brian2 script of {@code validation/brian2} runs them and
- * {@code compare.py} checks the agreement ({@link #compare}). Needs Debian's {@code python3-brian} under
- * {@code /usr/bin/python3}.
+ * {@code compare.py} checks the agreement ({@link #compare}); with cpp_standalone, the two then take turns on the same
+ * images ({@link #alternate}). Needs Debian's {@code python3-brian} under {@code /usr/bin/python3}.
  */
 public final class Brian2SideBySide {
     /** The interpreter that has Brian2 (Debian's; a pyenv {@code python3} first on PATH may not). */
@@ -165,7 +165,7 @@ public final class Brian2SideBySide {
 
     /**
      * Somnus and Brian2's compiled binary (cpp_standalone, after {@link #compare} built it) take turns on the measured
-     * images, {@code rounds} times: each round's ratio compares two measurements about ten seconds apart. On a shared
+     * images, {@code rounds} times: each round's ratio compares two measurements seconds apart. On a shared
      * host either side's speed moves by a third between hours (docs/performance-rounds.md, forty-third round), so a ratio
      * of two measurements a minute apart, as {@link #compare}'s, says as much about the hour as about the code; the
      * median of the rounds' ratios is the figure to quote. Run it right after {@link #compare}, before other
