@@ -33,9 +33,10 @@ class KernelsAbScriptTest {
     @Test
     void printsBothJvmsFiguresAndTheirGeometricMean() throws Exception {
         assumeTrue(runnable(), "needs git and the checkout's history");
-        ScriptRun r = run("--pairs", "3", "--warmup", "1", "HEAD");
+        ScriptRun r = run("--pairs", "3", "--warmup", "1", "--jvms", "2", "HEAD");
         assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("3 pairs of runs per JVM (ABBA) after 1 warm-up runs of each"), r.output());
+        assertTrue(r.output().contains("3 pairs of runs per JVM (ABBA) after 1 warm-up runs of each, in 2 JVMs"),
+                r.output());
         Matcher m = Pattern.compile("JVM with ([AB])'s kernels made first: A median ([0-9.]+), B median ([0-9.]+) "
                 + "ms/image; B/A per pair median ([0-9.]+) \\(p25 ([0-9.]+), p75 ([0-9.]+)\\), B faster in ([0-9]+) of 3")
                 .matcher(r.output());
