@@ -128,6 +128,7 @@ class BenchCommandTest {
         Outcome o = run("bench", "--preset", "diehl-cook", "--excitatory", "20", "--dataset", "geomfig", "--images", "2",
                 "--warmup", "1", "--eval-images", "2", "--threads", "1", "--repeats", "1", "--brian2",
                 "--brian2-images", "2", "--brian2-device", "cpp_standalone", "--brian2-rounds", "2");
+        deleteWorkFolder(o.out()); // bench keeps it for the user to read; here its 30 MB build would pile up in /tmp
         assertEquals(0, o.exit(), o.out() + o.err());
         assertTrue(o.out().contains("Brian2 cpp_standalone") && o.out().contains("ms/image"), o.out());
         assertTrue(o.out().contains("PASS"), o.out());
@@ -167,6 +168,18 @@ class BenchCommandTest {
         assertEquals((ratios.get(0) + ratios.get(1)) / 2, Double.parseDouble(median.group(1)), 0.11, o.out());
         assertEquals(Math.min(ratios.get(0), ratios.get(1)), Double.parseDouble(median.group(2)), 1e-9, o.out());
         assertEquals(Math.max(ratios.get(0), ratios.get(1)), Double.parseDouble(median.group(3)), 1e-9, o.out());
+    }
+
+    /** Deletes the Brian2 comparison's work folder that bench names on its "files:" line, if it does. */
+    private static void deleteWorkFolder(String out) throws java.io.IOException {
+        Matcher files = Pattern.compile("files: (\\S*somnus-brian2-\\S+)").matcher(out);
+        if (files.find()) {
+            try (java.util.stream.Stream<Path> all = Files.walk(Path.of(files.group(1)))) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @Test
