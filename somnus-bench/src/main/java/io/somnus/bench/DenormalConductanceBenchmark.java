@@ -1,0 +1,61 @@
+package io.somnus.bench;
+
+import io.somnus.kernel.ConductanceLifStep;
+import io.somnus.kernel.Kernels;
+import java.util.Arrays;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What a denormal conductance costs the neuron update on this CPU. A conductance that decays after its last input
+ * spends its last ≈ 25 steps in float's denormal range before it reaches 0 (an inhibitory neuron's g_e at diehl-cook
+ * N_e = 100, after its excitatory partner's spike); some CPUs take a slow path for every instruction with a denormal
+ * operand. One exponential-Euler step ({@link Kernels#conductanceLif}) of 112 neurons whose g_e and g_i are all set to
+ * {@code conductance} before it (the same fill for both values): 10⁻³⁰ is a normal float, 10⁻³⁹ a denormal. Score: ns
+ * per step; the difference between the two values is the denormals' cost.
+ */
+public class DenormalConductanceBenchmark extends SomnusBenchmark {
+    @State(Scope.Thread)
+    public static class Step {
+        private static final int NEURONS = 112;
+
+        @Param({"1e-30", "1e-39"})
+        float conductance;
+
+        @Param({"scalar", "vector"})
+        String kernels;
+
+        /** diehl-cook's excitatory neurons at dt = 0.5 ms (τ_m 100 ms, τ_e 1 ms, τ_i 2 ms), exponential Euler. */
+        final ConductanceLifStep step = new ConductanceLifStep(0.5f / 100, 1 - 0.5f, 1 - 0.5f / 2, 1 - 0.5 / 1e7, 0.05,
+                -65f, 0f, -100f, -52f, -65f, 10, false);
+        final float[] v = new float[NEURONS];
+        final float[] ge = new float[NEURONS];
+        final float[] gi = new float[NEURONS];
+        final double[] theta = new double[NEURONS];
+        final int[] refractoryUntil = new int[NEURONS];
+        final float[] excitatoryIn = new float[NEURONS];
+        final float[] inhibitoryIn = new float[NEURONS];
+        final float[] floor = new float[NEURONS];
+        final int[] spiked = new int[NEURONS];
+        Kernels k;
+        int t;
+
+        @Setup
+        public void setUp() {
+            k = Kernels.named(kernels);
+            Arrays.fill(v, -60f);
+            Arrays.fill(floor, Float.POSITIVE_INFINITY); // no spike candidates: the update alone
+        }
+    }
+
+    @Benchmark
+    public int step(Step s) {
+        Arrays.fill(s.ge, s.conductance);
+        Arrays.fill(s.gi, s.conductance);
+        return s.k.conductanceLif(s.step, s.t++ & 0xFFFF, Step.NEURONS, s.v, s.ge, s.gi, s.theta, s.refractoryUntil,
+                s.excitatoryIn, s.inhibitoryIn, null, s.floor, s.spiked);
+    }
+}
