@@ -14,10 +14,14 @@ import org.openjdk.jmh.annotations.State;
  * spends its last ≈ 25 steps in float's denormal range before it reaches 0 (an inhibitory neuron's g_e at diehl-cook
  * N_e = 100, after its excitatory partner's spike); some CPUs take a slow path for every instruction with a denormal
  * operand. One exponential-Euler step ({@link Kernels#conductanceLif}) of 112 neurons whose g_e and g_i are all set to
- * {@code conductance} before it (the same fill for both values): 10⁻³⁰ is a normal float, 10⁻³⁹ a denormal. Score: ns
- * per step; the difference between the two values is the denormals' cost.
+ * {@code conductance} before it (the same fill for both values): 10⁻³⁰ is a normal float, 10⁻³⁹ a denormal. With
+ * {@code lanes = one}, only the first neuron of each 16 gets {@code conductance}, the others 10⁻³⁰: a vector with one
+ * denormal lane, as most of the inhibitory neurons' vectors that hold one in a run ({@code scripts/subnormal-census}).
+ * Score: ns per step; the difference between the two values is the denormals' cost.
  */
 public class DenormalConductanceBenchmark extends SomnusBenchmark {
+    private static final float NORMAL = 1e-30f;
+
     @State(Scope.Thread)
     public static class Step {
         private static final int NEURONS = 112;
@@ -27,6 +31,9 @@ public class DenormalConductanceBenchmark extends SomnusBenchmark {
 
         @Param({"scalar", "vector"})
         String kernels;
+
+        @Param({"all", "one"})
+        String lanes;
 
         /** diehl-cook's excitatory neurons at dt = 0.5 ms (τ_m 100 ms, τ_e 1 ms, τ_i 2 ms), exponential Euler. */
         final ConductanceLifStep step = new ConductanceLifStep(0.5f / 100, 1 - 0.5f, 1 - 0.5f / 2, 1 - 0.5 / 1e7, 0.05,
@@ -53,8 +60,17 @@ public class DenormalConductanceBenchmark extends SomnusBenchmark {
 
     @Benchmark
     public int step(Step s) {
-        Arrays.fill(s.ge, s.conductance);
-        Arrays.fill(s.gi, s.conductance);
+        if (s.lanes.equals("all")) {
+            Arrays.fill(s.ge, s.conductance);
+            Arrays.fill(s.gi, s.conductance);
+        } else {
+            Arrays.fill(s.ge, NORMAL);
+            Arrays.fill(s.gi, NORMAL);
+            for (int i = 0; i < Step.NEURONS; i += 16) {
+                s.ge[i] = s.conductance;
+                s.gi[i] = s.conductance;
+            }
+        }
         return s.k.conductanceLif(s.step, s.t++ & 0xFFFF, Step.NEURONS, s.v, s.ge, s.gi, s.theta, s.refractoryUntil,
                 s.excitatoryIn, s.inhibitoryIn, null, s.floor, s.spiked);
     }
