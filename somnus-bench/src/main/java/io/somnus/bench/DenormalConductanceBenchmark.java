@@ -15,12 +15,20 @@ import org.openjdk.jmh.annotations.State;
  * N_e = 100, after its excitatory partner's spike); some CPUs take a slow path for every instruction with a denormal
  * operand. One exponential-Euler step ({@link Kernels#conductanceLif}) of 112 neurons whose g_e and g_i are all set to
  * {@code conductance} before it (the same fill for both values): 10⁻³⁰ is a normal float, 10⁻³⁹ a denormal. With
- * {@code lanes = one}, only the first neuron of each 16 gets {@code conductance}, the others 10⁻³⁰: a vector with one
+ * {@code lanes = ONE}, only the first neuron of each 16 gets {@code conductance}, the others 10⁻³⁰: a vector with one
  * denormal lane, as most of the inhibitory neurons' vectors that hold one in a run ({@code scripts/subnormal-census}).
  * Score: ns per step; the difference between the two values is the denormals' cost.
  */
 public class DenormalConductanceBenchmark extends SomnusBenchmark {
     private static final float NORMAL = 1e-30f;
+
+    /** Which neurons get the tested conductance (JMH runs both unless {@code -p lanes=…} names one). */
+    public enum Lanes {
+        /** Every neuron. */
+        ALL,
+        /** The first neuron of each 16; the others 10⁻³⁰. */
+        ONE
+    }
 
     @State(Scope.Thread)
     public static class Step {
@@ -32,8 +40,8 @@ public class DenormalConductanceBenchmark extends SomnusBenchmark {
         @Param({"scalar", "vector"})
         String kernels;
 
-        @Param({"all", "one"})
-        String lanes;
+        @Param
+        Lanes lanes;
 
         /** diehl-cook's excitatory neurons at dt = 0.5 ms (τ_m 100 ms, τ_e 1 ms, τ_i 2 ms), exponential Euler. */
         final ConductanceLifStep step = new ConductanceLifStep(0.5f / 100, 1 - 0.5f, 1 - 0.5f / 2, 1 - 0.5 / 1e7, 0.05,
@@ -60,7 +68,7 @@ public class DenormalConductanceBenchmark extends SomnusBenchmark {
 
     @Benchmark
     public int step(Step s) {
-        if (s.lanes.equals("all")) {
+        if (s.lanes == Lanes.ALL) {
             Arrays.fill(s.ge, s.conductance);
             Arrays.fill(s.gi, s.conductance);
         } else {

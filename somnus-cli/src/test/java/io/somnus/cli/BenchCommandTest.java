@@ -171,14 +171,10 @@ class BenchCommandTest {
     }
 
     /** Deletes the Brian2 comparison's work folder that bench names on its "files:" line, if it does. */
-    private static void deleteWorkFolder(String out) throws java.io.IOException {
+    private static void deleteWorkFolder(String out) {
         Matcher files = Pattern.compile("files: (\\S*somnus-brian2-\\S+)").matcher(out);
         if (files.find()) {
-            try (java.util.stream.Stream<Path> all = Files.walk(Path.of(files.group(1)))) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            RunDirectories.deleteQuietly(Path.of(files.group(1)));
         }
     }
 
