@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
  * unfinished runs ({@code runs/.tmp-*}) of sweeps that no process is running. Finished runs are never touched.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
+        header = "Removes temporary directories left by interrupted runs.",
         description = {"Removes temporary directories left by interrupted runs (train: DIR/.<name>.tmp-<n>; sweeps: "
                 + "DIR/runs/.tmp-*) whose process is gone, proved by its lock being free. Finished runs are never touched.",
                 "(train --out and sweep --resume do this for their own directory by themselves.)"})

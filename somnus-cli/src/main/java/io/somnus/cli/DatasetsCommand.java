@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code somnus datasets}: every dataset, where it was found (or why not), checksums verified. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-        description = "Lists every dataset, where it was found (or why not) and verifies checksums.",
+        header = "Lists every dataset, where it was found, and verifies checksums.",
+        description = "One line per dataset: available or not, and where it was found or why not; below it each file "
+                + "with its SHA-256 against the published checksum (train refuses a mismatch unless --allow-unverified-data).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every file found matches its published checksum (or has none to compare with)",
                 "1:some file does not match its published checksum", "2:bad option (e.g. --data-dir does not exist)"})

@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code somnus inspect}: what a run directory or a preset holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Shows a run directory's summary and weight arrays, or prints a preset's configuration.")
+        header = "Shows a run's summary and weights, or a preset's configuration.",
+        description = "A run directory: its summary and the shape of each array in weights.npz. A preset or YAML file: "
+                + "its configuration, as YAML.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR|PRESET", description = "a run directory, or a preset name / YAML file")
     String target;

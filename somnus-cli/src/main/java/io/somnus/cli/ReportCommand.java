@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  * directory. Register with {@code commandLine.addSubcommand(new ReportCommand())}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write one self-contained HTML report (figures and tables embedded) of a sweep directory "
-                + "or of a single run directory."})
+        header = "Writes a self-contained HTML report of a sweep or a run.",
+        description = {"The figures and tables are embedded in the one HTML file, which opens without its directory."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

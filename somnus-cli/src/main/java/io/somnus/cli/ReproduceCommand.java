@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
  * datasets — followed by the statistics and the report.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
+        header = "Runs the headline study: does 10-20 %% sleep stabilise STDP?",
         description = {"Runs the paper's study: does 10-20 %% sleep stabilise STDP learning, and not help the SG-SNN?",
                 "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models as the",
                 "paper describes them and as the authors' code ran them (paper, paper-code, paper-sg, paper-sg-code).",

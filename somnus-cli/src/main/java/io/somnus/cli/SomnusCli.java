@@ -14,7 +14,7 @@ import picocli.CommandLine;
                 + "nothing finished was lost", "2:bad input (option, configuration, data or file); nothing ran",
                 "3:sweep and reproduce: some runs failed or the sweep stopped; fix the cause and --resume"},
         subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
-                InspectCommand.class, CleanCommand.class, CommandLine.HelpCommand.class})
+                InspectCommand.class, CleanCommand.class})
 public final class SomnusCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -25,6 +25,7 @@ public final class SomnusCli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SomnusCli());
         cl.addSubcommand(new SweepCommand(new StandardResolver(), new StandardRunExecutor()));
+        cl.addSubcommand(new CommandLine.HelpCommand());   // last in the list, after sweep
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("somnus: " + userMessage(ex));
             if (System.getenv("SOMNUS_DEBUG") != null) {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * 2 a bad sweep file or output directory (nothing ran).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a grid of runs (presets × datasets × sleep fractions × seeds × grid) from a sweep file, "
+        header = "Runs a grid of runs from a sweep file, resuming where it stopped.",
+        description = {"Runs a grid of runs (presets × datasets × sleep fractions × seeds × grid) from a sweep file, "
                 + "in parallel, recording each run's state in DIR/ledger.sqlite so that an interrupted sweep resumes "
                 + "without redoing finished runs. Afterwards writes aggregate.csv, runs_long.csv, curves.csv, "
                 + "stats.json (and the GLMM when R with glmmTMB is installed) and report.html into DIR."},

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code somnus train}: one run. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Trains one model on one dataset into a run directory.",
         description = {"Trains one model on one dataset and writes a run directory:",
                 "config.yaml, provenance.json, metrics.csv, summary.json, weights.npz, sleep traces."})
 final class TrainCommand implements Callable<Integer> {

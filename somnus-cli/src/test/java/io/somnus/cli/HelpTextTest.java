@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,25 @@ class HelpTextTest {
         }
         String warnings = err.toString(StandardCharsets.UTF_8);
         assertFalse(warnings.contains("picocli WARN"), warnings);
+    }
+
+    /**
+     * {@code somnus --help} lists each command on one line with a whole sentence: the command's header, as picocli
+     * shows a subcommand's header (or, without one, its description's first line, which may stop mid-sentence).
+     */
+    @Test
+    void theCommandListGivesEachCommandOneWholeSentence() {
+        CommandLine cli = SomnusCli.commandLine();
+        String usage = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        String list = usage.substring(usage.indexOf("Commands:"), usage.indexOf("Exit status"));
+        List<String> lines = list.lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertEquals(cli.getSubcommands().size(), lines.size(), "one line per command:\n" + list);
+        for (var e : cli.getSubcommands().entrySet()) {
+            String line = lines.stream().filter(l -> l.startsWith("  " + e.getKey() + " ")).findFirst().orElse(null);
+            assertTrue(line != null, "the list names " + e.getKey() + ":\n" + list);
+            String summary = line.substring(2 + e.getKey().length()).strip();
+            assertTrue(summary.endsWith(".") || summary.endsWith("?"), e.getKey() + ": " + summary);
+        }
     }
 
     private static void collect(CommandLine cl, List<CommandLine> out) {
