@@ -95,6 +95,16 @@ final class BenchCommand implements Callable<Integer> {
         if (sgImages < 1) {
             throw new CliException("--sg-images must be >= 1, got " + sgImages);
         }
+        for (int n : sizes == null ? List.<Integer>of() : sizes) {
+            if (n < 1) {
+                throw new CliException("--excitatory: every size N_e must be >= 1, got " + n);
+            }
+        }
+        for (int t : threads) {
+            if (t < 1) {
+                throw new CliException("--threads: every thread count must be >= 1, got " + t);
+            }
+        }
         if (brian2) {
             String why = Brian2SideBySide.unavailable(scripts);
             if (why != null) {

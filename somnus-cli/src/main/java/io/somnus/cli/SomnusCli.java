@@ -26,6 +26,17 @@ public final class SomnusCli {
         CommandLine cl = new CommandLine(new SomnusCli());
         cl.addSubcommand(new SweepCommand(new StandardResolver(), new StandardRunExecutor()));
         cl.addSubcommand(new CommandLine.HelpCommand());   // last in the list, after sweep
+        // A mistyped option or value gets one line naming it, picocli's suggestions and where the options are, not the
+        // command's whole usage (train's is 50 lines, which pushed the error out of sight)
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            String name = cmd.getCommandSpec().qualifiedName();
+            cmd.getErr().println(name + ": " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            String what = cmd.getSubcommands().isEmpty() ? "options" : "commands";
+            cmd.getErr().println("Try '" + name + " --help' for its " + what + ".");
+            return EXIT_BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("somnus: " + userMessage(ex));
             if (System.getenv("SOMNUS_DEBUG") != null) {

@@ -183,6 +183,12 @@ class BenchCommandTest {
         Outcome kernels = run("bench", "--kernels", "gpu");
         assertEquals(2, kernels.exit());
         assertTrue(kernels.err().contains("--kernels") && kernels.err().contains("gpu"), kernels.err());
+        Outcome size = run("bench", "--preset", "diehl-cook", "--excitatory", "100,0");
+        assertEquals(2, size.exit());
+        assertTrue(size.err().contains("--excitatory") && size.err().contains("got 0"), size.err());
+        Outcome threads = run("bench", "--threads", "1,-2");
+        assertEquals(2, threads.exit());
+        assertTrue(threads.err().contains("--threads") && threads.err().contains("got -2"), threads.err());
         Outcome repeats = run("bench", "--repeats", "0");
         assertEquals(2, repeats.exit());
         assertTrue(repeats.err().contains("--repeats"), repeats.err());

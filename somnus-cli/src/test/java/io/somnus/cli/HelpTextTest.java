@@ -53,6 +53,19 @@ class HelpTextTest {
         }
     }
 
+    /** A bad option or value gets its message, suggestions and a pointer to --help: not the command's whole usage. */
+    @Test
+    void aBadOptionGetsOneMessageNotTheUsage() {
+        CommandLine cli = SomnusCli.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute("train", "--seed", "abc");
+        assertEquals(SomnusCli.EXIT_BAD_INPUT, exit);
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(List.of("somnus train: Invalid value for option '--seed': 'abc' is not a long",
+                "Try 'somnus train --help' for its options."), lines);
+    }
+
     private static void collect(CommandLine cl, List<CommandLine> out) {
         out.add(cl);
         for (CommandLine sub : cl.getSubcommands().values()) {
