@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
 /** {@code somnus bench}: training and evaluation throughput of the STDP-SNN presets, training of the SG-SNN ones. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Measures the presets' training and evaluation throughput.",
-        description = {"Measures training (plasticity on, one thread) and evaluation (plasticity off, 1 and 2 threads)",
-                "throughput in images/s and synaptic events/s, and the peak heap. SG-SNN presets (paper-sg,",
-                "paper-sg-code, sg-fc): training images/s (BPTT + Adam, no sleep) on OPENBLAS_NUM_THREADS threads."})
+        description = {"STDP-SNN presets: training (plasticity on, one thread) and evaluation (plasticity off, 1 and 2 "
+                        + "threads) in images/s and synaptic events/s, and the peak heap.",
+                "SG-SNN presets (paper-sg, paper-sg-code, sg-fc): training images/s (BPTT + Adam, no sleep) on "
+                        + "OPENBLAS_NUM_THREADS threads."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", split = ",", description = "presets (default: paper,diehl-cook)")
     List<String> presets = List.of("paper", "diehl-cook");

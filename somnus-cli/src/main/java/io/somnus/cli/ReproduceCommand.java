@@ -34,13 +34,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         header = "Runs the headline study: does 10-20 %% sleep stabilise STDP?",
-        description = {"Runs the paper's study: does 10-20 %% sleep stabilise STDP learning, and not help the SG-SNN?",
-                "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models as the",
-                "paper describes them and as the authors' code ran them (paper, paper-code, paper-sg, paper-sg-code).",
-                "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes);",
-                "paper, paper-sg and paper-sg-code (paper-code's 1000-step images take too long for it).",
-                "Both add the untrained STDP-SNN controls (preset weights; weights at the sleep target) and end with",
-                "the verdict on each of the paper's claims (docs/verdict.md)."})
+        description = {"Tests the paper's claims that 10-20 %% sleep stabilises STDP learning and does not help the "
+                        + "SG-SNN, and ends with the verdict on each (docs/verdict.md).",
+                "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models as the "
+                        + "paper describes them and as the authors' code ran them (paper, paper-code, paper-sg, "
+                        + "paper-sg-code).",
+                "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes); paper, "
+                        + "paper-sg and paper-sg-code (paper-code's 1000-step images take too long for it).",
+                "Both add the untrained STDP-SNN controls (preset weights; weights at the sleep target)."})
 final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "the reduced variant that finishes in minutes")
     boolean quick;

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code somnus train}: one run. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Trains one model on one dataset into a run directory.",
-        description = {"Trains one model on one dataset and writes a run directory:",
-                "config.yaml, provenance.json, metrics.csv, summary.json, weights.npz, sleep traces."})
+        description = {"The run directory (--out) gets the run's configuration, provenance, metrics, summary, timing, "
+                + "weights and sleep traces (docs/run-directory.md)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "paper",
             description = "paper, paper-code, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")

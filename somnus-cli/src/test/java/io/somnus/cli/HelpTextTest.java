@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command's help renders without picocli warnings (an unescaped '%' in a description makes one). */
+/**
+ * What a user reads first: every command's help renders without picocli warnings (an unescaped '%' in a description
+ * makes one), {@code somnus --help} lists each command in one line, and a bad option gets one message, not the usage.
+ */
 class HelpTextTest {
     @Test
     void everyHelpTextRendersWithoutWarnings() {
@@ -57,8 +62,8 @@ class HelpTextTest {
     @Test
     void aBadOptionGetsOneMessageNotTheUsage() {
         CommandLine cli = SomnusCli.commandLine();
-        java.io.StringWriter err = new java.io.StringWriter();
-        cli.setErr(new java.io.PrintWriter(err, true));
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute("train", "--seed", "abc");
         assertEquals(SomnusCli.EXIT_BAD_INPUT, exit);
         List<String> lines = err.toString().lines().toList();
