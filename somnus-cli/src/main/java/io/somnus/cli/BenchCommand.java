@@ -96,6 +96,10 @@ final class BenchCommand implements Callable<Integer> {
         if (sgImages < 1) {
             throw new CliException("--sg-images must be >= 1, got " + sgImages);
         }
+        if (sizes != null && presets.stream().noneMatch(p -> p.startsWith("diehl-cook"))) {
+            throw new CliException("--excitatory sets the diehl-cook presets' N_e; the presets given (" + String.join(",",
+                    presets) + ") have their own sizes");
+        }
         for (int n : sizes == null ? List.<Integer>of() : sizes) {
             if (n < 1) {
                 throw new CliException("--excitatory: every size N_e must be >= 1, got " + n);
