@@ -110,13 +110,15 @@ public final class StandardRunExecutor implements RunExecutor {
     @Override
     public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
         RunConfig cfg = Configs.bind(config);
+        // the runner first: a model that refuses this executor's options does so before anything is written or loaded
+        ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         Files.createDirectories(runDir);
         AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
         RunFiles files = new RunFiles(runDir, progress);
-        ModelResult result = ModelRunners.forConfig(cfg, kernels, exchange).run(data, files);
+        ModelResult result = runner.run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
         Map<String, Object> arithmetic = result.arithmetic();
