@@ -26,6 +26,12 @@ final class EngineMixin {
             + "(DIR/<name>/...) to every executor, instead of each executor finding or fetching them itself")
     Path dataDir;
 
+    /** The first of these options the command line gave, or null when it gave none (the local engine). */
+    String firstGiven() {
+        return !SweepEngines.LOCAL.equals(engine) ? "--engine" : master != null ? "--master"
+                : taskAttempts != null ? "--task-attempts" : dataDir != null ? "--data-dir" : null;
+    }
+
     /**
      * @param local what the local engine runs each run with
      * @throws io.somnus.experiment.config.ConfigException for an unknown engine or an option it does not take

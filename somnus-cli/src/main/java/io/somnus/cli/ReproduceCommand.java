@@ -68,6 +68,18 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // an option of the other mode would be ignored: refuse it by name
+        String runOption = workers != null ? "--workers" : resume ? "--resume" : out != null ? "--out" : engine.firstGiven();
+        if (estimate && runOption != null) {
+            throw new CliException(runOption + " is for running the study; --estimate times short calibration runs here "
+                    + "instead (its options: --quick, --cores, --calibration, --write-estimate)");
+        }
+        String estimateOption = cores != null ? "--cores" : calibration != null ? "--calibration"
+                : writeEstimate != null ? "--write-estimate" : null;
+        if (!estimate && estimateOption != null) {
+            throw new CliException(estimateOption + " is for --estimate, the projection of the study's wall time; the "
+                    + "study itself runs on --workers parallel runs");
+        }
         if (estimate) {
             return estimate();
         }
