@@ -73,6 +73,23 @@ final class BenchCommand implements Callable<Integer> {
         if (images < 1 || warmup < 0 || evalImages < 1 || repeats < 1 || brian2Images < 1) {
             throw new CliException("--images, --eval-images, --repeats and --brian2-images must be >= 1 and --warmup >= 0");
         }
+        // an option for rows that will not run would be ignored: refuse it by name
+        if (sizes != null && full) {
+            throw new CliException("--full adds N_e = 1600 and 6400 to the default sizes; with --excitatory, name the "
+                    + "sizes there");
+        }
+        if (pytorch && presets.stream().noneMatch(SgThroughput::isSg)) {
+            throw new CliException("--pytorch compares the SG-SNN presets (paper-sg, paper-sg-code, sg-fc); the presets "
+                    + "given (" + String.join(",", presets) + ") have none");
+        }
+        if (!brian2 && (brian2Rounds != null || !brian2Device.equals("runtime"))) {
+            throw new CliException((brian2Rounds != null ? "--brian2-rounds" : "--brian2-device") + " is for the Brian2 "
+                    + "comparison: add --brian2");
+        }
+        if (sizes != null && presets.stream().noneMatch(p -> p.startsWith("diehl-cook"))) {
+            throw new CliException("--excitatory sets the diehl-cook presets' N_e; the presets given (" + String.join(",",
+                    presets) + ") have their own sizes");
+        }
         if (!brian2Device.equals("runtime") && !brian2Device.equals("cpp_standalone")) {
             throw new CliException("--brian2-device must be runtime or cpp_standalone, got '" + brian2Device + "'");
         }
@@ -95,10 +112,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (sgImages < 1) {
             throw new CliException("--sg-images must be >= 1, got " + sgImages);
-        }
-        if (sizes != null && presets.stream().noneMatch(p -> p.startsWith("diehl-cook"))) {
-            throw new CliException("--excitatory sets the diehl-cook presets' N_e; the presets given (" + String.join(",",
-                    presets) + ") have their own sizes");
         }
         for (int n : sizes == null ? List.<Integer>of() : sizes) {
             if (n < 1) {
