@@ -93,6 +93,38 @@ final class Charts {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The smallest of 1, 2, 2.5 and 5 × 10^k that is at least {@code x} (x > 0): an axis end or tick step a reader takes
+     * in at a glance. XChart labels a range that ends on such a value at round steps, but one that ends elsewhere
+     * (918 000 simulation steps, or a single point's interval) at its ends and middle only.
+     */
+    static double niceCeiling(double x) {
+        double scale = Math.pow(10, Math.floor(Math.log10(x)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * scale >= x * (1 - 1e-12)) {
+                return m * scale;
+            }
+        }
+        return 10 * scale;
+    }
+
+    /**
+     * Sets the y axis to [lo, hi] widened to whole steps of a nice size (about four of them), so that its ticks fall on
+     * round values. A range of zero width (every seed gave the same value) is first widened to a tenth of the value
+     * (or 1 at 0), centred on it.
+     */
+    static void niceYRange(XYChart chart, double lo, double hi) {
+        if (!(hi > lo)) {
+            double half = (lo == 0 ? 1 : Math.abs(lo) / 10) / 2;
+            lo -= half;
+            hi += half;
+        }
+        double step = niceCeiling((hi - lo) / 4);
+        // the small slack keeps a bound that is already a whole step (0.95 = 38 × 0.025) from moving a step out
+        chart.getStyler().setYAxisMin(Math.floor(lo / step + 1e-9) * step);
+        chart.getStyler().setYAxisMax(Math.ceil(hi / step - 1e-9) * step);
+    }
+
     static Color qualitative(int i) {
         return QUALITATIVE[i % QUALITATIVE.length];
     }

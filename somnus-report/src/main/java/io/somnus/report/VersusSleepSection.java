@@ -4,6 +4,7 @@ import io.somnus.experiment.stats.AggregateRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,9 @@ final class VersusSleepSection implements Section {
                 XYChart chart = Charts.xy(panel.title(), "sleep fraction", panel.yTitle(), 380, 270);
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = 0;
+                double barLo = Double.POSITIVE_INFINITY;   // the points and their interval bars, for the y range
+                double barHi = Double.NEGATIVE_INFINITY;
+                Set<Double> fractions = new HashSet<>();
                 int i = 0;
                 for (String metric : present) {
                     List<AggregateRow> series = groupRows.stream().filter(r -> r.metric().equals(metric))
@@ -73,11 +77,20 @@ final class VersusSleepSection implements Section {
                         lo = Math.min(lo, Double.isFinite(ciLo[k]) ? Math.min(ciLo[k], y[k]) : y[k]);
                     }
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
+                    for (int k = 0; k < y.length; k++) {
+                        barLo = Math.min(barLo, Double.isFinite(ciLo[k]) ? Math.min(ciLo[k], y[k]) : y[k]);
+                        barHi = Math.max(barHi, Double.isFinite(ciHi[k]) ? Math.max(ciHi[k], y[k]) : y[k]);
+                        fractions.add(x[k]);
+                    }
                     String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
                     Charts.intervals(chart, name, x, y, ciLo, ciHi, Charts.qualitative(i++));
                 }
                 boolean logScale = panel.title().equals("total |w|") && lo > 0 && hi / lo >= Charts.LOG_RANGE;
                 chart.getStyler().setYAxisLogarithmic(logScale);
+                if (!logScale && fractions.size() == 1 && Double.isFinite(barLo) && Double.isFinite(barHi)) {
+                    // one sleep fraction (a control): XChart would label only the ends and middle of its one interval
+                    Charts.niceYRange(chart, barLo, barHi);
+                }
                 if (panel.title().equals("total |w|")) {
                     chart.setYAxisTitle(logScale ? "Σ|w| (log scale)" : "Σ|w|");
                 }

@@ -115,7 +115,9 @@ final class WeightTracesSection implements Section {
                     chart.getStyler().setYAxisMin(range[0]);
                     chart.getStyler().setYAxisMax(range[1]);
                 }
-                chart.getStyler().setXAxisMax(range[2]);
+                if (range[2] > 0) {
+                    chart.getStyler().setXAxisMax(Charts.niceCeiling(range[2]));   // round ticks, not 1.02e5 steps
+                }
                 html.svgFigure(ctx.svg(chart), "weight traces of " + captions.get(c), captions.get(c), "fig");
                 drawn++;
             }

@@ -1,0 +1,45 @@
+package io.somnus.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+/** The round axis ends the report's charts use where XChart would label a range at its ends only. */
+class ChartsTest {
+    @Test
+    void niceCeilingIsTheSmallestOfOneTwoTwoAndAHalfAndFiveTimesAPowerOfTenAtOrAbove() {
+        assertEquals(1e6, Charts.niceCeiling(918_000), 0);
+        assertEquals(2e5, Charts.niceCeiling(102_000), 0);
+        assertEquals(2.5, Charts.niceCeiling(2.01), 1e-15);
+        assertEquals(5e-3, Charts.niceCeiling(0.0026), 1e-18);
+        assertEquals(10, Charts.niceCeiling(5.5), 0);
+        assertEquals(100, Charts.niceCeiling(100), 0);   // already round: kept
+        assertEquals(0.025, Charts.niceCeiling(0.025), 1e-17);
+    }
+
+    @Test
+    void niceYRangeWidensAnIntervalToWholeRoundSteps() {
+        // a control's single test accuracy, 0.5711 with its interval [0.5584, 0.5837]: a quarter of 0.0253 rounds up to
+        // 0.01, so the axis runs over whole hundredths around the interval
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.niceYRange(chart, 0.5584, 0.5837);
+        assertEquals(0.55, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.59, chart.getStyler().getYAxisMax(), 1e-12);
+        // ends already on a step stay where they are
+        Charts.niceYRange(chart, 0.2, 0.6);
+        assertEquals(0.2, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.6, chart.getStyler().getYAxisMax(), 1e-12);
+    }
+
+    @Test
+    void aRangeOfZeroWidthIsCentredOnItsValue() {
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.niceYRange(chart, 1, 1);   // every seed saturated: [0.95, 1.05], steps of 0.025
+        assertEquals(0.95, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(1.05, chart.getStyler().getYAxisMax(), 1e-12);
+        Charts.niceYRange(chart, 0, 0);   // [−0.5, 0.5], steps of 0.25
+        assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
+    }
+}
