@@ -36,8 +36,9 @@ final class WeightTracesSection implements Section {
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
-        html.p("Total |w| per projection against simulation step (log scale), for the first seed without sleep and "
-                + "at the sleep fraction nearest " + Showcase.FRACTION + "; shaded: sleep episodes.");
+        html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Charts.LOG_RANGE
+                + "× or more), for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION
+                + "; shaded: sleep episodes.");
         int drawn = 0;
         List<String> missing = new ArrayList<>();
         html.wideGridStart();
@@ -88,8 +89,11 @@ final class WeightTracesSection implements Section {
                     }
                 }
                 boolean log = lo > 0 && hi / lo >= Charts.LOG_RANGE;
-                if (log) {
+                if (hi > 0) {
+                    // shaded on either scale (on a linear one they were missing, so sleep showed only as steps down)
                     Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), lo, hi, new Color(0x55, 0x55, 0x55));
+                }
+                if (log) {
                     range[0] = Math.min(range[0], lo);
                     range[1] = Math.max(range[1], hi);
                 }

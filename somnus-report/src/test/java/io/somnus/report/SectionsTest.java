@@ -53,6 +53,21 @@ class SectionsTest {
     }
 
     @Test
+    void sleepEpisodesAreShadedOnALinearAxisToo(@TempDir Path tmp) throws Exception {
+        // totals within 20× of each other: a linear axis, which before drew no shading for the episode
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        Files.writeString(b.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
+                + "0,wake,0,e_e,100\n100,sleep,1,e_e,98\n200,sleep,1,e_e,96\n300,wake,1,e_e,96\n");
+        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(b, 0.2))), new java.util.ArrayList<>());
+        assertTrue(html.contains("rgb(85,85,85)"), "the episode's grey span is drawn");
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Files.writeString(a.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
+                + "0,wake,0,e_e,100\n100,wake,0,e_e,98\n");
+        String awake = write(new WeightTracesSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
+        assertTrue(awake.contains("<svg") && !awake.contains("rgb(85,85,85)"), "no span without sleep");
+    }
+
+    @Test
     void aTableWithoutTheColumnsDrawnIsNotRecordedAndNoted(@TempDir Path tmp) throws Exception {
         Path b = Files.createDirectory(tmp.resolve("b"));
         Files.writeString(b.resolve("sleep_traces.csv"), "step,phase\n1,wake\n");
