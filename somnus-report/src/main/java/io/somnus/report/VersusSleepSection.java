@@ -61,8 +61,7 @@ final class VersusSleepSection implements Section {
                 XYChart chart = Charts.xy(panel.title(), "sleep fraction", panel.yTitle(), 380, 270);
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = 0;
-                double barLo = Double.POSITIVE_INFINITY;   // the points and their interval bars, for the y range
-                double barHi = Double.NEGATIVE_INFINITY;
+                double barHi = Double.NEGATIVE_INFINITY;   // the top of the points and their interval bars (lo is the bottom)
                 Set<Double> fractions = new HashSet<>();
                 int i = 0;
                 for (String metric : present) {
@@ -78,7 +77,6 @@ final class VersusSleepSection implements Section {
                     }
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
                     for (int k = 0; k < y.length; k++) {
-                        barLo = Math.min(barLo, Double.isFinite(ciLo[k]) ? Math.min(ciLo[k], y[k]) : y[k]);
                         barHi = Math.max(barHi, Double.isFinite(ciHi[k]) ? Math.max(ciHi[k], y[k]) : y[k]);
                         fractions.add(x[k]);
                     }
@@ -87,9 +85,9 @@ final class VersusSleepSection implements Section {
                 }
                 boolean logScale = panel.title().equals("total |w|") && lo > 0 && hi / lo >= Charts.LOG_RANGE;
                 chart.getStyler().setYAxisLogarithmic(logScale);
-                if (!logScale && fractions.size() == 1 && Double.isFinite(barLo) && Double.isFinite(barHi)) {
+                if (!logScale && fractions.size() == 1 && Double.isFinite(lo) && Double.isFinite(barHi)) {
                     // one sleep fraction (a control): XChart would label only the ends and middle of its one interval
-                    Charts.niceYRange(chart, barLo, barHi);
+                    Charts.niceYRange(chart, lo, barHi);
                 }
                 if (panel.title().equals("total |w|")) {
                     chart.setYAxisTitle(logScale ? "Σ|w| (log scale)" : "Σ|w|");
