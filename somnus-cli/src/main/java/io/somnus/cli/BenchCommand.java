@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new CliException((brian2Rounds != null ? "--brian2-rounds" : "--brian2-device") + " is for the Brian2 "
                     + "comparison: add --brian2");
         }
-        if (sizes != null && presets.stream().noneMatch(p -> p.startsWith("diehl-cook"))) {
+        if (sizes != null && presets.stream().noneMatch(BenchCommand::isDiehlCook)) {
             throw new CliException("--excitatory sets the diehl-cook presets' N_e; the presets given (" + String.join(",",
                     presets) + ") have their own sizes");
         }
@@ -164,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
                 sgRows(preset, torchScripts);
                 continue;
             }
-            List<Integer> ns = preset.startsWith("diehl-cook")
+            List<Integer> ns = isDiehlCook(preset)
                     ? (sizes != null ? sizes : full ? List.of(100, 400, 1600, 6400) : List.of(100, 400)) : List.of(0);
             for (int n : ns) {
                 StdpRunConfig cfg = Throughput.config(preset, n > 0 ? n : 200, dataset, Math.max(images + warmup, evalImages));
@@ -203,6 +203,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Prints each round of Somnus and Brian2 taking turns, and the median (range) of their ratios. */
+    /** The presets whose size --excitatory sets (diehl-cook and diehl-cook-recurrent). */
+    private static boolean isDiehlCook(String preset) {
+        return preset.startsWith("diehl-cook");
+    }
+
     private static void brian2Rounds(List<Brian2SideBySide.Round> rounds) {
         System.out.printf("%nSomnus's runs of these images and Brian2's compiled binary taking turns, %d rounds:%n",
                 rounds.size());

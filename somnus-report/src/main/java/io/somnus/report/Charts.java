@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -100,7 +102,7 @@ final class Charts {
      */
     static double niceCeiling(double x) {
         double scale = Math.pow(10, Math.floor(Math.log10(x)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : new double[] {1, 2, 2.5, 5}) {
             if (m * scale >= x * (1 - 1e-12)) {
                 return m * scale;
             }
@@ -123,6 +125,40 @@ final class Charts {
         // the small slack keeps a bound that is already a whole step (0.95 = 38 × 0.025) from moving a step out
         chart.getStyler().setYAxisMin(Math.floor(lo / step + 1e-9) * step);
         chart.getStyler().setYAxisMax(Math.ceil(hi / step - 1e-9) * step);
+    }
+
+    /**
+     * The y extent of a chart's points and their interval bars (a bar bound that is not finite is left out), and how
+     * many x values they have: a chart with one (one sleep fraction, one checkpoint) gets a round y range.
+     */
+    static final class Extent {
+        private double bottom = Double.POSITIVE_INFINITY;
+        private double top = Double.NEGATIVE_INFINITY;
+        private final Set<Double> xs = new HashSet<>();
+
+        void add(double[] x, double[] y, double[] lo, double[] hi) {
+            for (int k = 0; k < y.length; k++) {
+                xs.add(x[k]);
+                bottom = Math.min(bottom, Double.isFinite(lo[k]) ? Math.min(lo[k], y[k]) : y[k]);
+                top = Math.max(top, Double.isFinite(hi[k]) ? Math.max(hi[k], y[k]) : y[k]);
+            }
+        }
+
+        /** The lowest point or lower bar (+∞ when none was added). */
+        double bottom() {
+            return bottom;
+        }
+
+        /**
+         * With one x value, sets the y axis by {@link #niceYRange}: XChart would label only the point, or its
+         * interval's ends and middle. A logarithmic axis keeps its own range.
+         */
+        void roundIfOneX(XYChart chart) {
+            if (xs.size() == 1 && !chart.getStyler().isYAxisLogarithmic() && Double.isFinite(bottom)
+                    && Double.isFinite(top)) {
+                niceYRange(chart, bottom, top);
+            }
+        }
     }
 
     static Color qualitative(int i) {

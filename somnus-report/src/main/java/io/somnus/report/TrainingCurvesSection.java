@@ -5,11 +5,9 @@ import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.CurvePoint;
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -52,30 +50,21 @@ final class TrainingCurvesSection implements Section {
             XYChart chart = Charts.xy(g.getKey().title(), "training images seen", "validation accuracy", 560, 340);
             int n = g.getValue().size();
             int i = 0;
-            Set<Double> checkpoints = new HashSet<>();
-            double bottom = Double.POSITIVE_INFINITY;   // of the points and their bands
-            double top = Double.NEGATIVE_INFINITY;
+            Charts.Extent extent = new Charts.Extent();
             for (Map.Entry<Double, List<CurvePoint>> f : g.getValue().entrySet()) {
                 List<CurvePoint> c = f.getValue();
                 double[] x = c.stream().mapToDouble(CurvePoint::imagesSeen).toArray();
                 double[] y = c.stream().mapToDouble(p -> p.stats().mean()).toArray();
                 double[] lo = c.stream().mapToDouble(p -> p.stats().ciLow()).toArray();
                 double[] hi = c.stream().mapToDouble(p -> p.stats().ciHigh()).toArray();
-                for (int k = 0; k < x.length; k++) {
-                    checkpoints.add(x[k]);
-                    bottom = Math.min(bottom, Double.isFinite(lo[k]) ? Math.min(lo[k], y[k]) : y[k]);
-                    top = Math.max(top, Double.isFinite(hi[k]) ? Math.max(hi[k], y[k]) : y[k]);
-                }
+                extent.add(x, y, lo, hi);
                 Color color = Charts.sequential(i++, n);
                 String name = "sleep " + Formats.fraction(f.getKey());
                 Charts.band(chart, name + " CI", x, lo, hi, color);
                 Charts.line(chart, name, x, y, color).setMarker(x.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             }
             chart.getStyler().setXAxisMin(0.0);
-            if (checkpoints.size() == 1 && Double.isFinite(bottom) && Double.isFinite(top)) {
-                // one checkpoint (train.checkpoints: 1): XChart would label only the point, or its band's ends
-                Charts.niceYRange(chart, bottom, top);
-            }
+            extent.roundIfOneX(chart);   // one checkpoint (train.checkpoints: 1)
             html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
         }
         html.gridEnd();

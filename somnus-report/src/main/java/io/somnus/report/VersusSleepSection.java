@@ -4,7 +4,6 @@ import io.somnus.experiment.stats.AggregateRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,10 +58,8 @@ final class VersusSleepSection implements Section {
                     continue;
                 }
                 XYChart chart = Charts.xy(panel.title(), "sleep fraction", panel.yTitle(), 380, 270);
-                double lo = Double.POSITIVE_INFINITY;
+                Charts.Extent extent = new Charts.Extent();
                 double hi = 0;
-                double barHi = Double.NEGATIVE_INFINITY;   // the top of the points and their interval bars (lo is the bottom)
-                Set<Double> fractions = new HashSet<>();
                 int i = 0;
                 for (String metric : present) {
                     List<AggregateRow> series = groupRows.stream().filter(r -> r.metric().equals(metric))
@@ -71,24 +68,16 @@ final class VersusSleepSection implements Section {
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
                     double[] ciLo = series.stream().mapToDouble(r -> r.stats().ciLow()).toArray();
                     double[] ciHi = series.stream().mapToDouble(r -> r.stats().ciHigh()).toArray();
-                    // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
-                    for (int k = 0; k < y.length; k++) {
-                        lo = Math.min(lo, Double.isFinite(ciLo[k]) ? Math.min(ciLo[k], y[k]) : y[k]);
-                    }
+                    extent.add(x, y, ciLo, ciHi);
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
-                    for (int k = 0; k < y.length; k++) {
-                        barHi = Math.max(barHi, Double.isFinite(ciHi[k]) ? Math.max(ciHi[k], y[k]) : y[k]);
-                        fractions.add(x[k]);
-                    }
                     String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
                     Charts.intervals(chart, name, x, y, ciLo, ciHi, Charts.qualitative(i++));
                 }
+                // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
+                double lo = extent.bottom();
                 boolean logScale = panel.title().equals("total |w|") && lo > 0 && hi / lo >= Charts.LOG_RANGE;
                 chart.getStyler().setYAxisLogarithmic(logScale);
-                if (!logScale && fractions.size() == 1 && Double.isFinite(lo) && Double.isFinite(barHi)) {
-                    // one sleep fraction (a control): XChart would label only the ends and middle of its one interval
-                    Charts.niceYRange(chart, lo, barHi);
-                }
+                extent.roundIfOneX(chart);   // one sleep fraction: a control's panel
                 if (panel.title().equals("total |w|")) {
                     chart.setYAxisTitle(logScale ? "Σ|w| (log scale)" : "Σ|w|");
                 }
