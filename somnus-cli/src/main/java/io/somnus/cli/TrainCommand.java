@@ -7,6 +7,7 @@ import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--initial-weights", description = "preset, or sleep_target: every weight sleep decays starts at "
             + "±sleep.target_magnitude (with --plasticity off: the control with the weight scale sleep restores)")
     String initialWeights;
-    @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1)")
+    @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
+            + "wake, in [0, 1])")
     Double sleepFraction;
     @Option(names = "--protocol", description = "standard or continual (STDP-SNN)")
     String protocol;
@@ -69,6 +71,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseOptionsOfAnotherModel();
         Map<String, Object> settings = settings();
         ObjectNode config = new StandardResolver().resolve(settings);
         if (printConfig) {
@@ -94,6 +97,37 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
         return 0;
+    }
+
+    /**
+     * The STDP-SNN's options given with an SG-SNN preset, or a --model that is not the preset's, are refused by the
+     * option's name before anything runs: resolving them would name a configuration field the user never wrote.
+     */
+    void refuseOptionsOfAnotherModel() {
+        String presetModel = Configs.loadPreset(preset).path("model").asText(null); // a YAML file may leave it to --model
+        if (model != null && presetModel != null && !model.equals(presetModel) && !presetsOf(model).isEmpty()) {
+            throw new CliException("--model " + model + ": preset " + preset + " is model " + presetModel
+                    + " and holds that model's fields only; the presets of model " + model + ": "
+                    + String.join(", ", presetsOf(model)));
+        } // an unknown --model is left to the resolver, which names the models there are
+        if (!"sg".equals(model != null ? model : presetModel)) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        if (excitatory != null) given.add("--excitatory");
+        if (plasticity != null) given.add("--plasticity");
+        if (initialWeights != null) given.add("--initial-weights");
+        if (protocol != null) given.add("--protocol");
+        if (exportSpikes != null) given.add("--export-spikes");
+        if (inputSpikes != null) given.add("--input-spikes");
+        if (!given.isEmpty()) {
+            throw new CliException(String.join(", ", given) + (given.size() == 1 ? " is" : " are")
+                    + " for the STDP-SNN (model stdp); preset " + preset + " is model sg");
+        }
+    }
+
+    private static List<String> presetsOf(String model) {
+        return Configs.PRESETS.stream().filter(p -> model.equals(Configs.loadPreset(p).path("model").asText())).toList();
     }
 
     Map<String, Object> settings() {
