@@ -5,6 +5,7 @@ import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.sweep.SweepRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,7 +29,11 @@ final class InspectCommand implements Callable<Integer> {
         if (Files.isDirectory(dir)) {
             Path summary = dir.resolve(RunDirectory.SUMMARY);
             if (!Files.exists(summary)) {
-                throw new CliException(dir + " is not a run directory: it has no " + RunDirectory.SUMMARY);
+                throw new CliException(dir + " is not a run directory: it has no " + RunDirectory.SUMMARY
+                        + (Files.isDirectory(dir.resolve(SweepRunner.RUNS_DIR))
+                                ? "; it holds a sweep: inspect one of its runs (" + dir.resolve(SweepRunner.RUNS_DIR) + "/ID), or see "
+                                        + "the whole sweep with 'somnus report " + dir + "'"
+                                : ""));
             }
             System.out.println(Summaries.describe(dir));
             Path npz = dir.resolve(RunDirectory.WEIGHTS);

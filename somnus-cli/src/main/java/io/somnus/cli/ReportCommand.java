@@ -45,9 +45,15 @@ public final class ReportCommand implements Callable<Integer> {
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
         }
+        if (aggregate && RunDirectory.isRun(dir)) {
+            stderr.println("somnus report: --aggregate is for a sweep directory; " + dir + " is a run directory (it has "
+                    + RunDirectory.SUMMARY + "), whose report needs no aggregates");
+            stderr.flush();
+            return SweepCommand.EXIT_USAGE;
+        }
         Path html = out != null ? out : dir.resolve("report.html");
         try {
-            if (aggregate && !RunDirectory.isRun(dir)) {
+            if (aggregate) {
                 AggregateResult a = SweepResults.aggregate(dir);
                 stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
             }
