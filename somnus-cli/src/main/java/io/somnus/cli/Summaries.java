@@ -16,6 +16,11 @@ final class Summaries {
         b.append(String.format(Locale.ROOT, "%s on %s, seed %d, sleep fraction %.2f (achieved %.4f)%n",
                 s.path("preset").asText(), s.path("dataset").asText(), s.path("seed").asLong(),
                 s.path("sleep_fraction").asDouble(), s.path("achieved_sleep_fraction").asDouble()));
+        if (s.path("sleep_fraction").asDouble() > 0 && s.has("sleep_episodes") && s.path("sleep_episodes").asLong() == 0) {
+            // it ran as a no-sleep run: say so, or its label misleads (a short run, or an SG-SNN's unlucky draws)
+            b.append(String.format(Locale.ROOT, "no sleep episode in its %d wake steps: it compares as a run without sleep%n",
+                    s.path("wake_steps").asLong()));
+        }
         b.append(String.format(Locale.ROOT, "test accuracy %.4f", s.path("test_accuracy").asDouble()));
         JsonNode by = s.path("test_accuracy_by_readout");
         if (by.isObject() && by.size() > 0) {

@@ -27,4 +27,18 @@ class SummariesTest {
         assertTrue(before.contains("training 800.0 images/s, wall 12.0 s"), before);
         assertFalse(before.contains("presentations"), before);
     }
+
+    @Test
+    void aRunThatAskedForSleepButNeverSleptSaysSo() throws Exception {
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");
+        // 200 images × 100 steps end before the first episode, due after 35 000 wake steps
+        String never = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.2,\"wake_steps\":20000,"
+                + "\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.46}"), timing);
+        assertTrue(never.contains("no sleep episode in its 20000 wake steps: it compares as a run without sleep"), never);
+        String slept = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.2,\"wake_steps\":40000,"
+                + "\"sleep_episodes\":1,\"achieved_sleep_fraction\":0.2,\"test_accuracy\":0.46}"), timing);
+        String awake = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.0,\"wake_steps\":20000,"
+                + "\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.46}"), timing);
+        assertFalse(slept.contains("no sleep episode") || awake.contains("no sleep episode"), slept + awake);
+    }
 }

@@ -60,6 +60,9 @@ final class HeaderSection implements Section {
         }
         if (results.singleRun() && runs.size() == 1) {
             t.add(List.of("test accuracy", Html.sig(runs.get(0).metric("test_accuracy"))));
+            double episodes = runs.get(0).metric(SleepDose.EPISODES);
+            t.add(List.of("sleep achieved", runs.get(0).sleepFraction() == 0 ? "0 (no sleep requested)"
+                    : SleepDose.of(runs).words() + (episodes > 0 ? " (" + (long) episodes + " episodes)" : "")));
         }
         ProvenanceSummary prov = ProvenanceSummary.of(runs);
         t.add(List.of("started", prov.start.isEmpty() ? "not recorded" : prov.start.first()));

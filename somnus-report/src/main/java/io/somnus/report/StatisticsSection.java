@@ -9,6 +9,7 @@ import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.Comparison;
+import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.GlmmRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Statistics across seeds: cell means with CIs, each sleep fraction against f = 0, and the beta GLMM's table. */
 final class StatisticsSection implements Section {
@@ -68,16 +70,21 @@ final class StatisticsSection implements Section {
         boolean anyVariant = byCell.keySet().stream().anyMatch(k -> !k.variant().isEmpty());
         html.tag("h3", "Cell means (95 % CI across seeds)");
         html.p("All metrics, with standard deviations and the tests below, are in aggregate.csv; every run's numbers in "
-                + "runs_long.csv (written by the sweep, or by aggregating the directory).");
+                + "runs_long.csv (written by the sweep, or by aggregating the directory). Sleep achieved: the fraction of "
+                + "the run's time spent asleep, and the runs that had no sleep episode at all (they compare no sleep with "
+                + "no sleep, whatever their requested fraction).");
         List<List<String>> t = new ArrayList<>();
-        List<String> head = new ArrayList<>(List.of("preset", "dataset", "variant", "sleep", "n"));
+        Map<CellKey, List<RunRecord>> runsByCell = ctx.runs().stream().collect(Collectors.groupingBy(RunRecord::cell));
+        List<String> head = new ArrayList<>(List.of("preset", "dataset", "variant", "sleep", "sleep achieved", "n"));
         columns.forEach(c -> head.add(c.heading()));
         t.add(head);
         for (Map.Entry<CellKey, Map<String, AggregateRow>> c : byCell.entrySet()) {
             CellKey k = c.getKey();
             int n = c.getValue().values().stream().mapToInt(r -> r.stats().n()).max().orElse(0);
+            String achieved = k.sleepFraction() == 0 ? "0"
+                    : SleepDose.of(runsByCell.getOrDefault(k, List.of())).words();
             List<String> row = new ArrayList<>(List.of(k.preset() + " (" + k.model() + ")", k.dataset(), k.variant(),
-                    Formats.fraction(k.sleepFraction()), Integer.toString(n)));
+                    Formats.fraction(k.sleepFraction()), achieved, Integer.toString(n)));
             for (Column col : columns) {
                 String m = col.pick(c.getValue());
                 row.add(m == null ? "not recorded" : Formats.meanCi(c.getValue().get(m).stats()));

@@ -68,13 +68,14 @@ final class VerdictSection implements Section {
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
                 if (p.outcome() != Outcome.NOT_RUN) {
-                    details(html, c, p);
+                    details(ctx, c, p);
                 }
             }
         }
     }
 
-    private static void details(Html html, ClaimVerdict c, PresetVerdict p) {
+    private static void details(ReportContext ctx, ClaimVerdict c, PresetVerdict p) {
+        Html html = ctx.html();
         html.heading("h4", detailAnchor(c, p), "Claim " + c.number() + ", " + p.preset() + ": " + p.outcome().words());
         html.raw("<div class=\"tablewrap\"><table class=\"data verdict\">\n<thead><tr><th>dataset</th><th>criterion</th>"
                 + "<th>comparison</th><th>Δ [95 % CI] (n)</th><th>margin δ</th><th>test</th><th>outcome</th>"
@@ -91,6 +92,15 @@ final class VerdictSection implements Section {
                     html.raw("<td rowspan=\"" + d.criteria().size() + "\">").text(dataset).raw("<br>").raw(badge(d.outcome()));
                     if (!d.note().isEmpty()) {
                         html.raw("<br><span class=\"muted\">").text(d.note()).raw("</span>");
+                    }
+                    if (d.dose() > 0) {
+                        // what f* gave: a cell whose runs never slept tests no sleep against no sleep
+                        SleepDose dose = SleepDose.of(ctx.runs().stream().filter(r -> r.preset().equals(p.preset())
+                                && r.dataset().equals(d.dataset()) && r.variant().equals(d.variant())
+                                && r.sleepFraction() == d.dose()).toList());
+                        html.raw("<br><span class=\"muted\">").text("f* = " + Formats.fraction(d.dose())
+                                + "; sleep achieved" + (dose.runs() > 1 ? " (mean of " + dose.runs() + " runs)" : "")
+                                + ": " + dose.words()).raw("</span>");
                     }
                     html.raw("</td>");
                     first = false;

@@ -68,6 +68,36 @@ class SectionsTest {
     }
 
     @Test
+    void runsThatNeverSleptAreCountedBesideTheirRequestedFraction(@TempDir Path tmp) throws Exception {
+        // paper-sg's way: sleep after an epoch with probability f, so at f = 0.2 one seed of three had no episode
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        double[] achieved = {0, 0.04, 0.04};
+        for (int seed = 1; seed <= 3; seed++) {
+            runs.add(dosed(Files.createDirectory(tmp.resolve("a" + seed)), 0.0, seed, 0, 0));
+            runs.add(dosed(Files.createDirectory(tmp.resolve("b" + seed)), 0.2, seed, achieved[seed - 1], seed == 1 ? 0 : 1));
+        }
+        SweepResults results = sweep(tmp, runs);
+        String stats = write(new StatisticsSection(), results, new java.util.ArrayList<>());
+        // (0 + 0.04 + 0.04) / 3 = 0.02667
+        assertTrue(stats.contains("<td>0.20</td><td>0.0267; 1 of 3 runs never slept</td>"), stats);
+        assertTrue(stats.contains("<td>0.00</td><td>0</td>"), "no sleep requested, none counted missing");
+        String verdict = write(new VerdictSection(), results, new java.util.ArrayList<>());
+        assertTrue(verdict.contains("f* = 0.20; sleep achieved (mean of 3 runs): 0.0267; 1 of 3 runs never slept"), verdict);
+
+        Path one = Files.createDirectory(tmp.resolve("one"));
+        SweepResults single = new SweepResults(one, true, "one", Map.of(), RunCounts.NONE,
+                List.of(dosed(one, 0.2, 1, 0, 0)), List.of());
+        assertTrue(write(new HeaderSection(), single, new java.util.ArrayList<>())
+                .contains("<td>sleep achieved</td><td>0: the run never slept</td>"));
+    }
+
+    private static RunRecord dosed(Path dir, double fraction, long seed, double achieved, int episodes) {
+        return new RunRecord(dir.getFileName().toString(), dir, "paper-sg", "sg", "geomfig", "", fraction, seed,
+                JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5 + 0.01 * seed,
+                        SleepDose.ACHIEVED, achieved, SleepDose.EPISODES, (double) episodes));
+    }
+
+    @Test
     void aTableWithoutTheColumnsDrawnIsNotRecordedAndNoted(@TempDir Path tmp) throws Exception {
         Path b = Files.createDirectory(tmp.resolve("b"));
         Files.writeString(b.resolve("sleep_traces.csv"), "step,phase\n1,wake\n");
