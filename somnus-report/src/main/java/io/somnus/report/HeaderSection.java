@@ -1,6 +1,8 @@
 package io.somnus.report;
 
 import io.somnus.core.SomnusVersion;
+import io.somnus.data.DatasetCatalog;
+import io.somnus.data.DatasetDescriptor;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What was run: the sweep or run, its runs and their settings, versions, dataset checksums, failed runs. */
 final class HeaderSection implements Section {
@@ -73,7 +77,14 @@ final class HeaderSection implements Section {
                 + ", " + Instant.now()));
         html.table(t, "kv");
         html.tag("h3", "Dataset checksums (SHA-256)");
-        if (prov.checksums.isEmpty()) {
+        Set<String> generated = DatasetCatalog.builtIn().stream()
+                .filter(d -> d.kind() == DatasetDescriptor.Kind.PROCEDURAL).map(DatasetDescriptor::name).collect(Collectors.toSet());
+        String datasets = Formats.distinct(runs, RunRecord::dataset);
+        if (prov.checksums.isEmpty() && !prov.somnus.isEmpty() && runs.stream().allMatch(r -> generated.contains(r.dataset()))) {
+            // provenance was recorded, and there were no files to hash
+            html.note("none: " + datasets + (datasets.contains(",") ? " are" : " is") + " generated from the seed, not read "
+                    + "from files");
+        } else if (prov.checksums.isEmpty()) {
             html.note("not recorded (no SHA-256 in the runs' " + RunDirectory.PROVENANCE + ")");
         } else {
             List<List<String>> c = new ArrayList<>();

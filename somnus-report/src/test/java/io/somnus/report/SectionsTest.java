@@ -91,6 +91,14 @@ class SectionsTest {
                 .contains("<td>sleep achieved</td><td>0: the run never slept</td>"));
     }
 
+    @Test
+    void aGeneratedDatasetHasNoChecksumsToRecord(@TempDir Path tmp) throws Exception {
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Files.writeString(a.resolve("provenance.json"), "{\"somnus_version\":\"0.1.0\",\"dataset_sha256\":{}}");
+        String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
+        assertTrue(header.contains("none: geomfig is generated from the seed, not read from files"), header);
+    }
+
     private static RunRecord dosed(Path dir, double fraction, long seed, double achieved, int episodes) {
         return new RunRecord(dir.getFileName().toString(), dir, "paper-sg", "sg", "geomfig", "", fraction, seed,
                 JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5 + 0.01 * seed,
