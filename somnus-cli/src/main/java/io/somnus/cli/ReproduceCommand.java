@@ -95,6 +95,10 @@ final class ReproduceCommand implements Callable<Integer> {
             if (n < 1) {
                 throw new CliException("--workers must be >= 1, got " + n);
             }
+            if (!quick && !resume) {
+                System.err.println("somnus: the full study runs for many hours (docs/performance.md projects it; 'somnus reproduce "
+                        + "--estimate' does so for this machine). Stop it at any moment and continue it with --resume.");
+            }
             try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
                 r = support.run(sweepFile, dir, runs, n, resume, listener);
             }
