@@ -3,10 +3,12 @@ package io.somnus.experiment.sweep;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.CellKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The plain-text table printed at the end of a sweep: test accuracy per cell, failures, totals. */
+/** The plain-text table printed at the end of a sweep: test accuracy (and the sleep achieved) per cell, failures, totals. */
 public final class SweepSummaryTable {
     private SweepSummaryTable() {}
 
@@ -14,7 +16,15 @@ public final class SweepSummaryTable {
         StringBuilder out = new StringBuilder();
         if (result.aggregate() != null) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"preset", "model", "dataset", "variant", "sleep", "n", "test_accuracy", "95% CI", "vs f=0 p"});
+            rows.add(new String[] {"preset", "model", "dataset", "variant", "sleep", "achieved", "n", "test_accuracy", "95% CI",
+                "vs f=0 p"});
+            // the sleep each cell got: an SG-SNN that sleeps after an epoch with probability f may draw none
+            Map<CellKey, Double> achieved = new HashMap<>();
+            for (AggregateRow r : result.aggregate().rows()) {
+                if (r.metric().equals("achieved_sleep_fraction")) {
+                    achieved.put(r.cell(), r.stats().mean());
+                }
+            }
             boolean anyVariant = false;
             for (AggregateRow r : result.aggregate().rows()) {
                 if (!r.metric().equals("test_accuracy")) {
@@ -23,7 +33,8 @@ public final class SweepSummaryTable {
                 CellKey c = r.cell();
                 anyVariant |= !c.variant().isEmpty();
                 rows.add(new String[] {c.preset(), c.model(), c.dataset(), c.variant(),
-                        SweepPlanner.fraction(c.sleepFraction()), Integer.toString(r.stats().n()),
+                        SweepPlanner.fraction(c.sleepFraction()), num(achieved.getOrDefault(c, Double.NaN)),
+                        Integer.toString(r.stats().n()),
                         num(r.stats().mean()), Double.isNaN(r.stats().ciLow()) ? "-"
                         : "[" + num(r.stats().ciLow()) + ", " + num(r.stats().ciHigh()) + "]",
                         r.vsBaseline() == null ? "" : p(r.vsBaseline().welchP())});

@@ -71,6 +71,7 @@ public final class FakeExecutor implements RunExecutor {
         s.put("dataset", config.get("dataset").get("name").asText());
         s.put("seed", seed);
         s.put("sleep_fraction", f);
+        s.put("achieved_sleep_fraction", seed == 1 ? 0.0 : f); // seed 1 draws no episode, as an SG-SNN may
         s.put("test_accuracy", acc);
         s.putObject("stability").put("max_drawdown", 0.1 - 0.1 * f).put("last_quarter_std", 0.02 + seed * 0.001);
         s.putObject("weights").putObject("input_e").put("total_abs", 100 * (1 - f)).put("frac_saturated", 0.5 - f / 2);

@@ -242,6 +242,8 @@ class SweepRunnerTest {
         // paper × mnist × f=0.2: seeds 1 and 2 -> 0.5 + 0.04 + 0.01/0.02, mean 0.555
         String line = table.lines().filter(l -> l.startsWith("paper ") && l.contains(" 0.20 ")).findFirst().orElseThrow();
         assertContains(line, "stdp", "mnist", " 2 ", "0.5550");
+        // seed 1 slept none of its 0.2, seed 2 all of it: the cell achieved 0.1
+        assertTrue(line.matches(".* 0\\.20 +0\\.1000 +2 .*"), line);
         assertEquals(4, table.lines().filter(l -> l.contains("mnist")).count(), table);
         assertContains(table, "sweep 'small': 8 runs, 8 done (8 now, 0 earlier), 0 failed");
         assertFalse(table.contains("failed  "));
