@@ -6,25 +6,31 @@ import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.sweep.SweepRunner;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code somnus inspect}: what a run directory or a preset holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         header = "Shows a run's summary and weights, or a preset's configuration.",
-        description = "A run directory: its summary and the shape of each array in weights.npz. A preset or YAML file: "
-                + "its configuration, as YAML.")
+        description = "A run directory: its summary and the shape of each array in weights.npz. A bundled preset: its "
+                + "file, with the comments that explain its values. A YAML file: its configuration as read.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR|PRESET", description = "a run directory, or a preset name / YAML file")
     String target;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         Path dir = Path.of(target);
         if (Files.isDirectory(dir)) {
             Path summary = dir.resolve(RunDirectory.SUMMARY);
@@ -35,16 +41,25 @@ final class InspectCommand implements Callable<Integer> {
                                         + "the whole sweep with 'somnus report " + dir + "'"
                                 : ""));
             }
-            System.out.println(Summaries.describe(dir));
+            out.println(Summaries.describe(dir));
             Path npz = dir.resolve(RunDirectory.WEIGHTS);
             if (Files.exists(npz)) {
                 for (Map.Entry<String, NpyArray> e : Npz.read(npz).entrySet()) {
-                    System.out.println("weights " + e.getKey() + " " + Arrays.toString(e.getValue().shape()));
+                    out.println("weights " + e.getKey() + " " + Arrays.toString(e.getValue().shape()));
                 }
             }
+            out.flush();
             return 0;
         }
-        System.out.print(Configs.toYaml(Configs.loadPreset(target)));
+        if (Configs.PRESETS.contains(target)) {
+            // the file as written: its comments say why each value is what it is
+            out.print(Configs.presetText(target));
+            out.println("# (with options: somnus train --preset " + target + " ... --print-config)");
+            out.flush();
+            return 0;
+        }
+        out.print(Configs.toYaml(Configs.loadPreset(target)));
+        out.flush();
         return 0;
     }
 }

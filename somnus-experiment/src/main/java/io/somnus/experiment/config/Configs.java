@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,23 @@ public final class Configs {
     private static final Map<String, ObjectNode> BUNDLED = new ConcurrentHashMap<>();
 
     private Configs() { }
+
+    /**
+     * A bundled preset's file as written, with the comments that say why each value is what it is (a parsed tree
+     * has lost them).
+     *
+     * @throws ConfigException when {@code name} is not one of {@link #PRESETS}
+     */
+    public static String presetText(String name) {
+        if (!PRESETS.contains(name)) {
+            throw new ConfigException("unknown preset '" + name + "': use one of " + PRESETS);
+        }
+        try (InputStream in = Configs.class.getResourceAsStream("/io/somnus/presets/" + name + ".yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read bundled preset " + name + ": " + e.getMessage(), e);
+        }
+    }
 
     /** A preset by name (bundled) or by path to a YAML file. */
     public static ObjectNode loadPreset(String nameOrPath) {

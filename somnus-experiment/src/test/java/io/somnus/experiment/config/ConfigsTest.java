@@ -25,6 +25,17 @@ class ConfigsTest {
     }
 
     @Test
+    void aPresetsTextIsTheFileItIsReadFromWithItsComments() throws Exception {
+        for (String preset : Configs.PRESETS) {
+            String text = Configs.presetText(preset);
+            assertEquals(Configs.loadPreset(preset), io.somnus.experiment.io.Mappers.YAML.readTree(text), preset);
+            assertTrue(text.lines().anyMatch(l -> l.contains(" # ")), preset + " has comments");
+        }
+        assertTrue(assertThrows(ConfigException.class, () -> Configs.presetText("papper")).getMessage()
+                .contains("unknown preset 'papper'"));
+    }
+
+    @Test
     void overrideOfListItemByName() {
         ObjectNode tree = Configs.loadPreset("paper");
         double before = projection(Configs.bind(tree), "e_i").weight();
