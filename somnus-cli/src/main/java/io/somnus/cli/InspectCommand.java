@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.FieldReference;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
@@ -14,23 +15,37 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code somnus inspect}: what a run directory or a preset holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        header = "Shows a run's summary and weights, or a preset's configuration.",
+        header = "Shows a run's summary, a preset's file, or every field.",
         description = "A run directory: its summary and the shape of each array in weights.npz. A bundled preset: its "
-                + "file, with the comments that explain its values. A YAML file: its configuration as read.")
+                + "file, with the comments that explain its values. A YAML file: its configuration as read. --fields: every "
+                + "configuration field.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_DIR|PRESET", description = "a run directory, or a preset name / YAML file")
+    @Parameters(paramLabel = "RUN_DIR|PRESET", arity = "0..1", description = "a run directory, or a preset name / YAML file")
     String target;
+    @Option(names = "--fields", description = "list every configuration field: the models it belongs to, the values "
+            + "allowed and the presets' values (docs/fields.md)")
+    boolean fields;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (fields == (target != null)) {
+            throw new CliException(fields ? "--fields lists the fields of every configuration: give it without "
+                    + target : "give a run directory or a preset (or a YAML file), or --fields");
+        }
+        if (fields) {
+            out.print(FieldReference.markdown());
+            out.flush();
+            return 0;
+        }
         Path dir = Path.of(target);
         if (Files.isDirectory(dir)) {
             Path summary = dir.resolve(RunDirectory.SUMMARY);

@@ -1,0 +1,85 @@
+package io.somnus.experiment.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every configuration field as a Markdown table, made from what the code checks ({@link FieldDomains}: the models
+ * and rules that have it, the values allowed) and what the bundled presets set it to. docs/fields.md is this text
+ * ({@code somnus inspect --fields}); a test keeps the two the same, so the reference cannot drift from the code.
+ */
+public final class FieldReference {
+    /** Fields whose value names or describes the preset itself: listing them would repeat the preset names. */
+    private static final List<String> IDENTITY = List.of("preset", "description");
+
+    private FieldReference() { }
+
+    public static String markdown() {
+        Map<String, JsonNode> presets = new LinkedHashMap<>();
+        for (String p : Configs.PRESETS) {
+            presets.put(p, Configs.loadPreset(p));
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("# Configuration fields\n\n")
+                .append("Every field a configuration may hold, as `somnus inspect --fields` prints it from the checks the code\n")
+                .append("runs (`FieldDomains`) and the bundled presets; a test keeps this file equal to that output. `*` is an\n")
+                .append("item of the `populations` or `projections` list, addressed by its `name` in `--set`\n")
+                .append("(`projections.input_e.weight`). *For*: the model (and plasticity rule) whose configurations have the\n")
+                .append("field; a field of another one is refused. *Optional*: the field may be left out. The presets' values\n")
+                .append("are those of list paths' items taken together; `somnus inspect PRESET` shows a preset's file with the\n")
+                .append("comments that explain its values, and docs/configuration.md how the fields bind to typed records.\n\n")
+                .append("| field | for | allowed | the presets' values |\n|---|---|---|---|\n");
+        for (String path : FieldDomains.FIELDS.keySet()) {
+            FieldDomains.Domain d = FieldDomains.FIELDS.get(path);
+            String scope = FieldDomains.WHEN.getOrDefault(path, List.of()).stream()
+                    .map(v -> v.path().equals("model") ? "model " + v.value() : "rule " + v.value())
+                    .collect(Collectors.joining(", "));
+            b.append("| `").append(path).append("` | ").append(scope.isEmpty() ? "every model" : scope).append(" | ")
+                    .append(d.allowed().replace("|", "\\|")).append(d.optional() ? " (optional)" : "").append(" | ")
+                    .append(IDENTITY.contains(path) ? "each preset its own" : presetValues(path, presets)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** "`35000`: paper, paper-code · `0`: sg-fc"; "" when no preset sets the field. */
+    private static String presetValues(String path, Map<String, JsonNode> presets) {
+        Map<String, List<String>> byValue = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> p : presets.entrySet()) {
+            List<String> values = new ArrayList<>();
+            collect(p.getValue(), path.split("\\."), 0, values);
+            if (!values.isEmpty()) {
+                String shown = values.stream().distinct().collect(Collectors.joining(", "));
+                byValue.computeIfAbsent(shown, k -> new ArrayList<>()).add(p.getKey());
+            }
+        }
+        return byValue.entrySet().stream()
+                .map(e -> "`" + e.getKey().replace("|", "\\|") + "`: " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining(" · "));
+    }
+
+    /** The values at {@code path} from {@code node}; {@code *} walks every item of a list. */
+    private static void collect(JsonNode node, String[] path, int i, List<String> out) {
+        if (node == null || node.isMissingNode()) {
+            return;
+        }
+        if (i == path.length) {
+            out.add(node.isTextual() ? node.asText() : node.toString());
+            return;
+        }
+        if (path[i].equals("*")) {
+            if (node.isArray()) {
+                for (JsonNode item : node) {
+                    collect(item, path, i + 1, out);
+                }
+            }
+            return;
+        }
+        if (node.isObject() && node.has(path[i])) {
+            collect(node.get(path[i]), path, i + 1, out);
+        }
+    }
+}
