@@ -16,13 +16,15 @@ import io.somnus.network.Network;
 import io.somnus.sleep.SleepPhase;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.synapse.Projection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Library use" example, as it stands there (keep the two the same), run on geomfig. */
+/** The README's "Library use" example, run on geomfig; the second test fails when the two differ. */
 class LibraryUseExampleTest {
     @Test
     void readmeExampleRuns() {
@@ -46,5 +48,27 @@ class LibraryUseExampleTest {
         // --- end of the README example ---
         assertEquals(4, net.projections().size());
         assertTrue(sleep.steps() > 0, "the network slept");
+    }
+
+    @Test
+    void theReadmeShowsThisExampleLineForLine() throws Exception {
+        Path readme = List.of(Path.of("README.md"), Path.of("..", "README.md")).stream().filter(Files::isRegularFile)
+                .findFirst().orElseThrow();
+        String text = Files.readString(readme);
+        int section = text.indexOf("## Library use");
+        int start = text.indexOf("```java\n", section) + "```java\n".length();
+        String shown = text.substring(start, text.indexOf("```", start));
+        Path self = List.of(Path.of("src", "test", "java"), Path.of("somnus-experiment", "src", "test", "java")).stream()
+                .map(p -> p.resolve("io/somnus/experiment/examples/LibraryUseExampleTest.java"))
+                .filter(Files::isRegularFile).findFirst().orElseThrow();
+        String source = Files.readString(self);
+        String run = source.substring(source.indexOf("// --- README: Library use ---\n") + 31,
+                source.indexOf("        // --- end of the README example ---"));
+        assertEquals(lines(shown), lines(run), "README.md's Library use example and this test's differ");
+    }
+
+    /** The non-blank lines, without their indentation (the README's block starts at column 0). */
+    private static List<String> lines(String code) {
+        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }
