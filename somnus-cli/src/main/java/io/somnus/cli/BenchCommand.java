@@ -31,13 +31,14 @@ import picocli.CommandLine.Option;
                 "SG-SNN presets (paper-sg, paper-sg-code, sg-fc): training images/s (BPTT + Adam, no sleep) on "
                         + "OPENBLAS_NUM_THREADS threads."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--preset", split = ",", description = "presets (default: paper,diehl-cook)")
+    @Option(names = "--preset", split = ",", completionCandidates = Candidates.Presets.class,
+            description = "presets (default: paper,diehl-cook)")
     List<String> presets = List.of("paper", "diehl-cook");
     @Option(names = "--excitatory", split = ",", description = "diehl-cook sizes N_e (default: 100,400; --full adds 1600,6400)")
     List<Integer> sizes;
     @Option(names = "--full", description = "also N_e = 1600 and 6400")
     boolean full;
-    @Option(names = "--dataset", description = "dataset (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", completionCandidates = Candidates.Datasets.class, description = "dataset (default: ${DEFAULT-VALUE})")
     String dataset = "fashion-mnist";
     @Option(names = "--images", description = "timed training images (default: ${DEFAULT-VALUE})")
     int images = 300;

@@ -3,6 +3,7 @@ package io.somnus.cli;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -25,6 +26,9 @@ public final class SomnusCli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SomnusCli());
         cl.addSubcommand(new SweepCommand(new StandardResolver(), new StandardRunExecutor()));
+        // hidden: `source <(somnus generate-completion)` completes commands, options and the presets' and datasets' names
+        cl.addSubcommand(new AutoComplete.GenerateCompletion());
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cl.addSubcommand(new CommandLine.HelpCommand());   // last in the list, after sweep
         // A mistyped option or value gets one line naming it, picocli's suggestions and where the options are, not the
         // command's whole usage (train's is 50 lines, which pushed the error out of sight)

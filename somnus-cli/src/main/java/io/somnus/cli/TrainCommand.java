@@ -21,12 +21,12 @@ import picocli.CommandLine.Option;
         description = {"The run directory (--out) gets the run's configuration, provenance, metrics, summary, timing, "
                 + "weights and sleep traces (docs/run-directory.md)."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "paper",
+    @Option(names = "--preset", defaultValue = "paper", completionCandidates = Candidates.Presets.class,
             description = "paper, paper-code, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
     String preset;
     @Option(names = "--model", description = "stdp or sg: implied by the preset, which holds that model's fields only")
     String model;
-    @Option(names = "--dataset", description = "dataset name (see 'somnus datasets')")
+    @Option(names = "--dataset", completionCandidates = Candidates.Datasets.class, description = "dataset name (see 'somnus datasets')")
     String dataset;
     @Option(names = "--data-dir", description = "directory holding the dataset's IDX files (or a sub-folder named after "
             + "the dataset); the only place looked in")
