@@ -1,0 +1,4 @@
+/**
+ * Input spike encoders: images to spike trains (Bernoulli, Poisson, latency), and the spike train they fill.
+ */
+package io.somnus.encoding;

@@ -1,0 +1,4 @@
+/**
+ * Throughput measurements of the presets ({@code somnus bench}).
+ */
+package io.somnus.experiment.bench;

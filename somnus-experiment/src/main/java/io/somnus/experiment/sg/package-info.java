@@ -1,0 +1,4 @@
+/**
+ * The surrogate-gradient SNN as a model of a run: its runner and what a run of it records.
+ */
+package io.somnus.experiment.sg;
