@@ -14,17 +14,41 @@ import picocli.CommandLine.Option;
                 + "with its SHA-256 against the published checksum (train refuses a mismatch unless --allow-unverified-data).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every file found matches its published checksum (or has none to compare with)",
-                "1:some file does not match its published checksum", "2:bad option (e.g. --data-dir does not exist)"})
+                "1:some file does not match its published checksum",
+                "2:bad option (e.g. --data-dir does not exist), or a dataset of --fetch that cannot be fetched"})
 final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "also look in this directory first")
     Path dataDir;
     @Option(names = "--no-verify", description = "skip SHA-256 verification")
     boolean noVerify;
+    @Option(names = "--fetch", split = ",", paramLabel = "NAME", completionCandidates = Candidates.Datasets.class,
+            description = "first make these datasets available: download what is not found into the cache "
+                    + "($SOMNUS_DATA_HOME, or ~/.cache/somnus/datasets) and verify it, e.g. before going offline or "
+                    + "onto a cluster")
+    java.util.List<String> fetch = java.util.List.of();
 
     @Override
     public Integer call() {
+        DatasetRegistry registry = new DatasetRegistry();
+        if (!fetch.isEmpty()) {
+            if (dataDir != null) {
+                throw new CliException("--fetch downloads into the cache; to fetch into " + dataDir + ", set "
+                        + "SOMNUS_DATA_HOME=" + dataDir + " instead of --data-dir");
+            }
+            if (noVerify) {
+                throw new CliException("--fetch always verifies what it fetches (and what it finds); leave out --no-verify");
+            }
+            for (String name : fetch) {
+                registry.descriptor(name); // every name known before anything is downloaded
+            }
+            for (String name : fetch) {
+                int files = registry.fetch(name).size();
+                System.out.println(name + ": " + (files == 0 ? "generated from the seed, nothing to fetch"
+                        : "ready, " + files + " files verified"));
+            }
+        }
         java.util.List<String> mismatches = new java.util.ArrayList<>();
-        for (DatasetStatus s : new DatasetRegistry().status(dataDir, !noVerify)) {
+        for (DatasetStatus s : registry.status(dataDir, !noVerify)) {
             System.out.printf("%-16s %-13s %s%n", s.name(), s.availability().name().toLowerCase(), s.detail());
             for (DatasetStatus.FileStatus f : s.files()) {
                 System.out.printf("    %-5s %s  %s%s%n", f.split().name().toLowerCase(), f.file(),

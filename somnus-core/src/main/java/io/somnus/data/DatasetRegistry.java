@@ -101,6 +101,37 @@ public final class DatasetRegistry {
             return generate(d, split, options);
         }
         DatasetLocator.checkExplicit(explicitDirOrNull);
+        Located found = findOrFetch(d, split, explicitDirOrNull);
+        List<FileStatus> sources = List.of(
+                verified(d, split, found.images(), d.files(split).images(), options.allowUnverified()),
+                verified(d, split, found.labels(), d.files(split).labels(), options.allowUnverified()));
+        return IdxCache.read(d.name(), found.images(), found.labels(), d.format(), options.limit()).withSources(sources);
+    }
+
+    /**
+     * Makes a dataset's two splits available without reading their images ({@code somnus datasets --fetch}): each is
+     * found where {@link #load} would look, or downloaded into the cache, and checked against the published SHA-256.
+     *
+     * @return the four files and their verification; empty for a generated dataset, which needs none
+     * @throws DatasetException as {@link #load}: unknown, not found and not downloadable, or a file that matches no
+     *                          published checksum
+     */
+    public List<FileStatus> fetch(String name) {
+        DatasetDescriptor d = descriptor(name);
+        if (d.kind() == DatasetDescriptor.Kind.PROCEDURAL) {
+            return List.of();
+        }
+        List<FileStatus> out = new ArrayList<>();
+        for (Split split : Split.values()) {
+            Located found = findOrFetch(d, split, null);
+            out.add(verified(d, split, found.images(), d.files(split).images(), false));
+            out.add(verified(d, split, found.labels(), d.files(split).labels(), false));
+        }
+        return out;
+    }
+
+    /** A split's files: only in the explicit folder when one is given, else where they are found or downloaded to. */
+    private Located findOrFetch(DatasetDescriptor d, Split split, Path explicitDirOrNull) {
         List<String> notes = new ArrayList<>();
         Located found;
         List<String> failures = List.of();
@@ -118,10 +149,7 @@ public final class DatasetRegistry {
         if (found == null) {
             throw new DatasetException(missingMessage(d, split, explicitDirOrNull, notes, failures));
         }
-        List<FileStatus> sources = List.of(
-                verified(d, split, found.images(), d.files(split).images(), options.allowUnverified()),
-                verified(d, split, found.labels(), d.files(split).labels(), options.allowUnverified()));
-        return IdxCache.read(d.name(), found.images(), found.labels(), d.format(), options.limit()).withSources(sources);
+        return found;
     }
 
     /** Option a user gives to accept files that match no published checksum (named in messages). */

@@ -320,6 +320,44 @@ class DatasetRegistryTest {
     }
 
     @Test
+    void fetchDownloadsBothSplitsVerifiedIntoTheCacheOnce() throws Exception {
+        byte[] img = tinyImages();
+        byte[] lab = tinyLabels();
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = serve(Map.of("/m/train-images-idx3-ubyte.gz", img, "/m/train-labels-idx1-ubyte.gz", lab,
+                "/m/t10k-images-idx3-ubyte.gz", img, "/m/t10k-labels-idx1-ubyte.gz", lab), requests);
+        try {
+            DatasetFile images = new DatasetFile("x", img.length, sha256(img));
+            DatasetFile labels = new DatasetFile("x", lab.length, sha256(lab));
+            DatasetDescriptor d = new DatasetDescriptor("tiny", "tiny", DatasetDescriptor.Kind.IDX, 10, 28, 28, 0, false,
+                    new SplitFiles(rename(images, "train-images-idx3-ubyte"), rename(labels, "train-labels-idx1-ubyte")),
+                    new SplitFiles(rename(images, "t10k-images-idx3-ubyte"), rename(labels, "t10k-labels-idx1-ubyte")),
+                    new DownloadSource.Mirrors(List.of(base(server, "/m/"))), "");
+            DatasetRegistry r = new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader());
+            List<DatasetStatus.FileStatus> files = r.fetch("tiny");
+            assertEquals(4, files.size());
+            for (DatasetStatus.FileStatus f : files) {
+                assertEquals(Verification.VERIFIED, f.verification(), f.file() + ": " + f.detail());
+                assertEquals(cacheOnly().cacheDir("tiny"), f.file().getParent());
+            }
+            assertEquals(4, requests.get());
+            r.fetch("tiny");
+            assertEquals(4, requests.get(), "a second fetch finds them in the cache");
+            assertNoPartFiles();
+        } finally {
+            server.stop(0);
+        }
+        assertEquals(List.of(), new DatasetRegistry().fetch("geomfig"), "generated: nothing to fetch");
+        DatasetException offline = assertThrows(DatasetException.class,
+                () -> builtIn(cacheOnly(), (uri, target) -> { throw new java.io.IOException("offline"); }).fetch("kmnist"));
+        assertTrue(offline.getMessage().contains("dataset 'kmnist' (train split) not found"), offline.getMessage());
+    }
+
+    private static DatasetFile rename(DatasetFile f, String name) {
+        return new DatasetFile(name, f.size(), f.sha256());
+    }
+
+    @Test
     void checksumMismatchIsRejectedAndNotKept() throws Exception {
         byte[] img = tinyImages();
         byte[] lab = tinyLabels();
