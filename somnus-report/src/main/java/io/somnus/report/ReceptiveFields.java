@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 /**
  * Draws receptive fields: column j of a [inputs][neurons] weight matrix, reshaped to the input image's
  * [height][width], as a greyscale tile (each tile scaled to its own min..max, white = strongest), tiles
- * on a square grid with a 1-pixel gap.
+ * on a square grid with 1-pixel lines between them; the places a last row leaves empty are transparent.
  */
 final class ReceptiveFields {
     private ReceptiveFields() {}
@@ -32,11 +32,16 @@ final class ReceptiveFields {
         int gap = 1;
         int w = cols * (width * scale + gap) + gap;
         int h = rows * (height * scale + gap) + gap;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int background = 0x6a8caf;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.setRGB(x, y, background);
+        // the grid's lines around each tile; a last row's empty places stay transparent (the page shows through)
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int grid = 0xff6a8caf;
+        for (int t = 0; t < tiles; t++) {
+            int ox = (t % cols) * (width * scale + gap);
+            int oy = (t / cols) * (height * scale + gap);
+            for (int y = oy; y < oy + height * scale + 2 * gap; y++) {
+                for (int x = ox; x < ox + width * scale + 2 * gap; x++) {
+                    img.setRGB(x, y, grid);
+                }
             }
         }
         for (int t = 0; t < tiles; t++) {
@@ -54,7 +59,7 @@ final class ReceptiveFields {
                 for (int c = 0; c < width; c++) {
                     float v = (weights[(r * width + c) * neurons + t] - min) / range;
                     int g = Math.round(255 * v);
-                    int rgb = (g << 16) | (g << 8) | g;
+                    int rgb = 0xff000000 | (g << 16) | (g << 8) | g;
                     for (int dy = 0; dy < scale; dy++) {
                         for (int dx = 0; dx < scale; dx++) {
                             img.setRGB(ox + c * scale + dx, oy + r * scale + dy, rgb);

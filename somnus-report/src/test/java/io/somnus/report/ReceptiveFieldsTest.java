@@ -1,0 +1,32 @@
+package io.somnus.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Three 2 × 2 fields on a 2 × 2 grid, worked by hand pixel by pixel. */
+class ReceptiveFieldsTest {
+    @Test
+    void tilesAreScaledToTheirOwnRangeAndTheEmptyPlaceIsTransparent() throws Exception {
+        // [inputs = 4][neurons = 3]: neuron 0 holds 0, 1, 2, 3; neuron 1 the reverse; neuron 2 a constant
+        float[] w = {0, 3, 5, 1, 2, 5, 2, 1, 5, 3, 0, 5};
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(ReceptiveFields.png(w, 4, 3, 2, 2, 64, 1)));
+        // 2 columns × (2 pixels + 1 line) + 1 line = 7
+        assertEquals(7, img.getWidth());
+        assertEquals(7, img.getHeight());
+        int line = 0xff6a8caf;
+        assertEquals(line, img.getRGB(0, 0));
+        assertEquals(line, img.getRGB(3, 1), "the line between tiles 0 and 1");
+        assertEquals(0xff000000, img.getRGB(1, 1), "neuron 0's smallest weight: black");
+        assertEquals(0xffffffff, img.getRGB(2, 2), "neuron 0's largest weight: white");
+        assertEquals(0xff555555, img.getRGB(2, 1), "1 of 0..3: 85");
+        assertEquals(0xffffffff, img.getRGB(4, 1), "neuron 1's largest weight, at its first input");
+        assertEquals(0xff000000, img.getRGB(1, 4), "a constant field: all at its minimum");
+        assertEquals(line, img.getRGB(3, 4), "the line right of the last tile");
+        assertEquals(0, img.getRGB(5, 5) >>> 24, "the fourth place, which no neuron fills, is transparent");
+        assertEquals(0, img.getRGB(6, 6) >>> 24);
+    }
+}
