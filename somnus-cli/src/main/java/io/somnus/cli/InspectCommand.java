@@ -1,8 +1,10 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.ConfigDifferences;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.FieldReference;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
@@ -11,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code somnus inspect}: what a run directory or a preset holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         header = "Shows a run's summary, a preset's file, or every field.",
-        description = "A run directory: its summary and the shape of each array in weights.npz. A bundled preset: its "
+        description = "A run directory: its summary, the fields its configuration changed from its preset, and the shape "
+                + "of each array in weights.npz. A bundled preset: its "
                 + "file, with the comments that explain its values. A YAML file: its configuration as read. --fields: every "
                 + "configuration field.")
 final class InspectCommand implements Callable<Integer> {
@@ -33,6 +37,22 @@ final class InspectCommand implements Callable<Integer> {
     boolean fields;
     @Spec
     CommandSpec spec;
+
+    /** What the run changed from its bundled preset (a sweep's grid, --set, options); nothing for a YAML preset. */
+    private static void presetDifferences(Path dir, PrintWriter out) throws java.io.IOException {
+        Path config = dir.resolve(RunDirectory.CONFIG);
+        if (!Files.isRegularFile(config)) {
+            return;
+        }
+        JsonNode run = Mappers.YAML.readTree(config.toFile());
+        String preset = run.path("preset").asText();
+        if (!Configs.PRESETS.contains(preset)) {
+            return;
+        }
+        List<String> changed = ConfigDifferences.of(Configs.loadPreset(preset), run);
+        out.println("configuration: preset " + preset + (changed.isEmpty() ? " as it is" : ", changed:"));
+        changed.forEach(c -> out.println("    " + c));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -57,6 +77,7 @@ final class InspectCommand implements Callable<Integer> {
                                 : ""));
             }
             out.println(Summaries.describe(dir));
+            presetDifferences(dir, out);
             Path npz = dir.resolve(RunDirectory.WEIGHTS);
             if (Files.exists(npz)) {
                 for (Map.Entry<String, NpyArray> e : Npz.read(npz).entrySet()) {

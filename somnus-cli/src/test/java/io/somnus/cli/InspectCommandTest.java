@@ -3,12 +3,17 @@ package io.somnus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.config.Configs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code somnus inspect PRESET}: the preset's file with its comments, which a parsed tree would lose. */
+/** {@code somnus inspect}: a preset's file with its comments, and a run with what it changed from its preset. */
 class InspectCommandTest {
     @Test
     void aBundledPresetIsShownWithItsComments() {
@@ -19,5 +24,20 @@ class InspectCommandTest {
         String text = out.toString();
         assertTrue(text.contains("wake_steps: 35000           # an episode after every 350 images"), text);
         assertTrue(text.strip().endsWith("# (with options: somnus train --preset paper ... --print-config)"), text);
+    }
+
+    @Test
+    void aRunSaysWhatItChangedFromItsPreset(@TempDir Path tmp) throws Exception {
+        Path run = Files.createDirectory(tmp.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":5,"
+                + "\"sleep_fraction\":0.2,\"achieved_sleep_fraction\":0.2,\"sleep_episodes\":2,\"test_accuracy\":0.5}");
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset", "paper",
+                "seed", 5, "dataset.name", "geomfig"))));
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", run.toString()));
+        assertTrue(out.toString().contains("configuration: preset paper, changed:\n    seed: 1 → 5\n"
+                + "    dataset.name: fashion-mnist → geomfig\n"), out.toString());
     }
 }

@@ -1,0 +1,62 @@
+package io.somnus.experiment.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fields in which a run's resolved configuration differs from its preset, as a user would have set them with
+ * {@code --set}: dotted paths, list items by name ({@code projections.e_e.weight}), e.g. what a sweep's grid changed.
+ */
+public final class ConfigDifferences {
+    private ConfigDifferences() { }
+
+    /** "seed: 1 → 2", one line per differing leaf, in the preset's order; "(absent)" where one side lacks it. */
+    public static List<String> of(JsonNode preset, JsonNode config) {
+        List<String> out = new ArrayList<>();
+        walk("", preset, config, out);
+        return out;
+    }
+
+    private static void walk(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            Set<String> keys = new LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                walk(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
+            }
+        } else if (a != null && b != null && FieldDomains.ITEM_LISTS.contains(path) && a.isArray() && b.isArray()) {
+            Set<String> names = new LinkedHashSet<>();
+            names(a).forEachRemaining(names::add);
+            names(b).forEachRemaining(names::add);
+            for (String n : names) {
+                walk(path + "." + n, item(a, n), item(b, n), out);
+            }
+        } else if (a == null || b == null || !a.equals(b)) {
+            out.add(path + ": " + text(a) + " → " + text(b));
+        }
+    }
+
+    private static Iterator<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.forEach(i -> names.add(i.path("name").asText()));
+        return names.iterator();
+    }
+
+    private static JsonNode item(JsonNode list, String name) {
+        for (JsonNode i : list) {
+            if (i.path("name").asText().equals(name)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode v) {
+        return v == null ? "(absent)" : v.isTextual() ? v.asText() : v.toString();
+    }
+}
