@@ -1,8 +1,14 @@
 package io.somnus.report;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.SomnusVersion;
 import io.somnus.data.DatasetCatalog;
 import io.somnus.data.DatasetDescriptor;
+import io.somnus.experiment.config.ConfigDifferences;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
@@ -36,6 +42,24 @@ final class HeaderSection implements Section {
     @Override
     public boolean needsRuns() {
         return false;
+    }
+
+    /** The fields the run changed from its bundled preset, as --set names them (nothing for a YAML-file preset). */
+    private static void changedFromPreset(Html html, Path config) throws IOException {
+        JsonNode run;
+        try {
+            run = Mappers.YAML.readTree(config.toFile());
+        } catch (JacksonException e) {
+            throw new FileFormatException("cannot read " + config + ": " + e.getOriginalMessage(), e);
+        }
+        String preset = run.path("preset").asText();
+        if (!Configs.PRESETS.contains(preset)) {
+            return;
+        }
+        List<String> changed = ConfigDifferences.of(Configs.loadPreset(preset), run);
+        html.raw("<details open><summary>Changed from preset " + Html.escape(preset) + " (" + changed.size()
+                + (changed.size() == 1 ? " field" : " fields") + ")</summary><pre>")
+                .text(String.join("\n", changed)).raw("</pre></details>\n");
     }
 
     @Override
@@ -99,6 +123,7 @@ final class HeaderSection implements Section {
         if (results.singleRun()) {
             Path config = RunDirectory.of(results.dir()).config();
             if (Files.isRegularFile(config)) {
+                changedFromPreset(html, config);
                 html.raw("<details><summary>Resolved configuration</summary><pre>").text(Files.readString(config))
                         .raw("</pre></details>\n");
             }

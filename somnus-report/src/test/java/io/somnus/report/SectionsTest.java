@@ -99,6 +99,16 @@ class SectionsTest {
         assertTrue(header.contains("none: geomfig is generated from the seed, not read from files"), header);
     }
 
+    @Test
+    void aSingleRunsHeaderSaysWhatItChangedFromItsPreset(@TempDir Path tmp) throws Exception {
+        Path one = Files.createDirectory(tmp.resolve("one"));
+        Files.writeString(one.resolve("config.yaml"), io.somnus.experiment.config.Configs.toYaml(
+                io.somnus.experiment.config.Configs.resolveTree(Map.of("preset", "paper", "seed", 4))));
+        SweepResults single = new SweepResults(one, true, "one", Map.of(), RunCounts.NONE, List.of(run(one, 0.2)), List.of());
+        String header = write(new HeaderSection(), single, new java.util.ArrayList<>());
+        assertTrue(header.contains("<summary>Changed from preset paper (1 field)</summary><pre>seed: 1 → 4</pre>"), header);
+    }
+
     private static RunRecord dosed(Path dir, double fraction, long seed, double achieved, int episodes) {
         return new RunRecord(dir.getFileName().toString(), dir, "paper-sg", "sg", "geomfig", "", fraction, seed,
                 JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5 + 0.01 * seed,
