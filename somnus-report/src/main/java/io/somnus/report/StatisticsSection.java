@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -92,6 +93,7 @@ final class StatisticsSection implements Section {
             t.add(row);
         }
         html.table(anyVariant ? t : dropColumn(t, 2), "data");
+        everyRun(html, byCell.keySet(), runsByCell, anyVariant);
 
         html.tag("h3", "Each sleep fraction against no sleep (f = 0)");
         html.p("Welch's two-sided t-test across seeds (p, and Holm-adjusted over the sleep fractions of a panel); the "
@@ -154,6 +156,29 @@ final class StatisticsSection implements Section {
         } else {
             html.note("GLMM not run for this directory: `somnus sweep` fits it after the runs when R and glmmTMB are installed");
         }
+    }
+
+    /**
+     * Every run behind the means, folded away: a cell's spread often comes from one seed (one that never slept, one that
+     * ended at chance), which its mean and interval hide.
+     */
+    private static void everyRun(Html html, Set<CellKey> cells, Map<CellKey, List<RunRecord>> runsByCell,
+                                 boolean anyVariant) {
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of("run", "preset", "dataset", "variant", "sleep", "seed", "sleep achieved", "sleep episodes",
+                "test accuracy"));
+        int n = 0;
+        for (CellKey k : cells) {
+            for (RunRecord r : runsByCell.getOrDefault(k, List.of())) {
+                t.add(List.of(r.runId(), r.preset(), r.dataset(), r.variant(), Formats.fraction(r.sleepFraction()),
+                        Long.toString(r.seed()), Html.sig(r.metric(SleepDose.ACHIEVED), 3),
+                        Html.sig(r.metric(SleepDose.EPISODES)), Html.sig(r.metric("test_accuracy"))));
+                n++;
+            }
+        }
+        html.raw("<details><summary>Every run (" + n + ")</summary>\n");
+        html.table(anyVariant ? t : dropColumn(t, 3), "data");
+        html.raw("</details>\n");
     }
 
     private static List<List<String>> dropColumn(List<List<String>> t, int column) {

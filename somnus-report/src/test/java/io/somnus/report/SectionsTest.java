@@ -81,6 +81,12 @@ class SectionsTest {
         // (0 + 0.04 + 0.04) / 3 = 0.02667
         assertTrue(stats.contains("<td>0.20</td><td>0.0267; 1 of 3 runs never slept</td>"), stats);
         assertTrue(stats.contains("<td>0.00</td><td>0</td>"), "no sleep requested, none counted missing");
+        // and each run of the cell, folded away below the means: seed 1 had no episode
+        assertTrue(stats.contains("<summary>Every run (6)</summary>"), stats);
+        assertTrue(stats.contains("<td>b1</td><td>paper-sg</td><td>geomfig</td><td>0.20</td><td>1</td><td>0</td><td>0</td>"
+                + "<td>0.51</td>"), stats);
+        assertTrue(stats.contains("<td>b2</td><td>paper-sg</td><td>geomfig</td><td>0.20</td><td>2</td><td>0.04</td><td>1</td>"
+                + "<td>0.52</td>"), stats);
         String verdict = write(new VerdictSection(), results, new java.util.ArrayList<>());
         assertTrue(verdict.contains("f* = 0.20; sleep achieved (mean of 3 runs): 0.0267; 1 of 3 runs never slept"), verdict);
 
