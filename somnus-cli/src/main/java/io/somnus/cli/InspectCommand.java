@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.ConfigDifferences;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.FieldReference;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
@@ -44,7 +45,12 @@ final class InspectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(config)) {
             return;
         }
-        JsonNode run = Mappers.YAML.readTree(config.toFile());
+        JsonNode run;
+        try {
+            run = Mappers.YAML.readTree(config.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new FileFormatException("cannot read " + config + ": " + e.getOriginalMessage(), e);
+        }
         String preset = run.path("preset").asText();
         if (!Configs.PRESETS.contains(preset)) {
             return;

@@ -140,6 +140,10 @@ class SomnusCliErrorsCatalogueTest {
         Files.writeString(badMetrics.resolve("summary.json"), summary);
         Files.writeString(badMetrics.resolve("metrics.csv"), "garbage,text\nno numbers here\n");
         PLACES.put("$RUN_BAD_METRICS", badMetrics);
+        Path badConfig = Files.createDirectories(fixtures.resolve("run-bad-config"));
+        Files.writeString(badConfig.resolve("summary.json"), summary);
+        Files.writeString(badConfig.resolve("config.yaml"), "preset: paper\n  seed: [1,\n");
+        PLACES.put("$RUN_BAD_CONFIG", badConfig);
         Path badSummary = Files.createDirectories(fixtures.resolve("run-bad-summary"));
         Files.write(badSummary.resolve("summary.json"), new byte[] {(byte) 0xa7, 0x01, (byte) 0xff, 0x13, 0x37});
         PLACES.put("$RUN_BAD_SUMMARY", badSummary);
