@@ -1,11 +1,8 @@
 package io.somnus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.ConfigDifferences;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.FieldReference;
-import io.somnus.experiment.io.FileFormatException;
-import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
@@ -14,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,22 +38,12 @@ final class InspectCommand implements Callable<Integer> {
     /** What the run changed from its bundled preset (a sweep's grid, --set, options); nothing for a YAML preset. */
     private static void presetDifferences(Path dir, PrintWriter out) throws java.io.IOException {
         Path config = dir.resolve(RunDirectory.CONFIG);
-        if (!Files.isRegularFile(config)) {
-            return;
+        if (Files.isRegularFile(config)) {
+            ConfigDifferences.ofRun(config).ifPresent(d -> {
+                out.println("configuration: preset " + d.preset() + (d.changes().isEmpty() ? " as it is" : ", changed:"));
+                d.changes().forEach(c -> out.println("    " + c));
+            });
         }
-        JsonNode run;
-        try {
-            run = Mappers.YAML.readTree(config.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new FileFormatException("cannot read " + config + ": " + e.getOriginalMessage(), e);
-        }
-        String preset = run.path("preset").asText();
-        if (!Configs.PRESETS.contains(preset)) {
-            return;
-        }
-        List<String> changed = ConfigDifferences.of(Configs.loadPreset(preset), run);
-        out.println("configuration: preset " + preset + (changed.isEmpty() ? " as it is" : ", changed:"));
-        changed.forEach(c -> out.println("    " + c));
     }
 
     @Override

@@ -1,14 +1,9 @@
 package io.somnus.report;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.SomnusVersion;
 import io.somnus.data.DatasetCatalog;
 import io.somnus.data.DatasetDescriptor;
 import io.somnus.experiment.config.ConfigDifferences;
-import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.io.FileFormatException;
-import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
@@ -46,20 +41,9 @@ final class HeaderSection implements Section {
 
     /** The fields the run changed from its bundled preset, as --set names them (nothing for a YAML-file preset). */
     private static void changedFromPreset(Html html, Path config) throws IOException {
-        JsonNode run;
-        try {
-            run = Mappers.YAML.readTree(config.toFile());
-        } catch (JacksonException e) {
-            throw new FileFormatException("cannot read " + config + ": " + e.getOriginalMessage(), e);
-        }
-        String preset = run.path("preset").asText();
-        if (!Configs.PRESETS.contains(preset)) {
-            return;
-        }
-        List<String> changed = ConfigDifferences.of(Configs.loadPreset(preset), run);
-        html.raw("<details open><summary>Changed from preset " + Html.escape(preset) + " (" + changed.size()
-                + (changed.size() == 1 ? " field" : " fields") + ")</summary><pre>")
-                .text(String.join("\n", changed)).raw("</pre></details>\n");
+        ConfigDifferences.ofRun(config).ifPresent(d -> html.raw("<details open><summary>Changed from preset "
+                + Html.escape(d.preset()) + " (" + d.changes().size() + (d.changes().size() == 1 ? " field" : " fields")
+                + ")</summary><pre>").text(String.join("\n", d.changes())).raw("</pre></details>\n"));
     }
 
     @Override

@@ -1,10 +1,16 @@
 package io.somnus.experiment.config;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.Mappers;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +19,29 @@ import java.util.Set;
  */
 public final class ConfigDifferences {
     private ConfigDifferences() { }
+
+    /** A run's changes from its bundled preset. */
+    public record FromPreset(String preset, List<String> changes) { }
+
+    /**
+     * What a run's {@code config.yaml} changed from its bundled preset; empty when its preset is a YAML file of the
+     * user's (no bundled preset to compare with).
+     *
+     * @throws FileFormatException when the file is not YAML, naming it
+     */
+    public static Optional<FromPreset> ofRun(Path configYaml) throws IOException {
+        JsonNode run;
+        try {
+            run = Mappers.YAML.readTree(configYaml.toFile());
+        } catch (JacksonException e) {
+            throw new FileFormatException("cannot read " + configYaml + ": " + e.getOriginalMessage(), e);
+        }
+        String preset = run.path("preset").asText();
+        if (!Configs.PRESETS.contains(preset)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FromPreset(preset, of(Configs.loadPreset(preset), run)));
+    }
 
     /** "seed: 1 → 2", one line per differing leaf, in the preset's order; "(absent)" where one side lacks it. */
     public static List<String> of(JsonNode preset, JsonNode config) {
