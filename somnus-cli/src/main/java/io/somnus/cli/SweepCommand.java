@@ -15,7 +15,10 @@ import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +90,12 @@ public final class SweepCommand implements Callable<Integer> {
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());
                 }
-                stdout.println(plan.runs().size() + " runs in sweep '" + plan.spec().name() + "'; the file is valid");
+                // per preset, in the sweep's order: what the grid multiplies out to
+                Map<String, Long> perPreset = plan.runs().stream().collect(Collectors.groupingBy(
+                        r -> r.config().path("preset").asText(), LinkedHashMap::new, Collectors.counting()));
+                stdout.println(plan.runs().size() + (plan.runs().size() == 1 ? " run" : " runs") + " in sweep '"
+                        + plan.spec().name() + "' (" + perPreset.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")) + "); the file is valid");
                 stdout.flush();
                 return 0;
             }

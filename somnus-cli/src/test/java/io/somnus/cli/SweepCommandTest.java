@@ -103,8 +103,12 @@ class SweepCommandTest {
         Result r = run(command(), "--config", sweepFile("[1, 2]").toString(), "--out", tmp.resolve("o").toString(), "--dry-run");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("paper__mnist__f0.20__s2"));
-        assertTrue(r.out().contains("4 runs in sweep 'cli'"));
+        assertTrue(r.out().contains("4 runs in sweep 'cli' (paper 4); the file is valid"), r.out());
         assertFalse(Files.exists(tmp.resolve("o")));
+        Path single = Files.writeString(tmp.resolve("one.yaml"),
+                "name: one\npresets: [paper]\ndatasets: [mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n");
+        Result one = run(command(), "--config", single.toString(), "--out", tmp.resolve("o").toString(), "--dry-run");
+        assertTrue(one.out().contains("1 run in sweep 'one' (paper 1); the file is valid"), one.out());
     }
 
     @Test
