@@ -1,6 +1,5 @@
 package io.somnus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.DatasetStatus;
 import io.somnus.experiment.io.AtomicFiles;
@@ -133,27 +132,16 @@ final class ReproduceCommand implements Callable<Integer> {
         Map<String, StudyEstimate.UnitCosts> costs;
         String source;
         if (calibration != null) {
-            if (!Files.isDirectory(calibration.resolve(SweepRunner.RUNS_DIR))) {
-                throw new CliException("--calibration " + calibration + ": not a sweep directory (no runs/ in it)");
-            }
-            costs = StudyEstimate.calibrate(calibration);
+            costs = StudyProjection.costsFrom(calibration);
             source = "the runs of " + calibration;
         } else {
             costs = calibrate(support, plan);
             source = "calibration runs (`reproduce --estimate`: " + StudyCalibration.DESCRIPTION + ")";
         }
-        List<JsonNode> configs = plan.runs().stream().map(r -> (JsonNode) r.config()).toList();
-        StudyEstimate.Estimate e;
-        try {
-            e = StudyEstimate.estimate(configs, costs, n);
-        } catch (IllegalArgumentException ex) {
-            throw new CliException(ex.getMessage() + " (in " + source + ")");
-        }
-        String text = String.format(java.util.Locale.ROOT, "%s study (%s), %d runs, costs from %s, %s:%n%n%s%n"
-                        + "Load average (1 min) while estimating: %.1f at the start, %.1f at the end, on %d cores (a load above "
-                        + "the core count gives each calibration run less than a core, so its costs come out too high).%n",
-                quick ? "The quick" : "The full", String.join(", ", plan.spec().datasets()), plan.runs().size(), source,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC), StudyEstimate.format(e), loadBefore, loadAverage(),
+        String text = StudyProjection.text((quick ? "The quick" : "The full") + " study", plan, costs, source, n)
+                + String.format(java.util.Locale.ROOT, "Load average (1 min) while estimating: %.1f at the start, %.1f at "
+                        + "the end, on %d cores (a load above the core count gives each calibration run less than a core, "
+                        + "so its costs come out too high).%n", loadBefore, loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.print(text);
         if (writeEstimate != null) {

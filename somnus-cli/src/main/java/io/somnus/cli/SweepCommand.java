@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs a grid of runs (presets × datasets × sleep fractions × seeds × grid) from a sweep file, "
                 + "in parallel, recording each run's state in DIR/ledger.sqlite so that an interrupted sweep resumes "
                 + "without redoing finished runs. Afterwards writes aggregate.csv, runs_long.csv, curves.csv, "
-                + "stats.json (and the GLMM when R with glmmTMB is installed) and report.html into DIR."},
+                + "stats.json (and the GLMM when R with glmmTMB is installed) and report.html into DIR. With --estimate, "
+                + "projects its wall time instead."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every run done", "2:bad sweep file or output directory, or another process works in it; nothing ran",
                 "3:some runs failed, or the sweep stopped (e.g. disk full); fix the cause and rerun with --resume"})
@@ -51,7 +52,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "sweep file (YAML)")
     Path config;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "sweep directory (created if absent)")
+    @Option(names = "--out", paramLabel = "DIR", description = "sweep directory (created if absent)")
     Path out;
 
     @Option(names = "--workers", paramLabel = "N", description = "runs in parallel (default: the available processors, "
@@ -65,12 +66,25 @@ public final class SweepCommand implements Callable<Integer> {
             + "interrupted or failed ones are run again")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "check the sweep file and list its runs; run nothing")
+    @Option(names = "--dry-run", description = "check the sweep file and list its runs; run nothing (no --out needed)")
     boolean dryRun;
 
     @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "write DIR/report.html when the sweep ends (default: ${DEFAULT-VALUE})")
     boolean report;
+
+    @Option(names = "--estimate", description = "project the sweep's wall time instead of running it, from the costs "
+            + "of finished runs (--calibration)")
+    boolean estimate;
+
+    @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: a sweep directory with finished "
+            + "runs of the same presets at the same network sizes (a pilot of this sweep with fewer images or seeds, a "
+            + "stopped run of it, a quick study); each phase's cost per unit of work is their median")
+    Path calibration;
+
+    @Option(names = "--cores", paramLabel = "N", description = "--estimate: the cores (parallel runs) to project for "
+            + "(default: the number of cores)")
+    Integer cores;
 
     private final SweepCommandSupport support;
     private final RunExecutor executor;
@@ -80,11 +94,42 @@ public final class SweepCommand implements Callable<Integer> {
         this.executor = executor;
     }
 
+    /** {@code --estimate}: the planned runs on {@code --cores} workers, with the costs of {@code --calibration}'s runs. */
+    private int estimate(PrintWriter stdout) throws Exception {
+        String runOption = out != null ? "--out" : workers != null ? "--workers" : resume ? "--resume" : dryRun
+                ? "--dry-run" : engine.firstGiven();
+        if (runOption != null) {
+            throw new CliException(runOption + " is for running the sweep; --estimate runs nothing (its options: "
+                    + "--calibration, --cores)");
+        }
+        if (calibration == null) {
+            throw new CliException("--estimate needs --calibration DIR: a sweep directory with finished runs of the same "
+                    + "presets at the same network sizes, e.g. a pilot of this sweep with fewer images or seeds "
+                    + "(somnus reproduce --estimate times calibration runs of the study's presets itself)");
+        }
+        int n = cores == null ? SweepCommandSupport.defaultWorkers() : cores;
+        if (n < 1) {
+            throw new CliException("--cores must be >= 1, got " + n);
+        }
+        SweepPlan plan = support.plan(config);
+        stdout.print(StudyProjection.text("Sweep '" + plan.spec().name() + "'", plan,
+                StudyProjection.costsFrom(calibration), "the runs of " + calibration, n));
+        stdout.flush();
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try {
+            if (estimate) {
+                return estimate(stdout);
+            }
+            String estimateOption = calibration != null ? "--calibration" : cores != null ? "--cores" : null;
+            if (estimateOption != null) {
+                throw new CliException(estimateOption + " is for --estimate, the projection of the sweep's wall time");
+            }
             if (dryRun) {
                 SweepPlan plan = support.plan(config);
                 for (PlannedRun run : plan.runs()) {
@@ -98,6 +143,9 @@ public final class SweepCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ")) + "); the file is valid");
                 stdout.flush();
                 return 0;
+            }
+            if (out == null) {
+                throw new CliException("Missing required option: '--out=DIR' (or --dry-run or --estimate to run nothing)");
             }
             SweepResult result;
             try (SweepEngine runs = engine.open(executor)) {
