@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code somnus sweep --config FILE --out DIR [--workers N] [--resume] [--dry-run] [--no-report]
- * [--engine local|spark [--master URL] [--task-attempts N] [--data-dir DIR]]}.
+ * [--engine local|spark [--master URL] [--task-attempts N] [--data-dir DIR]]}, or
+ * {@code somnus sweep --config FILE --estimate --calibration DIR [--cores N]}.
  * Register with {@code commandLine.addSubcommand(new SweepCommand(resolver, executor))}.
  * Exit status: 0 all runs done, 3 some runs failed (see {@link SweepResult#EXIT_RUNS_FAILED}),
  * 2 a bad sweep file or output directory (nothing ran).
