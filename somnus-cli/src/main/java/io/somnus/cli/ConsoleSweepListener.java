@@ -1,7 +1,9 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.SweepEta;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepPlan;
 import java.io.Console;
@@ -30,6 +32,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     private ProgressBar overall;
     private ProgressBar[] workerBars = new ProgressBar[0];
     private int toRun;
+    /** The overall bar's time left: the runs to go weighted by their work (a count of runs misleads). */
+    private SweepEta eta = new SweepEta(java.util.Map.of(), java.util.Map.of(), 1);
     private int finished;
     private int failed;
     private long started;
@@ -72,8 +76,9 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     }
 
     @Override
-    public synchronized void started(SweepPlan plan, int toRun, int alreadyDone) {
-        this.toRun = toRun;
+    public synchronized void started(SweepPlan plan, List<PlannedRun> runs, int alreadyDone) {
+        this.toRun = runs.size();
+        this.eta = SweepEta.of(runs, Math.min(workers, Math.max(1, toRun)));
         this.started = System.nanoTime();
         err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs, " + alreadyDone
                 + " already done, " + toRun + " to run on " + Math.min(workers, Math.max(1, toRun)) + " worker(s)");
@@ -82,6 +87,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
         if (interactive) {
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
+                    .setEtaFunction(state -> eta.remaining())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
                     .setConsumer(new InteractiveConsoleProgressBarConsumer(err)).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
@@ -93,6 +99,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             }
         } else {
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
+                    .setEtaFunction(state -> eta.remaining())
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(logIntervalSeconds * 1000)
                     .setConsumer(new DelegatingProgressBarConsumer(err::println, 100)).build();
         }
@@ -134,6 +141,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     @Override
     public synchronized void runFinished(int worker, RunOutcome outcome) {
         finished++;
+        eta.finished(outcome.runId(), outcome.wallSeconds());
         if (outcome.status() == RunStatus.FAILED) {
             failed++;
         }

@@ -1,12 +1,14 @@
 package io.somnus.experiment.sweep;
 
+import java.util.List;
+
 /**
  * Receives a sweep's progress, for progress bars and logs. Worker threads call the run methods
  * concurrently, so implementations must be thread-safe. Workers are numbered from 1.
  */
 public interface SweepListener {
-    /** The sweep is planned and checked; {@code toRun} runs will execute, {@code alreadyDone} are skipped. */
-    default void started(SweepPlan plan, int toRun, int alreadyDone) {}
+    /** The sweep is planned and checked; {@code toRun} will execute, {@code alreadyDone} runs are skipped. */
+    default void started(SweepPlan plan, List<PlannedRun> toRun, int alreadyDone) {}
 
     /** A remark worth a log line (resumed, leftovers deleted, aggregates written). */
     default void message(String line) {}

@@ -140,7 +140,7 @@ public final class SweepRunner {
                 }
                 toRun.add(run);
             }
-            listener.started(plan, toRun.size(), plan.runs().size() - toRun.size());
+            listener.started(plan, List.copyOf(toRun), plan.runs().size() - toRun.size());
             try {
                 runAll(toRun, runs, ledger, Math.min(workers, Math.max(1, toRun.size())), listener, outcomes);
             } catch (SweepException e) {
