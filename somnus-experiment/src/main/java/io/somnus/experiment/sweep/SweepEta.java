@@ -3,9 +3,11 @@ package io.somnus.experiment.sweep;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The time a sweep has left, learned from the runs it has finished. A run yet to finish costs its work (the units of
@@ -17,7 +19,7 @@ import java.util.Optional;
 public final class SweepEta {
     private final Map<String, String> presetOf;
     private final Map<String, Double> unitsOf;
-    private final Map<String, Boolean> pending = new LinkedHashMap<>();
+    private final Set<String> pending = new LinkedHashSet<>();
     /** Per preset: finished seconds and units, of runs whose units are known. */
     private final Map<String, double[]> perPreset = new HashMap<>();
     private final int workers;
@@ -33,7 +35,7 @@ public final class SweepEta {
         this.presetOf = Map.copyOf(presetOf);
         this.unitsOf = Map.copyOf(unitsOf);
         this.workers = Math.max(1, workers);
-        presetOf.keySet().forEach(id -> pending.put(id, true));
+        pending.addAll(presetOf.keySet());
     }
 
     /** For the runs a sweep is about to run, their work from their resolved configurations. */
@@ -51,7 +53,7 @@ public final class SweepEta {
 
     /** A run finished (done or failed) after {@code wallSeconds}. */
     public synchronized void finished(String runId, double wallSeconds) {
-        if (pending.remove(runId) == null) {
+        if (!pending.remove(runId)) {
             return;
         }
         finished++;
@@ -71,7 +73,7 @@ public final class SweepEta {
         }
         double mean = finishedSeconds / finished;
         double seconds = 0;
-        for (String id : pending.keySet()) {
+        for (String id : pending) {
             double[] p = perPreset.get(presetOf.get(id));
             double units = unitsOf.getOrDefault(id, 0.0);
             seconds += p != null && units > 0 ? units * p[0] / p[1] : mean;
