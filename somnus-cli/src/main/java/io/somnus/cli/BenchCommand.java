@@ -203,12 +203,12 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints each round of Somnus and Brian2 taking turns, and the median (range) of their ratios. */
     /** The presets whose size --excitatory sets (diehl-cook and diehl-cook-recurrent). */
     private static boolean isDiehlCook(String preset) {
         return preset.startsWith("diehl-cook");
     }
 
+    /** Prints each round of Somnus and Brian2 taking turns, and the median (range) of their ratios. */
     private static void brian2Rounds(List<Brian2SideBySide.Round> rounds) {
         System.out.printf("%nSomnus's runs of these images and Brian2's compiled binary taking turns, %d rounds:%n",
                 rounds.size());

@@ -78,10 +78,11 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     @Override
     public synchronized void started(SweepPlan plan, List<PlannedRun> runs, int alreadyDone) {
         this.toRun = runs.size();
-        this.eta = SweepEta.of(runs, Math.min(workers, Math.max(1, toRun)));
+        int used = Math.min(workers, Math.max(1, toRun)); // as the runner: no more workers than runs
+        this.eta = SweepEta.of(runs, used);
         this.started = System.nanoTime();
         err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs, " + alreadyDone
-                + " already done, " + toRun + " to run on " + Math.min(workers, Math.max(1, toRun)) + " worker(s)");
+                + " already done, " + toRun + " to run on " + used + " worker(s)");
         if (toRun == 0) {
             return;
         }

@@ -115,10 +115,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** {@code --estimate}: calibrate (or read --calibration), project, print, and write the table if asked. */
     private int estimate() throws Exception {
-        int n = cores == null ? SweepCommandSupport.defaultWorkers() : cores;
-        if (n < 1) {
-            throw new CliException("--cores must be >= 1, got " + n);
-        }
+        int n = StudyProjection.cores(cores);
         SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
         Path studyFile = Files.createTempFile("somnus-study-", ".yaml");
         SweepPlan plan;

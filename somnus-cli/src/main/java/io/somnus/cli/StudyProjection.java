@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepRunner;
 import java.io.IOException;
@@ -16,6 +17,15 @@ import java.util.Map;
 /** The projected wall time of a planned sweep ({@code reproduce --estimate}, {@code sweep --estimate}). */
 final class StudyProjection {
     private StudyProjection() { }
+
+    /** {@code --cores}, or the machine's; refused below 1. */
+    static int cores(Integer given) {
+        int n = given == null ? SweepCommandSupport.defaultWorkers() : given;
+        if (n < 1) {
+            throw new CliException("--cores must be >= 1, got " + n);
+        }
+        return n;
+    }
 
     /** Per-preset costs from the finished runs of a sweep directory given as {@code --calibration}. */
     static Map<String, StudyEstimate.UnitCosts> costsFrom(Path calibration) throws IOException {

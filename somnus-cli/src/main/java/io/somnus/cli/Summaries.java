@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.JsonFiles;
+import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.io.RunDirectory;
 import java.util.Locale;
 
@@ -15,8 +16,9 @@ final class Summaries {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s on %s, seed %d, sleep fraction %.2f (achieved %.4f)%n",
                 s.path("preset").asText(), s.path("dataset").asText(), s.path("seed").asLong(),
-                s.path("sleep_fraction").asDouble(), s.path("achieved_sleep_fraction").asDouble()));
-        if (s.path("sleep_fraction").asDouble() > 0 && s.has("sleep_episodes") && s.path("sleep_episodes").asLong() == 0) {
+                s.path("sleep_fraction").asDouble(), s.path(SummaryFields.ACHIEVED_SLEEP_FRACTION).asDouble()));
+        if (s.path("sleep_fraction").asDouble() > 0 && s.has(SummaryFields.SLEEP_EPISODES)
+                && s.path(SummaryFields.SLEEP_EPISODES).asLong() == 0) {
             // it ran as a no-sleep run: say so, or its label misleads (a short run, or an SG-SNN's unlucky draws)
             b.append(String.format(Locale.ROOT, "no sleep episode in its %d wake steps: it compares as a run without sleep%n",
                     s.path("wake_steps").asLong()));

@@ -108,10 +108,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + "presets at the same network sizes, e.g. a pilot of this sweep with fewer images or seeds "
                     + "(somnus reproduce --estimate times calibration runs of the study's presets itself)");
         }
-        int n = cores == null ? SweepCommandSupport.defaultWorkers() : cores;
-        if (n < 1) {
-            throw new CliException("--cores must be >= 1, got " + n);
-        }
+        int n = StudyProjection.cores(cores);
         SweepPlan plan = support.plan(config);
         stdout.print(StudyProjection.text("Sweep '" + plan.spec().name() + "'", plan,
                 StudyProjection.costsFrom(calibration), "the runs of " + calibration, n));

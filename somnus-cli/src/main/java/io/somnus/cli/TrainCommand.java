@@ -1,7 +1,9 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.ModelKind;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.stdp.SpikeExchange;
@@ -110,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " and holds that model's fields only; the presets of model " + model + ": "
                     + String.join(", ", presetsOf(model)));
         } // an unknown --model is left to the resolver, which names the models there are
-        if (!"sg".equals(model != null ? model : presetModel)) {
+        if (!Choices.of(ModelKind.SG).equals(model != null ? model : presetModel)) {
             return;
         }
         List<String> given = new ArrayList<>();
@@ -122,7 +124,8 @@ final class TrainCommand implements Callable<Integer> {
         if (inputSpikes != null) given.add("--input-spikes");
         if (!given.isEmpty()) {
             throw new CliException(String.join(", ", given) + (given.size() == 1 ? " is" : " are")
-                    + " for the STDP-SNN (model stdp); preset " + preset + " is model sg");
+                    + " for the STDP-SNN (model " + Choices.of(ModelKind.STDP) + "); preset " + preset + " is model "
+                    + Choices.of(ModelKind.SG));
         }
     }
 

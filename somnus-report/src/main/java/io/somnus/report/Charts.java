@@ -101,7 +101,8 @@ final class Charts {
      * (918 000 simulation steps, or a single point's interval) at its ends and middle only.
      */
     static double niceCeiling(double x) {
-        double scale = Math.pow(10, Math.floor(Math.log10(x)));
+        // StrictMath: Math.pow may round differently with each CPU's intrinsic, and the axis ends with it
+        double scale = StrictMath.pow(10, Math.floor(StrictMath.log10(x)));
         for (double m : new double[] {1, 2, 2.5, 5}) {
             if (m * scale >= x * (1 - 1e-12)) {
                 return m * scale;

@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.stats.RunRecord;
 import java.util.List;
 
@@ -14,8 +15,8 @@ import java.util.List;
  * @param neverSlept runs with {@code sleep_episodes} = 0
  */
 record SleepDose(int runs, double achieved, int neverSlept) {
-    static final String ACHIEVED = "achieved_sleep_fraction";
-    static final String EPISODES = "sleep_episodes";
+    static final String ACHIEVED = SummaryFields.ACHIEVED_SLEEP_FRACTION;
+    static final String EPISODES = SummaryFields.SLEEP_EPISODES;
 
     static SleepDose of(List<RunRecord> runs) {
         int n = 0;

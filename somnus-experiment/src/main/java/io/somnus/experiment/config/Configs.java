@@ -41,11 +41,15 @@ public final class Configs {
         if (!PRESETS.contains(name)) {
             throw new ConfigException("unknown preset '" + name + "': use one of " + PRESETS);
         }
-        try (InputStream in = Configs.class.getResourceAsStream("/io/somnus/presets/" + name + ".yaml")) {
+        try (InputStream in = Configs.class.getResourceAsStream(presetResource(name))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("cannot read bundled preset " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String presetResource(String name) {
+        return "/io/somnus/presets/" + name + ".yaml";
     }
 
     /** A preset by name (bundled) or by path to a YAML file. */
@@ -54,7 +58,7 @@ public final class Configs {
         if (bundled != null) {
             return bundled.deepCopy();
         }
-        String resource = "/io/somnus/presets/" + nameOrPath + ".yaml";
+        String resource = presetResource(nameOrPath);
         try (InputStream in = Configs.class.getResourceAsStream(resource)) {
             if (in != null) {
                 ObjectNode tree = asObject(Mappers.YAML.readTree(in), "preset " + nameOrPath);

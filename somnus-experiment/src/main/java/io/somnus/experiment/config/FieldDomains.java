@@ -120,7 +120,12 @@ public final class FieldDomains {
     static final Set<String> ITEM_LISTS = Set.of("populations", "projections");
 
     /** One discriminator value: a field declared under it exists only where {@code path} has {@code value}. */
-    record Variant(String path, String value) { }
+    record Variant(String path, String value) {
+        /** In words, as messages and docs/fields.md name it: "model stdp", "rule triplet". */
+        String words() {
+            return path.substring(path.lastIndexOf('.') + 1) + " " + value;
+        }
+    }
 
     /** The variants fields declared now belong to ({@link #within}). */
     private static List<Variant> scope = List.of();
@@ -333,8 +338,7 @@ public final class FieldDomains {
                 if (when.isEmpty()) {
                     return null;
                 }
-                Variant v = when.get(when.size() - 1);
-                owners.add(v.path().substring(v.path().lastIndexOf('.') + 1) + " " + v.value());
+                owners.add(when.get(when.size() - 1).words());
             }
         }
         return owners.isEmpty() ? null : String.join(", ", owners);

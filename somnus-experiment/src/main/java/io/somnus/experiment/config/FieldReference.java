@@ -36,7 +36,7 @@ public final class FieldReference {
         for (String path : FieldDomains.FIELDS.keySet()) {
             FieldDomains.Domain d = FieldDomains.FIELDS.get(path);
             String scope = FieldDomains.WHEN.getOrDefault(path, List.of()).stream()
-                    .map(v -> v.path().equals("model") ? "model " + v.value() : "rule " + v.value())
+                    .map(FieldDomains.Variant::words)
                     .collect(Collectors.joining(", "));
             b.append("| `").append(path).append("` | ").append(scope.isEmpty() ? "every model" : scope).append(" | ")
                     .append(d.allowed().replace("|", "\\|")).append(d.optional() ? " (optional)" : "").append(" | ")

@@ -7,6 +7,11 @@ import java.util.Map;
 
 /** The summary.json / metrics.csv names of the shared measurements (docs/run-directory.md). */
 public final class SummaryFields {
+    /** The fraction of a run's steps spent asleep, as it ran (its requested fraction is {@code sleep_fraction}). */
+    public static final String ACHIEVED_SLEEP_FRACTION = "achieved_sleep_fraction";
+    /** How many sleep episodes a run had: 0 where a run that asked for sleep got none. */
+    public static final String SLEEP_EPISODES = "sleep_episodes";
+
     private SummaryFields() { }
 
     public static Map<String, Double> stability(double[] curve) {

@@ -126,9 +126,9 @@ public final class SgRun {
         s.put("epochs", sg.epochs());
         s.put("wake_steps", r.wakeSteps());
         s.put("sleep_steps", r.sleepSteps());
-        s.put("sleep_episodes", r.sleepEpisodes().size());
+        s.put(SummaryFields.SLEEP_EPISODES, r.sleepEpisodes().size());
         s.put("sleep_fraction", cfg.sleepFraction());
-        s.put("achieved_sleep_fraction", r.achievedSleepFraction());
+        s.put(SummaryFields.ACHIEVED_SLEEP_FRACTION, r.achievedSleepFraction());
         s.put("rates_sleep_hz", r.sleepFiringRatesHz());
         int side = (int) Math.round(Math.sqrt(sg.inputs()));
         s.put("input_shape", side * side == sg.inputs() ? List.of(side, side) : List.of(sg.inputs()));

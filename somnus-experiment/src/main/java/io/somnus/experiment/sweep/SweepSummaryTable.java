@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.CellKey;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class SweepSummaryTable {
             // the sleep each cell got: an SG-SNN that sleeps after an epoch with probability f may draw none
             Map<CellKey, Double> achieved = new HashMap<>();
             for (AggregateRow r : result.aggregate().rows()) {
-                if (r.metric().equals("achieved_sleep_fraction")) {
+                if (r.metric().equals(SummaryFields.ACHIEVED_SLEEP_FRACTION)) {
                     achieved.put(r.cell(), r.stats().mean());
                 }
             }
