@@ -9,19 +9,15 @@ import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepResult;
-import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.StudyCalibration;
-import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
-import io.somnus.sg.SgThreading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,7 +112,8 @@ final class ReproduceCommand implements Callable<Integer> {
     /** {@code --estimate}: calibrate (or read --calibration), project, print, and write the table if asked. */
     private int estimate() throws Exception {
         int n = StudyProjection.cores(cores);
-        SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
+        StandardResolver resolver = new StandardResolver();
+        SweepCommandSupport support = new SweepCommandSupport(resolver, new StandardRunExecutor());
         Path studyFile = Files.createTempFile("somnus-study-", ".yaml");
         SweepPlan plan;
         try {
@@ -125,55 +122,16 @@ final class ReproduceCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(studyFile);
         }
-        double loadBefore = loadAverage();
-        Map<String, StudyEstimate.UnitCosts> costs;
-        String source;
-        if (calibration != null) {
-            costs = StudyProjection.costsFrom(calibration);
-            source = "the runs of " + calibration;
-        } else {
-            costs = calibrate(support, plan);
-            source = "calibration runs (`reproduce --estimate`: " + StudyCalibration.DESCRIPTION + ")";
-        }
-        String text = StudyProjection.text((quick ? "The quick" : "The full") + " study", plan, costs, source, n)
-                + String.format(java.util.Locale.ROOT, "Load average (1 min) while estimating: %.1f at the start, %.1f at "
-                        + "the end, on %d cores (a load above the core count gives each calibration run less than a core, "
-                        + "so its costs come out too high).%n", loadBefore, loadAverage(),
-                Runtime.getRuntime().availableProcessors());
+        StudyProjection.Costs costs = calibration != null ? StudyProjection.costsFrom(calibration)
+                : StudyProjection.calibrate(resolver, plan,
+                        new java.io.PrintWriter(System.err, true));
+        String text = StudyProjection.text((quick ? "The quick" : "The full") + " study", plan, costs, n);
         System.out.print(text);
         if (writeEstimate != null) {
             StudyCalibration.writeBetweenMarkers(writeEstimate, text);
             System.out.println("written to " + writeEstimate);
         }
         return 0;
-    }
-
-    /** The system's 1-minute load average (NaN where the OS does not tell). */
-    private static double loadAverage() {
-        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return l < 0 ? Double.NaN : l;
-    }
-
-    private static Map<String, StudyEstimate.UnitCosts> calibrate(SweepCommandSupport support, SweepPlan plan)
-            throws Exception {
-        Path file = Files.createTempFile("somnus-calibration-", ".yaml");
-        Path dir = Files.createTempDirectory("somnus-calibration-");
-        try {
-            List<String> presets = plan.runs().stream().map(r -> r.config().path("preset").asText()).distinct().toList();
-            AtomicFiles.write(file, StudyCalibration.sweep(presets, plan.spec().datasets().get(0)));
-            System.err.println("calibrating: " + presets.size() * StudyCalibration.SEEDS + " short runs, one at a time ...");
-            // The projection puts one run on each core, where an SG-SNN run takes no second thread: calibrate on
-            // one thread too, unless the user chose otherwise.
-            try (SgThreading.Scope scope = SgThreading.use(
-                    SgThreading.chosenByProperty() ? SgThreading.current() : SgThreading.ONE)) {
-                new SweepRunner(new StandardRunExecutor()).execute(support.plan(file), dir, 1, false,
-                        io.somnus.experiment.sweep.SweepListener.NONE);
-            }
-            return StudyEstimate.calibrate(dir);
-        } finally {
-            Files.deleteIfExists(file);
-            StudyCalibration.deleteRecursively(dir);
-        }
     }
 
     /** Reduced sizes: the same presets and sleep settings, fewer images, shorter wake intervals. */

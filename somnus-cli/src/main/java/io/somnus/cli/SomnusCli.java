@@ -17,6 +17,11 @@ import picocli.CommandLine;
         subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
                 InspectCommand.class, CleanCommand.class})
 public final class SomnusCli {
+    /**
+     * netlib-java's logger, quieted to warnings: its one INFO line per JVM ("Using ...JNIBLAS") broke into the progress
+     * bar, and each run's provenance.json records the BLAS it used. Held here: java.util.logging keeps loggers weakly.
+     */
+    static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
@@ -24,6 +29,7 @@ public final class SomnusCli {
 
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
+        NETLIB.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new SomnusCli());
         cl.addSubcommand(new SweepCommand(new StandardResolver(), new StandardRunExecutor()));
         // hidden: `source <(somnus generate-completion)` completes commands, options and the presets' and datasets' names

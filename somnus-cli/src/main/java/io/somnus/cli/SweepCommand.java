@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code somnus sweep --config FILE --out DIR [--workers N] [--resume] [--dry-run] [--no-report]
  * [--engine local|spark [--master URL] [--task-attempts N] [--data-dir DIR]]}, or
- * {@code somnus sweep --config FILE --estimate --calibration DIR [--cores N]}.
+ * {@code somnus sweep --config FILE --estimate [--calibration DIR] [--cores N]}.
  * Register with {@code commandLine.addSubcommand(new SweepCommand(resolver, executor))}.
  * Exit status: 0 all runs done, 3 some runs failed (see {@link SweepResult#EXIT_RUNS_FAILED}),
  * 2 a bad sweep file or output directory (nothing ran).
@@ -74,13 +74,15 @@ public final class SweepCommand implements Callable<Integer> {
             description = "write DIR/report.html when the sweep ends (default: ${DEFAULT-VALUE})")
     boolean report;
 
-    @Option(names = "--estimate", description = "project the sweep's wall time instead of running it, from the costs "
-            + "of finished runs (--calibration)")
+    @Option(names = "--estimate", description = "project the sweep's wall time instead of running it: short calibration "
+            + "runs of each preset and grid point at the sweep's network sizes (or the runs of --calibration), their "
+            + "per-phase costs scaled to the sweep's sizes")
     boolean estimate;
 
-    @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: a sweep directory with finished "
-            + "runs of the same presets at the same network sizes (a pilot of this sweep with fewer images or seeds, a "
-            + "stopped run of it, a quick study); each phase's cost per unit of work is their median")
+    @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: take the per-phase costs from the "
+            + "finished runs of this sweep directory instead (runs of the same presets at the same network sizes: a "
+            + "pilot of this sweep with fewer images or seeds, a stopped run of it, a quick study); each phase's cost "
+            + "per unit of work is their median per preset")
     Path calibration;
 
     @Option(names = "--cores", paramLabel = "N", description = "--estimate: the cores (parallel runs) to project for "
@@ -88,30 +90,31 @@ public final class SweepCommand implements Callable<Integer> {
     Integer cores;
 
     private final SweepCommandSupport support;
+    private final RunConfigResolver resolver;
     private final RunExecutor executor;
 
     public SweepCommand(RunConfigResolver resolver, RunExecutor executor) {
         this.support = new SweepCommandSupport(resolver, executor);
+        this.resolver = resolver;
         this.executor = executor;
     }
 
-    /** {@code --estimate}: the planned runs on {@code --cores} workers, with the costs of {@code --calibration}'s runs. */
-    private int estimate(PrintWriter stdout) throws Exception {
+    /**
+     * {@code --estimate}: the planned runs on {@code --cores} workers, with the costs of {@code --calibration}'s runs or
+     * of calibration runs of this sweep.
+     */
+    private int estimate(PrintWriter stdout, PrintWriter stderr) throws Exception {
         String runOption = out != null ? "--out" : workers != null ? "--workers" : resume ? "--resume" : dryRun
                 ? "--dry-run" : engine.firstGiven();
         if (runOption != null) {
-            throw new CliException(runOption + " is for running the sweep; --estimate runs nothing (its options: "
+            throw new CliException(runOption + " is for running the sweep; --estimate runs nothing of it (its options: "
                     + "--calibration, --cores)");
-        }
-        if (calibration == null) {
-            throw new CliException("--estimate needs --calibration DIR: a sweep directory with finished runs of the same "
-                    + "presets at the same network sizes, e.g. a pilot of this sweep with fewer images or seeds "
-                    + "(somnus reproduce --estimate times calibration runs of the study's presets itself)");
         }
         int n = StudyProjection.cores(cores);
         SweepPlan plan = support.plan(config);
-        stdout.print(StudyProjection.text("Sweep '" + plan.spec().name() + "'", plan,
-                StudyProjection.costsFrom(calibration), "the runs of " + calibration, n));
+        StudyProjection.Costs costs = calibration != null ? StudyProjection.costsFrom(calibration)
+                : StudyProjection.calibrate(resolver, plan, stderr);
+        stdout.print(StudyProjection.text("Sweep '" + plan.spec().name() + "'", plan, costs, n));
         stdout.flush();
         return 0;
     }
@@ -122,7 +125,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         try {
             if (estimate) {
-                return estimate(stdout);
+                return estimate(stdout, stderr);
             }
             String estimateOption = calibration != null ? "--calibration" : cores != null ? "--cores" : null;
             if (estimateOption != null) {

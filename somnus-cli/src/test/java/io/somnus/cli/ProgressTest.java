@@ -37,4 +37,13 @@ class ProgressTest {
         String last = lines[lines.length - 1];
         assertTrue(last.contains(" 2/5 ") && last.contains("evaluate"), "the last line: " + out);
     }
+
+    /** netlib-java's INFO line, once per JVM at the first SG-SNN product, used to break into the bar. */
+    @Test
+    void theBlasLibrarysInfoLineIsNotLoggedByTheProgram() {
+        java.util.logging.Logger builder = java.util.logging.Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+        SomnusCli.commandLine();
+        assertTrue(!builder.isLoggable(java.util.logging.Level.INFO), "netlib's INFO would be printed");
+        assertTrue(builder.isLoggable(java.util.logging.Level.WARNING), "netlib's warnings would be lost");
+    }
 }

@@ -52,17 +52,28 @@ class ReproduceCommandTest {
                 SweepSpec.parse(Path.of("quick.yaml"), ReproduceCommand.quickSweep()).presets());
     }
 
-    /** --estimate's calibration runs: every preset of the full study resolves, and each of them runs every phase. */
+    /**
+     * --estimate's calibration runs: every preset of the full study resolves, each of them runs every phase, at the
+     * sizes StudyCalibration.DESCRIPTION gives.
+     */
     @Test
     void theCalibrationRunsMeasureEveryPhaseOfEveryPreset() {
-        List<String> presets = SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep()).presets();
-        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("calibration.yaml"),
-                StudyCalibration.sweep(presets, "geomfig")), new StandardResolver());
-        assertEquals(presets.size() * StudyCalibration.SEEDS, plan.runs().size());
+        StandardResolver resolver = new StandardResolver();
+        SweepSpec full = SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep());
+        SweepPlan plan = StudyCalibration.plan(SweepPlanner.plan(full, resolver), resolver);
+        assertEquals(full.presets().size() * StudyCalibration.SEEDS, plan.runs().size());
+        Map<String, String> sizes = new java.util.TreeMap<>();
         for (PlannedRun r : plan.runs()) {
             StudyEstimate.Work w = StudyEstimate.work(r.config());
             assertTrue(w.train() > 0 && w.sleep() > 0 && w.evaluation() > 0, r.runId() + ": " + w);
             assertEquals(0.5, r.config().get("sleep").get("fraction").asDouble(), r.runId());
+            assertEquals(full.datasets().get(0), r.config().get("dataset").get("name").asText(), r.runId());
+            var c = r.config();
+            sizes.put(c.get("preset").asText(), c.get("model").asText().equals("sg")
+                    ? c.at("/train/images") + " " + c.at("/sg/epochs") + " " + c.at("/sg/sleep_schedule").asText()
+                    : c.at("/train/images") + " " + c.at("/sleep/wake_steps"));
         }
+        assertEquals(Map.of("paper", "200 5000", "paper-code", "50 10000", "paper-sg", "512 1 every_minibatches",
+                "paper-sg-code", "512 1 every_minibatches"), sizes);
     }
 }

@@ -149,6 +149,20 @@ public final class Configs {
         return path.endsWith(".params");
     }
 
+    /**
+     * The value at a dotted key, as {@code --set} names it (list items by name); null where the tree has none.
+     */
+    public static JsonNode valueAt(JsonNode tree, String dottedKey) {
+        JsonNode node = tree;
+        for (String part : dottedKey.split("\\.")) {
+            node = child(node, part);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
     private static JsonNode child(JsonNode node, String part) {
         if (node instanceof ObjectNode o) {
             return o.get(part);

@@ -1,64 +1,123 @@
 package io.somnus.experiment.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.run.RunConfigResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 
 /**
- * The short runs {@code somnus reproduce --estimate} times to get each preset's per-phase costs ({@link StudyEstimate}),
- * and the file update that puts the estimate into a document.
+ * The short runs {@code somnus reproduce --estimate} and {@code somnus sweep --estimate} time to get the per-phase costs
+ * of a planned sweep ({@link StudyEstimate}), and the file update that puts the estimate into a document.
  * <p>
- * Each preset runs at its own network size (hidden units, neurons, steps per image: the costs per unit then need no
- * scaling by the network) on fewer images, at f = 0.5 so that every phase runs, {@link #SEEDS} seeds one after the other
- * in one JVM (the median of three drops the first run's JIT warm-up). The SG-SNN with the per-epoch schedule sleeps
- * here every other minibatch instead (2 iterations each): the same episode engine, measured whatever the seed draws.
+ * Each preset, and each point of the sweep's grid, runs at the sweep's own network size (its {@code set} and grid
+ * kept: the costs per unit then need no scaling by the network) on fewer images, on the sweep's first dataset, at
+ * f = 0.5 so that every phase runs, {@link #SEEDS} seeds one after the other in one JVM (the median of three drops the
+ * first run's JIT warm-up). The SG-SNN with the per-epoch schedule sleeps here every other minibatch instead
+ * (2 iterations each): the same episode engine, measured whatever the seed draws. Grid keys over the fields the
+ * calibration sets itself ({@link #SIZED}) change a run's units of work, not its cost per unit: the calibration runs
+ * one of their values.
  */
 public final class StudyCalibration {
-    /** Seeds per preset. */
+    /** Seeds per preset and grid point. */
     public static final int SEEDS = 3;
     /** What the calibration runs are, for the estimate's heading. */
     public static final String DESCRIPTION = "each preset at its network size, f = 0.5, 3 seeds, STDP-SNN 200 images "
-            + "(paper-code 50), SG-SNN 1 epoch of 512 images";
+            + "(50 at 1 000 steps per image or more: paper-code), SG-SNN 1 epoch of 512 images";
+    /** The fields the calibration sets (scoped to each preset): what the sweep asks of them only scales the work. */
+    static final Set<String> SIZED = Set.of("train.images", "train.epochs", "train.validation_images",
+            "train.test_images", "train.checkpoints", "train.readout_images", "train.eval_threads", "sleep.wake_steps",
+            "sg.epochs", "sg.sleep_schedule", "sg.sleep.iterations");
     static final String BEGIN = "<!-- estimate:begin -->";
     static final String END = "<!-- estimate:end -->";
 
     private StudyCalibration() {
     }
 
-    /** The calibration sweep for these presets on one dataset. */
-    public static String sweep(List<String> presets, String dataset) {
-        StringBuilder b = new StringBuilder("name: estimate-calibration\npresets: [" + String.join(", ", presets)
-                + "]\ndatasets: [" + dataset + "]\nsleep_fractions: [0.5]\nseeds: [1, 2, 3]\nset:\n");
-        for (String p : presets) {
-            if (p.equals("paper-code")) {
-                stdp(b, p, 50, 10_000);
-            } else if (p.startsWith("paper-sg")) {
-                b.append("  ").append(p).append("/train.images: 512\n");
-                b.append("  ").append(p).append("/train.validation_images: 128\n");
-                b.append("  ").append(p).append("/train.test_images: 128\n");
-                b.append("  ").append(p).append("/sg.epochs: 1\n");
-                if (p.equals("paper-sg")) {
-                    b.append("  paper-sg/sg.sleep_schedule: every_minibatches\n");
-                    b.append("  paper-sg/sg.sleep.iterations: 2\n");
-                }
-            } else {
-                stdp(b, p, 200, 5_000);
-            }
+    /**
+     * The calibration runs of a planned sweep, planned by {@code resolver}. Its controls are left out: they are costed
+     * as their preset's runs.
+     */
+    public static SweepPlan plan(SweepPlan sweep, RunConfigResolver resolver) {
+        SweepSpec s = sweep.spec();
+        Map<String, Object> set = new LinkedHashMap<>(s.set());
+        for (String preset : s.presets()) {
+            JsonNode config = sweep.runs().stream().map(PlannedRun::config)
+                    .filter(c -> c.path("preset").asText().equals(preset)).findFirst().orElseThrow();
+            sizes(config).forEach((field, value) -> {
+                // last in the map, so that it wins over the sweep's own value, scoped or not
+                set.remove(preset + "/" + field);
+                set.put(preset + "/" + field, value);
+            });
         }
-        return b.toString();
+        return SweepPlanner.plan(new SweepSpec(s.source(), "estimate-calibration", "", s.presets(),
+                List.of(s.datasets().get(0)), List.of(0.5), LongStream.rangeClosed(1, SEEDS).boxed().toList(),
+                keptGrid(s), set, List.of()), resolver);
     }
 
-    private static void stdp(StringBuilder b, String p, int images, int wakeSteps) {
-        b.append("  ").append(p).append("/train.images: ").append(images).append('\n');
-        b.append("  ").append(p).append("/train.epochs: 1\n");
-        b.append("  ").append(p).append("/train.validation_images: 50\n");
-        b.append("  ").append(p).append("/train.test_images: 100\n");
-        b.append("  ").append(p).append("/train.checkpoints: 2\n");
-        b.append("  ").append(p).append("/train.readout_images: ").append(images).append('\n');
-        b.append("  ").append(p).append("/train.eval_threads: 1\n");
-        b.append("  ").append(p).append("/sleep.wake_steps: ").append(wakeSteps).append('\n');
+    /** The calibration's sizes for a preset whose resolved configuration is {@code config}. */
+    private static Map<String, Object> sizes(JsonNode config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if ("sg".equals(config.path("model").asText())) {
+            m.put("train.images", 512);
+            m.put("train.validation_images", 128);
+            m.put("train.test_images", 128);
+            m.put("sg.epochs", 1);
+            if ("per_epoch".equals(config.path("sg").path("sleep_schedule").asText())) {
+                m.put("sg.sleep_schedule", "every_minibatches");
+                m.put("sg.sleep.iterations", 2);
+            }
+            return m;
+        }
+        boolean longImages = config.path("simulation").path("steps_per_image").asInt() >= 1000;
+        int images = longImages ? 50 : 200;
+        m.put("train.images", images);
+        m.put("train.epochs", 1);
+        m.put("train.validation_images", 50);
+        m.put("train.test_images", 100);
+        m.put("train.checkpoints", 2);
+        m.put("train.readout_images", images);
+        m.put("train.eval_threads", 1);
+        m.put("sleep.wake_steps", longImages ? 10_000 : 5_000);
+        return m;
+    }
+
+    /** The sweep's grid without the keys over {@link #SIZED} fields. */
+    private static Map<String, List<Object>> keptGrid(SweepSpec s) {
+        Map<String, List<Object>> grid = new LinkedHashMap<>(s.grid());
+        grid.keySet().removeIf(k -> SIZED.contains(k.substring(k.indexOf('/') + 1)));
+        return grid;
+    }
+
+    /**
+     * What a run's costs are measured and looked up by: its preset, with the values of the sweep's grid keys that the
+     * calibration keeps, e.g. {@code diehl-cook (populations.e.size=400)}.
+     */
+    public static Function<JsonNode, String> costKey(SweepSpec spec) {
+        List<String> kept = List.copyOf(keptGrid(spec).keySet());
+        return config -> {
+            String preset = config.path("preset").asText();
+            List<String> values = new ArrayList<>();
+            for (String key : kept) {
+                int slash = key.indexOf('/');
+                if (slash > 0 && !key.substring(0, slash).equals(preset)) {
+                    continue;
+                }
+                String field = key.substring(slash + 1);
+                JsonNode v = Configs.valueAt(config, field);
+                values.add(field + "=" + (v == null ? "(absent)" : v.isTextual() ? v.asText() : v.toString()));
+            }
+            return values.isEmpty() ? preset : preset + " (" + String.join(", ", values) + ")";
+        };
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +29,9 @@ import java.util.stream.Stream;
  *       images, × steps per image; SG-SNN: (epochs × validation + 2 × test images) × T × hidden units).</li>
  * </ul>
  * A preset's cost per unit of each phase is the median, over calibration runs, of that phase's seconds in timing.json
- * divided by the run's units ({@link #calibrate}). A planned run's CPU time is the sum over phases of units × cost; the
- * runs are then put on {@code cores} workers longest first, each to the least loaded one (how a pool of workers takes
+ * divided by the run's units ({@link #calibrate}); runs are grouped by a key, the preset ({@link #BY_PRESET}) or the
+ * preset and the grid values it was calibrated at ({@link StudyCalibration#costKey}). A planned run's CPU time is the
+ * sum over phases of units × cost; the runs are then put on {@code cores} workers longest first, each to the least loaded one (how a pool of workers takes
  * them, in the best order), and the wall time is the most loaded worker's. Left out: JVM start, loading data, the
  * statistics and the report after the runs (seconds), and STDP sleep episodes that end early (the expected sleep steps
  * are an upper bound there). Readout fits are counted as evaluation image-steps, which they are not exactly.
@@ -45,19 +47,22 @@ public final class StudyEstimate {
         }
     }
 
-    /** One preset's share of the study: its runs and their projected CPU seconds per phase. */
-    public record Row(String preset, int runs, double trainSeconds, double sleepSeconds, double evaluationSeconds) {
+    /** One cost key's share of the study (a preset, or a preset at a grid point): its runs and their CPU seconds. */
+    public record Row(String key, int runs, double trainSeconds, double sleepSeconds, double evaluationSeconds) {
         public double cpuSeconds() {
             return trainSeconds + sleepSeconds + evaluationSeconds;
         }
     }
 
-    /** The projection: a row per preset, the CPU total and the wall time on {@code cores} workers. */
+    /** The projection: a row per cost key, the CPU total and the wall time on {@code cores} workers. */
     public record Estimate(List<Row> rows, int cores, double wallSeconds, Map<String, UnitCosts> costs) {
         public double cpuSeconds() {
             return rows.stream().mapToDouble(Row::cpuSeconds).sum();
         }
     }
+
+    /** Costs per preset: a run's key is its preset. */
+    public static final Function<JsonNode, String> BY_PRESET = c -> c.path("preset").asText();
 
     private StudyEstimate() {
     }
@@ -133,12 +138,12 @@ public final class StudyEstimate {
     }
 
     /**
-     * Per-preset costs per unit from the finished runs of a sweep directory ({@code runs/<id>/config.yaml}, timing.json,
+     * Costs per unit from the finished runs of a sweep directory ({@code runs/<id>/config.yaml}, timing.json,
      * summary.json): per run, each phase's seconds over its units as run (the sleep steps it slept), then the median
-     * per preset. Runs without phase timings (written before they existed) are skipped.
+     * per key of the runs' configurations. Runs without phase timings (written before they existed) are skipped.
      */
-    public static Map<String, UnitCosts> calibrate(Path sweepDir) throws IOException {
-        Map<String, List<double[]>> perPreset = new TreeMap<>();
+    public static Map<String, UnitCosts> calibrate(Path sweepDir, Function<JsonNode, String> key) throws IOException {
+        Map<String, List<double[]>> perKey = new TreeMap<>();
         Path runs = sweepDir.resolve(SweepRunner.RUNS_DIR);
         List<Path> dirs;
         try (Stream<Path> s = Files.list(runs)) {
@@ -150,11 +155,11 @@ public final class StudyEstimate {
             JsonNode summary = Mappers.JSON.readTree(dir.resolve("summary.json").toFile());
             double[] c = measuredCosts(config, timing, summary);
             if (c != null) {
-                perPreset.computeIfAbsent(config.path("preset").asText(), k -> new ArrayList<>()).add(c);
+                perKey.computeIfAbsent(key.apply(config), k -> new ArrayList<>()).add(c);
             }
         }
         Map<String, UnitCosts> out = new TreeMap<>();
-        perPreset.forEach((preset, list) -> out.put(preset, new UnitCosts(median(list, 0), median(list, 1),
+        perKey.forEach((k, list) -> out.put(k, new UnitCosts(median(list, 0), median(list, 1),
                 median(list, 2), list.size())));
         return out;
     }
@@ -197,34 +202,35 @@ public final class StudyEstimate {
     }
 
     /**
-     * Projects the planned runs with the given costs on {@code cores} workers.
+     * Projects the planned runs with the given costs, looked up by each run's {@code key}, on {@code cores} workers.
      *
-     * @throws IllegalArgumentException naming a preset of the plan that no calibration run measured
+     * @throws IllegalArgumentException naming a key of the plan that no calibration run measured
      */
-    public static Estimate estimate(List<JsonNode> configs, Map<String, UnitCosts> costs, int cores) {
+    public static Estimate estimate(List<JsonNode> configs, Function<JsonNode, String> key, Map<String, UnitCosts> costs,
+            int cores) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
-        Map<String, double[]> byPreset = new LinkedHashMap<>();
+        Map<String, double[]> byKey = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         double[] runSeconds = new double[configs.size()];
         for (int i = 0; i < configs.size(); i++) {
             JsonNode c = configs.get(i);
-            String preset = c.path("preset").asText();
-            UnitCosts u = costs.get(preset);
+            String k = key.apply(c);
+            UnitCosts u = costs.get(k);
             if (u == null) {
-                throw new IllegalArgumentException("no calibration run of preset '" + preset + "': its costs are unknown");
+                throw new IllegalArgumentException("no calibration run of " + k + ": its costs are unknown");
             }
             Work w = work(c);
-            double[] sum = byPreset.computeIfAbsent(preset, k -> new double[3]);
+            double[] sum = byKey.computeIfAbsent(k, x -> new double[3]);
             sum[0] += w.train() * orZero(u.train());
             sum[1] += w.sleep() * orZero(u.sleep());
             sum[2] += w.evaluation() * orZero(u.evaluation());
-            counts.merge(preset, 1, Integer::sum);
+            counts.merge(k, 1, Integer::sum);
             runSeconds[i] = u.seconds(w);
         }
         List<Row> rows = new ArrayList<>();
-        byPreset.forEach((p, s) -> rows.add(new Row(p, counts.get(p), s[0], s[1], s[2])));
+        byKey.forEach((p, s) -> rows.add(new Row(p, counts.get(p), s[0], s[1], s[2])));
         return new Estimate(rows, cores, longestFirst(runSeconds, cores), costs);
     }
 
@@ -253,7 +259,7 @@ public final class StudyEstimate {
         StringBuilder b = new StringBuilder();
         b.append("| preset | runs | train | sleep | evaluation | CPU total |\n|---|---|---|---|---|---|\n");
         for (Row r : e.rows()) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", r.preset(), r.runs(),
+            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", r.key(), r.runs(),
                     duration(r.trainSeconds()), duration(r.sleepSeconds()), duration(r.evaluationSeconds()),
                     duration(r.cpuSeconds())));
         }

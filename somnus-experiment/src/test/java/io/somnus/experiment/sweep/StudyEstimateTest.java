@@ -67,7 +67,7 @@ class StudyEstimateTest {
         // a run from before the phase timings: skipped
         run("s0", sg(2, 0.5), "{\"train_images_per_second\": 10, \"wall_seconds\": 99}", "{}");
 
-        Map<String, StudyEstimate.UnitCosts> costs = StudyEstimate.calibrate(tmp);
+        Map<String, StudyEstimate.UnitCosts> costs = StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET);
         assertEquals(0.002, costs.get("p").train(), 1e-15);
         assertEquals(0.003, costs.get("p").sleep(), 1e-15);
         assertEquals(0.001, costs.get("p").evaluation(), 1e-15);
@@ -82,10 +82,10 @@ class StudyEstimateTest {
         // s at 4 epochs, f = 0.5: train 40 × 4 × 5 × 10 = 8 000 units = 16 s; 4 × 0.5 = 2 expected episodes × 10 steps
         // × 4 × 10 = 800 units = 1.6 s; evaluation (4 × 10 + 2 × 20) × 50 = 4 000 units = 4 s: 21.6 s.
         List<JsonNode> plan = List.of(yaml(stdp(300, 0.2)), yaml(sg(4, 0.5)), yaml(sg(4, 0.5)));
-        StudyEstimate.Estimate two = StudyEstimate.estimate(plan, costs, 2);
+        StudyEstimate.Estimate two = StudyEstimate.estimate(plan, StudyEstimate.BY_PRESET, costs, 2);
         assertEquals(13.25 + 2 * 21.6, two.cpuSeconds(), 1e-9);
         StudyEstimate.Row p = two.rows().get(0);
-        assertEquals("p", p.preset());
+        assertEquals("p", p.key());
         assertEquals(6, p.trainSeconds(), 1e-9);
         assertEquals(2.25, p.sleepSeconds(), 1e-9);
         assertEquals(5, p.evaluationSeconds(), 1e-9);
@@ -96,15 +96,15 @@ class StudyEstimateTest {
         assertEquals(8, s.evaluationSeconds(), 1e-9);
         // longest first: 21.6 and 21.6 on the two cores, then 13.25 on either: 34.85
         assertEquals(34.85, two.wallSeconds(), 1e-9);
-        assertEquals(two.cpuSeconds(), StudyEstimate.estimate(plan, costs, 1).wallSeconds(), 1e-9);
-        assertEquals(21.6, StudyEstimate.estimate(plan, costs, 3).wallSeconds(), 1e-9);
+        assertEquals(two.cpuSeconds(), StudyEstimate.estimate(plan, StudyEstimate.BY_PRESET, costs, 1).wallSeconds(), 1e-9);
+        assertEquals(21.6, StudyEstimate.estimate(plan, StudyEstimate.BY_PRESET, costs, 3).wallSeconds(), 1e-9);
         String table = StudyEstimate.format(two);
         assertTrue(table.contains("| s | 2 | 32.0 s | 3.2 s | 8.0 s | 43.2 s |"), table);
         assertTrue(table.contains("| **all** | 3 | | | | 56.5 s |"), table);
         assertTrue(table.contains("on 2 cores (runs longest first, one per core): **34.9 s**"), table);
 
         assertThrows(IllegalArgumentException.class, () -> StudyEstimate.estimate(
-                List.of(yaml(stdp(1, 0).replace("preset: p", "preset: q"))), costs, 2));
+                List.of(yaml(stdp(1, 0).replace("preset: p", "preset: q"))), StudyEstimate.BY_PRESET, costs, 2));
     }
 
     @Test

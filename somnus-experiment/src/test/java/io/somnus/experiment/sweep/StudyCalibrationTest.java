@@ -1,0 +1,73 @@
+package io.somnus.experiment.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.run.StandardResolver;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The calibration runs of a user's sweep: its sizes kept, its grid over network shapes kept, its image counts not. */
+class StudyCalibrationTest {
+    private static final String SWEEP = """
+            name: mine
+            presets: [paper, paper-sg]
+            datasets: [geomfig, fashion-mnist]
+            sleep_fractions: [0.0, 0.2]
+            seeds: [1, 2, 3, 4, 5]
+            controls: [untrained]
+            grid:
+              train.images: [300, 400]
+              dataset.resize: [12, 15]
+            set:
+              train.test_images: 300
+              paper/train.images: 999
+              paper-sg/sg.hidden: 50
+            """;
+
+    @Test
+    void aSweepsCalibrationKeepsItsNetworkSizesAndGridButNotItsImageCounts() {
+        StandardResolver resolver = new StandardResolver();
+        SweepPlan sweep = SweepPlanner.plan(SweepSpec.parse(Path.of("mine.yaml"), SWEEP), resolver);
+        SweepPlan calibration = StudyCalibration.plan(sweep, resolver);
+        // 2 presets × 2 input sizes × 3 seeds (train.images is the calibration's, fractions and datasets one each)
+        assertEquals(12, calibration.runs().size());
+        Map<String, Integer> perKey = new TreeMap<>();
+        Function<JsonNode, String> key = StudyCalibration.costKey(sweep.spec());
+        for (PlannedRun r : calibration.runs()) {
+            JsonNode c = r.config();
+            perKey.merge(key.apply(c), 1, Integer::sum);
+            assertEquals("geomfig", c.at("/dataset/name").asText(), r.runId());
+            assertEquals(0.5, c.at("/sleep/fraction").asDouble(), r.runId());
+            StudyEstimate.Work w = StudyEstimate.work(c);
+            assertTrue(w.train() > 0 && w.sleep() > 0 && w.evaluation() > 0, r.runId() + ": " + w);
+            if (c.at("/model").asText().equals("sg")) {
+                // the sweep's hidden units kept; the calibration's images, one epoch, sleep every other minibatch
+                assertEquals(50, c.at("/sg/hidden").asInt(), r.runId());
+                assertEquals(512, c.at("/train/images").asInt(), r.runId());
+                assertEquals(128, c.at("/train/test_images").asInt(), r.runId());
+                assertEquals(1, c.at("/sg/epochs").asInt(), r.runId());
+                assertEquals("every_minibatches", c.at("/sg/sleep_schedule").asText(), r.runId());
+            } else {
+                // the calibration's sizes win over the sweep's set, scoped or not
+                assertEquals(200, c.at("/train/images").asInt(), r.runId());
+                assertEquals(100, c.at("/train/test_images").asInt(), r.runId());
+                assertEquals(5000, c.at("/sleep/wake_steps").asInt(), r.runId());
+            }
+        }
+        assertEquals(Map.of("paper (dataset.resize=12)", 3, "paper (dataset.resize=15)", 3, "paper-sg (dataset.resize=12)", 3,
+                "paper-sg (dataset.resize=15)", 3), perKey);
+        // every run of the sweep, controls included, finds its costs among the calibration's keys
+        assertEquals(perKey.keySet(), sweep.runs().stream().map(r -> key.apply(r.config()))
+                .collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(List.of(1L, 2L, 3L), calibration.runs().stream().map(r -> r.config().get("seed").asLong())
+                .distinct().sorted().toList());
+    }
+}
