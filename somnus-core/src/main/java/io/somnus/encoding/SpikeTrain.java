@@ -13,6 +13,10 @@ public final class SpikeTrain {
     private int[] indices = new int[256];
     private int count;
     private int openStep;
+    /** The largest source index and the smallest in the train (for {@link #checkPlayableBy}). */
+    private int maxSource = -1;
+    private int minSource;
+    private boolean finished;
     private SpikeTrainBuilder builder;
 
     /** Starts a new train of {@code steps} time steps, discarding the old one. */
@@ -24,6 +28,9 @@ public final class SpikeTrain {
         count = 0;
         openStep = 0;
         stepOffsets[0] = 0;
+        maxSource = -1;
+        minSource = 0;
+        finished = false;
     }
 
     /**
@@ -34,6 +41,12 @@ public final class SpikeTrain {
         if (t < openStep) {
             throw new IllegalStateException("spikes must be added in time order: step " + t + " after " + openStep);
         }
+        if (t >= numSteps) {
+            throw new IllegalArgumentException("a spike at step " + t + " in a train of " + numSteps + " steps (reset(" + numSteps
+                    + ")); steps count from 0");
+        }
+        maxSource = Math.max(maxSource, source);
+        minSource = Math.min(minSource, source);
         while (openStep < t) {
             stepOffsets[++openStep] = count;
         }
@@ -72,9 +85,17 @@ public final class SpikeTrain {
         for (int t = 0; t < numSteps; t++) {
             offsets[t + 1] += offsets[t];
         }
+        int max = -1;
+        int min = 0;
         for (int i = 0; i < n; i++) {
-            indices[offsets[steps[i]]++] = sources[i];
+            int source = sources[i];
+            indices[offsets[steps[i]]++] = source;
+            max = Math.max(max, source);
+            min = Math.min(min, source);
         }
+        maxSource = max;
+        minSource = min;
+        finished = true;
         // offsets[t] now holds the end of step t, the start of step t + 1
         System.arraycopy(offsets, 0, offsets, 1, numSteps);
         offsets[0] = 0;
@@ -86,6 +107,27 @@ public final class SpikeTrain {
     public void finish() {
         while (openStep < numSteps) {
             stepOffsets[++openStep] = count;
+        }
+        finished = true;
+    }
+
+    /**
+     * Refuses a train that {@code population} (of {@code size} sources) cannot play: one not {@link #finish}ed (its last
+     * steps' spikes would be lost), or one with a source index outside {@code [0, size)} (e.g. 784 pixels into 225
+     * inputs).
+     *
+     * @throws IllegalArgumentException naming the population, its size and the train's sources
+     */
+    public void checkPlayableBy(String population, int size) {
+        if (!finished) {
+            throw new IllegalArgumentException("the spike train played by " + population + " is not finished: call "
+                    + "finish() after its last add()");
+        }
+        if (minSource < 0 || maxSource >= size) {
+            throw new IllegalArgumentException("the spike train played by " + population + " has source indices "
+                    + minSource + ".." + maxSource + ", but " + population + " has " + size + " sources (indices 0.."
+                    + (size - 1) + "): encode images of " + size + " pixels, or give the source " + (maxSource + 1)
+                    + " neurons");
         }
     }
 

@@ -48,6 +48,25 @@ public final class Network {
         if (!populations.contains(input)) {
             throw new IllegalArgumentException("the input source must be one of the populations");
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Population p : populations) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("two populations are named " + p.name() + "; give each its own name");
+            }
+        }
+        names.clear();
+        for (Projection p : projections) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("two projections are named " + p.name() + "; give each its own name");
+            }
+            for (Population end : List.of(p.pre(), p.post())) {
+                if (!populations.contains(end)) {
+                    throw new IllegalArgumentException("projection " + p.name() + " connects population " + end.name()
+                            + ", which is not in the network's populations " + populations.stream()
+                            .map(Population::name).toList() + ": add it, or it never integrates");
+                }
+            }
+        }
         this.dtMs = dtMs;
         this.input = input;
         this.populations = List.copyOf(populations);
@@ -89,18 +108,28 @@ public final class Network {
         throw new IllegalArgumentException("no projection named " + name);
     }
 
-    /** Attaches a spike counter to a population; it records every step from now on. */
+    /** Attaches a spike counter to a population; it records every step from now on (the only way to attach one). */
     public SpikeCounter count(Population p) {
         SpikeCounter c = new SpikeCounter(p);
         counters.add(c);
         return c;
     }
 
-    /** Attaches a raster to a population; it records every step from now on. */
+    /**
+     * Attaches a raster to a population; it records every step from now on, wake and sleep (the only way to attach
+     * one; {@link #detach} stops it).
+     */
     public SpikeRaster raster(Population p) {
         SpikeRaster r = new SpikeRaster(p);
         rasters.add(r);
         return r;
+    }
+
+    /** Stops a counter or raster of this network from recording; what it recorded stays readable. */
+    public void detach(Object monitor) {
+        if (!counters.remove(monitor) && !rasters.remove(monitor)) {
+            throw new IllegalArgumentException("not a monitor attached to this network: " + monitor);
+        }
     }
 
     /**

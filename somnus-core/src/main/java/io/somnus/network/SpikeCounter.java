@@ -3,13 +3,16 @@ package io.somnus.network;
 import io.somnus.neuron.Population;
 import java.util.Arrays;
 
-/** A monitor counting the spikes of each neuron of one population (Brian2's SpikeMonitor, counts only). */
+/**
+ * A monitor counting the spikes of each neuron of one population (Brian2's SpikeMonitor, counts only); attached by
+ * {@link Network#count}.
+ */
 public final class SpikeCounter {
     private final Population population;
     private final int[] counts;
     private long total;
 
-    public SpikeCounter(Population population) {
+    SpikeCounter(Population population) {
         this.population = population;
         this.counts = new int[population.size()];
     }
@@ -27,8 +30,9 @@ public final class SpikeCounter {
         total += population.spikeCount();
     }
 
+    /** Each neuron's spikes since the last {@link #clear()}: a copy, which a later clear leaves as it is. */
     public int[] counts() {
-        return counts;
+        return counts.clone();
     }
 
     public long total() {

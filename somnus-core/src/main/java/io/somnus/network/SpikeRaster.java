@@ -6,6 +6,7 @@ import java.util.Arrays;
 /**
  * A monitor recording every spike of one population as (step, neuron) (Brian2's SpikeMonitor). Steps count the
  * network steps since the raster was attached — wake and sleep, across resets — so a raster reads as one stream.
+ * Attached by {@link Network#raster}.
  */
 public final class SpikeRaster {
     private final Population population;
@@ -14,7 +15,7 @@ public final class SpikeRaster {
     private int size;
     private int step;
 
-    public SpikeRaster(Population population) {
+    SpikeRaster(Population population) {
         this.population = population;
     }
 

@@ -25,6 +25,9 @@ public final class SpikeSource extends Population {
 
     /** Replays {@code train} with its step 0 at network step {@code firstStep} (a continuous stream). */
     public void play(SpikeTrain train, int firstStep) {
+        if (train != null) {
+            train.checkPlayableBy(name(), size);
+        }
         this.train = train;
         this.firstStep = firstStep;
     }

@@ -76,6 +76,15 @@ public final class SleepPhase {
     public Episode run(Network net, long maxSteps, Map<Projection, Double> setPoints, RandomGenerator rng,
                        List<SpikeCounter> counters, Observer observer) {
         List<Projection> decaying = decaying(net);
+        if (settings.earlyEndTolerance() > 0) {
+            for (Projection p : decaying) {
+                if (setPoints.get(p) == null) {
+                    throw new IllegalArgumentException("sleep.early_end_tolerance is " + settings.earlyEndTolerance()
+                            + " but decaying projection " + p.name() + " has no set point (its Σ|w| to return to, e.g. "
+                            + "its initial total), so the episode could never end early");
+                }
+            }
+        }
         int k = settings.decayEverySteps();
         double dt = net.dtMs();
         WeightDecayLaw law = settings.law();

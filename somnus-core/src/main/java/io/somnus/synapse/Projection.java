@@ -1,6 +1,7 @@
 package io.somnus.synapse;
 
 import io.somnus.kernel.Kernels;
+import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import java.util.Arrays;
 
@@ -59,6 +60,7 @@ public final class Projection {
     public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
                       float[] initialWeights, float wMin, float wMax, Kernels kernels) {
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        checkBounds(name, post, receptor, initialWeights, wMin, wMax);
         this.name = name;
         this.pre = pre;
         this.post = post;
@@ -131,6 +133,28 @@ public final class Projection {
         this.frozenRows = null;
         this.settled = new SettledColumns(post.size());
         clampAll();
+    }
+
+    /**
+     * Refuses bounds that cannot hold a weight (NaN, {@code wMin > wMax}), and an inhibitory projection onto a
+     * current-based population with a positive weight that its bounds keep: that population's receptors add into one
+     * current ({@link CurrentLifPopulation}), so the weight would excite (PyNN's positive inhibitory weights).
+     */
+    private static void checkBounds(String name, Population post, Receptor receptor, float[] initialWeights, float wMin,
+            float wMax) {
+        if (Float.isNaN(wMin) || Float.isNaN(wMax) || wMin > wMax) {
+            throw new IllegalArgumentException("projection " + name + ": weight bounds [" + wMin + ", " + wMax
+                    + "] hold no weight; give w_min <= w_max (−∞ and +∞ for none)");
+        }
+        if (post instanceof CurrentLifPopulation && receptor == Receptor.INHIBITORY && wMax > 0) {
+            for (int s = 0; s < initialWeights.length; s++) {
+                if (initialWeights[s] > 0) {
+                    throw new IllegalArgumentException("projection " + name + ": inhibitory onto current-based population "
+                            + post.name() + ", whose receptors add into one current, but synapse " + s + " has weight "
+                            + initialWeights[s] + ", which would excite; give inhibitory weights as negative numbers");
+                }
+            }
+        }
     }
 
     /**

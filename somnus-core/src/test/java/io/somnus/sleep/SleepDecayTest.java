@@ -1,6 +1,7 @@
 package io.somnus.sleep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.kernel.Kernels;
@@ -202,6 +203,21 @@ class SleepDecayTest {
         new SleepPhase(settings(0, true, new LogSpaceDecay(0.9999, 0), 1, 0)).run(quiet.net, 2000, Map.of(),
                 new SplittableRandom(4), List.of(eq), SleepPhase.Observer.NONE);
         assertEquals(0, eq.total(), "no noise, no input: silence");
+    }
+
+    /** An early end without the set points to end at could never happen: refused, naming the projection. */
+    @Test
+    void anEarlyEndWithoutASetPointIsRefused() {
+        Tiny t = new Tiny(0.5f);
+        SleepPhase phase = new SleepPhase(settings(0, false, new LogSpaceDecay(0.9999, 0), 1, 0.001));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> phase.run(t.net, 10, Map.of(),
+                new SplittableRandom(4), List.of(), SleepPhase.Observer.NONE));
+        assertTrue(e.getMessage().contains("decaying projection in_e has no set point"), e.getMessage());
+        // with it, the same episode runs
+        assertEquals(10, phase.run(t.net, 10, Map.of(t.proj, t.proj.totalAbsWeight() * 10), new SplittableRandom(4),
+                List.of(), SleepPhase.Observer.NONE).steps());
+        NullPointerException law = assertThrows(NullPointerException.class, () -> settings(0, false, null, 1, 0));
+        assertTrue(law.getMessage().startsWith("law"), law.getMessage());
     }
 
     @Test

@@ -30,7 +30,7 @@ class LibraryUseExampleTest {
     void readmeExampleRuns() {
         // --- README: Library use ---
         StdpRunConfig cfg = Configs.bind(Configs.resolveTree(Map.of("preset", "paper", "seed", 7)), StdpRunConfig.class);
-        SplittableRandom rng = new SplittableRandom(7);
+        SplittableRandom rng = new SplittableRandom(cfg.seed());               // one seeded source per run
         Network net = NetworkFactory.build(cfg, 225, rng, Kernels.preferred());   // Populations + Projections
         LabeledImages images = GeomFig.generate(20, 15, 7);                        // 15×15 line drawings
         SpikeTrain spikes = new SpikeTrain();
@@ -65,6 +65,16 @@ class LibraryUseExampleTest {
         String run = source.substring(source.indexOf("// --- README: Library use ---\n") + 31,
                 source.indexOf("        // --- end of the README example ---"));
         assertEquals(lines(shown), lines(run), "README.md's Library use example and this test's differ");
+        // the imports the README lists before the block: each Somnus class this test imports, in its package's words
+        String listed = text.substring(section, start).replaceAll("\\s+", " ");
+        source.lines().filter(l -> l.startsWith("import io.somnus.")).forEach(l -> {
+            String name = l.substring("import ".length(), l.length() - 1);
+            String pkg = name.substring(0, name.lastIndexOf('.'));
+            String cls = name.substring(name.lastIndexOf('.') + 1);
+            assertTrue(listed.contains("`" + name + "`") || (listed.contains("`" + pkg + ".{")
+                    && java.util.regex.Pattern.compile("`" + java.util.regex.Pattern.quote(pkg) + "\\.\\{[^}]*\\b"
+                    + cls + "\\b[^}]*}`").matcher(listed).find()), "README.md's Library use does not list " + name);
+        });
     }
 
     /** The non-blank lines, without their indentation (the README's block starts at column 0). */

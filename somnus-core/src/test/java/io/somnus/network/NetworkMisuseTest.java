@@ -1,0 +1,152 @@
+package io.somnus.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.kernel.Kernels;
+import io.somnus.neuron.ConductanceLifParameters;
+import io.somnus.neuron.ConductanceLifPopulation;
+import io.somnus.neuron.CurrentLifParameters;
+import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.synapse.Connector;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mistakes a user of the library API makes, each refused with a message that names what is wrong, where before they
+ * ran on silently or stopped with a bare index error; and the monitors' reads that a later step or clear cannot change.
+ */
+class NetworkMisuseTest {
+    private static final Kernels KERNELS = Kernels.scalar();
+    private static final CurrentLifParameters SIMPLE =
+            new CurrentLifParameters(10, 10, 10, -70, -80, -55, -100, 40, 0, 100, 0, 1.0);
+
+    private static CurrentLifPopulation neurons(String name, int size) {
+        return new CurrentLifPopulation(name, size, SIMPLE, KERNELS);
+    }
+
+    private static Projection allToAll(String name, Population pre, Population post, Receptor receptor, float w,
+            float wMin, float wMax) {
+        SynapseList syn = Connector.allToAll().connect(pre.size(), post.size(), false, new SplittableRandom(1));
+        float[] weights = new float[syn.size()];
+        java.util.Arrays.fill(weights, w);
+        return new Projection(name, pre, post, receptor, syn, weights, wMin, wMax, KERNELS);
+    }
+
+    private static SpikeTrain train(int steps, int... sourcesAtStepZero) {
+        SpikeTrain t = new SpikeTrain();
+        t.reset(steps);
+        for (int s : sourcesAtStepZero) {
+            t.add(0, s);
+        }
+        t.finish();
+        return t;
+    }
+
+    @Test
+    void aPositiveInhibitoryWeightOntoCurrentBasedNeuronsIsRefusedNotExciting() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> allToAll("inh", in, e, Receptor.INHIBITORY, 0.3f, 0f, 1f));
+        assertTrue(ex.getMessage().contains("projection inh: inhibitory onto current-based population e")
+                && ex.getMessage().contains("synapse 0 has weight 0.3"), ex.getMessage());
+        // negative weights inhibit there; onto conductance-based neurons the receptor does it
+        allToAll("inh", in, e, Receptor.INHIBITORY, -0.3f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+        ConductanceLifPopulation c = new ConductanceLifPopulation("c", 2, ConductanceLifParameters.DIEHL_COOK_INHIBITORY,
+                KERNELS);
+        allToAll("inh_c", in, c, Receptor.INHIBITORY, 0.3f, 0f, 1f);
+    }
+
+    @Test
+    void boundsThatHoldNoWeightAreRefused() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> allToAll("in_e", in, e, Receptor.EXCITATORY, 0.3f, 1f, 0.5f));
+        assertTrue(ex.getMessage().contains("projection in_e: weight bounds [1.0, 0.5]"), ex.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> allToAll("in_e", in, e, Receptor.EXCITATORY, 0.3f, Float.NaN, 1f));
+    }
+
+    @Test
+    void aProjectionFromOrToAPopulationOutsideTheNetworkIsRefused() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        Projection inE = allToAll("in_e", in, e, Receptor.EXCITATORY, 0.3f, 0f, 1f);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> new Network(1.0, in, List.of(in), List.of(inE), Map.of()));
+        assertTrue(ex.getMessage().contains("projection in_e connects population e, which is not in the network's "
+                + "populations [in]"), ex.getMessage());
+    }
+
+    @Test
+    void twoPopulationsOrProjectionsOfOneNameAreRefused() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        CurrentLifPopulation e2 = neurons("e", 2);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> new Network(1.0, in, List.of(in, e, e2), List.of(), Map.of()));
+        assertTrue(ex.getMessage().contains("two populations are named e"), ex.getMessage());
+        Projection a = allToAll("p", in, e, Receptor.EXCITATORY, 0.3f, 0f, 1f);
+        Projection b = allToAll("p", in, e, Receptor.EXCITATORY, 0.3f, 0f, 1f);
+        ex = assertThrows(IllegalArgumentException.class,
+                () -> new Network(1.0, in, List.of(in, e), List.of(a, b), Map.of()));
+        assertTrue(ex.getMessage().contains("two projections are named p"), ex.getMessage());
+    }
+
+    @Test
+    void aTrainWiderThanItsSourceOrUnfinishedIsRefusedByName() {
+        SpikeSource in = new SpikeSource("in", 10);
+        Network net = new Network(1.0, in, List.of(in), List.of(), Map.of());
+        SplittableRandom rng = new SplittableRandom(1);
+        // 12 pixels into 10 sources: index 11 is no source (10 to 15 would have been taken as padding before)
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> net.present(train(5, 0, 11), false, rng));
+        assertTrue(ex.getMessage().contains("source indices 0..11, but in has 10 sources"), ex.getMessage());
+        SpikeTrain open = new SpikeTrain();
+        open.reset(5);
+        open.add(4, 2);
+        ex = assertThrows(IllegalArgumentException.class, () -> net.present(open, false, rng));
+        assertTrue(ex.getMessage().contains("not finished: call finish()"), ex.getMessage());
+        // a spike past the train's last step is refused where it is added
+        SpikeTrain t = new SpikeTrain();
+        t.reset(5);
+        ex = assertThrows(IllegalArgumentException.class, () -> t.add(9, 2));
+        assertTrue(ex.getMessage().contains("a spike at step 9 in a train of 5 steps"), ex.getMessage());
+        // and a train that fits plays: source 9 spikes at step 0
+        SpikeRaster raster = net.raster(in);
+        net.present(train(5, 9), false, rng);
+        assertArrayEquals(new int[] {9}, raster.spikeNeurons());
+    }
+
+    @Test
+    void aCountersCountsAreACopyAndADetachedMonitorStopsRecording() {
+        SpikeSource in = new SpikeSource("in", 3);
+        Network net = new Network(1.0, in, List.of(in), List.of(), Map.of());
+        SpikeCounter counter = net.count(in);
+        SpikeRaster raster = net.raster(in);
+        SplittableRandom rng = new SplittableRandom(1);
+        net.present(train(2, 0, 2), false, rng);
+        int[] first = counter.counts();
+        counter.clear();
+        net.present(train(2, 1), false, rng);
+        assertArrayEquals(new int[] {1, 0, 1}, first, "the first image's counts, kept across a clear");
+        assertArrayEquals(new int[] {0, 1, 0}, counter.counts());
+        net.detach(raster);
+        net.present(train(2, 1), false, rng);
+        assertEquals(3, raster.spikeNeurons().length, "no spike recorded after detaching");
+        assertEquals(2, counter.total(), "the counter still records");
+        assertThrows(IllegalArgumentException.class, () -> net.detach(raster));
+    }
+}
