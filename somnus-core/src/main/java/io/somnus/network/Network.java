@@ -33,6 +33,7 @@ public final class Network {
     private final Map<Projection, WeightNormalisation> normalisations;
     private final List<SpikeCounter> counters = new ArrayList<>();
     private final List<SpikeRaster> rasters = new ArrayList<>();
+    private final List<StateMonitor> states = new ArrayList<>();
     /** Steps since the last {@link #resetState()}: the clock of {@link #presentContinuing} and {@link #stepStream}. */
     private int streamStep;
 
@@ -125,9 +126,22 @@ public final class Network {
         return r;
     }
 
-    /** Stops a counter or raster of this network from recording; what it recorded stays readable. */
+    /**
+     * Attaches a state monitor: {@code variable} (one of {@link Population#stateVariables()}, e.g. {@code v}) of the
+     * given neurons, or of every neuron when none are given, after every step from now on.
+     *
+     * @throws IllegalArgumentException naming the population's variables, or its neuron range
+     */
+    public StateMonitor state(Population p, String variable, int... neurons) {
+        StateMonitor m = new StateMonitor(p, variable,
+                neurons.length == 0 ? java.util.stream.IntStream.range(0, p.size()).toArray() : neurons);
+        states.add(m);
+        return m;
+    }
+
+    /** Stops a counter, raster or state monitor of this network from recording; what it recorded stays readable. */
     public void detach(Object monitor) {
-        if (!counters.remove(monitor) && !rasters.remove(monitor)) {
+        if (!counters.remove(monitor) && !rasters.remove(monitor) && !states.remove(monitor)) {
             throw new IllegalArgumentException("not a monitor attached to this network: " + monitor);
         }
     }
@@ -164,6 +178,9 @@ public final class Network {
         }
         for (int k = 0; k < rasters.size(); k++) {
             rasters.get(k).record();
+        }
+        for (int k = 0; k < states.size(); k++) {
+            states.get(k).record();
         }
     }
 

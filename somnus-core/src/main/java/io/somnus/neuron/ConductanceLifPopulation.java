@@ -91,6 +91,26 @@ public final class ConductanceLifPopulation extends Population {
         return p;
     }
 
+    /**
+     * {@code v} (membrane, mV), {@code ge} and {@code gi} (excitatory and inhibitory conductances, in units of the
+     * leak), {@code theta} (adaptive threshold increase, mV).
+     */
+    @Override
+    public java.util.List<String> stateVariables() {
+        return java.util.List.of("v", "ge", "gi", "theta");
+    }
+
+    @Override
+    public java.util.function.IntToDoubleFunction stateReader(String variable) {
+        return switch (variable) {
+            case "v" -> k -> v[k];
+            case "ge" -> k -> ge[k];
+            case "gi" -> k -> gi[k];
+            case "theta" -> k -> theta[k];
+            default -> super.stateReader(variable);
+        };
+    }
+
     public float[] membrane() {
         restingUnder = null; // the caller may write
         return v;

@@ -79,6 +79,22 @@ public final class CurrentLifPopulation extends Population {
         return scheme;
     }
 
+    /** {@code v} (membrane, mV), {@code i} (synaptic current), {@code adaptation} (threshold increase, mV). */
+    @Override
+    public java.util.List<String> stateVariables() {
+        return java.util.List.of("v", "i", "adaptation");
+    }
+
+    @Override
+    public java.util.function.IntToDoubleFunction stateReader(String variable) {
+        return switch (variable) {
+            case "v" -> k -> v[k];
+            case "i" -> k -> current[k];
+            case "adaptation" -> k -> adaptation[k];
+            default -> super.stateReader(variable);
+        };
+    }
+
     /** Membrane potentials (mV); live view. */
     public float[] membrane() {
         return v;

@@ -3,6 +3,8 @@ package io.somnus.neuron;
 import io.somnus.core.GaussianDraws;
 import io.somnus.kernel.Kernels;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -80,6 +82,22 @@ public abstract class Population {
 
     /** A fresh population with the same parameters and learned state, for evaluation on another thread. */
     public abstract Population copy();
+
+    /** The state variables a {@code StateMonitor} can record ({@link #stateReader}); none for a spike source. */
+    public List<String> stateVariables() {
+        return List.of();
+    }
+
+    /**
+     * Reads one state variable neuron by neuron, as it stands after the last step, without telling the population
+     * that it may change (the getters of the live arrays do, which costs it the skipping of updates at rest).
+     *
+     * @throws IllegalArgumentException naming the population and its variables when it has no such variable
+     */
+    public IntToDoubleFunction stateReader(String variable) {
+        throw new IllegalArgumentException("population " + name + " has no state variable '" + variable + "'"
+                + (stateVariables().isEmpty() ? " (it has none)" : "; it has " + stateVariables()));
+    }
 
     /** Input for the next update; write it through this getter each time (a held reference may go unseen). */
     public final float[] excitatoryInput() {
