@@ -59,6 +59,10 @@ final class InspectCommand implements Callable<Integer> {
             return 0;
         }
         Path dir = Path.of(target);
+        if (target.contains("/") && !Files.exists(dir)) {
+            throw new CliException(target + " does not exist (inspect takes a run directory, a preset's name or a "
+                    + "YAML file)");
+        }
         if (Files.isDirectory(dir)) {
             Path summary = dir.resolve(RunDirectory.SUMMARY);
             if (!Files.exists(summary)) {

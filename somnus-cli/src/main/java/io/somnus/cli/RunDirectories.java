@@ -22,6 +22,9 @@ final class RunDirectories {
     private RunDirectories() { }
 
     static void requireFresh(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CliException("--out " + dir + " is a file; give the run directory to create");
+        }
         if (Files.exists(dir)) {
             boolean empty;
             try (Stream<Path> s = Files.list(dir)) {
@@ -41,10 +44,25 @@ final class RunDirectories {
     static Temporary temporarySibling(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, prefix(dir));
+        Path tmp = freshDirectory(parent, prefix(dir));
         DirectoryLock lock = DirectoryLock.tryAcquire(tmp.resolve(LOCK_FILE), "train --out " + dir)
                 .orElseThrow(() -> new IllegalStateException("a fresh temporary directory is locked: " + tmp));
         return new Temporary(tmp, lock);
+    }
+
+    /**
+     * A new directory {@code parent/prefix<n>}, with the permissions the umask gives (Files.createTempDirectory makes
+     * it rwx------ whatever the umask, where a run directory is read by others, as a sweep's runs are).
+     */
+    private static Path freshDirectory(Path parent, String prefix) throws IOException {
+        while (true) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix
+                        + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // drawn twice: draw again
+            }
+        }
     }
 
     /** A locked temporary run directory. */

@@ -10,8 +10,11 @@ import java.util.Locale;
 final class Summaries {
     private Summaries() { }
 
-    /** @param timing the run's timing.json, or a missing node (runs before it existed kept timings in the summary) */
-    static String describe(JsonNode s, JsonNode timing) {
+    /**
+     * @param timing    the run's timing.json, or a missing node (runs before it existed kept timings in the summary)
+     * @param untrained whether the run's plasticity was off (an untrained control, which never sleeps)
+     */
+    static String describe(JsonNode s, JsonNode timing, boolean untrained) {
         JsonNode t = timing.isObject() ? timing : s;
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s on %s, seed %d, sleep fraction %.2f (achieved %.4f)%n",
@@ -20,8 +23,10 @@ final class Summaries {
         if (s.path("sleep_fraction").asDouble() > 0 && s.has(SummaryFields.SLEEP_EPISODES)
                 && s.path(SummaryFields.SLEEP_EPISODES).asLong() == 0) {
             // it ran as a no-sleep run: say so, or its label misleads (a short run, or an SG-SNN's unlucky draws)
-            b.append(String.format(Locale.ROOT, "no sleep episode in its %d wake steps: it compares as a run without sleep%n",
-                    s.path("wake_steps").asLong()));
+            b.append(untrained ? String.format(Locale.ROOT, "no sleep episode: an untrained control (train.plasticity "
+                    + "false) never sleeps; it compares as a run without sleep%n")
+                    : String.format(Locale.ROOT, "no sleep episode in its %d wake steps: it compares as a run without "
+                    + "sleep%n", s.path("wake_steps").asLong()));
         }
         b.append(String.format(Locale.ROOT, "test accuracy %.4f", s.path("test_accuracy").asDouble()));
         JsonNode by = s.path("test_accuracy_by_readout");
@@ -54,6 +59,16 @@ final class Summaries {
         JsonNode t = java.nio.file.Files.isRegularFile(timing)
                 ? JsonFiles.readObject(timing)
                 : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        return describe(summary, t);
+        return describe(summary, t, untrained(runDir.resolve(RunDirectory.CONFIG)));
+    }
+
+    /** Whether the run's config.yaml turns plasticity off; false where it cannot tell (inspect names a broken file). */
+    private static boolean untrained(java.nio.file.Path config) {
+        try {
+            return java.nio.file.Files.isRegularFile(config) && !io.somnus.experiment.io.Mappers.YAML
+                    .readTree(config.toFile()).path("train").path("plasticity").asBoolean(true);
+        } catch (java.io.IOException unreadable) {
+            return false;
+        }
     }
 }

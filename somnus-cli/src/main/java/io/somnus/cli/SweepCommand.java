@@ -67,7 +67,8 @@ public final class SweepCommand implements Callable<Integer> {
             + "interrupted or failed ones are run again")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "check the sweep file and list its runs; run nothing (no --out needed)")
+    @Option(names = "--dry-run", description = "check the sweep file (and --out, --workers when given) and list its runs; "
+            + "run nothing (no --out needed)")
     boolean dryRun;
 
     @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -132,6 +133,13 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new CliException(estimateOption + " is for --estimate, the projection of the sweep's wall time");
             }
             if (dryRun) {
+                // what the real run would refuse, refused here too: a dry run that says "valid" must be one that runs
+                if (workers != null && workers < 1) {
+                    throw new CliException("--workers = " + workers + ": must be at least 1");
+                }
+                if (out != null) {
+                    io.somnus.experiment.sweep.SweepRunner.checkOutput(out.toAbsolutePath().normalize(), resume);
+                }
                 SweepPlan plan = support.plan(config);
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());

@@ -83,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         RunDirectories.requireFresh(dir);
+        requireFreshExport();
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
             System.err.println("somnus: " + line);
         }
@@ -99,6 +100,23 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
         return 0;
+    }
+
+    /** --export-spikes names a directory that holds no export yet: checked before training, not after it. */
+    private void requireFreshExport() throws java.io.IOException {
+        if (exportSpikes == null) {
+            return;
+        }
+        if (java.nio.file.Files.exists(exportSpikes) && !java.nio.file.Files.isDirectory(exportSpikes)) {
+            throw new CliException("--export-spikes " + exportSpikes + " is a file; give a directory to write inputs.npz, "
+                    + "somnus_out.npz and params.json into");
+        }
+        for (String file : List.of("inputs.npz", "somnus_out.npz", "params.json")) {
+            if (java.nio.file.Files.exists(exportSpikes.resolve(file))) {
+                throw new CliException("--export-spikes " + exportSpikes + " already holds an export (" + file
+                        + "); nothing was overwritten: choose another directory, or remove that one");
+            }
+        }
     }
 
     /**

@@ -148,6 +148,10 @@ class SomnusCliErrorsCatalogueTest {
         Files.write(badSummary.resolve("summary.json"), new byte[] {(byte) 0xa7, 0x01, (byte) 0xff, 0x13, 0x37});
         PLACES.put("$RUN_BAD_SUMMARY", badSummary);
 
+        Path exported = Files.createDirectories(fixtures.resolve("exported"));
+        Files.write(exported.resolve("inputs.npz"), new byte[0]);
+        PLACES.put("$EXPORTED", exported);
+
         Path stale = Files.createDirectories(fixtures.resolve("stale").resolve(".run.tmp-1"));
         Files.writeString(stale.resolve(RunDirectories.LOCK_FILE), "pid 99999 (gone), since then: train --out run\n");
         PLACES.put("$STALE", stale.getParent());

@@ -18,12 +18,12 @@ class SummariesTest {
         // 3 000 images, 4 441 presentations in 41.8 s of presentations
         JsonNode timing = JSON.readTree("{\"train_images_per_second\":" + 3000 / 41.8 + ",\"train_presentations_per_second\":"
                 + 4441 / 41.8 + ",\"presentations_per_image\":" + 4441 / 3000.0 + ",\"wall_seconds\":294.7}");
-        String text = Summaries.describe(summary, timing);
+        String text = Summaries.describe(summary, timing, false);
         assertTrue(text.contains("training 71.8 images/s (1.48 presentations/image, 106.2 presentations/s"), text);
         assertTrue(text.contains("wall 294.7 s"), text);
 
         JsonNode old = JSON.readTree("{\"train_images_per_second\":800.0,\"wall_seconds\":12.0}");
-        String before = Summaries.describe(summary, old);
+        String before = Summaries.describe(summary, old, false);
         assertTrue(before.contains("training 800.0 images/s, wall 12.0 s"), before);
         assertFalse(before.contains("presentations"), before);
     }
@@ -33,12 +33,16 @@ class SummariesTest {
         JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");
         // 200 images × 100 steps end before the first episode, due after 35 000 wake steps
         String never = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.2,\"wake_steps\":20000,"
-                + "\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.46}"), timing);
+                + "\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.46}"), timing, false);
         assertTrue(never.contains("no sleep episode in its 20000 wake steps: it compares as a run without sleep"), never);
         String slept = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.2,\"wake_steps\":40000,"
-                + "\"sleep_episodes\":1,\"achieved_sleep_fraction\":0.2,\"test_accuracy\":0.46}"), timing);
+                + "\"sleep_episodes\":1,\"achieved_sleep_fraction\":0.2,\"test_accuracy\":0.46}"), timing, false);
         String awake = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.0,\"wake_steps\":20000,"
-                + "\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.46}"), timing);
+                + "\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.46}"), timing, false);
         assertFalse(slept.contains("no sleep episode") || awake.contains("no sleep episode"), slept + awake);
+        // an untrained control never sleeps, however long it runs: said so, not blamed on its length
+        String control = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.2,\"wake_steps\":"
+                + "40000,\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.2}"), timing, true);
+        assertTrue(control.contains("an untrained control (train.plasticity false) never sleeps"), control);
     }
 }

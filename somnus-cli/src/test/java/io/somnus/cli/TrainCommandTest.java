@@ -24,7 +24,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void aTinyRunWritesEveryFileOfTheRunDirectory(@TempDir Path tmp) {
+    void aTinyRunWritesEveryFileOfTheRunDirectory(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
         Outcome o = run("train", "--preset", "paper", "--dataset", "geomfig", "--train-images", "40",
                 "--validation-images", "10", "--test-images", "20", "--set", "train.checkpoints=2", "--out", out.toString());
@@ -33,6 +33,9 @@ class TrainCommandTest {
                 "sleep_traces.csv", "weight_histograms.csv"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        // the permissions the umask gives a directory, as a sweep's run directories get them (not rwx------)
+        Path plain = Files.createDirectory(tmp.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
     }
 
     /**

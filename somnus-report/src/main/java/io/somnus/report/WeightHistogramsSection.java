@@ -40,6 +40,7 @@ final class WeightHistogramsSection implements Section {
                 + "(first seed, sleep fraction nearest " + Showcase.FRACTION + ").");
         int drawn = 0;
         List<String> missing = new ArrayList<>();
+        List<String> neverSlept = new ArrayList<>();
         html.gridStart();
         for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {
             RunRecord run = Showcase.runs(g.getValue()).stream().filter(r -> r.sleepFraction() > 0).findFirst().orElse(null);
@@ -49,6 +50,10 @@ final class WeightHistogramsSection implements Section {
             CsvTable t = RunTables.optional(run, RunDirectory.WEIGHT_HISTOGRAMS, WeightHistograms.COLUMNS, ctx.notes());
             if (t == null) {
                 missing.add(run.runId());
+                continue;
+            }
+            if (t.rowCount() == 0) { // the header alone: the run never slept
+                neverSlept.add(run.runId());
                 continue;
             }
             double[] episode = t.doubles(WeightHistograms.EPISODE);
@@ -97,7 +102,10 @@ final class WeightHistogramsSection implements Section {
             }
         }
         html.gridEnd();
-        if (drawn == 0) {
+        if (!neverSlept.isEmpty()) {
+            html.note("no sleep episode in " + String.join(", ", neverSlept) + ": no weights before and after one");
+        }
+        if (drawn == 0 && neverSlept.isEmpty()) {
             html.note("not recorded: no " + RunDirectory.WEIGHT_HISTOGRAMS + " in the runs shown");
         } else if (!missing.isEmpty()) {
             html.note("not recorded for " + String.join(", ", missing));

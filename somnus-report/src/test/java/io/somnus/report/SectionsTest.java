@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.somnus.experiment.io.RunDirectory.WeightHistograms;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
@@ -50,6 +51,11 @@ class SectionsTest {
         assertTrue(header.contains("not recorded (no SHA-256 in the runs&#39; provenance.json)"));
         assertTrue(header.contains("<td>runs</td><td>2 finished</td>"), header);
         assertEquals(List.of(), notes, "absent files are not worth a note");
+        // a run that asked for sleep and never slept writes the file's header alone: said so, not "not recorded"
+        Files.writeString(b.resolve("weight_histograms.csv"), String.join(",", WeightHistograms.COLUMNS) + "\n");
+        String histograms = write(new WeightHistogramsSection(), results, notes);
+        assertTrue(histograms.contains("no sleep episode in b: no weights before and after one"), histograms);
+        assertTrue(!histograms.contains("not recorded"), histograms);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.somnus.experiment.config.NeuronDefaults;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
+import io.somnus.experiment.config.WeightInit;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SpikeTest;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -190,6 +191,10 @@ public final class NetworkFactory {
     /** Bytes per neuron for spike bookkeeping, input buffers and model state. */
     static final long BYTES_PER_NEURON = 64;
 
+    private static String bound(Double b, String none) {
+        return b == null ? none : String.valueOf(b);
+    }
+
     /**
      * Checks everything {@link #build} would reject — neuron models and parameters, population sizes and names,
      * projection endpoints, connectors, initial weights, bounds, learning rules — and that the network fits in the
@@ -251,6 +256,18 @@ public final class NetworkFactory {
             };
             if (pc.wMin() != null && pc.wMax() != null && !(pc.wMin() <= pc.wMax())) {
                 throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
+            }
+            // initial weights outside the bounds would be clamped onto a bound without a word (e.g. a weight given the
+            // other receptor's sign)
+            boolean uniform = pc.init() == WeightInit.UNIFORM;
+            double low = uniform ? Math.min(pc.weightLow(), pc.weight()) : pc.weight();
+            double high = uniform ? Math.max(pc.weightLow(), pc.weight()) : pc.weight();
+            if ((pc.wMin() != null && low < pc.wMin()) || (pc.wMax() != null && high > pc.wMax())) {
+                throw new ConfigException(where + ": initial weight" + (uniform ? "s U(" + pc.weightLow() + ", "
+                        + pc.weight() + ")" : " " + pc.weight()) + " outside [w_min, w_max] = [" + bound(pc.wMin(), "−∞")
+                        + ", " + bound(pc.wMax(), "+∞") + "] would be clamped onto the bound" + (pc.receptor()
+                        == Receptor.INHIBITORY ? " (inhibitory weights are negative)" : "") + "; give " + where
+                        + ".weight within the bounds");
             }
             if (pc.plasticity() != null) {
                 rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());

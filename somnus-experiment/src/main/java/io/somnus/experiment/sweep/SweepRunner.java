@@ -156,8 +156,13 @@ public final class SweepRunner {
         }
     }
 
-    /** Checks, before anything is created or locked, that {@code out} can hold this sweep. */
-    private static void checkOutput(Path out, boolean resume) throws IOException {
+    /**
+     * Checks, before anything is created or locked, that {@code out} can hold a sweep (a new one, or with
+     * {@code resume} the one recorded there): also what {@code sweep --dry-run --out DIR} checks.
+     *
+     * @throws SweepException saying why not
+     */
+    public static void checkOutput(Path out, boolean resume) throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SweepException("output " + out + " exists and is not a directory; choose another --out");
         }
@@ -176,6 +181,12 @@ public final class SweepRunner {
     private SweepLedger openLedger(SweepPlan plan, Path out, boolean resume, SweepListener listener) throws IOException {
         checkOutput(out, resume);
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        if (resume && !Files.isRegularFile(ledgerFile)) {
+            // start-or-continue is a fair use of --resume (a job script rerun as it is), but a mistyped directory
+            // must not pass for a continued sweep unnoticed
+            listener.message("--resume: no sweep is recorded in " + out + " yet, so the sweep starts there (if you "
+                    + "meant to continue one, check the directory's name)");
+        }
         List<String> existingRuns = runDirectories(out.resolve(RUNS_DIR));
         if (!existingRuns.isEmpty() && Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) == 0) {
             throw new SweepException(lostLedger(out, existingRuns, "is empty (0 bytes)"));

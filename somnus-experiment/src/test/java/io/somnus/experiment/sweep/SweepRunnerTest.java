@@ -166,6 +166,26 @@ class SweepRunnerTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("paper-sg__mnist__f0.00__s2 is marked done but")));
     }
 
+    /** --resume where nothing is recorded starts the sweep (a job script rerun as it is), and says so. */
+    @Test
+    void resumeWhereNoSweepIsRecordedStartsItAndSaysSo() throws Exception {
+        Path out = tmp.resolve("typo");
+        List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        SweepResult result = support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
+        assertEquals(0, result.exitCode());
+        assertEquals(0, result.skipped());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("--resume: no sweep is recorded in " + out)), messages.toString());
+        messages.clear();
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
+        assertTrue(messages.stream().noneMatch(m -> m.contains("no sweep is recorded")), messages.toString());
+    }
+
     @Test
     void aSweepWhoseNoiseWasDrawnOtherwiseIsNotResumed() throws Exception {
         Path out = tmp.resolve("out");
