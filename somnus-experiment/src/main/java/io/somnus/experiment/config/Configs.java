@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +78,7 @@ public final class Configs {
         }
         if (Files.isRegularFile(file)) {
             try {
-                return asObject(Mappers.YAML.readTree(file.toFile()), "configuration file " + file);
+                return extended(asObject(Mappers.YAML.readTree(file.toFile()), "configuration file " + file), file);
             } catch (JacksonException e) {
                 throw new ConfigException(yamlError("configuration file " + file, e), e);
             } catch (IOException e) {
@@ -85,6 +86,56 @@ public final class Configs {
             }
         }
         throw new ConfigException("unknown preset '" + nameOrPath + "': use one of " + PRESETS + " or the path of a YAML file");
+    }
+
+    /**
+     * A configuration file without {@code model} that names a bundled {@code preset} is that preset with the file's
+     * fields laid over it, as {@code --set} would lay them: sections merged field by field, list items (populations,
+     * projections) by name; a file with {@code model} is a whole configuration, as it always was.
+     */
+    private static ObjectNode extended(ObjectNode file, Path source) {
+        if (file.has("model") || !file.path("preset").isTextual()) {
+            return file;
+        }
+        String base = file.get("preset").asText();
+        if (!PRESETS.contains(base)) {
+            throw new ConfigException("configuration file " + source + ": preset '" + base + "' is not a bundled preset "
+                    + PRESETS + "; a file that changes a preset names one of them, a whole configuration gives 'model'");
+        }
+        ObjectNode tree = loadPreset(base);
+        overlay(tree, file);
+        return tree;
+    }
+
+    private static void overlay(ObjectNode base, ObjectNode over) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode under = base.get(e.getKey());
+            if (under instanceof ObjectNode u && e.getValue() instanceof ObjectNode o) {
+                overlay(u, o);
+            } else if (under instanceof ArrayNode u && e.getValue() instanceof ArrayNode o && named(o)) {
+                for (JsonNode item : o) {
+                    int k = indexOf(u, item.get("name").asText());
+                    if (k >= 0 && u.get(k) instanceof ObjectNode target) {
+                        overlay(target, (ObjectNode) item);
+                    } else {
+                        u.add(item);
+                    }
+                }
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** Whether every item of a list is a mapping with a name (populations, projections). */
+    private static boolean named(ArrayNode list) {
+        for (JsonNode item : list) {
+            if (!(item instanceof ObjectNode) || !item.path("name").isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ObjectNode asObject(JsonNode n, String source) {

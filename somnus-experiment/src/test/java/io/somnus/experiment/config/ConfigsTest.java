@@ -80,4 +80,38 @@ class ConfigsTest {
             assertTrue(e.getMessage().contains(p), "lists " + p + ": " + e.getMessage());
         }
     }
+
+    /**
+     * A short file naming a preset and a few fields is the preset with those fields changed, list items by name; the
+     * same as --set gives, and a typo in it is named as in --set.
+     */
+    @Test
+    void aFileThatNamesAPresetChangesOnlyWhatItGives(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path mine = java.nio.file.Files.writeString(tmp.resolve("mine.yaml"), """
+                preset: paper
+                train:
+                  images: 123
+                populations:
+                  - name: e
+                    size: 50
+                """);
+        ObjectNode fromFile = Configs.resolveTree(java.util.Map.of("preset", mine.toString()));
+        java.util.Map<String, Object> sets = new java.util.LinkedHashMap<>();
+        sets.put("preset", "paper");
+        sets.put("train.images", 123);
+        sets.put("populations.e.size", 50);
+        assertEquals(Configs.resolveTree(sets), fromFile);
+        assertEquals(50, fromFile.at("/populations/1/size").asInt(), "i keeps the preset's size");
+        Configs.bind(fromFile, StdpRunConfig.class);
+
+        java.nio.file.Path typo = java.nio.file.Files.writeString(tmp.resolve("typo.yaml"),
+                "preset: paper\ntrain:\n  imagse: 5\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configs.bind(Configs.resolveTree(java.util.Map.of("preset", typo.toString())), StdpRunConfig.class));
+        assertTrue(e.getMessage().contains("imagse"), e.getMessage());
+        java.nio.file.Path unknown = java.nio.file.Files.writeString(tmp.resolve("unknown.yaml"), "preset: papper\n");
+        e = assertThrows(ConfigException.class, () -> Configs.loadPreset(unknown.toString()));
+        assertTrue(e.getMessage().contains("preset 'papper' is not a bundled preset"), e.getMessage());
+    }
 }
