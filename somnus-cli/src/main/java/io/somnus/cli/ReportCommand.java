@@ -29,7 +29,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "a sweep directory (with runs/) or a run directory (with summary.json)")
     Path dir;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "the HTML file (default: DIR/report.html)")
+    @Option(names = "--out", paramLabel = "FILE", description = "the HTML file (default: DIR/report.html); an existing "
+            + ".html file is replaced, any other file is refused")
     Path out;
 
     @Option(names = "--aggregate", description = "first (re)write the sweep's aggregate.csv, runs_long.csv, curves.csv and "
@@ -52,6 +53,14 @@ public final class ReportCommand implements Callable<Integer> {
             return SweepCommand.EXIT_USAGE;
         }
         Path html = out != null ? out : dir.resolve("report.html");
+        String refused = Files.isDirectory(html) ? "is a directory; give the HTML file to write"
+                : Files.exists(html) && !html.getFileName().toString().endsWith(".html")
+                ? "exists and is not an .html file; a report would replace it (choose another --out)" : null;
+        if (refused != null) { // an earlier report is replaced; any other file is left alone
+            stderr.println("somnus report: --out " + html + " " + refused);
+            stderr.flush();
+            return SweepCommand.EXIT_USAGE;
+        }
         try {
             if (aggregate) {
                 AggregateResult a = SweepResults.aggregate(dir);

@@ -80,7 +80,9 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(quick ? "runs/reproduce-quick" : "runs/reproduce");
         // the sweep keeps its own copy (DIR/sweep.yaml); the generated file only feeds it
-        Path sweepFile = Files.createTempFile("somnus-study-", ".yaml");
+        // named after the study, since a message about the sweep may name it; gone on exit, even when interrupted
+        Path sweepFile = Files.createTempFile(quick ? "somnus-reproduce-quick-" : "somnus-reproduce-", ".yaml");
+        sweepFile.toFile().deleteOnExit();
         AtomicFiles.write(sweepFile, quick ? quickSweep() : fullSweep());
         long t0 = System.nanoTime();
         SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());

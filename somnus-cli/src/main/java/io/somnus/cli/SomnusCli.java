@@ -3,6 +3,7 @@ package io.somnus.cli;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -42,7 +43,12 @@ public final class SomnusCli {
             CommandLine cmd = ex.getCommandLine();
             String name = cmd.getCommandSpec().qualifiedName();
             cmd.getErr().println(name + ": " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            List<String> close = closeCommands(ex, cmd);
+            if (!close.isEmpty()) { // picocli's bigram likeness offered 'clean' for 'trian'
+                cmd.getErr().println("Did you mean: " + String.join(" or ", close.stream().map(c -> name + " " + c).toList()) + "?");
+            } else {
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            }
             String what = cmd.getSubcommands().isEmpty() ? "options" : "commands";
             cmd.getErr().println("Try '" + name + " --help' for its " + what + ".");
             return EXIT_BAD_INPUT;
@@ -55,6 +61,36 @@ public final class SomnusCli {
             return exitStatus(ex);
         });
         return cl;
+    }
+
+    /** The subcommands within two edits of a mistyped command name (e.g. a swap of two letters). */
+    static List<String> closeCommands(CommandLine.ParameterException ex, CommandLine cmd) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()
+                || cmd.getSubcommands().isEmpty()) {
+            return List.of();
+        }
+        String typed = u.getUnmatched().get(0);
+        return cmd.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(java.util.Map.Entry::getKey).filter(c -> editDistance(typed, c) <= 2).sorted().toList();
+    }
+
+    /** Levenshtein's distance (insertions, deletions, substitutions). */
+    static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** Exit status of a command that ended with {@code ex}: 2 for the user's input, 3 for a stopped sweep, 1 otherwise. */

@@ -88,6 +88,10 @@ public record SweepSpec(Path source, String name, String description, List<Strin
      */
     public static SweepSpec load(Path file) throws IOException {
         String text;
+        if (Files.isDirectory(file) && Files.isRegularFile(file.resolve("summary.json"))) {
+            throw new ConfigException("sweep file " + file + " is a run directory (its config.yaml is one run's "
+                    + "configuration); give a sweep YAML file, e.g. one of studies/");
+        }
         if (Files.isDirectory(file)) {
             List<String> yamls = new ArrayList<>();
             try (var files = Files.list(file)) {
@@ -187,7 +191,8 @@ public record SweepSpec(Path source, String name, String description, List<Strin
     }
 
     private static List<String> names(JsonNode root, String field, Problems problems) {
-        JsonNode node = requiredList(root, field, "a list of names, e.g. [paper, paper-sg]", problems);
+        JsonNode node = requiredList(root, field, "a list of names, e.g. " + (field.equals("datasets")
+                ? "[fashion-mnist, geomfig]" : "[paper, paper-sg]"), problems);
         List<String> out = new ArrayList<>();
         if (node == null) {
             return out;
