@@ -57,6 +57,11 @@ public final class Network {
         }
         names.clear();
         for (Projection p : projections) {
+            if (p.isPlastic() && p.plasticity().dtMs() != dtMs) {
+                throw new IllegalArgumentException("projection " + p.name() + ": its " + p.plasticity().name() + " rule was "
+                        + "built for dt = " + p.plasticity().dtMs() + " ms, the network steps " + dtMs + " ms; its time "
+                        + "constants would be off by their ratio: build the rule with the network's dt");
+            }
             if (!names.add(p.name())) {
                 throw new IllegalArgumentException("two projections are named " + p.name() + "; give each its own name");
             }

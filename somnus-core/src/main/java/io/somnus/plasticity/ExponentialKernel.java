@@ -7,12 +7,14 @@ package io.somnus.plasticity;
  */
 final class ExponentialKernel {
     private final float[] table;
+    private final double dtMs;
 
     ExponentialKernel(double tauMs, double dtMs) {
         this(tauMs, dtMs, false);
     }
 
     ExponentialKernel(double tauMs, double dtMs, boolean euler) {
+        this.dtMs = dtMs;
         int n = (int) Math.ceil(30 * tauMs / dtMs) + 1;
         table = new float[n + 1]; // the last entry stays 0: lookups past the end are capped there
         double keep = 1 - dtMs / tauMs;
@@ -21,6 +23,10 @@ final class ExponentialKernel {
             table[k] = (float) (euler ? x : Math.exp(-k * dtMs / tauMs));
             x *= keep;
         }
+    }
+
+    double dtMs() {
+        return dtMs;
     }
 
     /** The table: entry k is the trace k steps after a spike; the last entry is 0 (any later k). */

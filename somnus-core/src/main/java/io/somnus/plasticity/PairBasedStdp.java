@@ -43,6 +43,11 @@ abstract class PairBasedStdp implements Plasticity {
     private float[] potentiatingGain = new float[0];
     private float[] gainRow = new float[0];
 
+    @Override
+    public final double dtMs() {
+        return preKernel.dtMs();
+    }
+
     PairBasedStdp(ExponentialKernel preKernel, ExponentialKernel postKernel) {
         this.preKernel = preKernel;
         this.postKernel = postKernel;

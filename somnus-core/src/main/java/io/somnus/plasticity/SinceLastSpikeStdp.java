@@ -54,9 +54,15 @@ public final class SinceLastSpikeStdp implements Plasticity {
     private int[] postListed = new int[0];
     private int postListedCount;
     private int listedStep = Population.NEVER;
+    private final double dtMs;
     /** Scratch of {@link #apply}: steps since each pre neuron last spiked, −1 for those that spiked at t − 1. */
     private int[] preSinceBuffer = new int[0];
     private Projection listedFor;
+
+    @Override
+    public double dtMs() {
+        return dtMs;
+    }
 
     /**
      * @param eta       η (their learning_rate_exc for input/E pre, learning_rate_inh for I pre)
@@ -73,6 +79,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
             throw new IllegalArgumentException("since-last-spike STDP needs η >= 0 and τ_LTP, τ_LTD, dt > 0; got η "
                     + eta + ", τ_LTP " + tauLtpMs + ", τ_LTD " + tauLtdMs + ", dt " + dtMs);
         }
+        this.dtMs = dtMs;
         float[] ltp = increments(eta, tauLtpMs, dtMs);
         float[] ltd = increments(eta, tauLtdMs, dtMs);
         this.zeroAt = ltd.length;

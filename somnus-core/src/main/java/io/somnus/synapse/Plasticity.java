@@ -13,6 +13,9 @@ public interface Plasticity {
     /** A short name, e.g. {@code nearest-pair}, {@code triplet}. */
     String name();
 
+    /** The time step (ms) its time constants were tabulated for: the network's, which {@code Network} checks. */
+    double dtMs();
+
     /**
      * Whether the rule updates before the projection delivers this step's spikes (false: after). A rule that
      * reads neither the delivered input nor another projection's weights may do either; the order decides

@@ -149,4 +149,18 @@ class NetworkMisuseTest {
         assertEquals(2, counter.total(), "the counter still records");
         assertThrows(IllegalArgumentException.class, () -> net.detach(raster));
     }
+
+    /** A rule tabulated for another time step would run with its time constants off by the ratio. */
+    @Test
+    void aRuleBuiltForAnotherTimeStepIsRefused() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        Projection p = allToAll("in_e", in, e, Receptor.EXCITATORY, 0.3f, 0f, 1f)
+                .withPlasticity(new io.somnus.plasticity.NearestPairStdp(5e-4, 1, 1, 7.5, 7.5, 1, 1.0));
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> new Network(0.1, in, List.of(in, e), List.of(p), Map.of()));
+        assertTrue(ex.getMessage().contains("projection in_e: its nearest-pair rule was built for dt = 1.0 ms, the "
+                + "network steps 0.1 ms"), ex.getMessage());
+        new Network(1.0, in, List.of(in, e), List.of(p), Map.of());
+    }
 }

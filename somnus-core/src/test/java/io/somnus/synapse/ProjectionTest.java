@@ -473,6 +473,11 @@ class ProjectionTest {
             public String name() {
                 return "none";
             }
+
+            @Override
+            public double dtMs() {
+                return 1.0;
+            }
         };
         recurrent.withPlasticity(rule);
         assertEquals(before + 4L * Integer.BYTES * 90, recurrent.bytes());

@@ -26,6 +26,11 @@ public final class SweepPlanner {
     /** @throws ConfigException listing every problem, each naming the sweep file, the point and the field */
     public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver) {
         String where = spec.source().toString();
+        List<String> oneByOne = oneByOne(spec, resolver);
+        if (!oneByOne.isEmpty()) {
+            throw new ConfigException((oneByOne.size() == 1 ? "" : oneByOne.size() + " problems in sweep file " + where
+                    + ":\n  ") + String.join("\n  ", oneByOne));
+        }
         List<Map<String, Object>> gridPoints = gridPoints(spec.grid());
         Points points = new Points(where, resolver);
         Map<String, String> modelOf = new HashMap<>(); // preset → model, as the resolved configurations say
@@ -58,6 +63,76 @@ public final class SweepPlanner {
         }
         points.throwIfAny();
         return new SweepPlan(spec, points.runs);
+    }
+
+    /**
+     * The sweep's {@code set} entries, datasets and sleep fractions tried one at a time on each preset's first point, so
+     * that every value that is bad on its own is named at once (a whole point's resolution stops at its first problem,
+     * which named one bad value per pass). A set entry that fails is tried again once the others are in (it may need
+     * one of them, e.g. fewer test than training images), until a round adds none; the grid is left to the whole
+     * points, since a grid value may be bad only beside some values of another axis.
+     */
+    private static List<String> oneByOne(SweepSpec spec, RunConfigResolver resolver) {
+        String where = spec.source().toString();
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        for (String preset : spec.presets()) {
+            Map<String, Object> good = new LinkedHashMap<>();
+            good.put("preset", preset);
+            good.put("dataset.name", spec.datasets().get(0));
+            good.put("sleep.fraction", spec.sleepFractions().get(0));
+            good.put("seed", spec.seeds().get(0));
+            String problem = problem(resolver, good, null, null);
+            if (problem != null) {
+                problems.add(where + ": " + problem);
+                continue;
+            }
+            String of = spec.presets().size() > 1 ? ", preset " + preset : "";
+            Map<String, Object> pending = new LinkedHashMap<>(spec.set());
+            boolean added = true;
+            while (added && !pending.isEmpty()) {
+                added = false;
+                for (java.util.Iterator<Map.Entry<String, Object>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                    Map.Entry<String, Object> e = it.next();
+                    if (problem(resolver, good, e.getKey(), e.getValue()) == null) {
+                        good.put(e.getKey(), e.getValue());
+                        it.remove();
+                        added = true;
+                    }
+                }
+            }
+            for (Map.Entry<String, Object> e : pending.entrySet()) {
+                problems.add(where + ": " + problem(resolver, good, e.getKey(), e.getValue()) + " (set " + e.getKey()
+                        + "=" + e.getValue() + of + ")");
+            }
+            for (String dataset : spec.datasets().subList(1, spec.datasets().size())) {
+                problem = problem(resolver, good, "dataset.name", dataset);
+                if (problem != null) {
+                    problems.add(where + ": " + problem + " (datasets)");
+                }
+            }
+            for (double fraction : spec.sleepFractions().subList(1, spec.sleepFractions().size())) {
+                problem = problem(resolver, good, "sleep.fraction", fraction);
+                if (problem != null) {
+                    problems.add(where + ": " + problem + " (sleep_fractions" + of + ")");
+                }
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /** The resolver's message for {@code settings} with {@code key = value} added (none when key is null); null if it resolves. */
+    private static String problem(RunConfigResolver resolver, Map<String, Object> settings, String key, Object value) {
+        Map<String, Object> trial = new LinkedHashMap<>(settings);
+        if (key != null) {
+            trial.remove(key); // last in order, as a later entry wins
+            trial.put(key, value);
+        }
+        try {
+            resolver.resolve(trial);
+            return null;
+        } catch (ConfigException e) {
+            return e.getMessage();
+        }
     }
 
     private static Map<String, Object> settings(SweepSpec spec, String preset, String dataset, double fraction, long seed,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.run.RunConfigResolver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -65,7 +66,7 @@ class SweepPlannerTest {
     }
 
     @Test
-    void resolverErrorsAreCollectedWithTheFileAndOneExamplePoint() {
+    void resolverErrorsAreCollectedWithTheFileAndTheValue() {
         String msg = assertThrows(ConfigException.class, () -> plan("""
                 presets: [paper, nopreset]
                 datasets: [fashion-mnist, cifar]
@@ -73,8 +74,40 @@ class SweepPlannerTest {
                 seeds: [1]
                 set: {train.epochs: 3}
                 """)).getMessage();
-        // every point fails on the unknown field first: one message, counted
-        assertContains(msg, "study.yaml", "unknown field 'train.epochs'", "and 7 more runs");
+        // each value tried alone on each preset's first point: the set entry, the preset and the dataset, all at once
+        // (whole points stop at their first problem: the unknown field hid the dataset)
+        assertContains(msg, "problems in sweep file study.yaml", "unknown field 'train.epochs'",
+                "(set train.epochs=3, preset paper)", "dataset.name = 'cifar'", "(datasets)", "preset = 'nopreset'");
+    }
+
+    /** A value bad only beside another (here: more test than training images) is found whole point by whole point. */
+    @Test
+    void aProblemOfACombinationIsReportedWithAnExamplePointAndACount() {
+        RunConfigResolver picky = settings -> {
+            if (((Number) settings.getOrDefault("train.images", 1000L)).longValue()
+                    < ((Number) settings.getOrDefault("train.test_images", 200L)).longValue()) {
+                throw new ConfigException("train.test_images above train.images");
+            }
+            return new FakeResolver().resolve(settings);
+        };
+        String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper]
+                datasets: [fashion-mnist]
+                sleep_fractions: [0.0, 0.1]
+                seeds: [1]
+                grid: {train.images: [100, 1000], train.test_images: [50, 500]}
+                """), picky)).getMessage();
+        // a grid value bad only beside some values of another axis: named by an example point and a count
+        assertContains(msg, "train.test_images above train.images", "train.images=100 train.test_images=500",
+                "and 1 more run)");
+        // set entries that need each other, in either order, plan (100 training images need fewer test images)
+        assertEquals(2, SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper]
+                datasets: [fashion-mnist]
+                sleep_fractions: [0.0, 0.1]
+                seeds: [1]
+                set: {train.images: 100, train.test_images: 50}
+                """), picky).runs().size());
     }
 
     @Test
