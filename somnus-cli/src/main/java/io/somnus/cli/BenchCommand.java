@@ -42,7 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     String dataset = "fashion-mnist";
     @Option(names = "--images", description = "timed training images (default: ${DEFAULT-VALUE})")
     int images = 300;
-    @Option(names = "--warmup", description = "warm-up images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", description = "warm-up images (default: ${DEFAULT-VALUE}); an SG-SNN row warms up on "
+            + "whole minibatches, at least two")
     int warmup = 100;
     @Option(names = "--eval-images", description = "timed evaluation images (default: ${DEFAULT-VALUE})")
     int evalImages = 1000;
@@ -68,6 +69,11 @@ final class BenchCommand implements Callable<Integer> {
             + "binary take turns on its images; the median of the rounds' ratios is the figure to quote (cpp_standalone "
             + "only; default: 5 with cpp_standalone, 0 with runtime)")
     Integer brian2Rounds;
+
+    /** An SG-SNN row's warm-up images: --warmup in whole minibatches, at least two (the JIT compiles the step in them). */
+    int sgWarmup(int batchSize) {
+        return Math.max(2, (warmup + batchSize - 1) / batchSize) * batchSize;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -234,7 +240,7 @@ final class BenchCommand implements Callable<Integer> {
             try (SgThreading.Scope scope = SgThreading.use(runThreads == 1 ? SgThreading.ONE : SgThreading.TWO)) {
                 List<Double> somnus = new ArrayList<>();
                 for (int k = 0; k < repeats; k++) {
-                    somnus.add(SgThroughput.training(sg, data, k == 0 ? 2 * sg.batchSize() : 0, sgImages));
+                    somnus.add(SgThroughput.training(sg, data, k == 0 ? sgWarmup(sg.batchSize()) : 0, sgImages));
                 }
                 printSg(preset, sg, "somnus-blas", runThreads, median(somnus)); // OpenBLAS stays at its own threads
             }

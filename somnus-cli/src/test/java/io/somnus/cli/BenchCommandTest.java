@@ -204,4 +204,15 @@ class BenchCommandTest {
         assertTrue(negativeRounds.err().contains("--brian2-rounds") && negativeRounds.err().contains("-1"),
                 negativeRounds.err());
     }
+
+    /** An SG-SNN row warms up on --warmup's images in whole minibatches, two at the least (the default's 100 images). */
+    @Test
+    void anSgRowWarmsUpOnWholeMinibatchesOfTheWarmup() {
+        BenchCommand bench = new BenchCommand();
+        assertEquals(256, bench.sgWarmup(128), "the default 100 images: two minibatches of 128, as before");
+        bench.warmup = 1000;
+        assertEquals(1024, bench.sgWarmup(128), "1000 images: 8 minibatches");
+        bench.warmup = 0;
+        assertEquals(256, bench.sgWarmup(128));
+    }
 }

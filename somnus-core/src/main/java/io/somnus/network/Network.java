@@ -36,6 +36,8 @@ public final class Network {
     private final List<StateMonitor> states = new ArrayList<>();
     /** Steps since the last {@link #resetState()}: the clock of {@link #presentContinuing} and {@link #stepStream}. */
     private int streamStep;
+    /** The last step simulated since the last reset (−1: none): steps must increase, spike times are kept in them. */
+    private int lastStep = -1;
 
     /**
      * @param populations every population including {@code input}, in integration order
@@ -160,9 +162,15 @@ public final class Network {
      * @param noiseStdMv Gaussian membrane noise per step on every neuron (sleep); 0 awake
      */
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
+        if (step <= lastStep) {
+            throw new IllegalArgumentException("network step " + step + " after step " + lastStep + ": steps increase "
+                    + "from 0 at the last resetState() (spike times are kept in them); call resetState() to start again, "
+                    + "or use stepStream(), which counts for you");
+        }
         if (step < 0) {
             throw new IllegalArgumentException("network steps count from 0 at the last reset, got step " + step);
         }
+        lastStep = step;
         for (int k = 0; k < populations.size(); k++) {
             populations.get(k).integrate(step, dtMs, noiseStdMv, rng);
         }
@@ -280,6 +288,7 @@ public final class Network {
     /** Returns every population to rest and forgets spike times; weights and learned thresholds stay. */
     public void resetState() {
         streamStep = 0;
+        lastStep = -1;
         for (Population p : populations) {
             p.resetState();
         }

@@ -163,4 +163,24 @@ class NetworkMisuseTest {
                 + "network steps 0.1 ms"), ex.getMessage());
         new Network(1.0, in, List.of(in, e), List.of(p), Map.of());
     }
+
+    /** Stepping from 0 again without a reset (spike times are kept in steps) is refused, not an index error later. */
+    @Test
+    void stepsThatDoNotIncreaseSinceTheResetAreRefused() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        Network net = new Network(1.0, in, List.of(in, e), List.of(allToAll("in_e", in, e, Receptor.EXCITATORY, 0.3f,
+                0f, 1f)), Map.of());
+        SplittableRandom rng = new SplittableRandom(1);
+        net.step(0, false, 0, rng);
+        net.step(1, false, 0, rng);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> net.step(0, false, 0, rng));
+        assertTrue(ex.getMessage().contains("network step 0 after step 1"), ex.getMessage());
+        net.resetState();
+        net.step(0, false, 0, rng);
+        net.resetState();
+        net.stepStream(false, 0, rng);
+        net.stepStream(false, 0, rng); // the stream counts for itself
+        assertThrows(IllegalArgumentException.class, () -> net.step(1, false, 0, rng), "the stream is at step 2");
+    }
 }
