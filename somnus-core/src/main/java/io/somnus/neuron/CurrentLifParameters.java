@@ -34,6 +34,7 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
         positive("tau_membrane_ms", tauMembraneMs);
         positive("tau_synapse_ms", tauSynapseMs);
         positive("tau_adaptation_ms", tauAdaptationMs);
+        positive("resistance", resistance);
         if (!(vMinMv < vMaxMv)) {
             throw new IllegalArgumentException("v_min_mv (" + vMinMv + ") must be below v_max_mv (" + vMaxMv + ")");
         }

@@ -27,6 +27,10 @@ public final class NearestPairStdp extends PairBasedStdp {
         if (sign != 1 && sign != -1) {
             throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
         }
+        if (!(eta >= 0) || !(aPlus >= 0) || !(aMinus >= 0)) { // the sign turns the rule round, not a negative rate
+            throw new IllegalArgumentException("nearest-pair STDP needs η, A+ and A− >= 0 (the sign, " + sign
+                    + ", gives the direction); got η " + eta + ", A+ " + aPlus + ", A− " + aMinus);
+        }
         this.ltp = (float) (sign * eta * aPlus);
         this.ltd = (float) (sign * eta * aMinus);
     }

@@ -183,4 +183,15 @@ class NetworkMisuseTest {
         net.stepStream(false, 0, rng); // the stream counts for itself
         assertThrows(IllegalArgumentException.class, () -> net.step(1, false, 0, rng), "the stream is at step 2");
     }
+
+    /** Parameters that cannot describe the neuron or rule they build are refused by name. */
+    @Test
+    void impossibleNeuronAndRuleParametersAreRefused() {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> new CurrentLifParameters(10, 10, -10, -70, -80, -55, -100, 40, 0, 100, 0, 1.0));
+        assertTrue(ex.getMessage().contains("resistance must be > 0, got -10.0"), ex.getMessage());
+        ex = assertThrows(IllegalArgumentException.class,
+                () -> new io.somnus.plasticity.NearestPairStdp(-5e-4, 1, 1, 7.5, 7.5, 1, 1.0));
+        assertTrue(ex.getMessage().contains("needs η, A+ and A− >= 0"), ex.getMessage());
+    }
 }
