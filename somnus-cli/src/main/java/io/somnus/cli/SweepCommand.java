@@ -63,8 +63,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     EngineMixin engine = new EngineMixin();
 
-    @Option(names = "--resume", description = "continue the sweep recorded in a non-empty DIR: finished runs are kept, "
-            + "interrupted or failed ones are run again")
+    @Option(names = "--resume", description = "continue the sweep recorded in DIR: finished runs are kept, "
+            + "interrupted or failed ones are run again (where none is recorded, the sweep starts, and says so)")
     boolean resume;
 
     @Option(names = "--dry-run", description = "check the sweep file (and --out, --workers when given) and list its runs; "
