@@ -25,6 +25,16 @@ public record LabeledImages(String name, int height, int width, float[][] images
         if (images.length != labels.length) {
             throw new IllegalArgumentException("images (" + images.length + ") and labels (" + labels.length + ") differ in count");
         }
+        for (int i = 0; i < images.length; i++) {
+            if (images[i].length != height * width) {
+                throw new IllegalArgumentException(name + ": image " + i + " has " + images[i].length + " pixels, not "
+                        + height + " × " + width + " = " + height * width);
+            }
+            if (labels[i] < 0 || labels[i] >= numClasses) {
+                throw new IllegalArgumentException(name + ": label " + labels[i] + " of image " + i + " is not a class "
+                        + "0.." + (numClasses - 1));
+            }
+        }
         sha256 = Map.copyOf(sha256);
         sources = List.copyOf(sources);
     }
@@ -33,6 +43,11 @@ public record LabeledImages(String name, int height, int width, float[][] images
     public LabeledImages(String name, int height, int width, float[][] images, int[] labels, int numClasses,
                          Map<String, String> sha256) {
         this(name, height, width, images, labels, numClasses, sha256, List.of());
+    }
+
+    /** A set made in code: no files, no checksums. */
+    public LabeledImages(String name, int height, int width, float[][] images, int[] labels, int numClasses) {
+        this(name, height, width, images, labels, numClasses, Map.of(), List.of());
     }
 
     /** This set with its source files recorded. */
