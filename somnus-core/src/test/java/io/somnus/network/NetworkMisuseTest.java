@@ -28,11 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class NetworkMisuseTest {
     private static final Kernels KERNELS = Kernels.scalar();
-    private static final CurrentLifParameters SIMPLE =
-            new CurrentLifParameters(10, 10, 10, -70, -80, -55, -100, 40, 0, 100, 0, 1.0);
-
     private static CurrentLifPopulation neurons(String name, int size) {
-        return new CurrentLifPopulation(name, size, SIMPLE, KERNELS);
+        return new CurrentLifPopulation(name, size, NetworkTest.SIMPLE, KERNELS);
     }
 
     private static Projection allToAll(String name, Population pre, Population post, Receptor receptor, float w,
@@ -41,16 +38,6 @@ class NetworkMisuseTest {
         float[] weights = new float[syn.size()];
         java.util.Arrays.fill(weights, w);
         return new Projection(name, pre, post, receptor, syn, weights, wMin, wMax, KERNELS);
-    }
-
-    private static SpikeTrain train(int steps, int... sourcesAtStepZero) {
-        SpikeTrain t = new SpikeTrain();
-        t.reset(steps);
-        for (int s : sourcesAtStepZero) {
-            t.add(0, s);
-        }
-        t.finish();
-        return t;
     }
 
     @Test
@@ -112,7 +99,7 @@ class NetworkMisuseTest {
         SplittableRandom rng = new SplittableRandom(1);
         // 12 pixels into 10 sources: index 11 is no source (10 to 15 would have been taken as padding before)
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> net.present(train(5, 0, 11), false, rng));
+                () -> net.present(NetworkTest.atStepZero(5, 0, 11), false, rng));
         assertTrue(ex.getMessage().contains("source indices 0..11, but in has 10 sources"), ex.getMessage());
         SpikeTrain open = new SpikeTrain();
         open.reset(5);
@@ -126,7 +113,7 @@ class NetworkMisuseTest {
         assertTrue(ex.getMessage().contains("a spike at step 9 in a train of 5 steps"), ex.getMessage());
         // and a train that fits plays: source 9 spikes at step 0
         SpikeRaster raster = net.raster(in);
-        net.present(train(5, 9), false, rng);
+        net.present(NetworkTest.atStepZero(5, 9), false, rng);
         assertArrayEquals(new int[] {9}, raster.spikeNeurons());
     }
 
@@ -137,14 +124,14 @@ class NetworkMisuseTest {
         SpikeCounter counter = net.count(in);
         SpikeRaster raster = net.raster(in);
         SplittableRandom rng = new SplittableRandom(1);
-        net.present(train(2, 0, 2), false, rng);
+        net.present(NetworkTest.atStepZero(2, 0, 2), false, rng);
         int[] first = counter.counts();
         counter.clear();
-        net.present(train(2, 1), false, rng);
+        net.present(NetworkTest.atStepZero(2, 1), false, rng);
         assertArrayEquals(new int[] {1, 0, 1}, first, "the first image's counts, kept across a clear");
         assertArrayEquals(new int[] {0, 1, 0}, counter.counts());
         net.detach(raster);
-        net.present(train(2, 1), false, rng);
+        net.present(NetworkTest.atStepZero(2, 1), false, rng);
         assertEquals(3, raster.spikeNeurons().length, "no spike recorded after detaching");
         assertEquals(2, counter.total(), "the counter still records");
         assertThrows(IllegalArgumentException.class, () -> net.detach(raster));

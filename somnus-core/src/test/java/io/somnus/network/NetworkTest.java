@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class NetworkTest {
     private static final double DT_MS = 1.0;
-    private static final CurrentLifParameters SIMPLE =
+    static final CurrentLifParameters SIMPLE =
             new CurrentLifParameters(10, 10, 10, -70, -80, -55, -100, 40, 0, 100, 0, 1.0);
     private static final Kernels KERNELS = Kernels.scalar();
 
@@ -46,8 +46,8 @@ class NetworkTest {
                 KERNELS);
     }
 
-    /** A train of {@code steps} steps in which the given sources spike at step 0. */
-    private static SpikeTrain atStepZero(int steps, int... sources) {
+    /** A train of {@code steps} steps in which the given sources spike at step 0 (also for the package's other tests). */
+    static SpikeTrain atStepZero(int steps, int... sources) {
         SpikeTrain t = new SpikeTrain();
         t.reset(steps);
         for (int s : sources) {

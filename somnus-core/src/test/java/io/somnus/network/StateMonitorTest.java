@@ -9,7 +9,6 @@ import io.somnus.encoding.SpikeTrain;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
-import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
@@ -26,16 +25,6 @@ import org.junit.jupiter.api.Test;
 class StateMonitorTest {
     private static final Kernels KERNELS = Kernels.scalar();
 
-    private static SpikeTrain train(int steps, int... sourcesAtStepZero) {
-        SpikeTrain t = new SpikeTrain();
-        t.reset(steps);
-        for (int s : sourcesAtStepZero) {
-            t.add(0, s);
-        }
-        t.finish();
-        return t;
-    }
-
     /**
      * NetworkTest's worked case: τ_m = τ_syn = 10 ms, R = 10, dt = 1 ms, one input spike of weight 0.3 at step 0.
      * After step 0 V = −70 (the input acts from step 1); after step 1 V = −67 − 3·e^−0.1 = −69.714512, I = 0.3·e^−0.1;
@@ -44,15 +33,14 @@ class StateMonitorTest {
     @Test
     void theMembraneAfterEachStepIsTheHandWorkedOne() {
         SpikeSource in = new SpikeSource("input", 1);
-        CurrentLifPopulation e = new CurrentLifPopulation("e", 2,
-                new CurrentLifParameters(10, 10, 10, -70, -80, -55, -100, 40, 0, 100, 0, 1.0), KERNELS);
+        CurrentLifPopulation e = new CurrentLifPopulation("e", 2, NetworkTest.SIMPLE, KERNELS);
         SynapseList syn = new SynapseList(1);
         syn.add(0, 1);
         Projection p = new Projection("in_e", in, e, Receptor.EXCITATORY, syn, new float[] {0.3f}, 0f, 1f, KERNELS);
         Network net = new Network(1.0, in, List.<Population>of(in, e), List.of(p), Map.of());
         StateMonitor v = net.state(e, "v", 1);
         StateMonitor i = net.state(e, "i");
-        net.present(train(3, 0), false, new SplittableRandom(1));
+        net.present(NetworkTest.atStepZero(3, 0), false, new SplittableRandom(1));
         assertEquals(3, v.stepsRecorded());
         double[] trace = v.trace(0);
         assertEquals(-70, trace[0], 0);

@@ -62,6 +62,16 @@ class SweepRunnerTest {
         }
     }
 
+    /** A listener that keeps the sweep's messages. */
+    private static SweepListener messagesInto(List<String> messages) {
+        return new SweepListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+    }
+
     @Test
     void runsEveryRunIntoItsDirectoryAndMarksItDone() throws Exception {
         Path out = tmp.resolve("out");
@@ -150,12 +160,7 @@ class SweepRunnerTest {
         Files.writeString(log, "");
 
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = new SweepListener() {
-            @Override
-            public void message(String line) {
-                messages.add(line);
-            }
-        };
+        SweepListener listener = messagesInto(messages);
         SweepResult result = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(0, result.exitCode());
         assertEquals(6, result.skipped());
@@ -171,12 +176,7 @@ class SweepRunnerTest {
     void resumeWhereNoSweepIsRecordedStartsItAndSaysSo() throws Exception {
         Path out = tmp.resolve("typo");
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = new SweepListener() {
-            @Override
-            public void message(String line) {
-                messages.add(line);
-            }
-        };
+        SweepListener listener = messagesInto(messages);
         SweepResult result = support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(0, result.exitCode());
         assertEquals(0, result.skipped());
