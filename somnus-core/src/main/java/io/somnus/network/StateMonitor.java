@@ -54,8 +54,14 @@ public final class StateMonitor {
     /** Appends the variable's value of each recorded neuron after this step. */
     void record() {
         int n = neurons.length;
-        if ((steps + 1) * n > values.length) {
-            values = Arrays.copyOf(values, Math.max(2 * values.length, (steps + 1) * n));
+        long needed = (long) (steps + 1) * n;
+        if (needed > values.length) {
+            if (needed > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("the state monitor of " + population.name() + "." + variable + " holds "
+                        + steps + " steps × " + n + " neurons, as many values as one array can: record fewer neurons, "
+                        + "or detach it (Network.detach) before a long run");
+            }
+            values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * values.length, needed)));
         }
         for (int k = 0; k < n; k++) {
             values[steps * n + k] = reader.applyAsDouble(neurons[k]);
