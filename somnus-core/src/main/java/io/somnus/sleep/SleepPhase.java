@@ -26,8 +26,11 @@ public final class SleepPhase {
         Observer NONE = (step, projection, total, mean) -> { };
     }
 
-    /** What an episode did. */
-    public record Episode(long steps, boolean endedEarly, Map<String, long[]> spikesByPopulation) { }
+    /** The spikes a population emitted in an episode, and its neurons (for a rate: spikes / (neurons × steps)). */
+    public record PopulationSpikes(long spikes, int neurons) { }
+
+    /** What an episode did: its steps, whether it ended early, and the spikes of each counted population. */
+    public record Episode(long steps, boolean endedEarly, Map<String, PopulationSpikes> spikesByPopulation) { }
 
     private final SleepSettings settings;
 
@@ -143,10 +146,10 @@ public final class SleepPhase {
         if (!keep) {
             net.resetState();
         }
-        Map<String, long[]> spikes = new java.util.LinkedHashMap<>();
+        Map<String, PopulationSpikes> spikes = new java.util.LinkedHashMap<>();
         for (int c = 0; c < counters.size(); c++) {
             Population p = counters.get(c).population();
-            spikes.put(p.name(), new long[] {counters.get(c).total() - before[c], p.size()});
+            spikes.put(p.name(), new PopulationSpikes(counters.get(c).total() - before[c], p.size()));
         }
         return new Episode(step, early, spikes);
     }

@@ -196,7 +196,7 @@ class SleepDecayTest {
         assertEquals(2000, ep.steps());
         assertEquals(0, in.total(), "input silenced");
         assertTrue(e.total() > 0, "noise makes E fire");
-        assertEquals(e.total(), ep.spikesByPopulation().get("e")[0]);
+        assertEquals(e.total(), ep.spikesByPopulation().get("e").spikes());
 
         Tiny quiet = new Tiny(0.5f);
         SpikeCounter eq = quiet.net.count(quiet.e);
@@ -228,7 +228,7 @@ class SleepDecayTest {
         SleepPhase.Episode ep = new SleepPhase(settings(5, false, new LogSpaceDecay(0.9999, 0), 1, 0))
                 .run(t.net, 2000, Map.of(), new SplittableRandom(4), List.of(passed), SleepPhase.Observer.NONE);
         assertTrue(reference.total() > 0);
-        assertEquals(reference.total(), ep.spikesByPopulation().get("e")[0]);
+        assertEquals(reference.total(), ep.spikesByPopulation().get("e").spikes());
         assertEquals(reference.total(), passed.total());
     }
 

@@ -55,8 +55,8 @@ final class StdpSleepEpisodes {
         clock.slept(e.steps(), e.endedEarly());
         long step = clock.steps();
         net.checkFinite(() -> "at the end of sleep episode " + episode + " (simulation step " + step + ")", true);
-        for (Map.Entry<String, long[]> s : e.spikesByPopulation().entrySet()) {
-            spikes.add(s.getKey(), s.getValue()[0], s.getValue()[1] * e.steps());
+        for (Map.Entry<String, SleepPhase.PopulationSpikes> s : e.spikesByPopulation().entrySet()) {
+            spikes.add(s.getKey(), s.getValue().spikes(), s.getValue().neurons() * e.steps());
         }
         for (SpikeCounter c : counters) {
             c.clear();
