@@ -70,4 +70,88 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
         }
         projections = List.copyOf(projections);
     }
+
+    /**
+     * Settings by name rather than position: the law and its target are required, the rest default to no noise, no
+     * input, plasticity on, every plastic projection, the law every step, no early end, traces every 1 000 steps, the
+     * per-projection early end and an episode from rest. E.g. the paper's:
+     * {@code SleepSettings.builder(new LogSpaceDecay(0.99997, 0), DecayTarget.CONSTANT, 0.2).noiseStdMv(2)
+     * .earlyEndTolerance(0.001).build()}.
+     */
+    public static Builder builder(WeightDecayLaw law, DecayTarget target, double targetMagnitude) {
+        return new Builder(law, target, targetMagnitude);
+    }
+
+    /** See {@link #builder}; each setter names its record component. */
+    public static final class Builder {
+        private final WeightDecayLaw law;
+        private final DecayTarget target;
+        private final double targetMagnitude;
+        private double noiseStdMv;
+        private double inputRateHz;
+        private boolean plasticity = true;
+        private List<String> projections = List.of();
+        private int decayEverySteps = 1;
+        private double earlyEndTolerance;
+        private int traceEverySteps = 1000;
+        private EarlyEnd earlyEnd = EarlyEnd.PER_PROJECTION;
+        private boolean keepState;
+
+        private Builder(WeightDecayLaw law, DecayTarget target, double targetMagnitude) {
+            this.law = law;
+            this.target = target;
+            this.targetMagnitude = targetMagnitude;
+        }
+
+        public Builder noiseStdMv(double v) {
+            noiseStdMv = v;
+            return this;
+        }
+
+        public Builder inputRateHz(double v) {
+            inputRateHz = v;
+            return this;
+        }
+
+        public Builder plasticity(boolean v) {
+            plasticity = v;
+            return this;
+        }
+
+        public Builder projections(List<String> v) {
+            projections = v;
+            return this;
+        }
+
+        public Builder decayEverySteps(int v) {
+            decayEverySteps = v;
+            return this;
+        }
+
+        public Builder earlyEndTolerance(double v) {
+            earlyEndTolerance = v;
+            return this;
+        }
+
+        public Builder traceEverySteps(int v) {
+            traceEverySteps = v;
+            return this;
+        }
+
+        public Builder earlyEnd(EarlyEnd v) {
+            earlyEnd = v;
+            return this;
+        }
+
+        public Builder keepState(boolean v) {
+            keepState = v;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException as the record's constructor does, naming the setting */
+        public SleepSettings build() {
+            return new SleepSettings(noiseStdMv, inputRateHz, plasticity, law, target, targetMagnitude, projections,
+                    decayEverySteps, earlyEndTolerance, traceEverySteps, earlyEnd, keepState);
+        }
+    }
 }

@@ -205,6 +205,22 @@ class SleepDecayTest {
         assertEquals(0, eq.total(), "no noise, no input: silence");
     }
 
+    /** The builder gives the record its positional constructor gives, and checks the same way. */
+    @Test
+    void theBuilderNamesWhatThePositionalConstructorTakesInOrder() {
+        LogSpaceDecay law = new LogSpaceDecay(0.99997, 0);
+        assertEquals(new SleepSettings(2, 0, true, law, DecayTarget.CONSTANT, 0.2, List.of(), 1, 0.001, 1000),
+                SleepSettings.builder(law, DecayTarget.CONSTANT, 0.2).noiseStdMv(2).earlyEndTolerance(0.001).build());
+        assertEquals(new SleepSettings(0, 5, false, law, DecayTarget.POST_MEAN, 0.1, List.of("e_e"), 10, 0, 50,
+                        SleepSettings.EarlyEnd.RECEPTOR_GROUPS, true),
+                SleepSettings.builder(law, DecayTarget.POST_MEAN, 0.1).inputRateHz(5).plasticity(false)
+                        .projections(List.of("e_e")).decayEverySteps(10).traceEverySteps(50)
+                        .earlyEnd(SleepSettings.EarlyEnd.RECEPTOR_GROUPS).keepState(true).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SleepSettings.builder(law, DecayTarget.CONSTANT, 0.2).noiseStdMv(-1).build());
+        assertTrue(e.getMessage().contains("sleep.noise_std_mv must be >= 0"), e.getMessage());
+    }
+
     /** An early end without the set points to end at could never happen: refused, naming the projection. */
     @Test
     void anEarlyEndWithoutASetPointIsRefused() {
