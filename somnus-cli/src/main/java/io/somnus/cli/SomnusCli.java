@@ -45,7 +45,8 @@ public final class SomnusCli {
             cmd.getErr().println(name + ": " + ex.getMessage());
             List<String> close = closeCommands(ex, cmd);
             if (!close.isEmpty()) { // picocli's bigram likeness offered 'clean' for 'trian'
-                cmd.getErr().println("Did you mean: " + String.join(" or ", close.stream().map(c -> name + " " + c).toList()) + "?");
+                cmd.getErr().println("Did you mean: "
+                        + String.join(" or ", close.stream().map(c -> name + " " + c).toList()) + "?");
             } else {
                 CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
             }
@@ -86,7 +87,8 @@ public final class SomnusCli {
             row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                int substitution = diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), substitution);
                 diagonal = above;
             }
         }

@@ -42,8 +42,8 @@ public final class SpikeTrain {
             throw new IllegalStateException("spikes must be added in time order: step " + t + " after " + openStep);
         }
         if (t >= numSteps) {
-            throw new IllegalArgumentException("a spike at step " + t + " in a train of " + numSteps + " steps (reset(" + numSteps
-                    + ")); steps count from 0");
+            throw new IllegalArgumentException("a spike at step " + t + " in a train of " + numSteps + " steps (reset("
+                    + numSteps + ")); steps count from 0");
         }
         maxSource = Math.max(maxSource, source);
         minSource = Math.min(minSource, source);

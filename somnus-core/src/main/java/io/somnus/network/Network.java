@@ -60,8 +60,8 @@ public final class Network {
         names.clear();
         for (Projection p : projections) {
             if (p.isPlastic() && p.plasticity().dtMs() != dtMs) {
-                throw new IllegalArgumentException("projection " + p.name() + ": its " + p.plasticity().name() + " rule was "
-                        + "built for dt = " + p.plasticity().dtMs() + " ms, the network steps " + dtMs + " ms; its time "
+                throw new IllegalArgumentException("projection " + p.name() + ": its " + p.plasticity().name()
+                        + " rule was built for dt = " + p.plasticity().dtMs() + " ms, the network steps " + dtMs + " ms; its time "
                         + "constants would be off by their ratio: build the rule with the network's dt");
             }
             if (!names.add(p.name())) {

@@ -52,7 +52,8 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
         java.util.Objects.requireNonNull(earlyEnd, "earlyEnd");
         java.util.Objects.requireNonNull(law, "law: the weight decay law (LogSpaceDecay, LinearDecay)");
         java.util.Objects.requireNonNull(target, "target: what the weights decay toward (DecayTarget)");
-        java.util.Objects.requireNonNull(projections, "projections: the projections that decay (empty for every plastic one)");
+        java.util.Objects.requireNonNull(projections,
+                "projections: the projections that decay (empty for every plastic one)");
         if (!(noiseStdMv >= 0)) {
             throw new IllegalArgumentException("sleep.noise_std_mv must be >= 0, got " + noiseStdMv);
         }

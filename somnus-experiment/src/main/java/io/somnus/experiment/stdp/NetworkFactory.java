@@ -263,11 +263,11 @@ public final class NetworkFactory {
             double low = uniform ? Math.min(pc.weightLow(), pc.weight()) : pc.weight();
             double high = uniform ? Math.max(pc.weightLow(), pc.weight()) : pc.weight();
             if ((pc.wMin() != null && low < pc.wMin()) || (pc.wMax() != null && high > pc.wMax())) {
-                throw new ConfigException(where + ": initial weight" + (uniform ? "s U(" + pc.weightLow() + ", "
-                        + pc.weight() + ")" : " " + pc.weight()) + " outside [w_min, w_max] = [" + bound(pc.wMin(), "−∞")
-                        + ", " + bound(pc.wMax(), "+∞") + "] would be clamped onto the bound" + (pc.receptor()
-                        == Receptor.INHIBITORY ? " (inhibitory weights are negative)" : "") + "; give " + where
-                        + ".weight within the bounds");
+                String weights = uniform ? "s U(" + pc.weightLow() + ", " + pc.weight() + ")" : " " + pc.weight();
+                throw new ConfigException(where + ": initial weight" + weights + " outside [w_min, w_max] = ["
+                        + bound(pc.wMin(), "−∞") + ", " + bound(pc.wMax(), "+∞") + "] would be clamped onto the bound"
+                        + (pc.receptor() == Receptor.INHIBITORY ? " (inhibitory weights are negative)" : "") + "; give "
+                        + where + ".weight within the bounds");
             }
             if (pc.plasticity() != null) {
                 rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());

@@ -120,7 +120,10 @@ public final class SweepPlanner {
         return List.copyOf(problems);
     }
 
-    /** The resolver's message for {@code settings} with {@code key = value} added (none when key is null); null if it resolves. */
+    /**
+     * The resolver's message for {@code settings} with {@code key = value} added last (nothing added when key is null);
+     * null if it resolves.
+     */
     private static String problem(RunConfigResolver resolver, Map<String, Object> settings, String key, Object value) {
         Map<String, Object> trial = new LinkedHashMap<>(settings);
         if (key != null) {
