@@ -53,6 +53,9 @@ public final class ReportCommand implements Callable<Integer> {
             return SweepCommand.EXIT_USAGE;
         }
         Path html = out != null ? out : dir.resolve("report.html");
+        if (out != null) {
+            RunDirectories.requireNoFileAbove("--out", out);
+        }
         String refused = Files.isDirectory(html) ? "is a directory; give the HTML file to write"
                 : Files.exists(html) && !html.getFileName().toString().endsWith(".html")
                 ? "exists and is not an .html file; a report would replace it (choose another --out)" : null;

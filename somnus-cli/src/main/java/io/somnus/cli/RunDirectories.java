@@ -22,6 +22,7 @@ final class RunDirectories {
     private RunDirectories() { }
 
     static void requireFresh(Path dir) throws IOException {
+        requireNoFileAbove("--out", dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new CliException("--out " + dir + " is a file; give the run directory to create");
         }
@@ -37,6 +38,15 @@ final class RunDirectories {
                         + "choose another --out or remove it");
             }
             Files.delete(dir);
+        }
+    }
+
+    /** Refuses a path under an existing file (its directories could not be made), naming the option and the file. */
+    static void requireNoFileAbove(String option, Path path) {
+        for (Path up = path.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up) && !Files.isDirectory(up)) {
+                throw new CliException(option + " " + path + " lies under " + up + ", which is a file");
+            }
         }
     }
 

@@ -107,6 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         if (exportSpikes == null) {
             return;
         }
+        RunDirectories.requireNoFileAbove("--export-spikes", exportSpikes);
         if (java.nio.file.Files.exists(exportSpikes) && !java.nio.file.Files.isDirectory(exportSpikes)) {
             throw new CliException("--export-spikes " + exportSpikes + " is a file; give a directory to write inputs.npz, "
                     + "somnus_out.npz and params.json into");

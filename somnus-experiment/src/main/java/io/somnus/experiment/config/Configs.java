@@ -111,13 +111,15 @@ public final class Configs {
         for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode under = base.get(e.getKey());
-            if (under instanceof ObjectNode u && e.getValue() instanceof ObjectNode o) {
+            if (under instanceof ObjectNode u && e.getValue() instanceof ObjectNode o && !switchesKind(u, o)) {
                 overlay(u, o);
             } else if (under instanceof ArrayNode u && e.getValue() instanceof ArrayNode o && named(o)) {
                 for (JsonNode item : o) {
                     int k = indexOf(u, item.get("name").asText());
-                    if (k >= 0 && u.get(k) instanceof ObjectNode target) {
+                    if (k >= 0 && u.get(k) instanceof ObjectNode target && !switchesKind(target, (ObjectNode) item)) {
                         overlay(target, (ObjectNode) item);
+                    } else if (k >= 0) {
+                        u.set(k, item);
                     } else {
                         u.add(item);
                     }
@@ -126,6 +128,20 @@ public final class Configs {
                 base.set(e.getKey(), e.getValue());
             }
         }
+    }
+
+    /**
+     * Whether a section names another rule or model than the preset's (a plasticity section's {@code rule}, a
+     * population's {@code model}): it then replaces the preset's section whole, whose other fields belong to the old
+     * one, as {@code --set section={...}} does.
+     */
+    private static boolean switchesKind(ObjectNode under, ObjectNode over) {
+        for (String selector : List.of("rule", "model")) {
+            if (over.has(selector) && !over.get(selector).equals(under.get(selector))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every item of a list is a mapping with a name (populations, projections). */
@@ -339,7 +355,7 @@ public final class Configs {
         ObjectNode tree = loadPreset(preset.toString());
         for (Map.Entry<String, Object> e : settings.entrySet()) {
             String key = e.getKey();
-            int slash = key.indexOf('/');
+            int slash = key.lastIndexOf('/'); // a dotted key has none; a preset given as a file's path may
             if (slash > 0) {
                 // "PRESET/dotted.key": applies only to runs of that preset (sweeps mixing models)
                 if (!PRESETS.contains(key.substring(0, slash)) && !Files.isRegularFile(Path.of(key.substring(0, slash)))) {

@@ -51,8 +51,9 @@ public final class StudyCalibration {
         SweepSpec s = sweep.spec();
         Map<String, Object> set = new LinkedHashMap<>(s.set());
         for (String preset : s.presets()) {
-            JsonNode config = sweep.runs().stream().map(PlannedRun::config)
-                    .filter(c -> c.path("preset").asText().equals(preset)).findFirst().orElseThrow();
+            // by the sweep's entry (a file's runs carry the preset it names in their configuration)
+            JsonNode config = sweep.runs().stream().filter(r -> preset.equals(r.settings().get("preset")))
+                    .map(PlannedRun::config).findFirst().orElseThrow();
             sizes(config).forEach((field, value) -> {
                 // last in the map, so that it wins over the sweep's own value, scoped or not
                 set.remove(preset + "/" + field);
@@ -94,7 +95,7 @@ public final class StudyCalibration {
     /** The sweep's grid without the keys over {@link #SIZED} fields. */
     private static Map<String, List<Object>> keptGrid(SweepSpec s) {
         Map<String, List<Object>> grid = new LinkedHashMap<>(s.grid());
-        grid.keySet().removeIf(k -> SIZED.contains(k.substring(k.indexOf('/') + 1)));
+        grid.keySet().removeIf(k -> SIZED.contains(k.substring(k.lastIndexOf('/') + 1)));
         return grid;
     }
 
@@ -108,7 +109,7 @@ public final class StudyCalibration {
             String preset = config.path("preset").asText();
             List<String> values = new ArrayList<>();
             for (String key : kept) {
-                int slash = key.indexOf('/');
+                int slash = key.lastIndexOf('/');
                 if (slash > 0 && !key.substring(0, slash).equals(preset)) {
                     continue;
                 }

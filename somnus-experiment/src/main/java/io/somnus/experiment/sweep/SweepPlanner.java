@@ -62,6 +62,20 @@ public final class SweepPlanner {
             }
         }
         points.throwIfAny();
+        // runs are grouped into cells by their configuration's preset: two entries of one preset would be averaged
+        Map<String, java.util.Set<Object>> entriesOf = new LinkedHashMap<>();
+        for (PlannedRun r : points.runs) {
+            entriesOf.computeIfAbsent(r.config().path("preset").asText(), k -> new java.util.LinkedHashSet<>())
+                    .add(r.settings().get("preset"));
+        }
+        for (Map.Entry<String, java.util.Set<Object>> e : entriesOf.entrySet()) {
+            if (e.getValue().size() > 1) {
+                throw new ConfigException(where + ": presets " + e.getValue() + " all run as preset '" + e.getKey()
+                        + "', so their runs would be averaged as one cell; sweep them separately, or give the file a "
+                        + "preset name of its own (a whole configuration: somnus inspect " + e.getKey() + " > FILE, "
+                        + "then edit its preset field)");
+            }
+        }
         return new SweepPlan(spec, points.runs);
     }
 

@@ -166,15 +166,20 @@ public final class SweepRunner {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SweepException("output " + out + " exists and is not a directory; choose another --out");
         }
+        for (Path up = out.getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up) && !Files.isDirectory(up)) {
+                throw new SweepException("output " + out + " lies under " + up + ", which is a file; choose another --out");
+            }
+        }
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         boolean empty = !Files.exists(out) || isEmpty(out);
-        if (!empty && !resume) {
-            throw new SweepException("output directory " + out + " already exists and is not empty; nothing was "
-                    + "overwritten. Pass --resume to continue the sweep recorded there, or choose another --out.");
-        }
         if (!empty && !Files.isRegularFile(ledgerFile)) {
             throw new SweepException("output directory " + out + " is not empty and holds no " + SweepLedger.FILE_NAME
                     + ", so it is not a sweep directory; choose another --out (nothing was changed).");
+        }
+        if (!empty && !resume) {
+            throw new SweepException("output directory " + out + " already exists and is not empty; nothing was "
+                    + "overwritten. Pass --resume to continue the sweep recorded there, or choose another --out.");
         }
     }
 

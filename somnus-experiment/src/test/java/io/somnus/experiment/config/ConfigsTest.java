@@ -110,6 +110,18 @@ class ConfigsTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Configs.bind(Configs.resolveTree(java.util.Map.of("preset", typo.toString())), StdpRunConfig.class));
         assertTrue(e.getMessage().contains("imagse"), e.getMessage());
+        // a section naming another rule replaces the preset's whole, as --set section={...} does
+        java.nio.file.Path triplet = java.nio.file.Files.writeString(tmp.resolve("triplet.yaml"), """
+                preset: paper
+                projections:
+                  - name: e_e
+                    plasticity: {rule: triplet, nu_pre: 1.0e-4, nu_post: 1.0e-2, tau_pre_ms: 20.0, tau_post1_ms: 20.0,
+                                 tau_post2_ms: 40.0, traces: euler}
+                """);
+        StdpRunConfig switched = Configs.bind(Configs.resolveTree(java.util.Map.of("preset", triplet.toString())),
+                StdpRunConfig.class);
+        assertTrue(switched.projections().stream().filter(p -> p.name().equals("e_e")).findFirst().orElseThrow()
+                .plasticity() instanceof TripletConfig);
         java.nio.file.Path unknown = java.nio.file.Files.writeString(tmp.resolve("unknown.yaml"), "preset: papper\n");
         e = assertThrows(ConfigException.class, () -> Configs.loadPreset(unknown.toString()));
         assertTrue(e.getMessage().contains("preset 'papper' is not a bundled preset"), e.getMessage());

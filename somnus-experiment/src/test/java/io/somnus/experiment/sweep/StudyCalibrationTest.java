@@ -70,4 +70,31 @@ class StudyCalibrationTest {
         assertEquals(List.of(1L, 2L, 3L), calibration.runs().stream().map(r -> r.config().get("seed").asLong())
                 .distinct().sorted().toList());
     }
+
+    /**
+     * A sweep entry that is a file changing a preset: calibrated by the entry (its runs carry the preset it names), and
+     * refused beside that preset itself, whose runs would be averaged with its own in one cell.
+     */
+    @Test
+    void aPresetFileIsCalibratedByItsEntryAndRefusedBesideItsPreset(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path small = java.nio.file.Files.writeString(tmp.resolve("small.yaml"),
+                "preset: paper\npopulations:\n  - name: e\n    size: 20\n");
+        StandardResolver resolver = new StandardResolver();
+        // (a sweep file names one in its own directory, e.g. small.yaml; the record takes the temporary path)
+        SweepPlan sweep = SweepPlanner.plan(spec(List.of(small.toString())), resolver);
+        SweepPlan calibration = StudyCalibration.plan(sweep, resolver);
+        assertEquals(3, calibration.runs().size());
+        assertEquals(20, calibration.runs().get(0).config().at("/populations/0/size").asInt());
+        io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.somnus.experiment.config.ConfigException.class,
+                () -> SweepPlanner.plan(spec(List.of("paper", small.toString())), resolver));
+        assertTrue(e.getMessage().contains("all run as preset 'paper', so their runs would be averaged as one cell"),
+                e.getMessage());
+    }
+
+    private static SweepSpec spec(List<String> presets) {
+        return new SweepSpec(Path.of("s.yaml"), "s", "", presets, List.of("geomfig"), List.of(0.0), List.of(1L), Map.of(),
+                Map.of(), List.of());
+    }
 }
