@@ -137,10 +137,10 @@ public final class SweepCommand implements Callable<Integer> {
                 if (workers != null && workers < 1) {
                     throw new CliException("--workers = " + workers + ": must be at least 1");
                 }
-                if (out != null) {
-                    io.somnus.experiment.sweep.SweepRunner.checkOutput(out.toAbsolutePath().normalize(), resume);
-                }
                 SweepPlan plan = support.plan(config);
+                if (out != null) {
+                    io.somnus.experiment.sweep.SweepRunner.checkBeforeRunning(out, plan, resume);
+                }
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());
                 }

@@ -115,6 +115,8 @@ class SomnusCliErrorsCatalogueTest {
 
         PLACES.put("$SWEEP", Files.writeString(fixtures.resolve("sweep.yaml"),
                 "name: tiny\npresets: [paper]\ndatasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"));
+        PLACES.put("$SWEEP_SEED2", Files.writeString(fixtures.resolve("sweep-seed2.yaml"),
+                "name: tiny\npresets: [paper]\ndatasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [2]\n"));
         Path emptyLedger = fixtures.resolve("sweep-empty-ledger");
         Files.createDirectories(emptyLedger.resolve("runs").resolve("paper__geomfig__f0.0__s1"));
         Files.write(emptyLedger.resolve("ledger.sqlite"), new byte[0]);

@@ -95,7 +95,8 @@ class SweepCommandTest {
         Files.writeString(full.resolve("x"), "x");
         Result r2 = run(command(), "--config", sweepFile("[1]").toString(), "--out", full.toString());
         assertEquals(2, r2.exit());
-        assertTrue(r2.err().contains("--resume"), r2.err());
+        // no ledger: not a sweep to resume, so --resume is not offered
+        assertTrue(r2.err().contains("holds no ledger.sqlite, so it is not a sweep directory"), r2.err());
     }
 
     @Test

@@ -55,8 +55,12 @@ public final class StudyEstimate {
         }
     }
 
-    /** The projection: a row per cost key, the CPU total and the wall time on {@code cores} workers. */
-    public record Estimate(List<Row> rows, int cores, double wallSeconds, Map<String, UnitCosts> costs) {
+    /**
+     * The projection: a row per cost key, the CPU total and the wall time on {@code cores} workers, and the phases
+     * with work to do that no calibration run measured (e.g. {@code paper: sleep}), counted as 0 s.
+     */
+    public record Estimate(List<Row> rows, int cores, double wallSeconds, Map<String, UnitCosts> costs,
+                           List<String> unmeasured) {
         public double cpuSeconds() {
             return rows.stream().mapToDouble(Row::cpuSeconds).sum();
         }
@@ -213,6 +217,7 @@ public final class StudyEstimate {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
         Map<String, double[]> byKey = new LinkedHashMap<>();
+        java.util.Set<String> unmeasured = new java.util.LinkedHashSet<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         double[] runSeconds = new double[configs.size()];
         for (int i = 0; i < configs.size(); i++) {
@@ -224,6 +229,9 @@ public final class StudyEstimate {
             }
             Work w = work(c);
             double[] sum = byKey.computeIfAbsent(k, x -> new double[3]);
+            for (String phase : unmeasured(u, w)) {
+                unmeasured.add(k + ": " + phase);
+            }
             sum[0] += w.train() * orZero(u.train());
             sum[1] += w.sleep() * orZero(u.sleep());
             sum[2] += w.evaluation() * orZero(u.evaluation());
@@ -232,7 +240,22 @@ public final class StudyEstimate {
         }
         List<Row> rows = new ArrayList<>();
         byKey.forEach((p, s) -> rows.add(new Row(p, counts.get(p), s[0], s[1], s[2])));
-        return new Estimate(rows, cores, longestFirst(runSeconds, cores), costs);
+        return new Estimate(rows, cores, longestFirst(runSeconds, cores), costs, List.copyOf(unmeasured));
+    }
+
+    /** The phases a run has work in whose cost no calibration run measured (e.g. runs that never slept). */
+    private static List<String> unmeasured(UnitCosts u, Work w) {
+        List<String> out = new ArrayList<>();
+        if (w.train() > 0 && Double.isNaN(u.train())) {
+            out.add("train");
+        }
+        if (w.sleep() > 0 && Double.isNaN(u.sleep())) {
+            out.add("sleep");
+        }
+        if (w.evaluation() > 0 && Double.isNaN(u.evaluation())) {
+            out.add("evaluation");
+        }
+        return out;
     }
 
     /** The makespan of the runs on {@code cores} workers, longest first, each to the least loaded worker. */
@@ -268,6 +291,11 @@ public final class StudyEstimate {
         b.append(String.format(Locale.ROOT, "| **all** | %d | | | | %s |%n%n", runs, duration(e.cpuSeconds())));
         b.append(String.format(Locale.ROOT, "Projected wall time on %d core%s (runs longest first, one per core): **%s**%n",
                 e.cores(), e.cores() == 1 ? "" : "s", duration(e.wallSeconds())));
+        if (!e.unmeasured().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%nNot measured by the calibration runs, so counted as 0 s (the "
+                    + "projection is too low; calibrate with runs that do this work, e.g. that sleep): %s%n",
+                    String.join(", ", e.unmeasured())));
+        }
         return b.toString();
     }
 

@@ -158,11 +158,11 @@ public final class SweepRunner {
 
     /**
      * Checks, before anything is created or locked, that {@code out} can hold a sweep (a new one, or with
-     * {@code resume} the one recorded there): also what {@code sweep --dry-run --out DIR} checks.
+     * {@code resume} the one recorded there).
      *
      * @throws SweepException saying why not
      */
-    public static void checkOutput(Path out, boolean resume) throws IOException {
+    private static void checkOutput(Path out, boolean resume) throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SweepException("output " + out + " exists and is not a directory; choose another --out");
         }
@@ -259,6 +259,26 @@ public final class SweepRunner {
         }
         try (Stream<Path> s = Files.list(runs)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(TMP_PREFIX)).sorted().toList();
+        }
+    }
+
+    /**
+     * What {@code sweep --dry-run --out DIR [--resume]} checks of DIR: {@link #checkOutput}, and with {@code resume}
+     * that the sweep recorded there, if any, is this one.
+     *
+     * @throws SweepException saying why the real run would refuse DIR
+     */
+    public static void checkBeforeRunning(Path outDir, SweepPlan plan, boolean resume) throws IOException {
+        Path out = outDir.toAbsolutePath().normalize();
+        checkOutput(out, resume);
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        if (resume && Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) {
+            try (SweepLedger ledger = SweepLedger.open(ledgerFile)) {
+                String hash = ledger.meta("sweep_hash").orElse(null);
+                if (hash != null && !hash.equals(plan.hash())) {
+                    throw new SweepException(differentSweep(out, ledger, plan));
+                }
+            }
         }
     }
 

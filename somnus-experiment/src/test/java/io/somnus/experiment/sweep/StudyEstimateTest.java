@@ -102,6 +102,15 @@ class StudyEstimateTest {
         assertTrue(table.contains("| s | 2 | 32.0 s | 3.2 s | 8.0 s | 43.2 s |"), table);
         assertTrue(table.contains("| **all** | 3 | | | | 56.5 s |"), table);
         assertTrue(table.contains("on 2 cores (runs longest first, one per core): **34.9 s**"), table);
+        assertEquals(List.of(), two.unmeasured());
+        assertTrue(!table.contains("Not measured"), table);
+        // costs from runs that never slept: a planned run that sleeps has an unmeasured phase, said beside the table
+        Map<String, StudyEstimate.UnitCosts> awake = Map.of("p", new StudyEstimate.UnitCosts(0.002, Double.NaN, 0.001, 1));
+        StudyEstimate.Estimate sleepless = StudyEstimate.estimate(List.of(yaml(stdp(300, 0.2))), StudyEstimate.BY_PRESET,
+                awake, 1);
+        assertEquals(List.of("p: sleep"), sleepless.unmeasured());
+        assertTrue(StudyEstimate.format(sleepless).contains("counted as 0 s (the projection is too low"),
+                StudyEstimate.format(sleepless));
 
         assertThrows(IllegalArgumentException.class, () -> StudyEstimate.estimate(
                 List.of(yaml(stdp(1, 0).replace("preset: p", "preset: q"))), StudyEstimate.BY_PRESET, costs, 2));
