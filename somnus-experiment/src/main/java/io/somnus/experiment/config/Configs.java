@@ -121,12 +121,35 @@ public final class Configs {
                     } else if (k >= 0) {
                         u.set(k, item);
                     } else {
+                        requireWhole(e.getKey(), u, (ObjectNode) item);
                         u.add(item);
                     }
                 }
             } else {
                 base.set(e.getKey(), e.getValue());
             }
+        }
+    }
+
+    /**
+     * A list item of a name the preset lacks is a new item, so it needs every field the preset's items all have;
+     * otherwise it is most likely a misspelt name (e.g. {@code ee} for {@code e}), said so.
+     */
+    private static void requireWhole(String list, ArrayNode items, ObjectNode item) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        items.get(0).fieldNames().forEachRemaining(missing::add);
+        for (JsonNode other : items) {
+            missing.removeIf(f -> !other.has(f));
+        }
+        missing.removeIf(item::has);
+        if (!missing.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            items.forEach(i -> names.add(i.path("name").asText()));
+            throw new ConfigException(list + ": the preset has no item named '" + item.path("name").asText() + "' (its "
+                    + "items: " + String.join(", ", names) + "); a new item needs all its fields, it lacks " + missing);
         }
     }
 

@@ -122,6 +122,12 @@ class ConfigsTest {
                 StdpRunConfig.class);
         assertTrue(switched.projections().stream().filter(p -> p.name().equals("e_e")).findFirst().orElseThrow()
                 .plasticity() instanceof TripletConfig);
+        // a misspelt item name is not taken for a new item
+        java.nio.file.Path misspelt = java.nio.file.Files.writeString(tmp.resolve("misspelt.yaml"),
+                "preset: paper\npopulations:\n  - name: ee\n    size: 100\n");
+        e = assertThrows(ConfigException.class, () -> Configs.loadPreset(misspelt.toString()));
+        assertTrue(e.getMessage().contains("populations: the preset has no item named 'ee' (its items: e, i)"),
+                e.getMessage());
         java.nio.file.Path unknown = java.nio.file.Files.writeString(tmp.resolve("unknown.yaml"), "preset: papper\n");
         e = assertThrows(ConfigException.class, () -> Configs.loadPreset(unknown.toString()));
         assertTrue(e.getMessage().contains("preset 'papper' is not a bundled preset"), e.getMessage());
