@@ -8,6 +8,8 @@ import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepPlan;
+import io.somnus.experiment.sweep.SweepPlanner;
+import io.somnus.experiment.sweep.SweepSpec;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.StudyCalibration;
 import io.somnus.experiment.sweep.SweepResults;
@@ -79,8 +81,8 @@ final class ReproduceCommand implements Callable<Integer> {
             return estimate();
         }
         Path dir = out != null ? out : Path.of(quick ? "runs/reproduce-quick" : "runs/reproduce");
-        // the sweep keeps its own copy (DIR/sweep.yaml); the generated file only feeds it
-        // named after the study, since a message about the sweep may name it; gone on exit, even when interrupted
+        // the sweep keeps its own copy (DIR/sweep.yaml); the generated file only feeds it, is named after the study
+        // (a message about the sweep may name it) and is gone on exit, even when interrupted
         Path sweepFile = Files.createTempFile(quick ? "somnus-reproduce-quick-" : "somnus-reproduce-", ".yaml");
         sweepFile.toFile().deleteOnExit();
         AtomicFiles.write(sweepFile, quick ? quickSweep() : fullSweep());
@@ -115,18 +117,11 @@ final class ReproduceCommand implements Callable<Integer> {
     private int estimate() throws Exception {
         int n = StudyProjection.cores(cores);
         StandardResolver resolver = new StandardResolver();
-        SweepCommandSupport support = new SweepCommandSupport(resolver, new StandardRunExecutor());
-        Path studyFile = Files.createTempFile("somnus-study-", ".yaml");
-        SweepPlan plan;
-        try {
-            AtomicFiles.write(studyFile, quick ? quickSweep() : fullSweep());
-            plan = support.plan(studyFile);
-        } finally {
-            Files.deleteIfExists(studyFile);
-        }
-        StudyProjection.Costs costs = calibration != null ? StudyProjection.costsFrom(calibration)
-                : StudyProjection.calibrate(resolver, plan,
-                        new java.io.PrintWriter(System.err, true));
+        // planned from the text: nothing runs, so no file needs to feed a sweep directory
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of(quick ? "reproduce --quick" : "reproduce"),
+                quick ? quickSweep() : fullSweep()), resolver);
+        StudyProjection.Costs costs = StudyProjection.costs(calibration, resolver, plan,
+                new java.io.PrintWriter(System.err, true));
         String text = StudyProjection.text((quick ? "The quick" : "The full") + " study", plan, costs, n);
         System.out.print(text);
         if (writeEstimate != null) {

@@ -1,11 +1,11 @@
 package io.somnus.cli;
 
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.sweep.SweepRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -43,11 +43,9 @@ final class RunDirectories {
 
     /** Refuses a path under an existing file (its directories could not be made), naming the option and the file. */
     static void requireNoFileAbove(String option, Path path) {
-        for (Path up = path.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up) && !Files.isDirectory(up)) {
-                throw new CliException(option + " " + path + " lies under " + up + ", which is a file");
-            }
-        }
+        io.somnus.experiment.io.AtomicFiles.fileAbove(path).ifPresent(file -> {
+            throw new CliException(option + " " + path + " lies under " + file + ", which is a file");
+        });
     }
 
     /** A temporary directory beside {@code dir}, locked by this process until {@link Temporary#close}. */
@@ -115,7 +113,7 @@ final class RunDirectories {
         for (Path tmp : candidates) {
             Path lock = tmp.resolve(LOCK_FILE);
             if (DirectoryLock.isAbandoned(lock)) {
-                deleteRecursively(tmp);
+                SweepRunner.deleteRecursively(tmp);
                 report.add("removed " + tmp + ", left by an interrupted run (its process is gone)");
             } else if (DirectoryLock.isLocked(lock)) {
                 report.add("kept " + tmp + ": a run is writing it (" + DirectoryLock.holder(lock) + ")");
@@ -132,17 +130,9 @@ final class RunDirectories {
             return;
         }
         try {
-            deleteRecursively(dir);
+            SweepRunner.deleteRecursively(dir);
         } catch (IOException ignored) {
             // best effort
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

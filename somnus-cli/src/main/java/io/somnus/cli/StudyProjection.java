@@ -42,8 +42,14 @@ final class StudyProjection {
         return n;
     }
 
+    /** The costs of {@code --calibration}'s finished runs when it is given, else of calibration runs of the plan. */
+    static Costs costs(Path calibration, RunConfigResolver resolver, SweepPlan plan, PrintWriter progress)
+            throws Exception {
+        return calibration != null ? costsFrom(calibration) : calibrate(resolver, plan, progress);
+    }
+
     /** Per-preset costs from the finished runs of a sweep directory given as {@code --calibration}. */
-    static Costs costsFrom(Path calibration) throws IOException {
+    private static Costs costsFrom(Path calibration) throws IOException {
         if (!Files.isDirectory(calibration.resolve(SweepRunner.RUNS_DIR))) {
             throw new CliException("--calibration " + calibration + ": not a sweep directory (no runs/ in it)");
         }
@@ -56,7 +62,7 @@ final class StudyProjection {
      * directory that is deleted afterwards, saying so on {@code progress}; the note gives the load average before and
      * after.
      */
-    static Costs calibrate(RunConfigResolver resolver, SweepPlan plan, PrintWriter progress) throws Exception {
+    private static Costs calibrate(RunConfigResolver resolver, SweepPlan plan, PrintWriter progress) throws Exception {
         SweepPlan calibration = StudyCalibration.plan(plan, resolver);
         Path dir = Files.createTempDirectory("somnus-calibration-");
         double loadBefore = loadAverage();
@@ -76,7 +82,7 @@ final class StudyProjection {
                     + "so its costs come out too high).%n", loadBefore, loadAverage(),
                     Runtime.getRuntime().availableProcessors()));
         } finally {
-            StudyCalibration.deleteRecursively(dir);
+            SweepRunner.deleteRecursively(dir);
         }
     }
 

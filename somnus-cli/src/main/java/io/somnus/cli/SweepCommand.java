@@ -10,6 +10,7 @@ import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.SweepResults;
+import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
@@ -113,8 +114,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         int n = StudyProjection.cores(cores);
         SweepPlan plan = support.plan(config);
-        StudyProjection.Costs costs = calibration != null ? StudyProjection.costsFrom(calibration)
-                : StudyProjection.calibrate(resolver, plan, stderr);
+        StudyProjection.Costs costs = StudyProjection.costs(calibration, resolver, plan, stderr);
         stdout.print(StudyProjection.text("Sweep '" + plan.spec().name() + "'", plan, costs, n));
         stdout.flush();
         return 0;
@@ -134,12 +134,12 @@ public final class SweepCommand implements Callable<Integer> {
             }
             if (dryRun) {
                 // what the real run would refuse, refused here too: a dry run that says "valid" must be one that runs
-                if (workers != null && workers < 1) {
-                    throw new CliException("--workers = " + workers + ": must be at least 1");
+                if (workers != null) {
+                    SweepCommandSupport.checkWorkers(workers);
                 }
                 SweepPlan plan = support.plan(config);
                 if (out != null) {
-                    io.somnus.experiment.sweep.SweepRunner.checkBeforeRunning(out, plan, resume);
+                    SweepRunner.checkBeforeRunning(out, plan, resume);
                 }
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());

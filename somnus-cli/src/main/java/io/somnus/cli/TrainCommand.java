@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException("--export-spikes " + exportSpikes + " is a file; give a directory to write inputs.npz, "
                     + "somnus_out.npz and params.json into");
         }
-        for (String file : List.of("inputs.npz", "somnus_out.npz", "params.json")) {
+        for (String file : List.of(SpikeExchange.INPUTS, SpikeExchange.SOMNUS_OUT, SpikeExchange.PARAMS)) {
             if (java.nio.file.Files.exists(exportSpikes.resolve(file))) {
                 throw new CliException("--export-spikes " + exportSpikes + " already holds an export (" + file
                         + "); nothing was overwritten: choose another directory, or remove that one");

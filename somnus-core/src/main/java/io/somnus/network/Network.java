@@ -162,13 +162,13 @@ public final class Network {
      * @param noiseStdMv Gaussian membrane noise per step on every neuron (sleep); 0 awake
      */
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
+        if (step < 0) {
+            throw new IllegalArgumentException("network steps count from 0 at the last reset, got step " + step);
+        }
         if (step <= lastStep) {
             throw new IllegalArgumentException("network step " + step + " after step " + lastStep + ": steps increase "
                     + "from 0 at the last resetState() (spike times are kept in them); call resetState() to start again, "
                     + "or use stepStream(), which counts for you");
-        }
-        if (step < 0) {
-            throw new IllegalArgumentException("network steps count from 0 at the last reset, got step " + step);
         }
         lastStep = step;
         for (int k = 0; k < populations.size(); k++) {

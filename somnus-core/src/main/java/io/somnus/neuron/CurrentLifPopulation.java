@@ -79,6 +79,12 @@ public final class CurrentLifPopulation extends Population {
         return scheme;
     }
 
+    /** Both receptors' input adds into the one synaptic current I. */
+    @Override
+    public boolean receptorsShareOneCurrent() {
+        return true;
+    }
+
     /** {@code v} (membrane, mV), {@code i} (synaptic current), {@code adaptation} (threshold increase, mV). */
     @Override
     public java.util.List<String> stateVariables() {

@@ -83,6 +83,14 @@ public abstract class Population {
     /** A fresh population with the same parameters and learned state, for evaluation on another thread. */
     public abstract Population copy();
 
+    /**
+     * Whether excitatory and inhibitory input add into one current, so that a weight's sign, not its receptor, decides
+     * whether it excites (current-based neurons); false where each receptor drives its own conductance.
+     */
+    public boolean receptorsShareOneCurrent() {
+        return false;
+    }
+
     /** The state variables a {@code StateMonitor} can record ({@link #stateReader}); none for a spike source. */
     public List<String> stateVariables() {
         return List.of();

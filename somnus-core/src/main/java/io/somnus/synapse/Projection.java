@@ -1,7 +1,6 @@
 package io.somnus.synapse;
 
 import io.somnus.kernel.Kernels;
-import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import java.util.Arrays;
 
@@ -136,9 +135,9 @@ public final class Projection {
     }
 
     /**
-     * Refuses bounds that cannot hold a weight (NaN, {@code wMin > wMax}), and an inhibitory projection onto a
-     * current-based population with a positive weight that its bounds keep: that population's receptors add into one
-     * current ({@link CurrentLifPopulation}), so the weight would excite (PyNN's positive inhibitory weights).
+     * Refuses bounds that cannot hold a weight (NaN, {@code wMin > wMax}), and an inhibitory projection with a positive
+     * weight that its bounds keep onto a population whose receptors add into one current
+     * ({@link Population#receptorsShareOneCurrent}), where the weight would excite (PyNN's positive inhibitory weights).
      */
     private static void checkBounds(String name, Population post, Receptor receptor, float[] initialWeights, float wMin,
             float wMax) {
@@ -146,7 +145,7 @@ public final class Projection {
             throw new IllegalArgumentException("projection " + name + ": weight bounds [" + wMin + ", " + wMax
                     + "] hold no weight; give w_min <= w_max (−∞ and +∞ for none)");
         }
-        if (post instanceof CurrentLifPopulation && receptor == Receptor.INHIBITORY && wMax > 0) {
+        if (post.receptorsShareOneCurrent() && receptor == Receptor.INHIBITORY && wMax > 0) {
             for (int s = 0; s < initialWeights.length; s++) {
                 if (initialWeights[s] > 0) {
                     throw new IllegalArgumentException("projection " + name + ": inhibitory onto current-based population "

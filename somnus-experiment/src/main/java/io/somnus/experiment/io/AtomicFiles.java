@@ -98,4 +98,17 @@ public final class AtomicFiles {
             // not supported on this platform: nothing more we can do
         }
     }
+
+    /**
+     * The nearest existing file (not a directory) among {@code path}'s parents, under which no directory can be made;
+     * empty when there is none.
+     */
+    public static java.util.Optional<Path> fileAbove(Path path) {
+        for (Path up = path.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up) && !Files.isDirectory(up)) {
+                return java.util.Optional.of(up);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

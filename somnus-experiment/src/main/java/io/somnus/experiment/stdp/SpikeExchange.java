@@ -41,6 +41,10 @@ import java.util.random.RandomGenerator;
 public record SpikeExchange(Path exportDir, Path inputSpikes) {
     /** Neither export nor import. */
     public static final SpikeExchange NONE = new SpikeExchange(null, null);
+    /** The files an export writes into its directory. */
+    public static final String INPUTS = "inputs.npz";
+    public static final String SOMNUS_OUT = "somnus_out.npz";
+    public static final String PARAMS = "params.json";
     /** Images after which the plastic weights are exported (bounds the file size). */
     public static final int WEIGHT_IMAGES = 100;
 
@@ -222,7 +226,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
             in.put("steps_per_image", NpyArray.of(new int[] {cfg.simulation().stepsPerImage()}, 1));
             in.put("noise_gaussians", NpyArray.of(java.util.Arrays.copyOf(gaussians, gaussianCount), gaussianCount));
             in.putAll(initial);
-            Npz.write(dir.resolve("inputs.npz"), in);
+            Npz.write(dir.resolve(INPUTS), in);
             Map<String, NpyArray> out = new LinkedHashMap<>();
             int images = offsets.size() - 1;
             for (int r = 0; r < rasters.size(); r++) {
@@ -247,8 +251,8 @@ public record SpikeExchange(Path exportDir, Path inputSpikes) {
                 }
                 out.put(e.getKey() + "__w_after", NpyArray.of(flat, ws.size(), n));
             }
-            Npz.write(dir.resolve("somnus_out.npz"), out);
-            AtomicFiles.write(dir.resolve("params.json"),
+            Npz.write(dir.resolve(SOMNUS_OUT), out);
+            AtomicFiles.write(dir.resolve(PARAMS),
                     Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(params()));
         }
 

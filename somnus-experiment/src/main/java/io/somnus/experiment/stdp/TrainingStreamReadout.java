@@ -204,7 +204,7 @@ final class TrainingStreamReadout {
     private static double[] concatenated(List<SpikeCounter> cs) {
         int n = 0;
         for (SpikeCounter c : cs) {
-            n += c.counts().length;
+            n += c.population().size();
         }
         double[] row = new double[n];
         int k = 0;

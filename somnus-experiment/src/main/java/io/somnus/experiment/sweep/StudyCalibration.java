@@ -1,9 +1,12 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.ModelKind;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.run.RunConfigResolver;
+import io.somnus.sg.SgSleepSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +71,13 @@ public final class StudyCalibration {
     /** The calibration's sizes for a preset whose resolved configuration is {@code config}. */
     private static Map<String, Object> sizes(JsonNode config) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if ("sg".equals(config.path("model").asText())) {
+        if (Choices.of(ModelKind.SG).equals(config.path("model").asText())) {
             m.put("train.images", 512);
             m.put("train.validation_images", 128);
             m.put("train.test_images", 128);
             m.put("sg.epochs", 1);
-            if ("per_epoch".equals(config.path("sg").path("sleep_schedule").asText())) {
-                m.put("sg.sleep_schedule", "every_minibatches");
+            if (Choices.of(SgSleepSchedule.PER_EPOCH).equals(config.path("sg").path("sleep_schedule").asText())) {
+                m.put("sg.sleep_schedule", Choices.of(SgSleepSchedule.EVERY_MINIBATCHES));
                 m.put("sg.sleep.iterations", 2);
             }
             return m;
@@ -136,10 +139,5 @@ public final class StudyCalibration {
         }
         String head = doc.substring(0, begin + BEGIN.length());
         AtomicFiles.write(file, head + "\n" + text.strip() + "\n" + doc.substring(end));
-    }
-
-    /** Deletes a calibration directory and everything in it. */
-    public static void deleteRecursively(Path dir) throws IOException {
-        SweepRunner.deleteRecursively(dir);
     }
 }

@@ -27,6 +27,13 @@ public final class SweepCommandSupport {
         this.executor = executor;
     }
 
+    /** @throws ConfigException for fewer than one worker (also what {@code --dry-run} checks) */
+    public static void checkWorkers(int workers) {
+        if (workers < 1) {
+            throw new ConfigException("--workers = " + workers + ": must be at least 1");
+        }
+    }
+
     /** Workers used when none are asked for: one per available processor. */
     public static int defaultWorkers() {
         return Runtime.getRuntime().availableProcessors();
@@ -68,9 +75,7 @@ public final class SweepCommandSupport {
      */
     public SweepResult run(Path sweepFile, Path outDir, SweepEngine engine, int workers, boolean resume,
                            SweepListener listener) throws IOException, InterruptedException {
-        if (workers < 1) {
-            throw new ConfigException("--workers = " + workers + ": must be at least 1");
-        }
+        checkWorkers(workers);
         long t0 = System.nanoTime();
         SweepLedger.loadDriverInBackground(); // while the sweep file is read and its runs planned
         SweepSpec spec = SweepSpec.load(sweepFile);

@@ -166,10 +166,10 @@ public final class SweepRunner {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SweepException("output " + out + " exists and is not a directory; choose another --out");
         }
-        for (Path up = out.getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up) && !Files.isDirectory(up)) {
-                throw new SweepException("output " + out + " lies under " + up + ", which is a file; choose another --out");
-            }
+        java.util.Optional<Path> file = AtomicFiles.fileAbove(out);
+        if (file.isPresent()) {
+            throw new SweepException("output " + out + " lies under " + file.get() + ", which is a file; choose another "
+                    + "--out");
         }
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         boolean empty = !Files.exists(out) || isEmpty(out);
@@ -426,7 +426,8 @@ public final class SweepRunner {
         }
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    /** Deletes a file, or a directory with everything in it; nothing when it is absent. */
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -88,7 +88,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
      */
     public static SweepSpec load(Path file) throws IOException {
         String text;
-        if (Files.isDirectory(file) && Files.isRegularFile(file.resolve("summary.json"))) {
+        if (Files.isDirectory(file) && Files.isRegularFile(file.resolve(io.somnus.experiment.io.RunDirectory.SUMMARY))) {
             throw new ConfigException("sweep file " + file + " is a run directory (its config.yaml is one run's "
                     + "configuration); give a sweep YAML file, e.g. one of studies/");
         }
