@@ -21,16 +21,10 @@ public abstract class Population {
 
     private final String name;
     protected final int size;
+    /** This population's spikes: the step's, and each neuron's last and previous spike step, for plasticity. */
+    private final SpikeHistory spikes;
+    /** {@code spikes.spiked()}, which the models' kernels write before {@link #recordSpikes}. */
     protected final int[] spiked;
-    protected int spikeCount;
-    protected final int[] lastSpikeStep;
-    protected final int[] previousSpikeStep;
-    /**
-     * The neurons that have spiked since the last {@link #resetSpikeHistory()}, in the order of their first spike
-     * there: the only ones whose plasticity traces can be non-zero (event-driven STDP reads these, not all neurons).
-     */
-    private final int[] fired;
-    private int firedCount;
     /** Synaptic input received this step, per neuron; see the model for its unit. */
     protected final float[] excitatoryInput;
     protected final float[] inhibitoryInput;
@@ -49,10 +43,8 @@ public abstract class Population {
         }
         this.name = name;
         this.size = size;
-        this.spiked = new int[size];
-        this.lastSpikeStep = new int[Kernels.paddedLength(size)];
-        this.previousSpikeStep = new int[Kernels.paddedLength(size)];
-        this.fired = new int[size];
+        this.spikes = new SpikeHistory(size);
+        this.spiked = spikes.spiked();
         this.excitatoryInput = new float[Kernels.paddedLength(size)];
         this.inhibitoryInput = new float[Kernels.paddedLength(size)];
         resetSpikeHistory();
@@ -119,48 +111,43 @@ public abstract class Population {
         return inhibitoryInput;
     }
 
+    /**
+     * This population's spike bookkeeping, which plasticity rules read (a projection without delay reads its
+     * presynaptic population's).
+     */
+    public final SpikeHistory spikes() {
+        return spikes;
+    }
+
     /** Neurons that spiked at the current step: {@code spiked()[0..spikeCount())}. */
     public final int[] spiked() {
         return spiked;
     }
 
     public final int spikeCount() {
-        return spikeCount;
+        return spikes.spikeCount();
     }
 
     public final int[] lastSpikeStep() {
-        return lastSpikeStep;
+        return spikes.lastSpikeStep();
     }
 
     public final int[] previousSpikeStep() {
-        return previousSpikeStep;
+        return spikes.previousSpikeStep();
     }
 
-    /**
-     * The neurons that have spiked since the spike history was last reset: {@code fired()[0..firedCount())}, each
-     * once, in the order of their first spike since then. Every other neuron's last spike step is {@link #NEVER}.
-     */
+    /** As {@link SpikeHistory#fired()}. */
     public final int[] fired() {
-        return fired;
+        return spikes.fired();
     }
 
     public final int firedCount() {
-        return firedCount;
+        return spikes.firedCount();
     }
 
     /** Marks neuron {@code i} as spiking at {@code step}. */
     protected final void emit(int i, int step) {
-        spiked[spikeCount++] = i;
-        noteSpike(i, step);
-    }
-
-    private void noteSpike(int i, int step) {
-        int last = lastSpikeStep[i];
-        if (last == NEVER) {
-            fired[firedCount++] = i;
-        }
-        previousSpikeStep[i] = last;
-        lastSpikeStep[i] = step;
+        spikes.emit(i, step);
     }
 
     /**
@@ -168,10 +155,7 @@ public abstract class Population {
      * spikes.
      */
     protected final void recordSpikes(int count, int step) {
-        spikeCount = count;
-        for (int k = 0; k < count; k++) {
-            noteSpike(spiked[k], step);
-        }
+        spikes.record(count, step);
     }
 
     /**
@@ -228,15 +212,12 @@ public abstract class Population {
     }
 
     protected final void clearSpikes() {
-        spikeCount = 0;
+        spikes.clear();
     }
 
     /** Forgets spike times and pending input (a new presentation starts at step 0). */
     public void resetSpikeHistory() {
-        spikeCount = 0;
-        firedCount = 0;
-        Arrays.fill(lastSpikeStep, NEVER);
-        Arrays.fill(previousSpikeStep, NEVER);
+        spikes.reset();
         Arrays.fill(excitatoryInput, 0f);
         Arrays.fill(inhibitoryInput, 0f);
     }

@@ -2,6 +2,7 @@ package io.somnus.plasticity;
 
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.SettledColumns;
@@ -68,7 +69,7 @@ abstract class PairBasedStdp implements Plasticity {
 
     @Override
     public final void apply(Projection p, int step) {
-        Population pre = p.pre();
+        SpikeHistory pre = p.preSpikes(); // as they reach the synapses: a delayed projection's arrive late
         Population post = p.post();
         if (pre.spikeCount() > 0) {
             depress(p, pre, post, step);
@@ -82,7 +83,7 @@ abstract class PairBasedStdp implements Plasticity {
      * Whether depression takes the listed path: the fired post neurons are at most a quarter of the population
      * (beyond that, one SIMD pass over each spiking row costs less than the indexed updates).
      */
-    private static boolean fewFired(Population pop) {
+    private static boolean fewFired(SpikeHistory pop) {
         return pop.firedCount() * 4 <= pop.size();
     }
 
@@ -93,7 +94,7 @@ abstract class PairBasedStdp implements Plasticity {
      * @param beforeSpike use the previous spike of a neuron that spikes at {@code step} (a trace just before it)
      * @return how many are non-zero
      */
-    private int liveTraces(float[] table, Population pop, int step, boolean beforeSpike) {
+    private int liveTraces(float[] table, SpikeHistory pop, int step, boolean beforeSpike) {
         int m = pop.firedCount();
         if (liveIndex.length < m) {
             liveIndex = new int[pop.size()];
@@ -116,9 +117,9 @@ abstract class PairBasedStdp implements Plasticity {
         return live;
     }
 
-    private void depress(Projection p, Population pre, Population post, int step) {
+    private void depress(Projection p, SpikeHistory pre, Population post, int step) {
         int n = post.size();
-        if (p.isDense() && fewFired(post)) {
+        if (p.isDense() && fewFired(post.spikes())) {
             depressLive(p, pre, post, step);
             return;
         }
@@ -149,8 +150,8 @@ abstract class PairBasedStdp implements Plasticity {
     }
 
     /** {@link #depress} of a dense projection through the fired post neurons only (same updates). */
-    private void depressLive(Projection p, Population pre, Population post, int step) {
-        int live = liveTraces(postKernel.table(), post, step, true);
+    private void depressLive(Projection p, SpikeHistory pre, Population post, int step) {
+        int live = liveTraces(postKernel.table(), post.spikes(), step, true);
         if (live == 0) {
             return;
         }
@@ -176,7 +177,7 @@ abstract class PairBasedStdp implements Plasticity {
      * of Diehl &amp; Cook's E neurons firing together), the live rows instead ({@link Kernels#potentiateRows}), which
      * updates the same weights by the same operations.
      */
-    private void potentiateLive(Projection p, Population pre, Population post, int step) {
+    private void potentiateLive(Projection p, SpikeHistory pre, Population post, int step) {
         int live = liveTraces(preKernel.table(), pre, step, false);
         if (live == 0) {
             return;
@@ -233,7 +234,7 @@ abstract class PairBasedStdp implements Plasticity {
         return count;
     }
 
-    private void potentiate(Projection p, Population pre, Population post, int step) {
+    private void potentiate(Projection p, SpikeHistory pre, Population post, int step) {
         if (p.isDense()) {
             potentiateLive(p, pre, post, step);
             return;

@@ -1,6 +1,7 @@
 package io.somnus.plasticity;
 
 import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 
@@ -133,8 +134,8 @@ public final class SinceLastSpikeStdp implements Plasticity {
             w[s] = p.clamp(w[s]);
         }
         int count = 0;
-        Population pre = p.pre();
-        Population post = p.post();
+        SpikeHistory pre = p.preSpikes(); // as they reach the synapses: a delayed projection's arrive late
+        SpikeHistory post = p.post().spikes();
         if (outside.length < w.length) { // each synapse is visited at most once per step
             outside = new int[w.length];
         }
@@ -235,7 +236,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
      * {@code spikedBefore[0..count)} when {@code listed} (every neuron that spiked at {@code before} is there), else
      * every neuron.
      */
-    private static void markedSince(Population pop, int step, int[] into, boolean listed, int[] spikedBefore,
+    private static void markedSince(SpikeHistory pop, int step, int[] into, boolean listed, int[] spikedBefore,
                                     int count, int before) {
         int[] last = pop.lastSpikeStep();
         int[] previous = pop.previousSpikeStep();
@@ -264,7 +265,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
     }
 
     /** This step's spikes of {@code pop}, copied into {@code into} (grown when too short). */
-    private static int[] copySpikes(Population pop, int[] into) {
+    private static int[] copySpikes(SpikeHistory pop, int[] into) {
         int n = pop.spikeCount();
         int[] out = into.length >= n ? into : new int[Math.max(n, 2 * into.length)];
         System.arraycopy(pop.spiked(), 0, out, 0, n);

@@ -2,6 +2,7 @@ package io.somnus.synapse;
 
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeHistory;
 import java.util.Arrays;
 
 /**
@@ -41,6 +42,10 @@ public final class Projection {
     private final float[] frozenRows;
     private final Kernels kernels;
     private Plasticity plasticity;
+    /** The axonal delay's line, or null for a delay of one step (dt): see {@link #withDelaySteps}. */
+    private DelayLine delayLine;
+    /** The presynaptic spikes as they reach the synapses: the pre population's own, or the delay line's arrivals. */
+    private SpikeHistory preSpikes;
     private long synapticEvents;
     /** The columns a normalisation may skip; shared with the projections that share {@link #w}. */
     private final SettledColumns settled;
@@ -131,6 +136,7 @@ public final class Projection {
         this.spikedRowStart = new int[pre.size()];
         this.frozenRows = null;
         this.settled = new SettledColumns(post.size());
+        this.preSpikes = pre.spikes();
         clampAll();
     }
 
@@ -332,21 +338,72 @@ public final class Projection {
         return plasticity != null;
     }
 
+    /**
+     * Sets the axonal delay to {@code steps} network steps (≥ 1): a spike the pre population emits at step t drives
+     * the post neurons' update at step t + steps, and plasticity sees it reach the synapses at step t + steps − 1 (a
+     * delayed {@code on_pre} pathway, as Brian2's). One step, the default, is the delay of every projection without
+     * one: delivered at the end of the step it was emitted in. Spikes in flight are dropped at the network's
+     * {@code resetState()}.
+     *
+     * @throws IllegalArgumentException for {@code steps < 1}
+     */
+    public Projection withDelaySteps(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("projection " + name + ": a delay of " + steps + " steps; the shortest "
+                    + "is one step (dt), the delay of a projection without one");
+        }
+        delayLine = steps == 1 ? null : new DelayLine(pre, steps);
+        preSpikes = delayLine == null ? pre.spikes() : delayLine.arrivals();
+        return this;
+    }
+
+    /** The axonal delay in network steps (1: a spike drives its targets at the next step). */
+    public int delaySteps() {
+        return delayLine == null ? 1 : delayLine.steps();
+    }
+
+    /**
+     * The presynaptic spikes as they reach this projection's synapses: the pre population's own without a delay,
+     * else those that arrive at the current step, with arrival steps as their spike steps. Delivery and plasticity
+     * read these.
+     */
+    public SpikeHistory preSpikes() {
+        return preSpikes;
+    }
+
+    /**
+     * Moves the delay line on by one step after the pre population has integrated at {@code step} (the network calls
+     * it each step, before delivery and plasticity); nothing without a delay.
+     */
+    public void advanceDelay(int step) {
+        if (delayLine != null) {
+            delayLine.advance(step);
+        }
+    }
+
+    /** Drops the spikes in flight on the delay line (the network's {@code resetState()}); nothing without a delay. */
+    public void resetDelay() {
+        if (delayLine != null) {
+            delayLine.reset();
+        }
+    }
+
     /** Synaptic events delivered so far (one per spike per outgoing synapse). */
     public long synapticEvents() {
         return synapticEvents;
     }
 
     /**
-     * Delivers the spikes the presynaptic population emitted this step: only the outgoing synapses of
-     * neurons that spiked are touched.
+     * Delivers the presynaptic spikes that reach the synapses this step ({@link #preSpikes()}: without a delay, those
+     * the pre population emitted this step): only the outgoing synapses of neurons that spiked are touched.
      */
     public void propagate() {
-        int count = pre.spikeCount();
+        SpikeHistory arriving = preSpikes;
+        int count = arriving.spikeCount();
         if (count == 0) {
             return;
         }
-        int[] spiked = pre.spiked();
+        int[] spiked = arriving.spiked();
         float[] target = receptor == Receptor.EXCITATORY ? post.excitatoryInput() : post.inhibitoryInput();
         if (dense) {
             int n = post.size();
@@ -579,5 +636,7 @@ public final class Projection {
         this.frozenRows = frozenRows;
         this.kernels = o.kernels;
         this.settled = o.settled;
+        this.preSpikes = newPre.spikes();
+        withDelaySteps(o.delaySteps());
     }
 }

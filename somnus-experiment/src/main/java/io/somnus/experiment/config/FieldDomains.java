@@ -213,6 +213,7 @@ public final class FieldDomains {
             put("projections.*.w_max", real().orNull());
             put("projections.*.normalise", real(0, false));
             put("projections.*.drop_reciprocal_of", text().orNull());
+            put("projections.*.delay_ms", real(0, true).optionalField());
             // a section of the rule's own fields (NearestPairConfig, TripletConfig), or null for a static projection
             enumField("projections.*.plasticity.rule", PlasticityRule.class);
             within("projections.*.plasticity.rule", PlasticityRule.NEAREST_PAIR, () -> {

@@ -21,7 +21,11 @@ import io.somnus.synapse.Receptor;
  * @param dropReciprocalOf the name of an earlier projection post → pre: every synapse i → j of this one whose
  *                   reverse j → i exists there is removed (the authors' I→E without the reciprocal of E→I,
  *                   {@code src/create_network.py:49-51 @40b7d33}); null = keep all
+ * @param delayMs    axonal delay (ms) from a presynaptic spike to its effect on the post neurons' update, a whole
+ *                   number of steps of {@code simulation.dt_ms}; optional, null (absent) = one step, the delay of
+ *                   every projection of the presets; a plastic projection's rule sees the spikes where they arrive
  */
 public record ProjectionConfig(String name, String pre, String post, Receptor receptor, ConnectorKind connector,
                                double p, WeightInit init, double weight, double weightLow, Double wMin, Double wMax,
-                               PlasticityConfig plasticity, double normalise, String dropReciprocalOf) { }
+                               PlasticityConfig plasticity, double normalise, String dropReciprocalOf,
+                               Double delayMs) { }

@@ -135,6 +135,9 @@ public final class NetworkFactory {
             if (pc.plasticity() != null) {
                 proj.withPlasticity(rule(pc.plasticity(), pc.receptor(), dt));
             }
+            if (pc.delayMs() != null) {
+                proj.withDelaySteps(delaySteps(pc.delayMs(), dt, where));
+            }
             if (pc.normalise() > 0) {
                 norms.put(proj, new WeightNormalisation(pc.normalise()));
             }
@@ -272,6 +275,9 @@ public final class NetworkFactory {
             if (pc.plasticity() != null) {
                 rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
             }
+            if (pc.delayMs() != null) { // its ring holds every pre spike of the delay's steps but one
+                bytes += Integer.BYTES * (double) pre * (delaySteps(pc.delayMs(), cfg.simulation().dtMs(), where) - 1);
+            }
             SleepTargetWeights.initialWeight(cfg, pc);
             if (synapses > Integer.MAX_VALUE - 8) {
                 throw new ConfigException(String.format(java.util.Locale.ROOT, "%s would have about %.3g synapses "
@@ -292,6 +298,25 @@ public final class NetworkFactory {
                     + "(SOMNUS_JAVA_OPTS=-Xmx…)", gib(bytes), gib(heap), largest == null ? "its populations" : largest));
         }
     }
+
+    /**
+     * {@code delay_ms} in steps of {@code dtMs}: a delay line holds whole steps, so a delay that is not a whole number of
+     * them (to 10⁻⁹ of a step), or is under one step, is refused rather than rounded.
+     */
+    static int delaySteps(double delayMs, double dtMs, String where) {
+        double steps = delayMs / dtMs;
+        long whole = Math.round(steps);
+        if (whole < 1 || Math.abs(steps - whole) > 1e-9 * Math.max(1, steps) || whole > MAX_DELAY_STEPS) {
+            long below = Math.max(1, Math.min((long) Math.floor(steps), MAX_DELAY_STEPS - 1));
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "%s.delay_ms: %s ms is %s steps of "
+                    + "simulation.dt_ms = %s ms; a delay is a whole number of steps from 1 to %d (e.g. %s or %s ms)",
+                    where, delayMs, steps, dtMs, MAX_DELAY_STEPS, below * dtMs, (below + 1) * dtMs));
+        }
+        return (int) whole;
+    }
+
+    /** The longest delay line, in steps: its ring holds every presynaptic spike of that many steps. */
+    static final int MAX_DELAY_STEPS = 100_000;
 
     /**
      * A projection's bytes: its synapse arrays while it is built, and at the end of the run the dense weight matrix of

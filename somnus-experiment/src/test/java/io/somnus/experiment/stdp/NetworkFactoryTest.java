@@ -187,6 +187,30 @@ class NetworkFactoryTest {
     }
 
     /**
+     * {@code delay_ms} in whole steps of dt (1 ms in the paper preset) becomes the projection's delay line; absent, one
+     * step; a delay that is not a whole number of steps, or is under one, is refused naming the field and the step.
+     */
+    @Test
+    void aDelayInWholeStepsBecomesTheProjectionsDelay() {
+        Network net = NetworkFactory.build(PresetConfigs.of("paper", "projections.e_e.delay_ms", 3.0), INPUTS,
+                new SplittableRandom(7), Kernels.scalar());
+        assertEquals(3, net.projection("e_e").delaySteps());
+        assertEquals(1, net.projection("e_i").delaySteps());
+        // refused when the configuration is resolved, before anything runs
+        for (Object[] bad : new Object[][] {{"projections.e_e.delay_ms", 2.5, "2.5 steps of simulation.dt_ms = 1.0 ms",
+                "2.0 or 3.0 ms"}, {"projections.e_i.delay_ms", 0.4, "0.4 steps", "1.0 or 2.0 ms"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper", bad[0], bad[1]));
+            for (int k = 2; k < bad.length; k++) {
+                assertTrue(e.getMessage().startsWith(bad[0] + ": ") && e.getMessage().contains((String) bad[k]),
+                        e.getMessage());
+            }
+        }
+        ConfigException zero = assertThrows(ConfigException.class,
+                () -> PresetConfigs.of("paper", "projections.e_e.delay_ms", 0.0));
+        assertTrue(zero.getMessage().contains("projections.e_e.delay_ms"), zero.getMessage());
+    }
+
+    /**
      * The selectors are enums now, so a wrong one never reaches the factory: binding refuses it, naming the field
      * and the spellings allowed (each checked against the enum's constants, not copied from the message).
      */
