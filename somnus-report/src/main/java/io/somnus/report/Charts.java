@@ -166,6 +166,14 @@ final class Charts {
         return QUALITATIVE[i % QUALITATIVE.length];
     }
 
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE,
+        SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
+
+    /** A marker shape per series, so that series are told apart without their colours. */
+    static org.knowm.xchart.style.markers.Marker marker(int i) {
+        return MARKERS[i % MARKERS.length];
+    }
+
     static Color alpha(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }

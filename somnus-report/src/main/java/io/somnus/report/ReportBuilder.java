@@ -127,5 +127,8 @@ public final class ReportBuilder {
             .badge.not-run { background: #eceef1; color: #5c6570; }
             table.verdict td { white-space: normal; }
             .muted { color: #777; font-style: italic; font-size: 12px; }
+            .caveats { background: #fff8e6; border-left: 4px solid #e0a800; padding: 6px 12px; margin: 8px 0 14px;
+                       font-size: 13px; max-width: 1100px; }
+            .caveats ul { margin: 4px 0; padding-left: 20px; }
             """;
 }

@@ -96,13 +96,17 @@ final class StatisticsSection implements Section {
         everyRun(html, byCell.keySet(), runsByCell, anyVariant);
 
         html.tag("h3", "Each sleep fraction against no sleep (f = 0)");
-        html.p("Welch's two-sided t-test across seeds (p, and Holm-adjusted over the sleep fractions of a panel); the "
-                + "paired t-test by seed where both share their seeds; Cohen's d and Hedges' g (positive: larger than at "
-                + "f = 0). A dash: undefined (fewer than two seeds, or no variation).");
+        html.p("The paired two-sided t-test by seed where both share their seeds (the design's: each seed's runs differ "
+                + "only in their sleep), its p Holm-adjusted over the sleep fractions of a panel; Welch's two-sided t-test "
+                + "beside it, also Holm-adjusted; Cohen's d and Hedges' g from the pooled spread, which ignores the pairing "
+                + "(positive: larger than at f = 0; with almost no spread they grow without bound). A dash: undefined "
+                + "(fewer than two seeds, or no variation). With three seeds a paired test of one slept run against two "
+                + "that equal their twins gives t = ±1 whatever the effect: read the runs' sleep beside it.");
         boolean any = false;
         for (Column col : columns) {
             List<List<String>> c = new ArrayList<>();
-            c.add(List.of("preset", "dataset", "variant", "sleep", "metric", "difference", "Welch p", "Holm p", "paired p", "d", "g"));
+            c.add(List.of("preset", "dataset", "variant", "sleep", "metric", "difference", "paired p", "paired p (Holm)",
+                    "Welch p", "Welch p (Holm)", "d", "g"));
             for (Map.Entry<CellKey, Map<String, AggregateRow>> cell : byCell.entrySet()) {
                 String m = col.pick(cell.getValue());
                 AggregateRow r = m == null ? null : cell.getValue().get(m);
@@ -112,8 +116,9 @@ final class StatisticsSection implements Section {
                 Comparison k = r.vsBaseline();
                 CellKey key = cell.getKey();
                 c.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), key.variant(),
-                        Formats.fraction(key.sleepFraction()), m, Html.sig(k.diff(), 3), Html.p(k.welchP()), Html.p(r.welchPHolm()),
-                        k.pairedN() >= 2 ? Html.p(k.pairedP()) : "–", Html.num(k.cohensD(), 2), Html.num(k.hedgesG(), 2)));
+                        Formats.fraction(key.sleepFraction()), m, Html.sig(k.diff(), 3),
+                        k.pairedN() >= 2 ? Html.p(k.pairedP()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
+                        Html.p(k.welchP()), Html.p(r.welchPHolm()), Html.num(k.cohensD(), 2), Html.num(k.hedgesG(), 2)));
             }
             if (c.size() > 1) {
                 any = true;
@@ -144,6 +149,7 @@ final class StatisticsSection implements Section {
             if (!formula.isEmpty()) {
                 html.raw("<p>Model: <code>").text(formula).raw("</code>, beta family, accuracy squeezed into (0, 1).</p>\n");
             }
+            html.note(glmmReading(ctx.runs()));
             glmmTable(html, table);
             Path factor = ctx.results().dir().resolve(GlmmRunner.FACTOR_TABLE);
             if (Files.isRegularFile(factor)) {
@@ -189,6 +195,30 @@ final class StatisticsSection implements Section {
             out.add(r);
         }
         return out;
+    }
+
+    /**
+     * How far the GLMM carries: exploratory, beside the verdict; which presets its {@code model} factor pools; that its
+     * sleep is the fraction asked for; how many datasets its random effect is estimated from.
+     */
+    static String glmmReading(List<RunRecord> runs) {
+        Map<String, java.util.Set<String>> presetsByModel = new java.util.TreeMap<>();
+        java.util.Set<String> datasets = new java.util.TreeSet<>();
+        for (RunRecord r : runs) {
+            presetsByModel.computeIfAbsent(r.model(), m -> new java.util.TreeSet<>()).add(r.preset());
+            datasets.add(r.dataset());
+        }
+        List<String> pooled = new ArrayList<>();
+        presetsByModel.forEach((model, presets) -> {
+            if (presets.size() > 1) {
+                pooled.add(model + " pools " + String.join(" and ", presets));
+            }
+        });
+        return "Exploratory, not part of the verdict: the paper's model fitted as it is. Its model term is one level per "
+                + "model" + (pooled.isEmpty() ? "" : " (" + String.join("; ", pooled) + "), so a slope per model "
+                + "averages presets whose sleep may act in opposite ways: the comparisons above are per preset")
+                + "; its sleep is the fraction asked for, not the sleep achieved; its dataset effect is estimated from "
+                + datasets.size() + " dataset" + (datasets.size() == 1 ? "" : "s") + ".";
     }
 
     /** A GLMM coefficient table (term, estimate, std_error, z, p) as written by glmm.R. */

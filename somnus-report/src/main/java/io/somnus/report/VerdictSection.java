@@ -65,6 +65,15 @@ final class VerdictSection implements Section {
             }
         }
         html.raw("</tbody></table></div>\n");
+        java.util.List<String> caveats = VerdictCaveats.of(verdict, ctx.runs());
+        if (!caveats.isEmpty()) {
+            html.raw("<div class=\"caveats\"><b>What these outcomes rest on</b> (from this study's runs; the rule above "
+                    + "decides the outcomes, these say where they mean less than their words)<ul>\n");
+            for (String c : caveats) {
+                html.raw("<li>").text(c).raw("</li>\n");
+            }
+            html.raw("</ul></div>\n");
+        }
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
                 if (p.outcome() != Outcome.NOT_RUN) {

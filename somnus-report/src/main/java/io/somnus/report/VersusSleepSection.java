@@ -40,7 +40,12 @@ final class VersusSleepSection implements Section {
             return;
         }
         html.p("Each point is the mean across seeds at the end of training, with its 95 % confidence interval "
-                + "(accuracies and fractions: a t-interval on the logit scale, so it stays within [0, 1]).");
+                + "(accuracies and fractions: a t-interval on the logit scale of the values squeezed away from 0 and 1 "
+                + "by (x·(n − 1) + ½)/n, turned back and clipped to [0, 1] where that overshoots; other quantities: a "
+                + "plain t-interval, which may reach below 0 for one that cannot). The x axis is the sleep fraction a run "
+                + "asked for; the sleep it got is in the verdict's details and the run table. In a panel of several "
+                + "series, each is drawn a little to the side of the one before, with its own marker, so that equal "
+                + "values stay visible.");
         Map<Group, List<AggregateRow>> byGroup = new LinkedHashMap<>();
         for (AggregateRow r : ctx.rows()) {
             byGroup.computeIfAbsent(Group.of(r.cell()), k -> new ArrayList<>()).add(r);
@@ -57,21 +62,24 @@ final class VersusSleepSection implements Section {
                     missing.add(panel.title());
                     continue;
                 }
-                XYChart chart = Charts.xy(panel.title(), "sleep fraction", panel.yTitle(), 380, 270);
+                XYChart chart = Charts.xy(panel.title(), "sleep fraction asked for", panel.yTitle(), 380, 270);
                 Charts.Extent extent = new Charts.Extent();
                 double hi = 0;
                 int i = 0;
                 for (String metric : present) {
                     List<AggregateRow> series = groupRows.stream().filter(r -> r.metric().equals(metric))
                             .sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
-                    double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray();
+                    // series side by side, so that one with the same values as another stays in sight
+                    double dodge = present.size() == 1 ? 0 : (i - (present.size() - 1) / 2.0) * DODGE;
+                    double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction() + dodge).toArray();
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
                     double[] ciLo = series.stream().mapToDouble(r -> r.stats().ciLow()).toArray();
                     double[] ciHi = series.stream().mapToDouble(r -> r.stats().ciHigh()).toArray();
                     extent.add(x, y, ciLo, ciHi);
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
                     String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
-                    Charts.intervals(chart, name, x, y, ciLo, ciHi, Charts.qualitative(i++));
+                    Charts.intervals(chart, name, x, y, ciLo, ciHi, Charts.qualitative(i)).setMarker(Charts.marker(i));
+                    i++;
                 }
                 // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
                 double lo = extent.bottom();
@@ -92,6 +100,9 @@ final class VersusSleepSection implements Section {
         }
     }
 
+    /** How far apart the series of one panel are drawn, in sleep fraction (the fractions are 0.1 apart or more). */
+    private static final double DODGE = 0.01;
+
     /** The panels, in order; those over projections have one series per projection found in {@code metrics}. */
     private static List<Panel> panels(Set<String> metrics) {
         List<String> projections = metrics.stream().filter(m -> m.startsWith("weights."))
@@ -105,7 +116,8 @@ final class VersusSleepSection implements Section {
                 new Panel("total |w|", "Σ|w|",
                         projections.stream().map(p -> "weights." + p + ".total_abs").toList(), VersusSleepSection::projection),
                 new Panel("winner fraction", "fraction of E neurons", List.of("diversity.winner_fraction"), m -> ""),
-                new Panel("assignment entropy", "bits", List.of("diversity.assignment_entropy"), m -> ""),
+                new Panel("assignment entropy", "H / log₂ K (0 to 1)", List.of("diversity.assignment_entropy"),
+                        m -> ""),
                 new Panel("receptive-field cosine similarity", "mean pairwise cosine", List.of("diversity.rf_cosine"), m -> ""),
                 new Panel("φ", "φ", List.of("phi"), m -> ""));
     }

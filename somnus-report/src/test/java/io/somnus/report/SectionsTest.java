@@ -127,6 +127,21 @@ class SectionsTest {
                         SleepDose.ACHIEVED, achieved, SleepDose.EPISODES, (double) episodes));
     }
 
+    /** The GLMM's reading names the presets its model term pools and the datasets its random effect rests on. */
+    @Test
+    void theGlmmIsReadAsExploratoryNamingWhatItPools(@TempDir Path tmp) {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (String[] r : new String[][] {{"paper", "stdp", "geomfig"}, {"paper-sg", "sg", "geomfig"},
+                {"paper-sg-code", "sg", "fashion-mnist"}}) {
+            runs.add(new RunRecord(r[0], tmp, r[0], r[1], r[2], "", 0, 1, JsonNodeFactory.instance.objectNode(), Map.of()));
+        }
+        String reading = StatisticsSection.glmmReading(runs);
+        assertTrue(reading.startsWith("Exploratory, not part of the verdict"), reading);
+        assertTrue(reading.contains("(sg pools paper-sg and paper-sg-code)"), reading);
+        assertTrue(!reading.contains("stdp pools"), reading);
+        assertTrue(reading.endsWith("estimated from 2 datasets."), reading);
+    }
+
     @Test
     void aTableWithoutTheColumnsDrawnIsNotRecordedAndNoted(@TempDir Path tmp) throws Exception {
         Path b = Files.createDirectory(tmp.resolve("b"));

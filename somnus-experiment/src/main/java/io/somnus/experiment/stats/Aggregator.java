@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code aggregate.csv}: per cell (preset × dataset × grid variant × sleep fraction) and main
  *       metric, n, mean, std and 95 % CI across seeds; for f &gt; 0 the comparison with f = 0 (Welch and,
- *       when the seeds match, paired t-test; Cohen's d; Hedges' g; Holm-adjusted Welch p);</li>
+ *       when the seeds match, paired t-test; Cohen's d; Hedges' g; Holm-adjusted Welch and paired p);</li>
  *   <li>{@code runs_long.csv}: every numeric summary value of every run in long format
  *       ({@code run_id, preset, model, dataset, sleep_fraction, seed, metric, value, variant});</li>
  *   <li>{@code curves.csv}: mean ± CI of {@code val_accuracy} over training per cell;</li>
@@ -44,7 +44,7 @@ public final class Aggregator {
 
     public static final List<String> AGGREGATE_HEADER = List.of("preset", "model", "dataset", "variant", "sleep_fraction",
             "metric", "n", "mean", "std", "ci95_low", "ci95_high", "baseline_n", "baseline_mean", "diff", "welch_t",
-            "welch_df", "welch_p", "welch_p_holm", "paired_n", "paired_t", "paired_p", "cohens_d", "hedges_g");
+            "welch_df", "welch_p", "welch_p_holm", "paired_n", "paired_t", "paired_p", "paired_p_holm", "cohens_d", "hedges_g");
     public static final List<String> RUNS_LONG_HEADER = List.of("run_id", "preset", "model", "dataset", "sleep_fraction",
             "seed", "metric", "value", "variant");
 
@@ -144,18 +144,22 @@ public final class Aggregator {
                     cmp = Comparison.of(values, seeds(cell.getValue()), values(baseline, metric), seeds(baseline));
                     families.computeIfAbsent(key.baseline() + "|" + metric, k -> new ArrayList<>()).add(rows.size());
                 }
-                rows.add(new AggregateRow(key, metric, CellStats.of(metric, values), cmp, Double.NaN));
+                rows.add(new AggregateRow(key, metric, CellStats.of(metric, values), cmp, Double.NaN, Double.NaN));
             }
         }
         for (List<Integer> family : families.values()) {
-            double[] p = new double[family.size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = rows.get(family.get(i)).vsBaseline().welchP();
+            double[] welch = new double[family.size()];
+            double[] paired = new double[family.size()];
+            for (int i = 0; i < welch.length; i++) {
+                welch[i] = rows.get(family.get(i)).vsBaseline().welchP();
+                paired[i] = rows.get(family.get(i)).vsBaseline().pairedP();
             }
-            double[] adjusted = Statistics.holm(p);
-            for (int i = 0; i < p.length; i++) {
+            double[] welchHolm = Statistics.holm(welch);
+            double[] pairedHolm = Statistics.holm(paired);
+            for (int i = 0; i < welch.length; i++) {
                 AggregateRow r = rows.get(family.get(i));
-                rows.set(family.get(i), new AggregateRow(r.cell(), r.metric(), r.stats(), r.vsBaseline(), adjusted[i]));
+                rows.set(family.get(i), new AggregateRow(r.cell(), r.metric(), r.stats(), r.vsBaseline(), welchHolm[i],
+                        pairedHolm[i]));
             }
         }
         return rows;
@@ -217,12 +221,12 @@ public final class Aggregator {
             List<Object> row = new ArrayList<>(List.of(c.preset(), c.model(), c.dataset(), c.variant(), c.sleepFraction(),
                     r.metric(), s.n(), s.mean(), s.std(), s.ciLow(), s.ciHigh()));
             if (k == null) {
-                for (int i = 0; i < 12; i++) {
+                for (int i = 0; i < 13; i++) {
                     row.add(null);
                 }
             } else {
                 row.addAll(List.of(k.baselineN(), k.baselineMean(), k.diff(), k.welchT(), k.welchDf(), k.welchP(),
-                        r.welchPHolm(), k.pairedN(), k.pairedT(), k.pairedP(), k.cohensD(), k.hedgesG()));
+                        r.welchPHolm(), k.pairedN(), k.pairedT(), k.pairedP(), r.pairedPHolm(), k.cohensD(), k.hedgesG()));
             }
             out.add(row);
         }
@@ -255,7 +259,8 @@ public final class Aggregator {
                 + "and clipped to [0, 1]");
         methods.put("test", "each sleep fraction against f = 0 of the same preset × dataset × variant: Welch's two-sided "
                 + "t-test (hipparchus-stat TTest.tTest); paired two-sided t-test by seed when both have the same seeds; "
-                + "Holm adjustment of Welch p over the fractions of each preset × dataset × variant × metric");
+                + "Holm adjustment of Welch p, and separately of paired p, over the fractions of each preset × dataset × "
+                + "variant × metric; the paired test is the design's (runs paired by seed), Welch's is kept beside it");
         methods.put("effect_size", "Cohen's d with pooled standard deviation; Hedges' g = J(df) · d with the exact J");
         ObjectNode g = root.putObject("glmm");
         g.put("status", glmm.status());

@@ -157,6 +157,7 @@ public final class GlmmRunner implements AutoCloseable {
                 "d$seed <- factor(d$seed)",
                 "coefficients <- function(m) {",
                 "  co <- summary(m)$coefficients$cond",
+                "  co <- signif(co, 10) # the optimiser's last digits differ between runs of one fit",
                 "  data.frame(term = rownames(co), estimate = co[, 1], std_error = co[, 2], z = co[, 3],",
                 "             p = co[, 4], row.names = NULL)",
                 "}",

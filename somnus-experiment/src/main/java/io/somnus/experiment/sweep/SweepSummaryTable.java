@@ -18,7 +18,7 @@ public final class SweepSummaryTable {
         if (result.aggregate() != null) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"preset", "model", "dataset", "variant", "sleep", "achieved", "n", "test_accuracy", "95% CI",
-                "vs f=0 p"});
+                "vs f=0 p (Holm)"});
             // the sleep each cell got: an SG-SNN that sleeps after an epoch with probability f may draw none
             Map<CellKey, Double> achieved = new HashMap<>();
             for (AggregateRow r : result.aggregate().rows()) {
@@ -38,7 +38,7 @@ public final class SweepSummaryTable {
                         Integer.toString(r.stats().n()),
                         num(r.stats().mean()), Double.isNaN(r.stats().ciLow()) ? "-"
                         : "[" + num(r.stats().ciLow()) + ", " + num(r.stats().ciHigh()) + "]",
-                        r.vsBaseline() == null ? "" : p(r.vsBaseline().welchP())});
+                        r.vsBaseline() == null ? "" : p(r.adjustedP()) + (Double.isNaN(r.pairedPHolm()) ? " Welch" : "")});
             }
             if (rows.size() > 1) {
                 table(out, rows, anyVariant ? -1 : 3);

@@ -190,7 +190,7 @@ public final class VerdictRule {
             Outcome learning = Outcome.all(List.of(all(byId, "2c"), all(byId, "2d")));
             line = "stability " + stability.words() + "; learning beyond the controls " + learning.words()
                     + (learning == Outcome.DOES_NOT_HOLD
-                            ? " (no better than an untrained network: what sleep gives is the weight scale, not learning)" : "")
+                            ? " (on some dataset the slept network is not better by δ than a control that never learned)" : "")
                     + " — " + line;
         }
         if (outcome == Outcome.NOT_RUN) {

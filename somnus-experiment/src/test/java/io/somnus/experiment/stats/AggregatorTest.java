@@ -69,6 +69,31 @@ class AggregatorTest {
         assertEquals("", agg.cell(find(agg, "0.2", "stability.max_drawdown"), "welch_p"));
     }
 
+    /**
+     * Holm over a family of two fractions, worked in the test from the two p-values the file gives: the smaller times 2,
+     * the larger no lower than that; the paired p (the design's) adjusted apart from Welch's.
+     */
+    @Test
+    void pairedAndWelchPAreEachHolmAdjustedOverTheFractions() throws Exception {
+        Path sweep = sleepDataSweep();
+        for (int i = 0; i < 10; i++) { // drug 2 with its seeds turned round: another pairing
+            write(sweep.resolve("runs"), 0.5, i + 1, StatisticsTest.DRUG2[9 - i]);
+        }
+        SweepResults.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        CsvTable agg = Csv.read(sweep.resolve("aggregate.csv"));
+        int a = find(agg, "0.2", "test_accuracy");
+        int b = find(agg, "0.5", "test_accuracy");
+        for (String test : List.of("paired_p", "welch_p")) {
+            double pa = agg.number(a, test);
+            double pb = agg.number(b, test);
+            double lo = Math.min(1, 2 * Math.min(pa, pb));
+            double hi = Math.max(lo, Math.max(pa, pb));
+            assertEquals(pa < pb ? lo : hi, agg.number(a, test + "_holm"), 1e-12, test);
+            assertEquals(pa < pb ? hi : lo, agg.number(b, test + "_holm"), 1e-12, test);
+        }
+        assertTrue(agg.number(a, "paired_p") != agg.number(b, "paired_p"), "two different pairings");
+    }
+
     @Test
     void writesLongFormatAndCurves() throws Exception {
         Path sweep = sleepDataSweep();

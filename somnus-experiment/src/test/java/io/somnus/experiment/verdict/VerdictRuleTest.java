@@ -113,7 +113,7 @@ class VerdictRuleTest {
                 criteria(p, 0));
         assertEquals(Outcome.DOES_NOT_HOLD, p.outcome());
         assertTrue(p.reason().startsWith("stability holds; learning beyond the controls does not hold"), p.reason());
-        assertTrue(p.reason().contains("what sleep gives is the weight scale, not learning"), p.reason());
+        assertTrue(p.reason().contains("not better by δ than a control that never learned"), p.reason());
         assertEquals("f=0.20 − untrained_sleep_target", p.conditions().get(0).criteria().get(3).comparison());
     }
 

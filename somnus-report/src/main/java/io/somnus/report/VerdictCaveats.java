@@ -1,0 +1,218 @@
+package io.somnus.report;
+
+import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.verdict.ClaimVerdict;
+import io.somnus.experiment.verdict.ConditionVerdict;
+import io.somnus.experiment.verdict.Criterion;
+import io.somnus.experiment.verdict.EffectTest;
+import io.somnus.experiment.verdict.Outcome;
+import io.somnus.experiment.verdict.PresetVerdict;
+import io.somnus.experiment.verdict.Quantity;
+import io.somnus.experiment.verdict.StudyVerdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the verdict's outcomes rest on, read from the study's own runs: the conditions under which an outcome says less
+ * than its words. Each is a sentence naming the preset, the dataset and the numbers; none changes an outcome, which
+ * the pre-registered rule decides (docs/verdict.md). They are:
+ * <ul>
+ *   <li>a trained STDP network that without sleep tests no better than its untrained control (it did not learn at
+ *       this size, so claims 1 and 2 judge sleep on a network with nothing learned to keep);</li>
+ *   <li>projections whose weights never moved without sleep, which the saturated fraction counts as fully saturated
+ *       (criterion 1b);</li>
+ *   <li>an f* whose runs slept less than a tenth of the fraction named;</li>
+ *   <li>a "no benefit" (test {@link EffectTest#NOT_BETTER}) that holds because sleep did harm;</li>
+ *   <li>the drawdown of networks that never change (the untrained controls): the measurement's own floor;</li>
+ *   <li>how often one of a claim's tests reads "does not hold" by chance alone.</li>
+ * </ul>
+ */
+final class VerdictCaveats {
+    private static final String TEST_ACCURACY = Quantity.TEST_ACCURACY.source();
+    private static final String DRAWDOWN = Quantity.DRAWDOWN.source();
+    /** Each "does not hold" is a one-sided decision at this level (the 95 % interval's end beyond the margin). */
+    private static final double ONE_SIDED_LEVEL = 0.025;
+
+    private VerdictCaveats() {}
+
+    static List<String> of(StudyVerdict verdict, List<RunRecord> runs) {
+        List<String> out = new ArrayList<>();
+        untrainedAtLeastAsGood(runs, out);
+        staticProjections(runs, out);
+        for (ClaimVerdict c : verdict.claims()) {
+            for (PresetVerdict p : c.presets()) {
+                for (ConditionVerdict d : p.conditions()) {
+                    doseNotReached(c, p, d, runs, out);
+                    harmReadAsNoBenefit(c, p, d, out);
+                }
+            }
+        }
+        drawdownFloor(verdict, runs, out);
+        chance(verdict, out);
+        return List.copyOf(new LinkedHashSet<>(out));
+    }
+
+    /** The trained runs without sleep and the untrained controls, by preset, dataset and grid point. */
+    private static void untrainedAtLeastAsGood(List<RunRecord> runs, List<String> out) {
+        Map<List<String>, double[]> trained = new LinkedHashMap<>();
+        Map<List<String>, double[]> untrained = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            double acc = r.metric(TEST_ACCURACY);
+            if (!"stdp".equals(r.model()) || r.sleepFraction() != 0 || Double.isNaN(acc)) {
+                continue;
+            }
+            String control = StudyControl.labelIn(r.variant());
+            List<String> key = List.of(r.preset(), r.dataset(), StudyControl.gridPartOf(r.variant()));
+            if (control.isEmpty()) {
+                add(trained, key, acc);
+            } else if (control.equals(StudyControl.UNTRAINED.label())) {
+                add(untrained, key, acc);
+            }
+        }
+        trained.forEach((key, t) -> {
+            double[] u = untrained.get(key);
+            if (u != null && mean(t) <= mean(u)) {
+                out.add(key.get(0) + " on " + where(key.get(1), key.get(2)) + ": trained without sleep it tests at "
+                        + Html.num(mean(t), 3) + ", its untrained control at " + Html.num(mean(u), 3) + " (means over "
+                        + (int) t[1] + " and " + (int) u[1] + " seeds). It learned nothing at this size, so claims 1 and 2 "
+                        + "judge sleep on a network with nothing learned to keep or lose.");
+            }
+        });
+    }
+
+    /** Projections whose weights have no spread in any run of a preset without sleep: they never changed. */
+    private static void staticProjections(List<RunRecord> runs, List<String> out) {
+        Map<String, Set<String>> still = new LinkedHashMap<>();
+        Map<String, Set<String>> moved = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            if (!"stdp".equals(r.model()) || r.sleepFraction() != 0 || !StudyControl.labelIn(r.variant()).isEmpty()) {
+                continue;
+            }
+            r.metrics().forEach((k, v) -> {
+                if (k.startsWith("weights.") && k.endsWith(".std")) {
+                    String projection = k.substring("weights.".length(), k.length() - ".std".length());
+                    (v == 0 ? still : moved).computeIfAbsent(r.preset(), x -> new LinkedHashSet<>()).add(projection);
+                }
+            });
+        }
+        still.forEach((preset, projections) -> {
+            projections.removeAll(moved.getOrDefault(preset, Set.of()));
+            if (!projections.isEmpty()) {
+                out.add(preset + ": without sleep the weights of " + String.join(", ", projections) + " never changed "
+                        + "(spread 0 in every run). The saturated fraction (1b) counts weights within 5 % of the largest, "
+                        + "so these count as fully saturated, and any sleep that moves them lowers it: 1b's Δ is partly "
+                        + "this, not learned weights kept from their bound.");
+            }
+        });
+    }
+
+    private static void doseNotReached(ClaimVerdict c, PresetVerdict p, ConditionVerdict d, List<RunRecord> runs,
+            List<String> out) {
+        if (!(d.dose() > 0)) {
+            return;
+        }
+        SleepDose dose = SleepDose.of(runs.stream().filter(r -> r.preset().equals(p.preset())
+                && r.dataset().equals(d.dataset()) && r.variant().equals(d.variant()) && r.sleepFraction() == d.dose())
+                .toList());
+        if (dose.runs() > 0 && dose.achieved() < d.dose() / 10) {
+            out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": at f* = " + Formats.fraction(d.dose())
+                    + " its runs slept " + dose.words() + " of their steps"
+                    + (dose.achieved() > 0 ? String.format(Locale.ROOT, ", about 1/%.0f of the fraction named",
+                    d.dose() / dose.achieved()) : "") + ": claim " + c.number() + " is tested at that dose, not at f*.");
+        }
+    }
+
+    private static void harmReadAsNoBenefit(ClaimVerdict c, PresetVerdict p, ConditionVerdict d, List<String> out) {
+        for (Criterion k : d.criteria()) {
+            if (k.test() != EffectTest.NOT_BETTER || k.outcome() != Outcome.HOLDS || !k.estimate().hasInterval()) {
+                continue;
+            }
+            double worstBetter = k.higherIsBetter() ? k.estimate().high() : -k.estimate().low();
+            if (worstBetter < -k.margin()) {
+                out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": " + k.id() + " (" + k.description()
+                        + ") holds because sleep did harm: Δ " + VerdictSection.estimate(k.estimate()) + ", wholly beyond "
+                        + "the margin on the worse side. \"No benefit\" here is a loss.");
+            }
+        }
+    }
+
+    private static void drawdownFloor(StudyVerdict verdict, List<RunRecord> runs, List<String> out) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int n = 0;
+        for (RunRecord r : runs) {
+            double d = r.metric(DRAWDOWN);
+            if (StudyControl.labelIn(r.variant()).equals(StudyControl.UNTRAINED.label()) && Double.isFinite(d)) {
+                lo = Math.min(lo, d);
+                hi = Math.max(hi, d);
+                n++;
+            }
+        }
+        double margin = Double.NaN;
+        for (ClaimVerdict c : verdict.claims()) {
+            for (PresetVerdict p : c.presets()) {
+                for (ConditionVerdict d : p.conditions()) {
+                    for (Criterion k : d.criteria()) {
+                        if (k.quantity() == Quantity.DRAWDOWN) {
+                            margin = k.margin();
+                        }
+                    }
+                }
+            }
+        }
+        if (n > 0 && hi > 0 && !Double.isNaN(margin)) {
+            out.add("The untrained controls, whose weights never change, show drawdowns of " + Html.num(lo, 3) + "–"
+                    + Html.num(hi, 3) + " (" + n + " runs): each checkpoint encodes its validation images anew, so this is "
+                    + "the drawdown's floor of measurement noise, against a margin δ = " + Html.sig(margin) + " for the "
+                    + "drawdown criteria.");
+        }
+    }
+
+    /** Per claim, the most tests one preset ran, and the chance that one of them reads "does not hold" by chance alone. */
+    private static void chance(StudyVerdict verdict, List<String> out) {
+        List<String> parts = new ArrayList<>();
+        for (ClaimVerdict c : verdict.claims()) {
+            int most = 0;
+            for (PresetVerdict p : c.presets()) {
+                int tests = 0;
+                for (ConditionVerdict d : p.conditions()) {
+                    for (Criterion k : d.criteria()) {
+                        tests += k.estimate().hasInterval() ? 1 : 0;
+                    }
+                }
+                most = Math.max(most, tests);
+            }
+            if (most > 1) {
+                parts.add(String.format(Locale.ROOT, "claim %d, up to %d tests per preset: at most %.0f %% (%.0f %% if "
+                        + "they were independent)", c.number(), most, Math.min(100, 100 * most * ONE_SIDED_LEVEL),
+                        100 * (1 - Math.pow(1 - ONE_SIDED_LEVEL, most))));
+            }
+        }
+        if (!parts.isEmpty()) {
+            out.add("Each \"does not hold\" is a one-sided decision at " + Html.sig(100 * ONE_SIDED_LEVEL) + " %, and a "
+                    + "claim does not hold when any of its tests does not, without a correction for their number. Where "
+                    + "every effect sits exactly at its margin, the chance that one test reads \"does not hold\" is, for "
+                    + String.join("; for ", parts) + ".");
+        }
+    }
+
+    private static void add(Map<List<String>, double[]> sums, List<String> key, double v) {
+        double[] s = sums.computeIfAbsent(key, k -> new double[2]);
+        s[0] += v;
+        s[1]++;
+    }
+
+    private static double mean(double[] sum) {
+        return sum[0] / sum[1];
+    }
+
+    private static String where(String dataset, String variant) {
+        return dataset + (variant.isEmpty() ? "" : " (" + variant + ")");
+    }
+}

@@ -1,0 +1,86 @@
+package io.somnus.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.verdict.VerdictInputs;
+import io.somnus.experiment.verdict.VerdictRule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verdict's caveats on a hand-made study whose numbers make each of them true: a trained paper network that tests
+ * below its untrained control, an E→I projection that never moves, an SG-SNN whose f* slept 1/200 of the dose and lost
+ * 0.3 of its accuracy, controls with drawdowns 0.03–0.05.
+ */
+class VerdictCaveatsTest {
+    private static RunRecord run(String preset, String model, String variant, double f, long seed, Map<String, Double> m) {
+        Map<String, Double> metrics = new HashMap<>(m);
+        return new RunRecord(preset + f + variant + seed, Path.of("none"), preset, model, "geomfig", variant, f, seed,
+                JsonNodeFactory.instance.objectNode(), metrics);
+    }
+
+    private static List<RunRecord> study(double trainedAccuracy) {
+        List<RunRecord> runs = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            double s = 0.01 * seed;
+            runs.add(run("paper", "stdp", "", 0, seed, Map.of("test_accuracy", trainedAccuracy + s,
+                    "weights.e_i.std", 0.0, "weights.input_e.std", 0.1, "stability.max_drawdown", 0.1)));
+            runs.add(run("paper", "stdp", "", 0.2, seed, Map.of("test_accuracy", 0.5 + s, "weights.e_i.std", 0.01,
+                    "weights.input_e.std", 0.1, "stability.max_drawdown", 0.05)));
+            runs.add(run("paper", "stdp", "control=untrained", 0, seed, Map.of("test_accuracy", 0.45 + s,
+                    "stability.max_drawdown", 0.02 + s)));
+            runs.add(run("paper-sg", "sg", "", 0, seed, Map.of("test_accuracy", 0.8 + s, "stability.max_drawdown", 0.02,
+                    SleepDose.ACHIEVED, 0.0, SleepDose.EPISODES, 0.0)));
+            runs.add(run("paper-sg", "sg", "", 0.2, seed, Map.of("test_accuracy", 0.5 + s * s * 10,
+                    "stability.max_drawdown", 0.02, SleepDose.ACHIEVED, 0.001, SleepDose.EPISODES, 1.0)));
+        }
+        return runs;
+    }
+
+    private static List<String> caveats(List<RunRecord> runs) {
+        return VerdictCaveats.of(VerdictRule.decide(VerdictInputs.of(runs)), runs);
+    }
+
+    private static String find(List<String> caveats, String start) {
+        return caveats.stream().filter(c -> c.startsWith(start)).findFirst().orElseThrow(() ->
+                new AssertionError("no caveat starting '" + start + "' in " + caveats));
+    }
+
+    @Test
+    void eachCaveatNamesThePresetAndItsNumbers() {
+        List<String> c = caveats(study(0.40));
+        // means 0.42 (0.41, 0.42, 0.43) against 0.47
+        assertTrue(find(c, "paper on geomfig: trained without sleep it tests at 0.420, its untrained control at 0.470")
+                .contains("3 and 3 seeds"));
+        String still = find(c, "paper: without sleep the weights of e_i never changed");
+        assertTrue(!still.contains("input_e"), still);
+        assertTrue(find(c, "paper-sg on geomfig: at f* = 0.20 its runs slept 0.001 of their steps, about 1/200")
+                .endsWith("claim 3 is tested at that dose, not at f*."));
+        assertTrue(find(c, "paper-sg on geomfig: 3a (no accuracy benefit) holds because sleep did harm: Δ −0.")
+                .contains("is a loss"));
+        assertTrue(find(c, "The untrained controls").contains("drawdowns of 0.030–0.050 (3 runs)"));
+        String chance = find(c, "Each \"does not hold\"");
+        // claim 2 tests 2a (drawdown) and 2c (the untrained control) here: 2 × 2.5 % and 1 − 0.975² = 4.9 %
+        assertTrue(chance.contains("claim 2, up to 2 tests per preset: at most 5 % (5 % if they were independent)"), chance);
+    }
+
+    @Test
+    void aNetworkThatLearnedAndSleepThatDidNotHarmGetNoSuchCaveat() {
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord r : study(0.60)) {
+            if (!r.preset().equals("paper-sg")) {
+                runs.add(r);
+            }
+        }
+        List<String> c = caveats(runs);
+        assertEquals(0, c.stream().filter(s -> s.contains("learned nothing") || s.contains("harm") || s.contains("1/"))
+                .count(), c.toString());
+    }
+}
