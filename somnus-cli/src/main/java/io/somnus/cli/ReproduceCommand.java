@@ -14,8 +14,8 @@ import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.StudyCalibration;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
-import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
+import io.somnus.report.VerdictCaveats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ final class ReproduceCommand implements Callable<Integer> {
         ReportBuilder.build(dir, report);
         System.out.printf("study finished in %.1f min; report: %s%n", (System.nanoTime() - t0) / 6e10, report.toAbsolutePath());
         System.out.println();
-        System.out.print(VerdictTable.format(SweepResults.load(dir).verdict()));
+        System.out.print(VerdictCaveats.console(SweepResults.load(dir)));
         return r.allDone() ? 0 : SweepResult.EXIT_RUNS_FAILED;
     }
 

@@ -12,8 +12,8 @@ import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepSummaryTable;
-import io.somnus.experiment.verdict.VerdictTable;
 import io.somnus.report.ReportBuilder;
+import io.somnus.report.VerdictCaveats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -166,7 +166,7 @@ public final class SweepCommand implements Callable<Integer> {
             stdout.print(SweepSummaryTable.format(result));
             if (result.done() > 0) {
                 stdout.println();
-                stdout.print(VerdictTable.format(SweepResults.load(result.outDir()).verdict()));
+                stdout.print(VerdictCaveats.console(SweepResults.load(result.outDir())));
             }
             if (report && result.done() > 0) {
                 Path html = result.outDir().resolve("report.html");

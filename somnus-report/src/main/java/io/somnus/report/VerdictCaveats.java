@@ -2,6 +2,7 @@ package io.somnus.report;
 
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.verdict.ClaimVerdict;
 import io.somnus.experiment.verdict.ConditionVerdict;
 import io.somnus.experiment.verdict.Criterion;
@@ -10,6 +11,7 @@ import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.PresetVerdict;
 import io.somnus.experiment.verdict.Quantity;
 import io.somnus.experiment.verdict.StudyVerdict;
+import io.somnus.experiment.verdict.VerdictTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,7 +35,7 @@ import java.util.Set;
  *   <li>how often one of a claim's tests reads "does not hold" by chance alone.</li>
  * </ul>
  */
-final class VerdictCaveats {
+public final class VerdictCaveats {
     private static final String TEST_ACCURACY = Quantity.TEST_ACCURACY.source();
     private static final String DRAWDOWN = Quantity.DRAWDOWN.source();
     /** Each "does not hold" is a one-sided decision at this level (the 95 % interval's end beyond the margin). */
@@ -41,7 +43,22 @@ final class VerdictCaveats {
 
     private VerdictCaveats() {}
 
-    static List<String> of(StudyVerdict verdict, List<RunRecord> runs) {
+    /**
+     * The verdict with its caveats, for a terminal: {@link VerdictTable#format}, then each caveat on a line of its own
+     * (as the report has them under its verdict).
+     */
+    public static String console(SweepResults results) {
+        StringBuilder b = new StringBuilder(VerdictTable.format(results.verdict()));
+        List<String> caveats = of(results.verdict(), results.runs());
+        if (!caveats.isEmpty()) {
+            b.append("What these outcomes rest on (the rule decides them; these say where they mean less than their words):\n");
+            caveats.forEach(c -> b.append("- ").append(c).append('\n'));
+        }
+        return b.toString();
+    }
+
+    /** The caveats of {@code verdict}, read from the runs it was decided on, one sentence or two each. */
+    public static List<String> of(StudyVerdict verdict, List<RunRecord> runs) {
         List<String> out = new ArrayList<>();
         untrainedAtLeastAsGood(runs, out);
         staticProjections(runs, out);

@@ -71,6 +71,20 @@ class VerdictCaveatsTest {
         assertTrue(chance.contains("claim 2, up to 2 tests per preset: at most 5 % (5 % if they were independent)"), chance);
     }
 
+    /** The terminal's verdict is followed by the same caveats, one per line. */
+    @Test
+    void theConsoleVerdictCarriesTheCaveats() {
+        List<RunRecord> runs = study(0.40);
+        String text = VerdictCaveats.console(new io.somnus.experiment.sweep.SweepResults(Path.of("none"), false, "s",
+                Map.of(), io.somnus.experiment.sweep.RunCounts.NONE, runs, List.of()));
+        assertTrue(text.startsWith("Verdict (rule: docs/verdict.md"), text);
+        List<String> lines = List.of(text.split("\n"));
+        int head = lines.indexOf("What these outcomes rest on (the rule decides them; these say where they mean less "
+                + "than their words):");
+        assertTrue(head > 0, text);
+        assertEquals(caveats(runs).stream().map(c -> "- " + c).toList(), lines.subList(head + 1, lines.size()));
+    }
+
     @Test
     void aNetworkThatLearnedAndSleepThatDidNotHarmGetNoSuchCaveat() {
         List<RunRecord> runs = new ArrayList<>();
