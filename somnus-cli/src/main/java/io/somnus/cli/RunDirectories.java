@@ -75,10 +75,30 @@ final class RunDirectories {
 
     /** A locked temporary run directory. */
     record Temporary(Path dir, DirectoryLock lock) implements AutoCloseable {
-        /** Moves the finished run into place: the lock file is removed first, so the run directory holds only the run. */
-        void moveTo(Path target) throws IOException {
+        /**
+         * Moves the finished run into place: the lock file is removed first, so the run directory holds only the run.
+         * When another process made {@code target} meanwhile, the run goes to the first free {@code target-2},
+         * {@code target-3}, … instead: a finished run is never lost, nor another one overwritten.
+         *
+         * @return where the run is
+         */
+        Path moveTo(Path target) throws IOException {
             Files.deleteIfExists(lock.file());
-            io.somnus.experiment.io.AtomicFiles.moveAtomically(dir, target);
+            for (int k = 1; ; k++) {
+                Path to = k == 1 ? target : target.resolveSibling(target.getFileName() + "-" + k);
+                try {
+                    if (k > 1 && Files.exists(to)) {
+                        continue;
+                    }
+                    io.somnus.experiment.io.AtomicFiles.moveAtomically(dir, to);
+                    return to;
+                } catch (java.nio.file.FileSystemException e) {
+                    if (!Files.exists(to)) { // rename(2) says ENOTEMPTY as a plain FileSystemException
+                        throw e;
+                    }
+                    // another run finished there first
+                }
+            }
         }
 
         @Override
@@ -99,18 +119,7 @@ final class RunDirectories {
      */
     static List<String> removeAbandoned(Path parent, String name) throws IOException {
         List<String> report = new ArrayList<>();
-        if (!Files.isDirectory(parent)) {
-            return report;
-        }
-        List<Path> candidates;
-        try (Stream<Path> s = Files.list(parent)) {
-            candidates = s.filter(p -> {
-                String n = p.getFileName().toString();
-                return Files.isDirectory(p) && n.startsWith(".") && n.contains(".tmp-")
-                        && (name == null || n.startsWith("." + name + ".tmp-"));
-            }).sorted().toList();
-        }
-        for (Path tmp : candidates) {
+        for (Path tmp : temporaries(parent, name)) {
             Path lock = tmp.resolve(LOCK_FILE);
             if (DirectoryLock.isAbandoned(lock)) {
                 SweepRunner.deleteRecursively(tmp);
@@ -123,6 +132,35 @@ final class RunDirectories {
             }
         }
         return report;
+    }
+
+    /** The temporary run directories in {@code parent} (those of {@code name}, or all when null), sorted. */
+    private static List<Path> temporaries(Path parent, String name) throws IOException {
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return Files.isDirectory(p) && n.startsWith(".") && n.contains(".tmp-")
+                        && (name == null || n.startsWith("." + name + ".tmp-"));
+            }).sorted().toList();
+        }
+    }
+
+    /**
+     * Refuses a run into {@code dir} while another process is writing a run into it (its locked temporary directory
+     * beside it): the two would race for the name at their ends.
+     */
+    static void requireNoOtherWriter(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        for (Path tmp : temporaries(parent, dir.getFileName().toString())) {
+            Path lock = tmp.resolve(LOCK_FILE);
+            if (DirectoryLock.isLocked(lock)) {
+                throw new CliException("--out " + dir + ": another run is writing it (" + DirectoryLock.holder(lock)
+                        + "); wait for it to finish, or choose another --out");
+            }
+        }
     }
 
     static void deleteQuietly(Path dir) {

@@ -83,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         RunDirectories.requireFresh(dir);
+        RunDirectories.requireNoOtherWriter(dir);
         requireFreshExport();
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
             System.err.println("somnus: " + line);
@@ -91,7 +92,12 @@ final class TrainCommand implements Callable<Integer> {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes))
                         .execute(config, tmp.dir(), progress);
-                tmp.moveTo(dir);
+                Path at = tmp.moveTo(dir);
+                if (!at.equals(dir)) {
+                    System.err.println("somnus: " + dir + " was made by another process while this run trained; this "
+                            + "run is in " + at);
+                    dir = at;
+                }
             } catch (Exception | Error e) {
                 RunDirectories.deleteQuietly(tmp.dir());
                 throw e;

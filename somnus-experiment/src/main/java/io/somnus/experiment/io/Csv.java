@@ -33,11 +33,19 @@ public final class Csv {
      * @throws FileFormatException naming the file when it is empty or not CSV
      */
     public static CsvTable read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file, reader);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new FileFormatException(file + ": not UTF-8 text (binary data?)", e);
         }
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            // every CSV Somnus (and R's write.csv) writes ends its last row with a line end: a file cut short need not
+            // have fewer cells in its last row, only a shorter last number
+            throw new FileFormatException(file + ": its last line has no line end, so the file was cut short (every "
+                    + "table is written whole with one); the run that wrote it did not finish writing it");
+        }
+        return parse(file, new java.io.StringReader(text));
     }
 
     /** Parses CSV text with a header row ({@code source} only names it in messages; may be null). */
@@ -62,6 +70,13 @@ public final class Csv {
         List<String> header = new ArrayList<>();
         for (String h : rows.get(0)) {
             header.add(h.strip());
+        }
+        for (int r = 1; r < rows.size(); r++) {
+            if (rows.get(r).size() != header.size()) {
+                throw new FileFormatException((source == null ? "CSV" : source.toString()) + ": row " + r + " has "
+                        + rows.get(r).size() + " cells where the header has " + header.size() + ", so the file is damaged "
+                        + "(cut short or edited)");
+            }
         }
         return new CsvTable(source, header, new ArrayList<>(rows.subList(1, rows.size())));
     }

@@ -145,8 +145,41 @@ public final class Npz {
             if (!any) {
                 throw new FileFormatException(file + ": not a zip (.npz) archive, or an empty one");
             }
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw damaged(file, e);
         }
         return arrays;
+    }
+
+    /**
+     * Checks that a {@code .npz} file is whole without decoding it: its central directory is there (a file cut short
+     * loses it) and every entry reads to its end with its recorded size and CRC-32 (a file changed in place fails it).
+     *
+     * @throws FileFormatException naming the file when it is damaged
+     */
+    public static void verify(Path file) throws IOException {
+        try (java.util.zip.ZipFile whole = new java.util.zip.ZipFile(file.toFile())) {
+            if (whole.size() == 0) {
+                throw new FileFormatException(file + " is damaged: an empty archive");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw damaged(file, e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            while (zip.getNextEntry() != null) {
+                while (zip.read(buffer) >= 0) {
+                    // read to the entry's end: ZipInputStream compares its size and CRC-32 there
+                }
+            }
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw damaged(file, e);
+        }
+    }
+
+    private static FileFormatException damaged(Path file, IOException e) {
+        return new FileFormatException(file + " is damaged (" + e.getMessage() + "): the run that wrote it did not "
+                + "finish writing it, or it was changed since", e);
     }
 
     /** Reads one {@code .npy} file from a stream (reading exactly its bytes). */

@@ -113,8 +113,8 @@ public final class GlmmRunner implements AutoCloseable {
         if (observations <= parameters + 1) {
             return GlmmOutcome.skipped(observations + " runs are too few for " + formula);
         }
-        Files.deleteIfExists(dir.resolve(TABLE));
-        Files.deleteIfExists(dir.resolve(FACTOR_TABLE));
+        // the fit replaces its tables whole (R writes each under a new name, then renames it), so a fit killed midway
+        // leaves the last fit's tables as they were; a failed or skipped fit leaves none
         AtomicFiles.write(dir.resolve(SCRIPT), script(formula, factorFormula));
         // one R process: the script itself says when glmmTMB does not load (loading it takes R seconds)
         Preloaded p = preloaded;
@@ -122,6 +122,10 @@ public final class GlmmRunner implements AutoCloseable {
         Run fit = p != null ? p.run(dir, timeout) : null;
         if (fit == null) {
             fit = exec(dir, timeout, program.toString(), SCRIPT);
+        }
+        if (fit.exit != 0) {
+            Files.deleteIfExists(dir.resolve(TABLE));
+            Files.deleteIfExists(dir.resolve(FACTOR_TABLE));
         }
         if (fit.exit == NO_GLMMTMB) {
             return GlmmOutcome.skipped("R package glmmTMB is not installed or does not load (Rscript " + SCRIPT
@@ -163,10 +167,14 @@ public final class GlmmRunner implements AutoCloseable {
                 "}",
                 "f <- " + formula,
                 "m <- glmmTMB(f, data = d, family = beta_family())",
-                "write.csv(coefficients(m), \"" + TABLE + "\", row.names = FALSE)",
+                "whole <- function(table, file) { # written under a new name, then renamed: never half a table",
+                "  write.csv(table, paste0(file, \".new\"), row.names = FALSE)",
+                "  if (!file.rename(paste0(file, \".new\"), file)) stop(\"cannot rename \", file, \".new\")",
+                "}",
+                "whole(coefficients(m), \"" + TABLE + "\")",
                 "f2 <- " + factorFormula,
                 "m2 <- tryCatch(glmmTMB(f2, data = d, family = beta_family()), error = function(e) NULL)",
-                "if (!is.null(m2)) write.csv(coefficients(m2), \"" + FACTOR_TABLE + "\", row.names = FALSE)",
+                "if (!is.null(m2)) whole(coefficients(m2), \"" + FACTOR_TABLE + "\") else unlink(\"" + FACTOR_TABLE + "\")",
                 "sink(\"" + TEXT + "\")",
                 "cat(\"formula:\", deparse(f), \"\\n\")",
                 "print(summary(m))",

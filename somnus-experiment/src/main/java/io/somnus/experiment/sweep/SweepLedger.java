@@ -131,19 +131,34 @@ public final class SweepLedger implements AutoCloseable {
             putMeta("run_count", Integer.toString(plan.runs().size()));
             putMeta("created_at", now.toString());
             putMeta(GAUSSIAN_DRAWS, GaussianDraws.stream());
-            try (PreparedStatement p = connection.prepareStatement("INSERT OR IGNORE INTO runs "
-                    + "(run_id, config_json, config_hash, settings_json, variant, status, attempts) VALUES (?,?,?,?,?,'pending',0)")) {
-                for (PlannedRun run : plan.runs()) {
-                    p.setString(1, run.runId());
-                    p.setString(2, run.configJson());
-                    p.setString(3, run.configHash());
-                    p.setString(4, settingsJson(run.settings()));
-                    p.setString(5, run.variant());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+            insertPending(plan);
         });
+    }
+
+    /**
+     * Adds the planned runs the ledger has no row for as pending (rows deleted outside somnus), in one transaction.
+     *
+     * @return how many were added
+     */
+    public synchronized int addMissing(SweepPlan plan) {
+        int before = entries().size();
+        transaction(() -> insertPending(plan));
+        return entries().size() - before;
+    }
+
+    private void insertPending(SweepPlan plan) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT OR IGNORE INTO runs "
+                + "(run_id, config_json, config_hash, settings_json, variant, status, attempts) VALUES (?,?,?,?,?,'pending',0)")) {
+            for (PlannedRun run : plan.runs()) {
+                p.setString(1, run.runId());
+                p.setString(2, run.configJson());
+                p.setString(3, run.configHash());
+                p.setString(4, settingsJson(run.settings()));
+                p.setString(5, run.variant());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
     }
 
     /** All entries, ordered by run id. */

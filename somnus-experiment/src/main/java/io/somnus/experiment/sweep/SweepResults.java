@@ -137,6 +137,14 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         } catch (IOException e) {
             throw new io.somnus.experiment.io.FileFormatException("run " + id + ": cannot read " + file + ": " + e.getMessage(), e);
         }
+        Path weights = runDir.resolve(RunDirectory.WEIGHTS);
+        if (Files.isRegularFile(weights)) {
+            try { // the figures read it later; a damaged one is an error now, not a figure quietly left out
+                io.somnus.experiment.io.Npz.verify(weights);
+            } catch (IOException e) {
+                throw new io.somnus.experiment.io.FileFormatException("run " + id + ": " + e.getMessage(), e);
+            }
+        }
         JsonNode config = readConfig(runDir);
         Map<String, Object> settings = settings(entry);
         String preset = text(summary, "preset", config, "preset", settings.get("preset"));

@@ -228,6 +228,11 @@ public final class SweepRunner {
                     throw new SweepException(otherNoise(out, drawn));
                 }
                 listener.message("resuming sweep '" + plan.spec().name() + "' in " + out);
+                int missing = ledger.addMissing(plan);
+                if (missing > 0) {
+                    listener.message("the ledger had no row for " + missing + " of the sweep's runs (changed outside "
+                            + "somnus): they were added as pending, and a run directory of theirs is run again");
+                }
             }
             return ledger;
         } catch (RuntimeException | IOException e) {
@@ -325,11 +330,16 @@ public final class SweepRunner {
             t.setDaemon(true);
             return t;
         });
+        // set by the first run that finds the disk full: the runs not yet started are not started
+        java.util.concurrent.atomic.AtomicReference<SweepException> diskFull = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (PlannedRun run : toRun) {
                 futures.add(pool.submit(() -> {
-                    RunOutcome o = executeOne(run, runs, ledger, workerId.get(), listener);
+                    if (diskFull.get() != null) {
+                        throw diskFull.get();
+                    }
+                    RunOutcome o = executeOne(run, runs, ledger, workerId.get(), listener, diskFull);
                     outcomes.put(run.runId(), o);
                     return null;
                 }));
@@ -354,7 +364,8 @@ public final class SweepRunner {
         }
     }
 
-    private RunOutcome executeOne(PlannedRun run, Path runs, SweepLedger ledger, int worker, SweepListener listener) {
+    private RunOutcome executeOne(PlannedRun run, Path runs, SweepLedger ledger, int worker, SweepListener listener,
+                                  java.util.concurrent.atomic.AtomicReference<SweepException> diskFull) {
         String id = run.runId();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -382,6 +393,14 @@ public final class SweepRunner {
             } catch (IOException cleanup) {
                 error += "\n(and its directory " + tmp + " could not be deleted: " + cleanup.getMessage() + ")";
             }
+            String full = diskFullCause(e);
+            if (full != null) {
+                // every later run would compute to its end and fail the same way: stop, this run left to --resume
+                ledger.markPending(id);
+                diskFull.compareAndSet(null, new SweepException("run " + id + " could not write its files (" + full
+                        + "), so no later run could either", e));
+                throw diskFull.get();
+            }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         RunOutcome outcome;
@@ -394,6 +413,18 @@ public final class SweepRunner {
         }
         listener.runFinished(worker, outcome);
         return outcome;
+    }
+
+    /** The message of an "out of space" error among {@code e} and its causes (a full disk or quota), else null. */
+    static String diskFullCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof IOException && m != null && (m.contains("No space left on device")
+                    || m.contains("Disk quota exceeded"))) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static int attempts(SweepLedger ledger, String id) {

@@ -65,6 +65,26 @@ class CsvTest {
                 && e.getMessage().contains("val_accuracy") && e.getMessage().contains("'abc'"), e.getMessage());
     }
 
+    /**
+     * A file cut short: mid-row it has a short last row, at a cell's middle a shorter last number; either way its last
+     * line has no line end. Both are errors naming the file, where the short row read as an absent value before.
+     */
+    @Test
+    void aFileCutShortIsAnErrorNamingIt() throws Exception {
+        String whole = "images_seen,val_accuracy,phi\n100,0.5,1.25\n200,0.625,0.125\n";
+        Path file = tmp.resolve("metrics.csv");
+        Files.writeString(file, whole);
+        assertEquals(2, Csv.read(file).rowCount());
+        for (int cut : new int[] {whole.length() - 1, whole.length() - 3, whole.length() - 9}) {
+            Files.writeString(file, whole.substring(0, cut));
+            FileFormatException e = assertThrows(FileFormatException.class, () -> Csv.read(file), "cut at " + cut);
+            assertTrue(e.getMessage().startsWith(file + ": its last line has no line end"), e.getMessage());
+        }
+        Files.writeString(file, "images_seen,val_accuracy,phi\n100,0.5\n200,0.625,0.125\n"); // a row short inside
+        FileFormatException e = assertThrows(FileFormatException.class, () -> Csv.read(file));
+        assertTrue(e.getMessage().contains("metrics.csv: row 1 has 2 cells where the header has 3"), e.getMessage());
+    }
+
     @Test
     void anEmptyFileIsAnError() throws Exception {
         Path file = tmp.resolve("empty.csv");

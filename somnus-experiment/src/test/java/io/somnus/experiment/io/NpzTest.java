@@ -104,6 +104,28 @@ class NpzTest {
         assertTrue(e.getMessage().contains("bad.npz"), e.getMessage());
     }
 
+    /** A whole archive verifies; one cut short or with a byte changed in an entry is refused, naming the file. */
+    @Test
+    void verifyFindsAnArchiveCutShortOrChanged() throws Exception {
+        Path file = tmp.resolve("weights.npz");
+        float[] w = new float[4096];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) Math.sin(k);
+        }
+        Npz.write(file, Map.of("input_e", NpyArray.of(w, new int[] {64, 64})));
+        Npz.verify(file);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        FileFormatException cut = assertThrows(FileFormatException.class, () -> Npz.verify(file));
+        assertTrue(cut.getMessage().startsWith(file + " is damaged"), cut.getMessage());
+        byte[] changed = whole.clone();
+        changed[whole.length / 2] ^= 0x5a; // inside the entry's data
+        Files.write(file, changed);
+        FileFormatException crc = assertThrows(FileFormatException.class, () -> Npz.verify(file));
+        assertTrue(crc.getMessage().startsWith(file + " is damaged"), crc.getMessage());
+        assertThrows(FileFormatException.class, () -> Npz.read(file), "read finds it too");
+    }
+
     @Test
     void numpyReadsWhatWeWriteAndWeReadWhatNumpyWrites() throws Exception {
         assumeTrue(numpyAvailable(), "python3 with numpy not installed");

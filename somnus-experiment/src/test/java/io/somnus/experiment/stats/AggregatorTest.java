@@ -94,6 +94,29 @@ class AggregatorTest {
         assertTrue(agg.number(a, "paired_p") != agg.number(b, "paired_p"), "two different pairings");
     }
 
+    /** A run's metrics.csv cut short, or its weights.npz, stops the aggregation naming the file (it changed a verdict). */
+    @Test
+    void aRunsFileCutShortStopsTheAggregationNamingIt() throws Exception {
+        Path sweep = sleepDataSweep();
+        Path run = sweep.resolve("runs").resolve("paper__d__f0.20__s2");
+        Path metrics = run.resolve("metrics.csv");
+        String whole = Files.readString(metrics);
+        Files.writeString(metrics, whole.substring(0, whole.length() - 3));
+        GlmmRunner none = new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5));
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> SweepResults.aggregate(sweep, none));
+        assertTrue(e.getMessage().contains(metrics.toString()) && e.getMessage().contains("cut short"), e.getMessage());
+        Files.writeString(metrics, whole);
+        Path npz = run.resolve("weights.npz");
+        io.somnus.experiment.io.Npz.write(npz, java.util.Map.of("input_e",
+                io.somnus.experiment.io.NpyArray.of(new float[512], 16, 32)));
+        SweepResults.aggregate(sweep, none);
+        byte[] bytes = Files.readAllBytes(npz);
+        Files.write(npz, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> SweepResults.aggregate(sweep, none));
+        assertTrue(e.getMessage().contains(npz + " is damaged"), e.getMessage());
+    }
+
     @Test
     void writesLongFormatAndCurves() throws Exception {
         Path sweep = sleepDataSweep();

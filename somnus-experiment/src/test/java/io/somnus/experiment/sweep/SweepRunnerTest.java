@@ -256,6 +256,64 @@ class SweepRunnerTest {
         assertEquals(Set.of("train"), new HashSet<>(phases.values()));
     }
 
+    /**
+     * A run that finds the disk full stops the sweep: runs not started are not started (each would compute to its end
+     * and fail the same way), the run is left pending, finished ones are kept, and --resume finishes the sweep.
+     */
+    @Test
+    void aFullDiskStopsTheSweepInsteadOfFailingEveryLaterRun() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
+        RunExecutor filling = (ObjectNode config, Path dir, RunProgress p) -> {
+            if (started.incrementAndGet() == 3 && full.get()) {
+                throw new java.io.UncheckedIOException(new IOException(dir.resolve("metrics.csv")
+                        + ": No space left on device"));
+            }
+            new FakeExecutor(null, 0, 0, Set.of()).execute(config, dir, RunProgress.NONE);
+        };
+        Path out = tmp.resolve("out");
+        SweepException e = assertThrows(SweepException.class, () -> new SweepCommandSupport(new FakeResolver(), filling)
+                .run(sweepFile(SWEEP), out, 1, false, SweepListener.NONE));
+        assertContains(e.getMessage(), "the sweep stopped", "No space left on device", "so no later run could either",
+                "--resume");
+        assertFalse(e.nothingRan());
+        assertEquals(3, started.get(), "no run started after the one that found the disk full");
+        assertEquals(2, listRuns(out).size(), "the finished runs are kept");
+        full.set(false);
+        SweepResult r = new SweepCommandSupport(new FakeResolver(), filling).run(sweepFile(SWEEP), out, 1, true,
+                SweepListener.NONE);
+        assertEquals(8, r.done());
+        assertEquals(0, r.failed());
+    }
+
+    /** A ledger row deleted outside somnus: --resume adds it back as pending and says so, where it stopped at an NPE. */
+    @Test
+    void aLedgerRowDeletedOutsideSomnusIsAddedBackOnResume() throws Exception {
+        Path out = tmp.resolve("out");
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        String victim;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve("ledger.sqlite"));
+             java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet r = st.executeQuery("SELECT run_id FROM runs ORDER BY run_id LIMIT 1")) {
+                r.next();
+                victim = r.getString(1);
+            }
+            st.executeUpdate("DELETE FROM runs WHERE run_id = '" + victim + "'");
+        }
+        List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        };
+        SweepResult r = support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
+        assertEquals(8, r.done());
+        assertEquals(1, r.outcomes().stream().filter(o -> !o.skipped()).count(), "only " + victim + " ran again");
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("the ledger had no row for 1 of the sweep's runs")),
+                messages.toString());
+    }
+
     @Test
     void summaryTableShowsAccuracyPerCell() throws Exception {
         SweepResult r = support(null, Set.of()).run(sweepFile(SWEEP), tmp.resolve("out"), 2, false, SweepListener.NONE);
