@@ -51,8 +51,14 @@ final class RunDirectories {
     /** A temporary directory beside {@code dir}, locked by this process until {@link Temporary#close}. */
     static Temporary temporarySibling(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = freshDirectory(parent, prefix(dir));
+        Path tmp;
+        try {
+            Files.createDirectories(parent);
+            tmp = freshDirectory(parent, prefix(dir));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new CliException("--out " + dir + ": cannot create a directory in " + parent + " ("
+                    + io.somnus.experiment.io.AtomicFiles.reason(e) + "); choose an --out where you may write");
+        }
         DirectoryLock lock = DirectoryLock.tryAcquire(tmp.resolve(LOCK_FILE), "train --out " + dir)
                 .orElseThrow(() -> new IllegalStateException("a fresh temporary directory is locked: " + tmp));
         return new Temporary(tmp, lock);

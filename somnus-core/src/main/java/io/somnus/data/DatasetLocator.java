@@ -88,6 +88,9 @@ final class DatasetLocator {
         if (!Files.isDirectory(dir)) {
             return null;
         }
+        if (notes != null && (!Files.isReadable(dir) || !Files.isExecutable(dir))) {
+            notes.add(dir + " exists but this user cannot read it (permission denied)");
+        }
         Path images = first(dir, files.images());
         Path labels = first(dir, files.labels());
         if (images != null && labels != null) {

@@ -4,6 +4,7 @@ import io.somnus.data.DatasetLocator.Located;
 import io.somnus.data.DatasetStatus.Availability;
 import io.somnus.data.DatasetStatus.FileStatus;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,6 +157,10 @@ public final class DatasetRegistry {
     public static final String ALLOW_UNVERIFIED_HINT = "--allow-unverified-data (in a sweep file: set: {dataset.allow_unverified: true})";
 
     private static FileStatus verified(DatasetDescriptor d, Split split, Path file, DatasetFile ref, boolean allowUnverified) {
+        if (!Files.isReadable(file)) { // before its checksum, which could only say it does not match
+            throw new DatasetException(file, "cannot be read by this user (permission denied); give it read access, "
+                    + "or point --data-dir at a copy it can read");
+        }
         FileStatus s = DatasetVerifier.check(split, file, ref, true);
         if (s.verification() == DatasetStatus.Verification.NO_REFERENCE && s.sha256() != null
                 && s.sha256().equals(DatasetFetcher.readExtracted(file.getParent()).get(file.getFileName().toString()))) {

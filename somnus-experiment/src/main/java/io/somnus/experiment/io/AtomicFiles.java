@@ -82,6 +82,17 @@ public final class AtomicFiles {
      * @throws AtomicMoveNotSupportedException where the file system cannot rename atomically
      *                                         (e.g. source and target on different file systems)
      */
+    /**
+     * What the operating system said of a failed file operation, in words: "Read-only file system", "permission
+     * denied" (which Java reports with no reason), "No space left on device".
+     */
+    public static String reason(java.nio.file.FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+    }
+
     public static void moveAtomically(Path source, Path target) throws IOException {
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         fsyncDirectory(target.toAbsolutePath().getParent());

@@ -83,12 +83,35 @@ public final class SweepLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing ledger for reading only, changing nothing on disk: a finished sweep on storage this user cannot
+     * write (a colleague's, an archive) is read as well. Where SQLite cannot read it in place read-only (no write
+     * access to the directory for its shared-memory file), it reads the file as immutable, as it stands.
+     */
+    public static SweepLedger openForReading(Path file) {
+        String path = file.toAbsolutePath().toUri().getRawPath();
+        SQLException first = null;
+        for (String mode : List.of("mode=ro", "immutable=1")) {
+            try {
+                Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path + "?" + mode);
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 10000");
+                    s.executeQuery("SELECT count(*) FROM meta").close(); // the read that fails where it cannot
+                }
+                return new SweepLedger(file, c);
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw new SweepException("cannot read the sweep ledger " + file + ": " + first.getMessage(), first);
+    }
+
     /** Reads all entries of an existing ledger without keeping it open; empty when the file does not exist. */
     public static List<LedgerEntry> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        try (SweepLedger ledger = open(file)) {
+        try (SweepLedger ledger = openForReading(file)) {
             return ledger.entries();
         }
     }

@@ -71,7 +71,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         Map<String, String> meta = new LinkedHashMap<>();
         List<LedgerEntry> entries = new ArrayList<>();
         if (Files.isRegularFile(ledgerFile)) {
-            try (SweepLedger ledger = SweepLedger.open(ledgerFile)) {
+            try (SweepLedger ledger = SweepLedger.openForReading(ledgerFile)) {
                 meta.putAll(ledger.meta());
                 entries.addAll(ledger.entries());
             }

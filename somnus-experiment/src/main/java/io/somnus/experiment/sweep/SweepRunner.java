@@ -87,7 +87,12 @@ public final class SweepRunner {
     public static DirectoryLock lock(Path outDir, boolean resume) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
         checkOutput(out, resume);
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new SweepException("cannot create the sweep directory " + out + " (" + AtomicFiles.reason(e)
+                    + "); choose an --out where you may write. Nothing was changed.", e);
+        }
         Path file = out.resolve(LOCK_FILE);
         return DirectoryLock.tryAcquire(file, "sweep in " + out).orElseThrow(() -> new SweepException(
                 "sweep directory " + out + " is in use by another process (" + DirectoryLock.holder(file) + "); wait for it "
