@@ -98,7 +98,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 System.err.println("somnus: the full study runs for many hours (docs/performance.md projects it; 'somnus reproduce "
                         + "--estimate' does so for this machine). Stop it at any moment and continue it with --resume.");
             }
-            try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
+            try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
+                 InterruptNotice notice = new InterruptNotice("the runs finished so far are kept in " + dir
+                         + "; the same command with --resume goes on from there")) {
                 r = support.run(sweepFile, dir, runs, n, resume, listener);
             }
         } finally {

@@ -159,7 +159,9 @@ public final class SweepCommand implements Callable<Integer> {
             SweepResult result;
             try (SweepEngine runs = engine.open(executor)) {
                 int n = workers == null ? runs.defaultWorkers() : workers;
-                try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n)) {
+                try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
+                     InterruptNotice notice = new InterruptNotice("the runs finished so far are kept in " + out
+                             + "; the same command with --resume goes on from there")) {
                     result = support.run(config, out, runs, n, resume, listener);
                 }
             }

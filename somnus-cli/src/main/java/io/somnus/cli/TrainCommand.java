@@ -88,7 +88,10 @@ final class TrainCommand implements Callable<Integer> {
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
             System.err.println("somnus: " + line);
         }
-        try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir)) {
+        try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir);
+             InterruptNotice notice = new InterruptNotice("a run cannot resume midway, so nothing of it is kept; "
+                     + "run it again (its temporary directory goes at the next train into " + dir + ", or with "
+                     + "somnus clean)")) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes))
                         .execute(config, tmp.dir(), progress);

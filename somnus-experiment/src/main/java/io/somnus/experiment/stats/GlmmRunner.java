@@ -224,6 +224,7 @@ public final class GlmmRunner implements AutoCloseable {
             Path log = null;
             try {
                 log = Files.createTempFile("somnus-r", ".log");
+                log.toFile().deleteOnExit(); // a sweep interrupted before its fit leaves no log behind
                 Process p = new ProcessBuilder(program.toString(), "-e", PRELOAD).redirectErrorStream(true)
                         .redirectOutput(log.toFile()).start();
                 return new Preloaded(p, log);
@@ -282,6 +283,7 @@ public final class GlmmRunner implements AutoCloseable {
 
     private static Run exec(Path dir, Duration timeout, String... command) throws IOException {
         Path log = Files.createTempFile("somnus-r", ".log");
+        log.toFile().deleteOnExit();
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();

@@ -95,7 +95,7 @@ public final class SweepRunner {
         }
         Path file = out.resolve(LOCK_FILE);
         return DirectoryLock.tryAcquire(file, "sweep in " + out).orElseThrow(() -> new SweepException(
-                "sweep directory " + out + " is in use by another process (" + DirectoryLock.holder(file) + "); wait for it "
+                "sweep directory " + out + " is in use by " + holderInWords(DirectoryLock.holder(file)) + "; wait for it "
                         + "to finish or stop it, then --resume. Nothing was changed."));
     }
 
@@ -418,6 +418,11 @@ public final class SweepRunner {
         }
         listener.runFinished(worker, outcome);
         return outcome;
+    }
+
+    /** "another process (pid 12 …)", or "another process" where the holder left no note (it says the same). */
+    private static String holderInWords(String holder) {
+        return holder.equals("another process") ? holder : "another process (" + holder + ")";
     }
 
     /** The message of an "out of space" error among {@code e} and its causes (a full disk or quota), else null. */

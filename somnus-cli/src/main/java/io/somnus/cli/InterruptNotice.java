@@ -1,0 +1,24 @@
+package io.somnus.cli;
+
+/**
+ * A line said on standard error when the JVM is stopped (Ctrl-C, SIGTERM) while a long command works, saying what
+ * was kept and how to go on; said nothing once closed (the command ended on its own). {@code kill -9} runs no code.
+ */
+final class InterruptNotice implements AutoCloseable {
+    private final Thread hook;
+
+    InterruptNotice(String line) {
+        hook = new Thread(() -> System.err.println(System.lineSeparator() + "somnus: interrupted; " + line),
+                "somnus-interrupt-notice");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping: the line is being said
+        }
+    }
+}
