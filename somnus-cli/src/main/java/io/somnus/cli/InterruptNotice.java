@@ -13,6 +13,12 @@ final class InterruptNotice implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** The notice of a sweep into {@code dir}: its finished runs are kept, and --resume goes on. */
+    static InterruptNotice forSweep(java.nio.file.Path dir) {
+        return new InterruptNotice("the runs finished so far are kept in " + dir
+                + "; the same command with --resume goes on from there");
+    }
+
     @Override
     public void close() {
         try {

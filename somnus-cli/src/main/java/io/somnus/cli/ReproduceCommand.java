@@ -99,8 +99,7 @@ final class ReproduceCommand implements Callable<Integer> {
                         + "--estimate' does so for this machine). Stop it at any moment and continue it with --resume.");
             }
             try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
-                 InterruptNotice notice = new InterruptNotice("the runs finished so far are kept in " + dir
-                         + "; the same command with --resume goes on from there")) {
+                 InterruptNotice notice = InterruptNotice.forSweep(dir)) {
                 r = support.run(sweepFile, dir, runs, n, resume, listener);
             }
         } finally {

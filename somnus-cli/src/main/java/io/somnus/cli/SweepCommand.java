@@ -160,8 +160,7 @@ public final class SweepCommand implements Callable<Integer> {
             try (SweepEngine runs = engine.open(executor)) {
                 int n = workers == null ? runs.defaultWorkers() : workers;
                 try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
-                     InterruptNotice notice = new InterruptNotice("the runs finished so far are kept in " + out
-                             + "; the same command with --resume goes on from there")) {
+                     InterruptNotice notice = InterruptNotice.forSweep(out)) {
                     result = support.run(config, out, runs, n, resume, listener);
                 }
             }

@@ -17,8 +17,9 @@ import java.util.random.RandomGenerator;
  * One step:
  * <ol>
  *   <li>every population integrates (consuming the input delivered at the previous step) and emits spikes;</li>
- *   <li>every projection delivers the spikes of its presynaptic population (only their outgoing synapses) —
- *       those emitted this step, or through a delay line those that arrive this step — and, if plastic, then updates its weights (pre events, then post events) — right after its own
+ *   <li>every projection delivers the spikes of its presynaptic population (only their outgoing synapses): those
+ *       emitted this step, or through a delay line those that arrive this step; and, if plastic, then updates its
+ *       weights (pre events, then post events) — right after its own
  *       delivery, while the rows it touched are in cache; no rule reads another projection's weights or the
  *       delivered input, so this equals delivering everything first;</li>
  *   <li>monitors record.</li>

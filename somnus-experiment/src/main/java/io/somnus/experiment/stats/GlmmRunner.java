@@ -114,7 +114,7 @@ public final class GlmmRunner implements AutoCloseable {
             return GlmmOutcome.skipped(observations + " runs are too few for " + formula);
         }
         // the fit replaces its tables whole (R writes each under a new name, then renames it), so a fit killed midway
-        // leaves the last fit's tables as they were; a failed or skipped fit leaves none
+        // leaves the last fit's tables as they were; a fit that fails (or finds no glmmTMB) leaves none
         AtomicFiles.write(dir.resolve(SCRIPT), script(formula, factorFormula));
         // one R process: the script itself says when glmmTMB does not load (loading it takes R seconds)
         Preloaded p = preloaded;

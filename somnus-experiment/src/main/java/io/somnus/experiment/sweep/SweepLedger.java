@@ -96,9 +96,12 @@ public final class SweepLedger implements AutoCloseable {
                 Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path + "?" + mode);
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 10000");
-                    s.executeQuery("SELECT count(*) FROM meta").close(); // the read that fails where it cannot
+                    s.executeQuery("SELECT count(*) FROM sqlite_master").close(); // the read that fails where it cannot
+                    return new SweepLedger(file, c);
+                } catch (SQLException e) {
+                    c.close();
+                    throw e;
                 }
-                return new SweepLedger(file, c);
             } catch (SQLException e) {
                 first = first == null ? e : first;
             }

@@ -70,7 +70,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         Path ledgerFile = d.resolve(SweepLedger.FILE_NAME);
         Map<String, String> meta = new LinkedHashMap<>();
         List<LedgerEntry> entries = new ArrayList<>();
-        if (Files.isRegularFile(ledgerFile)) {
+        if (Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) { // an empty file records nothing
             try (SweepLedger ledger = SweepLedger.openForReading(ledgerFile)) {
                 meta.putAll(ledger.meta());
                 entries.addAll(ledger.entries());
