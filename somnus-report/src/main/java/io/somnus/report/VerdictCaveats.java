@@ -49,12 +49,26 @@ public final class VerdictCaveats {
      */
     public static String console(SweepResults results) {
         StringBuilder b = new StringBuilder(VerdictTable.format(results.verdict()));
+        String unfinished = unfinished(results.counts());
+        if (unfinished != null) {
+            b.append(unfinished).append('\n');
+        }
         List<String> caveats = of(results.verdict(), results.runs());
         if (!caveats.isEmpty()) {
             b.append("What these outcomes rest on (the rule decides them; these say where they mean less than their words):\n");
             caveats.forEach(c -> b.append("- ").append(c).append('\n'));
         }
         return b.toString();
+    }
+
+    /** That a verdict is of the finished runs only, when the sweep planned more; null when every run is done. */
+    static String unfinished(io.somnus.experiment.sweep.RunCounts counts) {
+        if (!counts.recorded() || counts.done() >= counts.planned()) {
+            return null;
+        }
+        return "Of the finished runs only: " + counts.done() + " of " + counts.planned() + " planned runs are done ("
+                + counts.failed() + " failed, " + counts.notFinished() + " not finished), so an outcome may change when "
+                + "the rest are.";
     }
 
     /** The caveats of {@code verdict}, read from the runs it was decided on, one sentence or two each. */

@@ -38,6 +38,10 @@ final class VerdictSection implements Section {
             return;
         }
         StudyVerdict verdict = ctx.results().verdict();
+        String unfinished = VerdictCaveats.unfinished(ctx.results().counts());
+        if (unfinished != null) {
+            html.raw("<div class=\"caveats\"><b>").text(unfinished).raw("</b></div>\n");
+        }
         html.p("Each claim of Massey et al. (2026) per preset, decided by the rule in docs/verdict.md, which was fixed "
                 + "before any number of a study was seen (one later change, made openly: a curve of fewer than two "
                 + "checkpoints has no drawdown or growth; see its change log): the largest sleep fraction f* in the paper's 10–20 % against "

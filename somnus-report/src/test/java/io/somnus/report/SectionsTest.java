@@ -167,6 +167,21 @@ class SectionsTest {
         assertTrue(page.contains("Nothing was left out."));
     }
 
+    /** A sweep with runs still to finish: its verdict says it is of the finished runs only. */
+    @Test
+    void theVerdictOfASweepNotFinishedSaysSo(@TempDir Path tmp) throws Exception {
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        List<RunRecord> runs = List.of(run(a, 0.0), run(b, 0.2));
+        String unfinished = write(new VerdictSection(), new SweepResults(tmp, false, "s", Map.of(),
+                new RunCounts(5, 2, 1, 2, List.of()), runs, List.of()), new java.util.ArrayList<>());
+        assertTrue(unfinished.contains("Of the finished runs only: 2 of 5 planned runs are done (1 failed, 2 not "
+                + "finished)"), unfinished);
+        String done = write(new VerdictSection(), new SweepResults(tmp, false, "s", Map.of(),
+                new RunCounts(2, 2, 0, 0, List.of()), runs, List.of()), new java.util.ArrayList<>());
+        assertTrue(!done.contains("Of the finished runs only"), done);
+    }
+
     @Test
     void sectionIdsAreUniqueAndInPageOrder() {
         assertEquals(ReportBuilderTest.SECTIONS, ReportBuilder.SECTIONS.stream().map(Section::id).toList());
