@@ -76,6 +76,7 @@ final class InspectCommand implements Callable<Integer> {
             presetDifferences(dir, out);
             Path npz = dir.resolve(RunDirectory.WEIGHTS);
             if (Files.exists(npz)) {
+                Npz.verify(npz); // reading streams the entries: a file cut after them would pass
                 for (Map.Entry<String, NpyArray> e : Npz.read(npz).entrySet()) {
                     out.println("weights " + e.getKey() + " " + Arrays.toString(e.getValue().shape()));
                 }

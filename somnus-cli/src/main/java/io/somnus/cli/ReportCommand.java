@@ -74,6 +74,17 @@ public final class ReportCommand implements Callable<Integer> {
             stderr.println("somnus report: " + e.getMessage());
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
+        } catch (java.nio.file.FileSystemException e) {
+            if (!(e instanceof java.nio.file.AccessDeniedException) && !"Read-only file system".equals(e.getReason())) {
+                throw e;
+            }
+            // nothing was written: the report (or the aggregates) go to a place this user cannot write
+            Path where = e.getFile() == null ? html.toAbsolutePath().getParent() : Path.of(e.getFile()).getParent();
+            stderr.println("somnus report: cannot write into " + where + " (" + io.somnus.experiment.io.AtomicFiles.reason(e)
+                    + ")" + (aggregate ? "; --aggregate rewrites the sweep's own files, so it needs a sweep directory "
+                    + "you may write" : "; give --out FILE in a directory you may write"));
+            stderr.flush();
+            return SweepCommand.EXIT_USAGE;
         }
         stdout.println("report: " + html.toAbsolutePath());
         stdout.flush();

@@ -352,10 +352,18 @@ public final class Projection {
             throw new IllegalArgumentException("projection " + name + ": a delay of " + steps + " steps; the shortest "
                     + "is one step (dt), the delay of a projection without one");
         }
+        if ((long) (steps - 1) * pre.size() > MAX_DELAY_LINE_SPIKES) {
+            throw new IllegalArgumentException("projection " + name + ": a delay of " + steps + " steps would hold up to "
+                    + (steps - 1) + " × " + pre.size() + " spikes in flight, more than " + MAX_DELAY_LINE_SPIKES
+                    + " (1 GiB); give a shorter delay");
+        }
         delayLine = steps == 1 ? null : new DelayLine(pre, steps);
         preSpikes = delayLine == null ? pre.spikes() : delayLine.arrivals();
         return this;
     }
+
+    /** The most spikes a delay line may hold: (delay − 1) × presynaptic neurons, 4 bytes each. */
+    static final long MAX_DELAY_LINE_SPIKES = 1L << 28;
 
     /** The axonal delay in network steps (1: a spike drives its targets at the next step). */
     public int delaySteps() {

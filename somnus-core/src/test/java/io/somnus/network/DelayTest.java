@@ -269,6 +269,9 @@ class DelayTest {
         CurrentLifPopulation e = neurons("e", 1);
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> oneToOne("in_e", in, e, 1f, 0));
         assertTrue(x.getMessage().contains("in_e") && x.getMessage().contains("one step"), x.getMessage());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> oneToOne("in_e", in, e, 1f, Integer.MAX_VALUE));
+        assertTrue(huge.getMessage().contains("give a shorter delay"), huge.getMessage());
         assertArrayEquals(new int[] {1, 5}, new int[] {oneToOne("a", in, e, 1f, 1).delaySteps(),
                 oneToOne("b", in, e, 1f, 5).delaySteps()});
     }

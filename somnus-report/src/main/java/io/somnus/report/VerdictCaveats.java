@@ -27,9 +27,9 @@ import java.util.Set;
  * <ul>
  *   <li>a trained STDP network that without sleep tests no better than its untrained control (it did not learn at
  *       this size, so claims 1 and 2 judge sleep on a network with nothing learned to keep);</li>
- *   <li>projections whose weights never moved without sleep, which the saturated fraction counts as fully saturated
- *       (criterion 1b);</li>
- *   <li>an f* whose runs slept less than a tenth of the fraction named;</li>
+ *   <li>projections that count as fully saturated without sleep (their weights barely moved from one start value)
+ *       and how much of criterion 1b's Δ they make up;</li>
+ *   <li>an f* whose runs slept less than a tenth of the fraction named, or not at all;</li>
  *   <li>a "no benefit" (test {@link EffectTest#NOT_BETTER}) that holds because sleep did harm;</li>
  *   <li>the drawdown of networks that never change (the untrained controls): the measurement's own floor;</li>
  *   <li>how often one of a claim's tests reads "does not hold" by chance alone.</li>
@@ -75,12 +75,12 @@ public final class VerdictCaveats {
     public static List<String> of(StudyVerdict verdict, List<RunRecord> runs) {
         List<String> out = new ArrayList<>();
         untrainedAtLeastAsGood(runs, out);
-        staticProjections(runs, out);
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
                 for (ConditionVerdict d : p.conditions()) {
-                    doseNotReached(c, p, d, runs, out);
-                    harmReadAsNoBenefit(c, p, d, out);
+                    saturatedWithoutLearning(p, d, runs, out);
+                    doseNotReached(p, d, runs, out);
+                    harmReadAsNoBenefit(p, d, out);
                 }
             }
         }
@@ -117,49 +117,94 @@ public final class VerdictCaveats {
         });
     }
 
-    /** Projections whose weights have no spread in any run of a preset without sleep: they never changed. */
-    private static void staticProjections(List<RunRecord> runs, List<String> out) {
-        Map<String, Set<String>> still = new LinkedHashMap<>();
-        Map<String, Set<String>> moved = new LinkedHashMap<>();
+    /**
+     * Criterion 1b where projections count as fully saturated without sleep (every weight within 5 % of the largest in
+     * every run: they barely moved from one start value) and sleep lowers that: how much of 1b's Δ those make up. 1b's
+     * quantity is the unweighted mean over projections, so a projection's share is its own Δ over the projections'
+     * count.
+     */
+    private static void saturatedWithoutLearning(PresetVerdict p, ConditionVerdict d, List<RunRecord> runs,
+            List<String> out) {
+        Criterion saturation = d.criteria().stream().filter(k -> k.quantity() == Quantity.SATURATED_FRACTION
+                && k.estimate().present()).findFirst().orElse(null);
+        if (saturation == null || !(d.dose() > 0)) {
+            return;
+        }
+        Map<String, double[]> without = saturatedByProjection(runs, p.preset(), d, 0);
+        Map<String, double[]> with = saturatedByProjection(runs, p.preset(), d, d.dose());
+        List<String> full = new ArrayList<>();
+        double share = 0;
+        double others = 0;
+        for (Map.Entry<String, double[]> e : without.entrySet()) {
+            double[] w = e.getValue();
+            double[] s = with.get(e.getKey());
+            if (s == null) {
+                continue;
+            }
+            double change = (s[1] / s[2] - w[1] / w[2]) / without.size(); // {min, sum, n}
+            if (w[0] >= 0.99 && change < 0) { // every run at 0.99 or more
+                full.add(e.getKey());
+                share += change;
+            } else {
+                others += change;
+            }
+        }
+        if (!full.isEmpty()) {
+            out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": without sleep " + String.join(", ", full)
+                    + (full.size() == 1 ? " counts" : " count") + " as fully saturated in every run (the saturated "
+                    + "fraction counts weights within 5 % of the largest, so weights that barely moved from one start value "
+                    + "all count), and sleep moves them: of 1b's Δ " + VerdictSection.signed(saturation.estimate().value()) + " they make "
+                    + "up " + VerdictSection.signed(share) + " (the other projections " + VerdictSection.signed(others)
+                    + "), not weights kept from a bound by sleep.");
+        }
+    }
+
+    /**
+     * Per projection, over the trained runs of {@code preset} in the condition at fraction {@code f}: the smallest
+     * saturated fraction, its sum and count ({min, sum, n}).
+     */
+    private static Map<String, double[]> saturatedByProjection(List<RunRecord> runs, String preset, ConditionVerdict d,
+            double f) {
+        Map<String, double[]> out = new java.util.TreeMap<>();
         for (RunRecord r : runs) {
-            if (!"stdp".equals(r.model()) || r.sleepFraction() != 0 || !StudyControl.labelIn(r.variant()).isEmpty()) {
+            if (!r.preset().equals(preset) || !r.dataset().equals(d.dataset()) || !r.variant().equals(d.variant())
+                    || r.sleepFraction() != f) {
                 continue;
             }
             r.metrics().forEach((k, v) -> {
-                if (k.startsWith("weights.") && k.endsWith(".std")) {
-                    String projection = k.substring("weights.".length(), k.length() - ".std".length());
-                    (v == 0 ? still : moved).computeIfAbsent(r.preset(), x -> new LinkedHashSet<>()).add(projection);
+                if (k.startsWith("weights.") && k.endsWith(".frac_saturated") && Double.isFinite(v)) {
+                    String projection = k.substring("weights.".length(), k.length() - ".frac_saturated".length());
+                    double[] a = out.computeIfAbsent(projection, x -> new double[] {Double.POSITIVE_INFINITY, 0, 0});
+                    a[0] = Math.min(a[0], v);
+                    a[1] += v;
+                    a[2]++;
                 }
             });
         }
-        still.forEach((preset, projections) -> {
-            projections.removeAll(moved.getOrDefault(preset, Set.of()));
-            if (!projections.isEmpty()) {
-                out.add(preset + ": without sleep the weights of " + String.join(", ", projections) + " never changed "
-                        + "(spread 0 in every run). The saturated fraction (1b) counts weights within 5 % of the largest, "
-                        + "so these count as fully saturated, and any sleep that moves them lowers it: 1b's Δ is partly "
-                        + "this, not learned weights kept from their bound.");
-            }
-        });
+        return out;
     }
 
-    private static void doseNotReached(ClaimVerdict c, PresetVerdict p, ConditionVerdict d, List<RunRecord> runs,
-            List<String> out) {
+    private static void doseNotReached(PresetVerdict p, ConditionVerdict d, List<RunRecord> runs, List<String> out) {
         if (!(d.dose() > 0)) {
             return;
         }
         SleepDose dose = SleepDose.of(runs.stream().filter(r -> r.preset().equals(p.preset())
                 && r.dataset().equals(d.dataset()) && r.variant().equals(d.variant()) && r.sleepFraction() == d.dose())
                 .toList());
-        if (dose.runs() > 0 && dose.achieved() < d.dose() / 10) {
-            out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": at f* = " + Formats.fraction(d.dose())
-                    + " its runs slept " + dose.words() + " of their steps"
-                    + (dose.achieved() > 0 ? String.format(Locale.ROOT, ", about 1/%.0f of the fraction named",
-                    d.dose() / dose.achieved()) : "") + ": claim " + c.number() + " is tested at that dose, not at f*.");
+        String at = p.preset() + " on " + where(d.dataset(), d.variant()) + ": at f* = " + Formats.fraction(d.dose());
+        if (dose.runs() > 0 && dose.neverSlept() == dose.runs()) {
+            out.add(at + " no run slept (" + dose.runs() + " of " + dose.runs() + " had no episode), so its claims "
+                    + "compare no sleep with no sleep: they are not tested at any dose.");
+        } else if (dose.runs() > 0 && dose.achieved() < d.dose() / 10) {
+            out.add(at + " its runs spent " + Html.sig(dose.achieved(), 3) + " of their steps asleep"
+                    + String.format(Locale.ROOT, ", about 1/%.0f of the fraction named", d.dose() / dose.achieved())
+                    + (dose.neverSlept() > 0 ? " (" + dose.neverSlept() + " of " + dose.runs() + " never slept)" : "")
+                    + ": its claims are tested at that share of time asleep, however the preset's schedule reads f "
+                    + "(docs/model-notes.md).");
         }
     }
 
-    private static void harmReadAsNoBenefit(ClaimVerdict c, PresetVerdict p, ConditionVerdict d, List<String> out) {
+    private static void harmReadAsNoBenefit(PresetVerdict p, ConditionVerdict d, List<String> out) {
         for (Criterion k : d.criteria()) {
             if (k.test() != EffectTest.NOT_BETTER || k.outcome() != Outcome.HOLDS || !k.estimate().hasInterval()) {
                 continue;
@@ -179,7 +224,7 @@ public final class VerdictCaveats {
         int n = 0;
         for (RunRecord r : runs) {
             double d = r.metric(DRAWDOWN);
-            if (StudyControl.labelIn(r.variant()).equals(StudyControl.UNTRAINED.label()) && Double.isFinite(d)) {
+            if (!StudyControl.labelIn(r.variant()).isEmpty() && Double.isFinite(d)) { // every control is untrained
                 lo = Math.min(lo, d);
                 hi = Math.max(hi, d);
                 n++;
@@ -198,8 +243,9 @@ public final class VerdictCaveats {
             }
         }
         if (n > 0 && hi > 0 && !Double.isNaN(margin)) {
-            out.add("The untrained controls, whose weights never change, show drawdowns of " + Html.num(lo, 3) + "–"
-                    + Html.num(hi, 3) + " (" + n + " runs): each checkpoint encodes its validation images anew, so this is "
+            out.add("The untrained controls, whose weights never change, show drawdowns of " + Html.num(lo, 3)
+                    + (hi > lo ? "–" + Html.num(hi, 3) : "") + " (" + n + (n == 1 ? " run" : " runs") + "): each "
+                    + "checkpoint encodes its validation images anew, so this is "
                     + "the drawdown's floor of measurement noise, against a margin δ = " + Html.sig(margin) + " for the "
                     + "drawdown criteria.");
         }
@@ -226,10 +272,11 @@ public final class VerdictCaveats {
             }
         }
         if (!parts.isEmpty()) {
-            out.add("Each \"does not hold\" is a one-sided decision at " + Html.sig(100 * ONE_SIDED_LEVEL) + " %, and a "
-                    + "claim does not hold when any of its tests does not, without a correction for their number. Where "
-                    + "every effect sits exactly at its margin, the chance that one test reads \"does not hold\" is, for "
-                    + String.join("; for ", parts) + ".");
+            out.add("Each \"does not hold\" is a one-sided decision that errs at most " + Html.sig(100 * ONE_SIDED_LEVEL)
+                    + " % of the time where the effect sits at the edge its test sets (the margin δ for a \"better\" "
+                    + "test; no effect for a \"not better\" or \"not worse\" one), and a claim does not hold when any of "
+                    + "its tests does not, without a correction for their number. Where every effect sits at that edge, "
+                    + "the chance that one test reads \"does not hold\" is, for " + String.join("; for ", parts) + ".");
         }
     }
 

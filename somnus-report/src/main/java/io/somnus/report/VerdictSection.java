@@ -146,7 +146,7 @@ final class VerdictSection implements Section {
         return signed(e.value()) + " [" + signed(e.low()) + ", " + signed(e.high()) + "]" + n;
     }
 
-    private static String signed(double v) {
+    static String signed(double v) {
         return String.format(Locale.ROOT, "%+.3f", v).replace('-', '−');
     }
 

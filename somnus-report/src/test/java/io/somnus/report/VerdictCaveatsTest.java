@@ -31,9 +31,11 @@ class VerdictCaveatsTest {
         for (long seed = 1; seed <= 3; seed++) {
             double s = 0.01 * seed;
             runs.add(run("paper", "stdp", "", 0, seed, Map.of("test_accuracy", trainedAccuracy + s,
-                    "weights.e_i.std", 0.0, "weights.input_e.std", 0.1, "stability.max_drawdown", 0.1)));
-            runs.add(run("paper", "stdp", "", 0.2, seed, Map.of("test_accuracy", 0.5 + s, "weights.e_i.std", 0.01,
-                    "weights.input_e.std", 0.1, "stability.max_drawdown", 0.05)));
+                    "weights.e_i.frac_saturated", 1.0, "weights.input_e.frac_saturated", 0.1 + s,
+                    "stability.max_drawdown", 0.1)));
+            runs.add(run("paper", "stdp", "", 0.2, seed, Map.of("test_accuracy", 0.5 + s,
+                    "weights.e_i.frac_saturated", 0.0, "weights.input_e.frac_saturated", 0.1 + s,
+                    "stability.max_drawdown", 0.05)));
             runs.add(run("paper", "stdp", "control=untrained", 0, seed, Map.of("test_accuracy", 0.45 + s,
                     "stability.max_drawdown", 0.02 + s)));
             runs.add(run("paper-sg", "sg", "", 0, seed, Map.of("test_accuracy", 0.8 + s, "stability.max_drawdown", 0.02,
@@ -59,13 +61,17 @@ class VerdictCaveatsTest {
         // means 0.42 (0.41, 0.42, 0.43) against 0.47
         assertTrue(find(c, "paper on geomfig: trained without sleep it tests at 0.420, its untrained control at 0.470")
                 .contains("3 and 3 seeds"));
-        String still = find(c, "paper: without sleep the weights of e_i never changed");
-        assertTrue(!still.contains("input_e"), still);
-        assertTrue(find(c, "paper-sg on geomfig: at f* = 0.20 its runs slept 0.001 of their steps, about 1/200")
-                .endsWith("claim 3 is tested at that dose, not at f*."));
+        // 1b: the mean over projections goes from (1 + 0.12)/2 to (0 + 0.12)/2, all of it e_i's
+        String saturated = find(c, "paper on geomfig: without sleep e_i counts as fully saturated in every run");
+        assertTrue(saturated.contains("of 1b's Δ −0.500 they make up −0.500 (the other projections +0.000)"), saturated);
+        assertTrue(!saturated.contains("input_e"), saturated);
+        assertTrue(find(c, "paper-sg on geomfig: at f* = 0.20 its runs spent 0.001 of their steps asleep, about 1/200 of "
+                + "the fraction named").endsWith("(docs/model-notes.md)."));
         assertTrue(find(c, "paper-sg on geomfig: 3a (no accuracy benefit) holds because sleep did harm: Δ −0.")
                 .contains("is a loss"));
         assertTrue(find(c, "The untrained controls").contains("drawdowns of 0.030–0.050 (3 runs)"));
+        assertTrue(find(c, "Each \"does not hold\"").contains("(the margin δ for a \"better\" test; no effect for a "
+                + "\"not better\" or \"not worse\" one)"));
         String chance = find(c, "Each \"does not hold\"");
         // claim 2 tests 2a (drawdown) and 2c (the untrained control) here: 2 × 2.5 % and 1 − 0.975² = 4.9 %
         assertTrue(chance.contains("claim 2, up to 2 tests per preset: at most 5 % (5 % if they were independent)"), chance);
@@ -83,6 +89,24 @@ class VerdictCaveatsTest {
                 + "than their words):");
         assertTrue(head > 0, text);
         assertEquals(caveats(runs).stream().map(c -> "- " + c).toList(), lines.subList(head + 1, lines.size()));
+    }
+
+    /** An f* at which no run slept compares no sleep with no sleep: said once, whatever the claims. */
+    @Test
+    void anFStarWithoutSleepIsSaidToTestNoDose() {
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord r : study(0.40)) {
+            Map<String, Double> m = new HashMap<>(r.metrics());
+            if (r.preset().equals("paper-sg") && r.sleepFraction() > 0) {
+                m.put(SleepDose.ACHIEVED, 0.0);
+                m.put(SleepDose.EPISODES, 0.0);
+            }
+            runs.add(run(r.preset(), r.model(), r.variant(), r.sleepFraction(), r.seed(), m));
+        }
+        List<String> c = caveats(runs);
+        String none = find(c, "paper-sg on geomfig: at f* = 0.20 no run slept (3 of 3 had no episode)");
+        assertTrue(none.endsWith("they are not tested at any dose."), none);
+        assertEquals(1, c.stream().filter(x -> x.startsWith("paper-sg on geomfig: at f*")).count(), c.toString());
     }
 
     @Test

@@ -152,7 +152,9 @@ public final class Aggregator {
             double[] paired = new double[family.size()];
             for (int i = 0; i < welch.length; i++) {
                 welch[i] = rows.get(family.get(i)).vsBaseline().welchP();
-                paired[i] = rows.get(family.get(i)).vsBaseline().pairedP();
+                Comparison k = rows.get(family.get(i)).vsBaseline();
+                // every pair equal: no t, but no difference either; it counts in the family as Welch's p = 1 does
+                paired[i] = Double.isNaN(k.pairedP()) && k.pairedN() >= 2 && k.diff() == 0 ? 1.0 : k.pairedP();
             }
             double[] welchHolm = Statistics.holm(welch);
             double[] pairedHolm = Statistics.holm(paired);
@@ -260,7 +262,8 @@ public final class Aggregator {
         methods.put("test", "each sleep fraction against f = 0 of the same preset × dataset × variant: Welch's two-sided "
                 + "t-test (hipparchus-stat TTest.tTest); paired two-sided t-test by seed when both have the same seeds; "
                 + "Holm adjustment of Welch p, and separately of paired p, over the fractions of each preset × dataset × "
-                + "variant × metric; the paired test is the design's (runs paired by seed), Welch's is kept beside it");
+                + "variant × metric (a fraction equal to f = 0 seed by seed has no paired t and counts as p = 1 there); "
+                + "the paired test is the design's (runs paired by seed), Welch's is kept beside it");
         methods.put("effect_size", "Cohen's d with pooled standard deviation; Hedges' g = J(df) · d with the exact J");
         ObjectNode g = root.putObject("glmm");
         g.put("status", glmm.status());

@@ -276,7 +276,15 @@ public final class NetworkFactory {
                 rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
             }
             if (pc.delayMs() != null) { // its ring holds every pre spike of the delay's steps but one
-                bytes += Integer.BYTES * (double) pre * (delaySteps(pc.delayMs(), cfg.simulation().dtMs(), where) - 1);
+                int steps = delaySteps(pc.delayMs(), cfg.simulation().dtMs(), where);
+                if (steps >= cfg.simulation().stepsPerImage()) {
+                    throw new ConfigException(where + ".delay_ms: " + pc.delayMs() + " ms is " + steps + " steps, as long "
+                            + "as a presentation (simulation.steps_per_image = " + cfg.simulation().stepsPerImage()
+                            + "): an image presented from rest (every evaluation image, and every training image unless "
+                            + "simulation.reset_every_images says otherwise) would end before a spike arrives; give fewer "
+                            + "than " + cfg.simulation().stepsPerImage() + " steps");
+                }
+                bytes += Integer.BYTES * (double) pre * (steps - 1);
             }
             SleepTargetWeights.initialWeight(cfg, pc);
             if (synapses > Integer.MAX_VALUE - 8) {

@@ -94,7 +94,15 @@ public final class SweepRunner {
                     + "); choose an --out where you may write. Nothing was changed.", e);
         }
         Path file = out.resolve(LOCK_FILE);
-        return DirectoryLock.tryAcquire(file, "sweep in " + out).orElseThrow(() -> new SweepException(
+        java.util.Optional<DirectoryLock> lock;
+        try {
+            lock = DirectoryLock.tryAcquire(file, "sweep in " + out);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new SweepException("cannot write into the sweep directory " + out + " (" + AtomicFiles.reason(e) + "); "
+                    + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
+                    + "or resumed. Nothing was changed.", e);
+        }
+        return lock.orElseThrow(() -> new SweepException(
                 "sweep directory " + out + " is in use by " + holderInWords(DirectoryLock.holder(file)) + "; wait for it "
                         + "to finish or stop it, then --resume. Nothing was changed."));
     }

@@ -92,6 +92,19 @@ class AggregatorTest {
             assertEquals(pa < pb ? hi : lo, agg.number(b, test + "_holm"), 1e-12, test);
         }
         assertTrue(agg.number(a, "paired_p") != agg.number(b, "paired_p"), "two different pairings");
+        // a third fraction equal to f = 0 seed by seed: no paired t, but it joins the family as p = 1 (m = 3)
+        for (int i = 0; i < 10; i++) {
+            write(sweep.resolve("runs"), 0.1, i + 1, StatisticsTest.DRUG1[i]);
+        }
+        SweepResults.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        CsvTable three = Csv.read(sweep.resolve("aggregate.csv"));
+        int same = find(three, "0.1", "test_accuracy");
+        assertEquals("", three.cell(same, "paired_p"));
+        assertEquals(1.0, three.number(same, "paired_p_holm"));
+        double pa = three.number(find(three, "0.2", "test_accuracy"), "paired_p");
+        double pb = three.number(find(three, "0.5", "test_accuracy"), "paired_p");
+        assertEquals(Math.min(1, 3 * Math.min(pa, pb)), three.number(find(three, pa < pb ? "0.2" : "0.5", "test_accuracy"),
+                "paired_p_holm"), 1e-12, "the smallest of three, times 3");
     }
 
     /** A run's metrics.csv cut short, or its weights.npz, stops the aggregation naming the file (it changed a verdict). */

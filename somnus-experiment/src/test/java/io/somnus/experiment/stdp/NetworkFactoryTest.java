@@ -198,7 +198,9 @@ class NetworkFactoryTest {
         assertEquals(1, net.projection("e_i").delaySteps());
         // refused when the configuration is resolved, before anything runs
         for (Object[] bad : new Object[][] {{"projections.e_e.delay_ms", 2.5, "2.5 steps of simulation.dt_ms = 1.0 ms",
-                "2.0 or 3.0 ms"}, {"projections.e_i.delay_ms", 0.4, "0.4 steps", "1.0 or 2.0 ms"}}) {
+                "2.0 or 3.0 ms"}, {"projections.e_i.delay_ms", 0.4, "0.4 steps", "1.0 or 2.0 ms"},
+                {"projections.e_e.delay_ms", 100.0, "100 steps, as long as a presentation (simulation.steps_per_image = "
+                        + "100)"}}) {
             ConfigException e = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper", bad[0], bad[1]));
             for (int k = 2; k < bad.length; k++) {
                 assertTrue(e.getMessage().startsWith(bad[0] + ": ") && e.getMessage().contains((String) bad[k]),
