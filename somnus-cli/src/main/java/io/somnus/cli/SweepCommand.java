@@ -165,14 +165,16 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
             stdout.print(SweepSummaryTable.format(result));
-            if (result.done() > 0) {
+            // loaded once for the verdict and the report: loading reads (and checks) every run's files
+            SweepResults finished = result.done() > 0 ? SweepResults.load(result.outDir()) : null;
+            if (finished != null) {
                 stdout.println();
-                stdout.print(VerdictCaveats.console(SweepResults.load(result.outDir())));
+                stdout.print(VerdictCaveats.console(finished));
             }
-            if (report && result.done() > 0) {
+            if (report && finished != null) {
                 Path html = result.outDir().resolve("report.html");
                 try {
-                    ReportBuilder.build(result.outDir(), html);
+                    ReportBuilder.build(finished, html);
                     stdout.println("report: " + html);
                 } catch (io.somnus.experiment.io.FileFormatException e) {
                     stderr.println("somnus sweep: report not written: " + e.getMessage());

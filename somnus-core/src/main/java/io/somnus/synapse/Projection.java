@@ -644,7 +644,6 @@ public final class Projection {
         this.frozenRows = frozenRows;
         this.kernels = o.kernels;
         this.settled = o.settled;
-        this.preSpikes = newPre.spikes();
-        withDelaySteps(o.delaySteps());
+        withDelaySteps(o.delaySteps()); // sets preSpikes: newPre's own, or a fresh line's arrivals
     }
 }

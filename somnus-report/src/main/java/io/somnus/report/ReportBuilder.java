@@ -36,10 +36,14 @@ public final class ReportBuilder {
      *                                                                  nor a run directory
      */
     public static void build(Path sweepOrRunDir, Path outHtml) throws IOException {
+        build(SweepResults.load(sweepOrRunDir), outHtml);
+    }
+
+    /** As {@link #build(Path, Path)}, for results already loaded (a caller that also prints their verdict). */
+    public static void build(SweepResults results, Path outHtml) throws IOException {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        SweepResults results = SweepResults.load(sweepOrRunDir);
         // charts are independent: encode them to SVG in parallel while the page is assembled
         ExecutorService painters = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "report-figure");

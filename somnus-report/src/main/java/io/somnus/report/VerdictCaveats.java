@@ -13,12 +13,12 @@ import io.somnus.experiment.verdict.Quantity;
 import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictTable;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the verdict's outcomes rest on, read from the study's own runs: the conditions under which an outcome says less
@@ -91,8 +91,8 @@ public final class VerdictCaveats {
 
     /** The trained runs without sleep and the untrained controls, by preset, dataset and grid point. */
     private static void untrainedAtLeastAsGood(List<RunRecord> runs, List<String> out) {
-        Map<List<String>, double[]> trained = new LinkedHashMap<>();
-        Map<List<String>, double[]> untrained = new LinkedHashMap<>();
+        Map<List<String>, DoubleSummaryStatistics> trained = new LinkedHashMap<>();
+        Map<List<String>, DoubleSummaryStatistics> untrained = new LinkedHashMap<>();
         for (RunRecord r : runs) {
             double acc = r.metric(TEST_ACCURACY);
             if (!"stdp".equals(r.model()) || r.sleepFraction() != 0 || Double.isNaN(acc)) {
@@ -101,17 +101,17 @@ public final class VerdictCaveats {
             String control = StudyControl.labelIn(r.variant());
             List<String> key = List.of(r.preset(), r.dataset(), StudyControl.gridPartOf(r.variant()));
             if (control.isEmpty()) {
-                add(trained, key, acc);
+                trained.computeIfAbsent(key, k -> new DoubleSummaryStatistics()).accept(acc);
             } else if (control.equals(StudyControl.UNTRAINED.label())) {
-                add(untrained, key, acc);
+                untrained.computeIfAbsent(key, k -> new DoubleSummaryStatistics()).accept(acc);
             }
         }
         trained.forEach((key, t) -> {
-            double[] u = untrained.get(key);
-            if (u != null && mean(t) <= mean(u)) {
+            DoubleSummaryStatistics u = untrained.get(key);
+            if (u != null && t.getAverage() <= u.getAverage()) {
                 out.add(key.get(0) + " on " + where(key.get(1), key.get(2)) + ": trained without sleep it tests at "
-                        + Html.num(mean(t), 3) + ", its untrained control at " + Html.num(mean(u), 3) + " (means over "
-                        + (int) t[1] + " and " + (int) u[1] + " seeds). It learned nothing at this size, so claims 1 and 2 "
+                        + Html.num(t.getAverage(), 3) + ", its untrained control at " + Html.num(u.getAverage(), 3)
+                        + " (means over " + t.getCount() + " and " + u.getCount() + " seeds). It learned nothing at this size, so claims 1 and 2 "
                         + "judge sleep on a network with nothing learned to keep or lose.");
             }
         });
@@ -130,19 +130,19 @@ public final class VerdictCaveats {
         if (saturation == null || !(d.dose() > 0)) {
             return;
         }
-        Map<String, double[]> without = saturatedByProjection(runs, p.preset(), d, 0);
-        Map<String, double[]> with = saturatedByProjection(runs, p.preset(), d, d.dose());
+        Map<String, DoubleSummaryStatistics> without = saturatedByProjection(runs, p.preset(), d, 0);
+        Map<String, DoubleSummaryStatistics> with = saturatedByProjection(runs, p.preset(), d, d.dose());
         List<String> full = new ArrayList<>();
         double share = 0;
         double others = 0;
-        for (Map.Entry<String, double[]> e : without.entrySet()) {
-            double[] w = e.getValue();
-            double[] s = with.get(e.getKey());
+        for (Map.Entry<String, DoubleSummaryStatistics> e : without.entrySet()) {
+            DoubleSummaryStatistics w = e.getValue();
+            DoubleSummaryStatistics s = with.get(e.getKey());
             if (s == null) {
                 continue;
             }
-            double change = (s[1] / s[2] - w[1] / w[2]) / without.size(); // {min, sum, n}
-            if (w[0] >= 0.99 && change < 0) { // every run at 0.99 or more
+            double change = (s.getAverage() - w.getAverage()) / without.size();
+            if (w.getMin() >= 0.99 && change < 0) { // every run at 0.99 or more
                 full.add(e.getKey());
                 share += change;
             } else {
@@ -153,19 +153,16 @@ public final class VerdictCaveats {
             out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": without sleep " + String.join(", ", full)
                     + (full.size() == 1 ? " counts" : " count") + " as fully saturated in every run (the saturated "
                     + "fraction counts weights within 5 % of the largest, so weights that barely moved from one start value "
-                    + "all count), and sleep moves them: of 1b's Δ " + VerdictSection.signed(saturation.estimate().value()) + " they make "
-                    + "up " + VerdictSection.signed(share) + " (the other projections " + VerdictSection.signed(others)
+                    + "all count), and sleep moves them: of 1b's Δ " + VerdictSection.signed(saturation.estimate().value())
+                    + " they make up " + VerdictSection.signed(share) + " (the other projections " + VerdictSection.signed(others)
                     + "), not weights kept from a bound by sleep.");
         }
     }
 
-    /**
-     * Per projection, over the trained runs of {@code preset} in the condition at fraction {@code f}: the smallest
-     * saturated fraction, its sum and count ({min, sum, n}).
-     */
-    private static Map<String, double[]> saturatedByProjection(List<RunRecord> runs, String preset, ConditionVerdict d,
-            double f) {
-        Map<String, double[]> out = new java.util.TreeMap<>();
+    /** Per projection, its saturated fraction over the trained runs of {@code preset} in the condition at {@code f}. */
+    private static Map<String, DoubleSummaryStatistics> saturatedByProjection(List<RunRecord> runs, String preset,
+            ConditionVerdict d, double f) {
+        Map<String, DoubleSummaryStatistics> out = new java.util.TreeMap<>();
         for (RunRecord r : runs) {
             if (!r.preset().equals(preset) || !r.dataset().equals(d.dataset()) || !r.variant().equals(d.variant())
                     || r.sleepFraction() != f) {
@@ -174,10 +171,7 @@ public final class VerdictCaveats {
             r.metrics().forEach((k, v) -> {
                 if (k.startsWith("weights.") && k.endsWith(".frac_saturated") && Double.isFinite(v)) {
                     String projection = k.substring("weights.".length(), k.length() - ".frac_saturated".length());
-                    double[] a = out.computeIfAbsent(projection, x -> new double[] {Double.POSITIVE_INFINITY, 0, 0});
-                    a[0] = Math.min(a[0], v);
-                    a[1] += v;
-                    a[2]++;
+                    out.computeIfAbsent(projection, x -> new DoubleSummaryStatistics()).accept(v);
                 }
             });
         }
@@ -219,17 +213,16 @@ public final class VerdictCaveats {
     }
 
     private static void drawdownFloor(StudyVerdict verdict, List<RunRecord> runs, List<String> out) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        int n = 0;
+        DoubleSummaryStatistics drawdowns = new DoubleSummaryStatistics();
         for (RunRecord r : runs) {
             double d = r.metric(DRAWDOWN);
             if (!StudyControl.labelIn(r.variant()).isEmpty() && Double.isFinite(d)) { // every control is untrained
-                lo = Math.min(lo, d);
-                hi = Math.max(hi, d);
-                n++;
+                drawdowns.accept(d);
             }
         }
+        long n = drawdowns.getCount();
+        double lo = drawdowns.getMin();
+        double hi = drawdowns.getMax();
         double margin = Double.NaN;
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
@@ -278,16 +271,6 @@ public final class VerdictCaveats {
                     + "its tests does not, without a correction for their number. Where every effect sits at that edge, "
                     + "the chance that one test reads \"does not hold\" is, for " + String.join("; for ", parts) + ".");
         }
-    }
-
-    private static void add(Map<List<String>, double[]> sums, List<String> key, double v) {
-        double[] s = sums.computeIfAbsent(key, k -> new double[2]);
-        s[0] += v;
-        s[1]++;
-    }
-
-    private static double mean(double[] sum) {
-        return sum[0] / sum[1];
     }
 
     private static String where(String dataset, String variant) {
