@@ -51,32 +51,46 @@ public final class FieldDomains {
      * @param ignoreCase whether choices match regardless of case (the SG enums)
      * @param nullable   whether {@code null} is allowed
      * @param optional   whether the field may be left out of its section
+     * @param further    a condition checked where the field is used, in words ("" for none), e.g. that a delay is a
+     *                   whole number of steps: it needs other fields, so {@code allowed()} only names it
      */
     public record Domain(Kind kind, long minInt, long maxInt, double min, boolean minOpen, double max, boolean maxOpen,
-                         List<String> choices, boolean ignoreCase, boolean nullable, boolean optional) {
+                         List<String> choices, boolean ignoreCase, boolean nullable, boolean optional,
+                         String further) {
         public Domain {
             choices = List.copyOf(choices);
         }
 
         Domain orNull() {
-            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, true, optional);
+            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, true, optional,
+                    further);
         }
 
         Domain ignoringCase() {
-            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, true, nullable, optional);
+            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, true, nullable, optional,
+                    further);
         }
 
         /** A list of values of this domain's choices. */
         Domain asList() {
             return new Domain(Kind.TEXT_LIST, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable,
-                    optional);
+                    optional, "");
+        }
+
+        Domain further(String condition) {
+            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable, optional,
+                    condition);
         }
 
         Domain optionalField() {
-            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable, true);
+            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable, true,
+                    further);
         }
 
-        /** What is allowed, in words: "an integer in [1, 2147483647]", "a finite number > 0", "one of a, b". */
+        /**
+         * What is allowed, in words: "an integer in [1, 2147483647]", "a finite number > 0", "one of a, b", with a
+         * further condition after a comma.
+         */
         public String allowed() {
             String s = switch (kind) {
                 case INTEGER -> "an integer in [" + minInt + ", " + maxInt + "]";
@@ -85,6 +99,9 @@ public final class FieldDomains {
                 case TEXT -> choices.isEmpty() ? "text" : "one of " + String.join(", ", choices);
                 case TEXT_LIST -> choices.isEmpty() ? "a list of names" : "a list of " + String.join(", ", choices);
             };
+            if (!further.isEmpty()) {
+                s += ", " + further;
+            }
             return nullable ? s + " (or null)" : s;
         }
 
@@ -213,7 +230,9 @@ public final class FieldDomains {
             put("projections.*.w_max", real().orNull());
             put("projections.*.normalise", real(0, false));
             put("projections.*.drop_reciprocal_of", text().orNull());
-            put("projections.*.delay_ms", real(0, true).optionalField());
+            put("projections.*.delay_ms", real(0, true)
+                    .further("a whole number of steps of simulation.dt_ms, shorter than a presentation").orNull()
+                    .optionalField()); // null or absent: no delay beyond the step
             // a section of the rule's own fields (NearestPairConfig, TripletConfig), or null for a static projection
             enumField("projections.*.plasticity.rule", PlasticityRule.class);
             within("projections.*.plasticity.rule", PlasticityRule.NEAREST_PAIR, () -> {
@@ -256,7 +275,8 @@ public final class FieldDomains {
             put("sleep.noise_std_mv", real(0, false));
             put("sleep.input_rate_hz", real(0, false));
             put("sleep.plasticity", bool());
-            put("sleep.projections", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, true, false));
+            put("sleep.projections", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, true, false,
+                    ""));
             put("sleep.decay_every_steps", int32(1));
             put("sleep.early_end_tolerance", real(0, false));
             put("sleep.trace_every_steps", int32(1));
@@ -437,7 +457,7 @@ public final class FieldDomains {
     }
 
     private static Domain text() {
-        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(), false, false, false);
+        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(), false, false, false, "");
     }
 
     /** The spellings of {@code type}'s constants and their {@link JsonAlias aliases}. */
@@ -454,15 +474,15 @@ public final class FieldDomains {
                 throw new IllegalStateException(x);
             }
         }
-        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, accepted, false, false, false);
+        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, accepted, false, false, false, "");
     }
 
     private static Domain bool() {
-        return new Domain(Kind.BOOLEAN, 0, 0, 0, false, 0, false, List.of(), false, false, false);
+        return new Domain(Kind.BOOLEAN, 0, 0, 0, false, 0, false, List.of(), false, false, false, "");
     }
 
     private static Domain integer(long min, long max) {
-        return new Domain(Kind.INTEGER, min, max, 0, false, 0, false, List.of(), false, false, false);
+        return new Domain(Kind.INTEGER, min, max, 0, false, 0, false, List.of(), false, false, false, "");
     }
 
     /** A Java int at least {@code min}. */
@@ -479,7 +499,7 @@ public final class FieldDomains {
     }
 
     private static Domain realIn(double min, boolean minOpen, double max, boolean maxOpen) {
-        return new Domain(Kind.REAL, 0, 0, min, minOpen, max, maxOpen, List.of(), false, false, false);
+        return new Domain(Kind.REAL, 0, 0, min, minOpen, max, maxOpen, List.of(), false, false, false, "");
     }
 
     private static String num(double x) {

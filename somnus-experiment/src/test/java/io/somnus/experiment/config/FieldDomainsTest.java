@@ -139,6 +139,9 @@ class FieldDomainsTest {
         assertMessage("populations.e.params.v_threshold_mv", "NaN", "populations.e.params.v_threshold_mv = NaN");
         assertMessage("train", "5", "'train' is a section");
         assertMessage("sleep", "null", "'sleep' is a section and cannot be null");
+        // a condition checked where the field is used (it needs simulation.dt_ms) is named with the range
+        assertMessage("projections.e_e.delay_ms", "-2", "projections.e_e.delay_ms = -2: out of range; allowed: a finite "
+                + "number > 0, a whole number of steps of simulation.dt_ms, shorter than a presentation (or null)");
     }
 
     private static void assertMessage(String key, String value, String expected) {

@@ -188,7 +188,8 @@ class NetworkFactoryTest {
 
     /**
      * {@code delay_ms} in whole steps of dt (1 ms in the paper preset) becomes the projection's delay line; absent, one
-     * step; a delay that is not a whole number of steps, or is under one, is refused naming the field and the step.
+     * step, as null is (a sweep's grid may list it beside delays); a delay that is not a whole number of steps, or is
+     * under one, is refused naming the field and the step.
      */
     @Test
     void aDelayInWholeStepsBecomesTheProjectionsDelay() {
@@ -196,6 +197,9 @@ class NetworkFactoryTest {
                 new SplittableRandom(7), Kernels.scalar());
         assertEquals(3, net.projection("e_e").delaySteps());
         assertEquals(1, net.projection("e_i").delaySteps());
+        Network unset = NetworkFactory.build(PresetConfigs.of("paper", "projections.e_e.delay_ms", null), INPUTS,
+                new SplittableRandom(7), Kernels.scalar());
+        assertEquals(1, unset.projection("e_e").delaySteps());
         // refused when the configuration is resolved, before anything runs
         for (Object[] bad : new Object[][] {{"projections.e_e.delay_ms", 2.5, "2.5 steps of simulation.dt_ms = 1.0 ms",
                 "2.0 or 3.0 ms"}, {"projections.e_i.delay_ms", 0.4, "0.4 steps", "1.0 or 2.0 ms"},
