@@ -240,7 +240,7 @@ public final class VerdictCaveats {
                     + (hi > lo ? "–" + Html.num(hi, 3) : "") + " (" + n + (n == 1 ? " run" : " runs") + "): each "
                     + "checkpoint encodes its validation images anew, so this is "
                     + "the drawdown's floor of measurement noise, against a margin δ = " + Html.sig(margin) + " for the "
-                    + "drawdown criteria.");
+                    + "drawdown criteria (train.checkpoint_spikes: same encodes them alike at every checkpoint).");
         }
     }
 

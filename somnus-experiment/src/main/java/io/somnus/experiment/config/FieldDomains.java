@@ -177,6 +177,7 @@ public final class FieldDomains {
             put("train.plasticity", bool());
             put("train.eval_threads", int32(0));
             put("train.initial_weights", enumText(InitialWeights.class).optionalField());
+            put("train.checkpoint_spikes", enumText(CheckpointSpikes.class).optionalField());
 
             enumField("protocol", Protocol.class);
             put("continual.tasks", int32(1));

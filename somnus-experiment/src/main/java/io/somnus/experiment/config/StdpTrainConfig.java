@@ -10,10 +10,21 @@ package io.somnus.experiment.config;
  * @param evalThreads       threads for frozen evaluation, and for the final readouts' fits where the heap holds them
  *                          side by side; 0 = available processors
  * @param initialWeights    where the weights start ({@link InitialWeights}); optional, null (absent) = the preset's
+ * @param checkpointSpikes  the input spikes of the checkpoints' evaluations ({@link CheckpointSpikes}); optional, null
+ *                          (absent) = fresh at each checkpoint
  */
 public record StdpTrainConfig(int images, int epochs, int validationImages, int testImages, int readoutImages,
-                              int checkpoints, boolean plasticity, int evalThreads, InitialWeights initialWeights)
+                              int checkpoints, boolean plasticity, int evalThreads, InitialWeights initialWeights,
+                              CheckpointSpikes checkpointSpikes)
         implements TrainConfig {
+    /**
+     * The salt of a checkpoint's evaluation seed after {@code imagesSeen} training images: the images seen, so that
+     * each checkpoint draws its own spikes, or 0 at every checkpoint for {@link CheckpointSpikes#SAME}.
+     */
+    public long checkpointSalt(long imagesSeen) {
+        return checkpointSpikes == CheckpointSpikes.SAME ? 0 : imagesSeen;
+    }
+
     /** Whether the weights that sleep decays start at the sleep target rather than at the preset's values. */
     public boolean startsAtSleepTarget() {
         return initialWeights == InitialWeights.SLEEP_TARGET;

@@ -67,7 +67,7 @@ public final class Measurements {
         row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) sleepSteps);
         row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));
         LabeledImages fitSet = readoutSet(train, true);
-        Evaluation ev = evaluate(fitSet, validation, imagesSeen, null, 1);
+        Evaluation ev = evaluate(fitSet, validation, cfg.train().checkpointSalt(imagesSeen), null, 1);
         row.put(RunDirectory.Metrics.VAL_ACCURACY, ev.accuracy.get(Choices.of(cfg.readout().main())));
         ev.accuracy.forEach((k, v) -> row.put("val_accuracy_" + k, v));
         weightColumns(row);

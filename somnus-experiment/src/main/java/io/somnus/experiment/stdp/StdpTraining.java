@@ -230,7 +230,8 @@ public final class StdpTraining {
             }
             boolean epochEnd = (seen + 1) % order.length == 0 && seen + 1 < totalImages;
             if (fromTraining != null && cfg.train().epochs() > 1 && epochEnd
-                    && fromTraining.epochEnd(net, validation, encoder, evalSeed ^ seen, readoutSeed)) {
+                    && fromTraining.epochEnd(net, validation, encoder,
+                    evalSeed ^ cfg.train().checkpointSalt(seen), readoutSeed)) {
                 fromTraining.restoreBest();
                 stoppedEarly = true;
                 break;
