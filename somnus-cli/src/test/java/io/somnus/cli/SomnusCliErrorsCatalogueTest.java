@@ -161,6 +161,14 @@ class SomnusCliErrorsCatalogueTest {
         Files.write(badSummary.resolve("summary.json"), new byte[] {(byte) 0xa7, 0x01, (byte) 0xff, 0x13, 0x37});
         PLACES.put("$RUN_BAD_SUMMARY", badSummary);
 
+        Path damaged = fixtures.resolve("sweep-damaged");
+        for (int seed = 1; seed <= 3; seed++) {
+            Path run = Files.createDirectories(damaged.resolve("runs").resolve("paper__geomfig__f0.0__s" + seed));
+            Files.writeString(run.resolve("summary.json"), summary.replace("\"seed\":1", "\"seed\":" + seed));
+            Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.5\n200,0.6"); // cut short
+        }
+        PLACES.put("$SWEEP_DAMAGED", damaged);
+
         Path exported = Files.createDirectories(fixtures.resolve("exported"));
         Files.write(exported.resolve("inputs.npz"), new byte[0]);
         PLACES.put("$EXPORTED", exported);

@@ -2,6 +2,7 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.RunFileCheck;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.CellKey;
@@ -29,8 +30,9 @@ import java.util.Map;
 /**
  * The finished runs of a sweep directory, or the one run of a run directory, read from disk.
  * With a ledger, only runs marked done count (done implies a complete directory); without one, every
- * subdirectory of {@code runs/} holding a summary.json. A damaged summary.json is an error naming the file
- * ({@link io.somnus.experiment.io.FileFormatException}); runs lacking a field are left out with a warning.
+ * subdirectory of {@code runs/} holding a summary.json. Every finished run's files are checked as they are loaded
+ * ({@link RunFileCheck}): damaged ones are one error naming them all ({@link io.somnus.experiment.io.FileFormatException});
+ * runs lacking a field are left out with a warning.
  *
  * @param dir       the directory given
  * @param singleRun true when {@code dir} is itself a run directory
@@ -53,12 +55,15 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     /**
      * @throws NotAResultDirectoryException when {@code dir} is neither a run directory (summary.json) nor a
      *                                      sweep directory (runs/)
+     * @throws io.somnus.experiment.io.FileFormatException naming every damaged file of the finished runs
      */
     public static SweepResults load(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         List<String> warnings = new ArrayList<>();
         if (RunDirectory.isRun(d)) {
-            RunRecord run = readRun(d, d.getFileName().toString(), null, warnings);
+            DamagedRunFiles damaged = new DamagedRunFiles();
+            RunRecord run = readRun(d, d.getFileName().toString(), null, warnings, damaged);
+            damaged.throwIfAny(d, true, false);
             return new SweepResults(d, true, d.getFileName().toString(), Map.of(), RunCounts.NONE,
                     run == null ? List.of() : List.of(run), warnings);
         }
@@ -77,6 +82,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
             }
         }
         List<RunRecord> runs = new ArrayList<>();
+        DamagedRunFiles damaged = new DamagedRunFiles();
         if (!entries.isEmpty()) {
             for (LedgerEntry e : entries) {
                 if (e.status() != RunStatus.DONE) {
@@ -87,7 +93,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                     warnings.add("run " + e.runId() + " is marked done but " + runDir + " is missing");
                     continue;
                 }
-                RunRecord r = readRun(runDir, e.runId(), e, warnings);
+                RunRecord r = readRun(runDir, e.runId(), e, warnings, damaged);
                 if (r != null) {
                     runs.add(r);
                 }
@@ -102,13 +108,14 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                     if (id.startsWith(".") || !RunDirectory.isRun(runDir)) {
                         continue;
                     }
-                    RunRecord r = readRun(runDir, id, null, warnings);
+                    RunRecord r = readRun(runDir, id, null, warnings, damaged);
                     if (r != null) {
                         runs.add(r);
                     }
                 }
             }
         }
+        damaged.throwIfAny(d, false, !entries.isEmpty());
         runs.sort(java.util.Comparator.comparing(RunRecord::cell, CellKey.ORDER).thenComparingLong(RunRecord::seed));
         String name = meta.getOrDefault("sweep_name", d.getFileName().toString());
         return new SweepResults(d, false, name, meta, RunCounts.of(entries), runs, warnings);
@@ -128,22 +135,22 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         return out;
     }
 
-    private static RunRecord readRun(Path runDir, String id, LedgerEntry entry, List<String> warnings) {
+    /** The run in {@code runDir}; null when it is left out (with a warning) or its files are damaged (noted). */
+    private static RunRecord readRun(Path runDir, String id, LedgerEntry entry, List<String> warnings,
+                                     DamagedRunFiles damaged) {
+        // the files that aggregation, the verdict and the report read later are checked now: a damaged one is an
+        // error, not a run or figure quietly left out, and every run is checked before the error names them all
+        damaged.add(id, RunFileCheck.damaged(runDir));
         Path file = runDir.resolve(RunDirectory.SUMMARY);
         JsonNode summary;
         try {
-            // a damaged summary is an error, not a run silently left out of the results
             summary = io.somnus.experiment.io.JsonFiles.readObject(file);
+        } catch (io.somnus.experiment.io.FileFormatException e) {
+            damaged.add(id, List.of(e.getMessage()));
+            return null;
         } catch (IOException e) {
-            throw new io.somnus.experiment.io.FileFormatException("run " + id + ": cannot read " + file + ": " + e.getMessage(), e);
-        }
-        Path weights = runDir.resolve(RunDirectory.WEIGHTS);
-        if (Files.isRegularFile(weights)) {
-            try { // the figures read it later; a damaged one is an error now, not a figure quietly left out
-                io.somnus.experiment.io.Npz.verify(weights);
-            } catch (IOException e) {
-                throw new io.somnus.experiment.io.FileFormatException("run " + id + ": " + e.getMessage(), e);
-            }
+            damaged.add(id, List.of("cannot read " + file + ": " + e.getMessage()));
+            return null;
         }
         JsonNode config = readConfig(runDir);
         Map<String, Object> settings = settings(entry);
