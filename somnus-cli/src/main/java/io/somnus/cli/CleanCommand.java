@@ -3,6 +3,7 @@ package io.somnus.cli;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepRunner;
+import io.somnus.experiment.sweep.SweepTempFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,12 +20,15 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code somnus clean [DIR...]}: removes what interrupted work left behind and provably nobody uses any more —
  * temporary run directories ({@code .<name>.tmp-<n>}) of {@code train} runs whose process is gone, and the
- * unfinished runs ({@code runs/.tmp-*}) of sweeps that no process is running. Finished runs are never touched.
+ * unfinished runs ({@code runs/.tmp-*}) and temporary files of an interrupted aggregation ({@link SweepTempFiles})
+ * of sweeps that no process is running. Finished runs are never touched.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         header = "Removes temporary directories left by interrupted runs.",
         description = {"Removes temporary directories left by interrupted runs (train: DIR/.<name>.tmp-<n>; sweeps: "
-                + "DIR/runs/.tmp-*) whose process is gone, proved by its lock being free. Finished runs are never touched.",
+                + "DIR/runs/.tmp-*) and temporary files left by an interrupted sweep's aggregation (DIR/.aggregate.csv.*.tmp, "
+                + "DIR/glmm.csv.new, ...) whose process is gone, proved by its lock being free. Finished runs are never "
+                + "touched.",
                 "(train --out and sweep --resume do this for their own directory by themselves.)"})
 final class CleanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "directories holding runs or sweeps (default: runs)")
@@ -55,7 +59,10 @@ final class CleanCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Removes the unfinished runs of a sweep directory that no process works in. */
+    /**
+     * Removes the unfinished runs and the aggregation's temporary files of a sweep directory that no process works in
+     * (this process then holds its lock, which every writer of them holds while it writes).
+     */
     private static void cleanSweep(Path dir, List<String> report) throws IOException {
         Path runs = dir.resolve(SweepRunner.RUNS_DIR);
         if (!Files.isRegularFile(dir.resolve(SweepLedger.FILE_NAME)) || !Files.isDirectory(runs)) {
@@ -65,17 +72,28 @@ final class CleanCommand implements Callable<Integer> {
         try (Stream<Path> s = Files.list(runs)) {
             unfinished = s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).sorted().toList();
         }
-        if (unfinished.isEmpty()) {
+        List<Path> temporary = SweepTempFiles.find(dir);
+        if (unfinished.isEmpty() && temporary.isEmpty()) {
             return;
         }
         Path lockFile = dir.resolve(SweepRunner.LOCK_FILE);
         Optional<DirectoryLock> lock = DirectoryLock.tryAcquire(lockFile, "somnus clean");
         if (lock.isEmpty()) {
-            report.add("kept " + unfinished.size() + " unfinished run(s) in " + runs + ": the sweep is running ("
-                    + DirectoryLock.holder(lockFile) + ")");
+            if (!unfinished.isEmpty()) {
+                report.add("kept " + unfinished.size() + " unfinished run(s) in " + runs + ": the sweep is running ("
+                        + DirectoryLock.holder(lockFile) + ")");
+            }
+            if (!temporary.isEmpty()) {
+                report.add("kept " + temporary.size() + " temporary file(s) of the aggregation in " + dir + ": another "
+                        + "process works in it (" + DirectoryLock.holder(lockFile) + ")");
+            }
             return;
         }
         try (DirectoryLock held = lock.get()) {
+            for (Path p : SweepTempFiles.removeStale(dir, held)) {
+                report.add("removed " + p + ", a temporary file of an interrupted aggregation (the next aggregation "
+                        + "writes the file whole)");
+            }
             for (Path p : unfinished) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {

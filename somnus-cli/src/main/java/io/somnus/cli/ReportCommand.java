@@ -1,13 +1,18 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
+import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepResults;
+import io.somnus.experiment.sweep.SweepRunner;
+import io.somnus.experiment.sweep.SweepTempFiles;
 import io.somnus.report.ReportBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,11 +71,18 @@ public final class ReportCommand implements Callable<Integer> {
         }
         try {
             if (aggregate) {
-                AggregateResult a = SweepResults.aggregate(dir);
-                stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
+                try (DirectoryLock lock = SweepRunner.lockToAggregate(dir)) {
+                    AggregateResult a = SweepResults.aggregate(dir);
+                    stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
+                    // stale: every writer of these files holds the lock this process holds now (SweepTempFiles)
+                    List<Path> stale = SweepTempFiles.removeStale(dir, lock);
+                    if (!stale.isEmpty()) {
+                        stdout.println(SweepTempFiles.removedInWords(stale));
+                    }
+                }
             }
             ReportBuilder.build(dir, html);
-        } catch (NotAResultDirectoryException | io.somnus.experiment.io.FileFormatException e) {
+        } catch (NotAResultDirectoryException | io.somnus.experiment.io.FileFormatException | SweepException e) {
             stderr.println("somnus report: " + e.getMessage());
             stderr.flush();
             return SweepCommand.EXIT_USAGE;

@@ -62,4 +62,42 @@ class CleanCommandTest {
         assertTrue(Files.exists(dir.resolve("sweep").resolve("runs").resolve("done-run")), "finished runs are never touched");
         assertEquals(2, run("clean", dir.resolve("no-such-dir").toString()));
     }
+
+    /** Runs clean with System.out (where it lists what it did) captured. */
+    private static String cleanOutput(Path dir) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        try (java.io.PrintStream capture = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            assertEquals(0, run("clean", dir.toString()));
+        } finally {
+            System.setOut(saved);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A killed aggregation's temporary files: listed and removed when nobody holds the sweep, kept while one does. */
+    @Test
+    void cleanListsAndRemovesAKilledAggregationsTemporaryFiles(@TempDir Path dir) throws Exception {
+        Path sweep = Files.createDirectories(dir.resolve("sweep"));
+        Files.createDirectories(sweep.resolve("runs").resolve("done-run"));
+        Files.writeString(sweep.resolve("ledger.sqlite"), "");
+        Path aggregate = Files.writeString(sweep.resolve(".aggregate.csv.3f9a0c.tmp"), "half a table");
+        Path glmm = Files.writeString(sweep.resolve("glmm.csv.new"), "half an R table");
+        Path report = Files.writeString(sweep.resolve(".report.html.77ab.tmp"), "<html>"); // written without the lock
+
+        try (DirectoryLock held = DirectoryLock.tryAcquire(sweep.resolve(".somnus.lock"), "a sweep").orElseThrow()) {
+            String out = cleanOutput(dir);
+            assertTrue(out.contains("kept 2 temporary file(s) of the aggregation in " + sweep), out);
+        }
+        assertTrue(Files.exists(aggregate) && Files.exists(glmm), "kept while the sweep's lock is held");
+
+        String out = cleanOutput(dir);
+        assertTrue(out.contains("removed " + aggregate.toAbsolutePath() + ", a temporary file of an interrupted "
+                + "aggregation"), out);
+        assertTrue(out.contains("removed " + glmm.toAbsolutePath()), out);
+        assertFalse(Files.exists(aggregate) || Files.exists(glmm));
+        assertTrue(Files.exists(report), "report.html's may be a live report's");
+        assertTrue(Files.exists(sweep.resolve("runs").resolve("done-run")), "finished runs are never touched");
+    }
 }

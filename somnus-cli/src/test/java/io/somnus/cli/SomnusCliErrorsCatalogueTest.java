@@ -123,6 +123,7 @@ class SomnusCliErrorsCatalogueTest {
         PLACES.put("$SWEEP_EMPTY_LEDGER", emptyLedger);
         Path locked = Files.createDirectories(fixtures.resolve("sweep-locked"));
         Files.write(locked.resolve("ledger.sqlite"), new byte[0]);
+        Files.createDirectories(locked.resolve("runs"));
         sweepLock = DirectoryLock.tryAcquire(locked.resolve(".somnus.lock"), "the catalogue test").orElseThrow();
         PLACES.put("$SWEEP_LOCKED", locked);
         Path otherNoise = Files.createDirectories(fixtures.resolve("sweep-other-noise"));

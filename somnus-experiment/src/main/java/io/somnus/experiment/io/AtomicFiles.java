@@ -28,6 +28,9 @@ public final class AtomicFiles {
     /** Only makes temporary names unique; not a simulation stream. */
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
+    /** The name of a temporary file of {@link #write}: "." + the target's name + "." + a hex nonce + ".tmp". */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp");
+
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] bytes) throws IOException {
@@ -57,7 +60,7 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile: its owner-only permissions would end up on the target
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString()));
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -73,6 +76,19 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    private static String temporaryName(String target) {
+        return "." + target + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp";
+    }
+
+    /**
+     * The name of the file that {@code fileName}, a temporary file of {@link #write}, was to become (a killed writer
+     * leaves it behind); empty when {@code fileName} is not such a file.
+     */
+    public static java.util.Optional<String> targetOf(String fileName) {
+        java.util.regex.Matcher m = TEMPORARY.matcher(fileName);
+        return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
     /**

@@ -38,6 +38,8 @@ public final class GlmmRunner implements AutoCloseable {
      * coefficient per sleep fraction against f = 0. Written only when that model can be fitted.
      */
     public static final String FACTOR_TABLE = "glmm_sleep_factor.csv";
+    /** What the script appends to a table's name while it writes it, before renaming it into place. */
+    public static final String WRITING_SUFFIX = ".new";
 
     /** The script's exit status when glmmTMB does not load. */
     static final int NO_GLMMTMB = 3;
@@ -168,8 +170,9 @@ public final class GlmmRunner implements AutoCloseable {
                 "f <- " + formula,
                 "m <- glmmTMB(f, data = d, family = beta_family())",
                 "whole <- function(table, file) { # written under a new name, then renamed: never half a table",
-                "  write.csv(table, paste0(file, \".new\"), row.names = FALSE)",
-                "  if (!file.rename(paste0(file, \".new\"), file)) stop(\"cannot rename \", file, \".new\")",
+                "  write.csv(table, paste0(file, \"" + WRITING_SUFFIX + "\"), row.names = FALSE)",
+                "  if (!file.rename(paste0(file, \"" + WRITING_SUFFIX + "\"), file)) stop(\"cannot rename \", file, \""
+                        + WRITING_SUFFIX + "\")",
                 "}",
                 "whole(coefficients(m), \"" + TABLE + "\")",
                 "f2 <- " + factorFormula,

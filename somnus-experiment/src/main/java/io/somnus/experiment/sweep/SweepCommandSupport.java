@@ -96,6 +96,11 @@ public final class SweepCommandSupport {
                                 + " (aggregate.csv, runs_long.csv, curves.csv, stats.json, verdict.json); GLMM "
                                 + aggregate.glmm().status());
                         aggregate.warnings().forEach(w -> listener.message("warning: " + w));
+                        // stale: this process holds the lock that every writer of these files holds (SweepTempFiles)
+                        List<Path> stale = SweepTempFiles.removeStale(outDir, lock);
+                        if (!stale.isEmpty()) {
+                            listener.message(SweepTempFiles.removedInWords(stale));
+                        }
                     } catch (FileFormatException e) {
                         listener.message("aggregation failed: " + e.getMessage());
                     } catch (IOException e) {

@@ -107,6 +107,27 @@ public final class SweepRunner {
                         + "to finish or stop it, then --resume. Nothing was changed."));
     }
 
+    /**
+     * Locks a sweep (or run) directory whose aggregates are to be rewritten ({@code report --aggregate}): the files
+     * that a sweep writes under its lock are written by one process at a time ({@link SweepTempFiles}).
+     *
+     * @throws SweepException naming the directory and the holder when another process works in it
+     * @throws io.somnus.experiment.stats.NotAResultDirectoryException when {@code dir} has no runs/ folder
+     * @throws java.nio.file.FileSystemException when the lock file cannot be created (the directory is read-only)
+     */
+    public static DirectoryLock lockToAggregate(Path dir) throws IOException {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(d.resolve(RUNS_DIR))) { // checked before the lock file is made in it
+            throw new io.somnus.experiment.stats.NotAResultDirectoryException(d + " is not a sweep directory (no "
+                    + RUNS_DIR + "/ folder); --aggregate rewrites a sweep's aggregates");
+        }
+        Path file = d.resolve(LOCK_FILE);
+        return DirectoryLock.tryAcquire(file, "aggregation of " + d).orElseThrow(() -> new SweepException(
+                "sweep directory " + d + " is in use by " + holderInWords(DirectoryLock.holder(file)) + "; --aggregate "
+                        + "rewrites files that only the process working in it writes: wait for it to finish (a sweep "
+                        + "writes its aggregates when its runs end), or report without --aggregate. Nothing was changed."));
+    }
+
     /** As {@link #execute(SweepPlan, Path, int, boolean, SweepListener)}, in a directory this process has locked. */
     public List<RunOutcome> execute(SweepPlan plan, Path outDir, int workers, boolean resume, SweepListener listener,
                                     DirectoryLock lock) throws IOException, InterruptedException {

@@ -25,6 +25,18 @@ class AtomicFilesTest {
         assertEquals(List.of(file), list(file.getParent()));
     }
 
+    /** The temporary file's name says which file it was to become, so that a killed writer's can be told by kind. */
+    @Test
+    void aTemporaryFileNamesItsTarget() throws Exception {
+        Path file = tmp.resolve("aggregate.csv");
+        java.util.concurrent.atomic.AtomicReference<String> temporary = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicFiles.write(file, out -> list(tmp).forEach(p -> temporary.set(p.getFileName().toString())));
+        assertEquals(java.util.Optional.of("aggregate.csv"), AtomicFiles.targetOf(temporary.get()), temporary.get());
+        assertEquals(java.util.Optional.empty(), AtomicFiles.targetOf("aggregate.csv"));
+        assertEquals(java.util.Optional.empty(), AtomicFiles.targetOf(".aggregate.csv.tmp"), "no nonce");
+        assertEquals(java.util.Optional.empty(), AtomicFiles.targetOf("notes.tmp"));
+    }
+
     @Test
     void aFailingWriterKeepsTheOldContent() throws Exception {
         Path file = tmp.resolve("metrics.csv");
