@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
             + "±sleep.target_magnitude (with --plasticity off: the control with the weight scale sleep restores)")
     String initialWeights;
     @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
-            + "wake, in [0, 1])")
+            + "wake, in [0, 1]; the SG-SNN presets: in [0, 1])")
     Double sleepFraction;
     @Option(names = "--protocol", description = "standard or continual (STDP-SNN)")
     String protocol;

@@ -168,7 +168,8 @@ public final class FieldDomains {
         put("train.test_images", int32(1));
 
         // [0, 1): a fraction; up to 1 as the authors' ratio of wake (sleep.episode: ratio_of_wake, checked there)
-        put("sleep.fraction", realIn(0, false, 1, false));
+        put("sleep.fraction", realIn(0, false, 1, false)
+                .further("below 1 for the STDP-SNN unless sleep.episode is ratio_of_wake"));
 
         // ---------------------------------------------------------------- the STDP-SNN (StdpRunConfig)
         within("model", ModelKind.STDP, () -> {

@@ -93,7 +93,7 @@ public final class SweepCommandSupport {
                     try {
                         aggregate = SweepResults.aggregate(outDir, glmm);
                         listener.message("aggregates of " + aggregate.runs() + " runs written to " + aggregate.dir()
-                                + " (aggregate.csv, runs_long.csv, curves.csv, stats.json, verdict.json); GLMM "
+                                + " (aggregate.csv, runs_long.csv, curves.csv, stats.json, verdict.json, verdict.csv); GLMM "
                                 + aggregate.glmm().status());
                         aggregate.warnings().forEach(w -> listener.message("warning: " + w));
                         // stale: this process holds the lock that every writer of these files holds (SweepTempFiles)
