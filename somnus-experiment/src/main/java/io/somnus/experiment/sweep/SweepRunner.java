@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +41,10 @@ import java.util.stream.Stream;
  * </pre>
  *
  * A run's directory is renamed into place before the ledger marks it done, so "done" implies a complete
- * directory. On resume, done runs whose directory exists are skipped; pending, running and failed runs,
- * and done runs whose directory is gone, are redone from scratch; leftover {@code .tmp-*} directories are
- * deleted. Runs execute on a fixed pool of worker threads; a failing run is recorded with its error and
+ * directory. On resume, done runs whose directory exists are skipped; a run the ledger does not count as done whose
+ * directory holds it, finished ({@link RunAdoption}), is marked done; the other pending, running and failed runs, and
+ * done runs whose directory is gone, are redone from scratch; leftover {@code .tmp-*} directories are deleted. A ledger
+ * that is missing or empty beside run directories is started anew where each was written for one of the sweep's runs. Runs execute on a fixed pool of worker threads; a failing run is recorded with its error and
  * the others continue. A worker's {@link RunExecutor} may do the work elsewhere (a {@link SweepEngine} such as
  * Spark, which returns the files): the directory is still filled here, moved and recorded by the same code.
  *
@@ -153,6 +155,7 @@ public final class SweepRunner {
             }
             Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
             List<PlannedRun> toRun = new ArrayList<>();
+            int adopted = 0;
             for (PlannedRun run : plan.runs()) {
                 LedgerEntry e = entries.get(run.runId());
                 assert e != null : "ledger lacks planned run " + run.runId();
@@ -166,6 +169,17 @@ public final class SweepRunner {
                     listener.message("run " + run.runId() + " is marked done but runs/" + run.runId()
                             + " is missing: running it again");
                 }
+                if (Files.isDirectory(dir)) {
+                    Optional<String> whyNot = RunAdoption.whyNot(run, dir);
+                    if (whyNot.isEmpty()) { // its files are the run's result: the run need not run again
+                        ledger.markDone(run.runId(), RunAdoption.finishedAt(dir), RunAdoption.wallSeconds(dir));
+                        outcomes.put(run.runId(), new RunOutcome(run.runId(), run.variant(), RunStatus.DONE, true,
+                                e.attempts(), Double.NaN, null));
+                        adopted++;
+                        continue;
+                    }
+                    listener.message("runs/" + run.runId() + " is not kept (" + whyNot.get() + "): running it again");
+                }
                 if (Files.exists(dir)) {
                     deleteRecursively(dir);
                 }
@@ -173,6 +187,10 @@ public final class SweepRunner {
                     ledger.markPending(run.runId());
                 }
                 toRun.add(run);
+            }
+            if (adopted > 0) {
+                listener.message("kept " + adopted + " finished run director" + (adopted == 1 ? "y" : "ies")
+                        + " the ledger did not count as done: each holds its run's configuration and whole files");
             }
             listener.started(plan, List.copyOf(toRun), plan.runs().size() - toRun.size());
             try {
@@ -207,7 +225,9 @@ public final class SweepRunner {
         }
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         boolean empty = !Files.exists(out) || isEmpty(out);
-        if (!empty && !Files.isRegularFile(ledgerFile)) {
+        // a sweep directory whose ledger was lost: --resume starts a new one where its runs are this sweep's
+        boolean lostLedger = resume && Files.isDirectory(out.resolve(RUNS_DIR));
+        if (!empty && !Files.isRegularFile(ledgerFile) && !lostLedger) {
             throw new SweepException("output directory " + out + " is not empty and holds no " + SweepLedger.FILE_NAME
                     + ", so it is not a sweep directory; choose another --out (nothing was changed).");
         }
@@ -220,15 +240,27 @@ public final class SweepRunner {
     private SweepLedger openLedger(SweepPlan plan, Path out, boolean resume, SweepListener listener) throws IOException {
         checkOutput(out, resume);
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
-        if (resume && !Files.isRegularFile(ledgerFile)) {
+        List<String> existingRuns = runDirectories(out.resolve(RUNS_DIR));
+        if (resume && !Files.isRegularFile(ledgerFile) && existingRuns.isEmpty()) {
             // start-or-continue is a fair use of --resume (a job script rerun as it is), but a mistyped directory
             // must not pass for a continued sweep unnoticed
             listener.message("--resume: no sweep is recorded in " + out + " yet, so the sweep starts there (if you "
                     + "meant to continue one, check the directory's name)");
         }
-        List<String> existingRuns = runDirectories(out.resolve(RUNS_DIR));
-        if (!existingRuns.isEmpty() && Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) == 0) {
-            throw new SweepException(lostLedger(out, existingRuns, "is empty (0 bytes)"));
+        boolean noLedger = !Files.isRegularFile(ledgerFile) || Files.size(ledgerFile) == 0;
+        boolean keepingRuns = !existingRuns.isEmpty() && noLedger;
+        if (keepingRuns) {
+            // a ledger lost (or never written, or left empty) after runs finished: a new one counts those runs done
+            // where each directory holds one of this sweep's runs, finished; else nothing is touched
+            String notOurs = notThisSweeps(plan, out.resolve(RUNS_DIR), existingRuns);
+            if (notOurs != null) {
+                throw new SweepException(lostLedger(out, existingRuns, Files.isRegularFile(ledgerFile)
+                        ? "is empty (0 bytes)" : "is missing", notOurs));
+            }
+            listener.message("the sweep ledger " + ledgerFile + (Files.isRegularFile(ledgerFile) ? " is empty" : " is "
+                    + "missing") + ": a new one is started, which keeps the run directories under runs/ that hold "
+                    + "their runs, finished (each was written for one of this sweep's runs)");
+            Files.deleteIfExists(ledgerFile);
         }
         Files.createDirectories(out.resolve(RUNS_DIR));
         SweepLedger ledger;
@@ -236,17 +268,18 @@ public final class SweepRunner {
             ledger = SweepLedger.open(ledgerFile);
         } catch (SweepException e) {
             throw new SweepException(existingRuns.isEmpty() ? e.getMessage() + "; nothing was changed"
-                    : lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")"), e);
+                    : lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")", null), e);
         }
         try {
             String hash;
             try {
                 hash = ledger.meta("sweep_hash").orElse(null);
             } catch (SweepException e) {
-                throw new SweepException(lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")"), e);
+                throw new SweepException(lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")",
+                        null), e);
             }
-            if (hash == null && !existingRuns.isEmpty()) {
-                throw new SweepException(lostLedger(out, existingRuns, "records no sweep"));
+            if (hash == null && !existingRuns.isEmpty() && !keepingRuns) {
+                throw new SweepException(lostLedger(out, existingRuns, "records no sweep", null));
             }
             if (hash == null) {
                 ledger.initialise(plan, Instant.now());
@@ -284,11 +317,45 @@ public final class SweepRunner {
                 + "), or start over in a new --out. Nothing was changed.";
     }
 
-    private static String lostLedger(Path out, List<String> runs, String problem) {
-        return "the sweep ledger " + out.resolve(SweepLedger.FILE_NAME) + " " + problem + ", but " + out.resolve(RUNS_DIR)
-                + " holds " + runs.size() + " run director" + (runs.size() == 1 ? "y" : "ies") + " (e.g. " + runs.get(0)
-                + "): resuming would redo and overwrite them. Restore the ledger from a backup, or move the runs elsewhere "
-                + "and start the sweep in a new --out. Nothing was changed.";
+    /**
+     * @param notOurs where the ledger is missing: the run directory that is not one of the sweep's runs, finished, and
+     *                why; null where the ledger is there but unusable (then moving it aside lets --resume keep the
+     *                runs that are)
+     */
+    private static String lostLedger(Path out, List<String> runs, String problem, String notOurs) {
+        Path ledger = out.resolve(SweepLedger.FILE_NAME);
+        String held = "the sweep ledger " + ledger + " " + problem + ", but " + out.resolve(RUNS_DIR) + " holds "
+                + runs.size() + " run director" + (runs.size() == 1 ? "y" : "ies");
+        if (notOurs != null) {
+            return held + ", and " + notOurs + ", so resuming would redo and overwrite it. Restore the ledger from a backup, or move the runs elsewhere and start the "
+                    + "sweep in a new --out. Nothing was changed.";
+        }
+        return held + " (e.g. " + runs.get(0) + "). Restore the ledger from a backup, or move it aside (mv " + ledger
+                + " " + ledger + ".damaged) and --resume the same sweep file: a new ledger then keeps every run "
+                + "directory that holds one of its runs, finished, runs the rest again, and refuses where a directory "
+                + "was written for another configuration. Nothing was changed.";
+    }
+
+    /**
+     * The first of {@code names} under {@code runs} that was not written for one of {@code plan}'s runs, with why;
+     * null when every one was (those whose files are damaged are then run again, the rest kept: {@link RunAdoption}).
+     */
+    private static String notThisSweeps(SweepPlan plan, Path runs, List<String> names) {
+        Map<String, PlannedRun> byId = new HashMap<>();
+        for (PlannedRun r : plan.runs()) {
+            byId.put(r.runId(), r);
+        }
+        for (String name : names) {
+            PlannedRun run = byId.get(name);
+            if (run == null) {
+                return "runs/" + name + " is no run of this sweep file";
+            }
+            Optional<String> why = RunAdoption.otherRun(run, runs.resolve(name));
+            if (why.isPresent()) {
+                return "runs/" + name + " is not this sweep's run of that name (" + why.get() + ")";
+            }
+        }
+        return null;
     }
 
     /** Names of the entries of {@code runs} other than unfinished ({@code .tmp-*}) ones; empty if it does not exist. */

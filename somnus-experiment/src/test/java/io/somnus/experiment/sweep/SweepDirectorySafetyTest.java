@@ -85,11 +85,16 @@ class SweepDirectorySafetyTest {
         assertEquals(SweepKillResumeTest.RUNS, fast().run(sweep, out, 2, false, SweepListener.NONE).done());
     }
 
+    /**
+     * An unreadable ledger, or an empty one beside a run directory that is not one of the sweep's, is an error and
+     * touches nothing (an empty or missing one beside the sweep's own runs is rebuilt: RunAdoptionTest).
+     */
     @Test
     void anEmptyOrUnreadableLedgerBesideRunsIsAnErrorAndNothingIsRedone() throws Exception {
         Path sweep = sweepFile();
         Path out = tmp.resolve("out");
         assertEquals(SweepKillResumeTest.RUNS, fast().run(sweep, out, 2, false, SweepListener.NONE).done());
+        Files.createDirectories(out.resolve("runs").resolve("zz__another__sweeps__run"));
         List<String> runs = SweepKillResumeTest.listRuns(out);
         Path firstSummary = out.resolve("runs").resolve(runs.get(0)).resolve("summary.json");
         byte[] summary = Files.readAllBytes(firstSummary);
@@ -101,11 +106,14 @@ class SweepDirectorySafetyTest {
         Files.write(ledger, new byte[0]);
         SweepException empty = assertThrows(SweepException.class, () -> fast().run(sweep, out, 2, true, SweepListener.NONE));
         assertTrue(empty.getMessage().contains(ledger + " is empty (0 bytes)")
-                && empty.getMessage().contains("holds " + SweepKillResumeTest.RUNS + " run directories"), empty.getMessage());
+                && empty.getMessage().contains("holds " + (SweepKillResumeTest.RUNS + 1) + " run directories")
+                && empty.getMessage().contains("runs/zz__another__sweeps__run is no run of this sweep file"),
+                empty.getMessage());
 
         Files.writeString(ledger, "this is not a database, it is a shopping list ".repeat(200));
         SweepException garbage = assertThrows(SweepException.class, () -> fast().run(sweep, out, 2, true, SweepListener.NONE));
-        assertTrue(garbage.getMessage().contains(ledger + " cannot be read"), garbage.getMessage());
+        assertTrue(garbage.getMessage().contains(ledger + " cannot be read")
+                && garbage.getMessage().contains("move it aside"), garbage.getMessage());
 
         assertEquals(runs, SweepKillResumeTest.listRuns(out), "no run directory touched");
         assertArrayEquals(summary, Files.readAllBytes(firstSummary));

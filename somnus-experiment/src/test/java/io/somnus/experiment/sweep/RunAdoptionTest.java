@@ -1,0 +1,143 @@
+package io.somnus.experiment.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.kernel.Kernels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --resume} keeps a run directory the ledger does not count as done when it holds its run, finished (a run
+ * is a pure function of its configuration), runs it again when its files are damaged, and refuses to touch a
+ * directory written for another configuration: a lost ledger is rebuilt from the runs.
+ */
+class RunAdoptionTest {
+    private static final String SWEEP = """
+            name: adopt
+            presets: [paper]
+            datasets: [geomfig]
+            sleep_fractions: [0.0, 0.2]
+            seeds: [1]
+            set:
+              train.images: 30
+              train.validation_images: 10
+              train.test_images: 10
+            """;
+
+    @TempDir
+    Path tmp;
+    private Path sweep;
+    private Path out;
+    private final List<String> messages = new ArrayList<>();
+    private final SweepListener listener = new SweepListener() {
+        @Override
+        public void message(String text) {
+            messages.add(text);
+        }
+    };
+
+    private SweepResult run(boolean resume) throws Exception {
+        return new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor(Kernels.scalar()))
+                .run(sweep, out, 1, resume, listener);
+    }
+
+    /** Every run's directory's files, by run and file name. */
+    private Map<String, byte[]> files() throws Exception {
+        Map<String, byte[]> m = new HashMap<>();
+        for (String run : SweepKillResumeTest.listRuns(out)) {
+            for (String f : List.of("summary.json", "weights.npz", "metrics.csv")) {
+                m.put(run + "/" + f, Files.readAllBytes(out.resolve("runs").resolve(run).resolve(f)));
+            }
+        }
+        return m;
+    }
+
+    private void deleteLedger() throws Exception {
+        for (String f : List.of("ledger.sqlite", "ledger.sqlite-wal", "ledger.sqlite-shm")) {
+            Files.deleteIfExists(out.resolve(f));
+        }
+    }
+
+    @BeforeEach
+    void finishedSweep() throws Exception {
+        sweep = Files.writeString(tmp.resolve("adopt.yaml"), SWEEP);
+        out = tmp.resolve("out");
+        assertEquals(2, run(false).done());
+    }
+
+    @Test
+    void aLostLedgerIsRebuiltAndNoFinishedRunRunsAgain() throws Exception {
+        Map<String, byte[]> before = files();
+        deleteLedger();
+        SweepResult again = run(true);
+        assertEquals(2, again.skipped(), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("is missing: a new one is started")), messages.toString());
+        Map<String, String> statuses = SweepKillResumeTest.statuses(out.resolve(SweepLedger.FILE_NAME));
+        assertEquals(Map.of(), statuses.entrySet().stream().filter(e -> !e.getValue().equals("done"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        Map<String, byte[]> after = files();
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+        // an empty ledger file is a lost one too
+        deleteLedger();
+        Files.write(out.resolve(SweepLedger.FILE_NAME), new byte[0]);
+        assertEquals(2, run(true).skipped(), messages.toString());
+    }
+
+    /** A run whose directory was renamed into place but whose ledger row still says running (a kill between). */
+    @Test
+    void aRunLeftRunningInTheLedgerWithItsDirectoryInPlaceIsKept() throws Exception {
+        String first = SweepKillResumeTest.listRuns(out).get(0);
+        try (SweepLedger ledger = SweepLedger.open(out.resolve(SweepLedger.FILE_NAME))) {
+            ledger.markRunning(first, java.time.Instant.now());
+        }
+        assertEquals(2, run(true).skipped(), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("kept 1 finished run directory")), messages.toString());
+    }
+
+    @Test
+    void aDamagedRunRunsAgainToTheSameFiles() throws Exception {
+        Map<String, byte[]> before = files();
+        String damaged = SweepKillResumeTest.listRuns(out).get(1);
+        Path weights = out.resolve("runs").resolve(damaged).resolve("weights.npz");
+        byte[] w = Files.readAllBytes(weights);
+        w[w.length / 2] ^= 0x5a;
+        Files.write(weights, w);
+        deleteLedger();
+        SweepResult again = run(true);
+        assertEquals(1, again.skipped(), messages.toString());
+        assertEquals(2, again.done());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("runs/" + damaged + " is not kept (")
+                && m.contains("weights.npz")), messages.toString());
+        Map<String, byte[]> after = files();
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k)); // the rerun wrote the same bytes
+    }
+
+    @Test
+    void aDirectoryOfAnotherConfigurationIsNeverTouched() throws Exception {
+        String other = SweepKillResumeTest.listRuns(out).get(0);
+        Path config = out.resolve("runs").resolve(other).resolve("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("seed: 1", "seed: 7"));
+        Map<String, byte[]> before = files();
+        deleteLedger();
+        SweepException e = assertThrows(SweepException.class, () -> run(true));
+        assertTrue(e.getMessage().contains("is missing") && e.getMessage().contains("runs/" + other
+                + " is not this sweep's run of that name") && e.getMessage().contains("Nothing was changed"),
+                e.getMessage());
+        Map<String, byte[]> after = files();
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+        assertTrue(!Files.exists(out.resolve(SweepLedger.FILE_NAME)) || Files.size(out.resolve(SweepLedger.FILE_NAME)) == 0);
+    }
+}
