@@ -11,6 +11,7 @@ import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.PresetVerdict;
 import io.somnus.experiment.verdict.Quantity;
 import io.somnus.experiment.verdict.StudyVerdict;
+import io.somnus.experiment.verdict.VerdictRule;
 import io.somnus.experiment.verdict.VerdictTable;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -109,10 +110,18 @@ public final class VerdictCaveats {
         trained.forEach((key, t) -> {
             DoubleSummaryStatistics u = untrained.get(key);
             if (u != null && t.getAverage() <= u.getAverage()) {
-                out.add(key.get(0) + " on " + where(key.get(1), key.get(2)) + ": trained without sleep it tests at "
+                double below = u.getAverage() - t.getAverage();
+                String tests = key.get(0) + " on " + where(key.get(1), key.get(2)) + ": trained without sleep it tests at "
                         + Html.num(t.getAverage(), 3) + ", its untrained control at " + Html.num(u.getAverage(), 3)
-                        + " (means over " + t.getCount() + " and " + u.getCount() + " seeds). It learned nothing at this size, so claims 1 and 2 "
-                        + "judge sleep on a network with nothing learned to keep or lose.");
+                        + " (means over " + t.getCount() + " and " + u.getCount() + " seeds). ";
+                // below by more than the accuracy margin: plasticity without sleep did harm, which sleep may undo
+                // without the slept network having learned anything
+                out.add(tests + (below > VerdictRule.MARGIN_ACCURACY
+                        ? "Without sleep its plasticity left it worse than untrained, by " + Html.num(below, 3) + ": claims "
+                                + "1 and 2 judge sleep against a network that learning alone harmed, and a slept network "
+                                + "better than it has not thereby learned anything (2c and 2d compare it with the controls)."
+                        : "It learned nothing at this size, so claims 1 and 2 judge sleep on a network with nothing "
+                                + "learned to keep or lose."));
             }
         });
     }

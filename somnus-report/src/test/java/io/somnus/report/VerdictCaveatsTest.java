@@ -59,8 +59,8 @@ class VerdictCaveatsTest {
     void eachCaveatNamesThePresetAndItsNumbers() {
         List<String> c = caveats(study(0.40));
         // means 0.42 (0.41, 0.42, 0.43) against 0.47
-        assertTrue(find(c, "paper on geomfig: trained without sleep it tests at 0.420, its untrained control at 0.470")
-                .contains("3 and 3 seeds"));
+        String worse = find(c, "paper on geomfig: trained without sleep it tests at 0.420, its untrained control at 0.470");
+        assertTrue(worse.contains("3 and 3 seeds") && worse.contains("worse than untrained, by 0.050"), worse);
         // 1b: the mean over projections goes from (1 + 0.12)/2 to (0 + 0.12)/2, all of it e_i's
         String saturated = find(c, "paper on geomfig: without sleep e_i counts as fully saturated in every run");
         assertTrue(saturated.contains("of 1b's Δ −0.500 they make up −0.500 (the other projections +0.000)"), saturated);
@@ -92,6 +92,16 @@ class VerdictCaveatsTest {
     }
 
     /** An f* at which no run slept compares no sleep with no sleep: said once, whatever the claims. */
+    /** Within the accuracy margin of its control, a trained network learned nothing; below it, learning harmed it. */
+    @Test
+    void aNetworkNoBetterThanItsControlLearnedNothingAndOneWorseWasHarmed() {
+        String none = find(caveats(study(0.44)), "paper on geomfig: trained without sleep it tests at 0.460");
+        assertTrue(none.endsWith("It learned nothing at this size, so claims 1 and 2 judge sleep on a network with "
+                + "nothing learned to keep or lose."), none);
+        String harmed = find(caveats(study(0.10)), "paper on geomfig: trained without sleep it tests at 0.120");
+        assertTrue(harmed.contains("left it worse than untrained, by 0.350") && harmed.contains("2c and 2d"), harmed);
+    }
+
     @Test
     void anFStarWithoutSleepIsSaidToTestNoDose() {
         List<RunRecord> runs = new ArrayList<>();
