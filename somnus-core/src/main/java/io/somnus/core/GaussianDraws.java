@@ -46,20 +46,35 @@ public final class GaussianDraws {
         return TABLES != null;
     }
 
+    /** How {@link #algorithm()} names the tables' draws. */
+    private static final String ZIGGURAT = "modified ziggurat";
+
     /**
      * Which numbers draws on a {@link SplittableRandom} give, as a short stable key: {@code jdk17-ziggurat} for this
      * class's own draws and for the JDK's own on Java 17 (the same bits, {@code GaussianDrawsTest}), otherwise
      * {@code java-N-nextGaussian} (another JDK's own draws). A sweep's ledger compares it on resume.
      */
     public static String stream() {
-        return TABLES != null || Runtime.version().feature() == 17 ? "jdk17-ziggurat"
-                : "java-" + Runtime.version().feature() + "-nextGaussian";
+        return streamOf(TABLES != null, Runtime.version().feature());
+    }
+
+    /**
+     * The {@link #stream()} of draws made with the ziggurat's tables or not ({@code ziggurat}) on Java {@code feature}:
+     * for a run recorded elsewhere, whose provenance gives its {@link #algorithm()} and its Java.
+     */
+    public static String streamOf(boolean ziggurat, int feature) {
+        return ziggurat || feature == 17 ? "jdk17-ziggurat" : "java-" + feature + "-nextGaussian";
+    }
+
+    /** Whether an {@link #algorithm()} text (a run's provenance) names the ziggurat's tables. */
+    public static boolean namesZiggurat(String algorithm) {
+        return algorithm.startsWith(ZIGGURAT);
     }
 
     /** How draws on a {@link SplittableRandom} are made, for a run's provenance. */
     public static String algorithm() {
         if (TABLES != null) {
-            return "modified ziggurat in JDK 17's arithmetic (the same on every JDK)";
+            return ZIGGURAT + " in JDK 17's arithmetic (the same on every JDK)";
         }
         return "this JDK's nextGaussian() (" + (ModifiedZiggurat.UNAVAILABLE != null ? ModifiedZiggurat.UNAVAILABLE
                 : "-D" + PROPERTY + "=false") + ")";

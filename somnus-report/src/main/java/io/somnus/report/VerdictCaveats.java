@@ -1,6 +1,11 @@
 package io.somnus.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.CheckpointSpikes;
+import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.verdict.ClaimVerdict;
@@ -13,6 +18,7 @@ import io.somnus.experiment.verdict.Quantity;
 import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictRule;
 import io.somnus.experiment.verdict.VerdictTable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
@@ -225,7 +231,8 @@ public final class VerdictCaveats {
         DoubleSummaryStatistics drawdowns = new DoubleSummaryStatistics();
         for (RunRecord r : runs) {
             double d = r.metric(DRAWDOWN);
-            if (!StudyControl.labelIn(r.variant()).isEmpty() && Double.isFinite(d)) { // every control is untrained
+            // every control is untrained; one that saw the same spikes at every checkpoint has no such floor
+            if (!StudyControl.labelIn(r.variant()).isEmpty() && Double.isFinite(d) && !sameCheckpointSpikes(r)) {
                 drawdowns.accept(d);
             }
         }
@@ -250,6 +257,17 @@ public final class VerdictCaveats {
                     + "checkpoint encodes its validation images anew, so this is "
                     + "the drawdown's floor of measurement noise, against a margin δ = " + Html.sig(margin) + " for the "
                     + "drawdown criteria (train.checkpoint_spikes: same encodes them alike at every checkpoint).");
+        }
+    }
+
+    /** Whether the run encoded every checkpoint's images into the same spikes (its config.yaml, where there is one). */
+    private static boolean sameCheckpointSpikes(RunRecord r) {
+        try {
+            JsonNode config = Mappers.YAML.readTree(r.dir().resolve(RunDirectory.CONFIG).toFile());
+            return config != null && Choices.of(CheckpointSpikes.SAME).equalsIgnoreCase(
+                    config.path("train").path("checkpoint_spikes").asText());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.verdict.VerdictInputs;
 import io.somnus.experiment.verdict.VerdictRule;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The verdict's caveats on a hand-made study whose numbers make each of them true: a trained paper network that tests
@@ -92,6 +94,20 @@ class VerdictCaveatsTest {
     }
 
     /** An f* at which no run slept compares no sleep with no sleep: said once, whatever the claims. */
+    /** Controls that saw the same spikes at every checkpoint (train.checkpoint_spikes: same) set no noise floor. */
+    @Test
+    void controlsOnTheSameSpikesSetNoDrawdownFloor(@TempDir Path tmp) throws Exception {
+        Path same = Files.createDirectories(tmp.resolve("control"));
+        Files.writeString(same.resolve("config.yaml"), "model: stdp\ntrain:\n  checkpoint_spikes: same\n");
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord r : study(0.40)) {
+            runs.add(r.variant().isEmpty() ? r : new RunRecord(r.runId(), same, r.preset(), r.model(), r.dataset(),
+                    r.variant(), r.sleepFraction(), r.seed(), r.summary(), r.metrics()));
+        }
+        assertEquals(0, caveats(runs).stream().filter(s -> s.startsWith("The untrained controls")).count());
+        assertTrue(find(caveats(study(0.40)), "The untrained controls").contains("(3 runs)"));
+    }
+
     /** Within the accuracy margin of its control, a trained network learned nothing; below it, learning harmed it. */
     @Test
     void aNetworkNoBetterThanItsControlLearnedNothingAndOneWorseWasHarmed() {

@@ -10,8 +10,8 @@ import java.util.List;
  * Checks that the files of a finished run directory which the results and the report read are whole, as their
  * readers would find out one file at a time: the tables (cut short, rows of another width than the header:
  * {@link Csv#read}; a metrics.csv without images_seen or with a cell that is not a number in a column aggregation
- * reads), provenance.json ({@link JsonFiles#readObject}) and weights.npz (its central directory and each entry's
- * size and CRC-32: {@link Npz#verify}). summary.json is read by whoever loads the run. A file that is absent is not
+ * reads), provenance.json and timing.json ({@link JsonFiles#readObject}), config.yaml (a whole YAML mapping) and
+ * weights.npz (its central directory and each entry's size and CRC-32: {@link Npz#verify}). summary.json is read by whoever loads the run. A file that is absent is not
  * damaged: a run may not record it.
  */
 public final class RunFileCheck {
@@ -25,6 +25,10 @@ public final class RunFileCheck {
         check(run.sleepTraces(), problems, () -> Csv.read(run.sleepTraces()));
         check(run.weightHistograms(), problems, () -> Csv.read(run.weightHistograms()));
         check(run.provenance(), problems, () -> JsonFiles.readObject(run.provenance()));
+        check(run.dir().resolve(RunDirectory.TIMING), problems,
+                () -> JsonFiles.readObject(run.dir().resolve(RunDirectory.TIMING)));
+        check(run.dir().resolve(RunDirectory.CONFIG), problems,
+                () -> checkConfig(run.dir().resolve(RunDirectory.CONFIG)));
         check(run.weights(), problems, () -> Npz.verify(run.weights()));
         return problems;
     }
@@ -43,6 +47,18 @@ public final class RunFileCheck {
             problems.add(e.getMessage()); // its readers' messages name the file
         } catch (IOException e) {
             problems.add("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** config.yaml as Somnus writes it: a YAML mapping, ending with its line end (a file cut short mostly does not). */
+    private static void checkConfig(Path file) throws IOException {
+        String text = Files.readString(file);
+        try {
+            if (!Mappers.YAML.readTree(text).isObject() || !text.endsWith("\n")) {
+                throw new FileFormatException(file + " is damaged: not the whole configuration the run wrote");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FileFormatException(file + " is damaged: not YAML (" + e.getOriginalMessage() + ")", e);
         }
     }
 

@@ -136,7 +136,7 @@ public final class NetworkFactory {
                 proj.withPlasticity(rule(pc.plasticity(), pc.receptor(), dt));
             }
             if (pc.delayMs() != null) {
-                proj.withDelaySteps(delaySteps(pc.delayMs(), dt, where));
+                proj.withDelaySteps(delaySteps(pc.delayMs(), dt, cfg.simulation().stepsPerImage(), where));
             }
             if (pc.normalise() > 0) {
                 norms.put(proj, new WeightNormalisation(pc.normalise()));
@@ -276,10 +276,10 @@ public final class NetworkFactory {
                 rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
             }
             if (pc.delayMs() != null) { // its ring holds every pre spike of the delay's steps but one
-                int steps = delaySteps(pc.delayMs(), cfg.simulation().dtMs(), where);
+                int steps = delaySteps(pc.delayMs(), cfg.simulation().dtMs(), cfg.simulation().stepsPerImage(), where);
                 if (steps >= cfg.simulation().stepsPerImage()) {
-                    throw new ConfigException(where + ".delay_ms: " + pc.delayMs() + " ms is " + steps + " steps, as long "
-                            + "as a presentation (simulation.steps_per_image = " + cfg.simulation().stepsPerImage()
+                    throw new ConfigException(where + ".delay_ms: " + pc.delayMs() + " ms is " + steps + " steps, at least as "
+                            + "long as a presentation (simulation.steps_per_image = " + cfg.simulation().stepsPerImage()
                             + "): an image presented from rest (every evaluation image, and every training image unless "
                             + "simulation.reset_every_images says otherwise) would end before a spike arrives; give fewer "
                             + "than " + cfg.simulation().stepsPerImage() + " steps");
@@ -309,16 +309,19 @@ public final class NetworkFactory {
 
     /**
      * {@code delay_ms} in steps of {@code dtMs}: a delay line holds whole steps, so a delay that is not a whole number of
-     * them (to 10⁻⁹ of a step), or is under one step, is refused rather than rounded.
+     * them (to 10⁻⁹ of a step), or is under one step, is refused rather than rounded. The message names the whole
+     * numbers allowed: 1 to one step under a presentation of {@code stepsPerImage} (and at most
+     * {@link #MAX_DELAY_STEPS}); a whole number of steps past them is refused by the caller, with the presentation.
      */
-    static int delaySteps(double delayMs, double dtMs, String where) {
+    static int delaySteps(double delayMs, double dtMs, int stepsPerImage, String where) {
         double steps = delayMs / dtMs;
         long whole = Math.round(steps);
+        long most = Math.max(1, Math.min(MAX_DELAY_STEPS, stepsPerImage - 1L));
         if (whole < 1 || Math.abs(steps - whole) > 1e-9 * Math.max(1, steps) || whole > MAX_DELAY_STEPS) {
-            long below = Math.max(1, Math.min((long) Math.floor(steps), MAX_DELAY_STEPS - 1));
+            long below = Math.max(1, Math.min((long) Math.floor(steps), most - 1));
             throw new ConfigException(String.format(java.util.Locale.ROOT, "%s.delay_ms: %s ms is %s steps of "
                     + "simulation.dt_ms = %s ms; a delay is a whole number of steps from 1 to %d (e.g. %s or %s ms)",
-                    where, delayMs, steps, dtMs, MAX_DELAY_STEPS, below * dtMs, (below + 1) * dtMs));
+                    where, delayMs, steps, dtMs, most, below * dtMs, Math.min(below + 1, most) * dtMs));
         }
         return (int) whole;
     }

@@ -15,50 +15,81 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a run directory that the ledger does not count as done holds its planned run, finished: every file of a
- * finished run is there and whole ({@link RunFileCheck}), its {@code config.yaml} is the planned run's configuration
- * (the same canonical JSON) and its noise was drawn as this JVM draws it. A run is a pure function of its
- * configuration, so such a directory is the run's result: {@code --resume} keeps it instead of running it again.
- * That saves the work of a run killed between its directory's rename and its ledger row, of a row deleted outside
- * somnus, and of a whole sweep whose lost ledger is started again.
+ * What a run directory that the ledger does not count as done holds, for {@code --resume}:
+ * <ul>
+ *   <li>another run's result ({@link #otherRun}): its {@code config.yaml} is another configuration, or its noise was
+ *       drawn otherwise than this JVM draws it. It is nobody's to delete: the sweep is refused;</li>
+ *   <li>its planned run, finished ({@link #whyNotFinished} empty): every file of a finished run is there and whole
+ *       ({@link RunFileCheck}). A run is a pure function of its configuration, so it is kept as the run's result: the
+ *       work of a run killed between its directory's rename and its ledger row, of a row deleted outside somnus, and
+ *       of a whole sweep whose lost ledger is started again;</li>
+ *   <li>else an unfinished or damaged copy of its run, which is run again.</li>
+ * </ul>
  */
 final class RunAdoption {
     private RunAdoption() {}
 
     /**
-     * Empty when {@code dir} was written for {@code run}: its {@code config.yaml} is the run's configuration (whole
-     * or not, its other files may be damaged); else why not, in words.
+     * Why {@code dir} holds another run's result than {@code run} as this JVM computes it, in words; empty when it
+     * does not (also when its config.yaml or provenance.json is missing, cut short or unreadable: then it is
+     * unfinished).
      */
     static Optional<String> otherRun(PlannedRun run, Path dir) {
+        JsonNode config;
+        JsonNode provenance;
         try {
-            JsonNode config = Mappers.YAML.readTree(dir.resolve(RunDirectory.CONFIG).toFile());
-            if (config == null || !CanonicalJson.write(config).equals(run.configJson())) {
-                return Optional.of("its " + RunDirectory.CONFIG + " is not that run's configuration");
+            String text = Files.readString(dir.resolve(RunDirectory.CONFIG));
+            if (!text.endsWith("\n")) { // cut short: an unfinished copy, whose configuration cannot be told
+                return Optional.empty();
             }
-            return Optional.empty();
+            config = Mappers.YAML.readTree(text);
         } catch (IOException e) {
-            return Optional.of("its " + RunDirectory.CONFIG + " cannot be read (" + e.getMessage() + ")");
+            return Optional.empty();
         }
+        if (config != null && !config.isMissingNode() && !CanonicalJson.write(config).equals(run.configJson())) {
+            return Optional.of("its " + RunDirectory.CONFIG + " is not that run's configuration");
+        }
+        try {
+            provenance = JsonFiles.readObject(dir.resolve(RunDirectory.PROVENANCE));
+        } catch (IOException | FileFormatException e) {
+            return Optional.empty();
+        }
+        String drawn = provenance.path("gaussian_draws").asText();
+        String java = provenance.path("java_version").asText();
+        if (drawn.isEmpty() || java.isEmpty()) {
+            return Optional.empty();
+        }
+        int feature;
+        try {
+            feature = Runtime.Version.parse(java).feature();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String stream = GaussianDraws.streamOf(GaussianDraws.namesZiggurat(drawn), feature);
+        if (!stream.equals(GaussianDraws.stream())) {
+            return Optional.of("its noise was drawn as " + stream + " (" + drawn + " on Java " + java + "), this JVM "
+                    + "draws it as " + GaussianDraws.stream());
+        }
+        return Optional.empty();
     }
 
-    /** Empty when {@code dir} holds {@code run}, finished; else why not, in words ("it has no weights.npz"). */
-    static Optional<String> whyNot(PlannedRun run, Path dir) {
+    /**
+     * Empty when {@code dir}, which {@link #otherRun} found no other run's, holds {@code run} finished and whole;
+     * else why not, in words ("it has no weights.npz").
+     */
+    static Optional<String> whyNotFinished(PlannedRun run, Path dir) {
         for (String file : RunDirectory.FILES) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 return Optional.of("it has no " + file);
             }
         }
-        Optional<String> other = otherRun(run, dir);
-        if (other.isPresent()) {
-            return other;
-        }
         try {
-            String drawn = JsonFiles.readObject(dir.resolve(RunDirectory.PROVENANCE)).path("gaussian_draws").asText();
-            if (!drawn.equals(GaussianDraws.algorithm())) {
-                return Optional.of("its noise was drawn as " + drawn + ", this JVM draws it as "
-                        + GaussianDraws.algorithm());
+            JsonNode config = Mappers.YAML.readTree(dir.resolve(RunDirectory.CONFIG).toFile());
+            if (config == null || !CanonicalJson.write(config).equals(run.configJson())) {
+                return Optional.of("its " + RunDirectory.CONFIG + " is damaged");
             }
             JsonFiles.readObject(dir.resolve(RunDirectory.SUMMARY));
+            JsonFiles.readObject(dir.resolve(RunDirectory.TIMING));
         } catch (FileFormatException e) {
             return Optional.of(e.getMessage());
         } catch (IOException e) {
@@ -68,7 +99,7 @@ final class RunAdoption {
         return damaged.isEmpty() ? Optional.empty() : Optional.of(damaged.get(0));
     }
 
-    /** When the run in {@code dir} (one {@link #whyNot} kept) finished, from provenance.json; now if unreadable. */
+    /** When the run in {@code dir} (one kept) finished, from provenance.json; now if unreadable. */
     static Instant finishedAt(Path dir) {
         try {
             return Instant.parse(JsonFiles.readObject(dir.resolve(RunDirectory.PROVENANCE)).path("finished").asText());

@@ -153,6 +153,7 @@ public final class SweepRunner {
             for (LedgerEntry e : ledger.entries()) {
                 entries.put(e.runId(), e);
             }
+            refuseOtherRuns(plan, entries, runs);
             Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
             List<PlannedRun> toRun = new ArrayList<>();
             int adopted = 0;
@@ -170,7 +171,7 @@ public final class SweepRunner {
                             + " is missing: running it again");
                 }
                 if (Files.isDirectory(dir)) {
-                    Optional<String> whyNot = RunAdoption.whyNot(run, dir);
+                    Optional<String> whyNot = RunAdoption.whyNotFinished(run, dir);
                     if (whyNot.isEmpty()) { // its files are the run's result: the run need not run again
                         ledger.markDone(run.runId(), RunAdoption.finishedAt(dir), RunAdoption.wallSeconds(dir));
                         outcomes.put(run.runId(), new RunOutcome(run.runId(), run.variant(), RunStatus.DONE, true,
@@ -209,6 +210,30 @@ public final class SweepRunner {
     }
 
     /**
+     * Refuses, before any directory is touched, a sweep whose runs/ holds, under the name of a run the ledger does not
+     * count as done, another run's result ({@link RunAdoption#otherRun}): running that run would overwrite it.
+     */
+    private static void refuseOtherRuns(SweepPlan plan, Map<String, LedgerEntry> entries, Path runs) {
+        List<String> others = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            LedgerEntry e = entries.get(run.runId());
+            Path dir = runs.resolve(run.runId());
+            if (e.status() != RunStatus.DONE && Files.isDirectory(dir)) {
+                RunAdoption.otherRun(run, dir).ifPresent(why -> others.add("runs/" + run.runId() + " (" + why + ")"));
+            }
+        }
+        if (!others.isEmpty()) {
+            throw new SweepException(others.size() + " run director" + (others.size() == 1 ? "y holds" : "ies hold")
+                    + " another result than the run of that name, which the ledger does not count as done: "
+                    + String.join("; ", others.subList(0, Math.min(5, others.size())))
+                    + (others.size() > 5 ? "; and " + (others.size() - 5) + " more" : "") + ". Running "
+                    + (others.size() == 1 ? "it" : "them") + " would overwrite " + (others.size() == 1 ? "it" : "them")
+                    + ": move " + (others.size() == 1 ? "it" : "them") + " out of runs/ and --resume again. Nothing was "
+                    + "changed.");
+        }
+    }
+
+    /**
      * Checks, before anything is created or locked, that {@code out} can hold a sweep (a new one, or with
      * {@code resume} the one recorded there).
      *
@@ -227,6 +252,11 @@ public final class SweepRunner {
         boolean empty = !Files.exists(out) || isEmpty(out);
         // a sweep directory whose ledger was lost: --resume starts a new one where its runs are this sweep's
         boolean lostLedger = resume && Files.isDirectory(out.resolve(RUNS_DIR));
+        if (!empty && !Files.isRegularFile(ledgerFile) && !resume && Files.isDirectory(out.resolve(RUNS_DIR))) {
+            throw new SweepException("output directory " + out + " holds runs/ but no " + SweepLedger.FILE_NAME + ": "
+                    + "--resume starts a new ledger that keeps the finished runs there (each checked against the sweep "
+                    + "file), or choose another --out (nothing was changed).");
+        }
         if (!empty && !Files.isRegularFile(ledgerFile) && !lostLedger) {
             throw new SweepException("output directory " + out + " is not empty and holds no " + SweepLedger.FILE_NAME
                     + ", so it is not a sweep directory; choose another --out (nothing was changed).");
@@ -298,7 +328,8 @@ public final class SweepRunner {
                 int missing = ledger.addMissing(plan);
                 if (missing > 0) {
                     listener.message("the ledger had no row for " + missing + " of the sweep's runs (changed outside "
-                            + "somnus): they were added as pending, and a run directory of theirs is run again");
+                            + "somnus): they were added as pending, and a run directory of theirs is kept where it "
+                            + "holds its run, finished, else run again");
                 }
             }
             return ledger;
@@ -318,17 +349,18 @@ public final class SweepRunner {
     }
 
     /**
-     * @param notOurs where the ledger is missing: the run directory that is not one of the sweep's runs, finished, and
-     *                why; null where the ledger is there but unusable (then moving it aside lets --resume keep the
-     *                runs that are)
+     * @param notOurs where the ledger is missing or empty: the run directory that holds no run of the sweep as this
+     *                JVM computes it, and why; null where the ledger is there but unusable (then moving it aside lets
+     *                --resume keep the runs that are)
      */
     private static String lostLedger(Path out, List<String> runs, String problem, String notOurs) {
         Path ledger = out.resolve(SweepLedger.FILE_NAME);
         String held = "the sweep ledger " + ledger + " " + problem + ", but " + out.resolve(RUNS_DIR) + " holds "
                 + runs.size() + " run director" + (runs.size() == 1 ? "y" : "ies");
         if (notOurs != null) {
-            return held + ", and " + notOurs + ", so resuming would redo and overwrite it. Restore the ledger from a backup, or move the runs elsewhere and start the "
-                    + "sweep in a new --out. Nothing was changed.";
+            return held + ", and " + notOurs + ". If " + out + " was started with another sweep file, resume with "
+                    + "that one (" + out.resolve(SWEEP_COPY) + " is a copy of it); else move that directory out of "
+                    + "runs/ and --resume again. Nothing was changed.";
         }
         return held + " (e.g. " + runs.get(0) + "). Restore the ledger from a backup, or move it aside (mv " + ledger
                 + " " + ledger + ".damaged) and --resume the same sweep file: a new ledger then keeps every run "
@@ -337,8 +369,8 @@ public final class SweepRunner {
     }
 
     /**
-     * The first of {@code names} under {@code runs} that was not written for one of {@code plan}'s runs, with why;
-     * null when every one was (those whose files are damaged are then run again, the rest kept: {@link RunAdoption}).
+     * The first of {@code names} under {@code runs} that holds no run of {@code plan} as this JVM computes it, with
+     * why; null when every one does (those unfinished or damaged are then run again, the rest kept: {@link RunAdoption}).
      */
     private static String notThisSweeps(SweepPlan plan, Path runs, List<String> names) {
         Map<String, PlannedRun> byId = new HashMap<>();

@@ -290,7 +290,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             for (int i = 0; i < values.size(); i++) {
                 Object v = scalar(values.get(i));
                 if (v == null) {
-                    problems.add(label + "[" + i + "]", values.get(i), "expected a number, text or true/false");
+                    problems.add(label + "[" + i + "]", values.get(i), "expected a number, text, true/false or null");
                 } else if (!seen.add(v)) {
                     problems.add(label + "[" + i + "]", values.get(i), "duplicate value; each value may appear once");
                 } else {
@@ -345,7 +345,8 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             }
             Object v = scalar(e.getValue());
             if (v == null) {
-                problems.add(label, e.getValue(), "expected a number, text or true/false (a list of values goes under 'grid')");
+                problems.add(label, e.getValue(), "expected a number, text, true/false or null (a list of values goes under "
+                        + "'grid')");
             } else {
                 out.put(e.getKey(), v);
             }
@@ -383,8 +384,14 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         return node;
     }
 
-    /** A YAML scalar as String, Long, Double or Boolean; null for anything else. */
+    /**
+     * A YAML scalar as String, Long, Double or Boolean, and YAML's null as the text "null", which the resolver reads
+     * as --set reads it (a field that may be null: unset); null for anything else.
+     */
     static Object scalar(JsonNode node) {
+        if (node.isNull()) {
+            return "null";
+        }
         if (node.isTextual()) {
             return node.asText();
         }

@@ -203,7 +203,7 @@ class NetworkFactoryTest {
         // refused when the configuration is resolved, before anything runs
         for (Object[] bad : new Object[][] {{"projections.e_e.delay_ms", 2.5, "2.5 steps of simulation.dt_ms = 1.0 ms",
                 "2.0 or 3.0 ms"}, {"projections.e_i.delay_ms", 0.4, "0.4 steps", "1.0 or 2.0 ms"},
-                {"projections.e_e.delay_ms", 100.0, "100 steps, as long as a presentation (simulation.steps_per_image = "
+                {"projections.e_e.delay_ms", 100.0, "100 steps, at least as long as a presentation (simulation.steps_per_image = "
                         + "100)"}}) {
             ConfigException e = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper", bad[0], bad[1]));
             for (int k = 2; k < bad.length; k++) {
@@ -211,6 +211,11 @@ class NetworkFactoryTest {
                         e.getMessage());
             }
         }
+        // the whole numbers named are those a presentation of 100 steps allows
+        ConfigException half = assertThrows(ConfigException.class,
+                () -> PresetConfigs.of("paper", "projections.e_e.delay_ms", 0.5));
+        assertTrue(half.getMessage().contains("a whole number of steps from 1 to 99 (e.g. 1.0 or 2.0 ms)"),
+                half.getMessage());
         ConfigException zero = assertThrows(ConfigException.class,
                 () -> PresetConfigs.of("paper", "projections.e_e.delay_ms", 0.0));
         assertTrue(zero.getMessage().contains("projections.e_e.delay_ms"), zero.getMessage());

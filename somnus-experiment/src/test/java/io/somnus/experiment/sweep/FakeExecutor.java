@@ -61,7 +61,7 @@ public final class FakeExecutor implements RunExecutor {
         if (failingKeys.contains(key)) {
             throw new IllegalStateException("simulated failure of " + key);
         }
-        Files.writeString(runDir.resolve(RunDirectory.CONFIG), config.toString());
+        Files.writeString(runDir.resolve(RunDirectory.CONFIG), config.toString() + "\n"); // whole, as Somnus writes it
         double f = config.get("sleep").get("fraction").asDouble();
         long seed = config.get("seed").asLong();
         double acc = accuracy(f, seed);

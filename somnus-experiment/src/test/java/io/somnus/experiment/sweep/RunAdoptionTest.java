@@ -125,6 +125,57 @@ class RunAdoptionTest {
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k)); // the rerun wrote the same bytes
     }
 
+    /** With the ledger there too: a run it does not count as done whose directory holds another result is refused. */
+    @Test
+    void aPendingRunWhoseDirectoryHoldsAnotherConfigurationIsRefused() throws Exception {
+        String other = SweepKillResumeTest.listRuns(out).get(0);
+        Path config = out.resolve("runs").resolve(other).resolve("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("seed: 1", "seed: 7"));
+        try (SweepLedger ledger = SweepLedger.open(out.resolve(SweepLedger.FILE_NAME))) {
+            ledger.markPending(other);
+        }
+        Map<String, byte[]> before = files();
+        SweepException e = assertThrows(SweepException.class, () -> run(true));
+        assertTrue(e.getMessage().contains("runs/" + other + " (its config.yaml is not that run's configuration)")
+                && e.getMessage().contains("Nothing was changed"), e.getMessage());
+        Map<String, byte[]> after = files();
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    /** A directory without its config.yaml is an unfinished copy of its run: run again, not refused. */
+    @Test
+    void aDirectoryMissingAFileRunsAgain() throws Exception {
+        String cut = SweepKillResumeTest.listRuns(out).get(1);
+        Files.delete(out.resolve("runs").resolve(cut).resolve("config.yaml"));
+        deleteLedger();
+        SweepResult again = run(true);
+        assertEquals(1, again.skipped(), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.equals("runs/" + cut + " is not kept (it has no config.yaml): "
+                + "running it again")), messages.toString());
+    }
+
+    /**
+     * The noise a run drew is its stream (GaussianDraws.stream()), not the words of its provenance: on Java 17 the
+     * JDK's nextGaussian() draws what the ziggurat's tables do; on Java 25 it does not.
+     */
+    @Test
+    void runsWhoseNoiseWasDrawnOtherwiseAreAnotherResult() throws Exception {
+        String first = SweepKillResumeTest.listRuns(out).get(0);
+        Path dir = out.resolve("runs").resolve(first);
+        Path provenance = dir.resolve("provenance.json");
+        String text = Files.readString(provenance);
+        PlannedRun run = SweepPlanner.plan(SweepSpec.load(sweep), new StandardResolver()).runs().stream()
+                .filter(r -> r.runId().equals(first)).findFirst().orElseThrow();
+        assertTrue(RunAdoption.otherRun(run, dir).isEmpty());
+        String jdkDraws = "this JDK's nextGaussian() (-Dsomnus.fast_gaussian=false)";
+        Files.writeString(provenance, text.replaceFirst("\"gaussian_draws\" : \"[^\"]*\"",
+                "\"gaussian_draws\" : \"" + jdkDraws + "\"").replaceFirst("\"java_version\" : \"[^\"]*\"",
+                "\"java_version\" : \"17.0.15\""));
+        assertTrue(RunAdoption.otherRun(run, dir).isEmpty(), "Java 17's own draws are the tables' draws");
+        Files.writeString(provenance, Files.readString(provenance).replace("\"17.0.15\"", "\"25.0.3\""));
+        assertTrue(RunAdoption.otherRun(run, dir).orElseThrow().contains("java-25-nextGaussian"));
+    }
+
     @Test
     void aDirectoryOfAnotherConfigurationIsNeverTouched() throws Exception {
         String other = SweepKillResumeTest.listRuns(out).get(0);

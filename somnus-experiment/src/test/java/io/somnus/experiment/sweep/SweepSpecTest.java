@@ -44,6 +44,15 @@ class SweepSpecTest {
         assertEquals(2 * 2 * 4 * 3 * 2, spec.size());
     }
 
+    /** YAML's null in a grid or under set is the text null, which the resolver reads as --set does (unset). */
+    @Test
+    void aNullValueIsPassedOnAsSetWouldPassIt() {
+        SweepSpec spec = SweepSpec.parse(FILE, GOOD.replace("train.images: [1000, 2000]",
+                "projections.e_e.delay_ms: [null, 2.0]").replace("train.test_images: 500", "projections.e_i.delay_ms: ~"));
+        assertEquals(Map.of("projections.e_e.delay_ms", List.of("null", 2.0)), spec.grid());
+        assertEquals(Map.of("projections.e_i.delay_ms", "null"), spec.set());
+    }
+
     @Test
     void controlsAreNamedFromAFixedList() {
         SweepSpec spec = SweepSpec.parse(FILE, GOOD + "controls: [untrained_sleep_target, untrained]\n");
