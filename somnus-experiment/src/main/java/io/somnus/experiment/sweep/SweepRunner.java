@@ -44,8 +44,9 @@ import java.util.stream.Stream;
  * directory. On resume, done runs whose directory exists are skipped; a run the ledger does not count as done whose
  * directory holds it, finished ({@link RunAdoption}), is marked done; the other pending, running and failed runs, and
  * done runs whose directory is gone, are redone from scratch; leftover {@code .tmp-*} directories are deleted. A ledger
- * that is missing or empty beside run directories is started anew where each was written for one of the sweep's runs. Runs execute on a fixed pool of worker threads; a failing run is recorded with its error and
- * the others continue. A worker's {@link RunExecutor} may do the work elsewhere (a {@link SweepEngine} such as
+ * that is missing or empty beside run directories is started anew where each was written for one of the sweep's runs;
+ * a directory holding another run's result is never overwritten: the sweep is refused. Runs execute on a fixed pool of
+ * worker threads; a failing run is recorded with its error and the others continue. A worker's {@link RunExecutor} may do the work elsewhere (a {@link SweepEngine} such as
  * Spark, which returns the files): the directory is still filled here, moved and recorded by the same code.
  *
  * <p>One process at a time works in a sweep directory: it holds an operating-system lock on {@code DIR/.somnus.lock}
