@@ -1,11 +1,8 @@
 package io.somnus.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.CheckpointSpikes;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.StudyControl;
-import io.somnus.experiment.io.Mappers;
-import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.verdict.ClaimVerdict;
@@ -32,8 +29,9 @@ import java.util.Map;
  * than its words. Each is a sentence naming the preset, the dataset and the numbers; none changes an outcome, which
  * the pre-registered rule decides (docs/verdict.md). They are:
  * <ul>
- *   <li>a trained STDP network that without sleep tests no better than its untrained control (it did not learn at
- *       this size, so claims 1 and 2 judge sleep on a network with nothing learned to keep);</li>
+ *   <li>a trained STDP network that without sleep tests no better than its untrained control: within the accuracy
+ *       margin it learned nothing at this size; below it, learning without sleep harmed it, and a slept network
+ *       better than it has not thereby learned anything;</li>
  *   <li>projections that count as fully saturated without sleep (their weights barely moved from one start value)
  *       and how much of criterion 1b's Δ they make up;</li>
  *   <li>an f* whose runs slept less than a tenth of the fraction named, or not at all;</li>
@@ -260,13 +258,12 @@ public final class VerdictCaveats {
         }
     }
 
-    /** Whether the run encoded every checkpoint's images into the same spikes (its config.yaml, where there is one). */
+    /** Whether the run encoded every checkpoint's images into the same spikes (its configuration, where it has one). */
     private static boolean sameCheckpointSpikes(RunRecord r) {
         try {
-            JsonNode config = Mappers.YAML.readTree(r.dir().resolve(RunDirectory.CONFIG).toFile());
-            return config != null && Choices.of(CheckpointSpikes.SAME).equalsIgnoreCase(
-                    config.path("train").path("checkpoint_spikes").asText());
-        } catch (IOException e) {
+            return r.config().map(c -> Choices.of(CheckpointSpikes.SAME).equalsIgnoreCase(
+                    c.path("train").path("checkpoint_spikes").asText())).orElse(false);
+        } catch (IOException | io.somnus.experiment.io.FileFormatException e) {
             return false;
         }
     }

@@ -92,13 +92,6 @@ public final class AtomicFiles {
     }
 
     /**
-     * Renames {@code source} to {@code target} atomically (replacing a file, or an empty directory,
-     * already there) and forces the parent directory so that the rename survives a crash.
-     *
-     * @throws AtomicMoveNotSupportedException where the file system cannot rename atomically
-     *                                         (e.g. source and target on different file systems)
-     */
-    /**
      * What the operating system said of a failed file operation, in words: "Read-only file system", "permission
      * denied" (which Java reports with no reason), "No space left on device".
      */
@@ -109,6 +102,13 @@ public final class AtomicFiles {
         return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
     }
 
+    /**
+     * Renames {@code source} to {@code target} atomically (replacing a file, or an empty directory,
+     * already there) and forces the parent directory so that the rename survives a crash.
+     *
+     * @throws AtomicMoveNotSupportedException where the file system cannot rename atomically
+     *                                         (e.g. source and target on different file systems)
+     */
     public static void moveAtomically(Path source, Path target) throws IOException {
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         fsyncDirectory(target.toAbsolutePath().getParent());

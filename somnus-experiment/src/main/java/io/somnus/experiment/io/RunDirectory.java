@@ -1,8 +1,12 @@
 package io.somnus.experiment.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The layout of a run directory (docs/run-directory.md): the one place that names its files and the table
@@ -90,6 +94,32 @@ public record RunDirectory(Path dir) {
 
     public Path config() {
         return dir.resolve(CONFIG);
+    }
+
+    /**
+     * The resolved configuration in {@value #CONFIG}, whole as the run wrote it: a YAML mapping ending with its line end
+     * (a file cut short mostly does not).
+     *
+     * @return empty when the file is absent
+     * @throws FileFormatException naming the file when it is cut short, not YAML or not a mapping
+     * @throws IOException         when it cannot be read
+     */
+    public Optional<JsonNode> readConfig() throws IOException {
+        Path file = config();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(file);
+        JsonNode tree;
+        try {
+            tree = Mappers.YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new FileFormatException(file + " is damaged: not YAML (" + e.getOriginalMessage() + ")", e);
+        }
+        if (tree == null || !tree.isObject() || !text.endsWith("\n")) {
+            throw new FileFormatException(file + " is damaged: not the whole configuration the run wrote");
+        }
+        return Optional.of(tree);
     }
 
     public Path provenance() {

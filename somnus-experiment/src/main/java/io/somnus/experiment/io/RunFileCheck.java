@@ -10,9 +10,9 @@ import java.util.List;
  * Checks that the files of a finished run directory which the results and the report read are whole, as their
  * readers would find out one file at a time: the tables (cut short, rows of another width than the header:
  * {@link Csv#read}; a metrics.csv without images_seen or with a cell that is not a number in a column aggregation
- * reads), provenance.json and timing.json ({@link JsonFiles#readObject}), config.yaml (a whole YAML mapping) and
- * weights.npz (its central directory and each entry's size and CRC-32: {@link Npz#verify}). summary.json is read by whoever loads the run. A file that is absent is not
- * damaged: a run may not record it.
+ * reads), provenance.json and timing.json ({@link JsonFiles#readObject}), config.yaml ({@link RunDirectory#readConfig})
+ * and weights.npz (its central directory and each entry's size and CRC-32: {@link Npz#verify}). summary.json is read
+ * by whoever loads the run. A file that is absent is not damaged: a run may not record it.
  */
 public final class RunFileCheck {
     private RunFileCheck() {}
@@ -25,10 +25,8 @@ public final class RunFileCheck {
         check(run.sleepTraces(), problems, () -> Csv.read(run.sleepTraces()));
         check(run.weightHistograms(), problems, () -> Csv.read(run.weightHistograms()));
         check(run.provenance(), problems, () -> JsonFiles.readObject(run.provenance()));
-        check(run.dir().resolve(RunDirectory.TIMING), problems,
-                () -> JsonFiles.readObject(run.dir().resolve(RunDirectory.TIMING)));
-        check(run.dir().resolve(RunDirectory.CONFIG), problems,
-                () -> checkConfig(run.dir().resolve(RunDirectory.CONFIG)));
+        check(run.timing(), problems, () -> JsonFiles.readObject(run.timing()));
+        check(run.config(), problems, run::readConfig);
         check(run.weights(), problems, () -> Npz.verify(run.weights()));
         return problems;
     }
@@ -47,18 +45,6 @@ public final class RunFileCheck {
             problems.add(e.getMessage()); // its readers' messages name the file
         } catch (IOException e) {
             problems.add("cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** config.yaml as Somnus writes it: a YAML mapping, ending with its line end (a file cut short mostly does not). */
-    private static void checkConfig(Path file) throws IOException {
-        String text = Files.readString(file);
-        try {
-            if (!Mappers.YAML.readTree(text).isObject() || !text.endsWith("\n")) {
-                throw new FileFormatException(file + " is damaged: not the whole configuration the run wrote");
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new FileFormatException(file + " is damaged: not YAML (" + e.getOriginalMessage() + ")", e);
         }
     }
 

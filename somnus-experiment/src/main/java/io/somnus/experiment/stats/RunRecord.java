@@ -45,6 +45,11 @@ public record RunRecord(String runId, Path dir, String preset, String model, Str
         return Files.isRegularFile(file) ? Optional.of(Csv.read(file)) : Optional.empty();
     }
 
+    /** The run's resolved configuration (config.yaml), if it has one. */
+    public Optional<JsonNode> config() throws IOException {
+        return RunDirectory.of(dir).readConfig();
+    }
+
     /** The cell this run belongs to. */
     public CellKey cell() {
         return new CellKey(preset, model, dataset, variant, sleepFraction);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.JsonFiles;
-import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.RunFileCheck;
 import java.io.IOException;
@@ -35,18 +34,14 @@ final class RunAdoption {
      * unfinished).
      */
     static Optional<String> otherRun(PlannedRun run, Path dir) {
-        JsonNode config;
+        Optional<JsonNode> config;
         JsonNode provenance;
-        try {
-            String text = Files.readString(dir.resolve(RunDirectory.CONFIG));
-            if (!text.endsWith("\n")) { // cut short: an unfinished copy, whose configuration cannot be told
-                return Optional.empty();
-            }
-            config = Mappers.YAML.readTree(text);
-        } catch (IOException e) {
+        try { // a config.yaml cut short or unreadable belongs to an unfinished copy, whose configuration cannot be told
+            config = RunDirectory.of(dir).readConfig();
+        } catch (IOException | FileFormatException e) {
             return Optional.empty();
         }
-        if (config != null && !config.isMissingNode() && !CanonicalJson.write(config).equals(run.configJson())) {
+        if (config.isPresent() && !CanonicalJson.write(config.get()).equals(run.configJson())) {
             return Optional.of("its " + RunDirectory.CONFIG + " is not that run's configuration");
         }
         try {
@@ -74,8 +69,9 @@ final class RunAdoption {
     }
 
     /**
-     * Empty when {@code dir}, which {@link #otherRun} found no other run's, holds {@code run} finished and whole;
-     * else why not, in words ("it has no weights.npz").
+     * Empty when {@code dir}, which {@link #otherRun} found no other run's, holds {@code run} finished and whole (every
+     * file there, summary.json readable, the rest whole by {@link RunFileCheck}); else why not, in words ("it has no
+     * weights.npz").
      */
     static Optional<String> whyNotFinished(PlannedRun run, Path dir) {
         for (String file : RunDirectory.FILES) {
@@ -83,13 +79,8 @@ final class RunAdoption {
                 return Optional.of("it has no " + file);
             }
         }
-        try {
-            JsonNode config = Mappers.YAML.readTree(dir.resolve(RunDirectory.CONFIG).toFile());
-            if (config == null || !CanonicalJson.write(config).equals(run.configJson())) {
-                return Optional.of("its " + RunDirectory.CONFIG + " is damaged");
-            }
+        try { // its config.yaml, when whole, is the run's: otherRun found no other
             JsonFiles.readObject(dir.resolve(RunDirectory.SUMMARY));
-            JsonFiles.readObject(dir.resolve(RunDirectory.TIMING));
         } catch (FileFormatException e) {
             return Optional.of(e.getMessage());
         } catch (IOException e) {

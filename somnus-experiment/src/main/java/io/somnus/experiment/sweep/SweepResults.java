@@ -169,14 +169,11 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                 Double.isNaN(seed) ? 0 : (long) seed, summary, metrics);
     }
 
+    /** The run's configuration; null when absent or damaged (RunFileCheck has named it then). */
     private static JsonNode readConfig(Path runDir) {
-        Path file = runDir.resolve(RunDirectory.CONFIG);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
         try {
-            return Mappers.YAML.readTree(file.toFile());
-        } catch (IOException e) {
+            return RunDirectory.of(runDir).readConfig().orElse(null);
+        } catch (IOException | io.somnus.experiment.io.FileFormatException e) {
             return null;
         }
     }
