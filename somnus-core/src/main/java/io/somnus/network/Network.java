@@ -287,7 +287,10 @@ public final class Network {
         }
     }
 
-    /** Returns every population to rest and forgets spike times; weights and learned thresholds stay. */
+    /**
+     * Returns every population to rest and forgets spike times, spikes in flight and plasticity's traces; weights and
+     * learned thresholds stay.
+     */
     public void resetState() {
         streamStep = 0;
         lastStep = -1;
@@ -296,6 +299,9 @@ public final class Network {
         }
         for (Projection p : projections) {
             p.resetDelay();
+            if (p.isPlastic()) {
+                p.plasticity().resetState();
+            }
         }
     }
 

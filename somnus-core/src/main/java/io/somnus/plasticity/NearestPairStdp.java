@@ -12,6 +12,8 @@ import io.somnus.neuron.Population;
  * then the weight is clipped to the projection's bounds. {@code sign} is +1 for excitatory synapses and
  * −1 for inhibitory ones (whose negative weights then grow in magnitude under causal pairing).
  * Paper: η = 5·10⁻⁴, A± = 1, τ± = 7.5 ms.
+ * <p>Only the latest spike on the other side pairs: with Poisson inputs, potentiation wins once the post neuron fires
+ * fast enough, and the competition of Song, Miller &amp; Abbott (2000) needs {@link AllToAllStdp} instead.
  */
 public final class NearestPairStdp extends PairBasedStdp {
     private final float ltp;

@@ -24,4 +24,19 @@ public interface Plasticity {
     default boolean updatesBeforeDelivery() {
         return false;
     }
+
+    /**
+     * Called when the rule is given to {@code projection} ({@link Projection#withPlasticity}), before any
+     * {@link #apply}: a rule that keeps state of its projection's neurons takes their number here, and refuses a
+     * projection it cannot serve (e.g. a second one) with a message naming it.
+     */
+    default void attach(Projection projection) {
+    }
+
+    /**
+     * Forgets the spikes this rule keeps state of (traces held between steps), as the network's {@code resetState()}
+     * forgets spike times; nothing for rules that read only the populations' spike times.
+     */
+    default void resetState() {
+    }
 }

@@ -329,7 +329,11 @@ public final class Projection {
         return plasticity;
     }
 
+    /** Makes this projection plastic under {@code rule} (null: static), which it {@linkplain Plasticity#attach attaches}. */
     public Projection withPlasticity(Plasticity rule) {
+        if (rule != null) {
+            rule.attach(this);
+        }
         this.plasticity = rule;
         return this;
     }

@@ -3,6 +3,7 @@ package io.somnus.experiment.config;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.data.ResizeFilter;
+import io.somnus.plasticity.WeightDependence;
 import io.somnus.sg.SgInputEncoding;
 import io.somnus.sg.SgLoss;
 import io.somnus.sg.SgSleepSchedule;
@@ -136,11 +137,15 @@ public final class FieldDomains {
     /** Lists whose items are sections addressed by their {@code name}. */
     static final Set<String> ITEM_LISTS = Set.of("populations", "projections");
 
-    /** One discriminator value: a field declared under it exists only where {@code path} has {@code value}. */
-    record Variant(String path, String value) {
-        /** In words, as messages and docs/fields.md name it: "model stdp", "rule triplet". */
+    /** Discriminator values: a field declared under them exists only where {@code path} has one of {@code values}. */
+    record Variant(String path, List<String> values) {
+        /** In words, as messages and docs/fields.md name it: "model stdp", "rule nearest_pair or all_to_all". */
         String words() {
-            return path.substring(path.lastIndexOf('.') + 1) + " " + value;
+            return path.substring(path.lastIndexOf('.') + 1) + " " + String.join(" or ", values);
+        }
+
+        boolean admits(String value) {
+            return values.contains(value);
         }
     }
 
@@ -235,9 +240,10 @@ public final class FieldDomains {
             put("projections.*.delay_ms", real(0, true)
                     .further("a whole number of steps of simulation.dt_ms, shorter than a presentation").orNull()
                     .optionalField()); // null or absent: no delay beyond the step
-            // a section of the rule's own fields (NearestPairConfig, TripletConfig), or null for a static projection
+            // a section of the rule's own fields (NearestPairConfig, TripletConfig, ...), or null for a static projection
             enumField("projections.*.plasticity.rule", PlasticityRule.class);
-            within("projections.*.plasticity.rule", PlasticityRule.NEAREST_PAIR, () -> {
+            // the pair rules share their fields, so that a configuration switches pairing by its rule alone
+            within("projections.*.plasticity.rule", List.of(PlasticityRule.NEAREST_PAIR, PlasticityRule.ALL_TO_ALL), () -> {
                 put("projections.*.plasticity.eta", real(0, false));
                 put("projections.*.plasticity.a_plus", real(0, false));
                 put("projections.*.plasticity.a_minus", real(0, false));
@@ -245,6 +251,9 @@ public final class FieldDomains {
                 put("projections.*.plasticity.tau_minus_ms", real(0, true));
                 put("projections.*.plasticity.sign", enumText(StdpSign.class).orNull());
             });
+            within("projections.*.plasticity.rule", List.of(PlasticityRule.ALL_TO_ALL), () ->
+                    put("projections.*.plasticity.weight_dependence",
+                            enumText(WeightDependence.class).orNull().optionalField()));
             within("projections.*.plasticity.rule", PlasticityRule.TRIPLET, () -> {
                 put("projections.*.plasticity.nu_pre", real(0, false));
                 put("projections.*.plasticity.nu_post", real(0, false));
@@ -337,7 +346,7 @@ public final class FieldDomains {
         List<String> out = new ArrayList<>();
         for (String p : FIELDS.keySet()) {
             if (WHEN.getOrDefault(p, List.of()).stream()
-                    .allMatch(v -> !v.path().equals("model") || v.value().equals(Choices.of(model)))) {
+                    .allMatch(v -> !v.path().equals("model") || v.admits(Choices.of(model)))) {
                 out.add(p);
             }
         }
@@ -414,7 +423,7 @@ public final class FieldDomains {
 
     private static boolean admitted(String path, Map<String, String> variants) {
         for (Variant v : WHEN.getOrDefault(path, List.of())) {
-            if (!v.value().equals(variants.get(v.path()))) {
+            if (!v.admits(variants.get(v.path()))) {
                 return false;
             }
         }
@@ -438,9 +447,14 @@ public final class FieldDomains {
 
     /** Declares, in {@code declarations}, fields that exist only where the discriminator {@code path} is {@code value}. */
     private static void within(String path, Enum<?> value, Runnable declarations) {
+        within(path, List.of(value), declarations);
+    }
+
+    /** As {@link #within(String, Enum, Runnable)}, for fields shared by several values of the discriminator. */
+    private static void within(String path, List<? extends Enum<?>> values, Runnable declarations) {
         List<Variant> outer = scope;
         List<Variant> inner = new ArrayList<>(outer);
-        inner.add(new Variant(path, Choices.of(value)));
+        inner.add(new Variant(path, values.stream().map(Choices::of).toList()));
         scope = List.copyOf(inner);
         try {
             declarations.run();

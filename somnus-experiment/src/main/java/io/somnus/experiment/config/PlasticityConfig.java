@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = NearestPairConfig.class, name = "nearest_pair"),
         @JsonSubTypes.Type(value = TripletConfig.class, name = "triplet"),
-        @JsonSubTypes.Type(value = SinceLastSpikeConfig.class, name = "since_last_spike")})
-public sealed interface PlasticityConfig permits NearestPairConfig, TripletConfig, SinceLastSpikeConfig {
+        @JsonSubTypes.Type(value = SinceLastSpikeConfig.class, name = "since_last_spike"),
+        @JsonSubTypes.Type(value = AllToAllConfig.class, name = "all_to_all")})
+public sealed interface PlasticityConfig permits NearestPairConfig, TripletConfig, SinceLastSpikeConfig, AllToAllConfig {
     /** The rule this section configures. */
     PlasticityRule rule();
 }

@@ -7,5 +7,7 @@ public enum PlasticityRule {
     /** Diehl &amp; Cook's triplet STDP ({@link TripletConfig}) */
     TRIPLET,
     /** the authors' code's steps-since-last-spike STDP ({@link SinceLastSpikeConfig}) */
-    SINCE_LAST_SPIKE
+    SINCE_LAST_SPIKE,
+    /** pair STDP with all-to-all pairing, Song, Miller &amp; Abbott's ({@link AllToAllConfig}) */
+    ALL_TO_ALL
 }

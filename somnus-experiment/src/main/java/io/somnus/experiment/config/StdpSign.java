@@ -3,7 +3,7 @@ package io.somnus.experiment.config;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code projections.*.plasticity.sign} (nearest_pair): the sign of the weight change. */
+/** {@code projections.*.plasticity.sign} (nearest_pair, all_to_all): the sign of the weight change. */
 public enum StdpSign {
     /** −1 for inhibitory receptors, +1 otherwise */
     @JsonProperty("auto") AUTO,

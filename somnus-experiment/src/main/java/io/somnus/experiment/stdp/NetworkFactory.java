@@ -1,6 +1,7 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.AllToAllConfig;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConnectorKind;
 import io.somnus.experiment.config.MembraneIntegration;
@@ -25,9 +26,11 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.CurrentLifScheme;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
+import io.somnus.plasticity.AllToAllStdp;
 import io.somnus.plasticity.NearestPairStdp;
 import io.somnus.plasticity.SinceLastSpikeStdp;
 import io.somnus.plasticity.TripletStdp;
+import io.somnus.plasticity.WeightDependence;
 import io.somnus.plasticity.WeightNormalisation;
 import io.somnus.synapse.Connector;
 import io.somnus.synapse.Plasticity;
@@ -370,11 +373,15 @@ public final class NetworkFactory {
             return new NearestPairStdp(n.eta(), n.aPlus(), n.aMinus(), n.tauPlusMs(), n.tauMinusMs(),
                     sign(n.sign(), receptor), dt);
         }
+        if (c instanceof AllToAllConfig a) {
+            return new AllToAllStdp(a.eta(), a.aPlus(), a.aMinus(), a.tauPlusMs(), a.tauMinusMs(), sign(a.sign(), receptor),
+                    a.weightDependence() == null ? WeightDependence.ADDITIVE : a.weightDependence(), dt);
+        }
         if (c instanceof SinceLastSpikeConfig s) {
             return new SinceLastSpikeStdp(s.learningRate(), s.tauLtpMs(), s.tauLtdMs(),
                     receptor == Receptor.INHIBITORY ? -1 : 1, dt);
         }
-        TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these three
+        TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these four
         return new TripletStdp(t.nuPre(), t.nuPost(), t.tauPreMs(), t.tauPost1Ms(), t.tauPost2Ms(), dt,
                 t.traces() == TraceIntegration.EULER);
     }

@@ -20,7 +20,9 @@ import io.somnus.network.Network;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
+import io.somnus.plasticity.AllToAllStdp;
 import io.somnus.plasticity.NearestPairStdp;
+import io.somnus.plasticity.WeightDependence;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import java.lang.reflect.RecordComponent;
@@ -219,6 +221,35 @@ class NetworkFactoryTest {
         ConfigException zero = assertThrows(ConfigException.class,
                 () -> PresetConfigs.of("paper", "projections.e_e.delay_ms", 0.0));
         assertTrue(zero.getMessage().contains("projections.e_e.delay_ms"), zero.getMessage());
+    }
+
+    /**
+     * {@code rule: all_to_all} takes the pair rules' fields, so switching the rule alone keeps them, and a weight
+     * dependence (absent: additive); a multiplicative one on a projection without an upper bound is refused when the
+     * network is built, naming the projection and the bounds.
+     */
+    @Test
+    void theAllToAllRuleTakesThePairRulesFields() {
+        Network net = NetworkFactory.build(PresetConfigs.of("paper", "projections.e_e.plasticity.rule", "all_to_all"),
+                INPUTS, new SplittableRandom(7), Kernels.scalar());
+        AllToAllStdp rule = assertInstanceOf(AllToAllStdp.class, net.projection("e_e").plasticity());
+        assertEquals(WeightDependence.ADDITIVE, rule.weightDependence());
+        assertEquals(1.0, rule.dtMs());
+        assertInstanceOf(NearestPairStdp.class, net.projection("input_e").plasticity());
+        Network bounded = NetworkFactory.build(PresetConfigs.of("paper", "projections.e_e.plasticity.rule", "all_to_all",
+                "projections.e_e.plasticity.weight_dependence", "multiplicative", "projections.e_e.w_max", 1.0),
+                INPUTS, new SplittableRandom(7), Kernels.scalar());
+        assertEquals(WeightDependence.MULTIPLICATIVE,
+                ((AllToAllStdp) bounded.projection("e_e").plasticity()).weightDependence());
+        StdpRunConfig open = PresetConfigs.of("paper", "projections.e_e.plasticity.rule", "all_to_all",
+                "projections.e_e.plasticity.weight_dependence", "multiplicative");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NetworkFactory.build(open, INPUTS, new SplittableRandom(7), Kernels.scalar()));
+        assertTrue(e.getMessage().contains("projection e_e") && e.getMessage().contains("finite bounds (w_min, w_max)"),
+                e.getMessage());
+        ConfigException other = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper",
+                "projections.e_e.plasticity.weight_dependence", "multiplicative"));
+        assertTrue(other.getMessage().contains("weight_dependence belongs to rule all_to_all"), other.getMessage());
     }
 
     /**

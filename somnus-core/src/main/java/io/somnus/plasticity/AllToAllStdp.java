@@ -1,0 +1,198 @@
+package io.somnus.plasticity;
+
+import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeHistory;
+import io.somnus.synapse.Plasticity;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.SettledColumns;
+import java.util.Arrays;
+
+/**
+ * Pair STDP with all-to-all pairing (Song, Miller &amp; Abbott 2000; Brian2's classic STDP example, NEST's
+ * {@code stdp_synapse}, BindsNET's {@code PostPre}): every pre spike pairs with every earlier post spike and every post
+ * spike with every pre spike up to it, through traces that <em>accumulate</em>, each decaying exactly between spikes:
+ * <pre>
+ *   x_i ← x_i·exp(−Δt/τ₊) + 1 at a spike of pre neuron i,   y_j ← y_j·exp(−Δt/τ₋) + 1 at a spike of post neuron j
+ *   on a pre spike of i:   w_ij ← w_ij − sign·η·A₋·y_j     (y_j of the post spikes before this step)
+ *   on a post spike of j:  w_ij ← w_ij + sign·η·A₊·x_i     (x_i including this step's pre spikes)
+ * </pre>
+ * each change scaled by the {@link WeightDependence} and the weight clipped to the projection's bounds. Pre events run
+ * before post events, so a pre and a post spike in the same step pair as pre-before-post with Δt = 0 (the
+ * {@link Plasticity} contract). With one spike on each side this is {@link NearestPairStdp}; with several, nearest-spike
+ * pairing counts only the latest, which with Poisson inputs makes potentiation win at high post rates, and all-to-all
+ * pairing does not: the rule behind the bimodal weights of competitive STDP.
+ *
+ * <p>The traces count the spikes of the steps the rule runs (plastic steps), as the synapses see them (a delayed
+ * projection's pre spikes where they arrive), and start from 0 after {@link #resetState()} (the network's
+ * {@code resetState()}). A rule keeps the traces of one projection: give each projection its own.
+ */
+public final class AllToAllStdp implements Plasticity {
+    private final double ltp;
+    private final double ltd;
+    private final WeightDependence dependence;
+    private final double dtMs;
+    /** exp(−k·dt/τ) for k = 0, 1, …, 0 from 30 τ on (below 10⁻¹³) in the last entry. */
+    private final double[] decayPlus;
+    private final double[] decayMinus;
+    private Projection bound;
+    /** Each pre neuron's trace x at the step it was last updated, and that step. */
+    private double[] x;
+    private int[] xStep;
+    /** Each post neuron's trace y at the step it was last updated, and that step. */
+    private double[] y;
+    private int[] yStep;
+    /** The step of the last {@link #apply}: a step before it means the steps restarted, at a reset. */
+    private int lastStep = Population.NEVER;
+
+    /**
+     * @param eta        learning rate η
+     * @param aPlus      A₊, potentiation per unit of presynaptic trace
+     * @param aMinus     A₋, depression per unit of postsynaptic trace
+     * @param tauPlusMs  τ₊ (ms), the presynaptic trace's time constant
+     * @param tauMinusMs τ₋ (ms), the postsynaptic trace's
+     * @param sign       +1 excitatory, −1 inhibitory (whose negative weights then grow in magnitude under causal pairing)
+     * @param dependence how the weight scales each change
+     * @param dtMs       the time step (ms)
+     */
+    public AllToAllStdp(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign,
+                        WeightDependence dependence, double dtMs) {
+        if (sign != 1 && sign != -1) {
+            throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
+        }
+        if (!(eta >= 0 && eta < Double.POSITIVE_INFINITY) || !(aPlus >= 0 && aPlus < Double.POSITIVE_INFINITY)
+                || !(aMinus >= 0 && aMinus < Double.POSITIVE_INFINITY)) { // the sign turns the rule round
+            throw new IllegalArgumentException("all-to-all STDP needs finite η, A+ and A− >= 0 (the sign, " + sign
+                    + ", gives the direction); got η " + eta + ", A+ " + aPlus + ", A− " + aMinus);
+        }
+        if (!(tauPlusMs > 0 && tauPlusMs < Double.POSITIVE_INFINITY)
+                || !(tauMinusMs > 0 && tauMinusMs < Double.POSITIVE_INFINITY)
+                || !(dtMs > 0 && dtMs < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("all-to-all STDP needs finite τ+, τ− and dt > 0 (ms); got τ+ "
+                    + tauPlusMs + ", τ− " + tauMinusMs + ", dt " + dtMs);
+        }
+        this.ltp = sign * eta * aPlus;
+        this.ltd = sign * eta * aMinus;
+        this.dependence = java.util.Objects.requireNonNull(dependence, "dependence");
+        this.dtMs = dtMs;
+        this.decayPlus = decay(tauPlusMs, dtMs);
+        this.decayMinus = decay(tauMinusMs, dtMs);
+    }
+
+    private static double[] decay(double tauMs, double dtMs) {
+        double steps = Math.ceil(30 * tauMs / dtMs);
+        if (steps > 1 << 24) {
+            throw new IllegalArgumentException("all-to-all STDP: τ " + tauMs + " ms is more than 2^24 / 30 steps of dt "
+                    + dtMs + " ms");
+        }
+        double[] table = new double[(int) steps + 2]; // the last entry stays 0: lookups past the end are capped there
+        for (int k = 0; k < table.length - 1; k++) {
+            table[k] = Math.exp(-k * dtMs / tauMs);
+        }
+        return table;
+    }
+
+    @Override
+    public String name() {
+        return "all-to-all";
+    }
+
+    public WeightDependence weightDependence() {
+        return dependence;
+    }
+
+    @Override
+    public double dtMs() {
+        return dtMs;
+    }
+
+    /** Forgets every spike: both traces 0 (a reset of the network's state, whose steps then count from 0 again). */
+    @Override
+    public void resetState() {
+        if (x != null) {
+            Arrays.fill(x, 0);
+            Arrays.fill(y, 0);
+            Arrays.fill(xStep, Population.NEVER);
+            Arrays.fill(yStep, Population.NEVER);
+        }
+        lastStep = Population.NEVER;
+    }
+
+    @Override
+    public void apply(Projection p, int step) {
+        if (p != bound) {
+            throw new IllegalStateException("all-to-all STDP applied to projection " + p.name() + ", which it was not "
+                    + "given to (Projection.withPlasticity)");
+        }
+        if (step < lastStep) { // steps count from 0 again after a reset of the network's state
+            resetState();
+        }
+        lastStep = step;
+        SpikeHistory pre = p.preSpikes(); // as they reach the synapses: a delayed projection's arrive late
+        Population post = p.post();
+        float[] w = p.weightsForColumnWrites();
+        SettledColumns settled = p.settledColumns();
+        double lo = p.wMin();
+        double hi = p.wMax();
+        int[] rowStart = p.rowStart();
+        int[] postIndex = pre.spikeCount() > 0 ? p.postIndex() : null;
+        for (int k = 0, m = pre.spikeCount(); k < m; k++) {
+            int i = pre.spiked()[k];
+            for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
+                int j = postIndex[s];
+                double trace = y[j] * decayMinus[Math.min(step - yStep[j], decayMinus.length - 1)];
+                if (trace != 0) {
+                    w[s] = change(w[s], -ltd * trace, lo, hi);
+                    settled.disturb(j);
+                }
+            }
+            x[i] = x[i] * decayPlus[Math.min(step - xStep[i], decayPlus.length - 1)] + 1;
+            xStep[i] = step;
+        }
+        if (post.spikeCount() == 0) {
+            return;
+        }
+        int[] colStart = p.colStart();
+        int[] colSynapse = p.colSynapse();
+        int[] colPre = p.colPre();
+        for (int k = 0, m = post.spikeCount(); k < m; k++) {
+            int j = post.spiked()[k];
+            settled.disturb(j);
+            for (int c = colStart[j]; c < colStart[j + 1]; c++) {
+                int i = colPre[c];
+                double trace = x[i] * decayPlus[Math.min(step - xStep[i], decayPlus.length - 1)];
+                if (trace != 0) {
+                    int s = colSynapse[c];
+                    w[s] = change(w[s], ltp * trace, lo, hi);
+                }
+            }
+            y[j] = y[j] * decayMinus[Math.min(step - yStep[j], decayMinus.length - 1)] + 1;
+            yStep[j] = step;
+        }
+    }
+
+    /** {@code w} moved by {@code d}, scaled by the weight dependence, then clipped to [lo, hi]. */
+    private float change(float w, double d, double lo, double hi) {
+        double scaled = dependence == WeightDependence.ADDITIVE ? d : d * (d > 0 ? hi - w : w - lo);
+        return (float) Math.min(Math.max(w + scaled, lo), hi);
+    }
+
+    /** Takes {@code p} as this rule's projection, and refuses a second one or, for multiplicative STDP, open bounds. */
+    @Override
+    public void attach(Projection p) {
+        if (bound != null && bound != p) {
+            throw new IllegalArgumentException("an all-to-all STDP rule keeps the traces of one projection ("
+                    + bound.name() + "); give projection " + p.name() + " its own");
+        }
+        if (dependence == WeightDependence.MULTIPLICATIVE
+                && !(Float.isFinite(p.wMin()) && Float.isFinite(p.wMax()))) {
+            throw new IllegalArgumentException("projection " + p.name() + ": multiplicative STDP scales each change by "
+                    + "the distance to a bound, and needs finite bounds (w_min, w_max); got [" + p.wMin() + ", " + p.wMax() + "]");
+        }
+        bound = p;
+        x = new double[p.pre().size()];
+        y = new double[p.post().size()];
+        xStep = new int[x.length];
+        yStep = new int[y.length];
+        resetState();
+    }
+}

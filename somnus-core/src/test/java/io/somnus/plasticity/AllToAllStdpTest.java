@@ -1,0 +1,201 @@
+package io.somnus.plasticity;
+
+import static io.somnus.plasticity.StdpHarness.run;
+import static io.somnus.plasticity.StdpHarness.train;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.network.Network;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class AllToAllStdpTest {
+    private static final double ETA = 0.01;
+    private static final double A_PLUS = 1.0;
+    private static final double A_MINUS = 0.5;
+    private static final double TAU_PLUS = 10;
+    private static final double TAU_MINUS = 20;
+    private static final double TOL = 1e-6;
+
+    private static AllToAllStdp rule(int sign, WeightDependence dependence) {
+        return new AllToAllStdp(ETA, A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, sign, dependence, 1.0);
+    }
+
+    private static AllToAllStdp additive() {
+        return rule(1, WeightDependence.ADDITIVE);
+    }
+
+    private static double ltp(int lag) {
+        return ETA * A_PLUS * Math.exp(-lag / TAU_PLUS);
+    }
+
+    private static double ltd(int lag) {
+        return ETA * A_MINUS * Math.exp(-lag / TAU_MINUS);
+    }
+
+    @Test
+    void onePairIsTheNearestPairRule() {
+        float w = run(additive(), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {8});
+        assertEquals(0.5 + ltp(3), w, TOL);
+        assertEquals(run(new NearestPairStdp(ETA, A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, 1, 1.0), 0.5f, 0f, 1f, 20,
+                new int[] {5}, new int[] {8}), w, TOL);
+        assertEquals(0.5 - ltd(3), run(additive(), 0.5f, 0f, 1f, 20, new int[] {8}, new int[] {5}), TOL);
+    }
+
+    @Test
+    void everyEarlierSpikeOnTheOtherSidePairs() {
+        // two pre spikes before a post spike: both potentiate (nearest-pair would count only the one at 5)
+        assertEquals(0.5 + ltp(6) + ltp(3), run(additive(), 0.5f, 0f, 1f, 20, new int[] {2, 5}, new int[] {8}), TOL);
+        // two post spikes before a pre spike: both depress
+        assertEquals(0.5 - ltd(6) - ltd(3), run(additive(), 0.5f, 0f, 1f, 20, new int[] {8}, new int[] {2, 5}), TOL);
+    }
+
+    @Test
+    void simultaneousSpikesPairAsPreBeforePostWithZeroLag() {
+        assertEquals(0.5 + ETA * A_PLUS, run(additive(), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {5}), TOL);
+    }
+
+    @Test
+    void multiplicativeScalesByTheDistanceToTheBound() {
+        float up = run(rule(1, WeightDependence.MULTIPLICATIVE), 0.8f, 0f, 1f, 20, new int[] {5}, new int[] {8});
+        assertEquals(0.8 + ltp(3) * (1 - 0.8), up, TOL);
+        float down = run(rule(1, WeightDependence.MULTIPLICATIVE), 0.8f, 0f, 1f, 20, new int[] {8}, new int[] {5});
+        assertEquals(0.8 - ltd(3) * 0.8, down, TOL);
+    }
+
+    @Test
+    void inhibitorySignFlipsAndBoundsClip() {
+        assertEquals(-0.5 - ltp(3), run(rule(-1, WeightDependence.ADDITIVE), -0.5f, -1f, 0f, 20, new int[] {5},
+                new int[] {8}), TOL);
+        assertEquals(1f, run(additive(), 0.995f, 0f, 1f, 20, new int[] {5}, new int[] {5}));
+        assertEquals(0f, run(additive(), 0.001f, 0f, 1f, 20, new int[] {6}, new int[] {5}));
+    }
+
+    /**
+     * Random spike trains on a random 5 × 4 projection, wide bounds: each weight ends at w0 plus the sum over every
+     * (pre, post) spike pair of the pair's change, computed pair by pair here (no traces).
+     */
+    @Test
+    void matchesTheSumOverAllSpikePairs() {
+        int nPre = 5;
+        int nPost = 4;
+        int steps = 300;
+        SplittableRandom r = new SplittableRandom(11);
+        SynapseList syn = new SynapseList(nPre * nPost);
+        List<int[]> pairs = new ArrayList<>();
+        for (int j = 0; j < nPost; j++) { // listed post by post: the projection sorts them into rows
+            for (int i = 0; i < nPre; i++) {
+                if (r.nextDouble() < 0.6) {
+                    syn.add(i, j);
+                    pairs.add(new int[] {i, j});
+                }
+            }
+        }
+        List<List<Integer>> preTimes = new ArrayList<>();
+        List<List<Integer>> postTimes = new ArrayList<>();
+        SpikeTrain preTrain = randomTrain(r, nPre, steps, 0.08, preTimes);
+        SpikeTrain postTrain = randomTrain(r, nPost, steps, 0.05, postTimes);
+        SpikeSource pre = new SpikeSource("pre", nPre);
+        SpikeSource post = new SpikeSource("post", nPost);
+        float w0 = 0.5f;
+        float[] initial = new float[syn.size()];
+        java.util.Arrays.fill(initial, w0);
+        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, initial, -100f, 100f)
+                .withPlasticity(additive());
+        pre.play(preTrain);
+        post.play(postTrain);
+        for (int step = 0; step < steps; step++) {
+            pre.integrate(step, 1.0, 0, r);
+            post.integrate(step, 1.0, 0, r);
+            p.plasticity().apply(p, step);
+        }
+        int checked = 0;
+        for (int s = 0; s < p.synapseCount(); s++) {
+            int i = p.preOf(s);
+            int j = p.postOf(s);
+            double expected = w0;
+            for (int tPre : preTimes.get(i)) {
+                for (int tPost : postTimes.get(j)) {
+                    expected += tPre <= tPost ? ltp(tPost - tPre) : -ltd(tPre - tPost);
+                }
+            }
+            assertEquals(expected, p.weights()[s], 2e-5, "synapse " + i + " -> " + j);
+            checked += preTimes.get(i).size() * postTimes.get(j).size() > 0 ? 1 : 0;
+        }
+        assertEquals(pairs.size(), p.synapseCount());
+        assertTrue(checked > 5, "too few synapses with spikes on both sides: " + checked);
+    }
+
+    private static SpikeTrain randomTrain(SplittableRandom r, int n, int steps, double p, List<List<Integer>> times) {
+        SpikeTrain t = new SpikeTrain();
+        t.reset(steps);
+        for (int i = 0; i < n; i++) {
+            times.add(new ArrayList<>());
+        }
+        for (int step = 0; step < steps; step++) {
+            for (int i = 0; i < n; i++) {
+                if (r.nextDouble() < p) {
+                    t.add(step, i);
+                    times.get(i).add(step);
+                }
+            }
+        }
+        t.finish();
+        return t;
+    }
+
+    @Test
+    void theNetworksResetForgetsTheTraces() {
+        SpikeSource pre = new SpikeSource("pre", 1);
+        SpikeSource post = new SpikeSource("post", 1);
+        SynapseList syn = new SynapseList(1);
+        syn.add(0, 0);
+        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, new float[] {0.5f}, 0f, 1f)
+                .withPlasticity(additive());
+        Network net = new Network(1.0, pre, List.of(pre, post), List.of(p), Map.of());
+        SplittableRandom rng = new SplittableRandom(1);
+        pre.play(train(20, 15)); // a pre spike at step 15, then a reset, then a post spike at step 17 of the next stream
+        for (int t = 0; t < 20; t++) {
+            net.step(t, true, 0, rng);
+        }
+        net.resetState();
+        post.play(train(20, 17));
+        pre.play(train(20));
+        for (int t = 0; t < 20; t++) {
+            net.step(t, true, 0, rng);
+        }
+        assertEquals(0.5f, p.weights()[0], "a pre spike before the reset must not pair with a post spike after it");
+    }
+
+    @Test
+    void oneRuleServesOneProjection() {
+        AllToAllStdp shared = additive();
+        run(shared, 0.5f, 0f, 1f, 5, new int[] {1}, new int[] {2});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(shared, 0.5f, 0f, 1f, 5, new int[] {1}, new int[] {2}));
+        assertTrue(e.getMessage().contains("its own"), e.getMessage());
+    }
+
+    @Test
+    void badParametersAreRefusedByName() {
+        IllegalArgumentException tau = assertThrows(IllegalArgumentException.class,
+                () -> new AllToAllStdp(ETA, A_PLUS, A_MINUS, -1, TAU_MINUS, 1, WeightDependence.ADDITIVE, 1.0));
+        assertTrue(tau.getMessage().contains("τ+ -1.0"), tau.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new AllToAllStdp(ETA, Double.NaN, A_MINUS, 10, 10, 1, WeightDependence.ADDITIVE, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> rule(0, WeightDependence.ADDITIVE));
+        IllegalArgumentException unbounded = assertThrows(IllegalArgumentException.class,
+                () -> run(rule(1, WeightDependence.MULTIPLICATIVE), 0.5f, 0f, Float.POSITIVE_INFINITY, 5,
+                        new int[] {1}, new int[] {2}));
+        assertTrue(unbounded.getMessage().contains("projection p"), unbounded.getMessage());
+    }
+}
