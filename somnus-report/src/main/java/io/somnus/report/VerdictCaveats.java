@@ -13,6 +13,7 @@ import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.PresetVerdict;
 import io.somnus.experiment.verdict.Quantity;
 import io.somnus.experiment.verdict.StudyVerdict;
+import io.somnus.experiment.verdict.VerdictInputs;
 import io.somnus.experiment.verdict.VerdictRule;
 import io.somnus.experiment.verdict.VerdictTable;
 import java.io.IOException;
@@ -32,6 +33,8 @@ import java.util.Map;
  *   <li>a trained STDP network that without sleep tests no better than its untrained control: within the accuracy
  *       margin it learned nothing at this size; below it, learning without sleep harmed it, and a slept network
  *       better than it has not thereby learned anything;</li>
+ *   <li>weights that grew before the first checkpoint, which criterion 1a (from the first checkpoint to the last)
+ *       does not count;</li>
  *   <li>projections that count as fully saturated without sleep (their weights barely moved from one start value)
  *       and how much of criterion 1b's Δ they make up;</li>
  *   <li>an f* whose runs slept less than a tenth of the fraction named, or not at all;</li>
@@ -83,6 +86,7 @@ public final class VerdictCaveats {
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
                 for (ConditionVerdict d : p.conditions()) {
+                    growthBeforeFirstCheckpoint(p, d, runs, out);
                     saturatedWithoutLearning(p, d, runs, out);
                     doseNotReached(p, d, runs, out);
                     harmReadAsNoBenefit(p, d, out);
@@ -128,6 +132,44 @@ public final class VerdictCaveats {
                                 + "learned to keep or lose."));
             }
         });
+    }
+
+    /**
+     * Criterion 1a, not holding, where the runs without sleep had already grown at their first checkpoint: 1a is
+     * ln(W_last/W_first) between checkpoints, so growth before the first is not counted. W before training is the
+     * untrained control's (its weights never change; the same seed builds the same network); the caveat compares the
+     * mean ln W over seeds, where the study has such controls.
+     */
+    private static void growthBeforeFirstCheckpoint(PresetVerdict p, ConditionVerdict d, List<RunRecord> runs,
+            List<String> out) {
+        Criterion growth = d.criteria().stream().filter(k -> k.quantity() == Quantity.WEIGHT_GROWTH
+                && k.estimate().present() && k.outcome() != Outcome.HOLDS).findFirst().orElse(null);
+        if (growth == null) {
+            return;
+        }
+        DoubleSummaryStatistics trained = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics untrained = new DoubleSummaryStatistics();
+        for (RunRecord r : runs) {
+            if (!r.preset().equals(p.preset()) || !r.dataset().equals(d.dataset()) || r.sleepFraction() != 0
+                    || !StudyControl.gridPartOf(r.variant()).equals(d.variant())) {
+                continue;
+            }
+            String control = StudyControl.labelIn(r.variant());
+            double[] w = control.isEmpty() || control.equals(StudyControl.UNTRAINED.label())
+                    ? VerdictInputs.weightTotals(r) : new double[0];
+            if (w.length > 0 && w[0] > 0) {
+                (control.isEmpty() ? trained : untrained).accept(Math.log(w[0]));
+            }
+        }
+        double before = trained.getAverage() - untrained.getAverage();
+        if (trained.getCount() > 0 && untrained.getCount() > 0 && before > growth.margin()) {
+            out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": without sleep the weights' total |w| at "
+                    + "the first checkpoint is already " + Html.num(Math.exp(before), 1) + " times the untrained control's, "
+                    + "the network's before training (ln " + Html.num(before, 3) + ", against 1a's margin "
+                    + Html.num(growth.margin(), 3) + "). 1a measures the growth from the first checkpoint to the last ("
+                    + VerdictSection.estimate(growth.estimate()) + "), so the growth before the first is not counted, "
+                    + "and 1a's outcome does not say that the weights did not grow.");
+        }
     }
 
     /**

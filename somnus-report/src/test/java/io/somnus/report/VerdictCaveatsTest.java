@@ -108,6 +108,43 @@ class VerdictCaveatsTest {
         assertTrue(find(caveats(study(0.40)), "The untrained controls").contains("(3 runs)"));
     }
 
+    /**
+     * Runs without sleep whose weights had grown 10-fold by the first checkpoint and then barely (1a does not hold,
+     * ln(10.1/10)) are said to have grown before it, against the untrained control's total (the weights before
+     * training); where their first checkpoint is at the control's total, nothing is said.
+     */
+    @Test
+    void growthBeforeTheFirstCheckpointIsNamed(@TempDir Path tmp) throws Exception {
+        String grown = find(caveats(withWeightTotals(tmp.resolve("grown"), 10.0)), "paper on geomfig: without sleep the "
+                + "weights' total |w| at the first checkpoint is already 10.0 times the untrained control's");
+        assertTrue(grown.contains("(ln 2.303, against 1a's margin 0.095)") && grown.contains("1a measures the growth "
+                + "from the first checkpoint to the last (+0.010"), grown);
+        assertEquals(0, caveats(withWeightTotals(tmp.resolve("flat"), 1.0)).stream()
+                .filter(c -> c.contains("at the first checkpoint")).count());
+    }
+
+    /**
+     * {@link #study} with metrics.csv for paper's runs without sleep: the untrained controls' W is 1 at both
+     * checkpoints, the trained runs' {@code first} then {@code first}·1.01.
+     */
+    private static List<RunRecord> withWeightTotals(Path dir, double first) throws Exception {
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord r : study(0.40)) {
+            if (!r.preset().equals("paper") || r.sleepFraction() != 0) {
+                runs.add(r);
+                continue;
+            }
+            double w = r.variant().isEmpty() ? first : 1.0;
+            Path run = Files.createDirectories(dir.resolve(r.runId()));
+            Files.writeString(run.resolve("metrics.csv"), "images_seen,w_input_e_total_abs,w_e_e_total_abs\n"
+                    + "100," + w / 2 + "," + w / 2 + "\n200," + w / 2 + "," + (r.variant().isEmpty() ? w * 0.51 : w / 2)
+                    + "\n");
+            runs.add(new RunRecord(r.runId(), run, r.preset(), r.model(), r.dataset(), r.variant(), r.sleepFraction(),
+                    r.seed(), r.summary(), r.metrics()));
+        }
+        return runs;
+    }
+
     /** Within the accuracy margin of its control, a trained network learned nothing; below it, learning harmed it. */
     @Test
     void aNetworkNoBetterThanItsControlLearnedNothingAndOneWorseWasHarmed() {

@@ -63,20 +63,37 @@ public final class VerdictInputs {
         }
     }
 
-    /** ln(W_last / W_first), W = Σ of the metrics.csv columns {@code w_<projection>_total_abs}; NaN when absent. */
+    /** ln(W_last / W_first) over {@link #weightTotals}; NaN when absent. */
     static double weightGrowth(CsvTable table) {
+        double[] w = weightTotals(table);
+        if (w.length == 0) {
+            return Double.NaN;
+        }
+        double first = w[0];
+        double last = w[w.length - 1];
+        return first > 0 && last > 0 ? Math.log(last / first) : Double.NaN;
+    }
+
+    /** {@link #weightTotals(CsvTable)} of a run's metrics.csv; empty without one. */
+    public static double[] weightTotals(RunRecord r) {
+        CsvTable table = metricsCsv(r);
+        return table == null ? new double[0] : weightTotals(table);
+    }
+
+    /** W at each checkpoint: the Σ of the metrics.csv columns {@code w_<projection>_total_abs}; empty when absent. */
+    public static double[] weightTotals(CsvTable table) {
         List<String> columns = table.header().stream().filter(c -> c.startsWith("w_") && c.endsWith("_total_abs")).toList();
         int rows = table.rowCount();
         if (columns.isEmpty() || rows == 0) {
-            return Double.NaN;
+            return new double[0];
         }
-        double first = 0;
-        double last = 0;
+        double[] total = new double[rows];
         for (String c : columns) {
             double[] w = table.doubles(c);
-            first += w[0];
-            last += w[rows - 1];
+            for (int k = 0; k < rows; k++) {
+                total[k] += w[k];
+            }
         }
-        return first > 0 && last > 0 ? Math.log(last / first) : Double.NaN;
+        return total;
     }
 }
