@@ -14,6 +14,7 @@ final class ExponentialKernel {
     }
 
     ExponentialKernel(double tauMs, double dtMs, boolean euler) {
+        checkedTauMs("STDP", "trace τ", tauMs, dtMs, euler);
         this.dtMs = dtMs;
         int n = (int) Math.ceil(30 * tauMs / dtMs) + 1;
         table = new float[n + 1]; // the last entry stays 0: lookups past the end are capped there
@@ -23,6 +24,34 @@ final class ExponentialKernel {
             table[k] = (float) (euler ? x : Math.exp(-k * dtMs / tauMs));
             x *= keep;
         }
+    }
+
+    /** A kernel whose τ and dt are checked under the rule's and the parameter's names ({@link #checkedTauMs}). */
+    static ExponentialKernel checked(String rule, String tauName, double tauMs, double dtMs, boolean euler) {
+        return new ExponentialKernel(checkedTauMs(rule, tauName, tauMs, dtMs, euler), dtMs, euler);
+    }
+
+    /**
+     * {@code tauMs}, checked under the rule's and the parameter's names (the constructor checks again under generic
+     * ones): τ and dt finite and &gt; 0, else the table's length is negative or the traces NaN; 30 τ/dt steps within an
+     * array; with Euler traces τ ≥ dt, else the factor 1 − dt/τ kept per step is negative and a trace alternates in sign.
+     */
+    static double checkedTauMs(String rule, String tauName, double tauMs, double dtMs, boolean euler) {
+        if (!(dtMs > 0 && dtMs < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(rule + " needs a finite dt > 0 ms, got " + dtMs);
+        }
+        if (!(tauMs > 0 && tauMs < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(rule + " needs a finite " + tauName + " > 0 ms, got " + tauMs);
+        }
+        if (euler && tauMs < dtMs) {
+            throw new IllegalArgumentException(rule + " with Euler traces needs " + tauName + " >= dt (" + dtMs
+                    + " ms): a trace keeps 1 − dt/τ per step, negative below; got " + tauMs);
+        }
+        if (30 * tauMs / dtMs > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(rule + ": " + tauName + " " + tauMs + " ms is too long for dt " + dtMs
+                    + " ms (the table holds 30 τ/dt steps)");
+        }
+        return tauMs;
     }
 
     double dtMs() {

@@ -25,12 +25,14 @@ public final class NearestPairStdp extends PairBasedStdp {
      */
     public NearestPairStdp(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign,
                            double dtMs) {
-        super(new ExponentialKernel(tauPlusMs, dtMs), new ExponentialKernel(tauMinusMs, dtMs));
+        super(ExponentialKernel.checked("nearest-pair STDP", "τ+", tauPlusMs, dtMs, false),
+                ExponentialKernel.checked("nearest-pair STDP", "τ−", tauMinusMs, dtMs, false));
         if (sign != 1 && sign != -1) {
             throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
         }
-        if (!(eta >= 0) || !(aPlus >= 0) || !(aMinus >= 0)) { // the sign turns the rule round, not a negative rate
-            throw new IllegalArgumentException("nearest-pair STDP needs η, A+ and A− >= 0 (the sign, " + sign
+        if (!(eta >= 0 && Double.isFinite(eta)) || !(aPlus >= 0 && Double.isFinite(aPlus))
+                || !(aMinus >= 0 && Double.isFinite(aMinus))) { // the sign turns the rule round, not a negative rate
+            throw new IllegalArgumentException("nearest-pair STDP needs η, A+ and A− >= 0 and finite (the sign, " + sign
                     + ", gives the direction); got η " + eta + ", A+ " + aPlus + ", A− " + aMinus);
         }
         this.ltp = (float) (sign * eta * aPlus);

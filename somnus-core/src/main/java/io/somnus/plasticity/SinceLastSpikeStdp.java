@@ -76,9 +76,10 @@ public final class SinceLastSpikeStdp implements Plasticity {
         if (sign != 1 && sign != -1) {
             throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
         }
-        if (!(eta >= 0) || !(tauLtpMs > 0) || !(tauLtdMs > 0) || !(dtMs > 0)) {
-            throw new IllegalArgumentException("since-last-spike STDP needs η >= 0 and τ_LTP, τ_LTD, dt > 0; got η "
-                    + eta + ", τ_LTP " + tauLtpMs + ", τ_LTD " + tauLtdMs + ", dt " + dtMs);
+        if (!(eta >= 0 && Double.isFinite(eta)) || !(tauLtpMs > 0 && Double.isFinite(tauLtpMs))
+                || !(tauLtdMs > 0 && Double.isFinite(tauLtdMs)) || !(dtMs > 0 && Double.isFinite(dtMs))) {
+            throw new IllegalArgumentException("since-last-spike STDP needs η >= 0 and τ_LTP, τ_LTD, dt > 0, all finite;"
+                    + " got η " + eta + ", τ_LTP " + tauLtpMs + ", τ_LTD " + tauLtdMs + ", dt " + dtMs);
         }
         this.dtMs = dtMs;
         float[] ltp = increments(eta, tauLtpMs, dtMs);

@@ -23,10 +23,15 @@ public final class TripletStdp extends PairBasedStdp {
     /** @param eulerTraces traces decay as forward Euler integrates them, (1 − dt/τ) per step, else exactly */
     public TripletStdp(double nuPre, double nuPost, double tauPreMs, double tauPost1Ms, double tauPost2Ms, double dtMs,
                        boolean eulerTraces) {
-        super(new ExponentialKernel(tauPreMs, dtMs, eulerTraces), new ExponentialKernel(tauPost1Ms, dtMs, eulerTraces));
+        super(ExponentialKernel.checked("triplet STDP", "τ_pre", tauPreMs, dtMs, eulerTraces),
+                ExponentialKernel.checked("triplet STDP", "τ_post1", tauPost1Ms, dtMs, eulerTraces));
+        if (!(nuPre >= 0 && Double.isFinite(nuPre)) || !(nuPost >= 0 && Double.isFinite(nuPost))) {
+            throw new IllegalArgumentException("triplet STDP needs ν_pre and ν_post >= 0 and finite; got ν_pre " + nuPre
+                    + ", ν_post " + nuPost);
+        }
         this.nuPre = (float) nuPre;
         this.nuPost = (float) nuPost;
-        this.post2 = new ExponentialKernel(tauPost2Ms, dtMs, eulerTraces);
+        this.post2 = ExponentialKernel.checked("triplet STDP", "τ_post2", tauPost2Ms, dtMs, eulerTraces);
     }
 
     @Override

@@ -10,8 +10,8 @@ import io.somnus.synapse.SettledColumns;
  */
 public record WeightNormalisation(double total) {
     public WeightNormalisation {
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("normalisation total must be > 0, got " + total);
+        if (!(total > 0 && Double.isFinite(total))) {
+            throw new IllegalArgumentException("normalisation total must be finite and > 0, got " + total);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import static io.somnus.Refusals.assertRefused;
 import static io.somnus.plasticity.StdpHarness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,5 +75,19 @@ class NearestPairStdpTest {
     @Test
     void badSignIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> rule(0));
+    }
+
+    /** A negative or zero τ or dt gave a NegativeArraySizeException or NaN weights; a NaN τ was accepted. */
+    @Test
+    void timeConstantsAndRatesMustBeFiniteAndPositive() {
+        Class<IllegalArgumentException> bad = IllegalArgumentException.class;
+        assertRefused(bad, () -> new NearestPairStdp(1, .01, .01, -20, 20, 1, 1.0), "τ+", "-20");
+        assertRefused(bad, () -> new NearestPairStdp(1, .01, .01, 0, 20, 1, 1.0), "τ+", "0.0");
+        assertRefused(bad, () -> new NearestPairStdp(1, .01, .01, 20, Double.NaN, 1, 1.0), "τ−", "NaN");
+        assertRefused(bad, () -> new NearestPairStdp(1, .01, .01, 20, 20, 1, 0), "dt", "0.0");
+        assertRefused(bad, () -> new NearestPairStdp(1, .01, .01, 20, 20, 1, Double.POSITIVE_INFINITY), "dt");
+        assertRefused(bad, () -> new NearestPairStdp(Double.POSITIVE_INFINITY, 1, 1, 20, 20, 1, 1.0), "η", "Infinity");
+        assertRefused(bad, () -> new NearestPairStdp(1, 1, Double.NaN, 20, 20, 1, 1.0), "A−", "NaN");
+        assertRefused(bad, () -> new NearestPairStdp(1, 1, 1, 1e12, 20, 1, 1e-3), "τ+", "too long");
     }
 }

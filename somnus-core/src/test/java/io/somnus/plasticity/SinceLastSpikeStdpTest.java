@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import static io.somnus.Refusals.assertRefused;
 import static io.somnus.plasticity.StdpHarness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -107,6 +108,13 @@ class SinceLastSpikeStdpTest {
         assertTrue(r.updatesBeforeDelivery());
         assertThrows(IllegalArgumentException.class, () -> new SinceLastSpikeStdp(ETA, 0, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new SinceLastSpikeStdp(ETA, 1, 1, 0, 1));
+        // an infinite τ tabulated 2^20 entries of η; an infinite η or dt was accepted
+        assertRefused(IllegalArgumentException.class,
+                () -> new SinceLastSpikeStdp(ETA, Double.POSITIVE_INFINITY, 1, 1, 1), "τ_LTP Infinity");
+        assertRefused(IllegalArgumentException.class,
+                () -> new SinceLastSpikeStdp(Double.POSITIVE_INFINITY, 1, 1, 1, 1), "η Infinity");
+        assertRefused(IllegalArgumentException.class,
+                () -> new SinceLastSpikeStdp(ETA, 1, 1, 1, Double.POSITIVE_INFINITY), "dt Infinity");
     }
 
     /**

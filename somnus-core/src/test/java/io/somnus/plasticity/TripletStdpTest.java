@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import static io.somnus.Refusals.assertRefused;
 import static io.somnus.plasticity.StdpHarness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -68,5 +69,18 @@ class TripletStdpTest {
         double w = StdpHarness.run(euler, 0.5f, 0f, 1f, 20, new int[] {0}, new int[] {7, 11});
         double expected = 0.5 + NU_POST * Math.pow(1 - 1 / TAU_PRE, 11) * Math.pow(1 - 1 / TAU_POST2, 4);
         assertEquals(expected, w, TOL);
+    }
+
+    /** A negative τ gave a NegativeArraySizeException; a negative or NaN ν, or an Euler τ below dt, was accepted. */
+    @Test
+    void ratesAndTimeConstantsAreChecked() {
+        Class<IllegalArgumentException> bad = IllegalArgumentException.class;
+        assertRefused(bad, () -> new TripletStdp(-1e-4, NU_POST, 20, 20, 40, 0.5, true), "ν_pre", "-1.0E-4");
+        assertRefused(bad, () -> new TripletStdp(NU_PRE, Double.NaN, 20, 20, 40, 0.5, true), "ν_post", "NaN");
+        assertRefused(bad, () -> new TripletStdp(NU_PRE, NU_POST, 20, 20, -40, 0.5, false), "τ_post2", "-40");
+        assertRefused(bad, () -> new TripletStdp(NU_PRE, NU_POST, Double.NaN, 20, 40, 0.5, false), "τ_pre", "NaN");
+        assertRefused(bad, () -> new TripletStdp(NU_PRE, NU_POST, 20, 20, 40, -0.5, false), "dt", "-0.5");
+        assertRefused(bad, () -> new TripletStdp(NU_PRE, NU_POST, 20, 0.2, 40, 0.5, true), "τ_post1", "0.2", ">= dt");
+        new TripletStdp(NU_PRE, NU_POST, 20, 0.2, 40, 0.5, false); // exact traces decay for any τ > 0
     }
 }

@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import static io.somnus.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,5 +145,12 @@ class WeightNormalisationTest {
 
     private static int open(SettledColumns s) {
         return s.open(new int[POST]);
+    }
+
+    /** An infinite total was accepted and scaled every weight of a column with a non-zero sum to ±∞. */
+    @Test
+    void theTotalMustBeFinite() {
+        assertRefused(IllegalArgumentException.class, () -> new WeightNormalisation(Double.POSITIVE_INFINITY),
+                "normalisation total", "Infinity");
     }
 }
