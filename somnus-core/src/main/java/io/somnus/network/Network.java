@@ -46,8 +46,8 @@ public final class Network {
      */
     public Network(double dtMs, SpikeSource input, List<Population> populations, List<Projection> projections,
                    Map<Projection, WeightNormalisation> normalisations) {
-        if (!(dtMs > 0)) {
-            throw new IllegalArgumentException("dt_ms must be > 0, got " + dtMs);
+        if (!(dtMs > 0 && Double.isFinite(dtMs))) {
+            throw new IllegalArgumentException("dt_ms must be finite and > 0, got " + dtMs);
         }
         if (!populations.contains(input)) {
             throw new IllegalArgumentException("the input source must be one of the populations");
@@ -57,6 +57,7 @@ public final class Network {
             if (!names.add(p.name())) {
                 throw new IllegalArgumentException("two populations are named " + p.name() + "; give each its own name");
             }
+            p.checkTimeStep(dtMs); // here, before a run, rather than at the first step
         }
         names.clear();
         for (Projection p : projections) {

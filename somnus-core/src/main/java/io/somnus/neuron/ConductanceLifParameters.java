@@ -37,5 +37,14 @@ public record ConductanceLifParameters(double tauMembraneMs, double vRestMv, dou
         if (!(refractoryMs >= 0)) {
             throw new IllegalArgumentException("refractory_ms must be >= 0, got " + refractoryMs);
         }
+        CurrentLifParameters.finite("v_rest_mv", vRestMv);
+        CurrentLifParameters.finite("v_reset_mv", vResetMv);
+        CurrentLifParameters.finite("v_threshold_mv", vThresholdMv);
+        CurrentLifParameters.finite("threshold_offset_mv", thresholdOffsetMv);
+        CurrentLifParameters.finite("e_excitatory_mv", eExcitatoryMv);
+        CurrentLifParameters.finite("e_inhibitory_mv", eInhibitoryMv);
+        CurrentLifParameters.finite("refractory_ms", refractoryMs);
+        CurrentLifParameters.finite("theta_plus_mv", thetaPlusMv);
+        CurrentLifParameters.finite("theta_initial_mv", thetaInitialMv);
     }
 }

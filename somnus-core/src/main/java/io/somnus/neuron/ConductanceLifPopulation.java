@@ -208,10 +208,22 @@ public final class ConductanceLifPopulation extends Population {
         floorUpdatesLeft = 0;
     }
 
+    /** Conductances and θ decay by forward Euler; the membrane too when {@link #useForwardEuler} is on. */
+    @Override
+    public void checkTimeStep(double dtMs) {
+        requireAtLeastDt("tau_excitatory_ms", p.tauExcitatoryMs(), dtMs);
+        requireAtLeastDt("tau_inhibitory_ms", p.tauInhibitoryMs(), dtMs);
+        requireAtLeastDt("tau_theta_ms", p.tauThetaMs(), dtMs);
+        if (forwardEuler) {
+            requireAtLeastDt("tau_membrane_ms", p.tauMembraneMs(), dtMs);
+        }
+    }
+
     /** The step constants for dt and the current θ and integration modes (rebuilt only when they change). */
     private ConductanceLifStep constants(double dtMs) {
         ConductanceLifStep c = stepConstants;
         if (c == null || dtMs != stepDtMs || c.forwardEuler() != forwardEuler || stepThetaFrozen != thetaFrozen) {
+            checkTimeStep(dtMs);
             c = new ConductanceLifStep((float) (dtMs / p.tauMembraneMs()), (float) (1 - dtMs / p.tauExcitatoryMs()),
                     (float) (1 - dtMs / p.tauInhibitoryMs()), thetaFrozen ? 1.0 : 1 - dtMs / p.tauThetaMs(),
                     thetaFrozen ? 0.0 : p.thetaPlusMv(), (float) p.vRestMv(), (float) p.eExcitatoryMv(),

@@ -41,11 +41,28 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
         if (!(refractoryMs >= 0)) {
             throw new IllegalArgumentException("refractory_ms must be >= 0, got " + refractoryMs);
         }
+        finite("v_rest_mv", vRestMv);
+        finite("v_reset_mv", vResetMv);
+        finite("v_threshold_mv", vThresholdMv);
+        finite("adaptation_mv", adaptationMv);
+        finite("refractory_ms", refractoryMs);
+        finite("synaptic_gain", synapticGain);
+        finite("resistance", resistance);
     }
 
     static void positive(String field, double value) {
         if (!(value > 0)) {
             throw new IllegalArgumentException(field + " must be > 0, got " + value);
+        }
+    }
+
+    /**
+     * A potential, gain or period that is NaN or infinite makes the state NaN (or the neuron never or always spike)
+     * with no error; time constants (∞: no decay) and the clip bounds of V (∞: no clip) may be infinite, not NaN.
+     */
+    static void finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number, got " + value);
         }
     }
 }

@@ -128,9 +128,20 @@ public final class CurrentLifPopulation extends Population {
         recordSpikes(count, step);
     }
 
+    /** Under the authors' forward Euler V, I and a each keep 1 − dt/τ per step; exact decays take any dt. */
+    @Override
+    public void checkTimeStep(double dtMs) {
+        if (scheme.forwardEuler()) {
+            requireAtLeastDt("tau_membrane_ms", p.tauMembraneMs(), dtMs);
+            requireAtLeastDt("tau_synapse_ms", p.tauSynapseMs(), dtMs);
+            requireAtLeastDt("tau_adaptation_ms", p.tauAdaptationMs(), dtMs);
+        }
+    }
+
     /** The step constants for dt (rebuilt only when dt changes). */
     private CurrentLifStep constants(double dtMs) {
         if (stepConstants == null || dtMs != stepDtMs) {
+            checkTimeStep(dtMs);
             stepConstants = new CurrentLifStep(decay(dtMs, p.tauMembraneMs()), decay(dtMs, p.tauSynapseMs()),
                     decay(dtMs, p.tauAdaptationMs()),
                     (float) p.synapticGain(), (float) p.vRestMv(), (float) p.resistance(), (float) p.vThresholdMv(),

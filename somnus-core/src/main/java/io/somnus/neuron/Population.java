@@ -66,6 +66,26 @@ public abstract class Population {
      */
     public abstract void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng);
 
+    /**
+     * Refuses a step this model cannot integrate: a time constant shorter than dt where its variable keeps 1 − dt/τ
+     * per step (forward Euler), which is negative and makes the variable alternate in sign and grow. The network
+     * checks its step at construction; the models check again whenever their step constants are rebuilt.
+     *
+     * @throws IllegalArgumentException naming the population, the parameter, its value and dt
+     */
+    public void checkTimeStep(double dtMs) {
+    }
+
+    /** The check of {@link #checkTimeStep} for one time constant that decays by forward Euler. */
+    protected final void requireAtLeastDt(String parameter, double tauMs, double dtMs) {
+        if (tauMs < dtMs) {
+            throw new IllegalArgumentException("population " + name + ": " + parameter + " = " + tauMs
+                    + " ms is shorter than dt = " + dtMs + " ms; forward Euler keeps 1 − dt/τ of it per step, which is"
+                    + " negative (the variable alternates in sign and grows): use a time constant of at least dt or a"
+                    + " smaller dt");
+        }
+    }
+
     /** Returns the membrane and synaptic state to rest (between presentations); keeps learned state. */
     public abstract void resetState();
 

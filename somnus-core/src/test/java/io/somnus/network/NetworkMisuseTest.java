@@ -181,4 +181,17 @@ class NetworkMisuseTest {
                 () -> new io.somnus.plasticity.NearestPairStdp(-5e-4, 1, 1, 7.5, 7.5, 1, 1.0));
         assertTrue(ex.getMessage().contains("needs η, A+ and A− >= 0"), ex.getMessage());
     }
+
+    /** A time constant a population cannot integrate at the network's step is refused when the network is built. */
+    @Test
+    void aConductanceShorterThanTheNetworksStepIsRefusedAtConstruction() {
+        SpikeSource in = new SpikeSource("in", 3);
+        ConductanceLifPopulation e = new ConductanceLifPopulation("exc", 2,
+                new ConductanceLifParameters(20, -65, -65, -50, 0, 0, -80, 0.2, 10, 2, 0, 1e7, 0), KERNELS);
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> new Network(0.5, in, List.of(in, e), List.of(), Map.of()));
+        assertTrue(ex.getMessage().contains("population exc: tau_excitatory_ms = 0.2 ms is shorter than dt = 0.5 ms"),
+                ex.getMessage());
+        new Network(0.1, in, List.of(in, e), List.of(), Map.of());
+    }
 }

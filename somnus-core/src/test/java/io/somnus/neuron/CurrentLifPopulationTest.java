@@ -1,5 +1,6 @@
 package io.somnus.neuron;
 
+import static io.somnus.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,5 +201,31 @@ class CurrentLifPopulationTest {
         }
         assertTrue(fast.firedCount() > 0, "nothing spiked: no refractory neuron skipped its draw");
         assertEquals(b.nextLong(), a.nextLong(), "the generators' states differ");
+    }
+
+    /**
+     * Under the authors' forward Euler a time constant shorter than dt kept 1 − dt/τ &lt; 0 per step, silently; the
+     * exact decays take any τ. NaN potentials and gains were accepted.
+     */
+    @Test
+    void aTimeConstantShorterThanTheStepUnderForwardEulerOrANaNParameterIsRefused() {
+        CurrentLifParameters fast = new CurrentLifParameters(20, 0.3, 10, -70, -75, -55, -200, 40, 3, 100, 0, 1);
+        SplittableRandom rng = new SplittableRandom(1);
+        new CurrentLifPopulation("exact", 1, fast).integrate(0, DT, 0, rng);
+        CurrentLifPopulation authors = new CurrentLifPopulation("e", 1, fast, io.somnus.kernel.Kernels.scalar(),
+                CurrentLifScheme.AUTHORS);
+        assertRefused(IllegalArgumentException.class, () -> authors.integrate(0, DT, 0, rng), "population e",
+                "tau_synapse_ms = 0.3 ms", "dt = 0.5 ms");
+        assertRefused(IllegalArgumentException.class,
+                () -> new CurrentLifParameters(20, 10, 10, -70, -75, Double.NaN, -200, 40, 3, 100, 0, 1),
+                "v_threshold_mv", "NaN");
+        assertRefused(IllegalArgumentException.class,
+                () -> new CurrentLifParameters(20, 10, 10, Double.NaN, -75, -55, -200, 40, 3, 100, 0, 1),
+                "v_rest_mv", "NaN");
+        assertRefused(IllegalArgumentException.class,
+                () -> new CurrentLifParameters(20, 10, 10, -70, -75, -55, -200, 40, 3, 100, 0, Double.NaN),
+                "synaptic_gain", "NaN");
+        new CurrentLifParameters(20, 10, 10, -70, -75, -55, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 3,
+                Double.POSITIVE_INFINITY, 0, 1); // no clip, no decay of a: allowed
     }
 }
