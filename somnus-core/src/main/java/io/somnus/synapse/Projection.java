@@ -57,12 +57,23 @@ public final class Projection {
     }
 
     /**
-     * @param wMin    lower weight bound (−∞ for none)
-     * @param wMax    upper bound (+∞ for none)
-     * @param kernels the loops for propagation, plasticity and normalisation (all kernels give the same numbers)
+     * @param synapses       (pre, post) pairs, each within the populations' sizes
+     * @param initialWeights one finite weight per synapse, in the order of {@code synapses}; a weight outside
+     *                       [wMin, wMax] is clamped into it without a word
+     * @param wMin           lower weight bound (−∞ for none)
+     * @param wMax           upper bound (+∞ for none)
+     * @param kernels        the loops for propagation, plasticity and normalisation (all kernels give the same numbers)
+     * @throws IllegalArgumentException naming the projection, for a synapse outside the populations, a weight that is
+     *                                  not finite, or bounds that hold no weight
      */
     public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
                       float[] initialWeights, float wMin, float wMax, Kernels kernels) {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(pre, () -> "projection " + name + ": pre population");
+        java.util.Objects.requireNonNull(post, () -> "projection " + name + ": post population");
+        java.util.Objects.requireNonNull(receptor, () -> "projection " + name + ": receptor (EXCITATORY or INHIBITORY)");
+        java.util.Objects.requireNonNull(synapses, () -> "projection " + name + ": synapses");
+        java.util.Objects.requireNonNull(initialWeights, () -> "projection " + name + ": initialWeights");
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         checkBounds(name, post, receptor, initialWeights, wMin, wMax);
         this.name = name;
@@ -92,6 +103,7 @@ public final class Projection {
             this.dense = shape == SynapseList.Shape.ALL_TO_ALL;
             this.allButSelf = shape == SynapseList.Shape.ALL_BUT_SELF;
         } else {
+            checkPairs(name, synapses, pre, post);
             this.rowStart = new int[pre.size() + 1];
             for (int k = 0; k < n; k++) {
                 rowStart[synapses.pre(k) + 1]++;
@@ -147,6 +159,12 @@ public final class Projection {
      */
     private static void checkBounds(String name, Population post, Receptor receptor, float[] initialWeights, float wMin,
             float wMax) {
+        for (int s = 0; s < initialWeights.length; s++) {
+            if (!Float.isFinite(initialWeights[s])) { // clamping keeps a NaN, and the membrane turns NaN in a few steps
+                throw new IllegalArgumentException("projection " + name + ": synapse " + s + " has initial weight "
+                        + initialWeights[s] + "; give finite weights");
+            }
+        }
         if (Float.isNaN(wMin) || Float.isNaN(wMax) || wMin > wMax) {
             throw new IllegalArgumentException("projection " + name + ": weight bounds [" + wMin + ", " + wMax
                     + "] hold no weight; give w_min <= w_max (−∞ and +∞ for none)");
@@ -158,6 +176,22 @@ public final class Projection {
                             + post.name() + ", whose receptors add into one current, but synapse " + s + " has weight "
                             + initialWeights[s] + ", which would excite; give inhibitory weights as negative numbers");
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses a pair outside the populations (a list made for other sizes), which would otherwise fail with a bare
+     * index error here or later. The regular shapes made for these sizes need no check: their pairs are in range.
+     */
+    private static void checkPairs(String name, SynapseList synapses, Population pre, Population post) {
+        for (int k = 0, n = synapses.size(); k < n; k++) {
+            int i = synapses.pre(k);
+            int j = synapses.post(k);
+            if (i >= pre.size() || j >= post.size()) { // SynapseList.add refuses negative indices
+                throw new IllegalArgumentException("projection " + name + ": synapse " + k + " connects pre " + i
+                        + " to post " + j + ", outside " + pre.name() + " (" + pre.size() + " neurons) → " + post.name()
+                        + " (" + post.size() + " neurons); build the synapses for these populations' sizes");
             }
         }
     }

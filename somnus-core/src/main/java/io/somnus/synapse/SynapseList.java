@@ -73,6 +73,10 @@ public final class SynapseList {
 
     /** Appends a pair; a regular list becomes a listed one first (its pairs stored). */
     public void add(int i, int j) {
+        if (i < 0 || j < 0) {
+            throw new IllegalArgumentException("synapse " + size + " (pre " + i + ", post " + j
+                    + "): neuron indices must be >= 0");
+        }
         if (shape != Shape.LISTED) {
             list();
         }

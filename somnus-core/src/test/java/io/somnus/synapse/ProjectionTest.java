@@ -1,5 +1,6 @@
 package io.somnus.synapse;
 
+import static io.somnus.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -572,5 +573,50 @@ class ProjectionTest {
             }
         }
         assertEquals(p.synapticEvents(), copy.synapticEvents(), what);
+    }
+
+    /**
+     * A synapse list made for other population sizes stopped with a bare ArrayIndexOutOfBoundsException naming no
+     * projection; a negative index was accepted by the list.
+     */
+    @Test
+    void synapsesMadeForOtherSizesAreRefusedNamingTheProjection() {
+        SpikeSource in4 = new SpikeSource("in4", 4);
+        SpikeSource e3 = new SpikeSource("e3", 3);
+        SynapseList random = Connector.fixedProbability(0.5).connect(4, 30, false, new SplittableRandom(1));
+        assertRefused(IllegalArgumentException.class, () -> new Projection("p", in4, e3, Receptor.EXCITATORY, random,
+                new float[random.size()], 0, 1), "projection p: synapse ", "in4 (4 neurons) → e3 (3 neurons)");
+        SynapseList threeByFour = SynapseList.allToAll(3, 4);
+        assertRefused(IllegalArgumentException.class, () -> new Projection("q", in4, e3, Receptor.EXCITATORY,
+                threeByFour, new float[12], 0, 1), "projection q: synapse 3 connects pre 0 to post 3");
+        SynapseList listed = new SynapseList(2);
+        assertRefused(IllegalArgumentException.class, () -> listed.add(-1, 0), "pre -1", ">= 0");
+        assertRefused(IllegalArgumentException.class, () -> listed.add(0, -2), "post -2", ">= 0");
+    }
+
+    /**
+     * A NaN or infinite initial weight turned the membrane NaN after a few steps and the run went on; a null receptor
+     * was taken as inhibitory. (A finite weight outside the bounds is clamped, as documented.)
+     */
+    @Test
+    void nonFiniteInitialWeightsAndMissingArgumentsAreRefused() {
+        SpikeSource a = new SpikeSource("a", 2);
+        SpikeSource b = new SpikeSource("b", 2);
+        SynapseList syn = SynapseList.allToAll(2, 2);
+        assertRefused(IllegalArgumentException.class, () -> new Projection("p", a, b, Receptor.EXCITATORY, syn,
+                new float[] {0.1f, 0.2f, Float.NaN, 0.3f}, 0, 1), "projection p: synapse 2 has initial weight NaN");
+        assertRefused(IllegalArgumentException.class, () -> new Projection("p", a, b, Receptor.EXCITATORY, syn,
+                new float[] {Float.POSITIVE_INFINITY, 0, 0, 0}, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY),
+                "synapse 0 has initial weight Infinity");
+        assertRefused(NullPointerException.class, () -> new Projection("p", a, b, null, syn, new float[4], 0, 1),
+                "projection p: receptor");
+        assertRefused(NullPointerException.class, () -> new Projection(null, a, b, Receptor.EXCITATORY, syn,
+                new float[4], 0, 1), "name");
+        assertRefused(NullPointerException.class, () -> new Projection("p", null, b, Receptor.EXCITATORY, syn,
+                new float[4], 0, 1), "projection p: pre population");
+        assertRefused(NullPointerException.class, () -> new Projection("p", a, null, Receptor.EXCITATORY, syn,
+                new float[4], 0, 1), "projection p: post population");
+        Projection clamped = new Projection("p", a, b, Receptor.EXCITATORY, syn, new float[] {2, -1, 0.5f, 0}, 0, 1);
+        assertArrayEquals(new float[] {1, 0, 0.5f, 0}, Arrays.copyOf(clamped.weights(), 4));
     }
 }
