@@ -13,11 +13,11 @@ import java.util.random.RandomGenerator;
  */
 public record LinearDecay(double tauSleepMs, double noiseStd) implements WeightDecayLaw {
     public LinearDecay {
-        if (!(tauSleepMs > 0)) {
-            throw new IllegalArgumentException("sleep.tau_sleep_ms must be > 0, got " + tauSleepMs);
+        if (!(tauSleepMs > 0 && Double.isFinite(tauSleepMs))) {
+            throw new IllegalArgumentException("sleep.tau_sleep_ms must be > 0 and finite, got " + tauSleepMs);
         }
-        if (!(noiseStd >= 0)) {
-            throw new IllegalArgumentException("sleep.weight_noise must be >= 0, got " + noiseStd);
+        if (!(noiseStd >= 0 && Double.isFinite(noiseStd))) {
+            throw new IllegalArgumentException("sleep.weight_noise must be >= 0 and finite, got " + noiseStd);
         }
     }
 

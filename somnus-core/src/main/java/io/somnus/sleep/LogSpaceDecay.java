@@ -19,8 +19,8 @@ public record LogSpaceDecay(double lambda, double noiseStd) implements WeightDec
         if (!(lambda > 0 && lambda <= 1)) {
             throw new IllegalArgumentException("sleep.lambda must be in (0, 1], got " + lambda);
         }
-        if (!(noiseStd >= 0)) {
-            throw new IllegalArgumentException("sleep.weight_noise must be >= 0, got " + noiseStd);
+        if (!(noiseStd >= 0 && Double.isFinite(noiseStd))) {
+            throw new IllegalArgumentException("sleep.weight_noise must be >= 0 and finite, got " + noiseStd);
         }
     }
 

@@ -35,7 +35,7 @@ public final class SleepPhase {
     private final SleepSettings settings;
 
     public SleepPhase(SleepSettings settings) {
-        this.settings = settings;
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
     }
 
     public SleepSettings settings() {
@@ -78,7 +78,10 @@ public final class SleepPhase {
      */
     public Episode run(Network net, long maxSteps, Map<Projection, Double> setPoints, RandomGenerator rng,
                        List<SpikeCounter> counters, Observer observer) {
-        List<Projection> decaying = decaying(net);
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("a sleep episode of at most " + maxSteps + " steps: maxSteps must be >= 0");
+        }
+        List<Projection> decaying = decaying(java.util.Objects.requireNonNull(net, "net"));
         if (settings.earlyEndTolerance() > 0) {
             for (Projection p : decaying) {
                 if (setPoints.get(p) == null) {

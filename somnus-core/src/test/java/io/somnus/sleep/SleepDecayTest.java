@@ -1,5 +1,6 @@
 package io.somnus.sleep;
 
+import static io.somnus.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -234,6 +235,34 @@ class SleepDecayTest {
                 List.of(), SleepPhase.Observer.NONE).steps());
         NullPointerException law = assertThrows(NullPointerException.class, () -> settings(0, false, null, 1, 0));
         assertTrue(law.getMessage().startsWith("law"), law.getMessage());
+    }
+
+    /**
+     * A NaN target magnitude turned every decaying weight NaN, and a negative one, infinite noise or an infinite τ_sleep
+     * were accepted; a null SleepPhase setting and a negative episode length too. A magnitude of 0 is a target: the
+     * linear law decays toward it.
+     */
+    @Test
+    void nonFiniteOrNegativeSettingsAndANegativeEpisodeAreRefused() {
+        LogSpaceDecay log = new LogSpaceDecay(0.9999, 0);
+        Class<IllegalArgumentException> bad = IllegalArgumentException.class;
+        assertRefused(bad, () -> SleepSettings.builder(log, DecayTarget.CONSTANT, Double.NaN).build(),
+                "sleep.target_magnitude", "NaN");
+        assertRefused(bad, () -> SleepSettings.builder(log, DecayTarget.CONSTANT, -0.2).build(),
+                "sleep.target_magnitude", "-0.2");
+        assertRefused(bad, () -> SleepSettings.builder(log, DecayTarget.CONSTANT, 0.2)
+                .noiseStdMv(Double.POSITIVE_INFINITY).build(), "sleep.noise_std_mv", "Infinity");
+        assertRefused(bad, () -> new LinearDecay(Double.POSITIVE_INFINITY, 0), "sleep.tau_sleep_ms", "Infinity");
+        assertRefused(bad, () -> new LinearDecay(1000, Double.NaN), "sleep.weight_noise", "NaN");
+        assertRefused(bad, () -> new LogSpaceDecay(0.99, Double.POSITIVE_INFINITY), "sleep.weight_noise", "Infinity");
+        assertRefused(NullPointerException.class, () -> new SleepPhase(null), "settings");
+        Tiny t = new Tiny(0.5f);
+        SleepPhase toZero = new SleepPhase(SleepSettings.builder(new LinearDecay(10, 0), DecayTarget.CONSTANT, 0)
+                .projections(List.of("in_e")).build());
+        assertRefused(bad, () -> toZero.run(t.net, -1, Map.of(), new SplittableRandom(4), List.of(),
+                SleepPhase.Observer.NONE), "-1 steps", "maxSteps must be >= 0");
+        toZero.run(t.net, 200, Map.of(), new SplittableRandom(4), List.of(), SleepPhase.Observer.NONE);
+        assertTrue(t.proj.totalAbsWeight() < 0.5 * 50 * Math.exp(-10), "decayed toward 0");
     }
 
     @Test
