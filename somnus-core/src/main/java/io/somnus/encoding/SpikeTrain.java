@@ -21,6 +21,9 @@ public final class SpikeTrain {
 
     /** Starts a new train of {@code steps} time steps, discarding the old one. */
     public void reset(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("a spike train of " + steps + " steps: the number of steps must be >= 0");
+        }
         numSteps = steps;
         if (stepOffsets.length < steps + 1) {
             stepOffsets = new int[steps + 1];
@@ -38,6 +41,9 @@ public final class SpikeTrain {
      * {@code t}; use {@link SpikeTrainBuilder} when generating out of order.
      */
     public void add(int t, int source) {
+        if (t < 0) {
+            throw new IllegalArgumentException("a spike at step " + t + ": steps count from 0");
+        }
         if (t < openStep) {
             throw new IllegalStateException("spikes must be added in time order: step " + t + " after " + openStep);
         }

@@ -34,7 +34,10 @@ public final class SpikeTrainBuilder {
 
     /** Adds a spike of {@code source} at step {@code t} (0 ≤ t &lt; steps), in any order. */
     public void add(int t, int source) {
-        assert t >= 0 && t < numSteps : "step " + t + " outside [0, " + numSteps + ")";
+        if (t < 0 || t >= numSteps) { // found here, not as an index error when the train is built
+            throw new IllegalArgumentException("a spike at step " + t + " in a train of " + numSteps + " steps (reset("
+                    + numSteps + ")); steps count from 0");
+        }
         reserve(1);
         steps[count] = t;
         sources[count] = source;

@@ -1,5 +1,6 @@
 package io.somnus.encoding;
 
+import static io.somnus.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -63,5 +64,21 @@ class SpikeTrainBuilderTest {
         assertEquals(5, t.numSteps());
         assertEquals(0, t.source(t.start(0)));
         assertEquals(1, t.source(t.start(2)));
+    }
+
+    /**
+     * A spike past the train's end was caught only by an assert (an index error in buildInto without -ea); a negative
+     * step was reported as out of time order, and a negative length accepted.
+     */
+    @Test
+    void aSpikeOutsideTheTrainOrANegativeLengthIsRefused() {
+        SpikeTrainBuilder b = new SpikeTrainBuilder();
+        b.reset(5);
+        assertRefused(IllegalArgumentException.class, () -> b.add(9, 0), "step 9 in a train of 5 steps");
+        assertRefused(IllegalArgumentException.class, () -> b.add(-1, 0), "step -1 in a train of 5 steps");
+        SpikeTrain t = new SpikeTrain();
+        t.reset(5);
+        assertRefused(IllegalArgumentException.class, () -> t.add(-1, 0), "step -1: steps count from 0");
+        assertRefused(IllegalArgumentException.class, () -> t.reset(-3), "-3 steps", ">= 0");
     }
 }
