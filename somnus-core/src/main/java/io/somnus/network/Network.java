@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -49,6 +50,10 @@ public final class Network {
         if (!(dtMs > 0 && Double.isFinite(dtMs))) {
             throw new IllegalArgumentException("dt_ms must be finite and > 0, got " + dtMs);
         }
+        Objects.requireNonNull(input, "input: the network's input SpikeSource");
+        Objects.requireNonNull(populations, "populations");
+        Objects.requireNonNull(projections, "projections");
+        Objects.requireNonNull(normalisations, "normalisations (Map.of() for none)");
         if (!populations.contains(input)) {
             throw new IllegalArgumentException("the input source must be one of the populations");
         }
@@ -68,6 +73,10 @@ public final class Network {
             }
             if (!names.add(p.name())) {
                 throw new IllegalArgumentException("two projections are named " + p.name() + "; give each its own name");
+            }
+            if (p.post() == input) { // a spike source plays its trains and ignores what it receives
+                throw new IllegalArgumentException("projection " + p.name() + " ends on the input source "
+                        + input.name() + ", which cannot receive synapses");
             }
             for (Population end : List.of(p.pre(), p.post())) {
                 if (!populations.contains(end)) {
@@ -120,6 +129,7 @@ public final class Network {
 
     /** Attaches a spike counter to a population; it records every step from now on (the only way to attach one). */
     public SpikeCounter count(Population p) {
+        requireMember(p);
         SpikeCounter c = new SpikeCounter(p);
         counters.add(c);
         return c;
@@ -130,6 +140,7 @@ public final class Network {
      * one; {@link #detach} stops it).
      */
     public SpikeRaster raster(Population p) {
+        requireMember(p);
         SpikeRaster r = new SpikeRaster(p);
         rasters.add(r);
         return r;
@@ -142,10 +153,20 @@ public final class Network {
      * @throws IllegalArgumentException naming the population's variables, or its neuron range
      */
     public StateMonitor state(Population p, String variable, int... neurons) {
+        requireMember(p);
         StateMonitor m = new StateMonitor(p, variable,
                 neurons.length == 0 ? java.util.stream.IntStream.range(0, p.size()).toArray() : neurons);
         states.add(m);
         return m;
+    }
+
+    /** Refuses a monitor on a population this network does not step: it would record nothing. */
+    private void requireMember(Population p) {
+        Objects.requireNonNull(p, "population");
+        if (!populations.contains(p)) {
+            throw new IllegalArgumentException("population " + p.name() + " is not in this network (its populations: "
+                    + populations.stream().map(Population::name).toList() + "), so a monitor on it would record nothing");
+        }
     }
 
     /** Stops a counter, raster or state monitor of this network from recording; what it recorded stays readable. */

@@ -1,5 +1,6 @@
 package io.somnus.network;
 
+import static io.somnus.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -193,5 +194,31 @@ class NetworkMisuseTest {
         assertTrue(ex.getMessage().contains("population exc: tau_excitatory_ms = 0.2 ms is shorter than dt = 0.5 ms"),
                 ex.getMessage());
         new Network(0.1, in, List.of(in, e), List.of(), Map.of());
+    }
+
+    /**
+     * A null argument stopped with the message "null"; a monitor on a population outside the network was attached and
+     * recorded nothing; a projection onto the input source was accepted (the configuration path refused it).
+     */
+    @Test
+    void nullArgumentsForeignMonitorsAndSynapsesOntoTheInputAreRefused() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        assertRefused(NullPointerException.class, () -> new Network(1.0, null, List.of(in), List.of(), Map.of()),
+                "input");
+        assertRefused(NullPointerException.class, () -> new Network(1.0, in, null, List.of(), Map.of()),
+                "populations");
+        assertRefused(NullPointerException.class, () -> new Network(1.0, in, List.of(in), null, Map.of()),
+                "projections");
+        Network net = new Network(1.0, in, List.of(in, e), List.of(), Map.of());
+        CurrentLifPopulation stranger = neurons("stranger", 2);
+        assertRefused(IllegalArgumentException.class, () -> net.count(stranger),
+                "population stranger is not in this network", "[in, e]");
+        assertRefused(IllegalArgumentException.class, () -> net.raster(stranger), "population stranger");
+        assertRefused(IllegalArgumentException.class, () -> net.state(stranger, "v"), "population stranger");
+        Projection back = allToAll("e_in", e, in, Receptor.EXCITATORY, 0.3f, 0f, 1f);
+        assertRefused(IllegalArgumentException.class,
+                () -> new Network(1.0, in, List.of(in, e), List.of(back), Map.of()),
+                "projection e_in ends on the input source in");
     }
 }
