@@ -31,13 +31,30 @@ public final class PoissonEncoder implements SpikeEncoder {
         return Math.min(1.0, pixel * maxRateHz * intensity * dtMs / 1000.0);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException for a pixel, an intensity or a dt that gives no rate (NaN, negative or
+     *                                  infinite; dt 0), which would otherwise encode as silence
+     */
     @Override
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
+        if (!(dtMs > 0 && Double.isFinite(dtMs))) {
+            throw new IllegalArgumentException("Poisson encoding needs a finite dt > 0 ms, got " + dtMs);
+        }
+        if (!(intensity >= 0 && Double.isFinite(intensity))) {
+            throw new IllegalArgumentException("Poisson encoding needs an intensity >= 0 and finite, got " + intensity);
+        }
         SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
         double[] p = b.probabilities(pixels.length);
         for (int i = 0; i < pixels.length; i++) {
-            p[i] = probabilityPerStep(pixels[i], intensity, dtMs);
+            float pixel = pixels[i];
+            if (!(pixel >= 0 && pixel < Float.POSITIVE_INFINITY)) { // once per pixel and image, not per step
+                throw new IllegalArgumentException("pixel " + i + " is " + pixel
+                        + ": a Poisson rate needs a pixel >= 0 and finite");
+            }
+            p[i] = probabilityPerStep(pixel, intensity, dtMs);
         }
         GeometricSpikes.emitAll(b, p, pixels.length, numSteps, rng);
         b.buildInto(out);

@@ -1,5 +1,6 @@
 package io.somnus.encoding;
 
+import static io.somnus.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,6 +113,19 @@ class EncoderTest {
         assertEquals(200L * 10, capped.perInput[0]);
         assertThrows(IllegalArgumentException.class, () -> new PoissonEncoder(-1));
         assertThrows(IllegalArgumentException.class, () -> new PoissonEncoder(Double.NaN));
+    }
+
+    /** A NaN or negative pixel, a NaN intensity or a dt of 0 encoded as silence, with no error. */
+    @Test
+    void poissonRefusesInputsThatGiveNoRate() {
+        PoissonEncoder enc = new PoissonEncoder(PoissonEncoder.DIEHL_COOK_MAX_RATE_HZ);
+        SpikeTrain t = new SpikeTrain();
+        SplittableRandom rng = new SplittableRandom(1);
+        Class<IllegalArgumentException> bad = IllegalArgumentException.class;
+        assertRefused(bad, () -> enc.encode(new float[] {0.5f, Float.NaN}, 1, 10, 0.5, rng, t), "pixel 1 is NaN");
+        assertRefused(bad, () -> enc.encode(new float[] {-0.25f, 1}, 1, 10, 0.5, rng, t), "pixel 0 is -0.25");
+        assertRefused(bad, () -> enc.encode(new float[] {1, 1}, 1, 10, 0, rng, t), "dt > 0 ms, got 0.0");
+        assertRefused(bad, () -> enc.encode(new float[] {1, 1}, Double.NaN, 10, 0.5, rng, t), "intensity", "NaN");
     }
 
     @Test
