@@ -68,6 +68,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input-spikes", paramLabel = "FILE", description = "STDP-SNN: train on the input spike trains of "
             + "FILE (an inputs.npz as --export-spikes writes it) instead of encoding the images")
     Path inputSpikes;
+    @Option(names = "--load-network", paramLabel = "FILE", description = "STDP-SNN: start from the weights and learned "
+            + "thresholds of FILE (a network.npz of --save-network) instead of the configuration's initial weights; the "
+            + "configuration and seed must build the same synapses (those it was trained with)")
+    Path loadNetwork;
+    @Option(names = "--save-network", description = "STDP-SNN: also write RUN/network.npz, the trained network's weights "
+            + "by synapse and learned thresholds, which --load-network restores (numpy reads it too)")
+    boolean saveNetwork;
     @Option(names = "--print-config", description = "print the resolved configuration and exit")
     boolean printConfig;
 
@@ -85,6 +92,10 @@ final class TrainCommand implements Callable<Integer> {
         RunDirectories.requireFresh(dir);
         RunDirectories.requireNoOtherWriter(dir);
         requireFreshExport();
+        if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
+            throw new CliException("--load-network " + loadNetwork + ": no such file; give a network.npz that "
+                    + "--save-network wrote");
+        }
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
             System.err.println("somnus: " + line);
         }
@@ -93,7 +104,8 @@ final class TrainCommand implements Callable<Integer> {
                      + "run it again (its temporary directory goes at the next train into " + dir + ", or with "
                      + "somnus clean)")) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
-                new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes))
+                new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
+                        saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
                         .execute(config, tmp.dir(), progress);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
@@ -150,6 +162,8 @@ final class TrainCommand implements Callable<Integer> {
         if (protocol != null) given.add("--protocol");
         if (exportSpikes != null) given.add("--export-spikes");
         if (inputSpikes != null) given.add("--input-spikes");
+        if (loadNetwork != null) given.add("--load-network");
+        if (saveNetwork) given.add("--save-network");
         if (!given.isEmpty()) {
             throw new CliException(String.join(", ", given) + (given.size() == 1 ? " is" : " are")
                     + " for the STDP-SNN (model " + Choices.of(ModelKind.STDP) + "); preset " + preset + " is model "

@@ -39,6 +39,40 @@ class TrainCommandTest {
     }
 
     /**
+     * --save-network writes RUN/network.npz; --load-network starts another run from it: with plasticity off that run
+     * ends with the saved run's weights, byte for byte, and records the file it loaded in provenance.json; a network
+     * drawn from another seed has other synapses and is refused before anything is written.
+     */
+    @Test
+    void aSavedNetworkIsLoadedByAnotherRun(@TempDir Path tmp) throws Exception {
+        String[] small = {"--preset", "paper", "--dataset", "geomfig", "--train-images", "30", "--validation-images", "10",
+                "--test-images", "10", "--set", "train.readout_images=20"};
+        Path trained = tmp.resolve("trained");
+        Outcome o = run(concat(new String[] {"train"}, small, new String[] {"--save-network", "--out", trained.toString()}));
+        assertEquals(0, o.exit(), o.err());
+        Path network = trained.resolve("network.npz");
+        assertTrue(Files.exists(network));
+        Path frozen = tmp.resolve("frozen");
+        o = run(concat(new String[] {"train"}, small, new String[] {"--load-network", network.toString(), "--plasticity",
+                "off", "--out", frozen.toString()}));
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(trained.resolve("weights.npz")),
+                Files.readAllBytes(frozen.resolve("weights.npz"))), "the loaded weights should be the run's");
+        assertTrue(Files.readString(frozen.resolve("provenance.json")).contains("\"network_loaded_from\""));
+        Path other = tmp.resolve("other");
+        o = run(concat(new String[] {"train"}, small, new String[] {"--seed", "2", "--load-network", network.toString(),
+                "--out", other.toString()}));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--load-network " + network) && o.err().contains("input_e")
+                && o.err().contains("seed it was trained with"), o.err());
+        assertTrue(!Files.exists(other), "a refused run leaves no directory");
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    /**
      * An SG-SNN run reports the final model's test accuracy as test_accuracy and, beside it, the best epoch chosen on
      * the validation column of metrics.csv (its first maximum), labelled as such; no test-selected number.
      */

@@ -133,6 +133,12 @@ public final class ConductanceLifPopulation extends Population {
         return theta;
     }
 
+    /** θ, as {@code theta_mv}: the only state this model learns. */
+    @Override
+    public java.util.Map<String, double[]> learnedState() {
+        return java.util.Map.of("theta_mv", theta());
+    }
+
     /** Forward Euler for the membrane (to match Brian2's {@code method='euler'}); exponential Euler otherwise. */
     public ConductanceLifPopulation useForwardEuler(boolean euler) {
         this.forwardEuler = euler;

@@ -92,6 +92,15 @@ public abstract class Population {
     /** Copies the learned state (e.g. adaptive thresholds) from a population of the same model and size. */
     public abstract void copyLearnedStateFrom(Population other);
 
+    /**
+     * The state this population learns and keeps across resets, by name with its unit (e.g. {@code theta_mv}), as live
+     * arrays of {@link #size()} values that a caller may read or write (saving and restoring a trained network); empty
+     * for models that learn nothing.
+     */
+    public java.util.Map<String, double[]> learnedState() {
+        return java.util.Map.of();
+    }
+
     /** A fresh population with the same parameters and learned state, for evaluation on another thread. */
     public abstract Population copy();
 

@@ -35,16 +35,29 @@ import java.util.random.RandomGenerator;
  * plastic weights after each of the first {@link #WEIGHT_IMAGES} images). Import replaces the encoder: training
  * presentation k plays train k of the file.
  *
+ * <p>The trained network travels the same way ({@code --load-network FILE}, {@code --save-network}): its weights and
+ * learned state ({@link io.somnus.experiment.io.NetworkState}) restored into the network built from the
+ * configuration before training, and written after it.
+ *
  * @param exportDir   where to write, or null
  * @param inputSpikes an {@code inputs.npz} whose trains replace the encoder during training, or null
+ * @param networkIn   a saved network to start from instead of the configuration's initial weights, or null
+ * @param networkOut  where to save the network after training, or null
  */
-public record SpikeExchange(Path exportDir, Path inputSpikes) {
+public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Path networkOut) {
     /** Neither export nor import. */
-    public static final SpikeExchange NONE = new SpikeExchange(null, null);
+    public static final SpikeExchange NONE = new SpikeExchange(null, null, null, null);
+
+    /** Spikes out and in; no network loaded or saved. */
+    public SpikeExchange(Path exportDir, Path inputSpikes) {
+        this(exportDir, inputSpikes, null, null);
+    }
     /** The files an export writes into its directory. */
     public static final String INPUTS = "inputs.npz";
     public static final String SOMNUS_OUT = "somnus_out.npz";
     public static final String PARAMS = "params.json";
+    /** The saved network in a run directory ({@code --save-network}). */
+    public static final String NETWORK = "network.npz";
     /** Images after which the plastic weights are exported (bounds the file size). */
     public static final int WEIGHT_IMAGES = 100;
 

@@ -11,6 +11,8 @@ import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.StreamStart;
 import io.somnus.experiment.config.WakeClock;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.NetworkState;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
@@ -77,6 +79,9 @@ public final class StdpTraining {
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
         TrainingTimes times = new TrainingTimes();
         Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng, kernels);
+        if (exchange.networkIn() != null) {
+            loadNetwork(net);
+        }
         Population readoutPop = net.population(cfg.readout().population());
         SpikeEncoder encoder = Encoders.create(cfg.encoding());
         Presentation presentation = new Presentation(cfg.simulation().stepsPerImage(), cfg.simulation().dtMs(),
@@ -249,6 +254,9 @@ public final class StdpTraining {
         if (export != null) {
             export.write();
         }
+        if (exchange.networkOut() != null) {
+            NetworkState.write(net, exchange.networkOut());
+        }
         Map<String, Object> summary = measure.finalSummary(train, test, valCurve, recorder, readoutThreads);
         if (fromTraining != null) {
             TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
@@ -290,6 +298,16 @@ public final class StdpTraining {
             shapes.put(p.name(), new int[] {p.pre().size(), p.post().size()});
         }
         return new Result(summary, timing, weights, shapes);
+    }
+
+    /** The saved network's weights and learned state in place of the configuration's (same synapses, else refused). */
+    private void loadNetwork(Network net) throws java.io.IOException {
+        try {
+            NetworkState.read(exchange.networkIn(), net);
+        } catch (FileFormatException | java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("--load-network " + (e instanceof java.nio.file.NoSuchFileException
+                    ? exchange.networkIn() + ": no such file" : e.getMessage()));
+        }
     }
 
     private static void clear(List<SpikeCounter> counters) {

@@ -1,0 +1,117 @@
+package io.somnus.experiment.io;
+
+import io.somnus.network.Network;
+import io.somnus.neuron.Population;
+import io.somnus.synapse.Projection;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What a network has learned, saved to a numpy {@code .npz} and restored into a network of the same structure: every
+ * projection's weights by synapse, with each synapse's pre and post neuron so that a restore can tell the network is
+ * the one they were learned on, and every population's {@linkplain Population#learnedState() learned state} (Diehl &amp;
+ * Cook's θ). Keys: {@code projection.NAME.weights} (float32), {@code projection.NAME.pre} and {@code ….post} (int32),
+ * {@code population.NAME.STATE} (float64, e.g. {@code population.e.theta_mv}); numpy reads them by those names. The neurons' dynamic state (V, g, spike
+ * times) is not saved: a restored network starts from rest, as after {@code resetState()}.
+ *
+ * <p>Rebuild the network from the configuration and seed it was trained with (the connectors draw the same synapses),
+ * then {@link #read}: a network with other synapses is refused, naming the first that differs.
+ */
+public final class NetworkState {
+    private static final String PROJECTIONS = "projection.";
+    private static final String POPULATIONS = "population.";
+    private static final String REBUILD = "build the network from the configuration and seed it was trained with";
+
+    private NetworkState() {}
+
+    /** Writes {@code net}'s weights and learned state to {@code file}, atomically. */
+    public static void write(Network net, Path file) throws IOException {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        for (Projection p : net.projections()) {
+            int n = p.synapseCount();
+            int[] pre = new int[n];
+            int[] post = new int[n];
+            for (int s = 0; s < n; s++) {
+                pre[s] = p.preOf(s);
+                post[s] = p.postOf(s);
+            }
+            arrays.put(PROJECTIONS + p.name() + ".weights", NpyArray.of(p.weightsForColumnWrites().clone(), n));
+            arrays.put(PROJECTIONS + p.name() + ".pre", NpyArray.of(pre, n));
+            arrays.put(PROJECTIONS + p.name() + ".post", NpyArray.of(post, n));
+        }
+        for (Population pop : net.populations()) {
+            pop.learnedState().forEach((name, values) ->
+                    arrays.put(POPULATIONS + pop.name() + "." + name, NpyArray.of(values.clone(), values.length)));
+        }
+        Npz.write(file, arrays);
+    }
+
+    /**
+     * Restores the weights and learned state in {@code file} into {@code net}; checks everything before it writes
+     * anything, so a refused file leaves the network as it was.
+     *
+     * @throws FileFormatException naming the file and what does not match: a projection or state missing on either
+     *                             side, another number of synapses or neurons, a synapse between other neurons, a
+     *                             weight that is not finite
+     */
+    public static void read(Path file, Network net) throws IOException {
+        Map<String, NpyArray> arrays = Npz.read(file);
+        Map<String, Runnable> writes = new LinkedHashMap<>();
+        TreeSet<String> unused = new TreeSet<>(arrays.keySet());
+        for (Projection p : net.projections()) {
+            String key = PROJECTIONS + p.name() + ".";
+            float[] w = array(file, arrays, key + "weights", NpyArray.DType.FLOAT32, p.synapseCount(),
+                    "projection " + p.name() + "'s synapses").floats();
+            int[] pre = array(file, arrays, key + "pre", NpyArray.DType.INT32, p.synapseCount(),
+                    "projection " + p.name() + "'s synapses").ints();
+            int[] post = array(file, arrays, key + "post", NpyArray.DType.INT32, p.synapseCount(),
+                    "projection " + p.name() + "'s synapses").ints();
+            for (int s = 0; s < w.length; s++) {
+                if (pre[s] != p.preOf(s) || post[s] != p.postOf(s)) {
+                    throw new FileFormatException(file + ": projection " + p.name() + "'s synapse " + s + " connects "
+                            + pre[s] + " → " + post[s] + " there and " + p.preOf(s) + " → " + p.postOf(s) + " in this "
+                            + "network: " + REBUILD);
+                }
+                if (!Float.isFinite(w[s])) {
+                    throw new FileFormatException(file + ": projection " + p.name() + "'s synapse " + s + " has weight "
+                            + w[s] + "; a restored weight must be finite");
+                }
+            }
+            unused.removeAll(java.util.List.of(key + "weights", key + "pre", key + "post"));
+            writes.put(key, () -> System.arraycopy(w, 0, p.weights(), 0, w.length));
+        }
+        for (Population pop : net.populations()) {
+            for (Map.Entry<String, double[]> e : pop.learnedState().entrySet()) {
+                String key = POPULATIONS + pop.name() + "." + e.getKey();
+                double[] values = array(file, arrays, key, NpyArray.DType.FLOAT64, pop.size(),
+                        "population " + pop.name() + "'s neurons").doubles();
+                unused.remove(key);
+                writes.put(key, () -> System.arraycopy(values, 0, pop.learnedState().get(e.getKey()), 0, values.length));
+            }
+        }
+        if (!unused.isEmpty()) {
+            throw new FileFormatException(file + ": holds " + String.join(", ", unused) + ", which this network has no "
+                    + "place for: it was saved from a network with other projections or populations");
+        }
+        writes.values().forEach(Runnable::run);
+    }
+
+    private static NpyArray array(Path file, Map<String, NpyArray> arrays, String key, NpyArray.DType type, int length,
+            String what) {
+        NpyArray a = arrays.get(key);
+        if (a == null) {
+            throw new FileFormatException(file + ": no array " + key + " (it holds " + String.join(", ",
+                    new TreeSet<>(arrays.keySet())) + "): it was saved from a network with other projections or "
+                    + "populations");
+        }
+        if (a.dtype() != type || a.rank() != 1 || a.size() != length) {
+            throw new FileFormatException(file + ": " + key + " holds " + a.size() + " values of " + a.dtype().descr()
+                    + " in shape " + java.util.Arrays.toString(a.shape()) + ", where " + length + " values of "
+                    + type.descr() + " (" + what + ") were expected: " + REBUILD);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,125 @@
+package io.somnus.experiment.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.data.GeomFig;
+import io.somnus.data.LabeledImages;
+import io.somnus.encoding.PoissonEncoder;
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.stdp.NetworkFactory;
+import io.somnus.kernel.Kernels;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import io.somnus.neuron.ConductanceLifPopulation;
+import io.somnus.synapse.Projection;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trained network saved and restored into a network rebuilt from the same configuration and seed: the same
+ * weights and θ, bit for bit, and so the same spikes on a frozen presentation; a network of another seed (other
+ * synapses) or a file of another structure is refused, naming what differs, and left as it was.
+ */
+class NetworkStateTest {
+    private static final int INPUTS = 784;
+
+    /** diehl-cook at N_e = 20 (adaptive θ, dense and all-but-self projections), seeded. */
+    private static Network network(long seed) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("preset", "diehl-cook");
+        s.put("seed", seed);
+        s.put("populations.e.size", 20);
+        StdpRunConfig cfg = Configs.bind(new StandardResolver().resolve(s), StdpRunConfig.class);
+        return NetworkFactory.build(cfg, INPUTS, new SplittableRandom(seed), Kernels.scalar());
+    }
+
+    private static SpikeTrain spikes(float[] image, long seed) {
+        SpikeTrain t = new SpikeTrain();
+        new PoissonEncoder(63.75).encode(image, 1.0, 700, 0.5, new SplittableRandom(seed), t);
+        return t;
+    }
+
+    private static int[] frozenSpikes(Network net, float[] image) {
+        SpikeCounter c = net.count(net.population("e"));
+        net.present(spikes(image, 99), false, new SplittableRandom(5));
+        net.detach(c);
+        return c.counts().clone();
+    }
+
+    @Test
+    void aRestoredNetworkHasTheSameWeightsThetaAndSpikes(@TempDir Path tmp) throws Exception {
+        LabeledImages images = GeomFig.generate(6, 28, 3);
+        Network trained = network(7);
+        for (int k = 0; k < 5; k++) {
+            trained.present(spikes(images.images()[k], k), true, new SplittableRandom(k));
+        }
+        Path file = tmp.resolve("network.npz");
+        NetworkState.write(trained, file);
+        Network restored = network(7);
+        double[] thetaBefore = ((ConductanceLifPopulation) restored.population("e")).theta().clone();
+        NetworkState.read(file, restored);
+        double[] theta = ((ConductanceLifPopulation) trained.population("e")).theta();
+        assertFalse(java.util.Arrays.equals(thetaBefore, theta), "training should have moved θ");
+        assertArrayEquals(theta, ((ConductanceLifPopulation) restored.population("e")).theta());
+        for (Projection p : trained.projections()) {
+            assertArrayEquals(p.weights(), restored.projection(p.name()).weights(), p.name());
+        }
+        int[] spikes = frozenSpikes(trained, images.images()[5]);
+        assertTrue(java.util.Arrays.stream(spikes).sum() > 0, "the comparison needs E spikes");
+        assertArrayEquals(spikes, frozenSpikes(restored, images.images()[5]));
+        // the file is numpy's: its arrays are named by projection and population
+        assertTrue(Npz.read(file).containsKey("population.e.theta_mv"));
+        assertEquals(NpyArray.DType.INT32, Npz.read(file).get("projection.input_e.pre").dtype());
+    }
+
+    @Test
+    void aNetworkOfOtherSynapsesIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("network.npz");
+        Network paper = paperNetwork(7);
+        paper.projection("e_e").weights()[0] = 0.123f;
+        NetworkState.write(paper, file);
+        Network other = paperNetwork(8); // fixed-probability connectors: another seed draws other synapses
+        float[] before = other.projection("input_e").weights().clone();
+        FileFormatException e = assertThrows(FileFormatException.class, () -> NetworkState.read(file, other));
+        assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains("input_e"), e.getMessage());
+        assertTrue(e.getMessage().contains("build the network from the configuration and seed it was trained with"),
+                e.getMessage());
+        assertArrayEquals(before, other.projection("input_e").weights());
+        // missing and extra arrays are named
+        Map<String, NpyArray> arrays = new LinkedHashMap<>(Npz.read(file));
+        arrays.remove("projection.e_i.post");
+        Path missing = tmp.resolve("missing.npz");
+        Npz.write(missing, arrays);
+        FileFormatException lacking = assertThrows(FileFormatException.class, () -> NetworkState.read(missing,
+                paperNetwork(7)));
+        assertTrue(lacking.getMessage().contains("no array projection.e_i.post"), lacking.getMessage());
+        arrays = new LinkedHashMap<>(Npz.read(file));
+        arrays.put("population.e.theta_mv", NpyArray.of(new double[200], 200));
+        Path extra = tmp.resolve("extra.npz");
+        Npz.write(extra, arrays);
+        FileFormatException surplus = assertThrows(FileFormatException.class, () -> NetworkState.read(extra,
+                paperNetwork(7)));
+        assertTrue(surplus.getMessage().contains("holds population.e.theta_mv, which this network has no place for"),
+                surplus.getMessage());
+        Network same = paperNetwork(7);
+        NetworkState.read(file, same);
+        assertEquals(0.123f, same.projection("e_e").weights()[0]);
+    }
+
+    private static Network paperNetwork(long seed) {
+        StdpRunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper", "seed", seed)),
+                StdpRunConfig.class);
+        return NetworkFactory.build(cfg, 225, new SplittableRandom(seed), Kernels.scalar());
+    }
+}
