@@ -59,7 +59,21 @@ final class Summaries {
         JsonNode t = java.nio.file.Files.isRegularFile(timing)
                 ? JsonFiles.readObject(timing)
                 : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        return describe(summary, t, untrained(runDir.resolve(RunDirectory.CONFIG)));
+        String loaded = loadedNetwork(runDir.resolve(RunDirectory.PROVENANCE));
+        String text = describe(summary, t, loaded == null && untrained(runDir.resolve(RunDirectory.CONFIG)));
+        return loaded == null ? text : text + String.format(Locale.ROOT, "%nstarted from the network in %s (--load-network; "
+                + "provenance.json: network_loaded_from), not from config.yaml's initial weights", loaded);
+    }
+
+    /** The file a run loaded its network from (provenance.json's network_loaded_from), or null. */
+    private static String loadedNetwork(java.nio.file.Path provenance) {
+        try {
+            JsonNode file = java.nio.file.Files.isRegularFile(provenance)
+                    ? JsonFiles.readObject(provenance).path("network_loaded_from").path("file") : null;
+            return file == null || !file.isTextual() ? null : file.asText();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // inspect names a broken provenance.json itself
+        }
     }
 
     /** Whether the run's config.yaml turns plasticity off; false where it cannot tell (inspect names a broken file). */

@@ -81,10 +81,18 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         refuseOptionsOfAnotherModel();
+        if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
+            throw new CliException("--load-network " + loadNetwork + (java.nio.file.Files.isDirectory(loadNetwork)
+                    ? " is a directory; give the network.npz in it that --save-network wrote"
+                    : ": no such file; give a network.npz that --save-network wrote"));
+        }
         Map<String, Object> settings = settings();
         ObjectNode config = new StandardResolver().resolve(settings);
         if (printConfig) {
             System.out.print(Configs.toYaml(config));
+            if (loadNetwork != null) {
+                System.out.println("# the weights and learned thresholds come from --load-network " + loadNetwork);
+            }
             return 0;
         }
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
@@ -92,10 +100,6 @@ final class TrainCommand implements Callable<Integer> {
         RunDirectories.requireFresh(dir);
         RunDirectories.requireNoOtherWriter(dir);
         requireFreshExport();
-        if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
-            throw new CliException("--load-network " + loadNetwork + ": no such file; give a network.npz that "
-                    + "--save-network wrote");
-        }
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
             System.err.println("somnus: " + line);
         }

@@ -66,6 +66,20 @@ class TrainCommandTest {
         assertTrue(o.err().contains("--load-network " + network) && o.err().contains("input_e")
                 && o.err().contains("seed it was trained with"), o.err());
         assertTrue(!Files.exists(other), "a refused run leaves no directory");
+        // the control at the sleep target sets the initial weights the loaded network would replace
+        o = run(concat(new String[] {"train"}, small, new String[] {"--load-network", network.toString(),
+                "--initial-weights", "sleep_target", "--out", other.toString()}));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--load-network replaces the initial weights, so train.initial_weights = "
+                + "sleep_target would be overwritten"), o.err());
+        o = run(concat(new String[] {"train"}, small, new String[] {"--load-network", trained.toString(), "--out",
+                other.toString()}));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains(trained + " is a directory; give the network.npz in it"), o.err());
+        assertTrue(!Files.exists(other), "a refused run leaves no directory");
+        // what train and inspect print of the run says where its network came from
+        assertTrue(Summaries.describe(frozen).contains("started from the network in " + network.toAbsolutePath()),
+                Summaries.describe(frozen));
     }
 
     private static String[] concat(String[]... parts) {

@@ -164,11 +164,12 @@ public final class VerdictCaveats {
         double before = trained.getAverage() - untrained.getAverage();
         if (trained.getCount() > 0 && untrained.getCount() > 0 && before > growth.margin()) {
             out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": without sleep the weights' total |w| at "
-                    + "the first checkpoint is already " + Html.num(Math.exp(before), 1) + " times the untrained control's, "
-                    + "the network's before training (ln " + Html.num(before, 3) + ", against 1a's margin "
-                    + Html.num(growth.margin(), 3) + "). 1a measures the growth from the first checkpoint to the last ("
-                    + VerdictSection.estimate(growth.estimate()) + "), so the growth before the first is not counted, "
-                    + "and 1a's outcome does not say that the weights did not grow.");
+                    + "the first checkpoint (1a's W, every projection's) is already " + Html.num(Math.exp(before), 1)
+                    + " times the untrained control's, the network's before training: ln " + Html.num(before, 3)
+                    + ", against 1a's margin " + Html.num(growth.margin(), 3) + ". 1a measures the growth from the "
+                    + "first checkpoint to the last, Δ " + VerdictSection.estimate(growth.estimate()) + ", so the "
+                    + "growth before the first is not counted, and 1a's outcome does not say that the weights did not "
+                    + "grow.");
         }
     }
 

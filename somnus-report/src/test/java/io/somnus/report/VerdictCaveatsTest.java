@@ -116,9 +116,10 @@ class VerdictCaveatsTest {
     @Test
     void growthBeforeTheFirstCheckpointIsNamed(@TempDir Path tmp) throws Exception {
         String grown = find(caveats(withWeightTotals(tmp.resolve("grown"), 10.0)), "paper on geomfig: without sleep the "
-                + "weights' total |w| at the first checkpoint is already 10.0 times the untrained control's");
-        assertTrue(grown.contains("(ln 2.303, against 1a's margin 0.095)") && grown.contains("1a measures the growth "
-                + "from the first checkpoint to the last (+0.010"), grown);
+                + "weights' total |w| at the first checkpoint (1a's W, every projection's) is already 10.0 times the "
+                + "untrained control's");
+        assertTrue(grown.contains(": ln 2.303, against 1a's margin 0.095.") && grown.contains("1a measures the growth "
+                + "from the first checkpoint to the last, Δ +0.010"), grown);
         assertEquals(0, caveats(withWeightTotals(tmp.resolve("flat"), 1.0)).stream()
                 .filter(c -> c.contains("at the first checkpoint")).count());
     }

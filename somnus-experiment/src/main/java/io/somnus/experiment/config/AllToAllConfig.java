@@ -12,7 +12,7 @@ import io.somnus.plasticity.WeightDependence;
  * @param aMinus           A₋
  * @param tauPlusMs        τ₊ (ms)
  * @param tauMinusMs       τ₋ (ms)
- * @param sign             the sign of the change; null means {@link StdpSign#AUTO}
+ * @param sign             the sign of the change; null or absent means {@link StdpSign#AUTO}
  * @param weightDependence how the weight scales each change; null (or absent) means {@link WeightDependence#ADDITIVE}
  */
 public record AllToAllConfig(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs,

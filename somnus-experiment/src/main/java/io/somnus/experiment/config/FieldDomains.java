@@ -249,7 +249,7 @@ public final class FieldDomains {
                 put("projections.*.plasticity.a_minus", real(0, false));
                 put("projections.*.plasticity.tau_plus_ms", real(0, true));
                 put("projections.*.plasticity.tau_minus_ms", real(0, true));
-                put("projections.*.plasticity.sign", enumText(StdpSign.class).orNull());
+                put("projections.*.plasticity.sign", enumText(StdpSign.class).orNull().optionalField()); // absent: auto
             });
             within("projections.*.plasticity.rule", List.of(PlasticityRule.ALL_TO_ALL), () ->
                     put("projections.*.plasticity.weight_dependence",
@@ -379,8 +379,12 @@ public final class FieldDomains {
     /** " (nu_pre belongs to rule triplet)" for a field that only another model or rule has; "" otherwise. */
     static String ownerNote(String schemaPath) {
         String owner = schemaPath == null ? null : declaredFor(schemaPath);
+        // a rule's field left over from the section's previous rule: the section is replaced whole, not field by field
+        String switchRule = schemaPath != null && schemaPath.startsWith("projections.*.plasticity.")
+                ? "; to change a projection's rule give its whole section, --set 'projections.NAME.plasticity={rule: "
+                + "RULE, ...}' (docs/configuration.md)" : "";
         return owner == null ? "" : " (" + schemaPath.substring(schemaPath.lastIndexOf('.') + 1) + " belongs to "
-                + owner + ")";
+                + owner + switchRule + ")";
     }
 
     /** Whether {@code schemaPath} (list items as {@code *}) is a declared optional field. */

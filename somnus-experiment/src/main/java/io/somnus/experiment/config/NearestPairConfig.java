@@ -8,7 +8,7 @@ package io.somnus.experiment.config;
  * @param aMinus     A₋
  * @param tauPlusMs  τ₊ (ms)
  * @param tauMinusMs τ₋ (ms)
- * @param sign       the sign of the change; null means {@link StdpSign#AUTO}
+ * @param sign       the sign of the change; null or absent means {@link StdpSign#AUTO}
  */
 public record NearestPairConfig(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs,
                                 StdpSign sign) implements PlasticityConfig {

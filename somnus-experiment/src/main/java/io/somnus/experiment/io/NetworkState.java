@@ -55,10 +55,15 @@ public final class NetworkState {
      *
      * @throws FileFormatException naming the file and what does not match: a projection or state missing on either
      *                             side, another number of synapses or neurons, a synapse between other neurons, a
-     *                             weight that is not finite
+     *                             weight outside the projection's bounds
      */
     public static void read(Path file, Network net) throws IOException {
         Map<String, NpyArray> arrays = Npz.read(file);
+        if (arrays.keySet().stream().noneMatch(k -> k.startsWith(PROJECTIONS))) {
+            throw new FileFormatException(file + ": holds no saved network (no " + PROJECTIONS + "* arrays; it holds "
+                    + String.join(", ", new TreeSet<>(arrays.keySet())) + "): give a network.npz that --save-network "
+                    + "or NetworkState.write wrote (a run's weights.npz is not one)");
+        }
         Map<String, Runnable> writes = new LinkedHashMap<>();
         TreeSet<String> unused = new TreeSet<>(arrays.keySet());
         for (Projection p : net.projections()) {
@@ -75,9 +80,10 @@ public final class NetworkState {
                             + pre[s] + " → " + post[s] + " there and " + p.preOf(s) + " → " + p.postOf(s) + " in this "
                             + "network: " + REBUILD);
                 }
-                if (!Float.isFinite(w[s])) {
+                if (!(w[s] >= p.wMin() && w[s] <= p.wMax())) { // NaN too
                     throw new FileFormatException(file + ": projection " + p.name() + "'s synapse " + s + " has weight "
-                            + w[s] + "; a restored weight must be finite");
+                            + w[s] + ", outside this network's bounds [" + p.wMin() + ", " + p.wMax() + "]: restore "
+                            + "into a network with the bounds it was trained with");
                 }
             }
             unused.removeAll(java.util.List.of(key + "weights", key + "pre", key + "post"));

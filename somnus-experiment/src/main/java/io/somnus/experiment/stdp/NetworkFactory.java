@@ -276,7 +276,18 @@ public final class NetworkFactory {
                         + where + ".weight within the bounds");
             }
             if (pc.plasticity() != null) {
-                rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
+                try {
+                    rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(where + ".plasticity: " + e.getMessage());
+                }
+                if (pc.plasticity() instanceof AllToAllConfig a && a.weightDependence() == WeightDependence.MULTIPLICATIVE
+                        && (pc.wMin() == null || pc.wMax() == null)) {
+                    throw new ConfigException(where + ".plasticity.weight_dependence: multiplicative STDP scales each change "
+                            + "by the distance to the bound it moves toward, and needs both bounds; set " + where
+                            + ".w_min and " + where + ".w_max (now " + bound(pc.wMin(), "−∞") + " and "
+                            + bound(pc.wMax(), "+∞") + "), or use additive");
+                }
             }
             if (pc.delayMs() != null) { // its ring holds every pre spike of the delay's steps but one
                 int steps = delaySteps(pc.delayMs(), cfg.simulation().dtMs(), cfg.simulation().stepsPerImage(), where);

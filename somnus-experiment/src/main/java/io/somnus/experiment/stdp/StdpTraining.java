@@ -5,6 +5,7 @@ import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.InitialWeights;
 import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -302,6 +303,11 @@ public final class StdpTraining {
 
     /** The saved network's weights and learned state in place of the configuration's (same synapses, else refused). */
     private void loadNetwork(Network net) throws java.io.IOException {
+        if (cfg.train().initialWeights() != null && cfg.train().initialWeights() != InitialWeights.PRESET) {
+            throw new ConfigException("--load-network replaces the initial weights, so train.initial_weights = "
+                    + Choices.of(cfg.train().initialWeights()) + " would be overwritten and config.yaml would say what "
+                    + "did not happen; leave it at " + Choices.of(InitialWeights.PRESET));
+        }
         try {
             NetworkState.read(exchange.networkIn(), net);
         } catch (FileFormatException | java.nio.file.NoSuchFileException e) {

@@ -204,7 +204,10 @@ class TypedConfigTest {
         ObjectNode paper = Configs.loadPreset("paper");
         ConfigException rule = assertThrows(ConfigException.class,
                 () -> Configs.override(paper, "projections.input_e.plasticity.nu_pre", "1"));
-        assertTrue(rule.getMessage().endsWith("(nu_pre belongs to rule triplet)"), rule.getMessage());
+        // and says how to switch the rule: the section is replaced whole
+        assertTrue(rule.getMessage().endsWith("(nu_pre belongs to rule triplet; to change a projection's rule give its "
+                + "whole section, --set 'projections.NAME.plasticity={rule: RULE, ...}' (docs/configuration.md))"),
+                rule.getMessage());
         // a whole section can be replaced, rule and all
         Configs.override(paper, "projections.input_e.plasticity", "{rule: triplet, nu_pre: 1.0e-4, nu_post: 0.01, "
                 + "tau_pre_ms: 20, tau_post1_ms: 20, tau_post2_ms: 40, traces: exact}");

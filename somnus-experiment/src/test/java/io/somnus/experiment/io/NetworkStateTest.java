@@ -112,6 +112,21 @@ class NetworkStateTest {
                 paperNetwork(7)));
         assertTrue(surplus.getMessage().contains("holds population.e.theta_mv, which this network has no place for"),
                 surplus.getMessage());
+        // weights outside the restoring network's bounds, and a run's weights.npz, are refused too
+        Path narrow = tmp.resolve("narrow.npz");
+        Network wide = paperNetwork(7);
+        wide.projection("input_e").weights()[3] = 30f;
+        NetworkState.write(wide, narrow);
+        FileFormatException bounds = assertThrows(FileFormatException.class, () -> NetworkState.read(narrow,
+                paperNetworkWithInputBound(7, 20.0)));
+        assertTrue(bounds.getMessage().contains("projection input_e's synapse 3 has weight 30.0, outside this network's "
+                + "bounds [1.0E-4, 20.0]"), bounds.getMessage());
+        Path dense = tmp.resolve("weights.npz");
+        Npz.write(dense, Map.of("input_e", NpyArray.of(new float[6], 2, 3)));
+        FileFormatException notSaved = assertThrows(FileFormatException.class, () -> NetworkState.read(dense,
+                paperNetwork(7)));
+        assertTrue(notSaved.getMessage().contains("holds no saved network") && notSaved.getMessage().contains(
+                "a run's weights.npz is not one"), notSaved.getMessage());
         Network same = paperNetwork(7);
         NetworkState.read(file, same);
         assertEquals(0.123f, same.projection("e_e").weights()[0]);
@@ -120,6 +135,12 @@ class NetworkStateTest {
     private static Network paperNetwork(long seed) {
         StdpRunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper", "seed", seed)),
                 StdpRunConfig.class);
+        return NetworkFactory.build(cfg, 225, new SplittableRandom(seed), Kernels.scalar());
+    }
+
+    private static Network paperNetworkWithInputBound(long seed, double wMax) {
+        StdpRunConfig cfg = Configs.bind(new StandardResolver().resolve(Map.of("preset", "paper", "seed", seed,
+                "projections.input_e.w_max", wMax)), StdpRunConfig.class);
         return NetworkFactory.build(cfg, 225, new SplittableRandom(seed), Kernels.scalar());
     }
 }

@@ -241,15 +241,26 @@ class NetworkFactoryTest {
                 INPUTS, new SplittableRandom(7), Kernels.scalar());
         assertEquals(WeightDependence.MULTIPLICATIVE,
                 ((AllToAllStdp) bounded.projection("e_e").plasticity()).weightDependence());
-        StdpRunConfig open = PresetConfigs.of("paper", "projections.e_e.plasticity.rule", "all_to_all",
-                "projections.e_e.plasticity.weight_dependence", "multiplicative");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NetworkFactory.build(open, INPUTS, new SplittableRandom(7), Kernels.scalar()));
-        assertTrue(e.getMessage().contains("projection e_e") && e.getMessage().contains("finite bounds (w_min, w_max)"),
-                e.getMessage());
+        // refused when the configuration is resolved, naming the fields to set, not when the network is built
+        ConfigException open = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper",
+                "projections.e_e.plasticity.rule", "all_to_all", "projections.e_e.plasticity.weight_dependence",
+                "multiplicative"));
+        assertTrue(open.getMessage().startsWith("projections.e_e.plasticity.weight_dependence: ")
+                && open.getMessage().contains("set projections.e_e.w_min and projections.e_e.w_max"), open.getMessage());
+        // so is a value the rule itself refuses, under the projection's plasticity
+        ConfigException longTau = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper",
+                "projections.e_e.plasticity.rule", "all_to_all", "projections.e_e.plasticity.tau_plus_ms", 1e7));
+        assertTrue(longTau.getMessage().startsWith("projections.e_e.plasticity: all-to-all STDP: τ 1.0E7 ms"),
+                longTau.getMessage());
         ConfigException other = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper",
                 "projections.e_e.plasticity.weight_dependence", "multiplicative"));
-        assertTrue(other.getMessage().contains("weight_dependence belongs to rule all_to_all"), other.getMessage());
+        assertTrue(other.getMessage().contains("weight_dependence belongs to rule all_to_all; to change a projection's "
+                + "rule give its whole section"), other.getMessage());
+        // the whole section, without sign (absent: auto, as null)
+        Network section = NetworkFactory.build(PresetConfigs.of("paper", "projections.e_e.plasticity", Map.of("rule",
+                "all_to_all", "eta", 5e-4, "a_plus", 1.0, "a_minus", 1.05, "tau_plus_ms", 20.0, "tau_minus_ms", 20.0)),
+                INPUTS, new SplittableRandom(7), Kernels.scalar());
+        assertInstanceOf(AllToAllStdp.class, section.projection("e_e").plasticity());
     }
 
     /**
