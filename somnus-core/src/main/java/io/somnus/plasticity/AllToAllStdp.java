@@ -186,7 +186,8 @@ public final class AllToAllStdp implements Plasticity {
         if (dependence == WeightDependence.MULTIPLICATIVE
                 && !(Float.isFinite(p.wMin()) && Float.isFinite(p.wMax()))) {
             throw new IllegalArgumentException("projection " + p.name() + ": multiplicative STDP scales each change by "
-                    + "the distance to a bound, and needs finite bounds (w_min, w_max); got [" + p.wMin() + ", " + p.wMax() + "]");
+                    + "the distance to a bound, and needs finite bounds (w_min, w_max); got [" + p.wMin() + ", "
+                    + p.wMax() + "]");
         }
         bound = p;
         x = new double[p.pre().size()];

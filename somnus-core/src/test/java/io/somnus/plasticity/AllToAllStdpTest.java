@@ -157,10 +157,7 @@ class AllToAllStdpTest {
     void theNetworksResetForgetsTheTraces() {
         SpikeSource pre = new SpikeSource("pre", 1);
         SpikeSource post = new SpikeSource("post", 1);
-        SynapseList syn = new SynapseList(1);
-        syn.add(0, 0);
-        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, new float[] {0.5f}, 0f, 1f)
-                .withPlasticity(additive());
+        Projection p = StdpHarness.oneSynapse(pre, post, additive(), 0.5f, 0f, 1f);
         Network net = new Network(1.0, pre, List.of(pre, post), List.of(p), Map.of());
         SplittableRandom rng = new SplittableRandom(1);
         pre.play(train(20, 15)); // a pre spike at step 15, then a reset, then a post spike at step 17 of the next stream

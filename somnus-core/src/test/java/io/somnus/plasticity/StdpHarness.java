@@ -23,14 +23,18 @@ final class StdpHarness {
         return t;
     }
 
+    /** One synapse from {@code pre}'s neuron 0 to {@code post}'s, of weight {@code w0} in [lo, hi], under {@code rule}. */
+    static Projection oneSynapse(SpikeSource pre, SpikeSource post, Plasticity rule, float w0, float lo, float hi) {
+        SynapseList syn = new SynapseList(1);
+        syn.add(0, 0);
+        return new Projection("p", pre, post, Receptor.EXCITATORY, syn, new float[] {w0}, lo, hi).withPlasticity(rule);
+    }
+
     /** Returns the weight after {@code steps} steps. */
     static float run(Plasticity rule, float w0, float lo, float hi, int steps, int[] preSteps, int[] postSteps) {
         SpikeSource pre = new SpikeSource("pre", 1);
         SpikeSource post = new SpikeSource("post", 1);
-        SynapseList syn = new SynapseList(1);
-        syn.add(0, 0);
-        Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, new float[] {w0}, lo, hi)
-                .withPlasticity(rule);
+        Projection p = oneSynapse(pre, post, rule, w0, lo, hi);
         pre.play(train(steps, preSteps));
         post.play(train(steps, postSteps));
         SplittableRandom rng = new SplittableRandom(1);

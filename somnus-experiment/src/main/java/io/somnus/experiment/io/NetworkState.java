@@ -14,8 +14,9 @@ import java.util.TreeSet;
  * projection's weights by synapse, with each synapse's pre and post neuron so that a restore can tell the network is
  * the one they were learned on, and every population's {@linkplain Population#learnedState() learned state} (Diehl &amp;
  * Cook's θ). Keys: {@code projection.NAME.weights} (float32), {@code projection.NAME.pre} and {@code ….post} (int32),
- * {@code population.NAME.STATE} (float64, e.g. {@code population.e.theta_mv}); numpy reads them by those names. The neurons' dynamic state (V, g, spike
- * times) is not saved: a restored network starts from rest, as after {@code resetState()}.
+ * {@code population.NAME.STATE} (float64, e.g. {@code population.e.theta_mv}); numpy reads them by those names. The
+ * neurons' dynamic state (V, g, spike times) is not saved: a restored network starts from rest, as after
+ * {@code resetState()}.
  *
  * <p>Rebuild the network from the configuration and seed it was trained with (the connectors draw the same synapses),
  * then {@link #read}: a network with other synapses is refused, naming the first that differs.
