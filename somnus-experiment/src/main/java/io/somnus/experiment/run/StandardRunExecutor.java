@@ -121,7 +121,7 @@ public final class StandardRunExecutor implements RunExecutor {
         ModelResult result = runner.run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
-        Map<String, Object> arithmetic = result.arithmetic();
+        Map<String, Object> modelProvenance = result.provenance();
         Map<String, NpyArray> arrays = result.arrays();
         files.flush();
         Npz.write(runDir.resolve(RunDirectory.WEIGHTS), arrays);
@@ -134,7 +134,7 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("java_version", System.getProperty("java.version"));
         prov.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         prov.put("gaussian_draws", GaussianDraws.algorithm()); // the noise: the same on every JDK, or this JDK's own
-        prov.putAll(arithmetic);
+        prov.putAll(modelProvenance);
         prov.put("cpu_model", CpuInfo.model());
         prov.put("cpu", CpuInfo.description()); // with family, model and SIMD: VMs name unlike CPUs alike
         prov.put("host", hostName());

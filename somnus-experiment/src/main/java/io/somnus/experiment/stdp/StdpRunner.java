@@ -65,18 +65,18 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
         // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons
-        Map<String, Object> arithmetic = new LinkedHashMap<>();
+        Map<String, Object> provenance = new LinkedHashMap<>();
         if (exchange.networkIn() != null) { // the run's numbers depend on this file as well as on its configuration
             Map<String, Object> loaded = new LinkedHashMap<>();
             loaded.put("file", exchange.networkIn().toAbsolutePath().toString());
             loaded.put("sha256", io.somnus.data.FileHashes.sha256(exchange.networkIn()));
-            arithmetic.put("network_loaded_from", loaded);
+            provenance.put("network_loaded_from", loaded);
         }
-        arithmetic.put("kernels", kernels.name());
+        provenance.put("kernels", kernels.name());
         if (kernels == Kernels.preferred()) {
             // how auto (or -Dsomnus.kernels) chose them: forced, cached, calibrated (with its timings) or by rule
-            arithmetic.put("kernels_selection", Kernels.preferredChoice().toMap());
+            provenance.put("kernels_selection", Kernels.preferredChoice().toMap());
         }
-        return new ModelResult(r.summary(), r.timing(), arithmetic, arrays);
+        return new ModelResult(r.summary(), r.timing(), provenance, arrays);
     }
 }
