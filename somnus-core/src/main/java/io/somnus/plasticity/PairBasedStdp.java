@@ -6,6 +6,7 @@ import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.SettledColumns;
+import io.somnus.synapse.SynapseDelays;
 
 /**
  * The event-driven skeleton shared by the STDP rules whose traces are functions of the last spike time
@@ -68,7 +69,16 @@ abstract class PairBasedStdp implements Plasticity {
     abstract float ltp(Population post, int j, int step);
 
     @Override
+    public final boolean followsSynapseDelays() {
+        return true;
+    }
+
+    @Override
     public final void apply(Projection p, int step) {
+        if (p.synapseDelays() != null) {
+            applyThroughSynapseDelays(p, p.synapseDelays(), step);
+            return;
+        }
         SpikeHistory pre = p.preSpikes(); // as they reach the synapses: a delayed projection's arrive late
         Population post = p.post();
         if (pre.spikeCount() > 0) {
@@ -260,6 +270,79 @@ abstract class PairBasedStdp implements Plasticity {
             if (gain != 0f) {
                 p.settledColumns().disturb(j);
                 kernels.potentiateColumn(w, colSynapse, colPre, colStart[j], colStart[j + 1], preTrace, gain, lo, hi);
+            }
+        }
+    }
+
+    /**
+     * {@link #apply} on a projection with a delay per synapse: the same two updates, each synapse seeing its pre neuron's
+     * spikes as they reach it. Spikes arriving at a synapse depress it by the post trace before this step's post spikes;
+     * a post spike potentiates each incoming synapse by the pre trace of the arrivals at that synapse (those of its
+     * delay's {@link SynapseDelays#arrivals}), this step's included. Plain loops: every synapse of an arriving group and
+     * every synapse of a spiking column is visited.
+     */
+    private void applyThroughSynapseDelays(Projection p, SynapseDelays delays, int step) {
+        Population post = p.post();
+        int n = post.size();
+        int most = delays.maxSteps();
+        float lo = p.wMin();
+        float hi = p.wMax();
+        float[] w = p.weightsForColumnWrites();
+        boolean arrivals = false;
+        for (int d = 1; d <= most && !arrivals; d++) {
+            arrivals = delays.arrivals(d).spikeCount() > 0;
+        }
+        if (arrivals) {
+            if (postTrace.length < Kernels.paddedLength(n)) {
+                postTrace = new float[Kernels.paddedLength(n)];
+            }
+            // the post trace just before this step's post spikes, as in depress
+            if (p.kernels().traces(postKernel.table(), post.lastSpikeStep(), post.previousSpikeStep(), step, n,
+                    postTrace, traceIndex(n))) {
+                p.settledColumns().disturbAll();
+                float a = ltd();
+                int[] order = delays.order();
+                int[] groupStart = delays.groupStart();
+                int[] orderedPost = delays.orderedPost();
+                for (int d = 1; d <= most; d++) {
+                    SpikeHistory arriving = delays.arrivals(d);
+                    int[] spiked = arriving.spiked();
+                    for (int k = 0, m = arriving.spikeCount(); k < m; k++) {
+                        int g = spiked[k] * most + d - 1;
+                        for (int q = groupStart[g], end = groupStart[g + 1]; q < end; q++) {
+                            float t = postTrace[orderedPost[q]];
+                            if (t != 0f) {
+                                int s = order[q];
+                                w[s] = Math.min(Math.max(w[s] - a * t, lo), hi);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (post.spikeCount() == 0) {
+            return;
+        }
+        float[] table = preKernel.table();
+        int cap = table.length - 1;
+        int[] colStart = p.colStart();
+        int[] colSynapse = p.colSynapse();
+        int[] colPre = p.colPre();
+        int[] spiked = post.spiked();
+        for (int k = 0, m = post.spikeCount(); k < m; k++) {
+            int j = spiked[k];
+            float gain = ltp(post, j, step);
+            if (gain == 0f) {
+                continue;
+            }
+            p.settledColumns().disturb(j);
+            for (int c = colStart[j], end = colStart[j + 1]; c < end; c++) {
+                int s = colSynapse[c];
+                int last = delays.arrivals(delays.steps(s)).lastSpikeStep()[colPre[c]];
+                float t = table[Math.min(step - last, cap)];
+                if (t != 0f) {
+                    w[s] = Math.min(Math.max(w[s] + gain * t, lo), hi);
+                }
             }
         }
     }

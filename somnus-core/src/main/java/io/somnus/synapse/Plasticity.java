@@ -34,6 +34,15 @@ public interface Plasticity {
     }
 
     /**
+     * Whether the rule follows a projection's delay per synapse ({@link Projection#withSynapseDelays}), reading each
+     * synapse's presynaptic arrivals from {@link SynapseDelays#arrivals}; a rule that reads one arrival time per pre
+     * neuron ({@link Projection#preSpikes()}) is refused on such a projection.
+     */
+    default boolean followsSynapseDelays() {
+        return false;
+    }
+
+    /**
      * Forgets the spikes this rule keeps state of (traces held between steps), as the network's {@code resetState()}
      * forgets spike times; nothing for rules that read only the populations' spike times.
      */

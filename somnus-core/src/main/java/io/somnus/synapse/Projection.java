@@ -44,6 +44,8 @@ public final class Projection {
     private Plasticity plasticity;
     /** The axonal delay's line, or null for a delay of one step (dt): see {@link #withDelaySteps}. */
     private DelayLine delayLine;
+    /** A delay per synapse, or null: see {@link #withSynapseDelays}. */
+    private SynapseDelays synapseDelays;
     /** The presynaptic spikes as they reach the synapses: the pre population's own, or the delay line's arrivals. */
     private SpikeHistory preSpikes;
     private long synapticEvents;
@@ -215,7 +217,8 @@ public final class Projection {
         long lists = index.built() ? (long) SynapseIndex.BYTES_PER_SYNAPSE * w.length
                 : indexBytes(w.length, isPlastic(), dense);
         long floats = (long) w.length + (frozenRows == null ? 0 : frozenRows.length);
-        return Integer.BYTES * ints + lists + Float.BYTES * floats;
+        return Integer.BYTES * ints + lists + Float.BYTES * floats
+                + (synapseDelays == null ? 0 : SynapseDelays.BYTES_PER_SYNAPSE * w.length);
     }
 
     public String name() {
@@ -363,8 +366,15 @@ public final class Projection {
         return plasticity;
     }
 
-    /** Makes this projection plastic under {@code rule} (null: static), which it {@linkplain Plasticity#attach attaches}. */
+    /**
+     * Makes this projection plastic under {@code rule} (null: static), which it {@linkplain Plasticity#attach attaches}.
+     *
+     * @throws IllegalArgumentException for a rule that cannot follow this projection's per-synapse delays
+     */
     public Projection withPlasticity(Plasticity rule) {
+        if (rule != null && synapseDelays != null && !rule.followsSynapseDelays()) {
+            throw new IllegalArgumentException(synapseDelaysRefused(rule));
+        }
         if (rule != null) {
             rule.attach(this);
         }
@@ -386,6 +396,10 @@ public final class Projection {
      * @throws IllegalArgumentException for {@code steps < 1}
      */
     public Projection withDelaySteps(int steps) {
+        if (synapseDelays != null) {
+            throw new IllegalArgumentException("projection " + name + ": has a delay per synapse already; give either "
+                    + "one delay for all synapses or one per synapse");
+        }
         if (steps < 1) {
             throw new IllegalArgumentException("projection " + name + ": a delay of " + steps + " steps; the shortest "
                     + "is one step (dt), the delay of a projection without one");
@@ -400,18 +414,57 @@ public final class Projection {
         return this;
     }
 
+    /**
+     * Gives every synapse a delay of its own, {@code stepsPerSynapse[s]} network steps (≥ 1) for synapse s (by synapse
+     * id, the order of {@link #weights()}): a spike the pre neuron emits at step t drives the synapse's post neuron at
+     * step t + d_s, and plasticity sees it reach that synapse at step t + d_s − 1 ({@link SynapseDelays}). Replaces the
+     * one delay of {@link #withDelaySteps}; spikes in flight are dropped at the network's {@code resetState()}.
+     *
+     * @throws IllegalArgumentException naming the projection, for a delay below 1 step, a count that is not the synapse
+     *                                  count, a uniform delay set already, or a rule that cannot follow the delays
+     */
+    public Projection withSynapseDelays(int[] stepsPerSynapse) {
+        java.util.Objects.requireNonNull(stepsPerSynapse, () -> "projection " + name + ": stepsPerSynapse");
+        if (delayLine != null) {
+            throw new IllegalArgumentException("projection " + name + ": has one delay for all synapses already ("
+                    + delayLine.steps() + " steps); give either one delay for all synapses or one per synapse");
+        }
+        if (plasticity != null && !plasticity.followsSynapseDelays()) {
+            throw new IllegalArgumentException(synapseDelaysRefused(plasticity));
+        }
+        synapseDelays = new SynapseDelays(name, pre, rowStart, stepsPerSynapse, index::post);
+        return this;
+    }
+
+    private String synapseDelaysRefused(Plasticity rule) {
+        return "projection " + name + ": rule " + rule.name() + " cannot follow a delay per synapse (it reads one "
+                + "arrival time per pre neuron); use nearest-pair or triplet STDP, or one delay for all synapses";
+    }
+
+    /** The delay of each synapse ({@link #withSynapseDelays}), or null when all share {@link #delaySteps()}. */
+    public SynapseDelays synapseDelays() {
+        return synapseDelays;
+    }
+
     /** The most spikes a delay line may hold: (delay − 1) × presynaptic neurons, 4 bytes each. */
     static final long MAX_DELAY_LINE_SPIKES = 1L << 28;
 
-    /** The axonal delay in network steps (1: a spike drives its targets at the next step). */
+    /**
+     * The axonal delay in network steps (1: a spike drives its targets at the next step); with a delay per synapse
+     * ({@link #synapseDelays()}), the longest.
+     */
     public int delaySteps() {
+        if (synapseDelays != null) {
+            return synapseDelays.maxSteps();
+        }
         return delayLine == null ? 1 : delayLine.steps();
     }
 
     /**
      * The presynaptic spikes as they reach this projection's synapses: the pre population's own without a delay,
      * else those that arrive at the current step, with arrival steps as their spike steps. Delivery and plasticity
-     * read these.
+     * read these. With a delay per synapse, each delay has its own ({@link SynapseDelays#arrivals}), and this is the pre
+     * population's own.
      */
     public SpikeHistory preSpikes() {
         return preSpikes;
@@ -424,6 +477,8 @@ public final class Projection {
     public void advanceDelay(int step) {
         if (delayLine != null) {
             delayLine.advance(step);
+        } else if (synapseDelays != null) {
+            synapseDelays.advance(step);
         }
     }
 
@@ -431,6 +486,8 @@ public final class Projection {
     public void resetDelay() {
         if (delayLine != null) {
             delayLine.reset();
+        } else if (synapseDelays != null) {
+            synapseDelays.reset();
         }
     }
 
@@ -444,6 +501,11 @@ public final class Projection {
      * the pre population emitted this step): only the outgoing synapses of neurons that spiked are touched.
      */
     public void propagate() {
+        if (synapseDelays != null) {
+            synapticEvents += synapseDelays.deliver(receptor == Receptor.EXCITATORY ? post.excitatoryInput()
+                    : post.inhibitoryInput(), w);
+            return;
+        }
         SpikeHistory arriving = preSpikes;
         int count = arriving.spikeCount();
         if (count == 0) {
@@ -644,7 +706,7 @@ public final class Projection {
     /** The dense matrix a frozen copy of {@code p} delivers through, or null where the sparse rows are kept. */
     private static float[] frozenRowsOf(Projection p) {
         long pairs = (long) p.pre.size() * p.post.size();
-        if (p.dense || p.allButSelf || pairs > FROZEN_ROWS_MAX || p.pre.size() == 0
+        if (p.dense || p.allButSelf || p.synapseDelays != null || pairs > FROZEN_ROWS_MAX || p.pre.size() == 0
                 || !wholeRowsPay(p.post.size(), p.kernels.floatLanes(), (double) p.w.length / p.pre.size())) {
             return null;
         }
@@ -682,6 +744,11 @@ public final class Projection {
         this.frozenRows = frozenRows;
         this.kernels = o.kernels;
         this.settled = o.settled;
-        withDelaySteps(o.delaySteps()); // sets preSpikes: newPre's own, or a fresh line's arrivals
+        if (o.synapseDelays != null) {
+            this.synapseDelays = o.synapseDelays.copyFor(newPre);
+            this.preSpikes = newPre.spikes();
+        } else {
+            withDelaySteps(o.delaySteps()); // sets preSpikes: newPre's own, or a fresh line's arrivals
+        }
     }
 }

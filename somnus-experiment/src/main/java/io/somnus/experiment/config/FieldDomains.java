@@ -240,6 +240,9 @@ public final class FieldDomains {
             put("projections.*.delay_ms", real(0, true)
                     .further("a whole number of steps of simulation.dt_ms, shorter than a presentation").orNull()
                     .optionalField()); // null or absent: no delay beyond the step
+            put("projections.*.delay_max_ms", real(0, true)
+                    .further("a whole number of steps of simulation.dt_ms, at least delay_ms, shorter than a presentation")
+                    .orNull().optionalField()); // null or absent: one delay for all synapses
             // a section of the rule's own fields (NearestPairConfig, TripletConfig, ...), or null for a static projection
             enumField("projections.*.plasticity.rule", PlasticityRule.class);
             // the pair rules share their fields, so that a configuration switches pairing by its rule alone

@@ -24,8 +24,12 @@ import io.somnus.synapse.Receptor;
  * @param delayMs    axonal delay (ms) from a presynaptic spike to its effect on the post neurons' update, a whole
  *                   number of steps of {@code simulation.dt_ms}; optional, null (absent) = one step, the delay of
  *                   every projection of the presets; a plastic projection's rule sees the spikes where they arrive
+ * @param delayMaxMs the longest of a delay per synapse (ms): with it, each synapse's delay is drawn uniformly from the
+ *                   whole steps from {@code delay_ms} (one step when absent) to this, from the run's connectivity stream
+ *                   after every projection's synapses and weights (Diehl &amp; Cook's input delays: 0.5 to 10 ms at
+ *                   dt = 0.5 ms); optional, null (absent) = one delay for all synapses
  */
 public record ProjectionConfig(String name, String pre, String post, Receptor receptor, ConnectorKind connector,
                                double p, WeightInit init, double weight, double weightLow, Double wMin, Double wMax,
                                PlasticityConfig plasticity, double normalise, String dropReciprocalOf,
-                               Double delayMs) { }
+                               Double delayMs, Double delayMaxMs) { }

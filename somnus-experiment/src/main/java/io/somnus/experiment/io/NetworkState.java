@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * projection's weights by synapse, with each synapse's pre and post neuron so that a restore can tell the network is
  * the one they were learned on, and every population's {@linkplain Population#learnedState() learned state} (Diehl &amp;
  * Cook's θ). Keys: {@code projection.NAME.weights} (float32), {@code projection.NAME.pre} and {@code ….post} (int32),
- * {@code population.NAME.STATE} (float64, e.g. {@code population.e.theta_mv}); numpy reads them by those names. The
+ * {@code population.NAME.STATE} (float64, e.g. {@code population.e.theta_mv}), and for a projection with a delay per
+ * synapse {@code projection.NAME.delay_steps} (int32, checked on restore as the synapses are); numpy reads them by
+ * those names. The
  * neurons' dynamic state (V, g, spike times) is not saved: a restored network starts from rest, as after
  * {@code resetState()}.
  *
@@ -42,6 +44,9 @@ public final class NetworkState {
             arrays.put(PROJECTIONS + p.name() + ".weights", NpyArray.of(p.weightsForColumnWrites().clone(), n));
             arrays.put(PROJECTIONS + p.name() + ".pre", NpyArray.of(pre, n));
             arrays.put(PROJECTIONS + p.name() + ".post", NpyArray.of(post, n));
+            if (p.synapseDelays() != null) {
+                arrays.put(PROJECTIONS + p.name() + ".delay_steps", NpyArray.of(p.synapseDelays().stepsPerSynapse(), n));
+            }
         }
         for (Population pop : net.populations()) {
             pop.learnedState().forEach((name, values) ->
@@ -88,6 +93,18 @@ public final class NetworkState {
                 }
             }
             unused.removeAll(java.util.List.of(key + "weights", key + "pre", key + "post"));
+            if (p.synapseDelays() != null) {
+                int[] delays = array(file, arrays, key + "delay_steps", NpyArray.DType.INT32, p.synapseCount(),
+                        "projection " + p.name() + "'s delay per synapse").ints();
+                for (int s = 0; s < delays.length; s++) {
+                    if (delays[s] != p.synapseDelays().steps(s)) {
+                        throw new FileFormatException(file + ": projection " + p.name() + "'s synapse " + s + " has a "
+                                + "delay of " + delays[s] + " steps there and " + p.synapseDelays().steps(s) + " in this "
+                                + "network: " + REBUILD);
+                    }
+                }
+                unused.remove(key + "delay_steps");
+            }
             writes.put(key, () -> System.arraycopy(w, 0, p.weights(), 0, w.length));
         }
         for (Population pop : net.populations()) {

@@ -36,6 +36,7 @@ import io.somnus.synapse.Connector;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseDelays;
 import io.somnus.synapse.SynapseList;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -138,17 +139,37 @@ public final class NetworkFactory {
             if (pc.plasticity() != null) {
                 proj.withPlasticity(rule(pc.plasticity(), pc.receptor(), dt));
             }
-            if (pc.delayMs() != null) {
-                proj.withDelaySteps(delaySteps(pc.delayMs(), dt, cfg.simulation().stepsPerImage(), where));
+            if (pc.delayMs() != null && pc.delayMaxMs() == null) {
+                proj.withDelaySteps(delaySteps(pc.delayMs(), dt, cfg.simulation().stepsPerImage(), where + ".delay_ms"));
             }
             if (pc.normalise() > 0) {
                 norms.put(proj, new WeightNormalisation(pc.normalise()));
             }
             projections.add(proj);
         }
+        // after every projection's synapses and weights, so that drawing delays leaves those as they were
+        for (int k = 0; k < projections.size(); k++) {
+            ProjectionConfig pc = cfg.projections().get(k);
+            if (pc.delayMaxMs() != null) {
+                projections.get(k).withSynapseDelays(drawnDelays(pc, projections.get(k).synapseCount(), dt,
+                        cfg.simulation().stepsPerImage(), rng));
+            }
+        }
         Network net = new Network(dt, input, pops, projections, norms);
         net.normalise();
         return net;
+    }
+
+    /** Each synapse's delay in steps, uniform over the whole steps from {@code delay_ms} (or one) to {@code delay_max_ms}. */
+    private static int[] drawnDelays(ProjectionConfig pc, int synapses, double dt, int stepsPerImage, RandomGenerator rng) {
+        String where = "projections." + pc.name();
+        int low = pc.delayMs() == null ? 1 : delaySteps(pc.delayMs(), dt, stepsPerImage, where + ".delay_ms");
+        int high = delaySteps(pc.delayMaxMs(), dt, stepsPerImage, where + ".delay_max_ms");
+        int[] steps = new int[synapses];
+        for (int s = 0; s < synapses; s++) {
+            steps[s] = low + rng.nextInt(high - low + 1);
+        }
+        return steps;
     }
 
     /** The earlier projection post → pre that {@code pc.drop_reciprocal_of} names. */
@@ -289,16 +310,28 @@ public final class NetworkFactory {
                             + bound(pc.wMax(), "+∞") + "), or use additive");
                 }
             }
+            int steps = 1;
             if (pc.delayMs() != null) { // its ring holds every pre spike of the delay's steps but one
-                int steps = delaySteps(pc.delayMs(), cfg.simulation().dtMs(), cfg.simulation().stepsPerImage(), where);
-                if (steps >= cfg.simulation().stepsPerImage()) {
-                    throw new ConfigException(where + ".delay_ms: " + pc.delayMs() + " ms is " + steps + " steps, at least as "
-                            + "long as a presentation (simulation.steps_per_image = " + cfg.simulation().stepsPerImage()
-                            + "): an image presented from rest (every evaluation image, and every training image unless "
-                            + "simulation.reset_every_images says otherwise) would end before a spike arrives; give fewer "
-                            + "than " + cfg.simulation().stepsPerImage() + " steps");
+                steps = presentableDelaySteps(cfg, where, "delay_ms", pc.delayMs());
+                if (pc.delayMaxMs() == null) {
+                    bytes += Integer.BYTES * (double) pre * (steps - 1);
                 }
-                bytes += Integer.BYTES * (double) pre * (steps - 1);
+            }
+            if (pc.delayMaxMs() != null) {
+                int most = presentableDelaySteps(cfg, where, "delay_max_ms", pc.delayMaxMs());
+                if (most < steps) {
+                    throw new ConfigException(where + ".delay_max_ms: " + pc.delayMaxMs() + " ms is shorter than "
+                            + where + ".delay_ms (" + pc.delayMs() + " ms), the shortest delay drawn; give at least "
+                            + pc.delayMs() + " ms");
+                }
+                if (pc.plasticity() != null && !rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs())
+                        .followsSynapseDelays()) {
+                    throw new ConfigException(where + ".delay_max_ms: rule " + pc.plasticity().rule().name().toLowerCase(java.util.Locale.ROOT)
+                            + " reads one arrival time per pre neuron and cannot follow a delay per synapse; use rule "
+                            + "nearest_pair or triplet, or remove delay_max_ms for one delay for all synapses");
+                }
+                // the layout per synapse, and each delay's spike records (a ring slot and a history, ≈ 24 B per neuron)
+                bytes += SynapseDelays.BYTES_PER_SYNAPSE * synapses + 24.0 * pre * most;
             }
             SleepTargetWeights.initialWeight(cfg, pc);
             if (synapses > Integer.MAX_VALUE - 8) {
@@ -321,21 +354,34 @@ public final class NetworkFactory {
         }
     }
 
+    /** {@link #delaySteps} of {@code where.field}, refused when a presentation from rest would end before it. */
+    private static int presentableDelaySteps(StdpRunConfig cfg, String where, String field, double ms) {
+        int steps = delaySteps(ms, cfg.simulation().dtMs(), cfg.simulation().stepsPerImage(), where + "." + field);
+        if (steps >= cfg.simulation().stepsPerImage()) {
+            throw new ConfigException(where + "." + field + ": " + ms + " ms is " + steps + " steps, at least as "
+                    + "long as a presentation (simulation.steps_per_image = " + cfg.simulation().stepsPerImage()
+                    + "): an image presented from rest (every evaluation image, and every training image unless "
+                    + "simulation.reset_every_images says otherwise) would end before a spike arrives; give fewer "
+                    + "than " + cfg.simulation().stepsPerImage() + " steps");
+        }
+        return steps;
+    }
+
     /**
      * {@code delay_ms} in steps of {@code dtMs}: a delay line holds whole steps, so a delay that is not a whole number of
      * them (to 10⁻⁹ of a step), or is under one step, is refused rather than rounded. The message names the whole
      * numbers allowed: 1 to one step under a presentation of {@code stepsPerImage} (and at most
      * {@link #MAX_DELAY_STEPS}); a whole number of steps past them is refused by the caller, with the presentation.
      */
-    static int delaySteps(double delayMs, double dtMs, int stepsPerImage, String where) {
+    static int delaySteps(double delayMs, double dtMs, int stepsPerImage, String field) {
         double steps = delayMs / dtMs;
         long whole = Math.round(steps);
         long most = Math.max(1, Math.min(MAX_DELAY_STEPS, stepsPerImage - 1L));
         if (whole < 1 || Math.abs(steps - whole) > 1e-9 * Math.max(1, steps) || whole > MAX_DELAY_STEPS) {
             long below = Math.max(1, Math.min((long) Math.floor(steps), most - 1));
-            throw new ConfigException(String.format(java.util.Locale.ROOT, "%s.delay_ms: %s ms is %s steps of "
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "%s: %s ms is %s steps of "
                     + "simulation.dt_ms = %s ms; a delay is a whole number of steps from 1 to %d (e.g. %s or %s ms)",
-                    where, delayMs, steps, dtMs, most, below * dtMs, Math.min(below + 1, most) * dtMs));
+                    field, delayMs, steps, dtMs, most, below * dtMs, Math.min(below + 1, most) * dtMs));
         }
         return (int) whole;
     }

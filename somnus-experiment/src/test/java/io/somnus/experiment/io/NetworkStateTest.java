@@ -36,10 +36,15 @@ class NetworkStateTest {
 
     /** diehl-cook at N_e = 20 (adaptive θ, dense and all-but-self projections), seeded. */
     private static Network network(long seed) {
+        return network(seed, Map.of());
+    }
+
+    private static Network network(long seed, Map<String, Object> settings) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", "diehl-cook");
         s.put("seed", seed);
         s.put("populations.e.size", 20);
+        s.putAll(settings);
         StdpRunConfig cfg = Configs.bind(new StandardResolver().resolve(s), StdpRunConfig.class);
         return NetworkFactory.build(cfg, INPUTS, new SplittableRandom(seed), Kernels.scalar());
     }
@@ -81,6 +86,30 @@ class NetworkStateTest {
         // the file is numpy's: its arrays are named by projection and population
         assertTrue(Npz.read(file).containsKey("population.e.theta_mv"));
         assertEquals(NpyArray.DType.INT32, Npz.read(file).get("projection.input_e.pre").dtype());
+    }
+
+    /**
+     * A projection with a delay per synapse saves its delays beside its synapses, and a restore checks them as it
+     * checks the synapses: another seed draws the same all-to-all synapses but other delays, and is refused.
+     */
+    @Test
+    void aDelayPerSynapseIsSavedAndChecked(@TempDir Path tmp) throws Exception {
+        Map<String, Object> delays = Map.of("projections.input_e.delay_ms", 0.5, "projections.input_e.delay_max_ms", 10.0);
+        Network trained = network(7, delays);
+        trained.projection("input_e").weights()[4] = 0.25f;
+        Path file = tmp.resolve("network.npz");
+        NetworkState.write(trained, file);
+        assertArrayEquals(trained.projection("input_e").synapseDelays().stepsPerSynapse(),
+                Npz.read(file).get("projection.input_e.delay_steps").ints());
+        Network restored = network(7, delays);
+        NetworkState.read(file, restored);
+        assertEquals(0.25f, restored.projection("input_e").weights()[4]);
+        FileFormatException e = assertThrows(FileFormatException.class, () -> NetworkState.read(file, network(8, delays)));
+        assertTrue(e.getMessage().contains("projection input_e's synapse 0 has a delay of") || e.getMessage().contains(
+                "projection input_e's synapse 1 has a delay of"), e.getMessage());
+        FileFormatException none = assertThrows(FileFormatException.class, () -> NetworkState.read(file, network(7)));
+        assertTrue(none.getMessage().contains("projection.input_e.delay_steps, which this network has no place for"),
+                none.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.somnus.experiment.stdp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,6 +222,45 @@ class NetworkFactoryTest {
         ConfigException zero = assertThrows(ConfigException.class,
                 () -> PresetConfigs.of("paper", "projections.e_e.delay_ms", 0.0));
         assertTrue(zero.getMessage().contains("projections.e_e.delay_ms"), zero.getMessage());
+    }
+
+    /**
+     * {@code delay_max_ms} gives each synapse a delay of its own, uniform over the whole steps from {@code delay_ms} to
+     * it (Diehl &amp; Cook's input delays: 0.5–10 ms at dt = 0.5 ms, 1–20 steps), drawn after every weight, so that the
+     * weights are those of the same seed without delays; a longest delay under the shortest, or a rule that reads one
+     * arrival per pre neuron, is refused naming the field.
+     */
+    @Test
+    void delayMaxMsDrawsADelayPerSynapse() {
+        StdpRunConfig dc = PresetConfigs.of("diehl-cook", "projections.input_e.delay_ms", 0.5,
+                "projections.input_e.delay_max_ms", 10.0);
+        Network net = NetworkFactory.build(dc, 784, new SplittableRandom(3), Kernels.scalar());
+        Network plain = NetworkFactory.build(PresetConfigs.of("diehl-cook"), 784, new SplittableRandom(3), Kernels.scalar());
+        Projection input = net.projection("input_e");
+        int[] delays = input.synapseDelays().stepsPerSynapse();
+        int[] count = new int[21];
+        for (int d : delays) {
+            assertTrue(d >= 1 && d <= 20, "delay " + d);
+            count[d]++;
+        }
+        // 78 400 synapses over 20 values: 3 920 each, sd ≈ 61
+        for (int d = 1; d <= 20; d++) {
+            assertTrue(Math.abs(count[d] - 3920) < 300, "delay " + d + " steps: " + count[d] + " synapses");
+        }
+        assertEquals(20, input.delaySteps());
+        assertArrayEquals(plain.projection("input_e").weights(), input.weights());
+        assertNull(net.projection("e_i").synapseDelays());
+        // refused when the configuration is resolved, before anything runs
+        for (Object[] bad : new Object[][] {
+                {"diehl-cook", "projections.input_e.delay_ms", 2.0, "projections.input_e.delay_max_ms", 1.0, "shorter than"},
+                {"paper", "projections.e_e.plasticity.rule", "all_to_all", "projections.e_e.delay_max_ms", 3.0,
+                        "rule all_to_all"},
+                {"diehl-cook", "train.epochs", 1, "projections.input_e.delay_max_ms", 10.25, "20.5 steps"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> PresetConfigs.of((String) bad[0], bad[1],
+                    bad[2], bad[3], bad[4]));
+            assertTrue(e.getMessage().startsWith(bad[3] + ": ") && e.getMessage().contains((String) bad[5]),
+                    e.getMessage());
+        }
     }
 
     /**
