@@ -50,7 +50,7 @@ final class Charts {
         s.setPlotBorderColor(new Color(0x99, 0x99, 0x99));
         s.setPlotGridLinesColor(new Color(0xe4, 0xe4, 0xe4));
         s.setPlotGridLinesStroke(new BasicStroke(0.8f));
-        s.setChartTitleFont(new Font(FONT, Font.BOLD, 13));
+        s.setChartTitleFont(titleFont(title, width));
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
@@ -69,6 +69,25 @@ final class Charts {
         s.setXAxisTickLabelsFormattingFunction(Charts::tick);
         s.setYAxisTickLabelsFormattingFunction(Charts::tick);
         return chart;
+    }
+
+    /** Bold title sizes, largest first: a title wider than its chart takes the first that fits. */
+    private static final int[] TITLE_POINTS = {13, 12, 11, 10, 9};
+
+    /**
+     * The title's font: bold 13 pt, or the largest smaller size that fits the chart's width less its padding. XChart
+     * draws a title on one line, centred, and cuts a longer one at both ends (a sweep's grid variant in the title, e.g.
+     * {@code projections.input_e.delay_max_ms=10.0}, is 70 characters and more); below 9 pt it is cut.
+     */
+    static Font titleFont(String title, int width) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        for (int points : TITLE_POINTS) {
+            Font f = new Font(FONT, Font.BOLD, points);
+            if (title == null || f.getStringBounds(title, frc).getWidth() <= width - 24) {
+                return f;
+            }
+        }
+        return new Font(FONT, Font.BOLD, TITLE_POINTS[TITLE_POINTS.length - 1]);
     }
 
     /** Colour i of n along the sequential palette, stopping short of its pale yellow end. */

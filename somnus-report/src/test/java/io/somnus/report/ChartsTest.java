@@ -1,6 +1,7 @@
 package io.somnus.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -41,5 +42,24 @@ class ChartsTest {
         Charts.niceYRange(chart, 0, 0);   // [−0.5, 0.5], steps of 0.25
         assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
+    }
+
+    /**
+     * A title wider than its chart is set smaller until it fits, measured independently here with the same font at each
+     * size; a short one keeps 13 pt.
+     */
+    @Test
+    void aLongTitleIsSetSmallerToFitItsChart() {
+        String grid = "diehl-cook (stdp) × fashion-mnist, projections.input_e.delay_max_ms=10.0";
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        java.awt.Font at13 = new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, 13);
+        assertTrue(at13.getStringBounds(grid, frc).getWidth() > 560 - 24, "the title is too wide at 13 pt");
+        java.awt.Font fitted = Charts.titleFont(grid, 560);
+        assertTrue(fitted.getSize() < 13, "set smaller: " + fitted.getSize());
+        assertTrue(fitted.getStringBounds(grid, frc).getWidth() <= 560 - 24, "fits: " + fitted.getSize());
+        java.awt.Font oneLarger = new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, fitted.getSize() + 1);
+        assertTrue(oneLarger.getStringBounds(grid, frc).getWidth() > 560 - 24, "the largest size that fits");
+        assertEquals(13, Charts.titleFont("final test accuracy", 380).getSize());
+        assertEquals(fitted, Charts.xy(grid, "x", "y", 560, 340).getStyler().getChartTitleFont());
     }
 }
