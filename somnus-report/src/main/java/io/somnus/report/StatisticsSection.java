@@ -131,6 +131,8 @@ final class StatisticsSection implements Section {
             html.note("no comparisons: the sweep needs f = 0 and at least one other sleep fraction per panel");
         }
 
+        gridVariants(ctx, html, columns);
+
         html.tag("h3", "Beta GLMM (glmmTMB)");
         Path table = ctx.results().dir().resolve(GlmmRunner.TABLE);
         Path stats = ctx.results().dir().resolve(Aggregator.STATS);
@@ -161,6 +163,55 @@ final class StatisticsSection implements Section {
             html.note("GLMM " + status);
         } else {
             html.note("GLMM not run for this directory: `somnus sweep` fits it after the runs when R and glmmTMB are installed");
+        }
+    }
+
+    /**
+     * The grid's variants against the first of them, where a preset × dataset × sleep fraction ran several: nothing for
+     * a sweep without a grid. The order is the sweep file's (DIR/sweep.yaml); without it, the variants' names.
+     */
+    private static void gridVariants(ReportContext ctx, Html html, List<Column> columns) {
+        List<String> order = gridOrder(ctx);
+        List<List<String>> all = new ArrayList<>();
+        for (Column col : columns) {
+            String metric = col.metrics().stream().filter(m -> ctx.runs().stream()
+                    .anyMatch(r -> Double.isFinite(r.metric(m)))).findFirst().orElse(null);
+            if (metric == null) {
+                continue;
+            }
+            for (VariantComparisons.Row r : VariantComparisons.of(ctx.runs(), order, metric)) {
+                Comparison k = r.comparison();
+                CellKey key = r.cell();
+                all.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), Formats.fraction(key.sleepFraction()),
+                        key.variant(), r.reference(), col.heading(), Html.sig(k.diff(), 3),
+                        Double.isNaN(r.ciLow()) ? "–" : "[" + Html.sig(r.ciLow(), 3) + ", " + Html.sig(r.ciHigh(), 3) + "]",
+                        k.pairedN() >= 2 ? Html.p(k.pairedP()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
+                        Html.p(k.welchP())));
+            }
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        html.tag("h3", "Grid variants against the first");
+        html.p("Where a preset × dataset × sleep fraction ran several of the grid's variants (the controls left out), each "
+                + "against the first in the sweep file's order: the difference of the means (variant − first), the 95 % "
+                + "t-interval of the difference by seed where both ran the same seeds (each seed's two runs differ only in "
+                + "the grid's values), the paired two-sided t-test, its p Holm-adjusted over the variants compared with "
+                + "one first, and Welch's test. A dash: undefined (fewer than two seeds, or no variation).");
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of("preset", "dataset", "sleep", "variant", "against", "metric", "difference", "95 % CI (paired)",
+                "paired p", "paired p (Holm)", "Welch p"));
+        t.addAll(all);
+        html.table(t, "data");
+    }
+
+    /** The grid's variants in the sweep file's order (DIR/sweep.yaml), or none where it cannot be read. */
+    private static List<String> gridOrder(ReportContext ctx) {
+        Path sweep = ctx.results().dir().resolve(io.somnus.experiment.sweep.SweepRunner.SWEEP_COPY);
+        try {
+            return io.somnus.experiment.sweep.SweepPlanner.gridVariants(io.somnus.experiment.sweep.SweepSpec.load(sweep));
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a directory aggregated without its sweep file: the variants' names decide
         }
     }
 

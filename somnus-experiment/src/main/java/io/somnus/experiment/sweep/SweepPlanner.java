@@ -249,6 +249,14 @@ public final class SweepPlanner {
         return d.toPlainString();
     }
 
+    /**
+     * The grid's variants (e.g. {@code train.images=1000}) in the order the sweep plans them, the order of the sweep
+     * file's values; one empty variant for a sweep without a grid.
+     */
+    public static List<String> gridVariants(SweepSpec spec) {
+        return gridPoints(spec.grid()).stream().map(SweepPlanner::variant).toList();
+    }
+
     private static String variant(Map<String, Object> gridPoint) {
         List<String> parts = new ArrayList<>();
         gridPoint.forEach((k, v) -> parts.add(k + "=" + v));

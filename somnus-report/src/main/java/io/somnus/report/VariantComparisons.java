@@ -1,0 +1,113 @@
+package io.somnus.report;
+
+import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.stats.CellKey;
+import io.somnus.experiment.stats.Comparison;
+import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.stats.Statistics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hipparchus.distribution.continuous.TDistribution;
+
+/**
+ * A sweep's grid variants against each other: in every preset × dataset × sleep fraction that ran two or more variants
+ * (the control runs left out), each variant against the first in the grid's order (the sweep file's), per metric. The
+ * difference is the variant's mean less the reference's, with the paired t-interval where both ran the same seeds
+ * (each seed's two runs differ only in the grid's values), and the tests of {@link Comparison}; the paired p is
+ * Holm-adjusted over the variants compared with one reference.
+ */
+final class VariantComparisons {
+    /**
+     * @param cell        the variant's cell
+     * @param reference   the variant it is compared with
+     * @param comparison  the tests (variant against reference)
+     * @param ciLow       the paired difference's 95 % interval, NaN where unpaired or with fewer than two pairs
+     * @param pairedPHolm the paired p, Holm-adjusted over the group's variants
+     */
+    record Row(CellKey cell, String reference, Comparison comparison, double ciLow, double ciHigh, double pairedPHolm) { }
+
+    private VariantComparisons() {
+    }
+
+    /**
+     * @param gridOrder the variants in the sweep file's order; a variant not in it comes after those that are, by name
+     */
+    static List<Row> of(List<RunRecord> runs, List<String> gridOrder, String metric) {
+        Comparator<String> byGrid = Comparator.<String>comparingInt(v -> {
+            int i = gridOrder.indexOf(v);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(Comparator.naturalOrder());
+        Map<CellKey, Map<String, List<RunRecord>>> groups = new TreeMap<>(CellKey.ORDER);
+        for (RunRecord r : runs) {
+            if (!StudyControl.labelIn(r.variant()).isEmpty()) {
+                continue;
+            }
+            CellKey group = new CellKey(r.preset(), r.model(), r.dataset(), "", r.sleepFraction());
+            groups.computeIfAbsent(group, k -> new TreeMap<>(byGrid))
+                    .computeIfAbsent(r.variant(), v -> new ArrayList<>()).add(r);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map<String, List<RunRecord>> variants : groups.values()) {
+            if (variants.size() < 2) {
+                continue;
+            }
+            Map.Entry<String, List<RunRecord>> reference = variants.entrySet().iterator().next();
+            Map<String, Comparison> compared = new LinkedHashMap<>();
+            Map<String, double[]> intervals = new LinkedHashMap<>();
+            for (Map.Entry<String, List<RunRecord>> v : variants.entrySet()) {
+                if (v == reference || v.getKey().equals(reference.getKey())) {
+                    continue;
+                }
+                compared.put(v.getKey(), Comparison.of(values(v.getValue(), metric), seeds(v.getValue()),
+                        values(reference.getValue(), metric), seeds(reference.getValue())));
+                intervals.put(v.getKey(), pairedInterval(v.getValue(), reference.getValue(), metric));
+            }
+            double[] p = compared.values().stream().mapToDouble(Comparison::pairedP).toArray();
+            double[] holm = Statistics.holm(p);
+            int k = 0;
+            for (Map.Entry<String, Comparison> c : compared.entrySet()) {
+                RunRecord first = variants.get(c.getKey()).get(0);
+                double[] ci = intervals.get(c.getKey());
+                rows.add(new Row(first.cell(), reference.getKey(), c.getValue(), ci[0], ci[1], holm[k++]));
+            }
+        }
+        return rows;
+    }
+
+    private static double[] values(List<RunRecord> runs, String metric) {
+        return runs.stream().mapToDouble(r -> r.metric(metric)).toArray();
+    }
+
+    private static long[] seeds(List<RunRecord> runs) {
+        return runs.stream().mapToLong(RunRecord::seed).toArray();
+    }
+
+    /** The 95 % t-interval of the mean difference by seed, where both groups ran the same seeds; else NaN, NaN. */
+    static double[] pairedInterval(List<RunRecord> variant, List<RunRecord> reference, String metric) {
+        Map<Long, Double> base = new TreeMap<>();
+        reference.forEach(r -> base.put(r.seed(), r.metric(metric)));
+        if (base.size() != reference.size() || variant.size() != reference.size()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] d = new double[variant.size()];
+        for (int i = 0; i < d.length; i++) {
+            Double b = base.get(variant.get(i).seed());
+            if (b == null) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            d[i] = variant.get(i).metric(metric) - b;
+        }
+        double[] finite = java.util.Arrays.stream(d).filter(Double::isFinite).toArray();
+        if (finite.length < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double mean = Statistics.mean(finite);
+        double half = new TDistribution(finite.length - 1).inverseCumulativeProbability(0.975)
+                * Statistics.std(finite) / Math.sqrt(finite.length);
+        return new double[] {mean - half, mean + half};
+    }
+}
