@@ -50,7 +50,7 @@ final class Charts {
         s.setPlotBorderColor(new Color(0x99, 0x99, 0x99));
         s.setPlotGridLinesColor(new Color(0xe4, 0xe4, 0xe4));
         s.setPlotGridLinesStroke(new BasicStroke(0.8f));
-        s.setChartTitleFont(titleFont(title, width));
+        s.setChartTitleVisible(false); // drawn by the page above the chart ({@link #svg}), where a long title wraps
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
@@ -69,25 +69,6 @@ final class Charts {
         s.setXAxisTickLabelsFormattingFunction(Charts::tick);
         s.setYAxisTickLabelsFormattingFunction(Charts::tick);
         return chart;
-    }
-
-    /** Bold title sizes, largest first: a title wider than its chart takes the first that fits. */
-    private static final int[] TITLE_POINTS = {13, 12, 11, 10, 9};
-
-    /**
-     * The title's font: bold 13 pt, or the largest smaller size that fits the chart's width less its padding. XChart
-     * draws a title on one line, centred, and cuts a longer one at both ends (a sweep's grid variant in the title, e.g.
-     * {@code projections.input_e.delay_max_ms=10.0}, is 70 characters and more); below 9 pt it is cut.
-     */
-    static Font titleFont(String title, int width) {
-        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
-        for (int points : TITLE_POINTS) {
-            Font f = new Font(FONT, Font.BOLD, points);
-            if (title == null || f.getStringBounds(title, frc).getWidth() <= width - 24) {
-                return f;
-            }
-        }
-        return new Font(FONT, Font.BOLD, TITLE_POINTS[TITLE_POINTS.length - 1]);
     }
 
     /** Colour i of n along the sequential palette, stopping short of its pale yellow end. */
@@ -296,7 +277,10 @@ final class Charts {
     /**
      * The chart as an SVG element for inlining in HTML5: without XML declaration, DOCTYPE and namespace
      * attributes (the HTML parser supplies the SVG namespace), ids made unique per figure, coordinates
-     * rounded to 0.01 (XChart draws text as glyph outlines, so this halves the size).
+     * rounded to 0.01 (XChart draws text as glyph outlines, so this halves the size). The title comes before it as
+     * text of the page ({@code div.chart-title}, as wide as the chart at most), which wraps: XChart draws a title on one
+     * line, centred over the plot, and cut a long one at both ends (a sweep's grid variant in a title is 70 characters
+     * and more).
      */
     static String svg(XYChart chart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -313,6 +297,8 @@ final class Charts {
         text = DECIMALS.matcher(text).replaceAll("$1");
         String prefix = "f" + FIGURES.incrementAndGet() + "-";
         text = ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + prefix + m.group(2)));
-        return text.strip();
+        String title = chart.getTitle();
+        return (title == null || title.isEmpty() ? "" : "<div class=\"chart-title\" style=\"max-width: " + chart.getWidth()
+                + "px\">" + Html.escape(title) + "</div>") + text.strip();
     }
 }

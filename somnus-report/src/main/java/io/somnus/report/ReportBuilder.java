@@ -110,6 +110,8 @@ public final class ReportBuilder {
             figure { margin: 0; }
             figure img, figure svg { max-width: 100%; height: auto; display: block; }
             figcaption { font-size: 12px; color: #555; margin-top: 2px; }
+            .chart-title { font-weight: bold; font-size: 13px; line-height: 1.3; text-align: center; margin: 4px 0 2px;
+                           overflow-wrap: anywhere; }
             .rfrow { display: flex; flex-wrap: wrap; gap: 14px; }
             .rf img { image-rendering: pixelated; width: 220px; height: auto; border: 1px solid #ccc; }
             .tablewrap { overflow-x: auto; }

@@ -1,6 +1,7 @@
 package io.somnus.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -45,21 +46,18 @@ class ChartsTest {
     }
 
     /**
-     * A title wider than its chart is set smaller until it fits, measured independently here with the same font at each
-     * size; a short one keeps 13 pt.
+     * A chart's title is text of the page above its SVG, escaped and at most as wide as the chart, so that a long one
+     * wraps; XChart draws none (it cut a title wider than its chart at both ends).
      */
     @Test
-    void aLongTitleIsSetSmallerToFitItsChart() {
-        String grid = "diehl-cook (stdp) × fashion-mnist, projections.input_e.delay_max_ms=10.0";
-        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
-        java.awt.Font at13 = new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, 13);
-        assertTrue(at13.getStringBounds(grid, frc).getWidth() > 560 - 24, "the title is too wide at 13 pt");
-        java.awt.Font fitted = Charts.titleFont(grid, 560);
-        assertTrue(fitted.getSize() < 13, "set smaller: " + fitted.getSize());
-        assertTrue(fitted.getStringBounds(grid, frc).getWidth() <= 560 - 24, "fits: " + fitted.getSize());
-        java.awt.Font oneLarger = new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, fitted.getSize() + 1);
-        assertTrue(oneLarger.getStringBounds(grid, frc).getWidth() > 560 - 24, "the largest size that fits");
-        assertEquals(13, Charts.titleFont("final test accuracy", 380).getSize());
-        assertEquals(fitted, Charts.xy(grid, "x", "y", 560, 340).getStyler().getChartTitleFont());
+    void theTitleIsTextAboveTheChart() {
+        String grid = "diehl-cook (stdp) × fashion-mnist, projections.input_e.delay_max_ms=10.0 & <more>";
+        XYChart chart = Charts.xy(grid, "x", "y", 560, 340);
+        chart.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
+        assertFalse(chart.getStyler().isChartTitleVisible());
+        String svg = Charts.svg(chart);
+        assertTrue(svg.startsWith("<div class=\"chart-title\" style=\"max-width: 560px\">diehl-cook (stdp) × fashion-mnist, "
+                + "projections.input_e.delay_max_ms=10.0 &amp; &lt;more&gt;</div><svg"), svg.substring(0, 200));
+        assertTrue(Charts.svg(Charts.xy("", "x", "y", 380, 270)).startsWith("<svg"));
     }
 }
