@@ -21,6 +21,9 @@ public final class SynapseDelays {
     /** The most (longest delay × pre neurons) the ring and the histories may hold, about 24 B each. */
     static final long MAX_HELD = 1L << 25;
 
+    /** The longest delay a synapse may have, in steps (each is held in 16 bits). */
+    public static final int MAX_STEPS = Short.MAX_VALUE;
+
     /** Bytes per synapse of the layout: its delay (2), its place in the grouped order and that entry's post (4 each). */
     public static final long BYTES_PER_SYNAPSE = 10;
 
@@ -51,9 +54,9 @@ public final class SynapseDelays {
         int most = 1;
         for (int s = 0; s < n; s++) {
             int d = stepsPerSynapse[s];
-            if (d < 1 || d > Short.MAX_VALUE) {
+            if (d < 1 || d > MAX_STEPS) {
                 throw new IllegalArgumentException("projection " + projection + ": synapse " + s + " has a delay of " + d
-                        + " steps; give 1 (one step, dt: the delay of a projection without one) to " + Short.MAX_VALUE);
+                        + " steps; give 1 (one step, dt: the delay of a projection without one) to " + MAX_STEPS);
             }
             most = Math.max(most, d);
         }

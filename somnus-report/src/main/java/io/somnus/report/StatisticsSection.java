@@ -183,7 +183,7 @@ final class StatisticsSection implements Section {
                 Comparison k = r.comparison();
                 CellKey key = r.cell();
                 all.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), Formats.fraction(key.sleepFraction()),
-                        key.variant(), r.reference(), col.heading(), Html.sig(k.diff(), 3),
+                        key.variant(), r.reference(), Integer.toString(k.pairedN()), col.heading(), Html.sig(k.diff(), 3),
                         Double.isNaN(r.ciLow()) ? "–" : "[" + Html.sig(r.ciLow(), 3) + ", " + Html.sig(r.ciHigh(), 3) + "]",
                         k.pairedN() >= 2 ? Html.p(k.pairedP()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
                         Html.p(k.welchP())));
@@ -197,9 +197,11 @@ final class StatisticsSection implements Section {
                 + "against the first in the sweep file's order: the difference of the means (variant − first), the 95 % "
                 + "t-interval of the difference by seed where both ran the same seeds (each seed's two runs differ only in "
                 + "the grid's values), the paired two-sided t-test, its p Holm-adjusted over the variants compared with "
-                + "one first, and Welch's test. A dash: undefined (fewer than two seeds, or no variation).");
+                + "one first, and Welch's test. Seed pairs: the seeds both ran (0: the test and interval are unpaired, or "
+                + "undefined). A dash: undefined (fewer than two seeds, or no variation).");
         List<List<String>> t = new ArrayList<>();
-        t.add(List.of("preset", "dataset", "sleep", "variant", "against", "metric", "difference", "95 % CI (paired)",
+        t.add(List.of("preset", "dataset", "sleep", "variant", "against", "seed pairs", "metric", "difference",
+                "95 % CI (paired)",
                 "paired p", "paired p (Holm)", "Welch p"));
         t.addAll(all);
         html.table(t, "data");

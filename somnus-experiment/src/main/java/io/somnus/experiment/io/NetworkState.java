@@ -93,6 +93,12 @@ public final class NetworkState {
                 }
             }
             unused.removeAll(java.util.List.of(key + "weights", key + "pre", key + "post"));
+            if ((p.synapseDelays() != null) != arrays.containsKey(key + "delay_steps")) {
+                throw new FileFormatException(file + ": projection " + p.name() + " has "
+                        + (p.synapseDelays() != null ? "a delay per synapse in this network and none" : "none in this "
+                        + "network and a delay per synapse") + " there (projections." + p.name() + ".delay_max_ms): "
+                        + REBUILD);
+            }
             if (p.synapseDelays() != null) {
                 int[] delays = array(file, arrays, key + "delay_steps", NpyArray.DType.INT32, p.synapseCount(),
                         "projection " + p.name() + "'s delay per synapse").ints();

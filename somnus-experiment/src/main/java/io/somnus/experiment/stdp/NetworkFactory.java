@@ -319,6 +319,12 @@ public final class NetworkFactory {
             }
             if (pc.delayMaxMs() != null) {
                 int most = presentableDelaySteps(cfg, where, "delay_max_ms", pc.delayMaxMs());
+                if (most > SynapseDelays.MAX_STEPS) {
+                    throw new ConfigException(where + ".delay_max_ms: " + pc.delayMaxMs() + " ms is " + most + " steps; a "
+                            + "delay per synapse is at most " + SynapseDelays.MAX_STEPS + " steps ("
+                            + SynapseDelays.MAX_STEPS * cfg.simulation().dtMs() + " ms at simulation.dt_ms = "
+                            + cfg.simulation().dtMs() + " ms); give a shorter one");
+                }
                 if (most < steps) {
                     throw new ConfigException(where + ".delay_max_ms: " + pc.delayMaxMs() + " ms is shorter than "
                             + where + ".delay_ms (" + pc.delayMs() + " ms), the shortest delay drawn; give at least "

@@ -108,8 +108,14 @@ class NetworkStateTest {
         assertTrue(e.getMessage().contains("projection input_e's synapse 0 has a delay of") || e.getMessage().contains(
                 "projection input_e's synapse 1 has a delay of"), e.getMessage());
         FileFormatException none = assertThrows(FileFormatException.class, () -> NetworkState.read(file, network(7)));
-        assertTrue(none.getMessage().contains("projection.input_e.delay_steps, which this network has no place for"),
-                none.getMessage());
+        assertTrue(none.getMessage().contains("projection input_e has none in this network and a delay per synapse there "
+                + "(projections.input_e.delay_max_ms)"), none.getMessage());
+        Path plain = tmp.resolve("plain.npz");
+        NetworkState.write(network(7), plain);
+        FileFormatException some = assertThrows(FileFormatException.class, () -> NetworkState.read(plain,
+                network(7, delays)));
+        assertTrue(some.getMessage().contains("projection input_e has a delay per synapse in this network and none there"),
+                some.getMessage());
     }
 
     @Test

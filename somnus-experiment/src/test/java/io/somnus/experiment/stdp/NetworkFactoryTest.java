@@ -255,7 +255,9 @@ class NetworkFactoryTest {
                 {"diehl-cook", "projections.input_e.delay_ms", 2.0, "projections.input_e.delay_max_ms", 1.0, "shorter than"},
                 {"paper", "projections.e_e.plasticity.rule", "all_to_all", "projections.e_e.delay_max_ms", 3.0,
                         "rule all_to_all"},
-                {"diehl-cook", "train.epochs", 1, "projections.input_e.delay_max_ms", 10.25, "20.5 steps"}}) {
+                {"diehl-cook", "train.epochs", 1, "projections.input_e.delay_max_ms", 10.25, "20.5 steps"},
+                {"paper", "simulation.steps_per_image", 40000, "projections.input_e.delay_max_ms", 35000.0,
+                        "35000 steps; a delay per synapse is at most 32767 steps"}}) {
             ConfigException e = assertThrows(ConfigException.class, () -> PresetConfigs.of((String) bad[0], bad[1],
                     bad[2], bad[3], bad[4]));
             assertTrue(e.getMessage().startsWith(bad[3] + ": ") && e.getMessage().contains((String) bad[5]),
