@@ -88,26 +88,18 @@ final class VariantComparisons {
 
     /** The 95 % t-interval of the mean difference by seed, where both groups ran the same seeds; else NaN, NaN. */
     static double[] pairedInterval(List<RunRecord> variant, List<RunRecord> reference, String metric) {
-        Map<Long, Double> base = new TreeMap<>();
-        reference.forEach(r -> base.put(r.seed(), r.metric(metric)));
-        if (base.size() != reference.size() || variant.size() != reference.size()) {
+        double[][] pairs = Comparison.pairs(values(variant, metric), seeds(variant), values(reference, metric),
+                seeds(reference));
+        if (pairs == null || pairs[0].length < 2) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        double[] d = new double[variant.size()];
+        double[] d = new double[pairs[0].length];
         for (int i = 0; i < d.length; i++) {
-            Double b = base.get(variant.get(i).seed());
-            if (b == null) {
-                return new double[] {Double.NaN, Double.NaN};
-            }
-            d[i] = variant.get(i).metric(metric) - b;
+            d[i] = pairs[0][i] - pairs[1][i];
         }
-        double[] finite = java.util.Arrays.stream(d).filter(Double::isFinite).toArray();
-        if (finite.length < 2) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        double mean = Statistics.mean(finite);
-        double half = new TDistribution(finite.length - 1).inverseCumulativeProbability(0.975)
-                * Statistics.std(finite) / Math.sqrt(finite.length);
+        double mean = Statistics.mean(d);
+        double half = new TDistribution(d.length - 1).inverseCumulativeProbability(0.975)
+                * Statistics.std(d) / Math.sqrt(d.length);
         return new double[] {mean - half, mean + half};
     }
 }

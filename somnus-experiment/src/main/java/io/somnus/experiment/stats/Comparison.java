@@ -71,7 +71,11 @@ public record Comparison(int baselineN, double baselineMean, double diff, double
                 Statistics.cohensD(a, b), Statistics.hedgesG(a, b));
     }
 
-    private static double[][] pairs(double[] a, long[] seedsA, double[] b, long[] seedsB) {
+    /**
+     * The values of {@code a} and {@code b} paired by seed, {@code {a's, b's}} in a's order, the pairs with a value that
+     * is not finite left out; null unless both groups have exactly the same seeds, each once.
+     */
+    public static double[][] pairs(double[] a, long[] seedsA, double[] b, long[] seedsB) {
         if (seedsA.length != seedsB.length) {
             return null;
         }

@@ -296,9 +296,10 @@ public final class NetworkFactory {
                         + (pc.receptor() == Receptor.INHIBITORY ? " (inhibitory weights are negative)" : "") + "; give "
                         + where + ".weight within the bounds");
             }
+            Plasticity plasticity = null;
             if (pc.plasticity() != null) {
                 try {
-                    rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
+                    plasticity = rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(where + ".plasticity: " + e.getMessage());
                 }
@@ -330,8 +331,7 @@ public final class NetworkFactory {
                             + where + ".delay_ms (" + pc.delayMs() + " ms), the shortest delay drawn; give at least "
                             + pc.delayMs() + " ms");
                 }
-                if (pc.plasticity() != null && !rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs())
-                        .followsSynapseDelays()) {
+                if (plasticity != null && !plasticity.followsSynapseDelays()) {
                     throw new ConfigException(where + ".delay_max_ms: rule " + pc.plasticity().rule().name().toLowerCase(java.util.Locale.ROOT)
                             + " reads one arrival time per pre neuron and cannot follow a delay per synapse; use rule "
                             + "nearest_pair or triplet, or remove delay_max_ms for one delay for all synapses");
