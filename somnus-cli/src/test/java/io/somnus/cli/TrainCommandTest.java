@@ -82,6 +82,37 @@ class TrainCommandTest {
                 Summaries.describe(frozen));
     }
 
+    /**
+     * A network trained with a delay per synapse is loaded under another seed: the all-to-all synapses are the same,
+     * and the saved delays replace the ones that seed draws, so with plasticity off the run ends with the saved weights.
+     * Loading it where delay_max_ms is shorter than its delays is refused, naming the synapse and the field.
+     */
+    @Test
+    void aNetworkWithDelaysIsLoadedUnderAnotherSeed(@TempDir Path tmp) throws Exception {
+        String[] small = {"--preset", "diehl-cook", "--excitatory", "10", "--dataset", "geomfig", "--train-images", "20",
+                "--validation-images", "10", "--test-images", "10", "--set", "train.readout_images=20", "--set",
+                "projections.input_e.delay_ms=0.5"};
+        Path trained = tmp.resolve("trained");
+        Outcome o = run(concat(new String[] {"train"}, small, new String[] {"--set",
+                "projections.input_e.delay_max_ms=10", "--save-network", "--out", trained.toString()}));
+        assertEquals(0, o.exit(), o.err());
+        Path network = trained.resolve("network.npz");
+        Path frozen = tmp.resolve("frozen");
+        o = run(concat(new String[] {"train"}, small, new String[] {"--set", "projections.input_e.delay_max_ms=10",
+                "--seed", "2", "--load-network", network.toString(), "--plasticity", "off", "--out", frozen.toString()}));
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(trained.resolve("weights.npz")),
+                Files.readAllBytes(frozen.resolve("weights.npz"))), "the loaded weights should be the run's");
+        Path shorter = tmp.resolve("shorter");
+        o = run(concat(new String[] {"train"}, small, new String[] {"--set", "projections.input_e.delay_max_ms=5",
+                "--load-network", network.toString(), "--out", shorter.toString()}));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--load-network " + network + ": projection input_e's synapse ")
+                && o.err().contains("outside the 1–10 steps that projections.input_e.delay_ms and delay_max_ms give "
+                + "here"), o.err());
+        assertTrue(!Files.exists(shorter), "a refused run leaves no directory");
+    }
+
     private static String[] concat(String[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }

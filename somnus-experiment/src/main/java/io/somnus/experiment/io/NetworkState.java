@@ -3,6 +3,7 @@ package io.somnus.experiment.io;
 import io.somnus.network.Network;
 import io.somnus.neuron.Population;
 import io.somnus.synapse.Projection;
+import io.somnus.synapse.SynapseDelays;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,13 +16,15 @@ import java.util.TreeSet;
  * the one they were learned on, and every population's {@linkplain Population#learnedState() learned state} (Diehl &amp;
  * Cook's θ). Keys: {@code projection.NAME.weights} (float32), {@code projection.NAME.pre} and {@code ….post} (int32),
  * {@code population.NAME.STATE} (float64, e.g. {@code population.e.theta_mv}), and for a projection with a delay per
- * synapse {@code projection.NAME.delay_steps} (int32, checked on restore as the synapses are); numpy reads them by
- * those names. The
+ * synapse {@code projection.NAME.delay_steps} (int32; restored with the weights, in place of the delays the network
+ * drew); numpy reads them by those names. The
  * neurons' dynamic state (V, g, spike times) is not saved: a restored network starts from rest, as after
  * {@code resetState()}.
  *
  * <p>Rebuild the network from the configuration and seed it was trained with (the connectors draw the same synapses),
- * then {@link #read}: a network with other synapses is refused, naming the first that differs.
+ * then {@link #read}: a network with other synapses is refused, naming the first that differs. A delay per synapse is
+ * restored as the weights are, so a network drawn under another seed takes the saved delays; it must have a delay per
+ * synapse on the same projections.
  */
 public final class NetworkState {
     private static final String PROJECTIONS = "projection.";
@@ -102,14 +105,19 @@ public final class NetworkState {
             if (p.synapseDelays() != null) {
                 int[] delays = array(file, arrays, key + "delay_steps", NpyArray.DType.INT32, p.synapseCount(),
                         "projection " + p.name() + "'s delay per synapse").ints();
+                boolean same = true;
                 for (int s = 0; s < delays.length; s++) {
-                    if (delays[s] != p.synapseDelays().steps(s)) {
+                    if (delays[s] < 1 || delays[s] > SynapseDelays.MAX_STEPS) {
                         throw new FileFormatException(file + ": projection " + p.name() + "'s synapse " + s + " has a "
-                                + "delay of " + delays[s] + " steps there and " + p.synapseDelays().steps(s) + " in this "
-                                + "network: " + REBUILD);
+                                + "delay of " + delays[s] + " steps there; a delay is 1 to " + SynapseDelays.MAX_STEPS
+                                + " steps: the file is not one NetworkState.write wrote");
                     }
+                    same &= delays[s] == p.synapseDelays().steps(s);
                 }
                 unused.remove(key + "delay_steps");
+                if (!same) { // learned with them: they replace the ones this network drew (another seed's)
+                    writes.put(key + "delay_steps", () -> p.withSynapseDelays(delays));
+                }
             }
             writes.put(key, () -> System.arraycopy(w, 0, p.weights(), 0, w.length));
         }

@@ -162,14 +162,42 @@ public final class NetworkFactory {
 
     /** Each synapse's delay in steps, uniform over the whole steps from {@code delay_ms} (or one) to {@code delay_max_ms}. */
     private static int[] drawnDelays(ProjectionConfig pc, int synapses, double dt, int stepsPerImage, RandomGenerator rng) {
-        String where = "projections." + pc.name();
-        int low = pc.delayMs() == null ? 1 : delaySteps(pc.delayMs(), dt, stepsPerImage, where + ".delay_ms");
-        int high = delaySteps(pc.delayMaxMs(), dt, stepsPerImage, where + ".delay_max_ms");
+        int[] range = delayRangeSteps(pc, dt, stepsPerImage);
         int[] steps = new int[synapses];
         for (int s = 0; s < synapses; s++) {
-            steps[s] = low + rng.nextInt(high - low + 1);
+            steps[s] = range[0] + rng.nextInt(range[1] - range[0] + 1);
         }
         return steps;
+    }
+
+    /** The shortest and longest delay per synapse the configuration draws, in steps: {@code delay_ms} (or one) to {@code delay_max_ms}. */
+    private static int[] delayRangeSteps(ProjectionConfig pc, double dt, int stepsPerImage) {
+        String where = "projections." + pc.name();
+        int low = pc.delayMs() == null ? 1 : delaySteps(pc.delayMs(), dt, stepsPerImage, where + ".delay_ms");
+        return new int[] {low, delaySteps(pc.delayMaxMs(), dt, stepsPerImage, where + ".delay_max_ms")};
+    }
+
+    /**
+     * Refuses delays per synapse that a restored network ({@code --load-network}) brought from outside the range this
+     * configuration draws from: config.yaml would then say delays the run did not have.
+     */
+    public static void checkRestoredDelays(StdpRunConfig cfg, Network net, String source) {
+        for (ProjectionConfig pc : cfg.projections()) {
+            if (pc.delayMaxMs() == null) {
+                continue;
+            }
+            int[] range = delayRangeSteps(pc, cfg.simulation().dtMs(), cfg.simulation().stepsPerImage());
+            SynapseDelays delays = net.projection(pc.name()).synapseDelays();
+            for (int s = 0; s < net.projection(pc.name()).synapseCount(); s++) {
+                int d = delays.steps(s);
+                if (d < range[0] || d > range[1]) {
+                    throw new ConfigException(source + ": projection " + pc.name() + "'s synapse " + s + " has a delay "
+                            + "of " + d + " steps (" + d * cfg.simulation().dtMs() + " ms), outside the " + range[0]
+                            + "–" + range[1] + " steps that projections." + pc.name() + ".delay_ms and delay_max_ms "
+                            + "give here: set them to the values the network was trained with");
+                }
+            }
+        }
     }
 
     /** The earlier projection post → pre that {@code pc.drop_reciprocal_of} names. */

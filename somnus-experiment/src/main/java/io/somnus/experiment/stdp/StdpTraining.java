@@ -310,6 +310,7 @@ public final class StdpTraining {
         }
         try {
             NetworkState.read(exchange.networkIn(), net);
+            NetworkFactory.checkRestoredDelays(cfg, net, "--load-network " + exchange.networkIn());
         } catch (FileFormatException | java.nio.file.NoSuchFileException e) {
             throw new ConfigException("--load-network " + (e instanceof java.nio.file.NoSuchFileException
                     ? exchange.networkIn() + ": no such file" : e.getMessage()));
