@@ -14,9 +14,21 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Total |w| per projection across wake and sleep (sleep_traces.csv) for the showcase runs of each group. */
 final class WeightTracesSection implements Section {
+    /** A total whose range is below this fraction of its value is drawn as constant. */
+    static final double NEARLY_CONSTANT = 1e-3;
     /** The columns drawn ({@link SleepTraces#MEAN} is not). */
     private static final List<String> COLUMNS = List.of(SleepTraces.STEP, SleepTraces.PHASE, SleepTraces.EPISODE,
             SleepTraces.PROJECTION, SleepTraces.TOTAL_ABS);
+
+    /**
+     * A linear y axis over [lo, hi] with round ticks ({@link Charts#niceYRange}). A total held nearly constant (Diehl
+     * &amp; Cook's normalised 7 800, moving in the fifth digit) is drawn flat in a range a tenth of its value wide,
+     * instead of magnified until every tick prints as one value.
+     */
+    static void linearYRange(XYChart chart, double lo, double hi) {
+        boolean flat = hi - lo < NEARLY_CONSTANT * hi;
+        Charts.niceYRange(chart, flat ? (lo + hi) / 2 : lo, flat ? (lo + hi) / 2 : hi);
+    }
 
     @Override
     public String id() {
@@ -90,8 +102,16 @@ final class WeightTracesSection implements Section {
                 }
                 boolean log = lo > 0 && hi / lo >= Charts.LOG_RANGE;
                 if (hi > 0) {
+                    double bottom = lo;
+                    double top = hi;
+                    if (!log) {
+                        linearYRange(chart, lo, hi);
+                        bottom = chart.getStyler().getYAxisMin();
+                        top = chart.getStyler().getYAxisMax();
+                    }
                     // shaded on either scale (on a linear one they were missing, so sleep showed only as steps down)
-                    Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), lo, hi, new Color(0x55, 0x55, 0x55));
+                    Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), bottom, top,
+                            new Color(0x55, 0x55, 0x55));
                 }
                 if (log) {
                     range[0] = Math.min(range[0], lo);

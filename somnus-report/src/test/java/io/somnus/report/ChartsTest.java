@@ -46,6 +46,23 @@ class ChartsTest {
     }
 
     /**
+     * A weight trace held constant by normalisation (Diehl &amp; Cook's Σ|w| = 7 800, moving in the fifth digit) is
+     * drawn flat with ticks 200 apart around it, where XChart magnified it until every tick printed "7800"; a total that
+     * moves gets round ticks over its own range.
+     */
+    @Test
+    void aNearlyConstantWeightTraceIsDrawnFlatWithRoundTicks() {
+        XYChart chart = Charts.xy("t", "x", "y", 560, 320);
+        WeightTracesSection.linearYRange(chart, 7799.9998454878805, 7800.000004206298);
+        // the zero-width rule: 7 800 ± 390, a quarter of 780 rounds up to 200
+        assertEquals(7400, chart.getStyler().getYAxisMin(), 1e-9);
+        assertEquals(8200, chart.getStyler().getYAxisMax(), 1e-9);
+        WeightTracesSection.linearYRange(chart, 96, 100);   // 4 % apart: its own range, in steps of 1
+        assertEquals(96, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(100, chart.getStyler().getYAxisMax(), 1e-12);
+    }
+
+    /**
      * A chart's title is text of the page above its SVG, escaped and at most as wide as the chart, so that a long one
      * wraps; XChart draws none (it cut a title wider than its chart at both ends).
      */
