@@ -91,6 +91,12 @@ final class VersusSleepSection implements Section {
                 }
                 chart.getStyler().setLegendVisible(present.size() > 1);
                 chart.getStyler().setXAxisDecimalPattern("0.00");
+                double[] fractions = groupRows.stream().mapToDouble(r -> r.cell().sleepFraction()).distinct().toArray();
+                if (present.size() > 1 && fractions.length == 1) {
+                    // one sleep fraction: the series drawn to its sides must not read as fractions of their own
+                    chart.getStyler().setXAxisTicksVisible(false);
+                    chart.setXAxisTitle("sleep fraction asked for: " + Formats.fraction(fractions[0]));
+                }
                 html.svgFigure(ctx.svg(chart), panel.title() + ", " + g.getKey().title(), null, "fig");
             }
             html.gridEnd();
