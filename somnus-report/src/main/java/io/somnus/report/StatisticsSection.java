@@ -167,8 +167,9 @@ final class StatisticsSection implements Section {
     }
 
     /**
-     * The grid's variants against the first of them, where a preset × dataset × sleep fraction ran several: nothing for
-     * a sweep without a grid. The order is the sweep file's (DIR/sweep.yaml); without it, the variants' names.
+     * The sweep's variants (named variants, grid values) against the first of them, where a preset × dataset × sleep
+     * fraction ran several: nothing for a sweep with neither. The order is the sweep file's (DIR/sweep.yaml); without it,
+     * the variants' names.
      */
     private static void gridVariants(ReportContext ctx, Html html, List<Column> columns) {
         List<String> order = gridOrder(ctx);
@@ -192,11 +193,11 @@ final class StatisticsSection implements Section {
         if (all.isEmpty()) {
             return;
         }
-        html.tag("h3", "Grid variants against the first");
-        html.p("Where a preset × dataset × sleep fraction ran several of the grid's variants (the controls left out), each "
-                + "against the first in the sweep file's order: the difference of the means (variant − first), the 95 % "
-                + "t-interval of the difference by seed where both ran the same seeds (each seed's two runs differ only in "
-                + "the grid's values), the paired two-sided t-test, its p Holm-adjusted over the variants compared with "
+        html.tag("h3", "Variants against the first");
+        html.p("Where a preset × dataset × sleep fraction ran several of the sweep's variants (its named variants and grid "
+                + "values; the controls left out), each against the first in the sweep file's order: the difference of the "
+                + "means (variant − first), the 95 % t-interval of the difference by seed where both ran the same seeds "
+                + "(each seed's two runs differ only in the variant's settings), the paired two-sided t-test, its p Holm-adjusted over the variants compared with "
                 + "one first, and Welch's test. Seed pairs: the seeds both ran (0: the test and interval are unpaired, or "
                 + "undefined). A dash: undefined (fewer than two seeds, or no variation).");
         List<List<String>> t = new ArrayList<>();
@@ -207,7 +208,7 @@ final class StatisticsSection implements Section {
         html.table(t, "data");
     }
 
-    /** The grid's variants in the sweep file's order (DIR/sweep.yaml), or none where it cannot be read. */
+    /** The sweep's variants in the sweep file's order (DIR/sweep.yaml), or none where it cannot be read. */
     private static List<String> gridOrder(ReportContext ctx) {
         Path sweep = ctx.results().dir().resolve(io.somnus.experiment.sweep.SweepRunner.SWEEP_COPY);
         try {

@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
- * A sweep's grid variants against each other: in every preset × dataset × sleep fraction that ran two or more variants
- * (the control runs left out), each variant against the first in the grid's order (the sweep file's), per metric. The
- * difference is the variant's mean less the reference's, with the paired t-interval where both ran the same seeds
- * (each seed's two runs differ only in the grid's values), and the tests of {@link Comparison}; the paired p is
+ * A sweep's variants (named variants, grid values) against each other: in every preset × dataset × sleep fraction that
+ * ran two or more variants (the control runs left out), each variant against the first in the sweep file's order, per
+ * metric. The difference is the variant's mean less the reference's, with the paired t-interval where both ran the same
+ * seeds (each seed's two runs differ only in the variant's settings), and the tests of {@link Comparison}; the paired p is
  * Holm-adjusted over the variants compared with one reference.
  */
 final class VariantComparisons {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Grid variants against the first in the sweep file's order, checked by hand: three seeds, a paired interval from the
+ * Variants against the first in the sweep file's order, checked by hand: three seeds, a paired interval from the
  * t quantile of 2 degrees of freedom (4.3027), Holm's adjustment of two p-values, the controls left out.
  */
 class VariantComparisonsTest {

@@ -65,7 +65,7 @@ public final class StudyCalibration {
         }
         return SweepPlanner.plan(new SweepSpec(s.source(), "estimate-calibration", "", s.presets(),
                 List.of(s.datasets().get(0)), List.of(0.5), LongStream.rangeClosed(1, SEEDS).boxed().toList(),
-                keptGrid(s), set, List.of()), resolver);
+                keptGrid(s), keptVariants(s), set, List.of()), resolver);
     }
 
     /** The calibration's sizes for a preset whose resolved configuration is {@code config}. */
@@ -100,6 +100,22 @@ public final class StudyCalibration {
         Map<String, List<Object>> grid = new LinkedHashMap<>(s.grid());
         grid.keySet().removeIf(k -> SIZED.contains(k.substring(k.lastIndexOf('/') + 1)));
         return grid;
+    }
+
+    /**
+     * The sweep's named variants without their settings of {@link #SIZED} fields; of those left the same, the first
+     * (their runs cost the same per unit of work).
+     */
+    private static Map<String, Map<String, Object>> keptVariants(SweepSpec s) {
+        Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
+        s.variants().forEach((name, settings) -> {
+            Map<String, Object> kept = new LinkedHashMap<>(settings);
+            kept.keySet().removeIf(k -> SIZED.contains(k.substring(k.lastIndexOf('/') + 1)));
+            if (!variants.containsValue(kept)) {
+                variants.put(name, kept);
+            }
+        });
+        return variants;
     }
 
     /**

@@ -31,17 +31,17 @@ public final class SweepPlanner {
             throw new ConfigException((oneByOne.size() == 1 ? "" : oneByOne.size() + " problems in sweep file " + where
                     + ":\n  ") + String.join("\n  ", oneByOne));
         }
-        List<Map<String, Object>> gridPoints = gridPoints(spec.grid());
+        List<Variant> variants = variants(spec);
         Points points = new Points(where, resolver);
         Map<String, String> modelOf = new HashMap<>(); // preset → model, as the resolved configurations say
         for (long seed : spec.seeds()) {
             for (String preset : spec.presets()) {
                 for (String dataset : spec.datasets()) {
-                    for (Map<String, Object> gridPoint : gridPoints) {
+                    for (Variant v : variants) {
                         for (double fraction : spec.sleepFractions()) {
-                            Map<String, Object> settings = settings(spec, preset, dataset, fraction, seed, gridPoint);
-                            ObjectNode config = points.add(settings, variant(gridPoint),
-                                    h -> runId(preset, dataset, fraction, seed, gridPoint.isEmpty() ? null : h));
+                            Map<String, Object> settings = settings(spec, preset, dataset, fraction, seed, v.settings());
+                            ObjectNode config = points.add(settings, v.label(),
+                                    h -> runId(preset, v.name(dataset), fraction, seed, v.hashed() ? h : null));
                             if (config != null) {
                                 modelOf.putIfAbsent(preset, config.path("model").asText());
                             }
@@ -51,11 +51,10 @@ public final class SweepPlanner {
                             if (!"stdp".equals(modelOf.get(preset))) {
                                 continue;
                             }
-                            Map<String, Object> settings = settings(spec, preset, dataset, 0.0, seed, gridPoint);
+                            Map<String, Object> settings = settings(spec, preset, dataset, 0.0, seed, v.settings());
                             settings.putAll(control.settings());
-                            String gridVariant = variant(gridPoint);
-                            points.add(settings, gridVariant.isEmpty() ? control.variant() : gridVariant + "," + control.variant(),
-                                    h -> controlRunId(preset, dataset, control, seed, gridPoint.isEmpty() ? null : h));
+                            points.add(settings, v.label().isEmpty() ? control.variant() : v.label() + "," + control.variant(),
+                                    h -> controlRunId(preset, v.name(dataset), control, seed, v.hashed() ? h : null));
                         }
                     }
                 }
@@ -153,14 +152,14 @@ public final class SweepPlanner {
     }
 
     private static Map<String, Object> settings(SweepSpec spec, String preset, String dataset, double fraction, long seed,
-            Map<String, Object> gridPoint) {
+            Map<String, Object> variant) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", preset);
         settings.put("dataset.name", dataset);
         settings.put("sleep.fraction", fraction);
         settings.put("seed", seed);
         settings.putAll(spec.set());
-        settings.putAll(gridPoint);
+        settings.putAll(variant);
         return settings;
     }
 
@@ -233,7 +232,8 @@ public final class SweepPlanner {
 
     /**
      * A readable run id: {@code <preset>__<dataset>__f<fraction>__s<seed>}, plus {@code __<8 hex of the
-     * configuration hash>} when the sweep has grid keys (so that the other grid values get distinct names).
+     * configuration hash>} when the sweep has grid keys (so that the other grid values get distinct names); a named
+     * variant follows the dataset ({@code <dataset>__<variant>}).
      */
     public static String runId(String preset, String dataset, double fraction, long seed, String configHash) {
         String id = preset + "__" + dataset + "__f" + fraction(fraction) + "__s" + seed;
@@ -250,17 +250,46 @@ public final class SweepPlanner {
     }
 
     /**
-     * The grid's variants (e.g. {@code train.images=1000}) in the order the sweep plans them, the order of the sweep
-     * file's values; one empty variant for a sweep without a grid.
+     * The sweep's variants (e.g. {@code delays}, {@code train.images=1000} or {@code delays,train.images=1000}) in the
+     * order the sweep plans them: each named variant in the file's order, with the grid's values in theirs; one empty
+     * variant for a sweep with neither.
      */
     public static List<String> gridVariants(SweepSpec spec) {
-        return gridPoints(spec.grid()).stream().map(SweepPlanner::variant).toList();
+        return variants(spec).stream().map(Variant::label).toList();
     }
 
-    private static String variant(Map<String, Object> gridPoint) {
-        List<String> parts = new ArrayList<>();
-        gridPoint.forEach((k, v) -> parts.add(k + "=" + v));
-        return String.join(",", parts);
+    /**
+     * One point of the sweep besides its preset, dataset, sleep fraction and seed: a named variant (or none) at a grid
+     * point (or none).
+     *
+     * @param named    the variant's name; "" without {@code variants}
+     * @param settings the variant's settings, then the grid point's
+     * @param label    the name and the grid's {@code key=value} pairs, joined by ','
+     * @param hashed   whether the run id carries the configuration's hash (a grid's values are not in the id)
+     */
+    private record Variant(String named, Map<String, Object> settings, String label, boolean hashed) {
+        /** The dataset part of a run id: the dataset, then the variant's name. */
+        String name(String dataset) {
+            return named.isEmpty() ? dataset : dataset + "__" + named;
+        }
+    }
+
+    private static List<Variant> variants(SweepSpec spec) {
+        Map<String, Map<String, Object>> named = spec.variants().isEmpty() ? Map.of("", Map.of()) : spec.variants();
+        List<Variant> out = new ArrayList<>();
+        named.forEach((name, settings) -> {
+            for (Map<String, Object> gridPoint : gridPoints(spec.grid())) {
+                Map<String, Object> all = new LinkedHashMap<>(settings);
+                all.putAll(gridPoint);
+                List<String> parts = new ArrayList<>();
+                if (!name.isEmpty()) {
+                    parts.add(name);
+                }
+                gridPoint.forEach((k, v) -> parts.add(k + "=" + v));
+                out.add(new Variant(name, all, String.join(",", parts), !gridPoint.isEmpty()));
+            }
+        });
+        return out;
     }
 
     private static String describe(Map<String, Object> settings) {

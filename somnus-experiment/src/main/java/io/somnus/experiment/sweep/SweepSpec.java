@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * seeds: [1, 2, 3]
  * grid:                                # optional: any other config field, a list of values
  *   train.images: [1000, 2000]
+ * variants:                            # optional: named alternatives, each a set of overrides (whole sections too)
+ *   preset: {}
+ *   delays: {projections.input_e.delay_max_ms: 10}
  * set:                                 # optional: fixed overrides for every run
  *   train.test_images: 500
  * controls: [untrained, untrained_sleep_target]   # optional: untrained STDP-SNNs at f = 0 ({@link StudyControl})
@@ -51,16 +54,20 @@ import java.util.regex.Pattern;
  *                       each run's configuration checks its own range)
  * @param seeds          master seeds
  * @param grid           other dotted configuration keys, each with its list of values
+ * @param variants       named alternatives, in the file's order, each a map of dotted keys to values (a value may be a
+ *                       whole section, as a map or list); every run of the grid runs under each variant
  * @param set            dotted configuration keys fixed for every run
  * @param controls       control runs for every STDP preset × dataset × grid point × seed, at f = 0
  */
 public record SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
                         List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
-                        Map<String, Object> set, List<StudyControl> controls) {
+                        Map<String, Map<String, Object>> variants, Map<String, Object> set,
+                        List<StudyControl> controls) {
 
     /** Top-level fields a sweep file may have. */
     public static final List<String> FIELDS =
-            List.of("name", "description", "presets", "datasets", "sleep_fractions", "seeds", "grid", "set", "controls");
+            List.of("name", "description", "presets", "datasets", "sleep_fractions", "seeds", "grid", "variants", "set",
+                    "controls");
 
     /** Settings keys the sweep fills in itself from presets, datasets, sleep_fractions and seeds. */
     public static final Map<String, String> RESERVED_KEYS = Map.of(
@@ -77,6 +84,9 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         sleepFractions = List.copyOf(sleepFractions);
         seeds = List.copyOf(seeds);
         grid = Collections.unmodifiableMap(new LinkedHashMap<>(grid));
+        Map<String, Map<String, Object>> named = new LinkedHashMap<>();
+        variants.forEach((k, v) -> named.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        variants = Collections.unmodifiableMap(named);
         set = Collections.unmodifiableMap(new LinkedHashMap<>(set));
         controls = List.copyOf(controls);
     }
@@ -163,6 +173,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         List<Double> fractions = fractions(root, problems);
         List<Long> seeds = seeds(root, problems);
         Map<String, List<Object>> grid = grid(root, problems);
+        Map<String, Map<String, Object>> variants = variants(root, problems);
         Map<String, Object> set = set(root, problems);
         List<StudyControl> controls = controls(root, problems);
         for (String key : grid.keySet()) {
@@ -170,8 +181,15 @@ public record SweepSpec(Path source, String name, String description, List<Strin
                 problems.add("grid." + key, null, "is also fixed under 'set'; give it in one place only");
             }
         }
+        variants.forEach((variant, settings) -> settings.keySet().forEach(key -> {
+            if (set.containsKey(key) || grid.containsKey(key)) {
+                problems.add("variants." + variant + "." + key, null, "is also given under '" + (set.containsKey(key)
+                        ? "set" : "grid") + "'; give it in one place only");
+            }
+        }));
         problems.throwIfAny();
-        return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, set, controls);
+        return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, variants, set,
+                controls);
     }
 
     /** Number of runs the grid expands to (control runs not counted: they exist for STDP presets only). */
@@ -180,7 +198,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         for (List<Object> values : grid.values()) {
             n *= values.size();
         }
-        return n;
+        return n * Math.max(1, variants.size());
     }
 
     private static String defaultName(Path source) {
@@ -298,6 +316,57 @@ public record SweepSpec(Path source, String name, String description, List<Strin
                 }
             }
             out.put(e.getKey(), list);
+        }
+        return out;
+    }
+
+    /**
+     * {@code variants}: a mapping of names to mappings of dotted keys to values; a value may be a whole section (a
+     * mapping or a list, e.g. a projection's {@code plasticity}), which replaces the preset's. An empty mapping is the
+     * preset as it is. A name may not hold ',' or '=' (a run's variant is its name and its grid values, joined so).
+     */
+    private static Map<String, Map<String, Object>> variants(JsonNode root, Problems problems) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        JsonNode node = root.get("variants");
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        String example = "e.g. {preset: {}, delays: {projections.input_e.delay_max_ms: 10}}";
+        if (!node.isObject() || node.isEmpty()) {
+            problems.add("variants", node, "expected a mapping of variant names to mappings of configuration keys to "
+                    + "values, " + example);
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String label = "variants." + e.getKey();
+            if (!NAME.matcher(e.getKey()).matches()) {
+                problems.add(label, null, "not a variant name; expected letters, digits, '.', '_' or '-'");
+                continue;
+            }
+            JsonNode settings = e.getValue();
+            if (settings.isNull() || settings.isTextual() && settings.asText().isEmpty()) {
+                settings = Mappers.JSON.createObjectNode(); // "preset:" with nothing after it: the preset as it is
+            }
+            if (!settings.isObject()) {
+                problems.add(label, settings, "expected a mapping of configuration keys to values ({} for the preset as "
+                        + "it is), " + example);
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> kv = settings.fields(); kv.hasNext(); ) {
+                Map.Entry<String, JsonNode> s = kv.next();
+                if (checkKey(label + "." + s.getKey(), s.getKey(), problems)) {
+                    Object v = scalar(s.getValue());
+                    values.put(s.getKey(), v != null ? v : Mappers.JSON.convertValue(s.getValue(), Object.class));
+                }
+            }
+            for (Map.Entry<String, Map<String, Object>> earlier : out.entrySet()) {
+                if (earlier.getValue().equals(values)) {
+                    problems.add(label, settings, "the same settings as variant '" + earlier.getKey() + "'; drop one");
+                }
+            }
+            out.put(e.getKey(), values);
         }
         return out;
     }

@@ -95,6 +95,6 @@ class StudyCalibrationTest {
 
     private static SweepSpec spec(List<String> presets) {
         return new SweepSpec(Path.of("s.yaml"), "s", "", presets, List.of("geomfig"), List.of(0.0), List.of(1L), Map.of(),
-                Map.of(), List.of());
+                Map.of(), Map.of(), List.of());
     }
 }

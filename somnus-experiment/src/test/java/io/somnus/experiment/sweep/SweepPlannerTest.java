@@ -187,4 +187,57 @@ class SweepPlannerTest {
         assertEquals(0.0, target.config().get("sleep").get("fraction").asDouble());
         assertEquals("", plan.runs().get(0).variant());
     }
+
+    /**
+     * {@code variants}: each named variant runs every point of the grid, in the file's order; a value may be a whole
+     * section, which replaces the preset's (a projection's plasticity rule with its own fields); the name follows the
+     * dataset in the run id and leads the run's variant, and controls run under each variant (the real resolver).
+     */
+    @Test
+    void namedVariantsRunEveryGridPointAndMayReplaceASection() {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [diehl-cook]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                variants:
+                  preset: {}
+                  nearest:
+                    projections.input_e.plasticity: {rule: nearest_pair, eta: 0.01, a_plus: 1.0, a_minus: 1.0,
+                                                     tau_plus_ms: 20, tau_minus_ms: 20}
+                grid: {train.images: [100, 200]}
+                controls: [untrained]
+                """), new io.somnus.experiment.run.StandardResolver());
+        List<String> variants = plan.runs().stream().map(PlannedRun::variant).toList();
+        assertEquals(List.of("preset,train.images=100", "preset,train.images=100,control=untrained",
+                "preset,train.images=200", "preset,train.images=200,control=untrained",
+                "nearest,train.images=100", "nearest,train.images=100,control=untrained",
+                "nearest,train.images=200", "nearest,train.images=200,control=untrained"), variants);
+        assertEquals(List.of("preset,train.images=100", "preset,train.images=200", "nearest,train.images=100",
+                "nearest,train.images=200"), SweepPlanner.gridVariants(plan.spec()));
+        PlannedRun preset = plan.runs().get(0);
+        PlannedRun nearest = plan.runs().get(4);
+        assertTrue(preset.runId().startsWith("diehl-cook__geomfig__preset__f0.00__s1__"), preset.runId());
+        assertTrue(plan.runs().get(5).runId().startsWith("diehl-cook__geomfig__nearest__untrained__s1__"),
+                plan.runs().get(5).runId());
+        com.fasterxml.jackson.databind.JsonNode rule = io.somnus.experiment.config.Configs.valueAt(nearest.config(),
+                "projections.input_e.plasticity");
+        assertEquals("nearest_pair", rule.get("rule").asText());
+        assertEquals(0.01, rule.get("eta").asDouble());
+        assertTrue(rule.path("nu_post").isMissingNode(), "the triplet rule's fields are replaced, not merged: " + rule);
+        assertEquals("triplet", io.somnus.experiment.config.Configs.valueAt(preset.config(),
+                "projections.input_e.plasticity.rule").asText());
+        assertEquals(200, plan.runs().get(6).config().get("train").get("images").asInt());
+        // without a grid the id has no hash: the name tells the variants apart
+        SweepPlan plain = SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                variants: {preset: , fewer: {train.images: 100}}
+                """), new FakeResolver());
+        assertEquals(List.of("paper__geomfig__preset__f0.00__s1", "paper__geomfig__fewer__f0.00__s1"),
+                plain.runs().stream().map(PlannedRun::runId).toList());
+        assertEquals(2, plain.spec().size());
+    }
 }

@@ -64,6 +64,38 @@ class SweepSpecTest {
         assertContains(problems(GOOD + "controls: untrained\n"), "controls = \"untrained\"", "expected a list");
     }
 
+    /**
+     * {@code variants}: names in the file's order, each a mapping of keys to values (a section kept whole; an empty
+     * one, or none, the preset as it is); bad names, values and keys given elsewhere too are reported together.
+     */
+    @Test
+    void variantsAreNamedSetsOfSettings() {
+        SweepSpec spec = SweepSpec.parse(FILE, GOOD + """
+                variants:
+                  preset:
+                  rule: {projections.input_e.plasticity: {rule: nearest_pair, eta: 0.01}, train.epochs: 2}
+                """);
+        assertEquals(List.of("preset", "rule"), List.copyOf(spec.variants().keySet()));
+        assertEquals(Map.of(), spec.variants().get("preset"));
+        assertEquals(Map.of("rule", "nearest_pair", "eta", 0.01),
+                spec.variants().get("rule").get("projections.input_e.plasticity"));
+        assertEquals(2L, spec.variants().get("rule").get("train.epochs"));
+        assertEquals(2 * 2 * 4 * 3 * 2 * 2, spec.size());
+        assertContains(problems(GOOD + """
+                variants:
+                  a,b: {train.epochs: 2}
+                  c: [1, 2]
+                  d: {seed: 3, train.images: 10, train.test_images: 5}
+                  f: {train.epochs: 2}
+                  e: {train.epochs: 2}
+                """), "variants.a,b: not a variant name", "variants.c = [1,2]: expected a mapping",
+                "variants.d.seed: 'seed' is set by the sweep's 'seeds' field",
+                "variants.d.train.images: is also given under 'grid'",
+                "variants.d.train.test_images: is also given under 'set'",
+                "variants.e = {\"train.epochs\":2}: the same settings as variant 'f'");
+        assertContains(problems(GOOD + "variants: {}\n"), "variants = {}: expected a mapping of variant names");
+    }
+
     @Test
     void nameDefaultsToTheFileName() {
         SweepSpec spec = SweepSpec.parse(Path.of("dir/my-study.yaml"), GOOD.replace("name: quick\n", ""));
