@@ -99,9 +99,9 @@ final class StudyProjection {
      */
     static String text(String what, SweepPlan plan, Costs costs, int cores) {
         List<JsonNode> configs = plan.runs().stream().map(r -> (JsonNode) r.config()).toList();
-        StudyEstimate.Estimate e;
+        StudyEstimate.Projection e;
         try {
-            e = StudyEstimate.estimate(configs, costs.key(), costs.perKey(), cores);
+            e = StudyEstimate.project(configs, costs.key(), costs.perKey(), cores);
         } catch (IllegalArgumentException ex) {
             throw new CliException(ex.getMessage() + " (in " + costs.source() + ")");
         }

@@ -78,13 +78,16 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--estimate", description = "project the sweep's wall time instead of running it: short calibration "
             + "runs of each preset and grid point at the sweep's network sizes (or the runs of --calibration), their "
-            + "per-phase costs scaled to the sweep's sizes")
+            + "per-phase costs scaled to the sweep's sizes; a preset that re-presents images (diehl-cook) is projected "
+            + "from its presentations per image in those runs to encoding.max_presentations, unless they trained as "
+            + "many images")
     boolean estimate;
 
     @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: take the per-phase costs from the "
             + "finished runs of this sweep directory instead (runs of the same presets at the same network sizes: a "
             + "pilot of this sweep with fewer images or seeds, a stopped run of it, a quick study); each phase's cost "
-            + "per unit of work is their median per preset")
+            + "per unit of work is their median per preset, and a re-presenting preset's presentations per image "
+            + "their median where they trained at least as many images as the sweep's runs")
     Path calibration;
 
     @Option(names = "--cores", paramLabel = "N", description = "--estimate: the cores (parallel runs) to project for "

@@ -46,6 +46,38 @@ class SweepEstimateTest {
         assertTrue(Files.notExists(tmp.resolve("runs")), "nothing ran");
     }
 
+    /**
+     * A preset that re-presents, from a pilot shorter than the sweep's runs: the projection at the pilot's presentations
+     * per image and at max_presentations, and why.
+     */
+    @Test
+    void aRePresentingPresetIsProjectedAsARange(@TempDir Path tmp) throws Exception {
+        // the pilot: one diehl-cook run of 100 images shown 150 times × 700 steps = 105 000 presentation-steps in
+        // 1.05 s (1e-5 s each)
+        Path run = Files.createDirectories(tmp.resolve("pilot").resolve("runs").resolve("diehl-cook__geomfig__f0.00__s1"));
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset", "diehl-cook",
+                "dataset.name", "geomfig", "train.images", 100))));
+        Files.writeString(run.resolve("timing.json"), "{\"setup_seconds\": 0, \"presentation_seconds\": 1.05, "
+                + "\"per_image_check_seconds\": 0, \"train_images\": 100, \"presentations\": 150, "
+                + "\"sleep_seconds\": 0, \"evaluation_seconds\": 0}");
+        Files.writeString(run.resolve("summary.json"), "{\"sleep_steps\": 0}");
+        // the sweep: two seeds of 400 images, each 400 × 700 × 1.5 × 1e-5 = 4.2 s at the pilot's rate, 28 s at 10
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), "name: dc\npresets: [diehl-cook]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\nset:\n  train.images: 400\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--calibration",
+                tmp.resolve("pilot").toString(), "--cores", "1");
+        assertEquals(0, exit, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("| diehl-cook | 2 | 8.4 s – 56.0 s | 0.0 s | 0.0 s | 8.4 s – 56.0 s |"), text);
+        assertTrue(text.contains("one per core): **8.4 s** at the presentations per image measured, **56.0 s** at "
+                + "encoding.max_presentations (the worst case)"), text);
+        assertTrue(text.contains("- diehl-cook, 400 images: training 1.50 – 10, evaluation 1 – 10 (low: the median of 1 "
+                + "finished run of at most 100 images"), text);
+        assertTrue(text.contains("give --calibration a sweep directory with finished runs of the preset"), text);
+    }
+
     /** Without --calibration, three short runs of the sweep's one preset and grid point give the costs. */
     @Test
     void withoutAPilotTheSweepsOwnCalibrationRunsGiveTheCosts(@TempDir Path tmp) throws Exception {

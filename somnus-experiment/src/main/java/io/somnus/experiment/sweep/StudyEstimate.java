@@ -21,13 +21,17 @@ import java.util.stream.Stream;
  * <p>
  * Each run is split into three phases, each with its own unit of work, counted from the run's resolved configuration:
  * <ul>
- *   <li><b>train</b>: image-steps trained (STDP-SNN: presentations × steps per image; SG-SNN: images × epochs × T ×
- *       hidden units);</li>
+ *   <li><b>train</b>: presentation-steps trained (STDP-SNN: presentations × steps per image; SG-SNN: images × epochs
+ *       × T × hidden units);</li>
  *   <li><b>sleep</b>: sleep steps (STDP-SNN) or sleep steps × copies × hidden units (SG-SNN), the expected number for the
  *       run's sleep fraction and schedule;</li>
- *   <li><b>evaluation</b>: image-steps run frozen (STDP-SNN: checkpoints × (readout + validation images) + readout + test
- *       images, × steps per image; SG-SNN: (epochs × validation + 2 × test images) × T × hidden units).</li>
+ *   <li><b>evaluation</b>: presentation-steps run frozen (STDP-SNN: checkpoints × (readout + validation images) +
+ *       readout + test images, × presentations per image × steps per image; SG-SNN: (epochs × validation + 2 × test
+ *       images) × T × hidden units).</li>
  * </ul>
+ * A planned STDP run presents each image once, or, where its preset re-presents (Diehl &amp; Cook), the presentations
+ * per image of {@link PresentationRates#expected}: one figure where finished runs at least as long measured it, else a
+ * range from the calibration runs' rate to {@code max_presentations}; {@link #project} projects both ends.
  * A preset's cost per unit of each phase is the median, over calibration runs, of that phase's seconds in timing.json
  * divided by the run's units ({@link #calibrate}); runs are grouped by a key, the preset ({@link #BY_PRESET}) or the
  * preset and the grid values it was calibrated at ({@link StudyCalibration#costKey}). A planned run's CPU time is the
@@ -35,14 +39,22 @@ import java.util.stream.Stream;
  * loaded one (how a pool of workers takes them, in the best order), and the wall time is the most loaded worker's.
  * Left out: JVM start, loading data, the statistics and the report after the runs (seconds), and STDP sleep episodes
  * that end early (the expected sleep steps are an upper bound there). Readout fits are counted as evaluation
- * image-steps, which they are not exactly.
+ * presentation-steps, which they are not exactly.
  */
 public final class StudyEstimate {
     /** Units of work of one run, per phase. */
     public record Work(double train, double sleep, double evaluation) { }
 
-    /** Seconds per unit of work, per phase; NaN where no calibration run measured the phase. */
-    public record UnitCosts(double train, double sleep, double evaluation, int runs) {
+    /**
+     * Seconds per unit of work, per phase; NaN where no calibration run measured the phase. {@code presentations}: what
+     * the runs of a re-presenting preset measured (empty for the others).
+     */
+    public record UnitCosts(double train, double sleep, double evaluation, int runs,
+                            List<PresentationRates.Measured> presentations) {
+        public UnitCosts(double train, double sleep, double evaluation, int runs) {
+            this(train, sleep, evaluation, runs, List.of());
+        }
+
         double seconds(Work w) {
             return w.train() * orZero(train) + w.sleep() * orZero(sleep) + w.evaluation() * orZero(evaluation);
         }
@@ -66,6 +78,17 @@ public final class StudyEstimate {
         }
     }
 
+    /**
+     * The estimate at both ends of the presentations per image ({@code low}: the rate measured; {@code high}: where no
+     * finished run trained as many images as a planned one, {@code max_presentations}), and the rates of the
+     * re-presenting planned runs, one per cost key and image count. Without such runs both ends are the same.
+     */
+    public record Projection(Estimate low, Estimate high, List<PresentationRates.Expected> presentations) {
+        public boolean isRange() {
+            return presentations.stream().anyMatch(PresentationRates.Expected::isRange);
+        }
+    }
+
     /** Costs per preset: a run's key is its preset. */
     public static final Function<JsonNode, String> BY_PRESET = c -> c.path("preset").asText();
 
@@ -76,17 +99,22 @@ public final class StudyEstimate {
         return Double.isNaN(x) ? 0 : x;
     }
 
-    /** The expected units of work of a run with this resolved configuration. */
+    /** The expected units of work of a run with this resolved configuration, each image presented once. */
     public static Work work(JsonNode config) {
-        return "sg".equals(config.path("model").asText()) ? sgWork(config) : stdpWork(config);
+        return work(config, PresentationRates.PerImage.ONCE);
     }
 
-    private static Work stdpWork(JsonNode c) {
-        JsonNode train = c.path("train");
+    /** The expected units of work of a run with this resolved configuration at {@code perImage} (STDP-SNN only). */
+    public static Work work(JsonNode config, PresentationRates.PerImage perImage) {
+        return "sg".equals(config.path("model").asText()) ? sgWork(config) : stdpWork(config, perImage);
+    }
+
+    private static Work stdpWork(JsonNode c, PresentationRates.PerImage perImage) {
         double steps = c.path("simulation").path("steps_per_image").asDouble();
-        double images = train.path("images").asDouble() * Math.max(1, train.path("epochs").asInt(1));
-        double wakeSteps = images * steps;
-        return new Work(wakeSteps, expectedStdpSleepSteps(c, wakeSteps), stdpEvaluatedImages(train) * steps);
+        // the wake clock counts every presentation's steps, so the sleep it schedules grows with them too
+        double wakeSteps = PresentationRates.trainedImages(c) * steps * perImage.train();
+        return new Work(wakeSteps, expectedStdpSleepSteps(c, wakeSteps),
+                stdpEvaluatedImages(c.path("train")) * steps * perImage.evaluation());
     }
 
     /** Images run frozen: each checkpoint fits the readout and scores validation, the end fits it and scores test. */
@@ -149,6 +177,7 @@ public final class StudyEstimate {
      */
     public static Map<String, UnitCosts> calibrate(Path sweepDir, Function<JsonNode, String> key) throws IOException {
         Map<String, List<double[]>> perKey = new TreeMap<>();
+        Map<String, List<PresentationRates.Measured>> rates = new TreeMap<>();
         Path runs = sweepDir.resolve(SweepRunner.RUNS_DIR);
         List<Path> dirs;
         try (Stream<Path> s = Files.list(runs)) {
@@ -158,23 +187,32 @@ public final class StudyEstimate {
             JsonNode config = Mappers.YAML.readTree(dir.resolve("config.yaml").toFile());
             JsonNode timing = Mappers.JSON.readTree(dir.resolve("timing.json").toFile());
             JsonNode summary = Mappers.JSON.readTree(dir.resolve("summary.json").toFile());
-            double[] c = measuredCosts(config, timing, summary);
+            PresentationRates.Measured rate = PresentationRates.measured(config, timing);
+            double[] c = measuredCosts(config, timing, summary,
+                    rate == null ? PresentationRates.PerImage.ONCE : rate.perImage());
             if (c != null) {
-                perKey.computeIfAbsent(key.apply(config), k -> new ArrayList<>()).add(c);
+                String k = key.apply(config);
+                perKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+                if (rate != null) {
+                    rates.computeIfAbsent(k, x -> new ArrayList<>()).add(rate);
+                }
             }
         }
         Map<String, UnitCosts> out = new TreeMap<>();
         perKey.forEach((k, list) -> out.put(k, new UnitCosts(median(list, 0), median(list, 1),
-                median(list, 2), list.size())));
+                median(list, 2), list.size(), List.copyOf(rates.getOrDefault(k, List.of())))));
         return out;
     }
 
-    /** Seconds per unit of each phase of one finished run; null without phase timings. */
-    static double[] measuredCosts(JsonNode config, JsonNode timing, JsonNode summary) {
+    /**
+     * Seconds per unit of each phase of one finished run that presented {@code perImage}; null without phase timings.
+     */
+    static double[] measuredCosts(JsonNode config, JsonNode timing, JsonNode summary,
+            PresentationRates.PerImage perImage) {
         if (!timing.has("evaluation_seconds") || !timing.has("sleep_seconds")) {
             return null;
         }
-        Work planned = work(config);
+        Work planned = work(config, perImage);
         double sleepUnits;
         double trainSeconds;
         double trainUnits;
@@ -207,12 +245,51 @@ public final class StudyEstimate {
     }
 
     /**
-     * Projects the planned runs with the given costs, looked up by each run's {@code key}, on {@code cores} workers.
+     * Projects the planned runs with the given costs, looked up by each run's {@code key}, on {@code cores} workers, at
+     * both ends of the presentations per image of the re-presenting ones ({@link PresentationRates#expected} from the
+     * costs' runs of the same key).
+     *
+     * @throws IllegalArgumentException naming a key of the plan that no calibration run measured
+     */
+    public static Projection project(List<JsonNode> configs, Function<JsonNode, String> key,
+            Map<String, UnitCosts> costs, int cores) {
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores must be >= 1, got " + cores);
+        }
+        List<PresentationRates.Expected> perRun = new ArrayList<>();
+        for (JsonNode c : configs) {
+            String k = key.apply(c);
+            perRun.add(PresentationRates.expected(k, c, costsOf(costs, k).presentations()));
+        }
+        Estimate low = estimate(configs, key, costs, cores, i -> perRun.get(i) == null
+                ? PresentationRates.PerImage.ONCE : perRun.get(i).low());
+        Estimate high = estimate(configs, key, costs, cores, i -> perRun.get(i) == null
+                ? PresentationRates.PerImage.ONCE : perRun.get(i).high());
+        List<PresentationRates.Expected> distinct = perRun.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        return new Projection(low, high, distinct);
+    }
+
+    /**
+     * The low end of {@link #project}: re-presenting runs at the rate measured.
      *
      * @throws IllegalArgumentException naming a key of the plan that no calibration run measured
      */
     public static Estimate estimate(List<JsonNode> configs, Function<JsonNode, String> key, Map<String, UnitCosts> costs,
             int cores) {
+        return project(configs, key, costs, cores).low();
+    }
+
+    private static UnitCosts costsOf(Map<String, UnitCosts> costs, String key) {
+        UnitCosts u = costs.get(key);
+        if (u == null) {
+            throw new IllegalArgumentException("no calibration run of '" + key + "': its costs are unknown");
+        }
+        return u;
+    }
+
+    /** The planned runs on {@code cores} workers, the i-th at {@code perImage.apply(i)} presentations per image. */
+    private static Estimate estimate(List<JsonNode> configs, Function<JsonNode, String> key, Map<String, UnitCosts> costs,
+            int cores, java.util.function.IntFunction<PresentationRates.PerImage> perImage) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
@@ -223,11 +300,8 @@ public final class StudyEstimate {
         for (int i = 0; i < configs.size(); i++) {
             JsonNode c = configs.get(i);
             String k = key.apply(c);
-            UnitCosts u = costs.get(k);
-            if (u == null) {
-                throw new IllegalArgumentException("no calibration run of '" + k + "': its costs are unknown");
-            }
-            Work w = work(c);
+            UnitCosts u = costsOf(costs, k);
+            Work w = work(c, perImage.apply(i));
             double[] sum = byKey.computeIfAbsent(k, x -> new double[3]);
             for (String phase : unmeasured(u, w)) {
                 unmeasured.add(k + ": " + phase);
@@ -280,23 +354,89 @@ public final class StudyEstimate {
 
     /** The estimate as a Markdown table (hours with one decimal; seconds below an hour). */
     public static String format(Estimate e) {
+        return format(new Projection(e, e, List.of()));
+    }
+
+    /**
+     * The projection as a Markdown table. Where its two ends differ, a cell reads "low – high" and the wall time is
+     * given at both; the presentations per image of re-presenting presets follow, with where they come from. Without
+     * such presets, the table of {@link #format(Estimate)}.
+     */
+    public static String format(Projection p) {
+        Estimate lo = p.low();
+        Estimate hi = p.high();
         StringBuilder b = new StringBuilder();
         b.append("| preset | runs | train | sleep | evaluation | CPU total |\n|---|---|---|---|---|---|\n");
-        for (Row r : e.rows()) {
+        for (int i = 0; i < lo.rows().size(); i++) {
+            Row r = lo.rows().get(i);
+            Row h = hi.rows().get(i);
             b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", r.key(), r.runs(),
-                    duration(r.trainSeconds()), duration(r.sleepSeconds()), duration(r.evaluationSeconds()),
-                    duration(r.cpuSeconds())));
+                    durations(r.trainSeconds(), h.trainSeconds()), durations(r.sleepSeconds(), h.sleepSeconds()),
+                    durations(r.evaluationSeconds(), h.evaluationSeconds()), durations(r.cpuSeconds(), h.cpuSeconds())));
         }
-        int runs = e.rows().stream().mapToInt(Row::runs).sum();
-        b.append(String.format(Locale.ROOT, "| **all** | %d | | | | %s |%n%n", runs, duration(e.cpuSeconds())));
-        b.append(String.format(Locale.ROOT, "Projected wall time on %d core%s (runs longest first, one per core): **%s**%n",
-                e.cores(), e.cores() == 1 ? "" : "s", duration(e.wallSeconds())));
-        if (!e.unmeasured().isEmpty()) {
+        int runs = lo.rows().stream().mapToInt(Row::runs).sum();
+        b.append(String.format(Locale.ROOT, "| **all** | %d | | | | %s |%n%n", runs,
+                durations(lo.cpuSeconds(), hi.cpuSeconds())));
+        b.append(String.format(Locale.ROOT, "Projected wall time on %d core%s (runs longest first, one per core): **%s**",
+                lo.cores(), lo.cores() == 1 ? "" : "s", duration(lo.wallSeconds())));
+        if (p.isRange()) {
+            b.append(String.format(Locale.ROOT, " at the presentations per image measured, **%s** at "
+                    + "encoding.max_presentations (the worst case)", duration(hi.wallSeconds())));
+        }
+        b.append(String.format("%n"));
+        b.append(presentations(p));
+        if (!lo.unmeasured().isEmpty()) {
             b.append(String.format(Locale.ROOT, "%nNot measured by the calibration runs, so counted as 0 s (the "
                     + "projection is too low; calibrate with runs that do this work, e.g. that sleep): %s%n",
-                    String.join(", ", e.unmeasured())));
+                    String.join(", ", lo.unmeasured())));
         }
         return b.toString();
+    }
+
+    /** The re-presenting keys' presentations per image and their source; "" without such keys. */
+    private static String presentations(Projection p) {
+        if (p.presentations().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nPresentations per image (an image is shown "
+                + "again, brighter, while E fires fewer than encoding.min_spikes spikes, up to "
+                + "encoding.max_presentations times; training, the sleep it schedules and the evaluation scale with "
+                + "them):%n"));
+        for (PresentationRates.Expected x : p.presentations()) {
+            String where;
+            if (!x.isRange()) {
+                where = String.format(Locale.ROOT, "the median of %d finished run%s of at least %.0f images", x.runs(),
+                        x.runs() == 1 ? "" : "s", x.images());
+            } else if (x.runs() == 0) {
+                where = "low: 1, as no run measured it; high: encoding.max_presentations";
+            } else {
+                where = String.format(Locale.ROOT, "low: the median of %d finished run%s of at most %.0f images; high: "
+                        + "encoding.max_presentations", x.runs(), x.runs() == 1 ? "" : "s", x.measuredImages());
+            }
+            b.append(String.format(Locale.ROOT, "- %s, %.0f images: training %s, evaluation %s (%s)%n", x.key(),
+                    x.images(), rates(x.low().train(), x.high().train()),
+                    rates(x.low().evaluation(), x.high().evaluation()), where));
+        }
+        if (p.isRange()) {
+            b.append(String.format(Locale.ROOT, "%nRe-presentations grow with training (θ rises, so E fires less), and "
+                    + "the runs measured saw only their first images: the low end is too low for longer runs, the "
+                    + "high end a bound. For one figure, give --calibration a sweep directory with finished runs of the "
+                    + "preset, at the same network size, that trained at least as many images.%n"));
+        }
+        return b.toString();
+    }
+
+    /** "low – high", or the one duration where both read the same. */
+    private static String durations(double low, double high) {
+        String a = duration(low);
+        String b = duration(high);
+        return a.equals(b) ? a : a + " – " + b;
+    }
+
+    private static String rates(double low, double high) {
+        String a = String.format(Locale.ROOT, low == Math.rint(low) ? "%.0f" : "%.2f", low);
+        String b = String.format(Locale.ROOT, high == Math.rint(high) ? "%.0f" : "%.2f", high);
+        return a.equals(b) ? a : a + " – " + b;
     }
 
     /** Seconds below 90 s, minutes below 90 min, else hours. */

@@ -116,6 +116,100 @@ class StudyEstimateTest {
                 List.of(yaml(stdp(1, 0).replace("preset: p", "preset: q"))), StudyEstimate.BY_PRESET, costs, 2));
     }
 
+    /**
+     * STDP preset "d" that re-presents (min_spikes 5, up to 10 presentations): 10 steps per image; evaluated images
+     * 2 × (readout 100 + validation 50) + 100 + test 100 = 500, as in {@link #stdp}.
+     */
+    private static String representing(int images, double fraction) {
+        return stdp(images, fraction).replace("preset: p", "preset: d")
+                + "encoding: {min_spikes: 5, max_presentations: 10}\n";
+    }
+
+    /** A finished run of "d" with the phase seconds given; its sleep steps are its wake presentation-steps (f = 0.5). */
+    private void representingRun(String id, int images, int presentations, double trainSeconds, double sleepSeconds,
+            int evaluationPresentations, double evaluationSeconds) throws Exception {
+        run(id, representing(images, 0.5), "{\"setup_seconds\": 0, \"presentation_seconds\": " + trainSeconds
+                + ", \"per_image_check_seconds\": 0, \"train_images\": " + images + ", \"presentations\": "
+                + presentations + ", \"sleep_seconds\": " + sleepSeconds + ", \"evaluation_seconds\": "
+                + evaluationSeconds + ", \"evaluation_images\": 500, \"evaluation_presentations\": "
+                + evaluationPresentations + "}", "{\"sleep_steps\": " + presentations * 10 + "}");
+    }
+
+    @Test
+    void aPresetThatRePresentsIsProjectedAtTheRateMeasuredAndAtMaxPresentations() throws Exception {
+        // calibration: 100 images shown 120 times (1.2 per image): 1 200 presentation-steps in 2.4 s -> 0.002 s/unit;
+        // 1 200 sleep steps in 3.6 s -> 0.003; evaluation 500 images shown 750 times (1.5 per image) × 10 steps =
+        // 7 500 units in 7.5 s -> 0.001
+        representingRun("d1", 100, 120, 2.4, 3.6, 750, 7.5);
+        Map<String, StudyEstimate.UnitCosts> costs = StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET);
+        StudyEstimate.UnitCosts d = costs.get("d");
+        assertEquals(0.002, d.train(), 1e-15);
+        assertEquals(0.003, d.sleep(), 1e-15);
+        assertEquals(0.001, d.evaluation(), 1e-15);
+        assertEquals(List.of(new PresentationRates.Measured(100, new PresentationRates.PerImage(1.2, 1.5))),
+                d.presentations());
+
+        // planned: 1 000 images at f = 0.5, more than the calibration trained, so a range.
+        // low, at 1.2 and 1.5 per image: train 1 000 × 10 × 1.2 = 12 000 units = 24 s; sleep as many steps = 36 s;
+        // evaluation 500 × 10 × 1.5 = 7 500 units = 7.5 s: 67.5 s.
+        // high, at 10 per image: train 100 000 units = 200 s; sleep 100 000 steps = 300 s; evaluation 50 000 units =
+        // 50 s: 550 s.
+        List<JsonNode> plan = List.of(yaml(representing(1000, 0.5)));
+        StudyEstimate.Projection range = StudyEstimate.project(plan, StudyEstimate.BY_PRESET, costs, 1);
+        assertTrue(range.isRange());
+        StudyEstimate.Row low = range.low().rows().get(0);
+        assertEquals(24, low.trainSeconds(), 1e-9);
+        assertEquals(36, low.sleepSeconds(), 1e-9);
+        assertEquals(7.5, low.evaluationSeconds(), 1e-9);
+        assertEquals(67.5, range.low().wallSeconds(), 1e-9);
+        StudyEstimate.Row high = range.high().rows().get(0);
+        assertEquals(200, high.trainSeconds(), 1e-9);
+        assertEquals(300, high.sleepSeconds(), 1e-9);
+        assertEquals(50, high.evaluationSeconds(), 1e-9);
+        assertEquals(550, range.high().wallSeconds(), 1e-9);
+        assertEquals(67.5, StudyEstimate.estimate(plan, StudyEstimate.BY_PRESET, costs, 1).wallSeconds(), 1e-9);
+        String table = StudyEstimate.format(range);
+        assertTrue(table.contains("| d | 1 | 24.0 s – 3.3 min | 36.0 s – 5.0 min | 7.5 s – 50.0 s | 67.5 s – 9.2 min |"),
+                table);
+        assertTrue(table.contains("one per core): **67.5 s** at the presentations per image measured, **9.2 min** at "
+                + "encoding.max_presentations (the worst case)"), table);
+        assertTrue(table.contains("- d, 1000 images: training 1.20 – 10, evaluation 1.50 – 10 (low: the median of 1 "
+                + "finished run of at most 100 images; high: encoding.max_presentations)"), table);
+        assertTrue(table.contains("Re-presentations grow with training"), table);
+
+        // a finished run as long as the planned one: 2 000 images shown 5 000 times (2.5 per image), its evaluation
+        // 1 000 presentations (2.0 per image), at the same costs per unit (100 s, 150 s, 10 s): one figure, its rate.
+        // train 1 000 × 10 × 2.5 = 25 000 units = 50 s; sleep 75 s; evaluation 500 × 10 × 2 = 10 000 units = 10 s.
+        representingRun("d2", 2000, 5000, 100, 150, 1000, 10);
+        costs = StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET);
+        StudyEstimate.Projection point = StudyEstimate.project(plan, StudyEstimate.BY_PRESET, costs, 1);
+        assertTrue(!point.isRange());
+        assertEquals(135, point.low().wallSeconds(), 1e-9);
+        assertEquals(135, point.high().wallSeconds(), 1e-9);
+        table = StudyEstimate.format(point);
+        assertTrue(table.contains("| d | 1 | 50.0 s | 75.0 s | 10.0 s | 2.3 min |"), table);
+        assertTrue(table.contains("one per core): **2.3 min**\n"), table);
+        assertTrue(table.contains("- d, 1000 images: training 2.50, evaluation 2 (the median of 1 finished run of at "
+                + "least 1000 images)"), table);
+        assertTrue(!table.contains("worst case") && !table.contains("Re-presentations grow"), table);
+
+        // min_spikes 0 never re-presents, whatever max_presentations says: one presentation per image, no range
+        JsonNode never = yaml(representing(1000, 0.5).replace("min_spikes: 5", "min_spikes: 0"));
+        assertEquals(StudyEstimate.work(never), StudyEstimate.work(never, new PresentationRates.PerImage(1, 1)));
+        assertEquals(List.of(), StudyEstimate.project(List.of(never), StudyEstimate.BY_PRESET, costs, 1).presentations());
+    }
+
+    /** A preset that shows each image once prints as before: no range, no presentations list. */
+    @Test
+    void aPresetThatPresentsOnceHasNoRange() throws Exception {
+        Map<String, StudyEstimate.UnitCosts> costs = Map.of("p", new StudyEstimate.UnitCosts(0.002, 0.003, 0.001, 1));
+        StudyEstimate.Projection p = StudyEstimate.project(List.of(yaml(stdp(300, 0.2))), StudyEstimate.BY_PRESET,
+                costs, 1);
+        assertTrue(!p.isRange());
+        assertEquals(StudyEstimate.format(p.low()), StudyEstimate.format(p));
+        assertTrue(!StudyEstimate.format(p).contains("Presentations per image"), StudyEstimate.format(p));
+    }
+
     @Test
     void theSleepStepsOfEachSchedule() throws Exception {
         // STDP, r·W per W wake steps, capped: 10 images × 1 000 steps, W = 3 000, r = 0.5 -> 3 episodes × min(1 500, 1 000)
