@@ -45,13 +45,22 @@ final class StudyProjection {
     /** The costs of {@code --calibration}'s finished runs when it is given, else of calibration runs of the plan. */
     static Costs costs(Path calibration, RunConfigResolver resolver, SweepPlan plan, PrintWriter progress)
             throws Exception {
-        return calibration != null ? costsFrom(calibration) : calibrate(resolver, plan, progress);
+        return calibration != null ? costsFrom(calibration, plan) : calibrate(resolver, plan, progress);
     }
 
-    /** Per-preset costs from the finished runs of a sweep directory given as {@code --calibration}. */
-    private static Costs costsFrom(Path calibration) throws IOException {
+    /**
+     * Costs from the finished runs of a sweep directory given as {@code --calibration}: per preset, variant and grid
+     * value as the calibration runs are keyed ({@link StudyCalibration#costKey}) where its runs cover every key of the
+     * plan (the sweep's own runs, or a pilot of it), else per preset.
+     */
+    private static Costs costsFrom(Path calibration, SweepPlan plan) throws IOException {
         if (!Files.isDirectory(calibration.resolve(SweepRunner.RUNS_DIR))) {
             throw new CliException("--calibration " + calibration + ": not a sweep directory (no runs/ in it)");
+        }
+        Function<JsonNode, String> key = StudyCalibration.costKey(plan.spec());
+        Map<String, StudyEstimate.UnitCosts> keyed = StudyEstimate.calibrate(calibration, key);
+        if (plan.runs().stream().allMatch(r -> keyed.containsKey(key.apply(r.config())))) {
+            return new Costs(keyed, key, "the runs of " + calibration, "");
         }
         return new Costs(StudyEstimate.calibrate(calibration, StudyEstimate.BY_PRESET), StudyEstimate.BY_PRESET,
                 "the runs of " + calibration, "");

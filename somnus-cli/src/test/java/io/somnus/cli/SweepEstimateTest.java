@@ -47,6 +47,49 @@ class SweepEstimateTest {
     }
 
     /**
+     * A pilot with runs of each of the sweep's variants gives each variant its own costs (a delay per synapse costs
+     * more); one without them gives the preset's, over all its runs.
+     */
+    @Test
+    void aPilotOfTheSweepsVariantsCostsEachVariant(@TempDir Path tmp) throws Exception {
+        // the pilot: a paper run without and one with delays, 100 images × 100 steps in 1 s and in 3 s
+        pilotRun(tmp.resolve("pilot"), "paper__geomfig__plain__f0.00__s1", Map.of(), 1);
+        pilotRun(tmp.resolve("pilot"), "paper__geomfig__delays__f0.00__s1", Map.of("projections.e_e.delay_ms", 1.0,
+                "projections.e_e.delay_max_ms", 5.0), 3);
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), "name: v\npresets: [paper]\ndatasets: [geomfig]\n"
+                + "sleep_fractions: [0.0]\nseeds: [1]\nset:\n  train.images: 400\nvariants:\n  plain: {}\n"
+                + "  delays: {projections.e_e.delay_ms: 1, projections.e_e.delay_max_ms: 5}\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--calibration",
+                tmp.resolve("pilot").toString(), "--cores", "1");
+        assertEquals(0, exit, err.toString());
+        // 400 × 100 image-steps at 1e-4 and at 3e-4 s
+        assertTrue(out.toString().contains("| paper (plain) | 1 | 4.0 s |"), out.toString());
+        assertTrue(out.toString().contains("| paper (delays) | 1 | 12.0 s |"), out.toString());
+        // a pilot with one variant only does not cover the sweep: both at the preset's median, 2e-4 s
+        Files.delete(tmp.resolve("pilot/runs/paper__geomfig__delays__f0.00__s1/timing.json"));
+        pilotRun(tmp.resolve("pilot2"), "paper__geomfig__f0.00__s1", Map.of(), 2);
+        out = new StringWriter();
+        exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--calibration",
+                tmp.resolve("pilot2").toString(), "--cores", "1");
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("| paper | 2 | 16.0 s |"), out.toString());
+    }
+
+    private static void pilotRun(Path pilot, String id, Map<String, Object> settings, double seconds) throws Exception {
+        Path run = Files.createDirectories(pilot.resolve("runs").resolve(id));
+        Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("preset", "paper", "dataset.name", "geomfig",
+                "train.images", 100, "sleep.fraction", 0.0));
+        all.putAll(settings);
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(all)));
+        Files.writeString(run.resolve("timing.json"), "{\"setup_seconds\": 0, \"presentation_seconds\": " + seconds
+                + ", \"per_image_check_seconds\": 0, \"presentations\": 100, \"sleep_seconds\": 0, "
+                + "\"evaluation_seconds\": 0}");
+        Files.writeString(run.resolve("summary.json"), "{\"sleep_steps\": 0}");
+    }
+
+    /**
      * A preset that re-presents, from a pilot shorter than the sweep's runs: the projection at the pilot's presentations
      * per image and at max_presentations, and why.
      */

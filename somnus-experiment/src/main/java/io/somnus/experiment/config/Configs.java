@@ -197,7 +197,7 @@ public final class Configs {
      * Path segments address object fields, list items by their {@code name}, or list items by index.
      */
     public static void override(ObjectNode tree, String dottedKey, Object value) {
-        JsonNode parsed = value instanceof String s ? parseScalar(s) : Mappers.JSON.valueToTree(value);
+        JsonNode parsed = settingValue(value);
         String[] parts = dottedKey.split("\\.");
         JsonNode node = tree;
         StringBuilder walked = new StringBuilder();
@@ -294,6 +294,11 @@ public final class Configs {
         String where = walked.isEmpty() ? "at the top level" : "under " + walked;
         return new ConfigException("unknown configuration field '" + key + "'; known " + where + ": " + known
                 + FieldDomains.ownerNote(schema));
+    }
+
+    /** The node {@link #override} sets for a setting's value: text parsed as a YAML scalar, anything else as is. */
+    public static JsonNode settingValue(Object value) {
+        return value instanceof String s ? parseScalar(s) : Mappers.JSON.valueToTree(value);
     }
 
     static JsonNode parseScalar(String raw) {

@@ -1,6 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ModelKind;
@@ -119,14 +120,20 @@ public final class StudyCalibration {
     }
 
     /**
-     * What a run's costs are measured and looked up by: its preset, with the values of the sweep's grid keys that the
-     * calibration keeps, e.g. {@code diehl-cook (populations.e.size=400)}.
+     * What a run's costs are measured and looked up by: its preset, with the named variant it runs (of those the
+     * calibration keeps) and the values of the sweep's grid keys that the calibration keeps, e.g. {@code diehl-cook
+     * (delays, populations.e.size=400)}.
      */
     public static Function<JsonNode, String> costKey(SweepSpec spec) {
         List<String> kept = List.copyOf(keptGrid(spec).keySet());
+        Map<String, Map<String, Object>> variants = keptVariants(spec);
         return config -> {
             String preset = config.path("preset").asText();
             List<String> values = new ArrayList<>();
+            String variant = variantOf(config, preset, variants);
+            if (variant != null) {
+                values.add(variant);
+            }
             for (String key : kept) {
                 int slash = key.lastIndexOf('/');
                 if (slash > 0 && !key.substring(0, slash).equals(preset)) {
@@ -139,6 +146,37 @@ public final class StudyCalibration {
             return values.isEmpty() ? preset : preset + " (" + String.join(", ", values) + ")";
         };
     }
+
+    /**
+     * The variant whose settings {@code config} has, the one with the most settings where several match (the preset's
+     * own, {@code {}}, matches every run); null for a sweep without variants.
+     */
+    private static String variantOf(JsonNode config, String preset, Map<String, Map<String, Object>> variants) {
+        String best = null;
+        int most = -1;
+        for (Map.Entry<String, Map<String, Object>> v : variants.entrySet()) {
+            boolean matches = true;
+            for (Map.Entry<String, Object> setting : v.getValue().entrySet()) {
+                String key = setting.getKey();
+                int slash = key.lastIndexOf('/');
+                if (slash > 0 && !key.substring(0, slash).equals(preset)) {
+                    continue;
+                }
+                JsonNode actual = Configs.valueAt(config, key.substring(slash + 1));
+                JsonNode wanted = Configs.settingValue(setting.getValue());
+                matches &= wanted.equals(SAME_VALUE, actual == null ? NullNode.getInstance() : actual);
+            }
+            if (matches && v.getValue().size() > most) {
+                best = v.getKey();
+                most = v.getValue().size();
+            }
+        }
+        return best;
+    }
+
+    /** Nodes alike, numbers by value (a setting's 10 is the configuration's 10.0). */
+    private static final java.util.Comparator<JsonNode> SAME_VALUE = (a, b) ->
+            a.isNumber() && b.isNumber() ? Double.compare(a.doubleValue(), b.doubleValue()) : a.equals(b) ? 0 : 1;
 
     /**
      * Replaces what lies between the lines {@value #BEGIN} and {@value #END} of {@code file} with {@code text}

@@ -72,6 +72,44 @@ class StudyCalibrationTest {
     }
 
     /**
+     * Named variants are calibrated each, and a run's costs are looked up by the variant it runs: by its settings, a
+     * section compared whole and numbers by value, the most specific where several match; a variant that differs only
+     * in image counts is calibrated once, as the one before it.
+     */
+    @Test
+    void namedVariantsAreCalibratedAndLookedUpByTheirSettings() {
+        StandardResolver resolver = new StandardResolver();
+        SweepPlan sweep = SweepPlanner.plan(SweepSpec.parse(Path.of("v.yaml"), """
+                presets: [diehl-cook]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                variants:
+                  preset: {}
+                  longer: {train.images: 400}
+                  delays: {projections.input_e.delay_ms: 0.5, projections.input_e.delay_max_ms: 10}
+                  nearest:
+                    projections.input_e.plasticity: {rule: nearest_pair, eta: 1.0e-4, a_plus: 1, a_minus: 1,
+                                                     tau_plus_ms: 20, tau_minus_ms: 20}
+                """), resolver);
+        SweepPlan calibration = StudyCalibration.plan(sweep, resolver);
+        Function<JsonNode, String> key = StudyCalibration.costKey(sweep.spec());
+        assertEquals(List.of("diehl-cook (preset)", "diehl-cook (delays)", "diehl-cook (nearest)"),
+                calibration.runs().stream().map(r -> key.apply(r.config())).distinct().toList());
+        // as calibrate reads them back from config.yaml (10 there is an int, the setting's a long)
+        assertEquals(List.of("diehl-cook (preset)", "diehl-cook (preset)", "diehl-cook (delays)", "diehl-cook (nearest)"),
+                sweep.runs().stream().map(r -> key.apply(reread(r.config()))).toList());
+    }
+
+    private static JsonNode reread(JsonNode config) {
+        try {
+            return io.somnus.experiment.io.Mappers.YAML.readTree(io.somnus.experiment.config.Configs.toYaml(config));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
      * A sweep entry that is a file changing a preset: calibrated by the entry (its runs carry the preset it names), and
      * refused beside that preset itself, whose runs would be averaged with its own in one cell.
      */
