@@ -186,7 +186,7 @@ public final class FieldDomains {
             put("train.checkpoint_spikes", enumText(CheckpointSpikes.class).optionalField());
 
             enumField("protocol", Protocol.class);
-            put("continual.tasks", int32(1));
+            put("continual.tasks", int32(2)); // one task has nothing to forget
             put("continual.classes_per_task", int32(1));
 
             put("simulation.dt_ms", real(0, true));
@@ -322,7 +322,7 @@ public final class FieldDomains {
             put("sg.adam_epsilon", real(0, true));
             put("sg.batch_size", int32(1));
             put("sg.drop_last", bool());
-            put("sg.epochs", int32(0).optionalField()); // absent: train.epochs
+            put("sg.epochs", int32(1).optionalField()); // absent: train.epochs
             put("sg.sleep_schedule", enumText(SgSleepSchedule.class).ignoringCase());
             put("sg.sleep.iterations", int32(1));
             put("sg.sleep.steps_per_iteration", int32(1));

@@ -1,12 +1,10 @@
 package io.somnus.experiment.stdp;
 
-import static io.somnus.experiment.config.Validation.atLeast;
 
 import io.somnus.data.DatasetDescriptor;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
-import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.NpyArray;
@@ -37,9 +35,6 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
     @Override
     public void validate(StdpRunConfig c) {
         SleepSettingsFactory.create(c.sleep(), c.simulation().dtMs());
-        if (c.protocol() == Protocol.CONTINUAL) {
-            atLeast("continual.tasks", c.continual().tasks(), 2);
-        }
         if (c.readout().readouts().isEmpty()) {
             throw new ConfigException("readout.readouts is empty; use some of " + Choices.of(ReadoutKind.class));
         }
