@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param episode        1-based episode number
  * @param afterEpoch     the epoch it followed
+ * @param startStep      the simulation step it began at: the wake and sleep steps before it
  * @param steps          sleep steps simulated: iterations × steps per iteration (the simulated time; the batch
  *                       copies of an iteration run side by side)
  * @param seconds        wall time of the episode
@@ -20,7 +21,7 @@ import java.util.Map;
  *                       listener {@linkplain SgListener#wantsWeightSnapshots() asks for them}
  * @param weightsAfter   the same after the episode
  */
-public record SgSleepEpisode(int episode, int afterEpoch, int steps, double seconds, boolean noiseDrawnAhead,
+public record SgSleepEpisode(int episode, int afterEpoch, long startStep, int steps, double seconds, boolean noiseDrawnAhead,
                              Map<String, Double> firingRatesHz,
                              List<Sample> samples, Map<String, float[]> weightsBefore,
                              Map<String, float[]> weightsAfter) {

@@ -252,8 +252,8 @@ public final class SgTrainer {
             }
         }
         Map<String, float[]> after = snapshots ? weights() : Map.of();
-        SgSleepEpisode episode = new SgSleepEpisode(slept.episodes.size() + 1, epoch, (int) steps, seconds, sleep.drewAhead,
-                Collections.unmodifiableMap(rates), List.copyOf(samples), before, after);
+        SgSleepEpisode episode = new SgSleepEpisode(slept.episodes.size() + 1, epoch, clock.steps(), (int) steps, seconds,
+                sleep.drewAhead, Collections.unmodifiableMap(rates), List.copyOf(samples), before, after);
         clock.slept(steps, false);
         slept.seconds += seconds;
         slept.episodes.add(episode);

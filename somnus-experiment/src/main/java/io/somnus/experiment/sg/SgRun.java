@@ -77,9 +77,21 @@ public final class SgRun {
         List<Double> curve = new ArrayList<>();
         int n = data.train().size();
         int perEpoch = sg.dropLast() ? n - n % sg.batchSize() : n; // images trained per epoch
+        SgWeightRecords records = new SgWeightRecords(recorder);
         SgResult r = trainer.train(data.train(), data.validation(), sg, root.split(), new SgListener() {
             @Override
+            public void onSleepEpisode(io.somnus.sg.SgSleepEpisode episode) {
+                records.sleepEpisode(episode);
+            }
+
+            @Override
+            public boolean wantsWeightSnapshots() {
+                return true;
+            }
+
+            @Override
             public void onEpoch(SgEpoch e) {
+                records.epochEnd(e.wakeSteps() + e.sleepSteps(), trainer.weights());
                 Map<String, Double> row = new LinkedHashMap<>();
                 row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) e.epoch() * perEpoch);
                 row.put(RunDirectory.Metrics.WAKE_STEPS, (double) e.wakeSteps());

@@ -1,6 +1,7 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.model.RunRecorder;
+import io.somnus.experiment.model.WeightHistogram;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.sleep.SleepClock;
@@ -75,30 +76,10 @@ final class StdpSleepEpisodes {
         }
     }
 
-    /** A 30-bin histogram of the weights of every decaying projection, between their least and greatest. */
+    /** A histogram of the weights of every decaying projection ({@link WeightHistogram}). */
     private void histograms(Network net, int episode, String when) {
         for (Projection p : phase.decaying(net)) {
-            float[] w = p.weights();
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (float x : w) {
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
-            }
-            int bins = 30;
-            if (!(hi > lo)) {
-                hi = lo + 1e-6;
-            }
-            double[] edges = new double[bins + 1];
-            for (int b = 0; b <= bins; b++) {
-                edges[b] = lo + (hi - lo) * b / bins;
-            }
-            long[] counts = new long[bins];
-            for (float x : w) {
-                int b = (int) ((x - lo) / (hi - lo) * bins);
-                counts[Math.min(bins - 1, Math.max(0, b))]++;
-            }
-            recorder.histogram(episode, when, p.name(), edges, counts);
+            WeightHistogram.of(p.weights()).record(recorder, episode, when, p.name());
         }
     }
 }

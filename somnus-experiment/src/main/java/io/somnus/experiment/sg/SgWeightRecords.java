@@ -1,0 +1,60 @@
+package io.somnus.experiment.sg;
+
+import io.somnus.experiment.model.RunRecorder;
+import io.somnus.experiment.model.WeightHistogram;
+import io.somnus.sg.SgSleepEpisode;
+import java.util.Map;
+
+/**
+ * What an SG-SNN run records of its weight matrices, as an STDP run does of its projections (sleep_traces.csv,
+ * weight_histograms.csv): Σ|w| and the mean of every matrix at the end of each epoch (phase wake) and through each
+ * sleep episode (phase sleep, the episode's own samples), and each matrix's histogram before and after each episode.
+ * Matrices are named as in weights.npz ({@code in_h}, {@code h_out}, …); biases are left out. Steps are simulation
+ * steps, wake and sleep counted together.
+ */
+final class SgWeightRecords {
+    private final RunRecorder recorder;
+    private int episodes;
+
+    SgWeightRecords(RunRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** After a sleep episode: its samples as sleep traces, and the histograms of the weights before and after it. */
+    void sleepEpisode(SgSleepEpisode e) {
+        episodes = e.episode();
+        for (SgSleepEpisode.Sample s : e.samples()) {
+            recorder.trace(e.startStep() + s.step(), "sleep", e.episode(), name(s.projection()), s.totalAbs(), s.mean());
+        }
+        histograms(e.weightsBefore(), e.episode(), "before");
+        histograms(e.weightsAfter(), e.episode(), "after");
+    }
+
+    /** At the end of an epoch, at simulation step {@code step}: the weights' totals as wake traces. */
+    void epochEnd(long step, Map<String, float[]> weights) {
+        weights.forEach((key, w) -> {
+            if (key.startsWith("w_")) {
+                double total = 0;
+                double sum = 0;
+                for (float x : w) {
+                    total += Math.abs(x);
+                    sum += x;
+                }
+                recorder.trace(step, "wake", episodes, name(key), total, sum / w.length);
+            }
+        });
+    }
+
+    private void histograms(Map<String, float[]> weights, int episode, String when) {
+        weights.forEach((key, w) -> {
+            if (key.startsWith("w_")) {
+                WeightHistogram.of(w).record(recorder, episode, when, name(key));
+            }
+        });
+    }
+
+    /** {@code w_in_h} → {@code in_h}, as weights.npz names it. */
+    private static String name(String key) {
+        return key.startsWith("w_") ? key.substring(2) : key;
+    }
+}
