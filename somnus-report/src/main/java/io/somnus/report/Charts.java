@@ -26,6 +26,16 @@ final class Charts {
     static final String FONT = "DejaVu Sans";
     /** A y axis is logarithmic only when its values span at least this factor (else it shows one decade tick). */
     static final double LOG_RANGE = 20;
+
+    /**
+     * Whether values from {@code lo} to {@code hi} go on a log axis: they span {@link #LOG_RANGE}× or more, and the
+     * axis would label two powers of ten at least (XChart labels a log axis at powers of ten only, so 150 to 2 800
+     * would read "1000" alone).
+     */
+    static boolean logAxis(double lo, double hi) {
+        return lo > 0 && hi / lo >= LOG_RANGE
+                && StrictMath.floor(StrictMath.log10(hi)) - StrictMath.ceil(StrictMath.log10(lo)) >= 1;
+    }
     /** Sequential palette for sleep fractions (viridis at 8 points), dark = no sleep. */
     private static final Color[] SEQUENTIAL = {
             new Color(0x44, 0x01, 0x54), new Color(0x46, 0x33, 0x7e), new Color(0x36, 0x5c, 0x8d),

@@ -83,7 +83,7 @@ final class VersusSleepSection implements Section {
                 }
                 // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
                 double lo = extent.bottom();
-                boolean logScale = panel.title().equals("total |w|") && lo > 0 && hi / lo >= Charts.LOG_RANGE;
+                boolean logScale = panel.title().equals("total |w|") && Charts.logAxis(lo, hi);
                 chart.getStyler().setYAxisLogarithmic(logScale);
                 extent.roundIfOneX(chart);   // one sleep fraction: a control's panel
                 if (panel.title().equals("total |w|")) {

@@ -49,7 +49,7 @@ final class WeightTracesSection implements Section {
     public void write(ReportContext ctx) {
         Html html = ctx.html();
         html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Charts.LOG_RANGE
-                + "× or more), for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION
+                + "× or more across two powers of ten), for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION
                 + "; shaded: sleep episodes.");
         int drawn = 0;
         List<String> missing = new ArrayList<>();
@@ -100,7 +100,7 @@ final class WeightTracesSection implements Section {
                         }
                     }
                 }
-                boolean log = lo > 0 && hi / lo >= Charts.LOG_RANGE;
+                boolean log = Charts.logAxis(lo, hi);
                 if (hi > 0) {
                     double bottom = lo;
                     double top = hi;

@@ -45,6 +45,17 @@ class ChartsTest {
         assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
     }
 
+    /** A log axis only where it spans 20× and labels two powers of ten: 150 to 2 800 would read "1000" alone. */
+    @Test
+    void aLogAxisNeedsTwoPowersOfTenInItsRange() {
+        assertFalse(Charts.logAxis(150, 2800));        // 18.7×, one power of ten (1 000) inside
+        assertFalse(Charts.logAxis(110, 9000));        // 82×, but 1 000 alone inside
+        assertTrue(Charts.logAxis(90, 2800));          // 100 and 1 000
+        assertTrue(Charts.logAxis(100, 2000));         // a power of ten at the bottom counts
+        assertFalse(Charts.logAxis(0, 1e6));           // zero has no place on a log axis
+        assertFalse(Charts.logAxis(10, 150));          // two powers of ten, but under 20×
+    }
+
     /**
      * A weight trace held constant by normalisation (Diehl &amp; Cook's Σ|w| = 7 800, moving in the fifth digit) is
      * drawn flat with ticks 200 apart around it, where XChart magnified it until every tick printed "7800"; a total that
