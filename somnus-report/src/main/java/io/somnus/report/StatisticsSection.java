@@ -151,7 +151,7 @@ final class StatisticsSection implements Section {
             if (!formula.isEmpty()) {
                 html.raw("<p>Model: <code>").text(formula).raw("</code>, beta family, accuracy squeezed into (0, 1).</p>\n");
             }
-            html.note(glmmReading(ctx.runs()));
+            html.note(glmmReading(ctx.runs(), formula));
             glmmTable(html, table);
             Path factor = ctx.results().dir().resolve(GlmmRunner.FACTOR_TABLE);
             if (Files.isRegularFile(factor)) {
@@ -255,7 +255,7 @@ final class StatisticsSection implements Section {
      * How far the GLMM carries: exploratory, beside the verdict; which presets its {@code model} factor pools; that its
      * sleep is the fraction asked for; how many datasets its random effect is estimated from.
      */
-    static String glmmReading(List<RunRecord> runs) {
+    static String glmmReading(List<RunRecord> runs, String formula) {
         Map<String, java.util.Set<String>> presetsByModel = new java.util.TreeMap<>();
         java.util.Set<String> datasets = new java.util.TreeSet<>();
         for (RunRecord r : runs) {
@@ -268,11 +268,15 @@ final class StatisticsSection implements Section {
                 pooled.add(model + " pools " + String.join(" and ", presets));
             }
         });
-        return "Exploratory, not part of the verdict: the paper's model fitted as it is. Its model term is one level per "
-                + "model" + (pooled.isEmpty() ? "" : " (" + String.join("; ", pooled) + "), so a slope per model "
-                + "averages presets whose sleep may act in opposite ways: the comparisons above are per preset")
-                + "; its sleep is the fraction asked for, not the sleep achieved; its dataset effect is estimated from "
-                + datasets.size() + " dataset" + (datasets.size() == 1 ? "" : "s") + ".";
+        // the terms glmm.R fitted: a model term with several models, a dataset effect with several datasets
+        String modelTerm = (formula.contains("model") ? "Its model term is one level per model, a sleep slope each"
+                : "It has no model term: one sleep slope for all runs") + (pooled.isEmpty() ? "" : " (" + String.join("; ",
+                pooled) + "), which averages presets whose sleep may act in opposite ways: the comparisons above are per "
+                + "preset");
+        String datasetTerm = formula.contains("dataset") ? "its dataset effect is estimated from " + datasets.size()
+                + " datasets" : "it has no dataset effect (one dataset: a random intercept per seed instead)";
+        return "Exploratory, not part of the verdict: the paper's model fitted as it is. " + modelTerm + "; its sleep is "
+                + "the fraction asked for, not the sleep achieved; " + datasetTerm + ".";
     }
 
     /** A GLMM coefficient table (term, estimate, std_error, z, p) as written by glmm.R. */

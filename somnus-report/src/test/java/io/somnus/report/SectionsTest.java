@@ -127,7 +127,10 @@ class SectionsTest {
                         SleepDose.ACHIEVED, achieved, SleepDose.EPISODES, (double) episodes));
     }
 
-    /** The GLMM's reading names the presets its model term pools and the datasets its random effect rests on. */
+    /**
+     * The GLMM's reading names the presets its model term pools and the datasets its random effect rests on, and says
+     * so only of terms the fitted formula has: one model and one dataset have neither.
+     */
     @Test
     void theGlmmIsReadAsExploratoryNamingWhatItPools(@TempDir Path tmp) {
         List<RunRecord> runs = new java.util.ArrayList<>();
@@ -135,11 +138,18 @@ class SectionsTest {
                 {"paper-sg-code", "sg", "fashion-mnist"}}) {
             runs.add(new RunRecord(r[0], tmp, r[0], r[1], r[2], "", 0, 1, JsonNodeFactory.instance.objectNode(), Map.of()));
         }
-        String reading = StatisticsSection.glmmReading(runs);
+        String reading = StatisticsSection.glmmReading(runs,
+                "acc ~ sleep * model + (1 | dataset) + (1 | dataset:seed)");
         assertTrue(reading.startsWith("Exploratory, not part of the verdict"), reading);
-        assertTrue(reading.contains("(sg pools paper-sg and paper-sg-code)"), reading);
+        assertTrue(reading.contains("Its model term is one level per model, a sleep slope each (sg pools paper-sg and "
+                + "paper-sg-code)"), reading);
         assertTrue(!reading.contains("stdp pools"), reading);
         assertTrue(reading.endsWith("estimated from 2 datasets."), reading);
+        String sgOnly = StatisticsSection.glmmReading(runs.subList(1, 3), "acc ~ sleep + (1 | seed)");
+        assertTrue(sgOnly.contains("It has no model term: one sleep slope for all runs (sg pools paper-sg and "
+                + "paper-sg-code)"), sgOnly);
+        assertTrue(sgOnly.endsWith("it has no dataset effect (one dataset: a random intercept per seed instead)."),
+                sgOnly);
     }
 
     @Test
