@@ -99,8 +99,8 @@ final class StatisticsSection implements Section {
         html.p("The paired two-sided t-test by seed where both share their seeds (the design's: each seed's runs differ "
                 + "only in their sleep), its p Holm-adjusted over the sleep fractions of a panel; Welch's two-sided t-test "
                 + "beside it, also Holm-adjusted; Cohen's d and Hedges' g from the pooled spread, which ignores the pairing "
-                + "(positive: larger than at f = 0; with almost no spread they grow without bound). A dash: undefined "
-                + "(fewer than two seeds, or no variation). With three seeds a paired test of one slept run against two "
+                + "(positive: larger than at f = 0; with almost no spread they grow without bound). A paired p of 1 where "
+                + "every seed pair is equal. A dash: undefined (fewer than two seeds, or no variation). With three seeds a paired test of one slept run against two "
                 + "that equal their twins gives t = ±1 whatever the effect: read the runs' sleep beside it.");
         boolean any = false;
         for (Column col : columns) {
@@ -117,7 +117,7 @@ final class StatisticsSection implements Section {
                 CellKey key = cell.getKey();
                 c.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), key.variant(),
                         Formats.fraction(key.sleepFraction()), m, Html.sig(k.diff(), 3),
-                        k.pairedN() >= 2 ? Html.p(k.pairedP()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
+                        k.pairedN() >= 2 ? Html.p(k.pairedPInFamily()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
                         Html.p(k.welchP()), Html.p(r.welchPHolm()), Html.num(k.cohensD(), 2), Html.num(k.hedgesG(), 2)));
             }
             if (c.size() > 1) {
@@ -186,7 +186,7 @@ final class StatisticsSection implements Section {
                 all.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), Formats.fraction(key.sleepFraction()),
                         key.variant(), r.reference(), Integer.toString(k.pairedN()), col.heading(), Html.sig(k.diff(), 3),
                         Double.isNaN(r.ciLow()) ? "–" : "[" + Html.sig(r.ciLow(), 3) + ", " + Html.sig(r.ciHigh(), 3) + "]",
-                        k.pairedN() >= 2 ? Html.p(k.pairedP()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
+                        k.pairedN() >= 2 ? Html.p(k.pairedPInFamily()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
                         Html.p(k.welchP())));
             }
         }
@@ -199,7 +199,8 @@ final class StatisticsSection implements Section {
                 + "means (variant − first), the 95 % t-interval of the difference by seed where both ran the same seeds "
                 + "(each seed's two runs differ only in the variant's settings), the paired two-sided t-test, its p Holm-adjusted over the variants compared with "
                 + "one first, and Welch's test. Seed pairs: the seeds both ran (0: the test and interval are unpaired, or "
-                + "undefined). A dash: undefined (fewer than two seeds, or no variation).");
+                + "undefined). A paired p of 1 where every seed pair is equal. A dash: undefined (fewer than two seeds, or no "
+                + "variation).");
         List<List<String>> t = new ArrayList<>();
         t.add(List.of("preset", "dataset", "sleep", "variant", "against", "seed pairs", "metric", "difference",
                 "95 % CI (paired)",

@@ -66,7 +66,7 @@ final class VariantComparisons {
                         values(reference.getValue(), metric), seeds(reference.getValue())));
                 intervals.put(v.getKey(), pairedInterval(v.getValue(), reference.getValue(), metric));
             }
-            double[] p = compared.values().stream().mapToDouble(Comparison::pairedP).toArray();
+            double[] p = compared.values().stream().mapToDouble(Comparison::pairedPInFamily).toArray();
             double[] holm = Statistics.holm(p);
             int k = 0;
             for (Map.Entry<String, Comparison> c : compared.entrySet()) {

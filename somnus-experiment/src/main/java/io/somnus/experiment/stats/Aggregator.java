@@ -152,9 +152,8 @@ public final class Aggregator {
             double[] paired = new double[family.size()];
             for (int i = 0; i < welch.length; i++) {
                 welch[i] = rows.get(family.get(i)).vsBaseline().welchP();
-                Comparison k = rows.get(family.get(i)).vsBaseline();
                 // every pair equal: no t, but no difference either; it counts in the family as Welch's p = 1 does
-                paired[i] = Double.isNaN(k.pairedP()) && k.pairedN() >= 2 && k.diff() == 0 ? 1.0 : k.pairedP();
+                paired[i] = rows.get(family.get(i)).vsBaseline().pairedPInFamily();
             }
             double[] welchHolm = Statistics.holm(welch);
             double[] pairedHolm = Statistics.holm(paired);

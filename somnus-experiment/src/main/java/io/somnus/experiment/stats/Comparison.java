@@ -27,6 +27,14 @@ public record Comparison(int baselineN, double baselineMean, double diff, double
                          double welchP, int pairedN, double pairedT, double pairedP, double cohensD, double hedgesG) {
 
     /**
+     * The paired p as a Holm family counts it and the report shows it: 1 where every seed pair is equal (no t, and no
+     * difference to find), else {@link #pairedP}.
+     */
+    public double pairedPInFamily() {
+        return Double.isNaN(pairedP) && pairedN >= 2 && diff == 0 ? 1.0 : pairedP;
+    }
+
+    /**
      * @param treated       values at the sleep fraction, one per seed
      * @param treatedSeeds  their seeds
      * @param baseline      values at f = 0

@@ -102,6 +102,14 @@ class StatisticsTest {
         assertTrue(Double.isNaN(c.cohensD()));
         Comparison one = Comparison.of(new double[] {0.5}, new long[] {1}, new double[] {0.4}, new long[] {1});
         assertTrue(Double.isNaN(one.welchP()));
+        // every pair equal counts as p = 1 in a family; pairs that differ alike (no spread, a difference) stay undefined
+        assertEquals(1.0, c.pairedPInFamily());
+        Comparison shifted = Comparison.of(new double[] {0.6, 0.7}, new long[] {1, 2}, new double[] {0.5, 0.6},
+                new long[] {1, 2});
+        assertTrue(Double.isNaN(shifted.pairedPInFamily()));
+        assertTrue(Double.isNaN(one.pairedPInFamily()), "one pair: no test");
+        Comparison d1 = Comparison.of(DRUG1, PATIENTS, DRUG2, PATIENTS);
+        assertEquals(d1.pairedP(), d1.pairedPInFamily());
     }
 
     @Test
