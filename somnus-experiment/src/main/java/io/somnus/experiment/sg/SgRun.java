@@ -134,7 +134,7 @@ public final class SgRun {
             }
         }
         s.put("weights", weights);
-        s.put("train_images", n);
+        s.put("train_images", perEpoch); // trained each epoch: with sg.drop_last, less the last partial minibatch
         s.put("epochs", sg.epochs());
         s.put("wake_steps", r.wakeSteps());
         s.put("sleep_steps", r.sleepSteps());
