@@ -205,12 +205,26 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (sleepFraction != null) s.put("sleep.fraction", sleepFraction);
         if (protocol != null) s.put("protocol", protocol);
+        java.util.Set<String> byFlag = new java.util.HashSet<>(s.keySet());
+        byFlag.remove("preset"); // --preset always has a value; --set preset=… is the resolver's to judge
+        Map<String, String> bySet = new LinkedHashMap<>();
         for (String kv : sets) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new CliException("--set '" + kv + "': expected key=value, e.g. --set sleep.lambda=0.9999");
             }
-            s.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            String key = kv.substring(0, eq).trim();
+            // two values for one field: say so rather than let the later one win unseen
+            if (byFlag.contains(key)) {
+                throw new CliException("--set " + kv + " sets " + key + ", which an option gave as " + s.get(key)
+                        + " already; give it once");
+            }
+            if (bySet.containsKey(key)) {
+                throw new CliException("--set " + kv + " sets " + key + ", which --set " + bySet.get(key) + " set "
+                        + "already; give it once");
+            }
+            bySet.put(key, kv);
+            s.put(key, kv.substring(eq + 1).trim());
         }
         return s;
     }
