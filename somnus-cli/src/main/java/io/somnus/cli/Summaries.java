@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.io.RunDirectory;
+import java.util.List;
 import java.util.Locale;
 
 /** One-paragraph text of a run's summary.json (and timing.json) for the terminal. */
@@ -41,6 +42,18 @@ final class Summaries {
                 first = false;
             }
             b.append(')');
+        }
+        JsonNode continual = s.path("continual");
+        if (continual.isObject()) {
+            JsonNode rows = continual.path("task_accuracy");
+            JsonNode last = rows.isArray() && rows.size() > 0 ? rows.get(rows.size() - 1) : null;
+            List<String> tasks = new java.util.ArrayList<>();
+            if (last != null) {
+                last.forEach(a -> tasks.add(String.format(Locale.ROOT, "%.4f", a.asDouble())));
+            }
+            b.append(String.format(Locale.ROOT, "%ncontinual, %d tasks: average accuracy %.4f, average forgetting %.4f; "
+                    + "after the last task, by task: %s", rows.size(), continual.path("average_accuracy").asDouble(),
+                    continual.path("average_forgetting").asDouble(), String.join(" ", tasks)));
         }
         b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s", t.path("train_images_per_second").asDouble()));
         if (t.has("presentations_per_image")) {

@@ -45,4 +45,17 @@ class SummariesTest {
                 + "40000,\"sleep_episodes\":0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.2}"), timing, true);
         assertTrue(control.contains("an untrained control (train.plasticity false) never sleeps"), control);
     }
+
+    /** A continual run's paragraph gives its average accuracy and forgetting and the last task row, as summary.json has them. */
+    @Test
+    void aContinualRunSaysItsAccuracyAndForgetting() throws Exception {
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");
+        String text = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.0,"
+                + "\"test_accuracy\":0.4467,\"continual\":{\"average_accuracy\":0.45,\"average_forgetting\":0.125,"
+                + "\"task_accuracy\":[[0.9,\"NaN\"],[0.775,0.125]]}}"), timing, false);
+        assertTrue(text.contains("continual, 2 tasks: average accuracy 0.4500, average forgetting 0.1250; after the last "
+                + "task, by task: 0.7750 0.1250"), text);
+        assertFalse(Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"test_accuracy\":0.4}"), timing, false)
+                .contains("continual"));
+    }
 }
