@@ -13,7 +13,9 @@ public enum Quantity {
     /** ln(Σ|w| at the last checkpoint / Σ|w| at the first), Σ over projections. */
     WEIGHT_GROWTH("weight growth ln(W_last/W_first)", "metrics.csv w_*_total_abs"),
     /** Average forgetting in the continual protocol. */
-    AVERAGE_FORGETTING("average forgetting", "continual.average_forgetting");
+    AVERAGE_FORGETTING("average forgetting", "continual.average_forgetting"),
+    /** Sleep episodes the run had: where no run at f* had one, its comparisons are not run. */
+    SLEEP_EPISODES("sleep episodes", "sleep_episodes");
 
     private final String words;
     private final String source;

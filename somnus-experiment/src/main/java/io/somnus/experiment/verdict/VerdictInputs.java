@@ -37,6 +37,7 @@ public final class VerdictInputs {
         q.put(Quantity.SATURATED_FRACTION, saturatedFraction(r.metrics()));
         q.put(Quantity.WEIGHT_GROWTH, curve && metricsCsv != null ? weightGrowth(metricsCsv) : Double.NaN);
         q.put(Quantity.AVERAGE_FORGETTING, r.metric("continual.average_forgetting"));
+        q.put(Quantity.SLEEP_EPISODES, r.metric(Quantity.SLEEP_EPISODES.source()));
         return new VerdictRun(r.preset(), r.model(), r.dataset(), StudyControl.gridPartOf(r.variant()),
                 StudyControl.labelIn(r.variant()), r.sleepFraction(),
                 r.seed(), q);

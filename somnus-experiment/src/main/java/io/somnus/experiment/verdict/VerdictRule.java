@@ -123,6 +123,11 @@ public final class VerdictRule {
         Map<Long, VerdictRun> noSleep = trained.getOrDefault(0.0, Map.of());
         Map<Long, VerdictRun> atDose = Double.isNaN(dose) ? Map.of() : trained.get(dose);
         List<String> notes = new ArrayList<>();
+        if (!atDose.isEmpty() && atDose.values().stream().allMatch(r -> r.get(Quantity.SLEEP_EPISODES) == 0)) {
+            // no run at f* slept (an SG-SNN's episodes are drawn): its comparisons would set no sleep against no sleep
+            notes.add(String.format(Locale.ROOT, "no run at f=%.2f slept (0 episodes in %d)", dose, atDose.size()));
+            atDose = Map.of();
+        }
         if (noSleep.isEmpty()) {
             notes.add("no f = 0 runs");
         }

@@ -143,6 +143,27 @@ class VerdictRuleTest {
         assertEquals(Outcome.DOES_NOT_HOLD, find(VerdictRule.decide(runs), 3, "paper-sg").outcome());
     }
 
+    /**
+     * An f* at which no run slept (an SG-SNN sleeps after an epoch with probability f) compares no sleep with no sleep:
+     * its comparisons are not run, and say why; one seed that slept is enough to decide them.
+     */
+    @Test
+    void anFStarWhereNoRunSleptIsNotRun() {
+        cell("paper-sg", "sg", "fashion-mnist", "", 0.0, Quantity.TEST_ACCURACY, 0.80, null, Quantity.DRAWDOWN, 0.05, null,
+                Quantity.SLEEP_EPISODES, 0.0, null);
+        cell("paper-sg", "sg", "fashion-mnist", "", 0.2, Quantity.TEST_ACCURACY, 0.80, NONE, Quantity.DRAWDOWN, 0.05, NONE,
+                Quantity.SLEEP_EPISODES, 0.0, null);
+        PresetVerdict none = find(VerdictRule.decide(runs), 3, "paper-sg");
+        assertEquals(Outcome.NOT_RUN, none.outcome(), none.reason());
+        assertTrue(none.reason().contains("no run at f=0.20 slept (0 episodes in 3)"), none.reason());
+        runs.clear();
+        cell("paper-sg", "sg", "fashion-mnist", "", 0.0, Quantity.TEST_ACCURACY, 0.80, null, Quantity.DRAWDOWN, 0.05, null,
+                Quantity.SLEEP_EPISODES, 0.0, null);
+        cell("paper-sg", "sg", "fashion-mnist", "", 0.2, Quantity.TEST_ACCURACY, 0.80, NONE, Quantity.DRAWDOWN, 0.05, NONE,
+                Quantity.SLEEP_EPISODES, 0.0, new double[] {0, 1, 0});
+        assertEquals(Outcome.HOLDS, find(VerdictRule.decide(runs), 3, "paper-sg").outcome());
+    }
+
     /** Every named preset is listed; one the study does not have is not run, as is a study without a dose in range. */
     @Test
     void absentPresetsAndMissingDosesAreNotRun() {
