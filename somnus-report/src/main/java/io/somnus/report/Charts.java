@@ -282,17 +282,17 @@ final class Charts {
 
     private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d\\d)\\d+");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(id=\"|url\\(#)([A-Za-z][\\w-]*)");
-    private static final java.util.concurrent.atomic.AtomicLong FIGURES = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The chart as an SVG element for inlining in HTML5: without XML declaration, DOCTYPE and namespace
-     * attributes (the HTML parser supplies the SVG namespace), ids made unique per figure, coordinates
+     * attributes (the HTML parser supplies the SVG namespace), ids made unique by the figure's number in its page
+     * ({@code f<figure>-}, given in page order, so that a report's bytes do not depend on which thread painted first), coordinates
      * rounded to 0.01 (XChart draws text as glyph outlines, so this halves the size). The title comes before it as
      * text of the page ({@code div.chart-title}, as wide as the chart at most), which wraps: XChart draws a title on one
      * line, centred over the plot, and cut a long one at both ends (a sweep's grid variant in a title is 70 characters
      * and more).
      */
-    static String svg(XYChart chart) {
+    static String svg(XYChart chart, int figure) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -305,7 +305,7 @@ final class Charts {
         text = text.substring(start);
         text = text.replaceAll("\\s+xmlns(:\\w+)?=\"[^\"]*\"", "");
         text = DECIMALS.matcher(text).replaceAll("$1");
-        String prefix = "f" + FIGURES.incrementAndGet() + "-";
+        String prefix = "f" + figure + "-";
         text = ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + prefix + m.group(2)));
         String title = chart.getTitle();
         return (title == null || title.isEmpty() ? "" : "<div class=\"chart-title\" style=\"max-width: " + chart.getWidth()

@@ -57,6 +57,9 @@ final class ReportContext {
     }
 
     /** Notes for the page's Notes section: what was left out and why. */
+    /** Charts numbered so far ({@link #svg}). */
+    private int figures;
+
     List<String> notes() {
         return notes;
     }
@@ -70,8 +73,10 @@ final class ReportContext {
         return Group.of(results.runs());
     }
 
-    /** The chart as SVG, painted in the background. */
+    /** The chart as SVG, painted in the background; numbered here, in page order, for its ids. */
     Future<String> svg(XYChart chart) {
-        return painters == null ? CompletableFuture.completedFuture(Charts.svg(chart)) : painters.submit(() -> Charts.svg(chart));
+        int figure = ++figures;
+        return painters == null ? CompletableFuture.completedFuture(Charts.svg(chart, figure))
+                : painters.submit(() -> Charts.svg(chart, figure));
     }
 }

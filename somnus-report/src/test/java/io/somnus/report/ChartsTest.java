@@ -83,9 +83,9 @@ class ChartsTest {
         XYChart chart = Charts.xy(grid, "x", "y", 560, 340);
         chart.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
         assertFalse(chart.getStyler().isChartTitleVisible());
-        String svg = Charts.svg(chart);
+        String svg = Charts.svg(chart, 1);
         assertTrue(svg.startsWith("<div class=\"chart-title\" style=\"max-width: 560px\">diehl-cook (stdp) × fashion-mnist, "
                 + "projections.input_e.delay_max_ms=10.0 &amp; &lt;more&gt;</div><svg"), svg.substring(0, 200));
-        assertTrue(Charts.svg(Charts.xy("", "x", "y", 380, 270)).startsWith("<svg"));
+        assertTrue(Charts.svg(Charts.xy("", "x", "y", 380, 270), 2).startsWith("<svg"));
     }
 }

@@ -57,6 +57,20 @@ class ReportBuilderTest {
         assertTrue(html.contains("Somnus sweep synthetic"));
     }
 
+    /**
+     * A second report of the same sweep, in the same JVM, is the same page but for its two timestamps: the figures'
+     * ids are numbered in page order per report (they came from a counter of the JVM, in the order the painting threads
+     * took them, so the same sweep's report differed with the cores and with what the JVM had drawn before).
+     */
+    @Test
+    void theSameSweepGivesTheSamePage() throws Exception {
+        Path again = shared.resolve("report/again.html");
+        ReportBuilder.build(sweep, again);
+        Pattern stamp = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
+        assertEquals(stamp.matcher(html).replaceAll("T"), stamp.matcher(Files.readString(again)).replaceAll("T"));
+        assertTrue(html.contains("id=\"f1-"), "ids numbered from 1 in each page");
+    }
+
     @Test
     void isSelfContained() {
         assertFalse(html.contains("http://"), "no http references (nor namespace URIs)");
