@@ -91,6 +91,14 @@ final class InspectCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        Path parent = dir.toAbsolutePath().getParent();
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (!name.equals(RunDirectory.CONFIG) && RunDirectory.FILES.contains(name) && parent != null
+                && Files.isRegularFile(parent.resolve(RunDirectory.SUMMARY))) {
+            // a run's record, not a configuration: read as YAML it would be echoed as one
+            throw new CliException(target + " is a run's " + name + ", not a configuration: inspect the run directory, "
+                    + "somnus inspect " + parent);
+        }
         out.print(Configs.toYaml(Configs.loadPreset(target)));
         out.flush();
         return 0;

@@ -246,8 +246,8 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             }
             double f = item.asDouble();
             if (!(f >= 0 && f <= 1)) {
-                problems.add(label, item, "a sleep fraction must be in [0, 1]: 0 = never sleep (1 only as paper-code's "
-                        + "ratio of wake)");
+                problems.add(label, item, "a sleep fraction must be in [0, 1]: 0 = never sleep (1 where the preset allows "
+                        + "it: paper-code's ratio of wake, an SG-SNN's sleep after every epoch)");
             } else if (!seen.add(f)) {
                 problems.add(label, item, "duplicate value; each value may appear once");
             } else {
