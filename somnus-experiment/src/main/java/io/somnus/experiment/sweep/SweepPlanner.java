@@ -88,6 +88,8 @@ public final class SweepPlanner {
     private static List<String> oneByOne(SweepSpec spec, RunConfigResolver resolver) {
         String where = spec.source().toString();
         java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        // a set entry's problem by its text, with the presets it was met with: named once, with all of them
+        Map<String, List<String>> setProblems = new LinkedHashMap<>();
         for (String preset : spec.presets()) {
             Map<String, Object> good = new LinkedHashMap<>();
             good.put("preset", preset);
@@ -114,8 +116,8 @@ public final class SweepPlanner {
                 }
             }
             for (Map.Entry<String, Object> e : pending.entrySet()) {
-                problems.add(where + ": " + problem(resolver, good, e.getKey(), e.getValue()) + " (set " + e.getKey()
-                        + "=" + e.getValue() + of + ")");
+                setProblems.computeIfAbsent(where + ": " + problem(resolver, good, e.getKey(), e.getValue()) + " (set "
+                        + e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(preset);
             }
             for (String dataset : spec.datasets().subList(1, spec.datasets().size())) {
                 problem = problem(resolver, good, "dataset.name", dataset);
@@ -130,6 +132,8 @@ public final class SweepPlanner {
                 }
             }
         }
+        setProblems.forEach((problem, presets) -> problems.add(problem + (spec.presets().size() == 1 ? ""
+                : presets.size() == 1 ? ", preset " + presets.get(0) : ", presets " + String.join(", ", presets)) + ")"));
         return List.copyOf(problems);
     }
 

@@ -80,6 +80,20 @@ class SweepPlannerTest {
                 "(set train.epochs=3, preset paper)", "dataset.name = 'cifar'", "(datasets)", "preset = 'nopreset'");
     }
 
+    /** A set entry bad with every preset (a preset prefix misspelt) is named once, with the presets it fails for. */
+    @Test
+    void aSetProblemOfEveryPresetIsNamedOnce() {
+        String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper, paper-sg]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                set: {papr/train.images: 100}
+                """), new io.somnus.experiment.run.StandardResolver())).getMessage();
+        assertContains(msg, "'papr' is not a preset", "(set papr/train.images=100, presets paper, paper-sg)");
+        assertEquals(msg.indexOf("'papr' is not a preset"), msg.lastIndexOf("'papr' is not a preset"), msg);
+    }
+
     /** A value bad only beside another (here: more test than training images) is found whole point by whole point. */
     @Test
     void aProblemOfACombinationIsReportedWithAnExamplePointAndACount() {
