@@ -8,30 +8,40 @@ import java.util.Map;
 /**
  * What an SG-SNN run records of its weight matrices, as an STDP run does of its projections (sleep_traces.csv,
  * weight_histograms.csv): Σ|w| and the mean of every matrix at the end of each epoch (phase wake) and through each
- * sleep episode (phase sleep, the episode's own samples), and each matrix's histogram before and after each episode.
- * Matrices are named as in weights.npz ({@code in_h}, {@code h_out}, …); biases are left out. Steps are simulation
- * steps, wake and sleep counted together.
+ * sleep episode (phase sleep, the episode's own samples), and each matrix's histogram before and after the last
+ * episode of each epoch (every episode where the SG-SNN sleeps after an epoch; one of the ~100 an epoch of
+ * {@code every_minibatches} sleeps, which would write megabytes of bins). Matrices are named as in weights.npz
+ * ({@code in_h}, {@code h_out}, …); biases are left out. Steps are simulation steps, wake and sleep counted together.
  */
 final class SgWeightRecords {
     private final RunRecorder recorder;
     private int episodes;
+    /** The epoch's last episode so far, whose histograms the epoch's end records. */
+    private SgSleepEpisode last;
 
     SgWeightRecords(RunRecorder recorder) {
         this.recorder = recorder;
     }
 
-    /** After a sleep episode: its samples as sleep traces, and the histograms of the weights before and after it. */
+    /** After a sleep episode: its samples as sleep traces; it is the epoch's last so far. */
     void sleepEpisode(SgSleepEpisode e) {
         episodes = e.episode();
         for (SgSleepEpisode.Sample s : e.samples()) {
             recorder.trace(e.startStep() + s.step(), "sleep", e.episode(), name(s.projection()), s.totalAbs(), s.mean());
         }
-        histograms(e.weightsBefore(), e.episode(), "before");
-        histograms(e.weightsAfter(), e.episode(), "after");
+        last = e;
     }
 
-    /** At the end of an epoch, at simulation step {@code step}: the weights' totals as wake traces. */
+    /**
+     * At the end of an epoch, at simulation step {@code step}: the histograms before and after its last episode, and
+     * the weights' totals as wake traces.
+     */
     void epochEnd(long step, Map<String, float[]> weights) {
+        if (last != null) {
+            histograms(last.weightsBefore(), last.episode(), "before");
+            histograms(last.weightsAfter(), last.episode(), "after");
+            last = null;
+        }
         weights.forEach((key, w) -> {
             if (key.startsWith("w_")) {
                 double total = 0;

@@ -104,4 +104,31 @@ class SgWeightRecordsTest {
             assertEquals(w.length, sum, matrix);
         }
     }
+
+    /**
+     * paper-sg-code sleeps every ⌊1/f⌋ minibatches, many episodes an epoch: each is traced, and the histograms are
+     * those of each epoch's last episode.
+     */
+    @Test
+    void anSgRunThatSleepsBetweenMinibatchesKeepsTheHistogramsOfEachEpochsLastEpisode(@TempDir Path tmp)
+            throws Exception {
+        ObjectNode tree = new StandardResolver().resolve(Map.ofEntries(Map.entry("preset", "paper-sg-code"),
+                Map.entry("dataset.name", "geomfig"), Map.entry("train.images", 64), Map.entry("train.validation_images", 16),
+                Map.entry("train.test_images", 16), Map.entry("sg.hidden", 16), Map.entry("sg.epochs", 2),
+                Map.entry("sg.batch_size", 16), Map.entry("sleep.fraction", 0.5)));
+        Path run = tmp.resolve("run");
+        new StandardRunExecutor(Kernels.scalar()).execute(tree, run, RunProgress.NONE);
+        // 4 minibatches an epoch, an episode after minibatches 0 and 2: episodes 1–2 in epoch 1, 3–4 in epoch 2
+        assertEquals(4, Mappers.JSON.readTree(run.resolve("summary.json").toFile()).get("sleep_episodes").asInt());
+        CsvTable traces = Csv.read(run.resolve("sleep_traces.csv"));
+        TreeSet<String> traced = new TreeSet<>();
+        for (int r = 0; r < traces.rowCount(); r++) {
+            if (traces.cell(r, "phase").equals("sleep")) {
+                traced.add(traces.cell(r, "episode"));
+            }
+        }
+        assertEquals(new TreeSet<>(java.util.List.of("1", "2", "3", "4")), traced);
+        CsvTable h = Csv.read(run.resolve("weight_histograms.csv"));
+        assertEquals(new TreeSet<>(java.util.List.of("2", "4")), new TreeSet<>(h.strings("episode")));
+    }
 }
