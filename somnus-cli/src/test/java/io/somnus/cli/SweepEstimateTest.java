@@ -22,24 +22,47 @@ class SweepEstimateTest {
         return cl.execute(args);
     }
 
-    @Test
-    void aSweepIsProjectedFromItsPilotsCosts(@TempDir Path tmp) throws Exception {
-        // the pilot: one paper run of 100 images × 100 steps whose presentations took 1 s (1e-4 s per image-step)
-        Path run = Files.createDirectories(tmp.resolve("pilot").resolve("runs").resolve("paper__geomfig__f0.50__s1"));
-        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset", "paper",
-                "dataset.name", "geomfig", "train.images", 100, "sleep.fraction", 0.5))));
-        Files.writeString(run.resolve("timing.json"), "{\"setup_seconds\": 0, \"presentation_seconds\": 1, "
-                + "\"per_image_check_seconds\": 0, \"presentations\": 100, \"sleep_seconds\": 2, \"evaluation_seconds\": 0}");
-        Files.writeString(run.resolve("summary.json"), "{\"sleep_steps\": 1000}");
-        // the sweep: two seeds of 400 images without sleep, 400 × 100 × 1e-4 = 4 s each
-        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), "name: big\npresets: [paper]\ndatasets: [geomfig]\n"
-                + "sleep_fractions: [0.0]\nseeds: [1, 2]\nset:\n  train.images: 400\n");
+    /** A finished pilot run {@code id} under {@code pilot/runs}: its configuration and its timing and summary files. */
+    private static void pilotRun(Path pilot, String id, Map<String, Object> settings, String timing, String summary)
+            throws Exception {
+        Path run = Files.createDirectories(pilot.resolve("runs").resolve(id));
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(settings)));
+        Files.writeString(run.resolve("timing.json"), timing);
+        Files.writeString(run.resolve("summary.json"), summary);
+    }
+
+    /** A pilot paper run without sleep, 100 images × 100 steps in {@code seconds}. */
+    private static void paperPilotRun(Path pilot, String id, Map<String, Object> settings, double seconds)
+            throws Exception {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("preset", "paper", "dataset.name", "geomfig",
+                "train.images", 100, "sleep.fraction", 0.0));
+        all.putAll(settings);
+        pilotRun(pilot, id, all, "{\"setup_seconds\": 0, \"presentation_seconds\": " + seconds + ", "
+                + "\"per_image_check_seconds\": 0, \"presentations\": 100, \"sleep_seconds\": 0, "
+                + "\"evaluation_seconds\": 0}", "{\"sleep_steps\": 0}");
+    }
+
+    /** {@code sweep --config SWEEP --estimate --calibration PILOT --cores 1}'s output; the command must succeed. */
+    private static String estimate(Path sweep, Path pilot) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--calibration",
-                tmp.resolve("pilot").toString(), "--cores", "1");
+                pilot.toString(), "--cores", "1");
         assertEquals(0, exit, err.toString());
-        String text = out.toString();
+        return out.toString();
+    }
+
+    @Test
+    void aSweepIsProjectedFromItsPilotsCosts(@TempDir Path tmp) throws Exception {
+        // the pilot: one paper run of 100 images × 100 steps whose presentations took 1 s (1e-4 s per image-step)
+        pilotRun(tmp.resolve("pilot"), "paper__geomfig__f0.50__s1", Map.of("preset", "paper", "dataset.name", "geomfig",
+                "train.images", 100, "sleep.fraction", 0.5), "{\"setup_seconds\": 0, \"presentation_seconds\": 1, "
+                + "\"per_image_check_seconds\": 0, \"presentations\": 100, \"sleep_seconds\": 2, \"evaluation_seconds\": 0}",
+                "{\"sleep_steps\": 1000}");
+        // the sweep: two seeds of 400 images without sleep, 400 × 100 × 1e-4 = 4 s each
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), "name: big\npresets: [paper]\ndatasets: [geomfig]\n"
+                + "sleep_fractions: [0.0]\nseeds: [1, 2]\nset:\n  train.images: 400\n");
+        String text = estimate(sweep, tmp.resolve("pilot"));
         assertTrue(text.startsWith("Sweep 'big' (geomfig), 2 runs, costs from the runs of " + tmp.resolve("pilot")), text);
         assertTrue(text.contains("| paper | 2 | 8.0 s | 0.0 s | 0.0 s | 8.0 s |"), text);
         assertTrue(text.contains("Projected wall time on 1 core (runs longest first, one per core): **8.0 s**"), text);
@@ -53,40 +76,20 @@ class SweepEstimateTest {
     @Test
     void aPilotOfTheSweepsVariantsCostsEachVariant(@TempDir Path tmp) throws Exception {
         // the pilot: a paper run without and one with delays, 100 images × 100 steps in 1 s and in 3 s
-        pilotRun(tmp.resolve("pilot"), "paper__geomfig__plain__f0.00__s1", Map.of(), 1);
-        pilotRun(tmp.resolve("pilot"), "paper__geomfig__delays__f0.00__s1", Map.of("projections.e_e.delay_ms", 1.0,
+        paperPilotRun(tmp.resolve("pilot"), "paper__geomfig__plain__f0.00__s1", Map.of(), 1);
+        paperPilotRun(tmp.resolve("pilot"), "paper__geomfig__delays__f0.00__s1", Map.of("projections.e_e.delay_ms", 1.0,
                 "projections.e_e.delay_max_ms", 5.0), 3);
         Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), "name: v\npresets: [paper]\ndatasets: [geomfig]\n"
                 + "sleep_fractions: [0.0]\nseeds: [1]\nset:\n  train.images: 400\nvariants:\n  plain: {}\n"
                 + "  delays: {projections.e_e.delay_ms: 1, projections.e_e.delay_max_ms: 5}\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--calibration",
-                tmp.resolve("pilot").toString(), "--cores", "1");
-        assertEquals(0, exit, err.toString());
+        String text = estimate(sweep, tmp.resolve("pilot"));
         // 400 × 100 image-steps at 1e-4 and at 3e-4 s
-        assertTrue(out.toString().contains("| paper (plain) | 1 | 4.0 s |"), out.toString());
-        assertTrue(out.toString().contains("| paper (delays) | 1 | 12.0 s |"), out.toString());
-        // a pilot with one variant only does not cover the sweep: both at the preset's median, 2e-4 s
-        Files.delete(tmp.resolve("pilot/runs/paper__geomfig__delays__f0.00__s1/timing.json"));
-        pilotRun(tmp.resolve("pilot2"), "paper__geomfig__f0.00__s1", Map.of(), 2);
-        out = new StringWriter();
-        exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--calibration",
-                tmp.resolve("pilot2").toString(), "--cores", "1");
-        assertEquals(0, exit, err.toString());
-        assertTrue(out.toString().contains("| paper | 2 | 16.0 s |"), out.toString());
-    }
-
-    private static void pilotRun(Path pilot, String id, Map<String, Object> settings, double seconds) throws Exception {
-        Path run = Files.createDirectories(pilot.resolve("runs").resolve(id));
-        Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("preset", "paper", "dataset.name", "geomfig",
-                "train.images", 100, "sleep.fraction", 0.0));
-        all.putAll(settings);
-        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(all)));
-        Files.writeString(run.resolve("timing.json"), "{\"setup_seconds\": 0, \"presentation_seconds\": " + seconds
-                + ", \"per_image_check_seconds\": 0, \"presentations\": 100, \"sleep_seconds\": 0, "
-                + "\"evaluation_seconds\": 0}");
-        Files.writeString(run.resolve("summary.json"), "{\"sleep_steps\": 0}");
+        assertTrue(text.contains("| paper (plain) | 1 | 4.0 s |"), text);
+        assertTrue(text.contains("| paper (delays) | 1 | 12.0 s |"), text);
+        // a pilot without the sweep's variants does not cover it: both at the preset's median, 2e-4 s
+        paperPilotRun(tmp.resolve("pilot2"), "paper__geomfig__f0.00__s1", Map.of(), 2);
+        String plain = estimate(sweep, tmp.resolve("pilot2"));
+        assertTrue(plain.contains("| paper | 2 | 16.0 s |"), plain);
     }
 
     /**
@@ -97,22 +100,14 @@ class SweepEstimateTest {
     void aRePresentingPresetIsProjectedAsARange(@TempDir Path tmp) throws Exception {
         // the pilot: one diehl-cook run of 100 images shown 150 times × 700 steps = 105 000 presentation-steps in
         // 1.05 s (1e-5 s each)
-        Path run = Files.createDirectories(tmp.resolve("pilot").resolve("runs").resolve("diehl-cook__geomfig__f0.00__s1"));
-        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset", "diehl-cook",
-                "dataset.name", "geomfig", "train.images", 100))));
-        Files.writeString(run.resolve("timing.json"), "{\"setup_seconds\": 0, \"presentation_seconds\": 1.05, "
+        pilotRun(tmp.resolve("pilot"), "diehl-cook__geomfig__f0.00__s1", Map.of("preset", "diehl-cook", "dataset.name",
+                "geomfig", "train.images", 100), "{\"setup_seconds\": 0, \"presentation_seconds\": 1.05, "
                 + "\"per_image_check_seconds\": 0, \"train_images\": 100, \"presentations\": 150, "
-                + "\"sleep_seconds\": 0, \"evaluation_seconds\": 0}");
-        Files.writeString(run.resolve("summary.json"), "{\"sleep_steps\": 0}");
+                + "\"sleep_seconds\": 0, \"evaluation_seconds\": 0}", "{\"sleep_steps\": 0}");
         // the sweep: two seeds of 400 images, each 400 × 700 × 1.5 × 1e-5 = 4.2 s at the pilot's rate, 28 s at 10
         Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), "name: dc\npresets: [diehl-cook]\n"
                 + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\nset:\n  train.images: 400\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--calibration",
-                tmp.resolve("pilot").toString(), "--cores", "1");
-        assertEquals(0, exit, err.toString());
-        String text = out.toString();
+        String text = estimate(sweep, tmp.resolve("pilot"));
         assertTrue(text.contains("| diehl-cook | 2 | 8.4 s – 56.0 s | 0.0 s | 0.0 s | 8.4 s – 56.0 s |"), text);
         assertTrue(text.contains("one per core): **8.4 s** at the presentations per image measured, **56.0 s** at "
                 + "encoding.max_presentations (the worst case)"), text);
