@@ -5,6 +5,10 @@ public interface SgListener {
     /** A listener that ignores everything. */
     SgListener NONE = e -> { };
 
+    /** Once the network is initialised, before the first epoch ({@link SgTrainer#weights()} gives its weights). */
+    default void onStart() {
+    }
+
     /** After every epoch (its training, its sleep if any, and its validation). */
     void onEpoch(SgEpoch epoch);
 

@@ -109,6 +109,7 @@ public final class SgTrainer {
         BestValidationEpoch best = new BestValidationEpoch();
         this.bestValidationParameters = null;
         boolean invariant = cfg.encoding().timeInvariant();
+        listener.onStart();
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             shuffle(order, shuffleRng);

@@ -80,6 +80,11 @@ public final class SgRun {
         SgWeightRecords records = new SgWeightRecords(recorder);
         SgResult r = trainer.train(data.train(), data.validation(), sg, root.split(), new SgListener() {
             @Override
+            public void onStart() {
+                records.epochEnd(0, trainer.weights());
+            }
+
+            @Override
             public void onSleepEpisode(io.somnus.sg.SgSleepEpisode episode) {
                 records.sleepEpisode(episode);
             }

@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * What an SG-SNN run records of its weight matrices, as an STDP run does of its projections (sleep_traces.csv,
- * weight_histograms.csv): Σ|w| and the mean of every matrix at the end of each epoch (phase wake) and through each
- * sleep episode (phase sleep, the episode's own samples), and each matrix's histogram before and after the last
- * episode of each epoch (every episode where the SG-SNN sleeps after an epoch; one of the ~100 an epoch of
- * {@code every_minibatches} sleeps, which would write megabytes of bins). Matrices are named as in weights.npz
- * ({@code in_h}, {@code h_out}, …); biases are left out. Steps are simulation steps, wake and sleep counted together.
+ * weight_histograms.csv): Σ|w| and the mean of every matrix before training and at the end of each epoch (phase
+ * wake) and through each sleep episode (phase sleep, the episode's own samples), and each matrix's histogram before
+ * and after the last episode of each epoch (every episode where the SG-SNN sleeps after an epoch; one of the ~100 an
+ * epoch of {@code every_minibatches} sleeps, which would write megabytes of bins). Matrices are named as in
+ * weights.npz ({@code in_h}, {@code h_out}, …); biases are left out. Steps are simulation steps, wake and sleep
+ * counted together.
  */
 final class SgWeightRecords {
     private final RunRecorder recorder;
@@ -33,8 +34,8 @@ final class SgWeightRecords {
     }
 
     /**
-     * At the end of an epoch, at simulation step {@code step}: the histograms before and after its last episode, and
-     * the weights' totals as wake traces.
+     * At the end of an epoch (or before training, step 0), at simulation step {@code step}: the histograms before and after
+     * its last episode, and the weights' totals as wake traces.
      */
     void epochEnd(long step, Map<String, float[]> weights) {
         if (last != null) {

@@ -52,6 +52,8 @@ class SgWeightRecordsTest {
             lastStep = step;
         }
         assertEquals(new TreeSet<>(java.util.List.of("1", "2")), slept);
+        assertEquals(0, (long) traces.number(0, "step"), "the first rows are the weights before training");
+        assertEquals("wake", traces.cell(0, "phase"));
         CsvTable metrics = Csv.read(run.resolve("metrics.csv"));
         int last = metrics.rowCount() - 1;
         assertEquals((long) (metrics.number(last, "wake_steps") + metrics.number(last, "sleep_steps")), lastStep,
