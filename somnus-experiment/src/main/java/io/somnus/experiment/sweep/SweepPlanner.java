@@ -201,7 +201,12 @@ public final class SweepPlanner {
             PlannedRun run = new PlannedRun(id, settings, variant, config, json, hash);
             PlannedRun sameConfig = byHash.putIfAbsent(hash, run);
             PlannedRun sameId = byId.putIfAbsent(id, run);
-            if (sameConfig != null) {
+            if (sameConfig != null && !named(sameConfig.variant()).equals(named(variant))) {
+                // e.g. a variant scoped to one preset leaves another preset's runs as the first variant's
+                duplicates.add(where + ": variants '" + named(sameConfig.variant()) + "' and '" + named(variant)
+                        + "' give preset " + settings.get("preset") + " the same configuration (" + describe(settings)
+                        + "); give each variant a setting for every preset of the sweep, or sweep the presets apart");
+            } else if (sameConfig != null) {
                 duplicates.add(where + ": duplicate runs: " + describe(sameConfig.settings()) + " and "
                         + describe(settings) + " resolve to the same configuration; drop one of the values");
             } else if (sameId != null) {
@@ -294,6 +299,12 @@ public final class SweepPlanner {
             }
         });
         return out;
+    }
+
+    /** The named variant of a run's variant label ({@code delays} of {@code delays,train.images=100}); "" for none. */
+    static String named(String variant) {
+        String first = variant.split(",", 2)[0];
+        return first.contains("=") ? "" : first;
     }
 
     private static String describe(Map<String, Object> settings) {

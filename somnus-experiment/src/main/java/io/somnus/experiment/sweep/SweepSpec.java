@@ -177,19 +177,47 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         Map<String, Object> set = set(root, problems);
         List<StudyControl> controls = controls(root, problems);
         for (String key : grid.keySet()) {
-            if (set.containsKey(key)) {
-                problems.add("grid." + key, null, "is also fixed under 'set'; give it in one place only");
+            String other = overlapping(key, set.keySet());
+            if (other != null) {
+                problems.add("grid." + key, null, "is also fixed under 'set'" + (other.equals(key) ? "" : " (as " + other
+                        + ")") + "; give it in one place only");
             }
         }
         variants.forEach((variant, settings) -> settings.keySet().forEach(key -> {
-            if (set.containsKey(key) || grid.containsKey(key)) {
-                problems.add("variants." + variant + "." + key, null, "is also given under '" + (set.containsKey(key)
-                        ? "set" : "grid") + "'; give it in one place only");
+            String inSet = overlapping(key, set.keySet());
+            String other = inSet != null ? inSet : overlapping(key, grid.keySet());
+            if (other != null) {
+                problems.add("variants." + variant + "." + key, null, "is also given under '" + (inSet != null ? "set"
+                        : "grid") + "'" + (other.equals(key) ? "" : " (as " + other + ")") + ", which one would "
+                        + "override unseen; give it in one place only");
             }
         }));
         problems.throwIfAny();
         return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, variants, set,
                 controls);
+    }
+
+    /**
+     * The first of {@code keys} that sets what {@code key} sets, or part of it, for some preset: the same field, or a
+     * section and a field in it ({@code train} and {@code train.images}), unscoped or scoped to the same preset
+     * ({@code paper/train.images} and {@code train.images}); null when none does.
+     */
+    static String overlapping(String key, java.util.Collection<String> keys) {
+        int slash = key.lastIndexOf('/');
+        String scope = slash > 0 ? key.substring(0, slash) : null;
+        String field = key.substring(slash + 1);
+        for (String k : keys) {
+            int s = k.lastIndexOf('/');
+            String otherScope = s > 0 ? k.substring(0, s) : null;
+            String otherField = k.substring(s + 1);
+            boolean scopes = scope == null || otherScope == null || scope.equals(otherScope);
+            boolean fields = field.equals(otherField) || field.startsWith(otherField + ".")
+                    || otherField.startsWith(field + ".");
+            if (scopes && fields) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** Number of runs the grid expands to (control runs not counted: they exist for STDP presets only). */
@@ -332,6 +360,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             return out;
         }
         String example = "e.g. {preset: {}, delays: {projections.input_e.delay_max_ms: 10}}";
+        Set<String> partial = new HashSet<>();
         if (!node.isObject() || node.isEmpty()) {
             problems.add("variants", node, "expected a mapping of variant names to mappings of configuration keys to "
                     + "values, " + example);
@@ -340,8 +369,9 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String label = "variants." + e.getKey();
-            if (!NAME.matcher(e.getKey()).matches()) {
-                problems.add(label, null, "not a variant name; expected letters, digits, '.', '_' or '-'");
+            if (!NAME.matcher(e.getKey()).matches() || e.getKey().contains("__")) {
+                problems.add(label, null, "not a variant name; expected letters, digits, '.', '_' or '-', starting with "
+                        + "a letter or digit, without '__' (a run id joins its parts with it)");
                 continue;
             }
             JsonNode settings = e.getValue();
@@ -354,17 +384,24 @@ public record SweepSpec(Path source, String name, String description, List<Strin
                 continue;
             }
             Map<String, Object> values = new LinkedHashMap<>();
+            boolean whole = true;
             for (Iterator<Map.Entry<String, JsonNode>> kv = settings.fields(); kv.hasNext(); ) {
                 Map.Entry<String, JsonNode> s = kv.next();
                 if (checkKey(label + "." + s.getKey(), s.getKey(), problems)) {
                     Object v = scalar(s.getValue());
                     values.put(s.getKey(), v != null ? v : Mappers.JSON.convertValue(s.getValue(), Object.class));
+                } else {
+                    whole = false;
                 }
             }
             for (Map.Entry<String, Map<String, Object>> earlier : out.entrySet()) {
-                if (earlier.getValue().equals(values)) {
+                // with a key refused, settings are not whole: not compared
+                if (whole && !partial.contains(earlier.getKey()) && earlier.getValue().equals(values)) {
                     problems.add(label, settings, "the same settings as variant '" + earlier.getKey() + "'; drop one");
                 }
+            }
+            if (!whole) {
+                partial.add(e.getKey());
             }
             out.put(e.getKey(), values);
         }

@@ -253,5 +253,15 @@ class SweepPlannerTest {
         assertEquals(List.of("paper__geomfig__preset__f0.00__s1", "paper__geomfig__fewer__f0.00__s1"),
                 plain.runs().stream().map(PlannedRun::runId).toList());
         assertEquals(2, plain.spec().size());
+        // a variant scoped to one preset leaves the other's runs alike: named, with what to do
+        String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper, paper-sg]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                variants: {base: {}, fast: {paper-sg/sg.learning_rate: 0.002}}
+                """), new io.somnus.experiment.run.StandardResolver())).getMessage();
+        assertContains(msg, "variants 'base' and 'fast' give preset paper the same configuration",
+                "give each variant a setting for every preset of the sweep");
     }
 }

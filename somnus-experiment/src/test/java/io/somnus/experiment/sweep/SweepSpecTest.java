@@ -94,6 +94,22 @@ class SweepSpecTest {
                 "variants.d.train.test_images: is also given under 'set'",
                 "variants.e = {\"train.epochs\":2}: the same settings as variant 'f'");
         assertContains(problems(GOOD + "variants: {}\n"), "variants = {}: expected a mapping of variant names");
+        // a key that overlaps one under set or grid by its preset scope or as a section of it would be overridden
+        assertContains(problems(GOOD + """
+                variants:
+                  g: {paper/train.images: 30}
+                  s: {train: {test_images: 30}}
+                  p: {paper-sg/train.test_images: 40}
+                """), "variants.g.paper/train.images: is also given under 'grid' (as train.images), which one would "
+                + "override unseen", "variants.s.train: is also given under 'set' (as train.test_images)",
+                "variants.p.paper-sg/train.test_images: is also given under 'set' (as train.test_images)");
+        assertContains(problems(GOOD.replace("train.test_images: 500", "paper/train.images: 500")),
+                "grid.train.images: is also fixed under 'set' (as paper/train.images)");
+        // names: a letter or digit first, no '__'; a variant with a refused key is not also called a duplicate
+        String names = problems(GOOD + "variants: {_a: {}, a__b: {}, x: {seed: 5}, y: {}}\n");
+        assertContains(names, "variants._a: not a variant name", "variants.a__b: not a variant name",
+                "without '__'", "variants.x.seed:");
+        assertTrue(!names.contains("the same settings as variant"), names);
     }
 
     @Test
