@@ -195,8 +195,8 @@ final class StatisticsSection implements Section {
         }
         html.tag("h3", "Variants against the first");
         html.p("Where a preset × dataset × sleep fraction ran several of the sweep's variants (its named variants and grid "
-                + "values; the controls left out), each against the first in the sweep file's order: the difference of the "
-                + "means (variant − first), the 95 % t-interval of the difference by seed where both ran the same seeds "
+                + "values; the controls left out), each against the first in the sweep file's order (a named variant against the "
+                + "first named variant at the same grid point): the difference of the means (variant − first), the 95 % t-interval of the difference by seed where both ran the same seeds "
                 + "(each seed's two runs differ only in the variant's settings), the paired two-sided t-test, its p Holm-adjusted over the variants compared with "
                 + "one first, and Welch's test. Seed pairs: the seeds both ran (0: the test and interval are unpaired, or "
                 + "undefined). A paired p of 1 where every seed pair is equal. A dash: undefined (fewer than two seeds, or no "

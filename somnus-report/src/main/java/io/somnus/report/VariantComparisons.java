@@ -14,9 +14,10 @@ import java.util.TreeMap;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
- * A sweep's variants (named variants, grid values) against each other: in every preset × dataset × sleep fraction that
- * ran two or more variants (the control runs left out), each variant against the first in the sweep file's order, per
- * metric. The difference is the variant's mean less the reference's, with the paired t-interval where both ran the same
+ * A sweep's variants against each other: in every preset × dataset × sleep fraction that ran two or more variants
+ * (the control runs left out), each variant against the first in the sweep file's order, per metric. Named variants
+ * are compared at each point of the grid (nearest-pair with 40 images against triplet with 40 images), so that a
+ * difference is the variants' alone; a sweep with a grid and no named variants compares its grid points. The difference is the variant's mean less the reference's, with the paired t-interval where both ran the same
  * seeds (each seed's two runs differ only in the variant's settings), and the tests of {@link Comparison}; the paired p is
  * Holm-adjusted over the variants compared with one reference.
  */
@@ -46,7 +47,9 @@ final class VariantComparisons {
             if (!StudyControl.labelIn(r.variant()).isEmpty()) {
                 continue;
             }
-            CellKey group = new CellKey(r.preset(), r.model(), r.dataset(), "", r.sleepFraction());
+            String named = io.somnus.experiment.sweep.SweepPlanner.named(r.variant());
+            String gridPoint = named.isEmpty() ? "" : r.variant().substring(named.length()).replaceFirst("^,", "");
+            CellKey group = new CellKey(r.preset(), r.model(), r.dataset(), gridPoint, r.sleepFraction());
             groups.computeIfAbsent(group, k -> new TreeMap<>(byGrid))
                     .computeIfAbsent(r.variant(), v -> new ArrayList<>()).add(r);
         }

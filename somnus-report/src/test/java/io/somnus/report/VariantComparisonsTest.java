@@ -65,6 +65,28 @@ class VariantComparisonsTest {
         assertEquals(DELAYS, VariantComparisons.of(runs, List.of(), "test_accuracy").get(0).reference());
     }
 
+    /** Named variants with a grid: each against the first variant at the same grid point, never across points. */
+    @Test
+    void namedVariantsAreComparedAtEachGridPoint() {
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> order = List.of("triplet,train.images=20", "triplet,train.images=40", "nearest,train.images=20",
+                "nearest,train.images=40", "delays,train.images=20", "delays,train.images=40");
+        for (int s = 0; s < 3; s++) {
+            for (String v : order) {
+                runs.add(run(v, s + 1, 0.5 + 0.01 * order.indexOf(v) + 0.001 * s * s));
+            }
+        }
+        List<VariantComparisons.Row> rows = VariantComparisons.of(runs, order, "test_accuracy");
+        assertEquals(4, rows.size(), rows.toString());
+        for (VariantComparisons.Row r : rows) {
+            String images = r.cell().variant().substring(r.cell().variant().indexOf(','));
+            assertEquals("triplet" + images, r.reference(), r.toString());
+            // the difference of two variants at one grid point: 0.01 per place in the order, the seeds' parts cancel
+            double expected = 0.01 * (order.indexOf(r.cell().variant()) - order.indexOf(r.reference()));
+            assertEquals(expected, r.comparison().diff(), 1e-12);
+        }
+    }
+
     @Test
     void aSweepWithoutSeveralVariantsHasNoRows() {
         List<RunRecord> runs = List.of(run("", 1, 0.6), run("", 2, 0.61), run("control=untrained", 1, 0.5));

@@ -302,7 +302,7 @@ public final class SweepPlanner {
     }
 
     /** The named variant of a run's variant label ({@code delays} of {@code delays,train.images=100}); "" for none. */
-    static String named(String variant) {
+    public static String named(String variant) {
         String first = variant.split(",", 2)[0];
         return first.contains("=") ? "" : first;
     }
