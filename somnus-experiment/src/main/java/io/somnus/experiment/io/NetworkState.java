@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * Cook's θ). Keys: {@code projection.NAME.weights} (float32), {@code projection.NAME.pre} and {@code ….post} (int32),
  * {@code population.NAME.STATE} (float64, e.g. {@code population.e.theta_mv}), and for a projection with a delay per
  * synapse {@code projection.NAME.delay_steps} (int32; restored with the weights, in place of the delays the network
- * drew); numpy reads them by those names. The
+ * drew), and {@code simulation.dt_ms} (float64, the step those delays count); numpy reads them by those names. The
  * neurons' dynamic state (V, g, spike times) is not saved: a restored network starts from rest, as after
  * {@code resetState()}.
  *
@@ -28,6 +28,8 @@ import java.util.TreeSet;
  */
 public final class NetworkState {
     private static final String PROJECTIONS = "projection.";
+    /** The step the delays are counted in (ms), one float64: delays in steps mean other times at another step. */
+    private static final String DT = "simulation.dt_ms";
     private static final String POPULATIONS = "population.";
     private static final String REBUILD = "build the network from the configuration and seed it was trained with";
 
@@ -55,6 +57,7 @@ public final class NetworkState {
             pop.learnedState().forEach((name, values) ->
                     arrays.put(POPULATIONS + pop.name() + "." + name, NpyArray.of(values.clone(), values.length)));
         }
+        arrays.put(DT, NpyArray.of(new double[] {net.dtMs()}, 1));
         Npz.write(file, arrays);
     }
 
@@ -75,6 +78,10 @@ public final class NetworkState {
         }
         Map<String, Runnable> writes = new LinkedHashMap<>();
         TreeSet<String> unused = new TreeSet<>(arrays.keySet());
+        // files written before the step was saved have none: their delays are taken as this network's steps
+        double savedDt = arrays.containsKey(DT) ? array(file, arrays, DT, NpyArray.DType.FLOAT64, 1,
+                "the simulation step").doubles()[0] : net.dtMs();
+        unused.remove(DT);
         for (Projection p : net.projections()) {
             String key = PROJECTIONS + p.name() + ".";
             float[] w = array(file, arrays, key + "weights", NpyArray.DType.FLOAT32, p.synapseCount(),
@@ -97,10 +104,15 @@ public final class NetworkState {
             }
             unused.removeAll(java.util.List.of(key + "weights", key + "pre", key + "post"));
             if ((p.synapseDelays() != null) != arrays.containsKey(key + "delay_steps")) {
-                throw new FileFormatException(file + ": projection " + p.name() + " has "
-                        + (p.synapseDelays() != null ? "a delay per synapse in this network and none" : "none in this "
-                        + "network and a delay per synapse") + " there (projections." + p.name() + ".delay_max_ms): "
-                        + REBUILD);
+                throw new FileFormatException(file + ": projection " + p.name() + " has a delay per synapse "
+                        + (p.synapseDelays() != null ? "in this network and none in the file" : "in the file and none "
+                        + "in this network") + ": set projections." + p.name() + ".delay_ms and delay_max_ms as the "
+                        + "network was trained with");
+            }
+            if (p.synapseDelays() != null && savedDt != net.dtMs()) {
+                throw new FileFormatException(file + ": projection " + p.name() + "'s delays were saved in steps of "
+                        + savedDt + " ms, and this network steps " + net.dtMs() + " ms, so they would last other times: "
+                        + "set simulation.dt_ms to " + savedDt);
             }
             if (p.synapseDelays() != null) {
                 int[] delays = array(file, arrays, key + "delay_steps", NpyArray.DType.INT32, p.synapseCount(),

@@ -192,7 +192,8 @@ public final class NetworkFactory {
                 int d = delays.steps(s);
                 if (d < range[0] || d > range[1]) {
                     throw new ConfigException(source + ": projection " + pc.name() + "'s synapse " + s + " has a delay "
-                            + "of " + d + " steps (" + d * cfg.simulation().dtMs() + " ms), outside the " + range[0]
+                            + "of " + d + (d == 1 ? " step" : " steps") + " (" + d * cfg.simulation().dtMs() + " ms), "
+                            + "outside the " + range[0]
                             + "–" + range[1] + " steps that projections." + pc.name() + ".delay_ms and delay_max_ms "
                             + "give here: set them to the values the network was trained with");
                 }

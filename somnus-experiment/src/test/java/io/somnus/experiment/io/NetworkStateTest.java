@@ -118,14 +118,23 @@ class NetworkStateTest {
         assertArrayEquals(spikes, frozenSpikes(otherSeed, images.images()[3]));
 
         FileFormatException none = assertThrows(FileFormatException.class, () -> NetworkState.read(file, network(7)));
-        assertTrue(none.getMessage().contains("projection input_e has none in this network and a delay per synapse there "
-                + "(projections.input_e.delay_max_ms)"), none.getMessage());
+        assertTrue(none.getMessage().contains("projection input_e has a delay per synapse in the file and none in this "
+                + "network: set projections.input_e.delay_ms and delay_max_ms as the network was trained with"),
+                none.getMessage());
         Path plain = tmp.resolve("plain.npz");
         NetworkState.write(network(7), plain);
         FileFormatException some = assertThrows(FileFormatException.class, () -> NetworkState.read(plain,
                 network(7, delays)));
-        assertTrue(some.getMessage().contains("projection input_e has a delay per synapse in this network and none there"),
-                some.getMessage());
+        assertTrue(some.getMessage().contains("projection input_e has a delay per synapse in this network and none in "
+                + "the file"), some.getMessage());
+        // the delays count steps of the step they were saved at: refused at another
+        Map<String, Object> finer = new LinkedHashMap<>(delays);
+        finer.put("simulation.dt_ms", 0.25);
+        finer.put("projections.input_e.delay_ms", 0.25);
+        FileFormatException dt = assertThrows(FileFormatException.class, () -> NetworkState.read(file, network(7, finer)));
+        assertTrue(dt.getMessage().contains("projection input_e's delays were saved in steps of 0.5 ms, and this network "
+                + "steps 0.25 ms"), dt.getMessage());
+        assertEquals(0.5, Npz.read(file).get("simulation.dt_ms").doubles()[0]);
         Map<String, NpyArray> arrays = new LinkedHashMap<>(Npz.read(file));
         int[] zero = savedDelays.clone();
         zero[5] = 0;
