@@ -57,13 +57,24 @@ final class StudyProjection {
         if (!Files.isDirectory(calibration.resolve(SweepRunner.RUNS_DIR))) {
             throw new CliException("--calibration " + calibration + ": not a sweep directory (no runs/ in it)");
         }
+        List<String> differences = StudyCalibration.pilotDifferences(plan, calibration);
+        String note = differences.isEmpty() ? "" : String.format(Locale.ROOT, "The runs of %s differ from the sweep's in "
+                + "more than their sizes (%s%s): their costs may not carry over.%n", calibration,
+                String.join("; ", differences.subList(0, Math.min(4, differences.size()))),
+                differences.size() > 4 ? "; and " + (differences.size() - 4) + " more" : "");
         Function<JsonNode, String> key = StudyCalibration.costKey(plan.spec());
         Map<String, StudyEstimate.UnitCosts> keyed = StudyEstimate.calibrate(calibration, key);
-        if (plan.runs().stream().allMatch(r -> keyed.containsKey(key.apply(r.config())))) {
-            return new Costs(keyed, key, "the runs of " + calibration, "");
+        List<String> missing = plan.runs().stream().map(r -> key.apply(r.config())).distinct()
+                .filter(k -> !keyed.containsKey(k)).toList();
+        if (missing.isEmpty()) {
+            return new Costs(keyed, key, "the runs of " + calibration, note);
         }
+        boolean keyedApart = plan.runs().stream().anyMatch(r -> !key.apply(r.config())
+                .equals(StudyEstimate.BY_PRESET.apply(r.config())));
         return new Costs(StudyEstimate.calibrate(calibration, StudyEstimate.BY_PRESET), StudyEstimate.BY_PRESET,
-                "the runs of " + calibration, "");
+                "the runs of " + calibration, (keyedApart ? String.format(Locale.ROOT, "The runs of %s have none of %s, "
+                + "so every run is costed at its preset's median over all of them, whatever its variant or grid value."
+                + "%n", calibration, String.join(", ", missing)) : "") + note);
     }
 
     /**
@@ -114,7 +125,9 @@ final class StudyProjection {
         } catch (IllegalArgumentException ex) {
             throw new CliException(ex.getMessage() + " (in " + costs.source() + ")");
         }
-        return String.format(Locale.ROOT, "%s (%s), %d runs, costs from %s, %s:%n%n%s%n%s", what,
+        return String.format(Locale.ROOT, "%s (%s), %d runs, costs from %s, %s:%n%n%s%n%sNot counted: starting each "
+                + "JVM, loading data, the statistics and report after the runs, and the JIT's warm-up in the first runs "
+                + "(in a calibration or pilot of short runs it raises their costs).%n", what,
                 String.join(", ", plan.spec().datasets()), plan.runs().size(), costs.source(),
                 LocalDate.now(ZoneOffset.UTC), StudyEstimate.format(e), costs.note());
     }

@@ -86,8 +86,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: take the per-phase costs from the "
             + "finished runs of this sweep directory instead (runs of the same presets at the same network sizes: a "
             + "pilot of this sweep with fewer images or seeds, a stopped run of it, a quick study); each phase's cost "
-            + "per unit of work is their median per preset, and a re-presenting preset's presentations per image "
-            + "their median where they trained at least as many images as the sweep's runs")
+            + "per unit of work is their median per preset, variant and grid point where they ran every one of the "
+            + "sweep's (else per preset, and the output says so), untrained controls left out, and a re-presenting "
+            + "preset's presentations per image their median where they trained at least as many images as the "
+            + "sweep's runs")
     Path calibration;
 
     @Option(names = "--cores", paramLabel = "N", description = "--estimate: the cores (parallel runs) to project for "

@@ -90,6 +90,29 @@ class SweepEstimateTest {
         paperPilotRun(tmp.resolve("pilot2"), "paper__geomfig__f0.00__s1", Map.of(), 2);
         String plain = estimate(sweep, tmp.resolve("pilot2"));
         assertTrue(plain.contains("| paper | 2 | 16.0 s |"), plain);
+        assertTrue(plain.contains("have none of paper (delays), so every run is costed at its preset's "
+                + "median over all of them"), plain);
+    }
+
+    /**
+     * A pilot's untrained controls (plasticity off, cheaper) do not lower its trained runs' costs, and a pilot that ran
+     * another network than the sweep's is said to differ.
+     */
+    @Test
+    void aPilotsControlsAreLeftOutAndItsOtherNetworkIsNamed(@TempDir Path tmp) throws Exception {
+        paperPilotRun(tmp.resolve("pilot"), "paper__geomfig__f0.00__s1", Map.of(), 1);
+        paperPilotRun(tmp.resolve("pilot"), "paper__geomfig__untrained__s1", Map.of("train.plasticity", false), 0.1);
+        paperPilotRun(tmp.resolve("pilot"), "paper__geomfig__untrained__s2", Map.of("train.plasticity", false), 0.1);
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), "name: c\npresets: [paper]\ndatasets: [geomfig]\n"
+                + "sleep_fractions: [0.0]\nseeds: [1]\nset:\n  train.images: 400\n");
+        String text = estimate(sweep, tmp.resolve("pilot"));
+        assertTrue(text.contains("| paper | 1 | 4.0 s |"), text); // 1e-4 s per image-step, the trained run's
+        assertTrue(!text.contains("differ from the sweep's"), text);
+        Path larger = Files.writeString(tmp.resolve("larger.yaml"), "name: c\npresets: [paper]\ndatasets: [geomfig]\n"
+                + "sleep_fractions: [0.0]\nseeds: [1]\nset:\n  train.images: 400\n  populations.e.size: 400\n");
+        String other = estimate(larger, tmp.resolve("pilot"));
+        assertTrue(other.contains("differ from the sweep's in more than their sizes (paper: populations.e.size: 200 → "
+                + "400): their costs may not carry over"), other);
     }
 
     /**
@@ -127,8 +150,9 @@ class SweepEstimateTest {
         int exit = execute(out, err, "sweep", "--config", sweep.toString(), "--estimate", "--cores", "2");
         assertEquals(0, exit, err.toString());
         String text = out.toString();
-        assertTrue(text.startsWith("Sweep 'own' (geomfig), 4 runs, costs from calibration runs (each preset at its "
-                + "network size"), text);
+        assertTrue(text.startsWith("Sweep 'own' (geomfig), 4 runs, costs from calibration runs (each preset, variant "
+                + "and grid point at its network size"), text);
+        assertTrue(text.contains("Not counted: starting each JVM, loading data"), text);
         // one row, at the grid's network size, with every phase costed: sleep and evaluation above zero
         assertTrue(text.matches("(?s).*\\| paper \\(populations\\.e\\.size=20\\) \\| 4 \\| [0-9.]+ s \\| [0-9.]*[1-9][0-9.]* "
                 + "s \\| [0-9.]*[1-9][0-9.]* s \\|.*"), text);

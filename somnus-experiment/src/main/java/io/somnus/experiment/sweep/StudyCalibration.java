@@ -35,7 +35,8 @@ public final class StudyCalibration {
     /** Seeds per preset and grid point. */
     public static final int SEEDS = 3;
     /** What the calibration runs are, for the estimate's heading. */
-    public static final String DESCRIPTION = "each preset at its network size, f = 0.5, 3 seeds, STDP-SNN 200 images "
+    public static final String DESCRIPTION = "each preset, variant and grid point at its network size, f = 0.5, 3 seeds, "
+            + "STDP-SNN 200 images "
             + "(50 at 1 000 steps per image or more: paper-code), SG-SNN 1 epoch of 512 images";
     /** The fields the calibration sets (scoped to each preset): what the sweep asks of them only scales the work. */
     static final Set<String> SIZED = Set.of("train.images", "train.epochs", "train.validation_images",
@@ -145,6 +146,50 @@ public final class StudyCalibration {
             }
             return values.isEmpty() ? preset : preset + " (" + String.join(", ", values) + ")";
         };
+    }
+
+    /**
+     * How the finished runs of a {@code --calibration} directory differ from the planned sweep's beyond what only
+     * scales the work ({@link #SIZED}), the seed, the sleep fraction, the dataset, the controls' settings and the sweep's
+     * own grid and variant keys: for each preset, its first planned run against the directory's first trained run of it,
+     * as "preset: field: there → here"; empty where they agree or the directory has no run of the preset.
+     */
+    public static List<String> pilotDifferences(SweepPlan plan, Path calibration) throws IOException {
+        Set<String> axes = new java.util.HashSet<>(SIZED);
+        axes.addAll(List.of("seed", "sleep.fraction", "train.plasticity", "train.initial_weights"));
+        plan.spec().grid().keySet().forEach(k -> axes.add(k.substring(k.lastIndexOf('/') + 1)));
+        plan.spec().variants().values().forEach(v -> v.keySet().forEach(k -> axes.add(k.substring(k.lastIndexOf('/') + 1))));
+        Map<String, JsonNode> pilots = new LinkedHashMap<>();
+        List<Path> dirs;
+        try (java.util.stream.Stream<Path> runs = Files.list(calibration.resolve(SweepRunner.RUNS_DIR))) {
+            dirs = runs.filter(d -> Files.isRegularFile(d.resolve("config.yaml"))).sorted().toList();
+        }
+        for (Path d : dirs) {
+            JsonNode c = io.somnus.experiment.io.Mappers.YAML.readTree(d.resolve("config.yaml").toFile());
+            if (c.path("train").path("plasticity").asBoolean(true)) {
+                pilots.putIfAbsent(c.path("preset").asText(), c);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (PlannedRun r : plan.runs()) {
+            String preset = r.config().path("preset").asText();
+            JsonNode pilot = pilots.get(preset);
+            if (pilot == null || !seen.add(preset)) {
+                continue;
+            }
+            // through YAML, as the pilot's was read: numbers of one type on both sides
+            JsonNode planned = io.somnus.experiment.io.Mappers.YAML.readTree(Configs.toYaml(r.config()));
+            for (String line : io.somnus.experiment.config.ConfigDifferences.of(pilot, planned)) {
+                String field = line.substring(0, line.indexOf(':'));
+                boolean axis = axes.stream().anyMatch(a -> field.equals(a) || field.startsWith(a + "."))
+                        || field.startsWith("dataset.");
+                if (!axis) {
+                    out.add(preset + ": " + line);
+                }
+            }
+        }
+        return out;
     }
 
     /**

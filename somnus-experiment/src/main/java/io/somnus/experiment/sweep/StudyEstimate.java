@@ -173,11 +173,15 @@ public final class StudyEstimate {
     /**
      * Costs per unit from the finished runs of a sweep directory ({@code runs/<id>/config.yaml}, timing.json,
      * summary.json): per run, each phase's seconds over its units as run (the sleep steps it slept), then the median
-     * per key of the runs' configurations. Runs without phase timings (written before they existed) are skipped.
+     * per key of the runs' configurations. Runs without phase timings (written before they existed) are skipped, and
+     * so are untrained controls (plasticity off, cheaper) where their key has other runs.
      */
     public static Map<String, UnitCosts> calibrate(Path sweepDir, Function<JsonNode, String> key) throws IOException {
         Map<String, List<double[]>> perKey = new TreeMap<>();
         Map<String, List<PresentationRates.Measured>> rates = new TreeMap<>();
+        // untrained controls (plasticity off) cost less than the runs they control: counted only for a key without others
+        Map<String, List<double[]>> controls = new TreeMap<>();
+        Map<String, List<PresentationRates.Measured>> controlRates = new TreeMap<>();
         Path runs = sweepDir.resolve(SweepRunner.RUNS_DIR);
         List<Path> dirs;
         try (Stream<Path> s = Files.list(runs)) {
@@ -192,12 +196,19 @@ public final class StudyEstimate {
                     rate == null ? PresentationRates.PerImage.ONCE : rate.perImage());
             if (c != null) {
                 String k = key.apply(config);
-                perKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+                boolean control = !config.path("train").path("plasticity").asBoolean(true);
+                (control ? controls : perKey).computeIfAbsent(k, x -> new ArrayList<>()).add(c);
                 if (rate != null) {
-                    rates.computeIfAbsent(k, x -> new ArrayList<>()).add(rate);
+                    (control ? controlRates : rates).computeIfAbsent(k, x -> new ArrayList<>()).add(rate);
                 }
             }
         }
+        controls.forEach((k, list) -> {
+            if (!perKey.containsKey(k)) {
+                perKey.put(k, list);
+                rates.put(k, controlRates.getOrDefault(k, List.of()));
+            }
+        });
         Map<String, UnitCosts> out = new TreeMap<>();
         perKey.forEach((k, list) -> out.put(k, new UnitCosts(median(list, 0), median(list, 1),
                 median(list, 2), list.size(), List.copyOf(rates.getOrDefault(k, List.of())))));
