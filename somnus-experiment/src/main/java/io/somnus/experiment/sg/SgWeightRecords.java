@@ -24,9 +24,17 @@ final class SgWeightRecords {
         this.recorder = recorder;
     }
 
-    /** After a sleep episode: its samples as sleep traces; it is the epoch's last so far. */
+    /**
+     * After a sleep episode: the weights at its start as wake traces (where training left them, as an STDP run records
+     * them before an episode), its samples as sleep traces; it is the epoch's last so far.
+     */
     void sleepEpisode(SgSleepEpisode e) {
         episodes = e.episode();
+        for (SgSleepEpisode.Sample s : e.samples()) {
+            if (s.step() == 0) {
+                recorder.trace(e.startStep(), "wake", episodes, name(s.projection()), s.totalAbs(), s.mean());
+            }
+        }
         for (SgSleepEpisode.Sample s : e.samples()) {
             recorder.trace(e.startStep() + s.step(), "sleep", e.episode(), name(s.projection()), s.totalAbs(), s.mean());
         }

@@ -54,6 +54,16 @@ class SgWeightRecordsTest {
         assertEquals(new TreeSet<>(java.util.List.of("1", "2")), slept);
         assertEquals(0, (long) traces.number(0, "step"), "the first rows are the weights before training");
         assertEquals("wake", traces.cell(0, "phase"));
+        // before each episode a wake row where training left the weights: the episode's first sample, at the same step
+        for (int r = 1; r < traces.rowCount(); r++) {
+            if (traces.cell(r, "phase").equals("sleep") && !traces.cell(r - 1, "phase").equals("sleep")
+                    && traces.number(r - 1, "step") != 0) {
+                int wake = r - 2; // wake rows for in_h, h_out, then sleep rows for in_h, h_out
+                assertEquals("wake", traces.cell(wake, "phase"), "row " + wake);
+                assertEquals(traces.number(r, "step"), traces.number(wake, "step"), "row " + wake);
+                assertEquals(traces.number(r, "total_abs"), traces.number(wake, "total_abs"), "row " + wake);
+            }
+        }
         CsvTable metrics = Csv.read(run.resolve("metrics.csv"));
         int last = metrics.rowCount() - 1;
         assertEquals((long) (metrics.number(last, "wake_steps") + metrics.number(last, "sleep_steps")), lastStep,
