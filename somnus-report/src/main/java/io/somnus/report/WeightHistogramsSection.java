@@ -71,8 +71,8 @@ final class WeightHistogramsSection implements Section {
                 }
             }
             for (Map.Entry<String, Map<String, List<double[]>>> p : data.entrySet()) {
-                XYChart chart = Charts.xy(g.getKey().preset() + " × " + g.getKey().dataset() + ": " + p.getKey()
-                        + " (episode " + (long) last + ")", "weight", "fraction of synapses", 380, 270);
+                XYChart chart = Charts.xy(g.getKey().title() + ": " + p.getKey() + " (episode " + (long) last + ")",
+                        "weight", "fraction of synapses", 380, 290);
                 int i = 0;
                 for (String w : List.of(WeightHistograms.BEFORE, WeightHistograms.AFTER)) {
                     List<double[]> bins = p.getValue().get(w);
@@ -96,7 +96,9 @@ final class WeightHistogramsSection implements Section {
                     s.setFillColor(Charts.alpha(c, 60));
                     s.setMarker(SeriesMarkers.NONE);
                 }
-                chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+                // below the plot: inside it hid the tops of the bars; fractions from 0, so that heights compare
+                chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+                chart.getStyler().setYAxisMin(0.0);
                 html.svgFigure(ctx.svg(chart), "weight histogram " + p.getKey() + " of " + run.runId(), run.runId(), "fig");
                 drawn++;
             }
