@@ -179,6 +179,15 @@ final class TrainCommand implements Callable<Integer> {
         return Configs.PRESETS.stream().filter(p -> model.equals(Configs.loadPreset(p).path("model").asText())).toList();
     }
 
+    /** The option behind each field an option sets, for messages. */
+    private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("model", "--model"),
+            Map.entry("dataset.name", "--dataset"), Map.entry("dataset.dir", "--data-dir"),
+            Map.entry("dataset.allow_unverified", "--allow-unverified-data"), Map.entry("train.images", "--train-images"),
+            Map.entry("train.validation_images", "--validation-images"), Map.entry("train.test_images", "--test-images"),
+            Map.entry("populations.e.size", "--excitatory"), Map.entry("seed", "--seed"),
+            Map.entry("train.plasticity", "--plasticity"), Map.entry("train.initial_weights", "--initial-weights"),
+            Map.entry("sleep.fraction", "--sleep-fraction"), Map.entry("protocol", "--protocol"));
+
     Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset);
@@ -205,25 +214,25 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (sleepFraction != null) s.put("sleep.fraction", sleepFraction);
         if (protocol != null) s.put("protocol", protocol);
-        java.util.Set<String> byFlag = new java.util.HashSet<>(s.keySet());
-        byFlag.remove("preset"); // --preset always has a value; --set preset=… is the resolver's to judge
-        Map<String, String> bySet = new LinkedHashMap<>();
+        // the options' own settings: --set may not give them again (two values: the later would win unseen)
+        Map<String, String> given = new LinkedHashMap<>();
+        s.forEach((key, value) -> {
+            if (!key.equals("preset")) { // --preset always has a value; --set preset=… is the resolver's to judge
+                given.put(key, OPTIONS.getOrDefault(key, key) + " " + (key.equals("train.plasticity") ? plasticity : value));
+            }
+        });
         for (String kv : sets) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new CliException("--set '" + kv + "': expected key=value, e.g. --set sleep.lambda=0.9999");
             }
             String key = kv.substring(0, eq).trim();
-            // two values for one field: say so rather than let the later one win unseen
-            if (byFlag.contains(key)) {
-                throw new CliException("--set " + kv + " sets " + key + ", which an option gave as " + s.get(key)
-                        + " already; give it once");
+            String other = io.somnus.experiment.sweep.SweepSpec.overlapping(key, given.keySet());
+            if (other != null) { // the same field, or a section and a field in it
+                throw new CliException("--set " + kv + " and " + given.get(other) + " both set "
+                        + (other.length() > key.length() ? other : key) + "; give it once");
             }
-            if (bySet.containsKey(key)) {
-                throw new CliException("--set " + kv + " sets " + key + ", which --set " + bySet.get(key) + " set "
-                        + "already; give it once");
-            }
-            bySet.put(key, kv);
+            given.put(key, "--set " + kv);
             s.put(key, kv.substring(eq + 1).trim());
         }
         return s;

@@ -113,6 +113,21 @@ class TrainCommandTest {
         assertTrue(!Files.exists(shorter), "a refused run leaves no directory");
     }
 
+    /** A field given twice on the command line is refused before anything runs, naming both, a section too. */
+    @Test
+    void aFieldGivenTwiceIsRefused(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        Outcome o = run("train", "--set", "train.images=100", "--set", "train={images: 30}", "--out", out.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--set train={images: 30} and --set train.images=100 both set train.images; give it "
+                + "once"), o.err());
+        o = run("train", "--plasticity", "off", "--set", "train.plasticity=true", "--out", out.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--set train.plasticity=true and --plasticity off both set train.plasticity"),
+                o.err());
+        assertTrue(!java.nio.file.Files.exists(out), "nothing ran");
+    }
+
     private static String[] concat(String[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }

@@ -202,7 +202,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
      * section and a field in it ({@code train} and {@code train.images}), unscoped or scoped to the same preset
      * ({@code paper/train.images} and {@code train.images}); null when none does.
      */
-    static String overlapping(String key, java.util.Collection<String> keys) {
+    public static String overlapping(String key, java.util.Collection<String> keys) {
         int slash = key.lastIndexOf('/');
         String scope = slash > 0 ? key.substring(0, slash) : null;
         String field = key.substring(slash + 1);
