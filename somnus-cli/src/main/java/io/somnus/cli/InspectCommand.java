@@ -99,7 +99,17 @@ final class InspectCommand implements Callable<Integer> {
             throw new CliException(target + " is a run's " + name + ", not a configuration: inspect the run directory, "
                     + "somnus inspect " + parent);
         }
-        out.print(Configs.toYaml(Configs.loadPreset(target)));
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Configs.loadPreset(target);
+        if (tree.has("presets") && tree.has("sleep_fractions")) {
+            throw new CliException(target + " is a sweep file, not a configuration: see its runs with somnus sweep "
+                    + "--config " + target + " --dry-run");
+        }
+        try {
+            Configs.bind(tree); // a file that is no configuration is refused, naming its first wrong field
+        } catch (io.somnus.experiment.config.ConfigException e) {
+            throw new CliException(target + " is not a configuration: " + e.getMessage());
+        }
+        out.print(Configs.toYaml(tree));
         out.flush();
         return 0;
     }
