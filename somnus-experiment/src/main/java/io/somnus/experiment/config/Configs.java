@@ -228,6 +228,12 @@ public final class Configs {
             if (idx < 0) {
                 throw unknown(dottedKey, walked.toString(), node, null);
             }
+            if (a.get(idx).has("name") && !parsed.path("name").asText().equals(a.get(idx).path("name").asText())) {
+                // a named item replaced by a section without its name loses every field it does not give
+                throw new ConfigException(dottedKey + ": a list item is replaced whole, and this value is not a whole "
+                        + "item named '" + a.get(idx).path("name").asText() + "'; set its fields one by one ("
+                        + dottedKey + ".FIELD=…)");
+            }
             a.set(idx, parsed);
         } else {
             throw new ConfigException("cannot set " + dottedKey + ": " + walked + " is a value, not a section");

@@ -183,6 +183,16 @@ public record SweepSpec(Path source, String name, String description, List<Strin
                         + ")") + "; give it in one place only");
             }
         }
+        List<String> scoped = new ArrayList<>(set.keySet());
+        grid.keySet().forEach(k -> scoped.add(k));
+        variants.values().forEach(v -> scoped.addAll(v.keySet()));
+        for (String key : scoped) {
+            int slash = key.lastIndexOf('/');
+            if (slash > 0 && !presets.isEmpty() && !presets.contains(key.substring(0, slash))) {
+                problems.add(key, null, "names preset " + key.substring(0, slash) + ", which the sweep does not run "
+                        + "(presets: " + String.join(", ", presets) + ")");
+            }
+        }
         variants.forEach((variant, settings) -> settings.keySet().forEach(key -> {
             String inSet = overlapping(key, set.keySet());
             String other = inSet != null ? inSet : overlapping(key, grid.keySet());

@@ -46,6 +46,11 @@ class ConfigsTest {
         assertEquals(0.3, projection(c, "e_i").weight(), 0);
         assertEquals(inputBefore, projection(c, "input_e").weight(), 0, "other items untouched");
         Validation.check(c);
+        // an item replaced by a section without its name would lose its other fields: refused, saying how
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.override(tree, "projections.input_e",
+                java.util.Map.of("weight", 0.5)));
+        assertTrue(e.getMessage().contains("projections.input_e: a list item is replaced whole, and this value is not a "
+                + "whole item named 'input_e'; set its fields one by one (projections.input_e.FIELD=…)"), e.getMessage());
     }
 
     @Test

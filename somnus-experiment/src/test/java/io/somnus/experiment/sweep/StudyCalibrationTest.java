@@ -28,7 +28,7 @@ class StudyCalibrationTest {
               dataset.resize: [12, 15]
             set:
               train.test_images: 300
-              paper/train.images: 999
+              paper/train.test_images: 999
               paper-sg/sg.hidden: 50
             """;
 

@@ -80,7 +80,7 @@ class SweepPlannerTest {
                 "(set train.epochs=3, preset paper)", "dataset.name = 'cifar'", "(datasets)", "preset = 'nopreset'");
     }
 
-    /** A set entry bad with every preset (a preset prefix misspelt) is named once, with the presets it fails for. */
+    /** A set entry bad with every preset is named once, with the presets it fails for. */
     @Test
     void aSetProblemOfEveryPresetIsNamedOnce() {
         String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
@@ -88,10 +88,20 @@ class SweepPlannerTest {
                 datasets: [geomfig]
                 sleep_fractions: [0.0]
                 seeds: [1]
-                set: {papr/train.images: 100}
+                set: {train.test_images: -1}
                 """), new io.somnus.experiment.run.StandardResolver())).getMessage();
-        assertContains(msg, "'papr' is not a preset", "(set papr/train.images=100, presets paper, paper-sg)");
-        assertEquals(msg.indexOf("'papr' is not a preset"), msg.lastIndexOf("'papr' is not a preset"), msg);
+        assertContains(msg, "train.test_images = -1", "(set train.test_images=-1, presets paper, paper-sg)");
+        assertEquals(msg.indexOf("train.test_images = -1"), msg.lastIndexOf("train.test_images = -1"), msg);
+        // a preset prefix the sweep does not run is named by the file's own check
+        String prefix = assertThrows(ConfigException.class, () -> SweepSpec.parse(FILE, """
+                presets: [paper, paper-sg]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                set: {papr/train.images: 100}
+                """)).getMessage();
+        assertContains(prefix, "papr/train.images: names preset papr, which the sweep does not run (presets: paper, "
+                + "paper-sg)");
     }
 
     /** A value bad only beside another (here: more test than training images) is found whole point by whole point. */
