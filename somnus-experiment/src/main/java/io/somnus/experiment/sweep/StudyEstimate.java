@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * range from the calibration runs' rate to {@code max_presentations}; {@link #project} projects both ends.
  * A preset's cost per unit of each phase is the median, over calibration runs, of that phase's seconds in timing.json
  * divided by the run's units ({@link #calibrate}); runs are grouped by a key, the preset ({@link #BY_PRESET}) or the
- * preset with the named variant and grid values it was calibrated at ({@link StudyCalibration#costKey}). A planned run's CPU time is the
- * sum over phases of units × cost; the runs are then put on {@code cores} workers longest first, each to the least
+ * preset with the named variant and grid values it was calibrated at ({@link StudyCalibration#costKey}). A planned
+ * run's CPU time is the sum over phases of units × cost; the runs are then put on {@code cores} workers longest first, each to the least
  * loaded one (how a pool of workers takes them, in the best order), and the wall time is the most loaded worker's.
  * Left out: JVM start, loading data, the JIT's warm-up, the statistics and the report after the runs, and STDP sleep
  * episodes that end early (the expected sleep steps are an upper bound there). Readout fits are counted as evaluation
