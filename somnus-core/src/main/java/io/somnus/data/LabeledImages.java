@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param name       dataset name, e.g. {@code fashion-mnist}
  * @param height     image height in pixels
  * @param width      image width in pixels
- * @param images     one row per image, {@code height*width} pixels in row-major order, values in [0, 1]
+ * @param images     one row per image, {@code height*width} pixels in row-major order, values >= 0 and finite ([0, 1]
+ *                   as read from a dataset; an image normalised to a pixel sum may exceed 1)
  * @param labels     class of each image, in [0, numClasses)
  * @param numClasses number of classes
  * @param sha256     SHA-256 (hex) of each source file this set was read from, by file name; empty for
@@ -22,6 +23,10 @@ public record LabeledImages(String name, int height, int width, float[][] images
                             Map<String, String> sha256, List<DatasetStatus.FileStatus> sources) {
     public LabeledImages {
         Objects.requireNonNull(name);
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException(name + ": images of " + height + " × " + width + " pixels; give a height "
+                    + "and a width of 1 or more");
+        }
         if (images.length != labels.length) {
             throw new IllegalArgumentException("images (" + images.length + ") and labels (" + labels.length + ") differ in count");
         }
@@ -29,6 +34,13 @@ public record LabeledImages(String name, int height, int width, float[][] images
             if (images[i].length != height * width) {
                 throw new IllegalArgumentException(name + ": image " + i + " has " + images[i].length + " pixels, not "
                         + height + " × " + width + " = " + height * width);
+            }
+            for (int k = 0; k < images[i].length; k++) {
+                float v = images[i][k];
+                if (!(v >= 0 && v < Float.POSITIVE_INFINITY)) { // an encoder would read it as silence, or fail late
+                    throw new IllegalArgumentException(name + ": image " + i + "'s pixel " + k + " is " + v + "; pixels "
+                            + "are >= 0 and finite");
+                }
             }
             if (labels[i] < 0 || labels[i] >= numClasses) {
                 throw new IllegalArgumentException(name + ": label " + labels[i] + " of image " + i + " is not a class "

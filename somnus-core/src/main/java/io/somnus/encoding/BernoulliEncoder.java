@@ -14,13 +14,27 @@ public final class BernoulliEncoder implements SpikeEncoder {
         return Math.min(1.0, pixel * intensity);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException for a pixel or an intensity that gives no probability (NaN, negative or
+     *                                  infinite), which would otherwise encode as silence or as a spike every step
+     */
     @Override
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
+        if (!(intensity >= 0 && Double.isFinite(intensity))) {
+            throw new IllegalArgumentException("Bernoulli encoding needs an intensity >= 0 and finite, got " + intensity);
+        }
         SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
         double[] p = b.probabilities(pixels.length);
         for (int i = 0; i < pixels.length; i++) {
-            p[i] = probabilityPerStep(pixels[i], intensity);
+            float pixel = pixels[i];
+            if (!(pixel >= 0 && pixel < Float.POSITIVE_INFINITY)) { // once per pixel and image, not per step
+                throw new IllegalArgumentException("pixel " + i + " is " + pixel
+                        + ": a spike probability needs a pixel >= 0 and finite");
+            }
+            p[i] = probabilityPerStep(pixel, intensity);
         }
         GeometricSpikes.emitAll(b, p, pixels.length, numSteps, rng);
         b.buildInto(out);

@@ -86,6 +86,18 @@ public final class Network {
                 }
             }
         }
+        for (Projection p : normalisations.keySet()) {
+            if (!projections.contains(p)) {
+                throw new IllegalArgumentException("a normalisation is given for projection " + p.name() + ", which is "
+                        + "not in the network's projections: add it, or drop the normalisation");
+            }
+            if (p.wMin() < 0) {
+                // a column sum of negative weights gives a negative scale, which would flip every weight's sign
+                throw new IllegalArgumentException("projection " + p.name() + ": weight normalisation scales column "
+                        + "sums of non-negative weights, and its weights may be negative (bounds [" + p.wMin() + ", "
+                        + p.wMax() + "])");
+            }
+        }
         this.dtMs = dtMs;
         this.input = input;
         this.populations = List.copyOf(populations);
@@ -187,6 +199,10 @@ public final class Network {
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
         if (step < 0) {
             throw new IllegalArgumentException("network steps count from 0 at the last reset, got step " + step);
+        }
+        if (!(noiseStdMv >= 0 && noiseStdMv < Double.POSITIVE_INFINITY)) { // NaN or negative read as no noise
+            throw new IllegalArgumentException("membrane noise must be a standard deviation >= 0 mV and finite, got "
+                    + noiseStdMv);
         }
         if (step <= lastStep) {
             throw new IllegalArgumentException("network step " + step + " after step " + lastStep + ": steps increase "
@@ -300,6 +316,14 @@ public final class Network {
                         + "weights out of range (lower the learning rate, e.g. plasticity.eta, or the initial weights)");
             }
         }
+    }
+
+    /**
+     * Whether {@code p}'s incoming weights are renormalised ({@link #normalise}): scaling sets no bound, so such a
+     * projection's weights may lie past its upper bound until its rule next clips them (as in Diehl &amp; Cook's code).
+     */
+    public boolean normalises(Projection p) {
+        return normalisations.containsKey(p);
     }
 
     /** Applies the weight normalisations. */

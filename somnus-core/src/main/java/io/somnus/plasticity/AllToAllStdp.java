@@ -50,7 +50,8 @@ public final class AllToAllStdp implements Plasticity {
      * @param aMinus     A₋, depression per unit of postsynaptic trace
      * @param tauPlusMs  τ₊ (ms), the presynaptic trace's time constant
      * @param tauMinusMs τ₋ (ms), the postsynaptic trace's
-     * @param sign       +1 excitatory, −1 inhibitory (whose negative weights then grow in magnitude under causal pairing)
+     * @param sign       +1: causal pairing raises w; −1: lowers it, so that negative (current-based inhibitory) weights
+     *                   grow in magnitude; inhibitory conductances, being positive, take +1
      * @param dependence how the weight scales each change
      * @param dtMs       the time step (ms)
      */

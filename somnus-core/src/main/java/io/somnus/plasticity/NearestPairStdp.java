@@ -9,8 +9,9 @@ import io.somnus.neuron.Population;
  *   Δw = +sign·η·A₊·exp(−Δt/τ₊)    on a post spike, pre spike at Δt ≥ 0 before it (LTP)
  *   Δw = −sign·η·A₋·exp(−|Δt|/τ₋)  on a pre spike, post spike at |Δt| &gt; 0 before it (LTD)
  * </pre>
- * then the weight is clipped to the projection's bounds. {@code sign} is +1 for excitatory synapses and
- * −1 for inhibitory ones (whose negative weights then grow in magnitude under causal pairing).
+ * then the weight is clipped to the projection's bounds. {@code sign} is +1 where weights are positive (excitatory
+ * synapses, inhibitory conductances) and −1 for negative, current-based inhibitory weights, whose magnitude then grows
+ * under causal pairing.
  * Paper: η = 5·10⁻⁴, A± = 1, τ± = 7.5 ms.
  * <p>Only the latest spike on the other side pairs: with Poisson inputs, potentiation wins once the post neuron fires
  * fast enough, and the competition of Song, Miller &amp; Abbott (2000) needs {@link AllToAllStdp} instead.
@@ -18,10 +19,18 @@ import io.somnus.neuron.Population;
 public final class NearestPairStdp extends PairBasedStdp {
     private final float ltp;
     private final float ltd;
+    private final int sign;
 
     /**
-     * @param eta learning rate η; @param aPlus A₊; @param aMinus A₋; @param tauPlusMs τ₊ (ms);
-     * @param tauMinusMs τ₋ (ms); @param sign +1 excitatory, −1 inhibitory; @param dtMs the time step (ms)
+     * @param eta        learning rate η
+     * @param aPlus      A₊
+     * @param aMinus     A₋
+     * @param tauPlusMs  τ₊ (ms)
+     * @param tauMinusMs τ₋ (ms)
+     * @param sign       +1: causal pairing raises w; −1: lowers it, so that negative (current-based inhibitory) weights
+     *                   grow in magnitude (the paper's inhibitory synapses); inhibitory conductances, being positive,
+     *                   take +1
+     * @param dtMs       the time step (ms)
      */
     public NearestPairStdp(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign,
                            double dtMs) {
@@ -37,6 +46,12 @@ public final class NearestPairStdp extends PairBasedStdp {
         }
         this.ltp = (float) (sign * eta * aPlus);
         this.ltd = (float) (sign * eta * aMinus);
+        this.sign = sign;
+    }
+
+    /** +1 or −1: the direction of the change under causal pairing. */
+    public int sign() {
+        return sign;
     }
 
     @Override

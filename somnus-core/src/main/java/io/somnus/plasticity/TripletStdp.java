@@ -7,13 +7,13 @@ import io.somnus.neuron.Population;
  * postsynaptic traces {@code post1} (τ_post1) and {@code post2} (τ_post2), each decaying exponentially
  * and set to 1 (not incremented) at its neuron's spike, so a trace is exp(−(t − t_last)/τ).
  * <pre>
- *   on a pre spike:   w ← clip(w − ν_pre·post1, 0, w_max)                     (then pre ← 1)
- *   on a post spike:  w ← clip(w + ν_post·pre·post2_before, 0, w_max)         (then post1, post2 ← 1)
+ *   on a pre spike:   w ← clip(w − ν_pre·post1, w_min, w_max)                 (then pre ← 1)
+ *   on a post spike:  w ← clip(w + ν_post·pre·post2_before, w_min, w_max)     (then post1, post2 ← 1)
  * </pre>
  * where post2_before is post2 just before this post spike (so a post spike alone does not potentiate
  * the first time). Traces decay exactly or, to match Brian2's {@code method='euler'}, by (1 − dt/τ) per step.
  * Diehl &amp; Cook: ν_pre = 10⁻⁴, ν_post = 10⁻², τ_pre = τ_post1 = 20 ms, τ_post2 = 40 ms,
- * w_max = 1. Bounds come from the projection.
+ * w_min = 0, w_max = 1: the bounds are the projection's.
  */
 public final class TripletStdp extends PairBasedStdp {
     private final float nuPre;

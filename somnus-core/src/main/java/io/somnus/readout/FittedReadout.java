@@ -10,9 +10,17 @@ public interface FittedReadout {
         return predict(FeatureRows.of(features, "features"));
     }
 
-    /** Fraction of rows predicted correctly. */
+    /**
+     * Fraction of rows predicted correctly.
+     *
+     * @throws IllegalArgumentException when there is not one label per row
+     */
     default double accuracy(FeatureRows features, int[] labels) {
         int[] p = predict(features);
+        if (labels.length != p.length) {
+            throw new IllegalArgumentException(labels.length + " labels for " + p.length + " rows of features; give one "
+                    + "label per row");
+        }
         int ok = 0;
         for (int i = 0; i < p.length; i++) {
             if (p[i] == labels[i]) {

@@ -8,7 +8,9 @@ import java.util.random.RandomGenerator;
  * The paper's multiplicative pull in log space (Massey et al. 2026, authors' code):
  * <pre>|w| ← |w_tgt| · (|w| / |w_tgt|)^λ,   sign of w kept,</pre>
  * so that {@code ln(|w|/|w_tgt|)} shrinks by the factor λ each step; after n steps
- * {@code |w_n| = |w_tgt|·(|w_0|/|w_tgt|)^(λⁿ)}. Paper: λ = 0.99997 (STDP-SNN), 0.999 (SG-SNN).
+ * {@code |w_n| = |w_tgt|·(|w_0|/|w_tgt|)^(λⁿ)}. Paper: λ = 0.99997 (STDP-SNN), 0.999 (SG-SNN, per iteration).
+ * λ is per step, not per ms (the linear law's τ is in ms): at dt = 0.5 ms (diehl-cook) the same λ pulls twice as far
+ * per ms of sleep as at dt = 1 ms (paper), as the authors' per-step law does.
  * Optional Gaussian weight noise σ_w·√dt·ξ (units of weight per √ms) makes the decay stochastic.
  *
  * @param lambda       per-step exponent λ in (0, 1]

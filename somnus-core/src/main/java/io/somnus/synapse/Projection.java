@@ -419,6 +419,9 @@ public final class Projection {
      * id, the order of {@link #weights()}): a spike the pre neuron emits at step t drives the synapse's post neuron at
      * step t + d_s, and plasticity sees it reach that synapse at step t + d_s − 1 ({@link SynapseDelays}). Replaces the
      * one delay of {@link #withDelaySteps}; spikes in flight are dropped at the network's {@code resetState()}.
+     * <p>Synapse ids follow the connector's list where it is grouped by pre neuron, as every {@link Connector}'s is; a
+     * hand-made list that is not was sorted by pre neuron (stably) when the projection was built, so give the delays in
+     * that order: synapse s connects {@link #preOf preOf(s)} to {@link #postOf postOf(s)}.
      *
      * @throws IllegalArgumentException naming the projection, for a delay below 1 step, a count that is not the synapse
      *                                  count, a uniform delay set already, or a rule that cannot follow the delays

@@ -128,6 +128,18 @@ class EncoderTest {
         assertRefused(bad, () -> enc.encode(new float[] {1, 1}, Double.NaN, 10, 0.5, rng, t), "intensity", "NaN");
     }
 
+    /** The same for Bernoulli coding, where a NaN pixel or intensity encoded as silence and a negative one likewise. */
+    @Test
+    void bernoulliRefusesInputsThatGiveNoProbability() {
+        BernoulliEncoder enc = new BernoulliEncoder();
+        SpikeTrain t = new SpikeTrain();
+        SplittableRandom rng = new SplittableRandom(1);
+        Class<IllegalArgumentException> bad = IllegalArgumentException.class;
+        assertRefused(bad, () -> enc.encode(new float[] {0.5f, Float.NaN}, 1, 10, 1, rng, t), "pixel 1 is NaN");
+        assertRefused(bad, () -> enc.encode(new float[] {-0.5f, 1}, 1, 10, 1, rng, t), "pixel 0 is -0.5");
+        assertRefused(bad, () -> enc.encode(new float[] {1, 1}, Double.NaN, 10, 1, rng, t), "intensity", "NaN");
+    }
+
     @Test
     void zeroImageGivesNoSpikes() {
         SpikeTrain train = new SpikeTrain();

@@ -56,6 +56,46 @@ class NetworkMisuseTest {
         allToAll("inh_c", in, c, Receptor.INHIBITORY, 0.3f, 0f, 1f);
     }
 
+    /**
+     * A weight normalisation of a projection whose weights may be negative would flip their signs (a negative column sum
+     * gives a negative scale), and one of a projection the network does not hold would act on it unseen: both refused.
+     */
+    @Test
+    void aNormalisationThatWouldFlipSignsOrActOutsideTheNetworkIsRefused() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        Projection inh = allToAll("inh", in, e, Receptor.INHIBITORY, -1f, -5f, 0f);
+        IllegalArgumentException flip = assertThrows(IllegalArgumentException.class, () -> new Network(1.0, in,
+                List.of(in, e), List.of(inh), Map.of(inh, new io.somnus.plasticity.WeightNormalisation(2))));
+        assertTrue(flip.getMessage().contains("projection inh: weight normalisation scales column sums of non-negative "
+                + "weights, and its weights may be negative (bounds [-5.0, 0.0])"), flip.getMessage());
+        Projection exc = allToAll("exc", in, e, Receptor.EXCITATORY, 0.5f, 0f, 1f);
+        Projection other = allToAll("other", in, e, Receptor.EXCITATORY, 0.5f, 0f, 1f);
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> new Network(1.0, in,
+                List.of(in, e), List.of(exc), Map.of(other, new io.somnus.plasticity.WeightNormalisation(2))));
+        assertTrue(outside.getMessage().contains("projection other, which is not in the network's projections"),
+                outside.getMessage());
+        new Network(1.0, in, List.of(in, e), List.of(exc), Map.of(exc, new io.somnus.plasticity.WeightNormalisation(2)));
+    }
+
+    /** A labelled set of no size or with a pixel no encoder can read, and membrane noise that is no deviation. */
+    @Test
+    void imagesOfNoSizeOrBadPixelsAndNoiseThatIsNoDeviationAreRefused() {
+        assertRefused(IllegalArgumentException.class, () -> new io.somnus.data.LabeledImages("d", -28, -28,
+                new float[][] {new float[784]}, new int[] {0}, 2, Map.of()), "d: images of -28 × -28 pixels");
+        assertRefused(IllegalArgumentException.class, () -> new io.somnus.data.LabeledImages("d", 1, 2,
+                new float[][] {{0.5f, Float.NaN}}, new int[] {0}, 2, Map.of()), "image 0's pixel 1 is NaN");
+        SpikeSource in = new SpikeSource("in", 2);
+        CurrentLifPopulation e = neurons("e", 2);
+        Network net = new Network(1.0, in, List.of(in, e), List.of(allToAll("p", in, e, Receptor.EXCITATORY, 0.5f, 0f,
+                1f)), Map.of());
+        for (double sigma : new double[] {Double.NaN, -2}) {
+            assertRefused(IllegalArgumentException.class, () -> net.step(0, false, sigma, new SplittableRandom(1)),
+                    "membrane noise must be a standard deviation >= 0 mV and finite, got " + sigma);
+        }
+        net.step(0, false, 2, new SplittableRandom(1));
+    }
+
     @Test
     void boundsThatHoldNoWeightAreRefused() {
         SpikeSource in = new SpikeSource("in", 3);

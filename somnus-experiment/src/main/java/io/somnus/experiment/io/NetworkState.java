@@ -96,7 +96,8 @@ public final class NetworkState {
                             + pre[s] + " → " + post[s] + " there and " + p.preOf(s) + " → " + p.postOf(s) + " in this "
                             + "network: " + REBUILD);
                 }
-                if (!(w[s] >= p.wMin() && w[s] <= p.wMax())) { // NaN too
+                // a normalised projection's weights may lie past the upper bound (scaling clips nothing), not below 0
+                if (!(w[s] >= p.wMin() && (w[s] <= p.wMax() || net.normalises(p) && w[s] < Float.POSITIVE_INFINITY))) {
                     throw new FileFormatException(file + ": projection " + p.name() + "'s synapse " + s + " has weight "
                             + w[s] + ", outside this network's bounds [" + p.wMin() + ", " + p.wMax() + "]: restore "
                             + "into a network with the bounds it was trained with");

@@ -137,7 +137,7 @@ public final class NetworkFactory {
             Projection proj = new Projection(pc.name(), pre, post, pc.receptor(), syn, w0, (float) wMin, (float) wMax,
                     kernels);
             if (pc.plasticity() != null) {
-                proj.withPlasticity(rule(pc.plasticity(), pc.receptor(), dt));
+                proj.withPlasticity(rule(pc, dt));
             }
             if (pc.delayMs() != null && pc.delayMaxMs() == null) {
                 proj.withDelaySteps(delaySteps(pc.delayMs(), dt, cfg.simulation().stepsPerImage(), where + ".delay_ms"));
@@ -328,7 +328,7 @@ public final class NetworkFactory {
             Plasticity plasticity = null;
             if (pc.plasticity() != null) {
                 try {
-                    plasticity = rule(pc.plasticity(), pc.receptor(), cfg.simulation().dtMs());
+                    plasticity = rule(pc, cfg.simulation().dtMs());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(where + ".plasticity: " + e.getMessage());
                 }
@@ -460,13 +460,17 @@ public final class NetworkFactory {
         return pc;
     }
 
-    private static Plasticity rule(PlasticityConfig c, Receptor receptor, double dt) {
+    private static Plasticity rule(ProjectionConfig pc, double dt) {
+        PlasticityConfig c = pc.plasticity();
+        Receptor receptor = pc.receptor();
+        boolean negativeWeights = pc.weight() < 0 || pc.wMax() != null && pc.wMax() <= 0;
         if (c instanceof NearestPairConfig n) {
             return new NearestPairStdp(n.eta(), n.aPlus(), n.aMinus(), n.tauPlusMs(), n.tauMinusMs(),
-                    sign(n.sign(), receptor), dt);
+                    sign(n.sign(), receptor, negativeWeights), dt);
         }
         if (c instanceof AllToAllConfig a) {
-            return new AllToAllStdp(a.eta(), a.aPlus(), a.aMinus(), a.tauPlusMs(), a.tauMinusMs(), sign(a.sign(), receptor),
+            return new AllToAllStdp(a.eta(), a.aPlus(), a.aMinus(), a.tauPlusMs(), a.tauMinusMs(),
+                    sign(a.sign(), receptor, negativeWeights),
                     a.weightDependence() == null ? WeightDependence.ADDITIVE : a.weightDependence(), dt);
         }
         if (c instanceof SinceLastSpikeConfig s) {
@@ -478,9 +482,14 @@ public final class NetworkFactory {
                 t.traces() == TraceIntegration.EULER);
     }
 
-    private static int sign(StdpSign sign, Receptor receptor) {
+    /**
+     * The rule's sign: {@code auto} is −1 for an inhibitory projection of negative weights (current-based, as the
+     * paper's), whose magnitude then grows under causal pairing, and +1 otherwise (excitatory, or inhibitory
+     * conductances, which are positive): causal pairing strengthens a synapse either way.
+     */
+    private static int sign(StdpSign sign, Receptor receptor, boolean negativeWeights) {
         return switch (sign == null ? StdpSign.AUTO : sign) {
-            case AUTO -> receptor == Receptor.INHIBITORY ? -1 : 1;
+            case AUTO -> receptor == Receptor.INHIBITORY && negativeWeights ? -1 : 1;
             case PLUS -> 1;
             case MINUS -> -1;
         };

@@ -149,6 +149,25 @@ class NetworkStateTest {
         assertArrayEquals(before, untouched.projection("input_e").weights());
     }
 
+    /**
+     * Normalisation scales without clipping (as Diehl &amp; Cook's code does), so a normalised projection's weights may
+     * lie past its upper bound until the rule next clips them: such a network is saved and restored, not refused.
+     */
+    @Test
+    void aNormalisedWeightPastItsUpperBoundIsRestored(@TempDir Path tmp) throws Exception {
+        Network trained = network(7);
+        trained.projection("input_e").weights()[3] = 1.5f; // w_max 1.0, normalised to 78 per column
+        Path file = tmp.resolve("network.npz");
+        NetworkState.write(trained, file);
+        Network restored = network(7);
+        NetworkState.read(file, restored);
+        assertEquals(1.5f, restored.projection("input_e").weights()[3]);
+        trained.projection("input_e").weights()[3] = -0.5f; // below its lower bound 0: refused still
+        NetworkState.write(trained, file);
+        FileFormatException e = assertThrows(FileFormatException.class, () -> NetworkState.read(file, network(7)));
+        assertTrue(e.getMessage().contains("projection input_e's synapse 3 has weight -0.5"), e.getMessage());
+    }
+
     @Test
     void aNetworkOfOtherSynapsesIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("network.npz");

@@ -306,6 +306,22 @@ class NetworkFactoryTest {
     }
 
     /**
+     * The sign {@code auto}: −1 for the paper's inhibitory projection of negative weights (their magnitude grows under
+     * causal pairing), +1 for its excitatory ones, and +1 for an inhibitory projection of conductances, whose weights
+     * are positive (−1 there would weaken inhibition under causal pairing).
+     */
+    @Test
+    void theAutoSignFollowsTheWeightsSign() {
+        Network paper = NetworkFactory.build(PresetConfigs.of("paper"), INPUTS, new SplittableRandom(7), Kernels.scalar());
+        assertEquals(-1, ((NearestPairStdp) paper.projection("i_e").plasticity()).sign());
+        assertEquals(1, ((NearestPairStdp) paper.projection("e_e").plasticity()).sign());
+        Network conductances = NetworkFactory.build(PresetConfigs.of("diehl-cook", "populations.e.size", 10,
+                "projections.i_e.plasticity", Map.of("rule", "nearest_pair", "eta", 1e-3, "a_plus", 1.0, "a_minus", 1.0,
+                        "tau_plus_ms", 20.0, "tau_minus_ms", 20.0)), 784, new SplittableRandom(7), Kernels.scalar());
+        assertEquals(1, ((NearestPairStdp) conductances.projection("i_e").plasticity()).sign());
+    }
+
+    /**
      * The selectors are enums now, so a wrong one never reaches the factory: binding refuses it, naming the field
      * and the spellings allowed (each checked against the enum's constants, not copied from the message).
      */
