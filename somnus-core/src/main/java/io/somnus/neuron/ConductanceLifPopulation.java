@@ -59,7 +59,8 @@ public final class ConductanceLifPopulation extends Population {
     /** @param kernels the loops that advance the population (all kernels give the same numbers) */
     public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p, Kernels kernels) {
         super(name, size);
-        this.p = p;
+        this.p = java.util.Objects.requireNonNull(p, () -> "population " + name + ": parameters (e.g. "
+                + "ConductanceLifParameters.DIEHL_COOK_EXCITATORY)");
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         this.v = new float[Kernels.paddedLength(size)];
         this.ge = new float[Kernels.paddedLength(size)];

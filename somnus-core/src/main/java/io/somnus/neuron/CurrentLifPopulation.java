@@ -47,7 +47,8 @@ public final class CurrentLifPopulation extends Population {
     /** @param scheme how a step is taken: Somnus's, or the authors' code's forward Euler and spike test */
     public CurrentLifPopulation(String name, int size, CurrentLifParameters p, Kernels kernels, CurrentLifScheme scheme) {
         super(name, size);
-        this.p = p;
+        this.p = java.util.Objects.requireNonNull(p, () -> "population " + name + ": parameters (e.g. "
+                + "CurrentLifParameters.PAPER)");
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         this.scheme = java.util.Objects.requireNonNull(scheme, "scheme");
         this.v = new float[Kernels.paddedLength(size)];

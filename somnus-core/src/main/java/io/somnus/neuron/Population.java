@@ -38,6 +38,7 @@ public abstract class Population {
     private double[] draws;
 
     protected Population(String name, int size) {
+        java.util.Objects.requireNonNull(name, "a population needs a name");
         if (size <= 0) {
             throw new IllegalArgumentException("population " + name + ": size must be > 0, got " + size);
         }

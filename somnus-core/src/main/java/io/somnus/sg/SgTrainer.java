@@ -76,6 +76,7 @@ public final class SgTrainer {
      */
     public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
                           SgListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener (SgListener.NONE for none)");
         long wallStart = System.nanoTime();
         checkData(train, cfg, "training");
         boolean validate = validation != null && validation.size() > 0;

@@ -78,6 +78,8 @@ public final class SleepPhase {
      */
     public Episode run(Network net, long maxSteps, Map<Projection, Double> setPoints, RandomGenerator rng,
                        List<SpikeCounter> counters, Observer observer) {
+        java.util.Objects.requireNonNull(setPoints, "setPoints: each projection's Σ|w| set point (Map.of() for none)");
+        java.util.Objects.requireNonNull(counters, "counters: spike counters to fill (List.of() for none)");
         if (maxSteps < 0) {
             throw new IllegalArgumentException("a sleep episode of at most " + maxSteps + " steps: maxSteps must be >= 0");
         }

@@ -94,6 +94,13 @@ class NetworkMisuseTest {
                     "membrane noise must be a standard deviation >= 0 mV and finite, got " + sigma);
         }
         net.step(0, false, 2, new SplittableRandom(1));
+        // a population without parameters or name is named, not a bare NullPointerException later
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> new CurrentLifPopulation("x", 2, null,
+                KERNELS));
+        assertTrue(npe.getMessage().contains("population x: parameters (e.g. CurrentLifParameters.PAPER)"),
+                npe.getMessage());
+        assertTrue(assertThrows(NullPointerException.class, () -> neurons(null, 2)).getMessage()
+                .contains("a population needs a name"));
     }
 
     @Test
