@@ -131,7 +131,7 @@ final class StatisticsSection implements Section {
             html.note("no comparisons: the sweep needs f = 0 and at least one other sleep fraction per panel");
         }
 
-        gridVariants(ctx, html, columns);
+        variantsAgainstTheFirst(ctx, html, columns);
 
         html.tag("h3", "Beta GLMM (glmmTMB)");
         Path table = ctx.results().dir().resolve(GlmmRunner.TABLE);
@@ -171,8 +171,8 @@ final class StatisticsSection implements Section {
      * fraction ran several: nothing for a sweep with neither. The order is the sweep file's (DIR/sweep.yaml); without it,
      * the variants' names.
      */
-    private static void gridVariants(ReportContext ctx, Html html, List<Column> columns) {
-        List<String> order = gridOrder(ctx);
+    private static void variantsAgainstTheFirst(ReportContext ctx, Html html, List<Column> columns) {
+        List<String> order = variantOrder(ctx);
         List<List<String>> all = new ArrayList<>();
         for (Column col : columns) {
             String metric = col.metrics().stream().filter(m -> ctx.runs().stream()
@@ -210,10 +210,10 @@ final class StatisticsSection implements Section {
     }
 
     /** The sweep's variants in the sweep file's order (DIR/sweep.yaml), or none where it cannot be read. */
-    private static List<String> gridOrder(ReportContext ctx) {
+    private static List<String> variantOrder(ReportContext ctx) {
         Path sweep = ctx.results().dir().resolve(io.somnus.experiment.sweep.SweepRunner.SWEEP_COPY);
         try {
-            return io.somnus.experiment.sweep.SweepPlanner.gridVariants(io.somnus.experiment.sweep.SweepSpec.load(sweep));
+            return io.somnus.experiment.sweep.SweepPlanner.variantLabels(io.somnus.experiment.sweep.SweepSpec.load(sweep));
         } catch (IOException | RuntimeException e) {
             return List.of(); // a directory aggregated without its sweep file: the variants' names decide
         }

@@ -35,11 +35,11 @@ final class VariantComparisons {
     }
 
     /**
-     * @param gridOrder the variants in the sweep file's order; a variant not in it comes after those that are, by name
+     * @param variantOrder the variants in the sweep file's order; a variant not in it comes after those that are, by name
      */
-    static List<Row> of(List<RunRecord> runs, List<String> gridOrder, String metric) {
-        Comparator<String> byGrid = Comparator.<String>comparingInt(v -> {
-            int i = gridOrder.indexOf(v);
+    static List<Row> of(List<RunRecord> runs, List<String> variantOrder, String metric) {
+        Comparator<String> byOrder = Comparator.<String>comparingInt(v -> {
+            int i = variantOrder.indexOf(v);
             return i < 0 ? Integer.MAX_VALUE : i;
         }).thenComparing(Comparator.naturalOrder());
         Map<CellKey, Map<String, List<RunRecord>>> groups = new TreeMap<>(CellKey.ORDER);
@@ -50,7 +50,7 @@ final class VariantComparisons {
             String named = io.somnus.experiment.sweep.SweepPlanner.named(r.variant());
             String gridPoint = named.isEmpty() ? "" : r.variant().substring(named.length()).replaceFirst("^,", "");
             CellKey group = new CellKey(r.preset(), r.model(), r.dataset(), gridPoint, r.sleepFraction());
-            groups.computeIfAbsent(group, k -> new TreeMap<>(byGrid))
+            groups.computeIfAbsent(group, k -> new TreeMap<>(byOrder))
                     .computeIfAbsent(r.variant(), v -> new ArrayList<>()).add(r);
         }
         List<Row> rows = new ArrayList<>();

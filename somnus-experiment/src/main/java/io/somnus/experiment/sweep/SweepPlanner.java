@@ -39,9 +39,10 @@ public final class SweepPlanner {
                 for (String dataset : spec.datasets()) {
                     for (Variant v : variants) {
                         for (double fraction : spec.sleepFractions()) {
-                            Map<String, Object> settings = settings(spec, preset, dataset, fraction, seed, v.settings());
+                            Map<String, Object> settings = settings(spec, preset, dataset, fraction, seed,
+                                    v.settings());
                             ObjectNode config = points.add(settings, v.label(),
-                                    h -> runId(preset, v.name(dataset), fraction, seed, v.hashed() ? h : null));
+                                    h -> runId(preset, v.datasetPart(dataset), fraction, seed, v.hashed() ? h : null));
                             if (config != null) {
                                 modelOf.putIfAbsent(preset, config.path("model").asText());
                             }
@@ -53,8 +54,9 @@ public final class SweepPlanner {
                             }
                             Map<String, Object> settings = settings(spec, preset, dataset, 0.0, seed, v.settings());
                             settings.putAll(control.settings());
-                            points.add(settings, v.label().isEmpty() ? control.variant() : v.label() + "," + control.variant(),
-                                    h -> controlRunId(preset, v.name(dataset), control, seed, v.hashed() ? h : null));
+                            String label = v.label().isEmpty() ? control.variant() : v.label() + "," + control.variant();
+                            points.add(settings, label, h -> controlRunId(preset, v.datasetPart(dataset), control, seed,
+                                    v.hashed() ? h : null));
                         }
                     }
                 }
@@ -133,7 +135,8 @@ public final class SweepPlanner {
             }
         }
         setProblems.forEach((problem, presets) -> problems.add(problem + (spec.presets().size() == 1 ? ""
-                : presets.size() == 1 ? ", preset " + presets.get(0) : ", presets " + String.join(", ", presets)) + ")"));
+                : presets.size() == 1 ? ", preset " + presets.get(0) : ", presets " + String.join(", ", presets))
+                + ")"));
         return List.copyOf(problems);
     }
 
@@ -263,7 +266,7 @@ public final class SweepPlanner {
      * order the sweep plans them: each named variant in the file's order, with the grid's values in theirs; one empty
      * variant for a sweep with neither.
      */
-    public static List<String> gridVariants(SweepSpec spec) {
+    public static List<String> variantLabels(SweepSpec spec) {
         return variants(spec).stream().map(Variant::label).toList();
     }
 
@@ -278,7 +281,7 @@ public final class SweepPlanner {
      */
     private record Variant(String named, Map<String, Object> settings, String label, boolean hashed) {
         /** The dataset part of a run id: the dataset, then the variant's name. */
-        String name(String dataset) {
+        String datasetPart(String dataset) {
             return named.isEmpty() ? dataset : dataset + "__" + named;
         }
     }

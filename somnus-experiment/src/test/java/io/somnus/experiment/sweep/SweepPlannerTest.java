@@ -238,7 +238,7 @@ class SweepPlannerTest {
                 "nearest,train.images=100", "nearest,train.images=100,control=untrained",
                 "nearest,train.images=200", "nearest,train.images=200,control=untrained"), variants);
         assertEquals(List.of("preset,train.images=100", "preset,train.images=200", "nearest,train.images=100",
-                "nearest,train.images=200"), SweepPlanner.gridVariants(plan.spec()));
+                "nearest,train.images=200"), SweepPlanner.variantLabels(plan.spec()));
         PlannedRun preset = plan.runs().get(0);
         PlannedRun nearest = plan.runs().get(4);
         assertTrue(preset.runId().startsWith("diehl-cook__geomfig__preset__f0.00__s1__"), preset.runId());
