@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Runs a grid of runs from a sweep file, resuming where it stopped.",
-        description = {"Runs a grid of runs (presets × datasets × sleep fractions × seeds × grid) from a sweep file, "
+        description = {"Runs a grid of runs (presets × datasets × sleep fractions × seeds × variants × grid) from a "
+                + "sweep file, "
                 + "in parallel, recording each run's state in DIR/ledger.sqlite so that an interrupted sweep resumes "
                 + "without redoing finished runs. Afterwards writes aggregate.csv, runs_long.csv, curves.csv, "
                 + "stats.json (and the GLMM when R with glmmTMB is installed) and report.html into DIR. With --estimate, "
@@ -77,10 +78,10 @@ public final class SweepCommand implements Callable<Integer> {
     boolean report;
 
     @Option(names = "--estimate", description = "project the sweep's wall time instead of running it: short calibration "
-            + "runs of each preset and grid point at the sweep's network sizes (or the runs of --calibration), their "
-            + "per-phase costs scaled to the sweep's sizes; a preset that re-presents images (diehl-cook) is projected "
-            + "from its presentations per image in those runs to encoding.max_presentations, unless they trained as "
-            + "many images")
+            + "runs of each preset, variant and grid point at the sweep's network sizes (or the runs of "
+            + "--calibration), their per-phase costs scaled to the sweep's sizes; a preset that re-presents images "
+            + "(diehl-cook) is projected from its presentations per image in those runs to "
+            + "encoding.max_presentations, unless they trained as many images")
     boolean estimate;
 
     @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: take the per-phase costs from the "
