@@ -91,11 +91,14 @@ public final class Network {
                 throw new IllegalArgumentException("a normalisation is given for projection " + p.name() + ", which is "
                         + "not in the network's projections: add it, or drop the normalisation");
             }
-            if (p.wMin() < 0) {
-                // a column sum of negative weights gives a negative scale, which would flip every weight's sign
-                throw new IllegalArgumentException("projection " + p.name() + ": weight normalisation scales column "
-                        + "sums of non-negative weights, and its weights may be negative (bounds [" + p.wMin() + ", "
-                        + p.wMax() + "])");
+            float[] w = p.weights();
+            for (int s = 0; s < w.length; s++) {
+                if (w[s] < 0 || p.wMax() <= 0) {
+                    // a column sum of negative weights gives a negative scale, which would flip every weight's sign
+                    throw new IllegalArgumentException("projection " + p.name() + ": weight normalisation scales column "
+                            + "sums of non-negative weights, and " + (w[s] < 0 ? "synapse " + s + " has weight " + w[s]
+                            : "its upper bound is " + p.wMax()));
+                }
             }
         }
         this.dtMs = dtMs;

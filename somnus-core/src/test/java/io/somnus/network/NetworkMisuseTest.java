@@ -68,7 +68,7 @@ class NetworkMisuseTest {
         IllegalArgumentException flip = assertThrows(IllegalArgumentException.class, () -> new Network(1.0, in,
                 List.of(in, e), List.of(inh), Map.of(inh, new io.somnus.plasticity.WeightNormalisation(2))));
         assertTrue(flip.getMessage().contains("projection inh: weight normalisation scales column sums of non-negative "
-                + "weights, and its weights may be negative (bounds [-5.0, 0.0])"), flip.getMessage());
+                + "weights, and synapse 0 has weight -1.0"), flip.getMessage());
         Projection exc = allToAll("exc", in, e, Receptor.EXCITATORY, 0.5f, 0f, 1f);
         Projection other = allToAll("other", in, e, Receptor.EXCITATORY, 0.5f, 0f, 1f);
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> new Network(1.0, in,
