@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -77,8 +78,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (images < 1 || warmup < 0 || evalImages < 1 || repeats < 1 || brian2Images < 1) {
-            throw new CliException("--images, --eval-images, --repeats and --brian2-images must be >= 1 and --warmup >= 0");
+        for (Map.Entry<String, Integer> count : List.of(Map.entry("--images", images), Map.entry("--eval-images",
+                evalImages), Map.entry("--repeats", repeats), Map.entry("--brian2-images", brian2Images))) {
+            if (count.getValue() < 1) {
+                throw new CliException(count.getKey() + " must be >= 1, got " + count.getValue());
+            }
+        }
+        if (warmup < 0) {
+            throw new CliException("--warmup must be >= 0, got " + warmup);
         }
         // an option for rows that will not run would be ignored: refuse it by name
         if (sizes != null && full) {

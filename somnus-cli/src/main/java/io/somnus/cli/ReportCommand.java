@@ -47,7 +47,8 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            stderr.println("somnus report: " + dir + " is not a directory; give a sweep or run directory");
+            stderr.println("somnus report: " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist")
+                    + "; give a sweep or run directory");
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
         }

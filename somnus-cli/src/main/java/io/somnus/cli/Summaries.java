@@ -29,6 +29,17 @@ final class Summaries {
                     : String.format(Locale.ROOT, "no sleep episode in its %d wake steps: it compares as a run without "
                     + "sleep%n", s.path("wake_steps").asLong()));
         }
+        JsonNode rates = s.path("rates_wake_hz");
+        if (rates.isObject() && rates.size() > 0) {
+            boolean silent = true;
+            for (JsonNode r : rates) {
+                silent &= r.isNumber() && r.asDouble() == 0;
+            }
+            if (silent) { // e.g. an encoding that sends no spike at these settings: the numbers below mean nothing
+                b.append(String.format(Locale.ROOT, "no spike while awake (rates_wake_hz 0 in every population): the "
+                        + "network never fired, so its readouts had nothing to read%n"));
+            }
+        }
         b.append(String.format(Locale.ROOT, "test accuracy %.4f", s.path("test_accuracy").asDouble()));
         JsonNode by = s.path("test_accuracy_by_readout");
         if (by.isObject() && by.size() > 0) {

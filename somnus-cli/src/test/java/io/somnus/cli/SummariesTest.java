@@ -58,4 +58,16 @@ class SummariesTest {
         assertFalse(Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"test_accuracy\":0.4}"), timing, false)
                 .contains("continual"));
     }
+
+    /** A network that never fired awake is said to, before its accuracy (at chance or below) reads as a result. */
+    @Test
+    void aNetworkThatNeverFiredSaysSo() throws Exception {
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");
+        String silent = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"test_accuracy\":0.05,"
+                + "\"rates_wake_hz\":{\"e\":0.0,\"i\":0.0}}"), timing, false);
+        assertTrue(silent.contains("no spike while awake (rates_wake_hz 0 in every population)"), silent);
+        String firing = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"test_accuracy\":0.5,"
+                + "\"rates_wake_hz\":{\"e\":0.0,\"i\":1.5}}"), timing, false);
+        assertFalse(firing.contains("no spike while awake"), firing);
+    }
 }

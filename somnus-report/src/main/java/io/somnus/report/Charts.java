@@ -123,14 +123,17 @@ final class Charts {
 
     /**
      * Sets the y axis to [lo, hi] widened to whole steps of a nice size (about four of them), so that its ticks fall on
-     * round values. A range of zero width (every seed gave the same value) is first widened to a tenth of the value
-     * (or 1 at 0), centred on it.
+     * round values. A range of zero width (every seed gave the same value), or of rounding noise's, is first widened to
+     * a tenth of the value (or 1 at 0), centred on it.
      */
     static void niceYRange(XYChart chart, double lo, double hi) {
-        if (!(hi > lo)) {
-            double half = (lo == 0 ? 1 : Math.abs(lo) / 10) / 2;
-            lo -= half;
-            hi += half;
+        // a width of rounding noise (two seeds' equal stds differing by 6e-17) is no width: XChart labelled no tick
+        if (!(hi - lo > Math.max(1e-12, 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))))) {
+            double mid = (lo + hi) / 2;
+            mid = Math.abs(mid) < 1e-12 ? 0 : mid;
+            double half = (mid == 0 ? 1 : Math.abs(mid) / 10) / 2;
+            lo = mid - half;
+            hi = mid + half;
         }
         double step = niceCeiling((hi - lo) / 4);
         // the small slack keeps a bound that is already a whole step (0.95 = 38 × 0.025) from moving a step out

@@ -74,7 +74,7 @@ final class HeaderSection implements Section {
             t.add(List.of("test accuracy", Html.sig(runs.get(0).metric("test_accuracy"))));
             double episodes = runs.get(0).metric(SleepDose.EPISODES);
             t.add(List.of("sleep achieved", runs.get(0).sleepFraction() == 0 ? "0 (no sleep requested)"
-                    : SleepDose.of(runs).words() + (episodes > 0 ? " (" + (long) episodes + " episodes)" : "")));
+                    : SleepDose.of(runs).words() + (episodes > 0 ? " (" + (long) episodes + (episodes == 1 ? " episode)" : " episodes)") : "")));
         }
         ProvenanceSummary prov = ProvenanceSummary.of(runs);
         t.add(List.of("started", prov.start.isEmpty() ? "not recorded" : prov.start.first()));

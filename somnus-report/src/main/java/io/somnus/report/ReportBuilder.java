@@ -113,7 +113,7 @@ public final class ReportBuilder {
             .chart-title { font-weight: bold; font-size: 13px; line-height: 1.3; text-align: center; margin: 4px 0 2px;
                            overflow-wrap: anywhere; }
             .rfrow { display: flex; flex-wrap: wrap; gap: 14px; }
-            .rf img { image-rendering: pixelated; width: 220px; height: auto; border: 1px solid #ccc; }
+            .rf img { image-rendering: pixelated; max-width: 100%; height: auto; border: 1px solid #ccc; }
             .tablewrap { overflow-x: auto; }
             table { border-collapse: collapse; font-size: 12.5px; margin: 6px 0 12px; }
             th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }

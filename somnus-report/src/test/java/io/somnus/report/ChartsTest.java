@@ -43,6 +43,13 @@ class ChartsTest {
         Charts.niceYRange(chart, 0, 0);   // [−0.5, 0.5], steps of 0.25
         assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
+        // a width of rounding noise is none: two equal stds 6e-17 apart, and a value of noise around 0
+        Charts.niceYRange(chart, 0.005, 0.005 + 6e-17); // [0.00475, 0.00525], a quarter of 0.0005 up to steps of 0.0002
+        assertEquals(0.0046, chart.getStyler().getYAxisMin(), 1e-15);
+        assertEquals(0.0054, chart.getStyler().getYAxisMax(), 1e-15);
+        Charts.niceYRange(chart, -3e-17, 4e-17);
+        assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
     }
 
     /** A log axis only where it spans 20× and labels two powers of ten: 150 to 2 800 would read "1000" alone. */

@@ -12,7 +12,8 @@ import java.util.List;
  * {@link Csv#read}; a metrics.csv without images_seen or with a cell that is not a number in a column aggregation
  * reads), provenance.json and timing.json ({@link JsonFiles#readObject}), config.yaml ({@link RunDirectory#readConfig})
  * and weights.npz (its central directory and each entry's size and CRC-32: {@link Npz#verify}). summary.json is read
- * by whoever loads the run. A file that is absent is not damaged: a run may not record it.
+ * by whoever loads the run; its accuracies, and metrics.csv's, must lie in [0, 1]. A file that is absent is not
+ * damaged: a run may not record it.
  */
 public final class RunFileCheck {
     private RunFileCheck() {}
@@ -28,7 +29,30 @@ public final class RunFileCheck {
         check(run.timing(), problems, () -> JsonFiles.readObject(run.timing()));
         check(run.config(), problems, run::readConfig);
         check(run.weights(), problems, () -> Npz.verify(run.weights()));
+        Path summary = runDir.resolve(RunDirectory.SUMMARY);
+        check(summary, problems, () -> checkAccuracies(summary));
         return problems;
+    }
+
+    /** test_accuracy and each readout's beside it are fractions (NaN, written as "NaN", where none was measured). */
+    private static void checkAccuracies(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode summary;
+        try {
+            summary = JsonFiles.readObject(file);
+        } catch (FileFormatException e) {
+            return; // whoever loads the run names a summary.json that is not whole
+        }
+        List<String> fields = new ArrayList<>(List.of("test_accuracy"));
+        summary.path("test_accuracy_by_readout").fieldNames().forEachRemaining(k -> fields.add("test_accuracy_by_readout."
+                + k));
+        for (String field : fields) {
+            com.fasterxml.jackson.databind.JsonNode v = field.equals("test_accuracy") ? summary.path(field)
+                    : summary.path("test_accuracy_by_readout").path(field.substring(field.indexOf('.') + 1));
+            if (v.isNumber() && !(v.asDouble() >= 0 && v.asDouble() <= 1)) {
+                throw new FileFormatException(file + " is damaged: " + field + " is " + v.asDouble()
+                        + ", not an accuracy in [0, 1]");
+            }
+        }
     }
 
     private interface Reading {
@@ -56,11 +80,18 @@ public final class RunFileCheck {
             throw new FileFormatException(file + " is damaged: it has no images_seen column (its header is "
                     + table.header() + ")");
         }
+        double[] accuracy;
         try {
             table.doubles(RunDirectory.Metrics.IMAGES_SEEN);
-            table.doubles(RunDirectory.Metrics.VAL_ACCURACY); // the curves' column; absent reads as NaN
+            accuracy = table.doubles(RunDirectory.Metrics.VAL_ACCURACY); // the curves' column; absent reads as NaN
         } catch (FileFormatException e) {
             throw new FileFormatException(file + " is damaged: " + e.getMessage(), e);
+        }
+        for (int r = 0; r < accuracy.length; r++) {
+            if (accuracy[r] < 0 || accuracy[r] > 1) {
+                throw new FileFormatException(file + " is damaged: its row " + (r + 1) + " has "
+                        + RunDirectory.Metrics.VAL_ACCURACY + " " + accuracy[r] + ", not an accuracy in [0, 1]");
+            }
         }
     }
 }

@@ -65,6 +65,27 @@ class SweepResultsTest {
         Files.write(npz, bytes);
     }
 
+    /** An accuracy outside [0, 1] in summary.json or metrics.csv is a damaged file, named, not a mean moved by it. */
+    @Test
+    void anAccuracyOutsideTheUnitIntervalIsADamagedFile() throws Exception {
+        Path out = tmp.resolve("out");
+        support().run(sweepFile(1), out, 1, false, SweepListener.NONE);
+        List<Path> runs = runs(out);
+        Path summary = runs.get(0).resolve(RunDirectory.SUMMARY);
+        Files.writeString(summary, Files.readString(summary).replaceFirst("\"test_accuracy\" ?: ?[0-9.Ee-]+",
+                "\"test_accuracy\": 1.5"));
+        Path metrics = runs.get(1).resolve(RunDirectory.METRICS);
+        List<String> lines = new ArrayList<>(Files.readAllLines(metrics));
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] row = lines.get(1).split(",", -1);
+        row[header.indexOf(RunDirectory.Metrics.VAL_ACCURACY)] = "-0.25";
+        lines.set(1, String.join(",", row));
+        Files.write(metrics, lines);
+        FileFormatException e = assertThrows(FileFormatException.class, () -> SweepResults.load(out));
+        assertContains(e.getMessage(), summary + " is damaged: test_accuracy is 1.5, not an accuracy in [0, 1]",
+                metrics + " is damaged: its row 1 has val_accuracy -0.25, not an accuracy in [0, 1]");
+    }
+
     /** Three runs with a damaged file each: the error of loading (report) and of a resume's aggregation names all three. */
     @Test
     void everyDamagedFileOfTheSweepIsNamedInOneError() throws Exception {
