@@ -49,7 +49,25 @@ final class DatasetsCommand implements Callable<Integer> {
             }
         }
         java.util.List<String> mismatches = new java.util.ArrayList<>();
-        for (DatasetStatus s : registry.status(dataDir, !noVerify)) {
+        java.util.List<DatasetStatus> statuses = registry.status(dataDir, !noVerify);
+        // a --data-dir that holds one dataset's files under the common IDX names is where every dataset looks first:
+        // the files that verify as one dataset's are not the others' (mismatched or unknown) copies
+        java.util.Map<java.nio.file.Path, String> verifiedAs = new java.util.HashMap<>();
+        for (DatasetStatus s : statuses) {
+            for (DatasetStatus.FileStatus f : s.files()) {
+                if (f.verification() == DatasetStatus.Verification.VERIFIED) {
+                    verifiedAs.putIfAbsent(f.file().toAbsolutePath().normalize(), s.name());
+                }
+            }
+        }
+        for (DatasetStatus s : statuses) {
+            String owner = s.files().isEmpty() ? null : verifiedAs.get(s.files().get(0).file().toAbsolutePath()
+                    .normalize());
+            if (owner != null && !owner.equals(s.name())) {
+                System.out.printf("%-16s %-13s the files found (%s) are %s's%n", s.name(), "not found",
+                        s.files().get(0).file().getParent(), owner);
+                continue;
+            }
             System.out.printf("%-16s %-13s %s%n", s.name(), s.availability().name().toLowerCase(), s.detail());
             for (DatasetStatus.FileStatus f : s.files()) {
                 System.out.printf("    %-5s %s  %s%s%n", f.split().name().toLowerCase(), f.file(),
