@@ -54,8 +54,11 @@ final class BenchCommand implements Callable<Integer> {
     List<String> kernels = List.of("auto");
     @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
     int repeats = 3;
-    @Option(names = "--sg-images", description = "timed training images of an SG-SNN preset (default: ${DEFAULT-VALUE})")
-    int sgImages = 2560;
+    /** The default of {@code --sg-images}. */
+    private static final int SG_IMAGES = 2560;
+    @Option(names = "--sg-images", description = "timed training images of an SG-SNN preset (default: 2560)")
+    Integer sgImagesGiven;
+    int sgImages = SG_IMAGES;
     @Option(names = "--pytorch", description = "also train each SG-SNN preset's network in PyTorch (validation/pytorch, "
             + "Debian python3-torch) on the threads of each Somnus row (a run's threads times OpenBLAS's): images/s of each")
     boolean pytorch;
@@ -124,6 +127,11 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException("--pytorch: " + why);
             }
         }
+        if (sgImagesGiven != null && presets.stream().noneMatch(SgThroughput::isSg)) {
+            throw new CliException("--sg-images is for the SG-SNN presets (paper-sg, paper-sg-code, sg-fc); the presets "
+                    + "given (" + String.join(",", presets) + ") have none");
+        }
+        sgImages = sgImagesGiven == null ? SG_IMAGES : sgImagesGiven;
         if (sgImages < 1) {
             throw new CliException("--sg-images must be >= 1, got " + sgImages);
         }
