@@ -151,6 +151,18 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CliException("--brian2: " + why);
             }
         }
+        for (String preset : presets) { // every preset and the dataset resolved before anything is printed or run
+            try {
+                if (SgThroughput.isSg(preset)) {
+                    SgThroughput.config(preset, dataset, sgImages);
+                } else {
+                    Throughput.config(preset, isDiehlCook(preset) ? 100 : 200, dataset, 1);
+                }
+            } catch (io.somnus.experiment.config.ConfigException e) {
+                throw new CliException("--preset " + preset + (dataset == null ? "" : " with --dataset " + dataset)
+                        + ": " + e.getMessage());
+            }
+        }
         List<Kernels> chosen = new ArrayList<>();
         for (String k : kernels) {
             try {
