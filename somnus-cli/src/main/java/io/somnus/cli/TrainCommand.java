@@ -227,7 +227,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CliException("--set '" + kv + "': expected key=value, e.g. --set sleep.lambda=0.9999");
             }
             String key = kv.substring(0, eq).trim();
-            String other = io.somnus.experiment.sweep.SweepSpec.overlapping(key, given.keySet());
+            String other = Configs.overlappingKey(key, given.keySet());
             if (other != null) { // the same field, or a section and a field in it
                 throw new CliException("--set " + kv + " and " + given.get(other) + " both set "
                         + (other.length() > key.length() ? other : key) + "; give it once");

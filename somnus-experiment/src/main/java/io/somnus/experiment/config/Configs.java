@@ -302,6 +302,29 @@ public final class Configs {
                 + FieldDomains.ownerNote(schema));
     }
 
+    /**
+     * The first of {@code keys} that sets what {@code key} sets, or part of it, for some preset: the same field, or a
+     * section and a field in it ({@code train} and {@code train.images}), unscoped or scoped to the same preset
+     * ({@code paper/train.images} and {@code train.images}); null when none does.
+     */
+    public static String overlappingKey(String key, java.util.Collection<String> keys) {
+        int slash = key.lastIndexOf('/');
+        String scope = slash > 0 ? key.substring(0, slash) : null;
+        String field = key.substring(slash + 1);
+        for (String k : keys) {
+            int s = k.lastIndexOf('/');
+            String otherScope = s > 0 ? k.substring(0, s) : null;
+            String otherField = k.substring(s + 1);
+            boolean scopes = scope == null || otherScope == null || scope.equals(otherScope);
+            boolean fields = field.equals(otherField) || field.startsWith(otherField + ".")
+                    || otherField.startsWith(field + ".");
+            if (scopes && fields) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** The node {@link #override} sets for a setting's value: text parsed as a YAML scalar, anything else as is. */
     public static JsonNode settingValue(Object value) {
         return value instanceof String s ? parseScalar(s) : Mappers.JSON.valueToTree(value);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
@@ -177,7 +178,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         Map<String, Object> set = set(root, problems);
         List<StudyControl> controls = controls(root, problems);
         for (String key : grid.keySet()) {
-            String other = overlapping(key, set.keySet());
+            String other = Configs.overlappingKey(key, set.keySet());
             if (other != null) {
                 problems.add("grid." + key, null, "is also fixed under 'set'" + (other.equals(key) ? "" : " (as " + other
                         + ")") + "; give it in one place only");
@@ -194,8 +195,8 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             }
         }
         variants.forEach((variant, settings) -> settings.keySet().forEach(key -> {
-            String inSet = overlapping(key, set.keySet());
-            String other = inSet != null ? inSet : overlapping(key, grid.keySet());
+            String inSet = Configs.overlappingKey(key, set.keySet());
+            String other = inSet != null ? inSet : Configs.overlappingKey(key, grid.keySet());
             if (other != null) {
                 problems.add("variants." + variant + "." + key, null, "is also given under '" + (inSet != null ? "set"
                         : "grid") + "'" + (other.equals(key) ? "" : " (as " + other + ")") + ", which one would "
@@ -205,29 +206,6 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         problems.throwIfAny();
         return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, variants, set,
                 controls);
-    }
-
-    /**
-     * The first of {@code keys} that sets what {@code key} sets, or part of it, for some preset: the same field, or a
-     * section and a field in it ({@code train} and {@code train.images}), unscoped or scoped to the same preset
-     * ({@code paper/train.images} and {@code train.images}); null when none does.
-     */
-    public static String overlapping(String key, java.util.Collection<String> keys) {
-        int slash = key.lastIndexOf('/');
-        String scope = slash > 0 ? key.substring(0, slash) : null;
-        String field = key.substring(slash + 1);
-        for (String k : keys) {
-            int s = k.lastIndexOf('/');
-            String otherScope = s > 0 ? k.substring(0, s) : null;
-            String otherField = k.substring(s + 1);
-            boolean scopes = scope == null || otherScope == null || scope.equals(otherScope);
-            boolean fields = field.equals(otherField) || field.startsWith(otherField + ".")
-                    || otherField.startsWith(field + ".");
-            if (scopes && fields) {
-                return k;
-            }
-        }
-        return null;
     }
 
     /** Number of runs the grid expands to (control runs not counted: they exist for STDP presets only). */
