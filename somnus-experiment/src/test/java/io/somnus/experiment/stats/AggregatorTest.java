@@ -21,7 +21,11 @@ class AggregatorTest {
     @TempDir
     Path tmp;
 
-    /** A sweep directory without ledger: "accuracy" at f = 0 is drug 1 of Student's sleep data, at f = 0.2 drug 2. */
+    /**
+     * A sweep directory without ledger: "accuracy" at f = 0 is drug 1 of Student's sleep data, at f = 0.2 drug 2, each
+     * mapped into (0, 1) by {@link #accuracy} (an affine map, which leaves every t-test's t and p as R gives them for the
+     * raw data); φ is the raw data.
+     */
     Path sleepDataSweep() throws Exception {
         Path runs = Files.createDirectories(tmp.resolve("sweep/runs"));
         for (int i = 0; i < 10; i++) {
@@ -31,15 +35,21 @@ class AggregatorTest {
         return runs.getParent();
     }
 
+    /** The sleep data's value as an accuracy: (x + 2) / 8, in (0, 1) for the data's −1.6 … 5.5. */
+    static double accuracy(double value) {
+        return (value + 2) / 8;
+    }
+
     static void write(Path runs, double f, long seed, double value) throws Exception {
         Path dir = Files.createDirectories(runs.resolve(String.format(Locale.ROOT, "paper__d__f%.2f__s%d", f, seed)));
+        double accuracy = accuracy(value);
         Files.writeString(dir.resolve("summary.json"), String.format(Locale.ROOT,
                 "{\"model\":\"stdp\",\"preset\":\"paper\",\"dataset\":\"d\",\"seed\":%d,\"sleep_fraction\":%s,"
                         + "\"test_accuracy\":%s,\"phi\":%s,\"stability\":{\"max_drawdown\":0.1},"
                         + "\"weights\":{\"input_e\":{\"total_abs\":5.0,\"mean\":0.1}},\"input_shape\":[2,2]}",
-                seed, f, value, value));
+                seed, f, accuracy, value));
         Files.writeString(dir.resolve("metrics.csv"), String.format(Locale.ROOT,
-                "images_seen,val_accuracy\n100,%s\n200,%s\n", value / 2, value));
+                "images_seen,val_accuracy\n100,%s\n200,%s\n", accuracy / 2, accuracy));
     }
 
     @Test
@@ -51,7 +61,7 @@ class AggregatorTest {
         assertEquals(Aggregator.AGGREGATE_HEADER, agg.header());
         int row = find(agg, "0.2", "test_accuracy");
         assertEquals(10, agg.number(row, "n"));
-        assertEquals(2.33, agg.number(row, "mean"), 1e-12);
+        assertEquals(accuracy(2.33), agg.number(row, "mean"), 1e-12); // drug 2's mean, 2.33
         assertEquals(0.07939, agg.number(row, "welch_p"), 1e-5);
         assertEquals(0.07939, agg.number(row, "welch_p_holm"), 1e-5, "a family of one");
         assertEquals(1.8608, agg.number(row, "welch_t"), 1e-4);
@@ -142,7 +152,7 @@ class AggregatorTest {
         assertEquals(4, curves.rowCount(), "2 cells × 2 checkpoints");
         for (int r = 0; r < curves.rowCount(); r++) {
             if (curves.cell(r, "sleep_fraction").equals("0") && curves.cell(r, "images_seen").equals("100")) {
-                assertEquals(0.75 / 2, curves.number(r, "mean"), 1e-12);
+                assertEquals(accuracy(0.75) / 2, curves.number(r, "mean"), 1e-12); // drug 1's mean, 0.75
             }
         }
     }
