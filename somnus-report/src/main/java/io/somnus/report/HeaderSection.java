@@ -57,7 +57,10 @@ final class HeaderSection implements Section {
         t.add(List.of(results.singleRun() ? "run" : "sweep", results.name()));
         t.add(List.of("directory", results.dir().toString()));
         if (counts.recorded()) {
-            t.add(List.of("runs", counts.planned() + " planned: " + counts.done() + " done, " + counts.failed() + " failed, "
+            // the ledger's done runs whose directories are gone are not in the figures: say so where the count is
+            int gone = counts.done() - runs.size();
+            t.add(List.of("runs", counts.planned() + " planned: " + counts.done() + " done" + (gone > 0 ? " (" + gone
+                    + " of them missing from runs/ and left out: see Notes)" : "") + ", " + counts.failed() + " failed, "
                     + counts.notFinished() + " not finished"));
         } else {
             t.add(List.of("runs", runs.size() + " finished"));

@@ -164,6 +164,33 @@ class ReportBuilderTest {
         assertTrue(header.contains("Sweep file"));
     }
 
+    /** A run the ledger counts done whose directory is gone is left out of the figures, and the count says so. */
+    @Test
+    void aDoneRunWhoseDirectoryIsGoneIsCountedAsMissing(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("copy");
+        try (var files = Files.walk(sweep)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(sweep.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path gone = copy.resolve("runs/paper__geomfig__f0.20__s2");
+        try (var files = Files.walk(gone)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        Path out = tmp.resolve("report.html");
+        ReportBuilder.build(copy, out);
+        String page = Files.readString(out);
+        assertTrue(page.contains("18 planned: 18 done (1 of them missing from runs/ and left out: see Notes), 0 failed"),
+                page.substring(page.indexOf("<section id=\"header\">"), page.indexOf("<section id=\"header\">") + 900));
+    }
+
     @Test
     void statisticsTableShowsTheCellMeanComputedFromTheSummaries() throws Exception {
         // independent: mean test accuracy of paper × geomfig × f = 0.2 over seeds 1..3, read from summary.json
