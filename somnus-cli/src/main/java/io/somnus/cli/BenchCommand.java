@@ -54,11 +54,13 @@ final class BenchCommand implements Callable<Integer> {
     List<String> kernels = List.of("auto");
     @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
     int repeats = 3;
-    /** The default of {@code --sg-images}. */
-    private static final int SG_IMAGES = 2560;
     @Option(names = "--sg-images", description = "timed training images of an SG-SNN preset (default: 2560)")
-    Integer sgImagesGiven;
-    int sgImages = SG_IMAGES;
+    Integer sgImagesGiven; // null: not given, so that it is refused where no SG-SNN preset runs
+
+    /** Timed training images of an SG-SNN row: --sg-images, or 2560. */
+    int sgImages() {
+        return sgImagesGiven == null ? 2560 : sgImagesGiven;
+    }
     @Option(names = "--pytorch", description = "also train each SG-SNN preset's network in PyTorch (validation/pytorch, "
             + "Debian python3-torch) on the threads of each Somnus row (a run's threads times OpenBLAS's): images/s of each")
     boolean pytorch;
@@ -131,9 +133,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new CliException("--sg-images is for the SG-SNN presets (paper-sg, paper-sg-code, sg-fc); the presets "
                     + "given (" + String.join(",", presets) + ") have none");
         }
-        sgImages = sgImagesGiven == null ? SG_IMAGES : sgImagesGiven;
-        if (sgImages < 1) {
-            throw new CliException("--sg-images must be >= 1, got " + sgImages);
+        if (sgImages() < 1) {
+            throw new CliException("--sg-images must be >= 1, got " + sgImages());
         }
         for (int n : sizes == null ? List.<Integer>of() : sizes) {
             if (n < 1) {
@@ -154,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
         for (String preset : presets) { // every preset and the dataset resolved before anything is printed or run
             try {
                 if (SgThroughput.isSg(preset)) {
-                    SgThroughput.config(preset, dataset, sgImages);
+                    SgThroughput.config(preset, dataset, sgImages());
                 } else {
                     Throughput.config(preset, isDiehlCook(preset) ? 100 : 200, dataset, 1);
                 }
@@ -257,7 +258,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Training rows of an SG-SNN preset: Somnus, and PyTorch with --pytorch; each the median of the repeats. */
     private void sgRows(String preset, Path torchScripts) throws Exception {
-        SgRunConfig cfg = SgThroughput.config(preset, dataset, sgImages);
+        SgRunConfig cfg = SgThroughput.config(preset, dataset, sgImages());
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);
         // one run on one thread, then on two (somnus.sg.threads: the same numbers; OpenBLAS keeps its threads)
@@ -267,7 +268,7 @@ final class BenchCommand implements Callable<Integer> {
             try (SgThreading.Scope scope = SgThreading.use(runThreads == 1 ? SgThreading.ONE : SgThreading.TWO)) {
                 List<Double> somnus = new ArrayList<>();
                 for (int k = 0; k < repeats; k++) {
-                    somnus.add(SgThroughput.training(sg, data, k == 0 ? sgWarmup(sg.batchSize()) : 0, sgImages));
+                    somnus.add(SgThroughput.training(sg, data, k == 0 ? sgWarmup(sg.batchSize()) : 0, sgImages()));
                 }
                 printSg(preset, sg, "somnus-blas", runThreads, median(somnus)); // OpenBLAS stays at its own threads
             }
@@ -278,7 +279,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int runThreads = 1; runThreads <= maxThreads; runThreads++) {
                 int threads = Math.min(runThreads * blas, processors);
                 Path work = Files.createTempDirectory("somnus-pytorch-");
-                double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages / sg.batchSize()),
+                double torch = SgTorchReference.benchTraining(torchScripts, sg, Math.max(1, sgImages() / sg.batchSize()),
                         threads, repeats, work);
                 printSg(preset, sg, "pytorch", threads, torch);
                 if (threads == processors) {
@@ -297,7 +298,7 @@ final class BenchCommand implements Callable<Integer> {
     private void printSg(String preset, SgConfig sg, String engine, int threads, double imagesPerSecond) {
         long weights = (long) sg.inputs() * sg.hidden() + (long) sg.hidden() * sg.outputs();
         System.out.printf(Locale.ROOT, "%-13s %6d %-11s %-9s %7d %7d %10.1f %8s %10s %14s %10s %12d%n", preset,
-                sg.hidden(), engine, "train", threads, sgImages, imagesPerSecond, "-", "-", "-", "-", weights);
+                sg.hidden(), engine, "train", threads, sgImages(), imagesPerSecond, "-", "-", "-", "-", weights);
         System.out.flush();
     }
 

@@ -179,48 +179,31 @@ final class TrainCommand implements Callable<Integer> {
         return Configs.PRESETS.stream().filter(p -> model.equals(Configs.loadPreset(p).path("model").asText())).toList();
     }
 
-    /** The option behind each field an option sets, for messages. */
-    private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("model", "--model"),
-            Map.entry("dataset.name", "--dataset"), Map.entry("dataset.dir", "--data-dir"),
-            Map.entry("dataset.allow_unverified", "--allow-unverified-data"), Map.entry("train.images", "--train-images"),
-            Map.entry("train.validation_images", "--validation-images"), Map.entry("train.test_images", "--test-images"),
-            Map.entry("populations.e.size", "--excitatory"), Map.entry("seed", "--seed"),
-            Map.entry("train.plasticity", "--plasticity"), Map.entry("train.initial_weights", "--initial-weights"),
-            Map.entry("sleep.fraction", "--sleep-fraction"), Map.entry("protocol", "--protocol"));
-
     Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("preset", preset);
-        if (model != null) s.put("model", model);
-        if (dataset != null) s.put("dataset.name", dataset);
-        if (dataDir != null) s.put("dataset.dir", dataDir.toString());
-        if (allowUnverifiedData) s.put("dataset.allow_unverified", true);
-        if (trainImages != null) s.put("train.images", trainImages);
-        if (validationImages != null) s.put("train.validation_images", validationImages);
-        if (testImages != null) s.put("train.test_images", testImages);
-        if (excitatory != null) s.put("populations.e.size", excitatory);
-        if (seed != null) s.put("seed", seed);
-        if (plasticity != null) {
-            if (!plasticity.equals("on") && !plasticity.equals("off")) {
-                throw new CliException("--plasticity: '" + plasticity + "' is not allowed; use on or off");
-            }
-            s.put("train.plasticity", plasticity.equals("on"));
-        }
-        if (initialWeights != null) {
-            if (!initialWeights.equals("preset") && !initialWeights.equals("sleep_target")) {
-                throw new CliException("--initial-weights: '" + initialWeights + "' is not allowed; use preset or sleep_target");
-            }
-            s.put("train.initial_weights", initialWeights);
-        }
-        if (sleepFraction != null) s.put("sleep.fraction", sleepFraction);
-        if (protocol != null) s.put("protocol", protocol);
-        // the options' own settings: --set may not give them again (two values: the later would win unseen)
+        s.put("preset", preset); // always has a value; --set preset=… is the resolver's to judge
+        // each field an option sets, with the option as given: --set may not give it again (the later would win unseen)
         Map<String, String> given = new LinkedHashMap<>();
-        s.forEach((key, value) -> {
-            if (!key.equals("preset")) { // --preset always has a value; --set preset=… is the resolver's to judge
-                given.put(key, OPTIONS.getOrDefault(key, key) + " " + (key.equals("train.plasticity") ? plasticity : value));
-            }
-        });
+        option(s, given, "--model", "model", model, model);
+        option(s, given, "--dataset", "dataset.name", dataset, dataset);
+        option(s, given, "--data-dir", "dataset.dir", dataDir == null ? null : dataDir.toString(), dataDir);
+        option(s, given, "--allow-unverified-data", "dataset.allow_unverified", allowUnverifiedData ? true : null, "");
+        option(s, given, "--train-images", "train.images", trainImages, trainImages);
+        option(s, given, "--validation-images", "train.validation_images", validationImages, validationImages);
+        option(s, given, "--test-images", "train.test_images", testImages, testImages);
+        option(s, given, "--excitatory", "populations.e.size", excitatory, excitatory);
+        option(s, given, "--seed", "seed", seed, seed);
+        if (plasticity != null && !plasticity.equals("on") && !plasticity.equals("off")) {
+            throw new CliException("--plasticity: '" + plasticity + "' is not allowed; use on or off");
+        }
+        option(s, given, "--plasticity", "train.plasticity", plasticity == null ? null : plasticity.equals("on"),
+                plasticity);
+        if (initialWeights != null && !initialWeights.equals("preset") && !initialWeights.equals("sleep_target")) {
+            throw new CliException("--initial-weights: '" + initialWeights + "' is not allowed; use preset or sleep_target");
+        }
+        option(s, given, "--initial-weights", "train.initial_weights", initialWeights, initialWeights);
+        option(s, given, "--sleep-fraction", "sleep.fraction", sleepFraction, sleepFraction);
+        option(s, given, "--protocol", "protocol", protocol, protocol);
         for (String kv : sets) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
@@ -236,5 +219,14 @@ final class TrainCommand implements Callable<Integer> {
             s.put(key, kv.substring(eq + 1).trim());
         }
         return s;
+    }
+
+    /** Sets {@code key} to {@code value} where the option was given (value not null), recording it as given. */
+    private static void option(Map<String, Object> s, Map<String, String> given, String option, String key,
+                               Object value, Object shown) {
+        if (value != null) {
+            s.put(key, value);
+            given.put(key, (option + " " + shown).strip());
+        }
     }
 }

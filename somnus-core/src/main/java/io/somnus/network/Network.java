@@ -91,14 +91,18 @@ public final class Network {
                 throw new IllegalArgumentException("a normalisation is given for projection " + p.name() + ", which is "
                         + "not in the network's projections: add it, or drop the normalisation");
             }
+            // a column sum of negative weights gives a negative scale, which would flip every weight's sign
+            String negative = null;
             float[] w = p.weights();
-            for (int s = 0; s < w.length; s++) {
-                if (w[s] < 0 || p.wMax() <= 0) {
-                    // a column sum of negative weights gives a negative scale, which would flip every weight's sign
-                    throw new IllegalArgumentException("projection " + p.name() + ": weight normalisation scales column "
-                            + "sums of non-negative weights, and " + (w[s] < 0 ? "synapse " + s + " has weight " + w[s]
-                            : "its upper bound is " + p.wMax()));
-                }
+            for (int s = 0; s < w.length && negative == null; s++) {
+                negative = w[s] < 0 ? "synapse " + s + " has weight " + w[s] : null;
+            }
+            if (negative == null && w.length > 0 && p.wMax() <= 0) {
+                negative = "its upper bound is " + p.wMax();
+            }
+            if (negative != null) {
+                throw new IllegalArgumentException("projection " + p.name() + ": weight normalisation scales column "
+                        + "sums of non-negative weights, and " + negative);
             }
         }
         this.dtMs = dtMs;

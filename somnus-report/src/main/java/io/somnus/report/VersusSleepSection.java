@@ -55,6 +55,7 @@ final class VersusSleepSection implements Section {
             List<AggregateRow> groupRows = g.getValue();
             Set<String> metrics = groupRows.stream().map(AggregateRow::metric).collect(Collectors.toCollection(LinkedHashSet::new));
             List<String> missing = new ArrayList<>();
+            double[] fractions = groupRows.stream().mapToDouble(r -> r.cell().sleepFraction()).distinct().toArray();
             html.gridStart();
             for (Panel panel : panels(metrics)) {
                 List<String> present = panel.metrics().stream().filter(metrics::contains).toList();
@@ -91,7 +92,6 @@ final class VersusSleepSection implements Section {
                 }
                 chart.getStyler().setLegendVisible(present.size() > 1);
                 chart.getStyler().setXAxisDecimalPattern("0.00");
-                double[] fractions = groupRows.stream().mapToDouble(r -> r.cell().sleepFraction()).distinct().toArray();
                 if (present.size() > 1 && fractions.length == 1) {
                     // one sleep fraction: the series drawn to its sides must not read as fractions of their own
                     chart.getStyler().setXAxisTicksVisible(false);

@@ -97,10 +97,15 @@ public final class StudyCalibration {
         return m;
     }
 
+    /** The field a sweep key sets, without its {@code PRESET/} scope. */
+    private static String field(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+
     /** The sweep's grid without the keys over {@link #SIZED} fields. */
     private static Map<String, List<Object>> keptGrid(SweepSpec s) {
         Map<String, List<Object>> grid = new LinkedHashMap<>(s.grid());
-        grid.keySet().removeIf(k -> SIZED.contains(k.substring(k.lastIndexOf('/') + 1)));
+        grid.keySet().removeIf(k -> SIZED.contains(field(k)));
         return grid;
     }
 
@@ -112,7 +117,7 @@ public final class StudyCalibration {
         Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
         s.variants().forEach((name, settings) -> {
             Map<String, Object> kept = new LinkedHashMap<>(settings);
-            kept.keySet().removeIf(k -> SIZED.contains(k.substring(k.lastIndexOf('/') + 1)));
+            kept.keySet().removeIf(k -> SIZED.contains(field(k)));
             if (!variants.containsValue(kept)) {
                 variants.put(name, kept);
             }
@@ -157,8 +162,8 @@ public final class StudyCalibration {
     public static List<String> pilotDifferences(SweepPlan plan, Path calibration) throws IOException {
         Set<String> axes = new java.util.HashSet<>(SIZED);
         axes.addAll(List.of("seed", "sleep.fraction", "train.plasticity", "train.initial_weights"));
-        plan.spec().grid().keySet().forEach(k -> axes.add(k.substring(k.lastIndexOf('/') + 1)));
-        plan.spec().variants().values().forEach(v -> v.keySet().forEach(k -> axes.add(k.substring(k.lastIndexOf('/') + 1))));
+        plan.spec().grid().keySet().forEach(k -> axes.add(field(k)));
+        plan.spec().variants().values().forEach(v -> v.keySet().forEach(k -> axes.add(field(k))));
         Map<String, JsonNode> pilots = new LinkedHashMap<>();
         List<Path> dirs;
         try (java.util.stream.Stream<Path> runs = Files.list(calibration.resolve(SweepRunner.RUNS_DIR))) {
