@@ -16,7 +16,9 @@ import java.time.Instant;
  * @param startedAt    start of the last attempt, or null
  * @param finishedAt   end of the last attempt, or null
  * @param wallSeconds  wall time of the last attempt, or NaN
+ * @param files        SHA-256 of each file the run wrote, by path within its directory, recorded when it was marked
+ *                     done; empty before, and for runs a ledger from before the record marked done
  */
 public record LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
                           RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
-                          double wallSeconds) {}
+                          double wallSeconds, java.util.Map<String, String> files) {}

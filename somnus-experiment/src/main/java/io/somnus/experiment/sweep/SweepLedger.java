@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <pre>
  * runs(run_id PK, config_json, config_hash, settings_json, variant, status pending|running|done|failed,
- *      error, attempts, started_at, finished_at, wall_seconds)
+ *      error, attempts, started_at, finished_at, wall_seconds, files_json)
  * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version, gaussian_draws
  * </pre>
  *
@@ -35,6 +35,9 @@ public final class SweepLedger implements AutoCloseable {
     static final String SCHEMA_VERSION = "1";
     /** Meta key: which noise the sweep's runs draw ({@link GaussianDraws#stream()}), checked on resume. */
     public static final String GAUSSIAN_DRAWS = "gaussian_draws";
+
+    /** The runs column holding a done run's {@link RunFileDigests} as a JSON object (null before it was done). */
+    private static final String FILES_COLUMN = "files_json";
 
     private final Path file;
     private final Connection connection;
@@ -75,7 +78,10 @@ public final class SweepLedger implements AutoCloseable {
                         + "settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', "
                         + "status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed')), "
                         + "error TEXT, attempts INTEGER NOT NULL DEFAULT 0, started_at TEXT, finished_at TEXT, "
-                        + "wall_seconds REAL)");
+                        + "wall_seconds REAL, " + FILES_COLUMN + " TEXT)");
+                if (!hasFilesColumn(c)) { // a ledger written before the column: its done runs have no digests
+                    s.execute("ALTER TABLE runs ADD COLUMN " + FILES_COLUMN + " TEXT");
+                }
             }
             return new SweepLedger(file, c);
         } catch (SQLException e) {
@@ -199,8 +205,14 @@ public final class SweepLedger implements AutoCloseable {
 
     private List<LedgerEntry> query(String runId) {
         List<LedgerEntry> out = new ArrayList<>();
+        String files;
+        try {
+            files = hasFilesColumn(connection) ? FILES_COLUMN : "NULL"; // an older ledger read where it lies
+        } catch (SQLException e) {
+            throw failure(e);
+        }
         String sql = "SELECT run_id, config_json, config_hash, settings_json, variant, status, error, "
-                + "attempts, started_at, finished_at, wall_seconds FROM runs"
+                + "attempts, started_at, finished_at, wall_seconds, " + files + " FROM runs"
                 + (runId == null ? "" : " WHERE run_id = ?") + " ORDER BY run_id";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             if (runId != null) {
@@ -214,7 +226,7 @@ public final class SweepLedger implements AutoCloseable {
                     }
                     out.add(new LedgerEntry(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             RunStatus.ofLabel(r.getString(6)), r.getString(7), r.getInt(8), instant(r.getString(9)),
-                            instant(r.getString(10)), wall));
+                            instant(r.getString(10)), wall, digests(r.getString(12))));
                 }
             }
         } catch (SQLException e) {
@@ -229,10 +241,15 @@ public final class SweepLedger implements AutoCloseable {
                 + "wall_seconds = NULL, error = NULL WHERE run_id = ?", runId, startedAt.toString(), runId);
     }
 
-    /** Marks a run done; call only after its directory is in place. */
-    public synchronized void markDone(String runId, Instant finishedAt, double wallSeconds) {
-        update("UPDATE runs SET status = 'done', finished_at = ?, wall_seconds = ?, error = NULL WHERE run_id = ?",
-                runId, finishedAt.toString(), wallSeconds, runId);
+    /**
+     * Marks a run done, recording its files' SHA-256 ({@link RunFileDigests#of}, read outside this lock); call only
+     * after its directory is in place.
+     */
+    public synchronized void markDone(String runId, Map<String, String> fileDigests, Instant finishedAt,
+                                      double wallSeconds) {
+        String files = settingsJson(new LinkedHashMap<>(fileDigests));
+        update("UPDATE runs SET status = 'done', finished_at = ?, wall_seconds = ?, error = NULL, " + FILES_COLUMN
+                + " = ? WHERE run_id = ?", runId, finishedAt.toString(), wallSeconds, files, runId);
     }
 
     /** Marks a run failed with its error. */
@@ -298,6 +315,32 @@ public final class SweepLedger implements AutoCloseable {
 
     private SweepException failure(SQLException e) {
         return new SweepException("sweep ledger " + file + ": " + e.getMessage(), e);
+    }
+
+    private static boolean hasFilesColumn(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(runs)")) {
+            while (r.next()) {
+                if (FILES_COLUMN.equals(r.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A files_json cell as a map; empty where none was recorded (not done, or done before the column). */
+    private Map<String, String> digests(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> out = new java.util.TreeMap<>();
+            Mappers.JSON.readTree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new SweepException("sweep ledger " + file + ": the recorded files of a run are not JSON ("
+                    + e.getOriginalMessage() + ")", e);
+        }
     }
 
     private static Instant instant(String text) {

@@ -140,16 +140,27 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                                      DamagedRunFiles damaged) {
         // the files that aggregation, the verdict and the report read later are checked now: a damaged one is an
         // error, not a run or figure quietly left out, and every run is checked before the error names them all
-        damaged.add(id, RunFileCheck.damaged(runDir));
+        List<String> problems = new ArrayList<>(RunFileCheck.damaged(runDir));
         Path file = runDir.resolve(RunDirectory.SUMMARY);
-        JsonNode summary;
-        try {
-            summary = io.somnus.experiment.io.JsonFiles.readObject(file);
-        } catch (io.somnus.experiment.io.FileFormatException e) {
-            damaged.add(id, List.of(e.getMessage()));
-            return null;
-        } catch (IOException e) {
-            damaged.add(id, List.of("cannot read " + file + ": " + e.getMessage()));
+        JsonNode summary = null;
+        if (Files.isRegularFile(file) || entry == null || !entry.files().containsKey(RunDirectory.SUMMARY)) {
+            try {
+                summary = io.somnus.experiment.io.JsonFiles.readObject(file);
+            } catch (io.somnus.experiment.io.FileFormatException e) {
+                problems.add(e.getMessage());
+            } catch (IOException e) {
+                problems.add("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        if (entry != null) { // a file gone or changed since the run wrote it, where its readers found nothing wrong
+            RunFileDigests.changed(runDir, entry.files()).forEach((f, problem) -> {
+                if (problems.stream().noneMatch(p -> p.contains(f.toString()))) { // their lines name the file
+                    problems.add(problem);
+                }
+            });
+        }
+        damaged.add(id, problems);
+        if (summary == null) {
             return null;
         }
         JsonNode config = readConfig(runDir);

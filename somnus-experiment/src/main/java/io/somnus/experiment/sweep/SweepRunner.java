@@ -174,7 +174,7 @@ public final class SweepRunner {
                 if (Files.isDirectory(dir)) {
                     Optional<String> whyNot = RunAdoption.whyNotFinished(run, dir);
                     if (whyNot.isEmpty()) { // its files are the run's result: the run need not run again
-                        ledger.markDone(run.runId(), RunAdoption.finishedAt(dir), RunAdoption.wallSeconds(dir));
+                        ledger.markDone(run.runId(), RunFileDigests.of(dir), RunAdoption.finishedAt(dir), RunAdoption.wallSeconds(dir));
                         outcomes.put(run.runId(), new RunOutcome(run.runId(), run.variant(), RunStatus.DONE, true,
                                 e.attempts(), Double.NaN, null));
                         adopted++;
@@ -507,10 +507,12 @@ public final class SweepRunner {
         listener.runStarted(worker, id);
         Path tmp = runs.resolve(TMP_PREFIX + id + "-" + UUID.randomUUID().toString().substring(0, 8));
         String error = null;
+        Map<String, String> digests = Map.of();
         try {
             Files.createDirectories(tmp);
             RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
             executor.execute(run.config().deepCopy(), tmp, progress);
+            digests = RunFileDigests.of(tmp);
             AtomicFiles.moveAtomically(tmp, runs.resolve(id));
         } catch (Throwable e) {
             // a run that overflows its stack or runs out of memory fails alone (resume with fewer workers);
@@ -539,7 +541,7 @@ public final class SweepRunner {
         double wall = (System.nanoTime() - t0) / 1e9;
         RunOutcome outcome;
         if (error == null) {
-            ledger.markDone(id, Instant.now(), wall);
+            ledger.markDone(id, digests, Instant.now(), wall);
             outcome = new RunOutcome(id, run.variant(), RunStatus.DONE, false, attempts(ledger, id), wall, null);
         } else {
             ledger.markFailed(id, Instant.now(), wall, error);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RunCountsTest {
     private static LedgerEntry entry(String id, RunStatus status, int attempts, String error) {
-        return new LedgerEntry(id, "{}", "h", "{}", "", status, error, attempts, null, null, Double.NaN);
+        return new LedgerEntry(id, "{}", "h", "{}", "", status, error, attempts, null, null, Double.NaN, java.util.Map.of());
     }
 
     @Test

@@ -35,6 +35,38 @@ class SweepLedgerTest {
         assertTrue(SweepLedger.read(file).size() == 8);
     }
 
+    /**
+     * A ledger written before runs' file digests were recorded is read as it lies (its done runs have none) and, opened
+     * to resume, gains the column; a run marked done then records its files' SHA-256, computed here independently.
+     */
+    @Test
+    void aLedgerFromBeforeTheFileDigestsIsReadAndExtended(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(SweepLedger.FILE_NAME);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, config_json TEXT NOT NULL, config_hash TEXT NOT "
+                    + "NULL, settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', status TEXT NOT "
+                    + "NULL, error TEXT, attempts INTEGER NOT NULL DEFAULT 0, started_at TEXT, finished_at TEXT, "
+                    + "wall_seconds REAL)");
+            s.execute("INSERT INTO runs (run_id, config_json, config_hash, status) VALUES ('a', '{}', 'h', 'done'), "
+                    + "('b', '{}', 'h', 'pending')");
+        }
+        assertEquals(java.util.Map.of(), SweepLedger.read(file).get(0).files());
+        Path run = Files.createDirectories(tmp.resolve("runs/b/sub"));
+        Files.writeString(run.getParent().resolve("summary.json"), "{}");
+        Files.write(run.resolve("x.bin"), new byte[] {1, 2, 3});
+        try (SweepLedger ledger = SweepLedger.open(file)) {
+            ledger.markDone("b", RunFileDigests.of(run.getParent()), java.time.Instant.EPOCH, 1.0);
+        }
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        String empty = java.util.HexFormat.of().formatHex(md.digest("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String bytes = java.util.HexFormat.of().formatHex(md.digest(new byte[] {1, 2, 3}));
+        LedgerEntry b = SweepLedger.read(file).get(1);
+        assertEquals(java.util.Map.of("summary.json", empty, "sub/x.bin", bytes), b.files());
+        assertEquals(RunStatus.DONE, b.status());
+        assertEquals(java.util.Map.of(), SweepLedger.read(file).get(0).files());
+    }
+
     private static List<Path> list(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();

@@ -165,4 +165,39 @@ class SweepResultsTest {
                 run.resolve(RunDirectory.WEIGHTS).toString(), "Restore the run directory from a copy, or run it again.");
         assertTrue(!e.getMessage().contains("--resume"), e.getMessage());
     }
+
+    /**
+     * A file a done run wrote and later deleted, or changed into another whole file, is named as such: the ledger
+     * recorded each file's SHA-256 when it marked the run done. A file added beside them is not the run's, and a
+     * ledger from before the record (no digests) checks only the files themselves.
+     */
+    @Test
+    void aFileDeletedOrChangedSinceTheRunWroteItIsNamed() throws Exception {
+        Path out = tmp.resolve("out");
+        support().run(sweepFile(2), out, 1, false, SweepListener.NONE);
+        List<Path> runs = runs(out);
+        Path deleted = runs.get(0).resolve(RunDirectory.SUMMARY);
+        byte[] summary = Files.readAllBytes(deleted);
+        Files.delete(deleted);
+        Path config = runs.get(1).resolve(RunDirectory.CONFIG);
+        String yaml = Files.readString(config);
+        String edited = yaml.replaceFirst("\"seed\" ?: ?([0-9]+)", "\"seed\":9$1"); // another run's, still whole
+        assertFalse(edited.equals(yaml), yaml);
+        Files.writeString(config, edited);
+        Files.writeString(runs.get(2).resolve("notes.txt"), "a user's note beside the run\n");
+
+        FileFormatException e = assertThrows(FileFormatException.class, () -> SweepResults.load(out));
+        assertContains(e.getMessage(), "2 damaged files in the sweep directory " + out,
+                deleted + " was deleted after the run wrote it",
+                config + " was changed after the run wrote it (its SHA-256 is not the one the ledger recorded)");
+        assertFalse(e.getMessage().contains("notes.txt"), e.getMessage());
+
+        // under a ledger written before the digests the edited config.yaml, being whole, passes unseen
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve(SweepLedger.FILE_NAME));
+             var st = c.createStatement()) {
+            st.execute("UPDATE runs SET files_json = NULL");
+        }
+        Files.write(deleted, summary);
+        assertEquals(4, SweepResults.load(out).runs().size());
+    }
 }
