@@ -4,7 +4,9 @@ package io.somnus.sleep;
  * An episode of a fixed length after every k-th minibatch of an epoch, counting from its first: after minibatches
  * 0, k, 2k, … (0-based) of each epoch, the count restarting with every epoch. This is the schedule of the code behind
  * the authors' recorded SG-SNN numbers (docs/fidelity.md, "Sleep schedule": one 25-step iteration every ⌊1/f⌋
- * minibatches, starting at minibatch 0, after that batch's optimiser step).
+ * minibatches, starting at minibatch 0, after that batch's optimiser step) but for the restart: their count runs on
+ * across epochs ({@code global_iter_counter}, {@code snntorch/main.py:640, 803 @de54a77}), which sleeps after the
+ * same minibatches only where k divides the minibatches per epoch.
  */
 public final class EveryMinibatches implements SleepSchedule {
     private final int minibatches;
