@@ -234,7 +234,7 @@ public final class StdpTraining {
                 taskAccuracy[task] = measure.taskAccuracies(train, test, cfg.continual(), task);
                 task++;
             }
-            boolean epochEnd = (seen + 1) % order.length == 0 && seen + 1 < totalImages;
+            boolean epochEnd = (seen + 1) % order.length == 0; // the last epoch too: its patience may run out there
             if (fromTraining != null && cfg.train().epochs() > 1 && epochEnd
                     && fromTraining.epochEnd(net, validation, encoder,
                     evalSeed ^ cfg.train().checkpointSalt(seen), readoutSeed)) {
@@ -273,6 +273,7 @@ public final class StdpTraining {
             segments.put("test", scored.size());
             summary.put("readout_segments", segments);
             summary.put("stopped_early", stoppedEarly);
+            summary.put("early_stopping_accuracies", fromTraining.epochAccuracies());
         }
         times.charge(TrainingTimes.Phase.EVALUATION);
         summary.put("train_images", (int) imagesTrained);

@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * ({@code big_comb.py:3733-3747}) and scored on the test images presented as one frozen stream from rest, grouped
  * the same way. With more than one epoch it also stops early: after each epoch the readout is fitted on that epoch's
  * segments and scored on the validation stream; after ⌊0.3·epochs⌋ (at least 1) epochs without improvement training
- * stops and the weights of the best epoch are restored ({@code big_comb.py:1501-1504, 2745-2762}).
+ * stops and the weights of the best epoch are restored ({@code big_comb.py:1501-1504, 2745-2762}), also when the
+ * patience runs out with the last epoch (their test sits in the epoch loop, {@code big_comb.py:1847}).
  */
 final class TrainingStreamReadout {
     /** Their early_stopping_patience_pct. */
@@ -50,6 +51,8 @@ final class TrainingStreamReadout {
     private double best = Double.NEGATIVE_INFINITY;
     private int stale;
     private Map<Projection, float[]> bestWeights;
+    /** The main readout's validation accuracy after each epoch tested, in order. */
+    private final List<Double> epochAccuracies = new ArrayList<>();
 
     /** @param counters one per non-input population, cleared before each image by the trainer */
     TrainingStreamReadout(StdpRunConfig cfg, List<SpikeCounter> counters) {
@@ -154,6 +157,7 @@ final class TrainingStreamReadout {
     boolean epochEnd(Network net, LabeledImages validation, SpikeEncoder encoder, long seed, long readoutSeed) {
         Segments val = streamSegments(net, validation, encoder, cfg, seed);
         double acc = fitAndScore(trainingSegments(), val, validation.numClasses(), readoutSeed).get(Choices.of(cfg.readout().main()));
+        epochAccuracies.add(acc);
         if (acc > best) {
             best = acc;
             stale = 0;
@@ -164,6 +168,11 @@ final class TrainingStreamReadout {
             return false;
         }
         return ++stale >= patience;
+    }
+
+    /** The main readout's validation accuracy after each epoch tested (summary.json's early_stopping_accuracies). */
+    List<Double> epochAccuracies() {
+        return List.copyOf(epochAccuracies);
     }
 
     /** Puts the best epoch's weights back (after an early stop). */

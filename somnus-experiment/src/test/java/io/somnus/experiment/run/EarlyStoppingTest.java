@@ -1,0 +1,54 @@
+package io.somnus.experiment.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.kernel.Kernels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * paper-code's early stopping (readout.source: training) tests the patience after every epoch, the last included, as
+ * the authors' loop does (big_comb.py:1847, 2745-2763 @40b7d33): where the last epoch does not improve on the best,
+ * the best epoch's weights are restored.
+ */
+class EarlyStoppingTest {
+    @TempDir
+    Path tmp;
+
+    private JsonNode run(String dir, int epochs) throws Exception {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-code", "dataset.name", "geomfig",
+                "train.images", 40, "train.epochs", epochs, "train.validation_images", 20, "train.test_images", 20,
+                "simulation.steps_per_image", 100, "sleep.fraction", 0.0, "seed", 1));
+        Path runDir = tmp.resolve(dir);
+        new StandardRunExecutor(Kernels.preferred()).execute(new StandardResolver().resolve(s), runDir, RunProgress.NONE);
+        return Mappers.JSON.readTree(Files.readString(runDir.resolve("summary.json")));
+    }
+
+    /**
+     * Two epochs, patience ⌊0.3·2⌋ → 1: when the second epoch's validation accuracy is no better than the first's, the
+     * run ends with the weights of one epoch, byte for byte those of a run that trained one epoch (the same images and
+     * draws); the old test, only while images remained, kept the second epoch's.
+     */
+    @Test
+    void aLastEpochWithoutImprovementRestoresTheBestWeights() throws Exception {
+        JsonNode two = run("two", 2);
+        JsonNode accuracies = two.get("early_stopping_accuracies");
+        assertEquals(2, accuracies.size(), two.toString());
+        assertTrue(accuracies.get(1).asDouble() <= accuracies.get(0).asDouble(),
+                "the fixture's second epoch does not improve: " + accuracies);
+        assertTrue(two.get("stopped_early").asBoolean());
+        assertEquals(80, two.get("train_images").asInt(), "both epochs trained");
+        run("one", 1);
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("one/weights.npz")),
+                Files.readAllBytes(tmp.resolve("two/weights.npz")), "the first epoch's weights");
+    }
+}
