@@ -46,7 +46,7 @@ final class DamagedRunFiles {
         if (n > LISTED) {
             m.append("\n  and ").append(n - LISTED).append(" more");
         }
-        m.append("\n").append(n == 1 ? "It was" : "Each was").append(" cut short or changed after its run wrote it. ")
+        m.append("\n").append(n == 1 ? "It was" : "Each was").append(" cut short, changed or deleted after its run wrote it. ")
                 .append(advice(singleRun, ledger));
         throw new FileFormatException(m.toString());
     }
