@@ -77,6 +77,9 @@ final class TrainCommand implements Callable<Integer> {
     boolean saveNetwork;
     @Option(names = "--print-config", description = "print the resolved configuration and exit")
     boolean printConfig;
+    @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
+            + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later")
+    boolean noReport;
 
     @Override
     public Integer call() throws Exception {
@@ -124,7 +127,25 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
+        if (!noReport) {
+            writeReport(dir);
+        }
         return 0;
+    }
+
+    /**
+     * The run's page of figures, beside its files (as {@code somnus report RUN} writes it). The run is whole whatever
+     * happens here, so a report that cannot be written is a warning, not a failed run.
+     */
+    private static void writeReport(Path dir) {
+        Path html = dir.resolve("report.html");
+        try {
+            io.somnus.report.ReportBuilder.build(dir, html);
+            System.out.println("report: " + html.toAbsolutePath());
+        } catch (Exception e) {
+            System.err.println("somnus: the run is whole, but its report could not be written (" + e.getMessage()
+                    + "); somnus report " + dir + " writes it");
+        }
     }
 
     /** --export-spikes names a directory that holds no export yet: checked before training, not after it. */

@@ -33,6 +33,9 @@ class TrainCommandTest {
                 "sleep_traces.csv", "weight_histograms.csv"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        // and its page of figures, the report somnus report RUN writes
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Somnus run run") && html.contains("<section id=\"training-curves\">"), html.substring(0, 400));
         // the permissions the umask gives a directory, as a sweep's run directories get them (not rwx------)
         Path plain = Files.createDirectory(tmp.resolve("plain"));
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
@@ -54,8 +57,10 @@ class TrainCommandTest {
         assertTrue(Files.exists(network));
         Path frozen = tmp.resolve("frozen");
         o = run(concat(new String[] {"train"}, small, new String[] {"--load-network", network.toString(), "--plasticity",
-                "off", "--out", frozen.toString()}));
+                "off", "--no-report", "--out", frozen.toString()}));
         assertEquals(0, o.exit(), o.err());
+        assertTrue(Files.exists(trained.resolve("report.html")) && !Files.exists(frozen.resolve("report.html")),
+                "--no-report");
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(trained.resolve("weights.npz")),
                 Files.readAllBytes(frozen.resolve("weights.npz"))), "the loaded weights should be the run's");
         assertTrue(Files.readString(frozen.resolve("provenance.json")).contains("\"network_loaded_from\""));
