@@ -100,7 +100,7 @@ final class StatisticsSection implements Section {
                 + "only in their sleep), its p Holm-adjusted over the sleep fractions of a panel; Welch's two-sided t-test "
                 + "beside it, also Holm-adjusted; Cohen's d and Hedges' g from the pooled spread, which ignores the pairing "
                 + "(positive: larger than at f = 0; with almost no spread they grow without bound). A paired p of 1 where "
-                + "every seed pair is equal. A dash: undefined (fewer than two seeds, or no variation). With three seeds a paired test of one slept run against two "
+                + "every seed pair is equal. A dash: undefined (fewer than two seeds, or no variation beyond rounding noise, as R's t.test has it). With three seeds a paired test of one slept run against two "
                 + "that equal their twins gives t = ±1 whatever the effect: read the runs' sleep beside it.");
         boolean any = false;
         for (Column col : columns) {
@@ -200,7 +200,7 @@ final class StatisticsSection implements Section {
                 + "(each seed's two runs differ only in the variant's settings), the paired two-sided t-test, its p Holm-adjusted over the variants compared with "
                 + "one first, and Welch's test. Seed pairs: the seeds both ran (0: the test and interval are unpaired, or "
                 + "undefined). A paired p of 1 where every seed pair is equal. A dash: undefined (fewer than two seeds, or no "
-                + "variation).");
+                + "variation beyond rounding noise).");
         List<List<String>> t = new ArrayList<>();
         t.add(List.of("preset", "dataset", "sleep", "variant", "against", "seed pairs", "metric", "difference",
                 "95 % CI (paired)",

@@ -334,7 +334,9 @@ public final class VerdictCaveats {
         if (!parts.isEmpty()) {
             out.add("Each \"does not hold\" is a one-sided decision that errs at most " + Html.sig(100 * ONE_SIDED_LEVEL)
                     + " % of the time where the effect sits at the edge its test sets (the margin δ for a \"better\" "
-                    + "test; no effect for a \"not better\" or \"not worse\" one), and a claim does not hold when any of "
+                    + "test; no effect for a \"not better\" or \"not worse\" one), more often for those two where the "
+                    + "effect lies between no effect and δ, which their claim allows (up to half the time near δ), and a "
+                    + "claim does not hold when any of "
                     + "its tests does not, without a correction for their number. Where every effect sits at that edge, "
                     + "the chance that one test reads \"does not hold\" is, for " + String.join("; for ", parts) + ".");
         }

@@ -9,7 +9,8 @@ import org.hipparchus.stat.inference.TTest;
  * One sleep fraction against f = 0 (same preset × dataset × grid variant) for one metric, across seeds.
  * Welch's unequal-variance t-test always; the paired t-test when both groups have the same seeds
  * (seed i of both was trained on the same data order and initial weights); Cohen's d and Hedges' g of the
- * treated group against the baseline. Undefined quantities (too few seeds, zero variance) are NaN.
+ * treated group against the baseline. Undefined quantities (too few seeds, no spread: none, or only
+ * {@linkplain Statistics#isRoundingNoise rounding noise}) are NaN.
  *
  * @param baselineN    seeds at f = 0
  * @param baselineMean mean at f = 0
@@ -31,7 +32,8 @@ public record Comparison(int baselineN, double baselineMean, double diff, double
      * difference to find), else {@link #pairedP}.
      */
     public double pairedPInFamily() {
-        return Double.isNaN(pairedP) && pairedN >= 2 && diff == 0 ? 1.0 : pairedP;
+        double scale = Math.max(Math.abs(baselineMean), Math.abs(baselineMean + diff));
+        return Double.isNaN(pairedP) && pairedN >= 2 && Statistics.isRoundingNoise(Math.abs(diff), scale) ? 1.0 : pairedP;
     }
 
     /**
@@ -50,7 +52,8 @@ public record Comparison(int baselineN, double baselineMean, double diff, double
         if (a.length >= 2 && b.length >= 2) {
             double va = Statistics.std(a) * Statistics.std(a) / a.length;
             double vb = Statistics.std(b) * Statistics.std(b) / b.length;
-            if (va + vb > 0) {
+            if (!Statistics.isRoundingNoise(Math.sqrt(va + vb),
+                    Math.max(Math.abs(Statistics.mean(a)), Math.abs(Statistics.mean(b))))) {
                 welchT = test.t(a, b);
                 welchDf = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
                 welchP = safe(() -> test.tTest(a, b));
@@ -68,7 +71,10 @@ public record Comparison(int baselineN, double baselineMean, double diff, double
                 for (int i = 0; i < pairedN; i++) {
                     d[i] = pairs[0][i] - pairs[1][i];
                 }
-                if (Statistics.std(d) > 0) {
+                // the noise of a difference is that of the values it was taken from (R's |mean d| would call pairs
+                // equal up to noise a spread, and test it)
+                double scale = Math.max(Math.abs(Statistics.mean(pairs[0])), Math.abs(Statistics.mean(pairs[1])));
+                if (!Statistics.isRoundingNoise(Statistics.std(d) / Math.sqrt(pairedN), scale)) {
                     pairedT = safe(() -> test.pairedT(pairs[0], pairs[1]));
                     pairedP = safe(() -> test.pairedTTest(pairs[0], pairs[1]));
                 }

@@ -41,9 +41,19 @@ public final class Statistics {
     }
 
     /**
+     * Whether a spread (a standard error or deviation) is rounding noise beside values of size {@code scale}: at most
+     * 10 ε of it, R's rule in t.test ("data are essentially constant"). Values equal in decimals but computed apart
+     * (0.55 − 0.45 and 0.6 − 0.5) differ by such noise, and a test of it gives t ≈ 10^15 and p ≈ 0. A spread of 0 is
+     * noise at any scale.
+     */
+    public static boolean isRoundingNoise(double spread, double scale) {
+        return spread <= 10 * Math.ulp(1.0) * scale;
+    }
+
+    /**
      * Cohen's d of {@code a} against {@code b}: (mean_a − mean_b) / s_pooled with
-     * s_pooled² = ((n_a − 1) s_a² + (n_b − 1) s_b²) / (n_a + n_b − 2). NaN when undefined (n_a + n_b &lt; 3 or
-     * s_pooled = 0).
+     * s_pooled² = ((n_a − 1) s_a² + (n_b − 1) s_b²) / (n_a + n_b − 2). NaN when undefined (n_a + n_b &lt; 3, or
+     * s_pooled 0 or {@linkplain #isRoundingNoise rounding noise}).
      */
     public static double cohensD(double[] a, double[] b) {
         int df = a.length + b.length - 2;
@@ -53,7 +63,9 @@ public final class Statistics {
         double va = a.length > 1 ? new Variance(true).evaluate(a) : 0;
         double vb = b.length > 1 ? new Variance(true).evaluate(b) : 0;
         double pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / df);
-        return pooled > 0 ? (mean(a) - mean(b)) / pooled : Double.NaN;
+        double ma = mean(a);
+        double mb = mean(b);
+        return isRoundingNoise(pooled, Math.max(Math.abs(ma), Math.abs(mb))) ? Double.NaN : (ma - mb) / pooled;
     }
 
     /**

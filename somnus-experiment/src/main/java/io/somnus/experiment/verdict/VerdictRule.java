@@ -131,7 +131,8 @@ public final class VerdictRule {
         if (noSleep.isEmpty()) {
             notes.add("no f = 0 runs");
         }
-        if (atDose.isEmpty()) {
+        if (Double.isNaN(dose)) {
+            // only where no fraction is in range: an f* whose runs never slept was named above
             notes.add("no sleep fraction in [" + DOSE_LOW + ", " + DOSE_HIGH + "]");
         }
         String f = Double.isNaN(dose) ? "f*" : String.format(Locale.ROOT, "f=%.2f", dose);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,6 +111,34 @@ class StatisticsTest {
         assertTrue(Double.isNaN(one.pairedPInFamily()), "one pair: no test");
         Comparison d1 = Comparison.of(DRUG1, PATIENTS, DRUG2, PATIENTS);
         assertEquals(d1.pairedP(), d1.pairedPInFamily());
+    }
+
+    /**
+     * Two drawdowns that are both 0.1 in decimals but computed apart (0.55 − 0.45 and 0.6 − 0.5, 5.6e-17 apart in
+     * double) against two of 0: no spread on either side, as for {0.1, 0.1}. R refuses both tests
+     * ({@code t.test(c(0.55-0.45, 0.6-0.5), c(0, 0))} and its paired form: "data are essentially constant"), where
+     * Hipparchus gave t = 3.6e15, p = 1.8e-16 and Cohen's d 3.6e15.
+     */
+    @Test
+    void aSpreadOfRoundingNoiseIsNoSpread() {
+        double[] treated = {0.55 - 0.45, 0.6 - 0.5};
+        assertTrue(treated[0] != treated[1], "the fixture's two values differ in double");
+        long[] seeds = {1, 2};
+        for (Comparison c : List.of(Comparison.of(treated, seeds, new double[] {0, 0}, seeds),
+                Comparison.of(new double[] {0.1, 0.1}, seeds, new double[] {0, 0}, seeds))) {
+            assertTrue(Double.isNaN(c.welchT()) && Double.isNaN(c.welchP()) && Double.isNaN(c.welchDf()), c.toString());
+            assertTrue(Double.isNaN(c.pairedT()) && Double.isNaN(c.pairedP()), c.toString());
+            assertTrue(Double.isNaN(c.cohensD()) && Double.isNaN(c.hedgesG()), c.toString());
+            assertEquals(2, c.pairedN());
+            assertEquals(0.1, c.diff(), 1e-15);
+        }
+        // each pair equal in decimals (0.1 against 0.1): no difference to find, p = 1 in its family
+        Comparison equal = Comparison.of(treated, seeds, new double[] {0.1, 0.1}, seeds);
+        assertEquals(1.0, equal.pairedPInFamily(), equal.toString());
+        assertTrue(Double.isNaN(equal.welchP()), equal.toString());
+        // a real spread far below the values' size is still a spread: 1 ± 1e-9 against 0
+        Comparison small = Comparison.of(new double[] {1 - 1e-9, 1 + 1e-9}, seeds, new double[] {0, 0}, seeds);
+        assertTrue(small.welchP() < 1e-6 && small.pairedP() < 1e-6, small.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.somnus.experiment.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -156,6 +157,8 @@ class VerdictRuleTest {
         PresetVerdict none = find(VerdictRule.decide(runs), 3, "paper-sg");
         assertEquals(Outcome.NOT_RUN, none.outcome(), none.reason());
         assertTrue(none.reason().contains("no run at f=0.20 slept (0 episodes in 3)"), none.reason());
+        // f = 0.2 is in [0.1, 0.2]: the reason does not also say that no fraction is
+        assertFalse(none.reason().contains("no sleep fraction in"), none.reason());
         runs.clear();
         cell("paper-sg", "sg", "fashion-mnist", "", 0.0, Quantity.TEST_ACCURACY, 0.80, null, Quantity.DRAWDOWN, 0.05, null,
                 Quantity.SLEEP_EPISODES, 0.0, null);
