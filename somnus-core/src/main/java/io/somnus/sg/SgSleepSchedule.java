@@ -14,8 +14,8 @@ public enum SgSleepSchedule {
      */
     PER_EPOCH,
     /**
-     * One episode after every ⌊1/f⌋-th minibatch of an epoch, starting with its first, after that minibatch's Adam
-     * step; the count restarts with every epoch; f = 0 never sleeps ({@link io.somnus.sleep.EveryMinibatches}).
+     * One episode after every ⌊1/f⌋-th minibatch of training, starting with its first, after that minibatch's Adam
+     * step; the count runs on across epochs; f = 0 never sleeps ({@link io.somnus.sleep.EveryMinibatches}).
      * This is the schedule of the code behind the authors' recorded SG numbers (docs/fidelity.md, "Sleep schedule").
      */
     EVERY_MINIBATCHES;

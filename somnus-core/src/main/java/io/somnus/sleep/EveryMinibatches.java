@@ -1,18 +1,18 @@
 package io.somnus.sleep;
 
 /**
- * An episode of a fixed length after every k-th minibatch of an epoch, counting from its first: after minibatches
- * 0, k, 2k, … (0-based) of each epoch, the count restarting with every epoch. This is the schedule of the code behind
- * the authors' recorded SG-SNN numbers (docs/fidelity.md, "Sleep schedule": one 25-step iteration every ⌊1/f⌋
- * minibatches, starting at minibatch 0, after that batch's optimiser step) but for the restart: their count runs on
- * across epochs ({@code global_iter_counter}, {@code snntorch/main.py:640, 803 @de54a77}), which sleeps after the
- * same minibatches only where k divides the minibatches per epoch.
+ * An episode of a fixed length after every k-th minibatch of training, counting from its first: after minibatches
+ * 0, k, 2k, … (0-based), the count running on across epochs. This is the schedule of the code behind the authors'
+ * recorded SG-SNN numbers (docs/fidelity.md, "Sleep schedule": one 25-step iteration every ⌊1/f⌋ minibatches,
+ * starting at minibatch 0, after that batch's optimiser step, counted by {@code global_iter_counter}, set to 0 once
+ * per run, {@code snntorch/main.py:640, 803 @de54a77}): where k does not divide the minibatches per epoch, the
+ * minibatches that sleep shift from epoch to epoch. Until 6 Dec 2026 the count restarted with every epoch.
  */
 public final class EveryMinibatches implements SleepSchedule {
     private final int minibatches;
     private final long episodeSteps;
-    /** Minibatches finished in the current epoch. */
-    private long inEpoch;
+    /** Minibatches finished since training began. */
+    private long trained;
 
     /**
      * @param minibatches  k (>= 1)
@@ -52,18 +52,10 @@ public final class EveryMinibatches implements SleepSchedule {
 
     @Override
     public long afterWake(WakeUnit unit, long steps) {
-        switch (unit) {
-            case EPOCH -> {
-                inEpoch = 0;
-                return 0;
-            }
-            case MINIBATCH -> {
-                long index = inEpoch++;
-                return index % minibatches == 0 ? episodeSteps : 0;
-            }
-            default -> {
-                return 0;
-            }
+        if (unit != WakeUnit.MINIBATCH) { // an epoch's end neither sleeps nor restarts the count
+            return 0;
         }
+        long index = trained++;
+        return index % minibatches == 0 ? episodeSteps : 0;
     }
 }

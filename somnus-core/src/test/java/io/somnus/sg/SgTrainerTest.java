@@ -110,31 +110,35 @@ class SgTrainerTest {
     }
 
     /**
-     * {@link SgSleepSchedule#EVERY_MINIBATCHES}: one episode after minibatches 0, k, 2k, … of every epoch (k = ⌊1/f⌋),
-     * the count restarting with each epoch; with {@code dropLast} the incomplete last minibatch is not trained.
+     * {@link SgSleepSchedule#EVERY_MINIBATCHES}: one episode after minibatches 0, k, 2k, … of training (k = ⌊1/f⌋),
+     * counted across epochs; with {@code dropLast} the incomplete last minibatch is not trained (nor counted).
      */
     @Test
     void everyMinibatchesSleepsAfterMinibatchesZeroKTwoK() {
         int n = 100; // batches of 16: six full ones and one of 4
         SgSleepConfig oneIteration = new SgSleepConfig(1, 12, 4, 0.5, 0.01, 0.012, 20, 1e-3, 0.2, 0.999);
         SgConfig.Builder b = tiny().sleepSchedule(SgSleepSchedule.EVERY_MINIBATCHES).sleep(oneIteration);
-        // f → k → episodes per epoch over 7 minibatches (0-based indices that sleep)
         double[] fractions = {1.0, 0.6, 0.5, 0.4, 0.3, 0.25, 0.125, 0.0};
-        int[] perEpoch = {7, 7, 4, 4, 3, 2, 1, 0}; // k = 1, 1, 2, 2, 3, 4, 8, never
-        int[] perEpochDropLast = {6, 6, 3, 3, 2, 2, 1, 0};
+        int[] ks = {1, 1, 2, 2, 3, 4, 8, 0}; // ⌊1/f⌋; 0: never
         for (int i = 0; i < fractions.length; i++) {
             for (boolean dropLast : new boolean[] {false, true}) {
                 SgConfig cfg = b.sleepRatio(fractions[i]).dropLast(dropLast).build();
                 SgResult r = new SgTrainer().train(blocks(n, 1), null, cfg, new SplittableRandom(1), SgListener.NONE);
-                int expected = dropLast ? perEpochDropLast[i] : perEpoch[i];
+                int perEpoch = dropLast ? 6 : 7;
                 String what = "f = " + fractions[i] + (dropLast ? ", drop last" : "");
-                assertEquals(3 * expected, r.sleepEpisodes().size(), what);
-                for (int e = 1; e <= 3; e++) {
+                int total = 0;
+                for (int e = 1; e <= 3; e++) { // global minibatches (e−1)·m … e·m − 1 that are multiples of k
+                    int expected = 0;
+                    for (int g = (e - 1) * perEpoch; g < e * perEpoch; g++) {
+                        expected += ks[i] > 0 && g % ks[i] == 0 ? 1 : 0;
+                    }
+                    total += expected;
                     int epoch = e;
                     assertEquals(expected, r.sleepEpisodes().stream().filter(x -> x.afterEpoch() == epoch).count(),
-                            what + ", epoch " + e + ": the count restarts every epoch");
+                            what + ", epoch " + e);
                 }
-                assertEquals(3L * expected * 12, r.sleepSteps(), what + ": one 12-step iteration per episode");
+                assertEquals(total, r.sleepEpisodes().size(), what);
+                assertEquals(total * 12L, r.sleepSteps(), what + ": one 12-step iteration per episode");
                 assertEquals(3L * (dropLast ? 96 : n) * 12, r.wakeSteps(), what);
             }
         }

@@ -125,9 +125,13 @@ class SleepScheduleTest {
         }
     }
 
-    /** Minibatches 0, k, 2k, … of each epoch (0-based), the count restarting every epoch. */
+    /**
+     * Minibatches 0, k, 2k, … of training (0-based), the count running on across epochs as the authors'
+     * global_iter_counter does: k = 3 over two epochs of 8 sleeps after global minibatches 0, 3, 6, 9, 12, 15, which
+     * are minibatches 1, 4 and 7 of the second epoch.
+     */
     @Test
-    void everyMinibatchesTriggersAtMultiplesOfKFromTheFirstBatchOfEachEpoch() {
+    void everyMinibatchesTriggersAtMultiplesOfKCountedAcrossEpochs() {
         EveryMinibatches s = SleepSchedule.everyMinibatches(3, 25);
         List<String> at = new ArrayList<>();
         for (int epoch = 0; epoch < 2; epoch++) {
@@ -140,7 +144,7 @@ class SleepScheduleTest {
             }
             assertEquals(0, s.afterWake(WakeUnit.EPOCH, 0));
         }
-        assertEquals(List.of("0:0", "0:3", "0:6", "1:0", "1:3", "1:6"), at);
+        assertEquals(List.of("0:0", "0:3", "0:6", "1:1", "1:4", "1:7"), at);
         assertEquals(0, s.afterWake(WakeUnit.PRESENTATION, 100));
     }
 
