@@ -58,7 +58,8 @@ final class TrainCommand implements Callable<Integer> {
     String protocol;
     @Option(names = "--set", description = "override any configuration field: --set key=value (repeatable)")
     List<String> sets = List.of();
-    @Option(names = "--out", description = "run directory to create (must not exist or be empty)")
+    @Option(names = "--out", description = "run directory to create (must not exist or be empty; default: "
+            + "runs/PRESET-DATASET-fFRACTION-sSEED, e.g. runs/paper-fashion-mnist-f0.2-s1)")
     Path out;
     @Option(names = "--export-spikes", paramLabel = "DIR", description = "STDP-SNN: also write DIR/inputs.npz (every "
             + "training presentation's input spikes, the initial synapses), DIR/somnus_out.npz (spike counts per image, "
