@@ -50,12 +50,14 @@ final class BenchCommand implements Callable<Integer> {
     boolean full;
     @Option(names = "--dataset", completionCandidates = Candidates.Datasets.class, description = "dataset (default: ${DEFAULT-VALUE})")
     String dataset = "fashion-mnist";
-    @Option(names = "--images", description = "timed training images of an STDP-SNN preset (default: ${DEFAULT-VALUE})")
+    @Option(names = "--images", description = "timed training images of an STDP-SNN preset "
+            + "(default: ${DEFAULT-VALUE})")
     int images = 300;
     @Option(names = "--warmup", description = "warm-up images (default: ${DEFAULT-VALUE}); an SG-SNN row warms up on "
             + "whole minibatches, at least two")
     int warmup = 100;
-    @Option(names = "--eval-images", description = "timed evaluation images of an STDP-SNN preset (default: ${DEFAULT-VALUE})")
+    @Option(names = "--eval-images", description = "timed evaluation images of an STDP-SNN preset "
+            + "(default: ${DEFAULT-VALUE})")
     int evalImages = 1000;
     @Option(names = "--threads", split = ",", description = "evaluation threads of an STDP-SNN preset (default: 1,2)")
     List<Integer> threads = List.of(1, 2);
