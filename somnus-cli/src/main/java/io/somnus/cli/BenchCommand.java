@@ -61,7 +61,8 @@ final class BenchCommand implements Callable<Integer> {
     int evalImages = 1000;
     @Option(names = "--threads", split = ",", description = "evaluation threads of an STDP-SNN preset (default: 1,2)")
     List<Integer> threads = List.of(1, 2);
-    @Option(names = "--kernels", split = ",", description = "STDP-SNN kernels to compare: auto, scalar, vector (default: auto)")
+    @Option(names = "--kernels", split = ",", description = "STDP-SNN kernels to compare: auto, scalar, vector "
+            + "(default: auto)")
     List<String> kernels = List.of("auto");
     @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
     int repeats = 3;
