@@ -118,6 +118,11 @@ final class ReproduceCommand implements Callable<Integer> {
     /** {@code --estimate}: calibrate (or read --calibration), project, print, and write the table if asked. */
     private int estimate() throws Exception {
         int n = StudyProjection.cores(cores);
+        // before the calibration runs (minutes): a file that cannot take the table is bad input, named at once
+        String unwritable = writeEstimate == null ? null : StudyCalibration.notWritable(writeEstimate);
+        if (unwritable != null) {
+            throw new CliException("--write-estimate " + unwritable);
+        }
         StandardResolver resolver = new StandardResolver();
         // planned from the text: nothing runs, so no file needs to feed a sweep directory
         SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of(quick ? "reproduce --quick" : "reproduce"),
