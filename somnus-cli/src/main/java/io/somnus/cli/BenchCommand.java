@@ -22,16 +22,25 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code somnus bench}: training and evaluation throughput of the STDP-SNN presets, training of the SG-SNN ones. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Measures the presets' training and evaluation throughput.",
         description = {"STDP-SNN presets: training (plasticity on, one thread) and evaluation (plasticity off, 1 and 2 "
                         + "threads) in images/s and synaptic events/s, and the peak heap.",
-                "SG-SNN presets (paper-sg, paper-sg-code, sg-fc): training images/s (BPTT + Adam, no sleep) on "
-                        + "OPENBLAS_NUM_THREADS threads."})
+                "SG-SNN presets (paper-sg, paper-sg-code, sg-fc): training images/s (BPTT + Adam, no sleep) of one "
+                        + "run on 1 and on 2 threads, each with OPENBLAS_NUM_THREADS BLAS threads; their timed images "
+                        + "are --sg-images."})
 final class BenchCommand implements Callable<Integer> {
+    /** The options of the STDP-SNN rows alone: given where only SG-SNN presets run, they would change nothing. */
+    static final List<String> STDP_ROW_OPTIONS = List.of("--images", "--eval-images", "--threads", "--kernels");
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--preset", split = ",", completionCandidates = Candidates.Presets.class,
             description = "presets (default: paper,diehl-cook)")
     List<String> presets = List.of("paper", "diehl-cook");
@@ -41,16 +50,19 @@ final class BenchCommand implements Callable<Integer> {
     boolean full;
     @Option(names = "--dataset", completionCandidates = Candidates.Datasets.class, description = "dataset (default: ${DEFAULT-VALUE})")
     String dataset = "fashion-mnist";
-    @Option(names = "--images", description = "timed training images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--images", description = "timed training images of an STDP-SNN preset "
+            + "(default: ${DEFAULT-VALUE})")
     int images = 300;
     @Option(names = "--warmup", description = "warm-up images (default: ${DEFAULT-VALUE}); an SG-SNN row warms up on "
             + "whole minibatches, at least two")
     int warmup = 100;
-    @Option(names = "--eval-images", description = "timed evaluation images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--eval-images", description = "timed evaluation images of an STDP-SNN preset "
+            + "(default: ${DEFAULT-VALUE})")
     int evalImages = 1000;
-    @Option(names = "--threads", split = ",", description = "evaluation threads (default: 1,2)")
+    @Option(names = "--threads", split = ",", description = "evaluation threads of an STDP-SNN preset (default: 1,2)")
     List<Integer> threads = List.of(1, 2);
-    @Option(names = "--kernels", split = ",", description = "kernels to compare: auto, scalar, vector (default: auto)")
+    @Option(names = "--kernels", split = ",", description = "STDP-SNN kernels to compare: auto, scalar, vector "
+            + "(default: auto)")
     List<String> kernels = List.of("auto");
     @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
     int repeats = 3;
@@ -162,6 +174,15 @@ final class BenchCommand implements Callable<Integer> {
             } catch (io.somnus.experiment.config.ConfigException e) {
                 throw new CliException("--preset " + preset + (dataset == null ? "" : " with --dataset " + dataset)
                         + ": " + e.getMessage());
+            }
+        }
+        // after the presets resolved: an unknown one is named as such, not by an option it makes look misplaced
+        if (presets.stream().allMatch(SgThroughput::isSg)) {
+            for (String option : STDP_ROW_OPTIONS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new CliException(option + " is for the STDP-SNN presets' rows; the presets given ("
+                            + String.join(",", presets) + ") are SG-SNN presets, whose timed images are --sg-images");
+                }
             }
         }
         List<Kernels> chosen = new ArrayList<>();

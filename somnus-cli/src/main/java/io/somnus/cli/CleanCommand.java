@@ -31,12 +31,21 @@ import picocli.CommandLine.Parameters;
                 + "touched.",
                 "(train --out and sweep --resume do this for their own directory by themselves.)"})
 final class CleanCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", arity = "0..*", description = "directories holding runs or sweeps (default: runs)")
+    @Parameters(paramLabel = "DIR", arity = "0..*", description = "directories holding runs or sweeps (default: runs, "
+            + "where it exists; \"nothing to clean\" where not)")
     List<Path> dirs = new ArrayList<>();
+    /** The directory cleaned when none is given (a field so that a test can point it elsewhere). */
+    Path defaultDir = Path.of("runs");
 
     @Override
     public Integer call() throws IOException {
-        List<Path> targets = dirs.isEmpty() ? List.of(Path.of("runs")) : dirs;
+        if (dirs.isEmpty() && !Files.exists(defaultDir)) {
+            // nothing given and no runs here: nothing can have been left behind, which is no bad input
+            System.out.println("nothing to clean: no " + defaultDir + " directory in "
+                    + defaultDir.toAbsolutePath().getParent() + " (give the directories that hold runs or sweeps)");
+            return 0;
+        }
+        List<Path> targets = dirs.isEmpty() ? List.of(defaultDir) : dirs;
         for (Path d : targets) {
             if (!Files.isDirectory(d)) {
                 throw new CliException(d + " is not a directory; give directories that hold runs or sweeps");

@@ -37,11 +37,24 @@ final class EngineMixin {
      * @throws io.somnus.experiment.config.ConfigException for an unknown engine or an option it does not take
      */
     SweepEngine open(RunExecutor local) {
+        return SweepEngines.open(engine, options(), local);
+    }
+
+    /**
+     * Refuses what {@link #open} would refuse, without connecting to an engine: {@code sweep --dry-run}'s check.
+     *
+     * @throws io.somnus.experiment.config.ConfigException for an unknown engine or an option it does not take
+     */
+    void check() {
+        SweepEngines.check(engine, options());
+    }
+
+    private EngineOptions options() {
         if (SweepEngines.LOCAL.equals(engine) && taskAttempts != null) {
             throw new CliException("--task-attempts is for a distributed engine (--engine spark); the local engine "
                     + "records a failed run at once, and --resume runs it again");
         }
-        return SweepEngines.open(engine, new EngineOptions(master,
-                taskAttempts == null ? EngineOptions.DEFAULT_TASK_ATTEMPTS : taskAttempts, dataDir), local);
+        return new EngineOptions(master, taskAttempts == null ? EngineOptions.DEFAULT_TASK_ATTEMPTS : taskAttempts,
+                dataDir);
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * {@code somnus reproduce}: the paper's study as one sweep — STDP-SNN and SG-SNN, sleep fractions, seeds,
  * datasets — followed by the statistics and the report.
  */
-@Command(name = "reproduce", mixinStandardHelpOptions = true,
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Runs the headline study: does 10-20 %% sleep stabilise STDP?",
         description = {"Tests the paper's claims that 10-20 %% sleep stabilises STDP learning and does not help the "
                         + "SG-SNN, and ends with the verdict on each (docs/verdict.md).",
@@ -42,9 +42,9 @@ import picocli.CommandLine.Option;
 final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "the reduced variant that finishes in minutes")
     boolean quick;
-    @Option(names = "--out", description = "the study directory (default: runs/reproduce[-quick])")
+    @Option(names = "--out", paramLabel = "DIR", description = "the study directory (default: runs/reproduce[-quick])")
     Path out;
-    @Option(names = "--workers", description = "parallel runs (default: the number of cores)")
+    @Option(names = "--workers", paramLabel = "N", description = "parallel runs (default: the number of cores)")
     Integer workers;
     @Option(names = "--resume", description = "continue an interrupted study in --out")
     boolean resume;
@@ -52,7 +52,8 @@ final class ReproduceCommand implements Callable<Integer> {
             + "calibration runs of each preset (or the runs of --calibration), their per-phase costs scaled to the study's "
             + "sizes (docs/performance.md)"})
     boolean estimate;
-    @Option(names = "--cores", description = "--estimate: the cores (parallel runs) to project for (default: the number of cores)")
+    @Option(names = "--cores", paramLabel = "N",
+            description = "--estimate: the cores (parallel runs) to project for (default: the number of cores)")
     Integer cores;
     @Option(names = "--calibration", paramLabel = "DIR", description = "--estimate: take the per-phase costs from the "
             + "finished runs of this sweep directory instead of running calibration runs")
@@ -118,6 +119,11 @@ final class ReproduceCommand implements Callable<Integer> {
     /** {@code --estimate}: calibrate (or read --calibration), project, print, and write the table if asked. */
     private int estimate() throws Exception {
         int n = StudyProjection.cores(cores);
+        // before the calibration runs (minutes): a file that cannot take the table is bad input, named at once
+        String unwritable = writeEstimate == null ? null : StudyCalibration.notWritable(writeEstimate);
+        if (unwritable != null) {
+            throw new CliException("--write-estimate " + unwritable);
+        }
         StandardResolver resolver = new StandardResolver();
         // planned from the text: nothing runs, so no file needs to feed a sweep directory
         SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of(quick ? "reproduce --quick" : "reproduce"),

@@ -69,8 +69,8 @@ public final class SweepCommand implements Callable<Integer> {
             + "interrupted or failed ones are run again (where none is recorded, the sweep starts, and says so)")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "check the sweep file (and --out, --workers when given) and list its runs; "
-            + "run nothing (no --out needed)")
+    @Option(names = "--dry-run", description = "check the sweep file (and --out, --workers and the engine's options when "
+            + "given) and list its runs; run nothing (no --out needed)")
     boolean dryRun;
 
     @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -140,6 +140,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             if (dryRun) {
                 // what the real run would refuse, refused here too: a dry run that says "valid" must be one that runs
+                engine.check();
                 if (workers != null) {
                     SweepCommandSupport.checkWorkers(workers);
                 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Trains one model on one dataset into a run directory.",
         description = {"The run directory (--out) gets the run's configuration, provenance, metrics, summary, timing, "
-                + "weights and sleep traces (docs/run-directory.md)."})
+                + "weights and sleep traces (docs/run-directory.md).",
+                "An option left out keeps the preset's value (dataset, seed, images, sleep fraction, ...): "
+                        + "'somnus inspect PRESET' shows them, --print-config the resolved configuration."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "paper", completionCandidates = Candidates.Presets.class,
             description = "paper, paper-code, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
@@ -58,7 +60,8 @@ final class TrainCommand implements Callable<Integer> {
     String protocol;
     @Option(names = "--set", description = "override any configuration field: --set key=value (repeatable)")
     List<String> sets = List.of();
-    @Option(names = "--out", description = "run directory to create (must not exist or be empty)")
+    @Option(names = "--out", description = "run directory to create (must not exist or be empty; default: "
+            + "runs/PRESET-DATASET-fFRACTION-sSEED, e.g. runs/paper-fashion-mnist-f0.2-s1)")
     Path out;
     @Option(names = "--export-spikes", paramLabel = "DIR", description = "STDP-SNN: also write DIR/inputs.npz (every "
             + "training presentation's input spikes, the initial synapses), DIR/somnus_out.npz (spike counts per image, "

@@ -205,6 +205,23 @@ class BenchCommandTest {
                 negativeRounds.err());
     }
 
+    /**
+     * An STDP-SNN row's option given where only SG-SNN presets run would change no row (an SG-SNN row trains on its own
+     * threads, 1 and 2, and times --sg-images): refused by name, as --sg-images is without an SG-SNN preset, and
+     * nothing is measured (no table header on stdout). With an STDP-SNN preset beside it the option is used.
+     */
+    @Test
+    void anStdpRowOptionWithOnlySgPresetsIsRefused() {
+        for (String[] given : List.of(new String[] {"--threads", "1"}, new String[] {"--images", "50"},
+                new String[] {"--eval-images", "50"}, new String[] {"--kernels", "scalar"})) {
+            Outcome o = run("bench", "--preset", "sg-fc,paper-sg-code", "--dataset", "geomfig", given[0], given[1]);
+            assertEquals(2, o.exit(), given[0] + ": " + o.err());
+            assertTrue(o.err().contains(given[0] + " is for the STDP-SNN presets' rows; the presets given "
+                    + "(sg-fc,paper-sg-code) are SG-SNN presets"), o.err());
+            assertTrue(o.out().isEmpty(), "nothing measured: " + o.out());
+        }
+    }
+
     /** An SG-SNN row warms up on --warmup's images in whole minibatches, two at the least (the default's 100 images). */
     @Test
     void anSgRowWarmsUpOnWholeMinibatchesOfTheWarmup() {

@@ -30,6 +30,33 @@ class CleanCommandTest {
         return cl.execute(args);
     }
 
+    /**
+     * {@code somnus clean} with no directory where no {@code runs} exists (a fresh checkout) has nothing to clean: exit
+     * 0 and says so, where it refused with exit 2 as if given a bad directory; a directory given that does not exist is
+     * still refused.
+     */
+    @Test
+    void cleanWithoutADirectoryWhereNoRunsExistHasNothingToClean(@TempDir Path dir) throws Exception {
+        CleanCommand clean = new CleanCommand();
+        clean.defaultDir = dir.resolve("runs");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            CommandLine cl = new CommandLine(clean);
+            cl.setErr(new PrintWriter(new StringWriter(), true));
+            exit = cl.execute();
+        } finally {
+            System.setOut(before);
+        }
+        assertEquals(0, exit);
+        String said = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("nothing to clean: no " + dir.resolve("runs") + " directory"), said);
+        assertFalse(Files.exists(dir.resolve("runs")), "nothing created");
+        assertEquals(SomnusCli.EXIT_BAD_INPUT, run("clean", dir.resolve("nowhere").toString()), "a directory given must exist");
+    }
+
     @Test
     void theNextTrainWithTheSameOutRemovesWhatAKilledOneLeft(@TempDir Path dir) throws Exception {
         Path stale = abandoned(dir, "run");

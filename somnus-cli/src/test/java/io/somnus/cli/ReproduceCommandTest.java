@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The studies {@code somnus reproduce} runs include both untrained controls of the STDP-SNN. */
 class ReproduceCommandTest {
@@ -75,5 +76,38 @@ class ReproduceCommandTest {
         }
         assertEquals(Map.of("paper", "200 5000", "paper-code", "50 10000", "paper-sg", "512 1 every_minibatches",
                 "paper-sg-code", "512 1 every_minibatches"), sizes);
+    }
+
+    /**
+     * --write-estimate into a file without the estimate's marker lines (or no file) is bad input: refused with exit 2,
+     * naming the option and the file, before the calibration (here: --calibration of an empty directory, which would
+     * be refused itself; without --calibration, minutes of calibration runs) and before any table is printed, the file
+     * unchanged. It used to project the study first and then fail with exit 1.
+     */
+    @Test
+    void aWriteEstimateFileWithoutItsMarkersIsRefusedBeforeTheCalibration(@TempDir Path tmp) throws Exception {
+        Path notes = java.nio.file.Files.writeString(tmp.resolve("notes.md"), "no markers here\n");
+        Path empty = java.nio.file.Files.createDirectories(tmp.resolve("empty"));
+        for (Path file : List.of(notes, tmp.resolve("missing.md"))) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream before = System.out;
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            int exit;
+            try {
+                picocli.CommandLine cl = SomnusCli.commandLine();
+                cl.setErr(new java.io.PrintWriter(err, true));
+                exit = cl.execute("reproduce", "--estimate", "--quick", "--calibration", empty.toString(),
+                        "--write-estimate", file.toString());
+            } finally {
+                System.setOut(before);
+            }
+            assertEquals(SomnusCli.EXIT_BAD_INPUT, exit, err.toString());
+            assertTrue(err.toString().contains("--write-estimate " + file), err.toString());
+            assertTrue(err.toString().contains("<!-- estimate:begin -->"), err.toString());
+            assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8), "no table printed");
+        }
+        assertEquals("no markers here\n", java.nio.file.Files.readString(notes), "the file unchanged");
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("missing.md")), "no file made");
     }
 }

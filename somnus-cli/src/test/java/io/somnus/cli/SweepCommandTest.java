@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -110,6 +112,33 @@ class SweepCommandTest {
                 "name: one\npresets: [paper]\ndatasets: [mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n");
         Result one = run(command(), "--config", single.toString(), "--out", tmp.resolve("o").toString(), "--dry-run");
         assertTrue(one.out().contains("1 run in sweep 'one' (paper 1); the file is valid"), one.out());
+    }
+
+    /**
+     * A dry run refuses the engine options the real run would refuse (an unknown engine, a distributed engine's option
+     * without one, a task-attempt count below 1), naming the option, rather than call the command valid: before, each
+     * of these dry runs listed the runs and said "the file is valid" (exit 0), and the same command without --dry-run
+     * exited 2.
+     */
+    @Test
+    void dryRunRefusesTheEngineOptionsTheRunWouldRefuse() throws Exception {
+        Path file = sweepFile("[1]");
+        List<List<String>> cases = List.of(List.of("--engine", "hadoop"), List.of("--master", "local[2]"),
+                List.of("--task-attempts", "2"), List.of("--data-dir", tmp.toString()),
+                List.of("--engine", "spark", "--task-attempts", "0"));
+        for (List<String> options : cases) {
+            List<String> args = new java.util.ArrayList<>(List.of("--config", file.toString(), "--dry-run"));
+            args.addAll(options);
+            Result r = run(command(), args.toArray(String[]::new));
+            String option = options.get(options.size() - 2);
+            assertEquals(2, r.exit(), options + ": [" + r.out() + "][" + r.err() + "]");
+            assertTrue(r.err().contains(option), options + ": " + r.err());
+            assertFalse(r.out().contains("the file is valid"), options + ": " + r.out());
+            Result real = run(command(), Stream.concat(Stream.of("--config", file.toString(), "--out",
+                    tmp.resolve("real").toString(), "--no-report"), options.stream()).toArray(String[]::new));
+            assertEquals(2, real.exit(), "the run refuses it too: " + options + ": " + real.err());
+            assertFalse(Files.exists(tmp.resolve("real").resolve("runs")), "nothing ran: " + options);
+        }
     }
 
     @Test

@@ -229,18 +229,36 @@ public final class StudyCalibration {
             a.isNumber() && b.isNumber() ? Double.compare(a.doubleValue(), b.doubleValue()) : a.equals(b) ? 0 : 1;
 
     /**
+     * Why the estimate cannot be written into {@code file}, or null where it can: the file must exist and hold the lines
+     * {@code <!-- estimate:begin -->} and {@code <!-- estimate:end -->}, in that order. Checked before any calibration
+     * runs, so that a file that would refuse the table is named at once rather than after minutes of runs.
+     */
+    public static String notWritable(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return file + (Files.exists(file) ? " is not a file" : " does not exist") + "; give a file with the lines "
+                    + BEGIN + " and " + END + " to write the estimate between";
+        }
+        String doc = Files.readString(file);
+        int begin = doc.indexOf(BEGIN);
+        int end = doc.indexOf(END);
+        return begin < 0 || end < begin
+                ? file + " has no lines " + BEGIN + " ... " + END + " to write the estimate between" : null;
+    }
+
+    /**
      * Replaces what lies between the lines {@value #BEGIN} and {@value #END} of {@code file} with {@code text}
      * (written to a temporary file, then moved).
      *
      * @throws IllegalArgumentException naming the file when it lacks either line
      */
     public static void writeBetweenMarkers(Path file, String text) throws IOException {
+        String why = notWritable(file);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
         String doc = Files.readString(file);
         int begin = doc.indexOf(BEGIN);
         int end = doc.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException(file + " has no lines " + BEGIN + " ... " + END + " to write the estimate between");
-        }
         String head = doc.substring(0, begin + BEGIN.length());
         AtomicFiles.write(file, head + "\n" + text.strip() + "\n" + doc.substring(end));
     }

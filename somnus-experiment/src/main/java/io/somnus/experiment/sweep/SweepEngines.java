@@ -20,18 +20,29 @@ public final class SweepEngines {
      * @throws ConfigException for an unknown or absent engine, or options the local engine does not take
      */
     public static SweepEngine open(String name, EngineOptions options, RunExecutor localExecutor) {
+        SweepEngineProvider provider = check(name, options);
+        return provider == null ? SweepEngine.local(localExecutor) : provider.open(options);
+    }
+
+    /**
+     * What {@link #open} refuses before it connects, refused without connecting (a sweep's {@code --dry-run}).
+     *
+     * @return the provider of the engine {@code name}, or null for the local engine
+     * @throws ConfigException for an unknown or absent engine, or options the local engine does not take
+     */
+    public static SweepEngineProvider check(String name, EngineOptions options) {
         if (name == null || name.equals(LOCAL)) {
             if (options.master() != null || options.dataDir() != null) {
                 throw new ConfigException((options.master() != null ? "--master" : "--data-dir")
                         + " is for a distributed engine (--engine spark); the local engine runs in this JVM and finds "
                         + "datasets as 'somnus datasets' shows");
             }
-            return SweepEngine.local(localExecutor);
+            return null;
         }
         List<String> known = new ArrayList<>(List.of(LOCAL));
         for (SweepEngineProvider p : ServiceLoader.load(SweepEngineProvider.class)) {
             if (p.name().equals(name)) {
-                return p.open(options);
+                return p;
             }
             known.add(p.name());
         }
