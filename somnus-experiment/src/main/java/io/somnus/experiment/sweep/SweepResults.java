@@ -277,8 +277,20 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         return new AggregateResult(a.dir(), a.runs(), a.rows(), a.glmm(), files, a.warnings());
     }
 
-    /** The verdict of these runs (docs/verdict.md). */
+    /** The verdict of these runs (docs/verdict.md), noting a planned f* none of whose runs is here. */
     public StudyVerdict verdict() {
-        return VerdictRule.decide(VerdictInputs.of(runs));
+        return VerdictRule.decide(VerdictInputs.of(runs), plannedFractions());
+    }
+
+    /** The sweep file's sleep fractions (its copy, sweep.yaml); none for a run directory or a copy that cannot be read. */
+    private List<Double> plannedFractions() {
+        if (singleRun || !Files.isRegularFile(sweepFile())) {
+            return List.of();
+        }
+        try {
+            return SweepSpec.load(sweepFile()).sleepFractions();
+        } catch (IOException | RuntimeException e) { // an old or edited copy: the verdict stands without the note
+            return List.of();
+        }
     }
 }

@@ -73,6 +73,21 @@ public final class VerdictRule {
 
     /** Every claim, for the named presets of its model and any other preset of that model in the study. */
     public static StudyVerdict decide(List<VerdictRun> runs) {
+        return decide(runs, List.of());
+    }
+
+    /**
+     * As {@link #decide(List)}, for a study that planned the sleep fractions {@code planned} (its sweep file's): where the
+     * largest of them in [{@value #DOSE_LOW}, {@value #DOSE_HIGH}] has no runs in a condition (they failed, are
+     * unfinished or were deleted), the condition's reason says so, since f* then falls to a smaller fraction or to none.
+     */
+    public static StudyVerdict decide(List<VerdictRun> runs, List<Double> planned) {
+        double plannedDose = Double.NaN;
+        for (double f : planned) {
+            if (inDoseRange(f) && !(f <= plannedDose)) {
+                plannedDose = f;
+            }
+        }
         List<ClaimVerdict> claims = new ArrayList<>();
         for (Claim claim : CLAIMS) {
             Set<String> presets = new LinkedHashSet<>(claim.named());
@@ -83,14 +98,18 @@ public final class VerdictRule {
             }
             List<PresetVerdict> out = new ArrayList<>();
             for (String preset : presets) {
-                out.add(preset(claim, preset, runs.stream().filter(r -> r.preset().equals(preset)).toList()));
+                out.add(preset(claim, preset, runs.stream().filter(r -> r.preset().equals(preset)).toList(), plannedDose));
             }
             claims.add(new ClaimVerdict(claim.number(), claim.statement(), claim.model(), out));
         }
         return new StudyVerdict(claims);
     }
 
-    private static PresetVerdict preset(Claim claim, String preset, List<VerdictRun> runs) {
+    private static boolean inDoseRange(double f) {
+        return f >= DOSE_LOW - 1e-9 && f <= DOSE_HIGH + 1e-9;
+    }
+
+    private static PresetVerdict preset(Claim claim, String preset, List<VerdictRun> runs, double plannedDose) {
         if (runs.isEmpty()) {
             return new PresetVerdict(preset, Outcome.NOT_RUN, "the study has no runs of this preset", List.of());
         }
@@ -99,12 +118,13 @@ public final class VerdictRule {
             byCondition.computeIfAbsent(List.of(r.dataset(), r.variant()), k -> new ArrayList<>()).add(r);
         }
         List<ConditionVerdict> conditions = new ArrayList<>();
-        byCondition.forEach((k, v) -> conditions.add(condition(claim, k.get(0), k.get(1), v)));
+        byCondition.forEach((k, v) -> conditions.add(condition(claim, k.get(0), k.get(1), v, plannedDose)));
         Outcome outcome = Outcome.all(conditions.stream().map(ConditionVerdict::outcome).toList());
         return new PresetVerdict(preset, outcome, reason(claim, conditions, outcome), conditions);
     }
 
-    private static ConditionVerdict condition(Claim claim, String dataset, String variant, List<VerdictRun> runs) {
+    private static ConditionVerdict condition(Claim claim, String dataset, String variant, List<VerdictRun> runs,
+                                              double plannedDose) {
         Map<Double, Map<Long, VerdictRun>> trained = new TreeMap<>();
         Map<String, Map<Long, VerdictRun>> controls = new LinkedHashMap<>();
         for (VerdictRun r : runs) {
@@ -116,13 +136,17 @@ public final class VerdictRule {
         }
         double dose = Double.NaN;
         for (double f : trained.keySet()) {
-            if (f >= DOSE_LOW - 1e-9 && f <= DOSE_HIGH + 1e-9) {
+            if (inDoseRange(f)) {
                 dose = f; // ascending: the last one in range is the largest
             }
         }
         Map<Long, VerdictRun> noSleep = trained.getOrDefault(0.0, Map.of());
         Map<Long, VerdictRun> atDose = Double.isNaN(dose) ? Map.of() : trained.get(dose);
         List<String> notes = new ArrayList<>();
+        if (!Double.isNaN(plannedDose) && !(dose >= plannedDose - 1e-9)) {
+            notes.add(String.format(Locale.ROOT, "f=%.2f was in the sweep, but none of its runs is here", plannedDose)
+                    + (Double.isNaN(dose) ? "" : String.format(Locale.ROOT, "; f* is %.2f", dose)));
+        }
         if (!atDose.isEmpty() && atDose.values().stream().allMatch(r -> r.get(Quantity.SLEEP_EPISODES) == 0)) {
             // no run at f* slept (an SG-SNN's episodes are drawn): its comparisons would set no sleep against no sleep
             notes.add(String.format(Locale.ROOT, "no run at f=%.2f slept (0 episodes in %d)", dose, atDose.size()));
@@ -131,8 +155,8 @@ public final class VerdictRule {
         if (noSleep.isEmpty()) {
             notes.add("no f = 0 runs");
         }
-        if (Double.isNaN(dose)) {
-            // only where no fraction is in range: an f* whose runs never slept was named above
+        if (Double.isNaN(dose) && Double.isNaN(plannedDose)) {
+            // only where no fraction is in range: an f* whose runs never slept, or are missing, was named above
             notes.add("no sleep fraction in [" + DOSE_LOW + ", " + DOSE_HIGH + "]");
         }
         String f = Double.isNaN(dose) ? "f*" : String.format(Locale.ROOT, "f=%.2f", dose);

@@ -186,6 +186,28 @@ class VerdictRuleTest {
         assertTrue(sg.reason().contains("no sleep fraction in [0.1, 0.2]"), sg.reason());
     }
 
+    /**
+     * A sweep that planned f = 0.2 but has none of its runs (failed, unfinished, deleted) falls to f* = 0.1: the
+     * condition's note says so, the outcome being the rule's at 0.1; with no fraction in range left it names the missing one
+     * instead of "no sleep fraction in [0.1, 0.2]". A sweep that never planned 0.2 gets no such note.
+     */
+    @Test
+    void aPlannedFStarWithoutRunsIsNamed() {
+        cell("paper-sg", "sg", "geomfig", "", 0.0, Quantity.TEST_ACCURACY, 0.80, null, Quantity.DRAWDOWN, 0.05, null);
+        cell("paper-sg", "sg", "geomfig", "", 0.1, Quantity.TEST_ACCURACY, 0.80, NONE, Quantity.DRAWDOWN, 0.05, NONE);
+        PresetVerdict fell = find(VerdictRule.decide(runs, List.of(0.0, 0.1, 0.2, 0.5)), 3, "paper-sg");
+        assertEquals(find(VerdictRule.decide(runs), 3, "paper-sg").outcome(), fell.outcome());
+        assertEquals(0.1, fell.conditions().get(0).dose(), 1e-12);
+        assertEquals("f=0.20 was in the sweep, but none of its runs is here; f* is 0.10",
+                fell.conditions().get(0).note(), "verdict.csv's note and the report's condition row");
+        assertEquals("", find(VerdictRule.decide(runs, List.of(0.0, 0.1, 0.5)), 3, "paper-sg").conditions().get(0).note());
+        runs.removeIf(r -> r.sleepFraction() == 0.1);
+        PresetVerdict none = find(VerdictRule.decide(runs, List.of(0.0, 0.1, 0.2)), 3, "paper-sg");
+        assertEquals(Outcome.NOT_RUN, none.outcome());
+        assertTrue(none.reason().contains("f=0.20 was in the sweep, but none of its runs is here")
+                && !none.reason().contains("no sleep fraction in"), none.reason());
+    }
+
     /** paper-code is decided by name when a study has it (and another STDP preset by its model). */
     @Test
     void paperCodeIsDecidedWhenPresent() {
