@@ -235,10 +235,11 @@ public final class SweepLedger implements AutoCloseable {
         return out;
     }
 
-    /** Marks a run started: status running, one more attempt, start time; clears the last error. */
+    /** Marks a run started: status running, one more attempt, start time; clears the last error and file digests. */
     public synchronized void markRunning(String runId, Instant startedAt) {
         update("UPDATE runs SET status = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, "
-                + "wall_seconds = NULL, error = NULL WHERE run_id = ?", runId, startedAt.toString(), runId);
+                + "wall_seconds = NULL, error = NULL, " + FILES_COLUMN + " = NULL WHERE run_id = ?", runId,
+                startedAt.toString(), runId);
     }
 
     /**
