@@ -40,7 +40,9 @@ import java.util.Map;
  *   <li>an f* whose runs slept less than a tenth of the fraction named, or not at all;</li>
  *   <li>a "no benefit" (test {@link EffectTest#NOT_BETTER}) that holds because sleep did harm;</li>
  *   <li>the drawdown of networks that never change (the untrained controls): the measurement's own floor;</li>
- *   <li>how often one of a claim's tests reads "does not hold" by chance alone.</li>
+ *   <li>how often one of a claim's tests reads "does not hold" by chance alone;</li>
+ *   <li>the paper's two readings (SPEC §9: {@code paper} and {@code paper-sg} as described, {@code paper-code} and
+ *       {@code paper-sg-code} as the authors' code ran) where both were run and their outcomes differ.</li>
  * </ul>
  */
 public final class VerdictCaveats {
@@ -95,7 +97,34 @@ public final class VerdictCaveats {
         }
         drawdownFloor(verdict, runs, out);
         chance(verdict, out);
+        readingsDiffer(verdict, out);
         return List.copyOf(new LinkedHashSet<>(out));
+    }
+
+    /** Each reading as described, and the one as the authors' code ran it (docs/fidelity.md). */
+    private static final Map<String, String> AS_RUN = Map.of("paper", "paper-code", "paper-sg", "paper-sg-code");
+
+    /**
+     * Where a claim was decided for both readings of the paper and they differ: which says what. Holding against not
+     * holding is a contradiction; against inconclusive, the two say different amounts.
+     */
+    private static void readingsDiffer(StudyVerdict verdict, List<String> out) {
+        for (ClaimVerdict c : verdict.claims()) {
+            Map<String, Outcome> outcomes = new LinkedHashMap<>();
+            c.presets().forEach(p -> outcomes.put(p.preset(), p.outcome()));
+            AS_RUN.forEach((described, asRun) -> {
+                Outcome a = outcomes.get(described);
+                Outcome b = outcomes.get(asRun);
+                if (a == null || b == null || a == Outcome.NOT_RUN || b == Outcome.NOT_RUN || a == b) {
+                    return;
+                }
+                boolean contradict = a != Outcome.INCONCLUSIVE && b != Outcome.INCONCLUSIVE;
+                out.add("The paper's two readings " + (contradict ? "disagree" : "differ") + " on claim " + c.number()
+                        + ": it " + asVerb(a) + " for " + described + " (the model the paper describes) and "
+                        + asVerb(b) + " for " + asRun + " (the model the authors' code ran); docs/fidelity.md lists "
+                        + "where the two models differ.");
+            });
+        }
     }
 
     /** The trained runs without sleep and the untrained controls, by preset, dataset and grid point. */
@@ -340,6 +369,11 @@ public final class VerdictCaveats {
                     + "its tests does not, without a correction for their number. Where every effect sits at that edge, "
                     + "the chance that one test reads \"does not hold\" is, for " + String.join("; for ", parts) + ".");
         }
+    }
+
+    /** "holds", "does not hold", "is inconclusive": an outcome after "it". */
+    private static String asVerb(Outcome o) {
+        return o == Outcome.INCONCLUSIVE ? "is " + o.words() : o.words();
     }
 
     private static String where(String dataset, String variant) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.VerdictInputs;
 import io.somnus.experiment.verdict.VerdictRule;
 import java.nio.file.Files;
@@ -81,6 +82,32 @@ class VerdictCaveatsTest {
                 + "claim allows (up to half the time near δ)"), chance);
         // claim 2 tests 2a (drawdown) and 2c (the untrained control) here: 2 × 2.5 % and 1 − 0.975² = 4.9 %
         assertTrue(chance.contains("claim 2, up to 2 tests per preset: at most 5 % (5 % if they were independent)"), chance);
+    }
+
+    /**
+     * SPEC §9: where both readings of the paper were decided and differ, the caveats say so; a contradiction (holds
+     * against does not hold) is "disagree", a difference with an inconclusive one "differ"; a reading not run is no
+     * difference.
+     */
+    @Test
+    void theTwoReadingsOfThePaperAreSaidToDifferWhereTheyDo() {
+        io.somnus.experiment.verdict.StudyVerdict v = new io.somnus.experiment.verdict.StudyVerdict(List.of(
+                claim(1, "stdp", "paper", Outcome.HOLDS, "paper-code", Outcome.DOES_NOT_HOLD),
+                claim(2, "stdp", "paper", Outcome.HOLDS, "paper-code", Outcome.NOT_RUN),
+                claim(3, "sg", "paper-sg", Outcome.INCONCLUSIVE, "paper-sg-code", Outcome.HOLDS)));
+        List<String> c = VerdictCaveats.of(v, List.of());
+        assertEquals(List.of("The paper's two readings disagree on claim 1: it holds for paper (the model the paper "
+                + "describes) and does not hold for paper-code (the model the authors' code ran); docs/fidelity.md lists "
+                + "where the two models differ.", "The paper's two readings differ on claim 3: it is inconclusive for "
+                + "paper-sg (the model the paper describes) and holds for paper-sg-code (the model the authors' code "
+                + "ran); docs/fidelity.md lists where the two models differ."), c);
+    }
+
+    private static io.somnus.experiment.verdict.ClaimVerdict claim(int n, String model, String a, Outcome oa, String b,
+                                                                  Outcome ob) {
+        return new io.somnus.experiment.verdict.ClaimVerdict(n, "claim " + n, model, List.of(
+                new io.somnus.experiment.verdict.PresetVerdict(a, oa, "", List.of()),
+                new io.somnus.experiment.verdict.PresetVerdict(b, ob, "", List.of())));
     }
 
     /** The terminal's verdict is followed by the same caveats, one per line. */
