@@ -160,7 +160,14 @@ final class RunDirectories {
      */
     static void requireNoOtherWriter(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
-        for (Path tmp : temporaries(parent, dir.getFileName().toString())) {
+        List<Path> others;
+        try {
+            others = temporaries(parent, dir.getFileName().toString());
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CliException("--out " + dir + ": cannot list " + parent + " (permission denied); choose an --out "
+                    + "where you may write");
+        }
+        for (Path tmp : others) {
             Path lock = tmp.resolve(LOCK_FILE);
             if (DirectoryLock.isLocked(lock)) {
                 throw new CliException("--out " + dir + ": another run is writing it (" + DirectoryLock.holder(lock)

@@ -149,7 +149,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
             damaged.add(id, List.of(e.getMessage()));
             return null;
         } catch (IOException e) {
-            damaged.add(id, List.of("cannot read " + file + ": " + e.getMessage()));
+            damaged.add(id, List.of(io.somnus.experiment.io.RunFileCheck.unreadable(file, e)));
             return null;
         }
         JsonNode config = readConfig(runDir);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,9 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ConfigException("sweep file " + file + " is not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigException("cannot read sweep file " + file + ": " + e.getMessage(), e);
+            // an AccessDeniedException's message is the path alone
+            throw new ConfigException("cannot read sweep file " + file + ": "
+                    + (e instanceof java.nio.file.FileSystemException f ? AtomicFiles.reason(f) : e.getMessage()), e);
         }
         return parse(file, text);
     }
