@@ -107,8 +107,11 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         System.out.print(SweepSummaryTable.format(r));
         Path report = dir.resolve("report.html");
-        SweepResults results = SweepResults.load(dir); // once, for the report and the verdict
-        ReportBuilder.build(results, report);
+        SweepResults results;
+        try (InterruptNotice notice = InterruptNotice.forReport(dir)) {
+            results = SweepResults.load(dir); // once, for the report and the verdict
+            ReportBuilder.build(results, report);
+        }
         System.out.printf("study finished in %.1f min; report: %s%n", (System.nanoTime() - t0) / 6e10, report.toAbsolutePath());
         System.out.println();
         System.out.print(VerdictCaveats.console(results));
