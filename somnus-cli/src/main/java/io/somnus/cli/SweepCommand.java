@@ -171,6 +171,13 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
             stdout.print(SweepSummaryTable.format(result));
+            if (result.done() > 0 && result.aggregate() == null) {
+                // aggregation met damaged run files and named them all: loading the runs again would say it twice
+                stderr.println("somnus sweep: no verdict and no report while a run's files are damaged (named above)");
+                stderr.flush();
+                stdout.flush();
+                return EXIT_USAGE;
+            }
             try (InterruptNotice notice = report && result.done() > 0 ? InterruptNotice.forReport(result.outDir())
                     : null) {
                 // loaded once for the verdict and the report: loading reads (and checks) every run's files
