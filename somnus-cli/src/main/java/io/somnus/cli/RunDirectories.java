@@ -22,6 +22,12 @@ final class RunDirectories {
     private RunDirectories() { }
 
     static void requireFresh(Path dir) throws IOException {
+        // the run is moved into place under its own name: '.' cannot be replaced (rmdir gave "Invalid argument", exit 1)
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new CliException("--out '" + dir + "' names no new directory; give the run directory's own name, e.g. "
+                    + "--out runs/r1 (it is created)");
+        }
         requireNoFileAbove("--out", dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new CliException("--out " + dir + " is a file; give the run directory to create");
