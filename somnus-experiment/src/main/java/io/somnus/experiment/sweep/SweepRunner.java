@@ -293,11 +293,18 @@ public final class SweepRunner {
                     + "their runs, finished (each was written for one of this sweep's runs)");
             Files.deleteIfExists(ledgerFile);
         }
+        boolean runsDirBefore = Files.isDirectory(out.resolve(RUNS_DIR));
+        boolean ledgerBefore = Files.exists(ledgerFile, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(out.resolve(RUNS_DIR));
         SweepLedger ledger;
         try {
             ledger = SweepLedger.open(ledgerFile);
         } catch (SweepException e) {
+            if (existingRuns.isEmpty()) {
+                // e.g. a full disk: SQLite leaves an empty ledger, which with runs/ made the directory one that only
+                // --resume would take; what this call made is removed, so that "nothing was changed" holds
+                removeIfMadeHere(ledgerFile, ledgerBefore, out.resolve(RUNS_DIR), runsDirBefore);
+            }
             throw new SweepException(existingRuns.isEmpty() ? e.getMessage() + "; nothing was changed"
                     : lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")", null), e);
         }
@@ -590,6 +597,20 @@ public final class SweepRunner {
     }
 
     /** Whether a directory holds nothing but (possibly) the lock file. */
+    /** Removes an empty ledger and an empty runs/ where they were not there before. */
+    private static void removeIfMadeHere(Path ledgerFile, boolean ledgerBefore, Path runsDir, boolean runsDirBefore) {
+        try {
+            if (!ledgerBefore && Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) == 0) {
+                Files.deleteIfExists(ledgerFile); // an empty file records nothing: SQLite writes no side files before it
+            }
+            if (!runsDirBefore && isEmpty(runsDir)) {
+                Files.deleteIfExists(runsDir);
+            }
+        } catch (IOException ignored) {
+            // the ledger's own error says what went wrong; a leftover here is what the next --resume takes
+        }
+    }
+
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE));

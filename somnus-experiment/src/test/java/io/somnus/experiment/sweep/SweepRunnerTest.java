@@ -72,6 +72,32 @@ class SweepRunnerTest {
         };
     }
 
+    /**
+     * A ledger SQLite cannot start in a fresh directory (on a full disk, SQLITE_FULL; here a path past SQLite's 512
+     * characters): refused, and the runs/ (and empty ledger) the attempt made are removed, so that the same command is
+     * refused for the same cause again, and runs once it is gone, where the directory had become one that only
+     * --resume would take ("already exists and is not empty").
+     */
+    @Test
+    void aLedgerThatCannotStartLeavesNoSweepBehind() throws Exception {
+        Path out = tmp;
+        while (out.toString().length() < 600) {
+            out = out.resolve("d".repeat(100));
+        }
+        Path log = tmp.resolve("exec.log");
+        Path file = sweepFile(SWEEP);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Path o = out;
+            SweepException e = assertThrows(SweepException.class,
+                    () -> support(log, Set.of()).run(file, o, 1, false, SweepListener.NONE));
+            assertTrue(e.getMessage().startsWith("cannot open the sweep ledger " + o.resolve("ledger.sqlite"))
+                    && e.getMessage().endsWith("nothing was changed"), e.getMessage());
+            assertFalse(Files.exists(o.resolve("runs")), "an empty runs/ is left");
+            assertFalse(Files.exists(o.resolve("ledger.sqlite")), "an empty ledger is left");
+        }
+        assertEquals(List.of(), log(log));
+    }
+
     @Test
     void runsEveryRunIntoItsDirectoryAndMarksItDone() throws Exception {
         Path out = tmp.resolve("out");
