@@ -239,7 +239,12 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             JsonNode item = node.get(i);
             String label = field + "[" + i + "]";
             if (!item.isTextual() || !NAME.matcher(item.asText()).matches()) {
-                problems.add(label, item, "expected a name of letters, digits, '.', '_' or '-'");
+                // a preset file's name becomes its runs' names (PRESET__DATASET__…), which hold no directory
+                problems.add(label, item, "expected a name of letters, digits, '.', '_' or '-'"
+                        + (field.equals("presets") && item.isTextual() && item.asText().contains("/")
+                        ? " (a YAML file here is named as it is in the directory somnus runs in, e.g. mine.yaml; "
+                        + "its name names the runs, so it holds no directory: run from the file's directory, or "
+                        + "copy the file there)" : ""));
             } else if (!seen.add(item.asText())) {
                 problems.add(label, item, "duplicate value; each value may appear once");
             } else {
