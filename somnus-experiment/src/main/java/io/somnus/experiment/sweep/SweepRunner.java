@@ -89,6 +89,11 @@ public final class SweepRunner {
      */
     public static DirectoryLock lock(Path outDir, boolean resume) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
+        Path file = out.resolve(LOCK_FILE);
+        // a sweep at work there is the reason to refuse, before "not empty: pass --resume", which would be refused too
+        if (DirectoryLock.isLocked(file)) {
+            throw inUse(out, file);
+        }
         checkOutput(out, resume);
         try {
             Files.createDirectories(out);
@@ -96,7 +101,6 @@ public final class SweepRunner {
             throw new SweepException("cannot create the sweep directory " + out + " (" + AtomicFiles.reason(e)
                     + "); choose an --out where you may write. Nothing was changed.", e);
         }
-        Path file = out.resolve(LOCK_FILE);
         java.util.Optional<DirectoryLock> lock;
         try {
             lock = DirectoryLock.tryAcquire(file, "sweep in " + out);
@@ -105,9 +109,12 @@ public final class SweepRunner {
                     + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
                     + "or resumed. Nothing was changed.", e);
         }
-        return lock.orElseThrow(() -> new SweepException(
-                "sweep directory " + out + " is in use by " + holderInWords(DirectoryLock.holder(file)) + "; wait for it "
-                        + "to finish or stop it, then --resume. Nothing was changed."));
+        return lock.orElseThrow(() -> inUse(out, file));
+    }
+
+    private static SweepException inUse(Path out, Path lockFile) {
+        return new SweepException("sweep directory " + out + " is in use by " + holderInWords(DirectoryLock.holder(
+                lockFile)) + "; wait for it to finish or stop it, then --resume. Nothing was changed.");
     }
 
     /**

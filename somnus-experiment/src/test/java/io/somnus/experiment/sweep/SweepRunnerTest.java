@@ -98,6 +98,26 @@ class SweepRunnerTest {
         assertEquals(List.of(), log(log));
     }
 
+    /**
+     * A second sweep into a directory a sweep works in is refused as such, with or without --resume: without, it was
+     * told the directory "already exists and is not empty; pass --resume", which was then refused as in use.
+     */
+    @Test
+    void aSweepIntoADirectoryInUseIsRefusedAsInUse() throws Exception {
+        Path out = tmp.resolve("out");
+        Path log = tmp.resolve("exec.log");
+        Path file = sweepFile(SWEEP);
+        support(log, Set.of()).run(file, out, 1, false, SweepListener.NONE);
+        try (io.somnus.experiment.io.DirectoryLock held = SweepRunner.lock(out, true)) {
+            for (boolean resume : new boolean[] {false, true}) {
+                SweepException e = assertThrows(SweepException.class,
+                        () -> support(log, Set.of()).run(file, out, 1, resume, SweepListener.NONE));
+                assertContains(e.getMessage(), "sweep directory " + out.toAbsolutePath().normalize() + " is in use by",
+                        "then --resume. Nothing was changed.");
+            }
+        }
+    }
+
     @Test
     void runsEveryRunIntoItsDirectoryAndMarksItDone() throws Exception {
         Path out = tmp.resolve("out");
