@@ -19,6 +19,15 @@ final class InterruptNotice implements AutoCloseable {
                 + "; the same command with --resume goes on from there");
     }
 
+    /**
+     * The notice while a finished sweep's report is written: stopped there, it had said nothing (the sweep's notice
+     * closes with its runs), and report.html was missing unexplained.
+     */
+    static InterruptNotice forReport(java.nio.file.Path dir) {
+        return new InterruptNotice("every run and the aggregates are kept in " + dir + "; report.html was not written "
+                + "(somnus report " + dir + " writes it)");
+    }
+
     @Override
     public void close() {
         try {

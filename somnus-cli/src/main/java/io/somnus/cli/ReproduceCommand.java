@@ -108,8 +108,18 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         System.out.print(SweepSummaryTable.format(r));
         Path report = dir.resolve("report.html");
-        SweepResults results = SweepResults.load(dir); // once, for the report and the verdict
-        ReportBuilder.build(results, report);
+        SweepResults results;
+        try (InterruptNotice notice = InterruptNotice.forReport(dir)) {
+            results = SweepResults.load(dir); // once, for the report and the verdict
+            try {
+                ReportBuilder.build(results, report);
+            } catch (java.io.IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
+                System.err.println("somnus reproduce: report not written: " + e.getMessage() + "; every run and the "
+                        + "aggregates are kept in " + dir + ", and somnus report " + dir + " writes the report once "
+                        + "the cause is fixed");
+                return SomnusCli.EXIT_FAILED;
+            }
+        }
         System.out.printf("study finished in %.1f min; report: %s%n", (System.nanoTime() - t0) / 6e10, report.toAbsolutePath());
         System.out.println();
         System.out.print(VerdictCaveats.console(results));

@@ -22,6 +22,12 @@ final class RunDirectories {
     private RunDirectories() { }
 
     static void requireFresh(Path dir) throws IOException {
+        // the run is moved into place under its own name: '.' cannot be replaced (rmdir gave "Invalid argument", exit 1)
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new CliException("--out '" + dir + "' names no new directory; give the run directory's own name, e.g. "
+                    + "--out runs/r1 (it is created)");
+        }
         requireNoFileAbove("--out", dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new CliException("--out " + dir + " is a file; give the run directory to create");
@@ -160,7 +166,14 @@ final class RunDirectories {
      */
     static void requireNoOtherWriter(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
-        for (Path tmp : temporaries(parent, dir.getFileName().toString())) {
+        List<Path> others;
+        try {
+            others = temporaries(parent, dir.getFileName().toString());
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CliException("--out " + dir + ": cannot list " + parent + " (permission denied); choose an --out "
+                    + "where you may write");
+        }
+        for (Path tmp : others) {
             Path lock = tmp.resolve(LOCK_FILE);
             if (DirectoryLock.isLocked(lock)) {
                 throw new CliException("--out " + dir + ": another run is writing it (" + DirectoryLock.holder(lock)

@@ -101,8 +101,10 @@ public final class SomnusCli {
             if (t instanceof io.somnus.experiment.sweep.SweepException s) {
                 return s.nothingRan() ? EXIT_BAD_INPUT : io.somnus.experiment.sweep.SweepResult.EXIT_RUNS_FAILED;
             }
+            // a file or directory the user named that this user may not read or write: their input, as a dataset's is
             if (t instanceof ConfigException || t instanceof CliException || t instanceof io.somnus.data.DatasetException
-                    || t instanceof io.somnus.experiment.io.FileFormatException) {
+                    || t instanceof io.somnus.experiment.io.FileFormatException
+                    || t instanceof java.nio.file.AccessDeniedException) {
                 return EXIT_BAD_INPUT;
             }
         }
@@ -114,6 +116,20 @@ public final class SomnusCli {
     /** Bad input: nothing ran. */
     public static final int EXIT_BAD_INPUT = 2;
 
+    /** What happened to the file of {@code e}, which carries no reason of its own. */
+    static String fileProblem(java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (this user may not read or write it)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        return io.somnus.experiment.io.AtomicFiles.reason(e);
+    }
+
     /** The message a user sees for an error: theirs (configuration, data, files) or a short bug report. */
     static String userMessage(Throwable ex) {
         Throwable t = ex;
@@ -121,7 +137,14 @@ public final class SomnusCli {
                 && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
             t = t.getCause();
         }
+        if (t instanceof java.io.UncheckedIOException && t.getCause() instanceof java.nio.file.FileSystemException) {
+            t = t.getCause();
+        }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // the JDK's message for a denied or missing file is its path alone: say what happened to it
+        if (t instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            msg = msg + ": " + fileProblem(f);
+        }
         if (t instanceof ConfigException || t instanceof CliException || t.getClass().getName().startsWith("io.somnus.")
                 || t instanceof java.io.IOException || t instanceof IllegalArgumentException
                 || t instanceof java.io.UncheckedIOException) {

@@ -172,22 +172,39 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
             stdout.print(SweepSummaryTable.format(result));
-            // loaded once for the verdict and the report: loading reads (and checks) every run's files
-            SweepResults finished = result.done() > 0 ? SweepResults.load(result.outDir()) : null;
-            if (finished != null) {
-                stdout.println();
-                stdout.print(VerdictCaveats.console(finished));
+            if (result.done() > 0 && result.aggregate() == null) {
+                // aggregation met damaged run files and named them all: loading the runs again would say it twice
+                stderr.println("somnus sweep: no verdict and no report while a run's files are damaged (named above)");
+                stderr.flush();
+                stdout.flush();
+                return EXIT_USAGE;
             }
-            if (report && finished != null) {
-                Path html = result.outDir().resolve("report.html");
-                try {
-                    ReportBuilder.build(finished, html);
-                    stdout.println("report: " + html);
-                } catch (io.somnus.experiment.io.FileFormatException e) {
-                    stderr.println("somnus sweep: report not written: " + e.getMessage());
-                    stderr.flush();
-                    stdout.flush();
-                    return SweepResult.EXIT_RUNS_FAILED;
+            try (InterruptNotice notice = report && result.done() > 0 ? InterruptNotice.forReport(result.outDir())
+                    : null) {
+                // loaded once for the verdict and the report: loading reads (and checks) every run's files
+                SweepResults finished = result.done() > 0 ? SweepResults.load(result.outDir()) : null;
+                if (finished != null) {
+                    stdout.println();
+                    stdout.print(VerdictCaveats.console(finished));
+                }
+                if (report && finished != null) {
+                    Path html = result.outDir().resolve("report.html");
+                    try {
+                        ReportBuilder.build(finished, html);
+                        stdout.println("report: " + html);
+                    } catch (io.somnus.experiment.io.FileFormatException e) {
+                        stderr.println("somnus sweep: report not written: " + e.getMessage());
+                        stderr.flush();
+                        stdout.flush();
+                        return SweepResult.EXIT_RUNS_FAILED;
+                    } catch (java.io.IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
+                        stderr.println("somnus sweep: report not written: " + e.getMessage() + "; every run and the "
+                                + "aggregates are kept in " + result.outDir() + ", and somnus report "
+                                + result.outDir() + " writes the report once the cause is fixed");
+                        stderr.flush();
+                        stdout.flush();
+                        return SomnusCli.EXIT_FAILED;
+                    }
                 }
             }
             stdout.flush();

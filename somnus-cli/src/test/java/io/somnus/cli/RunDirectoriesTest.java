@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,17 @@ class RunDirectoriesTest {
             RunDirectories.requireNoOtherWriter(parent.resolve("other")); // another name is free
         }
         RunDirectories.requireNoOtherWriter(out); // its lock released
+    }
+
+    /** --out . (an empty working directory), .. or '' is refused by name before anything runs. */
+    @Test
+    void anOutThatNamesNoNewDirectoryIsRefused(@TempDir Path parent) throws Exception {
+        for (Path out : List.of(Path.of("."), Path.of(""), parent.resolve(".."), parent.resolve("."), Path.of("/"))) {
+            CliException e = assertThrows(CliException.class, () -> RunDirectories.requireFresh(out));
+            assertTrue(e.getMessage().startsWith("--out '" + out + "' names no new directory"), e.getMessage());
+        }
+        assertTrue(Files.isDirectory(parent), "nothing removed");
+        RunDirectories.requireFresh(parent.resolve("r1")); // a new name is fresh
     }
 
     @Test

@@ -85,6 +85,25 @@ class SweepCommandTest {
         assertTrue(again.out().contains("4 runs, 2 done (0 now, 2 earlier), 2 failed"), again.out());
     }
 
+    /** A finished run's file damaged since: named once (by the aggregation), not again by the verdict's loading. */
+    @Test
+    void aDamagedRunFileIsNamedOnce() throws Exception {
+        Path out = tmp.resolve("out");
+        String config = sweepFile("[1]").toString();
+        assertEquals(0, run(command(), "--config", config, "--out", out.toString(), "--workers", "1").exit());
+        Path metrics;
+        try (var runs = Files.list(out.resolve("runs"))) {
+            metrics = runs.filter(Files::isDirectory).sorted().findFirst().orElseThrow().resolve("metrics.csv");
+        }
+        Files.writeString(metrics, "images_seen,val_accuracy\n100,0.5"); // its last line cut short
+        Result r = run(command(), "--config", config, "--out", out.toString(), "--workers", "1", "--resume");
+        assertEquals(2, r.exit(), r.err());
+        String named = "a damaged file in the sweep directory";
+        assertEquals(r.err().indexOf(named), r.err().lastIndexOf(named), r.err());
+        assertTrue(r.err().contains(named) && r.err().contains(metrics.toString()), r.err());
+        assertFalse(r.out().contains("report: "), r.out());
+    }
+
     @Test
     void badInputGivesExitStatusTwoAndAMessage() throws Exception {
         Path bad = tmp.resolve("bad.yaml");

@@ -67,7 +67,7 @@ public final class NetworkState {
      *
      * @throws FileFormatException naming the file and what does not match: a projection or state missing on either
      *                             side, another number of synapses or neurons, a synapse between other neurons, a
-     *                             weight outside the projection's bounds
+     *                             weight outside the projection's bounds, a learned state that is NaN or infinite
      */
     public static void read(Path file, Network net) throws IOException {
         Map<String, NpyArray> arrays = Npz.read(file);
@@ -139,6 +139,14 @@ public final class NetworkState {
                 String key = POPULATIONS + pop.name() + "." + e.getKey();
                 double[] values = array(file, arrays, key, NpyArray.DType.FLOAT64, pop.size(),
                         "population " + pop.name() + "'s neurons").doubles();
+                // a NaN or infinite θ would start the run and stop it as a divergence, blaming the configuration
+                for (int i = 0; i < values.length; i++) {
+                    if (!Double.isFinite(values[i])) {
+                        throw new FileFormatException(file + ": " + key + " of population " + pop.name() + "'s neuron "
+                                + i + " is " + values[i] + "; a learned state is a finite number: the file is damaged "
+                                + "or not one NetworkState.write wrote");
+                    }
+                }
                 unused.remove(key);
                 writes.put(key, () -> System.arraycopy(values, 0, pop.learnedState().get(e.getKey()), 0, values.length));
             }

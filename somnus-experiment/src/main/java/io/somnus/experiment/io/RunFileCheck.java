@@ -16,7 +16,17 @@ import java.util.List;
  * damaged: a run may not record it.
  */
 public final class RunFileCheck {
+    /** The problem of a file this user may not read: not damaged, so not "cut short" (the JDK names the path alone). */
+    public static final String UNREADABLE = "cannot be read by this user (permission denied); give it read access";
+
     private RunFileCheck() {}
+
+    /** The problem of {@code file}, which {@code e} stopped from being read. */
+    public static String unreadable(Path file, IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? file + ": " + UNREADABLE
+                : "cannot read " + file + ": " + (e instanceof java.nio.file.FileSystemException f
+                        ? AtomicFiles.reason(f) : e.getMessage());
+    }
 
     /** One line per damaged (or unreadable) file of {@code runDir}, each naming the file; empty when all are whole. */
     public static List<String> damaged(Path runDir) {
@@ -68,7 +78,7 @@ public final class RunFileCheck {
         } catch (FileFormatException e) {
             problems.add(e.getMessage()); // its readers' messages name the file
         } catch (IOException e) {
-            problems.add("cannot read " + file + ": " + e.getMessage());
+            problems.add(unreadable(file, e));
         }
     }
 

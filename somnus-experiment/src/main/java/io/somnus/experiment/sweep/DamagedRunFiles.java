@@ -1,6 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.RunFileCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +22,9 @@ final class DamagedRunFiles {
     /** Records damaged files of run {@code runId}, each problem naming its file. */
     void add(String runId, List<String> fileProblems) {
         for (String p : fileProblems) {
+            if (problems.contains("run " + runId + ": " + p)) {
+                continue; // the check and the loading both met the same unreadable file
+            }
             problems.add("run " + runId + ": " + p);
             runs.add(runId);
         }
@@ -38,7 +42,9 @@ final class DamagedRunFiles {
             return;
         }
         int n = problems.size();
-        StringBuilder m = new StringBuilder(n == 1 ? "a damaged file" : n + " damaged files")
+        boolean allUnreadable = problems.stream().allMatch(p -> p.endsWith(RunFileCheck.UNREADABLE));
+        StringBuilder m = new StringBuilder(allUnreadable ? (n == 1 ? "a file" : n + " files") + " this user cannot read"
+                : n == 1 ? "a damaged file" : n + " damaged files")
                 .append(" in the ").append(singleRun ? "run" : "sweep").append(" directory ").append(dir).append(':');
         for (String p : problems.subList(0, Math.min(n, LISTED))) {
             m.append("\n  ").append(p);
@@ -46,8 +52,11 @@ final class DamagedRunFiles {
         if (n > LISTED) {
             m.append("\n  and ").append(n - LISTED).append(" more");
         }
-        m.append("\n").append(n == 1 ? "It was" : "Each was").append(" cut short, changed or deleted after its run wrote it. ")
-                .append(advice(singleRun, ledger));
+        m.append("\n").append(allUnreadable ? "" : n == 1 ? "It was cut short, changed or deleted after its run wrote it. "
+                : "Each was cut short, changed or deleted after its run wrote it (or cannot be read, where so named). ")
+                .append(allUnreadable ? "Give this user read access to " + (n == 1 ? "it" : "them") + ", or "
+                        + advice(singleRun, ledger).substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                        + advice(singleRun, ledger).substring(1) : advice(singleRun, ledger));
         throw new FileFormatException(m.toString());
     }
 

@@ -53,7 +53,7 @@ final class RunFileDigests {
                             + "recorded)");
                 }
             } catch (IOException x) {
-                problems.put(f, "cannot read " + f + ": " + x.getMessage());
+                problems.put(f, io.somnus.experiment.io.RunFileCheck.unreadable(f, x));
             }
         }
         return problems;

@@ -149,7 +149,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
             } catch (io.somnus.experiment.io.FileFormatException e) {
                 problems.add(e.getMessage());
             } catch (IOException e) {
-                problems.add("cannot read " + file + ": " + e.getMessage());
+                problems.add(io.somnus.experiment.io.RunFileCheck.unreadable(file, e));
             }
         }
         if (entry != null) { // a file gone or changed since the run wrote it, where its readers found nothing wrong

@@ -89,6 +89,11 @@ public final class SweepRunner {
      */
     public static DirectoryLock lock(Path outDir, boolean resume) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
+        Path file = out.resolve(LOCK_FILE);
+        // a sweep at work there is the reason to refuse, before "not empty: pass --resume", which would be refused too
+        if (DirectoryLock.isLocked(file)) {
+            throw inUse(out, file);
+        }
         checkOutput(out, resume);
         try {
             Files.createDirectories(out);
@@ -96,7 +101,6 @@ public final class SweepRunner {
             throw new SweepException("cannot create the sweep directory " + out + " (" + AtomicFiles.reason(e)
                     + "); choose an --out where you may write. Nothing was changed.", e);
         }
-        Path file = out.resolve(LOCK_FILE);
         java.util.Optional<DirectoryLock> lock;
         try {
             lock = DirectoryLock.tryAcquire(file, "sweep in " + out);
@@ -105,9 +109,12 @@ public final class SweepRunner {
                     + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
                     + "or resumed. Nothing was changed.", e);
         }
-        return lock.orElseThrow(() -> new SweepException(
-                "sweep directory " + out + " is in use by " + holderInWords(DirectoryLock.holder(file)) + "; wait for it "
-                        + "to finish or stop it, then --resume. Nothing was changed."));
+        return lock.orElseThrow(() -> inUse(out, file));
+    }
+
+    private static SweepException inUse(Path out, Path lockFile) {
+        return new SweepException("sweep directory " + out + " is in use by " + holderInWords(DirectoryLock.holder(
+                lockFile)) + "; wait for it to finish or stop it, then --resume. Nothing was changed.");
     }
 
     /**
@@ -293,11 +300,18 @@ public final class SweepRunner {
                     + "their runs, finished (each was written for one of this sweep's runs)");
             Files.deleteIfExists(ledgerFile);
         }
+        boolean runsDirBefore = Files.isDirectory(out.resolve(RUNS_DIR));
+        boolean ledgerBefore = Files.exists(ledgerFile, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(out.resolve(RUNS_DIR));
         SweepLedger ledger;
         try {
             ledger = SweepLedger.open(ledgerFile);
         } catch (SweepException e) {
+            if (existingRuns.isEmpty()) {
+                // e.g. a full disk: SQLite leaves an empty ledger, which with runs/ made the directory one that only
+                // --resume would take; what this call made is removed, so that "nothing was changed" holds
+                removeIfMadeHere(ledgerFile, ledgerBefore, out.resolve(RUNS_DIR), runsDirBefore);
+            }
             throw new SweepException(existingRuns.isEmpty() ? e.getMessage() + "; nothing was changed"
                     : lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")", null), e);
         }
@@ -592,6 +606,20 @@ public final class SweepRunner {
     }
 
     /** Whether a directory holds nothing but (possibly) the lock file. */
+    /** Removes an empty ledger and an empty runs/ where they were not there before. */
+    private static void removeIfMadeHere(Path ledgerFile, boolean ledgerBefore, Path runsDir, boolean runsDirBefore) {
+        try {
+            if (!ledgerBefore && Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) == 0) {
+                Files.deleteIfExists(ledgerFile); // an empty file records nothing: SQLite writes no side files before it
+            }
+            if (!runsDirBefore && isEmpty(runsDir)) {
+                Files.deleteIfExists(runsDir);
+            }
+        } catch (IOException ignored) {
+            // the ledger's own error says what went wrong; a leftover here is what the next --resume takes
+        }
+    }
+
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,9 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ConfigException("sweep file " + file + " is not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigException("cannot read sweep file " + file + ": " + e.getMessage(), e);
+            // an AccessDeniedException's message is the path alone
+            throw new ConfigException("cannot read sweep file " + file + ": "
+                    + (e instanceof java.nio.file.FileSystemException f ? AtomicFiles.reason(f) : e.getMessage()), e);
         }
         return parse(file, text);
     }
@@ -236,7 +239,12 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             JsonNode item = node.get(i);
             String label = field + "[" + i + "]";
             if (!item.isTextual() || !NAME.matcher(item.asText()).matches()) {
-                problems.add(label, item, "expected a name of letters, digits, '.', '_' or '-'");
+                // a preset file's name becomes its runs' names (PRESET__DATASET__…), which hold no directory
+                problems.add(label, item, "expected a name of letters, digits, '.', '_' or '-'"
+                        + (field.equals("presets") && item.isTextual() && item.asText().contains("/")
+                        ? " (a YAML file here is named as it is in the directory somnus runs in, e.g. mine.yaml; "
+                        + "its name names the runs, so it holds no directory: run from the file's directory, or "
+                        + "copy the file there)" : ""));
             } else if (!seen.add(item.asText())) {
                 problems.add(label, item, "duplicate value; each value may appear once");
             } else {

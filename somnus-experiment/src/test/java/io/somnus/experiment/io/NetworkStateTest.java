@@ -168,6 +168,30 @@ class NetworkStateTest {
         assertTrue(e.getMessage().contains("projection input_e's synapse 3 has weight -0.5"), e.getMessage());
     }
 
+    /** A NaN θ (a damaged file) is refused before the run starts, naming the array and the neuron. */
+    @Test
+    void aNonFiniteLearnedStateIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("network.npz");
+        NetworkState.write(network(7), file);
+        Map<String, NpyArray> arrays = new LinkedHashMap<>(Npz.read(file));
+        double[] theta = new double[20];
+        theta[4] = Double.NaN;
+        arrays.put("population.e.theta_mv", NpyArray.of(theta, 20));
+        Path damaged = tmp.resolve("damaged.npz");
+        Npz.write(damaged, arrays);
+        Network net = network(7);
+        float[] before = net.projection("input_e").weights().clone();
+        FileFormatException e = assertThrows(FileFormatException.class, () -> NetworkState.read(damaged, net));
+        assertTrue(e.getMessage().startsWith(damaged + ": population.e.theta_mv of population e's neuron 4 is NaN"),
+                e.getMessage());
+        assertArrayEquals(before, net.projection("input_e").weights());
+        theta[4] = Double.NEGATIVE_INFINITY;
+        arrays.put("population.e.theta_mv", NpyArray.of(theta, 20));
+        Npz.write(damaged, arrays);
+        FileFormatException inf = assertThrows(FileFormatException.class, () -> NetworkState.read(damaged, network(7)));
+        assertTrue(inf.getMessage().contains("neuron 4 is -Infinity"), inf.getMessage());
+    }
+
     @Test
     void aNetworkOfOtherSynapsesIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("network.npz");

@@ -72,6 +72,52 @@ class SweepRunnerTest {
         };
     }
 
+    /**
+     * A ledger SQLite cannot start in a fresh directory (on a full disk, SQLITE_FULL; here a path past SQLite's 512
+     * characters): refused, and the runs/ (and empty ledger) the attempt made are removed, so that the same command is
+     * refused for the same cause again, and runs once it is gone, where the directory had become one that only
+     * --resume would take ("already exists and is not empty").
+     */
+    @Test
+    void aLedgerThatCannotStartLeavesNoSweepBehind() throws Exception {
+        Path out = tmp;
+        while (out.toString().length() < 600) {
+            out = out.resolve("d".repeat(100));
+        }
+        Path log = tmp.resolve("exec.log");
+        Path file = sweepFile(SWEEP);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Path o = out;
+            SweepException e = assertThrows(SweepException.class,
+                    () -> support(log, Set.of()).run(file, o, 1, false, SweepListener.NONE));
+            assertTrue(e.getMessage().startsWith("cannot open the sweep ledger " + o.resolve("ledger.sqlite"))
+                    && e.getMessage().endsWith("nothing was changed"), e.getMessage());
+            assertFalse(Files.exists(o.resolve("runs")), "an empty runs/ is left");
+            assertFalse(Files.exists(o.resolve("ledger.sqlite")), "an empty ledger is left");
+        }
+        assertEquals(List.of(), log(log));
+    }
+
+    /**
+     * A second sweep into a directory a sweep works in is refused as such, with or without --resume: without, it was
+     * told the directory "already exists and is not empty; pass --resume", which was then refused as in use.
+     */
+    @Test
+    void aSweepIntoADirectoryInUseIsRefusedAsInUse() throws Exception {
+        Path out = tmp.resolve("out");
+        Path log = tmp.resolve("exec.log");
+        Path file = sweepFile(SWEEP);
+        support(log, Set.of()).run(file, out, 1, false, SweepListener.NONE);
+        try (io.somnus.experiment.io.DirectoryLock held = SweepRunner.lock(out, true)) {
+            for (boolean resume : new boolean[] {false, true}) {
+                SweepException e = assertThrows(SweepException.class,
+                        () -> support(log, Set.of()).run(file, out, 1, resume, SweepListener.NONE));
+                assertContains(e.getMessage(), "sweep directory " + out.toAbsolutePath().normalize() + " is in use by",
+                        "then --resume. Nothing was changed.");
+            }
+        }
+    }
+
     @Test
     void runsEveryRunIntoItsDirectoryAndMarksItDone() throws Exception {
         Path out = tmp.resolve("out");

@@ -1,6 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,18 @@ class SweepSpecTest {
                 "projections.e_e.delay_ms: [null, 2.0]").replace("train.test_images: 500", "projections.e_i.delay_ms: ~"));
         assertEquals(Map.of("projections.e_e.delay_ms", List.of("null", 2.0)), spec.grid());
         assertEquals(Map.of("projections.e_i.delay_ms", "null"), spec.set());
+    }
+
+    /** A preset file given with its directory is refused saying how to give one (a bare name from where it runs). */
+    @Test
+    void aPresetFileWithADirectoryIsRefusedSayingHowToGiveIt() {
+        ConfigException e = assertThrows(ConfigException.class, () -> SweepSpec.parse(FILE,
+                GOOD.replace("presets: [paper, paper-sg]", "presets: [paper, studies/mine.yaml]")));
+        assertContains(e.getMessage(), "presets[1] = \"studies/mine.yaml\": expected a name of letters, digits",
+                "(a YAML file here is named as it is in the directory somnus runs in, e.g. mine.yaml;");
+        ConfigException dataset = assertThrows(ConfigException.class, () -> SweepSpec.parse(FILE,
+                GOOD.replace("datasets: [fashion-mnist, geomfig]", "datasets: [a/b]")));
+        assertFalse(dataset.getMessage().contains("YAML file"), dataset.getMessage());
     }
 
     @Test
