@@ -42,7 +42,7 @@ class DamagedRunFilesTest {
         String m = assertThrows(FileFormatException.class, () -> damaged.throwIfAny(Path.of("/s"), false, true))
                 .getMessage();
         assertTrue(m.startsWith("2 damaged files in the sweep directory /s:"), m);
-        assertTrue(m.contains("Each was cut short or changed after its run wrote it (or cannot be read, where so named)"),
+        assertTrue(m.contains("Each was cut short, changed or deleted after its run wrote it (or cannot be read, where so named)"),
                 m);
     }
 }
