@@ -605,7 +605,6 @@ public final class SweepRunner {
         return n;
     }
 
-    /** Whether a directory holds nothing but (possibly) the lock file. */
     /** Removes an empty ledger and an empty runs/ where they were not there before. */
     private static void removeIfMadeHere(Path ledgerFile, boolean ledgerBefore, Path runsDir, boolean runsDirBefore) {
         try {
@@ -620,6 +619,7 @@ public final class SweepRunner {
         }
     }
 
+    /** Whether a directory holds nothing but (possibly) the lock file. */
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE));
