@@ -38,7 +38,8 @@ final class TrainingCurvesSection implements Section {
                     + " and " + Aggregator.CURVE_COLUMN);
             return;
         }
-        html.p("Validation accuracy (main readout) at each checkpoint: mean across seeds, with the 95 % confidence "
+        html.p(ctx.singleRun() ? "Validation accuracy (main readout) at each checkpoint."
+                : "Validation accuracy (main readout) at each checkpoint: mean across seeds, with the 95 % confidence "
                 + "band where there are at least two seeds.");
         Map<Group, Map<Double, List<CurvePoint>>> byGroup = new LinkedHashMap<>();
         for (CurvePoint p : points) {

@@ -49,7 +49,8 @@ final class WeightTracesSection implements Section {
     public void write(ReportContext ctx) {
         Html html = ctx.html();
         html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Charts.LOG_RANGE
-                + "× or more across two powers of ten), for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION
+                + "× or more across two powers of ten)" + (ctx.singleRun() ? ""
+                : ", for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION)
                 + "; shaded: sleep episodes.");
         int drawn = 0;
         List<String> missing = new ArrayList<>();

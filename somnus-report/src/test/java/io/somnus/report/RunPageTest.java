@@ -1,0 +1,80 @@
+package io.somnus.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page one run gets (somnus train writes it to RUN/report.html): its own numbers, nothing that compares runs. */
+class RunPageTest {
+    /** A continual STDP-SNN run that slept twice, its files written by hand. */
+    private static Path continualRun(Path tmp) throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("c1"));
+        Files.writeString(run.resolve("summary.json"), """
+                {"model": "stdp", "preset": "paper", "dataset": "geomfig", "seed": 4, "sleep_fraction": 0.2,
+                 "test_accuracy": 0.61,
+                 "test_accuracy_by_readout": {"pca-logistic": 0.58, "linear": 0.61, "vote": 0.47},
+                 "stability": {"final": 0.55, "peak": 0.63, "last_quarter_mean": 0.56, "last_quarter_std": 0.012,
+                               "max_drawdown": 0.08},
+                 "diversity": {"winner_fraction": 0.25, "assignment_entropy": 0.81, "rf_cosine": 0.3}, "phi": 1.5,
+                 "sleep_episodes": 2, "achieved_sleep_fraction": 0.125, "wake_steps": 7000, "sleep_steps": 1000,
+                 "rates_wake_hz": {"e": 2.5, "i": 1.25}, "rates_sleep_hz": {"e": 7.75, "i": 0.5},
+                 "continual": {"average_accuracy": 0.45, "average_forgetting": 0.3,
+                               "task_accuracy": [[0.9, "NaN"], [0.6, 0.3]]}}
+                """);
+        Files.writeString(run.resolve("config.yaml"), """
+                model: stdp
+                preset: paper
+                seed: 4
+                protocol: continual
+                continual:
+                  tasks: 2
+                readout:
+                  main: linear
+                """);
+        Files.writeString(run.resolve("timing.json"), """
+                {"wall_seconds": 12.5, "presentation_seconds": 8.0, "train_images_per_second": 25.0,
+                 "sleep_seconds": 2.25, "evaluation_seconds": 2.0}
+                """);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.63\n200,0.55\n");
+        return run;
+    }
+
+    private static String page(Path run) throws Exception {
+        Path out = run.resolve("report.html");
+        ReportBuilder.build(run, out);
+        return Files.readString(out);
+    }
+
+    @Test
+    void aRunsPageLeavesOutTheSectionsThatCompareRuns(@TempDir Path tmp) throws Exception {
+        String html = page(continualRun(tmp));
+        for (String id : new String[] {"verdict", "vs-sleep", "stdp-vs-sg", "statistics"}) {
+            assertFalse(html.contains("<section id=\"" + id + "\">"), id);
+            assertFalse(html.contains("href=\"#" + id + "\""), "nav link to " + id);
+        }
+        for (String id : new String[] {"header", "training-curves", "weight-traces", "weight-histograms", "receptive-fields",
+                "notes"}) {
+            assertTrue(html.contains("<section id=\"" + id + "\">"), id);
+        }
+        assertFalse(html.contains("not applicable"));
+        // one run: no means across seeds, no first seed, no plural settings
+        assertFalse(html.contains("across seeds"), "across seeds");
+        assertFalse(html.contains("first seed"), "first seed");
+    }
+
+    @Test
+    void aRunWithoutSleepHasNoHistogramsForThatReasonNotAMissingFile(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json"))
+                .replace("\"sleep_fraction\": 0.2", "\"sleep_fraction\": 0.0"));
+        Files.writeString(run.resolve("weight_histograms.csv"), "episode,when,projection,bin_lo,bin_hi,count\n");
+        String html = page(run);
+        assertTrue(html.contains("no sleep asked for (sleep fraction 0) in this run"), html);
+        assertFalse(html.contains("not recorded: no weight_histograms.csv"));
+    }
+
+}
