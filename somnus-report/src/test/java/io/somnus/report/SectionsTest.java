@@ -100,7 +100,7 @@ class SectionsTest {
         SweepResults single = new SweepResults(one, true, "one", Map.of(), RunCounts.NONE,
                 List.of(dosed(one, 0.2, 1, 0, 0)), List.of());
         assertTrue(write(new HeaderSection(), single, new java.util.ArrayList<>())
-                .contains("<td>sleep achieved</td><td>0: the run never slept</td>"));
+                .contains("<td>sleep</td><td>asked 0.20; achieved 0: the run never slept</td>"));
     }
 
     @Test
