@@ -127,4 +127,34 @@ class RunPageTest {
         assertTrue(html.contains("stopped early, the best epoch&#39;s weights restored (validation accuracy per epoch: 0.5, 0.25)"));
         assertTrue(html.contains("φ 1.5 (the authors&#39; φ 11.5)"));
     }
+
+    @Test
+    void aRunsTrainingCurveHasOneLinePerReadout(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
+                + "100,0.63,0.63,0.5\n200,0.55,0.55,0.45\n");
+        String html = page(run);
+        // linear is config.yaml's main readout
+        assertTrue(html.contains("aria-label=\"accuracy over training, linear (main), vote, of c1\""), html);
+        assertTrue(html.contains("one line per readout"));
+        // one readout only: the one curve, as a sweep draws it
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.63\n200,0.55\n");
+        String one = page(run);
+        assertFalse(one.contains("one line per readout"));
+        assertTrue(one.contains("Validation accuracy (main readout) at each checkpoint."));
+    }
+
+    @Test
+    void anSgRunsTrainingCurveShowsTheAccuracyJustBeforeSleep(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
+                + "100,0.63,0.6,1.5\n200,0.55,0.5,1.25\n");
+        String html = page(run);
+        assertTrue(html.contains("aria-label=\"accuracy over training, after the epoch&#39;s sleep, just before sleep, of c1\""),
+                html);
+        // a run that did not sleep leaves the column empty: one curve
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
+                + "100,0.63,,1.5\n200,0.55,,1.25\n");
+        assertFalse(page(run).contains("just before sleep"));
+    }
 }
