@@ -157,4 +157,15 @@ class RunPageTest {
                 + "100,0.63,,1.5\n200,0.55,,1.25\n");
         assertFalse(page(run).contains("just before sleep"));
     }
+
+    @Test
+    void aRunThatAskedForSleepAndGotNoneIsSaidToBeWakeOnly(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String head = "step,phase,episode,projection,total_abs,mean\n";
+        Files.writeString(run.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,100,0.1\n500,wake,0,input_e,120,0.12\n");
+        assertTrue(page(run).contains("no sleep episode in c1, although sleep was asked for: wake only, nothing shaded"));
+        Files.writeString(run.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,100,0.1\n500,sleep,1,input_e,90,0.09\n"
+                + "600,sleep,1,input_e,80,0.08\n");
+        assertFalse(page(run).contains("wake only"));
+    }
 }
