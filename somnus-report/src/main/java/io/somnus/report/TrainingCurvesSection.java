@@ -71,11 +71,14 @@ final class TrainingCurvesSection implements Section {
                 Charts.line(chart, name, x, y, color).setMarker(x.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             }
             chart.getStyler().setXAxisMin(0.0);
-            extent.roundIfOneX(chart);   // one checkpoint (train.checkpoints: 1)
+            extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
             html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
         }
         html.gridEnd();
     }
+
+    /** Up to this many checkpoints, the y axis is set to round steps (XChart labelled only the values). */
+    static final int FEW_CHECKPOINTS = 3;
 
     /** The columns of a readout's validation accuracy in metrics.csv: {@code val_accuracy_<readout>}. */
     private static final String READOUT_PREFIX = RunDirectory.Metrics.VAL_ACCURACY + "_";
@@ -118,6 +121,7 @@ final class TrainingCurvesSection implements Section {
         XYChart chart = Charts.xy(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
                 "training images seen", "validation accuracy", 560, 340);
         int i = 0;
+        Charts.Extent extent = new Charts.Extent();
         for (Map.Entry<String, double[]> l : lines.entrySet()) {
             List<double[]> pts = new ArrayList<>();
             for (int k = 0; k < x.length; k++) {
@@ -130,11 +134,13 @@ final class TrainingCurvesSection implements Section {
             }
             double[] px = pts.stream().mapToDouble(p -> p[0]).toArray();
             double[] py = pts.stream().mapToDouble(p -> p[1]).toArray();
+            extent.add(px, py, py, py);
             Charts.line(chart, l.getKey(), px, py, Charts.qualitative(i)).setMarker(px.length > 30 ? SeriesMarkers.NONE
                     : Charts.marker(i));
             i++;
         }
         chart.getStyler().setXAxisMin(0.0);
+        extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
         ctx.html().wideGridStart();
         ctx.html().svgFigure(ctx.svg(chart), "accuracy over training, " + String.join(", ", lines.keySet()) + ", of "
                 + run.runId(), null, "fig");
