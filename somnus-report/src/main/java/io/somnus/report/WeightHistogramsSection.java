@@ -111,7 +111,7 @@ final class WeightHistogramsSection implements Section {
             html.note("no sleep episode in " + String.join(", ", neverSlept) + ": no weights before and after one");
         }
         if (!noSleepAsked.isEmpty()) {
-            html.note("no sleep asked for (sleep fraction 0) in " + String.join(", ", noSleepAsked)
+            html.note("no sleep asked for (sleep fraction 0) in " + String.join("; ", noSleepAsked)
                     + ": no episode to show weights before and after");
         }
         if (drawn == 0 && neverSlept.isEmpty() && noSleepAsked.isEmpty()) {
