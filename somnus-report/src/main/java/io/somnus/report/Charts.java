@@ -168,9 +168,20 @@ final class Charts {
          * interval's ends and middle. A logarithmic axis keeps its own range.
          */
         void roundIfOneX(XYChart chart) {
-            if (xs.size() == 1 && !chart.getStyler().isYAxisLogarithmic() && Double.isFinite(bottom)
+            roundIfAtMost(chart, 1);
+        }
+
+        /**
+         * As {@link #roundIfOneX} for up to {@code xCount} x values: a curve of two or three checkpoints (an SG-SNN's
+         * epochs) got its y axis labelled at its two values only.
+         */
+        void roundIfAtMost(XYChart chart, int xCount) {
+            if (xs.size() <= xCount && !chart.getStyler().isYAxisLogarithmic() && Double.isFinite(bottom)
                     && Double.isFinite(top)) {
-                niceYRange(chart, bottom, top);
+                // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
+                // still labelled those two alone
+                double pad = xCount == 1 ? 0 : (top - bottom) / 4;
+                niceYRange(chart, bottom - pad, top + pad);
             }
         }
     }

@@ -52,6 +52,21 @@ final class HeaderSection implements Section {
         Html html = ctx.html();
         List<RunRecord> runs = results.runs();
         RunCounts counts = results.counts();
+        boolean one = results.singleRun() && runs.size() == 1;
+        if (one) {
+            // a run's own numbers first: what its user trained it to see
+            html.tag("h3", "Key numbers");
+            List<List<String>> k = new ArrayList<>();
+            k.add(List.of("", ""));
+            k.addAll(RunKeyNumbers.rows(runs.get(0)));
+            html.table(k, "kv");
+            List<List<String>> tasks = RunKeyNumbers.taskAccuracy(runs.get(0));
+            if (!tasks.isEmpty()) {
+                html.p("Test accuracy on each task's classes after each task (main readout; – : not yet seen):");
+                html.table(tasks, "data");
+            }
+            html.tag("h3", "Settings and provenance");
+        }
         List<List<String>> t = new ArrayList<>();
         t.add(List.of("", ""));
         t.add(List.of(results.singleRun() ? "run" : "sweep", results.name()));
@@ -62,22 +77,17 @@ final class HeaderSection implements Section {
             t.add(List.of("runs", counts.planned() + " planned: " + counts.done() + " done" + (gone > 0 ? " (" + gone
                     + " of them missing from runs/ and left out: see Notes)" : "") + ", " + counts.failed() + " failed, "
                     + counts.notFinished() + " not finished"));
-        } else {
+        } else if (!one) {
             t.add(List.of("runs", runs.size() + " finished"));
         }
-        t.add(List.of("presets (model)", Formats.distinct(runs, r -> r.preset() + " (" + r.model() + ")")));
-        t.add(List.of("datasets", Formats.distinct(runs, RunRecord::dataset)));
-        t.add(List.of("sleep fractions", Formats.distinct(runs, r -> Formats.fraction(r.sleepFraction()))));
-        t.add(List.of("seeds", Formats.distinct(runs, r -> Long.toString(r.seed()))));
+        // one run: one of each, named in the singular
+        t.add(List.of(one ? "preset (model)" : "presets (model)", Formats.distinct(runs, r -> r.preset() + " (" + r.model() + ")")));
+        t.add(List.of(one ? "dataset" : "datasets", Formats.distinct(runs, RunRecord::dataset)));
+        t.add(List.of(one ? "sleep fraction asked for" : "sleep fractions", Formats.distinct(runs, r -> Formats.fraction(r.sleepFraction()))));
+        t.add(List.of(one ? "seed" : "seeds", Formats.distinct(runs, r -> Long.toString(r.seed()))));
         String variants = Formats.distinct(runs, r -> r.variant().isEmpty() ? "(none)" : r.variant());
         if (!variants.equals("(none)")) {
             t.add(List.of("grid variants", variants));
-        }
-        if (results.singleRun() && runs.size() == 1) {
-            t.add(List.of("test accuracy", Html.sig(runs.get(0).metric("test_accuracy"))));
-            double episodes = runs.get(0).metric(SleepDose.EPISODES);
-            t.add(List.of("sleep achieved", runs.get(0).sleepFraction() == 0 ? "0 (no sleep requested)"
-                    : SleepDose.of(runs).words() + (episodes > 0 ? " (" + (long) episodes + (episodes == 1 ? " episode)" : " episodes)") : "")));
         }
         ProvenanceSummary prov = ProvenanceSummary.of(runs);
         t.add(List.of("started", prov.start.isEmpty() ? "not recorded" : prov.start.first()));

@@ -30,12 +30,18 @@ final class ModelComparisonSection implements Section {
         return "STDP vs SG";
     }
 
+    /** A single run has one model: its page has no such section. */
+    @Override
+    public boolean appliesTo(ReportContext ctx) {
+        return !ctx.singleRun();
+    }
+
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
         Set<String> models = ctx.runs().stream().map(RunRecord::model).collect(Collectors.toCollection(TreeSet::new));
         if (models.size() < 2) {
-            html.note("not recorded: this " + (ctx.singleRun() ? "run" : "sweep") + " has only the "
+            html.note("not recorded: this sweep has only the "
                     + String.join(", ", models) + " model; sweep presets of both models (e.g. paper and paper-sg) to compare them");
             return;
         }

@@ -37,7 +37,8 @@ final class ReceptiveFieldsSection implements Section {
     public void write(ReportContext ctx) throws IOException {
         Html html = ctx.html();
         html.p("Input weights of the first " + RF_TILES + " neurons (input_e of the STDP-SNN, in_h of the SG-SNN), "
-                + "each reshaped to the input image and scaled to its own range (white = strongest); first seed.");
+                + "each reshaped to the input image and scaled to its own range (white = strongest)"
+                + (ctx.singleRun() ? "." : "; first seed."));
         int drawn = 0;
         List<String> missing = new ArrayList<>();
         for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {

@@ -22,6 +22,14 @@ interface Section {
         return true;
     }
 
+    /**
+     * False for a section that compares runs (sleep fractions, seeds, models) when the page is one run's: it is left
+     * out of the page and its navigation rather than shown as "not applicable".
+     */
+    default boolean appliesTo(ReportContext ctx) {
+        return true;
+    }
+
     /** Writes the section's body (the builder writes its heading and closes it). */
     void write(ReportContext ctx) throws IOException;
 }

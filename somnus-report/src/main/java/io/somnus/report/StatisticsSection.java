@@ -55,13 +55,15 @@ final class StatisticsSection implements Section {
             new Column("winner fraction", List.of("diversity.winner_fraction")),
             new Column("φ", List.of("phi")));
 
+    /** A single run compares nothing: its page has no such section. */
+    @Override
+    public boolean appliesTo(ReportContext ctx) {
+        return !ctx.singleRun();
+    }
+
     @Override
     public void write(ReportContext ctx) throws IOException {
         Html html = ctx.html();
-        if (ctx.singleRun()) {
-            html.note("not applicable: statistics across seeds need a sweep directory");
-            return;
-        }
         Map<CellKey, Map<String, AggregateRow>> byCell = new TreeMap<>(CellKey.ORDER);
         for (AggregateRow r : ctx.rows()) {
             byCell.computeIfAbsent(r.cell(), k -> new LinkedHashMap<>()).put(r.metric(), r);

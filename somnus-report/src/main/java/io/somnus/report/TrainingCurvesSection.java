@@ -3,7 +3,10 @@ package io.somnus.report;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.CurvePoint;
+import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.stats.RunRecord;
 import java.awt.Color;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +41,11 @@ final class TrainingCurvesSection implements Section {
                     + " and " + Aggregator.CURVE_COLUMN);
             return;
         }
-        html.p("Validation accuracy (main readout) at each checkpoint: mean across seeds, with the 95 % confidence "
+        if (ctx.singleRun() && ctx.runs().size() == 1 && readouts(ctx, ctx.runs().get(0))) {
+            return;
+        }
+        html.p(ctx.singleRun() ? "Validation accuracy (main readout) at each checkpoint."
+                : "Validation accuracy (main readout) at each checkpoint: mean across seeds, with the 95 % confidence "
                 + "band where there are at least two seeds.");
         Map<Group, Map<Double, List<CurvePoint>>> byGroup = new LinkedHashMap<>();
         for (CurvePoint p : points) {
@@ -64,9 +71,92 @@ final class TrainingCurvesSection implements Section {
                 Charts.line(chart, name, x, y, color).setMarker(x.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             }
             chart.getStyler().setXAxisMin(0.0);
-            extent.roundIfOneX(chart);   // one checkpoint (train.checkpoints: 1)
+            extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
             html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
         }
         html.gridEnd();
     }
+
+    /** Up to this many checkpoints, the y axis is set to round steps (XChart labelled only the values). */
+    static final int FEW_CHECKPOINTS = 3;
+
+    /** The columns of a readout's validation accuracy in metrics.csv: {@code val_accuracy_<readout>}. */
+    private static final String READOUT_PREFIX = RunDirectory.Metrics.VAL_ACCURACY + "_";
+
+    /**
+     * One run's curve per readout (its metrics.csv's {@code val_accuracy_<readout>} columns, the main readout's
+     * first and marked), or its SG-SNN curve beside the accuracy just before each sleep; false where the run
+     * has one curve only, which the pooled chart draws as well.
+     */
+    private static boolean readouts(ReportContext ctx, RunRecord run) {
+        CsvTable t;
+        try {
+            t = run.metricsCsv().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return false;   // the pooled chart reads it again and notes what is wrong
+        }
+        if (t == null || !t.hasColumn(RunDirectory.Metrics.IMAGES_SEEN)) {
+            return false;
+        }
+        double[] x = t.doubles(RunDirectory.Metrics.IMAGES_SEEN);
+        double[] main = t.doubles(RunDirectory.Metrics.VAL_ACCURACY);
+        String mainName = mainReadout(run);
+        Map<String, double[]> lines = new LinkedHashMap<>();
+        for (String column : t.header()) {
+            if (column.startsWith(READOUT_PREFIX) && !column.equals(BEFORE_SLEEP)) {
+                String name = column.substring(READOUT_PREFIX.length());
+                lines.put(name.equals(mainName) ? name + " (main)" : name, t.doubles(column));
+            }
+        }
+        if (t.hasColumn(BEFORE_SLEEP) && java.util.Arrays.stream(t.doubles(BEFORE_SLEEP)).anyMatch(Double::isFinite)) {
+            lines.put("after the epoch's sleep", main);
+            lines.put("just before sleep", t.doubles(BEFORE_SLEEP));
+        }
+        if (lines.size() < 2) {
+            return false;
+        }
+        ctx.html().p("Validation accuracy at each checkpoint, one line per " + (lines.containsKey("just before sleep")
+                ? "curve: after each epoch's training, just before its sleep and after it" : "readout (main: the one the test accuracy "
+                + "and the study use)") + ".");
+        XYChart chart = Charts.xy(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                "training images seen", "validation accuracy", 560, 340);
+        int i = 0;
+        Charts.Extent extent = new Charts.Extent();
+        for (Map.Entry<String, double[]> l : lines.entrySet()) {
+            List<double[]> pts = new ArrayList<>();
+            for (int k = 0; k < x.length; k++) {
+                if (Double.isFinite(x[k]) && Double.isFinite(l.getValue()[k])) {
+                    pts.add(new double[] {x[k], l.getValue()[k]});
+                }
+            }
+            if (pts.isEmpty()) {
+                continue;
+            }
+            double[] px = pts.stream().mapToDouble(p -> p[0]).toArray();
+            double[] py = pts.stream().mapToDouble(p -> p[1]).toArray();
+            extent.add(px, py, py, py);
+            Charts.line(chart, l.getKey(), px, py, Charts.qualitative(i)).setMarker(px.length > 30 ? SeriesMarkers.NONE
+                    : Charts.marker(i));
+            i++;
+        }
+        chart.getStyler().setXAxisMin(0.0);
+        extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
+        ctx.html().wideGridStart();
+        ctx.html().svgFigure(ctx.svg(chart), "accuracy over training, " + String.join(", ", lines.keySet()) + ", of "
+                + run.runId(), null, "fig");
+        ctx.html().gridEnd();
+        return true;
+    }
+
+    /** The run's main readout (config.yaml's readout.main), "" where not recorded. */
+    private static String mainReadout(RunRecord run) {
+        try {
+            return run.config().map(c -> c.path("readout").path("main").asText("")).orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** An SG-SNN's validation accuracy just before each epoch's sleep (metrics.csv). */
+    private static final String BEFORE_SLEEP = RunDirectory.Metrics.VAL_ACCURACY + "_before_sleep";
 }

@@ -30,13 +30,15 @@ final class VerdictSection implements Section {
         return "Verdict";
     }
 
+    /** A single run compares nothing: its page has no such section. */
+    @Override
+    public boolean appliesTo(ReportContext ctx) {
+        return !ctx.singleRun();
+    }
+
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
-        if (ctx.singleRun()) {
-            html.note("not applicable: a single run compares nothing (report a sweep directory for the verdict)");
-            return;
-        }
         StudyVerdict verdict = ctx.results().verdict();
         String unfinished = VerdictCaveats.unfinished(ctx.results().counts());
         if (unfinished != null) {

@@ -32,13 +32,15 @@ final class VersusSleepSection implements Section {
         return "vs sleep";
     }
 
+    /** A single run compares nothing: its page has no such section. */
+    @Override
+    public boolean appliesTo(ReportContext ctx) {
+        return !ctx.singleRun();
+    }
+
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
-        if (ctx.singleRun()) {
-            html.note("not applicable: a single run has one sleep fraction (report a sweep directory for this section)");
-            return;
-        }
         html.p("Each point is the mean across seeds at the end of training, with its 95 % confidence interval "
                 + "(accuracies and fractions: a t-interval on the logit scale of the values squeezed away from 0 and 1 "
                 + "by (x·(n − 1) + ½)/n, turned back and clipped to [0, 1] where that overshoots; other quantities: a "

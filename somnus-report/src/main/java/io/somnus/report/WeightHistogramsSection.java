@@ -36,15 +36,18 @@ final class WeightHistogramsSection implements Section {
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
-        html.p("Distribution of weights per projection just before and just after the last recorded sleep episode "
-                + "(first seed, sleep fraction nearest " + Showcase.FRACTION + ").");
+        html.p("Distribution of weights per projection just before and just after the last recorded sleep episode"
+                + (ctx.singleRun() ? "." : " (first seed, sleep fraction nearest " + Showcase.FRACTION + ")."));
         int drawn = 0;
         List<String> missing = new ArrayList<>();
         List<String> neverSlept = new ArrayList<>();
+        List<String> noSleepAsked = new ArrayList<>();
         html.gridStart();
         for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {
             RunRecord run = Showcase.runs(g.getValue()).stream().filter(r -> r.sleepFraction() > 0).findFirst().orElse(null);
             if (run == null) {
+                // only f = 0 here: nothing slept, which is not a missing file
+                noSleepAsked.add(ctx.singleRun() ? "this run" : g.getKey().title());
                 continue;
             }
             CsvTable t = RunTables.optional(run, RunDirectory.WEIGHT_HISTOGRAMS, WeightHistograms.COLUMNS, ctx.notes());
@@ -107,7 +110,11 @@ final class WeightHistogramsSection implements Section {
         if (!neverSlept.isEmpty()) {
             html.note("no sleep episode in " + String.join(", ", neverSlept) + ": no weights before and after one");
         }
-        if (drawn == 0 && neverSlept.isEmpty()) {
+        if (!noSleepAsked.isEmpty()) {
+            html.note("no sleep asked for (sleep fraction 0) in " + String.join("; ", noSleepAsked)
+                    + ": no episode to show weights before and after");
+        }
+        if (drawn == 0 && neverSlept.isEmpty() && noSleepAsked.isEmpty()) {
             html.note("not recorded: no " + RunDirectory.WEIGHT_HISTOGRAMS + " in the runs shown");
         } else if (!missing.isEmpty()) {
             html.note("not recorded for " + String.join(", ", missing));

@@ -49,10 +49,12 @@ final class WeightTracesSection implements Section {
     public void write(ReportContext ctx) {
         Html html = ctx.html();
         html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Charts.LOG_RANGE
-                + "× or more across two powers of ten), for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION
+                + "× or more across two powers of ten)" + (ctx.singleRun() ? ""
+                : ", for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION)
                 + "; shaded: sleep episodes.");
         int drawn = 0;
         List<String> missing = new ArrayList<>();
+        List<String> neverSlept = new ArrayList<>();
         html.wideGridStart();
         for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {
             double[] range = {Double.POSITIVE_INFINITY, 0, 0};
@@ -131,6 +133,10 @@ final class WeightTracesSection implements Section {
                 chart.getStyler().setXAxisMin(0.0);
                 charts.add(chart);
                 captions.add(run.runId());
+                if (run.sleepFraction() > 0 && sleepSpans.isEmpty()) {
+                    // asked for sleep and got none (a run shorter than one wake period): nothing to shade
+                    neverSlept.add(run.runId());
+                }
             }
             for (int c = 0; c < charts.size(); c++) {
                 XYChart chart = charts.get(c);
@@ -147,6 +153,10 @@ final class WeightTracesSection implements Section {
             }
         }
         html.gridEnd();
+        if (!neverSlept.isEmpty()) {
+            html.note("no sleep episode in " + String.join(", ", neverSlept) + ", although sleep was asked for: "
+                    + "wake only, nothing shaded");
+        }
         if (drawn == 0) {
             html.note("not recorded: no " + RunDirectory.SLEEP_TRACES + " in the runs shown");
         } else if (!missing.isEmpty()) {

@@ -95,4 +95,24 @@ class ChartsTest {
                 + "projections.input_e.delay_max_ms=10.0 &amp; &lt;more&gt;</div><svg"), svg.substring(0, 200));
         assertTrue(Charts.svg(Charts.xy("", "x", "y", 380, 270), 2).startsWith("<svg"));
     }
+
+    @Test
+    void aCurveOfAFewCheckpointsGetsARoundYRangeWithRoomAroundIt() {
+        // an SG-SNN's three epochs at 0.12, 0.12, 0.12 and one point at 0.18: a quarter of 0.06 either side is
+        // 0.105 to 0.195, whole steps of niceCeiling(0.09 / 4) = 0.025 around it: 0.1 to 0.2
+        org.knowm.xchart.XYChart chart = Charts.xy("t", "x", "y", 400, 300);
+        Charts.Extent e = new Charts.Extent();
+        double[] x = {200, 400, 600};
+        double[] y = {0.12, 0.12, 0.18};
+        e.add(x, y, y, y);
+        e.roundIfAtMost(chart, 3);
+        assertEquals(0.1, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.2, chart.getStyler().getYAxisMax(), 1e-12);
+        // four checkpoints: XChart's own range
+        org.knowm.xchart.XYChart four = Charts.xy("t", "x", "y", 400, 300);
+        Charts.Extent f = new Charts.Extent();
+        f.add(new double[] {1, 2, 3, 4}, new double[] {0.1, 0.2, 0.3, 0.4}, new double[4], new double[4]);
+        f.roundIfAtMost(four, 3);
+        assertEquals(null, four.getStyler().getYAxisMin());
+    }
 }

@@ -100,7 +100,7 @@ class SectionsTest {
         SweepResults single = new SweepResults(one, true, "one", Map.of(), RunCounts.NONE,
                 List.of(dosed(one, 0.2, 1, 0, 0)), List.of());
         assertTrue(write(new HeaderSection(), single, new java.util.ArrayList<>())
-                .contains("<td>sleep achieved</td><td>0: the run never slept</td>"));
+                .contains("<td>sleep</td><td>asked 0.20; achieved 0: the run never slept</td>"));
     }
 
     @Test
@@ -195,5 +195,20 @@ class SectionsTest {
     @Test
     void sectionIdsAreUniqueAndInPageOrder() {
         assertEquals(ReportBuilderTest.SECTIONS, ReportBuilder.SECTIONS.stream().map(Section::id).toList());
+    }
+
+    @Test
+    void groupsThatAskedForNoSleepAreNamedApartInTheHistogramsNote(@TempDir Path tmp) throws Exception {
+        // two groups at f = 0 only (a sweep's untrained controls): their titles hold commas, so "; " parts them
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        RunRecord ra = new RunRecord("a", a, "paper", "stdp", "geomfig", "control=untrained", 0.0, 1,
+                JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
+        RunRecord rb = new RunRecord("b", b, "paper", "stdp", "mnist", "control=untrained", 0.0, 1,
+                JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
+        String html = write(new WeightHistogramsSection(), sweep(tmp, List.of(ra, rb)), new java.util.ArrayList<>());
+        assertTrue(html.contains("no sleep asked for (sleep fraction 0) in paper (stdp) × geomfig, control=untrained; "
+                + "paper (stdp) × mnist, control=untrained: no episode to show weights before and after"), html);
+        assertTrue(!html.contains("not recorded"), html);
     }
 }

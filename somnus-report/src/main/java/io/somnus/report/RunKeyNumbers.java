@@ -1,0 +1,193 @@
+package io.somnus.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.stats.RunRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A single run's own numbers, for the top of its page: test accuracy per readout, validation accuracy over training,
+ * sleep asked for and got, firing rates, diversity, time (summary.json, timing.json, config.yaml of the run). A row
+ * is left out where its fields were not recorded (an SG-SNN has no firing rates or φ).
+ */
+final class RunKeyNumbers {
+    private RunKeyNumbers() {}
+
+    /** Rows of [what, value]: the run's key numbers in reading order. */
+    static List<List<String>> rows(RunRecord run) throws IOException {
+        JsonNode s = run.summary();
+        JsonNode config = run.config().orElse(null);
+        List<List<String>> t = new ArrayList<>();
+        boolean frozen = config != null && !config.path("train").path("plasticity").asBoolean(true);
+        if (frozen) {
+            t.add(List.of("plasticity", "off: an untrained control (its weights stay as initialised)"));
+        }
+        if (config != null && "continual".equals(config.path("protocol").asText())) {
+            t.add(List.of("protocol", "continual (" + config.path("continual").path("tasks").asText("?")
+                    + " tasks, one after another)"));
+        }
+        String main = config == null ? "" : config.path("readout").path("main").asText("");
+        JsonNode byReadout = s.path("test_accuracy_by_readout");
+        if (main.isEmpty() && byReadout.size() == 1) {
+            main = byReadout.fieldNames().next();   // an SG-SNN's one readout
+        }
+        // readout.source: training (paper-code): test_accuracy is the training stream's readout, the frozen
+        // network's is beside it under its own name (docs/run-directory.md)
+        boolean stream = "training".equals(s.path("readout_source").asText());
+        String of = stream ? ", readout of the training stream" : "";
+        t.add(List.of("test accuracy" + (main.isEmpty() ? (stream ? " (readout of the training stream)" : "")
+                        : " (" + main + ", the main readout" + of + ")"), Html.sig(run.metric("test_accuracy"))));
+        for (Iterator<Map.Entry<String, JsonNode>> it = byReadout.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            if (!r.getKey().equals(main)) {
+                t.add(List.of("test accuracy (" + r.getKey() + of + ")", Html.sig(number(r.getValue()))));
+            }
+        }
+        if (s.has("test_accuracy_frozen")) {
+            List<String> frozenBy = new ArrayList<>();
+            s.path("test_accuracy_frozen_by_readout").fields().forEachRemaining(e -> frozenBy.add(e.getKey() + " "
+                    + Html.sig(number(e.getValue()))));
+            t.add(List.of("test accuracy of the frozen network", Html.sig(run.metric("test_accuracy_frozen"))
+                    + (frozenBy.isEmpty() ? "" : " (" + String.join(", ", frozenBy) + ")")));
+        }
+        if (s.path("stopped_early").asBoolean(false)) {
+            List<String> accs = new ArrayList<>();
+            s.path("early_stopping_accuracies").forEach(a -> accs.add(Html.sig(number(a), 3)));
+            t.add(List.of("early stopping", "stopped early, the best epoch's weights restored"
+                    + (accs.isEmpty() ? "" : " (validation accuracy per epoch: " + String.join(", ", accs) + ")")));
+        }
+        if (s.path("readout_fit").has("converged") && !s.path("readout_fit").path("converged").asBoolean()) {
+            t.add(List.of("readout fit", "did not converge (" + s.path("readout_fit").path("iterations").asText()
+                    + " iterations): its accuracy may be understated"));
+        }
+        if (s.has("best_validation_epoch")) {
+            t.add(List.of("best validation epoch", s.path("best_validation_epoch").asText() + " (validation accuracy "
+                    + Html.sig(run.metric("best_validation_accuracy")) + "; test accuracy of that epoch's network "
+                    + Html.sig(run.metric("test_accuracy_at_best_validation_epoch")) + ")"));
+        }
+        if (s.has("stability")) {
+            t.add(List.of("validation accuracy over training", "final " + Html.sig(run.metric("stability.final"))
+                    + ", peak " + Html.sig(run.metric("stability.peak")) + ", largest fall from a peak "
+                    + Html.sig(run.metric("stability.max_drawdown")) + ", std of the last quarter "
+                    + Html.sig(run.metric("stability.last_quarter_std"), 3)));
+        }
+        JsonNode continual = s.path("continual");
+        if (continual.isObject()) {
+            t.add(List.of("continual learning", "average accuracy " + Html.sig(number(continual.path("average_accuracy")))
+                    + " (over every task, after the last), average forgetting " + Html.sig(number(continual.path("average_forgetting")))));
+        }
+        // an untrained control never sleeps (StdpTraining: no plasticity, no sleep schedule), whatever its fraction
+        t.add(List.of("sleep", frozen ? "asked " + Formats.fraction(run.sleepFraction()) + "; none: an untrained control does not sleep"
+                : sleep(run)));
+        String awake = rates(s.path("rates_wake_hz"));
+        if (!awake.isEmpty()) {
+            t.add(List.of("firing rates awake (Hz)", awake));
+        }
+        String asleep = rates(s.path("rates_sleep_hz"));
+        if (!asleep.isEmpty()) {
+            t.add(List.of("firing rates asleep (Hz)", asleep));
+        }
+        double saturated = Double.isNaN(run.metric("weights.input_e.frac_saturated")) ? run.metric("weights.in_h.frac_saturated")
+                : run.metric("weights.input_e.frac_saturated");
+        if (!Double.isNaN(saturated)) {
+            t.add(List.of("input weights saturated (fraction)", Html.sig(saturated, 3)));
+        }
+        if (s.has("diversity")) {
+            t.add(List.of("diversity", "winner fraction " + Html.sig(run.metric("diversity.winner_fraction"), 3)
+                    + ", assignment entropy " + Html.sig(run.metric("diversity.assignment_entropy"), 3)
+                    + " (of 1), receptive-field cosine " + Html.sig(run.metric("diversity.rf_cosine"), 3)
+                    + (Double.isNaN(run.metric("phi")) ? "" : ", φ " + Html.sig(run.metric("phi"), 3))
+                    + (Double.isNaN(run.metric("phi_authors")) ? "" : " (the authors' φ " + Html.sig(run.metric("phi_authors"), 3)
+                    + ")")));
+        }
+        String time = time(RunDirectory.of(run.dir()).timing());
+        if (!time.isEmpty()) {
+            t.add(List.of("time", time));
+        }
+        return t;
+    }
+
+    /**
+     * A continual run's accuracy on each task (columns) after each task was learnt (rows), summary.json's
+     * continual.task_accuracy with "–" for a task not yet seen; empty for any other run.
+     */
+    static List<List<String>> taskAccuracy(RunRecord run) {
+        JsonNode m = run.summary().path("continual").path("task_accuracy");
+        if (!m.isArray() || m.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> t = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("after task"));
+        for (int task = 1; task <= m.get(0).size(); task++) {
+            head.add("task " + task);
+        }
+        t.add(head);
+        for (int k = 0; k < m.size(); k++) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(k + 1)));
+            m.get(k).forEach(v -> row.add(Html.sig(number(v), 3)));
+            t.add(row);
+        }
+        return t;
+    }
+
+    /** "asked 0.20; achieved 0.198 in 10 episodes"; "asked 0.20; achieved 0: the run never slept". */
+    private static String sleep(RunRecord run) {
+        String asked = "asked " + Formats.fraction(run.sleepFraction());
+        if (run.sleepFraction() == 0) {
+            return asked + " (no sleep)";
+        }
+        double episodes = run.metric(SleepDose.EPISODES);
+        String achieved = SleepDose.of(List.of(run)).words();
+        return asked + "; achieved " + achieved + (episodes > 0 ? " in " + (long) episodes
+                + (episodes == 1 ? " episode" : " episodes") : "");
+    }
+
+    /** "e 0.154, i 0" from a population → Hz object; "" when empty. */
+    private static String rates(JsonNode rates) {
+        List<String> out = new ArrayList<>();
+        rates.fields().forEachRemaining(e -> out.add(e.getKey() + " " + Html.sig(number(e.getValue()), 3)));
+        return String.join(", ", out);
+    }
+
+    /** "wall 6.11 s: training 1.67 s (119.4 images/s), sleep 0 s, evaluation 4.27 s"; "" without timing.json. */
+    private static String time(Path timing) {
+        if (!Files.isRegularFile(timing)) {
+            return "";
+        }
+        JsonNode t;
+        try {
+            t = Mappers.JSON.readTree(timing.toFile());
+        } catch (IOException e) {
+            return "";
+        }
+        if (!t.has("wall_seconds")) {
+            return "";
+        }
+        // the STDP-SNN times its presentations, the SG-SNN its epochs
+        double train = t.has("presentation_seconds") ? number(t.path("presentation_seconds")) : number(t.path("train_seconds"));
+        List<String> parts = new ArrayList<>();
+        if (!Double.isNaN(train)) {
+            parts.add("training " + Html.sig(train, 3) + " s (" + Html.sig(number(t.path("train_images_per_second")), 4)
+                    + " images/s)");
+        }
+        if (t.has("sleep_seconds")) {
+            parts.add("sleep " + Html.sig(number(t.path("sleep_seconds")), 3) + " s");
+        }
+        if (t.has("evaluation_seconds")) {
+            parts.add("evaluation " + Html.sig(number(t.path("evaluation_seconds")), 3) + " s");
+        }
+        return "wall " + Html.sig(number(t.path("wall_seconds")), 3) + " s" + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
+    }
+
+    /** A JSON number, or NaN (also for Jackson's "NaN" string). */
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+}

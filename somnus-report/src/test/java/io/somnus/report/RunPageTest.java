@@ -1,0 +1,171 @@
+package io.somnus.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page one run gets (somnus train writes it to RUN/report.html): its own numbers, nothing that compares runs. */
+class RunPageTest {
+    /** A continual STDP-SNN run that slept twice, its files written by hand. */
+    private static Path continualRun(Path tmp) throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("c1"));
+        Files.writeString(run.resolve("summary.json"), """
+                {"model": "stdp", "preset": "paper", "dataset": "geomfig", "seed": 4, "sleep_fraction": 0.2,
+                 "test_accuracy": 0.61,
+                 "test_accuracy_by_readout": {"pca-logistic": 0.58, "linear": 0.61, "vote": 0.47},
+                 "stability": {"final": 0.55, "peak": 0.63, "last_quarter_mean": 0.56, "last_quarter_std": 0.012,
+                               "max_drawdown": 0.08},
+                 "diversity": {"winner_fraction": 0.25, "assignment_entropy": 0.81, "rf_cosine": 0.3}, "phi": 1.5,
+                 "sleep_episodes": 2, "achieved_sleep_fraction": 0.125, "wake_steps": 7000, "sleep_steps": 1000,
+                 "rates_wake_hz": {"e": 2.5, "i": 1.25}, "rates_sleep_hz": {"e": 7.75, "i": 0.5},
+                 "continual": {"average_accuracy": 0.45, "average_forgetting": 0.3,
+                               "task_accuracy": [[0.9, "NaN"], [0.6, 0.3]]}}
+                """);
+        Files.writeString(run.resolve("config.yaml"), """
+                model: stdp
+                preset: paper
+                seed: 4
+                protocol: continual
+                continual:
+                  tasks: 2
+                readout:
+                  main: linear
+                """);
+        Files.writeString(run.resolve("timing.json"), """
+                {"wall_seconds": 12.5, "presentation_seconds": 8.0, "train_images_per_second": 25.0,
+                 "sleep_seconds": 2.25, "evaluation_seconds": 2.0}
+                """);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.63\n200,0.55\n");
+        return run;
+    }
+
+    private static String page(Path run) throws Exception {
+        Path out = run.resolve("report.html");
+        ReportBuilder.build(run, out);
+        return Files.readString(out);
+    }
+
+    @Test
+    void aRunsPageLeavesOutTheSectionsThatCompareRuns(@TempDir Path tmp) throws Exception {
+        String html = page(continualRun(tmp));
+        for (String id : new String[] {"verdict", "vs-sleep", "stdp-vs-sg", "statistics"}) {
+            assertFalse(html.contains("<section id=\"" + id + "\">"), id);
+            assertFalse(html.contains("href=\"#" + id + "\""), "nav link to " + id);
+        }
+        for (String id : new String[] {"header", "training-curves", "weight-traces", "weight-histograms", "receptive-fields",
+                "notes"}) {
+            assertTrue(html.contains("<section id=\"" + id + "\">"), id);
+        }
+        assertFalse(html.contains("not applicable"));
+        // one run: no means across seeds, no first seed, no plural settings
+        assertFalse(html.contains("across seeds"), "across seeds");
+        assertFalse(html.contains("first seed"), "first seed");
+        assertTrue(html.contains("<td>seed</td><td>4</td>") && !html.contains("<td>seeds</td>"), "seed");
+        assertTrue(html.contains("<td>sleep fraction asked for</td><td>0.20</td>"));
+        assertFalse(html.contains("<td>runs</td>"), "a run's page counts no runs");
+    }
+
+    @Test
+    void aRunsPageOpensWithItsOwnNumbers(@TempDir Path tmp) throws Exception {
+        String html = page(continualRun(tmp));
+        int keys = html.indexOf("<h3>Key numbers</h3>");
+        assertTrue(keys > 0 && keys < html.indexOf("<td>directory</td>"), "the key numbers before the settings");
+        // the main readout named by config.yaml, the others beside it, as summary.json has them
+        assertTrue(html.contains("<td>test accuracy (linear, the main readout)</td><td>0.61</td>"), html);
+        assertTrue(html.contains("<td>test accuracy (pca-logistic)</td><td>0.58</td>"));
+        assertTrue(html.contains("<td>test accuracy (vote)</td><td>0.47</td>"));
+        assertTrue(html.contains("final 0.55, peak 0.63, largest fall from a peak 0.08"));
+        // 1 000 sleep steps of 8 000: 0.125, in the two episodes summary.json counts
+        assertTrue(html.contains("<td>sleep</td><td>asked 0.20; achieved " + Html.sig(1000.0 / 8000, 3) + " in 2 episodes</td>"));
+        assertTrue(html.contains("<td>firing rates awake (Hz)</td><td>e 2.5, i 1.25</td>"));
+        assertTrue(html.contains("<td>firing rates asleep (Hz)</td><td>e 7.75, i 0.5</td>"));
+        assertTrue(html.contains("wall 12.5 s: training 8 s (25 images/s), sleep 2.25 s, evaluation 2 s"));
+        assertTrue(html.contains("<td>protocol</td><td>continual (2 tasks, one after another)</td>"));
+        // the last row of the task matrix averages to the average accuracy: (0.6 + 0.3) / 2
+        assertTrue(html.contains("average accuracy " + Html.sig((0.6 + 0.3) / 2)));
+        assertTrue(html.contains("<tr><td>1</td><td>0.9</td><td>–</td></tr>"), "task 2 not yet seen after task 1");
+        assertTrue(html.contains("<tr><td>2</td><td>0.6</td><td>0.3</td></tr>"));
+    }
+
+    @Test
+    void anUntrainedControlIsSaidToBeOneAndNotToSleep(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("config.yaml"), "model: stdp\npreset: paper\ntrain:\n  plasticity: false\n");
+        String html = page(run);
+        assertTrue(html.contains("<td>plasticity</td><td>off: an untrained control"), html);
+        assertTrue(html.contains("<td>sleep</td><td>asked 0.20; none: an untrained control does not sleep</td>"));
+        assertFalse(html.contains("<td>protocol</td>"), "standard protocol: not worth a row");
+    }
+
+    @Test
+    void aRunWithoutSleepHasNoHistogramsForThatReasonNotAMissingFile(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json"))
+                .replace("\"sleep_fraction\": 0.2", "\"sleep_fraction\": 0.0"));
+        Files.writeString(run.resolve("weight_histograms.csv"), "episode,when,projection,bin_lo,bin_hi,count\n");
+        String html = page(run);
+        assertTrue(html.contains("no sleep asked for (sleep fraction 0) in this run"), html);
+        assertFalse(html.contains("not recorded: no weight_histograms.csv"));
+        assertTrue(html.contains("<td>sleep</td><td>asked 0.00 (no sleep)</td>"));
+    }
+
+    @Test
+    void aReadoutOfTheTrainingStreamIsNamedAndTheFrozenNetworksIsBesideIt(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json")).replace("\"phi\": 1.5,",
+                "\"phi\": 1.5, \"phi_authors\": 11.5, \"readout_source\": \"training\", \"test_accuracy_frozen\": 0.72,"
+                        + " \"test_accuracy_frozen_by_readout\": {\"linear\": 0.72, \"vote\": 0.3}, \"stopped_early\": true,"
+                        + " \"early_stopping_accuracies\": [0.5, 0.25],"));
+        String html = page(run);
+        assertTrue(html.contains("<td>test accuracy (linear, the main readout, readout of the training stream)</td><td>0.61</td>"),
+                html);
+        assertTrue(html.contains("<td>test accuracy of the frozen network</td><td>0.72 (linear 0.72, vote 0.3)</td>"));
+        assertTrue(html.contains("stopped early, the best epoch&#39;s weights restored (validation accuracy per epoch: 0.5, 0.25)"));
+        assertTrue(html.contains("φ 1.5 (the authors&#39; φ 11.5)"));
+    }
+
+    @Test
+    void aRunsTrainingCurveHasOneLinePerReadout(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
+                + "100,0.63,0.63,0.5\n200,0.55,0.55,0.45\n");
+        String html = page(run);
+        // linear is config.yaml's main readout
+        assertTrue(html.contains("aria-label=\"accuracy over training, linear (main), vote, of c1\""), html);
+        assertTrue(html.contains("one line per readout"));
+        // one readout only: the one curve, as a sweep draws it
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.63\n200,0.55\n");
+        String one = page(run);
+        assertFalse(one.contains("one line per readout"));
+        assertTrue(one.contains("Validation accuracy (main readout) at each checkpoint."));
+    }
+
+    @Test
+    void anSgRunsTrainingCurveShowsTheAccuracyJustBeforeSleep(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
+                + "100,0.63,0.6,1.5\n200,0.55,0.5,1.25\n");
+        String html = page(run);
+        assertTrue(html.contains("aria-label=\"accuracy over training, after the epoch&#39;s sleep, just before sleep, of c1\""),
+                html);
+        // a run that did not sleep leaves the column empty: one curve
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
+                + "100,0.63,,1.5\n200,0.55,,1.25\n");
+        assertFalse(page(run).contains("just before sleep"));
+    }
+
+    @Test
+    void aRunThatAskedForSleepAndGotNoneIsSaidToBeWakeOnly(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String head = "step,phase,episode,projection,total_abs,mean\n";
+        Files.writeString(run.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,100,0.1\n500,wake,0,input_e,120,0.12\n");
+        assertTrue(page(run).contains("no sleep episode in c1, although sleep was asked for: wake only, nothing shaded"));
+        Files.writeString(run.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,100,0.1\n500,sleep,1,input_e,90,0.09\n"
+                + "600,sleep,1,input_e,80,0.08\n");
+        assertFalse(page(run).contains("wake only"));
+    }
+}
