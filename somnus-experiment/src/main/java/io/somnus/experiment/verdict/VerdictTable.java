@@ -1,18 +1,29 @@
 package io.somnus.experiment.verdict;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The verdict as a plain-text table for the console: one line per claim × preset, with the criteria's outcomes. */
+/**
+ * The verdict as a plain-text table for the console: one line per claim × preset the study ran, with the criteria's
+ * outcomes; the named presets it has no runs of (a user's own sweep of one preset has most) are listed after it on one
+ * line rather than as a row each (verdict.csv and the report keep a row for every one).
+ */
 public final class VerdictTable {
     private VerdictTable() {}
 
     public static String format(StudyVerdict verdict) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"claim", "preset", "verdict", "why (criteria of docs/verdict.md)"});
+        Map<String, List<Integer>> absent = new LinkedHashMap<>(); // preset → the claims it is named for
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
-                rows.add(new String[] {String.valueOf(c.number()), p.preset(), p.outcome().words(), p.reason()});
+                if (p.outcome() == Outcome.NOT_RUN && VerdictRule.NO_RUNS.equals(p.reason())) {
+                    absent.computeIfAbsent(p.preset(), k -> new ArrayList<>()).add(c.number());
+                } else {
+                    rows.add(new String[] {String.valueOf(c.number()), p.preset(), p.outcome().words(), p.reason()});
+                }
             }
         }
         int[] width = new int[3];
@@ -22,8 +33,17 @@ public final class VerdictTable {
             }
         }
         StringBuilder b = new StringBuilder("Verdict (rule: docs/verdict.md; numbers: verdict.csv, report.html)\n");
-        for (String[] r : rows) {
-            b.append(String.format("%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %s%n", r[0], r[1], r[2], r[3]));
+        if (rows.size() > 1) {
+            for (String[] r : rows) {
+                b.append(String.format("%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %s%n", r[0], r[1],
+                        r[2], r[3]));
+            }
+        }
+        if (!absent.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            absent.forEach((preset, claims) -> parts.add(preset + " (claim" + (claims.size() == 1 ? " " : "s ")
+                    + String.join(", ", claims.stream().map(String::valueOf).toList()) + ")"));
+            b.append("Not run, the study having no runs of them: ").append(String.join("; ", parts)).append('\n');
         }
         return b.toString();
     }
