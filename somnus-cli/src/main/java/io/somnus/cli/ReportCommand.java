@@ -42,6 +42,17 @@ public final class ReportCommand implements Callable<Integer> {
             + "stats.json, fitting the GLMM if R with glmmTMB is installed now")
     boolean aggregate;
 
+    /** Who holds the sweep lock of {@code dir}, where a sweep is at work there; empty where none is (or cannot tell). */
+    private static java.util.Optional<String> workingSweep(Path dir) {
+        Path lock = dir.resolve(SweepRunner.LOCK_FILE);
+        try {
+            return DirectoryLock.isLocked(lock) ? java.util.Optional.of(DirectoryLock.holder(lock))
+                    : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -81,6 +92,11 @@ public final class ReportCommand implements Callable<Integer> {
                         stdout.println(SweepTempFiles.removedInWords(stale));
                     }
                 }
+            }
+            if (!aggregate) { // --aggregate holds the lock itself, and is refused while a sweep works there
+                workingSweep(dir).ifPresent(holder -> stdout.println("note: a sweep is at work in " + dir + " ("
+                        + holder + "): this report shows the runs finished so far; the sweep writes its own when it "
+                        + "ends"));
             }
             ReportBuilder.build(dir, html);
         } catch (NotAResultDirectoryException | io.somnus.experiment.io.FileFormatException | SweepException e) {

@@ -52,6 +52,28 @@ class SweepCommandTest {
         return new SweepCommand(Fakes.resolver(), Fakes.executor());
     }
 
+    /**
+     * somnus report on a sweep directory a sweep is at work in (its lock held) says that the report shows the runs
+     * finished so far; once the lock is released it says nothing of the kind.
+     */
+    @Test
+    void aReportOfASweepAtWorkSaysItShowsTheRunsSoFar() throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run(command(), "--config", sweepFile("[1]").toString(), "--out", out.toString(), "--no-report")
+                .exit());
+        Result during;
+        try (io.somnus.experiment.io.DirectoryLock lock = io.somnus.experiment.io.DirectoryLock.tryAcquire(
+                out.resolve(io.somnus.experiment.sweep.SweepRunner.LOCK_FILE), "sweep in " + out).orElseThrow()) {
+            during = run(new ReportCommand(), out.toString());
+        }
+        assertEquals(0, during.exit(), during.err());
+        assertTrue(during.out().contains("note: a sweep is at work in " + out + " (")
+                && during.out().contains("this report shows the runs finished so far"), during.out());
+        Result after = run(new ReportCommand(), out.toString());
+        assertEquals(0, after.exit(), after.err());
+        assertFalse(after.out().contains("at work"), after.out());
+    }
+
     @Test
     void runsASweepPrintsTheSummaryAndWritesTheReport() throws Exception {
         Path out = tmp.resolve("out");
