@@ -1,9 +1,9 @@
 package io.somnus.report;
 
+import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.CurvePoint;
-import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.stats.RunRecord;
 import java.awt.Color;
 import java.io.IOException;
