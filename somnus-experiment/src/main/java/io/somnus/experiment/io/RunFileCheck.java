@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks that the files of a finished run directory which the results and the report read are whole, as their
@@ -52,14 +54,14 @@ public final class RunFileCheck {
         } catch (FileFormatException e) {
             return; // whoever loads the run names a summary.json that is not whole
         }
-        List<String> fields = new ArrayList<>(List.of("test_accuracy"));
-        summary.path("test_accuracy_by_readout").fieldNames().forEachRemaining(k -> fields.add("test_accuracy_by_readout."
-                + k));
-        for (String field : fields) {
-            com.fasterxml.jackson.databind.JsonNode v = field.equals("test_accuracy") ? summary.path(field)
-                    : summary.path("test_accuracy_by_readout").path(field.substring(field.indexOf('.') + 1));
-            if (v.isNumber() && !(v.asDouble() >= 0 && v.asDouble() <= 1)) {
-                throw new FileFormatException(file + " is damaged: " + field + " is " + v.asDouble()
+        Map<String, com.fasterxml.jackson.databind.JsonNode> accuracies = new LinkedHashMap<>();
+        accuracies.put("test_accuracy", summary.path("test_accuracy"));
+        summary.path("test_accuracy_by_readout").fields().forEachRemaining(e -> accuracies.put(
+                "test_accuracy_by_readout." + e.getKey(), e.getValue()));
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> a : accuracies.entrySet()) {
+            double v = a.getValue().asDouble();
+            if (a.getValue().isNumber() && !(v >= 0 && v <= 1)) {
+                throw new FileFormatException(file + " is damaged: " + a.getKey() + " is " + v
                         + ", not an accuracy in [0, 1]");
             }
         }

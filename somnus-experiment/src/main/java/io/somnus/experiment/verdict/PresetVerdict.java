@@ -8,10 +8,15 @@ import java.util.List;
  * @param preset     preset name
  * @param outcome    the conjunction over the conditions ({@link Outcome#NOT_RUN} when the study has no runs of it)
  * @param reason     one line: each criterion's outcome over the conditions, or why nothing was decided
- * @param conditions per dataset × variant
+ * @param conditions per dataset × variant; none when the study has no runs of the preset
  */
 public record PresetVerdict(String preset, Outcome outcome, String reason, List<ConditionVerdict> conditions) {
     public PresetVerdict {
         conditions = List.copyOf(conditions);
+    }
+
+    /** Whether the study has runs of this preset: each run falls in a condition, so a preset without one has none. */
+    public boolean ran() {
+        return !conditions.isEmpty();
     }
 }

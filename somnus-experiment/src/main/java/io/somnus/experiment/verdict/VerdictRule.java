@@ -31,9 +31,6 @@ public final class VerdictRule {
     public static final List<String> STDP_PRESETS = List.of("paper", "paper-code");
     public static final List<String> SG_PRESETS = List.of("paper-sg", "paper-sg-code");
 
-    /** The reason of a preset the study has no runs of (listed, as every named preset is, with outcome not run). */
-    public static final String NO_RUNS = "the study has no runs of this preset";
-
     public static final String UNTRAINED = StudyControl.UNTRAINED.label();
     public static final String UNTRAINED_SLEEP_TARGET = StudyControl.UNTRAINED_SLEEP_TARGET.label();
 
@@ -114,7 +111,7 @@ public final class VerdictRule {
 
     private static PresetVerdict preset(Claim claim, String preset, List<VerdictRun> runs, double plannedDose) {
         if (runs.isEmpty()) {
-            return new PresetVerdict(preset, Outcome.NOT_RUN, NO_RUNS, List.of());
+            return new PresetVerdict(preset, Outcome.NOT_RUN, "the study has no runs of this preset", List.of());
         }
         Map<List<String>, List<VerdictRun>> byCondition = new LinkedHashMap<>();
         for (VerdictRun r : runs) {

@@ -19,7 +19,7 @@ public final class VerdictTable {
         Map<String, List<Integer>> absent = new LinkedHashMap<>(); // preset → the claims it is named for
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
-                if (p.outcome() == Outcome.NOT_RUN && VerdictRule.NO_RUNS.equals(p.reason())) {
+                if (!p.ran()) {
                     absent.computeIfAbsent(p.preset(), k -> new ArrayList<>()).add(c.number());
                 } else {
                     rows.add(new String[] {String.valueOf(c.number()), p.preset(), p.outcome().words(), p.reason()});

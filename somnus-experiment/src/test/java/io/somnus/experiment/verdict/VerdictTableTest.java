@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 
 /** The console's verdict: a row per claim × preset the study ran, the named presets it has no runs of on one line. */
 class VerdictTableTest {
+    /** A preset the study ran: its runs fall in a condition. */
     private static PresetVerdict decided(String preset, Outcome outcome, String reason) {
-        return new PresetVerdict(preset, outcome, reason, List.of());
+        return new PresetVerdict(preset, outcome, reason, List.of(new ConditionVerdict("geomfig", "", 0.2, outcome, "",
+                List.of())));
     }
 
     private static PresetVerdict absent(String preset) {
-        return new PresetVerdict(preset, Outcome.NOT_RUN, VerdictRule.NO_RUNS, List.of());
+        return new PresetVerdict(preset, Outcome.NOT_RUN, "the study has no runs of this preset", List.of());
     }
 
     @Test
