@@ -39,8 +39,9 @@ public record Estimate(int n, boolean paired, double value, double low, double h
     }
 
     /**
-     * a − b: paired by seed when both have the same seeds (at least two), otherwise the difference of means with
-     * Welch's interval.
+     * a − b: paired by seed when both have runs of the same seeds and at least two of those pairs have a finite value
+     * on both sides (a pair with a value that is not a number is left out, as {@code aggregate.csv}'s paired test
+     * leaves it out), otherwise the difference of means with Welch's interval.
      */
     public static Estimate difference(Map<Long, Double> a, Map<Long, Double> b) {
         Map<Long, Double> fa = finite(a);
@@ -48,8 +49,10 @@ public record Estimate(int n, boolean paired, double value, double low, double h
         if (fa.isEmpty() || fb.isEmpty()) {
             return NONE;
         }
-        if (fa.keySet().equals(fb.keySet()) && fa.size() >= 2) {
-            double[] d = fa.keySet().stream().mapToDouble(s -> fa.get(s) - fb.get(s)).toArray();
+        Map<Long, Double> complete = new TreeMap<>(fa);
+        complete.keySet().retainAll(fb.keySet());
+        if (a.keySet().equals(b.keySet()) && complete.size() >= 2) {
+            double[] d = complete.keySet().stream().mapToDouble(s -> fa.get(s) - fb.get(s)).toArray();
             double m = Statistics.mean(d);
             double half = Statistics.ciHalfWidth(d);
             return new Estimate(d.length, true, m, m - half, m + half);

@@ -45,4 +45,21 @@ class EstimateTest {
         assertEquals(0.6, mean.value(), 1e-12);
         assertEquals(0.6 - T2 * 0.1 / Math.sqrt(3), mean.low(), 1e-9);
     }
+
+    /**
+     * Runs of the same seeds, one of which has no value on one side: the other two seeds are paired (as aggregate.csv's
+     * paired test pairs them), not compared by Welch's test of two values against three.
+     */
+    @Test
+    void aPairWithoutAValueIsLeftOutOfThePairing() {
+        Estimate e = Estimate.difference(Map.of(1L, 0.74, 2L, 0.76, 3L, Double.NaN), Map.of(1L, 0.70, 2L, 0.70, 3L, 0.90));
+        assertTrue(e.paired());
+        assertEquals(2, e.n());
+        assertEquals(0.05, e.value(), 1e-12); // differences 0.04 and 0.06: s = √2·0.01, t(0.975, 1)
+        double half = 12.706204736174707 * Math.sqrt(2) * 0.01 / Math.sqrt(2);
+        assertEquals(0.05 - half, e.low(), 1e-9);
+        assertEquals(0.05 + half, e.high(), 1e-9);
+        // a seed without a run on one side is not paired: Welch's test of the values each side has
+        assertFalse(Estimate.difference(Map.of(1L, 0.74, 2L, 0.76), Map.of(1L, 0.70, 2L, 0.70, 3L, 0.90)).paired());
+    }
 }
