@@ -25,6 +25,11 @@ final class Progress implements RunProgress, AutoCloseable {
 
     @Override
     public synchronized void update(String newPhase, long done, long total) {
+        if (!phase.isEmpty() && !newPhase.equals(phase)) {
+            // the phase's last state before the next replaces it (where the bar prints a line every few seconds, a
+            // phase would otherwise end on whatever line it printed last, e.g. training at 63 %)
+            bar.refresh();
+        }
         if (total > 0) {
             bar.maxHint(total);
         }

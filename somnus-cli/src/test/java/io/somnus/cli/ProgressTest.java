@@ -29,10 +29,15 @@ class ProgressTest {
         // shows 0/5 evaluate (set after, it drew 0/10 train). The bar's own timer also draws, at moments a test cannot
         // choose, so only the lines the updates draw themselves are checked.
         boolean resetLine = false;
+        boolean phaseEnd = false;
         for (String line : out.split("\\R")) {
             resetLine |= line.contains(" 0/5 ") && line.contains("evaluate");
+            // a phase's last state is drawn before the next phase replaces it, also where the bar draws a line every
+            // few seconds only (its timer's first line comes seconds later, so this one is the update's)
+            phaseEnd |= !resetLine && line.contains("10/10") && line.contains("train");
         }
         assertTrue(resetLine, "no line of the new phase at 0/5: " + out);
+        assertTrue(phaseEnd, "the training phase ends without its line at 10/10: " + out);
         String[] lines = out.strip().split("\\R");
         String last = lines[lines.length - 1];
         assertTrue(last.contains(" 2/5 ") && last.contains("evaluate"), "the last line: " + out);
