@@ -23,8 +23,21 @@ public final class SweepPlanner {
 
     private SweepPlanner() {}
 
-    /** @throws ConfigException listing every problem, each naming the sweep file, the point and the field */
+    /**
+     * Plans the sweep with one untrained control for the variants whose controls are alike ({@link ControlSharing}).
+     *
+     * @throws ConfigException listing every problem, each naming the sweep file, the point and the field
+     */
     public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver) {
+        return plan(spec, resolver, true);
+    }
+
+    /**
+     * @param shareControls whether variants whose controls are alike share one control run; without, every variant
+     *                      has its own (as before controls were shared: {@link SweepPlan#withoutSharing})
+     * @throws ConfigException listing every problem, each naming the sweep file, the point and the field
+     */
+    public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver, boolean shareControls) {
         String where = spec.source().toString();
         List<String> oneByOne = oneByOne(spec, resolver);
         if (!oneByOne.isEmpty()) {
@@ -77,7 +90,33 @@ public final class SweepPlanner {
                         + "then edit its preset field)");
             }
         }
-        return new SweepPlan(spec, points.runs);
+        return shareControls ? new SweepPlan(spec, shareControls(points.runs), points.runs)
+                : new SweepPlan(spec, points.runs);
+    }
+
+    /**
+     * The runs with each untrained control that another variant's control would repeat (the same {@link
+     * ControlSharing#key}: the same preset, dataset, seed and every field a control depends on) left to the first
+     * such control in plan order, which stands for it ({@link PlannedRun#sharedBy}).
+     */
+    private static List<PlannedRun> shareControls(List<PlannedRun> runs) {
+        Map<String, Integer> firstOf = new HashMap<>(); // control key → its run's index in out
+        Map<Integer, List<String>> sharers = new HashMap<>();
+        List<PlannedRun> out = new ArrayList<>();
+        for (PlannedRun r : runs) {
+            String key = ControlSharing.key(r);
+            Integer first = key == null ? null : firstOf.get(key);
+            if (first != null) {
+                sharers.computeIfAbsent(first, k -> new ArrayList<>()).add(r.variant());
+                continue;
+            }
+            if (key != null) {
+                firstOf.put(key, out.size());
+            }
+            out.add(r);
+        }
+        sharers.forEach((i, variants) -> out.set(i, out.get(i).sharedBy(variants)));
+        return out;
     }
 
     /**
