@@ -51,7 +51,7 @@ public final class SweepCommandSupport {
         }
         return "; " + plan.sharingRuns() + " of them untrained controls shared with other variants (whose controls "
                 + "would be alike), which saves " + saved + " run" + (saved == 1 ? "" : "s") + " ("
-                + plan.withoutSharing().runs().size() + " without sharing)";
+                + (plan.runs().size() + saved) + " without sharing)";
     }
 
     /**

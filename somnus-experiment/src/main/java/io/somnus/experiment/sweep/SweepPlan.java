@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * @param runs       the runs: one untrained control for the variants whose controls are alike
  *                   ({@link PlannedRun#sharedBy})
  * @param perVariant the same sweep with a control of its own for every variant: what a sweep planned before controls
- *                   were shared recorded, and still resumes as ({@link #withoutSharing})
+ *                   were shared recorded, and still resumes as ({@link #withoutSharing}); a control whose whole
+ *                   configuration is another variant's control's, which that planner refused as a duplicate, has
+ *                   none
  */
 public record SweepPlan(SweepSpec spec, List<PlannedRun> runs, List<PlannedRun> perVariant) {
     public SweepPlan {
@@ -31,7 +33,7 @@ public record SweepPlan(SweepSpec spec, List<PlannedRun> runs, List<PlannedRun> 
 
     /** How many variants' controls another variant's control run stands for: the runs that sharing saves. */
     public int sharedControls() {
-        return perVariant.size() - runs.size();
+        return runs.stream().mapToInt(r -> r.sharedBy().size()).sum();
     }
 
     /** The control runs that stand for other variants' controls too. */

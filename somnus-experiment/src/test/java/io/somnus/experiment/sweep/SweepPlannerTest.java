@@ -344,6 +344,39 @@ class SweepPlannerTest {
         assertEquals(perVariant.runs().get(2).configHash(), plan.runs().get(2).configHash());
     }
 
+    /**
+     * A variant that starts at the sleep target has controls whose whole configuration is the first variant's
+     * untrained_sleep_target control's: that run stands for both (before, the sweep was refused, both controls named
+     * as "the same configuration" in two identical lines, with advice about presets that did not apply).
+     */
+    @Test
+    void aControlWithAnotherVariantsVeryConfigurationIsThatRun() {
+        SweepSpec spec = SweepSpec.parse(FILE, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1]
+                controls: [untrained, untrained_sleep_target]
+                variants:
+                  base: {}
+                  at-target: {train.initial_weights: sleep_target}
+                """);
+        SweepPlan plan = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver());
+        String p = "paper__geomfig__";
+        assertEquals(List.of(p + "base__f0.00__s1", p + "base__f0.20__s1", p + "base__untrained__s1",
+                p + "base__untrained_sleep_target__s1", p + "at-target__f0.00__s1", p + "at-target__f0.20__s1"),
+                plan.runs().stream().map(PlannedRun::runId).toList());
+        assertEquals(List.of("at-target,control=untrained", "at-target,control=untrained_sleep_target"),
+                plan.runs().get(3).sharedBy());
+        assertEquals(List.of(), plan.runs().get(2).sharedBy());
+        assertEquals(2, plan.sharedControls());
+        assertEquals("sleep_target", plan.runs().get(4).config().get("train").get("initial_weights").asText());
+        // planned a control per variant, as before, the duplicates are refused
+        String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(spec,
+                new io.somnus.experiment.run.StandardResolver(), false)).getMessage();
+        assertContains(msg, "variants 'base' and 'at-target' give preset paper the same configuration");
+    }
+
     /** A sweep whose controls share nothing plans as before: the same runs and the same hash. */
     @Test
     void aSweepWithNothingToShareKeepsItsPlanAndHash() {
