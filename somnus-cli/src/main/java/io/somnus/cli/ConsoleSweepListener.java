@@ -81,7 +81,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         int used = Math.min(workers, Math.max(1, toRun)); // as the runner: no more workers than runs
         this.eta = SweepEta.of(runs, used);
         this.started = System.nanoTime();
-        err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs, " + alreadyDone
+        err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs"
+                + io.somnus.experiment.sweep.SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone
                 + " already done, " + toRun + " to run on " + used + " worker(s)");
         if (toRun == 0) {
             return;

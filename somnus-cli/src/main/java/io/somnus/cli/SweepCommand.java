@@ -147,6 +147,9 @@ public final class SweepCommand implements Callable<Integer> {
                 SweepPlan plan = support.plan(config);
                 if (out != null) {
                     SweepRunner.checkBeforeRunning(out, plan, resume);
+                    if (resume) { // a sweep started before controls were shared resumes as it was started
+                        plan = SweepRunner.asRecorded(plan, out.toAbsolutePath().normalize());
+                    }
                 }
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());
@@ -156,7 +159,8 @@ public final class SweepCommand implements Callable<Integer> {
                         r -> r.config().path("preset").asText(), LinkedHashMap::new, Collectors.counting()));
                 stdout.println(plan.runs().size() + (plan.runs().size() == 1 ? " run" : " runs") + " in sweep '"
                         + plan.spec().name() + "' (" + perPreset.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", ")) + "); the file is valid");
+                        .collect(Collectors.joining(", ")) + ")" + SweepCommandSupport.sharingInWords(plan)
+                        + "; the file is valid");
                 stdout.flush();
                 return 0;
             }

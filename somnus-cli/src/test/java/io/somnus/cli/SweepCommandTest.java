@@ -156,6 +156,55 @@ class SweepCommandTest {
     }
 
     /**
+     * Variants that differ only in an STDP parameter share their untrained controls: the dry run and the first line of
+     * the sweep say how many runs that saves (2 variants × 2 controls: 2 of the 8 runs are another variant's), and a
+     * dry run of --resume on a directory started with a control per variant lists its runs as it will resume them.
+     */
+    @Test
+    void theDryRunAndTheSweepSayHowManyControlsAreShared() throws Exception {
+        Path f = Files.writeString(tmp.resolve("v.yaml"), """
+                name: v
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1]
+                controls: [untrained, untrained_sleep_target]
+                variants: {base: {}, eta: {projections.input_e.plasticity.eta: 0.002}}
+                """);
+        SweepCommand command = new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor());
+        String shared = "2 of them untrained controls shared with other variants (whose controls would be alike), "
+                + "which saves 2 runs (8 without sharing)";
+        Result dry = run(command, "--config", f.toString(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("6 runs in sweep 'v' (paper 6); " + shared + "; the file is valid"), dry.out());
+        assertFalse(dry.out().contains("paper__geomfig__eta__untrained__s1"), dry.out());
+        Path out = tmp.resolve("o");
+        Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+                "--config", f.toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("sweep 'v': 6 runs; " + shared + ", 0 already done, 6 to run"), r.err());
+
+        // a directory of the sweep as it was planned before sharing: its runs as it resumes them, all 8
+        Path old = tmp.resolve("old");
+        io.somnus.experiment.sweep.SweepPlan perVariant = io.somnus.experiment.sweep.SweepPlanner.plan(
+                io.somnus.experiment.sweep.SweepSpec.load(f), new io.somnus.experiment.run.StandardResolver(), false);
+        new io.somnus.experiment.sweep.SweepRunner(Fakes.executor()).execute(perVariant, old, 1, false,
+                io.somnus.experiment.sweep.SweepListener.NONE);
+        Result resume = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+                "--config", f.toString(), "--out", old.toString(), "--resume", "--dry-run");
+        assertEquals(0, resume.exit(), resume.err());
+        assertTrue(resume.out().contains("paper__geomfig__eta__untrained__s1")
+                && resume.out().contains("8 runs in sweep 'v' (paper 8); the file is valid"), resume.out());
+        // the verdict's notes read the shared run as eta's control too, as they read eta's own; the report says so
+        assertEquals(io.somnus.report.VerdictCaveats.console(io.somnus.experiment.sweep.SweepResults.load(old)),
+                io.somnus.report.VerdictCaveats.console(io.somnus.experiment.sweep.SweepResults.load(out)));
+        Result report = run(new ReportCommand(), out.toString());
+        assertEquals(0, report.exit(), report.err());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("6 planned: 6 done, 0 failed, 0 not finished; "
+                + "untrained controls shared between variants whose controls are alike stand for 2 more"));
+    }
+
+    /**
      * A dry run refuses the engine options the real run would refuse (an unknown engine, a distributed engine's option
      * without one, a task-attempt count below 1), naming the option, rather than call the command valid: before, each
      * of these dry runs listed the runs and said "the file is valid" (exit 0), and the same command without --dry-run

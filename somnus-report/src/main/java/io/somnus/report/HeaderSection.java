@@ -73,10 +73,14 @@ final class HeaderSection implements Section {
         t.add(List.of("directory", results.dir().toString()));
         if (counts.recorded()) {
             // the ledger's done runs whose directories are gone are not in the figures: say so where the count is
-            int gone = counts.done() - runs.size();
+            // a shared control is one run read under each variant it stands for (SweepResults): runs count by id
+            long read = runs.stream().map(RunRecord::runId).distinct().count();
+            long gone = counts.done() - read;
+            long standIns = runs.size() - read;
             t.add(List.of("runs", counts.planned() + " planned: " + counts.done() + " done" + (gone > 0 ? " (" + gone
                     + " of them missing from runs/ and left out: see Notes)" : "") + ", " + counts.failed() + " failed, "
-                    + counts.notFinished() + " not finished"));
+                    + counts.notFinished() + " not finished" + (standIns > 0 ? "; untrained controls shared between "
+                    + "variants whose controls are alike stand for " + standIns + " more" : "")));
         } else if (!one) {
             t.add(List.of("runs", runs.size() + " finished"));
         }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The control runs a sweep file can ask for ({@code controls:}): untrained STDP-SNNs at f = 0, one per STDP preset ×
- * dataset × grid point × seed, beside the trained ones, so that a study can tell whether sleep improves what is
+ * dataset × variant × grid point × seed (one run for the variants whose controls are alike: the sweep's
+ * {@code ControlSharing}), beside the trained ones, so that a study can tell whether sleep improves what is
  * learned or only restores a weight scale (docs/verdict.md).
  */
 public enum StudyControl {

@@ -18,7 +18,21 @@ import java.time.Instant;
  * @param wallSeconds  wall time of the last attempt, or NaN
  * @param files        SHA-256 of each file the run wrote, by path within its directory, recorded when it was marked
  *                     done; empty before, and for runs a ledger from before the record marked done
+ * @param sharedBy     the variants whose untrained controls this run stands for besides its own ({@link
+ *                     PlannedRun#sharedBy}); empty for every other run, and in a ledger from before controls were shared
  */
 public record LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
                           RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
-                          double wallSeconds, java.util.Map<String, String> files) {}
+                          double wallSeconds, java.util.Map<String, String> files, java.util.List<String> sharedBy) {
+    public LedgerEntry {
+        sharedBy = java.util.List.copyOf(sharedBy);
+    }
+
+    /** An entry that stands for no other variant's control. */
+    public LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
+                       RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
+                       double wallSeconds, java.util.Map<String, String> files) {
+        this(runId, configJson, configHash, settingsJson, variant, status, error, attempts, startedAt, finishedAt,
+                wallSeconds, files, java.util.List.of());
+    }
+}

@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,10 +17,25 @@ import java.util.Map;
  * @param config     the resolved configuration
  * @param configJson its canonical JSON (sorted keys)
  * @param configHash SHA-256 of {@code configJson}
+ * @param sharedBy   for an untrained control that stands for other variants' controls too (theirs would give the
+ *                   same numbers: {@link ControlSharing}), their variants, e.g. {@code nearest,control=untrained};
+ *                   empty for every other run
  */
 public record PlannedRun(String runId, Map<String, Object> settings, String variant, ObjectNode config,
-                         String configJson, String configHash) {
+                         String configJson, String configHash, List<String> sharedBy) {
     public PlannedRun {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        sharedBy = List.copyOf(sharedBy);
+    }
+
+    /** A run of its own variant only. */
+    public PlannedRun(String runId, Map<String, Object> settings, String variant, ObjectNode config, String configJson,
+                      String configHash) {
+        this(runId, settings, variant, config, configJson, configHash, List.of());
+    }
+
+    /** This run, standing for the controls of {@code variants} too. */
+    PlannedRun sharedBy(List<String> variants) {
+        return new PlannedRun(runId, settings, variant, config, configJson, configHash, variants);
     }
 }

@@ -40,6 +40,21 @@ public final class SweepCommandSupport {
     }
 
     /**
+     * What sharing untrained controls between variants saves, for the plan's first line (dry run, sweep start):
+     * {@code ; 2 of them untrained controls shared with other variants (whose controls would be alike), which saves 2
+     * runs (8 without sharing)}; "" where no control is shared.
+     */
+    public static String sharingInWords(SweepPlan plan) {
+        int saved = plan.sharedControls();
+        if (saved == 0) {
+            return "";
+        }
+        return "; " + plan.sharingRuns() + " of them untrained controls shared with other variants (whose controls "
+                + "would be alike), which saves " + saved + " run" + (saved == 1 ? "" : "s") + " ("
+                + (plan.runs().size() + saved) + " without sharing)";
+    }
+
+    /**
      * Checks a sweep file and resolves all its runs without running anything (a dry run).
      *
      * @throws ConfigException listing every problem in the file

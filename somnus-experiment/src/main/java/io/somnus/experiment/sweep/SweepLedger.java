@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <pre>
  * runs(run_id PK, config_json, config_hash, settings_json, variant, status pending|running|done|failed,
- *      error, attempts, started_at, finished_at, wall_seconds, files_json)
+ *      error, attempts, started_at, finished_at, wall_seconds, files_json, shared_by)
  * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version, gaussian_draws
  * </pre>
  *
@@ -38,6 +38,11 @@ public final class SweepLedger implements AutoCloseable {
 
     /** The runs column holding a done run's {@link RunFileDigests} as a JSON object (null before it was done). */
     private static final String FILES_COLUMN = "files_json";
+    /**
+     * The runs column holding, for an untrained control that stands for other variants' controls too, their variants
+     * as a JSON array (null for every other run, and in a ledger from before controls were shared).
+     */
+    private static final String SHARED_COLUMN = "shared_by";
 
     private final Path file;
     private final Connection connection;
@@ -78,9 +83,12 @@ public final class SweepLedger implements AutoCloseable {
                         + "settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', "
                         + "status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed')), "
                         + "error TEXT, attempts INTEGER NOT NULL DEFAULT 0, started_at TEXT, finished_at TEXT, "
-                        + "wall_seconds REAL, " + FILES_COLUMN + " TEXT)");
-                if (!hasFilesColumn(c)) { // a ledger written before the column: its done runs have no digests
+                        + "wall_seconds REAL, " + FILES_COLUMN + " TEXT, " + SHARED_COLUMN + " TEXT)");
+                if (!hasColumn(c, FILES_COLUMN)) { // a ledger written before the column: its done runs have no digests
                     s.execute("ALTER TABLE runs ADD COLUMN " + FILES_COLUMN + " TEXT");
+                }
+                if (!hasColumn(c, SHARED_COLUMN)) { // a ledger written before controls were shared: none is
+                    s.execute("ALTER TABLE runs ADD COLUMN " + SHARED_COLUMN + " TEXT");
                 }
             }
             return new SweepLedger(file, c);
@@ -179,14 +187,16 @@ public final class SweepLedger implements AutoCloseable {
     }
 
     private void insertPending(SweepPlan plan) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("INSERT OR IGNORE INTO runs "
-                + "(run_id, config_json, config_hash, settings_json, variant, status, attempts) VALUES (?,?,?,?,?,'pending',0)")) {
+        try (PreparedStatement p = connection.prepareStatement("INSERT OR IGNORE INTO runs (run_id, config_json, "
+                + "config_hash, settings_json, variant, status, attempts, " + SHARED_COLUMN + ") VALUES "
+                + "(?,?,?,?,?,'pending',0,?)")) {
             for (PlannedRun run : plan.runs()) {
                 p.setString(1, run.runId());
                 p.setString(2, run.configJson());
                 p.setString(3, run.configHash());
                 p.setString(4, settingsJson(run.settings()));
                 p.setString(5, run.variant());
+                p.setString(6, run.sharedBy().isEmpty() ? null : json(run.sharedBy()));
                 p.addBatch();
             }
             p.executeBatch();
@@ -206,13 +216,15 @@ public final class SweepLedger implements AutoCloseable {
     private List<LedgerEntry> query(String runId) {
         List<LedgerEntry> out = new ArrayList<>();
         String files;
-        try {
-            files = hasFilesColumn(connection) ? FILES_COLUMN : "NULL"; // an older ledger read where it lies
+        String shared;
+        try { // an older ledger read where it lies
+            files = hasColumn(connection, FILES_COLUMN) ? FILES_COLUMN : "NULL";
+            shared = hasColumn(connection, SHARED_COLUMN) ? SHARED_COLUMN : "NULL";
         } catch (SQLException e) {
             throw failure(e);
         }
         String sql = "SELECT run_id, config_json, config_hash, settings_json, variant, status, error, "
-                + "attempts, started_at, finished_at, wall_seconds, " + files + " FROM runs"
+                + "attempts, started_at, finished_at, wall_seconds, " + files + ", " + shared + " FROM runs"
                 + (runId == null ? "" : " WHERE run_id = ?") + " ORDER BY run_id";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             if (runId != null) {
@@ -226,7 +238,7 @@ public final class SweepLedger implements AutoCloseable {
                     }
                     out.add(new LedgerEntry(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             RunStatus.ofLabel(r.getString(6)), r.getString(7), r.getInt(8), instant(r.getString(9)),
-                            instant(r.getString(10)), wall, digests(r.getString(12))));
+                            instant(r.getString(10)), wall, digests(r.getString(12)), variants(r.getString(13))));
                 }
             }
         } catch (SQLException e) {
@@ -318,10 +330,10 @@ public final class SweepLedger implements AutoCloseable {
         return new SweepException("sweep ledger " + file + ": " + e.getMessage(), e);
     }
 
-    private static boolean hasFilesColumn(Connection c) throws SQLException {
+    private static boolean hasColumn(Connection c, String column) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(runs)")) {
             while (r.next()) {
-                if (FILES_COLUMN.equals(r.getString("name"))) {
+                if (column.equals(r.getString("name"))) {
                     return true;
                 }
             }
@@ -341,6 +353,29 @@ public final class SweepLedger implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new SweepException("sweep ledger " + file + ": the recorded files of a run are not JSON ("
                     + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /** A shared_by cell as a list; empty where none was recorded. */
+    private List<String> variants(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            Mappers.JSON.readTree(json).forEach(v -> out.add(v.asText()));
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new SweepException("sweep ledger " + file + ": the variants a control stands for are not JSON ("
+                    + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return Mappers.JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("a list of strings", e);
         }
     }
 

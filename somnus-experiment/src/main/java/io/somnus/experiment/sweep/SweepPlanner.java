@@ -23,8 +23,21 @@ public final class SweepPlanner {
 
     private SweepPlanner() {}
 
-    /** @throws ConfigException listing every problem, each naming the sweep file, the point and the field */
+    /**
+     * Plans the sweep with one untrained control for the variants whose controls are alike ({@link ControlSharing}).
+     *
+     * @throws ConfigException listing every problem, each naming the sweep file, the point and the field
+     */
     public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver) {
+        return plan(spec, resolver, true);
+    }
+
+    /**
+     * @param shareControls whether variants whose controls are alike share one control run; without, every variant
+     *                      has its own (as before controls were shared: {@link SweepPlan#withoutSharing})
+     * @throws ConfigException listing every problem, each naming the sweep file, the point and the field
+     */
+    public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver, boolean shareControls) {
         String where = spec.source().toString();
         List<String> oneByOne = oneByOne(spec, resolver);
         if (!oneByOne.isEmpty()) {
@@ -32,7 +45,7 @@ public final class SweepPlanner {
                     + ":\n  ") + String.join("\n  ", oneByOne));
         }
         List<Variant> variants = variants(spec);
-        Points points = new Points(where, resolver);
+        Points points = new Points(where, resolver, shareControls);
         Map<String, String> modelOf = new HashMap<>(); // preset → model, as the resolved configurations say
         for (long seed : spec.seeds()) {
             for (String preset : spec.presets()) {
@@ -77,7 +90,39 @@ public final class SweepPlanner {
                         + "then edit its preset field)");
             }
         }
-        return new SweepPlan(spec, points.runs);
+        return shareControls ? new SweepPlan(spec, shareControls(points.runs, points.sameControls), points.runs)
+                : new SweepPlan(spec, points.runs);
+    }
+
+    /**
+     * The runs with each untrained control that another variant's control would repeat (the same {@link
+     * ControlSharing#key}: the same preset, dataset, seed and every field a control depends on) left to the first
+     * such control in plan order, which stands for it ({@link PlannedRun#sharedBy}), as it stands for the controls of
+     * {@code sameControls} (by run id: the variants whose control has that run's very configuration).
+     */
+    private static List<PlannedRun> shareControls(List<PlannedRun> runs, Map<String, List<String>> sameControls) {
+        Map<String, Integer> firstOf = new HashMap<>(); // control key → its run's index in out
+        Map<Integer, List<String>> sharers = new HashMap<>();
+        List<PlannedRun> out = new ArrayList<>();
+        for (PlannedRun r : runs) {
+            String key = ControlSharing.key(r);
+            Integer first = key == null ? null : firstOf.get(key);
+            List<String> same = sameControls.getOrDefault(r.runId(), List.of());
+            if (first != null) {
+                sharers.computeIfAbsent(first, k -> new ArrayList<>()).add(r.variant());
+                sharers.get(first).addAll(same);
+                continue;
+            }
+            if (key != null) {
+                firstOf.put(key, out.size());
+            }
+            if (!same.isEmpty()) {
+                sharers.computeIfAbsent(out.size(), k -> new ArrayList<>()).addAll(same);
+            }
+            out.add(r);
+        }
+        sharers.forEach((i, variants) -> out.set(i, out.get(i).sharedBy(variants)));
+        return out;
     }
 
     /**
@@ -180,11 +225,16 @@ public final class SweepPlanner {
         private final Map<String, Integer> counts = new HashMap<>();
         private final Map<String, PlannedRun> byHash = new HashMap<>();
         private final Map<String, PlannedRun> byId = new HashMap<>();
+        private final boolean shareControls;
+        // a control whose configuration another variant's control has, whole (e.g. a variant that starts at the sleep
+        // target, whose untrained control is the other's untrained_sleep_target): that run's id → their variants
+        private final Map<String, List<String>> sameControls = new HashMap<>();
         private final List<String> duplicates = new ArrayList<>();
 
-        Points(String where, RunConfigResolver resolver) {
+        Points(String where, RunConfigResolver resolver, boolean shareControls) {
             this.where = where;
             this.resolver = resolver;
+            this.shareControls = shareControls;
         }
 
         /** Resolves one point and plans its run; null (and a problem recorded) when it does not resolve. */
@@ -204,7 +254,10 @@ public final class SweepPlanner {
             PlannedRun run = new PlannedRun(id, settings, variant, config, json, hash);
             PlannedRun sameConfig = byHash.putIfAbsent(hash, run);
             PlannedRun sameId = byId.putIfAbsent(id, run);
-            if (sameConfig != null && !named(sameConfig.variant()).equals(named(variant))) {
+            if (sameConfig != null && shareControls && !StudyControl.labelIn(sameConfig.variant()).isEmpty()
+                    && !StudyControl.labelIn(variant).isEmpty()) {
+                sameControls.computeIfAbsent(sameConfig.runId(), k -> new ArrayList<>()).add(variant);
+            } else if (sameConfig != null && !named(sameConfig.variant()).equals(named(variant))) {
                 // e.g. a variant scoped to one preset leaves another preset's runs as the first variant's
                 duplicates.add(where + ": variants '" + named(sameConfig.variant()) + "' and '" + named(variant)
                         + "' give preset " + settings.get("preset") + " the same configuration (" + describe(settings)

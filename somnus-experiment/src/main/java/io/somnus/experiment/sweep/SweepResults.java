@@ -29,8 +29,9 @@ import java.util.Map;
 
 /**
  * The finished runs of a sweep directory, or the one run of a run directory, read from disk.
- * With a ledger, only runs marked done count (done implies a complete directory); without one, every
- * subdirectory of {@code runs/} holding a summary.json. Every finished run's files are checked as they are loaded
+ * With a ledger, only runs marked done count (done implies a complete directory), and an untrained control that stands
+ * for other variants' controls ({@link LedgerEntry#sharedBy}) counts once under each of their variants too, as their
+ * own controls would; without one, every subdirectory of {@code runs/} holding a summary.json. Every finished run's files are checked as they are loaded
  * ({@link RunFileCheck}): damaged ones are one error naming them all ({@link io.somnus.experiment.io.FileFormatException});
  * runs lacking a field are left out with a warning.
  *
@@ -40,7 +41,7 @@ import java.util.Map;
  * @param meta      ledger meta data (empty without ledger)
  * @param counts    planned, done, failed and unfinished runs as the ledger has them ({@link RunCounts#NONE}
  *                  without ledger)
- * @param runs      finished runs, ordered by cell then seed
+ * @param runs      finished runs, ordered by cell then seed (a shared control once per variant it stands for)
  * @param warnings  runs or files that could not be read
  */
 public record SweepResults(Path dir, boolean singleRun, String name, Map<String, String> meta, RunCounts counts,
@@ -96,6 +97,11 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                 RunRecord r = readRun(runDir, e.runId(), e, warnings, damaged);
                 if (r != null) {
                     runs.add(r);
+                    // a control that stands for other variants' controls is read as each of theirs too
+                    for (String variant : e.sharedBy()) {
+                        runs.add(new RunRecord(r.runId(), r.dir(), r.preset(), r.model(), r.dataset(), variant,
+                                r.sleepFraction(), r.seed(), r.summary(), r.metrics()));
+                    }
                 }
             }
         } else {

@@ -148,6 +148,11 @@ public final class SweepRunner {
         if (!lock.file().equals(out.resolve(LOCK_FILE))) {
             throw new IllegalArgumentException("the lock " + lock.file() + " is not the lock of " + out);
         }
+        SweepPlan asPlanned = asRecorded(plan, out);
+        if (asPlanned != plan) {
+            listener.message(startedPerVariant(plan, out));
+            plan = asPlanned;
+        }
         // the runs' datasets are read while the ledger opens and the workers start (RunExecutor#prefetch)
         executor.prefetch(plan.runs().stream().map(PlannedRun::config).toList());
         try (SweepLedger ledger = openLedger(plan, out, resume, listener)) {
@@ -424,6 +429,7 @@ public final class SweepRunner {
     public static void checkBeforeRunning(Path outDir, SweepPlan plan, boolean resume) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
         checkOutput(out, resume);
+        plan = resume ? asRecorded(plan, out) : plan;
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         if (resume && Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) {
             try (SweepLedger ledger = SweepLedger.open(ledgerFile)) {
@@ -433,6 +439,46 @@ public final class SweepRunner {
                 }
             }
         }
+    }
+
+    /**
+     * The plan as the sweep directory {@code out} recorded it: {@code plan}, or where {@code out} holds this sweep
+     * started before controls were shared (its ledger's hash is that of the plan {@link SweepPlan#withoutSharing
+     * without sharing}; or, its ledger lost, a run directory under runs/ is a control that sharing leaves out), the
+     * plan without sharing, so that the sweep resumes and reports as it was started.
+     */
+    public static SweepPlan asRecorded(SweepPlan plan, Path out) {
+        SweepPlan perVariant = plan.withoutSharing();
+        if (perVariant == plan) {
+            return plan;
+        }
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        try {
+            if (Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) {
+                String hash;
+                try (SweepLedger ledger = SweepLedger.openForReading(ledgerFile)) {
+                    hash = ledger.meta("sweep_hash").orElse(null);
+                }
+                return perVariant.hash().equals(hash) ? perVariant : plan;
+            }
+            Set<String> leftOut = new HashSet<>(); // the controls that sharing leaves to another variant's
+            perVariant.runs().forEach(r -> leftOut.add(r.runId()));
+            plan.runs().forEach(r -> leftOut.remove(r.runId()));
+            for (String name : runDirectories(out.resolve(RUNS_DIR))) {
+                if (leftOut.contains(name)) {
+                    return perVariant;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a ledger or directory that cannot be read: the sweep's own checks (openLedger) say what is wrong
+        }
+        return plan;
+    }
+
+    private static String startedPerVariant(SweepPlan plan, Path out) {
+        return out + " holds sweep '" + plan.spec().name() + "' as it was started, before untrained controls were "
+                + "shared between variants: it resumes so, with a control run for each variant (" + plan.withoutSharing()
+                .runs().size() + " runs; in a new --out it would be " + plan.runs().size() + ")";
     }
 
     private static String differentSweep(Path out, SweepLedger ledger, SweepPlan plan) {

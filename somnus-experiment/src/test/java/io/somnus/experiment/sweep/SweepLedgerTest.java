@@ -52,6 +52,7 @@ class SweepLedgerTest {
                     + "('b', '{}', 'h', 'pending')");
         }
         assertEquals(java.util.Map.of(), SweepLedger.read(file).get(0).files());
+        assertEquals(List.of(), SweepLedger.read(file).get(0).sharedBy()); // nor the controls a run stands for
         Path run = Files.createDirectories(tmp.resolve("runs/b/sub"));
         Files.writeString(run.getParent().resolve("summary.json"), "{}");
         Files.write(run.resolve("x.bin"), new byte[] {1, 2, 3});

@@ -232,18 +232,25 @@ class SweepPlannerTest {
                 grid: {train.images: [100, 200]}
                 controls: [untrained]
                 """), new io.somnus.experiment.run.StandardResolver());
-        List<String> variants = plan.runs().stream().map(PlannedRun::variant).toList();
+        List<String> variants = plan.withoutSharing().runs().stream().map(PlannedRun::variant).toList();
         assertEquals(List.of("preset,train.images=100", "preset,train.images=100,control=untrained",
                 "preset,train.images=200", "preset,train.images=200,control=untrained",
                 "nearest,train.images=100", "nearest,train.images=100,control=untrained",
                 "nearest,train.images=200", "nearest,train.images=200,control=untrained"), variants);
+        // the rules differ, which an untrained control never applies: nearest's controls are preset's runs
+        assertEquals(List.of("preset,train.images=100", "preset,train.images=100,control=untrained",
+                "preset,train.images=200", "preset,train.images=200,control=untrained",
+                "nearest,train.images=100", "nearest,train.images=200"),
+                plan.runs().stream().map(PlannedRun::variant).toList());
+        assertEquals(List.of("nearest,train.images=100,control=untrained"), plan.runs().get(1).sharedBy());
+        assertEquals(List.of("nearest,train.images=200,control=untrained"), plan.runs().get(3).sharedBy());
         assertEquals(List.of("preset,train.images=100", "preset,train.images=200", "nearest,train.images=100",
                 "nearest,train.images=200"), SweepPlanner.variantLabels(plan.spec()));
         PlannedRun preset = plan.runs().get(0);
         PlannedRun nearest = plan.runs().get(4);
         assertTrue(preset.runId().startsWith("diehl-cook__geomfig__preset__f0.00__s1__"), preset.runId());
-        assertTrue(plan.runs().get(5).runId().startsWith("diehl-cook__geomfig__nearest__untrained__s1__"),
-                plan.runs().get(5).runId());
+        assertTrue(plan.withoutSharing().runs().get(5).runId().startsWith("diehl-cook__geomfig__nearest__untrained__s1__"),
+                plan.withoutSharing().runs().get(5).runId());
         com.fasterxml.jackson.databind.JsonNode rule = io.somnus.experiment.config.Configs.valueAt(nearest.config(),
                 "projections.input_e.plasticity");
         assertEquals("nearest_pair", rule.get("rule").asText());
@@ -251,7 +258,7 @@ class SweepPlannerTest {
         assertTrue(rule.path("nu_post").isMissingNode(), "the triplet rule's fields are replaced, not merged: " + rule);
         assertEquals("triplet", io.somnus.experiment.config.Configs.valueAt(preset.config(),
                 "projections.input_e.plasticity.rule").asText());
-        assertEquals(200, plan.runs().get(6).config().get("train").get("images").asInt());
+        assertEquals(200, plan.runs().get(5).config().get("train").get("images").asInt());
         // without a grid the id has no hash: the name tells the variants apart
         SweepPlan plain = SweepPlanner.plan(SweepSpec.parse(FILE, """
                 presets: [paper]
@@ -273,5 +280,128 @@ class SweepPlannerTest {
                 """), new io.somnus.experiment.run.StandardResolver())).getMessage();
         assertContains(msg, "variants 'base' and 'fast' give preset paper the same configuration",
                 "give each variant a setting for every preset of the sweep");
+    }
+
+    /**
+     * A sweep plans one untrained control for the variants whose controls differ only in what a control (plasticity
+     * off, f = 0) never reads: a plasticity rule's parameters, the sleep phase's settings, and for the control at the
+     * preset's weights the sleep target. A neuron parameter, an initial weight, a checkpoint count or (for the control
+     * at the sleep target) the target's magnitude give a variant a control of its own. Worked out by hand from
+     * ControlSharing's documented list, per variant below.
+     */
+    @Test
+    void variantsShareAControlOnlyWhereNothingItReadsDiffers() {
+        SweepSpec spec = SweepSpec.parse(FILE, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1]
+                controls: [untrained, untrained_sleep_target]
+                variants:
+                  base: {}
+                  eta: {projections.input_e.plasticity.eta: 0.002}
+                  rule:
+                    projections.input_e.plasticity: {rule: triplet, nu_pre: 1.0e-4, nu_post: 1.0e-2, tau_pre_ms: 20.0,
+                                                     tau_post1_ms: 20.0, tau_post2_ms: 40.0, traces: euler}
+                  law: {sleep.law: linear, sleep.tau_sleep_ms: 500, sleep.noise_std_mv: 5}
+                  magnitude: {sleep.target_magnitude: 0.3}
+                  tau: {populations.e.params.tau_membrane_ms: 50}
+                  weight: {projections.input_e.weight: 0.2}
+                  checkpoints: {train.checkpoints: 5}
+                  no-rule: {projections.input_e.plasticity: null}
+                """);
+        SweepPlan plan = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver());
+        String p = "paper__geomfig__";
+        List<String> expected = new java.util.ArrayList<>(List.of(p + "base__f0.00__s1", p + "base__f0.20__s1",
+                p + "base__untrained__s1", p + "base__untrained_sleep_target__s1",
+                p + "eta__f0.00__s1", p + "eta__f0.20__s1",                       // STDP only: both shared
+                p + "rule__f0.00__s1", p + "rule__f0.20__s1",
+                p + "law__f0.00__s1", p + "law__f0.20__s1",                       // sleep phase only: both shared
+                p + "magnitude__f0.00__s1", p + "magnitude__f0.20__s1",           // the target: its control's own
+                p + "magnitude__untrained_sleep_target__s1"));
+        for (String own : List.of("tau", "weight", "checkpoints", "no-rule")) {    // what a control reads: own
+            expected.addAll(List.of(p + own + "__f0.00__s1", p + own + "__f0.20__s1", p + own + "__untrained__s1",
+                    p + own + "__untrained_sleep_target__s1"));
+        }
+        assertEquals(expected, plan.runs().stream().map(PlannedRun::runId).toList());
+        assertEquals(List.of("eta,control=untrained", "rule,control=untrained", "law,control=untrained",
+                "magnitude,control=untrained"), plan.runs().get(2).sharedBy());
+        assertEquals(List.of("eta,control=untrained_sleep_target", "rule,control=untrained_sleep_target",
+                "law,control=untrained_sleep_target"), plan.runs().get(3).sharedBy());
+        assertEquals(7, plan.sharedControls());
+        assertEquals(2, plan.sharingRuns());
+        assertTrue(plan.runs().stream().filter(r -> r.runId().contains("__f0.")).allMatch(r -> r.sharedBy().isEmpty()));
+
+        // without sharing: every variant's own control, as planned before sharing, and the hash such a sweep recorded
+        SweepPlan perVariant = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver(), false);
+        assertEquals(9 * 4, perVariant.runs().size());
+        assertEquals(perVariant.runs().stream().map(PlannedRun::runId).toList(),
+                plan.withoutSharing().runs().stream().map(PlannedRun::runId).toList());
+        assertEquals(hashOfLines(perVariant.runs()), perVariant.hash());
+        assertEquals(perVariant.hash(), plan.withoutSharing().hash());
+        assertNotEquals(perVariant.hash(), plan.hash());
+        // the shared run is the first variant's own control, configuration and all
+        assertEquals(perVariant.runs().get(2).configHash(), plan.runs().get(2).configHash());
+    }
+
+    /**
+     * A variant that starts at the sleep target has controls whose whole configuration is the first variant's
+     * untrained_sleep_target control's: that run stands for both (before, the sweep was refused, both controls named
+     * as "the same configuration" in two identical lines, with advice about presets that did not apply).
+     */
+    @Test
+    void aControlWithAnotherVariantsVeryConfigurationIsThatRun() {
+        SweepSpec spec = SweepSpec.parse(FILE, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1]
+                controls: [untrained, untrained_sleep_target]
+                variants:
+                  base: {}
+                  at-target: {train.initial_weights: sleep_target}
+                """);
+        SweepPlan plan = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver());
+        String p = "paper__geomfig__";
+        assertEquals(List.of(p + "base__f0.00__s1", p + "base__f0.20__s1", p + "base__untrained__s1",
+                p + "base__untrained_sleep_target__s1", p + "at-target__f0.00__s1", p + "at-target__f0.20__s1"),
+                plan.runs().stream().map(PlannedRun::runId).toList());
+        assertEquals(List.of("at-target,control=untrained", "at-target,control=untrained_sleep_target"),
+                plan.runs().get(3).sharedBy());
+        assertEquals(List.of(), plan.runs().get(2).sharedBy());
+        assertEquals(2, plan.sharedControls());
+        assertEquals("sleep_target", plan.runs().get(4).config().get("train").get("initial_weights").asText());
+        // planned a control per variant, as before, the duplicates are refused
+        String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(spec,
+                new io.somnus.experiment.run.StandardResolver(), false)).getMessage();
+        assertContains(msg, "variants 'base' and 'at-target' give preset paper the same configuration");
+    }
+
+    /** A sweep whose controls share nothing plans as before: the same runs and the same hash. */
+    @Test
+    void aSweepWithNothingToShareKeepsItsPlanAndHash() {
+        SweepSpec spec = SweepSpec.parse(FILE, """
+                presets: [paper, paper-sg]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1, 2]
+                controls: [untrained, untrained_sleep_target]
+                """);
+        SweepPlan plan = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver());
+        assertEquals(0, plan.sharedControls());
+        assertTrue(plan.withoutSharing() == plan);
+        assertEquals(hashOfLines(plan.runs()), plan.hash());
+    }
+
+    /** The sweep hash as it was computed before controls were shared: SHA-256 of the sorted "id=hash" lines. */
+    private static String hashOfLines(List<PlannedRun> runs) {
+        try {
+            String text = runs.stream().map(r -> r.runId() + "=" + r.configHash() + "\n").sorted()
+                    .collect(java.util.stream.Collectors.joining());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }
