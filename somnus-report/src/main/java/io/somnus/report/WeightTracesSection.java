@@ -146,7 +146,7 @@ final class WeightTracesSection implements Section {
                     chart.getStyler().setYAxisMax(range[1]);
                 }
                 if (range[2] > 0) {
-                    chart.getStyler().setXAxisMax(Charts.niceCeiling(range[2]));   // round ticks, not 1.02e5 steps
+                    chart.getStyler().setXAxisMax(Charts.axisEnd(range[2]));   // round, and just past the data
                 }
                 html.svgFigure(ctx.svg(chart), "weight traces of " + captions.get(c), captions.get(c), "fig");
                 drawn++;

@@ -20,6 +20,23 @@ class ChartsTest {
         assertEquals(0.025, Charts.niceCeiling(0.025), 1e-17);
     }
 
+    /** The weight traces' x axis ended at niceCeiling(last step): 5.5e5 steps ran to 1e6, 45 % of the plot empty. */
+    @Test
+    void anAxisEndIsAWholeTwentiethStepAtOrPastTheData() {
+        assertEquals(550_000, Charts.axisEnd(550_000), 0);    // a twentieth, 27 500, rounds to 50 000: 11 whole steps
+        assertEquals(30_000, Charts.axisEnd(28_150), 0);      // steps of 2 000 (1 407.5 rounded up): 15 of them
+        assertEquals(28_000, Charts.axisEnd(28_000), 0);      // already 14 steps of 2 000: kept
+        assertEquals(950_000, Charts.axisEnd(918_000), 0);    // steps of 50 000
+        assertEquals(110_000, Charts.axisEnd(102_000), 0);    // steps of 10 000
+        assertEquals(5.5, Charts.axisEnd(5.00005), 1e-12);    // the worst case: steps of 0.5, 9.1 % past the data
+        // never short of the data, and never more than a step of at most a tenth of the end past it
+        for (int k = 1; k <= 2000; k++) {
+            double max = 37.0 * StrictMath.pow(1.0093, k);
+            double end = Charts.axisEnd(max);
+            assertTrue(end >= max && end - max <= end / 11 + 1e-9 * end, max + " ends at " + end);
+        }
+    }
+
     @Test
     void niceYRangeWidensAnIntervalToWholeRoundSteps() {
         // a control's single test accuracy, 0.5711 with its interval [0.5584, 0.5837]: a quarter of 0.0253 rounds up to
