@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -214,10 +215,15 @@ final class Charts {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
-    /** A line with markers. */
+    /**
+     * A solid line with markers. Its stroke is set here: left unset, XChart gives a chart's series solid, dash-dot,
+     * dashed and dotted strokes in turn by their place among all its series (interval bars and bands included), so
+     * that one preset's interval bars were dotted and the next one's solid, by no rule a reader could know.
+     */
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setMarker(SeriesMarkers.CIRCLE);
@@ -239,6 +245,7 @@ final class Charts {
                         new double[] {lo[i], hi[i]});
                 bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 bar.setLineColor(color);
+                bar.setLineStyle(SeriesLines.SOLID);
                 bar.setLineWidth(1.2f);
                 bar.setMarker(SeriesMarkers.NONE);
                 bar.setShowInLegend(false);

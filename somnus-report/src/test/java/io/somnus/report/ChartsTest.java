@@ -2,10 +2,12 @@ package io.somnus.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /** The round axis ends the report's charts use where XChart would label a range at its ends only. */
 class ChartsTest {
@@ -34,6 +36,26 @@ class ChartsTest {
             double max = 37.0 * StrictMath.pow(1.0093, k);
             double end = Charts.axisEnd(max);
             assertTrue(end >= max && end - max <= end / 11 + 1e-9 * end, max + " ends at " + end);
+        }
+    }
+
+    /**
+     * XChart strokes a series left without a style solid, dash-dot, dashed or dotted by its place among the chart's
+     * series: the third preset's interval bars in the STDP-versus-SG panel came out dotted.
+     */
+    @Test
+    void everyLineAndIntervalBarIsSolidWhateverItsPlace() {
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        double[] x = {0, 0.1, 0.2};
+        for (int i = 0; i < 5; i++) {
+            Charts.intervals(chart, "preset " + i, x, new double[] {0.4, 0.5, 0.6}, new double[] {0.3, 0.4, 0.5},
+                    new double[] {0.5, 0.6, 0.7}, Charts.qualitative(i));
+            Charts.line(chart, "line " + i, x, new double[] {0.1, 0.2, 0.3}, Charts.qualitative(i));
+        }
+        Charts.svg(chart, 1);   // painting gives unstyled series XChart's strokes
+        assertEquals(25, chart.getSeriesCollection().size());   // per preset: its line, 3 bars, a line
+        for (XYSeries s : chart.getSeriesCollection()) {
+            assertNull(s.getLineStyle().getDashArray(), s.getName() + " is not solid");
         }
     }
 
