@@ -211,6 +211,17 @@ final class Charts {
         return MARKERS[i % MARKERS.length];
     }
 
+    /** How far apart the series of one panel are drawn, in sleep fraction (the fractions are 0.1 apart or more). */
+    static final double DODGE = 0.01;
+
+    /**
+     * The x offset of series {@code i} of {@code n} drawn side by side at the same sleep fractions, centred on them:
+     * {@link #DODGE} apart, so that equal values and overlapping interval bars stay in sight.
+     */
+    static double dodge(int i, int n) {
+        return n <= 1 ? 0 : (i - (n - 1) / 2.0) * DODGE;
+    }
+
     static Color alpha(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }

@@ -73,7 +73,7 @@ final class VersusSleepSection implements Section {
                     List<AggregateRow> series = groupRows.stream().filter(r -> r.metric().equals(metric))
                             .sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
                     // series side by side, so that one with the same values as another stays in sight
-                    double dodge = present.size() == 1 ? 0 : (i - (present.size() - 1) / 2.0) * DODGE;
+                    double dodge = Charts.dodge(i, present.size());
                     double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction() + dodge).toArray();
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
                     double[] ciLo = series.stream().mapToDouble(r -> r.stats().ciLow()).toArray();
@@ -107,9 +107,6 @@ final class VersusSleepSection implements Section {
             }
         }
     }
-
-    /** How far apart the series of one panel are drawn, in sleep fraction (the fractions are 0.1 apart or more). */
-    private static final double DODGE = 0.01;
 
     /** The panels, in order; those over projections have one series per projection found in {@code metrics}. */
     private static List<Panel> panels(Set<String> metrics) {

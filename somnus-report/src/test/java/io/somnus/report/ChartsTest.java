@@ -59,6 +59,17 @@ class ChartsTest {
         }
     }
 
+    /** Series of one panel side by side, DODGE apart and centred on their sleep fraction. */
+    @Test
+    void dodgedSeriesAreCentredOnTheirFraction() {
+        assertEquals(0, Charts.dodge(0, 1), 0);
+        assertEquals(-0.005, Charts.dodge(0, 2), 1e-15);
+        assertEquals(0.005, Charts.dodge(1, 2), 1e-15);
+        assertEquals(-0.01, Charts.dodge(0, 3), 1e-15);
+        assertEquals(0, Charts.dodge(1, 3), 1e-15);
+        assertEquals(0.01, Charts.dodge(2, 3), 1e-15);
+    }
+
     @Test
     void niceYRangeWidensAnIntervalToWholeRoundSteps() {
         // a control's single test accuracy, 0.5711 with its interval [0.5584, 0.5837]: a quarter of 0.0253 rounds up to
