@@ -131,6 +131,9 @@ final class WeightTracesSection implements Section {
                 chart.getStyler().setYAxisLogarithmic(log);
                 chart.setYAxisTitle(log ? "Σ|w| (log scale)" : "Σ|w|");
                 chart.getStyler().setXAxisMin(0.0);
+                // ticks wider apart than the house's 80 px: step counts of 6 digits were labelled 0, 50000, 1e5, 1.5e5,
+                // ... (a wake-only run's steps are equally spaced, and XChart labels those at every k-th step instead)
+                chart.getStyler().setXAxisTickMarkSpacingHint(100);
                 charts.add(chart);
                 captions.add(run.runId());
                 if (run.sleepFraction() > 0 && sleepSpans.isEmpty()) {
