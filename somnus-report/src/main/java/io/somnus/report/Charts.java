@@ -135,6 +135,39 @@ final class Charts {
     }
 
     /**
+     * Makes XChart label the x axis at round steps. XChart 4 labels x values that are all equally spaced (a wake-only
+     * run's weight trace, recorded every 18 000 steps) at every k-th value instead, 1.8e5, 3.6e5, ..., 1.08e6: a hidden
+     * point (no line, no marker, not in the legend) halfway between the first two x values, at a y value the chart
+     * already shows, makes them unequally spaced. Call it after the chart's last series.
+     */
+    static void roundXTicks(XYChart chart) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        double y = Double.NaN;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            double[] sx = s.getXData();
+            double[] sy = s.getYData();
+            for (int i = 0; i < sx.length; i++) {
+                if (Double.isFinite(sx[i]) && Double.isFinite(sy[i])) {
+                    xs.add(sx[i]);
+                    // a point on the chart already: inside its y range, and above 0 on a log axis
+                    if (Double.isNaN(y) && (sy[i] > 0 || !chart.getStyler().isYAxisLogarithmic())) {
+                        y = sy[i];
+                    }
+                }
+            }
+        }
+        if (xs.size() < 2 || Double.isNaN(y)) {
+            return;
+        }
+        double first = xs.first();
+        XYSeries hidden = chart.addSeries(" round x ticks", new double[] {(first + xs.higher(first)) / 2}, new double[] {y});
+        hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        hidden.setLineStyle(SeriesLines.NONE);
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setShowInLegend(false);
+    }
+
+    /**
      * Sets the y axis to [lo, hi] widened to whole steps of a nice size (about four of them), so that its ticks fall on
      * round values. A range of zero width (every seed gave the same value), or of rounding noise's, is first widened to
      * a tenth of the value (or 1 at 0), centred on it.

@@ -129,10 +129,10 @@ final class WeightTracesSection implements Section {
                     Charts.line(chart, p.getKey(), x, y, Charts.qualitative(i++)).setMarker(SeriesMarkers.NONE);
                 }
                 chart.getStyler().setYAxisLogarithmic(log);
+                Charts.roundXTicks(chart);   // a wake-only trace's steps are equally spaced: XChart labelled multiples of them
                 chart.setYAxisTitle(log ? "Σ|w| (log scale)" : "Σ|w|");
                 chart.getStyler().setXAxisMin(0.0);
-                // ticks wider apart than the house's 80 px: step counts of 6 digits were labelled 0, 50000, 1e5, 1.5e5,
-                // ... (a wake-only run's steps are equally spaced, and XChart labels those at every k-th step instead)
+                // ticks wider apart than the house's 80 px: step counts of 6 digits were labelled 0, 50000, 1e5, 1.5e5, ...
                 chart.getStyler().setXAxisTickMarkSpacingHint(100);
                 charts.add(chart);
                 captions.add(run.runId());

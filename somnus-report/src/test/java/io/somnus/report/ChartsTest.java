@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -57,6 +58,48 @@ class ChartsTest {
         for (XYSeries s : chart.getSeriesCollection()) {
             assertNull(s.getLineStyle().getDashArray(), s.getName() + " is not solid");
         }
+    }
+
+    /**
+     * A wake-only weight trace, recorded every 18 000 steps to 1.44e6: XChart labelled its x axis at every k-th
+     * recorded step (1.8e5, 3.6e5, ..., 1.08e6). Each label must be a whole number of steps of 1, 2, 2.5 or 5 × 10^k.
+     */
+    @Test
+    void equallySpacedStepsAreLabelledAtRoundValues() throws Exception {
+        for (double spacing : new double[] {18_000, 1_000, 360}) {
+            XYChart chart = Charts.xy("t", "simulation step", "Σ|w|", 560, 320);
+            double[] x = new double[80];
+            double[] y = new double[80];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = spacing * (k + 1);
+                y[k] = 1000 + k;
+            }
+            Charts.line(chart, "in_h", x, y, Charts.qualitative(0));
+            chart.getStyler().setXAxisMin(0.0);
+            chart.getStyler().setXAxisMax(Charts.axisEnd(x[x.length - 1]));
+            Charts.roundXTicks(chart);
+            Charts.svg(chart, 1);
+            List<String> labels = xTickLabels(chart);
+            assertTrue(labels.size() >= 3, labels.toString());
+            double step = Double.parseDouble(labels.get(1)) - Double.parseDouble(labels.get(0));
+            double scale = StrictMath.pow(10, Math.floor(StrictMath.log10(step)));
+            assertTrue(List.of(1.0, 2.0, 2.5, 5.0, 10.0).stream().anyMatch(m -> Math.abs(step / scale - m) < 1e-9),
+                    spacing + ": " + labels);
+            for (int k = 0; k < labels.size(); k++) {
+                assertEquals(k * step, Double.parseDouble(labels.get(k)), 1e-9 * step, spacing + ": " + labels);
+            }
+        }
+    }
+
+    /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
+    @SuppressWarnings("unchecked")
+    private static List<String> xTickLabels(XYChart chart) throws Exception {
+        java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
+        pair.setAccessible(true);
+        Object axisPair = pair.invoke(chart);
+        Object xAxis = axisPair.getClass().getMethod("getXAxis").invoke(axisPair);
+        Object calculator = xAxis.getClass().getMethod("getAxisTickCalculator").invoke(xAxis);
+        return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLabels();
     }
 
     /** Series of one panel side by side, DODGE apart and centred on their sleep fraction. */
