@@ -204,6 +204,23 @@ final class Charts {
             }
         }
 
+        /**
+         * With one x value above 0 (a run of one checkpoint, train.checkpoints: 1), sets the x axis from 0 to a round
+         * value a fifth or more past it ({@link #niceCeiling} of 1.2 x), so that its points stand inside the plot instead
+         * of on its right edge. Returns whether there was one x value.
+         */
+        boolean padIfOneX(XYChart chart) {
+            if (xs.size() != 1) {
+                return false;
+            }
+            double x = xs.iterator().next();
+            if (x > 0) {
+                chart.getStyler().setXAxisMin(0.0);
+                chart.getStyler().setXAxisMax(niceCeiling(1.2 * x));
+            }
+            return true;
+        }
+
         /** The lowest point or lower bar (+∞ when none was added). */
         double bottom() {
             return bottom;

@@ -53,6 +53,7 @@ final class TrainingCurvesSection implements Section {
                     .computeIfAbsent(p.cell().sleepFraction(), k -> new ArrayList<>()).add(p);
         }
         html.wideGridStart();
+        List<String> oneCheckpoint = new ArrayList<>();
         for (Map.Entry<Group, Map<Double, List<CurvePoint>>> g : byGroup.entrySet()) {
             XYChart chart = Charts.xy(g.getKey().title(), "training images seen", "validation accuracy", 560, 340);
             int n = g.getValue().size();
@@ -72,10 +73,23 @@ final class TrainingCurvesSection implements Section {
             }
             chart.getStyler().setXAxisMin(0.0);
             extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
+            if (extent.padIfOneX(chart)) {
+                oneCheckpoint.add(g.getKey().title());
+            }
             html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
         }
         html.gridEnd();
+        if (!oneCheckpoint.isEmpty()) {
+            html.note(ONE_CHECKPOINT + String.join("; ", oneCheckpoint));
+        }
     }
+
+    /**
+     * The note under curves of one checkpoint each: a point per line, which looked like a plot that failed to draw
+     * its curve, at the plot's right edge.
+     */
+    static final String ONE_CHECKPOINT = "one checkpoint (train.checkpoints: 1), so a point at the end of training "
+            + "instead of a curve, in ";
 
     /** Up to this many checkpoints, the y axis is set to round steps (XChart labelled only the values). */
     static final int FEW_CHECKPOINTS = 3;
@@ -141,10 +155,14 @@ final class TrainingCurvesSection implements Section {
         }
         chart.getStyler().setXAxisMin(0.0);
         extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
+        boolean one = extent.padIfOneX(chart);
         ctx.html().wideGridStart();
         ctx.html().svgFigure(ctx.svg(chart), "accuracy over training, " + String.join(", ", lines.keySet()) + ", of "
                 + run.runId(), null, "fig");
         ctx.html().gridEnd();
+        if (one) {
+            ctx.html().note(ONE_CHECKPOINT + run.runId());
+        }
         return true;
     }
 

@@ -102,6 +102,23 @@ class ChartsTest {
         return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLabels();
     }
 
+    /** One checkpoint at 200 images: its points at 200 on an axis to 250 (1.2 × 200 = 240, rounded up), not on the edge. */
+    @Test
+    void oneXValueIsPaddedInsideThePlot() {
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent one = new Charts.Extent();
+        one.add(new double[] {200}, new double[] {0.36}, new double[] {0.36}, new double[] {0.36});
+        one.add(new double[] {200}, new double[] {0.25}, new double[] {0.25}, new double[] {0.25});
+        assertTrue(one.padIfOneX(chart));
+        assertEquals(0, chart.getStyler().getXAxisMin(), 0);
+        assertEquals(250, chart.getStyler().getXAxisMax(), 0);
+        XYChart two = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent curve = new Charts.Extent();
+        curve.add(new double[] {100, 200}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4});
+        assertFalse(curve.padIfOneX(two));
+        assertNull(two.getStyler().getXAxisMax());
+    }
+
     /** Series of one panel side by side, DODGE apart and centred on their sleep fraction. */
     @Test
     void dodgedSeriesAreCentredOnTheirFraction() {

@@ -144,6 +144,20 @@ class RunPageTest {
         assertTrue(one.contains("Validation accuracy (main readout) at each checkpoint."));
     }
 
+    /** A run of one checkpoint (train.checkpoints: 1) drew a point per readout on the plot's edge and said nothing. */
+    @Test
+    void aRunOfOneCheckpointIsSaidToHaveAPointInsteadOfACurve(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
+                + "200,0.36,0.36,0.25\n");
+        assertTrue(page(run).contains("one checkpoint (train.checkpoints: 1), so a point at the end of training instead "
+                + "of a curve, in c1"));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n200,0.36\n");   // one readout too
+        assertTrue(page(run).contains("instead of a curve, in paper (stdp) × geomfig"));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.63\n200,0.55\n");
+        assertFalse(page(run).contains("one checkpoint"));
+    }
+
     @Test
     void anSgRunsTrainingCurveShowsTheAccuracyJustBeforeSleep(@TempDir Path tmp) throws Exception {
         Path run = continualRun(tmp);
