@@ -88,7 +88,8 @@ final class ModelComparisonSection implements Section {
                         .setLineStyle(SeriesLines.DASH_DASH);
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
-            html.svgFigure(ctx.svg(chart), "STDP versus SG on " + d.getKey(), null, "fig");
+            html.svgFigure(ctx.svg(chart), "final test accuracy against sleep fraction, one line per preset (" + String.join(", ",
+                    byPreset.keySet()) + "), STDP versus SG on " + d.getKey(), null, "fig");
         }
         html.gridEnd();
     }

@@ -99,7 +99,8 @@ final class VersusSleepSection implements Section {
                     chart.getStyler().setXAxisTicksVisible(false);
                     chart.setXAxisTitle("sleep fraction asked for: " + Formats.fraction(fractions[0]));
                 }
-                html.svgFigure(ctx.svg(chart), panel.title() + ", " + g.getKey().title(), null, "fig");
+                html.svgFigure(ctx.svg(chart), panel.title() + " against the sleep fraction asked for, mean and 95 % CI across "
+                        + "seeds, " + g.getKey().title(), null, "fig");
             }
             html.gridEnd();
             if (!missing.isEmpty()) {

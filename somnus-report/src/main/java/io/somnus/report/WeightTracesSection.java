@@ -60,6 +60,7 @@ final class WeightTracesSection implements Section {
             double[] range = {Double.POSITIVE_INFINITY, 0, 0};
             List<XYChart> charts = new ArrayList<>();
             List<String> captions = new ArrayList<>();
+            List<String> labels = new ArrayList<>();   // what a chart shows, for a reader who cannot see it
             for (RunRecord run : Showcase.runs(g.getValue())) {
                 CsvTable t = RunTables.optional(run, RunDirectory.SLEEP_TRACES, COLUMNS, ctx.notes());
                 if (t == null) {
@@ -136,6 +137,10 @@ final class WeightTracesSection implements Section {
                 chart.getStyler().setXAxisTickMarkSpacingHint(100);
                 charts.add(chart);
                 captions.add(run.runId());
+                labels.add("total |w| per projection (" + String.join(", ", byProjection.keySet())
+                        + ") against simulation step" + (log ? " on a log scale" : "")
+                        + (sleepSpans.isEmpty() ? ", no sleep episode" : ", " + sleepSpans.size() + " sleep episode" + (sleepSpans.size() == 1 ? "" : "s") + " shaded")
+                        + ", of " + run.runId());
                 if (run.sleepFraction() > 0 && sleepSpans.isEmpty()) {
                     // asked for sleep and got none (a run shorter than one wake period): nothing to shade
                     neverSlept.add(run.runId());
@@ -151,7 +156,7 @@ final class WeightTracesSection implements Section {
                 if (range[2] > 0) {
                     chart.getStyler().setXAxisMax(Charts.axisEnd(range[2]));   // round, and just past the data
                 }
-                html.svgFigure(ctx.svg(chart), "weight traces of " + captions.get(c), captions.get(c), "fig");
+                html.svgFigure(ctx.svg(chart), labels.get(c), captions.get(c), "fig");
                 drawn++;
             }
         }

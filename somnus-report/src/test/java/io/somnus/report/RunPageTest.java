@@ -158,6 +158,23 @@ class RunPageTest {
         assertFalse(page(run).contains("one checkpoint"));
     }
 
+    /** A figure's label (its alt text) says what it shows: it said "weight traces of c1", "weight histogram e_e of c1". */
+    @Test
+    void aRunsFiguresSayWhatTheyShow(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String head = "step,phase,episode,projection,total_abs,mean\n";
+        Files.writeString(run.resolve("sleep_traces.csv"), head + "0,wake,0,e_e,100,0.1\n0,wake,0,input_e,50,0.1\n"
+                + "500,sleep,1,e_e,90,0.09\n500,sleep,1,input_e,45,0.09\n600,sleep,1,e_e,80,0.08\n"
+                + "600,sleep,1,input_e,40,0.08\n");
+        Files.writeString(run.resolve("weight_histograms.csv"), "episode,when,projection,bin_lo,bin_hi,count\n"
+                + "1,before,e_e,0.1,0.2,3\n1,before,e_e,0.2,0.3,1\n1,after,e_e,0.1,0.2,2\n1,after,e_e,0.2,0.3,2\n");
+        String html = page(run);
+        assertTrue(html.contains("aria-label=\"total |w| per projection (e_e, input_e) against simulation step, "
+                + "1 sleep episode shaded, of c1\""), html);
+        assertTrue(html.contains("aria-label=\"distribution of the e_e weights just before and just after sleep episode 1, "
+                + "of c1\""), html);
+    }
+
     @Test
     void anSgRunsTrainingCurveShowsTheAccuracyJustBeforeSleep(@TempDir Path tmp) throws Exception {
         Path run = continualRun(tmp);
