@@ -125,7 +125,8 @@ final class VersusSleepSection implements Section {
                 new Panel("assignment entropy", "H / log₂ K (0 to 1)", List.of("diversity.assignment_entropy"),
                         m -> ""),
                 new Panel("receptive-field cosine similarity", "mean pairwise cosine", List.of("diversity.rf_cosine"), m -> ""),
-                new Panel("φ", "φ", List.of("phi"), m -> ""));
+                // φ alone named nothing a reader of the page could look up
+                new Panel("φ (class separation)", "between- / within-class variance", List.of("phi"), m -> ""));
     }
 
     /** {@code weights.<projection>.<stat>} → projection. */

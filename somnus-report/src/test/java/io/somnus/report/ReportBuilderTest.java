@@ -71,6 +71,13 @@ class ReportBuilderTest {
         assertTrue(html.contains("id=\"f1-"), "ids numbered from 1 in each page");
     }
 
+    /** The φ panel was titled "φ" on an axis "φ": it says what φ measures. */
+    @Test
+    void theClassSeparationPanelSaysWhatPhiIs() {
+        assertTrue(html.contains(">φ (class separation)</div>"), "panel title");
+        assertTrue(html.contains("aria-label=\"φ (class separation) against the sleep fraction asked for"), "figure label");
+    }
+
     @Test
     void isSelfContained() {
         assertFalse(html.contains("http://"), "no http references (nor namespace URIs)");
