@@ -241,6 +241,12 @@ final class Charts {
         void roundIfAtMost(XYChart chart, int xCount) {
             if (xs.size() <= xCount && !chart.getStyler().isYAxisLogarithmic() && Double.isFinite(bottom)
                     && Double.isFinite(top)) {
+                if (top - bottom < WeightTracesSection.NEARLY_CONSTANT * Math.max(Math.abs(top), Math.abs(bottom))) {
+                    // values apart in their fourth digit and no interval around them (one seed): drawn flat, not
+                    // magnified from corner to corner with unlabelled ticks (0.09845 and 0.09844)
+                    niceYRange(chart, (bottom + top) / 2, (bottom + top) / 2);
+                    return;
+                }
                 // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
                 // still labelled those two alone
                 double pad = xCount == 1 ? 0 : (top - bottom) / 4;

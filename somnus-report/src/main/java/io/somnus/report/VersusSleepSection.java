@@ -88,7 +88,14 @@ final class VersusSleepSection implements Section {
                 double lo = extent.bottom();
                 boolean logScale = panel.title().equals("total |w|") && Charts.logAxis(lo, hi);
                 chart.getStyler().setYAxisLogarithmic(logScale);
-                extent.roundIfOneX(chart);   // one sleep fraction: a control's panel
+                // one sleep fraction (a control's panel), or a few without intervals (one seed): XChart labelled the
+                // y axis at the values alone, two of them, or none where they differed in the fourth digit
+                if (fractions.length == 1) {
+                    // its series side by side: two of them (h_out, in_h) were labelled at their two values alone
+                    extent.roundIfAtMost(chart, present.size());
+                } else if (present.size() == 1) {
+                    extent.roundIfAtMost(chart, FEW_FRACTIONS);
+                }
                 if (panel.title().equals("total |w|")) {
                     chart.setYAxisTitle(logScale ? "Σ|w| (log scale)" : "Σ|w|");
                 }
@@ -106,8 +113,18 @@ final class VersusSleepSection implements Section {
             if (!missing.isEmpty()) {
                 html.note("not recorded: " + String.join(", ", missing));
             }
+            if (groupRows.stream().allMatch(r -> r.stats().n() < 2)) {
+                // without a note the bare points read as if their intervals had failed to draw
+                html.note(ONE_SEED);
+            }
         }
     }
+
+    /** The note under a group whose every point is one run's: nothing to draw an interval from. */
+    static final String ONE_SEED = "one seed per point: no confidence intervals (a sweep needs two seeds or more for them)";
+
+    /** Up to this many sleep fractions, a panel of one series gets its y axis set to round steps. */
+    static final int FEW_FRACTIONS = 3;
 
     /** The panels, in order; those over projections have one series per projection found in {@code metrics}. */
     private static List<Panel> panels(Set<String> metrics) {

@@ -119,6 +119,31 @@ class ChartsTest {
         assertNull(two.getStyler().getXAxisMax());
     }
 
+    /**
+     * A sweep of one seed: two sleep fractions, no interval bars. XChart labelled 0.42 to 0.46 at those two values
+     * only, and 0.09845 against 0.09844 (the receptive-field cosine) drawn corner to corner with no label at all.
+     */
+    @Test
+    void twoBarePointsGetARoundRangeAndNearlyEqualOnesAFlatOne() {
+        double[] x = {0, 0.2};
+        double[] none = {Double.NaN, Double.NaN};
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent e = new Charts.Extent();
+        e.add(x, new double[] {0.42, 0.46}, none, none);
+        e.roundIfAtMost(chart, 3);
+        // a quarter of 0.04 either side, 0.41 to 0.47, in whole steps of niceCeiling(0.06 / 4) = 0.02
+        assertEquals(0.40, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.48, chart.getStyler().getYAxisMax(), 1e-12);
+        XYChart flat = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent f = new Charts.Extent();
+        f.add(x, new double[] {0.09845, 0.09844}, none, none);
+        f.roundIfAtMost(flat, 3);
+        // 1e-5 apart, under a thousandth of the value: a tenth of 0.098445 around it, 0.0935 to 0.1034, in whole
+        // steps of niceCeiling(0.0098445 / 4) = 0.0025
+        assertEquals(0.0925, flat.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.105, flat.getStyler().getYAxisMax(), 1e-12);
+    }
+
     /** Series of one panel side by side, DODGE apart and centred on their sleep fraction. */
     @Test
     void dodgedSeriesAreCentredOnTheirFraction() {

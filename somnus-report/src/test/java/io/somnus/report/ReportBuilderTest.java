@@ -284,6 +284,22 @@ class ReportBuilderTest {
         assertTrue(sparse.contains("Dataset checksums") && sparse.contains("not recorded (no SHA-256"));
     }
 
+    /** A sweep of one seed: its points have no intervals, and the page says why. */
+    @Test
+    void aSweepOfOneSeedSaysItsPointsHaveNoIntervals(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("one-seed");
+        SyntheticStudy.sweep(dir, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1]
+                """);
+        Path out = tmp.resolve("one-seed.html");
+        ReportBuilder.build(dir, out);
+        assertTrue(Files.readString(out).contains(VersusSleepSection.ONE_SEED));
+        assertFalse(html.contains(VersusSleepSection.ONE_SEED), "three seeds have intervals");
+    }
+
     @Test
     void showsTheGlmmTableWhenOneWasFitted(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("glmm");
