@@ -73,6 +73,7 @@ final class TrainingCurvesSection implements Section {
             }
             chart.getStyler().setXAxisMin(0.0);
             extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
+            Charts.roundXTicks(chart);   // not at every k-th checkpoint: 0, 1800, 3600, ..., 14400 (paper-sg)
             if (extent.padIfOneX(chart)) {
                 oneCheckpoint.add(g.getKey().title());
             }
@@ -155,6 +156,7 @@ final class TrainingCurvesSection implements Section {
         }
         chart.getStyler().setXAxisMin(0.0);
         extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
+        Charts.roundXTicks(chart);
         boolean one = extent.padIfOneX(chart);
         ctx.html().wideGridStart();
         ctx.html().svgFigure(ctx.svg(chart), "accuracy over training, " + String.join(", ", lines.keySet()) + ", of "
