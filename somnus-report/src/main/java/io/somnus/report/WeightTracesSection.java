@@ -30,6 +30,10 @@ final class WeightTracesSection implements Section {
         Charts.niceYRange(chart, flat ? (lo + hi) / 2 : lo, flat ? (lo + hi) / 2 : hi);
     }
 
+    /** One run's trace as read: Σ|w| per projection as (step, total) pairs, its sleep spans, its positive range. */
+    private record Trace(RunRecord run, Map<String, List<double[]>> byProjection, TreeMap<Double, double[]> sleepSpans,
+            double lo, double hi) { }
+
     @Override
     public String id() {
         return "weight-traces";
@@ -61,6 +65,9 @@ final class WeightTracesSection implements Section {
             List<XYChart> charts = new ArrayList<>();
             List<String> captions = new ArrayList<>();
             List<String> labels = new ArrayList<>();   // what a chart shows, for a reader who cannot see it
+            List<Trace> traces = new ArrayList<>();
+            double groupLo = Double.POSITIVE_INFINITY;
+            double groupHi = 0;
             for (RunRecord run : Showcase.runs(g.getValue())) {
                 CsvTable t = RunTables.optional(run, RunDirectory.SLEEP_TRACES, COLUMNS, ctx.notes());
                 if (t == null) {
@@ -91,8 +98,6 @@ final class WeightTracesSection implements Section {
                     missing.add(run.runId());
                     continue;
                 }
-                XYChart chart = Charts.xy(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                        "simulation step", "Σ|w| (log scale)", 560, 320);
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = 0;
                 for (List<double[]> pts : byProjection.values()) {
@@ -103,10 +108,25 @@ final class WeightTracesSection implements Section {
                         }
                     }
                 }
-                boolean log = Charts.logAxis(lo, hi);
+                traces.add(new Trace(run, byProjection, sleepSpans, lo, hi));
+                groupLo = Math.min(groupLo, lo);
+                groupHi = Math.max(groupHi, hi);
+            }
+            // one scale for the runs of a panel: a run without sleep (7 500 to 7 600, linear) beside one that grew
+            // (170 to 40 000, log) drew the same quantity on two kinds of axis
+            boolean groupLog = Charts.logAxis(groupLo, groupHi);
+            for (Trace trace : traces) {
+                RunRecord run = trace.run();
+                Map<String, List<double[]>> byProjection = trace.byProjection();
+                TreeMap<Double, double[]> sleepSpans = trace.sleepSpans();
+                double lo = trace.lo();
+                double hi = trace.hi();
+                XYChart chart = Charts.xy(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                        "simulation step", "Σ|w| (log scale)", 560, 320);
+                boolean log = groupLog && hi > 0;
                 if (hi > 0) {
-                    double bottom = lo;
-                    double top = hi;
+                    double bottom = log ? groupLo : lo;   // a log panel's range is the group's (set below)
+                    double top = log ? groupHi : hi;
                     if (!log) {
                         linearYRange(chart, lo, hi);
                         bottom = chart.getStyler().getYAxisMin();
