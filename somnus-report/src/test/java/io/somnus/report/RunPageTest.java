@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +143,15 @@ class RunPageTest {
         String one = page(run);
         assertFalse(one.contains("one line per readout"));
         assertTrue(one.contains("Validation accuracy (main readout) at each checkpoint."));
+    }
+
+    /** The main readout is drawn last, on top: drawn first, a point equal to another readout's was hidden under it. */
+    @Test
+    void theMainReadoutIsDrawnOnTop() {
+        assertEquals(java.util.List.of("linear", "pca-logistic", "vote (main)"),
+                TrainingCurvesSection.drawingOrder(java.util.List.of("vote (main)", "linear", "pca-logistic")));
+        assertEquals(java.util.List.of("just before sleep", "after the epoch's sleep"),
+                TrainingCurvesSection.drawingOrder(java.util.List.of("after the epoch's sleep", "just before sleep")));
     }
 
     /** A run of one checkpoint (train.checkpoints: 1) drew a point per readout on the plot's edge and said nothing. */
