@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -122,6 +123,51 @@ final class Charts {
     }
 
     /**
+     * An axis end for data that run from 0 to {@code max} (max > 0): the smallest whole multiple of
+     * {@link #niceCeiling}(max / 20) at or above max, so that at most about a tenth of the plot (a twentieth step
+     * rounded up to a nice one) lies past the data. XChart 4 labels an axis from 0 at its own round steps whatever its
+     * end; {@code niceCeiling(max)} itself left up to 45 % of a weight trace empty (5.5e5 steps ran to 1e6).
+     */
+    static double axisEnd(double max) {
+        double step = niceCeiling(max / 20);
+        // the small slack keeps a max already on a whole step (28 000 = 14 × 2 000) from moving a step out
+        return Math.ceil(max / step - 1e-9) * step;
+    }
+
+    /**
+     * Makes XChart label the x axis at round steps. XChart 4 labels x values that are all equally spaced (a wake-only
+     * run's weight trace, recorded every 18 000 steps) at every k-th value instead, 1.8e5, 3.6e5, ..., 1.08e6: a hidden
+     * point (no line, no marker, not in the legend) halfway between the first two x values, at a y value the chart
+     * already shows, makes them unequally spaced. Call it after the chart's last series.
+     */
+    static void roundXTicks(XYChart chart) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        double y = Double.NaN;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            double[] sx = s.getXData();
+            double[] sy = s.getYData();
+            for (int i = 0; i < sx.length; i++) {
+                if (Double.isFinite(sx[i]) && Double.isFinite(sy[i])) {
+                    xs.add(sx[i]);
+                    // a point on the chart already: inside its y range, and above 0 on a log axis
+                    if (Double.isNaN(y) && (sy[i] > 0 || !chart.getStyler().isYAxisLogarithmic())) {
+                        y = sy[i];
+                    }
+                }
+            }
+        }
+        if (xs.size() < 2 || Double.isNaN(y)) {
+            return;
+        }
+        double first = xs.first();
+        XYSeries hidden = chart.addSeries(" round x ticks", new double[] {(first + xs.higher(first)) / 2}, new double[] {y});
+        hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        hidden.setLineStyle(SeriesLines.NONE);
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setShowInLegend(false);
+    }
+
+    /**
      * Sets the y axis to [lo, hi] widened to whole steps of a nice size (about four of them), so that its ticks fall on
      * round values. A range of zero width (every seed gave the same value), or of rounding noise's, is first widened to
      * a tenth of the value (or 1 at 0), centred on it.
@@ -158,6 +204,23 @@ final class Charts {
             }
         }
 
+        /**
+         * With one x value above 0 (a run of one checkpoint, train.checkpoints: 1), sets the x axis from 0 to a round
+         * value a fifth or more past it ({@link #niceCeiling} of 1.2 x), so that its points stand inside the plot instead
+         * of on its right edge. Returns whether there was one x value.
+         */
+        boolean padIfOneX(XYChart chart) {
+            if (xs.size() != 1) {
+                return false;
+            }
+            double x = xs.iterator().next();
+            if (x > 0) {
+                chart.getStyler().setXAxisMin(0.0);
+                chart.getStyler().setXAxisMax(niceCeiling(1.2 * x));
+            }
+            return true;
+        }
+
         /** The lowest point or lower bar (+∞ when none was added). */
         double bottom() {
             return bottom;
@@ -178,6 +241,12 @@ final class Charts {
         void roundIfAtMost(XYChart chart, int xCount) {
             if (xs.size() <= xCount && !chart.getStyler().isYAxisLogarithmic() && Double.isFinite(bottom)
                     && Double.isFinite(top)) {
+                if (top - bottom < WeightTracesSection.NEARLY_CONSTANT * Math.max(Math.abs(top), Math.abs(bottom))) {
+                    // values apart in their fourth digit and no interval around them (one seed): drawn flat, not
+                    // magnified from corner to corner with unlabelled ticks (0.09845 and 0.09844)
+                    niceYRange(chart, (bottom + top) / 2, (bottom + top) / 2);
+                    return;
+                }
                 // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
                 // still labelled those two alone
                 double pad = xCount == 1 ? 0 : (top - bottom) / 4;
@@ -198,14 +267,30 @@ final class Charts {
         return MARKERS[i % MARKERS.length];
     }
 
+    /** How far apart the series of one panel are drawn, in sleep fraction (the fractions are 0.1 apart or more). */
+    static final double DODGE = 0.01;
+
+    /**
+     * The x offset of series {@code i} of {@code n} drawn side by side at the same sleep fractions, centred on them:
+     * {@link #DODGE} apart, so that equal values and overlapping interval bars stay in sight.
+     */
+    static double dodge(int i, int n) {
+        return n <= 1 ? 0 : (i - (n - 1) / 2.0) * DODGE;
+    }
+
     static Color alpha(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
-    /** A line with markers. */
+    /**
+     * A solid line with markers. Its stroke is set here: left unset, XChart gives a chart's series solid, dash-dot,
+     * dashed and dotted strokes in turn by their place among all its series (interval bars and bands included), so
+     * that one preset's interval bars were dotted and the next one's solid, by no rule a reader could know.
+     */
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setMarker(SeriesMarkers.CIRCLE);
@@ -227,6 +312,7 @@ final class Charts {
                         new double[] {lo[i], hi[i]});
                 bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 bar.setLineColor(color);
+                bar.setLineStyle(SeriesLines.SOLID);
                 bar.setLineWidth(1.2f);
                 bar.setMarker(SeriesMarkers.NONE);
                 bar.setShowInLegend(false);

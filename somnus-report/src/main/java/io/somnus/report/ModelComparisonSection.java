@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.lines.SeriesLines;
 
 /** STDP-SNN versus SG-SNN: final test accuracy against sleep fraction, one line per preset, one chart per dataset. */
 final class ModelComparisonSection implements Section {
@@ -46,7 +47,8 @@ final class ModelComparisonSection implements Section {
             return;
         }
         html.p("Final test accuracy against sleep fraction, one line per preset (mean and 95 % CI across seeds); the "
-                + "untrained controls of a sweep with controls as flat lines at their mean. "
+                + "untrained controls of a sweep with controls as dashed flat lines at their mean; the presets are drawn a "
+                + "little to either side of each fraction, with their own markers, so that their intervals stay in sight. "
                 + "The paper's claim: sleep helps the STDP-SNN and makes no measurable difference to the SG-SNN.");
         Map<String, List<AggregateRow>> byDataset = new TreeMap<>();
         Map<String, List<AggregateRow>> controls = new TreeMap<>(); // untrained STDP-SNNs: reference lines, not presets
@@ -68,20 +70,26 @@ final class ModelComparisonSection implements Section {
             int i = 0;
             for (Map.Entry<String, List<AggregateRow>> p : byPreset.entrySet()) {
                 List<AggregateRow> s = p.getValue().stream().sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
-                Charts.intervals(chart, p.getKey(), s.stream().mapToDouble(r -> r.cell().sleepFraction()).toArray(),
+                // presets side by side: at one fraction their interval bars lay on one line, the last drawn hiding the rest
+                double dodge = Charts.dodge(i, byPreset.size());
+                Charts.intervals(chart, p.getKey(), s.stream().mapToDouble(r -> r.cell().sleepFraction() + dodge).toArray(),
                         s.stream().mapToDouble(r -> r.stats().mean()).toArray(),
                         s.stream().mapToDouble(r -> r.stats().ciLow()).toArray(),
-                        s.stream().mapToDouble(r -> r.stats().ciHigh()).toArray(), Charts.qualitative(i++));
+                        s.stream().mapToDouble(r -> r.stats().ciHigh()).toArray(), Charts.qualitative(i)).setMarker(Charts.marker(i));
+                i++;
             }
             double[] span = {d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).min().orElse(0),
                     d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).max().orElse(0)};
             for (AggregateRow c : controls.getOrDefault(d.getKey(), List.of())) {
                 double m = c.stats().mean();
+                // dashed: a reference level, not a preset's curve (it had whichever stroke XChart gave its place)
                 Charts.line(chart, c.cell().preset() + ", " + StudyControl.labelIn(c.cell().variant()), span,
-                        new double[] {m, m}, Charts.qualitative(i++)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+                        new double[] {m, m}, Charts.qualitative(i++)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE)
+                        .setLineStyle(SeriesLines.DASH_DASH);
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
-            html.svgFigure(ctx.svg(chart), "STDP versus SG on " + d.getKey(), null, "fig");
+            html.svgFigure(ctx.svg(chart), "final test accuracy against sleep fraction, one line per preset (" + String.join(", ",
+                    byPreset.keySet()) + "), STDP versus SG on " + d.getKey(), null, "fig");
         }
         html.gridEnd();
     }

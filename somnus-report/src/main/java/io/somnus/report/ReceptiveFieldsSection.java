@@ -79,7 +79,8 @@ final class ReceptiveFieldsSection implements Section {
                     html.raw("<div class=\"rfrow\">\n");
                     headed = true;
                 }
-                html.figure("image/png", png, "receptive fields of " + run.runId(),
+                html.figure("image/png", png, "receptive fields: the " + key + " weights of the first " + Math.min(RF_TILES, neurons)
+                        + " of " + neurons + " neurons as " + shape[0] + "×" + shape[1] + " images, of " + run.runId(),
                         "sleep " + Formats.fraction(run.sleepFraction()) + " (" + key + ", " + Math.min(RF_TILES, neurons)
                                 + " of " + neurons + ")", "rf");
                 drawn++;

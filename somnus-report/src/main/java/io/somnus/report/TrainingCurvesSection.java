@@ -53,6 +53,7 @@ final class TrainingCurvesSection implements Section {
                     .computeIfAbsent(p.cell().sleepFraction(), k -> new ArrayList<>()).add(p);
         }
         html.wideGridStart();
+        List<String> oneCheckpoint = new ArrayList<>();
         for (Map.Entry<Group, Map<Double, List<CurvePoint>>> g : byGroup.entrySet()) {
             XYChart chart = Charts.xy(g.getKey().title(), "training images seen", "validation accuracy", 560, 340);
             int n = g.getValue().size();
@@ -72,10 +73,24 @@ final class TrainingCurvesSection implements Section {
             }
             chart.getStyler().setXAxisMin(0.0);
             extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
+            Charts.roundXTicks(chart);   // not at every k-th checkpoint: 0, 1800, 3600, ..., 14400 (paper-sg)
+            if (extent.padIfOneX(chart)) {
+                oneCheckpoint.add(g.getKey().title());
+            }
             html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
         }
         html.gridEnd();
+        if (!oneCheckpoint.isEmpty()) {
+            html.note(ONE_CHECKPOINT + String.join("; ", oneCheckpoint));
+        }
     }
+
+    /**
+     * The note under curves of one checkpoint each: a point per line, which looked like a plot that failed to draw
+     * its curve, at the plot's right edge.
+     */
+    static final String ONE_CHECKPOINT = "one checkpoint (train.checkpoints: 1), so a point at the end of training "
+            + "instead of a curve, in ";
 
     /** Up to this many checkpoints, the y axis is set to round steps (XChart labelled only the values). */
     static final int FEW_CHECKPOINTS = 3;
@@ -120,9 +135,11 @@ final class TrainingCurvesSection implements Section {
                 + "and the study use)") + ".");
         XYChart chart = Charts.xy(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
                 "training images seen", "validation accuracy", 560, 340);
-        int i = 0;
         Charts.Extent extent = new Charts.Extent();
-        for (Map.Entry<String, double[]> l : lines.entrySet()) {
+        List<String> names = new ArrayList<>(lines.keySet());
+        for (String name : drawingOrder(names)) {
+            Map.Entry<String, double[]> l = Map.entry(name, lines.get(name));
+            int i = names.indexOf(name);   // colour and marker by the line's place, main first
             List<double[]> pts = new ArrayList<>();
             for (int k = 0; k < x.length; k++) {
                 if (Double.isFinite(x[k]) && Double.isFinite(l.getValue()[k])) {
@@ -137,15 +154,32 @@ final class TrainingCurvesSection implements Section {
             extent.add(px, py, py, py);
             Charts.line(chart, l.getKey(), px, py, Charts.qualitative(i)).setMarker(px.length > 30 ? SeriesMarkers.NONE
                     : Charts.marker(i));
-            i++;
         }
         chart.getStyler().setXAxisMin(0.0);
         extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
+        Charts.roundXTicks(chart);
+        boolean one = extent.padIfOneX(chart);
         ctx.html().wideGridStart();
         ctx.html().svgFigure(ctx.svg(chart), "accuracy over training, " + String.join(", ", lines.keySet()) + ", of "
                 + run.runId(), null, "fig");
         ctx.html().gridEnd();
+        if (one) {
+            ctx.html().note(ONE_CHECKPOINT + run.runId());
+        }
         return true;
+    }
+
+    /**
+     * The order a run's lines are drawn in: the first (the main readout, or the curve after sleep) last, on top. Drawn
+     * first, its point was hidden under another readout's of the same value (diehl-cook's vote at 0.4 under linear's
+     * at 20 images), so that its curve seemed to start a checkpoint late. The legend lists them in this order.
+     */
+    static <T> List<T> drawingOrder(List<T> lines) {
+        List<T> order = new ArrayList<>(lines.subList(Math.min(1, lines.size()), lines.size()));
+        if (!lines.isEmpty()) {
+            order.add(lines.get(0));
+        }
+        return order;
     }
 
     /** The run's main readout (config.yaml's readout.main), "" where not recorded. */

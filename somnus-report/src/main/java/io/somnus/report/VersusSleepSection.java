@@ -73,7 +73,7 @@ final class VersusSleepSection implements Section {
                     List<AggregateRow> series = groupRows.stream().filter(r -> r.metric().equals(metric))
                             .sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
                     // series side by side, so that one with the same values as another stays in sight
-                    double dodge = present.size() == 1 ? 0 : (i - (present.size() - 1) / 2.0) * DODGE;
+                    double dodge = Charts.dodge(i, present.size());
                     double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction() + dodge).toArray();
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
                     double[] ciLo = series.stream().mapToDouble(r -> r.stats().ciLow()).toArray();
@@ -88,7 +88,14 @@ final class VersusSleepSection implements Section {
                 double lo = extent.bottom();
                 boolean logScale = panel.title().equals("total |w|") && Charts.logAxis(lo, hi);
                 chart.getStyler().setYAxisLogarithmic(logScale);
-                extent.roundIfOneX(chart);   // one sleep fraction: a control's panel
+                // one sleep fraction (a control's panel), or a few without intervals (one seed): XChart labelled the
+                // y axis at the values alone, two of them, or none where they differed in the fourth digit
+                if (fractions.length == 1) {
+                    // its series side by side: two of them (h_out, in_h) were labelled at their two values alone
+                    extent.roundIfAtMost(chart, present.size());
+                } else if (present.size() == 1) {
+                    extent.roundIfAtMost(chart, FEW_FRACTIONS);
+                }
                 if (panel.title().equals("total |w|")) {
                     chart.setYAxisTitle(logScale ? "Σ|w| (log scale)" : "Σ|w|");
                 }
@@ -99,17 +106,25 @@ final class VersusSleepSection implements Section {
                     chart.getStyler().setXAxisTicksVisible(false);
                     chart.setXAxisTitle("sleep fraction asked for: " + Formats.fraction(fractions[0]));
                 }
-                html.svgFigure(ctx.svg(chart), panel.title() + ", " + g.getKey().title(), null, "fig");
+                html.svgFigure(ctx.svg(chart), panel.title() + " against the sleep fraction asked for, mean and 95 % CI across "
+                        + "seeds, " + g.getKey().title(), null, "fig");
             }
             html.gridEnd();
             if (!missing.isEmpty()) {
                 html.note("not recorded: " + String.join(", ", missing));
             }
+            if (groupRows.stream().allMatch(r -> r.stats().n() < 2)) {
+                // without a note the bare points read as if their intervals had failed to draw
+                html.note(ONE_SEED);
+            }
         }
     }
 
-    /** How far apart the series of one panel are drawn, in sleep fraction (the fractions are 0.1 apart or more). */
-    private static final double DODGE = 0.01;
+    /** The note under a group whose every point is one run's: nothing to draw an interval from. */
+    static final String ONE_SEED = "one seed per point: no confidence intervals (a sweep needs two seeds or more for them)";
+
+    /** Up to this many sleep fractions, a panel of one series gets its y axis set to round steps. */
+    static final int FEW_FRACTIONS = 3;
 
     /** The panels, in order; those over projections have one series per projection found in {@code metrics}. */
     private static List<Panel> panels(Set<String> metrics) {
@@ -127,7 +142,8 @@ final class VersusSleepSection implements Section {
                 new Panel("assignment entropy", "H / log₂ K (0 to 1)", List.of("diversity.assignment_entropy"),
                         m -> ""),
                 new Panel("receptive-field cosine similarity", "mean pairwise cosine", List.of("diversity.rf_cosine"), m -> ""),
-                new Panel("φ", "φ", List.of("phi"), m -> ""));
+                // φ alone named nothing a reader of the page could look up
+                new Panel("φ (class separation)", "between- / within-class variance", List.of("phi"), m -> ""));
     }
 
     /** {@code weights.<projection>.<stat>} → projection. */

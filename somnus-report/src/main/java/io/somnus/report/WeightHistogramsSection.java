@@ -102,7 +102,8 @@ final class WeightHistogramsSection implements Section {
                 // below the plot: inside it hid the tops of the bars; fractions from 0, so that heights compare
                 chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
                 chart.getStyler().setYAxisMin(0.0);
-                html.svgFigure(ctx.svg(chart), "weight histogram " + p.getKey() + " of " + run.runId(), run.runId(), "fig");
+                html.svgFigure(ctx.svg(chart), "distribution of the " + p.getKey() + " weights just before and just after "
+                        + "sleep episode " + (long) last + ", of " + run.runId(), run.runId(), "fig");
                 drawn++;
             }
         }

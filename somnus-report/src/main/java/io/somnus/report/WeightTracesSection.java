@@ -30,6 +30,10 @@ final class WeightTracesSection implements Section {
         Charts.niceYRange(chart, flat ? (lo + hi) / 2 : lo, flat ? (lo + hi) / 2 : hi);
     }
 
+    /** One run's trace as read: Σ|w| per projection as (step, total) pairs, its sleep spans, its positive range. */
+    private record Trace(RunRecord run, Map<String, List<double[]>> byProjection, TreeMap<Double, double[]> sleepSpans,
+            double lo, double hi) { }
+
     @Override
     public String id() {
         return "weight-traces";
@@ -60,6 +64,10 @@ final class WeightTracesSection implements Section {
             double[] range = {Double.POSITIVE_INFINITY, 0, 0};
             List<XYChart> charts = new ArrayList<>();
             List<String> captions = new ArrayList<>();
+            List<String> labels = new ArrayList<>();   // what a chart shows, for a reader who cannot see it
+            List<Trace> traces = new ArrayList<>();
+            double groupLo = Double.POSITIVE_INFINITY;
+            double groupHi = 0;
             for (RunRecord run : Showcase.runs(g.getValue())) {
                 CsvTable t = RunTables.optional(run, RunDirectory.SLEEP_TRACES, COLUMNS, ctx.notes());
                 if (t == null) {
@@ -90,8 +98,6 @@ final class WeightTracesSection implements Section {
                     missing.add(run.runId());
                     continue;
                 }
-                XYChart chart = Charts.xy(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                        "simulation step", "Σ|w| (log scale)", 560, 320);
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = 0;
                 for (List<double[]> pts : byProjection.values()) {
@@ -102,10 +108,25 @@ final class WeightTracesSection implements Section {
                         }
                     }
                 }
-                boolean log = Charts.logAxis(lo, hi);
+                traces.add(new Trace(run, byProjection, sleepSpans, lo, hi));
+                groupLo = Math.min(groupLo, lo);
+                groupHi = Math.max(groupHi, hi);
+            }
+            // one scale for the runs of a panel: a run without sleep (7 500 to 7 600, linear) beside one that grew
+            // (170 to 40 000, log) drew the same quantity on two kinds of axis
+            boolean groupLog = Charts.logAxis(groupLo, groupHi);
+            for (Trace trace : traces) {
+                RunRecord run = trace.run();
+                Map<String, List<double[]>> byProjection = trace.byProjection();
+                TreeMap<Double, double[]> sleepSpans = trace.sleepSpans();
+                double lo = trace.lo();
+                double hi = trace.hi();
+                XYChart chart = Charts.xy(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                        "simulation step", "Σ|w| (log scale)", 560, 320);
+                boolean log = groupLog && hi > 0;
                 if (hi > 0) {
-                    double bottom = lo;
-                    double top = hi;
+                    double bottom = log ? groupLo : lo;   // a log panel's range is the group's (set below)
+                    double top = log ? groupHi : hi;
                     if (!log) {
                         linearYRange(chart, lo, hi);
                         bottom = chart.getStyler().getYAxisMin();
@@ -129,10 +150,17 @@ final class WeightTracesSection implements Section {
                     Charts.line(chart, p.getKey(), x, y, Charts.qualitative(i++)).setMarker(SeriesMarkers.NONE);
                 }
                 chart.getStyler().setYAxisLogarithmic(log);
+                Charts.roundXTicks(chart);   // a wake-only trace's steps are equally spaced: XChart labelled multiples of them
                 chart.setYAxisTitle(log ? "Σ|w| (log scale)" : "Σ|w|");
                 chart.getStyler().setXAxisMin(0.0);
+                // ticks wider apart than the house's 80 px: step counts of 6 digits were labelled 0, 50000, 1e5, 1.5e5, ...
+                chart.getStyler().setXAxisTickMarkSpacingHint(100);
                 charts.add(chart);
                 captions.add(run.runId());
+                labels.add("total |w| per projection (" + String.join(", ", byProjection.keySet())
+                        + ") against simulation step" + (log ? " on a log scale" : "")
+                        + (sleepSpans.isEmpty() ? ", no sleep episode" : ", " + sleepSpans.size() + " sleep episode" + (sleepSpans.size() == 1 ? "" : "s") + " shaded")
+                        + ", of " + run.runId());
                 if (run.sleepFraction() > 0 && sleepSpans.isEmpty()) {
                     // asked for sleep and got none (a run shorter than one wake period): nothing to shade
                     neverSlept.add(run.runId());
@@ -146,9 +174,9 @@ final class WeightTracesSection implements Section {
                     chart.getStyler().setYAxisMax(range[1]);
                 }
                 if (range[2] > 0) {
-                    chart.getStyler().setXAxisMax(Charts.niceCeiling(range[2]));   // round ticks, not 1.02e5 steps
+                    chart.getStyler().setXAxisMax(Charts.axisEnd(range[2]));   // round, and just past the data
                 }
-                html.svgFigure(ctx.svg(chart), "weight traces of " + captions.get(c), captions.get(c), "fig");
+                html.svgFigure(ctx.svg(chart), labels.get(c), captions.get(c), "fig");
                 drawn++;
             }
         }

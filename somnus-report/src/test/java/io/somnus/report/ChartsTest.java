@@ -2,10 +2,13 @@ package io.somnus.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /** The round axis ends the report's charts use where XChart would label a range at its ends only. */
 class ChartsTest {
@@ -18,6 +21,138 @@ class ChartsTest {
         assertEquals(10, Charts.niceCeiling(5.5), 0);
         assertEquals(100, Charts.niceCeiling(100), 0);   // already round: kept
         assertEquals(0.025, Charts.niceCeiling(0.025), 1e-17);
+    }
+
+    /** The weight traces' x axis ended at niceCeiling(last step): 5.5e5 steps ran to 1e6, 45 % of the plot empty. */
+    @Test
+    void anAxisEndIsAWholeTwentiethStepAtOrPastTheData() {
+        assertEquals(550_000, Charts.axisEnd(550_000), 0);    // a twentieth, 27 500, rounds to 50 000: 11 whole steps
+        assertEquals(30_000, Charts.axisEnd(28_150), 0);      // steps of 2 000 (1 407.5 rounded up): 15 of them
+        assertEquals(28_000, Charts.axisEnd(28_000), 0);      // already 14 steps of 2 000: kept
+        assertEquals(950_000, Charts.axisEnd(918_000), 0);    // steps of 50 000
+        assertEquals(110_000, Charts.axisEnd(102_000), 0);    // steps of 10 000
+        assertEquals(5.5, Charts.axisEnd(5.00005), 1e-12);    // the worst case: steps of 0.5, 9.1 % past the data
+        // never short of the data, and never more than a step of at most a tenth of the end past it
+        for (int k = 1; k <= 2000; k++) {
+            double max = 37.0 * StrictMath.pow(1.0093, k);
+            double end = Charts.axisEnd(max);
+            assertTrue(end >= max && end - max <= end / 11 + 1e-9 * end, max + " ends at " + end);
+        }
+    }
+
+    /**
+     * XChart strokes a series left without a style solid, dash-dot, dashed or dotted by its place among the chart's
+     * series: the third preset's interval bars in the STDP-versus-SG panel came out dotted.
+     */
+    @Test
+    void everyLineAndIntervalBarIsSolidWhateverItsPlace() {
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        double[] x = {0, 0.1, 0.2};
+        for (int i = 0; i < 5; i++) {
+            Charts.intervals(chart, "preset " + i, x, new double[] {0.4, 0.5, 0.6}, new double[] {0.3, 0.4, 0.5},
+                    new double[] {0.5, 0.6, 0.7}, Charts.qualitative(i));
+            Charts.line(chart, "line " + i, x, new double[] {0.1, 0.2, 0.3}, Charts.qualitative(i));
+        }
+        Charts.svg(chart, 1);   // painting gives unstyled series XChart's strokes
+        assertEquals(25, chart.getSeriesCollection().size());   // per preset: its line, 3 bars, a line
+        for (XYSeries s : chart.getSeriesCollection()) {
+            assertNull(s.getLineStyle().getDashArray(), s.getName() + " is not solid");
+        }
+    }
+
+    /**
+     * A wake-only weight trace, recorded every 18 000 steps to 1.44e6: XChart labelled its x axis at every k-th
+     * recorded step (1.8e5, 3.6e5, ..., 1.08e6). Each label must be a whole number of steps of 1, 2, 2.5 or 5 × 10^k.
+     */
+    @Test
+    void equallySpacedStepsAreLabelledAtRoundValues() throws Exception {
+        for (double spacing : new double[] {18_000, 1_000, 360}) {
+            XYChart chart = Charts.xy("t", "simulation step", "Σ|w|", 560, 320);
+            double[] x = new double[80];
+            double[] y = new double[80];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = spacing * (k + 1);
+                y[k] = 1000 + k;
+            }
+            Charts.line(chart, "in_h", x, y, Charts.qualitative(0));
+            chart.getStyler().setXAxisMin(0.0);
+            chart.getStyler().setXAxisMax(Charts.axisEnd(x[x.length - 1]));
+            Charts.roundXTicks(chart);
+            Charts.svg(chart, 1);
+            List<String> labels = xTickLabels(chart);
+            assertTrue(labels.size() >= 3, labels.toString());
+            double step = Double.parseDouble(labels.get(1)) - Double.parseDouble(labels.get(0));
+            double scale = StrictMath.pow(10, Math.floor(StrictMath.log10(step)));
+            assertTrue(List.of(1.0, 2.0, 2.5, 5.0, 10.0).stream().anyMatch(m -> Math.abs(step / scale - m) < 1e-9),
+                    spacing + ": " + labels);
+            for (int k = 0; k < labels.size(); k++) {
+                assertEquals(k * step, Double.parseDouble(labels.get(k)), 1e-9 * step, spacing + ": " + labels);
+            }
+        }
+    }
+
+    /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
+    @SuppressWarnings("unchecked")
+    private static List<String> xTickLabels(XYChart chart) throws Exception {
+        java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
+        pair.setAccessible(true);
+        Object axisPair = pair.invoke(chart);
+        Object xAxis = axisPair.getClass().getMethod("getXAxis").invoke(axisPair);
+        Object calculator = xAxis.getClass().getMethod("getAxisTickCalculator").invoke(xAxis);
+        return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLabels();
+    }
+
+    /** One checkpoint at 200 images: its points at 200 on an axis to 250 (1.2 × 200 = 240, rounded up), not on the edge. */
+    @Test
+    void oneXValueIsPaddedInsideThePlot() {
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent one = new Charts.Extent();
+        one.add(new double[] {200}, new double[] {0.36}, new double[] {0.36}, new double[] {0.36});
+        one.add(new double[] {200}, new double[] {0.25}, new double[] {0.25}, new double[] {0.25});
+        assertTrue(one.padIfOneX(chart));
+        assertEquals(0, chart.getStyler().getXAxisMin(), 0);
+        assertEquals(250, chart.getStyler().getXAxisMax(), 0);
+        XYChart two = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent curve = new Charts.Extent();
+        curve.add(new double[] {100, 200}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4});
+        assertFalse(curve.padIfOneX(two));
+        assertNull(two.getStyler().getXAxisMax());
+    }
+
+    /**
+     * A sweep of one seed: two sleep fractions, no interval bars. XChart labelled 0.42 to 0.46 at those two values
+     * only, and 0.09845 against 0.09844 (the receptive-field cosine) drawn corner to corner with no label at all.
+     */
+    @Test
+    void twoBarePointsGetARoundRangeAndNearlyEqualOnesAFlatOne() {
+        double[] x = {0, 0.2};
+        double[] none = {Double.NaN, Double.NaN};
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent e = new Charts.Extent();
+        e.add(x, new double[] {0.42, 0.46}, none, none);
+        e.roundIfAtMost(chart, 3);
+        // a quarter of 0.04 either side, 0.41 to 0.47, in whole steps of niceCeiling(0.06 / 4) = 0.02
+        assertEquals(0.40, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.48, chart.getStyler().getYAxisMax(), 1e-12);
+        XYChart flat = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent f = new Charts.Extent();
+        f.add(x, new double[] {0.09845, 0.09844}, none, none);
+        f.roundIfAtMost(flat, 3);
+        // 1e-5 apart, under a thousandth of the value: a tenth of 0.098445 around it, 0.0935 to 0.1034, in whole
+        // steps of niceCeiling(0.0098445 / 4) = 0.0025
+        assertEquals(0.0925, flat.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.105, flat.getStyler().getYAxisMax(), 1e-12);
+    }
+
+    /** Series of one panel side by side, DODGE apart and centred on their sleep fraction. */
+    @Test
+    void dodgedSeriesAreCentredOnTheirFraction() {
+        assertEquals(0, Charts.dodge(0, 1), 0);
+        assertEquals(-0.005, Charts.dodge(0, 2), 1e-15);
+        assertEquals(0.005, Charts.dodge(1, 2), 1e-15);
+        assertEquals(-0.01, Charts.dodge(0, 3), 1e-15);
+        assertEquals(0, Charts.dodge(1, 3), 1e-15);
+        assertEquals(0.01, Charts.dodge(2, 3), 1e-15);
     }
 
     @Test

@@ -71,6 +71,13 @@ class ReportBuilderTest {
         assertTrue(html.contains("id=\"f1-"), "ids numbered from 1 in each page");
     }
 
+    /** The φ panel was titled "φ" on an axis "φ": it says what φ measures. */
+    @Test
+    void theClassSeparationPanelSaysWhatPhiIs() {
+        assertTrue(html.contains(">φ (class separation)</div>"), "panel title");
+        assertTrue(html.contains("aria-label=\"φ (class separation) against the sleep fraction asked for"), "figure label");
+    }
+
     @Test
     void isSelfContained() {
         assertFalse(html.contains("http://"), "no http references (nor namespace URIs)");
@@ -275,6 +282,22 @@ class ReportBuilderTest {
         assertTrue(sparse.contains("not recorded: no weights.npz"));
         assertTrue(sparse.contains("not recorded: fraction saturated"), "missing panels are listed");
         assertTrue(sparse.contains("Dataset checksums") && sparse.contains("not recorded (no SHA-256"));
+    }
+
+    /** A sweep of one seed: its points have no intervals, and the page says why. */
+    @Test
+    void aSweepOfOneSeedSaysItsPointsHaveNoIntervals(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("one-seed");
+        SyntheticStudy.sweep(dir, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1]
+                """);
+        Path out = tmp.resolve("one-seed.html");
+        ReportBuilder.build(dir, out);
+        assertTrue(Files.readString(out).contains(VersusSleepSection.ONE_SEED));
+        assertFalse(html.contains(VersusSleepSection.ONE_SEED), "three seeds have intervals");
     }
 
     @Test

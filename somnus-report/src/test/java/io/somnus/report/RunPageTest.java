@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +143,46 @@ class RunPageTest {
         String one = page(run);
         assertFalse(one.contains("one line per readout"));
         assertTrue(one.contains("Validation accuracy (main readout) at each checkpoint."));
+    }
+
+    /** The main readout is drawn last, on top: drawn first, a point equal to another readout's was hidden under it. */
+    @Test
+    void theMainReadoutIsDrawnOnTop() {
+        assertEquals(java.util.List.of("linear", "pca-logistic", "vote (main)"),
+                TrainingCurvesSection.drawingOrder(java.util.List.of("vote (main)", "linear", "pca-logistic")));
+        assertEquals(java.util.List.of("just before sleep", "after the epoch's sleep"),
+                TrainingCurvesSection.drawingOrder(java.util.List.of("after the epoch's sleep", "just before sleep")));
+    }
+
+    /** A run of one checkpoint (train.checkpoints: 1) drew a point per readout on the plot's edge and said nothing. */
+    @Test
+    void aRunOfOneCheckpointIsSaidToHaveAPointInsteadOfACurve(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
+                + "200,0.36,0.36,0.25\n");
+        assertTrue(page(run).contains("one checkpoint (train.checkpoints: 1), so a point at the end of training instead "
+                + "of a curve, in c1"));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n200,0.36\n");   // one readout too
+        assertTrue(page(run).contains("instead of a curve, in paper (stdp) × geomfig"));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.63\n200,0.55\n");
+        assertFalse(page(run).contains("one checkpoint"));
+    }
+
+    /** A figure's label (its alt text) says what it shows: it said "weight traces of c1", "weight histogram e_e of c1". */
+    @Test
+    void aRunsFiguresSayWhatTheyShow(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String head = "step,phase,episode,projection,total_abs,mean\n";
+        Files.writeString(run.resolve("sleep_traces.csv"), head + "0,wake,0,e_e,100,0.1\n0,wake,0,input_e,50,0.1\n"
+                + "500,sleep,1,e_e,90,0.09\n500,sleep,1,input_e,45,0.09\n600,sleep,1,e_e,80,0.08\n"
+                + "600,sleep,1,input_e,40,0.08\n");
+        Files.writeString(run.resolve("weight_histograms.csv"), "episode,when,projection,bin_lo,bin_hi,count\n"
+                + "1,before,e_e,0.1,0.2,3\n1,before,e_e,0.2,0.3,1\n1,after,e_e,0.1,0.2,2\n1,after,e_e,0.2,0.3,2\n");
+        String html = page(run);
+        assertTrue(html.contains("aria-label=\"total |w| per projection (e_e, input_e) against simulation step, "
+                + "1 sleep episode shaded, of c1\""), html);
+        assertTrue(html.contains("aria-label=\"distribution of the e_e weights just before and just after sleep episode 1, "
+                + "of c1\""), html);
     }
 
     @Test

@@ -33,6 +33,23 @@ class SectionsTest {
         return ctx.html().toString();
     }
 
+    /**
+     * The runs of a panel share one kind of y axis: paper-sg without sleep (7 500 to 7 600) was drawn linear beside
+     * the same preset with sleep (170 to 40 000) on a log axis.
+     */
+    @Test
+    void theWeightTracesOfAPanelShareTheirScale(@TempDir Path tmp) throws Exception {
+        Path awake = Files.createDirectory(tmp.resolve("f0"));
+        Path slept = Files.createDirectory(tmp.resolve("f2"));
+        String head = "step,phase,episode,projection,total_abs,mean\n";
+        Files.writeString(awake.resolve("sleep_traces.csv"), head + "0,wake,0,in_h,7500,0.1\n100,wake,0,in_h,7600,0.1\n");
+        Files.writeString(slept.resolve("sleep_traces.csv"), head + "0,wake,0,in_h,170,0.1\n50,sleep,1,in_h,900,0.1\n"
+                + "100,wake,1,in_h,40000,0.1\n");
+        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(awake, 0.0), run(slept, 0.2))),
+                new java.util.ArrayList<>());
+        assertEquals(2, html.split("against simulation step on a log scale", -1).length - 1, html);
+    }
+
     @Test
     void sectionsSayNotRecordedWhenTheirFilesAreMissing(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));
