@@ -148,6 +148,8 @@ public final class SweepCommand implements Callable<Integer> {
                 if (out != null) {
                     SweepRunner.checkBeforeRunning(out, plan, resume);
                 }
+                support.warnings(plan).forEach(w -> stderr.println("somnus sweep: " + w));
+                stderr.flush();
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());
                 }
