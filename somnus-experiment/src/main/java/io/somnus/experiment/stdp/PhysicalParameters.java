@@ -139,7 +139,7 @@ public final class PhysicalParameters {
                         + " per step, which the " + Choices.of(e.kind()) + " encoder clips to 1; allowed: "
                         + (poisson ? "pixel × max_rate_hz × intensity × dt_ms / 1000 <= 1 (here max_rate_hz <= "
                         + num(e.maxRateHz() / p) + ")" : "pixel × intensity <= 1 (here intensity <= "
-                        + num(e.intensity() / p) + ")"));
+                        + num(1 / pixel - (most - e.intensity())) + ")"));
             }
         }
         double sleepP = cfg.sleep().inputRateHz() * dt / 1000;

@@ -92,6 +92,12 @@ class PhysicalParametersTest {
         assertRefused("paper", "encoding.intensity = 20.0: ", "22.5 / 225 = 0.1", "encoding.intensity", 20.0);
         assertRefused("paper", "encoding.intensity = 20.0: ", "probability 2.0 per step", "encoding.intensity", 20.0);
         PresetConfigs.of("paper", "encoding.intensity", 10.0);
+        // shown again up to 3 times, each 2.0 brighter: the last at 6 + 2 × 2 = 10 passes, at 7 + 4 = 11 not, and the
+        // base intensity allowed is 1 / 0.1 − 4 = 6
+        PresetConfigs.of("paper", "encoding.intensity", 6.0, "encoding.min_spikes", 5, "encoding.intensity_step", 2.0,
+                "encoding.max_presentations", 3);
+        assertRefused("paper", "encoding.intensity = 7.0: ", "(here intensity <= 6.0)", "encoding.intensity", 7.0,
+                "encoding.min_spikes", 5, "encoding.intensity_step", 2.0, "encoding.max_presentations", 3);
         assertRefused("paper", "encoding.intensity = 2.0: a pixel of 1", "probability 2.0 per step",
                 "dataset.normalise_sum", 0, "encoding.intensity", 2.0);
         assertRefused("diehl-cook", "encoding.max_rate_hz = 5000.0: ", "probability 13.75 per step",
