@@ -73,6 +73,9 @@ final class InspectCommand implements Callable<Integer> {
                                 : ""));
             }
             out.println(Summaries.describe(dir));
+            for (String w : Summaries.configurationWarnings(dir)) { // train said them once, when it started
+                out.println("warning (when it ran): " + w);
+            }
             presetDifferences(dir, out);
             Path npz = dir.resolve(RunDirectory.WEIGHTS);
             if (Files.exists(npz)) {

@@ -89,6 +89,25 @@ final class Summaries {
                 + "provenance.json: network_loaded_from), not from config.yaml's initial weights", loaded);
     }
 
+    /**
+     * The legal but unusual values its configuration had (provenance.json's configuration_warnings), one sentence
+     * each, as train or sweep said them when it started; empty where there were none or the file is unreadable
+     * (inspect names a broken provenance.json itself).
+     */
+    static java.util.List<String> configurationWarnings(java.nio.file.Path runDir) {
+        java.nio.file.Path provenance = runDir.resolve(RunDirectory.PROVENANCE);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            if (java.nio.file.Files.isRegularFile(provenance)) {
+                JsonNode w = JsonFiles.readObject(provenance).path("configuration_warnings");
+                w.forEach(item -> out.add(item.asText()));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.List.of();
+        }
+        return out;
+    }
+
     /** The file a run loaded its network from (provenance.json's network_loaded_from), or null. */
     private static String loadedNetwork(java.nio.file.Path provenance) {
         try {

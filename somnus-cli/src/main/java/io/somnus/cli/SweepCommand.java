@@ -151,6 +151,8 @@ public final class SweepCommand implements Callable<Integer> {
                         plan = SweepRunner.asRecorded(plan, out.toAbsolutePath().normalize());
                     }
                 }
+                support.warnings(plan).forEach(w -> stderr.println("somnus sweep: " + w));
+                stderr.flush();
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());
                 }

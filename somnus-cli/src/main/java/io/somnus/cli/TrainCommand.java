@@ -94,6 +94,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Object> settings = settings();
         ObjectNode config = new StandardResolver().resolve(settings);
+        for (String warning : io.somnus.experiment.run.ConfigWarnings.of(config)) { // recorded in provenance.json too
+            System.err.println("somnus: warning: " + warning);
+        }
         if (printConfig) {
             System.out.print(Configs.toYaml(config));
             if (loadNetwork != null) {

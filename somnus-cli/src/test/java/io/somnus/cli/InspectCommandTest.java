@@ -39,5 +39,22 @@ class InspectCommandTest {
         assertEquals(0, cl.execute("inspect", run.toString()));
         assertTrue(out.toString().contains("configuration: preset paper, changed:\n    seed: 1 → 5\n"
                 + "    dataset.name: fashion-mnist → geomfig\n"), out.toString());
+        assertTrue(!out.toString().contains("warning"), out.toString());
+    }
+
+    /** The warnings a run's provenance.json recorded (configuration_warnings) are said again, each on its line. */
+    @Test
+    void aRunSaysTheWarningsItsConfigurationHad(@TempDir Path tmp) throws Exception {
+        Path run = Files.createDirectory(tmp.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":1,"
+                + "\"sleep_fraction\":0.0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.5}");
+        Files.writeString(run.resolve("provenance.json"), "{\"seed\":1,\"configuration_warnings\":[\"first odd value\","
+                + "\"second odd value\"]}");
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", run.toString()));
+        assertTrue(out.toString().contains("warning (when it ran): first odd value\nwarning (when it ran): second odd "
+                + "value\n"), out.toString());
     }
 }

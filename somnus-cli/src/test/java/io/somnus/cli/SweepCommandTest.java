@@ -205,6 +205,23 @@ class SweepCommandTest {
     }
 
     /**
+     * A legal but unusual value (a reset of −50 mV, above the paper preset's threshold of −55 mV) is said once for the
+     * sweep, with the number of its runs it concerns (2 of the 4: two seeds × two resets), not once per run.
+     */
+    @Test
+    void aWarningIsSaidOncePerSweepWithItsRunCount() throws Exception {
+        Path f = Files.writeString(tmp.resolve("odd.yaml"), "name: odd\npresets: [paper]\ndatasets: [geomfig]\n"
+                + "sleep_fractions: [0.0]\nseeds: [1, 2]\ngrid:\n  populations.e.params.v_reset_mv: [-80, -50]\n");
+        Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()), "--config",
+                f.toString(), "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        String warning = "warning: populations.e.params.v_reset_mv = -50.0 is at or above the threshold";
+        assertEquals(1, r.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, r.err());
+        assertTrue(r.err().contains(" (in 2 of 4 runs)"), r.err());
+        assertTrue(r.out().contains("4 runs in sweep 'odd' (paper 4); the file is valid"), r.out());
+    }
+
+    /**
      * A dry run refuses the engine options the real run would refuse (an unknown engine, a distributed engine's option
      * without one, a task-attempt count below 1), naming the option, rather than call the command valid: before, each
      * of these dry runs listed the runs and said "the file is valid" (exit 0), and the same command without --dry-run

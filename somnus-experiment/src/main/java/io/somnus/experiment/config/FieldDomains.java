@@ -211,11 +211,13 @@ public final class FieldDomains {
             put("populations.*.size_of", text().orNull());
             put("populations.*.defaults", enumText(NeuronDefaults.class).orNull());
             // neuron parameters: the union of the models' fields; which belong to which model is the model's to say
+            // resistance: the current LIF divides by none, but R = 0 leaves V at rest whatever the input (and its
+            // parameters record refuses it), so it is refused here in the form of every range
             for (String p : List.of("tau_membrane_ms", "tau_synapse_ms", "tau_adaptation_ms", "tau_excitatory_ms",
-                    "tau_inhibitory_ms", "tau_theta_ms")) {
+                    "tau_inhibitory_ms", "tau_theta_ms", "resistance")) {
                 put("populations.*.params." + p, real(0, true).optionalField());
             }
-            for (String p : List.of("refractory_ms", "resistance", "synaptic_gain")) {
+            for (String p : List.of("refractory_ms", "synaptic_gain")) {
                 put("populations.*.params." + p, real(0, false).optionalField());
             }
             for (String p : List.of("v_rest_mv", "v_reset_mv", "v_threshold_mv", "v_min_mv", "v_max_mv",

@@ -18,6 +18,16 @@ public interface ModelRunner<C extends RunConfig> {
      */
     void validate(C cfg);
 
+    /**
+     * The legal but unusual values of a configuration that {@link #validate} accepts (a reset above the threshold, an
+     * excitatory reversal below rest, …): one sentence each, naming the field and its value; printed once when a run
+     * or sweep starts and recorded in the run's provenance.json ({@code configuration_warnings}). Empty for every
+     * bundled preset.
+     */
+    default java.util.List<String> warnings(C cfg) {
+        return java.util.List.of();
+    }
+
     /** Trains and measures; per-checkpoint recordings go to {@code files}. */
     ModelResult run(C cfg, PreparedData data, RunFiles files) throws Exception;
 }

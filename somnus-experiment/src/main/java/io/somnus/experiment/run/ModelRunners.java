@@ -28,6 +28,10 @@ final class ModelRunners {
             runner.validate(config);
         }
 
+        java.util.List<String> warnings() {
+            return runner.warnings(config);
+        }
+
         /** Runs it, counted among the runs in progress ({@link ActiveRuns}: whether a run may take a second thread). */
         ModelResult run(PreparedData data, RunFiles files) throws Exception {
             try (ActiveRuns.Entry counted = ActiveRuns.enter()) {

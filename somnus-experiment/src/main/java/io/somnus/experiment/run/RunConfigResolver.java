@@ -12,4 +12,12 @@ import java.util.Map;
 public interface RunConfigResolver {
     /** @throws ConfigException naming the field, the value and what is allowed, for any bad setting */
     ObjectNode resolve(Map<String, Object> settings);
+
+    /**
+     * The legal but unusual values of a configuration {@link #resolve} returned (one sentence each; none by default):
+     * said once when a sweep starts ({@link ConfigWarnings#ofAll}).
+     */
+    default java.util.List<String> warnings(ObjectNode config) {
+        return java.util.List.of();
+    }
 }

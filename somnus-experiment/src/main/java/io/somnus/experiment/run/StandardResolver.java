@@ -16,4 +16,9 @@ public final class StandardResolver implements RunConfigResolver {
         ModelRunners.forConfig(cfg).validate();
         return tree;
     }
+
+    @Override
+    public java.util.List<String> warnings(ObjectNode config) {
+        return ConfigWarnings.of(config);
+    }
 }

@@ -148,6 +148,10 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("started", started);
         prov.put("finished", Instant.now().toString());
         prov.put("available_processors", Runtime.getRuntime().availableProcessors());
+        java.util.List<String> warnings = runner.warnings();
+        if (!warnings.isEmpty()) { // absent when there are none, as for every preset
+            prov.put("configuration_warnings", warnings);
+        }
         AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
     }

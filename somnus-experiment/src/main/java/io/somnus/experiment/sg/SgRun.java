@@ -70,8 +70,35 @@ public final class SgRun {
         }
     }
 
+    /**
+     * The SG-SNN reads pixels as currents or spike probabilities in [0, 1]; raw intensities are, but images scaled to
+     * sum to {@code dataset.normalise_sum} may have brighter pixels. Which do depends on the data, so it is checked here,
+     * once the images are read, and refused naming that field (the trainer's own check names no field).
+     */
+    static void requirePixelsAtMostOne(SgRunConfig cfg, PreparedData data) {
+        if (!(cfg.dataset().normaliseSum() > 0)) {
+            return;
+        }
+        List<io.somnus.data.LabeledImages> sets = List.of(data.train(), data.validation(), data.test());
+        List<String> roles = List.of("training", "validation", "test");
+        for (int s = 0; s < sets.size(); s++) {
+            float[][] images = sets.get(s).images();
+            for (int i = 0; i < images.length; i++) {
+                for (float p : images[i]) {
+                    if (p > 1f) {
+                        throw new ConfigException("dataset.normalise_sum = " + cfg.dataset().normaliseSum() + ": scales "
+                                + "image " + i + " of the " + roles.get(s) + " set (" + sets.get(s).name() + ") to a pixel "
+                                + "of " + p + ", but SG-SNN inputs must be in [0, 1]; allowed: 0 (raw intensities, as "
+                                + "every SG-SNN preset) or a sum that leaves every pixel at most 1");
+                    }
+                }
+            }
+        }
+    }
+
     public static Result run(SgRunConfig cfg, PreparedData data, RunRecorder recorder) {
         SgConfig sg = sgConfig(cfg, data.train().pixels(), data.train().numClasses());
+        requirePixelsAtMostOne(cfg, data);
         SplittableRandom root = new SplittableRandom(cfg.seed());
         SgTrainer trainer = new SgTrainer();
         List<Double> curve = new ArrayList<>();

@@ -381,6 +381,7 @@ public final class NetworkFactory {
                 largest = where + String.format(java.util.Locale.ROOT, " (%d × %d neurons, about %.3g synapses)", pre, post, synapses);
             }
         }
+        PhysicalParameters.refuseNetwork(cfg);
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw new ConfigException(String.format(java.util.Locale.ROOT, "the network needs about %s of memory but the "
@@ -495,7 +496,7 @@ public final class NetworkFactory {
         };
     }
 
-    private static ConductanceLifParameters conductanceDefaults(PopulationConfig pc) {
+    static ConductanceLifParameters conductanceDefaults(PopulationConfig pc) {
         NeuronDefaults d = pc.defaults() == null ? NeuronDefaults.DIEHL_COOK_E : pc.defaults();
         return switch (d) {
             case DIEHL_COOK_E -> ConductanceLifParameters.DIEHL_COOK_EXCITATORY;

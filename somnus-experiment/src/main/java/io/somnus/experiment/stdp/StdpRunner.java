@@ -48,10 +48,16 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
             throw new ConfigException("dataset.resize = " + side + ": " + side + "×" + side + " inputs are too many");
         }
         NetworkFactory.validate(c, (int) inputs);
+        PhysicalParameters.refuseInput(c, (int) inputs);
         if (!c.readout().readouts().contains(c.readout().main())) {
             throw new ConfigException("readout.main '" + Choices.of(c.readout().main()) + "' must be one of readout.readouts "
                     + c.readout().readouts().stream().map(Choices::of).toList());
         }
+    }
+
+    @Override
+    public java.util.List<String> warnings(StdpRunConfig c) {
+        return PhysicalParameters.warnings(c);
     }
 
     @Override

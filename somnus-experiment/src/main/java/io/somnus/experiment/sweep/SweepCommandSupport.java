@@ -64,6 +64,15 @@ public final class SweepCommandSupport {
     }
 
     /**
+     * "warning: …" for each legal but unusual value of the plan's runs, once for the sweep (with how many runs it
+     * concerns), not once per run; each run records its own in provenance.json.
+     */
+    public List<String> warnings(SweepPlan plan) {
+        return io.somnus.experiment.run.ConfigWarnings.ofAll(resolver, plan.runs().stream().map(PlannedRun::config)
+                .toList()).stream().map(w -> "warning: " + w).toList();
+    }
+
+    /**
      * Runs a sweep.
      *
      * @param sweepFile the sweep YAML file
@@ -101,6 +110,7 @@ public final class SweepCommandSupport {
         try (GlmmRunner glmm = spec.sleepFractions().size() > 1 ? GlmmRunner.standard().preloaded()
                 : GlmmRunner.standard()) {
             plan = SweepPlanner.plan(spec, resolver);
+            warnings(plan).forEach(listener::message);
             // one lock over the runs and the aggregates: no second process works in outDir meanwhile
             try (DirectoryLock lock = SweepRunner.lock(outDir, resume)) {
                 outcomes = new SweepRunner(engine.executor()).execute(plan, outDir, workers, resume, listener, lock);
