@@ -128,6 +128,12 @@ public final class StandardRunExecutor implements RunExecutor {
      *                             the one the snapshot was taken under
      * @throws io.somnus.experiment.io.FileFormatException when there is no snapshot or it is damaged
      */
+    @Override
+    public boolean resumes() {
+        return true;
+    }
+
+    @Override
     public void resume(Path runDir, RunProgress progress) throws Exception {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
@@ -151,6 +157,14 @@ public final class StandardRunExecutor implements RunExecutor {
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         io.somnus.experiment.sg.SgRun.checkSnapshot(runDir); // before the data is loaded
+        // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
+        try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
+            for (Path f : files.toList()) {
+                if (AtomicFiles.targetOf(f.getFileName().toString()).isPresent()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
         run(config, cfg, runner, runDir, progress, true);
     }
 

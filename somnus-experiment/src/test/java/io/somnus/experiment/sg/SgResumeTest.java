@@ -77,7 +77,13 @@ class SgResumeTest {
                     () -> new StandardRunExecutor().execute(config, cut, stopAt(stop)));
             assertTrue(Files.exists(cut.resolve(RunDirectory.RESUME_SNAPSHOT)));
             assertFalse(Files.exists(cut.resolve(RunDirectory.SUMMARY)));
+            Files.write(cut.resolve(".resume.snapshot.1f2e3d.tmp"), new byte[7]); // as a kill mid-write leaves it
             new StandardRunExecutor().resume(cut, RunProgress.NONE);
+            try (java.util.stream.Stream<Path> files = Files.list(cut)) {
+                assertEquals(new java.util.TreeSet<>(RunDirectory.FILES), files.map(p -> p.getFileName().toString())
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                        "the run's files and nothing else");
+            }
             for (String f : RESULTS) {
                 assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(cut.resolve(f)),
                         preset + ", resumed after epoch " + (k - 1) + ": " + f);
