@@ -167,7 +167,8 @@ public final class SweepRunner {
             }
             if (!resumable.isEmpty()) {
                 listener.message(resumable.size() + " run" + (resumable.size() == 1 ? "" : "s") + " cut short go"
-                        + (resumable.size() == 1 ? "es" : "") + " on from the last epoch finished (their "
+                        + (resumable.size() == 1 ? "es" : "") + " on from the last epoch "
+                        + (resumable.size() == 1 ? "it" : "each") + " finished ("
                         + io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT + "): " + String.join(", ",
                         new java.util.TreeSet<>(resumable.keySet())));
             }
