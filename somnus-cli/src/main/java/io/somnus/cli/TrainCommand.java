@@ -116,6 +116,7 @@ final class TrainCommand implements Callable<Integer> {
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         RunDirectories.requireFresh(dir);
         RunDirectories.requireNoOtherWriter(dir);
+        RunDirectories.requireNoResumable(dir);
         requireFreshExport();
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
             System.err.println("somnus: " + line);
@@ -124,8 +125,8 @@ final class TrainCommand implements Callable<Integer> {
         try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir);
              InterruptNotice notice = new InterruptNotice(sg
                      ? "somnus train --resume " + dir + " goes on from the end of the last epoch it finished (its "
-                             + "temporary directory " + RunDirectories.prefix(dir) + "* beside it holds it; it goes at "
-                             + "the next train --out " + dir + " or with somnus clean)"
+                             + "temporary directory " + RunDirectories.prefix(dir) + "* beside it holds it; somnus "
+                             + "clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {

@@ -103,6 +103,12 @@ class TrainResumeTest {
         assertTrue(o.err().contains("leave out --seed, --preset"), o.err());
 
         Path left = cutShort(run, tinySg(), 1);
+        // a fresh run into RUN would remove the interrupted one with its epochs: refused, naming --resume and clean
+        o = run("train", "--preset", "paper-sg", "--dataset", "geomfig", "--out", run.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--out " + run + ": an interrupted SG-SNN run of it can go on")
+                && o.err().contains("somnus train --resume " + run) && o.err().contains("somnus clean"), o.err());
+        assertTrue(Files.isDirectory(left), "kept");
         Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
         byte[] good = Files.readAllBytes(snapshot);
         byte[] bad = good.clone();
