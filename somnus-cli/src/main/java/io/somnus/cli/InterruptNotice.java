@@ -16,7 +16,7 @@ final class InterruptNotice implements AutoCloseable {
     /** The notice of a sweep into {@code dir}: its finished runs are kept, and --resume goes on. */
     static InterruptNotice forSweep(java.nio.file.Path dir) {
         return new InterruptNotice("whatever runs had finished are kept in " + dir
-                + "; the same command with --resume goes on from there");
+                + ", and an SG-SNN run's last finished epoch; the same command with --resume goes on from there");
     }
 
     /**

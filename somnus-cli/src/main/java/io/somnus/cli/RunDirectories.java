@@ -146,6 +146,35 @@ final class RunDirectories {
         return report;
     }
 
+    /**
+     * The temporary directory of {@code dir}'s interrupted run to resume: the one with a resume snapshot (the newest
+     * snapshot when several have one), else the newest, whose resume then says why it cannot go on.
+     *
+     * @throws CliException when there is none
+     */
+    static Path resumable(Path dir) throws IOException {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        List<Path> found = temporaries(dir.toAbsolutePath().getParent(), name);
+        if (found.isEmpty()) {
+            throw new CliException("--resume " + dir + ": there is no interrupted run of " + dir + " to resume (no "
+                    + "temporary directory " + prefix(dir) + "* beside it); run it again with somnus train --out " + dir);
+        }
+        Path best = null;
+        java.nio.file.attribute.FileTime bestTime = null;
+        boolean bestHasSnapshot = false;
+        for (Path tmp : found) {
+            Path snapshot = tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT);
+            boolean has = Files.isRegularFile(snapshot);
+            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(has ? snapshot : tmp);
+            if (best == null || (has && !bestHasSnapshot) || (has == bestHasSnapshot && time.compareTo(bestTime) > 0)) {
+                best = tmp;
+                bestTime = time;
+                bestHasSnapshot = has;
+            }
+        }
+        return best;
+    }
+
     /** The temporary run directories in {@code parent} (those of {@code name}, or all when null), sorted. */
     private static List<Path> temporaries(Path parent, String name) throws IOException {
         if (!Files.isDirectory(parent)) {
@@ -178,6 +207,22 @@ final class RunDirectories {
             if (DirectoryLock.isLocked(lock)) {
                 throw new CliException("--out " + dir + ": another run is writing it (" + DirectoryLock.holder(lock)
                         + "); wait for it to finish, or choose another --out");
+            }
+        }
+    }
+
+    /**
+     * Refuses a fresh run into {@code dir} while an interrupted SG-SNN run of it could go on from its resume snapshot:
+     * the fresh run would remove that run's temporary directory ({@link #removeAbandoned}) and its epochs with it.
+     */
+    static void requireNoResumable(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        for (Path tmp : temporaries(parent, dir.getFileName().toString())) {
+            if (Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
+                throw new CliException("--out " + dir + ": an interrupted SG-SNN run of it can go on from the last epoch "
+                        + "it finished (" + tmp.getFileName() + " beside it holds its resume snapshot): somnus train "
+                        + "--resume " + dir + " finishes it; to start again instead, remove it first (somnus clean "
+                        + parent + ")");
             }
         }
     }

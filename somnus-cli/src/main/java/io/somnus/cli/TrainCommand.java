@@ -80,12 +80,23 @@ final class TrainCommand implements Callable<Integer> {
     boolean saveNetwork;
     @Option(names = "--print-config", description = "print the resolved configuration and exit")
     boolean printConfig;
+    @Option(names = "--resume", paramLabel = "RUN", description = "go on with an SG-SNN run that was cut short (killed, "
+            + "Ctrl-C, the machine went down) from the end of its last finished epoch, into RUN, the run directory it "
+            + "was training into (its --out); its own configuration is used, so no option that configures a run may "
+            + "be given with it. The results are those of a run never stopped (docs/run-directory.md, \"Resume snapshot\")")
+    Path resume;
     @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
             + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later")
     boolean noReport;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            return resume();
+        }
         refuseOptionsOfAnotherModel();
         if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
             throw new CliException("--load-network " + loadNetwork + (java.nio.file.Files.isDirectory(loadNetwork)
@@ -108,14 +119,19 @@ final class TrainCommand implements Callable<Integer> {
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         RunDirectories.requireFresh(dir);
         RunDirectories.requireNoOtherWriter(dir);
+        RunDirectories.requireNoResumable(dir);
         requireFreshExport();
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
             System.err.println("somnus: " + line);
         }
+        boolean sg = Choices.of(ModelKind.SG).equals(config.path("model").asText());
         try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir);
-             InterruptNotice notice = new InterruptNotice("a run cannot resume midway, so nothing of it is kept; "
-                     + "run it again (its temporary directory goes at the next train into " + dir + ", or with "
-                     + "somnus clean)")) {
+             InterruptNotice notice = new InterruptNotice(sg
+                     ? "somnus train --resume " + dir + " goes on from the end of the last epoch it finished (its "
+                             + "temporary directory " + RunDirectories.prefix(dir) + "* beside it holds it; somnus "
+                             + "clean removes it)"
+                     : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
+                             + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
@@ -129,6 +145,65 @@ final class TrainCommand implements Callable<Integer> {
             } catch (Exception | Error e) {
                 RunDirectories.deleteQuietly(tmp.dir());
                 throw e;
+            }
+        }
+        System.out.println(Summaries.describe(dir));
+        System.out.println("run directory: " + dir.toAbsolutePath());
+        if (!noReport) {
+            writeReport(dir);
+        }
+        return 0;
+    }
+
+    /**
+     * {@code --resume RUN}: the interrupted run's temporary directory beside RUN (or RUN itself when it names one)
+     * goes on from its snapshot and is moved into place as a finished run would have been. Whatever fails, the
+     * temporary directory and its snapshot are kept, for another try.
+     */
+    private Integer resume() throws Exception {
+        List<String> given = new ArrayList<>();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!o.longestName().equals("--resume") && !o.longestName().equals("--no-report")) {
+                given.add(o.longestName());
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new CliException("--resume goes on with the run's own configuration (its config.yaml); leave out "
+                    + String.join(", ", given));
+        }
+        String name = resume.getFileName() == null ? "" : resume.getFileName().toString();
+        Path dir = resume;
+        Path tmpDir;
+        int cut = name.indexOf(".tmp-");
+        if (name.startsWith(".") && cut > 1 && java.nio.file.Files.isDirectory(resume)) {
+            tmpDir = resume; // the temporary directory itself
+            dir = resume.toAbsolutePath().resolveSibling(name.substring(1, cut));
+        } else {
+            if (java.nio.file.Files.isRegularFile(dir.resolve(io.somnus.experiment.io.RunDirectory.SUMMARY))) {
+                throw new CliException("--resume " + dir + ": the run is finished (it has summary.json); there is "
+                        + "nothing to resume");
+            }
+            tmpDir = RunDirectories.resumable(dir);
+        }
+        java.util.Optional<io.somnus.experiment.io.DirectoryLock> held = io.somnus.experiment.io.DirectoryLock.tryAcquire(
+                tmpDir.resolve(RunDirectories.LOCK_FILE), "train --resume " + dir);
+        if (held.isEmpty()) {
+            throw new CliException("--resume " + dir + ": a run is writing " + tmpDir + " ("
+                    + io.somnus.experiment.io.DirectoryLock.holder(tmpDir.resolve(RunDirectories.LOCK_FILE))
+                    + "); wait for it to finish");
+        }
+        System.err.println("somnus: resuming " + tmpDir);
+        try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
+             InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from the "
+                     + "end of the last epoch it finished")) {
+            try (Progress progress = new Progress("train", 0)) {
+                new StandardRunExecutor(Kernels.preferred()).resume(tmpDir, progress);
+                Path at = tmp.moveTo(dir);
+                if (!at.equals(dir)) {
+                    System.err.println("somnus: " + dir + " was made by another process while this run trained; this "
+                            + "run is in " + at);
+                    dir = at;
+                }
             }
         }
         System.out.println(Summaries.describe(dir));

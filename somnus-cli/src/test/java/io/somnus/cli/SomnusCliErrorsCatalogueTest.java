@@ -174,6 +174,22 @@ class SomnusCliErrorsCatalogueTest {
         Files.write(exported.resolve("inputs.npz"), new byte[0]);
         PLACES.put("$EXPORTED", exported);
 
+        // interrupted runs, as a kill leaves them beside RUN: of the STDP-SNN; of the SG-SNN before its first epoch
+        // ended; with a snapshot that is not one
+        Path stdpLeft = Files.createDirectories(fixtures.resolve("resume-stdp").resolve(".run.tmp-1"));
+        Files.writeString(stdpLeft.resolve("config.yaml"), io.somnus.experiment.config.Configs.toYaml(
+                new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig"))));
+        PLACES.put("$RESUME_STDP", stdpLeft.getParent());
+        String sg = io.somnus.experiment.config.Configs.toYaml(
+                new StandardResolver().resolve(Map.of("preset", "paper-sg", "dataset.name", "geomfig")));
+        Path early = Files.createDirectories(fixtures.resolve("resume-early").resolve(".run.tmp-1"));
+        Files.writeString(early.resolve("config.yaml"), sg);
+        PLACES.put("$RESUME_EARLY", early.getParent());
+        Path junk = Files.createDirectories(fixtures.resolve("resume-junk").resolve(".run.tmp-1"));
+        Files.writeString(junk.resolve("config.yaml"), sg);
+        Files.write(junk.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), new byte[100]);
+        PLACES.put("$RESUME_JUNK", junk.getParent());
+
         Path stale = Files.createDirectories(fixtures.resolve("stale").resolve(".run.tmp-1"));
         Files.writeString(stale.resolve(RunDirectories.LOCK_FILE), "pid 99999 (gone), since then: train --out run\n");
         PLACES.put("$STALE", stale.getParent());
@@ -199,7 +215,7 @@ class SomnusCliErrorsCatalogueTest {
             }
             args.add(w);
         }
-        if (args.get(0).equals("train") && !args.contains("--out")) {
+        if (args.get(0).equals("train") && !args.contains("--out") && !args.contains("--resume")) {
             args.add("--out");
             args.add(tmp.resolve("run").toString());
         }

@@ -45,23 +45,26 @@ public final class SplittableState {
     private SplittableState() {
     }
 
-    /** Whether the state can be read and written here (see the class comment). */
-    static boolean available() {
+    /**
+     * Whether the state can be read and written here (see the class comment); an SG-SNN run's resume snapshot needs it
+     * (its generators' states).
+     */
+    public static boolean available() {
         return SEED != null;
     }
 
     /** The generator's current seed; only when {@link #available()}. */
-    static long seed(SplittableRandom s) {
+    public static long seed(SplittableRandom s) {
         return (long) SEED.get(s);
     }
 
     /** The generator's increment γ (odd, fixed for its life); only when {@link #available()}. */
-    static long gamma(SplittableRandom s) {
+    public static long gamma(SplittableRandom s) {
         return (long) GAMMA.get(s);
     }
 
     /** Puts {@code seed} back into the generator; only when {@link #available()}. */
-    static void setSeed(SplittableRandom s, long seed) {
+    public static void setSeed(SplittableRandom s, long seed) {
         SEED.set(s, seed);
     }
 

@@ -70,6 +70,25 @@ final class SgAdam {
         }
     }
 
+    /** The first moments, aligned with the parameters (live arrays: a snapshot copies them). */
+    float[][] firstMoments() {
+        return m;
+    }
+
+    /** The second moments, aligned with the parameters (live arrays). */
+    float[][] secondMoments() {
+        return v;
+    }
+
+    /** Puts back the moments and step count of a run being resumed (shapes checked by the caller). */
+    void restore(float[][] m1, float[][] m2, long steps) {
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m1[i], 0, m[i], 0, m[i].length);
+            System.arraycopy(m2[i], 0, v[i], 0, v[i].length);
+        }
+        t = steps;
+    }
+
     /** Steps taken so far. */
     long steps() {
         return t;

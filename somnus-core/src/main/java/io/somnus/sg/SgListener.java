@@ -16,6 +16,21 @@ public interface SgListener {
     default void onSleepEpisode(SgSleepEpisode episode) {
     }
 
+    /**
+     * Whether {@link #onCheckpoint} should be called after every epoch (copying the whole training state each time).
+     */
+    default boolean wantsCheckpoints() {
+        return false;
+    }
+
+    /**
+     * After every epoch's {@link #onEpoch}, when {@link #wantsCheckpoints()}: everything the rest of the run depends
+     * on, from which {@link SgTrainer#train(io.somnus.data.LabeledImages, io.somnus.data.LabeledImages, SgConfig,
+     * java.util.SplittableRandom, SgListener, SgCheckpoint)} goes on as if never stopped.
+     */
+    default void onCheckpoint(SgCheckpoint checkpoint) {
+    }
+
     /** Whether {@link SgSleepEpisode} should carry copies of the weights before and after the episode. */
     default boolean wantsWeightSnapshots() {
         return false;

@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import io.somnus.core.SplittableState;
 import io.somnus.data.LabeledImages;
 import io.somnus.sleep.SleepClock;
 import io.somnus.sleep.SleepSchedule.WakeUnit;
@@ -76,8 +77,28 @@ public final class SgTrainer {
      */
     public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
                           SgListener listener) {
+        return train(train, validation, cfg, rng, listener, null);
+    }
+
+    /**
+     * Trains a network, or goes on with one from {@code resume}: a checkpoint {@link SgListener#onCheckpoint} gave
+     * after an epoch of a run with the same data, configuration and generator. The run then goes on with the next
+     * epoch and ends with the same bits (weights, records, result) as if it had never stopped; the listener hears of
+     * the epochs after the checkpoint's only ({@link SgListener#onStart} not at all).
+     *
+     * @param resume a checkpoint to go on from, or null to train from the start
+     * @throws IllegalArgumentException when the checkpoint does not fit this network, data or generator
+     * @throws IllegalStateException    when the generators' states cannot be read or set here (see
+     *                                  {@link SplittableState#available()}) and checkpoints are asked for or given
+     */
+    public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
+                          SgListener listener, SgCheckpoint resume) {
         java.util.Objects.requireNonNull(listener, "listener (SgListener.NONE for none)");
         long wallStart = System.nanoTime();
+        if ((resume != null || listener.wantsCheckpoints()) && !SplittableState.available()) {
+            throw new IllegalStateException("SG-SNN resume snapshots need the generators' states, which this JVM hides: "
+                    + "start it with --add-opens " + SplittableState.OPENS + " (./somnus does)");
+        }
         checkData(train, cfg, "training");
         boolean validate = validation != null && validation.size() > 0;
         if (validate) {
@@ -110,8 +131,18 @@ public final class SgTrainer {
         BestValidationEpoch best = new BestValidationEpoch();
         this.bestValidationParameters = null;
         boolean invariant = cfg.encoding().timeInvariant();
-        listener.onStart();
-        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+        SplittableRandom[] streams = {shuffleRng, encodeRng, sleepDecisionRng, sleepNoiseRng};
+        int first = 1;
+        if (resume == null) {
+            listener.onStart();
+        } else {
+            restore(resume, net, adam, order, streams, clock, slept, best, epochs);
+            trainSeconds = resume.trainSeconds;
+            lastEval = resume.lastValidation;
+            wallStart -= (long) (resume.wallSeconds * 1e9); // the time before the stop counts
+            first = resume.epoch + 1;
+        }
+        for (int epoch = first; epoch <= cfg.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             shuffle(order, shuffleRng);
             double lossSum = 0;
@@ -161,6 +192,20 @@ public final class SgTrainer {
                     (System.nanoTime() - epochStart) / 1e9);
             epochs.add(record);
             listener.onEpoch(record);
+            if (listener.wantsCheckpoints()) {
+                long[] seeds = new long[streams.length];
+                long[] gammas = new long[streams.length];
+                for (int g = 0; g < streams.length; g++) {
+                    seeds[g] = SplittableState.seed(streams[g]);
+                    gammas[g] = SplittableState.gamma(streams[g]);
+                }
+                listener.onCheckpoint(new SgCheckpoint(epoch, copy(net.parameters()), copy(adam.firstMoments()),
+                        copy(adam.secondMoments()), adam.steps(), order.clone(), seeds, gammas,
+                        clock.schedule().counted(), clock.wakeSteps(), clock.sleepSteps(), clock.episodes(),
+                        clock.episodesEndedEarly(), slept.spikes.clone(), slept.seconds, slept.episodes,
+                        trainSeconds, (System.nanoTime() - wallStart) / 1e9, lastEval, best.epoch, best.accuracy,
+                        bestValidationParameters == null ? null : copy(bestValidationParameters), epochs));
+            }
         }
         Map<String, Double> sleepRates = new LinkedHashMap<>();
         if (clock.sleepSteps() > 0) {
@@ -209,6 +254,76 @@ public final class SgTrainer {
             }
             return false;
         }
+    }
+
+    /** Puts a checkpoint's state into a freshly built run, after checking that it fits. */
+    private void restore(SgCheckpoint c, SgNetwork net, SgAdam adam, int[] order, SplittableRandom[] streams,
+                         SleepClock clock, Slept slept, BestValidationEpoch best, List<SgEpoch> epochs) {
+        if (c.epoch < 1 || c.epoch > config.epochs()) {
+            throw new IllegalArgumentException("the checkpoint is after epoch " + c.epoch + ", but the run has epochs 1 to "
+                    + config.epochs());
+        }
+        float[][] params = net.parameters();
+        fits("parameters", c.parameters, params);
+        fits("Adam's first moments", c.adamFirst, params);
+        fits("Adam's second moments", c.adamSecond, params);
+        if (c.bestParameters != null) {
+            fits("best validation epoch's parameters", c.bestParameters, params);
+        }
+        if (c.order.length != order.length || !isPermutation(c.order)) {
+            throw new IllegalArgumentException("the checkpoint's image order is not a permutation of the " + order.length
+                    + " training images");
+        }
+        if (c.sleptSpikes.length != net.layers) {
+            throw new IllegalArgumentException("the checkpoint has sleep spikes of " + c.sleptSpikes.length
+                    + " layers, the network " + net.layers);
+        }
+        for (int g = 0; g < streams.length; g++) {
+            if (c.gammas[g] != SplittableState.gamma(streams[g])) {
+                throw new IllegalArgumentException("the checkpoint's generator " + g + " is not this run's: another seed");
+            }
+        }
+        for (int i = 0; i < params.length; i++) {
+            System.arraycopy(c.parameters[i], 0, params[i], 0, params[i].length);
+        }
+        adam.restore(c.adamFirst, c.adamSecond, c.adamSteps);
+        System.arraycopy(c.order, 0, order, 0, order.length);
+        for (int g = 0; g < streams.length; g++) {
+            SplittableState.setSeed(streams[g], c.seeds[g]);
+        }
+        clock.schedule().restoreCounted(c.scheduleCounted);
+        clock.restore(c.wakeSteps, c.sleepSteps, c.clockEpisodes, c.clockEndedEarly);
+        System.arraycopy(c.sleptSpikes, 0, slept.spikes, 0, slept.spikes.length);
+        slept.seconds = c.sleptSeconds;
+        slept.episodes.addAll(c.episodes);
+        best.epoch = c.bestEpoch;
+        best.accuracy = c.bestAccuracy;
+        bestValidationParameters = c.bestParameters == null ? null : copy(c.bestParameters);
+        epochs.addAll(c.epochs);
+    }
+
+    private static void fits(String what, float[][] saved, float[][] params) {
+        if (saved.length != params.length) {
+            throw new IllegalArgumentException("the checkpoint's " + what + " are " + saved.length
+                    + " arrays, the network has " + params.length);
+        }
+        for (int i = 0; i < params.length; i++) {
+            if (saved[i].length != params[i].length) {
+                throw new IllegalArgumentException("the checkpoint's " + what + ": array " + i + " has "
+                        + saved[i].length + " values, the network's " + params[i].length);
+            }
+        }
+    }
+
+    private static boolean isPermutation(int[] order) {
+        boolean[] seen = new boolean[order.length];
+        for (int i : order) {
+            if (i < 0 || i >= order.length || seen[i]) {
+                return false;
+            }
+            seen[i] = true;
+        }
+        return true;
     }
 
     private static float[][] copy(float[][] arrays) {

@@ -51,6 +51,19 @@ public final class EveryMinibatches implements SleepSchedule {
     }
 
     @Override
+    public long counted() {
+        return trained;
+    }
+
+    @Override
+    public void restoreCounted(long counted) {
+        if (counted < 0) {
+            throw new IllegalArgumentException("minibatches trained must be >= 0, got " + counted);
+        }
+        trained = counted;
+    }
+
+    @Override
     public long afterWake(WakeUnit unit, long steps) {
         if (unit != WakeUnit.MINIBATCH) { // an epoch's end neither sleeps nor restarts the count
             return 0;

@@ -39,6 +39,18 @@ public final class SleepClock {
         }
     }
 
+    /** Sets the counts to those of a run being resumed (its schedule's count is the schedule's to restore). */
+    public void restore(long wakeSteps, long sleepSteps, int episodes, int endedEarly) {
+        if (wakeSteps < 0 || sleepSteps < 0 || episodes < 0 || endedEarly < 0 || endedEarly > episodes) {
+            throw new IllegalArgumentException("impossible clock: wake " + wakeSteps + ", sleep " + sleepSteps
+                    + " steps, " + episodes + " episodes, " + endedEarly + " ended early");
+        }
+        this.wakeSteps = wakeSteps;
+        this.sleepSteps = sleepSteps;
+        this.episodes = episodes;
+        this.endedEarly = endedEarly;
+    }
+
     public long wakeSteps() {
         return wakeSteps;
     }

@@ -57,6 +57,21 @@ public interface SleepSchedule {
      */
     default void restart() { }
 
+    /**
+     * What the schedule has counted so far, beyond the generator it draws from (a resume snapshot keeps it): the
+     * minibatches of {@link EveryMinibatches}; 0 for a schedule that counts nothing.
+     */
+    default long counted() {
+        return 0;
+    }
+
+    /** Sets what {@link #counted()} gave, when a run resumes; a schedule that counts nothing takes only 0. */
+    default void restoreCounted(long counted) {
+        if (counted != 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " counts nothing, got " + counted);
+        }
+    }
+
     /** @see EveryWakeSteps */
     static EveryWakeSteps everyWakeSteps(double fraction, long wakeSteps) {
         return new EveryWakeSteps(fraction, wakeSteps);

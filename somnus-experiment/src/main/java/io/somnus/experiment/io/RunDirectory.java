@@ -35,6 +35,11 @@ public record RunDirectory(Path dir) {
     public static final String SLEEP_TRACES = "sleep_traces.csv";
     /** Weight histograms before and after each sleep episode; see {@link WeightHistograms}. */
     public static final String WEIGHT_HISTOGRAMS = "weight_histograms.csv";
+    /**
+     * An SG-SNN run's resume snapshot, in its temporary directory while it trains: replaced after every epoch, removed
+     * once the results are written (docs/run-directory.md, "Resume snapshot"); never in a finished run directory.
+     */
+    public static final String RESUME_SNAPSHOT = "resume.snapshot";
     /** Every file a finished run directory holds, in the order docs/run-directory.md lists them. */
     public static final List<String> FILES = List.of(CONFIG, PROVENANCE, METRICS, SUMMARY, TIMING, WEIGHTS,
             SLEEP_TRACES, WEIGHT_HISTOGRAMS);

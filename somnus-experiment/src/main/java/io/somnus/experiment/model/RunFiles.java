@@ -23,10 +23,89 @@ public final class RunFiles implements RunRecorder {
     private final List<Map<String, Double>> rows = new ArrayList<>();
     private final List<List<?>> traces = new ArrayList<>();
     private final List<List<?>> histograms = new ArrayList<>();
+    private final boolean resume;
 
     public RunFiles(Path dir, RunProgress progress) {
+        this(dir, progress, false);
+    }
+
+    /**
+     * @param resume whether the run goes on from its resume snapshot in {@code dir} (an SG-SNN run cut short,
+     *               docs/run-directory.md) instead of starting
+     */
+    public RunFiles(Path dir, RunProgress progress, boolean resume) {
         this.dir = dir;
         this.progress = progress;
+        this.resume = resume;
+    }
+
+    /** The (temporary) run directory the tables go to. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Whether the run goes on from its resume snapshot (see the constructor). */
+    public boolean resume() {
+        return resume;
+    }
+
+    /** Writes what has been recorded so far (the rows of the three tables), for a resume snapshot. */
+    public void writeState(java.io.DataOutput out) throws IOException {
+        out.writeInt(rows.size());
+        for (Map<String, Double> r : rows) {
+            out.writeInt(r.size());
+            for (Map.Entry<String, Double> e : r.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue());
+            }
+        }
+        out.writeInt(traces.size());
+        for (List<?> t : traces) { // step, phase, episode, projection, total |w|, mean
+            out.writeLong((Long) t.get(0));
+            out.writeUTF((String) t.get(1));
+            out.writeInt((Integer) t.get(2));
+            out.writeUTF((String) t.get(3));
+            out.writeDouble((Double) t.get(4));
+            out.writeDouble((Double) t.get(5));
+        }
+        out.writeInt(histograms.size());
+        for (List<?> h : histograms) { // episode, when, projection, bin_lo, bin_hi, count
+            out.writeInt((Integer) h.get(0));
+            out.writeUTF((String) h.get(1));
+            out.writeUTF((String) h.get(2));
+            out.writeDouble((Double) h.get(3));
+            out.writeDouble((Double) h.get(4));
+            out.writeLong((Long) h.get(5));
+        }
+    }
+
+    /** Replaces what has been recorded with what {@link #writeState} wrote, when a run resumes. */
+    public void readState(java.io.DataInput in) throws IOException {
+        rows.clear();
+        traces.clear();
+        histograms.clear();
+        for (int i = 0, n = count(in); i < n; i++) {
+            Map<String, Double> row = new java.util.LinkedHashMap<>();
+            for (int k = 0, m = count(in); k < m; k++) {
+                row.put(in.readUTF(), in.readDouble());
+            }
+            rows.add(row);
+        }
+        for (int i = 0, n = count(in); i < n; i++) {
+            traces.add(List.of(in.readLong(), in.readUTF(), in.readInt(), in.readUTF(), in.readDouble(), in.readDouble()));
+        }
+        for (int i = 0, n = count(in); i < n; i++) {
+            histograms.add(List.of(in.readInt(), in.readUTF(), in.readUTF(), in.readDouble(), in.readDouble(),
+                    in.readLong()));
+        }
+    }
+
+    private static int count(java.io.DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("negative count " + n);
+        }
+        return n;
     }
 
     @Override

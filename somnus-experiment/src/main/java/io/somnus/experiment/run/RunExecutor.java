@@ -19,6 +19,25 @@ public interface RunExecutor {
     void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception;
 
     /**
+     * Whether {@link #resume} can go on with a run cut short from the resume snapshot in its directory (an SG-SNN
+     * run's, docs/run-directory.md, "Resume snapshot"). Default: no.
+     */
+    default boolean resumes() {
+        return false;
+    }
+
+    /**
+     * Goes on with the run cut short in {@code runDir} (its config.yaml, tables so far and resume snapshot) and
+     * finishes its files as {@link #execute} would have. Default: not supported.
+     *
+     * @throws io.somnus.experiment.config.ConfigException or {@link io.somnus.experiment.io.FileFormatException} when
+     *         the run cannot be resumed (no snapshot, a damaged one, another configuration, a model without resume)
+     */
+    default void resume(Path runDir, RunProgress progress) throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume a run");
+    }
+
+    /**
      * Told before a sweep's runs start which configurations it will execute, so that it may begin reading what they
      * share (datasets) in the background, while the sweep sets up; the runs must not depend on it. Default: nothing.
      */

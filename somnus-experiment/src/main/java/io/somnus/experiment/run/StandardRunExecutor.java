@@ -8,6 +8,7 @@ import io.somnus.data.DatasetCatalog;
 import io.somnus.data.DatasetLocations;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.UrlDownloader;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.io.AtomicFiles;
@@ -114,10 +115,65 @@ public final class StandardRunExecutor implements RunExecutor {
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         Files.createDirectories(runDir);
         AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
+        run(config, cfg, runner, runDir, progress, false);
+    }
+
+    /**
+     * Goes on with a run cut short (killed, Ctrl-C, the machine went down) in {@code runDir}, its temporary
+     * directory, from the resume snapshot there (docs/run-directory.md, "Resume snapshot"), and writes its results
+     * as {@link #execute} would have: the same bits but for the times in timing.json and provenance.json. Only
+     * SG-SNN runs (model {@code sg}) keep snapshots.
+     *
+     * @throws ConfigException     when config.yaml is missing or unreadable, names a model without resume, or is not
+     *                             the one the snapshot was taken under
+     * @throws io.somnus.experiment.io.FileFormatException when there is no snapshot or it is damaged
+     */
+    @Override
+    public boolean resumes() {
+        return true;
+    }
+
+    @Override
+    public void resume(Path runDir, RunProgress progress) throws Exception {
+        Path yaml = runDir.resolve(RunDirectory.CONFIG);
+        ObjectNode config;
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = Mappers.YAML.readTree(yaml.toFile());
+            if (!(tree instanceof ObjectNode o)) {
+                throw new ConfigException(yaml + " holds no configuration; the run cannot be resumed, run it again");
+            }
+            config = o;
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(runDir + " has no " + RunDirectory.CONFIG + "; the run cannot be resumed, run it "
+                    + "again");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigException(yaml + " is not readable YAML (" + e.getOriginalMessage() + "); the run cannot "
+                    + "be resumed, run it again");
+        }
+        RunConfig cfg = Configs.bind(config);
+        if (!(cfg instanceof io.somnus.experiment.config.SgRunConfig)) {
+            throw new ConfigException("resuming a run is not supported yet for model " + config.path("model").asText()
+                    + " (only for the SG-SNN, model sg): " + runDir + " cannot be resumed; run it again");
+        }
+        ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
+        io.somnus.experiment.sg.SgRun.checkSnapshot(runDir); // before the data is loaded
+        // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
+        try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
+            for (Path f : files.toList()) {
+                if (AtomicFiles.targetOf(f.getFileName().toString()).isPresent()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        run(config, cfg, runner, runDir, progress, true);
+    }
+
+    private void run(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner, Path runDir, RunProgress progress,
+                     boolean resume) throws Exception {
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
-        RunFiles files = new RunFiles(runDir, progress);
+        RunFiles files = new RunFiles(runDir, progress, resume);
         ModelResult result = runner.run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
@@ -154,6 +210,8 @@ public final class StandardRunExecutor implements RunExecutor {
         }
         AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
+        // last: until every result is written, a run stopped here can still go on from its last epoch
+        Files.deleteIfExists(runDir.resolve(RunDirectory.RESUME_SNAPSHOT));
     }
 
     /** The machine that executed the run (an executor's, on a cluster); "unknown" when it has no resolvable name. */

@@ -9,6 +9,9 @@ import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.WeightStatistics;
+import io.somnus.core.SplittableState;
+import io.somnus.experiment.model.RunFiles;
+import io.somnus.sg.SgCheckpoint;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgEpoch;
 import io.somnus.sg.SgListener;
@@ -55,6 +58,44 @@ public final class SgRun {
      * times (weights, gradients, Adam's two moments) and, for BPTT, each layer's input, membrane, spikes and
      * surrogate derivative at every step of a minibatch.
      */
+    /**
+     * Checks, before anything is loaded for the run, that {@code runDir} holds a resume snapshot that is whole, of
+     * this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
+     *
+     * @throws io.somnus.experiment.io.FileFormatException when there is none or it is damaged
+     * @throws ConfigException when config.yaml is not the one the run started with
+     */
+    public static void checkSnapshot(java.nio.file.Path runDir) throws java.io.IOException {
+        SgResumeSnapshot.verified(runDir);
+    }
+
+    private static SgResumeSnapshot.Contents readSnapshot(RunFiles files) {
+        try {
+            return SgResumeSnapshot.read(files);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the resume snapshot of " + files.dir() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Trains, from the start or from {@code resume}; a snapshot that does not fit this run is refused, named. */
+    private static SgResult trainWith(SgTrainer trainer, PreparedData data, SgConfig sg, SplittableRandom rng,
+                                      SgCheckpoint resume, SgListener listener) {
+        if (resume == null) {
+            return trainer.train(data.train(), data.validation(), sg, rng, listener);
+        }
+        try {
+            return trainer.train(data.train(), data.validation(), sg, rng, listener, resume);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
+                throw new io.somnus.experiment.io.FileFormatException("the resume snapshot ("
+                        + RunDirectory.RESUME_SNAPSHOT + ") does not fit this run: " + e.getMessage()
+                        + "; run it again", e);
+            }
+            throw e;
+        }
+    }
+
     static void checkMemory(SgConfig sg) {
         double h = sg.hidden();
         double weights = sg.inputs() * h + (sg.depth() - 1) * h * h + (sg.recurrent() ? sg.depth() * h * h : 0)
@@ -97,6 +138,20 @@ public final class SgRun {
     }
 
     public static Result run(SgRunConfig cfg, PreparedData data, RunRecorder recorder) {
+        return run(cfg, data, recorder, null);
+    }
+
+    /**
+     * As {@link #run(SgRunConfig, PreparedData, RunRecorder)}, keeping a resume snapshot in {@code files}' directory
+     * after every epoch ({@link SgResumeSnapshot}; the run executor removes it once the results are written), and,
+     * when {@link RunFiles#resume()}, going on from the snapshot there instead of starting: the results are then the
+     * bits of a run never stopped (timing.json and provenance.json's times apart).
+     */
+    public static Result runResumable(SgRunConfig cfg, PreparedData data, RunFiles files) {
+        return run(cfg, data, files, files);
+    }
+
+    private static Result run(SgRunConfig cfg, PreparedData data, RunRecorder recorder, RunFiles snapshots) {
         SgConfig sg = sgConfig(cfg, data.train().pixels(), data.train().numClasses());
         requirePixelsAtMostOne(cfg, data);
         SplittableRandom root = new SplittableRandom(cfg.seed());
@@ -105,7 +160,16 @@ public final class SgRun {
         int n = data.train().size();
         int perEpoch = sg.dropLast() ? n - n % sg.batchSize() : n; // images trained per epoch
         SgWeightRecords records = new SgWeightRecords(recorder);
-        SgResult r = trainer.train(data.train(), data.validation(), sg, root.split(), new SgListener() {
+        SgCheckpoint resume = null;
+        if (snapshots != null && snapshots.resume()) {
+            SgResumeSnapshot.Contents c = readSnapshot(snapshots);
+            resume = c.checkpoint();
+            records.resumeAfter(c.recordedEpisodes());
+            c.checkpoint().epochs().forEach(e -> curve.add(e.validationAccuracy()));
+            recorder.progress("train", resume.epoch(), sg.epochs());
+        }
+        SgCheckpoint from = resume;
+        SgResult r = trainWith(trainer, data, sg, root.split(), from, new SgListener() {
             @Override
             public void onStart() {
                 records.epochEnd(0, trainer.weights());
@@ -135,6 +199,20 @@ public final class SgRun {
                 curve.add(e.validationAccuracy());
                 recorder.checkpoint(row);
                 recorder.progress("train", e.epoch(), sg.epochs());
+            }
+
+            @Override
+            public boolean wantsCheckpoints() {
+                return snapshots != null && SplittableState.available(); // else no snapshot: the run is not resumable
+            }
+
+            @Override
+            public void onCheckpoint(SgCheckpoint checkpoint) {
+                try {
+                    SgResumeSnapshot.write(snapshots, checkpoint, records.episodes());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
+                }
             }
         });
         long testStart = System.nanoTime();

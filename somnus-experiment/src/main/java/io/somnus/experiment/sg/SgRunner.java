@@ -37,7 +37,7 @@ public final class SgRunner implements ModelRunner<SgRunConfig> {
 
     @Override
     public ModelResult run(SgRunConfig cfg, PreparedData data, RunFiles files) {
-        SgRun.Result r = SgRun.run(cfg, data, files);
+        SgRun.Result r = SgRun.runResumable(cfg, data, files);
         return new ModelResult(r.summary(), r.timing(), r.provenance(), r.arrays());
     }
 }

@@ -24,6 +24,17 @@ final class SgWeightRecords {
         this.recorder = recorder;
     }
 
+    /** The number of the last episode recorded (0 before any): a resume snapshot keeps it. */
+    int episodes() {
+        return episodes;
+    }
+
+    /** Goes on from a resume snapshot, where an epoch had ended (no episode's histograms pending). */
+    void resumeAfter(int episodes) {
+        this.episodes = episodes;
+        this.last = null;
+    }
+
     /**
      * After a sleep episode: the weights at its start as wake traces (where training left them, as an STDP run records
      * them before an episode), its samples as sleep traces; it is the epoch's last so far.

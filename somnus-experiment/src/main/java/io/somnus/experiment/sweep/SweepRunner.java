@@ -43,7 +43,9 @@ import java.util.stream.Stream;
  * A run's directory is renamed into place before the ledger marks it done, so "done" implies a complete
  * directory. On resume, done runs whose directory exists are skipped; a run the ledger does not count as done whose
  * directory holds it, finished ({@link RunAdoption}), is marked done; the other pending, running and failed runs, and
- * done runs whose directory is gone, are redone from scratch; leftover {@code .tmp-*} directories are deleted. A ledger
+ * done runs whose directory is gone, are redone from scratch, but for a run cut short whose {@code .tmp-*} directory
+ * holds a resume snapshot (an SG-SNN run's) and whose executor {@linkplain RunExecutor#resumes() resumes}: it goes on
+ * from the snapshot; the other leftover {@code .tmp-*} directories are deleted. A ledger
  * that is missing or empty beside run directories is started anew where each was written for one of the sweep's runs;
  * a directory holding another run's result is never overwritten: the sweep is refused. Runs execute on a fixed pool of
  * worker threads; a failing run is recorded with its error and the others continue. A worker's {@link RunExecutor} may do the work elsewhere (a {@link SweepEngine} such as
@@ -157,16 +159,24 @@ public final class SweepRunner {
         executor.prefetch(plan.runs().stream().map(PlannedRun::config).toList());
         try (SweepLedger ledger = openLedger(plan, out, resume, listener)) {
             Path runs = out.resolve(RUNS_DIR);
-            int leftovers = deleteLeftovers(runs);
-            if (leftovers > 0) {
-                listener.message("deleted " + leftovers + " unfinished run director" + (leftovers == 1 ? "y" : "ies")
-                        + " (" + TMP_PREFIX + "*) left by an interrupted sweep");
-            }
             Map<String, LedgerEntry> entries = new HashMap<>();
             for (LedgerEntry e : ledger.entries()) {
                 entries.put(e.runId(), e);
             }
             refuseOtherRuns(plan, entries, runs);
+            Map<String, Path> resumable = new HashMap<>();
+            int leftovers = deleteLeftovers(runs, plan, entries, resumable);
+            if (leftovers > 0) {
+                listener.message("deleted " + leftovers + " unfinished run director" + (leftovers == 1 ? "y" : "ies")
+                        + " (" + TMP_PREFIX + "*) left by an interrupted sweep");
+            }
+            if (!resumable.isEmpty()) {
+                listener.message(resumable.size() + " run" + (resumable.size() == 1 ? "" : "s") + " cut short go"
+                        + (resumable.size() == 1 ? "es" : "") + " on from the last epoch "
+                        + (resumable.size() == 1 ? "it" : "each") + " finished ("
+                        + io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT + "): " + String.join(", ",
+                        new java.util.TreeSet<>(resumable.keySet())));
+            }
             Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
             List<PlannedRun> toRun = new ArrayList<>();
             int adopted = 0;
@@ -206,9 +216,15 @@ public final class SweepRunner {
                 listener.message("kept " + adopted + " finished run director" + (adopted == 1 ? "y" : "ies")
                         + " the ledger did not count as done: each holds its run's configuration and whole files");
             }
+            for (PlannedRun run : plan.runs()) { // a kept cut-short run that is done or adopted after all
+                if (!toRun.contains(run) && resumable.containsKey(run.runId())) {
+                    deleteRecursively(resumable.remove(run.runId()));
+                }
+            }
             listener.started(plan, List.copyOf(toRun), plan.runs().size() - toRun.size());
             try {
-                runAll(toRun, runs, ledger, Math.min(workers, Math.max(1, toRun.size())), listener, outcomes);
+                runAll(toRun, runs, ledger, Math.min(workers, Math.max(1, toRun.size())), listener, outcomes,
+                        resumable);
             } catch (SweepException e) {
                 // the ledger could not be written (e.g. the disk is full): finished runs are kept
                 throw SweepException.stopped("the sweep stopped: " + e.getMessage() + "; runs finished so far are kept "
@@ -508,8 +524,9 @@ public final class SweepRunner {
                 + "a new --out directory (or delete " + out + " to start over). Nothing was changed.";
     }
 
+    /** @param resumable the directories of runs cut short to go on from their resume snapshots, by run id */
     private void runAll(List<PlannedRun> toRun, Path runs, SweepLedger ledger, int workers, SweepListener listener,
-                        Map<String, RunOutcome> outcomes) throws InterruptedException {
+                        Map<String, RunOutcome> outcomes, Map<String, Path> resumable) throws InterruptedException {
         if (toRun.isEmpty()) {
             return;
         }
@@ -533,7 +550,8 @@ public final class SweepRunner {
                     if (diskFull.get() != null) {
                         throw diskFull.get();
                     }
-                    RunOutcome o = executeOne(run, runs, ledger, workerId.get(), listener, diskFull);
+                    RunOutcome o = executeOne(run, runs, ledger, workerId.get(), listener, diskFull,
+                            resumable.get(run.runId()));
                     outcomes.put(run.runId(), o);
                     return null;
                 }));
@@ -558,8 +576,9 @@ public final class SweepRunner {
         }
     }
 
+    /** @param cutShort the run's directory left by a sweep cut short, with a resume snapshot to go on from; or null */
     private RunOutcome executeOne(PlannedRun run, Path runs, SweepLedger ledger, int worker, SweepListener listener,
-                                  java.util.concurrent.atomic.AtomicReference<SweepException> diskFull) {
+                                  java.util.concurrent.atomic.AtomicReference<SweepException> diskFull, Path cutShort) {
         String id = run.runId();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -569,9 +588,13 @@ public final class SweepRunner {
         String error = null;
         Map<String, String> digests = Map.of();
         try {
-            Files.createDirectories(tmp);
             RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
-            executor.execute(run.config().deepCopy(), tmp, progress);
+            if (cutShort != null && resumed(run, cutShort, progress, listener)) {
+                tmp = cutShort;
+            } else {
+                Files.createDirectories(tmp);
+                executor.execute(run.config().deepCopy(), tmp, progress);
+            }
             digests = RunFileDigests.of(tmp);
             AtomicFiles.moveAtomically(tmp, runs.resolve(id));
         } catch (Throwable e) {
@@ -611,6 +634,37 @@ public final class SweepRunner {
         return outcome;
     }
 
+    /**
+     * Goes on with a run cut short in {@code dir} from its resume snapshot; a snapshot that cannot be resumed from
+     * (another configuration, damaged) is said and its directory removed, and the run then starts afresh.
+     *
+     * @return whether the run went on (and finished) in {@code dir}; false: it is to be run from the start
+     * @throws Exception what the resumed run threw while training (the run failed, as a fresh one would)
+     */
+    private boolean resumed(PlannedRun run, Path dir, RunProgress progress, SweepListener listener) throws Exception {
+        String why = null;
+        try {
+            String config = Files.readString(dir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG));
+            if (!config.equals(io.somnus.experiment.config.Configs.toYaml(run.config()))) {
+                why = "its config.yaml is not this sweep's configuration of the run";
+            }
+        } catch (IOException e) {
+            why = "its config.yaml cannot be read (" + e.getMessage() + ")";
+        }
+        if (why == null) {
+            try {
+                executor.resume(dir, progress);
+                return true;
+            } catch (io.somnus.experiment.config.ConfigException | io.somnus.experiment.io.FileFormatException e) {
+                why = e.getMessage(); // refused before training went on: nothing of the run changed
+            }
+        }
+        listener.message("runs/" + dir.getFileName() + " cannot go on from its snapshot (" + why
+                + "): running " + run.runId() + " again from the start");
+        deleteRecursively(dir);
+        return false;
+    }
+
     /** "another process (pid 12 …)", or "another process" where the holder left no note (it says the same). */
     private static String holderInWords(String holder) {
         return holder.equals("another process") ? holder : "another process (" + holder + ")";
@@ -640,13 +694,48 @@ public final class SweepRunner {
         return e.getClass().getSimpleName() + message + "\n" + trace;
     }
 
-    private static int deleteLeftovers(Path runs) throws IOException {
-        int n = 0;
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(runs, TMP_PREFIX + "*")) {
-            for (Path p : dir) {
-                deleteRecursively(p);
-                n++;
+    /**
+     * Deletes the directories of runs in progress left by an interrupted sweep, but for those this executor can go on
+     * with ({@link RunExecutor#resumes()}): a planned run's, not done, holding a resume snapshot (the newest where a
+     * run left several), which go into {@code resumable} by run id.
+     *
+     * @return how many were deleted
+     */
+    private int deleteLeftovers(Path runs, SweepPlan plan, Map<String, LedgerEntry> entries,
+                                Map<String, Path> resumable) throws IOException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (PlannedRun run : plan.runs()) {
+            LedgerEntry e = entries.get(run.runId());
+            if (e == null || e.status() != RunStatus.DONE || !Files.isDirectory(runs.resolve(run.runId()))) {
+                ids.add(run.runId());
             }
+        }
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(runs)) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(runs, TMP_PREFIX + "*")) {
+                dir.forEach(found::add);
+            }
+        }
+        int n = 0;
+        for (Path p : found) {
+            String name = p.getFileName().toString();
+            // TMP_PREFIX + id + "-" + 8 hex digits (executeOne)
+            String id = name.length() > TMP_PREFIX.length() + 9 && name.charAt(name.length() - 9) == '-'
+                    ? name.substring(TMP_PREFIX.length(), name.length() - 9) : null;
+            Path snapshot = p.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT);
+            if (executor.resumes() && id != null && ids.contains(id) && Files.isRegularFile(snapshot)) {
+                Path other = resumable.get(id);
+                if (other == null || Files.getLastModifiedTime(snapshot).compareTo(Files.getLastModifiedTime(
+                        other.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) > 0) {
+                    resumable.put(id, p);
+                    if (other == null) {
+                        continue;
+                    }
+                    p = other; // the older of two: deleted
+                }
+            }
+            deleteRecursively(p);
+            n++;
         }
         return n;
     }

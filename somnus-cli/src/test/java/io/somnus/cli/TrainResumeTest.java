@@ -1,0 +1,159 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.run.StandardRunExecutor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code somnus train --resume RUN}: an SG-SNN run cut short (its temporary directory left beside RUN, as a kill
+ * leaves it) goes on and ends as the run never cut short, byte for byte; what cannot be resumed is refused, named.
+ */
+class TrainResumeTest {
+    private record Outcome(int exit, String err) { }
+
+    @TempDir
+    Path tmp;
+
+    private static Outcome run(String... args) {
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        return new Outcome(cl.execute(args), err.toString());
+    }
+
+    static ObjectNode tinySg() {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-sg-code", "dataset.name", "geomfig",
+                "train.images", 70, "train.validation_images", 20, "train.test_images", 20, "train.epochs", 3,
+                "sg.hidden", 20, "sg.steps", 10, "sg.batch_size", 16, "sleep.fraction", 0.3));
+        s.putAll(Map.of("sg.sleep.steps_per_iteration", 10, "sg.sleep.batch_copies", 4));
+        return new StandardResolver().resolve(s);
+    }
+
+    /** The temporary directory a run into {@code run} leaves when it is killed after epoch {@code epoch}. */
+    static Path cutShort(Path run, ObjectNode config, int epoch) {
+        Path left = run.resolveSibling("." + run.getFileName() + ".tmp-1");
+        assertThrows(IllegalStateException.class, () -> new StandardRunExecutor().execute(config, left,
+                (phase, done, total) -> {
+                    if (phase.equals("train") && done == epoch + 1) {
+                        throw new IllegalStateException("killed");
+                    }
+                }));
+        return left;
+    }
+
+    @Test
+    void aCutShortRunGoesOnToTheUninterruptedRunsFiles() throws Exception {
+        ObjectNode config = tinySg();
+        Path whole = tmp.resolve("whole");
+        new StandardRunExecutor().execute(config, whole, RunProgress.NONE);
+        Path run = tmp.resolve("run");
+        Path left = cutShort(run, config, 1);
+        Outcome o = run("train", "--resume", run.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
+                "weight_histograms.csv"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(run.resolve(f)), f);
+        }
+        assertFalse(Files.exists(left), "the temporary directory became the run");
+        assertFalse(Files.exists(run.resolve(RunDirectory.RESUME_SNAPSHOT)), "no snapshot in a finished run");
+        assertFalse(Files.exists(run.resolve(RunDirectories.LOCK_FILE)));
+
+        o = run("train", "--resume", run.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--resume " + run + ": the run is finished (it has summary.json)"), o.err());
+    }
+
+    @Test
+    void theTemporaryDirectoryItselfMayBeNamed() throws Exception {
+        Path run = tmp.resolve("named");
+        Path left = cutShort(run, tinySg(), 2);
+        Outcome o = run("train", "--resume", left.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(Files.isRegularFile(run.resolve("summary.json")) && !Files.exists(left));
+    }
+
+    @Test
+    void whatCannotBeResumedIsRefusedAndKept() throws Exception {
+        Path run = tmp.resolve("run");
+        Outcome o = run("train", "--resume", run.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("there is no interrupted run of " + run), o.err());
+
+        o = run("train", "--resume", run.toString(), "--seed", "2", "--preset", "paper-sg");
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("leave out --seed, --preset"), o.err());
+
+        Path left = cutShort(run, tinySg(), 1);
+        // a fresh run into RUN would remove the interrupted one with its epochs: refused, naming --resume and clean
+        o = run("train", "--preset", "paper-sg", "--dataset", "geomfig", "--out", run.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--out " + run + ": an interrupted SG-SNN run of it can go on")
+                && o.err().contains("somnus train --resume " + run) && o.err().contains("somnus clean"), o.err());
+        assertTrue(Files.isDirectory(left), "kept");
+        Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
+        byte[] good = Files.readAllBytes(snapshot);
+        byte[] bad = good.clone();
+        bad[bad.length - 100] ^= 4;
+        Files.write(snapshot, bad);
+        o = run("train", "--resume", run.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains(snapshot + " is damaged"), o.err());
+        assertTrue(Files.exists(snapshot) && !Files.exists(run), "kept, and no run directory made");
+
+        Files.write(snapshot, good);
+        Path yaml = left.resolve(RunDirectory.CONFIG);
+        String config = Files.readString(yaml);
+        Files.writeString(yaml, config.replace("hidden: 20", "hidden: 21"));
+        o = run("train", "--resume", run.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains(yaml + " is not the configuration the run started with"), o.err());
+        Files.writeString(yaml, config);
+
+        try (DirectoryLock held = DirectoryLock.tryAcquire(left.resolve(RunDirectories.LOCK_FILE), "the test")
+                .orElseThrow()) {
+            o = run("train", "--resume", run.toString());
+            assertEquals(2, o.exit(), o.err());
+            assertTrue(o.err().contains("a run is writing " + left), o.err());
+        }
+        o = run("train", "--resume", run.toString(), "--no-report"); // all put back: it goes on
+        assertEquals(0, o.exit(), o.err());
+    }
+
+    @Test
+    void anStdpRunOrOneStoppedInItsFirstEpochCannotBeResumed() throws Exception {
+        Path stdp = tmp.resolve("stdp");
+        Path left = Files.createDirectories(stdp.resolveSibling(".stdp.tmp-1"));
+        ObjectNode paper = new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig"));
+        Files.writeString(left.resolve(RunDirectory.CONFIG), io.somnus.experiment.config.Configs.toYaml(paper));
+        Outcome o = run("train", "--resume", stdp.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("resuming a run is not supported yet for model stdp") && o.err().contains("run it again"),
+                o.err());
+        assertTrue(Files.exists(left.resolve(RunDirectory.CONFIG)), "kept");
+
+        Path early = tmp.resolve("early");
+        cutShort(early, tinySg(), 0);
+        o = run("train", "--resume", early.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("has no resume snapshot"), o.err());
+    }
+}

@@ -1,0 +1,138 @@
+package io.somnus.experiment.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.RunExecutor;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.run.StandardRunExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep cut short while an SG-SNN run trained (the JVM stopped: its run directory, snapshot and ledger row
+ * "running" left behind) goes on with that run from its snapshot on {@code --resume}, not from the start, and writes
+ * the uninterrupted sweep's run files, byte for byte.
+ */
+class SweepSgResumeTest {
+    static final String SWEEP = """
+            name: sgcut
+            presets: [paper-sg-code]
+            datasets: [geomfig]
+            sleep_fractions: [0.3]
+            seeds: [3]
+            set: {train.images: 70, train.validation_images: 20, train.test_images: 20, train.epochs: 3, sg.hidden: 20,
+                  sg.steps: 10, sg.batch_size: 16, sg.sleep.steps_per_iteration: 10, sg.sleep.batch_copies: 4}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    /** The real executor, counting how each run was begun; it stops the JVM's work (an InternalError) at an epoch. */
+    static final class Counting implements RunExecutor {
+        final StandardRunExecutor real = new StandardRunExecutor();
+        final AtomicInteger executed = new AtomicInteger();
+        final AtomicInteger resumed = new AtomicInteger();
+        final long stopAtEpoch;
+
+        Counting(long stopAtEpoch) {
+            this.stopAtEpoch = stopAtEpoch;
+        }
+
+        @Override
+        public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+            executed.incrementAndGet();
+            real.execute(config, runDir, (phase, done, total) -> {
+                if (phase.equals("train") && done == stopAtEpoch) {
+                    throw new InternalError("the JVM stopped");
+                }
+            });
+        }
+
+        @Override
+        public boolean resumes() {
+            return true;
+        }
+
+        @Override
+        public void resume(Path runDir, RunProgress progress) throws Exception {
+            resumed.incrementAndGet();
+            real.resume(runDir, progress);
+        }
+    }
+
+    private SweepPlan plan() {
+        return SweepPlanner.plan(SweepSpec.parse(Path.of("sgcut.yaml"), SWEEP), new StandardResolver());
+    }
+
+    @Test
+    void aCutShortSgRunGoesOnFromItsSnapshot() throws Exception {
+        Path whole = tmp.resolve("whole");
+        new SweepRunner(new StandardRunExecutor()).execute(plan(), whole, 1, false, SweepListener.NONE);
+        String id = plan().runs().get(0).runId();
+
+        Path cut = tmp.resolve("cut");
+        assertThrows(InternalError.class, () -> new SweepRunner(new Counting(3)).execute(plan(), cut, 1, false,
+                SweepListener.NONE));
+        Counting again = new Counting(-1);
+        List<String> said = new ArrayList<>();
+        new SweepRunner(again).execute(plan(), cut, 1, true, new SweepListener() {
+            @Override
+            public void message(String line) {
+                said.add(line);
+            }
+        });
+        assertEquals(1, again.resumed.get(), "went on from the snapshot");
+        assertEquals(0, again.executed.get(), "not run from the start");
+        assertTrue(said.stream().anyMatch(l -> l.contains("go" ) && l.contains(id)), said.toString());
+        for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
+                "weight_histograms.csv"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve("runs").resolve(id).resolve(f)),
+                    Files.readAllBytes(cut.resolve("runs").resolve(id).resolve(f)), f);
+        }
+        assertFalse(Files.exists(cut.resolve("runs").resolve(id).resolve(RunDirectory.RESUME_SNAPSHOT)));
+        try (var left = Files.list(cut.resolve("runs"))) {
+            assertEquals(List.of(id), left.map(p -> p.getFileName().toString()).toList(), "no directory left over");
+        }
+    }
+
+    @Test
+    void aSnapshotThatCannotBeResumedFromIsSaidAndTheRunStartsAgain() throws Exception {
+        Path cut = tmp.resolve("cut");
+        assertThrows(InternalError.class, () -> new SweepRunner(new Counting(3)).execute(plan(), cut, 1, false,
+                SweepListener.NONE));
+        Path left;
+        try (var found = Files.list(cut.resolve("runs"))) {
+            left = found.filter(p -> p.getFileName().toString().startsWith(SweepRunner.TMP_PREFIX)).findFirst()
+                    .orElseThrow();
+        }
+        Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[bytes.length / 3] ^= 2;
+        Files.write(snapshot, bytes);
+        Counting again = new Counting(-1);
+        List<String> said = new ArrayList<>();
+        List<RunOutcome> outcomes = new SweepRunner(again).execute(plan(), cut, 1, true, new SweepListener() {
+            @Override
+            public void message(String line) {
+                said.add(line);
+            }
+        });
+        assertEquals(1, again.resumed.get());
+        assertEquals(1, again.executed.get(), "run again from the start");
+        assertEquals(RunStatus.DONE, outcomes.get(0).status());
+        assertTrue(said.stream().anyMatch(l -> l.contains("cannot go on from its snapshot") && l.contains("is damaged")),
+                said.toString());
+    }
+}
