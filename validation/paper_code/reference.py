@@ -20,16 +20,24 @@ The equations (README.md gives them with their sources):
            t + 1); Δ ≥ 0: w += s·η·e^(−Δ·dt/τ_LTP), else w −= s·η·e^(Δ·dt/τ_LTD), s = +1 for an excitatory
            and −1 for an inhibitory projection; the synapses updated at the previous step are clipped to their
            bounds first (their clip_weights precedes spike_timing)
+  delivery the spikes of step t reach their targets' input at step t + 1, with the weights they were sent with
+           (here: kept as the spike vector carried to the next step, as the authors' spikes_prev)
   stream   no reset within `reset_every_images` images (1 = every image, 0 = never); at a later stream start,
            stream_start rest: every state to rest and the clock to 0; carried_v_zero (the authors' batch start,
-           src/big_comb.py:1962, 1997-2015): every membrane to 0 mV, all else (and the clock) carried
+           src/big_comb.py:1962, 1997-2015): every membrane to 0 mV, all else (and the clock) carried; with
+           stream_start_last_step dropped the carried spike vector is zeroed (a batch starts from row 0 of its own
+           arrays, train.py:393-394): the last step's spikes reach no target and visit no synapse at the next step;
+           with stream_start_threshold base the first step tests V > θ (their fresh threshold array,
+           big_comb.py:1549-1553, 2010)
   sleep    (sleep.episode ratio_of_wake, keep_state true: the authors' hard pause, train.py:425-652) after every
            W = wake_steps wake steps, an episode of min(max(1, round(W·r)), max_episode_steps) steps that continues
            the stream: input silent, membrane noise, STDP as awake; before each step the episode ends if the
            excitatory-receptor projections' Σ|w| and the inhibitory ones' are each within early_end_tolerance of
            their initial sums (early_end receptor_groups); after each step every plastic weight is pulled,
            |w| ← t·(|w|/t)^λ with its sign (t = target_magnitude), and clipped to its bounds; with wake_clock
-           per_stream the wake count restarts at every stream start (their within-batch clock, train.py:415-423)
+           per_stream the wake count restarts at every stream start (their within-batch clock, train.py:415-423);
+           with last_wake_input dropped the input part of the carried spike vector is zeroed before the first
+           sleep step (spikes_prev[:st] = 0, train.py:508), not when the episode ends before it
 
 Usage: /usr/bin/python3 reference.py --export DIR --out reference_out.npz [--images K]
 """
@@ -120,6 +128,8 @@ class Population:
         self.last = np.full(self.size, NEVER, np.int64)
         self.prev = np.full(self.size, NEVER, np.int64)
         self.spiked = np.zeros(0, np.int64)
+        self.zeroed = NEVER  # the step whose spikes were zeroed in the carried vector
+        self.fresh_theta = False
 
     def integrate(self, t):
         ii = self.i + (self.exc + self.inh) * self.gain
@@ -137,6 +147,9 @@ class Population:
         ii = ii * self.decay_i
         if self.authors_test:
             theta = np.minimum(np.maximum(self.theta + self.a, THRESHOLD_CLIP_MV[0]), THRESHOLD_CLIP_MV[1])
+            if self.fresh_theta:  # the threshold array as first filled: θ everywhere
+                theta = np.full(self.size, self.theta, F)
+        self.fresh_theta = False
         a = self.a * self.decay_a
         v = np.minimum(np.maximum(v, self.v_min), self.v_max)
         fire = active & ((v > theta) if self.authors_test else (v >= self.theta + a))
@@ -163,6 +176,7 @@ class Input(Population):
         self.last = np.full(self.size, NEVER, np.int64)
         self.prev = np.full(self.size, NEVER, np.int64)
         self.spiked = np.zeros(0, np.int64)
+        self.zeroed = NEVER
 
     def play(self, steps, sources, first):
         self.steps, self.sources, self.first = steps, sources, first
@@ -191,6 +205,7 @@ class Projection:
         # CSR rows: synapses are stored by pre neuron
         self.row_start = np.searchsorted(self.pre_idx, np.arange(pre.size + 1), side="left")
         self.touched = np.zeros(0, np.int64)
+        self.carried = []  # (targets, weights) per pre neuron that spiked at the last step, in spike order
         rule = spec["plasticity"]
         self.plastic = spec["rule"] is not None
         if self.plastic:
@@ -213,8 +228,8 @@ class Projection:
         if self.touched.size:
             w[self.touched] = np.minimum(np.maximum(w[self.touched], self.w_min), self.w_max)
         pre, post = self.pre, self.post
-        pre_prev = (pre.last == t - 1) | (pre.prev == t - 1)
-        post_prev = (post.last == t - 1) | (post.prev == t - 1)
+        pre_prev = ((pre.last == t - 1) | (pre.prev == t - 1)) & (pre.zeroed != t - 1)
+        post_prev = ((post.last == t - 1) | (post.prev == t - 1)) & (post.zeroed != t - 1)
         visit = pre_prev[self.pre_idx] | post_prev[self.post_idx]
         s = np.nonzero(visit)[0]
         self.touched = s
@@ -243,11 +258,16 @@ class Projection:
         out[nz] = np.copysign(t * np.exp(lam * np.log(a[nz] / t)), w[nz])
         self.w = np.minimum(np.maximum(out.astype(F), self.w_min), self.w_max)
 
-    def deliver(self):
+    def send(self):
+        """This step's spikes with the weights they leave with; they arrive at the next step."""
+        self.carried = [(self.post_idx[self.row_start[i]:self.row_start[i + 1]],
+                         self.w[self.row_start[i]:self.row_start[i + 1]].copy()) for i in self.pre.spiked]
+
+    def arrive(self):
         target = self.post.exc if self.excitatory else self.post.inh
-        for i in self.pre.spiked:  # in the order the pre neurons spiked, as Somnus adds them
-            a, b = self.row_start[i], self.row_start[i + 1]
-            target[self.post_idx[a:b]] += self.w[a:b]
+        for idx, w in self.carried:  # in the order the pre neurons spiked, as Somnus adds them
+            target[idx] += w
+        self.carried = []
 
 
 def sleep_plan(params, steps):
@@ -291,6 +311,9 @@ def simulate(params, inputs, images=None):
     authors_test = params.get("spike_test", "at_or_above") == "above_previous_clipped"
     wake_sigma = float(params.get("wake_noise_std_mv", 0.0))
     carried = params.get("stream_start", "rest") == "carried_v_zero"
+    zero_at_stream_start = params.get("stream_start_last_step", "delivered") == "dropped"
+    fresh_theta = params.get("stream_start_threshold", "carried") == "base"
+    zero_input_before_sleep = sleep.get("last_wake_input", "delivered") == "dropped"
     clock_per_stream = sleep.get("wake_clock", "continuous") == "per_stream"
     pops = {}
     for name, spec in params["populations"].items():
@@ -316,12 +339,14 @@ def simulate(params, inputs, images=None):
         t = clock["stream"]
         for p in neurons:
             p.sigma = sigma
+        for pr in projections:
+            pr.arrive()
         for p in order:
             p.integrate(t)
         for pr in projections:
             if plastic and pr.plastic:
                 pr.learn(t)
-            pr.deliver()
+            pr.send()
         for p in neurons:
             if p.spiked.size:
                 if img is not None:
@@ -330,6 +355,14 @@ def simulate(params, inputs, images=None):
                 raster[p.name][1].append(p.spiked.astype(np.int32))
         clock["stream"] += 1
         clock["global"] += 1
+
+    def zero_carried(zeroed):
+        """Zeroes these populations' entries of the spike vector carried to the next step."""
+        for p in zeroed:
+            p.zeroed = clock["stream"] - 1
+        for pr in projections:
+            if pr.pre in zeroed:
+                pr.carried = []
 
     def groups_at_set_point():
         tol = sleep["early_end_tolerance"]
@@ -350,6 +383,8 @@ def simulate(params, inputs, images=None):
         while n < max_steps:
             if groups and groups_at_set_point():
                 break
+            if n == 0 and zero_input_before_sleep:
+                zero_carried([pops["input"]])
             step(sleep["plasticity"], float(sleep["noise_std_mv"]), None)
             n += 1
             for pr in decaying:
@@ -364,11 +399,16 @@ def simulate(params, inputs, images=None):
             if clock_per_stream:
                 since_sleep = 0
             if carried and img > 0:
+                if zero_at_stream_start:
+                    zero_carried(order)
                 for p in neurons:
                     p.v[:] = 0
+                    p.fresh_theta = fresh_theta
             else:
                 for p in order:
                     p.reset()
+                for pr in projections:
+                    pr.carried = []
                 clock["stream"] = 0
         a, b = offsets[img], offsets[img + 1]
         pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b], clock["stream"])

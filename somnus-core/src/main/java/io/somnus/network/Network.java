@@ -292,6 +292,55 @@ public final class Network {
     }
 
     /**
+     * Takes back the spikes that the populations in {@code dropped} emitted at the last step, for what follows: their
+     * synaptic input, delivered at that step and waiting for the next step's integration, is withdrawn (each post
+     * population's waiting input is rebuilt from the projections of the other populations, in their order, so it holds
+     * the floats it would hold had those spikes not been), and at the next step the plastic projections' rules visit no
+     * synapse for them ({@link io.somnus.synapse.Plasticity#dropSpikesOf}). Their spike times stand. The authors' loop
+     * does this where it zeroes the spike vector it carries to the next step: the input spikes of the last wake step
+     * before a sleep episode ({@code spikes_prev[:st] = 0}, {@code src/train.py:508 @40b7d33}), and every spike of a
+     * batch's last step, since the next batch starts from row 0 of its own arrays ({@code train.py:393-394}).
+     * Nothing happens before the first step since the last reset.
+     *
+     * @throws IllegalStateException for a projection from a dropped population with a delay of more than one step,
+     *                               whose spikes of the last step are still on their way
+     */
+    public void dropLastStepSpikes(java.util.Set<Population> dropped) {
+        if (lastStep < 0 || dropped.isEmpty()) {
+            return;
+        }
+        java.util.Set<Population> posts = new java.util.HashSet<>();
+        for (Projection p : projections) {
+            if (dropped.contains(p.pre())) {
+                if (p.synapseDelays() != null || p.delaySteps() != 1) {
+                    throw new IllegalStateException("projection " + p.name() + " delays its spikes by more than one "
+                            + "step, so the last step's spikes of " + p.pre().name() + " cannot be taken back");
+                }
+                posts.add(p.post());
+            }
+        }
+        for (Population post : posts) {
+            java.util.Arrays.fill(post.excitatoryInput(), 0f);
+            java.util.Arrays.fill(post.inhibitoryInput(), 0f);
+        }
+        for (Projection p : projections) {
+            if (posts.contains(p.post()) && !dropped.contains(p.pre())) {
+                if (p.synapseDelays() != null) {
+                    throw new IllegalStateException("projection " + p.name() + " has a delay per synapse, so the input "
+                            + "waiting at " + p.post().name() + " cannot be rebuilt without the spikes of "
+                            + dropped.stream().map(Population::name).sorted().toList());
+                }
+                p.redeliver();
+            }
+        }
+        for (Projection p : projections) {
+            if (p.isPlastic()) {
+                p.plasticity().dropSpikesOf(p, lastStep, dropped.contains(p.pre()), dropped.contains(p.post()));
+            }
+        }
+    }
+
+    /**
      * Stops the simulation when a neuron's state or a weight has become NaN or infinite: checks every population's
      * state and the weights of every plastic projection (awake, static weights cannot change; sleep may decay
      * them too). Reads each value once and changes nothing, so calling it (e.g. once per presentation) leaves the

@@ -33,6 +33,8 @@ public final class CurrentLifPopulation extends Population {
     private final CurrentLifScheme scheme;
     private CurrentLifStep stepConstants;
     private double stepDtMs;
+    /** The next step's authors' spike test compares V with θ₀ itself, not clip(θ₀ + a_prev) ({@link #testBaseThresholdOnce}). */
+    private boolean baseThresholdOnce;
 
     /** A population that runs on {@link Kernels#preferred()}. */
     public CurrentLifPopulation(String name, int size, CurrentLifParameters p) {
@@ -117,12 +119,32 @@ public final class CurrentLifPopulation extends Population {
         return adaptation;
     }
 
+    /**
+     * Makes the next step's spike test compare V with the base threshold θ₀ instead of clip(θ₀ + a_prev, −90, 0), the
+     * adaptation carried and updated as ever: the authors' later batches pass in their threshold array as first
+     * filled, θ₀ everywhere, while a carries over ({@code src/big_comb.py:1549-1553, 2010 @40b7d33}; their
+     * {@code update_spikes} returns a new array each step and the batch loop never keeps it). Only for the authors'
+     * spike test ({@link CurrentLifScheme#authorsSpikeTest()}).
+     */
+    public void testBaseThresholdOnce() {
+        if (!scheme.authorsSpikeTest()) {
+            throw new IllegalStateException("population " + name() + ": the base threshold at one step is a variant of "
+                    + "the authors' spike test (V > threshold of the previous step), which this population does not use");
+        }
+        baseThresholdOnce = true;
+    }
+
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         float[] noise = membraneNoise(noiseScratch, refractoryUntil, step, noiseStdMv, rng);
+        // clip(θ₀ + a, θ₀, θ₀) = θ₀: the base threshold through the same kernel, a decayed and raised as ever
+        float base = (float) p.vThresholdMv();
+        float thresholdMin = baseThresholdOnce ? base : AuthorsSpikeTest.THRESHOLD_MIN_MV;
+        float thresholdMax = baseThresholdOnce ? base : AuthorsSpikeTest.THRESHOLD_MAX_MV;
+        baseThresholdOnce = false;
         int count = scheme.authorsSpikeTest()
-                ? kernels.currentLifPreviousThreshold(constants(dtMs), AuthorsSpikeTest.THRESHOLD_MIN_MV,
-                        AuthorsSpikeTest.THRESHOLD_MAX_MV, step, size, v, current, adaptation, refractoryUntil,
+                ? kernels.currentLifPreviousThreshold(constants(dtMs), thresholdMin,
+                        thresholdMax, step, size, v, current, adaptation, refractoryUntil,
                         excitatoryInput, inhibitoryInput, noise, spiked)
                 : kernels.currentLif(constants(dtMs), step, size, v, current, adaptation, refractoryUntil,
                         excitatoryInput, inhibitoryInput, noise, spiked);
@@ -160,6 +182,7 @@ public final class CurrentLifPopulation extends Population {
 
     @Override
     public void resetState() {
+        baseThresholdOnce = false;
         Arrays.fill(v, (float) p.vRestMv());
         Arrays.fill(current, 0f);
         Arrays.fill(adaptation, 0f);

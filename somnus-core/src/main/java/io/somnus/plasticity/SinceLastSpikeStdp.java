@@ -59,6 +59,14 @@ public final class SinceLastSpikeStdp implements Plasticity {
     /** Scratch of {@link #apply}: steps since each pre neuron last spiked, −1 for those that spiked at t − 1. */
     private int[] preSinceBuffer = new int[0];
     private Projection listedFor;
+    /**
+     * The step whose pre ({@link #droppedPre}) or post ({@link #droppedPost}) spikes visit nothing at the next step,
+     * for {@link #droppedFor} ({@link #dropSpikesOf}): the authors' loop zeroes them in the spike vector it passes on.
+     */
+    private int droppedStep = Population.NEVER;
+    private boolean droppedPre;
+    private boolean droppedPost;
+    private Projection droppedFor;
 
     @Override
     public double dtMs() {
@@ -127,6 +135,14 @@ public final class SinceLastSpikeStdp implements Plasticity {
     }
 
     @Override
+    public void dropSpikesOf(Projection p, int step, boolean pre, boolean post) {
+        droppedStep = step;
+        droppedPre = pre;
+        droppedPost = post;
+        droppedFor = p;
+    }
+
+    @Override
     public void apply(Projection p, int step) {
         float[] w = p.weights();
         int[] rowStart = p.rowStart();
@@ -149,12 +165,17 @@ public final class SinceLastSpikeStdp implements Plasticity {
         float lo = p.wMin();
         float hi = p.wMax();
         boolean listed = listedFor == p && listedStep == before;
+        // spikes of t − 1 left out (dropSpikesOf): their rows or columns are not walked and a dropped pre is not marked
+        // as visited, so a post spike of t − 1 still visits its synapse, with since(pre) from the spike time as it stands
+        boolean dropping = droppedFor == p && droppedStep == before;
+        boolean walkPre = !(dropping && droppedPre);
+        boolean walkPost = !(dropping && droppedPost);
         float[] change = this.change;
         int last = change.length - 1;
         // synapses of pre neurons that spiked at t − 1: since(pre) is 0 or 1, so Δ ≥ −1 and the index ≥ zeroAt − 1 ≥ 1;
         // since(post) is read from the post's last spike step (no array of them to fill first: virtualLast)
         int[] postIndex = p.postIndex();
-        for (int k = 0, n = listed ? preListedCount : pre.size(); k < n; k++) {
+        for (int k = 0, n = !walkPre ? 0 : listed ? preListedCount : pre.size(); k < n; k++) {
             int i = listed ? preListed[k] : k;
             if (!spikedAt(preLast, prePrev, i, before)) {
                 continue;
@@ -169,14 +190,14 @@ public final class SinceLastSpikeStdp implements Plasticity {
         int[] colSynapse = p.colSynapse();
         int[] colPre = p.colPre();
         int[] preSince = null;
-        for (int k = 0, n = listed ? postListedCount : post.size(); k < n; k++) {
+        for (int k = 0, n = !walkPost ? 0 : listed ? postListedCount : post.size(); k < n; k++) {
             int j = listed ? postListed[k] : k;
             if (!spikedAt(postLast, postPrev, j, before)) {
                 continue;
             }
             if (preSince == null) {
                 preSince = preSinceBuffer = grown(preSinceBuffer, pre.size());
-                markedSince(pre, step, preSince, listed, preListed, preListedCount, before);
+                markedSince(pre, step, preSince, listed || !walkPre, preListed, walkPre ? preListedCount : 0, before);
             }
             count = visitColumn(w, colStart[j], colStart[j + 1], colSynapse, colPre, preSince, change,
                     zeroAt + since(postLast[j], step), lo, hi, outside, count);

@@ -119,6 +119,10 @@ public final class SleepPhase {
                 early = true;
                 break;
             }
+            if (keep && step == 0 && settings.dropLastWakeInput()) {
+                // only once the episode takes its first step: an episode that ends before it zeroes nothing
+                net.dropLastStepSpikes(java.util.Set.of(net.input()));
+            }
             if (keep) {
                 net.stepStream(settings.plasticity(), settings.noiseStdMv(), rng);
             } else {

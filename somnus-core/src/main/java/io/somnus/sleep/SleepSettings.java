@@ -23,11 +23,15 @@ import java.util.List;
  * @param earlyEnd            what the early end compares with the set points
  * @param keepState           true: an episode continues the network's stream (no reset before or after, the
  *                            authors' code); false: it starts and ends at rest
+ * @param dropLastWakeInput   with {@code keepState}: the input spikes of the last wake step are taken back before the
+ *                            episode's first step, neither delivered nor visited by plasticity (the authors' code,
+ *                            {@code spikes_prev[:st] = 0}, {@code src/train.py:508 @40b7d33}); false: the first sleep
+ *                            step delivers them, as any step delivers the last step's spikes
  */
 public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plasticity, WeightDecayLaw law,
                             DecayTarget target, double targetMagnitude, List<String> projections,
                             int decayEverySteps, double earlyEndTolerance, int traceEverySteps, EarlyEnd earlyEnd,
-                            boolean keepState) {
+                            boolean keepState, boolean dropLastWakeInput) {
     /** What the early end of an episode tests. */
     public enum EarlyEnd {
         /** After each decay: every decaying projection's Σ|w| within the tolerance of its own set point. */
@@ -46,6 +50,15 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
                          int decayEverySteps, double earlyEndTolerance, int traceEverySteps) {
         this(noiseStdMv, inputRateHz, plasticity, law, target, targetMagnitude, projections, decayEverySteps,
                 earlyEndTolerance, traceEverySteps, EarlyEnd.PER_PROJECTION, false);
+    }
+
+    /** The last wake step's input delivered in the first sleep step. */
+    public SleepSettings(double noiseStdMv, double inputRateHz, boolean plasticity, WeightDecayLaw law,
+                         DecayTarget target, double targetMagnitude, List<String> projections,
+                         int decayEverySteps, double earlyEndTolerance, int traceEverySteps, EarlyEnd earlyEnd,
+                         boolean keepState) {
+        this(noiseStdMv, inputRateHz, plasticity, law, target, targetMagnitude, projections, decayEverySteps,
+                earlyEndTolerance, traceEverySteps, earlyEnd, keepState, false);
     }
 
     public SleepSettings {
@@ -104,6 +117,7 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
         private int traceEverySteps = 1000;
         private EarlyEnd earlyEnd = EarlyEnd.PER_PROJECTION;
         private boolean keepState;
+        private boolean dropLastWakeInput;
 
         private Builder(WeightDecayLaw law, DecayTarget target, double targetMagnitude) {
             this.law = law;
@@ -156,10 +170,15 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
             return this;
         }
 
+        public Builder dropLastWakeInput(boolean v) {
+            dropLastWakeInput = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException as the record's constructor does, naming the setting */
         public SleepSettings build() {
             return new SleepSettings(noiseStdMv, inputRateHz, plasticity, law, target, targetMagnitude, projections,
-                    decayEverySteps, earlyEndTolerance, traceEverySteps, earlyEnd, keepState);
+                    decayEverySteps, earlyEndTolerance, traceEverySteps, earlyEnd, keepState, dropLastWakeInput);
         }
     }
 }

@@ -48,4 +48,18 @@ public interface Plasticity {
      */
     default void resetState() {
     }
+
+    /**
+     * Leaves the spikes of step {@code step} out of the next {@link #apply} (at step + 1): the synapses of the pre
+     * neurons ({@code pre}) and of the post neurons ({@code post}) that spiked then are not visited for those spikes,
+     * though their spike times stand ({@link io.somnus.network.Network#dropLastStepSpikes}). Only a rule that reads
+     * the last step's spikes at the next step can leave them out; the others refuse.
+     */
+    default void dropSpikesOf(Projection projection, int step, boolean pre, boolean post) {
+        if (pre || post) {
+            throw new UnsupportedOperationException("projection " + projection.name() + ": the " + name() + " rule "
+                    + "takes each spike into account at the step it is emitted, so it cannot leave out the last step's "
+                    + "spikes (only since-last-spike reads them a step later)");
+        }
+    }
 }

@@ -494,6 +494,16 @@ public final class Projection {
         }
     }
 
+    /**
+     * Delivers this step's presynaptic spikes once more, without counting them as synaptic events: for an input
+     * buffer rebuilt after another projection's delivery was taken back ({@code Network.dropLastStepSpikes}).
+     */
+    public void redeliver() {
+        long counted = synapticEvents;
+        propagate();
+        synapticEvents = counted;
+    }
+
     /** Synaptic events delivered so far (one per spike per outgoing synapse). */
     public long synapticEvents() {
         return synapticEvents;

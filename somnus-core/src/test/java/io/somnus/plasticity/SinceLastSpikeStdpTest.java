@@ -243,4 +243,57 @@ class SinceLastSpikeStdpTest {
             last[i] = step;
         }
     }
+
+    /** As {@link StdpHarness#run}, with the pre and/or post spikes of step {@code dropStep} dropped after that step. */
+    private static float runDropping(float w0, int steps, int[] preSteps, int[] postSteps, int dropStep, boolean dropPre,
+                                     boolean dropPost) {
+        SpikeSource pre = new SpikeSource("pre", 1);
+        SpikeSource post = new SpikeSource("post", 1);
+        Projection p = StdpHarness.oneSynapse(pre, post, rule(ETA, 1), w0, 0.01f, 25f);
+        pre.play(StdpHarness.train(steps, preSteps));
+        post.play(StdpHarness.train(steps, postSteps));
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int step = 0; step < steps; step++) {
+            pre.integrate(step, 1.0, 0, rng);
+            post.integrate(step, 1.0, 0, rng);
+            p.plasticity().apply(p, step);
+            if (step == dropStep) {
+                p.plasticity().dropSpikesOf(p, step, dropPre, dropPost);
+            }
+        }
+        return p.weights()[0];
+    }
+
+    @Test
+    void aDroppedPreSpikeVisitsNothingAtTheNextStep() {
+        // the authors zero the input spikes of the last wake step (spikes_prev[:st] = 0, train.py:508) before the first
+        // sleep step's spike_timing: pre at 5, post never; undropped, s = 6 gives Δ = 7 − 1 = 6 → LTP (test above)
+        assertEquals(0.5f, runDropping(0.5f, 20, new int[] {5}, new int[0], 5, true, false));
+        assertEquals(0.5 + ltp(ETA, 6), runDropping(0.5f, 20, new int[] {5}, new int[0], 4, true, false), TOL,
+                "a drop of another step changes nothing");
+    }
+
+    @Test
+    void aDroppedPreSpikeKeepsItsSpikeTimeForItsPostsVisit() {
+        // pre and post at 5, the pre spike dropped: s = 6 still visits the synapse for the post spike, with
+        // since(pre) = 1 from the spike time that stands (their spike_times are not zeroed): Δ = 1 − 1 = 0 → LTP η, once
+        assertEquals(0.5 + ltp(ETA, 0), runDropping(0.5f, 20, new int[] {5}, new int[] {5}, 5, true, false), TOL);
+    }
+
+    @Test
+    void droppedPostSpikesVisitNothingEither() {
+        // a batch's last step never reaches the next batch's update (train.py:393-394): post at 5 and pre never;
+        // undropped, s = 6 gives Δ = 1 − 7 = −6 → LTD
+        assertEquals(0.5f, runDropping(0.5f, 20, new int[0], new int[] {5}, 5, false, true));
+        assertEquals(0.5 - ltd(ETA, 6), runDropping(0.5f, 20, new int[0], new int[] {5}, 5, false, false), TOL);
+    }
+
+    @Test
+    void rulesThatTakeSpikesAtTheirOwnStepRefuseToDropThem() {
+        SpikeSource pre = new SpikeSource("pre", 1);
+        SpikeSource post = new SpikeSource("post", 1);
+        Projection p = StdpHarness.oneSynapse(pre, post, new NearestPairStdp(1e-3, 1, 1, 20, 20, 1, 1.0), 0.5f, 0, 1);
+        assertThrows(UnsupportedOperationException.class, () -> p.plasticity().dropSpikesOf(p, 3, true, false));
+        p.plasticity().dropSpikesOf(p, 3, false, false); // nothing to leave out
+    }
 }

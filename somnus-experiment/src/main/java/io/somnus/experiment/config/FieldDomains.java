@@ -196,6 +196,8 @@ public final class FieldDomains {
             enumField("simulation.spike_test", SpikeTest.class);
             put("simulation.wake_noise_std_mv", real(0, false));
             enumField("simulation.stream_start", StreamStart.class);
+            enumField("simulation.stream_start_last_step", LastStepSpikes.class);
+            enumField("simulation.stream_start_threshold", StreamStartThreshold.class);
 
             enumField("encoding.kind", EncodingKind.class);
             put("encoding.max_rate_hz", real(0, false));
@@ -301,6 +303,7 @@ public final class FieldDomains {
             enumField("sleep.early_end", SleepSettings.EarlyEnd.class);
             put("sleep.keep_state", bool());
             enumField("sleep.wake_clock", WakeClock.class);
+            enumField("sleep.last_wake_input", LastStepSpikes.class);
         });
 
         // ---------------------------------------------------------------- the SG-SNN (SgRunConfig, SgSection)

@@ -17,7 +17,14 @@ package io.somnus.experiment.config;
  *                      authors' code: 2); never during evaluation. Sleep has its own, {@code sleep.noise_std_mv}
  * @param streamStart   the state of a training stream's start after the first ({@link StreamStart}): {@code rest}, or
  *                      {@code carried_v_zero} (the authors' batches: current, adaptation, spike times carried, V = 0 mV)
+ * @param streamStartLastStep with {@code carried_v_zero}: the previous stream's last step's spikes ({@link LastStepSpikes})
+ *                      {@code delivered} at the new stream's first step, or {@code dropped} (the authors' batches start
+ *                      from row 0 of their own arrays, {@code src/train.py:393-394 @40b7d33}); null: delivered
+ * @param streamStartThreshold with {@code carried_v_zero} and the authors' spike test: the threshold of a later stream's
+ *                      first step ({@link StreamStartThreshold}), {@code carried} or {@code base} (θ₀, the authors'
+ *                      fresh threshold array); null: carried
  */
 public record SimulationConfig(double dtMs, int stepsPerImage, MembraneIntegration integration,
                                int resetEveryImages, SpikeTest spikeTest, double wakeNoiseStdMv,
-                               StreamStart streamStart) { }
+                               StreamStart streamStart, LastStepSpikes streamStartLastStep,
+                               StreamStartThreshold streamStartThreshold) { }

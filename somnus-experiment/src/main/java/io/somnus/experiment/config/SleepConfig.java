@@ -32,13 +32,16 @@ import java.util.List;
  * @param keepState         true: an episode continues the wake stream (no reset before or after)
  * @param wakeClock         {@code continuous}, or {@code per_stream}: the wake count restarts with every training stream
  *                          (the authors' within-batch clock)
+ * @param lastWakeInput     with {@code keepState}: the input spikes of the last wake step before an episode
+ *                          ({@link LastStepSpikes}) {@code delivered} in its first step, or {@code dropped} (the authors'
+ *                          {@code spikes_prev[:st] = 0}, {@code src/train.py:508 @40b7d33}); null: delivered
  */
 public record SleepConfig(double fraction, long wakeSteps, SleepLaw law, double lambda, double tauSleepMs,
                           double weightNoise, DecayTarget target, double targetMagnitude, double noiseStdMv,
                           double inputRateHz, boolean plasticity, List<String> projections, int decayEverySteps,
                           double earlyEndTolerance, SleepBudget budget, int traceEverySteps, SleepEpisode episode,
                           long maxEpisodeSteps, SleepSettings.EarlyEnd earlyEnd, boolean keepState,
-                          WakeClock wakeClock) {
+                          WakeClock wakeClock, LastStepSpikes lastWakeInput) {
     /** Whether the episode length follows the authors' ratio of wake (else the paper's fraction). */
     public boolean ratioOfWake() {
         return episode == SleepEpisode.RATIO_OF_WAKE;

@@ -1,6 +1,7 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.sleep.LinearDecay;
 import io.somnus.sleep.LogSpaceDecay;
@@ -25,7 +26,8 @@ public final class SleepSettingsFactory {
             };
             return new SleepSettings(c.noiseStdMv(), c.inputRateHz(), c.plasticity(), law, c.target(), c.targetMagnitude(),
                     c.projections() == null ? java.util.List.of() : c.projections(), c.decayEverySteps(),
-                    c.earlyEndTolerance(), c.traceEverySteps(), c.earlyEnd(), c.keepState());
+                    c.earlyEndTolerance(), c.traceEverySteps(), c.earlyEnd(), c.keepState(),
+                    c.lastWakeInput() == LastStepSpikes.DROPPED);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -4,10 +4,12 @@ import io.somnus.core.GaussianDraws;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
@@ -280,6 +282,10 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
             p.put("spike_test", Choices.of(cfg.simulation().spikeTest()));
             p.put("wake_noise_std_mv", cfg.simulation().wakeNoiseStdMv());
             p.put("stream_start", Choices.of(cfg.simulation().streamStart()));
+            p.put("stream_start_last_step", Choices.of(cfg.simulation().streamStartLastStep() == null
+                    ? LastStepSpikes.DELIVERED : cfg.simulation().streamStartLastStep()));
+            p.put("stream_start_threshold", Choices.of(cfg.simulation().streamStartThreshold() == null
+                    ? StreamStartThreshold.CARRIED : cfg.simulation().streamStartThreshold()));
             p.put("images", offsets.size() - 1);
             Map<String, Object> pops = new LinkedHashMap<>();
             for (Population pop : net.populations()) {
@@ -346,6 +352,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
             q.put("early_end", Choices.of(sc.earlyEnd()));
             q.put("keep_state", sc.keepState());
             q.put("wake_clock", Choices.of(sc.wakeClock()));
+            q.put("last_wake_input", Choices.of(sc.lastWakeInput() == null ? LastStepSpikes.DELIVERED : sc.lastWakeInput()));
             return q;
         }
 

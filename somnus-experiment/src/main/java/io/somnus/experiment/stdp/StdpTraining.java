@@ -6,11 +6,13 @@ import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.InitialWeights;
+import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.StreamStart;
+import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.NetworkState;
@@ -149,6 +151,9 @@ public final class StdpTraining {
         if (carriedStart) {
             StreamStarts.checkCarried(net);
         }
+        StreamStarts.checkChoices(net, cfg.simulation(), cfg.sleep());
+        boolean dropStreamLastStep = cfg.simulation().streamStartLastStep() == LastStepSpikes.DROPPED;
+        boolean baseThresholdAtStart = cfg.simulation().streamStartThreshold() == StreamStartThreshold.BASE;
         boolean clockPerStream = cfg.sleep().wakeClock() == WakeClock.PER_STREAM;
         TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
         boolean stoppedEarly = false;
@@ -183,7 +188,7 @@ public final class StdpTraining {
                 }
                 readoutCounter.clear();
                 if (streamStarts && carriedStart && seen > 0) {
-                    StreamStarts.carriedWithMembraneAtZero(net);
+                    StreamStarts.carriedWithMembraneAtZero(net, dropStreamLastStep, baseThresholdAtStart);
                 } else if (streamStarts) {
                     net.resetState();
                 }

@@ -1,10 +1,18 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.LastStepSpikes;
+import io.somnus.experiment.config.SimulationConfig;
+import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.network.Network;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
+import io.somnus.plasticity.SinceLastSpikeStdp;
+import io.somnus.synapse.Projection;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
 
 /**
  * The start of a training stream after the first ({@code simulation.stream_start}): rest, or the authors' batch start,
@@ -25,11 +33,55 @@ final class StreamStarts {
         }
     }
 
+    /**
+     * Refuses the choices that leave the spikes of a step out where no rule can ({@code simulation.stream_start_last_step}
+     * or {@code sleep.last_wake_input: dropped} beside a plastic projection whose rule is not since-last-spike, which takes
+     * each spike at the step it is emitted), and θ₀ at a stream's first step without the authors' spike test.
+     */
+    static void checkChoices(Network net, SimulationConfig sim, SleepConfig sleep) {
+        for (Map.Entry<String, Boolean> f : Map.of(
+                "simulation.stream_start_last_step", sim.streamStartLastStep() == LastStepSpikes.DROPPED,
+                "sleep.last_wake_input", sleep.lastWakeInput() == LastStepSpikes.DROPPED).entrySet()) {
+            for (Projection p : net.projections()) {
+                if (f.getValue() && p.isPlastic() && !(p.plasticity() instanceof SinceLastSpikeStdp)) {
+                    throw new ConfigException(f.getKey() + ": dropped leaves the last step's spikes out of the next step's "
+                            + "since-last-spike STDP; projection " + p.name() + " learns by " + p.plasticity().name()
+                            + ", which takes each spike at its own step (use delivered)");
+                }
+            }
+        }
+        if (sim.streamStartThreshold() == StreamStartThreshold.BASE) {
+            for (Population p : net.populations()) {
+                if (p != net.input() && !(p instanceof CurrentLifPopulation lif && lif.scheme().authorsSpikeTest())) {
+                    throw new ConfigException("simulation.stream_start_threshold: base is the authors' spike test at a "
+                            + "later stream's first step; population " + p.name() + " does not use that test (set "
+                            + "simulation.spike_test: above_previous_clipped, or use carried)");
+                }
+            }
+        }
+    }
+
     /** The authors' batch start: every current-LIF membrane to 0 mV, all other state (and the clock) kept. */
     static void carriedWithMembraneAtZero(Network net) {
+        carriedWithMembraneAtZero(net, false, false);
+    }
+
+    /**
+     * As {@link #carriedWithMembraneAtZero(Network)}; {@code dropLastStep}: the spikes of the previous stream's last step
+     * are taken back (never delivered, not seen by STDP at the first step: {@link Network#dropLastStepSpikes}), as the
+     * authors' batch starts from row 0 of its own arrays ({@code src/train.py:393-394 @40b7d33}); {@code baseThreshold}:
+     * the first step's spike test compares V with θ₀ (their fresh threshold array, {@code big_comb.py:1549-1553, 2010}).
+     */
+    static void carriedWithMembraneAtZero(Network net, boolean dropLastStep, boolean baseThreshold) {
+        if (dropLastStep) {
+            net.dropLastStepSpikes(new HashSet<>(net.populations()));
+        }
         for (Population p : net.populations()) {
             if (p instanceof CurrentLifPopulation lif) {
                 Arrays.fill(lif.membrane(), 0, lif.size(), 0f);
+                if (baseThreshold) {
+                    lif.testBaseThresholdOnce();
+                }
             }
         }
     }

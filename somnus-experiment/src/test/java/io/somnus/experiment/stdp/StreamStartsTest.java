@@ -2,15 +2,24 @@ package io.somnus.experiment.stdp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.CurrentLifScheme;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
+import io.somnus.plasticity.SinceLastSpikeStdp;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -50,5 +59,77 @@ class StreamStartsTest {
         ConductanceLifPopulation e = new ConductanceLifPopulation("e", 2, ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
         Network net = new Network(1.0, in, List.<Population>of(in, e), List.of(), Map.of());
         assertThrows(ConfigException.class, () -> StreamStarts.checkCarried(net));
+    }
+
+    @Test
+    void aLaterStreamsFirstStepTestsTheBaseThresholdOnce() {
+        // their later batches get the threshold array as first filled, θ₀ = −55 mV, while a carries
+        // (big_comb.py:1549-1553, 2010). a = 60: clip(−55 + 60, −90, 0) = 0 mV. From V = 0, I = 0, forward Euler:
+        // V = 0 + (−(0 − (−70)))/30 = −2.33 mV, below 0 but above −55
+        SpikeSource in = new SpikeSource("input", 1);
+        CurrentLifPopulation e = new CurrentLifPopulation("e", 1, CurrentLifParameters.PAPER, Kernels.preferred(),
+                CurrentLifScheme.AUTHORS);
+        Network net = new Network(1.0, in, List.<Population>of(in, e), List.of(), Map.of());
+        SplittableRandom rng = new SplittableRandom(1);
+        e.adaptation()[0] = 60f;
+        StreamStarts.carriedWithMembraneAtZero(net, false, false);
+        net.stepStream(false, 0, rng);
+        assertEquals(Population.NEVER, e.lastSpikeStep()[0], "against the carried threshold, 0 mV: no spike");
+        e.adaptation()[0] = 60f;
+        StreamStarts.carriedWithMembraneAtZero(net, false, true);
+        net.stepStream(false, 0, rng);
+        assertEquals(1, e.lastSpikeStep()[0], "against θ₀: a spike");
+        // a decays by 1 − dt/τ_a and rises by 3 mV, as at any spike
+        assertEquals(60f * (float) (1 - 1.0 / CurrentLifParameters.PAPER.tauAdaptationMs())
+                + (float) CurrentLifParameters.PAPER.adaptationMv(), e.adaptation()[0]);
+        e.adaptation()[0] = 60f;
+        e.membrane()[0] = 0f;
+        net.stepStream(false, 0, rng);
+        net.stepStream(false, 0, rng);
+        assertEquals(1, e.lastSpikeStep()[0], "once only: the next steps test clip(θ₀ + a) again");
+    }
+
+    @Test
+    void theDroppedLastStepIsNeitherDeliveredNorSeenByStdp() {
+        // their next batch starts from row 0 of its own arrays (train.py:393-394): the input spike of the last step
+        // never arrives and its synapse is not visited. Delivered, step 1 would give I > 0 and, the post firing from
+        // V = 0 at step 1 (Δ = 0 − 1 = −1), LTD; dropped, neither
+        SpikeSource in = new SpikeSource("input", 1);
+        CurrentLifPopulation e = new CurrentLifPopulation("e", 1, CurrentLifParameters.PAPER);
+        SynapseList syn = new SynapseList(1);
+        syn.add(0, 0);
+        Projection p = new Projection("input_e", in, e, Receptor.EXCITATORY, syn, new float[] {0.9f}, 0.01f, 25f)
+                .withPlasticity(new SinceLastSpikeStdp(8e-4, 10, 7.5, 1, 1.0));
+        Network net = new Network(1.0, in, List.<Population>of(in, e), List.of(p), Map.of());
+        SpikeTrain t = new SpikeTrain();
+        t.reset(1);
+        t.add(0, 0);
+        t.finish();
+        SplittableRandom rng = new SplittableRandom(1);
+        net.presentContinuing(t, true, rng);
+        assertEquals(0.9f, e.excitatoryInput()[0]);
+        StreamStarts.carriedWithMembraneAtZero(net, true, false);
+        assertEquals(0f, e.excitatoryInput()[0]);
+        net.stepStream(true, 0, rng);
+        assertEquals(1, e.lastSpikeStep()[0], "the post fires from V = 0");
+        assertEquals(0.9f, p.weights()[0], "no visit at step 1");
+        assertEquals(0f, e.current()[0]);
+    }
+
+    @Test
+    void droppingNeedsTheSinceLastSpikeRuleAndTheBaseThresholdTheAuthorsTest() {
+        for (String field : List.of("simulation.stream_start_last_step", "sleep.last_wake_input")) {
+            StdpRunConfig c = PresetConfigs.of("paper", field, "dropped"); // nearest-pair STDP
+            Network net = NetworkFactory.build(c, 225, new SplittableRandom(1), Kernels.scalar());
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> StreamStarts.checkChoices(net, c.simulation(), c.sleep()));
+            assertTrue(e.getMessage().startsWith(field + ": ") && e.getMessage().contains("nearest-pair"), e.getMessage());
+        }
+        StdpRunConfig base = PresetConfigs.of("paper", "simulation.stream_start_threshold", "base"); // V >= θ + a
+        Network net = NetworkFactory.build(base, 225, new SplittableRandom(1), Kernels.scalar());
+        assertThrows(ConfigException.class, () -> StreamStarts.checkChoices(net, base.simulation(), base.sleep()));
+        StdpRunConfig code = PresetConfigs.of("paper-code");
+        StreamStarts.checkChoices(NetworkFactory.build(code, 225, new SplittableRandom(1), Kernels.scalar()),
+                code.simulation(), code.sleep());
     }
 }
