@@ -151,7 +151,7 @@ public final class StdpTraining {
         if (carriedStart) {
             StreamStarts.checkCarried(net);
         }
-        StreamStarts.checkChoices(net, cfg.simulation(), cfg.sleep());
+        StreamStarts.checkChoices(net, cfg.simulation(), cfg.sleep(), carriedStart);
         boolean dropStreamLastStep = cfg.simulation().streamStartLastStep() == LastStepSpikes.DROPPED;
         boolean baseThresholdAtStart = cfg.simulation().streamStartThreshold() == StreamStartThreshold.BASE;
         boolean clockPerStream = cfg.sleep().wakeClock() == WakeClock.PER_STREAM;

@@ -36,11 +36,14 @@ final class StreamStarts {
     /**
      * Refuses the choices that leave the spikes of a step out where no rule can ({@code simulation.stream_start_last_step}
      * or {@code sleep.last_wake_input: dropped} beside a plastic projection whose rule is not since-last-spike, which takes
-     * each spike at the step it is emitted), and θ₀ at a stream's first step without the authors' spike test.
+     * each spike at the step it is emitted), and θ₀ at a stream's first step without the authors' spike test. The two
+     * stream-start choices are checked only where a later stream starts carried ({@code carriedStart}): from rest they
+     * change nothing (nothing is on its way, and the adaptation is 0), so paper-code with Somnus's own neuron and
+     * streams from rest (scripts/bench-stdp, validation/paper_code) runs as before.
      */
-    static void checkChoices(Network net, SimulationConfig sim, SleepConfig sleep) {
+    static void checkChoices(Network net, SimulationConfig sim, SleepConfig sleep, boolean carriedStart) {
         for (Map.Entry<String, Boolean> f : Map.of(
-                "simulation.stream_start_last_step", sim.streamStartLastStep() == LastStepSpikes.DROPPED,
+                "simulation.stream_start_last_step", carriedStart && sim.streamStartLastStep() == LastStepSpikes.DROPPED,
                 "sleep.last_wake_input", sleep.lastWakeInput() == LastStepSpikes.DROPPED).entrySet()) {
             for (Projection p : net.projections()) {
                 if (f.getValue() && p.isPlastic() && !(p.plasticity() instanceof SinceLastSpikeStdp)) {
@@ -50,7 +53,7 @@ final class StreamStarts {
                 }
             }
         }
-        if (sim.streamStartThreshold() == StreamStartThreshold.BASE) {
+        if (carriedStart && sim.streamStartThreshold() == StreamStartThreshold.BASE) {
             for (Population p : net.populations()) {
                 if (p != net.input() && !(p instanceof CurrentLifPopulation lif && lif.scheme().authorsSpikeTest())) {
                     throw new ConfigException("simulation.stream_start_threshold: base is the authors' spike test at a "

@@ -122,14 +122,30 @@ class StreamStartsTest {
             StdpRunConfig c = PresetConfigs.of("paper", field, "dropped"); // nearest-pair STDP
             Network net = NetworkFactory.build(c, 225, new SplittableRandom(1), Kernels.scalar());
             ConfigException e = assertThrows(ConfigException.class,
-                    () -> StreamStarts.checkChoices(net, c.simulation(), c.sleep()));
+                    () -> StreamStarts.checkChoices(net, c.simulation(), c.sleep(), true));
             assertTrue(e.getMessage().startsWith(field + ": ") && e.getMessage().contains("nearest-pair"), e.getMessage());
         }
         StdpRunConfig base = PresetConfigs.of("paper", "simulation.stream_start_threshold", "base"); // V >= θ + a
         Network net = NetworkFactory.build(base, 225, new SplittableRandom(1), Kernels.scalar());
-        assertThrows(ConfigException.class, () -> StreamStarts.checkChoices(net, base.simulation(), base.sleep()));
+        assertThrows(ConfigException.class, () -> StreamStarts.checkChoices(net, base.simulation(), base.sleep(), true));
         StdpRunConfig code = PresetConfigs.of("paper-code");
         StreamStarts.checkChoices(NetworkFactory.build(code, 225, new SplittableRandom(1), Kernels.scalar()),
-                code.simulation(), code.sleep());
+                code.simulation(), code.sleep(), true);
+    }
+
+    /**
+     * The stream-start choices change nothing where every stream starts from rest, so they are not refused there:
+     * paper-code with Somnus's spike test and streams from rest (scripts/bench-stdp's paper-code rows,
+     * validation/paper_code's commands) was refused once paper-code chose θ₀ at a carried stream's first step.
+     */
+    @Test
+    void streamsFromRestAreNotRefusedForTheCarriedStartsChoices() {
+        StdpRunConfig c = PresetConfigs.of("paper-code", "simulation.spike_test", "at_or_above",
+                "simulation.stream_start", "rest");
+        Network net = NetworkFactory.build(c, 225, new SplittableRandom(1), Kernels.scalar());
+        StreamStarts.checkChoices(net, c.simulation(), c.sleep(), false);
+        StdpRunConfig dropped = PresetConfigs.of("paper", "simulation.stream_start_last_step", "dropped");
+        StreamStarts.checkChoices(NetworkFactory.build(dropped, 225, new SplittableRandom(1), Kernels.scalar()),
+                dropped.simulation(), dropped.sleep(), false);
     }
 }
