@@ -44,8 +44,9 @@ class BandwidthProbeScriptTest {
         assertTrue(p5 <= median && median <= p95, r.output());
         // 1 600 floats of 4 bytes per row: the median rate is the median rows per second times 6 400 bytes
         assertEquals(rows * 1600 * 4 / 1e9, median, 0.05 + 1e-3 * median, r.output());
-        // between what a slow machine's memory and any core's caches deliver
-        assertTrue(median > 0.1 && median < 1000, r.output());
+        // it read rows, and no faster than any core's caches deliver (no lower bound on the rate: on a machine loaded
+        // many times over the probe's core may run for a few of its windows only, and a median of 0.0 GB/s was seen)
+        assertTrue(p95 > 0 && median < 1000, r.output());
     }
 
     @Test

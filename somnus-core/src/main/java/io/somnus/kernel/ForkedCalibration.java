@@ -44,6 +44,11 @@ final class ForkedCalibration {
      * @return empty where that JVM could not start, failed, timed out or answered for other kernels
      */
     static Optional<Timing> measure(String simdName) {
+        return measure(simdName, TIMEOUT_SECONDS);
+    }
+
+    /** {@link #measure(String)} waiting up to {@code timeoutSeconds} for the answer (a test's own patience). */
+    static Optional<Timing> measure(String simdName, long timeoutSeconds) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -63,7 +68,7 @@ final class ForkedCalibration {
         try (InputStream out = p.getInputStream()) {
             p.getOutputStream().close();
             // the answer is a few lines, far below a pipe's buffer: wait for the exit, then read them
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return Optional.empty();
             }

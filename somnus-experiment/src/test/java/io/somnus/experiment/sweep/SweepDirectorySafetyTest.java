@@ -45,7 +45,7 @@ class SweepDirectorySafetyTest {
                 FakeSweepMain.class.getName(), sweep.toString(), out.toString(), "2", tmp.resolve("log").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600); // a deadline, not a timing: CI may be loaded
             while (SweepKillResumeTest.statuses(out.resolve(SweepLedger.FILE_NAME)).values().stream()
                     .noneMatch("done"::equals)) {
                 if (!child.isAlive() || System.nanoTime() > deadline) {
@@ -58,7 +58,7 @@ class SweepDirectorySafetyTest {
             assertTrue(e.getMessage().contains("is in use by another process") && e.getMessage().contains("pid ")
                     && e.getMessage().contains(out.toAbsolutePath().toString()), e.getMessage());
             assertTrue(e.nothingRan());
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the first sweep finishes");
+            assertTrue(child.waitFor(600, TimeUnit.SECONDS), "the first sweep finishes");
             assertEquals(0, child.exitValue(), Files.readString(tmp.resolve("child.out")));
         } finally {
             child.destroyForcibly();
