@@ -120,6 +120,37 @@ class SectionsTest {
                 .contains("<td>sleep</td><td>asked 0.20; achieved 0: the run never slept</td>"));
     }
 
+    /** A continual run of a sweep: its curve and the tasks ending after {@code ends} images. */
+    private static RunRecord continual(Path dir, long seed, int... ends) throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), "images_seen,val_accuracy\n50,0.6\n100,0.5\n");
+        com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        var list = summary.putObject("continual").putArray("task_ends");
+        for (int t = 0; t < ends.length; t++) {
+            list.addObject().put("images_seen", ends[t]).putArray("classes").add(2 * t).add(2 * t + 1);
+        }
+        return new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", 0.2, seed, summary,
+                Map.of("test_accuracy", 0.5));
+    }
+
+    /**
+     * A sweep's pooled curve marks the tasks its continual runs share (each seed trained on the same images), and
+     * marks none, saying why, where they differ.
+     */
+    @Test
+    void aSweepsCurveMarksTheTasksItsRunsShare(@TempDir Path tmp) throws Exception {
+        RunRecord a = continual(Files.createDirectory(tmp.resolve("a")), 1, 40, 100);
+        RunRecord b = continual(Files.createDirectory(tmp.resolve("b")), 2, 40, 100);
+        List<String> notes = new java.util.ArrayList<>();
+        String shared = write(new TrainingCurvesSection(), sweep(tmp, List.of(a, b)), notes);
+        assertTrue(shared.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig; 2 tasks, ending at 40 "
+                + "(classes 0, 1), 100 (classes 2, 3) training images seen, every other one shaded\""), shared);
+        assertTrue(shared.contains("rgb(85,85,85)"), "the second task shaded");
+        RunRecord c = continual(Files.createDirectory(tmp.resolve("c")), 3, 60, 100);
+        String differ = write(new TrainingCurvesSection(), sweep(tmp, List.of(a, c)), notes);
+        assertTrue(differ.contains(TrainingCurvesSection.TASKS_DIFFER + "paper (stdp) × geomfig"), differ);
+        assertTrue(!differ.contains("rgb(85,85,85)") && !differ.contains("tasks, ending"), differ);
+    }
+
     @Test
     void aGeneratedDatasetHasNoChecksumsToRecord(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));
