@@ -151,6 +151,32 @@ class SectionsTest {
         assertTrue(!differ.contains("rgb(85,85,85)") && !differ.contains("tasks, ending"), differ);
     }
 
+    /**
+     * The statistics tables show rounding noise as 0: one seed's last-quarter std of a flat curve came out 5.78e-17
+     * (0 in exact arithmetic) and was printed so, beside a chart that showed 0.
+     */
+    @Test
+    void roundingNoiseInTheStatisticsTablesIsShownAsZero(@TempDir Path tmp) throws Exception {
+        Path f0 = Files.createDirectory(tmp.resolve("f0"));
+        Path f2 = Files.createDirectory(tmp.resolve("f2"));
+        List<RunRecord> runs = List.of(
+                new RunRecord("f0", f0, "paper", "stdp", "geomfig", "", 0.0, 1, JsonNodeFactory.instance.objectNode(),
+                        Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 5.78e-17)),
+                new RunRecord("f2", f2, "paper", "stdp", "geomfig", "", 0.2, 1, JsonNodeFactory.instance.objectNode(),
+                        Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 0.0125)));
+        String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        assertTrue(stats.contains("<td>0 (n = 1)</td>"), stats);
+        assertTrue(stats.contains("<td>0.0125 (n = 1)</td>"), stats);
+        assertTrue(!stats.contains("e-17"), stats);
+        // the floor: 1e-12, or 1e-9 of the column's largest value; a small value that is not noise is kept
+        assertEquals(0.0, Formats.shown(5.78e-17, Formats.NOISE));
+        assertEquals(-3e-12, Formats.shown(-3e-12, Formats.NOISE));
+        assertEquals(0.0, Formats.shown(5e-5, Formats.noiseFloor(1e5)));   // below 1e-9 × 100 000 = 1e-4
+        assertEquals(2e-4, Formats.shown(2e-4, Formats.noiseFloor(1e5)));
+        assertEquals(Formats.NOISE, Formats.noiseFloor(1e-4));   // 1e-9 × 1e-4 is below 1e-12
+        assertTrue(Double.isNaN(Formats.shown(Double.NaN, Formats.NOISE)));
+    }
+
     @Test
     void aGeneratedDatasetHasNoChecksumsToRecord(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));
