@@ -130,6 +130,9 @@ public final class StdpTraining {
         if (sc.budget() == SleepBudget.FIXED_TOTAL) {
             totalImages = Math.round(totalImages * (1 - sc.fraction()));
         }
+        if (continual) {
+            ContinualTasks.checkEnds(taskEnds, totalImages, cfg.continual());
+        }
         int checkpoints = Math.max(1, cfg.train().checkpoints());
         int stepsPerImage = cfg.simulation().stepsPerImage();
         double dt = cfg.simulation().dtMs();

@@ -395,6 +395,27 @@ class NetworkFactoryTest {
         assertEquals((0.6 + 0.5 + 0.4) / 3, (double) s.get("average_accuracy"), 1e-12);
     }
 
+    /**
+     * A task that would never end is refused before training: labels 0 4 1 leave task 2 (classes 2, 3) without an image
+     * (it ends where task 1 did, after 2 images), and a run that trains 7 of the 8 images of labels 3 0 5 1 2 7 0 4 9 2
+     * (sleep.budget: fixed_total) never reaches the end of task 3 (after 8). Before, both trained to the end and then
+     * failed on the incomplete task accuracy matrix.
+     */
+    @Test
+    void tasksThatWouldNeverEndAreRefusedBeforeTraining() {
+        ContinualConfig c = new ContinualConfig(3, 2);
+        LabeledImages gap = labelled(0, 4, 1);
+        int[] gapEnds = ContinualTasks.taskEnds(gap, ContinualTasks.order(gap, c), c);
+        ConfigException e = assertThrows(ConfigException.class, () -> ContinualTasks.checkEnds(gapEnds, 3, c));
+        assertTrue(e.getMessage().contains("task 2 (classes 2, 3) has no training images"), e.getMessage());
+        LabeledImages train = labelled(3, 0, 5, 1, 2, 7, 0, 4, 9, 2);
+        int[] ends = ContinualTasks.taskEnds(train, ContinualTasks.order(train, c), c);
+        ContinualTasks.checkEnds(ends, 8, c);   // every task ends
+        ConfigException short7 = assertThrows(ConfigException.class, () -> ContinualTasks.checkEnds(ends, 7, c));
+        assertTrue(short7.getMessage().contains("task 3 (classes 4, 5) ends after 8 training images, but only 7 are trained"),
+                short7.getMessage());
+    }
+
     @Test
     void moreTaskClassesThanTheDatasetHasAreRefused() {
         ConfigException e = assertThrows(ConfigException.class,
