@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,6 +40,39 @@ class TrainCommandTest {
         // the permissions the umask gives a directory, as a sweep's run directories get them (not rwx------)
         Path plain = Files.createDirectory(tmp.resolve("plain"));
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+    }
+
+    /**
+     * A continual run records where each task ended in summary.json: the training images are the first 60 of
+     * Fashion-MNIST's training file, so task k ends after the images among them of classes 0 to 2k + 1, counted here from
+     * the label file itself (the IDX format: 8 bytes of header, then a byte per label).
+     */
+    @Test
+    void aContinualRunRecordsWhereEachTaskEnded(@TempDir Path tmp) throws Exception {
+        Path labels = Path.of("/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz");
+        assumeTrue(Files.isReadable(labels), "needs Fashion-MNIST (scripts/install-deps)");
+        byte[] all;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(labels))) {
+            all = in.readNBytes(8 + 60);
+        }
+        int[] ends = new int[5];
+        for (int i = 8; i < all.length; i++) {
+            for (int t = all[i] / 2; t < 5; t++) {
+                ends[t]++;
+            }
+        }
+        Path out = tmp.resolve("run");
+        Outcome o = run("train", "--preset", "paper", "--dataset", "fashion-mnist", "--protocol", "continual",
+                "--train-images", "60", "--validation-images", "10", "--test-images", "50", "--set", "train.checkpoints=2",
+                "--no-report", "--out", out.toString());
+        assertEquals(0, o.exit(), o.err());
+        var taskEnds = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile())
+                .path("continual").path("task_ends");
+        assertEquals(5, taskEnds.size(), taskEnds.toString());
+        for (int t = 0; t < 5; t++) {
+            assertEquals(ends[t], taskEnds.get(t).path("images_seen").asInt(), taskEnds.toString());
+            assertEquals("[" + 2 * t + "," + (2 * t + 1) + "]", taskEnds.get(t).path("classes").toString());
+        }
     }
 
     /**

@@ -226,6 +226,11 @@ final class Charts {
             return bottom;
         }
 
+        /** The highest point or upper bar (−∞ when none was added). */
+        double top() {
+            return top;
+        }
+
         /**
          * With one x value, sets the y axis by {@link #niceYRange}: XChart would label only the point, or its
          * interval's ends and middle. A logarithmic axis keeps its own range.
@@ -352,10 +357,13 @@ final class Charts {
         s.setShowInLegend(false);
     }
 
-    /** Shaded vertical spans [start_i, end_i] from {@code yLo} to {@code yHi}, one legend entry. */
-    static void spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, Color color) {
+    /**
+     * Shaded vertical spans [start_i, end_i] from {@code yLo} to {@code yHi}, one legend entry; returns the series
+     * (null for no span).
+     */
+    static XYSeries spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, Color color) {
         if (spans.isEmpty()) {
-            return;
+            return null;
         }
         // one polygon: the spans as rectangles joined along the bottom edge (zero area between them)
         double[] px = new double[spans.size() * 4 + 1];
@@ -378,6 +386,7 @@ final class Charts {
         s.setFillColor(alpha(color, 40));
         s.setLineColor(alpha(color, 0));
         s.setMarker(SeriesMarkers.NONE);
+        return s;
     }
 
     private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d\\d)\\d+");

@@ -17,13 +17,37 @@ final class Formats {
         return (d.scale() < 2 ? d.setScale(2) : d).toPlainString();
     }
 
-    /** "mean [low, high] (n = k)" to three significant digits; "mean (n = k)" without a CI. */
+    /**
+     * Below this magnitude a statistic is shown as 0: rounding noise in a value that is 0 in exact arithmetic (the
+     * standard deviation of equal accuracies came out 5.78e-17 and was printed so). The CSV files keep every digit.
+     */
+    static final double NOISE = 1e-12;
+    /** Also shown as 0: a value below this fraction of its column's largest magnitude ({@link #noiseFloor}). */
+    static final double RELATIVE_NOISE = 1e-9;
+
+    /** The magnitude below which a column's values are shown as 0: {@link #NOISE}, or more for a column of large values. */
+    static double noiseFloor(double columnScale) {
+        return Double.isFinite(columnScale) ? Math.max(NOISE, RELATIVE_NOISE * Math.abs(columnScale)) : NOISE;
+    }
+
+    /** The value as shown: 0 where its magnitude is below {@code floor} (NaN and ±∞ as they are). */
+    static double shown(double v, double floor) {
+        return Math.abs(v) < floor ? 0 : v;
+    }
+
+    /** "mean [low, high] (n = k)" to three significant digits; "mean (n = k)" without a CI; noise shown as 0. */
     static String meanCi(CellStats s) {
+        return meanCi(s, NOISE);
+    }
+
+    /** As {@link #meanCi(CellStats)}, values of magnitude below {@code floor} shown as 0. */
+    static String meanCi(CellStats s, double floor) {
         String n = " (n = " + s.n() + ")";
+        String mean = Html.sig(shown(s.mean(), floor), 3);
         if (Double.isNaN(s.ciLow())) {
-            return Html.sig(s.mean(), 3) + n;
+            return mean + n;
         }
-        return Html.sig(s.mean(), 3) + " [" + Html.sig(s.ciLow(), 3) + ", " + Html.sig(s.ciHigh(), 3) + "]" + n;
+        return mean + " [" + Html.sig(shown(s.ciLow(), floor), 3) + ", " + Html.sig(shown(s.ciHigh(), floor), 3) + "]" + n;
     }
 
     /** A table cell: a number to significant digits, anything else as it is. */

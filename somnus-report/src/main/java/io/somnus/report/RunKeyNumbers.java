@@ -76,7 +76,7 @@ final class RunKeyNumbers {
             t.add(List.of("validation accuracy over training", "final " + Html.sig(run.metric("stability.final"))
                     + ", peak " + Html.sig(run.metric("stability.peak")) + ", largest fall from a peak "
                     + Html.sig(run.metric("stability.max_drawdown")) + ", std of the last quarter "
-                    + Html.sig(run.metric("stability.last_quarter_std"), 3)));
+                    + Html.sig(Formats.shown(run.metric("stability.last_quarter_std"), Formats.NOISE), 3)));
         }
         JsonNode continual = s.path("continual");
         if (continual.isObject()) {

@@ -78,6 +78,14 @@ final class StatisticsSection implements Section {
                 + "no sleep, whatever their requested fraction).");
         List<List<String>> t = new ArrayList<>();
         Map<CellKey, List<RunRecord>> runsByCell = ctx.runs().stream().collect(Collectors.groupingBy(RunRecord::cell));
+        // per column, the magnitude below which a value is rounding noise, shown as 0 (a std of equal values: 5.78e-17)
+        Map<Column, Double> floors = new LinkedHashMap<>();
+        for (Column col : columns) {
+            double scale = byCell.values().stream().map(m -> col.pick(m) == null ? null : m.get(col.pick(m)))
+                    .filter(java.util.Objects::nonNull).mapToDouble(r -> Math.abs(r.stats().mean()))
+                    .filter(Double::isFinite).max().orElse(0);
+            floors.put(col, Formats.noiseFloor(scale));
+        }
         List<String> head = new ArrayList<>(List.of("preset", "dataset", "variant", "sleep", "sleep achieved", "n"));
         columns.forEach(c -> head.add(c.heading()));
         t.add(head);
@@ -90,7 +98,7 @@ final class StatisticsSection implements Section {
                     Formats.fraction(k.sleepFraction()), achieved, Integer.toString(n)));
             for (Column col : columns) {
                 String m = col.pick(c.getValue());
-                row.add(m == null ? "not recorded" : Formats.meanCi(c.getValue().get(m).stats()));
+                row.add(m == null ? "not recorded" : Formats.meanCi(c.getValue().get(m).stats(), floors.get(col)));
             }
             t.add(row);
         }
@@ -118,7 +126,7 @@ final class StatisticsSection implements Section {
                 Comparison k = r.vsBaseline();
                 CellKey key = cell.getKey();
                 c.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), key.variant(),
-                        Formats.fraction(key.sleepFraction()), m, Html.sig(k.diff(), 3),
+                        Formats.fraction(key.sleepFraction()), m, Html.sig(Formats.shown(k.diff(), floors.get(col)), 3),
                         k.pairedN() >= 2 ? Html.p(k.pairedPInFamily()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
                         Html.p(k.welchP()), Html.p(r.welchPHolm()), Html.num(k.cohensD(), 2), Html.num(k.hedgesG(), 2)));
             }
@@ -186,8 +194,9 @@ final class StatisticsSection implements Section {
                 Comparison k = r.comparison();
                 CellKey key = r.cell();
                 all.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), Formats.fraction(key.sleepFraction()),
-                        key.variant(), r.reference(), Integer.toString(k.pairedN()), col.heading(), Html.sig(k.diff(), 3),
-                        Double.isNaN(r.ciLow()) ? "–" : "[" + Html.sig(r.ciLow(), 3) + ", " + Html.sig(r.ciHigh(), 3) + "]",
+                        key.variant(), r.reference(), Integer.toString(k.pairedN()), col.heading(), Html.sig(Formats.shown(k.diff(), Formats.NOISE), 3),
+                        Double.isNaN(r.ciLow()) ? "–" : "[" + Html.sig(Formats.shown(r.ciLow(), Formats.NOISE), 3) + ", "
+                        + Html.sig(Formats.shown(r.ciHigh(), Formats.NOISE), 3) + "]",
                         k.pairedN() >= 2 ? Html.p(k.pairedPInFamily()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
                         Html.p(k.welchP())));
             }

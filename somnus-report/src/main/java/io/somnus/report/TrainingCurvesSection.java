@@ -54,11 +54,23 @@ final class TrainingCurvesSection implements Section {
         }
         html.wideGridStart();
         List<String> oneCheckpoint = new ArrayList<>();
+        List<String> tasksDiffer = new ArrayList<>();
         for (Map.Entry<Group, Map<Double, List<CurvePoint>>> g : byGroup.entrySet()) {
             XYChart chart = Charts.xy(g.getKey().title(), "training images seen", "validation accuracy", 560, 340);
             int n = g.getValue().size();
             int i = 0;
             Charts.Extent extent = new Charts.Extent();
+            // continual runs: their tasks, where the panel's runs agree on them (the same training images)
+            List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.shared(ctx.runs().stream()
+                    .filter(r -> Group.of(r).equals(g.getKey())).toList(), () -> tasksDiffer.add(g.getKey().title()));
+            if (!tasks.isEmpty()) {
+                List<CurvePoint> all = g.getValue().values().stream().flatMap(List::stream).toList();
+                double[] y = TaskBoundaries.yExtent(all.stream().mapToDouble(CurvePoint::imagesSeen).toArray(),
+                        all.stream().mapToDouble(p -> p.stats().mean()).toArray(),
+                        all.stream().mapToDouble(p -> p.stats().ciLow()).toArray(),
+                        all.stream().mapToDouble(p -> p.stats().ciHigh()).toArray());
+                TaskBoundaries.draw(chart, tasks, y[0], y[1]);
+            }
             for (Map.Entry<Double, List<CurvePoint>> f : g.getValue().entrySet()) {
                 List<CurvePoint> c = f.getValue();
                 double[] x = c.stream().mapToDouble(CurvePoint::imagesSeen).toArray();
@@ -72,14 +84,20 @@ final class TrainingCurvesSection implements Section {
                 Charts.line(chart, name, x, y, color).setMarker(x.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             }
             chart.getStyler().setXAxisMin(0.0);
-            extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
+            if (tasks.isEmpty()) {   // with tasks, their bands set the y axis
+                extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
+            }
             Charts.roundXTicks(chart);   // not at every k-th checkpoint: 0, 1800, 3600, ..., 14400 (paper-sg)
             if (extent.padIfOneX(chart)) {
                 oneCheckpoint.add(g.getKey().title());
             }
-            html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title(), null, "fig");
+            html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title() + TaskBoundaries.words(tasks),
+                    null, "fig");
         }
         html.gridEnd();
+        if (!tasksDiffer.isEmpty()) {
+            html.note(TASKS_DIFFER + String.join("; ", tasksDiffer));
+        }
         if (!oneCheckpoint.isEmpty()) {
             html.note(ONE_CHECKPOINT + String.join("; ", oneCheckpoint));
         }
@@ -91,6 +109,10 @@ final class TrainingCurvesSection implements Section {
      */
     static final String ONE_CHECKPOINT = "one checkpoint (train.checkpoints: 1), so a point at the end of training "
             + "instead of a curve, in ";
+
+    /** The note under pooled curves whose continual runs ended their tasks at different images. */
+    static final String TASKS_DIFFER = "tasks not marked: the continual runs end their tasks at different numbers of "
+            + "training images (other training images), in ";
 
     /** Up to this many checkpoints, the y axis is set to round steps (XChart labelled only the values). */
     static final int FEW_CHECKPOINTS = 3;
@@ -136,6 +158,9 @@ final class TrainingCurvesSection implements Section {
         XYChart chart = Charts.xy(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
                 "training images seen", "validation accuracy", 560, 340);
         Charts.Extent extent = new Charts.Extent();
+        List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.of(run);
+        double[] ys = TaskBoundaries.yExtent(x, lines.values().toArray(new double[0][]));
+        TaskBoundaries.draw(chart, tasks, ys[0], ys[1]);
         List<String> names = new ArrayList<>(lines.keySet());
         for (String name : drawingOrder(names)) {
             Map.Entry<String, double[]> l = Map.entry(name, lines.get(name));
@@ -156,12 +181,14 @@ final class TrainingCurvesSection implements Section {
                     : Charts.marker(i));
         }
         chart.getStyler().setXAxisMin(0.0);
-        extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
+        if (tasks.isEmpty()) {   // with tasks, their bands set the y axis
+            extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
+        }
         Charts.roundXTicks(chart);
         boolean one = extent.padIfOneX(chart);
         ctx.html().wideGridStart();
         ctx.html().svgFigure(ctx.svg(chart), "accuracy over training, " + String.join(", ", lines.keySet()) + ", of "
-                + run.runId(), null, "fig");
+                + run.runId() + TaskBoundaries.words(tasks), null, "fig");
         ctx.html().gridEnd();
         if (one) {
             ctx.html().note(ONE_CHECKPOINT + run.runId());

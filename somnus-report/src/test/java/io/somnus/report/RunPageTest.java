@@ -129,6 +129,52 @@ class RunPageTest {
         assertTrue(html.contains("φ 1.5 (the authors&#39; φ 11.5)"));
     }
 
+    /** The run's "Accuracy over training" section. */
+    private static String trainingSection(String html) {
+        int at = html.indexOf("<section id=\"training-curves\">");
+        assertTrue(at >= 0, "no training-curves section");
+        return html.substring(at, html.indexOf("</section>", at));
+    }
+
+    /** The grey of the shaded tasks (and of the sleep episodes on the weight traces): 0x55 = 85. */
+    private static final String SHADE = "rgb(85,85,85)";
+
+    /**
+     * summary.json's continual.task_ends (two tasks, ending after 100 and 200 images) on the accuracy chart, with one
+     * readout (the chart of every run) and with several (one line each): the second task shaded, both named in the label.
+     */
+    @Test
+    void aContinualRunsTasksAreMarkedOnItsAccuracyChart(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json")).replace(
+                "\"task_accuracy\": [[0.9, \"NaN\"], [0.6, 0.3]]", "\"task_accuracy\": [[0.9, \"NaN\"], [0.6, 0.3]], \"task_ends\": "
+                + "[{\"classes\": [0, 1], \"images_seen\": 100}, {\"classes\": [2, 3], \"images_seen\": 200}]"));
+        String tasks = "; 2 tasks, ending at 100 (classes 0, 1), 200 (classes 2, 3) training images seen, every other one shaded";
+        String one = trainingSection(page(run));
+        assertTrue(one.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig" + tasks + "\""), one);
+        assertTrue(one.contains(SHADE), "the second task shaded");
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
+                + "100,0.63,0.63,0.5\n200,0.55,0.55,0.45\n");
+        String readouts = trainingSection(page(run));
+        assertTrue(readouts.contains("aria-label=\"accuracy over training, linear (main), vote, of c1" + tasks + "\""), readouts);
+        assertTrue(readouts.contains(SHADE), "the second task shaded");
+    }
+
+    /** A continual run written before the task ends were recorded (summary.json without them) is drawn as before. */
+    @Test
+    void aContinualRunWithoutRecordedTaskEndsIsDrawnWithoutThem(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        assertFalse(Files.readString(run.resolve("summary.json")).contains("task_ends"));
+        String section = trainingSection(page(run));
+        assertTrue(section.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig\""), section);
+        assertFalse(section.contains(SHADE) || section.contains("tasks, ending"), section);
+        // nor with ends Somnus does not write (a later task ending before an earlier one)
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json")).replace(
+                "\"task_accuracy\"", "\"task_ends\": [{\"images_seen\": 150}, {\"images_seen\": 100}], \"task_accuracy\""));
+        String odd = trainingSection(page(run));
+        assertTrue(odd.contains("<svg") && !odd.contains(SHADE) && !odd.contains("tasks, ending"), odd);
+    }
+
     @Test
     void aRunsTrainingCurveHasOneLinePerReadout(@TempDir Path tmp) throws Exception {
         Path run = continualRun(tmp);

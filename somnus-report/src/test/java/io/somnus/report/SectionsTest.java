@@ -120,6 +120,63 @@ class SectionsTest {
                 .contains("<td>sleep</td><td>asked 0.20; achieved 0: the run never slept</td>"));
     }
 
+    /** A continual run of a sweep: its curve and the tasks ending after {@code ends} images. */
+    private static RunRecord continual(Path dir, long seed, int... ends) throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), "images_seen,val_accuracy\n50,0.6\n100,0.5\n");
+        com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        var list = summary.putObject("continual").putArray("task_ends");
+        for (int t = 0; t < ends.length; t++) {
+            list.addObject().put("images_seen", ends[t]).putArray("classes").add(2 * t).add(2 * t + 1);
+        }
+        return new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", 0.2, seed, summary,
+                Map.of("test_accuracy", 0.5));
+    }
+
+    /**
+     * A sweep's pooled curve marks the tasks its continual runs share (each seed trained on the same images), and
+     * marks none, saying why, where they differ.
+     */
+    @Test
+    void aSweepsCurveMarksTheTasksItsRunsShare(@TempDir Path tmp) throws Exception {
+        RunRecord a = continual(Files.createDirectory(tmp.resolve("a")), 1, 40, 100);
+        RunRecord b = continual(Files.createDirectory(tmp.resolve("b")), 2, 40, 100);
+        List<String> notes = new java.util.ArrayList<>();
+        String shared = write(new TrainingCurvesSection(), sweep(tmp, List.of(a, b)), notes);
+        assertTrue(shared.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig; 2 tasks, ending at 40 "
+                + "(classes 0, 1), 100 (classes 2, 3) training images seen, every other one shaded\""), shared);
+        assertTrue(shared.contains("rgb(85,85,85)"), "the second task shaded");
+        RunRecord c = continual(Files.createDirectory(tmp.resolve("c")), 3, 60, 100);
+        String differ = write(new TrainingCurvesSection(), sweep(tmp, List.of(a, c)), notes);
+        assertTrue(differ.contains(TrainingCurvesSection.TASKS_DIFFER + "paper (stdp) × geomfig"), differ);
+        assertTrue(!differ.contains("rgb(85,85,85)") && !differ.contains("tasks, ending"), differ);
+    }
+
+    /**
+     * The statistics tables show rounding noise as 0: one seed's last-quarter std of a flat curve came out 5.78e-17
+     * (0 in exact arithmetic) and was printed so, beside a chart that showed 0.
+     */
+    @Test
+    void roundingNoiseInTheStatisticsTablesIsShownAsZero(@TempDir Path tmp) throws Exception {
+        Path f0 = Files.createDirectory(tmp.resolve("f0"));
+        Path f2 = Files.createDirectory(tmp.resolve("f2"));
+        List<RunRecord> runs = List.of(
+                new RunRecord("f0", f0, "paper", "stdp", "geomfig", "", 0.0, 1, JsonNodeFactory.instance.objectNode(),
+                        Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 5.78e-17)),
+                new RunRecord("f2", f2, "paper", "stdp", "geomfig", "", 0.2, 1, JsonNodeFactory.instance.objectNode(),
+                        Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 0.0125)));
+        String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        assertTrue(stats.contains("<td>0 (n = 1)</td>"), stats);
+        assertTrue(stats.contains("<td>0.0125 (n = 1)</td>"), stats);
+        assertTrue(!stats.contains("e-17"), stats);
+        // the floor: 1e-12, or 1e-9 of the column's largest value; a small value that is not noise is kept
+        assertEquals(0.0, Formats.shown(5.78e-17, Formats.NOISE));
+        assertEquals(-3e-12, Formats.shown(-3e-12, Formats.NOISE));
+        assertEquals(0.0, Formats.shown(5e-5, Formats.noiseFloor(1e5)));   // below 1e-9 × 100 000 = 1e-4
+        assertEquals(2e-4, Formats.shown(2e-4, Formats.noiseFloor(1e5)));
+        assertEquals(Formats.NOISE, Formats.noiseFloor(1e-4));   // 1e-9 × 1e-4 is below 1e-12
+        assertTrue(Double.isNaN(Formats.shown(Double.NaN, Formats.NOISE)));
+    }
+
     @Test
     void aGeneratedDatasetHasNoChecksumsToRecord(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));

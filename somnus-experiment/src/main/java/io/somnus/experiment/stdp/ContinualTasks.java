@@ -56,13 +56,67 @@ public final class ContinualTasks {
         return ends;
     }
 
-    /** The summary.json object: per-task accuracy matrix, average accuracy and forgetting. */
-    static Map<String, Object> summary(double[][] acc) {
+    /**
+     * Refuses, before training, tasks that would never end: one with no training images (its accuracies were never
+     * measured, and the run failed after training with "task accuracy matrix row k has no entries"), or one ending
+     * after the last image trained ({@code sleep.budget: fixed_total} trains fewer images than it holds).
+     */
+    static void checkEnds(int[] ends, long imagesTrained, ContinualConfig c) {
+        for (int t = 0; t < ends.length; t++) {
+            if (ends[t] == (t == 0 ? 0 : ends[t - 1])) {
+                throw new ConfigException("continual: task " + (t + 1) + " (classes " + classes(t, c) + ") has no "
+                        + "training images among the " + ends[ends.length - 1] + " of the tasks' classes; give more "
+                        + "training images (train.images) or fewer tasks (continual.tasks)");
+            }
+            if (ends[t] > imagesTrained) {
+                throw new ConfigException("continual: task " + (t + 1) + " (classes " + classes(t, c) + ") ends after "
+                        + ends[t] + " training images, but only " + imagesTrained + " are trained (sleep.budget: "
+                        + "fixed_total takes the sleep out of the images); use sleep.budget: added or fewer tasks");
+            }
+        }
+    }
+
+    private static String classes(int task, ContinualConfig c) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < c.classesPerTask(); k++) {
+            out.add(Integer.toString(task * c.classesPerTask() + k));
+        }
+        return String.join(", ", out);
+    }
+
+    /**
+     * The summary.json object: per-task accuracy matrix, average accuracy and forgetting, and where each task
+     * ended ({@code task_ends}: its classes and the training images seen by then, metrics.csv's
+     * {@code images_seen}), so that the report can mark the tasks on the accuracy-over-training chart.
+     */
+    static Map<String, Object> summary(double[][] acc, int[] ends, ContinualConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
         ContinualForgetting f = ContinualForgetting.of(acc);
         m.put("average_accuracy", f.averageAccuracy());
         m.put("average_forgetting", f.averageForgetting());
         m.put("task_accuracy", acc);
+        m.put(TASK_ENDS, taskEndRecords(ends, c));
         return m;
+    }
+
+    /** summary.json's continual.task_ends and the fields of each entry. */
+    public static final String TASK_ENDS = "task_ends";
+    public static final String TASK_END_IMAGES = "images_seen";
+    public static final String TASK_END_CLASSES = "classes";
+
+    /** One entry per task, in task order: its classes and the training images seen when it ended. */
+    static List<Map<String, Object>> taskEndRecords(int[] ends, ContinualConfig c) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int t = 0; t < ends.length; t++) {
+            List<Integer> classes = new ArrayList<>();
+            for (int k = 0; k < c.classesPerTask(); k++) {
+                classes.add(t * c.classesPerTask() + k);
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put(TASK_END_CLASSES, classes);
+            e.put(TASK_END_IMAGES, ends[t]);
+            out.add(e);
+        }
+        return out;
     }
 }

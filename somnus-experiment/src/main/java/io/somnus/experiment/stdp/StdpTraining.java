@@ -130,6 +130,9 @@ public final class StdpTraining {
         if (sc.budget() == SleepBudget.FIXED_TOTAL) {
             totalImages = Math.round(totalImages * (1 - sc.fraction()));
         }
+        if (continual) {
+            ContinualTasks.checkEnds(taskEnds, totalImages, cfg.continual());
+        }
         int checkpoints = Math.max(1, cfg.train().checkpoints());
         int stepsPerImage = cfg.simulation().stepsPerImage();
         double dt = cfg.simulation().dtMs();
@@ -293,7 +296,7 @@ public final class StdpTraining {
         summary.put("wake_spikes_per_image", wakeSpikes.perImage(imagesTrained));
         summary.put("synaptic_events", net.synapticEvents());
         if (continual) {
-            summary.put("continual", ContinualTasks.summary(taskAccuracy));
+            summary.put("continual", ContinualTasks.summary(taskAccuracy, taskEnds, cfg.continual()));
         }
         Map<String, Object> timing = times.toMap(imagesTrained, presentations);
         timing.put("evaluation_images", evaluator.imagesPresented());

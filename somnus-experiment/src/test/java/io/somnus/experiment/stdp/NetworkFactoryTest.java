@@ -372,6 +372,50 @@ class NetworkFactoryTest {
         assertArrayEquals(new int[] {2, 2, 3}, ContinualTasks.taskEnds(gap, gapOrder, c));
     }
 
+    /**
+     * summary.json's continual.task_ends, for the report's task bands: the same labels 3 0 5 1 2 7 0 4 9 2 with 3 tasks
+     * of 2 classes hold 3, 3 and 2 images of the tasks' classes ({0, 1}: images 1, 3, 6; {2, 3}: 0, 4, 9; {4, 5}: 2, 7),
+     * so the tasks end after 3, 3 + 3 = 6 and 6 + 2 = 8 training images.
+     */
+    @Test
+    void theSummaryRecordsWhereEachTaskEndedAndItsClasses() {
+        LabeledImages train = labelled(3, 0, 5, 1, 2, 7, 0, 4, 9, 2);
+        ContinualConfig c = new ContinualConfig(3, 2);
+        int[] ends = ContinualTasks.taskEnds(train, ContinualTasks.order(train, c), c);
+        double n = Double.NaN;
+        Map<String, Object> s = ContinualTasks.summary(new double[][] {{0.9, n, n}, {0.8, 0.7, n}, {0.6, 0.5, 0.4}}, ends, c);
+        assertEquals(List.of(
+                Map.of(ContinualTasks.TASK_END_CLASSES, List.of(0, 1), ContinualTasks.TASK_END_IMAGES, 3),
+                Map.of(ContinualTasks.TASK_END_CLASSES, List.of(2, 3), ContinualTasks.TASK_END_IMAGES, 6),
+                Map.of(ContinualTasks.TASK_END_CLASSES, List.of(4, 5), ContinualTasks.TASK_END_IMAGES, 8)),
+                s.get(ContinualTasks.TASK_ENDS));
+        assertEquals("task_ends", ContinualTasks.TASK_ENDS);   // the name docs/run-directory.md and the report read
+        assertEquals("images_seen", ContinualTasks.TASK_END_IMAGES);
+        // beside the accuracies as before: (0.6 + 0.5 + 0.4) / 3
+        assertEquals((0.6 + 0.5 + 0.4) / 3, (double) s.get("average_accuracy"), 1e-12);
+    }
+
+    /**
+     * A task that would never end is refused before training: labels 0 4 1 leave task 2 (classes 2, 3) without an image
+     * (it ends where task 1 did, after 2 images), and a run that trains 7 of the 8 images of labels 3 0 5 1 2 7 0 4 9 2
+     * (sleep.budget: fixed_total) never reaches the end of task 3 (after 8). Before, both trained to the end and then
+     * failed on the incomplete task accuracy matrix.
+     */
+    @Test
+    void tasksThatWouldNeverEndAreRefusedBeforeTraining() {
+        ContinualConfig c = new ContinualConfig(3, 2);
+        LabeledImages gap = labelled(0, 4, 1);
+        int[] gapEnds = ContinualTasks.taskEnds(gap, ContinualTasks.order(gap, c), c);
+        ConfigException e = assertThrows(ConfigException.class, () -> ContinualTasks.checkEnds(gapEnds, 3, c));
+        assertTrue(e.getMessage().contains("task 2 (classes 2, 3) has no training images"), e.getMessage());
+        LabeledImages train = labelled(3, 0, 5, 1, 2, 7, 0, 4, 9, 2);
+        int[] ends = ContinualTasks.taskEnds(train, ContinualTasks.order(train, c), c);
+        ContinualTasks.checkEnds(ends, 8, c);   // every task ends
+        ConfigException short7 = assertThrows(ConfigException.class, () -> ContinualTasks.checkEnds(ends, 7, c));
+        assertTrue(short7.getMessage().contains("task 3 (classes 4, 5) ends after 8 training images, but only 7 are trained"),
+                short7.getMessage());
+    }
+
     @Test
     void moreTaskClassesThanTheDatasetHasAreRefused() {
         ConfigException e = assertThrows(ConfigException.class,
