@@ -29,6 +29,21 @@ public record ConductanceLifParameters(double tauMembraneMs, double vRestMv, dou
     public static final ConductanceLifParameters DIEHL_COOK_INHIBITORY =
             new ConductanceLifParameters(10, -60, -45, -40, 0, 0, -85, 1, 2, 2, 0, 1e7, 0);
 
+    /**
+     * The time constants forward Euler integrates, by field name: the conductances and θ always (each keeps 1 − dt/τ
+     * per step, so each must be at least dt), V too under forward Euler ({@code forwardEulerMembrane}).
+     */
+    public java.util.Map<String, Double> forwardEulerTimeConstantsMs(boolean forwardEulerMembrane) {
+        java.util.Map<String, Double> taus = new java.util.LinkedHashMap<>();
+        taus.put("tau_excitatory_ms", tauExcitatoryMs);
+        taus.put("tau_inhibitory_ms", tauInhibitoryMs);
+        taus.put("tau_theta_ms", tauThetaMs);
+        if (forwardEulerMembrane) {
+            taus.put("tau_membrane_ms", tauMembraneMs);
+        }
+        return taus;
+    }
+
     public ConductanceLifParameters {
         CurrentLifParameters.positive("tau_membrane_ms", tauMembraneMs);
         CurrentLifParameters.positive("tau_excitatory_ms", tauExcitatoryMs);

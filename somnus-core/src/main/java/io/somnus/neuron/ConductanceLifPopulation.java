@@ -218,12 +218,7 @@ public final class ConductanceLifPopulation extends Population {
     /** Conductances and θ decay by forward Euler; the membrane too when {@link #useForwardEuler} is on. */
     @Override
     public void checkTimeStep(double dtMs) {
-        requireAtLeastDt("tau_excitatory_ms", p.tauExcitatoryMs(), dtMs);
-        requireAtLeastDt("tau_inhibitory_ms", p.tauInhibitoryMs(), dtMs);
-        requireAtLeastDt("tau_theta_ms", p.tauThetaMs(), dtMs);
-        if (forwardEuler) {
-            requireAtLeastDt("tau_membrane_ms", p.tauMembraneMs(), dtMs);
-        }
+        p.forwardEulerTimeConstantsMs(forwardEuler).forEach((name, tauMs) -> requireAtLeastDt(name, tauMs, dtMs));
     }
 
     /** The step constants for dt and the current θ and integration modes (rebuilt only when they change). */

@@ -30,6 +30,20 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
     public static final CurrentLifParameters PAPER =
             new CurrentLifParameters(30, 30, 30, -70, -80, -55, -100, 40, 3, 100, 0, 1.0 / 30);
 
+    /**
+     * The time constants forward Euler integrates under the authors' scheme ({@code forwardEuler}), by field name: V,
+     * I and a each keep 1 − dt/τ per step, so each must be at least dt; none under exact decays (any dt).
+     */
+    public java.util.Map<String, Double> forwardEulerTimeConstantsMs(boolean forwardEuler) {
+        java.util.Map<String, Double> taus = new java.util.LinkedHashMap<>(); // in this order, the first one named
+        if (forwardEuler) {
+            taus.put("tau_membrane_ms", tauMembraneMs);
+            taus.put("tau_synapse_ms", tauSynapseMs);
+            taus.put("tau_adaptation_ms", tauAdaptationMs);
+        }
+        return taus;
+    }
+
     public CurrentLifParameters {
         positive("tau_membrane_ms", tauMembraneMs);
         positive("tau_synapse_ms", tauSynapseMs);

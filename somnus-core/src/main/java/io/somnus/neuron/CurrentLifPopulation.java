@@ -154,11 +154,7 @@ public final class CurrentLifPopulation extends Population {
     /** Under the authors' forward Euler V, I and a each keep 1 − dt/τ per step; exact decays take any dt. */
     @Override
     public void checkTimeStep(double dtMs) {
-        if (scheme.forwardEuler()) {
-            requireAtLeastDt("tau_membrane_ms", p.tauMembraneMs(), dtMs);
-            requireAtLeastDt("tau_synapse_ms", p.tauSynapseMs(), dtMs);
-            requireAtLeastDt("tau_adaptation_ms", p.tauAdaptationMs(), dtMs);
-        }
+        p.forwardEulerTimeConstantsMs(scheme.forwardEuler()).forEach((name, tauMs) -> requireAtLeastDt(name, tauMs, dtMs));
     }
 
     /** The step constants for dt (rebuilt only when dt changes). */

@@ -49,11 +49,8 @@ public final class PhysicalParameters {
             switch (pc.model()) {
                 case CURRENT_LIF -> {
                     CurrentLifParameters p = NetworkFactory.withParams(CurrentLifParameters.PAPER, pc);
-                    if (euler) {
-                        eulerStep(pc, "tau_membrane_ms", p.tauMembraneMs(), dt);
-                        eulerStep(pc, "tau_synapse_ms", p.tauSynapseMs(), dt);
-                        eulerStep(pc, "tau_adaptation_ms", p.tauAdaptationMs(), dt);
-                    }
+                    // the population's own list (CurrentLifPopulation.checkTimeStep), named by configuration field
+                    p.forwardEulerTimeConstantsMs(euler).forEach((name, tauMs) -> eulerStep(pc, name, tauMs, dt));
                     boolean authors = cfg.simulation().spikeTest() == SpikeTest.ABOVE_PREVIOUS_CLIPPED;
                     // the kernel clips V to [v_min, v_max] before the spike test; the authors' test compares with the
                     // threshold clipped to [-90, 0] mV and needs V strictly above it
@@ -70,12 +67,7 @@ public final class PhysicalParameters {
                 case CONDUCTANCE_LIF -> {
                     ConductanceLifParameters p = NetworkFactory.withParams(NetworkFactory.conductanceDefaults(pc), pc);
                     // conductances and θ decay by forward Euler under either integration (ConductanceLifPopulation)
-                    eulerStep(pc, "tau_excitatory_ms", p.tauExcitatoryMs(), dt);
-                    eulerStep(pc, "tau_inhibitory_ms", p.tauInhibitoryMs(), dt);
-                    eulerStep(pc, "tau_theta_ms", p.tauThetaMs(), dt);
-                    if (euler) {
-                        eulerStep(pc, "tau_membrane_ms", p.tauMembraneMs(), dt);
-                    }
+                    p.forwardEulerTimeConstantsMs(euler).forEach((name, tauMs) -> eulerStep(pc, name, tauMs, dt));
                 }
             }
         }
