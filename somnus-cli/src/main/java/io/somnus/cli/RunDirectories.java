@@ -227,6 +227,33 @@ final class RunDirectories {
         }
     }
 
+    /**
+     * After a fresh run into {@code dir} failed with {@code e} in its temporary directory {@code tmp}: an SG-SNN run
+     * whose resume snapshot is there and whose failure a resume could get past (an I/O error, the heap exhausted, an
+     * interruption: {@link io.somnus.experiment.run.RunFailures#resumable}) keeps it, and the error says how to go on;
+     * any other failed run is removed, as a resume would only fail again the same way (docs/run-directory.md).
+     *
+     * @return the exception to throw in place of {@code e} where the run was kept; empty where it was removed
+     */
+    static java.util.Optional<RuntimeException> afterFailure(Path tmp, Path dir, Throwable e) {
+        if (Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))
+                && io.somnus.experiment.run.RunFailures.resumable(e)) {
+            return java.util.Optional.of(new KeptForResume(SomnusCli.userMessage(e) + "; the run is kept up to the "
+                    + "last epoch it finished (" + tmp + " holds its resume snapshot): once the cause is fixed"
+                    + io.somnus.experiment.run.RunFailures.remedy(e) + ", somnus train --resume " + dir + " goes on "
+                    + "from there (somnus clean " + tmp.getParent() + " removes it instead)", e));
+        }
+        deleteQuietly(tmp);
+        return java.util.Optional.empty();
+    }
+
+    /** A failed run kept for {@code train --resume}: its message says so; the exit status is its cause's. */
+    static final class KeptForResume extends RuntimeException {
+        KeptForResume(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;

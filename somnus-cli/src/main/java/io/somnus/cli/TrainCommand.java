@@ -143,7 +143,11 @@ final class TrainCommand implements Callable<Integer> {
                     dir = at;
                 }
             } catch (Exception | Error e) {
-                RunDirectories.deleteQuietly(tmp.dir());
+                // kept where train --resume could go on from its snapshot, else removed
+                java.util.Optional<RuntimeException> kept = RunDirectories.afterFailure(tmp.dir(), dir, e);
+                if (kept.isPresent()) {
+                    throw kept.get();
+                }
                 throw e;
             }
         }

@@ -82,6 +82,56 @@ class TrainResumeTest {
         assertTrue(o.err().contains("--resume " + run + ": the run is finished (it has summary.json)"), o.err());
     }
 
+    /**
+     * A run that fails mid-run in a way a resume can get past (an I/O error writing its files, the heap exhausted)
+     * keeps its temporary directory, and its error says how to go on; --resume then ends as the run never failed. One
+     * that fails with a bug-like exception, or before its first snapshot, is removed (a resume would fail the same way).
+     */
+    @Test
+    void aRunFailedByAnIoErrorOrOutOfMemoryIsKeptForResume() throws Exception {
+        ObjectNode config = tinySg();
+        Path whole = tmp.resolve("whole");
+        new StandardRunExecutor().execute(config, whole, RunProgress.NONE);
+        Path run = tmp.resolve("io");
+        Path left = cutShort(run, config, 1);
+        RuntimeException io = new java.io.UncheckedIOException("cannot write metrics.csv",
+                new java.io.IOException("No space left on device"));
+        RuntimeException kept = RunDirectories.afterFailure(left, run, io).orElseThrow(
+                () -> new AssertionError("removed"));
+        assertTrue(Files.isRegularFile(left.resolve(RunDirectory.RESUME_SNAPSHOT)), "kept");
+        String said = SomnusCli.userMessage(kept);
+        assertTrue(said.startsWith("cannot write metrics.csv") && said.contains(left + " holds its resume snapshot")
+                && said.contains("somnus train --resume " + run + " goes on"), said);
+        assertEquals(1, SomnusCli.exitStatus(kept));
+        Outcome o = run("train", "--resume", run.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
+                "weight_histograms.csv"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(run.resolve(f)), f);
+        }
+
+        Path memory = tmp.resolve("memory");
+        left = cutShort(memory, config, 1);
+        said = SomnusCli.userMessage(RunDirectories.afterFailure(left, memory, new OutOfMemoryError("Java heap space"))
+                .orElseThrow(() -> new AssertionError("removed")));
+        assertTrue(said.contains("Java heap space") && said.contains("SOMNUS_JAVA_OPTS=-Xmx")
+                && said.contains("somnus train --resume " + memory), said);
+
+        Path bug = tmp.resolve("bug");
+        left = cutShort(bug, config, 1);
+        assertTrue(RunDirectories.afterFailure(left, bug, new IllegalStateException("a bug")).isEmpty());
+        assertFalse(Files.exists(left), "removed: resuming would fail the same way");
+        Path refused = tmp.resolve("refused");
+        left = cutShort(refused, config, 1);
+        assertTrue(RunDirectories.afterFailure(left, refused, new io.somnus.experiment.io.FileFormatException(
+                "damaged", new java.io.IOException("short read"))).isEmpty());
+        assertFalse(Files.exists(left), "a refused input is no I/O error");
+        Path early = tmp.resolve("early");
+        left = cutShort(early, config, 0);
+        assertTrue(RunDirectories.afterFailure(left, early, io).isEmpty());
+        assertFalse(Files.exists(left), "no snapshot yet: nothing to go on from");
+    }
+
     @Test
     void theTemporaryDirectoryItselfMayBeNamed() throws Exception {
         Path run = tmp.resolve("named");

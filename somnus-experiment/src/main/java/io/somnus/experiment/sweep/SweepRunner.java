@@ -5,6 +5,7 @@ import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
+import io.somnus.experiment.run.RunFailures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -589,9 +590,10 @@ public final class SweepRunner {
         Map<String, String> digests = Map.of();
         try {
             RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
-            if (cutShort != null && resumed(run, cutShort, progress, listener)) {
-                tmp = cutShort;
-            } else {
+            Path fresh = tmp;
+            tmp = cutShort != null ? cutShort : fresh; // where the run works: what a failure keeps or removes
+            if (cutShort == null || !resumed(run, cutShort, progress, listener)) {
+                tmp = fresh;
                 Files.createDirectories(tmp);
                 executor.execute(run.config().deepCopy(), tmp, progress);
             }
@@ -607,10 +609,18 @@ public final class SweepRunner {
                 Thread.currentThread().interrupt();
             }
             error = describe(e);
-            try {
-                deleteRecursively(tmp);
-            } catch (IOException cleanup) {
-                error += "\n(and its directory " + tmp + " could not be deleted: " + cleanup.getMessage() + ")";
+            if (executor.resumes() && RunFailures.resumable(e)
+                    && Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
+                // a resume can get past this failure: runs/.tmp-… keeps the snapshot, which --resume goes on from
+                int eol = error.indexOf('\n');
+                error = error.substring(0, eol) + "; runs/" + tmp.getFileName() + " keeps its last finished epoch: "
+                        + "--resume goes on from there" + RunFailures.remedy(e) + error.substring(eol);
+            } else {
+                try {
+                    deleteRecursively(tmp);
+                } catch (IOException cleanup) {
+                    error += "\n(and its directory " + tmp + " could not be deleted: " + cleanup.getMessage() + ")";
+                }
             }
             String full = diskFullCause(e);
             if (full != null) {

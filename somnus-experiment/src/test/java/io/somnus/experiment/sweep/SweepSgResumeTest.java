@@ -45,9 +45,16 @@ class SweepSgResumeTest {
         final AtomicInteger executed = new AtomicInteger();
         final AtomicInteger resumed = new AtomicInteger();
         final long stopAtEpoch;
+        final java.util.function.Supplier<? extends Throwable> failure;
 
         Counting(long stopAtEpoch) {
+            this(stopAtEpoch, () -> new InternalError("the JVM stopped"));
+        }
+
+        /** @param failure what the run throws once epoch {@code stopAtEpoch} is reported (an unchecked one) */
+        Counting(long stopAtEpoch, java.util.function.Supplier<? extends Throwable> failure) {
             this.stopAtEpoch = stopAtEpoch;
+            this.failure = failure;
         }
 
         @Override
@@ -55,7 +62,11 @@ class SweepSgResumeTest {
             executed.incrementAndGet();
             real.execute(config, runDir, (phase, done, total) -> {
                 if (phase.equals("train") && done == stopAtEpoch) {
-                    throw new InternalError("the JVM stopped");
+                    Throwable t = failure.get();
+                    if (t instanceof Error err) {
+                        throw err;
+                    }
+                    throw (RuntimeException) t;
                 }
             });
         }
@@ -105,6 +116,58 @@ class SweepSgResumeTest {
         try (var left = Files.list(cut.resolve("runs"))) {
             assertEquals(List.of(id), left.map(p -> p.getFileName().toString()).toList(), "no directory left over");
         }
+    }
+
+    /**
+     * A run that fails with an I/O error (or out of memory) mid-run keeps its directory and snapshot, failed in the
+     * ledger with a note saying so, and --resume goes on from the snapshot to the uninterrupted run's files; one that
+     * fails with a bug-like exception is removed, and --resume runs it from the start.
+     */
+    @Test
+    void aRunFailedByAnIoErrorKeepsItsSnapshotAndGoesOnOnResume() throws Exception {
+        Path whole = tmp.resolve("whole");
+        new SweepRunner(new StandardRunExecutor()).execute(plan(), whole, 1, false, SweepListener.NONE);
+        String id = plan().runs().get(0).runId();
+
+        Path cut = tmp.resolve("io");
+        List<RunOutcome> failed = new SweepRunner(new Counting(3, () -> new java.io.UncheckedIOException(
+                new java.io.IOException("Input/output error")))).execute(plan(), cut, 1, false, SweepListener.NONE);
+        assertEquals(RunStatus.FAILED, failed.get(0).status());
+        String line = failed.get(0).error().lines().findFirst().orElseThrow();
+        assertTrue(line.contains("Input/output error") && line.contains("keeps its last finished epoch")
+                && line.contains("--resume goes on"), line);
+        try (SweepLedger ledger = SweepLedger.open(cut.resolve(SweepLedger.FILE_NAME))) {
+            assertEquals(RunStatus.FAILED, ledger.entry(id).orElseThrow().status());
+        }
+        try (var left = Files.list(cut.resolve("runs"))) {
+            Path kept = left.filter(p -> p.getFileName().toString().startsWith(SweepRunner.TMP_PREFIX + id)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the run's directory was removed"));
+            assertTrue(Files.isRegularFile(kept.resolve(RunDirectory.RESUME_SNAPSHOT)));
+            assertTrue(line.contains("runs/" + kept.getFileName()), line);
+        }
+        Counting again = new Counting(-1);
+        assertEquals(RunStatus.DONE, new SweepRunner(again).execute(plan(), cut, 1, true, SweepListener.NONE).get(0)
+                .status());
+        assertEquals(1, again.resumed.get(), "went on from the snapshot");
+        assertEquals(0, again.executed.get(), "not run from the start");
+        for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
+                "weight_histograms.csv"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve("runs").resolve(id).resolve(f)),
+                    Files.readAllBytes(cut.resolve("runs").resolve(id).resolve(f)), f);
+        }
+
+        Path bug = tmp.resolve("bug");
+        failed = new SweepRunner(new Counting(3, () -> new IllegalStateException("a bug"))).execute(plan(), bug, 1,
+                false, SweepListener.NONE);
+        assertEquals(RunStatus.FAILED, failed.get(0).status());
+        assertFalse(failed.get(0).error().contains("keeps"), failed.get(0).error());
+        try (var left = Files.list(bug.resolve("runs"))) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).toList(), "removed");
+        }
+        Counting fresh = new Counting(-1);
+        new SweepRunner(fresh).execute(plan(), bug, 1, true, SweepListener.NONE);
+        assertEquals(0, fresh.resumed.get());
+        assertEquals(1, fresh.executed.get(), "run again from the start");
     }
 
     @Test
