@@ -89,15 +89,15 @@ public final class SgTrainer {
      * @param resume a checkpoint to go on from, or null to train from the start
      * @throws IllegalArgumentException when the checkpoint does not fit this network, data or generator
      * @throws IllegalStateException    when the generators' states cannot be read or set here (see
-     *                                  {@link SplittableState#available()}) and checkpoints are asked for or given
+     *                                  {@link SplittableState#rebuildable()}) and checkpoints are asked for or given
      */
     public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
                           SgListener listener, SgCheckpoint resume) {
         java.util.Objects.requireNonNull(listener, "listener (SgListener.NONE for none)");
         long wallStart = System.nanoTime();
-        if ((resume != null || listener.wantsCheckpoints()) && !SplittableState.available()) {
-            throw new IllegalStateException("SG-SNN resume snapshots need the generators' states, which this JVM hides: "
-                    + "start it with --add-opens " + SplittableState.OPENS + " (./somnus does)");
+        if ((resume != null || listener.wantsCheckpoints()) && !SplittableState.rebuildable()) {
+            throw new IllegalStateException("SG-SNN resume snapshots need the generators' states, which this JDK's "
+                    + "SplittableRandom does not let be taken and put back (JDK 17 to 25 do)");
         }
         checkData(train, cfg, "training");
         boolean validate = validation != null && validation.size() > 0;
@@ -115,8 +115,10 @@ public final class SgTrainer {
         SgNetwork net = network;
         SgAdam adam = new SgAdam(net.parameters(), net.gradients(), cfg.learningRate(), cfg.adamBeta1(),
                 cfg.adamBeta2(), cfg.adamEpsilon());
+        // the four streams the epochs draw from; a checkpoint replaces each by its twin (SplittableState.drain)
+        SplittableRandom[] streams = {shuffleRng, encodeRng, sleepDecisionRng, sleepNoiseRng};
         SleepClock clock = new SleepClock(
-                cfg.sleepSchedule().schedule(cfg.sleepRatio(), cfg.sleep().episodeSteps(), sleepDecisionRng));
+                cfg.sleepSchedule().schedule(cfg.sleepRatio(), cfg.sleep().episodeSteps(), new Current(streams, 2)));
         SgSleep sleep = clock.schedule().sleeps() ? new SgSleep(net, cfg.sleep(), cfg.dtMs()) : null;
 
         int n = train.size();
@@ -131,7 +133,6 @@ public final class SgTrainer {
         BestValidationEpoch best = new BestValidationEpoch();
         this.bestValidationParameters = null;
         boolean invariant = cfg.encoding().timeInvariant();
-        SplittableRandom[] streams = {shuffleRng, encodeRng, sleepDecisionRng, sleepNoiseRng};
         int first = 1;
         if (resume == null) {
             listener.onStart();
@@ -144,13 +145,13 @@ public final class SgTrainer {
         }
         for (int epoch = first; epoch <= cfg.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            shuffle(order, shuffleRng);
+            shuffle(order, streams[0]);
             double lossSum = 0;
             boolean sleptThisEpoch = false;
             for (int from = 0; from < trained; from += cfg.batchSize()) {
                 int batch = Math.min(cfg.batchSize(), trained - from);
                 cfg.encoding().encode(train.images(), order, from, batch, cfg.inputs(), cfg.steps(),
-                        cfg.poissonRateHz(), cfg.dtMs(), encodeRng, net.input);
+                        cfg.poissonRateHz(), cfg.dtMs(), streams[1], net.input);
                 for (int r = 0; r < batch; r++) {
                     labels[r] = train.labels()[order[from + r]];
                 }
@@ -164,7 +165,7 @@ public final class SgTrainer {
                 adam.step();
                 long due = clock.wake(WakeUnit.MINIBATCH, (long) batch * cfg.steps());
                 if (due > 0) {
-                    sleep(sleep, due, clock, slept, sleepNoiseRng, epoch, listener);
+                    sleep(sleep, due, clock, slept, streams[3], epoch, listener);
                     sleptThisEpoch = true;
                 }
             }
@@ -177,7 +178,7 @@ public final class SgTrainer {
                 if (validate) {
                     accBefore = evaluate(validation).accuracy();
                 }
-                sleep(sleep, due, clock, slept, sleepNoiseRng, epoch, listener);
+                sleep(sleep, due, clock, slept, streams[3], epoch, listener);
                 sleptThisEpoch = true;
             }
             checkFinite(net, epoch, sleptThisEpoch);
@@ -195,9 +196,11 @@ public final class SgTrainer {
             if (listener.wantsCheckpoints()) {
                 long[] seeds = new long[streams.length];
                 long[] gammas = new long[streams.length];
-                for (int g = 0; g < streams.length; g++) {
-                    seeds[g] = SplittableState.seed(streams[g]);
-                    gammas[g] = SplittableState.gamma(streams[g]);
+                for (int g = 0; g < streams.length; g++) { // read without reflection: no --add-opens needed
+                    long[] state = SplittableState.drain(streams[g]);
+                    streams[g] = SplittableState.rebuild(state[0], state[1]);
+                    seeds[g] = state[0];
+                    gammas[g] = state[1];
                 }
                 listener.onCheckpoint(new SgCheckpoint(epoch, copy(net.parameters()), copy(adam.firstMoments()),
                         copy(adam.secondMoments()), adam.steps(), order.clone(), seeds, gammas,
@@ -234,6 +237,55 @@ public final class SgTrainer {
             int tmp = order[i];
             order[i] = order[j];
             order[j] = tmp;
+        }
+    }
+
+    /**
+     * Draws on {@code streams[index]}, whichever generator is there now (a checkpoint puts a twin in its place): the
+     * sleep schedule holds this, not the generator. Each method draws as SplittableRandom's own does.
+     */
+    private static final class Current implements java.util.random.RandomGenerator {
+        private final SplittableRandom[] streams;
+        private final int index;
+
+        Current(SplittableRandom[] streams, int index) {
+            this.streams = streams;
+            this.index = index;
+        }
+
+        @Override
+        public long nextLong() {
+            return streams[index].nextLong();
+        }
+
+        @Override
+        public int nextInt() {
+            return streams[index].nextInt();
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return streams[index].nextInt(bound);
+        }
+
+        @Override
+        public double nextDouble() {
+            return streams[index].nextDouble();
+        }
+
+        @Override
+        public boolean nextBoolean() {
+            return streams[index].nextBoolean();
+        }
+
+        @Override
+        public float nextFloat() {
+            return streams[index].nextFloat();
+        }
+
+        @Override
+        public double nextGaussian() {
+            return streams[index].nextGaussian();
         }
     }
 
@@ -279,7 +331,7 @@ public final class SgTrainer {
                     + " layers, the network " + net.layers);
         }
         for (int g = 0; g < streams.length; g++) {
-            if (c.gammas[g] != SplittableState.gamma(streams[g])) {
+            if (c.gammas[g] != SplittableState.drain(streams[g])[1]) { // spent: replaced below
                 throw new IllegalArgumentException("the checkpoint's generator " + g + " is not this run's: another seed");
             }
         }
@@ -289,7 +341,7 @@ public final class SgTrainer {
         adam.restore(c.adamFirst, c.adamSecond, c.adamSteps);
         System.arraycopy(c.order, 0, order, 0, order.length);
         for (int g = 0; g < streams.length; g++) {
-            SplittableState.setSeed(streams[g], c.seeds[g]);
+            streams[g] = SplittableState.rebuild(c.seeds[g], c.gammas[g]);
         }
         clock.schedule().restoreCounted(c.scheduleCounted);
         clock.restore(c.wakeSteps, c.sleepSteps, c.clockEpisodes, c.clockEndedEarly);

@@ -203,7 +203,8 @@ public final class SgRun {
 
             @Override
             public boolean wantsCheckpoints() {
-                return snapshots != null && SplittableState.available(); // else no snapshot: the run is not resumable
+                // else no snapshot: the run is not resumable (SgRunner's warning says so at its start)
+                return snapshots != null && SplittableState.rebuildable();
             }
 
             @Override

@@ -22,18 +22,30 @@ public final class SgRunner implements ModelRunner<SgRunConfig> {
         }
     }
 
-    /** A sleep trace shorter than the step: legal (it decays exactly), but no pairing a step apart counts. */
+    /**
+     * What a user should know before the run: a sleep trace shorter than the step (legal, it decays exactly, but no
+     * pairing a step apart counts); a JDK on which the run cannot keep a resume snapshot.
+     */
     @Override
     public java.util.List<String> warnings(SgRunConfig c) {
+        java.util.List<String> out = new java.util.ArrayList<>();
         double tau = c.sg().sleep().tauMs();
         double dt = c.sg().dtMs();
         if (tau < dt) {
-            return java.util.List.of(String.format(java.util.Locale.ROOT, "sg.sleep.tau_ms = %s is shorter than "
+            out.add(String.format(java.util.Locale.ROOT, "sg.sleep.tau_ms = %s is shorter than "
                     + "sg.dt_ms = %s: a sleep trace keeps %.2g%% of itself per step, so pairs of spikes a step or more "
                     + "apart barely change a weight", tau, dt, 100 * Math.exp(-dt / tau)));
         }
-        return java.util.List.of();
+        if (!io.somnus.core.SplittableState.rebuildable()) {
+            out.add(NOT_RESUMABLE);
+        }
+        return java.util.List.copyOf(out);
     }
+
+    /** The warning of a run on a JDK whose generators' states cannot be taken (SplittableState#rebuildable). */
+    static final String NOT_RESUMABLE = "this JDK (" + System.getProperty("java.version") + ") builds SplittableRandom "
+            + "otherwise than JDK 17 to 25, so an SG-SNN run cannot record its generators' states: it keeps no resume "
+            + "snapshot, and if it is cut short it cannot be resumed (train --resume, sweep --resume) but runs again";
 
     @Override
     public ModelResult run(SgRunConfig cfg, PreparedData data, RunFiles files) {
