@@ -156,6 +156,52 @@ class SweepCommandTest {
     }
 
     /**
+     * {@code share_controls: false} in the sweep file: every variant runs its own untrained controls (8 runs, not 6), the
+     * dry run lists eta's and says what sharing would save, the ledger shares nothing, and --resume keeps it so.
+     */
+    @Test
+    void shareControlsFalseGivesEveryVariantItsOwnControls() throws Exception {
+        String sweep = """
+                name: v
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1]
+                controls: [untrained, untrained_sleep_target]
+                variants: {base: {}, eta: {projections.input_e.plasticity.eta: 0.002}}
+                """;
+        Path f = Files.writeString(tmp.resolve("own.yaml"), sweep + "share_controls: false\n");
+        Result dry = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+                "--config", f.toString(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("8 runs in sweep 'v' (paper 8); 2 of them untrained controls that sharing would "
+                + "leave to other variants' alike controls (share_controls: false; 6 runs with sharing); the file is "
+                + "valid"), dry.out());
+        assertTrue(dry.out().contains("paper__geomfig__eta__untrained__s1")
+                && dry.out().contains("paper__geomfig__eta__untrained_sleep_target__s1"), dry.out());
+        Path out = tmp.resolve("own");
+        Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+                "--config", f.toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isDirectory(out.resolve("runs/paper__geomfig__eta__untrained__s1")));
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve("ledger.sqlite"));
+             var q = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(NULLIF(shared_by, '')) FROM runs")) {
+            assertEquals(8, q.getInt(1));
+            assertEquals(0, q.getInt(2), "no run stands for another variant's control");
+        }
+        Result resume = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+                "--config", f.toString(), "--out", out.toString(), "--resume", "--no-report");
+        assertEquals(0, resume.exit(), resume.err());
+        assertFalse(resume.err().contains("before untrained controls were shared"), resume.err());
+
+        Result bad = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+                "--config", Files.writeString(tmp.resolve("bad.yaml"), sweep + "share_controls: no-thanks\n").toString(),
+                "--dry-run");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("share_controls") && bad.err().contains("expected true"), bad.err());
+    }
+
+    /**
      * Variants that differ only in an STDP parameter share their untrained controls: the dry run and the first line of
      * the sweep say how many runs that saves (2 variants × 2 controls: 2 of the 8 runs are another variant's), and a
      * dry run of --resume on a directory started with a control per variant lists its runs as it will resume them.

@@ -35,6 +35,19 @@ final class ControlSharing {
 
     private ControlSharing() {}
 
+    /** How many of {@code runs} are controls that an earlier one's {@link #key} would stand for: what sharing saves. */
+    static int alike(List<PlannedRun> runs) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int n = 0;
+        for (PlannedRun r : runs) {
+            String key = key(r);
+            if (key != null && !seen.add(key)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * What a control's runs depend on: two controls with the same key give the same numbers (the control, then the
      * canonical JSON of its configuration less the fields above); null for a run that is no STDP control.

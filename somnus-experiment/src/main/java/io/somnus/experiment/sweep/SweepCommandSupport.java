@@ -42,9 +42,17 @@ public final class SweepCommandSupport {
     /**
      * What sharing untrained controls between variants saves, for the plan's first line (dry run, sweep start):
      * {@code ; 2 of them untrained controls shared with other variants (whose controls would be alike), which saves 2
-     * runs (8 without sharing)}; "" where no control is shared.
+     * runs (8 without sharing)}; with {@code share_controls: false}, {@code ; 2 of them untrained controls that
+     * sharing would leave to other variants' alike controls (share_controls: false; 6 runs with sharing)}; "" where no
+     * control is or would be shared.
      */
     public static String sharingInWords(SweepPlan plan) {
+        if (!plan.spec().shareControls()) {
+            int alike = ControlSharing.alike(plan.runs());
+            return alike == 0 ? "" : "; " + alike + " of them untrained controls that sharing would leave to other "
+                    + "variants' alike controls (share_controls: false; " + (plan.runs().size() - alike) + " runs with "
+                    + "sharing)";
+        }
         int saved = plan.sharedControls();
         if (saved == 0) {
             return "";

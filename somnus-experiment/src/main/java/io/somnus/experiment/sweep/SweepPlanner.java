@@ -24,12 +24,13 @@ public final class SweepPlanner {
     private SweepPlanner() {}
 
     /**
-     * Plans the sweep with one untrained control for the variants whose controls are alike ({@link ControlSharing}).
+     * Plans the sweep with one untrained control for the variants whose controls are alike ({@link ControlSharing}),
+     * unless the file says {@code share_controls: false} ({@link SweepSpec#shareControls}).
      *
      * @throws ConfigException listing every problem, each naming the sweep file, the point and the field
      */
     public static SweepPlan plan(SweepSpec spec, RunConfigResolver resolver) {
-        return plan(spec, resolver, true);
+        return plan(spec, resolver, spec.shareControls());
     }
 
     /**
@@ -257,6 +258,13 @@ public final class SweepPlanner {
             if (sameConfig != null && shareControls && !StudyControl.labelIn(sameConfig.variant()).isEmpty()
                     && !StudyControl.labelIn(variant).isEmpty()) {
                 sameControls.computeIfAbsent(sameConfig.runId(), k -> new ArrayList<>()).add(variant);
+            } else if (sameConfig != null && !StudyControl.labelIn(sameConfig.variant()).isEmpty()
+                    && !StudyControl.labelIn(variant).isEmpty()) {
+                // without sharing: two variants' controls that are one run, whole, cannot each run it
+                duplicates.add(where + ": the controls of " + describe(sameConfig.settings()) + " and "
+                        + describe(settings) + " resolve to the same configuration, so they can only be one run, "
+                        + "which share_controls: false rules out; drop share_controls: false (one run then stands for "
+                        + "both) or make the variants' controls differ");
             } else if (sameConfig != null && !named(sameConfig.variant()).equals(named(variant))) {
                 // e.g. a variant scoped to one preset leaves another preset's runs as the first variant's
                 duplicates.add(where + ": variants '" + named(sameConfig.variant()) + "' and '" + named(variant)

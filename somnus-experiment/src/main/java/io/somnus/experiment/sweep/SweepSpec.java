@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * set:                                 # optional: fixed overrides for every run
  *   train.test_images: 500
  * controls: [untrained, untrained_sleep_target]   # optional: untrained STDP-SNNs at f = 0 ({@link StudyControl})
+ * share_controls: false                # optional (with controls; default true): a control run for every variant
  * </pre>
  *
  * {@link #parse} checks the file's own structure (fields, types, ranges, empty and duplicate values) and
@@ -60,16 +61,25 @@ import java.util.regex.Pattern;
  *                       whole section, as a map or list); every run of the grid runs under each variant
  * @param set            dotted configuration keys fixed for every run
  * @param controls       control runs for every STDP preset × dataset × grid point × seed, at f = 0
+ * @param shareControls  whether variants whose controls would be alike share one control run ({@link ControlSharing};
+ *                       the file's {@code share_controls}, default true); false: every variant runs its own
  */
 public record SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
                         List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
                         Map<String, Map<String, Object>> variants, Map<String, Object> set,
-                        List<StudyControl> controls) {
+                        List<StudyControl> controls, boolean shareControls) {
 
     /** Top-level fields a sweep file may have. */
     public static final List<String> FIELDS =
             List.of("name", "description", "presets", "datasets", "sleep_fractions", "seeds", "grid", "variants", "set",
-                    "controls");
+                    "controls", "share_controls");
+
+    /** A sweep whose alike controls are shared (share_controls absent). */
+    public SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
+                     List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
+                     Map<String, Map<String, Object>> variants, Map<String, Object> set, List<StudyControl> controls) {
+        this(source, name, description, presets, datasets, sleepFractions, seeds, grid, variants, set, controls, true);
+    }
 
     /** Settings keys the sweep fills in itself from presets, datasets, sleep_fractions and seeds. */
     public static final Map<String, String> RESERVED_KEYS = Map.of(
@@ -180,6 +190,19 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         Map<String, Map<String, Object>> variants = variants(root, problems);
         Map<String, Object> set = set(root, problems);
         List<StudyControl> controls = controls(root, problems);
+        boolean shareControls = true;
+        JsonNode share = root.get("share_controls");
+        if (share != null && !share.isNull()) {
+            if (!share.isBoolean()) {
+                problems.add("share_controls", share, "expected true (variants whose untrained controls would be alike "
+                        + "share one control run, the default) or false (every variant runs its own)");
+            } else if (controls.isEmpty()) {
+                problems.add("share_controls", share, "applies to the untrained control runs, and the sweep asks for "
+                        + "none; drop it, or add controls: [" + String.join(", ", StudyControl.labels()) + "]");
+            } else {
+                shareControls = share.booleanValue();
+            }
+        }
         for (String key : grid.keySet()) {
             String other = Configs.overlappingKey(key, set.keySet());
             if (other != null) {
@@ -208,7 +231,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         }));
         problems.throwIfAny();
         return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, variants, set,
-                controls);
+                controls, shareControls);
     }
 
     /** Number of runs the grid expands to (control runs not counted: they exist for STDP presets only). */

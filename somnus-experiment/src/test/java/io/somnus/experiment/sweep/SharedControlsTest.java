@@ -88,6 +88,48 @@ class SharedControlsTest {
                 Files.readAllBytes(runs.resolve("paper__geomfig__eta__f0.00__s1/weights.npz"))), "eta trains otherwise");
     }
 
+    /**
+     * The sweep file's {@code share_controls: false} plans what the API's switch plans (a control run for every
+     * variant), and its hash (its runs share nothing); it needs controls and a boolean; two variants' controls that are
+     * one configuration, whole, cannot each run it and are refused, naming the field.
+     */
+    @Test
+    void shareControlsFalseInTheSweepFilePlansAControlPerVariant() throws Exception {
+        StandardResolver resolver = new StandardResolver();
+        SweepSpec own = SweepSpec.parse(tmp.resolve("own.yaml"), SWEEP + "share_controls: false\n");
+        assertFalse(own.shareControls());
+        assertTrue(spec().shareControls(), "shared unless the file says otherwise");
+        SweepPlan plan = SweepPlanner.plan(own, resolver);
+        assertEquals(8, plan.runs().size());
+        assertEquals(0, plan.sharedControls());
+        assertTrue(plan.runs().stream().anyMatch(r -> r.runId().equals(ETA_UNTRAINED)));
+        assertEquals(SweepPlanner.plan(spec(), resolver, false).hash(), plan.hash());
+        assertEquals(SweepPlanner.plan(spec(), resolver).hash(),
+                SweepPlanner.plan(SweepSpec.parse(tmp.resolve("t.yaml"), SWEEP + "share_controls: true\n"), resolver)
+                        .hash());
+        assertEquals(2, ControlSharing.alike(plan.runs())); // eta's two controls: base's would stand for them
+
+        String noControls = SWEEP.replace("controls: [untrained, untrained_sleep_target]\n", "");
+        io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.somnus.experiment.config.ConfigException.class,
+                () -> SweepSpec.parse(tmp.resolve("n.yaml"), noControls + "share_controls: false\n"));
+        assertTrue(e.getMessage().contains("share_controls") && e.getMessage().contains("asks for none"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.somnus.experiment.config.ConfigException.class,
+                () -> SweepSpec.parse(tmp.resolve("b.yaml"), SWEEP + "share_controls: 1\n"));
+        assertTrue(e.getMessage().contains("share_controls") && e.getMessage().contains("expected true"), e.getMessage());
+
+        // a variant that starts at the sleep target: its untrained control is base's untrained_sleep_target, whole
+        String atTarget = SWEEP.replace("eta: {projections.input_e.plasticity.eta: 0.002}",
+                "at-target: {train.initial_weights: sleep_target}");
+        // 4 trained runs and base's 2 controls: both of at-target's controls are base's untrained_sleep_target
+        assertEquals(6, SweepPlanner.plan(SweepSpec.parse(tmp.resolve("s.yaml"), atTarget), resolver).runs().size());
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.somnus.experiment.config.ConfigException.class,
+                () -> SweepPlanner.plan(SweepSpec.parse(tmp.resolve("s.yaml"), atTarget + "share_controls: false\n"),
+                        resolver));
+        assertTrue(e.getMessage().contains("resolve to the same configuration, so they can only be one run, which "
+                + "share_controls: false rules out"), e.getMessage());
+    }
+
     @Test
     void aSweepStartedBeforeControlsWereSharedResumesAndReportsAsBefore() throws Exception {
         SweepSpec spec = spec();
