@@ -63,6 +63,15 @@ public final class PhysicalParameters {
                                 + " mV), so population " + pc.name() + " could never spike; allowed: a v_max_mv "
                                 + (authors ? "above" : "at or above") + " the threshold");
                     }
+                    // the same clip lifts V from a reset below v_min to v_min a step later: the reset asked for is not
+                    // the one the neuron makes (as a spike probability the encoder would clip)
+                    if (p.vResetMv() < p.vMinMv()) {
+                        throw new ConfigException(field(pc, "v_reset_mv") + " = " + shown(pc, "v_reset_mv", p.vResetMv())
+                                + ": below v_min_mv = " + shown(pc, "v_min_mv", p.vMinMv()) + ", the membrane's lower "
+                                + "clip, which lifts V of population " + pc.name() + " back to v_min_mv the step after "
+                                + "each reset, so the reset would be v_min_mv's; allowed: v_reset_mv >= v_min_mv (or a "
+                                + "lower v_min_mv)");
+                    }
                 }
                 case CONDUCTANCE_LIF -> {
                     ConductanceLifParameters p = NetworkFactory.withParams(NetworkFactory.conductanceDefaults(pc), pc);
@@ -213,6 +222,7 @@ public final class PhysicalParameters {
                         + (whole == 1 ? " step" : " steps") + " (" + num(whole * dt) + " ms)");
             }
         }
+        sleepDecayStep(out, cfg, dt);
         for (ProjectionConfig pc : cfg.projections()) {
             PlasticityConfig rule = pc.plasticity();
             String where = "projections." + pc.name() + ".plasticity.";
@@ -252,6 +262,27 @@ public final class PhysicalParameters {
             out.add(field(pc, name) + " = " + num(tauMs) + " is shorter than simulation.dt_ms = " + num(dt) + ": its "
                     + "decay is integrated exactly, but it keeps only " + percent(Math.exp(-dt / tauMs)) + " of itself "
                     + "per step, so the step resolves none of its time course");
+        }
+    }
+
+    /**
+     * The linear sleep law relaxes each weight toward its target exactly (exp(−K·dt/τ_sleep) per application, every
+     * K = decay_every_steps steps): a τ_sleep under that interval is legal, but the weights reach the target within
+     * an application, so sleep's time course is not resolved.
+     */
+    private static void sleepDecayStep(List<String> out, StdpRunConfig cfg, double dt) {
+        io.somnus.experiment.config.SleepConfig s = cfg.sleep();
+        if (s.law() != io.somnus.experiment.config.SleepLaw.LINEAR) {
+            return; // tau_sleep_ms is read by the linear law only
+        }
+        int k = s.decayEverySteps();
+        double interval = k * dt;
+        if (s.tauSleepMs() < interval) {
+            out.add("sleep.tau_sleep_ms = " + num(s.tauSleepMs()) + " is shorter than "
+                    + (k == 1 ? "simulation.dt_ms = " + num(dt) : "the " + num(interval) + " ms between decay steps "
+                    + "(sleep.decay_every_steps = " + k + " × simulation.dt_ms = " + num(dt) + ")") + ": the linear "
+                    + "sleep law decays exactly, but a weight keeps only " + percent(Math.exp(-interval / s.tauSleepMs()))
+                    + " of its distance to the sleep target per decay step, so it is at the target almost at once");
         }
     }
 

@@ -64,6 +64,36 @@ class PhysicalParametersTest {
     }
 
     /**
+     * The same clip lifts V from a reset below v_min (paper: −100 mV) to v_min the step after: the reset asked for is
+     * not made. Refused whether v_reset_mv is set below the default v_min or v_min raised above the default reset
+     * (−80 mV); a reset at the clip is allowed.
+     */
+    @Test
+    void aResetBelowTheMembranesClipIsRefused() {
+        assertRefused("paper", "populations.e.params.v_reset_mv = -110.0: below v_min_mv = -100.0 (the paper default)",
+                "allowed: v_reset_mv >= v_min_mv", "populations.e.params.v_reset_mv", -110.0);
+        assertRefused("paper", "populations.i.params.v_reset_mv = -80.0 (the paper default): below v_min_mv = -75.0",
+                "population i back to v_min_mv", "populations.i.params.v_min_mv", -75.0);
+        PresetConfigs.of("paper", "populations.e.params.v_reset_mv", -100.0);
+    }
+
+    /**
+     * The linear sleep law decays exactly by exp(−K·dt/τ_sleep) every K = decay_every_steps steps (paper: dt = 1 ms,
+     * K = 10): τ_sleep = 5 ms keeps e^−2 ≈ 14% per decay step, and with K = 1 so does τ_sleep = 0.5 ms. τ_sleep equal
+     * to the interval, and any τ_sleep under the log law (which does not read it), are quiet.
+     */
+    @Test
+    void aSleepDecayShorterThanItsStepIsWarned() {
+        assertWarned("paper", "sleep.tau_sleep_ms = 5.0 is shorter than the 10.0 ms between decay steps "
+                + "(sleep.decay_every_steps = 10 × simulation.dt_ms = 1.0)", "keeps only 14% of its distance",
+                "sleep.law", "linear", "sleep.tau_sleep_ms", 5.0);
+        assertWarned("paper", "sleep.tau_sleep_ms = 0.5 is shorter than simulation.dt_ms = 1.0", "14%",
+                "sleep.law", "linear", "sleep.tau_sleep_ms", 0.5, "sleep.decay_every_steps", 1);
+        assertQuiet("paper", "sleep.law", "linear", "sleep.tau_sleep_ms", 10.0);
+        assertQuiet("paper", "sleep.tau_sleep_ms", 0.5);
+    }
+
+    /**
      * Weights of the sign the post-synaptic neuron cannot take: a negative conductance (diehl-cook), a negative
      * excitatory or positive inhibitory current (paper), with the bound that would have caught them removed.
      */
