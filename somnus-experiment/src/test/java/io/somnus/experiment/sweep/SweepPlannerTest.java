@@ -371,10 +371,11 @@ class SweepPlannerTest {
         assertEquals(List.of(), plan.runs().get(2).sharedBy());
         assertEquals(2, plan.sharedControls());
         assertEquals("sleep_target", plan.runs().get(4).config().get("train").get("initial_weights").asText());
-        // planned a control per variant, as before, the duplicates are refused
+        // planned a control per variant, as before, the duplicates are refused, naming why they cannot be two runs
         String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(spec,
                 new io.somnus.experiment.run.StandardResolver(), false)).getMessage();
-        assertContains(msg, "variants 'base' and 'at-target' give preset paper the same configuration");
+        assertContains(msg, "train.initial_weights=sleep_target train.plasticity=false resolve to the same "
+                + "configuration, so they can only be one run, which share_controls: false rules out");
     }
 
     /** A sweep whose controls share nothing plans as before: the same runs and the same hash. */
