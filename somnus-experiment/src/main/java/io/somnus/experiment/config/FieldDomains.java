@@ -395,6 +395,36 @@ public final class FieldDomains {
                 + owner + switchRule + ")";
     }
 
+    /**
+     * A copy of a resolved configuration without the nulls of optional fields that may be null (e.g.
+     * {@code projections.*.delay_max_ms}): for those, null and absent are the same setting, so two configurations
+     * that differ only so are one run ({@code SweepPlanner}'s duplicate check); the configuration itself, and its
+     * hash, keep what was written.
+     */
+    public static ObjectNode withoutOptionalNulls(ObjectNode tree) {
+        ObjectNode copy = tree.deepCopy();
+        dropOptionalNulls(copy, "");
+        return copy;
+    }
+
+    private static void dropOptionalNulls(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        if (node instanceof ObjectNode o) {
+            List<String> drop = new ArrayList<>();
+            o.fields().forEachRemaining(e -> {
+                String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                Domain d = FIELDS.get(field);
+                if (e.getValue().isNull() && d != null && d.optional() && d.nullable()) {
+                    drop.add(e.getKey());
+                } else {
+                    dropOptionalNulls(e.getValue(), field);
+                }
+            });
+            o.remove(drop);
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            a.forEach(item -> dropOptionalNulls(item, path + ".*"));
+        }
+    }
+
     /** Whether {@code schemaPath} (list items as {@code *}) is a declared optional field. */
     static boolean isOptionalField(String schemaPath) {
         Domain d = FIELDS.get(schemaPath);

@@ -253,7 +253,10 @@ public final class SweepPlanner {
             String hash = CanonicalJson.sha256(json);
             String id = idOfHash.apply(hash);
             PlannedRun run = new PlannedRun(id, settings, variant, config, json, hash);
-            PlannedRun sameConfig = byHash.putIfAbsent(hash, run);
+            // one run whatever the hash says where they differ only in null against absent (the same setting)
+            String same = CanonicalJson.sha256(CanonicalJson.write(
+                    io.somnus.experiment.config.FieldDomains.withoutOptionalNulls(config)));
+            PlannedRun sameConfig = byHash.putIfAbsent(same, run);
             PlannedRun sameId = byId.putIfAbsent(id, run);
             if (sameConfig != null && shareControls && !StudyControl.labelIn(sameConfig.variant()).isEmpty()
                     && !StudyControl.labelIn(variant).isEmpty()) {
@@ -266,10 +269,14 @@ public final class SweepPlanner {
                         + "which share_controls: false rules out; drop share_controls: false (one run then stands for "
                         + "both) or make the variants' controls differ");
             } else if (sameConfig != null && !named(sameConfig.variant()).equals(named(variant))) {
-                // e.g. a variant scoped to one preset leaves another preset's runs as the first variant's
+                // e.g. a variant scoped to one preset leaves another preset's runs as the first variant's, or sets
+                // null for a field the preset leaves out ({} beside {projections.input_e.delay_max_ms: null})
                 duplicates.add(where + ": variants '" + named(sameConfig.variant()) + "' and '" + named(variant)
                         + "' give preset " + settings.get("preset") + " the same configuration (" + describe(settings)
-                        + "); give each variant a setting for every preset of the sweep, or sweep the presets apart");
+                        + "): what '" + named(variant) + "' sets changes nothing there (a value it already has, a "
+                        + "setting scoped to another preset, or null for a field it leaves out, which is the same as "
+                        + "leaving it out); give each variant a setting for every preset of the sweep that changes it, "
+                        + "or sweep the presets apart");
             } else if (sameConfig != null) {
                 duplicates.add(where + ": duplicate runs: " + describe(sameConfig.settings()) + " and "
                         + describe(settings) + " resolve to the same configuration; drop one of the values");

@@ -283,6 +283,46 @@ class SweepPlannerTest {
     }
 
     /**
+     * {@code {}} beside {@code {projections.input_e.delay_max_ms: null}}: diehl-cook has no delay_max_ms, and an optional
+     * field's null is the field left out (one delay for all synapses), so the two variants are one run under two names;
+     * refused as the same configuration, saying why, where before both ran (the written null gave another hash). A null
+     * against a value the preset has (w_max 1.0) is a variant, and the bundled delays study (grid [null, 10.0]) keeps
+     * its 6 runs and their ids.
+     */
+    @Test
+    void aNullForAFieldThePresetLeavesOutIsThePresetItself() throws Exception {
+        io.somnus.experiment.run.StandardResolver resolver = new io.somnus.experiment.run.StandardResolver();
+        String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [diehl-cook]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                variants: {base: {}, nodelay: {projections.input_e.delay_max_ms: null}}
+                """), resolver)).getMessage();
+        assertContains(msg, "variants 'base' and 'nodelay' give preset diehl-cook the same configuration",
+                "null for a field it leaves out, which is the same as leaving it out");
+        SweepPlan bounds = SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [diehl-cook]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                variants: {base: {}, unbounded: {projections.input_e.w_max: null}}
+                """), resolver);
+        assertEquals(2, bounds.runs().size());
+        Path study = Path.of("studies", "diehl-cook-delays.yaml");
+        if (!java.nio.file.Files.exists(study)) {
+            study = Path.of("..").resolve(study);
+        }
+        SweepPlan delays = SweepPlanner.plan(SweepSpec.load(study), resolver);
+        assertEquals(6, delays.runs().size());
+        // the null point's id hashes its configuration as written, null included (ids of sweeps already run stay)
+        PlannedRun first = delays.runs().get(0);
+        assertTrue(first.config().path("projections").get(0).has("delay_max_ms"), first.config().toString());
+        assertTrue(first.runId().endsWith("__" + first.configHash().substring(0, SweepPlanner.SHORT_HASH)),
+                first.runId());
+    }
+
+    /**
      * A sweep plans one untrained control for the variants whose controls differ only in what a control (plasticity
      * off, f = 0) never reads: a plasticity rule's parameters, the sleep phase's settings, and for the control at the
      * preset's weights the sleep target. A neuron parameter, an initial weight, a checkpoint count or (for the control
