@@ -146,4 +146,30 @@ class SgResumeTest {
         assertTrue(e.getMessage().contains("not supported yet for model stdp") && e.getMessage().contains("run it again"),
                 e.getMessage());
     }
+
+    /**
+     * Taking snapshots replaces each generator by its twin after every epoch (SplittableState.drain and rebuild): a run
+     * that takes them draws what a run that takes none draws, so its summary and weights are that run's, bit for bit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"paper-sg", "paper-sg-code"})
+    void takingSnapshotsChangesNoNumber(String preset) throws Exception {
+        io.somnus.experiment.config.SgRunConfig cfg = (io.somnus.experiment.config.SgRunConfig)
+                io.somnus.experiment.config.Configs.bind(config(preset));
+        io.somnus.experiment.model.PreparedData data = io.somnus.experiment.model.DataPreparation.prepare(cfg);
+        Path none = Files.createDirectories(tmp.resolve("none"));
+        Path taken = Files.createDirectories(tmp.resolve("taken"));
+        // a snapshot names the config.yaml it was taken under, as the executor writes it first
+        Files.writeString(taken.resolve(RunDirectory.CONFIG), io.somnus.experiment.config.Configs.toYaml(config(preset)));
+        SgRun.Result plain = SgRun.run(cfg, data, new io.somnus.experiment.model.RunFiles(none, RunProgress.NONE));
+        SgRun.Result snapshots = SgRun.runResumable(cfg, data,
+                new io.somnus.experiment.model.RunFiles(taken, RunProgress.NONE));
+        assertFalse(Files.exists(none.resolve(RunDirectory.RESUME_SNAPSHOT)));
+        assertTrue(Files.exists(taken.resolve(RunDirectory.RESUME_SNAPSHOT)), "snapshots were taken");
+        assertEquals(plain.summary(), snapshots.summary());
+        assertEquals(plain.arrays().keySet(), snapshots.arrays().keySet());
+        for (String k : plain.arrays().keySet()) {
+            assertArrayEquals(plain.arrays().get(k).floats(), snapshots.arrays().get(k).floats(), k);
+        }
+    }
 }
