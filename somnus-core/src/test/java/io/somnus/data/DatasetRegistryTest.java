@@ -473,6 +473,49 @@ class DatasetRegistryTest {
         assertFalse(Files.exists(cacheOnly().archiveDir().resolve("u.zip")));
     }
 
+    /** A zip archive holding a one-image train split (label 4) in gzip/, as EMNIST's gzip.zip does. */
+    private static byte[] oneImageZip() throws IOException {
+        return oneImageZip((byte) 4);
+    }
+
+    private static byte[] oneImageZip(byte label) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zipped)) {
+            z.putNextEntry(new ZipEntry("gzip/train-images-idx3-ubyte.gz"));
+            z.write(IdxBytes.gzip(IdxBytes.images(1, 28, 28, new byte[784])));
+            z.putNextEntry(new ZipEntry("gzip/train-labels-idx1-ubyte.gz"));
+            z.write(IdxBytes.gzip(IdxBytes.labels(label)));
+        }
+        return zipped.toByteArray();
+    }
+
+    /**
+     * Files extracted from the verified archive are listed as verified by status ({@code somnus datasets}, the full
+     * study's discovery), as loading accepts them: status used to call them "no reference" (no published checksum of
+     * their own), so the study would have taken a downloaded EMNIST for an unverified one.
+     */
+    @Test
+    void statusCallsFilesExtractedFromTheVerifiedArchiveVerifiedAsLoadingDoes() throws Exception {
+        byte[] zip = oneImageZip();
+        Path zipFile = IdxBytes.write(tmp.resolve("server"), "gzip.zip", zip);
+        DownloadSource.ZipArchive source = new DownloadSource.ZipArchive(List.of(zipFile.toUri()), "t.zip", zip.length,
+                sha256(zip), "gzip/");
+        DatasetDescriptor d = tiny(source, null, -1, null, -1);
+        DatasetRegistry r = new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader());
+        r.load("tiny", Split.TRAIN, null); // downloads and extracts the train split
+        List<DatasetStatus.FileStatus> files = r.status(null, true).get(0).files();
+        assertEquals(2, files.size(), files.toString());
+        for (DatasetStatus.FileStatus f : files) {
+            assertEquals(Verification.VERIFIED, f.verification(), f.toString());
+        }
+        // a file replaced since it was extracted is not the one recorded
+        Path labels = Files.write(cacheOnly().cacheDir("tiny").resolve("train-labels-idx1-ubyte.gz"),
+                IdxBytes.gzip(IdxBytes.labels((byte) 5)));
+        // digests are cached per modification time and size: another time, as a later edit would have
+        Files.setLastModifiedTime(labels, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        assertEquals(Verification.NO_REFERENCE, r.status(null, true).get(0).files().get(1).verification());
+    }
+
     @Test
     void geomfigThroughRegistryMatchesGenerator() {
         DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
