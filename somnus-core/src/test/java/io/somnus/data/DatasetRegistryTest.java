@@ -516,6 +516,39 @@ class DatasetRegistryTest {
         assertEquals(Verification.NO_REFERENCE, r.status(null, true).get(0).files().get(1).verification());
     }
 
+    /**
+     * An archive a user puts into the cache's archive folder (EMNIST's gzip.zip, to work offline) is checked against
+     * the published SHA-256 before anything is extracted from it: another archive under its name is refused, naming
+     * it, nothing extracted; the published one is used without a download. It used to be extracted unchecked, and
+     * its files then recorded as verified.
+     */
+    @Test
+    void anArchivePutIntoTheCacheIsVerifiedBeforeItsFilesAre() throws Exception {
+        byte[] zip = oneImageZip();
+        List<URI> nowhere = List.of(URI.create("http://nowhere.invalid/a.zip"));
+        DatasetRegistry r = new DatasetRegistry(List.of(tiny(new DownloadSource.ZipArchive(nowhere, "t.zip", zip.length,
+                sha256(zip), "gzip/"), null, -1, null, -1)), cacheOnly(), NO_DOWNLOAD);
+        // the published size unknown, so that the SHA-256 is what tells another archive (here 1 byte longer) apart
+        DatasetRegistry shaOnly = new DatasetRegistry(List.of(tiny(new DownloadSource.ZipArchive(nowhere, "t.zip", -1,
+                sha256(zip), "gzip/"), null, -1, null, -1)), cacheOnly(), NO_DOWNLOAD);
+        Path placed = cacheOnly().archiveDir().resolve("t.zip");
+        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", oneImageZip((byte) 5));
+        // digests are cached per modification time and size: each version its own time, as edits apart would have
+        Files.setLastModifiedTime(placed, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        DatasetException e = assertThrows(DatasetException.class, () -> shaOnly.load("tiny", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains(placed.toString()) && e.getMessage().contains(sha256(zip)), e.getMessage());
+        assertFalse(Files.exists(cacheOnly().cacheDir("tiny").resolve("train-labels-idx1-ubyte.gz")), "nothing extracted");
+
+        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", java.util.Arrays.copyOf(zip, zip.length - 1));
+        e = assertThrows(DatasetException.class, () -> r.load("tiny", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains(placed + ": is " + (zip.length - 1) + " bytes"), e.getMessage());
+
+        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", zip);
+        Files.setLastModifiedTime(placed, java.nio.file.attribute.FileTime.fromMillis(2_000_000L));
+        LabeledImages data = r.load("tiny", Split.TRAIN, null);
+        assertEquals(4, data.labels()[0]);
+    }
+
     @Test
     void geomfigThroughRegistryMatchesGenerator() {
         DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
