@@ -94,6 +94,39 @@ class DatasetRegistryTest {
         assertEquals(4, r.load("mnist", Split.TRAIN, tmp.resolve("all"), SYNTHETIC).size());
     }
 
+    /**
+     * A --data-dir holding the datasets as torchvision lays them out (ROOT/MNIST/raw, ROOT/FashionMNIST/raw,
+     * ROOT/EMNIST/raw) or NIST's EMNIST archive extracted (ROOT/gzip, ROOT/emnist/gzip): each dataset is found in its
+     * folder, as if named. They used to be "not found" (only ROOT and ROOT/mnist were looked in, case and all); a
+     * folder of another dataset is not taken for it.
+     */
+    @Test
+    void aDataDirLaidOutAsTorchvisionOrTheEmnistArchiveDoesIsSearched() throws Exception {
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        Path tv = tmp.resolve("torchvision");
+        IdxBytes.writeMnistSplit(tv.resolve("MNIST").resolve("raw"), "train", 3, true);
+        IdxBytes.writeMnistSplit(tv.resolve("FashionMNIST").resolve("raw"), "t10k", 4, false);
+        IdxBytes.writeMnistSplit(tv.resolve("EMNIST").resolve("raw"), "emnist-digits-train", 5, false);
+        assertEquals(3, r.load("mnist", Split.TRAIN, tv, SYNTHETIC).size());
+        assertEquals(4, r.load("fashion-mnist", Split.TEST, tv, SYNTHETIC).size());
+        assertEquals(5, r.load("emnist-digits", Split.TRAIN, tv, SYNTHETIC).size());
+        DatasetException other = assertThrows(DatasetException.class, () -> r.load("kmnist", Split.TRAIN, tv, SYNTHETIC));
+        assertTrue(other.getMessage().contains("not found"), other.getMessage());
+
+        Path nist = tmp.resolve("nist");
+        IdxBytes.writeMnistSplit(nist.resolve("gzip"), "emnist-digits-test", 6, true);
+        assertEquals(6, r.load("emnist-digits", Split.TEST, nist, SYNTHETIC).size());
+        Path nested = tmp.resolve("nested");
+        IdxBytes.writeMnistSplit(nested.resolve("emnist").resolve("gzip"), "emnist-digits-test", 7, true);
+        assertEquals(7, r.load("emnist-digits", Split.TEST, nested, SYNTHETIC).size());
+        assertThrows(DatasetException.class, () -> r.load("mnist", Split.TEST, nist, SYNTHETIC), "gzip/ is EMNIST's only");
+        // somnus datasets --data-dir finds them there too
+        List<DatasetStatus.FileStatus> listed = r.status(tv, false).stream()
+                .filter(st -> st.name().equals("emnist-digits")).findFirst().orElseThrow().files();
+        assertEquals(2, listed.size(), listed.toString());
+        assertEquals(tv.resolve("EMNIST").resolve("raw"), listed.get(0).file().getParent());
+    }
+
     /** An explicit directory is the only place looked in: lacking files there is an error, not a fallback. */
     @Test
     void anExplicitDirectoryLackingTheFilesIsAnErrorNotAFallback() throws Exception {
