@@ -1,7 +1,10 @@
 package io.somnus.cli;
 
+import io.somnus.data.DatasetCatalog;
+import io.somnus.data.DatasetLocations;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.DatasetStatus;
+import io.somnus.data.UrlDownloader;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Option;
         header = "Runs the headline study: does 10-20 %% sleep stabilise STDP?",
         description = {"Tests the paper's claims that 10-20 %% sleep stabilises STDP learning and does not help the "
                         + "SG-SNN, and ends with the verdict on each (docs/verdict.md).",
-                "Full: every MNIST-like dataset found locally + geomfig, f = 0.0..0.9, seeds 1-5, both models as the "
+                "Full: every MNIST-like dataset found locally (both splits, as 'somnus datasets' lists them; in "
+                        + "--data-dir DIR/<name> with --engine spark) + geomfig, f = 0.0..0.9, seeds 1-5, both models as the "
                         + "paper describes them and as the authors' code ran them (paper, paper-code, paper-sg, "
                         + "paper-sg-code).",
                 "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes); paper, "
@@ -61,6 +66,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--write-estimate", paramLabel = "FILE", description = "--estimate: also put the table into FILE, "
             + "between the lines <!-- estimate:begin --> and <!-- estimate:end -->")
     Path writeEstimate;
+    @Option(names = "--allow-unverified-data", description = {"also run on datasets whose files match no published "
+            + "checksum (notMNIST, which has none; EMNIST files not extracted by Somnus from the verified archive; your own "
+            + "conversions): the full study refuses to start while it finds any such dataset without this option; each "
+            + "run records them as unverified"})
+    boolean allowUnverifiedData;
     @Mixin
     EngineMixin engine = new EngineMixin();
 
@@ -82,11 +92,13 @@ final class ReproduceCommand implements Callable<Integer> {
             return estimate();
         }
         Path dir = out != null ? out : Path.of(quick ? "runs/reproduce-quick" : "runs/reproduce");
+        // the full study's datasets are found (and refused) before anything is written
+        String sweepText = quick ? quickSweep(allowUnverifiedData) : fullSweep(registry(), allowUnverifiedData, System.err);
         // the sweep keeps its own copy (DIR/sweep.yaml); the generated file only feeds it, is named after the study
         // (a message about the sweep may name it) and is gone on exit, even when interrupted
         Path sweepFile = Files.createTempFile(quick ? "somnus-reproduce-quick-" : "somnus-reproduce-", ".yaml");
         sweepFile.toFile().deleteOnExit();
-        AtomicFiles.write(sweepFile, quick ? quickSweep() : fullSweep());
+        AtomicFiles.write(sweepFile, sweepText);
         long t0 = System.nanoTime();
         SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
         SweepResult r;
@@ -137,7 +149,7 @@ final class ReproduceCommand implements Callable<Integer> {
         StandardResolver resolver = new StandardResolver();
         // planned from the text: nothing runs, so no file needs to feed a sweep directory
         SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of(quick ? "reproduce --quick" : "reproduce"),
-                quick ? quickSweep() : fullSweep()), resolver);
+                quick ? quickSweep(allowUnverifiedData) : fullSweep(registry(), allowUnverifiedData, System.err)), resolver);
         StudyProjection.Costs costs = StudyProjection.costs(calibration, resolver, plan,
                 new java.io.PrintWriter(System.err, true));
         String text = StudyProjection.text((quick ? "The quick" : "The full") + " study", plan, costs, n);
@@ -147,6 +159,27 @@ final class ReproduceCommand implements Callable<Integer> {
             System.out.println("written to " + writeEstimate);
         }
         return 0;
+    }
+
+    /**
+     * Where the full study looks for datasets: where its runs will (the cache and system folders; with
+     * {@code --engine spark --data-dir DIR}, DIR/&lt;name&gt; as the executors' cache, and their system folders).
+     */
+    private DatasetRegistry registry() {
+        return registry(engine.dataDir);
+    }
+
+    /** The registry the full study's runs find datasets with: shipped from {@code shippedOrNull}, or this process's. */
+    static DatasetRegistry registry(Path shipped) {
+        return shipped == null ? new DatasetRegistry() : new DatasetRegistry(DatasetCatalog.builtIn(),
+                new DatasetLocations(shipped.toAbsolutePath().normalize(), DatasetLocations.DEFAULT_SYSTEM_ROOTS),
+                new UrlDownloader());
+    }
+
+    /** The quick study; with {@code allowUnverified}, its runs accept dataset files that match no published checksum. */
+    static String quickSweep(boolean allowUnverified) {
+        String text = quickSweep();
+        return allowUnverified ? text + "  dataset.allow_unverified: true\n" : text;
     }
 
     /** Reduced sizes: the same presets and sleep settings, fewer images, shorter wake intervals. */
@@ -186,15 +219,63 @@ final class ReproduceCommand implements Callable<Integer> {
                 """;
     }
 
-    /** Every MNIST-like dataset found locally plus geomfig; paper sizes. */
+    /** The full study on the datasets this process finds, unverified ones included (for tests of its other parts). */
     static String fullSweep() {
+        return fullSweep(new DatasetRegistry(), true, null);
+    }
+
+    /**
+     * Every MNIST-like dataset found locally plus geomfig; paper sizes. A dataset counts when both splits are found
+     * (one that would be downloaded on first use, or with one split only, is left out, and said so); its files are
+     * verified as training verifies them, so that a dataset whose runs would all fail (files that match no published
+     * checksum: notMNIST, EMNIST files extracted by hand, conversions) refuses the study before it starts unless
+     * {@code allowUnverified}, which then lets its runs accept them.
+     *
+     * @param notes where to say which datasets were found and which were left out, or null
+     * @throws CliException for unverified datasets found without {@code allowUnverified}, naming each file
+     */
+    static String fullSweep(DatasetRegistry registry, boolean allowUnverified, java.io.PrintStream notes) {
         List<String> datasets = new ArrayList<>();
-        for (DatasetStatus s : new DatasetRegistry().status(null, false)) {
-            if (s.availability() == DatasetStatus.Availability.FOUND && !s.name().equals("notmnist")) {
-                datasets.add(s.name());
+        List<String> found = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        List<String> unverified = new ArrayList<>();
+        for (DatasetStatus s : registry.status(null, true)) {
+            switch (s.availability()) {
+                case FOUND -> {
+                    List<String> bad = new ArrayList<>();
+                    for (DatasetStatus.FileStatus f : s.files()) {
+                        if (f.verification() != DatasetStatus.Verification.VERIFIED) {
+                            bad.add("  " + s.name() + ": " + f.file() + " (" + f.detail() + ")");
+                        }
+                    }
+                    unverified.addAll(bad);
+                    datasets.add(s.name());
+                    found.add(s.name() + (bad.isEmpty() ? "" : " (unverified)") + " in " + s.files().stream()
+                            .map(f -> f.file().getParent().toString()).distinct().collect(Collectors.joining(" and ")));
+                }
+                case PARTIAL -> leftOut.add(s.name() + ": " + s.detail());
+                case DOWNLOADABLE -> {
+                    if (!s.files().isEmpty()) { // one split here and the other not: say so, the study downloads nothing
+                        leftOut.add(s.name() + ": " + s.detail());
+                    }
+                }
+                default -> { }
             }
         }
+        if (!unverified.isEmpty() && !allowUnverified) {
+            throw new CliException("the full study found datasets whose files match no published checksum, on which "
+                    + "every run would fail:\n" + String.join("\n", unverified) + "\nPass --allow-unverified-data to run "
+                    + "the study on them too (each run records them as unverified), or move them out of the folders "
+                    + "searched ('somnus datasets' lists them) to leave them out. Nothing was run.");
+        }
         datasets.add("geomfig");
+        if (notes != null) {
+            notes.println("somnus: the full study's datasets: " + String.join("; ", found)
+                    + (found.isEmpty() ? "" : "; ") + "geomfig (generated)");
+            for (String l : leftOut) {
+                notes.println("somnus: left out " + l);
+            }
+        }
         return "name: reproduce\n"
                 + "description: \"The paper's study: both models as described and as the authors' code ran them,"
                 + " sleep 0.0-0.9, seeds 1-5\"\n"
@@ -202,6 +283,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 + "datasets: [" + String.join(", ", datasets) + "]\n"
                 + "sleep_fractions: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]\n"
                 + "seeds: [1, 2, 3, 4, 5]\n"
-                + "controls: [untrained, untrained_sleep_target]\n";
+                + "controls: [untrained, untrained_sleep_target]\n"
+                + (unverified.isEmpty() ? "" : "set:\n  dataset.allow_unverified: true\n");
     }
 }

@@ -65,6 +65,12 @@ final class Summaries {
             b.append(String.format(Locale.ROOT, "%ncontinual, %d tasks: average accuracy %.4f, average forgetting %.4f; "
                     + "after the last task, by task: %s", rows.size(), continual.path("average_accuracy").asDouble(),
                     continual.path("average_forgetting").asDouble(), String.join(" ", tasks)));
+            JsonNode none = continual.path("classes_in_no_task");
+            if (none.isArray() && none.size() > 0) {
+                b.append(String.format(Locale.ROOT, "%nclasses %d-%d (%d) are in no task and were never trained on "
+                        + "(continual.tasks × continual.classes_per_task cover %d of the dataset's classes)",
+                        none.get(0).asInt(), none.get(none.size() - 1).asInt(), none.size(), none.get(0).asInt()));
+            }
         }
         b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s", t.path("train_images_per_second").asDouble()));
         if (t.has("presentations_per_image")) {

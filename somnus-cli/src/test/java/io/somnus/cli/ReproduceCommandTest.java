@@ -110,4 +110,72 @@ class ReproduceCommandTest {
         assertEquals("no markers here\n", java.nio.file.Files.readString(notes), "the file unchanged");
         assertTrue(!java.nio.file.Files.exists(tmp.resolve("missing.md")), "no file made");
     }
+
+    /** Writes a dataset's four IDX files (one 28×28 image, label 0 per split) into {@code dir}, as a user's copy. */
+    private static void writeDataset(Path dir, String prefix, String trainName, String testName) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        byte[] images = new byte[16 + 784];
+        java.nio.ByteBuffer.wrap(images).putInt(0x803).putInt(1).putInt(28).putInt(28);
+        byte[] labels = new byte[9];
+        java.nio.ByteBuffer.wrap(labels).putInt(0x801).putInt(1);
+        java.nio.file.Files.write(dir.resolve(prefix + trainName + "-images-idx3-ubyte"), images);
+        java.nio.file.Files.write(dir.resolve(prefix + trainName + "-labels-idx1-ubyte"), labels);
+        if (testName != null) {
+            java.nio.file.Files.write(dir.resolve(prefix + testName + "-images-idx3-ubyte"), images);
+            java.nio.file.Files.write(dir.resolve(prefix + testName + "-labels-idx1-ubyte"), labels);
+        }
+    }
+
+    private static io.somnus.data.DatasetRegistry cacheOnly(Path cache) {
+        return new io.somnus.data.DatasetRegistry(io.somnus.data.DatasetCatalog.builtIn(),
+                new io.somnus.data.DatasetLocations(cache, List.of()), (uri, target) -> {
+                    throw new AssertionError("the study's discovery downloads nothing: " + uri);
+                });
+    }
+
+    /**
+     * A user's MNIST-like datasets in the cache whose files match no published checksum (a conversion of MNIST,
+     * EMNIST letters extracted by hand, notMNIST, which has none): the full study used to take them in and then fail
+     * every one of their runs on the checksum, hours of its runs and exit 3; now it refuses to start (exit 2), naming
+     * each file and --allow-unverified-data, and with that option runs them, its runs accepting them. notMNIST, one of
+     * the paper's datasets, used to be left out even when found; a dataset with its train split only is left out and
+     * said so.
+     */
+    @Test
+    void theFullStudyRefusesUnverifiedDatasetsItFindsUnlessAllowedAndThenRunsThem(@TempDir Path tmp) throws Exception {
+        Path cache = tmp.resolve("cache");
+        writeDataset(cache.resolve("mnist"), "", "train", "t10k");
+        writeDataset(cache.resolve("emnist-letters"), "emnist-letters-", "train", "test");
+        writeDataset(cache.resolve("notmnist"), "", "train", "t10k");
+        writeDataset(cache.resolve("kmnist"), "", "train", null); // no test split: downloadable, so left out
+        var registry = cacheOnly(cache);
+        CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+                () -> ReproduceCommand.fullSweep(registry, false, null));
+        for (String f : List.of("mnist/train-images-idx3-ubyte", "mnist/t10k-labels-idx1-ubyte",
+                "emnist-letters/emnist-letters-test-images-idx3-ubyte", "notmnist/train-labels-idx1-ubyte")) {
+            assertTrue(e.getMessage().contains(cache.resolve(f).toString()), f + " in: " + e.getMessage());
+        }
+        assertTrue(e.getMessage().contains("--allow-unverified-data"), e.getMessage());
+
+        java.io.ByteArrayOutputStream notes = new java.io.ByteArrayOutputStream();
+        String text = ReproduceCommand.fullSweep(registry, true,
+                new java.io.PrintStream(notes, true, java.nio.charset.StandardCharsets.UTF_8));
+        SweepSpec full = SweepSpec.parse(Path.of("full.yaml"), text);
+        assertEquals(List.of("mnist", "emnist-letters", "notmnist", "geomfig"), full.datasets());
+        SweepPlan plan = SweepPlanner.plan(full, new StandardResolver());
+        for (PlannedRun r : plan.runs()) {
+            assertTrue(r.config().at("/dataset/allow_unverified").asBoolean(), r.runId());
+        }
+        String said = notes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("mnist (unverified) in " + cache.resolve("mnist")), said);
+        assertTrue(said.contains("left out kmnist: only the train split found"), said);
+    }
+
+    /** With --engine spark --data-dir DIR, the study looks for its datasets where its runs will: DIR/<name>. */
+    @Test
+    void theFullStudyFindsTheDatasetsShippedWithDataDir(@TempDir Path tmp) throws Exception {
+        writeDataset(tmp.resolve("mnist"), "", "train", "t10k");
+        String text = ReproduceCommand.fullSweep(ReproduceCommand.registry(tmp), true, null);
+        assertTrue(SweepSpec.parse(Path.of("full.yaml"), text).datasets().contains("mnist"), text);
+    }
 }

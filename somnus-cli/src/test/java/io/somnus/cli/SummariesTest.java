@@ -57,6 +57,12 @@ class SummariesTest {
                 + "task, by task: 0.7750 0.1250"), text);
         assertFalse(Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"test_accuracy\":0.4}"), timing, false)
                 .contains("continual"));
+        assertFalse(text.contains("in no task"), text);
+        String letters = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.0,"
+                + "\"test_accuracy\":0.4467,\"continual\":{\"average_accuracy\":0.45,\"average_forgetting\":0.125,"
+                + "\"task_accuracy\":[[0.9,\"NaN\"],[0.775,0.125]],\"classes_in_no_task\":[4,5,6,7,8,9,10,11]}}"),
+                timing, false);
+        assertTrue(letters.contains("classes 4-11 (8) are in no task and were never trained on"), letters);
     }
 
     /** A network that never fired awake is said to, before its accuracy (at chance or below) reads as a result. */

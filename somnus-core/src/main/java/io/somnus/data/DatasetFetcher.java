@@ -43,7 +43,9 @@ final class DatasetFetcher {
             return List.of();
         } else if (d.download() instanceof DownloadSource.ZipArchive z) {
             Path archive = locations.archiveDir().resolve(z.fileName());
-            if (!Files.isRegularFile(archive) && !fetchArchive(z, archive, failures)) {
+            if (Files.isRegularFile(archive)) {
+                checkPlaced(archive, z); // put there by hand, or by an earlier download: verified as a download is
+            } else if (!fetchArchive(z, archive, failures)) {
                 return failures;
             }
             extract(archive, z, d.files(split), dir);
@@ -61,6 +63,32 @@ final class DatasetFetcher {
             }
         }
         return false;
+    }
+
+    /**
+     * An archive already in the cache's archive folder (a user may put EMNIST's gzip.zip there to work offline) is
+     * checked against the published size and SHA-256 before anything is extracted from it: the files extracted are
+     * then recorded as verified, so an unchecked archive would make any files pass as the published ones.
+     */
+    private static void checkPlaced(Path archive, DownloadSource.ZipArchive z) {
+        long size;
+        try {
+            size = Files.size(archive);
+        } catch (IOException e) {
+            throw new DatasetException(archive, "cannot read it: " + describe(e), e);
+        }
+        String fix = "; delete it to have it downloaded again, or put the published archive there";
+        if (z.size() >= 0 && size != z.size()) {
+            throw new DatasetException(archive, "is " + size + " bytes, but the published archive is " + z.size()
+                    + " bytes (an incomplete copy?)" + fix);
+        }
+        if (z.sha256() != null) {
+            String sha = FileHashes.sha256(archive);
+            if (!sha.equalsIgnoreCase(z.sha256())) {
+                throw new DatasetException(archive, "SHA-256 is " + sha + ", but the published archive's is "
+                        + z.sha256() + fix);
+            }
+        }
     }
 
     private boolean fetchArchive(DownloadSource.ZipArchive z, Path archive, List<String> failures) {

@@ -34,8 +34,7 @@ final class DatasetLocator {
     List<Path> searchDirs(String name, Path explicitDir) {
         List<Path> dirs = new ArrayList<>();
         if (explicitDir != null) {
-            dirs.add(explicitDir);
-            dirs.add(explicitDir.resolve(name));
+            dirs.addAll(explicitDirs(name, explicitDir));
         }
         dirs.add(locations.cacheDir(name));
         for (Path root : locations.systemRoots()) {
@@ -44,9 +43,44 @@ final class DatasetLocator {
         return dirs;
     }
 
-    /** The folders an explicit directory stands for: itself and its sub-folder named after the dataset. */
+    /**
+     * The folders an explicit directory stands for: itself and its sub-folder named after the dataset; then, as other
+     * tools lay the same files out, each sub-folder whose name is the dataset's ignoring case and punctuation, or for
+     * an EMNIST split {@code emnist} (torchvision's {@code MNIST}, {@code FashionMNIST}, {@code KMNIST},
+     * {@code EMNIST}), and its {@code raw} (torchvision) and {@code gzip} folders, and for an EMNIST split
+     * {@code gzip} itself (NIST's {@code gzip.zip} extracted into the directory). Users pointed {@code --data-dir} at
+     * such a folder's parent and were told the files were missing.
+     */
     static List<Path> explicitDirs(String name, Path explicitDir) {
-        return List.of(explicitDir, explicitDir.resolve(name));
+        java.util.LinkedHashSet<Path> dirs = new java.util.LinkedHashSet<>();
+        dirs.add(explicitDir);
+        dirs.add(explicitDir.resolve(name));
+        boolean emnist = name.startsWith("emnist-");
+        List<Path> subs = new ArrayList<>();
+        try (java.util.stream.Stream<Path> list = Files.list(explicitDir)) {
+            list.filter(Files::isDirectory).sorted().forEach(subs::add);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // unreadable: only the two folders above, whose absence the messages report
+        }
+        for (Path sub : subs) {
+            String key = key(sub.getFileName().toString());
+            if (key.equals(key(name)) || (emnist && key.equals("emnist"))) {
+                dirs.add(sub);
+                for (String inner : List.of("raw", "gzip")) {
+                    if (Files.isDirectory(sub.resolve(inner))) {
+                        dirs.add(sub.resolve(inner));
+                    }
+                }
+            } else if (emnist && key.equals("gzip")) {
+                dirs.add(sub);
+            }
+        }
+        return List.copyOf(dirs);
+    }
+
+    /** A folder name as compared with a dataset's: lower case, letters and digits only ({@code FashionMNIST}). */
+    private static String key(String folderName) {
+        return folderName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /**

@@ -161,12 +161,7 @@ public final class DatasetRegistry {
             throw new DatasetException(file, "cannot be read by this user (permission denied); give it read access, "
                     + "or point --data-dir at a copy it can read");
         }
-        FileStatus s = DatasetVerifier.check(split, file, ref, true);
-        if (s.verification() == DatasetStatus.Verification.NO_REFERENCE && s.sha256() != null
-                && s.sha256().equals(DatasetFetcher.readExtracted(file.getParent()).get(file.getFileName().toString()))) {
-            s = new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.VERIFIED,
-                    "extracted from the verified archive; SHA-256 as recorded then");
-        }
+        FileStatus s = check(split, file, ref, true);
         if (s.verification() == DatasetStatus.Verification.VERIFIED || allowUnverified) {
             return s;
         }
@@ -174,6 +169,22 @@ public final class DatasetRegistry {
                 + " file: " + s.detail() : "cannot be verified: " + s.detail();
         throw new DatasetException(file, why + ". If these are the files you mean to use as " + d.name() + ", pass "
                 + ALLOW_UNVERIFIED_HINT + "; the run then records them as unverified");
+    }
+
+    /**
+     * A file checked against the published checksums; one that has none but was extracted from the verified archive
+     * (EMNIST's) counts as verified when its SHA-256 is the one recorded then. {@link #status} and {@link #load}
+     * judge alike through this, so that what {@code somnus datasets} (and the full study's discovery) calls
+     * verified is what training accepts.
+     */
+    private static FileStatus check(Split split, Path file, DatasetFile ref, boolean verify) {
+        FileStatus s = DatasetVerifier.check(split, file, ref, verify);
+        if (s.verification() == DatasetStatus.Verification.NO_REFERENCE && s.sha256() != null
+                && s.sha256().equals(DatasetFetcher.readExtracted(file.getParent()).get(file.getFileName().toString()))) {
+            s = new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.VERIFIED,
+                    "extracted from the verified archive; SHA-256 as recorded then");
+        }
+        return s;
     }
 
     /**
@@ -200,8 +211,8 @@ public final class DatasetRegistry {
             Located l = locator.find(d, s, explicitDir, null);
             if (l != null) {
                 found.put(s, l);
-                files.add(DatasetVerifier.check(s, l.images(), d.files(s).images(), verify));
-                files.add(DatasetVerifier.check(s, l.labels(), d.files(s).labels(), verify));
+                files.add(check(s, l.images(), d.files(s).images(), verify));
+                files.add(check(s, l.labels(), d.files(s).labels(), verify));
             }
         }
         String searched = "searched " + locator.searchDirs(d.name(), explicitDir).stream()

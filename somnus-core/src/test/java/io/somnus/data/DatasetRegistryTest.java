@@ -94,6 +94,39 @@ class DatasetRegistryTest {
         assertEquals(4, r.load("mnist", Split.TRAIN, tmp.resolve("all"), SYNTHETIC).size());
     }
 
+    /**
+     * A --data-dir holding the datasets as torchvision lays them out (ROOT/MNIST/raw, ROOT/FashionMNIST/raw,
+     * ROOT/EMNIST/raw) or NIST's EMNIST archive extracted (ROOT/gzip, ROOT/emnist/gzip): each dataset is found in its
+     * folder, as if named. They used to be "not found" (only ROOT and ROOT/mnist were looked in, case and all); a
+     * folder of another dataset is not taken for it.
+     */
+    @Test
+    void aDataDirLaidOutAsTorchvisionOrTheEmnistArchiveDoesIsSearched() throws Exception {
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        Path tv = tmp.resolve("torchvision");
+        IdxBytes.writeMnistSplit(tv.resolve("MNIST").resolve("raw"), "train", 3, true);
+        IdxBytes.writeMnistSplit(tv.resolve("FashionMNIST").resolve("raw"), "t10k", 4, false);
+        IdxBytes.writeMnistSplit(tv.resolve("EMNIST").resolve("raw"), "emnist-digits-train", 5, false);
+        assertEquals(3, r.load("mnist", Split.TRAIN, tv, SYNTHETIC).size());
+        assertEquals(4, r.load("fashion-mnist", Split.TEST, tv, SYNTHETIC).size());
+        assertEquals(5, r.load("emnist-digits", Split.TRAIN, tv, SYNTHETIC).size());
+        DatasetException other = assertThrows(DatasetException.class, () -> r.load("kmnist", Split.TRAIN, tv, SYNTHETIC));
+        assertTrue(other.getMessage().contains("not found"), other.getMessage());
+
+        Path nist = tmp.resolve("nist");
+        IdxBytes.writeMnistSplit(nist.resolve("gzip"), "emnist-digits-test", 6, true);
+        assertEquals(6, r.load("emnist-digits", Split.TEST, nist, SYNTHETIC).size());
+        Path nested = tmp.resolve("nested");
+        IdxBytes.writeMnistSplit(nested.resolve("emnist").resolve("gzip"), "emnist-digits-test", 7, true);
+        assertEquals(7, r.load("emnist-digits", Split.TEST, nested, SYNTHETIC).size());
+        assertThrows(DatasetException.class, () -> r.load("mnist", Split.TEST, nist, SYNTHETIC), "gzip/ is EMNIST's only");
+        // somnus datasets --data-dir finds them there too
+        List<DatasetStatus.FileStatus> listed = r.status(tv, false).stream()
+                .filter(st -> st.name().equals("emnist-digits")).findFirst().orElseThrow().files();
+        assertEquals(2, listed.size(), listed.toString());
+        assertEquals(tv.resolve("EMNIST").resolve("raw"), listed.get(0).file().getParent());
+    }
+
     /** An explicit directory is the only place looked in: lacking files there is an error, not a fallback. */
     @Test
     void anExplicitDirectoryLackingTheFilesIsAnErrorNotAFallback() throws Exception {
@@ -471,6 +504,82 @@ class DatasetRegistryTest {
                 () -> new DatasetRegistry(List.of(bad), cacheOnly(), new UrlDownloader()).load("bad", Split.TRAIN, null));
         assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
         assertFalse(Files.exists(cacheOnly().archiveDir().resolve("u.zip")));
+    }
+
+    /** A zip archive holding a one-image train split (label 4) in gzip/, as EMNIST's gzip.zip does. */
+    private static byte[] oneImageZip() throws IOException {
+        return oneImageZip((byte) 4);
+    }
+
+    private static byte[] oneImageZip(byte label) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zipped)) {
+            z.putNextEntry(new ZipEntry("gzip/train-images-idx3-ubyte.gz"));
+            z.write(IdxBytes.gzip(IdxBytes.images(1, 28, 28, new byte[784])));
+            z.putNextEntry(new ZipEntry("gzip/train-labels-idx1-ubyte.gz"));
+            z.write(IdxBytes.gzip(IdxBytes.labels(label)));
+        }
+        return zipped.toByteArray();
+    }
+
+    /**
+     * Files extracted from the verified archive are listed as verified by status ({@code somnus datasets}, the full
+     * study's discovery), as loading accepts them: status used to call them "no reference" (no published checksum of
+     * their own), so the study would have taken a downloaded EMNIST for an unverified one.
+     */
+    @Test
+    void statusCallsFilesExtractedFromTheVerifiedArchiveVerifiedAsLoadingDoes() throws Exception {
+        byte[] zip = oneImageZip();
+        Path zipFile = IdxBytes.write(tmp.resolve("server"), "gzip.zip", zip);
+        DownloadSource.ZipArchive source = new DownloadSource.ZipArchive(List.of(zipFile.toUri()), "t.zip", zip.length,
+                sha256(zip), "gzip/");
+        DatasetDescriptor d = tiny(source, null, -1, null, -1);
+        DatasetRegistry r = new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader());
+        r.load("tiny", Split.TRAIN, null); // downloads and extracts the train split
+        List<DatasetStatus.FileStatus> files = r.status(null, true).get(0).files();
+        assertEquals(2, files.size(), files.toString());
+        for (DatasetStatus.FileStatus f : files) {
+            assertEquals(Verification.VERIFIED, f.verification(), f.toString());
+        }
+        // a file replaced since it was extracted is not the one recorded
+        Path labels = Files.write(cacheOnly().cacheDir("tiny").resolve("train-labels-idx1-ubyte.gz"),
+                IdxBytes.gzip(IdxBytes.labels((byte) 5)));
+        // digests are cached per modification time and size: another time, as a later edit would have
+        Files.setLastModifiedTime(labels, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        assertEquals(Verification.NO_REFERENCE, r.status(null, true).get(0).files().get(1).verification());
+    }
+
+    /**
+     * An archive a user puts into the cache's archive folder (EMNIST's gzip.zip, to work offline) is checked against
+     * the published SHA-256 before anything is extracted from it: another archive under its name is refused, naming
+     * it, nothing extracted; the published one is used without a download. It used to be extracted unchecked, and
+     * its files then recorded as verified.
+     */
+    @Test
+    void anArchivePutIntoTheCacheIsVerifiedBeforeItsFilesAre() throws Exception {
+        byte[] zip = oneImageZip();
+        List<URI> nowhere = List.of(URI.create("http://nowhere.invalid/a.zip"));
+        DatasetRegistry r = new DatasetRegistry(List.of(tiny(new DownloadSource.ZipArchive(nowhere, "t.zip", zip.length,
+                sha256(zip), "gzip/"), null, -1, null, -1)), cacheOnly(), NO_DOWNLOAD);
+        // the published size unknown, so that the SHA-256 is what tells another archive (here 1 byte longer) apart
+        DatasetRegistry shaOnly = new DatasetRegistry(List.of(tiny(new DownloadSource.ZipArchive(nowhere, "t.zip", -1,
+                sha256(zip), "gzip/"), null, -1, null, -1)), cacheOnly(), NO_DOWNLOAD);
+        Path placed = cacheOnly().archiveDir().resolve("t.zip");
+        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", oneImageZip((byte) 5));
+        // digests are cached per modification time and size: each version its own time, as edits apart would have
+        Files.setLastModifiedTime(placed, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        DatasetException e = assertThrows(DatasetException.class, () -> shaOnly.load("tiny", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains(placed.toString()) && e.getMessage().contains(sha256(zip)), e.getMessage());
+        assertFalse(Files.exists(cacheOnly().cacheDir("tiny").resolve("train-labels-idx1-ubyte.gz")), "nothing extracted");
+
+        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", java.util.Arrays.copyOf(zip, zip.length - 1));
+        e = assertThrows(DatasetException.class, () -> r.load("tiny", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains(placed + ": is " + (zip.length - 1) + " bytes"), e.getMessage());
+
+        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", zip);
+        Files.setLastModifiedTime(placed, java.nio.file.attribute.FileTime.fromMillis(2_000_000L));
+        LabeledImages data = r.load("tiny", Split.TRAIN, null);
+        assertEquals(4, data.labels()[0]);
     }
 
     @Test

@@ -90,14 +90,33 @@ public final class ContinualTasks {
      * {@code images_seen}), so that the report can mark the tasks on the accuracy-over-training chart.
      */
     static Map<String, Object> summary(double[][] acc, int[] ends, ContinualConfig c) {
+        return summary(acc, ends, c, c.tasks() * c.classesPerTask());
+    }
+
+    /**
+     * As {@link #summary(double[][], int[], ContinualConfig)}, and for a dataset of more classes than the tasks cover
+     * (EMNIST letters' 26 with the default five tasks of two) the classes in no task ({@link #CLASSES_IN_NO_TASK}),
+     * whose images were never trained on: said, not left for the reader to work out from task_ends.
+     */
+    static Map<String, Object> summary(double[][] acc, int[] ends, ContinualConfig c, int datasetClasses) {
         Map<String, Object> m = new LinkedHashMap<>();
         ContinualForgetting f = ContinualForgetting.of(acc);
         m.put("average_accuracy", f.averageAccuracy());
         m.put("average_forgetting", f.averageForgetting());
         m.put("task_accuracy", acc);
         m.put(TASK_ENDS, taskEndRecords(ends, c));
+        List<Integer> none = new ArrayList<>();
+        for (int k = c.tasks() * c.classesPerTask(); k < datasetClasses; k++) {
+            none.add(k);
+        }
+        if (!none.isEmpty()) { // absent where the tasks cover every class: such summaries are as before
+            m.put(CLASSES_IN_NO_TASK, none);
+        }
         return m;
     }
+
+    /** summary.json's continual.classes_in_no_task: the dataset's classes beyond the last task's, never trained on. */
+    public static final String CLASSES_IN_NO_TASK = "classes_in_no_task";
 
     /** summary.json's continual.task_ends and the fields of each entry. */
     public static final String TASK_ENDS = "task_ends";

@@ -296,7 +296,7 @@ public final class StdpTraining {
         summary.put("wake_spikes_per_image", wakeSpikes.perImage(imagesTrained));
         summary.put("synaptic_events", net.synapticEvents());
         if (continual) {
-            summary.put("continual", ContinualTasks.summary(taskAccuracy, taskEnds, cfg.continual()));
+            summary.put("continual", ContinualTasks.summary(taskAccuracy, taskEnds, cfg.continual(), train.numClasses()));
         }
         Map<String, Object> timing = times.toMap(imagesTrained, presentations);
         timing.put("evaluation_images", evaluator.imagesPresented());

@@ -396,6 +396,26 @@ class NetworkFactoryTest {
     }
 
     /**
+     * A dataset of more classes than the tasks cover: EMNIST letters' 26 classes with five tasks of two leave classes
+     * 10 … 25 (16 of them) in no task, recorded as such; where the tasks cover every class (10 classes, 5 × 2) the
+     * summary has no such entry, as before.
+     */
+    @Test
+    void theSummaryNamesTheClassesInNoTask() {
+        ContinualConfig c = new ContinualConfig(5, 2);
+        int[] ends = {1, 2, 3, 4, 5};
+        double[][] acc = {{1, 0, 0, 0, 0}, {1, 1, 0, 0, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 1, 0}, {1, 1, 1, 1, 1}};
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int k = 10; k <= 25; k++) {
+            expected.add(k);
+        }
+        assertEquals(expected, ContinualTasks.summary(acc, ends, c, 26).get(ContinualTasks.CLASSES_IN_NO_TASK));
+        assertEquals(16, expected.size());
+        assertTrue(!ContinualTasks.summary(acc, ends, c, 10).containsKey(ContinualTasks.CLASSES_IN_NO_TASK));
+        assertEquals("classes_in_no_task", ContinualTasks.CLASSES_IN_NO_TASK); // the name docs/run-directory.md gives
+    }
+
+    /**
      * A task that would never end is refused before training: labels 0 4 1 leave task 2 (classes 2, 3) without an image
      * (it ends where task 1 did, after 2 images), and a run that trains 7 of the 8 images of labels 3 0 5 1 2 7 0 4 9 2
      * (sleep.budget: fixed_total) never reaches the end of task 3 (after 8). Before, both trained to the end and then
