@@ -212,15 +212,15 @@ final class RunDirectories {
     }
 
     /**
-     * Refuses a fresh run into {@code dir} while an interrupted SG-SNN run of it could go on from its resume snapshot:
-     * the fresh run would remove that run's temporary directory ({@link #removeAbandoned}) and its epochs with it.
+     * Refuses a fresh run into {@code dir} while an interrupted run of it could go on from its resume snapshot: the
+     * fresh run would remove that run's temporary directory ({@link #removeAbandoned}) and its training with it.
      */
     static void requireNoResumable(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         for (Path tmp : temporaries(parent, dir.getFileName().toString())) {
             if (Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
-                throw new CliException("--out " + dir + ": an interrupted SG-SNN run of it can go on from the last epoch "
-                        + "it finished (" + tmp.getFileName() + " beside it holds its resume snapshot): somnus train "
+                throw new CliException("--out " + dir + ": an interrupted run of it can go on from the last epoch or "
+                        + "checkpoint it finished (" + tmp.getFileName() + " beside it holds its resume snapshot): somnus train "
                         + "--resume " + dir + " finishes it; to start again instead, remove it first (somnus clean "
                         + parent + ")");
             }
