@@ -16,7 +16,8 @@ final class InterruptNotice implements AutoCloseable {
     /** The notice of a sweep into {@code dir}: its finished runs are kept, and --resume goes on. */
     static InterruptNotice forSweep(java.nio.file.Path dir) {
         return new InterruptNotice("whatever runs had finished are kept in " + dir
-                + ", and an SG-SNN run's last finished epoch; the same command with --resume goes on from there");
+                + ", and a cut-short run's last resume snapshot (an STDP-SNN run's last checkpoint, an SG-SNN run's last "
+                + "epoch); the same command with --resume goes on from there");
     }
 
     /**

@@ -212,15 +212,15 @@ final class RunDirectories {
     }
 
     /**
-     * Refuses a fresh run into {@code dir} while an interrupted SG-SNN run of it could go on from its resume snapshot:
-     * the fresh run would remove that run's temporary directory ({@link #removeAbandoned}) and its epochs with it.
+     * Refuses a fresh run into {@code dir} while an interrupted run of it could go on from its resume snapshot: the
+     * fresh run would remove that run's temporary directory ({@link #removeAbandoned}) and its training with it.
      */
     static void requireNoResumable(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         for (Path tmp : temporaries(parent, dir.getFileName().toString())) {
             if (Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
-                throw new CliException("--out " + dir + ": an interrupted SG-SNN run of it can go on from the last epoch "
-                        + "it finished (" + tmp.getFileName() + " beside it holds its resume snapshot): somnus train "
+                throw new CliException("--out " + dir + ": an interrupted run of it can go on from the last epoch or "
+                        + "checkpoint it finished (" + tmp.getFileName() + " beside it holds its resume snapshot): somnus train "
                         + "--resume " + dir + " finishes it; to start again instead, remove it first (somnus clean "
                         + parent + ")");
             }
@@ -239,7 +239,7 @@ final class RunDirectories {
         if (Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))
                 && io.somnus.experiment.run.RunFailures.resumable(e)) {
             return java.util.Optional.of(new KeptForResume(SomnusCli.userMessage(e) + "; the run is kept up to the "
-                    + "last epoch it finished (" + tmp + " holds its resume snapshot): once the cause is fixed"
+                    + "last epoch or checkpoint it finished (" + tmp + " holds its resume snapshot): once the cause is fixed"
                     + io.somnus.experiment.run.RunFailures.remedy(e) + ", somnus train --resume " + dir + " goes on "
                     + "from there (somnus clean " + tmp.getParent() + " removes it instead)", e));
         }

@@ -80,8 +80,9 @@ final class TrainCommand implements Callable<Integer> {
     boolean saveNetwork;
     @Option(names = "--print-config", description = "print the resolved configuration and exit")
     boolean printConfig;
-    @Option(names = "--resume", paramLabel = "RUN", description = "go on with an SG-SNN run that was cut short (killed, "
-            + "Ctrl-C, the machine went down) from the end of its last finished epoch, into RUN, the run directory it "
+    @Option(names = "--resume", paramLabel = "RUN", description = "go on with a run that was cut short (killed, "
+            + "Ctrl-C, the machine went down) from its last resume snapshot (an STDP-SNN run's after each checkpoint, "
+            + "train.checkpoints; an SG-SNN run's after each epoch), into RUN, the run directory it "
             + "was training into (its --out); its own configuration is used, so no option that configures a run may "
             + "be given with it. The results are those of a run never stopped (docs/run-directory.md, \"Resume snapshot\")")
     Path resume;
@@ -125,11 +126,14 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("somnus: " + line);
         }
         boolean sg = Choices.of(ModelKind.SG).equals(config.path("model").asText());
+        // an STDP-SNN run keeps snapshots unless it exchanges spikes or networks with files (StdpTraining)
+        boolean stdpSnapshots = Choices.of(ModelKind.STDP).equals(config.path("model").asText()) && exportSpikes == null
+                && inputSpikes == null && loadNetwork == null && !saveNetwork;
         try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir);
-             InterruptNotice notice = new InterruptNotice(sg
-                     ? "somnus train --resume " + dir + " goes on from the end of the last epoch it finished (its "
-                             + "temporary directory " + RunDirectories.prefix(dir) + "* beside it holds it; somnus "
-                             + "clean removes it)"
+             InterruptNotice notice = new InterruptNotice(sg || stdpSnapshots
+                     ? "somnus train --resume " + dir + " goes on from the end of the last " + (sg ? "epoch" : "checkpoint")
+                             + " it finished (its temporary directory " + RunDirectories.prefix(dir) + "* beside it "
+                             + "holds it; somnus clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
@@ -198,8 +202,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.err.println("somnus: resuming " + tmpDir);
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
-             InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from the "
-                     + "end of the last epoch it finished")) {
+             InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
+                     + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
             try (Progress progress = new Progress("train", 0)) {
                 new StandardRunExecutor(Kernels.preferred()).resume(tmpDir, progress);
                 Path at = tmp.moveTo(dir);

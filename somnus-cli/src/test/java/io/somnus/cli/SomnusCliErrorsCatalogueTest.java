@@ -174,8 +174,8 @@ class SomnusCliErrorsCatalogueTest {
         Files.write(exported.resolve("inputs.npz"), new byte[0]);
         PLACES.put("$EXPORTED", exported);
 
-        // interrupted runs, as a kill leaves them beside RUN: of the STDP-SNN; of the SG-SNN before its first epoch
-        // ended; with a snapshot that is not one
+        // interrupted runs, as a kill leaves them beside RUN: of the STDP-SNN before its first checkpoint; of the
+        // SG-SNN before its first epoch ended; with a snapshot that is not one (SG-SNN, STDP-SNN)
         Path stdpLeft = Files.createDirectories(fixtures.resolve("resume-stdp").resolve(".run.tmp-1"));
         Files.writeString(stdpLeft.resolve("config.yaml"), io.somnus.experiment.config.Configs.toYaml(
                 new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig"))));
@@ -189,6 +189,10 @@ class SomnusCliErrorsCatalogueTest {
         Files.writeString(junk.resolve("config.yaml"), sg);
         Files.write(junk.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), new byte[100]);
         PLACES.put("$RESUME_JUNK", junk.getParent());
+        Path stdpJunk = Files.createDirectories(fixtures.resolve("resume-stdp-junk").resolve(".run.tmp-1"));
+        Files.copy(stdpLeft.resolve("config.yaml"), stdpJunk.resolve("config.yaml"));
+        Files.write(stdpJunk.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), new byte[100]);
+        PLACES.put("$RESUME_STDP_JUNK", stdpJunk.getParent());
 
         Path stale = Files.createDirectories(fixtures.resolve("stale").resolve(".run.tmp-1"));
         Files.writeString(stale.resolve(RunDirectories.LOCK_FILE), "pid 99999 (gone), since then: train --out run\n");

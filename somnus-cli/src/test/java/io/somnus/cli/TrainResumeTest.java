@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code somnus train --resume RUN}: an SG-SNN run cut short (its temporary directory left beside RUN, as a kill
+ * {@code somnus train --resume RUN}: an SG-SNN or STDP-SNN run cut short (its temporary directory left beside RUN, as a kill
  * leaves it) goes on and ends as the run never cut short, byte for byte; what cannot be resumed is refused, named.
  */
 class TrainResumeTest {
@@ -132,6 +132,33 @@ class TrainResumeTest {
         assertFalse(Files.exists(left), "no snapshot yet: nothing to go on from");
     }
 
+    /**
+     * An STDP-SNN run of paper-code (carried streams of 4 images, wake noise, the readout from training activity)
+     * killed at image 16 goes on from its snapshot of image 10, mid-stream, to the uninterrupted run's files.
+     */
+    @Test
+    void aCutShortStdpRunGoesOnFromItsLastCheckpoint() throws Exception {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-code", "dataset.name", "geomfig",
+                "train.images", 10, "train.epochs", 3, "train.checkpoints", 3, "train.validation_images", 10,
+                "train.test_images", 10, "simulation.steps_per_image", 40, "simulation.reset_every_images", 4,
+                "sleep.wake_steps", 100));
+        s.putAll(Map.of("populations.e.size", 40, "populations.i.size", 10, "train.eval_threads", 1));
+        ObjectNode config = new StandardResolver().resolve(s);
+        Path whole = tmp.resolve("stdp-whole");
+        new StandardRunExecutor().execute(config, whole, RunProgress.NONE);
+        Path run = tmp.resolve("stdp-run");
+        Path left = cutShort(run, config, 15);
+        assertTrue(Files.isRegularFile(left.resolve(RunDirectory.RESUME_SNAPSHOT)));
+        Outcome o = run("train", "--resume", run.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
+                "weight_histograms.csv"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(run.resolve(f)), f);
+        }
+        assertFalse(Files.exists(left), "the temporary directory became the run");
+        assertFalse(Files.exists(run.resolve(RunDirectory.RESUME_SNAPSHOT)), "no snapshot in a finished run");
+    }
+
     @Test
     void theTemporaryDirectoryItselfMayBeNamed() throws Exception {
         Path run = tmp.resolve("named");
@@ -156,7 +183,7 @@ class TrainResumeTest {
         // a fresh run into RUN would remove the interrupted one with its epochs: refused, naming --resume and clean
         o = run("train", "--preset", "paper-sg", "--dataset", "geomfig", "--out", run.toString());
         assertEquals(2, o.exit(), o.err());
-        assertTrue(o.err().contains("--out " + run + ": an interrupted SG-SNN run of it can go on")
+        assertTrue(o.err().contains("--out " + run + ": an interrupted run of it can go on")
                 && o.err().contains("somnus train --resume " + run) && o.err().contains("somnus clean"), o.err());
         assertTrue(Files.isDirectory(left), "kept");
         Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
@@ -189,15 +216,15 @@ class TrainResumeTest {
     }
 
     @Test
-    void anStdpRunOrOneStoppedInItsFirstEpochCannotBeResumed() throws Exception {
+    void anStdpRunBeforeItsFirstCheckpointOrOneStoppedInItsFirstEpochCannotBeResumed() throws Exception {
         Path stdp = tmp.resolve("stdp");
         Path left = Files.createDirectories(stdp.resolveSibling(".stdp.tmp-1"));
         ObjectNode paper = new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig"));
         Files.writeString(left.resolve(RunDirectory.CONFIG), io.somnus.experiment.config.Configs.toYaml(paper));
         Outcome o = run("train", "--resume", stdp.toString());
         assertEquals(2, o.exit(), o.err());
-        assertTrue(o.err().contains("resuming a run is not supported yet for model stdp") && o.err().contains("run it again"),
-                o.err());
+        assertTrue(o.err().contains("has no resume snapshot") && o.err().contains("first checkpoint")
+                && o.err().contains("run it again"), o.err());
         assertTrue(Files.exists(left.resolve(RunDirectory.CONFIG)), "kept");
 
         Path early = tmp.resolve("early");

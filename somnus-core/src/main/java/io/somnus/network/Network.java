@@ -435,4 +435,76 @@ public final class Network {
         }
         return new Network(dtMs, in, pops, projs, Map.of());
     }
+
+    /**
+     * Writes everything the network's next steps depend on (a resume snapshot's, docs/run-directory.md), bit for bit:
+     * the stream clock, every population's state (in order), every projection's weights, spikes in flight and
+     * plasticity state, and its spike counters. Taken between presentations; raster and state monitors are refused
+     * (they record into memory a snapshot does not hold).
+     */
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        if (!rasters.isEmpty() || !states.isEmpty()) {
+            throw new IllegalStateException("a network with raster or state monitors keeps no resume snapshot");
+        }
+        out.writeInt(streamStep);
+        out.writeInt(lastStep);
+        out.writeInt(populations.size());
+        for (Population p : populations) {
+            out.writeUTF(p.name());
+            p.writeState(out);
+        }
+        out.writeInt(projections.size());
+        for (Projection p : projections) {
+            out.writeUTF(p.name());
+            p.writeState(out);
+        }
+        out.writeInt(counters.size());
+        for (SpikeCounter c : counters) {
+            out.writeUTF(c.population().name());
+            c.writeState(out);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote into this network, built from the same configuration and seed (the same
+     * populations, projections, synapses and counters, in the same order).
+     *
+     * @throws java.io.IOException when the snapshot is not of a network like this one
+     */
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        if (!rasters.isEmpty() || !states.isEmpty()) {
+            throw new IllegalStateException("a network with raster or state monitors keeps no resume snapshot");
+        }
+        streamStep = in.readInt();
+        lastStep = in.readInt();
+        expect(in, populations.size(), "populations");
+        for (Population p : populations) {
+            expectName(in, p.name(), "population");
+            p.readState(in);
+        }
+        expect(in, projections.size(), "projections");
+        for (Projection p : projections) {
+            expectName(in, p.name(), "projection");
+            p.readState(in);
+        }
+        expect(in, counters.size(), "spike counters");
+        for (SpikeCounter c : counters) {
+            expectName(in, c.population().name(), "spike counter of population");
+            c.readState(in);
+        }
+    }
+
+    private static void expect(java.io.DataInput in, int n, String what) throws java.io.IOException {
+        int m = in.readInt();
+        if (m != n) {
+            throw new java.io.IOException(m + " " + what + " in the snapshot, " + n + " in this network");
+        }
+    }
+
+    private static void expectName(java.io.DataInput in, String name, String what) throws java.io.IOException {
+        String s = in.readUTF();
+        if (!s.equals(name)) {
+            throw new java.io.IOException(what + " " + s + " in the snapshot where this network has " + name);
+        }
+    }
 }

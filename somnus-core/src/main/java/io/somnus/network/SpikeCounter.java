@@ -43,4 +43,14 @@ public final class SpikeCounter {
         Arrays.fill(counts, 0);
         total = 0;
     }
+
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        io.somnus.core.StateStreams.writeInts(out, counts);
+        out.writeLong(total);
+    }
+
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        io.somnus.core.StateStreams.readInts(in, counts, "spike counter of population " + population.name());
+        total = in.readLong();
+    }
 }

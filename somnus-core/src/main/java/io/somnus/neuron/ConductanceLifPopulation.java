@@ -264,4 +264,58 @@ public final class ConductanceLifPopulation extends Population {
         c.forwardEuler = forwardEuler;
         return c;
     }
+
+    /**
+     * Writes V, the conductances, θ, the refractory counters and the threshold floor with its countdown, bit for bit,
+     * and whether the population was known at rest under its step constants (which skips an update): the next steps
+     * then take the same branches as they would have.
+     */
+    @Override
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        super.writeState(out);
+        io.somnus.core.StateStreams.writeFloats(out, v);
+        io.somnus.core.StateStreams.writeFloats(out, ge);
+        io.somnus.core.StateStreams.writeFloats(out, gi);
+        io.somnus.core.StateStreams.writeDoubles(out, theta);
+        io.somnus.core.StateStreams.writeInts(out, refractoryUntil);
+        io.somnus.core.StateStreams.writeFloats(out, thresholdFloor);
+        out.writeInt(floorUpdatesLeft);
+        out.writeBoolean(thetaFrozen);
+        out.writeBoolean(forwardEuler);
+        out.writeBoolean(stepConstants != null);
+        out.writeLong(Double.doubleToRawLongBits(stepDtMs));
+        out.writeBoolean(restingUnder != null && restingUnder == stepConstants);
+        out.writeInt(busyNeuron);
+    }
+
+    @Override
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        super.readState(in);
+        io.somnus.core.StateStreams.readFloats(in, v, "population " + name() + " V");
+        io.somnus.core.StateStreams.readFloats(in, ge, "population " + name() + " ge");
+        io.somnus.core.StateStreams.readFloats(in, gi, "population " + name() + " gi");
+        io.somnus.core.StateStreams.readDoubles(in, theta, "population " + name() + " theta");
+        io.somnus.core.StateStreams.readInts(in, refractoryUntil, "population " + name() + " refractory counters");
+        float[] floor = io.somnus.core.StateStreams.readFloats(in);
+        int floorLeft = in.readInt();
+        thetaFrozen = in.readBoolean();
+        forwardEuler = in.readBoolean();
+        boolean hadConstants = in.readBoolean();
+        double dt = Double.longBitsToDouble(in.readLong());
+        boolean resting = in.readBoolean();
+        int busy = in.readInt();
+        if (floor.length != thresholdFloor.length || busy < 0 || busy >= size || (resting && !hadConstants)) {
+            throw new java.io.IOException("population " + name() + ": threshold floor of " + floor.length
+                    + " values, busy neuron " + busy);
+        }
+        stepConstants = null;
+        restingUnder = null;
+        if (hadConstants) {
+            constants(dt); // the same constants, recomputed (they invalidate the floor, put back below)
+        }
+        System.arraycopy(floor, 0, thresholdFloor, 0, floor.length);
+        floorUpdatesLeft = floorLeft;
+        restingUnder = resting ? stepConstants : null;
+        busyNeuron = busy;
+    }
 }

@@ -195,4 +195,24 @@ public final class CurrentLifPopulation extends Population {
     public Population copy() {
         return new CurrentLifPopulation(name(), size, p, kernels, scheme);
     }
+
+    @Override
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        super.writeState(out);
+        io.somnus.core.StateStreams.writeFloats(out, v);
+        io.somnus.core.StateStreams.writeFloats(out, current);
+        io.somnus.core.StateStreams.writeFloats(out, adaptation);
+        io.somnus.core.StateStreams.writeInts(out, refractoryUntil);
+        out.writeBoolean(baseThresholdOnce);
+    }
+
+    @Override
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        super.readState(in);
+        io.somnus.core.StateStreams.readFloats(in, v, "population " + name() + " V");
+        io.somnus.core.StateStreams.readFloats(in, current, "population " + name() + " I");
+        io.somnus.core.StateStreams.readFloats(in, adaptation, "population " + name() + " adaptation");
+        io.somnus.core.StateStreams.readInts(in, refractoryUntil, "population " + name() + " refractory counters");
+        baseThresholdOnce = in.readBoolean();
+    }
 }

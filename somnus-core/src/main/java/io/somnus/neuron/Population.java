@@ -251,4 +251,23 @@ public abstract class Population {
         Arrays.fill(excitatoryInput, 0f);
         Arrays.fill(inhibitoryInput, 0f);
     }
+
+    /**
+     * Writes the dynamic and learned state (a resume snapshot's): the spike history, the input waiting for the next
+     * step and, in subclasses, their variables; what the next step recomputes (scratch, cached constants) is left out.
+     */
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        spikes.writeState(out);
+        io.somnus.core.StateStreams.writeFloats(out, excitatoryInput);
+        io.somnus.core.StateStreams.writeFloats(out, inhibitoryInput);
+        out.writeBoolean(inputTaken);
+    }
+
+    /** Reads what {@link #writeState} wrote, into a population built from the same configuration. */
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        spikes.readState(in);
+        io.somnus.core.StateStreams.readFloats(in, excitatoryInput, "population " + name + " excitatory input");
+        io.somnus.core.StateStreams.readFloats(in, inhibitoryInput, "population " + name + " inhibitory input");
+        inputTaken = in.readBoolean();
+    }
 }

@@ -98,4 +98,30 @@ public final class SpikeHistory {
         Arrays.fill(lastSpikeStep, Population.NEVER);
         Arrays.fill(previousSpikeStep, Population.NEVER);
     }
+
+    /** Writes the spikes of the last step, the spike times and the fired list (a resume snapshot). */
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(spikeCount);
+        out.writeInt(firedCount);
+        io.somnus.core.StateStreams.writeInts(out, spiked);
+        io.somnus.core.StateStreams.writeInts(out, lastSpikeStep);
+        io.somnus.core.StateStreams.writeInts(out, previousSpikeStep);
+        io.somnus.core.StateStreams.writeInts(out, fired);
+    }
+
+    /** Reads what {@link #writeState} wrote, into this history of the same size. */
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        int count = in.readInt();
+        int firedNow = in.readInt();
+        if (count < 0 || count > size || firedNow < 0 || firedNow > size) {
+            throw new java.io.IOException("spike history of " + size + " neurons: " + count + " spikes, " + firedNow
+                    + " fired");
+        }
+        io.somnus.core.StateStreams.readInts(in, spiked, "spikes");
+        io.somnus.core.StateStreams.readInts(in, lastSpikeStep, "last spike steps");
+        io.somnus.core.StateStreams.readInts(in, previousSpikeStep, "previous spike steps");
+        io.somnus.core.StateStreams.readInts(in, fired, "fired neurons");
+        spikeCount = count;
+        firedCount = firedNow;
+    }
 }

@@ -72,4 +72,23 @@ public final class SpikeSource extends Population {
     public Population copy() {
         return new SpikeSource(name(), size);
     }
+
+    @Override
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        if (train != null) { // snapshots are taken between presentations, when nothing plays
+            throw new IllegalStateException("input " + name() + " is playing a train; its state is taken between "
+                    + "presentations only");
+        }
+        super.writeState(out);
+        out.writeInt(firstStep);
+        out.writeLong(Double.doubleToRawLongBits(spontaneousRateHz));
+    }
+
+    @Override
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        super.readState(in);
+        train = null;
+        firstStep = in.readInt();
+        spontaneousRateHz = Double.longBitsToDouble(in.readLong());
+    }
 }

@@ -346,4 +346,29 @@ abstract class PairBasedStdp implements Plasticity {
             }
         }
     }
+
+    /** The traces follow from the spike times (the populations'); the buffers are written whole all the same. */
+    @Override
+    public final void writeState(Projection projection, java.io.DataOutput out) throws java.io.IOException {
+        io.somnus.core.StateStreams.writeFloats(out, postTrace);
+        io.somnus.core.StateStreams.writeFloats(out, preTrace);
+        io.somnus.core.StateStreams.writeInts(out, traceIndex);
+        io.somnus.core.StateStreams.writeInts(out, liveIndex);
+        io.somnus.core.StateStreams.writeFloats(out, liveTrace);
+        io.somnus.core.StateStreams.writeInts(out, potentiatingPost);
+        io.somnus.core.StateStreams.writeFloats(out, potentiatingGain);
+        io.somnus.core.StateStreams.writeFloats(out, gainRow);
+    }
+
+    @Override
+    public final void readState(Projection projection, java.io.DataInput in) throws java.io.IOException {
+        postTrace = io.somnus.core.StateStreams.readFloats(in);
+        preTrace = io.somnus.core.StateStreams.readFloats(in);
+        traceIndex = io.somnus.core.StateStreams.readInts(in);
+        liveIndex = io.somnus.core.StateStreams.readInts(in);
+        liveTrace = io.somnus.core.StateStreams.readFloats(in);
+        potentiatingPost = io.somnus.core.StateStreams.readInts(in);
+        potentiatingGain = io.somnus.core.StateStreams.readFloats(in);
+        gainRow = io.somnus.core.StateStreams.readFloats(in);
+    }
 }

@@ -303,4 +303,61 @@ public final class SinceLastSpikeStdp implements Plasticity {
     private static boolean spikedAt(int[] last, int[] previous, int k, int step) {
         return last[k] == step || previous[k] == step;
     }
+
+    /**
+     * Writes the synapses left outside their bounds (clipped at the next step), the spike lists of the last step and
+     * the spikes dropped at it, with whether they were taken for {@code projection} (the rule's own).
+     */
+    @Override
+    public void writeState(Projection projection, java.io.DataOutput out) throws java.io.IOException {
+        io.somnus.core.StateStreams.writeInts(out, outside);
+        out.writeInt(outsideCount);
+        io.somnus.core.StateStreams.writeInts(out, preListed);
+        out.writeInt(preListedCount);
+        io.somnus.core.StateStreams.writeInts(out, postListed);
+        out.writeInt(postListedCount);
+        out.writeInt(listedStep);
+        out.writeBoolean(listedFor == projection);
+        if (listedFor != null && listedFor != projection) {
+            throw new IllegalStateException("since-last-spike STDP of projection " + projection.name() + " lists "
+                    + "spikes of another projection, " + listedFor.name());
+        }
+        io.somnus.core.StateStreams.writeInts(out, preSinceBuffer);
+        out.writeInt(droppedStep);
+        out.writeBoolean(droppedPre);
+        out.writeBoolean(droppedPost);
+        out.writeBoolean(droppedFor == projection);
+        if (droppedFor != null && droppedFor != projection) {
+            throw new IllegalStateException("since-last-spike STDP of projection " + projection.name() + " drops "
+                    + "spikes of another projection, " + droppedFor.name());
+        }
+    }
+
+    @Override
+    public void readState(Projection projection, java.io.DataInput in) throws java.io.IOException {
+        int[] out = io.somnus.core.StateStreams.readInts(in);
+        int outCount = in.readInt();
+        int[] pre = io.somnus.core.StateStreams.readInts(in);
+        int preCount = in.readInt();
+        int[] post = io.somnus.core.StateStreams.readInts(in);
+        int postCount = in.readInt();
+        if (outCount < 0 || outCount > out.length || preCount < 0 || preCount > pre.length || postCount < 0
+                || postCount > post.length) {
+            throw new java.io.IOException("since-last-spike STDP of projection " + projection.name() + ": counts "
+                    + outCount + ", " + preCount + ", " + postCount + " past their lists");
+        }
+        outside = out;
+        outsideCount = outCount;
+        preListed = pre;
+        preListedCount = preCount;
+        postListed = post;
+        postListedCount = postCount;
+        listedStep = in.readInt();
+        listedFor = in.readBoolean() ? projection : null;
+        preSinceBuffer = io.somnus.core.StateStreams.readInts(in);
+        droppedStep = in.readInt();
+        droppedPre = in.readBoolean();
+        droppedPost = in.readBoolean();
+        droppedFor = in.readBoolean() ? projection : null;
+    }
 }

@@ -67,4 +67,18 @@ public final class EveryWakeSteps implements SleepSchedule {
         sinceSleep = 0;
         return episode;
     }
+
+    /** The wake steps since the last episode (a resume snapshot keeps them). */
+    @Override
+    public long counted() {
+        return sinceSleep;
+    }
+
+    @Override
+    public void restoreCounted(long counted) {
+        if (counted < 0) {
+            throw new IllegalArgumentException("wake steps since the last episode must be >= 0, got " + counted);
+        }
+        sinceSleep = counted;
+    }
 }

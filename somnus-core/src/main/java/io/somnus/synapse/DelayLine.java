@@ -56,4 +56,26 @@ final class DelayLine {
         slot = 0;
         arrivals.reset();
     }
+
+    void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(slot);
+        io.somnus.core.StateStreams.writeInts(out, heldCount);
+        for (int[] h : held) {
+            io.somnus.core.StateStreams.writeInts(out, h);
+        }
+        arrivals.writeState(out);
+    }
+
+    void readState(java.io.DataInput in, String what) throws java.io.IOException {
+        int s = in.readInt();
+        if (s < 0 || s >= Math.max(1, held.length)) {
+            throw new java.io.IOException(what + ": delay slot " + s);
+        }
+        slot = s;
+        io.somnus.core.StateStreams.readInts(in, heldCount, what + " spikes in flight");
+        for (int[] h : held) {
+            io.somnus.core.StateStreams.readInts(in, h, what + " spikes in flight");
+        }
+        arrivals.readState(in);
+    }
 }

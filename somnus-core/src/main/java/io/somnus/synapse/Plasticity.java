@@ -62,4 +62,20 @@ public interface Plasticity {
                     + "spikes (only since-last-spike reads them a step later)");
         }
     }
+
+    /**
+     * Writes the rule's state for {@code projection} (its traces, the spikes it still has to visit, its buffers) for
+     * a resume snapshot, so that {@link #readState} into the same rule of a network built from the same configuration
+     * goes on to the same bits. A rule without it cannot be snapshotted.
+     */
+    default void writeState(Projection projection, java.io.DataOutput out) throws java.io.IOException {
+        throw new UnsupportedOperationException("the " + name() + " rule of projection " + projection.name()
+                + " keeps no resume snapshot");
+    }
+
+    /** Reads what {@link #writeState} wrote. */
+    default void readState(Projection projection, java.io.DataInput in) throws java.io.IOException {
+        throw new UnsupportedOperationException("the " + name() + " rule of projection " + projection.name()
+                + " keeps no resume snapshot");
+    }
 }

@@ -764,4 +764,52 @@ public final class Projection {
             withDelaySteps(o.delaySteps()); // sets preSpikes: newPre's own, or a fresh line's arrivals
         }
     }
+
+    /**
+     * Writes the weights, the count of synaptic events, the settled columns, the spikes in flight and the plasticity
+     * rule's state (a resume snapshot's), bit for bit.
+     */
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        io.somnus.core.StateStreams.writeFloats(out, w);
+        out.writeLong(synapticEvents);
+        settled.writeState(out);
+        out.writeBoolean(delayLine != null);
+        if (delayLine != null) {
+            delayLine.writeState(out);
+        }
+        out.writeBoolean(synapseDelays != null);
+        if (synapseDelays != null) {
+            synapseDelays.writeState(out);
+        }
+        out.writeBoolean(plasticity != null);
+        if (plasticity != null) {
+            plasticity.writeState(this, out);
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote, into a projection built from the same configuration. */
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        String what = "projection " + name;
+        io.somnus.core.StateStreams.readFloats(in, w, what + " weights");
+        synapticEvents = in.readLong();
+        settled.readState(in, what);
+        if (in.readBoolean() != (delayLine != null)) {
+            throw new java.io.IOException(what + ": the snapshot's delay is not this network's");
+        }
+        if (delayLine != null) {
+            delayLine.readState(in, what);
+        }
+        if (in.readBoolean() != (synapseDelays != null)) {
+            throw new java.io.IOException(what + ": the snapshot's synapse delays are not this network's");
+        }
+        if (synapseDelays != null) {
+            synapseDelays.readState(in, what);
+        }
+        if (in.readBoolean() != (plasticity != null)) {
+            throw new java.io.IOException(what + ": the snapshot's plasticity is not this network's");
+        }
+        if (plasticity != null) {
+            plasticity.readState(this, in);
+        }
+    }
 }

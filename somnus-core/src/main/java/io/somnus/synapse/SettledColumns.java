@@ -74,4 +74,14 @@ public final class SettledColumns {
         }
         epoch++;
     }
+
+    void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(epoch);
+        io.somnus.core.StateStreams.writeInts(out, settledIn);
+    }
+
+    void readState(java.io.DataInput in, String what) throws java.io.IOException {
+        epoch = in.readInt();
+        io.somnus.core.StateStreams.readInts(in, settledIn, what + " settled columns");
+    }
 }

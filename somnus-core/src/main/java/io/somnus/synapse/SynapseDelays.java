@@ -207,4 +207,30 @@ public final class SynapseDelays {
         }
         return events;
     }
+
+    void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(slot);
+        io.somnus.core.StateStreams.writeInts(out, heldCount);
+        for (int[] h : held) {
+            io.somnus.core.StateStreams.writeInts(out, h);
+        }
+        for (SpikeHistory a : arrivals) {
+            a.writeState(out);
+        }
+    }
+
+    void readState(java.io.DataInput in, String what) throws java.io.IOException {
+        int s = in.readInt();
+        if (s < 0 || s >= maxSteps) {
+            throw new java.io.IOException(what + ": delay slot " + s);
+        }
+        slot = s;
+        io.somnus.core.StateStreams.readInts(in, heldCount, what + " spikes in flight");
+        for (int[] h : held) {
+            io.somnus.core.StateStreams.readInts(in, h, what + " spikes in flight");
+        }
+        for (SpikeHistory a : arrivals) {
+            a.readState(in);
+        }
+    }
 }

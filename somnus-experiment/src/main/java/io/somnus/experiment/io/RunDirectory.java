@@ -36,8 +36,8 @@ public record RunDirectory(Path dir) {
     /** Weight histograms before and after each sleep episode; see {@link WeightHistograms}. */
     public static final String WEIGHT_HISTOGRAMS = "weight_histograms.csv";
     /**
-     * An SG-SNN run's resume snapshot, in its temporary directory while it trains: replaced after every epoch, removed
-     * once the results are written (docs/run-directory.md, "Resume snapshot"); never in a finished run directory.
+     * A run's resume snapshot, in its temporary directory while it trains: replaced after every epoch (SG-SNN) or
+     * checkpoint (STDP-SNN), removed once the results are written (docs/run-directory.md, "Resume snapshot"); never in a finished run directory.
      */
     public static final String RESUME_SNAPSHOT = "resume.snapshot";
     /** Every file a finished run directory holds, in the order docs/run-directory.md lists them. */

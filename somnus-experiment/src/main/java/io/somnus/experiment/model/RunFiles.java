@@ -30,8 +30,8 @@ public final class RunFiles implements RunRecorder {
     }
 
     /**
-     * @param resume whether the run goes on from its resume snapshot in {@code dir} (an SG-SNN run cut short,
-     *               docs/run-directory.md) instead of starting
+     * @param resume whether the run goes on from its resume snapshot in {@code dir} (an STDP-SNN or SG-SNN run cut
+     *               short, docs/run-directory.md) instead of starting
      */
     public RunFiles(Path dir, RunProgress progress, boolean resume) {
         this.dir = dir;

@@ -19,8 +19,8 @@ public interface RunExecutor {
     void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception;
 
     /**
-     * Whether {@link #resume} can go on with a run cut short from the resume snapshot in its directory (an SG-SNN
-     * run's, docs/run-directory.md, "Resume snapshot"). Default: no.
+     * Whether {@link #resume} can go on with a run cut short from the resume snapshot in its directory (an STDP-SNN
+     * or SG-SNN run's, docs/run-directory.md, "Resume snapshot"). Default: no.
      */
     default boolean resumes() {
         return false;

@@ -121,8 +121,9 @@ public final class StandardRunExecutor implements RunExecutor {
     /**
      * Goes on with a run cut short (killed, Ctrl-C, the machine went down) in {@code runDir}, its temporary
      * directory, from the resume snapshot there (docs/run-directory.md, "Resume snapshot"), and writes its results
-     * as {@link #execute} would have: the same bits but for the times in timing.json and provenance.json. Only
-     * SG-SNN runs (model {@code sg}) keep snapshots.
+     * as {@link #execute} would have: the same bits but for the times in timing.json and provenance.json. SG-SNN
+     * runs (model {@code sg}) keep snapshots after every epoch, STDP-SNN runs (model {@code stdp}) after every
+     * checkpoint.
      *
      * @throws ConfigException     when config.yaml is missing or unreadable, names a model without resume, or is not
      *                             the one the snapshot was taken under
@@ -151,12 +152,18 @@ public final class StandardRunExecutor implements RunExecutor {
                     + "be resumed, run it again");
         }
         RunConfig cfg = Configs.bind(config);
-        if (!(cfg instanceof io.somnus.experiment.config.SgRunConfig)) {
-            throw new ConfigException("resuming a run is not supported yet for model " + config.path("model").asText()
-                    + " (only for the SG-SNN, model sg): " + runDir + " cannot be resumed; run it again");
+        boolean sg = cfg instanceof io.somnus.experiment.config.SgRunConfig;
+        if (!sg && !(cfg instanceof io.somnus.experiment.config.StdpRunConfig)) {
+            throw new ConfigException("resuming a run is not supported for model " + config.path("model").asText()
+                    + " (only for the STDP-SNN and the SG-SNN, models stdp and sg): " + runDir + " cannot be resumed; "
+                    + "run it again");
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
-        io.somnus.experiment.sg.SgRun.checkSnapshot(runDir); // before the data is loaded
+        if (sg) { // before the data is loaded
+            io.somnus.experiment.sg.SgRun.checkSnapshot(runDir);
+        } else {
+            io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir);
+        }
         // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
         try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
             for (Path f : files.toList()) {

@@ -88,4 +88,15 @@ public final class FrozenEvaluator {
     public long presentations() {
         return presentations.get();
     }
+
+    /** Writes the counts of images and presentations evaluated so far (timing.json's), for a resume snapshot. */
+    void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(imagesPresented.get());
+        out.writeLong(presentations.get());
+    }
+
+    void readState(java.io.DataInput in) throws java.io.IOException {
+        imagesPresented.set(in.readLong());
+        presentations.set(in.readLong());
+    }
 }

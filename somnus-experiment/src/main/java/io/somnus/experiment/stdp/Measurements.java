@@ -290,4 +290,21 @@ public final class Measurements {
                 : Float.isFinite(p.wMin()) && p.wMin() < 0 ? -p.wMin() : running;
         return SummaryFields.weights(WeightStatistics.of(w, w.length, bound, 1e-3));
     }
+
+    /** Writes each projection's running maximum |w| so far (a resume snapshot's). */
+    void writeState(java.io.DataOutput out) throws java.io.IOException {
+        java.util.TreeMap<String, Double> sorted = new java.util.TreeMap<>(runningMax);
+        out.writeInt(sorted.size());
+        for (Map.Entry<String, Double> e : sorted.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(Double.doubleToRawLongBits(e.getValue()));
+        }
+    }
+
+    void readState(java.io.DataInput in) throws java.io.IOException {
+        runningMax.clear();
+        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+            runningMax.put(in.readUTF(), Double.longBitsToDouble(in.readLong()));
+        }
+    }
 }

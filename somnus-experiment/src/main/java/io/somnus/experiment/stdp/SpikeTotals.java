@@ -50,4 +50,21 @@ final class SpikeTotals {
         }
         return out;
     }
+
+    /** Writes the totals in their order (which rates_*_hz keeps), for a resume snapshot. */
+    void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(totals.size());
+        for (Map.Entry<String, long[]> e : totals.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue()[0]);
+            out.writeLong(e.getValue()[1]);
+        }
+    }
+
+    void readState(java.io.DataInput in) throws java.io.IOException {
+        totals.clear();
+        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+            totals.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+        }
+    }
 }

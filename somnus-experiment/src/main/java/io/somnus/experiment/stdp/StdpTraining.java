@@ -17,8 +17,10 @@ import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.NetworkState;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
+import io.somnus.core.SplittableState;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
@@ -58,6 +60,8 @@ public final class StdpTraining {
     private final SplittableRandom wakeNoiseRng;
     private final Kernels kernels;
     private final SpikeExchange exchange;
+    /** Where the resume snapshots go (and, when it {@link RunFiles#resume()}s, come from); null: none. */
+    private final RunFiles snapshots;
 
     public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels) {
         this(cfg, recorder, kernels, SpikeExchange.NONE);
@@ -65,6 +69,23 @@ public final class StdpTraining {
 
     /** @param exchange export of spikes and weights, import of input trains ({@link SpikeExchange}) */
     public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels, SpikeExchange exchange) {
+        this(cfg, recorder, kernels, exchange, null);
+    }
+
+    /**
+     * As {@link #StdpTraining(StdpRunConfig, RunRecorder, Kernels, SpikeExchange)}, keeping a resume snapshot in
+     * {@code files}' directory after every checkpoint ({@link StdpResumeSnapshot}; the run executor removes it once the
+     * results are written) and, when {@link RunFiles#resume()}, going on from the snapshot there instead of starting:
+     * the results are then the bits of a run never stopped (timing.json and provenance.json's times apart). A run
+     * that exchanges spikes or networks with files keeps no snapshot.
+     */
+    public StdpTraining(StdpRunConfig cfg, RunFiles files, Kernels kernels, SpikeExchange exchange) {
+        this(cfg, files, kernels, exchange, files);
+    }
+
+    private StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels, SpikeExchange exchange,
+                         RunFiles snapshots) {
+        this.snapshots = snapshots;
         this.kernels = kernels;
         this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
         this.cfg = cfg;
@@ -164,8 +185,28 @@ public final class StdpTraining {
         long presentations = 0;
         List<Double> valCurve = new ArrayList<>();
         long nextCheckpoint = 1;
+        long first = 0;
+        // a snapshot holds everything the rest of the run reads; files, spikes and networks exchanged are not in it
+        boolean snapshotting = snapshots != null && SplittableState.available() && exchange.exportDir() == null
+                && exchange.inputSpikes() == null && exchange.networkIn() == null && exchange.networkOut() == null;
+        Loop loop = new Loop(order, taskAccuracy, valCurve);
+        Parts parts = new Parts(net, clock, sleep, wakeSpikes, measure, evaluator, fromTraining, times,
+                new SplittableRandom[] {connectivityRng, trainRng, sleepRng, wakeNoiseRng});
+        if (snapshots != null && snapshots.resume()) {
+            if (!snapshotting) {
+                throw new ConfigException("this run cannot go on from a resume snapshot: it exchanges spikes or "
+                        + "networks with files, or the JVM hides the generators' state; run it again");
+            }
+            StdpResumeSnapshot.read(snapshots, in -> parts.read(in, loop));
+            first = loop.seen;
+            imagesTrained = loop.imagesTrained;
+            presentations = loop.presentations;
+            nextCheckpoint = loop.nextCheckpoint;
+            task = loop.task;
+            recorder.progress("train", first, totalImages);
+        }
         times.charge(TrainingTimes.Phase.SETUP);
-        for (long seen = 0; seen < totalImages; seen++) {
+        for (long seen = first; seen < totalImages; seen++) {
             // wake: one image (plasticity as configured)
             clear(counters);
             if (fromTraining != null && seen % order.length == 0) {
@@ -231,7 +272,8 @@ public final class StdpTraining {
             // records
             recorder.progress("train", seen + 1, totalImages);
             times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
-            if (seen + 1 >= nextCheckpoint * totalImages / checkpoints) {
+            boolean checkpointed = seen + 1 >= nextCheckpoint * totalImages / checkpoints;
+            if (checkpointed) {
                 Map<String, Double> row = measure.checkpoint(train, validation, seen + 1, clock.wakeSteps(),
                         clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
                 valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
@@ -251,6 +293,16 @@ public final class StdpTraining {
                 break;
             }
             times.charge(TrainingTimes.Phase.EVALUATION);
+            if (checkpointed && snapshotting) {
+                // the state between two images, whole: what the next iteration reads
+                loop.at(seen + 1, imagesTrained, presentations, nextCheckpoint, task);
+                try {
+                    StdpResumeSnapshot.write(snapshots, out -> parts.write(out, loop));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
+                }
+                times.charge(TrainingTimes.Phase.SNAPSHOT);
+            }
         }
         if (stoppedEarly) {
             // the last checkpoint is at the end of training, which came early (restored weights)
@@ -308,6 +360,151 @@ public final class StdpTraining {
             shapes.put(p.name(), new int[] {p.pre().size(), p.post().size()});
         }
         return new Result(summary, timing, weights, shapes);
+    }
+
+    /**
+     * Checks, before anything is loaded for the run, that {@code runDir} holds an STDP-SNN resume snapshot that is
+     * whole, of this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
+     *
+     * @throws FileFormatException when there is none or it is damaged
+     * @throws ConfigException     when config.yaml is not the one the run started with
+     */
+    public static void checkSnapshot(java.nio.file.Path runDir) throws java.io.IOException {
+        StdpResumeSnapshot.verified(runDir);
+    }
+
+    /** Where the training loop is, between two images: what it reads next besides the parts' state. */
+    private static final class Loop {
+        final int[] order;
+        final double[][] taskAccuracy;
+        final List<Double> valCurve;
+        long seen;
+        long imagesTrained;
+        long presentations;
+        long nextCheckpoint;
+        int task;
+
+        Loop(int[] order, double[][] taskAccuracy, List<Double> valCurve) {
+            this.order = order;
+            this.taskAccuracy = taskAccuracy;
+            this.valCurve = valCurve;
+        }
+
+        void at(long seen, long imagesTrained, long presentations, long nextCheckpoint, int task) {
+            this.seen = seen;
+            this.imagesTrained = imagesTrained;
+            this.presentations = presentations;
+            this.nextCheckpoint = nextCheckpoint;
+            this.task = task;
+        }
+
+        void write(java.io.DataOutput out) throws java.io.IOException {
+            out.writeLong(seen);
+            out.writeLong(imagesTrained);
+            out.writeLong(presentations);
+            out.writeLong(nextCheckpoint);
+            out.writeInt(task);
+            io.somnus.core.StateStreams.writeInts(out, order);
+            out.writeInt(taskAccuracy.length);
+            for (double[] row : taskAccuracy) {
+                out.writeBoolean(row != null);
+                if (row != null) {
+                    io.somnus.core.StateStreams.writeDoubles(out, row);
+                }
+            }
+            out.writeInt(valCurve.size());
+            for (double v : valCurve) {
+                out.writeLong(Double.doubleToRawLongBits(v));
+            }
+        }
+
+        void read(java.io.DataInput in) throws java.io.IOException {
+            seen = in.readLong();
+            imagesTrained = in.readLong();
+            presentations = in.readLong();
+            nextCheckpoint = in.readLong();
+            task = in.readInt();
+            int[] o = io.somnus.core.StateStreams.readInts(in);
+            if (!java.util.Arrays.equals(o, order)) { // the order follows from the data and the configuration
+                throw new java.io.IOException("the training images' order is not this run's (another dataset?)");
+            }
+            if (in.readInt() != taskAccuracy.length) {
+                throw new java.io.IOException("the continual tasks are not this run's");
+            }
+            for (int t = 0; t < taskAccuracy.length; t++) {
+                taskAccuracy[t] = in.readBoolean() ? io.somnus.core.StateStreams.readDoubles(in) : null;
+            }
+            valCurve.clear();
+            for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+                valCurve.add(Double.longBitsToDouble(in.readLong()));
+            }
+            if (seen < 0 || imagesTrained != seen || nextCheckpoint < 1 || task < 0 || task > taskAccuracy.length) {
+                throw new java.io.IOException("impossible position: image " + seen + ", " + imagesTrained + " trained");
+            }
+        }
+    }
+
+    /**
+     * Everything with state that the rest of a run reads, in the order a snapshot holds it: the loop's position,
+     * the generators (the connectivity's is used up, written all the same), the sleep schedule's count and the
+     * clock, the network whole, the wake and sleep spike totals, the checkpoints' running maxima, the evaluator's
+     * counts, the readout from training activity with early stopping, and the times so far. The sleep set points are
+     * the initial weights' totals, which the network built again from the same seed has before its state is read.
+     */
+    private record Parts(Network net, SleepClock clock, StdpSleepEpisodes sleep, SpikeTotals wakeSpikes,
+                         Measurements measure, FrozenEvaluator evaluator, TrainingStreamReadout fromTraining,
+                         TrainingTimes times, SplittableRandom[] generators) {
+        void write(java.io.DataOutput out, Loop loop) throws java.io.IOException {
+            loop.write(out);
+            for (SplittableRandom g : generators) {
+                io.somnus.core.StateStreams.writeRandom(out, g);
+            }
+            out.writeLong(clock.schedule().counted());
+            out.writeLong(clock.wakeSteps());
+            out.writeLong(clock.sleepSteps());
+            out.writeInt(clock.episodes());
+            out.writeInt(clock.episodesEndedEarly());
+            net.writeState(out);
+            wakeSpikes.writeState(out);
+            sleep.spikes().writeState(out);
+            measure.writeState(out);
+            evaluator.writeState(out);
+            out.writeBoolean(fromTraining != null);
+            if (fromTraining != null) {
+                fromTraining.writeState(net, out);
+            }
+            times.writeState(out);
+        }
+
+        void read(java.io.DataInput in, Loop loop) throws java.io.IOException {
+            loop.read(in);
+            for (SplittableRandom g : generators) {
+                io.somnus.core.StateStreams.readRandom(in, g, "the run's generators");
+            }
+            long counted = in.readLong();
+            long wake = in.readLong();
+            long slept = in.readLong();
+            int episodes = in.readInt();
+            int early = in.readInt();
+            try {
+                clock.schedule().restoreCounted(counted);
+                clock.restore(wake, slept, episodes, early);
+            } catch (IllegalArgumentException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+            net.readState(in);
+            wakeSpikes.readState(in);
+            sleep.spikes().readState(in);
+            measure.readState(in);
+            evaluator.readState(in);
+            if (in.readBoolean() != (fromTraining != null)) {
+                throw new java.io.IOException("the readout from training activity is not this run's");
+            }
+            if (fromTraining != null) {
+                fromTraining.readState(net, in);
+            }
+            times.readState(in);
+        }
     }
 
     /** The saved network's weights and learned state in place of the configuration's (same synapses, else refused). */

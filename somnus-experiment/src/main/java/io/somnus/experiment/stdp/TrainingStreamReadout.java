@@ -224,4 +224,55 @@ final class TrainingStreamReadout {
         }
         return row;
     }
+
+    /**
+     * Writes the epoch's features, labels and breaks so far, the early stopping's best accuracy, staleness, best
+     * weights (by projection, in {@code net}'s order) and the accuracies tested, for a resume snapshot.
+     */
+    void writeState(Network net, java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(epochFeatures.size());
+        for (int i = 0; i < epochFeatures.size(); i++) {
+            io.somnus.core.StateStreams.writeDoubles(out, epochFeatures.get(i));
+            out.writeInt(epochLabels.get(i));
+            out.writeBoolean(epochBreaks.get(i));
+        }
+        out.writeLong(Double.doubleToRawLongBits(best));
+        out.writeInt(stale);
+        out.writeBoolean(bestWeights != null);
+        if (bestWeights != null) {
+            for (Projection p : net.projections()) {
+                io.somnus.core.StateStreams.writeFloats(out, bestWeights.get(p));
+            }
+        }
+        out.writeInt(epochAccuracies.size());
+        for (double a : epochAccuracies) {
+            out.writeLong(Double.doubleToRawLongBits(a));
+        }
+    }
+
+    void readState(Network net, java.io.DataInput in) throws java.io.IOException {
+        epochFeatures.clear();
+        epochLabels.clear();
+        epochBreaks.clear();
+        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+            epochFeatures.add(io.somnus.core.StateStreams.readDoubles(in));
+            epochLabels.add(in.readInt());
+            epochBreaks.add(in.readBoolean());
+        }
+        best = Double.longBitsToDouble(in.readLong());
+        stale = in.readInt();
+        bestWeights = null;
+        if (in.readBoolean()) {
+            bestWeights = new LinkedHashMap<>();
+            for (Projection p : net.projections()) {
+                float[] w = new float[p.weights().length];
+                io.somnus.core.StateStreams.readFloats(in, w, "best weights of projection " + p.name());
+                bestWeights.put(p, w);
+            }
+        }
+        epochAccuracies.clear();
+        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+            epochAccuracies.add(Double.longBitsToDouble(in.readLong()));
+        }
+    }
 }

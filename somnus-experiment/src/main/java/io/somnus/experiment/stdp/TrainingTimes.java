@@ -22,7 +22,9 @@ final class TrainingTimes {
         /** sleep episodes */
         SLEEP("sleep_seconds"),
         /** checkpoints (frozen evaluation of the validation images), continual task accuracies, the final evaluation */
-        EVALUATION("evaluation_seconds");
+        EVALUATION("evaluation_seconds"),
+        /** Writing resume snapshots (docs/run-directory.md, "Resume snapshot"). */
+        SNAPSHOT("resume_snapshot_seconds");
 
         final String key;
 
@@ -42,6 +44,8 @@ final class TrainingTimes {
     private final boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
     private final long[] cpuNanos = new long[Phase.values().length];
     private long markCpuNanos;
+    /** Wall time before a resume (the run's first part), added to this process's. */
+    private long earlierNanos;
 
     TrainingTimes() {
         startedNanos = System.nanoTime();
@@ -71,7 +75,7 @@ final class TrainingTimes {
      */
     Map<String, Object> toMap(long images, long presentations) {
         double presenting = seconds(Phase.PRESENTATIONS);
-        double wall = (System.nanoTime() - startedNanos) / 1e9;
+        double wall = (System.nanoTime() - startedNanos + earlierNanos) / 1e9;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("train_images_per_second", presenting > 0 ? images / presenting : 0.0);
         m.put("train_presentations_per_second", presenting > 0 ? presentations / presenting : 0.0);
@@ -88,5 +92,27 @@ final class TrainingTimes {
         }
         m.put("wall_seconds", wall);
         return m;
+    }
+
+    /**
+     * Writes the time charged to each phase and the wall time so far, for a resume snapshot: a resumed run's
+     * timing.json adds the time before the stop to the time after it.
+     */
+    void writeState(java.io.DataOutput out) throws java.io.IOException {
+        io.somnus.core.StateStreams.writeLongs(out, nanos);
+        io.somnus.core.StateStreams.writeLongs(out, cpuNanos);
+        out.writeLong(System.nanoTime() - startedNanos + earlierNanos);
+    }
+
+    void readState(java.io.DataInput in) throws java.io.IOException {
+        long[] n = new long[nanos.length];
+        long[] c = new long[cpuNanos.length];
+        io.somnus.core.StateStreams.readLongs(in, n, "phase times");
+        io.somnus.core.StateStreams.readLongs(in, c, "phase CPU times");
+        for (int i = 0; i < n.length; i++) {
+            nanos[i] += n[i];
+            cpuNanos[i] += c[i];
+        }
+        earlierNanos = in.readLong();
     }
 }

@@ -45,8 +45,8 @@ import java.util.stream.Stream;
  * directory. On resume, done runs whose directory exists are skipped; a run the ledger does not count as done whose
  * directory holds it, finished ({@link RunAdoption}), is marked done; the other pending, running and failed runs, and
  * done runs whose directory is gone, are redone from scratch, but for a run cut short whose {@code .tmp-*} directory
- * holds a resume snapshot (an SG-SNN run's) and whose executor {@linkplain RunExecutor#resumes() resumes}: it goes on
- * from the snapshot; the other leftover {@code .tmp-*} directories are deleted. A ledger
+ * holds a resume snapshot (an STDP-SNN or SG-SNN run's) and whose executor {@linkplain RunExecutor#resumes()
+ * resumes}: it goes on from the snapshot; the other leftover {@code .tmp-*} directories are deleted. A ledger
  * that is missing or empty beside run directories is started anew where each was written for one of the sweep's runs;
  * a directory holding another run's result is never overwritten: the sweep is refused. Runs execute on a fixed pool of
  * worker threads; a failing run is recorded with its error and the others continue. A worker's {@link RunExecutor} may do the work elsewhere (a {@link SweepEngine} such as
@@ -173,7 +173,7 @@ public final class SweepRunner {
             }
             if (!resumable.isEmpty()) {
                 listener.message(resumable.size() + " run" + (resumable.size() == 1 ? "" : "s") + " cut short go"
-                        + (resumable.size() == 1 ? "es" : "") + " on from the last epoch "
+                        + (resumable.size() == 1 ? "es" : "") + " on from the last epoch or checkpoint "
                         + (resumable.size() == 1 ? "it" : "each") + " finished ("
                         + io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT + "): " + String.join(", ",
                         new java.util.TreeSet<>(resumable.keySet())));
@@ -613,7 +613,7 @@ public final class SweepRunner {
                     && Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
                 // a resume can get past this failure: runs/.tmp-… keeps the snapshot, which --resume goes on from
                 int eol = error.indexOf('\n');
-                error = error.substring(0, eol) + "; runs/" + tmp.getFileName() + " keeps its last finished epoch: "
+                error = error.substring(0, eol) + "; runs/" + tmp.getFileName() + " keeps its last finished epoch or checkpoint: "
                         + "--resume goes on from there" + RunFailures.remedy(e) + error.substring(eol);
             } else {
                 try {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A JVM started without {@code --add-opens java.base/java.util} (a library user's, a plain {@code java -jar}) keeps
  * an SG-SNN run's resume snapshot all the same (the generators' states are taken without reflection), and the run
- * resumed from it writes the uninterrupted run's files, byte for byte. Before, such a JVM silently wrote none.
+ * resumed from it writes the uninterrupted run's files, byte for byte. Before, such a JVM silently wrote none. An
+ * STDP-SNN run, which reads its generators' states through the opens, is warned there that it keeps no snapshot.
  */
 class SnapshotWithoutOpensTest {
     @TempDir
@@ -29,6 +30,13 @@ class SnapshotWithoutOpensTest {
         if (SplittableState.available()) {
             System.err.println("java.util is open in this JVM: the test proves nothing");
             System.exit(3);
+        }
+        // an STDP-SNN run cannot take its generators' states here: it says so before it starts
+        io.somnus.experiment.run.StandardResolver stdp = new io.somnus.experiment.run.StandardResolver();
+        List<String> said = stdp.warnings(stdp.resolve(java.util.Map.of("preset", "paper")));
+        if (said.stream().noneMatch(w -> w.contains("keeps no resume snapshot"))) {
+            System.err.println("no warning for an STDP-SNN run: " + said);
+            System.exit(5);
         }
         try {
             new StandardRunExecutor().execute(SgResumeTest.config("paper-sg"), Path.of(args[0]), SgResumeTest.stopAt(3));

@@ -1,0 +1,158 @@
+package io.somnus.experiment.stdp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.run.StandardRunExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An STDP-SNN run cut short after a checkpoint and resumed from its snapshot writes the files of a run never cut
+ * short, byte for byte (timing.json and provenance.json's times apart): the reference is the uninterrupted run, made
+ * here, for each preset family. paper: nearest-pair STDP, every image from rest, sleep with noise between
+ * checkpoints. paper-code: one carried stream per 4 images and a checkpoint every 6 of 3 epochs of 10 images (so the
+ * snapshots fall inside a stream and an epoch, and later streams start carried), wake noise, since-last-spike STDP
+ * with its dropped last-step spikes, per-stream sleep clock, sleep that keeps the state, the readout fitted on the
+ * epoch's training activity and early stopping (which ends this run after epoch 2).
+ * diehl-cook: conductance LIF with adaptive θ, triplet STDP, weight normalisation, re-presentations (few spikes),
+ * sleep.
+ */
+class StdpResumeTest {
+    /** Files that must be the uninterrupted run's bits. */
+    static final String[] RESULTS = {RunDirectory.CONFIG, RunDirectory.METRICS, RunDirectory.SUMMARY,
+            RunDirectory.WEIGHTS, RunDirectory.SLEEP_TRACES, RunDirectory.WEIGHT_HISTOGRAMS};
+
+    @TempDir
+    Path tmp;
+
+    /** A tiny run of {@code preset} with sleep. */
+    static ObjectNode config(String preset) {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", preset, "dataset.name", "geomfig",
+                "train.validation_images", 10, "train.test_images", 10, "train.eval_threads", 1,
+                "sleep.fraction", 0.2));
+        switch (preset) {
+            case "paper" -> s.putAll(Map.of("train.images", 40, "train.checkpoints", 4,
+                    "simulation.steps_per_image", 30, "sleep.wake_steps", 210, "populations.e.size", 40,
+                    "populations.i.size", 10));
+            case "paper-code" -> s.putAll(Map.of("train.images", 10, "train.epochs", 3, "train.checkpoints", 5,
+                    "simulation.steps_per_image", 40, "simulation.reset_every_images", 4, "sleep.wake_steps", 100,
+                    "sleep.max_episode_steps", 30, "populations.e.size", 40, "populations.i.size", 10));
+            case "diehl-cook" -> s.putAll(Map.of("train.images", 30, "train.checkpoints", 3,
+                    "simulation.steps_per_image", 100, "sleep.wake_steps", 700, "populations.e.size", 20,
+                    "dataset.resize", 14));
+            default -> throw new IllegalArgumentException(preset);
+        }
+        return new StandardResolver().resolve(s);
+    }
+
+    /** Stops the run (as a kill would) when it reports image {@code image} trained: its snapshot is an earlier one. */
+    static RunProgress stopAt(long image) {
+        return (phase, done, total) -> {
+            if (phase.equals("train") && done == image) {
+                throw new IllegalStateException("cut short");
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"paper", "paper-code", "diehl-cook"})
+    void aRunCutShortAndResumedWritesTheUninterruptedRunsFiles(String preset) throws Exception {
+        ObjectNode config = config(preset);
+        Path whole = tmp.resolve("whole");
+        new StandardRunExecutor().execute(config, whole, RunProgress.NONE);
+        JsonNode summary = Mappers.JSON.readTree(whole.resolve(RunDirectory.SUMMARY).toFile());
+        assertTrue(summary.get("sleep_steps").asLong() > 0, "the run sleeps");
+        assertFalse(Files.exists(whole.resolve(RunDirectory.RESUME_SNAPSHOT)), "a finished run keeps no snapshot");
+        if (preset.equals("diehl-cook")) {
+            assertTrue(summary.get("presentations").asLong() > summary.get("train_images").asLong(),
+                    "some images are presented again");
+        }
+        long images = summary.get("train_images").asLong();
+        // the images trained when the run is stopped: after the 1st checkpoint, mid-run; just before the end
+        for (long stop : new long[] {images / 2 + 1, images}) {
+            Path cut = tmp.resolve(preset + "-cut" + stop);
+            assertThrows(IllegalStateException.class, () -> new StandardRunExecutor().execute(config, cut, stopAt(stop)));
+            assertTrue(Files.exists(cut.resolve(RunDirectory.RESUME_SNAPSHOT)), "stopped at " + stop);
+            assertFalse(Files.exists(cut.resolve(RunDirectory.SUMMARY)));
+            Files.write(cut.resolve(".resume.snapshot.1f2e3d.tmp"), new byte[7]); // as a kill mid-write leaves it
+            new StandardRunExecutor().resume(cut, RunProgress.NONE);
+            try (java.util.stream.Stream<Path> files = Files.list(cut)) {
+                assertEquals(new java.util.TreeSet<>(RunDirectory.FILES), files.map(p -> p.getFileName().toString())
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                        "the run's files and nothing else");
+            }
+            for (String f : RESULTS) {
+                assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(cut.resolve(f)),
+                        preset + ", stopped at image " + stop + " and resumed: " + f);
+            }
+            assertFalse(Files.exists(cut.resolve(RunDirectory.RESUME_SNAPSHOT)), "removed once the results are written");
+        }
+    }
+
+    /** A paper run cut short after its first checkpoint, in {@code dir}. */
+    private Path cutShort(String name) {
+        Path dir = tmp.resolve(name);
+        assertThrows(IllegalStateException.class,
+                () -> new StandardRunExecutor().execute(config("paper"), dir, stopAt(15)));
+        return dir;
+    }
+
+    @Test
+    void aDamagedOrForeignSnapshotIsRefusedAndKept() throws Exception {
+        Path dir = cutShort("damaged");
+        Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(snapshot, bytes);
+        FileFormatException e = assertThrows(FileFormatException.class,
+                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        assertTrue(e.getMessage().contains(snapshot + " is damaged"), e.getMessage());
+        byte[] sg = "SOMNUS-SG-RESUME\n0123456789012345678901234567890123456789012345678901234567890123456789"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(snapshot, sg); // an SG-SNN run's snapshot beside an STDP-SNN run's config.yaml
+        e = assertThrows(FileFormatException.class, () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        assertTrue(e.getMessage().contains("is not a Somnus STDP-SNN resume snapshot"), e.getMessage());
+        assertTrue(Files.exists(snapshot), "nothing is removed");
+    }
+
+    @Test
+    void aChangedConfigurationIsRefused() throws Exception {
+        Path dir = cutShort("changed");
+        Path yaml = dir.resolve(RunDirectory.CONFIG);
+        String before = Files.readString(yaml);
+        Files.writeString(yaml, before.replace("seed: 1", "seed: 4"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        assertTrue(e.getMessage().contains(yaml + " is not the configuration the run started with"), e.getMessage());
+        assertEquals(Files.readString(yaml), before.replace("seed: 1", "seed: 4"), "nothing is rewritten");
+    }
+
+    @Test
+    void aRunStoppedBeforeItsFirstCheckpointHasNoSnapshot() throws Exception {
+        Path early = tmp.resolve("early");
+        assertThrows(IllegalStateException.class,
+                () -> new StandardRunExecutor().execute(config("paper"), early, stopAt(5)));
+        FileFormatException none = assertThrows(FileFormatException.class,
+                () -> new StandardRunExecutor().resume(early, RunProgress.NONE));
+        assertTrue(none.getMessage().contains(early + " has no resume snapshot")
+                && none.getMessage().contains("first checkpoint"), none.getMessage());
+    }
+}
