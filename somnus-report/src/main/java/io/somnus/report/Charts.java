@@ -196,8 +196,12 @@ final class Charts {
         private double top = Double.NEGATIVE_INFINITY;
         private final Set<Double> xs = new HashSet<>();
 
+        /** Adds points with their bars; a point whose x or y is not finite (not drawn) is left out. */
         void add(double[] x, double[] y, double[] lo, double[] hi) {
             for (int k = 0; k < y.length; k++) {
+                if (!Double.isFinite(x[k]) || !Double.isFinite(y[k])) {
+                    continue;   // Math.min with NaN is NaN: one missing checkpoint would have lost the whole extent
+                }
                 xs.add(x[k]);
                 bottom = Math.min(bottom, Double.isFinite(lo[k]) ? Math.min(lo[k], y[k]) : y[k]);
                 top = Math.max(top, Double.isFinite(hi[k]) ? Math.max(hi[k], y[k]) : y[k]);
