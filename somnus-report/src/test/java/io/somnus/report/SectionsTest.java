@@ -285,4 +285,23 @@ class SectionsTest {
                 + "paper (stdp) × mnist, control=untrained: no episode to show weights before and after"), html);
         assertTrue(!html.contains("not recorded"), html);
     }
+
+    /**
+     * The share of a weight distribution a sleep episode moved, worked by hand: the same bins and counts 0; bins of
+     * their own that share no range 1; before 4 weights in [0, 2) (0.5 per unit), after 4 in [1, 3): they overlap on
+     * [1, 2), ½ (0.5 · 1 + 0 + 0.5 · 1) = 0.5; a missing side NaN.
+     */
+    @Test
+    void theShareOfTheWeightsAnEpisodeMovedIsTheTotalVariationOfItsHistograms() {
+        List<double[]> before = List.of(new double[] {0, 2, 4});
+        assertEquals(0, WeightHistogramsSection.moved(before, List.of(new double[] {0, 2, 4})), 0);
+        assertEquals(0, WeightHistogramsSection.moved(List.of(new double[] {0, 1, 2}, new double[] {1, 2, 6}),
+                List.of(new double[] {1, 2, 3}, new double[] {0, 1, 1})), 1e-15);   // the order of the rows aside
+        assertEquals(1, WeightHistogramsSection.moved(before, List.of(new double[] {5, 6, 3})), 1e-15);
+        assertEquals(0.5, WeightHistogramsSection.moved(before, List.of(new double[] {1, 3, 4})), 1e-15);
+        assertTrue(Double.isNaN(WeightHistogramsSection.moved(before, null)));
+        assertEquals("25 %", WeightHistogramsSection.percent(0.25));
+        assertEquals("0.47 %", WeightHistogramsSection.percent(0.004712));
+        assertEquals("0 %", WeightHistogramsSection.percent(0));
+    }
 }
