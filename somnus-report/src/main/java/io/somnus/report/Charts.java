@@ -25,6 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Charts {
     static final String FONT = "DejaVu Sans";
+    /** Around the whole chart, px. */
+    static final int CHART_PADDING = 8;
     /** A y axis is logarithmic only when its values span at least this factor (else it shows one decade tick). */
     static final double LOG_RANGE = 20;
 
@@ -65,13 +67,13 @@ final class Charts {
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
-        s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
+        s.setLegendFont(LEGEND_FONT);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPadding(4);
-        s.setLegendSeriesLineLength(18);
+        s.setLegendPadding(LEGEND_PADDING);
+        s.setLegendSeriesLineLength(LEGEND_LINE);
         s.setMarkerSize(5);
-        s.setChartPadding(8);
+        s.setChartPadding(CHART_PADDING);
         s.setErrorBarsColorSeriesColor(true);
         s.setAntiAlias(true);
         s.setXAxisTickMarkSpacingHint(Math.max(55, width / 7));
@@ -80,6 +82,48 @@ final class Charts {
         s.setXAxisTickLabelsFormattingFunction(Charts::tick);
         s.setYAxisTickLabelsFormattingFunction(Charts::tick);
         return chart;
+    }
+
+    /** The legend's font and padding, as {@link #xy} sets them. */
+    static final Font LEGEND_FONT = new Font(FONT, Font.PLAIN, 11);
+    static final int LEGEND_PADDING = 4;
+    static final int LEGEND_LINE = 18;
+    /** A legend below the plot's padding, which also parts its entries side by side. */
+    static final int LEGEND_BELOW_PADDING = 10;
+    /**
+     * The height of one row of a legend's entries (px; measured on XChart 4's layout, which ChartsTest checks): a
+     * legend below the plot adds its padding above and, per row, the row and its padding.
+     */
+    static final double LEGEND_ROW_PX = 10.5;
+
+    /**
+     * As {@link #xy}, with the legend below the plot and the chart that much taller, so that its plot is as wide and
+     * as tall as a chart's of {@code width} × {@code height} without a legend: the entries side by side where they fit
+     * across, else one under another. At the right, where XChart puts a legend, it took a fifth of a versus-sleep
+     * panel's 380 px (e_e, e_i, i_e, input_e) and two fifths of the STDP-versus-SG panel's 560 px (its presets and
+     * controls), so that a panel of several series had a narrower plot than its neighbours of one.
+     */
+    static XYChart xyLegendBelow(String title, String xTitle, String yTitle, int width, int height, List<String> names) {
+        boolean across = legendAcross(names) <= width - 2 * CHART_PADDING;
+        int rows = across ? 1 : names.size();
+        long legend = Math.round(LEGEND_BELOW_PADDING + rows * (LEGEND_ROW_PX + LEGEND_BELOW_PADDING));
+        XYChart chart = xy(title, xTitle, yTitle, width, height + (int) legend);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(across ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+        // side by side, entries 4 px apart read as "e_e —◆— e_i": which name goes with which line?
+        chart.getStyler().setLegendPadding(LEGEND_BELOW_PADDING);
+        return chart;
+    }
+
+    /** The width of a legend of {@code names} side by side: each its line, text and paddings (XChart's Legend_). */
+    static double legendAcross(List<String> names) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double w = LEGEND_BELOW_PADDING;
+        for (String n : names) {
+            w += LEGEND_LINE + LEGEND_BELOW_PADDING + new java.awt.font.TextLayout(n, LEGEND_FONT, frc).getBounds().getWidth()
+                    + 2 * LEGEND_BELOW_PADDING;
+        }
+        return w;
     }
 
     /** Colour i of n along the sequential palette, stopping short of its pale yellow end. */
@@ -285,6 +329,20 @@ final class Charts {
      */
     static double dodge(int i, int n) {
         return n <= 1 ? 0 : (i - (n - 1) / 2.0) * DODGE;
+    }
+
+    /**
+     * Sets the x axis of {@code n} series drawn side by side ({@link #dodge}) at sleep fractions from {@code lo} to
+     * {@code hi} to their outermost points and one {@link #DODGE} more either side: XChart ended it at those points,
+     * so that the last series' markers and interval bars sat on the plot's edge (input_e's at f = 0.5). Nothing for
+     * one series.
+     */
+    static void padDodged(XYChart chart, double lo, double hi, int n) {
+        if (n > 1) {
+            double reach = dodge(n - 1, n) + DODGE;
+            chart.getStyler().setXAxisMin(lo - reach);
+            chart.getStyler().setXAxisMax(hi + reach);
+        }
     }
 
     static Color alpha(Color c, int alpha) {

@@ -65,7 +65,10 @@ final class VersusSleepSection implements Section {
                     missing.add(panel.title());
                     continue;
                 }
-                XYChart chart = Charts.xy(panel.title(), "sleep fraction asked for", panel.yTitle(), 380, 270);
+                // a legend below the plot, where it leaves the plot as large as its neighbours' of one series
+                XYChart chart = present.size() > 1 ? Charts.xyLegendBelow(panel.title(), "sleep fraction asked for",
+                        panel.yTitle(), 380, 270, present.stream().map(panel.label()).toList())
+                        : Charts.xy(panel.title(), "sleep fraction asked for", panel.yTitle(), 380, 270);
                 Charts.Extent extent = new Charts.Extent();
                 double hi = 0;
                 int i = 0;
@@ -101,6 +104,8 @@ final class VersusSleepSection implements Section {
                 }
                 chart.getStyler().setLegendVisible(present.size() > 1);
                 chart.getStyler().setXAxisDecimalPattern("0.00");
+                Charts.padDodged(chart, Arrays.stream(fractions).min().orElse(0), Arrays.stream(fractions).max().orElse(0),
+                        present.size());
                 if (present.size() > 1 && fractions.length == 1) {
                     // one sleep fraction: the series drawn to its sides must not read as fractions of their own
                     chart.getStyler().setXAxisTicksVisible(false);

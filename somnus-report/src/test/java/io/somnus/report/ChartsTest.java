@@ -250,4 +250,66 @@ class ChartsTest {
         f.roundIfAtMost(four, 3);
         assertEquals(null, four.getStyler().getYAxisMin());
     }
+
+    /** The plot's bounds once painted: left, top, right, bottom (px), from its axes' ends. */
+    private static double[] plot(XYChart chart) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
+        return new double[] {chart.getScreenXFromChart(0), chart.getScreenYFromChart(1), chart.getScreenXFromChart(0.5),
+            chart.getScreenYFromChart(0)};
+    }
+
+    /** A panel of the given series (none: one series, no legend), its axes 0 to 0.5 and 0 to 1. */
+    private static XYChart panel(int width, int height, List<String> names) {
+        XYChart chart = names.isEmpty() ? Charts.xy("t", "sleep fraction asked for", "y", width, height)
+                : Charts.xyLegendBelow("t", "sleep fraction asked for", "y", width, height, names);
+        for (String n : names.isEmpty() ? List.of("one") : names) {
+            Charts.line(chart, n, new double[] {0, 0.1, 0.5}, new double[] {0.2, 0.5, 0.7}, Charts.qualitative(0));
+        }
+        chart.getStyler().setLegendVisible(!names.isEmpty());
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(0.5).setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
+    }
+
+    /**
+     * A panel with a legend has as large a plot as its neighbour without one: at the right the legend took a fifth of a
+     * 380-px versus-sleep panel (four projections) and two fifths of the 560-px STDP-versus-SG panel (three presets,
+     * two controls), whose entries do not fit side by side and so go one under another.
+     */
+    @Test
+    void aLegendBelowThePlotLeavesItAsLargeAsWithout() {
+        double[] bare = plot(panel(380, 270, List.of()));
+        double[] four = plot(panel(380, 270, List.of("e_e", "e_i", "i_e", "input_e")));
+        double[] wide = plot(panel(560, 320, List.of()));
+        List<String> presets = List.of("paper (stdp)", "paper-sg (sg)", "paper-sg-code (sg)", "paper, untrained",
+                "paper, untrained_sleep_target");
+        XYChart five = panel(560, 320, presets);
+        double[] fiveBounds = plot(five);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(bare[k], four[k], 2, "side " + k + ": " + java.util.Arrays.toString(bare) + " against "
+                    + java.util.Arrays.toString(four));
+            assertEquals(wide[k], fiveBounds[k], 2, "side " + k + ": " + java.util.Arrays.toString(wide) + " against "
+                    + java.util.Arrays.toString(fiveBounds));
+        }
+        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Vertical, five.getStyler().getLegendLayout());
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, five.getStyler().getLegendPosition());
+    }
+
+    /**
+     * Series side by side reach past their fractions: four at 0 to 0.5 stand from −0.015 to 0.515 (dodge ±1.5 × 0.01),
+     * and the axis runs a DODGE further, −0.025 to 0.525; XChart ended it at the outermost points, on the plot's edge.
+     */
+    @Test
+    void dodgedSeriesStandInsideThePlot() {
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.padDodged(chart, 0, 0.5, 4);
+        assertEquals(-0.025, chart.getStyler().getXAxisMin(), 1e-15);
+        assertEquals(0.525, chart.getStyler().getXAxisMax(), 1e-15);
+        XYChart one = Charts.xy("t", "x", "y", 380, 270);
+        Charts.padDodged(one, 0, 0.5, 1);
+        assertNull(one.getStyler().getXAxisMin());
+    }
 }
