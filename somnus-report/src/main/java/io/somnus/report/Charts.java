@@ -239,6 +239,18 @@ final class Charts {
         private double bottom = Double.POSITIVE_INFINITY;
         private double top = Double.NEGATIVE_INFINITY;
         private final Set<Double> xs = new HashSet<>();
+        private double floor = Double.NEGATIVE_INFINITY;
+        private double ceiling = Double.POSITIVE_INFINITY;
+
+        /**
+         * The bounds of the quantity drawn (an accuracy's or a fraction's 0 and 1, a total's 0): the room that
+         * {@link #roundIfAtMost} leaves around the points stops at them. Points or bars past them are still shown.
+         */
+        Extent within(double floor, double ceiling) {
+            this.floor = floor;
+            this.ceiling = ceiling;
+            return this;
+        }
 
         /** Adds points with their bars; a point whose x or y is not finite (not drawn) is left out. */
         void add(double[] x, double[] y, double[] lo, double[] hi) {
@@ -298,12 +310,22 @@ final class Charts {
                     // values apart in their fourth digit and no interval around them (one seed): drawn flat, not
                     // magnified from corner to corner with unlabelled ticks (0.09845 and 0.09844)
                     niceYRange(chart, (bottom + top) / 2, (bottom + top) / 2);
-                    return;
+                } else {
+                    // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
+                    // still labelled those two alone
+                    double pad = xCount == 1 ? 0 : (top - bottom) / 4;
+                    niceYRange(chart, Math.min(bottom, Math.max(floor, bottom - pad)),
+                            Math.max(top, Math.min(ceiling, top + pad)));
                 }
-                // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
-                // still labelled those two alone
-                double pad = xCount == 1 ? 0 : (top - bottom) / 4;
-                niceYRange(chart, bottom - pad, top + pad);
+                // whole steps, or the tenth of a value widened around a flat one, stop at the bounds too: two seeds'
+                // accuracies with intervals of [0, 1] were drawn from −0.5 to 1.5, a fraction of 1 up to 1.05 (the
+                // bounds, 0 and 1, fall on every step of 1 or less)
+                if (bottom >= floor && chart.getStyler().getYAxisMin() < floor) {
+                    chart.getStyler().setYAxisMin(floor);
+                }
+                if (top <= ceiling && chart.getStyler().getYAxisMax() > ceiling) {
+                    chart.getStyler().setYAxisMax(ceiling);
+                }
             }
         }
     }

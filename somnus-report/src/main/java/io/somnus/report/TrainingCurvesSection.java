@@ -59,7 +59,7 @@ final class TrainingCurvesSection implements Section {
             XYChart chart = Charts.xy(g.getKey().title(), "training images seen", "validation accuracy", 560, 340);
             int n = g.getValue().size();
             int i = 0;
-            Charts.Extent extent = new Charts.Extent();
+            Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
             // continual runs: their tasks, where the panel's runs agree on them (the same training images)
             List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.shared(ctx.runs().stream()
                     .filter(r -> Group.of(r).equals(g.getKey())).toList(), () -> tasksDiffer.add(g.getKey().title()));
@@ -160,7 +160,7 @@ final class TrainingCurvesSection implements Section {
                 + "and the study use)") + ".");
         XYChart chart = Charts.xy(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
                 "training images seen", "validation accuracy", 560, 340);
-        Charts.Extent extent = new Charts.Extent();
+        Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
         List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.of(run);
         List<String> names = new ArrayList<>(lines.keySet());
         Map<String, double[][]> drawn = new LinkedHashMap<>();

@@ -312,4 +312,40 @@ class ChartsTest {
         Charts.padDodged(one, 0, 0.5, 1);
         assertNull(one.getStyler().getXAxisMin());
     }
+
+    /**
+     * The room around a few points stops at the quantity's bounds: two seeds' accuracies, 0.45 [0.058, 0.858] and
+     * 0.567 [0, 1], were drawn from −0.5 to 1.5 (a quarter of the span, 0.25, either side, in steps of 0.5); within
+     * [0, 1] they run 0 to 1 in steps of 0.25. A fraction of 1 at every point ran to 1.05 (a tenth of the value
+     * around it); it stops at 1. An interval past a bound (a std's plain t-interval below 0) is still shown.
+     */
+    @Test
+    void aFewPointsGetNoRoomPastTheirQuantitysBounds() {
+        double[] x = {0, 0.2};
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent e = new Charts.Extent().within(0, 1);
+        e.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
+        e.roundIfAtMost(chart, 3);
+        assertEquals(0, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(1, chart.getStyler().getYAxisMax(), 1e-12);
+        XYChart unbounded = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent u = new Charts.Extent();
+        u.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
+        u.roundIfAtMost(unbounded, 3);
+        assertEquals(-0.5, unbounded.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(1.5, unbounded.getStyler().getYAxisMax(), 1e-12);
+        XYChart flat = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent f = new Charts.Extent().within(0, 1);
+        f.add(x, new double[] {1, 1}, new double[] {Double.NaN, Double.NaN}, new double[] {Double.NaN, Double.NaN});
+        f.roundIfAtMost(flat, 3);
+        assertEquals(0.95, flat.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(1, flat.getStyler().getYAxisMax(), 1e-12);
+        XYChart std = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent s = new Charts.Extent().within(0, Double.POSITIVE_INFINITY);
+        s.add(x, new double[] {0.03, 0.08}, new double[] {-0.03, -0.2}, new double[] {0.09, 0.36});
+        s.roundIfAtMost(std, 3);
+        // −0.2 to 0.36, a quarter of 0.56 above: 0.5; below the bound already, so nothing added: steps of 0.2
+        assertEquals(-0.2, std.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.6, std.getStyler().getYAxisMax(), 1e-12);
+    }
 }
