@@ -137,7 +137,10 @@ final class HeaderSection implements Section {
                 f.add(List.of(e.runId(), Integer.toString(e.attempts()),
                         e.error() == null ? "" : e.error().lines().findFirst().orElse("")));
             }
-            html.table(f, "data");
+            html.table(f, "data " + FAILURES);   // the error wraps: on one line it ran off the page
         }
     }
+
+    /** The failed runs' table's class, whose last column (the error) wraps where the data tables' cells do not. */
+    static final String FAILURES = "failures";
 }

@@ -249,6 +249,9 @@ class SectionsTest {
         assertTrue(page.contains("<td>r1</td><td>3</td><td>out of memory</td>"), page);
         assertTrue(page.contains("<td>r2</td><td>1</td><td></td>"), page);
         assertTrue(page.contains("Nothing was left out."));
+        // the error wraps (a data table's cells do not): a diverged run's message ran off the page on one line
+        assertTrue(page.contains("<table class=\"data failures\">"), page);
+        assertTrue(page.contains("table.failures td:last-child { white-space: normal;"), page);
     }
 
     /** A sweep with runs still to finish: its verdict says it is of the finished runs only. */
