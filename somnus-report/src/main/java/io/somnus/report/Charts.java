@@ -115,6 +115,16 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * As {@link #xyLegendBelow} where the entries fit side by side in one row, else as {@link #xy}, its legend at the
+     * right: a run page's accuracy and weight-trace charts (560 px) had a plot of 290 px beside a legend of three
+     * readouts or four projections; a sweep's curves of many sleep fractions would need a row each below.
+     */
+    static XYChart xyLegendAcross(String title, String xTitle, String yTitle, int width, int height, List<String> names) {
+        return legendAcross(names) <= width - 2 * CHART_PADDING
+                ? xyLegendBelow(title, xTitle, yTitle, width, height, names) : xy(title, xTitle, yTitle, width, height);
+    }
+
     /** The width of a legend of {@code names} side by side: each its line, text and paddings (XChart's Legend_). */
     static double legendAcross(List<String> names) {
         java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);

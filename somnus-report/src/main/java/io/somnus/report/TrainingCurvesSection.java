@@ -56,7 +56,8 @@ final class TrainingCurvesSection implements Section {
         List<String> oneCheckpoint = new ArrayList<>();
         List<String> tasksDiffer = new ArrayList<>();
         for (Map.Entry<Group, Map<Double, List<CurvePoint>>> g : byGroup.entrySet()) {
-            XYChart chart = Charts.xy(g.getKey().title(), "training images seen", "validation accuracy", 560, 340);
+            XYChart chart = Charts.xyLegendAcross(g.getKey().title(), "training images seen", "validation accuracy", 560,
+                    340, g.getValue().keySet().stream().map(f -> "sleep " + Formats.fraction(f)).toList());
             int n = g.getValue().size();
             int i = 0;
             Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
@@ -158,8 +159,8 @@ final class TrainingCurvesSection implements Section {
         ctx.html().p("Validation accuracy at each checkpoint, one line per " + (lines.containsKey("just before sleep")
                 ? "curve: after each epoch's training, just before its sleep and after it" : "readout (main: the one the test accuracy "
                 + "and the study use)") + ".");
-        XYChart chart = Charts.xy(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                "training images seen", "validation accuracy", 560, 340);
+        XYChart chart = Charts.xyLegendAcross(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                "training images seen", "validation accuracy", 560, 340, drawingOrder(new ArrayList<>(lines.keySet())));
         Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
         List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.of(run);
         List<String> names = new ArrayList<>(lines.keySet());

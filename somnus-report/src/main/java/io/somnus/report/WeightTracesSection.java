@@ -121,9 +121,11 @@ final class WeightTracesSection implements Section {
                 TreeMap<Double, double[]> sleepSpans = trace.sleepSpans();
                 double lo = trace.lo();
                 double hi = trace.hi();
-                XYChart chart = Charts.xy(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                        "simulation step", "Σ|w| (log scale)", 560, 320);
                 boolean log = groupLog && hi > 0;
+                List<String> names = new ArrayList<>(hi > 0 && !sleepSpans.isEmpty() ? List.of("sleep") : List.of());
+                names.addAll(byProjection.keySet());
+                XYChart chart = Charts.xyLegendAcross(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                        "simulation step", "Σ|w| (log scale)", 560, 320, names);
                 if (hi > 0) {
                     double bottom = log ? groupLo : lo;   // a log panel's range is the group's (set below)
                     double top = log ? groupHi : hi;

@@ -348,4 +348,21 @@ class ChartsTest {
         assertEquals(-0.2, std.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.6, std.getStyler().getYAxisMax(), 1e-12);
     }
+
+    /**
+     * A run page's charts put a legend of a few entries below (three readouts took 130 of the chart's 560 px at the
+     * right); eight sleep fractions, which need more than 544 px side by side, keep it at the right.
+     */
+    @Test
+    void aLegendGoesBelowWhereItsEntriesFitSideBySide() {
+        XYChart readouts = Charts.xyLegendAcross("t", "x", "y", 560, 340, List.of("linear", "vote", "pca-logistic (main)"));
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, readouts.getStyler().getLegendPosition());
+        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Horizontal, readouts.getStyler().getLegendLayout());
+        List<String> eight = List.of("sleep 0.00", "sleep 0.05", "sleep 0.10", "sleep 0.15", "sleep 0.20", "sleep 0.30",
+                "sleep 0.40", "sleep 0.50");
+        assertTrue(Charts.legendAcross(eight) > 544, "eight entries of about 90 px: " + Charts.legendAcross(eight));
+        XYChart fractions = Charts.xyLegendAcross("t", "x", "y", 560, 340, eight);
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, fractions.getStyler().getLegendPosition());
+        assertEquals(340, fractions.getHeight());
+    }
 }
