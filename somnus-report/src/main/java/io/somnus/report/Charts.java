@@ -452,13 +452,19 @@ final class Charts {
     }
 
     /**
-     * Shaded vertical spans [start_i, end_i] from {@code yLo} to {@code yHi}, one legend entry; returns the series
-     * (null for no span).
+     * Shaded vertical spans [start_i, end_i] over the whole height of a plot whose y axis runs from {@code yLo} to
+     * {@code yHi} ({@code log}: on a log scale), one legend entry; returns the series (null for no span). They reach far
+     * past the axis's ends, where the plot clips them: XChart leaves a margin inside the plot beyond those ends, and
+     * spans drawn from end to end stopped short of its top and bottom, as if they marked a range of values.
      */
-    static XYSeries spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, Color color) {
+    static XYSeries spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, boolean log,
+            Color color) {
         if (spans.isEmpty()) {
             return null;
         }
+        double height = yHi - yLo;
+        yLo = log ? yLo / 1e3 : yLo - 10 * height;
+        yHi = log ? yHi * 1e3 : yHi + 10 * height;
         // one polygon: the spans as rectangles joined along the bottom edge (zero area between them)
         double[] px = new double[spans.size() * 4 + 1];
         double[] py = new double[px.length];

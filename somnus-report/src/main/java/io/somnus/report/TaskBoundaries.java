@@ -102,8 +102,8 @@ final class TaskBoundaries {
             start = end;
         }
         if (!shaded.isEmpty()) {
-            // far past the axis's top (the plot clips it), so that it still spans the plot where label raises the top
-            Charts.spans(chart, "tasks", shaded, yLo, yHi + 10 * (yHi - yLo), SHADE).setShowInLegend(false);
+            // far past the axis's ends (the plot clips them): the whole plot still where label raises the top
+            Charts.spans(chart, "tasks", shaded, yLo, yHi, false, SHADE).setShowInLegend(false);
         }
     }
 

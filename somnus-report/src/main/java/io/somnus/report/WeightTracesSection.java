@@ -135,7 +135,7 @@ final class WeightTracesSection implements Section {
                         top = chart.getStyler().getYAxisMax();
                     }
                     // shaded on either scale (on a linear one they were missing, so sleep showed only as steps down)
-                    Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), bottom, top,
+                    Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), bottom, top, log,
                             new Color(0x55, 0x55, 0x55));
                 }
                 if (log) {

@@ -365,4 +365,46 @@ class ChartsTest {
         assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, fractions.getStyler().getLegendPosition());
         assertEquals(340, fractions.getHeight());
     }
+
+    /**
+     * Shaded spans cover the plot from its top to its bottom, on a linear and on a log axis: drawn from the axis's
+     * lower end to its upper one they stopped short of both, XChart leaving a margin inside the plot past them (a
+     * weight trace's sleep episodes seemed to mark the values from 500 to 2 000). Read off the painted pixels, 2 px
+     * inside the plot's edges, halfway across a span.
+     */
+    @Test
+    void spansCoverThePlotFromTopToBottom() {
+        for (boolean log : new boolean[] {false, true}) {
+            XYChart chart = Charts.xy("t", "x", "y", 560, 320);
+            double lo = log ? 100 : 500;
+            double hi = log ? 10_000 : 2000;
+            Charts.spans(chart, "sleep", List.of(new double[] {40, 60}), lo, hi, log, java.awt.Color.BLACK);
+            Charts.line(chart, "w", new double[] {0, 100}, new double[] {lo * 1.5, hi / 1.5}, Charts.qualitative(0));
+            chart.getStyler().setYAxisLogarithmic(log);
+            chart.getStyler().setYAxisMin(lo).setYAxisMax(hi).setXAxisMin(0.0).setXAxisMax(100.0);
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+            g.dispose();
+            int x = (int) Math.round(chart.getScreenXFromChart(50));
+            // the plot's border (grey 0x999999), found outside the span (x = 10), above the axis's top and below its
+            // bottom by XChart's margin
+            int clear = (int) Math.round(chart.getScreenXFromChart(10));
+            int top = (int) Math.round(chart.getScreenYFromChart(log ? 1000 : 1250));
+            while ((image.getRGB(clear, top) & 0xffffff) != 0x999999) {
+                top--;
+            }
+            int bottom = top + 1;
+            while ((image.getRGB(clear, bottom) & 0xffffff) != 0x999999) {
+                bottom++;
+            }
+            assertTrue(top < chart.getScreenYFromChart(hi) - 2 && bottom > chart.getScreenYFromChart(lo) + 2,
+                    "a margin between the axis's ends and the plot's border");
+            for (int y : new int[] {top + 2, bottom - 2}) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                assertTrue(rgb != 0xffffff, (log ? "log" : "linear") + ": no shade at y = " + y + " px");
+            }
+        }
+    }
 }
