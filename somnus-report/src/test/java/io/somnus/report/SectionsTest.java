@@ -183,6 +183,15 @@ class SectionsTest {
         Files.writeString(a.resolve("provenance.json"), "{\"somnus_version\":\"0.1.0\",\"dataset_sha256\":{}}");
         String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
         assertTrue(header.contains("none: geomfig is generated from the seed, not read from files"), header);
+        // beside a dataset read from files, the generated one is named under the table, which has no row for it
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        Files.writeString(b.resolve("provenance.json"), "{\"somnus_version\":\"0.1.0\",\"dataset_sha256\":"
+                + "{\"/data/fashion-mnist/t10k-images-idx3-ubyte.gz\":\"cc1d\"}}");
+        RunRecord fashion = new RunRecord("b", b, "paper", "stdp", "fashion-mnist", "", 0.0, 1,
+                JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
+        String both = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0), fashion)), new java.util.ArrayList<>());
+        assertTrue(both.contains("<td>/data/fashion-mnist/t10k-images-idx3-ubyte.gz</td><td>cc1d</td>"), both);
+        assertTrue(both.contains("no files for geomfig: generated from the seed, not read from files"), both);
     }
 
     @Test
