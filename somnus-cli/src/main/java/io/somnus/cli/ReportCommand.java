@@ -85,7 +85,9 @@ public final class ReportCommand implements Callable<Integer> {
             if (aggregate) {
                 try (DirectoryLock lock = SweepRunner.lockToAggregate(dir)) {
                     AggregateResult a = SweepResults.aggregate(dir);
-                    stdout.println("aggregated " + a.runs() + " runs; GLMM " + a.glmm().status());
+                    // what was written where, in the words the sweep uses ("aggregated 6 runs" named no file)
+                    stdout.println("aggregates of " + a.runs() + " runs written to " + a.dir() + " (aggregate.csv, "
+                            + "runs_long.csv, curves.csv, stats.json, verdict.json, verdict.csv); GLMM " + a.glmm().status());
                     // stale: every writer of these files holds the lock this process holds now (SweepTempFiles)
                     List<Path> stale = SweepTempFiles.removeStale(dir, lock);
                     if (!stale.isEmpty()) {

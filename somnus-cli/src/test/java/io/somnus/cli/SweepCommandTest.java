@@ -301,7 +301,12 @@ class SweepCommandTest {
         Path html = tmp.resolve("r/report.html");
         Result r = run(new ReportCommand(), out.toString(), "--out", html.toString(), "--aggregate");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("aggregated 4 runs; GLMM skipped"), r.out());
+        // says what it wrote where
+        assertTrue(r.out().contains("aggregates of 4 runs written to " + out + " (aggregate.csv, runs_long.csv, curves.csv, "
+                + "stats.json, verdict.json, verdict.csv); GLMM skipped"), r.out());
+        for (String f : List.of("aggregate.csv", "runs_long.csv", "curves.csv", "stats.json", "verdict.json", "verdict.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
         assertTrue(Files.readString(html).contains("<section id=\"statistics\">"));
         Result missing = run(new ReportCommand(), tmp.toString());
         assertEquals(2, missing.exit());

@@ -25,6 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Charts {
     static final String FONT = "DejaVu Sans";
+    /** Around the whole chart, px. */
+    static final int CHART_PADDING = 8;
     /** A y axis is logarithmic only when its values span at least this factor (else it shows one decade tick). */
     static final double LOG_RANGE = 20;
 
@@ -65,13 +67,13 @@ final class Charts {
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
-        s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
+        s.setLegendFont(LEGEND_FONT);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPadding(4);
-        s.setLegendSeriesLineLength(18);
+        s.setLegendPadding(LEGEND_PADDING);
+        s.setLegendSeriesLineLength(LEGEND_LINE);
         s.setMarkerSize(5);
-        s.setChartPadding(8);
+        s.setChartPadding(CHART_PADDING);
         s.setErrorBarsColorSeriesColor(true);
         s.setAntiAlias(true);
         s.setXAxisTickMarkSpacingHint(Math.max(55, width / 7));
@@ -80,6 +82,58 @@ final class Charts {
         s.setXAxisTickLabelsFormattingFunction(Charts::tick);
         s.setYAxisTickLabelsFormattingFunction(Charts::tick);
         return chart;
+    }
+
+    /** The legend's font and padding, as {@link #xy} sets them. */
+    static final Font LEGEND_FONT = new Font(FONT, Font.PLAIN, 11);
+    static final int LEGEND_PADDING = 4;
+    static final int LEGEND_LINE = 18;
+    /** A legend below the plot's padding, which also parts its entries side by side. */
+    static final int LEGEND_BELOW_PADDING = 10;
+    /**
+     * The height of one row of a legend's entries (px; measured on XChart 4's layout, which ChartsTest checks): a
+     * legend below the plot adds its padding above and, per row, the row and its padding.
+     */
+    static final double LEGEND_ROW_PX = 10.5;
+
+    /**
+     * As {@link #xy}, with the legend below the plot and the chart that much taller, so that its plot is as wide and
+     * as tall as a chart's of {@code width} × {@code height} without a legend: the entries side by side where they fit
+     * across, else one under another. At the right, where XChart puts a legend, it took a fifth of a versus-sleep
+     * panel's 380 px (e_e, e_i, i_e, input_e) and two fifths of the STDP-versus-SG panel's 560 px (its presets and
+     * controls), so that a panel of several series had a narrower plot than its neighbours of one.
+     */
+    static XYChart xyLegendBelow(String title, String xTitle, String yTitle, int width, int height, List<String> names) {
+        boolean across = legendAcross(names) <= width - 2 * CHART_PADDING;
+        int rows = across ? 1 : names.size();
+        long legend = Math.round(LEGEND_BELOW_PADDING + rows * (LEGEND_ROW_PX + LEGEND_BELOW_PADDING));
+        XYChart chart = xy(title, xTitle, yTitle, width, height + (int) legend);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(across ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+        // side by side, entries 4 px apart read as "e_e —◆— e_i": which name goes with which line?
+        chart.getStyler().setLegendPadding(LEGEND_BELOW_PADDING);
+        return chart;
+    }
+
+    /**
+     * As {@link #xyLegendBelow} where the entries fit side by side in one row, else as {@link #xy}, its legend at the
+     * right: a run page's accuracy and weight-trace charts (560 px) had a plot of 290 px beside a legend of three
+     * readouts or four projections; a sweep's curves of many sleep fractions would need a row each below.
+     */
+    static XYChart xyLegendAcross(String title, String xTitle, String yTitle, int width, int height, List<String> names) {
+        return legendAcross(names) <= width - 2 * CHART_PADDING
+                ? xyLegendBelow(title, xTitle, yTitle, width, height, names) : xy(title, xTitle, yTitle, width, height);
+    }
+
+    /** The width of a legend of {@code names} side by side: each its line, text and paddings (XChart's Legend_). */
+    static double legendAcross(List<String> names) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double w = LEGEND_BELOW_PADDING;
+        for (String n : names) {
+            w += LEGEND_LINE + LEGEND_BELOW_PADDING + new java.awt.font.TextLayout(n, LEGEND_FONT, frc).getBounds().getWidth()
+                    + 2 * LEGEND_BELOW_PADDING;
+        }
+        return w;
     }
 
     /** Colour i of n along the sequential palette, stopping short of its pale yellow end. */
@@ -195,9 +249,25 @@ final class Charts {
         private double bottom = Double.POSITIVE_INFINITY;
         private double top = Double.NEGATIVE_INFINITY;
         private final Set<Double> xs = new HashSet<>();
+        private double floor = Double.NEGATIVE_INFINITY;
+        private double ceiling = Double.POSITIVE_INFINITY;
 
+        /**
+         * The bounds of the quantity drawn (an accuracy's or a fraction's 0 and 1, a total's 0): the room that
+         * {@link #roundIfAtMost} leaves around the points stops at them. Points or bars past them are still shown.
+         */
+        Extent within(double floor, double ceiling) {
+            this.floor = floor;
+            this.ceiling = ceiling;
+            return this;
+        }
+
+        /** Adds points with their bars; a point whose x or y is not finite (not drawn) is left out. */
         void add(double[] x, double[] y, double[] lo, double[] hi) {
             for (int k = 0; k < y.length; k++) {
+                if (!Double.isFinite(x[k]) || !Double.isFinite(y[k])) {
+                    continue;   // Math.min with NaN is NaN: one missing checkpoint would have lost the whole extent
+                }
                 xs.add(x[k]);
                 bottom = Math.min(bottom, Double.isFinite(lo[k]) ? Math.min(lo[k], y[k]) : y[k]);
                 top = Math.max(top, Double.isFinite(hi[k]) ? Math.max(hi[k], y[k]) : y[k]);
@@ -250,12 +320,22 @@ final class Charts {
                     // values apart in their fourth digit and no interval around them (one seed): drawn flat, not
                     // magnified from corner to corner with unlabelled ticks (0.09845 and 0.09844)
                     niceYRange(chart, (bottom + top) / 2, (bottom + top) / 2);
-                    return;
+                } else {
+                    // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
+                    // still labelled those two alone
+                    double pad = xCount == 1 ? 0 : (top - bottom) / 4;
+                    niceYRange(chart, Math.min(bottom, Math.max(floor, bottom - pad)),
+                            Math.max(top, Math.min(ceiling, top + pad)));
                 }
-                // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
-                // still labelled those two alone
-                double pad = xCount == 1 ? 0 : (top - bottom) / 4;
-                niceYRange(chart, bottom - pad, top + pad);
+                // whole steps, or the tenth of a value widened around a flat one, stop at the bounds too: two seeds'
+                // accuracies with intervals of [0, 1] were drawn from −0.5 to 1.5, a fraction of 1 up to 1.05 (the
+                // bounds, 0 and 1, fall on every step of 1 or less)
+                if (bottom >= floor && chart.getStyler().getYAxisMin() < floor) {
+                    chart.getStyler().setYAxisMin(floor);
+                }
+                if (top <= ceiling && chart.getStyler().getYAxisMax() > ceiling) {
+                    chart.getStyler().setYAxisMax(ceiling);
+                }
             }
         }
     }
@@ -281,6 +361,20 @@ final class Charts {
      */
     static double dodge(int i, int n) {
         return n <= 1 ? 0 : (i - (n - 1) / 2.0) * DODGE;
+    }
+
+    /**
+     * Sets the x axis of {@code n} series drawn side by side ({@link #dodge}) at sleep fractions from {@code lo} to
+     * {@code hi} to their outermost points and one {@link #DODGE} more either side: XChart ended it at those points,
+     * so that the last series' markers and interval bars sat on the plot's edge (input_e's at f = 0.5). Nothing for
+     * one series.
+     */
+    static void padDodged(XYChart chart, double lo, double hi, int n) {
+        if (n > 1) {
+            double reach = dodge(n - 1, n) + DODGE;
+            chart.getStyler().setXAxisMin(lo - reach);
+            chart.getStyler().setXAxisMax(hi + reach);
+        }
     }
 
     static Color alpha(Color c, int alpha) {
@@ -358,13 +452,19 @@ final class Charts {
     }
 
     /**
-     * Shaded vertical spans [start_i, end_i] from {@code yLo} to {@code yHi}, one legend entry; returns the series
-     * (null for no span).
+     * Shaded vertical spans [start_i, end_i] over the whole height of a plot whose y axis runs from {@code yLo} to
+     * {@code yHi} ({@code log}: on a log scale), one legend entry; returns the series (null for no span). They reach far
+     * past the axis's ends, where the plot clips them: XChart leaves a margin inside the plot beyond those ends, and
+     * spans drawn from end to end stopped short of its top and bottom, as if they marked a range of values.
      */
-    static XYSeries spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, Color color) {
+    static XYSeries spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, boolean log,
+            Color color) {
         if (spans.isEmpty()) {
             return null;
         }
+        double height = yHi - yLo;
+        yLo = log ? yLo / 1e3 : yLo - 10 * height;
+        yHi = log ? yHi * 1e3 : yHi + 10 * height;
         // one polygon: the spans as rectangles joined along the bottom edge (zero area between them)
         double[] px = new double[spans.size() * 4 + 1];
         double[] py = new double[px.length];

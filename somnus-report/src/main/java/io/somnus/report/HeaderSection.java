@@ -116,6 +116,13 @@ final class HeaderSection implements Section {
             c.add(List.of("file", "SHA-256"));
             prov.checksums.forEach((k, v) -> c.add(List.of(k, v)));
             html.table(c, "mono");
+            // beside a dataset read from files, one generated has no row: say so, or it seems left out
+            List<String> alsoGenerated = runs.stream().map(RunRecord::dataset).filter(generated::contains).distinct()
+                    .sorted().toList();
+            if (!alsoGenerated.isEmpty()) {
+                html.note("no files for " + String.join(", ", alsoGenerated) + ": generated from the seed, not read from "
+                        + "files");
+            }
         }
         Path sweepFile = results.sweepFile();
         if (Files.isRegularFile(sweepFile)) {
@@ -137,7 +144,10 @@ final class HeaderSection implements Section {
                 f.add(List.of(e.runId(), Integer.toString(e.attempts()),
                         e.error() == null ? "" : e.error().lines().findFirst().orElse("")));
             }
-            html.table(f, "data");
+            html.table(f, "data " + FAILURES);   // the error wraps: on one line it ran off the page
         }
     }
+
+    /** The failed runs' table's class, whose last column (the error) wraps where the data tables' cells do not. */
+    static final String FAILURES = "failures";
 }

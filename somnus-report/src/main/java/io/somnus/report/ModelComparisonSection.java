@@ -62,11 +62,15 @@ final class ModelComparisonSection implements Section {
         }
         html.wideGridStart();
         for (Map.Entry<String, List<AggregateRow>> d : byDataset.entrySet()) {
-            XYChart chart = Charts.xy(d.getKey(), "sleep fraction", "test accuracy", 560, 320);
             Map<String, List<AggregateRow>> byPreset = new TreeMap<>();
             for (AggregateRow r : d.getValue()) {
                 byPreset.computeIfAbsent(r.cell().preset() + " (" + r.cell().model() + ")", k -> new ArrayList<>()).add(r);
             }
+            List<AggregateRow> refs = controls.getOrDefault(d.getKey(), List.of());
+            List<String> names = new ArrayList<>(byPreset.keySet());
+            refs.forEach(c -> names.add(controlName(c)));
+            // the legend below the plot: at the right it took two fifths of the chart (three presets, two controls)
+            XYChart chart = Charts.xyLegendBelow(d.getKey(), "sleep fraction", "test accuracy", 560, 320, names);
             int i = 0;
             for (Map.Entry<String, List<AggregateRow>> p : byPreset.entrySet()) {
                 List<AggregateRow> s = p.getValue().stream().sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();
@@ -80,17 +84,23 @@ final class ModelComparisonSection implements Section {
             }
             double[] span = {d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).min().orElse(0),
                     d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).max().orElse(0)};
-            for (AggregateRow c : controls.getOrDefault(d.getKey(), List.of())) {
+            for (AggregateRow c : refs) {
                 double m = c.stats().mean();
                 // dashed: a reference level, not a preset's curve (it had whichever stroke XChart gave its place)
-                Charts.line(chart, c.cell().preset() + ", " + StudyControl.labelIn(c.cell().variant()), span,
+                Charts.line(chart, controlName(c), span,
                         new double[] {m, m}, Charts.qualitative(i++)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE)
                         .setLineStyle(SeriesLines.DASH_DASH);
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
+            Charts.padDodged(chart, span[0], span[1], byPreset.size());
             html.svgFigure(ctx.svg(chart), "final test accuracy against sleep fraction, one line per preset (" + String.join(", ",
                     byPreset.keySet()) + "), STDP versus SG on " + d.getKey(), null, "fig");
         }
         html.gridEnd();
+    }
+
+    /** An untrained control's reference line's name: "paper, untrained". */
+    private static String controlName(AggregateRow c) {
+        return c.cell().preset() + ", " + StudyControl.labelIn(c.cell().variant());
     }
 }

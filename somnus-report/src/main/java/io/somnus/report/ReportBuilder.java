@@ -138,6 +138,7 @@ public final class ReportBuilder {
             .badge.inconclusive { background: #fbecc8; color: #7a5300; }
             .badge.not-run { background: #eceef1; color: #5c6570; }
             table.verdict td { white-space: normal; }
+            table.failures td:last-child { white-space: normal; min-width: 24em; }
             .muted { color: #777; font-style: italic; font-size: 12px; }
             .caveats { background: #fff8e6; border-left: 4px solid #e0a800; padding: 6px 12px; margin: 8px 0 14px;
                        font-size: 13px; max-width: 1100px; }

@@ -56,28 +56,31 @@ final class TrainingCurvesSection implements Section {
         List<String> oneCheckpoint = new ArrayList<>();
         List<String> tasksDiffer = new ArrayList<>();
         for (Map.Entry<Group, Map<Double, List<CurvePoint>>> g : byGroup.entrySet()) {
-            XYChart chart = Charts.xy(g.getKey().title(), "training images seen", "validation accuracy", 560, 340);
+            XYChart chart = Charts.xyLegendAcross(g.getKey().title(), "training images seen", "validation accuracy", 560,
+                    340, g.getValue().keySet().stream().map(f -> "sleep " + Formats.fraction(f)).toList());
             int n = g.getValue().size();
             int i = 0;
-            Charts.Extent extent = new Charts.Extent();
+            Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
             // continual runs: their tasks, where the panel's runs agree on them (the same training images)
             List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.shared(ctx.runs().stream()
                     .filter(r -> Group.of(r).equals(g.getKey())).toList(), () -> tasksDiffer.add(g.getKey().title()));
-            if (!tasks.isEmpty()) {
-                List<CurvePoint> all = g.getValue().values().stream().flatMap(List::stream).toList();
-                double[] y = TaskBoundaries.yExtent(all.stream().mapToDouble(CurvePoint::imagesSeen).toArray(),
-                        all.stream().mapToDouble(p -> p.stats().mean()).toArray(),
-                        all.stream().mapToDouble(p -> p.stats().ciLow()).toArray(),
-                        all.stream().mapToDouble(p -> p.stats().ciHigh()).toArray());
-                TaskBoundaries.draw(chart, tasks, y[0], y[1]);
-            }
+            // every line's extent first: the task bands, drawn under the lines, take their y axis from it
+            Map<Double, double[][]> curves = new LinkedHashMap<>();
             for (Map.Entry<Double, List<CurvePoint>> f : g.getValue().entrySet()) {
                 List<CurvePoint> c = f.getValue();
-                double[] x = c.stream().mapToDouble(CurvePoint::imagesSeen).toArray();
-                double[] y = c.stream().mapToDouble(p -> p.stats().mean()).toArray();
-                double[] lo = c.stream().mapToDouble(p -> p.stats().ciLow()).toArray();
-                double[] hi = c.stream().mapToDouble(p -> p.stats().ciHigh()).toArray();
-                extent.add(x, y, lo, hi);
+                double[][] xyLoHi = {c.stream().mapToDouble(CurvePoint::imagesSeen).toArray(),
+                    c.stream().mapToDouble(p -> p.stats().mean()).toArray(),
+                    c.stream().mapToDouble(p -> p.stats().ciLow()).toArray(),
+                    c.stream().mapToDouble(p -> p.stats().ciHigh()).toArray()};
+                extent.add(xyLoHi[0], xyLoHi[1], xyLoHi[2], xyLoHi[3]);
+                curves.put(f.getKey(), xyLoHi);
+            }
+            TaskBoundaries.draw(chart, tasks, extent);
+            for (Map.Entry<Double, double[][]> f : curves.entrySet()) {
+                double[] x = f.getValue()[0];
+                double[] y = f.getValue()[1];
+                double[] lo = f.getValue()[2];
+                double[] hi = f.getValue()[3];
                 Color color = Charts.sequential(i++, n);
                 String name = "sleep " + Formats.fraction(f.getKey());
                 Charts.band(chart, name + " CI", x, lo, hi, color);
@@ -91,6 +94,7 @@ final class TrainingCurvesSection implements Section {
             if (extent.padIfOneX(chart)) {
                 oneCheckpoint.add(g.getKey().title());
             }
+            TaskBoundaries.label(chart, tasks, extent);   // last: placed where the finished chart puts the bands
             html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title() + TaskBoundaries.words(tasks),
                     null, "fig");
         }
@@ -155,30 +159,33 @@ final class TrainingCurvesSection implements Section {
         ctx.html().p("Validation accuracy at each checkpoint, one line per " + (lines.containsKey("just before sleep")
                 ? "curve: after each epoch's training, just before its sleep and after it" : "readout (main: the one the test accuracy "
                 + "and the study use)") + ".");
-        XYChart chart = Charts.xy(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                "training images seen", "validation accuracy", 560, 340);
-        Charts.Extent extent = new Charts.Extent();
+        XYChart chart = Charts.xyLegendAcross(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                "training images seen", "validation accuracy", 560, 340, drawingOrder(new ArrayList<>(lines.keySet())));
+        Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
         List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.of(run);
-        double[] ys = TaskBoundaries.yExtent(x, lines.values().toArray(new double[0][]));
-        TaskBoundaries.draw(chart, tasks, ys[0], ys[1]);
         List<String> names = new ArrayList<>(lines.keySet());
+        Map<String, double[][]> drawn = new LinkedHashMap<>();
         for (String name : drawingOrder(names)) {
-            Map.Entry<String, double[]> l = Map.entry(name, lines.get(name));
-            int i = names.indexOf(name);   // colour and marker by the line's place, main first
+            double[] l = lines.get(name);
             List<double[]> pts = new ArrayList<>();
             for (int k = 0; k < x.length; k++) {
-                if (Double.isFinite(x[k]) && Double.isFinite(l.getValue()[k])) {
-                    pts.add(new double[] {x[k], l.getValue()[k]});
+                if (Double.isFinite(x[k]) && Double.isFinite(l[k])) {
+                    pts.add(new double[] {x[k], l[k]});
                 }
             }
-            if (pts.isEmpty()) {
-                continue;
+            if (!pts.isEmpty()) {
+                double[] px = pts.stream().mapToDouble(p -> p[0]).toArray();
+                double[] py = pts.stream().mapToDouble(p -> p[1]).toArray();
+                extent.add(px, py, py, py);
+                drawn.put(name, new double[][] {px, py});
             }
-            double[] px = pts.stream().mapToDouble(p -> p[0]).toArray();
-            double[] py = pts.stream().mapToDouble(p -> p[1]).toArray();
-            extent.add(px, py, py, py);
-            Charts.line(chart, l.getKey(), px, py, Charts.qualitative(i)).setMarker(px.length > 30 ? SeriesMarkers.NONE
-                    : Charts.marker(i));
+        }
+        TaskBoundaries.draw(chart, tasks, extent);   // under the lines, its y axis from their extent
+        for (Map.Entry<String, double[][]> l : drawn.entrySet()) {
+            int i = names.indexOf(l.getKey());   // colour and marker by the line's place, main first
+            double[] px = l.getValue()[0];
+            Charts.line(chart, l.getKey(), px, l.getValue()[1], Charts.qualitative(i)).setMarker(px.length > 30
+                    ? SeriesMarkers.NONE : Charts.marker(i));
         }
         chart.getStyler().setXAxisMin(0.0);
         if (tasks.isEmpty()) {   // with tasks, their bands set the y axis
@@ -186,6 +193,7 @@ final class TrainingCurvesSection implements Section {
         }
         Charts.roundXTicks(chart);
         boolean one = extent.padIfOneX(chart);
+        TaskBoundaries.label(chart, tasks, extent);   // last: placed where the finished chart puts the bands
         ctx.html().wideGridStart();
         ctx.html().svgFigure(ctx.svg(chart), "accuracy over training, " + String.join(", ", lines.keySet()) + ", of "
                 + run.runId() + TaskBoundaries.words(tasks), null, "fig");

@@ -15,7 +15,11 @@ import org.knowm.xchart.XYChart;
 
 /** Final accuracy, stability, saturation and diversity against sleep fraction: a grid of panels per group. */
 final class VersusSleepSection implements Section {
-    private record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label) {}
+    /** A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none. */
+    private record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
+            double ceiling) {}
+
+    private static final double NONE = Double.POSITIVE_INFINITY;
 
     @Override
     public String id() {
@@ -65,8 +69,11 @@ final class VersusSleepSection implements Section {
                     missing.add(panel.title());
                     continue;
                 }
-                XYChart chart = Charts.xy(panel.title(), "sleep fraction asked for", panel.yTitle(), 380, 270);
-                Charts.Extent extent = new Charts.Extent();
+                // a legend below the plot, where it leaves the plot as large as its neighbours' of one series
+                XYChart chart = present.size() > 1 ? Charts.xyLegendBelow(panel.title(), "sleep fraction asked for",
+                        panel.yTitle(), 380, 270, present.stream().map(panel.label()).toList())
+                        : Charts.xy(panel.title(), "sleep fraction asked for", panel.yTitle(), 380, 270);
+                Charts.Extent extent = new Charts.Extent().within(panel.floor(), panel.ceiling());
                 double hi = 0;
                 int i = 0;
                 for (String metric : present) {
@@ -101,6 +108,8 @@ final class VersusSleepSection implements Section {
                 }
                 chart.getStyler().setLegendVisible(present.size() > 1);
                 chart.getStyler().setXAxisDecimalPattern("0.00");
+                Charts.padDodged(chart, Arrays.stream(fractions).min().orElse(0), Arrays.stream(fractions).max().orElse(0),
+                        present.size());
                 if (present.size() > 1 && fractions.length == 1) {
                     // one sleep fraction: the series drawn to its sides must not read as fractions of their own
                     chart.getStyler().setXAxisTicksVisible(false);
@@ -131,19 +140,23 @@ final class VersusSleepSection implements Section {
         List<String> projections = metrics.stream().filter(m -> m.startsWith("weights."))
                 .map(VersusSleepSection::projection).distinct().toList();
         return List.of(
-                new Panel("final test accuracy", "accuracy", List.of("test_accuracy"), m -> "test"),
-                new Panel("max drawdown of validation accuracy", "drawdown", List.of("stability.max_drawdown"), m -> ""),
-                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> ""),
+                new Panel("final test accuracy", "accuracy", List.of("test_accuracy"), m -> "test", 0, 1),
+                new Panel("max drawdown of validation accuracy", "drawdown", List.of("stability.max_drawdown"), m -> "", 0,
+                        1),
+                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> "", 0, NONE),
                 new Panel("fraction saturated", "fraction of weights",
-                        projections.stream().map(p -> "weights." + p + ".frac_saturated").toList(), VersusSleepSection::projection),
+                        projections.stream().map(p -> "weights." + p + ".frac_saturated").toList(), VersusSleepSection::projection,
+                        0, 1),
                 new Panel("total |w|", "Σ|w|",
-                        projections.stream().map(p -> "weights." + p + ".total_abs").toList(), VersusSleepSection::projection),
-                new Panel("winner fraction", "fraction of E neurons", List.of("diversity.winner_fraction"), m -> ""),
+                        projections.stream().map(p -> "weights." + p + ".total_abs").toList(), VersusSleepSection::projection,
+                        0, NONE),
+                new Panel("winner fraction", "fraction of E neurons", List.of("diversity.winner_fraction"), m -> "", 0, 1),
                 new Panel("assignment entropy", "H / log₂ K (0 to 1)", List.of("diversity.assignment_entropy"),
-                        m -> ""),
-                new Panel("receptive-field cosine similarity", "mean pairwise cosine", List.of("diversity.rf_cosine"), m -> ""),
+                        m -> "", 0, 1),
+                new Panel("receptive-field cosine similarity", "mean pairwise cosine", List.of("diversity.rf_cosine"), m -> "",
+                        -1, 1),
                 // φ alone named nothing a reader of the page could look up
-                new Panel("φ (class separation)", "between- / within-class variance", List.of("phi"), m -> ""));
+                new Panel("φ (class separation)", "between- / within-class variance", List.of("phi"), m -> "", 0, NONE));
     }
 
     /** {@code weights.<projection>.<stat>} → projection. */

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Weight distributions just before and after the last sleep episode (weight_histograms.csv), per projection. */
@@ -33,11 +34,62 @@ final class WeightHistogramsSection implements Section {
         return "Histograms";
     }
 
+    /**
+     * The share of the distribution an episode moved: the total variation distance between the histograms before
+     * and after, ½ ∫ |p(w) − q(w)| dw with each taken as uniform within its bins (their bins differ: each histogram
+     * spans its own least to greatest weight). 0 for the same histogram, 1 for two with no weight range in common;
+     * NaN where either side is missing or empty.
+     */
+    static double moved(List<double[]> before, List<double[]> after) {
+        double nb = before == null ? 0 : before.stream().mapToDouble(x -> x[2]).sum();
+        double na = after == null ? 0 : after.stream().mapToDouble(x -> x[2]).sum();
+        if (!(nb > 0 && na > 0)) {
+            return Double.NaN;
+        }
+        java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
+        for (List<double[]> side : List.of(before, after)) {
+            for (double[] bin : side) {
+                if (!(bin[1] > bin[0])) {
+                    return Double.NaN;   // not what Somnus writes (WeightHistogram widens an empty range)
+                }
+                edges.add(bin[0]);
+                edges.add(bin[1]);
+            }
+        }
+        double sum = 0;
+        Double from = null;
+        for (double to : edges) {
+            if (from != null) {
+                double mid = (from + to) / 2;
+                sum += Math.abs(density(before, nb, mid) - density(after, na, mid)) * (to - from);
+            }
+            from = to;
+        }
+        return sum / 2;
+    }
+
+    /** The fraction of the {@code n} weights per unit weight at {@code w}: its bin's count over n and the bin's width. */
+    /** A share as a percentage to two significant digits ("0.47 %", "100 %"); 0 as "0 %". */
+    static String percent(double share) {
+        return (share == 0 ? "0" : Html.sig(100 * share, 2)) + " %";
+    }
+
+    private static double density(List<double[]> bins, double n, double w) {
+        for (double[] bin : bins) {
+            if (bin[0] <= w && w < bin[1]) {
+                return bin[2] / n / (bin[1] - bin[0]);
+            }
+        }
+        return 0;
+    }
+
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
-        html.p("Distribution of weights per projection just before and just after the last recorded sleep episode"
-                + (ctx.singleRun() ? "." : " (first seed, sleep fraction nearest " + Showcase.FRACTION + ")."));
+        html.p("Distribution of weights per projection just before (filled) and just after (outline) the last recorded "
+                + "sleep episode" + (ctx.singleRun() ? "" : " (first seed, sleep fraction nearest " + Showcase.FRACTION + ")")
+                + ". Under each, the share of the distribution the episode moved (half the summed difference of the two, "
+                + "0 % the same, 100 % no weights in common): where it is small the outline runs along the filled area's edge.");
         int drawn = 0;
         List<String> missing = new ArrayList<>();
         List<String> neverSlept = new ArrayList<>();
@@ -76,7 +128,7 @@ final class WeightHistogramsSection implements Section {
             for (Map.Entry<String, Map<String, List<double[]>>> p : data.entrySet()) {
                 XYChart chart = Charts.xy(g.getKey().title() + ": " + p.getKey() + " (episode " + (long) last + ")",
                         "weight", "fraction of synapses", 380, 290);
-                int i = 0;
+                double moved = moved(p.getValue().get(WeightHistograms.BEFORE), p.getValue().get(WeightHistograms.AFTER));
                 for (String w : List.of(WeightHistograms.BEFORE, WeightHistograms.AFTER)) {
                     List<double[]> bins = p.getValue().get(w);
                     if (bins == null || bins.isEmpty()) {
@@ -92,18 +144,28 @@ final class WeightHistogramsSection implements Section {
                     }
                     x[bins.size()] = bins.get(bins.size() - 1)[1];
                     y[bins.size()] = y[bins.size() - 1];
+                    boolean before = w.equals(WeightHistograms.BEFORE);
                     XYSeries s = chart.addSeries(w + " sleep", x, y);
-                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
-                    Color c = i++ == 0 ? Charts.qualitative(1) : Charts.qualitative(0);
+                    Color c = before ? Charts.qualitative(1) : Charts.qualitative(0);
                     s.setLineColor(c);
-                    s.setFillColor(Charts.alpha(c, 60));
                     s.setMarker(SeriesMarkers.NONE);
+                    if (before) {
+                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+                        s.setFillColor(Charts.alpha(c, 60));
+                    } else {
+                        // an outline over the filled "before": two fills where they overlap mixed to a grey that
+                        // matched neither legend entry (every bin of paper-sg-code's, its sleep moving almost nothing)
+                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+                        s.setLineStyle(SeriesLines.SOLID);
+                        s.setLineWidth(1.6f);
+                    }
                 }
                 // below the plot: inside it hid the tops of the bars; fractions from 0, so that heights compare
                 chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
                 chart.getStyler().setYAxisMin(0.0);
+                String shift = Double.isNaN(moved) ? "" : "; sleep moved " + percent(moved) + " of it";
                 html.svgFigure(ctx.svg(chart), "distribution of the " + p.getKey() + " weights just before and just after "
-                        + "sleep episode " + (long) last + ", of " + run.runId(), run.runId(), "fig");
+                        + "sleep episode " + (long) last + ", of " + run.runId() + shift, run.runId() + shift, "fig");
                 drawn++;
             }
         }

@@ -121,9 +121,11 @@ final class WeightTracesSection implements Section {
                 TreeMap<Double, double[]> sleepSpans = trace.sleepSpans();
                 double lo = trace.lo();
                 double hi = trace.hi();
-                XYChart chart = Charts.xy(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                        "simulation step", "Σ|w| (log scale)", 560, 320);
                 boolean log = groupLog && hi > 0;
+                List<String> names = new ArrayList<>(hi > 0 && !sleepSpans.isEmpty() ? List.of("sleep") : List.of());
+                names.addAll(byProjection.keySet());
+                XYChart chart = Charts.xyLegendAcross(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
+                        "simulation step", "Σ|w| (log scale)", 560, 320, names);
                 if (hi > 0) {
                     double bottom = log ? groupLo : lo;   // a log panel's range is the group's (set below)
                     double top = log ? groupHi : hi;
@@ -133,7 +135,7 @@ final class WeightTracesSection implements Section {
                         top = chart.getStyler().getYAxisMax();
                     }
                     // shaded on either scale (on a linear one they were missing, so sleep showed only as steps down)
-                    Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), bottom, top,
+                    Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), bottom, top, log,
                             new Color(0x55, 0x55, 0x55));
                 }
                 if (log) {

@@ -250,4 +250,161 @@ class ChartsTest {
         f.roundIfAtMost(four, 3);
         assertEquals(null, four.getStyler().getYAxisMin());
     }
+
+    /** The plot's bounds once painted: left, top, right, bottom (px), from its axes' ends. */
+    private static double[] plot(XYChart chart) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
+        return new double[] {chart.getScreenXFromChart(0), chart.getScreenYFromChart(1), chart.getScreenXFromChart(0.5),
+            chart.getScreenYFromChart(0)};
+    }
+
+    /** A panel of the given series (none: one series, no legend), its axes 0 to 0.5 and 0 to 1. */
+    private static XYChart panel(int width, int height, List<String> names) {
+        XYChart chart = names.isEmpty() ? Charts.xy("t", "sleep fraction asked for", "y", width, height)
+                : Charts.xyLegendBelow("t", "sleep fraction asked for", "y", width, height, names);
+        for (String n : names.isEmpty() ? List.of("one") : names) {
+            Charts.line(chart, n, new double[] {0, 0.1, 0.5}, new double[] {0.2, 0.5, 0.7}, Charts.qualitative(0));
+        }
+        chart.getStyler().setLegendVisible(!names.isEmpty());
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(0.5).setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
+    }
+
+    /**
+     * A panel with a legend has as large a plot as its neighbour without one: at the right the legend took a fifth of a
+     * 380-px versus-sleep panel (four projections) and two fifths of the 560-px STDP-versus-SG panel (three presets,
+     * two controls), whose entries do not fit side by side and so go one under another.
+     */
+    @Test
+    void aLegendBelowThePlotLeavesItAsLargeAsWithout() {
+        double[] bare = plot(panel(380, 270, List.of()));
+        double[] four = plot(panel(380, 270, List.of("e_e", "e_i", "i_e", "input_e")));
+        double[] wide = plot(panel(560, 320, List.of()));
+        List<String> presets = List.of("paper (stdp)", "paper-sg (sg)", "paper-sg-code (sg)", "paper, untrained",
+                "paper, untrained_sleep_target");
+        XYChart five = panel(560, 320, presets);
+        double[] fiveBounds = plot(five);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(bare[k], four[k], 2, "side " + k + ": " + java.util.Arrays.toString(bare) + " against "
+                    + java.util.Arrays.toString(four));
+            assertEquals(wide[k], fiveBounds[k], 2, "side " + k + ": " + java.util.Arrays.toString(wide) + " against "
+                    + java.util.Arrays.toString(fiveBounds));
+        }
+        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Vertical, five.getStyler().getLegendLayout());
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, five.getStyler().getLegendPosition());
+    }
+
+    /**
+     * Series side by side reach past their fractions: four at 0 to 0.5 stand from −0.015 to 0.515 (dodge ±1.5 × 0.01),
+     * and the axis runs a DODGE further, −0.025 to 0.525; XChart ended it at the outermost points, on the plot's edge.
+     */
+    @Test
+    void dodgedSeriesStandInsideThePlot() {
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.padDodged(chart, 0, 0.5, 4);
+        assertEquals(-0.025, chart.getStyler().getXAxisMin(), 1e-15);
+        assertEquals(0.525, chart.getStyler().getXAxisMax(), 1e-15);
+        XYChart one = Charts.xy("t", "x", "y", 380, 270);
+        Charts.padDodged(one, 0, 0.5, 1);
+        assertNull(one.getStyler().getXAxisMin());
+    }
+
+    /**
+     * The room around a few points stops at the quantity's bounds: two seeds' accuracies, 0.45 [0.058, 0.858] and
+     * 0.567 [0, 1], were drawn from −0.5 to 1.5 (a quarter of the span, 0.25, either side, in steps of 0.5); within
+     * [0, 1] they run 0 to 1 in steps of 0.25. A fraction of 1 at every point ran to 1.05 (a tenth of the value
+     * around it); it stops at 1. An interval past a bound (a std's plain t-interval below 0) is still shown.
+     */
+    @Test
+    void aFewPointsGetNoRoomPastTheirQuantitysBounds() {
+        double[] x = {0, 0.2};
+        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent e = new Charts.Extent().within(0, 1);
+        e.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
+        e.roundIfAtMost(chart, 3);
+        assertEquals(0, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(1, chart.getStyler().getYAxisMax(), 1e-12);
+        XYChart unbounded = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent u = new Charts.Extent();
+        u.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
+        u.roundIfAtMost(unbounded, 3);
+        assertEquals(-0.5, unbounded.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(1.5, unbounded.getStyler().getYAxisMax(), 1e-12);
+        XYChart flat = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent f = new Charts.Extent().within(0, 1);
+        f.add(x, new double[] {1, 1}, new double[] {Double.NaN, Double.NaN}, new double[] {Double.NaN, Double.NaN});
+        f.roundIfAtMost(flat, 3);
+        assertEquals(0.95, flat.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(1, flat.getStyler().getYAxisMax(), 1e-12);
+        XYChart std = Charts.xy("t", "x", "y", 380, 270);
+        Charts.Extent s = new Charts.Extent().within(0, Double.POSITIVE_INFINITY);
+        s.add(x, new double[] {0.03, 0.08}, new double[] {-0.03, -0.2}, new double[] {0.09, 0.36});
+        s.roundIfAtMost(std, 3);
+        // −0.2 to 0.36, a quarter of 0.56 above: 0.5; below the bound already, so nothing added: steps of 0.2
+        assertEquals(-0.2, std.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.6, std.getStyler().getYAxisMax(), 1e-12);
+    }
+
+    /**
+     * A run page's charts put a legend of a few entries below (three readouts took 130 of the chart's 560 px at the
+     * right); eight sleep fractions, which need more than 544 px side by side, keep it at the right.
+     */
+    @Test
+    void aLegendGoesBelowWhereItsEntriesFitSideBySide() {
+        XYChart readouts = Charts.xyLegendAcross("t", "x", "y", 560, 340, List.of("linear", "vote", "pca-logistic (main)"));
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, readouts.getStyler().getLegendPosition());
+        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Horizontal, readouts.getStyler().getLegendLayout());
+        List<String> eight = List.of("sleep 0.00", "sleep 0.05", "sleep 0.10", "sleep 0.15", "sleep 0.20", "sleep 0.30",
+                "sleep 0.40", "sleep 0.50");
+        assertTrue(Charts.legendAcross(eight) > 544, "eight entries of about 90 px: " + Charts.legendAcross(eight));
+        XYChart fractions = Charts.xyLegendAcross("t", "x", "y", 560, 340, eight);
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, fractions.getStyler().getLegendPosition());
+        assertEquals(340, fractions.getHeight());
+    }
+
+    /**
+     * Shaded spans cover the plot from its top to its bottom, on a linear and on a log axis: drawn from the axis's
+     * lower end to its upper one they stopped short of both, XChart leaving a margin inside the plot past them (a
+     * weight trace's sleep episodes seemed to mark the values from 500 to 2 000). Read off the painted pixels, 2 px
+     * inside the plot's edges, halfway across a span.
+     */
+    @Test
+    void spansCoverThePlotFromTopToBottom() {
+        for (boolean log : new boolean[] {false, true}) {
+            XYChart chart = Charts.xy("t", "x", "y", 560, 320);
+            double lo = log ? 100 : 500;
+            double hi = log ? 10_000 : 2000;
+            Charts.spans(chart, "sleep", List.of(new double[] {40, 60}), lo, hi, log, java.awt.Color.BLACK);
+            Charts.line(chart, "w", new double[] {0, 100}, new double[] {lo * 1.5, hi / 1.5}, Charts.qualitative(0));
+            chart.getStyler().setYAxisLogarithmic(log);
+            chart.getStyler().setYAxisMin(lo).setYAxisMax(hi).setXAxisMin(0.0).setXAxisMax(100.0);
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+            g.dispose();
+            int x = (int) Math.round(chart.getScreenXFromChart(50));
+            // the plot's border (grey 0x999999), found outside the span (x = 10), above the axis's top and below its
+            // bottom by XChart's margin
+            int clear = (int) Math.round(chart.getScreenXFromChart(10));
+            int top = (int) Math.round(chart.getScreenYFromChart(log ? 1000 : 1250));
+            while ((image.getRGB(clear, top) & 0xffffff) != 0x999999) {
+                top--;
+            }
+            int bottom = top + 1;
+            while ((image.getRGB(clear, bottom) & 0xffffff) != 0x999999) {
+                bottom++;
+            }
+            assertTrue(top < chart.getScreenYFromChart(hi) - 2 && bottom > chart.getScreenYFromChart(lo) + 2,
+                    "a margin between the axis's ends and the plot's border");
+            for (int y : new int[] {top + 2, bottom - 2}) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                assertTrue(rgb != 0xffffff, (log ? "log" : "linear") + ": no shade at y = " + y + " px");
+            }
+        }
+    }
 }

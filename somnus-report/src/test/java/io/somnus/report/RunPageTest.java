@@ -228,7 +228,28 @@ class RunPageTest {
         assertTrue(html.contains("aria-label=\"total |w| per projection (e_e, input_e) against simulation step, "
                 + "1 sleep episode shaded, of c1\""), html);
         assertTrue(html.contains("aria-label=\"distribution of the e_e weights just before and just after sleep episode 1, "
-                + "of c1\""), html);
+                + "of c1; sleep moved 25 % of it\""), html);
+    }
+
+    /**
+     * Weight histograms: before filled, after an outline. Both filled, where they overlapped the two translucent
+     * colours mixed to a grey that matched neither legend entry, and a paper-sg-code histogram, which its sleep moved
+     * by a few weights, was grey throughout with nothing to say why. Under each, the share sleep moved: here, before
+     * 3 and 1 of 4 weights in [0.1, 0.2) and [0.2, 0.3), after 2 and 2: ½ (|0.75 − 0.5| + |0.25 − 0.5|) = 25 %.
+     */
+    @Test
+    void theHistogramAfterSleepIsAnOutlineOverTheOneBeforeAndTheShareMovedIsSaid(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("weight_histograms.csv"), "episode,when,projection,bin_lo,bin_hi,count\n"
+                + "1,before,e_e,0.1,0.2,3\n1,before,e_e,0.2,0.3,1\n1,after,e_e,0.1,0.2,2\n1,after,e_e,0.2,0.3,2\n");
+        String html = page(run);
+        String section = html.substring(html.indexOf("<section id=\"weight-histograms\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertTrue(section.contains("<figcaption>c1; sleep moved 25 % of it</figcaption>"), section);
+        // before (Okabe-Ito vermilion) filled, after (blue) drawn as a line alone
+        assertTrue(section.contains("fill:rgb(213,94,0);fill-opacity"), "before filled");
+        assertFalse(section.contains("fill:rgb(0,114,178)"), "after not filled");
+        assertTrue(section.contains("stroke:rgb(0,114,178)"), "after outlined");
     }
 
     @Test

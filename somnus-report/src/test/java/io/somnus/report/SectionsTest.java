@@ -183,6 +183,15 @@ class SectionsTest {
         Files.writeString(a.resolve("provenance.json"), "{\"somnus_version\":\"0.1.0\",\"dataset_sha256\":{}}");
         String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
         assertTrue(header.contains("none: geomfig is generated from the seed, not read from files"), header);
+        // beside a dataset read from files, the generated one is named under the table, which has no row for it
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        Files.writeString(b.resolve("provenance.json"), "{\"somnus_version\":\"0.1.0\",\"dataset_sha256\":"
+                + "{\"/data/fashion-mnist/t10k-images-idx3-ubyte.gz\":\"cc1d\"}}");
+        RunRecord fashion = new RunRecord("b", b, "paper", "stdp", "fashion-mnist", "", 0.0, 1,
+                JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
+        String both = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0), fashion)), new java.util.ArrayList<>());
+        assertTrue(both.contains("<td>/data/fashion-mnist/t10k-images-idx3-ubyte.gz</td><td>cc1d</td>"), both);
+        assertTrue(both.contains("no files for geomfig: generated from the seed, not read from files"), both);
     }
 
     @Test
@@ -249,6 +258,9 @@ class SectionsTest {
         assertTrue(page.contains("<td>r1</td><td>3</td><td>out of memory</td>"), page);
         assertTrue(page.contains("<td>r2</td><td>1</td><td></td>"), page);
         assertTrue(page.contains("Nothing was left out."));
+        // the error wraps (a data table's cells do not): a diverged run's message ran off the page on one line
+        assertTrue(page.contains("<table class=\"data failures\">"), page);
+        assertTrue(page.contains("table.failures td:last-child { white-space: normal;"), page);
     }
 
     /** A sweep with runs still to finish: its verdict says it is of the finished runs only. */
@@ -284,5 +296,24 @@ class SectionsTest {
         assertTrue(html.contains("no sleep asked for (sleep fraction 0) in paper (stdp) × geomfig, control=untrained; "
                 + "paper (stdp) × mnist, control=untrained: no episode to show weights before and after"), html);
         assertTrue(!html.contains("not recorded"), html);
+    }
+
+    /**
+     * The share of a weight distribution a sleep episode moved, worked by hand: the same bins and counts 0; bins of
+     * their own that share no range 1; before 4 weights in [0, 2) (0.5 per unit), after 4 in [1, 3): they overlap on
+     * [1, 2), ½ (0.5 · 1 + 0 + 0.5 · 1) = 0.5; a missing side NaN.
+     */
+    @Test
+    void theShareOfTheWeightsAnEpisodeMovedIsTheTotalVariationOfItsHistograms() {
+        List<double[]> before = List.of(new double[] {0, 2, 4});
+        assertEquals(0, WeightHistogramsSection.moved(before, List.of(new double[] {0, 2, 4})), 0);
+        assertEquals(0, WeightHistogramsSection.moved(List.of(new double[] {0, 1, 2}, new double[] {1, 2, 6}),
+                List.of(new double[] {1, 2, 3}, new double[] {0, 1, 1})), 1e-15);   // the order of the rows aside
+        assertEquals(1, WeightHistogramsSection.moved(before, List.of(new double[] {5, 6, 3})), 1e-15);
+        assertEquals(0.5, WeightHistogramsSection.moved(before, List.of(new double[] {1, 3, 4})), 1e-15);
+        assertTrue(Double.isNaN(WeightHistogramsSection.moved(before, null)));
+        assertEquals("25 %", WeightHistogramsSection.percent(0.25));
+        assertEquals("0.47 %", WeightHistogramsSection.percent(0.004712));
+        assertEquals("0 %", WeightHistogramsSection.percent(0));
     }
 }
