@@ -292,6 +292,80 @@ public final class Network {
     }
 
     /**
+     * As {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator)}; {@code firstStepInputOnly}: the first
+     * step is {@link #stepStreamInputOnly(RandomGenerator)}, so the train's first row arrives at the second step's integration (the
+     * authors' batch: its first update integrates row 0 of its input, {@code src/train.py:393-394, 654-666 @40b7d33}).
+     */
+    public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng,
+                                  boolean firstStepInputOnly) {
+        if (!firstStepInputOnly) {
+            presentContinuing(train, plastic, noiseStdMv, rng);
+            return;
+        }
+        input.play(train, streamStep);
+        int steps = train.numSteps();
+        for (int t = 0; t < steps; t++) {
+            if (t == 0) {
+                stepStreamInputOnly(rng);
+            } else {
+                stepStream(plastic, noiseStdMv, rng);
+            }
+        }
+        input.play(null);
+        if (plastic) {
+            normalise();
+        }
+    }
+
+    /**
+     * One step of the stream in which only the input plays: it emits its spikes of the step and delivers them, for the
+     * next step's integration; no other population integrates (no decay, no noise drawn, no spike: their state and
+     * spike times stand, the input they have waiting too) and no plasticity rule runs. Monitors record as at any
+     * step. The authors' loop has no such step: it starts at t = 1, whose update integrates row 0 of the input
+     * ({@code spikes_prev = spikes[0]}, {@code src/train.py:393-394, 654-666 @40b7d33}); Somnus's input plays at the
+     * step it is emitted, so this step is how a stream's first row reaches the first update that integrates.
+     *
+     * @throws IllegalStateException for a projection with a delay of more than one step (its spikes in flight would
+     *                               arrive at a step whose target does not integrate)
+     */
+    public void stepStreamInputOnly(RandomGenerator rng) {
+        for (Projection p : projections) {
+            if (p.synapseDelays() != null || p.delaySteps() != 1) {
+                throw new IllegalStateException("projection " + p.name() + " delays its spikes by more than one step; "
+                        + "a step in which only the input plays needs every projection to deliver at the next step");
+            }
+        }
+        int step = streamStep++;
+        if (step <= lastStep) {
+            throw new IllegalStateException("network step " + step + " after step " + lastStep);
+        }
+        lastStep = step;
+        for (int k = 0; k < populations.size(); k++) {
+            Population p = populations.get(k);
+            if (p == input) {
+                p.integrate(step, dtMs, 0.0, rng);
+            } else {
+                p.spikes().record(0, step); // no spike at this step; last spike times stand
+            }
+        }
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            if (p.pre() == input) {
+                p.propagate();
+            }
+        }
+        for (int k = 0; k < counters.size(); k++) {
+            counters.get(k).record();
+        }
+        for (int k = 0; k < rasters.size(); k++) {
+            rasters.get(k).record();
+        }
+        for (int k = 0; k < states.size(); k++) {
+            states.get(k).record();
+        }
+    }
+
+    /**
      * Takes back the spikes that the populations in {@code dropped} emitted at the last step, for what follows: their
      * synaptic input, delivered at that step and waiting for the next step's integration, is withdrawn (each post
      * population's waiting input is rebuilt from the projections of the other populations, in their order, so it holds

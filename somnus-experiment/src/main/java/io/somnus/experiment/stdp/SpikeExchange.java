@@ -9,6 +9,7 @@ import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
@@ -286,6 +287,8 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
                     ? LastStepSpikes.DELIVERED : cfg.simulation().streamStartLastStep()));
             p.put("stream_start_threshold", Choices.of(cfg.simulation().streamStartThreshold() == null
                     ? StreamStartThreshold.CARRIED : cfg.simulation().streamStartThreshold()));
+            p.put("stream_first_step", Choices.of(cfg.simulation().streamFirstStep() == null
+                    ? StreamFirstStep.INTEGRATES : cfg.simulation().streamFirstStep()));
             p.put("images", offsets.size() - 1);
             Map<String, Object> pops = new LinkedHashMap<>();
             for (Population pop : net.populations()) {

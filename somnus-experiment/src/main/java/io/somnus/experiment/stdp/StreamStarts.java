@@ -4,6 +4,7 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.SimulationConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.network.Network;
 import io.somnus.neuron.CurrentLifPopulation;
@@ -51,6 +52,20 @@ final class StreamStarts {
                             + "since-last-spike STDP; projection " + p.name() + " learns by " + p.plasticity().name()
                             + ", which takes each spike at its own step (use delivered)");
                 }
+            }
+        }
+        if (carriedStart && sim.streamFirstStep() == StreamFirstStep.INPUT_ONLY
+                && sim.streamStartLastStep() != LastStepSpikes.DROPPED) {
+            // the previous stream's last step would arrive with the first row at the second step, yet no rule would
+            // see it: the input-only step learns nothing
+            throw new ConfigException("simulation.stream_first_step: input_only takes the authors' batch start, whose "
+                    + "previous batch's last step never arrives; with simulation.stream_start: carried_v_zero it needs "
+                    + "simulation.stream_start_last_step: dropped (or use integrates)");
+        }
+        for (Projection p : net.projections()) {
+            if (sim.streamFirstStep() == StreamFirstStep.INPUT_ONLY && (p.synapseDelays() != null || p.delaySteps() != 1)) {
+                throw new ConfigException("simulation.stream_first_step: input_only needs every projection to deliver at "
+                        + "the next step; projection " + p.name() + " delays its spikes by more than one (use integrates)");
             }
         }
         if (carriedStart && sim.streamStartThreshold() == StreamStartThreshold.BASE) {

@@ -148,4 +148,24 @@ class StreamStartsTest {
         StreamStarts.checkChoices(NetworkFactory.build(dropped, 225, new SplittableRandom(1), Kernels.scalar()),
                 dropped.simulation(), dropped.sleep(), false);
     }
+
+    /**
+     * The input-only first step learns nothing, so a carried start whose previous last step is still delivered would
+     * add that step's spikes to the first row unseen by STDP: refused, naming the two fields; the preset's own
+     * combination (dropped) and streams from rest pass.
+     */
+    @Test
+    void theInputOnlyFirstStepNeedsTheDroppedLastStepAtACarriedStart() {
+        StdpRunConfig c = PresetConfigs.of("paper-code", "simulation.stream_start_last_step", "delivered");
+        Network net = NetworkFactory.build(c, 225, new SplittableRandom(1), Kernels.scalar());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StreamStarts.checkChoices(net, c.simulation(), c.sleep(), true));
+        assertTrue(e.getMessage().startsWith("simulation.stream_first_step: ")
+                && e.getMessage().contains("simulation.stream_start_last_step: dropped"), e.getMessage());
+        StreamStarts.checkChoices(net, c.simulation(), c.sleep(), false);
+        StdpRunConfig code = PresetConfigs.of("paper-code");
+        assertEquals(io.somnus.experiment.config.StreamFirstStep.INPUT_ONLY, code.simulation().streamFirstStep());
+        assertEquals(io.somnus.experiment.config.StreamFirstStep.INTEGRATES,
+                PresetConfigs.of("paper").simulation().streamFirstStep());
+    }
 }

@@ -72,8 +72,9 @@ class PaperCodeReferenceTest {
             assertTrue(exported > 0, pop + " fired");
             assertEquals(exported, perImage.get(pop).asDouble(), 1e-9, pop);
         }
-        // σ > 0 awake and asleep: one Gaussian per neuron (200 E + 50 I, none refractory) per step, wake and sleep
-        assertEquals((20 * 150 + 360) * 250, Npz.read(export.resolve("inputs.npz")).get("noise_gaussians").size());
+        // σ > 0 awake and asleep: one Gaussian per neuron (200 E + 50 I, none refractory) per step, wake and sleep,
+        // but none at the first step of each of the 3 streams, where only the input plays (stream_first_step)
+        assertEquals((20 * 150 - 3 + 360) * 250, Npz.read(export.resolve("inputs.npz")).get("noise_gaussians").size());
 
         // replaying the export with another encoder intensity: identical, so the file's trains were used
         Path again = dir.resolve("again");
