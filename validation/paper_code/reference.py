@@ -40,7 +40,9 @@ The equations (README.md gives them with their sources):
            |w| ← t·(|w|/t)^λ with its sign (t = target_magnitude), and clipped to its bounds; with wake_clock
            per_stream the wake count restarts at every stream start (their within-batch clock, train.py:415-423);
            with last_wake_input dropped the input part of the carried spike vector is zeroed before the first
-           sleep step (spikes_prev[:st] = 0, train.py:508), not when the episode ends before it
+           sleep step (spikes_prev[:st] = 0, train.py:508), not when the episode ends before it; with delivery
+           after_decay a sleep step's spikes leave with the weights after that step's pull (their next update
+           delivers them after sleep_func, train.py:611-632, 654-666), before_decay with those before it
 
 Usage: /usr/bin/python3 reference.py --export DIR --out reference_out.npz [--images K]
 """
@@ -318,6 +320,7 @@ def simulate(params, inputs, images=None):
     fresh_theta = params.get("stream_start_threshold", "carried") == "base"
     input_only_first = params.get("stream_first_step", "integrates") == "input_only"
     zero_input_before_sleep = sleep.get("last_wake_input", "delivered") == "dropped"
+    send_after_pull = sleep.get("delivery", "before_decay") == "after_decay"
     clock_per_stream = sleep.get("wake_clock", "continuous") == "per_stream"
     pops = {}
     for name, spec in params["populations"].items():
@@ -405,6 +408,9 @@ def simulate(params, inputs, images=None):
             n += 1
             for pr in decaying:
                 pr.pull(sleep["target_magnitude"], float(sleep["lambda"]))
+            if send_after_pull:  # the step's spikes leave with the pulled weights
+                for pr in projections:
+                    pr.send()
         pops["input"].silent = False
         episodes.append(n)
 

@@ -383,14 +383,46 @@ public final class Network {
         if (lastStep < 0 || dropped.isEmpty()) {
             return;
         }
-        java.util.Set<Population> posts = new java.util.HashSet<>();
+        rebuildWaitingInput(dropped, null);
         for (Projection p : projections) {
-            if (dropped.contains(p.pre())) {
+            if (p.isPlastic()) {
+                p.plasticity().dropSpikesOf(p, lastStep, dropped.contains(p.pre()), dropped.contains(p.post()));
+            }
+        }
+    }
+
+    /**
+     * Delivers the last step's spikes once more, with the weights as they are now, to {@code posts}: their waiting
+     * input is rebuilt from every projection that ends on them, in their order (the floats a delivery with these
+     * weights would have left). Sleep calls it after a step's decay, as the authors' loop delivers a sleep step's
+     * spikes at the next update, after that step's {@code sleep_func} ({@code src/train.py:611-632, 654-666
+     * @40b7d33}). Nothing happens before the first step since the last reset. Synaptic events are not counted again.
+     *
+     * @throws IllegalStateException for a projection to one of {@code posts} with a delay of more than one step
+     */
+    public void redeliverLastStep(java.util.Set<Population> posts) {
+        if (lastStep < 0 || posts.isEmpty()) {
+            return;
+        }
+        rebuildWaitingInput(java.util.Set.of(), posts);
+    }
+
+    /**
+     * Rebuilds the input waiting at the targets of {@code dropped}'s projections (or at {@code posts} when given)
+     * from the last step's spikes of every other population, with the weights as they are now.
+     */
+    private void rebuildWaitingInput(java.util.Set<Population> dropped, java.util.Set<Population> given) {
+        java.util.Set<Population> posts = given != null ? given : new java.util.HashSet<>();
+        for (Projection p : projections) {
+            if (given != null ? given.contains(p.post()) : dropped.contains(p.pre())) {
                 if (p.synapseDelays() != null || p.delaySteps() != 1) {
                     throw new IllegalStateException("projection " + p.name() + " delays its spikes by more than one "
-                            + "step, so the last step's spikes of " + p.pre().name() + " cannot be taken back");
+                            + "step, so the last step's spikes of " + p.pre().name() + " cannot be "
+                            + (given != null ? "delivered again" : "taken back"));
                 }
-                posts.add(p.post());
+                if (given == null) {
+                    posts.add(p.post());
+                }
             }
         }
         for (Population post : posts) {
@@ -405,11 +437,6 @@ public final class Network {
                             + dropped.stream().map(Population::name).sorted().toList());
                 }
                 p.redeliver();
-            }
-        }
-        for (Projection p : projections) {
-            if (p.isPlastic()) {
-                p.plasticity().dropSpikesOf(p, lastStep, dropped.contains(p.pre()), dropped.contains(p.post()));
             }
         }
     }

@@ -305,6 +305,7 @@ public final class FieldDomains {
             put("sleep.keep_state", bool());
             enumField("sleep.wake_clock", WakeClock.class);
             enumField("sleep.last_wake_input", LastStepSpikes.class);
+            enumField("sleep.delivery", SleepDelivery.class);
         });
 
         // ---------------------------------------------------------------- the SG-SNN (SgRunConfig, SgSection)

@@ -8,6 +8,7 @@ import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.SleepDelivery;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
@@ -356,6 +357,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
             q.put("keep_state", sc.keepState());
             q.put("wake_clock", Choices.of(sc.wakeClock()));
             q.put("last_wake_input", Choices.of(sc.lastWakeInput() == null ? LastStepSpikes.DELIVERED : sc.lastWakeInput()));
+            q.put("delivery", Choices.of(sc.delivery() == null ? SleepDelivery.BEFORE_DECAY : sc.delivery()));
             return q;
         }
 

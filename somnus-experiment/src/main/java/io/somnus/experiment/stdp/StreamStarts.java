@@ -4,6 +4,7 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.SimulationConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.SleepDelivery;
 import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.network.Network;
@@ -63,6 +64,11 @@ final class StreamStarts {
                     + "simulation.stream_start_last_step: dropped (or use integrates)");
         }
         for (Projection p : net.projections()) {
+            if (sleep.delivery() == SleepDelivery.AFTER_DECAY && (p.synapseDelays() != null || p.delaySteps() != 1)) {
+                throw new ConfigException("sleep.delivery: after_decay delivers a sleep step's spikes again once the "
+                        + "weights have decayed, which needs every projection to deliver at the next step; projection "
+                        + p.name() + " delays its spikes by more than one (use before_decay)");
+            }
             if (sim.streamFirstStep() == StreamFirstStep.INPUT_ONLY && (p.synapseDelays() != null || p.delaySteps() != 1)) {
                 throw new ConfigException("simulation.stream_first_step: input_only needs every projection to deliver at "
                         + "the next step; projection " + p.name() + " delays its spikes by more than one (use integrates)");
