@@ -281,6 +281,7 @@ public final class FieldDomains {
             put("readout.readouts", enumText(ReadoutKind.class).asList());
             put("readout.pca_variance", realIn(0, true, 1, false));
             enumField("readout.source", ReadoutSource.class);
+            enumField("readout.validation_stream", ValidationStream.class);
             put("readout.phi", enumText(PhiDefinition.class).asList());
 
             put("sleep.wake_steps", integer(1, Long.MAX_VALUE));

@@ -161,6 +161,7 @@ public final class StdpTraining {
         // the authors' first update of a batch integrates its first input row: a first step where only the input plays
         boolean inputOnlyFirstStep = cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
         boolean clockPerStream = cfg.sleep().wakeClock() == WakeClock.PER_STREAM;
+        StreamStarts.checkValidationStream(net, cfg);
         TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
         boolean stoppedEarly = false;
         long imagesTrained = 0;

@@ -85,6 +85,26 @@ final class StreamStarts {
         }
     }
 
+    /**
+     * Refuses {@code readout.validation_stream: carried} where there is no validation stream of early stopping (the
+     * frozen readout's) or a population whose current and adaptation it cannot carry (only current-LIF neurons).
+     */
+    static void checkValidationStream(Network net, io.somnus.experiment.config.StdpRunConfig cfg) {
+        if (cfg.readout().validationStream() != io.somnus.experiment.config.ValidationStream.CARRIED) {
+            return;
+        }
+        if (!cfg.readout().fromTraining()) {
+            throw new ConfigException("readout.validation_stream: carried is the start of early stopping's validation "
+                    + "stream, which only readout.source: training has (use rest)");
+        }
+        for (Population p : net.populations()) {
+            if (p != net.input() && !(p instanceof CurrentLifPopulation)) {
+                throw new ConfigException("readout.validation_stream: carried carries the current-LIF neurons' current "
+                        + "and adaptation; population " + p.name() + " is " + p.getClass().getSimpleName() + " (use rest)");
+            }
+        }
+    }
+
     /** The authors' batch start: every current-LIF membrane to 0 mV, all other state (and the clock) kept. */
     static void carriedWithMembraneAtZero(Network net) {
         carriedWithMembraneAtZero(net, false, false);
