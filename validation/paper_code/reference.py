@@ -28,7 +28,10 @@ The equations (README.md gives them with their sources):
            stream_start_last_step dropped the carried spike vector is zeroed (a batch starts from row 0 of its own
            arrays, train.py:393-394): the last step's spikes reach no target and visit no synapse at the next step;
            with stream_start_threshold base the first step tests V > θ (their fresh threshold array,
-           big_comb.py:1549-1553, 2010)
+           big_comb.py:1549-1553, 2010); with stream_first_step input_only every stream's first step (the first
+           stream's too) only plays the input's first row and sends it: no neuron integrates, draws noise or spikes
+           and no synapse learns, so the second step integrates row 0 (their batch's first update integrates
+           spikes[0], train.py:393-394, 654-666)
   sleep    (sleep.episode ratio_of_wake, keep_state true: the authors' hard pause, train.py:425-652) after every
            W = wake_steps wake steps, an episode of min(max(1, round(W·r)), max_episode_steps) steps that continues
            the stream: input silent, membrane noise, STDP as awake; before each step the episode ends if the
@@ -37,7 +40,9 @@ The equations (README.md gives them with their sources):
            |w| ← t·(|w|/t)^λ with its sign (t = target_magnitude), and clipped to its bounds; with wake_clock
            per_stream the wake count restarts at every stream start (their within-batch clock, train.py:415-423);
            with last_wake_input dropped the input part of the carried spike vector is zeroed before the first
-           sleep step (spikes_prev[:st] = 0, train.py:508), not when the episode ends before it
+           sleep step (spikes_prev[:st] = 0, train.py:508), not when the episode ends before it; with delivery
+           after_decay a sleep step's spikes leave with the weights after that step's pull (their next update
+           delivers them after sleep_func, train.py:611-632, 654-666), before_decay with those before it
 
 Usage: /usr/bin/python3 reference.py --export DIR --out reference_out.npz [--images K]
 """
@@ -313,7 +318,9 @@ def simulate(params, inputs, images=None):
     carried = params.get("stream_start", "rest") == "carried_v_zero"
     zero_at_stream_start = params.get("stream_start_last_step", "delivered") == "dropped"
     fresh_theta = params.get("stream_start_threshold", "carried") == "base"
+    input_only_first = params.get("stream_first_step", "integrates") == "input_only"
     zero_input_before_sleep = sleep.get("last_wake_input", "delivered") == "dropped"
+    send_after_pull = sleep.get("delivery", "before_decay") == "after_decay"
     clock_per_stream = sleep.get("wake_clock", "continuous") == "per_stream"
     pops = {}
     for name, spec in params["populations"].items():
@@ -334,6 +341,18 @@ def simulate(params, inputs, images=None):
     set_points = {pr.name: pr.total_abs() for pr in projections}
     clock = {"stream": 0, "global": 0}
     episodes = []
+
+    def step_input_only():
+        """The input plays and sends; everything else stands (the neurons' spike vector of this step is empty)."""
+        t = clock["stream"]
+        pops["input"].integrate(t)
+        for p in neurons:
+            p.spiked = np.zeros(0, np.int64)
+        for pr in projections:
+            if pr.pre is pops["input"]:
+                pr.send()
+        clock["stream"] += 1
+        clock["global"] += 1
 
     def step(plastic, sigma, img):
         t = clock["stream"]
@@ -389,13 +408,17 @@ def simulate(params, inputs, images=None):
             n += 1
             for pr in decaying:
                 pr.pull(sleep["target_magnitude"], float(sleep["lambda"]))
+            if send_after_pull:  # the step's spikes leave with the pulled weights
+                for pr in projections:
+                    pr.send()
         pops["input"].silent = False
         episodes.append(n)
 
     started = time.perf_counter()
     since_sleep = 0
     for img in range(k):
-        if reset_every == 1 or (reset_every > 0 and img % reset_every == 0):
+        starts = reset_every == 1 or (reset_every > 0 and img % reset_every == 0) or img == 0
+        if starts:
             if clock_per_stream:
                 since_sleep = 0
             if carried and img > 0:
@@ -412,8 +435,11 @@ def simulate(params, inputs, images=None):
                 clock["stream"] = 0
         a, b = offsets[img], offsets[img + 1]
         pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b], clock["stream"])
-        for _ in range(steps):
-            step(True, wake_sigma, img)
+        for n in range(steps):
+            if n == 0 and starts and input_only_first:
+                step_input_only()
+            else:
+                step(True, wake_sigma, img)
         for name in w_after:
             w_after[name].append(next(pr for pr in projections if pr.name == name).w.copy())
         if episode_steps > 0:

@@ -292,6 +292,80 @@ public final class Network {
     }
 
     /**
+     * As {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator)}; {@code firstStepInputOnly}: the first
+     * step is {@link #stepStreamInputOnly(RandomGenerator)}, so the train's first row arrives at the second step's integration (the
+     * authors' batch: its first update integrates row 0 of its input, {@code src/train.py:393-394, 654-666 @40b7d33}).
+     */
+    public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng,
+                                  boolean firstStepInputOnly) {
+        if (!firstStepInputOnly) {
+            presentContinuing(train, plastic, noiseStdMv, rng);
+            return;
+        }
+        input.play(train, streamStep);
+        int steps = train.numSteps();
+        for (int t = 0; t < steps; t++) {
+            if (t == 0) {
+                stepStreamInputOnly(rng);
+            } else {
+                stepStream(plastic, noiseStdMv, rng);
+            }
+        }
+        input.play(null);
+        if (plastic) {
+            normalise();
+        }
+    }
+
+    /**
+     * One step of the stream in which only the input plays: it emits its spikes of the step and delivers them, for the
+     * next step's integration; no other population integrates (no decay, no noise drawn, no spike: their state and
+     * spike times stand, the input they have waiting too) and no plasticity rule runs. Monitors record as at any
+     * step. The authors' loop has no such step: it starts at t = 1, whose update integrates row 0 of the input
+     * ({@code spikes_prev = spikes[0]}, {@code src/train.py:393-394, 654-666 @40b7d33}); Somnus's input plays at the
+     * step it is emitted, so this step is how a stream's first row reaches the first update that integrates.
+     *
+     * @throws IllegalStateException for a projection with a delay of more than one step (its spikes in flight would
+     *                               arrive at a step whose target does not integrate)
+     */
+    public void stepStreamInputOnly(RandomGenerator rng) {
+        for (Projection p : projections) {
+            if (p.synapseDelays() != null || p.delaySteps() != 1) {
+                throw new IllegalStateException("projection " + p.name() + " delays its spikes by more than one step; "
+                        + "a step in which only the input plays needs every projection to deliver at the next step");
+            }
+        }
+        int step = streamStep++;
+        if (step <= lastStep) {
+            throw new IllegalStateException("network step " + step + " after step " + lastStep);
+        }
+        lastStep = step;
+        for (int k = 0; k < populations.size(); k++) {
+            Population p = populations.get(k);
+            if (p == input) {
+                p.integrate(step, dtMs, 0.0, rng);
+            } else {
+                p.spikes().record(0, step); // no spike at this step; last spike times stand
+            }
+        }
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            if (p.pre() == input) {
+                p.propagate();
+            }
+        }
+        for (int k = 0; k < counters.size(); k++) {
+            counters.get(k).record();
+        }
+        for (int k = 0; k < rasters.size(); k++) {
+            rasters.get(k).record();
+        }
+        for (int k = 0; k < states.size(); k++) {
+            states.get(k).record();
+        }
+    }
+
+    /**
      * Takes back the spikes that the populations in {@code dropped} emitted at the last step, for what follows: their
      * synaptic input, delivered at that step and waiting for the next step's integration, is withdrawn (each post
      * population's waiting input is rebuilt from the projections of the other populations, in their order, so it holds
@@ -309,14 +383,46 @@ public final class Network {
         if (lastStep < 0 || dropped.isEmpty()) {
             return;
         }
-        java.util.Set<Population> posts = new java.util.HashSet<>();
+        rebuildWaitingInput(dropped, null);
         for (Projection p : projections) {
-            if (dropped.contains(p.pre())) {
+            if (p.isPlastic()) {
+                p.plasticity().dropSpikesOf(p, lastStep, dropped.contains(p.pre()), dropped.contains(p.post()));
+            }
+        }
+    }
+
+    /**
+     * Delivers the last step's spikes once more, with the weights as they are now, to {@code posts}: their waiting
+     * input is rebuilt from every projection that ends on them, in their order (the floats a delivery with these
+     * weights would have left). Sleep calls it after a step's decay, as the authors' loop delivers a sleep step's
+     * spikes at the next update, after that step's {@code sleep_func} ({@code src/train.py:611-632, 654-666
+     * @40b7d33}). Nothing happens before the first step since the last reset. Synaptic events are not counted again.
+     *
+     * @throws IllegalStateException for a projection to one of {@code posts} with a delay of more than one step
+     */
+    public void redeliverLastStep(java.util.Set<Population> posts) {
+        if (lastStep < 0 || posts.isEmpty()) {
+            return;
+        }
+        rebuildWaitingInput(java.util.Set.of(), posts);
+    }
+
+    /**
+     * Rebuilds the input waiting at the targets of {@code dropped}'s projections (or at {@code posts} when given)
+     * from the last step's spikes of every other population, with the weights as they are now.
+     */
+    private void rebuildWaitingInput(java.util.Set<Population> dropped, java.util.Set<Population> given) {
+        java.util.Set<Population> posts = given != null ? given : new java.util.HashSet<>();
+        for (Projection p : projections) {
+            if (given != null ? given.contains(p.post()) : dropped.contains(p.pre())) {
                 if (p.synapseDelays() != null || p.delaySteps() != 1) {
                     throw new IllegalStateException("projection " + p.name() + " delays its spikes by more than one "
-                            + "step, so the last step's spikes of " + p.pre().name() + " cannot be taken back");
+                            + "step, so the last step's spikes of " + p.pre().name() + " cannot be "
+                            + (given != null ? "delivered again" : "taken back"));
                 }
-                posts.add(p.post());
+                if (given == null) {
+                    posts.add(p.post());
+                }
             }
         }
         for (Population post : posts) {
@@ -331,11 +437,6 @@ public final class Network {
                             + dropped.stream().map(Population::name).sorted().toList());
                 }
                 p.redeliver();
-            }
-        }
-        for (Projection p : projections) {
-            if (p.isPlastic()) {
-                p.plasticity().dropSpikesOf(p, lastStep, dropped.contains(p.pre()), dropped.contains(p.post()));
             }
         }
     }

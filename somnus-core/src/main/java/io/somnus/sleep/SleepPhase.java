@@ -112,6 +112,7 @@ public final class SleepPhase {
         for (int c = 0; c < counters.size(); c++) {
             before[c] = counters.get(c).total();
         }
+        java.util.Set<Population> posts = settings.deliverAfterDecay() ? decayingPosts(decaying) : java.util.Set.of();
         long step = 0;
         boolean early = false;
         while (step < maxSteps) {
@@ -135,6 +136,10 @@ public final class SleepPhase {
                 WeightDecayLaw now = step % k == 0 ? lawK : compose(law, (int) (step % k));
                 for (int q = 0; q < decaying.size(); q++) {
                     decay(decaying.get(q), now, dt, rng, scratch, targets[q]);
+                }
+                if (settings.deliverAfterDecay()) {
+                    // the step's spikes leave with the decayed weights, as the authors' next update delivers them
+                    net.redeliverLastStep(posts);
                 }
                 if (!groups && settings.earlyEndTolerance() > 0 && backAtSetPoint(decaying, setPoints)) {
                     early = true;
@@ -161,6 +166,14 @@ public final class SleepPhase {
             spikes.put(p.name(), new PopulationSpikes(counters.get(c).total() - before[c], p.size()));
         }
         return new Episode(step, early, spikes);
+    }
+
+    private static java.util.Set<Population> decayingPosts(List<Projection> decaying) {
+        java.util.Set<Population> posts = new java.util.HashSet<>();
+        for (Projection p : decaying) {
+            posts.add(p.post());
+        }
+        return posts;
     }
 
     private boolean backAtSetPoint(List<Projection> decaying, Map<Projection, Double> setPoints) {

@@ -27,11 +27,15 @@ import java.util.List;
  *                            episode's first step, neither delivered nor visited by plasticity (the authors' code,
  *                            {@code spikes_prev[:st] = 0}, {@code src/train.py:508 @40b7d33}); false: the first sleep
  *                            step delivers them, as any step delivers the last step's spikes
+ * @param deliverAfterDecay   true: a step's spikes reach their targets with the weights after that step's decay
+ *                            (the authors' loop delivers them at the next update, after {@code sleep_func}:
+ *                            {@code src/train.py:611-632, 654-666 @40b7d33}); false: with the weights before it, as
+ *                            every step delivers within itself
  */
 public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plasticity, WeightDecayLaw law,
                             DecayTarget target, double targetMagnitude, List<String> projections,
                             int decayEverySteps, double earlyEndTolerance, int traceEverySteps, EarlyEnd earlyEnd,
-                            boolean keepState, boolean dropLastWakeInput) {
+                            boolean keepState, boolean dropLastWakeInput, boolean deliverAfterDecay) {
     /** What the early end of an episode tests. */
     public enum EarlyEnd {
         /** After each decay: every decaying projection's Σ|w| within the tolerance of its own set point. */
@@ -58,7 +62,7 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
                          int decayEverySteps, double earlyEndTolerance, int traceEverySteps, EarlyEnd earlyEnd,
                          boolean keepState) {
         this(noiseStdMv, inputRateHz, plasticity, law, target, targetMagnitude, projections, decayEverySteps,
-                earlyEndTolerance, traceEverySteps, earlyEnd, keepState, false);
+                earlyEndTolerance, traceEverySteps, earlyEnd, keepState, false, false);
     }
 
     public SleepSettings {
@@ -118,6 +122,7 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
         private EarlyEnd earlyEnd = EarlyEnd.PER_PROJECTION;
         private boolean keepState;
         private boolean dropLastWakeInput;
+        private boolean deliverAfterDecay;
 
         private Builder(WeightDecayLaw law, DecayTarget target, double targetMagnitude) {
             this.law = law;
@@ -175,10 +180,16 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
             return this;
         }
 
+        public Builder deliverAfterDecay(boolean v) {
+            deliverAfterDecay = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException as the record's constructor does, naming the setting */
         public SleepSettings build() {
             return new SleepSettings(noiseStdMv, inputRateHz, plasticity, law, target, targetMagnitude, projections,
-                    decayEverySteps, earlyEndTolerance, traceEverySteps, earlyEnd, keepState, dropLastWakeInput);
+                    decayEverySteps, earlyEndTolerance, traceEverySteps, earlyEnd, keepState, dropLastWakeInput,
+                    deliverAfterDecay);
         }
     }
 }

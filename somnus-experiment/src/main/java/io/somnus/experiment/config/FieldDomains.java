@@ -198,6 +198,7 @@ public final class FieldDomains {
             enumField("simulation.stream_start", StreamStart.class);
             enumField("simulation.stream_start_last_step", LastStepSpikes.class);
             enumField("simulation.stream_start_threshold", StreamStartThreshold.class);
+            enumField("simulation.stream_first_step", StreamFirstStep.class);
 
             enumField("encoding.kind", EncodingKind.class);
             put("encoding.max_rate_hz", real(0, false));
@@ -280,6 +281,7 @@ public final class FieldDomains {
             put("readout.readouts", enumText(ReadoutKind.class).asList());
             put("readout.pca_variance", realIn(0, true, 1, false));
             enumField("readout.source", ReadoutSource.class);
+            enumField("readout.validation_stream", ValidationStream.class);
             put("readout.phi", enumText(PhiDefinition.class).asList());
 
             put("sleep.wake_steps", integer(1, Long.MAX_VALUE));
@@ -304,6 +306,7 @@ public final class FieldDomains {
             put("sleep.keep_state", bool());
             enumField("sleep.wake_clock", WakeClock.class);
             enumField("sleep.last_wake_input", LastStepSpikes.class);
+            enumField("sleep.delivery", SleepDelivery.class);
         });
 
         // ---------------------------------------------------------------- the SG-SNN (SgRunConfig, SgSection)

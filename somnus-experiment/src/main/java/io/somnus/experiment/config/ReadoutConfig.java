@@ -11,9 +11,11 @@ import java.util.List;
  *                     from the plastic training stream (E and I, one per run of equal labels)
  * @param phi          the definitions of φ reported, each under its own name: {@code somnus} as {@code phi},
  *                     {@code authors} as {@code phi_authors} (on the frozen readout's features either way)
+ * @param validationStream with {@code training}: where early stopping's validation stream starts after each epoch
+ *                     ({@link ValidationStream}), {@code rest} or {@code carried} (the authors'); null: rest
  */
 public record ReadoutConfig(String population, ReadoutKind main, List<ReadoutKind> readouts, double pcaVariance,
-                            ReadoutSource source, List<PhiDefinition> phi) {
+                            ReadoutSource source, List<PhiDefinition> phi, ValidationStream validationStream) {
     /** Whether φ is reported in definition {@code d}. */
     public boolean reportsPhi(PhiDefinition d) {
         return phi.contains(d);

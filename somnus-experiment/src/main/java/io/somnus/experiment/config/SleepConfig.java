@@ -35,13 +35,16 @@ import java.util.List;
  * @param lastWakeInput     with {@code keepState}: the input spikes of the last wake step before an episode
  *                          ({@link LastStepSpikes}) {@code delivered} in its first step, or {@code dropped} (the authors'
  *                          {@code spikes_prev[:st] = 0}, {@code src/train.py:508 @40b7d33}); null: delivered
+ * @param delivery          with which weights a sleep step's spikes arrive ({@link SleepDelivery}): {@code before_decay}
+ *                          or {@code after_decay} (the authors' next update delivers them after the step's decay,
+ *                          {@code src/train.py:611-632, 654-666 @40b7d33}); null: before_decay
  */
 public record SleepConfig(double fraction, long wakeSteps, SleepLaw law, double lambda, double tauSleepMs,
                           double weightNoise, DecayTarget target, double targetMagnitude, double noiseStdMv,
                           double inputRateHz, boolean plasticity, List<String> projections, int decayEverySteps,
                           double earlyEndTolerance, SleepBudget budget, int traceEverySteps, SleepEpisode episode,
                           long maxEpisodeSteps, SleepSettings.EarlyEnd earlyEnd, boolean keepState,
-                          WakeClock wakeClock, LastStepSpikes lastWakeInput) {
+                          WakeClock wakeClock, LastStepSpikes lastWakeInput, SleepDelivery delivery) {
     /** Whether the episode length follows the authors' ratio of wake (else the paper's fraction). */
     public boolean ratioOfWake() {
         return episode == SleepEpisode.RATIO_OF_WAKE;

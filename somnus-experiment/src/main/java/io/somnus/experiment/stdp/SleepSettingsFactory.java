@@ -3,6 +3,7 @@ package io.somnus.experiment.stdp;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.SleepDelivery;
 import io.somnus.sleep.LinearDecay;
 import io.somnus.sleep.LogSpaceDecay;
 import io.somnus.sleep.RatioOfWake;
@@ -27,7 +28,7 @@ public final class SleepSettingsFactory {
             return new SleepSettings(c.noiseStdMv(), c.inputRateHz(), c.plasticity(), law, c.target(), c.targetMagnitude(),
                     c.projections() == null ? java.util.List.of() : c.projections(), c.decayEverySteps(),
                     c.earlyEndTolerance(), c.traceEverySteps(), c.earlyEnd(), c.keepState(),
-                    c.lastWakeInput() == LastStepSpikes.DROPPED);
+                    c.lastWakeInput() == LastStepSpikes.DROPPED, c.delivery() == SleepDelivery.AFTER_DECAY);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -8,7 +8,9 @@ import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.SleepDelivery;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
@@ -286,6 +288,8 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
                     ? LastStepSpikes.DELIVERED : cfg.simulation().streamStartLastStep()));
             p.put("stream_start_threshold", Choices.of(cfg.simulation().streamStartThreshold() == null
                     ? StreamStartThreshold.CARRIED : cfg.simulation().streamStartThreshold()));
+            p.put("stream_first_step", Choices.of(cfg.simulation().streamFirstStep() == null
+                    ? StreamFirstStep.INTEGRATES : cfg.simulation().streamFirstStep()));
             p.put("images", offsets.size() - 1);
             Map<String, Object> pops = new LinkedHashMap<>();
             for (Population pop : net.populations()) {
@@ -353,6 +357,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
             q.put("keep_state", sc.keepState());
             q.put("wake_clock", Choices.of(sc.wakeClock()));
             q.put("last_wake_input", Choices.of(sc.lastWakeInput() == null ? LastStepSpikes.DELIVERED : sc.lastWakeInput()));
+            q.put("delivery", Choices.of(sc.delivery() == null ? SleepDelivery.BEFORE_DECAY : sc.delivery()));
             return q;
         }
 

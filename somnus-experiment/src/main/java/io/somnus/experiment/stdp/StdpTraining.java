@@ -12,6 +12,7 @@ import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.StreamStart;
+import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.FileFormatException;
@@ -178,7 +179,10 @@ public final class StdpTraining {
         StreamStarts.checkChoices(net, cfg.simulation(), cfg.sleep(), carriedStart);
         boolean dropStreamLastStep = cfg.simulation().streamStartLastStep() == LastStepSpikes.DROPPED;
         boolean baseThresholdAtStart = cfg.simulation().streamStartThreshold() == StreamStartThreshold.BASE;
+        // the authors' first update of a batch integrates its first input row: a first step where only the input plays
+        boolean inputOnlyFirstStep = cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
         boolean clockPerStream = cfg.sleep().wakeClock() == WakeClock.PER_STREAM;
+        StreamStarts.checkValidationStream(net, cfg);
         TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
         boolean stoppedEarly = false;
         long imagesTrained = 0;
@@ -219,7 +223,8 @@ public final class StdpTraining {
                 clock.schedule().restart();
             }
             int shown;
-            if (resetEvery == 1 && given == null && export == null && wakeNoiseMv == 0 && !carriedStart) {
+            if (resetEvery == 1 && given == null && export == null && wakeNoiseMv == 0 && !carriedStart
+                    && !inputOnlyFirstStep) {
                 shown = presentation.present(net, encoder, pixels, plastic, trainRng, spikes, readoutCounter);
             } else {
                 if (given != null) {
@@ -236,7 +241,9 @@ public final class StdpTraining {
                 } else if (streamStarts) {
                     net.resetState();
                 }
-                net.presentContinuing(spikes, plastic, wakeNoiseMv, wakeNoise);
+                // the first image starts a stream even where streams never restart (reset_every_images: 0)
+                net.presentContinuing(spikes, plastic, wakeNoiseMv, wakeNoise,
+                        (streamStarts || seen == 0) && inputOnlyFirstStep);
                 if (export != null) {
                     export.imageDone();
                 }

@@ -4,6 +4,8 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.SimulationConfig;
 import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.SleepDelivery;
+import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.network.Network;
 import io.somnus.neuron.CurrentLifPopulation;
@@ -53,6 +55,25 @@ final class StreamStarts {
                 }
             }
         }
+        if (carriedStart && sim.streamFirstStep() == StreamFirstStep.INPUT_ONLY
+                && sim.streamStartLastStep() != LastStepSpikes.DROPPED) {
+            // the previous stream's last step would arrive with the first row at the second step, yet no rule would
+            // see it: the input-only step learns nothing
+            throw new ConfigException("simulation.stream_first_step: input_only takes the authors' batch start, whose "
+                    + "previous batch's last step never arrives; with simulation.stream_start: carried_v_zero it needs "
+                    + "simulation.stream_start_last_step: dropped (or use integrates)");
+        }
+        for (Projection p : net.projections()) {
+            if (sleep.delivery() == SleepDelivery.AFTER_DECAY && (p.synapseDelays() != null || p.delaySteps() != 1)) {
+                throw new ConfigException("sleep.delivery: after_decay delivers a sleep step's spikes again once the "
+                        + "weights have decayed, which needs every projection to deliver at the next step; projection "
+                        + p.name() + " delays its spikes by more than one (use before_decay)");
+            }
+            if (sim.streamFirstStep() == StreamFirstStep.INPUT_ONLY && (p.synapseDelays() != null || p.delaySteps() != 1)) {
+                throw new ConfigException("simulation.stream_first_step: input_only needs every projection to deliver at "
+                        + "the next step; projection " + p.name() + " delays its spikes by more than one (use integrates)");
+            }
+        }
         if (carriedStart && sim.streamStartThreshold() == StreamStartThreshold.BASE) {
             for (Population p : net.populations()) {
                 if (p != net.input() && !(p instanceof CurrentLifPopulation lif && lif.scheme().authorsSpikeTest())) {
@@ -60,6 +81,26 @@ final class StreamStarts {
                             + "later stream's first step; population " + p.name() + " does not use that test (set "
                             + "simulation.spike_test: above_previous_clipped, or use carried)");
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses {@code readout.validation_stream: carried} where there is no validation stream of early stopping (the
+     * frozen readout's) or a population whose current and adaptation it cannot carry (only current-LIF neurons).
+     */
+    static void checkValidationStream(Network net, io.somnus.experiment.config.StdpRunConfig cfg) {
+        if (cfg.readout().validationStream() != io.somnus.experiment.config.ValidationStream.CARRIED) {
+            return;
+        }
+        if (!cfg.readout().fromTraining()) {
+            throw new ConfigException("readout.validation_stream: carried is the start of early stopping's validation "
+                    + "stream, which only readout.source: training has (use rest)");
+        }
+        for (Population p : net.populations()) {
+            if (p != net.input() && !(p instanceof CurrentLifPopulation)) {
+                throw new ConfigException("readout.validation_stream: carried carries the current-LIF neurons' current "
+                        + "and adaptation; population " + p.name() + " is " + p.getClass().getSimpleName() + " (use rest)");
             }
         }
     }

@@ -6,8 +6,12 @@ import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StreamFirstStep;
+import io.somnus.experiment.config.StreamStartThreshold;
+import io.somnus.experiment.config.ValidationStream;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
+import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.readout.FittedReadout;
 import io.somnus.synapse.Projection;
@@ -150,12 +154,65 @@ final class TrainingStreamReadout {
     }
 
     /**
+     * The images as one frozen stream on a copy of the network that starts as the authors' validation batch does
+     * ({@code readout.validation_stream: carried}, {@code src/big_comb.py:2332-2333, 2362-2380 @40b7d33}): the
+     * training stream's synaptic current and adaptation ({@link #carriedValidationStart}), V at rest, the wake noise
+     * (drawn from its own split of {@code seed}), and the first step and threshold of a training stream's start.
+     */
+    static Segments carriedSegments(Network net, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg, long seed) {
+        Network copy = net.copyForEvaluation();
+        List<SpikeCounter> cs = new ArrayList<>();
+        for (Population p : copy.populations()) {
+            if (p != copy.input()) {
+                cs.add(copy.count(p));
+            }
+        }
+        copy.resetState();
+        carriedValidationStart(net, copy, cfg.simulation().streamStartThreshold() == StreamStartThreshold.BASE);
+        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom noise = rng.split();
+        boolean inputOnly = cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
+        SpikeTrain train = new SpikeTrain();
+        double[][] x = new double[images.size()][];
+        for (int i = 0; i < images.size(); i++) {
+            for (SpikeCounter c : cs) {
+                c.clear();
+            }
+            encoder.encode(images.images()[i], cfg.encoding().intensity(), cfg.simulation().stepsPerImage(),
+                    cfg.simulation().dtMs(), rng, train);
+            copy.presentContinuing(train, false, cfg.simulation().wakeNoiseStdMv(), noise, i == 0 && inputOnly);
+            x[i] = concatenated(cs);
+        }
+        return group(x, images.labels(), new boolean[images.size()]);
+    }
+
+    /**
+     * Starts {@code copy}, at rest, as the authors' validation batch: each current-LIF population's synaptic current
+     * and threshold adaptation as {@code training}'s now (their I_syn and a, passed on from the training batches), V
+     * at rest (their {@code mp_test[0]}); {@code baseThreshold}: the first step tests V against θ₀ (their threshold
+     * array as first filled), for the authors' spike test. Spike times are not carried: nothing learns on this stream.
+     */
+    static void carriedValidationStart(Network training, Network copy, boolean baseThreshold) {
+        for (int k = 0; k < training.populations().size(); k++) {
+            if (training.populations().get(k) instanceof CurrentLifPopulation from) {
+                CurrentLifPopulation to = (CurrentLifPopulation) copy.populations().get(k);
+                System.arraycopy(from.current(), 0, to.current(), 0, from.size());
+                System.arraycopy(from.adaptation(), 0, to.adaptation(), 0, from.size());
+                if (baseThreshold && to.scheme().authorsSpikeTest()) {
+                    to.testBaseThresholdOnce();
+                }
+            }
+        }
+    }
+
+    /**
      * After an epoch: the readout fitted on its segments, scored on the validation stream; keeps the best weights.
      *
      * @return true when training should stop (no improvement for the patience)
      */
     boolean epochEnd(Network net, LabeledImages validation, SpikeEncoder encoder, long seed, long readoutSeed) {
-        Segments val = streamSegments(net, validation, encoder, cfg, seed);
+        Segments val = cfg.readout().validationStream() == ValidationStream.CARRIED
+                ? carriedSegments(net, validation, encoder, cfg, seed) : streamSegments(net, validation, encoder, cfg, seed);
         double acc = fitAndScore(trainingSegments(), val, validation.numClasses(), readoutSeed).get(Choices.of(cfg.readout().main()));
         epochAccuracies.add(acc);
         if (acc > best) {

@@ -27,7 +27,9 @@ class EarlyStoppingTest {
     private JsonNode run(String dir, int epochs) throws Exception {
         Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-code", "dataset.name", "geomfig",
                 "train.images", 40, "train.epochs", epochs, "train.validation_images", 20, "train.test_images", 20,
-                "simulation.steps_per_image", 100, "sleep.fraction", 0.0, "seed", 1));
+                // seed 2: with seed 1 the second epoch improves once paper-code's streams start with an input-only
+                // step (simulation.stream_first_step, 6 Dec 2026), and the fixture needs one that does not
+                "simulation.steps_per_image", 100, "sleep.fraction", 0.0, "seed", 2));
         Path runDir = tmp.resolve(dir);
         new StandardRunExecutor(Kernels.preferred()).execute(new StandardResolver().resolve(s), runDir, RunProgress.NONE);
         return Mappers.JSON.readTree(Files.readString(runDir.resolve("summary.json")));

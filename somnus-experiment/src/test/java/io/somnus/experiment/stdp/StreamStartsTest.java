@@ -148,4 +148,48 @@ class StreamStartsTest {
         StreamStarts.checkChoices(NetworkFactory.build(dropped, 225, new SplittableRandom(1), Kernels.scalar()),
                 dropped.simulation(), dropped.sleep(), false);
     }
+
+    /**
+     * The input-only first step learns nothing, so a carried start whose previous last step is still delivered would
+     * add that step's spikes to the first row unseen by STDP: refused, naming the two fields; the preset's own
+     * combination (dropped) and streams from rest pass.
+     */
+    @Test
+    void theInputOnlyFirstStepNeedsTheDroppedLastStepAtACarriedStart() {
+        StdpRunConfig c = PresetConfigs.of("paper-code", "simulation.stream_start_last_step", "delivered");
+        Network net = NetworkFactory.build(c, 225, new SplittableRandom(1), Kernels.scalar());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StreamStarts.checkChoices(net, c.simulation(), c.sleep(), true));
+        assertTrue(e.getMessage().startsWith("simulation.stream_first_step: ")
+                && e.getMessage().contains("simulation.stream_start_last_step: dropped"), e.getMessage());
+        StreamStarts.checkChoices(net, c.simulation(), c.sleep(), false);
+        StdpRunConfig code = PresetConfigs.of("paper-code");
+        assertEquals(io.somnus.experiment.config.StreamFirstStep.INPUT_ONLY, code.simulation().streamFirstStep());
+        assertEquals(io.somnus.experiment.config.StreamFirstStep.INTEGRATES,
+                PresetConfigs.of("paper").simulation().streamFirstStep());
+    }
+
+    /** Both choices deliver at the next step what a projection with a longer delay would still hold: refused, named. */
+    @Test
+    void theInputOnlyStepAndTheDeliveryAfterTheDecayRefuseADelayedProjection() {
+        SpikeSource in = new SpikeSource("input", 1);
+        CurrentLifPopulation e = new CurrentLifPopulation("e", 1, CurrentLifParameters.PAPER);
+        SynapseList syn = new SynapseList(1);
+        syn.add(0, 0);
+        Projection delayed = new Projection("input_e", in, e, Receptor.EXCITATORY, syn, new float[] {0.9f}, 0f, 25f)
+                .withPlasticity(new SinceLastSpikeStdp(8e-4, 10, 7.5, 1, 1.0)).withDelaySteps(2);
+        Network net = new Network(1.0, in, List.<Population>of(in, e), List.of(delayed), Map.of());
+        StdpRunConfig code = PresetConfigs.of("paper-code");
+        ConfigException a = assertThrows(ConfigException.class,
+                () -> StreamStarts.checkChoices(net, code.simulation(), code.sleep(), false));
+        assertTrue(a.getMessage().startsWith("sleep.delivery: ") && a.getMessage().contains("input_e"), a.getMessage());
+        StdpRunConfig before = PresetConfigs.of("paper-code", "sleep.delivery", "before_decay");
+        ConfigException b = assertThrows(ConfigException.class,
+                () -> StreamStarts.checkChoices(net, before.simulation(), before.sleep(), false));
+        assertTrue(b.getMessage().startsWith("simulation.stream_first_step: ") && b.getMessage().contains("input_e"),
+                b.getMessage());
+        StdpRunConfig neither = PresetConfigs.of("paper-code", "sleep.delivery", "before_decay",
+                "simulation.stream_first_step", "integrates");
+        StreamStarts.checkChoices(net, neither.simulation(), neither.sleep(), false);
+    }
 }
