@@ -1,5 +1,6 @@
 package io.somnus.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class DatasetLocator {
         List<Path> subs = new ArrayList<>();
         try (java.util.stream.Stream<Path> list = Files.list(explicitDir)) {
             list.filter(Files::isDirectory).sorted().forEach(subs::add);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // unreadable: only the two folders above, whose absence the messages report
         }
         for (Path sub : subs) {

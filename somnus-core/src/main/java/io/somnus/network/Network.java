@@ -5,6 +5,9 @@ import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.WeightNormalisation;
 import io.somnus.synapse.Projection;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -543,7 +546,7 @@ public final class Network {
      * plasticity state, and its spike counters. Taken between presentations; raster and state monitors are refused
      * (they record into memory a snapshot does not hold).
      */
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    public void writeState(DataOutput out) throws IOException {
         if (!rasters.isEmpty() || !states.isEmpty()) {
             throw new IllegalStateException("a network with raster or state monitors keeps no resume snapshot");
         }
@@ -570,9 +573,9 @@ public final class Network {
      * Reads what {@link #writeState} wrote into this network, built from the same configuration and seed (the same
      * populations, projections, synapses and counters, in the same order).
      *
-     * @throws java.io.IOException when the snapshot is not of a network like this one
+     * @throws IOException when the snapshot is not of a network like this one
      */
-    public void readState(java.io.DataInput in) throws java.io.IOException {
+    public void readState(DataInput in) throws IOException {
         if (!rasters.isEmpty() || !states.isEmpty()) {
             throw new IllegalStateException("a network with raster or state monitors keeps no resume snapshot");
         }
@@ -595,17 +598,17 @@ public final class Network {
         }
     }
 
-    private static void expect(java.io.DataInput in, int n, String what) throws java.io.IOException {
+    private static void expect(DataInput in, int n, String what) throws IOException {
         int m = in.readInt();
         if (m != n) {
-            throw new java.io.IOException(m + " " + what + " in the snapshot, " + n + " in this network");
+            throw new IOException(m + " " + what + " in the snapshot, " + n + " in this network");
         }
     }
 
-    private static void expectName(java.io.DataInput in, String name, String what) throws java.io.IOException {
+    private static void expectName(DataInput in, String name, String what) throws IOException {
         String s = in.readUTF();
         if (!s.equals(name)) {
-            throw new java.io.IOException(what + " " + s + " in the snapshot where this network has " + name);
+            throw new IOException(what + " " + s + " in the snapshot where this network has " + name);
         }
     }
 }

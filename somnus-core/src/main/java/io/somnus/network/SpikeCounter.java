@@ -1,6 +1,10 @@
 package io.somnus.network;
 
+import io.somnus.core.StateStreams;
 import io.somnus.neuron.Population;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -44,13 +48,13 @@ public final class SpikeCounter {
         total = 0;
     }
 
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
-        io.somnus.core.StateStreams.writeInts(out, counts);
+    public void writeState(DataOutput out) throws IOException {
+        StateStreams.writeInts(out, counts);
         out.writeLong(total);
     }
 
-    public void readState(java.io.DataInput in) throws java.io.IOException {
-        io.somnus.core.StateStreams.readInts(in, counts, "spike counter of population " + population.name());
+    public void readState(DataInput in) throws IOException {
+        StateStreams.readInts(in, counts, "spike counter of population " + population.name());
         total = in.readLong();
     }
 }

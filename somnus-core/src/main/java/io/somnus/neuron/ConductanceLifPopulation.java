@@ -1,7 +1,11 @@
 package io.somnus.neuron;
 
+import io.somnus.core.StateStreams;
 import io.somnus.kernel.ConductanceLifStep;
 import io.somnus.kernel.Kernels;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -271,14 +275,14 @@ public final class ConductanceLifPopulation extends Population {
      * then take the same branches as they would have.
      */
     @Override
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    public void writeState(DataOutput out) throws IOException {
         super.writeState(out);
-        io.somnus.core.StateStreams.writeFloats(out, v);
-        io.somnus.core.StateStreams.writeFloats(out, ge);
-        io.somnus.core.StateStreams.writeFloats(out, gi);
-        io.somnus.core.StateStreams.writeDoubles(out, theta);
-        io.somnus.core.StateStreams.writeInts(out, refractoryUntil);
-        io.somnus.core.StateStreams.writeFloats(out, thresholdFloor);
+        StateStreams.writeFloats(out, v);
+        StateStreams.writeFloats(out, ge);
+        StateStreams.writeFloats(out, gi);
+        StateStreams.writeDoubles(out, theta);
+        StateStreams.writeInts(out, refractoryUntil);
+        StateStreams.writeFloats(out, thresholdFloor);
         out.writeInt(floorUpdatesLeft);
         out.writeBoolean(thetaFrozen);
         out.writeBoolean(forwardEuler);
@@ -289,14 +293,14 @@ public final class ConductanceLifPopulation extends Population {
     }
 
     @Override
-    public void readState(java.io.DataInput in) throws java.io.IOException {
+    public void readState(DataInput in) throws IOException {
         super.readState(in);
-        io.somnus.core.StateStreams.readFloats(in, v, "population " + name() + " V");
-        io.somnus.core.StateStreams.readFloats(in, ge, "population " + name() + " ge");
-        io.somnus.core.StateStreams.readFloats(in, gi, "population " + name() + " gi");
-        io.somnus.core.StateStreams.readDoubles(in, theta, "population " + name() + " theta");
-        io.somnus.core.StateStreams.readInts(in, refractoryUntil, "population " + name() + " refractory counters");
-        float[] floor = io.somnus.core.StateStreams.readFloats(in);
+        StateStreams.readFloats(in, v, "population " + name() + " V");
+        StateStreams.readFloats(in, ge, "population " + name() + " ge");
+        StateStreams.readFloats(in, gi, "population " + name() + " gi");
+        StateStreams.readDoubles(in, theta, "population " + name() + " theta");
+        StateStreams.readInts(in, refractoryUntil, "population " + name() + " refractory counters");
+        float[] floor = StateStreams.readFloats(in);
         int floorLeft = in.readInt();
         thetaFrozen = in.readBoolean();
         forwardEuler = in.readBoolean();
@@ -305,7 +309,7 @@ public final class ConductanceLifPopulation extends Population {
         boolean resting = in.readBoolean();
         int busy = in.readInt();
         if (floor.length != thresholdFloor.length || busy < 0 || busy >= size || (resting && !hadConstants)) {
-            throw new java.io.IOException("population " + name() + ": threshold floor of " + floor.length
+            throw new IOException("population " + name() + ": threshold floor of " + floor.length
                     + " values, busy neuron " + busy);
         }
         stepConstants = null;

@@ -1,7 +1,11 @@
 package io.somnus.neuron;
 
+import io.somnus.core.StateStreams;
 import io.somnus.kernel.CurrentLifStep;
 import io.somnus.kernel.Kernels;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -197,22 +201,22 @@ public final class CurrentLifPopulation extends Population {
     }
 
     @Override
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    public void writeState(DataOutput out) throws IOException {
         super.writeState(out);
-        io.somnus.core.StateStreams.writeFloats(out, v);
-        io.somnus.core.StateStreams.writeFloats(out, current);
-        io.somnus.core.StateStreams.writeFloats(out, adaptation);
-        io.somnus.core.StateStreams.writeInts(out, refractoryUntil);
+        StateStreams.writeFloats(out, v);
+        StateStreams.writeFloats(out, current);
+        StateStreams.writeFloats(out, adaptation);
+        StateStreams.writeInts(out, refractoryUntil);
         out.writeBoolean(baseThresholdOnce);
     }
 
     @Override
-    public void readState(java.io.DataInput in) throws java.io.IOException {
+    public void readState(DataInput in) throws IOException {
         super.readState(in);
-        io.somnus.core.StateStreams.readFloats(in, v, "population " + name() + " V");
-        io.somnus.core.StateStreams.readFloats(in, current, "population " + name() + " I");
-        io.somnus.core.StateStreams.readFloats(in, adaptation, "population " + name() + " adaptation");
-        io.somnus.core.StateStreams.readInts(in, refractoryUntil, "population " + name() + " refractory counters");
+        StateStreams.readFloats(in, v, "population " + name() + " V");
+        StateStreams.readFloats(in, current, "population " + name() + " I");
+        StateStreams.readFloats(in, adaptation, "population " + name() + " adaptation");
+        StateStreams.readInts(in, refractoryUntil, "population " + name() + " refractory counters");
         baseThresholdOnce = in.readBoolean();
     }
 }

@@ -1,7 +1,11 @@
 package io.somnus.neuron;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.StateStreams;
 import io.somnus.kernel.Kernels;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
@@ -256,18 +260,18 @@ public abstract class Population {
      * Writes the dynamic and learned state (a resume snapshot's): the spike history, the input waiting for the next
      * step and, in subclasses, their variables; what the next step recomputes (scratch, cached constants) is left out.
      */
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    public void writeState(DataOutput out) throws IOException {
         spikes.writeState(out);
-        io.somnus.core.StateStreams.writeFloats(out, excitatoryInput);
-        io.somnus.core.StateStreams.writeFloats(out, inhibitoryInput);
+        StateStreams.writeFloats(out, excitatoryInput);
+        StateStreams.writeFloats(out, inhibitoryInput);
         out.writeBoolean(inputTaken);
     }
 
     /** Reads what {@link #writeState} wrote, into a population built from the same configuration. */
-    public void readState(java.io.DataInput in) throws java.io.IOException {
+    public void readState(DataInput in) throws IOException {
         spikes.readState(in);
-        io.somnus.core.StateStreams.readFloats(in, excitatoryInput, "population " + name + " excitatory input");
-        io.somnus.core.StateStreams.readFloats(in, inhibitoryInput, "population " + name + " inhibitory input");
+        StateStreams.readFloats(in, excitatoryInput, "population " + name + " excitatory input");
+        StateStreams.readFloats(in, inhibitoryInput, "population " + name + " inhibitory input");
         inputTaken = in.readBoolean();
     }
 }

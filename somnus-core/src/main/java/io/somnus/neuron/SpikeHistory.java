@@ -1,6 +1,10 @@
 package io.somnus.neuron;
 
+import io.somnus.core.StateStreams;
 import io.somnus.kernel.Kernels;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -100,27 +104,27 @@ public final class SpikeHistory {
     }
 
     /** Writes the spikes of the last step, the spike times and the fired list (a resume snapshot). */
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    public void writeState(DataOutput out) throws IOException {
         out.writeInt(spikeCount);
         out.writeInt(firedCount);
-        io.somnus.core.StateStreams.writeInts(out, spiked);
-        io.somnus.core.StateStreams.writeInts(out, lastSpikeStep);
-        io.somnus.core.StateStreams.writeInts(out, previousSpikeStep);
-        io.somnus.core.StateStreams.writeInts(out, fired);
+        StateStreams.writeInts(out, spiked);
+        StateStreams.writeInts(out, lastSpikeStep);
+        StateStreams.writeInts(out, previousSpikeStep);
+        StateStreams.writeInts(out, fired);
     }
 
     /** Reads what {@link #writeState} wrote, into this history of the same size. */
-    public void readState(java.io.DataInput in) throws java.io.IOException {
+    public void readState(DataInput in) throws IOException {
         int count = in.readInt();
         int firedNow = in.readInt();
         if (count < 0 || count > size || firedNow < 0 || firedNow > size) {
-            throw new java.io.IOException("spike history of " + size + " neurons: " + count + " spikes, " + firedNow
+            throw new IOException("spike history of " + size + " neurons: " + count + " spikes, " + firedNow
                     + " fired");
         }
-        io.somnus.core.StateStreams.readInts(in, spiked, "spikes");
-        io.somnus.core.StateStreams.readInts(in, lastSpikeStep, "last spike steps");
-        io.somnus.core.StateStreams.readInts(in, previousSpikeStep, "previous spike steps");
-        io.somnus.core.StateStreams.readInts(in, fired, "fired neurons");
+        StateStreams.readInts(in, spiked, "spikes");
+        StateStreams.readInts(in, lastSpikeStep, "last spike steps");
+        StateStreams.readInts(in, previousSpikeStep, "previous spike steps");
+        StateStreams.readInts(in, fired, "fired neurons");
         spikeCount = count;
         firedCount = firedNow;
     }

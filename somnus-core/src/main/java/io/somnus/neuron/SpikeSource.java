@@ -1,6 +1,9 @@
 package io.somnus.neuron;
 
 import io.somnus.encoding.SpikeTrain;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,7 +77,7 @@ public final class SpikeSource extends Population {
     }
 
     @Override
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+    public void writeState(DataOutput out) throws IOException {
         if (train != null) { // snapshots are taken between presentations, when nothing plays
             throw new IllegalStateException("input " + name() + " is playing a train; its state is taken between "
                     + "presentations only");
@@ -85,7 +88,7 @@ public final class SpikeSource extends Population {
     }
 
     @Override
-    public void readState(java.io.DataInput in) throws java.io.IOException {
+    public void readState(DataInput in) throws IOException {
         super.readState(in);
         train = null;
         firstStep = in.readInt();

@@ -1,10 +1,14 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.StateStreams;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.SettledColumns;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -200,29 +204,29 @@ public final class AllToAllStdp implements Plasticity {
 
     /** Writes both traces with the steps they were last brought to, and the last step applied. */
     @Override
-    public void writeState(Projection projection, java.io.DataOutput out) throws java.io.IOException {
+    public void writeState(Projection projection, DataOutput out) throws IOException {
         if (projection != bound) {
             throw new IllegalStateException("all-to-all STDP of projection " + (bound == null ? "none" : bound.name())
                     + " asked for the state of " + projection.name());
         }
-        io.somnus.core.StateStreams.writeDoubles(out, x);
-        io.somnus.core.StateStreams.writeInts(out, xStep);
-        io.somnus.core.StateStreams.writeDoubles(out, y);
-        io.somnus.core.StateStreams.writeInts(out, yStep);
+        StateStreams.writeDoubles(out, x);
+        StateStreams.writeInts(out, xStep);
+        StateStreams.writeDoubles(out, y);
+        StateStreams.writeInts(out, yStep);
         out.writeInt(lastStep);
     }
 
     @Override
-    public void readState(Projection projection, java.io.DataInput in) throws java.io.IOException {
+    public void readState(Projection projection, DataInput in) throws IOException {
         if (projection != bound) {
             throw new IllegalStateException("all-to-all STDP of projection " + (bound == null ? "none" : bound.name())
                     + " given the state of " + projection.name());
         }
         String what = "all-to-all STDP of projection " + projection.name();
-        io.somnus.core.StateStreams.readDoubles(in, x, what + " pre traces");
-        io.somnus.core.StateStreams.readInts(in, xStep, what + " pre trace steps");
-        io.somnus.core.StateStreams.readDoubles(in, y, what + " post traces");
-        io.somnus.core.StateStreams.readInts(in, yStep, what + " post trace steps");
+        StateStreams.readDoubles(in, x, what + " pre traces");
+        StateStreams.readInts(in, xStep, what + " pre trace steps");
+        StateStreams.readDoubles(in, y, what + " post traces");
+        StateStreams.readInts(in, yStep, what + " post trace steps");
         lastStep = in.readInt();
     }
 }

@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.StateStreams;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
@@ -7,6 +8,9 @@ import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.SettledColumns;
 import io.somnus.synapse.SynapseDelays;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * The event-driven skeleton shared by the STDP rules whose traces are functions of the last spike time
@@ -349,26 +353,26 @@ abstract class PairBasedStdp implements Plasticity {
 
     /** The traces follow from the spike times (the populations'); the buffers are written whole all the same. */
     @Override
-    public final void writeState(Projection projection, java.io.DataOutput out) throws java.io.IOException {
-        io.somnus.core.StateStreams.writeFloats(out, postTrace);
-        io.somnus.core.StateStreams.writeFloats(out, preTrace);
-        io.somnus.core.StateStreams.writeInts(out, traceIndex);
-        io.somnus.core.StateStreams.writeInts(out, liveIndex);
-        io.somnus.core.StateStreams.writeFloats(out, liveTrace);
-        io.somnus.core.StateStreams.writeInts(out, potentiatingPost);
-        io.somnus.core.StateStreams.writeFloats(out, potentiatingGain);
-        io.somnus.core.StateStreams.writeFloats(out, gainRow);
+    public final void writeState(Projection projection, DataOutput out) throws IOException {
+        StateStreams.writeFloats(out, postTrace);
+        StateStreams.writeFloats(out, preTrace);
+        StateStreams.writeInts(out, traceIndex);
+        StateStreams.writeInts(out, liveIndex);
+        StateStreams.writeFloats(out, liveTrace);
+        StateStreams.writeInts(out, potentiatingPost);
+        StateStreams.writeFloats(out, potentiatingGain);
+        StateStreams.writeFloats(out, gainRow);
     }
 
     @Override
-    public final void readState(Projection projection, java.io.DataInput in) throws java.io.IOException {
-        postTrace = io.somnus.core.StateStreams.readFloats(in);
-        preTrace = io.somnus.core.StateStreams.readFloats(in);
-        traceIndex = io.somnus.core.StateStreams.readInts(in);
-        liveIndex = io.somnus.core.StateStreams.readInts(in);
-        liveTrace = io.somnus.core.StateStreams.readFloats(in);
-        potentiatingPost = io.somnus.core.StateStreams.readInts(in);
-        potentiatingGain = io.somnus.core.StateStreams.readFloats(in);
-        gainRow = io.somnus.core.StateStreams.readFloats(in);
+    public final void readState(Projection projection, DataInput in) throws IOException {
+        postTrace = StateStreams.readFloats(in);
+        preTrace = StateStreams.readFloats(in);
+        traceIndex = StateStreams.readInts(in);
+        liveIndex = StateStreams.readInts(in);
+        liveTrace = StateStreams.readFloats(in);
+        potentiatingPost = StateStreams.readInts(in);
+        potentiatingGain = StateStreams.readFloats(in);
+        gainRow = StateStreams.readFloats(in);
     }
 }

@@ -1,9 +1,13 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.StateStreams;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * The STDP rule of the authors' code as it ran (Massey et al.; docs/fidelity.md §1.4, {@code spike_timing} in
@@ -309,12 +313,12 @@ public final class SinceLastSpikeStdp implements Plasticity {
      * the spikes dropped at it, with whether they were taken for {@code projection} (the rule's own).
      */
     @Override
-    public void writeState(Projection projection, java.io.DataOutput out) throws java.io.IOException {
-        io.somnus.core.StateStreams.writeInts(out, outside);
+    public void writeState(Projection projection, DataOutput out) throws IOException {
+        StateStreams.writeInts(out, outside);
         out.writeInt(outsideCount);
-        io.somnus.core.StateStreams.writeInts(out, preListed);
+        StateStreams.writeInts(out, preListed);
         out.writeInt(preListedCount);
-        io.somnus.core.StateStreams.writeInts(out, postListed);
+        StateStreams.writeInts(out, postListed);
         out.writeInt(postListedCount);
         out.writeInt(listedStep);
         out.writeBoolean(listedFor == projection);
@@ -322,7 +326,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
             throw new IllegalStateException("since-last-spike STDP of projection " + projection.name() + " lists "
                     + "spikes of another projection, " + listedFor.name());
         }
-        io.somnus.core.StateStreams.writeInts(out, preSinceBuffer);
+        StateStreams.writeInts(out, preSinceBuffer);
         out.writeInt(droppedStep);
         out.writeBoolean(droppedPre);
         out.writeBoolean(droppedPost);
@@ -334,16 +338,16 @@ public final class SinceLastSpikeStdp implements Plasticity {
     }
 
     @Override
-    public void readState(Projection projection, java.io.DataInput in) throws java.io.IOException {
-        int[] out = io.somnus.core.StateStreams.readInts(in);
+    public void readState(Projection projection, DataInput in) throws IOException {
+        int[] out = StateStreams.readInts(in);
         int outCount = in.readInt();
-        int[] pre = io.somnus.core.StateStreams.readInts(in);
+        int[] pre = StateStreams.readInts(in);
         int preCount = in.readInt();
-        int[] post = io.somnus.core.StateStreams.readInts(in);
+        int[] post = StateStreams.readInts(in);
         int postCount = in.readInt();
         if (outCount < 0 || outCount > out.length || preCount < 0 || preCount > pre.length || postCount < 0
                 || postCount > post.length) {
-            throw new java.io.IOException("since-last-spike STDP of projection " + projection.name() + ": counts "
+            throw new IOException("since-last-spike STDP of projection " + projection.name() + ": counts "
                     + outCount + ", " + preCount + ", " + postCount + " past their lists");
         }
         outside = out;
@@ -354,7 +358,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
         postListedCount = postCount;
         listedStep = in.readInt();
         listedFor = in.readBoolean() ? projection : null;
-        preSinceBuffer = io.somnus.core.StateStreams.readInts(in);
+        preSinceBuffer = StateStreams.readInts(in);
         droppedStep = in.readInt();
         droppedPre = in.readBoolean();
         droppedPost = in.readBoolean();

@@ -1,5 +1,9 @@
 package io.somnus.synapse;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 
 /**
  * A synaptic plasticity rule applied event by event. Within a step, the network calls {@link #apply}
@@ -68,13 +72,13 @@ public interface Plasticity {
      * a resume snapshot, so that {@link #readState} into the same rule of a network built from the same configuration
      * goes on to the same bits. A rule without it cannot be snapshotted.
      */
-    default void writeState(Projection projection, java.io.DataOutput out) throws java.io.IOException {
+    default void writeState(Projection projection, DataOutput out) throws IOException {
         throw new UnsupportedOperationException("the " + name() + " rule of projection " + projection.name()
                 + " keeps no resume snapshot");
     }
 
     /** Reads what {@link #writeState} wrote. */
-    default void readState(Projection projection, java.io.DataInput in) throws java.io.IOException {
+    default void readState(Projection projection, DataInput in) throws IOException {
         throw new UnsupportedOperationException("the " + name() + " rule of projection " + projection.name()
                 + " keeps no resume snapshot");
     }

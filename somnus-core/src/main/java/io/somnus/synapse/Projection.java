@@ -1,8 +1,12 @@
 package io.somnus.synapse;
 
+import io.somnus.core.StateStreams;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -769,8 +773,8 @@ public final class Projection {
      * Writes the weights, the count of synaptic events, the settled columns, the spikes in flight and the plasticity
      * rule's state (a resume snapshot's), bit for bit.
      */
-    public void writeState(java.io.DataOutput out) throws java.io.IOException {
-        io.somnus.core.StateStreams.writeFloats(out, w);
+    public void writeState(DataOutput out) throws IOException {
+        StateStreams.writeFloats(out, w);
         out.writeLong(synapticEvents);
         settled.writeState(out);
         out.writeBoolean(delayLine != null);
@@ -788,25 +792,25 @@ public final class Projection {
     }
 
     /** Reads what {@link #writeState} wrote, into a projection built from the same configuration. */
-    public void readState(java.io.DataInput in) throws java.io.IOException {
+    public void readState(DataInput in) throws IOException {
         String what = "projection " + name;
-        io.somnus.core.StateStreams.readFloats(in, w, what + " weights");
+        StateStreams.readFloats(in, w, what + " weights");
         synapticEvents = in.readLong();
         settled.readState(in, what);
         if (in.readBoolean() != (delayLine != null)) {
-            throw new java.io.IOException(what + ": the snapshot's delay is not this network's");
+            throw new IOException(what + ": the snapshot's delay is not this network's");
         }
         if (delayLine != null) {
             delayLine.readState(in, what);
         }
         if (in.readBoolean() != (synapseDelays != null)) {
-            throw new java.io.IOException(what + ": the snapshot's synapse delays are not this network's");
+            throw new IOException(what + ": the snapshot's synapse delays are not this network's");
         }
         if (synapseDelays != null) {
             synapseDelays.readState(in, what);
         }
         if (in.readBoolean() != (plasticity != null)) {
-            throw new java.io.IOException(what + ": the snapshot's plasticity is not this network's");
+            throw new IOException(what + ": the snapshot's plasticity is not this network's");
         }
         if (plasticity != null) {
             plasticity.readState(this, in);

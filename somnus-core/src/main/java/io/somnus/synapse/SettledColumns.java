@@ -1,5 +1,9 @@
 package io.somnus.synapse;
 
+import io.somnus.core.StateStreams;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -75,13 +79,13 @@ public final class SettledColumns {
         epoch++;
     }
 
-    void writeState(java.io.DataOutput out) throws java.io.IOException {
+    void writeState(DataOutput out) throws IOException {
         out.writeInt(epoch);
-        io.somnus.core.StateStreams.writeInts(out, settledIn);
+        StateStreams.writeInts(out, settledIn);
     }
 
-    void readState(java.io.DataInput in, String what) throws java.io.IOException {
+    void readState(DataInput in, String what) throws IOException {
         epoch = in.readInt();
-        io.somnus.core.StateStreams.readInts(in, settledIn, what + " settled columns");
+        StateStreams.readInts(in, settledIn, what + " settled columns");
     }
 }

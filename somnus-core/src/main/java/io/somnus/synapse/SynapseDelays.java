@@ -1,7 +1,11 @@
 package io.somnus.synapse;
 
+import io.somnus.core.StateStreams;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -208,26 +212,26 @@ public final class SynapseDelays {
         return events;
     }
 
-    void writeState(java.io.DataOutput out) throws java.io.IOException {
+    void writeState(DataOutput out) throws IOException {
         out.writeInt(slot);
-        io.somnus.core.StateStreams.writeInts(out, heldCount);
+        StateStreams.writeInts(out, heldCount);
         for (int[] h : held) {
-            io.somnus.core.StateStreams.writeInts(out, h);
+            StateStreams.writeInts(out, h);
         }
         for (SpikeHistory a : arrivals) {
             a.writeState(out);
         }
     }
 
-    void readState(java.io.DataInput in, String what) throws java.io.IOException {
+    void readState(DataInput in, String what) throws IOException {
         int s = in.readInt();
         if (s < 0 || s >= maxSteps) {
-            throw new java.io.IOException(what + ": delay slot " + s);
+            throw new IOException(what + ": delay slot " + s);
         }
         slot = s;
-        io.somnus.core.StateStreams.readInts(in, heldCount, what + " spikes in flight");
+        StateStreams.readInts(in, heldCount, what + " spikes in flight");
         for (int[] h : held) {
-            io.somnus.core.StateStreams.readInts(in, h, what + " spikes in flight");
+            StateStreams.readInts(in, h, what + " spikes in flight");
         }
         for (SpikeHistory a : arrivals) {
             a.readState(in);
