@@ -168,7 +168,8 @@ public final class SweepEta {
     /** When the last of {@code workers} is done: the busy ones first, then the queue in order to the first free. */
     private double makespan(List<double[]> busy, List<double[]> queued, int end) {
         PriorityQueue<double[]> free = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        for (int w = 0; w < workers; w++) {
+        // a started run is running, even beyond the workers (an engine may run more tasks at once than it said)
+        for (int w = 0; w < Math.max(workers, busy.size()); w++) {
             free.add(new double[] {w < busy.size() ? busy.get(w)[end] : 0});
         }
         for (double[] q : queued) {

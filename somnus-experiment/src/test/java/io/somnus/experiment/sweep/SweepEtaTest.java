@@ -75,6 +75,17 @@ class SweepEtaTest {
         assertEquals(List.of("q"), r.pending());
     }
 
+    @Test
+    void everyRunStartedCountsEvenBeyondTheWorkers() {
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 100),
+                run("a3", "a", "stdp", 300), run("a4", "a", "stdp", 100)), 1);
+        eta.finished("a1", 10, true); // 0.1 s per unit
+        eta.started("a2", 10);
+        eta.started("a3", 10); // an engine that starts more runs than it was told workers: a started run is running
+        // at 11 s: a2 has 9 s left, a3 29 s; a4 (10 s) goes to the first free, a2's, at 9 s: done at 19 s
+        assertEquals(Optional.of(Duration.ofSeconds(29)), eta.remaining(11).exact());
+    }
+
     /**
      * The case that misled: paper and paper-sg on two datasets, one worker. After the two paper runs (5 s each), the old
      * rule (the mean finished run for a preset with none finished) said 4 × 5 s = 20 s, confidently, with more than an
