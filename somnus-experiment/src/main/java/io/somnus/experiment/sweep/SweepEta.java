@@ -17,11 +17,11 @@ import java.util.function.Function;
 /**
  * The time a sweep has left, learned from the runs it has finished, without running anything more. Each run's work is
  * the units of {@link StudyEstimate#work} (all phases together, from its resolved configuration). A run yet to finish
- * costs its units at the seconds per unit that the finished runs of its cost key (preset, or preset at a grid point:
+ * costs its units at the median seconds per unit of the finished runs of its cost key (preset, or preset at a grid point:
  * {@link StudyCalibration#costKey}) took; before any has finished, at the rates of the other keys of its preset, else of
  * its model (STDP-SNN or SG-SNN), which gives a range (the cheapest to the dearest per unit). Units of the two models
  * are not comparable (an SG-SNN unit is a hidden unit's step, an STDP-SNN unit a whole network's), so a run whose model
- * has no finished run is <em>pending</em>: its time is not guessed, and the time left is then a lower bound. (The old
+ * has no finished run is <em>pending</em>: its time is not guessed, and the time left is the known part "+ pending". (The old
  * rule, the mean finished run, said 1.5 minutes for a sweep with {@code paper-sg} runs to go that had hours left.)
  * <p>
  * The runs are then played out as the runner's pool takes them: the runs in progress keep their workers for the time
@@ -43,14 +43,17 @@ public final class SweepEta {
             return pending.isEmpty() && low.equals(high) ? Optional.of(low) : Optional.empty();
         }
 
-        /** E.g. {@code 0:12:05}, {@code 0:10:00 to 0:25:00}, {@code at least 0:01:30, pending: no paper-sg run done yet}. */
+        /**
+         * E.g. {@code 0:12:05}, {@code 0:10:00 to 0:25:00}, {@code 0:01:30 + pending (no paper-sg run done yet)}: the
+         * runs whose time is known, plus those whose time is not.
+         */
         public String inWords() {
             String span = low.equals(high) ? clock(low) : clock(low) + " to " + clock(high);
             if (pending.isEmpty()) {
                 return span;
             }
             String which = "no " + String.join(" or ", pending) + " run done yet";
-            return high.isZero() ? "pending (" + which + ")" : "at least " + span + ", pending (" + which + ")";
+            return high.isZero() ? "pending (" + which + ")" : span + " + pending (" + which + ")";
         }
     }
 
@@ -58,8 +61,9 @@ public final class SweepEta {
     private final Set<String> toGo = new LinkedHashSet<>();
     /** Runs in progress: when they started, seconds on the caller's clock. */
     private final Map<String, Double> startedAt = new LinkedHashMap<>();
-    /** Per cost key, of runs finished done: seconds and units (of runs whose units are known), seconds and count. */
+    /** Per cost key, of runs finished done: seconds and count (all), and seconds per unit (of runs whose units are known). */
     private final Map<String, double[]> perKey = new HashMap<>();
+    private final Map<String, List<Double>> ratesOf = new HashMap<>();
     private final int workers;
 
     /**
@@ -104,13 +108,12 @@ public final class SweepEta {
         if (!done || !(wallSeconds >= 0)) {
             return;
         }
-        double[] k = perKey.computeIfAbsent(r.key(), x -> new double[4]);
+        double[] k = perKey.computeIfAbsent(r.key(), x -> new double[2]);
+        k[0] += wallSeconds;
+        k[1]++;
         if (r.units() > 0) {
-            k[0] += wallSeconds;
-            k[1] += r.units();
+            ratesOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(wallSeconds / r.units());
         }
-        k[2] += wallSeconds;
-        k[3]++;
     }
 
     /** The time left at {@code nowSeconds}. */
@@ -141,21 +144,22 @@ public final class SweepEta {
     private double[] cost(Run r) {
         double[] own = perKey.get(r.key());
         if (r.units() <= 0) { // its work unknown: its key's mean run
-            return own == null ? null : new double[] {own[2] / own[3], own[2] / own[3]};
+            return own == null ? null : new double[] {own[0] / own[1], own[0] / own[1]};
         }
-        if (own != null && own[1] > 0) {
-            double s = r.units() * own[0] / own[1];
+        Double rate = rate(r.key());
+        if (rate != null) {
+            double s = r.units() * rate;
             return new double[] {s, s};
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (boolean samePreset : new boolean[] {true, false}) { // the preset's other grid points, else its model's presets
             for (Run other : runs.values()) {
-                double[] k = perKey.get(other.key());
+                Double k = rate(other.key());
                 boolean near = samePreset ? other.preset().equals(r.preset()) : other.model().equals(r.model());
-                if (k != null && k[1] > 0 && near) {
-                    lo = Math.min(lo, k[0] / k[1]);
-                    hi = Math.max(hi, k[0] / k[1]);
+                if (k != null && near) {
+                    lo = Math.min(lo, k);
+                    hi = Math.max(hi, k);
                 }
             }
             if (hi > 0) {
@@ -163,6 +167,19 @@ public final class SweepEta {
             }
         }
         return null;
+    }
+
+    /**
+     * A key's seconds per unit: the median over its finished runs (as {@link StudyEstimate#calibrate}), so that a first
+     * run that paid the JIT's warm-up (8 s against 1 s for a small {@code paper} run) stops counting from the third.
+     */
+    private Double rate(String key) {
+        List<Double> v = ratesOf.get(key);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        double[] x = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return x.length % 2 == 1 ? x[x.length / 2] : (x[x.length / 2 - 1] + x[x.length / 2]) / 2;
     }
 
     /** When the last of {@code workers} is done: the busy ones first, then the queue in order to the first free. */

@@ -30,11 +30,11 @@ class SweepEtaTest {
         eta.started("a2", 10);
         r = eta.remaining(10);
         // b1 has no b run to go by: stdp's only rate, a's, 0.1 × 1 000 = 100 s, 10 s of it run: 90 left on worker 1;
-        // a2: 0.1 × 200 = 20 s on worker 2; s1, s2 unknown (no SG run done), counted 0: at least 90 s
+        // a2: 0.1 × 200 = 20 s on worker 2; s1, s2 unknown (no SG run done), counted 0: 90 s + the unknown
         assertEquals(Duration.ofSeconds(90), r.low());
         assertEquals(Duration.ofSeconds(90), r.high());
         assertEquals(List.of("s"), r.pending());
-        assertEquals("at least 0:01:30, pending (no s run done yet)", r.inWords());
+        assertEquals("0:01:30 + pending (no s run done yet)", r.inWords());
 
         eta.finished("a2", 30, true); // a: (10 + 30) s / 300 units
         eta.started("s1", 40);
@@ -76,6 +76,17 @@ class SweepEtaTest {
     }
 
     @Test
+    void aKeysRateIsTheMedianOfItsRunsSoAWarmUpRunStopsCounting() {
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 100),
+                run("a3", "a", "stdp", 200), run("a4", "a", "stdp", 100)), 1);
+        eta.finished("a1", 80, true); // the JIT's warm-up: 0.8 s per unit
+        eta.finished("a2", 10, true); // 0.1
+        assertEquals(Optional.of(Duration.ofSeconds(135)), eta.remaining(0).exact(), "the median of two, 0.45, × 300");
+        eta.finished("a3", 24, true); // 0.12: the median of 0.1, 0.12, 0.8 (the pooled 114 s / 400 units would say 28.5 s)
+        assertEquals(Optional.of(Duration.ofSeconds(12)), eta.remaining(0).exact());
+    }
+
+    @Test
     void everyRunStartedCountsEvenBeyondTheWorkers() {
         SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 100),
                 run("a3", "a", "stdp", 300), run("a4", "a", "stdp", 100)), 1);
@@ -107,7 +118,7 @@ class SweepEtaTest {
         assertTrue(r.exact().isEmpty() || r.exact().get().toSeconds() >= truth * 0.9,
                 "a figure far below the " + truth + " s left: " + r.inWords());
         assertEquals(List.of("paper-sg"), r.pending());
-        assertEquals("at least 0:00:10, pending (no paper-sg run done yet)", r.inWords());
+        assertEquals("0:00:10 + pending (no paper-sg run done yet)", r.inWords());
 
         eta.started("paper-sg-mnist-0", 10);
         eta.finished("paper-sg-mnist-0", 2000, true);
