@@ -29,13 +29,17 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     private final int workers;
     private final int logIntervalSeconds;
     private final List<String> deferred = new ArrayList<>();
-    private ProgressBar overall;
+    /** Volatile: the bar's own thread reads it to redraw the time left (see {@link #etaForBar}). */
+    private volatile ProgressBar overall;
     private ProgressBar[] workerBars = new ProgressBar[0];
     private int toRun;
-    /** The overall bar's time left: the runs to go weighted by their work (a count of runs misleads). */
-    private SweepEta eta = new SweepEta(java.util.Map.of(), java.util.Map.of(), 1);
+    /**
+     * The overall bar's time left: the runs to go weighted by their work (a count of runs misleads), "pending" or a
+     * range where no comparable run has finished (said in the bar's message; its ETA field then shows "?").
+     */
+    private SweepEta eta = new SweepEta(List.of(), 1);
     private int finished;
-    private int failed;
+    private volatile int failed;
     private long started;
 
     /**
@@ -79,8 +83,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     public synchronized void started(SweepPlan plan, List<PlannedRun> runs, int alreadyDone) {
         this.toRun = runs.size();
         int used = Math.min(workers, Math.max(1, toRun)); // as the runner: no more workers than runs
-        this.eta = SweepEta.of(runs, used);
         this.started = System.nanoTime();
+        this.eta = SweepEta.of(runs, io.somnus.experiment.sweep.StudyCalibration.costKey(plan.spec()), used);
         err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs"
                 + io.somnus.experiment.sweep.SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone
                 + " already done, " + toRun + " to run on " + used + " worker(s)");
@@ -89,7 +93,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
         if (interactive) {
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
-                    .setEtaFunction(state -> eta.remaining())
+                    .setEtaFunction(state -> etaForBar())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
                     .setConsumer(new InteractiveConsoleProgressBarConsumer(err)).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
@@ -101,7 +105,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             }
         } else {
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
-                    .setEtaFunction(state -> eta.remaining())
+                    .setEtaFunction(state -> etaForBar())
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(logIntervalSeconds * 1000)
                     .setConsumer(new DelegatingProgressBarConsumer(err::println, 100)).build();
         }
@@ -118,6 +122,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
 
     @Override
     public synchronized void runStarted(int worker, String runId) {
+        eta.started(runId, now());
+        showEta();
         if (interactive) {
             ProgressBar bar = bar(worker);
             if (bar != null) {
@@ -143,7 +149,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     @Override
     public synchronized void runFinished(int worker, RunOutcome outcome) {
         finished++;
-        eta.finished(outcome.runId(), outcome.wallSeconds());
+        eta.finished(outcome.runId(), outcome.wallSeconds(), outcome.status() == RunStatus.DONE);
         if (outcome.status() == RunStatus.FAILED) {
             failed++;
         }
@@ -154,16 +160,44 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                 bar.setExtraMessage((outcome.status() == RunStatus.DONE ? "done " : "FAILED ") + outcome.runId());
             }
         } else {
-            err.println(String.format(Locale.ROOT, "[worker %d] %s %s (%.1f s)%s  [%d/%d]", worker,
+            err.println(String.format(Locale.ROOT, "[worker %d] %s %s (%.1f s)%s  [%d/%d]%s", worker,
                     outcome.status() == RunStatus.DONE ? "done" : "FAILED", outcome.runId(), outcome.wallSeconds(), error,
-                    finished, toRun));
+                    finished, toRun, finished < toRun ? ", time left " + eta.remaining(now()).inWords() : ""));
         }
         if (overall != null) {
             overall.step();
-            if (failed > 0) {
-                overall.setExtraMessage(failed + " failed");
-            }
         }
+        showEta();
+    }
+
+    /** Seconds since the sweep started: the clock of the runs' start times in {@link #eta}. */
+    private double now() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** At each redraw: the ETA field where the time left is one figure, else "?" and the bar's message says it. */
+    private java.util.Optional<java.time.Duration> etaForBar() {
+        SweepEta.Remaining left = eta.remaining(now());
+        showEta(left);
+        return left.exact();
+    }
+
+    private void showEta() {
+        showEta(eta.remaining(now()));
+    }
+
+    /** The bar's message: the failures, and the time left in words where it is not one figure (pending, a range). */
+    private void showEta(SweepEta.Remaining left) {
+        ProgressBar bar = overall;
+        if (bar == null) {
+            return;
+        }
+        String message = left.exact().isPresent() || bar.getCurrent() >= toRun ? "" : "time left " + left.inWords();
+        int f = failed;
+        if (f > 0) {
+            message = f + " failed" + (message.isEmpty() ? "" : "; " + message);
+        }
+        bar.setExtraMessage(message);
     }
 
     private ProgressBar bar(int worker) {

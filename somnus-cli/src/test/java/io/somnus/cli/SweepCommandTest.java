@@ -93,6 +93,12 @@ class SweepCommandTest {
         assertTrue(r.err().contains("[worker "), r.err());
         assertTrue(r.err().contains(" done paper__mnist__f0.20__s2 ("), r.err());
         assertFalse(r.err().contains("\r"), "no carriage returns in a log");
+        // a finished run's line says the time left (SweepEta), but for the last
+        for (int k = 1; k <= 4; k++) {
+            String tag = "[" + k + "/4]";
+            String line = r.err().lines().filter(l -> l.contains(tag)).findFirst().orElseThrow();
+            assertEquals(k < 4, line.contains(tag + ", time left "), line);
+        }
     }
 
     @Test

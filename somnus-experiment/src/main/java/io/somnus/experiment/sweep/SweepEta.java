@@ -1,83 +1,213 @@
 package io.somnus.experiment.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The time a sweep has left, learned from the runs it has finished. A run yet to finish costs its work (the units of
- * {@link StudyEstimate#work}, all phases together) at the seconds per unit its preset's finished runs took; before a
- * run of its preset has finished, the mean wall time of the finished runs. The total is shared by the workers. A
- * count of runs misleads where presets differ in cost: in the full study a {@code paper-sg} run costs about 50
- * {@code paper} runs. Runs in progress count whole (an estimate that errs on the long side).
+ * The time a sweep has left, learned from the runs it has finished, without running anything more. Each run's work is
+ * the units of {@link StudyEstimate#work} (all phases together, from its resolved configuration). A run yet to finish
+ * costs its units at the median seconds per unit of the finished runs of its cost key (preset, or preset at a grid point:
+ * {@link StudyCalibration#costKey}) took; before any has finished, at the rates of the other keys of its preset, else of
+ * its model (STDP-SNN or SG-SNN), which gives a range (the cheapest to the dearest per unit). Units of the two models
+ * are not comparable (an SG-SNN unit is a hidden unit's step, an STDP-SNN unit a whole network's), so a run whose model
+ * has no finished run is <em>pending</em>: its time is not guessed, and the time left is the known part "+ pending". (The old
+ * rule, the mean finished run, said 1.5 minutes for a sweep with {@code paper-sg} runs to go that had hours left.)
+ * <p>
+ * The runs are then played out as the runner's pool takes them: the runs in progress keep their workers for the time
+ * they have left (their cost less the time they have run, at least 0), and the runs to go, in plan order, each go to
+ * the worker that frees first; the time left is when the last worker is done. Only runs that finished {@code done}
+ * teach a rate (a failed run stopped early). Not counted: a run resumed from a snapshot did less than its units.
  */
 public final class SweepEta {
-    private final Map<String, String> presetOf;
-    private final Map<String, Double> unitsOf;
-    private final Set<String> pending = new LinkedHashSet<>();
-    /** Per preset: finished seconds and units, of runs whose units are known. */
-    private final Map<String, double[]> perPreset = new HashMap<>();
-    private final int workers;
-    private double finishedSeconds;
-    private int finished;
+    /** A run to go: its id, cost key, preset, model ({@code sg} or {@code stdp}) and units of work (0 where unknown). */
+    public record Run(String id, String key, String preset, String model, double units) { }
 
     /**
-     * @param presetOf each run to go: its preset
-     * @param unitsOf  each run to go: its units of work (0 where unknown)
-     * @param workers  runs in parallel
+     * The time left: {@code low} to {@code high} (the same where every run's rate is its key's own), and the cost keys
+     * of the runs whose time is unknown yet (no run of their model has finished), counted as 0 in both ends.
      */
-    public SweepEta(Map<String, String> presetOf, Map<String, Double> unitsOf, int workers) {
-        this.presetOf = Map.copyOf(presetOf);
-        this.unitsOf = Map.copyOf(unitsOf);
-        this.workers = Math.max(1, workers);
-        pending.addAll(presetOf.keySet());
-    }
-
-    /** For the runs a sweep is about to run, their work from their resolved configurations. */
-    public static SweepEta of(List<PlannedRun> toRun, int workers) {
-        Map<String, String> presets = new LinkedHashMap<>();
-        Map<String, Double> units = new HashMap<>();
-        for (PlannedRun r : toRun) {
-            presets.put(r.runId(), r.config().path("preset").asText());
-            StudyEstimate.Work w = StudyEstimate.work(r.config());
-            double total = w.train() + w.sleep() + w.evaluation();
-            units.put(r.runId(), Double.isFinite(total) && total > 0 ? total : 0);
+    public record Remaining(Duration low, Duration high, List<String> pending) {
+        /** The time left where it is one figure with nothing pending. */
+        public Optional<Duration> exact() {
+            return pending.isEmpty() && low.equals(high) ? Optional.of(low) : Optional.empty();
         }
-        return new SweepEta(presets, units, workers);
+
+        /**
+         * E.g. {@code 0:12:05}, {@code 0:10:00 to 0:25:00}, {@code 0:01:30 + pending (no paper-sg run done yet)}: the
+         * runs whose time is known, plus those whose time is not.
+         */
+        public String inWords() {
+            String span = low.equals(high) ? clock(low) : clock(low) + " to " + clock(high);
+            if (pending.isEmpty()) {
+                return span;
+            }
+            String which = "no " + String.join(" or ", pending) + " run done yet";
+            return high.isZero() ? "pending (" + which + ")" : span + " + pending (" + which + ")";
+        }
     }
 
-    /** A run finished (done or failed) after {@code wallSeconds}. */
-    public synchronized void finished(String runId, double wallSeconds) {
-        if (!pending.remove(runId)) {
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final Set<String> toGo = new LinkedHashSet<>();
+    /** Runs in progress: when they started, seconds on the caller's clock. */
+    private final Map<String, Double> startedAt = new LinkedHashMap<>();
+    /** Per cost key, of runs finished done: seconds and count (all), and seconds per unit (of runs whose units are known). */
+    private final Map<String, double[]> perKey = new HashMap<>();
+    private final Map<String, List<Double>> ratesOf = new HashMap<>();
+    private final int workers;
+
+    /**
+     * @param toRun   the runs to go, in the order the pool takes them
+     * @param workers runs in parallel
+     */
+    public SweepEta(List<Run> toRun, int workers) {
+        for (Run r : toRun) {
+            runs.put(r.id(), r);
+            toGo.add(r.id());
+        }
+        this.workers = Math.max(1, workers);
+    }
+
+    /** For the runs a sweep is about to run (in the order it runs them), their work from their configurations. */
+    public static SweepEta of(List<PlannedRun> toRun, Function<JsonNode, String> costKey, int workers) {
+        List<Run> out = new ArrayList<>();
+        for (PlannedRun r : toRun) {
+            JsonNode c = r.config();
+            StudyEstimate.Work w = StudyEstimate.work(c);
+            double total = w.train() + w.sleep() + w.evaluation();
+            out.add(new Run(r.runId(), costKey.apply(c), c.path("preset").asText(),
+                    "sg".equals(c.path("model").asText()) ? "sg" : "stdp", Double.isFinite(total) && total > 0 ? total : 0));
+        }
+        return new SweepEta(out, workers);
+    }
+
+    /** A run started at {@code atSeconds} (any clock, the same as {@link #remaining}'s). */
+    public synchronized void started(String runId, double atSeconds) {
+        if (toGo.contains(runId)) {
+            startedAt.put(runId, atSeconds);
+        }
+    }
+
+    /** A run finished after {@code wallSeconds}; {@code done} false where it failed (its time teaches nothing). */
+    public synchronized void finished(String runId, double wallSeconds, boolean done) {
+        if (!toGo.remove(runId)) {
             return;
         }
-        finished++;
-        finishedSeconds += wallSeconds;
-        double units = unitsOf.getOrDefault(runId, 0.0);
-        if (units > 0) {
-            double[] p = perPreset.computeIfAbsent(presetOf.get(runId), k -> new double[2]);
-            p[0] += wallSeconds;
-            p[1] += units;
+        startedAt.remove(runId);
+        Run r = runs.get(runId);
+        if (!done || !(wallSeconds >= 0)) {
+            return;
+        }
+        double[] k = perKey.computeIfAbsent(r.key(), x -> new double[2]);
+        k[0] += wallSeconds;
+        k[1]++;
+        if (r.units() > 0) {
+            ratesOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(wallSeconds / r.units());
         }
     }
 
-    /** The time left; empty until a run has finished (nothing to learn the costs from). */
-    public synchronized Optional<Duration> remaining() {
-        if (finished == 0) {
-            return Optional.empty();
+    /** The time left at {@code nowSeconds}. */
+    public synchronized Remaining remaining(double nowSeconds) {
+        Set<String> pending = new LinkedHashSet<>();
+        List<double[]> busy = new ArrayList<>();
+        List<double[]> queued = new ArrayList<>();
+        for (String id : toGo) {
+            Run r = runs.get(id);
+            double[] cost = cost(r);
+            if (cost == null) {
+                pending.add(r.key());
+                cost = new double[] {0, 0};
+            }
+            Double t0 = startedAt.get(id);
+            if (t0 != null) {
+                double ran = Math.max(0, nowSeconds - t0);
+                busy.add(new double[] {Math.max(0, cost[0] - ran), Math.max(0, cost[1] - ran)});
+            } else {
+                queued.add(cost);
+            }
         }
-        double mean = finishedSeconds / finished;
-        double seconds = 0;
-        for (String id : pending) {
-            double[] p = perPreset.get(presetOf.get(id));
-            double units = unitsOf.getOrDefault(id, 0.0);
-            seconds += p != null && units > 0 ? units * p[0] / p[1] : mean;
+        return new Remaining(seconds(makespan(busy, queued, 0)), seconds(makespan(busy, queued, 1)),
+                List.copyOf(pending));
+    }
+
+    /** A run's seconds, low and high; null where nothing comparable has finished. */
+    private double[] cost(Run r) {
+        double[] own = perKey.get(r.key());
+        if (r.units() <= 0) { // its work unknown: its key's mean run
+            return own == null ? null : new double[] {own[0] / own[1], own[0] / own[1]};
         }
-        return Optional.of(Duration.ofMillis(Math.round(seconds / workers * 1000)));
+        Double rate = rate(r.key());
+        if (rate != null) {
+            double s = r.units() * rate;
+            return new double[] {s, s};
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (boolean samePreset : new boolean[] {true, false}) { // the preset's other grid points, else its model's presets
+            for (Run other : runs.values()) {
+                Double k = rate(other.key());
+                boolean near = samePreset ? other.preset().equals(r.preset()) : other.model().equals(r.model());
+                if (k != null && near) {
+                    lo = Math.min(lo, k);
+                    hi = Math.max(hi, k);
+                }
+            }
+            if (hi > 0) {
+                return new double[] {r.units() * lo, r.units() * hi};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A key's seconds per unit: the median over its finished runs (as {@link StudyEstimate#calibrate}), so that a first
+     * run that paid the JIT's warm-up (8 s against 1 s for a small {@code paper} run) stops counting from the third.
+     */
+    private Double rate(String key) {
+        List<Double> v = ratesOf.get(key);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        double[] x = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return x.length % 2 == 1 ? x[x.length / 2] : (x[x.length / 2 - 1] + x[x.length / 2]) / 2;
+    }
+
+    /** When the last of {@code workers} is done: the busy ones first, then the queue in order to the first free. */
+    private double makespan(List<double[]> busy, List<double[]> queued, int end) {
+        PriorityQueue<double[]> free = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        // a started run is running, even beyond the workers (an engine may run more tasks at once than it said)
+        for (int w = 0; w < Math.max(workers, busy.size()); w++) {
+            free.add(new double[] {w < busy.size() ? busy.get(w)[end] : 0});
+        }
+        for (double[] q : queued) {
+            double[] w = free.poll();
+            w[0] += q[end];
+            free.add(w);
+        }
+        double last = 0;
+        for (double[] w : free) {
+            last = Math.max(last, w[0]);
+        }
+        return last;
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /** h:mm:ss, as the progress bar writes times. */
+    static String clock(Duration d) {
+        long s = d.toSeconds();
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 }

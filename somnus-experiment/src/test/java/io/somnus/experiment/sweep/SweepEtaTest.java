@@ -4,34 +4,124 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The sweep's time left, worked by hand: two presets whose runs differ tenfold in work. */
+/** The sweep's time left, worked by hand: runs of known units and finishing times, on one or two workers. */
 class SweepEtaTest {
-    @Test
-    void runsToGoCostTheirWorkAtTheirPresetsRate() {
-        // a1, a2: preset a, 100 and 200 units; b1, b2: preset b, 1 000 units each; two workers
-        SweepEta eta = new SweepEta(Map.of("a1", "a", "a2", "a", "b1", "b", "b2", "b"),
-                Map.of("a1", 100.0, "a2", 200.0, "b1", 1000.0, "b2", 1000.0), 2);
-        assertTrue(eta.remaining().isEmpty(), "nothing to learn from yet");
-        // a1 took 10 s: a costs 0.1 s per unit, so a2 20 s; b has no finished run: the mean run, 10 s each
-        eta.finished("a1", 10);
-        assertEquals(Duration.ofSeconds(20), eta.remaining().orElseThrow(), "(20 + 10 + 10) / 2");
-        // b1 took 500 s: b costs 0.5 s per unit, b2 500 s; the mean no longer matters
-        eta.finished("b1", 500);
-        assertEquals(Duration.ofSeconds(260), eta.remaining().orElseThrow(), "(20 + 500) / 2");
-        eta.finished("b1", 1); // a run reported twice counts once
-        assertEquals(Duration.ofSeconds(260), eta.remaining().orElseThrow());
-        eta.finished("a2", 30);
-        eta.finished("b2", 400);
-        assertEquals(Duration.ZERO, eta.remaining().orElseThrow());
+    private static SweepEta.Run run(String id, String key, String model, double units) {
+        return new SweepEta.Run(id, key, key.split(" ")[0], model, units);
     }
 
     @Test
-    void aRunOfUnknownWorkCostsTheMeanRun() {
-        SweepEta eta = new SweepEta(Map.of("x", "p", "y", "p", "z", "q"), Map.of("x", 0.0, "y", 50.0, "z", 10.0), 1);
-        eta.finished("x", 30); // its units unknown: it teaches the mean, not p's rate
-        assertEquals(Duration.ofSeconds(60), eta.remaining().orElseThrow(), "y and z at the mean, 30 s each");
+    void runsToGoCostTheirUnitsAtTheirKeysRateOnTheFirstFreeWorker() {
+        // two workers; a: 100 and 200 units, b: 1 000, s (SG-SNN): 5 000 each, in this order
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("b1", "b", "stdp", 1000),
+                run("a2", "a", "stdp", 200), run("s1", "s", "sg", 5000), run("s2", "s", "sg", 5000)), 2);
+        SweepEta.Remaining r = eta.remaining(0);
+        assertEquals(List.of("a", "b", "s"), r.pending(), "nothing finished: nothing to learn from");
+        assertEquals(Optional.empty(), r.exact());
+        assertEquals("pending (no a or b or s run done yet)", r.inWords());
+
+        eta.started("a1", 0);
+        eta.started("b1", 0);
+        eta.finished("a1", 10, true); // a: 10 s / 100 units = 0.1 s per unit
+        eta.started("a2", 10);
+        r = eta.remaining(10);
+        // b1 has no b run to go by: stdp's only rate, a's, 0.1 × 1 000 = 100 s, 10 s of it run: 90 left on worker 1;
+        // a2: 0.1 × 200 = 20 s on worker 2; s1, s2 unknown (no SG run done), counted 0: 90 s + the unknown
+        assertEquals(Duration.ofSeconds(90), r.low());
+        assertEquals(Duration.ofSeconds(90), r.high());
+        assertEquals(List.of("s"), r.pending());
+        assertEquals("0:01:30 + pending (no s run done yet)", r.inWords());
+
+        eta.finished("a2", 30, true); // a: (10 + 30) s / 300 units
+        eta.started("s1", 40);
+        eta.finished("b1", 150, true); // b: 0.15 s per unit
+        eta.started("s2", 150);
+        assertEquals("pending (no s run done yet)", eta.remaining(150).inWords(), "only SG runs left");
+
+        eta.finished("s1", 1000, true); // s: 0.2 s per unit, so s2 costs 1 000 s, 890 of which it has run at 1 040 s
+        assertEquals(Optional.of(Duration.ofSeconds(110)), eta.remaining(1040).exact());
+        assertEquals(Optional.of(Duration.ZERO), eta.remaining(2000).exact(), "overrunning: 0, not negative");
+        eta.finished("s1", 1, true); // a run reported twice counts once
+        eta.finished("s2", 1100, true);
+        assertEquals(Optional.of(Duration.ZERO), eta.remaining(2000).exact());
+    }
+
+    @Test
+    void aKeyWithNoFinishedRunGetsARangeFromItsPresetElseItsModel() {
+        SweepEta eta = new SweepEta(List.of(run("a", "p (x=1)", "stdp", 100), run("b", "q", "stdp", 100),
+                run("c", "p (x=2)", "stdp", 400), run("d", "r", "stdp", 400), run("f", "q", "stdp", 100)), 1);
+        eta.finished("a", 10, true); // p (x=1): 0.1 s per unit
+        eta.finished("b", 30, true); // q: 0.3 s per unit
+        eta.finished("f", 1, false); // failed: teaches nothing
+        SweepEta.Remaining r = eta.remaining(0);
+        // c: its preset p's rate, 40 s; d: no run of preset r, stdp's rates 0.1 to 0.3 s per unit: 40 to 120 s
+        assertEquals(Duration.ofSeconds(80), r.low());
+        assertEquals(Duration.ofSeconds(160), r.high());
+        assertEquals("0:01:20 to 0:02:40", r.inWords());
+        assertEquals(Optional.empty(), r.exact());
+    }
+
+    @Test
+    void aRunOfUnknownWorkCostsItsKeysMeanRun() {
+        SweepEta eta = new SweepEta(List.of(run("x", "p", "stdp", 0), run("y", "p", "stdp", 0),
+                run("z", "q", "stdp", 0)), 1);
+        eta.finished("x", 30, true);
+        SweepEta.Remaining r = eta.remaining(0);
+        assertEquals(Duration.ofSeconds(30), r.low(), "y at p's mean run; z unknown");
+        assertEquals(List.of("q"), r.pending());
+    }
+
+    @Test
+    void aKeysRateIsTheMedianOfItsRunsSoAWarmUpRunStopsCounting() {
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 100),
+                run("a3", "a", "stdp", 200), run("a4", "a", "stdp", 100)), 1);
+        eta.finished("a1", 80, true); // the JIT's warm-up: 0.8 s per unit
+        eta.finished("a2", 10, true); // 0.1
+        assertEquals(Optional.of(Duration.ofSeconds(135)), eta.remaining(0).exact(), "the median of two, 0.45, × 300");
+        eta.finished("a3", 24, true); // 0.12: the median of 0.1, 0.12, 0.8 (the pooled 114 s / 400 units would say 28.5 s)
+        assertEquals(Optional.of(Duration.ofSeconds(12)), eta.remaining(0).exact());
+    }
+
+    @Test
+    void everyRunStartedCountsEvenBeyondTheWorkers() {
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 100),
+                run("a3", "a", "stdp", 300), run("a4", "a", "stdp", 100)), 1);
+        eta.finished("a1", 10, true); // 0.1 s per unit
+        eta.started("a2", 10);
+        eta.started("a3", 10); // an engine that starts more runs than it was told workers: a started run is running
+        // at 11 s: a2 has 9 s left, a3 29 s; a4 (10 s) goes to the first free, a2's, at 9 s: done at 19 s
+        assertEquals(Optional.of(Duration.ofSeconds(29)), eta.remaining(11).exact());
+    }
+
+    /**
+     * The case that misled: paper and paper-sg on two datasets, one worker. After the two paper runs (5 s each), the old
+     * rule (the mean finished run for a preset with none finished) said 4 × 5 s = 20 s, confidently, with more than an
+     * hour to go. The time left must not be given as one figure below the truth.
+     */
+    @Test
+    void aMixedPresetSweepIsNotPromisedEarly() {
+        // paper: 1e6 presentation-steps at 5 µs; paper-sg: 1e9 hidden-unit steps at 2 µs, 2 000 s a run
+        SweepEta eta = new SweepEta(List.of(run("paper-mnist-0", "paper", "stdp", 1e6),
+                run("paper-fashion-0", "paper", "stdp", 1e6), run("paper-sg-mnist-0", "paper-sg", "sg", 1e9),
+                run("paper-sg-fashion-0", "paper-sg", "sg", 1e9), run("paper-mnist-1", "paper", "stdp", 1e6),
+                run("paper-fashion-1", "paper", "stdp", 1e6)), 1);
+        eta.started("paper-mnist-0", 0);
+        eta.finished("paper-mnist-0", 5, true);
+        eta.started("paper-fashion-0", 5);
+        eta.finished("paper-fashion-0", 5, true);
+        SweepEta.Remaining r = eta.remaining(10);
+        double truth = 2000 + 2000 + 5 + 5;
+        assertTrue(r.exact().isEmpty() || r.exact().get().toSeconds() >= truth * 0.9,
+                "a figure far below the " + truth + " s left: " + r.inWords());
+        assertEquals(List.of("paper-sg"), r.pending());
+        assertEquals("0:00:10 + pending (no paper-sg run done yet)", r.inWords());
+
+        eta.started("paper-sg-mnist-0", 10);
+        eta.finished("paper-sg-mnist-0", 2000, true);
+        assertEquals(Optional.of(Duration.ofSeconds(2010)), eta.remaining(2010).exact(), "2 000 + 5 + 5");
     }
 }
