@@ -86,6 +86,11 @@ final class TrainCommand implements Callable<Integer> {
             + "was training into (its --out); its own configuration is used, so no option that configures a run may "
             + "be given with it. The results are those of a run never stopped (docs/run-directory.md, \"Resume snapshot\")")
     Path resume;
+    @Option(names = "--allow-other-arithmetic", description = "with --resume: go on even where this JVM computes "
+            + "otherwise than the one that wrote the snapshot (Gaussian draws, BLAS library or OpenBLAS core type, CPU "
+            + "architecture), which is refused without it; the results then mix both and provenance.json records it "
+            + "(resumed_under_other_arithmetic)")
+    boolean allowOtherArithmetic;
     @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
             + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later")
     boolean noReport;
@@ -97,6 +102,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (resume != null) {
             return resume();
+        }
+        if (allowOtherArithmetic) {
+            throw new CliException("--allow-other-arithmetic goes with --resume RUN only (a new run computes with one "
+                    + "arithmetic throughout)");
         }
         refuseOptionsOfAnotherModel();
         if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
@@ -171,7 +180,8 @@ final class TrainCommand implements Callable<Integer> {
     private Integer resume() throws Exception {
         List<String> given = new ArrayList<>();
         for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (!o.longestName().equals("--resume") && !o.longestName().equals("--no-report")) {
+            if (!o.longestName().equals("--resume") && !o.longestName().equals("--no-report")
+                    && !o.longestName().equals("--allow-other-arithmetic")) {
                 given.add(o.longestName());
             }
         }
@@ -205,7 +215,7 @@ final class TrainCommand implements Callable<Integer> {
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
             try (Progress progress = new Progress("train", 0)) {
-                new StandardRunExecutor(Kernels.preferred()).resume(tmpDir, progress);
+                new StandardRunExecutor(Kernels.preferred()).resume(tmpDir, progress, allowOtherArithmetic);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
                     System.err.println("somnus: " + dir + " was made by another process while this run trained; this "

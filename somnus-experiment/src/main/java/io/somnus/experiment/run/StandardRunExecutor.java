@@ -115,7 +115,7 @@ public final class StandardRunExecutor implements RunExecutor {
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         Files.createDirectories(runDir);
         AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
-        run(config, cfg, runner, runDir, progress, false);
+        run(config, cfg, runner, runDir, progress, false, false);
     }
 
     /**
@@ -136,6 +136,15 @@ public final class StandardRunExecutor implements RunExecutor {
 
     @Override
     public void resume(Path runDir, RunProgress progress) throws Exception {
+        resume(runDir, progress, false);
+    }
+
+    /**
+     * As {@link #resume(Path, RunProgress)}; {@code allowOtherArithmetic}: go on even where this JVM computes
+     * otherwise than the one that wrote the snapshot ({@link io.somnus.experiment.model.ResumeArithmetic}; the mix is
+     * recorded in provenance.json), else that is refused (a ConfigException naming each difference).
+     */
+    public void resume(Path runDir, RunProgress progress, boolean allowOtherArithmetic) throws Exception {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
         try {
@@ -160,9 +169,9 @@ public final class StandardRunExecutor implements RunExecutor {
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         if (sg) { // before the data is loaded
-            io.somnus.experiment.sg.SgRun.checkSnapshot(runDir);
+            io.somnus.experiment.sg.SgRun.checkSnapshot(runDir, allowOtherArithmetic);
         } else {
-            io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir);
+            io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
         }
         // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
         try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
@@ -172,15 +181,15 @@ public final class StandardRunExecutor implements RunExecutor {
                 }
             }
         }
-        run(config, cfg, runner, runDir, progress, true);
+        run(config, cfg, runner, runDir, progress, true, allowOtherArithmetic);
     }
 
     private void run(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner, Path runDir, RunProgress progress,
-                     boolean resume) throws Exception {
+                     boolean resume, boolean allowOtherArithmetic) throws Exception {
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
-        RunFiles files = new RunFiles(runDir, progress, resume);
+        RunFiles files = new RunFiles(runDir, progress, resume, allowOtherArithmetic);
         ModelResult result = runner.run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
@@ -214,6 +223,9 @@ public final class StandardRunExecutor implements RunExecutor {
         java.util.List<String> warnings = runner.warnings();
         if (!warnings.isEmpty()) { // absent when there are none, as for every preset
             prov.put("configuration_warnings", warnings);
+        }
+        if (!files.arithmeticMixes().isEmpty()) { // absent unless a resume went on under other arithmetic
+            prov.put(io.somnus.experiment.model.ResumeArithmetic.PROVENANCE, files.arithmeticMixes());
         }
         AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));

@@ -374,10 +374,11 @@ public final class StdpTraining {
      * whole, of this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
      *
      * @throws FileFormatException when there is none or it is damaged
-     * @throws ConfigException     when config.yaml is not the one the run started with
+     * @throws ConfigException     when config.yaml is not the one the run started with, or the snapshot was computed
+     *                             with other arithmetic and not {@code allowOtherArithmetic} (ResumeArithmetic)
      */
-    public static void checkSnapshot(java.nio.file.Path runDir) throws java.io.IOException {
-        StdpResumeSnapshot.verified(runDir);
+    public static void checkSnapshot(java.nio.file.Path runDir, boolean allowOtherArithmetic) throws java.io.IOException {
+        StdpResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
     /** Where the training loop is, between two images: what it reads next besides the parts' state. */

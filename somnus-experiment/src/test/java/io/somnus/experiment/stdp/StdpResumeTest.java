@@ -155,4 +155,62 @@ class StdpResumeTest {
         assertTrue(none.getMessage().contains(early + " has no resume snapshot")
                 && none.getMessage().contains("first checkpoint"), none.getMessage());
     }
+
+    /**
+     * A snapshot written under other arithmetic (faked here: another JDK's own Gaussian draws and another
+     * architecture) is refused, naming each fact then and now and the way on, and kept; with the override the run
+     * goes on and provenance.json records the mix.
+     */
+    @Test
+    void aSnapshotOfOtherArithmeticIsRefusedUnlessAllowed() throws Exception {
+        Path dir = cutShort("arithmetic");
+        Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
+        io.somnus.experiment.model.SnapshotArithmetic.rewrite(snapshot, f -> {
+            assertEquals(io.somnus.core.GaussianDraws.stream(), f.get("gaussian_draws"), "the writer's own draws");
+            assertEquals(System.getProperty("os.arch"), f.get("os_arch"));
+            f.put("gaussian_draws", "java-99-nextGaussian");
+            f.put("os_arch", "riscv64");
+            return f;
+        });
+        byte[] before = Files.readAllBytes(snapshot);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        String now = io.somnus.core.GaussianDraws.stream();
+        assertTrue(e.getMessage().contains(snapshot + " was computed with other arithmetic"), e.getMessage());
+        assertTrue(e.getMessage().contains("gaussian_draws: java-99-nextGaussian when the snapshot was written, "
+                + now + " now"), e.getMessage());
+        assertTrue(e.getMessage().contains("os_arch: riscv64 when the snapshot was written, "
+                + System.getProperty("os.arch") + " now"), e.getMessage());
+        assertTrue(e.getMessage().contains("--allow-other-arithmetic"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(snapshot), "the snapshot is kept as it was");
+        assertFalse(Files.exists(dir.resolve(RunDirectory.SUMMARY)));
+
+        new StandardRunExecutor().resume(dir, RunProgress.NONE, true);
+        JsonNode mixes = Mappers.JSON.readTree(dir.resolve(RunDirectory.PROVENANCE).toFile())
+                .get("resumed_under_other_arithmetic");
+        assertEquals(1, mixes.size(), String.valueOf(mixes));
+        assertTrue(mixes.get(0).asText().contains("gaussian_draws: java-99-nextGaussian when the snapshot was written"),
+                mixes.toString());
+    }
+
+    /** A snapshot written before the arithmetic was recorded (version 1) is refused, said so; allowed, it resumes whole. */
+    @Test
+    void aVersionOneSnapshotIsRefusedUnlessAllowedAndThenResumesExactly() throws Exception {
+        Path whole = tmp.resolve("whole-v1");
+        new StandardRunExecutor().execute(config("paper"), whole, RunProgress.NONE);
+        assertFalse(Mappers.JSON.readTree(whole.resolve(RunDirectory.PROVENANCE).toFile())
+                .has("resumed_under_other_arithmetic"), "an uninterrupted run records no mix");
+        Path dir = cutShort("version1");
+        io.somnus.experiment.model.SnapshotArithmetic.toVersion1(dir.resolve(RunDirectory.RESUME_SNAPSHOT));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        assertTrue(e.getMessage().contains("did not record the arithmetic") && e.getMessage().contains(
+                "--allow-other-arithmetic"), e.getMessage());
+        new StandardRunExecutor().resume(dir, RunProgress.NONE, true);
+        for (String f : RESULTS) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(dir.resolve(f)), f);
+        }
+        assertTrue(Mappers.JSON.readTree(dir.resolve(RunDirectory.PROVENANCE).toFile())
+                .get("resumed_under_other_arithmetic").get(0).asText().startsWith("not checked"));
+    }
 }
