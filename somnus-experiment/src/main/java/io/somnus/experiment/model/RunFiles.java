@@ -27,6 +27,7 @@ public final class RunFiles implements RunRecorder {
     private final boolean allowOtherArithmetic;
     /** The resumes so far that went on under other arithmetic ({@link ResumeArithmetic}), in words. */
     private List<String> arithmeticMixes = List.of();
+    private SnapshotTrigger snapshotTrigger = SnapshotTrigger.NEVER;
 
     public RunFiles(Path dir, RunProgress progress) {
         this(dir, progress, false);
@@ -57,6 +58,16 @@ public final class RunFiles implements RunRecorder {
     /** The resumes of this run that went on under other arithmetic, in words (empty: none; provenance.json). */
     public List<String> arithmeticMixes() {
         return arithmeticMixes;
+    }
+
+    /** When an STDP-SNN run takes a snapshot between its checkpoints (default: never). */
+    public SnapshotTrigger snapshotTrigger() {
+        return snapshotTrigger;
+    }
+
+    public RunFiles snapshotTrigger(SnapshotTrigger trigger) {
+        this.snapshotTrigger = java.util.Objects.requireNonNull(trigger, "trigger");
+        return this;
     }
 
     /** Set from the snapshot a run resumes from; carried into its later snapshots. */

@@ -21,6 +21,7 @@ import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
@@ -43,6 +44,9 @@ public final class StandardRunExecutor implements RunExecutor {
     private final Path dataHome;
     private final Map<String, Object> site;
     private final SpikeExchange exchange;
+    /** A fresh trigger per run for the STDP-SNN's snapshots between checkpoints (SnapshotTrigger). */
+    private java.util.function.Supplier<SnapshotTrigger> snapshotTriggers =
+            () -> SnapshotTrigger.every(SnapshotTrigger.minutesFromEnvironment(), System::nanoTime);
 
     /** Runs on {@link Kernels#preferred()}. */
     public StandardRunExecutor() {
@@ -82,6 +86,15 @@ public final class StandardRunExecutor implements RunExecutor {
         this.dataHome = dataHome;
         this.site = new TreeMap<>(site);
         this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
+    }
+
+    /**
+     * Sets when STDP-SNN runs take a resume snapshot between their checkpoints: a fresh trigger from {@code triggers}
+     * for each run (default: every {@link SnapshotTrigger#ENV} minutes, else {@value SnapshotTrigger#DEFAULT_MINUTES}).
+     */
+    public StandardRunExecutor snapshotTriggers(java.util.function.Supplier<SnapshotTrigger> triggers) {
+        this.snapshotTriggers = java.util.Objects.requireNonNull(triggers, "triggers");
+        return this;
     }
 
     /** Reads the runs' dataset files on a daemon thread (DataPreparation#prefetch), once per JVM and files. */
@@ -189,7 +202,8 @@ public final class StandardRunExecutor implements RunExecutor {
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
-        RunFiles files = new RunFiles(runDir, progress, resume, allowOtherArithmetic);
+        RunFiles files = new RunFiles(runDir, progress, resume, allowOtherArithmetic)
+                .snapshotTrigger(snapshotTriggers.get());
         ModelResult result = runner.run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();

@@ -209,6 +209,8 @@ public final class StdpTraining {
             task = loop.task;
             recorder.progress("train", first, totalImages);
         }
+        io.somnus.experiment.model.SnapshotTrigger trigger = snapshotting ? snapshots.snapshotTrigger()
+                : io.somnus.experiment.model.SnapshotTrigger.NEVER;
         times.charge(TrainingTimes.Phase.SETUP);
         for (long seen = first; seen < totalImages; seen++) {
             // wake: one image (plasticity as configured)
@@ -300,7 +302,8 @@ public final class StdpTraining {
                 break;
             }
             times.charge(TrainingTimes.Phase.EVALUATION);
-            if (checkpointed && snapshotting) {
+            // after each checkpoint, and between two checkpoints once the trigger's wall-clock interval has passed
+            if (snapshotting && (checkpointed || (seen + 1 < totalImages && trigger.due(seen + 1)))) {
                 // the state between two images, whole: what the next iteration reads
                 loop.at(seen + 1, imagesTrained, presentations, nextCheckpoint, task);
                 try {
@@ -308,6 +311,7 @@ public final class StdpTraining {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
                 }
+                trigger.taken(seen + 1);
                 times.charge(TrainingTimes.Phase.SNAPSHOT);
             }
         }

@@ -13,6 +13,7 @@ import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
@@ -104,6 +105,62 @@ class StdpResumeTest {
                         preset + ", stopped at image " + stop + " and resumed: " + f);
             }
             assertFalse(Files.exists(cut.resolve(RunDirectory.RESUME_SNAPSHOT)), "removed once the results are written");
+        }
+    }
+
+    /**
+     * A snapshot taken between two checkpoints (as the wall-clock interval takes one; triggered here at a given image)
+     * resumes to the uninterrupted run's files too. paper: after image 14, where a sleep episode has just ended (one
+     * every 7 images), between the checkpoints at 10 and 20. paper-code: after image 13, inside the carried stream of
+     * images 12–15 and inside epoch 2 (images 10–19), between the checkpoints at 12 and 18 (the training-activity
+     * readout half-way through its epoch). diehl-cook: after image 14, between 10 and 20.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"paper", "paper-code", "diehl-cook"})
+    void aSnapshotBetweenTwoCheckpointsResumesToTheUninterruptedRunsFiles(String preset) throws Exception {
+        ObjectNode config = config(preset);
+        Path whole = tmp.resolve("whole");
+        new StandardRunExecutor().snapshotTriggers(() -> SnapshotTrigger.NEVER).execute(config, whole, RunProgress.NONE);
+        long at = preset.equals("paper-code") ? 13 : 14;
+        Path cut = tmp.resolve(preset + "-between");
+        // stopped as image at + 2 reports: the last snapshot is the one after image at, not a checkpoint's (the
+        // checkpoints so far: 10 of paper's and diehl-cook's, 6 and 12 of paper-code's 30 images in 5)
+        assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+                .snapshotTriggers(() -> SnapshotTrigger.atImages(at)).execute(config, cut, stopAt(at + 2)));
+        String rows = Files.readString(cut.resolve(RunDirectory.METRICS));
+        assertEquals(preset.equals("paper-code") ? 3 : 2, rows.strip().split("\n").length,
+                "the header and the checkpoints before image " + at + " only: " + rows);
+        long[] from = {-1};
+        new StandardRunExecutor().snapshotTriggers(() -> SnapshotTrigger.NEVER).resume(cut, (phase, done, total) -> {
+            if (phase.equals("train") && from[0] < 0) {
+                from[0] = done;
+            }
+        });
+        assertEquals(at, from[0], "the resume goes on after image " + at);
+        for (String f : RESULTS) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(cut.resolve(f)),
+                    preset + ", snapshot after image " + at + ", resumed: " + f);
+        }
+    }
+
+    /** Taking a snapshot after every image (the timed ones, at their most frequent) changes no byte of the results. */
+    @Test
+    void snapshotsAfterEveryImageChangeNoNumber() throws Exception {
+        ObjectNode config = config("paper-code");
+        Path never = tmp.resolve("never");
+        new StandardRunExecutor().snapshotTriggers(() -> SnapshotTrigger.NEVER).execute(config, never, RunProgress.NONE);
+        Path always = tmp.resolve("always");
+        new StandardRunExecutor().snapshotTriggers(() -> new SnapshotTrigger() {
+            @Override
+            public boolean due(long images) {
+                return true;
+            }
+
+            @Override
+            public void taken(long images) { }
+        }).execute(config, always, RunProgress.NONE);
+        for (String f : RESULTS) {
+            assertArrayEquals(Files.readAllBytes(never.resolve(f)), Files.readAllBytes(always.resolve(f)), f);
         }
     }
 
