@@ -274,7 +274,8 @@ class TrainResumeTest {
         assertEquals(2, o.exit(), o.err());
         assertTrue(o.err().contains("--allow-other-arithmetic goes with --resume RUN only"), o.err());
 
-        o = run("train", "--resume", run.toString(), "--allow-other-arithmetic", "--no-report");
+        o = run("train", "--resume", run.toString(), "--allow-other-arithmetic", "--snapshot-minutes", "0",
+                "--no-report"); // the interval is no configuration: allowed with --resume
         assertEquals(0, o.exit(), o.err());
         String mix = io.somnus.experiment.io.Mappers.JSON.readTree(run.resolve(RunDirectory.PROVENANCE).toFile())
                 .get("resumed_under_other_arithmetic").get(0).asText();

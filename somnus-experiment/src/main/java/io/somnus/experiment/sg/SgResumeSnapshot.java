@@ -25,7 +25,8 @@ import java.util.Arrays;
  * (docs/run-directory.md, "Resume snapshot"): written after every epoch, replacing the last (a temporary file, then
  * a rename), and removed when the run has written its results. It holds the trainer's {@link SgCheckpoint}, what
  * the run has recorded so far (the rows of metrics.csv, sleep_traces.csv, weight_histograms.csv) and the number
- * of the last sleep episode recorded; it is bound to the run's config.yaml by that file's SHA-256, and ends with the
+ * of the last sleep episode recorded, after the arithmetic it was computed with ({@link ResumeArithmetic}, checked at
+ * a resume); it is bound to the run's config.yaml by that file's SHA-256, and ends with the
  * SHA-256 of everything before it, so that a damaged snapshot is refused rather than resumed from.
  */
 final class SgResumeSnapshot {

@@ -21,11 +21,13 @@ import java.util.Arrays;
 
 /**
  * An STDP-SNN run's resume snapshot, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
- * (docs/run-directory.md, "Resume snapshot"): written after every checkpoint evaluation, replacing the last (a
+ * (docs/run-directory.md, "Resume snapshot"): written after every checkpoint evaluation and, between two, when the
+ * run's {@link io.somnus.experiment.model.SnapshotTrigger} says a wall-clock interval has passed, replacing the last (a
  * temporary file, then a rename), and removed when the run has written its results. Its body is the training's state
  * ({@link StdpTraining}: the network whole, the generators, the sleep schedule and clock, the image position, the
  * readout's and early stopping's state, the times so far) followed by what the run has recorded (the rows of
- * metrics.csv, sleep_traces.csv, weight_histograms.csv). Like the SG-SNN's it is bound to the run's config.yaml by that
+ * metrics.csv, sleep_traces.csv, weight_histograms.csv). It records the arithmetic it was computed with
+ * ({@link ResumeArithmetic}), checked at a resume. Like the SG-SNN's it is bound to the run's config.yaml by that
  * file's SHA-256 and ends with the SHA-256 of everything before it, so that a damaged snapshot is refused rather than
  * resumed from; its own first line tells it from an SG-SNN run's.
  */
@@ -107,7 +109,8 @@ final class StdpResumeSnapshot {
             all = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new FileFormatException(dir + " has no resume snapshot (" + RunDirectory.RESUME_SNAPSHOT + "): the run "
-                    + "stopped before its first checkpoint (train.checkpoints) ended, or kept none (a run with "
+                    + "stopped before its first checkpoint (train.checkpoints) ended and before its first timed snapshot "
+                    + "(--snapshot-minutes, SOMNUS_SNAPSHOT_MINUTES), or kept none (a run with "
                     + "--export-spikes, --input-spikes, --load-network or --save-network); run it again");
         }
         int head = MAGIC.length + 4 + DIGEST;

@@ -75,7 +75,8 @@ public final class StdpTraining {
 
     /**
      * As {@link #StdpTraining(StdpRunConfig, RunRecorder, Kernels, SpikeExchange)}, keeping a resume snapshot in
-     * {@code files}' directory after every checkpoint ({@link StdpResumeSnapshot}; the run executor removes it once the
+     * {@code files}' directory after every checkpoint and, between two, when {@link RunFiles#snapshotTrigger()} says so
+     * ({@link StdpResumeSnapshot}; the run executor removes it once the
      * results are written) and, when {@link RunFiles#resume()}, going on from the snapshot there instead of starting:
      * the results are then the bits of a run never stopped (timing.json and provenance.json's times apart). A run
      * that exchanges spikes or networks with files keeps no snapshot.
