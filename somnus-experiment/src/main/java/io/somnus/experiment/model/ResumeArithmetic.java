@@ -23,7 +23,8 @@ import java.util.Map;
  * intrinsics are other code); the STDP-SNN's kernels give the same bits at every SIMD width, so no width is recorded for
  * it. The SG-SNN's products also depend on the BLAS ({@code blas_implementation}, {@code blas_library}), OpenBLAS's
  * kernels ({@code openblas_coretype}) and, where the CPU picks those (the core type detected) or the vector width
- * (netlib's Java BLAS), on the CPU's SIMD extensions ({@code cpu_simd}). OpenBLAS's thread count is not among them:
+ * (netlib's Java BLAS), on the CPU's SIMD extensions ({@code cpu_simd}), and for the Java BLAS on the Vector API's
+ * width ({@code java_vector_bits}, which {@code -XX:UseAVX} narrows). OpenBLAS's thread count is not among them:
  * its GEMM splits the output, not the sums.
  */
 public final class ResumeArithmetic {
@@ -49,8 +50,22 @@ public final class ResumeArithmetic {
                     || String.valueOf(blas.get("openblas_coretype")).startsWith("detected")) {
                 f.put("cpu_simd", String.valueOf(blas.get("cpu_simd")));
             }
+            if (String.valueOf(blas.get("blas_library")).startsWith("none")) {
+                f.put("java_vector_bits", preferredVectorBits()); // -XX:UseAVX narrows it on the same CPU
+            }
         }
         return f;
+    }
+
+    /** The Vector API's preferred float width in bits, which netlib's Java BLAS sums in; read reflectively. */
+    private static String preferredVectorBits() {
+        try {
+            Object species = Class.forName("jdk.incubator.vector.FloatVector").getField("SPECIES_PREFERRED").get(null);
+            return String.valueOf(Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize")
+                    .invoke(species));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return "no Vector API";
+        }
     }
 
     /**
