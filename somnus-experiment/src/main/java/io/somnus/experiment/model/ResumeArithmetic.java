@@ -106,14 +106,17 @@ public final class ResumeArithmetic {
         }
     }
 
-    /** "fact: A when the snapshot was written, B now" for each fact that differs (one missing on a side: "none"). */
+    /**
+     * "fact: A when the snapshot was written, B now" for each fact that differs (one missing on a side, as
+     * {@code cpu_simd} where a core type is pinned: "not applicable").
+     */
     public static List<String> differences(Map<String, String> then, Map<String, String> now) {
         List<String> out = new ArrayList<>();
         Map<String, String> all = new LinkedHashMap<>(then);
         now.forEach(all::putIfAbsent);
         for (String k : all.keySet()) {
-            String a = then.getOrDefault(k, "none");
-            String b = now.getOrDefault(k, "none");
+            String a = then.getOrDefault(k, "not applicable");
+            String b = now.getOrDefault(k, "not applicable");
             if (!a.equals(b)) {
                 out.add(k + ": " + a + " when the snapshot was written, " + b + " now");
             }

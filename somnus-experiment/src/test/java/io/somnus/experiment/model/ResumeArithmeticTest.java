@@ -26,7 +26,7 @@ class ResumeArithmeticTest {
         Map<String, String> now = new LinkedHashMap<>(Map.of("a", "1"));
         now.put("b", "3");
         now.put("c", "4");
-        assertEquals(List.of("b: 2 when the snapshot was written, 3 now", "c: none when the snapshot was written, 4 now"),
+        assertEquals(List.of("b: 2 when the snapshot was written, 3 now", "c: not applicable when the snapshot was written, 4 now"),
                 ResumeArithmetic.differences(then, now));
         assertEquals(List.of(), ResumeArithmetic.differences(now, new LinkedHashMap<>(now)));
     }
