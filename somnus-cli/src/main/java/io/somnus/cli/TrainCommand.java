@@ -86,6 +86,16 @@ final class TrainCommand implements Callable<Integer> {
             + "was training into (its --out); its own configuration is used, so no option that configures a run may "
             + "be given with it. The results are those of a run never stopped (docs/run-directory.md, \"Resume snapshot\")")
     Path resume;
+    @Option(names = "--allow-other-arithmetic", description = "with --resume: go on even where this JVM computes "
+            + "otherwise than the one that wrote the snapshot (Gaussian draws, BLAS library or OpenBLAS core type, CPU "
+            + "architecture), which is refused without it; the results then mix both and provenance.json records it "
+            + "(resumed_under_other_arithmetic)")
+    boolean allowOtherArithmetic;
+    @Option(names = "--snapshot-minutes", paramLabel = "M", description = "STDP-SNN: besides after each checkpoint, "
+            + "take a resume snapshot between two training images once M minutes of wall-clock time have passed since "
+            + "the last (default: $SOMNUS_SNAPSHOT_MINUTES, else 10; 0: after checkpoints only). Not part of the "
+            + "run's configuration: it changes no number; also with --resume")
+    Double snapshotMinutes;
     @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
             + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later")
     boolean noReport;
@@ -95,8 +105,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (snapshotMinutes != null && !(snapshotMinutes >= 0 && snapshotMinutes < Double.POSITIVE_INFINITY)) {
+            throw new CliException("--snapshot-minutes " + snapshotMinutes + ": give a finite number of minutes ≥ 0 "
+                    + "(0: resume snapshots after checkpoints only)");
+        }
         if (resume != null) {
             return resume();
+        }
+        if (allowOtherArithmetic) {
+            throw new CliException("--allow-other-arithmetic goes with --resume RUN only (a new run computes with one "
+                    + "arithmetic throughout)");
         }
         refuseOptionsOfAnotherModel();
         if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
@@ -131,14 +149,15 @@ final class TrainCommand implements Callable<Integer> {
                 && inputSpikes == null && loadNetwork == null && !saveNetwork;
         try (RunDirectories.Temporary tmp = RunDirectories.temporarySibling(dir);
              InterruptNotice notice = new InterruptNotice(sg || stdpSnapshots
-                     ? "somnus train --resume " + dir + " goes on from the end of the last " + (sg ? "epoch" : "checkpoint")
-                             + " it finished (its temporary directory " + RunDirectories.prefix(dir) + "* beside it "
+                     ? "somnus train --resume " + dir + " goes on from the end of the last " + (sg ? "epoch"
+                             : "checkpoint or timed snapshot (--snapshot-minutes)") + " it finished (its temporary directory " + RunDirectories.prefix(dir) + "* beside it "
                              + "holds it; somnus clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
             try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
+                        .snapshotTriggers(snapshotTriggers())
                         .execute(config, tmp.dir(), progress);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
@@ -163,6 +182,13 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The STDP-SNN's snapshots between checkpoints: every --snapshot-minutes, else as the environment says. */
+    private java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> snapshotTriggers() {
+        double minutes = snapshotMinutes != null ? snapshotMinutes
+                : io.somnus.experiment.model.SnapshotTrigger.minutesFromEnvironment();
+        return () -> io.somnus.experiment.model.SnapshotTrigger.every(minutes, System::nanoTime);
+    }
+
     /**
      * {@code --resume RUN}: the interrupted run's temporary directory beside RUN (or RUN itself when it names one)
      * goes on from its snapshot and is moved into place as a finished run would have been. Whatever fails, the
@@ -171,7 +197,9 @@ final class TrainCommand implements Callable<Integer> {
     private Integer resume() throws Exception {
         List<String> given = new ArrayList<>();
         for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (!o.longestName().equals("--resume") && !o.longestName().equals("--no-report")) {
+            if (!o.longestName().equals("--resume") && !o.longestName().equals("--no-report")
+                    && !o.longestName().equals("--allow-other-arithmetic")
+                    && !o.longestName().equals("--snapshot-minutes")) {
                 given.add(o.longestName());
             }
         }
@@ -205,7 +233,8 @@ final class TrainCommand implements Callable<Integer> {
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
             try (Progress progress = new Progress("train", 0)) {
-                new StandardRunExecutor(Kernels.preferred()).resume(tmpDir, progress);
+                new StandardRunExecutor(Kernels.preferred()).snapshotTriggers(snapshotTriggers())
+                        .resume(tmpDir, progress, allowOtherArithmetic);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
                     System.err.println("somnus: " + dir + " was made by another process while this run trained; this "

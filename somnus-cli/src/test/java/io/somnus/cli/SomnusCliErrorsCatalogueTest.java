@@ -193,6 +193,18 @@ class SomnusCliErrorsCatalogueTest {
         Files.copy(stdpLeft.resolve("config.yaml"), stdpJunk.resolve("config.yaml"));
         Files.write(stdpJunk.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), new byte[100]);
         PLACES.put("$RESUME_STDP_JUNK", stdpJunk.getParent());
+        // a version-1 snapshot (before the arithmetic was recorded): its head and digest whole, its state never read
+        Path v1 = Files.createDirectories(fixtures.resolve("resume-v1").resolve(".run.tmp-1"));
+        Files.copy(stdpLeft.resolve("config.yaml"), v1.resolve("config.yaml"));
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write("SOMNUS-STDP-RESUME\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.write(new byte[] {0, 0, 0, 1});
+        body.write(sha.digest(Files.readAllBytes(v1.resolve("config.yaml"))));
+        body.write(new byte[40]);
+        body.write(sha.digest(body.toByteArray()));
+        Files.write(v1.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), body.toByteArray());
+        PLACES.put("$RESUME_V1", v1.getParent());
 
         Path stale = Files.createDirectories(fixtures.resolve("stale").resolve(".run.tmp-1"));
         Files.writeString(stale.resolve(RunDirectories.LOCK_FILE), "pid 99999 (gone), since then: train --out run\n");

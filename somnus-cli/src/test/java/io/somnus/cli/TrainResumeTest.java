@@ -233,4 +233,52 @@ class TrainResumeTest {
         assertEquals(2, o.exit(), o.err());
         assertTrue(o.err().contains("has no resume snapshot"), o.err());
     }
+
+    /**
+     * A snapshot computed with other arithmetic (faked: its recorded os_arch rewritten, its digest made again) is
+     * refused with exit 2, naming the fact then and now and the option, and kept; with --allow-other-arithmetic the
+     * run goes on and provenance.json records the mix. The option alone, without --resume, is refused.
+     */
+    @Test
+    void aSnapshotOfOtherArithmeticIsRefusedWithExit2UnlessAllowed() throws Exception {
+        Path run = tmp.resolve("arith");
+        Path left = cutShort(run, tinySg(), 1);
+        Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
+        byte[] all = Files.readAllBytes(snapshot);
+        byte[] body = java.util.Arrays.copyOf(all, all.length - 32);
+        int head = "SOMNUS-SG-RESUME\n".length() + 4 + 32; // the first line, the version, config.yaml's SHA-256
+        java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(body, head, body.length - head));
+        io.somnus.experiment.model.ResumeArithmetic.Recorded was = io.somnus.experiment.model.ResumeArithmetic.Recorded.read(in);
+        byte[] rest = in.readAllBytes();
+        Map<String, String> facts = new java.util.LinkedHashMap<>(was.facts());
+        facts.put("os_arch", "sparc");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.write(body, 0, head);
+        new io.somnus.experiment.model.ResumeArithmetic.Recorded(facts, was.mixes()).write(out);
+        out.write(rest);
+        byte[] edited = bytes.toByteArray();
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(edited);
+        byte[] faked = java.util.Arrays.copyOf(edited, edited.length + 32);
+        System.arraycopy(digest, 0, faked, edited.length, 32);
+        Files.write(snapshot, faked);
+
+        Outcome o = run("train", "--resume", run.toString(), "--no-report");
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("os_arch: sparc when the snapshot was written, " + System.getProperty("os.arch")
+                + " now") && o.err().contains("--allow-other-arithmetic"), o.err());
+        assertArrayEquals(faked, Files.readAllBytes(snapshot), "kept as it was");
+
+        o = run("train", "--preset", "paper", "--allow-other-arithmetic", "--out", tmp.resolve("new").toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--allow-other-arithmetic goes with --resume RUN only"), o.err());
+
+        o = run("train", "--resume", run.toString(), "--allow-other-arithmetic", "--snapshot-minutes", "0",
+                "--no-report"); // the interval is no configuration: allowed with --resume
+        assertEquals(0, o.exit(), o.err());
+        String mix = io.somnus.experiment.io.Mappers.JSON.readTree(run.resolve(RunDirectory.PROVENANCE).toFile())
+                .get("resumed_under_other_arithmetic").get(0).asText();
+        assertTrue(mix.contains("os_arch: sparc when the snapshot was written"), mix);
+    }
 }

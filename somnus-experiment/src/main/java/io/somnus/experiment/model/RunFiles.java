@@ -24,19 +24,55 @@ public final class RunFiles implements RunRecorder {
     private final List<List<?>> traces = new ArrayList<>();
     private final List<List<?>> histograms = new ArrayList<>();
     private final boolean resume;
+    private final boolean allowOtherArithmetic;
+    /** The resumes so far that went on under other arithmetic ({@link ResumeArithmetic}), in words. */
+    private List<String> arithmeticMixes = List.of();
+    private SnapshotTrigger snapshotTrigger = SnapshotTrigger.NEVER;
 
     public RunFiles(Path dir, RunProgress progress) {
         this(dir, progress, false);
     }
 
+    public RunFiles(Path dir, RunProgress progress, boolean resume) {
+        this(dir, progress, resume, false);
+    }
+
     /**
      * @param resume whether the run goes on from its resume snapshot in {@code dir} (an STDP-SNN or SG-SNN run cut
      *               short, docs/run-directory.md) instead of starting
+     * @param allowOtherArithmetic whether it may go on under other arithmetic than the snapshot's
+     *               ({@link ResumeArithmetic#OPTION}; the mix is then recorded)
      */
-    public RunFiles(Path dir, RunProgress progress, boolean resume) {
+    public RunFiles(Path dir, RunProgress progress, boolean resume, boolean allowOtherArithmetic) {
         this.dir = dir;
         this.progress = progress;
         this.resume = resume;
+        this.allowOtherArithmetic = allowOtherArithmetic;
+    }
+
+    /** Whether a resume may go on under other arithmetic than its snapshot's ({@link ResumeArithmetic}). */
+    public boolean allowOtherArithmetic() {
+        return allowOtherArithmetic;
+    }
+
+    /** The resumes of this run that went on under other arithmetic, in words (empty: none; provenance.json). */
+    public List<String> arithmeticMixes() {
+        return arithmeticMixes;
+    }
+
+    /** When an STDP-SNN run takes a snapshot between its checkpoints (default: never). */
+    public SnapshotTrigger snapshotTrigger() {
+        return snapshotTrigger;
+    }
+
+    public RunFiles snapshotTrigger(SnapshotTrigger trigger) {
+        this.snapshotTrigger = java.util.Objects.requireNonNull(trigger, "trigger");
+        return this;
+    }
+
+    /** Set from the snapshot a run resumes from; carried into its later snapshots. */
+    public void arithmeticMixes(List<String> mixes) {
+        this.arithmeticMixes = List.copyOf(mixes);
     }
 
     /** The (temporary) run directory the tables go to. */

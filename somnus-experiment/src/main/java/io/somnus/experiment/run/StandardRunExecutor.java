@@ -21,6 +21,7 @@ import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
@@ -43,6 +44,9 @@ public final class StandardRunExecutor implements RunExecutor {
     private final Path dataHome;
     private final Map<String, Object> site;
     private final SpikeExchange exchange;
+    /** A fresh trigger per run for the STDP-SNN's snapshots between checkpoints (SnapshotTrigger). */
+    private java.util.function.Supplier<SnapshotTrigger> snapshotTriggers =
+            () -> SnapshotTrigger.every(SnapshotTrigger.minutesFromEnvironment(), System::nanoTime);
 
     /** Runs on {@link Kernels#preferred()}. */
     public StandardRunExecutor() {
@@ -84,6 +88,15 @@ public final class StandardRunExecutor implements RunExecutor {
         this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
     }
 
+    /**
+     * Sets when STDP-SNN runs take a resume snapshot between their checkpoints: a fresh trigger from {@code triggers}
+     * for each run (default: every {@link SnapshotTrigger#ENV} minutes, else {@value SnapshotTrigger#DEFAULT_MINUTES}).
+     */
+    public StandardRunExecutor snapshotTriggers(java.util.function.Supplier<SnapshotTrigger> triggers) {
+        this.snapshotTriggers = java.util.Objects.requireNonNull(triggers, "triggers");
+        return this;
+    }
+
     /** Reads the runs' dataset files on a daemon thread (DataPreparation#prefetch), once per JVM and files. */
     @Override
     public void prefetch(List<ObjectNode> configs) {
@@ -115,7 +128,7 @@ public final class StandardRunExecutor implements RunExecutor {
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         Files.createDirectories(runDir);
         AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
-        run(config, cfg, runner, runDir, progress, false);
+        run(config, cfg, runner, runDir, progress, false, false);
     }
 
     /**
@@ -136,6 +149,15 @@ public final class StandardRunExecutor implements RunExecutor {
 
     @Override
     public void resume(Path runDir, RunProgress progress) throws Exception {
+        resume(runDir, progress, false);
+    }
+
+    /**
+     * As {@link #resume(Path, RunProgress)}; {@code allowOtherArithmetic}: go on even where this JVM computes
+     * otherwise than the one that wrote the snapshot ({@link io.somnus.experiment.model.ResumeArithmetic}; the mix is
+     * recorded in provenance.json), else that is refused (a ConfigException naming each difference).
+     */
+    public void resume(Path runDir, RunProgress progress, boolean allowOtherArithmetic) throws Exception {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
         try {
@@ -160,9 +182,9 @@ public final class StandardRunExecutor implements RunExecutor {
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         if (sg) { // before the data is loaded
-            io.somnus.experiment.sg.SgRun.checkSnapshot(runDir);
+            io.somnus.experiment.sg.SgRun.checkSnapshot(runDir, allowOtherArithmetic);
         } else {
-            io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir);
+            io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
         }
         // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
         try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
@@ -172,15 +194,16 @@ public final class StandardRunExecutor implements RunExecutor {
                 }
             }
         }
-        run(config, cfg, runner, runDir, progress, true);
+        run(config, cfg, runner, runDir, progress, true, allowOtherArithmetic);
     }
 
     private void run(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner, Path runDir, RunProgress progress,
-                     boolean resume) throws Exception {
+                     boolean resume, boolean allowOtherArithmetic) throws Exception {
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
-        RunFiles files = new RunFiles(runDir, progress, resume);
+        RunFiles files = new RunFiles(runDir, progress, resume, allowOtherArithmetic)
+                .snapshotTrigger(snapshotTriggers.get());
         ModelResult result = runner.run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();
@@ -214,6 +237,9 @@ public final class StandardRunExecutor implements RunExecutor {
         java.util.List<String> warnings = runner.warnings();
         if (!warnings.isEmpty()) { // absent when there are none, as for every preset
             prov.put("configuration_warnings", warnings);
+        }
+        if (!files.arithmeticMixes().isEmpty()) { // absent unless a resume went on under other arithmetic
+            prov.put(io.somnus.experiment.model.ResumeArithmetic.PROVENANCE, files.arithmeticMixes());
         }
         AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));

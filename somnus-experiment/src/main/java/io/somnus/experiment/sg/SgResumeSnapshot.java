@@ -4,6 +4,7 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.ResumeArithmetic;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.sg.SgCheckpoint;
 import java.io.ByteArrayInputStream;
@@ -24,12 +25,14 @@ import java.util.Arrays;
  * (docs/run-directory.md, "Resume snapshot"): written after every epoch, replacing the last (a temporary file, then
  * a rename), and removed when the run has written its results. It holds the trainer's {@link SgCheckpoint}, what
  * the run has recorded so far (the rows of metrics.csv, sleep_traces.csv, weight_histograms.csv) and the number
- * of the last sleep episode recorded; it is bound to the run's config.yaml by that file's SHA-256, and ends with the
+ * of the last sleep episode recorded, after the arithmetic it was computed with ({@link ResumeArithmetic}, checked at
+ * a resume); it is bound to the run's config.yaml by that file's SHA-256, and ends with the
  * SHA-256 of everything before it, so that a damaged snapshot is refused rather than resumed from.
  */
 final class SgResumeSnapshot {
     private static final byte[] MAGIC = "SOMNUS-SG-RESUME\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    /** 2: the arithmetic recorded after the configuration's digest ({@link ResumeArithmetic}); 1: none (still read). */
+    private static final int VERSION = 2;
     private static final int DIGEST = 32;
 
     /** What a snapshot gives back to the run going on from it (the run's tables are put back into its RunFiles). */
@@ -45,6 +48,7 @@ final class SgResumeSnapshot {
             out.write(MAGIC);
             out.writeInt(VERSION);
             out.write(sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))));
+            new ResumeArithmetic.Recorded(ResumeArithmetic.current(true), files.arithmeticMixes()).write(out);
             checkpoint.write(out);
             out.writeInt(recordedEpisodes);
             files.writeState(out);
@@ -65,9 +69,9 @@ final class SgResumeSnapshot {
     static Contents read(RunFiles files) throws IOException {
         Path dir = files.dir();
         Path file = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
-        byte[] body = verified(dir);
+        byte[] body = verified(dir, files.allowOtherArithmetic());
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-            in.skipNBytes(MAGIC.length + 4 + DIGEST);
+            files.arithmeticMixes(arithmetic(in, file, files.allowOtherArithmetic()));
             SgCheckpoint checkpoint = SgCheckpoint.read(in);
             int episodes = in.readInt();
             files.readState(in);
@@ -88,9 +92,10 @@ final class SgResumeSnapshot {
      * version and taken under {@code dir}'s config.yaml (before any data is loaded for the run).
      *
      * @throws FileFormatException when there is none, or it is damaged or of another version
-     * @throws ConfigException     when config.yaml is not the one the run started with
+     * @throws ConfigException     when config.yaml is not the one the run started with, or this JVM computes otherwise
+     *                             than the one that wrote the snapshot and not {@code allowOtherArithmetic}
      */
-    static byte[] verified(Path dir) throws IOException {
+    static byte[] verified(Path dir, boolean allowOtherArithmetic) throws IOException {
         Path file = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
         byte[] all;
         try {
@@ -111,9 +116,9 @@ final class SgResumeSnapshot {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
             in.skipNBytes(MAGIC.length);
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new FileFormatException(file + " is a resume snapshot of version " + version + "; this Somnus "
-                        + "resumes version " + VERSION + " only: run it again (or resume with the Somnus that started it)");
+                        + "resumes versions 1 and " + VERSION + " only: run it again (or resume with the Somnus that started it)");
             }
             byte[] config = in.readNBytes(DIGEST);
             if (!Arrays.equals(config, sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))))) {
@@ -121,8 +126,23 @@ final class SgResumeSnapshot {
                         + "with (its SHA-256 differs from the one in " + RunDirectory.RESUME_SNAPSHOT + "); put the "
                         + "run's own config.yaml back, or run the changed configuration afresh");
             }
-            return body;
         }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            arithmetic(in, file, allowOtherArithmetic);
+        }
+        return body;
+    }
+
+    /**
+     * Reads the snapshot's head from {@code in} (at its start) up to the training's state and checks the arithmetic
+     * it records against this JVM's; returns the mixes the run goes on with ({@link ResumeArithmetic#check}).
+     */
+    private static java.util.List<String> arithmetic(DataInputStream in, Path file, boolean allow) throws IOException {
+        in.skipNBytes(MAGIC.length);
+        int version = in.readInt();
+        in.skipNBytes(DIGEST);
+        ResumeArithmetic.Recorded recorded = version >= 2 ? ResumeArithmetic.Recorded.read(in) : null;
+        return ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(true), allow);
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -63,10 +63,11 @@ public final class SgRun {
      * this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
      *
      * @throws io.somnus.experiment.io.FileFormatException when there is none or it is damaged
-     * @throws ConfigException when config.yaml is not the one the run started with
+     * @throws ConfigException when config.yaml is not the one the run started with, or the snapshot was computed
+     *                         with other arithmetic and not {@code allowOtherArithmetic} (ResumeArithmetic)
      */
-    public static void checkSnapshot(java.nio.file.Path runDir) throws java.io.IOException {
-        SgResumeSnapshot.verified(runDir);
+    public static void checkSnapshot(java.nio.file.Path runDir, boolean allowOtherArithmetic) throws java.io.IOException {
+        SgResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
     private static SgResumeSnapshot.Contents readSnapshot(RunFiles files) {

@@ -4,6 +4,7 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.ResumeArithmetic;
 import io.somnus.experiment.model.RunFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,17 +21,20 @@ import java.util.Arrays;
 
 /**
  * An STDP-SNN run's resume snapshot, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
- * (docs/run-directory.md, "Resume snapshot"): written after every checkpoint evaluation, replacing the last (a
+ * (docs/run-directory.md, "Resume snapshot"): written after every checkpoint evaluation and, between two, when the
+ * run's {@link io.somnus.experiment.model.SnapshotTrigger} says a wall-clock interval has passed, replacing the last (a
  * temporary file, then a rename), and removed when the run has written its results. Its body is the training's state
  * ({@link StdpTraining}: the network whole, the generators, the sleep schedule and clock, the image position, the
  * readout's and early stopping's state, the times so far) followed by what the run has recorded (the rows of
- * metrics.csv, sleep_traces.csv, weight_histograms.csv). Like the SG-SNN's it is bound to the run's config.yaml by that
+ * metrics.csv, sleep_traces.csv, weight_histograms.csv). It records the arithmetic it was computed with
+ * ({@link ResumeArithmetic}), checked at a resume. Like the SG-SNN's it is bound to the run's config.yaml by that
  * file's SHA-256 and ends with the SHA-256 of everything before it, so that a damaged snapshot is refused rather than
  * resumed from; its own first line tells it from an SG-SNN run's.
  */
 final class StdpResumeSnapshot {
     private static final byte[] MAGIC = "SOMNUS-STDP-RESUME\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    /** 2: the arithmetic recorded after the configuration's digest ({@link ResumeArithmetic}); 1: none (still read). */
+    private static final int VERSION = 2;
     private static final int DIGEST = 32;
 
     /** Writes or reads the training's part of a snapshot. */
@@ -52,6 +56,7 @@ final class StdpResumeSnapshot {
             out.write(MAGIC);
             out.writeInt(VERSION);
             out.write(sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))));
+            new ResumeArithmetic.Recorded(ResumeArithmetic.current(false), files.arithmeticMixes()).write(out);
             state.accept(out);
             files.writeState(out);
         }
@@ -72,9 +77,9 @@ final class StdpResumeSnapshot {
     static void read(RunFiles files, Restore state) {
         Path file = files.dir().resolve(RunDirectory.RESUME_SNAPSHOT);
         try {
-            byte[] body = verified(files.dir());
+            byte[] body = verified(files.dir(), files.allowOtherArithmetic());
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-                in.skipNBytes(MAGIC.length + 4 + DIGEST);
+                files.arithmeticMixes(arithmetic(in, file, files.allowOtherArithmetic()));
                 state.accept(in);
                 files.readState(in);
                 if (in.available() != 0) {
@@ -94,16 +99,18 @@ final class StdpResumeSnapshot {
      * of this version and taken under {@code dir}'s config.yaml (before any data is loaded for the run).
      *
      * @throws FileFormatException when there is none, or it is damaged or of another version
-     * @throws ConfigException     when config.yaml is not the one the run started with
+     * @throws ConfigException     when config.yaml is not the one the run started with, or this JVM computes otherwise
+     *                             than the one that wrote the snapshot and not {@code allowOtherArithmetic}
      */
-    static byte[] verified(Path dir) throws IOException {
+    static byte[] verified(Path dir, boolean allowOtherArithmetic) throws IOException {
         Path file = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
         byte[] all;
         try {
             all = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new FileFormatException(dir + " has no resume snapshot (" + RunDirectory.RESUME_SNAPSHOT + "): the run "
-                    + "stopped before its first checkpoint (train.checkpoints) ended, or kept none (a run with "
+                    + "stopped before its first checkpoint (train.checkpoints) ended and before its first timed snapshot "
+                    + "(--snapshot-minutes, SOMNUS_SNAPSHOT_MINUTES), or kept none (a run with "
                     + "--export-spikes, --input-spikes, --load-network or --save-network); run it again");
         }
         int head = MAGIC.length + 4 + DIGEST;
@@ -119,9 +126,9 @@ final class StdpResumeSnapshot {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
             in.skipNBytes(MAGIC.length);
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new FileFormatException(file + " is a resume snapshot of version " + version + "; this Somnus "
-                        + "resumes version " + VERSION + " only: run it again (or resume with the Somnus that started it)");
+                        + "resumes versions 1 and " + VERSION + " only: run it again (or resume with the Somnus that started it)");
             }
             byte[] config = in.readNBytes(DIGEST);
             if (!Arrays.equals(config, sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))))) {
@@ -129,8 +136,23 @@ final class StdpResumeSnapshot {
                         + "with (its SHA-256 differs from the one in " + RunDirectory.RESUME_SNAPSHOT + "); put the "
                         + "run's own config.yaml back, or run the changed configuration afresh");
             }
-            return body;
         }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            arithmetic(in, file, allowOtherArithmetic);
+        }
+        return body;
+    }
+
+    /**
+     * Reads the snapshot's head from {@code in} (at its start) up to the training's state and checks the arithmetic
+     * it records against this JVM's; returns the mixes the run goes on with ({@link ResumeArithmetic#check}).
+     */
+    private static java.util.List<String> arithmetic(DataInputStream in, Path file, boolean allow) throws IOException {
+        in.skipNBytes(MAGIC.length);
+        int version = in.readInt();
+        in.skipNBytes(DIGEST);
+        ResumeArithmetic.Recorded recorded = version >= 2 ? ResumeArithmetic.Recorded.read(in) : null;
+        return ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(false), allow);
     }
 
     private static byte[] sha256(byte[] bytes) {

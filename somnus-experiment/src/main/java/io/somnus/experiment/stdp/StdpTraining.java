@@ -75,7 +75,8 @@ public final class StdpTraining {
 
     /**
      * As {@link #StdpTraining(StdpRunConfig, RunRecorder, Kernels, SpikeExchange)}, keeping a resume snapshot in
-     * {@code files}' directory after every checkpoint ({@link StdpResumeSnapshot}; the run executor removes it once the
+     * {@code files}' directory after every checkpoint and, between two, when {@link RunFiles#snapshotTrigger()} says so
+     * ({@link StdpResumeSnapshot}; the run executor removes it once the
      * results are written) and, when {@link RunFiles#resume()}, going on from the snapshot there instead of starting:
      * the results are then the bits of a run never stopped (timing.json and provenance.json's times apart). A run
      * that exchanges spikes or networks with files keeps no snapshot.
@@ -209,6 +210,8 @@ public final class StdpTraining {
             task = loop.task;
             recorder.progress("train", first, totalImages);
         }
+        io.somnus.experiment.model.SnapshotTrigger trigger = snapshotting ? snapshots.snapshotTrigger()
+                : io.somnus.experiment.model.SnapshotTrigger.NEVER;
         times.charge(TrainingTimes.Phase.SETUP);
         for (long seen = first; seen < totalImages; seen++) {
             // wake: one image (plasticity as configured)
@@ -300,7 +303,8 @@ public final class StdpTraining {
                 break;
             }
             times.charge(TrainingTimes.Phase.EVALUATION);
-            if (checkpointed && snapshotting) {
+            // after each checkpoint, and between two checkpoints once the trigger's wall-clock interval has passed
+            if (snapshotting && (checkpointed || (seen + 1 < totalImages && trigger.due(seen + 1)))) {
                 // the state between two images, whole: what the next iteration reads
                 loop.at(seen + 1, imagesTrained, presentations, nextCheckpoint, task);
                 try {
@@ -308,6 +312,7 @@ public final class StdpTraining {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
                 }
+                trigger.taken(seen + 1);
                 times.charge(TrainingTimes.Phase.SNAPSHOT);
             }
         }
@@ -374,10 +379,11 @@ public final class StdpTraining {
      * whole, of this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
      *
      * @throws FileFormatException when there is none or it is damaged
-     * @throws ConfigException     when config.yaml is not the one the run started with
+     * @throws ConfigException     when config.yaml is not the one the run started with, or the snapshot was computed
+     *                             with other arithmetic and not {@code allowOtherArithmetic} (ResumeArithmetic)
      */
-    public static void checkSnapshot(java.nio.file.Path runDir) throws java.io.IOException {
-        StdpResumeSnapshot.verified(runDir);
+    public static void checkSnapshot(java.nio.file.Path runDir, boolean allowOtherArithmetic) throws java.io.IOException {
+        StdpResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
     /** Where the training loop is, between two images: what it reads next besides the parts' state. */

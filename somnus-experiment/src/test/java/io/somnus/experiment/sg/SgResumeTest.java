@@ -117,6 +117,32 @@ class SgResumeTest {
         assertTrue(Files.exists(snapshot), "nothing is removed");
     }
 
+    /**
+     * An SG-SNN snapshot whose products ran on other OpenBLAS kernels (faked: the recorded core type changed) is
+     * refused naming the fact then and now, and kept; with the override the run goes on and records the mix.
+     */
+    @Test
+    void aSnapshotOfOtherBlasKernelsIsRefusedUnlessAllowed() throws Exception {
+        Path dir = cutShort("arithmetic");
+        Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
+        String[] was = new String[1];
+        io.somnus.experiment.model.SnapshotArithmetic.rewrite(snapshot, f -> {
+            assertTrue(f.containsKey("blas_implementation") && f.containsKey("blas_library"), f.toString());
+            was[0] = f.put("openblas_coretype", "Prescott-elsewhere");
+            return f;
+        });
+        byte[] before = Files.readAllBytes(snapshot);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        assertTrue(e.getMessage().contains("openblas_coretype: Prescott-elsewhere when the snapshot was written, "
+                + was[0] + " now") && e.getMessage().contains("--allow-other-arithmetic"), e.getMessage());
+        assertFalse(e.getMessage().contains("gaussian_draws"), "only what differs is named: " + e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(snapshot), "the snapshot is kept as it was");
+        new StandardRunExecutor().resume(dir, RunProgress.NONE, true);
+        assertTrue(Mappers.JSON.readTree(dir.resolve(RunDirectory.PROVENANCE).toFile())
+                .get("resumed_under_other_arithmetic").get(0).asText().startsWith("openblas_coretype: Prescott-elsewhere"));
+    }
+
     @Test
     void aChangedConfigurationIsRefused() throws Exception {
         Path dir = cutShort("changed");

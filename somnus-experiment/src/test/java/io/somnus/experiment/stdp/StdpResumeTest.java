@@ -13,6 +13,7 @@ import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
@@ -107,6 +108,62 @@ class StdpResumeTest {
         }
     }
 
+    /**
+     * A snapshot taken between two checkpoints (as the wall-clock interval takes one; triggered here at a given image)
+     * resumes to the uninterrupted run's files too. paper: after image 14, where a sleep episode has just ended (one
+     * every 7 images), between the checkpoints at 10 and 20. paper-code: after image 13, inside the carried stream of
+     * images 12–15 and inside epoch 2 (images 10–19), between the checkpoints at 12 and 18 (the training-activity
+     * readout half-way through its epoch). diehl-cook: after image 14, between 10 and 20.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"paper", "paper-code", "diehl-cook"})
+    void aSnapshotBetweenTwoCheckpointsResumesToTheUninterruptedRunsFiles(String preset) throws Exception {
+        ObjectNode config = config(preset);
+        Path whole = tmp.resolve("whole");
+        new StandardRunExecutor().snapshotTriggers(() -> SnapshotTrigger.NEVER).execute(config, whole, RunProgress.NONE);
+        long at = preset.equals("paper-code") ? 13 : 14;
+        Path cut = tmp.resolve(preset + "-between");
+        // stopped as image at + 2 reports: the last snapshot is the one after image at, not a checkpoint's (the
+        // checkpoints so far: 10 of paper's and diehl-cook's, 6 and 12 of paper-code's 30 images in 5)
+        assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+                .snapshotTriggers(() -> SnapshotTrigger.atImages(at)).execute(config, cut, stopAt(at + 2)));
+        String rows = Files.readString(cut.resolve(RunDirectory.METRICS));
+        assertEquals(preset.equals("paper-code") ? 3 : 2, rows.strip().split("\n").length,
+                "the header and the checkpoints before image " + at + " only: " + rows);
+        long[] from = {-1};
+        new StandardRunExecutor().snapshotTriggers(() -> SnapshotTrigger.NEVER).resume(cut, (phase, done, total) -> {
+            if (phase.equals("train") && from[0] < 0) {
+                from[0] = done;
+            }
+        });
+        assertEquals(at, from[0], "the resume goes on after image " + at);
+        for (String f : RESULTS) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(cut.resolve(f)),
+                    preset + ", snapshot after image " + at + ", resumed: " + f);
+        }
+    }
+
+    /** Taking a snapshot after every image (the timed ones, at their most frequent) changes no byte of the results. */
+    @Test
+    void snapshotsAfterEveryImageChangeNoNumber() throws Exception {
+        ObjectNode config = config("paper-code");
+        Path never = tmp.resolve("never");
+        new StandardRunExecutor().snapshotTriggers(() -> SnapshotTrigger.NEVER).execute(config, never, RunProgress.NONE);
+        Path always = tmp.resolve("always");
+        new StandardRunExecutor().snapshotTriggers(() -> new SnapshotTrigger() {
+            @Override
+            public boolean due(long images) {
+                return true;
+            }
+
+            @Override
+            public void taken(long images) { }
+        }).execute(config, always, RunProgress.NONE);
+        for (String f : RESULTS) {
+            assertArrayEquals(Files.readAllBytes(never.resolve(f)), Files.readAllBytes(always.resolve(f)), f);
+        }
+    }
+
     /** A paper run cut short after its first checkpoint, in {@code dir}. */
     private Path cutShort(String name) {
         Path dir = tmp.resolve(name);
@@ -154,5 +211,63 @@ class StdpResumeTest {
                 () -> new StandardRunExecutor().resume(early, RunProgress.NONE));
         assertTrue(none.getMessage().contains(early + " has no resume snapshot")
                 && none.getMessage().contains("first checkpoint"), none.getMessage());
+    }
+
+    /**
+     * A snapshot written under other arithmetic (faked here: another JDK's own Gaussian draws and another
+     * architecture) is refused, naming each fact then and now and the way on, and kept; with the override the run
+     * goes on and provenance.json records the mix.
+     */
+    @Test
+    void aSnapshotOfOtherArithmeticIsRefusedUnlessAllowed() throws Exception {
+        Path dir = cutShort("arithmetic");
+        Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
+        io.somnus.experiment.model.SnapshotArithmetic.rewrite(snapshot, f -> {
+            assertEquals(io.somnus.core.GaussianDraws.stream(), f.get("gaussian_draws"), "the writer's own draws");
+            assertEquals(System.getProperty("os.arch"), f.get("os_arch"));
+            f.put("gaussian_draws", "java-99-nextGaussian");
+            f.put("os_arch", "riscv64");
+            return f;
+        });
+        byte[] before = Files.readAllBytes(snapshot);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        String now = io.somnus.core.GaussianDraws.stream();
+        assertTrue(e.getMessage().contains(snapshot + " was computed with other arithmetic"), e.getMessage());
+        assertTrue(e.getMessage().contains("gaussian_draws: java-99-nextGaussian when the snapshot was written, "
+                + now + " now"), e.getMessage());
+        assertTrue(e.getMessage().contains("os_arch: riscv64 when the snapshot was written, "
+                + System.getProperty("os.arch") + " now"), e.getMessage());
+        assertTrue(e.getMessage().contains("--allow-other-arithmetic"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(snapshot), "the snapshot is kept as it was");
+        assertFalse(Files.exists(dir.resolve(RunDirectory.SUMMARY)));
+
+        new StandardRunExecutor().resume(dir, RunProgress.NONE, true);
+        JsonNode mixes = Mappers.JSON.readTree(dir.resolve(RunDirectory.PROVENANCE).toFile())
+                .get("resumed_under_other_arithmetic");
+        assertEquals(1, mixes.size(), String.valueOf(mixes));
+        assertTrue(mixes.get(0).asText().contains("gaussian_draws: java-99-nextGaussian when the snapshot was written"),
+                mixes.toString());
+    }
+
+    /** A snapshot written before the arithmetic was recorded (version 1) is refused, said so; allowed, it resumes whole. */
+    @Test
+    void aVersionOneSnapshotIsRefusedUnlessAllowedAndThenResumesExactly() throws Exception {
+        Path whole = tmp.resolve("whole-v1");
+        new StandardRunExecutor().execute(config("paper"), whole, RunProgress.NONE);
+        assertFalse(Mappers.JSON.readTree(whole.resolve(RunDirectory.PROVENANCE).toFile())
+                .has("resumed_under_other_arithmetic"), "an uninterrupted run records no mix");
+        Path dir = cutShort("version1");
+        io.somnus.experiment.model.SnapshotArithmetic.toVersion1(dir.resolve(RunDirectory.RESUME_SNAPSHOT));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        assertTrue(e.getMessage().contains("did not record the arithmetic") && e.getMessage().contains(
+                "--allow-other-arithmetic"), e.getMessage());
+        new StandardRunExecutor().resume(dir, RunProgress.NONE, true);
+        for (String f : RESULTS) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(dir.resolve(f)), f);
+        }
+        assertTrue(Mappers.JSON.readTree(dir.resolve(RunDirectory.PROVENANCE).toFile())
+                .get("resumed_under_other_arithmetic").get(0).asText().startsWith("not checked"));
     }
 }
