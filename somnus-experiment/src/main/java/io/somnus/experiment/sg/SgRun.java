@@ -54,11 +54,6 @@ public final class SgRun {
     }
 
     /**
-     * Refuses an SG-SNN that cannot fit in the Java heap, before anything is allocated: every weight matrix four
-     * times (weights, gradients, Adam's two moments) and, for BPTT, each layer's input, membrane, spikes and
-     * surrogate derivative at every step of a minibatch.
-     */
-    /**
      * Checks, before anything is loaded for the run, that {@code runDir} holds a resume snapshot that is whole, of
      * this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
      *
@@ -70,14 +65,6 @@ public final class SgRun {
         SgResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
-    private static SgResumeSnapshot.Contents readSnapshot(RunFiles files) {
-        try {
-            return SgResumeSnapshot.read(files);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the resume snapshot of " + files.dir() + ": "
-                    + e.getMessage(), e);
-        }
-    }
 
     /** Trains, from the start or from {@code resume}; a snapshot that does not fit this run is refused, named. */
     private static SgResult trainWith(SgTrainer trainer, PreparedData data, SgConfig sg, SplittableRandom rng,
@@ -97,6 +84,11 @@ public final class SgRun {
         }
     }
 
+    /**
+     * Refuses an SG-SNN that cannot fit in the Java heap, before anything is allocated: every weight matrix four
+     * times (weights, gradients, Adam's two moments) and, for BPTT, each layer's input, membrane, spikes and
+     * surrogate derivative at every step of a minibatch.
+     */
     static void checkMemory(SgConfig sg) {
         double h = sg.hidden();
         double weights = sg.inputs() * h + (sg.depth() - 1) * h * h + (sg.recurrent() ? sg.depth() * h * h : 0)
@@ -163,7 +155,7 @@ public final class SgRun {
         SgWeightRecords records = new SgWeightRecords(recorder);
         SgCheckpoint resume = null;
         if (snapshots != null && snapshots.resume()) {
-            SgResumeSnapshot.Contents c = readSnapshot(snapshots);
+            SgResumeSnapshot.Contents c = SgResumeSnapshot.read(snapshots);
             resume = c.checkpoint();
             records.resumeAfter(c.recordedEpisodes());
             c.checkpoint().epochs().forEach(e -> curve.add(e.validationAccuracy()));

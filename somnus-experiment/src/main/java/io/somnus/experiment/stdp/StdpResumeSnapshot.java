@@ -1,23 +1,11 @@
 package io.somnus.experiment.stdp;
 
-import io.somnus.experiment.config.ConfigException;
-import io.somnus.experiment.io.AtomicFiles;
-import io.somnus.experiment.io.FileFormatException;
-import io.somnus.experiment.io.RunDirectory;
-import io.somnus.experiment.model.ResumeArithmetic;
+import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunFiles;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /**
  * An STDP-SNN run's resume snapshot, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
@@ -32,16 +20,17 @@ import java.util.Arrays;
  * resumed from; its own first line tells it from an SG-SNN run's.
  */
 final class StdpResumeSnapshot {
-    private static final byte[] MAGIC = "SOMNUS-STDP-RESUME\n".getBytes(StandardCharsets.US_ASCII);
-    /** 2: the arithmetic recorded after the configuration's digest ({@link ResumeArithmetic}); 1: none (still read). */
-    private static final int VERSION = 2;
-    private static final int DIGEST = 32;
+    private static final ResumeSnapshotFile FILE = new ResumeSnapshotFile("STDP-SNN", false, "stopped before its "
+            + "first checkpoint (train.checkpoints) ended and before its first timed snapshot (--snapshot-minutes, "
+            + "SOMNUS_SNAPSHOT_MINUTES), or kept none (a run with --export-spikes, --input-spikes, --load-network or "
+            + "--save-network)");
 
-    /** Writes or reads the training's part of a snapshot. */
+    /** Writes the training's part of a snapshot. */
     interface State {
         void accept(DataOutputStream out) throws IOException;
     }
 
+    /** Reads the training's part of a snapshot back. */
     interface Restore {
         void accept(DataInputStream in) throws IOException;
     }
@@ -50,116 +39,19 @@ final class StdpResumeSnapshot {
 
     /** Replaces the snapshot in {@code files}' directory; returns its size in bytes. */
     static long write(RunFiles files, State state) throws IOException {
-        Path dir = files.dir();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            out.write(sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))));
-            new ResumeArithmetic.Recorded(ResumeArithmetic.current(false), files.arithmeticMixes()).write(out);
-            state.accept(out);
-            files.writeState(out);
-        }
-        byte[] body = bytes.toByteArray();
-        byte[] all = Arrays.copyOf(body, body.length + DIGEST);
-        System.arraycopy(sha256(body), 0, all, body.length, DIGEST);
-        AtomicFiles.write(dir.resolve(RunDirectory.RESUME_SNAPSHOT), all);
-        return all.length;
+        return FILE.write(files, state::accept);
     }
 
-    /**
-     * Reads the snapshot in {@code files}' directory into the training ({@code state}) and puts the recorded tables
-     * back into {@code files}.
-     *
-     * @throws FileFormatException when there is none, it is damaged, of another version or not of this network
-     * @throws ConfigException     when config.yaml is not the one the run started with
-     */
+    /** Reads the snapshot in {@code files}' directory into the training and the recorded tables into {@code files}. */
     static void read(RunFiles files, Restore state) {
-        Path file = files.dir().resolve(RunDirectory.RESUME_SNAPSHOT);
-        try {
-            byte[] body = verified(files.dir(), files.allowOtherArithmetic());
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-                files.arithmeticMixes(arithmetic(in, file, files.allowOtherArithmetic()));
-                state.accept(in);
-                files.readState(in);
-                if (in.available() != 0) {
-                    throw new IOException(in.available() + " bytes left over");
-                }
-            }
-        } catch (java.io.EOFException e) {
-            throw new FileFormatException(file + " ends early; the run cannot be resumed from it, run it again", e);
-        } catch (IOException e) {
-            throw new FileFormatException(file + " cannot be read as an STDP-SNN resume snapshot of this run ("
-                    + e.getMessage() + "); the run cannot be resumed from it, run it again", e);
-        }
+        FILE.read(files, in -> {
+            state.accept(in);
+            return null;
+        });
     }
 
-    /**
-     * The snapshot in {@code dir} without its trailing digest, after checking that it is an STDP-SNN run's, undamaged,
-     * of this version and taken under {@code dir}'s config.yaml (before any data is loaded for the run).
-     *
-     * @throws FileFormatException when there is none, or it is damaged or of another version
-     * @throws ConfigException     when config.yaml is not the one the run started with, or this JVM computes otherwise
-     *                             than the one that wrote the snapshot and not {@code allowOtherArithmetic}
-     */
-    static byte[] verified(Path dir, boolean allowOtherArithmetic) throws IOException {
-        Path file = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new FileFormatException(dir + " has no resume snapshot (" + RunDirectory.RESUME_SNAPSHOT + "): the run "
-                    + "stopped before its first checkpoint (train.checkpoints) ended and before its first timed snapshot "
-                    + "(--snapshot-minutes, SOMNUS_SNAPSHOT_MINUTES), or kept none (a run with "
-                    + "--export-spikes, --input-spikes, --load-network or --save-network); run it again");
-        }
-        int head = MAGIC.length + 4 + DIGEST;
-        if (all.length < head + DIGEST || !Arrays.equals(MAGIC, Arrays.copyOf(all, MAGIC.length))) {
-            throw new FileFormatException(file + " is not a Somnus STDP-SNN resume snapshot; the run cannot be resumed, "
-                    + "run it again");
-        }
-        byte[] body = Arrays.copyOf(all, all.length - DIGEST);
-        if (!Arrays.equals(sha256(body), Arrays.copyOfRange(all, body.length, all.length))) {
-            throw new FileFormatException(file + " is damaged (its SHA-256 does not match its content); the run cannot "
-                    + "be resumed from it, run it again");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-            in.skipNBytes(MAGIC.length);
-            int version = in.readInt();
-            if (version != VERSION && version != 1) {
-                throw new FileFormatException(file + " is a resume snapshot of version " + version + "; this Somnus "
-                        + "resumes versions 1 and " + VERSION + " only: run it again (or resume with the Somnus that started it)");
-            }
-            byte[] config = in.readNBytes(DIGEST);
-            if (!Arrays.equals(config, sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))))) {
-                throw new ConfigException(dir.resolve(RunDirectory.CONFIG) + " is not the configuration the run started "
-                        + "with (its SHA-256 differs from the one in " + RunDirectory.RESUME_SNAPSHOT + "); put the "
-                        + "run's own config.yaml back, or run the changed configuration afresh");
-            }
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-            arithmetic(in, file, allowOtherArithmetic);
-        }
-        return body;
-    }
-
-    /**
-     * Reads the snapshot's head from {@code in} (at its start) up to the training's state and checks the arithmetic
-     * it records against this JVM's; returns the mixes the run goes on with ({@link ResumeArithmetic#check}).
-     */
-    private static java.util.List<String> arithmetic(DataInputStream in, Path file, boolean allow) throws IOException {
-        in.skipNBytes(MAGIC.length);
-        int version = in.readInt();
-        in.skipNBytes(DIGEST);
-        ResumeArithmetic.Recorded recorded = version >= 2 ? ResumeArithmetic.Recorded.read(in) : null;
-        return ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(false), allow);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256 in this JVM", e);
-        }
+    /** Checks the snapshot in {@code dir} before any data is loaded for the run ({@link ResumeSnapshotFile#verified}). */
+    static void verified(Path dir, boolean allowOtherArithmetic) throws IOException {
+        FILE.verified(dir, allowOtherArithmetic);
     }
 }

@@ -113,7 +113,7 @@ class SgResumeTest {
         assertTrue(e.getMessage().contains(snapshot + " is damaged"), e.getMessage());
         Files.write(snapshot, java.util.Arrays.copyOf(bytes, 10));
         e = assertThrows(FileFormatException.class, () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
-        assertTrue(e.getMessage().contains("is not a Somnus resume snapshot"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not a Somnus SG-SNN resume snapshot"), e.getMessage());
         assertTrue(Files.exists(snapshot), "nothing is removed");
     }
 

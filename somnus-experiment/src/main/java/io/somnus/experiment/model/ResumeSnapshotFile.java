@@ -1,0 +1,177 @@
+package io.somnus.experiment.model;
+
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.RunDirectory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The file a run's resume snapshot is kept in, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
+ * (docs/run-directory.md, "Resume snapshot"), for either model: a first line naming the model, a format version, the
+ * SHA-256 of the run's config.yaml, the arithmetic the run computed with ({@link ResumeArithmetic}, checked at a
+ * resume), the model's training state, the rows the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of
+ * everything before it, so that a damaged snapshot is refused rather than resumed from. Written to a temporary file,
+ * then renamed over the last.
+ */
+public final class ResumeSnapshotFile {
+    /** 2: the arithmetic recorded after the configuration's digest; 1: none (still read, with the user's consent). */
+    private static final int VERSION = 2;
+    private static final int DIGEST = 32;
+
+    /** Writes the model's training state. */
+    public interface State {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** Reads the model's training state back. */
+    public interface Restore<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private final byte[] magic;
+    private final String model;
+    private final boolean sg;
+    private final String noneBecause;
+
+    /**
+     * @param model       the model's name in messages and the file's first line ("SG-SNN", "STDP-SNN")
+     * @param sg          whether the SG-SNN's arithmetic is recorded (its BLAS) besides what both models share
+     * @param noneBecause why a run may have no snapshot, after "the run " (for the message when there is none)
+     */
+    public ResumeSnapshotFile(String model, boolean sg, String noneBecause) {
+        this.magic = ("SOMNUS-" + model.replace("-SNN", "") + "-RESUME\n").getBytes(StandardCharsets.US_ASCII);
+        this.model = model;
+        this.sg = sg;
+        this.noneBecause = noneBecause;
+    }
+
+    /** Replaces the snapshot in {@code files}' directory; returns its size in bytes. */
+    public long write(RunFiles files, State state) throws IOException {
+        Path dir = files.dir();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(magic);
+            out.writeInt(VERSION);
+            out.write(sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))));
+            new ResumeArithmetic.Recorded(ResumeArithmetic.current(sg), files.arithmeticMixes()).write(out);
+            state.write(out);
+            files.writeState(out);
+        }
+        byte[] body = bytes.toByteArray();
+        byte[] all = Arrays.copyOf(body, body.length + DIGEST);
+        System.arraycopy(sha256(body), 0, all, body.length, DIGEST);
+        AtomicFiles.write(dir.resolve(RunDirectory.RESUME_SNAPSHOT), all);
+        return all.length;
+    }
+
+    /**
+     * Reads the snapshot in {@code files}' directory: the training's state through {@code state}, the recorded tables
+     * back into {@code files}, and the arithmetic mixes the run goes on with.
+     *
+     * @throws FileFormatException when there is none, it is damaged, of another version or not of this run
+     * @throws ConfigException     when config.yaml is not the one the run started with, or the arithmetic differs
+     *                             and {@link RunFiles#allowOtherArithmetic()} is not set
+     */
+    public <T> T read(RunFiles files, Restore<T> state) {
+        Path file = files.dir().resolve(RunDirectory.RESUME_SNAPSHOT);
+        try {
+            byte[] body = verified(files.dir(), files.allowOtherArithmetic());
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+                files.arithmeticMixes(arithmetic(in, file, files.allowOtherArithmetic()));
+                T read = state.read(in);
+                files.readState(in);
+                if (in.available() != 0) {
+                    throw new IOException(in.available() + " bytes left over");
+                }
+                return read;
+            }
+        } catch (EOFException e) {
+            throw new FileFormatException(file + " ends early; the run cannot be resumed from it, run it again", e);
+        } catch (IOException e) {
+            throw new FileFormatException(file + " cannot be read as an " + model + " resume snapshot of this run ("
+                    + e.getMessage() + "); the run cannot be resumed from it, run it again", e);
+        }
+    }
+
+    /**
+     * The snapshot in {@code dir} without its trailing digest, after checking that it is this model's, undamaged, of
+     * a version this Somnus reads, taken under {@code dir}'s config.yaml and computed as this JVM computes (before any
+     * data is loaded for the run).
+     *
+     * @throws FileFormatException when there is none, or it is damaged or of another version or model
+     * @throws ConfigException     when config.yaml is not the one the run started with, or this JVM computes otherwise
+     *                             than the one that wrote the snapshot and not {@code allowOtherArithmetic}
+     */
+    public byte[] verified(Path dir, boolean allowOtherArithmetic) throws IOException {
+        Path file = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new FileFormatException(dir + " has no resume snapshot (" + RunDirectory.RESUME_SNAPSHOT + "): the run "
+                    + noneBecause + "; run it again");
+        }
+        int head = magic.length + 4 + DIGEST;
+        if (all.length < head + DIGEST || !Arrays.equals(magic, Arrays.copyOf(all, magic.length))) {
+            throw new FileFormatException(file + " is not a Somnus " + model + " resume snapshot; the run cannot be "
+                    + "resumed, run it again");
+        }
+        byte[] body = Arrays.copyOf(all, all.length - DIGEST);
+        if (!Arrays.equals(sha256(body), Arrays.copyOfRange(all, body.length, all.length))) {
+            throw new FileFormatException(file + " is damaged (its SHA-256 does not match its content); the run cannot "
+                    + "be resumed from it, run it again");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            in.skipNBytes(magic.length);
+            int version = in.readInt();
+            if (version != VERSION && version != 1) {
+                throw new FileFormatException(file + " is a resume snapshot of version " + version + "; this Somnus "
+                        + "resumes versions 1 and " + VERSION + " only: run it again (or resume with the Somnus that started it)");
+            }
+            byte[] config = in.readNBytes(DIGEST);
+            if (!Arrays.equals(config, sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))))) {
+                throw new ConfigException(dir.resolve(RunDirectory.CONFIG) + " is not the configuration the run started "
+                        + "with (its SHA-256 differs from the one in " + RunDirectory.RESUME_SNAPSHOT + "); put the "
+                        + "run's own config.yaml back, or run the changed configuration afresh");
+            }
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            arithmetic(in, file, allowOtherArithmetic);
+        }
+        return body;
+    }
+
+    /**
+     * Reads the snapshot's head from {@code in} (at its start) up to the training's state and checks the arithmetic
+     * it records against this JVM's; returns the mixes the run goes on with ({@link ResumeArithmetic#check}).
+     */
+    private List<String> arithmetic(DataInputStream in, Path file, boolean allow) throws IOException {
+        in.skipNBytes(magic.length);
+        int version = in.readInt();
+        in.skipNBytes(DIGEST);
+        ResumeArithmetic.Recorded recorded = version >= 2 ? ResumeArithmetic.Recorded.read(in) : null;
+        return ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(sg), allow);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
+    }
+}
