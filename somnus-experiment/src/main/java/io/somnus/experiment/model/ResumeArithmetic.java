@@ -24,8 +24,8 @@ import java.util.Map;
  * it. The SG-SNN's products also depend on the BLAS ({@code blas_implementation}, {@code blas_library}), OpenBLAS's
  * kernels ({@code openblas_coretype}) and, where the CPU picks those (the core type detected) or the vector width
  * (netlib's Java BLAS), on the CPU's SIMD extensions ({@code cpu_simd}), and for the Java BLAS on the Vector API's
- * width ({@code java_vector_bits}, which {@code -XX:UseAVX} narrows). OpenBLAS's thread count is not among them:
- * its GEMM splits the output, not the sums.
+ * width ({@code java_vector_bits}, which {@code -XX:UseAVX} narrows), and for a native BLAS on the threads its
+ * products take ({@code openblas_threads}: one and two threads give different numbers, docs/sg.md "Threads").
  */
 public final class ResumeArithmetic {
     /** The {@code train --resume} option that goes on under other arithmetic all the same. */
@@ -52,6 +52,8 @@ public final class ResumeArithmetic {
             }
             if (String.valueOf(blas.get("blas_library")).startsWith("none")) {
                 f.put("java_vector_bits", preferredVectorBits()); // -XX:UseAVX narrows it on the same CPU
+            } else { // OpenBLAS's threads sum a product's blocks in another order: OPENBLAS_NUM_THREADS=2 ≠ 1
+                f.put("openblas_threads", String.valueOf(io.somnus.sg.SgThreading.blasThreads()));
             }
         }
         return f;

@@ -69,5 +69,9 @@ class ResumeArithmeticTest {
         Map<String, String> sg = ResumeArithmetic.current(true);
         assertTrue(sg.keySet().containsAll(List.of("gaussian_draws", "os_arch", "blas_implementation", "blas_library",
                 "openblas_coretype")), sg.toString());
+        // a native BLAS's products on 1 and 2 threads differ (docs/sg.md, "Threads"): its thread count is recorded
+        boolean nativeBlas = !sg.get("blas_library").startsWith("none");
+        assertEquals(nativeBlas ? String.valueOf(io.somnus.sg.SgThreading.blasThreads()) : null,
+                sg.get("openblas_threads"), sg.toString());
     }
 }
