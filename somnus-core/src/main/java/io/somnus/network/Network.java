@@ -236,15 +236,7 @@ public final class Network {
                 p.plasticity().apply(p, step);
             }
         }
-        for (int k = 0; k < counters.size(); k++) {
-            counters.get(k).record();
-        }
-        for (int k = 0; k < rasters.size(); k++) {
-            rasters.get(k).record();
-        }
-        for (int k = 0; k < states.size(); k++) {
-            states.get(k).record();
-        }
+        recordMonitors();
     }
 
     /**
@@ -278,15 +270,7 @@ public final class Network {
      * {@code noiseStdMv} on every neuron each step, drawn from {@code rng} (the authors' wake noise).
      */
     public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng) {
-        input.play(train, streamStep);
-        int steps = train.numSteps();
-        for (int t = 0; t < steps; t++) {
-            stepStream(plastic, noiseStdMv, rng);
-        }
-        input.play(null);
-        if (plastic) {
-            normalise();
-        }
+        presentContinuing(train, plastic, noiseStdMv, rng, false);
     }
 
     /** One step of the continuous stream (see {@link #presentContinuing}); the input plays whatever it was given. */
@@ -301,14 +285,10 @@ public final class Network {
      */
     public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng,
                                   boolean firstStepInputOnly) {
-        if (!firstStepInputOnly) {
-            presentContinuing(train, plastic, noiseStdMv, rng);
-            return;
-        }
         input.play(train, streamStep);
         int steps = train.numSteps();
         for (int t = 0; t < steps; t++) {
-            if (t == 0) {
+            if (t == 0 && firstStepInputOnly) {
                 stepStreamInputOnly(rng);
             } else {
                 stepStream(plastic, noiseStdMv, rng);
@@ -357,15 +337,7 @@ public final class Network {
                 p.propagate();
             }
         }
-        for (int k = 0; k < counters.size(); k++) {
-            counters.get(k).record();
-        }
-        for (int k = 0; k < rasters.size(); k++) {
-            rasters.get(k).record();
-        }
-        for (int k = 0; k < states.size(); k++) {
-            states.get(k).record();
-        }
+        recordMonitors();
     }
 
     /**
@@ -609,6 +581,19 @@ public final class Network {
         String s = in.readUTF();
         if (!s.equals(name)) {
             throw new IOException(what + " " + s + " in the snapshot where this network has " + name);
+        }
+    }
+
+    /** The step's spike counts, rasters and states, to every monitor. */
+    private void recordMonitors() {
+        for (int k = 0; k < counters.size(); k++) {
+            counters.get(k).record();
+        }
+        for (int k = 0; k < rasters.size(); k++) {
+            rasters.get(k).record();
+        }
+        for (int k = 0; k < states.size(); k++) {
+            states.get(k).record();
         }
     }
 }

@@ -130,27 +130,7 @@ final class TrainingStreamReadout {
      * grouped into segments.
      */
     static Segments streamSegments(Network net, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg, long seed) {
-        Network copy = net.copyForEvaluation();
-        List<SpikeCounter> cs = new ArrayList<>();
-        for (Population p : copy.populations()) {
-            if (p != copy.input()) {
-                cs.add(copy.count(p));
-            }
-        }
-        copy.resetState();
-        SplittableRandom rng = new SplittableRandom(seed);
-        SpikeTrain train = new SpikeTrain();
-        double[][] x = new double[images.size()][];
-        for (int i = 0; i < images.size(); i++) {
-            for (SpikeCounter c : cs) {
-                c.clear();
-            }
-            encoder.encode(images.images()[i], cfg.encoding().intensity(), cfg.simulation().stepsPerImage(),
-                    cfg.simulation().dtMs(), rng, train);
-            copy.presentContinuing(train, false, rng);
-            x[i] = concatenated(cs);
-        }
-        return group(x, images.labels(), new boolean[images.size()]);
+        return frozenStream(net, images, encoder, cfg, seed, false);
     }
 
     /**
@@ -160,6 +140,12 @@ final class TrainingStreamReadout {
      * (drawn from its own split of {@code seed}), and the first step and threshold of a training stream's start.
      */
     static Segments carriedSegments(Network net, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg, long seed) {
+        return frozenStream(net, images, encoder, cfg, seed, true);
+    }
+
+    /** The images as one stream, plasticity off, on a copy of {@code net}: from rest, or {@code carried} as above. */
+    private static Segments frozenStream(Network net, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg,
+                                         long seed, boolean carried) {
         Network copy = net.copyForEvaluation();
         List<SpikeCounter> cs = new ArrayList<>();
         for (Population p : copy.populations()) {
@@ -168,10 +154,14 @@ final class TrainingStreamReadout {
             }
         }
         copy.resetState();
-        carriedValidationStart(net, copy, cfg.simulation().streamStartThreshold() == StreamStartThreshold.BASE);
+        if (carried) {
+            carriedValidationStart(net, copy, cfg.simulation().streamStartThreshold() == StreamStartThreshold.BASE);
+        }
         SplittableRandom rng = new SplittableRandom(seed);
-        SplittableRandom noise = rng.split();
-        boolean inputOnly = cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
+        // the carried stream's noise has a generator of its own, split off before the encoding draws
+        SplittableRandom noise = carried ? rng.split() : rng;
+        double noiseStdMv = carried ? cfg.simulation().wakeNoiseStdMv() : 0.0;
+        boolean inputOnly = carried && cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
         SpikeTrain train = new SpikeTrain();
         double[][] x = new double[images.size()][];
         for (int i = 0; i < images.size(); i++) {
@@ -180,7 +170,7 @@ final class TrainingStreamReadout {
             }
             encoder.encode(images.images()[i], cfg.encoding().intensity(), cfg.simulation().stepsPerImage(),
                     cfg.simulation().dtMs(), rng, train);
-            copy.presentContinuing(train, false, cfg.simulation().wakeNoiseStdMv(), noise, i == 0 && inputOnly);
+            copy.presentContinuing(train, false, noiseStdMv, noise, i == 0 && inputOnly);
             x[i] = concatenated(cs);
         }
         return group(x, images.labels(), new boolean[images.size()]);
