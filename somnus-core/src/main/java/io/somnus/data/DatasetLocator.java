@@ -139,14 +139,46 @@ final class DatasetLocator {
         return null;
     }
 
-    /** The first accepted name of {@code file} that exists in {@code dir}. */
+    /**
+     * The first accepted name of {@code file} that exists in {@code dir}, in any case: copies from other systems
+     * and tools come as {@code TRAIN-IMAGES-IDX3-UBYTE.GZ} or {@code Train-Images-Idx3-Ubyte.gz}, and were reported
+     * missing (under a name the user could see was there).
+     *
+     * @throws DatasetException when two files there have that name in different cases only, naming both: which one
+     *                          is meant is the user's to say
+     */
     static Path first(Path dir, DatasetFile file) {
+        List<Path> entries = null;
         for (String n : file.candidateNames()) {
-            Path p = dir.resolve(n);
-            if (Files.isRegularFile(p)) {
-                return p;
+            if (entries == null) {
+                entries = regularFiles(dir);
+            }
+            if (entries == null) { // unreadable listing: the exact name only
+                Path p = dir.resolve(n);
+                if (Files.isRegularFile(p)) {
+                    return p;
+                }
+                continue;
+            }
+            List<Path> same = entries.stream().filter(p -> p.getFileName().toString().equalsIgnoreCase(n)).toList();
+            if (same.size() > 1) {
+                throw new DatasetException(dir, "holds " + same.stream().map(p -> p.getFileName().toString())
+                        .collect(java.util.stream.Collectors.joining(" and ")) + ", whose names differ only in case; "
+                        + "Somnus cannot tell which is " + n + ": remove or rename all but one");
+            }
+            if (same.size() == 1) {
+                return same.get(0);
             }
         }
         return null;
+    }
+
+    /** The regular files of a folder, sorted by name, or {@code null} when it cannot be listed. */
+    private static List<Path> regularFiles(Path dir) {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 }
