@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code somnus datasets}: every dataset, where it was found (or why not), checksums verified. */
-@Command(name = "datasets", mixinStandardHelpOptions = true,
+@Command(name = "datasets", mixinStandardHelpOptions = true, subcommands = DatasetsImportCommand.class,
         header = "Lists every dataset, where it was found, and verifies checksums.",
         description = "One line per dataset: available or not, and where it was found or why not; below it each file "
                 + "with its SHA-256 against the published checksum (train refuses a mismatch unless --allow-unverified-data). "
-                + "With --fetch, first downloads the datasets named that are not found.",
+                + "With --fetch, first downloads the datasets named that are not found. 'somnus datasets import' makes "
+                + "notMNIST's and KMNIST's IDX files from their PNG folders and .npz files.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every file found matches its published checksum (or has none to compare with)",
                 "1:some file does not match its published checksum",

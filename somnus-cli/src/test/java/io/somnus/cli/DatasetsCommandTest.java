@@ -46,4 +46,49 @@ class DatasetsCommandTest {
                 text);
         assertTrue(!text.contains("mismatch"), text);
     }
+
+    private static String run(int expectedExit, String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            exit = SomnusCli.commandLine().execute(args);
+        } finally {
+            System.setOut(out);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(expectedExit, exit, text);
+        return text;
+    }
+
+    /**
+     * notMNIST's PNG folders imported with --data-dir D land in D/notmnist, where `datasets --data-dir D` lists them as
+     * verified: no --allow-unverified-data needed for what Somnus made; the unreadable file is named.
+     */
+    @Test
+    void anImportedNotMnistIsListedAsVerified(@TempDir Path tmp) throws Exception {
+        Path from = tmp.resolve("notMNIST_small");
+        for (char letter = 'A'; letter <= 'J'; letter++) {
+            Path dir = Files.createDirectories(from.resolve(String.valueOf(letter)));
+            for (int i = 0; i < 2; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(28, 28,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setSample(i, letter - 'A', 0, 200);
+                javax.imageio.ImageIO.write(img, "png", dir.resolve(i + ".png").toFile());
+            }
+        }
+        Files.write(from.resolve("C").resolve("broken.png"), new byte[0]);
+        Path data = tmp.resolve("data");
+        String text = run(0, "datasets", "import", "notmnist", "--from", from.toString(), "--data-dir", data.toString(),
+                "--test-fraction", "0.5");
+        assertTrue(text.contains("notmnist: 10 train and 10 test images written to " + data.resolve("notmnist")), text);
+        assertTrue(text.contains("notmnist: skipped 1 file(s) that could not be read:\n    C/broken.png: empty file"),
+                text);
+        String listing = run(0, "datasets", "--data-dir", data.toString(), "--no-verify");
+        assertTrue(listing.contains("notmnist         found         found in " + data.resolve("notmnist")), listing);
+        listing = run(0, "datasets", "--data-dir", data.toString());
+        assertTrue(listing.contains(data.resolve("notmnist").resolve("t10k-labels-idx1-ubyte.gz")
+                + "  verified (made by somnus datasets import from " + from), listing);
+    }
 }

@@ -104,6 +104,26 @@ class SomnusCliErrorsCatalogueTest {
         writeGz(notMnist.resolve("t10k-images-idx3-ubyte.gz"), images(2));
         writeGz(notMnist.resolve("t10k-labels-idx1-ubyte.gz"), labels(2));
         PLACES.put("$NOT_MNIST", notMnist);
+        Path caseTwice = Files.createDirectories(fixtures.resolve("case-twice"));
+        for (Path f : List.of(notMnist.resolve("train-images-idx3-ubyte.gz"), notMnist.resolve("train-labels-idx1-ubyte.gz"),
+                notMnist.resolve("t10k-images-idx3-ubyte.gz"), notMnist.resolve("t10k-labels-idx1-ubyte.gz"))) {
+            Files.copy(f, caseTwice.resolve(f.getFileName()));
+        }
+        Files.copy(notMnist.resolve("train-labels-idx1-ubyte.gz"), caseTwice.resolve("TRAIN-LABELS-IDX1-UBYTE.GZ"));
+        PLACES.put("$CASE_TWICE", caseTwice);
+        Path wide = fixtures.resolve("notmnist-wide");
+        for (char letter = 'A'; letter <= 'J'; letter++) {
+            Path dir = Files.createDirectories(wide.resolve(String.valueOf(letter)));
+            int side = letter == 'D' ? 27 : 28;
+            for (String name : List.of("x.png", "y.png")) {
+                javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(side, 28,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve(name).toFile());
+            }
+        }
+        PLACES.put("$NOTMNIST_WIDE", wide);
+        Path imported = Files.createDirectories(fixtures.resolve("imported").resolve("notmnist"));
+        Files.writeString(imported.resolve("notes.txt"), "mine");
+        PLACES.put("$IMPORTED", imported.getParent());
 
         String paper;
         try (InputStream in = SomnusCli.class.getResourceAsStream("/io/somnus/presets/paper.yaml")) {

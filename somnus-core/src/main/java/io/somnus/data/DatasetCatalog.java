@@ -75,8 +75,8 @@ public final class DatasetCatalog {
         all.add(emnist("mnist", 10, 0, emnistZip));
         all.add(mnistLike("notmnist", "notMNIST letters A-J (Bulatov 2011), as IDX files", 10, null,
                 new long[]{-1, -1, -1, -1}, new String[4], null,
-                "notMNIST is not published as IDX files; convert notMNIST_large/notMNIST_small to IDX "
-                        + "(28x28 unsigned bytes, labels 0-9 for A-J)."));
+                "notMNIST is not published as IDX files; make them from notMNIST_small or notMNIST_large (the "
+                        + "folder holding A ... J) with: somnus datasets import notmnist --from DIR"));
         all.add(new DatasetDescriptor(GEOMFIG, "GeomFig: procedural noisy line drawings (triangle, circle, square, x)",
                 DatasetDescriptor.Kind.PROCEDURAL, GeomFig.NUM_CLASSES, GeomFig.DEFAULT_SIZE, GeomFig.DEFAULT_SIZE,
                 0, false, null, null, null, "Generated on demand from a seed; needs no files."));

@@ -160,8 +160,12 @@ final class DatasetFetcher {
 
     /** File name to SHA-256 of the files extracted into {@code dir} from a verified archive (empty if none). */
     static java.util.Map<String, String> readExtracted(Path dir) {
+        return readSums(dir.resolve(EXTRACTED_SUMS));
+    }
+
+    /** File name to SHA-256 from a file in {@code sha256sum}'s format (empty if there is none or it is unreadable). */
+    static java.util.Map<String, String> readSums(Path sums) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
-        Path sums = dir.resolve(EXTRACTED_SUMS);
         if (!Files.isRegularFile(sums)) {
             return out;
         }

@@ -173,7 +173,8 @@ public final class DatasetRegistry {
 
     /**
      * A file checked against the published checksums; one that has none but was extracted from the verified archive
-     * (EMNIST's) counts as verified when its SHA-256 is the one recorded then. {@link #status} and {@link #load}
+     * (EMNIST's), or that {@code somnus datasets import} made ({@link DatasetImport}), counts as verified when its
+     * SHA-256 is the one recorded then. {@link #status} and {@link #load}
      * judge alike through this, so that what {@code somnus datasets} (and the full study's discovery) calls
      * verified is what training accepts.
      */
@@ -183,6 +184,15 @@ public final class DatasetRegistry {
                 && s.sha256().equals(DatasetFetcher.readExtracted(file.getParent()).get(file.getFileName().toString()))) {
             s = new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.VERIFIED,
                     "extracted from the verified archive; SHA-256 as recorded then");
+        } else if ((s.verification() == DatasetStatus.Verification.NO_REFERENCE
+                || s.verification() == DatasetStatus.Verification.MISMATCH) && s.sha256() != null
+                && s.sha256().equals(DatasetImport.readImported(file.getParent()).get(file.getFileName().toString()))) {
+            // made by somnus datasets import (notMNIST's PNGs, KMNIST's .npz): unchanged since, which is all that
+            // can be checked; its manifest says from what (a KMNIST import's gzip bytes differ from the published)
+            String from = DatasetImport.manifestField(file.getParent(), "from");
+            s = new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.VERIFIED,
+                    "made by somnus datasets import" + (from == null ? "" : " from " + from)
+                            + "; SHA-256 as recorded then (" + DatasetImport.MANIFEST + ")");
         }
         return s;
     }
