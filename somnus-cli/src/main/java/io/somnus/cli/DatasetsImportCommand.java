@@ -34,8 +34,8 @@ final class DatasetsImportCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "write into DIR/<name> (train --data-dir DIR reads "
             + "it there) instead of the cache ($SOMNUS_DATA_HOME/<name>, or ~/.cache/somnus/datasets/<name>)")
     Path dataDir;
-    @Option(names = "--seed", defaultValue = "1", description = "notmnist: seed of the train/test split (default: 1)")
-    long seed;
+    @Option(names = "--seed", description = "notmnist: seed of the train/test split (default: 1)")
+    Long seed;
     @Option(names = "--test-fraction", paramLabel = "F", description = "notmnist: share of each letter's images in the "
             + "test split (default: 1/7)")
     Double testFraction;
@@ -48,12 +48,15 @@ final class DatasetsImportCommand implements Callable<Integer> {
                     + "kmnist (from its .npz files); the other datasets are published as IDX files (somnus datasets "
                     + "--fetch NAME)");
         }
-        if (!notMnist && testFraction != null) {
-            throw new CliException("--test-fraction is for notmnist; KMNIST's .npz files come split");
+        if (!notMnist && (testFraction != null || seed != null)) {
+            throw new CliException((seed != null ? "--seed" : "--test-fraction") + " is for notmnist; KMNIST's .npz "
+                    + "files come split");
         }
         Path out = dataDir != null ? dataDir.resolve(name) : DatasetLocations.fromEnvironment().cacheDir(name);
+        // notMNIST_large's 530 000 PNGs take a minute or two: say what is going on before the silence
+        System.err.println("somnus: importing " + name + " from " + from + " into " + out + " ...");
         DatasetImport.Result r = notMnist
-                ? DatasetImport.notMnist(from, out, seed, testFraction == null ? DatasetImport.DEFAULT_TEST_FRACTION
+                ? DatasetImport.notMnist(from, out, seed == null ? 1 : seed, testFraction == null ? DatasetImport.DEFAULT_TEST_FRACTION
                         : testFraction)
                 : DatasetImport.kmnistNpz(from, out);
         System.out.println(name + ": " + r.trainImages() + " train and " + r.testImages() + " test images written to "

@@ -61,7 +61,8 @@ public final class DatasetCatalog {
                         "e38f9ebcd0f3ebcdec7fc8eabdcdaef93bb0df8ea12bee65224341c8183d8e17",
                         "edd7a857845ad6bb1d0ba43fe7e794d164fe2dce499a1694695a792adfac43c5",
                         "20bb9a0ef54c7db3efc55a92eef5582c109615df22683c380526788f98e42a1c"},
-                null, ""));
+                null, "KMNIST's .npz files (kmnist-train-imgs.npz, ...) become these with: somnus datasets import kmnist "
+                        + "--from DIR"));
         DownloadSource.ZipArchive emnistZip = new DownloadSource.ZipArchive(List.of(
                 URI.create("https://www.itl.nist.gov/iaui/vip/cs_links/EMNIST/gzip.zip"),
                 URI.create("https://biometrics.nist.gov/cs_links/EMNIST/gzip.zip")),

@@ -292,8 +292,10 @@ public final class DatasetImport {
 
     private static void checkLayout(Path from) {
         if (!Files.isDirectory(from)) {
+            String name = from.getFileName() == null ? "" : from.getFileName().toString();
             throw new DatasetException(from, Files.exists(from) ? "is not a directory; give the notMNIST folder that "
-                    + "holds the letter folders A ... J" : "does not exist");
+                    + "holds the letter folders A ... J" + (name.endsWith(".tar.gz") || name.endsWith(".tar")
+                    ? " (unpack it first: tar xf " + name + ")" : "") : "does not exist");
         }
         List<String> missing = new ArrayList<>();
         for (String letter : NOTMNIST_CLASSES) {
