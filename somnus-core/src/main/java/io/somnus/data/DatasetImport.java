@@ -197,7 +197,7 @@ public final class DatasetImport {
             Map<String, String> sums = finish(tmp, out, about);
             return new Result(out, counts[0], counts[1], List.copyOf(skipped), sourceSha, sums);
         } catch (IOException e) {
-            throw new DatasetException(out, "importing notMNIST into it failed: " + DatasetFetcher.describe(e), e);
+            throw failed(out, "notMNIST", e);
         } finally {
             deleteTree(tmp);
         }
@@ -269,10 +269,20 @@ public final class DatasetImport {
             Map<String, String> sums = finish(tmp, out, about);
             return new Result(out, counts[0], counts[1], List.of(), sourceSha, sums);
         } catch (IOException e) {
-            throw new DatasetException(out, "importing KMNIST into it failed: " + DatasetFetcher.describe(e), e);
+            throw failed(out, "KMNIST", e);
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /**
+     * A file the user named that cannot be read or written is their input (exit 2); anything else (a full disk) is the
+     * work failing (exit 1). Either way the hidden folder is removed and nothing is in place.
+     */
+    private static RuntimeException failed(Path out, String what, IOException e) {
+        String msg = "importing " + what + " into it failed, nothing was written: " + DatasetFetcher.describe(e);
+        return e instanceof java.nio.file.AccessDeniedException || e instanceof java.nio.file.NoSuchFileException
+                ? new DatasetException(out, msg, e) : new java.io.UncheckedIOException(out + ": " + msg, e);
     }
 
     /** File name to SHA-256 of the files an import wrote into {@code dir} (empty if none). */
