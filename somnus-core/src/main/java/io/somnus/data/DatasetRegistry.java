@@ -95,11 +95,19 @@ public final class DatasetRegistry {
      * @param explicitDirOrNull folder given by the user, searched first; must exist if given
      * @throws DatasetException if the dataset is unknown, cannot be found or downloaded (the message says which
      *                          files to put where), or a file is malformed
+     * @throws IllegalArgumentException for an {@link LoadOptions#imageSize()} asked of a dataset read from files,
+     *                          which it cannot size (resize with {@link Preprocess})
      */
     public LabeledImages load(String name, Split split, Path explicitDirOrNull, LoadOptions options) {
         DatasetDescriptor d = descriptor(name);
         if (d.kind() == DatasetDescriptor.Kind.PROCEDURAL) {
             return generate(d, split, options);
+        }
+        if (options.imageSize() > 0) { // it sizes generated images only; the files' images came back at their size
+            throw new IllegalArgumentException("LoadOptions imageSize " + options.imageSize() + ": " + name + " is read "
+                    + "from files at " + d.height() + "×" + d.width() + " pixels and imageSize sizes generated data "
+                    + "only; load with imageSize 0 and resize with Preprocess, e.g. new Preprocess("
+                    + options.imageSize() + ", 0).apply(images) (Preprocess.PAPER: 15×15 and a pixel sum of 22.5)");
         }
         DatasetLocator.checkExplicit(explicitDirOrNull);
         Located found = findOrFetch(d, split, explicitDirOrNull);

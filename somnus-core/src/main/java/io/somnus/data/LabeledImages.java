@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param height     image height in pixels
  * @param width      image width in pixels
  * @param images     one row per image, {@code height*width} pixels in row-major order, values >= 0 and finite ([0, 1]
- *                   as read from a dataset; an image normalised to a pixel sum may exceed 1)
- * @param labels     class of each image, in [0, numClasses)
+ *                   as read from a dataset; an image normalised to a pixel sum may exceed 1). The set's own arrays,
+ *                   not copies, shared with its {@link #head} and {@link #slice}: copy an image before changing it
+ * @param labels     class of each image, in [0, numClasses) (the set's own array, as {@code images})
  * @param numClasses number of classes
  * @param sha256     SHA-256 (hex) of each source file this set was read from, by file name; empty for
  *                   procedural data
@@ -67,23 +68,40 @@ public record LabeledImages(String name, int height, int width, float[][] images
         return new LabeledImages(name, height, width, images, labels, numClasses, sha256, files);
     }
 
+    /** The number of images. */
     public int size() {
         return images.length;
     }
 
+    /** Pixels per image, {@code height × width}: the input count of a network that sees these images. */
     public int pixels() {
         return height * width;
     }
 
-    /** The first {@code n} images (or all, if fewer). Shares the image arrays. */
+    /**
+     * The first {@code n} images (or all, if fewer). Shares the image arrays.
+     *
+     * @throws IllegalArgumentException for {@code n < 0}
+     */
     public LabeledImages head(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(name + ": head(" + n + "): the number of images n must be >= 0");
+        }
         int m = Math.min(n, images.length);
         return new LabeledImages(name, height, width, java.util.Arrays.copyOf(images, m),
                 java.util.Arrays.copyOf(labels, m), numClasses, sha256, sources);
     }
 
-    /** The images from {@code from} (inclusive) to {@code to} (exclusive). Shares the image arrays. */
+    /**
+     * The images from {@code from} (inclusive) to {@code to} (exclusive). Shares the image arrays.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= from <= to <= size()}
+     */
     public LabeledImages slice(int from, int to) {
+        if (from < 0 || from > to || to > images.length) {
+            throw new IllegalArgumentException(name + ": slice(" + from + ", " + to + "): give 0 <= from <= to <= "
+                    + images.length + " (the set's size)");
+        }
         return new LabeledImages(name, height, width, java.util.Arrays.copyOfRange(images, from, to),
                 java.util.Arrays.copyOfRange(labels, from, to), numClasses, sha256, sources);
     }

@@ -5,8 +5,8 @@ package io.somnus.data;
  *
  * @param limit     return at most this many images (the first ones); 0 = all. Procedural data generates only
  *                  these, so asking for a few thousand costs a few thousand
- * @param imageSize side of generated images in pixels (procedural data only; IDX data keeps its size — use
- *                  {@link Preprocess} to resize); 0 = the dataset's default
+ * @param imageSize side of generated images in pixels; 0 = the dataset's default. Procedural data only: IDX data
+ *                  keeps its size, and a load that asks it of one is refused (resize with {@link Preprocess})
  * @param seed      seed of generated data (procedural data only); train and test come from independent
  *                  streams of it
  * @param allowUnverified accept files whose SHA-256 matches no published checksum of the dataset (recorded as

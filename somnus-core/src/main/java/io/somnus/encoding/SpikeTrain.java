@@ -137,10 +137,12 @@ public final class SpikeTrain {
         }
     }
 
+    /** The train's length in steps. */
     public int numSteps() {
         return numSteps;
     }
 
+    /** The spikes of all steps together. */
     public int totalSpikes() {
         return count;
     }

@@ -115,38 +115,54 @@ public final class Network {
         this.normalisations = new LinkedHashMap<>(normalisations);
     }
 
+    /** The time step (ms) of every step, wake and sleep. */
     public double dtMs() {
         return dtMs;
     }
 
+    /** The network's input source, which {@link #present} plays its spike trains into. */
     public SpikeSource input() {
         return input;
     }
 
+    /** Every population, the input included, in integration order (unmodifiable). */
     public List<Population> populations() {
         return populations;
     }
 
+    /** Every projection, in the order given (unmodifiable). */
     public List<Projection> projections() {
         return projections;
     }
 
+    /**
+     * The population named {@code name}.
+     *
+     * @throws IllegalArgumentException naming the populations there are, for a name none has
+     */
     public Population population(String name) {
         for (Population p : populations) {
             if (p.name().equals(name)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("no population named " + name);
+        throw new IllegalArgumentException("no population named " + name + "; the network's populations are "
+                + populations.stream().map(Population::name).toList());
     }
 
+    /**
+     * The projection named {@code name}.
+     *
+     * @throws IllegalArgumentException naming the projections there are, for a name none has
+     */
     public Projection projection(String name) {
         for (Projection p : projections) {
             if (p.name().equals(name)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("no projection named " + name);
+        throw new IllegalArgumentException("no projection named " + name + "; the network's projections are "
+                + projections.stream().map(Projection::name).toList());
     }
 
     /** Attaches a spike counter to a population; it records every step from now on (the only way to attach one). */

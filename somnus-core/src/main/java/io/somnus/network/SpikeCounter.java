@@ -21,6 +21,7 @@ public final class SpikeCounter {
         this.counts = new int[population.size()];
     }
 
+    /** The population counted. */
     public Population population() {
         return population;
     }
@@ -39,10 +40,12 @@ public final class SpikeCounter {
         return counts.clone();
     }
 
+    /** All the population's spikes since the last {@link #clear()}. */
     public long total() {
         return total;
     }
 
+    /** Sets every count to 0. */
     public void clear() {
         Arrays.fill(counts, 0);
         total = 0;

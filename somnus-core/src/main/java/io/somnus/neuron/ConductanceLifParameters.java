@@ -62,4 +62,129 @@ public record ConductanceLifParameters(double tauMembraneMs, double vRestMv, dou
         CurrentLifParameters.finite("theta_plus_mv", thetaPlusMv);
         CurrentLifParameters.finite("theta_initial_mv", thetaInitialMv);
     }
+
+    /**
+     * A builder holding these values, to change a few by name, as positional doubles are easy to swap without a
+     * word: {@code ConductanceLifParameters.DIEHL_COOK_EXCITATORY.toBuilder().thetaPlusMv(0.1).build()}.
+     * Its {@link Builder#build()} checks the values as the constructor does.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** See {@link #toBuilder()}; each setter names its record component. */
+    public static final class Builder {
+        private double tauMembraneMs;
+        private double vRestMv;
+        private double vResetMv;
+        private double vThresholdMv;
+        private double thresholdOffsetMv;
+        private double eExcitatoryMv;
+        private double eInhibitoryMv;
+        private double tauExcitatoryMs;
+        private double tauInhibitoryMs;
+        private double refractoryMs;
+        private double thetaPlusMv;
+        private double tauThetaMs;
+        private double thetaInitialMv;
+
+        private Builder(ConductanceLifParameters from) {
+            tauMembraneMs = from.tauMembraneMs;
+            vRestMv = from.vRestMv;
+            vResetMv = from.vResetMv;
+            vThresholdMv = from.vThresholdMv;
+            thresholdOffsetMv = from.thresholdOffsetMv;
+            eExcitatoryMv = from.eExcitatoryMv;
+            eInhibitoryMv = from.eInhibitoryMv;
+            tauExcitatoryMs = from.tauExcitatoryMs;
+            tauInhibitoryMs = from.tauInhibitoryMs;
+            refractoryMs = from.refractoryMs;
+            thetaPlusMv = from.thetaPlusMv;
+            tauThetaMs = from.tauThetaMs;
+            thetaInitialMv = from.thetaInitialMv;
+        }
+
+        /** Sets {@code tauMembraneMs}; see the record's {@code @param}. */
+        public Builder tauMembraneMs(double v) {
+            tauMembraneMs = v;
+            return this;
+        }
+
+        /** Sets {@code vRestMv}; see the record's {@code @param}. */
+        public Builder vRestMv(double v) {
+            vRestMv = v;
+            return this;
+        }
+
+        /** Sets {@code vResetMv}; see the record's {@code @param}. */
+        public Builder vResetMv(double v) {
+            vResetMv = v;
+            return this;
+        }
+
+        /** Sets {@code vThresholdMv}; see the record's {@code @param}. */
+        public Builder vThresholdMv(double v) {
+            vThresholdMv = v;
+            return this;
+        }
+
+        /** Sets {@code thresholdOffsetMv}; see the record's {@code @param}. */
+        public Builder thresholdOffsetMv(double v) {
+            thresholdOffsetMv = v;
+            return this;
+        }
+
+        /** Sets {@code eExcitatoryMv}; see the record's {@code @param}. */
+        public Builder eExcitatoryMv(double v) {
+            eExcitatoryMv = v;
+            return this;
+        }
+
+        /** Sets {@code eInhibitoryMv}; see the record's {@code @param}. */
+        public Builder eInhibitoryMv(double v) {
+            eInhibitoryMv = v;
+            return this;
+        }
+
+        /** Sets {@code tauExcitatoryMs}; see the record's {@code @param}. */
+        public Builder tauExcitatoryMs(double v) {
+            tauExcitatoryMs = v;
+            return this;
+        }
+
+        /** Sets {@code tauInhibitoryMs}; see the record's {@code @param}. */
+        public Builder tauInhibitoryMs(double v) {
+            tauInhibitoryMs = v;
+            return this;
+        }
+
+        /** Sets {@code refractoryMs}; see the record's {@code @param}. */
+        public Builder refractoryMs(double v) {
+            refractoryMs = v;
+            return this;
+        }
+
+        /** Sets {@code thetaPlusMv}; see the record's {@code @param}. */
+        public Builder thetaPlusMv(double v) {
+            thetaPlusMv = v;
+            return this;
+        }
+
+        /** Sets {@code tauThetaMs}; see the record's {@code @param}. */
+        public Builder tauThetaMs(double v) {
+            tauThetaMs = v;
+            return this;
+        }
+
+        /** Sets {@code thetaInitialMv}; see the record's {@code @param}. */
+        public Builder thetaInitialMv(double v) {
+            thetaInitialMv = v;
+            return this;
+        }
+
+        /** The parameters, checked as by the canonical constructor. */
+        public ConductanceLifParameters build() {
+            return new ConductanceLifParameters(tauMembraneMs, vRestMv, vResetMv, vThresholdMv, thresholdOffsetMv, eExcitatoryMv, eInhibitoryMv, tauExcitatoryMs, tauInhibitoryMs, refractoryMs, thetaPlusMv, tauThetaMs, thetaInitialMv);
+        }
+    }
 }

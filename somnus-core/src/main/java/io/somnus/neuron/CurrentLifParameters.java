@@ -79,4 +79,121 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
             throw new IllegalArgumentException(field + " must be a finite number, got " + value);
         }
     }
+
+    /**
+     * A builder holding these values, to change a few by name, as positional doubles are easy to swap without a
+     * word: {@code CurrentLifParameters.PAPER.toBuilder().vThresholdMv(-50).refractoryMs(2).build()}.
+     * Its {@link Builder#build()} checks the values as the constructor does.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** See {@link #toBuilder()}; each setter names its record component. */
+    public static final class Builder {
+        private double tauMembraneMs;
+        private double tauSynapseMs;
+        private double resistance;
+        private double vRestMv;
+        private double vResetMv;
+        private double vThresholdMv;
+        private double vMinMv;
+        private double vMaxMv;
+        private double adaptationMv;
+        private double tauAdaptationMs;
+        private double refractoryMs;
+        private double synapticGain;
+
+        private Builder(CurrentLifParameters from) {
+            tauMembraneMs = from.tauMembraneMs;
+            tauSynapseMs = from.tauSynapseMs;
+            resistance = from.resistance;
+            vRestMv = from.vRestMv;
+            vResetMv = from.vResetMv;
+            vThresholdMv = from.vThresholdMv;
+            vMinMv = from.vMinMv;
+            vMaxMv = from.vMaxMv;
+            adaptationMv = from.adaptationMv;
+            tauAdaptationMs = from.tauAdaptationMs;
+            refractoryMs = from.refractoryMs;
+            synapticGain = from.synapticGain;
+        }
+
+        /** Sets {@code tauMembraneMs}; see the record's {@code @param}. */
+        public Builder tauMembraneMs(double v) {
+            tauMembraneMs = v;
+            return this;
+        }
+
+        /** Sets {@code tauSynapseMs}; see the record's {@code @param}. */
+        public Builder tauSynapseMs(double v) {
+            tauSynapseMs = v;
+            return this;
+        }
+
+        /** Sets {@code resistance}; see the record's {@code @param}. */
+        public Builder resistance(double v) {
+            resistance = v;
+            return this;
+        }
+
+        /** Sets {@code vRestMv}; see the record's {@code @param}. */
+        public Builder vRestMv(double v) {
+            vRestMv = v;
+            return this;
+        }
+
+        /** Sets {@code vResetMv}; see the record's {@code @param}. */
+        public Builder vResetMv(double v) {
+            vResetMv = v;
+            return this;
+        }
+
+        /** Sets {@code vThresholdMv}; see the record's {@code @param}. */
+        public Builder vThresholdMv(double v) {
+            vThresholdMv = v;
+            return this;
+        }
+
+        /** Sets {@code vMinMv}; see the record's {@code @param}. */
+        public Builder vMinMv(double v) {
+            vMinMv = v;
+            return this;
+        }
+
+        /** Sets {@code vMaxMv}; see the record's {@code @param}. */
+        public Builder vMaxMv(double v) {
+            vMaxMv = v;
+            return this;
+        }
+
+        /** Sets {@code adaptationMv}; see the record's {@code @param}. */
+        public Builder adaptationMv(double v) {
+            adaptationMv = v;
+            return this;
+        }
+
+        /** Sets {@code tauAdaptationMs}; see the record's {@code @param}. */
+        public Builder tauAdaptationMs(double v) {
+            tauAdaptationMs = v;
+            return this;
+        }
+
+        /** Sets {@code refractoryMs}; see the record's {@code @param}. */
+        public Builder refractoryMs(double v) {
+            refractoryMs = v;
+            return this;
+        }
+
+        /** Sets {@code synapticGain}; see the record's {@code @param}. */
+        public Builder synapticGain(double v) {
+            synapticGain = v;
+            return this;
+        }
+
+        /** The parameters, checked as by the canonical constructor. */
+        public CurrentLifParameters build() {
+            return new CurrentLifParameters(tauMembraneMs, tauSynapseMs, resistance, vRestMv, vResetMv, vThresholdMv, vMinMv, vMaxMv, adaptationMv, tauAdaptationMs, refractoryMs, synapticGain);
+        }
+    }
 }

@@ -55,10 +55,12 @@ public abstract class Population {
         resetSpikeHistory();
     }
 
+    /** The population's name, unique in its network. */
     public final String name() {
         return name;
     }
 
+    /** The number of neurons. */
     public final int size() {
         return size;
     }
@@ -158,10 +160,12 @@ public abstract class Population {
         return spiked;
     }
 
+    /** How many neurons spiked at the current step. */
     public final int spikeCount() {
         return spikes.spikeCount();
     }
 
+    /** Each neuron's latest spike step (the population's own array: read only). */
     public final int[] lastSpikeStep() {
         return spikes.lastSpikeStep();
     }

@@ -20,6 +20,11 @@ public final class NearestPairStdp extends PairBasedStdp {
     private final float ltp;
     private final float ltd;
     private final int sign;
+    private final double eta;
+    private final double aPlus;
+    private final double aMinus;
+    private final double tauPlusMs;
+    private final double tauMinusMs;
 
     /**
      * @param eta        learning rate η
@@ -47,6 +52,108 @@ public final class NearestPairStdp extends PairBasedStdp {
         this.ltp = (float) (sign * eta * aPlus);
         this.ltd = (float) (sign * eta * aMinus);
         this.sign = sign;
+        this.eta = eta;
+        this.aPlus = aPlus;
+        this.aMinus = aMinus;
+        this.tauPlusMs = tauPlusMs;
+        this.tauMinusMs = tauMinusMs;
+    }
+
+    /**
+     * The rule by name rather than position (six numbers in a row are easy to swap without a word: an A₊ of 7.5 and
+     * a τ₊ of 1 ms build as well as the reverse): the paper's values (η = 5·10⁻⁴, A± = 1, τ± = 7.5 ms, sign +1)
+     * unless set, e.g. {@code NearestPairStdp.builder(1.0).eta(1e-3).sign(-1).build()} for an inhibitory
+     * current-based projection. {@link Builder#build()} checks the values as the constructor does.
+     *
+     * @param dtMs the network's time step (ms), which the rule must share
+     */
+    public static Builder builder(double dtMs) {
+        return new Builder(dtMs);
+    }
+
+    /** See {@link #builder}; each setter names the constructor's parameter. */
+    public static final class Builder {
+        private final double dtMs;
+        private double eta = 5e-4;
+        private double aPlus = 1;
+        private double aMinus = 1;
+        private double tauPlusMs = 7.5;
+        private double tauMinusMs = 7.5;
+        private int sign = 1;
+
+        private Builder(double dtMs) {
+            this.dtMs = dtMs;
+        }
+
+        /** Learning rate η (default 5·10⁻⁴). */
+        public Builder eta(double v) {
+            eta = v;
+            return this;
+        }
+
+        /** A₊, the potentiation amplitude (default 1). */
+        public Builder aPlus(double v) {
+            aPlus = v;
+            return this;
+        }
+
+        /** A₋, the depression amplitude (default 1). */
+        public Builder aMinus(double v) {
+            aMinus = v;
+            return this;
+        }
+
+        /** τ₊ in ms (default 7.5). */
+        public Builder tauPlusMs(double v) {
+            tauPlusMs = v;
+            return this;
+        }
+
+        /** τ₋ in ms (default 7.5). */
+        public Builder tauMinusMs(double v) {
+            tauMinusMs = v;
+            return this;
+        }
+
+        /** +1 (default) or −1: see the constructor's {@code sign}. */
+        public Builder sign(int v) {
+            sign = v;
+            return this;
+        }
+
+        /**
+         * The rule.
+         *
+         * @throws IllegalArgumentException as the constructor, naming the value
+         */
+        public NearestPairStdp build() {
+            return new NearestPairStdp(eta, aPlus, aMinus, tauPlusMs, tauMinusMs, sign, dtMs);
+        }
+    }
+
+    /** The learning rate η. */
+    public double eta() {
+        return eta;
+    }
+
+    /** A₊. */
+    public double aPlus() {
+        return aPlus;
+    }
+
+    /** A₋. */
+    public double aMinus() {
+        return aMinus;
+    }
+
+    /** τ₊ (ms). */
+    public double tauPlusMs() {
+        return tauPlusMs;
+    }
+
+    /** τ₋ (ms). */
+    public double tauMinusMs() {
+        return tauMinusMs;
     }
 
     /** +1 or −1: the direction of the change under causal pairing. */

@@ -71,6 +71,107 @@ public record SgSleepConfig(int iterations, int stepsPerIteration, int batchCopi
         return new SgSleepConfig(500, 100, 128, 3.0, 0.01, 0.012, 20.0, 1e-3, 0.2, 0.999);
     }
 
+    /**
+     * A builder holding these values, to change a few by name (ten numbers in a row are easy to swap without a word):
+     * {@code SgSleepConfig.paper().toBuilder().iterations(50).build()}, given to {@link SgConfig.Builder#sleep}.
+     * Its {@link Builder#build()} checks the values as the constructor does.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** See {@link #toBuilder()}; each setter names its record component. */
+    public static final class Builder {
+        private int iterations;
+        private int stepsPerIteration;
+        private int batchCopies;
+        private double membraneNoise;
+        private double aPlus;
+        private double aMinus;
+        private double tauMs;
+        private double learningRate;
+        private double target;
+        private double lambda;
+
+        private Builder(SgSleepConfig from) {
+            iterations = from.iterations;
+            stepsPerIteration = from.stepsPerIteration;
+            batchCopies = from.batchCopies;
+            membraneNoise = from.membraneNoise;
+            aPlus = from.aPlus;
+            aMinus = from.aMinus;
+            tauMs = from.tauMs;
+            learningRate = from.learningRate;
+            target = from.target;
+            lambda = from.lambda;
+        }
+
+        /** Sets {@code iterations}; see the record's {@code @param}. */
+        public Builder iterations(int v) {
+            iterations = v;
+            return this;
+        }
+
+        /** Sets {@code stepsPerIteration}; see the record's {@code @param}. */
+        public Builder stepsPerIteration(int v) {
+            stepsPerIteration = v;
+            return this;
+        }
+
+        /** Sets {@code batchCopies}; see the record's {@code @param}. */
+        public Builder batchCopies(int v) {
+            batchCopies = v;
+            return this;
+        }
+
+        /** Sets {@code membraneNoise}; see the record's {@code @param}. */
+        public Builder membraneNoise(double v) {
+            membraneNoise = v;
+            return this;
+        }
+
+        /** Sets {@code aPlus}; see the record's {@code @param}. */
+        public Builder aPlus(double v) {
+            aPlus = v;
+            return this;
+        }
+
+        /** Sets {@code aMinus}; see the record's {@code @param}. */
+        public Builder aMinus(double v) {
+            aMinus = v;
+            return this;
+        }
+
+        /** Sets {@code tauMs}; see the record's {@code @param}. */
+        public Builder tauMs(double v) {
+            tauMs = v;
+            return this;
+        }
+
+        /** Sets {@code learningRate}; see the record's {@code @param}. */
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        /** Sets {@code target}; see the record's {@code @param}. */
+        public Builder target(double v) {
+            target = v;
+            return this;
+        }
+
+        /** Sets {@code lambda}; see the record's {@code @param}. */
+        public Builder lambda(double v) {
+            lambda = v;
+            return this;
+        }
+
+        /** The settings, checked as by the canonical constructor. */
+        public SgSleepConfig build() {
+            return new SgSleepConfig(iterations, stepsPerIteration, batchCopies, membraneNoise, aPlus, aMinus, tauMs, learningRate, target, lambda);
+        }
+    }
+
     /** Sleep steps per episode: the simulated time, {@code iterations × stepsPerIteration} (each copy runs them). */
     public int episodeSteps() {
         return iterations * stepsPerIteration;

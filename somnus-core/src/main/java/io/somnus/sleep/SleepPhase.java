@@ -34,10 +34,12 @@ public final class SleepPhase {
 
     private final SleepSettings settings;
 
+    /** A sleep phase that runs episodes under {@code settings} ({@link SleepSettings#builder} names them). */
     public SleepPhase(SleepSettings settings) {
         this.settings = java.util.Objects.requireNonNull(settings, "settings");
     }
 
+    /** The settings its episodes run under. */
     public SleepSettings settings() {
         return settings;
     }
@@ -72,9 +74,16 @@ public final class SleepPhase {
     /**
      * Runs one episode of at most {@code maxSteps} steps.
      *
+     * @param net       the network, which sleeps in place (its weights decay, its plasticity runs as the settings say)
+     * @param maxSteps  the episode's length in steps of the network's dt (fewer where it ends early), >= 0
      * @param setPoints Σ|w| set point of each decaying projection (its initial total), for the early end
+     * @param rng       the run's sleep stream: the membrane noise and the silenced inputs' spontaneous spikes
      * @param counters  spike counters registered with the network ({@link Network#count}); the episode reports
      *                  how many spikes each gained (may be empty)
+     * @param observer  receives the weight traces ({@link Observer#NONE} for none)
+     * @return the steps slept, whether the episode ended early, and the counted populations' spikes
+     * @throws IllegalArgumentException for a negative {@code maxSteps}, an early end without a set point, or settings
+     *                                  naming a projection the network lacks
      */
     public Episode run(Network net, long maxSteps, Map<Projection, Double> setPoints, RandomGenerator rng,
                        List<SpikeCounter> counters, Observer observer) {

@@ -130,56 +130,69 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
             this.targetMagnitude = targetMagnitude;
         }
 
+        /** Membrane noise σ per step (mV; default 0, the paper 2). */
         public Builder noiseStdMv(double v) {
             noiseStdMv = v;
             return this;
         }
 
+        /** Spontaneous rate of the silenced inputs (Hz; default 0). */
         public Builder inputRateHz(double v) {
             inputRateHz = v;
             return this;
         }
 
+        /** Whether the network's plasticity runs during sleep (default true). */
         public Builder plasticity(boolean v) {
             plasticity = v;
             return this;
         }
 
+        /** Names of the projections that decay (default empty: every plastic projection). */
         public Builder projections(List<String> v) {
             projections = v;
             return this;
         }
 
+        /** Apply the law every K steps with K steps' decay at once (default 1: every step). */
         public Builder decayEverySteps(int v) {
             decayEverySteps = v;
             return this;
         }
 
+        /**
+         * Relative tolerance of Σ|w| to the set points that ends an episode (default 0: never early; the paper 0.001).
+         */
         public Builder earlyEndTolerance(double v) {
             earlyEndTolerance = v;
             return this;
         }
 
+        /** Record weight traces every this many sleep steps (default 1 000). */
         public Builder traceEverySteps(int v) {
             traceEverySteps = v;
             return this;
         }
 
+        /** What the early end compares (default {@link EarlyEnd#PER_PROJECTION}). */
         public Builder earlyEnd(EarlyEnd v) {
             earlyEnd = v;
             return this;
         }
 
+        /** true: an episode continues the network's stream, the authors' code (default false: from rest, to rest). */
         public Builder keepState(boolean v) {
             keepState = v;
             return this;
         }
 
+        /** With keepState: the last wake step's input spikes taken back (default false). */
         public Builder dropLastWakeInput(boolean v) {
             dropLastWakeInput = v;
             return this;
         }
 
+        /** true: a step's spikes are delivered with the weights after its decay (default false). */
         public Builder deliverAfterDecay(boolean v) {
             deliverAfterDecay = v;
             return this;

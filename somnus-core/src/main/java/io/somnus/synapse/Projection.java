@@ -225,22 +225,27 @@ public final class Projection {
                 + (synapseDelays == null ? 0 : SynapseDelays.BYTES_PER_SYNAPSE * w.length);
     }
 
+    /** The projection's name, unique in its network (a run's: the configuration's, e.g. {@code input_e}). */
     public String name() {
         return name;
     }
 
+    /** The presynaptic population. */
     public Population pre() {
         return pre;
     }
 
+    /** The postsynaptic population. */
     public Population post() {
         return post;
     }
 
+    /** Which input of the post neurons the synapses drive. */
     public Receptor receptor() {
         return receptor;
     }
 
+    /** The number of synapses: the length of {@link #weights()}. */
     public int synapseCount() {
         return w.length;
     }
@@ -268,6 +273,11 @@ public final class Projection {
         return settled;
     }
 
+    /**
+     * Pre neuron i's synapses are ids {@code [rowStart()[i], rowStart()[i + 1])}. This and the other index arrays
+     * ({@link #colStart()}, {@link #postIndex()}, {@link #preIndex()}, {@link #colSynapse()}, {@link #colPre()}) are
+     * the projection's own, not copies: read them, never write them.
+     */
     public int[] rowStart() {
         return rowStart;
     }
@@ -292,6 +302,7 @@ public final class Projection {
         return index.post(s);
     }
 
+    /** Post neuron j's incoming synapses are {@code colSynapse()[colStart()[j] .. colStart()[j + 1])}; read only. */
     public int[] colStart() {
         return colStart;
     }
@@ -306,10 +317,12 @@ public final class Projection {
         return index.lists().colPre();
     }
 
+    /** The lower weight bound (−∞ for none), in the weights' unit. */
     public float wMin() {
         return wMin;
     }
 
+    /** The upper weight bound (+∞ for none), in the weights' unit. */
     public float wMax() {
         return wMax;
     }
@@ -366,6 +379,7 @@ public final class Projection {
         return kernels;
     }
 
+    /** The plasticity rule, or null for a static projection. */
     public Plasticity plasticity() {
         return plasticity;
     }

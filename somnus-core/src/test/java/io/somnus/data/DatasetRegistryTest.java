@@ -94,6 +94,19 @@ class DatasetRegistryTest {
         assertEquals(4, r.load("mnist", Split.TRAIN, tmp.resolve("all"), SYNTHETIC).size());
     }
 
+    @Test
+    void anImageSizeAskedOfFilesIsRefusedNamingPreprocess() {
+        Path explicit = tmp.resolve("sized");
+        IdxBytes.writeMnistSplit(explicit, "train", 3, false);
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> r.load("mnist", Split.TRAIN, explicit, new LoadOptions(3, 15, 0, true)));
+        assertTrue(e.getMessage().contains("imageSize 15") && e.getMessage().contains("28×28")
+                && e.getMessage().contains("Preprocess"), e.getMessage());
+        assertEquals(28 * 28, r.load("mnist", Split.TRAIN, explicit, SYNTHETIC).pixels());
+        assertEquals(15 * 15, r.load("geomfig", Split.TRAIN, null, new LoadOptions(2, 15, 0)).pixels());
+    }
+
     /**
      * A --data-dir holding the datasets as torchvision lays them out (ROOT/MNIST/raw, ROOT/FashionMNIST/raw,
      * ROOT/EMNIST/raw) or NIST's EMNIST archive extracted (ROOT/gzip, ROOT/emnist/gzip): each dataset is found in its

@@ -42,6 +42,20 @@ class NetworkMisuseTest {
     }
 
     @Test
+    void aPopulationOrProjectionNameTheNetworkLacksIsRefusedListingItsOwn() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation e = neurons("e", 2);
+        Network net = new Network(1.0, in, List.of(in, e), List.of(allToAll("in_e", in, e, Receptor.EXCITATORY, 0.1f,
+                0f, 1f)), Map.of());
+        IllegalArgumentException pop = assertThrows(IllegalArgumentException.class, () -> net.population("E"));
+        assertTrue(pop.getMessage().contains("no population named E") && pop.getMessage().contains("[in, e]"),
+                pop.getMessage());
+        IllegalArgumentException proj = assertThrows(IllegalArgumentException.class, () -> net.projection("input_e"));
+        assertTrue(proj.getMessage().contains("no projection named input_e") && proj.getMessage().contains("[in_e]"),
+                proj.getMessage());
+    }
+
+    @Test
     void aPositiveInhibitoryWeightOntoCurrentBasedNeuronsIsRefusedNotExciting() {
         SpikeSource in = new SpikeSource("in", 3);
         CurrentLifPopulation e = neurons("e", 2);

@@ -5,6 +5,7 @@ import static io.somnus.plasticity.StdpHarness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NearestPairStdpTest {
@@ -17,6 +18,36 @@ class NearestPairStdpTest {
 
     private static NearestPairStdp rule(int sign) {
         return new NearestPairStdp(ETA, A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, sign, 1.0);
+    }
+
+    /** The rule of {@link #rule} by name: each setter must reach its own parameter. */
+    private static NearestPairStdp named(int sign) {
+        return NearestPairStdp.builder(1.0).tauMinusMs(TAU_MINUS).aMinus(A_MINUS).eta(ETA).tauPlusMs(TAU_PLUS)
+                .aPlus(A_PLUS).sign(sign).build();
+    }
+
+    @Test
+    void theBuilderSetsEachParameterByName() {
+        float ltp = run(named(1), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {8});
+        assertEquals(0.5 + ETA * A_PLUS * Math.exp(-3 / TAU_PLUS), ltp, TOL);
+        float ltd = run(named(1), 0.5f, 0f, 1f, 20, new int[] {8}, new int[] {5});
+        assertEquals(0.5 - ETA * A_MINUS * Math.exp(-3 / TAU_MINUS), ltd, TOL);
+        float inhibitory = run(named(-1), -0.5f, -1f, 0f, 20, new int[] {5}, new int[] {8});
+        assertEquals(-0.5 - ETA * A_PLUS * Math.exp(-3 / TAU_PLUS), inhibitory, TOL);
+        NearestPairStdp r = named(1);
+        assertEquals(List.of(ETA, A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, 1.0),
+                List.of(r.eta(), r.aPlus(), r.aMinus(), r.tauPlusMs(), r.tauMinusMs(), (double) r.sign()));
+    }
+
+    @Test
+    void theBuildersDefaultsAreThePapers() {
+        NearestPairStdp paper = NearestPairStdp.builder(1.0).build(); // Massey et al. 2026: η 5e-4, A± 1, τ± 7.5 ms
+        assertEquals(List.of(5e-4, 1.0, 1.0, 7.5, 7.5, 1.0), List.of(paper.eta(), paper.aPlus(), paper.aMinus(),
+                paper.tauPlusMs(), paper.tauMinusMs(), (double) paper.sign()));
+        assertEquals(1.0, paper.dtMs());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NearestPairStdp.builder(1.0).aPlus(-1).build());
+        assertEquals(true, e.getMessage().contains("A+ -1.0"), e.getMessage());
     }
 
     @Test

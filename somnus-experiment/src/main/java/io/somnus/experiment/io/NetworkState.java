@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * neurons' dynamic state (V, g, spike times) is not saved: a restored network starts from rest, as after
  * {@code resetState()}.
  *
- * <p>Rebuild the network from the configuration and seed it was trained with (the connectors draw the same synapses),
- * then {@link #read}: a network with other synapses is refused, naming the first that differs. A delay per synapse is
+ * <p>Rebuild the network from the configuration and seed it was trained with (the connectors draw the same synapses;
+ * a run's network: {@link io.somnus.experiment.stdp.NetworkFactory#buildForRun}), then {@link #read}: a network with other synapses is refused, naming the first that differs. A delay per synapse is
  * restored as the weights are, so a network drawn under another seed takes the saved delays; it must have a delay per
  * synapse on the same projections.
  */
@@ -31,7 +31,8 @@ public final class NetworkState {
     /** The step the delays are counted in (ms), one float64: delays in steps mean other times at another step. */
     private static final String DT = "simulation.dt_ms";
     private static final String POPULATIONS = "population.";
-    private static final String REBUILD = "build the network from the configuration and seed it was trained with";
+    private static final String REBUILD = "build the network from the configuration and seed it was trained with"
+            + " (a run's: NetworkFactory.buildForRun)";
 
     private NetworkState() {}
 
@@ -74,7 +75,8 @@ public final class NetworkState {
         if (arrays.keySet().stream().noneMatch(k -> k.startsWith(PROJECTIONS))) {
             throw new FileFormatException(file + ": holds no saved network (no " + PROJECTIONS + "* arrays; it holds "
                     + String.join(", ", new TreeSet<>(arrays.keySet())) + "): give a network.npz that --save-network "
-                    + "or NetworkState.write wrote (a run's weights.npz is not one)");
+                    + "or NetworkState.write wrote (a run's weights.npz is not one; in code, a run saves its network with "
+                    + "SpikeExchange.NONE.withNetworkOut(file) given to StandardRunExecutor)");
         }
         Map<String, Runnable> writes = new LinkedHashMap<>();
         TreeSet<String> unused = new TreeSet<>(arrays.keySet());

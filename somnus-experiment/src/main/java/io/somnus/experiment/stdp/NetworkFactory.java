@@ -50,8 +50,23 @@ public final class NetworkFactory {
     private NetworkFactory() { }
 
     /**
+     * The network a run of {@code cfg} trains (somnus train, {@link io.somnus.experiment.run.StandardRunExecutor}):
+     * its synapses drawn from the run's connectivity stream, the first {@code split()} of
+     * {@code new SplittableRandom(cfg.seed())}, so that the network a run saved ({@code --save-network},
+     * {@link SpikeExchange#withNetworkOut}) reads back into it with {@link io.somnus.experiment.io.NetworkState#read}.
+     * {@link #build} with {@code new SplittableRandom(cfg.seed())} itself draws other synapses.
+     *
+     * @param inputs  number of input sources (pixels after preprocessing: 225 for the presets' 15×15 images)
+     * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
+     */
+    public static Network buildForRun(StdpRunConfig cfg, int inputs, Kernels kernels) {
+        // StdpTraining's order of splits: connectivity first, then training, sleep, evaluation, readout, wake noise
+        return build(cfg, inputs, new java.util.SplittableRandom(cfg.seed()).split(), kernels);
+    }
+
+    /**
      * @param inputs  number of input sources (pixels after preprocessing)
-     * @param rng     the run's connectivity stream
+     * @param rng     the run's connectivity stream (a run's: see {@link #buildForRun})
      * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
      */
     public static Network build(StdpRunConfig cfg, int inputs, RandomGenerator rng, Kernels kernels) {

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * What the field domains cannot see because it takes two fields: neuron, synapse, input and time-step values that
- * are each in range but together make the model meaningless or its integration wrong (refused, {@link #refuse}), or
+ * are each in range but together make the model meaningless or its integration wrong (refused, {@link #refuseNetwork}, {@link #refuseInput}), or
  * are legal but unusual enough to say so (warned, {@link #warnings}). The rules are listed in docs/configuration.md
  * ("Physically odd values"); no bundled preset or study meets any of them.
  */

@@ -56,6 +56,25 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
     public SpikeExchange(Path exportDir, Path inputSpikes) {
         this(exportDir, inputSpikes, null, null);
     }
+
+    /**
+     * This exchange, also starting training from the network saved in {@code file} (the library's
+     * {@code --load-network}); by name, as four paths in a row are easy to swap. E.g.
+     * {@code new StandardRunExecutor(Kernels.preferred(), SpikeExchange.NONE.withNetworkIn(saved))}.
+     */
+    public SpikeExchange withNetworkIn(Path file) {
+        return new SpikeExchange(exportDir, inputSpikes, java.util.Objects.requireNonNull(file, "file"), networkOut);
+    }
+
+    /**
+     * This exchange, also saving the trained network to {@code file} (the library's {@code --save-network}): a run's
+     * weights.npz cannot be read back into a network, this file can, with
+     * {@link io.somnus.experiment.io.NetworkState#read}. E.g. {@code new StandardRunExecutor(Kernels.preferred(),
+     * SpikeExchange.NONE.withNetworkOut(dir.resolve("network.npz")))}.
+     */
+    public SpikeExchange withNetworkOut(Path file) {
+        return new SpikeExchange(exportDir, inputSpikes, networkIn, java.util.Objects.requireNonNull(file, "file"));
+    }
     /** The files an export writes into its directory. */
     public static final String INPUTS = "inputs.npz";
     public static final String SOMNUS_OUT = "somnus_out.npz";

@@ -235,7 +235,8 @@ class NetworkStateTest {
         FileFormatException notSaved = assertThrows(FileFormatException.class, () -> NetworkState.read(dense,
                 paperNetwork(7)));
         assertTrue(notSaved.getMessage().contains("holds no saved network") && notSaved.getMessage().contains(
-                "a run's weights.npz is not one"), notSaved.getMessage());
+                "a run's weights.npz is not one") && notSaved.getMessage().contains("withNetworkOut"),
+                notSaved.getMessage());
         Network same = paperNetwork(7);
         NetworkState.read(file, same);
         assertEquals(0.123f, same.projection("e_e").weights()[0]);

@@ -1,0 +1,38 @@
+package io.somnus.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LabeledImagesTest {
+    /** Three 1×2 images labelled 0, 1, 0. */
+    private static LabeledImages three() {
+        return new LabeledImages("tiny", 1, 2, new float[][] {{0f, 1f}, {1f, 0f}, {0.5f, 0.5f}}, new int[] {0, 1, 0}, 2);
+    }
+
+    @Test
+    void headAndSliceTakeTheImagesAsked() {
+        LabeledImages set = three();
+        assertEquals(2, set.head(2).size());
+        assertEquals(3, set.head(10).size(), "more than the set: all of it");
+        assertEquals(0, set.head(0).size());
+        assertArrayEquals(new int[] {1, 0}, set.slice(1, 3).labels());
+        assertEquals(0, set.slice(2, 2).size());
+    }
+
+    @Test
+    void aNegativeHeadOrAReversedSliceIsRefusedNamingIt() {
+        LabeledImages set = three();
+        IllegalArgumentException head = assertThrows(IllegalArgumentException.class, () -> set.head(-1));
+        assertTrue(head.getMessage().contains("head(-1)"), head.getMessage());
+        IllegalArgumentException reversed = assertThrows(IllegalArgumentException.class, () -> set.slice(2, 1));
+        assertTrue(reversed.getMessage().contains("slice(2, 1)") && reversed.getMessage().contains("<= 3"),
+                reversed.getMessage());
+        IllegalArgumentException past = assertThrows(IllegalArgumentException.class, () -> set.slice(1, 4));
+        assertTrue(past.getMessage().contains("slice(1, 4)"), past.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> set.slice(-1, 2));
+    }
+}
