@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * An SG-SNN run's resume snapshot, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
+ * An SG-SNN run's resume snapshot, {@value io.somnus.experiment.io.RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
  * (docs/run-directory.md, "Resume snapshot"): written after every epoch, replacing the last (a temporary file, then
  * a rename), and removed when the run has written its results. It holds the trainer's {@link SgCheckpoint}, what
  * the run has recorded so far (the rows of metrics.csv, sleep_traces.csv, weight_histograms.csv) and the number
- * of the last sleep episode recorded, after the arithmetic it was computed with ({@link ResumeArithmetic}, checked at
+ * of the last sleep episode recorded, after the arithmetic it was computed with ({@link io.somnus.experiment.model.ResumeArithmetic}, checked at
  * a resume); it is bound to the run's config.yaml by that file's SHA-256, and ends with the
  * SHA-256 of everything before it, so that a damaged snapshot is refused rather than resumed from.
  */

@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * An STDP-SNN run's resume snapshot, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
+ * An STDP-SNN run's resume snapshot, {@value io.somnus.experiment.io.RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
  * (docs/run-directory.md, "Resume snapshot"): written after every checkpoint evaluation and, between two, when the
  * run's {@link io.somnus.experiment.model.SnapshotTrigger} says a wall-clock interval has passed, replacing the last (a
  * temporary file, then a rename), and removed when the run has written its results. Its body is the training's state
  * ({@link StdpTraining}: the network whole, the generators, the sleep schedule and clock, the image position, the
  * readout's and early stopping's state, the times so far) followed by what the run has recorded (the rows of
  * metrics.csv, sleep_traces.csv, weight_histograms.csv). It records the arithmetic it was computed with
- * ({@link ResumeArithmetic}), checked at a resume. Like the SG-SNN's it is bound to the run's config.yaml by that
+ * ({@link io.somnus.experiment.model.ResumeArithmetic}), checked at a resume. Like the SG-SNN's it is bound to the run's config.yaml by that
  * file's SHA-256 and ends with the SHA-256 of everything before it, so that a damaged snapshot is refused rather than
  * resumed from; its own first line tells it from an SG-SNN run's.
  */
