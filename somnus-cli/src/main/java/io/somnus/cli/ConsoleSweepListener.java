@@ -104,10 +104,12 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                 workerBars[i].setExtraMessage("idle");
             }
         } else {
+            // the bar drawn in 100 columns, the message after it in full: the bar's own message would be cut there
+            // ("pending (no paper or paper-sg or paper-sg-code run done yet)" lost its end)
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
                     .setEtaFunction(state -> etaForBar())
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(logIntervalSeconds * 1000)
-                    .setConsumer(new DelegatingProgressBarConsumer(err::println, 100)).build();
+                    .setConsumer(new DelegatingProgressBarConsumer(line -> err.println(withMessage(line)), 100)).build();
         }
     }
 
@@ -149,7 +151,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     @Override
     public synchronized void runFinished(int worker, RunOutcome outcome) {
         finished++;
-        eta.finished(outcome.runId(), outcome.wallSeconds(), outcome.status() == RunStatus.DONE);
+        eta.finished(outcome.runId(), outcome.wallSeconds(), outcome.status() == RunStatus.DONE, outcome.resumed(),
+                SweepEta.phaseSeconds(outcome.runDir()));
         if (outcome.status() == RunStatus.FAILED) {
             failed++;
         }
@@ -186,18 +189,29 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         showEta(eta.remaining(now()));
     }
 
-    /** The bar's message: the failures, and the time left in words where it is not one figure (pending, a range). */
+    /** The bar's message on a terminal (in a log, {@link #withMessage} writes it after the bar). */
     private void showEta(SweepEta.Remaining left) {
         ProgressBar bar = overall;
-        if (bar == null) {
-            return;
+        if (bar != null && interactive) {
+            bar.setExtraMessage(message(left, bar.getCurrent()));
         }
-        String message = left.exact().isPresent() || bar.getCurrent() >= toRun ? "" : "time left " + left.inWords();
+    }
+
+    /** The failures, and the time left in words where it is not one figure (pending, a range); "" for neither. */
+    private String message(SweepEta.Remaining left, long runsFinished) {
+        String message = left.exact().isPresent() || runsFinished >= toRun ? "" : "time left " + left.inWords();
         int f = failed;
         if (f > 0) {
             message = f + " failed" + (message.isEmpty() ? "" : "; " + message);
         }
-        bar.setExtraMessage(message);
+        return message;
+    }
+
+    /** A log's bar line (drawn without a message) with the message after it, whole, however long. */
+    private String withMessage(String line) {
+        ProgressBar bar = overall; // null while the bar is being built (its first line)
+        String message = message(eta.remaining(now()), bar == null ? 0 : bar.getCurrent());
+        return message.isEmpty() ? line : line.stripTrailing() + " " + message;
     }
 
     private ProgressBar bar(int worker) {

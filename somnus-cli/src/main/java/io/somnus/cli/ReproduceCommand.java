@@ -73,11 +73,14 @@ final class ReproduceCommand implements Callable<Integer> {
     boolean allowUnverifiedData;
     @Mixin
     EngineMixin engine = new EngineMixin();
+    @Mixin
+    SnapshotMinutesMixin snapshotMinutes = new SnapshotMinutesMixin();
 
     @Override
     public Integer call() throws Exception {
         // an option of the other mode would be ignored: refuse it by name
-        String runOption = workers != null ? "--workers" : resume ? "--resume" : out != null ? "--out" : engine.firstGiven();
+        String runOption = workers != null ? "--workers" : resume ? "--resume" : out != null ? "--out"
+                : snapshotMinutes.given() ? "--snapshot-minutes" : engine.firstGiven();
         if (estimate && runOption != null) {
             throw new CliException(runOption + " is for running the study; --estimate times short calibration runs here "
                     + "instead (its options: --quick, --cores, --calibration, --write-estimate)");
@@ -91,6 +94,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (estimate) {
             return estimate();
         }
+        snapshotMinutes.check();
         Path dir = out != null ? out : Path.of(quick ? "runs/reproduce-quick" : "runs/reproduce");
         // the full study's datasets are found (and refused) before anything is written
         String sweepText = quick ? quickSweep(allowUnverifiedData) : fullSweep(registry(), allowUnverifiedData, System.err);
@@ -102,7 +106,11 @@ final class ReproduceCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SweepCommandSupport support = new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor());
         SweepResult r;
-        try (SweepEngine runs = engine.open(new StandardRunExecutor())) {
+        StandardRunExecutor executor = new StandardRunExecutor();
+        if (snapshotMinutes.given()) { // every run's, not part of any run's configuration: no number changes
+            executor.snapshotTriggers(snapshotMinutes.triggers());
+        }
+        try (SweepEngine runs = engine.open(executor)) {
             int n = workers == null ? runs.defaultWorkers() : workers;
             if (n < 1) {
                 throw new CliException("--workers must be >= 1, got " + n);

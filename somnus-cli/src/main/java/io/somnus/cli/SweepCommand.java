@@ -65,6 +65,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     EngineMixin engine = new EngineMixin();
 
+    @Mixin
+    SnapshotMinutesMixin snapshotMinutes = new SnapshotMinutesMixin();
+
     @Option(names = "--resume", description = "continue the sweep recorded in DIR: finished runs are kept, "
             + "interrupted or failed ones are run again (where none is recorded, the sweep starts, and says so)")
     boolean resume;
@@ -113,7 +116,7 @@ public final class SweepCommand implements Callable<Integer> {
      */
     private int estimate(PrintWriter stdout, PrintWriter stderr) throws Exception {
         String runOption = out != null ? "--out" : workers != null ? "--workers" : resume ? "--resume" : dryRun
-                ? "--dry-run" : engine.firstGiven();
+                ? "--dry-run" : snapshotMinutes.given() ? "--snapshot-minutes" : engine.firstGiven();
         if (runOption != null) {
             throw new CliException(runOption + " is for running the sweep; --estimate runs nothing of it (its options: "
                     + "--calibration, --cores)");
@@ -138,6 +141,7 @@ public final class SweepCommand implements Callable<Integer> {
             if (estimateOption != null) {
                 throw new CliException(estimateOption + " is for --estimate, the projection of the sweep's wall time");
             }
+            snapshotMinutes.check();
             if (dryRun) {
                 // what the real run would refuse, refused here too: a dry run that says "valid" must be one that runs
                 engine.check();
@@ -170,7 +174,9 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new CliException("Missing required option: '--out=DIR' (or --dry-run or --estimate to run nothing)");
             }
             SweepResult result;
-            try (SweepEngine runs = engine.open(executor)) {
+            // every run's snapshot interval: not part of any run's configuration, so no run id or number changes
+            RunExecutor timed = snapshotMinutes.given() ? executor.snapshotTriggers(snapshotMinutes.triggers()) : executor;
+            try (SweepEngine runs = engine.open(timed)) {
                 int n = workers == null ? runs.defaultWorkers() : workers;
                 try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
                      InterruptNotice notice = InterruptNotice.forSweep(out)) {

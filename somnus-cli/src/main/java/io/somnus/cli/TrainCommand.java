@@ -91,11 +91,8 @@ final class TrainCommand implements Callable<Integer> {
             + "architecture), which is refused without it; the results then mix both and provenance.json records it "
             + "(resumed_under_other_arithmetic)")
     boolean allowOtherArithmetic;
-    @Option(names = "--snapshot-minutes", paramLabel = "M", description = "STDP-SNN: besides after each checkpoint, "
-            + "take a resume snapshot between two training images once M minutes of wall-clock time have passed since "
-            + "the last (default: $SOMNUS_SNAPSHOT_MINUTES, else 10; 0: after checkpoints only). Not part of the "
-            + "run's configuration: it changes no number; also with --resume")
-    Double snapshotMinutes;
+    @picocli.CommandLine.Mixin
+    SnapshotMinutesMixin snapshotMinutes = new SnapshotMinutesMixin();
     @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
             + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later")
     boolean noReport;
@@ -105,10 +102,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (snapshotMinutes != null && !(snapshotMinutes >= 0 && snapshotMinutes < Double.POSITIVE_INFINITY)) {
-            throw new CliException("--snapshot-minutes " + snapshotMinutes + ": give a finite number of minutes ≥ 0 "
-                    + "(0: resume snapshots after checkpoints only)");
-        }
+        snapshotMinutes.check();
         if (resume != null) {
             return resume();
         }
@@ -184,9 +178,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The STDP-SNN's snapshots between checkpoints: every --snapshot-minutes, else as the environment says. */
     private java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> snapshotTriggers() {
-        double minutes = snapshotMinutes != null ? snapshotMinutes
-                : io.somnus.experiment.model.SnapshotTrigger.minutesFromEnvironment();
-        return () -> io.somnus.experiment.model.SnapshotTrigger.every(minutes, System::nanoTime);
+        return snapshotMinutes.triggers();
     }
 
     /**

@@ -132,6 +132,52 @@ class SweepCommandTest {
         assertFalse(r.out().contains("report: "), r.out());
     }
 
+    /**
+     * {@code sweep --snapshot-minutes M} gives every run the interval (0 here: the trigger that never fires, where the
+     * environment's default would fire every 10 minutes), and the runs are those of the sweep without it (the same
+     * ids); a bad M is refused before anything is written. Before, sweep had no such option (picocli: exit 2).
+     */
+    @Test
+    void snapshotMinutesReachesEveryRunAndChangesNoRun() throws Exception {
+        List<Boolean> never = new java.util.ArrayList<>();
+        io.somnus.experiment.run.RunExecutor fake = Fakes.executor();
+        io.somnus.experiment.run.RunExecutor recording = new io.somnus.experiment.run.RunExecutor() {
+            private java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> triggers;
+
+            @Override
+            public void execute(com.fasterxml.jackson.databind.node.ObjectNode config, Path dir,
+                                io.somnus.experiment.model.RunProgress progress) throws Exception {
+                never.add(triggers != null && triggers.get() == io.somnus.experiment.model.SnapshotTrigger.NEVER);
+                fake.execute(config, dir, progress);
+            }
+
+            @Override
+            public io.somnus.experiment.run.RunExecutor snapshotTriggers(
+                    java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> t) {
+                triggers = t;
+                return this;
+            }
+        };
+        Path with = tmp.resolve("with");
+        Result r = run(new SweepCommand(Fakes.resolver(), recording), "--config", sweepFile("[1]").toString(), "--out",
+                with.toString(), "--no-report", "--snapshot-minutes", "0");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(true, true), never, "both runs (f = 0, 0.2) with the interval given");
+        Path without = tmp.resolve("without");
+        assertEquals(0, run(command(), "--config", sweepFile("[1]").toString(), "--out", without.toString(),
+                "--no-report").exit());
+        try (Stream<Path> a = Files.list(with.resolve("runs")); Stream<Path> b = Files.list(without.resolve("runs"))) {
+            assertEquals(b.map(p -> p.getFileName().toString()).sorted().toList(),
+                    a.map(p -> p.getFileName().toString()).sorted().toList(), "the same run ids");
+        }
+        Path bad = tmp.resolve("bad");
+        Result refused = run(command(), "--config", sweepFile("[1]").toString(), "--out", bad.toString(),
+                "--snapshot-minutes", "-1");
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("--snapshot-minutes -1.0: give a finite number of minutes ≥ 0"), refused.err());
+        assertFalse(Files.exists(bad), "nothing written");
+    }
+
     @Test
     void badInputGivesExitStatusTwoAndAMessage() throws Exception {
         Path bad = tmp.resolve("bad.yaml");

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * and callers draw on the generator.
  * <p>
  * A generator's state can also be taken and put back without reflection, by replacing the generator
- * ({@link #drain}, {@link #rebuild}): what an SG-SNN run's resume snapshot does, so that it needs no {@code --add-opens}.
+ * ({@link #drain}, {@link #rebuild}): what the resume snapshots of both models do, so that they need no
+ * {@code --add-opens}.
  */
 public final class SplittableState {
     /** What {@code --add-opens} must grant (the launcher and the builds pass it); the same numbers without, slower. */
@@ -55,7 +56,7 @@ public final class SplittableState {
      * Whether a generator's state can be taken and put back without reflection ({@link #drain}, {@link #rebuild}),
      * so without {@code --add-opens}: the JDK's {@code SplittableRandom.split(source)} makes the new generator's seed
      * the source's next long and its γ the next one mixed by {@code mixGamma} (JDK 17 to 25; checked once, on draws
-     * computed here). An SG-SNN run's resume snapshot needs it.
+     * computed here). A resume snapshot (either model's) needs it.
      */
     public static boolean rebuildable() {
         return REBUILDABLE;

@@ -3,13 +3,13 @@ package io.somnus.core;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.SplittableRandom;
 
 /**
  * The binary form of simulation state for a resume snapshot (an STDP-SNN run's, docs/run-directory.md): arrays with
- * their length, values bit for bit (a float's or double's raw bits, NaN payloads and −0 kept), generators as their
- * SplitMix64 state. Each stateful class writes its own state with these ({@code writeState}) and reads it back into an
- * object built from the same configuration ({@code readState}); a length that differs from the object's means the
+ * their length, values bit for bit (a float's or double's raw bits, NaN payloads and −0 kept). Each stateful class
+ * writes its own state with these ({@code writeState}) and reads it back into an object built from the same
+ * configuration ({@code readState}); the run's generators are written by their holder, which replaces each by its
+ * twin ({@link SplittableState#drain}, {@link SplittableState#rebuild}). A length that differs from the object's means the
  * snapshot is not of this network and is refused as an {@link IOException}, never half-read into it.
  */
 public final class StateStreams {
@@ -98,29 +98,6 @@ public final class StateStreams {
         return a;
     }
 
-    /**
-     * A generator's state (SplitMix64 seed and γ); needs {@link SplittableState#available()}.
-     *
-     * @throws IllegalStateException when the JVM does not show the state (no {@code --add-opens}
-     *                               {@link SplittableState#OPENS})
-     */
-    public static void writeRandom(DataOutput out, SplittableRandom rng) throws IOException {
-        requireState();
-        out.writeLong(SplittableState.seed(rng));
-        out.writeLong(SplittableState.gamma(rng));
-    }
-
-    /** Puts a generator's state back; its γ (fixed from its creation) must be the one written. */
-    public static void readRandom(DataInput in, SplittableRandom rng, String what) throws IOException {
-        requireState();
-        long seed = in.readLong();
-        long gamma = in.readLong();
-        if (gamma != SplittableState.gamma(rng)) {
-            throw new IOException(what + ": the snapshot's generator is not this run's (another seed)");
-        }
-        SplittableState.setSeed(rng, seed);
-    }
-
     /** A count written before the items it counts; negative is damage. */
     public static int count(DataInput in) throws IOException {
         int n = in.readInt();
@@ -134,13 +111,6 @@ public final class StateStreams {
         int n = in.readInt();
         if (n != expected) {
             throw new IOException(what + ": " + n + " values in the snapshot, " + expected + " in this network");
-        }
-    }
-
-    private static void requireState() {
-        if (!SplittableState.available()) {
-            throw new IllegalStateException("the generators' state is hidden from this JVM; a resume snapshot needs "
-                    + "--add-opens " + SplittableState.OPENS + " (./somnus and the builds pass it)");
         }
     }
 }

@@ -38,6 +38,16 @@ public interface RunExecutor {
     }
 
     /**
+     * Sets when the STDP-SNN runs it executes from now on take a resume snapshot between two checkpoints: a fresh
+     * trigger from {@code triggers} for each run ({@code sweep --snapshot-minutes}; docs/run-directory.md, "Resume
+     * snapshot"). It changes no number. Default: ignored (an executor whose runs are never resumed, as a Spark
+     * executor's, which start again).
+     */
+    default RunExecutor snapshotTriggers(java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> triggers) {
+        return this;
+    }
+
+    /**
      * Told before a sweep's runs start which configurations it will execute, so that it may begin reading what they
      * share (datasets) in the background, while the sweep sets up; the runs must not depend on it. Default: nothing.
      */

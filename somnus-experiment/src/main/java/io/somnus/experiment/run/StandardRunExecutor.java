@@ -92,6 +92,7 @@ public final class StandardRunExecutor implements RunExecutor {
      * Sets when STDP-SNN runs take a resume snapshot between their checkpoints: a fresh trigger from {@code triggers}
      * for each run (default: every {@link SnapshotTrigger#ENV} minutes, else {@value SnapshotTrigger#DEFAULT_MINUTES}).
      */
+    @Override
     public StandardRunExecutor snapshotTriggers(java.util.function.Supplier<SnapshotTrigger> triggers) {
         this.snapshotTriggers = java.util.Objects.requireNonNull(triggers, "triggers");
         return this;

@@ -58,17 +58,16 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
     @Override
     public java.util.List<String> warnings(StdpRunConfig c) {
         java.util.List<String> out = new java.util.ArrayList<>(PhysicalParameters.warnings(c));
-        if (!io.somnus.core.SplittableState.available()) {
+        if (!StdpGenerators.recordable()) {
             out.add(NOT_RESUMABLE);
         }
         return java.util.List.copyOf(out);
     }
 
-    /** The warning of a run in a JVM that hides the generators' states (StdpTraining takes none without them). */
-    static final String NOT_RESUMABLE = "this JVM hides the random generators' states (it was started without "
-            + "--add-opens " + io.somnus.core.SplittableState.OPENS + ", which ./somnus passes), so an STDP-SNN run "
-            + "keeps no resume snapshot, and if it is cut short it cannot be resumed (train --resume, sweep --resume) "
-            + "but runs again";
+    /** The warning of a run on a JDK whose generators' states cannot be taken (SplittableState#rebuildable). */
+    static final String NOT_RESUMABLE = "this JDK (" + System.getProperty("java.version") + ") builds SplittableRandom "
+            + "otherwise than JDK 17 to 25, so an STDP-SNN run cannot record its generators' states: it keeps no resume "
+            + "snapshot, and if it is cut short it cannot be resumed (train --resume, sweep --resume) but runs again";
 
     @Override
     public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws Exception {

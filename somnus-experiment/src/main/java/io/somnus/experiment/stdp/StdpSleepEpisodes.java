@@ -10,6 +10,7 @@ import io.somnus.synapse.Projection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,7 +21,8 @@ import java.util.random.RandomGenerator;
 final class StdpSleepEpisodes {
     private final SleepPhase phase;
     private final RunRecorder recorder;
-    private final RandomGenerator rng;
+    /** The sleep noise's generator, asked for at each episode: a resume snapshot replaces it by its twin. */
+    private final Supplier<RandomGenerator> rng;
     private final List<SpikeCounter> counters;
     /** Σ|w| of every projection at the start: the set points of the early end. */
     private final Map<Projection, Double> setPoints = new HashMap<>();
@@ -28,9 +30,10 @@ final class StdpSleepEpisodes {
 
     /**
      * @param counters counters registered with {@code net}; cleared after each episode
+     * @param rng      the generator of the sleep's noise at the time of each episode
      */
     StdpSleepEpisodes(SleepPhase phase, Network net, List<SpikeCounter> counters, RunRecorder recorder,
-                      RandomGenerator rng) {
+                      Supplier<RandomGenerator> rng) {
         this.phase = phase;
         this.recorder = recorder;
         this.rng = rng;
@@ -51,7 +54,7 @@ final class StdpSleepEpisodes {
         final long base = clock.steps();
         histograms(net, episode, "before");
         traceWeights(recorder, net, base, "wake", episode);
-        SleepPhase.Episode e = phase.run(net, maxSteps, setPoints, rng, counters,
+        SleepPhase.Episode e = phase.run(net, maxSteps, setPoints, rng.get(), counters,
                 (s, p, total, mean) -> recorder.trace(base + s, "sleep", episode, p.name(), total, mean));
         clock.slept(e.steps(), e.endedEarly());
         long step = clock.steps();

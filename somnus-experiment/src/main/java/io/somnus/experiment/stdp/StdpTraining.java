@@ -21,7 +21,6 @@ import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
-import io.somnus.core.SplittableState;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
@@ -34,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -53,12 +51,10 @@ public final class StdpTraining {
 
     private final StdpRunConfig cfg;
     private final RunRecorder recorder;
-    private final SplittableRandom connectivityRng;
-    private final SplittableRandom trainRng;
-    private final SplittableRandom sleepRng;
+    /** The run's generators: asked for at each draw, since a snapshot replaces them by their twins. */
+    private final StdpGenerators rngs;
     private final long evalSeed;
     private final long readoutSeed;
-    private final SplittableRandom wakeNoiseRng;
     private final Kernels kernels;
     private final SpikeExchange exchange;
     /** Where the resume snapshots go (and, when it {@link RunFiles#resume()}s, come from); null: none. */
@@ -92,19 +88,14 @@ public final class StdpTraining {
         this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
         this.cfg = cfg;
         this.recorder = recorder;
-        SplittableRandom root = new SplittableRandom(cfg.seed());
-        // one split per consumer, in a fixed order, so adding a consumer later does not shift the others
-        this.connectivityRng = root.split();
-        this.trainRng = root.split();
-        this.sleepRng = root.split();
-        this.evalSeed = root.split().nextLong();
-        this.readoutSeed = root.split().nextLong();
-        this.wakeNoiseRng = root.split();
+        this.rngs = new StdpGenerators(cfg.seed());
+        this.evalSeed = rngs.evalSeed;
+        this.readoutSeed = rngs.readoutSeed;
     }
 
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
         TrainingTimes times = new TrainingTimes();
-        Network net = NetworkFactory.build(cfg, train.pixels(), connectivityRng, kernels);
+        Network net = NetworkFactory.build(cfg, train.pixels(), rngs.connectivity(), kernels);
         if (exchange.networkIn() != null) {
             loadNetwork(net);
         }
@@ -136,11 +127,13 @@ public final class StdpTraining {
         }
         SpikeExchange.Recorder export = exchange.exportDir() == null ? null
                 : new SpikeExchange.Recorder(exchange.exportDir(), cfg, net);
-        // the membrane noise of wake and sleep; an export records every draw so that a reference can replay them
-        RandomGenerator wakeNoise = export == null ? wakeNoiseRng : export.noiseFrom(wakeNoiseRng);
+        // the membrane noise of wake and sleep; an export records every draw so that a reference can replay them (a
+        // run that exports keeps no snapshot, so its generators are never replaced)
+        RandomGenerator exportedWakeNoise = export == null ? null : export.noiseFrom(rngs.wakeNoise());
         double wakeNoiseMv = cfg.simulation().wakeNoiseStdMv();
+        RandomGenerator exportedSleepNoise = export == null ? null : export.noiseFrom(rngs.sleep());
         StdpSleepEpisodes sleep = new StdpSleepEpisodes(phase, net, counters, recorder,
-                export == null ? sleepRng : export.noiseFrom(sleepRng));
+                export == null ? rngs::sleep : () -> exportedSleepNoise);
         SpikeTotals wakeSpikes = new SpikeTotals();
         SpikeCounter readoutCounter = net.count(readoutPop);
 
@@ -192,15 +185,14 @@ public final class StdpTraining {
         long nextCheckpoint = 1;
         long first = 0;
         // a snapshot holds everything the rest of the run reads; files, spikes and networks exchanged are not in it
-        boolean snapshotting = snapshots != null && SplittableState.available() && exchange.exportDir() == null
+        boolean snapshotting = snapshots != null && StdpGenerators.recordable() && exchange.exportDir() == null
                 && exchange.inputSpikes() == null && exchange.networkIn() == null && exchange.networkOut() == null;
         Loop loop = new Loop(order, taskAccuracy, valCurve);
-        Parts parts = new Parts(net, clock, sleep, wakeSpikes, measure, evaluator, fromTraining, times,
-                new SplittableRandom[] {connectivityRng, trainRng, sleepRng, wakeNoiseRng});
+        Parts parts = new Parts(net, clock, sleep, wakeSpikes, measure, evaluator, fromTraining, times, rngs);
         if (snapshots != null && snapshots.resume()) {
             if (!snapshotting) {
                 throw new ConfigException("this run cannot go on from a resume snapshot: it exchanges spikes or "
-                        + "networks with files, or the JVM hides the generators' state; run it again");
+                        + "networks with files, or this JDK's generators' states cannot be recorded; run it again");
             }
             StdpResumeSnapshot.read(snapshots, in -> parts.read(in, loop));
             first = loop.seen;
@@ -228,12 +220,12 @@ public final class StdpTraining {
             int shown;
             if (resetEvery == 1 && given == null && export == null && wakeNoiseMv == 0 && !carriedStart
                     && !inputOnlyFirstStep) {
-                shown = presentation.present(net, encoder, pixels, plastic, trainRng, spikes, readoutCounter);
+                shown = presentation.present(net, encoder, pixels, plastic, rngs.train(), spikes, readoutCounter);
             } else {
                 if (given != null) {
                     given.fill((int) seen, spikes);
                 } else {
-                    encoder.encode(pixels, cfg.encoding().intensity(), stepsPerImage, dt, trainRng, spikes);
+                    encoder.encode(pixels, cfg.encoding().intensity(), stepsPerImage, dt, rngs.train(), spikes);
                 }
                 if (export != null) {
                     export.presented(spikes);
@@ -245,7 +237,7 @@ public final class StdpTraining {
                     net.resetState();
                 }
                 // the first image starts a stream even where streams never restart (reset_every_images: 0)
-                net.presentContinuing(spikes, plastic, wakeNoiseMv, wakeNoise,
+                net.presentContinuing(spikes, plastic, wakeNoiseMv, export == null ? rngs.wakeNoise() : exportedWakeNoise,
                         (streamStarts || seen == 0) && inputOnlyFirstStep);
                 if (export != null) {
                     export.imageDone();
@@ -466,12 +458,10 @@ public final class StdpTraining {
      */
     private record Parts(Network net, SleepClock clock, StdpSleepEpisodes sleep, SpikeTotals wakeSpikes,
                          Measurements measure, FrozenEvaluator evaluator, TrainingStreamReadout fromTraining,
-                         TrainingTimes times, SplittableRandom[] generators) {
+                         TrainingTimes times, StdpGenerators generators) {
         void write(java.io.DataOutput out, Loop loop) throws java.io.IOException {
             loop.write(out);
-            for (SplittableRandom g : generators) {
-                io.somnus.core.StateStreams.writeRandom(out, g);
-            }
+            generators.write(out); // each replaced by its twin
             out.writeLong(clock.schedule().counted());
             out.writeLong(clock.wakeSteps());
             out.writeLong(clock.sleepSteps());
@@ -491,9 +481,7 @@ public final class StdpTraining {
 
         void read(java.io.DataInput in, Loop loop) throws java.io.IOException {
             loop.read(in);
-            for (SplittableRandom g : generators) {
-                io.somnus.core.StateStreams.readRandom(in, g, "the run's generators");
-            }
+            generators.read(in);
             long counted = in.readLong();
             long wake = in.readLong();
             long slept = in.readLong();

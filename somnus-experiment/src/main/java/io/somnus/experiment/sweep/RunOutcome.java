@@ -10,6 +10,14 @@ package io.somnus.experiment.sweep;
  * @param attempts    attempts recorded in the ledger
  * @param wallSeconds wall time of the attempt (NaN when skipped)
  * @param error       error message when failed, else null
+ * @param resumed     true when it went on from a resume snapshot (its wall time is the part after the resume)
+ * @param runDir      where its files are when it finished {@code DONE} ({@code runs/<id>}), else null
  */
 public record RunOutcome(String runId, String variant, RunStatus status, boolean skipped, int attempts,
-                         double wallSeconds, String error) {}
+                         double wallSeconds, String error, boolean resumed, java.nio.file.Path runDir) {
+    /** An outcome not resumed, its files' place not told. */
+    public RunOutcome(String runId, String variant, RunStatus status, boolean skipped, int attempts, double wallSeconds,
+                      String error) {
+        this(runId, variant, status, skipped, attempts, wallSeconds, error, false, null);
+    }
+}

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * presentation-steps, which they are not exactly.
  */
 public final class StudyEstimate {
-    /** Units of work of one run, per phase. */
+    /** Units of work of one run, per phase (from {@link #phaseSeconds}: its seconds per phase). */
     public record Work(double train, double sleep, double evaluation) { }
 
     /**
@@ -224,23 +224,35 @@ public final class StudyEstimate {
             return null;
         }
         Work planned = work(config, perImage);
+        Work seconds = phaseSeconds(config, timing);
         double sleepUnits;
-        double trainSeconds;
         double trainUnits;
         if ("sg".equals(config.path("model").asText())) {
             JsonNode sg = config.path("sg");
             double perStep = sg.path("sleep").path("batch_copies").asDouble() * sg.path("hidden").asDouble();
             sleepUnits = timing.path("sleep_steps").asDouble() * perStep;
-            trainSeconds = timing.path("train_seconds").asDouble();
             trainUnits = timing.path("train_images").asDouble() * sg.path("steps").asDouble() * sg.path("hidden").asDouble();
         } else {
             sleepUnits = summary.path("sleep_steps").asDouble();
-            trainSeconds = timing.path("setup_seconds").asDouble() + timing.path("presentation_seconds").asDouble()
-                    + timing.path("per_image_check_seconds").asDouble();
             trainUnits = timing.path("presentations").asDouble() * config.path("simulation").path("steps_per_image").asDouble();
         }
-        return new double[] {ratio(trainSeconds, trainUnits), ratio(timing.path("sleep_seconds").asDouble(), sleepUnits),
-            ratio(timing.path("evaluation_seconds").asDouble(), planned.evaluation())};
+        return new double[] {ratio(seconds.train(), trainUnits), ratio(seconds.sleep(), sleepUnits),
+            ratio(seconds.evaluation(), planned.evaluation())};
+    }
+
+    /**
+     * The seconds of each phase of one finished run, as its timing.json splits them (a resumed run's add the time
+     * before the snapshot to the time after: the whole run's): the STDP-SNN's train phase is its setup, presentations
+     * and per-image checks; null without phase timings (timing.json written before they existed).
+     */
+    public static Work phaseSeconds(JsonNode config, JsonNode timing) {
+        if (!timing.has("evaluation_seconds") || !timing.has("sleep_seconds")) {
+            return null;
+        }
+        double train = "sg".equals(config.path("model").asText()) ? timing.path("train_seconds").asDouble()
+                : timing.path("setup_seconds").asDouble() + timing.path("presentation_seconds").asDouble()
+                + timing.path("per_image_check_seconds").asDouble();
+        return new Work(train, timing.path("sleep_seconds").asDouble(), timing.path("evaluation_seconds").asDouble());
     }
 
     private static double ratio(double seconds, double units) {

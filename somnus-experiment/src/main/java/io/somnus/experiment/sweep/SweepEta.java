@@ -16,10 +16,15 @@ import java.util.function.Function;
 
 /**
  * The time a sweep has left, learned from the runs it has finished, without running anything more. Each run's work is
- * the units of {@link StudyEstimate#work} (all phases together, from its resolved configuration). A run yet to finish
- * costs its units at the median seconds per unit of the finished runs of its cost key (preset, or preset at a grid point:
- * {@link StudyCalibration#costKey}) took; before any has finished, at the rates of the other keys of its preset, else of
- * its model (STDP-SNN or SG-SNN), which gives a range (the cheapest to the dearest per unit). Units of the two models
+ * the units of {@link StudyEstimate#work}, per phase (training, sleep, evaluation; from its resolved configuration), so
+ * that runs of one cost key that sleep for different fractions of their time cost what each sleeps (an STDP-SNN sleep
+ * step costs several wake steps: f = 0.5 took 47 s where f = 0 took 21 s). A run yet to finish costs each phase's units
+ * at the median seconds per unit of that phase in the finished runs of its cost key (preset, or preset at a grid point:
+ * {@link StudyCalibration#costKey}; their timing.json's phase seconds, {@link StudyEstimate#phaseSeconds}), plus their
+ * median time outside the phases (loading data, writing files); before any has finished, at the rates of the other keys
+ * of its preset, else of its model (STDP-SNN or SG-SNN), which gives a range (the cheapest to the dearest per unit). A
+ * phase that no finished run measured (none slept yet), and runs finished without phase timings, take the run's units
+ * altogether at the median seconds per unit of the key's whole runs. Units of the two models
  * are not comparable (an SG-SNN unit is a hidden unit's step, an STDP-SNN unit a whole network's), so a run whose model
  * has no finished run is <em>pending</em>: its time is not guessed, and the time left is the known part "+ pending". (The old
  * rule, the mean finished run, said 1.5 minutes for a sweep with {@code paper-sg} runs to go that had hours left.)
@@ -27,11 +32,26 @@ import java.util.function.Function;
  * The runs are then played out as the runner's pool takes them: the runs in progress keep their workers for the time
  * they have left (their cost less the time they have run, at least 0), and the runs to go, in plan order, each go to
  * the worker that frees first; the time left is when the last worker is done. Only runs that finished {@code done}
- * teach a rate (a failed run stopped early). Not counted: a run resumed from a snapshot did less than its units.
+ * teach a rate (a failed run stopped early). A run resumed from a snapshot teaches its phase rates (its timing.json
+ * counts the whole run's phases) but not from its wall time, which covers only the part after the resume.
  */
 public final class SweepEta {
-    /** A run to go: its id, cost key, preset, model ({@code sg} or {@code stdp}) and units of work (0 where unknown). */
-    public record Run(String id, String key, String preset, String model, double units) { }
+    /** A run to go: its id, cost key, preset, model ({@code sg} or {@code stdp}) and units of work per phase (0: unknown). */
+    public record Run(String id, String key, String preset, String model, StudyEstimate.Work work) {
+        /** A run whose {@code units} are not told apart by phase (all counted as training). */
+        public Run(String id, String key, String preset, String model, double units) {
+            this(id, key, preset, model, new StudyEstimate.Work(units, 0, 0));
+        }
+
+        /** All phases' units. */
+        public double units() {
+            return work.train() + work.sleep() + work.evaluation();
+        }
+
+        private double[] phases() {
+            return new double[] {work.train(), work.sleep(), work.evaluation()};
+        }
+    }
 
     /**
      * The time left: {@code low} to {@code high} (the same where every run's rate is its key's own), and the cost keys
@@ -64,6 +84,10 @@ public final class SweepEta {
     /** Per cost key, of runs finished done: seconds and count (all), and seconds per unit (of runs whose units are known). */
     private final Map<String, double[]> perKey = new HashMap<>();
     private final Map<String, List<Double>> ratesOf = new HashMap<>();
+    /** Per cost key and phase (training, sleep, evaluation), seconds per unit of the runs that reported their phases. */
+    private final Map<String, List<List<Double>>> phaseRatesOf = new HashMap<>();
+    /** Per cost key, the seconds of its runs (not resumed) outside their phases: wall time less the phases' seconds. */
+    private final Map<String, List<Double>> overheadsOf = new HashMap<>();
     private final int workers;
 
     /**
@@ -85,8 +109,9 @@ public final class SweepEta {
             JsonNode c = r.config();
             StudyEstimate.Work w = StudyEstimate.work(c);
             double total = w.train() + w.sleep() + w.evaluation();
+            boolean known = Double.isFinite(total) && total > 0 && w.train() >= 0 && w.sleep() >= 0 && w.evaluation() >= 0;
             out.add(new Run(r.runId(), costKey.apply(c), c.path("preset").asText(),
-                    "sg".equals(c.path("model").asText()) ? "sg" : "stdp", Double.isFinite(total) && total > 0 ? total : 0));
+                    "sg".equals(c.path("model").asText()) ? "sg" : "stdp", known ? w : new StudyEstimate.Work(0, 0, 0)));
         }
         return new SweepEta(out, workers);
     }
@@ -100,6 +125,15 @@ public final class SweepEta {
 
     /** A run finished after {@code wallSeconds}; {@code done} false where it failed (its time teaches nothing). */
     public synchronized void finished(String runId, double wallSeconds, boolean done) {
+        finished(runId, wallSeconds, done, false, null);
+    }
+
+    /**
+     * A run finished after {@code wallSeconds} (this invocation's: from its resume where {@code resumed}), its phases'
+     * seconds as its timing.json says ({@link #phaseSeconds}; null where unknown); {@code done} false where it failed.
+     */
+    public synchronized void finished(String runId, double wallSeconds, boolean done, boolean resumed,
+                                      StudyEstimate.Work phaseSeconds) {
         if (!toGo.remove(runId)) {
             return;
         }
@@ -108,11 +142,47 @@ public final class SweepEta {
         if (!done || !(wallSeconds >= 0)) {
             return;
         }
-        double[] k = perKey.computeIfAbsent(r.key(), x -> new double[2]);
-        k[0] += wallSeconds;
-        k[1]++;
-        if (r.units() > 0) {
-            ratesOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(wallSeconds / r.units());
+        if (!resumed) { // a resumed run's wall time is the part after its resume, its units the whole run's
+            double[] k = perKey.computeIfAbsent(r.key(), x -> new double[2]);
+            k[0] += wallSeconds;
+            k[1]++;
+            if (r.units() > 0) {
+                ratesOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(wallSeconds / r.units());
+            }
+        }
+        if (phaseSeconds == null || r.units() <= 0) {
+            return;
+        }
+        double[] s = {phaseSeconds.train(), phaseSeconds.sleep(), phaseSeconds.evaluation()};
+        double[] u = r.phases();
+        List<List<Double>> rates = phaseRatesOf.computeIfAbsent(r.key(),
+                x -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        double inPhases = 0;
+        for (int p = 0; p < s.length; p++) {
+            if (u[p] > 0 && s[p] >= 0) {
+                rates.get(p).add(s[p] / u[p]);
+            }
+            inPhases += Math.max(0, s[p]);
+        }
+        if (!resumed) {
+            overheadsOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(Math.max(0, wallSeconds - inPhases));
+        }
+    }
+
+    /**
+     * The phases' seconds of the finished run in {@code runDir} (its config.yaml and timing.json:
+     * {@link StudyEstimate#phaseSeconds}); null where they cannot be read or were not recorded.
+     */
+    public static StudyEstimate.Work phaseSeconds(java.nio.file.Path runDir) {
+        if (runDir == null) {
+            return null;
+        }
+        try {
+            JsonNode config = io.somnus.experiment.io.Mappers.YAML.readTree(runDir.resolve("config.yaml").toFile());
+            JsonNode timing = io.somnus.experiment.io.Mappers.JSON.readTree(runDir.resolve("timing.json").toFile());
+            return StudyEstimate.phaseSeconds(config, timing);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // the time left then learns from the wall time alone
         }
     }
 
@@ -146,35 +216,64 @@ public final class SweepEta {
         if (r.units() <= 0) { // its work unknown: its key's mean run
             return own == null ? null : new double[] {own[0] / own[1], own[0] / own[1]};
         }
-        Double rate = rate(r.key());
-        if (rate != null) {
-            double s = r.units() * rate;
-            return new double[] {s, s};
-        }
-        double lo = Double.POSITIVE_INFINITY;
+        double[] u = r.phases();
+        double lo = 0;
         double hi = 0;
+        boolean phased = false;
+        for (int p = 0; p < u.length; p++) {
+            if (u[p] <= 0) {
+                continue;
+            }
+            int phase = p;
+            double[] k = nearest(r, key -> phaseRatesOf.containsKey(key) ? median(phaseRatesOf.get(key).get(phase)) : null);
+            if (k != null) {
+                phased = true;
+            } else { // a phase no finished run measured: the whole runs' rate
+                k = nearest(r, key -> median(ratesOf.get(key)));
+                if (k == null) {
+                    return null;
+                }
+            }
+            lo += u[p] * k[0];
+            hi += u[p] * k[1];
+        }
+        double[] outside = phased ? nearest(r, key -> median(overheadsOf.get(key))) : null;
+        return outside == null ? new double[] {lo, hi} : new double[] {lo + outside[0], hi + outside[1]};
+    }
+
+    /**
+     * {@code of}'s value for the run's own key, else the range of it over its preset's other keys (grid points), else
+     * over its model's keys; null where no key near it has one.
+     */
+    private double[] nearest(Run r, Function<String, Double> of) {
+        Double own = of.apply(r.key());
+        if (own != null) {
+            return new double[] {own, own};
+        }
         for (boolean samePreset : new boolean[] {true, false}) { // the preset's other grid points, else its model's presets
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (Run other : runs.values()) {
-                Double k = rate(other.key());
                 boolean near = samePreset ? other.preset().equals(r.preset()) : other.model().equals(r.model());
-                if (k != null && near) {
+                Double k = near ? of.apply(other.key()) : null;
+                if (k != null) {
                     lo = Math.min(lo, k);
                     hi = Math.max(hi, k);
                 }
             }
-            if (hi > 0) {
-                return new double[] {r.units() * lo, r.units() * hi};
+            if (hi >= lo) {
+                return new double[] {lo, hi};
             }
         }
         return null;
     }
 
     /**
-     * A key's seconds per unit: the median over its finished runs (as {@link StudyEstimate#calibrate}), so that a first
-     * run that paid the JIT's warm-up (8 s against 1 s for a small {@code paper} run) stops counting from the third.
+     * The median of a key's values (seconds per unit, or outside the phases), as {@link StudyEstimate#calibrate}, so
+     * that a first run that paid the JIT's warm-up (8 s against 1 s for a small {@code paper} run) stops counting from
+     * the third; null where there are none.
      */
-    private Double rate(String key) {
-        List<Double> v = ratesOf.get(key);
+    private static Double median(List<Double> v) {
         if (v == null || v.isEmpty()) {
             return null;
         }

@@ -588,11 +588,13 @@ public final class SweepRunner {
         Path tmp = runs.resolve(TMP_PREFIX + id + "-" + UUID.randomUUID().toString().substring(0, 8));
         String error = null;
         Map<String, String> digests = Map.of();
+        boolean wentOn = false; // from a resume snapshot
         try {
             RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
             Path fresh = tmp;
             tmp = cutShort != null ? cutShort : fresh; // where the run works: what a failure keeps or removes
-            if (cutShort == null || !resumed(run, cutShort, progress, listener)) {
+            wentOn = cutShort != null && resumed(run, cutShort, progress, listener);
+            if (!wentOn) {
                 tmp = fresh;
                 Files.createDirectories(tmp);
                 executor.execute(run.config().deepCopy(), tmp, progress);
@@ -635,10 +637,12 @@ public final class SweepRunner {
         RunOutcome outcome;
         if (error == null) {
             ledger.markDone(id, digests, Instant.now(), wall);
-            outcome = new RunOutcome(id, run.variant(), RunStatus.DONE, false, attempts(ledger, id), wall, null);
+            outcome = new RunOutcome(id, run.variant(), RunStatus.DONE, false, attempts(ledger, id), wall, null, wentOn,
+                    runs.resolve(id));
         } else {
             ledger.markFailed(id, Instant.now(), wall, error);
-            outcome = new RunOutcome(id, run.variant(), RunStatus.FAILED, false, attempts(ledger, id), wall, error);
+            outcome = new RunOutcome(id, run.variant(), RunStatus.FAILED, false, attempts(ledger, id), wall, error, wentOn,
+                    null);
         }
         listener.runFinished(worker, outcome);
         return outcome;

@@ -36,16 +36,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * diehl-cook: conductance LIF with adaptive θ, triplet STDP, weight normalisation, re-presentations (few spikes),
  * sleep.
  */
-class StdpResumeTest {
+public class StdpResumeTest {
     /** Files that must be the uninterrupted run's bits. */
-    static final String[] RESULTS = {RunDirectory.CONFIG, RunDirectory.METRICS, RunDirectory.SUMMARY,
+    public static final String[] RESULTS = {RunDirectory.CONFIG, RunDirectory.METRICS, RunDirectory.SUMMARY,
             RunDirectory.WEIGHTS, RunDirectory.SLEEP_TRACES, RunDirectory.WEIGHT_HISTOGRAMS};
 
     @TempDir
     Path tmp;
 
     /** A tiny run of {@code preset} with sleep. */
-    static ObjectNode config(String preset) {
+    public static ObjectNode config(String preset) {
         Map<String, Object> s = new HashMap<>(Map.of("preset", preset, "dataset.name", "geomfig",
                 "train.validation_images", 10, "train.test_images", 10, "train.eval_threads", 1,
                 "sleep.fraction", 0.2));
@@ -65,7 +65,7 @@ class StdpResumeTest {
     }
 
     /** Stops the run (as a kill would) when it reports image {@code image} trained: its snapshot is an earlier one. */
-    static RunProgress stopAt(long image) {
+    public static RunProgress stopAt(long image) {
         return (phase, done, total) -> {
             if (phase.equals("train") && done == image) {
                 throw new IllegalStateException("cut short");

@@ -124,4 +124,48 @@ class SweepEtaTest {
         eta.finished("paper-sg-mnist-0", 2000, true);
         assertEquals(Optional.of(Duration.ofSeconds(2010)), eta.remaining(2010).exact(), "2 000 + 5 + 5");
     }
+
+    private static SweepEta.Run run(String id, String key, double train, double sleep, double evaluation) {
+        return new SweepEta.Run(id, key, key, "stdp", new StudyEstimate.Work(train, sleep, evaluation));
+    }
+
+    /**
+     * Runs of one cost key that sleep for different fractions: a sleep step costs more than a wake step, so one rate per
+     * unit for the whole run misjudges both. Each run: 100 training units at 0.1 s, 50 evaluation units at 0.2 s and
+     * 1 s outside its phases; f = 0.5 adds 100 sleep units at 0.26 s: f = 0 takes 21 s, f = 0.5 47 s (the sizes seen in a
+     * sweep). The one-rate rule: median(21/150, 47/250) = 0.164 s per unit, 150 × 0.164 + 250 × 0.164 = 65.6 s for the
+     * two to go, where 21 + 47 = 68 s are left.
+     */
+    @Test
+    void runsOfOneKeyThatSleepDifferentlyCostTheirPhases() {
+        SweepEta eta = new SweepEta(List.of(run("f0-s1", "p", 100, 0, 50), run("f5-s1", "p", 100, 100, 50),
+                run("f0-s2", "p", 100, 0, 50), run("f5-s2", "p", 100, 100, 50)), 1);
+        eta.finished("f0-s1", 21, true, false, new StudyEstimate.Work(10, 0, 10));
+        // only f = 0 finished: the sleep phase is unmeasured, so f5-s2's sleep takes the whole runs' rate, 21/150 s
+        // per unit: 100 × 0.14 = 14 s; its other phases 10 + 10 + 1 s; f0-s2 21 s, f5-s1 35 s as well
+        assertEquals(Optional.of(Duration.ofSeconds(21 + 35 + 35)), eta.remaining(21).exact());
+        eta.finished("f5-s1", 47, true, false, new StudyEstimate.Work(10, 26, 10));
+        assertEquals(Optional.of(Duration.ofSeconds(68)), eta.remaining(68).exact(), "21 + 47");
+    }
+
+    /**
+     * A run resumed from a snapshot finished in 3 s of wall time (the part after its resume) for its 100 units, where a
+     * whole run takes 10 s: counted as 0.03 s per unit it would pull the key's rate to median(0.1, 0.03) = 0.065 and
+     * the run to go to 6.5 s. Its timing.json's phases (the whole run's, 9 s) teach the rate; its wall time does not.
+     */
+    @Test
+    void aResumedRunTeachesByItsPhasesNotItsWallTime() {
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", 100, 0, 0), run("a2", "a", 100, 0, 0),
+                run("a3", "a", 100, 0, 0)), 1);
+        eta.finished("a1", 10, true, false, new StudyEstimate.Work(9, 0, 0)); // 0.09 s per unit and 1 s outside
+        eta.finished("a2", 3, true, true, new StudyEstimate.Work(9, 0, 0));
+        assertEquals(Optional.of(Duration.ofSeconds(10)), eta.remaining(13).exact(), "9 s of phases + 1 s outside");
+
+        // without phase timings (an executor that writes no timing.json) the resumed run is left out altogether
+        SweepEta bare = new SweepEta(List.of(run("b1", "b", "stdp", 100), run("b2", "b", "stdp", 100),
+                run("b3", "b", "stdp", 100)), 1);
+        bare.finished("b1", 10, true);
+        bare.finished("b2", 3, true, true, null);
+        assertEquals(Optional.of(Duration.ofSeconds(10)), bare.remaining(13).exact());
+    }
 }
