@@ -23,9 +23,10 @@ package io.somnus.experiment.config;
  * @param streamStartThreshold with {@code carried_v_zero} and the authors' spike test: the threshold of a later stream's
  *                      first step ({@link StreamStartThreshold}), {@code carried} or {@code base} (θ₀, the authors'
  *                      fresh threshold array); null: carried
- * @param streamFirstStep what a training stream's first step does ({@link StreamFirstStep}): {@code integrates}, or
- *                      {@code input_only} (the authors' batches integrate their first input row at their first update,
- *                      {@code src/train.py:393-394, 654-666 @40b7d33}); null: integrates
+ * @param streamFirstStep what a stream's first step does, training streams' and the training readout's validation
+ *                      and test streams' ({@link StreamFirstStep}): {@code integrates}, or {@code input_only} (the authors'
+ *                      batches integrate their first input row at their first update, {@code src/train.py:393-394,
+ *                      654-666 @40b7d33}); null: integrates
  */
 public record SimulationConfig(double dtMs, int stepsPerImage, MembraneIntegration integration,
                                int resetEveryImages, SpikeTest spikeTest, double wakeNoiseStdMv,
