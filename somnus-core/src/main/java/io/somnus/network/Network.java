@@ -312,10 +312,26 @@ public final class Network {
      */
     public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng,
                                   boolean firstStepInputOnly) {
-        input.play(train, streamStep);
+        presentContinuing(train, plastic, noiseStdMv, rng, firstStepInputOnly, false);
+    }
+
+    /**
+     * As {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator, boolean)}; {@code firstRowUntimed}
+     * (with {@code firstStepInputOnly}): the input-only step takes no step of the clock and gives the first row's spikes
+     * no spike time ({@link #playFirstRowUntimed}), as the authors' batch, whose row 0 is integrated at their first
+     * update, t = 1, one spike_times increment after the previous batch's last (or after their counters' start at 0),
+     * and never enters spike_times ({@code src/train.py:253, 393-394, 412, 654-695 @40b7d33}).
+     */
+    public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng,
+                                  boolean firstStepInputOnly, boolean firstRowUntimed) {
+        boolean untimed = firstStepInputOnly && firstRowUntimed;
+        // untimed: the first row plays at the clock's last step, so the second row plays at the next one
+        input.play(train, untimed ? streamStep - 1 : streamStep);
         int steps = train.numSteps();
         for (int t = 0; t < steps; t++) {
-            if (t == 0 && firstStepInputOnly) {
+            if (t == 0 && untimed) {
+                playFirstRowUntimed();
+            } else if (t == 0 && firstStepInputOnly) {
                 stepStreamInputOnly(rng);
             } else {
                 stepStream(plastic, noiseStdMv, rng);
@@ -325,6 +341,41 @@ public final class Network {
         if (plastic) {
             normalise();
         }
+    }
+
+    /**
+     * The input-only step off the clock: the input plays the row of the clock's last step (the stream's first row:
+     * {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator, boolean, boolean)} placed it there)
+     * without spike times and delivers it, for the next step's integration; the plastic projections from the input
+     * visit its synapses at that step with the input's spike times as they stand
+     * ({@link io.somnus.synapse.Plasticity#visitUntimedPreSpikes}). No other population integrates, spikes or changes
+     * its spike times; the clock stands, so the next step is one step after the last (their t = 1 follows the previous
+     * batch's t = T − 1 by one spike_times increment, {@code src/train.py:253 @40b7d33}). Monitors record as at any
+     * step (a raster counts it as a step of its own).
+     *
+     * @throws IllegalStateException for a projection with a delay of more than one step
+     */
+    private void playFirstRowUntimed() {
+        requireNextStepDelivery(new java.util.HashSet<>(populations), "delivered by a step in which only the input "
+                + "plays");
+        for (int k = 0; k < populations.size(); k++) {
+            Population p = populations.get(k);
+            if (p == input) {
+                input.playUntimed(streamStep - 1);
+            } else {
+                p.spikes().recordUntimed(0);
+            }
+        }
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            if (p.pre() == input) {
+                p.propagate();
+                if (p.isPlastic()) {
+                    p.plasticity().visitUntimedPreSpikes(p, streamStep - 1);
+                }
+            }
+        }
+        recordMonitors();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.InputOnlyStep;
 import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.config.ValidationStream;
@@ -174,7 +175,8 @@ final class TrainingStreamReadout {
             }
             encoder.encode(images.images()[i], cfg.encoding().intensity(), cfg.simulation().stepsPerImage(),
                     cfg.simulation().dtMs(), rng, train);
-            copy.presentContinuing(train, false, noiseStdMv, noise, i == 0 && inputOnly);
+            copy.presentContinuing(train, false, noiseStdMv, noise, i == 0 && inputOnly,
+                    cfg.simulation().inputOnlyStep() == InputOnlyStep.UNTIMED);
             x[i] = concatenated(cs);
         }
         return group(x, images.labels(), new boolean[images.size()]);
