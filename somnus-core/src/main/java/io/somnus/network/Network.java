@@ -330,7 +330,7 @@ public final class Network {
         int steps = train.numSteps();
         for (int t = 0; t < steps; t++) {
             if (t == 0 && untimed) {
-                playFirstRowUntimed();
+                playFirstRowUntimed(plastic);
             } else if (t == 0 && firstStepInputOnly) {
                 stepStreamInputOnly(rng);
             } else {
@@ -347,7 +347,7 @@ public final class Network {
      * The input-only step off the clock: the input plays the row of the clock's last step (the stream's first row:
      * {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator, boolean, boolean)} placed it there)
      * without spike times and delivers it, for the next step's integration; the plastic projections from the input
-     * visit its synapses at that step with the input's spike times as they stand
+     * visit its synapses at that step (when {@code plastic}) with the input's spike times as they stand
      * ({@link io.somnus.synapse.Plasticity#visitUntimedPreSpikes}). No other population integrates, spikes or changes
      * its spike times; the clock stands, so the next step is one step after the last (their t = 1 follows the previous
      * batch's t = T − 1 by one spike_times increment, {@code src/train.py:253 @40b7d33}). Monitors record as at any
@@ -355,7 +355,7 @@ public final class Network {
      *
      * @throws IllegalStateException for a projection with a delay of more than one step
      */
-    private void playFirstRowUntimed() {
+    private void playFirstRowUntimed(boolean plastic) {
         requireNextStepDelivery(new java.util.HashSet<>(populations), "delivered by a step in which only the input "
                 + "plays");
         for (int k = 0; k < populations.size(); k++) {
@@ -370,7 +370,7 @@ public final class Network {
             Projection p = projections.get(k);
             if (p.pre() == input) {
                 p.propagate();
-                if (p.isPlastic()) {
+                if (plastic && p.isPlastic()) {
                     p.plasticity().visitUntimedPreSpikes(p, streamStep - 1);
                 }
             }
