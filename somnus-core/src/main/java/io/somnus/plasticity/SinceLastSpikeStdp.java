@@ -218,6 +218,9 @@ public final class SinceLastSpikeStdp implements Plasticity {
         boolean untimed = untimedFor == p && untimedStep == before;
         for (int k = 0, n = untimed ? untimedCount : 0; k < n; k++) {
             int i = untimedPre[k];
+            if (walkPre && spikedAt(preLast, prePrev, i, before)) {
+                continue; // its row was walked above (a timed spike at t − 1 too): each synapse once per step
+            }
             int base = zeroAt + virtualLast(preLast[i]);
             for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
                 float x = w[s] + change[Math.min(Math.max(base - virtualLast(postLast[postIndex[s]]), 1), last)];

@@ -82,7 +82,7 @@ final class StreamStarts {
         }
         for (Projection p : net.projections()) {
             if (sleep.delivery() == SleepDelivery.AFTER_DECAY && (p.synapseDelays() != null || p.delaySteps() != 1)) {
-                throw new ConfigException("sleep.delivery: after_decay delivers a sleep step's spikes again once the "
+                throw new ConfigException("sleep.delivery: after_decay delivers a sleep step's spikes once the "
                         + "weights have decayed, which needs every projection to deliver at the next step; projection "
                         + p.name() + " delays its spikes by more than one (use before_decay)");
             }
