@@ -31,7 +31,10 @@ The equations (README.md gives them with their sources):
            big_comb.py:1549-1553, 2010); with stream_first_step input_only every stream's first step (the first
            stream's too) only plays the input's first row and sends it: no neuron integrates, draws noise or spikes
            and no synapse learns, so the second step integrates row 0 (their batch's first update integrates
-           spikes[0], train.py:393-394, 654-666)
+           spikes[0], train.py:393-394, 654-666); with input_only_step untimed that step takes no step of the
+           stream clock and row 0's spikes get no spike time (they are sent, and visited at the next step with
+           since(pre) as it stands): their t = 1 follows the previous batch's last update by one spike_times
+           increment, and row 0 never enters spike_times (train.py:253, 412, 670-695)
   sleep    (sleep.episode ratio_of_wake, keep_state true: the authors' hard pause, train.py:425-652) after every
            W = wake_steps wake steps, an episode of min(max(1, round(W·r)), max_episode_steps) steps that continues
            the stream: input silent, membrane noise, STDP as awake; before each step the episode ends if the
@@ -134,6 +137,7 @@ class Population:
         self.prev = np.full(self.size, NEVER, np.int64)
         self.spiked = np.zeros(0, np.int64)
         self.zeroed = NEVER  # the step whose spikes were zeroed in the carried vector
+        self.untimed = (NEVER, np.zeros(0, np.int64))  # spikes sent at a step without a spike time
         self.fresh_theta = False
 
     def integrate(self, t):
@@ -182,6 +186,7 @@ class Input(Population):
         self.prev = np.full(self.size, NEVER, np.int64)
         self.spiked = np.zeros(0, np.int64)
         self.zeroed = NEVER
+        self.untimed = (NEVER, np.zeros(0, np.int64))
 
     def play(self, steps, sources, first):
         self.steps, self.sources, self.first = steps, sources, first
@@ -190,9 +195,17 @@ class Input(Population):
         if self.silent:  # asleep
             self.emit(np.zeros(0, np.int64), t)
             return
+        self.emit(self.row(t), t)
+
+    def row(self, t):
         at = t - self.first
         lo, hi = np.searchsorted(self.steps, [at, at + 1], side="left")
-        self.emit(self.sources[lo:hi].astype(np.int64), t)
+        return self.sources[lo:hi].astype(np.int64)
+
+    def play_untimed(self, t):
+        """Row t as this step's spikes, sent and visited at t + 1, without a spike time (last and prev stand)."""
+        self.spiked = self.row(t)
+        self.untimed = (t, self.spiked)
 
 
 NEVER = np.iinfo(np.int32).min // 2
@@ -234,6 +247,8 @@ class Projection:
             w[self.touched] = np.minimum(np.maximum(w[self.touched], self.w_min), self.w_max)
         pre, post = self.pre, self.post
         pre_prev = ((pre.last == t - 1) | (pre.prev == t - 1)) & (pre.zeroed != t - 1)
+        if pre.untimed[0] == t - 1:  # sent without a spike time: visited, with since(pre) as it stands
+            pre_prev[pre.untimed[1]] = True
         post_prev = ((post.last == t - 1) | (post.prev == t - 1)) & (post.zeroed != t - 1)
         visit = pre_prev[self.pre_idx] | post_prev[self.post_idx]
         s = np.nonzero(visit)[0]
@@ -319,6 +334,7 @@ def simulate(params, inputs, images=None):
     zero_at_stream_start = params.get("stream_start_last_step", "delivered") == "dropped"
     fresh_theta = params.get("stream_start_threshold", "carried") == "base"
     input_only_first = params.get("stream_first_step", "integrates") == "input_only"
+    untimed_first_row = input_only_first and params.get("input_only_step", "timed") == "untimed"
     zero_input_before_sleep = sleep.get("last_wake_input", "delivered") == "dropped"
     send_after_pull = sleep.get("delivery", "before_decay") == "after_decay"
     clock_per_stream = sleep.get("wake_clock", "continuous") == "per_stream"
@@ -352,6 +368,18 @@ def simulate(params, inputs, images=None):
             if pr.pre is pops["input"]:
                 pr.send()
         clock["stream"] += 1
+        clock["global"] += 1
+
+    def step_untimed_row():
+        """As step_input_only, off the stream clock: row 0 plays at the clock's last step without spike times (their
+        t = 1 follows the previous batch's last update by one spike_times increment; row 0 never enters spike_times,
+        src/train.py:253, 393-394, 670-695); the raster's clock still counts it."""
+        pops["input"].play_untimed(clock["stream"] - 1)
+        for p in neurons:
+            p.spiked = np.zeros(0, np.int64)
+        for pr in projections:
+            if pr.pre is pops["input"]:
+                pr.send()
         clock["global"] += 1
 
     def step(plastic, sigma, img):
@@ -434,9 +462,13 @@ def simulate(params, inputs, images=None):
                     pr.carried = []
                 clock["stream"] = 0
         a, b = offsets[img], offsets[img + 1]
-        pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b], clock["stream"])
+        untimed = starts and untimed_first_row
+        pops["input"].play(inputs["spike_steps"][a:b], inputs["spike_sources"][a:b],
+                           clock["stream"] - 1 if untimed else clock["stream"])
         for n in range(steps):
-            if n == 0 and starts and input_only_first:
+            if n == 0 and untimed:
+                step_untimed_row()
+            elif n == 0 and starts and input_only_first:
                 step_input_only()
             else:
                 step(True, wake_sigma, img)

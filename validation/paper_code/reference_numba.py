@@ -182,7 +182,7 @@ def simulate(params, inputs, images=None):
         raise ref.FormatError(f"params.json: {k} images of {steps} steps reach the first sleep episode at "
                               f"{sleep['wake_steps']} wake steps; the reference has no sleep")
     for key, somnus in (("integration", "exponential"), ("spike_test", "at_or_above"), ("wake_noise_std_mv", 0.0),
-                        ("stream_start", "rest")):
+                        ("stream_start", "rest"), ("input_only_step", "timed")):
         if params.get(key, somnus) != somnus:
             raise ref.FormatError(f"params.json: {key} is {params[key]!r}; the Numba version has Somnus's neuron only "
                                   f"(train with --set simulation.{key}={somnus}; reference.py has the authors')")

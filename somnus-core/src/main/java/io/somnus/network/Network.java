@@ -223,6 +223,23 @@ public final class Network {
      * @param noiseStdMv Gaussian membrane noise per step on every neuron (sleep); 0 awake
      */
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
+        step(step, plastic, noiseStdMv, rng, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #step(int, boolean, double, RandomGenerator)}, except that the projections ending on {@code deliverLater}
+     * do not deliver this step's spikes: {@link #deliverLastStep} delivers them, with the weights as they are then
+     * (their rules still run at this step). Sleep delivers so after a step's decay, as the authors' loop delivers a sleep
+     * step's spikes at its next update, after that step's {@code sleep_func} ({@code src/train.py:611-632, 646, 654-666
+     * @40b7d33}). Their waiting input holds nothing until then (their integration consumed it).
+     *
+     * @throws IllegalStateException for a projection to one of {@code deliverLater} with a delay of more than one step
+     */
+    public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng,
+                     java.util.Set<Population> deliverLater) {
+        if (!deliverLater.isEmpty()) {
+            requireNextStepDelivery(deliverLater, "delivered after the step");
+        }
         if (step < 0) {
             throw new IllegalArgumentException("network steps count from 0 at the last reset, got step " + step);
         }
@@ -247,7 +264,9 @@ public final class Network {
             if (first) {
                 p.plasticity().apply(p, step);
             }
-            p.propagate();
+            if (deliverLater.isEmpty() || !deliverLater.contains(p.post())) {
+                p.propagate();
+            }
             if (learns && !first) {
                 p.plasticity().apply(p, step);
             }
@@ -295,16 +314,40 @@ public final class Network {
     }
 
     /**
+     * One step of the continuous stream whose spikes to {@code deliverLater} wait for {@link #deliverLastStep} (see
+     * {@link #step(int, boolean, double, RandomGenerator, java.util.Set)}).
+     */
+    public void stepStream(boolean plastic, double noiseStdMv, RandomGenerator rng, java.util.Set<Population> deliverLater) {
+        step(streamStep++, plastic, noiseStdMv, rng, deliverLater);
+    }
+
+    /**
      * As {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator)}; {@code firstStepInputOnly}: the first
      * step is {@link #stepStreamInputOnly(RandomGenerator)}, so the train's first row arrives at the second step's integration (the
      * authors' batch: its first update integrates row 0 of its input, {@code src/train.py:393-394, 654-666 @40b7d33}).
      */
     public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng,
                                   boolean firstStepInputOnly) {
-        input.play(train, streamStep);
+        presentContinuing(train, plastic, noiseStdMv, rng, firstStepInputOnly, false);
+    }
+
+    /**
+     * As {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator, boolean)}; {@code firstRowUntimed}
+     * (with {@code firstStepInputOnly}): the input-only step takes no step of the clock and gives the first row's spikes
+     * no spike time ({@link #playFirstRowUntimed}), as the authors' batch, whose row 0 is integrated at their first
+     * update, t = 1, one spike_times increment after the previous batch's last (or after their counters' start at 0),
+     * and never enters spike_times ({@code src/train.py:253, 393-394, 412, 654-695 @40b7d33}).
+     */
+    public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng,
+                                  boolean firstStepInputOnly, boolean firstRowUntimed) {
+        boolean untimed = firstStepInputOnly && firstRowUntimed;
+        // untimed: the first row plays at the clock's last step, so the second row plays at the next one
+        input.play(train, untimed ? streamStep - 1 : streamStep);
         int steps = train.numSteps();
         for (int t = 0; t < steps; t++) {
-            if (t == 0 && firstStepInputOnly) {
+            if (t == 0 && untimed) {
+                playFirstRowUntimed(plastic);
+            } else if (t == 0 && firstStepInputOnly) {
                 stepStreamInputOnly(rng);
             } else {
                 stepStream(plastic, noiseStdMv, rng);
@@ -314,6 +357,41 @@ public final class Network {
         if (plastic) {
             normalise();
         }
+    }
+
+    /**
+     * The input-only step off the clock: the input plays the row of the clock's last step (the stream's first row:
+     * {@link #presentContinuing(SpikeTrain, boolean, double, RandomGenerator, boolean, boolean)} placed it there)
+     * without spike times and delivers it, for the next step's integration; the plastic projections from the input
+     * visit its synapses at that step (when {@code plastic}) with the input's spike times as they stand
+     * ({@link io.somnus.synapse.Plasticity#visitUntimedPreSpikes}). No other population integrates, spikes or changes
+     * its spike times; the clock stands, so the next step is one step after the last (their t = 1 follows the previous
+     * batch's t = T − 1 by one spike_times increment, {@code src/train.py:253 @40b7d33}). Monitors record as at any
+     * step (a raster counts it as a step of its own).
+     *
+     * @throws IllegalStateException for a projection with a delay of more than one step
+     */
+    private void playFirstRowUntimed(boolean plastic) {
+        requireNextStepDelivery(new java.util.HashSet<>(populations), "delivered by a step in which only the input "
+                + "plays");
+        for (int k = 0; k < populations.size(); k++) {
+            Population p = populations.get(k);
+            if (p == input) {
+                input.playUntimed(streamStep - 1);
+            } else {
+                p.spikes().recordUntimed(0);
+            }
+        }
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            if (p.pre() == input) {
+                p.propagate();
+                if (plastic && p.isPlastic()) {
+                    p.plasticity().visitUntimedPreSpikes(p, streamStep - 1);
+                }
+            }
+        }
+        recordMonitors();
     }
 
     /**
@@ -374,7 +452,7 @@ public final class Network {
         if (lastStep < 0 || dropped.isEmpty()) {
             return;
         }
-        rebuildWaitingInput(dropped, null);
+        rebuildWaitingInput(dropped);
         for (Projection p : projections) {
             if (p.isPlastic()) {
                 p.plasticity().dropSpikesOf(p, lastStep, dropped.contains(p.pre()), dropped.contains(p.post()));
@@ -383,37 +461,44 @@ public final class Network {
     }
 
     /**
-     * Delivers the last step's spikes once more, with the weights as they are now, to {@code posts}: their waiting
-     * input is rebuilt from every projection that ends on them, in their order (the floats a delivery with these
-     * weights would have left). Sleep calls it after a step's decay, as the authors' loop delivers a sleep step's
-     * spikes at the next update, after that step's {@code sleep_func} ({@code src/train.py:611-632, 654-666
-     * @40b7d33}). Nothing happens before the first step since the last reset. Synaptic events are not counted again.
-     *
-     * @throws IllegalStateException for a projection to one of {@code posts} with a delay of more than one step
+     * Delivers the last step's spikes to {@code posts}, from every projection that ends on them, in their order, with
+     * the weights as they are now: the delivery that {@link #step(int, boolean, double, RandomGenerator, java.util.Set)}
+     * left for later (call it once after such a step, with the same populations). Sleep calls it after a step's decay.
+     * The events count as at any delivery.
      */
-    public void redeliverLastStep(java.util.Set<Population> posts) {
-        if (lastStep < 0 || posts.isEmpty()) {
-            return;
+    public void deliverLastStep(java.util.Set<Population> posts) {
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            if (posts.contains(p.post())) {
+                p.propagate();
+            }
         }
-        rebuildWaitingInput(java.util.Set.of(), posts);
+    }
+
+    /** Refuses a projection to one of {@code posts} whose spikes do not all arrive at the next step. */
+    private void requireNextStepDelivery(java.util.Set<Population> posts, String what) {
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            if (posts.contains(p.post()) && (p.synapseDelays() != null || p.delaySteps() != 1)) {
+                throw new IllegalStateException("projection " + p.name() + " delays its spikes by more than one step, so "
+                        + "its spikes cannot be " + what);
+            }
+        }
     }
 
     /**
-     * Rebuilds the input waiting at the targets of {@code dropped}'s projections (or at {@code posts} when given)
-     * from the last step's spikes of every other population, with the weights as they are now.
+     * Rebuilds the input waiting at the targets of {@code dropped}'s projections from the last step's spikes of every
+     * other population, with the weights as they are now.
      */
-    private void rebuildWaitingInput(java.util.Set<Population> dropped, java.util.Set<Population> given) {
-        java.util.Set<Population> posts = given != null ? given : new java.util.HashSet<>();
+    private void rebuildWaitingInput(java.util.Set<Population> dropped) {
+        java.util.Set<Population> posts = new java.util.HashSet<>();
         for (Projection p : projections) {
-            if (given != null ? given.contains(p.post()) : dropped.contains(p.pre())) {
+            if (dropped.contains(p.pre())) {
                 if (p.synapseDelays() != null || p.delaySteps() != 1) {
                     throw new IllegalStateException("projection " + p.name() + " delays its spikes by more than one "
-                            + "step, so the last step's spikes of " + p.pre().name() + " cannot be "
-                            + (given != null ? "delivered again" : "taken back"));
+                            + "step, so the last step's spikes of " + p.pre().name() + " cannot be taken back");
                 }
-                if (given == null) {
-                    posts.add(p.post());
-                }
+                posts.add(p.post());
             }
         }
         for (Population post : posts) {

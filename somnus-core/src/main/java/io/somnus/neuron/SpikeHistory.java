@@ -81,6 +81,14 @@ public final class SpikeHistory {
         }
     }
 
+    /**
+     * Records the spikes written to {@code spiked()[0..count)} as this step's without a spike time: the last and
+     * previous spike steps and the fired list stand (the authors' input row 0, which never enters their spike_times).
+     */
+    public void recordUntimed(int count) {
+        spikeCount = count;
+    }
+
     private void note(int i, int step) {
         int last = lastSpikeStep[i];
         if (last == Population.NEVER) {

@@ -61,6 +61,23 @@ public final class SpikeSource extends Population {
         }
     }
 
+    /**
+     * Plays the train's row for network step {@code step} without giving its spikes a spike time: they are this
+     * population's spikes now (for delivery), but its last and previous spike steps stand.
+     */
+    public void playUntimed(int step) {
+        clearSpikes();
+        int count = 0;
+        int at = step - firstStep;
+        if (train != null && at >= 0 && at < train.numSteps()) {
+            int[] spiked = spikes().spiked();
+            for (int k = train.start(at), end = train.end(at); k < end; k++) {
+                spiked[count++] = train.source(k);
+            }
+        }
+        spikes().recordUntimed(count);
+    }
+
     @Override
     public void resetState() {
         resetSpikeHistory();

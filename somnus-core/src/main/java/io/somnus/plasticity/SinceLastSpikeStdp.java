@@ -72,6 +72,16 @@ public final class SinceLastSpikeStdp implements Plasticity {
     private boolean droppedPost;
     private Projection droppedFor;
 
+    /**
+     * Pre neurons whose spikes of {@link #untimedStep} have no spike time ({@link #visitUntimedPreSpikes}), for
+     * {@link #untimedFor}: the next step visits their rows with since(pre) from their spike times as they stand. Not in
+     * a resume snapshot: it is read at the step after, within the image it was listed in.
+     */
+    private int[] untimedPre = new int[0];
+    private int untimedCount;
+    private int untimedStep = Population.NEVER;
+    private Projection untimedFor;
+
     @Override
     public double dtMs() {
         return dtMs;
@@ -146,6 +156,21 @@ public final class SinceLastSpikeStdp implements Plasticity {
         droppedFor = p;
     }
 
+    /** A reset restarts the steps from 0: untimed spikes listed before it must not be visited by a step after it. */
+    @Override
+    public void resetState() {
+        untimedFor = null;
+        untimedCount = 0;
+    }
+
+    @Override
+    public void visitUntimedPreSpikes(Projection p, int step) {
+        untimedPre = copySpikes(p.pre().spikes(), untimedPre);
+        untimedCount = p.pre().spikeCount();
+        untimedStep = step;
+        untimedFor = p;
+    }
+
     @Override
     public void apply(Projection p, int step) {
         float[] w = p.weights();
@@ -188,6 +213,22 @@ public final class SinceLastSpikeStdp implements Plasticity {
             count = visitRow(w, rowStart[i], rowStart[i + 1], postIndex, postLast, change, zeroAt + preLast[i], last,
                     lo, hi, outside, count);
         }
+        // untimed pre spikes of t − 1 (the authors' input row 0): since(pre) from the spike time as it stands, so Δ
+        // is clamped at both ends
+        boolean untimed = untimedFor == p && untimedStep == before;
+        for (int k = 0, n = untimed ? untimedCount : 0; k < n; k++) {
+            int i = untimedPre[k];
+            if (walkPre && spikedAt(preLast, prePrev, i, before)) {
+                continue; // its row was walked above (a timed spike at t − 1 too): each synapse once per step
+            }
+            int base = zeroAt + virtualLast(preLast[i]);
+            for (int s = rowStart[i], end = rowStart[i + 1]; s < end; s++) {
+                float x = w[s] + change[Math.min(Math.max(base - virtualLast(postLast[postIndex[s]]), 1), last)];
+                w[s] = x;
+                outside[count] = s;
+                count += Projection.outsideBounds(x, lo, hi);
+            }
+        }
         // synapses of post neurons that spiked at t − 1, unless already visited from their pre (marked −1): since(post)
         // is 0 or 1, so Δ ≤ 1 and the index ≤ zeroAt + 1 ≤ last
         int[] colStart = p.colStart();
@@ -202,6 +243,9 @@ public final class SinceLastSpikeStdp implements Plasticity {
             if (preSince == null) {
                 preSince = preSinceBuffer = grown(preSinceBuffer, pre.size());
                 markedSince(pre, step, preSince, listed || !walkPre, preListed, walkPre ? preListedCount : 0, before);
+                for (int u = 0, m = untimed ? untimedCount : 0; u < m; u++) {
+                    preSince[untimedPre[u]] = -1; // visited from their row above
+                }
             }
             count = visitColumn(w, colStart[j], colStart[j + 1], colSynapse, colPre, preSince, change,
                     zeroAt + since(postLast[j], step), lo, hi, outside, count);

@@ -133,14 +133,16 @@ public final class SleepPhase {
                 // only once the episode takes its first step: an episode that ends before it zeroes nothing
                 net.dropLastStepSpikes(java.util.Set.of(net.input()));
             }
+            boolean decayNow = (step + 1) % k == 0 || step + 1 == maxSteps;
+            // after_decay: the decaying projections' targets receive this step's spikes once its decay is done
+            java.util.Set<Population> later = decayNow ? posts : java.util.Set.of();
             if (keep) {
-                net.stepStream(settings.plasticity(), settings.noiseStdMv(), rng);
+                net.stepStream(settings.plasticity(), settings.noiseStdMv(), rng, later);
             } else {
                 // steps index the presentation clock; sleep runs as one long presentation
-                net.step((int) step, settings.plasticity(), settings.noiseStdMv(), rng);
+                net.step((int) step, settings.plasticity(), settings.noiseStdMv(), rng, later);
             }
             step++;
-            boolean decayNow = step % k == 0 || step == maxSteps;
             if (decayNow) {
                 WeightDecayLaw now = step % k == 0 ? lawK : compose(law, (int) (step % k));
                 for (int q = 0; q < decaying.size(); q++) {
@@ -148,7 +150,7 @@ public final class SleepPhase {
                 }
                 if (settings.deliverAfterDecay()) {
                     // the step's spikes leave with the decayed weights, as the authors' next update delivers them
-                    net.redeliverLastStep(posts);
+                    net.deliverLastStep(posts);
                 }
                 if (!groups && settings.earlyEndTolerance() > 0 && backAtSetPoint(decaying, setPoints)) {
                     early = true;

@@ -68,6 +68,20 @@ public interface Plasticity {
     }
 
     /**
+     * The pre population's spikes now listed ({@code projection.pre().spikes().spiked()}) were emitted without a spike
+     * time, at the end of step {@code step}: the next {@link #apply} (at step + 1) visits their synapses as for spikes of
+     * {@code step}, with the pre neurons' spike times as they stand ({@link io.somnus.network.Network#presentContinuing
+     * (io.somnus.encoding.SpikeTrain, boolean, double, java.util.random.RandomGenerator, boolean, boolean)}: the authors'
+     * input row 0, which their update at t = 1 visits and which never enters their spike_times). Only a rule that reads
+     * the last step's spikes at the next step can; the others refuse.
+     */
+    default void visitUntimedPreSpikes(Projection projection, int step) {
+        throw new UnsupportedOperationException("projection " + projection.name() + ": the " + name() + " rule takes "
+                + "each spike at the step it is emitted, with its time, so it cannot visit spikes that have none (only "
+                + "since-last-spike reads them a step later)");
+    }
+
+    /**
      * Writes the rule's state for {@code projection} (its traces, the spikes it still has to visit, its buffers) for
      * a resume snapshot, so that {@link #readState} into the same rule of a network built from the same configuration
      * goes on to the same bits. A rule without it cannot be snapshotted.

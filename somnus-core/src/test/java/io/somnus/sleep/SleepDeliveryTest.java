@@ -48,6 +48,34 @@ class SleepDeliveryTest {
         assertEquals(0.2 * Math.sqrt(2.5), waiting, 1e-6);
     }
 
+    /**
+     * Delivered once, after the decay: while the step's decay runs nothing is waiting at b (a law that looks), and b
+     * then holds the one delivery with the decayed weight (0.5 · 0.5 by this law), counted as one synaptic event.
+     * Until 6 Dec 2026 the step delivered 0.5 before the decay and the input was rebuilt after it.
+     */
+    @Test
+    void theyAreDeliveredOnceAfterTheDecay() {
+        SpikeSource in = new SpikeSource("input", 1);
+        CurrentLifPopulation a = new CurrentLifPopulation("a", 1, CurrentLifParameters.PAPER);
+        CurrentLifPopulation b = new CurrentLifPopulation("b", 1, CurrentLifParameters.PAPER);
+        SynapseList syn = new SynapseList(1);
+        syn.add(0, 0);
+        Projection ab = new Projection("a_b", a, b, Receptor.EXCITATORY, syn, new float[] {0.5f}, 0f, 1f);
+        Network net = new Network(1.0, in, List.<Population>of(in, a, b), List.of(ab), Map.of());
+        a.membrane()[0] = 0f;
+        float[] waitingDuringDecay = {Float.NaN};
+        WeightDecayLaw halves = (w, target, dt, rng) -> {
+            waitingDuringDecay[0] = b.excitatoryInput()[0];
+            return w * 0.5f;
+        };
+        SleepPhase phase = new SleepPhase(SleepSettings.builder(halves, DecayTarget.CONSTANT, 0.2)
+                .plasticity(false).projections(List.of("a_b")).keepState(true).deliverAfterDecay(true).build());
+        phase.run(net, 1, Map.of(), new SplittableRandom(2), List.of(), SleepPhase.Observer.NONE);
+        assertEquals(0f, waitingDuringDecay[0], "nothing delivered before the decay");
+        assertEquals(0.25f, b.excitatoryInput()[0]);
+        assertEquals(1, ab.synapticEvents(), "one spike, one synapse, one delivery");
+    }
+
     @Test
     void beforeDecayTheyArriveWithTheWeightTheStepStartedWith() {
         float[] w = new float[1];

@@ -199,6 +199,7 @@ public final class FieldDomains {
             enumField("simulation.stream_start_last_step", LastStepSpikes.class);
             enumField("simulation.stream_start_threshold", StreamStartThreshold.class);
             enumField("simulation.stream_first_step", StreamFirstStep.class);
+            enumField("simulation.input_only_step", InputOnlyStep.class);
 
             enumField("encoding.kind", EncodingKind.class);
             put("encoding.max_rate_hz", real(0, false));

@@ -23,11 +23,17 @@ package io.somnus.experiment.config;
  * @param streamStartThreshold with {@code carried_v_zero} and the authors' spike test: the threshold of a later stream's
  *                      first step ({@link StreamStartThreshold}), {@code carried} or {@code base} (θ₀, the authors'
  *                      fresh threshold array); null: carried
- * @param streamFirstStep what a training stream's first step does ({@link StreamFirstStep}): {@code integrates}, or
- *                      {@code input_only} (the authors' batches integrate their first input row at their first update,
- *                      {@code src/train.py:393-394, 654-666 @40b7d33}); null: integrates
+ * @param streamFirstStep what a stream's first step does, training streams' and the training readout's validation
+ *                      and test streams' ({@link StreamFirstStep}): {@code integrates}, or {@code input_only} (the authors'
+ *                      batches integrate their first input row at their first update, {@code src/train.py:393-394,
+ *                      654-666 @40b7d33}); null: integrates
+ * @param inputOnlyStep with {@code input_only}: whether that step takes a step of the spike-time clock and times the
+ *                      first row's input spikes ({@link InputOnlyStep}): {@code timed}, or {@code untimed} (the authors'
+ *                      row 0 is integrated one spike_times increment after the previous batch's last update and never
+ *                      enters spike_times, {@code src/train.py:253, 393-394, 654-695 @40b7d33}); null: timed
  */
 public record SimulationConfig(double dtMs, int stepsPerImage, MembraneIntegration integration,
                                int resetEveryImages, SpikeTest spikeTest, double wakeNoiseStdMv,
                                StreamStart streamStart, LastStepSpikes streamStartLastStep,
-                               StreamStartThreshold streamStartThreshold, StreamFirstStep streamFirstStep) { }
+                               StreamStartThreshold streamStartThreshold, StreamFirstStep streamFirstStep,
+                               InputOnlyStep inputOnlyStep) { }

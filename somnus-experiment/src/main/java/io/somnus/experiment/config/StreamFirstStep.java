@@ -1,7 +1,12 @@
 package io.somnus.experiment.config;
 
 /**
- * {@code simulation.stream_first_step}: what a training stream's first step does, the first stream's included.
+ * {@code simulation.stream_first_step}: what a stream's first step does: every training stream's, the first included,
+ * and the first step of the training readout's validation and test streams ({@code readout.source: training}), which
+ * the authors run through their training loop ({@code src/big_comb.py:2362-2380, 3083-3102 @40b7d33}). From rest
+ * without noise (the test stream, a validation stream from rest) the two choices give the same spikes: the integrating
+ * step has nothing to integrate and leaves the state at rest. The frozen readout presents each image from rest and
+ * keeps {@code integrates}, for the same reason to the same effect.
  */
 public enum StreamFirstStep {
     /**

@@ -10,6 +10,7 @@ import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.SleepDelivery;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.InputOnlyStep;
 import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.io.AtomicFiles;
@@ -309,6 +310,8 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
                     ? StreamStartThreshold.CARRIED : cfg.simulation().streamStartThreshold()));
             p.put("stream_first_step", Choices.of(cfg.simulation().streamFirstStep() == null
                     ? StreamFirstStep.INTEGRATES : cfg.simulation().streamFirstStep()));
+            p.put("input_only_step", Choices.of(cfg.simulation().inputOnlyStep() == null
+                    ? InputOnlyStep.TIMED : cfg.simulation().inputOnlyStep()));
             p.put("images", offsets.size() - 1);
             Map<String, Object> pops = new LinkedHashMap<>();
             for (Population pop : net.populations()) {

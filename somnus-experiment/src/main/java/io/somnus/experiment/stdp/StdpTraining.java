@@ -12,6 +12,7 @@ import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.StreamStart;
+import io.somnus.experiment.config.InputOnlyStep;
 import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.config.WakeClock;
@@ -175,6 +176,8 @@ public final class StdpTraining {
         boolean baseThresholdAtStart = cfg.simulation().streamStartThreshold() == StreamStartThreshold.BASE;
         // the authors' first update of a batch integrates its first input row: a first step where only the input plays
         boolean inputOnlyFirstStep = cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
+        // ... off the spike-time clock, its row untimed (their row 0 never enters spike_times)
+        boolean firstRowUntimed = cfg.simulation().inputOnlyStep() == InputOnlyStep.UNTIMED;
         boolean clockPerStream = cfg.sleep().wakeClock() == WakeClock.PER_STREAM;
         StreamStarts.checkValidationStream(net, cfg);
         TrainingStreamReadout fromTraining = cfg.readout().fromTraining() ? new TrainingStreamReadout(cfg, counters) : null;
@@ -238,7 +241,7 @@ public final class StdpTraining {
                 }
                 // the first image starts a stream even where streams never restart (reset_every_images: 0)
                 net.presentContinuing(spikes, plastic, wakeNoiseMv, export == null ? rngs.wakeNoise() : exportedWakeNoise,
-                        (streamStarts || seen == 0) && inputOnlyFirstStep);
+                        (streamStarts || seen == 0) && inputOnlyFirstStep, firstRowUntimed);
                 if (export != null) {
                     export.imageDone();
                 }

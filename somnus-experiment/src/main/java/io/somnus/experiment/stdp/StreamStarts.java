@@ -1,6 +1,8 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.InputOnlyStep;
 import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.SimulationConfig;
 import io.somnus.experiment.config.SleepConfig;
@@ -63,9 +65,24 @@ final class StreamStarts {
                     + "previous batch's last step never arrives; with simulation.stream_start: carried_v_zero it needs "
                     + "simulation.stream_start_last_step: dropped (or use integrates)");
         }
+        if (sim.inputOnlyStep() == InputOnlyStep.UNTIMED) {
+            if (sim.streamFirstStep() != StreamFirstStep.INPUT_ONLY) {
+                throw new ConfigException("simulation.input_only_step: untimed takes the input-only first step off the "
+                        + "spike-time clock, and simulation.stream_first_step is "
+                        + Choices.of(sim.streamFirstStep() == null ? StreamFirstStep.INTEGRATES : sim.streamFirstStep())
+                        + ", which has no such step (use input_only, or input_only_step: timed)");
+            }
+            for (Projection p : net.projections()) {
+                if (p.pre() == net.input() && p.isPlastic() && !(p.plasticity() instanceof SinceLastSpikeStdp)) {
+                    throw new ConfigException("simulation.input_only_step: untimed gives the first row's input spikes no "
+                            + "spike time, which only since-last-spike STDP can visit; projection " + p.name()
+                            + " learns by " + p.plasticity().name() + " (use timed)");
+                }
+            }
+        }
         for (Projection p : net.projections()) {
             if (sleep.delivery() == SleepDelivery.AFTER_DECAY && (p.synapseDelays() != null || p.delaySteps() != 1)) {
-                throw new ConfigException("sleep.delivery: after_decay delivers a sleep step's spikes again once the "
+                throw new ConfigException("sleep.delivery: after_decay delivers a sleep step's spikes once the "
                         + "weights have decayed, which needs every projection to deliver at the next step; projection "
                         + p.name() + " delays its spikes by more than one (use before_decay)");
             }

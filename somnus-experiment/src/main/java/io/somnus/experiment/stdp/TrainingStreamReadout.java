@@ -6,6 +6,7 @@ import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.InputOnlyStep;
 import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.config.ValidationStream;
@@ -127,7 +128,9 @@ final class TrainingStreamReadout {
 
     /**
      * The images presented as one frozen stream from rest (plasticity off, no noise) on a copy of the network,
-     * grouped into segments.
+     * grouped into segments; its first step as {@code simulation.stream_first_step} says (the authors' final test
+     * batch: from rest, no noise, its first update integrating row 0, {@code src/big_comb.py:3001-3004, 3083-3102
+     * @40b7d33}).
      */
     static Segments streamSegments(Network net, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg, long seed) {
         return frozenStream(net, images, encoder, cfg, seed, false);
@@ -161,7 +164,9 @@ final class TrainingStreamReadout {
         // the carried stream's noise has a generator of its own, split off before the encoding draws
         SplittableRandom noise = carried ? rng.split() : rng;
         double noiseStdMv = carried ? cfg.simulation().wakeNoiseStdMv() : 0.0;
-        boolean inputOnly = carried && cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
+        // every stream's first step, as the authors' test and validation batches run through their training loop
+        // (src/big_comb.py:2362-2380, 3083-3102 @40b7d33): from rest without noise that step changes nothing
+        boolean inputOnly = cfg.simulation().streamFirstStep() == StreamFirstStep.INPUT_ONLY;
         SpikeTrain train = new SpikeTrain();
         double[][] x = new double[images.size()][];
         for (int i = 0; i < images.size(); i++) {
@@ -170,7 +175,8 @@ final class TrainingStreamReadout {
             }
             encoder.encode(images.images()[i], cfg.encoding().intensity(), cfg.simulation().stepsPerImage(),
                     cfg.simulation().dtMs(), rng, train);
-            copy.presentContinuing(train, false, noiseStdMv, noise, i == 0 && inputOnly);
+            copy.presentContinuing(train, false, noiseStdMv, noise, i == 0 && inputOnly,
+                    cfg.simulation().inputOnlyStep() == InputOnlyStep.UNTIMED);
             x[i] = concatenated(cs);
         }
         return group(x, images.labels(), new boolean[images.size()]);

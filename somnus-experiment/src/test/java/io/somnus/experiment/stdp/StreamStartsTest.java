@@ -189,7 +189,37 @@ class StreamStartsTest {
         assertTrue(b.getMessage().startsWith("simulation.stream_first_step: ") && b.getMessage().contains("input_e"),
                 b.getMessage());
         StdpRunConfig neither = PresetConfigs.of("paper-code", "sleep.delivery", "before_decay",
-                "simulation.stream_first_step", "integrates");
+                "simulation.stream_first_step", "integrates", "simulation.input_only_step", "timed");
         StreamStarts.checkChoices(net, neither.simulation(), neither.sleep(), false);
+    }
+
+    /**
+     * The untimed first row needs an input-only step to take off the clock, and a rule that can visit spikes without a
+     * spike time: refused otherwise, naming the fields (and the projection); the preset's own combination passes.
+     */
+    @Test
+    void theUntimedFirstRowNeedsTheInputOnlyStepAndSinceLastSpikeStdp() {
+        StdpRunConfig code = PresetConfigs.of("paper-code");
+        assertEquals(io.somnus.experiment.config.InputOnlyStep.UNTIMED, code.simulation().inputOnlyStep());
+        assertEquals(io.somnus.experiment.config.InputOnlyStep.TIMED, PresetConfigs.of("paper").simulation().inputOnlyStep());
+        Network net = NetworkFactory.build(code, 225, new SplittableRandom(1), Kernels.scalar());
+        StreamStarts.checkChoices(net, code.simulation(), code.sleep(), true);
+        StdpRunConfig integrates = PresetConfigs.of("paper-code", "simulation.stream_first_step", "integrates");
+        ConfigException a = assertThrows(ConfigException.class,
+                () -> StreamStarts.checkChoices(net, integrates.simulation(), integrates.sleep(), true));
+        assertTrue(a.getMessage().startsWith("simulation.input_only_step: untimed")
+                && a.getMessage().contains("simulation.stream_first_step is integrates"), a.getMessage());
+        SpikeSource in = new SpikeSource("input", 1);
+        CurrentLifPopulation e = new CurrentLifPopulation("e", 1, CurrentLifParameters.PAPER);
+        SynapseList syn = new SynapseList(1);
+        syn.add(0, 0);
+        Projection nearest = new Projection("input_e", in, e, Receptor.EXCITATORY, syn, new float[] {0.9f}, 0f, 25f)
+                .withPlasticity(new io.somnus.plasticity.NearestPairStdp(0.01, 1, 1, 20, 20, 1, 1.0));
+        Network other = new Network(1.0, in, List.<Population>of(in, e), List.of(nearest), Map.of());
+        StdpRunConfig rest = PresetConfigs.of("paper-code", "sleep.last_wake_input", "delivered");
+        ConfigException b = assertThrows(ConfigException.class,
+                () -> StreamStarts.checkChoices(other, rest.simulation(), rest.sleep(), false));
+        assertTrue(b.getMessage().startsWith("simulation.input_only_step: untimed") && b.getMessage().contains("input_e"),
+                b.getMessage());
     }
 }

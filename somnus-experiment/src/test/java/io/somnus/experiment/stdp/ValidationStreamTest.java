@@ -1,9 +1,12 @@
 package io.somnus.experiment.stdp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.data.LabeledImages;
+import io.somnus.encoding.BernoulliEncoder;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.ValidationStream;
@@ -85,5 +88,36 @@ class ValidationStreamTest {
         StdpRunConfig code = PresetConfigs.of("paper-code");
         assertEquals(ValidationStream.CARRIED, code.readout().validationStream());
         StreamStarts.checkValidationStream(NetworkFactory.build(code, 225, new SplittableRandom(1), Kernels.scalar()), code);
+    }
+
+    /**
+     * paper-code's test stream (from rest, no noise) with its input-only first step, as the authors' final test batch
+     * (src/big_comb.py:3001-3004, 3083-3102 @40b7d33), gives the spikes an integrating first step gives: from rest with
+     * nothing delivered that step leaves V at rest (V∞ = V_rest + R·0), I and a at 0, and the second step integrates
+     * the first row either way (an input row reaches the update after the step it plays).
+     */
+    @Test
+    void aStreamFromRestGetsTheSameSpikesWithEitherFirstStep() {
+        float[][] images = new float[4][225];
+        SplittableRandom r = new SplittableRandom(7);
+        for (float[] im : images) {
+            for (int k = 0; k < im.length; k++) {
+                im[k] = r.nextDouble() < 0.3 ? 1f : 0f;
+            }
+        }
+        LabeledImages test = new LabeledImages("t", 15, 15, images, new int[] {0, 1, 1, 2}, 3, Map.of());
+        double[][] counts = null;
+        for (String first : new String[] {"input_only", "integrates"}) {
+            StdpRunConfig cfg = PresetConfigs.of("paper-code", "simulation.stream_first_step", first,
+                    "simulation.steps_per_image", 60);
+            Network net = NetworkFactory.build(cfg, 225, new SplittableRandom(3), Kernels.scalar());
+            double[][] x = TrainingStreamReadout.streamSegments(net, test, new BernoulliEncoder(), cfg, 11).features();
+            if (counts == null) {
+                counts = x;
+                assertTrue(java.util.Arrays.stream(x).flatMapToDouble(java.util.Arrays::stream).sum() > 0, "some spikes");
+            } else {
+                assertArrayEquals(counts, x, first);
+            }
+        }
     }
 }
