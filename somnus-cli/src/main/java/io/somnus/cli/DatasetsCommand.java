@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 "1:some file does not match its published checksum",
                 "2:bad option (e.g. --data-dir does not exist), or a dataset of --fetch that cannot be fetched"})
 final class DatasetsCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "also look in this directory first")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "also look in this directory first")
     Path dataDir;
     @Option(names = "--no-verify", description = "skip SHA-256 verification")
     boolean noVerify;

@@ -25,42 +25,42 @@ import picocli.CommandLine.Option;
                 "An option left out keeps the preset's value (dataset, seed, images, sleep fraction, ...): "
                         + "'somnus inspect PRESET' shows them, --print-config the resolved configuration."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "paper", completionCandidates = Candidates.Presets.class,
+    @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "paper", completionCandidates = Candidates.Presets.class,
             description = "paper, paper-code, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
     String preset;
-    @Option(names = "--model", description = "stdp or sg: implied by the preset, which holds that model's fields only")
+    @Option(names = "--model", paramLabel = "MODEL", description = "stdp or sg: implied by the preset, which holds that model's fields only")
     String model;
-    @Option(names = "--dataset", completionCandidates = Candidates.Datasets.class, description = "dataset name (see 'somnus datasets')")
+    @Option(names = "--dataset", paramLabel = "NAME", completionCandidates = Candidates.Datasets.class, description = "dataset name (see 'somnus datasets')")
     String dataset;
-    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files (or a sub-folder named after "
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "directory holding the dataset's IDX files (or a sub-folder named after "
             + "the dataset); the only place looked in")
     Path dataDir;
     @Option(names = "--allow-unverified-data", description = "accept dataset files whose SHA-256 matches no published "
             + "checksum (e.g. your own conversion); provenance.json records them as unverified")
     boolean allowUnverifiedData;
-    @Option(names = "--train-images", description = "training images")
+    @Option(names = "--train-images", paramLabel = "N", description = "training images")
     Integer trainImages;
-    @Option(names = "--validation-images", description = "validation images for checkpoints")
+    @Option(names = "--validation-images", paramLabel = "N", description = "validation images for checkpoints")
     Integer validationImages;
-    @Option(names = "--test-images", description = "test images")
+    @Option(names = "--test-images", paramLabel = "N", description = "test images")
     Integer testImages;
-    @Option(names = "--excitatory", description = "number of excitatory neurons (STDP-SNN)")
+    @Option(names = "--excitatory", paramLabel = "N", description = "number of excitatory neurons (STDP-SNN)")
     Integer excitatory;
-    @Option(names = "--seed", description = "the run's seed")
+    @Option(names = "--seed", paramLabel = "SEED", description = "the run's seed")
     Long seed;
-    @Option(names = "--plasticity", description = "on, or off for the untrained control")
+    @Option(names = "--plasticity", paramLabel = "on|off", description = "on, or off for the untrained control")
     String plasticity;
-    @Option(names = "--initial-weights", description = "preset, or sleep_target: every weight sleep decays starts at "
+    @Option(names = "--initial-weights", paramLabel = "WEIGHTS", description = "preset, or sleep_target: every weight sleep decays starts at "
             + "±sleep.target_magnitude (with --plasticity off: the control with the weight scale sleep restores)")
     String initialWeights;
-    @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
+    @Option(names = "--sleep-fraction", paramLabel = "F", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
             + "wake, in [0, 1]; the SG-SNN presets: in [0, 1])")
     Double sleepFraction;
-    @Option(names = "--protocol", description = "standard or continual (STDP-SNN)")
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "standard or continual (STDP-SNN)")
     String protocol;
-    @Option(names = "--set", description = "override any configuration field: --set key=value (repeatable)")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any configuration field: --set key=value (repeatable)")
     List<String> sets = List.of();
-    @Option(names = "--out", description = "run directory to create (must not exist or be empty; default: "
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory to create (must not exist or be empty; default: "
             + "runs/PRESET-DATASET-fFRACTION-sSEED, e.g. runs/paper-fashion-mnist-f0.2-s1)")
     Path out;
     @Option(names = "--export-spikes", paramLabel = "DIR", description = "STDP-SNN: also write DIR/inputs.npz (every "

@@ -61,6 +61,26 @@ class HelpTextTest {
         }
     }
 
+    /**
+     * Every option's value is named for the user (N, DIR, NAME), not by the Java field behind it: picocli's default
+     * placeholder showed {@code --sg-images=<sgImagesGiven>} and {@code --data-dir=<dataDir>}.
+     */
+    @Test
+    void everyOptionValueHasAPlaceholderForTheUserNotAFieldName() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(SomnusCli.commandLine(), all);
+        for (CommandLine cl : all) {
+            for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                if (o.arity().max() == 0) {
+                    continue; // a flag takes no value
+                }
+                String label = o.paramLabel();
+                assertFalse(label.startsWith("<"), cl.getCommandName() + " " + o.longestName() + " shows its value as "
+                        + label + ", a field's name");
+            }
+        }
+    }
+
     /** A bad option or value gets its message, suggestions and a pointer to --help: not the command's whole usage. */
     @Test
     void aBadOptionGetsOneMessageNotTheUsage() {
