@@ -50,6 +50,26 @@ class SectionsTest {
         assertEquals(2, html.split("against simulation step on a log scale", -1).length - 1, html);
     }
 
+    /**
+     * A weight trace of one projection and no sleep (diehl-cook's input_e, awake) names it on its y axis and draws no
+     * legend: its legend named the only line drawn. Two projections keep theirs, below the plot.
+     */
+    @Test
+    void aWeightTraceOfOneProjectionDrawsNoLegend(@TempDir Path tmp) throws Exception {
+        Path one = Files.createDirectory(tmp.resolve("one"));
+        Path two = Files.createDirectory(tmp.resolve("two"));
+        String head = "step,phase,episode,projection,total_abs\n";
+        Files.writeString(one.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,7800\n100,wake,0,input_e,7800\n");
+        Files.writeString(two.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,7800\n100,wake,0,input_e,7800\n"
+                + "0,wake,0,e_e,780\n100,wake,0,e_e,790\n");
+        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(one, 0.0))), new java.util.ArrayList<>());
+        String svg = "sleep 0.00</div><svg height=\"";
+        // a legend below adds its row to the chart's 320 px: 10 + 10.5 + 10 (Charts.LEGEND_BELOW_PADDING, LEGEND_ROW_PX)
+        assertTrue(html.contains(svg + "320px\""), html);
+        String both = write(new WeightTracesSection(), sweep(tmp, List.of(run(two, 0.0))), new java.util.ArrayList<>());
+        assertTrue(both.contains(svg + "351px\""), both);
+    }
+
     @Test
     void sectionsSayNotRecordedWhenTheirFilesAreMissing(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));
