@@ -136,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
-        RunDirectories.requireFresh(dir);
+        requireFreshOut(dir, out != null);
         RunDirectories.requireNoOtherWriter(dir);
         RunDirectories.requireNoResumable(dir);
         requireFreshExport();
@@ -267,6 +267,17 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** --export-spikes names a directory that holds no export yet: checked before training, not after it. */
+    /** {@link RunDirectories#requireFresh}, whose refusal of the default run directory says it is the default. */
+    static void requireFreshOut(Path dir, boolean given) throws java.io.IOException {
+        try {
+            RunDirectories.requireFresh(dir);
+        } catch (CliException e) {
+            // without --out, "choose another --out" named an option the user never gave: say where the name came from
+            throw given ? e : new CliException(e.getMessage() + " (" + dir + " is the default --out, "
+                    + "runs/PRESET-DATASET-fFRACTION-sSEED: give --out, or another --seed)");
+        }
+    }
+
     private void requireFreshExport() throws java.io.IOException {
         if (exportSpikes == null) {
             return;

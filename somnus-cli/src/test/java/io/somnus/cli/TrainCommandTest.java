@@ -24,6 +24,24 @@ class TrainCommandTest {
         return new Outcome(cl.execute(args), err.toString());
     }
 
+    /**
+     * A second train of the same preset, dataset, fraction and seed without --out is refused naming the default it
+     * took ("choose another --out" alone named an option never given); with --out given, the message is as before.
+     */
+    @Test
+    void aTakenDefaultRunDirectoryIsNamedAsTheDefault(@TempDir Path tmp) throws Exception {
+        Path taken = Files.createDirectories(tmp.resolve("runs").resolve("paper-geomfig-f0.2-s1"));
+        Files.writeString(taken.resolve("summary.json"), "{}");
+        String byDefault = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+                () -> TrainCommand.requireFreshOut(taken, false)).getMessage();
+        assertTrue(byDefault.startsWith("output directory " + taken + " already exists and is not empty")
+                && byDefault.endsWith("(" + taken + " is the default --out, runs/PRESET-DATASET-fFRACTION-sSEED: give "
+                + "--out, or another --seed)"), byDefault);
+        String given = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+                () -> TrainCommand.requireFreshOut(taken, true)).getMessage();
+        assertTrue(!given.contains("default"), given);
+    }
+
     @Test
     void aTinyRunWritesEveryFileOfTheRunDirectory(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
