@@ -23,8 +23,8 @@ final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "skip SHA-256 verification")
     boolean noVerify;
     @Option(names = "--fetch", split = ",", paramLabel = "NAME", completionCandidates = Candidates.Datasets.class,
-            description = "first make these datasets available: download what is not found into the cache "
-                    + "($SOMNUS_DATA_HOME, or ~/.cache/somnus/datasets) and verify it, e.g. before going offline or "
+            description = "first make these datasets available: download what is not found and verify it, into "
+                    + "the cache ($SOMNUS_DATA_HOME, else ~/.cache/somnus/datasets), say before going offline or "
                     + "onto a cluster")
     java.util.List<String> fetch = java.util.List.of();
 

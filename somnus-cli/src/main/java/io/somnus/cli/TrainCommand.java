@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Trains one model on one dataset into a run directory.",
         description = {"The run directory (--out) gets the run's configuration, provenance, metrics, summary, timing, "
-                + "weights and sleep traces (docs/run-directory.md), and report.html, its figures on one page.",
+                + "weights, sleep traces (docs/run-directory.md) and report.html, its figures on one page.",
                 "An option left out keeps the preset's value (dataset, seed, images, sleep fraction, ...): "
                         + "'somnus inspect PRESET' shows them, --print-config the resolved configuration."})
 final class TrainCommand implements Callable<Integer> {
