@@ -123,7 +123,12 @@ final class TrainCommand implements Callable<Integer> {
                     : ": no such file; give a network.npz that --save-network wrote"));
         }
         Map<String, Object> settings = settings();
-        ObjectNode config = new StandardResolver().resolve(settings);
+        ObjectNode config;
+        try {
+            config = new StandardResolver().resolve(settings);
+        } catch (io.somnus.experiment.config.ConfigException e) {
+            throw new io.somnus.experiment.config.ConfigException(withCulprit(e.getMessage(), given, preset), e);
+        }
         for (String warning : io.somnus.experiment.run.ConfigWarnings.of(config)) { // recorded in provenance.json too
             System.err.println("somnus: warning: " + warning);
         }
@@ -329,11 +334,46 @@ final class TrainCommand implements Callable<Integer> {
         return Configs.PRESETS.stream().filter(p -> model.equals(Configs.loadPreset(p).path("model").asText())).toList();
     }
 
+    /** Each field an option set, with the option as given ({@link #settings}). */
+    private final Map<String, String> given = new LinkedHashMap<>();
+
+    /** The field a configuration error begins with: {@code train.images = -5: …}, {@code unknown … field 'x.y'}. */
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+            "^(?:unknown configuration field '([^']+)'|([a-z_][\\w.]*)(?: = |: ))");
+
+    /**
+     * A configuration error with where its field was set: by an option other than --set, which the field's name
+     * alone did not say (--train-images -5 read "train.images = -5: out of range"), or by the YAML file given as
+     * --preset, which it did not name at all ("unknown configuration field 'train.imges'").
+     */
+    static String withCulprit(String message, Map<String, String> given, String preset) {
+        java.util.regex.Matcher m = FIELD.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        String field = m.group(1) != null ? m.group(1) : m.group(2);
+        String option = given.get(field);
+        if (option != null) {
+            return option.startsWith("--set ") ? message : message + " (given as " + option + ")";
+        }
+        Path file = Path.of(preset);
+        if (!Configs.PRESETS.contains(preset) && java.nio.file.Files.isRegularFile(file)) {
+            try {
+                if (Configs.valueAt(io.somnus.experiment.io.Mappers.YAML.readTree(file.toFile()), field) != null) {
+                    return "configuration file " + file + ": " + message;
+                }
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                return message;   // read before, to resolve; its own errors name it
+            }
+        }
+        return message;
+    }
+
     Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset); // always has a value; --set preset=… is the resolver's to judge
         // each field an option sets, with the option as given: --set may not give it again (the later would win unseen)
-        Map<String, String> given = new LinkedHashMap<>();
+        given.clear();
         option(s, given, "--model", "model", model, model);
         option(s, given, "--dataset", "dataset.name", dataset, dataset);
         option(s, given, "--data-dir", "dataset.dir", dataDir == null ? null : dataDir.toString(), dataDir);
