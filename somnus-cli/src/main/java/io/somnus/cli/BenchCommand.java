@@ -41,32 +41,32 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", split = ",", completionCandidates = Candidates.Presets.class,
+    @Option(names = "--preset", paramLabel = "PRESET", split = ",", completionCandidates = Candidates.Presets.class,
             description = "presets (default: paper,diehl-cook)")
     List<String> presets = List.of("paper", "diehl-cook");
-    @Option(names = "--excitatory", split = ",", description = "diehl-cook sizes N_e (default: 100,400; --full adds 1600,6400)")
+    @Option(names = "--excitatory", paramLabel = "N", split = ",", description = "diehl-cook sizes N_e (default: 100,400; --full adds 1600,6400)")
     List<Integer> sizes;
     @Option(names = "--full", description = "also N_e = 1600 and 6400")
     boolean full;
-    @Option(names = "--dataset", completionCandidates = Candidates.Datasets.class, description = "dataset (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", paramLabel = "NAME", completionCandidates = Candidates.Datasets.class, description = "dataset (default: ${DEFAULT-VALUE})")
     String dataset = "fashion-mnist";
-    @Option(names = "--images", description = "timed training images of an STDP-SNN preset "
+    @Option(names = "--images", paramLabel = "N", description = "timed training images of an STDP-SNN preset "
             + "(default: ${DEFAULT-VALUE})")
     int images = 300;
-    @Option(names = "--warmup", description = "warm-up images (default: ${DEFAULT-VALUE}); an SG-SNN row warms up on "
+    @Option(names = "--warmup", paramLabel = "N", description = "warm-up images (default: ${DEFAULT-VALUE}); an SG-SNN row warms up on "
             + "whole minibatches, at least two")
     int warmup = 100;
-    @Option(names = "--eval-images", description = "timed evaluation images of an STDP-SNN preset "
+    @Option(names = "--eval-images", paramLabel = "N", description = "timed evaluation images of an STDP-SNN preset "
             + "(default: ${DEFAULT-VALUE})")
     int evalImages = 1000;
-    @Option(names = "--threads", split = ",", description = "evaluation threads of an STDP-SNN preset (default: 1,2)")
+    @Option(names = "--threads", paramLabel = "N", split = ",", description = "evaluation threads of an STDP-SNN preset (default: 1,2)")
     List<Integer> threads = List.of(1, 2);
-    @Option(names = "--kernels", split = ",", description = "STDP-SNN kernels to compare: auto, scalar, vector "
+    @Option(names = "--kernels", paramLabel = "KERNEL", split = ",", description = "STDP-SNN kernels to compare: auto, scalar, vector "
             + "(default: auto)")
     List<String> kernels = List.of("auto");
-    @Option(names = "--repeats", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", paramLabel = "N", description = "measurements per row; the median is printed (default: ${DEFAULT-VALUE})")
     int repeats = 3;
-    @Option(names = "--sg-images", description = "timed training images of an SG-SNN preset (default: 2560)")
+    @Option(names = "--sg-images", paramLabel = "N", description = "timed training images of an SG-SNN preset (default: 2560)")
     Integer sgImagesGiven; // null: not given, so that it is refused where no SG-SNN preset runs
 
     /** Timed training images of an SG-SNN row: --sg-images, or 2560. */
@@ -79,11 +79,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--brian2", description = "also run Brian2 (validation/brian2, Debian python3-brian) on the same "
             + "diehl-cook network and input spikes as Somnus: time per image of each, and their agreement")
     boolean brian2;
-    @Option(names = "--brian2-images", description = "images of the Brian2 comparison (default: ${DEFAULT-VALUE})")
+    @Option(names = "--brian2-images", paramLabel = "N", description = "images of the Brian2 comparison (default: ${DEFAULT-VALUE})")
     int brian2Images = 20;
-    @Option(names = "--brian2-device", description = "runtime or cpp_standalone (needs g++) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--brian2-device", paramLabel = "DEVICE", description = "runtime or cpp_standalone (needs g++) (default: ${DEFAULT-VALUE})")
     String brian2Device = "runtime";
-    @Option(names = "--brian2-rounds", description = "after the comparison, rounds in which Somnus and Brian2's compiled "
+    @Option(names = "--brian2-rounds", paramLabel = "N", description = "after the comparison, rounds in which Somnus and Brian2's compiled "
             + "binary take turns on its images; the median of the rounds' ratios is the figure to quote (cpp_standalone "
             + "only; default: 5 with cpp_standalone, 0 with runtime)")
     Integer brian2Rounds;

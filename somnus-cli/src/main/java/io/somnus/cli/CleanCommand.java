@@ -25,10 +25,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         header = "Removes temporary directories left by interrupted runs.",
-        description = {"Removes temporary directories left by interrupted runs (train: DIR/.<name>.tmp-<n>; sweeps: "
-                + "DIR/runs/.tmp-*) and temporary files left by an interrupted sweep's aggregation (DIR/.aggregate.csv.*.tmp, "
-                + "DIR/glmm.csv.new, ...) whose process is gone, proved by its lock being free. Finished runs are never "
-                + "touched.",
+        // one line each: picocli wraps after a dot, and split these names ("DIR/glmm.", "csv.new")
+        description = {"Removes what interrupted runs left, once their process is gone (lock free):",
+                "  train's temporary directories, DIR/.<name>.tmp-<n>;",
+                "  a sweep's temporary run directories, DIR/runs/.tmp-*;",
+                "  an aggregation's temporary files: DIR/.aggregate.csv.*.tmp, DIR/glmm.csv.new",
+                "Finished runs are never touched.",
                 "(train --out and sweep --resume do this for their own directory by themselves.)"})
 final class CleanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "directories holding runs or sweeps (default: runs, "

@@ -19,13 +19,13 @@ import picocli.CommandLine.Option;
                 "1:some file does not match its published checksum",
                 "2:bad option (e.g. --data-dir does not exist), or a dataset of --fetch that cannot be fetched"})
 final class DatasetsCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "also look in this directory first")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "also look in this directory first")
     Path dataDir;
     @Option(names = "--no-verify", description = "skip SHA-256 verification")
     boolean noVerify;
     @Option(names = "--fetch", split = ",", paramLabel = "NAME", completionCandidates = Candidates.Datasets.class,
-            description = "first make these datasets available: download what is not found into the cache "
-                    + "($SOMNUS_DATA_HOME, or ~/.cache/somnus/datasets) and verify it, e.g. before going offline or "
+            description = "first make these datasets available: download what is not found and verify it, into "
+                    + "the cache ($SOMNUS_DATA_HOME, else ~/.cache/somnus/datasets), say before going offline or "
                     + "onto a cluster")
     java.util.List<String> fetch = java.util.List.of();
 

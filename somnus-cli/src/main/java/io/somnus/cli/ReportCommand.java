@@ -34,8 +34,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "a sweep directory (with runs/) or a run directory (with summary.json)")
     Path dir;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "the HTML file (default: DIR/report.html); an existing "
-            + ".html file is replaced, any other file is refused")
+    @Option(names = "--out", paramLabel = "FILE", description = "the HTML file, its name ending in .html or .htm "
+            + "(default: DIR/report.html); an existing one is replaced, its directory made if missing")
     Path out;
 
     @Option(names = "--aggregate", description = "first (re)write the sweep's aggregate.csv, runs_long.csv, curves.csv and "
@@ -51,6 +51,12 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** Whether {@code file}'s name ends in .html or .htm, in any case (what browsers and file managers open as HTML). */
+    static boolean isHtmlName(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return (name.endsWith(".html") && name.length() > 5) || (name.endsWith(".htm") && name.length() > 4);
     }
 
     @Override
@@ -73,10 +79,13 @@ public final class ReportCommand implements Callable<Integer> {
         if (out != null) {
             RunDirectories.requireNoFileAbove("--out", out);
         }
-        String refused = Files.isDirectory(html) ? "is a directory; give the HTML file to write"
-                : Files.exists(html) && !html.getFileName().toString().endsWith(".html")
-                ? "exists and is not an .html file; a report would replace it (choose another --out)" : null;
-        if (refused != null) { // an earlier report is replaced; any other file is left alone
+        // a name without .html (report.txt, a directory's name that does not exist yet) got HTML without a word,
+        // which a browser then shows as text, and an existing file of another kind would be replaced
+        String refused = Files.isDirectory(html) ? "is a directory; give the HTML file to write (e.g. --out "
+                + html.resolve("report.html") + ")"
+                : !isHtmlName(html) ? "does not end in .html or .htm; the report is one HTML page (e.g. --out "
+                + html.resolveSibling(html.getFileName() + ".html") + ")" : null;
+        if (refused != null) { // an earlier report is replaced; nothing else is written
             stderr.println("somnus report: --out " + html + " " + refused);
             stderr.flush();
             return SweepCommand.EXIT_USAGE;

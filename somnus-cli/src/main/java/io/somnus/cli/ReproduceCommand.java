@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
         description = {"Tests the paper's claims that 10-20 %% sleep stabilises STDP learning and does not help the "
                         + "SG-SNN, and ends with the verdict on each (docs/verdict.md).",
                 "Full: every MNIST-like dataset found locally (both splits, as 'somnus datasets' lists them; in "
-                        + "--data-dir DIR/<name> with --engine spark) + geomfig, f = 0.0..0.9, seeds 1-5, both models as the "
+                        + "--data-dir DIR/<name> with --engine spark) + geomfig, f = 0.0 to 0.9, seeds 1-5, both models as the "
                         + "paper describes them and as the authors' code ran them (paper, paper-code, paper-sg, "
                         + "paper-sg-code).",
                 "--quick: Fashion-MNIST + geomfig, f in {0, 0.1, 0.2, 0.5}, 3 seeds, reduced sizes (minutes); paper, "

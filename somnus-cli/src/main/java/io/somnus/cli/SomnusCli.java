@@ -55,7 +55,8 @@ public final class SomnusCli {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("somnus: " + userMessage(ex));
+            // the command's name, as picocli's own messages and sweep's and report's give it ("somnus train: ...")
+            cmd.getErr().println(prefix(cmd) + userMessage(ex));
             if (System.getenv("SOMNUS_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());
             }
@@ -93,6 +94,11 @@ public final class SomnusCli {
             }
         }
         return row[b.length()];
+    }
+
+    /** "somnus train: ", or "somnus: " for the top-level command: what an error message begins with. */
+    static String prefix(CommandLine cmd) {
+        return cmd.getParent() == null ? "somnus: " : "somnus " + cmd.getCommandName() + ": ";
     }
 
     /** Exit status of a command that ended with {@code ex}: 2 for the user's input, 3 for a stopped sweep, 1 otherwise. */

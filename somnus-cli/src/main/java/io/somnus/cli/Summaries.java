@@ -54,6 +54,22 @@ final class Summaries {
             }
             b.append(')');
         }
+        if ("training".equals(s.path("readout_source").asText())) {
+            // paper-code's readout: its accuracy is over runs of equal labels, not images, and its training may have
+            // ended epochs early; a bar that stopped at 55 % and no word of it read as a run cut short
+            JsonNode segments = s.path("readout_segments");
+            b.append(String.format(Locale.ROOT, "%nread out from the training stream (readout.source: training): %d "
+                    + "training and %d test features, one per run of equal labels; the frozen network's test accuracy "
+                    + "%.4f", segments.path("training").asInt(), segments.path("test").asInt(),
+                    s.path("test_accuracy_frozen").asDouble()));
+            JsonNode epochs = s.path("early_stopping_accuracies");
+            if (s.path("stopped_early").asBoolean(false) && epochs.isArray() && epochs.size() > 0) {
+                b.append(String.format(Locale.ROOT, "%nstopped early after epoch %d (%d training images): its "
+                        + "validation accuracy no longer improved, and the best epoch's weights were restored "
+                        + "(summary.json: stopped_early, early_stopping_accuracies)", epochs.size(),
+                        s.path("train_images").asLong()));
+            }
+        }
         JsonNode continual = s.path("continual");
         if (continual.isObject()) {
             JsonNode rows = continual.path("task_accuracy");

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         header = "Runs a grid of runs from a sweep file, resuming where it stopped.",
         description = {"Runs a grid of runs (presets × datasets × sleep fractions × seeds × variants × grid) from a "
                 + "sweep file, "
-                + "in parallel, recording each run's state in DIR/ledger.sqlite so that an interrupted sweep resumes "
+                + "in parallel, recording the state of each run in DIR/ledger.sqlite so that an interrupted sweep resumes "
                 + "without redoing finished runs. Afterwards writes aggregate.csv, runs_long.csv, curves.csv, "
                 + "stats.json (and the GLMM when R with glmmTMB is installed) and report.html into DIR. With --estimate, "
                 + "projects its wall time instead."},

@@ -21,46 +21,46 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Trains one model on one dataset into a run directory.",
         description = {"The run directory (--out) gets the run's configuration, provenance, metrics, summary, timing, "
-                + "weights and sleep traces (docs/run-directory.md), and report.html, its figures on one page.",
+                + "weights, sleep traces (docs/run-directory.md) and report.html, its figures on one page.",
                 "An option left out keeps the preset's value (dataset, seed, images, sleep fraction, ...): "
                         + "'somnus inspect PRESET' shows them, --print-config the resolved configuration."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "paper", completionCandidates = Candidates.Presets.class,
+    @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "paper", completionCandidates = Candidates.Presets.class,
             description = "paper, paper-code, diehl-cook, diehl-cook-recurrent, paper-sg, paper-sg-code, sg-fc, or a YAML file (default: ${DEFAULT-VALUE})")
     String preset;
-    @Option(names = "--model", description = "stdp or sg: implied by the preset, which holds that model's fields only")
+    @Option(names = "--model", paramLabel = "MODEL", description = "stdp or sg: implied by the preset, which holds that model's fields only")
     String model;
-    @Option(names = "--dataset", completionCandidates = Candidates.Datasets.class, description = "dataset name (see 'somnus datasets')")
+    @Option(names = "--dataset", paramLabel = "NAME", completionCandidates = Candidates.Datasets.class, description = "dataset name (see 'somnus datasets')")
     String dataset;
-    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files (or a sub-folder named after "
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "directory holding the dataset's IDX files (or a sub-folder named after "
             + "the dataset); the only place looked in")
     Path dataDir;
     @Option(names = "--allow-unverified-data", description = "accept dataset files whose SHA-256 matches no published "
             + "checksum (e.g. your own conversion); provenance.json records them as unverified")
     boolean allowUnverifiedData;
-    @Option(names = "--train-images", description = "training images")
+    @Option(names = "--train-images", paramLabel = "N", description = "training images")
     Integer trainImages;
-    @Option(names = "--validation-images", description = "validation images for checkpoints")
+    @Option(names = "--validation-images", paramLabel = "N", description = "validation images for checkpoints")
     Integer validationImages;
-    @Option(names = "--test-images", description = "test images")
+    @Option(names = "--test-images", paramLabel = "N", description = "test images")
     Integer testImages;
-    @Option(names = "--excitatory", description = "number of excitatory neurons (STDP-SNN)")
+    @Option(names = "--excitatory", paramLabel = "N", description = "number of excitatory neurons (STDP-SNN)")
     Integer excitatory;
-    @Option(names = "--seed", description = "the run's seed")
+    @Option(names = "--seed", paramLabel = "SEED", description = "the run's seed")
     Long seed;
-    @Option(names = "--plasticity", description = "on, or off for the untrained control")
+    @Option(names = "--plasticity", paramLabel = "on|off", description = "on, or off for the untrained control")
     String plasticity;
-    @Option(names = "--initial-weights", description = "preset, or sleep_target: every weight sleep decays starts at "
+    @Option(names = "--initial-weights", paramLabel = "WEIGHTS", description = "preset, or sleep_target: every weight sleep decays starts at "
             + "±sleep.target_magnitude (with --plasticity off: the control with the weight scale sleep restores)")
     String initialWeights;
-    @Option(names = "--sleep-fraction", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
+    @Option(names = "--sleep-fraction", paramLabel = "F", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
             + "wake, in [0, 1]; the SG-SNN presets: in [0, 1])")
     Double sleepFraction;
-    @Option(names = "--protocol", description = "standard or continual (STDP-SNN)")
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "standard or continual (STDP-SNN)")
     String protocol;
-    @Option(names = "--set", description = "override any configuration field: --set key=value (repeatable)")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any configuration field: --set key=value (repeatable)")
     List<String> sets = List.of();
-    @Option(names = "--out", description = "run directory to create (must not exist or be empty; default: "
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory to create (must not exist or be empty; default: "
             + "runs/PRESET-DATASET-fFRACTION-sSEED, e.g. runs/paper-fashion-mnist-f0.2-s1)")
     Path out;
     @Option(names = "--export-spikes", paramLabel = "DIR", description = "STDP-SNN: also write DIR/inputs.npz (every "
@@ -117,7 +117,12 @@ final class TrainCommand implements Callable<Integer> {
                     : ": no such file; give a network.npz that --save-network wrote"));
         }
         Map<String, Object> settings = settings();
-        ObjectNode config = new StandardResolver().resolve(settings);
+        ObjectNode config;
+        try {
+            config = new StandardResolver().resolve(settings);
+        } catch (io.somnus.experiment.config.ConfigException e) {
+            throw new io.somnus.experiment.config.ConfigException(withCulprit(e.getMessage(), given, preset), e);
+        }
         for (String warning : io.somnus.experiment.run.ConfigWarnings.of(config)) { // recorded in provenance.json too
             System.err.println("somnus: warning: " + warning);
         }
@@ -130,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
-        RunDirectories.requireFresh(dir);
+        requireFreshOut(dir, out != null);
         RunDirectories.requireNoOtherWriter(dir);
         RunDirectories.requireNoResumable(dir);
         requireFreshExport();
@@ -259,6 +264,17 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** --export-spikes names a directory that holds no export yet: checked before training, not after it. */
+    /** {@link RunDirectories#requireFresh}, whose refusal of the default run directory says it is the default. */
+    static void requireFreshOut(Path dir, boolean given) throws java.io.IOException {
+        try {
+            RunDirectories.requireFresh(dir);
+        } catch (CliException e) {
+            // without --out, "choose another --out" named an option the user never gave: say where the name came from
+            throw given ? e : new CliException(e.getMessage() + " (" + dir + " is the default --out, "
+                    + "runs/PRESET-DATASET-fFRACTION-sSEED: give --out, or another --seed)");
+        }
+    }
+
     private void requireFreshExport() throws java.io.IOException {
         if (exportSpikes == null) {
             return;
@@ -310,11 +326,46 @@ final class TrainCommand implements Callable<Integer> {
         return Configs.PRESETS.stream().filter(p -> model.equals(Configs.loadPreset(p).path("model").asText())).toList();
     }
 
+    /** Each field an option set, with the option as given ({@link #settings}). */
+    private final Map<String, String> given = new LinkedHashMap<>();
+
+    /** The field a configuration error begins with: {@code train.images = -5: …}, {@code unknown … field 'x.y'}. */
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+            "^(?:unknown configuration field '([^']+)'|([a-z_][\\w.]*)(?: = |: ))");
+
+    /**
+     * A configuration error with where its field was set: by an option other than --set, which the field's name
+     * alone did not say (--train-images -5 read "train.images = -5: out of range"), or by the YAML file given as
+     * --preset, which it did not name at all ("unknown configuration field 'train.imges'").
+     */
+    static String withCulprit(String message, Map<String, String> given, String preset) {
+        java.util.regex.Matcher m = FIELD.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        String field = m.group(1) != null ? m.group(1) : m.group(2);
+        String option = given.get(field);
+        if (option != null) {
+            return option.startsWith("--set ") ? message : message + " (given as " + option + ")";
+        }
+        Path file = Path.of(preset);
+        if (!Configs.PRESETS.contains(preset) && java.nio.file.Files.isRegularFile(file)) {
+            try {
+                if (Configs.valueAt(io.somnus.experiment.io.Mappers.YAML.readTree(file.toFile()), field) != null) {
+                    return "configuration file " + file + ": " + message;
+                }
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                return message;   // read before, to resolve; its own errors name it
+            }
+        }
+        return message;
+    }
+
     Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("preset", preset); // always has a value; --set preset=… is the resolver's to judge
         // each field an option sets, with the option as given: --set may not give it again (the later would win unseen)
-        Map<String, String> given = new LinkedHashMap<>();
+        given.clear();
         option(s, given, "--model", "model", model, model);
         option(s, given, "--dataset", "dataset.name", dataset, dataset);
         option(s, given, "--data-dir", "dataset.dir", dataDir == null ? null : dataDir.toString(), dataDir);

@@ -61,6 +61,66 @@ class HelpTextTest {
         }
     }
 
+    /**
+     * Every option's value is named for the user (N, DIR, NAME), not by the Java field behind it: picocli's default
+     * placeholder showed {@code --sg-images=<sgImagesGiven>} and {@code --data-dir=<dataDir>}.
+     */
+    @Test
+    void everyOptionValueHasAPlaceholderForTheUserNotAFieldName() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(SomnusCli.commandLine(), all);
+        for (CommandLine cl : all) {
+            for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                if (o.arity().max() == 0) {
+                    continue; // a flag takes no value
+                }
+                String label = o.paramLabel();
+                assertFalse(label.startsWith("<"), cl.getCommandName() + " " + o.longestName() + " shows its value as "
+                        + label + ", a field's name");
+            }
+        }
+    }
+
+    /**
+     * A file name or range in a help text stays on one line: picocli's wrapping may break after a dot, and printed
+     * "report.\nhtml", "DIR/ledger.\nsqlite" and "f = 0.0..\n0.9", which read as a sentence's end.
+     */
+    @Test
+    void noFileNameOrRangeIsSplitAcrossLines() {
+        java.util.regex.Pattern dotted = java.util.regex.Pattern.compile("[\\w/<>.*-]*[\\w/>]\\.+[\\w<>][\\w/<>.*-]*");
+        List<CommandLine> all = new ArrayList<>();
+        collect(SomnusCli.commandLine(), all);
+        List<String> split = new ArrayList<>();
+        for (CommandLine cl : all) {
+            List<String> texts = new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().description()));
+            texts.addAll(List.of(cl.getCommandSpec().usageMessage().header()));
+            cl.getCommandSpec().options().forEach(o -> texts.addAll(List.of(o.description())));
+            cl.getCommandSpec().positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+            List<String> lines = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().map(String::strip).toList();
+            // each occurrence in the texts is one on a line of the help (another option may name the same file)
+            java.util.Map<String, Integer> wanted = new java.util.TreeMap<>();
+            for (String text : texts) {
+                java.util.regex.Matcher m = dotted.matcher(text);
+                while (m.find()) {
+                    wanted.merge(m.group().replaceAll("\\.+$", ""), 1, Integer::sum);
+                }
+            }
+            java.util.Map<String, Integer> shown = new java.util.TreeMap<>();
+            for (String line : lines) {
+                java.util.regex.Matcher m = dotted.matcher(line);
+                while (m.find()) {
+                    shown.merge(m.group().replaceAll("\\.+$", ""), 1, Integer::sum);
+                }
+            }
+            wanted.forEach((token, n) -> {
+                if (shown.getOrDefault(token, 0) < n) {
+                    split.add(cl.getCommandName() + ": " + token);
+                }
+            });
+        }
+        assertEquals(List.of(), split, "split across two lines of their help");
+    }
+
     /** A bad option or value gets its message, suggestions and a pointer to --help: not the command's whole usage. */
     @Test
     void aBadOptionGetsOneMessageNotTheUsage() {

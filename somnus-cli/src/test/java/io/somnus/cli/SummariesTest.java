@@ -46,6 +46,30 @@ class SummariesTest {
         assertTrue(control.contains("an untrained control (train.plasticity false) never sleeps"), control);
     }
 
+    /**
+     * A run read out from its training stream (paper-code) says so, with its features and the frozen network's
+     * accuracy, and says where it stopped early: its progress bar stopped at 1 100 of 2 000 images without a word.
+     */
+    @Test
+    void aRunReadOutFromItsTrainingStreamSaysWhereItStoppedEarly() throws Exception {
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":30.0,\"wall_seconds\":80.0}");
+        String stopped = Summaries.describe(JSON.readTree("{\"preset\":\"paper-code\",\"sleep_fraction\":0.2,"
+                + "\"test_accuracy\":0.6,\"readout_source\":\"training\",\"test_accuracy_frozen\":0.7,"
+                + "\"readout_segments\":{\"training\":72,\"test\":43},\"stopped_early\":true,\"train_images\":1100,"
+                + "\"early_stopping_accuracies\":[0.5,0.6,0.5]}"), timing, false);
+        assertTrue(stopped.contains("read out from the training stream (readout.source: training): 72 training and 43 "
+                + "test features, one per run of equal labels; the frozen network's test accuracy 0.7000"), stopped);
+        assertTrue(stopped.contains("stopped early after epoch 3 (1100 training images)"), stopped);
+        String whole = Summaries.describe(JSON.readTree("{\"preset\":\"paper-code\",\"sleep_fraction\":0.2,"
+                + "\"test_accuracy\":0.6,\"readout_source\":\"training\",\"test_accuracy_frozen\":0.7,"
+                + "\"readout_segments\":{\"training\":72,\"test\":43},\"stopped_early\":false,\"train_images\":2000,"
+                + "\"early_stopping_accuracies\":[0.5,0.6]}"), timing, false);
+        assertTrue(whole.contains("read out from the training stream") && !whole.contains("stopped early"), whole);
+        String frozen = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.2,"
+                + "\"test_accuracy\":0.6}"), timing, false);
+        assertFalse(frozen.contains("training stream") || frozen.contains("stopped early"), frozen);
+    }
+
     /** A continual run's paragraph gives its average accuracy and forgetting and the last task row, as summary.json has them. */
     @Test
     void aContinualRunSaysItsAccuracyAndForgetting() throws Exception {

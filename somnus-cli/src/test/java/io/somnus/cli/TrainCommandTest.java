@@ -24,6 +24,46 @@ class TrainCommandTest {
         return new Outcome(cl.execute(args), err.toString());
     }
 
+    /**
+     * A configuration error names where its field was set: the option (--train-images -5 read "train.images = -5: out
+     * of range", a field the user never typed), or the YAML file given as --preset, which it did not name at all.
+     */
+    @Test
+    void aConfigurationErrorNamesTheOptionOrFileThatSetItsField(@TempDir Path tmp) throws Exception {
+        java.util.Map<String, String> given = java.util.Map.of("train.images", "--train-images -5",
+                "sleep.lambda", "--set sleep.lambda=2");
+        String range = "train.images = -5: out of range; allowed: an integer in [1, 2147483647]";
+        assertEquals(range + " (given as --train-images -5)", TrainCommand.withCulprit(range, given, "paper"));
+        String set = "sleep.lambda = 2.0: out of range";
+        assertEquals(set, TrainCommand.withCulprit(set, given, "paper"), "--set names the field itself");
+        Path file = tmp.resolve("mine.yaml");
+        Files.writeString(file, "preset: paper\ntrain: {imges: 100}\n");
+        String unknown = "unknown configuration field 'train.imges'; allowed under train for model stdp: images";
+        assertEquals("configuration file " + file + ": " + unknown,
+                TrainCommand.withCulprit(unknown, java.util.Map.of(), file.toString()));
+        String elsewhere = "unknown configuration field 'sleep.lamda'; allowed under sleep";
+        assertEquals(elsewhere, TrainCommand.withCulprit(elsewhere, java.util.Map.of(), file.toString()),
+                "a field the file does not hold is not blamed on it");
+    }
+
+    /**
+     * A second train of the same preset, dataset, fraction and seed without --out is refused naming the default it
+     * took ("choose another --out" alone named an option never given); with --out given, the message is as before.
+     */
+    @Test
+    void aTakenDefaultRunDirectoryIsNamedAsTheDefault(@TempDir Path tmp) throws Exception {
+        Path taken = Files.createDirectories(tmp.resolve("runs").resolve("paper-geomfig-f0.2-s1"));
+        Files.writeString(taken.resolve("summary.json"), "{}");
+        String byDefault = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+                () -> TrainCommand.requireFreshOut(taken, false)).getMessage();
+        assertTrue(byDefault.startsWith("output directory " + taken + " already exists and is not empty")
+                && byDefault.endsWith("(" + taken + " is the default --out, runs/PRESET-DATASET-fFRACTION-sSEED: give "
+                + "--out, or another --seed)"), byDefault);
+        String given = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+                () -> TrainCommand.requireFreshOut(taken, true)).getMessage();
+        assertTrue(!given.contains("default"), given);
+    }
+
     @Test
     void aTinyRunWritesEveryFileOfTheRunDirectory(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");

@@ -56,9 +56,15 @@ final class TrainingCurvesSection implements Section {
         List<String> oneCheckpoint = new ArrayList<>();
         List<String> tasksDiffer = new ArrayList<>();
         for (Map.Entry<Group, Map<Double, List<CurvePoint>>> g : byGroup.entrySet()) {
-            XYChart chart = Charts.xyLegendAcross(g.getKey().title(), "training images seen", "validation accuracy", 560,
-                    340, g.getValue().keySet().stream().map(f -> "sleep " + Formats.fraction(f)).toList());
             int n = g.getValue().size();
+            // one sleep fraction (an untrained control's panel, a one-fraction sweep, a run): the title names it, as
+            // the weight traces' titles do, where a legend of one entry ("sleep 0.00") named the only line drawn
+            String title = n == 1 ? g.getKey().title() + ", sleep " + Formats.fraction(g.getValue().keySet().iterator()
+                    .next()) : g.getKey().title();
+            XYChart chart = n == 1 ? Charts.xy(title, "training images seen", "validation accuracy", 560, 340)
+                    : Charts.xyLegendAcross(title, "training images seen", "validation accuracy", 560, 340,
+                    g.getValue().keySet().stream().map(f -> "sleep " + Formats.fraction(f)).toList());
+            chart.getStyler().setLegendVisible(n > 1);
             int i = 0;
             Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
             // continual runs: their tasks, where the panel's runs agree on them (the same training images)
@@ -95,7 +101,7 @@ final class TrainingCurvesSection implements Section {
                 oneCheckpoint.add(g.getKey().title());
             }
             TaskBoundaries.label(chart, tasks, extent);   // last: placed where the finished chart puts the bands
-            html.svgFigure(ctx.svg(chart), "accuracy over training, " + g.getKey().title() + TaskBoundaries.words(tasks),
+            html.svgFigure(ctx.svg(chart), "accuracy over training, " + title + TaskBoundaries.words(tasks),
                     null, "fig");
         }
         html.gridEnd();

@@ -124,8 +124,13 @@ final class WeightTracesSection implements Section {
                 boolean log = groupLog && hi > 0;
                 List<String> names = new ArrayList<>(hi > 0 && !sleepSpans.isEmpty() ? List.of("sleep") : List.of());
                 names.addAll(byProjection.keySet());
-                XYChart chart = Charts.xyLegendAcross(g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                        "simulation step", "Σ|w| (log scale)", 560, 320, names);
+                // one projection and no sleep (diehl-cook's input_e, awake): the y axis names it, where a legend of
+                // one entry named the only line drawn
+                String one = names.size() == 1 ? " of " + names.get(0) : "";
+                String title = g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction());
+                XYChart chart = one.isEmpty() ? Charts.xyLegendAcross(title, "simulation step", "Σ|w| (log scale)", 560,
+                        320, names) : Charts.xy(title, "simulation step", "Σ|w|" + one, 560, 320);
+                chart.getStyler().setLegendVisible(one.isEmpty());
                 if (hi > 0) {
                     double bottom = log ? groupLo : lo;   // a log panel's range is the group's (set below)
                     double top = log ? groupHi : hi;
@@ -153,7 +158,7 @@ final class WeightTracesSection implements Section {
                 }
                 chart.getStyler().setYAxisLogarithmic(log);
                 Charts.roundXTicks(chart);   // a wake-only trace's steps are equally spaced: XChart labelled multiples of them
-                chart.setYAxisTitle(log ? "Σ|w| (log scale)" : "Σ|w|");
+                chart.setYAxisTitle("Σ|w|" + one + (log ? " (log scale)" : ""));
                 chart.getStyler().setXAxisMin(0.0);
                 // ticks wider apart than the house's 80 px: step counts of 6 digits were labelled 0, 50000, 1e5, 1.5e5, ...
                 chart.getStyler().setXAxisTickMarkSpacingHint(100);

@@ -151,7 +151,7 @@ class RunPageTest {
                 + "[{\"classes\": [0, 1], \"images_seen\": 100}, {\"classes\": [2, 3], \"images_seen\": 200}]"));
         String tasks = "; 2 tasks, ending at 100 (classes 0, 1), 200 (classes 2, 3) training images seen, every other one shaded";
         String one = trainingSection(page(run));
-        assertTrue(one.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig" + tasks + "\""), one);
+        assertTrue(one.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig, sleep 0.20" + tasks + "\""), one);
         assertTrue(one.contains(SHADE), "the second task shaded");
         Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
                 + "100,0.63,0.63,0.5\n200,0.55,0.55,0.45\n");
@@ -166,7 +166,7 @@ class RunPageTest {
         Path run = continualRun(tmp);
         assertFalse(Files.readString(run.resolve("summary.json")).contains("task_ends"));
         String section = trainingSection(page(run));
-        assertTrue(section.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig\""), section);
+        assertTrue(section.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig, sleep 0.20\""), section);
         assertFalse(section.contains(SHADE) || section.contains("tasks, ending"), section);
         // nor with ends Somnus does not write (a later task ending before an earlier one)
         Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json")).replace(

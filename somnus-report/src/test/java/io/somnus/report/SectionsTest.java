@@ -50,6 +50,26 @@ class SectionsTest {
         assertEquals(2, html.split("against simulation step on a log scale", -1).length - 1, html);
     }
 
+    /**
+     * A weight trace of one projection and no sleep (diehl-cook's input_e, awake) names it on its y axis and draws no
+     * legend: its legend named the only line drawn. Two projections keep theirs, below the plot.
+     */
+    @Test
+    void aWeightTraceOfOneProjectionDrawsNoLegend(@TempDir Path tmp) throws Exception {
+        Path one = Files.createDirectory(tmp.resolve("one"));
+        Path two = Files.createDirectory(tmp.resolve("two"));
+        String head = "step,phase,episode,projection,total_abs\n";
+        Files.writeString(one.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,7800\n100,wake,0,input_e,7800\n");
+        Files.writeString(two.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,7800\n100,wake,0,input_e,7800\n"
+                + "0,wake,0,e_e,780\n100,wake,0,e_e,790\n");
+        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(one, 0.0))), new java.util.ArrayList<>());
+        String svg = "sleep 0.00</div><svg height=\"";
+        // a legend below adds its row to the chart's 320 px: 10 + 10.5 + 10 (Charts.LEGEND_BELOW_PADDING, LEGEND_ROW_PX)
+        assertTrue(html.contains(svg + "320px\""), html);
+        String both = write(new WeightTracesSection(), sweep(tmp, List.of(run(two, 0.0))), new java.util.ArrayList<>());
+        assertTrue(both.contains(svg + "351px\""), both);
+    }
+
     @Test
     void sectionsSayNotRecordedWhenTheirFilesAreMissing(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));
@@ -142,13 +162,39 @@ class SectionsTest {
         RunRecord b = continual(Files.createDirectory(tmp.resolve("b")), 2, 40, 100);
         List<String> notes = new java.util.ArrayList<>();
         String shared = write(new TrainingCurvesSection(), sweep(tmp, List.of(a, b)), notes);
-        assertTrue(shared.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig; 2 tasks, ending at 40 "
+        assertTrue(shared.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig, sleep 0.20; 2 tasks, ending at 40 "
                 + "(classes 0, 1), 100 (classes 2, 3) training images seen, every other one shaded\""), shared);
         assertTrue(shared.contains("rgb(85,85,85)"), "the second task shaded");
         RunRecord c = continual(Files.createDirectory(tmp.resolve("c")), 3, 60, 100);
         String differ = write(new TrainingCurvesSection(), sweep(tmp, List.of(a, c)), notes);
         assertTrue(differ.contains(TrainingCurvesSection.TASKS_DIFFER + "paper (stdp) × geomfig"), differ);
         assertTrue(!differ.contains("rgb(85,85,85)") && !differ.contains("tasks, ending"), differ);
+    }
+
+    /**
+     * A panel of one sleep fraction (an untrained control's) names it in its title and draws no legend: its legend
+     * named the only line drawn ("sleep 0.00"), under a title that said it was the control. A panel of several
+     * fractions keeps its legend below the plot.
+     */
+    @Test
+    void aCurvePanelOfOneSleepFractionNamesItInItsTitleWithoutALegend(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (String[] r : new String[][] {{"a", "", "0.0"}, {"b", "", "0.2"}, {"c", "control=untrained", "0.0"}}) {
+            Path dir = Files.createDirectory(tmp.resolve(r[0]));
+            Files.writeString(dir.resolve("metrics.csv"), "images_seen,val_accuracy\n50,0.6\n100,0.5\n");
+            runs.add(new RunRecord(r[0], dir, "paper", "stdp", "geomfig", r[1], Double.parseDouble(r[2]), 1,
+                    JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5)));
+        }
+        String html = write(new TrainingCurvesSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String trained = "aria-label=\"accuracy over training, paper (stdp) × geomfig\"><div class=\"chart-title\" "
+                + "style=\"max-width: 560px\">paper (stdp) × geomfig</div><svg height=\"";
+        String control = "aria-label=\"accuracy over training, paper (stdp) × geomfig, control=untrained, sleep 0.00\">"
+                + "<div class=\"chart-title\" style=\"max-width: 560px\">paper (stdp) × geomfig, control=untrained, "
+                + "sleep 0.00</div><svg height=\"";
+        assertTrue(html.contains(trained) && html.contains(control), html);
+        // a legend below adds its row to the chart's 340 px: 10 + 10.5 + 10 (Charts.LEGEND_BELOW_PADDING, LEGEND_ROW_PX)
+        assertTrue(html.contains(trained + "371px\""), "two fractions: their legend below");
+        assertTrue(html.contains(control + "340px\""), "one fraction: no legend, neither below nor at the right");
     }
 
     /**

@@ -85,6 +85,13 @@ public final class Configs {
                 throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
             }
         }
+        String lower = nameOrPath.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml") || nameOrPath.contains(file.getFileSystem().getSeparator())) {
+            // a file's name, not a preset's: "unknown preset 'mine.yaml'" sent its author looking at the presets
+            throw new ConfigException("configuration file " + file + " does not exist (looked for in "
+                    + file.toAbsolutePath().getParent() + "); give the path of a YAML file or a preset (" + String.join(", ",
+                    PRESETS) + ")");
+        }
         throw new ConfigException("unknown preset '" + nameOrPath + "': use one of " + PRESETS + " or the path of a YAML file");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigsTest {
@@ -33,6 +34,17 @@ class ConfigsTest {
         }
         assertTrue(assertThrows(ConfigException.class, () -> Configs.presetText("papper")).getMessage()
                 .contains("unknown preset 'papper'"));
+    }
+
+    /** A YAML file's name that names no file is said to be missing, not called an unknown preset. */
+    @Test
+    void aMissingYamlFileIsNamedAsAFileNotAPreset(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        for (String missing : List.of("mine.yaml", "mine.YML", tmp.resolve("none").toString())) {
+            String message = assertThrows(ConfigException.class, () -> Configs.loadPreset(missing)).getMessage();
+            assertTrue(message.startsWith("configuration file " + missing + " does not exist (looked for in "), message);
+        }
+        assertTrue(assertThrows(ConfigException.class, () -> Configs.loadPreset("papper")).getMessage()
+                .startsWith("unknown preset 'papper': use one of"));
     }
 
     @Test
