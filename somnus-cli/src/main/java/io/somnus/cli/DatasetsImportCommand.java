@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
                 + "A ... J of 28x28 grayscale PNG images (labels 0-9 = A-J). Files that cannot be decoded are skipped "
                 + "and named. Each letter's files are split by a seeded shuffle: round(n x --test-fraction) to the "
                 + "test split (default 1/7, MNIST's 10 000 of 70 000), the rest to train; each split is shuffled.",
-                "kmnist: --from the folder that holds kmnist-train-imgs.npz, kmnist-train-labels.npz, "
-                        + "kmnist-test-imgs.npz and kmnist-test-labels.npz (uint8 arr_0, as published).",
+                "kmnist: --from the folder that holds the four kmnist-{train,test}-{imgs,labels}.npz files "
+                        + "(uint8 arr_0, as published).",
                 "Writes the four gzip-compressed IDX files, SHA256SUMS.imported and import-manifest.txt into a new "
                         + "folder (the cache's, or DIR/<name> with --data-dir DIR), whole or not at all; training "
                         + "then finds them and counts them as verified, Somnus-made files."},
@@ -31,10 +31,10 @@ final class DatasetsImportCommand implements Callable<Integer> {
     String name;
     @Option(names = "--from", required = true, paramLabel = "DIR", description = "the folder of the files to import")
     Path from;
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "write into DIR/<name> (train --data-dir DIR reads "
-            + "it there) instead of the cache ($SOMNUS_DATA_HOME/<name>, or ~/.cache/somnus/datasets/<name>)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "write into DIR/<name>, where train --data-dir DIR "
+            + "reads it, instead of the cache (somnus datasets says where it is)")
     Path dataDir;
-    @Option(names = "--seed", description = "notmnist: seed of the train/test split (default: 1)")
+    @Option(names = "--seed", paramLabel = "SEED", description = "notmnist: seed of the train/test split (default: 1)")
     Long seed;
     @Option(names = "--test-fraction", paramLabel = "F", description = "notmnist: share of each letter's images in the "
             + "test split (default: 1/7)")
