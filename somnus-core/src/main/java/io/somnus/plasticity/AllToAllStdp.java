@@ -33,6 +33,12 @@ import java.util.Arrays;
 public final class AllToAllStdp implements Plasticity {
     private final double ltp;
     private final double ltd;
+    private final double eta;
+    private final double aPlus;
+    private final double aMinus;
+    private final double tauPlusMs;
+    private final double tauMinusMs;
+    private final int sign;
     private final WeightDependence dependence;
     private final double dtMs;
     /** exp(−k·dt/τ) for k = 0, 1, …, 0 from 30 τ on (below 10⁻¹³) in the last entry. */
@@ -77,10 +83,127 @@ public final class AllToAllStdp implements Plasticity {
         }
         this.ltp = sign * eta * aPlus;
         this.ltd = sign * eta * aMinus;
+        this.eta = eta;
+        this.aPlus = aPlus;
+        this.aMinus = aMinus;
+        this.tauPlusMs = tauPlusMs;
+        this.tauMinusMs = tauMinusMs;
+        this.sign = sign;
         this.dependence = java.util.Objects.requireNonNull(dependence, "dependence");
         this.dtMs = dtMs;
         this.decayPlus = decay(tauPlusMs, dtMs);
         this.decayMinus = decay(tauMinusMs, dtMs);
+    }
+
+    /**
+     * The rule by name rather than position (eight parameters in a row, five of them numbers that build as well
+     * swapped): {@link NearestPairStdp}'s defaults, the paper's (η = 5·10⁻⁴, A± = 1, τ± = 7.5 ms, sign +1), and
+     * {@link WeightDependence#ADDITIVE} unless set, as a configuration's {@code rule: all_to_all} switches pairing
+     * alone; e.g. Song, Miller &amp; Abbott's {@code AllToAllStdp.builder(dt).eta(1).aPlus(0.005).aMinus(0.00525)
+     * .tauPlusMs(20).tauMinusMs(20).build()}. {@link Builder#build()} checks the values as the constructor does.
+     *
+     * @param dtMs the network's time step (ms), which the rule must share
+     */
+    public static Builder builder(double dtMs) {
+        return new Builder(dtMs);
+    }
+
+    /** See {@link #builder}; each setter names the constructor's parameter. */
+    public static final class Builder {
+        private final double dtMs;
+        private double eta = 5e-4;
+        private double aPlus = 1;
+        private double aMinus = 1;
+        private double tauPlusMs = 7.5;
+        private double tauMinusMs = 7.5;
+        private int sign = 1;
+        private WeightDependence weightDependence = WeightDependence.ADDITIVE;
+
+        private Builder(double dtMs) {
+            this.dtMs = dtMs;
+        }
+
+        /** Learning rate η (default 5·10⁻⁴). */
+        public Builder eta(double v) {
+            eta = v;
+            return this;
+        }
+
+        /** A₊, potentiation per unit of presynaptic trace (default 1). */
+        public Builder aPlus(double v) {
+            aPlus = v;
+            return this;
+        }
+
+        /** A₋, depression per unit of postsynaptic trace (default 1). */
+        public Builder aMinus(double v) {
+            aMinus = v;
+            return this;
+        }
+
+        /** τ₊ in ms, the presynaptic trace's time constant (default 7.5). */
+        public Builder tauPlusMs(double v) {
+            tauPlusMs = v;
+            return this;
+        }
+
+        /** τ₋ in ms, the postsynaptic trace's (default 7.5). */
+        public Builder tauMinusMs(double v) {
+            tauMinusMs = v;
+            return this;
+        }
+
+        /** +1 (default) or −1: see the constructor's {@code sign}. */
+        public Builder sign(int v) {
+            sign = v;
+            return this;
+        }
+
+        /** How the weight scales each change (default {@link WeightDependence#ADDITIVE}). */
+        public Builder weightDependence(WeightDependence v) {
+            weightDependence = v;
+            return this;
+        }
+
+        /**
+         * The rule.
+         *
+         * @throws IllegalArgumentException as the constructor, naming the value
+         * @throws NullPointerException     for a null weight dependence
+         */
+        public AllToAllStdp build() {
+            return new AllToAllStdp(eta, aPlus, aMinus, tauPlusMs, tauMinusMs, sign, weightDependence, dtMs);
+        }
+    }
+
+    /** The learning rate η. */
+    public double eta() {
+        return eta;
+    }
+
+    /** A₊. */
+    public double aPlus() {
+        return aPlus;
+    }
+
+    /** A₋. */
+    public double aMinus() {
+        return aMinus;
+    }
+
+    /** τ₊ (ms). */
+    public double tauPlusMs() {
+        return tauPlusMs;
+    }
+
+    /** τ₋ (ms). */
+    public double tauMinusMs() {
+        return tauMinusMs;
+    }
+
+    /** +1 or −1: the direction of the change under causal pairing. */
+    public int sign() {
+        return sign;
     }
 
     private static double[] decay(double tauMs, double dtMs) {
@@ -101,6 +224,7 @@ public final class AllToAllStdp implements Plasticity {
         return "all-to-all";
     }
 
+    /** How the weight scales each change. */
     public WeightDependence weightDependence() {
         return dependence;
     }

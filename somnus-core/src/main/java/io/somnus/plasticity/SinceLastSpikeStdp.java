@@ -40,6 +40,10 @@ public final class SinceLastSpikeStdp implements Plasticity {
      */
     private final float[] change;
     private final int zeroAt;
+    private final double eta;
+    private final double tauLtpMs;
+    private final double tauLtdMs;
+    private final int sign;
     /**
      * The synapses the last step's update left outside the projection's bounds ({@link Projection#outsideBounds}, which
      * may also list a weight that clipping leaves as it is), clipped at the next step (see the class comment). Their
@@ -104,6 +108,10 @@ public final class SinceLastSpikeStdp implements Plasticity {
                     + " got η " + eta + ", τ_LTP " + tauLtpMs + ", τ_LTD " + tauLtdMs + ", dt " + dtMs);
         }
         this.dtMs = dtMs;
+        this.eta = eta;
+        this.tauLtpMs = tauLtpMs;
+        this.tauLtdMs = tauLtdMs;
+        this.sign = sign;
         float[] ltp = increments(eta, tauLtpMs, dtMs);
         float[] ltd = increments(eta, tauLtdMs, dtMs);
         this.zeroAt = ltd.length;
@@ -115,6 +123,84 @@ public final class SinceLastSpikeStdp implements Plasticity {
         for (int k = 0; k < ltp.length; k++) {
             change[zeroAt + k] = sign * ltp[k];
         }
+    }
+
+    /**
+     * The rule by name rather than position (τ_LTP and τ_LTD build as well swapped): the paper-code preset's values
+     * for excitatory pre neurons (η = 8·10⁻⁴, τ_LTP = 10 ms, τ_LTD = 7.5 ms, sign +1) unless set, e.g.
+     * {@code SinceLastSpikeStdp.builder(1.0).eta(5e-3).sign(-1).build()} for its inhibitory ones.
+     * {@link Builder#build()} checks the values as the constructor does.
+     *
+     * @param dtMs the network's time step (ms), which the rule must share
+     */
+    public static Builder builder(double dtMs) {
+        return new Builder(dtMs);
+    }
+
+    /** See {@link #builder}; each setter names the constructor's parameter. */
+    public static final class Builder {
+        private final double dtMs;
+        private double eta = 8e-4;
+        private double tauLtpMs = 10;
+        private double tauLtdMs = 7.5;
+        private int sign = 1;
+
+        private Builder(double dtMs) {
+            this.dtMs = dtMs;
+        }
+
+        /** η (default 8·10⁻⁴, the authors' learning_rate_exc). */
+        public Builder eta(double v) {
+            eta = v;
+            return this;
+        }
+
+        /** τ_LTP in ms, for Δ ≥ 0 (default 10). */
+        public Builder tauLtpMs(double v) {
+            tauLtpMs = v;
+            return this;
+        }
+
+        /** τ_LTD in ms, for Δ &lt; 0 (default 7.5). */
+        public Builder tauLtdMs(double v) {
+            tauLtdMs = v;
+            return this;
+        }
+
+        /** +1 (default) for an excitatory pre population, −1 for an inhibitory one. */
+        public Builder sign(int v) {
+            sign = v;
+            return this;
+        }
+
+        /**
+         * The rule.
+         *
+         * @throws IllegalArgumentException as the constructor, naming the value
+         */
+        public SinceLastSpikeStdp build() {
+            return new SinceLastSpikeStdp(eta, tauLtpMs, tauLtdMs, sign, dtMs);
+        }
+    }
+
+    /** η. */
+    public double eta() {
+        return eta;
+    }
+
+    /** τ_LTP (ms). */
+    public double tauLtpMs() {
+        return tauLtpMs;
+    }
+
+    /** τ_LTD (ms). */
+    public double tauLtdMs() {
+        return tauLtdMs;
+    }
+
+    /** +1 for an excitatory pre population, −1 for an inhibitory one. */
+    public int sign() {
+        return sign;
     }
 
     /** (float) (η·exp(−k·dt/τ)) for k = 0, 1, … up to the first k where it rounds to 0 (the last entry). */

@@ -30,6 +30,41 @@ class AllToAllStdpTest {
         return new AllToAllStdp(ETA, A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, sign, dependence, 1.0);
     }
 
+    /** One pre/post pair each way through a rule built by name: each setter must reach its own parameter. */
+    @Test
+    void theBuilderSetsEachParameterByName() {
+        // τ₊ ≠ τ₋ and A₊ ≠ A₋, so a setter that reached the other's parameter would change the closed form
+        AllToAllStdp named = AllToAllStdp.builder(1.0).tauMinusMs(TAU_MINUS).aMinus(A_MINUS).eta(ETA)
+                .tauPlusMs(TAU_PLUS).aPlus(A_PLUS).build();
+        // pre 5, post 8: Δw = +η·A₊·exp(−3/τ₊); post 8, pre 11: Δw = −η·A₋·exp(−3/τ₋) (one spike a side: the pair)
+        assertEquals(0.5 + 0.01 * 1.0 * Math.exp(-3 / 10.0), run(named, 0.5f, 0f, 1f, 20, new int[] {5},
+                new int[] {8}), TOL);
+        AllToAllStdp fresh = AllToAllStdp.builder(1.0).tauMinusMs(TAU_MINUS).aMinus(A_MINUS).eta(ETA)
+                .tauPlusMs(TAU_PLUS).aPlus(A_PLUS).build();
+        assertEquals(0.5 - 0.01 * 0.5 * Math.exp(-3 / 20.0), run(fresh, 0.5f, 0f, 1f, 20, new int[] {11},
+                new int[] {8}), TOL);
+        // multiplicative and inhibitory: Δw = −η·A₊·exp(−3/τ₊)·(w − w_min) for w = −0.5 in [−1, 0]
+        AllToAllStdp inhibitory = AllToAllStdp.builder(1.0).eta(ETA).aPlus(A_PLUS).tauPlusMs(TAU_PLUS).sign(-1)
+                .weightDependence(WeightDependence.MULTIPLICATIVE).build();
+        assertEquals(-0.5 - 0.01 * Math.exp(-3 / 10.0) * 0.5, run(inhibitory, -0.5f, -1f, 0f, 20, new int[] {5},
+                new int[] {8}), TOL);
+        assertEquals(List.of(ETA, A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, 1.0), List.of(named.eta(), named.aPlus(),
+                named.aMinus(), named.tauPlusMs(), named.tauMinusMs(), (double) named.sign()));
+        assertEquals(List.of(-1, WeightDependence.MULTIPLICATIVE), List.of(inhibitory.sign(),
+                inhibitory.weightDependence()));
+    }
+
+    @Test
+    void theBuildersDefaultsAreNearestPairsAndAdditive() {
+        AllToAllStdp d = AllToAllStdp.builder(0.5).build(); // the paper's η 5e-4, A± 1, τ± 7.5 ms, as rule: all_to_all
+        assertEquals(List.of(5e-4, 1.0, 1.0, 7.5, 7.5, 1.0, 0.5), List.of(d.eta(), d.aPlus(), d.aMinus(),
+                d.tauPlusMs(), d.tauMinusMs(), (double) d.sign(), d.dtMs()));
+        assertEquals(WeightDependence.ADDITIVE, d.weightDependence());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AllToAllStdp.builder(1.0).tauMinusMs(-2).build());
+        assertTrue(e.getMessage().contains("τ− -2.0"), e.getMessage());
+    }
+
     private static AllToAllStdp additive() {
         return rule(1, WeightDependence.ADDITIVE);
     }

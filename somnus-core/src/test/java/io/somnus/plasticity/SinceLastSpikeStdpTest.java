@@ -40,6 +40,34 @@ class SinceLastSpikeStdpTest {
         return eta * Math.exp(-delta / TAU_LTD);
     }
 
+    /**
+     * The anti-causal pair of {@link #antiCausalPairPotentiates} through a rule built by name, with τ_LTP ≠ τ_LTD
+     * other than the class's: each setter must reach its own parameter.
+     */
+    @Test
+    void theBuilderSetsEachParameterByName() {
+        SinceLastSpikeStdp named = SinceLastSpikeStdp.builder(1.0).tauLtdMs(5).eta(2e-3).tauLtpMs(12).build();
+        // s = 6: post spiked at 5, since(post) = 1, since(pre) = 7: Δ = −6 → −η·exp(−6/τ_LTD)
+        // s = 9: pre spiked at 8, since(pre) = 1, since(post) = 4: Δ = 3 → +η·exp(−3/τ_LTP)
+        float w = run(named, 0.5f, 0.01f, 25f, 20, new int[] {8}, new int[] {5});
+        assertEquals(0.5 - 2e-3 * Math.exp(-6 / 5.0) + 2e-3 * Math.exp(-3 / 12.0), w, TOL);
+        // inhibitory pre, simultaneous spikes: Δ = 0 → w −= η
+        SinceLastSpikeStdp inhibitory = SinceLastSpikeStdp.builder(1.0).eta(5e-3).sign(-1).build();
+        assertEquals(-0.5 - 5e-3, run(inhibitory, -0.5f, -25f, -0.01f, 20, new int[] {5}, new int[] {5}), 1e-6);
+        assertEquals(java.util.List.of(2e-3, 12.0, 5.0, 1.0), java.util.List.of(named.eta(), named.tauLtpMs(),
+                named.tauLtdMs(), (double) named.sign()));
+        assertEquals(-1, inhibitory.sign());
+    }
+
+    @Test
+    void theBuildersDefaultsAreThePaperCodePresetsExcitatoryOnes() {
+        SinceLastSpikeStdp d = SinceLastSpikeStdp.builder(1.0).build(); // paper-code.yaml: 8e-4, 10 ms, 7.5 ms
+        assertEquals(java.util.List.of(8e-4, 10.0, 7.5, 1.0, 1.0), java.util.List.of(d.eta(), d.tauLtpMs(),
+                d.tauLtdMs(), (double) d.sign(), d.dtMs()));
+        assertRefused(IllegalArgumentException.class, () -> SinceLastSpikeStdp.builder(1.0).tauLtpMs(0).build(),
+                "τ_LTP 0.0");
+    }
+
     @Test
     void causalPairDepressesAndIsCountedTwiceAtOneStep() {
         // s = 6: pre spiked at 5, since(pre) = 1, since(post) = 0 (spiked at 6): Δ = −1 → LTD

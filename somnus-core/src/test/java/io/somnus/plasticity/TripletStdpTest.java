@@ -18,6 +18,35 @@ class TripletStdpTest {
         return new TripletStdp(NU_PRE, NU_POST, TAU_PRE, TAU_POST1, TAU_POST2, 1.0, false);
     }
 
+    /** The full triplet through a rule built by name (exact traces): each setter must reach its own parameter. */
+    @Test
+    void theBuilderSetsEachParameterByName() {
+        // τ_pre, τ_post1 and τ_post2 all differ here, so a setter that reached another τ changes the closed form
+        TripletStdp named = TripletStdp.builder(1.0).tauPost2Ms(40).nuPost(NU_POST).tauPost1Ms(15).nuPre(NU_PRE)
+                .tauPreMs(25).eulerTraces(false).build();
+        // pre 5, post 8 (post2 was 0: nothing), post 12: +ν_post·exp(−7/τ_pre)·exp(−4/τ_post2);
+        // pre 15 (nearest post 12): −ν_pre·exp(−3/τ_post1)
+        float w = run(named, 0.5f, 0f, 1f, 30, new int[] {5, 15}, new int[] {8, 12});
+        double expected = 0.5 + 1e-2 * Math.exp(-7 / 25.0) * Math.exp(-4 / 40.0) - 1e-3 * Math.exp(-3 / 15.0);
+        assertEquals(expected, w, TOL);
+        assertEquals(java.util.List.of(NU_PRE, NU_POST, 25.0, 15.0, 40.0), java.util.List.of(named.nuPre(),
+                named.nuPost(), named.tauPreMs(), named.tauPost1Ms(), named.tauPost2Ms()));
+        assertEquals(false, named.eulerTraces());
+    }
+
+    @Test
+    void theBuildersDefaultsAreDiehlAndCooksAsThePresetRunsThem() {
+        TripletStdp d = TripletStdp.builder(0.5).build(); // diehl-cook.yaml: 1e-4, 1e-2, 20, 20, 40 ms, euler
+        assertEquals(java.util.List.of(1e-4, 1e-2, 20.0, 20.0, 40.0, 0.5), java.util.List.of(d.nuPre(), d.nuPost(),
+                d.tauPreMs(), d.tauPost1Ms(), d.tauPost2Ms(), d.dtMs()));
+        assertEquals(true, d.eulerTraces());
+        // Euler traces by default: pre 0, post 14 and 22 (dt = 0.5): +ν_post·(1 − dt/τ_pre)^22·(1 − dt/τ_post2)^8
+        double w = run(TripletStdp.builder(0.5).build(), 0.5f, 0f, 1f, 30, new int[] {0}, new int[] {14, 22});
+        assertEquals(0.5 + 1e-2 * Math.pow(1 - 0.5 / 20, 22) * Math.pow(1 - 0.5 / 40, 8), w, TOL);
+        assertRefused(IllegalArgumentException.class, () -> TripletStdp.builder(1.0).nuPost(-1).build(), "ν_post",
+                "-1.0");
+    }
+
     @Test
     void firstPostSpikeDoesNotPotentiate() {
         assertEquals(0.5f, run(rule(), 0.5f, 0f, 1f, 20, new int[] {5}, new int[] {8}));
