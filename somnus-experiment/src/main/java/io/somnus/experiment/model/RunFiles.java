@@ -29,6 +29,11 @@ public final class RunFiles implements RunRecorder {
     private List<String> arithmeticMixes = List.of();
     private SnapshotTrigger snapshotTrigger = SnapshotTrigger.NEVER;
 
+    /**
+     * @param dir      the (temporary) run directory the tables go to; null: none, the tables are only held (a run in
+     *                 memory, {@code StandardRunExecutor#run}), and the run keeps no resume snapshot
+     * @param progress told of the run's phases
+     */
     public RunFiles(Path dir, RunProgress progress) {
         this(dir, progress, false);
     }
@@ -60,6 +65,11 @@ public final class RunFiles implements RunRecorder {
         return arithmeticMixes;
     }
 
+    /** Whether the run keeps resume snapshots: only with a directory to keep them in. */
+    public boolean keepsSnapshots() {
+        return dir != null;
+    }
+
     /** When an STDP-SNN run takes a snapshot between its checkpoints (default: never). */
     public SnapshotTrigger snapshotTrigger() {
         return snapshotTrigger;
@@ -75,7 +85,7 @@ public final class RunFiles implements RunRecorder {
         this.arithmeticMixes = List.copyOf(mixes);
     }
 
-    /** The (temporary) run directory the tables go to. */
+    /** The (temporary) run directory the tables go to; null for a run in memory. */
     public Path dir() {
         return dir;
     }
@@ -167,12 +177,16 @@ public final class RunFiles implements RunRecorder {
         progress.update(phase, done, total);
     }
 
+    /** The metrics.csv rows recorded so far, one per checkpoint (the live list). */
     public List<Map<String, Double>> rows() {
         return rows;
     }
 
-    /** Writes every table now. */
+    /** Writes every table now (nothing without a directory). */
     public void flush() {
+        if (dir == null) {
+            return;
+        }
         try {
             Set<String> columns = new LinkedHashSet<>();
             rows.forEach(r -> columns.addAll(r.keySet()));

@@ -124,12 +124,35 @@ public final class StandardRunExecutor implements RunExecutor {
 
     @Override
     public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+        run(config, java.util.Objects.requireNonNull(runDir, "runDir"), progress);
+    }
+
+    /**
+     * Runs {@code config} (a tree as {@link Configs#resolveTree} gives, or a config.yaml's) and returns its results in
+     * memory, writing no file: the numbers {@link #execute} writes for it (and {@code somnus train} for the same
+     * configuration and seed), through the same runner. The run keeps no resume snapshot; a
+     * {@link SpikeExchange} given to this executor writes where it says.
+     *
+     * @throws ConfigException when the configuration is refused, naming the field, before anything runs
+     * @throws Exception       as {@link #execute}: e.g. a dataset that cannot be read
+     */
+    public RunResult run(ObjectNode config) throws Exception {
+        return run(config, null, RunProgress.NONE);
+    }
+
+    /**
+     * As {@link #run(ObjectNode)}, told of its progress, and writing the run directory as well when {@code runDir} is
+     * not null, as {@link #execute} does (created if need be, its config.yaml first).
+     */
+    public RunResult run(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
         RunConfig cfg = Configs.bind(config);
         // the runner first: a model that refuses this executor's options does so before anything is written or loaded
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
-        Files.createDirectories(runDir);
-        AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
-        run(config, cfg, runner, runDir, progress, false, false);
+        if (runDir != null) {
+            Files.createDirectories(runDir);
+            AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
+        }
+        return run(config, cfg, runner, runDir, progress, false, false);
     }
 
     /**
@@ -198,8 +221,9 @@ public final class StandardRunExecutor implements RunExecutor {
         run(config, cfg, runner, runDir, progress, true, allowOtherArithmetic);
     }
 
-    private void run(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner, Path runDir, RunProgress progress,
-                     boolean resume, boolean allowOtherArithmetic) throws Exception {
+    /** Runs it; writes the run directory unless {@code runDir} is null. */
+    private RunResult run(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner, Path runDir,
+                          RunProgress progress, boolean resume, boolean allowOtherArithmetic) throws Exception {
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
@@ -210,6 +234,10 @@ public final class StandardRunExecutor implements RunExecutor {
         Map<String, Object> timing = result.timing();
         Map<String, Object> modelProvenance = result.provenance();
         Map<String, NpyArray> arrays = result.arrays();
+        RunResult inMemory = new RunResult(summary, files.rows(), arrays, runDir);
+        if (runDir == null) {
+            return inMemory;
+        }
         files.flush();
         Npz.write(runDir.resolve(RunDirectory.WEIGHTS), arrays);
         AtomicFiles.write(runDir.resolve(RunDirectory.SUMMARY),
@@ -246,6 +274,7 @@ public final class StandardRunExecutor implements RunExecutor {
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
         // last: until every result is written, a run stopped here can still go on from its last epoch
         Files.deleteIfExists(runDir.resolve(RunDirectory.RESUME_SNAPSHOT));
+        return inMemory;
     }
 
     /** The machine that executed the run (an executor's, on a cluster); "unknown" when it has no resolvable name. */

@@ -197,7 +197,7 @@ public final class SgRun {
             @Override
             public boolean wantsCheckpoints() {
                 // else no snapshot: the run is not resumable (SgRunner's warning says so at its start)
-                return snapshots != null && SplittableState.rebuildable();
+                return snapshots != null && snapshots.keepsSnapshots() && SplittableState.rebuildable();
             }
 
             @Override

@@ -188,7 +188,7 @@ public final class StdpTraining {
         long nextCheckpoint = 1;
         long first = 0;
         // a snapshot holds everything the rest of the run reads; files, spikes and networks exchanged are not in it
-        boolean snapshotting = snapshots != null && StdpGenerators.recordable() && exchange.exportDir() == null
+        boolean snapshotting = snapshots != null && snapshots.keepsSnapshots() && StdpGenerators.recordable() && exchange.exportDir() == null
                 && exchange.inputSpikes() == null && exchange.networkIn() == null && exchange.networkOut() == null;
         Loop loop = new Loop(order, taskAccuracy, valCurve);
         Parts parts = new Parts(net, clock, sleep, wakeSpikes, measure, evaluator, fromTraining, times, rngs);

@@ -1,0 +1,83 @@
+package io.somnus.experiment.run;
+
+import io.somnus.experiment.io.NpyArray;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run ({@link StandardRunExecutor#run}) ended with, in memory: the numbers its run directory would hold
+ * (docs/run-directory.md), from the same code, so the same as the CLI's for the same configuration and seed.
+ *
+ * @param summary summary.json's fields as maps, lists, numbers and strings (e.g. {@code "test_accuracy"},
+ *                {@code "rates_wake_hz"}); a pure function of seed, configuration and Java version
+ * @param metrics metrics.csv's rows, one per checkpoint (STDP-SNN) or epoch (SG-SNN), column name → value; an empty
+ *                cell is NaN
+ * @param arrays  weights.npz's arrays by name: the STDP-SNN's learned weights per projection ({@code input_e} as
+ *                [pre][post], pre × post), the SG-SNN's weight matrices, plus the arrays each model adds there
+ * @param runDir  the run directory written, or null when the run wrote none
+ */
+public record RunResult(Map<String, Object> summary, List<Map<String, Double>> metrics, Map<String, NpyArray> arrays,
+                        Path runDir) {
+    /** Copies the maps and the rows. */
+    public RunResult {
+        summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        metrics = metrics.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+        arrays = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
+    }
+
+    /** The test accuracy of the main readout (summary.json's {@code test_accuracy}), in [0, 1]. */
+    public double testAccuracy() {
+        return ((Number) summary.get("test_accuracy")).doubleValue();
+    }
+
+    /** The test accuracy of each readout the run fitted (summary.json's {@code test_accuracy_by_readout}). */
+    public Map<String, Double> testAccuracyByReadout() {
+        return numbers("test_accuracy_by_readout");
+    }
+
+    /**
+     * Spikes per training image of each non-input population while awake (summary.json's
+     * {@code wake_spikes_per_image}; the STDP-SNN's, empty for the SG-SNN, whose summary gives rates only).
+     */
+    public Map<String, Double> wakeSpikesPerImage() {
+        return numbers("wake_spikes_per_image");
+    }
+
+    /** Firing rates (Hz) of each population while awake (summary.json's {@code rates_wake_hz}). */
+    public Map<String, Double> wakeRatesHz() {
+        return numbers("rates_wake_hz");
+    }
+
+    /**
+     * The learned weights of {@code name} (a projection of the STDP-SNN such as {@code input_e}, a matrix of the
+     * SG-SNN such as {@code w_in_h}), row-major in the order of {@link #shape}: a copy.
+     *
+     * @throws IllegalArgumentException when the run has no such array, naming those it has
+     */
+    public float[] weights(String name) {
+        return array(name).floats().clone();
+    }
+
+    /** The shape of array {@code name}, e.g. {@code [225, 200]} for the paper's {@code input_e} (pre × post). */
+    public int[] shape(String name) {
+        return array(name).shape().clone();
+    }
+
+    private NpyArray array(String name) {
+        NpyArray a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("the run has no array '" + name + "'; it has " + arrays.keySet());
+        }
+        return a;
+    }
+
+    private Map<String, Double> numbers(String field) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (summary.get(field) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(k.toString(), ((Number) v).doubleValue()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

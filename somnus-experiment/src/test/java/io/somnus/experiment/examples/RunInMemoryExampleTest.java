@@ -1,0 +1,154 @@
+package io.somnus.experiment.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.RunResult;
+import io.somnus.experiment.run.StandardRunExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * README's "A run in memory" example, run on geomfig and compared, number for number, with the run directory the
+ * executor writes for the same configuration (what {@code somnus train} writes; CliMatchesLibraryRunTest runs the CLI
+ * itself); the last test fails when the README's block and this differ.
+ */
+class RunInMemoryExampleTest {
+    private static final String HEADING = "### A run in memory";
+
+    @Test
+    void readmeExampleRunsAndGivesTheRunDirectorysNumbers(@TempDir Path tmp) throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Path> before;
+        try (Stream<Path> s = Files.list(tmp)) {
+            before = s.toList();
+        }
+        // --- README: A run in memory ---
+        ObjectNode config = Configs.resolveTree(Map.of("preset", "paper", "dataset.name", "geomfig", "seed", 7,
+                "train.images", 20, "train.validation_images", 10, "train.test_images", 10, "train.checkpoints", 2));
+        RunResult result = new StandardRunExecutor().run(config);                  // no file written
+        double accuracy = result.testAccuracy();                                    // summary.json's test_accuracy
+        Map<String, Double> spikes = result.wakeSpikesPerImage();                  // e.g. "e": spikes per image
+        float[] learned = result.weights("input_e");                                // [pre][post], 225 × 200
+        List<Map<String, Double>> rows = result.metrics();                          // metrics.csv: a row per checkpoint
+        // --- end of the README example ---
+        assertEquals(null, result.runDir());
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(before, s.toList(), "nothing written");
+        }
+        assertFalse(Files.exists(cwd.resolve(RunDirectory.METRICS)), "no metrics.csv in the working directory");
+        assertArrayEquals(new int[] {225, 200}, result.shape("input_e"), "geomfig 15×15 onto the paper's 200");
+        assertEquals(225 * 200, learned.length);
+        assertEquals(2, rows.size(), "train.checkpoints = 2");
+        assertEquals(List.of(10.0, 20.0), rows.stream().map(r -> r.get("images_seen")).toList());
+        assertTrue(spikes.containsKey("e"), spikes.toString());
+
+        // the same configuration written as a run directory (execute: the CLI's train)
+        Path dir = tmp.resolve("run");
+        new StandardRunExecutor().execute(config, dir, RunProgress.NONE);
+        JsonNode summary = Mappers.JSON.readTree(dir.resolve(RunDirectory.SUMMARY).toFile());
+        assertEquals(summary.get("test_accuracy").asDouble(), accuracy, 0.0);
+        assertEquals(summary.get("wake_spikes_per_image").get("e").asDouble(), spikes.get("e"), 0.0);
+        assertEquals(summary, asJson(result.summary()), "the whole of summary.json");
+        Map<String, NpyArray> npz = Npz.read(dir.resolve(RunDirectory.WEIGHTS));
+        assertEquals(npz.keySet(), result.arrays().keySet());
+        assertArrayEquals(npz.get("input_e").floats(), learned, "bit for bit");
+        List<String> csv = Files.readAllLines(dir.resolve(RunDirectory.METRICS));
+        assertEquals(rows.size() + 1, csv.size(), "a header and a line per row");
+        assertTrue(csv.get(0).startsWith("images_seen,"), csv.get(0));
+
+        // and what run(config, dir, progress) writes is the same directory
+        Path both = tmp.resolve("both");
+        RunResult written = new StandardRunExecutor().run(config, both, RunProgress.NONE);
+        assertEquals(both, written.runDir());
+        assertEquals(summary, Mappers.JSON.readTree(both.resolve(RunDirectory.SUMMARY).toFile()));
+        assertArrayEquals(learned, written.weights("input_e"));
+    }
+
+    /** The SG-SNN returns its results the same way: the same numbers as its run directory. */
+    @Test
+    void anSgRunInMemoryGivesItsRunDirectorysNumbers(@TempDir Path tmp) throws Exception {
+        ObjectNode config = Configs.resolveTree(Map.ofEntries(Map.entry("preset", "sg-fc"),
+                Map.entry("dataset.name", "geomfig"), Map.entry("seed", 3), Map.entry("train.images", 64),
+                Map.entry("train.validation_images", 32), Map.entry("train.test_images", 32),
+                Map.entry("train.epochs", 2), Map.entry("sg.hidden", 16), Map.entry("sleep.fraction", 0.5),
+                Map.entry("sg.sleep.iterations", 10), Map.entry("sg.sleep.batch_copies", 8)));
+        RunResult result = new StandardRunExecutor().run(config);
+        new StandardRunExecutor().execute(config, tmp, RunProgress.NONE);
+        JsonNode summary = Mappers.JSON.readTree(tmp.resolve(RunDirectory.SUMMARY).toFile());
+        assertEquals(summary, asJson(result.summary()));
+        assertEquals(summary.get("test_accuracy").asDouble(), result.testAccuracy(), 0.0);
+        Map<String, NpyArray> npz = Npz.read(tmp.resolve(RunDirectory.WEIGHTS));
+        assertEquals(npz.keySet(), result.arrays().keySet());
+        for (String name : npz.keySet()) {
+            assertArrayEquals(npz.get(name).toDoubles(), result.arrays().get(name).toDoubles(), name);
+        }
+        assertEquals(2, result.metrics().size(), "a row per epoch");
+    }
+
+    @Test
+    void anArrayItDoesNotHaveIsNamedWithThoseItHas() throws Exception {
+        RunResult r = new RunResult(Map.of("test_accuracy", 0.5), List.of(),
+                Map.of("w", NpyArray.of(new float[] {1, 2}, 2)), null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> r.weights("input_e"));
+        assertEquals("the run has no array 'input_e'; it has [w]", e.getMessage());
+        float[] copy = r.weights("w");
+        copy[0] = 9;
+        assertEquals(1f, r.weights("w")[0], "a copy");
+        assertEquals(Map.of(), r.wakeSpikesPerImage(), "absent: empty");
+    }
+
+    @Test
+    void theReadmeShowsThisExampleLineForLine() throws Exception {
+        Path readme = List.of(Path.of("README.md"), Path.of("..", "README.md")).stream().filter(Files::isRegularFile)
+                .findFirst().orElseThrow();
+        String text = Files.readString(readme);
+        int section = text.indexOf(HEADING);
+        assertTrue(section >= 0, "README.md has no '" + HEADING + "'");
+        int start = text.indexOf("```java\n", section) + "```java\n".length();
+        String shown = text.substring(start, text.indexOf("```", start));
+        Path self = List.of(Path.of("src", "test", "java"), Path.of("somnus-experiment", "src", "test", "java")).stream()
+                .map(p -> p.resolve("io/somnus/experiment/examples/RunInMemoryExampleTest.java"))
+                .filter(Files::isRegularFile).findFirst().orElseThrow();
+        String source = Files.readString(self);
+        String marker = "// --- README: A run in memory ---\n";
+        String run = source.substring(source.indexOf(marker) + marker.length(),
+                source.indexOf("        // --- end of the README example ---"));
+        assertEquals(lines(shown), lines(run), "README.md's run-in-memory example and this test's differ");
+        String listed = text.substring(section, start).replaceAll("\\s+", " ");
+        for (String name : List.of("io.somnus.experiment.config.Configs", "io.somnus.experiment.run.RunResult",
+                "io.somnus.experiment.run.StandardRunExecutor", "com.fasterxml.jackson.databind.node.ObjectNode")) {
+            String pkg = name.substring(0, name.lastIndexOf('.'));
+            String cls = name.substring(name.lastIndexOf('.') + 1);
+            assertTrue(listed.contains("`" + name + "`") || Pattern.compile("`" + Pattern.quote(pkg) + "\\.\\{[^}]*\\b"
+                    + cls + "\\b[^}]*}`").matcher(listed).find(), "README.md's '" + HEADING + "' does not list " + name);
+        }
+    }
+
+    /** The map as JSON text reads back (numbers as the file's: a float read as a double, an int as an int). */
+    private static JsonNode asJson(Map<String, Object> map) throws Exception {
+        return Mappers.JSON.readTree(Mappers.JSON.writeValueAsString(map));
+    }
+
+    /** The non-blank lines, without their indentation (the README's block starts at column 0). */
+    private static List<String> lines(String code) {
+        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
