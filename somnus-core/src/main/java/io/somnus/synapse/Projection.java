@@ -56,6 +56,97 @@ public final class Projection {
     /** The columns a normalisation may skip; shared with the projections that share {@link #w}. */
     private final SettledColumns settled;
 
+    /**
+     * The constructor's parameters by name, e.g. {@code Projection.named("input_e").from(input).to(e)
+     * .receptor(Receptor.EXCITATORY).synapses(list).weights(w).bounds(1e-4f, Float.POSITIVE_INFINITY).build()}: the
+     * pre and post populations, one type, cannot trade places unseen (a swap of two populations of one size builds
+     * by position), nor the bounds (a swapped pair is refused either way). Bounds default to none (−∞, +∞), kernels
+     * to {@link Kernels#preferred()}; the rest must be set.
+     *
+     * @param name the projection's name (a run's {@code input_e}, {@code e_i}, …)
+     */
+    public static Builder named(String name) {
+        return new Builder(java.util.Objects.requireNonNull(name, "name"));
+    }
+
+    /** See {@link #named}; {@link #build()} checks as the constructor does, and names a setter not called. */
+    public static final class Builder {
+        private final String name;
+        private Population pre;
+        private Population post;
+        private Receptor receptor;
+        private SynapseList synapses;
+        private float[] weights;
+        private float wMin = Float.NEGATIVE_INFINITY;
+        private float wMax = Float.POSITIVE_INFINITY;
+        private Kernels kernels = Kernels.preferred();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** The presynaptic population (or spike source). */
+        public Builder from(Population v) {
+            pre = v;
+            return this;
+        }
+
+        /** The postsynaptic population. */
+        public Builder to(Population v) {
+            post = v;
+            return this;
+        }
+
+        /** Which input of the post population the synapses drive. */
+        public Builder receptor(Receptor v) {
+            receptor = v;
+            return this;
+        }
+
+        /** The (pre, post) pairs, each within the populations' sizes. */
+        public Builder synapses(SynapseList v) {
+            synapses = v;
+            return this;
+        }
+
+        /**
+         * One finite initial weight per synapse, in the order of {@link #synapses}, in the post population's input
+         * unit; held, not copied, until {@link #build()} copies it.
+         */
+        public Builder weights(float[] v) {
+            weights = v;
+            return this;
+        }
+
+        /** The weight bounds [wMin, wMax] (default none: −∞, +∞); a weight outside is clamped into them. */
+        public Builder bounds(float wMin, float wMax) {
+            this.wMin = wMin;
+            this.wMax = wMax;
+            return this;
+        }
+
+        /** The loops it runs on (default {@link Kernels#preferred()}; every kernel gives the same numbers). */
+        public Builder kernels(Kernels v) {
+            kernels = v;
+            return this;
+        }
+
+        /**
+         * The projection.
+         *
+         * @throws IllegalStateException    naming the setter not called (from, to, receptor, synapses, weights)
+         * @throws IllegalArgumentException as the constructor
+         */
+        public Projection build() {
+            String missing = pre == null ? "from" : post == null ? "to" : receptor == null ? "receptor"
+                    : synapses == null ? "synapses" : weights == null ? "weights" : null;
+            if (missing != null) {
+                throw new IllegalStateException("projection " + name + ": " + missing + "(…) was not given");
+            }
+            return new Projection(name, pre, post, receptor, synapses, weights, wMin, wMax, kernels);
+        }
+    }
+
     /** A projection that, with its plasticity, runs on {@link Kernels#preferred()}. */
     public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
                       float[] initialWeights, float wMin, float wMax) {

@@ -27,6 +27,35 @@ class ProjectionTest {
                 Float.POSITIVE_INFINITY);
     }
 
+    /** The builder names each of the constructor's parameters: what it builds holds each where the name says. */
+    @Test
+    void theBuilderSetsEachParameterByName() {
+        SpikeSource three = new SpikeSource("three", 3);
+        SpikeSource two = new SpikeSource("two", 2);
+        SynapseList pairs = new SynapseList(2);
+        pairs.add(0, 1);
+        pairs.add(2, 0);
+        Projection p = Projection.named("p").weights(new float[] {0.5f, 2f}).bounds(0f, 1f).synapses(pairs)
+                .receptor(Receptor.INHIBITORY).to(two).from(three).build();
+        assertEquals("p", p.name());
+        assertTrue(p.pre() == three && p.post() == two, "pre " + p.pre().name() + ", post " + p.post().name());
+        assertEquals(Receptor.INHIBITORY, p.receptor());
+        assertEquals(0f, p.wMin());
+        assertEquals(1f, p.wMax());
+        assertArrayEquals(new float[] {0.5f, 1f}, p.weights(), "2 clamped into [0, 1]");
+        assertArrayEquals(new int[] {0, 2}, p.preIndex(), "synapse 0 from pre 0, synapse 1 from pre 2");
+        assertArrayEquals(new int[] {1, 0}, p.postIndex());
+        Projection open = Projection.named("q").from(three).to(two).receptor(Receptor.EXCITATORY).synapses(pairs)
+                .weights(new float[] {-3f, 4f}).build();
+        assertEquals(Float.NEGATIVE_INFINITY, open.wMin(), "no bounds unless given");
+        assertEquals(Float.POSITIVE_INFINITY, open.wMax());
+        assertRefused(IllegalStateException.class, () -> Projection.named("r").from(three).to(two)
+                .synapses(pairs).weights(new float[2]).build(), "projection r", "receptor(…) was not given");
+        assertRefused(IllegalArgumentException.class, () -> Projection.named("s").from(three).to(two)
+                .receptor(Receptor.EXCITATORY).synapses(pairs).weights(new float[2]).bounds(1f, 0f).build(),
+                "projection s", "[1.0, 0.0]");
+    }
+
     /**
      * outsideBounds is the compare of the definition, x < wMin or x > wMax, for every finite x but a zero at a zero
      * bound, and is 1 wherever clamp changes x, whatever x is: over bounds of either sign, at zero and infinite, and x
