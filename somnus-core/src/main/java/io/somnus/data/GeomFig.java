@@ -18,11 +18,17 @@ import java.util.SplittableRandom;
  * fractions of the image size, so a figure looks alike at every size.
  */
 public final class GeomFig {
+    /** The number of classes: {@link #TRIANGLE}, {@link #CIRCLE}, {@link #SQUARE}, {@link #CROSS}. */
     public static final int NUM_CLASSES = 4;
+    /** The label of a triangle. */
     public static final int TRIANGLE = 0;
+    /** The label of a circle. */
     public static final int CIRCLE = 1;
+    /** The label of a square. */
     public static final int SQUARE = 2;
+    /** The label of a cross (an x). */
     public static final int CROSS = 3;
+    /** Each label's name, by label. */
     public static final List<String> CLASS_NAMES = List.of("triangle", "circle", "square", "cross");
     /** Default image side in pixels (as MNIST). */
     public static final int DEFAULT_SIZE = 28;

@@ -584,6 +584,7 @@ public final class Network {
         }
     }
 
+    /** Synaptic events delivered so far, over all projections (a spike times the synapses it reaches). */
     public long synapticEvents() {
         long n = 0;
         for (Projection p : projections) {

@@ -17,6 +17,7 @@ public final class SpikeSource extends Population {
     private int firstStep;
     private double spontaneousRateHz;
 
+    /** A silent source of {@code size} neurons (an input population) until {@link #play} gives it a train. */
     public SpikeSource(String name, int size) {
         super(name, size);
     }

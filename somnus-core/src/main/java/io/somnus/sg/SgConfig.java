@@ -47,6 +47,7 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
                        int batchSize, boolean dropLast, int epochs, double sleepRatio,
                        SgSleepSchedule sleepSchedule, SgSleepConfig sleep) {
 
+    /** Checks every field, naming the first out of its range ({@link IllegalArgumentException}). */
     public SgConfig {
         requireAtLeast("sg.inputs", inputs, 1);
         requireAtLeast("sg.hidden", hidden, 1);
@@ -187,35 +188,91 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
 
         private Builder() {}
 
+        /**
+         * Sets {@link SgConfig#inputs()}: input units (default 225 = 15×15 images); must equal the images' pixel count.
+         */
         public Builder inputs(int v) { inputs = v; return this; }
+        /** Sets {@link SgConfig#hidden()}: LIF neurons per hidden layer (default 1000). */
         public Builder hidden(int v) { hidden = v; return this; }
+        /** Sets {@link SgConfig#depth()}: number of hidden layers (default 1). */
         public Builder depth(int v) { depth = v; return this; }
+        /** Sets {@link SgConfig#outputs()}: output units = classes (default 10). */
         public Builder outputs(int v) { outputs = v; return this; }
+        /**
+         * Sets {@link SgConfig#recurrent()}: whether each hidden layer has all-to-all recurrent weights {@code w_h_h}
+         * (default false).
+         */
         public Builder recurrent(boolean v) { recurrent = v; return this; }
+        /**
+         * Sets {@link SgConfig#beta()}: membrane decay per step β in [0, 1] (default 0.95, i.e. τ_m ≈ 19.5 ms at
+         * dt = 1 ms).
+         */
         public Builder beta(double v) { beta = v; return this; }
+        /**
+         * Sets {@link SgConfig#threshold()}: firing threshold θ > 0, also the amount subtracted at reset (default 1).
+         */
         public Builder threshold(double v) { threshold = v; return this; }
+        /** Sets {@link SgConfig#steps()}: time steps T per image (default 100). */
         public Builder steps(int v) { steps = v; return this; }
+        /**
+         * Sets {@link SgConfig#dtMs()}: the step in ms, used by Poisson input and by the sleep traces (default 1 ms).
+         */
         public Builder dtMs(double v) { dtMs = v; return this; }
+        /** Sets {@link SgConfig#encoding()}: input encoding (default {@link SgInputEncoding#DIRECT}). */
         public Builder encoding(SgInputEncoding v) { encoding = v; return this; }
+        /**
+         * Sets {@link SgConfig#poissonRateHz()}: rate of a pixel of value 1 for {@link SgInputEncoding#POISSON}
+         * (default 100 Hz).
+         */
         public Builder poissonRateHz(double v) { poissonRateHz = v; return this; }
         /** Sets the surrogate and its slope (to the given value). */
         public Builder surrogate(SgSurrogate v, double slope) { surrogate = v; surrogateSlope = slope; return this; }
         /** Sets the surrogate with snnTorch's default slope for it. */
         public Builder surrogate(SgSurrogate v) { surrogate = v; surrogateSlope = v.defaultSlope(); return this; }
+        /** Sets {@link SgConfig#surrogateSlope()}: its slope k (default 25; snnTorch uses α = 2 for arctan). */
         public Builder surrogateSlope(double v) { surrogateSlope = v; return this; }
+        /** Sets {@link SgConfig#loss()}: readout of the output layer (default {@link SgLoss#SPIKE_COUNT}). */
         public Builder loss(SgLoss v) { loss = v; return this; }
+        /**
+         * Sets {@link SgConfig#detachReset()}: whether the reset term {@code −θ·S[t−1]} is excluded from the gradient,
+         * as in snnTorch (default true).
+         */
         public Builder detachReset(boolean v) { detachReset = v; return this; }
+        /** Sets {@link SgConfig#learningRate()}: Adam learning rate (default 10⁻³). */
         public Builder learningRate(double v) { learningRate = v; return this; }
+        /** Sets {@link SgConfig#adamBeta1()}: Adam β₁ (default 0.9). */
         public Builder adamBeta1(double v) { adamBeta1 = v; return this; }
+        /** Sets {@link SgConfig#adamBeta2()}: Adam β₂ (default 0.999). */
         public Builder adamBeta2(double v) { adamBeta2 = v; return this; }
+        /** Sets {@link SgConfig#adamEpsilon()}: Adam ε (default 10⁻⁸). */
         public Builder adamEpsilon(double v) { adamEpsilon = v; return this; }
+        /** Sets {@link SgConfig#batchSize()}: minibatch size (default 128). */
         public Builder batchSize(int v) { batchSize = v; return this; }
+        /**
+         * Sets {@link SgConfig#dropLast()}: whether an epoch leaves out its last minibatch when it is smaller than
+         * {@code batchSize} (PyTorch's {@code drop_last}; default false: it trains on the smaller one).
+         */
         public Builder dropLast(boolean v) { dropLast = v; return this; }
+        /** Sets {@link SgConfig#epochs()}: passes over the training set (default 50). */
         public Builder epochs(int v) { epochs = v; return this; }
+        /**
+         * Sets {@link SgConfig#sleepRatio()}: the sleep ratio f in [0, 1] (default 0: never); what it means is {@code
+         * sleepSchedule}'s.
+         */
         public Builder sleepRatio(double v) { sleepRatio = v; return this; }
+        /**
+         * Sets {@link SgConfig#sleepSchedule()}: when to sleep (default {@link SgSleepSchedule#PER_EPOCH}: after each
+         * epoch with probability f; {@link SgSleepSchedule#EVERY_MINIBATCHES}: after every ⌊1/f⌋-th minibatch).
+         */
         public Builder sleepSchedule(SgSleepSchedule v) { sleepSchedule = v; return this; }
+        /** Sets {@link SgConfig#sleep()}: the sleep episode's settings (default {@link SgSleepConfig#paper()}). */
         public Builder sleep(SgSleepConfig v) { sleep = v; return this; }
 
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming the first field out of its range
+         */
         public SgConfig build() {
             return new SgConfig(inputs, hidden, depth, outputs, recurrent, beta, threshold, steps, dtMs, encoding,
                     poissonRateHz, surrogate, surrogateSlope, loss, detachReset, learningRate, adamBeta1, adamBeta2,

@@ -491,6 +491,7 @@ public final class Projection {
         return this;
     }
 
+    /** Whether a plasticity rule was given ({@link #withPlasticity}). */
     public boolean isPlastic() {
         return plasticity != null;
     }
@@ -711,6 +712,7 @@ public final class Projection {
         kernels.clamp(w, w.length, wMin, wMax);
     }
 
+    /** {@code x} clipped to [wMin, wMax]. */
     public float clamp(float x) {
         return x < wMin ? wMin : (x > wMax ? wMax : x);
     }

@@ -25,6 +25,7 @@ public final class SynapseList {
     private int[] post;
     private int size;
 
+    /** An empty list of (pre, post) pairs, to be given by {@link #add}; {@code capacity}: pairs room is made for. */
     public SynapseList(int capacity) {
         shape = Shape.LISTED;
         preSize = -1;
@@ -54,6 +55,7 @@ public final class SynapseList {
         return new SynapseList(Shape.ALL_BUT_SELF, n, n, n < 1 ? 0 : (long) n * (n - 1));
     }
 
+    /** Whether the pairs are listed one by one or form a regular shape (all-to-all, all-but-self). */
     public Shape shape() {
         return shape;
     }
@@ -101,10 +103,12 @@ public final class SynapseList {
         shape = Shape.LISTED;
     }
 
+    /** The number of synapses. */
     public int size() {
         return size;
     }
 
+    /** The pre neuron of synapse {@code k}. */
     public int pre(int k) {
         return switch (shape) {
             case LISTED -> pre[k];
@@ -113,6 +117,7 @@ public final class SynapseList {
         };
     }
 
+    /** The post neuron of synapse {@code k}. */
     public int post(int k) {
         return switch (shape) {
             case LISTED -> post[k];

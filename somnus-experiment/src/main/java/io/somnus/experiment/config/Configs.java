@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 
 /** Loads presets, applies dotted overrides, and binds the result to {@link RunConfig} with clear errors. */
 public final class Configs {
+    /** The bundled presets' names ({@code somnus inspect NAME} shows one). */
     public static final List<String> PRESETS = List.of("paper", "paper-code", "diehl-cook", "diehl-cook-recurrent", "paper-sg", "paper-sg-code", "sg-fc");
 
     /** The bundled presets parsed so far (they cannot change in a JVM); every caller gets its own copy. */

@@ -12,9 +12,13 @@ public final class NpyArray {
 
     /** Element types that Somnus writes and reads, with their numpy type strings (little-endian). */
     public enum DType {
+        /** numpy {@code float32} ({@code <f4}): Java {@code float}. */
         FLOAT32("f4", 4),
+        /** numpy {@code float64} ({@code <f8}): Java {@code double}. */
         FLOAT64("f8", 8),
+        /** numpy {@code int32} ({@code <i4}): Java {@code int}. */
         INT32("i4", 4),
+        /** numpy {@code int64} ({@code <i8}): Java {@code long}. */
         INT64("i8", 8);
 
         private final String code;
@@ -66,22 +70,31 @@ public final class NpyArray {
         }
     }
 
+    /**
+     * A float32 array of {@code shape} holding {@code data} (held, not copied) in C order.
+     *
+     * @throws IllegalArgumentException when the shape has a negative dimension or does not hold data.length elements
+     */
     public static NpyArray of(float[] data, int... shape) {
         return new NpyArray(DType.FLOAT32, shape, Objects.requireNonNull(data), data.length);
     }
 
+    /** A float64 array; see {@link #of(float[], int...)}. */
     public static NpyArray of(double[] data, int... shape) {
         return new NpyArray(DType.FLOAT64, shape, Objects.requireNonNull(data), data.length);
     }
 
+    /** An int32 array; see {@link #of(float[], int...)}. */
     public static NpyArray of(int[] data, int... shape) {
         return new NpyArray(DType.INT32, shape, Objects.requireNonNull(data), data.length);
     }
 
+    /** An int64 array; see {@link #of(float[], int...)}. */
     public static NpyArray of(long[] data, int... shape) {
         return new NpyArray(DType.INT64, shape, Objects.requireNonNull(data), data.length);
     }
 
+    /** The element type. */
     public DType dtype() {
         return dtype;
     }
@@ -91,10 +104,12 @@ public final class NpyArray {
         return shape.clone();
     }
 
+    /** The number of dimensions (0 for a scalar). */
     public int rank() {
         return shape.length;
     }
 
+    /** The length along {@code axis}, 0 ≤ axis &lt; {@link #rank()}. */
     public int dim(int axis) {
         return shape[axis];
     }

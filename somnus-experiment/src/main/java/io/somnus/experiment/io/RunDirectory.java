@@ -46,9 +46,13 @@ public record RunDirectory(Path dir) {
 
     /** Columns of {@value #METRICS} that are always present (others are optional). */
     public static final class Metrics {
+        /** Training images presented so far (STDP-SNN; the SG-SNN counts epochs). */
         public static final String IMAGES_SEEN = "images_seen";
+        /** Simulation steps awake so far. */
         public static final String WAKE_STEPS = "wake_steps";
+        /** Simulation steps asleep so far. */
         public static final String SLEEP_STEPS = "sleep_steps";
+        /** Sleep steps over all steps so far. */
         public static final String ACHIEVED_SLEEP_FRACTION = "achieved_sleep_fraction";
         /** Validation accuracy of the main readout. */
         public static final String VAL_ACCURACY = "val_accuracy";
@@ -58,15 +62,21 @@ public record RunDirectory(Path dir) {
 
     /** Columns of {@value #SLEEP_TRACES}. */
     public static final class SleepTraces {
+        /** The simulation step of the row (wake and sleep steps counted together). */
         public static final String STEP = "step";
         /** {@code wake} or {@code sleep}. */
         public static final String PHASE = "phase";
+        /** On a {@code sleep} row the episode it runs through; on a {@code wake} row the episodes so far. */
         public static final String EPISODE = "episode";
+        /** The projection's name, e.g. {@code input_e}. */
         public static final String PROJECTION = "projection";
+        /** Σ|w| over the projection's synapses. */
         public static final String TOTAL_ABS = "total_abs";
+        /** The mean weight. */
         public static final String MEAN = "mean";
         /** The value of {@link #PHASE} within sleep episodes. */
         public static final String SLEEP_PHASE = "sleep";
+        /** The columns in file order. */
         public static final List<String> COLUMNS = List.of(STEP, PHASE, EPISODE, PROJECTION, TOTAL_ABS, MEAN);
 
         private SleepTraces() {}
@@ -74,20 +84,29 @@ public record RunDirectory(Path dir) {
 
     /** Columns of {@value #WEIGHT_HISTOGRAMS}. */
     public static final class WeightHistograms {
+        /** The sleep episode the histogram is taken before or after. */
         public static final String EPISODE = "episode";
         /** {@link #BEFORE} or {@link #AFTER} a sleep episode. */
         public static final String WHEN = "when";
+        /** The projection's name. */
         public static final String PROJECTION = "projection";
+        /** The bin's lower edge (weight units). */
         public static final String BIN_LO = "bin_lo";
+        /** The bin's upper edge. */
         public static final String BIN_HI = "bin_hi";
+        /** Synapses whose weight falls in the bin. */
         public static final String COUNT = "count";
+        /** The {@link #WHEN} of a histogram taken just before the episode. */
         public static final String BEFORE = "before";
+        /** The {@link #WHEN} of a histogram taken just after it. */
         public static final String AFTER = "after";
+        /** The columns in file order. */
         public static final List<String> COLUMNS = List.of(EPISODE, WHEN, PROJECTION, BIN_LO, BIN_HI, COUNT);
 
         private WeightHistograms() {}
     }
 
+    /** The run directory {@code dir} (nothing is read or checked). */
     public static RunDirectory of(Path dir) {
         return new RunDirectory(dir);
     }
@@ -97,6 +116,7 @@ public record RunDirectory(Path dir) {
         return Files.isRegularFile(dir.resolve(SUMMARY));
     }
 
+    /** Its {@value #CONFIG}. */
     public Path config() {
         return dir.resolve(CONFIG);
     }
@@ -127,30 +147,37 @@ public record RunDirectory(Path dir) {
         return Optional.of(tree);
     }
 
+    /** Its {@value #PROVENANCE}. */
     public Path provenance() {
         return dir.resolve(PROVENANCE);
     }
 
+    /** Its {@value #METRICS}. */
     public Path metrics() {
         return dir.resolve(METRICS);
     }
 
+    /** Its {@value #SUMMARY}. */
     public Path summary() {
         return dir.resolve(SUMMARY);
     }
 
+    /** Its {@value #TIMING}. */
     public Path timing() {
         return dir.resolve(TIMING);
     }
 
+    /** Its {@value #WEIGHTS}. */
     public Path weights() {
         return dir.resolve(WEIGHTS);
     }
 
+    /** Its {@value #SLEEP_TRACES}. */
     public Path sleepTraces() {
         return dir.resolve(SLEEP_TRACES);
     }
 
+    /** Its {@value #WEIGHT_HISTOGRAMS}. */
     public Path weightHistograms() {
         return dir.resolve(WEIGHT_HISTOGRAMS);
     }

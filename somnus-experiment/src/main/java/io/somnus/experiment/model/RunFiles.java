@@ -38,6 +38,7 @@ public final class RunFiles implements RunRecorder {
         this(dir, progress, false);
     }
 
+    /** As the four-parameter constructor, not allowing other arithmetic. */
     public RunFiles(Path dir, RunProgress progress, boolean resume) {
         this(dir, progress, resume, false);
     }
@@ -75,6 +76,7 @@ public final class RunFiles implements RunRecorder {
         return snapshotTrigger;
     }
 
+    /** Sets when an STDP-SNN run takes a snapshot between its checkpoints; returns this. */
     public RunFiles snapshotTrigger(SnapshotTrigger trigger) {
         this.snapshotTrigger = java.util.Objects.requireNonNull(trigger, "trigger");
         return this;

@@ -15,6 +15,7 @@ import io.somnus.sleep.WeightDecayLaw;
 public final class SleepSettingsFactory {
     private SleepSettingsFactory() { }
 
+    /** The settings of {@code c} for a network stepping {@code dtMs} ms; a ConfigException names a value refused. */
     public static SleepSettings create(SleepConfig c, double dtMs) {
         if (!c.ratioOfWake() && !(c.fraction() < 1)) {
             throw new ConfigException("sleep.fraction must be in [0, 1), got " + c.fraction()
