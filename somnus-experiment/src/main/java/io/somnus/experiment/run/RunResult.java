@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public record RunResult(Map<String, Object> summary, List<Map<String, Double>> metrics, Map<String, NpyArray> arrays,
                         Path runDir) {
-    /** Copies the maps and the rows. */
+    /** Copies the maps and the rows; the arrays' elements are held, not copied ({@link #weights} gives a copy). */
     public RunResult {
         summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
         metrics = metrics.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
