@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
                              + "holds it; somnus clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
-            try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
+            try (Progress progress = new Progress("train", trainingTotal(config))) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
                         .snapshotTriggers(snapshotTriggers())
@@ -179,6 +179,26 @@ final class TrainCommand implements Callable<Integer> {
             writeReport(dir);
         }
         return 0;
+    }
+
+    /**
+     * What the training phase counts to, as the run reports it, so that the bar shows it from the start (it showed
+     * {@code train.images}, 0/100, then jumped to 0/2000 for paper-code's 20 epochs): an STDP-SNN's images × epochs, less
+     * the sleep fraction's share under {@code sleep.budget: fixed_total} (StdpTraining); an SG-SNN's epochs (SgRun).
+     */
+    static long trainingTotal(com.fasterxml.jackson.databind.JsonNode config) {
+        com.fasterxml.jackson.databind.JsonNode train = config.path("train");
+        int epochs = Math.max(1, train.path("epochs").asInt(1));
+        if (Choices.of(ModelKind.SG).equals(config.path("model").asText())) {
+            com.fasterxml.jackson.databind.JsonNode sg = config.path("sg").path("epochs");
+            return sg.isNumber() ? sg.asLong() : epochs;
+        }
+        long total = train.path("images").asLong() * epochs;
+        com.fasterxml.jackson.databind.JsonNode sleep = config.path("sleep");
+        if (Choices.of(io.somnus.experiment.config.SleepBudget.FIXED_TOTAL).equals(sleep.path("budget").asText())) {
+            total = Math.round(total * (1 - sleep.path("fraction").asDouble()));
+        }
+        return total;
     }
 
     /** The STDP-SNN's snapshots between checkpoints: every --snapshot-minutes, else as the environment says. */
