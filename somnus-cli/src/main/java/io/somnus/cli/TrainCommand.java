@@ -78,7 +78,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-network", description = "STDP-SNN: also write RUN/network.npz, the trained network's weights "
             + "by synapse and learned thresholds, which --load-network restores (numpy reads it too)")
     boolean saveNetwork;
-    @Option(names = "--print-config", description = "print the resolved configuration and exit")
+    @Option(names = "--print-config", description = "print the resolved configuration and exit (with no option "
+            + "that only a run uses: --out, --export-spikes, --input-spikes, --save-network, --no-report, "
+            + "--snapshot-minutes)")
     boolean printConfig;
     @Option(names = "--resume", paramLabel = "RUN", description = "go on with a run that was cut short (killed, "
             + "Ctrl-C, the machine went down) from its last resume snapshot (an STDP-SNN run's after each checkpoint, "
@@ -111,6 +113,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "arithmetic throughout)");
         }
         refuseOptionsOfAnotherModel();
+        if (printConfig) {
+            refuseOptionsOfARun();
+        }
         if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
             throw new CliException("--load-network " + loadNetwork + (java.nio.file.Files.isDirectory(loadNetwork)
                     ? " is a directory; give the network.npz in it that --save-network wrote"
@@ -179,6 +184,28 @@ final class TrainCommand implements Callable<Integer> {
             writeReport(dir);
         }
         return 0;
+    }
+
+    /** Options that only a run uses, which --print-config (it runs nothing) would ignore unseen. */
+    static final List<String> RUN_ONLY = List.of("--out", "--export-spikes", "--input-spikes", "--save-network",
+            "--no-report", "--snapshot-minutes");
+
+    /**
+     * --print-config with an option that only matters for a run (--out: no run directory is made) is refused rather
+     * than the option ignored unseen.
+     */
+    private void refuseOptionsOfARun() {
+        List<String> given = new ArrayList<>();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (RUN_ONLY.contains(o.longestName()) && !given.contains(o.longestName())) {
+                given.add(o.longestName());
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new CliException("--print-config prints the resolved configuration and runs nothing, so "
+                    + String.join(", ", given) + (given.size() == 1 ? " does" : " do") + " nothing with it; leave "
+                    + (given.size() == 1 ? "it" : "them") + " out, or leave out --print-config to run");
+        }
     }
 
     /**
