@@ -186,6 +186,16 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@link #trainingTotal} of the run resumed in {@code tmpDir}; 0 (the bar learns it) where its config.yaml is unread. */
+    private static long resumedTotal(Path tmpDir) {
+        try {
+            return trainingTotal(io.somnus.experiment.io.Mappers.YAML.readTree(
+                    tmpDir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG).toFile()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // the resume itself names what is wrong with the file
+        }
+    }
+
     /** Options that only a run uses, which --print-config (it runs nothing) would ignore unseen. */
     static final List<String> RUN_ONLY = List.of("--out", "--export-spikes", "--input-spikes", "--save-network",
             "--no-report", "--snapshot-minutes");
@@ -276,7 +286,7 @@ final class TrainCommand implements Callable<Integer> {
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
-            try (Progress progress = new Progress("train", 0)) {
+            try (Progress progress = new Progress("train", resumedTotal(tmpDir))) {
                 new StandardRunExecutor(Kernels.preferred()).snapshotTriggers(snapshotTriggers())
                         .resume(tmpDir, progress, allowOtherArithmetic);
                 Path at = tmp.moveTo(dir);
