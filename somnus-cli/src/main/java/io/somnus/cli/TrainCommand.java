@@ -78,7 +78,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-network", description = "STDP-SNN: also write RUN/network.npz, the trained network's weights "
             + "by synapse and learned thresholds, which --load-network restores (numpy reads it too)")
     boolean saveNetwork;
-    @Option(names = "--print-config", description = "print the resolved configuration and exit")
+    @Option(names = "--print-config", description = "print the resolved configuration and exit (with no option "
+            + "that only a run uses: --out, --export-spikes, --input-spikes, --save-network, --no-report, "
+            + "--snapshot-minutes)")
     boolean printConfig;
     @Option(names = "--resume", paramLabel = "RUN", description = "go on with a run that was cut short (killed, "
             + "Ctrl-C, the machine went down) from its last resume snapshot (an STDP-SNN run's after each checkpoint, "
@@ -111,6 +113,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "arithmetic throughout)");
         }
         refuseOptionsOfAnotherModel();
+        if (printConfig) {
+            refuseOptionsOfARun();
+        }
         if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
             throw new CliException("--load-network " + loadNetwork + (java.nio.file.Files.isDirectory(loadNetwork)
                     ? " is a directory; give the network.npz in it that --save-network wrote"
@@ -153,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
                              + "holds it; somnus clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
-            try (Progress progress = new Progress("train", config.path("train").path("images").asLong())) {
+            try (Progress progress = new Progress("train", trainingTotal(config))) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
                         .snapshotTriggers(snapshotTriggers())
@@ -179,6 +184,58 @@ final class TrainCommand implements Callable<Integer> {
             writeReport(dir);
         }
         return 0;
+    }
+
+    /** {@link #trainingTotal} of the run resumed in {@code tmpDir}; 0 (the bar learns it) where its config.yaml is unread. */
+    private static long resumedTotal(Path tmpDir) {
+        try {
+            return trainingTotal(io.somnus.experiment.io.Mappers.YAML.readTree(
+                    tmpDir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG).toFile()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // the resume itself names what is wrong with the file
+        }
+    }
+
+    /** Options that only a run uses, which --print-config (it runs nothing) would ignore unseen. */
+    static final List<String> RUN_ONLY = List.of("--out", "--export-spikes", "--input-spikes", "--save-network",
+            "--no-report", "--snapshot-minutes");
+
+    /**
+     * --print-config with an option that only matters for a run (--out: no run directory is made) is refused rather
+     * than the option ignored unseen.
+     */
+    private void refuseOptionsOfARun() {
+        List<String> given = new ArrayList<>();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (RUN_ONLY.contains(o.longestName()) && !given.contains(o.longestName())) {
+                given.add(o.longestName());
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new CliException("--print-config prints the resolved configuration and runs nothing, so "
+                    + String.join(", ", given) + (given.size() == 1 ? " does" : " do") + " nothing with it; leave "
+                    + (given.size() == 1 ? "it" : "them") + " out, or leave out --print-config to run");
+        }
+    }
+
+    /**
+     * What the training phase counts to, as the run reports it, so that the bar shows it from the start (it showed
+     * {@code train.images}, 0/100, then jumped to 0/2000 for paper-code's 20 epochs): an STDP-SNN's images × epochs, less
+     * the sleep fraction's share under {@code sleep.budget: fixed_total} (StdpTraining); an SG-SNN's epochs (SgRun).
+     */
+    static long trainingTotal(com.fasterxml.jackson.databind.JsonNode config) {
+        com.fasterxml.jackson.databind.JsonNode train = config.path("train");
+        int epochs = Math.max(1, train.path("epochs").asInt(1));
+        if (Choices.of(ModelKind.SG).equals(config.path("model").asText())) {
+            com.fasterxml.jackson.databind.JsonNode sg = config.path("sg").path("epochs");
+            return sg.isNumber() ? sg.asLong() : epochs;
+        }
+        long total = train.path("images").asLong() * epochs;
+        com.fasterxml.jackson.databind.JsonNode sleep = config.path("sleep");
+        if (Choices.of(io.somnus.experiment.config.SleepBudget.FIXED_TOTAL).equals(sleep.path("budget").asText())) {
+            total = Math.round(total * (1 - sleep.path("fraction").asDouble()));
+        }
+        return total;
     }
 
     /** The STDP-SNN's snapshots between checkpoints: every --snapshot-minutes, else as the environment says. */
@@ -229,7 +286,7 @@ final class TrainCommand implements Callable<Integer> {
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
-            try (Progress progress = new Progress("train", 0)) {
+            try (Progress progress = new Progress("train", resumedTotal(tmpDir))) {
                 new StandardRunExecutor(Kernels.preferred()).snapshotTriggers(snapshotTriggers())
                         .resume(tmpDir, progress, allowOtherArithmetic);
                 Path at = tmp.moveTo(dir);

@@ -298,4 +298,24 @@ class TrainCommandTest {
         assertEquals(false, s.get("train.plasticity"));
         assertEquals("sleep_target", s.get("train.initial_weights"));
     }
+
+    private static long trainingTotal(String... args) {
+        TrainCommand c = new TrainCommand();
+        new CommandLine(c).parseArgs(args);
+        return TrainCommand.trainingTotal(new io.somnus.experiment.run.StandardResolver().resolve(c.settings()));
+    }
+
+    /**
+     * The bar's total before training starts is what training counts to (it showed 0/100, then 0/2000 for paper-code):
+     * paper-code trains 20 epochs, so 100 images are 2 000 presentations; paper one epoch; a fixed total budget at
+     * f = 0.25 trains 100 × (1 - 0.25) = 75; an SG-SNN counts epochs.
+     */
+    @Test
+    void theProgressBarsTotalIsWhatTrainingCountsTo() {
+        assertEquals(100 * 20, trainingTotal("--preset", "paper-code", "--train-images", "100"));
+        assertEquals(100, trainingTotal("--preset", "paper", "--train-images", "100"));
+        assertEquals(75, trainingTotal("--preset", "paper", "--train-images", "100", "--sleep-fraction", "0.25",
+                "--set", "sleep.budget=fixed_total"));
+        assertEquals(3, trainingTotal("--preset", "paper-sg", "--train-images", "100", "--set", "train.epochs=3"));
+    }
 }

@@ -211,7 +211,9 @@ public final class FieldDomains {
 
             textField("populations.*.name");
             enumField("populations.*.model", NeuronModel.class);
-            put("populations.*.size", int32(0));
+            // 0 only where size_of gives the size (NetworkFactory refuses an empty population by this domain's words)
+            put("populations.*.size", int32(0).further("at least 1 unless size_of names the population whose size it "
+                    + "takes"));
             put("populations.*.size_of", text().orNull());
             put("populations.*.defaults", enumText(NeuronDefaults.class).orNull());
             // neuron parameters: the union of the models' fields; which belong to which model is the model's to say

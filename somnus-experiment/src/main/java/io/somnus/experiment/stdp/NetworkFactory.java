@@ -90,7 +90,7 @@ public final class NetworkFactory {
                 size = other.size();
             }
             if (size <= 0) {
-                throw new ConfigException("populations." + pc.name() + ".size must be > 0, got " + size);
+                throw emptyPopulation(pc.name(), size);
             }
             Population p = switch (pc.model()) {
                 case CURRENT_LIF -> new CurrentLifPopulation(pc.name(), size,
@@ -291,7 +291,7 @@ public final class NetworkFactory {
                 size = other;
             }
             if (size <= 0) {
-                throw new ConfigException("populations." + pc.name() + ".size must be > 0, got " + size);
+                throw emptyPopulation(pc.name(), size);
             }
             switch (pc.model()) {
                 case CURRENT_LIF -> withParams(CurrentLifParameters.PAPER, pc);
@@ -553,5 +553,14 @@ public final class NetworkFactory {
 
     static String snake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    /**
+     * A population of no neurons, in the words of the other range errors ("field = value: why; allowed: …"), so that
+     * train names the option that set it (--excitatory 0).
+     */
+    private static ConfigException emptyPopulation(String name, long size) {
+        return new ConfigException("populations." + name + ".size = " + size + ": out of range; allowed: "
+                + io.somnus.experiment.config.FieldDomains.domain("populations.*.size").allowed());
     }
 }

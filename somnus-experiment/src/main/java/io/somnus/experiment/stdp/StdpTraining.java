@@ -207,6 +207,11 @@ public final class StdpTraining {
         }
         io.somnus.experiment.model.SnapshotTrigger trigger = snapshotting ? snapshots.snapshotTrigger()
                 : io.somnus.experiment.model.SnapshotTrigger.NEVER;
+        if (first == 0) {
+            // the initial weights: the trace every tenth of the wake period alone starts a tenth in (step 3 500 of a
+            // 100-image paper run's 10 000)
+            StdpSleepEpisodes.traceWeights(recorder, net, clock.steps(), "wake", clock.episodes());
+        }
         times.charge(TrainingTimes.Phase.SETUP);
         for (long seen = first; seen < totalImages; seen++) {
             // wake: one image (plasticity as configured)
@@ -317,6 +322,11 @@ public final class StdpTraining {
                     clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
             valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
             recorder.checkpoint(row);
+        }
+        if (stoppedEarly || totalImages % traceEveryImages != 0) {
+            // the final weights (restored ones where training stopped early), unless the last image's trace has them;
+            // decided by the counts alone, so that a run resumed at its end records what one never stopped does
+            StdpSleepEpisodes.traceWeights(recorder, net, clock.steps(), "wake", clock.episodes());
         }
         times.charge(TrainingTimes.Phase.EVALUATION);
         if (export != null) {

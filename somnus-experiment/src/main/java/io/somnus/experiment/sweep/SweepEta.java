@@ -22,12 +22,15 @@ import java.util.function.Function;
  * at the median seconds per unit of that phase in the finished runs of its cost key (preset, or preset at a grid point:
  * {@link StudyCalibration#costKey}; their timing.json's phase seconds, {@link StudyEstimate#phaseSeconds}), plus their
  * median time outside the phases (loading data, writing files); before any has finished, at the rates of the other keys
- * of its preset, else of its model (STDP-SNN or SG-SNN), which gives a range (the cheapest to the dearest per unit). A
+ * of its preset (its other grid points), which gives a range (the cheapest to the dearest per unit). A
  * phase that no finished run measured (none slept yet), and runs finished without phase timings, take the run's units
- * altogether at the median seconds per unit of the key's whole runs. Units of the two models
- * are not comparable (an SG-SNN unit is a hidden unit's step, an STDP-SNN unit a whole network's), so a run whose model
- * has no finished run is <em>pending</em>: its time is not guessed, and the time left is the known part "+ pending". (The old
- * rule, the mean finished run, said 1.5 minutes for a sweep with {@code paper-sg} runs to go that had hours left.)
+ * altogether at the median seconds per unit of the key's whole runs. A run whose preset has no finished run is
+ * <em>pending</em>: its time is not guessed, and the time left is the known part "+ pending". Presets' costs per unit
+ * are not comparable, as {@link StudyEstimate} prices each preset only from its own calibration runs: across models (an
+ * SG-SNN unit is a hidden unit's step, an STDP-SNN unit a whole network's; the old rule, the mean finished run, said 1.5
+ * minutes for a sweep with {@code paper-sg} runs to go that had hours left), and across STDP-SNN presets too
+ * ({@code paper-code}'s 1 000 steps per image with its runaway activity cost per step what {@code paper}'s do not: priced
+ * at the rates of one {@code paper} run, a geomfig sweep of paper, paper-code and diehl-cook said minutes too many).
  * <p>
  * The runs are then played out as the runner's pool takes them: the runs in progress keep their workers for the time
  * they have left (their cost less the time they have run, at least 0), and the runs to go, in plan order, each go to
@@ -55,7 +58,7 @@ public final class SweepEta {
 
     /**
      * The time left: {@code low} to {@code high} (the same where every run's rate is its key's own), and the cost keys
-     * of the runs whose time is unknown yet (no run of their model has finished), counted as 0 in both ends.
+     * of the runs whose time is unknown yet (no run of their preset has finished), counted as 0 in both ends.
      */
     public record Remaining(Duration low, Duration high, List<String> pending) {
         /** The time left where it is one figure with nothing pending. */
@@ -242,30 +245,24 @@ public final class SweepEta {
     }
 
     /**
-     * {@code of}'s value for the run's own key, else the range of it over its preset's other keys (grid points), else
-     * over its model's keys; null where no key near it has one.
+     * {@code of}'s value for the run's own key, else the range of it over its preset's other keys (grid points); null
+     * where no key of its preset has one (another preset's rates, even of its model, say nothing of its own).
      */
     private double[] nearest(Run r, Function<String, Double> of) {
         Double own = of.apply(r.key());
         if (own != null) {
             return new double[] {own, own};
         }
-        for (boolean samePreset : new boolean[] {true, false}) { // the preset's other grid points, else its model's presets
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (Run other : runs.values()) {
-                boolean near = samePreset ? other.preset().equals(r.preset()) : other.model().equals(r.model());
-                Double k = near ? of.apply(other.key()) : null;
-                if (k != null) {
-                    lo = Math.min(lo, k);
-                    hi = Math.max(hi, k);
-                }
-            }
-            if (hi >= lo) {
-                return new double[] {lo, hi};
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Run other : runs.values()) {
+            Double k = other.preset().equals(r.preset()) ? of.apply(other.key()) : null;
+            if (k != null) {
+                lo = Math.min(lo, k);
+                hi = Math.max(hi, k);
             }
         }
-        return null;
+        return hi >= lo ? new double[] {lo, hi} : null;
     }
 
     /**

@@ -29,12 +29,12 @@ class SweepEtaTest {
         eta.finished("a1", 10, true); // a: 10 s / 100 units = 0.1 s per unit
         eta.started("a2", 10);
         r = eta.remaining(10);
-        // b1 has no b run to go by: stdp's only rate, a's, 0.1 × 1 000 = 100 s, 10 s of it run: 90 left on worker 1;
-        // a2: 0.1 × 200 = 20 s on worker 2; s1, s2 unknown (no SG run done), counted 0: 90 s + the unknown
-        assertEquals(Duration.ofSeconds(90), r.low());
-        assertEquals(Duration.ofSeconds(90), r.high());
-        assertEquals(List.of("s"), r.pending());
-        assertEquals("0:01:30 + pending (no s run done yet)", r.inWords());
+        // a2: 0.1 × 200 = 20 s on worker 2; b1 unknown (no b run done: a's rate says nothing of b's), counted 0 on
+        // worker 1; s1, s2 unknown (no SG run done), counted 0: 20 s + the unknown
+        assertEquals(Duration.ofSeconds(20), r.low());
+        assertEquals(Duration.ofSeconds(20), r.high());
+        assertEquals(List.of("b", "s"), r.pending());
+        assertEquals("0:00:20 + pending (no b or s run done yet)", r.inWords());
 
         eta.finished("a2", 30, true); // a: (10 + 30) s / 300 units
         eta.started("s1", 40);
@@ -51,18 +51,48 @@ class SweepEtaTest {
     }
 
     @Test
-    void aKeyWithNoFinishedRunGetsARangeFromItsPresetElseItsModel() {
+    void aKeyWithNoFinishedRunGetsARangeFromItsPresetsOtherKeysElseIsPending() {
         SweepEta eta = new SweepEta(List.of(run("a", "p (x=1)", "stdp", 100), run("b", "q", "stdp", 100),
-                run("c", "p (x=2)", "stdp", 400), run("d", "r", "stdp", 400), run("f", "q", "stdp", 100)), 1);
+                run("c", "p (x=2)", "stdp", 400), run("d", "r", "stdp", 400), run("f", "q", "stdp", 100),
+                run("g", "p (x=3)", "stdp", 100)), 1);
         eta.finished("a", 10, true); // p (x=1): 0.1 s per unit
         eta.finished("b", 30, true); // q: 0.3 s per unit
         eta.finished("f", 1, false); // failed: teaches nothing
+        eta.finished("g", 20, true); // p (x=3): 0.2 s per unit
         SweepEta.Remaining r = eta.remaining(0);
-        // c: its preset p's rate, 40 s; d: no run of preset r, stdp's rates 0.1 to 0.3 s per unit: 40 to 120 s
-        assertEquals(Duration.ofSeconds(80), r.low());
-        assertEquals(Duration.ofSeconds(160), r.high());
-        assertEquals("0:01:20 to 0:02:40", r.inWords());
+        // c: its preset p's rates, 0.1 to 0.2 s per unit: 40 to 80 s; d: no run of preset r, pending (not q's rate)
+        assertEquals(Duration.ofSeconds(40), r.low());
+        assertEquals(Duration.ofSeconds(80), r.high());
+        assertEquals(List.of("r"), r.pending());
+        assertEquals("0:00:40 to 0:01:20 + pending (no r run done yet)", r.inWords());
         assertEquals(Optional.empty(), r.exact());
+    }
+
+    /**
+     * The three-preset sweep that misled (paper, paper-code and diehl-cook on geomfig, one worker): after the first
+     * paper run, paper's rate priced paper-code's runs, whose runaway activity at 1 000 steps per image makes a unit cost
+     * what a paper unit does not. Here: paper 1e5 units at 10 µs (1 s a run), paper-code 1e6 units at 1 µs (1 s a run),
+     * diehl-cook 4e5 units at 5 µs (2 s a run); at paper's rate paper-code would be 10 s, five times over. The other
+     * presets are pending until a run of theirs finishes, then their own rate.
+     */
+    @Test
+    void anotherPresetOfTheSameModelIsPendingNotPricedAtThisOnesRate() {
+        SweepEta eta = new SweepEta(List.of(run("paper-1", "paper", "stdp", 1e5),
+                run("paper-code-1", "paper-code", "stdp", 1e6), run("diehl-cook-1", "diehl-cook", "stdp", 4e5),
+                run("paper-2", "paper", "stdp", 1e5), run("paper-code-2", "paper-code", "stdp", 1e6),
+                run("diehl-cook-2", "diehl-cook", "stdp", 4e5)), 1);
+        eta.finished("paper-1", 1, true);
+        SweepEta.Remaining r = eta.remaining(1);
+        assertEquals(Duration.ofSeconds(1), r.low(), "paper-2 at paper's 10 µs per unit");
+        assertEquals(Duration.ofSeconds(1), r.high());
+        assertEquals(List.of("paper-code", "diehl-cook"), r.pending());
+        assertEquals("0:00:01 + pending (no paper-code or diehl-cook run done yet)", r.inWords());
+
+        eta.finished("paper-code-1", 1, true);
+        assertEquals("0:00:02 + pending (no diehl-cook run done yet)", eta.remaining(2).inWords(),
+                "paper-2 1 s + paper-code-2 at its own 1 µs per unit, 1 s");
+        eta.finished("diehl-cook-1", 2, true);
+        assertEquals(Optional.of(Duration.ofSeconds(4)), eta.remaining(4).exact(), "1 + 1 + 2 s");
     }
 
     @Test
