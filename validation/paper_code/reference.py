@@ -358,15 +358,18 @@ def simulate(params, inputs, images=None):
     clock = {"stream": 0, "global": 0}
     episodes = []
 
-    def step_input_only():
-        """The input plays and sends; everything else stands (the neurons' spike vector of this step is empty)."""
-        t = clock["stream"]
-        pops["input"].integrate(t)
+    def send_input_only():
+        """The neurons' spike vectors of this step are empty; the input's projections send what it played."""
         for p in neurons:
             p.spiked = np.zeros(0, np.int64)
         for pr in projections:
             if pr.pre is pops["input"]:
                 pr.send()
+
+    def step_input_only():
+        """The input plays and sends; everything else stands (the neurons' spike vector of this step is empty)."""
+        pops["input"].integrate(clock["stream"])
+        send_input_only()
         clock["stream"] += 1
         clock["global"] += 1
 
@@ -375,11 +378,7 @@ def simulate(params, inputs, images=None):
         t = 1 follows the previous batch's last update by one spike_times increment; row 0 never enters spike_times,
         src/train.py:253, 393-394, 670-695); the raster's clock still counts it."""
         pops["input"].play_untimed(clock["stream"] - 1)
-        for p in neurons:
-            p.spiked = np.zeros(0, np.int64)
-        for pr in projections:
-            if pr.pre is pops["input"]:
-                pr.send()
+        send_input_only()
         clock["global"] += 1
 
     def step(plastic, sigma, img):

@@ -21,15 +21,12 @@ import io.somnus.synapse.Connector;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** README's "A network built by hand" example, run; the second test fails when the README's block and this differ. */
@@ -95,34 +92,8 @@ class HandBuiltNetworkExampleTest {
 
     @Test
     void theReadmeShowsThisExampleLineForLine() throws Exception {
-        Path readme = List.of(Path.of("README.md"), Path.of("..", "README.md")).stream().filter(Files::isRegularFile)
-                .findFirst().orElseThrow();
-        String text = Files.readString(readme);
-        int section = text.indexOf(HEADING);
-        assertTrue(section >= 0, "README.md has no '" + HEADING + "'");
-        int start = text.indexOf("```java\n", section) + "```java\n".length();
-        String shown = text.substring(start, text.indexOf("```", start));
-        Path self = List.of(Path.of("src", "test", "java"), Path.of("somnus-experiment", "src", "test", "java")).stream()
-                .map(p -> p.resolve("io/somnus/experiment/examples/HandBuiltNetworkExampleTest.java"))
-                .filter(Files::isRegularFile).findFirst().orElseThrow();
-        String source = Files.readString(self);
-        String marker = "// --- README: A network built by hand ---\n";
-        String run = source.substring(source.indexOf(marker) + marker.length(),
-                source.indexOf("        // --- end of the README example ---"));
-        assertEquals(lines(shown), lines(run), "README.md's hand-built example and this test's differ");
-        // each Somnus class this test imports is listed before the block, in its package's words
-        String listed = text.substring(section, start).replaceAll("\\s+", " ");
-        source.lines().filter(l -> l.startsWith("import io.somnus.")).forEach(l -> {
-            String name = l.substring("import ".length(), l.length() - 1);
-            String pkg = name.substring(0, name.lastIndexOf('.'));
-            String cls = name.substring(name.lastIndexOf('.') + 1);
-            assertTrue(listed.contains("`" + name + "`") || Pattern.compile("`" + Pattern.quote(pkg) + "\\.\\{[^}]*\\b"
-                    + cls + "\\b[^}]*}`").matcher(listed).find(), "README.md's '" + HEADING + "' does not list " + name);
-        });
-    }
-
-    /** The non-blank lines, without their indentation (the README's block starts at column 0). */
-    private static List<String> lines(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        ReadmeExample example = ReadmeExample.of(HEADING, HandBuiltNetworkExampleTest.class);
+        example.assertShowsTheTestsCode("A network built by hand");
+        example.assertListsTheTestsImports();
     }
 }

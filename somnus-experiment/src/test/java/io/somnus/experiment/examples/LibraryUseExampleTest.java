@@ -16,8 +16,6 @@ import io.somnus.network.Network;
 import io.somnus.sleep.SleepPhase;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.synapse.Projection;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,33 +50,8 @@ class LibraryUseExampleTest {
 
     @Test
     void theReadmeShowsThisExampleLineForLine() throws Exception {
-        Path readme = List.of(Path.of("README.md"), Path.of("..", "README.md")).stream().filter(Files::isRegularFile)
-                .findFirst().orElseThrow();
-        String text = Files.readString(readme);
-        int section = text.indexOf("## Library use");
-        int start = text.indexOf("```java\n", section) + "```java\n".length();
-        String shown = text.substring(start, text.indexOf("```", start));
-        Path self = List.of(Path.of("src", "test", "java"), Path.of("somnus-experiment", "src", "test", "java")).stream()
-                .map(p -> p.resolve("io/somnus/experiment/examples/LibraryUseExampleTest.java"))
-                .filter(Files::isRegularFile).findFirst().orElseThrow();
-        String source = Files.readString(self);
-        String run = source.substring(source.indexOf("// --- README: Library use ---\n") + 31,
-                source.indexOf("        // --- end of the README example ---"));
-        assertEquals(lines(shown), lines(run), "README.md's Library use example and this test's differ");
-        // the imports the README lists before the block: each Somnus class this test imports, in its package's words
-        String listed = text.substring(section, start).replaceAll("\\s+", " ");
-        source.lines().filter(l -> l.startsWith("import io.somnus.")).forEach(l -> {
-            String name = l.substring("import ".length(), l.length() - 1);
-            String pkg = name.substring(0, name.lastIndexOf('.'));
-            String cls = name.substring(name.lastIndexOf('.') + 1);
-            assertTrue(listed.contains("`" + name + "`") || (listed.contains("`" + pkg + ".{")
-                    && java.util.regex.Pattern.compile("`" + java.util.regex.Pattern.quote(pkg) + "\\.\\{[^}]*\\b"
-                    + cls + "\\b[^}]*}`").matcher(listed).find()), "README.md's Library use does not list " + name);
-        });
-    }
-
-    /** The non-blank lines, without their indentation (the README's block starts at column 0). */
-    private static List<String> lines(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        ReadmeExample example = ReadmeExample.of("## Library use", LibraryUseExampleTest.class);
+        example.assertShowsTheTestsCode("Library use");
+        example.assertListsTheTestsImports();
     }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,38 +116,14 @@ class RunInMemoryExampleTest {
 
     @Test
     void theReadmeShowsThisExampleLineForLine() throws Exception {
-        Path readme = List.of(Path.of("README.md"), Path.of("..", "README.md")).stream().filter(Files::isRegularFile)
-                .findFirst().orElseThrow();
-        String text = Files.readString(readme);
-        int section = text.indexOf(HEADING);
-        assertTrue(section >= 0, "README.md has no '" + HEADING + "'");
-        int start = text.indexOf("```java\n", section) + "```java\n".length();
-        String shown = text.substring(start, text.indexOf("```", start));
-        Path self = List.of(Path.of("src", "test", "java"), Path.of("somnus-experiment", "src", "test", "java")).stream()
-                .map(p -> p.resolve("io/somnus/experiment/examples/RunInMemoryExampleTest.java"))
-                .filter(Files::isRegularFile).findFirst().orElseThrow();
-        String source = Files.readString(self);
-        String marker = "// --- README: A run in memory ---\n";
-        String run = source.substring(source.indexOf(marker) + marker.length(),
-                source.indexOf("        // --- end of the README example ---"));
-        assertEquals(lines(shown), lines(run), "README.md's run-in-memory example and this test's differ");
-        String listed = text.substring(section, start).replaceAll("\\s+", " ");
-        for (String name : List.of("io.somnus.experiment.config.Configs", "io.somnus.experiment.run.RunResult",
-                "io.somnus.experiment.run.StandardRunExecutor", "com.fasterxml.jackson.databind.node.ObjectNode")) {
-            String pkg = name.substring(0, name.lastIndexOf('.'));
-            String cls = name.substring(name.lastIndexOf('.') + 1);
-            assertTrue(listed.contains("`" + name + "`") || Pattern.compile("`" + Pattern.quote(pkg) + "\\.\\{[^}]*\\b"
-                    + cls + "\\b[^}]*}`").matcher(listed).find(), "README.md's '" + HEADING + "' does not list " + name);
-        }
+        ReadmeExample example = ReadmeExample.of(HEADING, RunInMemoryExampleTest.class);
+        example.assertShowsTheTestsCode("A run in memory");
+        example.assertLists(List.of("io.somnus.experiment.config.Configs", "io.somnus.experiment.run.RunResult",
+                "io.somnus.experiment.run.StandardRunExecutor", "com.fasterxml.jackson.databind.node.ObjectNode"));
     }
 
     /** The map as JSON text reads back (numbers as the file's: a float read as a double, an int as an int). */
     private static JsonNode asJson(Map<String, Object> map) throws Exception {
         return Mappers.JSON.readTree(Mappers.JSON.writeValueAsString(map));
-    }
-
-    /** The non-blank lines, without their indentation (the README's block starts at column 0). */
-    private static List<String> lines(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }
