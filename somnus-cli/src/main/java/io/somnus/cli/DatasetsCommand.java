@@ -3,6 +3,7 @@ package io.somnus.cli;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.DatasetStatus;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +79,13 @@ final class DatasetsCommand implements Callable<Integer> {
                     mismatches.add(s.name() + ": " + f.file());
                 }
             }
+        }
+        List<String> ambiguous = statuses.stream().filter(s -> s.availability() == DatasetStatus.Availability.AMBIGUOUS)
+                .map(DatasetStatus::name).toList();
+        if (!ambiguous.isEmpty()) {
+            System.err.println("somnus datasets: " + String.join(", ", ambiguous) + ": a folder holds two files whose "
+                    + "names differ only in case (listed above); remove or rename all but one");
+            return 2;
         }
         if (!mismatches.isEmpty()) {
             System.err.println("somnus datasets: " + mismatches.size() + " file(s) do not match the published checksums: "

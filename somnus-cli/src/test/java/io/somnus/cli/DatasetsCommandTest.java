@@ -47,6 +47,32 @@ class DatasetsCommandTest {
         assertTrue(!text.contains("mismatch"), text);
     }
 
+    @Test
+    void aCaseOnlyNameClashIsThatDatasetsLineNotTheEndOfTheList(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(FASHION.resolve("train-images-idx3-ubyte.gz")),
+                "Debian's dataset-fashion-mnist (scripts/install-deps installs it)");
+        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz")) {
+            Files.createSymbolicLink(tmp.resolve(f), FASHION.resolve(f));
+        }
+        Files.createSymbolicLink(tmp.resolve("TRAIN-LABELS-IDX1-UBYTE.GZ"), FASHION.resolve("train-labels-idx1-ubyte.gz"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            exit = SomnusCli.commandLine().execute("datasets", "--data-dir", tmp.toString(), "--no-verify");
+        } finally {
+            System.setOut(out);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(2, exit, text);
+        // every IDX dataset looks in --data-dir first, so each is ambiguous there; the rest of the list still comes
+        assertTrue(text.matches("(?s).*fashion-mnist +ambiguous +.*TRAIN-LABELS-IDX1-UBYTE.GZ and "
+                + "train-labels-idx1-ubyte.gz, whose names differ only in case.*"), text);
+        assertTrue(text.matches("(?s).*\\ngeomfig +procedural .*"), text);
+    }
+
     private static String run(int expectedExit, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = System.out;

@@ -144,8 +144,8 @@ final class DatasetLocator {
      * and tools come as {@code TRAIN-IMAGES-IDX3-UBYTE.GZ} or {@code Train-Images-Idx3-Ubyte.gz}, and were reported
      * missing (under a name the user could see was there).
      *
-     * @throws DatasetException when two files there have that name in different cases only, naming both: which one
-     *                          is meant is the user's to say
+     * @throws AmbiguousFileNames when two files there have that name in different cases only, naming both: which
+     *                             one is meant is the user's to say
      */
     static Path first(Path dir, DatasetFile file) {
         List<Path> entries = null;
@@ -162,7 +162,7 @@ final class DatasetLocator {
             }
             List<Path> same = entries.stream().filter(p -> p.getFileName().toString().equalsIgnoreCase(n)).toList();
             if (same.size() > 1) {
-                throw new DatasetException(dir, "holds " + same.stream().map(p -> p.getFileName().toString())
+                throw new AmbiguousFileNames(dir, "holds " + same.stream().map(p -> p.getFileName().toString())
                         .collect(java.util.stream.Collectors.joining(" and ")) + ", whose names differ only in case; "
                         + "Somnus cannot tell which is " + n + ": remove or rename all but one");
             }
@@ -179,6 +179,15 @@ final class DatasetLocator {
             return list.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             return null;
+        }
+    }
+
+    /** Two files of a folder whose names differ only in case, either of which could be the one asked for. */
+    static final class AmbiguousFileNames extends DatasetException {
+        private static final long serialVersionUID = 1L;
+
+        AmbiguousFileNames(Path dir, String problem) {
+            super(dir, problem);
         }
     }
 }

@@ -214,7 +214,11 @@ public final class DatasetRegistry {
         DatasetLocator.checkExplicit(explicitDirOrNull);
         List<DatasetStatus> out = new ArrayList<>();
         for (DatasetDescriptor d : catalog.values()) {
-            out.add(status(d, explicitDirOrNull, verify));
+            try {
+                out.add(status(d, explicitDirOrNull, verify));
+            } catch (DatasetLocator.AmbiguousFileNames e) { // this dataset's to sort out, not the whole list's
+                out.add(new DatasetStatus(d.name(), d.title(), Availability.AMBIGUOUS, e.getMessage(), List.of()));
+            }
         }
         return out;
     }

@@ -29,7 +29,9 @@ public record DatasetStatus(String name, String title, Availability availability
         /** Not found and no download: the user must provide the files. */
         MISSING,
         /** Generated on demand. */
-        PROCEDURAL
+        PROCEDURAL,
+        /** A folder holds two files whose names differ only in case: the user must say which is meant. */
+        AMBIGUOUS
     }
 
     /** Outcome of a checksum check. */
