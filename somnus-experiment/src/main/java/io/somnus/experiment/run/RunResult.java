@@ -1,10 +1,12 @@
 package io.somnus.experiment.run;
 
 import io.somnus.experiment.io.NpyArray;
+import io.somnus.network.Network;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one run ({@link StandardRunExecutor#run}) ended with, in memory: the numbers its run directory would hold
@@ -17,14 +19,25 @@ import java.util.Map;
  * @param arrays  weights.npz's arrays by name: the STDP-SNN's learned weights per projection ({@code input_e} as
  *                [pre][post], pre × post), the SG-SNN's weight matrices, plus the arrays each model adds there
  * @param runDir  the run directory written, or null when the run wrote none
+ * @param network the STDP-SNN's trained network itself, as the run left it (after its test), to present more images
+ *                to, read its populations or save ({@code NetworkState.write}); its input→E weights are, until it is
+ *                changed, {@code weights("input_e")}'s. Live, not a copy: a plastic presentation changes it but not
+ *                {@link #weights}. Empty for the SG-SNN, which has no such network
  */
 public record RunResult(Map<String, Object> summary, List<Map<String, Double>> metrics, Map<String, NpyArray> arrays,
-                        Path runDir) {
+                        Path runDir, Optional<Network> network) {
     /** Copies the maps and the rows; the arrays' elements are held, not copied ({@link #weights} gives a copy). */
     public RunResult {
+        network = java.util.Objects.requireNonNullElse(network, Optional.empty());
         summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
         metrics = metrics.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
         arrays = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
+    }
+
+    /** A result without a network (an SG-SNN run's, or one built by hand). */
+    public RunResult(Map<String, Object> summary, List<Map<String, Double>> metrics, Map<String, NpyArray> arrays,
+                     Path runDir) {
+        this(summary, metrics, arrays, runDir, Optional.empty());
     }
 
     /** The test accuracy of the main readout (summary.json's {@code test_accuracy}), in [0, 1]. */

@@ -234,7 +234,8 @@ public final class StandardRunExecutor implements RunExecutor {
         Map<String, Object> timing = result.timing();
         Map<String, Object> modelProvenance = result.provenance();
         Map<String, NpyArray> arrays = result.arrays();
-        RunResult inMemory = new RunResult(summary, files.rows(), arrays, runDir);
+        RunResult inMemory = new RunResult(summary, files.rows(), arrays, runDir,
+                java.util.Optional.ofNullable(result.network()));
         if (runDir == null) {
             return inMemory;
         }

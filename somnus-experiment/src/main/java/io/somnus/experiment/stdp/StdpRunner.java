@@ -87,6 +87,6 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
             // how auto (or -Dsomnus.kernels) chose them: forced, cached, calibrated (with its timings) or by rule
             provenance.put("kernels_selection", Kernels.preferredChoice().toMap());
         }
-        return new ModelResult(r.summary(), r.timing(), provenance, arrays);
+        return new ModelResult(r.summary(), r.timing(), provenance, arrays, r.network());
     }
 }

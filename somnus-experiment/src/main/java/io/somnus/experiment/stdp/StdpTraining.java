@@ -46,9 +46,10 @@ public final class StdpTraining {
     /**
      * @param summary what the run measured: a pure function of seed, configuration and Java version
      * @param timing  how long it took (timing.json): differs from run to run
+     * @param network the trained network itself, as the run left it (its weights are {@code weights}')
      */
     public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, float[]> weights,
-            Map<String, int[]> shapes) { }
+            Map<String, int[]> shapes, Network network) { }
 
     private final StdpRunConfig cfg;
     private final RunRecorder recorder;
@@ -376,7 +377,7 @@ public final class StdpTraining {
             weights.put(p.name(), p.toDense());
             shapes.put(p.name(), new int[] {p.pre().size(), p.post().size()});
         }
-        return new Result(summary, timing, weights, shapes);
+        return new Result(summary, timing, weights, shapes, net);
     }
 
     /**

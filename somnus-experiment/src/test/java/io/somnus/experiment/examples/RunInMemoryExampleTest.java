@@ -15,10 +15,15 @@ import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunResult;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.encoding.BernoulliEncoder;
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +51,7 @@ class RunInMemoryExampleTest {
         Map<String, Double> spikes = result.wakeSpikesPerImage();                  // e.g. "e": spikes per image
         float[] learned = result.weights("input_e");                                // [pre][post], 225 × 200
         List<Map<String, Double>> rows = result.metrics();                          // metrics.csv: a row per checkpoint
+        Network net = result.network().orElseThrow();                               // the trained STDP-SNN itself
         // --- end of the README example ---
         assertEquals(null, result.runDir());
         try (Stream<Path> s = Files.list(tmp)) {
@@ -57,6 +63,8 @@ class RunInMemoryExampleTest {
         assertEquals(2, rows.size(), "train.checkpoints = 2");
         assertEquals(List.of(10.0, 20.0), rows.stream().map(r -> r.get("images_seen")).toList());
         assertTrue(spikes.containsKey("e"), spikes.toString());
+        assertTrue(net.projection("input_e").pre() == net.input(), "input→E starts at the input source");
+        assertArrayEquals(learned, net.projection("input_e").toDense(), "its weights, bit for bit");
 
         // the same configuration written as a run directory (execute: the CLI's train)
         Path dir = tmp.resolve("run");
@@ -78,6 +86,32 @@ class RunInMemoryExampleTest {
         assertEquals(both, written.runDir());
         assertEquals(summary, Mappers.JSON.readTree(both.resolve(RunDirectory.SUMMARY).toFile()));
         assertArrayEquals(learned, written.weights("input_e"));
+        assertTrue(written.network().isPresent(), "writing the directory as well keeps the network");
+    }
+
+    /** The returned network is the trained one, live: one more image presented to it runs and spikes. */
+    @Test
+    void theReturnedNetworkTakesOneMoreImage() throws Exception {
+        ObjectNode config = Configs.resolveTree(Map.of("preset", "paper", "dataset.name", "geomfig", "seed", 7,
+                "train.images", 10, "train.validation_images", 10, "train.test_images", 10, "train.checkpoints", 1));
+        RunResult result = new StandardRunExecutor().run(config);
+        Network net = result.network().orElseThrow();
+        float[] learned = result.weights("input_e");
+        assertArrayEquals(learned, net.projection("input_e").toDense(), "bit for bit");
+        SpikeCounter in = net.count(net.input());
+        SpikeCounter e = net.count(net.population("e"));
+        float[] pixels = new float[225];
+        java.util.Arrays.fill(pixels, 1f);                 // every pixel on: p = min(1, pixel·intensity) = 1 per step
+        SpikeTrain train = new SpikeTrain();
+        SplittableRandom rng = new SplittableRandom(1);
+        new BernoulliEncoder().encode(pixels, 1.0, 10, net.dtMs(), rng, train);
+        net.present(train, /* plastic */ false, rng);
+        assertEquals(225L * 10, in.total(), "every input fires at every one of the 10 steps");
+        assertEquals(200, e.counts().length, "the paper's 200 excitatory neurons");
+        assertArrayEquals(learned, net.projection("input_e").toDense(), "a frozen presentation learns nothing");
+        net.present(train, /* plastic */ true, rng);
+        assertArrayEquals(learned, result.weights("input_e"), "weights(...) is a copy: the live network's changes "
+                + "do not reach it");
     }
 
     /** The SG-SNN returns its results the same way: the same numbers as its run directory. */
@@ -99,6 +133,7 @@ class RunInMemoryExampleTest {
             assertArrayEquals(npz.get(name).toDoubles(), result.arrays().get(name).toDoubles(), name);
         }
         assertEquals(2, result.metrics().size(), "a row per epoch");
+        assertTrue(result.network().isEmpty(), "the SG-SNN has no event-driven network");
     }
 
     @Test
@@ -112,6 +147,7 @@ class RunInMemoryExampleTest {
         copy[0] = 9;
         assertEquals(1f, r.weights("w")[0], "a copy");
         assertEquals(Map.of(), r.wakeSpikesPerImage(), "absent: empty");
+        assertTrue(r.network().isEmpty(), "built without one: none");
     }
 
     @Test
@@ -119,7 +155,8 @@ class RunInMemoryExampleTest {
         ReadmeExample example = ReadmeExample.of(HEADING, RunInMemoryExampleTest.class);
         example.assertShowsTheTestsCode("A run in memory");
         example.assertLists(List.of("io.somnus.experiment.config.Configs", "io.somnus.experiment.run.RunResult",
-                "io.somnus.experiment.run.StandardRunExecutor", "com.fasterxml.jackson.databind.node.ObjectNode"));
+                "io.somnus.experiment.run.StandardRunExecutor", "io.somnus.network.Network",
+                "com.fasterxml.jackson.databind.node.ObjectNode"));
     }
 
     /** The map as JSON text reads back (numbers as the file's: a float read as a double, an int as an int). */
