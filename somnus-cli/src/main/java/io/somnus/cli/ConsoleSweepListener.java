@@ -139,6 +139,12 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     }
 
     @Override
+    public synchronized void runResumed(int worker, String runId, double doneFraction) {
+        eta.resumed(runId, doneFraction);
+        showEta();
+    }
+
+    @Override
     public synchronized void runProgress(int worker, String runId, String phase, long done, long total) {
         ProgressBar bar = interactive ? bar(worker) : null;
         if (bar != null) {

@@ -167,6 +167,28 @@ public final class ResumeSnapshotFile {
         return ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(sg), allow);
     }
 
+    /**
+     * The training's state in the {@code model}'s ("SG-SNN", "STDP-SNN") snapshot in {@code dir}, read past its head
+     * (the model's line, version, configuration digest and arithmetic) but neither checked nor resumed from: for a
+     * glance at where the run stands (a sweep's time left).
+     *
+     * @throws IOException when there is none or it is not the model's
+     */
+    public static DataInputStream trainingState(Path dir, String model) throws IOException {
+        byte[] magic = ("SOMNUS-" + model.replace("-SNN", "") + "-RESUME\n").getBytes(StandardCharsets.US_ASCII);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(
+                Files.readAllBytes(dir.resolve(RunDirectory.RESUME_SNAPSHOT))));
+        if (!Arrays.equals(magic, in.readNBytes(magic.length))) {
+            throw new IOException(dir.resolve(RunDirectory.RESUME_SNAPSHOT) + " is not an " + model + " resume snapshot");
+        }
+        int version = in.readInt();
+        in.skipNBytes(DIGEST);
+        if (version >= 2) {
+            ResumeArithmetic.Recorded.read(in);
+        }
+        return in;
+    }
+
     private static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -34,7 +34,9 @@ import java.util.function.Function;
  * <p>
  * The runs are then played out as the runner's pool takes them: the runs in progress keep their workers for the time
  * they have left (their cost less the time they have run, at least 0), and the runs to go, in plan order, each go to
- * the worker that frees first; the time left is when the last worker is done. Only runs that finished {@code done}
+ * the worker that frees first; the time left is when the last worker is done. A run resumed from a snapshot has
+ * only the work after it left ({@link #resumed}: the fraction of its units its snapshot says were done, its images
+ * trained or epochs finished), less the time it has run since the resume. Only runs that finished {@code done}
  * teach a rate (a failed run stopped early). A run resumed from a snapshot teaches its phase rates (its timing.json
  * counts the whole run's phases) but not from its wall time, which covers only the part after the resume.
  */
@@ -84,6 +86,8 @@ public final class SweepEta {
     private final Set<String> toGo = new LinkedHashSet<>();
     /** Runs in progress: when they started, seconds on the caller's clock. */
     private final Map<String, Double> startedAt = new LinkedHashMap<>();
+    /** Runs in progress that went on from a snapshot: the fraction of their units done before the resume. */
+    private final Map<String, Double> doneAtResume = new HashMap<>();
     /** Per cost key, of runs finished done: seconds and count (all), and seconds per unit (of runs whose units are known). */
     private final Map<String, double[]> perKey = new HashMap<>();
     private final Map<String, List<Double>> ratesOf = new HashMap<>();
@@ -126,6 +130,49 @@ public final class SweepEta {
         }
     }
 
+    /**
+     * The run started last went on from its snapshot, {@code doneFraction} of its units done before (clamped to 0 to 1;
+     * 0 where it runs again from the start): its time left is that of the rest.
+     */
+    public synchronized void resumed(String runId, double doneFraction) {
+        if (startedAt.containsKey(runId)) {
+            doneAtResume.put(runId, Double.isFinite(doneFraction) ? Math.min(1, Math.max(0, doneFraction)) : 0);
+        }
+    }
+
+    /**
+     * The fraction of its units the run cut short in {@code runDir} had done when its snapshot was taken: an STDP-SNN
+     * run's images trained of all it trains, an SG-SNN run's epochs finished of its epochs (the first numbers of the
+     * training state that StdpTraining and SgCheckpoint write); 0 where the snapshot cannot be read.
+     */
+    public static double doneAtResume(java.nio.file.Path runDir, JsonNode config) {
+        boolean sg = "sg".equals(config.path("model").asText());
+        JsonNode train = config.path("train");
+        try (java.io.DataInputStream in = io.somnus.experiment.model.ResumeSnapshotFile.trainingState(runDir,
+                sg ? "SG-SNN" : "STDP-SNN")) {
+            if (sg) {
+                in.readInt(); // the checkpoint's format
+                int epoch = in.readInt(); // the last finished
+                JsonNode epochs = config.path("sg").path("epochs");
+                return fraction(epoch, epochs.isNumber() ? epochs.asInt() : train.path("epochs").asInt(1));
+            }
+            long seen = in.readLong(); // images trained
+            in.skipNBytes(3 * Long.BYTES + Integer.BYTES); // the rest of the position
+            double total = (double) in.readInt() * Math.max(1, train.path("epochs").asInt(1)); // the order's length
+            if (io.somnus.experiment.config.Choices.of(io.somnus.experiment.config.SleepBudget.FIXED_TOTAL)
+                    .equals(config.path("sleep").path("budget").asText())) {
+                total = Math.round(total * (1 - config.path("sleep").path("fraction").asDouble()));
+            }
+            return fraction(seen, total);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // counted as a fresh run, which errs long
+        }
+    }
+
+    private static double fraction(double done, double of) {
+        return of > 0 && done >= 0 ? Math.min(1, done / of) : 0;
+    }
+
     /** A run finished after {@code wallSeconds}; {@code done} false where it failed (its time teaches nothing). */
     public synchronized void finished(String runId, double wallSeconds, boolean done) {
         finished(runId, wallSeconds, done, false, null);
@@ -141,6 +188,7 @@ public final class SweepEta {
             return;
         }
         startedAt.remove(runId);
+        doneAtResume.remove(runId);
         Run r = runs.get(runId);
         if (!done || !(wallSeconds >= 0)) {
             return;
@@ -204,7 +252,8 @@ public final class SweepEta {
             Double t0 = startedAt.get(id);
             if (t0 != null) {
                 double ran = Math.max(0, nowSeconds - t0);
-                busy.add(new double[] {Math.max(0, cost[0] - ran), Math.max(0, cost[1] - ran)});
+                double left = 1 - doneAtResume.getOrDefault(id, 0.0); // a resumed run's units after its snapshot
+                busy.add(new double[] {Math.max(0, cost[0] * left - ran), Math.max(0, cost[1] * left - ran)});
             } else {
                 queued.add(cost);
             }

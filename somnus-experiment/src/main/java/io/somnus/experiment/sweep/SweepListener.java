@@ -15,6 +15,12 @@ public interface SweepListener {
 
     default void runStarted(int worker, String runId) {}
 
+    /**
+     * The run just started on {@code worker} goes on from its resume snapshot, {@code doneFraction} (0 to 1) of its
+     * work done before (0: it runs again from the start after all, its snapshot refused).
+     */
+    default void runResumed(int worker, String runId, double doneFraction) {}
+
     /** Relayed {@link io.somnus.experiment.model.RunProgress} updates of the run on {@code worker}. */
     default void runProgress(int worker, String runId, String phase, long done, long total) {}
 

@@ -593,7 +593,7 @@ public final class SweepRunner {
             RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
             Path fresh = tmp;
             tmp = cutShort != null ? cutShort : fresh; // where the run works: what a failure keeps or removes
-            wentOn = cutShort != null && resumed(run, cutShort, progress, listener);
+            wentOn = cutShort != null && resumed(run, cutShort, progress, listener, worker);
             if (!wentOn) {
                 tmp = fresh;
                 Files.createDirectories(tmp);
@@ -655,7 +655,8 @@ public final class SweepRunner {
      * @return whether the run went on (and finished) in {@code dir}; false: it is to be run from the start
      * @throws Exception what the resumed run threw while training (the run failed, as a fresh one would)
      */
-    private boolean resumed(PlannedRun run, Path dir, RunProgress progress, SweepListener listener) throws Exception {
+    private boolean resumed(PlannedRun run, Path dir, RunProgress progress, SweepListener listener, int worker)
+            throws Exception {
         String why = null;
         try {
             String config = Files.readString(dir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG));
@@ -667,12 +668,15 @@ public final class SweepRunner {
         }
         if (why == null) {
             try {
+                // the time left counts only the work after the resume
+                listener.runResumed(worker, run.runId(), SweepEta.doneAtResume(dir, run.config()));
                 executor.resume(dir, progress);
                 return true;
             } catch (io.somnus.experiment.config.ConfigException | io.somnus.experiment.io.FileFormatException e) {
                 why = e.getMessage(); // refused before training went on: nothing of the run changed
             }
         }
+        listener.runResumed(worker, run.runId(), 0);
         listener.message("runs/" + dir.getFileName() + " cannot go on from its snapshot (" + why
                 + "): running " + run.runId() + " again from the start");
         deleteRecursively(dir);

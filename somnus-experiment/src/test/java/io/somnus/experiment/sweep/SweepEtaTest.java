@@ -198,4 +198,26 @@ class SweepEtaTest {
         bare.finished("b2", 3, true, true, null);
         assertEquals(Optional.of(Duration.ofSeconds(10)), bare.remaining(13).exact());
     }
+
+    @Test
+    void aResumedRunHasOnlyTheWorkAfterItsSnapshotLeft() {
+        // one worker; key a: 0.1 s per unit (a1: 100 units in 10 s); a2: 1 000 units, resumed with 60 % done;
+        // a3: 200 units to go
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 1000),
+                run("a3", "a", "stdp", 200)), 1);
+        eta.started("a1", 0);
+        eta.finished("a1", 10, true);
+        eta.started("a2", 20);
+        eta.resumed("a2", 0.6);
+        // a2: 0.4 × 1 000 units × 0.1 s = 40 s, less the 10 s it has run since its resume: 30 s; then a3: 20 s
+        // (counted from its resume as a whole run it would say 100 − 10 + 20 = 110 s)
+        assertEquals(Optional.of(Duration.ofSeconds(50)), eta.remaining(30).exact());
+        assertEquals(Optional.of(Duration.ofSeconds(20)), eta.remaining(60).exact(), "a2 overrunning: 0 for it");
+        eta.resumed("a2", 0); // its snapshot refused: it runs again from the start
+        assertEquals(Optional.of(Duration.ofSeconds(110)), eta.remaining(30).exact());
+        eta.resumed("a3", 0.5); // not started: nothing to resume
+        eta.finished("a2", 50, true, true, null);
+        eta.started("a3", 80);
+        assertEquals(Optional.of(Duration.ofSeconds(20)), eta.remaining(80).exact(), "a3 a fresh run");
+    }
 }

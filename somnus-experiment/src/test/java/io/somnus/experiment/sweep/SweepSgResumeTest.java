@@ -98,15 +98,23 @@ class SweepSgResumeTest {
                 SweepListener.NONE));
         Counting again = new Counting(-1);
         List<String> said = new ArrayList<>();
+        List<Double> doneAtResume = new ArrayList<>();
         new SweepRunner(again).execute(plan(), cut, 1, true, new SweepListener() {
             @Override
             public void message(String line) {
                 said.add(line);
             }
+
+            @Override
+            public void runResumed(int worker, String runId, double doneFraction) {
+                doneAtResume.add(doneFraction);
+            }
         });
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
         assertEquals(0, again.executed.get(), "not run from the start");
         assertTrue(said.stream().anyMatch(l -> l.contains("go" ) && l.contains(id)), said.toString());
+        // stopped as epoch 3 reported, before its snapshot: the snapshot's 2 epochs of 3 done
+        assertEquals(List.of(2.0 / 3), doneAtResume);
         for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
                 "weight_histograms.csv"}) {
             assertArrayEquals(Files.readAllBytes(whole.resolve("runs").resolve(id).resolve(f)),

@@ -64,12 +64,26 @@ class SweepStdpResumeTest {
                 .execute(plan(preset), cut, 1, false, SweepListener.NONE));
         SweepSgResumeTest.Counting again = new SweepSgResumeTest.Counting(-1);
         List<String> said = new ArrayList<>();
+        List<Double> doneAtResume = new ArrayList<>();
         new SweepRunner(again).execute(plan(preset), cut, 1, true, new SweepListener() {
             @Override
             public void message(String line) {
                 said.add(line);
             }
+
+            @Override
+            public void runResumed(int worker, String runId, double doneFraction) {
+                doneAtResume.add(doneFraction);
+            }
         });
+        // the time left is told the snapshot's images of all the run trains: paper 10 of 40, paper-code 12 of
+        // 10 × 3 epochs, diehl-cook 10 of 30
+        double expected = switch (preset) {
+            case "paper" -> 10.0 / 40;
+            case "paper-code" -> 12.0 / 30;
+            default -> 10.0 / 30;
+        };
+        assertEquals(List.of(expected), doneAtResume, preset);
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
         assertEquals(0, again.executed.get(), "not run from the start");
         assertTrue(said.stream().anyMatch(l -> l.contains("checkpoint") && l.contains(id)), said.toString());
