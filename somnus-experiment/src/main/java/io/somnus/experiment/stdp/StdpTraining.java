@@ -392,6 +392,22 @@ public final class StdpTraining {
         StdpResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
+    /**
+     * Where a training stood when its resume snapshot was written: the images it had trained and the length of one
+     * pass's order (the first fields {@code Loop.write} writes), read without the rest (a sweep's time left).
+     */
+    public record Position(long imagesSeen, int orderLength) {
+        /** The position at the start of a snapshot's training state. */
+        public static Position read(java.io.DataInput in) throws java.io.IOException {
+            long seen = in.readLong();
+            in.readLong(); // images trained
+            in.readLong(); // presentations
+            in.readLong(); // the next checkpoint
+            in.readInt(); // the task
+            return new Position(seen, in.readInt()); // the order's length (StateStreams.writeInts writes it first)
+        }
+    }
+
     /** Where the training loop is, between two images: what it reads next besides the parts' state. */
     private static final class Loop {
         final int[] order;
@@ -417,6 +433,7 @@ public final class StdpTraining {
             this.task = task;
         }
 
+        /** Writes the position first: {@link Position#read} reads it back from a snapshot without the rest. */
         void write(java.io.DataOutput out) throws java.io.IOException {
             out.writeLong(seen);
             out.writeLong(imagesTrained);

@@ -1,6 +1,14 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.SleepBudget;
+import io.somnus.experiment.model.ResumeSnapshotFile;
+import io.somnus.experiment.stdp.StdpTraining;
+import io.somnus.sg.SgCheckpoint;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,26 +153,21 @@ public final class SweepEta {
      * run's images trained of all it trains, an SG-SNN run's epochs finished of its epochs (the first numbers of the
      * training state that StdpTraining and SgCheckpoint write); 0 where the snapshot cannot be read.
      */
-    public static double doneAtResume(java.nio.file.Path runDir, JsonNode config) {
+    public static double doneAtResume(Path runDir, JsonNode config) {
         boolean sg = "sg".equals(config.path("model").asText());
         JsonNode train = config.path("train");
-        try (java.io.DataInputStream in = io.somnus.experiment.model.ResumeSnapshotFile.trainingState(runDir,
-                sg ? "SG-SNN" : "STDP-SNN")) {
+        try (DataInputStream in = ResumeSnapshotFile.trainingState(runDir, sg ? "SG-SNN" : "STDP-SNN")) {
             if (sg) {
-                in.readInt(); // the checkpoint's format
-                int epoch = in.readInt(); // the last finished
                 JsonNode epochs = config.path("sg").path("epochs");
-                return fraction(epoch, epochs.isNumber() ? epochs.asInt() : train.path("epochs").asInt(1));
+                return fraction(SgCheckpoint.read(in).epoch(), epochs.isNumber() ? epochs.asInt() : train.path("epochs").asInt(1));
             }
-            long seen = in.readLong(); // images trained
-            in.skipNBytes(3 * Long.BYTES + Integer.BYTES); // the rest of the position
-            double total = (double) in.readInt() * Math.max(1, train.path("epochs").asInt(1)); // the order's length
-            if (io.somnus.experiment.config.Choices.of(io.somnus.experiment.config.SleepBudget.FIXED_TOTAL)
-                    .equals(config.path("sleep").path("budget").asText())) {
+            StdpTraining.Position at = StdpTraining.Position.read(in);
+            double total = (double) at.orderLength() * Math.max(1, train.path("epochs").asInt(1));
+            if (Choices.of(SleepBudget.FIXED_TOTAL).equals(config.path("sleep").path("budget").asText())) {
                 total = Math.round(total * (1 - config.path("sleep").path("fraction").asDouble()));
             }
-            return fraction(seen, total);
-        } catch (java.io.IOException | RuntimeException e) {
+            return fraction(at.imagesSeen(), total);
+        } catch (IOException | RuntimeException e) {
             return 0; // counted as a fresh run, which errs long
         }
     }
