@@ -230,12 +230,7 @@ final class TrainCommand implements Callable<Integer> {
             com.fasterxml.jackson.databind.JsonNode sg = config.path("sg").path("epochs");
             return sg.isNumber() ? sg.asLong() : epochs;
         }
-        long total = train.path("images").asLong() * epochs;
-        com.fasterxml.jackson.databind.JsonNode sleep = config.path("sleep");
-        if (Choices.of(io.somnus.experiment.config.SleepBudget.FIXED_TOTAL).equals(sleep.path("budget").asText())) {
-            total = Math.round(total * (1 - sleep.path("fraction").asDouble()));
-        }
-        return total;
+        return io.somnus.experiment.stdp.StdpTraining.imagesToTrain(train.path("images").asLong(), config);
     }
 
     /** The STDP-SNN's snapshots between checkpoints: every --snapshot-minutes, else as the environment says. */

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -140,7 +139,7 @@ public final class DatasetImport {
                     for (int[] item : splits.get(s)) {
                         Path file = byClass.get(item[0]).get(item[1]);
                         byte[] bytes = Files.readAllBytes(file);
-                        hashes[item[0]][item[1]] = digest().digest(bytes);
+                        hashes[item[0]][item[1]] = FileHashes.newDigest().digest(bytes);
                         String why = null;
                         BufferedImage img = null;
                         try {
@@ -173,8 +172,7 @@ public final class DatasetImport {
                 throw new DatasetException(from, "no image of the " + (counts[0] == 0 ? "train" : "test")
                         + " split could be read");
             }
-            String sourceSha = FileHashes.hex(digest().digest((String.join("\n", listing) + "\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+            String sourceSha = listingSha(listing);
             List<String> about = new ArrayList<>();
             about.add("dataset: notmnist");
             about.add("made by: somnus datasets import notmnist");
@@ -254,8 +252,7 @@ public final class DatasetImport {
             for (String name : KMNIST_NPZ.stream().sorted().toList()) {
                 listing.add(FileHashes.sha256Uncached(from.resolve(name)) + "  " + name);
             }
-            String sourceSha = FileHashes.hex(digest().digest((String.join("\n", listing) + "\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+            String sourceSha = listingSha(listing);
             List<String> about = new ArrayList<>();
             about.add("dataset: kmnist");
             about.add("made by: somnus datasets import kmnist");
@@ -586,10 +583,6 @@ public final class DatasetImport {
         return String.join(", ", parts);
     }
 
-    private static MessageDigest digest() {
-        return FileHashes.newDigest();
-    }
-
     private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
@@ -603,4 +596,9 @@ public final class DatasetImport {
         }
     }
 
+    /** The SHA-256 of a source listing's lines, each ended by a newline (the manifest's source listing SHA-256). */
+    private static String listingSha(List<String> listing) {
+        return FileHashes.hex(FileHashes.newDigest().digest((String.join("\n", listing) + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
+    }
 }

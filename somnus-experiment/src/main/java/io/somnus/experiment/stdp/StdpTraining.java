@@ -55,8 +55,6 @@ public final class StdpTraining {
     private final RunRecorder recorder;
     /** The run's generators: asked for at each draw, since a snapshot replaces them by their twins. */
     private final StdpGenerators rngs;
-    private final long evalSeed;
-    private final long readoutSeed;
     private final Kernels kernels;
     private final SpikeExchange exchange;
     /** Where the resume snapshots go (and, when it {@link RunFiles#resume()}s, come from); null: none. */
@@ -91,8 +89,6 @@ public final class StdpTraining {
         this.cfg = cfg;
         this.recorder = recorder;
         this.rngs = new StdpGenerators(cfg.seed());
-        this.evalSeed = rngs.evalSeed;
-        this.readoutSeed = rngs.readoutSeed;
     }
 
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
@@ -108,7 +104,7 @@ public final class StdpTraining {
                 cfg.encoding().maxPresentations());
         int threads = cfg.train().evalThreads() > 0 ? cfg.train().evalThreads() : Runtime.getRuntime().availableProcessors();
         FrozenEvaluator evaluator = new FrozenEvaluator(encoder, presentation, threads);
-        Measurements measure = new Measurements(cfg, net, evaluator, readoutSeed, evalSeed);
+        Measurements measure = new Measurements(cfg, net, evaluator, rngs.readoutSeed, rngs.evalSeed);
         ReadoutMemory memory = new ReadoutMemory(cfg, readoutPop.size(), measure.readoutImages(train),
                 Math.max(validation.size(), test.size()), train.numClasses());
         double networkBytes = ReadoutMemory.networkBytes(net);
@@ -144,10 +140,8 @@ public final class StdpTraining {
         int[] taskEnds = continual ? ContinualTasks.taskEnds(train, order, cfg.continual()) : new int[0];
         double[][] taskAccuracy = new double[taskEnds.length][];
         int task = 0;
-        long totalImages = (long) order.length * Math.max(1, cfg.train().epochs());
-        if (sc.budget() == SleepBudget.FIXED_TOTAL) {
-            totalImages = Math.round(totalImages * (1 - sc.fraction()));
-        }
+        long totalImages = imagesToTrain(order.length, cfg.train().epochs(), sc.budget() == SleepBudget.FIXED_TOTAL,
+                sc.fraction());
         if (continual) {
             ContinualTasks.checkEnds(taskEnds, totalImages, cfg.continual());
         }
@@ -298,7 +292,7 @@ public final class StdpTraining {
             boolean epochEnd = (seen + 1) % order.length == 0; // the last epoch too: its patience may run out there
             if (fromTraining != null && cfg.train().epochs() > 1 && epochEnd
                     && fromTraining.epochEnd(net, validation, encoder,
-                    evalSeed ^ cfg.train().checkpointSalt(seen), readoutSeed)) {
+                    rngs.evalSeed ^ cfg.train().checkpointSalt(seen), rngs.readoutSeed)) {
                 fromTraining.restoreBest();
                 stoppedEarly = true;
                 break;
@@ -339,8 +333,8 @@ public final class StdpTraining {
         Map<String, Object> summary = measure.finalSummary(train, test, valCurve, recorder, readoutThreads);
         if (fromTraining != null) {
             TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
-            TrainingStreamReadout.Segments scored = TrainingStreamReadout.streamSegments(net, test, encoder, cfg, ~evalSeed);
-            Map<String, Double> acc = fromTraining.fitAndScore(fit, scored, test.numClasses(), readoutSeed);
+            TrainingStreamReadout.Segments scored = TrainingStreamReadout.streamSegments(net, test, encoder, cfg, ~rngs.evalSeed);
+            Map<String, Double> acc = fromTraining.fitAndScore(fit, scored, test.numClasses(), rngs.readoutSeed);
             summary.put("readout_source", "training");
             summary.put("test_accuracy_frozen", summary.get("test_accuracy"));
             summary.put("test_accuracy_frozen_by_readout", summary.get("test_accuracy_by_readout"));
@@ -390,6 +384,23 @@ public final class StdpTraining {
      */
     public static void checkSnapshot(java.nio.file.Path runDir, boolean allowOtherArithmetic) throws java.io.IOException {
         StdpResumeSnapshot.verified(runDir, allowOtherArithmetic);
+    }
+
+    /**
+     * The images a run trains: {@code perPass} × its epochs (at least 1), less the sleep fraction's share where
+     * {@code fixedTotal} ({@code sleep.budget: fixed_total} takes the sleep out of the images).
+     */
+    public static long imagesToTrain(long perPass, int epochs, boolean fixedTotal, double sleepFraction) {
+        long total = perPass * Math.max(1, epochs);
+        return fixedTotal ? Math.round(total * (1 - sleepFraction)) : total;
+    }
+
+    /** {@link #imagesToTrain(long, int, boolean, double)} for a configuration tree (a config.yaml's). */
+    public static long imagesToTrain(long perPass, com.fasterxml.jackson.databind.JsonNode config) {
+        com.fasterxml.jackson.databind.JsonNode sleep = config.path("sleep");
+        return imagesToTrain(perPass, config.path("train").path("epochs").asInt(1),
+                io.somnus.experiment.config.Choices.of(SleepBudget.FIXED_TOTAL).equals(sleep.path("budget").asText()),
+                sleep.path("fraction").asDouble());
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.somnus.experiment.config.Choices;
-import io.somnus.experiment.config.SleepBudget;
 import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.stdp.StdpTraining;
 import io.somnus.sg.SgCheckpoint;
@@ -49,11 +47,11 @@ import java.util.function.Function;
  * counts the whole run's phases) but not from its wall time, which covers only the part after the resume.
  */
 public final class SweepEta {
-    /** A run to go: its id, cost key, preset, model ({@code sg} or {@code stdp}) and units of work per phase (0: unknown). */
-    public record Run(String id, String key, String preset, String model, StudyEstimate.Work work) {
+    /** A run to go: its id, cost key, preset and units of work per phase (0: unknown). */
+    public record Run(String id, String key, String preset, StudyEstimate.Work work) {
         /** A run whose {@code units} are not told apart by phase (all counted as training). */
-        public Run(String id, String key, String preset, String model, double units) {
-            this(id, key, preset, model, new StudyEstimate.Work(units, 0, 0));
+        public Run(String id, String key, String preset, double units) {
+            this(id, key, preset, new StudyEstimate.Work(units, 0, 0));
         }
 
         /** All phases' units. */
@@ -126,7 +124,7 @@ public final class SweepEta {
             double total = w.train() + w.sleep() + w.evaluation();
             boolean known = Double.isFinite(total) && total > 0 && w.train() >= 0 && w.sleep() >= 0 && w.evaluation() >= 0;
             out.add(new Run(r.runId(), costKey.apply(c), c.path("preset").asText(),
-                    "sg".equals(c.path("model").asText()) ? "sg" : "stdp", known ? w : new StudyEstimate.Work(0, 0, 0)));
+                    known ? w : new StudyEstimate.Work(0, 0, 0)));
         }
         return new SweepEta(out, workers);
     }
@@ -162,11 +160,7 @@ public final class SweepEta {
                 return fraction(SgCheckpoint.read(in).epoch(), epochs.isNumber() ? epochs.asInt() : train.path("epochs").asInt(1));
             }
             StdpTraining.Position at = StdpTraining.Position.read(in);
-            double total = (double) at.orderLength() * Math.max(1, train.path("epochs").asInt(1));
-            if (Choices.of(SleepBudget.FIXED_TOTAL).equals(config.path("sleep").path("budget").asText())) {
-                total = Math.round(total * (1 - config.path("sleep").path("fraction").asDouble()));
-            }
-            return fraction(at.imagesSeen(), total);
+            return fraction(at.imagesSeen(), StdpTraining.imagesToTrain(at.orderLength(), config));
         } catch (IOException | RuntimeException e) {
             return 0; // counted as a fresh run, which errs long
         }
@@ -227,7 +221,7 @@ public final class SweepEta {
      * The phases' seconds of the finished run in {@code runDir} (its config.yaml and timing.json:
      * {@link StudyEstimate#phaseSeconds}); null where they cannot be read or were not recorded.
      */
-    public static StudyEstimate.Work phaseSeconds(java.nio.file.Path runDir) {
+    public static StudyEstimate.Work phaseSeconds(Path runDir) {
         if (runDir == null) {
             return null;
         }
@@ -235,7 +229,7 @@ public final class SweepEta {
             JsonNode config = io.somnus.experiment.io.Mappers.YAML.readTree(runDir.resolve("config.yaml").toFile());
             JsonNode timing = io.somnus.experiment.io.Mappers.JSON.readTree(runDir.resolve("timing.json").toFile());
             return StudyEstimate.phaseSeconds(config, timing);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null; // the time left then learns from the wall time alone
         }
     }

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** The sweep's time left, worked by hand: runs of known units and finishing times, on one or two workers. */
 class SweepEtaTest {
-    private static SweepEta.Run run(String id, String key, String model, double units) {
-        return new SweepEta.Run(id, key, key.split(" ")[0], model, units);
+    private static SweepEta.Run run(String id, String key, double units) {
+        return new SweepEta.Run(id, key, key.split(" ")[0], units);
     }
 
     @Test
     void runsToGoCostTheirUnitsAtTheirKeysRateOnTheFirstFreeWorker() {
         // two workers; a: 100 and 200 units, b: 1 000, s (SG-SNN): 5 000 each, in this order
-        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("b1", "b", "stdp", 1000),
-                run("a2", "a", "stdp", 200), run("s1", "s", "sg", 5000), run("s2", "s", "sg", 5000)), 2);
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", 100), run("b1", "b", 1000),
+                run("a2", "a", 200), run("s1", "s", 5000), run("s2", "s", 5000)), 2);
         SweepEta.Remaining r = eta.remaining(0);
         assertEquals(List.of("a", "b", "s"), r.pending(), "nothing finished: nothing to learn from");
         assertEquals(Optional.empty(), r.exact());
@@ -52,9 +52,9 @@ class SweepEtaTest {
 
     @Test
     void aKeyWithNoFinishedRunGetsARangeFromItsPresetsOtherKeysElseIsPending() {
-        SweepEta eta = new SweepEta(List.of(run("a", "p (x=1)", "stdp", 100), run("b", "q", "stdp", 100),
-                run("c", "p (x=2)", "stdp", 400), run("d", "r", "stdp", 400), run("f", "q", "stdp", 100),
-                run("g", "p (x=3)", "stdp", 100)), 1);
+        SweepEta eta = new SweepEta(List.of(run("a", "p (x=1)", 100), run("b", "q", 100),
+                run("c", "p (x=2)", 400), run("d", "r", 400), run("f", "q", 100),
+                run("g", "p (x=3)", 100)), 1);
         eta.finished("a", 10, true); // p (x=1): 0.1 s per unit
         eta.finished("b", 30, true); // q: 0.3 s per unit
         eta.finished("f", 1, false); // failed: teaches nothing
@@ -77,10 +77,10 @@ class SweepEtaTest {
      */
     @Test
     void anotherPresetOfTheSameModelIsPendingNotPricedAtThisOnesRate() {
-        SweepEta eta = new SweepEta(List.of(run("paper-1", "paper", "stdp", 1e5),
-                run("paper-code-1", "paper-code", "stdp", 1e6), run("diehl-cook-1", "diehl-cook", "stdp", 4e5),
-                run("paper-2", "paper", "stdp", 1e5), run("paper-code-2", "paper-code", "stdp", 1e6),
-                run("diehl-cook-2", "diehl-cook", "stdp", 4e5)), 1);
+        SweepEta eta = new SweepEta(List.of(run("paper-1", "paper", 1e5),
+                run("paper-code-1", "paper-code", 1e6), run("diehl-cook-1", "diehl-cook", 4e5),
+                run("paper-2", "paper", 1e5), run("paper-code-2", "paper-code", 1e6),
+                run("diehl-cook-2", "diehl-cook", 4e5)), 1);
         eta.finished("paper-1", 1, true);
         SweepEta.Remaining r = eta.remaining(1);
         assertEquals(Duration.ofSeconds(1), r.low(), "paper-2 at paper's 10 µs per unit");
@@ -97,8 +97,8 @@ class SweepEtaTest {
 
     @Test
     void aRunOfUnknownWorkCostsItsKeysMeanRun() {
-        SweepEta eta = new SweepEta(List.of(run("x", "p", "stdp", 0), run("y", "p", "stdp", 0),
-                run("z", "q", "stdp", 0)), 1);
+        SweepEta eta = new SweepEta(List.of(run("x", "p", 0), run("y", "p", 0),
+                run("z", "q", 0)), 1);
         eta.finished("x", 30, true);
         SweepEta.Remaining r = eta.remaining(0);
         assertEquals(Duration.ofSeconds(30), r.low(), "y at p's mean run; z unknown");
@@ -107,8 +107,8 @@ class SweepEtaTest {
 
     @Test
     void aKeysRateIsTheMedianOfItsRunsSoAWarmUpRunStopsCounting() {
-        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 100),
-                run("a3", "a", "stdp", 200), run("a4", "a", "stdp", 100)), 1);
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", 100), run("a2", "a", 100),
+                run("a3", "a", 200), run("a4", "a", 100)), 1);
         eta.finished("a1", 80, true); // the JIT's warm-up: 0.8 s per unit
         eta.finished("a2", 10, true); // 0.1
         assertEquals(Optional.of(Duration.ofSeconds(135)), eta.remaining(0).exact(), "the median of two, 0.45, × 300");
@@ -118,8 +118,8 @@ class SweepEtaTest {
 
     @Test
     void everyRunStartedCountsEvenBeyondTheWorkers() {
-        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 100),
-                run("a3", "a", "stdp", 300), run("a4", "a", "stdp", 100)), 1);
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", 100), run("a2", "a", 100),
+                run("a3", "a", 300), run("a4", "a", 100)), 1);
         eta.finished("a1", 10, true); // 0.1 s per unit
         eta.started("a2", 10);
         eta.started("a3", 10); // an engine that starts more runs than it was told workers: a started run is running
@@ -135,10 +135,10 @@ class SweepEtaTest {
     @Test
     void aMixedPresetSweepIsNotPromisedEarly() {
         // paper: 1e6 presentation-steps at 5 µs; paper-sg: 1e9 hidden-unit steps at 2 µs, 2 000 s a run
-        SweepEta eta = new SweepEta(List.of(run("paper-mnist-0", "paper", "stdp", 1e6),
-                run("paper-fashion-0", "paper", "stdp", 1e6), run("paper-sg-mnist-0", "paper-sg", "sg", 1e9),
-                run("paper-sg-fashion-0", "paper-sg", "sg", 1e9), run("paper-mnist-1", "paper", "stdp", 1e6),
-                run("paper-fashion-1", "paper", "stdp", 1e6)), 1);
+        SweepEta eta = new SweepEta(List.of(run("paper-mnist-0", "paper", 1e6),
+                run("paper-fashion-0", "paper", 1e6), run("paper-sg-mnist-0", "paper-sg", 1e9),
+                run("paper-sg-fashion-0", "paper-sg", 1e9), run("paper-mnist-1", "paper", 1e6),
+                run("paper-fashion-1", "paper", 1e6)), 1);
         eta.started("paper-mnist-0", 0);
         eta.finished("paper-mnist-0", 5, true);
         eta.started("paper-fashion-0", 5);
@@ -156,7 +156,7 @@ class SweepEtaTest {
     }
 
     private static SweepEta.Run run(String id, String key, double train, double sleep, double evaluation) {
-        return new SweepEta.Run(id, key, key, "stdp", new StudyEstimate.Work(train, sleep, evaluation));
+        return new SweepEta.Run(id, key, key, new StudyEstimate.Work(train, sleep, evaluation));
     }
 
     /**
@@ -192,8 +192,8 @@ class SweepEtaTest {
         assertEquals(Optional.of(Duration.ofSeconds(10)), eta.remaining(13).exact(), "9 s of phases + 1 s outside");
 
         // without phase timings (an executor that writes no timing.json) the resumed run is left out altogether
-        SweepEta bare = new SweepEta(List.of(run("b1", "b", "stdp", 100), run("b2", "b", "stdp", 100),
-                run("b3", "b", "stdp", 100)), 1);
+        SweepEta bare = new SweepEta(List.of(run("b1", "b", 100), run("b2", "b", 100),
+                run("b3", "b", 100)), 1);
         bare.finished("b1", 10, true);
         bare.finished("b2", 3, true, true, null);
         assertEquals(Optional.of(Duration.ofSeconds(10)), bare.remaining(13).exact());
@@ -203,8 +203,8 @@ class SweepEtaTest {
     void aResumedRunHasOnlyTheWorkAfterItsSnapshotLeft() {
         // one worker; key a: 0.1 s per unit (a1: 100 units in 10 s); a2: 1 000 units, resumed with 60 % done;
         // a3: 200 units to go
-        SweepEta eta = new SweepEta(List.of(run("a1", "a", "stdp", 100), run("a2", "a", "stdp", 1000),
-                run("a3", "a", "stdp", 200)), 1);
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", 100), run("a2", "a", 1000),
+                run("a3", "a", 200)), 1);
         eta.started("a1", 0);
         eta.finished("a1", 10, true);
         eta.started("a2", 20);
