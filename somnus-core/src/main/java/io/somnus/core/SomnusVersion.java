@@ -9,6 +9,10 @@ import java.util.Properties;
  * {@code version.properties} by the build (resource filtering), so it cannot fall behind the POM.
  */
 public final class SomnusVersion {
+    /**
+     * The Maven project version of this build, e.g. {@code 0.1.0-SNAPSHOT}; {@code "unknown"} when {@code
+     * version.properties} is missing or unfiltered (classes run outside the Maven build).
+     */
     public static final String VERSION = read();
 
     private SomnusVersion() {}

@@ -16,6 +16,7 @@ public final class StateStreams {
     private StateStreams() {
     }
 
+    /** Writes {@code a}'s length, then each value's raw bits (NaN payloads and −0 kept). */
     public static void writeFloats(DataOutput out, float[] a) throws IOException {
         out.writeInt(a.length);
         for (float x : a) {
@@ -23,6 +24,7 @@ public final class StateStreams {
         }
     }
 
+    /** Writes {@code a}'s length, then each value's raw bits (NaN payloads and −0 kept). */
     public static void writeDoubles(DataOutput out, double[] a) throws IOException {
         out.writeInt(a.length);
         for (double x : a) {
@@ -30,6 +32,7 @@ public final class StateStreams {
         }
     }
 
+    /** Writes {@code a}'s length, then its values. */
     public static void writeInts(DataOutput out, int[] a) throws IOException {
         out.writeInt(a.length);
         for (int x : a) {
@@ -37,6 +40,7 @@ public final class StateStreams {
         }
     }
 
+    /** Writes {@code a}'s length, then its values. */
     public static void writeLongs(DataOutput out, long[] a) throws IOException {
         out.writeInt(a.length);
         for (long x : a) {
@@ -52,6 +56,7 @@ public final class StateStreams {
         }
     }
 
+    /** As {@link #readFloats(DataInput, float[], String)}, for doubles. */
     public static void readDoubles(DataInput in, double[] into, String what) throws IOException {
         length(in, into.length, what);
         for (int i = 0; i < into.length; i++) {
@@ -59,6 +64,7 @@ public final class StateStreams {
         }
     }
 
+    /** As {@link #readFloats(DataInput, float[], String)}, for ints. */
     public static void readInts(DataInput in, int[] into, String what) throws IOException {
         length(in, into.length, what);
         for (int i = 0; i < into.length; i++) {
@@ -66,6 +72,7 @@ public final class StateStreams {
         }
     }
 
+    /** As {@link #readFloats(DataInput, float[], String)}, for longs. */
     public static void readLongs(DataInput in, long[] into, String what) throws IOException {
         length(in, into.length, what);
         for (int i = 0; i < into.length; i++) {
@@ -82,6 +89,7 @@ public final class StateStreams {
         return a;
     }
 
+    /** As {@link #readFloats(DataInput)}, for doubles. */
     public static double[] readDoubles(DataInput in) throws IOException {
         double[] a = new double[count(in)];
         for (int i = 0; i < a.length; i++) {
@@ -90,6 +98,7 @@ public final class StateStreams {
         return a;
     }
 
+    /** As {@link #readFloats(DataInput)}, for ints. */
     public static int[] readInts(DataInput in) throws IOException {
         int[] a = new int[count(in)];
         for (int i = 0; i < a.length; i++) {

@@ -29,6 +29,7 @@ public record DatasetDescriptor(String name, String title, Kind kind, int numCla
         PROCEDURAL
     }
 
+    /** Checks the descriptor: name and kind are required, a null note becomes empty. */
     public DatasetDescriptor {
         Objects.requireNonNull(name);
         Objects.requireNonNull(kind);

@@ -30,6 +30,7 @@ public class DatasetException extends RuntimeException {
         this.file = null;
     }
 
+    /** A problem not tied to a single file, caused by a lower-level exception (kept as the cause). */
     public DatasetException(String message, Throwable cause) {
         super(message, cause);
         this.file = null;

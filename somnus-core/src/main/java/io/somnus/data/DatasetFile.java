@@ -19,11 +19,13 @@ import java.util.Objects;
  *                      EMNIST split)
  */
 public record DatasetFile(String baseName, long size, String sha256, String contentSha256, List<String> aliases) {
+    /** Copies the aliases; the base name is required ({@link NullPointerException} otherwise). */
     public DatasetFile {
         Objects.requireNonNull(baseName);
         aliases = List.copyOf(aliases);
     }
 
+    /** A file with a published size and checksum but no content checksum and no aliases. */
     public DatasetFile(String baseName, long size, String sha256) {
         this(baseName, size, sha256, null, List.of());
     }

@@ -20,6 +20,7 @@ public record DatasetLocations(Path cacheRoot, List<Path> systemRoots) {
     public static final List<Path> DEFAULT_SYSTEM_ROOTS = List.of(Path.of("/usr/share/datasets"),
             Path.of("/usr/local/share/datasets"));
 
+    /** Copies the system roots; the cache root is required ({@link NullPointerException} otherwise). */
     public DatasetLocations {
         Objects.requireNonNull(cacheRoot);
         systemRoots = List.copyOf(systemRoots);

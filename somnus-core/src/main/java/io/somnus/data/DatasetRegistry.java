@@ -41,6 +41,10 @@ public final class DatasetRegistry {
         this(DatasetCatalog.builtIn(), DatasetLocations.fromEnvironment(), new UrlDownloader());
     }
 
+    /**
+     * A registry of these datasets (names must differ; a later one replaces an earlier one of the same name), looked
+     * for in these locations, downloads through {@code downloader} (tests give one that serves local files).
+     */
     public DatasetRegistry(List<DatasetDescriptor> datasets, DatasetLocations locations, Downloader downloader) {
         for (DatasetDescriptor d : datasets) {
             catalog.put(d.name(), d);
@@ -63,10 +67,12 @@ public final class DatasetRegistry {
         return List.copyOf(catalog.keySet());
     }
 
+    /** The descriptors of all datasets, in display order (an unmodifiable copy). */
     public List<DatasetDescriptor> descriptors() {
         return List.copyOf(catalog.values());
     }
 
+    /** Where this registry looks for datasets and downloads them to. */
     public DatasetLocations locations() {
         return locations;
     }

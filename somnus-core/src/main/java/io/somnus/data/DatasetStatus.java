@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record DatasetStatus(String name, String title, Availability availability, String detail,
                             List<FileStatus> files) {
+    /** Copies the file list. */
     public DatasetStatus {
         files = List.copyOf(files);
     }

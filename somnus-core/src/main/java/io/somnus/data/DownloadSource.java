@@ -11,12 +11,16 @@ public sealed interface DownloadSource {
     /**
      * Each file is published on its own: file {@code f} is at {@code base.resolve(f.downloadName())} for each
      * base URI, tried in order (bases end with {@code /}).
+     *
+     * @param baseUris the base URIs tried in order, each ending with {@code /}
      */
     record Mirrors(List<URI> baseUris) implements DownloadSource {
+        /** Copies the base URIs. */
         public Mirrors {
             baseUris = List.copyOf(baseUris);
         }
 
+        /** Where {@code file} is under {@code base}: {@code base} resolved against the file's download name. */
         public URI uri(URI base, DatasetFile file) {
             return base.resolve(file.downloadName());
         }
@@ -39,6 +43,7 @@ public sealed interface DownloadSource {
      */
     record ZipArchive(List<URI> uris, String fileName, long size, String sha256, String entryDirectory)
             implements DownloadSource {
+        /** Copies the archive URLs. */
         public ZipArchive {
             uris = List.copyOf(uris);
         }

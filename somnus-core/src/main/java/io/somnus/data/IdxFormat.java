@@ -12,6 +12,7 @@ package io.somnus.data;
  * @param transposed  images are stored column-major (EMNIST) and are transposed on reading
  */
 public record IdxFormat(String dataset, int rows, int cols, int numClasses, int labelOffset, boolean transposed) {
+    /** Sizes, class count and label offset are ≥ 0 (a bug otherwise, asserted). */
     public IdxFormat {
         assert rows >= 0 && cols >= 0 && numClasses >= 0 && labelOffset >= 0;
     }

@@ -37,11 +37,27 @@ public final class IdxReader {
         }
     }
 
-    /** The images of one file. {@code images.length} may be below {@code count} when a limit was given. */
+    /**
+     * The images of one file. {@code images.length} may be below {@code count} when a limit was given.
+     *
+     * @param file   the file read
+     * @param count  the number of images the file holds
+     * @param rows   image height in pixels
+     * @param cols   image width in pixels
+     * @param images the images read, one row-major array per image, pixels in [0, 1]
+     * @param sha256 the file's SHA-256 (hex)
+     */
     public record Images(Path file, int count, int rows, int cols, float[][] images, String sha256) {
     }
 
-    /** The labels of one file, already shifted by the format's label offset. */
+    /**
+     * The labels of one file, already shifted by the format's label offset.
+     *
+     * @param file   the file read
+     * @param count  the number of labels the file holds
+     * @param labels the labels read, shifted by the format's label offset
+     * @param sha256 the file's SHA-256 (hex)
+     */
     public record Labels(Path file, int count, int[] labels, String sha256) {
     }
 

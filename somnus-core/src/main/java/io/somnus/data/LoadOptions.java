@@ -16,10 +16,12 @@ public record LoadOptions(int limit, int imageSize, long seed, boolean allowUnve
     /** All images, default size, seed 0, published files only. */
     public static final LoadOptions DEFAULTS = new LoadOptions(0, 0, 0L, false);
 
+    /** Options that accept only files matching a published checksum. */
     public LoadOptions(int limit, int imageSize, long seed) {
         this(limit, imageSize, seed, false);
     }
 
+    /** Refuses a negative limit or image size ({@link IllegalArgumentException}). */
     public LoadOptions {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0 (0 = all images), got " + limit);
@@ -29,6 +31,7 @@ public record LoadOptions(int limit, int imageSize, long seed, boolean allowUnve
         }
     }
 
+    /** These options with at most {@code n} images (0 = all); a new object. */
     public LoadOptions withLimit(int n) {
         return new LoadOptions(n, imageSize, seed, allowUnverified);
     }

@@ -20,6 +20,10 @@ public record Preprocess(int size, double pixelSum, ResizeFilter filter) {
         this(size, pixelSum, ResizeFilter.BILINEAR);
     }
 
+    /**
+     * Refuses ({@link IllegalArgumentException}) a null filter, a negative size, and a pixel sum that is negative, NaN
+     * or infinite.
+     */
     public Preprocess {
         if (filter == null) {
             throw new IllegalArgumentException("resize filter is null; use one of " + java.util.Arrays.toString(ResizeFilter.values()));

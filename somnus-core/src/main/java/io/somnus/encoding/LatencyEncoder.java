@@ -20,6 +20,7 @@ public final class LatencyEncoder implements SpikeEncoder {
         this.threshold = threshold;
     }
 
+    /** Inputs with a value at or below this, in [0, 1), stay silent. */
     public double threshold() {
         return threshold;
     }

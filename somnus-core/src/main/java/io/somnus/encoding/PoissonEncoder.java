@@ -22,6 +22,7 @@ public final class PoissonEncoder implements SpikeEncoder {
         this.maxRateHz = maxRateHz;
     }
 
+    /** The rate of a pixel of value 1 at intensity 1, in Hz. */
     public double maxRateHz() {
         return maxRateHz;
     }

@@ -147,10 +147,15 @@ public final class SpikeTrain {
         return count;
     }
 
+    /**
+     * Position of step {@code step}'s first spike in the train (its spikes are positions {@code start(step)} to {@code
+     * end(step) − 1}, read with {@link #source}); {@code step} in [0, {@link #numSteps()}).
+     */
     public int start(int step) {
         return stepOffsets[step];
     }
 
+    /** Position after step {@code step}'s last spike; {@code end(step) − start(step)} is the step's spike count. */
     public int end(int step) {
         return stepOffsets[step + 1];
     }

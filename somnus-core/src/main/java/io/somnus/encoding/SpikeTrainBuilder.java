@@ -44,6 +44,7 @@ public final class SpikeTrainBuilder {
         count++;
     }
 
+    /** How many spikes have been added since the last {@link #reset}. */
     public int size() {
         return count;
     }

@@ -24,6 +24,10 @@ public record ConductanceLifStep(float dtOverTau, float keepExcitatory, float ke
                                  float inhibitoryReversalMv, float thresholdMv, float resetMv, int refractorySteps,
                                  boolean forwardEuler, float restingVInfMv, float restingDecay) {
 
+    /**
+     * Refuses ({@link IllegalArgumentException}) resting constants other than those computed from the other components,
+     * bit for bit: build it with the population's factory, not by hand.
+     */
     public ConductanceLifStep {
         float vInf = restingVInf(restMv, excitatoryReversalMv, inhibitoryReversalMv);
         float decay = restingDecay(dtOverTau);

@@ -28,6 +28,10 @@ public final class KernelCalibration {
      * A measurement: each candidate's median nanoseconds per calibration step (of the last window), the fastest
      * candidate, and whether the timings had settled — no candidate still getting faster, as it does while the
      * JIT compiles it. An unsettled result must not be trusted, nor cached.
+     *
+     * @param chosen       the fastest candidate's kernels
+     * @param nanosPerStep each candidate's median time per calibration step, in ns, by kernel name
+     * @param settled      whether no candidate was still getting faster (only a settled result may be cached)
      */
     public record Result(Kernels chosen, Map<String, Double> nanosPerStep, boolean settled) { }
 

@@ -14,6 +14,13 @@ import java.util.function.Supplier;
  * {@code nanosPerStep} holds each candidate's median time per calibration step) or {@code rule} (the
  * calibration did not settle, e.g. on a loaded machine: the SIMD kernels when their vectors are at least 256
  * bits, as 128-bit ones measured slower than scalar; not cached).
+ *
+ * @param kernels      the kernels chosen
+ * @param source       how they were chosen: {@code forced}, {@code only-scalar}, {@code cached}, {@code calibrated} or
+ *                     {@code rule}
+ * @param nanosPerStep each candidate's median time per calibration step, in ns, by kernel name (empty unless measured
+ *                     or cached)
+ * @param cacheFile    the calibration cache file read or written, or null when none was
  */
 public record KernelChoice(Kernels kernels, String source, Map<String, Double> nanosPerStep, String cacheFile) {
     /**

@@ -18,10 +18,16 @@ public final class LoopCarried {
     private LoopCarried() {
     }
 
+    /**
+     * {@code v} cast to {@code type}, its species' concrete class (a {@code static final} constant); the same vector.
+     */
     public static DoubleVector exact(Class<? extends Vector<Double>> type, DoubleVector v) {
         return (DoubleVector) type.cast(v);
     }
 
+    /**
+     * {@code v} cast to {@code type}, its species' concrete class (a {@code static final} constant); the same vector.
+     */
     public static FloatVector exact(Class<? extends Vector<Float>> type, FloatVector v) {
         return (FloatVector) type.cast(v);
     }

@@ -13,6 +13,7 @@ public final class PullTargets {
     /** Working space for the sums the targets are taken from (a column's weights), one per target. */
     private final double[] sums;
 
+    /** Room for {@code size} targets (one per post neuron), all 0 until {@link #set}. */
     public PullTargets(int size) {
         target = new float[size];
         lnMagnitude = new double[size];
@@ -24,6 +25,7 @@ public final class PullTargets {
         return sums;
     }
 
+    /** The number of targets (post neurons). */
     public int size() {
         return target.length;
     }
@@ -35,6 +37,7 @@ public final class PullTargets {
         lnMagnitude[j] = m >= Float.MIN_NORMAL && m <= Float.MAX_VALUE ? Math.log(m) : Double.NaN;
     }
 
+    /** Target {@code j}, as set. */
     public float get(int j) {
         return target[j];
     }

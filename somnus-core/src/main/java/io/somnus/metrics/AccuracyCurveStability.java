@@ -9,6 +9,13 @@ package io.somnus.metrics;
  *       (denominator m − 1) of the last m = ⌈n/4⌉ points; the std is NaN when m = 1;</li>
  *   <li>{@code maxDrawdown} = max_t (max_{s ≤ t} a_s − a_t) ≥ 0, the largest fall below the running peak.</li>
  * </ul>
+ *
+ * @param finalAccuracy   a_n, the last checkpoint's accuracy
+ * @param peakAccuracy    max_t a_t
+ * @param peakIndex       the checkpoint (0-based) where the peak is first reached
+ * @param lastQuarterMean mean of the last ⌈n/4⌉ accuracies
+ * @param lastQuarterStd  their sample standard deviation (NaN for a single point)
+ * @param maxDrawdown     the largest fall below the running peak, ≥ 0
  */
 public record AccuracyCurveStability(double finalAccuracy, double peakAccuracy, int peakIndex,
         double lastQuarterMean, double lastQuarterStd, double maxDrawdown) {

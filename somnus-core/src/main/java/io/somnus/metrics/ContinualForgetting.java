@@ -11,12 +11,15 @@ package io.somnus.metrics;
  * Entries not measured (e.g. a_ij for tasks j not yet seen, i &lt; j) may be NaN; they are skipped in the
  * maxima. The last row must be complete.
  *
- * @param finalAccuracies a_{T−1, j} for each task j
- * @param forgetting      f_j for j &lt; T − 1
+ * @param averageAccuracy   A, the mean accuracy over all tasks after the last one
+ * @param averageForgetting F, the mean forgetting over the tasks before the last (NaN for one task)
+ * @param finalAccuracies   a_{T−1, j} for each task j
+ * @param forgetting        f_j for j &lt; T − 1
  */
 public record ContinualForgetting(double averageAccuracy, double averageForgetting, double[] finalAccuracies,
         double[] forgetting) {
 
+    /** Copies both arrays. */
     public ContinualForgetting {
         finalAccuracies = finalAccuracies.clone();
         forgetting = forgetting.clone();

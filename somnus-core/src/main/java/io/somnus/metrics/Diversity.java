@@ -22,6 +22,13 @@ import io.somnus.readout.LabelVoteReadout;
  *       than two remain. Computed in O(inputs·N) from Σ_{j&lt;l} u_jᵀu_l = (‖Σ_j u_j‖² − m) / 2 over the m
  *       non-zero fields. 1 means every neuron has the same receptive field.</li>
  * </ul>
+ *
+ * @param winnerFraction              fraction of neurons that are the most active one for at least one sample, in
+ *                                    [1/N, 1] (0 when no sample has a winner)
+ * @param assignmentEntropyBits       entropy of the assigned neurons' classes, in bits
+ * @param assignmentEntropyNormalized that entropy over log₂(numClasses), in [0, 1]
+ * @param unassignedFraction          fraction of neurons with no class (never fired on the samples), in [0, 1]
+ * @param meanPairwiseRfCosine        mean cosine similarity of the non-zero receptive fields, NaN when fewer than two
  */
 public record Diversity(double winnerFraction, double assignmentEntropyBits, double assignmentEntropyNormalized,
         double unassignedFraction, double meanPairwiseRfCosine) {

@@ -17,6 +17,17 @@ package io.somnus.metrics;
  *       weights in one bin, or all equal) to 5 (uniform over the bins).</li>
  * </ul>
  * Accumulations are in double. For n = 0 every statistic is NaN except {@code totalAbs} = 0.
+ *
+ * @param count               n, the number of weights (synapses)
+ * @param mean                mean weight
+ * @param std                 population standard deviation of the weights
+ * @param min                 smallest weight (signed)
+ * @param max                 largest weight (signed)
+ * @param totalAbs            Σ|w|, the quantity sleep drives back to its set point
+ * @param saturationReference R, the magnitude saturation is measured against
+ * @param fractionSaturated   fraction of weights with |w| ≥ 0.95 · R, in [0, 1]
+ * @param fractionNearZero    fraction of weights with |w| ≤ the tolerance, in [0, 1]
+ * @param histogramEntropy    entropy of the 32-bin weight histogram, in bits, in [0, 5]
  */
 public record WeightStatistics(int count, double mean, double std, double min, double max, double totalAbs,
         double saturationReference, double fractionSaturated, double fractionNearZero, double histogramEntropy) {

@@ -7,6 +7,10 @@ package io.somnus.network;
  * dynamics diverge (a learning rate or weight too large, a time step too long).
  */
 public final class NonFiniteStateException extends RuntimeException {
+    /**
+     * An exception whose message says where the simulation diverged (the population or projection, the neuron or
+     * synapse, the value).
+     */
     public NonFiniteStateException(String message) {
         super(message);
     }

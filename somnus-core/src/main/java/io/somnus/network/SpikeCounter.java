@@ -51,11 +51,16 @@ public final class SpikeCounter {
         total = 0;
     }
 
+    /** Writes the counts and the total for a resume snapshot ({@link io.somnus.core.StateStreams}). */
     public void writeState(DataOutput out) throws IOException {
         StateStreams.writeInts(out, counts);
         out.writeLong(total);
     }
 
+    /**
+     * Reads back what {@link #writeState} wrote; an {@link IOException} for a counter of another size, before anything
+     * is changed.
+     */
     public void readState(DataInput in) throws IOException {
         StateStreams.readInts(in, counts, "spike counter of population " + population.name());
         total = in.readLong();

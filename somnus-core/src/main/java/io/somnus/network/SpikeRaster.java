@@ -19,6 +19,7 @@ public final class SpikeRaster {
         this.population = population;
     }
 
+    /** The population whose spikes this raster records. */
     public Population population() {
         return population;
     }

@@ -33,10 +33,14 @@ public final class StateMonitor {
         this.values = new double[Math.max(1, neurons.length) * 256];
     }
 
+    /** The population whose state this monitor records. */
     public Population population() {
         return population;
     }
 
+    /**
+     * The recorded state variable's name, one of the population's {@link Population#stateVariables()} (e.g. {@code v}).
+     */
     public String variable() {
         return variable;
     }

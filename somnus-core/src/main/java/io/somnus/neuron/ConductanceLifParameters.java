@@ -44,6 +44,10 @@ public record ConductanceLifParameters(double tauMembraneMs, double vRestMv, dou
         return taus;
     }
 
+    /**
+     * Checks the values, naming the configuration field in an {@link IllegalArgumentException}: time constants > 0
+     * (infinite allowed: no decay), refractory period ≥ 0, potentials and θ values finite.
+     */
     public ConductanceLifParameters {
         CurrentLifParameters.positive("tau_membrane_ms", tauMembraneMs);
         CurrentLifParameters.positive("tau_excitatory_ms", tauExcitatoryMs);

@@ -92,6 +92,7 @@ public final class ConductanceLifPopulation extends Population {
         return kernels;
     }
 
+    /** The neuron parameters this population was built with (immutable). */
     public ConductanceLifParameters parameters() {
         return p;
     }
@@ -116,16 +117,19 @@ public final class ConductanceLifPopulation extends Population {
         };
     }
 
+    /** Membrane potentials V (mV), one per neuron; live view (see the class comment on writing through getters). */
     public float[] membrane() {
         restingUnder = null; // the caller may write
         return v;
     }
 
+    /** Excitatory conductances g_e (in units of the leak conductance), one per neuron; live view. */
     public float[] excitatoryConductance() {
         restingUnder = null; // the caller may write
         return ge;
     }
 
+    /** Inhibitory conductances g_i (in units of the leak conductance), one per neuron; live view. */
     public float[] inhibitoryConductance() {
         restingUnder = null; // the caller may write
         return gi;

@@ -44,6 +44,10 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
         return taus;
     }
 
+    /**
+     * Checks the values, naming the configuration field in an {@link IllegalArgumentException}: time constants and
+     * resistance > 0, {@code vMinMv < vMaxMv}, refractory period ≥ 0, potentials, gain and adaptation finite.
+     */
     public CurrentLifParameters {
         positive("tau_membrane_ms", tauMembraneMs);
         positive("tau_synapse_ms", tauSynapseMs);

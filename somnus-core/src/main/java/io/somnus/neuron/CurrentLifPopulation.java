@@ -78,10 +78,12 @@ public final class CurrentLifPopulation extends Population {
         return kernels;
     }
 
+    /** The neuron parameters this population was built with (immutable). */
     public CurrentLifParameters parameters() {
         return p;
     }
 
+    /** How a step is taken: Somnus's integration, or the authors' code's forward Euler and spike test. */
     public CurrentLifScheme scheme() {
         return scheme;
     }

@@ -24,6 +24,7 @@ public abstract class Population {
     public static final int NEVER = Integer.MIN_VALUE / 2;
 
     private final String name;
+    /** Number of neurons, ≥ 1. */
     protected final int size;
     /** This population's spikes: the step's, and each neuron's last and previous spike step, for plasticity. */
     private final SpikeHistory spikes;
@@ -31,6 +32,7 @@ public abstract class Population {
     protected final int[] spiked;
     /** Synaptic input received this step, per neuron; see the model for its unit. */
     protected final float[] excitatoryInput;
+    /** Inhibitory synaptic input received this step, per neuron; see the model for its unit. */
     protected final float[] inhibitoryInput;
     /**
      * Whether the input arrays may hold something the next update has not consumed: set whenever a caller takes
@@ -41,6 +43,10 @@ public abstract class Population {
     /** This step's standard normal draws for the neurons that are not refractory, in index order. */
     private double[] draws;
 
+    /**
+     * A population of {@code size} neurons named {@code name}; refuses a null name ({@link NullPointerException}) and a
+     * size below 1 ({@link IllegalArgumentException}).
+     */
     protected Population(String name, int size) {
         java.util.Objects.requireNonNull(name, "a population needs a name");
         if (size <= 0) {
@@ -170,6 +176,10 @@ public abstract class Population {
         return spikes.lastSpikeStep();
     }
 
+    /**
+     * Each neuron's spike step before its latest, {@link #NEVER} before its second (the population's own array: read
+     * only).
+     */
     public final int[] previousSpikeStep() {
         return spikes.previousSpikeStep();
     }
@@ -179,6 +189,7 @@ public abstract class Population {
         return spikes.fired();
     }
 
+    /** How many neurons {@link #fired()} holds: those that spiked since the spike history was last reset. */
     public final int firedCount() {
         return spikes.firedCount();
     }
@@ -249,6 +260,7 @@ public abstract class Population {
         return null;
     }
 
+    /** Forgets the current step's spikes (not the spike times), before a model's update emits this step's. */
     protected final void clearSpikes() {
         spikes.clear();
     }

@@ -23,6 +23,7 @@ public final class SpikeHistory {
     private final int[] fired;
     private int firedCount;
 
+    /** The history of {@code size} neurons, none of which has spiked. */
     public SpikeHistory(int size) {
         this.size = size;
         this.spiked = new int[size];
@@ -32,6 +33,7 @@ public final class SpikeHistory {
         reset();
     }
 
+    /** The number of neurons. */
     public int size() {
         return size;
     }
@@ -41,6 +43,7 @@ public final class SpikeHistory {
         return spiked;
     }
 
+    /** How many neurons spiked at the current step (the valid prefix of {@link #spiked()}). */
     public int spikeCount() {
         return spikeCount;
     }
@@ -63,6 +66,7 @@ public final class SpikeHistory {
         return fired;
     }
 
+    /** How many neurons {@link #fired()} holds. */
     public int firedCount() {
         return firedCount;
     }

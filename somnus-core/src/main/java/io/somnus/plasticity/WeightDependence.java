@@ -8,6 +8,8 @@ package io.somnus.plasticity;
  * bounds without reaching them.
  */
 public enum WeightDependence {
+    /** The change as the rule gives it, then clipped to the bounds (Song, Miller &amp; Abbott 2000). */
     ADDITIVE,
+    /** The change times the distance to the bound it moves toward (van Rossum, Bi &amp; Turrigiano 2000). */
     MULTIPLICATIVE
 }

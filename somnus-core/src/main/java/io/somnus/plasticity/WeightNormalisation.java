@@ -7,14 +7,22 @@ import io.somnus.synapse.SettledColumns;
 /**
  * Scales the incoming weights of every postsynaptic neuron so that they sum to {@code total}
  * (Diehl &amp; Cook: 78 for 784 inputs, after every presentation). A neuron with zero total is left alone.
+ *
+ * @param total the sum each postsynaptic neuron's incoming weights are scaled to (finite, > 0), in the post
+ *              population's input unit
  */
 public record WeightNormalisation(double total) {
+    /** Refuses a total that is not finite and > 0 ({@link IllegalArgumentException}). */
     public WeightNormalisation {
         if (!(total > 0 && Double.isFinite(total))) {
             throw new IllegalArgumentException("normalisation total must be finite and > 0, got " + total);
         }
     }
 
+    /**
+     * Scales each postsynaptic neuron's incoming weights of {@code p}, in place, so that they sum to {@link #total}; a
+     * neuron whose weights sum to 0 is left alone. Not thread-safe with anything else writing {@code p}.
+     */
     public void apply(Projection p) {
         if (p.isDense()) {
             applyDense(p);

@@ -53,6 +53,10 @@ public final class LogisticRegression {
         /** C = 1 (scikit-learn's default), tolerance 10⁻⁵, 1000 iterations. */
         public static final Options DEFAULT = new Options(1.0, 1e-5, 1000);
 
+        /**
+         * Refuses ({@link IllegalArgumentException}) a C that is not finite and > 0, a gradient tolerance not > 0 and
+         * fewer than 1 iteration.
+         */
         public Options {
             if (!(c > 0) || Double.isInfinite(c)) {
                 throw new IllegalArgumentException("logistic regression C = " + c + "; must be finite and > 0");

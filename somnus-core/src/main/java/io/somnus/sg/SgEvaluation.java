@@ -12,6 +12,7 @@ import java.util.Map;
  *                      membrane-readout output layer does not spike and is absent
  */
 public record SgEvaluation(double accuracy, int images, Map<String, Double> firingRatesHz) {
+    /** Copies the rates into a map sorted by layer name. */
     public SgEvaluation {
         firingRatesHz = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(firingRatesHz)); // sorted, as in SgResult
     }

@@ -33,10 +33,20 @@ public final class SgReferenceCase {
     private static final Map<SgLoss, Integer> LOSS_CODE = Map.of(SgLoss.SPIKE_COUNT, 0, SgLoss.PER_STEP_SPIKES, 1);
     private static final String[] NAMES = {"w_in_h", "b_h", "w_h_out", "b_out"};
 
-    /** One float32 array and its shape. */
+    /**
+     * One float32 array and its shape.
+     *
+     * @param data  the values, row-major
+     * @param shape the dimensions, outermost first
+     */
     public record Array(float[] data, int[] shape) { }
 
-    /** The recorded case: float32 arrays and float64 scalars. */
+    /**
+     * The recorded case: float32 arrays and float64 scalars.
+     *
+     * @param arrays  the float32 arrays by name
+     * @param scalars the float64 scalars by name
+     */
     public record Recorded(Map<String, Array> arrays, Map<String, Double> scalars) { }
 
     private SgReferenceCase() { }

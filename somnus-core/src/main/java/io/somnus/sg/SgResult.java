@@ -31,6 +31,10 @@ public record SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisod
                        double achievedSleepFraction, int bestValidationEpoch, double bestValidationAccuracy,
                        double trainSeconds, double sleepSeconds, double wallSeconds,
                        double imagesPerSecond, String blas) {
+    /**
+     * Copies the lists, and the sleep's rates into a map sorted by layer name (so that summary.json does not depend on
+     * the JVM's hashing).
+     */
     public SgResult {
         epochs = List.copyOf(epochs);
         sleepEpisodes = List.copyOf(sleepEpisodes);

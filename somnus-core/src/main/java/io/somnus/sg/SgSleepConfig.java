@@ -34,6 +34,11 @@ package io.somnus.sg;
 public record SgSleepConfig(int iterations, int stepsPerIteration, int batchCopies, double membraneNoise, double aPlus, double aMinus,
                             double tauMs, double learningRate, double target, double lambda) {
 
+    /**
+     * Checks the values, naming the configuration field ({@code sg.sleep.*}) in an {@link IllegalArgumentException}:
+     * iterations and steps per iteration ≥ 1 (their product at most {@code Integer.MAX_VALUE / 2}), batch copies ≥ 1,
+     * noise, amplitudes and learning rate ≥ 0, τ and target finite and > 0.
+     */
     public SgSleepConfig {
         if (iterations < 1) {
             throw new IllegalArgumentException("sg.sleep.iterations must be >= 1, got " + iterations);

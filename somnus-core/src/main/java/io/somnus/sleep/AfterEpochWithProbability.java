@@ -29,10 +29,12 @@ public final class AfterEpochWithProbability implements SleepSchedule {
         this.rng = rng;
     }
 
+    /** p, the probability of an episode after each epoch, in [0, 1]. */
     public double probability() {
         return probability;
     }
 
+    /** Steps of each episode (> 0). */
     public long episodeSteps() {
         return episodeSteps;
     }

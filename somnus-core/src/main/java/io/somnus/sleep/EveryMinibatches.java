@@ -37,10 +37,12 @@ public final class EveryMinibatches implements SleepSchedule {
         return new EveryMinibatches((int) Math.min(Integer.MAX_VALUE, Math.floor(1 / fraction)), episodeSteps);
     }
 
+    /** k, the minibatches from one episode to the next (≥ 1). */
     public int minibatches() {
         return minibatches;
     }
 
+    /** Steps of each episode (> 0). */
     public long episodeSteps() {
         return episodeSteps;
     }

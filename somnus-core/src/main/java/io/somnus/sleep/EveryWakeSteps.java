@@ -26,10 +26,12 @@ public final class EveryWakeSteps implements SleepSchedule {
         this.wakeSteps = wakeSteps;
     }
 
+    /** The sleep fraction f, sleep / (wake + sleep) steps, in [0, 1). */
     public double fraction() {
         return fraction;
     }
 
+    /** W, the wake steps between episodes (> 0). */
     public long wakeSteps() {
         return wakeSteps;
     }

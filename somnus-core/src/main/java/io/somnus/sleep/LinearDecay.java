@@ -12,6 +12,10 @@ import java.util.random.RandomGenerator;
  * @param noiseStd   σ_w, weight noise per √ms
  */
 public record LinearDecay(double tauSleepMs, double noiseStd) implements WeightDecayLaw {
+    /**
+     * Refuses ({@link IllegalArgumentException}, naming the configuration field) a τ_sleep that is not finite and > 0,
+     * and a noise std that is negative or not finite.
+     */
     public LinearDecay {
         if (!(tauSleepMs > 0 && Double.isFinite(tauSleepMs))) {
             throw new IllegalArgumentException("sleep.tau_sleep_ms must be > 0 and finite, got " + tauSleepMs);

@@ -17,6 +17,10 @@ import java.util.random.RandomGenerator;
  * @param noiseStd     σ_w, weight noise per √ms (0 for the deterministic paper law)
  */
 public record LogSpaceDecay(double lambda, double noiseStd) implements WeightDecayLaw {
+    /**
+     * Refuses ({@link IllegalArgumentException}, naming the configuration field) a λ outside (0, 1], and a noise std
+     * that is negative or not finite.
+     */
     public LogSpaceDecay {
         if (!(lambda > 0 && lambda <= 1)) {
             throw new IllegalArgumentException("sleep.lambda must be in (0, 1], got " + lambda);

@@ -12,10 +12,15 @@ public final class SleepClock {
     private int episodes;
     private int endedEarly;
 
+    /**
+     * A clock at 0 wake and 0 sleep steps, asking {@code schedule} when to sleep (the schedule is stateful: one per
+     * clock).
+     */
     public SleepClock(SleepSchedule schedule) {
         this.schedule = schedule;
     }
 
+    /** The schedule this clock asks. */
     public SleepSchedule schedule() {
         return schedule;
     }
@@ -51,10 +56,12 @@ public final class SleepClock {
         this.endedEarly = endedEarly;
     }
 
+    /** Wake steps counted so far. */
     public long wakeSteps() {
         return wakeSteps;
     }
 
+    /** Sleep steps actually slept so far (an episode that ended early counts its steps, not its most). */
     public long sleepSteps() {
         return sleepSteps;
     }

@@ -23,13 +23,25 @@ public final class SleepPhase {
         /** Called every {@code traceEverySteps} sleep steps and at the end of the episode. */
         void trace(long sleepStep, Projection projection, double totalAbs, double mean);
 
+        /** An observer that ignores every trace. */
         Observer NONE = (step, projection, total, mean) -> { };
     }
 
-    /** The spikes a population emitted in an episode, and its neurons (for a rate: spikes / (neurons × steps)). */
+    /**
+     * The spikes a population emitted in an episode, and its neurons (for a rate: spikes / (neurons × steps)).
+     *
+     * @param spikes  spikes the population emitted in the episode
+     * @param neurons the population's size
+     */
     public record PopulationSpikes(long spikes, int neurons) { }
 
-    /** What an episode did: its steps, whether it ended early, and the spikes of each counted population. */
+    /**
+     * What an episode did: its steps, whether it ended early, and the spikes of each counted population.
+     *
+     * @param steps              sleep steps run, at most those asked for (fewer when it ended early)
+     * @param endedEarly         whether the set points were reached within the tolerance before the last step
+     * @param spikesByPopulation the spikes of each counted population, by population name
+     */
     public record Episode(long steps, boolean endedEarly, Map<String, PopulationSpikes> spikesByPopulation) { }
 
     private final SleepSettings settings;

@@ -65,6 +65,11 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
                 earlyEndTolerance, traceEverySteps, earlyEnd, keepState, false, false);
     }
 
+    /**
+     * Checks the settings, naming the configuration field ({@code sleep.*}): a null law, target, early-end rule or
+     * projection list is a {@link NullPointerException}; a noise, input rate, target magnitude or tolerance that is
+     * negative or not finite, and a decay or trace interval below 1 step, an {@link IllegalArgumentException}.
+     */
     public SleepSettings {
         java.util.Objects.requireNonNull(earlyEnd, "earlyEnd");
         java.util.Objects.requireNonNull(law, "law: the weight decay law (LogSpaceDecay, LinearDecay)");

@@ -12,6 +12,11 @@ import java.io.IOException;
  * {@code on_post}): a pre and a post spike in the same step count as pre-before-post with Δt = 0.
  */
 public interface Plasticity {
+    /**
+     * Applies the rule to {@code projection}'s weights for the spikes of step {@code step} (the network's step count
+     * within the presentation or episode), after every population has emitted that step's spikes; in place, on the
+     * network's thread.
+     */
     void apply(Projection projection, int step);
 
     /** A short name, e.g. {@code nearest-pair}, {@code triplet}. */

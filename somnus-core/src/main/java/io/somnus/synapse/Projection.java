@@ -788,7 +788,12 @@ public final class Projection {
         return ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
     }
 
-    /** Σ|w| over a projection's synapses and their mean weight. */
+    /**
+     * Σ|w| over a projection's synapses and their mean weight.
+     *
+     * @param totalAbs Σ|w| over the synapses
+     * @param mean     the mean weight (signed), 0 for a projection without synapses
+     */
     public record WeightTotals(double totalAbs, double mean) { }
 
     /** The weights as a dense row-major [pre][post] matrix, 0 where there is no synapse. */

@@ -20,7 +20,13 @@ import java.util.Set;
 public final class ConfigDifferences {
     private ConfigDifferences() { }
 
-    /** A run's changes from its bundled preset. */
+    /**
+     * A run's changes from its bundled preset.
+     *
+     * @param preset  the bundled preset the run's configuration names
+     * @param changes one line per differing field, {@code "seed: 1 → 2"} ({@code (absent)} where one side lacks it), in
+     *                the preset's order
+     */
     public record FromPreset(String preset, List<String> changes) { }
 
     /**

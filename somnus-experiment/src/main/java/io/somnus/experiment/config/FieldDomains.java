@@ -36,7 +36,18 @@ import java.util.Set;
  */
 public final class FieldDomains {
     /** What kind of value a field holds. */
-    public enum Kind { INTEGER, REAL, BOOLEAN, TEXT, TEXT_LIST }
+    public enum Kind {
+        /** a whole number, within {@code minInt … maxInt} */
+        INTEGER,
+        /** a real number, within {@code min … max} (each end open or closed) */
+        REAL,
+        /** {@code true} or {@code false} */
+        BOOLEAN,
+        /** a string, one of {@code choices} unless they are empty */
+        TEXT,
+        /** a list of strings, each one of {@code choices} unless they are empty */
+        TEXT_LIST
+    }
 
     /**
      * One field's domain.
@@ -58,6 +69,7 @@ public final class FieldDomains {
     public record Domain(Kind kind, long minInt, long maxInt, double min, boolean minOpen, double max, boolean maxOpen,
                          List<String> choices, boolean ignoreCase, boolean nullable, boolean optional,
                          String further) {
+        /** Copies the choices. */
         public Domain {
             choices = List.copyOf(choices);
         }

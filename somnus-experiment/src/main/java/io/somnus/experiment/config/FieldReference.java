@@ -18,6 +18,10 @@ public final class FieldReference {
 
     private FieldReference() { }
 
+    /**
+     * The Markdown text of docs/fields.md: one table row per configuration field, with its domain, the models and rules
+     * that read it, and each bundled preset's value; reads the presets from the class path.
+     */
     public static String markdown() {
         Map<String, JsonNode> presets = new LinkedHashMap<>();
         for (String p : Configs.PRESETS) {

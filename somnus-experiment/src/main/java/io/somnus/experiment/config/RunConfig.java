@@ -20,8 +20,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface RunConfig permits StdpRunConfig, SgRunConfig {
     /** What to do with each model's configuration. */
     interface Cases<T> {
+        /** The case of an STDP-SNN configuration. */
         T stdp(StdpRunConfig c);
 
+        /** The case of an SG-SNN configuration. */
         T sg(SgRunConfig c);
     }
 
@@ -37,8 +39,10 @@ public sealed interface RunConfig permits StdpRunConfig, SgRunConfig {
     /** The run's seed; every random stream is split from it. */
     long seed();
 
+    /** The {@code dataset} section: which dataset, its preprocessing and how its images are sampled. */
     DatasetConfig dataset();
 
+    /** The {@code train} section: images per split and passes over the training images. */
     TrainConfig train();
 
     /** The sleep fraction f ({@code sleep.fraction}); what it means is the model's ({@link SleepConfig}, {@link SgRunConfig}). */

@@ -14,6 +14,27 @@ import io.somnus.sg.SgSurrogate;
  * in the preset, so the presets, not Java, hold the defaults.
  *
  * @param epochs optional: passes over the training set; null = {@code train.epochs}
+ * @param hidden         LIF neurons per hidden layer
+ * @param depth          number of hidden layers
+ * @param recurrent      whether each hidden layer has all-to-all recurrent weights
+ * @param beta           membrane decay per step β, in [0, 1]
+ * @param threshold      firing threshold θ > 0, also the amount subtracted at reset
+ * @param detachReset    whether the reset term is excluded from the gradient, as in snnTorch
+ * @param steps          time steps T per image
+ * @param dtMs           the time step in ms (Poisson input, sleep traces)
+ * @param encoding       how pixels enter the network
+ * @param poissonRateHz  rate of a pixel of value 1 under Poisson encoding, in Hz
+ * @param surrogate      the surrogate derivative of the spike function
+ * @param surrogateSlope its slope k
+ * @param loss           how the output layer's spikes are read and scored
+ * @param learningRate   Adam learning rate
+ * @param adamBeta1      Adam β₁
+ * @param adamBeta2      Adam β₂
+ * @param adamEpsilon    Adam ε
+ * @param batchSize      minibatch size
+ * @param dropLast       whether an epoch leaves out its last minibatch when it is smaller than {@code batchSize}
+ * @param sleepSchedule  when to sleep: after each epoch with probability f, or every ⌊1/f⌋ minibatches
+ * @param sleep          the sleep episode's settings
  */
 public record SgSection(int hidden, int depth, boolean recurrent, double beta, double threshold, boolean detachReset,
                         int steps, double dtMs, SgInputEncoding encoding, double poissonRateHz, SgSurrogate surrogate,

@@ -8,6 +8,17 @@ import java.util.List;
  *
  * @param protocol  {@code standard}, or {@code continual} (classes arrive as {@code continual.tasks} tasks)
  * @param continual the tasks of the continual protocol (read only with {@code protocol: continual})
+ * @param preset      the {@code preset} field: the name of the preset the configuration came from (e.g. {@code paper})
+ * @param description a line saying what the configuration is, for listings
+ * @param seed        the run's seed; every random stream of the run is split from it
+ * @param dataset     the {@code dataset} section
+ * @param train       the {@code train} section
+ * @param simulation  the {@code simulation} section: time step (ms) and steps per image
+ * @param encoding    the {@code encoding} section: how pixels become input spikes
+ * @param populations the {@code populations}, by name, with their neuron model and parameters
+ * @param projections the {@code projections}, by name: which populations they connect, their weights and plasticity
+ * @param readout     the {@code readout} section: how the trained network's spike counts are classified
+ * @param sleep       the {@code sleep} section: the schedule, the decay law and its targets
  */
 public record StdpRunConfig(String preset, String description, long seed, DatasetConfig dataset,
                             StdpTrainConfig train, Protocol protocol, ContinualConfig continual,

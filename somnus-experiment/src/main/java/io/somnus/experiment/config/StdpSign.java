@@ -12,5 +12,6 @@ public enum StdpSign {
     @JsonProperty("auto") AUTO,
     /** +1; also spelled 1, as YAML reads {@code +1} as the number 1 */
     @JsonProperty("+1") @JsonAlias("1") PLUS,
+    /** −1: a causal pairing makes the weight smaller (more negative for a negative weight) */
     @JsonProperty("-1") MINUS
 }

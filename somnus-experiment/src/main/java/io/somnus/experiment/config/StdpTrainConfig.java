@@ -12,6 +12,11 @@ package io.somnus.experiment.config;
  * @param initialWeights    where the weights start ({@link InitialWeights}); optional, null (absent) = the preset's
  * @param checkpointSpikes  the input spikes of the checkpoints' evaluations ({@link CheckpointSpikes}); optional, null
  *                          (absent) = fresh at each checkpoint
+ *
+ * @param images           training images per epoch (one presentation each)
+ * @param epochs           passes over the training images
+ * @param validationImages images held out of the training split for the checkpoints' evaluations
+ * @param testImages       test images for the final evaluation
  */
 public record StdpTrainConfig(int images, int epochs, int validationImages, int testImages, int readoutImages,
                               int checkpoints, boolean plasticity, int evalThreads, InitialWeights initialWeights,

@@ -12,6 +12,10 @@ import java.util.List;
 public final class Validation {
     private Validation() { }
 
+    /**
+     * Checks the fields every model shares beyond their domains: {@code dataset.name} is given and names a dataset of
+     * the registry; a {@link ConfigException} that lists the known names otherwise.
+     */
     public static void check(RunConfig c) {
         if (c.dataset() == null || c.dataset().name() == null) {
             throw new ConfigException("dataset.name is missing; use one of " + new DatasetRegistry().names());
@@ -19,12 +23,17 @@ public final class Validation {
         oneOf("dataset.name", c.dataset().name(), new DatasetRegistry().names());
     }
 
+    /**
+     * Refuses ({@link ConfigException}, naming {@code field}) a {@code value} that is null or not one of {@code
+     * allowed}.
+     */
     public static void oneOf(String field, String value, List<String> allowed) {
         if (value == null || !allowed.contains(value)) {
             throw new ConfigException(field + ": '" + value + "' is not allowed; use one of " + allowed);
         }
     }
 
+    /** Refuses ({@link ConfigException}, naming {@code field}) a {@code value} below {@code min}. */
     public static void atLeast(String field, long value, long min) {
         if (value < min) {
             throw new ConfigException(field + " must be >= " + min + ", got " + value);

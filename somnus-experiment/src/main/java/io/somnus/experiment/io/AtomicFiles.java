@@ -22,6 +22,7 @@ public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface StreamWriter {
+        /** Writes the file's content to {@code out} (the temporary file; not closed by the writer). */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -33,6 +34,10 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /**
+     * Writes {@code bytes} to {@code target} atomically: into a temporary file beside it, then moved into place, so a
+     * reader sees the old file or the whole new one, never part of it.
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }

@@ -32,18 +32,22 @@ public final class CsvTable {
         return source;
     }
 
+    /** The column names, in file order (unmodifiable). */
     public List<String> header() {
         return header;
     }
 
+    /** The number of data rows (the header not counted). */
     public int rowCount() {
         return rows.size();
     }
 
+    /** Whether the header names {@code column}. */
     public boolean hasColumn(String column) {
         return index.containsKey(column);
     }
 
+    /** The data rows, each a list of cells in header order (unmodifiable; a row may be shorter than the header). */
     public List<List<String>> rows() {
         return rows;
     }

@@ -135,6 +135,7 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
+    /** The lock file this lock holds. */
     public Path file() {
         return file;
     }

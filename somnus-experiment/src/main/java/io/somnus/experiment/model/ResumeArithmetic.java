@@ -73,8 +73,12 @@ public final class ResumeArithmetic {
     /**
      * What a snapshot records: the facts of the JVM that wrote it and the mixes of the run so far (earlier resumes
      * under other arithmetic, in words).
+     *
+     * @param facts the writing JVM's arithmetic facts by name (e.g. its Java version, kernels, BLAS)
+     * @param mixes the earlier resumes under other arithmetic, each in words, oldest first
      */
     public record Recorded(Map<String, String> facts, List<String> mixes) {
+        /** Writes the facts and the mixes, in the snapshot's format. */
         public void write(DataOutput out) throws IOException {
             out.writeInt(facts.size());
             for (Map.Entry<String, String> e : facts.entrySet()) {
@@ -87,6 +91,7 @@ public final class ResumeArithmetic {
             }
         }
 
+        /** Reads back what {@link #write} wrote; an {@link IOException} for a truncated or malformed record. */
         public static Recorded read(DataInput in) throws IOException {
             Map<String, String> facts = new LinkedHashMap<>();
             for (int i = 0, n = count(in); i < n; i++) {

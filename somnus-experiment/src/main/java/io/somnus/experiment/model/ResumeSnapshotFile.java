@@ -34,11 +34,13 @@ public final class ResumeSnapshotFile {
 
     /** Writes the model's training state. */
     public interface State {
+        /** Writes the state to {@code out} (the snapshot's temporary file). */
         void write(DataOutputStream out) throws IOException;
     }
 
     /** Reads the model's training state back. */
     public interface Restore<T> {
+        /** Reads the state back from {@code in}; an {@link IOException} for a snapshot that does not fit the run. */
         T read(DataInputStream in) throws IOException;
     }
 

@@ -14,6 +14,10 @@ public final class SummaryFields {
 
     private SummaryFields() { }
 
+    /**
+     * summary.json's stability fields ({@code final}, {@code peak}, {@code last_quarter_mean}, …) of an accuracy curve
+     * (checkpoints in order, at least one), as {@link AccuracyCurveStability} defines them.
+     */
     public static Map<String, Double> stability(double[] curve) {
         AccuracyCurveStability st = AccuracyCurveStability.of(curve);
         Map<String, Double> m = new LinkedHashMap<>();
@@ -25,6 +29,10 @@ public final class SummaryFields {
         return m;
     }
 
+    /**
+     * summary.json's weight fields ({@code mean}, {@code std}, {@code min}, {@code max}, …) of one projection's
+     * statistics.
+     */
     public static Map<String, Double> weights(WeightStatistics r) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mean", r.mean());

@@ -18,6 +18,9 @@ import java.util.Map;
 public final class ContinualTasks {
     private ContinualTasks() { }
 
+    /**
+     * The task of class {@code label}: classes 0 … k−1 are task 0, k … 2k−1 task 1, and so on, for k classes per task.
+     */
     public static int taskOf(int label, ContinualConfig c) {
         return label / c.classesPerTask();
     }
@@ -120,7 +123,9 @@ public final class ContinualTasks {
 
     /** summary.json's continual.task_ends and the fields of each entry. */
     public static final String TASK_ENDS = "task_ends";
+    /** An entry's field: the training images seen when its task ended. */
     public static final String TASK_END_IMAGES = "images_seen";
+    /** An entry's field: the task's classes. */
     public static final String TASK_END_CLASSES = "classes";
 
     /** One entry per task, in task order: its classes and the training images seen when it ended. */

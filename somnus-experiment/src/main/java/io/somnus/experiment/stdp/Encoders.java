@@ -11,6 +11,10 @@ import io.somnus.experiment.config.EncodingConfig;
 public final class Encoders {
     private Encoders() { }
 
+    /**
+     * The spike encoder of the {@code encoding} section; a {@link ConfigException} for a Poisson encoder without a
+     * positive {@code max_rate_hz}.
+     */
     public static SpikeEncoder create(EncodingConfig c) {
         return switch (c.kind()) {
             case BERNOULLI -> new BernoulliEncoder();

@@ -29,6 +29,10 @@ public final class FrozenEvaluator {
     private final AtomicLong imagesPresented = new AtomicLong();
     private final AtomicLong presentations = new AtomicLong();
 
+    /**
+     * An evaluator that encodes each image with {@code encoder}, shows it as {@code presentation} says, on {@code
+     * threads} threads (at least 1; the counts do not depend on it).
+     */
     public FrozenEvaluator(SpikeEncoder encoder, Presentation presentation, int threads) {
         this.encoder = encoder;
         this.presentation = presentation;

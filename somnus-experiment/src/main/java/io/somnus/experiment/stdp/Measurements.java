@@ -36,6 +36,10 @@ public final class Measurements {
     private final long evalSeed;
     private final Map<String, Double> runningMax = new HashMap<>();
 
+    /**
+     * The measurements of {@code net} under {@code cfg}, evaluating through {@code evaluator}; {@code readoutSeed}
+     * seeds the readouts' fits and {@code evalSeed} the evaluation's input spikes.
+     */
     public Measurements(StdpRunConfig cfg, Network net, FrozenEvaluator evaluator, long readoutSeed, long evalSeed) {
         this.cfg = cfg;
         this.net = net;

@@ -10,6 +10,13 @@ import java.util.random.RandomGenerator;
  * How one image is shown: encoded for {@code steps} steps of {@code dtMs}, presented from rest, and —
  * Diehl &amp; Cook's rule — shown again with the intensity raised by {@code intensityStep} while the readout
  * population fires fewer than {@code minSpikes} spikes, at most {@code maxPresentations} times.
+ *
+ * @param steps            steps per presentation
+ * @param dtMs             the time step in ms
+ * @param intensity        the first presentation's input intensity (the encoder's rate factor)
+ * @param minSpikes        the counted population's spikes below which an image is shown again (0: shown once)
+ * @param intensityStep    the intensity added at each re-presentation
+ * @param maxPresentations the most presentations of one image (≥ 1)
  */
 public record Presentation(int steps, double dtMs, double intensity, int minSpikes, double intensityStep,
                            int maxPresentations) {

@@ -11,6 +11,10 @@ import io.somnus.readout.Readout;
 public final class Readouts {
     private Readouts() { }
 
+    /**
+     * The readout of this kind: PCA then logistic regression keeping the fraction {@code pcaVariance} of the variance,
+     * a linear readout, or the label vote.
+     */
     public static Readout create(ReadoutKind kind, double pcaVariance) {
         return switch (kind) {
             case PCA_LOGISTIC -> new PcaLogisticReadout(pcaVariance, LogisticRegression.Options.DEFAULT);

@@ -78,7 +78,9 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
     }
     /** The files an export writes into its directory. */
     public static final String INPUTS = "inputs.npz";
+    /** The export's spike counts, rasters and early weights. */
     public static final String SOMNUS_OUT = "somnus_out.npz";
+    /** The export's constants of the equations (JSON). */
     public static final String PARAMS = "params.json";
     /** The saved network in a run directory ({@code --save-network}). */
     public static final String NETWORK = "network.npz";
@@ -254,6 +256,10 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
             }
         }
 
+        /**
+         * Writes {@link #INPUTS}, {@link #SOMNUS_OUT} and {@link #PARAMS} into the export directory (created if
+         * missing).
+         */
         public void write() throws IOException {
             Files.createDirectories(dir);
             Map<String, NpyArray> in = new LinkedHashMap<>();

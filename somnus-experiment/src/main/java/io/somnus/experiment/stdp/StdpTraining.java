@@ -42,10 +42,14 @@ import java.util.random.RandomGenerator;
  * end (on the test images), and reports everything to a {@link RunRecorder}.
  */
 public final class StdpTraining {
-    /** What a run ends with. */
     /**
+     * What a run ends with.
+     *
      * @param summary what the run measured: a pure function of seed, configuration and Java version
      * @param timing  how long it took (timing.json): differs from run to run
+     * @param weights every projection's weights after training, as a dense row-major [pre][post] matrix (0 where
+     *                there is no synapse), by projection name, as weights.npz holds them
+     * @param shapes  each of those matrices' shape, {pre size, post size}, by the same names
      * @param network the trained network itself, as the run left it (its weights are {@code weights}')
      */
     public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, float[]> weights,
@@ -60,6 +64,10 @@ public final class StdpTraining {
     /** Where the resume snapshots go (and, when it {@link RunFiles#resume()}s, come from); null: none. */
     private final RunFiles snapshots;
 
+    /**
+     * A training of {@code cfg} that reports to {@code recorder} and computes with {@code kernels}, without spike
+     * export or import.
+     */
     public StdpTraining(StdpRunConfig cfg, RunRecorder recorder, Kernels kernels) {
         this(cfg, recorder, kernels, SpikeExchange.NONE);
     }
@@ -91,6 +99,11 @@ public final class StdpTraining {
         this.rngs = new StdpGenerators(cfg.seed());
     }
 
+    /**
+     * Builds the network, trains it on {@code train} (checkpoints on {@code validation}) and tests it on {@code test};
+     * goes on from a resume snapshot instead when built with {@link RunFiles} that resume. An {@link
+     * java.io.IOException} when a file cannot be written or read.
+     */
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
         TrainingTimes times = new TrainingTimes();
         Network net = NetworkFactory.build(cfg, train.pixels(), rngs.connectivity(), kernels);
@@ -406,6 +419,9 @@ public final class StdpTraining {
     /**
      * Where a training stood when its resume snapshot was written: the images it had trained and the length of one
      * pass's order (the first fields {@code Loop.write} writes), read without the rest (a sweep's time left).
+     *
+     * @param imagesSeen  training images trained so far, over all epochs
+     * @param orderLength the length of one pass's image order
      */
     public record Position(long imagesSeen, int orderLength) {
         /** The position at the start of a snapshot's training state. */
