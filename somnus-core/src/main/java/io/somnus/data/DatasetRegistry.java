@@ -43,7 +43,7 @@ public final class DatasetRegistry {
 
     /**
      * A registry of these datasets (names must differ; a later one replaces an earlier one of the same name), looked
-     * for in these locations, downloads through {@code downloader} (tests give one that serves local files).
+     * for in these locations, downloading through {@code downloader}.
      */
     public DatasetRegistry(List<DatasetDescriptor> datasets, DatasetLocations locations, Downloader downloader) {
         for (DatasetDescriptor d : datasets) {

@@ -26,7 +26,7 @@ public record ConductanceLifStep(float dtOverTau, float keepExcitatory, float ke
 
     /**
      * Refuses ({@link IllegalArgumentException}) resting constants other than those computed from the other components,
-     * bit for bit: build it with the population's factory, not by hand.
+     * bit for bit (the twelve-argument constructor computes them).
      */
     public ConductanceLifStep {
         float vInf = restingVInf(restMv, excitatoryReversalMv, inhibitoryReversalMv);

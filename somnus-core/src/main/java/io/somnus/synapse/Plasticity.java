@@ -13,8 +13,8 @@ import java.io.IOException;
  */
 public interface Plasticity {
     /**
-     * Applies the rule to {@code projection}'s weights for the spikes of step {@code step} (the network's step count
-     * within the presentation or episode), after every population has emitted that step's spikes; in place, on the
+     * Applies the rule to {@code projection}'s weights for the spikes of step {@code step} (counted from 0 at the
+     * network's last reset), after every population has emitted that step's spikes; in place, on the
      * network's thread.
      */
     void apply(Projection projection, int step);

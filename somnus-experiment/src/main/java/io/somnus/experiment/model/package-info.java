@@ -1,5 +1,7 @@
 /**
- * What every model run needs whatever its model: the prepared data, the runner interface, the run's files and
- * progress, and the result it returns.
+ * What every model run needs whatever its model: the prepared data ({@link DataPreparation},
+ * {@link PreparedData}), the runner interface ({@link ModelRunner}), the run's files and resume snapshots
+ * ({@link RunFiles}, {@link RunRecorder}), its progress ({@link RunProgress}; {@code RunProgress.NONE} for none) and
+ * the result it returns ({@link ModelResult}).
  */
 package io.somnus.experiment.model;
