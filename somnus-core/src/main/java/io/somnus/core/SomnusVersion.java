@@ -10,8 +10,8 @@ import java.util.Properties;
  */
 public final class SomnusVersion {
     /**
-     * The Maven project version of this build, e.g. {@code 0.1.0-SNAPSHOT}; {@code "unknown"} when {@code
-     * version.properties} is missing or unfiltered (classes run outside the Maven build).
+     * The Maven project version of this build, e.g. {@code 0.1.0-SNAPSHOT}; {@code "unknown"} when
+     * {@code version.properties} is missing or unfiltered (classes run outside the Maven build).
      */
     public static final String VERSION = read();
 

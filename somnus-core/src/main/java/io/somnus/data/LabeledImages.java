@@ -23,10 +23,10 @@ import java.util.Objects;
 public record LabeledImages(String name, int height, int width, float[][] images, int[] labels, int numClasses,
                             Map<String, String> sha256, List<DatasetStatus.FileStatus> sources) {
     /**
-     * Checks the set and copies the maps (the image and label arrays are kept, not copied). Refuses with an {@link
-     * IllegalArgumentException} that names the set and the image: a height or width below 1, image and label counts
-     * that differ, an image that is not {@code height × width} pixels, a pixel that is negative, NaN or infinite, a
-     * label outside [0, numClasses).
+     * Checks the set and copies the maps (the image and label arrays are kept, not copied). Refuses with an
+     * {@link IllegalArgumentException} that names the set and the image: a height or width below 1, image and label
+     * counts that differ, an image that is not {@code height × width} pixels, a pixel that is negative, NaN or
+     * infinite, a label outside [0, numClasses).
      */
     public LabeledImages {
         Objects.requireNonNull(name);

@@ -148,8 +148,8 @@ public final class SpikeTrain {
     }
 
     /**
-     * Position of step {@code step}'s first spike in the train (its spikes are positions {@code start(step)} to {@code
-     * end(step) − 1}, read with {@link #source}); {@code step} in [0, {@link #numSteps()}).
+     * Position of step {@code step}'s first spike in the train (its spikes are positions {@code start(step)} to
+     * {@code end(step) − 1}, read with {@link #source}); {@code step} in [0, {@link #numSteps()}).
      */
     public int start(int step) {
         return stepOffsets[step];

@@ -24,8 +24,8 @@ public final class Validation {
     }
 
     /**
-     * Refuses ({@link ConfigException}, naming {@code field}) a {@code value} that is null or not one of {@code
-     * allowed}.
+     * Refuses ({@link ConfigException}, naming {@code field}) a {@code value} that is null or not one of
+     * {@code allowed}.
      */
     public static void oneOf(String field, String value, List<String> allowed) {
         if (value == null || !allowed.contains(value)) {

@@ -22,7 +22,7 @@ public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface StreamWriter {
-        /** Writes the file's content to {@code out} (the temporary file; not closed by the writer). */
+        /** Writes the file's content to {@code out}, the temporary file's stream (the caller flushes and closes it). */
         void writeTo(OutputStream out) throws IOException;
     }
 

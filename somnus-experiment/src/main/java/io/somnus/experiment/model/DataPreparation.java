@@ -27,9 +27,9 @@ public final class DataPreparation {
     private DataPreparation() { }
 
     /**
-     * The run's training, validation and test images, preprocessed as {@code dataset.preprocess} asks, from the
-     * datasets of the default {@link DatasetRegistry} (which may download them); a {@link
-     * io.somnus.data.DatasetException} when the dataset cannot be found or read.
+     * The run's training, validation and test images, preprocessed as the {@code dataset} section asks
+     * ({@code resize}, {@code normalise_sum}), from the datasets of the default {@link DatasetRegistry} (which may
+     * download them); a {@link io.somnus.data.DatasetException} when the dataset cannot be found or read.
      */
     public static PreparedData prepare(RunConfig cfg) {
         return prepare(cfg, new DatasetRegistry());

@@ -35,8 +35,8 @@ public final class SgRun {
      * @param summary    what the run measured (CPU-dependent in the last digits through native BLAS)
      * @param timing     how long it took (timing.json)
      * @param provenance where the arithmetic ran: BLAS implementation, native library, OpenBLAS core type
-     * @param arrays weights.npz's arrays: the trained weights by projection name ({@code in_h}, {@code h_h}, {@code
-     *               h_out}) and the biases ({@code b_*})
+     * @param arrays     weights.npz's arrays: the trained weights by projection name ({@code in_h}, {@code h_h},
+     *                   {@code h_out}) and the biases ({@code b_*})
      */
     public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, Object> provenance,
             Map<String, NpyArray> arrays) { }
@@ -133,8 +133,8 @@ public final class SgRun {
     }
 
     /**
-     * Trains and tests the SG-SNN of {@code cfg} on {@code data}, recording checkpoints and files through {@code
-     * recorder}, without a resume snapshot.
+     * Trains and tests the SG-SNN of {@code cfg} on {@code data}, recording checkpoints and files through
+     * {@code recorder}, without a resume snapshot.
      */
     public static Result run(SgRunConfig cfg, PreparedData data, RunRecorder recorder) {
         return run(cfg, data, recorder, null);

@@ -30,8 +30,8 @@ public final class FrozenEvaluator {
     private final AtomicLong presentations = new AtomicLong();
 
     /**
-     * An evaluator that encodes each image with {@code encoder}, shows it as {@code presentation} says, on {@code
-     * threads} threads (at least 1; the counts do not depend on it).
+     * An evaluator that encodes each image with {@code encoder}, shows it as {@code presentation} says, on
+     * {@code threads} threads (at least 1; the counts do not depend on it).
      */
     public FrozenEvaluator(SpikeEncoder encoder, Presentation presentation, int threads) {
         this.encoder = encoder;

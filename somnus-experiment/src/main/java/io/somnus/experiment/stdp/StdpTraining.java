@@ -101,8 +101,8 @@ public final class StdpTraining {
 
     /**
      * Builds the network, trains it on {@code train} (checkpoints on {@code validation}) and tests it on {@code test};
-     * goes on from a resume snapshot instead when built with {@link RunFiles} that resume. An {@link
-     * java.io.IOException} when a file cannot be written or read.
+     * goes on from a resume snapshot instead when built with {@link RunFiles} that resume. An
+     * {@link java.io.IOException} when a file cannot be written or read.
      */
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
         TrainingTimes times = new TrainingTimes();
