@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * @param kernels      the kernels chosen
  * @param source       how they were chosen: {@code forced}, {@code only-scalar}, {@code cached}, {@code calibrated} or
  *                     {@code rule}
- * @param nanosPerStep each candidate's median time per calibration step, in ns, by kernel name (empty unless measured
- *                     or cached)
- * @param cacheFile    the calibration cache file read or written, or null when none was
+ * @param nanosPerStep each candidate's median time per calibration step, in ns, by kernel name, where they were
+ *                     measured at start-up ({@code calibrated}; {@code rule}'s unsettled timings); empty otherwise
+ * @param cacheFile    the calibration cache file read ({@code cached}) or written ({@code calibrated}), or null
  */
 public record KernelChoice(Kernels kernels, String source, Map<String, Double> nanosPerStep, String cacheFile) {
     /**

@@ -4,15 +4,14 @@ package io.somnus.experiment.config;
  * The SG-SNN's configuration ({@code model: sg}): the surrogate-gradient network of its {@code sg} section, trained by
  * minibatches for {@code train.epochs} epochs (unless {@code sg.epochs} is given).
  *
- * @param sleep the sleep fraction f: with {@code sg.sleep_schedule: per_epoch} the probability of a sleep episode
- *              after each epoch, with {@code every_minibatches} one episode every ⌊1/f⌋ minibatches
- *              (docs/model-notes.md); the episode itself is {@code sg.sleep}
- *
  * @param preset      the {@code preset} field: the name of the preset the configuration came from
  * @param description a line saying what the configuration is, for listings
  * @param seed        the run's seed; every random stream of the run is split from it
  * @param dataset     the {@code dataset} section
  * @param train       the {@code train} section
+ * @param sleep       the sleep fraction f: with {@code sg.sleep_schedule: per_epoch} the probability of a sleep
+ *                    episode after each epoch, with {@code every_minibatches} one episode every ⌊1/f⌋ minibatches
+ *                    (docs/model-notes.md); the episode itself is {@code sg.sleep}
  * @param sg          the {@code sg} section: the network, its training and its sleep episode
  */
 public record SgRunConfig(String preset, String description, long seed, DatasetConfig dataset, SgTrainConfig train,

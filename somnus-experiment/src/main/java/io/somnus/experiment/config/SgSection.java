@@ -13,7 +13,6 @@ import io.somnus.sg.SgSurrogate;
  * {@code epochs} is given here, and the sleep ratio from {@code sleep.fraction}; every other field is written out
  * in the preset, so the presets, not Java, hold the defaults.
  *
- * @param epochs optional: passes over the training set; null = {@code train.epochs}
  * @param hidden         LIF neurons per hidden layer
  * @param depth          number of hidden layers
  * @param recurrent      whether each hidden layer has all-to-all recurrent weights
@@ -33,6 +32,7 @@ import io.somnus.sg.SgSurrogate;
  * @param adamEpsilon    Adam ε
  * @param batchSize      minibatch size
  * @param dropLast       whether an epoch leaves out its last minibatch when it is smaller than {@code batchSize}
+ * @param epochs         optional: passes over the training set; null = {@code train.epochs}
  * @param sleepSchedule  when to sleep: after each epoch with probability f, or every ⌊1/f⌋ minibatches
  * @param sleep          the sleep episode's settings
  */

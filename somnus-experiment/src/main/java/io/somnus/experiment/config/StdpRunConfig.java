@@ -6,14 +6,14 @@ import java.util.List;
  * The STDP-SNN's configuration ({@code model: stdp}): the event-driven network built by {@code stdp/NetworkFactory}
  * from its populations and projections, trained image by image with sleep episodes in between.
  *
- * @param protocol  {@code standard}, or {@code continual} (classes arrive as {@code continual.tasks} tasks)
- * @param continual the tasks of the continual protocol (read only with {@code protocol: continual})
  * @param preset      the {@code preset} field: the name of the preset the configuration came from (e.g. {@code paper})
  * @param description a line saying what the configuration is, for listings
  * @param seed        the run's seed; every random stream of the run is split from it
  * @param dataset     the {@code dataset} section
  * @param train       the {@code train} section
- * @param simulation  the {@code simulation} section: time step (ms) and steps per image
+ * @param protocol    {@code standard}, or {@code continual} (classes arrive as {@code continual.tasks} tasks)
+ * @param continual   the tasks of the continual protocol (read only with {@code protocol: continual})
+ * @param simulation  the {@code simulation} section: time step (ms), steps per image, integration, wake noise
  * @param encoding    the {@code encoding} section: how pixels become input spikes
  * @param populations the {@code populations}, by name, with their neuron model and parameters
  * @param projections the {@code projections}, by name: which populations they connect, their weights and plasticity

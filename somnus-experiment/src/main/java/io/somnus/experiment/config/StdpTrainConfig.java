@@ -3,20 +3,19 @@ package io.somnus.experiment.config;
 /**
  * The STDP-SNN's {@code train} section (see {@link TrainConfig} for the fields every model reads).
  *
- * @param readoutImages     training images used (with frozen weights) to fit the readouts at checkpoints
- *                          and at the end; 0 = all training images
- * @param checkpoints       evaluations during training (evenly spaced), the last one at the end
- * @param plasticity        false = the untrained control: weights stay at their initial values
- * @param evalThreads       threads for frozen evaluation, and for the final readouts' fits where the heap holds them
- *                          side by side; 0 = available processors
- * @param initialWeights    where the weights start ({@link InitialWeights}); optional, null (absent) = the preset's
- * @param checkpointSpikes  the input spikes of the checkpoints' evaluations ({@link CheckpointSpikes}); optional, null
- *                          (absent) = fresh at each checkpoint
- *
- * @param images           training images per epoch (one presentation each)
+ * @param images           training images per epoch
  * @param epochs           passes over the training images
  * @param validationImages images held out of the training split for the checkpoints' evaluations
  * @param testImages       test images for the final evaluation
+ * @param readoutImages    training images used (with frozen weights) to fit the readouts at checkpoints
+ *                         and at the end; 0 = all training images
+ * @param checkpoints      evaluations during training (evenly spaced), the last one at the end
+ * @param plasticity       false = the untrained control: weights stay at their initial values
+ * @param evalThreads      threads for frozen evaluation, and for the final readouts' fits where the heap holds them
+ *                         side by side; 0 = available processors
+ * @param initialWeights   where the weights start ({@link InitialWeights}); optional, null (absent) = the preset's
+ * @param checkpointSpikes the input spikes of the checkpoints' evaluations ({@link CheckpointSpikes}); optional, null
+ *                         (absent) = fresh at each checkpoint
  */
 public record StdpTrainConfig(int images, int epochs, int validationImages, int testImages, int readoutImages,
                               int checkpoints, boolean plasticity, int evalThreads, InitialWeights initialWeights,

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * @param intensity        the first presentation's input intensity (the encoder's rate factor)
  * @param minSpikes        the counted population's spikes below which an image is shown again (0: shown once)
  * @param intensityStep    the intensity added at each re-presentation
- * @param maxPresentations the most presentations of one image (≥ 1)
+ * @param maxPresentations the most presentations of one image (one is always shown)
  */
 public record Presentation(int steps, double dtMs, double intensity, int minSpikes, double intensityStep,
                            int maxPresentations) {
