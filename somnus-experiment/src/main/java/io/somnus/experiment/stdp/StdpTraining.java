@@ -404,18 +404,20 @@ public final class StdpTraining {
     }
 
     /**
-     * Where a training stood when its resume snapshot was written: the images it had trained and the length of one
-     * pass's order (the first fields {@code Loop.write} writes), read without the rest (a sweep's time left).
+     * Where a training stood when its resume snapshot was written: the images it had trained, the checkpoints it had
+     * evaluated (a snapshot after a checkpoint is taken once it is done) and the length of one pass's order (the first
+     * fields {@code Loop.write} writes), read without the rest (a sweep's time left).
      */
-    public record Position(long imagesSeen, int orderLength) {
+    public record Position(long imagesSeen, long checkpointsPassed, int orderLength) {
         /** The position at the start of a snapshot's training state. */
         public static Position read(java.io.DataInput in) throws java.io.IOException {
             long seen = in.readLong();
             in.readLong(); // images trained
             in.readLong(); // presentations
-            in.readLong(); // the next checkpoint
+            long nextCheckpoint = in.readLong(); // from 1: the checkpoints before it are done
             in.readInt(); // the task
-            return new Position(seen, in.readInt()); // the order's length (StateStreams.writeInts writes it first)
+            // the order's length (StateStreams.writeInts writes it first)
+            return new Position(seen, nextCheckpoint - 1, in.readInt());
         }
     }
 
