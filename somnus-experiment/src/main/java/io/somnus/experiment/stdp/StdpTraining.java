@@ -46,7 +46,8 @@ public final class StdpTraining {
     /**
      * @param summary what the run measured: a pure function of seed, configuration and Java version
      * @param timing  how long it took (timing.json): differs from run to run
-     * @param network the trained network itself, as the run left it (its weights are {@code weights}')
+     * @param network the trained network itself (its weights are {@code weights}'), handed on at rest, without the
+     *                run's monitors and with no synaptic events counted ({@code handOver})
      */
     public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, float[]> weights,
             Map<String, int[]> shapes, Network network) { }
@@ -371,7 +372,21 @@ public final class StdpTraining {
             weights.put(p.name(), p.toDense());
             shapes.put(p.name(), new int[] {p.pre().size(), p.post().size()});
         }
+        handOver(net);
         return new Result(summary, timing, weights, shapes, net);
+    }
+
+    /**
+     * The trained network as the result hands it on (RunResult.network), once everything the run reports has been read
+     * from it: its weights and learned state (θ) as trained, at rest (the stream clock at step 0, no spikes in flight,
+     * plasticity's traces forgotten, as a network loaded with NetworkState is), without the run's spike counters and
+     * rasters (which would go on counting, unseen, every step its user runs) and with no synaptic events counted, so
+     * that what its user presents to it counts from zero.
+     */
+    private static void handOver(Network net) {
+        net.detachMonitors();
+        net.clearSynapticEvents();
+        net.resetState();
     }
 
     /**
