@@ -3,6 +3,7 @@ package io.somnus.cli;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepEta;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepPlan;
@@ -139,8 +140,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     }
 
     @Override
-    public synchronized void runResumed(int worker, String runId, double doneFraction) {
-        eta.resumed(runId, doneFraction);
+    public synchronized void runResumed(int worker, String runId, StudyEstimate.Work left) {
+        eta.resumed(runId, left);
         showEta();
     }
 

@@ -215,6 +215,16 @@ public final class Network {
     }
 
     /**
+     * Detaches every counter, raster and state monitor ({@link #detach} of each; what they recorded stays readable to
+     * whoever holds them): a network handed on starts with the monitors its new user attaches.
+     */
+    public void detachMonitors() {
+        counters.clear();
+        rasters.clear();
+        states.clear();
+    }
+
+    /**
      * Advances the network one step.
      *
      * @param step       steps since the last reset of the dynamic state, from 0 (spike times and refractory periods
@@ -591,6 +601,13 @@ public final class Network {
             n += p.synapticEvents();
         }
         return n;
+    }
+
+    /** Sets every projection's count of synaptic events to 0 ({@link #synapticEvents} counts from now on). */
+    public void clearSynapticEvents() {
+        for (Projection p : projections) {
+            p.clearSynapticEvents();
+        }
     }
 
     /**

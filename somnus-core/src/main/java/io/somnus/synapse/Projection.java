@@ -619,6 +619,11 @@ public final class Projection {
         return synapticEvents;
     }
 
+    /** Sets the count of {@link #synapticEvents} to 0: those delivered from now on are counted. */
+    public void clearSynapticEvents() {
+        synapticEvents = 0;
+    }
+
     /**
      * Delivers the presynaptic spikes that reach the synapses this step ({@link #preSpikes()}: without a delay, those
      * the pre population emitted this step): only the outgoing synapses of neurons that spiked are touched.

@@ -199,6 +199,35 @@ class NetworkMisuseTest {
         assertThrows(IllegalArgumentException.class, () -> net.detach(raster));
     }
 
+    /**
+     * A network handed on (a run's, RunResult.network) drops every monitor at once and counts synaptic events from 0:
+     * input source 1 spiking at step 0 reaches both post neurons of an all-to-all projection, 2 events per image.
+     */
+    @Test
+    void detachingAllMonitorsStopsThemAndSynapticEventsCountFromZeroWhenCleared() {
+        SpikeSource in = new SpikeSource("in", 3);
+        CurrentLifPopulation post = new CurrentLifPopulation("post", 2, NetworkTest.SIMPLE, Kernels.scalar());
+        Projection p = new Projection("in_post", in, post, Receptor.EXCITATORY,
+                Connector.allToAll().connect(3, 2, false, new SplittableRandom(1)), new float[6],
+                Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Kernels.scalar());
+        Network net = new Network(1.0, in, List.of(in, post), List.of(p), Map.of());
+        SpikeCounter counter = net.count(in);
+        SpikeRaster raster = net.raster(in);
+        StateMonitor v = net.state(post, "v");
+        SplittableRandom rng = new SplittableRandom(1);
+        net.present(NetworkTest.atStepZero(2, 1), false, rng);
+        assertEquals(2, net.synapticEvents(), "one spike onto 2 synapses");
+        net.detachMonitors();
+        net.clearSynapticEvents();
+        assertEquals(0, net.synapticEvents());
+        net.present(NetworkTest.atStepZero(2, 1), false, rng);
+        assertEquals(1, counter.total(), "the first image's spike only");
+        assertArrayEquals(new int[] {1}, raster.spikeNeurons());
+        assertEquals(2, v.stepsRecorded(), "the first image's 2 steps only");
+        assertEquals(2, net.synapticEvents(), "the second image's events only");
+        assertThrows(IllegalArgumentException.class, () -> net.detach(counter), "no longer attached");
+    }
+
     /** A rule tabulated for another time step would run with its time constants off by the ratio. */
     @Test
     void aRuleBuiltForAnotherTimeStepIsRefused() {

@@ -19,10 +19,15 @@ import java.util.Optional;
  * @param arrays  weights.npz's arrays by name: the STDP-SNN's learned weights per projection ({@code input_e} as
  *                [pre][post], pre × post), the SG-SNN's weight matrices, plus the arrays each model adds there
  * @param runDir  the run directory written, or null when the run wrote none
- * @param network the STDP-SNN's trained network itself, as the run left it (after its test), to present more images
- *                to, read its populations or save ({@code NetworkState.write}); its input→E weights are, until it is
- *                changed, {@code weights("input_e")}'s. Live, not a copy: a plastic presentation changes it but not
- *                {@link #weights}. Empty for the SG-SNN, which has no such network
+ * @param network the STDP-SNN's trained network itself, to present more images to, read its populations or save
+ *                ({@code NetworkState.write}); its input→E weights are, until it is changed,
+ *                {@code weights("input_e")}'s.
+ *                Its weights and learned state (θ) are as trained, the rest as after {@code Network.resetState()}: at
+ *                rest, its stream clock at step 0 (the next {@code step} is step 0, {@code presentContinuing} starts a
+ *                stream), nothing in flight. It has no monitors (the run's spike counters and rasters are detached:
+ *                {@code count(population)} attaches one that counts from zero) and its {@code synapticEvents()} count
+ *                from 0; the run's own figures are in {@link #summary}. Live, not a copy: a plastic presentation
+ *                changes it but not {@link #weights}. Empty for the SG-SNN, which has no such network
  */
 public record RunResult(Map<String, Object> summary, List<Map<String, Double>> metrics, Map<String, NpyArray> arrays,
                         Path runDir, Optional<Network> network) {

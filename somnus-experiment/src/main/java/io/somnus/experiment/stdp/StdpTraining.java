@@ -50,7 +50,8 @@ public final class StdpTraining {
      * @param weights every projection's weights after training, as a dense row-major [pre][post] matrix (0 where
      *                there is no synapse), by projection name, as weights.npz holds them
      * @param shapes  each of those matrices' shape, {pre size, post size}, by the same names
-     * @param network the trained network itself, as the run left it (its weights are {@code weights}')
+     * @param network the trained network itself (its weights are {@code weights}'), handed on at rest, without the
+     *                run's monitors and with no synaptic events counted ({@code handOver})
      */
     public record Result(Map<String, Object> summary, Map<String, Object> timing, Map<String, float[]> weights,
             Map<String, int[]> shapes, Network network) { }
@@ -384,7 +385,21 @@ public final class StdpTraining {
             weights.put(p.name(), p.toDense());
             shapes.put(p.name(), new int[] {p.pre().size(), p.post().size()});
         }
+        handOver(net);
         return new Result(summary, timing, weights, shapes, net);
+    }
+
+    /**
+     * The trained network as the result hands it on (RunResult.network), once everything the run reports has been read
+     * from it: its weights and learned state (θ) as trained, at rest (the stream clock at step 0, no spikes in flight,
+     * plasticity's traces forgotten, as a network loaded with NetworkState is), without the run's spike counters and
+     * rasters (which would go on counting, unseen, every step its user runs) and with no synaptic events counted, so
+     * that what its user presents to it counts from zero.
+     */
+    private static void handOver(Network net) {
+        net.detachMonitors();
+        net.clearSynapticEvents();
+        net.resetState();
     }
 
     /**
@@ -417,21 +432,24 @@ public final class StdpTraining {
     }
 
     /**
-     * Where a training stood when its resume snapshot was written: the images it had trained and the length of one
-     * pass's order (the first fields {@code Loop.write} writes), read without the rest (a sweep's time left).
+     * Where a training stood when its resume snapshot was written: the images it had trained, the checkpoints it had
+     * evaluated (a snapshot after a checkpoint is taken once it is done) and the length of one pass's order (the first
+     * fields {@code Loop.write} writes), read without the rest (a sweep's time left).
      *
-     * @param imagesSeen  training images trained so far, over all epochs
-     * @param orderLength the length of one pass's image order
+     * @param imagesSeen        training images trained so far, over all epochs
+     * @param checkpointsPassed the checkpoints evaluated so far
+     * @param orderLength       the length of one pass's order
      */
-    public record Position(long imagesSeen, int orderLength) {
+    public record Position(long imagesSeen, long checkpointsPassed, int orderLength) {
         /** The position at the start of a snapshot's training state. */
         public static Position read(java.io.DataInput in) throws java.io.IOException {
             long seen = in.readLong();
             in.readLong(); // images trained
             in.readLong(); // presentations
-            in.readLong(); // the next checkpoint
+            long nextCheckpoint = in.readLong(); // from 1: the checkpoints before it are done
             in.readInt(); // the task
-            return new Position(seen, in.readInt()); // the order's length (StateStreams.writeInts writes it first)
+            // the order's length (StateStreams.writeInts writes it first)
+            return new Position(seen, nextCheckpoint - 1, in.readInt());
         }
     }
 

@@ -119,12 +119,57 @@ public final class StudyEstimate {
 
     /** Images run frozen: each checkpoint fits the readout and scores validation, the end fits it and scores test. */
     static double stdpEvaluatedImages(JsonNode train) {
+        return stdpEvaluatedImages(train, 0);
+    }
+
+    /** {@link #stdpEvaluatedImages(JsonNode)} after the first {@code passed} checkpoints: the others' and the end's. */
+    private static double stdpEvaluatedImages(JsonNode train, long passed) {
         int images = train.path("images").asInt();
         int readout = train.path("readout_images").asInt(0);
         int atCheckpoint = readout == 0 ? Math.min(images, 1000) : Math.min(readout, images);
         int atEnd = readout == 0 ? images : Math.min(readout, images);
-        return train.path("checkpoints").asDouble() * (atCheckpoint + train.path("validation_images").asInt())
+        double checkpointsLeft = Math.max(0, train.path("checkpoints").asDouble() - passed);
+        return checkpointsLeft * (atCheckpoint + train.path("validation_images").asInt())
                 + atEnd + train.path("test_images").asInt();
+    }
+
+    /**
+     * The units of work (as {@link #work(JsonNode)}'s) left to a run that goes on from a resume snapshot taken with
+     * {@code trained} (0 to 1) of its training done and its first {@code evaluationsPassed} evaluations behind it: an
+     * STDP-SNN run's checkpoints, an SG-SNN run's epochs (each ends with its validation). Training and sleep are left
+     * in proportion to the training left (sleep runs between training images or minibatches, as the wake steps
+     * schedule it, and a snapshot is taken after the sleep that was due); evaluation is the checkpoints' or epochs'
+     * not passed, plus the final readout and test, which no snapshot has behind it.
+     */
+    public static Work workLeft(JsonNode config, double trained, long evaluationsPassed) {
+        Work whole = work(config);
+        double left = 1 - Math.min(1, Math.max(0, trained));
+        long passed = Math.max(0, evaluationsPassed);
+        double evaluation;
+        if ("sg".equals(config.path("model").asText())) {
+            JsonNode sg = config.path("sg");
+            evaluation = sgEvaluatedImages(config, passed) * sg.path("steps").asDouble() * sg.path("hidden").asDouble();
+        } else {
+            evaluation = stdpEvaluatedImages(config.path("train"), passed)
+                    * config.path("simulation").path("steps_per_image").asDouble();
+        }
+        return new Work(whole.train() * left, whole.sleep() * left, evaluation);
+    }
+
+    /** The epochs an SG-SNN run trains: {@code sg.epochs}, else {@code train.epochs} (1 where neither is set). */
+    static int sgEpochs(JsonNode config) {
+        JsonNode epochs = config.path("sg").path("epochs");
+        return epochs.isNumber() ? epochs.asInt() : config.path("train").path("epochs").asInt(1);
+    }
+
+    /**
+     * Images an SG-SNN run evaluates after its first {@code epochsPassed} epochs: the validation images after each
+     * epoch left, then the test images once, twice where a validation picks a best epoch to test as well.
+     */
+    private static double sgEvaluatedImages(JsonNode c, long epochsPassed) {
+        int validation = c.path("train").path("validation_images").asInt();
+        return (double) Math.max(0, sgEpochs(c) - epochsPassed) * validation
+                + (validation > 0 ? 2 : 1) * c.path("train").path("test_images").asInt();
     }
 
     /** Sleep steps of an STDP run (sleep.budget added): f/(1−f) of the wake steps, or r·W per W wake steps, capped. */
@@ -148,7 +193,7 @@ public final class StudyEstimate {
         JsonNode train = c.path("train");
         double hidden = sg.path("hidden").asDouble();
         double steps = sg.path("steps").asDouble();
-        int epochs = sg.path("epochs").isNumber() ? sg.path("epochs").asInt() : train.path("epochs").asInt(1);
+        int epochs = sgEpochs(c);
         int images = train.path("images").asInt();
         int batch = sg.path("batch_size").asInt();
         int batches = sg.path("drop_last").asBoolean() ? images / batch : (images + batch - 1) / batch;
@@ -164,10 +209,9 @@ public final class StudyEstimate {
         } else {
             episodes = epochs * f; // after each epoch with probability f
         }
-        int validation = train.path("validation_images").asInt();
-        double evaluated = (double) epochs * validation + (validation > 0 ? 2 : 1) * train.path("test_images").asInt();
         return new Work((double) perEpoch * epochs * steps * hidden,
-                episodes * episodeSteps * sleep.path("batch_copies").asDouble() * hidden, evaluated * steps * hidden);
+                episodes * episodeSteps * sleep.path("batch_copies").asDouble() * hidden,
+                sgEvaluatedImages(c, 0) * steps * hidden);
     }
 
     /**

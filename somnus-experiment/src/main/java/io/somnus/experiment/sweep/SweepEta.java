@@ -41,10 +41,12 @@ import java.util.function.Function;
  * The runs are then played out as the runner's pool takes them: the runs in progress keep their workers for the time
  * they have left (their cost less the time they have run, at least 0), and the runs to go, in plan order, each go to
  * the worker that frees first; the time left is when the last worker is done. A run resumed from a snapshot has
- * only the work after it left ({@link #resumed}: the fraction of its units its snapshot says were done, its images
- * trained or epochs finished), less the time it has run since the resume. Only runs that finished {@code done}
- * teach a rate (a failed run stopped early). A run resumed from a snapshot teaches its phase rates (its timing.json
- * counts the whole run's phases) but not from its wall time, which covers only the part after the resume.
+ * only the work after it left ({@link #resumed}, {@link #leftAtResume}: per phase, the training and sleep after the
+ * images trained or epochs finished that its snapshot holds, and the evaluations of the checkpoints or epochs after it
+ * with the final readout and test), priced as a run to go's, less the time it has run since the resume. Only runs
+ * that finished {@code done} teach a rate (a failed run stopped early). A run resumed from a snapshot teaches its
+ * phase rates (its timing.json counts the whole run's phases) but not from its wall time, which covers only the part
+ * after the resume.
  */
 public final class SweepEta {
     /** A run to go: its id, cost key, preset and units of work per phase (0: unknown). */
@@ -92,8 +94,8 @@ public final class SweepEta {
     private final Set<String> toGo = new LinkedHashSet<>();
     /** Runs in progress: when they started, seconds on the caller's clock. */
     private final Map<String, Double> startedAt = new LinkedHashMap<>();
-    /** Runs in progress that went on from a snapshot: the fraction of their units done before the resume. */
-    private final Map<String, Double> doneAtResume = new HashMap<>();
+    /** Runs in progress that went on from a snapshot: their units left per phase (training, sleep, evaluation). */
+    private final Map<String, double[]> leftAtResume = new HashMap<>();
     /** Per cost key, of runs finished done: seconds and count (all), and seconds per unit (of runs whose units are known). */
     private final Map<String, double[]> perKey = new HashMap<>();
     private final Map<String, List<Double>> ratesOf = new HashMap<>();
@@ -137,32 +139,45 @@ public final class SweepEta {
     }
 
     /**
-     * The run started last went on from its snapshot, {@code doneFraction} of its units done before (clamped to 0 to 1;
-     * 0 where it runs again from the start): its time left is that of the rest.
+     * The run started last went on from its snapshot with {@code left} of its units to do, per phase (as
+     * {@link #leftAtResume} reads them; the whole run's where it runs again from the start): its time left is that of
+     * those units, as a run to go's, less the time since the resume. Left as the run's whole work where {@code left}
+     * is not a run's work (null, negative or not finite).
      */
-    public synchronized void resumed(String runId, double doneFraction) {
-        if (startedAt.containsKey(runId)) {
-            doneAtResume.put(runId, Double.isFinite(doneFraction) ? Math.min(1, Math.max(0, doneFraction)) : 0);
+    public synchronized void resumed(String runId, StudyEstimate.Work left) {
+        if (!startedAt.containsKey(runId)) {
+            return;
+        }
+        double[] u = left == null ? null : new double[] {left.train(), left.sleep(), left.evaluation()};
+        boolean valid = u != null;
+        for (int p = 0; valid && p < u.length; p++) {
+            valid = u[p] >= 0 && u[p] < Double.POSITIVE_INFINITY;
+        }
+        if (valid) {
+            leftAtResume.put(runId, u);
+        } else {
+            leftAtResume.remove(runId);
         }
     }
 
     /**
-     * The fraction of its units the run cut short in {@code runDir} had done when its snapshot was taken: an STDP-SNN
-     * run's images trained of all it trains, an SG-SNN run's epochs finished of its epochs (the first numbers of the
-     * training state that StdpTraining and SgCheckpoint write); 0 where the snapshot cannot be read.
+     * The units of work (per phase, {@link StudyEstimate#workLeft}) left to the run cut short in {@code runDir} when
+     * its snapshot was taken: an STDP-SNN run's after the images it had trained of all it trains and the checkpoints
+     * it had evaluated, an SG-SNN run's after the epochs it had finished (the first numbers of the training state that
+     * StdpTraining and SgCheckpoint write); the whole run's where the snapshot cannot be read.
      */
-    public static double doneAtResume(Path runDir, JsonNode config) {
+    public static StudyEstimate.Work leftAtResume(Path runDir, JsonNode config) {
         boolean sg = "sg".equals(config.path("model").asText());
-        JsonNode train = config.path("train");
         try (DataInputStream in = ResumeSnapshotFile.trainingState(runDir, sg ? "SG-SNN" : "STDP-SNN")) {
             if (sg) {
-                JsonNode epochs = config.path("sg").path("epochs");
-                return fraction(SgCheckpoint.read(in).epoch(), epochs.isNumber() ? epochs.asInt() : train.path("epochs").asInt(1));
+                int epoch = SgCheckpoint.read(in).epoch();
+                return StudyEstimate.workLeft(config, fraction(epoch, StudyEstimate.sgEpochs(config)), epoch);
             }
             StdpTraining.Position at = StdpTraining.Position.read(in);
-            return fraction(at.imagesSeen(), StdpTraining.imagesToTrain(at.orderLength(), config));
+            return StudyEstimate.workLeft(config, fraction(at.imagesSeen(),
+                    StdpTraining.imagesToTrain(at.orderLength(), config)), at.checkpointsPassed());
         } catch (IOException | RuntimeException e) {
-            return 0; // counted as a fresh run, which errs long
+            return StudyEstimate.work(config); // counted as a fresh run, which errs long
         }
     }
 
@@ -185,7 +200,7 @@ public final class SweepEta {
             return;
         }
         startedAt.remove(runId);
-        doneAtResume.remove(runId);
+        leftAtResume.remove(runId);
         Run r = runs.get(runId);
         if (!done || !(wallSeconds >= 0)) {
             return;
@@ -241,7 +256,8 @@ public final class SweepEta {
         List<double[]> queued = new ArrayList<>();
         for (String id : toGo) {
             Run r = runs.get(id);
-            double[] cost = cost(r);
+            // a resumed run's units after its snapshot, else the whole run's
+            double[] cost = cost(r, leftAtResume.getOrDefault(id, r.phases()));
             if (cost == null) {
                 pending.add(r.key());
                 cost = new double[] {0, 0};
@@ -249,8 +265,7 @@ public final class SweepEta {
             Double t0 = startedAt.get(id);
             if (t0 != null) {
                 double ran = Math.max(0, nowSeconds - t0);
-                double left = 1 - doneAtResume.getOrDefault(id, 0.0); // a resumed run's units after its snapshot
-                busy.add(new double[] {Math.max(0, cost[0] * left - ran), Math.max(0, cost[1] * left - ran)});
+                busy.add(new double[] {Math.max(0, cost[0] - ran), Math.max(0, cost[1] - ran)});
             } else {
                 queued.add(cost);
             }
@@ -259,13 +274,16 @@ public final class SweepEta {
                 List.copyOf(pending));
     }
 
-    /** A run's seconds, low and high; null where nothing comparable has finished. */
-    private double[] cost(Run r) {
+    /**
+     * The seconds, low and high, of {@code u}, units of run {@code r} per phase (all of them, or those left after a
+     * resume), and of its time outside the phases (loading data, writing files: a resumed run does both again); null
+     * where nothing comparable has finished.
+     */
+    private double[] cost(Run r, double[] u) {
         double[] own = perKey.get(r.key());
         if (r.units() <= 0) { // its work unknown: its key's mean run
             return own == null ? null : new double[] {own[0] / own[1], own[0] / own[1]};
         }
-        double[] u = r.phases();
         double lo = 0;
         double hi = 0;
         boolean phased = false;

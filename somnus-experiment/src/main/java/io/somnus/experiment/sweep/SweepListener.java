@@ -16,10 +16,11 @@ public interface SweepListener {
     default void runStarted(int worker, String runId) {}
 
     /**
-     * The run just started on {@code worker} goes on from its resume snapshot, {@code doneFraction} (0 to 1) of its
-     * work done before (0: it runs again from the start after all, its snapshot refused).
+     * The run just started on {@code worker} goes on from its resume snapshot, {@code left} of its work still to do,
+     * per phase ({@link SweepEta#leftAtResume}; the whole run's where it runs again from the start after all, its
+     * snapshot refused).
      */
-    default void runResumed(int worker, String runId, double doneFraction) {}
+    default void runResumed(int worker, String runId, StudyEstimate.Work left) {}
 
     /** Relayed {@link io.somnus.experiment.model.RunProgress} updates of the run on {@code worker}. */
     default void runProgress(int worker, String runId, String phase, long done, long total) {}

@@ -669,14 +669,14 @@ public final class SweepRunner {
         if (why == null) {
             try {
                 // the time left counts only the work after the resume
-                listener.runResumed(worker, run.runId(), SweepEta.doneAtResume(dir, run.config()));
+                listener.runResumed(worker, run.runId(), SweepEta.leftAtResume(dir, run.config()));
                 executor.resume(dir, progress);
                 return true;
             } catch (io.somnus.experiment.config.ConfigException | io.somnus.experiment.io.FileFormatException e) {
                 why = e.getMessage(); // refused before training went on: nothing of the run changed
             }
         }
-        listener.runResumed(worker, run.runId(), 0);
+        listener.runResumed(worker, run.runId(), StudyEstimate.work(run.config()));
         listener.message("runs/" + dir.getFileName() + " cannot go on from its snapshot (" + why
                 + "): running " + run.runId() + " again from the start");
         deleteRecursively(dir);

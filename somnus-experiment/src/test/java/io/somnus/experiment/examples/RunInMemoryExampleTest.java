@@ -114,6 +114,42 @@ class RunInMemoryExampleTest {
                 + "do not reach it");
     }
 
+    /**
+     * The returned network is handed on as its user expects: at rest and counting from zero. Its synaptic events start
+     * at 0 (not at the run's, which summary.json keeps), a stream starts at step 0 from rest (not from the run's last
+     * training image), and the monitors the run attached are gone: a run that exported its spikes had rasters on every
+     * population, which would go on recording and refuse a snapshot of the network's state. Presented images, it
+     * spikes and counts as a copy of it that never ran does.
+     */
+    @Test
+    void theReturnedNetworkIsAtRestWithoutTheRunsMonitorsAndCountsFromZero(@TempDir Path tmp) throws Exception {
+        ObjectNode config = Configs.resolveTree(Map.of("preset", "paper", "dataset.name", "geomfig", "seed", 7,
+                "train.images", 10, "train.validation_images", 10, "train.test_images", 10, "train.checkpoints", 1));
+        RunResult result = new StandardRunExecutor(io.somnus.kernel.Kernels.preferred(),
+                new io.somnus.experiment.stdp.SpikeExchange(tmp.resolve("export"), null)).run(config);
+        assertTrue(((Number) result.summary().get("synaptic_events")).longValue() > 0, "the run delivered spikes");
+        Network net = result.network().orElseThrow();
+        assertEquals(0, net.synapticEvents(), "counted from zero");
+        net.writeState(new java.io.DataOutputStream(java.io.OutputStream.nullOutputStream())); // no raster attached
+
+        Network fresh = net.copyForEvaluation(); // the same weights and θ, its own state and counts
+        float[] pixels = new float[225];
+        java.util.Arrays.fill(pixels, 1f);
+        SpikeTrain train = new SpikeTrain();
+        new BernoulliEncoder().encode(pixels, 1.0, 20, net.dtMs(), new SplittableRandom(1), train);
+        SpikeCounter e = net.count(net.population("e"));
+        SpikeCounter eFresh = fresh.count(fresh.population("e"));
+        // a stream from step 0, not on from the run's last image (its state, and its clock at step 100: a presentation
+        // from rest would leave step 99 last, after which step 0 is refused), then a presentation from rest
+        net.presentContinuing(train, false, new SplittableRandom(2));
+        fresh.presentContinuing(train, false, new SplittableRandom(2));
+        net.present(train, false, new SplittableRandom(2));
+        fresh.present(train, false, new SplittableRandom(2));
+        assertTrue(e.total() > 0, "E spikes");
+        assertArrayEquals(eFresh.counts(), e.counts(), "as a network at rest");
+        assertEquals(fresh.synapticEvents(), net.synapticEvents(), "these images' synaptic events only");
+    }
+
     /** The SG-SNN returns its results the same way: the same numbers as its run directory. */
     @Test
     void anSgRunInMemoryGivesItsRunDirectorysNumbers(@TempDir Path tmp) throws Exception {

@@ -208,16 +208,57 @@ class SweepEtaTest {
         eta.started("a1", 0);
         eta.finished("a1", 10, true);
         eta.started("a2", 20);
-        eta.resumed("a2", 0.6);
-        // a2: 0.4 × 1 000 units × 0.1 s = 40 s, less the 10 s it has run since its resume: 30 s; then a3: 20 s
+        eta.resumed("a2", new StudyEstimate.Work(400, 0, 0));
+        // a2: 400 units left × 0.1 s = 40 s, less the 10 s it has run since its resume: 30 s; then a3: 20 s
         // (counted from its resume as a whole run it would say 100 − 10 + 20 = 110 s)
         assertEquals(Optional.of(Duration.ofSeconds(50)), eta.remaining(30).exact());
         assertEquals(Optional.of(Duration.ofSeconds(20)), eta.remaining(60).exact(), "a2 overrunning: 0 for it");
-        eta.resumed("a2", 0); // its snapshot refused: it runs again from the start
+        eta.resumed("a2", new StudyEstimate.Work(1000, 0, 0)); // its snapshot refused: it runs again from the start
         assertEquals(Optional.of(Duration.ofSeconds(110)), eta.remaining(30).exact());
-        eta.resumed("a3", 0.5); // not started: nothing to resume
+        eta.resumed("a2", new StudyEstimate.Work(Double.NaN, 0, 0)); // not a run's work: the whole run's
+        assertEquals(Optional.of(Duration.ofSeconds(110)), eta.remaining(30).exact());
+        eta.resumed("a3", new StudyEstimate.Work(100, 0, 0)); // not started: nothing to resume
         eta.finished("a2", 50, true, true, null);
         eta.started("a3", 80);
         assertEquals(Optional.of(Duration.ofSeconds(20)), eta.remaining(80).exact(), "a3 a fresh run");
+    }
+
+    /**
+     * A resumed STDP-SNN run's time left, phase by phase (100 images of 10 steps, 4 checkpoints each fitting the
+     * readout on all 100 training images and scoring 20 validation images, the end fitting it and scoring 50 test
+     * images; sleep f = 0.2, f/(1 − f) = 1/4 of the wake steps). Its units: training 100 × 10 = 1 000, sleep 250,
+     * evaluation (4 × (100 + 20) + 100 + 50) × 10 = 6 300. Key k's finished run taught 0.01 s per training unit, 0.04
+     * per sleep unit, 0.002 per evaluation unit and 2 s outside the phases: 10 + 10 + 12.6 + 2 = 34.6 s a run.
+     * <p>
+     * Its snapshot: 60 images trained, the checkpoints after 25 and 50 images done. Left: training 40 × 10 = 400 units,
+     * 4 s; sleep 100 units, 4 s; evaluation the checkpoints at 75 and 100 images and the end, (2 × 120 + 150) × 10 =
+     * 3 900 units, 7.8 s; 2 s outside (data loaded again, files written): 17.8 s, 12.8 s of it 5 s after the resume.
+     * The old rule, the run's cost × the 40 % of training left, said 34.6 × 0.4 − 5 = 8.84 s: the checkpoints still to
+     * come and the final readout and test are not 40 % done, they are all to do.
+     */
+    @Test
+    void aResumedRunHasItsTrainingAndSleepLeftAndTheEvaluationsAfterItsSnapshot() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode config = io.somnus.experiment.io.Mappers.YAML.readTree("""
+                preset: p
+                simulation: {steps_per_image: 10}
+                train: {images: 100, epochs: 1, readout_images: 0, checkpoints: 4, validation_images: 20,
+                        test_images: 50}
+                sleep: {fraction: 0.2, episode: fraction, budget: added}
+                """);
+        StudyEstimate.Work whole = StudyEstimate.work(config);
+        assertEquals(new StudyEstimate.Work(1000, 250, 6300), whole);
+        StudyEstimate.Work left = StudyEstimate.workLeft(config, 0.6, 2);
+        assertEquals(400, left.train(), 1e-9);
+        assertEquals(100, left.sleep(), 1e-9);
+        assertEquals(3900, left.evaluation(), 1e-9);
+
+        SweepEta eta = new SweepEta(List.of(new SweepEta.Run("k1", "k", "p", whole),
+                new SweepEta.Run("k2", "k", "p", whole)), 1);
+        eta.started("k1", 0);
+        eta.finished("k1", 34.6, true, false, new StudyEstimate.Work(10, 10, 12.6));
+        eta.started("k2", 40);
+        assertEquals(Optional.of(Duration.ofMillis(29_600)), eta.remaining(45).exact(), "unresumed: 34.6 − 5 s");
+        eta.resumed("k2", left);
+        assertEquals(Optional.of(Duration.ofMillis(12_800)), eta.remaining(45).exact(), "4 + 4 + 7.8 + 2 − 5 s");
     }
 }

@@ -98,7 +98,7 @@ class SweepSgResumeTest {
                 SweepListener.NONE));
         Counting again = new Counting(-1);
         List<String> said = new ArrayList<>();
-        List<Double> doneAtResume = new ArrayList<>();
+        List<StudyEstimate.Work> leftAtResume = new ArrayList<>();
         new SweepRunner(again).execute(plan(), cut, 1, true, new SweepListener() {
             @Override
             public void message(String line) {
@@ -106,15 +106,22 @@ class SweepSgResumeTest {
             }
 
             @Override
-            public void runResumed(int worker, String runId, double doneFraction) {
-                doneAtResume.add(doneFraction);
+            public void runResumed(int worker, String runId, StudyEstimate.Work left) {
+                leftAtResume.add(left);
             }
         });
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
         assertEquals(0, again.executed.get(), "not run from the start");
         assertTrue(said.stream().anyMatch(l -> l.contains("go" ) && l.contains(id)), said.toString());
-        // stopped as epoch 3 reported, before its snapshot: the snapshot's 2 epochs of 3 done
-        assertEquals(List.of(2.0 / 3), doneAtResume);
+        // stopped as epoch 3 reported, before its snapshot: the snapshot's 2 epochs of 3 done, so a third of the
+        // training and sleep left, and of the evaluation the last epoch's validation (20 images) and the two tests
+        // (the last epoch's parameters and the best validation epoch's, 20 images each): 60 images × 10 steps × 20
+        // hidden units, 12 000
+        assertEquals(1, leftAtResume.size());
+        StudyEstimate.Work planned = StudyEstimate.work(plan().runs().get(0).config());
+        StudyEstimate.Work resumedWith = leftAtResume.get(0);
+        assertArrayEquals(new double[] {planned.train() / 3, planned.sleep() / 3, 12000},
+                new double[] {resumedWith.train(), resumedWith.sleep(), resumedWith.evaluation()}, 1e-6);
         for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
                 "weight_histograms.csv"}) {
             assertArrayEquals(Files.readAllBytes(whole.resolve("runs").resolve(id).resolve(f)),

@@ -64,7 +64,7 @@ class SweepStdpResumeTest {
                 .execute(plan(preset), cut, 1, false, SweepListener.NONE));
         SweepSgResumeTest.Counting again = new SweepSgResumeTest.Counting(-1);
         List<String> said = new ArrayList<>();
-        List<Double> doneAtResume = new ArrayList<>();
+        List<StudyEstimate.Work> leftAtResume = new ArrayList<>();
         new SweepRunner(again).execute(plan(preset), cut, 1, true, new SweepListener() {
             @Override
             public void message(String line) {
@@ -72,18 +72,27 @@ class SweepStdpResumeTest {
             }
 
             @Override
-            public void runResumed(int worker, String runId, double doneFraction) {
-                doneAtResume.add(doneFraction);
+            public void runResumed(int worker, String runId, StudyEstimate.Work left) {
+                leftAtResume.add(left);
             }
         });
-        // the time left is told the snapshot's images of all the run trains: paper 10 of 40, paper-code 12 of
-        // 10 × 3 epochs, diehl-cook 10 of 30
-        double expected = switch (preset) {
-            case "paper" -> 10.0 / 40;
-            case "paper-code" -> 12.0 / 30;
-            default -> 10.0 / 30;
+        // the time left is told the work after the snapshot, per phase. Training and sleep: the images left of all the
+        // run trains (paper 30 of 40 at 30 steps: 900 steps, sleep f/(1 − f) = 1/4 of them, 225; paper-code 18 of
+        // 10 × 3 epochs at 40 steps: 720, sleep 20 steps per 100 wake steps, 12 episodes, 240, × 18/30: 144;
+        // diehl-cook 20 of 30 at 100 steps: 2 000, sleep 500). Evaluation: the checkpoints after the snapshot's (each
+        // the readout's training images, all of them here, and the 10 validation images) and the end's (the readout's
+        // and the 10 test images): paper (4 − 1) × (40 + 10) + 40 + 10 = 200 images at 30 steps, 6 000; paper-code
+        // (5 − 2) × (10 + 10) + 10 + 10 = 80 at 40 steps, 3 200; diehl-cook (3 − 1) × (30 + 10) + 30 + 10 = 120 at
+        // 100 steps, 12 000
+        double[] expected = switch (preset) {
+            case "paper" -> new double[] {900, 225, 6000};
+            case "paper-code" -> new double[] {720, 144, 3200};
+            default -> new double[] {2000, 500, 12000};
         };
-        assertEquals(List.of(expected), doneAtResume, preset);
+        assertEquals(1, leftAtResume.size(), preset);
+        StudyEstimate.Work resumedWith = leftAtResume.get(0);
+        assertArrayEquals(expected, new double[] {resumedWith.train(), resumedWith.sleep(), resumedWith.evaluation()},
+                1e-9, preset);
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
         assertEquals(0, again.executed.get(), "not run from the start");
         assertTrue(said.stream().anyMatch(l -> l.contains("checkpoint") && l.contains(id)), said.toString());
