@@ -15,7 +15,10 @@ import org.knowm.xchart.XYChart;
 
 /** Final accuracy, stability, saturation and diversity against sleep fraction: a grid of panels per group. */
 final class VersusSleepSection implements Section {
-    /** A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none. */
+    /**
+     * A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none: its
+     * interval bars are drawn within them.
+     */
     private record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
             double ceiling) {}
 
@@ -48,7 +51,9 @@ final class VersusSleepSection implements Section {
         html.p("Each point is the mean across seeds at the end of training, with its 95 % confidence interval "
                 + "(accuracies and fractions: a t-interval on the logit scale of the values squeezed away from 0 and 1 "
                 + "by (x·(n − 1) + ½)/n, turned back and clipped to [0, 1] where that overshoots; other quantities: a "
-                + "plain t-interval, which may reach below 0 for one that cannot). The x axis is the sleep fraction a run "
+                + "plain t-interval, its bar clipped at 0 where it reaches below for a quantity that cannot be negative "
+                + "(the std of the last quarter, Σ|w|, φ) and at ±1 for the cosine similarity: a bar that ends there "
+                + "marks the quantity's bound, not the interval's end, which aggregate.csv gives). The x axis is the sleep fraction a run "
                 + "asked for; the sleep it got is in the verdict's details and the run table. In a panel of several "
                 + "series, each is drawn a little to the side of the one before, with its own marker, so that equal "
                 + "values stay visible.");
@@ -83,8 +88,10 @@ final class VersusSleepSection implements Section {
                     double dodge = Charts.dodge(i, present.size());
                     double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction() + dodge).toArray();
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
-                    double[] ciLo = series.stream().mapToDouble(r -> r.stats().ciLow()).toArray();
-                    double[] ciHi = series.stream().mapToDouble(r -> r.stats().ciHigh()).toArray();
+                    // a t-interval of two or three seeds is wide: drawn past the quantity's bound it would read as
+                    // negative stds or sums of |w| possible (the logit interval of a fraction stays inside already)
+                    double[] ciLo = series.stream().mapToDouble(r -> Math.max(panel.floor(), r.stats().ciLow())).toArray();
+                    double[] ciHi = series.stream().mapToDouble(r -> Math.min(panel.ceiling(), r.stats().ciHigh())).toArray();
                     extent.add(x, y, ciLo, ciHi);
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
                     String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);

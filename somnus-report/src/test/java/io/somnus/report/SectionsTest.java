@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /** Each section alone, on runs whose directories lack what it draws. */
 class SectionsTest {
@@ -361,5 +363,52 @@ class SectionsTest {
         assertEquals("25 %", WeightHistogramsSection.percent(0.25));
         assertEquals("0.47 %", WeightHistogramsSection.percent(0.004712));
         assertEquals("0 %", WeightHistogramsSection.percent(0));
+    }
+
+    /**
+     * The std of the last quarter and φ cannot be negative, but their plain t-intervals across two seeds (0.001 and
+     * 0.05: mean 0.0255 ± 12.71 · 0.0346 / √2, down to −0.29) reach below 0: their bars are drawn from 0, a cosine's
+     * within [−1, 1], and the caption says so.
+     */
+    @Test
+    void anIntervalOfANonNegativeQuantityIsDrawnFromZeroNotBelow(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        double[] small = {0.001, 0.05};
+        for (int seed = 1; seed <= 2; seed++) {
+            for (double f : new double[] {0.0, 0.2}) {
+                Path dir = Files.createDirectory(tmp.resolve("r" + seed + "-" + f));
+                runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", f, seed,
+                        JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5,
+                                "stability.last_quarter_std", small[seed - 1], "phi", small[seed - 1],
+                                "diversity.rf_cosine", seed == 1 ? 0.98 : 0.6)));
+            }
+        }
+        Map<String, XYChart> charts = new java.util.HashMap<>();
+        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.put(chart.getTitle(), chart);
+                return super.svg(chart);
+            }
+        };
+        ReportBuilder.write(new VersusSleepSection(), ctx);
+        for (String panel : new String[] {"std of the last quarter", "φ (class separation)"}) {
+            XYChart chart = charts.get(panel);
+            assertTrue(chart != null, panel);
+            for (XYSeries s : chart.getSeriesCollection()) {
+                for (double y : s.getYData()) {
+                    assertTrue(y >= 0, panel + ", " + s.getName() + ": " + y);
+                }
+            }
+        }
+        // the cosine's 0.98 and 0.6: 0.79 ± 2.41 would reach past both its bounds; its bars end at them
+        for (XYSeries s : charts.get("receptive-field cosine similarity").getSeriesCollection()) {
+            if (s.getName().contains("interval")) {
+                for (double y : s.getYData()) {
+                    assertTrue(y >= -1 && y <= 1, s.getName() + ": " + y);
+                }
+            }
+        }
+        assertTrue(ctx.html().toString().contains("clipped at 0"), "the caption says what is drawn");
     }
 }
