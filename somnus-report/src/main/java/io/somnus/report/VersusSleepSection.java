@@ -17,10 +17,20 @@ import org.knowm.xchart.XYChart;
 final class VersusSleepSection implements Section {
     /**
      * A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none: its
-     * interval bars are drawn within them.
+     * interval bars are drawn within them; {@code needs}: what its quantity needs of the runs, said where none has it.
      */
     private record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
-            double ceiling) {}
+            double ceiling, String needs) {
+        Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
+                double ceiling) {
+            this(title, yTitle, metrics, label, floor, ceiling, "");
+        }
+
+        /** Its title, and where its quantity has a condition the runs may not meet, that condition. */
+        String absent() {
+            return needs.isEmpty() ? title : title + " (" + needs + ")";
+        }
+    }
 
     private static final double NONE = Double.POSITIVE_INFINITY;
 
@@ -71,7 +81,7 @@ final class VersusSleepSection implements Section {
             for (Panel panel : panels(metrics)) {
                 List<String> present = panel.metrics().stream().filter(metrics::contains).toList();
                 if (present.isEmpty()) {
-                    missing.add(panel.title());
+                    missing.add(panel.absent());
                     continue;
                 }
                 // a legend below the plot, where it leaves the plot as large as its neighbours' of one series
@@ -150,7 +160,10 @@ final class VersusSleepSection implements Section {
                 new Panel("final test accuracy", "accuracy", List.of("test_accuracy"), m -> "test", 0, 1),
                 new Panel("max drawdown of validation accuracy", "drawdown", List.of("stability.max_drawdown"), m -> "", 0,
                         1),
-                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> "", 0, NONE),
+                // a quick study's 4 checkpoints leave none: noted bare, its absence read as a file missing
+                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> "", 0, NONE,
+                        "the sample std of a curve's last ⌈n/4⌉ checkpoints, which needs n ≥ 5: train.checkpoints, or "
+                                + "an SG-SNN's epochs"),
                 new Panel("fraction saturated", "fraction of weights",
                         projections.stream().map(p -> "weights." + p + ".frac_saturated").toList(), VersusSleepSection::projection,
                         0, 1),

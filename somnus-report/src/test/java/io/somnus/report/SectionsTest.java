@@ -411,4 +411,22 @@ class SectionsTest {
         }
         assertTrue(ctx.html().toString().contains("clipped at 0"), "the caption says what is drawn");
     }
+
+    /**
+     * A study of 4 checkpoints per run (a quick one) has no std of the last quarter: the last ⌈4/4⌉ = 1 checkpoint
+     * has none. The panel's absence was noted bare ("not recorded: std of the last quarter"), as if a file were
+     * missing; the note now says what it needs.
+     */
+    @Test
+    void aPanelAFewCheckpointsCannotFillSaysWhatItNeeds(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            Path dir = Files.createDirectory(tmp.resolve("r" + seed));
+            runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", 0.0, seed,
+                    JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5, "phi", 0.1 * seed)));
+        }
+        String html = write(new VersusSleepSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        assertTrue(html.contains(", std of the last quarter (the sample std of a curve&#39;s last ⌈n/4⌉ checkpoints, "
+                + "which needs n ≥ 5: train.checkpoints, or an SG-SNN&#39;s epochs), "), html);
+    }
 }
