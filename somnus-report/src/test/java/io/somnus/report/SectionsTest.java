@@ -283,6 +283,26 @@ class SectionsTest {
                 sgOnly);
     }
 
+    /**
+     * A study of its own over a grid (two STDP learning rates) fits one sleep slope to both: the reading named the
+     * presets it pools but not the variants, the very thing such a study varies.
+     */
+    @Test
+    void theGlmmReadingNamesTheVariantsItPools(@TempDir Path tmp) {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (String variant : new String[] {"projections.input_e.plasticity.eta=0.002",
+                "projections.input_e.plasticity.eta=5.0E-4", "projections.input_e.plasticity.eta=0.002,control=untrained"}) {
+            runs.add(new RunRecord("r", tmp, "paper", "stdp", "geomfig", variant, 0, 1,
+                    JsonNodeFactory.instance.objectNode(), Map.of()));
+        }
+        String reading = StatisticsSection.glmmReading(runs, "acc ~ sleep + (1 | seed)");
+        assertTrue(reading.contains("It has no model term: one sleep slope for all runs, which pools the study's 2 "
+                + "variants (projections.input_e.plasticity.eta=0.002; projections.input_e.plasticity.eta=5.0E-4; the "
+                + "untrained controls left out): the comparisons above are per variant"), reading);
+        String one = StatisticsSection.glmmReading(runs.subList(0, 1), "acc ~ sleep + (1 | seed)");
+        assertTrue(!one.contains("variant"), one);
+    }
+
     @Test
     void aTableWithoutTheColumnsDrawnIsNotRecordedAndNoted(@TempDir Path tmp) throws Exception {
         Path b = Files.createDirectory(tmp.resolve("b"));
