@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import io.somnus.experiment.sweep.PlannedRun;
+import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.experiment.sweep.StudyEstimate;
@@ -163,7 +164,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         if (outcome.status() == RunStatus.FAILED) {
             failed++;
         }
-        String error = outcome.error() == null ? "" : ": " + outcome.error().lines().findFirst().orElse("");
+        String error = outcome.error() == null ? "" : ": " + RunErrors.oneLine(outcome.error());
         if (interactive) {
             ProgressBar bar = bar(worker);
             if (bar != null) {

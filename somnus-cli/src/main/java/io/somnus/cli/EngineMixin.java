@@ -32,6 +32,11 @@ final class EngineMixin {
                 : taskAttempts != null ? "--task-attempts" : dataDir != null ? "--data-dir" : null;
     }
 
+    /** Whether the runs execute in this JVM (--engine local, the default). */
+    boolean local() {
+        return SweepEngines.LOCAL.equals(engine);
+    }
+
     /**
      * @param local what the local engine runs each run with
      * @throws io.somnus.experiment.config.ConfigException for an unknown engine or an option it does not take

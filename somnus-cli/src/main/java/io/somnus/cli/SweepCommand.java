@@ -72,8 +72,8 @@ public final class SweepCommand implements Callable<Integer> {
             + "interrupted or failed ones are run again (where none is recorded, the sweep starts, and says so)")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "check the sweep file (and --out, --workers and the engine's options when "
-            + "given) and list its runs; run nothing (no --out needed)")
+    @Option(names = "--dry-run", description = "check the sweep file, its runs' datasets (and --out, --workers and the "
+            + "engine's options when given) and list its runs; run nothing (no --out needed)")
     boolean dryRun;
 
     @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -149,6 +149,9 @@ public final class SweepCommand implements Callable<Integer> {
                     SweepCommandSupport.checkWorkers(workers);
                 }
                 SweepPlan plan = support.plan(config);
+                if (engine.local()) { // a cluster's executors find their datasets themselves
+                    executor.checkData(plan.runs().stream().map(PlannedRun::config).toList());
+                }
                 if (out != null) {
                     SweepRunner.checkBeforeRunning(out, plan, resume);
                     if (resume) { // a sweep started before controls were shared resumes as it was started

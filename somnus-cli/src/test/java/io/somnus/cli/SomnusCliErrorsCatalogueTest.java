@@ -137,6 +137,9 @@ class SomnusCliErrorsCatalogueTest {
                 "name: tiny\npresets: [paper]\ndatasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"));
         PLACES.put("$SWEEP_SEED2", Files.writeString(fixtures.resolve("sweep-seed2.yaml"),
                 "name: tiny\npresets: [paper]\ndatasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [2]\n"));
+        PLACES.put("$SWEEP_NO_DATA", Files.writeString(fixtures.resolve("sweep-no-data.yaml"),
+                "name: nodata\npresets: [paper]\ndatasets: [mnist]\nsleep_fractions: [0.0]\nseeds: [1]\nset: {dataset.dir: '"
+                        + PLACES.get("$EMPTY_DIR").toString().replace("'", "''") + "'}\n"));
         Path emptyLedger = fixtures.resolve("sweep-empty-ledger");
         Files.createDirectories(emptyLedger.resolve("runs").resolve("paper__geomfig__f0.0__s1"));
         Files.write(emptyLedger.resolve("ledger.sqlite"), new byte[0]);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.run.RunExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -363,5 +364,41 @@ class SweepCommandTest {
         Result missing = run(new ReportCommand(), tmp.toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("neither a run directory"), missing.err());
+    }
+
+    /**
+     * A dataset no run could load (notMNIST, found nowhere and not downloadable) passed --dry-run as "the file is
+     * valid", and the sweep then failed each of its runs on it (exit 3, each failure line cut at the list of files to
+     * put where); the executor's check of the runs' datasets now refuses it before anything runs, naming it (exit 2),
+     * with --dry-run too.
+     */
+    @Test
+    void aDatasetNoRunCouldLoadIsRefusedBeforeAnyRun() throws Exception {
+        RunExecutor fake = Fakes.executor();
+        RunExecutor checking = new RunExecutor() {
+            @Override
+            public void execute(com.fasterxml.jackson.databind.node.ObjectNode config, Path dir,
+                                io.somnus.experiment.model.RunProgress progress) throws Exception {
+                fake.execute(config, dir, progress);
+            }
+
+            @Override
+            public void checkData(List<com.fasterxml.jackson.databind.node.ObjectNode> configs) {
+                if (configs.stream().anyMatch(c -> c.path("dataset").path("name").asText().equals("mnist"))) {
+                    throw new io.somnus.experiment.config.ConfigException("dataset 'mnist' cannot be loaded: not found");
+                }
+            }
+        };
+        Path file = sweepFile("[1]");
+        Result dry = run(new SweepCommand(Fakes.resolver(), checking), "--config", file.toString(), "--dry-run");
+        assertEquals(2, dry.exit(), dry.out() + dry.err());
+        assertTrue(dry.err().contains("somnus sweep: dataset 'mnist' cannot be loaded: not found"), dry.err());
+        assertFalse(dry.out().contains("the file is valid"), dry.out());
+        Path out = tmp.resolve("out");
+        Result real = run(new SweepCommand(Fakes.resolver(), checking), "--config", file.toString(), "--out",
+                out.toString(), "--no-report");
+        assertEquals(2, real.exit(), real.out() + real.err());
+        assertTrue(real.err().contains("dataset 'mnist' cannot be loaded"), real.err());
+        assertFalse(Files.exists(out.resolve("runs")), "nothing ran");
     }
 }

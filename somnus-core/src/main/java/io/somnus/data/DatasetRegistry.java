@@ -229,6 +229,21 @@ public final class DatasetRegistry {
         return out;
     }
 
+    /**
+     * Where one dataset is, without downloading or verifying anything.
+     *
+     * @throws DatasetException for an unknown name, or an explicit folder that is not one
+     */
+    public DatasetStatus status(String name, Path explicitDirOrNull) {
+        DatasetLocator.checkExplicit(explicitDirOrNull);
+        DatasetDescriptor d = descriptor(name);
+        try {
+            return status(d, explicitDirOrNull, false);
+        } catch (DatasetLocator.AmbiguousFileNames e) {
+            return new DatasetStatus(d.name(), d.title(), Availability.AMBIGUOUS, e.getMessage(), List.of());
+        }
+    }
+
     private DatasetStatus status(DatasetDescriptor d, Path explicitDir, boolean verify) {
         if (d.kind() == DatasetDescriptor.Kind.PROCEDURAL) {
             return new DatasetStatus(d.name(), d.title(), Availability.PROCEDURAL, d.note(), List.of());

@@ -7,6 +7,7 @@ import io.somnus.experiment.config.ConfigDifferences;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
+import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.SweepResults;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ final class HeaderSection implements Section {
             f.add(List.of("run", "attempts", "error"));
             for (RunCounts.FailedRun e : counts.failures()) {
                 f.add(List.of(e.runId(), Integer.toString(e.attempts()),
-                        e.error() == null ? "" : e.error().lines().findFirst().orElse("")));
+                        e.error() == null ? "" : RunErrors.oneLine(e.error())));
             }
             html.table(f, "data " + FAILURES);   // the error wraps: on one line it ran off the page
         }

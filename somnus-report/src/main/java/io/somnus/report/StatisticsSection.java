@@ -1,6 +1,7 @@
 package io.somnus.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.FileFormatException;
@@ -9,8 +10,8 @@ import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.Comparison;
-import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.GlmmRunner;
+import io.somnus.experiment.stats.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -264,8 +265,9 @@ final class StatisticsSection implements Section {
     }
 
     /**
-     * How far the GLMM carries: exploratory, beside the verdict; which presets its {@code model} factor pools; that its
-     * sleep is the fraction asked for; how many datasets its random effect is estimated from.
+     * How far the GLMM carries: exploratory, beside the verdict; which presets its {@code model} factor pools, and which
+     * variants of the study it pools; that its sleep is the fraction asked for; how many datasets its random effect is
+     * estimated from.
      */
     static String glmmReading(List<RunRecord> runs, String formula) {
         Map<String, java.util.Set<String>> presetsByModel = new java.util.TreeMap<>();
@@ -285,6 +287,22 @@ final class StatisticsSection implements Section {
                 : "It has no model term: one sleep slope for all runs") + (pooled.isEmpty() ? "" : " (" + String.join("; ",
                 pooled) + "), which averages presets whose sleep may act in opposite ways: the comparisons above are per "
                 + "preset");
+        // glmm.R leaves the controls out and has no variant term: a grid's points share its slope
+        java.util.Set<String> variants = new java.util.TreeSet<>();
+        boolean controls = false;
+        for (RunRecord r : runs) {
+            if (StudyControl.labelIn(r.variant()).isEmpty()) {
+                variants.add(r.variant());
+            } else {
+                controls = true;
+            }
+        }
+        if (variants.size() > 1) {
+            modelTerm += (pooled.isEmpty() ? ", which pools" : "; it also pools") + " the study's " + variants.size()
+                    + " variants (" + String.join("; ", variants.stream().map(v -> v.isEmpty() ? "the preset as it is" : v)
+                    .toList()) + (controls ? "; the untrained controls left out" : "") + "): the comparisons above are "
+                    + "per variant";
+        }
         String datasetTerm = formula.contains("dataset") ? "its dataset effect is estimated from " + datasets.size()
                 + " datasets" : "it has no dataset effect (one dataset: a random intercept per seed instead)";
         return "Exploratory, not part of the verdict: the paper's model fitted as it is. " + modelTerm + "; its sleep is "

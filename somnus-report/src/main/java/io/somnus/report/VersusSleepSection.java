@@ -15,9 +15,22 @@ import org.knowm.xchart.XYChart;
 
 /** Final accuracy, stability, saturation and diversity against sleep fraction: a grid of panels per group. */
 final class VersusSleepSection implements Section {
-    /** A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none. */
+    /**
+     * A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none: its
+     * interval bars are drawn within them; {@code needs}: what its quantity needs of the runs, said where none has it.
+     */
     private record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
-            double ceiling) {}
+            double ceiling, String needs) {
+        Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
+                double ceiling) {
+            this(title, yTitle, metrics, label, floor, ceiling, "");
+        }
+
+        /** Its title, and where its quantity has a condition the runs may not meet, that condition. */
+        String absent() {
+            return needs.isEmpty() ? title : title + " (" + needs + ")";
+        }
+    }
 
     private static final double NONE = Double.POSITIVE_INFINITY;
 
@@ -48,7 +61,9 @@ final class VersusSleepSection implements Section {
         html.p("Each point is the mean across seeds at the end of training, with its 95 % confidence interval "
                 + "(accuracies and fractions: a t-interval on the logit scale of the values squeezed away from 0 and 1 "
                 + "by (x·(n − 1) + ½)/n, turned back and clipped to [0, 1] where that overshoots; other quantities: a "
-                + "plain t-interval, which may reach below 0 for one that cannot). The x axis is the sleep fraction a run "
+                + "plain t-interval, its bar clipped at 0 where it reaches below for a quantity that cannot be negative "
+                + "(the std of the last quarter, Σ|w|, φ) and at ±1 for the cosine similarity: a bar that ends there "
+                + "marks the quantity's bound, not the interval's end, which aggregate.csv gives). The x axis is the sleep fraction a run "
                 + "asked for; the sleep it got is in the verdict's details and the run table. In a panel of several "
                 + "series, each is drawn a little to the side of the one before, with its own marker, so that equal "
                 + "values stay visible.");
@@ -66,7 +81,7 @@ final class VersusSleepSection implements Section {
             for (Panel panel : panels(metrics)) {
                 List<String> present = panel.metrics().stream().filter(metrics::contains).toList();
                 if (present.isEmpty()) {
-                    missing.add(panel.title());
+                    missing.add(panel.absent());
                     continue;
                 }
                 // a legend below the plot, where it leaves the plot as large as its neighbours' of one series
@@ -83,8 +98,10 @@ final class VersusSleepSection implements Section {
                     double dodge = Charts.dodge(i, present.size());
                     double[] x = series.stream().mapToDouble(r -> r.cell().sleepFraction() + dodge).toArray();
                     double[] y = series.stream().mapToDouble(r -> r.stats().mean()).toArray();
-                    double[] ciLo = series.stream().mapToDouble(r -> r.stats().ciLow()).toArray();
-                    double[] ciHi = series.stream().mapToDouble(r -> r.stats().ciHigh()).toArray();
+                    // a t-interval of two or three seeds is wide: drawn past the quantity's bound it would read as
+                    // negative stds or sums of |w| possible (the logit interval of a fraction stays inside already)
+                    double[] ciLo = series.stream().mapToDouble(r -> Math.max(panel.floor(), r.stats().ciLow())).toArray();
+                    double[] ciHi = series.stream().mapToDouble(r -> Math.min(panel.ceiling(), r.stats().ciHigh())).toArray();
                     extent.add(x, y, ciLo, ciHi);
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
                     String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
@@ -143,7 +160,10 @@ final class VersusSleepSection implements Section {
                 new Panel("final test accuracy", "accuracy", List.of("test_accuracy"), m -> "test", 0, 1),
                 new Panel("max drawdown of validation accuracy", "drawdown", List.of("stability.max_drawdown"), m -> "", 0,
                         1),
-                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> "", 0, NONE),
+                // a quick study's 4 checkpoints leave none: noted bare, its absence read as a file missing
+                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> "", 0, NONE,
+                        "the sample std of a curve's last ⌈n/4⌉ checkpoints, which needs n ≥ 5: train.checkpoints, or "
+                                + "an SG-SNN's epochs"),
                 new Panel("fraction saturated", "fraction of weights",
                         projections.stream().map(p -> "weights." + p + ".frac_saturated").toList(), VersusSleepSection::projection,
                         0, 1),

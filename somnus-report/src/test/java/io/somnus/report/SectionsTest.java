@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /** Each section alone, on runs whose directories lack what it draws. */
 class SectionsTest {
@@ -281,6 +283,26 @@ class SectionsTest {
                 sgOnly);
     }
 
+    /**
+     * A study of its own over a grid (two STDP learning rates) fits one sleep slope to both: the reading named the
+     * presets it pools but not the variants, the very thing such a study varies.
+     */
+    @Test
+    void theGlmmReadingNamesTheVariantsItPools(@TempDir Path tmp) {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (String variant : new String[] {"projections.input_e.plasticity.eta=0.002",
+                "projections.input_e.plasticity.eta=5.0E-4", "projections.input_e.plasticity.eta=0.002,control=untrained"}) {
+            runs.add(new RunRecord("r", tmp, "paper", "stdp", "geomfig", variant, 0, 1,
+                    JsonNodeFactory.instance.objectNode(), Map.of()));
+        }
+        String reading = StatisticsSection.glmmReading(runs, "acc ~ sleep + (1 | seed)");
+        assertTrue(reading.contains("It has no model term: one sleep slope for all runs, which pools the study's 2 "
+                + "variants (projections.input_e.plasticity.eta=0.002; projections.input_e.plasticity.eta=5.0E-4; the "
+                + "untrained controls left out): the comparisons above are per variant"), reading);
+        String one = StatisticsSection.glmmReading(runs.subList(0, 1), "acc ~ sleep + (1 | seed)");
+        assertTrue(!one.contains("variant"), one);
+    }
+
     @Test
     void aTableWithoutTheColumnsDrawnIsNotRecordedAndNoted(@TempDir Path tmp) throws Exception {
         Path b = Files.createDirectory(tmp.resolve("b"));
@@ -361,5 +383,70 @@ class SectionsTest {
         assertEquals("25 %", WeightHistogramsSection.percent(0.25));
         assertEquals("0.47 %", WeightHistogramsSection.percent(0.004712));
         assertEquals("0 %", WeightHistogramsSection.percent(0));
+    }
+
+    /**
+     * The std of the last quarter and φ cannot be negative, but their plain t-intervals across two seeds (0.001 and
+     * 0.05: mean 0.0255 ± 12.71 · 0.0346 / √2, down to −0.29) reach below 0: their bars are drawn from 0, a cosine's
+     * within [−1, 1], and the caption says so.
+     */
+    @Test
+    void anIntervalOfANonNegativeQuantityIsDrawnFromZeroNotBelow(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        double[] small = {0.001, 0.05};
+        for (int seed = 1; seed <= 2; seed++) {
+            for (double f : new double[] {0.0, 0.2}) {
+                Path dir = Files.createDirectory(tmp.resolve("r" + seed + "-" + f));
+                runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", f, seed,
+                        JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5,
+                                "stability.last_quarter_std", small[seed - 1], "phi", small[seed - 1],
+                                "diversity.rf_cosine", seed == 1 ? 0.98 : 0.6)));
+            }
+        }
+        Map<String, XYChart> charts = new java.util.HashMap<>();
+        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.put(chart.getTitle(), chart);
+                return super.svg(chart);
+            }
+        };
+        ReportBuilder.write(new VersusSleepSection(), ctx);
+        for (String panel : new String[] {"std of the last quarter", "φ (class separation)"}) {
+            XYChart chart = charts.get(panel);
+            assertTrue(chart != null, panel);
+            for (XYSeries s : chart.getSeriesCollection()) {
+                for (double y : s.getYData()) {
+                    assertTrue(y >= 0, panel + ", " + s.getName() + ": " + y);
+                }
+            }
+        }
+        // the cosine's 0.98 and 0.6: 0.79 ± 2.41 would reach past both its bounds; its bars end at them
+        for (XYSeries s : charts.get("receptive-field cosine similarity").getSeriesCollection()) {
+            if (s.getName().contains("interval")) {
+                for (double y : s.getYData()) {
+                    assertTrue(y >= -1 && y <= 1, s.getName() + ": " + y);
+                }
+            }
+        }
+        assertTrue(ctx.html().toString().contains("clipped at 0"), "the caption says what is drawn");
+    }
+
+    /**
+     * A study of 4 checkpoints per run (a quick one) has no std of the last quarter: the last ⌈4/4⌉ = 1 checkpoint
+     * has none. The panel's absence was noted bare ("not recorded: std of the last quarter"), as if a file were
+     * missing; the note now says what it needs.
+     */
+    @Test
+    void aPanelAFewCheckpointsCannotFillSaysWhatItNeeds(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            Path dir = Files.createDirectory(tmp.resolve("r" + seed));
+            runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", 0.0, seed,
+                    JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5, "phi", 0.1 * seed)));
+        }
+        String html = write(new VersusSleepSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        assertTrue(html.contains(", std of the last quarter (the sample std of a curve&#39;s last ⌈n/4⌉ checkpoints, "
+                + "which needs n ≥ 5: train.checkpoints, or an SG-SNN&#39;s epochs), "), html);
     }
 }

@@ -104,7 +104,19 @@ public final class AtomicFiles {
         if (e.getReason() != null) {
             return e.getReason();
         }
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        // these subclasses leave the reason empty: their class is it, which a user should not have to read as Java
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it already exists";
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.somnus.experiment.model;
 
 import io.somnus.data.DatasetDescriptor;
 import io.somnus.data.DatasetRegistry;
+import io.somnus.data.DatasetStatus;
 import io.somnus.data.LabeledImages;
 import io.somnus.data.LoadOptions;
 import io.somnus.data.Preprocess;
@@ -83,6 +84,38 @@ public final class DataPreparation {
                 // the runs load it again and report the error
             }
         });
+    }
+
+    /**
+     * Refuses, before any of these runs starts, a dataset that none of them could load: not found (or one split only,
+     * or two files that differ in case) where {@code registry} looks, and not downloadable, or not in the
+     * {@code dataset.dir} a run names (where nothing is downloaded). A dataset that will be downloaded on first use
+     * passes: whether the download works is the runs' to find out.
+     *
+     * @throws ConfigException naming the dataset, where it was looked for and how to get it
+     */
+    public static void checkFound(List<RunConfig> configs, DatasetRegistry registry) {
+        for (Source source : configs.stream().map(c -> new Source(c.dataset().name(), directory(c))).distinct().toList()) {
+            DatasetStatus status;
+            try {
+                status = registry.status(source.name(), source.dir());
+            } catch (io.somnus.data.DatasetException e) {
+                throw new ConfigException("dataset " + source.name() + ": " + e.getMessage());
+            }
+            switch (status.availability()) {
+                case FOUND, PROCEDURAL -> { }
+                case DOWNLOADABLE -> {
+                    if (source.dir() != null) { // a run downloads nothing where it is told where the files are
+                        throw new ConfigException("dataset '" + source.name() + "' cannot be loaded: not found in "
+                                + "dataset.dir = " + source.dir() + ", the only place looked in when it is given (or its "
+                                + "sub-folder " + source.name() + "); put the files there, or leave dataset.dir out to "
+                                + "find them in the usual places or download them");
+                    }
+                }
+                case MISSING, PARTIAL, AMBIGUOUS -> throw new ConfigException("dataset '" + source.name()
+                        + "' cannot be loaded: " + status.detail());
+            }
+        }
     }
 
     /** A dataset as a run finds it: its name and the folder the run names (null: the usual places). */

@@ -53,4 +53,14 @@ public interface RunExecutor {
      */
     default void prefetch(List<ObjectNode> configs) {
     }
+
+    /**
+     * Refuses, before a sweep's runs start, a dataset that none of these configurations could load where this
+     * executor runs them (not found there and not downloadable), so that a sweep does not fail each of its runs on it
+     * one by one. Default: checks nothing (an executor whose runs find their data elsewhere, as a cluster's).
+     *
+     * @throws io.somnus.experiment.config.ConfigException naming the dataset and how to get it
+     */
+    default void checkData(List<ObjectNode> configs) {
+    }
 }

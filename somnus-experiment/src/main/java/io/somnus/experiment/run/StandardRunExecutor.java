@@ -102,19 +102,28 @@ public final class StandardRunExecutor implements RunExecutor {
     @Override
     public void prefetch(List<ObjectNode> configs) {
         DatasetRegistry registry = registry();
-        Thread t = new Thread(() -> {
-            List<RunConfig> bound = new ArrayList<>();
-            for (ObjectNode c : configs) {
-                try {
-                    bound.add(Configs.bind(c));
-                } catch (RuntimeException e) {
-                    // the run itself reports a configuration it cannot bind
-                }
-            }
-            DataPreparation.prefetch(bound, registry);
-        }, "somnus-prefetch");
+        Thread t = new Thread(() -> DataPreparation.prefetch(bindable(configs), registry), "somnus-prefetch");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Checks the datasets of the configurations it can bind (DataPreparation#checkFound). */
+    @Override
+    public void checkData(List<ObjectNode> configs) {
+        DataPreparation.checkFound(bindable(configs), registry());
+    }
+
+    /** The configurations that bind; one that does not is left to its run, which reports it. */
+    private static List<RunConfig> bindable(List<ObjectNode> configs) {
+        List<RunConfig> bound = new ArrayList<>();
+        for (ObjectNode c : configs) {
+            try {
+                bound.add(Configs.bind(c));
+            } catch (RuntimeException e) {
+                // the run itself reports a configuration it cannot bind
+            }
+        }
+        return bound;
     }
 
     private DatasetRegistry registry() {

@@ -7,8 +7,6 @@ import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.run.RunFailures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -610,7 +608,7 @@ public final class SweepRunner {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            error = describe(e);
+            error = RunErrors.describe(e);
             if (executor.resumes() && RunFailures.resumable(e)
                     && Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
                 // a resume can get past this failure: runs/.tmp-… keeps the snapshot, which --resume goes on from
@@ -704,13 +702,6 @@ public final class SweepRunner {
         return ledger.entry(id).map(LedgerEntry::attempts).orElse(0);
     }
 
-    /** First line: exception class and message; then the stack trace, for the ledger's error column. */
-    static String describe(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return e.getClass().getSimpleName() + message + "\n" + trace;
-    }
 
     /**
      * Deletes the directories of runs in progress left by an interrupted sweep, but for those this executor can go on

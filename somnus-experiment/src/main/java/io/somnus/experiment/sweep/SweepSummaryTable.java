@@ -50,7 +50,7 @@ public final class SweepSummaryTable {
         if (!failed.isEmpty()) {
             out.append('\n');
             for (RunOutcome o : failed) {
-                String error = o.error() == null ? "did not finish" : o.error().lines().findFirst().orElse("");
+                String error = o.error() == null ? "did not finish" : RunErrors.oneLine(o.error());
                 out.append(o.status().label()).append("  ").append(o.runId()).append(": ").append(error).append('\n');
             }
         }

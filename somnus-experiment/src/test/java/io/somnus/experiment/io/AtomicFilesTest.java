@@ -81,4 +81,19 @@ class AtomicFilesTest {
             assertEquals(List.of(target), s.toList(), "no temporary file left");
         }
     }
+
+    /**
+     * Why a file operation failed, in words: Java leaves the reason of some exceptions empty, and "cannot create the
+     * sweep directory /proc/sys/x (NoSuchFileException)" named a Java class instead.
+     */
+    @Test
+    void aReasonJavaLeavesEmptyIsSaidInWords() {
+        assertEquals("no such file or directory", AtomicFiles.reason(new java.nio.file.NoSuchFileException("/p/x")));
+        assertEquals("permission denied", AtomicFiles.reason(new java.nio.file.AccessDeniedException("/p/x")));
+        assertEquals("it already exists", AtomicFiles.reason(new java.nio.file.FileAlreadyExistsException("/p/x")));
+        assertEquals("not a directory", AtomicFiles.reason(new java.nio.file.NotDirectoryException("/p/x")));
+        assertEquals("directory not empty", AtomicFiles.reason(new java.nio.file.DirectoryNotEmptyException("/p/x")));
+        assertEquals("Operation not permitted", AtomicFiles.reason(
+                new java.nio.file.FileSystemException("/p/x", null, "Operation not permitted")));
+    }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.data.DatasetCatalog;
+import io.somnus.data.DatasetLocations;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.LabeledImages;
 import io.somnus.data.LoadOptions;
@@ -15,6 +17,8 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.run.StandardResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** dataset.sampling: the first images of each split, or the authors' shuffled pool of both splits. */
 class DataPreparationTest {
@@ -37,6 +42,46 @@ class DataPreparationTest {
         s.put("train.validation_images", 20);
         s.put("train.test_images", 200);
         return Configs.bind(new StandardResolver().resolve(s));
+    }
+
+    private static RunConfig config(String dataset) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("preset", "paper");
+        s.put("dataset.name", dataset);
+        return Configs.bind(new StandardResolver().resolve(s));
+    }
+
+    /**
+     * A sweep over a dataset found nowhere that cannot be downloaded (notMNIST) ran and failed each of its runs alone,
+     * after "the file is valid" from --dry-run; the runs' datasets are now checked once, before any runs, and such a
+     * dataset refused by name, with where to put its files. One split alone is refused too; a generated dataset, and
+     * one downloaded on first use, pass (offline, a download fails in the run, which says so).
+     */
+    @Test
+    void checkFoundRefusesADatasetNoRunCouldLoad(@TempDir Path cache) throws Exception {
+        DatasetRegistry registry = new DatasetRegistry(DatasetCatalog.builtIn(), new DatasetLocations(cache, List.of()),
+                (source, target) -> {
+                    throw new java.io.IOException("offline");
+                });
+        List<RunConfig> runs = List.of(config("geomfig"), config("mnist"), config("notmnist"));
+        ConfigException e = assertThrows(ConfigException.class, () -> DataPreparation.checkFound(runs, registry));
+        assertTrue(e.getMessage().startsWith("dataset 'notmnist' cannot be loaded: not found"), e.getMessage());
+        assertTrue(e.getMessage().contains(cache.resolve("notmnist").toString()), e.getMessage());
+        DataPreparation.checkFound(runs.subList(0, 2), registry);   // generated; downloadable: nothing thrown
+        // a dataset.dir given is the only place looked in: nothing is downloaded there
+        Map<String, Object> inDir = new HashMap<>(Map.of("preset", "paper", "dataset.name", "mnist", "dataset.dir",
+                Files.createDirectory(cache.resolve("empty")).toString()));
+        ConfigException there = assertThrows(ConfigException.class, () -> DataPreparation.checkFound(
+                List.of(Configs.bind(new StandardResolver().resolve(inDir))), registry));
+        assertTrue(there.getMessage().startsWith("dataset 'mnist' cannot be loaded: not found in dataset.dir = "
+                + cache.resolve("empty")), there.getMessage());
+
+        Path dir = Files.createDirectories(cache.resolve("notmnist"));
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), new byte[0]);
+        Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), new byte[0]);
+        ConfigException partial = assertThrows(ConfigException.class, () -> DataPreparation.checkFound(runs, registry));
+        assertTrue(partial.getMessage().startsWith("dataset 'notmnist' cannot be loaded: only the train split found"),
+                partial.getMessage());
     }
 
     /** A split whose image {@code i} is the single pixel {@code base + i} (so every image says where it came from). */
