@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.sweep.FinishedRun;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunOutcome;
@@ -83,10 +84,21 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
 
     @Override
     public synchronized void started(SweepPlan plan, List<PlannedRun> runs, int alreadyDone) {
+        started(plan, runs, alreadyDone, List.of());
+    }
+
+    /** As the runner starts a sweep: the time left learns from the runs finished before, a resumed sweep's too. */
+    @Override
+    public synchronized void started(SweepPlan plan, List<PlannedRun> runs, List<FinishedRun> alreadyDone) {
+        started(plan, runs, alreadyDone.size(), alreadyDone);
+    }
+
+    private void started(SweepPlan plan, List<PlannedRun> runs, int alreadyDone, List<FinishedRun> finishedBefore) {
         this.toRun = runs.size();
         int used = Math.min(workers, Math.max(1, toRun)); // as the runner: no more workers than runs
         this.started = System.nanoTime();
-        this.eta = SweepEta.of(runs, io.somnus.experiment.sweep.StudyCalibration.costKey(plan.spec()), used);
+        this.eta = SweepEta.of(runs, finishedBefore, io.somnus.experiment.sweep.StudyCalibration.costKey(plan.spec()),
+                used);
         err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs"
                 + io.somnus.experiment.sweep.SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone
                 + " already done, " + toRun + " to run on " + used + " worker(s)");

@@ -3,6 +3,10 @@ package io.somnus.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.sweep.FinishedRun;
+import io.somnus.experiment.sweep.PlannedRun;
+import io.somnus.experiment.sweep.RunOutcome;
+import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepSpec;
@@ -36,5 +40,34 @@ class ConsoleSweepListenerTest {
         for (String l : lines) {
             assertTrue(l.endsWith(whole), l);
         }
+    }
+
+    /**
+     * A resumed sweep (paper, seeds 1 to 3) whose seed 1 finished before the resume in 25 s, its timing.json 10 s of
+     * training, 10 s of evaluation, no sleep (f = 0): seed 3 costs those 20 s and 5 s outside them, 25 s, or as a
+     * run of unknown work its key's mean run, 25 s. Seed 2 fails (teaching nothing), so the line after it says the
+     * time left from seed 1 alone: 0:00:25. Built from the runs to go alone, it said "pending (no paper run done yet)".
+     */
+    @Test
+    void aResumedSweepsTimeLeftLearnsFromTheRunsFinishedBefore(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: again\npresets: [paper]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2, 3]\n"), Fakes.resolver());
+        PlannedRun done = plan.runs().get(0);
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve(done.runId()));
+        io.somnus.experiment.io.Mappers.YAML.writeValue(dir.resolve("config.yaml").toFile(), done.config());
+        java.nio.file.Files.writeString(dir.resolve("timing.json"), "{\"setup_seconds\": 1, \"presentation_seconds\": 9,"
+                + " \"sleep_seconds\": 0, \"evaluation_seconds\": 10, \"wall_seconds\": 24}");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String failedRun = plan.runs().get(1).runId();
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                false, 1, 3600)) {
+            listener.started(plan, plan.runs().subList(1, 3), List.of(new FinishedRun(done, dir, 25, 1)));
+            listener.runStarted(1, failedRun);
+            listener.runFinished(1, new RunOutcome(failedRun, "", RunStatus.FAILED, false, 1, 3, "boom"));
+        }
+        String log = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("1 already done, 2 to run"), log);
+        assertTrue(log.contains("FAILED " + failedRun + " (3.0 s): boom  [1/2], time left 0:00:25\n"), log);
     }
 }

@@ -47,6 +47,13 @@ import java.util.function.Function;
  * that finished {@code done} teach a rate (a failed run stopped early). A run resumed from a snapshot teaches its
  * phase rates (its timing.json counts the whole run's phases) but not from its wall time, which covers only the part
  * after the resume.
+ * <p>
+ * A resumed sweep learns from the start from the runs that earlier invocations finished ({@link #of(List, List,
+ * Function, int)}, {@link #finishedBefore}): each teaches as a run of its key finished in this process does, from its
+ * timing.json's phase seconds and the ledger's wall time of its last attempt, and none of its time is left. One whose
+ * timing.json is missing or unreadable teaches from its wall time alone (as a run finished now whose timing.json
+ * cannot be read), and nothing where that is unknown too; nothing is said of it. The ledger does not record whether
+ * a run went on from a snapshot: one started more than once may have, so it teaches its phase rates alone.
  */
 public final class SweepEta {
     /** A run to go: its id, cost key, preset and units of work per phase (0: unknown). */
@@ -119,16 +126,47 @@ public final class SweepEta {
 
     /** For the runs a sweep is about to run (in the order it runs them), their work from their configurations. */
     public static SweepEta of(List<PlannedRun> toRun, Function<JsonNode, String> costKey, int workers) {
-        List<Run> out = new ArrayList<>();
-        for (PlannedRun r : toRun) {
-            JsonNode c = r.config();
-            StudyEstimate.Work w = StudyEstimate.work(c);
-            double total = w.train() + w.sleep() + w.evaluation();
-            boolean known = Double.isFinite(total) && total > 0 && w.train() >= 0 && w.sleep() >= 0 && w.evaluation() >= 0;
-            out.add(new Run(r.runId(), costKey.apply(c), c.path("preset").asText(),
-                    known ? w : new StudyEstimate.Work(0, 0, 0)));
+        return of(toRun, List.of(), costKey, workers);
+    }
+
+    /**
+     * As {@link #of(List, Function, int)}, for a resumed sweep: the runs an earlier invocation finished teach the time
+     * left from the start, each as a run of its key finished in this process would ({@link #finishedBefore}); none
+     * of their time is left.
+     */
+    public static SweepEta of(List<PlannedRun> toRun, List<FinishedRun> finishedBefore,
+                              Function<JsonNode, String> costKey, int workers) {
+        SweepEta eta = new SweepEta(toRun.stream().map(r -> run(r, costKey)).toList(), workers);
+        for (FinishedRun f : finishedBefore) {
+            eta.finishedBefore(run(f.run(), costKey), f.wallSeconds(), f.attempts() <= 1, phaseSeconds(f.dir()));
         }
-        return new SweepEta(out, workers);
+        return eta;
+    }
+
+    /** The run's work from its resolved configuration (0: unknown). */
+    private static Run run(PlannedRun r, Function<JsonNode, String> costKey) {
+        JsonNode c = r.config();
+        StudyEstimate.Work w = StudyEstimate.work(c);
+        double total = w.train() + w.sleep() + w.evaluation();
+        boolean known = Double.isFinite(total) && total > 0 && w.train() >= 0 && w.sleep() >= 0 && w.evaluation() >= 0;
+        return new Run(r.runId(), costKey.apply(c), c.path("preset").asText(), known ? w : new StudyEstimate.Work(0, 0, 0));
+    }
+
+    /**
+     * A run that an earlier invocation of the sweep finished done: it teaches as {@link #finished} would have (its
+     * phase rates from {@code phaseSeconds}, its timing.json's; null where that is missing or unreadable, then its
+     * wall time alone, and nothing where that is unknown too), and is not to go. Its wall time, the ledger's of its
+     * last attempt, teaches only where {@code oneAttempt}: a run started more than once may have gone on from a
+     * resume snapshot, its last attempt's wall time then the part after the resume, so it teaches its phase rates
+     * alone, as a resumed run does.
+     */
+    public synchronized void finishedBefore(Run run, double wallSeconds, boolean oneAttempt,
+                                            StudyEstimate.Work phaseSeconds) {
+        if (runs.containsKey(run.id())) {
+            return; // a run to go, or told already
+        }
+        runs.put(run.id(), run); // its key's rates price its preset's other keys too (nearest)
+        learn(run, wallSeconds, !oneAttempt, phaseSeconds);
     }
 
     /** A run started at {@code atSeconds} (any clock, the same as {@link #remaining}'s). */
@@ -201,11 +239,19 @@ public final class SweepEta {
         }
         startedAt.remove(runId);
         leftAtResume.remove(runId);
-        Run r = runs.get(runId);
-        if (!done || !(wallSeconds >= 0)) {
-            return;
+        if (done) {
+            learn(runs.get(runId), wallSeconds, resumed, phaseSeconds);
         }
-        if (!resumed) { // a resumed run's wall time is the part after its resume, its units the whole run's
+    }
+
+    /**
+     * What a run finished done teaches: its wall time (unless {@code resumed}, or unknown) the key's whole-run rate
+     * and time outside the phases, its phases' seconds (where known) the key's phase rates.
+     */
+    private void learn(Run r, double wallSeconds, boolean resumed, StudyEstimate.Work phaseSeconds) {
+        // a resumed run's wall time is the part after its resume, its units the whole run's
+        boolean wallTeaches = !resumed && wallSeconds >= 0 && wallSeconds < Double.POSITIVE_INFINITY;
+        if (wallTeaches) {
             double[] k = perKey.computeIfAbsent(r.key(), x -> new double[2]);
             k[0] += wallSeconds;
             k[1]++;
@@ -227,7 +273,7 @@ public final class SweepEta {
             }
             inPhases += Math.max(0, s[p]);
         }
-        if (!resumed) {
+        if (wallTeaches) {
             overheadsOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(Math.max(0, wallSeconds - inPhases));
         }
     }

@@ -178,6 +178,7 @@ public final class SweepRunner {
             }
             Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
             List<PlannedRun> toRun = new ArrayList<>();
+            List<FinishedRun> finishedBefore = new ArrayList<>();
             int adopted = 0;
             for (PlannedRun run : plan.runs()) {
                 LedgerEntry e = entries.get(run.runId());
@@ -186,6 +187,7 @@ public final class SweepRunner {
                 if (e.status() == RunStatus.DONE && Files.isDirectory(dir)) {
                     outcomes.put(run.runId(), new RunOutcome(run.runId(), run.variant(), RunStatus.DONE, true,
                             e.attempts(), Double.NaN, null));
+                    finishedBefore.add(new FinishedRun(run, dir, e.wallSeconds(), e.attempts()));
                     continue;
                 }
                 if (e.status() == RunStatus.DONE) {
@@ -195,7 +197,9 @@ public final class SweepRunner {
                 if (Files.isDirectory(dir)) {
                     Optional<String> whyNot = RunAdoption.whyNotFinished(run, dir);
                     if (whyNot.isEmpty()) { // its files are the run's result: the run need not run again
-                        ledger.markDone(run.runId(), RunFileDigests.of(dir), RunAdoption.finishedAt(dir), RunAdoption.wallSeconds(dir));
+                        double wall = RunAdoption.wallSeconds(dir);
+                        ledger.markDone(run.runId(), RunFileDigests.of(dir), RunAdoption.finishedAt(dir), wall);
+                        finishedBefore.add(new FinishedRun(run, dir, wall > 0 ? wall : Double.NaN, e.attempts()));
                         outcomes.put(run.runId(), new RunOutcome(run.runId(), run.variant(), RunStatus.DONE, true,
                                 e.attempts(), Double.NaN, null));
                         adopted++;
@@ -220,7 +224,7 @@ public final class SweepRunner {
                     deleteRecursively(resumable.remove(run.runId()));
                 }
             }
-            listener.started(plan, List.copyOf(toRun), plan.runs().size() - toRun.size());
+            listener.started(plan, List.copyOf(toRun), List.copyOf(finishedBefore));
             try {
                 runAll(toRun, runs, ledger, Math.min(workers, Math.max(1, toRun.size())), listener, outcomes,
                         resumable);

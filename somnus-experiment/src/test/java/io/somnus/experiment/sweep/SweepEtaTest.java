@@ -261,4 +261,31 @@ class SweepEtaTest {
         eta.resumed("k2", left);
         assertEquals(Optional.of(Duration.ofMillis(12_800)), eta.remaining(45).exact(), "4 + 4 + 7.8 + 2 − 5 s");
     }
+
+    /**
+     * A resumed sweep's time left from the runs finished before the resume, one worker. Key p (100 training, 50
+     * evaluation units a run; p3 also sleeps 100 units): p1 took 21 s, its timing.json 10 s training and 10 s
+     * evaluation: 0.1 and 0.2 s per unit, 1 s outside, 21/150 = 0.14 s per unit whole. p0 (started twice: maybe resumed)
+     * took 3 s in its last attempt, its phases the same: it teaches its phases only (its 3 s as a whole run would pull
+     * the whole rate to median(0.14, 0.02) = 0.08 and the outside to median(1, 0) = 0.5). Key q: q1 took 30 s for 100
+     * units, its timing.json missing: 0.3 s per unit; q0 neither wall time nor timing.json: nothing. To go: p2
+     * 10 + 10 + 1 = 21 s; p3 10 + 100 × 0.14 (sleep unmeasured: the whole rate) + 10 + 1 = 35 s; q2 30 s: 86 s, where
+     * the runs to go alone said "pending (no p or q run done yet)".
+     */
+    @Test
+    void aResumedSweepLearnsFromTheRunsFinishedBeforeIt() {
+        SweepEta eta = new SweepEta(List.of(run("p2", "p", 100, 0, 50), run("p3", "p", 100, 100, 50),
+                run("q2", "q", 100)), 1);
+        assertEquals("pending (no p or q run done yet)", eta.remaining(0).inWords());
+        eta.finishedBefore(run("p1", "p", 100, 0, 50), 21, true, new StudyEstimate.Work(10, 0, 10));
+        eta.finishedBefore(run("p0", "p", 100, 0, 50), 3, false, new StudyEstimate.Work(10, 0, 10));
+        eta.finishedBefore(run("q1", "q", 100), 30, true, null);
+        eta.finishedBefore(run("q0", "q", 100), Double.NaN, true, null);
+        eta.finishedBefore(run("p2", "p", 100, 0, 50), 1, true, null); // a run to go is not finished
+        assertEquals(Optional.of(Duration.ofSeconds(21 + 35 + 30)), eta.remaining(0).exact());
+
+        eta.started("p2", 0);
+        eta.finished("p2", 21, true, false, new StudyEstimate.Work(10, 0, 10)); // as p1: the rates stay
+        assertEquals(Optional.of(Duration.ofSeconds(35 + 30)), eta.remaining(21).exact());
+    }
 }

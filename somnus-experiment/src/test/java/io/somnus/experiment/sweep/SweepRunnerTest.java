@@ -179,9 +179,25 @@ class SweepRunnerTest {
         assertContains(SweepSummaryTable.format(first), "failed  paper-sg__mnist__f0.20__s2: IllegalStateException",
                 "8 runs, 7 done (7 now, 0 earlier), 1 failed");
 
-        SweepResult second = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE);
+        Map<String, Double> ledgerWall = new java.util.HashMap<>();
+        SweepLedger.read(out.resolve("ledger.sqlite")).forEach(e -> ledgerWall.put(e.runId(), e.wallSeconds()));
+        List<FinishedRun> finishedBefore = new ArrayList<>();
+        SweepResult second = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, new SweepListener() {
+            @Override
+            public void started(SweepPlan plan, List<PlannedRun> toRun, List<FinishedRun> alreadyDone) {
+                finishedBefore.addAll(alreadyDone); // what the time left learns from (ConsoleSweepListener)
+            }
+        });
         assertEquals(0, second.exitCode());
         assertEquals(7, second.skipped());
+        assertEquals(7, finishedBefore.size());
+        for (FinishedRun f : finishedBefore) {
+            assertEquals(out.resolve("runs").resolve(f.run().runId()), f.dir());
+            assertEquals(ledgerWall.get(f.run().runId()), f.wallSeconds(), 0, "the ledger's wall time");
+            assertTrue(f.wallSeconds() > 0.004, "FakeExecutor sleeps 5 to 15 ms: " + f.wallSeconds());
+            assertEquals(1, f.attempts());
+        }
+        assertFalse(finishedBefore.stream().anyMatch(f -> f.run().runId().equals(failed.runId())));
         List<String> lines = log(log);
         assertEquals(9, lines.size());
         assertEquals(failingKey, lines.get(8));
