@@ -17,6 +17,7 @@ import io.somnus.report.VerdictCaveats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -150,7 +151,9 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 SweepPlan plan = support.plan(config);
                 if (engine.local()) { // a cluster's executors find their datasets themselves
-                    executor.checkData(plan.runs().stream().map(PlannedRun::config).toList());
+                    // on resume, only the runs still to do load theirs (the files may have moved since the others ran)
+                    List<PlannedRun> toDo = out == null ? plan.runs() : SweepRunner.stillToDo(plan, out, resume);
+                    executor.checkData(toDo.stream().map(PlannedRun::config).toList());
                 }
                 if (out != null) {
                     SweepRunner.checkBeforeRunning(out, plan, resume);
