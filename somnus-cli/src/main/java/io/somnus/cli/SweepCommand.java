@@ -73,8 +73,9 @@ public final class SweepCommand implements Callable<Integer> {
             + "interrupted or failed ones are run again (where none is recorded, the sweep starts, and says so)")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "check the sweep file, its runs' datasets (and --out, --workers and the "
-            + "engine's options when given) and list its runs; run nothing (no --out needed)")
+    @Option(names = "--dry-run", description = "check the sweep file, its runs' datasets (with --resume, those of "
+            + "the runs still to do), --out, --workers and the engine's options when given, and list its runs; run "
+            + "nothing (no --out needed)")
     boolean dryRun;
 
     @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
