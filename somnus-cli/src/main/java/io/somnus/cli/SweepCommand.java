@@ -17,6 +17,7 @@ import io.somnus.report.VerdictCaveats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -72,8 +73,9 @@ public final class SweepCommand implements Callable<Integer> {
             + "interrupted or failed ones are run again (where none is recorded, the sweep starts, and says so)")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "check the sweep file, its runs' datasets (and --out, --workers and the "
-            + "engine's options when given) and list its runs; run nothing (no --out needed)")
+    @Option(names = "--dry-run", description = "check the sweep file, its runs' datasets (with --resume, those of "
+            + "the runs still to do), --out, --workers and the engine's options when given, and list its runs; run "
+            + "nothing (no --out needed)")
     boolean dryRun;
 
     @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -150,7 +152,9 @@ public final class SweepCommand implements Callable<Integer> {
                 }
                 SweepPlan plan = support.plan(config);
                 if (engine.local()) { // a cluster's executors find their datasets themselves
-                    executor.checkData(plan.runs().stream().map(PlannedRun::config).toList());
+                    // on resume, only the runs still to do load theirs (the files may have moved since the others ran)
+                    List<PlannedRun> toDo = out == null ? plan.runs() : SweepRunner.stillToDo(plan, out, resume);
+                    executor.checkData(toDo.stream().map(PlannedRun::config).toList());
                 }
                 if (out != null) {
                     SweepRunner.checkBeforeRunning(out, plan, resume);

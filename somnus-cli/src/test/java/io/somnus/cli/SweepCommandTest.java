@@ -374,8 +374,59 @@ class SweepCommandTest {
      */
     @Test
     void aDatasetNoRunCouldLoadIsRefusedBeforeAnyRun() throws Exception {
+        RunExecutor checking = mnistCannotBeLoaded();
+        Path file = sweepFile("[1]");
+        Result dry = run(new SweepCommand(Fakes.resolver(), checking), "--config", file.toString(), "--dry-run");
+        assertEquals(2, dry.exit(), dry.out() + dry.err());
+        assertTrue(dry.err().contains("somnus sweep: dataset 'mnist' cannot be loaded: not found"), dry.err());
+        assertFalse(dry.out().contains("the file is valid"), dry.out());
+        Path out = tmp.resolve("out");
+        Result real = run(new SweepCommand(Fakes.resolver(), checking), "--config", file.toString(), "--out",
+                out.toString(), "--no-report");
+        assertEquals(2, real.exit(), real.out() + real.err());
+        assertTrue(real.err().contains("dataset 'mnist' cannot be loaded"), real.err());
+        assertFalse(Files.exists(out.resolve("runs")), "nothing ran");
+    }
+
+    /**
+     * On --resume the dataset check refused a dataset every run of which was already done (its files moved away after
+     * those runs), though nothing would load it: it now checks the datasets of the runs still to do only, and still
+     * refuses one that a run to do needs.
+     */
+    @Test
+    void onResumeOnlyTheRunsStillToDoHaveTheirDatasetChecked() throws Exception {
+        Path file = sweepFile("[1]");
+        Path out = tmp.resolve("out");
+        Result first = run(command(), "--config", file.toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, first.exit(), first.out() + first.err());
+        // every run done: mnist's files may be gone, nothing is refused
+        Result dry = run(new SweepCommand(Fakes.resolver(), mnistCannotBeLoaded()), "--config", file.toString(),
+                "--out", out.toString(), "--resume", "--dry-run");
+        assertEquals(0, dry.exit(), dry.out() + dry.err());
+        Result resumed = run(new SweepCommand(Fakes.resolver(), mnistCannotBeLoaded()), "--config", file.toString(),
+                "--out", out.toString(), "--resume", "--no-report");
+        assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("0 now, 2 earlier"), resumed.out());
+        // one run to do again (its directory removed): its dataset is checked, and refused
+        try (var dirs = Files.list(out.resolve("runs"))) {
+            Path oneRun = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+            try (var files = Files.walk(oneRun)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Result refused = run(new SweepCommand(Fakes.resolver(), mnistCannotBeLoaded()), "--config", file.toString(),
+                "--out", out.toString(), "--resume", "--no-report");
+        assertEquals(2, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("dataset 'mnist' cannot be loaded"), refused.err());
+        Result dryRefused = run(new SweepCommand(Fakes.resolver(), mnistCannotBeLoaded()), "--config", file.toString(),
+                "--out", out.toString(), "--resume", "--dry-run");
+        assertEquals(2, dryRefused.exit(), dryRefused.out() + dryRefused.err());
+    }
+
+    /** The fake executor, with a dataset check that refuses mnist (as one whose files are nowhere). */
+    private static RunExecutor mnistCannotBeLoaded() {
         RunExecutor fake = Fakes.executor();
-        RunExecutor checking = new RunExecutor() {
+        return new RunExecutor() {
             @Override
             public void execute(com.fasterxml.jackson.databind.node.ObjectNode config, Path dir,
                                 io.somnus.experiment.model.RunProgress progress) throws Exception {
@@ -389,16 +440,5 @@ class SweepCommandTest {
                 }
             }
         };
-        Path file = sweepFile("[1]");
-        Result dry = run(new SweepCommand(Fakes.resolver(), checking), "--config", file.toString(), "--dry-run");
-        assertEquals(2, dry.exit(), dry.out() + dry.err());
-        assertTrue(dry.err().contains("somnus sweep: dataset 'mnist' cannot be loaded: not found"), dry.err());
-        assertFalse(dry.out().contains("the file is valid"), dry.out());
-        Path out = tmp.resolve("out");
-        Result real = run(new SweepCommand(Fakes.resolver(), checking), "--config", file.toString(), "--out",
-                out.toString(), "--no-report");
-        assertEquals(2, real.exit(), real.out() + real.err());
-        assertTrue(real.err().contains("dataset 'mnist' cannot be loaded"), real.err());
-        assertFalse(Files.exists(out.resolve("runs")), "nothing ran");
     }
 }

@@ -29,7 +29,7 @@ class ReportContext {   // not final: a test records the charts its sections dra
      */
     ReportContext(SweepResults results, Html html, ExecutorService painters) {
         this.results = results;
-        this.rows = Aggregator.rows(results.runs());
+        this.rows = Aggregator.rows(results.runs(), results.cellOrder());
         this.html = html;
         this.painters = painters;
         notes.addAll(results.warnings());

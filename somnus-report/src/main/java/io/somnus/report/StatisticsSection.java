@@ -12,6 +12,7 @@ import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.Comparison;
 import io.somnus.experiment.stats.GlmmRunner;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.stats.VariantOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class StatisticsSection implements Section {
     @Override
     public void write(ReportContext ctx) throws IOException {
         Html html = ctx.html();
-        Map<CellKey, Map<String, AggregateRow>> byCell = new TreeMap<>(CellKey.ORDER);
+        Map<CellKey, Map<String, AggregateRow>> byCell = new TreeMap<>(ctx.results().cellOrder());
         for (AggregateRow r : ctx.rows()) {
             byCell.computeIfAbsent(r.cell(), k -> new LinkedHashMap<>()).put(r.metric(), r);
         }
@@ -162,7 +163,7 @@ final class StatisticsSection implements Section {
             if (!formula.isEmpty()) {
                 html.raw("<p>Model: <code>").text(formula).raw("</code>, beta family, accuracy squeezed into (0, 1).</p>\n");
             }
-            html.note(glmmReading(ctx.runs(), formula));
+            html.note(glmmReading(ctx.runs(), VariantOrder.of(ctx.results().variantOrder()), formula));
             glmmTable(html, table);
             Path factor = ctx.results().dir().resolve(GlmmRunner.FACTOR_TABLE);
             if (Files.isRegularFile(factor)) {
@@ -183,7 +184,7 @@ final class StatisticsSection implements Section {
      * the variants' names.
      */
     private static void variantsAgainstTheFirst(ReportContext ctx, Html html, List<Column> columns) {
-        List<String> order = variantOrder(ctx);
+        List<String> order = ctx.results().variantOrder();
         List<List<String>> all = new ArrayList<>();
         for (Column col : columns) {
             String metric = col.metrics().stream().filter(m -> ctx.runs().stream()
@@ -221,16 +222,6 @@ final class StatisticsSection implements Section {
         html.table(t, "data");
     }
 
-    /** The sweep's variants in the sweep file's order (DIR/sweep.yaml), or none where it cannot be read. */
-    private static List<String> variantOrder(ReportContext ctx) {
-        Path sweep = ctx.results().dir().resolve(io.somnus.experiment.sweep.SweepRunner.SWEEP_COPY);
-        try {
-            return io.somnus.experiment.sweep.SweepPlanner.variantLabels(io.somnus.experiment.sweep.SweepSpec.load(sweep));
-        } catch (IOException | RuntimeException e) {
-            return List.of(); // a directory aggregated without its sweep file: the variants' names decide
-        }
-    }
-
     /**
      * Every run behind the means, folded away: a cell's spread often comes from one seed (one that never slept, one that
      * ended at chance), which its mean and interval hide.
@@ -266,10 +257,10 @@ final class StatisticsSection implements Section {
 
     /**
      * How far the GLMM carries: exploratory, beside the verdict; which presets its {@code model} factor pools, and which
-     * variants of the study it pools; that its sleep is the fraction asked for; how many datasets its random effect is
-     * estimated from.
+     * variants of the study it pools (in {@code variantOrder}, a {@link VariantOrder}); that its sleep is the fraction
+     * asked for; how many datasets its random effect is estimated from.
      */
-    static String glmmReading(List<RunRecord> runs, String formula) {
+    static String glmmReading(List<RunRecord> runs, java.util.Comparator<String> variantOrder, String formula) {
         Map<String, java.util.Set<String>> presetsByModel = new java.util.TreeMap<>();
         java.util.Set<String> datasets = new java.util.TreeSet<>();
         for (RunRecord r : runs) {
@@ -288,7 +279,7 @@ final class StatisticsSection implements Section {
                 pooled) + "), which averages presets whose sleep may act in opposite ways: the comparisons above are per "
                 + "preset");
         // glmm.R leaves the controls out and has no variant term: a grid's points share its slope
-        java.util.Set<String> variants = new java.util.TreeSet<>();
+        java.util.Set<String> variants = new java.util.TreeSet<>(variantOrder);
         boolean controls = false;
         for (RunRecord r : runs) {
             if (StudyControl.labelIn(r.variant()).isEmpty()) {

@@ -35,7 +35,7 @@ final class TrainingCurvesSection implements Section {
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
-        List<CurvePoint> points = Aggregator.curves(ctx.runs(), Aggregator.CURVE_COLUMN, ctx.notes());
+        List<CurvePoint> points = Aggregator.curves(ctx.runs(), ctx.results().cellOrder(), Aggregator.CURVE_COLUMN, ctx.notes());
         if (points.isEmpty()) {
             html.note("not recorded: no run has " + RunDirectory.METRICS + " with " + RunDirectory.Metrics.IMAGES_SEEN
                     + " and " + Aggregator.CURVE_COLUMN);

@@ -5,6 +5,7 @@ import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.Comparison;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.Statistics;
+import io.somnus.experiment.stats.VariantOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,14 +36,12 @@ final class VariantComparisons {
     }
 
     /**
-     * @param variantOrder the variants in the sweep file's order; a variant not in it comes after those that are, by name
+     * @param variantOrder the variants in the sweep file's order; a variant not in it comes after those that are
+     *                     ({@link VariantOrder})
      */
     static List<Row> of(List<RunRecord> runs, List<String> variantOrder, String metric) {
-        Comparator<String> byOrder = Comparator.<String>comparingInt(v -> {
-            int i = variantOrder.indexOf(v);
-            return i < 0 ? Integer.MAX_VALUE : i;
-        }).thenComparing(Comparator.naturalOrder());
-        Map<CellKey, Map<String, List<RunRecord>>> groups = new TreeMap<>(CellKey.ORDER);
+        Comparator<String> byOrder = VariantOrder.of(variantOrder);
+        Map<CellKey, Map<String, List<RunRecord>>> groups = new TreeMap<>(CellKey.order(byOrder));
         for (RunRecord r : runs) {
             if (!StudyControl.labelIn(r.variant()).isEmpty()) {
                 continue;

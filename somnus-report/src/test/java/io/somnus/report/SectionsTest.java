@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.somnus.experiment.io.RunDirectory.WeightHistograms;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.stats.VariantOrder;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
 import java.nio.file.Files;
@@ -269,14 +270,14 @@ class SectionsTest {
                 {"paper-sg-code", "sg", "fashion-mnist"}}) {
             runs.add(new RunRecord(r[0], tmp, r[0], r[1], r[2], "", 0, 1, JsonNodeFactory.instance.objectNode(), Map.of()));
         }
-        String reading = StatisticsSection.glmmReading(runs,
+        String reading = StatisticsSection.glmmReading(runs, VariantOrder.NUMERIC,
                 "acc ~ sleep * model + (1 | dataset) + (1 | dataset:seed)");
         assertTrue(reading.startsWith("Exploratory, not part of the verdict"), reading);
         assertTrue(reading.contains("Its model term is one level per model, a sleep slope each (sg pools paper-sg and "
                 + "paper-sg-code)"), reading);
         assertTrue(!reading.contains("stdp pools"), reading);
         assertTrue(reading.endsWith("estimated from 2 datasets."), reading);
-        String sgOnly = StatisticsSection.glmmReading(runs.subList(1, 3), "acc ~ sleep + (1 | seed)");
+        String sgOnly = StatisticsSection.glmmReading(runs.subList(1, 3), VariantOrder.NUMERIC, "acc ~ sleep + (1 | seed)");
         assertTrue(sgOnly.contains("It has no model term: one sleep slope for all runs (sg pools paper-sg and "
                 + "paper-sg-code)"), sgOnly);
         assertTrue(sgOnly.endsWith("it has no dataset effect (one dataset: a random intercept per seed instead)."),
@@ -295,11 +296,18 @@ class SectionsTest {
             runs.add(new RunRecord("r", tmp, "paper", "stdp", "geomfig", variant, 0, 1,
                     JsonNodeFactory.instance.objectNode(), Map.of()));
         }
-        String reading = StatisticsSection.glmmReading(runs, "acc ~ sleep + (1 | seed)");
+        // without the sweep file, 5.0E-4 before 0.002 (as numbers, not as text)
+        String reading = StatisticsSection.glmmReading(runs, VariantOrder.NUMERIC, "acc ~ sleep + (1 | seed)");
         assertTrue(reading.contains("It has no model term: one sleep slope for all runs, which pools the study's 2 "
-                + "variants (projections.input_e.plasticity.eta=0.002; projections.input_e.plasticity.eta=5.0E-4; the "
+                + "variants (projections.input_e.plasticity.eta=5.0E-4; projections.input_e.plasticity.eta=0.002; the "
                 + "untrained controls left out): the comparisons above are per variant"), reading);
-        String one = StatisticsSection.glmmReading(runs.subList(0, 1), "acc ~ sleep + (1 | seed)");
+        // with it, in the order the file gives them
+        String asWritten = StatisticsSection.glmmReading(runs, VariantOrder.of(List.of(
+                "projections.input_e.plasticity.eta=0.002", "projections.input_e.plasticity.eta=5.0E-4")),
+                "acc ~ sleep + (1 | seed)");
+        assertTrue(asWritten.contains("(projections.input_e.plasticity.eta=0.002; projections.input_e.plasticity.eta=5.0E-4;"),
+                asWritten);
+        String one = StatisticsSection.glmmReading(runs.subList(0, 1), VariantOrder.NUMERIC, "acc ~ sleep + (1 | seed)");
         assertTrue(!one.contains("variant"), one);
     }
 

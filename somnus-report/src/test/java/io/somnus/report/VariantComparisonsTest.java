@@ -61,8 +61,8 @@ class VariantComparisonsTest {
         double holmD = p == low ? Math.min(1, 2 * low) : Math.max(Math.min(1, 2 * low), high);
         assertEquals(holmD, d.pairedPHolm(), 1e-12);
         assertTrue(d.pairedPHolm() >= d.comparison().pairedP());
-        // without the sweep file's order, the names decide
-        assertEquals(DELAYS, VariantComparisons.of(runs, List.of(), "test_accuracy").get(0).reference());
+        // without the sweep file's order, the grid values decide as numbers: 2.0 before 10.0 (as text, "10.0" first)
+        assertEquals(SHORT, VariantComparisons.of(runs, List.of(), "test_accuracy").get(0).reference());
     }
 
     /** Named variants with a grid: each against the first variant at the same grid point, never across points. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +62,14 @@ public final class Aggregator {
      */
     public static AggregateResult aggregate(Path dir, String name, List<RunRecord> runs, List<String> warnings,
             GlmmRunner glmm) throws IOException {
+        return aggregate(dir, name, runs, CellKey.ORDER, warnings, glmm);
+    }
+
+    /** As the above with the cells in {@code cellOrder} (the sweep's, {@link CellKey#order}). */
+    public static AggregateResult aggregate(Path dir, String name, List<RunRecord> runs, Comparator<CellKey> cellOrder,
+            List<String> warnings, GlmmRunner glmm) throws IOException {
         warnings = new ArrayList<>(warnings);
-        List<AggregateRow> rows = rows(runs);
+        List<AggregateRow> rows = rows(runs, cellOrder);
         List<Path> files = new ArrayList<>();
 
         Path aggregate = dir.resolve(AGGREGATE);
@@ -74,7 +81,7 @@ public final class Aggregator {
         files.add(runsLong);
 
         Path curves = dir.resolve(CURVES);
-        List<CurvePoint> points = curves(runs, CURVE_COLUMN, warnings);
+        List<CurvePoint> points = curves(runs, cellOrder, CURVE_COLUMN, warnings);
         List<List<Object>> curveRows = new ArrayList<>();
         for (CurvePoint p : points) {
             CellKey c = p.cell();
@@ -116,7 +123,12 @@ public final class Aggregator {
 
     /** Per-cell statistics and comparisons with f = 0 for every main metric, in cell then metric order. */
     public static List<AggregateRow> rows(List<RunRecord> runs) {
-        Map<CellKey, List<RunRecord>> cells = new TreeMap<>(CellKey.ORDER);
+        return rows(runs, CellKey.ORDER);
+    }
+
+    /** As the above with the cells in {@code cellOrder} (the sweep's, {@link CellKey#order}). */
+    public static List<AggregateRow> rows(List<RunRecord> runs, Comparator<CellKey> cellOrder) {
+        Map<CellKey, List<RunRecord>> cells = new TreeMap<>(cellOrder);
         for (RunRecord r : runs) {
             cells.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r);
         }
@@ -172,7 +184,13 @@ public final class Aggregator {
      * is unreadable).
      */
     public static List<CurvePoint> curves(List<RunRecord> runs, String column, List<String> warnings) {
-        Map<CellKey, TreeMap<Double, List<Double>>> byCell = new TreeMap<>(CellKey.ORDER);
+        return curves(runs, CellKey.ORDER, column, warnings);
+    }
+
+    /** As the above with the cells in {@code cellOrder} (the sweep's, {@link CellKey#order}). */
+    public static List<CurvePoint> curves(List<RunRecord> runs, Comparator<CellKey> cellOrder, String column,
+            List<String> warnings) {
+        Map<CellKey, TreeMap<Double, List<Double>>> byCell = new TreeMap<>(cellOrder);
         for (RunRecord r : runs) {
             CsvTable table;
             Path file = r.dir().resolve(RunDirectory.METRICS);

@@ -7,9 +7,14 @@ import java.util.Comparator;
  * differ only by seed.
  */
 public record CellKey(String preset, String model, String dataset, String variant, double sleepFraction) {
-    public static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::preset)
-            .thenComparing(CellKey::dataset).thenComparing(CellKey::variant)
-            .thenComparingDouble(CellKey::sleepFraction);
+    /** Preset, dataset, variant ({@link VariantOrder#NUMERIC}: without the sweep file), sleep fraction. */
+    public static final Comparator<CellKey> ORDER = order(VariantOrder.NUMERIC);
+
+    /** Preset, dataset, variant in {@code variants} (a {@link VariantOrder}), sleep fraction. */
+    public static Comparator<CellKey> order(Comparator<String> variants) {
+        return Comparator.comparing(CellKey::preset).thenComparing(CellKey::dataset)
+                .thenComparing(CellKey::variant, variants).thenComparingDouble(CellKey::sleepFraction);
+    }
 
     /** The same cell at f = 0, the baseline of every comparison. */
     public CellKey baseline() {

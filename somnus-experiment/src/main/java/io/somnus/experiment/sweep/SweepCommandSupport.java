@@ -119,8 +119,10 @@ public final class SweepCommandSupport {
                 : GlmmRunner.standard()) {
             plan = SweepPlanner.plan(spec, resolver);
             warnings(plan).forEach(listener::message);
-            // a dataset no run could load fails here, once, not in each run after the directory is set up
-            engine.executor().checkData(plan.runs().stream().map(PlannedRun::config).toList());
+            // a dataset no run could load fails here, once, not in each run after the directory is set up; on resume,
+            // only the runs still to do load theirs (the files may have moved since the others ran)
+            engine.executor().checkData(SweepRunner.stillToDo(plan, outDir, resume).stream().map(PlannedRun::config)
+                    .toList());
             // one lock over the runs and the aggregates: no second process works in outDir meanwhile
             try (DirectoryLock lock = SweepRunner.lock(outDir, resume)) {
                 outcomes = new SweepRunner(engine.executor()).execute(plan, outDir, workers, resume, listener, lock);

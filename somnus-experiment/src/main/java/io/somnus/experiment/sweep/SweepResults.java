@@ -10,6 +10,7 @@ import io.somnus.experiment.stats.GlmmRunner;
 import io.somnus.experiment.stats.MetricCatalog;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.stats.VariantOrder;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictFiles;
@@ -122,7 +123,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
             }
         }
         damaged.throwIfAny(d, false, !entries.isEmpty());
-        runs.sort(java.util.Comparator.comparing(RunRecord::cell, CellKey.ORDER).thenComparingLong(RunRecord::seed));
+        runs.sort(java.util.Comparator.comparing(RunRecord::cell, cellOrder(d)).thenComparingLong(RunRecord::seed));
         String name = meta.getOrDefault("sweep_name", d.getFileName().toString());
         return new SweepResults(d, false, name, meta, RunCounts.of(entries), runs, warnings);
     }
@@ -132,9 +133,38 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         return dir.resolve(SweepRunner.SWEEP_COPY);
     }
 
-    /** Runs grouped by cell, cells in {@link CellKey#ORDER}. */
+    /**
+     * The sweep's variants in the sweep file's order (its copy, {@link #sweepFile()}), as the sweep plans them; none
+     * where it cannot be read (a run directory, a directory aggregated without its sweep file).
+     */
+    public List<String> variantOrder() {
+        return variantOrder(dir);
+    }
+
+    /** The order cells are shown in: {@link CellKey#order} with the variants in {@link #variantOrder()}. */
+    public java.util.Comparator<CellKey> cellOrder() {
+        return cellOrder(dir);
+    }
+
+    private static List<String> variantOrder(Path dir) {
+        Path sweep = dir.resolve(SweepRunner.SWEEP_COPY);
+        if (!Files.isRegularFile(sweep)) {
+            return List.of();
+        }
+        try {
+            return SweepPlanner.variantLabels(SweepSpec.load(sweep));
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // an unreadable copy: the variants' names and grid values decide
+        }
+    }
+
+    private static java.util.Comparator<CellKey> cellOrder(Path dir) {
+        return CellKey.order(VariantOrder.of(variantOrder(dir)));
+    }
+
+    /** Runs grouped by cell, cells in {@link #cellOrder()}. */
     public Map<CellKey, List<RunRecord>> byCell() {
-        Map<CellKey, List<RunRecord>> out = new java.util.TreeMap<>(CellKey.ORDER);
+        Map<CellKey, List<RunRecord>> out = new java.util.TreeMap<>(cellOrder());
         for (RunRecord r : runs) {
             out.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r);
         }
@@ -277,7 +307,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     /** As {@link #aggregate(Path)} with the given GLMM runner. */
     public static AggregateResult aggregate(Path dir, GlmmRunner glmm) throws IOException {
         SweepResults r = load(dir);
-        AggregateResult a = Aggregator.aggregate(r.dir(), r.name(), r.runs(), r.warnings(), glmm);
+        AggregateResult a = Aggregator.aggregate(r.dir(), r.name(), r.runs(), r.cellOrder(), r.warnings(), glmm);
         List<Path> files = new ArrayList<>(a.files());
         files.addAll(VerdictFiles.write(r.dir(), r.verdict()));
         return new AggregateResult(a.dir(), a.runs(), a.rows(), a.glmm(), files, a.warnings());

@@ -461,6 +461,36 @@ public final class SweepRunner {
     }
 
     /**
+     * The runs of {@code plan} a sweep into {@code outDir} would run: all of them, or with {@code resume} those its
+     * ledger does not count as done with their directory there (as {@link #execute} skips them), in the plan as
+     * {@code outDir} recorded it ({@link #asRecorded}). A ledger that cannot be read counts none as done: the sweep's
+     * own checks say what is wrong with it.
+     */
+    public static List<PlannedRun> stillToDo(SweepPlan plan, Path outDir, boolean resume) {
+        if (!resume) {
+            return plan.runs();
+        }
+        Path out = outDir.toAbsolutePath().normalize();
+        SweepPlan recorded = asRecorded(plan, out);
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        Set<String> done = new HashSet<>();
+        try {
+            if (Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) {
+                try (SweepLedger ledger = SweepLedger.openForReading(ledgerFile)) {
+                    for (LedgerEntry e : ledger.entries()) {
+                        if (e.status() == RunStatus.DONE && Files.isDirectory(out.resolve(RUNS_DIR).resolve(e.runId()))) {
+                            done.add(e.runId());
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return recorded.runs();
+        }
+        return recorded.runs().stream().filter(r -> !done.contains(r.runId())).toList();
+    }
+
+    /**
      * The plan as the sweep directory {@code out} recorded it: {@code plan}, or where {@code out} holds this sweep
      * started before controls were shared (its ledger's hash is that of the plan {@link SweepPlan#withoutSharing
      * without sharing}; or, its ledger lost, a run directory under runs/ is a control that sharing leaves out), the

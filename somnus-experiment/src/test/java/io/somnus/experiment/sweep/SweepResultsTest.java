@@ -200,4 +200,27 @@ class SweepResultsTest {
         Files.write(deleted, summary);
         assertEquals(4, SweepResults.load(out).runs().size());
     }
+
+    /**
+     * A grid's values were shown sorted as text (eta=0.001, eta=0.002, eta=5.0E-4) in the results, the aggregates and
+     * the console table, while the report's variant comparisons took the file's order: all now take the file's order.
+     */
+    @Test
+    void variantsAreShownInTheOrderTheSweepFileGivesThem() throws Exception {
+        Path file = Files.writeString(tmp.resolve("grid.yaml"), "name: grid\npresets: [paper]\ndatasets: [mnist]\n"
+                + "sleep_fractions: [0.0, 0.2]\nseeds: [1]\n"
+                + "grid: {sleep.noise_sigma: [0.001, 0.0005, 0.002]}\n");
+        Path out = tmp.resolve("out");
+        SweepResult result = support().run(file, out, 1, false, SweepListener.NONE);
+        List<String> asWritten = List.of("sleep.noise_sigma=0.001",
+                "sleep.noise_sigma=5.0E-4", "sleep.noise_sigma=0.002");
+        SweepResults loaded = SweepResults.load(out);
+        assertEquals(asWritten, loaded.variantOrder());
+        assertEquals(asWritten, loaded.runs().stream().map(r -> r.variant()).distinct().toList());
+        assertEquals(asWritten, loaded.byCell().keySet().stream().map(c -> c.variant()).distinct().toList());
+        assertEquals(asWritten, result.aggregate().rows().stream().map(r -> r.cell().variant()).distinct().toList());
+        String table = SweepSummaryTable.format(result);
+        int[] at = asWritten.stream().mapToInt(table::indexOf).toArray();
+        assertTrue(at[0] >= 0 && at[0] < at[1] && at[1] < at[2], table);
+    }
 }
