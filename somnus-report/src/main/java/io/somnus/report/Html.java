@@ -73,7 +73,10 @@ final class Html {
         return this;
     }
 
-    /** A table; the first row is the header. Cells are escaped. */
+    /**
+     * A table; the first row is the header. Cells are escaped; in a {@code data} table a long name gets joints to wrap
+     * at ({@link #breakable}).
+     */
     Html table(List<List<String>> rows, String cssClass) {
         if (rows.isEmpty()) {
             return this;
@@ -83,15 +86,41 @@ final class Html {
             out.append("<th>").append(escape(h)).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
+        // a data table's cells keep to one line (numbers), so a long name there wraps only where it is given a joint
+        boolean data = List.of(cssClass.split(" ")).contains("data");
         for (List<String> row : rows.subList(1, rows.size())) {
             out.append("<tr>");
             for (String c : row) {
-                out.append("<td>").append(escape(c)).append("</td>");
+                String cell = data ? breakable(c) : escape(c);
+                out.append(cell.contains("<wbr>") ? "<td class=\"wrap\">" : "<td>").append(cell).append("</td>");
             }
             out.append("</tr>\n");
         }
         out.append("</tbody></table></div>\n");
         return this;
+    }
+
+    /**
+     * The text escaped, with a line-break opportunity ({@code <wbr>}) after each '.' followed by a letter
+     * and each '=' followed by more text: a field path such as {@code projections.input_e.plasticity.eta=0.002}
+     * breaks between its parts, never inside a number such as 5.0E-4.
+     */
+    static String breakable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(escape(String.valueOf(c)));
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+            boolean joint = c == '.' && Character.isLetter(next)
+                    || c == '=' && !Character.isWhitespace(next);
+            if (joint) {
+                b.append("<wbr>");
+            }
+        }
+        return b.toString();
     }
 
     /** A grid of small figures (three to a row on a wide screen). */

@@ -120,11 +120,17 @@ public final class ReportBuilder {
                            overflow-wrap: anywhere; }
             .rfrow { display: flex; flex-wrap: wrap; gap: 14px; }
             .rf img { image-rendering: pixelated; max-width: 100%; height: auto; border: 1px solid #ccc; }
-            .tablewrap { overflow-x: auto; }
+            .tablewrap { overflow-x: auto; max-width: 100%;
+                         /* a table wider than the page scrolls in its box; a shadow at an edge shows there is more */
+                         background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 24px 100% no-repeat local,
+                                     linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 24px 100% no-repeat local,
+                                     radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) left / 10px 100% no-repeat scroll,
+                                     radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right / 10px 100% no-repeat scroll; }
             table { border-collapse: collapse; font-size: 12.5px; margin: 6px 0 12px; }
             th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
             th { background: #f2f4f7; }
             table.data td { font-variant-numeric: tabular-nums; white-space: nowrap; }
+            table.data td.wrap { white-space: normal; min-width: 6em; }
             table.kv th:empty { display: none; }
             table.kv thead { display: none; }
             table.kv td:first-child { color: #555; white-space: nowrap; }
@@ -139,6 +145,7 @@ public final class ReportBuilder {
             .badge.not-run { background: #eceef1; color: #5c6570; }
             table.verdict td { white-space: normal; }
             table.failures td:last-child { white-space: normal; min-width: 24em; }
+            p.absent { font-size: 13px; color: #555; }
             .muted { color: #777; font-style: italic; font-size: 12px; }
             .caveats { background: #fff8e6; border-left: 4px solid #e0a800; padding: 6px 12px; margin: 8px 0 14px;
                        font-size: 13px; max-width: 1100px; }

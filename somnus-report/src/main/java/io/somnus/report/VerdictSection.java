@@ -7,12 +7,13 @@ import io.somnus.experiment.verdict.Estimate;
 import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.PresetVerdict;
 import io.somnus.experiment.verdict.StudyVerdict;
+import io.somnus.experiment.verdict.VerdictTable;
 import java.util.Locale;
 
 /**
  * The page's first section: each of the paper's claims per preset — holds, does not hold, inconclusive, not run —
  * decided by the rule of docs/verdict.md, with the numbers behind each outcome and a link to the figure that shows
- * them.
+ * them. The named presets the study has no runs of share one line below the table, as on the console.
  */
 final class VerdictSection implements Section {
     @Override
@@ -50,27 +51,38 @@ final class VerdictSection implements Section {
                 + "f = 0 (and against the untrained controls), the effect Δ with its 95 % interval over seeds (paired by "
                 + "seed where both sides have the same seeds), judged against a margin δ. A claim holds when every "
                 + "criterion holds on every dataset, does not hold when one does not, and is inconclusive otherwise.");
-        html.raw("<div class=\"tablewrap\"><table class=\"verdict\">\n<thead><tr><th>claim</th><th>preset</th>"
-                + "<th>verdict</th><th>why</th></tr></thead>\n<tbody>\n");
-        for (ClaimVerdict c : verdict.claims()) {
-            boolean first = true;
-            for (PresetVerdict p : c.presets()) {
-                html.raw("<tr>");
-                if (first) {
-                    html.raw("<td rowspan=\"" + c.presets().size() + "\"><b>" + c.number() + "</b> ").text(c.statement())
-                            .raw("</td>");
-                    first = false;
+        // the presets the study ran, a row per claim; those it has none of on one line below, as on the console
+        java.util.List<ClaimVerdict> ran = verdict.claims().stream().filter(c -> c.presets().stream()
+                .anyMatch(PresetVerdict::ran)).toList();
+        if (!ran.isEmpty()) {
+            html.raw("<div class=\"tablewrap\"><table class=\"verdict\">\n<thead><tr><th>claim</th><th>preset</th>"
+                    + "<th>verdict</th><th>why</th></tr></thead>\n<tbody>\n");
+            for (ClaimVerdict c : ran) {
+                java.util.List<PresetVerdict> presets = c.presets().stream().filter(PresetVerdict::ran).toList();
+                boolean first = true;
+                for (PresetVerdict p : presets) {
+                    html.raw("<tr>");
+                    if (first) {
+                        html.raw("<td rowspan=\"" + presets.size() + "\"><b>" + c.number() + "</b> ")
+                                .text(c.statement()).raw("</td>");
+                        first = false;
+                    }
+                    html.raw("<td>");
+                    if (p.outcome() == Outcome.NOT_RUN) {
+                        html.text(p.preset());
+                    } else {
+                        html.raw("<a href=\"#" + detailAnchor(c, p) + "\">").text(p.preset()).raw("</a>");
+                    }
+                    html.raw("</td><td>").raw(badge(p.outcome())).raw("</td><td>").text(p.reason())
+                            .raw("</td></tr>\n");
                 }
-                html.raw("<td>");
-                if (p.outcome() == Outcome.NOT_RUN) {
-                    html.text(p.preset());
-                } else {
-                    html.raw("<a href=\"#" + detailAnchor(c, p) + "\">").text(p.preset()).raw("</a>");
-                }
-                html.raw("</td><td>").raw(badge(p.outcome())).raw("</td><td>").text(p.reason()).raw("</td></tr>\n");
             }
+            html.raw("</tbody></table></div>\n");
         }
-        html.raw("</tbody></table></div>\n");
+        String absent = VerdictTable.absentPresets(verdict);
+        if (!absent.isEmpty()) {
+            html.raw("<p class=\"absent\">").text(absent).raw("</p>\n");
+        }
         java.util.List<String> caveats = VerdictCaveats.of(verdict, ctx.runs());
         if (!caveats.isEmpty()) {
             html.raw("<div class=\"caveats\"><b>What these outcomes rest on</b> (from this study's runs; the rule above "
@@ -104,7 +116,7 @@ final class VerdictSection implements Section {
                 html.raw("<tr>");
                 if (first) {
                     // the dataset once, with its outcome and what was not run there
-                    html.raw("<td rowspan=\"" + d.criteria().size() + "\">").text(dataset).raw("<br>").raw(badge(d.outcome()));
+                    html.raw("<td rowspan=\"" + d.criteria().size() + "\">").raw(Html.breakable(dataset)).raw("<br>").raw(badge(d.outcome()));
                     if (!d.note().isEmpty()) {
                         html.raw("<br><span class=\"muted\">").text(d.note()).raw("</span>");
                     }

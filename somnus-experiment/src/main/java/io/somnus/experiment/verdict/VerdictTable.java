@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The verdict as a plain-text table for the console: one line per claim × preset the study ran, with the criteria's
  * outcomes; the named presets it has no runs of (a user's own sweep of one preset has most) are listed after it on one
- * line rather than as a row each (verdict.csv and the report keep a row for every one).
+ * line rather than as a row each, {@link #absentPresets}, which the report shares (verdict.csv keeps a row for every
+ * one).
  */
 public final class VerdictTable {
     private VerdictTable() {}
@@ -16,12 +17,9 @@ public final class VerdictTable {
     public static String format(StudyVerdict verdict) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"claim", "preset", "verdict", "why (criteria of docs/verdict.md)"});
-        Map<String, List<Integer>> absent = new LinkedHashMap<>(); // preset → the claims it is named for
         for (ClaimVerdict c : verdict.claims()) {
             for (PresetVerdict p : c.presets()) {
-                if (!p.ran()) {
-                    absent.computeIfAbsent(p.preset(), k -> new ArrayList<>()).add(c.number());
-                } else {
+                if (p.ran()) {
                     rows.add(new String[] {String.valueOf(c.number()), p.preset(), p.outcome().words(), p.reason()});
                 }
             }
@@ -39,12 +37,32 @@ public final class VerdictTable {
                         r[2], r[3]));
             }
         }
+        String absent = absentPresets(verdict);
         if (!absent.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            absent.forEach((preset, claims) -> parts.add(preset + " (claim" + (claims.size() == 1 ? " " : "s ")
-                    + String.join(", ", claims.stream().map(String::valueOf).toList()) + ")"));
-            b.append("Not run, the study having no runs of them: ").append(String.join("; ", parts)).append('\n');
+            b.append(absent).append('\n');
         }
         return b.toString();
+    }
+
+    /**
+     * The named presets the study has no runs of, with the claims each would be needed for, on one line: "Not run,
+     * the study having no runs of them: paper-code (claims 1, 2); paper-sg (claim 3)"; "" when it ran every one.
+     */
+    public static String absentPresets(StudyVerdict verdict) {
+        Map<String, List<Integer>> absent = new LinkedHashMap<>(); // preset → the claims it is named for
+        for (ClaimVerdict c : verdict.claims()) {
+            for (PresetVerdict p : c.presets()) {
+                if (!p.ran()) {
+                    absent.computeIfAbsent(p.preset(), k -> new ArrayList<>()).add(c.number());
+                }
+            }
+        }
+        if (absent.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        absent.forEach((preset, claims) -> parts.add(preset + " (claim" + (claims.size() == 1 ? " " : "s ")
+                + String.join(", ", claims.stream().map(String::valueOf).toList()) + ")"));
+        return "Not run, the study having no runs of them: " + String.join("; ", parts);
     }
 }
