@@ -295,6 +295,18 @@ public final class Configs {
         return a.length() == 0 ? b : a + "." + b;
     }
 
+    private static final java.util.regex.Pattern UNKNOWN_FIELD =
+            java.util.regex.Pattern.compile("^unknown configuration field '([^']+)'");
+
+    /**
+     * The field a message of an unknown field names ({@code unknown configuration field 'x.y'; known …}, as resolving or
+     * binding a configuration reports it); null for any other message.
+     */
+    public static String unknownField(String message) {
+        java.util.regex.Matcher m = UNKNOWN_FIELD.matcher(message == null ? "" : message);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** @param schema the unknown field's schema path, to say which model or rule has it; null for a list item */
     private static ConfigException unknown(String key, String walked, JsonNode at, String schema) {
         List<String> known = new ArrayList<>();

@@ -99,7 +99,11 @@ public final class StudyEstimate {
         return Double.isNaN(x) ? 0 : x;
     }
 
-    /** The expected units of work of a run with this resolved configuration, each image presented once. */
+    /**
+     * The expected units of work of a run with this resolved configuration, each image presented once; NaN in every
+     * phase where the configuration lacks a field that counts them ({@link #uncountedField}), which {@link SweepEta}
+     * counts as unknown work.
+     */
     public static Work work(JsonNode config) {
         return work(config, PresentationRates.PerImage.ONCE);
     }
@@ -188,7 +192,31 @@ public final class StudyEstimate {
         return wakeSteps * f / (1 - f);
     }
 
+    /** Work that cannot be counted: NaN in every phase. */
+    private static final Work UNCOUNTED = new Work(Double.NaN, Double.NaN, Double.NaN);
+
+    /**
+     * The field a count of a run's work needs that its configuration lacks (missing, or not a whole number ≥ 1): an
+     * SG-SNN's {@code sg.hidden}, {@code sg.steps} or {@code sg.batch_size}; null where it has them (a resolved
+     * configuration always does).
+     */
+    static String uncountedField(JsonNode config) {
+        if (!"sg".equals(config.path("model").asText())) {
+            return null;
+        }
+        for (String field : List.of("hidden", "steps", "batch_size")) {
+            JsonNode n = config.path("sg").path(field);
+            if (!n.canConvertToInt() || n.asInt() < 1) {
+                return "sg." + field;
+            }
+        }
+        return null;
+    }
+
     private static Work sgWork(JsonNode c) {
+        if (uncountedField(c) != null) {
+            return UNCOUNTED; // e.g. no sg.batch_size: its minibatches cannot be counted
+        }
         JsonNode sg = c.path("sg");
         JsonNode train = c.path("train");
         double hidden = sg.path("hidden").asDouble();
@@ -369,6 +397,11 @@ public final class StudyEstimate {
             String k = key.apply(c);
             UnitCosts u = costsOf(costs, k);
             Work w = work(c, perImage.apply(i));
+            String uncounted = uncountedField(c);
+            if (uncounted != null) {
+                throw new IllegalArgumentException("a run of '" + k + "' has no " + uncounted
+                        + " in its configuration: its work cannot be counted");
+            }
             double[] sum = byKey.computeIfAbsent(k, x -> new double[3]);
             for (String phase : unmeasured(u, w)) {
                 unmeasured.add(k + ": " + phase);

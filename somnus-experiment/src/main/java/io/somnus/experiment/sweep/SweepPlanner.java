@@ -2,6 +2,7 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.run.RunConfigResolver;
 import java.math.BigDecimal;
@@ -130,14 +131,17 @@ public final class SweepPlanner {
      * The sweep's {@code set} entries, datasets and sleep fractions tried one at a time on each preset's first point, so
      * that every value that is bad on its own is named at once (a whole point's resolution stops at its first problem,
      * which named one bad value per pass). A set entry that fails is tried again once the others are in (it may need
-     * one of them, e.g. fewer test than training images), until a round adds none; the grid is left to the whole
-     * points, since a grid value may be bad only beside some values of another axis.
+     * one of them, e.g. fewer test than training images), until a round adds none; the grid's values are left to the
+     * whole points, since a grid value may be bad only beside some values of another axis, but a grid or variant key
+     * the configuration does not have is named here by its place in the file (a whole point would name a whole run).
      */
     private static List<String> oneByOne(SweepSpec spec, RunConfigResolver resolver) {
         String where = spec.source().toString();
         java.util.Set<String> problems = new java.util.LinkedHashSet<>();
         // a set entry's problem by its text, with the presets it was met with: named once, with all of them
         Map<String, List<String>> setProblems = new LinkedHashMap<>();
+        // a grid or variant key that is no configuration field: its message with its place in the file, with presets
+        Map<String, List<String>> keyProblems = new LinkedHashMap<>();
         for (String preset : spec.presets()) {
             Map<String, Object> good = new LinkedHashMap<>();
             good.put("preset", preset);
@@ -167,6 +171,15 @@ public final class SweepPlanner {
                 setProblems.computeIfAbsent(where + ": " + problem(resolver, good, e.getKey(), e.getValue()) + " (set "
                         + e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(preset);
             }
+            for (Map.Entry<String, List<Object>> axis : spec.grid().entrySet()) {
+                unknownKey(resolver, good, "grid.", axis.getKey(), axis.getValue(), keyProblems, preset);
+            }
+            for (Map.Entry<String, Map<String, Object>> variant : spec.variants().entrySet()) {
+                for (Map.Entry<String, Object> e : variant.getValue().entrySet()) {
+                    unknownKey(resolver, good, "variants." + variant.getKey() + ".", e.getKey(),
+                            java.util.Collections.singletonList(e.getValue()), keyProblems, preset);
+                }
+            }
             for (String dataset : spec.datasets().subList(1, spec.datasets().size())) {
                 problem = problem(resolver, good, "dataset.name", dataset);
                 if (problem != null) {
@@ -183,7 +196,28 @@ public final class SweepPlanner {
         setProblems.forEach((problem, presets) -> problems.add(problem + (spec.presets().size() == 1 ? ""
                 : presets.size() == 1 ? ", preset " + presets.get(0) : ", presets " + String.join(", ", presets))
                 + ")"));
+        keyProblems.forEach((problem, presets) -> problems.add(where + ": " + problem + (spec.presets().size() == 1
+                || presets.size() == spec.presets().size() ? "" : " (preset" + (presets.size() == 1 ? " " : "s ")
+                + String.join(", ", presets) + ")")));
         return List.copyOf(problems);
+    }
+
+    /**
+     * Records, under {@code place + key} (its path in the sweep file), the resolver's message when {@code key} itself is
+     * no configuration field of the preset, e.g. {@code grid.projections.input_e.plasticity.etta: unknown configuration
+     * field '…'; known under projections.input_e.plasticity: [rule, eta, …]}, the message {@code --set} gives; a field
+     * unknown only inside a value (a whole section) or a bad value is left to the whole points.
+     */
+    private static void unknownKey(RunConfigResolver resolver, Map<String, Object> good, String place, String key,
+            List<Object> values, Map<String, List<String>> keyProblems, String preset) {
+        String field = key.substring(key.lastIndexOf('/') + 1); // a preset's scope is no part of the field
+        for (Object value : values) {
+            String problem = problem(resolver, good, key, value);
+            if (problem != null && field.equals(Configs.unknownField(problem))) {
+                keyProblems.computeIfAbsent(place + key + ": " + problem, k -> new ArrayList<>()).add(preset);
+                return;
+            }
+        }
     }
 
     /**

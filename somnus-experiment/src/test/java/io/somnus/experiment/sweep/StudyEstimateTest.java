@@ -48,6 +48,38 @@ class StudyEstimateTest {
         return Mappers.YAML.readTree(s);
     }
 
+    /**
+     * An SG-SNN configuration without sg.batch_size (a resolved one always has it): its minibatches cannot be counted,
+     * so its work is unknown (NaN, not an ArithmeticException) and the sweep's time left prices it as its key's mean
+     * run; --estimate, which must price every run, refuses it naming the field.
+     */
+    @Test
+    void workThatCannotBeCountedIsUnknownToTheEtaAndRefusedByTheEstimate() throws Exception {
+        String whole = sg(3, 0.5);
+        assertTrue(whole.contains(" batch_size: 10,"));
+        JsonNode noBatch = yaml(whole.replace(" batch_size: 10,", ""));
+        StudyEstimate.Work w = StudyEstimate.work(noBatch);
+        assertTrue(Double.isNaN(w.train()) && Double.isNaN(w.sleep()) && Double.isNaN(w.evaluation()), w.toString());
+        assertEquals("sg.batch_size", StudyEstimate.uncountedField(noBatch));
+        assertEquals(null, StudyEstimate.uncountedField(yaml(whole)));
+
+        SweepEta eta = SweepEta.of(List.of(planned("s1", yaml(whole)), planned("s2", noBatch)),
+                StudyEstimate.BY_PRESET, 1);
+        eta.started("s1", 0);
+        eta.finished("s1", 40, true);
+        assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(40)), eta.remaining(40).exact(),
+                "s2 at s's mean run, 40 s");
+
+        String msg = assertThrows(IllegalArgumentException.class, () -> StudyEstimate.project(List.of(noBatch),
+                StudyEstimate.BY_PRESET, Map.of("s", new StudyEstimate.UnitCosts(1, 1, 1, 1)), 1)).getMessage();
+        assertEquals("a run of 's' has no sg.batch_size in its configuration: its work cannot be counted", msg);
+    }
+
+    private static PlannedRun planned(String id, JsonNode config) {
+        return new PlannedRun(id, Map.of(), "", (com.fasterxml.jackson.databind.node.ObjectNode) config, config.toString(),
+                "0".repeat(64));
+    }
+
     @Test
     void handWorkedCalibrationAndProjection() throws Exception {
         // p, 100 images × 10 steps = 1 000 train units; setup + presentations + checks = 2 s -> 0.002 s/unit

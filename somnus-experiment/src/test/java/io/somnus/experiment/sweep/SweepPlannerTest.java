@@ -104,6 +104,39 @@ class SweepPlannerTest {
                 + "paper-sg)");
     }
 
+    /**
+     * A mistyped grid or variant key is named by its place in the file, with the resolver's own message (the one
+     * {@code --set} gives, with the fields known near it), not by a whole run.
+     */
+    @Test
+    void aMistypedGridOrVariantKeyIsNamedByItsPlaceInTheFile() {
+        io.somnus.experiment.run.StandardResolver resolver = new io.somnus.experiment.run.StandardResolver();
+        String setMessage = assertThrows(ConfigException.class, () -> resolver.resolve(java.util.Map.of(
+                "preset", "paper", "projections.input_e.plasticity.etta", 5e-4))).getMessage();
+        assertContains(setMessage, "'projections.input_e.plasticity.etta'", "eta");
+        String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1, 2]
+                grid: {projections.input_e.plasticity.etta: [5.0e-4, 2.0e-3]}
+                """), resolver)).getMessage();
+        assertEquals("study.yaml: grid.projections.input_e.plasticity.etta: " + setMessage, msg);
+        // scoped to one preset, and in a variant: each preset's known fields differ, so each is named with its preset
+        String more = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
+                presets: [paper, paper-sg]
+                datasets: [geomfig]
+                sleep_fractions: [0.0]
+                seeds: [1]
+                grid: {paper/train.imagez: [100, 200]}
+                variants: {small: {train.test_imges: 50}}
+                """), resolver)).getMessage();
+        assertContains(more, "3 problems in sweep file study.yaml", "study.yaml: grid.paper/train.imagez: unknown "
+                + "configuration field 'train.imagez'", "(preset paper)\n", "study.yaml: variants.small.train."
+                + "test_imges: unknown configuration field 'train.test_imges'", "(preset paper-sg)");
+        assertTrue(!more.contains(" more run") && !more.contains("(run "), more);
+    }
+
     /** A value bad only beside another (here: more test than training images) is found whole point by whole point. */
     @Test
     void aProblemOfACombinationIsReportedWithAnExamplePointAndACount() {
