@@ -6,8 +6,10 @@ package io.somnus.cli;
  */
 final class InterruptNotice implements AutoCloseable {
     private final Thread hook;
+    private final String line;
 
     InterruptNotice(String line) {
+        this.line = line;
         hook = new Thread(() -> System.err.println(System.lineSeparator() + "somnus: interrupted; " + line),
                 "somnus-interrupt-notice");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -16,8 +18,8 @@ final class InterruptNotice implements AutoCloseable {
     /** The notice of a sweep into {@code dir}: its finished runs are kept, and --resume goes on. */
     static InterruptNotice forSweep(java.nio.file.Path dir) {
         return new InterruptNotice("whatever runs had finished are kept in " + dir
-                + ", and a cut-short run's last resume snapshot (an STDP-SNN run's last checkpoint, an SG-SNN run's last "
-                + "epoch); the same command with --resume goes on from there");
+                + ", and a cut-short run's last resume snapshot (its last checkpoint or epoch, or the last one --snapshot-minutes "
+                + "took); the same command with --resume goes on from there");
     }
 
     /**
@@ -27,6 +29,11 @@ final class InterruptNotice implements AutoCloseable {
     static InterruptNotice forReport(java.nio.file.Path dir) {
         return new InterruptNotice("every run and the aggregates are kept in " + dir + "; report.html was not written "
                 + "(somnus report " + dir + " writes it)");
+    }
+
+    /** What the notice says after "somnus: interrupted; ". */
+    String line() {
+        return line;
     }
 
     @Override
