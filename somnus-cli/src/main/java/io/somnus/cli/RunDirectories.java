@@ -1,7 +1,7 @@
 package io.somnus.cli;
 
 import io.somnus.experiment.io.DirectoryLock;
-import io.somnus.experiment.sweep.SweepRunner;
+import io.somnus.experiment.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +134,7 @@ final class RunDirectories {
         for (Path tmp : temporaries(parent, name)) {
             Path lock = tmp.resolve(LOCK_FILE);
             if (DirectoryLock.isAbandoned(lock)) {
-                SweepRunner.deleteRecursively(tmp);
+                FileTrees.deleteRecursively(tmp);
                 report.add("removed " + tmp + ", left by an interrupted run (its process is gone)");
             } else if (DirectoryLock.isLocked(lock)) {
                 report.add("kept " + tmp + ": a run is writing it (" + DirectoryLock.holder(lock) + ")");
@@ -259,7 +259,7 @@ final class RunDirectories {
             return;
         }
         try {
-            SweepRunner.deleteRecursively(dir);
+            FileTrees.deleteRecursively(dir);
         } catch (IOException ignored) {
             // best effort
         }

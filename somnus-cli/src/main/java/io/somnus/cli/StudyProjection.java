@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.run.RunConfigResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.StudyCalibration;
@@ -102,7 +103,7 @@ final class StudyProjection {
                     + "so its costs come out too high).%n", loadBefore, loadAverage(),
                     Runtime.getRuntime().availableProcessors()));
         } finally {
-            SweepRunner.deleteRecursively(dir);
+            FileTrees.deleteRecursively(dir);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.somnus.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.StandardRunExecutor;
@@ -8,10 +9,8 @@ import io.somnus.kernel.Kernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
@@ -41,15 +40,7 @@ final class RemoteRun implements Function<RunTask, RunDirectoryBytes> {
             new StandardRunExecutor(Kernels.preferred(), dataHome, site).execute(config, dir, RunProgress.NONE);
             return RunDirectoryBytes.read(dir);
         } finally {
-            deleteRecursively(scratch);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            FileTrees.deleteRecursively(scratch);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.somnus.experiment.stats;
 
 import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,12 @@ public final class GlmmRunner implements AutoCloseable {
             r.preloaded = Preloaded.start(program);
         }
         return r;
+    }
+
+    /** The temporary folder (TMPDIR) of the R {@link #preloaded()} started; null when there is none. */
+    Path preloadedTemporaryFolder() {
+        Preloaded p = preloaded;
+        return p == null ? null : p.temporaryFolder();
     }
 
     /** Ends a preloaded R that no fit used (it would also end with this JVM, whose end closes its input). */
@@ -212,29 +219,44 @@ public final class GlmmRunner implements AutoCloseable {
 
     private record Run(int exit, String output) {}
 
-    /** An Rscript running {@link #PRELOAD}, its output going to a temporary file. */
+    /**
+     * An Rscript running {@link #PRELOAD}, its output going to a temporary file and its own temporary folder
+     * ({@code TMPDIR}) in one Somnus deletes: one that no fit used is ended by a kill, after which R cannot remove its
+     * session folder ({@code RtmpXXXX}), and every sweep left one in the system's temporary folder.
+     */
     private static final class Preloaded {
         private final Process process;
         private final Path log;
+        private final Path tmp;
 
-        private Preloaded(Process process, Path log) {
+        private Preloaded(Process process, Path log, Path tmp) {
             this.process = process;
             this.log = log;
+            this.tmp = tmp;
         }
 
         /** null when R cannot be started: the fit then starts its own. */
         static Preloaded start(Path program) {
             Path log = null;
+            Path tmp = null;
             try {
                 log = Files.createTempFile("somnus-r", ".log");
                 log.toFile().deleteOnExit(); // a sweep interrupted before its fit leaves no log behind
-                Process p = new ProcessBuilder(program.toString(), "-e", PRELOAD).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
-                return new Preloaded(p, log);
+                tmp = Files.createTempDirectory("somnus-r");
+                ProcessBuilder b = new ProcessBuilder(program.toString(), "-e", PRELOAD).redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                b.environment().put("TMPDIR", tmp.toString());
+                return new Preloaded(b.start(), log, tmp);
             } catch (IOException e) {
                 deleteQuietly(log);
+                deleteQuietly(tmp);
                 return null;
             }
+        }
+
+        /** R's temporary folder (TMPDIR): its session folder is made in it. */
+        Path temporaryFolder() {
+            return tmp;
         }
 
         /**
@@ -270,13 +292,19 @@ public final class GlmmRunner implements AutoCloseable {
 
         void close() {
             process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS); // its files closed before its folder goes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             deleteQuietly(log);
+            deleteQuietly(tmp);
         }
 
         private static void deleteQuietly(Path f) {
             try {
                 if (f != null) {
-                    Files.deleteIfExists(f);
+                    FileTrees.deleteRecursively(f);
                 }
             } catch (IOException e) {
                 // a temporary file left behind

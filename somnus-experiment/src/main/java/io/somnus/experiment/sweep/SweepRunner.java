@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.run.RunFailures;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -208,7 +208,7 @@ public final class SweepRunner {
                     listener.message("runs/" + run.runId() + " is not kept (" + whyNot.get() + "): running it again");
                 }
                 if (Files.exists(dir)) {
-                    deleteRecursively(dir);
+                    FileTrees.deleteRecursively(dir);
                 }
                 if (e.status() != RunStatus.PENDING) {
                     ledger.markPending(run.runId());
@@ -221,7 +221,7 @@ public final class SweepRunner {
             }
             for (PlannedRun run : plan.runs()) { // a kept cut-short run that is done or adopted after all
                 if (!toRun.contains(run) && resumable.containsKey(run.runId())) {
-                    deleteRecursively(resumable.remove(run.runId()));
+                    FileTrees.deleteRecursively(resumable.remove(run.runId()));
                 }
             }
             listener.started(plan, List.copyOf(toRun), List.copyOf(finishedBefore));
@@ -651,7 +651,7 @@ public final class SweepRunner {
                         + "--resume goes on from there" + RunFailures.remedy(e) + error.substring(eol);
             } else {
                 try {
-                    deleteRecursively(tmp);
+                    FileTrees.deleteRecursively(tmp);
                 } catch (IOException cleanup) {
                     error += "\n(and its directory " + tmp + " could not be deleted: " + cleanup.getMessage() + ")";
                 }
@@ -711,7 +711,7 @@ public final class SweepRunner {
         listener.runResumed(worker, run.runId(), StudyEstimate.work(run.config()));
         listener.message("runs/" + dir.getFileName() + " cannot go on from its snapshot (" + why
                 + "): running " + run.runId() + " again from the start");
-        deleteRecursively(dir);
+        FileTrees.deleteRecursively(dir);
         return false;
     }
 
@@ -777,7 +777,7 @@ public final class SweepRunner {
                     p = other; // the older of two: deleted
                 }
             }
-            deleteRecursively(p);
+            FileTrees.deleteRecursively(p);
             n++;
         }
         return n;
@@ -804,15 +804,4 @@ public final class SweepRunner {
         }
     }
 
-    /** Deletes a file, or a directory with everything in it; nothing when it is absent. */
-    public static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.io.FileTrees;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,7 +150,7 @@ class SharedControlsTest {
             s.execute("ALTER TABLE runs DROP COLUMN shared_by");
             s.execute("UPDATE runs SET status = 'pending' WHERE run_id = '" + ETA_UNTRAINED + "'");
         }
-        SweepRunner.deleteRecursively(out.resolve(SweepRunner.RUNS_DIR).resolve(ETA_UNTRAINED));
+        FileTrees.deleteRecursively(out.resolve(SweepRunner.RUNS_DIR).resolve(ETA_UNTRAINED));
 
         SweepPlan shared = SweepPlanner.plan(spec, resolver);
         SweepRunner.checkBeforeRunning(out, shared, true); // what --dry-run --resume checks: no "different sweep"

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.io.FileTrees;
 import static io.somnus.experiment.sweep.SweepSpecTest.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -129,8 +130,8 @@ class SweepResultsTest {
         cutShort(runs.get(0).resolve(RunDirectory.METRICS), 3);
         weightsFailingCrc(runs.get(1));
         assertThrows(FileFormatException.class, () -> SweepResults.load(out));
-        SweepRunner.deleteRecursively(runs.get(0));
-        SweepRunner.deleteRecursively(runs.get(1));
+        FileTrees.deleteRecursively(runs.get(0));
+        FileTrees.deleteRecursively(runs.get(1));
         SweepResult again = support().run(sweep, out, 1, true, SweepListener.NONE);
         assertEquals(2, again.outcomes().stream().filter(o -> o.status() == RunStatus.DONE && !o.skipped()).count());
         assertEquals(4, SweepResults.load(out).runs().size());

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.io.FileTrees;
 import static io.somnus.experiment.sweep.SweepSpecTest.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -218,7 +219,7 @@ class SweepRunnerTest {
             ledger.markRunning("paper__mnist__f0.20__s1", Instant.now());
         }
         Files.writeString(out.resolve("runs/paper__mnist__f0.20__s1/summary.json"), "{half");
-        SweepRunner.deleteRecursively(out.resolve("runs/paper-sg__mnist__f0.00__s2"));
+        FileTrees.deleteRecursively(out.resolve("runs/paper-sg__mnist__f0.00__s2"));
         Files.createDirectories(out.resolve("runs/.tmp-paper__mnist__f0.00__s1-deadbeef"));
         Files.writeString(log, "");
 
