@@ -82,25 +82,16 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
     }
 
-    @Override
-    public synchronized void started(SweepPlan plan, List<PlannedRun> runs, int alreadyDone) {
-        started(plan, runs, alreadyDone, List.of());
-    }
-
     /** As the runner starts a sweep: the time left learns from the runs finished before, a resumed sweep's too. */
     @Override
     public synchronized void started(SweepPlan plan, List<PlannedRun> runs, List<FinishedRun> alreadyDone) {
-        started(plan, runs, alreadyDone.size(), alreadyDone);
-    }
-
-    private void started(SweepPlan plan, List<PlannedRun> runs, int alreadyDone, List<FinishedRun> finishedBefore) {
         this.toRun = runs.size();
         int used = Math.min(workers, Math.max(1, toRun)); // as the runner: no more workers than runs
         this.started = System.nanoTime();
-        this.eta = SweepEta.of(runs, finishedBefore, io.somnus.experiment.sweep.StudyCalibration.costKey(plan.spec()),
+        this.eta = SweepEta.of(runs, alreadyDone, io.somnus.experiment.sweep.StudyCalibration.costKey(plan.spec()),
                 used);
         err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs"
-                + io.somnus.experiment.sweep.SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone
+                + io.somnus.experiment.sweep.SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone.size()
                 + " already done, " + toRun + " to run on " + used + " worker(s)");
         if (toRun == 0) {
             return;

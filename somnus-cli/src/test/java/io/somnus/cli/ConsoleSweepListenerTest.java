@@ -31,7 +31,7 @@ class ConsoleSweepListenerTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 false, 1, 3600)) {
-            listener.started(plan, plan.runs(), 0);
+            listener.started(plan, plan.runs(), List.of());
         }
         String whole = "time left pending (no paper or paper-code or diehl-cook or diehl-cook-recurrent run done yet)";
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("sweep ")

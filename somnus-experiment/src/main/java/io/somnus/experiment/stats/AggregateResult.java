@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link Aggregator#aggregate(Path, String, List, List, GlmmRunner)} computed and wrote.
+ * What {@link Aggregator#aggregate(Path, String, List, java.util.Comparator, List, GlmmRunner)} computed and wrote.
  *
  * @param dir          the sweep directory
  * @param runs         number of finished runs aggregated

@@ -58,14 +58,9 @@ public final class Aggregator {
      *
      * @param name     the sweep's name
      * @param runs     the finished runs, in cell then seed order
+     * @param cellOrder the order of the cells in the files (the sweep's, {@link CellKey#order})
      * @param warnings what reading them left out, and why (copied; more are added)
      */
-    public static AggregateResult aggregate(Path dir, String name, List<RunRecord> runs, List<String> warnings,
-            GlmmRunner glmm) throws IOException {
-        return aggregate(dir, name, runs, CellKey.ORDER, warnings, glmm);
-    }
-
-    /** As the above with the cells in {@code cellOrder} (the sweep's, {@link CellKey#order}). */
     public static AggregateResult aggregate(Path dir, String name, List<RunRecord> runs, Comparator<CellKey> cellOrder,
             List<String> warnings, GlmmRunner glmm) throws IOException {
         warnings = new ArrayList<>(warnings);
@@ -121,12 +116,10 @@ public final class Aggregator {
         return new AggregateResult(dir, runs.size(), rows, outcome, files, warnings);
     }
 
-    /** Per-cell statistics and comparisons with f = 0 for every main metric, in cell then metric order. */
-    public static List<AggregateRow> rows(List<RunRecord> runs) {
-        return rows(runs, CellKey.ORDER);
-    }
-
-    /** As the above with the cells in {@code cellOrder} (the sweep's, {@link CellKey#order}). */
+    /**
+     * Per-cell statistics and comparisons with f = 0 for every main metric, cells in {@code cellOrder} (the sweep's,
+     * {@link CellKey#order}), then metric order.
+     */
     public static List<AggregateRow> rows(List<RunRecord> runs, Comparator<CellKey> cellOrder) {
         Map<CellKey, List<RunRecord>> cells = new TreeMap<>(cellOrder);
         for (RunRecord r : runs) {
@@ -181,13 +174,8 @@ public final class Aggregator {
     /**
      * Mean ± CI of a metrics.csv column against images_seen per cell, matching checkpoints by their
      * images_seen value. Runs without metrics.csv or the column are left out (with a warning when the file
-     * is unreadable).
+     * is unreadable). Cells in {@code cellOrder} (the sweep's, {@link CellKey#order}).
      */
-    public static List<CurvePoint> curves(List<RunRecord> runs, String column, List<String> warnings) {
-        return curves(runs, CellKey.ORDER, column, warnings);
-    }
-
-    /** As the above with the cells in {@code cellOrder} (the sweep's, {@link CellKey#order}). */
     public static List<CurvePoint> curves(List<RunRecord> runs, Comparator<CellKey> cellOrder, String column,
             List<String> warnings) {
         Map<CellKey, TreeMap<Double, List<Double>>> byCell = new TreeMap<>(cellOrder);

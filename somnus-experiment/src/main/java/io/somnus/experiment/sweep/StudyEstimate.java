@@ -110,23 +110,26 @@ public final class StudyEstimate {
 
     /** The expected units of work of a run with this resolved configuration at {@code perImage} (STDP-SNN only). */
     public static Work work(JsonNode config, PresentationRates.PerImage perImage) {
-        return "sg".equals(config.path("model").asText()) ? sgWork(config) : stdpWork(config, perImage);
+        return work(config, perImage, 0);
     }
 
-    private static Work stdpWork(JsonNode c, PresentationRates.PerImage perImage) {
+    /** {@link #work(JsonNode, PresentationRates.PerImage)} with the evaluations after the first {@code passed} only. */
+    private static Work work(JsonNode config, PresentationRates.PerImage perImage, long passed) {
+        return "sg".equals(config.path("model").asText()) ? sgWork(config, passed) : stdpWork(config, perImage, passed);
+    }
+
+    private static Work stdpWork(JsonNode c, PresentationRates.PerImage perImage, long checkpointsPassed) {
         double steps = c.path("simulation").path("steps_per_image").asDouble();
         // the wake clock counts every presentation's steps, so the sleep it schedules grows with them too
         double wakeSteps = PresentationRates.trainedImages(c) * steps * perImage.train();
         return new Work(wakeSteps, expectedStdpSleepSteps(c, wakeSteps),
-                stdpEvaluatedImages(c.path("train")) * steps * perImage.evaluation());
+                stdpEvaluatedImages(c.path("train"), checkpointsPassed) * steps * perImage.evaluation());
     }
 
-    /** Images run frozen: each checkpoint fits the readout and scores validation, the end fits it and scores test. */
-    static double stdpEvaluatedImages(JsonNode train) {
-        return stdpEvaluatedImages(train, 0);
-    }
-
-    /** {@link #stdpEvaluatedImages(JsonNode)} after the first {@code passed} checkpoints: the others' and the end's. */
+    /**
+     * Images run frozen after the first {@code passed} checkpoints: each checkpoint left fits the readout and scores
+     * validation, the end fits it and scores test.
+     */
     private static double stdpEvaluatedImages(JsonNode train, long passed) {
         int images = train.path("images").asInt();
         int readout = train.path("readout_images").asInt(0);
@@ -146,18 +149,9 @@ public final class StudyEstimate {
      * not passed, plus the final readout and test, which no snapshot has behind it.
      */
     public static Work workLeft(JsonNode config, double trained, long evaluationsPassed) {
-        Work whole = work(config);
+        Work rest = work(config, PresentationRates.PerImage.ONCE, Math.max(0, evaluationsPassed));
         double left = 1 - Math.min(1, Math.max(0, trained));
-        long passed = Math.max(0, evaluationsPassed);
-        double evaluation;
-        if ("sg".equals(config.path("model").asText())) {
-            JsonNode sg = config.path("sg");
-            evaluation = sgEvaluatedImages(config, passed) * sg.path("steps").asDouble() * sg.path("hidden").asDouble();
-        } else {
-            evaluation = stdpEvaluatedImages(config.path("train"), passed)
-                    * config.path("simulation").path("steps_per_image").asDouble();
-        }
-        return new Work(whole.train() * left, whole.sleep() * left, evaluation);
+        return new Work(rest.train() * left, rest.sleep() * left, rest.evaluation());
     }
 
     /** The epochs an SG-SNN run trains: {@code sg.epochs}, else {@code train.epochs} (1 where neither is set). */
@@ -213,7 +207,7 @@ public final class StudyEstimate {
         return null;
     }
 
-    private static Work sgWork(JsonNode c) {
+    private static Work sgWork(JsonNode c, long epochsPassed) {
         if (uncountedField(c) != null) {
             return UNCOUNTED; // e.g. no sg.batch_size: its minibatches cannot be counted
         }
@@ -239,7 +233,7 @@ public final class StudyEstimate {
         }
         return new Work((double) perEpoch * epochs * steps * hidden,
                 episodes * episodeSteps * sleep.path("batch_copies").asDouble() * hidden,
-                sgEvaluatedImages(c, 0) * steps * hidden);
+                sgEvaluatedImages(c, epochsPassed) * steps * hidden);
     }
 
     /**

@@ -7,16 +7,11 @@ import java.util.List;
  * concurrently, so implementations must be thread-safe. Workers are numbered from 1.
  */
 public interface SweepListener {
-    /** The sweep is planned and checked; {@code toRun} will execute, {@code alreadyDone} runs are skipped. */
-    default void started(SweepPlan plan, List<PlannedRun> toRun, int alreadyDone) {}
-
     /**
-     * As {@link #started(SweepPlan, List, int)}, told which runs an earlier invocation finished ({@code alreadyDone},
-     * skipped now), so that a resumed sweep's time left learns from what they measured.
+     * The sweep is planned and checked; {@code toRun} will execute, {@code alreadyDone} runs an earlier invocation
+     * finished are skipped (a resumed sweep's time left learns from what they measured).
      */
-    default void started(SweepPlan plan, List<PlannedRun> toRun, List<FinishedRun> alreadyDone) {
-        started(plan, toRun, alreadyDone.size());
-    }
+    default void started(SweepPlan plan, List<PlannedRun> toRun, List<FinishedRun> alreadyDone) {}
 
     /** A remark worth a log line (resumed, leftovers deleted, aggregates written). */
     default void message(String line) {}

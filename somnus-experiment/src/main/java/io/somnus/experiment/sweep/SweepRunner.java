@@ -184,7 +184,7 @@ public final class SweepRunner {
                 LedgerEntry e = entries.get(run.runId());
                 assert e != null : "ledger lacks planned run " + run.runId();
                 Path dir = runs.resolve(run.runId());
-                if (e.status() == RunStatus.DONE && Files.isDirectory(dir)) {
+                if (doneAndKept(e, runs)) {
                     outcomes.put(run.runId(), new RunOutcome(run.runId(), run.variant(), RunStatus.DONE, true,
                             e.attempts(), Double.NaN, null));
                     finishedBefore.add(new FinishedRun(run, dir, e.wallSeconds(), e.attempts()));
@@ -460,9 +460,14 @@ public final class SweepRunner {
         }
     }
 
+    /** Whether a resumed sweep skips the run of {@code e}: done in the ledger, and its directory in {@code runs} kept. */
+    private static boolean doneAndKept(LedgerEntry e, Path runs) {
+        return e.status() == RunStatus.DONE && Files.isDirectory(runs.resolve(e.runId()));
+    }
+
     /**
      * The runs of {@code plan} a sweep into {@code outDir} would run: all of them, or with {@code resume} those its
-     * ledger does not count as done with their directory there (as {@link #execute} skips them), in the plan as
+     * ledger does not count as done with their directory there ({@link #doneAndKept}, as {@link #execute} skips them), in the plan as
      * {@code outDir} recorded it ({@link #asRecorded}). A ledger that cannot be read counts none as done: the sweep's
      * own checks say what is wrong with it.
      */
@@ -478,7 +483,7 @@ public final class SweepRunner {
             if (Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) {
                 try (SweepLedger ledger = SweepLedger.openForReading(ledgerFile)) {
                     for (LedgerEntry e : ledger.entries()) {
-                        if (e.status() == RunStatus.DONE && Files.isDirectory(out.resolve(RUNS_DIR).resolve(e.runId()))) {
+                        if (doneAndKept(e, out.resolve(RUNS_DIR))) {
                             done.add(e.runId());
                         }
                     }
