@@ -291,48 +291,57 @@ public final class GlmmRunner implements AutoCloseable {
         }
 
         void close() {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS); // its files closed before its folder goes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            deleteQuietly(log);
-            deleteQuietly(tmp);
-        }
-
-        private static void deleteQuietly(Path f) {
-            try {
-                if (f != null) {
-                    FileTrees.deleteRecursively(f);
-                }
-            } catch (IOException e) {
-                // a temporary file left behind
-            }
+            end(process, log, tmp);
         }
     }
 
+    /** Kills {@code r} if it still runs, then deletes its log and its TMPDIR (R's session folder in it). */
+    private static void end(Process r, Path log, Path tmp) {
+        if (r != null) {
+            r.destroyForcibly();
+            try {
+                r.waitFor(10, TimeUnit.SECONDS); // its files closed before its folder goes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        deleteQuietly(log);
+        deleteQuietly(tmp);
+    }
+
+    private static void deleteQuietly(Path f) {
+        try {
+            if (f != null) {
+                FileTrees.deleteRecursively(f);
+            }
+        } catch (IOException e) {
+            // a temporary file left behind
+        }
+    }
+
+    /** Runs R once in {@code dir}, in a TMPDIR of its own that goes with it, as a preloaded R's does. */
     private static Run exec(Path dir, Duration timeout, String... command) throws IOException {
         Path log = Files.createTempFile("somnus-r", ".log");
         log.toFile().deleteOnExit();
+        Path tmp = null;
+        Process p = null;
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            tmp = Files.createTempDirectory("somnus-r");
+            ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            b.environment().put("TMPDIR", tmp.toString()); // a killed R cannot remove its session folder
+            p = b.start();
             boolean finished;
             try {
                 finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                p.destroyForcibly();
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for " + command[0], e);
             }
-            if (!finished) {
-                p.destroyForcibly();
-                return new Run(Integer.MIN_VALUE, Files.readString(log, StandardCharsets.UTF_8));
-            }
-            return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            return new Run(finished ? p.exitValue() : Integer.MIN_VALUE, output);
         } finally {
-            Files.deleteIfExists(log);
+            end(p, log, tmp);
         }
     }
 
