@@ -1,10 +1,12 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.stats.VariantSpelling;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * One point of a sweep's grid, resolved.
@@ -32,6 +34,22 @@ public record PlannedRun(String runId, Map<String, Object> settings, String vari
     public PlannedRun(String runId, Map<String, Object> settings, String variant, ObjectNode config, String configJson,
                       String configHash) {
         this(runId, settings, variant, config, configJson, configHash, List.of());
+    }
+
+    /**
+     * This run with the variant labels a ledger recorded for it ({@code variant}, {@code sharedBy}) where they name the
+     * same variants spelled otherwise ({@link VariantSpelling}); this run where they are spelled alike or differ.
+     */
+    PlannedRun spelledAs(String recordedVariant, List<String> recordedSharedBy) {
+        boolean variantSpelled = !variant.equals(recordedVariant) && VariantSpelling.same(variant, recordedVariant);
+        boolean sharedSpelled = !sharedBy.equals(recordedSharedBy) && sharedBy.size() == recordedSharedBy.size()
+                && IntStream.range(0, sharedBy.size()).allMatch(i -> VariantSpelling.same(sharedBy.get(i),
+                recordedSharedBy.get(i)));
+        if (!variantSpelled && !sharedSpelled) {
+            return this;
+        }
+        return new PlannedRun(runId, settings, variantSpelled ? recordedVariant : variant, config, configJson,
+                configHash, sharedSpelled ? recordedSharedBy : sharedBy);
     }
 
     /** This run, standing for the controls of {@code variants} too. */

@@ -1,6 +1,8 @@
 package io.somnus.experiment.sweep;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,30 @@ public record SweepPlan(SweepSpec spec, List<PlannedRun> runs, List<PlannedRun> 
         return sharedControls() == 0 ? this : new SweepPlan(spec, perVariant, perVariant);
     }
 
+    /**
+     * This plan with its runs' variant labels as {@code recorded} (a ledger's entries by run id) spells those that name
+     * the same variants otherwise ({@link PlannedRun#spelledAs}): a sweep directory goes on in the spelling it was
+     * started with, e.g. {@code eta=5.0E-4} as Somnus wrote grid values before it wrote them as the file does.
+     */
+    public SweepPlan spelledAs(Map<String, LedgerEntry> recorded) {
+        List<PlannedRun> spelled = spelledAs(runs, recorded);
+        List<PlannedRun> spelledPerVariant = perVariant == runs ? spelled : spelledAs(perVariant, recorded);
+        return spelled == runs && spelledPerVariant == perVariant ? this
+                : new SweepPlan(spec, spelled, spelledPerVariant);
+    }
+
+    private static List<PlannedRun> spelledAs(List<PlannedRun> runs, Map<String, LedgerEntry> recorded) {
+        List<PlannedRun> out = new ArrayList<>(runs.size());
+        boolean changed = false;
+        for (PlannedRun r : runs) {
+            LedgerEntry e = recorded.get(r.runId());
+            PlannedRun s = e == null ? r : r.spelledAs(e.variant(), e.sharedBy());
+            changed |= s != r;
+            out.add(s);
+        }
+        return changed ? out : runs;
+    }
+
     /** How many variants' controls another variant's control run stands for: the runs that sharing saves. */
     public int sharedControls() {
         return runs.stream().mapToInt(r -> r.sharedBy().size()).sum();
@@ -44,7 +70,9 @@ public record SweepPlan(SweepSpec spec, List<PlannedRun> runs, List<PlannedRun> 
     /**
      * Identity of the sweep: SHA-256 over the sorted {@code run_id=config_hash} lines (a shared control's line adds the
      * variants it stands for). Two sweep files with the same runs and configurations (whatever their formatting) have
-     * the same hash; a sweep that shares no control has the hash it had before controls were shared.
+     * the same hash, but for a grid value spelled otherwise (0.0005 for 5e-4) in those variants: a resumed sweep takes
+     * its ledger's spelling first ({@link #spelledAs}). A sweep that shares no control has the hash it had before
+     * controls were shared.
      */
     public String hash() {
         return CanonicalJson.sha256(runs.stream().map(r -> r.runId() + "=" + r.configHash()
