@@ -1,12 +1,11 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.experiment.stats.VariantSpelling;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.function.UnaryOperator;
 
 /**
  * One point of a sweep's grid, resolved.
@@ -36,20 +35,12 @@ public record PlannedRun(String runId, Map<String, Object> settings, String vari
         this(runId, settings, variant, config, configJson, configHash, List.of());
     }
 
-    /**
-     * This run with the variant labels a ledger recorded for it ({@code variant}, {@code sharedBy}) where they name the
-     * same variants spelled otherwise ({@link VariantSpelling}); this run where they are spelled alike or differ.
-     */
-    PlannedRun spelledAs(String recordedVariant, List<String> recordedSharedBy) {
-        boolean variantSpelled = !variant.equals(recordedVariant) && VariantSpelling.same(variant, recordedVariant);
-        boolean sharedSpelled = !sharedBy.equals(recordedSharedBy) && sharedBy.size() == recordedSharedBy.size()
-                && IntStream.range(0, sharedBy.size()).allMatch(i -> VariantSpelling.same(sharedBy.get(i),
-                recordedSharedBy.get(i)));
-        if (!variantSpelled && !sharedSpelled) {
-            return this;
-        }
-        return new PlannedRun(runId, settings, variantSpelled ? recordedVariant : variant, config, configJson,
-                configHash, sharedSpelled ? recordedSharedBy : sharedBy);
+    /** This run with its variant labels, its own and {@link #sharedBy}'s, spelled by {@code spelling}. */
+    PlannedRun spelledAs(UnaryOperator<String> spelling) {
+        String v = spelling.apply(variant);
+        List<String> shared = sharedBy.stream().map(spelling).toList();
+        return v.equals(variant) && shared.equals(sharedBy) ? this
+                : new PlannedRun(runId, settings, v, config, configJson, configHash, shared);
     }
 
     /** This run, standing for the controls of {@code variants} too. */

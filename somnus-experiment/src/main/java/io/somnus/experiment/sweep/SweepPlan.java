@@ -1,8 +1,13 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.stats.VariantSpelling;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -34,23 +39,28 @@ public record SweepPlan(SweepSpec spec, List<PlannedRun> runs, List<PlannedRun> 
     }
 
     /**
-     * This plan with its runs' variant labels as {@code recorded} (a ledger's entries by run id) spells those that name
-     * the same variants otherwise ({@link PlannedRun#spelledAs}): a sweep directory goes on in the spelling it was
-     * started with, e.g. {@code eta=5.0E-4} as Somnus wrote grid values before it wrote them as the file does.
+     * This plan with each variant label that a label of {@code recorded} (a ledger's entries) names spelled otherwise
+     * ({@link VariantSpelling}) spelled as there, in the runs' own labels and their {@link PlannedRun#sharedBy}: a sweep
+     * directory goes on in the spelling it was started with, e.g. {@code eta=5.0E-4} as Somnus wrote grid values before
+     * it wrote them as the file does, also in a row the ledger lost and gets back.
      */
-    public SweepPlan spelledAs(Map<String, LedgerEntry> recorded) {
-        List<PlannedRun> spelled = spelledAs(runs, recorded);
-        List<PlannedRun> spelledPerVariant = perVariant == runs ? spelled : spelledAs(perVariant, recorded);
-        return spelled == runs && spelledPerVariant == perVariant ? this
-                : new SweepPlan(spec, spelled, spelledPerVariant);
+    public SweepPlan spelledAs(Collection<LedgerEntry> recorded) {
+        List<String> labels = recorded.stream().flatMap(e -> Stream.concat(Stream.of(e.variant()), e.sharedBy().stream()))
+                .distinct().toList();
+        Map<String, String> spelled = new HashMap<>();
+        UnaryOperator<String> spelling = v -> spelled.computeIfAbsent(v, w -> labels.contains(w) ? w
+                : labels.stream().filter(l -> VariantSpelling.same(l, w)).findFirst().orElse(w));
+        List<PlannedRun> spelledRuns = spelledAs(runs, spelling);
+        List<PlannedRun> spelledPerVariant = perVariant == runs ? spelledRuns : spelledAs(perVariant, spelling);
+        return spelledRuns == runs && spelledPerVariant == perVariant ? this
+                : new SweepPlan(spec, spelledRuns, spelledPerVariant);
     }
 
-    private static List<PlannedRun> spelledAs(List<PlannedRun> runs, Map<String, LedgerEntry> recorded) {
+    private static List<PlannedRun> spelledAs(List<PlannedRun> runs, UnaryOperator<String> spelling) {
         List<PlannedRun> out = new ArrayList<>(runs.size());
         boolean changed = false;
         for (PlannedRun r : runs) {
-            LedgerEntry e = recorded.get(r.runId());
-            PlannedRun s = e == null ? r : r.spelledAs(e.variant(), e.sharedBy());
+            PlannedRun s = r.spelledAs(spelling);
             changed |= s != r;
             out.add(s);
         }

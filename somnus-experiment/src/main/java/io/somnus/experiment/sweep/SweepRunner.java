@@ -507,10 +507,10 @@ public final class SweepRunner {
         try {
             if (Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) {
                 String hash;
-                Map<String, LedgerEntry> recorded = new HashMap<>();
+                List<LedgerEntry> recorded;
                 try (SweepLedger ledger = SweepLedger.openForReading(ledgerFile)) {
                     hash = ledger.meta("sweep_hash").orElse(null);
-                    ledger.entries().forEach(e -> recorded.put(e.runId(), e));
+                    recorded = ledger.entries();
                 }
                 SweepPlan spelled = plan.spelledAs(recorded);
                 SweepPlan perVariant = spelled.withoutSharing();
