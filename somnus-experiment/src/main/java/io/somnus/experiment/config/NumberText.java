@@ -43,7 +43,7 @@ public final class NumberText {
                 + exponent;
     }
 
-    /** A configuration value as people read it: a floating-point number by {@link #of(double)}, anything else as Java writes it. */
+    /** A configuration value as people read it: a floating-point number by {@link #of(double)}, the rest as Java writes it. */
     public static String of(Object value) {
         return value instanceof Double || value instanceof Float ? of(((Number) value).doubleValue())
                 : String.valueOf(value);

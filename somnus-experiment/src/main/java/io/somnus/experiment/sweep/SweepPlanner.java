@@ -3,7 +3,6 @@ package io.somnus.experiment.sweep;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
-import io.somnus.experiment.config.NumberText;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.run.RunConfigResolver;
 import java.math.BigDecimal;
