@@ -103,7 +103,7 @@ final class Html {
     /**
      * The text escaped, with a line-break opportunity ({@code <wbr>}) after each '.' followed by a letter
      * and each '=' followed by more text: a field path such as {@code projections.input_e.plasticity.eta=0.002}
-     * breaks between its parts, never inside a number such as 5.0E-4.
+     * breaks between its parts, never inside a number such as 5e-4 or 5.0E-4.
      */
     static String breakable(String text) {
         if (text == null) {

@@ -263,8 +263,7 @@ final class FieldDomainCheck {
             return "a list " + v;
         }
         if (v.isDouble() || v.isFloat()) {
-            double x = v.doubleValue();
-            return Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? (x > 0 ? "Infinity" : "-Infinity") : v.asText();
+            return NumberText.of(v.doubleValue());
         }
         return v.isTextual() && v.asText().isEmpty() ? "''" : v.asText();
     }

@@ -11,7 +11,6 @@ import io.somnus.sg.SgSurrogate;
 import io.somnus.sleep.DecayTarget;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.synapse.Receptor;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,13 +121,13 @@ public final class FieldDomains {
             boolean lo = min != Double.NEGATIVE_INFINITY;
             boolean hi = max != Double.POSITIVE_INFINITY;
             if (lo && hi) {
-                return " in " + (minOpen ? "(" : "[") + num(min) + ", " + num(max) + (maxOpen ? ")" : "]");
+                return " in " + (minOpen ? "(" : "[") + NumberText.of(min) + ", " + NumberText.of(max) + (maxOpen ? ")" : "]");
             }
             if (lo) {
-                return (minOpen ? " > " : " >= ") + num(min);
+                return (minOpen ? " > " : " >= ") + NumberText.of(min);
             }
             if (hi) {
-                return (maxOpen ? " < " : " <= ") + num(max);
+                return (maxOpen ? " < " : " <= ") + NumberText.of(max);
             }
             return "";
         }
@@ -578,7 +577,4 @@ public final class FieldDomains {
         return new Domain(Kind.REAL, 0, 0, min, minOpen, max, maxOpen, List.of(), false, false, false, "");
     }
 
-    private static String num(double x) {
-        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
-    }
 }

@@ -71,7 +71,8 @@ public final class FieldReference {
             return;
         }
         if (i == path.length) {
-            out.add(node.isTextual() ? node.asText() : node.toString());
+            out.add(node.isTextual() ? node.asText()
+                    : node.isFloatingPointNumber() ? NumberText.of(node.doubleValue()) : node.toString());
             return;
         }
         if (path[i].equals("*")) {

@@ -3,11 +3,14 @@ package io.somnus.experiment.stats;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one order in which a study's variants (e.g. {@code delays,projections.input_e.plasticity.eta=5.0E-4}) are shown:
- * the sweep file's order where it is known, the order the user wrote; a variant not in it after those that are, by
- * its grid values compared as numbers (5.0E-4 before 0.002, which as text come the other way round).
+ * The one order in which a study's variants (e.g. {@code delays,projections.input_e.plasticity.eta=5e-4}) are shown:
+ * the sweep file's order where it is known, the order the user wrote (a variant found there however its numbers are
+ * spelled, {@link VariantSpelling}); a variant not in it after those that are, by its grid values compared as numbers
+ * (5e-4 before 0.002, which as text come the other way round).
  */
 public final class VariantOrder {
     /** Without the sweep file: by the variants' names and grid values, numbers as numbers. */
@@ -19,10 +22,15 @@ public final class VariantOrder {
     /** The sweep file's order ({@code fileOrder}, the labels as the sweep plans them), then {@link #NUMERIC}. */
     public static Comparator<String> of(List<String> fileOrder) {
         List<String> order = List.copyOf(fileOrder);
-        return Comparator.<String>comparingInt(v -> {
-            int i = order.indexOf(v);
-            return i < 0 ? Integer.MAX_VALUE : i;
-        }).thenComparing(NUMERIC);
+        Map<String, Integer> place = new ConcurrentHashMap<>();
+        return Comparator.<String>comparingInt(v -> place.computeIfAbsent(v, w -> {
+            for (int i = 0; i < order.size(); i++) {
+                if (VariantSpelling.same(order.get(i), w)) {
+                    return i;
+                }
+            }
+            return Integer.MAX_VALUE;
+        })).thenComparing(NUMERIC);
     }
 
     /** Part by part (the ','-joined name and key=value pairs), a value that reads as a number compared as one. */

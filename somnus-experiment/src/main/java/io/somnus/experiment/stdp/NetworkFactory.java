@@ -7,6 +7,7 @@ import io.somnus.experiment.config.ConnectorKind;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NearestPairConfig;
 import io.somnus.experiment.config.NeuronDefaults;
+import io.somnus.experiment.config.NumberText;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
@@ -147,7 +148,8 @@ public final class NetworkFactory {
             double wMin = pc.wMin() == null ? Double.NEGATIVE_INFINITY : pc.wMin();
             double wMax = pc.wMax() == null ? Double.POSITIVE_INFINITY : pc.wMax();
             if (!(wMin <= wMax)) {
-                throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
+                throw new ConfigException(where + ": w_min (" + NumberText.of(pc.wMin()) + ") must not exceed w_max ("
+                        + NumberText.of(pc.wMax()) + ")");
             }
             Projection proj = new Projection(pc.name(), pre, post, pc.receptor(), syn, w0, (float) wMin, (float) wMax,
                     kernels);
@@ -263,7 +265,7 @@ public final class NetworkFactory {
     static final long BYTES_PER_NEURON = 64;
 
     private static String bound(Double b, String none) {
-        return b == null ? none : String.valueOf(b);
+        return b == null ? none : NumberText.of(b);
     }
 
     /**
@@ -326,7 +328,8 @@ public final class NetworkFactory {
                 case FIXED_PROBABILITY -> all * pc.p();
             };
             if (pc.wMin() != null && pc.wMax() != null && !(pc.wMin() <= pc.wMax())) {
-                throw new ConfigException(where + ": w_min (" + pc.wMin() + ") must not exceed w_max (" + pc.wMax() + ")");
+                throw new ConfigException(where + ": w_min (" + NumberText.of(pc.wMin()) + ") must not exceed w_max ("
+                        + NumberText.of(pc.wMax()) + ")");
             }
             // initial weights outside the bounds would be clamped onto a bound without a word (e.g. a weight given the
             // other receptor's sign)
@@ -334,7 +337,8 @@ public final class NetworkFactory {
             double low = uniform ? Math.min(pc.weightLow(), pc.weight()) : pc.weight();
             double high = uniform ? Math.max(pc.weightLow(), pc.weight()) : pc.weight();
             if ((pc.wMin() != null && low < pc.wMin()) || (pc.wMax() != null && high > pc.wMax())) {
-                String weights = uniform ? "s U(" + pc.weightLow() + ", " + pc.weight() + ")" : " " + pc.weight();
+                String weights = uniform ? "s U(" + NumberText.of(pc.weightLow()) + ", " + NumberText.of(pc.weight()) + ")"
+                        : " " + NumberText.of(pc.weight());
                 throw new ConfigException(where + ": initial weight" + weights + " outside [w_min, w_max] = ["
                         + bound(pc.wMin(), "−∞") + ", " + bound(pc.wMax(), "+∞") + "] would be clamped onto the bound"
                         + (pc.receptor() == Receptor.INHIBITORY ? " (inhibitory weights are negative)" : "") + "; give "

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One point of a sweep's grid, resolved.
@@ -32,6 +33,14 @@ public record PlannedRun(String runId, Map<String, Object> settings, String vari
     public PlannedRun(String runId, Map<String, Object> settings, String variant, ObjectNode config, String configJson,
                       String configHash) {
         this(runId, settings, variant, config, configJson, configHash, List.of());
+    }
+
+    /** This run with its variant labels, its own and {@link #sharedBy}'s, spelled by {@code spelling}. */
+    PlannedRun spelledAs(UnaryOperator<String> spelling) {
+        String v = spelling.apply(variant);
+        List<String> shared = sharedBy.stream().map(spelling).toList();
+        return v.equals(variant) && shared.equals(sharedBy) ? this
+                : new PlannedRun(runId, settings, v, config, configJson, configHash, shared);
     }
 
     /** This run, standing for the controls of {@code variants} too. */

@@ -47,7 +47,7 @@ public final class SweepPlanner {
                     + ":\n  ") + String.join("\n  ", oneByOne));
         }
         List<Variant> variants = variants(spec);
-        Points points = new Points(where, resolver, shareControls);
+        Points points = new Points(spec, resolver, shareControls);
         Map<String, String> modelOf = new HashMap<>(); // preset → model, as the resolved configurations say
         for (long seed : spec.seeds()) {
             for (String preset : spec.presets()) {
@@ -252,6 +252,7 @@ public final class SweepPlanner {
 
     /** The resolved points, and every problem met resolving them. */
     private static final class Points {
+        private final SweepSpec spec;
         private final String where;
         private final RunConfigResolver resolver;
         private final List<PlannedRun> runs = new ArrayList<>();
@@ -266,10 +267,20 @@ public final class SweepPlanner {
         private final Map<String, List<String>> sameControls = new HashMap<>();
         private final List<String> duplicates = new ArrayList<>();
 
-        Points(String where, RunConfigResolver resolver, boolean shareControls) {
-            this.where = where;
+        Points(SweepSpec spec, RunConfigResolver resolver, boolean shareControls) {
+            this.spec = spec;
+            this.where = spec.source().toString();
             this.resolver = resolver;
             this.shareControls = shareControls;
+        }
+
+        /** A point's settings in a message: {@code key=value ...}, a grid value as its variant names it. */
+        private String describe(Map<String, Object> settings) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Object> e : settings.entrySet()) {
+                parts.add(e.getKey() + "=" + spec.gridText(e.getKey(), e.getValue()));
+            }
+            return String.join(" ", parts);
         }
 
         /** Resolves one point and plans its run; null (and a problem recorded) when it does not resolve. */
@@ -399,7 +410,7 @@ public final class SweepPlanner {
                 if (!name.isEmpty()) {
                     parts.add(name);
                 }
-                gridPoint.forEach((k, v) -> parts.add(k + "=" + v));
+                gridPoint.forEach((k, v) -> parts.add(k + "=" + spec.gridText(k, v)));
                 out.add(new Variant(name, all, String.join(",", parts), !gridPoint.isEmpty()));
             }
         });
@@ -412,13 +423,6 @@ public final class SweepPlanner {
         return first.contains("=") ? "" : first;
     }
 
-    private static String describe(Map<String, Object> settings) {
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, Object> e : settings.entrySet()) {
-            parts.add(e.getKey() + "=" + e.getValue());
-        }
-        return String.join(" ", parts);
-    }
 
     private static List<Map<String, Object>> gridPoints(Map<String, List<Object>> grid) {
         List<Map<String, Object>> points = new ArrayList<>();

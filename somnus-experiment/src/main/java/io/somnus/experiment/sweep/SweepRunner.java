@@ -150,10 +150,10 @@ public final class SweepRunner {
             throw new IllegalArgumentException("the lock " + lock.file() + " is not the lock of " + out);
         }
         SweepPlan asPlanned = asRecorded(plan, out);
-        if (asPlanned != plan) {
+        if (plan.sharedControls() > 0 && asPlanned.sharedControls() == 0) {
             listener.message(startedPerVariant(plan, out));
-            plan = asPlanned;
         }
+        plan = asPlanned;
         // the runs' datasets are read while the ledger opens and the workers start (RunExecutor#prefetch)
         executor.prefetch(plan.runs().stream().map(PlannedRun::config).toList());
         try (SweepLedger ledger = openLedger(plan, out, resume, listener)) {
@@ -496,24 +496,29 @@ public final class SweepRunner {
     }
 
     /**
-     * The plan as the sweep directory {@code out} recorded it: {@code plan}, or where {@code out} holds this sweep
-     * started before controls were shared (its ledger's hash is that of the plan {@link SweepPlan#withoutSharing
-     * without sharing}; or, its ledger lost, a run directory under runs/ is a control that sharing leaves out), the
-     * plan without sharing, so that the sweep resumes and reports as it was started.
+     * The plan as the sweep directory {@code out} recorded it: {@code plan} with its variants spelled as the ledger
+     * spells them ({@link SweepPlan#spelledAs}: {@code eta=5.0E-4} in a directory an older Somnus made), and where
+     * {@code out} holds this sweep started before controls were shared (its ledger's hash is that of the plan {@link
+     * SweepPlan#withoutSharing without sharing}; or, its ledger lost, a run directory under runs/ is a control that
+     * sharing leaves out), the plan without sharing, so that the sweep resumes and reports as it was started.
      */
     public static SweepPlan asRecorded(SweepPlan plan, Path out) {
-        SweepPlan perVariant = plan.withoutSharing();
-        if (perVariant == plan) {
-            return plan;
-        }
         Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         try {
             if (Files.isRegularFile(ledgerFile) && Files.size(ledgerFile) > 0) {
                 String hash;
+                List<LedgerEntry> recorded;
                 try (SweepLedger ledger = SweepLedger.openForReading(ledgerFile)) {
                     hash = ledger.meta("sweep_hash").orElse(null);
+                    recorded = ledger.entries();
                 }
-                return perVariant.hash().equals(hash) ? perVariant : plan;
+                SweepPlan spelled = plan.spelledAs(recorded);
+                SweepPlan perVariant = spelled.withoutSharing();
+                return perVariant != spelled && perVariant.hash().equals(hash) ? perVariant : spelled;
+            }
+            SweepPlan perVariant = plan.withoutSharing();
+            if (perVariant == plan) {
+                return plan;
             }
             Set<String> leftOut = new HashSet<>(); // the controls that sharing leaves to another variant's
             perVariant.runs().forEach(r -> leftOut.add(r.runId()));

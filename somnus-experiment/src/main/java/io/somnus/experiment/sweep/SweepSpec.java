@@ -2,10 +2,14 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.NumberText;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
@@ -16,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -63,22 +68,26 @@ import java.util.regex.Pattern;
  * @param controls       control runs for every STDP preset × dataset × grid point × seed, at f = 0
  * @param shareControls  whether variants whose controls would be alike share one control run ({@link ControlSharing};
  *                       the file's {@code share_controls}, default true); false: every variant runs its own
+ * @param gridText       each grid value as it names its variants ({@code eta=5e-4}), by key and in {@code grid}'s
+ *                       order: a floating-point number as the file wrote it, else as {@link NumberText} writes it
+ *                       (a value left out here too)
  */
 public record SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
                         List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
                         Map<String, Map<String, Object>> variants, Map<String, Object> set,
-                        List<StudyControl> controls, boolean shareControls) {
+                        List<StudyControl> controls, boolean shareControls, Map<String, List<String>> gridText) {
 
     /** Top-level fields a sweep file may have. */
     public static final List<String> FIELDS =
             List.of("name", "description", "presets", "datasets", "sleep_fractions", "seeds", "grid", "variants", "set",
                     "controls", "share_controls");
 
-    /** A sweep whose alike controls are shared (share_controls absent). */
+    /** A sweep whose alike controls are shared (share_controls absent), its grid values written by {@link NumberText}. */
     public SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
                      List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
                      Map<String, Map<String, Object>> variants, Map<String, Object> set, List<StudyControl> controls) {
-        this(source, name, description, presets, datasets, sleepFractions, seeds, grid, variants, set, controls, true);
+        this(source, name, description, presets, datasets, sleepFractions, seeds, grid, variants, set, controls, true,
+                Map.of());
     }
 
     /** Settings keys the sweep fills in itself from presets, datasets, sleep_fractions and seeds. */
@@ -96,6 +105,16 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         sleepFractions = List.copyOf(sleepFractions);
         seeds = List.copyOf(seeds);
         grid = Collections.unmodifiableMap(new LinkedHashMap<>(grid));
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
+            List<String> given = gridText.getOrDefault(e.getKey(), List.of());
+            List<String> text = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                text.add(i < given.size() ? given.get(i) : NumberText.of(e.getValue().get(i)));
+            }
+            texts.put(e.getKey(), List.copyOf(text));
+        }
+        gridText = Collections.unmodifiableMap(texts);
         Map<String, Map<String, Object>> named = new LinkedHashMap<>();
         variants.forEach((k, v) -> named.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         variants = Collections.unmodifiableMap(named);
@@ -231,7 +250,66 @@ public record SweepSpec(Path source, String name, String description, List<Strin
         }));
         problems.throwIfAny();
         return new SweepSpec(source, name, description, presets, datasets, fractions, seeds, grid, variants, set,
-                controls, shareControls);
+                controls, shareControls, gridText(grid, yaml));
+    }
+
+    /** How {@code value}, one of grid key {@code key}'s values, names its variants ({@link #gridText}). */
+    public String gridText(String key, Object value) {
+        int i = grid.getOrDefault(key, List.of()).indexOf(value);
+        return i < 0 ? NumberText.of(value) : gridText.get(key).get(i);
+    }
+
+    /**
+     * Each grid value's text ({@link #gridText}): a floating-point number as {@code yaml} writes it ({@code 5e-4}, not
+     * Java's {@code 5.0E-4}) where that text reads back as the value; the rest as {@link NumberText} writes them.
+     */
+    private static Map<String, List<String>> gridText(Map<String, List<Object>> grid, String yaml) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Map<String, Map<Integer, String>> written = writtenGridNumbers(yaml);
+        grid.forEach((key, values) -> {
+            List<String> text = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                String w = written.getOrDefault(key, Map.of()).get(i);
+                Object v = values.get(i);
+                text.add(v instanceof Double d && w != null && readsAs(w, d) ? w : NumberText.of(v));
+            }
+            out.put(key, text);
+        });
+        return out;
+    }
+
+    private static boolean readsAs(String text, double value) {
+        try {
+            return Double.compare(Double.parseDouble(text), value) == 0;
+        } catch (NumberFormatException e) {
+            return false; // YAML's own spellings (1_000.5), which Java does not read
+        }
+    }
+
+    /**
+     * The text of each floating-point number in a list under the top-level {@code grid} mapping, by key and index: the
+     * parsed tree keeps only the double. Empty where the text cannot be read (the tree's parse has said why).
+     */
+    private static Map<String, Map<Integer, String>> writtenGridNumbers(String yaml) {
+        Map<String, Map<Integer, String>> out = new HashMap<>();
+        try (JsonParser p = Mappers.YAML.getFactory().createParser(yaml)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != JsonToken.VALUE_NUMBER_FLOAT) {
+                    continue;
+                }
+                JsonStreamContext list = p.getParsingContext();
+                JsonStreamContext key = list.getParent();
+                JsonStreamContext grid = key == null ? null : key.getParent();
+                if (list.inArray() && key.inObject() && grid != null && grid.inObject() && grid.getParent() != null
+                        && grid.getParent().inRoot() && "grid".equals(grid.getCurrentName())) {
+                    out.computeIfAbsent(key.getCurrentName(), k -> new HashMap<>()).put(list.getCurrentIndex(),
+                            p.getText());
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return out;
     }
 
     /** Number of runs the grid expands to (control runs not counted: they exist for STDP presets only). */

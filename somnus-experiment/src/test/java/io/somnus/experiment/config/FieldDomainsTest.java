@@ -133,6 +133,9 @@ class FieldDomainsTest {
         assertMessage("train.images", "99999999999",
                 "train.images = 99999999999: out of range; allowed: an integer in [1, 2147483647]");
         assertMessage("sleep.fraction", "1.5", "sleep.fraction = 1.5: out of range; allowed: a finite number in [0, 1]");
+        // a number as NumberText writes it, not Java's -5.0E-4
+        assertMessage("projections.input_e.plasticity.eta", "-5e-4",
+                "projections.input_e.plasticity.eta = -0.0005: out of range; allowed: a finite number >= 0");
         assertMessage("sleep.target_magnitude", "NaN", "sleep.target_magnitude = NaN: not a finite number");
         assertMessage("projections.input_e.plasticity.eta", "Infinity",
                 "projections.input_e.plasticity.eta = Infinity: not a finite number");

@@ -183,7 +183,8 @@ class NetworkFactoryTest {
     void badReferencesAreRefusedNamingTheField() {
         assertNamed(projection("e_i", pc -> with(pc, "pre", "x")), "projections.e_i", "unknown population 'x'");
         assertNamed(projection("input_e", pc -> with(pc, "post", "input")), "projections.input_e.post", "input source");
-        assertNamed(projection("i_e", pc -> with(pc, "wMin", 1.0)), "projections.i_e", "w_min (1.0)");
+        assertNamed(projection("i_e", pc -> with(pc, "wMin", 1.0)), "projections.i_e",
+                "w_min (1) must not exceed w_max (-0.0001)"); // as NumberText writes them, not 1.0 and -1.0E-4
         assertNamed(population("i", pc -> with(pc, "sizeOf", "z")), "populations.i.size_of", "'z'");
         assertNamed(population("i", pc -> with(pc, "params", Map.of("tau_membrane", 5.0))),
                 "populations.i.params.tau_membrane", "tau_membrane_ms");

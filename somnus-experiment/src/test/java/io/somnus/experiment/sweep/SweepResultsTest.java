@@ -205,16 +205,17 @@ class SweepResultsTest {
     /**
      * A grid's values were shown sorted as text (eta=0.001, eta=0.002, eta=5.0E-4) in the results, the aggregates and
      * the console table, while the report's variant comparisons took the file's order: all now take the file's order.
+     * And they are spelled as the file writes them (5e-4), where they were spelled as Java writes doubles (5.0E-4).
      */
     @Test
     void variantsAreShownInTheOrderTheSweepFileGivesThem() throws Exception {
         Path file = Files.writeString(tmp.resolve("grid.yaml"), "name: grid\npresets: [paper]\ndatasets: [mnist]\n"
                 + "sleep_fractions: [0.0, 0.2]\nseeds: [1]\n"
-                + "grid: {sleep.noise_sigma: [0.001, 0.0005, 0.002]}\n");
+                + "grid: {sleep.noise_sigma: [0.001, 5e-4, 0.002]}\n");
         Path out = tmp.resolve("out");
         SweepResult result = support().run(file, out, 1, false, SweepListener.NONE);
         List<String> asWritten = List.of("sleep.noise_sigma=0.001",
-                "sleep.noise_sigma=5.0E-4", "sleep.noise_sigma=0.002");
+                "sleep.noise_sigma=5e-4", "sleep.noise_sigma=0.002");
         SweepResults loaded = SweepResults.load(out);
         assertEquals(asWritten, loaded.variantOrder());
         assertEquals(asWritten, loaded.runs().stream().map(r -> r.variant()).distinct().toList());
@@ -223,5 +224,10 @@ class SweepResultsTest {
         String table = SweepSummaryTable.format(result);
         int[] at = asWritten.stream().mapToInt(table::indexOf).toArray();
         assertTrue(at[0] >= 0 && at[0] < at[1] && at[1] < at[2], table);
+        assertTrue(Files.readString(out.resolve("aggregate.csv")).contains(",sleep.noise_sigma=5e-4,"));
+        try (SweepLedger ledger = SweepLedger.openForReading(out.resolve(SweepLedger.FILE_NAME))) {
+            assertEquals(java.util.Set.copyOf(asWritten),
+                    ledger.entries().stream().map(LedgerEntry::variant).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 }

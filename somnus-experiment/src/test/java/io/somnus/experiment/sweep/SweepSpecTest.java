@@ -54,6 +54,25 @@ class SweepSpecTest {
         assertEquals(Map.of("projections.e_i.delay_ms", "null"), spec.set());
     }
 
+    /**
+     * A grid value names its variant as the file writes it: a floating-point number's text where Java reads it back as
+     * the same double (5e-4, 1.0e-4, +0.5), else as NumberText writes it (YAML's 1_000.5); integers, text and booleans
+     * as they are. A spec made in code, without the file's text, is written by NumberText.
+     */
+    @Test
+    void gridValuesNameTheirVariantsAsTheFileWritesThem() {
+        SweepSpec spec = SweepSpec.parse(FILE, GOOD.replace("train.images: [1000, 2000]",
+                "sleep.noise_sigma: [5e-4, 1.0e-4, +0.5, 1_000.5, 3, 3.0]\n  dataset.sampling: [first, true]"));
+        assertEquals(List.of("sleep.noise_sigma=5e-4,dataset.sampling=first", "sleep.noise_sigma=5e-4,dataset.sampling=true",
+                "sleep.noise_sigma=1.0e-4,dataset.sampling=first"), SweepPlanner.variantLabels(spec).subList(0, 3));
+        assertEquals(List.of("sleep.noise_sigma=5e-4", "sleep.noise_sigma=1.0e-4", "sleep.noise_sigma=+0.5",
+                "sleep.noise_sigma=1000.5", "sleep.noise_sigma=3", "sleep.noise_sigma=3.0"), SweepPlanner.variantLabels(spec)
+                .stream().filter(v -> v.endsWith("=first")).map(v -> v.replace(",dataset.sampling=first", "")).toList());
+        SweepSpec inCode = new SweepSpec(FILE, "c", "", List.of("paper"), List.of("geomfig"), List.of(0.0), List.of(1L),
+                Map.of("sleep.noise_sigma", List.of(5e-4, 25.0)), Map.of(), Map.of(), List.of());
+        assertEquals(List.of("sleep.noise_sigma=0.0005", "sleep.noise_sigma=25"), SweepPlanner.variantLabels(inCode));
+    }
+
     /** A preset file given with its directory is refused saying how to give one (a bare name from where it runs). */
     @Test
     void aPresetFileWithADirectoryIsRefusedSayingHowToGiveIt() {
