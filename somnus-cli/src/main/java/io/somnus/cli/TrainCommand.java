@@ -367,6 +367,7 @@ final class TrainCommand implements Callable<Integer> {
         if (inputSpikes != null) given.add("--input-spikes");
         if (loadNetwork != null) given.add("--load-network");
         if (saveNetwork) given.add("--save-network");
+        if (snapshotMinutes.given()) given.add("--snapshot-minutes"); // an SG-SNN run snapshots after every epoch only
         if (!given.isEmpty()) {
             throw new CliException(String.join(", ", given) + (given.size() == 1 ? " is" : " are")
                     + " for the STDP-SNN (model " + Choices.of(ModelKind.STDP) + "); preset " + preset + " is model "

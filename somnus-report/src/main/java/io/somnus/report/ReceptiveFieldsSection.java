@@ -17,6 +17,11 @@ import java.util.Map;
 /** The input weights of the first neurons as images (weights.npz), one grid per group and sleep fraction. */
 final class ReceptiveFieldsSection implements Section {
     private static final int RF_TILES = 64;
+    /**
+     * The weights.npz arrays that hold input weights (docs/run-directory.md): the STDP-SNN's input_e, an SG-SNN's
+     * in_h, or in_h1 with sg.depth > 1 (its hidden layers are then h1, h2, …).
+     */
+    private static final List<String> INPUT_WEIGHTS = List.of("input_e", "in_h", "in_h1");
 
     @Override
     public String id() {
@@ -36,7 +41,8 @@ final class ReceptiveFieldsSection implements Section {
     @Override
     public void write(ReportContext ctx) throws IOException {
         Html html = ctx.html();
-        html.p("Input weights of the first " + RF_TILES + " neurons (input_e of the STDP-SNN, in_h of the SG-SNN), "
+        html.p("Input weights of the first " + RF_TILES + " neurons (input_e of the STDP-SNN, in_h of the SG-SNN: "
+                + "in_h1 where it has more than one hidden layer), "
                 + "each reshaped to the input image and scaled to its own range (white = strongest)"
                 + (ctx.singleRun() ? "." : "; first seed."));
         int drawn = 0;
@@ -58,9 +64,9 @@ final class ReceptiveFieldsSection implements Section {
                 } catch (IOException e) {
                     throw new FileFormatException("run " + run.runId() + ": cannot read " + npz + ": " + e.getMessage(), e);
                 }
-                String key = arrays.containsKey("input_e") ? "input_e" : arrays.containsKey("in_h") ? "in_h" : null;
+                String key = INPUT_WEIGHTS.stream().filter(arrays::containsKey).findFirst().orElse(null);
                 if (key == null || arrays.get(key).rank() != 2) {
-                    missing.add(run.runId() + " (no 2-d input_e or in_h in " + RunDirectory.WEIGHTS + ")");
+                    missing.add(run.runId() + " (no 2-d " + String.join(", ", INPUT_WEIGHTS) + " in " + RunDirectory.WEIGHTS + ")");
                     continue;
                 }
                 NpyArray w = arrays.get(key);

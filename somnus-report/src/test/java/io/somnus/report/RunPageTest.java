@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -275,5 +279,32 @@ class RunPageTest {
         Files.writeString(run.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,100,0.1\n500,sleep,1,input_e,90,0.09\n"
                 + "600,sleep,1,input_e,80,0.08\n");
         assertFalse(page(run).contains("wake only"));
+    }
+
+    /**
+     * An SG-SNN with two hidden layers names its input weights in_h1 (docs/run-directory.md): its receptive fields
+     * were "not recorded: no weights.npz with input weights", though weights.npz held them.
+     */
+    @Test
+    void aDeeperSgNetworksReceptiveFieldsAreItsFirstHiddenLayersInputWeights(@TempDir Path tmp) throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("deep"));
+        Files.writeString(run.resolve("summary.json"), """
+                {"model": "sg", "preset": "sg-fc", "dataset": "geomfig", "seed": 1, "sleep_fraction": 0.0,
+                 "test_accuracy": 0.5, "input_shape": [2, 2]}
+                """);
+        Files.writeString(run.resolve("config.yaml"), "model: sg\npreset: sg-fc\nseed: 1\nsg:\n  depth: 2\n");
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.5\n");
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("in_h1", NpyArray.of(new float[] {0, 3, 5, 1, 2, 5, 2, 1, 5, 3, 0, 5}, 4, 3));
+        arrays.put("h1_h2", NpyArray.of(new float[9], 3, 3));
+        arrays.put("h2_out", NpyArray.of(new float[6], 3, 2));
+        Npz.write(run.resolve("weights.npz"), arrays);
+        String html = page(run);
+        String section = html.substring(html.indexOf("<section id=\"receptive-fields\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertFalse(section.contains("not recorded"), section);
+        assertTrue(section.contains("receptive fields: the in_h1 weights of the first 3 of 3 neurons as 2×2 images, of deep"),
+                section);
+        assertTrue(section.contains("sleep 0.00 (in_h1, 3 of 3)"), section);
     }
 }

@@ -214,7 +214,8 @@ public final class Configs {
             String part = parts[i];
             JsonNode next = child(node, part);
             if (next == null || next.isNull()) {
-                throw unknown(dottedKey, walked.toString(), node, node instanceof ObjectNode ? join(schema, part) : null);
+                throw unknown(dottedKey, walked.toString(), node, node instanceof ObjectNode ? join(schema, part) : null,
+                        optionalAbsent(tree, schema.toString(), node));
             }
             if (walked.length() > 0) {
                 walked.append('.');
@@ -228,13 +229,13 @@ public final class Configs {
         if (node instanceof ObjectNode o) {
             String fieldSchema = schema.length() == 0 ? last : schema + "." + last;
             if (!o.has(last) && !isOpenSection(walked.toString()) && !FieldDomains.isOptionalField(fieldSchema)) {
-                throw unknown(dottedKey, walked.toString(), node, fieldSchema);
+                throw unknown(dottedKey, walked.toString(), node, fieldSchema, optionalAbsent(tree, schema.toString(), node));
             }
             o.set(last, parsed);
         } else if (node instanceof ArrayNode a) {
             int idx = indexOf(a, last);
             if (idx < 0) {
-                throw unknown(dottedKey, walked.toString(), node, null);
+                throw unknown(dottedKey, walked.toString(), node, null, List.of());
             }
             if (a.get(idx).has("name") && !parsed.path("name").asText().equals(a.get(idx).path("name").asText())) {
                 // a named item replaced by a section without its name loses every field it does not give
@@ -307,11 +308,32 @@ public final class Configs {
         return m.find() ? m.group(1) : null;
     }
 
-    /** @param schema the unknown field's schema path, to say which model or rule has it; null for a list item */
-    private static ConfigException unknown(String key, String walked, JsonNode at, String schema) {
+    /**
+     * The optional fields of the section {@code at} (schema path {@code section}) that it leaves out and the
+     * configuration's model has ({@code sg.epochs}): known, though not in the tree.
+     */
+    private static List<String> optionalAbsent(ObjectNode tree, String section, JsonNode at) {
+        if (!(at instanceof ObjectNode o)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String child : FieldDomains.childrenOf(section, Map.of("model", tree.path("model").asText()))) {
+            if (!o.has(child) && FieldDomains.isOptionalField(join(section, child))) {
+                out.add(child);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param schema the unknown field's schema path, to say which model or rule has it; null for a list item
+     * @param absent the section's optional fields that it leaves out, known too
+     */
+    private static ConfigException unknown(String key, String walked, JsonNode at, String schema, List<String> absent) {
         List<String> known = new ArrayList<>();
         if (at instanceof ObjectNode o) {
             o.fieldNames().forEachRemaining(known::add);
+            known.addAll(absent);
         } else if (at instanceof ArrayNode a) {
             for (JsonNode item : a) {
                 known.add(item.has("name") ? item.get("name").asText() : "?");

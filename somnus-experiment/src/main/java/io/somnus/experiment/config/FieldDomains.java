@@ -409,7 +409,25 @@ public final class FieldDomains {
                 ? "; to change a projection's rule give its whole section, --set 'projections.NAME.plasticity={rule: "
                 + "RULE, ...}' (docs/configuration.md)" : "";
         return owner == null ? "" : " (" + schemaPath.substring(schemaPath.lastIndexOf('.') + 1) + " belongs to "
-                + owner + switchRule + ")";
+                + owner + switchRule + sgSleepNote(schemaPath) + ")";
+    }
+
+    /**
+     * The STDP-SNN's sleep fields that have a counterpart in the SG-SNN's sleep section (SPEC §3 and §4 name the
+     * same quantities): sleep.lambda's exponent, the decay's target and the membrane noise.
+     */
+    private static final Map<String, String> SG_SLEEP_COUNTERPARTS = Map.of("sleep.lambda", "sg.sleep.lambda",
+            "sleep.target", "sg.sleep.target", "sleep.target_magnitude", "sg.sleep.target",
+            "sleep.noise_std_mv", "sg.sleep.membrane_noise");
+
+    /** Where an SG-SNN's sleep is configured, for an STDP-SNN sleep field given to one; "" for any other field. */
+    private static String sgSleepNote(String schemaPath) {
+        if (!schemaPath.startsWith("sleep.") || !declaredFor(schemaPath).equals("model stdp")) {
+            return "";
+        }
+        String counterpart = SG_SLEEP_COUNTERPARTS.get(schemaPath);
+        return "; an SG-SNN's sleep is configured under sg.sleep and sg.sleep_schedule"
+                + (counterpart == null ? "" : ", e.g. " + counterpart);
     }
 
     /**

@@ -133,6 +133,19 @@ public final class SgRun {
     }
 
     /**
+     * A training set smaller than one minibatch leaves sg.drop_last nothing to train on. How many images the set has
+     * is known once it is read, so it is checked here, as bad input (exit status 2, nothing trained), where the
+     * trainer's own check failed the run (exit status 1).
+     */
+    static void requireAMinibatch(SgConfig sg, PreparedData data) {
+        if (sg.dropLast() && data.train().size() < sg.batchSize()) {
+            throw new ConfigException("sg.drop_last = true leaves nothing to train on: the training set ("
+                    + data.train().name() + ") has " + data.train().size() + " images, fewer than sg.batch_size = "
+                    + sg.batchSize() + "; lower sg.batch_size or set sg.drop_last to false");
+        }
+    }
+
+    /**
      * Trains and tests the SG-SNN of {@code cfg} on {@code data}, recording checkpoints and files through
      * {@code recorder}, without a resume snapshot.
      */
@@ -153,6 +166,7 @@ public final class SgRun {
     private static Result run(SgRunConfig cfg, PreparedData data, RunRecorder recorder, RunFiles snapshots) {
         SgConfig sg = sgConfig(cfg, data.train().pixels(), data.train().numClasses());
         requirePixelsAtMostOne(cfg, data);
+        requireAMinibatch(sg, data);
         SplittableRandom root = new SplittableRandom(cfg.seed());
         SgTrainer trainer = new SgTrainer();
         List<Double> curve = new ArrayList<>();
@@ -223,7 +237,9 @@ public final class SgRun {
         s.put("dataset", cfg.dataset().name());
         s.put("seed", cfg.seed());
         s.put("test_accuracy", test);
-        s.put("test_accuracy_by_readout", Map.of("spike-count", test));
+        // the readout is what predicts: the output spike counts, or sg.loss: membrane's mean output membrane
+        s.put("test_accuracy_by_readout", Map.of(sg.loss().spikingOutput() ? "spike-count" : "membrane",
+                test));
         // test_accuracy is the final model's. A best epoch, when reported, is chosen on validation data and named so
         // (issue 12: the authors' refactored SG script reports the best epoch on the test set, a biased number).
         if (r.bestValidationEpoch() > 0) {

@@ -14,6 +14,12 @@ public final class SgRunner implements ModelRunner<SgRunConfig> {
         SgRun.sgConfig(c, side * side, 10);
         // SG-SNN pixels are in [0, 1] (SgRun refuses others), so a pixel of 1 has the highest probability
         double p = c.sg().poissonRateHz() * c.sg().dtMs() / 1000;
+        if (c.sg().encoding() == io.somnus.sg.SgInputEncoding.POISSON && p == 0) {
+            // no input spike, ever: the network would train on silence and end at chance, saying nothing
+            throw new io.somnus.experiment.config.ConfigException("sg.poisson_rate_hz = " + c.sg().poissonRateHz()
+                    + ": with sg.encoding: poisson no input would ever spike; allowed: a rate > 0 (at most "
+                    + 1000 / c.sg().dtMs() + " at sg.dt_ms = " + c.sg().dtMs() + ")");
+        }
         if (c.sg().encoding() == io.somnus.sg.SgInputEncoding.POISSON && p > 1) {
             throw new io.somnus.experiment.config.ConfigException("sg.poisson_rate_hz = " + c.sg().poissonRateHz()
                     + ": at sg.dt_ms = " + c.sg().dtMs() + " a pixel of 1 would spike with probability " + p

@@ -1,6 +1,7 @@
 package io.somnus.experiment.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -189,13 +190,36 @@ class TypedConfigTest {
         assertTrue(wrongCase.getMessage().startsWith("sleep.law = 'LOG': not allowed"), wrongCase.getMessage());
     }
 
+    /**
+     * A misspelt field's message lists the section's fields, the optional ones the preset leaves out too: it listed
+     * those of the tree only, so sg.epochs (absent: train.epochs) looked unknown.
+     */
+    @Test
+    void anUnknownFieldsMessageListsTheOptionalFieldsLeftOut() {
+        ConfigException sg = assertThrows(ConfigException.class,
+                () -> Configs.override(Configs.loadPreset("sg-fc"), "sg.epoch", "2"));
+        assertTrue(sg.getMessage().startsWith("unknown configuration field 'sg.epoch'; known under sg: [hidden, "), sg.getMessage());
+        assertTrue(sg.getMessage().contains(", sleep, epochs]"), sg.getMessage());
+        ConfigException stdp = assertThrows(ConfigException.class,
+                () -> Configs.override(Configs.loadPreset("paper"), "train.initial_weight", "preset"));
+        assertTrue(stdp.getMessage().contains("initial_weights, checkpoint_spikes]"), stdp.getMessage());
+        // the other model's optional fields are not its
+        ConfigException other = assertThrows(ConfigException.class,
+                () -> Configs.override(Configs.loadPreset("sg-fc"), "train.foo", "1"));
+        assertFalse(other.getMessage().contains("initial_weights"), other.getMessage());
+    }
+
     /** A field of the other model (or rule) is refused, and the message says whose field it is. */
     @Test
     void aFieldOfAnotherModelIsRefusedSayingWhoseItIs() {
         ObjectNode sg = Configs.loadPreset("paper-sg");
         ConfigException set = assertThrows(ConfigException.class, () -> Configs.override(sg, "sleep.law", "log"));
-        assertTrue(set.getMessage().contains("'sleep.law'") && set.getMessage().endsWith("(law belongs to model stdp)"),
-                set.getMessage());
+        assertTrue(set.getMessage().contains("'sleep.law'") && set.getMessage().endsWith("(law belongs to model stdp; "
+                + "an SG-SNN's sleep is configured under sg.sleep and sg.sleep_schedule)"), set.getMessage());
+        // where the SG-SNN's sleep has the same quantity, it is named
+        ConfigException lambda = assertThrows(ConfigException.class, () -> Configs.override(sg, "sleep.lambda", "0.9"));
+        assertTrue(lambda.getMessage().endsWith("(lambda belongs to model stdp; an SG-SNN's sleep is configured under "
+                + "sg.sleep and sg.sleep_schedule, e.g. sg.sleep.lambda)"), lambda.getMessage());
         sg.putArray("populations");
         ConfigException bound = assertThrows(ConfigException.class, () -> Configs.bind(sg));
         assertTrue(bound.getMessage().startsWith("unknown configuration field 'populations'; allowed at the top level "

@@ -59,6 +59,21 @@ class ConfigWarningsTest {
         resolve("preset", "sg-fc", "sg.poisson_rate_hz", 2000.0);
     }
 
+    /**
+     * SG-SNN Poisson input at 0 Hz never spikes: the run trained on silence and ended at chance, saying nothing. The
+     * rate is unused by bernoulli and direct input, which keep it at 0.
+     */
+    @Test
+    void anSgPoissonInputThatNeverSpikesIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> resolve("preset", "sg-fc", "sg.encoding",
+                "poisson", "sg.poisson_rate_hz", 0.0));
+        assertTrue(e.getMessage().startsWith("sg.poisson_rate_hz = 0.0: with sg.encoding: poisson no input would ever "
+                + "spike; allowed: a rate > 0"), e.getMessage());
+        resolve("preset", "sg-fc", "sg.encoding", "poisson", "sg.poisson_rate_hz", 1.0);
+        resolve("preset", "sg-fc", "sg.poisson_rate_hz", 0.0);
+        resolve("preset", "paper-sg", "sg.poisson_rate_hz", 0.0);
+    }
+
     /** An SG sleep trace of 0.5 ms against sg.dt_ms = 1 ms keeps exp(−2) = 13.5 % per step. */
     @Test
     void anSgSleepTraceShorterThanTheStepIsWarned() {
