@@ -36,7 +36,8 @@ final class ReceptiveFieldsSection implements Section {
     @Override
     public void write(ReportContext ctx) throws IOException {
         Html html = ctx.html();
-        html.p("Input weights of the first " + RF_TILES + " neurons (input_e of the STDP-SNN, in_h of the SG-SNN), "
+        html.p("Input weights of the first " + RF_TILES + " neurons of the read-out population (the projection from the "
+                + "input onto it: input_e of the STDP-SNN presets, in_h of the SG-SNN), "
                 + "each reshaped to the input image and scaled to its own range (white = strongest)"
                 + (ctx.singleRun() ? "." : "; first seed."));
         int drawn = 0;
@@ -58,9 +59,15 @@ final class ReceptiveFieldsSection implements Section {
                 } catch (IOException e) {
                     throw new FileFormatException("run " + run.runId() + ": cannot read " + npz + ": " + e.getMessage(), e);
                 }
-                String key = arrays.containsKey("input_e") ? "input_e" : arrays.containsKey("in_h") ? "in_h" : null;
-                if (key == null || arrays.get(key).rank() != 2) {
-                    missing.add(run.runId() + " (no 2-d input_e or in_h in " + RunDirectory.WEIGHTS + ")");
+                java.util.Optional<String> named = InputWeights.of(run);
+                if (named.isEmpty()) {
+                    missing.add(run.runId() + " (no projection from the input onto its read-out population"
+                            + readoutPopulation(run) + ")");
+                    continue;
+                }
+                String key = named.get();
+                if (!arrays.containsKey(key) || arrays.get(key).rank() != 2) {
+                    missing.add(run.runId() + " (no 2-d " + key + " in " + RunDirectory.WEIGHTS + ")");
                     continue;
                 }
                 NpyArray w = arrays.get(key);
@@ -90,10 +97,17 @@ final class ReceptiveFieldsSection implements Section {
             }
         }
         if (drawn == 0) {
-            html.note("not recorded: no " + RunDirectory.WEIGHTS + " with input weights");
+            html.note("not drawn" + (missing.isEmpty() ? ": no " + RunDirectory.WEIGHTS + " with input weights"
+                    : " for " + String.join(", ", missing)));
         } else if (!missing.isEmpty()) {
             html.note("not drawn for " + String.join(", ", missing));
         }
+    }
+
+    /** ", e2" for a run whose config.yaml names its read-out population, else "". */
+    private static String readoutPopulation(RunRecord run) throws IOException {
+        String pop = run.config().map(c -> c.path("readout").path("population").asText("")).orElse("");
+        return pop.isEmpty() ? "" : ", " + pop;
     }
 
     /** The input image's [height, width]: summary.json's input_shape, else a square; null when neither fits. */
