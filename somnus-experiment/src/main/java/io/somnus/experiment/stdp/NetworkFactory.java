@@ -307,8 +307,12 @@ public final class NetworkFactory {
             neurons += n;
         }
         bytes += neurons * BYTES_PER_NEURON;
+        java.util.Set<String> projectionNames = new java.util.HashSet<>();
         for (ProjectionConfig pc : cfg.projections()) {
             String where = "projections." + pc.name();
+            if (!projectionNames.add(pc.name())) { // --set and sweeps address an item by its name: one item per name
+                throw new ConfigException("projections: duplicate name '" + pc.name() + "'; give each projection its own");
+            }
             Long pre = sizes.get(pc.pre());
             Long post = sizes.get(pc.post());
             if (pre == null || post == null) {

@@ -196,7 +196,8 @@ class NetworkFactoryTest {
     /**
      * The names the readout and the sleep give to populations and projections are checked with the network's, before
      * anything runs: an unknown {@code readout.population} or {@code sleep.projections} entry was met only at the first
-     * checkpoint or the first sleep episode, and failed the run there (exit 1, naming no field).
+     * checkpoint or the first sleep episode, and failed the run there (exit 1, naming no field); so were two
+     * projections of one name, which {@code --set} could not tell apart.
      */
     @Test
     void namesTheReadoutAndTheSleepGiveAreRefusedBeforeAnythingRuns() {
@@ -208,6 +209,8 @@ class NetworkFactoryTest {
         assertNamed(with(cfg, "sleep", with(cfg.sleep(), "projections", List.of("e_e", "e_e"))), "sleep.projections: 'e_e'",
                 "named twice");
         NetworkFactory.validate(with(cfg, "readout", with(cfg.readout(), "population", "i")), INPUTS); // any population
+        // two projections of one name (the network refused them when built, exit 1, naming no field)
+        assertNamed(projection("i_e", pc -> with(pc, "name", "e_i")), "projections: duplicate name 'e_i'");
     }
 
     /**
