@@ -42,6 +42,7 @@ final class ReceptiveFieldsSection implements Section {
                 + (ctx.singleRun() ? "." : "; first seed."));
         int drawn = 0;
         List<String> missing = new ArrayList<>();
+        boolean withoutInput = false; // a run whose read-out population has no receptive fields, said by name
         for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {
             long seed = g.getValue().stream().mapToLong(RunRecord::seed).min().orElse(0);
             List<RunRecord> runs = g.getValue().stream().filter(r -> r.seed() == seed)
@@ -61,6 +62,7 @@ final class ReceptiveFieldsSection implements Section {
                 }
                 java.util.Optional<String> named = InputWeights.of(run);
                 if (named.isEmpty()) {
+                    withoutInput = true;
                     missing.add(run.runId() + " (no projection from the input onto its read-out population"
                             + readoutPopulation(run) + ")");
                     continue;
@@ -96,9 +98,8 @@ final class ReceptiveFieldsSection implements Section {
                 html.raw("</div>\n");
             }
         }
-        if (drawn == 0) {
-            html.note("not drawn" + (missing.isEmpty() ? ": no " + RunDirectory.WEIGHTS + " with input weights"
-                    : " for " + String.join(", ", missing)));
+        if (drawn == 0 && !withoutInput) {
+            html.note("not recorded: no " + RunDirectory.WEIGHTS + " with input weights");
         } else if (!missing.isEmpty()) {
             html.note("not drawn for " + String.join(", ", missing));
         }
