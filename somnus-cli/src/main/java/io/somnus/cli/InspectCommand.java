@@ -35,14 +35,23 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the run changed from its bundled preset (a sweep's grid, --set, options); nothing for a YAML preset. */
+    /**
+     * What the run changed from its bundled preset (a sweep's grid, --set, options); for a whole configuration file of
+     * its own (a composed network), that it has no bundled preset to differ from.
+     */
     private static void presetDifferences(Path dir, PrintWriter out) throws java.io.IOException {
         Path config = dir.resolve(RunDirectory.CONFIG);
         if (Files.isRegularFile(config)) {
-            ConfigDifferences.ofRun(config).ifPresent(d -> {
+            java.util.Optional<ConfigDifferences.FromPreset> differences = ConfigDifferences.ofRun(config);
+            differences.ifPresent(d -> {
                 out.println("configuration: preset " + d.preset() + (d.changes().isEmpty() ? " as it is" : ", changed:"));
                 d.changes().forEach(c -> out.println("    " + c));
             });
+            if (differences.isEmpty()) {
+                out.println("configuration: a whole file of its own (preset " + io.somnus.experiment.io.Mappers.YAML
+                        .readTree(config.toFile()).path("preset").asText() + " is no bundled preset, so no changes to "
+                        + "list); " + config + " holds every field");
+            }
         }
     }
 

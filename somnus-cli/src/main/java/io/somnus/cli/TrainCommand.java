@@ -398,6 +398,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         String field = m.group(1) != null ? m.group(1) : m.group(2);
         String option = given.get(field);
+        if (option == null) { // a message on a whole item (projections.in_e1: unknown population) an option changed within
+            option = given.entrySet().stream().filter(e -> e.getKey().startsWith(field + ".")).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
         if (option != null) {
             return option.startsWith("--set ") ? message : message + " (given as " + option + ")";
         }

@@ -42,6 +42,22 @@ class InspectCommandTest {
         assertTrue(!out.toString().contains("warning"), out.toString());
     }
 
+    /** A run of a whole configuration file of its own (a composed network) is said to be one, not left unsaid. */
+    @Test
+    void aRunOfAWholeFileOfItsOwnSaysSo(@TempDir Path tmp) throws Exception {
+        Path run = Files.createDirectory(tmp.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"composed\",\"dataset\":\"geomfig\",\"seed\":1,"
+                + "\"sleep_fraction\":0.2,\"achieved_sleep_fraction\":0.2,\"sleep_episodes\":2,\"test_accuracy\":0.5}");
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset", "paper")))
+                .replace("preset: paper", "preset: composed"));
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", run.toString()));
+        assertTrue(out.toString().contains("configuration: a whole file of its own (preset composed is no bundled "
+                + "preset, so no changes to list); " + run.resolve("config.yaml") + " holds every field"), out.toString());
+    }
+
     /** The warnings a run's provenance.json recorded (configuration_warnings) are said again, each on its line. */
     @Test
     void aRunSaysTheWarningsItsConfigurationHad(@TempDir Path tmp) throws Exception {

@@ -44,6 +44,14 @@ class TrainCommandTest {
         String elsewhere = "unknown configuration field 'sleep.lamda'; allowed under sleep";
         assertEquals(elsewhere, TrainCommand.withCulprit(elsewhere, java.util.Map.of(), file.toString()),
                 "a field the file does not hold is not blamed on it");
+        // a message on a whole projection the file holds, whose field --set changed, is not blamed on the file
+        Path composed = tmp.resolve("composed.yaml");
+        Files.writeString(composed, "preset: paper\nprojections:\n  - {name: input_e, weight: 0.2}\n");
+        String endpoint = "projections.input_e: unknown population 'e3'; populations are [input, e, i]";
+        assertEquals(endpoint, TrainCommand.withCulprit(endpoint,
+                java.util.Map.of("projections.input_e.post", "--set projections.input_e.post=e3"), composed.toString()));
+        assertEquals("configuration file " + composed + ": " + endpoint,
+                TrainCommand.withCulprit(endpoint, java.util.Map.of(), composed.toString()), "the file's own mistake");
     }
 
     /**

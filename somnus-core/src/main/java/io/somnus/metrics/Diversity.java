@@ -20,7 +20,8 @@ import io.somnus.readout.LabelVoteReadout;
  *       u_jᵀu_l of the receptive fields (columns of the input × neuron weight matrix), u_j = rf_j/‖rf_j‖.
  *       Neurons with an all-zero receptive field are left out (their cosine is undefined); NaN when fewer
  *       than two remain. Computed in O(inputs·N) from Σ_{j&lt;l} u_jᵀu_l = (‖Σ_j u_j‖² − m) / 2 over the m
- *       non-zero fields. 1 means every neuron has the same receptive field.</li>
+ *       non-zero fields. 1 means every neuron has the same receptive field. NaN too for neurons without
+ *       receptive fields (0 inputs: no projection from the input reaches them).</li>
  * </ul>
  *
  * @param winnerFraction              fraction of neurons that are the most active one for at least one sample, in
@@ -38,8 +39,10 @@ public record Diversity(double winnerFraction, double assignmentEntropyBits, dou
      * @param labels     class of each sample, in [0, numClasses)
      * @param numClasses number of classes
      * @param rf         receptive fields, inputs × neurons row-major: {@code rf[i*neurons + j]} is the weight
-     *                   from input i to neuron j (not modified)
-     * @param inputs     number of inputs
+     *                   from input i to neuron j (not modified); empty, with {@code inputs} 0, for neurons that
+     *                   have no input weights (a population no projection from the input reaches), whose
+     *                   {@code meanPairwiseRfCosine} is NaN
+     * @param inputs     number of inputs (0: no receptive fields)
      */
     public static Diversity of(double[][] rates, int[] labels, int numClasses, float[] rf, int inputs) {
         return of(FeatureRows.of(rates, "rates"), labels, numClasses, rf, inputs);
@@ -52,7 +55,7 @@ public record Diversity(double winnerFraction, double assignmentEntropyBits, dou
         if (rf == null) {
             throw new IllegalArgumentException("receptive-field array is null");
         }
-        if (inputs < 1 || (long) inputs * neurons != rf.length) {
+        if (inputs < 0 || (long) inputs * neurons != rf.length) {
             throw new IllegalArgumentException("receptive fields have " + rf.length + " weights but inputs × neurons = "
                     + inputs + " × " + neurons + "; expected inputs*neurons entries, row-major by input");
         }

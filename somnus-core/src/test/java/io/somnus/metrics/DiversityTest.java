@@ -69,6 +69,23 @@ class DiversityTest {
         assertEquals(sum / pairs, Diversity.meanPairwiseCosine(m, inputs, neurons), 1e-12);
     }
 
+    /**
+     * A population no projection from the input reaches (a second layer read out) has no receptive fields: its
+     * cosine is NaN and the rest is measured as for any population (was refused, which failed the run at its first
+     * checkpoint).
+     */
+    @Test
+    void neuronsWithoutReceptiveFieldsHaveNoCosineAndTheRestOfTheirDiversity() {
+        Diversity d = Diversity.of(RATES, LABELS, 2, new float[0], 0);
+        assertTrue(Double.isNaN(d.meanPairwiseRfCosine()), "no receptive field, no cosine");
+        Diversity withFields = Diversity.of(RATES, LABELS, 2, new float[] {1, 1, 0, 0, 1, 0}, 2);
+        assertEquals(withFields.winnerFraction(), d.winnerFraction(), 0.0);
+        assertEquals(withFields.assignmentEntropyBits(), d.assignmentEntropyBits(), 0.0);
+        assertEquals(withFields.unassignedFraction(), d.unassignedFraction(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> Diversity.of(RATES, LABELS, 2, new float[3], 0),
+                "weights given for 0 inputs are still refused");
+    }
+
     @Test
     void rejectsReceptiveFieldsOfWrongSize() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -17,11 +17,6 @@ import java.util.Map;
 /** The input weights of the first neurons as images (weights.npz), one grid per group and sleep fraction. */
 final class ReceptiveFieldsSection implements Section {
     private static final int RF_TILES = 64;
-    /**
-     * The weights.npz arrays that hold input weights (docs/run-directory.md): the STDP-SNN's input_e, an SG-SNN's
-     * in_h, or in_h1 with sg.depth > 1 (its hidden layers are then h1, h2, …).
-     */
-    private static final List<String> INPUT_WEIGHTS = List.of("input_e", "in_h", "in_h1");
 
     @Override
     public String id() {
@@ -41,12 +36,14 @@ final class ReceptiveFieldsSection implements Section {
     @Override
     public void write(ReportContext ctx) throws IOException {
         Html html = ctx.html();
-        html.p("Input weights of the first " + RF_TILES + " neurons (input_e of the STDP-SNN, in_h of the SG-SNN: "
-                + "in_h1 where it has more than one hidden layer), "
+        html.p("Input weights of the first " + RF_TILES + " neurons of the read-out population (the projection from the "
+                + "input onto it: input_e of the STDP-SNN presets, in_h of the SG-SNN, in_h1 where it has more than one "
+                + "hidden layer), "
                 + "each reshaped to the input image and scaled to its own range (white = strongest)"
                 + (ctx.singleRun() ? "." : "; first seed."));
         int drawn = 0;
         List<String> missing = new ArrayList<>();
+        boolean withoutInput = false; // a run whose read-out population has no receptive fields, said by name
         for (Map.Entry<Group, List<RunRecord>> g : ctx.groups().entrySet()) {
             long seed = g.getValue().stream().mapToLong(RunRecord::seed).min().orElse(0);
             List<RunRecord> runs = g.getValue().stream().filter(r -> r.seed() == seed)
@@ -64,9 +61,16 @@ final class ReceptiveFieldsSection implements Section {
                 } catch (IOException e) {
                     throw new FileFormatException("run " + run.runId() + ": cannot read " + npz + ": " + e.getMessage(), e);
                 }
-                String key = INPUT_WEIGHTS.stream().filter(arrays::containsKey).findFirst().orElse(null);
-                if (key == null || arrays.get(key).rank() != 2) {
-                    missing.add(run.runId() + " (no 2-d " + String.join(", ", INPUT_WEIGHTS) + " in " + RunDirectory.WEIGHTS + ")");
+                java.util.Optional<String> named = InputWeights.of(run);
+                if (named.isEmpty()) {
+                    withoutInput = true;
+                    missing.add(run.runId() + " (no projection from the input onto its read-out population"
+                            + readoutPopulation(run) + ")");
+                    continue;
+                }
+                String key = named.get();
+                if (!arrays.containsKey(key) || arrays.get(key).rank() != 2) {
+                    missing.add(run.runId() + " (no 2-d " + key + " in " + RunDirectory.WEIGHTS + ")");
                     continue;
                 }
                 NpyArray w = arrays.get(key);
@@ -95,11 +99,17 @@ final class ReceptiveFieldsSection implements Section {
                 html.raw("</div>\n");
             }
         }
-        if (drawn == 0) {
+        if (drawn == 0 && !withoutInput) {
             html.note("not recorded: no " + RunDirectory.WEIGHTS + " with input weights");
         } else if (!missing.isEmpty()) {
             html.note("not drawn for " + String.join(", ", missing));
         }
+    }
+
+    /** ", e2" for a run whose config.yaml names its read-out population, else "". */
+    private static String readoutPopulation(RunRecord run) throws IOException {
+        String pop = run.config().map(c -> c.path("readout").path("population").asText("")).orElse("");
+        return pop.isEmpty() ? "" : ", " + pop;
     }
 
     /** The input image's [height, width]: summary.json's input_shape, else a square; null when neither fits. */

@@ -94,10 +94,10 @@ final class RunKeyNumbers {
         if (!asleep.isEmpty()) {
             t.add(List.of("firing rates asleep (Hz)", asleep));
         }
-        double saturated = Double.isNaN(run.metric("weights.input_e.frac_saturated")) ? run.metric("weights.in_h.frac_saturated")
-                : run.metric("weights.input_e.frac_saturated");
+        double saturated = InputWeights.saturated(run);
         if (!Double.isNaN(saturated)) {
-            t.add(List.of("input weights saturated (fraction)", Html.sig(saturated, 3)));
+            t.add(List.of("input weights saturated (fraction" + InputWeights.of(run).map(n -> ", " + n).orElse("") + ")",
+                    Html.sig(saturated, 3)));
         }
         if (s.has("diversity")) {
             t.add(List.of("diversity", "winner fraction " + Html.sig(run.metric("diversity.winner_fraction"), 3)

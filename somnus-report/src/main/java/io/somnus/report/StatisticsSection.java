@@ -49,11 +49,17 @@ final class StatisticsSection implements Section {
         }
     }
 
+    /**
+     * A cell's saturated share of its input weights, whatever their projection's name ({@code input_e}, {@code in_h}, a
+     * composed network's {@code in_e1}: {@link InputWeights}), under one key beside the cell's metrics.
+     */
+    private static final String INPUT_SATURATED = "input weights saturated";
+
     private static final List<Column> TABLE_COLUMNS = List.of(
             new Column("test accuracy", List.of("test_accuracy")),
             new Column("max drawdown", List.of("stability.max_drawdown")),
             new Column("last-quarter std", List.of("stability.last_quarter_std")),
-            new Column("saturated (input weights)", List.of("weights.input_e.frac_saturated", "weights.in_h.frac_saturated")),
+            new Column("saturated (input weights)", List.of(INPUT_SATURATED)),
             new Column("winner fraction", List.of("diversity.winner_fraction")),
             new Column("φ", List.of("phi")));
 
@@ -70,6 +76,10 @@ final class StatisticsSection implements Section {
         for (AggregateRow r : ctx.rows()) {
             byCell.computeIfAbsent(r.cell(), k -> new LinkedHashMap<>()).put(r.metric(), r);
         }
+        Map<CellKey, List<RunRecord>> runsByCell = ctx.runs().stream().collect(Collectors.groupingBy(RunRecord::cell));
+        byCell.forEach((k, byMetric) -> runsByCell.getOrDefault(k, List.of()).stream().findFirst()
+                .flatMap(InputWeights::of).map(name -> byMetric.get("weights." + name + ".frac_saturated"))
+                .ifPresent(row -> byMetric.put(INPUT_SATURATED, row)));
         List<Column> columns = TABLE_COLUMNS.stream()
                 .filter(c -> byCell.values().stream().anyMatch(m -> c.pick(m) != null)).toList();
         boolean anyVariant = byCell.keySet().stream().anyMatch(k -> !k.variant().isEmpty());
@@ -79,7 +89,6 @@ final class StatisticsSection implements Section {
                 + "the run's time spent asleep, and the runs that had no sleep episode at all (they compare no sleep with "
                 + "no sleep, whatever their requested fraction).");
         List<List<String>> t = new ArrayList<>();
-        Map<CellKey, List<RunRecord>> runsByCell = ctx.runs().stream().collect(Collectors.groupingBy(RunRecord::cell));
         // per column, the magnitude below which a value is rounding noise, shown as 0 (a std of equal values: 5.78e-17)
         Map<Column, Double> floors = new LinkedHashMap<>();
         for (Column col : columns) {

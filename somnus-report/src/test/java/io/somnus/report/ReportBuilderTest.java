@@ -287,6 +287,28 @@ class ReportBuilderTest {
         assertTrue(sparse.contains("Dataset checksums") && sparse.contains("not recorded (no SHA-256"));
     }
 
+    /**
+     * A sweep of a network composed in a configuration file, whose input projection is in_e1: the statistics tabulate
+     * the saturated share of its input weights (they looked for input_e's and left the column out) and draw its
+     * receptive fields.
+     */
+    @Test
+    void aComposedNetworksSweepShowsItsOwnInputWeights(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("composed");
+        SyntheticStudy.sweep(dir, """
+                presets: [paper]
+                datasets: [geomfig]
+                sleep_fractions: [0.0, 0.2]
+                seeds: [1, 2]
+                """, "in_e1");
+        Path out = tmp.resolve("composed.html");
+        ReportBuilder.build(dir, out);
+        String html = Files.readString(out);
+        assertTrue(html.contains("<th>saturated (input weights)</th>"), "the cell means' column");
+        assertTrue(html.contains("<h4>saturated (input weights)</h4>"), "its comparison with f = 0");
+        assertTrue(html.contains("(in_e1, 64 of 64)"), "the receptive fields of in_e1");
+    }
+
     /** A sweep of one seed: its points have no intervals, and the page says why. */
     @Test
     void aSweepOfOneSeedSaysItsPointsHaveNoIntervals(@TempDir Path tmp) throws Exception {

@@ -96,6 +96,38 @@ class RunPageTest {
         assertTrue(html.contains("<tr><td>2</td><td>0.6</td><td>0.3</td></tr>"));
     }
 
+    /**
+     * A network composed in a configuration file names its own projections: the receptive fields and the saturated
+     * share of the input weights are those of the projection summary.json names ({@code in_e1} onto the read-out
+     * population e1), where they looked for the presets' input_e and found nothing; a read-out population that no
+     * projection from the input reaches ({@code input_weights: null}) is said to have none.
+     */
+    @Test
+    void aComposedNetworksReceptiveFieldsAreThoseOfItsOwnInputProjection(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String summary = Files.readString(run.resolve("summary.json"));
+        Files.writeString(run.resolve("summary.json"), summary.replace("\"phi\": 1.5,", "\"phi\": 1.5, "
+                + "\"input_shape\": [2, 2], \"input_weights\": \"in_e1\", \"weights\": {\"in_e1\": {\"frac_saturated\": 0.25}, "
+                + "\"input_e\": {\"frac_saturated\": 0.75}},"));
+        float[] w = new float[4 * 3];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = k;
+        }
+        io.somnus.experiment.io.Npz.write(run.resolve("weights.npz"), java.util.Map.of(
+                "in_e1", io.somnus.experiment.io.NpyArray.of(w, 4, 3),
+                "e1_e2", io.somnus.experiment.io.NpyArray.of(new float[3 * 2], 3, 2)));
+        String html = page(run);
+        assertTrue(html.contains("(in_e1, 3 of 3)"), "the in_e1 weights drawn as receptive fields");
+        assertTrue(html.contains("<td>input weights saturated (fraction, in_e1)</td><td>0.25</td>"), html);
+
+        Files.writeString(run.resolve("summary.json"), summary.replace("\"phi\": 1.5,", "\"phi\": 1.5, "
+                + "\"input_shape\": [2, 2], \"input_weights\": null,"));
+        Files.writeString(run.resolve("config.yaml"), "model: stdp\npreset: two-e\nreadout:\n  population: e2\n");
+        String none = page(run);
+        assertTrue(none.contains("not drawn for c1 (no projection from the input onto its read-out population, e2)"), none);
+        assertFalse(none.contains("input weights saturated"));
+    }
+
     @Test
     void anUntrainedControlIsSaidToBeOneAndNotToSleep(@TempDir Path tmp) throws Exception {
         Path run = continualRun(tmp);
@@ -290,7 +322,8 @@ class RunPageTest {
         Path run = Files.createDirectories(tmp.resolve("deep"));
         Files.writeString(run.resolve("summary.json"), """
                 {"model": "sg", "preset": "sg-fc", "dataset": "geomfig", "seed": 1, "sleep_fraction": 0.0,
-                 "test_accuracy": 0.5, "input_shape": [2, 2]}
+                 "test_accuracy": 0.5, "input_shape": [2, 2],
+                 "weights": {"in_h1": {"mean": 2.5}, "h1_h2": {"mean": 0}, "h2_out": {"mean": 0}}}
                 """);
         Files.writeString(run.resolve("config.yaml"), "model: sg\npreset: sg-fc\nseed: 1\nsg:\n  depth: 2\n");
         Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.5\n");

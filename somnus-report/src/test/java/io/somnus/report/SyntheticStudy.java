@@ -36,9 +36,14 @@ final class SyntheticStudy {
     private SyntheticStudy() {}
 
     static SweepResult sweep(Path dir, String yaml) throws Exception {
+        return sweep(dir, yaml, "input_e");
+    }
+
+    /** As {@link #sweep(Path, String)}, the STDP model's input projection named {@code input} (a composed network's). */
+    static SweepResult sweep(Path dir, String yaml, String input) throws Exception {
         Path file = dir.resolveSibling(dir.getFileName() + ".yaml");
         Files.writeString(file, yaml);
-        return new SweepCommandSupport(new Resolver(), new Executor()).run(file, dir, 2, false, SweepListener.NONE);
+        return new SweepCommandSupport(new Resolver(), new Executor(input)).run(file, dir, 2, false, SweepListener.NONE);
     }
 
     static final class Resolver implements RunConfigResolver {
@@ -63,6 +68,11 @@ final class SyntheticStudy {
 
     static final class Executor implements RunExecutor {
         private static final ObjectMapper JSON = new ObjectMapper();
+        private final String input;
+
+        Executor(String input) {
+            this.input = input;
+        }
 
         @Override
         public void execute(ObjectNode config, Path dir, RunProgress progress) throws Exception {
@@ -109,9 +119,9 @@ final class SyntheticStudy {
             s.putObject("stability").put("final", acc[CHECKPOINTS - 1]).put("peak", peak).put("last_quarter_mean", test)
                     .put("last_quarter_std", lastQuarterStd).put("max_drawdown", drawdown);
             ObjectNode weights = s.putObject("weights");
-            for (String p : stdp ? new String[] {"input_e", "e_e", "e_i", "i_e"} : new String[] {"in_h", "h_h", "h_out"}) {
+            for (String p : stdp ? new String[] {input, "e_e", "e_i", "i_e"} : new String[] {"in_h", "h_h", "h_out"}) {
                 weights.putObject(p).put("mean", 0.2).put("std", 0.1).put("min", 0).put("max", 1)
-                        .put("total_abs", (p.equals("input_e") ? 3000 : 80) * (stdp ? 1 + 2 * (1 - f) : 1) * (1 + 0.05 * rng.nextGaussian()))
+                        .put("total_abs", (p.equals(input) ? 3000 : 80) * (stdp ? 1 + 2 * (1 - f) : 1) * (1 + 0.05 * rng.nextGaussian()))
                         .put("frac_saturated", stdp ? Math.max(0, 0.35 * (1 - 3 * f) + 0.02 * rng.nextGaussian()) : 0.01)
                         .put("frac_near_zero", 0.1).put("entropy", 3.2);
             }
@@ -120,6 +130,9 @@ final class SyntheticStudy {
             s.put("phi", 0.2 + 0.1 * f + 0.01 * rng.nextGaussian());
             ArrayNode shape = s.putArray("input_shape");
             shape.add(SIDE).add(SIDE);
+            if (stdp && !input.equals("input_e")) {
+                s.put("input_weights", input);
+            }
             Files.writeString(dir.resolve(RunDirectory.SUMMARY), s.toString());
 
             ObjectNode prov = JSON.createObjectNode();
@@ -146,14 +159,14 @@ final class SyntheticStudy {
                 }
             }
             Map<String, NpyArray> arrays = new LinkedHashMap<>();
-            arrays.put(stdp ? "input_e" : "in_h", NpyArray.of(w, INPUTS, NEURONS));
+            arrays.put(stdp ? input : "in_h", NpyArray.of(w, INPUTS, NEURONS));
             arrays.put(stdp ? "e_i" : "h_out", NpyArray.of(new float[NEURONS * 10], NEURONS, 10));
             Npz.write(dir.resolve(RunDirectory.WEIGHTS), arrays);
 
             // sleep traces: wake growth, sleep decay; episodes every 1000 steps
             StringBuilder traces = new StringBuilder("step,phase,episode,projection,total_abs,mean\n");
             double[] total = {3000, 80};
-            String[] projections = stdp ? new String[] {"input_e", "e_e"} : new String[] {"in_h", "h_h"};
+            String[] projections = stdp ? new String[] {input, "e_e"} : new String[] {"in_h", "h_h"};
             int sleepLen = (int) Math.round(1000 * f / (1 - f));
             int step = 0;
             for (int episode = 0; episode < 6; episode++) {

@@ -120,6 +120,9 @@ public final class Measurements {
         }
         int side = (int) Math.round(Math.sqrt(net.input().size()));
         s.put("input_shape", side * side == net.input().size() ? List.of(side, side) : List.of(net.input().size()));
+        // the receptive fields' projection (rf_cosine's, the report's figure); null: none reaches the read-out population
+        Projection rf = inputProjection(cfg.readout().population());
+        s.put("input_weights", rf == null ? null : rf.name());
         return s;
     }
 
@@ -266,6 +269,7 @@ public final class Measurements {
         return new LabeledImages(d.name(), d.height(), d.width(), im, lb, d.numClasses(), d.sha256(), d.sources());
     }
 
+    /** The first projection from the input onto {@code pop} (whose weights are its receptive fields), or null. */
     private Projection inputProjection(String pop) {
         for (Projection p : net.projections()) {
             if (p.pre() == net.input() && p.post().name().equals(pop)) {

@@ -309,8 +309,12 @@ public final class NetworkFactory {
             neurons += n;
         }
         bytes += neurons * BYTES_PER_NEURON;
+        java.util.Set<String> projectionNames = new java.util.HashSet<>();
         for (ProjectionConfig pc : cfg.projections()) {
             String where = "projections." + pc.name();
+            if (!projectionNames.add(pc.name())) { // --set and sweeps address an item by its name: one item per name
+                throw new ConfigException("projections: duplicate name '" + pc.name() + "'; give each projection its own");
+            }
             Long pre = sizes.get(pc.pre());
             Long post = sizes.get(pc.post());
             if (pre == null || post == null) {
@@ -350,6 +354,13 @@ public final class NetworkFactory {
                     plasticity = rule(pc, cfg.simulation().dtMs());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(where + ".plasticity: " + e.getMessage());
+                }
+                if (pc.plasticity() instanceof TripletConfig && negativeWeights(pc)) {
+                    throw new ConfigException(where + ".plasticity.rule = triplet: the projection's weights are negative ("
+                            + (pc.receptor() == Receptor.INHIBITORY ? "inhibitory onto current-based population " + pc.post()
+                            : "weight " + pc.weight() + ", w_max " + bound(pc.wMax(), "+∞")) + "), and triplet STDP has no "
+                            + "sign: its potentiation would shrink |w|, weakening the synapse a causal pair should strengthen; "
+                            + "allowed on such a projection: nearest_pair or all_to_all (sign auto), since_last_spike");
                 }
                 if (pc.plasticity() instanceof AllToAllConfig a && a.weightDependence() == WeightDependence.MULTIPLICATIVE
                         && (pc.wMin() == null || pc.wMax() == null)) {
@@ -400,12 +411,38 @@ public final class NetworkFactory {
                 largest = where + String.format(java.util.Locale.ROOT, " (%d × %d neurons, about %.3g synapses)", pre, post, synapses);
             }
         }
+        refuseUnknownNames(cfg, sizes.keySet());
         PhysicalParameters.refuseNetwork(cfg);
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw new ConfigException(String.format(java.util.Locale.ROOT, "the network needs about %s of memory but the "
                     + "Java heap is %s (largest: %s); lower the population sizes (e.g. populations.e.size) or raise the heap "
                     + "(SOMNUS_JAVA_OPTS=-Xmx…)", gib(bytes), gib(heap), largest == null ? "its populations" : largest));
+        }
+    }
+
+    /**
+     * The names other sections give to populations and projections: {@code readout.population} and
+     * {@code sleep.projections}, which the network met only once it read out (at the first checkpoint) or slept (after
+     * the first {@code sleep.wake_steps}), failing the run there (exit 1) instead of before it.
+     */
+    private static void refuseUnknownNames(StdpRunConfig cfg, java.util.Set<String> populations) {
+        String readout = cfg.readout().population();
+        if (!populations.contains(readout)) {
+            throw new ConfigException("readout.population = '" + readout + "': no such population; allowed: one of "
+                    + populations);
+        }
+        List<String> projections = cfg.projections().stream().map(ProjectionConfig::name).toList();
+        List<String> asleep = cfg.sleep().projections() == null ? List.of() : cfg.sleep().projections();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : asleep) {
+            if (!projections.contains(name)) {
+                throw new ConfigException("sleep.projections: '" + name + "' is no projection; allowed: names of "
+                        + projections + " ([] for every plastic one)");
+            }
+            if (!seen.add(name)) {
+                throw new ConfigException("sleep.projections: '" + name + "' is named twice; name each projection once");
+            }
         }
     }
 
@@ -483,7 +520,7 @@ public final class NetworkFactory {
     private static Plasticity rule(ProjectionConfig pc, double dt) {
         PlasticityConfig c = pc.plasticity();
         Receptor receptor = pc.receptor();
-        boolean negativeWeights = pc.weight() < 0 || pc.wMax() != null && pc.wMax() <= 0;
+        boolean negativeWeights = negativeWeights(pc);
         if (c instanceof NearestPairConfig n) {
             return new NearestPairStdp(n.eta(), n.aPlus(), n.aMinus(), n.tauPlusMs(), n.tauMinusMs(),
                     sign(n.sign(), receptor, negativeWeights), dt);
@@ -495,11 +532,16 @@ public final class NetworkFactory {
         }
         if (c instanceof SinceLastSpikeConfig s) {
             return new SinceLastSpikeStdp(s.learningRate(), s.tauLtpMs(), s.tauLtdMs(),
-                    receptor == Receptor.INHIBITORY ? -1 : 1, dt);
+                    sign(StdpSign.AUTO, receptor, negativeWeights), dt);
         }
         TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these four
         return new TripletStdp(t.nuPre(), t.nuPost(), t.tauPreMs(), t.tauPost1Ms(), t.tauPost2Ms(), dt,
                 t.traces() == TraceIntegration.EULER);
+    }
+
+    /** Weights at or below 0: an inhibitory projection onto current-based neurons, whose receptors add into one current. */
+    private static boolean negativeWeights(ProjectionConfig pc) {
+        return pc.weight() < 0 || pc.wMax() != null && pc.wMax() <= 0;
     }
 
     /**

@@ -14,7 +14,10 @@ import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
+import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.TraceIntegration;
+import io.somnus.experiment.config.TripletConfig;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
@@ -23,6 +26,7 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.plasticity.AllToAllStdp;
 import io.somnus.plasticity.NearestPairStdp;
+import io.somnus.plasticity.SinceLastSpikeStdp;
 import io.somnus.plasticity.WeightDependence;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
@@ -188,6 +192,51 @@ class NetworkFactoryTest {
         assertNamed(population("i", pc -> with(pc, "sizeOf", "z")), "populations.i.size_of", "'z'");
         assertNamed(population("i", pc -> with(pc, "params", Map.of("tau_membrane", 5.0))),
                 "populations.i.params.tau_membrane", "tau_membrane_ms");
+    }
+
+    /**
+     * The names the readout and the sleep give to populations and projections are checked with the network's, before
+     * anything runs: an unknown {@code readout.population} or {@code sleep.projections} entry was met only at the first
+     * checkpoint or the first sleep episode, and failed the run there (exit 1, naming no field); so were two
+     * projections of one name, which {@code --set} could not tell apart.
+     */
+    @Test
+    void namesTheReadoutAndTheSleepGiveAreRefusedBeforeAnythingRuns() {
+        StdpRunConfig cfg = paper();
+        assertNamed(with(cfg, "readout", with(cfg.readout(), "population", "e9")), "readout.population = 'e9'",
+                "no such population", "[input, e, i]");
+        assertNamed(with(cfg, "sleep", with(cfg.sleep(), "projections", List.of("e_e", "e_x"))), "sleep.projections: 'e_x'",
+                "[input_e, e_e, e_i, i_e]");
+        assertNamed(with(cfg, "sleep", with(cfg.sleep(), "projections", List.of("e_e", "e_e"))), "sleep.projections: 'e_e'",
+                "named twice");
+        NetworkFactory.validate(with(cfg, "readout", with(cfg.readout(), "population", "i")), INPUTS); // any population
+        // two projections of one name (the network refused them when built, exit 1, naming no field)
+        assertNamed(projection("i_e", pc -> with(pc, "name", "e_i")), "projections: duplicate name 'e_i'");
+    }
+
+    /**
+     * Triplet STDP has no sign: on an inhibitory projection of negative weights (onto current-based neurons) its
+     * potentiation shrinks |w|, the reverse of what sign auto gives the pair rules there; refused naming the rule, while
+     * diehl-cook's inhibitory conductances (positive weights) take it. Since-last-spike STDP takes its sign as auto
+     * does: −1 on the paper's negative i_e, +1 on diehl-cook's positive i_e (it took −1 from the receptor alone, so
+     * causal pairs shrank an inhibitory conductance).
+     */
+    @Test
+    void eachRuleLearnsTheMagnitudeOfAnInhibitoryWeight() {
+        TripletConfig triplet = new TripletConfig(1e-4, 1e-2, 20, 20, 40, TraceIntegration.EXACT);
+        assertNamed(projection("i_e", pc -> with(pc, "plasticity", triplet)), "projections.i_e.plasticity.rule = triplet",
+                "inhibitory onto current-based population e", "nearest_pair or all_to_all");
+        StdpRunConfig dc = PresetConfigs.of("diehl-cook");
+        UnaryOperator<StdpRunConfig> plasticIe = c -> with(c, "projections", c.projections().stream()
+                .map(pc -> pc.name().equals("i_e") ? with(pc, "plasticity", triplet) : pc).toList());
+        NetworkFactory.validate(plasticIe.apply(dc), 784);
+        SinceLastSpikeConfig since = new SinceLastSpikeConfig(5e-3, 10, 7.5);
+        UnaryOperator<StdpRunConfig> sinceIe = c -> with(c, "projections", c.projections().stream()
+                .map(pc -> pc.name().equals("i_e") ? with(pc, "plasticity", since) : pc).toList());
+        Network conductances = NetworkFactory.build(sinceIe.apply(dc), 784, new SplittableRandom(1), Kernels.scalar());
+        assertEquals(1, assertInstanceOf(SinceLastSpikeStdp.class, conductances.projection("i_e").plasticity()).sign());
+        Network currents = NetworkFactory.build(sinceIe.apply(paper()), INPUTS, new SplittableRandom(1), Kernels.scalar());
+        assertEquals(-1, assertInstanceOf(SinceLastSpikeStdp.class, currents.projection("i_e").plasticity()).sign());
     }
 
     /**
