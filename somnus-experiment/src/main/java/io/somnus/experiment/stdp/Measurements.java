@@ -62,10 +62,13 @@ public final class Measurements {
         return readoutSet(train, false).size();
     }
 
-    /** What checkpoint {@code k} of {@code checkpoints} evaluates, for the progress bar while it runs. */
+    /**
+     * What checkpoint {@code k} of {@code checkpoints} evaluates, for the progress bar while it runs: the readouts'
+     * training images + the validation images they are scored on (short: a log's line holds 100 characters).
+     */
     String checkpointNote(LabeledImages train, LabeledImages validation, long k, int checkpoints) {
-        return "checkpoint " + k + "/" + checkpoints + ": readouts fitted on " + readoutSet(train, true).size()
-                + " training images, scored on " + validation.size() + " validation images";
+        return "checkpoint " + k + "/" + checkpoints + ": readouts on " + readoutSet(train, true).size() + " + "
+                + validation.size() + " images";
     }
 
     /** A metrics.csv row for a checkpoint, evaluated on the validation images. */

@@ -40,7 +40,7 @@ class CheckpointNoteTest {
                         + (i + 1 < events.size() ? events.get(i + 1) : "end"));
             }
         }
-        String what = ": readouts fitted on 30 training images, scored on 10 validation images";
+        String what = ": readouts on 30 + 10 images"; // fitted on 30 training images, scored on 10 validation images
         assertEquals(List.of(
                 "10/30 | train: checkpoint 1/3" + what + " | 11/30",
                 "20/30 | train: checkpoint 2/3" + what + " | 21/30",
