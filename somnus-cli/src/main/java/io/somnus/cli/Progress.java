@@ -13,6 +13,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class Progress implements RunProgress, AutoCloseable {
     private final ProgressBar bar;
     private String phase = "";
+    /** Whether the bar shows a note beside the phase's name, which the phase's next update takes away. */
+    private boolean noted;
 
     Progress(String task, long total) {
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
@@ -33,8 +35,13 @@ final class Progress implements RunProgress, AutoCloseable {
         if (total > 0) {
             bar.maxHint(total);
         }
+        if (noted && newPhase.equals(phase)) {
+            bar.setExtraMessage(phase); // the count moves again: the note is over
+            noted = false;
+        }
         if (!newPhase.equals(phase)) {
             bar.setExtraMessage(newPhase);
+            noted = false;
             if (!phase.isEmpty()) {
                 // each phase's own elapsed time and estimate (the readouts' pace is not training's); the reset draws
                 // the bar at once, so the new phase's name and total come first
@@ -44,6 +51,19 @@ final class Progress implements RunProgress, AutoCloseable {
         }
         if (total > 0) {
             bar.stepTo(done);
+        }
+    }
+
+    /**
+     * Shown beside the phase's name, the bar drawn at once: a training's count stands still through a checkpoint's
+     * evaluation (minutes at N_e = 1 600), which the bar's running clock alone did not explain.
+     */
+    @Override
+    public synchronized void note(String notePhase, String note) {
+        if (notePhase.equals(phase)) {
+            bar.setExtraMessage(phase + " · " + note);
+            noted = true;
+            bar.refresh();
         }
     }
 

@@ -247,6 +247,28 @@ final class RunDirectories {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The error of a run that ran out of the Java heap and kept nothing to resume from (before its first snapshot, or
+     * writing it): the JVM's own says "Java heap space" alone, with a stack trace. Empty for any other failure.
+     */
+    static java.util.Optional<RuntimeException> outOfHeap(Path dir, Throwable e) {
+        if (io.somnus.experiment.run.RunFailures.remedy(e).isEmpty()) { // the remedy of the heap exhausted alone
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new OutOfHeap(String.format(java.util.Locale.ROOT,
+                "the run into %s ran out of the Java heap (at most %.1f GiB) and kept nothing to resume from; raise "
+                        + "the heap and run it again: SOMNUS_JAVA_OPTS=-Xmx… (-Xmx2g holds diehl-cook at N_e = 6 400 "
+                        + "with its readouts, docs/performance.md)", dir,
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30)), e));
+    }
+
+    /** A failed run that ran out of the heap: its message says what to set; the exit status is its cause's. */
+    static final class OutOfHeap extends RuntimeException {
+        OutOfHeap(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A failed run kept for {@code train --resume}: its message says so; the exit status is its cause's. */
     static final class KeptForResume extends RuntimeException {
         KeptForResume(String message, Throwable cause) {

@@ -175,6 +175,10 @@ final class TrainCommand implements Callable<Integer> {
                 if (kept.isPresent()) {
                     throw kept.get();
                 }
+                java.util.Optional<RuntimeException> outOfHeap = RunDirectories.outOfHeap(dir, e);
+                if (outOfHeap.isPresent()) {
+                    throw outOfHeap.get();
+                }
                 throw e;
             }
         }

@@ -43,6 +43,32 @@ class ProgressTest {
         assertTrue(last.contains(" 2/5 ") && last.contains("evaluate"), "the last line: " + out);
     }
 
+    @Test
+    void aNoteIsDrawnAtOnceBesideThePhaseAndItsNextUpdateEndsIt() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try (Progress p = new Progress("train", 10)) {
+                p.update("train", 4, 10);
+                p.note("evaluate", "not this phase's");
+                p.note("train", "checkpoint 1/2: readouts");
+                p.update("train", 5, 10);
+                p.update("evaluate", 0, 5); // a new phase: the reset draws its line at once
+            }
+        } finally {
+            System.setErr(err);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        boolean noteLine = false;
+        for (String line : out.split("\\R")) {
+            noteLine |= line.contains(" 4/10 ") && line.contains("train · checkpoint 1/2: readouts");
+            assertTrue(!line.contains("not this phase's"), "another phase's note: " + out);
+            assertTrue(!line.contains(" 5/10 ") || !line.contains("checkpoint"), "the note outlives it: " + out);
+        }
+        assertTrue(noteLine, "no line with the note at 4/10: " + out);
+    }
+
     /** netlib-java's INFO line, once per JVM at the first SG-SNN product, used to break into the bar. */
     @Test
     void theBlasLibrarysInfoLineIsNotLoggedByTheProgram() {

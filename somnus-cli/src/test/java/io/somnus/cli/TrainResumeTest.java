@@ -130,6 +130,18 @@ class TrainResumeTest {
         left = cutShort(early, config, 0);
         assertTrue(RunDirectories.afterFailure(left, early, io).isEmpty());
         assertFalse(Files.exists(left), "no snapshot yet: nothing to go on from");
+        // the heap exhausted before the first snapshot (diehl-cook N_e = 6 400 under -Xmx1g, writing it): removed, and
+        // the error says what to set, where the JVM's said "Java heap space" with a stack trace
+        Path heap = tmp.resolve("heap");
+        left = cutShort(heap, config, 0);
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        assertTrue(RunDirectories.afterFailure(left, heap, oom).isEmpty());
+        RuntimeException told = RunDirectories.outOfHeap(heap, oom).orElseThrow(() -> new AssertionError("raw"));
+        said = SomnusCli.userMessage(told);
+        assertTrue(said.startsWith("the run into " + heap + " ran out of the Java heap (at most ")
+                && said.contains("kept nothing to resume from") && said.contains("SOMNUS_JAVA_OPTS=-Xmx"), said);
+        assertEquals(1, SomnusCli.exitStatus(told));
+        assertTrue(RunDirectories.outOfHeap(heap, new IllegalStateException("a bug")).isEmpty(), "only the heap's");
     }
 
     /**

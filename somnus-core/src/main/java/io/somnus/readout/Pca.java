@@ -11,7 +11,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * Principal component analysis by eigen-decomposition of the sample covariance
  * <pre>S = Xcᵀ Xc / (n − 1),   Xc = X − 1·μᵀ,   S v_i = λ_i v_i,   λ_1 ≥ λ_2 ≥ … ≥ λ_d ≥ 0</pre>
  * (XcᵀXc by {@link DenseProducts}; the decomposition by Hipparchus' {@link EigenDecompositionSymmetric} up to
- * order {@link #EJML_ABOVE}, by EJML's symmetric QR algorithm above: all pure Java and so bitwise the same on every
+ * order {@link #EJML_ABOVE}, by EJML's symmetric QR algorithm above and where Hipparchus' does not converge (fewer
+ * samples than features below that order, e.g. N_e = 1 600 on 1 000 images): all pure Java and so bitwise the same on every
  * CPU. Native LAPACK {@code dsyevd} is about 40× faster at d = 1600 but returned different last bits in half of
  * repeated runs on identical input, so it is not used.)
  * With no more samples than varying features, and more of those than {@link DenseProducts#WIDE_ABOVE}, the same nonzero
@@ -328,8 +329,9 @@ public final class Pca {
 
     /**
      * Eigen-decomposition of the symmetric positive semi-definite m × m matrix {@code sym} (row-major; overwritten
-     * above {@code ejmlAbove}), eigenvalues descending; falls back to the singular value decomposition (equal for such
-     * a matrix) when the iteration does not converge. Of order up to {@code ejmlAbove} by Hipparchus, above by EJML.
+     * where EJML decomposes it), eigenvalues descending. Of order up to {@code ejmlAbove} by Hipparchus, above by
+     * EJML; where Hipparchus' iteration does not converge, by EJML too, which falls back to the singular value
+     * decomposition (equal for such a matrix) when its own does not.
      */
     static void decompose(double[] sym, int m, double[] values, double[][] vectors, int ejmlAbove) {
         if (m == 0) {
@@ -352,13 +354,11 @@ public final class Pca {
                 vectors[i] = eig.getEigenvector(i).toArray();
             }
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
-            org.hipparchus.linear.SingularValueDecomposition svd =
-                    new org.hipparchus.linear.SingularValueDecomposition(new Array2DRowRealMatrix(rows, false));
-            double[] sv = svd.getSingularValues();
-            for (int i = 0; i < m; i++) {
-                values[i] = sv[i];
-                vectors[i] = svd.getV().getColumn(i);
-            }
+            // Hipparchus' QL iteration fails on covariances of fewer samples than features (a cluster of zero
+            // eigenvalues): diehl-cook's N_e = 1 600 at every checkpoint (1 000 readout images). Its SVD then took
+            // 2-3 minutes per fit there; EJML decomposes the same matrix in seconds (and takes its own SVD if it fails)
+            rows = null;
+            decomposeEjml(sym, m, values, vectors);
         }
     }
 

@@ -452,4 +452,69 @@ class PcaTest {
             }
         }
     }
+
+    @Test
+    void whereHipparchusDoesNotConvergeEjmlDecomposes() {
+        // the covariance of spike counts of fewer images than neurons (a cluster of zero eigenvalues), as diehl-cook's
+        // N_e = 1 600 at a checkpoint: Hipparchus' QL iteration fails on it, and its SVD took minutes at that size
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 200;
+        int d = 320;
+        double[] x = new double[n * d];
+        int[] preferred = new int[d];
+        for (int j = 0; j < d; j++) {
+            preferred[j] = r.nextInt(12); // 10 and 11: silent
+        }
+        for (int i = 0; i < n; i++) {
+            int label = r.nextInt(10);
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = preferred[j] == label && r.nextDouble() < 0.3 ? 1 + r.nextInt(3) : 0;
+            }
+        }
+        double[] mean = new double[d];
+        for (int t = 0; t < x.length; t++) {
+            mean[t % d] += x[t] / n;
+        }
+        for (int t = 0; t < x.length; t++) {
+            x[t] -= mean[t % d];
+        }
+        double[] full = DenseProducts.gram(x, n, d, 1.0 / (n - 1));
+        int[] live = java.util.stream.IntStream.range(0, d).filter(j -> full[j * d + j] > 0).toArray();
+        int m = live.length;
+        double[] cov = new double[m * m];
+        double[][] rows = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                cov[a * m + b] = full[live[a] * d + live[b]];
+                rows[a][b] = cov[a * m + b];
+            }
+        }
+        assertTrue(m > n, "more varying features than samples: " + m);
+        assertThrows(org.hipparchus.exception.MathIllegalStateException.class,
+                () -> new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false),
+                        EigenDecompositionSymmetric.DEFAULT_EPSILON, true), "the case Hipparchus fails on");
+        double[] values = new double[m];
+        double[][] vectors = new double[m][];
+        Pca.decompose(cov.clone(), m, values, vectors, Integer.MAX_VALUE);
+        double[] ejmlValues = new double[m];
+        double[][] ejmlVectors = new double[m][];
+        Pca.decompose(cov.clone(), m, ejmlValues, ejmlVectors, 0);
+        assertArrayEquals(ejmlValues, values, 0.0, "EJML's eigenvalues, bit for bit");
+        for (int i = 0; i < m; i++) {
+            assertArrayEquals(ejmlVectors[i], vectors[i], 0.0, "EJML's eigenvector " + i);
+        }
+        // and they are eigenpairs: ‖S v − λ v‖ ≤ 1e-10·λ₁ for every pair (backward error ≈ m·ε·‖S‖ ≈ 1e-13·λ₁)
+        for (int i = 0; i < m; i++) {
+            assertTrue(i == 0 || values[i] <= values[i - 1], "descending at " + i);
+            double residual = 0;
+            for (int a = 0; a < m; a++) {
+                double sv = 0;
+                for (int b = 0; b < m; b++) {
+                    sv += cov[a * m + b] * vectors[i][b];
+                }
+                residual = Math.max(residual, Math.abs(sv - values[i] * vectors[i][a]));
+            }
+            assertTrue(residual <= 1e-10 * values[0], "pair " + i + ": residual " + residual);
+        }
+    }
 }

@@ -14,7 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The input weights of the first neurons as images (weights.npz), one grid per group and sleep fraction. */
+/**
+ * The input weights of up to 64 neurons as images (weights.npz), one grid per group and sleep fraction: all of a
+ * smaller layer, else the 64 whose weights vary most ({@link ReceptiveFields#mostVarying}).
+ */
 final class ReceptiveFieldsSection implements Section {
     private static final int RF_TILES = 64;
 
@@ -36,10 +39,11 @@ final class ReceptiveFieldsSection implements Section {
     @Override
     public void write(ReportContext ctx) throws IOException {
         Html html = ctx.html();
-        html.p("Input weights of the first " + RF_TILES + " neurons of the read-out population (the projection from the "
+        html.p("Input weights of up to " + RF_TILES + " neurons of the read-out population (the projection from the "
                 + "input onto it: input_e of the STDP-SNN presets, in_h of the SG-SNN, in_h1 where it has more than one "
-                + "hidden layer), "
-                + "each reshaped to the input image and scaled to its own range (white = strongest)"
+                + "hidden layer), each reshaped to the input image and scaled to its own range (white = strongest); of a "
+                + "larger layer the " + RF_TILES + " whose weights vary most over the inputs (the most learnt: a field "
+                + "that never won keeps its random start's spread), in neuron order"
                 + (ctx.singleRun() ? "." : "; first seed."));
         int drawn = 0;
         List<String> missing = new ArrayList<>();
@@ -55,12 +59,6 @@ final class ReceptiveFieldsSection implements Section {
                     missing.add(run.runId() + " (no " + RunDirectory.WEIGHTS + ")");
                     continue;
                 }
-                Map<String, NpyArray> arrays;
-                try {
-                    arrays = Npz.read(npz);
-                } catch (IOException e) {
-                    throw new FileFormatException("run " + run.runId() + ": cannot read " + npz + ": " + e.getMessage(), e);
-                }
                 java.util.Optional<String> named = InputWeights.of(run);
                 if (named.isEmpty()) {
                     withoutInput = true;
@@ -69,6 +67,12 @@ final class ReceptiveFieldsSection implements Section {
                     continue;
                 }
                 String key = named.get();
+                Map<String, NpyArray> arrays;
+                try { // that array alone: at N_e = 6 400 the file also holds two 6 400 × 6 400 matrices
+                    arrays = Npz.read(npz, key::equals);
+                } catch (IOException e) {
+                    throw new FileFormatException("run " + run.runId() + ": cannot read " + npz + ": " + e.getMessage(), e);
+                }
                 if (!arrays.containsKey(key) || arrays.get(key).rank() != 2) {
                     missing.add(run.runId() + " (no 2-d " + key + " in " + RunDirectory.WEIGHTS + ")");
                     continue;
@@ -83,16 +87,19 @@ final class ReceptiveFieldsSection implements Section {
                 }
                 float[] data = w.dtype() == NpyArray.DType.FLOAT32 ? w.floats() : toFloats(w.toDoubles());
                 int scale = Math.max(1, Math.min(4, 96 / Math.max(shape[0], shape[1])));
-                byte[] png = ReceptiveFields.png(data, inputs, neurons, shape[0], shape[1], RF_TILES, scale);
+                int[] shown = ReceptiveFields.mostVarying(data, inputs, neurons, RF_TILES);
+                byte[] png = ReceptiveFields.png(data, inputs, neurons, shape[0], shape[1], shown, scale);
+                String which = shown.length == neurons ? "all " + neurons + " neurons"
+                        : "the " + shown.length + " of " + neurons + " neurons whose weights vary most";
                 if (!headed) {
                     html.tag("h3", g.getKey().title());
                     html.raw("<div class=\"rfrow\">\n");
                     headed = true;
                 }
-                html.figure("image/png", png, "receptive fields: the " + key + " weights of the first " + Math.min(RF_TILES, neurons)
-                        + " of " + neurons + " neurons as " + shape[0] + "×" + shape[1] + " images, of " + run.runId(),
-                        "sleep " + Formats.fraction(run.sleepFraction()) + " (" + key + ", " + Math.min(RF_TILES, neurons)
-                                + " of " + neurons + ")", "rf");
+                html.figure("image/png", png, "receptive fields: the " + key + " weights of " + which + " as "
+                        + shape[0] + "×" + shape[1] + " images, of " + run.runId(),
+                        "sleep " + Formats.fraction(run.sleepFraction()) + " (" + key + ", " + shown.length
+                                + " of " + neurons + (shown.length < neurons ? ", most varying" : "") + ")", "rf");
                 drawn++;
             }
             if (headed) {

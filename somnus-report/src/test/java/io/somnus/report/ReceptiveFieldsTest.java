@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
@@ -28,5 +29,32 @@ class ReceptiveFieldsTest {
         assertEquals(line, img.getRGB(3, 4), "the line right of the last tile");
         assertEquals(0, img.getRGB(5, 5) >>> 24, "the fourth place, which no neuron fills, is transparent");
         assertEquals(0, img.getRGB(6, 6) >>> 24);
+    }
+
+    @Test
+    void ofALargerLayerTheMostVaryingFieldsAreChosenInNeuronOrder() {
+        // [inputs = 4][neurons = 5], columns by hand: population variances 0, 1, 4, 0.75, 1 (neuron 4 ties neuron 1)
+        float[][] columns = {{1, 1, 1, 1}, {0, 2, 0, 2}, {0, 4, 0, 4}, {1, 1, 1, 3}, {2, 0, 2, 0}};
+        float[] w = new float[4 * 5];
+        for (int j = 0; j < 5; j++) {
+            for (int i = 0; i < 4; i++) {
+                w[i * 5 + j] = columns[j][i];
+            }
+        }
+        assertArrayEquals(new int[] {1, 2}, ReceptiveFields.mostVarying(w, 4, 5, 2), "the tie to the lower index");
+        assertArrayEquals(new int[] {1, 2, 4}, ReceptiveFields.mostVarying(w, 4, 5, 3));
+        assertArrayEquals(new int[] {1, 2, 3, 4}, ReceptiveFields.mostVarying(w, 4, 5, 4));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, ReceptiveFields.mostVarying(w, 4, 5, 5), "all of a layer that fits");
+    }
+
+    @Test
+    void theChosenNeuronsAreDrawnInTheirOrder() throws Exception {
+        // the first test's weights; neuron 1 (3, 2, 1, 0) drawn first, then neuron 0 (0, 1, 2, 3)
+        float[] w = {0, 3, 5, 1, 2, 5, 2, 1, 5, 3, 0, 5};
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(ReceptiveFields.png(w, 4, 3, 2, 2, new int[] {1, 0}, 1)));
+        assertEquals(7, img.getWidth(), "two tiles on a 2 × 1 grid");
+        assertEquals(4, img.getHeight());
+        assertEquals(0xffffffff, img.getRGB(1, 1), "neuron 1's largest weight, at its first input");
+        assertEquals(0xff000000, img.getRGB(4, 1), "neuron 0's smallest weight, at its first input");
     }
 }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.io.RunDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -228,6 +232,52 @@ class ReportBuilderTest {
             assertTrue(stats.contains("GLMM " + glmm), stats);
         }
         assertTrue(stats.contains("Welch p"));
+    }
+
+    /**
+     * A layer of 200 neurons whose first 100 fields are flat (never learnt) and whose last 100 hold a pattern: the run's
+     * page draws 64 of the patterned ones and says so (it drew the first 64, all flat).
+     */
+    @Test
+    void ofALargeLayerThePageDrawsTheMostVaryingFieldsAndSaysHowMany() throws Exception {
+        Path run = shared.resolve("wide-run");
+        Path from = sweep.resolve("runs/paper__geomfig__f0.20__s2");
+        Files.createDirectories(run);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, run.resolve(f.getFileName()));
+            }
+        }
+        int inputs = SyntheticStudy.INPUTS;
+        int neurons = 200;
+        float[] w = new float[inputs * neurons];
+        for (int i = 0; i < inputs; i++) {
+            for (int j = 0; j < neurons; j++) {
+                w[i * neurons + j] = j < 100 ? 0.5f : (i + j) % 7 == 0 ? 1f : 0f;
+            }
+        }
+        Files.delete(run.resolve(RunDirectory.WEIGHTS));
+        Npz.write(run.resolve(RunDirectory.WEIGHTS), Map.of("input_e", NpyArray.of(w, inputs, neurons)));
+        Path out = shared.resolve("wide.html");
+        ReportBuilder.build(run, out);
+        String page = Files.readString(out);
+        assertTrue(page.contains("(input_e, 64 of 200, most varying)"), "the grid's caption");
+        assertTrue(page.contains("the 64 of 200 neurons whose weights vary most"), "the figure's description");
+        Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page);
+        assertTrue(png.find(), "a grid");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(png.group(1))));
+        int side = (int) Math.round(Math.sqrt(inputs));
+        int scale = Math.max(1, Math.min(4, 96 / side));
+        assertEquals(8 * (side * scale + 1) + 1, img.getWidth(), "8 × 8 tiles");
+        // the first tile is neuron 100's: black and white pixels, where a flat field's tile is all black
+        boolean white = false;
+        for (int y = 1; y <= side * scale; y++) {
+            for (int x = 1; x <= side * scale; x++) {
+                white |= img.getRGB(x, y) == 0xffffffff;
+            }
+        }
+        assertTrue(white, "the first tile is a patterned field");
     }
 
     @Test

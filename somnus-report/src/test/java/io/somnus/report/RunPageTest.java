@@ -336,7 +336,7 @@ class RunPageTest {
         String section = html.substring(html.indexOf("<section id=\"receptive-fields\">"));
         section = section.substring(0, section.indexOf("</section>"));
         assertFalse(section.contains("not recorded"), section);
-        assertTrue(section.contains("receptive fields: the in_h1 weights of the first 3 of 3 neurons as 2×2 images, of deep"),
+        assertTrue(section.contains("receptive fields: the in_h1 weights of all 3 neurons as 2×2 images, of deep"),
                 section);
         assertTrue(section.contains("sleep 0.00 (in_h1, 3 of 3)"), section);
     }

@@ -126,6 +126,16 @@ public final class Npz {
      * @throws FileFormatException naming the file and entry when an entry is not a supported {@code .npy}
      */
     public static Map<String, NpyArray> read(Path file) throws IOException {
+        return read(file, name -> true);
+    }
+
+    /**
+     * As {@link #read(Path)}, decoding only the entries whose name (without {@code .npy}) {@code wanted} accepts: the
+     * report's receptive fields need {@code input_e} alone, where a diehl-cook N_e = 6 400 run's file also holds two
+     * dense 6 400 × 6 400 matrices (330 MB as arrays).
+     */
+    public static Map<String, NpyArray> read(Path file, java.util.function.Predicate<String> wanted)
+            throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             ZipEntry entry;
@@ -133,7 +143,7 @@ public final class Npz {
             while ((entry = zip.getNextEntry()) != null) {
                 any = true;
                 String name = entry.getName();
-                if (entry.isDirectory() || !name.endsWith(".npy")) {
+                if (entry.isDirectory() || !name.endsWith(".npy") || !wanted.test(name.substring(0, name.length() - 4))) {
                     continue;
                 }
                 try {

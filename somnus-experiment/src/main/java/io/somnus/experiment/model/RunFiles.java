@@ -179,6 +179,11 @@ public final class RunFiles implements RunRecorder {
         progress.update(phase, done, total);
     }
 
+    @Override
+    public void note(String phase, String note) {
+        progress.note(phase, note);
+    }
+
     /** The metrics.csv rows recorded so far, one per checkpoint (the live list). */
     public List<Map<String, Double>> rows() {
         return rows;

@@ -15,4 +15,8 @@ public interface RunRecorder {
 
     /** A progress report for bars. */
     void progress(String phase, long done, long total);
+
+    /** What {@code phase} spends its time on until its next progress report ({@link RunProgress#note}). */
+    default void note(String phase, String note) {
+    }
 }

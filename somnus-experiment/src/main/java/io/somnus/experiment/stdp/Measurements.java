@@ -62,6 +62,15 @@ public final class Measurements {
         return readoutSet(train, false).size();
     }
 
+    /**
+     * What checkpoint {@code k} of {@code checkpoints} evaluates, for the progress bar while it runs: the readouts'
+     * training images + the validation images they are scored on (short: a log's line holds 100 characters).
+     */
+    String checkpointNote(LabeledImages train, LabeledImages validation, long k, int checkpoints) {
+        return "checkpoint " + k + "/" + checkpoints + ": readouts on " + readoutSet(train, true).size() + " + "
+                + validation.size() + " images";
+    }
+
     /** A metrics.csv row for a checkpoint, evaluated on the validation images. */
     public Map<String, Double> checkpoint(LabeledImages train, LabeledImages validation, long imagesSeen, long wakeSteps,
                                           long sleepSteps, Map<String, Double> wakeRates, Map<String, Double> sleepRates) {

@@ -293,6 +293,7 @@ public final class StdpTraining {
             times.charge(TrainingTimes.Phase.PER_IMAGE_CHECKS);
             boolean checkpointed = seen + 1 >= nextCheckpoint * totalImages / checkpoints;
             if (checkpointed) {
+                recorder.note("train", measure.checkpointNote(train, validation, nextCheckpoint, checkpoints));
                 Map<String, Double> row = measure.checkpoint(train, validation, seen + 1, clock.wakeSteps(),
                         clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
                 valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));

@@ -23,6 +23,21 @@ class NpzTest {
     Path tmp;
 
     @Test
+    void readsOnlyTheWantedEntries() throws Exception {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("e_i", NpyArray.of(new float[] {1, 2, 3, 4}, 2, 2));
+        arrays.put("input_e", NpyArray.of(new float[] {5, 6, 7}, 3, 1));
+        arrays.put("i_e", NpyArray.of(new float[] {8}, 1, 1));
+        Path file = tmp.resolve("w.npz");
+        Npz.write(file, arrays);
+        Map<String, NpyArray> read = Npz.read(file, "input_e"::equals);
+        assertEquals(List.of("input_e"), List.copyOf(read.keySet()));
+        assertArrayEquals(new float[] {5, 6, 7}, read.get("input_e").floats());
+        assertArrayEquals(new int[] {3, 1}, read.get("input_e").shape());
+        assertEquals(List.of("e_i", "input_e", "i_e"), List.copyOf(Npz.read(file).keySet()), "all, unfiltered");
+    }
+
+    @Test
     void npyHeaderMatchesTheFormatByteForByte() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Npz.writeNpy(out, NpyArray.of(new float[] {1.5f, 0, 0, 0, 0, -2f}, 2, 3));
