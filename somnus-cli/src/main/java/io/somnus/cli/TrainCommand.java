@@ -96,7 +96,8 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SnapshotMinutesMixin snapshotMinutes = new SnapshotMinutesMixin();
     @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
-            + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later")
+            + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later. "
+            + "A --resume of the run keeps it")
     boolean noReport;
 
     @picocli.CommandLine.Spec
@@ -158,6 +159,9 @@ final class TrainCommand implements Callable<Integer> {
                              + "holds it; somnus clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
+            if (noReport) { // kept by a --resume of this run
+                RunDirectories.recordNoReport(tmp.dir());
+            }
             try (Progress progress = new Progress("train", trainingTotal(config))) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
@@ -278,9 +282,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "); wait for it to finish");
         }
         System.err.println("somnus: resuming " + tmpDir);
+        boolean startedWithoutReport = java.nio.file.Files.exists(tmpDir.resolve(RunDirectories.NO_REPORT));
+        if (startedWithoutReport && !noReport) {
+            System.err.println("somnus: the run was started with --no-report, so no report.html is written; somnus "
+                    + "report " + dir + " writes it");
+        }
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
+            if (noReport) { // a later --resume, after this one is cut short, keeps it too
+                RunDirectories.recordNoReport(tmpDir);
+            }
             try (Progress progress = new Progress("train", resumedTotal(tmpDir))) {
                 new StandardRunExecutor(Kernels.preferred()).snapshotTriggers(snapshotTriggers())
                         .resume(tmpDir, progress, allowOtherArithmetic);
@@ -294,7 +306,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
-        if (!noReport) {
+        if (!noReport && !startedWithoutReport) {
             writeReport(dir);
         }
         return 0;

@@ -40,6 +40,29 @@ class TrainResumeTest {
         return new Outcome(cl.execute(args), err.toString());
     }
 
+    /** As {@link #run}, with what the command printed on System.err (its "somnus: …" lines, the bar) as well. */
+    private static Outcome runSayingAll(String... args) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Outcome o = run(args);
+            return new Outcome(o.exit(), said.toString(java.nio.charset.StandardCharsets.UTF_8) + o.err());
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    /** A tiny paper-code run: 10 images × 3 epochs, a checkpoint (and snapshot) every 10 images. */
+    static ObjectNode tinyStdp() {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-code", "dataset.name", "geomfig",
+                "train.images", 10, "train.epochs", 3, "train.checkpoints", 3, "train.validation_images", 10,
+                "train.test_images", 10, "simulation.steps_per_image", 40, "simulation.reset_every_images", 4,
+                "sleep.wake_steps", 100));
+        s.putAll(Map.of("populations.e.size", 40, "populations.i.size", 10, "train.eval_threads", 1));
+        return new StandardResolver().resolve(s);
+    }
+
     static ObjectNode tinySg() {
         Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-sg-code", "dataset.name", "geomfig",
                 "train.images", 70, "train.validation_images", 20, "train.test_images", 20, "train.epochs", 3,
@@ -138,12 +161,7 @@ class TrainResumeTest {
      */
     @Test
     void aCutShortStdpRunGoesOnFromItsLastCheckpoint() throws Exception {
-        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-code", "dataset.name", "geomfig",
-                "train.images", 10, "train.epochs", 3, "train.checkpoints", 3, "train.validation_images", 10,
-                "train.test_images", 10, "simulation.steps_per_image", 40, "simulation.reset_every_images", 4,
-                "sleep.wake_steps", 100));
-        s.putAll(Map.of("populations.e.size", 40, "populations.i.size", 10, "train.eval_threads", 1));
-        ObjectNode config = new StandardResolver().resolve(s);
+        ObjectNode config = tinyStdp();
         Path whole = tmp.resolve("stdp-whole");
         new StandardRunExecutor().execute(config, whole, RunProgress.NONE);
         Path run = tmp.resolve("stdp-run");
@@ -157,6 +175,41 @@ class TrainResumeTest {
         }
         assertFalse(Files.exists(left), "the temporary directory became the run");
         assertFalse(Files.exists(run.resolve(RunDirectory.RESUME_SNAPSHOT)), "no snapshot in a finished run");
+    }
+
+    /**
+     * A run started with --no-report (its temporary directory holds RunDirectories.NO_REPORT) and cut short writes no
+     * report.html when resumed without the option either, SG-SNN and STDP-SNN alike, and says so; one started without
+     * it does write one. The mark does not end up in the run directory.
+     */
+    @Test
+    void aResumeKeepsTheRunsNoReport() throws Exception {
+        for (boolean sg : new boolean[] {true, false}) {
+            Path run = tmp.resolve(sg ? "sg-quiet" : "stdp-quiet");
+            Path left = sg ? cutShort(run, tinySg(), 1) : cutShort(run, tinyStdp(), 15);
+            RunDirectories.recordNoReport(left); // as train --no-report leaves it
+            Outcome o = runSayingAll("train", "--resume", run.toString());
+            assertEquals(0, o.exit(), o.err());
+            assertFalse(Files.exists(run.resolve("report.html")), "the run was started with --no-report");
+            assertTrue(o.err().contains("the run was started with --no-report, so no report.html is written; somnus "
+                    + "report " + run + " writes it"), o.err());
+            assertFalse(Files.exists(run.resolve(RunDirectories.NO_REPORT)), "no mark in a finished run");
+        }
+        Path run = tmp.resolve("reported");
+        cutShort(run, tinySg(), 1);
+        Outcome o = runSayingAll("train", "--resume", run.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(Files.isRegularFile(run.resolve("report.html")), "started with a report: it gets one");
+    }
+
+    /** --no-report on a resume is kept in turn, for a later resume of a run cut short again. */
+    @Test
+    void aResumesOwnNoReportIsRecorded() throws Exception {
+        Path left = cutShort(tmp.resolve("later"), tinySg(), 1);
+        java.nio.file.Files.delete(left.resolve(RunDirectory.CONFIG)); // the resume stops after the options' record
+        Outcome o = run("train", "--resume", tmp.resolve("later").toString(), "--no-report");
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(Files.exists(left.resolve(RunDirectories.NO_REPORT)), "recorded before it went on");
     }
 
     @Test
