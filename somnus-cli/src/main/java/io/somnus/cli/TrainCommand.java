@@ -190,6 +190,37 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Where a resume goes on, in one phrase after "from": an SG-SNN run's next epoch ("epoch 3 of 10"), an STDP-SNN
+     * run's next image of all it trains ({@link #trainingTotal}), with its epoch where it trains several ("image 4001
+     * of 6000, epoch 2 of 3"), or the evaluation where training is done.
+     *
+     * @param total  {@link #trainingTotal} of the run (0 where unknown)
+     * @param epochs an STDP-SNN run's {@code train.epochs}
+     */
+    static String resumedFrom(io.somnus.experiment.run.ResumePoint at, long total, int epochs) {
+        if (total > 0 && at.done() >= total) {
+            return "the evaluation (all " + total + (at.sg() ? " epochs" : " images") + " trained)";
+        }
+        String of = total > 0 ? " of " + total : "";
+        if (at.sg()) {
+            return "epoch " + (at.done() + 1) + of;
+        }
+        String epoch = epochs > 1 && at.orderLength() > 0
+                ? ", epoch " + Math.min(epochs, at.done() / at.orderLength() + 1) + " of " + epochs : "";
+        return "image " + (at.done() + 1) + of + epoch;
+    }
+
+    /** {@code train.epochs} of the run resumed in {@code tmpDir} (read after the resume's checks passed). */
+    private static int trainEpochs(Path tmpDir) {
+        try {
+            return io.somnus.experiment.io.Mappers.YAML.readTree(tmpDir.resolve(io.somnus.experiment.io.RunDirectory
+                    .CONFIG).toFile()).path("train").path("epochs").asInt(1);
+        } catch (java.io.IOException e) {
+            return 1;
+        }
+    }
+
     /** {@link #trainingTotal} of the run resumed in {@code tmpDir}; 0 (the bar learns it) where its config.yaml is unread. */
     private static long resumedTotal(Path tmpDir) {
         try {
@@ -281,7 +312,6 @@ final class TrainCommand implements Callable<Integer> {
                     + io.somnus.experiment.io.DirectoryLock.holder(tmpDir.resolve(RunDirectories.LOCK_FILE))
                     + "); wait for it to finish");
         }
-        System.err.println("somnus: resuming " + tmpDir);
         boolean startedWithoutReport = java.nio.file.Files.exists(tmpDir.resolve(RunDirectories.NO_REPORT));
         if (startedWithoutReport && !noReport) {
             System.err.println("somnus: the run was started with --no-report, so no report.html is written; somnus "
@@ -293,9 +323,14 @@ final class TrainCommand implements Callable<Integer> {
             if (noReport) { // a later --resume, after this one is cut short, keeps it too
                 RunDirectories.recordNoReport(tmpDir);
             }
-            try (Progress progress = new Progress("train", resumedTotal(tmpDir))) {
-                new StandardRunExecutor(Kernels.preferred()).snapshotTriggers(snapshotTriggers())
-                        .resume(tmpDir, progress, allowOtherArithmetic);
+            StandardRunExecutor executor = new StandardRunExecutor(Kernels.preferred())
+                    .snapshotTriggers(snapshotTriggers());
+            // refused (a damaged snapshot, another configuration or arithmetic) before any bar is drawn
+            long total = resumedTotal(tmpDir);
+            System.err.println("somnus: resuming " + tmpDir + " from " + resumedFrom(
+                    executor.resumePoint(tmpDir, allowOtherArithmetic), total, trainEpochs(tmpDir)));
+            try (Progress progress = new Progress("train", total)) {
+                executor.resume(tmpDir, progress, allowOtherArithmetic);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
                     System.err.println("somnus: " + dir + " was made by another process while this run trained; this "

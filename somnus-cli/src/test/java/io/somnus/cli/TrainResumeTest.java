@@ -202,6 +202,38 @@ class TrainResumeTest {
         assertTrue(Files.isRegularFile(run.resolve("report.html")), "started with a report: it gets one");
     }
 
+    /**
+     * The resume says where it goes on, in one line: an SG-SNN run cut short after epoch 1 of 3 from epoch 2, an
+     * STDP-SNN run (10 images × 3 epochs) whose last snapshot is at image 10 from image 11 of 30, epoch 2. A refused
+     * resume (a damaged snapshot) draws no progress bar before its error.
+     */
+    @Test
+    void theResumeSaysWhereItGoesOnAndARefusalDrawsNoBar() throws Exception {
+        Path sg = tmp.resolve("sg-where");
+        Path left = cutShort(sg, tinySg(), 1);
+        Outcome o = runSayingAll("train", "--resume", sg.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.err().contains("somnus: resuming " + left + " from epoch 2 of 3\n"), o.err());
+
+        Path stdp = tmp.resolve("stdp-where");
+        left = cutShort(stdp, tinyStdp(), 15);
+        o = runSayingAll("train", "--resume", stdp.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.err().contains("somnus: resuming " + left + " from image 11 of 30, epoch 2 of 3\n"), o.err());
+
+        Path damaged = tmp.resolve("damaged");
+        left = cutShort(damaged, tinySg(), 1);
+        Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
+        byte[] bad = Files.readAllBytes(snapshot);
+        bad[bad.length - 100] ^= 4;
+        Files.write(snapshot, bad);
+        o = runSayingAll("train", "--resume", damaged.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains(snapshot + " is damaged"), o.err());
+        assertFalse(o.err().contains("train") && o.err().contains("%"), "no bar before the refusal: " + o.err());
+        assertFalse(o.err().contains("resuming"), o.err());
+    }
+
     /** --no-report on a resume is kept in turn, for a later resume of a run cut short again. */
     @Test
     void aResumesOwnNoReportIsRecorded() throws Exception {
