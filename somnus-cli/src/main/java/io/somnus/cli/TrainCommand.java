@@ -313,10 +313,6 @@ final class TrainCommand implements Callable<Integer> {
                     + "); wait for it to finish");
         }
         boolean startedWithoutReport = java.nio.file.Files.exists(tmpDir.resolve(RunDirectories.NO_REPORT));
-        if (startedWithoutReport && !noReport) {
-            System.err.println("somnus: the run was started with --no-report, so no report.html is written; somnus "
-                    + "report " + dir + " writes it");
-        }
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
@@ -329,6 +325,10 @@ final class TrainCommand implements Callable<Integer> {
             long total = resumedTotal(tmpDir);
             System.err.println("somnus: resuming " + tmpDir + " from " + resumedFrom(
                     executor.resumePoint(tmpDir, allowOtherArithmetic), total, trainEpochs(tmpDir)));
+            if (startedWithoutReport && !noReport) {
+                System.err.println("somnus: the run was started with --no-report, so no report.html is written; "
+                        + "somnus report " + dir + " writes it");
+            }
             try (Progress progress = new Progress("train", total)) {
                 executor.resume(tmpDir, progress, allowOtherArithmetic);
                 Path at = tmp.moveTo(dir);
