@@ -18,6 +18,11 @@ import java.util.stream.Stream;
 final class RunDirectories {
     /** The lock file inside a temporary run directory. */
     static final String LOCK_FILE = ".somnus.lock";
+    /**
+     * In a temporary run directory: the run was started with {@code train --no-report}, which its {@code --resume}
+     * keeps (the choice is no part of its configuration); removed when the run is moved into place.
+     */
+    static final String NO_REPORT = ".somnus.no-report";
 
     private RunDirectories() { }
 
@@ -85,6 +90,13 @@ final class RunDirectories {
         }
     }
 
+    /** Marks the temporary run directory {@code tmp} as started with --no-report ({@link #NO_REPORT}). */
+    static void recordNoReport(Path tmp) throws IOException {
+        if (!Files.exists(tmp.resolve(NO_REPORT))) {
+            Files.createFile(tmp.resolve(NO_REPORT));
+        }
+    }
+
     /** A locked temporary run directory. */
     record Temporary(Path dir, DirectoryLock lock) implements AutoCloseable {
         /**
@@ -96,6 +108,7 @@ final class RunDirectories {
          */
         Path moveTo(Path target) throws IOException {
             Files.deleteIfExists(lock.file());
+            Files.deleteIfExists(dir.resolve(NO_REPORT));
             for (int k = 1; ; k++) {
                 Path to = k == 1 ? target : target.resolveSibling(target.getFileName() + "-" + k);
                 try {

@@ -96,7 +96,8 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SnapshotMinutesMixin snapshotMinutes = new SnapshotMinutesMixin();
     @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
-            + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later")
+            + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later. "
+            + "A --resume of the run keeps it")
     boolean noReport;
 
     @picocli.CommandLine.Spec
@@ -158,6 +159,9 @@ final class TrainCommand implements Callable<Integer> {
                              + "holds it; somnus clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
+            if (noReport) { // kept by a --resume of this run
+                RunDirectories.recordNoReport(tmp.dir());
+            }
             try (Progress progress = new Progress("train", trainingTotal(config))) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
@@ -188,6 +192,37 @@ final class TrainCommand implements Callable<Integer> {
             writeReport(dir);
         }
         return 0;
+    }
+
+    /**
+     * Where a resume goes on, in one phrase after "from": an SG-SNN run's next epoch ("epoch 3 of 10"), an STDP-SNN
+     * run's next image of all it trains ({@link #trainingTotal}), with its epoch where it trains several ("image 4001
+     * of 6000, epoch 2 of 3"), or the evaluation where training is done.
+     *
+     * @param total  {@link #trainingTotal} of the run (0 where unknown)
+     * @param epochs an STDP-SNN run's {@code train.epochs}
+     */
+    static String resumedFrom(io.somnus.experiment.run.ResumePoint at, long total, int epochs) {
+        if (total > 0 && at.done() >= total) {
+            return "the evaluation (all " + total + (at.sg() ? " epochs" : " images") + " trained)";
+        }
+        String of = total > 0 ? " of " + total : "";
+        if (at.sg()) {
+            return "epoch " + (at.done() + 1) + of;
+        }
+        String epoch = epochs > 1 && at.orderLength() > 0
+                ? ", epoch " + Math.min(epochs, at.done() / at.orderLength() + 1) + " of " + epochs : "";
+        return "image " + (at.done() + 1) + of + epoch;
+    }
+
+    /** {@code train.epochs} of the run resumed in {@code tmpDir} (read after the resume's checks passed). */
+    private static int trainEpochs(Path tmpDir) {
+        try {
+            return io.somnus.experiment.io.Mappers.YAML.readTree(tmpDir.resolve(io.somnus.experiment.io.RunDirectory
+                    .CONFIG).toFile()).path("train").path("epochs").asInt(1);
+        } catch (java.io.IOException e) {
+            return 1;
+        }
     }
 
     /** {@link #trainingTotal} of the run resumed in {@code tmpDir}; 0 (the bar learns it) where its config.yaml is unread. */
@@ -281,13 +316,25 @@ final class TrainCommand implements Callable<Integer> {
                     + io.somnus.experiment.io.DirectoryLock.holder(tmpDir.resolve(RunDirectories.LOCK_FILE))
                     + "); wait for it to finish");
         }
-        System.err.println("somnus: resuming " + tmpDir);
+        boolean startedWithoutReport = java.nio.file.Files.exists(tmpDir.resolve(RunDirectories.NO_REPORT));
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
-            try (Progress progress = new Progress("train", resumedTotal(tmpDir))) {
-                new StandardRunExecutor(Kernels.preferred()).snapshotTriggers(snapshotTriggers())
-                        .resume(tmpDir, progress, allowOtherArithmetic);
+            if (noReport) { // a later --resume, after this one is cut short, keeps it too
+                RunDirectories.recordNoReport(tmpDir);
+            }
+            StandardRunExecutor executor = new StandardRunExecutor(Kernels.preferred())
+                    .snapshotTriggers(snapshotTriggers());
+            // refused (a damaged snapshot, another configuration or arithmetic) before any bar is drawn
+            long total = resumedTotal(tmpDir);
+            System.err.println("somnus: resuming " + tmpDir + " from " + resumedFrom(
+                    executor.resumePoint(tmpDir, allowOtherArithmetic), total, trainEpochs(tmpDir)));
+            if (startedWithoutReport && !noReport) {
+                System.err.println("somnus: the run was started with --no-report, so no report.html is written; "
+                        + "somnus report " + dir + " writes it");
+            }
+            try (Progress progress = new Progress("train", total)) {
+                executor.resume(tmpDir, progress, allowOtherArithmetic);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
                     System.err.println("somnus: " + dir + " was made by another process while this run trained; this "
@@ -298,7 +345,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
-        if (!noReport) {
+        if (!noReport && !startedWithoutReport) {
             writeReport(dir);
         }
         return 0;

@@ -40,6 +40,29 @@ class TrainResumeTest {
         return new Outcome(cl.execute(args), err.toString());
     }
 
+    /** As {@link #run}, with what the command printed on System.err (its "somnus: …" lines, the bar) as well. */
+    private static Outcome runSayingAll(String... args) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Outcome o = run(args);
+            return new Outcome(o.exit(), said.toString(java.nio.charset.StandardCharsets.UTF_8) + o.err());
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    /** A tiny paper-code run: 10 images × 3 epochs, a checkpoint (and snapshot) every 10 images. */
+    static ObjectNode tinyStdp() {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-code", "dataset.name", "geomfig",
+                "train.images", 10, "train.epochs", 3, "train.checkpoints", 3, "train.validation_images", 10,
+                "train.test_images", 10, "simulation.steps_per_image", 40, "simulation.reset_every_images", 4,
+                "sleep.wake_steps", 100));
+        s.putAll(Map.of("populations.e.size", 40, "populations.i.size", 10, "train.eval_threads", 1));
+        return new StandardResolver().resolve(s);
+    }
+
     static ObjectNode tinySg() {
         Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-sg-code", "dataset.name", "geomfig",
                 "train.images", 70, "train.validation_images", 20, "train.test_images", 20, "train.epochs", 3,
@@ -150,12 +173,7 @@ class TrainResumeTest {
      */
     @Test
     void aCutShortStdpRunGoesOnFromItsLastCheckpoint() throws Exception {
-        Map<String, Object> s = new HashMap<>(Map.of("preset", "paper-code", "dataset.name", "geomfig",
-                "train.images", 10, "train.epochs", 3, "train.checkpoints", 3, "train.validation_images", 10,
-                "train.test_images", 10, "simulation.steps_per_image", 40, "simulation.reset_every_images", 4,
-                "sleep.wake_steps", 100));
-        s.putAll(Map.of("populations.e.size", 40, "populations.i.size", 10, "train.eval_threads", 1));
-        ObjectNode config = new StandardResolver().resolve(s);
+        ObjectNode config = tinyStdp();
         Path whole = tmp.resolve("stdp-whole");
         new StandardRunExecutor().execute(config, whole, RunProgress.NONE);
         Path run = tmp.resolve("stdp-run");
@@ -169,6 +187,87 @@ class TrainResumeTest {
         }
         assertFalse(Files.exists(left), "the temporary directory became the run");
         assertFalse(Files.exists(run.resolve(RunDirectory.RESUME_SNAPSHOT)), "no snapshot in a finished run");
+    }
+
+    /**
+     * A run started with --no-report (its temporary directory holds RunDirectories.NO_REPORT) and cut short writes no
+     * report.html when resumed without the option either, SG-SNN and STDP-SNN alike, and says so; one started without
+     * it does write one. The mark does not end up in the run directory.
+     */
+    @Test
+    void aResumeKeepsTheRunsNoReport() throws Exception {
+        for (boolean sg : new boolean[] {true, false}) {
+            Path run = tmp.resolve(sg ? "sg-quiet" : "stdp-quiet");
+            Path left = sg ? cutShort(run, tinySg(), 1) : cutShort(run, tinyStdp(), 15);
+            RunDirectories.recordNoReport(left); // as train --no-report leaves it
+            Outcome o = runSayingAll("train", "--resume", run.toString());
+            assertEquals(0, o.exit(), o.err());
+            assertFalse(Files.exists(run.resolve("report.html")), "the run was started with --no-report");
+            assertTrue(o.err().contains("the run was started with --no-report, so no report.html is written; somnus "
+                    + "report " + run + " writes it"), o.err());
+            assertFalse(Files.exists(run.resolve(RunDirectories.NO_REPORT)), "no mark in a finished run");
+        }
+        Path run = tmp.resolve("reported");
+        cutShort(run, tinySg(), 1);
+        Outcome o = runSayingAll("train", "--resume", run.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(Files.isRegularFile(run.resolve("report.html")), "started with a report: it gets one");
+    }
+
+    /**
+     * The resume says where it goes on, in one line: an SG-SNN run cut short after epoch 1 of 3 from epoch 2, an
+     * STDP-SNN run (10 images × 3 epochs) whose last snapshot is at image 10 from image 11 of 30, epoch 2. A refused
+     * resume (a damaged snapshot) draws no progress bar before its error.
+     */
+    @Test
+    void theResumeSaysWhereItGoesOnAndARefusalDrawsNoBar() throws Exception {
+        Path sg = tmp.resolve("sg-where");
+        Path left = cutShort(sg, tinySg(), 1);
+        Outcome o = runSayingAll("train", "--resume", sg.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.err().contains("somnus: resuming " + left + " from epoch 2 of 3\n"), o.err());
+
+        Path stdp = tmp.resolve("stdp-where");
+        left = cutShort(stdp, tinyStdp(), 15);
+        o = runSayingAll("train", "--resume", stdp.toString(), "--no-report");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.err().contains("somnus: resuming " + left + " from image 11 of 30, epoch 2 of 3\n"), o.err());
+
+        Path damaged = tmp.resolve("damaged");
+        left = cutShort(damaged, tinySg(), 1);
+        Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
+        byte[] bad = Files.readAllBytes(snapshot);
+        bad[bad.length - 100] ^= 4;
+        Files.write(snapshot, bad);
+        o = runSayingAll("train", "--resume", damaged.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains(snapshot + " is damaged"), o.err());
+        assertFalse(o.err().contains("train") && o.err().contains("%"), "no bar before the refusal: " + o.err());
+        assertFalse(o.err().contains("resuming"), o.err());
+    }
+
+    /** The phrase after "from" at the edges: training done (the evaluation left), one epoch (none named), no total. */
+    @Test
+    void whereAResumeGoesOnIsSaidAtTheEdgesToo() {
+        assertEquals("the evaluation (all 3 epochs trained)", TrainCommand.resumedFrom(
+                new io.somnus.experiment.run.ResumePoint(true, 3, 0, 0), 3, 1));
+        assertEquals("the evaluation (all 30 images trained)", TrainCommand.resumedFrom(
+                new io.somnus.experiment.run.ResumePoint(false, 30, 3, 10), 30, 3));
+        assertEquals("image 5 of 10", TrainCommand.resumedFrom(
+                new io.somnus.experiment.run.ResumePoint(false, 4, 1, 10), 10, 1));
+        assertEquals("image 25 of 30, epoch 3 of 3", TrainCommand.resumedFrom(
+                new io.somnus.experiment.run.ResumePoint(false, 24, 2, 10), 30, 3));
+        assertEquals("epoch 2", TrainCommand.resumedFrom(new io.somnus.experiment.run.ResumePoint(true, 1, 0, 0), 0, 1));
+    }
+
+    /** --no-report on a resume is kept in turn, for a later resume of a run cut short again. */
+    @Test
+    void aResumesOwnNoReportIsRecorded() throws Exception {
+        Path left = cutShort(tmp.resolve("later"), tinySg(), 1);
+        java.nio.file.Files.delete(left.resolve(RunDirectory.CONFIG)); // the resume stops after the options' record
+        Outcome o = run("train", "--resume", tmp.resolve("later").toString(), "--no-report");
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(Files.exists(left.resolve(RunDirectories.NO_REPORT)), "recorded before it went on");
     }
 
     @Test

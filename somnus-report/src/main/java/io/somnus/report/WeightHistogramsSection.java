@@ -118,7 +118,8 @@ final class WeightHistogramsSection implements Section {
             double[] count = t.doubles(WeightHistograms.COUNT);
             List<String> when = t.strings(WeightHistograms.WHEN);
             List<String> projection = t.strings(WeightHistograms.PROJECTION);
-            Map<String, Map<String, List<double[]>>> data = new TreeMap<>();
+            // panels in the file's order, the network's (input to output), not alphabetical (h1_h2, h2_out, in_h1)
+            Map<String, Map<String, List<double[]>>> data = new java.util.LinkedHashMap<>();
             for (int i = 0; i < t.rowCount(); i++) {
                 if (episode[i] == last && Double.isFinite(count[i])) {
                     data.computeIfAbsent(projection.get(i), k -> new TreeMap<>())

@@ -74,7 +74,8 @@ final class WeightTracesSection implements Section {
                     missing.add(run.runId());
                     continue;
                 }
-                Map<String, List<double[]>> byProjection = new TreeMap<>();
+                // in the file's order, the network's (input to output), not alphabetical (h1_h2, h2_out, in_h1)
+                Map<String, List<double[]>> byProjection = new java.util.LinkedHashMap<>();
                 TreeMap<Double, double[]> sleepSpans = new TreeMap<>();
                 double[] step = t.doubles(SleepTraces.STEP);
                 double[] total = t.doubles(SleepTraces.TOTAL_ABS);

@@ -9,6 +9,7 @@ import io.somnus.experiment.io.Npz;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -265,6 +266,32 @@ class RunPageTest {
                 + "1 sleep episode shaded, of c1\""), html);
         assertTrue(html.contains("aria-label=\"distribution of the e_e weights just before and just after sleep episode 1, "
                 + "of c1; sleep moved 25 % of it\""), html);
+    }
+
+    /**
+     * An SG-SNN of sg.depth 2: its projections' traces (legend) and histogram panels come in the network's order, as
+     * its files list them (in_h1, h1_h2, h2_out: input to output), not alphabetically (h1_h2, h2_out, in_h1).
+     */
+    @Test
+    void aDeeperSgNetworksProjectionsAreShownInLayerOrder(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String head = "step,phase,episode,projection,total_abs,mean\n";
+        StringBuilder traces = new StringBuilder(head);
+        StringBuilder histograms = new StringBuilder("episode,when,projection,bin_lo,bin_hi,count\n");
+        for (String p : List.of("in_h1", "h1_h2", "h2_out")) {
+            traces.append("0,wake,0,").append(p).append(",100,0.1\n500,sleep,1,").append(p).append(",90,0.09\n");
+            histograms.append("1,before,").append(p).append(",0.1,0.2,3\n1,after,").append(p).append(",0.1,0.2,2\n");
+        }
+        Files.writeString(run.resolve("sleep_traces.csv"), traces.toString());
+        Files.writeString(run.resolve("weight_histograms.csv"), histograms.toString());
+        String html = page(run);
+        assertTrue(html.contains("total |w| per projection (in_h1, h1_h2, h2_out) against simulation step"), html);
+        String section = html.substring(html.indexOf("<section id=\"weight-histograms\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        int in = section.indexOf("the in_h1 weights");
+        int hidden = section.indexOf("the h1_h2 weights");
+        int out = section.indexOf("the h2_out weights");
+        assertTrue(in >= 0 && in < hidden && hidden < out, "panels in layer order: " + in + ", " + hidden + ", " + out);
     }
 
     /**

@@ -191,6 +191,34 @@ public final class StandardRunExecutor implements RunExecutor {
      * recorded in provenance.json), else that is refused (a ConfigException naming each difference).
      */
     public void resume(Path runDir, RunProgress progress, boolean allowOtherArithmetic) throws Exception {
+        Resumable r = resumable(runDir, allowOtherArithmetic);
+        // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
+        try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
+            for (Path f : files.toList()) {
+                if (AtomicFiles.targetOf(f.getFileName().toString()).isPresent()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        run(r.config(), r.cfg(), r.runner(), runDir, progress, true, allowOtherArithmetic);
+    }
+
+    /**
+     * Where the run cut short in {@code runDir} would go on from, after the checks {@link #resume(Path, RunProgress,
+     * boolean)} makes before it loads any data (so that a caller can refuse before it shows any progress).
+     *
+     * @throws ConfigException     as resume does: no readable config.yaml, a model that cannot resume, another
+     *                             configuration or arithmetic than the snapshot's
+     * @throws io.somnus.experiment.io.FileFormatException as resume does: no snapshot, or a damaged one
+     */
+    public ResumePoint resumePoint(Path runDir, boolean allowOtherArithmetic) throws Exception {
+        return ResumePoint.read(runDir, resumable(runDir, allowOtherArithmetic).config());
+    }
+
+    /** A run directory's configuration and runner, once its snapshot has passed the checks. */
+    private record Resumable(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner) { }
+
+    private Resumable resumable(Path runDir, boolean allowOtherArithmetic) throws Exception {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
         try {
@@ -219,15 +247,7 @@ public final class StandardRunExecutor implements RunExecutor {
         } else {
             io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
         }
-        // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
-        try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
-            for (Path f : files.toList()) {
-                if (AtomicFiles.targetOf(f.getFileName().toString()).isPresent()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
-        run(config, cfg, runner, runDir, progress, true, allowOtherArithmetic);
+        return new Resumable(config, cfg, runner);
     }
 
     /** Runs it; writes the run directory unless {@code runDir} is null. */

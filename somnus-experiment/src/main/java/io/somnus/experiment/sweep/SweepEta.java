@@ -1,10 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.stdp.StdpTraining;
-import io.somnus.sg.SgCheckpoint;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,17 +199,16 @@ public final class SweepEta {
      * The units of work (per phase, {@link StudyEstimate#workLeft}) left to the run cut short in {@code runDir} when
      * its snapshot was taken: an STDP-SNN run's after the images it had trained of all it trains and the checkpoints
      * it had evaluated, an SG-SNN run's after the epochs it had finished (the first numbers of the training state that
-     * StdpTraining and SgCheckpoint write); the whole run's where the snapshot cannot be read.
+     * StdpTraining and SgCheckpoint write, {@link io.somnus.experiment.run.ResumePoint}); the whole run's where the snapshot cannot be read.
      */
     public static StudyEstimate.Work leftAtResume(Path runDir, JsonNode config) {
-        boolean sg = "sg".equals(config.path("model").asText());
-        try (DataInputStream in = ResumeSnapshotFile.trainingState(runDir, sg ? "SG-SNN" : "STDP-SNN")) {
-            if (sg) {
-                int epoch = SgCheckpoint.read(in).epoch();
+        try {
+            io.somnus.experiment.run.ResumePoint at = io.somnus.experiment.run.ResumePoint.read(runDir, config);
+            if (at.sg()) {
+                int epoch = (int) at.done();
                 return StudyEstimate.workLeft(config, fraction(epoch, StudyEstimate.sgEpochs(config)), epoch);
             }
-            StdpTraining.Position at = StdpTraining.Position.read(in);
-            return StudyEstimate.workLeft(config, fraction(at.imagesSeen(),
+            return StudyEstimate.workLeft(config, fraction(at.done(),
                     StdpTraining.imagesToTrain(at.orderLength(), config)), at.checkpointsPassed());
         } catch (IOException | RuntimeException e) {
             return StudyEstimate.work(config); // counted as a fresh run, which errs long
