@@ -2,7 +2,6 @@ package io.somnus.report;
 
 import io.somnus.experiment.stats.CellStats;
 import io.somnus.experiment.stats.RunRecord;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,8 +12,7 @@ final class Formats {
 
     /** A sleep fraction as in run ids: at least two decimals, more where needed (0.2 → 0.20, 0.125 → 0.125). */
     static String fraction(double f) {
-        BigDecimal d = new BigDecimal(Double.toString(f)).stripTrailingZeros();
-        return (d.scale() < 2 ? d.setScale(2) : d).toPlainString();
+        return io.somnus.experiment.sweep.SweepPlanner.fraction(f);
     }
 
     /**

@@ -365,8 +365,11 @@ public final class SweepPlanner {
         return configHash == null ? id : id + "__" + configHash.substring(0, SHORT_HASH);
     }
 
-    /** A fraction with at least two decimals and as many more as it needs: 0.2 → 0.20, 0.125 → 0.125. */
-    static String fraction(double f) {
+    /**
+     * A fraction with at least two decimals and as many more as it needs: 0.2 → 0.20, 0.125 → 0.125 (run ids; the
+     * report writes fractions so too).
+     */
+    public static String fraction(double f) {
         BigDecimal d = new BigDecimal(Double.toString(f)).stripTrailingZeros();
         if (d.scale() < 2) {
             d = d.setScale(2);
