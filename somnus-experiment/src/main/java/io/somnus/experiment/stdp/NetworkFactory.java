@@ -358,7 +358,7 @@ public final class NetworkFactory {
                 if (pc.plasticity() instanceof TripletConfig && negativeWeights(pc)) {
                     throw new ConfigException(where + ".plasticity.rule = triplet: the projection's weights are negative ("
                             + (pc.receptor() == Receptor.INHIBITORY ? "inhibitory onto current-based population " + pc.post()
-                            : "weight " + pc.weight() + ", w_max " + bound(pc.wMax(), "+∞")) + "), and triplet STDP has no "
+                            : "weight " + NumberText.of(pc.weight()) + ", w_max " + bound(pc.wMax(), "+∞")) + "), and triplet STDP has no "
                             + "sign: its potentiation would shrink |w|, weakening the synapse a causal pair should strengthen; "
                             + "allowed on such a projection: nearest_pair or all_to_all (sign auto), since_last_spike");
                 }
