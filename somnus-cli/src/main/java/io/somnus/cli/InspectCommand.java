@@ -3,7 +3,7 @@ package io.somnus.cli;
 import io.somnus.experiment.config.ConfigDifferences;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.FieldReference;
-import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.NpyHeader;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.sweep.SweepRunner;
@@ -89,7 +89,8 @@ final class InspectCommand implements Callable<Integer> {
             Path npz = dir.resolve(RunDirectory.WEIGHTS);
             if (Files.exists(npz)) {
                 Npz.verify(npz); // reading streams the entries: a file cut after them would pass
-                for (Map.Entry<String, NpyArray> e : Npz.read(npz).entrySet()) {
+                // the headers alone: a diehl-cook N_e = 6 400 run's arrays are 330 MB, its shapes a few bytes
+                for (Map.Entry<String, NpyHeader> e : Npz.list(npz).entrySet()) {
                     out.println("weights " + e.getKey() + " " + Arrays.toString(e.getValue().shape()));
                 }
             }

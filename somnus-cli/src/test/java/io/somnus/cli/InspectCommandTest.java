@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,5 +75,22 @@ class InspectCommandTest {
         assertEquals(0, cl.execute("inspect", run.toString()));
         assertTrue(out.toString().contains("warning (when it ran): first odd value\nwarning (when it ran): second odd "
                 + "value\n"), out.toString());
+    }
+
+    /** A run's weights are described by their shapes, in the file's order. */
+    @Test
+    void aRunListsItsWeightsShapes(@TempDir Path tmp) throws Exception {
+        Path run = Files.createDirectory(tmp.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":1,"
+                + "\"sleep_fraction\":0.0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.5}");
+        Map<String, NpyArray> weights = new LinkedHashMap<>();
+        weights.put("input_e", NpyArray.of(new float[6], 3, 2));
+        weights.put("theta", NpyArray.of(new double[2], 2));
+        Npz.write(run.resolve("weights.npz"), weights);
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", run.toString()));
+        assertTrue(out.toString().contains("weights input_e [3, 2]\nweights theta [2]\n"), out.toString());
     }
 }

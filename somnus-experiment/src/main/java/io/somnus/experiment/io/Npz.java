@@ -192,9 +192,85 @@ public final class Npz {
                 + "finish writing it, or it was changed since", e);
     }
 
+    /**
+     * Every {@code .npy} entry's header of a {@code .npz} file, in archive order, keyed by the entry name without
+     * {@code .npy}: shapes and element types without reading the elements (only each entry's first bytes are
+     * inflated), for describing a file whose arrays are large — a diehl-cook N_e = 6 400 run's holds two dense
+     * 6 400 × 6 400 matrices. Does not check that the data is whole: {@link #verify} does.
+     *
+     * @throws FileFormatException naming the file (and entry) when it is no zip archive or an entry no {@code .npy}
+     */
+    public static Map<String, NpyHeader> list(Path file) throws IOException {
+        Map<String, NpyHeader> headers = new LinkedHashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.endsWith(".npy")) {
+                    continue;
+                }
+                try (InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 12)) {
+                    headers.put(name.substring(0, name.length() - 4), readNpyHeader(new DataInputStream(in)));
+                } catch (FileFormatException e) {
+                    throw new FileFormatException(file + ", entry " + name + ": " + e.getMessage(), e);
+                }
+            }
+            if (zip.size() == 0) {
+                throw new FileFormatException(file + ": an empty .npz archive");
+            }
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw damaged(file, e);
+        }
+        return headers;
+    }
+
     /** Reads one {@code .npy} file from a stream (reading exactly its bytes). */
     public static NpyArray readNpy(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
+        NpyHeader header = readNpyHeader(data);
+        NpyArray.DType dtype = header.dtype();
+        ByteOrder order = header.order();
+        boolean fortranOrder = header.fortranOrder();
+        int[] shape = header.shape();
+        long size = header.size();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new FileFormatException("array of " + size + " elements is too large for Java arrays");
+        }
+        int n = (int) size;
+        byte[] raw = new byte[Math.multiplyExact(n, dtype.bytes())];
+        try {
+            data.readFully(raw);
+        } catch (EOFException e) {
+            throw new FileFormatException("truncated: expected " + raw.length + " data bytes for shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        ByteBuffer buf = ByteBuffer.wrap(raw).order(order);
+        NpyArray array = switch (dtype) {
+            case FLOAT32 -> {
+                float[] a = new float[n];
+                buf.asFloatBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+            case FLOAT64 -> {
+                double[] a = new double[n];
+                buf.asDoubleBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+            case INT32 -> {
+                int[] a = new int[n];
+                buf.asIntBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+            case INT64 -> {
+                long[] a = new long[n];
+                buf.asLongBuffer().get(a);
+                yield NpyArray.of(a, shape);
+            }
+        };
+        return fortranOrder && shape.length > 1 ? toCOrder(array) : array;
+    }
+
+    /** Reads a {@code .npy} file's magic, version and header from a stream, leaving it at the first data byte. */
+    private static NpyHeader readNpyHeader(DataInputStream data) throws IOException {
         byte[] magic = new byte[MAGIC.length];
         try {
             data.readFully(magic);
@@ -235,47 +311,7 @@ public final class Npz {
                     + "' is not supported (float32 <f4, float64 <f8, int32 <i4, int64 <i8 are)");
         }
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        boolean fortranOrder = fortran.group(1).equals("True");
-        int[] shape = parseShape(shapeMatch.group(1));
-        long size = 1;
-        for (int d : shape) {
-            size *= d;
-        }
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new FileFormatException("array of " + size + " elements is too large for Java arrays");
-        }
-        int n = (int) size;
-        byte[] raw = new byte[Math.multiplyExact(n, dtype.bytes())];
-        try {
-            data.readFully(raw);
-        } catch (EOFException e) {
-            throw new FileFormatException("truncated: expected " + raw.length + " data bytes for shape "
-                    + java.util.Arrays.toString(shape));
-        }
-        ByteBuffer buf = ByteBuffer.wrap(raw).order(order);
-        NpyArray array = switch (dtype) {
-            case FLOAT32 -> {
-                float[] a = new float[n];
-                buf.asFloatBuffer().get(a);
-                yield NpyArray.of(a, shape);
-            }
-            case FLOAT64 -> {
-                double[] a = new double[n];
-                buf.asDoubleBuffer().get(a);
-                yield NpyArray.of(a, shape);
-            }
-            case INT32 -> {
-                int[] a = new int[n];
-                buf.asIntBuffer().get(a);
-                yield NpyArray.of(a, shape);
-            }
-            case INT64 -> {
-                long[] a = new long[n];
-                buf.asLongBuffer().get(a);
-                yield NpyArray.of(a, shape);
-            }
-        };
-        return fortranOrder && shape.length > 1 ? toCOrder(array) : array;
+        return new NpyHeader(dtype, order, fortran.group(1).equals("True"), parseShape(shapeMatch.group(1)));
     }
 
     private static int[] parseShape(String text) {

@@ -37,6 +37,45 @@ class NpzTest {
         assertEquals(List.of("e_i", "input_e", "i_e"), List.copyOf(Npz.read(file).keySet()), "all, unfiltered");
     }
 
+    /**
+     * The listing reads headers alone: an archive whose big entry holds its header but none of the 6 400 × 6 400
+     * elements it announces (read refuses it as truncated) lists, with every entry's element type and shape.
+     */
+    @Test
+    void listsShapesAndTypesWithoutReadingTheElements() throws Exception {
+        Path file = tmp.resolve("weights.npz");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("e_e.npy"));
+            // the header of a float32 6 400 × 6 400 array, and no data
+            String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (6400, 6400), }";
+            String header = dict + " ".repeat(64 - (10 + dict.length() + 1) % 64) + "\n";
+            zip.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+            zip.write(header.getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("rates.npy"));
+            Npz.writeNpy(zip, NpyArray.of(new long[] {1, 2, 3}, 3));
+            zip.closeEntry();
+        }
+        assertThrows(FileFormatException.class, () -> Npz.read(file), "the elements are not there to read");
+
+        Map<String, NpyHeader> listed = Npz.list(file);
+        assertEquals(List.of("e_e", "rates"), List.copyOf(listed.keySet()));
+        assertEquals(NpyArray.DType.FLOAT32, listed.get("e_e").dtype());
+        assertArrayEquals(new int[] {6400, 6400}, listed.get("e_e").shape());
+        assertEquals(6400L * 6400 * 4, listed.get("e_e").dataBytes());
+        assertEquals(NpyArray.DType.INT64, listed.get("rates").dtype());
+        assertArrayEquals(new int[] {3}, listed.get("rates").shape());
+    }
+
+    /** A file that is no archive is refused by the listing too, naming it. */
+    @Test
+    void listRefusesAFileThatIsNotAnArchiveNamingIt() throws Exception {
+        Path file = tmp.resolve("bad.npz");
+        Files.writeString(file, "hello");
+        FileFormatException e = assertThrows(FileFormatException.class, () -> Npz.list(file));
+        assertTrue(e.getMessage().contains("bad.npz"), e.getMessage());
+    }
+
     @Test
     void npyHeaderMatchesTheFormatByteForByte() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
