@@ -290,7 +290,8 @@ public final class FieldDomains {
                 put("projections.*.plasticity.tau_ltd_ms", real(0, true));
             });
 
-            textField("readout.population");
+            put("readout.population", text().further("the name of a population, or input (the input spikes "
+                    + "themselves: the baseline of what the layers add)"));
             enumField("readout.main", ReadoutKind.class);
             put("readout.readouts", enumText(ReadoutKind.class).asList());
             put("readout.pca_variance", realIn(0, true, 1, false));

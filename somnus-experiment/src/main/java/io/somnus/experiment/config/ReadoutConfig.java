@@ -3,7 +3,8 @@ package io.somnus.experiment.config;
 import java.util.List;
 
 /**
- * @param population   population whose spike counts are the features (E)
+ * @param population   population whose spike counts are the features (E); {@code input} reads the input spikes
+ *                     themselves, the baseline a network's layers must beat to have added anything
  * @param main         the readout reported as {@code test_accuracy}
  * @param readouts     every readout fitted: {@code pca-logistic}, {@code linear}, {@code vote}
  * @param pcaVariance  fraction of variance the PCA keeps
