@@ -88,6 +88,11 @@ final class Summaries {
                         none.get(0).asInt(), none.get(none.size() - 1).asInt(), none.size(), none.get(0).asInt()));
             }
         }
+        // Diehl & Cook's homeostasis: only a population with an adaptive threshold has the section
+        s.path("theta_mv").fields().forEachRemaining(e -> b.append(String.format(Locale.ROOT, "%nadaptive threshold θ of "
+                + "%s at the end of training: mean %.4g mV, std %.4g, min %.4g, max %.4g", e.getKey(),
+                e.getValue().path("mean").asDouble(), e.getValue().path("std").asDouble(),
+                e.getValue().path("min").asDouble(), e.getValue().path("max").asDouble())));
         b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s", t.path("train_images_per_second").asDouble()));
         if (t.has("presentations_per_image")) {
             // runs before timing.json split its phases have only the two figures

@@ -94,6 +94,10 @@ final class RunKeyNumbers {
         if (!asleep.isEmpty()) {
             t.add(List.of("firing rates asleep (Hz)", asleep));
         }
+        String theta = thetas(s.path("theta_mv"));
+        if (!theta.isEmpty()) {
+            t.add(List.of("adaptive threshold θ at the end of training (mV)", theta));
+        }
         double saturated = InputWeights.saturated(run);
         if (!Double.isNaN(saturated)) {
             t.add(List.of("input weights saturated (fraction" + InputWeights.of(run).map(n -> ", " + n).orElse("") + ")",
@@ -154,6 +158,15 @@ final class RunKeyNumbers {
         List<String> out = new ArrayList<>();
         rates.fields().forEachRemaining(e -> out.add(e.getKey() + " " + Html.sig(number(e.getValue()), 3)));
         return String.join(", ", out);
+    }
+
+    /** "e: mean 18.2, std 3.41, min 9.87, max 30.1" per population of summary.json's theta_mv; "" without it. */
+    private static String thetas(JsonNode theta) {
+        List<String> out = new ArrayList<>();
+        theta.fields().forEachRemaining(e -> out.add(e.getKey() + ": mean " + Html.sig(number(e.getValue().path("mean")), 3)
+                + ", std " + Html.sig(number(e.getValue().path("std")), 3) + ", min "
+                + Html.sig(number(e.getValue().path("min")), 3) + ", max " + Html.sig(number(e.getValue().path("max")), 3)));
+        return String.join("; ", out);
     }
 
     /** "wall 6.11 s: training 1.67 s (119.4 images/s), sleep 0 s, evaluation 4.27 s"; "" without timing.json. */

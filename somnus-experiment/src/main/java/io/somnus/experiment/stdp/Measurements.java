@@ -6,6 +6,7 @@ import io.somnus.experiment.config.PhiDefinition;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.AdaptiveThresholds;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.Diversity;
@@ -90,6 +91,7 @@ public final class Measurements {
         row.putAll(phis(ev));
         wakeRates.forEach((k, v) -> row.put("rate_" + k + "_wake_hz", v));
         sleepRates.forEach((k, v) -> row.put("rate_" + k + "_sleep_hz", v));
+        AdaptiveThresholds.columns(net, row);
         return row;
     }
 
@@ -117,6 +119,10 @@ public final class Measurements {
             weights.put(p.name(), weightStats(p));
         }
         s.put("weights", weights);
+        Map<String, Map<String, Double>> theta = AdaptiveThresholds.of(net);
+        if (!theta.isEmpty()) { // only where a population has θ: other runs' summaries stay as they were
+            s.put(AdaptiveThresholds.THETA_MV, theta);
+        }
         Map<String, Object> div = new LinkedHashMap<>();
         div.put("winner_fraction", ev.diversity.winnerFraction());
         div.put("assignment_entropy", ev.diversity.assignmentEntropyNormalized());
