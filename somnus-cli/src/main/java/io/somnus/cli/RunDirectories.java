@@ -265,7 +265,7 @@ final class RunDirectories {
      * writing it): the JVM's own says "Java heap space" alone, with a stack trace. Empty for any other failure.
      */
     static java.util.Optional<RuntimeException> outOfHeap(Path dir, Throwable e) {
-        if (io.somnus.experiment.run.RunFailures.remedy(e).isEmpty()) { // the remedy of the heap exhausted alone
+        if (!io.somnus.experiment.run.RunFailures.outOfHeap(e)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new OutOfHeap(String.format(java.util.Locale.ROOT,

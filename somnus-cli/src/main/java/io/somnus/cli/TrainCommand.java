@@ -215,23 +215,22 @@ final class TrainCommand implements Callable<Integer> {
         return "image " + (at.done() + 1) + of + epoch;
     }
 
-    /** {@code train.epochs} of the run resumed in {@code tmpDir} (read after the resume's checks passed). */
-    private static int trainEpochs(Path tmpDir) {
+    /** The resumed run's config.yaml in {@code tmpDir}; empty where unread (the resume itself names what is wrong). */
+    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> resumedConfig(Path tmpDir) {
         try {
-            return io.somnus.experiment.io.Mappers.YAML.readTree(tmpDir.resolve(io.somnus.experiment.io.RunDirectory
-                    .CONFIG).toFile()).path("train").path("epochs").asInt(1);
-        } catch (java.io.IOException e) {
-            return 1;
+            return java.util.Optional.of(io.somnus.experiment.io.Mappers.YAML.readTree(
+                    tmpDir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG).toFile()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 
-    /** {@link #trainingTotal} of the run resumed in {@code tmpDir}; 0 (the bar learns it) where its config.yaml is unread. */
-    private static long resumedTotal(Path tmpDir) {
+    /** {@link #trainingTotal} of a resumed run's configuration; 0 (the bar learns it) where it cannot be counted. */
+    private static long resumedTotal(java.util.Optional<com.fasterxml.jackson.databind.JsonNode> config) {
         try {
-            return trainingTotal(io.somnus.experiment.io.Mappers.YAML.readTree(
-                    tmpDir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG).toFile()));
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0; // the resume itself names what is wrong with the file
+            return config.map(TrainCommand::trainingTotal).orElse(0L);
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 
@@ -326,9 +325,11 @@ final class TrainCommand implements Callable<Integer> {
             StandardRunExecutor executor = new StandardRunExecutor(Kernels.preferred())
                     .snapshotTriggers(snapshotTriggers());
             // refused (a damaged snapshot, another configuration or arithmetic) before any bar is drawn
-            long total = resumedTotal(tmpDir);
-            System.err.println("somnus: resuming " + tmpDir + " from " + resumedFrom(
-                    executor.resumePoint(tmpDir, allowOtherArithmetic), total, trainEpochs(tmpDir)));
+            io.somnus.experiment.run.ResumePoint from = executor.resumePoint(tmpDir, allowOtherArithmetic);
+            java.util.Optional<com.fasterxml.jackson.databind.JsonNode> config = resumedConfig(tmpDir);
+            long total = resumedTotal(config);
+            int epochs = config.map(c -> c.path("train").path("epochs").asInt(1)).orElse(1);
+            System.err.println("somnus: resuming " + tmpDir + " from " + resumedFrom(from, total, epochs));
             if (startedWithoutReport && !noReport) {
                 System.err.println("somnus: the run was started with --no-report, so no report.html is written; "
                         + "somnus report " + dir + " writes it");

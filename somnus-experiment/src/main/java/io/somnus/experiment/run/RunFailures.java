@@ -34,11 +34,16 @@ public final class RunFailures {
 
     /** What a user should change before resuming after {@code e}, or "" (an I/O error says its own file). */
     public static String remedy(Throwable e) {
+        return outOfHeap(e) ? " (raise the heap first: SOMNUS_JAVA_OPTS=-Xmx…, or run fewer runs at once)" : "";
+    }
+
+    /** Whether {@code e} or one of its causes is the Java heap exhausted ({@link OutOfMemoryError}). */
+    public static boolean outOfHeap(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof OutOfMemoryError) {
-                return " (raise the heap first: SOMNUS_JAVA_OPTS=-Xmx…, or run fewer runs at once)";
+                return true;
             }
         }
-        return "";
+        return false;
     }
 }
