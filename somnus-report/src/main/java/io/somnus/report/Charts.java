@@ -33,12 +33,44 @@ final class Charts {
     /**
      * Whether values from {@code lo} to {@code hi} go on a log axis: they span {@link #LOG_RANGE}× or more, and the
      * axis would label two powers of ten at least (XChart labels a log axis at powers of ten only, so 150 to 2 800
-     * would read "1000" alone).
+     * would read "1000" alone; {@link #logYTicks} adds 2 and 5 × 10^k).
      */
     static boolean logAxis(double lo, double hi) {
         return lo > 0 && hi / lo >= LOG_RANGE
                 && StrictMath.floor(StrictMath.log10(hi)) - StrictMath.ceil(StrictMath.log10(lo)) >= 1;
     }
+    /**
+     * Makes a logarithmic y axis label 1, 2 and 5 × 10^k as well as the powers of ten. XChart labels the powers alone,
+     * so that a paper-sg-code total |w| of 27 to 40 (h_out, below the 100 labelled) and one of 1 500 to 1 800 (in_h,
+     * above the 1 000) could not be read off their axis; its other minor ticks stay unlabelled grid lines. Values from
+     * {@code lo} to {@code hi} that span more than {@link #LOG_LABELLED_DECADES} powers of ten keep XChart's labels at
+     * the powers alone, where three labels a decade would crowd a panel's height.
+     */
+    static void logYTicks(XYChart chart, double lo, double hi) {
+        chart.getStyler().setYAxisLogarithmic(true);
+        if (StrictMath.log10(hi / lo) <= LOG_LABELLED_DECADES) {
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+            chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> oneTwoFive(v) ? tick(v) : "");
+        }
+    }
+
+    /** Up to this many powers of ten, a log axis is labelled at 1, 2 and 5 × 10^k ({@link #logYTicks}). */
+    static final double LOG_LABELLED_DECADES = 3;
+
+    /** Whether {@code v} > 0 is 1, 2 or 5 × 10^k (within rounding: XChart multiplies its ticks out of powers of ten). */
+    static boolean oneTwoFive(double v) {
+        if (!(v > 0)) {
+            return false;
+        }
+        double mantissa = v / StrictMath.pow(10, StrictMath.floor(StrictMath.log10(v) + 1e-9));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (Math.abs(mantissa - m) < 1e-6 * m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Sequential palette for sleep fractions (viridis at 8 points), dark = no sleep. */
     private static final Color[] SEQUENTIAL = {
             new Color(0x44, 0x01, 0x54), new Color(0x46, 0x33, 0x7e), new Color(0x36, 0x5c, 0x8d),

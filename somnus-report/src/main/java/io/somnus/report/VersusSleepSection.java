@@ -111,7 +111,9 @@ final class VersusSleepSection implements Section {
                 // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
                 double lo = extent.bottom();
                 boolean logScale = panel.title().equals("total |w|") && Charts.logAxis(lo, hi);
-                chart.getStyler().setYAxisLogarithmic(logScale);
+                if (logScale) {
+                    Charts.logYTicks(chart, lo, hi);
+                }
                 // one sleep fraction (a control's panel), or a few without intervals (one seed): XChart labelled the
                 // y axis at the values alone, two of them, or none where they differed in the fourth digit
                 if (fractions.length == 1) {

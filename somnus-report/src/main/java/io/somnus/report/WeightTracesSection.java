@@ -157,7 +157,9 @@ final class WeightTracesSection implements Section {
                     double[] y = p.getValue().stream().mapToDouble(v -> v[1]).toArray();
                     Charts.line(chart, p.getKey(), x, y, Charts.qualitative(i++)).setMarker(SeriesMarkers.NONE);
                 }
-                chart.getStyler().setYAxisLogarithmic(log);
+                if (log) {
+                    Charts.logYTicks(chart, groupLo, groupHi);
+                }
                 Charts.roundXTicks(chart);   // a wake-only trace's steps are equally spaced: XChart labelled multiples of them
                 chart.setYAxisTitle("Σ|w|" + one + (log ? " (log scale)" : ""));
                 chart.getStyler().setXAxisMin(0.0);

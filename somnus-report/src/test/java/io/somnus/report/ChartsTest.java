@@ -91,14 +91,45 @@ class ChartsTest {
         }
     }
 
+    /**
+     * A log axis of totals from 27 to 1 800 (paper-sg-code's h_out and in_h) was labelled 100 and 1000 alone: neither
+     * series could be read off it. It is labelled at 1, 2 and 5 × 10^k, and at nothing else.
+     */
+    @Test
+    void aLogAxisIsLabelledAtOneTwoAndFiveTimesPowersOfTen() throws Exception {
+        XYChart chart = Charts.xy("t", "sleep fraction asked for", "Σ|w| (log scale)", 380, 270);
+        Charts.line(chart, "h_out", new double[] {0, 0.5}, new double[] {27, 40}, Charts.qualitative(0));
+        Charts.line(chart, "in_h", new double[] {0, 0.5}, new double[] {1500, 1800}, Charts.qualitative(1));
+        Charts.logYTicks(chart, 27, 1800);
+        Charts.svg(chart, 1);
+        List<String> labels = tickLabels(chart, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList();
+        assertEquals(List.of("50", "100", "200", "500", "1000"), labels);
+        // four powers of ten and more: the powers alone, where three labels a decade would crowd the panel
+        XYChart wide = Charts.xy("t", "simulation step", "Σ|w| (log scale)", 560, 320);
+        Charts.line(wide, "in_h", new double[] {0, 1}, new double[] {2, 40_000}, Charts.qualitative(0));
+        Charts.logYTicks(wide, 2, 40_000);
+        Charts.svg(wide, 1);
+        assertEquals(List.of("10", "100", "1000", "10000"),
+                tickLabels(wide, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList());
+        assertTrue(Charts.oneTwoFive(2000.0000000002) && Charts.oneTwoFive(0.05) && !Charts.oneTwoFive(300)
+                && !Charts.oneTwoFive(0), "1, 2, 5 × 10^k only");
+    }
+
     /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
-    @SuppressWarnings("unchecked")
     private static List<String> xTickLabels(XYChart chart) throws Exception {
+        return tickLabels(chart, "getXAxis");
+    }
+
+    /** An axis's tick labels of a painted chart, by the name of its AxisPair getter (getXAxis, getYAxis). */
+    @SuppressWarnings("unchecked")
+    private static List<String> tickLabels(XYChart chart, String axis) throws Exception {
         java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
         pair.setAccessible(true);
         Object axisPair = pair.invoke(chart);
-        Object xAxis = axisPair.getClass().getMethod("getXAxis").invoke(axisPair);
-        Object calculator = xAxis.getClass().getMethod("getAxisTickCalculator").invoke(xAxis);
+        java.lang.reflect.Method get = axisPair.getClass().getDeclaredMethod(axis);
+        get.setAccessible(true);
+        Object a = get.invoke(axisPair);
+        Object calculator = a.getClass().getMethod("getAxisTickCalculator").invoke(a);
         return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLabels();
     }
 
