@@ -78,7 +78,9 @@ final class VersusSleepSection implements Section {
             List<String> missing = new ArrayList<>();
             double[] fractions = groupRows.stream().mapToDouble(r -> r.cell().sleepFraction()).distinct().toArray();
             html.gridStart();
-            for (Panel panel : panels(metrics)) {
+            List<String> projections = Projections.inNetworkOrder(metrics.stream().filter(m -> m.startsWith("weights."))
+                    .map(VersusSleepSection::projection).distinct().toList(), ctx.groups().getOrDefault(g.getKey(), List.of()));
+            for (Panel panel : panels(projections)) {
                 List<String> present = panel.metrics().stream().filter(metrics::contains).toList();
                 if (present.isEmpty()) {
                     missing.add(panel.absent());
@@ -154,10 +156,8 @@ final class VersusSleepSection implements Section {
     /** Up to this many sleep fractions, a panel of one series gets its y axis set to round steps. */
     static final int FEW_FRACTIONS = 3;
 
-    /** The panels, in order; those over projections have one series per projection found in {@code metrics}. */
-    private static List<Panel> panels(Set<String> metrics) {
-        List<String> projections = metrics.stream().filter(m -> m.startsWith("weights."))
-                .map(VersusSleepSection::projection).distinct().toList();
+    /** The panels, in order; those over projections have one series per projection, in the order given. */
+    private static List<Panel> panels(List<String> projections) {
         return List.of(
                 new Panel("final test accuracy", "accuracy", List.of("test_accuracy"), m -> "test", 0, 1),
                 new Panel("max drawdown of validation accuracy", "drawdown", List.of("stability.max_drawdown"), m -> "", 0,

@@ -109,7 +109,10 @@ final class WeightTracesSection implements Section {
                         }
                     }
                 }
-                traces.add(new Trace(run, byProjection, sleepSpans, lo, hi));
+                // in the network's order, the colours and markers each projection has in every panel (Projections)
+                Map<String, List<double[]>> ordered = new java.util.LinkedHashMap<>();
+                Projections.inNetworkOrder(byProjection.keySet(), List.of(run)).forEach(p -> ordered.put(p, byProjection.get(p)));
+                traces.add(new Trace(run, ordered, sleepSpans, lo, hi));
                 groupLo = Math.min(groupLo, lo);
                 groupHi = Math.max(groupHi, hi);
             }

@@ -457,4 +457,46 @@ class SectionsTest {
         assertTrue(html.contains(", std of the last quarter (the sample std of a curve&#39;s last ⌈n/4⌉ checkpoints, "
                 + "which needs n ≥ 5: train.checkpoints, or an SG-SNN&#39;s epochs), "), html);
     }
+    /**
+     * One projection, one colour on the page: the weight traces drew input_e blue and e_e orange (the network's order),
+     * the versus-sleep panels e_e blue and input_e pink (alphabetical), so that a reader matching lines across sections
+     * read one projection for another.
+     */
+    @Test
+    void aProjectionHasOneColourInEverySection(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            for (double f : new double[] {0.0, 0.2}) {
+                Path dir = Files.createDirectory(tmp.resolve("r" + seed + "-" + f));
+                Files.writeString(dir.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
+                        + "0,wake,0,input_e,650\n0,wake,0,e_e,1800\n100,wake,0,input_e,660\n100,wake,0,e_e,1790\n");
+                com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                summary.putObject("weights").putObject("input_e");
+                summary.with("weights").putObject("e_e");
+                runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", f, seed, summary,
+                        new java.util.TreeMap<>(Map.of("test_accuracy", 0.5, "weights.input_e.total_abs", 650.0 + seed,
+                                "weights.e_e.total_abs", 1800.0 + seed))));
+            }
+        }
+        List<XYChart> charts = new java.util.ArrayList<>();
+        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.add(chart);
+                return super.svg(chart);
+            }
+        };
+        ReportBuilder.write(new VersusSleepSection(), ctx);
+        ReportBuilder.write(new WeightTracesSection(), ctx);
+        Map<String, java.util.Set<java.awt.Color>> colours = new java.util.TreeMap<>();
+        for (XYChart chart : charts) {
+            for (XYSeries s : chart.getSeriesCollection()) {
+                if (s.getName().equals("input_e") || s.getName().equals("e_e")) {
+                    colours.computeIfAbsent(s.getName(), k -> new java.util.HashSet<>()).add(s.getLineColor());
+                }
+            }
+        }
+        assertEquals(2, colours.size(), colours.toString());
+        colours.forEach((p, c) -> assertEquals(1, c.size(), p + " is drawn in " + c));
+    }
 }
