@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -487,13 +488,22 @@ final class Charts {
      * Shaded vertical spans [start_i, end_i] over the whole height of a plot whose y axis runs from {@code yLo} to
      * {@code yHi} ({@code log}: on a log scale), one legend entry; returns the series (null for no span). They reach far
      * past the axis's ends, where the plot clips them: XChart leaves a margin inside the plot beyond those ends, and
-     * spans drawn from end to end stopped short of its top and bottom, as if they marked a range of values.
+     * spans drawn from end to end stopped short of its top and bottom, as if they marked a range of values. A span is
+     * drawn {@code minWidth} wide (x units) at least.
      */
     static XYSeries spans(XYChart chart, String name, List<double[]> spans, double yLo, double yHi, boolean log,
-            Color color) {
+            Color color, double minWidth) {
         if (spans.isEmpty()) {
             return null;
         }
+        // a span narrower than minWidth widened about its middle: paper-sg-code's episodes of 25 steps in 290 000 were
+        // 0.04 px wide, so that a chart whose legend said "sleep" showed none
+        List<double[]> wide = new ArrayList<>();
+        for (double[] span : spans) {
+            double mid = (span[0] + span[1]) / 2;
+            wide.add(span[1] - span[0] >= minWidth ? span : new double[] {mid - minWidth / 2, mid + minWidth / 2});
+        }
+        spans = wide;
         double height = yHi - yLo;
         yLo = log ? yLo / 1e3 : yLo - 10 * height;
         yHi = log ? yHi * 1e3 : yHi + 10 * height;
@@ -520,6 +530,9 @@ final class Charts {
         s.setMarker(SeriesMarkers.NONE);
         return s;
     }
+
+    /** The narrowest shaded span ({@link #spans}), as a share of the x axis: about 2 px of a 560 px chart's plot. */
+    static final double MIN_SPAN_SHARE = 1.0 / 240;
 
     private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d\\d)\\d+");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(id=\"|url\\(#)([A-Za-z][\\w-]*)");

@@ -103,7 +103,7 @@ final class TaskBoundaries {
         }
         if (!shaded.isEmpty()) {
             // far past the axis's ends (the plot clips them): the whole plot still where label raises the top
-            Charts.spans(chart, "tasks", shaded, yLo, yHi, false, SHADE).setShowInLegend(false);
+            Charts.spans(chart, "tasks", shaded, yLo, yHi, false, SHADE, 0).setShowInLegend(false);
         }
     }
 

@@ -55,7 +55,7 @@ final class WeightTracesSection implements Section {
         html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Charts.LOG_RANGE
                 + "× or more across two powers of ten)" + (ctx.singleRun() ? ""
                 : ", for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION)
-                + "; shaded: sleep episodes.");
+                + "; shaded: sleep episodes (a short one drawn about 2 px wide, so that it stays in sight).");
         int drawn = 0;
         List<String> missing = new ArrayList<>();
         List<String> neverSlept = new ArrayList<>();
@@ -68,6 +68,7 @@ final class WeightTracesSection implements Section {
             List<Trace> traces = new ArrayList<>();
             double groupLo = Double.POSITIVE_INFINITY;
             double groupHi = 0;
+            double groupSteps = 0;   // the last step recorded: the x axis ends just past it (Charts.axisEnd)
             for (RunRecord run : Showcase.runs(g.getValue())) {
                 CsvTable t = RunTables.optional(run, RunDirectory.SLEEP_TRACES, COLUMNS, ctx.notes());
                 if (t == null) {
@@ -113,6 +114,9 @@ final class WeightTracesSection implements Section {
                 Map<String, List<double[]>> ordered = new java.util.LinkedHashMap<>();
                 Projections.inNetworkOrder(byProjection.keySet(), List.of(run)).forEach(p -> ordered.put(p, byProjection.get(p)));
                 traces.add(new Trace(run, ordered, sleepSpans, lo, hi));
+                for (List<double[]> pts : byProjection.values()) {
+                    groupSteps = Math.max(groupSteps, pts.stream().mapToDouble(v -> v[0]).max().orElse(0));
+                }
                 groupLo = Math.min(groupLo, lo);
                 groupHi = Math.max(groupHi, hi);
             }
@@ -145,7 +149,7 @@ final class WeightTracesSection implements Section {
                     }
                     // shaded on either scale (on a linear one they were missing, so sleep showed only as steps down)
                     Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), bottom, top, log,
-                            new Color(0x55, 0x55, 0x55));
+                            new Color(0x55, 0x55, 0x55), Charts.axisEnd(groupSteps) * Charts.MIN_SPAN_SHARE);
                 }
                 if (log) {
                     range[0] = Math.min(range[0], lo);

@@ -409,7 +409,7 @@ class ChartsTest {
             XYChart chart = Charts.xy("t", "x", "y", 560, 320);
             double lo = log ? 100 : 500;
             double hi = log ? 10_000 : 2000;
-            Charts.spans(chart, "sleep", List.of(new double[] {40, 60}), lo, hi, log, java.awt.Color.BLACK);
+            Charts.spans(chart, "sleep", List.of(new double[] {40, 60}), lo, hi, log, java.awt.Color.BLACK, 0);
             Charts.line(chart, "w", new double[] {0, 100}, new double[] {lo * 1.5, hi / 1.5}, Charts.qualitative(0));
             chart.getStyler().setYAxisLogarithmic(log);
             chart.getStyler().setYAxisMin(lo).setYAxisMax(hi).setXAxisMin(0.0).setXAxisMax(100.0);

@@ -499,4 +499,30 @@ class SectionsTest {
         assertEquals(2, colours.size(), colours.toString());
         colours.forEach((p, c) -> assertEquals(1, c.size(), p + " is drawn in " + c));
     }
+    /**
+     * paper-sg-code sleeps 25 steps after an epoch of 16 000: on an axis of 290 000 steps its episodes were 0.04 px
+     * wide, so that the legend said "sleep" over a chart that showed none. Each is drawn a 240th of the axis wide at
+     * least (about 2 px), about its middle.
+     */
+    @Test
+    void aShortSleepEpisodeIsDrawnWideEnoughToSee(@TempDir Path tmp) throws Exception {
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        Files.writeString(b.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
+                + "0,wake,0,in_h,1500\n3200,sleep,1,in_h,1501\n3225,sleep,1,in_h,1502\n290000,wake,1,in_h,1600\n");
+        List<XYChart> charts = new java.util.ArrayList<>();
+        ReportContext ctx = new ReportContext(sweep(tmp, List.of(run(b, 0.2))), new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.add(chart);
+                return super.svg(chart);
+            }
+        };
+        ReportBuilder.write(new WeightTracesSection(), ctx);
+        XYSeries sleep = charts.get(0).getSeriesCollection().stream().filter(s -> s.getName().equals("sleep")).findFirst().orElseThrow();
+        double lo = java.util.Arrays.stream(sleep.getXData()).min().orElseThrow();
+        double hi = java.util.Arrays.stream(sleep.getXData()).max().orElseThrow();
+        double axis = charts.get(0).getStyler().getXAxisMax();
+        assertEquals(axis / 240, hi - lo, 1e-9 * axis, "[" + lo + ", " + hi + "] on an axis to " + axis);
+        assertEquals(3212.5, (lo + hi) / 2, 1e-9, "about the episode's middle");
+    }
 }
