@@ -84,12 +84,15 @@ final class ModelComparisonSection implements Section {
             }
             double[] span = {d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).min().orElse(0),
                     d.getValue().stream().mapToDouble(r -> r.cell().sleepFraction()).max().orElse(0)};
+            int k = 0;
             for (AggregateRow c : refs) {
                 double m = c.stats().mean();
-                // dashed: a reference level, not a preset's curve (it had whichever stroke XChart gave its place)
+                // dashed: a reference level, not a preset's curve (it had whichever stroke XChart gave its place); each
+                // control its own dashes, as the untrained control's pink and the sleep-target control's orange read
+                // as one grey
                 Charts.line(chart, controlName(c), span,
                         new double[] {m, m}, Charts.qualitative(i++)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE)
-                        .setLineStyle(SeriesLines.DASH_DASH);
+                        .setLineStyle(CONTROL_STROKES[k++ % CONTROL_STROKES.length]);
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
             Charts.padDodged(chart, span[0], span[1], byPreset.size());
@@ -98,6 +101,9 @@ final class ModelComparisonSection implements Section {
         }
         html.gridEnd();
     }
+
+    /** The strokes of the controls' reference lines, one each, none of them a preset's solid line. */
+    static final java.awt.BasicStroke[] CONTROL_STROKES = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
 
     /** An untrained control's reference line's name: "paper, untrained". */
     private static String controlName(AggregateRow c) {

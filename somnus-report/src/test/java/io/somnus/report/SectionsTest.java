@@ -525,4 +525,50 @@ class SectionsTest {
         assertEquals(axis / 240, hi - lo, 1e-9 * axis, "[" + lo + ", " + hi + "] on an axis to " + axis);
         assertEquals(3212.5, (lo + hi) / 2, 1e-9, "about the episode's middle");
     }
+    /**
+     * The STDP-versus-SG panel draws the untrained controls as flat reference lines: both were dashed alike, the
+     * untrained one pink and the sleep-target one orange, which read as one grey in print. Each has its own stroke.
+     */
+    @Test
+    void eachControlsReferenceLineHasItsOwnStroke(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        String[][] cells = {{"paper", "stdp", ""}, {"paper-sg", "sg", ""}, {"paper", "stdp", "control=untrained"},
+            {"paper", "stdp", "control=untrained_sleep_target"}};
+        for (String[] c : cells) {
+            for (int seed = 1; seed <= 2; seed++) {
+                for (double f : c[2].isEmpty() ? new double[] {0.0, 0.2} : new double[] {0.0}) {
+                    Path dir = Files.createDirectory(tmp.resolve(c[0] + c[2].replace('=', '-') + seed + "-" + f));
+                    runs.add(new RunRecord(dir.getFileName().toString(), dir, c[0], c[1], "geomfig", c[2], f, seed,
+                            JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5 + 0.01 * seed)));
+                }
+            }
+        }
+        List<XYChart> charts = new java.util.ArrayList<>();
+        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.add(chart);
+                return super.svg(chart);
+            }
+        };
+        ReportBuilder.write(new ModelComparisonSection(), ctx);
+        assertEquals(1, charts.size());
+        Map<String, java.awt.BasicStroke> strokes = new java.util.TreeMap<>();
+        for (XYSeries s : charts.get(0).getSeriesCollection()) {
+            if (s.getName().startsWith("paper, ")) {
+                strokes.put(s.getName(), s.getLineStyle());
+            }
+        }
+        assertEquals(List.of("paper, untrained", "paper, untrained_sleep_target"), List.copyOf(strokes.keySet()));
+        java.util.Set<java.util.List<Float>> dashes = new java.util.HashSet<>();
+        for (java.awt.BasicStroke st : strokes.values()) {
+            assertTrue(st.getDashArray() != null, "a reference line is not solid");
+            List<Float> d = new java.util.ArrayList<>();
+            for (float f : st.getDashArray()) {
+                d.add(f);
+            }
+            dashes.add(d);
+        }
+        assertEquals(2, dashes.size(), "two controls, two dash patterns: " + dashes);
+    }
 }
