@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Validation accuracy over training: one chart per panel, one line per sleep fraction with its CI band. */
@@ -157,14 +158,15 @@ final class TrainingCurvesSection implements Section {
         }
         if (t.hasColumn(BEFORE_SLEEP) && java.util.Arrays.stream(t.doubles(BEFORE_SLEEP)).anyMatch(Double::isFinite)) {
             lines.put("after the epoch's sleep", main);
-            lines.put("just before sleep", t.doubles(BEFORE_SLEEP));
+            lines.put(JUST_BEFORE, t.doubles(BEFORE_SLEEP));
         }
         if (lines.size() < 2) {
             return false;
         }
-        ctx.html().p("Validation accuracy at each checkpoint, one line per " + (lines.containsKey("just before sleep")
-                ? "curve: after each epoch's training, just before its sleep and after it" : "readout (main: the one the test accuracy "
-                + "and the study use)") + ".");
+        ctx.html().p("Validation accuracy at each checkpoint, " + (lines.containsKey(JUST_BEFORE)
+                ? "after each epoch's training and its sleep (the line); where an epoch slept, a marker at the accuracy "
+                + "just before that sleep, joined by a bar to the one after it" : "one line per readout (main: the one "
+                + "the test accuracy and the study use)") + ".");
         XYChart chart = Charts.xyLegendAcross(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
                 "training images seen", "validation accuracy", 560, 340, drawingOrder(new ArrayList<>(lines.keySet())));
         Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
@@ -190,6 +192,10 @@ final class TrainingCurvesSection implements Section {
         for (Map.Entry<String, double[][]> l : drawn.entrySet()) {
             int i = names.indexOf(l.getKey());   // colour and marker by the line's place, main first
             double[] px = l.getValue()[0];
+            if (l.getKey().equals(JUST_BEFORE)) {
+                sleepDrops(chart, x, lines.get(JUST_BEFORE), main, Charts.qualitative(i), Charts.marker(i));
+                continue;
+            }
             Charts.line(chart, l.getKey(), px, l.getValue()[1], Charts.qualitative(i)).setMarker(px.length > 30
                     ? SeriesMarkers.NONE : Charts.marker(i));
         }
@@ -230,6 +236,41 @@ final class TrainingCurvesSection implements Section {
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** The legend's name of an SG-SNN's accuracy just before each sleep. */
+    static final String JUST_BEFORE = "just before sleep";
+
+    /**
+     * The accuracy just before each sleep as markers alone, each joined by a bar to the accuracy after that sleep
+     * ({@code after}, at the same checkpoint; the bars not in the legend). Drawn as a line, the points of epochs 7 and
+     * 9 were joined across epoch 8, which did not sleep, as if they made a curve.
+     */
+    private static void sleepDrops(XYChart chart, double[] x, double[] before, double[] after, java.awt.Color color,
+            org.knowm.xchart.style.markers.Marker marker) {
+        List<double[]> pts = new ArrayList<>();
+        for (int k = 0; k < x.length; k++) {
+            if (Double.isFinite(x[k]) && Double.isFinite(before[k])) {
+                pts.add(new double[] {x[k], before[k]});
+                if (Double.isFinite(after[k])) {
+                    org.knowm.xchart.XYSeries drop = chart.addSeries(JUST_BEFORE + " to after, " + k,
+                            new double[] {x[k], x[k]}, new double[] {before[k], after[k]});
+                    drop.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Line);
+                    drop.setLineColor(color);
+                    drop.setLineStyle(SeriesLines.SOLID);
+                    drop.setLineWidth(1.2f);
+                    drop.setMarker(SeriesMarkers.NONE);
+                    drop.setShowInLegend(false);
+                }
+            }
+        }
+        // a scatter, not Charts.line with SeriesLines.NONE: XChart turns NONE into a solid stroke of a width set before
+        org.knowm.xchart.XYSeries points = chart.addSeries(JUST_BEFORE, pts.stream().mapToDouble(p -> p[0]).toArray(),
+                pts.stream().mapToDouble(p -> p[1]).toArray());
+        points.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(marker);
+        points.setMarkerColor(color);
+        points.setLineColor(color);
     }
 
     /** An SG-SNN's validation accuracy just before each epoch's sleep (metrics.csv). */

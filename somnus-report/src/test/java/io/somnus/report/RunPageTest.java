@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -327,6 +328,45 @@ class RunPageTest {
         Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
                 + "100,0.63,,1.5\n200,0.55,,1.25\n");
         assertFalse(page(run).contains("just before sleep"));
+    }
+
+    /**
+     * The accuracy just before sleep is known only at the epochs that slept: drawn as a line, epochs 1 and 3 were joined
+     * across epoch 2, which did not, as if they made a curve. They are markers, each joined by a bar to the accuracy
+     * after its sleep.
+     */
+    @Test
+    void theAccuracyJustBeforeSleepIsAMarkerJoinedToTheOneAfterIt(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
+                + "100,0.63,0.6,1.5\n200,0.58,,1.3\n300,0.55,0.5,1.25\n");
+        io.somnus.experiment.stats.RunRecord record = new io.somnus.experiment.stats.RunRecord("c1", run, "paper-sg", "sg", "geomfig", "", 0.2, 1,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), java.util.Map.of("test_accuracy", 0.5));
+        java.util.List<org.knowm.xchart.XYChart> charts = new java.util.ArrayList<>();
+        ReportContext ctx = new ReportContext(new io.somnus.experiment.sweep.SweepResults(run, true, "c1", java.util.Map.of(),
+                io.somnus.experiment.sweep.RunCounts.NONE, java.util.List.of(record), java.util.List.of()), new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(org.knowm.xchart.XYChart chart) {
+                charts.add(chart);
+                return super.svg(chart);
+            }
+        };
+        ReportBuilder.write(new TrainingCurvesSection(), ctx);
+        java.util.Map<String, org.knowm.xchart.XYSeries> series = new java.util.HashMap<>();
+        charts.get(0).getSeriesCollection().forEach(s -> series.put(s.getName(), s));
+        org.knowm.xchart.XYSeries before = series.get("just before sleep");
+        assertEquals(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter, before.getXYSeriesRenderStyle().orElseThrow(), "markers, no line");
+        assertArrayEquals(new double[] {0.6, 0.5}, before.getYData());
+        java.util.List<java.util.List<Double>> bars = new java.util.ArrayList<>();
+        for (org.knowm.xchart.XYSeries s : series.values()) {
+            if (s.getName().startsWith("just before sleep to after")) {
+                assertFalse(s.isShowInLegend(), s.getName());
+                bars.add(java.util.List.of(s.getXData()[0], s.getXData()[1], s.getYData()[0], s.getYData()[1]));
+            }
+        }
+        bars.sort(java.util.Comparator.comparing(b -> b.get(0)));
+        assertEquals(java.util.List.of(java.util.List.of(100.0, 100.0, 0.6, 0.63), java.util.List.of(300.0, 300.0, 0.5, 0.55)),
+                bars);
     }
 
     @Test
