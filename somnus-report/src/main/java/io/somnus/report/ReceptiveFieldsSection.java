@@ -99,7 +99,8 @@ final class ReceptiveFieldsSection implements Section {
                 html.figure("image/png", png, "receptive fields: the " + key + " weights of " + which + " as "
                         + shape[0] + "×" + shape[1] + " images, of " + run.runId(),
                         "sleep " + Formats.fraction(run.sleepFraction()) + " (" + key + ", " + shown.length
-                                + " of " + neurons + (shown.length < neurons ? ", most varying" : "") + ")", "rf");
+                                + " of " + neurons + (shown.length < neurons ? ", most varying" : "") + ")"
+                                + zeros(data), "rf");
                 drawn++;
             }
             if (headed) {
@@ -111,6 +112,26 @@ final class ReceptiveFieldsSection implements Section {
         } else if (!missing.isEmpty()) {
             html.note("not drawn for " + String.join(", ", missing));
         }
+    }
+
+    /** From this share of weights at 0 on, a grid's caption says how many are (black). */
+    static final double ZEROS_NOTED = 0.1;
+
+    /**
+     * "; 90 % of its weights are 0 (black: …)" where {@link #ZEROS_NOTED} or more of them are, else "". The paper
+     * preset connects 10 % of input–E pairs: its grids were mostly black with white specks, which read as noise
+     * learnt rather than synapses absent.
+     */
+    static String zeros(float[] weights) {
+        long zero = 0;
+        for (float w : weights) {
+            if (w == 0) {
+                zero++;
+            }
+        }
+        double share = weights.length == 0 ? 0 : zero / (double) weights.length;
+        return share < ZEROS_NOTED ? "" : "; " + Math.round(100 * share) + " % of its weights are 0 (black: no "
+                + "synapse in a sparse projection, or a weight at 0)";
     }
 
     /** ", e2" for a run whose config.yaml names its read-out population, else "". */

@@ -57,4 +57,17 @@ class ReceptiveFieldsTest {
         assertEquals(0xffffffff, img.getRGB(1, 1), "neuron 1's largest weight, at its first input");
         assertEquals(0xff000000, img.getRGB(4, 1), "neuron 0's smallest weight, at its first input");
     }
+    /**
+     * The paper preset connects 10 % of input–E pairs: its grids were black with white specks and nothing said the
+     * black was mostly synapses absent. A grid's caption gives the share of weights at 0 from a tenth on.
+     */
+    @Test
+    void aGridOfMostlyZeroWeightsSaysHowManyAreZero() {
+        float[] sparse = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0.15f};
+        assertEquals("; 90 % of its weights are 0 (black: no synapse in a sparse projection, or a weight at 0)",
+                ReceptiveFieldsSection.zeros(sparse));
+        float[] dense = new float[20];
+        java.util.Arrays.fill(dense, 1, 20, 0.1f);   // one of 20 at 0: 5 %, below a tenth
+        assertEquals("", ReceptiveFieldsSection.zeros(dense));
+    }
 }

@@ -406,5 +406,7 @@ class RunPageTest {
         assertTrue(section.contains("receptive fields: the in_h1 weights of all 3 neurons as 2×2 images, of deep"),
                 section);
         assertTrue(section.contains("sleep 0.00 (in_h1, 3 of 3)"), section);
+        // 2 of its 12 weights are 0: the caption says so, on the page
+        assertTrue(section.contains("(in_h1, 3 of 3); 17 % of its weights are 0 (black: "), section);
     }
 }
