@@ -48,6 +48,15 @@ final class Formats {
         return mean + " [" + Html.sig(shown(s.ciLow(), floor), 3) + ", " + Html.sig(shown(s.ciHigh(), floor), 3) + "]" + n;
     }
 
+    /**
+     * As {@link #meanCi(CellStats, double)}, "(n = k)" left out where k is the table row's {@code rowN}: the cell means
+     * repeated "(n = 3)" in each of seven columns beside the row's n, and the table ran past the page's width.
+     */
+    static String meanCi(CellStats s, double floor, int rowN) {
+        String all = meanCi(s, floor);
+        return s.n() == rowN ? all.substring(0, all.lastIndexOf(" (n = ")) : all;
+    }
+
     /** A table cell: a number to significant digits, anything else as it is. */
     static String number(String cell) {
         try {

@@ -87,7 +87,7 @@ final class StatisticsSection implements Section {
         html.p("All metrics, with standard deviations and the tests below, are in aggregate.csv; every run's numbers in "
                 + "runs_long.csv (written by the sweep, or by aggregating the directory). Sleep achieved: the fraction of "
                 + "the run's time spent asleep, and the runs that had no sleep episode at all (they compare no sleep with "
-                + "no sleep, whatever their requested fraction).");
+                + "no sleep, whatever their requested fraction). n: the cell's runs; a mean of fewer says its own n.");
         List<List<String>> t = new ArrayList<>();
         // per column, the magnitude below which a value is rounding noise, shown as 0 (a std of equal values: 5.78e-17)
         Map<Column, Double> floors = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ final class StatisticsSection implements Section {
                     Formats.fraction(k.sleepFraction()), achieved, Integer.toString(n)));
             for (Column col : columns) {
                 String m = col.pick(c.getValue());
-                row.add(m == null ? "not recorded" : Formats.meanCi(c.getValue().get(m).stats(), floors.get(col)));
+                row.add(m == null ? "not recorded" : Formats.meanCi(c.getValue().get(m).stats(), floors.get(col), n));
             }
             t.add(row);
         }

@@ -214,8 +214,9 @@ class SectionsTest {
                 new RunRecord("f2", f2, "paper", "stdp", "geomfig", "", 0.2, 1, JsonNodeFactory.instance.objectNode(),
                         Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 0.0125)));
         String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
-        assertTrue(stats.contains("<td>0 (n = 1)</td>"), stats);
-        assertTrue(stats.contains("<td>0.0125 (n = 1)</td>"), stats);
+        // n = 1, the row's, is said in its n column alone
+        assertTrue(stats.contains("<td>1</td><td>0.5</td><td>0</td></tr>"), stats);
+        assertTrue(stats.contains("<td>1</td><td>0.5</td><td>0.0125</td></tr>"), stats);
         assertTrue(!stats.contains("e-17"), stats);
         // the floor: 1e-12, or 1e-9 of the column's largest value; a small value that is not noise is kept
         assertEquals(0.0, Formats.shown(5.78e-17, Formats.NOISE));
@@ -570,5 +571,24 @@ class SectionsTest {
             dashes.add(d);
         }
         assertEquals(2, dashes.size(), "two controls, two dash patterns: " + dashes);
+    }
+    /**
+     * The cell means wrote "(n = 3)" in every column beside the row's n of 3, and the table ran past the page. A mean
+     * says its n only where it is of fewer runs than its row's.
+     */
+    @Test
+    void aCellMeanSaysItsNOnlyWhereItDiffersFromItsRows(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            Path dir = Files.createDirectory(tmp.resolve("s" + seed));
+            runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", 0.0, seed,
+                    JsonNodeFactory.instance.objectNode(), seed == 1 ? Map.of("test_accuracy", 0.5, "phi", 2.0)
+                            : Map.of("test_accuracy", 0.6)));
+        }
+        String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String means = stats.substring(stats.indexOf("Cell means"), stats.indexOf("Each sleep fraction against"));
+        assertTrue(means.contains("<td>2</td><td>0.55 ["), means);   // the row's n, then its accuracy without one
+        assertTrue(!means.contains("(n = 2)"), means);
+        assertTrue(means.contains("<td>2 (n = 1)</td>"), means);   // φ of one run of the two
     }
 }
