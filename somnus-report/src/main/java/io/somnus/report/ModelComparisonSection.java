@@ -47,7 +47,7 @@ final class ModelComparisonSection implements Section {
             return;
         }
         html.p("Final test accuracy against sleep fraction, one line per preset (mean and 95 % CI across seeds); the "
-                + "untrained controls of a sweep with controls as dashed flat lines at their mean; the presets are drawn a "
+                + "untrained controls of a sweep with controls as flat lines at their mean, each dashed its own way; the presets are drawn a "
                 + "little to either side of each fraction, with their own markers, so that their intervals stay in sight. "
                 + "The paper's claim: sleep helps the STDP-SNN and makes no measurable difference to the SG-SNN.");
         Map<String, List<AggregateRow>> byDataset = new TreeMap<>();
