@@ -93,4 +93,60 @@ class InspectCommandTest {
         assertEquals(0, cl.execute("inspect", run.toString()));
         assertTrue(out.toString().contains("weights input_e [3, 2]\nweights theta [2]\n"), out.toString());
     }
+
+    /**
+     * The listing reads weights.npz's headers alone (a diehl-cook N_e = 6 400 run's file is 330 MB): a byte changed
+     * inside an array passes it, and {@code --verify}, which reads every array whole, refuses it naming the file; a
+     * file cut short is refused either way.
+     */
+    @Test
+    void onlyVerifyReadsTheWeightsWhole(@TempDir Path tmp) throws Exception {
+        Path run = Files.createDirectory(tmp.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":1,"
+                + "\"sleep_fraction\":0.0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.5}");
+        float[] w = new float[4096];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) Math.sin(k);
+        }
+        Path npz = run.resolve("weights.npz");
+        Npz.write(npz, Map.of("input_e", NpyArray.of(w, 64, 64)));
+        StringWriter whole = new StringWriter();
+        CommandLine cl = SomnusCli.commandLine();
+        cl.setOut(new PrintWriter(whole, true));
+        assertEquals(0, cl.execute("inspect", "--verify", run.toString()));
+        assertTrue(whole.toString().contains("weights input_e [64, 64]\nweights.npz verified"), whole.toString());
+
+        byte[] bytes = Files.readAllBytes(npz);
+        byte[] changed = bytes.clone();
+        changed[bytes.length / 2] ^= 0x5a; // inside the array's data
+        Files.write(npz, changed);
+        StringWriter out = new StringWriter();
+        cl = SomnusCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", run.toString()));
+        assertTrue(out.toString().contains("weights input_e [64, 64]\n"), out.toString());
+        assertTrue(!out.toString().contains("verified"), out.toString());
+        StringWriter err = new StringWriter();
+        cl = SomnusCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertTrue(cl.execute("inspect", "--verify", run.toString()) != 0);
+        assertTrue(err.toString().contains(npz + " is damaged"), err.toString());
+
+        Files.write(npz, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        err = new StringWriter();
+        cl = SomnusCli.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertTrue(cl.execute("inspect", run.toString()) != 0, "a file cut short, without --verify");
+        assertTrue(err.toString().contains(npz + " is damaged"), err.toString());
+    }
+
+    @Test
+    void verifyNeedsARunDirectory() {
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        assertTrue(cl.execute("inspect", "--verify", "paper") != 0);
+        assertTrue(err.toString().contains("--verify checks a run's weights.npz: give it with a run directory, not paper"),
+                err.toString());
+    }
 }
