@@ -30,11 +30,13 @@ final class EvaluationNote {
             return Optional.empty();
         }
         JsonNode train = config.path("train");
-        return Optional.of(String.format(Locale.ROOT, "the frozen network will see %.0f images (%d checkpoints, each a "
-                + "readout fit and %d validation images, then a fit and %d test images), %.1f× the %.0f it trains on: "
-                + "most of the wall time. To wait less: --set train.checkpoints=1, fewer --validation-images, or --set "
+        int checkpoints = train.path("checkpoints").asInt();
+        return Optional.of(String.format(Locale.ROOT, "the frozen network will see %.0f images (%d checkpoint%s, each a "
+                + "readout fit and %d validation images, then a fit and %d test images), %.1f× the %.0f it trains on, "
+                + "which can take most of the wall time. To wait less: %sfewer --validation-images, or --set "
                 + "train.readout_images=N (fewer images per fit; the final readouts' accuracies move)", evaluated,
-                train.path("checkpoints").asInt(), train.path("validation_images").asInt(),
-                train.path("test_images").asInt(), evaluated / trained, trained));
+                checkpoints, checkpoints == 1 ? "" : "s", train.path("validation_images").asInt(),
+                train.path("test_images").asInt(), evaluated / trained, trained,
+                checkpoints > 1 ? "--set train.checkpoints=1, " : ""));
     }
 }

@@ -21,6 +21,11 @@ class EvaluationNoteTest {
                 + "100 validation images, then a fit and 100 test images), 8.0× the 300 it trains on"), note.get());
         assertTrue(note.get().contains("--set train.checkpoints=1") && note.get().contains("--validation-images")
                 && note.get().contains("train.readout_images"), note.get());
+        // one checkpoint: 1 × (60 + 20) + 60 + 20 = 160, 2.7× 60; no advice to set what is set
+        String one = EvaluationNote.of(Configs.resolveTree(Map.of("preset", "diehl-cook", "train.images", 60,
+                "train.validation_images", 20, "train.test_images", 20, "train.checkpoints", 1))).orElseThrow();
+        assertTrue(one.startsWith("the frozen network will see 160 images (1 checkpoint, each"), one);
+        assertTrue(one.contains("2.7× the 60") && !one.contains("train.checkpoints=1"), one);
     }
 
     @Test
