@@ -139,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 0;
         }
+        EvaluationNote.of(config).ifPresent(note -> System.err.println("somnus: note: " + note));
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         requireFreshOut(dir, out != null);

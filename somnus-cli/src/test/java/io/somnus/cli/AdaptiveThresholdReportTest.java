@@ -66,7 +66,14 @@ class AdaptiveThresholdReportTest {
 
         String header = Files.readAllLines(out.resolve("metrics.csv")).get(0);
         assertTrue(header.contains(",theta_e_mean_mv,theta_e_std_mv,theta_e_min_mv,theta_e_max_mv"), header);
-        assertTrue(run("inspect", out.toString()).contains("adaptive threshold θ of e at the end of training: mean "));
+        // the inhibitory neurons have no adaptive threshold (θ₊ = θ₀ = 0): no θ of theirs, all zeros, anywhere
+        assertFalse(header.contains("theta_i_"), header);
+        java.util.List<String> withTheta = new java.util.ArrayList<>();
+        JsonFiles.readObject(out.resolve("summary.json")).path("theta_mv").fieldNames().forEachRemaining(withTheta::add);
+        assertEquals(java.util.List.of("e"), withTheta);
+        String inspect = run("inspect", out.toString());
+        assertTrue(inspect.contains("adaptive threshold θ of e at the end of training: mean "), inspect);
+        assertFalse(inspect.contains("θ of i"), inspect);
         assertTrue(Files.readString(out.resolve("report.html")).contains("adaptive threshold θ at the end of training"));
     }
 

@@ -142,10 +142,25 @@ public final class ConductanceLifPopulation extends Population {
         return theta;
     }
 
-    /** θ, as {@code theta_mv}: the only state this model learns. */
+    /** θ, as {@code theta_mv}: the only state this model learns (the live array, as {@link #theta()} gives it). */
     @Override
     public java.util.Map<String, double[]> learnedState() {
         return java.util.Map.of("theta_mv", theta());
+    }
+
+    /** A copy of θ, as {@code theta_mv}, taken without forgetting the floors and the rest, as {@link #theta()} does. */
+    @Override
+    public java.util.Map<String, double[]> learnedStateCopy() {
+        return java.util.Map.of("theta_mv", theta.clone());
+    }
+
+    /**
+     * Whether θ can be other than 0: with θ₊ = 0 and θ₀ = 0 (Diehl &amp; Cook's inhibitory neurons) it starts at 0 and
+     * stays there.
+     */
+    @Override
+    public boolean hasAdaptiveThreshold() {
+        return p.thetaPlusMv() != 0 || p.thetaInitialMv() != 0;
     }
 
     /** Forward Euler for the membrane (to match Brian2's {@code method='euler'}); exponential Euler otherwise. */

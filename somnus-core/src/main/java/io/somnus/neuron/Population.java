@@ -114,6 +114,25 @@ public abstract class Population {
         return java.util.Map.of();
     }
 
+    /**
+     * Copies of {@link #learnedState()}'s arrays, by the same names, for a caller that only reads them (reports,
+     * saving): handing out the live arrays makes a population forget what it derived from them, since the caller may
+     * write (the conductance LIF's threshold floors and the rest under which it skips an update); this does not.
+     */
+    public java.util.Map<String, double[]> learnedStateCopy() {
+        java.util.Map<String, double[]> copy = new java.util.LinkedHashMap<>();
+        learnedState().forEach((name, values) -> copy.put(name, values.clone()));
+        return copy;
+    }
+
+    /**
+     * Whether the neurons have an adaptive threshold θ ({@code theta_mv} in {@link #learnedState()}) that can be other
+     * than 0; false for models without one.
+     */
+    public boolean hasAdaptiveThreshold() {
+        return false;
+    }
+
     /** A fresh population with the same parameters and learned state, for evaluation on another thread. */
     public abstract Population copy();
 

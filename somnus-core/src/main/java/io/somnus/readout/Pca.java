@@ -12,7 +12,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * <pre>S = Xcᵀ Xc / (n − 1),   Xc = X − 1·μᵀ,   S v_i = λ_i v_i,   λ_1 ≥ λ_2 ≥ … ≥ λ_d ≥ 0</pre>
  * (XcᵀXc by {@link DenseProducts}; the decomposition by Hipparchus' {@link EigenDecompositionSymmetric} up to
  * order {@link #EJML_ABOVE}, by EJML's symmetric QR algorithm above and where Hipparchus' does not converge (fewer
- * samples than features below that order, e.g. N_e = 1 600 on 1 000 images): all pure Java and so bitwise the same on every
+ * samples than features below that order, e.g. N_e = 1 600 on 1 000 images; where {@link #hipparchusFails} predicts
+ * that, without trying Hipparchus): all pure Java and so bitwise the same on every
  * CPU. Native LAPACK {@code dsyevd} is about 40× faster at d = 1600 but returned different last bits in half of
  * repeated runs on identical input, so it is not used.)
  * With no more samples than varying features, and more of those than {@link DenseProducts#WIDE_ABOVE}, the same nonzero
@@ -39,6 +40,16 @@ public final class Pca {
      * that the results of studies at up to 2 048 features keep their bits.
      */
     static final int EJML_ABOVE = DenseProducts.WIDE_ABOVE;
+    /**
+     * Hipparchus' QL iteration gives up after 30 iterations on one eigenvalue, and a covariance whose rank r is well
+     * below its order m (fewer samples than varying features) holds a cluster of m − r zero eigenvalues that takes it
+     * past them. Where both r and m − r are at least this, it failed on every covariance of spike counts tried (ranks
+     * 32 to 999 with clusters of 48 to 1 300, and ranks 64 to 600 from 32; diehl-cook's N_e = 1 600 at each checkpoint
+     * of a short run: ≈ 20 s lost each time), so EJML decomposes such a matrix straight away, with the bits it gave
+     * after Hipparchus' failure. Smaller clusters or ranks keep Hipparchus, which converged on many of them (clusters
+     * of up to 24 at every rank tried, of 300 at ranks 2 and 11, of 64 at rank 16): there its bits are the study's.
+     */
+    static final int HIPPARCHUS_FAILS_AT = 64;
     /** Eigenvalues at or below this fraction of the largest are treated as zero. */
     static final double RELATIVE_ZERO_EIGENVALUE = 1e-12;
 
@@ -266,7 +277,7 @@ public final class Pca {
         cov = null; // d² doubles no longer needed while the decomposition holds its copies
         double[] raw = new double[m];
         double[][] vectors = new double[m][];
-        decompose(sub, m, raw, vectors, ejmlAbove);
+        decompose(sub, m, Math.min(n - 1, m), raw, vectors, ejmlAbove);
         for (int i = 0; i < m; i++) {
             eigenvalues[i] = Math.max(0.0, raw[i]);
         }
@@ -299,7 +310,7 @@ public final class Pca {
         }
         double[] raw = new double[n];
         double[][] u = new double[n][];
-        decompose(k, n, raw, u, ejmlAbove);
+        decompose(k, n, n - 1, raw, u, ejmlAbove);
         for (int i = 0; i < n; i++) {
             eigenvalues[i] = Math.max(0.0, raw[i]);
         }
@@ -331,13 +342,16 @@ public final class Pca {
      * Eigen-decomposition of the symmetric positive semi-definite m × m matrix {@code sym} (row-major; overwritten
      * where EJML decomposes it), eigenvalues descending. Of order up to {@code ejmlAbove} by Hipparchus, above by
      * EJML; where Hipparchus' iteration does not converge, by EJML too, which falls back to the singular value
-     * decomposition (equal for such a matrix) when its own does not.
+     * decomposition (equal for such a matrix) when its own does not. Hipparchus is not tried where
+     * {@link #hipparchusFails} predicts it fails.
+     *
+     * @param rankAtMost a bound on the matrix's rank (a covariance of n samples: n − 1)
      */
-    static void decompose(double[] sym, int m, double[] values, double[][] vectors, int ejmlAbove) {
+    static void decompose(double[] sym, int m, int rankAtMost, double[] values, double[][] vectors, int ejmlAbove) {
         if (m == 0) {
             return;
         }
-        if (m > ejmlAbove) {
+        if (m > ejmlAbove || hipparchusFails(m, rankAtMost)) {
             decomposeEjml(sym, m, values, vectors);
             return;
         }
@@ -355,11 +369,19 @@ public final class Pca {
             }
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
             // Hipparchus' QL iteration fails on covariances of fewer samples than features (a cluster of zero
-            // eigenvalues): diehl-cook's N_e = 1 600 at every checkpoint (1 000 readout images). Its SVD then took
-            // 2-3 minutes per fit there; EJML decomposes the same matrix in seconds (and takes its own SVD if it fails)
+            // eigenvalues) that hipparchusFails does not predict. Its SVD took 2-3 minutes per fit at N_e = 1 600;
+            // EJML decomposes the same matrix in seconds (and takes its own SVD if it fails)
             rows = null;
             decomposeEjml(sym, m, values, vectors);
         }
+    }
+
+    /**
+     * Whether Hipparchus' iteration is known not to converge on a matrix of order m and rank at most
+     * {@code rankAtMost} ({@link #HIPPARCHUS_FAILS_AT}).
+     */
+    static boolean hipparchusFails(int m, int rankAtMost) {
+        return rankAtMost >= HIPPARCHUS_FAILS_AT && m - rankAtMost >= HIPPARCHUS_FAILS_AT;
     }
 
     /**

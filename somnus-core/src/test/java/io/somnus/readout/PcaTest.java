@@ -440,7 +440,7 @@ class PcaTest {
         for (int ejmlAbove : new int[] {0, Integer.MAX_VALUE}) {
             double[] values = new double[4];
             double[][] vectors = new double[4][];
-            Pca.decompose(a.clone(), 4, values, vectors, ejmlAbove);
+            Pca.decompose(a.clone(), 4, 4, values, vectors, ejmlAbove);
             assertArrayEquals(new double[] {3, 2, 0.5, -1}, values, 1e-12, "ejmlAbove " + ejmlAbove);
             int[] column = {0, 2, 3, 1};
             for (int i = 0; i < 4; i++) {
@@ -453,13 +453,12 @@ class PcaTest {
         }
     }
 
-    @Test
-    void whereHipparchusDoesNotConvergeEjmlDecomposes() {
-        // the covariance of spike counts of fewer images than neurons (a cluster of zero eigenvalues), as diehl-cook's
-        // N_e = 1 600 at a checkpoint: Hipparchus' QL iteration fails on it, and its SVD took minutes at that size
-        SplittableRandom r = new SplittableRandom(5);
-        int n = 200;
-        int d = 320;
+    /**
+     * The covariance (denominator n − 1) of the varying features of spike counts of n images from d neurons, each tuned
+     * to one of 10 classes (a sixth silent), a random 30 % of the time: row-major, of order {@code length / m}.
+     */
+    private static double[] spikeCountCovariance(long seed, int n, int d) {
+        SplittableRandom r = new SplittableRandom(seed);
         double[] x = new double[n * d];
         int[] preferred = new int[d];
         for (int j = 0; j < d; j++) {
@@ -482,23 +481,115 @@ class PcaTest {
         int[] live = java.util.stream.IntStream.range(0, d).filter(j -> full[j * d + j] > 0).toArray();
         int m = live.length;
         double[] cov = new double[m * m];
-        double[][] rows = new double[m][m];
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
                 cov[a * m + b] = full[live[a] * d + live[b]];
-                rows[a][b] = cov[a * m + b];
             }
         }
+        return cov;
+    }
+
+    private static int order(double[] sym) {
+        return (int) Math.round(Math.sqrt(sym.length));
+    }
+
+    /** The leading principal submatrix of order {@code want} (its rank at most the whole matrix's). */
+    private static double[] principal(double[] sym, int want) {
+        int m = order(sym);
+        assertTrue(m >= want, "varying features " + m + " for " + want);
+        double[] sub = new double[want * want];
+        for (int a = 0; a < want; a++) {
+            System.arraycopy(sym, a * m, sub, a * want, want);
+        }
+        return sub;
+    }
+
+    private static EigenDecompositionSymmetric hipparchus(double[] sym) {
+        int m = order(sym);
+        double[][] rows = new double[m][];
+        for (int a = 0; a < m; a++) {
+            rows[a] = java.util.Arrays.copyOfRange(sym, a * m, (a + 1) * m);
+        }
+        return new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false),
+                EigenDecompositionSymmetric.DEFAULT_EPSILON, true);
+    }
+
+    @Test
+    void hipparchusFailsWhereItIsPredictedTo() {
+        // the prediction's evidence, at its edges: rank and zero cluster each at least 64, one of them at the edge
+        for (int[] rankCluster : new int[][] {{64, 64}, {64, 160}, {160, 64}, {100, 100}}) {
+            int n = rankCluster[0] + 1;
+            int d = (rankCluster[0] + rankCluster[1]) * 3 / 2 + 20; // a sixth silent, some never fire in n images
+            int want = rankCluster[0] + rankCluster[1];
+            double[] sub = principal(spikeCountCovariance(7 + n, n, d), want);
+            assertTrue(Pca.hipparchusFails(want, n - 1), "predicted for rank " + (n - 1) + " order " + want);
+            assertThrows(org.hipparchus.exception.MathIllegalStateException.class, () -> hipparchus(sub),
+                    "Hipparchus fails at rank " + (n - 1) + ", order " + want);
+        }
+        assertTrue(!Pca.hipparchusFails(127, 64) && !Pca.hipparchusFails(127, 63), "a cluster or a rank under 64");
+    }
+
+    @Test
+    void aPredictedFailureIsNotTriedOnHipparchus() {
+        // rank ≤ 149 of order ≈ 267: predicted. Hipparchus' attempt copies the matrix into rows, its tridiagonal
+        // transformer copies it again and builds Q (≥ 3 m² doubles); EJML alone allocates as much as it did after it
+        double[] cov = spikeCountCovariance(5, 150, 320);
+        int m = order(cov);
+        assertTrue(Pca.hipparchusFails(m, 149), "predicted at order " + m);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] allocated = new long[2];
+        double[][] values = new double[2][m];
+        double[][][] vectors = new double[2][m][];
+        int[] ejmlAbove = {0, Integer.MAX_VALUE};
+        for (int round = 0; round < 2; round++) { // the second round's counts: classes loaded, JIT settled
+            for (int k = 0; k < 2; k++) {
+                double[] copy = cov.clone();
+                long before = threads.getCurrentThreadAllocatedBytes();
+                Pca.decompose(copy, m, 149, values[k], vectors[k], ejmlAbove[k]);
+                allocated[k] = threads.getCurrentThreadAllocatedBytes() - before;
+            }
+        }
+        assertArrayEquals(values[0], values[1], 0.0, "EJML's eigenvalues, bit for bit");
+        for (int i = 0; i < m; i++) {
+            assertArrayEquals(vectors[0][i], vectors[1][i], 0.0, "EJML's eigenvector " + i);
+        }
+        long mm = 8L * m * m;
+        assertTrue(allocated[1] < allocated[0] + mm, "allocated " + allocated[1] + " bytes, EJML alone "
+                + allocated[0] + ": Hipparchus was tried (m² doubles = " + mm + " bytes)");
+    }
+
+    @Test
+    void aSmallZeroClusterKeepsHipparchusBits() {
+        // fewer samples than varying features (rank ≤ 120 of order 128: 8 zero eigenvalues) and Hipparchus converges
+        double[] small = principal(spikeCountCovariance(11, 121, 200), 128);
+        assertTrue(!Pca.hipparchusFails(128, 120), "not predicted");
+        EigenDecompositionSymmetric reference = hipparchus(small);
+        double[] values = new double[128];
+        double[][] vectors = new double[128][];
+        Pca.decompose(small.clone(), 128, 120, values, vectors, Integer.MAX_VALUE);
+        assertArrayEquals(reference.getEigenvalues(), values, 0.0, "Hipparchus' eigenvalues");
+        for (int i = 0; i < 128; i++) {
+            assertArrayEquals(reference.getEigenvector(i).toArray(), vectors[i], 0.0, "Hipparchus' eigenvector " + i);
+        }
+    }
+
+    @Test
+    void whereHipparchusDoesNotConvergeEjmlDecomposes() {
+        // the covariance of spike counts of fewer images than neurons (a cluster of zero eigenvalues), as diehl-cook's
+        // N_e = 1 600 at a checkpoint: Hipparchus' QL iteration fails on it, and its SVD took minutes at that size
+        int n = 200;
+        double[] cov = spikeCountCovariance(5, n, 320);
+        int m = order(cov);
         assertTrue(m > n, "more varying features than samples: " + m);
-        assertThrows(org.hipparchus.exception.MathIllegalStateException.class,
-                () -> new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false),
-                        EigenDecompositionSymmetric.DEFAULT_EPSILON, true), "the case Hipparchus fails on");
+        assertThrows(org.hipparchus.exception.MathIllegalStateException.class, () -> hipparchus(cov),
+                "the case Hipparchus fails on");
         double[] values = new double[m];
         double[][] vectors = new double[m][];
-        Pca.decompose(cov.clone(), m, values, vectors, Integer.MAX_VALUE);
+        Pca.decompose(cov.clone(), m, n - 1, values, vectors, Integer.MAX_VALUE);
         double[] ejmlValues = new double[m];
         double[][] ejmlVectors = new double[m][];
-        Pca.decompose(cov.clone(), m, ejmlValues, ejmlVectors, 0);
+        Pca.decompose(cov.clone(), m, n - 1, ejmlValues, ejmlVectors, 0);
         assertArrayEquals(ejmlValues, values, 0.0, "EJML's eigenvalues, bit for bit");
         for (int i = 0; i < m; i++) {
             assertArrayEquals(ejmlVectors[i], vectors[i], 0.0, "EJML's eigenvector " + i);

@@ -55,8 +55,8 @@ public final class NetworkState {
             }
         }
         for (Population pop : net.populations()) {
-            pop.learnedState().forEach((name, values) ->
-                    arrays.put(POPULATIONS + pop.name() + "." + name, NpyArray.of(values.clone(), values.length)));
+            pop.learnedStateCopy().forEach((name, values) ->
+                    arrays.put(POPULATIONS + pop.name() + "." + name, NpyArray.of(values, values.length)));
         }
         arrays.put(DT, NpyArray.of(new double[] {net.dtMs()}, 1));
         Npz.write(file, arrays);
@@ -137,7 +137,7 @@ public final class NetworkState {
             writes.put(key, () -> System.arraycopy(w, 0, p.weights(), 0, w.length));
         }
         for (Population pop : net.populations()) {
-            for (Map.Entry<String, double[]> e : pop.learnedState().entrySet()) {
+            for (Map.Entry<String, double[]> e : pop.learnedStateCopy().entrySet()) {
                 String key = POPULATIONS + pop.name() + "." + e.getKey();
                 double[] values = array(file, arrays, key, NpyArray.DType.FLOAT64, pop.size(),
                         "population " + pop.name() + "'s neurons").doubles();

@@ -34,11 +34,15 @@ public final class AdaptiveThresholds {
         return m;
     }
 
-    /** Each population with θ, in the network's order, by name → {@link #spread} of its θ; empty when none has. */
+    /**
+     * Each population with an adaptive threshold ({@link Population#hasAdaptiveThreshold()}: not Diehl &amp; Cook's
+     * inhibitory one, whose θ is 0 throughout), in the network's order, by name → {@link #spread} of its θ; empty when
+     * none has. Reads θ without side effects on the network ({@link Population#learnedStateCopy()}).
+     */
     public static Map<String, Map<String, Double>> of(Network net) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Population p : net.populations()) {
-            double[] theta = p.learnedState().get(THETA_MV);
+            double[] theta = p.hasAdaptiveThreshold() ? p.learnedStateCopy().get(THETA_MV) : null;
             if (theta != null) {
                 out.put(p.name(), spread(theta));
             }

@@ -46,7 +46,7 @@ public final class PresentationRates {
     }
 
     /** The images a planned STDP run trains: images × epochs. */
-    static double trainedImages(JsonNode config) {
+    public static double trainedImages(JsonNode config) {
         JsonNode train = config.path("train");
         return train.path("images").asDouble() * Math.max(1, train.path("epochs").asInt(1));
     }

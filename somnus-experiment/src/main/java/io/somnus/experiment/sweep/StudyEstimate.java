@@ -127,6 +127,15 @@ public final class StudyEstimate {
     }
 
     /**
+     * Images an STDP-SNN run of this resolved configuration runs through its frozen network (timing.json's
+     * {@code evaluation_images}): each checkpoint fits the readouts and scores validation, the end fits them and
+     * scores test.
+     */
+    public static double stdpEvaluatedImages(JsonNode config) {
+        return stdpEvaluatedImages(config.path("train"), 0);
+    }
+
+    /**
      * Images run frozen after the first {@code passed} checkpoints: each checkpoint left fits the readout and scores
      * validation, the end fits it and scores test.
      */
