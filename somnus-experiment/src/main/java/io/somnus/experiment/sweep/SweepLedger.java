@@ -248,10 +248,11 @@ public final class SweepLedger implements AutoCloseable {
                     if (r.wasNull()) {
                         wall = Double.NaN;
                     }
-                    out.add(new LedgerEntry(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            RunStatus.ofLabel(r.getString(6)), r.getString(7), r.getInt(8), instant(r.getString(9)),
-                            instant(r.getString(10)), wall, digests(r.getString(12)), variants(r.getString(13)),
-                            r.getString(14)));
+                    String id = r.getString(1);
+                    out.add(new LedgerEntry(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            status(id, r.getString(6)), r.getString(7), r.getInt(8),
+                            instant(id, "started_at", r.getString(9)), instant(id, "finished_at", r.getString(10)), wall,
+                            digests(r.getString(12)), variants(r.getString(13)), r.getString(14)));
                 }
             }
         } catch (SQLException e) {
@@ -403,8 +404,27 @@ public final class SweepLedger implements AutoCloseable {
         }
     }
 
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+    /** A time cell; a value that is no time (a row written in part, bytes damaged) is named with its run and column. */
+    private Instant instant(String runId, String column, String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw damaged(runId, column, text, "a time", e);
+        }
+    }
+
+    /** A status cell; one that is no status is named with its run. */
+    private RunStatus status(String runId, String text) {
+        try {
+            return RunStatus.ofLabel(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw damaged(runId, "status", text, "pending, running, done or failed", e);
+        }
+    }
+
+    private SweepException damaged(String runId, String column, String text, String expected, RuntimeException e) {
+        return new SweepException("sweep ledger " + file + ": run " + runId + "'s " + column + " is '" + text + "', not "
+                + expected + ": the ledger is damaged", e);
     }
 
     static String settingsJson(Map<String, Object> settings) {

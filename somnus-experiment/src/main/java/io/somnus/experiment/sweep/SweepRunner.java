@@ -344,6 +344,7 @@ public final class SweepRunner {
             String hash;
             try {
                 hash = ledger.meta("sweep_hash").orElse(null);
+                ledger.entries(); // a damaged row is named here, with the way on, before anything is changed
             } catch (SweepException e) {
                 throw new SweepException(lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")",
                         null), e);

@@ -273,6 +273,31 @@ class SweepRunnerTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
     }
 
+    /**
+     * A ledger row written in part or damaged (a start time cut short, as bytes zeroed in the file left it) is refused
+     * on --resume naming the ledger, the run, the column and the value, with the way on, before anything is changed
+     * (it failed with "Text '2026-12 …' could not be parsed at index 7", naming nothing).
+     */
+    @Test
+    void aDamagedLedgerRowIsNamedAndNothingIsChanged() throws Exception {
+        Path out = tmp.resolve("out");
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        String run = listRuns(out).get(0);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ledgerFile);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE runs SET started_at = '2026-12      ', status = 'running' WHERE run_id = '" + run
+                    + "'");
+        }
+        byte[] before = Files.readAllBytes(ledgerFile);
+        SweepException e = assertThrows(SweepException.class,
+                () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
+        assertContains(e.getMessage(), ledgerFile.toString(), "run " + run + "'s started_at is '2026-12      ', not a time",
+                "move it aside", "Nothing was changed");
+        assertEquals(8, listRuns(out).size());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+    }
+
     @Test
     void aDirectoryHoldingADifferentSweepIsRefused() throws Exception {
         Path out = tmp.resolve("out");
