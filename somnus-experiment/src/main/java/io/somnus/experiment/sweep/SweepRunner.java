@@ -92,7 +92,13 @@ public final class SweepRunner {
         Path out = outDir.toAbsolutePath().normalize();
         Path file = out.resolve(LOCK_FILE);
         // a sweep at work there is the reason to refuse, before "not empty: pass --resume", which would be refused too
-        if (DirectoryLock.isLocked(file)) {
+        boolean locked;
+        try {
+            locked = DirectoryLock.isLocked(file); // opens the lock file to write: refused on read-only storage
+        } catch (java.nio.file.FileSystemException e) {
+            throw cannotWrite(out, e);
+        }
+        if (locked) {
             throw inUse(out, file);
         }
         checkOutput(out, resume);
@@ -106,11 +112,15 @@ public final class SweepRunner {
         try {
             lock = DirectoryLock.tryAcquire(file, "sweep in " + out);
         } catch (java.nio.file.FileSystemException e) {
-            throw new SweepException("cannot write into the sweep directory " + out + " (" + AtomicFiles.reason(e) + "); "
-                    + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
-                    + "or resumed. Nothing was changed.", e);
+            throw cannotWrite(out, e);
         }
         return lock.orElseThrow(() -> inUse(out, file));
+    }
+
+    private static SweepException cannotWrite(Path out, java.nio.file.FileSystemException e) {
+        return new SweepException("cannot write into the sweep directory " + out + " (" + AtomicFiles.reason(e) + "); "
+                + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
+                + "or resumed. Nothing was changed.", e);
     }
 
     private static SweepException inUse(Path out, Path lockFile) {

@@ -298,6 +298,28 @@ class SweepRunnerTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
     }
 
+    /**
+     * A sweep directory whose lock file cannot be opened to write (read-only storage) is refused as one that cannot be
+     * written, saying what can be done with it (it failed with the bare "…/.somnus.lock: Read-only file system", exit
+     * 1). Where the test runs as root, which writes any file, it is skipped; seen on a read-only tmpfs by hand.
+     */
+    @Test
+    void aSweepDirectoryThatCannotBeWrittenIsRefusedSaidSo() throws Exception {
+        Path out = tmp.resolve("out");
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        Path lock = out.resolve(SweepRunner.LOCK_FILE);
+        assertTrue(lock.toFile().setWritable(false, false));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(lock), "root writes any file");
+            SweepException e = assertThrows(SweepException.class,
+                    () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
+            assertContains(e.getMessage(), "cannot write into the sweep directory " + out, "somnus report DIR",
+                    "Nothing was changed");
+        } finally {
+            lock.toFile().setWritable(true, false);
+        }
+    }
+
     @Test
     void aDirectoryHoldingADifferentSweepIsRefused() throws Exception {
         Path out = tmp.resolve("out");
