@@ -35,6 +35,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     /** Volatile: the bar's own thread reads it to redraw the time left (see {@link #etaForBar}). */
     private volatile ProgressBar overall;
     private ProgressBar[] workerBars = new ProgressBar[0];
+    /** Per worker bar: where its run went on from a resume snapshot (", from image 41 of 100"), or "". */
+    private String[] resumedFrom = new String[0];
     private int toRun;
     /**
      * The overall bar's time left: the runs to go weighted by their work (a count of runs misleads), "pending" or a
@@ -102,6 +104,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
                     .setConsumer(new InteractiveConsoleProgressBarConsumer(err)).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
+            resumedFrom = new String[workerBars.length];
+            java.util.Arrays.fill(resumedFrom, "");
             for (int i = 0; i < workerBars.length; i++) {
                 workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).hideEta()
@@ -134,6 +138,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         if (interactive) {
             ProgressBar bar = bar(worker);
             if (bar != null) {
+                resumedFrom[worker - 1] = "";
                 bar.reset();
                 bar.maxHint(1);
                 bar.setExtraMessage(runId);
@@ -143,10 +148,23 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
     }
 
+    /** Where the run goes on, one line in a log, in its worker's bar on a terminal (as train --resume says it). */
     @Override
-    public synchronized void runResumed(int worker, String runId, StudyEstimate.Work left) {
+    public synchronized void runResumed(int worker, String runId, String from, StudyEstimate.Work left) {
         eta.resumed(runId, left);
         showEta();
+        if (from == null) {
+            return; // it runs from the start after all: the runner says why
+        }
+        if (interactive) {
+            ProgressBar bar = bar(worker);
+            if (bar != null) {
+                resumedFrom[worker - 1] = ", from " + from;
+                bar.setExtraMessage(runId + resumedFrom[worker - 1]);
+            }
+        } else {
+            err.println("[worker " + worker + "] resume " + runId + " from " + from);
+        }
     }
 
     @Override
@@ -155,7 +173,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         if (bar != null) {
             bar.maxHint(Math.max(1, total));
             bar.stepTo(Math.min(done, Math.max(1, total)));
-            bar.setExtraMessage(runId + " " + phase);
+            bar.setExtraMessage(runId + " " + phase + resumedFrom[worker - 1]);
         }
     }
 

@@ -19,15 +19,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code somnus inspect}: what a run directory or a preset holds. */
+/** {@code somnus inspect}: what a run directory, a sweep directory or a preset holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        header = "Shows a run's summary, a preset's file, or every field.",
+        header = "Shows a run's summary, a sweep's runs, a preset, or every field.",
         description = "A run directory: its summary, the fields its configuration changed from its preset, and the shape "
-                + "of each array in weights.npz. A bundled preset: its "
+                + "of each array in weights.npz. A sweep directory: each run's state and attempts as its ledger records "
+                + "them, and whether the last attempt went on from a resume snapshot (from where) or started afresh. "
+                + "A bundled preset: its "
                 + "file, with the comments that explain its values. A YAML file: its configuration as read. --fields: every "
                 + "configuration field.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_DIR|PRESET", arity = "0..1", description = "a run directory, or a preset name / YAML file")
+    @Parameters(paramLabel = "RUN_DIR|SWEEP_DIR|PRESET", arity = "0..1", description = "a run directory, a sweep "
+            + "directory, or a preset name / YAML file")
     String target;
     @Option(names = "--fields", description = "list every configuration field: the models it belongs to, the values "
             + "allowed and the presets' values (docs/fields.md)")
@@ -69,11 +72,18 @@ final class InspectCommand implements Callable<Integer> {
         }
         Path dir = Path.of(target);
         if (target.contains("/") && !Files.exists(dir)) {
-            throw new CliException(target + " does not exist (inspect takes a run directory, a preset's name or a "
+            throw new CliException(target + " does not exist (inspect takes a run or sweep directory, a preset's name or a "
                     + "YAML file)");
         }
         if (Files.isDirectory(dir)) {
             Path summary = dir.resolve(RunDirectory.SUMMARY);
+            if (!Files.exists(summary) && SweepListing.isSweep(dir)) {
+                SweepListing.lines(dir).forEach(out::println);
+                out.println("(a run's summary: somnus inspect " + dir.resolve(SweepRunner.RUNS_DIR) + "/ID; the whole "
+                        + "sweep: somnus report " + dir + ")");
+                out.flush();
+                return 0;
+            }
             if (!Files.exists(summary)) {
                 throw new CliException(dir + " is not a run directory: it has no " + RunDirectory.SUMMARY
                         + (Files.isDirectory(dir.resolve(SweepRunner.RUNS_DIR))

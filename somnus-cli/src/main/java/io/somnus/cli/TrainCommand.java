@@ -163,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
             if (noReport) { // kept by a --resume of this run
                 RunDirectories.recordNoReport(tmp.dir());
             }
-            try (Progress progress = new Progress("train", trainingTotal(config))) {
+            try (Progress progress = new Progress("train", io.somnus.experiment.run.ResumePoint.trainingTotal(config))) {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
                         .snapshotTriggers(snapshotTriggers())
@@ -195,46 +195,6 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Where a resume goes on, in one phrase after "from": an SG-SNN run's next epoch ("epoch 3 of 10"), an STDP-SNN
-     * run's next image of all it trains ({@link #trainingTotal}), with its epoch where it trains several ("image 4001
-     * of 6000, epoch 2 of 3"), or the evaluation where training is done.
-     *
-     * @param total  {@link #trainingTotal} of the run (0 where unknown)
-     * @param epochs an STDP-SNN run's {@code train.epochs}
-     */
-    static String resumedFrom(io.somnus.experiment.run.ResumePoint at, long total, int epochs) {
-        if (total > 0 && at.done() >= total) {
-            return "the evaluation (all " + total + (at.sg() ? " epochs" : " images") + " trained)";
-        }
-        String of = total > 0 ? " of " + total : "";
-        if (at.sg()) {
-            return "epoch " + (at.done() + 1) + of;
-        }
-        String epoch = epochs > 1 && at.orderLength() > 0
-                ? ", epoch " + Math.min(epochs, at.done() / at.orderLength() + 1) + " of " + epochs : "";
-        return "image " + (at.done() + 1) + of + epoch;
-    }
-
-    /** The resumed run's config.yaml in {@code tmpDir}; empty where unread (the resume itself names what is wrong). */
-    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> resumedConfig(Path tmpDir) {
-        try {
-            return java.util.Optional.of(io.somnus.experiment.io.Mappers.YAML.readTree(
-                    tmpDir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG).toFile()));
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** {@link #trainingTotal} of a resumed run's configuration; 0 (the bar learns it) where it cannot be counted. */
-    private static long resumedTotal(java.util.Optional<com.fasterxml.jackson.databind.JsonNode> config) {
-        try {
-            return config.map(TrainCommand::trainingTotal).orElse(0L);
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
     /** Options that only a run uses, which --print-config (it runs nothing) would ignore unseen. */
     static final List<String> RUN_ONLY = List.of("--out", "--export-spikes", "--input-spikes", "--save-network",
             "--no-report", "--snapshot-minutes");
@@ -255,21 +215,6 @@ final class TrainCommand implements Callable<Integer> {
                     + String.join(", ", given) + (given.size() == 1 ? " does" : " do") + " nothing with it; leave "
                     + (given.size() == 1 ? "it" : "them") + " out, or leave out --print-config to run");
         }
-    }
-
-    /**
-     * What the training phase counts to, as the run reports it, so that the bar shows it from the start (it showed
-     * {@code train.images}, 0/100, then jumped to 0/2000 for paper-code's 20 epochs): an STDP-SNN's images × epochs, less
-     * the sleep fraction's share under {@code sleep.budget: fixed_total} (StdpTraining); an SG-SNN's epochs (SgRun).
-     */
-    static long trainingTotal(com.fasterxml.jackson.databind.JsonNode config) {
-        com.fasterxml.jackson.databind.JsonNode train = config.path("train");
-        int epochs = Math.max(1, train.path("epochs").asInt(1));
-        if (Choices.of(ModelKind.SG).equals(config.path("model").asText())) {
-            com.fasterxml.jackson.databind.JsonNode sg = config.path("sg").path("epochs");
-            return sg.isNumber() ? sg.asLong() : epochs;
-        }
-        return io.somnus.experiment.stdp.StdpTraining.imagesToTrain(train.path("images").asLong(), config);
     }
 
     /** The STDP-SNN's snapshots between checkpoints: every --snapshot-minutes, else as the environment says. */
@@ -325,18 +270,17 @@ final class TrainCommand implements Callable<Integer> {
             }
             StandardRunExecutor executor = new StandardRunExecutor(Kernels.preferred())
                     .snapshotTriggers(snapshotTriggers());
-            // refused (a damaged snapshot, another configuration or arithmetic) before any bar is drawn
-            io.somnus.experiment.run.ResumePoint from = executor.resumePoint(tmpDir, allowOtherArithmetic);
-            java.util.Optional<com.fasterxml.jackson.databind.JsonNode> config = resumedConfig(tmpDir);
-            long total = resumedTotal(config);
-            int epochs = config.map(c -> c.path("train").path("epochs").asInt(1)).orElse(1);
-            System.err.println("somnus: resuming " + tmpDir + " from " + resumedFrom(from, total, epochs));
+            // refused (a damaged snapshot, another configuration or arithmetic) before any bar is drawn; the snapshot
+            // read once, for the checks, the line below and the resume
+            StandardRunExecutor.Resumption resumption = executor.resumption(tmpDir, allowOtherArithmetic);
+            long total = io.somnus.experiment.run.ResumePoint.trainingTotal(resumption.config());
+            System.err.println("somnus: resuming " + tmpDir + " from " + resumption.point().inWords(resumption.config()));
             if (startedWithoutReport && !noReport) {
                 System.err.println("somnus: the run was started with --no-report, so no report.html is written; "
                         + "somnus report " + dir + " writes it");
             }
             try (Progress progress = new Progress("train", total)) {
-                executor.resume(tmpDir, progress, allowOtherArithmetic);
+                executor.resume(resumption, progress);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
                     System.err.println("somnus: " + dir + " was made by another process while this run trained; this "

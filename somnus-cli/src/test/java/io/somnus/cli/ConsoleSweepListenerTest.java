@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,5 +70,30 @@ class ConsoleSweepListenerTest {
         String log = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("1 already done, 2 to run"), log);
         assertTrue(log.contains("FAILED " + failedRun + " (3.0 s): boom  [1/2], time left 0:00:25\n"), log);
+    }
+
+    /**
+     * In a log, a run that goes on from its resume snapshot says where, in a line of its own (as train --resume does);
+     * one whose snapshot was refused, running from the start after all, says nothing of the kind (the runner says why).
+     */
+    @Test
+    void aLogSaysWhereEachResumedRunGoesOn() {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: onward\npresets: [paper]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
+        String first = plan.runs().get(0).runId();
+        String second = plan.runs().get(1).runId();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                false, 2, 3600)) {
+            listener.started(plan, plan.runs(), List.of());
+            listener.runStarted(1, first);
+            listener.runResumed(1, first, "image 101 of 400", io.somnus.experiment.sweep.StudyEstimate.work(
+                    plan.runs().get(0).config()));
+            listener.runStarted(2, second);
+            listener.runResumed(2, second, null, io.somnus.experiment.sweep.StudyEstimate.work(
+                    plan.runs().get(1).config()));
+        }
+        List<String> resumes = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("resume")).toList();
+        assertEquals(List.of("[worker 1] resume " + first + " from image 101 of 400"), resumes);
     }
 }

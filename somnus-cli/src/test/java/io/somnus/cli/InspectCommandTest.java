@@ -93,4 +93,41 @@ class InspectCommandTest {
         assertEquals(0, cl.execute("inspect", run.toString()));
         assertTrue(out.toString().contains("weights input_e [3, 2]\nweights theta [2]\n"), out.toString());
     }
+
+    /**
+     * A sweep directory: each run as its ledger records it, with how its last attempt began: resumed from its snapshot
+     * (and where), started afresh, or not recorded (a ledger from before); a failed run's error on its line.
+     */
+    @Test
+    void aSweepListsItsRunsAndWhichWentOnFromASnapshot(@TempDir Path tmp) throws Exception {
+        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
+                io.somnus.experiment.sweep.SweepSpec.parse(Path.of("s.yaml"), "name: listed\npresets: [paper]\n"
+                        + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2, 3, 4]\n"), Fakes.resolver());
+        Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
+        java.time.Instant t = java.time.Instant.EPOCH;
+        try (io.somnus.experiment.sweep.SweepLedger ledger = io.somnus.experiment.sweep.SweepLedger.open(
+                sweep.resolve(io.somnus.experiment.sweep.SweepLedger.FILE_NAME))) {
+            ledger.initialise(plan, t);
+            ledger.markRunning("paper__geomfig__f0.00__s1", t);
+            ledger.markDone("paper__geomfig__f0.00__s1", Map.of(), t, 1);
+            ledger.markRunning("paper__geomfig__f0.00__s2", t);
+            ledger.markRunning("paper__geomfig__f0.00__s2", t);
+            ledger.markResumed("paper__geomfig__f0.00__s2", "image 101 of 400");
+            ledger.markDone("paper__geomfig__f0.00__s2", Map.of(), t, 1);
+            ledger.markRunning("paper__geomfig__f0.00__s3", t);
+            ledger.markFailed("paper__geomfig__f0.00__s3", t, 1, "the disk is full");
+        }
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", sweep.toString()));
+        java.util.List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).startsWith("sweep 'listed' ("), lines.get(0));
+        assertTrue(lines.get(0).endsWith("4 runs, 1 pending, 2 done, 1 failed"), lines.get(0));
+        assertEquals(java.util.List.of(
+                "  paper__geomfig__f0.00__s1  done     1 attempt, started afresh",
+                "  paper__geomfig__f0.00__s2  done     2 attempts, the last resumed from image 101 of 400 (its snapshot)",
+                "  paper__geomfig__f0.00__s3  failed   1 attempt, started afresh: the disk is full",
+                "  paper__geomfig__f0.00__s4  pending  0 attempts"), lines.subList(1, 5));
+    }
 }

@@ -310,7 +310,7 @@ class TrainCommandTest {
     private static long trainingTotal(String... args) {
         TrainCommand c = new TrainCommand();
         new CommandLine(c).parseArgs(args);
-        return TrainCommand.trainingTotal(new io.somnus.experiment.run.StandardResolver().resolve(c.settings()));
+        return io.somnus.experiment.run.ResumePoint.trainingTotal(new io.somnus.experiment.run.StandardResolver().resolve(c.settings()));
     }
 
     /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.ResumePoint;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.io.PrintWriter;
@@ -249,15 +250,11 @@ class TrainResumeTest {
     /** The phrase after "from" at the edges: training done (the evaluation left), one epoch (none named), no total. */
     @Test
     void whereAResumeGoesOnIsSaidAtTheEdgesToo() {
-        assertEquals("the evaluation (all 3 epochs trained)", TrainCommand.resumedFrom(
-                new io.somnus.experiment.run.ResumePoint(true, 3, 0, 0), 3, 1));
-        assertEquals("the evaluation (all 30 images trained)", TrainCommand.resumedFrom(
-                new io.somnus.experiment.run.ResumePoint(false, 30, 3, 10), 30, 3));
-        assertEquals("image 5 of 10", TrainCommand.resumedFrom(
-                new io.somnus.experiment.run.ResumePoint(false, 4, 1, 10), 10, 1));
-        assertEquals("image 25 of 30, epoch 3 of 3", TrainCommand.resumedFrom(
-                new io.somnus.experiment.run.ResumePoint(false, 24, 2, 10), 30, 3));
-        assertEquals("epoch 2", TrainCommand.resumedFrom(new io.somnus.experiment.run.ResumePoint(true, 1, 0, 0), 0, 1));
+        assertEquals("the evaluation (all 3 epochs trained)", new ResumePoint(true, 3, 0, 0).inWords(3, 1));
+        assertEquals("the evaluation (all 30 images trained)", new ResumePoint(false, 30, 3, 10).inWords(30, 3));
+        assertEquals("image 5 of 10", new ResumePoint(false, 4, 1, 10).inWords(10, 1));
+        assertEquals("image 25 of 30, epoch 3 of 3", new ResumePoint(false, 24, 2, 10).inWords(30, 3));
+        assertEquals("epoch 2", new ResumePoint(true, 1, 0, 0).inWords(0, 1));
     }
 
     /** --no-report on a resume is kept in turn, for a later resume of a run cut short again. */

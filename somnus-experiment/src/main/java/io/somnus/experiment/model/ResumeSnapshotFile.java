@@ -89,7 +89,9 @@ public final class ResumeSnapshotFile {
 
     /**
      * Reads the snapshot in {@code files}' directory: the training's state through {@code state}, the recorded tables
-     * back into {@code files}, and the arithmetic mixes the run goes on with.
+     * back into {@code files}, and the arithmetic mixes the run goes on with. The snapshot is the one {@link
+     * RunFiles#verifiedSnapshot} hands over where the resume checked it already (read and digested once), else it is
+     * read and checked here ({@link #verified}).
      *
      * @throws FileFormatException when there is none, it is damaged, of another version or not of this run
      * @throws ConfigException     when config.yaml is not the one the run started with, or the arithmetic differs
@@ -98,8 +100,11 @@ public final class ResumeSnapshotFile {
     public <T> T read(RunFiles files, Restore<T> state) {
         Path file = files.dir().resolve(RunDirectory.RESUME_SNAPSHOT);
         try {
-            byte[] body = verified(files.dir(), files.allowOtherArithmetic());
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            Verified snapshot = files.verifiedSnapshot().orElse(null);
+            if (snapshot == null || !snapshot.model.equals(model)) {
+                snapshot = verified(files.dir(), files.allowOtherArithmetic());
+            }
+            try (DataInputStream in = snapshot.body()) {
                 files.arithmeticMixes(arithmetic(in, file, files.allowOtherArithmetic()));
                 T read = state.read(in);
                 files.readState(in);
@@ -117,7 +122,50 @@ public final class ResumeSnapshotFile {
     }
 
     /**
-     * The snapshot in {@code dir} without its trailing digest, after checking that it is this model's, undamaged, of
+     * A snapshot read and checked ({@link #verified}): its bytes, held from the check to the resume, so that neither
+     * reads the file again nor digests it again (a diehl-cook N_e = 6 400 run's is tens of MB).
+     */
+    public static final class Verified {
+        private final String model;
+        private final int magicLength;
+        private final byte[] file;
+        private final int bodyLength;
+
+        private Verified(String model, int magicLength, byte[] file, int bodyLength) {
+            this.model = model;
+            this.magicLength = magicLength;
+            this.file = file;
+            this.bodyLength = bodyLength;
+        }
+
+        /** The model's name in messages ("SG-SNN", "STDP-SNN"). */
+        public String model() {
+            return model;
+        }
+
+        /** The snapshot from its first byte up to its trailing digest. */
+        DataInputStream body() {
+            return new DataInputStream(new ByteArrayInputStream(file, 0, bodyLength));
+        }
+
+        /**
+         * The training's state, past the head (the model's line, version, configuration digest and arithmetic): for
+         * a glance at where the run stands ({@code run.ResumePoint}).
+         */
+        public DataInputStream trainingState() throws IOException {
+            DataInputStream in = body();
+            in.skipNBytes(magicLength);
+            int version = in.readInt();
+            in.skipNBytes(DIGEST);
+            if (version >= 2) {
+                ResumeArithmetic.Recorded.read(in);
+            }
+            return in;
+        }
+    }
+
+    /**
+     * The snapshot in {@code dir}, read once, after checking that it is this model's, undamaged, of
      * a version this Somnus reads, taken under {@code dir}'s config.yaml and computed as this JVM computes (before any
      * data is loaded for the run).
      *
@@ -125,7 +173,7 @@ public final class ResumeSnapshotFile {
      * @throws ConfigException     when config.yaml is not the one the run started with, or this JVM computes otherwise
      *                             than the one that wrote the snapshot and not {@code allowOtherArithmetic}
      */
-    public byte[] verified(Path dir, boolean allowOtherArithmetic) throws IOException {
+    public Verified verified(Path dir, boolean allowOtherArithmetic) throws IOException {
         Path file = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
         byte[] all;
         try {
@@ -139,12 +187,15 @@ public final class ResumeSnapshotFile {
             throw new FileFormatException(file + " is not a Somnus " + model + " resume snapshot; the run cannot be "
                     + "resumed, run it again");
         }
-        byte[] body = Arrays.copyOf(all, all.length - DIGEST);
-        if (!Arrays.equals(sha256(body), Arrays.copyOfRange(all, body.length, all.length))) {
+        int bodyLength = all.length - DIGEST;
+        MessageDigest digest = sha256();
+        digest.update(all, 0, bodyLength); // in place: a copy of the body would double the heap it takes
+        if (!Arrays.equals(digest.digest(), Arrays.copyOfRange(all, bodyLength, all.length))) {
             throw new FileFormatException(file + " is damaged (its SHA-256 does not match its content); the run cannot "
                     + "be resumed from it, run it again");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+        Verified snapshot = new Verified(model, magic.length, all, bodyLength);
+        try (DataInputStream in = snapshot.body()) {
             in.skipNBytes(magic.length);
             int version = in.readInt();
             if (version != VERSION && version != 1) {
@@ -158,10 +209,10 @@ public final class ResumeSnapshotFile {
                         + "run's own config.yaml back, or run the changed configuration afresh");
             }
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+        try (DataInputStream in = snapshot.body()) {
             arithmetic(in, file, allowOtherArithmetic);
         }
-        return body;
+        return snapshot;
     }
 
     /**
@@ -174,28 +225,6 @@ public final class ResumeSnapshotFile {
         in.skipNBytes(DIGEST);
         ResumeArithmetic.Recorded recorded = version >= 2 ? ResumeArithmetic.Recorded.read(in) : null;
         return ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(sg), allow);
-    }
-
-    /**
-     * The training's state in the {@code model}'s ("SG-SNN", "STDP-SNN") snapshot in {@code dir}, read past its head
-     * (the model's line, version, configuration digest and arithmetic) but neither checked nor resumed from: for a
-     * glance at where the run stands (a sweep's time left).
-     *
-     * @throws IOException when there is none or it is not the model's
-     */
-    public static DataInputStream trainingState(Path dir, String model) throws IOException {
-        byte[] magic = ("SOMNUS-" + model.replace("-SNN", "") + "-RESUME\n").getBytes(StandardCharsets.US_ASCII);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(
-                Files.readAllBytes(dir.resolve(RunDirectory.RESUME_SNAPSHOT))));
-        if (!Arrays.equals(magic, in.readNBytes(magic.length))) {
-            throw new IOException(dir.resolve(RunDirectory.RESUME_SNAPSHOT) + " is not an " + model + " resume snapshot");
-        }
-        int version = in.readInt();
-        in.skipNBytes(DIGEST);
-        if (version >= 2) {
-            ResumeArithmetic.Recorded.read(in);
-        }
-        return in;
     }
 
     private static byte[] sha256(byte[] bytes) {

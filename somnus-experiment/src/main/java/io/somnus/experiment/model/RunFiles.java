@@ -28,6 +28,8 @@ public final class RunFiles implements RunRecorder {
     /** The resumes so far that went on under other arithmetic ({@link ResumeArithmetic}), in words. */
     private List<String> arithmeticMixes = List.of();
     private SnapshotTrigger snapshotTrigger = SnapshotTrigger.NEVER;
+    /** The resume snapshot the resume read and checked already, until the model takes it (null: none, or taken). */
+    private ResumeSnapshotFile.Verified verifiedSnapshot;
 
     /**
      * @param dir      the (temporary) run directory the tables go to; null: none, the tables are only held (a run in
@@ -80,6 +82,22 @@ public final class RunFiles implements RunRecorder {
     public RunFiles snapshotTrigger(SnapshotTrigger trigger) {
         this.snapshotTrigger = java.util.Objects.requireNonNull(trigger, "trigger");
         return this;
+    }
+
+    /**
+     * Hands over the resume snapshot that the resume read and checked before the run's data was loaded, for the model
+     * to go on from without reading and digesting the file again; returns this.
+     */
+    public RunFiles verifiedSnapshot(ResumeSnapshotFile.Verified snapshot) {
+        this.verifiedSnapshot = snapshot;
+        return this;
+    }
+
+    /** The snapshot handed over, once: taken, its bytes are freed with the training state read from them. */
+    java.util.Optional<ResumeSnapshotFile.Verified> verifiedSnapshot() {
+        ResumeSnapshotFile.Verified taken = verifiedSnapshot;
+        verifiedSnapshot = null;
+        return java.util.Optional.ofNullable(taken);
     }
 
     /** Set from the snapshot a run resumes from; carried into its later snapshots. */

@@ -28,12 +28,22 @@ public interface RunExecutor {
 
     /**
      * Goes on with the run cut short in {@code runDir} (its config.yaml, tables so far and resume snapshot) and
-     * finishes its files as {@link #execute} would have. Default: not supported.
+     * finishes its files as {@link #execute} would have. Default: {@link #resume(Path, RunProgress,
+     * java.util.function.Consumer)}, told nothing.
      *
      * @throws io.somnus.experiment.config.ConfigException or {@link io.somnus.experiment.io.FileFormatException} when
      *         the run cannot be resumed (no snapshot, a damaged one, another configuration, a model without resume)
      */
     default void resume(Path runDir, RunProgress progress) throws Exception {
+        resume(runDir, progress, at -> { });
+    }
+
+    /**
+     * As {@link #resume(Path, RunProgress)}, telling {@code goingOn} where the run goes on ({@link ResumePoint}) once
+     * its snapshot has passed the checks, before the run's data is loaded. Default: not supported.
+     */
+    default void resume(Path runDir, RunProgress progress, java.util.function.Consumer<ResumePoint> goingOn)
+            throws Exception {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume a run");
     }
 

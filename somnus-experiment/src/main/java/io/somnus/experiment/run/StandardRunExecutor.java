@@ -19,11 +19,13 @@ import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -161,7 +163,12 @@ public final class StandardRunExecutor implements RunExecutor {
             Files.createDirectories(runDir);
             AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));
         }
-        return run(config, cfg, runner, runDir, progress, false, false);
+        return run(config, cfg, runner, runDir, progress, null, false);
+    }
+
+    @Override
+    public boolean resumes() {
+        return true;
     }
 
     /**
@@ -169,20 +176,19 @@ public final class StandardRunExecutor implements RunExecutor {
      * directory, from the resume snapshot there (docs/run-directory.md, "Resume snapshot"), and writes its results
      * as {@link #execute} would have: the same bits but for the times in timing.json and provenance.json. SG-SNN
      * runs (model {@code sg}) keep snapshots after every epoch, STDP-SNN runs (model {@code stdp}) after every
-     * checkpoint.
+     * checkpoint. {@code goingOn} is told where the run goes on once its snapshot has passed the checks, before
+     * any data is loaded (the snapshot is read once, for both).
      *
      * @throws ConfigException     when config.yaml is missing or unreadable, names a model without resume, or is not
      *                             the one the snapshot was taken under
      * @throws io.somnus.experiment.io.FileFormatException when there is no snapshot or it is damaged
      */
     @Override
-    public boolean resumes() {
-        return true;
-    }
-
-    @Override
-    public void resume(Path runDir, RunProgress progress) throws Exception {
-        resume(runDir, progress, false);
+    public void resume(Path runDir, RunProgress progress, java.util.function.Consumer<ResumePoint> goingOn)
+            throws Exception {
+        Resumption r = resumption(runDir, false);
+        goingOn.accept(r.point());
+        resume(r, progress);
     }
 
     /**
@@ -191,34 +197,83 @@ public final class StandardRunExecutor implements RunExecutor {
      * recorded in provenance.json), else that is refused (a ConfigException naming each difference).
      */
     public void resume(Path runDir, RunProgress progress, boolean allowOtherArithmetic) throws Exception {
-        Resumable r = resumable(runDir, allowOtherArithmetic);
+        resume(resumption(runDir, allowOtherArithmetic), progress);
+    }
+
+    /**
+     * Goes on with the run that {@code r} checked, from the snapshot it read (not read again), and writes its results
+     * as {@link #execute} would have.
+     *
+     * @throws IllegalStateException when {@code r} was resumed already
+     */
+    public void resume(Resumption r, RunProgress progress) throws Exception {
+        ResumeSnapshotFile.Verified snapshot = r.take();
         // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
-        try (java.util.stream.Stream<Path> files = Files.list(runDir)) {
+        try (java.util.stream.Stream<Path> files = Files.list(r.runDir)) {
             for (Path f : files.toList()) {
                 if (AtomicFiles.targetOf(f.getFileName().toString()).isPresent()) {
                     Files.deleteIfExists(f);
                 }
             }
         }
-        run(r.config(), r.cfg(), r.runner(), runDir, progress, true, allowOtherArithmetic);
+        run(r.config, r.cfg, r.runner, r.runDir, progress, snapshot, r.allowOtherArithmetic);
     }
 
     /**
-     * Where the run cut short in {@code runDir} would go on from, after the checks {@link #resume(Path, RunProgress,
-     * boolean)} makes before it loads any data (so that a caller can refuse before it shows any progress).
-     *
-     * @throws ConfigException     as resume does: no readable config.yaml, a model that cannot resume, another
-     *                             configuration or arithmetic than the snapshot's
-     * @throws io.somnus.experiment.io.FileFormatException as resume does: no snapshot, or a damaged one
+     * A run cut short whose snapshot passed the checks a resume makes before it loads any data, read once: where it
+     * goes on ({@link #point}), and what {@link #resume(Resumption, RunProgress)} goes on with.
      */
-    public ResumePoint resumePoint(Path runDir, boolean allowOtherArithmetic) throws Exception {
-        return ResumePoint.read(runDir, resumable(runDir, allowOtherArithmetic).config());
+    public static final class Resumption {
+        private final Path runDir;
+        private final ObjectNode config;
+        private final RunConfig cfg;
+        private final ModelRunners.Bound<?> runner;
+        private final boolean allowOtherArithmetic;
+        private final ResumePoint point;
+        private ResumeSnapshotFile.Verified snapshot;
+
+        private Resumption(Path runDir, ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner,
+                           boolean allowOtherArithmetic, ResumeSnapshotFile.Verified snapshot) throws IOException {
+            this.runDir = runDir;
+            this.config = config;
+            this.cfg = cfg;
+            this.runner = runner;
+            this.allowOtherArithmetic = allowOtherArithmetic;
+            this.snapshot = snapshot;
+            this.point = ResumePoint.of(snapshot, cfg instanceof io.somnus.experiment.config.SgRunConfig);
+        }
+
+        /** Where the run goes on. */
+        public ResumePoint point() {
+            return point;
+        }
+
+        /** The run's configuration, its config.yaml. */
+        public ObjectNode config() {
+            return config;
+        }
+
+        /** The snapshot, handed to the run once (its bytes then go with the state read from them). */
+        private ResumeSnapshotFile.Verified take() {
+            if (snapshot == null) {
+                throw new IllegalStateException(runDir + " was resumed already");
+            }
+            ResumeSnapshotFile.Verified taken = snapshot;
+            snapshot = null;
+            return taken;
+        }
     }
 
-    /** A run directory's configuration and runner, once its snapshot has passed the checks. */
-    private record Resumable(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner) { }
-
-    private Resumable resumable(Path runDir, boolean allowOtherArithmetic) throws Exception {
+    /**
+     * Checks the run cut short in {@code runDir} as a resume does before it loads any data, reading its snapshot once
+     * (so that a caller can say where it goes on, or refuse, before it shows any progress).
+     *
+     * @throws ConfigException     when config.yaml is missing or unreadable, names a model that cannot resume, or is
+     *                             not the one the snapshot was taken under; or another arithmetic than the snapshot's
+     *                             and not {@code allowOtherArithmetic}
+     * @throws io.somnus.experiment.io.FileFormatException when there is no snapshot, or a damaged one
+     */
+    public Resumption resumption(Path runDir, boolean allowOtherArithmetic) throws Exception {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
         try {
@@ -242,22 +297,28 @@ public final class StandardRunExecutor implements RunExecutor {
                     + "run it again");
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
-        if (sg) { // before the data is loaded
-            io.somnus.experiment.sg.SgRun.checkSnapshot(runDir, allowOtherArithmetic);
-        } else {
-            io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
+        ResumeSnapshotFile.Verified snapshot = sg // before the data is loaded
+                ? io.somnus.experiment.sg.SgRun.checkSnapshot(runDir, allowOtherArithmetic)
+                : io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
+        try {
+            return new Resumption(runDir, config, cfg, runner, allowOtherArithmetic, snapshot);
+        } catch (IOException e) {
+            throw new io.somnus.experiment.io.FileFormatException(runDir.resolve(RunDirectory.RESUME_SNAPSHOT)
+                    + " cannot be read as a resume snapshot of this run (" + e.getMessage() + "); the run cannot be "
+                    + "resumed from it, run it again", e);
         }
-        return new Resumable(config, cfg, runner);
     }
 
     /** Runs it; writes the run directory unless {@code runDir} is null. */
+    /** @param snapshot the resume snapshot the run goes on from, read and checked; null: the run starts */
     private RunResult run(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner, Path runDir,
-                          RunProgress progress, boolean resume, boolean allowOtherArithmetic) throws Exception {
+                          RunProgress progress, ResumeSnapshotFile.Verified snapshot, boolean allowOtherArithmetic)
+            throws Exception {
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
-        RunFiles files = new RunFiles(runDir, progress, resume, allowOtherArithmetic)
-                .snapshotTrigger(snapshotTriggers.get());
+        RunFiles files = new RunFiles(runDir, progress, snapshot != null, allowOtherArithmetic)
+                .snapshotTrigger(snapshotTriggers.get()).verifiedSnapshot(snapshot);
         ModelResult result = runner.run(data, files);
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = result.timing();

@@ -38,7 +38,7 @@ final class SgResumeSnapshot {
     }
 
     /** Checks the snapshot in {@code dir} before any data is loaded for the run ({@link ResumeSnapshotFile#verified}). */
-    static void verified(Path dir, boolean allowOtherArithmetic) throws IOException {
-        FILE.verified(dir, allowOtherArithmetic);
+    static ResumeSnapshotFile.Verified verified(Path dir, boolean allowOtherArithmetic) throws IOException {
+        return FILE.verified(dir, allowOtherArithmetic);
     }
 }

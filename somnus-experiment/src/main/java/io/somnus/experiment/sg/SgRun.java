@@ -57,14 +57,16 @@ public final class SgRun {
 
     /**
      * Checks, before anything is loaded for the run, that {@code runDir} holds a resume snapshot that is whole, of
-     * this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
+     * this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot"); returns it, read, for
+     * the resume to go on from ({@link io.somnus.experiment.model.RunFiles#verifiedSnapshot}) without reading it again.
      *
      * @throws io.somnus.experiment.io.FileFormatException when there is none or it is damaged
      * @throws ConfigException when config.yaml is not the one the run started with, or the snapshot was computed
      *                         with other arithmetic and not {@code allowOtherArithmetic} (ResumeArithmetic)
      */
-    public static void checkSnapshot(java.nio.file.Path runDir, boolean allowOtherArithmetic) throws java.io.IOException {
-        SgResumeSnapshot.verified(runDir, allowOtherArithmetic);
+    public static io.somnus.experiment.model.ResumeSnapshotFile.Verified checkSnapshot(java.nio.file.Path runDir,
+            boolean allowOtherArithmetic) throws java.io.IOException {
+        return SgResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
 

@@ -405,14 +405,17 @@ public final class StdpTraining {
 
     /**
      * Checks, before anything is loaded for the run, that {@code runDir} holds an STDP-SNN resume snapshot that is
-     * whole, of this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot").
+     * whole, of this version and taken under its config.yaml (docs/run-directory.md, "Resume snapshot"); returns it,
+     * read, for the resume to go on from ({@link io.somnus.experiment.model.RunFiles#verifiedSnapshot}) without reading
+     * it again.
      *
      * @throws FileFormatException when there is none or it is damaged
      * @throws ConfigException     when config.yaml is not the one the run started with, or the snapshot was computed
      *                             with other arithmetic and not {@code allowOtherArithmetic} (ResumeArithmetic)
      */
-    public static void checkSnapshot(java.nio.file.Path runDir, boolean allowOtherArithmetic) throws java.io.IOException {
-        StdpResumeSnapshot.verified(runDir, allowOtherArithmetic);
+    public static io.somnus.experiment.model.ResumeSnapshotFile.Verified checkSnapshot(java.nio.file.Path runDir,
+            boolean allowOtherArithmetic) throws java.io.IOException {
+        return StdpResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
     /**

@@ -20,19 +20,28 @@ import java.time.Instant;
  *                     done; empty before, and for runs a ledger from before the record marked done
  * @param sharedBy     the variants whose untrained controls this run stands for besides its own ({@link
  *                     PlannedRun#sharedBy}); empty for every other run, and in a ledger from before controls were shared
+ * @param resumedFrom  where its last attempt went on from a resume snapshot, in words ("image 41 of 100", {@link
+ *                     io.somnus.experiment.run.ResumePoint#inWords(long, int)}); "" where it started afresh; null where
+ *                     that is not recorded (no attempt yet, or one made before the ledger recorded it)
  */
 public record LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
                           RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
-                          double wallSeconds, java.util.Map<String, String> files, java.util.List<String> sharedBy) {
+                          double wallSeconds, java.util.Map<String, String> files, java.util.List<String> sharedBy,
+                          String resumedFrom) {
     public LedgerEntry {
         sharedBy = java.util.List.copyOf(sharedBy);
     }
 
-    /** An entry that stands for no other variant's control. */
+    /** Whether its last attempt went on from a resume snapshot (false also where that is not recorded). */
+    public boolean resumed() {
+        return resumedFrom != null && !resumedFrom.isEmpty();
+    }
+
+    /** An entry that stands for no other variant's control, how its last attempt began not recorded. */
     public LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
                        RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
                        double wallSeconds, java.util.Map<String, String> files) {
         this(runId, configJson, configHash, settingsJson, variant, status, error, attempts, startedAt, finishedAt,
-                wallSeconds, files, java.util.List.of());
+                wallSeconds, files, java.util.List.of(), null);
     }
 }

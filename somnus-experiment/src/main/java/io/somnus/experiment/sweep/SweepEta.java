@@ -196,21 +196,20 @@ public final class SweepEta {
     }
 
     /**
-     * The units of work (per phase, {@link StudyEstimate#workLeft}) left to the run cut short in {@code runDir} when
-     * its snapshot was taken: an STDP-SNN run's after the images it had trained of all it trains and the checkpoints
-     * it had evaluated, an SG-SNN run's after the epochs it had finished (the first numbers of the training state that
-     * StdpTraining and SgCheckpoint write, {@link io.somnus.experiment.run.ResumePoint}); the whole run's where the snapshot cannot be read.
+     * The units of work (per phase, {@link StudyEstimate#workLeft}) left to the run of {@code config} cut short at
+     * {@code at}, its snapshot's point: an STDP-SNN run's after the images it had trained of all it trains and the
+     * checkpoints it had evaluated, an SG-SNN run's after the epochs it had finished; the whole run's where that cannot
+     * be counted.
      */
-    public static StudyEstimate.Work leftAtResume(Path runDir, JsonNode config) {
+    public static StudyEstimate.Work leftAtResume(io.somnus.experiment.run.ResumePoint at, JsonNode config) {
         try {
-            io.somnus.experiment.run.ResumePoint at = io.somnus.experiment.run.ResumePoint.read(runDir, config);
             if (at.sg()) {
                 int epoch = (int) at.done();
                 return StudyEstimate.workLeft(config, fraction(epoch, StudyEstimate.sgEpochs(config)), epoch);
             }
             return StudyEstimate.workLeft(config, fraction(at.done(),
                     StdpTraining.imagesToTrain(at.orderLength(), config)), at.checkpointsPassed());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return StudyEstimate.work(config); // counted as a fresh run, which errs long
         }
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <pre>
  * runs(run_id PK, config_json, config_hash, settings_json, variant, status pending|running|done|failed,
- *      error, attempts, started_at, finished_at, wall_seconds, files_json, shared_by)
+ *      error, attempts, started_at, finished_at, wall_seconds, files_json, shared_by, resumed_from)
  * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version, gaussian_draws
  * </pre>
  *
@@ -43,6 +43,12 @@ public final class SweepLedger implements AutoCloseable {
      * as a JSON array (null for every other run, and in a ledger from before controls were shared).
      */
     private static final String SHARED_COLUMN = "shared_by";
+    /**
+     * The runs column saying where the run's last attempt went on from a resume snapshot ({@link
+     * LedgerEntry#resumedFrom}): empty where it started afresh, null where not recorded (no attempt yet, or an attempt
+     * made before the column was).
+     */
+    private static final String RESUMED_COLUMN = "resumed_from";
 
     private final Path file;
     private final Connection connection;
@@ -83,12 +89,16 @@ public final class SweepLedger implements AutoCloseable {
                         + "settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', "
                         + "status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed')), "
                         + "error TEXT, attempts INTEGER NOT NULL DEFAULT 0, started_at TEXT, finished_at TEXT, "
-                        + "wall_seconds REAL, " + FILES_COLUMN + " TEXT, " + SHARED_COLUMN + " TEXT)");
+                        + "wall_seconds REAL, " + FILES_COLUMN + " TEXT, " + SHARED_COLUMN + " TEXT, " + RESUMED_COLUMN
+                        + " TEXT)");
                 if (!hasColumn(c, FILES_COLUMN)) { // a ledger written before the column: its done runs have no digests
                     s.execute("ALTER TABLE runs ADD COLUMN " + FILES_COLUMN + " TEXT");
                 }
                 if (!hasColumn(c, SHARED_COLUMN)) { // a ledger written before controls were shared: none is
                     s.execute("ALTER TABLE runs ADD COLUMN " + SHARED_COLUMN + " TEXT");
+                }
+                if (!hasColumn(c, RESUMED_COLUMN)) { // a ledger written before resumes were recorded: none is told
+                    s.execute("ALTER TABLE runs ADD COLUMN " + RESUMED_COLUMN + " TEXT");
                 }
             }
             return new SweepLedger(file, c);
@@ -217,14 +227,16 @@ public final class SweepLedger implements AutoCloseable {
         List<LedgerEntry> out = new ArrayList<>();
         String files;
         String shared;
+        String resumed;
         try { // an older ledger read where it lies
             files = hasColumn(connection, FILES_COLUMN) ? FILES_COLUMN : "NULL";
             shared = hasColumn(connection, SHARED_COLUMN) ? SHARED_COLUMN : "NULL";
+            resumed = hasColumn(connection, RESUMED_COLUMN) ? RESUMED_COLUMN : "NULL";
         } catch (SQLException e) {
             throw failure(e);
         }
         String sql = "SELECT run_id, config_json, config_hash, settings_json, variant, status, error, "
-                + "attempts, started_at, finished_at, wall_seconds, " + files + ", " + shared + " FROM runs"
+                + "attempts, started_at, finished_at, wall_seconds, " + files + ", " + shared + ", " + resumed + " FROM runs"
                 + (runId == null ? "" : " WHERE run_id = ?") + " ORDER BY run_id";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             if (runId != null) {
@@ -236,9 +248,11 @@ public final class SweepLedger implements AutoCloseable {
                     if (r.wasNull()) {
                         wall = Double.NaN;
                     }
-                    out.add(new LedgerEntry(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            RunStatus.ofLabel(r.getString(6)), r.getString(7), r.getInt(8), instant(r.getString(9)),
-                            instant(r.getString(10)), wall, digests(r.getString(12)), variants(r.getString(13))));
+                    String id = r.getString(1);
+                    out.add(new LedgerEntry(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            status(id, r.getString(6)), r.getString(7), r.getInt(8),
+                            instant(id, "started_at", r.getString(9)), instant(id, "finished_at", r.getString(10)), wall,
+                            digests(r.getString(12)), variants(r.getString(13)), r.getString(14)));
                 }
             }
         } catch (SQLException e) {
@@ -247,11 +261,22 @@ public final class SweepLedger implements AutoCloseable {
         return out;
     }
 
-    /** Marks a run started: status running, one more attempt, start time; clears the last error and file digests. */
+    /**
+     * Marks a run started: status running, one more attempt, start time; clears the last error and file digests; the
+     * attempt starts afresh until {@link #markResumed} says otherwise.
+     */
     public synchronized void markRunning(String runId, Instant startedAt) {
         update("UPDATE runs SET status = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL, "
-                + "wall_seconds = NULL, error = NULL, " + FILES_COLUMN + " = NULL WHERE run_id = ?", runId,
-                startedAt.toString(), runId);
+                + "wall_seconds = NULL, error = NULL, " + FILES_COLUMN + " = NULL, " + RESUMED_COLUMN + " = '' "
+                + "WHERE run_id = ?", runId, startedAt.toString(), runId);
+    }
+
+    /**
+     * Records where the running run's attempt goes on from its resume snapshot, in words ({@link
+     * LedgerEntry#resumedFrom}); null: it starts afresh after all (its snapshot refused).
+     */
+    public synchronized void markResumed(String runId, String from) {
+        update("UPDATE runs SET " + RESUMED_COLUMN + " = ? WHERE run_id = ?", runId, from == null ? "" : from, runId);
     }
 
     /**
@@ -379,8 +404,27 @@ public final class SweepLedger implements AutoCloseable {
         }
     }
 
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+    /** A time cell; a value that is no time (a row written in part, bytes damaged) is named with its run and column. */
+    private Instant instant(String runId, String column, String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw damaged(runId, column, text, "a time", e);
+        }
+    }
+
+    /** A status cell; one that is no status is named with its run. */
+    private RunStatus status(String runId, String text) {
+        try {
+            return RunStatus.ofLabel(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw damaged(runId, "status", text, "pending, running, done or failed", e);
+        }
+    }
+
+    private SweepException damaged(String runId, String column, String text, String expected, RuntimeException e) {
+        return new SweepException("sweep ledger " + file + ": run " + runId + "'s " + column + " is '" + text + "', not "
+                + expected + ": the ledger is damaged", e);
     }
 
     static String settingsJson(Map<String, Object> settings) {

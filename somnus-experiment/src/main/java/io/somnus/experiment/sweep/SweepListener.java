@@ -19,11 +19,12 @@ public interface SweepListener {
     default void runStarted(int worker, String runId) {}
 
     /**
-     * The run just started on {@code worker} goes on from its resume snapshot, {@code left} of its work still to do,
-     * per phase ({@link SweepEta#leftAtResume}; the whole run's where it runs again from the start after all, its
-     * snapshot refused).
+     * The run just started on {@code worker} goes on from its resume snapshot at {@code from}, in words ("image 41 of
+     * 100", {@link io.somnus.experiment.run.ResumePoint#inWords(long, int)}), {@code left} of its work still to do, per
+     * phase ({@link SweepEta#leftAtResume}); {@code from} null and {@code left} the whole run's where it runs again from
+     * the start after all, its snapshot refused.
      */
-    default void runResumed(int worker, String runId, StudyEstimate.Work left) {}
+    default void runResumed(int worker, String runId, String from, StudyEstimate.Work left) {}
 
     /** Relayed {@link io.somnus.experiment.model.RunProgress} updates of the run on {@code worker}. */
     default void runProgress(int worker, String runId, String phase, long done, long total) {}

@@ -92,7 +92,13 @@ public final class SweepRunner {
         Path out = outDir.toAbsolutePath().normalize();
         Path file = out.resolve(LOCK_FILE);
         // a sweep at work there is the reason to refuse, before "not empty: pass --resume", which would be refused too
-        if (DirectoryLock.isLocked(file)) {
+        boolean locked;
+        try {
+            locked = DirectoryLock.isLocked(file); // opens the lock file to write: refused on read-only storage
+        } catch (java.nio.file.FileSystemException e) {
+            throw cannotWrite(out, e);
+        }
+        if (locked) {
             throw inUse(out, file);
         }
         checkOutput(out, resume);
@@ -106,11 +112,15 @@ public final class SweepRunner {
         try {
             lock = DirectoryLock.tryAcquire(file, "sweep in " + out);
         } catch (java.nio.file.FileSystemException e) {
-            throw new SweepException("cannot write into the sweep directory " + out + " (" + AtomicFiles.reason(e) + "); "
-                    + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
-                    + "or resumed. Nothing was changed.", e);
+            throw cannotWrite(out, e);
         }
         return lock.orElseThrow(() -> inUse(out, file));
+    }
+
+    private static SweepException cannotWrite(Path out, java.nio.file.FileSystemException e) {
+        return new SweepException("cannot write into the sweep directory " + out + " (" + AtomicFiles.reason(e) + "); "
+                + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
+                + "or resumed. Nothing was changed.", e);
     }
 
     private static SweepException inUse(Path out, Path lockFile) {
@@ -171,9 +181,10 @@ public final class SweepRunner {
             }
             if (!resumable.isEmpty()) {
                 listener.message(resumable.size() + " run" + (resumable.size() == 1 ? "" : "s") + " cut short go"
-                        + (resumable.size() == 1 ? "es" : "") + " on from the last epoch or checkpoint "
-                        + (resumable.size() == 1 ? "it" : "each") + " finished ("
-                        + io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT + "): " + String.join(", ",
+                        + (resumable.size() == 1 ? "es" : "") + " on from the last resume snapshot "
+                        + (resumable.size() == 1 ? "it" : "each") + " took (" + io.somnus.experiment.io.RunDirectory
+                        .RESUME_SNAPSHOT + ", after an epoch or checkpoint, or timed by --snapshot-minutes): "
+                        + String.join(", ",
                         new java.util.TreeSet<>(resumable.keySet())));
             }
             Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
@@ -343,6 +354,7 @@ public final class SweepRunner {
             String hash;
             try {
                 hash = ledger.meta("sweep_hash").orElse(null);
+                ledger.entries(); // a damaged row is named here, with the way on, before anything is changed
             } catch (SweepException e) {
                 throw new SweepException(lostLedger(out, existingRuns, "cannot be read (" + e.getMessage() + ")",
                         null), e);
@@ -635,7 +647,7 @@ public final class SweepRunner {
             RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
             Path fresh = tmp;
             tmp = cutShort != null ? cutShort : fresh; // where the run works: what a failure keeps or removes
-            wentOn = cutShort != null && resumed(run, cutShort, progress, listener, worker);
+            wentOn = cutShort != null && resumed(run, cutShort, progress, listener, worker, ledger);
             if (!wentOn) {
                 tmp = fresh;
                 Files.createDirectories(tmp);
@@ -691,14 +703,15 @@ public final class SweepRunner {
     }
 
     /**
-     * Goes on with a run cut short in {@code dir} from its resume snapshot; a snapshot that cannot be resumed from
-     * (another configuration, damaged) is said and its directory removed, and the run then starts afresh.
+     * Goes on with a run cut short in {@code dir} from its resume snapshot, recording in the ledger and telling the
+     * listener where; a snapshot that cannot be resumed from (another configuration, damaged) is said and its
+     * directory removed, and the run then starts afresh.
      *
      * @return whether the run went on (and finished) in {@code dir}; false: it is to be run from the start
      * @throws Exception what the resumed run threw while training (the run failed, as a fresh one would)
      */
-    private boolean resumed(PlannedRun run, Path dir, RunProgress progress, SweepListener listener, int worker)
-            throws Exception {
+    private boolean resumed(PlannedRun run, Path dir, RunProgress progress, SweepListener listener, int worker,
+                            SweepLedger ledger) throws Exception {
         String why = null;
         try {
             String config = Files.readString(dir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG));
@@ -710,15 +723,20 @@ public final class SweepRunner {
         }
         if (why == null) {
             try {
-                // the time left counts only the work after the resume
-                listener.runResumed(worker, run.runId(), SweepEta.leftAtResume(dir, run.config()));
-                executor.resume(dir, progress);
+                // told once the snapshot passed the checks, read once for them and the resume
+                executor.resume(dir, progress, at -> {
+                    String from = at.inWords(run.config());
+                    ledger.markResumed(run.runId(), from);
+                    // the time left counts only the work after the resume
+                    listener.runResumed(worker, run.runId(), from, SweepEta.leftAtResume(at, run.config()));
+                });
                 return true;
             } catch (io.somnus.experiment.config.ConfigException | io.somnus.experiment.io.FileFormatException e) {
                 why = e.getMessage(); // refused before training went on: nothing of the run changed
             }
         }
-        listener.runResumed(worker, run.runId(), StudyEstimate.work(run.config()));
+        ledger.markResumed(run.runId(), null); // it starts afresh after all
+        listener.runResumed(worker, run.runId(), null, StudyEstimate.work(run.config()));
         listener.message("runs/" + dir.getFileName() + " cannot go on from its snapshot (" + why
                 + "): running " + run.runId() + " again from the start");
         FileTrees.deleteRecursively(dir);

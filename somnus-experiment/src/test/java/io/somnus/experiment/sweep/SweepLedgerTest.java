@@ -2,6 +2,7 @@ package io.somnus.experiment.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,47 @@ class SweepLedgerTest {
         assertEquals(java.util.Map.of("summary.json", empty, "sub/x.bin", bytes), b.files());
         assertEquals(RunStatus.DONE, b.status());
         assertEquals(java.util.Map.of(), SweepLedger.read(file).get(0).files());
+    }
+
+    /**
+     * Where each attempt began is recorded: an attempt starts afresh ("") until it is marked resumed from a snapshot
+     * (where, in words), and the next attempt starts afresh again; a snapshot refused after all marks it afresh. A ledger
+     * written before this was recorded is read as it lies (not recorded: null, not "afresh") and, opened to resume,
+     * gains the column.
+     */
+    @Test
+    void whereEachAttemptBeganIsRecordedAndOldLedgersReadWithoutIt(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(SweepLedger.FILE_NAME);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, config_json TEXT NOT NULL, config_hash TEXT NOT "
+                    + "NULL, settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', status TEXT NOT "
+                    + "NULL, error TEXT, attempts INTEGER NOT NULL DEFAULT 0, started_at TEXT, finished_at TEXT, "
+                    + "wall_seconds REAL, files_json TEXT, shared_by TEXT)");
+            s.execute("INSERT INTO runs (run_id, config_json, config_hash, status, attempts) VALUES "
+                    + "('a', '{}', 'h', 'done', 2), ('b', '{}', 'h', 'running', 1)");
+        }
+        LedgerEntry old = SweepLedger.read(file).get(0);
+        assertEquals(null, old.resumedFrom(), "not recorded");
+        assertFalse(old.resumed());
+        try (SweepLedger ledger = SweepLedger.open(file)) {
+            assertEquals(null, ledger.entry("a").orElseThrow().resumedFrom(), "the column added, nothing made up");
+            ledger.markRunning("b", java.time.Instant.EPOCH);
+            assertEquals("", ledger.entry("b").orElseThrow().resumedFrom(), "an attempt starts afresh");
+            ledger.markResumed("b", "image 11 of 40");
+            ledger.markDone("b", java.util.Map.of(), java.time.Instant.EPOCH, 1.0);
+        }
+        LedgerEntry b = SweepLedger.read(file).get(1);
+        assertEquals("image 11 of 40", b.resumedFrom());
+        assertTrue(b.resumed());
+        try (SweepLedger ledger = SweepLedger.open(file)) {
+            ledger.markRunning("b", java.time.Instant.EPOCH);
+            ledger.markResumed("b", "epoch 2 of 3");
+            ledger.markResumed("b", null); // its snapshot refused: it runs from the start after all
+            assertEquals("", ledger.entry("b").orElseThrow().resumedFrom());
+            assertFalse(ledger.entry("b").orElseThrow().resumed());
+            assertEquals(3, ledger.entry("b").orElseThrow().attempts()); // one before, two here
+        }
     }
 
     private static List<Path> list(Path dir) throws Exception {

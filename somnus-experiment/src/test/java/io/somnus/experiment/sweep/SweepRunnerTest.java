@@ -273,6 +273,53 @@ class SweepRunnerTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
     }
 
+    /**
+     * A ledger row written in part or damaged (a start time cut short, as bytes zeroed in the file left it) is refused
+     * on --resume naming the ledger, the run, the column and the value, with the way on, before anything is changed
+     * (it failed with "Text '2026-12 …' could not be parsed at index 7", naming nothing).
+     */
+    @Test
+    void aDamagedLedgerRowIsNamedAndNothingIsChanged() throws Exception {
+        Path out = tmp.resolve("out");
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
+        String run = listRuns(out).get(0);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ledgerFile);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE runs SET started_at = '2026-12      ', status = 'running' WHERE run_id = '" + run
+                    + "'");
+        }
+        byte[] before = Files.readAllBytes(ledgerFile);
+        SweepException e = assertThrows(SweepException.class,
+                () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
+        assertContains(e.getMessage(), ledgerFile.toString(), "run " + run + "'s started_at is '2026-12      ', not a time",
+                "move it aside", "Nothing was changed");
+        assertEquals(8, listRuns(out).size());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+    }
+
+    /**
+     * A sweep directory whose lock file cannot be opened to write (read-only storage) is refused as one that cannot be
+     * written, saying what can be done with it (it failed with the bare "…/.somnus.lock: Read-only file system", exit
+     * 1). Where the test runs as root, which writes any file, it is skipped; seen on a read-only tmpfs by hand.
+     */
+    @Test
+    void aSweepDirectoryThatCannotBeWrittenIsRefusedSaidSo() throws Exception {
+        Path out = tmp.resolve("out");
+        support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
+        Path lock = out.resolve(SweepRunner.LOCK_FILE);
+        assertTrue(lock.toFile().setWritable(false, false));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(lock), "root writes any file");
+            SweepException e = assertThrows(SweepException.class,
+                    () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
+            assertContains(e.getMessage(), "cannot write into the sweep directory " + out, "somnus report DIR",
+                    "Nothing was changed");
+        } finally {
+            lock.toFile().setWritable(true, false);
+        }
+    }
+
     @Test
     void aDirectoryHoldingADifferentSweepIsRefused() throws Exception {
         Path out = tmp.resolve("out");

@@ -46,6 +46,11 @@ class SweepSgResumeTest {
         final AtomicInteger resumed = new AtomicInteger();
         final long stopAtEpoch;
         final java.util.function.Supplier<? extends Throwable> failure;
+        /**
+         * Damage the snapshot on disk once the resume has checked it: the resume must go on from what the check read
+         * (read once), not read the file again.
+         */
+        boolean spoilOnceChecked;
 
         Counting(long stopAtEpoch) {
             this(stopAtEpoch, () -> new InternalError("the JVM stopped"));
@@ -77,9 +82,26 @@ class SweepSgResumeTest {
         }
 
         @Override
-        public void resume(Path runDir, RunProgress progress) throws Exception {
+        public void resume(Path runDir, RunProgress progress,
+                           java.util.function.Consumer<io.somnus.experiment.run.ResumePoint> goingOn) throws Exception {
             resumed.incrementAndGet();
-            real.resume(runDir, progress);
+            real.resume(runDir, progress, at -> {
+                goingOn.accept(at);
+                if (spoilOnceChecked) {
+                    spoil(runDir.resolve(RunDirectory.RESUME_SNAPSHOT));
+                }
+            });
+        }
+    }
+
+    /** Flips a bit in the middle of {@code file}: its digest no longer matches. */
+    static void spoil(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 1;
+            Files.write(file, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -97,7 +119,9 @@ class SweepSgResumeTest {
         assertThrows(InternalError.class, () -> new SweepRunner(new Counting(3)).execute(plan(), cut, 1, false,
                 SweepListener.NONE));
         Counting again = new Counting(-1);
+        again.spoilOnceChecked = true;
         List<String> said = new ArrayList<>();
+        List<String> from = new ArrayList<>();
         List<StudyEstimate.Work> leftAtResume = new ArrayList<>();
         new SweepRunner(again).execute(plan(), cut, 1, true, new SweepListener() {
             @Override
@@ -106,11 +130,18 @@ class SweepSgResumeTest {
             }
 
             @Override
-            public void runResumed(int worker, String runId, StudyEstimate.Work left) {
+            public void runResumed(int worker, String runId, String where, StudyEstimate.Work left) {
+                from.add(where);
                 leftAtResume.add(left);
             }
         });
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
+        // stopped as epoch 3 reported, before its snapshot: the snapshot is epoch 2's, so it goes on with epoch 3
+        assertEquals(List.of("epoch 3 of 3"), from);
+        LedgerEntry entry = SweepLedger.read(cut.resolve(SweepLedger.FILE_NAME)).get(0);
+        assertEquals("epoch 3 of 3", entry.resumedFrom(), "the ledger tells it from a run started afresh");
+        assertEquals(2, entry.attempts());
+        assertEquals("", SweepLedger.read(whole.resolve(SweepLedger.FILE_NAME)).get(0).resumedFrom());
         assertEquals(0, again.executed.get(), "not run from the start");
         assertTrue(said.stream().anyMatch(l -> l.contains("go" ) && l.contains(id)), said.toString());
         // stopped as epoch 3 reported, before its snapshot: the snapshot's 2 epochs of 3 done, so a third of the

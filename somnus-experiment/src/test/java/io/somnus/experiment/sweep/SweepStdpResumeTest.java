@@ -63,7 +63,9 @@ class SweepStdpResumeTest {
         assertThrows(InternalError.class, () -> new SweepRunner(new SweepSgResumeTest.Counting(16))
                 .execute(plan(preset), cut, 1, false, SweepListener.NONE));
         SweepSgResumeTest.Counting again = new SweepSgResumeTest.Counting(-1);
+        again.spoilOnceChecked = true; // the resume goes on from the snapshot its check read, not from the file again
         List<String> said = new ArrayList<>();
+        List<String> from = new ArrayList<>();
         List<StudyEstimate.Work> leftAtResume = new ArrayList<>();
         new SweepRunner(again).execute(plan(preset), cut, 1, true, new SweepListener() {
             @Override
@@ -72,10 +74,22 @@ class SweepStdpResumeTest {
             }
 
             @Override
-            public void runResumed(int worker, String runId, StudyEstimate.Work left) {
+            public void runResumed(int worker, String runId, String where, StudyEstimate.Work left) {
+                from.add(where);
                 leftAtResume.add(left);
             }
         });
+        // the snapshot of the checkpoint before image 16: paper and diehl-cook image 10 of 40 and 30, paper-code image 12
+        // of 10 × 3 epochs (checkpoints every 6 images), in its second epoch
+        String expectedFrom = switch (preset) {
+            case "paper" -> "image 11 of 40";
+            case "paper-code" -> "image 13 of 30, epoch 2 of 3";
+            default -> "image 11 of 30";
+        };
+        assertEquals(List.of(expectedFrom), from, preset);
+        LedgerEntry entry = SweepLedger.read(cut.resolve(SweepLedger.FILE_NAME)).get(0);
+        assertEquals(expectedFrom, entry.resumedFrom(), "the ledger tells it from a run started afresh");
+        assertEquals("", SweepLedger.read(whole.resolve(SweepLedger.FILE_NAME)).get(0).resumedFrom());
         // the time left is told the work after the snapshot, per phase. Training and sleep: the images left of all the
         // run trains (paper 30 of 40 at 30 steps: 900 steps, sleep f/(1 − f) = 1/4 of them, 225; paper-code 18 of
         // 10 × 3 epochs at 40 steps: 720, sleep 20 steps per 100 wake steps, 12 episodes, 240, × 18/30: 144;

@@ -1,0 +1,70 @@
+package io.somnus.cli;
+
+import io.somnus.experiment.sweep.LedgerEntry;
+import io.somnus.experiment.sweep.RunErrors;
+import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.SweepLedger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code somnus inspect SWEEP_DIR}: a sweep's runs as its ledger records them, one line each: state, attempts, and
+ * whether the last attempt went on from a resume snapshot (and from where) or started afresh. Read only, so a sweep
+ * at work or on storage this user cannot write is listed too.
+ */
+final class SweepListing {
+    private SweepListing() { }
+
+    /** Whether {@code dir} holds a sweep's ledger with something in it (an empty file records no run). */
+    static boolean isSweep(Path dir) {
+        Path file = dir.resolve(SweepLedger.FILE_NAME);
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The lines of the listing: a head line with the counts, then one per run in the ledger's order (by run id). */
+    static List<String> lines(Path dir) {
+        Path file = dir.resolve(SweepLedger.FILE_NAME);
+        List<LedgerEntry> entries;
+        String name;
+        try (SweepLedger ledger = SweepLedger.openForReading(file)) {
+            entries = ledger.entries();
+            name = ledger.meta("sweep_name").orElse("?");
+        }
+        Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
+        int width = 0;
+        for (LedgerEntry e : entries) {
+            counts.merge(e.status(), 1, Integer::sum);
+            width = Math.max(width, e.runId().length());
+        }
+        List<String> states = new ArrayList<>();
+        counts.forEach((status, n) -> states.add(n + " " + status.label()));
+        List<String> out = new ArrayList<>();
+        out.add("sweep '" + name + "' (" + file + "): " + entries.size() + " runs, " + String.join(", ", states));
+        for (LedgerEntry e : entries) {
+            out.add(String.format(Locale.ROOT, "  %-" + width + "s  %-7s  %s", e.runId(), e.status().label(), last(e)));
+        }
+        return out;
+    }
+
+    /** The attempts and how the last began; a failed run's error on one line. */
+    static String last(LedgerEntry e) {
+        String line = e.attempts() + (e.attempts() == 1 ? " attempt" : " attempts");
+        if (e.attempts() > 0 && e.resumedFrom() != null) { // null: not recorded (a ledger from before)
+            line += e.resumed() ? ", the last resumed from " + e.resumedFrom() + " (its snapshot)"
+                    : (e.attempts() == 1 ? ", started afresh" : ", the last started afresh");
+        }
+        if (e.status() == RunStatus.FAILED && e.error() != null) {
+            line += ": " + RunErrors.oneLine(e.error());
+        }
+        return line;
+    }
+}
