@@ -101,8 +101,7 @@ public final class SgTrainer {
      * continual protocol of {@code tasks} ({@link SgTasks}): {@code tasks.tasks()} × {@link SgConfig#epochs()} epochs,
      * numbered on across the tasks (the epochs' records, the sleep decisions and the checkpoints count them so), task k
      * training the epochs {@code k·E + 1 … (k + 1)·E} on its own images. With one task of every training image in
-     * their order, the run is the one without tasks, bit for bit (and so is each task's first epoch's shuffle a run on
-     * that task's images alone would draw, for task 0).
+     * their order, the run is the one without tasks, bit for bit; task 0 trains as a run on its images alone.
      *
      * @param tasks the tasks, or null for none (every training image in every epoch)
      * @throws IllegalArgumentException when a task has no images, an index outside the training set, or (with
@@ -164,7 +163,9 @@ public final class SgTrainer {
         if (resume == null) {
             listener.onStart();
         } else {
-            int[] expected = tasks == null ? order : tasks.images(Math.max(0, resume.epoch - 1) / cfg.epochs());
+            // the images of the checkpoint's task (of the last, for an epoch beyond the run's: restore refuses it)
+            int[] expected = tasks == null ? order
+                    : tasks.images(Math.min(taskCount - 1, Math.max(0, resume.epoch - 1) / cfg.epochs()));
             restore(resume, net, adam, expected, totalEpochs, streams, clock, slept, best, epochs, taskAccuracy);
             order = resume.order.clone();
             trainSeconds = resume.trainSeconds;
