@@ -56,8 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sleep-fraction", paramLabel = "F", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
             + "wake, in [0, 1]; the SG-SNN presets: in [0, 1])")
     Double sleepFraction;
-    @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "standard or continual: classes arrive as continual.tasks tasks of "
-            + "continual.classes_per_task classes (default 5 of 2); the SG-SNN trains each task for its epochs")
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "standard or continual: the classes arrive as tasks, 5 of 2 classes unless "
+            + "set otherwise (continual.tasks, continual.classes_per_task); an SG-SNN trains each task for its epochs")
     String protocol;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any configuration field: --set key=value (repeatable)")
     List<String> sets = List.of();
