@@ -219,4 +219,25 @@ class SgTasksTest {
         assertTrue(e.getMessage().contains("task 2 nothing to train on: it has 33 training images, fewer than "
                 + "sg.batch_size = 40"), e.getMessage());
     }
+
+    /**
+     * A snapshot of format 1 (written before the task rows were added: the same bytes without the trailing task count)
+     * is still read, as a run without tasks, and the run goes on from it to the uninterrupted run's weights.
+     */
+    @Test
+    void aSnapshotOfTheFormatBeforeTasksIsStillRead() throws IOException {
+        SgConfig cfg = config(SgSleepSchedule.PER_EPOCH);
+        Recorder rec = new Recorder();
+        SgResult full = new SgTrainer().train(TRAIN, TEST, cfg, new SplittableRandom(7), rec);
+        byte[] now = rec.checkpoints.get(0);
+        assertEquals(SgCheckpoint.FORMAT, java.nio.ByteBuffer.wrap(now).getInt());
+        assertEquals(0, java.nio.ByteBuffer.wrap(now, now.length - 4, 4).getInt(), "no task rows: a count of 0 last");
+        byte[] old = java.util.Arrays.copyOf(now, now.length - 4);
+        java.nio.ByteBuffer.wrap(old).putInt(SgCheckpoint.FORMAT_WITHOUT_TASKS);
+        SgCheckpoint c = SgCheckpoint.read(new DataInputStream(new ByteArrayInputStream(old)));
+        SgResult r = new SgTrainer().train(TRAIN, TEST, cfg, new SplittableRandom(7), SgListener.NONE, c);
+        for (String name : full.weights().keySet()) {
+            assertArrayEquals(full.weights().get(name), r.weights().get(name), name);
+        }
+    }
 }
