@@ -56,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sleep-fraction", paramLabel = "F", description = "sleep fraction f in [0, 1) (paper-code: its ratio of sleep to "
             + "wake, in [0, 1]; the SG-SNN presets: in [0, 1])")
     Double sleepFraction;
-    @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "standard or continual (STDP-SNN)")
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "standard or continual: the classes arrive as tasks, 5 of 2 classes unless "
+            + "set otherwise (continual.tasks, continual.classes_per_task); an SG-SNN trains each task for its epochs")
     String protocol;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any configuration field: --set key=value (repeatable)")
     List<String> sets = List.of();
@@ -359,7 +360,6 @@ final class TrainCommand implements Callable<Integer> {
         if (excitatory != null) given.add("--excitatory");
         if (plasticity != null) given.add("--plasticity");
         if (initialWeights != null) given.add("--initial-weights");
-        if (protocol != null) given.add("--protocol");
         if (exportSpikes != null) given.add("--export-spikes");
         if (inputSpikes != null) given.add("--input-spikes");
         if (loadNetwork != null) given.add("--load-network");

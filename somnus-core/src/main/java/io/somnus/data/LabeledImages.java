@@ -111,4 +111,23 @@ public record LabeledImages(String name, int height, int width, float[][] images
         return new LabeledImages(name, height, width, java.util.Arrays.copyOfRange(images, from, to),
                 java.util.Arrays.copyOfRange(labels, from, to), numClasses, sha256, sources);
     }
+
+    /**
+     * The images at {@code indices}, in that order. Shares the image arrays.
+     *
+     * @throws IllegalArgumentException for an index outside {@code [0, size())}
+     */
+    public LabeledImages pick(int[] indices) {
+        float[][] im = new float[indices.length][];
+        int[] lb = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            if (indices[k] < 0 || indices[k] >= images.length) {
+                throw new IllegalArgumentException(name + ": pick: index " + indices[k] + " is outside [0, "
+                        + images.length + ")");
+            }
+            im[k] = images[indices[k]];
+            lb[k] = labels[indices[k]];
+        }
+        return new LabeledImages(name, height, width, im, lb, numClasses, sha256, sources);
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * order the next shuffle permutes, the state of every generator the epochs draw from (shuffle, encoding, sleep
  * decision, sleep noise: SplitMix64 seeds; the weight initialisation's is used up and the evaluation's restarts from
  * its seed), the sleep schedule's count, the sleep clock, the episodes slept (their numbers, not their weight copies),
- * the last validation, the best validation epoch and its parameters, the epochs' records and the time spent so far.
+ * the last validation, the best validation epoch and its parameters, the epochs' records, the continual protocol's
+ * task-accuracy rows so far ({@link SgTasks}) and the time spent so far.
  * The arrays are copies, taken when the epoch ended.
  * <p>
  * {@link #write}/{@link #read} give it a binary form (big-endian, versioned); whoever stores it adds its own check
@@ -23,7 +24,9 @@ import java.util.Map;
  */
 public final class SgCheckpoint {
     /** The binary form's version: a snapshot of another version is refused, not misread. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The version before the continual protocol's task accuracies: still read (it has none). */
+    static final int FORMAT_WITHOUT_TASKS = 1;
     /** The generators in the order {@link SgTrainer#train} splits them after the initialisation's. */
     static final int GENERATORS = 4;
 
@@ -53,12 +56,14 @@ public final class SgCheckpoint {
     /** The parameters after the best validation epoch; null without validation data. */
     final float[][] bestParameters;
     final List<SgEpoch> epochs;
+    /** The task-accuracy rows of the tasks ended so far (null for the others); none without tasks. */
+    final double[][] taskAccuracy;
 
     SgCheckpoint(int epoch, float[][] parameters, float[][] adamFirst, float[][] adamSecond, long adamSteps, int[] order,
                  long[] seeds, long[] gammas, long scheduleCounted, long wakeSteps, long sleepSteps, int clockEpisodes,
                  int clockEndedEarly, long[] sleptSpikes, double sleptSeconds, List<SgSleepEpisode> episodes,
                  double trainSeconds, double wallSeconds, SgEvaluation lastValidation, int bestEpoch,
-                 double bestAccuracy, float[][] bestParameters, List<SgEpoch> epochs) {
+                 double bestAccuracy, float[][] bestParameters, List<SgEpoch> epochs, double[][] taskAccuracy) {
         this.epoch = epoch;
         this.parameters = parameters;
         this.adamFirst = adamFirst;
@@ -82,6 +87,7 @@ public final class SgCheckpoint {
         this.bestAccuracy = bestAccuracy;
         this.bestParameters = bestParameters;
         this.epochs = List.copyOf(epochs);
+        this.taskAccuracy = taskAccuracy;
     }
 
     /** The last epoch finished (1-based): a resumed run goes on with the next. */
@@ -154,6 +160,16 @@ public final class SgCheckpoint {
             out.writeDouble(e.imagesPerSecond());
             out.writeDouble(e.epochSeconds());
         }
+        out.writeInt(taskAccuracy.length);
+        for (double[] row : taskAccuracy) {
+            out.writeBoolean(row != null);
+            if (row != null) {
+                out.writeInt(row.length);
+                for (double a : row) {
+                    out.writeDouble(a);
+                }
+            }
+        }
     }
 
     /**
@@ -163,8 +179,9 @@ public final class SgCheckpoint {
      */
     public static SgCheckpoint read(DataInput in) throws IOException {
         int format = in.readInt();
-        if (format != FORMAT) {
-            throw new IOException("snapshot format " + format + ", this Somnus reads format " + FORMAT);
+        if (format != FORMAT && format != FORMAT_WITHOUT_TASKS) {
+            throw new IOException("snapshot format " + format + ", this Somnus reads formats " + FORMAT_WITHOUT_TASKS
+                    + " and " + FORMAT);
         }
         int epoch = nonNegative(in.readInt(), "epoch");
         float[][] parameters = readArrays(in);
@@ -218,9 +235,18 @@ public final class SgCheckpoint {
             epochs.add(new SgEpoch(in.readInt(), in.readDouble(), in.readDouble(), in.readBoolean(), in.readDouble(),
                     in.readLong(), in.readLong(), in.readDouble(), in.readDouble(), in.readDouble()));
         }
+        double[][] taskAccuracy = new double[format == FORMAT ? nonNegative(in.readInt(), "task count") : 0][];
+        for (int t = 0; t < taskAccuracy.length; t++) {
+            if (in.readBoolean()) {
+                taskAccuracy[t] = new double[nonNegative(in.readInt(), "task row length")];
+                for (int j = 0; j < taskAccuracy[t].length; j++) {
+                    taskAccuracy[t][j] = in.readDouble();
+                }
+            }
+        }
         return new SgCheckpoint(epoch, parameters, first, second, adamSteps, order, seeds, gammas, counted, wake, sleep,
                 clockEpisodes, endedEarly, spikes, sleptSeconds, episodes, trainSeconds, wallSeconds, last, bestEpoch,
-                bestAccuracy, best, epochs);
+                bestAccuracy, best, epochs, taskAccuracy);
     }
 
     private static int nonNegative(int value, String what) throws IOException {

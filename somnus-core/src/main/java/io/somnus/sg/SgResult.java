@@ -24,13 +24,16 @@ import java.util.Map;
  * @param wallSeconds           wall time of the whole call, evaluations included
  * @param imagesPerSecond       training images per second of {@code trainSeconds}
  * @param blas                  class name of the BLAS implementation that ran
+ * @param taskAccuracy          the continual protocol's task-accuracy matrix ({@link SgTasks}): row i after task i,
+ *                              column j the accuracy on task j's evaluation images (NaN for j &gt; i); no rows without
+ *                              tasks
  */
 public record SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisode> sleepEpisodes,
                        SgEvaluation validation, Map<String, float[]> weights, Map<String, int[]> shapes,
                        Map<String, Double> sleepFiringRatesHz, long wakeSteps, long sleepSteps,
                        double achievedSleepFraction, int bestValidationEpoch, double bestValidationAccuracy,
                        double trainSeconds, double sleepSeconds, double wallSeconds,
-                       double imagesPerSecond, String blas) {
+                       double imagesPerSecond, String blas, double[][] taskAccuracy) {
     /**
      * Copies the lists, and the sleep's rates into a map sorted by layer name (so that summary.json does not depend on
      * the JVM's hashing).
@@ -40,6 +43,32 @@ public record SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisod
         sleepEpisodes = List.copyOf(sleepEpisodes);
         // sorted: Map.copyOf iterates in an order salted per JVM, and summary.json must not depend on the JVM
         sleepFiringRatesHz = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sleepFiringRatesHz));
+        taskAccuracy = rows(taskAccuracy);
+    }
+
+    /** A result without tasks (no task-accuracy rows). */
+    public SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisode> sleepEpisodes, SgEvaluation validation,
+                    Map<String, float[]> weights, Map<String, int[]> shapes, Map<String, Double> sleepFiringRatesHz,
+                    long wakeSteps, long sleepSteps, double achievedSleepFraction, int bestValidationEpoch,
+                    double bestValidationAccuracy, double trainSeconds, double sleepSeconds, double wallSeconds,
+                    double imagesPerSecond, String blas) {
+        this(config, epochs, sleepEpisodes, validation, weights, shapes, sleepFiringRatesHz, wakeSteps, sleepSteps,
+                achievedSleepFraction, bestValidationEpoch, bestValidationAccuracy, trainSeconds, sleepSeconds,
+                wallSeconds, imagesPerSecond, blas, new double[0][]);
+    }
+
+    /** A copy of the task-accuracy matrix. */
+    @Override
+    public double[][] taskAccuracy() {
+        return rows(taskAccuracy);
+    }
+
+    private static double[][] rows(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
     }
 
     /** Final validation accuracy (NaN without validation data). */

@@ -93,6 +93,22 @@ public final class SgTrainer {
      */
     public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
                           SgListener listener, SgCheckpoint resume) {
+        return train(train, validation, cfg, rng, listener, resume, null);
+    }
+
+    /**
+     * As {@link #train(LabeledImages, LabeledImages, SgConfig, SplittableRandom, SgListener, SgCheckpoint)}, in the
+     * continual protocol of {@code tasks} ({@link SgTasks}): {@code tasks.tasks()} × {@link SgConfig#epochs()} epochs,
+     * numbered on across the tasks (the epochs' records, the sleep decisions and the checkpoints count them so), task k
+     * training the epochs {@code k·E + 1 … (k + 1)·E} on its own images. With one task of every training image in
+     * their order, the run is the one without tasks, bit for bit; task 0 trains as a run on its images alone.
+     *
+     * @param tasks the tasks, or null for none (every training image in every epoch)
+     * @throws IllegalArgumentException when a task has no images, an index outside the training set, or (with
+     *                                  {@link SgConfig#dropLast()}) fewer images than a minibatch
+     */
+    public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
+                          SgListener listener, SgCheckpoint resume, SgTasks tasks) {
         java.util.Objects.requireNonNull(listener, "listener (SgListener.NONE for none)");
         long wallStart = System.nanoTime();
         if ((resume != null || listener.wantsCheckpoints()) && !SplittableState.rebuildable()) {
@@ -100,6 +116,9 @@ public final class SgTrainer {
                     + "SplittableRandom does not let be taken and put back (JDK 17 to 25 do)");
         }
         checkData(train, cfg, "training");
+        if (tasks != null) {
+            checkTasks(tasks, train, cfg);
+        }
         boolean validate = validation != null && validation.size() > 0;
         if (validate) {
             checkData(validation, cfg, "validation");
@@ -122,9 +141,16 @@ public final class SgTrainer {
         SgSleep sleep = clock.schedule().sleeps() ? new SgSleep(net, cfg.sleep(), cfg.dtMs()) : null;
 
         int n = train.size();
-        // images trained per epoch: all, or with dropLast all but the incomplete last minibatch
-        int trained = cfg.dropLast() ? n - n % cfg.batchSize() : n;
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        int taskCount = tasks == null ? 1 : tasks.tasks();
+        int totalEpochs = cfg.epochs() * taskCount;
+        // the images of each epoch, in the order its shuffle permutes: every image, or the task's
+        int[] order = tasks == null ? java.util.stream.IntStream.range(0, n).toArray() : tasks.images(0);
+        double[][] taskAccuracy = new double[tasks == null ? 0 : taskCount][];
+        long imagesToTrain = 0;
+        for (int k = 0; k < taskCount; k++) {
+            imagesToTrain += (long) trainedPerEpoch(tasks == null ? n : tasks.trainImages().get(k).length, cfg)
+                    * cfg.epochs();
+        }
         int[] labels = new int[cfg.batchSize()];
         List<SgEpoch> epochs = new ArrayList<>();
         Slept slept = new Slept(net.layers);
@@ -137,14 +163,24 @@ public final class SgTrainer {
         if (resume == null) {
             listener.onStart();
         } else {
-            restore(resume, net, adam, order, streams, clock, slept, best, epochs);
+            // the images of the checkpoint's task (of the last, for an epoch beyond the run's: restore refuses it)
+            int[] expected = tasks == null ? order
+                    : tasks.images(Math.min(taskCount - 1, Math.max(0, resume.epoch - 1) / cfg.epochs()));
+            restore(resume, net, adam, expected, totalEpochs, streams, clock, slept, best, epochs, taskAccuracy);
+            order = resume.order.clone();
             trainSeconds = resume.trainSeconds;
             lastEval = resume.lastValidation;
             wallStart -= (long) (resume.wallSeconds * 1e9); // the time before the stop counts
             first = resume.epoch + 1;
         }
-        for (int epoch = first; epoch <= cfg.epochs(); epoch++) {
+        for (int epoch = first; epoch <= totalEpochs; epoch++) {
             long epochStart = System.nanoTime();
+            int task = (epoch - 1) / cfg.epochs();
+            if (tasks != null && (epoch - 1) % cfg.epochs() == 0) {
+                order = tasks.images(task); // a task starts: its images in their order, as a run on them alone
+            }
+            // images trained this epoch: all, or with dropLast all but the incomplete last minibatch
+            int trained = trainedPerEpoch(order.length, cfg);
             shuffle(order, streams[0]);
             double lossSum = 0;
             boolean sleptThisEpoch = false;
@@ -188,6 +224,9 @@ public final class SgTrainer {
                     bestValidationParameters = copy(net.parameters());
                 }
             }
+            if (tasks != null && epoch % cfg.epochs() == 0) {
+                taskAccuracy[task] = taskAccuracies(tasks, task);
+            }
             SgEpoch record = new SgEpoch(epoch, lossSum / trained, lastEval.accuracy(), sleptThisEpoch, accBefore,
                     clock.wakeSteps(), clock.sleepSteps(), clock.achievedFraction(), trained / epochTrainSeconds,
                     (System.nanoTime() - epochStart) / 1e9);
@@ -207,7 +246,8 @@ public final class SgTrainer {
                         clock.schedule().counted(), clock.wakeSteps(), clock.sleepSteps(), clock.episodes(),
                         clock.episodesEndedEarly(), slept.spikes.clone(), slept.seconds, slept.episodes,
                         trainSeconds, (System.nanoTime() - wallStart) / 1e9, lastEval, best.epoch, best.accuracy,
-                        bestValidationParameters == null ? null : copy(bestValidationParameters), epochs));
+                        bestValidationParameters == null ? null : copy(bestValidationParameters), epochs,
+                        copyRows(taskAccuracy)));
             }
         }
         Map<String, Double> sleepRates = new LinkedHashMap<>();
@@ -222,7 +262,54 @@ public final class SgTrainer {
         return new SgResult(cfg, epochs, slept.episodes, lastEval, weights(), shapes(), sleepRates, clock.wakeSteps(),
                 clock.sleepSteps(), clock.achievedFraction(), best.epoch, best.accuracy, trainSeconds, slept.seconds,
                 (System.nanoTime() - wallStart) / 1e9,
-                trainSeconds > 0 ? (double) trained * cfg.epochs() / trainSeconds : 0.0, blasImplementation());
+                trainSeconds > 0 ? (double) imagesToTrain / trainSeconds : 0.0, blasImplementation(),
+                copyRows(taskAccuracy));
+    }
+
+    /** The images an epoch of {@code images} trains: all, or with {@link SgConfig#dropLast()} whole minibatches only. */
+    private static int trainedPerEpoch(int images, SgConfig cfg) {
+        return cfg.dropLast() ? images - images % cfg.batchSize() : images;
+    }
+
+    /** The accuracy on each task's evaluation images after task {@code last}; NaN for the tasks after it. */
+    private double[] taskAccuracies(SgTasks tasks, int last) {
+        double[] row = new double[tasks.tasks()];
+        for (int t = 0; t < row.length; t++) {
+            row[t] = t <= last ? evaluate(tasks.evaluation().get(t)).accuracy() : Double.NaN;
+        }
+        return row;
+    }
+
+    private static double[][] copyRows(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i] == null ? null : rows[i].clone();
+        }
+        return out;
+    }
+
+    private static void checkTasks(SgTasks tasks, LabeledImages train, SgConfig cfg) {
+        for (int t = 0; t < tasks.tasks(); t++) {
+            int[] images = tasks.trainImages().get(t);
+            if (images.length == 0) {
+                throw new IllegalArgumentException("SG-SNN: task " + (t + 1) + " has no training images");
+            }
+            if (cfg.dropLast() && images.length < cfg.batchSize()) {
+                throw new IllegalArgumentException("SG-SNN: sg.drop_last leaves task " + (t + 1) + " nothing to train "
+                        + "on: it has " + images.length + " training images, fewer than sg.batch_size = "
+                        + cfg.batchSize() + "; lower sg.batch_size or set sg.drop_last to false");
+            }
+            for (int i : images) {
+                if (i < 0 || i >= train.size()) {
+                    throw new IllegalArgumentException("SG-SNN: task " + (t + 1) + " names training image " + i
+                            + ", outside the training set of " + train.size());
+                }
+            }
+            if (tasks.evaluation().get(t).size() == 0) {
+                throw new IllegalArgumentException("SG-SNN: task " + (t + 1) + " has no evaluation images");
+            }
+            checkData(tasks.evaluation().get(t), cfg, "task " + (t + 1) + " evaluation");
+        }
     }
 
     /**
@@ -309,11 +396,12 @@ public final class SgTrainer {
     }
 
     /** Puts a checkpoint's state into a freshly built run, after checking that it fits. */
-    private void restore(SgCheckpoint c, SgNetwork net, SgAdam adam, int[] order, SplittableRandom[] streams,
-                         SleepClock clock, Slept slept, BestValidationEpoch best, List<SgEpoch> epochs) {
-        if (c.epoch < 1 || c.epoch > config.epochs()) {
+    private void restore(SgCheckpoint c, SgNetwork net, SgAdam adam, int[] order, int totalEpochs,
+                         SplittableRandom[] streams, SleepClock clock, Slept slept, BestValidationEpoch best,
+                         List<SgEpoch> epochs, double[][] taskAccuracy) {
+        if (c.epoch < 1 || c.epoch > totalEpochs) {
             throw new IllegalArgumentException("the checkpoint is after epoch " + c.epoch + ", but the run has epochs 1 to "
-                    + config.epochs());
+                    + totalEpochs);
         }
         float[][] params = net.parameters();
         fits("parameters", c.parameters, params);
@@ -322,9 +410,13 @@ public final class SgTrainer {
         if (c.bestParameters != null) {
             fits("best validation epoch's parameters", c.bestParameters, params);
         }
-        if (c.order.length != order.length || !isPermutation(c.order)) {
+        if (!samePermuted(c.order, order)) {
             throw new IllegalArgumentException("the checkpoint's image order is not a permutation of the " + order.length
-                    + " training images");
+                    + " training images" + (taskAccuracy.length > 0 ? " of its task" : ""));
+        }
+        if (c.taskAccuracy.length != taskAccuracy.length) {
+            throw new IllegalArgumentException("the checkpoint has " + (c.taskAccuracy.length == 0 ? "no"
+                    : String.valueOf(c.taskAccuracy.length)) + " continual tasks, the run " + taskAccuracy.length);
         }
         if (c.sleptSpikes.length != net.layers) {
             throw new IllegalArgumentException("the checkpoint has sleep spikes of " + c.sleptSpikes.length
@@ -339,7 +431,7 @@ public final class SgTrainer {
             System.arraycopy(c.parameters[i], 0, params[i], 0, params[i].length);
         }
         adam.restore(c.adamFirst, c.adamSecond, c.adamSteps);
-        System.arraycopy(c.order, 0, order, 0, order.length);
+        System.arraycopy(copyRows(c.taskAccuracy), 0, taskAccuracy, 0, taskAccuracy.length);
         for (int g = 0; g < streams.length; g++) {
             streams[g] = SplittableState.rebuild(c.seeds[g], c.gammas[g]);
         }
@@ -367,15 +459,16 @@ public final class SgTrainer {
         }
     }
 
-    private static boolean isPermutation(int[] order) {
-        boolean[] seen = new boolean[order.length];
-        for (int i : order) {
-            if (i < 0 || i >= order.length || seen[i]) {
-                return false;
-            }
-            seen[i] = true;
+    /** Whether {@code order} holds the images of {@code images}, each once, in any order. */
+    private static boolean samePermuted(int[] order, int[] images) {
+        if (order.length != images.length) {
+            return false;
         }
-        return true;
+        int[] a = order.clone();
+        int[] b = images.clone();
+        java.util.Arrays.sort(a);
+        java.util.Arrays.sort(b);
+        return java.util.Arrays.equals(a, b);
     }
 
     private static float[][] copy(float[][] arrays) {

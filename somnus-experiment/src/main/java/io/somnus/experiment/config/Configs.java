@@ -452,6 +452,9 @@ public final class Configs {
             throw new ConfigException("no preset given: set 'preset' to one of " + PRESETS);
         }
         ObjectNode tree = loadPreset(preset.toString());
+        if (settings.keySet().stream().anyMatch(k -> k.substring(k.lastIndexOf('/') + 1).startsWith("continual"))) {
+            withContinualSection(tree); // so that --set continual.tasks=3 finds the section an SG-SNN preset leaves out
+        }
         for (Map.Entry<String, Object> e : settings.entrySet()) {
             String key = e.getKey();
             int slash = key.lastIndexOf('/'); // a dotted key has none; a preset given as a file's path may
@@ -469,7 +472,21 @@ public final class Configs {
                 override(tree, key, e.getValue());
             }
         }
+        if (Choices.of(Protocol.CONTINUAL).equals(tree.path("protocol").asText())) {
+            withContinualSection(tree);
+        }
         return tree;
+    }
+
+    /**
+     * Gives a configuration without a {@code continual} section (the SG-SNN presets have none) the STDP-SNN presets'
+     * ({@code paper}'s: SPEC §5's five tasks of two classes), so that both models' continual protocol has one default,
+     * written in one place, and config.yaml records the tasks that ran.
+     */
+    private static void withContinualSection(ObjectNode tree) {
+        if (!tree.has("continual")) {
+            tree.set("continual", loadPreset("paper").get("continual").deepCopy());
+        }
     }
 
     /** The YAML text of a tree, as written to a run's config.yaml. */

@@ -64,12 +64,24 @@ final class FieldDomainCheck {
             for (String key : known) {
                 String childSchema = FieldDomains.join(schema, key);
                 Domain d = FieldDomains.FIELDS.get(childSchema);
-                if (!node.has(key) && !(d != null && d.optional())) {
+                if (!node.has(key) && !(d != null ? d.optional() : optionalSection(childSchema, here))) {
                     throw new ConfigException("configuration field '" + FieldDomains.join(user, key) + "' is missing"
                             + (d == null ? " (a section)" : "; allowed: " + d.allowed()));
                 }
             }
         }
+    }
+
+    /** Whether a section may be left out: every field its configuration declares in it is optional ({@code continual}). */
+    private static boolean optionalSection(String schema, Map<String, String> variants) {
+        List<String> children = FieldDomains.childrenOf(schema, variants);
+        for (String child : children) {
+            Domain d = FieldDomains.FIELDS.get(FieldDomains.join(schema, child));
+            if (d == null ? !optionalSection(FieldDomains.join(schema, child), variants) : !d.optional()) {
+                return false;
+            }
+        }
+        return !children.isEmpty();
     }
 
     /** " for model sg" where the fields a section allows depend on a discriminator's value; "" otherwise. */

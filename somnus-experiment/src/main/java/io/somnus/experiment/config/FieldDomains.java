@@ -187,6 +187,12 @@ public final class FieldDomains {
         put("sleep.fraction", realIn(0, false, 1, false)
                 .further("below 1 for the STDP-SNN unless sleep.episode is ratio_of_wake"));
 
+        // both models; optional: absent is protocol standard, and protocol continual without a continual section
+        // takes the STDP presets' (Configs.resolveTree), so that an SG-SNN configuration need not write them
+        put("protocol", enumText(Protocol.class).optionalField());
+        put("continual.tasks", int32(2).optionalField()); // one task has nothing to forget
+        put("continual.classes_per_task", int32(1).optionalField());
+
         // ---------------------------------------------------------------- the STDP-SNN (StdpRunConfig)
         within("model", ModelKind.STDP, () -> {
             put("train.readout_images", int32(0));
@@ -195,10 +201,6 @@ public final class FieldDomains {
             put("train.eval_threads", int32(0));
             put("train.initial_weights", enumText(InitialWeights.class).optionalField());
             put("train.checkpoint_spikes", enumText(CheckpointSpikes.class).optionalField());
-
-            enumField("protocol", Protocol.class);
-            put("continual.tasks", int32(2)); // one task has nothing to forget
-            put("continual.classes_per_task", int32(1));
 
             put("simulation.dt_ms", real(0, true));
             put("simulation.steps_per_image", int32(1));

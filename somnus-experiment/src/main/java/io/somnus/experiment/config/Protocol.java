@@ -1,6 +1,6 @@
 package io.somnus.experiment.config;
 
-/** {@code protocol}: how the classes are presented (STDP-SNN). */
+/** {@code protocol}: how the classes are presented (both models). */
 public enum Protocol {
     /** every class from the start */
     STANDARD,

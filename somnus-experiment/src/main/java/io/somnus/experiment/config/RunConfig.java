@@ -45,6 +45,20 @@ public sealed interface RunConfig permits StdpRunConfig, SgRunConfig {
     /** The {@code train} section: images per split and passes over the training images. */
     TrainConfig train();
 
+    /** {@code protocol}: every class from the start, or classes task by task; {@code standard} where absent. */
+    Protocol protocol();
+
+    /**
+     * {@code continual}: the tasks of the continual protocol; null where the configuration has no such section (then
+     * its protocol is standard: {@link Configs#resolveTree} gives a continual protocol the section).
+     */
+    ContinualConfig continual();
+
+    /** The tasks when the protocol is continual, else null. */
+    default ContinualConfig continualTasks() {
+        return protocol() == Protocol.CONTINUAL ? continual() : null;
+    }
+
     /** The sleep fraction f ({@code sleep.fraction}); what it means is the model's ({@link SleepConfig}, {@link SgRunConfig}). */
     double sleepFraction();
 

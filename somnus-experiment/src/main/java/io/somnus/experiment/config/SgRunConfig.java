@@ -13,9 +13,18 @@ package io.somnus.experiment.config;
  *                    episode after each epoch, with {@code every_minibatches} one episode every ⌊1/f⌋ minibatches
  *                    (docs/model-notes.md); the episode itself is {@code sg.sleep}
  * @param sg          the {@code sg} section: the network, its training and its sleep episode
+ * @param protocol    {@code standard} (also where absent, as in every SG-SNN preset), or {@code continual}: the
+ *                    classes arrive as tasks, each trained for the run's epochs (docs/sg.md, "The continual protocol")
+ * @param continual   the tasks of the continual protocol (read only with {@code protocol: continual})
  */
 public record SgRunConfig(String preset, String description, long seed, DatasetConfig dataset, SgTrainConfig train,
-                          SleepFractionConfig sleep, SgSection sg) implements RunConfig {
+                          SleepFractionConfig sleep, SgSection sg, Protocol protocol, ContinualConfig continual)
+        implements RunConfig {
+    /** An absent protocol is the standard one. */
+    public SgRunConfig {
+        protocol = protocol == null ? Protocol.STANDARD : protocol;
+    }
+
     @Override
     public ModelKind model() {
         return ModelKind.SG;

@@ -11,7 +11,8 @@ import java.util.List;
  * @param seed        the run's seed; every random stream of the run is split from it
  * @param dataset     the {@code dataset} section
  * @param train       the {@code train} section
- * @param protocol    {@code standard}, or {@code continual} (classes arrive as {@code continual.tasks} tasks)
+ * @param protocol    {@code standard} (also where absent), or {@code continual} (classes arrive as
+ *                    {@code continual.tasks} tasks)
  * @param continual   the tasks of the continual protocol (read only with {@code protocol: continual})
  * @param simulation  the {@code simulation} section: time step (ms), steps per image, integration, wake noise
  * @param encoding    the {@code encoding} section: how pixels become input spikes
@@ -25,6 +26,11 @@ public record StdpRunConfig(String preset, String description, long seed, Datase
                             SimulationConfig simulation, EncodingConfig encoding, List<PopulationConfig> populations,
                             List<ProjectionConfig> projections, ReadoutConfig readout, SleepConfig sleep)
         implements RunConfig {
+    /** An absent protocol is the standard one. */
+    public StdpRunConfig {
+        protocol = protocol == null ? Protocol.STANDARD : protocol;
+    }
+
     @Override
     public ModelKind model() {
         return ModelKind.STDP;

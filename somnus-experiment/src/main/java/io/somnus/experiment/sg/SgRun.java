@@ -2,7 +2,9 @@ package io.somnus.experiment.sg;
 
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.experiment.config.SgRunConfig;
+import io.somnus.experiment.stdp.ContinualTasks;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.PreparedData;
@@ -16,6 +18,7 @@ import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgEpoch;
 import io.somnus.sg.SgListener;
 import io.somnus.sg.SgResult;
+import io.somnus.sg.SgTasks;
 import io.somnus.sg.SgTrainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,12 +75,12 @@ public final class SgRun {
 
     /** Trains, from the start or from {@code resume}; a snapshot that does not fit this run is refused, named. */
     private static SgResult trainWith(SgTrainer trainer, PreparedData data, SgConfig sg, SplittableRandom rng,
-                                      SgCheckpoint resume, SgListener listener) {
+                                      SgCheckpoint resume, SgListener listener, SgTasks tasks) {
         if (resume == null) {
-            return trainer.train(data.train(), data.validation(), sg, rng, listener);
+            return trainer.train(data.train(), data.validation(), sg, rng, listener, null, tasks);
         }
         try {
-            return trainer.train(data.train(), data.validation(), sg, rng, listener, resume);
+            return trainer.train(data.train(), data.validation(), sg, rng, listener, resume, tasks);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
                 throw new io.somnus.experiment.io.FileFormatException("the resume snapshot ("
@@ -148,6 +151,40 @@ public final class SgRun {
     }
 
     /**
+     * The continual protocol's tasks ({@link ContinualTasks}: the same classes, training images and test images per task
+     * as the STDP-SNN's), each task's accuracy measured on its test images; refused, naming the field, where a task
+     * has no training or test image, or fewer training images than sg.drop_last needs.
+     */
+    static SgTasks tasks(ContinualConfig c, SgConfig sg, PreparedData data) {
+        List<int[]> train = ContinualTasks.trainingImagesByTask(data.train(), c);
+        List<io.somnus.data.LabeledImages> test = ContinualTasks.imagesByTask(data.test(), c, "test", "train.test_images");
+        for (int t = 0; t < train.size(); t++) {
+            if (sg.dropLast() && train.get(t).length < sg.batchSize()) {
+                throw new ConfigException("sg.drop_last = true leaves continual task " + (t + 1) + " nothing to train "
+                        + "on: it has " + train.get(t).length + " training images, fewer than sg.batch_size = "
+                        + sg.batchSize() + "; lower sg.batch_size, set sg.drop_last to false or give more training "
+                        + "images (train.images)");
+            }
+        }
+        return new SgTasks(train, test);
+    }
+
+    /**
+     * Where each task ended: the training images seen by the end of its last epoch (metrics.csv's images_seen), for
+     * summary.json's continual.task_ends.
+     */
+    static int[] taskEnds(SgTasks tasks, SgConfig sg) {
+        int[] ends = new int[tasks.tasks()];
+        long seen = 0;
+        for (int t = 0; t < ends.length; t++) {
+            int n = tasks.trainImages().get(t).length;
+            seen += (long) (sg.dropLast() ? n - n % sg.batchSize() : n) * sg.epochs();
+            ends[t] = Math.toIntExact(seen);
+        }
+        return ends;
+    }
+
+    /**
      * Trains and tests the SG-SNN of {@code cfg} on {@code data}, recording checkpoints and files through
      * {@code recorder}, without a resume snapshot.
      */
@@ -169,11 +206,16 @@ public final class SgRun {
         SgConfig sg = sgConfig(cfg, data.train().pixels(), data.train().numClasses());
         requirePixelsAtMostOne(cfg, data);
         requireAMinibatch(sg, data);
+        ContinualConfig continual = cfg.continualTasks();
+        SgTasks tasks = continual == null ? null : tasks(continual, sg, data);
+        int totalEpochs = sg.epochs() * (tasks == null ? 1 : tasks.tasks()); // numbered on across the tasks
         SplittableRandom root = new SplittableRandom(cfg.seed());
         SgTrainer trainer = new SgTrainer();
         List<Double> curve = new ArrayList<>();
         int n = data.train().size();
-        int perEpoch = sg.dropLast() ? n - n % sg.batchSize() : n; // images trained per epoch
+        // images trained per epoch; in the continual protocol, in one epoch of every task
+        int perEpoch = tasks == null ? (sg.dropLast() ? n - n % sg.batchSize() : n)
+                : taskEnds(tasks, sg)[tasks.tasks() - 1] / sg.epochs();
         SgWeightRecords records = new SgWeightRecords(recorder);
         SgCheckpoint resume = null;
         if (snapshots != null && snapshots.resume()) {
@@ -181,7 +223,7 @@ public final class SgRun {
             resume = c.checkpoint();
             records.resumeAfter(c.recordedEpisodes());
             c.checkpoint().epochs().forEach(e -> curve.add(e.validationAccuracy()));
-            recorder.progress("train", resume.epoch(), sg.epochs());
+            recorder.progress("train", resume.epoch(), totalEpochs);
         }
         SgCheckpoint from = resume;
         SgResult r = trainWith(trainer, data, sg, root.split(), from, new SgListener() {
@@ -204,7 +246,8 @@ public final class SgRun {
             public void onEpoch(SgEpoch e) {
                 records.epochEnd(e.wakeSteps() + e.sleepSteps(), trainer.weights());
                 Map<String, Double> row = new LinkedHashMap<>();
-                row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) e.epoch() * perEpoch);
+                // the images trained so far (epoch × perEpoch without tasks)
+                row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) (e.wakeSteps() / sg.steps()));
                 row.put(RunDirectory.Metrics.WAKE_STEPS, (double) e.wakeSteps());
                 row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) e.sleepSteps());
                 row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, e.achievedSleepFraction());
@@ -213,7 +256,7 @@ public final class SgRun {
                 row.put("train_loss", e.trainLoss());
                 curve.add(e.validationAccuracy());
                 recorder.checkpoint(row);
-                recorder.progress("train", e.epoch(), sg.epochs());
+                recorder.progress("train", e.epoch(), totalEpochs);
             }
 
             @Override
@@ -230,7 +273,7 @@ public final class SgRun {
                     throw new java.io.UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
                 }
             }
-        });
+        }, tasks);
         long testStart = System.nanoTime();
         double test = trainer.accuracy(data.test());
         Map<String, Object> s = new LinkedHashMap<>();
@@ -263,7 +306,10 @@ public final class SgRun {
         }
         s.put("weights", weights);
         s.put("train_images", perEpoch); // trained each epoch: with sg.drop_last, less the last partial minibatch
-        s.put("epochs", sg.epochs());
+        s.put("epochs", totalEpochs);
+        if (tasks != null) {
+            s.put("epochs_per_task", sg.epochs());
+        }
         s.put("wake_steps", r.wakeSteps());
         s.put("sleep_steps", r.sleepSteps());
         s.put(SummaryFields.SLEEP_EPISODES, r.sleepEpisodes().size());
@@ -272,11 +318,15 @@ public final class SgRun {
         s.put("rates_sleep_hz", r.sleepFiringRatesHz());
         int side = (int) Math.round(Math.sqrt(sg.inputs()));
         s.put("input_shape", side * side == sg.inputs() ? List.of(side, side) : List.of(sg.inputs()));
+        if (tasks != null) {
+            s.put("continual", ContinualTasks.summary(r.taskAccuracy(), taskEnds(tasks, sg), continual,
+                    data.train().numClasses()));
+        }
         double testSeconds = (System.nanoTime() - testStart) / 1e9;
         // the phases: sleep inside the minibatch loop (every_minibatches) is counted as sleep, not training
         boolean sleepInsideTraining = sg.sleepSchedule() == io.somnus.sg.SgSleepSchedule.EVERY_MINIBATCHES;
         double train = sleepInsideTraining ? r.trainSeconds() - r.sleepSeconds() : r.trainSeconds();
-        long trainImages = (long) perEpoch * sg.epochs();
+        long trainImages = (long) perEpoch * sg.epochs();  // with tasks: each task's images × its epochs
         Map<String, Object> timing = new LinkedHashMap<>();
         timing.put("train_images_per_second", train > 0 ? trainImages / train : 0.0);
         timing.put("train_images", trainImages);

@@ -13,7 +13,9 @@ import java.util.Map;
  * The continual protocol: classes arrive as tasks (task k holds classes k·c … k·c + c − 1), the training
  * images of each task in their original order, one task after the other. After each task the main readout
  * is fitted on the readout images of the classes seen so far and scored on the test images of each task
- * learned so far; forgetting is then summarised as in Chaudhry et al. (2018).
+ * learned so far; forgetting is then summarised as in Chaudhry et al. (2018). The SG-SNN's continual protocol
+ * ({@code experiment/sg/SgRun}) takes its tasks, their test images and its summary from here too: one definition of
+ * a task, of per-task accuracy's images and of forgetting for both models.
  */
 public final class ContinualTasks {
     private ContinualTasks() { }
@@ -31,6 +33,51 @@ public final class ContinualTasks {
                     + " classes need " + c.tasks() * c.classesPerTask() + " classes, but " + data.name()
                     + " has " + data.numClasses());
         }
+    }
+
+    /**
+     * Each task's training images (indices into {@code train}, in their order there), for a model that trains task by
+     * task (the SG-SNN); images of classes beyond the last task are left out.
+     *
+     * @throws ConfigException when the dataset has too few classes for the tasks, or a task has no training image
+     */
+    public static List<int[]> trainingImagesByTask(LabeledImages train, ContinualConfig c) {
+        int[] order = order(train, c);
+        int[] ends = taskEnds(train, order, c);
+        checkEnds(ends, order.length, c);
+        List<int[]> out = new ArrayList<>();
+        for (int t = 0; t < ends.length; t++) {
+            out.add(java.util.Arrays.copyOfRange(order, t == 0 ? 0 : ends[t - 1], ends[t]));
+        }
+        return out;
+    }
+
+    /** The images of {@code data} of task {@code task}'s classes, in their order there (a task's test images). */
+    public static LabeledImages imagesOfTask(LabeledImages data, int task, ContinualConfig c) {
+        return data.pick(java.util.stream.IntStream.range(0, data.size())
+                .filter(i -> taskOf(data.labels()[i], c) == task).toArray());
+    }
+
+    /**
+     * Each task's images of {@code data} ({@link #imagesOfTask}), refusing a task without any: its accuracy could not
+     * be measured.
+     *
+     * @param role the set's name in the message ("test") and the field that sizes it ({@code train.test_images})
+     */
+    public static List<LabeledImages> imagesByTask(LabeledImages data, ContinualConfig c, String role, String field) {
+        check(data, c);
+        List<LabeledImages> out = new ArrayList<>();
+        for (int t = 0; t < c.tasks(); t++) {
+            LabeledImages part = imagesOfTask(data, t, c);
+            if (part.size() == 0) {
+                throw new ConfigException("continual: task " + (t + 1) + " (classes " + classes(t, c) + ") has no "
+                        + role + " images among the " + data.size() + " of the " + role + " set, so its accuracy "
+                        + "cannot be measured; give more " + role + " images (" + field + ") or fewer tasks "
+                        + "(continual.tasks)");
+            }
+            out.add(part);
+        }
+        return out;
     }
 
     /** Training indices grouped by task; images of classes beyond the last task are left out. */
@@ -101,7 +148,7 @@ public final class ContinualTasks {
      * (EMNIST letters' 26 with the default five tasks of two) the classes in no task ({@link #CLASSES_IN_NO_TASK}),
      * whose images were never trained on: said, not left for the reader to work out from task_ends.
      */
-    static Map<String, Object> summary(double[][] acc, int[] ends, ContinualConfig c, int datasetClasses) {
+    public static Map<String, Object> summary(double[][] acc, int[] ends, ContinualConfig c, int datasetClasses) {
         Map<String, Object> m = new LinkedHashMap<>();
         ContinualForgetting f = ContinualForgetting.of(acc);
         m.put("average_accuracy", f.averageAccuracy());

@@ -247,7 +247,7 @@ public final class Measurements {
                 acc[t] = Double.NaN;
                 continue;
             }
-            LabeledImages part = onlyTask(test, t, c.classesPerTask());
+            LabeledImages part = ContinualTasks.imagesOfTask(test, t, c);
             SpikeCounts x = evaluator.features(net, pop, part.images(), ~evalSeed ^ t);
             acc[t] = f.accuracy(x, part.labels());
         }
@@ -258,16 +258,6 @@ public final class Measurements {
         java.util.List<Integer> keep = new java.util.ArrayList<>();
         for (int i = 0; i < d.size(); i++) {
             if (d.labels()[i] < classesBelow) {
-                keep.add(i);
-            }
-        }
-        return pick(d, keep);
-    }
-
-    private static LabeledImages onlyTask(LabeledImages d, int task, int perTask) {
-        java.util.List<Integer> keep = new java.util.ArrayList<>();
-        for (int i = 0; i < d.size(); i++) {
-            if (d.labels()[i] / perTask == task) {
                 keep.add(i);
             }
         }
