@@ -24,8 +24,9 @@ public final class ConfigDifferences {
      * A run's changes from its bundled preset.
      *
      * @param preset  the bundled preset the run's configuration names
-     * @param changes one line per differing field, {@code "seed: 1 → 2"} ({@code (absent)} where one side lacks it), in
-     *                the preset's order
+     * @param changes one line per differing field, {@code "seed: 1 → 2"} ({@code (absent)} where one side lacks it;
+     *                {@code "projections.e_e: removed"} for a population or projection the run lacks), in the
+     *                preset's order
      */
     public record FromPreset(String preset, List<String> changes) { }
 
@@ -69,7 +70,11 @@ public final class ConfigDifferences {
             names(a).forEachRemaining(names::add);
             names(b).forEachRemaining(names::add);
             for (String n : names) {
-                walk(path + "." + n, item(a, n), item(b, n), out);
+                if (item(b, n) == null) {
+                    out.add(path + "." + n + ": removed"); // its fields are the preset's: inspect PRESET shows them
+                } else {
+                    walk(path + "." + n, item(a, n), item(b, n), out);
+                }
             }
         } else if (a == null || b == null || !a.equals(b)) {
             out.add(path + ": " + text(a) + " → " + text(b));

@@ -149,4 +149,63 @@ class ConfigsTest {
         e = assertThrows(ConfigException.class, () -> Configs.loadPreset(unknown.toString()));
         assertTrue(e.getMessage().contains("preset 'papper' is not a bundled preset"), e.getMessage());
     }
+
+    /**
+     * A changes file removes a preset's population or projection given as null in the list written as a mapping by
+     * name, as --set projections.e_e=null does; a mapping there changes an item as the list form does.
+     */
+    @Test
+    void aChangesFileRemovesAnItemGivenAsNullAsSetDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path ff = java.nio.file.Files.writeString(tmp.resolve("ff.yaml"), """
+                preset: paper
+                projections:
+                  e_e: null            # a feed-forward paper
+                  e_i: {weight: 0.5}
+                """);
+        ObjectNode fromFile = Configs.loadPreset(ff.toString());
+        StdpRunConfig c = Configs.bind(fromFile, StdpRunConfig.class);
+        assertEquals(List.of("input_e", "e_i", "i_e"), c.projections().stream().map(ProjectionConfig::name).toList());
+        assertEquals(0.5, projection(c, "e_i").weight());
+        ObjectNode bySet = Configs.loadPreset("paper");
+        Configs.override(bySet, "projections.e_e", "null");
+        Configs.override(bySet, "projections.e_i.weight", "0.5");
+        assertEquals(List.of("projections.e_e: removed", "projections.e_i.weight: 0.4 → 0.5"),
+                ConfigDifferences.of(Configs.loadPreset("paper"), bySet));
+        fromFile.remove(List.of("preset", "base_preset")); // the names: a changes file's runs are named after it
+        bySet.remove(List.of("preset", "base_preset"));
+        assertEquals(bySet, fromFile);
+    }
+
+    /** A removal that leaves a field naming the removed item is refused in the file, listing every such field. */
+    @Test
+    void aRemovalThatLeavesAReferenceIsRefusedNamingTheFileAndEveryReference(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("preset: paper\npopulations: {i: null}\n",
+                "populations.i is removed, but projections.e_i.post, projections.i_e.pre still name it");
+        cases.put("preset: paper\npopulations: {e: null}\n", "projections.input_e.post, projections.e_e.pre, "
+                + "projections.e_e.post, projections.e_i.pre, projections.i_e.post, readout.population still name it");
+        cases.put("preset: paper\nprojections: {e_e: null}\nsleep: {projections: [e_e]}\n",
+                "projections.e_e is removed, but sleep.projections still names it; change or remove that too");
+        cases.put("preset: paper-code\nprojections: {e_i: null}\n",
+                "projections.e_i is removed, but projections.i_e.drop_reciprocal_of still names it");
+        cases.put("preset: diehl-cook\npopulations: {e: null}\n", "populations.i.size_of");
+        cases.put("preset: paper\nprojections: {e_x: null}\n", "projections.e_x: null removes an item, and the "
+                + "preset has no item named 'e_x' (its items: input_e, e_e, e_i, i_e)");
+        cases.put("preset: paper\nprojections: {e_e: 3}\n", "projections.e_e = 3: not the item's fields; allowed: "
+                + "a mapping of its fields (whose name, if given, is 'e_e'), or null to remove the item");
+        int k = 0;
+        for (java.util.Map.Entry<String, String> e : cases.entrySet()) {
+            java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("c" + k++ + ".yaml"), e.getKey());
+            ConfigException x = assertThrows(ConfigException.class, () -> Configs.loadPreset(file.toString()), e.getKey());
+            assertTrue(x.getMessage().startsWith("configuration file " + file + ": "), x.getMessage());
+            assertTrue(x.getMessage().contains(e.getValue()), x.getMessage());
+        }
+        // removing the references too is a network of its own: a paper without inhibition
+        java.nio.file.Path noI = java.nio.file.Files.writeString(tmp.resolve("no-i.yaml"),
+                "preset: paper\npopulations: {i: null}\nprojections: {e_i: null, i_e: null}\n");
+        assertEquals(List.of("input_e", "e_e"), Configs.bind(Configs.loadPreset(noI.toString()), StdpRunConfig.class)
+                .projections().stream().map(ProjectionConfig::name).toList());
+    }
 }
