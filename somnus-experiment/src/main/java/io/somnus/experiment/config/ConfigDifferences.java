@@ -31,8 +31,9 @@ public final class ConfigDifferences {
     public record FromPreset(String preset, List<String> changes) { }
 
     /**
-     * What a run's {@code config.yaml} changed from its bundled preset; empty when its preset is a YAML file of the
-     * user's (no bundled preset to compare with).
+     * What a run's {@code config.yaml} changed from its bundled preset (its {@code base_preset}, where a changes file
+     * named the run after itself, else its {@code preset}); empty when its preset is a whole YAML file of the user's
+     * (no bundled preset to compare with).
      *
      * @throws FileFormatException when the file is not YAML, naming it
      */
@@ -43,11 +44,15 @@ public final class ConfigDifferences {
         } catch (JacksonException e) {
             throw new FileFormatException("cannot read " + configYaml + ": " + e.getOriginalMessage(), e);
         }
-        String preset = run.path("preset").asText();
-        if (!Configs.PRESETS.contains(preset)) {
+        // a changes file's run is named after the file and records the preset it changed
+        String preset = run.path("base_preset").isTextual() ? run.get("base_preset").asText() : run.path("preset").asText();
+        if (!Configs.PRESETS.contains(preset) || !(run instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
             return Optional.empty();
         }
-        return Optional.of(new FromPreset(preset, of(Configs.loadPreset(preset), run)));
+        com.fasterxml.jackson.databind.node.ObjectNode asChanged = o.deepCopy();
+        asChanged.put("preset", preset);
+        asChanged.remove("base_preset");
+        return Optional.of(new FromPreset(preset, of(Configs.loadPreset(preset), asChanged)));
     }
 
     /** "seed: 1 → 2", one line per differing leaf, in the preset's order; "(absent)" where one side lacks it. */

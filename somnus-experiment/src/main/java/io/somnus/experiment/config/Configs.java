@@ -118,7 +118,38 @@ public final class Configs {
         } catch (ConfigException e) {
             throw new ConfigException("configuration file " + source + ": " + e.getMessage(), e);
         }
-        return tree;
+        return renamed(tree, changesName(source), base);
+    }
+
+    /**
+     * The name a changes file's runs carry (run ids, labels, summaries): the file's name without {@code .yaml} or
+     * {@code .yml}, so that they are not taken for the bundled preset's; {@code NAME-changed} where the file is named
+     * as a bundled preset ({@code paper.yaml}).
+     */
+    public static String changesName(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String ext : List.of(".yaml", ".yml")) {
+            if (lower.endsWith(ext) && name.length() > ext.length()) {
+                name = name.substring(0, name.length() - ext.length());
+                break;
+            }
+        }
+        return PRESETS.contains(name) ? name + "-changed" : name;
+    }
+
+    /** {@code tree} with {@code preset: name} and {@code base_preset: base} after {@code model}, the rest in order. */
+    private static ObjectNode renamed(ObjectNode tree, String name, String base) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("model", tree.get("model"));
+        out.put("preset", name);
+        if (tree.has("description")) {
+            out.set("description", tree.get("description"));
+        }
+        out.put("base_preset", base);
+        tree.remove(List.of("model", "preset", "description", "base_preset"));
+        out.setAll(tree);
+        return out;
     }
 
     /**

@@ -168,6 +168,9 @@ public final class FieldDomains {
         enumField("model", ModelKind.class);
         textField("preset");
         put("description", text().orNull().optionalField());
+        // set by a changes file (preset: paper plus edits), whose runs are named after the file: the preset it changed
+        put("base_preset", new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, Configs.PRESETS, false, false, true, "")
+                .orNull());
         put("seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
 
         textField("dataset.name");

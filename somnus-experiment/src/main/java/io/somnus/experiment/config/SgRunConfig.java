@@ -6,6 +6,8 @@ package io.somnus.experiment.config;
  *
  * @param preset      the {@code preset} field: the name of the preset the configuration came from
  * @param description a line saying what the configuration is, for listings
+ * @param basePreset  the bundled preset a changes file changed ({@code preset: paper} plus edits), whose runs are then
+ *                    named after the file; null (absent) for a preset or a whole configuration of one's own
  * @param seed        the run's seed; every random stream of the run is split from it
  * @param dataset     the {@code dataset} section
  * @param train       the {@code train} section
@@ -14,7 +16,7 @@ package io.somnus.experiment.config;
  *                    (docs/model-notes.md); the episode itself is {@code sg.sleep}
  * @param sg          the {@code sg} section: the network, its training and its sleep episode
  */
-public record SgRunConfig(String preset, String description, long seed, DatasetConfig dataset, SgTrainConfig train,
+public record SgRunConfig(String preset, String description, String basePreset, long seed, DatasetConfig dataset, SgTrainConfig train,
                           SleepFractionConfig sleep, SgSection sg) implements RunConfig {
     @Override
     public ModelKind model() {

@@ -118,7 +118,12 @@ class ConfigsTest {
         sets.put("preset", "paper");
         sets.put("train.images", 123);
         sets.put("populations.e.size", 50);
-        assertEquals(Configs.resolveTree(sets), fromFile);
+        ObjectNode bySet = Configs.resolveTree(sets);
+        assertEquals("mine", fromFile.get("preset").asText(), "named after the file");
+        assertEquals("paper", fromFile.get("base_preset").asText());
+        bySet.put("preset", "mine");
+        bySet.put("base_preset", "paper");
+        assertEquals(bySet, fromFile);
         assertEquals(50, fromFile.at("/populations/1/size").asInt(), "i keeps the preset's size");
         Configs.bind(fromFile, StdpRunConfig.class);
 
@@ -207,5 +212,35 @@ class ConfigsTest {
                 "preset: paper\npopulations: {i: null}\nprojections: {e_i: null, i_e: null}\n");
         assertEquals(List.of("input_e", "e_e"), Configs.bind(Configs.loadPreset(noI.toString()), StdpRunConfig.class)
                 .projections().stream().map(ProjectionConfig::name).toList());
+    }
+
+    /**
+     * A changes file's runs are named after the file, without .yaml (a bundled preset's name gets -changed), not as
+     * the preset it changes; the preset is recorded as base_preset, and the run's changes are listed against it.
+     */
+    @Test
+    void aChangesFileIsNamedAfterItselfAndItsChangesAreListedAgainstItsPreset(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        assertEquals("deep", Configs.changesName(java.nio.file.Path.of("studies", "deep.yaml")));
+        assertEquals("deep", Configs.changesName(java.nio.file.Path.of("deep.YML")));
+        assertEquals("sg-fc-changed", Configs.changesName(java.nio.file.Path.of("sg-fc.yaml")));
+        java.nio.file.Path deep = java.nio.file.Files.writeString(tmp.resolve("deep.yaml"),
+                "preset: sg-fc\nsg: {depth: 2, hidden: 64}\n");
+        ObjectNode tree = Configs.loadPreset(deep.toString());
+        RunConfig c = Configs.bind(tree);
+        assertEquals("deep", c.preset());
+        assertEquals("sg-fc", c.basePreset());
+        assertEquals(List.of("model", "preset", "description", "base_preset", "seed"),
+                java.util.stream.StreamSupport.stream(((Iterable<String>) tree::fieldNames).spliterator(), false)
+                        .limit(5).toList());
+        java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("config.yaml"), Configs.toYaml(tree));
+        ConfigDifferences.FromPreset d = ConfigDifferences.ofRun(config).orElseThrow();
+        assertEquals("sg-fc", d.preset());
+        assertEquals(List.of("sg.hidden: 200 → 64", "sg.depth: 1 → 2"), d.changes());
+        // the run's config.yaml given as --preset is a whole configuration: the same name and base again
+        RunConfig again = Configs.bind(Configs.loadPreset(config.toString()));
+        assertEquals("deep", again.preset());
+        assertEquals("sg-fc", again.basePreset());
+        assertEquals(null, Configs.bind(Configs.loadPreset("sg-fc")).basePreset());
     }
 }
