@@ -175,7 +175,7 @@ class SweepCommandTest {
         Result refused = run(command(), "--config", sweepFile("[1]").toString(), "--out", bad.toString(),
                 "--snapshot-minutes", "-1");
         assertEquals(2, refused.exit(), refused.err());
-        assertTrue(refused.err().contains("--snapshot-minutes -1.0: give a finite number of minutes ≥ 0"), refused.err());
+        assertTrue(refused.err().contains("--snapshot-minutes -1: give a finite number of minutes ≥ 0"), refused.err());
         assertFalse(Files.exists(bad), "nothing written");
     }
 

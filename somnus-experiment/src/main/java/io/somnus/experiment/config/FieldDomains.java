@@ -2,6 +2,7 @@ package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.NumberText;
 import io.somnus.data.ResizeFilter;
 import io.somnus.plasticity.WeightDependence;
 import io.somnus.sg.SgInputEncoding;
