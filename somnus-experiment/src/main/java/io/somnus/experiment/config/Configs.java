@@ -331,7 +331,31 @@ public final class Configs {
     static String yamlError(String source, JacksonException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null || loc.getLineNr() < 0 ? "" : ", line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return source + where + ": not valid YAML: " + firstLine(e.getOriginalMessage());
+        return source + where + ": not valid YAML: " + yamlProblem(e.getOriginalMessage());
+    }
+
+    /**
+     * The parser's problem, then what it was parsing: SnakeYAML puts that context first ("while parsing a block
+     * mapping"), which alone says nothing of what is wrong; a line indented unlike its neighbours is named so.
+     */
+    private static String yamlProblem(String message) {
+        if (message == null) {
+            return "";
+        }
+        List<String> said = new ArrayList<>(); // the lines of words; the marks and the quoted source are indented
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !line.startsWith(" ")) {
+                said.add(line.strip());
+            }
+        }
+        if (said.isEmpty()) {
+            return firstLine(message);
+        }
+        String problem = said.get(said.size() - 1);
+        String context = said.size() > 1 && said.get(0).startsWith("while ") ? " (" + said.get(0) + ")" : "";
+        String hint = problem.startsWith("expected <block end>") || problem.startsWith("mapping values are not allowed")
+                ? "; is a line indented unlike the fields beside it?" : "";
+        return problem + context + hint;
     }
 
     /**

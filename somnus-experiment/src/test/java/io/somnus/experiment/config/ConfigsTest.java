@@ -243,4 +243,23 @@ class ConfigsTest {
         assertEquals("sg-fc", again.basePreset());
         assertEquals(null, Configs.bind(Configs.loadPreset("sg-fc")).basePreset());
     }
+
+    /**
+     * A YAML error says what is wrong, not only what the parser was in ("while parsing a block mapping"); a line
+     * indented unlike its neighbours is named as the likely cause.
+     */
+    @Test
+    void aMisindentedLineIsSaidToBeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path outdented = java.nio.file.Files.writeString(tmp.resolve("out.yaml"),
+                "preset: paper\ntrain:\n  images: 100\n test_images: 50\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset(outdented.toString()));
+        assertEquals("configuration file " + outdented + ", line 4, column 2: not valid YAML: expected <block end>, "
+                + "but found '<block mapping start>' (while parsing a block mapping); "
+                + "is a line indented unlike the fields beside it?", e.getMessage());
+        java.nio.file.Path indented = java.nio.file.Files.writeString(tmp.resolve("in.yaml"),
+                "preset: paper\ntrain:\n  images: 100\n    test_images: 50\n");
+        e = assertThrows(ConfigException.class, () -> Configs.loadPreset(indented.toString()));
+        assertTrue(e.getMessage().endsWith("line 4, column 16: not valid YAML: mapping values are not allowed here; is "
+                + "a line indented unlike the fields beside it?"), e.getMessage());
+    }
 }
