@@ -314,7 +314,7 @@ class SweepCommandTest {
         Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()), "--config",
                 f.toString(), "--dry-run");
         assertEquals(0, r.exit(), r.err());
-        String warning = "warning: populations.e.params.v_reset_mv = -50.0 is at or above the threshold";
+        String warning = "warning: populations.e.params.v_reset_mv = -50 is at or above the threshold";
         assertEquals(1, r.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, r.err());
         assertTrue(r.err().contains(" (in 2 of 4 runs)"), r.err());
         assertTrue(r.out().contains("4 runs in sweep 'odd' (paper 4); the file is valid"), r.out());
