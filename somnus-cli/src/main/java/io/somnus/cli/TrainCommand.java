@@ -379,9 +379,12 @@ final class TrainCommand implements Callable<Integer> {
     /** Each field an option set, with the option as given ({@link #settings}). */
     private final Map<String, String> given = new LinkedHashMap<>();
 
-    /** The field a configuration error begins with: {@code train.images = -5: …}, {@code unknown … field 'x.y'}. */
+    /**
+     * The field a configuration error begins with: {@code train.images = -5: …}, {@code unknown … field 'x.y'},
+     * {@code configuration field 'train' is a section …}.
+     */
     private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
-            "^(?:unknown configuration field '([^']+)'|([a-z_][\\w.]*)(?: = |: ))");
+            "^(?:(?:unknown )?configuration field '([^']+)'|([a-z_][\\w.]*)(?: = |: ))");
 
     /**
      * A configuration error with where its field was set: by an option other than --set, which the field's name

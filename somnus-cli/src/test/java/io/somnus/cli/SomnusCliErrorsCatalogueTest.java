@@ -130,6 +130,10 @@ class SomnusCliErrorsCatalogueTest {
             paper = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         PLACES.put("$DUP_PRESET", Files.writeString(fixtures.resolve("dup.yaml"), paper.replace("seed: 1\n", "seed: 1\nseed: 2\n")));
+        PLACES.put("$NO_I_PRESET", Files.writeString(fixtures.resolve("no-i.yaml"), "preset: paper\npopulations: {i: null}\n"));
+        PLACES.put("$OUTDENTED_PRESET", Files.writeString(fixtures.resolve("outdented.yaml"),
+                "preset: paper\ntrain:\n  images: 100\n test_images: 50\n"));
+        PLACES.put("$LIST_PRESET", Files.writeString(fixtures.resolve("list.yaml"), "preset: paper\ntrain: [100]\n"));
         PLACES.put("$BROKEN_PRESET", Files.writeString(fixtures.resolve("broken.yaml"),
                 "model: stdp\ndescription: x\n  bad: [1,\n"));
 

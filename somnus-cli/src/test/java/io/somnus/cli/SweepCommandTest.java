@@ -175,7 +175,7 @@ class SweepCommandTest {
         Result refused = run(command(), "--config", sweepFile("[1]").toString(), "--out", bad.toString(),
                 "--snapshot-minutes", "-1");
         assertEquals(2, refused.exit(), refused.err());
-        assertTrue(refused.err().contains("--snapshot-minutes -1.0: give a finite number of minutes ≥ 0"), refused.err());
+        assertTrue(refused.err().contains("--snapshot-minutes -1: give a finite number of minutes ≥ 0"), refused.err());
         assertFalse(Files.exists(bad), "nothing written");
     }
 
@@ -314,7 +314,7 @@ class SweepCommandTest {
         Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()), "--config",
                 f.toString(), "--dry-run");
         assertEquals(0, r.exit(), r.err());
-        String warning = "warning: populations.e.params.v_reset_mv = -50.0 is at or above the threshold";
+        String warning = "warning: populations.e.params.v_reset_mv = -50 is at or above the threshold";
         assertEquals(1, r.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, r.err());
         assertTrue(r.err().contains(" (in 2 of 4 runs)"), r.err());
         assertTrue(r.out().contains("4 runs in sweep 'odd' (paper 4); the file is valid"), r.out());

@@ -1,5 +1,6 @@
 package io.somnus.data;
 
+import io.somnus.core.NumberText;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -90,7 +91,7 @@ public final class DatasetImport {
      */
     public static Result notMnist(Path from, Path out, long seed, double testFraction) {
         if (!(testFraction > 0 && testFraction < 1)) {
-            throw new DatasetException("--test-fraction " + testFraction + ": give a fraction strictly between 0 and 1");
+            throw new DatasetException("--test-fraction " + NumberText.of(testFraction) + ": give a fraction strictly between 0 and 1");
         }
         checkLayout(from);
         checkOutput(out);
@@ -117,7 +118,7 @@ public final class DatasetImport {
         }
         if (train.isEmpty() || test.isEmpty()) {
             throw new DatasetException(from, "has too few images (" + (train.size() + test.size()) + ") for a "
-                    + "test fraction of " + testFraction + ": the " + (train.isEmpty() ? "train" : "test")
+                    + "test fraction of " + NumberText.of(testFraction) + ": the " + (train.isEmpty() ? "train" : "test")
                     + " split would be empty");
         }
         shuffle(train, random);

@@ -1,5 +1,6 @@
 package io.somnus.data;
 
+import io.somnus.core.NumberText;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public record LabeledImages(String name, int height, int width, float[][] images
             for (int k = 0; k < images[i].length; k++) {
                 float v = images[i][k];
                 if (!(v >= 0 && v < Float.POSITIVE_INFINITY)) { // an encoder would read it as silence, or fail late
-                    throw new IllegalArgumentException(name + ": image " + i + "'s pixel " + k + " is " + v + "; pixels "
+                    throw new IllegalArgumentException(name + ": image " + i + "'s pixel " + k + " is " + NumberText.of(v) + "; pixels "
                             + "are >= 0 and finite");
                 }
             }

@@ -1,5 +1,7 @@
 package io.somnus.data;
 
+import io.somnus.core.NumberText;
+
 /**
  * Scales an image so that its pixels sum to a fixed total, {@code p_i ← p_i · S / Σ_j p_j}, which equalises the
  * total input drive across images. An all-zero image stays zero. Pixels may exceed 1 afterwards; encoders
@@ -18,7 +20,7 @@ public final class PixelSumNormalisation {
     /** Normalises {@code image} in place to pixel sum {@code targetSum} (&gt; 0). */
     public static void normalise(float[] image, double targetSum) {
         if (!(targetSum > 0) || Double.isInfinite(targetSum)) {
-            throw new IllegalArgumentException("pixel sum must be positive and finite, got " + targetSum);
+            throw new IllegalArgumentException("pixel sum must be positive and finite, got " + NumberText.of(targetSum));
         }
         double sum = 0;
         for (float p : image) {

@@ -1,5 +1,7 @@
 package io.somnus.data;
 
+import io.somnus.core.NumberText;
+
 /**
  * The optional preprocessing before encoding: resize to {@code size×size} (plain bilinear, {@link BilinearResize},
  * or anti-aliased, {@link AntialiasedResize}), then normalisation of each image to a fixed pixel sum (see
@@ -32,7 +34,7 @@ public record Preprocess(int size, double pixelSum, ResizeFilter filter) {
             throw new IllegalArgumentException("resize size must be >= 0 (0 = keep), got " + size);
         }
         if (!(pixelSum >= 0) || Double.isInfinite(pixelSum)) {
-            throw new IllegalArgumentException("pixel sum must be >= 0 and finite (0 = off), got " + pixelSum);
+            throw new IllegalArgumentException("pixel sum must be >= 0 and finite (0 = off), got " + NumberText.of(pixelSum));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.somnus.encoding;
 
+import io.somnus.core.NumberText;
 import java.util.random.RandomGenerator;
 
 /**
@@ -23,7 +24,7 @@ public final class BernoulliEncoder implements SpikeEncoder {
     @Override
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
         if (!(intensity >= 0 && Double.isFinite(intensity))) {
-            throw new IllegalArgumentException("Bernoulli encoding needs an intensity >= 0 and finite, got " + intensity);
+            throw new IllegalArgumentException("Bernoulli encoding needs an intensity >= 0 and finite, got " + NumberText.of(intensity));
         }
         SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
@@ -31,7 +32,7 @@ public final class BernoulliEncoder implements SpikeEncoder {
         for (int i = 0; i < pixels.length; i++) {
             float pixel = pixels[i];
             if (!(pixel >= 0 && pixel < Float.POSITIVE_INFINITY)) { // once per pixel and image, not per step
-                throw new IllegalArgumentException("pixel " + i + " is " + pixel
+                throw new IllegalArgumentException("pixel " + i + " is " + NumberText.of(pixel)
                         + ": a spike probability needs a pixel >= 0 and finite");
             }
             p[i] = probabilityPerStep(pixel, intensity);

@@ -1,5 +1,6 @@
 package io.somnus.encoding;
 
+import io.somnus.core.NumberText;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,7 +16,7 @@ public final class LatencyEncoder implements SpikeEncoder {
     /** @param threshold inputs with value at or below it do not spike, in [0, 1) */
     public LatencyEncoder(double threshold) {
         if (!(threshold >= 0 && threshold < 1)) {
-            throw new IllegalArgumentException("latency threshold must be in [0, 1), got " + threshold);
+            throw new IllegalArgumentException("latency threshold must be in [0, 1), got " + NumberText.of(threshold));
         }
         this.threshold = threshold;
     }

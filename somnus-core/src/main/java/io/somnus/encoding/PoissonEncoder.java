@@ -1,5 +1,6 @@
 package io.somnus.encoding;
 
+import io.somnus.core.NumberText;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,7 +18,7 @@ public final class PoissonEncoder implements SpikeEncoder {
     /** @param maxRateHz rate of a pixel of value 1 at intensity 1, in Hz (≥ 0) */
     public PoissonEncoder(double maxRateHz) {
         if (!(maxRateHz >= 0) || Double.isInfinite(maxRateHz)) {
-            throw new IllegalArgumentException("maxRateHz must be >= 0 and finite, got " + maxRateHz);
+            throw new IllegalArgumentException("maxRateHz must be >= 0 and finite, got " + NumberText.of(maxRateHz));
         }
         this.maxRateHz = maxRateHz;
     }
@@ -41,10 +42,10 @@ public final class PoissonEncoder implements SpikeEncoder {
     @Override
     public void encode(float[] pixels, double intensity, int numSteps, double dtMs, RandomGenerator rng, SpikeTrain out) {
         if (!(dtMs > 0 && Double.isFinite(dtMs))) {
-            throw new IllegalArgumentException("Poisson encoding needs a finite dt > 0 ms, got " + dtMs);
+            throw new IllegalArgumentException("Poisson encoding needs a finite dt > 0 ms, got " + NumberText.of(dtMs));
         }
         if (!(intensity >= 0 && Double.isFinite(intensity))) {
-            throw new IllegalArgumentException("Poisson encoding needs an intensity >= 0 and finite, got " + intensity);
+            throw new IllegalArgumentException("Poisson encoding needs an intensity >= 0 and finite, got " + NumberText.of(intensity));
         }
         SpikeTrainBuilder b = out.builder();
         b.reset(numSteps);
@@ -52,7 +53,7 @@ public final class PoissonEncoder implements SpikeEncoder {
         for (int i = 0; i < pixels.length; i++) {
             float pixel = pixels[i];
             if (!(pixel >= 0 && pixel < Float.POSITIVE_INFINITY)) { // once per pixel and image, not per step
-                throw new IllegalArgumentException("pixel " + i + " is " + pixel
+                throw new IllegalArgumentException("pixel " + i + " is " + NumberText.of(pixel)
                         + ": a Poisson rate needs a pixel >= 0 and finite");
             }
             p[i] = probabilityPerStep(pixel, intensity, dtMs);

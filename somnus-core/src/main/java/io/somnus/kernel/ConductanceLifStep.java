@@ -1,5 +1,7 @@
 package io.somnus.kernel;
 
+import io.somnus.core.NumberText;
+
 /**
  * The constants of one conductance-LIF step (see {@link io.somnus.neuron.ConductanceLifPopulation}), fixed
  * for a given dt and θ mode so that a population builds them once, not every step.
@@ -33,8 +35,8 @@ public record ConductanceLifStep(float dtOverTau, float keepExcitatory, float ke
         float decay = restingDecay(dtOverTau);
         if (Float.floatToRawIntBits(restingVInfMv) != Float.floatToRawIntBits(vInf)
                 || Float.floatToRawIntBits(restingDecay) != Float.floatToRawIntBits(decay)) {
-            throw new IllegalArgumentException("restingVInfMv and restingDecay must be " + vInf + " and " + decay
-                    + " (derived from the other constants), not " + restingVInfMv + " and " + restingDecay);
+            throw new IllegalArgumentException("restingVInfMv and restingDecay must be " + NumberText.of(vInf) + " and " + NumberText.of(decay)
+                    + " (derived from the other constants), not " + NumberText.of(restingVInfMv) + " and " + NumberText.of(restingDecay));
         }
     }
 

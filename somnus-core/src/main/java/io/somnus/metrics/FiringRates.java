@@ -1,5 +1,7 @@
 package io.somnus.metrics;
 
+import io.somnus.core.NumberText;
+
 /**
  * Firing rates from spike counts: a neuron that emitted s spikes over T steps of dt milliseconds fired at
  * <pre>r = s / (T · dt / 1000)   [Hz].</pre>
@@ -57,7 +59,7 @@ public final class FiringRates {
             throw new IllegalArgumentException("steps = " + steps + "; must be >= 1");
         }
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
-            throw new IllegalArgumentException("dt = " + dtMs + " ms; must be finite and > 0");
+            throw new IllegalArgumentException("dt = " + NumberText.of(dtMs) + " ms; must be finite and > 0");
         }
         return steps * dtMs / 1000.0;
     }

@@ -1,5 +1,7 @@
 package io.somnus.metrics;
 
+import io.somnus.core.NumberText;
+
 /**
  * Summary of one projection's weights w_1 … w_n (Massey et al. 2026, §5 of the spec). Definitions:
  * <ul>
@@ -52,10 +54,10 @@ public record WeightStatistics(int count, double mean, double std, double min, d
             throw new IllegalArgumentException("weight count n = " + n + " is outside [0, " + w.length + "]");
         }
         if (!(nearZeroTol >= 0)) {
-            throw new IllegalArgumentException("nearZeroTol = " + nearZeroTol + "; must be >= 0");
+            throw new IllegalArgumentException("nearZeroTol = " + NumberText.of(nearZeroTol) + "; must be >= 0");
         }
         if (!Double.isNaN(saturationBound) && !(saturationBound >= 0 && saturationBound < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("saturationBound = " + saturationBound
+            throw new IllegalArgumentException("saturationBound = " + NumberText.of(saturationBound)
                     + "; must be finite and >= 0, or NaN for the maximum |w|");
         }
         if (n == 0) {

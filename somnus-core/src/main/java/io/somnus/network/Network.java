@@ -1,5 +1,6 @@
 package io.somnus.network;
 
+import io.somnus.core.NumberText;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
@@ -51,7 +52,7 @@ public final class Network {
     public Network(double dtMs, SpikeSource input, List<Population> populations, List<Projection> projections,
                    Map<Projection, WeightNormalisation> normalisations) {
         if (!(dtMs > 0 && Double.isFinite(dtMs))) {
-            throw new IllegalArgumentException("dt_ms must be finite and > 0, got " + dtMs);
+            throw new IllegalArgumentException("dt_ms must be finite and > 0, got " + NumberText.of(dtMs));
         }
         Objects.requireNonNull(input, "input: the network's input SpikeSource");
         Objects.requireNonNull(populations, "populations");
@@ -71,7 +72,7 @@ public final class Network {
         for (Projection p : projections) {
             if (p.isPlastic() && p.plasticity().dtMs() != dtMs) {
                 throw new IllegalArgumentException("projection " + p.name() + ": its " + p.plasticity().name()
-                        + " rule was built for dt = " + p.plasticity().dtMs() + " ms, the network steps " + dtMs + " ms; its time "
+                        + " rule was built for dt = " + NumberText.of(p.plasticity().dtMs()) + " ms, the network steps " + NumberText.of(dtMs) + " ms; its time "
                         + "constants would be off by their ratio: build the rule with the network's dt");
             }
             if (!names.add(p.name())) {
@@ -255,7 +256,7 @@ public final class Network {
         }
         if (!(noiseStdMv >= 0 && noiseStdMv < Double.POSITIVE_INFINITY)) { // NaN or negative read as no noise
             throw new IllegalArgumentException("membrane noise must be a standard deviation >= 0 mV and finite, got "
-                    + noiseStdMv);
+                    + NumberText.of(noiseStdMv));
         }
         if (step <= lastStep) {
             throw new IllegalArgumentException("network step " + step + " after step " + lastStep + ": steps increase "

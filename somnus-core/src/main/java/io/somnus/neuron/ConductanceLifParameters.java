@@ -1,5 +1,7 @@
 package io.somnus.neuron;
 
+import io.somnus.core.NumberText;
+
 /**
  * Parameters of the conductance-based LIF neuron with adaptive threshold θ of Diehl &amp; Cook (2015),
  * values from their published code. Conductances are dimensionless (in units of the leak conductance).
@@ -54,7 +56,7 @@ public record ConductanceLifParameters(double tauMembraneMs, double vRestMv, dou
         CurrentLifParameters.positive("tau_inhibitory_ms", tauInhibitoryMs);
         CurrentLifParameters.positive("tau_theta_ms", tauThetaMs);
         if (!(refractoryMs >= 0)) {
-            throw new IllegalArgumentException("refractory_ms must be >= 0, got " + refractoryMs);
+            throw new IllegalArgumentException("refractory_ms must be >= 0, got " + NumberText.of(refractoryMs));
         }
         CurrentLifParameters.finite("v_rest_mv", vRestMv);
         CurrentLifParameters.finite("v_reset_mv", vResetMv);

@@ -1,5 +1,7 @@
 package io.somnus.neuron;
 
+import io.somnus.core.NumberText;
+
 /**
  * Parameters of the current-based leaky integrate-and-fire neuron with spike-triggered threshold
  * adaptation (the paper's neuron; Massey et al. 2026). Defaults: {@link #PAPER}.
@@ -54,10 +56,10 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
         positive("tau_adaptation_ms", tauAdaptationMs);
         positive("resistance", resistance);
         if (!(vMinMv < vMaxMv)) {
-            throw new IllegalArgumentException("v_min_mv (" + vMinMv + ") must be below v_max_mv (" + vMaxMv + ")");
+            throw new IllegalArgumentException("v_min_mv (" + NumberText.of(vMinMv) + ") must be below v_max_mv (" + NumberText.of(vMaxMv) + ")");
         }
         if (!(refractoryMs >= 0)) {
-            throw new IllegalArgumentException("refractory_ms must be >= 0, got " + refractoryMs);
+            throw new IllegalArgumentException("refractory_ms must be >= 0, got " + NumberText.of(refractoryMs));
         }
         finite("v_rest_mv", vRestMv);
         finite("v_reset_mv", vResetMv);
@@ -70,7 +72,7 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
 
     static void positive(String field, double value) {
         if (!(value > 0)) {
-            throw new IllegalArgumentException(field + " must be > 0, got " + value);
+            throw new IllegalArgumentException(field + " must be > 0, got " + NumberText.of(value));
         }
     }
 
@@ -80,7 +82,7 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
      */
     static void finite(String field, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " must be a finite number, got " + value);
+            throw new IllegalArgumentException(field + " must be a finite number, got " + NumberText.of(value));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.somnus.neuron;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.NumberText;
 import io.somnus.core.StateStreams;
 import io.somnus.kernel.Kernels;
 import java.io.DataInput;
@@ -92,8 +93,8 @@ public abstract class Population {
     /** The check of {@link #checkTimeStep} for one time constant that decays by forward Euler. */
     protected final void requireAtLeastDt(String parameter, double tauMs, double dtMs) {
         if (tauMs < dtMs) {
-            throw new IllegalArgumentException("population " + name + ": " + parameter + " = " + tauMs
-                    + " ms is shorter than dt = " + dtMs + " ms; forward Euler keeps 1 − dt/τ of it per step, which is"
+            throw new IllegalArgumentException("population " + name + ": " + parameter + " = " + NumberText.of(tauMs)
+                    + " ms is shorter than dt = " + NumberText.of(dtMs) + " ms; forward Euler keeps 1 − dt/τ of it per step, which is"
                     + " negative (the variable alternates in sign and grows): use a time constant of at least dt or a"
                     + " smaller dt");
         }

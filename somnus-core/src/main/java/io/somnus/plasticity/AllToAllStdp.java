@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.NumberText;
 import io.somnus.core.StateStreams;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
@@ -73,13 +74,13 @@ public final class AllToAllStdp implements Plasticity {
         if (!(eta >= 0 && eta < Double.POSITIVE_INFINITY) || !(aPlus >= 0 && aPlus < Double.POSITIVE_INFINITY)
                 || !(aMinus >= 0 && aMinus < Double.POSITIVE_INFINITY)) { // the sign turns the rule round
             throw new IllegalArgumentException("all-to-all STDP needs finite η, A+ and A− >= 0 (the sign, " + sign
-                    + ", gives the direction); got η " + eta + ", A+ " + aPlus + ", A− " + aMinus);
+                    + ", gives the direction); got η " + NumberText.of(eta) + ", A+ " + NumberText.of(aPlus) + ", A− " + NumberText.of(aMinus));
         }
         if (!(tauPlusMs > 0 && tauPlusMs < Double.POSITIVE_INFINITY)
                 || !(tauMinusMs > 0 && tauMinusMs < Double.POSITIVE_INFINITY)
                 || !(dtMs > 0 && dtMs < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("all-to-all STDP needs finite τ+, τ− and dt > 0 (ms); got τ+ "
-                    + tauPlusMs + ", τ− " + tauMinusMs + ", dt " + dtMs);
+                    + NumberText.of(tauPlusMs) + ", τ− " + NumberText.of(tauMinusMs) + ", dt " + NumberText.of(dtMs));
         }
         this.ltp = sign * eta * aPlus;
         this.ltd = sign * eta * aMinus;
@@ -209,8 +210,8 @@ public final class AllToAllStdp implements Plasticity {
     private static double[] decay(double tauMs, double dtMs) {
         double steps = Math.ceil(30 * tauMs / dtMs);
         if (steps > 1 << 24) {
-            throw new IllegalArgumentException("all-to-all STDP: τ " + tauMs + " ms is more than 2^24 / 30 steps of dt "
-                    + dtMs + " ms");
+            throw new IllegalArgumentException("all-to-all STDP: τ " + NumberText.of(tauMs) + " ms is more than 2^24 / 30 steps of dt "
+                    + NumberText.of(dtMs) + " ms");
         }
         double[] table = new double[(int) steps + 2]; // the last entry stays 0: lookups past the end are capped there
         for (int k = 0; k < table.length - 1; k++) {

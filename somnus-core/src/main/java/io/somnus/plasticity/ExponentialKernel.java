@@ -1,5 +1,7 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.NumberText;
+
 /**
  * The decay of a trace set to 1 at a spike, tabulated for Δt = 0, 1, 2, … steps: exact, exp(−Δt·dt/τ), or
  * as forward Euler integrates it, (1 − dt/τ)^Δt (Brian2's {@code method='euler'} on clock-driven traces);
@@ -38,17 +40,17 @@ final class ExponentialKernel {
      */
     static double checkedTauMs(String rule, String tauName, double tauMs, double dtMs, boolean euler) {
         if (!(dtMs > 0 && dtMs < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(rule + " needs a finite dt > 0 ms, got " + dtMs);
+            throw new IllegalArgumentException(rule + " needs a finite dt > 0 ms, got " + NumberText.of(dtMs));
         }
         if (!(tauMs > 0 && tauMs < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(rule + " needs a finite " + tauName + " > 0 ms, got " + tauMs);
+            throw new IllegalArgumentException(rule + " needs a finite " + tauName + " > 0 ms, got " + NumberText.of(tauMs));
         }
         if (euler && tauMs < dtMs) {
-            throw new IllegalArgumentException(rule + " with Euler traces needs " + tauName + " >= dt (" + dtMs
-                    + " ms): a trace keeps 1 − dt/τ per step, negative below; got " + tauMs);
+            throw new IllegalArgumentException(rule + " with Euler traces needs " + tauName + " >= dt (" + NumberText.of(dtMs)
+                    + " ms): a trace keeps 1 − dt/τ per step, negative below; got " + NumberText.of(tauMs));
         }
         if (30 * tauMs / dtMs > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(rule + ": " + tauName + " " + tauMs + " ms is too long for dt " + dtMs
+            throw new IllegalArgumentException(rule + ": " + tauName + " " + NumberText.of(tauMs) + " ms is too long for dt " + NumberText.of(dtMs)
                     + " ms (the table holds 30 τ/dt steps)");
         }
         return tauMs;

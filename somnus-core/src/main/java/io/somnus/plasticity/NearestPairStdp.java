@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.NumberText;
 import io.somnus.neuron.Population;
 
 /**
@@ -47,7 +48,7 @@ public final class NearestPairStdp extends PairBasedStdp {
         if (!(eta >= 0 && Double.isFinite(eta)) || !(aPlus >= 0 && Double.isFinite(aPlus))
                 || !(aMinus >= 0 && Double.isFinite(aMinus))) { // the sign turns the rule round, not a negative rate
             throw new IllegalArgumentException("nearest-pair STDP needs η, A+ and A− >= 0 and finite (the sign, " + sign
-                    + ", gives the direction); got η " + eta + ", A+ " + aPlus + ", A− " + aMinus);
+                    + ", gives the direction); got η " + NumberText.of(eta) + ", A+ " + NumberText.of(aPlus) + ", A− " + NumberText.of(aMinus));
         }
         this.ltp = (float) (sign * eta * aPlus);
         this.ltd = (float) (sign * eta * aMinus);

@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.NumberText;
 import io.somnus.core.StateStreams;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
@@ -105,7 +106,7 @@ public final class SinceLastSpikeStdp implements Plasticity {
         if (!(eta >= 0 && Double.isFinite(eta)) || !(tauLtpMs > 0 && Double.isFinite(tauLtpMs))
                 || !(tauLtdMs > 0 && Double.isFinite(tauLtdMs)) || !(dtMs > 0 && Double.isFinite(dtMs))) {
             throw new IllegalArgumentException("since-last-spike STDP needs η >= 0 and τ_LTP, τ_LTD, dt > 0, all finite;"
-                    + " got η " + eta + ", τ_LTP " + tauLtpMs + ", τ_LTD " + tauLtdMs + ", dt " + dtMs);
+                    + " got η " + NumberText.of(eta) + ", τ_LTP " + NumberText.of(tauLtpMs) + ", τ_LTD " + NumberText.of(tauLtdMs) + ", dt " + NumberText.of(dtMs));
         }
         this.dtMs = dtMs;
         this.eta = eta;

@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.NumberText;
 import io.somnus.neuron.Population;
 
 /**
@@ -40,8 +41,8 @@ public final class TripletStdp extends PairBasedStdp {
         super(ExponentialKernel.checked("triplet STDP", "τ_pre", tauPreMs, dtMs, eulerTraces),
                 ExponentialKernel.checked("triplet STDP", "τ_post1", tauPost1Ms, dtMs, eulerTraces));
         if (!(nuPre >= 0 && Double.isFinite(nuPre)) || !(nuPost >= 0 && Double.isFinite(nuPost))) {
-            throw new IllegalArgumentException("triplet STDP needs ν_pre and ν_post >= 0 and finite; got ν_pre " + nuPre
-                    + ", ν_post " + nuPost);
+            throw new IllegalArgumentException("triplet STDP needs ν_pre and ν_post >= 0 and finite; got ν_pre " + NumberText.of(nuPre)
+                    + ", ν_post " + NumberText.of(nuPost));
         }
         this.nuPre = (float) nuPre;
         this.nuPost = (float) nuPost;

@@ -1,5 +1,6 @@
 package io.somnus.plasticity;
 
+import io.somnus.core.NumberText;
 import io.somnus.kernel.Kernels;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.SettledColumns;
@@ -15,7 +16,7 @@ public record WeightNormalisation(double total) {
     /** Refuses a total that is not finite and > 0 ({@link IllegalArgumentException}). */
     public WeightNormalisation {
         if (!(total > 0 && Double.isFinite(total))) {
-            throw new IllegalArgumentException("normalisation total must be finite and > 0, got " + total);
+            throw new IllegalArgumentException("normalisation total must be finite and > 0, got " + NumberText.of(total));
         }
     }
 

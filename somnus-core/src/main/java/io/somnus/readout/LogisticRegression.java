@@ -1,5 +1,6 @@
 package io.somnus.readout;
 
+import io.somnus.core.NumberText;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.InitialGuess;
@@ -59,10 +60,10 @@ public final class LogisticRegression {
          */
         public Options {
             if (!(c > 0) || Double.isInfinite(c)) {
-                throw new IllegalArgumentException("logistic regression C = " + c + "; must be finite and > 0");
+                throw new IllegalArgumentException("logistic regression C = " + NumberText.of(c) + "; must be finite and > 0");
             }
             if (!(gradientTolerance > 0)) {
-                throw new IllegalArgumentException("logistic regression gradientTolerance = " + gradientTolerance
+                throw new IllegalArgumentException("logistic regression gradientTolerance = " + NumberText.of(gradientTolerance)
                         + "; must be > 0");
             }
             if (maxIterations < 1) {

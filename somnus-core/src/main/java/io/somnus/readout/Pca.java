@@ -1,5 +1,6 @@
 package io.somnus.readout;
 
+import io.somnus.core.NumberText;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -425,7 +426,7 @@ public final class Pca {
 
     static void checkVarianceToKeep(double varianceToKeep) {
         if (!(varianceToKeep > 0 && varianceToKeep <= 1)) {
-            throw new IllegalArgumentException("varianceToKeep = " + varianceToKeep + "; must be in (0, 1]");
+            throw new IllegalArgumentException("varianceToKeep = " + NumberText.of(varianceToKeep) + "; must be in (0, 1]");
         }
     }
 

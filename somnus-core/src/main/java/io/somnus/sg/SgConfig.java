@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import io.somnus.core.NumberText;
 import java.util.Objects;
 
 /**
@@ -54,7 +55,7 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         requireAtLeast("sg.depth", depth, 1);
         requireAtLeast("sg.outputs", outputs, 2);
         if (!(beta >= 0 && beta <= 1)) {
-            throw new IllegalArgumentException("sg.beta must be in [0, 1], got " + beta);
+            throw new IllegalArgumentException("sg.beta must be in [0, 1], got " + NumberText.of(beta));
         }
         requirePositive("sg.threshold", threshold);
         requireAtLeast("sg.steps", steps, 1);
@@ -66,16 +67,16 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         Objects.requireNonNull(loss, "sg.loss must be one of SPIKE_COUNT, MEMBRANE, PER_STEP_SPIKES");
         requirePositive("sg.learning_rate", learningRate);
         if (!(adamBeta1 >= 0 && adamBeta1 < 1)) {
-            throw new IllegalArgumentException("sg.adam_beta1 must be in [0, 1), got " + adamBeta1);
+            throw new IllegalArgumentException("sg.adam_beta1 must be in [0, 1), got " + NumberText.of(adamBeta1));
         }
         if (!(adamBeta2 >= 0 && adamBeta2 < 1)) {
-            throw new IllegalArgumentException("sg.adam_beta2 must be in [0, 1), got " + adamBeta2);
+            throw new IllegalArgumentException("sg.adam_beta2 must be in [0, 1), got " + NumberText.of(adamBeta2));
         }
         requirePositive("sg.adam_epsilon", adamEpsilon);
         requireAtLeast("sg.batch_size", batchSize, 1);
         requireAtLeast("sg.epochs", epochs, 0);
         if (!(sleepRatio >= 0 && sleepRatio <= 1)) {
-            throw new IllegalArgumentException("sg.sleep_ratio must be in [0, 1], got " + sleepRatio);
+            throw new IllegalArgumentException("sg.sleep_ratio must be in [0, 1], got " + NumberText.of(sleepRatio));
         }
         Objects.requireNonNull(sleepSchedule, "sg.sleep_schedule must be one of PER_EPOCH, EVERY_MINIBATCHES");
         Objects.requireNonNull(sleep, "sg.sleep must be given");
@@ -154,7 +155,7 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
 
     private static void requirePositive(String field, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(field + " must be a finite number > 0, got " + v);
+            throw new IllegalArgumentException(field + " must be a finite number > 0, got " + NumberText.of(v));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.somnus.sg;
 
+import io.somnus.core.NumberText;
+
 /**
  * The sleep phase of the SG-SNN, with the paper's SG settings as defaults (Massey et al. 2026, §SG-SNN sleep; the
  * authors' {@code run_sleep_phase}, see docs/model-notes.md "SG-SNN sleep: the dose"). One episode is
@@ -57,14 +59,14 @@ public record SgSleepConfig(int iterations, int stepsPerIteration, int batchCopi
         requireNonNegative("sg.sleep.a_plus", aPlus);
         requireNonNegative("sg.sleep.a_minus", aMinus);
         if (!(tauMs > 0) || Double.isInfinite(tauMs)) {
-            throw new IllegalArgumentException("sg.sleep.tau_ms must be a finite number > 0, got " + tauMs);
+            throw new IllegalArgumentException("sg.sleep.tau_ms must be a finite number > 0, got " + NumberText.of(tauMs));
         }
         requireNonNegative("sg.sleep.learning_rate", learningRate);
         if (!(target > 0) || Double.isInfinite(target)) {
-            throw new IllegalArgumentException("sg.sleep.target must be a finite number > 0, got " + target);
+            throw new IllegalArgumentException("sg.sleep.target must be a finite number > 0, got " + NumberText.of(target));
         }
         if (!(lambda > 0 && lambda <= 1)) {
-            throw new IllegalArgumentException("sg.sleep.lambda must be in (0, 1], got " + lambda);
+            throw new IllegalArgumentException("sg.sleep.lambda must be in (0, 1], got " + NumberText.of(lambda));
         }
     }
 
@@ -184,7 +186,7 @@ public record SgSleepConfig(int iterations, int stepsPerIteration, int batchCopi
 
     static void requireNonNegative(String field, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(field + " must be a finite number >= 0, got " + v);
+            throw new IllegalArgumentException(field + " must be a finite number >= 0, got " + NumberText.of(v));
         }
     }
 }

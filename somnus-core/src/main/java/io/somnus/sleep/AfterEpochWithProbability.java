@@ -1,5 +1,6 @@
 package io.somnus.sleep;
 
+import io.somnus.core.NumberText;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,7 +20,7 @@ public final class AfterEpochWithProbability implements SleepSchedule {
      */
     public AfterEpochWithProbability(double probability, long episodeSteps, RandomGenerator rng) {
         if (!(probability >= 0 && probability <= 1)) {
-            throw new IllegalArgumentException("the sleep probability must be in [0, 1], got " + probability);
+            throw new IllegalArgumentException("the sleep probability must be in [0, 1], got " + NumberText.of(probability));
         }
         if (episodeSteps <= 0) {
             throw new IllegalArgumentException("sleep episodes must last > 0 steps, got " + episodeSteps);

@@ -1,5 +1,7 @@
 package io.somnus.sleep;
 
+import io.somnus.core.NumberText;
+
 /**
  * An episode of a fixed length after every k-th minibatch of training, counting from its first: after minibatches
  * 0, k, 2k, … (0-based), the count running on across epochs. This is the schedule of the code behind the authors'
@@ -32,7 +34,7 @@ public final class EveryMinibatches implements SleepSchedule {
     /** k = ⌊1/f⌋ for a sleep fraction f in (0, 1] (f = 0.4 and 0.5 both give 2, f ≥ 0.6 gives 1). */
     public static EveryMinibatches forFraction(double fraction, long episodeSteps) {
         if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("sleep every ⌊1/f⌋ minibatches needs f in (0, 1], got " + fraction);
+            throw new IllegalArgumentException("sleep every ⌊1/f⌋ minibatches needs f in (0, 1], got " + NumberText.of(fraction));
         }
         return new EveryMinibatches((int) Math.min(Integer.MAX_VALUE, Math.floor(1 / fraction)), episodeSteps);
     }

@@ -1,5 +1,7 @@
 package io.somnus.sleep;
 
+import io.somnus.core.NumberText;
+
 /**
  * Sleep after every {@code W} wake steps, an episode of {@code round(f/(1−f)·w)} steps where {@code w ≥ W} is the
  * wake since the last episode (W itself when wake comes in units that divide it), so that sleep time / (wake + sleep
@@ -17,7 +19,7 @@ public final class EveryWakeSteps implements SleepSchedule {
      */
     public EveryWakeSteps(double fraction, long wakeSteps) {
         if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("sleep.fraction must be in [0, 1), got " + fraction);
+            throw new IllegalArgumentException("sleep.fraction must be in [0, 1), got " + NumberText.of(fraction));
         }
         if (wakeSteps <= 0) {
             throw new IllegalArgumentException("sleep.wake_steps must be > 0, got " + wakeSteps);

@@ -1,6 +1,7 @@
 package io.somnus.sleep;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.NumberText;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,10 +19,10 @@ public record LinearDecay(double tauSleepMs, double noiseStd) implements WeightD
      */
     public LinearDecay {
         if (!(tauSleepMs > 0 && Double.isFinite(tauSleepMs))) {
-            throw new IllegalArgumentException("sleep.tau_sleep_ms must be > 0 and finite, got " + tauSleepMs);
+            throw new IllegalArgumentException("sleep.tau_sleep_ms must be > 0 and finite, got " + NumberText.of(tauSleepMs));
         }
         if (!(noiseStd >= 0 && Double.isFinite(noiseStd))) {
-            throw new IllegalArgumentException("sleep.weight_noise must be >= 0 and finite, got " + noiseStd);
+            throw new IllegalArgumentException("sleep.weight_noise must be >= 0 and finite, got " + NumberText.of(noiseStd));
         }
     }
 

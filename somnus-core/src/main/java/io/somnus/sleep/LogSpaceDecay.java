@@ -1,6 +1,7 @@
 package io.somnus.sleep;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.core.NumberText;
 import io.somnus.kernel.Kernels;
 import java.util.random.RandomGenerator;
 
@@ -23,10 +24,10 @@ public record LogSpaceDecay(double lambda, double noiseStd) implements WeightDec
      */
     public LogSpaceDecay {
         if (!(lambda > 0 && lambda <= 1)) {
-            throw new IllegalArgumentException("sleep.lambda must be in (0, 1], got " + lambda);
+            throw new IllegalArgumentException("sleep.lambda must be in (0, 1], got " + NumberText.of(lambda));
         }
         if (!(noiseStd >= 0 && Double.isFinite(noiseStd))) {
-            throw new IllegalArgumentException("sleep.weight_noise must be >= 0 and finite, got " + noiseStd);
+            throw new IllegalArgumentException("sleep.weight_noise must be >= 0 and finite, got " + NumberText.of(noiseStd));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.somnus.sleep;
 
+import io.somnus.core.NumberText;
+
 /**
  * The sleep dose of the authors' code as it ran (docs/fidelity.md §1.5): after every W wake steps an episode of
  * {@code max(1, round(W·ratio))} steps ({@code src/train.py:363-366 @40b7d33}), capped at {@code maxEpisodeSteps}
@@ -20,7 +22,7 @@ public final class RatioOfWake implements SleepSchedule {
      */
     public RatioOfWake(double ratio, long wakeSteps, long maxEpisodeSteps) {
         if (!(ratio >= 0) || Double.isInfinite(ratio)) {
-            throw new IllegalArgumentException("sleep.fraction (a ratio of wake here) must be >= 0 and finite, got " + ratio);
+            throw new IllegalArgumentException("sleep.fraction (a ratio of wake here) must be >= 0 and finite, got " + NumberText.of(ratio));
         }
         if (wakeSteps <= 0) {
             throw new IllegalArgumentException("sleep.wake_steps must be > 0, got " + wakeSteps);

@@ -1,5 +1,6 @@
 package io.somnus.sleep;
 
+import io.somnus.core.NumberText;
 import java.util.List;
 
 /**
@@ -77,23 +78,23 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
         java.util.Objects.requireNonNull(projections,
                 "projections: the projections that decay (empty for every plastic one)");
         if (!(noiseStdMv >= 0 && Double.isFinite(noiseStdMv))) {
-            throw new IllegalArgumentException("sleep.noise_std_mv must be >= 0 and finite, got " + noiseStdMv);
+            throw new IllegalArgumentException("sleep.noise_std_mv must be >= 0 and finite, got " + NumberText.of(noiseStdMv));
         }
         if (!(inputRateHz >= 0 && Double.isFinite(inputRateHz))) {
-            throw new IllegalArgumentException("sleep.input_rate_hz must be >= 0 and finite, got " + inputRateHz);
+            throw new IllegalArgumentException("sleep.input_rate_hz must be >= 0 and finite, got " + NumberText.of(inputRateHz));
         }
         // a NaN turned every decaying weight NaN; 0 is a target too (the linear law decays toward 0, the log-space law
         // then leaves the weights as they are)
         if (!(targetMagnitude >= 0 && Double.isFinite(targetMagnitude))) {
             throw new IllegalArgumentException("sleep.target_magnitude must be >= 0 and finite (|w_tgt|; each weight "
-                    + "keeps its sign), got " + targetMagnitude);
+                    + "keeps its sign), got " + NumberText.of(targetMagnitude));
         }
         if (decayEverySteps < 1) {
             throw new IllegalArgumentException("sleep.decay_every_steps must be >= 1, got " + decayEverySteps);
         }
         if (!(earlyEndTolerance >= 0 && Double.isFinite(earlyEndTolerance))) {
             throw new IllegalArgumentException("sleep.early_end_tolerance must be >= 0 and finite, got "
-                    + earlyEndTolerance);
+                    + NumberText.of(earlyEndTolerance));
         }
         if (traceEverySteps < 1) {
             throw new IllegalArgumentException("sleep.trace_every_steps must be >= 1, got " + traceEverySteps);

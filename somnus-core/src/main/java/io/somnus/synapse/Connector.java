@@ -1,5 +1,6 @@
 package io.somnus.synapse;
 
+import io.somnus.core.NumberText;
 import java.util.random.RandomGenerator;
 
 /** Decides which pre→post pairs are connected (PyNN's connectors). */
@@ -55,7 +56,7 @@ public interface Connector {
     /** Each pair independently with probability {@code p} (Bernoulli; no self-connection within one population). */
     static Connector fixedProbability(double p) {
         if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("connection probability must be in [0, 1], got " + p);
+            throw new IllegalArgumentException("connection probability must be in [0, 1], got " + NumberText.of(p));
         }
         return (nPre, nPost, same, rng) -> {
             SynapseList s = new SynapseList((int) Math.min(Integer.MAX_VALUE - 8, (long) (nPre * (double) nPost * p * 1.1) + 16));

@@ -1,5 +1,6 @@
 package io.somnus.synapse;
 
+import io.somnus.core.NumberText;
 import io.somnus.core.StateStreams;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.Population;
@@ -263,7 +264,7 @@ public final class Projection {
             }
         }
         if (Float.isNaN(wMin) || Float.isNaN(wMax) || wMin > wMax) {
-            throw new IllegalArgumentException("projection " + name + ": weight bounds [" + wMin + ", " + wMax
+            throw new IllegalArgumentException("projection " + name + ": weight bounds [" + NumberText.of(wMin) + ", " + NumberText.of(wMax)
                     + "] hold no weight; give w_min <= w_max (−∞ and +∞ for none)");
         }
         if (post.receptorsShareOneCurrent() && receptor == Receptor.INHIBITORY && wMax > 0) {

@@ -124,7 +124,7 @@ class EncoderTest {
         Class<IllegalArgumentException> bad = IllegalArgumentException.class;
         assertRefused(bad, () -> enc.encode(new float[] {0.5f, Float.NaN}, 1, 10, 0.5, rng, t), "pixel 1 is NaN");
         assertRefused(bad, () -> enc.encode(new float[] {-0.25f, 1}, 1, 10, 0.5, rng, t), "pixel 0 is -0.25");
-        assertRefused(bad, () -> enc.encode(new float[] {1, 1}, 1, 10, 0, rng, t), "dt > 0 ms, got 0.0");
+        assertRefused(bad, () -> enc.encode(new float[] {1, 1}, 1, 10, 0, rng, t), "dt > 0 ms, got 0");
         assertRefused(bad, () -> enc.encode(new float[] {1, 1}, Double.NaN, 10, 0.5, rng, t), "intensity", "NaN");
     }
 

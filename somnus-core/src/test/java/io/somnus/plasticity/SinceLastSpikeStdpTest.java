@@ -65,7 +65,7 @@ class SinceLastSpikeStdpTest {
         assertEquals(java.util.List.of(8e-4, 10.0, 7.5, 1.0, 1.0), java.util.List.of(d.eta(), d.tauLtpMs(),
                 d.tauLtdMs(), (double) d.sign(), d.dtMs()));
         assertRefused(IllegalArgumentException.class, () -> SinceLastSpikeStdp.builder(1.0).tauLtpMs(0).build(),
-                "τ_LTP 0.0");
+                "τ_LTP 0");
     }
 
     @Test

@@ -44,7 +44,7 @@ class TripletStdpTest {
         double w = run(TripletStdp.builder(0.5).build(), 0.5f, 0f, 1f, 30, new int[] {0}, new int[] {14, 22});
         assertEquals(0.5 + 1e-2 * Math.pow(1 - 0.5 / 20, 22) * Math.pow(1 - 0.5 / 40, 8), w, TOL);
         assertRefused(IllegalArgumentException.class, () -> TripletStdp.builder(1.0).nuPost(-1).build(), "ν_post",
-                "-1.0");
+                "-1");
     }
 
     @Test
@@ -104,7 +104,7 @@ class TripletStdpTest {
     @Test
     void ratesAndTimeConstantsAreChecked() {
         Class<IllegalArgumentException> bad = IllegalArgumentException.class;
-        assertRefused(bad, () -> new TripletStdp(-1e-4, NU_POST, 20, 20, 40, 0.5, true), "ν_pre", "-1.0E-4");
+        assertRefused(bad, () -> new TripletStdp(-1e-4, NU_POST, 20, 20, 40, 0.5, true), "ν_pre", "-0.0001");
         assertRefused(bad, () -> new TripletStdp(NU_PRE, Double.NaN, 20, 20, 40, 0.5, true), "ν_post", "NaN");
         assertRefused(bad, () -> new TripletStdp(NU_PRE, NU_POST, 20, 20, -40, 0.5, false), "τ_post2", "-40");
         assertRefused(bad, () -> new TripletStdp(NU_PRE, NU_POST, Double.NaN, 20, 40, 0.5, false), "τ_pre", "NaN");

@@ -53,7 +53,7 @@ class ProjectionTest {
                 .synapses(pairs).weights(new float[2]).build(), "projection r", "receptor(…) was not given");
         assertRefused(IllegalArgumentException.class, () -> Projection.named("s").from(three).to(two)
                 .receptor(Receptor.EXCITATORY).synapses(pairs).weights(new float[2]).bounds(1f, 0f).build(),
-                "projection s", "[1.0, 0.0]");
+                "projection s", "[1, 0]");
     }
 
     /**

@@ -24,14 +24,16 @@ public final class ConfigDifferences {
      * A run's changes from its bundled preset.
      *
      * @param preset  the bundled preset the run's configuration names
-     * @param changes one line per differing field, {@code "seed: 1 → 2"} ({@code (absent)} where one side lacks it), in
-     *                the preset's order
+     * @param changes one line per differing field, {@code "seed: 1 → 2"} ({@code (absent)} where one side lacks it;
+     *                {@code "projections.e_e: removed"} for a population or projection the run lacks), in the
+     *                preset's order
      */
     public record FromPreset(String preset, List<String> changes) { }
 
     /**
-     * What a run's {@code config.yaml} changed from its bundled preset; empty when its preset is a YAML file of the
-     * user's (no bundled preset to compare with).
+     * What a run's {@code config.yaml} changed from its bundled preset (its {@code base_preset}, where a changes file
+     * named the run after itself, else its {@code preset}); empty when its preset is a whole YAML file of the user's
+     * (no bundled preset to compare with).
      *
      * @throws FileFormatException when the file is not YAML, naming it
      */
@@ -42,11 +44,15 @@ public final class ConfigDifferences {
         } catch (JacksonException e) {
             throw new FileFormatException("cannot read " + configYaml + ": " + e.getOriginalMessage(), e);
         }
-        String preset = run.path("preset").asText();
-        if (!Configs.PRESETS.contains(preset)) {
+        // a changes file's run is named after the file and records the preset it changed
+        String preset = run.path("base_preset").isTextual() ? run.get("base_preset").asText() : run.path("preset").asText();
+        if (!Configs.PRESETS.contains(preset) || !(run instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
             return Optional.empty();
         }
-        return Optional.of(new FromPreset(preset, of(Configs.loadPreset(preset), run)));
+        com.fasterxml.jackson.databind.node.ObjectNode asChanged = o.deepCopy();
+        asChanged.put("preset", preset);
+        asChanged.remove("base_preset");
+        return Optional.of(new FromPreset(preset, of(Configs.loadPreset(preset), asChanged)));
     }
 
     /** "seed: 1 → 2", one line per differing leaf, in the preset's order; "(absent)" where one side lacks it. */
@@ -69,7 +75,11 @@ public final class ConfigDifferences {
             names(a).forEachRemaining(names::add);
             names(b).forEachRemaining(names::add);
             for (String n : names) {
-                walk(path + "." + n, item(a, n), item(b, n), out);
+                if (item(b, n) == null) {
+                    out.add(path + "." + n + ": removed"); // its fields are the preset's: inspect PRESET shows them
+                } else {
+                    walk(path + "." + n, item(a, n), item(b, n), out);
+                }
             }
         } else if (a == null || b == null || !a.equals(b)) {
             out.add(path + ": " + text(a) + " → " + text(b));

@@ -99,7 +99,8 @@ public final class Configs {
     /**
      * A configuration file without {@code model} that names a bundled {@code preset} is that preset with the file's
      * fields laid over it, as {@code --set} would lay them: sections merged field by field, list items (populations,
-     * projections) by name; a file with {@code model} is a whole configuration, as it always was.
+     * projections) by name, and an item given as {@code null} in a list written as a mapping by name
+     * ({@code projections: {e_e: null}}) removed; a file with {@code model} is a whole configuration, as it always was.
      */
     private static ObjectNode extended(ObjectNode file, Path source) {
         if (file.has("model") || !file.path("preset").isTextual()) {
@@ -111,30 +112,158 @@ public final class Configs {
                     + PRESETS + "; a file that changes a preset names one of them, a whole configuration gives 'model'");
         }
         ObjectNode tree = loadPreset(base);
-        overlay(tree, file);
-        return tree;
+        try {
+            overlay(tree, file, "");
+            requireNoneNamesTheRemoved(loadPreset(base), tree);
+        } catch (ConfigException e) {
+            throw new ConfigException("configuration file " + source + ": " + e.getMessage(), e);
+        }
+        return renamed(tree, changesName(source), base);
     }
 
-    private static void overlay(ObjectNode base, ObjectNode over) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode under = base.get(e.getKey());
-            if (under instanceof ObjectNode u && e.getValue() instanceof ObjectNode o && !switchesKind(u, o)) {
-                overlay(u, o);
-            } else if (under instanceof ArrayNode u && e.getValue() instanceof ArrayNode o && named(o)) {
-                for (JsonNode item : o) {
-                    int k = indexOf(u, item.get("name").asText());
-                    if (k >= 0 && u.get(k) instanceof ObjectNode target && !switchesKind(target, (ObjectNode) item)) {
-                        overlay(target, (ObjectNode) item);
-                    } else if (k >= 0) {
-                        u.set(k, item);
-                    } else {
-                        requireWhole(e.getKey(), u, (ObjectNode) item);
-                        u.add(item);
+    /**
+     * The name a changes file's runs carry (run ids, labels, summaries): the file's name without {@code .yaml} or
+     * {@code .yml}, so that they are not taken for the bundled preset's; {@code NAME-changed} where the file is named
+     * as a bundled preset ({@code paper.yaml}).
+     */
+    public static String changesName(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String ext : List.of(".yaml", ".yml")) {
+            if (lower.endsWith(ext) && name.length() > ext.length()) {
+                name = name.substring(0, name.length() - ext.length());
+                break;
+            }
+        }
+        return PRESETS.contains(name) ? name + "-changed" : name;
+    }
+
+    /** {@code tree} with {@code preset: name} and {@code base_preset: base} after {@code model}, the rest in order. */
+    private static ObjectNode renamed(ObjectNode tree, String name, String base) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("model", tree.get("model"));
+        out.put("preset", name);
+        if (tree.has("description")) {
+            out.set("description", tree.get("description"));
+        }
+        out.put("base_preset", base);
+        tree.remove(List.of("model", "preset", "description", "base_preset"));
+        out.setAll(tree);
+        return out;
+    }
+
+    /**
+     * Refuses a changed preset whose fields still name a population or projection the changes removed, listing each
+     * field that does: the network's own check would name only the first, and not the removal that caused it.
+     */
+    private static void requireNoneNamesTheRemoved(ObjectNode preset, ObjectNode changed) {
+        for (String list : FieldDomains.ITEM_LISTS) {
+            List<String> kept = itemNames(changed.path(list) instanceof ArrayNode a ? a : JsonNodeFactory.instance.arrayNode());
+            if (!(preset.path(list) instanceof ArrayNode before)) {
+                continue;
+            }
+            for (String name : itemNames(before)) {
+                List<String> at = kept.contains(name) ? List.of() : referencesTo(changed, list, name);
+                if (!at.isEmpty()) {
+                    throw new ConfigException(list + "." + name + " is removed, but " + String.join(", ", at)
+                            + (at.size() == 1 ? " still names it" : " still name it") + "; change or remove "
+                            + (at.size() == 1 ? "that" : "those") + " too");
+                }
+            }
+        }
+    }
+
+    /** The fields of {@code tree} that name the item {@code name} of {@code list} (populations or projections). */
+    private static List<String> referencesTo(ObjectNode tree, String list, String name) {
+        List<String> at = new ArrayList<>();
+        if (list.equals("populations")) {
+            for (JsonNode p : tree.path("projections")) {
+                for (String end : List.of("pre", "post")) {
+                    if (name.equals(p.path(end).asText(null))) {
+                        at.add("projections." + p.path("name").asText() + "." + end);
                     }
                 }
+            }
+            for (JsonNode p : tree.path("populations")) {
+                if (name.equals(p.path("size_of").asText(null))) {
+                    at.add("populations." + p.path("name").asText() + ".size_of");
+                }
+            }
+            if (name.equals(tree.path("readout").path("population").asText(null))) {
+                at.add("readout.population");
+            }
+        } else {
+            for (JsonNode p : tree.path("projections")) {
+                if (name.equals(p.path("drop_reciprocal_of").asText(null))) {
+                    at.add("projections." + p.path("name").asText() + ".drop_reciprocal_of");
+                }
+            }
+            for (JsonNode p : tree.path("sleep").path("projections")) {
+                if (name.equals(p.asText(null))) {
+                    at.add("sleep.projections");
+                }
+            }
+        }
+        return at;
+    }
+
+    private static void overlay(ObjectNode base, ObjectNode over, String path) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String at = join(path, e.getKey());
+            JsonNode under = base.get(e.getKey());
+            if (under instanceof ObjectNode u && e.getValue() instanceof ObjectNode o && !switchesKind(u, o)) {
+                overlay(u, o, at);
+            } else if (under instanceof ArrayNode u && e.getValue() instanceof ArrayNode o && named(o)) {
+                for (JsonNode item : o) {
+                    mergeItem(at, u, (ObjectNode) item);
+                }
+            } else if (under instanceof ArrayNode u && e.getValue() instanceof ObjectNode byName
+                    && FieldDomains.ITEM_LISTS.contains(at)) {
+                mergeByName(at, u, byName);
             } else {
                 base.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** Lays {@code item} over the list's item of its name, or adds it as a new item. */
+    private static void mergeItem(String list, ArrayNode items, ObjectNode item) {
+        int k = indexOfName(items, item.get("name").asText());
+        if (k >= 0 && items.get(k) instanceof ObjectNode target && !switchesKind(target, item)) {
+            overlay(target, item, list + "." + item.get("name").asText());
+        } else if (k >= 0) {
+            items.set(k, item);
+        } else {
+            requireWhole(list, items, item);
+            items.add(item);
+        }
+    }
+
+    /**
+     * A named list written as a mapping from item names ({@code projections: {e_e: null, e_i: {weight: 0.5}}}), as
+     * {@code --set projections.e_e=null} addresses it: {@code null} removes the item, a mapping changes it (or adds it,
+     * whole).
+     */
+    private static void mergeByName(String list, ArrayNode items, ObjectNode byName) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = byName.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode v = e.getValue();
+            if (v == null || v.isNull()) {
+                int k = indexOfName(items, name);
+                if (k < 0) {
+                    throw new ConfigException(list + "." + name + ": null removes an item, and the preset has no item "
+                            + "named '" + name + "' (its items: " + String.join(", ", itemNames(items)) + ")");
+                }
+                items.remove(k);
+            } else if (v instanceof ObjectNode fields && (!fields.has("name") || fields.get("name").asText().equals(name))) {
+                ObjectNode item = JsonNodeFactory.instance.objectNode().put("name", name);
+                item.setAll(fields);
+                mergeItem(list, items, item);
+            } else {
+                throw new ConfigException(list + "." + name + " = " + v + ": not the item's fields; allowed: a mapping of "
+                        + "its fields (whose name, if given, is '" + name + "'), or null to remove the item");
             }
         }
     }
@@ -154,11 +283,16 @@ public final class Configs {
         }
         missing.removeIf(item::has);
         if (!missing.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            items.forEach(i -> names.add(i.path("name").asText()));
             throw new ConfigException(list + ": the preset has no item named '" + item.path("name").asText() + "' (its "
-                    + "items: " + String.join(", ", names) + "); a new item needs all its fields, it lacks " + missing);
+                    + "items: " + String.join(", ", itemNames(items)) + "); a new item needs all its fields, it lacks "
+                    + missing);
         }
+    }
+
+    private static List<String> itemNames(ArrayNode items) {
+        List<String> names = new ArrayList<>();
+        items.forEach(i -> names.add(i.path("name").asText()));
+        return names;
     }
 
     /**
@@ -197,7 +331,31 @@ public final class Configs {
     static String yamlError(String source, JacksonException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null || loc.getLineNr() < 0 ? "" : ", line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return source + where + ": not valid YAML: " + firstLine(e.getOriginalMessage());
+        return source + where + ": not valid YAML: " + yamlProblem(e.getOriginalMessage());
+    }
+
+    /**
+     * The parser's problem, then what it was parsing: SnakeYAML puts that context first ("while parsing a block
+     * mapping"), which alone says nothing of what is wrong; a line indented unlike its neighbours is named so.
+     */
+    private static String yamlProblem(String message) {
+        if (message == null) {
+            return "";
+        }
+        List<String> said = new ArrayList<>(); // the lines of words; the marks and the quoted source are indented
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !line.startsWith(" ")) {
+                said.add(line.strip());
+            }
+        }
+        if (said.isEmpty()) {
+            return firstLine(message);
+        }
+        String problem = said.get(said.size() - 1);
+        String context = said.size() > 1 && said.get(0).startsWith("while ") ? " (" + said.get(0) + ")" : "";
+        String hint = problem.startsWith("expected <block end>") || problem.startsWith("mapping values are not allowed")
+                ? "; is a line indented unlike the fields beside it?" : "";
+        return problem + context + hint;
     }
 
     /**
@@ -236,6 +394,10 @@ public final class Configs {
             int idx = indexOf(a, last);
             if (idx < 0) {
                 throw unknown(dottedKey, walked.toString(), node, null, List.of());
+            }
+            if ((parsed == null || parsed.isNull()) && a.get(idx).has("name")) {
+                a.remove(idx); // projections.e_e=null: the item is removed, as a changes file's {e_e: null}
+                return;
             }
             if (a.get(idx).has("name") && !parsed.path("name").asText().equals(a.get(idx).path("name").asText())) {
                 // a named item replaced by a section without its name loses every field it does not give
@@ -277,6 +439,16 @@ public final class Configs {
             return idx < 0 ? null : a.get(idx);
         }
         return null;
+    }
+
+    /** The index of the item named {@code name}; -1 where there is none (an index is not a name here). */
+    private static int indexOfName(ArrayNode a, String name) {
+        for (int k = 0; k < a.size(); k++) {
+            if (a.get(k).path("name").isTextual() && a.get(k).get("name").asText().equals(name)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(ArrayNode a, String part) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.NumberText;
 import io.somnus.experiment.config.FieldDomains.Domain;
 import java.math.BigDecimal;
 import java.math.BigInteger;

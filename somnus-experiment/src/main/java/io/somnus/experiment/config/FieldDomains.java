@@ -2,6 +2,7 @@ package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.NumberText;
 import io.somnus.data.ResizeFilter;
 import io.somnus.plasticity.WeightDependence;
 import io.somnus.sg.SgInputEncoding;
@@ -168,6 +169,9 @@ public final class FieldDomains {
         enumField("model", ModelKind.class);
         textField("preset");
         put("description", text().orNull().optionalField());
+        // set by a changes file (preset: paper plus edits), whose runs are named after the file: the preset it changed
+        put("base_preset", new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, Configs.PRESETS, false, false, true, "")
+                .orNull());
         put("seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
 
         textField("dataset.name");

@@ -1,6 +1,7 @@
 package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.core.NumberText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

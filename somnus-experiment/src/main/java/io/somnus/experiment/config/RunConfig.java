@@ -36,6 +36,12 @@ public sealed interface RunConfig permits StdpRunConfig, SgRunConfig {
     /** One line on what the preset is (may be null). */
     String description();
 
+    /**
+     * The bundled preset a changes file changed ({@code preset: paper} plus edits; {@link #preset()} is then the
+     * file's name); null for a bundled preset or a whole configuration of one's own.
+     */
+    String basePreset();
+
     /** The run's seed; every random stream is split from it. */
     long seed();
 

@@ -6,6 +6,8 @@ package io.somnus.experiment.config;
  *
  * @param preset      the {@code preset} field: the name of the preset the configuration came from
  * @param description a line saying what the configuration is, for listings
+ * @param basePreset  the bundled preset a changes file changed ({@code preset: paper} plus edits), whose runs are then
+ *                    named after the file; null (absent) for a preset or a whole configuration of one's own
  * @param seed        the run's seed; every random stream of the run is split from it
  * @param dataset     the {@code dataset} section
  * @param train       the {@code train} section
@@ -17,9 +19,9 @@ package io.somnus.experiment.config;
  *                    classes arrive as tasks, each trained for the run's epochs (docs/sg.md, "The continual protocol")
  * @param continual   the tasks of the continual protocol (read only with {@code protocol: continual})
  */
-public record SgRunConfig(String preset, String description, long seed, DatasetConfig dataset, SgTrainConfig train,
-                          SleepFractionConfig sleep, SgSection sg, Protocol protocol, ContinualConfig continual)
-        implements RunConfig {
+public record SgRunConfig(String preset, String description, String basePreset, long seed, DatasetConfig dataset,
+                          SgTrainConfig train, SleepFractionConfig sleep, SgSection sg, Protocol protocol,
+                          ContinualConfig continual) implements RunConfig {
     /** An absent protocol is the standard one. */
     public SgRunConfig {
         protocol = protocol == null ? Protocol.STANDARD : protocol;

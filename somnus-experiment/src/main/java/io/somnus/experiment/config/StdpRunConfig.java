@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param preset      the {@code preset} field: the name of the preset the configuration came from (e.g. {@code paper})
  * @param description a line saying what the configuration is, for listings
+ * @param basePreset  the bundled preset a changes file changed ({@code preset: paper} plus edits), whose runs are then
+ *                    named after the file; null (absent) for a preset or a whole configuration of one's own
  * @param seed        the run's seed; every random stream of the run is split from it
  * @param dataset     the {@code dataset} section
  * @param train       the {@code train} section
@@ -21,7 +23,7 @@ import java.util.List;
  * @param readout     the {@code readout} section: how the trained network's spike counts are classified
  * @param sleep       the {@code sleep} section: the schedule, the decay law and its targets
  */
-public record StdpRunConfig(String preset, String description, long seed, DatasetConfig dataset,
+public record StdpRunConfig(String preset, String description, String basePreset, long seed, DatasetConfig dataset,
                             StdpTrainConfig train, Protocol protocol, ContinualConfig continual,
                             SimulationConfig simulation, EncodingConfig encoding, List<PopulationConfig> populations,
                             List<ProjectionConfig> projections, ReadoutConfig readout, SleepConfig sleep)

@@ -1,5 +1,6 @@
 package io.somnus.experiment.io;
 
+import io.somnus.core.NumberText;
 import io.somnus.network.Network;
 import io.somnus.neuron.Population;
 import io.somnus.synapse.Projection;
@@ -114,8 +115,8 @@ public final class NetworkState {
             }
             if (p.synapseDelays() != null && savedDt != net.dtMs()) {
                 throw new FileFormatException(file + ": projection " + p.name() + "'s delays were saved in steps of "
-                        + savedDt + " ms, and this network steps " + net.dtMs() + " ms, so they would last other times: "
-                        + "set simulation.dt_ms to " + savedDt);
+                        + NumberText.of(savedDt) + " ms, and this network steps " + NumberText.of(net.dtMs()) + " ms, so they would last other times: "
+                        + "set simulation.dt_ms to " + NumberText.of(savedDt));
             }
             if (p.synapseDelays() != null) {
                 int[] delays = array(file, arrays, key + "delay_steps", NpyArray.DType.INT32, p.synapseCount(),

@@ -41,7 +41,7 @@ public interface SnapshotTrigger {
      */
     static SnapshotTrigger every(double minutes, LongSupplier nanoClock) {
         if (!(minutes >= 0) || Double.isInfinite(minutes)) {
-            throw new ConfigException("a snapshot interval of " + minutes + " minutes: give a finite number of minutes "
+            throw new ConfigException("a snapshot interval of " + io.somnus.core.NumberText.of(minutes) + " minutes: give a finite number of minutes "
                     + "≥ 0 (0: snapshots after checkpoints only)");
         }
         if (minutes == 0) {

@@ -127,7 +127,7 @@ public final class SgRun {
             for (int i = 0; i < images.length; i++) {
                 for (float p : images[i]) {
                     if (p > 1f) {
-                        throw new ConfigException("dataset.normalise_sum = " + cfg.dataset().normaliseSum() + ": scales "
+                        throw new ConfigException("dataset.normalise_sum = " + io.somnus.core.NumberText.of(cfg.dataset().normaliseSum()) + ": scales "
                                 + "image " + i + " of the " + roles.get(s) + " set (" + sets.get(s).name() + ") to a pixel "
                                 + "of " + p + ", but SG-SNN inputs must be in [0, 1]; allowed: 0 (raw intensities, as "
                                 + "every SG-SNN preset) or a sum that leaves every pixel at most 1");

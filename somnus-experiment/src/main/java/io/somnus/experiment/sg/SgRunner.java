@@ -1,5 +1,6 @@
 package io.somnus.experiment.sg;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.ModelRunner;
@@ -16,15 +17,15 @@ public final class SgRunner implements ModelRunner<SgRunConfig> {
         double p = c.sg().poissonRateHz() * c.sg().dtMs() / 1000;
         if (c.sg().encoding() == io.somnus.sg.SgInputEncoding.POISSON && p == 0) {
             // no input spike, ever: the network would train on silence and end at chance, saying nothing
-            throw new io.somnus.experiment.config.ConfigException("sg.poisson_rate_hz = " + c.sg().poissonRateHz()
+            throw new io.somnus.experiment.config.ConfigException("sg.poisson_rate_hz = " + NumberText.of(c.sg().poissonRateHz())
                     + ": with sg.encoding: poisson no input would ever spike; allowed: a rate > 0 (at most "
-                    + 1000 / c.sg().dtMs() + " at sg.dt_ms = " + c.sg().dtMs() + ")");
+                    + NumberText.of(1000 / c.sg().dtMs()) + " at sg.dt_ms = " + NumberText.of(c.sg().dtMs()) + ")");
         }
         if (c.sg().encoding() == io.somnus.sg.SgInputEncoding.POISSON && p > 1) {
-            throw new io.somnus.experiment.config.ConfigException("sg.poisson_rate_hz = " + c.sg().poissonRateHz()
-                    + ": at sg.dt_ms = " + c.sg().dtMs() + " a pixel of 1 would spike with probability " + p
+            throw new io.somnus.experiment.config.ConfigException("sg.poisson_rate_hz = " + NumberText.of(c.sg().poissonRateHz())
+                    + ": at sg.dt_ms = " + NumberText.of(c.sg().dtMs()) + " a pixel of 1 would spike with probability " + NumberText.of(p)
                     + " per step, which the poisson encoding clips to 1; allowed: poisson_rate_hz × dt_ms / 1000 <= 1 "
-                    + "(here poisson_rate_hz <= " + 1000 / c.sg().dtMs() + ")");
+                    + "(here poisson_rate_hz <= " + NumberText.of(1000 / c.sg().dtMs()) + ")");
         }
     }
 
@@ -40,7 +41,8 @@ public final class SgRunner implements ModelRunner<SgRunConfig> {
         if (tau < dt) {
             out.add(String.format(java.util.Locale.ROOT, "sg.sleep.tau_ms = %s is shorter than "
                     + "sg.dt_ms = %s: a sleep trace keeps %.2g%% of itself per step, so pairs of spikes a step or more "
-                    + "apart barely change a weight", tau, dt, 100 * Math.exp(-dt / tau)));
+                    + "apart barely change a weight", NumberText.of(tau), NumberText.of(dt),
+                    100 * Math.exp(-dt / tau)));
         }
         if (!io.somnus.core.SplittableState.rebuildable()) {
             out.add(NOT_RESUMABLE);

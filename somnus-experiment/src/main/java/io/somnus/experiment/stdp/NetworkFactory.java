@@ -1,5 +1,6 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.AllToAllConfig;
 import io.somnus.experiment.config.Choices;
@@ -7,7 +8,6 @@ import io.somnus.experiment.config.ConnectorKind;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NearestPairConfig;
 import io.somnus.experiment.config.NeuronDefaults;
-import io.somnus.experiment.config.NumberText;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
@@ -380,14 +380,14 @@ public final class NetworkFactory {
             if (pc.delayMaxMs() != null) {
                 int most = presentableDelaySteps(cfg, where, "delay_max_ms", pc.delayMaxMs());
                 if (most > SynapseDelays.MAX_STEPS) {
-                    throw new ConfigException(where + ".delay_max_ms: " + pc.delayMaxMs() + " ms is " + most + " steps; a "
+                    throw new ConfigException(where + ".delay_max_ms: " + NumberText.of(pc.delayMaxMs()) + " ms is " + most + " steps; a "
                             + "delay per synapse is at most " + SynapseDelays.MAX_STEPS + " steps ("
                             + SynapseDelays.MAX_STEPS * cfg.simulation().dtMs() + " ms at simulation.dt_ms = "
                             + cfg.simulation().dtMs() + " ms); give a shorter one");
                 }
                 if (most < steps) {
-                    throw new ConfigException(where + ".delay_max_ms: " + pc.delayMaxMs() + " ms is shorter than "
-                            + where + ".delay_ms (" + pc.delayMs() + " ms), the shortest delay drawn; give at least "
+                    throw new ConfigException(where + ".delay_max_ms: " + NumberText.of(pc.delayMaxMs()) + " ms is shorter than "
+                            + where + ".delay_ms (" + NumberText.of(pc.delayMs()) + " ms), the shortest delay drawn; give at least "
                             + pc.delayMs() + " ms");
                 }
                 if (plasticity != null && !plasticity.followsSynapseDelays()) {
@@ -450,7 +450,7 @@ public final class NetworkFactory {
     private static int presentableDelaySteps(StdpRunConfig cfg, String where, String field, double ms) {
         int steps = delaySteps(ms, cfg.simulation().dtMs(), cfg.simulation().stepsPerImage(), where + "." + field);
         if (steps >= cfg.simulation().stepsPerImage()) {
-            throw new ConfigException(where + "." + field + ": " + ms + " ms is " + steps + " steps, at least as "
+            throw new ConfigException(where + "." + field + ": " + NumberText.of(ms) + " ms is " + NumberText.of(steps) + " steps, at least as "
                     + "long as a presentation (simulation.steps_per_image = " + cfg.simulation().stepsPerImage()
                     + "): an image presented from rest (every evaluation image, and every training image unless "
                     + "simulation.reset_every_images says otherwise) would end before a spike arrives; give fewer "
@@ -473,7 +473,8 @@ public final class NetworkFactory {
             long below = Math.max(1, Math.min((long) Math.floor(steps), most - 1));
             throw new ConfigException(String.format(java.util.Locale.ROOT, "%s: %s ms is %s steps of "
                     + "simulation.dt_ms = %s ms; a delay is a whole number of steps from 1 to %d (e.g. %s or %s ms)",
-                    field, delayMs, steps, dtMs, most, below * dtMs, Math.min(below + 1, most) * dtMs));
+                    field, NumberText.of(delayMs), NumberText.of(steps), NumberText.of(dtMs), most,
+                    NumberText.of(below * dtMs), NumberText.of(Math.min(below + 1, most) * dtMs)));
         }
         return (int) whole;
     }

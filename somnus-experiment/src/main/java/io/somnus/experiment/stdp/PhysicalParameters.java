@@ -1,5 +1,6 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.config.AllToAllConfig;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
@@ -59,7 +60,7 @@ public final class PhysicalParameters {
                         throw new ConfigException(field(pc, "v_max_mv") + " = " + shown(pc, "v_max_mv", p.vMaxMv())
                                 + ": the membrane is clipped to it before the spike test, and it is "
                                 + (authors ? "not above" : "below") + " the threshold (" + (authors
-                                ? "v_threshold_mv clipped to [-90, 0] mV = " + threshold : "v_threshold_mv = " + threshold)
+                                ? "v_threshold_mv clipped to [-90, 0] mV = " + NumberText.of(threshold) : "v_threshold_mv = " + NumberText.of(threshold))
                                 + " mV), so population " + pc.name() + " could never spike; allowed: a v_max_mv "
                                 + (authors ? "above" : "at or above") + " the threshold");
                     }
@@ -89,8 +90,9 @@ public final class PhysicalParameters {
             double low = uniform ? Math.min(pc.weightLow(), pc.weight()) : pc.weight();
             double high = uniform ? Math.max(pc.weightLow(), pc.weight()) : pc.weight();
             String where = "projections." + pc.name();
-            String weights = uniform ? where + ".weight_low, weight = U(" + pc.weightLow() + ", " + pc.weight() + ")"
-                    : where + ".weight = " + pc.weight();
+            String weights = uniform ? where + ".weight_low, weight = U(" + NumberText.of(pc.weightLow()) + ", "
+                    + NumberText.of(pc.weight()) + ")"
+                    : where + ".weight = " + NumberText.of(pc.weight());
             String receptor = Choices.of(pc.receptor());
             if (post.model() == NeuronModel.CONDUCTANCE_LIF && low < 0) {
                 throw new ConfigException(weights + ": negative, but population " + post.name() + " is conductance_lif, "
@@ -122,21 +124,22 @@ public final class PhysicalParameters {
             // shown again brighter while the readout fires fewer than min_spikes (Presentation)
             double most = e.minSpikes() > 0 && e.maxPresentations() > 1
                     ? e.intensity() + (e.maxPresentations() - 1) * e.intensityStep() : e.intensity();
-            String intensity = most == e.intensity() ? "encoding.intensity = " + e.intensity()
+            String intensity = most == e.intensity() ? "encoding.intensity = " + NumberText.of(e.intensity())
                     : "the last presentation's intensity, encoding.intensity + (max_presentations − 1) × intensity_step = "
                     + num(most);
             // raw intensities reach 1; normalised images average normalise_sum / inputs, so some pixel reaches that
             double normalise = cfg.dataset().normaliseSum();
             double pixel = normalise > 0 ? normalise / inputs : 1;
             String pixelWords = normalise > 0 ? "a pixel of the mean value, dataset.normalise_sum / inputs = "
-                    + normalise + " / " + inputs + " = " + num(pixel) + " (every image has one at least that bright),"
+                    + NumberText.of(normalise) + " / " + inputs + " = " + num(pixel) + " (every image has one at least that bright),"
                     : "a pixel of 1 (dataset.normalise_sum = 0: raw intensities in [0, 1])";
             boolean poisson = e.kind() == EncodingKind.POISSON;
             double p = poisson ? pixel * e.maxRateHz() * most * dt / 1000 : pixel * most;
             if (p > 1) {
-                String culprit = poisson ? "encoding.max_rate_hz = " + e.maxRateHz() : "encoding.intensity = " + e.intensity();
+                String culprit = poisson ? "encoding.max_rate_hz = " + NumberText.of(e.maxRateHz())
+                        : "encoding.intensity = " + NumberText.of(e.intensity());
                 throw new ConfigException(culprit + ": " + pixelWords + " at " + intensity
-                        + (poisson ? " and simulation.dt_ms = " + dt : "") + " would spike with probability " + num(p)
+                        + (poisson ? " and simulation.dt_ms = " + NumberText.of(dt) : "") + " would spike with probability " + num(p)
                         + " per step, which the " + Choices.of(e.kind()) + " encoder clips to 1; allowed: "
                         + (poisson ? "pixel × max_rate_hz × intensity × dt_ms / 1000 <= 1 (here max_rate_hz <= "
                         + num(e.maxRateHz() / p) + ")" : "pixel × intensity <= 1 (here intensity <= "
@@ -145,8 +148,8 @@ public final class PhysicalParameters {
         }
         double sleepP = cfg.sleep().inputRateHz() * dt / 1000;
         if (sleepP > 1) {
-            throw new ConfigException("sleep.input_rate_hz = " + cfg.sleep().inputRateHz() + ": at simulation.dt_ms = "
-                    + dt + " an input would spike with probability " + num(sleepP) + " per step, which is clipped to 1; "
+            throw new ConfigException("sleep.input_rate_hz = " + NumberText.of(cfg.sleep().inputRateHz()) + ": at simulation.dt_ms = "
+                    + NumberText.of(dt) + " an input would spike with probability " + num(sleepP) + " per step, which is clipped to 1; "
                     + "allowed: input_rate_hz × dt_ms / 1000 <= 1 (here input_rate_hz <= " + num(1000 / dt) + ")");
         }
     }
@@ -251,7 +254,7 @@ public final class PhysicalParameters {
     private static void eulerStep(PopulationConfig pc, String name, double tauMs, double dt) {
         if (tauMs < dt) {
             throw new ConfigException(field(pc, name) + " = " + shown(pc, name, tauMs) + ": shorter than "
-                    + "simulation.dt_ms = " + dt + "; forward Euler keeps 1 − dt/τ of it per step, which is negative "
+                    + "simulation.dt_ms = " + NumberText.of(dt) + "; forward Euler keeps 1 − dt/τ of it per step, which is negative "
                     + "(the variable alternates in sign, and grows once dt > 2τ); allowed: a time constant >= simulation.dt_ms "
                     + "(or a smaller dt_ms)");
         }
@@ -311,18 +314,19 @@ public final class PhysicalParameters {
     private static String shown(PopulationConfig pc, String name, double value) {
         Map<String, Double> set = pc.params() == null ? Map.of() : pc.params();
         if (set.containsKey(name)) {
-            return String.valueOf(value);
+            return NumberText.of(value);
         }
         String defaults = pc.defaults() != null ? Choices.of(pc.defaults())
                 : pc.model() == NeuronModel.CURRENT_LIF ? "paper" : "diehl_cook_e";
-        return value + " (the " + defaults + " default)";
+        return NumberText.of(value) + " (the " + defaults + " default)";
     }
 
+    /** A derived number (a probability, a bound) to 4 significant digits, spelled as {@link NumberText} spells any. */
     private static String num(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return String.valueOf(x);
+            return NumberText.of(x);
         }
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", x)).stripTrailingZeros().toPlainString();
+        return NumberText.of(Double.parseDouble(String.format(Locale.ROOT, "%.4g", x)));
     }
 
     private static String percent(double fraction) {

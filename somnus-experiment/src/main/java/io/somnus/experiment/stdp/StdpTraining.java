@@ -1,5 +1,6 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.NumberText;
 import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
@@ -173,7 +174,7 @@ public final class StdpTraining {
                     + cfg.encoding().maxPresentations());
         }
         if (wakeNoiseMv > 0 && cfg.encoding().maxPresentations() > 1) {
-            throw new ConfigException("simulation.wake_noise_std_mv (" + wakeNoiseMv + ") needs encoding.max_presentations"
+            throw new ConfigException("simulation.wake_noise_std_mv (" + NumberText.of(wakeNoiseMv) + ") needs encoding.max_presentations"
                     + " = 1, got " + cfg.encoding().maxPresentations());
         }
         boolean carriedStart = cfg.simulation().streamStart() == StreamStart.CARRIED_V_ZERO;

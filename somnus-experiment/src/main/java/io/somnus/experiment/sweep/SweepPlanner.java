@@ -49,6 +49,8 @@ public final class SweepPlanner {
         List<Variant> variants = variants(spec);
         Points points = new Points(spec, resolver, shareControls);
         Map<String, String> modelOf = new HashMap<>(); // preset → model, as the resolved configurations say
+        // runs are grouped into cells by their configuration's preset: two entries of one preset would be averaged
+        Map<String, java.util.Set<Object>> entriesOf = new LinkedHashMap<>();
         for (long seed : spec.seeds()) {
             for (String preset : spec.presets()) {
                 for (String dataset : spec.datasets()) {
@@ -56,10 +58,12 @@ public final class SweepPlanner {
                         for (double fraction : spec.sleepFractions()) {
                             Map<String, Object> settings = settings(spec, preset, dataset, fraction, seed,
                                     v.settings());
-                            ObjectNode config = points.add(settings, v.label(),
-                                    h -> runId(preset, v.datasetPart(dataset), fraction, seed, v.hashed() ? h : null));
+                            ObjectNode config = points.add(settings, v.label(), (c, h) -> runId(runName(preset, c),
+                                    v.datasetPart(dataset), fraction, seed, v.hashed() ? h : null));
                             if (config != null) {
                                 modelOf.putIfAbsent(preset, config.path("model").asText());
+                                entriesOf.computeIfAbsent(config.path("preset").asText(),
+                                        k -> new java.util.LinkedHashSet<>()).add(preset);
                             }
                         }
                         for (StudyControl control : spec.controls()) {
@@ -70,28 +74,22 @@ public final class SweepPlanner {
                             Map<String, Object> settings = settings(spec, preset, dataset, 0.0, seed, v.settings());
                             settings.putAll(control.settings());
                             String label = v.label().isEmpty() ? control.variant() : v.label() + "," + control.variant();
-                            points.add(settings, label, h -> controlRunId(preset, v.datasetPart(dataset), control, seed,
-                                    v.hashed() ? h : null));
+                            points.add(settings, label, (c, h) -> controlRunId(runName(preset, c),
+                                    v.datasetPart(dataset), control, seed, v.hashed() ? h : null));
                         }
                     }
                 }
             }
         }
-        points.throwIfAny();
-        // runs are grouped into cells by their configuration's preset: two entries of one preset would be averaged
-        Map<String, java.util.Set<Object>> entriesOf = new LinkedHashMap<>();
-        for (PlannedRun r : points.runs) {
-            entriesOf.computeIfAbsent(r.config().path("preset").asText(), k -> new java.util.LinkedHashSet<>())
-                    .add(r.settings().get("preset"));
-        }
         for (Map.Entry<String, java.util.Set<Object>> e : entriesOf.entrySet()) {
             if (e.getValue().size() > 1) {
                 throw new ConfigException(where + ": presets " + e.getValue() + " all run as preset '" + e.getKey()
-                        + "', so their runs would be averaged as one cell; sweep them separately, or give the file a "
-                        + "preset name of its own (a whole configuration: somnus inspect " + e.getKey() + " > FILE, "
-                        + "then edit its preset field)");
+                        + "', so their runs would be averaged as one cell; sweep them separately, or give the whole "
+                        + "file a preset name of its own (its preset field names its runs; a file of changes, without "
+                        + "model, is named after itself)");
             }
         }
+        points.throwIfAny();
         return shareControls ? new SweepPlan(spec, shareControls(points.runs, points.sameControls), points.runs)
                 : new SweepPlan(spec, points.runs);
     }
@@ -284,7 +282,8 @@ public final class SweepPlanner {
         }
 
         /** Resolves one point and plans its run; null (and a problem recorded) when it does not resolve. */
-        ObjectNode add(Map<String, Object> settings, String variant, java.util.function.UnaryOperator<String> idOfHash) {
+        ObjectNode add(Map<String, Object> settings, String variant,
+                       java.util.function.BiFunction<ObjectNode, String, String> idOfHash) {
             ObjectNode config;
             try {
                 config = Objects.requireNonNull(resolver.resolve(settings), "resolver returned null");
@@ -296,7 +295,7 @@ public final class SweepPlanner {
             }
             String json = CanonicalJson.write(config);
             String hash = CanonicalJson.sha256(json);
-            String id = idOfHash.apply(hash);
+            String id = idOfHash.apply(config, hash);
             PlannedRun run = new PlannedRun(id, settings, variant, config, json, hash);
             // one run whatever the hash says where they differ only in null against absent (the same setting)
             String same = CanonicalJson.sha256(CanonicalJson.write(
@@ -347,6 +346,18 @@ public final class SweepPlanner {
                 throw new ConfigException(head + String.join("\n  ", problems));
             }
         }
+    }
+
+    private static final java.util.regex.Pattern RUN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /**
+     * What a sweep entry's runs are named: the name of the model its configuration gives ({@code preset}: a bundled
+     * preset's own, a whole file's, a changes file's name without {@code .yaml}), not the file's name with its
+     * extension; the entry as written where that name could not name a directory.
+     */
+    static String runName(String entry, ObjectNode config) {
+        String name = config.path("preset").asText("");
+        return RUN_NAME.matcher(name).matches() ? name : entry;
     }
 
     /** A control run's id: {@code <preset>__<dataset>__<control>__s<seed>} (plus the hash as for {@link #runId}). */

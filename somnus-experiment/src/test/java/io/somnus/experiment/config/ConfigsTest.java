@@ -118,7 +118,12 @@ class ConfigsTest {
         sets.put("preset", "paper");
         sets.put("train.images", 123);
         sets.put("populations.e.size", 50);
-        assertEquals(Configs.resolveTree(sets), fromFile);
+        ObjectNode bySet = Configs.resolveTree(sets);
+        assertEquals("mine", fromFile.get("preset").asText(), "named after the file");
+        assertEquals("paper", fromFile.get("base_preset").asText());
+        bySet.put("preset", "mine");
+        bySet.put("base_preset", "paper");
+        assertEquals(bySet, fromFile);
         assertEquals(50, fromFile.at("/populations/1/size").asInt(), "i keeps the preset's size");
         Configs.bind(fromFile, StdpRunConfig.class);
 
@@ -148,5 +153,113 @@ class ConfigsTest {
         java.nio.file.Path unknown = java.nio.file.Files.writeString(tmp.resolve("unknown.yaml"), "preset: papper\n");
         e = assertThrows(ConfigException.class, () -> Configs.loadPreset(unknown.toString()));
         assertTrue(e.getMessage().contains("preset 'papper' is not a bundled preset"), e.getMessage());
+    }
+
+    /**
+     * A changes file removes a preset's population or projection given as null in the list written as a mapping by
+     * name, as --set projections.e_e=null does; a mapping there changes an item as the list form does.
+     */
+    @Test
+    void aChangesFileRemovesAnItemGivenAsNullAsSetDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path ff = java.nio.file.Files.writeString(tmp.resolve("ff.yaml"), """
+                preset: paper
+                projections:
+                  e_e: null            # a feed-forward paper
+                  e_i: {weight: 0.5}
+                """);
+        ObjectNode fromFile = Configs.loadPreset(ff.toString());
+        StdpRunConfig c = Configs.bind(fromFile, StdpRunConfig.class);
+        assertEquals(List.of("input_e", "e_i", "i_e"), c.projections().stream().map(ProjectionConfig::name).toList());
+        assertEquals(0.5, projection(c, "e_i").weight());
+        ObjectNode bySet = Configs.loadPreset("paper");
+        Configs.override(bySet, "projections.e_e", "null");
+        Configs.override(bySet, "projections.e_i.weight", "0.5");
+        assertEquals(List.of("projections.e_e: removed", "projections.e_i.weight: 0.4 → 0.5"),
+                ConfigDifferences.of(Configs.loadPreset("paper"), bySet));
+        fromFile.remove(List.of("preset", "base_preset")); // the names: a changes file's runs are named after it
+        bySet.remove(List.of("preset", "base_preset"));
+        assertEquals(bySet, fromFile);
+    }
+
+    /** A removal that leaves a field naming the removed item is refused in the file, listing every such field. */
+    @Test
+    void aRemovalThatLeavesAReferenceIsRefusedNamingTheFileAndEveryReference(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("preset: paper\npopulations: {i: null}\n",
+                "populations.i is removed, but projections.e_i.post, projections.i_e.pre still name it");
+        cases.put("preset: paper\npopulations: {e: null}\n", "projections.input_e.post, projections.e_e.pre, "
+                + "projections.e_e.post, projections.e_i.pre, projections.i_e.post, readout.population still name it");
+        cases.put("preset: paper\nprojections: {e_e: null}\nsleep: {projections: [e_e]}\n",
+                "projections.e_e is removed, but sleep.projections still names it; change or remove that too");
+        cases.put("preset: paper-code\nprojections: {e_i: null}\n",
+                "projections.e_i is removed, but projections.i_e.drop_reciprocal_of still names it");
+        cases.put("preset: diehl-cook\npopulations: {e: null}\n", "populations.i.size_of");
+        cases.put("preset: paper\nprojections: {e_x: null}\n", "projections.e_x: null removes an item, and the "
+                + "preset has no item named 'e_x' (its items: input_e, e_e, e_i, i_e)");
+        cases.put("preset: paper\nprojections: {e_e: 3}\n", "projections.e_e = 3: not the item's fields; allowed: "
+                + "a mapping of its fields (whose name, if given, is 'e_e'), or null to remove the item");
+        int k = 0;
+        for (java.util.Map.Entry<String, String> e : cases.entrySet()) {
+            java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("c" + k++ + ".yaml"), e.getKey());
+            ConfigException x = assertThrows(ConfigException.class, () -> Configs.loadPreset(file.toString()), e.getKey());
+            assertTrue(x.getMessage().startsWith("configuration file " + file + ": "), x.getMessage());
+            assertTrue(x.getMessage().contains(e.getValue()), x.getMessage());
+        }
+        // removing the references too is a network of its own: a paper without inhibition
+        java.nio.file.Path noI = java.nio.file.Files.writeString(tmp.resolve("no-i.yaml"),
+                "preset: paper\npopulations: {i: null}\nprojections: {e_i: null, i_e: null}\n");
+        assertEquals(List.of("input_e", "e_e"), Configs.bind(Configs.loadPreset(noI.toString()), StdpRunConfig.class)
+                .projections().stream().map(ProjectionConfig::name).toList());
+    }
+
+    /**
+     * A changes file's runs are named after the file, without .yaml (a bundled preset's name gets -changed), not as
+     * the preset it changes; the preset is recorded as base_preset, and the run's changes are listed against it.
+     */
+    @Test
+    void aChangesFileIsNamedAfterItselfAndItsChangesAreListedAgainstItsPreset(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        assertEquals("deep", Configs.changesName(java.nio.file.Path.of("studies", "deep.yaml")));
+        assertEquals("deep", Configs.changesName(java.nio.file.Path.of("deep.YML")));
+        assertEquals("sg-fc-changed", Configs.changesName(java.nio.file.Path.of("sg-fc.yaml")));
+        java.nio.file.Path deep = java.nio.file.Files.writeString(tmp.resolve("deep.yaml"),
+                "preset: sg-fc\nsg: {depth: 2, hidden: 64}\n");
+        ObjectNode tree = Configs.loadPreset(deep.toString());
+        RunConfig c = Configs.bind(tree);
+        assertEquals("deep", c.preset());
+        assertEquals("sg-fc", c.basePreset());
+        assertEquals(List.of("model", "preset", "description", "base_preset", "seed"),
+                java.util.stream.StreamSupport.stream(((Iterable<String>) tree::fieldNames).spliterator(), false)
+                        .limit(5).toList());
+        java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("config.yaml"), Configs.toYaml(tree));
+        ConfigDifferences.FromPreset d = ConfigDifferences.ofRun(config).orElseThrow();
+        assertEquals("sg-fc", d.preset());
+        assertEquals(List.of("sg.hidden: 200 → 64", "sg.depth: 1 → 2"), d.changes());
+        // the run's config.yaml given as --preset is a whole configuration: the same name and base again
+        RunConfig again = Configs.bind(Configs.loadPreset(config.toString()));
+        assertEquals("deep", again.preset());
+        assertEquals("sg-fc", again.basePreset());
+        assertEquals(null, Configs.bind(Configs.loadPreset("sg-fc")).basePreset());
+    }
+
+    /**
+     * A YAML error says what is wrong, not only what the parser was in ("while parsing a block mapping"); a line
+     * indented unlike its neighbours is named as the likely cause.
+     */
+    @Test
+    void aMisindentedLineIsSaidToBeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path outdented = java.nio.file.Files.writeString(tmp.resolve("out.yaml"),
+                "preset: paper\ntrain:\n  images: 100\n test_images: 50\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset(outdented.toString()));
+        assertEquals("configuration file " + outdented + ", line 4, column 2: not valid YAML: expected <block end>, "
+                + "but found '<block mapping start>' (while parsing a block mapping); "
+                + "is a line indented unlike the fields beside it?", e.getMessage());
+        java.nio.file.Path indented = java.nio.file.Files.writeString(tmp.resolve("in.yaml"),
+                "preset: paper\ntrain:\n  images: 100\n    test_images: 50\n");
+        e = assertThrows(ConfigException.class, () -> Configs.loadPreset(indented.toString()));
+        assertTrue(e.getMessage().endsWith("line 4, column 16: not valid YAML: mapping values are not allowed here; is "
+                + "a line indented unlike the fields beside it?"), e.getMessage());
     }
 }

@@ -29,7 +29,7 @@ class SnapshotTriggerTest {
     void zeroMeansNeverAndANegativeIntervalIsRefused() {
         assertSame(SnapshotTrigger.NEVER, SnapshotTrigger.every(0, () -> 0));
         ConfigException e = assertThrows(ConfigException.class, () -> SnapshotTrigger.every(-1, () -> 0));
-        assertTrue(e.getMessage().contains("-1.0 minutes"), e.getMessage());
+        assertTrue(e.getMessage().contains("-1 minutes"), e.getMessage());
         assertThrows(ConfigException.class, () -> SnapshotTrigger.every(Double.NaN, () -> 0));
     }
 }

@@ -41,7 +41,7 @@ class ConfigWarningsTest {
         ObjectNode plain = resolve("preset", "paper", "populations.e.params.v_reset_mv", -80.0);
         List<String> some = ConfigWarnings.ofAll(r, List.of(odd, plain, oddSeed2));
         assertEquals(1, some.size(), some.toString());
-        assertTrue(some.get(0).startsWith("populations.e.params.v_reset_mv = -50.0 ")
+        assertTrue(some.get(0).startsWith("populations.e.params.v_reset_mv = -50 ")
                 && some.get(0).endsWith(" (in 2 of 3 runs)"), some.get(0));
         List<String> all = ConfigWarnings.ofAll(r, List.of(odd, oddSeed2));
         assertEquals(ConfigWarnings.of(odd), all);
@@ -52,8 +52,8 @@ class ConfigWarningsTest {
     void anSgPoissonProbabilityAboveOneIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> resolve("preset", "sg-fc", "sg.encoding",
                 "poisson", "sg.poisson_rate_hz", 2000.0));
-        assertTrue(e.getMessage().startsWith("sg.poisson_rate_hz = 2000.0: ")
-                && e.getMessage().contains("probability 2.0 per step"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("sg.poisson_rate_hz = 2000: ")
+                && e.getMessage().contains("probability 2 per step"), e.getMessage());
         resolve("preset", "sg-fc", "sg.encoding", "poisson", "sg.poisson_rate_hz", 1000.0);
         // the rate is unused by bernoulli input (sg-fc's own)
         resolve("preset", "sg-fc", "sg.poisson_rate_hz", 2000.0);
@@ -67,7 +67,7 @@ class ConfigWarningsTest {
     void anSgPoissonInputThatNeverSpikesIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> resolve("preset", "sg-fc", "sg.encoding",
                 "poisson", "sg.poisson_rate_hz", 0.0));
-        assertTrue(e.getMessage().startsWith("sg.poisson_rate_hz = 0.0: with sg.encoding: poisson no input would ever "
+        assertTrue(e.getMessage().startsWith("sg.poisson_rate_hz = 0: with sg.encoding: poisson no input would ever "
                 + "spike; allowed: a rate > 0"), e.getMessage());
         resolve("preset", "sg-fc", "sg.encoding", "poisson", "sg.poisson_rate_hz", 1.0);
         resolve("preset", "sg-fc", "sg.poisson_rate_hz", 0.0);
@@ -79,7 +79,7 @@ class ConfigWarningsTest {
     void anSgSleepTraceShorterThanTheStepIsWarned() {
         List<String> w = ConfigWarnings.of(resolve("preset", "paper-sg", "sg.sleep.tau_ms", 0.5));
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("sg.sleep.tau_ms = 0.5 is shorter than sg.dt_ms = 1.0")
+        assertTrue(w.get(0).startsWith("sg.sleep.tau_ms = 0.5 is shorter than sg.dt_ms = 1")
                 && w.get(0).contains("14%"), w.get(0));
     }
 }

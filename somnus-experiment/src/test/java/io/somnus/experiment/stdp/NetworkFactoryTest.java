@@ -254,8 +254,8 @@ class NetworkFactoryTest {
                 new SplittableRandom(7), Kernels.scalar());
         assertEquals(1, unset.projection("e_e").delaySteps());
         // refused when the configuration is resolved, before anything runs
-        for (Object[] bad : new Object[][] {{"projections.e_e.delay_ms", 2.5, "2.5 steps of simulation.dt_ms = 1.0 ms",
-                "2.0 or 3.0 ms"}, {"projections.e_i.delay_ms", 0.4, "0.4 steps", "1.0 or 2.0 ms"},
+        for (Object[] bad : new Object[][] {{"projections.e_e.delay_ms", 2.5, "2.5 steps of simulation.dt_ms = 1 ms",
+                "2 or 3 ms"}, {"projections.e_i.delay_ms", 0.4, "0.4 steps", "1 or 2 ms"},
                 {"projections.e_e.delay_ms", 100.0, "100 steps, at least as long as a presentation (simulation.steps_per_image = "
                         + "100)"}}) {
             ConfigException e = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper", bad[0], bad[1]));
@@ -267,7 +267,7 @@ class NetworkFactoryTest {
         // the whole numbers named are those a presentation of 100 steps allows
         ConfigException half = assertThrows(ConfigException.class,
                 () -> PresetConfigs.of("paper", "projections.e_e.delay_ms", 0.5));
-        assertTrue(half.getMessage().contains("a whole number of steps from 1 to 99 (e.g. 1.0 or 2.0 ms)"),
+        assertTrue(half.getMessage().contains("a whole number of steps from 1 to 99 (e.g. 1 or 2 ms)"),
                 half.getMessage());
         ConfigException zero = assertThrows(ConfigException.class,
                 () -> PresetConfigs.of("paper", "projections.e_e.delay_ms", 0.0));
@@ -342,7 +342,7 @@ class NetworkFactoryTest {
         // so is a value the rule itself refuses, under the projection's plasticity
         ConfigException longTau = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper",
                 "projections.e_e.plasticity.rule", "all_to_all", "projections.e_e.plasticity.tau_plus_ms", 1e7));
-        assertTrue(longTau.getMessage().startsWith("projections.e_e.plasticity: all-to-all STDP: τ 1.0E7 ms"),
+        assertTrue(longTau.getMessage().startsWith("projections.e_e.plasticity: all-to-all STDP: τ 1e7 ms"),
                 longTau.getMessage());
         ConfigException other = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper",
                 "projections.e_e.plasticity.weight_dependence", "multiplicative"));

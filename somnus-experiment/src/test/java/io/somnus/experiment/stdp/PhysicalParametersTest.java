@@ -39,12 +39,12 @@ class PhysicalParametersTest {
      */
     @Test
     void anEulerTimeConstantShorterThanTheStepIsRefused() {
-        assertRefused("paper-code", "populations.e.params.tau_membrane_ms = 0.5: shorter than simulation.dt_ms = 1.0",
+        assertRefused("paper-code", "populations.e.params.tau_membrane_ms = 0.5: shorter than simulation.dt_ms = 1",
                 "allowed: a time constant >= simulation.dt_ms", "populations.e.params.tau_membrane_ms", 0.5);
-        assertRefused("paper-code", "populations.i.params.tau_synapse_ms = 1.5", "simulation.dt_ms = 2.0",
+        assertRefused("paper-code", "populations.i.params.tau_synapse_ms = 1.5", "simulation.dt_ms = 2",
                 "simulation.dt_ms", 2.0, "populations.i.params.tau_synapse_ms", 1.5);
-        assertRefused("diehl-cook", "populations.e.params.tau_excitatory_ms = 1.0 (the diehl_cook_e default)",
-                "simulation.dt_ms = 10.0", "simulation.dt_ms", 10.0, "simulation.steps_per_image", 35);
+        assertRefused("diehl-cook", "populations.e.params.tau_excitatory_ms = 1 (the diehl_cook_e default)",
+                "simulation.dt_ms = 10", "simulation.dt_ms", 10.0, "simulation.steps_per_image", 35);
         PresetConfigs.of("paper-code", "populations.e.params.tau_membrane_ms", 1.0);
         PresetConfigs.of("paper", "populations.e.params.tau_membrane_ms", 0.5);
     }
@@ -56,9 +56,9 @@ class PhysicalParametersTest {
      */
     @Test
     void aMembraneClippedBelowTheThresholdIsRefused() {
-        assertRefused("paper", "populations.e.params.v_max_mv = -60.0", "v_threshold_mv = -55.0 mV), so population e "
+        assertRefused("paper", "populations.e.params.v_max_mv = -60", "v_threshold_mv = -55 mV), so population e "
                 + "could never spike", "populations.e.params.v_max_mv", -60.0);
-        assertRefused("paper-code", "populations.i.params.v_max_mv = -55.0", "not above",
+        assertRefused("paper-code", "populations.i.params.v_max_mv = -55", "not above",
                 "populations.i.params.v_max_mv", -55.0);
         PresetConfigs.of("paper", "populations.e.params.v_max_mv", -55.0);
     }
@@ -70,9 +70,9 @@ class PhysicalParametersTest {
      */
     @Test
     void aResetBelowTheMembranesClipIsRefused() {
-        assertRefused("paper", "populations.e.params.v_reset_mv = -110.0: below v_min_mv = -100.0 (the paper default)",
+        assertRefused("paper", "populations.e.params.v_reset_mv = -110: below v_min_mv = -100 (the paper default)",
                 "allowed: v_reset_mv >= v_min_mv", "populations.e.params.v_reset_mv", -110.0);
-        assertRefused("paper", "populations.i.params.v_reset_mv = -80.0 (the paper default): below v_min_mv = -75.0",
+        assertRefused("paper", "populations.i.params.v_reset_mv = -80 (the paper default): below v_min_mv = -75",
                 "population i back to v_min_mv", "populations.i.params.v_min_mv", -75.0);
         PresetConfigs.of("paper", "populations.e.params.v_reset_mv", -100.0);
     }
@@ -84,10 +84,10 @@ class PhysicalParametersTest {
      */
     @Test
     void aSleepDecayShorterThanItsStepIsWarned() {
-        assertWarned("paper", "sleep.tau_sleep_ms = 5.0 is shorter than the 10.0 ms between decay steps "
-                + "(sleep.decay_every_steps = 10 × simulation.dt_ms = 1.0)", "keeps only 14% of its distance",
+        assertWarned("paper", "sleep.tau_sleep_ms = 5 is shorter than the 10 ms between decay steps "
+                + "(sleep.decay_every_steps = 10 × simulation.dt_ms = 1)", "keeps only 14% of its distance",
                 "sleep.law", "linear", "sleep.tau_sleep_ms", 5.0);
-        assertWarned("paper", "sleep.tau_sleep_ms = 0.5 is shorter than simulation.dt_ms = 1.0", "14%",
+        assertWarned("paper", "sleep.tau_sleep_ms = 0.5 is shorter than simulation.dt_ms = 1", "14%",
                 "sleep.law", "linear", "sleep.tau_sleep_ms", 0.5, "sleep.decay_every_steps", 1);
         assertQuiet("paper", "sleep.law", "linear", "sleep.tau_sleep_ms", 10.0);
         assertQuiet("paper", "sleep.tau_sleep_ms", 0.5);
@@ -103,7 +103,7 @@ class PhysicalParametersTest {
                 "projections.e_e.w_min", null, "projections.e_e.weight", -0.2);
         assertRefused("paper", "projections.i_e.weight = 0.5: positive", "inhibitory onto current-based population e",
                 "projections.i_e.w_max", null, "projections.i_e.weight", 0.5);
-        assertRefused("diehl-cook", "projections.i_e.weight = -5.0: negative", "population e is conductance_lif",
+        assertRefused("diehl-cook", "projections.i_e.weight = -5: negative", "population e is conductance_lif",
                 "projections.i_e.w_min", null, "projections.i_e.weight", -5.0);
         assertRefused("diehl-cook", "projections.input_e.weight_low, weight = U(-0.1, 0.3)", "conductance_lif",
                 "projections.input_e.w_min", null, "projections.input_e.weight_low", -0.1);
@@ -119,21 +119,21 @@ class PhysicalParametersTest {
      */
     @Test
     void aSpikeProbabilityAboveOneIsRefused() {
-        assertRefused("paper", "encoding.intensity = 20.0: ", "22.5 / 225 = 0.1", "encoding.intensity", 20.0);
-        assertRefused("paper", "encoding.intensity = 20.0: ", "probability 2.0 per step", "encoding.intensity", 20.0);
+        assertRefused("paper", "encoding.intensity = 20: ", "22.5 / 225 = 0.1", "encoding.intensity", 20.0);
+        assertRefused("paper", "encoding.intensity = 20: ", "probability 2 per step", "encoding.intensity", 20.0);
         PresetConfigs.of("paper", "encoding.intensity", 10.0);
         // shown again up to 3 times, each 2.0 brighter: the last at 6 + 2 × 2 = 10 passes, at 7 + 4 = 11 not, and the
         // base intensity allowed is 1 / 0.1 − 4 = 6
         PresetConfigs.of("paper", "encoding.intensity", 6.0, "encoding.min_spikes", 5, "encoding.intensity_step", 2.0,
                 "encoding.max_presentations", 3);
-        assertRefused("paper", "encoding.intensity = 7.0: ", "(here intensity <= 6.0)", "encoding.intensity", 7.0,
+        assertRefused("paper", "encoding.intensity = 7: ", "(here intensity <= 6)", "encoding.intensity", 7.0,
                 "encoding.min_spikes", 5, "encoding.intensity_step", 2.0, "encoding.max_presentations", 3);
-        assertRefused("paper", "encoding.intensity = 2.0: a pixel of 1", "probability 2.0 per step",
+        assertRefused("paper", "encoding.intensity = 2: a pixel of 1", "probability 2 per step",
                 "dataset.normalise_sum", 0, "encoding.intensity", 2.0);
-        assertRefused("diehl-cook", "encoding.max_rate_hz = 5000.0: ", "probability 13.75 per step",
+        assertRefused("diehl-cook", "encoding.max_rate_hz = 5000: ", "probability 13.75 per step",
                 "encoding.max_rate_hz", 5000.0);
-        assertRefused("diehl-cook", "encoding.max_rate_hz = 5000.0: ", "= 5.5", "encoding.max_rate_hz", 5000.0);
-        assertRefused("paper", "sleep.input_rate_hz = 5000.0: ", "probability 5.0 per step", "sleep.input_rate_hz",
+        assertRefused("diehl-cook", "encoding.max_rate_hz = 5000: ", "= 5.5", "encoding.max_rate_hz", 5000.0);
+        assertRefused("paper", "sleep.input_rate_hz = 5000: ", "probability 5 per step", "sleep.input_rate_hz",
                 5000.0);
         PresetConfigs.of("paper", "sleep.input_rate_hz", 1000.0);
     }
@@ -141,10 +141,10 @@ class PhysicalParametersTest {
     /** Reset at or above the threshold (paper: −55 mV; diehl-cook's I: −40 − 0 + 0 mV). */
     @Test
     void aResetAboveTheThresholdIsWarned() {
-        assertWarned("paper", "populations.e.params.v_reset_mv = -50.0 is at or above the threshold",
-                "v_threshold_mv = -55.0", "populations.e.params.v_reset_mv", -50.0);
-        assertWarned("diehl-cook", "populations.i.params.v_reset_mv = -30.0 is at or above the threshold",
-                "= -40.0 mV", "populations.i.params.v_reset_mv", -30.0);
+        assertWarned("paper", "populations.e.params.v_reset_mv = -50 is at or above the threshold",
+                "v_threshold_mv = -55", "populations.e.params.v_reset_mv", -50.0);
+        assertWarned("diehl-cook", "populations.i.params.v_reset_mv = -30 is at or above the threshold",
+                "= -40 mV", "populations.i.params.v_reset_mv", -30.0);
     }
 
     /**
@@ -153,21 +153,21 @@ class PhysicalParametersTest {
      */
     @Test
     void aThresholdBelowRestIsWarned() {
-        assertWarned("paper", "population e's threshold (v_threshold_mv = -75.0 mV) is at or below", "v_rest_mv = -70.0",
+        assertWarned("paper", "population e's threshold (v_threshold_mv = -75 mV) is at or below", "v_rest_mv = -70",
                 "populations.e.params.v_threshold_mv", -75.0);
         List<String> noTheta = PhysicalParameters.warnings(PresetConfigs.of("diehl-cook",
                 "populations.e.params.theta_initial_mv", 0.0)); // −72 mV, below rest and below the reset of −65 mV
         assertTrue(noTheta.stream().anyMatch(w -> w.startsWith("population e's threshold (v_threshold_mv − "
-                + "threshold_offset_mv + theta_initial_mv = -72.0 mV) is at or below")), noTheta.toString());
+                + "threshold_offset_mv + theta_initial_mv = -72 mV) is at or below")), noTheta.toString());
         assertQuiet("diehl-cook");
     }
 
     /** Reversal potentials on the wrong side of rest (diehl-cook's E: rest −65 mV). */
     @Test
     void aReversalPotentialOnTheWrongSideOfRestIsWarned() {
-        assertWarned("diehl-cook", "populations.e.params.e_excitatory_mv = -80.0 is at or below the resting potential",
-                "v_rest_mv = -65.0", "populations.e.params.e_excitatory_mv", -80.0);
-        assertWarned("diehl-cook", "populations.e.params.e_inhibitory_mv = -50.0 is at or above the resting potential",
+        assertWarned("diehl-cook", "populations.e.params.e_excitatory_mv = -80 is at or below the resting potential",
+                "v_rest_mv = -65", "populations.e.params.e_excitatory_mv", -80.0);
+        assertWarned("diehl-cook", "populations.e.params.e_inhibitory_mv = -50 is at or above the resting potential",
                 "depolarises", "populations.e.params.e_inhibitory_mv", -50.0);
     }
 
@@ -177,9 +177,9 @@ class PhysicalParametersTest {
      */
     @Test
     void anExactTimeConstantShorterThanTheStepIsWarned() {
-        assertWarned("paper", "populations.e.params.tau_membrane_ms = 0.5 is shorter than simulation.dt_ms = 1.0",
+        assertWarned("paper", "populations.e.params.tau_membrane_ms = 0.5 is shorter than simulation.dt_ms = 1",
                 "keeps only 14% of itself", "populations.e.params.tau_membrane_ms", 0.5);
-        assertWarned("paper", "projections.e_e.plasticity.tau_plus_ms = 0.1 is shorter than simulation.dt_ms = 1.0",
+        assertWarned("paper", "projections.e_e.plasticity.tau_plus_ms = 0.1 is shorter than simulation.dt_ms = 1",
                 "0.0045%", "projections.e_e.plasticity.tau_plus_ms", 0.1);
     }
 
@@ -190,16 +190,16 @@ class PhysicalParametersTest {
     @Test
     void aRefractoryPeriodOffTheStepIsWarned() {
         assertWarned("paper", "populations.e.params.refractory_ms = 0.4 is not a whole number of steps",
-                "refractory for 1 step (1.0 ms)", "populations.e.params.refractory_ms", 0.4);
+                "refractory for 1 step (1 ms)", "populations.e.params.refractory_ms", 0.4);
         assertWarned("diehl-cook", "populations.e.params.refractory_ms = 5.2 is not a whole number of steps",
-                "refractory for 10 steps (5.0 ms)", "populations.e.params.refractory_ms", 5.2);
+                "refractory for 10 steps (5 ms)", "populations.e.params.refractory_ms", 5.2);
         assertQuiet("paper", "populations.e.params.refractory_ms", 2.0);
     }
 
     /** Threshold adaptation of the wrong sign: each spike lowers the threshold. */
     @Test
     void aNegativeThresholdAdaptationIsWarned() {
-        assertWarned("paper", "populations.e.params.adaptation_mv = -3.0 is negative", "lowers",
+        assertWarned("paper", "populations.e.params.adaptation_mv = -3 is negative", "lowers",
                 "populations.e.params.adaptation_mv", -3.0);
         assertWarned("diehl-cook", "populations.e.params.theta_plus_mv = -0.05 is negative", "lowers",
                 "populations.e.params.theta_plus_mv", -0.05);

@@ -110,8 +110,9 @@ class StudyCalibrationTest {
     }
 
     /**
-     * A sweep entry that is a file changing a preset: calibrated by the entry (its runs carry the preset it names), and
-     * refused beside that preset itself, whose runs would be averaged with its own in one cell.
+     * A sweep entry that is a file changing a preset: calibrated by the entry, its runs named after the file (small,
+     * without .yaml), so that it is swept beside the preset itself; a whole file that names itself as the preset is
+     * refused beside it, since their runs would be averaged in one cell.
      */
     @Test
     void aPresetFileIsCalibratedByItsEntryAndRefusedBesideItsPreset(@org.junit.jupiter.api.io.TempDir Path tmp)
@@ -124,9 +125,18 @@ class StudyCalibrationTest {
         SweepPlan calibration = StudyCalibration.plan(sweep, resolver);
         assertEquals(3, calibration.runs().size());
         assertEquals(20, calibration.runs().get(0).config().at("/populations/0/size").asInt());
+        SweepPlan beside = SweepPlanner.plan(spec(List.of("paper", small.toString())), resolver);
+        assertEquals(List.of("paper__geomfig__f0.00__s1", "small__geomfig__f0.00__s1"),
+                beside.runs().stream().map(PlannedRun::runId).toList());
+        assertEquals(List.of("paper", "small"), beside.runs().stream().map(r -> r.config().get("preset").asText())
+                .toList());
+        Path whole = java.nio.file.Files.writeString(tmp.resolve("whole.yaml"), io.somnus.experiment.config.Configs
+                .presetText("paper").replace("size: 200", "size: 20"));
+        assertEquals(List.of("paper__geomfig__f0.00__s1"), SweepPlanner.plan(spec(List.of(whole.toString())), resolver)
+                .runs().stream().map(PlannedRun::runId).toList(), "a whole file's runs carry its preset field's name");
         io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.somnus.experiment.config.ConfigException.class,
-                () -> SweepPlanner.plan(spec(List.of("paper", small.toString())), resolver));
+                () -> SweepPlanner.plan(spec(List.of("paper", whole.toString())), resolver));
         assertTrue(e.getMessage().contains("all run as preset 'paper', so their runs would be averaged as one cell"),
                 e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.StudyControl;
 import java.nio.file.Files;

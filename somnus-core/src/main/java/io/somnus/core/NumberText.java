@@ -1,4 +1,4 @@
-package io.somnus.experiment.config;
+package io.somnus.core;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;

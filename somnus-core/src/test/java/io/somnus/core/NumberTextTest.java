@@ -1,4 +1,4 @@
-package io.somnus.experiment.config;
+package io.somnus.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
