@@ -576,7 +576,23 @@ public final class SweepRunner {
                 + " runs (" + String.join("; ", examples.subList(0, Math.min(3, examples.size())))
                 + (examples.size() > 3 ? "; and " + (examples.size() - 3) + " more differences" : "")
                 + "). A sweep directory holds one sweep, so its results stay comparable: write the changed sweep to "
-                + "a new --out directory (or delete " + out + " to start over). Nothing was changed.";
+                + "a new --out directory (or delete " + out + " to start over)." + namedByFile(recorded.keySet())
+                + " Nothing was changed.";
+    }
+
+    /**
+     * Why a directory of a configuration file's runs that a Somnus before 7 Dec 2026 started differs: its run ids
+     * carried the file's name with {@code .yaml} ({@code ff.yaml__geomfig__f0.00__s1}), and a changes file's runs
+     * resolved to the preset they change, where they now carry the file's name ({@code ff__…}, {@code preset: ff}). Empty
+     * where no recorded id is of that kind.
+     */
+    static String namedByFile(java.util.Collection<String> recordedIds) {
+        return recordedIds.stream().filter(id -> id.matches(".+\\.(yaml|yml)__.+")).sorted().findFirst()
+                .map(id -> " Its runs (" + id + ") were named by a Somnus before 7 Dec 2026, which named a configuration"
+                        + " file's runs with its .yaml and ran a changes file as the preset it changes; this Somnus"
+                        + " names them without it and cannot resume them: finish the sweep with the Somnus that"
+                        + " started it (commit d810ddda), or run it anew in a new --out ('somnus report' and"
+                        + " 'somnus inspect' still read this directory).").orElse("");
     }
 
     /** @param resumable the directories of runs cut short to go on from their resume snapshots, by run id */
