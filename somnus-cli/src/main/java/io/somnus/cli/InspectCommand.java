@@ -46,14 +46,16 @@ final class InspectCommand implements Callable<Integer> {
         Path config = dir.resolve(RunDirectory.CONFIG);
         if (Files.isRegularFile(config)) {
             java.util.Optional<ConfigDifferences.FromPreset> differences = ConfigDifferences.ofRun(config);
+            String name = io.somnus.experiment.io.Mappers.YAML.readTree(config.toFile()).path("preset").asText();
             differences.ifPresent(d -> {
-                out.println("configuration: preset " + d.preset() + (d.changes().isEmpty() ? " as it is" : ", changed:"));
+                // a changes file's run is named after the file (preset: ff, base_preset: paper)
+                String of = name.equals(d.preset()) ? "preset " + d.preset() : name + ", preset " + d.preset();
+                out.println("configuration: " + of + (d.changes().isEmpty() ? " as it is" : ", changed:"));
                 d.changes().forEach(c -> out.println("    " + c));
             });
             if (differences.isEmpty()) {
-                out.println("configuration: a whole file of its own (preset " + io.somnus.experiment.io.Mappers.YAML
-                        .readTree(config.toFile()).path("preset").asText() + " is no bundled preset, so no changes to "
-                        + "list); " + config + " holds every field");
+                out.println("configuration: a whole file of its own (preset " + name + " is no bundled preset, so no "
+                        + "changes to list); " + config + " holds every field");
             }
         }
     }

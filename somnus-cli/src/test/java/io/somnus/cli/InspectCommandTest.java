@@ -45,6 +45,24 @@ class InspectCommandTest {
         assertTrue(!out.toString().contains("warning"), out.toString());
     }
 
+    /** A changes file's run is named after the file and says which preset it changed, and how. */
+    @Test
+    void aChangesFilesRunSaysItsNameAndThePresetItChanged(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("ff.yaml"), "preset: paper\nseed: 5\nprojections: {e_e: null}\n");
+        Path run = Files.createDirectory(tmp.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"ff\",\"dataset\":\"geomfig\",\"seed\":5,"
+                + "\"sleep_fraction\":0.2,\"achieved_sleep_fraction\":0.2,\"sleep_episodes\":2,\"test_accuracy\":0.5}");
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset",
+                file.toString()))));
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", run.toString()));
+        assertTrue(out.toString().contains("configuration: ff, preset paper, changed:\n"), out.toString());
+        assertTrue(out.toString().contains("    seed: 1 → 5\n"), out.toString());
+        assertTrue(out.toString().contains("    projections.e_e: removed\n"), out.toString());
+    }
+
     /** A run of a whole configuration file of its own (a composed network) is said to be one, not left unsaid. */
     @Test
     void aRunOfAWholeFileOfItsOwnSaysSo(@TempDir Path tmp) throws Exception {
