@@ -325,5 +325,7 @@ class TrainCommandTest {
         assertEquals(75, trainingTotal("--preset", "paper", "--train-images", "100", "--sleep-fraction", "0.25",
                 "--set", "sleep.budget=fixed_total"));
         assertEquals(3, trainingTotal("--preset", "paper-sg", "--train-images", "100", "--set", "train.epochs=3"));
+        assertEquals(2 * 5, trainingTotal("--preset", "paper-sg", "--train-images", "100", "--set", "sg.epochs=2",
+                "--protocol", "continual"), "the continual protocol's five tasks of two epochs each");
     }
 }

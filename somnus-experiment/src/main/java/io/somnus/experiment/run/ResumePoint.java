@@ -38,14 +38,19 @@ public record ResumePoint(boolean sg, long done, long checkpointsPassed, int ord
     /**
      * What a run of {@code config} trains in all, in the units of {@link #done} and of the training phase's progress
      * (so that a bar shows it from the start): an SG-SNN run's epochs (SgRun), an STDP-SNN run's images over all its
-     * epochs, less the sleep's share under {@code sleep.budget: fixed_total} (StdpTraining).
+     * epochs, less the sleep's share under {@code sleep.budget: fixed_total} (StdpTraining); an SG-SNN run in the
+     * continual protocol trains its epochs for each task.
      */
     public static long trainingTotal(JsonNode config) {
         JsonNode train = config.path("train");
         int epochs = Math.max(1, train.path("epochs").asInt(1));
         if (Choices.of(ModelKind.SG).equals(config.path("model").asText())) {
             JsonNode sg = config.path("sg").path("epochs");
-            return sg.isNumber() ? sg.asLong() : epochs;
+            long perTask = sg.isNumber() ? sg.asLong() : epochs;
+            // the continual protocol trains them for each task, numbered on across the tasks (SgRun)
+            boolean continual = Choices.of(io.somnus.experiment.config.Protocol.CONTINUAL)
+                    .equals(config.path("protocol").asText());
+            return continual ? perTask * Math.max(1, config.path("continual").path("tasks").asInt(1)) : perTask;
         }
         return StdpTraining.imagesToTrain(train.path("images").asLong(), config);
     }
