@@ -100,6 +100,16 @@ public record SgConfig(int inputs, int hidden, int depth, int outputs, boolean r
         return builder().build();
     }
 
+    /**
+     * The images an epoch of {@code images} training images trains: all, or with {@link #dropLast()} whole minibatches
+     * only.
+     *
+     * @param images the training images an epoch goes through
+     */
+    public int trainedPerEpoch(int images) {
+        return dropLast ? images - images % batchSize : images;
+    }
+
     /** A builder holding the defaults ({@link #paperSg()}). */
     public static Builder builder() {
         return new Builder();

@@ -148,7 +148,7 @@ public final class SgTrainer {
         double[][] taskAccuracy = new double[tasks == null ? 0 : taskCount][];
         long imagesToTrain = 0;
         for (int k = 0; k < taskCount; k++) {
-            imagesToTrain += (long) trainedPerEpoch(tasks == null ? n : tasks.trainImages().get(k).length, cfg)
+            imagesToTrain += (long) cfg.trainedPerEpoch(tasks == null ? n : tasks.trainImages().get(k).length)
                     * cfg.epochs();
         }
         int[] labels = new int[cfg.batchSize()];
@@ -180,7 +180,7 @@ public final class SgTrainer {
                 order = tasks.images(task); // a task starts: its images in their order, as a run on them alone
             }
             // images trained this epoch: all, or with dropLast all but the incomplete last minibatch
-            int trained = trainedPerEpoch(order.length, cfg);
+            int trained = cfg.trainedPerEpoch(order.length);
             shuffle(order, streams[0]);
             double lossSum = 0;
             boolean sleptThisEpoch = false;
@@ -264,11 +264,6 @@ public final class SgTrainer {
                 (System.nanoTime() - wallStart) / 1e9,
                 trainSeconds > 0 ? (double) imagesToTrain / trainSeconds : 0.0, blasImplementation(),
                 copyRows(taskAccuracy));
-    }
-
-    /** The images an epoch of {@code images} trains: all, or with {@link SgConfig#dropLast()} whole minibatches only. */
-    private static int trainedPerEpoch(int images, SgConfig cfg) {
-        return cfg.dropLast() ? images - images % cfg.batchSize() : images;
     }
 
     /** The accuracy on each task's evaluation images after task {@code last}; NaN for the tasks after it. */

@@ -178,7 +178,7 @@ public final class SgRun {
         long seen = 0;
         for (int t = 0; t < ends.length; t++) {
             int n = tasks.trainImages().get(t).length;
-            seen += (long) (sg.dropLast() ? n - n % sg.batchSize() : n) * sg.epochs();
+            seen += (long) sg.trainedPerEpoch(n) * sg.epochs();
             ends[t] = Math.toIntExact(seen);
         }
         return ends;
@@ -214,7 +214,7 @@ public final class SgRun {
         List<Double> curve = new ArrayList<>();
         int n = data.train().size();
         // images trained per epoch; in the continual protocol, in one epoch of every task
-        int perEpoch = tasks == null ? (sg.dropLast() ? n - n % sg.batchSize() : n)
+        int perEpoch = tasks == null ? sg.trainedPerEpoch(n)
                 : taskEnds(tasks, sg)[tasks.tasks() - 1] / sg.epochs();
         SgWeightRecords records = new SgWeightRecords(recorder);
         SgCheckpoint resume = null;
