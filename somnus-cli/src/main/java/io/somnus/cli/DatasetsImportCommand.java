@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         header = "Makes a dataset's IDX files from notMNIST's PNG folders or KMNIST's .npz files.",
         description = {"notmnist: --from the folder of notMNIST_small or notMNIST_large that holds the letter folders "
-                + "A ... J of 28x28 grayscale PNG images (labels 0-9 = A-J). Files that cannot be decoded are skipped "
-                + "and named. Each letter's files are split by a seeded shuffle: round(n x --test-fraction) to the "
+                + "A ... J of 28x28 grayscale PNG images (labels 0-9 = A-J). Files that cannot be read or decoded are "
+                + "skipped, named and counted (a letter with none left stops the import). Each letter's files are split by a seeded shuffle: round(n x --test-fraction) to the "
                 + "test split (default 1/7, MNIST's 10 000 of 70 000), the rest to train; each split is shuffled.",
                 "kmnist: --from the folder that holds the four kmnist-{train,test}-{imgs,labels}.npz files "
                         + "(uint8 arr_0, as published).",
@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
                         + "folder (the cache's, or DIR/<name> with --data-dir DIR), whole or not at all; training "
                         + "then finds them and counts them as verified, Somnus-made files."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:imported", "2:bad input (not that layout, an image of another size, an output folder that "
-                + "exists); nothing was written"})
+        exitCodeList = {"0:imported", "2:bad input (not that layout, an image of another size, a letter with no readable "
+                + "image, an output folder that exists); nothing was written"})
 final class DatasetsImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "notmnist or kmnist")
     String name;

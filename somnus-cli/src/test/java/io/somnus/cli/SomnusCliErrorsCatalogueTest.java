@@ -121,6 +121,19 @@ class SomnusCliErrorsCatalogueTest {
             }
         }
         PLACES.put("$NOTMNIST_WIDE", wide);
+        Path noJ = fixtures.resolve("notmnist-no-j");
+        for (char letter = 'A'; letter <= 'J'; letter++) {
+            Path dir = Files.createDirectories(noJ.resolve(String.valueOf(letter)));
+            for (String name : List.of("x.png", "y.png")) {
+                if (letter == 'J') {
+                    Files.writeString(dir.resolve(name), "not a PNG");
+                } else {
+                    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(28, 28,
+                            java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve(name).toFile());
+                }
+            }
+        }
+        PLACES.put("$NOTMNIST_NO_J", noJ);
         Path imported = Files.createDirectories(fixtures.resolve("imported").resolve("notmnist"));
         Files.writeString(imported.resolve("notes.txt"), "mine");
         PLACES.put("$IMPORTED", imported.getParent());

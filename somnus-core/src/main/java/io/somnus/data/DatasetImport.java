@@ -84,12 +84,25 @@ public final class DatasetImport {
      * {@code seed}; the first {@code round(n × testFraction)} go to the test split, the rest to train (so every letter
      * keeps its share); each split is then shuffled again, so that its first images (what {@code --train-images}
      * takes) mix all letters. The split is drawn over the files listed, before any is read: a file that cannot be
-     * decoded (notMNIST_small has a couple of empty ones) is left out of its split and named in the result.
+     * read (no permission, an I/O error) or decoded (notMNIST_small has a couple of empty ones; a cut or damaged PNG, a
+     * file of another kind) is left out of its split and named in the result, as one bad file among thousands should
+     * not cost the user the rest (the summary counts them).
      *
      * @throws DatasetException naming the folder or file: not that layout, an image not 28×28 or not grayscale,
-     *                          an output folder that exists and is not empty, a split that would be empty
+     *                          an output folder that exists and is not empty, a split that would be empty, a letter
+     *                          none of whose files could be read
      */
     public static Result notMnist(Path from, Path out, long seed, double testFraction) {
+        return notMnist(from, out, seed, testFraction, Files::readAllBytes);
+    }
+
+    /** How the import reads a source file's bytes; tests stand in a failing one (root may read any file). */
+    @FunctionalInterface
+    interface SourceReader {
+        byte[] read(Path file) throws IOException;
+    }
+
+    static Result notMnist(Path from, Path out, long seed, double testFraction, SourceReader reader) {
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new DatasetException("--test-fraction " + NumberText.of(testFraction) + ": give a fraction strictly between 0 and 1");
         }
@@ -132,6 +145,7 @@ public final class DatasetImport {
         Path tmp = temporarySibling(out);
         try {
             int[] counts = new int[2];
+            int[] perLetter = new int[byClass.size()];
             List<List<int[]>> splits = List.of(train, test);
             for (int s = 0; s < 2; s++) {
                 Path raw = tmp.resolve("images-" + s + ".raw");
@@ -139,17 +153,25 @@ public final class DatasetImport {
                 try (OutputStream images = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16)) {
                     for (int[] item : splits.get(s)) {
                         Path file = byClass.get(item[0]).get(item[1]);
-                        byte[] bytes = Files.readAllBytes(file);
-                        hashes[item[0]][item[1]] = FileHashes.newDigest().digest(bytes);
                         String why = null;
                         BufferedImage img = null;
+                        byte[] bytes = null;
                         try {
-                            img = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes));
-                            if (img == null) {
-                                why = bytes.length == 0 ? "empty file" : "not an image format Java can read";
+                            bytes = reader.read(file);
+                        } catch (IOException e) {
+                            why = "cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
+                                    ? "permission denied" : DatasetFetcher.describe(e)) + ")";
+                        }
+                        if (bytes != null) {
+                            hashes[item[0]][item[1]] = FileHashes.newDigest().digest(bytes);
+                            try {
+                                img = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes));
+                                if (img == null) {
+                                    why = bytes.length == 0 ? "empty file" : "not an image format Java can read";
+                                }
+                            } catch (IOException | RuntimeException e) {
+                                why = "cannot be decoded (" + e.getMessage() + ")";
                             }
-                        } catch (IOException | RuntimeException e) {
-                            why = "cannot be decoded (" + e.getMessage() + ")";
                         }
                         if (why != null) {
                             skipped.add(from.relativize(file) + ": " + why);
@@ -158,6 +180,7 @@ public final class DatasetImport {
                         images.write(grayscale(img, file));
                         labels.write(item[0]);
                         counts[s]++;
+                        perLetter[item[0]]++;
                     }
                 }
                 writeIdx(tmp, IDX_NAMES[2 * s], IDX_NAMES[2 * s + 1], raw, counts[s], labels.toByteArray());
@@ -165,8 +188,18 @@ public final class DatasetImport {
             }
             for (int c = 0; c < byClass.size(); c++) {
                 for (int i = 0; i < byClass.get(c).size(); i++) {
+                    if (hashes[c][i] == null) { // could not be read: no content to list
+                        continue;
+                    }
                     listing.add(FileHashes.hex(hashes[c][i]) + "  " + NOTMNIST_CLASSES.get(c) + "/"
                             + byClass.get(c).get(i).getFileName());
+                }
+            }
+            for (int c = 0; c < byClass.size(); c++) {
+                if (perLetter[c] == 0) { // a class with no image would train a network that never sees it
+                    throw new DatasetException(from.resolve(NOTMNIST_CLASSES.get(c)), "none of its "
+                            + byClass.get(c).size() + " files could be read or decoded (the first: " + firstSkipped(
+                            skipped, NOTMNIST_CLASSES.get(c)) + "); nothing was written");
                 }
             }
             if (counts[0] == 0 || counts[1] == 0) {
@@ -179,8 +212,9 @@ public final class DatasetImport {
             about.add("made by: somnus datasets import notmnist");
             about.add("from: " + from.toAbsolutePath().normalize());
             about.add("source listing SHA-256: " + sourceSha + " (of the lines '<SHA-256 of the file>  <letter>/<name>',"
-                    + " one per file listed, sorted by letter and name, each ending in a newline)");
-            about.add("source files: " + listing.size() + " (" + classCounts(byClass) + ")");
+                    + " one per file listed and read, sorted by letter and name, each ending in a newline)");
+            about.add("source files: " + byClass.stream().mapToInt(List::size).sum() + " (" + classCounts(byClass)
+                    + ")");
             about.add("labels: 0-9 = A-J");
             about.add("split: per letter, round(n x " + testFraction + ") of its files to test, drawn with "
                     + "java.util.SplittableRandom(" + seed + "); each split then shuffled with the same generator");
@@ -574,6 +608,12 @@ public final class DatasetImport {
             list.set(i, list.get(j));
             list.set(j, t);
         }
+    }
+
+    /** The first skipped file of a letter's folder, with why (the skipped lines are sorted by path). */
+    private static String firstSkipped(List<String> skipped, String letter) {
+        return skipped.stream().sorted().filter(l -> l.startsWith(letter + "/") || l.startsWith(letter + "\\"))
+                .findFirst().orElse("?");
     }
 
     private static String classCounts(List<List<Path>> byClass) {

@@ -140,6 +140,75 @@ class DatasetImportTest {
                 + r.sourceSha256()));
     }
 
+    /**
+     * A source file that cannot be read is skipped and named, as one that cannot be decoded is, and the rest imported.
+     * Root (the test machine's user) may read any file, so the failures come from a reader that stands in for the
+     * file system: no permission for one file, an I/O error for another.
+     */
+    @Test
+    void aFileThatCannotBeReadIsSkippedNamedAndCountedAndTheRestImported() throws IOException {
+        Path from = tree();
+        Path noPermission = from.resolve("C").resolve("img2.png");
+        Path ioError = from.resolve("H").resolve("img5.png");
+        Path out = tmp.resolve("data").resolve("notmnist");
+        DatasetImport.Result r = DatasetImport.notMnist(from, out, 1, DatasetImport.DEFAULT_TEST_FRACTION, file -> {
+            if (file.equals(noPermission)) {
+                throw new java.nio.file.AccessDeniedException(file.toString());
+            }
+            if (file.equals(ioError)) {
+                throw new IOException("Input/output error");
+            }
+            return Files.readAllBytes(file);
+        });
+
+        assertEquals(List.of("A/empty.png: empty file", "C/img2.png: cannot be read (permission denied)"),
+                r.skipped().subList(0, 2));
+        assertTrue(r.skipped().get(2).startsWith("F/cut.png: cannot be decoded"), r.skipped().toString());
+        assertEquals("H/img5.png: cannot be read (IOException: Input/output error)", r.skipped().get(3));
+        assertEquals(4, r.skipped().size(), r.skipped().toString());
+        assertEquals(10 * PER_LETTER - 2, r.trainImages() + r.testImages());
+        String manifest = Files.readString(out.resolve(DatasetImport.MANIFEST));
+        assertTrue(manifest.contains("skipped: 4\n"), manifest);
+        assertTrue(manifest.contains("  C/img2.png: cannot be read (permission denied)\n"), manifest);
+        assertTrue(manifest.contains("source files: 72 ("), manifest); // every file listed, read or not
+        // the listing holds the files read, each with its SHA-256: the two unreadable ones have none
+        StringBuilder listing = new StringBuilder();
+        for (int c = 0; c < 10; c++) {
+            String letter = String.valueOf((char) ('A' + c));
+            try (var files = Files.list(from.resolve(letter))) {
+                for (Path f : files.sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                    if (!f.equals(noPermission) && !f.equals(ioError)) {
+                        listing.append(FileHashes.hex(FileHashes.newDigest().digest(Files.readAllBytes(f))))
+                                .append("  ").append(letter).append('/').append(f.getFileName()).append('\n');
+                    }
+                }
+            }
+        }
+        assertEquals(FileHashes.hex(FileHashes.newDigest().digest(listing.toString().getBytes(StandardCharsets.UTF_8))),
+                r.sourceSha256());
+    }
+
+    /** A letter left with no image (all its files unreadable or undecodable) would be a class the network never sees. */
+    @Test
+    void aLetterNoneOfWhoseFilesCanBeReadIsRefusedAndNothingIsWritten() throws IOException {
+        Path from = tree();
+        Path out = tmp.resolve("out");
+        DatasetException e = assertThrows(DatasetException.class, () -> DatasetImport.notMnist(from, out, 1,
+                DatasetImport.DEFAULT_TEST_FRACTION, file -> {
+                    if (file.getParent().getFileName().toString().equals("G")) {
+                        throw new java.nio.file.AccessDeniedException(file.toString());
+                    }
+                    return Files.readAllBytes(file);
+                }));
+        assertEquals(from.resolve("G") + ": none of its 7 files could be read or decoded (the first: G/img0.png: cannot "
+                + "be read (permission denied)); nothing was written", e.getMessage());
+        assertFalse(Files.exists(out));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of("notMNIST_small"), left.map(p -> p.getFileName().toString()).toList(),
+                    "no hidden folder left behind");
+        }
+    }
+
     @Test
     void theSourceListingHashIsOfEachFilesHashAndPath() throws Exception {
         Path from = tree();
