@@ -104,6 +104,11 @@ class SomnusCliErrorsCatalogueTest {
         writeGz(notMnist.resolve("t10k-images-idx3-ubyte.gz"), images(2));
         writeGz(notMnist.resolve("t10k-labels-idx1-ubyte.gz"), labels(2));
         PLACES.put("$NOT_MNIST", notMnist);
+        Path gunzipped = Files.createDirectories(fixtures.resolve("gunzipped-changed"));
+        Files.write(gunzipped.resolve("train-images-idx3-ubyte"), images(3));
+        Files.write(gunzipped.resolve("train-labels-idx1-ubyte"), labels(3));
+        Files.writeString(gunzipped.resolve("SHA256SUMS.content"), "0".repeat(64) + "  train-images-idx3-ubyte\n");
+        PLACES.put("$GUNZIPPED_CHANGED", gunzipped);
         Path caseTwice = Files.createDirectories(fixtures.resolve("case-twice"));
         for (Path f : List.of(notMnist.resolve("train-images-idx3-ubyte.gz"), notMnist.resolve("train-labels-idx1-ubyte.gz"),
                 notMnist.resolve("t10k-images-idx3-ubyte.gz"), notMnist.resolve("t10k-labels-idx1-ubyte.gz"))) {

@@ -13,7 +13,11 @@ import java.util.List;
  * (decompressed) SHA-256 of Fashion-MNIST was computed with {@code zcat | sha256sum} from Debian's package
  * {@code dataset-fashion-mnist}, whose gzip files differ from the published ones only in their gzip header
  * (Debian drops the original-file-name field), so they verify by content. No checksum is known for the
- * EMNIST files inside the archive (the archive itself is verified) nor for notMNIST (not downloadable).
+ * EMNIST files inside the archive (the archive itself is verified) nor for notMNIST (not downloadable), and none for
+ * MNIST's and KMNIST's decompressed content: their publishers give the gzip files' SHA-256 only, and this project's
+ * machines reach no dataset host to compute them ({@code zcat F.gz | sha256sum} of the verified files would; the
+ * verifier checks any given here). What Somnus downloads, extracts or imports has its content recorded in the folder
+ * ({@code ContentRecord}) instead.
  */
 public final class DatasetCatalog {
     /** Name of the procedural dataset of line drawings. */

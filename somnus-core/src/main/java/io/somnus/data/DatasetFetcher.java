@@ -36,8 +36,14 @@ final class DatasetFetcher {
         Path dir = locations.cacheDir(d.name());
         if (d.download() instanceof DownloadSource.Mirrors m) {
             for (DatasetFile f : d.files(split).both()) {
-                if (DatasetLocator.first(dir, f) == null && !fetchFromMirrors(m, f, dir.resolve(f.downloadName()), failures)) {
-                    return failures;
+                if (DatasetLocator.first(dir, f) == null) {
+                    Path target = dir.resolve(f.downloadName());
+                    if (!fetchFromMirrors(m, f, target, failures)) {
+                        return failures;
+                    }
+                    if (f.sha256() != null) { // checked against the published SHA-256, not its size alone
+                        recordContent(target);
+                    }
                 }
             }
             return List.of();
@@ -53,6 +59,16 @@ final class DatasetFetcher {
         }
         failures.add(d.name() + " has no download");
         return failures;
+    }
+
+    /** A verified download's content, recorded so that it stays verified once decompressed in place. */
+    private static void recordContent(Path downloaded) {
+        try {
+            ContentRecord.record(downloaded);
+        } catch (IOException e) {
+            throw new DatasetException(downloaded.resolveSibling(ContentRecord.FILE), "cannot record the verified "
+                    + "download's content checksum: " + describe(e), e);
+        }
     }
 
     private boolean fetchFromMirrors(DownloadSource.Mirrors m, DatasetFile f, Path target, List<String> failures) {
@@ -130,6 +146,9 @@ final class DatasetFetcher {
                 } finally {
                     Files.deleteIfExists(tmp);
                 }
+                if (z.sha256() != null) {
+                    ContentRecord.record(target);
+                }
             }
         } catch (java.util.zip.ZipException e) {
             throw new DatasetException(archive, "corrupt zip archive (" + e.getMessage() + "); delete it to download it again", e);
@@ -144,12 +163,16 @@ final class DatasetFetcher {
      * its entries have none.
      */
     static void recordExtracted(Path dir, String fileName, String sha) throws IOException {
-        Path sums = dir.resolve(EXTRACTED_SUMS);
-        java.util.Map<String, String> known = readExtracted(dir);
+        recordSum(dir.resolve(EXTRACTED_SUMS), fileName, sha);
+    }
+
+    /** Adds (or replaces) {@code fileName}'s line in the {@code sha256sum}-format file {@code sums}, atomically. */
+    static void recordSum(Path sums, String fileName, String sha) throws IOException {
+        java.util.Map<String, String> known = readSums(sums);
         known.put(fileName, sha);
         StringBuilder sb = new StringBuilder();
         known.forEach((name, h) -> sb.append(h).append("  ").append(name).append('\n'));
-        Path tmp = Files.createTempFile(dir, "." + EXTRACTED_SUMS + ".", ".part");
+        Path tmp = Files.createTempFile(sums.getParent(), "." + sums.getFileName() + ".", ".part");
         try {
             Files.writeString(tmp, sb);
             Files.move(tmp, sums, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -415,6 +415,9 @@ public final class DatasetImport {
             sb.append(sha).append("  ").append(name).append('\n');
         }
         Files.writeString(tmp.resolve(IMPORTED_SUMS), sb, StandardCharsets.UTF_8);
+        for (String name : IDX_NAMES) { // so that a copy gunzipped in place stays verified
+            ContentRecord.record(tmp.resolve(name));
+        }
         List<String> lines = new ArrayList<>(about);
         lines.add("files written (SHA-256, also in " + IMPORTED_SUMS + "):");
         sums.forEach((n, h) -> lines.add("  " + h + "  " + n));

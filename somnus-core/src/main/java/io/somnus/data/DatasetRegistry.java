@@ -208,6 +208,22 @@ public final class DatasetRegistry {
                     "made by somnus datasets import" + (from == null ? "" : " from " + from)
                             + "; SHA-256 as recorded then (" + DatasetImport.MANIFEST + ")");
         }
+        String content = ref.contentSha256() == null && s.sha256() != null
+                && (s.verification() == DatasetStatus.Verification.NO_REFERENCE
+                || s.verification() == DatasetStatus.Verification.MISMATCH) ? ContentRecord.recorded(file) : null;
+        if (content != null) {
+            // a file Somnus verified or made, since decompressed in place (or compressed again): its content decides
+            String actual = FileHashes.contentSha256(file);
+            String source = ContentRecord.contentName(file) + ".gz";
+            s = actual.equals(content)
+                    ? new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.VERIFIED,
+                            "SHA-256 of the decompressed content is the one recorded when Somnus verified or made "
+                                    + source + " (" + ContentRecord.FILE + ")")
+                    : new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.MISMATCH,
+                            "SHA-256 of the decompressed content is " + actual + ", not the " + content
+                                    + " recorded when Somnus verified or made " + source + " (" + ContentRecord.FILE
+                                    + ")");
+        }
         return s;
     }
 

@@ -138,6 +138,17 @@ class DatasetImportTest {
                 .get("train-labels-idx1-ubyte.gz"), "another seed, another order");
         assertTrue(Files.readString(out.resolve(DatasetImport.MANIFEST)).contains("source listing SHA-256: "
                 + r.sourceSha256()));
+
+        // the test images gunzipped in place still load as the import's (its content SHA-256 was recorded)
+        Path gz = out.resolve("t10k-images-idx3-ubyte.gz");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            Files.write(out.resolve("t10k-images-idx3-ubyte"), in.readAllBytes());
+        }
+        Files.delete(gz);
+        LabeledImages gunzipped = registryWithout(tmp).load("notmnist", Split.TEST, tmp.resolve("data"));
+        assertArrayEquals(test.images(), gunzipped.images());
+        assertEquals(DatasetStatus.Verification.VERIFIED, gunzipped.sources().get(0).verification(),
+                gunzipped.sources().get(0).detail());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.somnus.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -365,6 +366,60 @@ class DatasetRegistryTest {
         }
     }
 
+    /**
+     * A verified download decompressed in place (gunzip: the .gz is gone), or compressed again, is still the published
+     * content: the content SHA-256 recorded at the download verifies it. It used to be "uncompressed copy; only the
+     * published .gz file's checksum is known", refused without --allow-unverified-data. A changed byte is refused.
+     */
+    @Test
+    void aVerifiedDownloadDecompressedOrCompressedAgainInPlaceStaysVerified() throws Exception {
+        byte[] img = tinyImages();
+        byte[] lab = tinyLabels();
+        HttpServer server = serve(Map.of("/m/train-images-idx3-ubyte.gz", img, "/m/train-labels-idx1-ubyte.gz", lab),
+                new AtomicInteger());
+        DatasetDescriptor d;
+        try {
+            d = tiny(new DownloadSource.Mirrors(List.of(base(server, "/m/"))), sha256(img), img.length, sha256(lab),
+                    lab.length);
+            new DatasetRegistry(List.of(d), cacheOnly(), new UrlDownloader()).load("tiny", Split.TRAIN, null);
+        } finally {
+            server.stop(0);
+        }
+        Path dir = cacheOnly().cacheDir("tiny");
+        byte[] raw = IdxBytes.images(3, 28, 28, IdxBytes.pattern(3 * 784)); // what tinyImages() compressed
+        assertEquals(sha256(raw) + "  train-images-idx3-ubyte\n" + sha256(IdxBytes.labels((byte) 7, (byte) 8, (byte) 9))
+                + "  train-labels-idx1-ubyte\n", Files.readString(dir.resolve(ContentRecord.FILE)));
+
+        DatasetRegistry offline = new DatasetRegistry(List.of(d), cacheOnly(), NO_DOWNLOAD);
+        Files.delete(dir.resolve("train-images-idx3-ubyte.gz")); // gunzip
+        Path gunzipped = Files.write(dir.resolve("train-images-idx3-ubyte"), raw);
+        LabeledImages data = offline.load("tiny", Split.TRAIN, null);
+        assertArrayEquals(new int[]{7, 8, 9}, data.labels());
+        DatasetStatus.FileStatus images = data.sources().get(0);
+        assertEquals(Verification.VERIFIED, images.verification(), images.detail());
+        assertEquals("SHA-256 of the decompressed content is the one recorded when Somnus verified or made "
+                + "train-images-idx3-ubyte.gz (SHA256SUMS.content)", images.detail());
+
+        // compressed again (other gzip bytes than the published file's): the content still decides
+        Files.delete(gunzipped);
+        byte[] again = IdxBytes.concat(IdxBytes.gzip(raw));
+        again[9] = 3; // the gzip header's operating system byte: Unix, unlike Java's
+        assertNotEquals(sha256(img), sha256(again));
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), again);
+        assertEquals(Verification.VERIFIED, offline.load("tiny", Split.TRAIN, null).sources().get(0).verification());
+
+        // another content under the name is not the one recorded
+        Files.delete(dir.resolve("train-images-idx3-ubyte.gz"));
+        byte[] changed = raw.clone();
+        changed[16] = 1;
+        Files.write(gunzipped, changed);
+        // digests are cached per modification time and size: another time, as a later edit would have
+        Files.setLastModifiedTime(gunzipped, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        DatasetException e = assertThrows(DatasetException.class, () -> offline.load("tiny", Split.TRAIN, null));
+        assertTrue(e.getMessage().contains("SHA-256 of the decompressed content is " + sha256(changed) + ", not the "
+                + sha256(raw) + " recorded when Somnus verified or made train-images-idx3-ubyte.gz"), e.getMessage());
+    }
+
     @Test
     void fetchDownloadsBothSplitsVerifiedIntoTheCacheOnce() throws Exception {
         byte[] img = tinyImages();
@@ -559,7 +614,17 @@ class DatasetRegistryTest {
                 IdxBytes.gzip(IdxBytes.labels((byte) 5)));
         // digests are cached per modification time and size: another time, as a later edit would have
         Files.setLastModifiedTime(labels, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
-        assertEquals(Verification.NO_REFERENCE, r.status(null, true).get(0).files().get(1).verification());
+        // (no reference until 7 Dec 2026; now the content recorded at the extraction tells it is another)
+        DatasetStatus.FileStatus replaced = r.status(null, true).get(0).files().get(1);
+        assertEquals(Verification.MISMATCH, replaced.verification(), replaced.toString());
+
+        // the extracted images decompressed in place: their content is the one recorded at the extraction
+        Path dir = cacheOnly().cacheDir("tiny");
+        Files.delete(dir.resolve("train-images-idx3-ubyte.gz"));
+        Files.write(dir.resolve("train-images-idx3-ubyte"), IdxBytes.images(1, 28, 28, new byte[784]));
+        DatasetStatus.FileStatus images = r.status(null, true).get(0).files().get(0);
+        assertEquals(Verification.VERIFIED, images.verification(), images.toString());
+        assertTrue(images.detail().contains(ContentRecord.FILE), images.detail());
     }
 
     /**
