@@ -213,7 +213,13 @@ public final class DatasetRegistry {
                 || s.verification() == DatasetStatus.Verification.MISMATCH) ? ContentRecord.recorded(file) : null;
         if (content != null) {
             // a file Somnus verified or made, since decompressed in place (or compressed again): its content decides
-            String actual = FileHashes.contentSha256(file);
+            String actual;
+            try {
+                actual = FileHashes.contentSha256(file);
+            } catch (DatasetException e) { // a damaged gzip file: listed as not matching, as the verifier lists it
+                return new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.MISMATCH,
+                        e.getMessage());
+            }
             String source = ContentRecord.contentName(file) + ".gz";
             s = actual.equals(content)
                     ? new FileStatus(split, file, s.size(), s.sha256(), DatasetStatus.Verification.VERIFIED,

@@ -306,6 +306,24 @@ class DatasetRegistryTest {
                 images.detail());
     }
 
+    /** A damaged gzip file whose content Somnus recorded is listed as not matching; the listing goes on. */
+    @Test
+    void statusListsADamagedFileWithARecordedContentInsteadOfFailing() throws Exception {
+        Path dir = tmp.resolve("given").resolve("mnist");
+        IdxBytes.writeMnistSplit(dir, "t10k", 2, true);
+        byte[] whole = IdxBytes.gzip(IdxBytes.images(2, 28, 28, new byte[2 * 784]));
+        IdxBytes.write(dir, "t10k-images-idx3-ubyte.gz", java.util.Arrays.copyOf(whole, whole.length - 12));
+        Files.writeString(dir.resolve(ContentRecord.FILE), sha256(IdxBytes.images(2, 28, 28, new byte[2 * 784]))
+                + "  t10k-images-idx3-ubyte\n");
+        DatasetStatus mnist = builtIn(cacheOnly(), NO_DOWNLOAD).status(tmp.resolve("given"), true).stream()
+                .filter(s -> s.name().equals("mnist")).findFirst().orElseThrow();
+        DatasetStatus.FileStatus images = mnist.files().stream()
+                .filter(f -> f.file().getFileName().toString().startsWith("t10k-images")).findFirst().orElseThrow();
+        assertEquals(Verification.MISMATCH, images.verification());
+        assertTrue(images.detail().contains("corrupt gzip") && images.detail().contains(images.file().toString()),
+                images.detail());
+    }
+
     // ---- download ----
 
     private static byte[] tinyImages() {
