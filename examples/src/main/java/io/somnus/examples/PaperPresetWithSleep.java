@@ -42,12 +42,10 @@ public final class PaperPresetWithSleep {
         fields.put("sleep.wake_steps", sleepEveryImages * 100);                // steps_per_image: 100 (1 ms each)
         ObjectNode config = Configs.resolveTree(fields);                       // the preset, then these fields
         RunResult result = new StandardRunExecutor().run(config);
-        Map<String, Object> summary = result.summary();
-        System.out.printf("paper on %s, %d images: test accuracy %.3f (%s)%n", dataset, images, result.testAccuracy(),
-                result.testAccuracyByReadout());
-        System.out.printf("slept %s episodes, %s steps (sleep fraction %s); wake spikes per image %s%n",
-                summary.get("sleep_episodes"), summary.get("sleep_steps"), summary.get("achieved_sleep_fraction"),
-                result.wakeSpikesPerImage());
+        System.out.println(result);
+        System.out.printf("test accuracy by readout %s; slept %.0f episodes, %.0f steps (sleep fraction %.3f); wake "
+                + "spikes per image %s%n", result.testAccuracyByReadout(), result.number("sleep_episodes"),
+                result.number("sleep_steps"), result.number("achieved_sleep_fraction"), result.wakeSpikesPerImage());
         return result;
     }
 

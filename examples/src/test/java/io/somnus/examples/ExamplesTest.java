@@ -78,8 +78,8 @@ class ExamplesTest {
     @Test
     void paperPresetWithSleepSleepsAndBeatsChanceOnGeomfig() throws Exception {
         RunResult r = PaperPresetWithSleep.run("geomfig", 40, 20, 40, 1);
-        assertEquals(2, ((Number) r.summary().get("sleep_episodes")).intValue(), "40 images, an episode after every 20");
-        assertEquals(0.2, ((Number) r.summary().get("achieved_sleep_fraction")).doubleValue(), 1e-9);
+        assertEquals(2, r.number("sleep_episodes"), "40 images, an episode after every 20");
+        assertEquals(0.2, r.number("achieved_sleep_fraction"), 1e-9);
         assertTrue(r.testAccuracy() > 0.35, "test accuracy " + r.testAccuracy() + ", chance 0.25");
         assertTrue(r.wakeSpikesPerImage().get("e") > 0, "the excitatory population spiked");
     }

@@ -942,7 +942,8 @@ public final class Projection {
     @Override
     public String toString() {
         return "Projection[" + name + ": " + pre.name() + " → " + post.name() + ", "
-                + receptor.name().toLowerCase(java.util.Locale.ROOT) + ", " + synapseCount() + " synapses, "
+                + receptor.name().toLowerCase(java.util.Locale.ROOT) + ", " + synapseCount()
+                + (synapseCount() == 1 ? " synapse, " : " synapses, ")
                 + (plasticity == null ? "static" : plasticity) + (synapseDelays != null ? ", a delay per synapse"
                 : delaySteps() > 1 ? ", delay " + delaySteps() + " steps" : "") + "]";
     }

@@ -39,6 +39,10 @@ class DescriptionsTest {
         assertEquals("Projection[input_e: input → e, excitatory, 6 synapses, nearest-pair STDP (η 0.0005, A+ 1, A− 1, "
                 + "τ+ 7.5 ms, τ− 7.5 ms, sign +1, dt 1 ms), delay 2 steps]", inputE.toString());
         assertEquals("Projection[e_e: e → e, excitatory, 2 synapses, static]", ee.toString());
+        SynapseList one = new SynapseList(1);
+        one.add(0, 1);
+        assertEquals("Projection[one: input → e, inhibitory, 1 synapse, static]", Projection.named("one").from(input)
+                .to(e).receptor(Receptor.INHIBITORY).synapses(one).weights(new float[] {-1}).build().toString());
         assertEquals("Network[dt 1 ms, input input, populations [input, e], projections [input_e, e_e]]", net.toString());
 
         SpikeCounter counter = net.count(input);
@@ -54,7 +58,7 @@ class DescriptionsTest {
         net.present(train, false, new SplittableRandom(1));
         assertEquals("SpikeCounter[input, 3 spikes]", counter.toString());
         assertEquals("SpikeRaster[input, 3 spikes in 4 steps]", raster.toString());
-        assertEquals("StateMonitor[e.v, 1 neurons, 4 steps]", v.toString());
+        assertEquals("StateMonitor[e.v, 1 neuron, 4 steps]", v.toString());
     }
 
     @Test
