@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.experiment.run.RunResult;
 import io.somnus.plasticity.AllToAllStdp;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Runs each example as a researcher would, with small sizes, and checks what it printed and computed. */
@@ -95,5 +99,22 @@ class ExamplesTest {
         assertTrue(o.test().accuracy() >= 0 && o.test().accuracy() <= 1);
         assertTrue(o.test().firingRatesHz().get("h") > 0, "the hidden layer spikes: " + o.test().firingRatesHz());
         assertEquals(225, o.config().inputs(), "geomfig resized to the paper's 15×15 (Preprocess.PAPER_SG)");
+    }
+
+    /** README's "Examples" table lists every program here (a new one fails this until it is described there). */
+    @Test
+    void theReadmeListsEveryExample() throws IOException {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        String readme = Files.readString(module.resolveSibling("README.md"));
+        String table = readme.substring(readme.indexOf("### Examples"));
+        List<String> programs;
+        try (Stream<Path> files = Files.list(module.resolve("src/main/java/io/somnus/examples"))) {
+            programs = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("package-info.java"))
+                    .map(n -> n.substring(0, n.length() - ".java".length())).sorted().toList();
+        }
+        assertEquals(4, programs.size(), programs.toString());
+        for (String program : programs) {
+            assertTrue(table.contains("| `" + program + "` |"), "README's Examples table lacks " + program);
+        }
     }
 }
