@@ -131,4 +131,14 @@ public record LabeledImages(String name, int height, int width, float[][] images
         }
         return new LabeledImages(name, height, width, im, lb, numClasses, sha256, sources);
     }
+
+    /**
+     * Its name, size and classes, e.g. {@code LabeledImages[fashion-mnist, 300 images of 15×15, 10 classes]} (the
+     * record's own would print the arrays' identities and every source file).
+     */
+    @Override
+    public String toString() {
+        return "LabeledImages[" + name + ", " + images.length + " images of " + height + "×" + width + ", " + numClasses
+                + " classes]";
+    }
 }

@@ -16,6 +16,11 @@ public record Preprocess(int size, double pixelSum, ResizeFilter filter) {
     public static final Preprocess NONE = new Preprocess(0, 0);
     /** The paper's: 15×15 inputs, each image normalised to a pixel sum of 0.1 × 225. */
     public static final Preprocess PAPER = new Preprocess(15, PixelSumNormalisation.PAPER_PIXEL_SUM);
+    /**
+     * The paper's SG-SNN's (the presets {@code paper-sg}, {@code paper-sg-code}): 15×15 inputs, not normalised, so
+     * that pixels stay in [0, 1] as {@code SgTrainer} requires ({@link #PAPER}'s pixel sum can exceed 1 per pixel).
+     */
+    public static final Preprocess PAPER_SG = new Preprocess(15, 0);
 
     /** Plain bilinear resizing. */
     public Preprocess(int size, double pixelSum) {

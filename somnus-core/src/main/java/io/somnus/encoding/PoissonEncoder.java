@@ -15,6 +15,15 @@ public final class PoissonEncoder implements SpikeEncoder {
 
     private final double maxRateHz;
 
+    /**
+     * An encoder of rates rather than images (Brian2's {@code PoissonGroup}): each value given to {@link #encode} is its
+     * input's rate in Hz (at intensity 1), as {@code new PoissonEncoder(1.0)}; e.g.
+     * {@code PoissonEncoder.ofRatesHz().encode(ratesHz, 1.0, 1000, 1.0, rng, train)} for 1 s of steps of 1 ms.
+     */
+    public static PoissonEncoder ofRatesHz() {
+        return new PoissonEncoder(1.0);
+    }
+
     /** @param maxRateHz rate of a pixel of value 1 at intensity 1, in Hz (≥ 0) */
     public PoissonEncoder(double maxRateHz) {
         if (!(maxRateHz >= 0) || Double.isInfinite(maxRateHz)) {

@@ -164,4 +164,10 @@ public final class SpikeTrain {
     public int source(int i) {
         return indices[i];
     }
+
+    /** Its length and spike count, e.g. {@code SpikeTrain[100 steps, 530 spikes]}. */
+    @Override
+    public String toString() {
+        return "SpikeTrain[" + numSteps + " steps, " + count + " spikes]";
+    }
 }

@@ -716,4 +716,12 @@ public final class Network {
             states.get(k).record();
         }
     }
+
+    /** Its step and the names of its populations and projections, e.g. {@code Network[dt 1 ms, populations [input, e], …]}. */
+    @Override
+    public String toString() {
+        return "Network[dt " + NumberText.of(dtMs) + " ms, input " + input.name() + ", populations "
+                + populations.stream().map(Population::name).toList() + ", projections "
+                + projections.stream().map(Projection::name).toList() + "]";
+    }
 }

@@ -65,4 +65,10 @@ public final class SpikeCounter {
         StateStreams.readInts(in, counts, "spike counter of population " + population.name());
         total = in.readLong();
     }
+
+    /** The population counted and its spikes so far, e.g. {@code SpikeCounter[e, 1234 spikes]}. */
+    @Override
+    public String toString() {
+        return "SpikeCounter[" + population.name() + ", " + total + " spikes]";
+    }
 }

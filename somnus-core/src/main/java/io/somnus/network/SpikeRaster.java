@@ -54,4 +54,10 @@ public final class SpikeRaster {
     public int[] spikeNeurons() {
         return Arrays.copyOf(neurons, size);
     }
+
+    /** The population recorded, its spikes and the steps recorded, e.g. {@code SpikeRaster[e, 52 spikes in 1000 steps]}. */
+    @Override
+    public String toString() {
+        return "SpikeRaster[" + population.name() + ", " + size + " spikes in " + step + " steps]";
+    }
 }

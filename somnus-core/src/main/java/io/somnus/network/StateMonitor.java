@@ -84,4 +84,11 @@ public final class StateMonitor {
         }
         return out;
     }
+
+    /** The variable, its neurons and the steps recorded, e.g. {@code StateMonitor[e.v, 3 neurons, 100 steps]}. */
+    @Override
+    public String toString() {
+        return "StateMonitor[" + population.name() + "." + variable + ", " + neurons.length
+                + (neurons.length == 1 ? " neuron, " : " neurons, ") + steps + " steps]";
+    }
 }

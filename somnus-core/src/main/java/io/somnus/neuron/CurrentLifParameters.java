@@ -19,7 +19,8 @@ import io.somnus.core.NumberText;
  * @param refractoryMs      absolute refractory period (ms); 0 for none
  * @param synapticGain      a presynaptic spike of weight w adds gain·w to I. The paper's code integrates
  *                          {@code I += (−I + W·s)·dt/τ_syn}, so a spike adds w·dt/τ_syn: gain 1/30 at its
- *                          dt = 1 ms and τ_syn = 30 ms (a unit-area kernel; PSP peak w·R/e mV when τ_m = τ_syn)
+ *                          dt = 1 ms and τ_syn = 30 ms (a unit-area kernel; PSP peak gain·w·R/e mV when τ_m = τ_syn,
+ *                          w/e mV at the paper's values: a neuron 15 mV below threshold needs w ≈ 40 from one spike)
  */
 public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, double resistance, double vRestMv,
                                    double vResetMv, double vThresholdMv, double vMinMv, double vMaxMv,

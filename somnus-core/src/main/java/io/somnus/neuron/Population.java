@@ -310,4 +310,10 @@ public abstract class Population {
         StateStreams.readFloats(in, inhibitoryInput, "population " + name + " inhibitory input");
         inputTaken = in.readBoolean();
     }
+
+    /** Its kind, name and size, e.g. {@code CurrentLifPopulation[e, 200 neurons]}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name + ", " + size + (size == 1 ? " neuron]" : " neurons]");
+    }
 }

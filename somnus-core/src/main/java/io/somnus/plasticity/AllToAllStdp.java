@@ -354,4 +354,11 @@ public final class AllToAllStdp implements Plasticity {
         StateStreams.readInts(in, yStep, what + " post trace steps");
         lastStep = in.readInt();
     }
+
+    /** The rule and its values, e.g. {@code all-to-all STDP (η 0.0005, A+ 1, A− 1, τ+ 7.5 ms, τ− 7.5 ms, sign +1, additive, dt 1 ms)}. */
+    @Override
+    public String toString() {
+        return name() + " STDP (" + NearestPairStdp.pairValues(eta, aPlus, aMinus, tauPlusMs, tauMinusMs, sign) + ", "
+                + dependence.name().toLowerCase(java.util.Locale.ROOT) + ", dt " + NumberText.of(dtMs) + " ms)";
+    }
 }

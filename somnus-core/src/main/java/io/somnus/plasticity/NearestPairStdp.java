@@ -176,4 +176,17 @@ public final class NearestPairStdp extends PairBasedStdp {
     float ltp(Population post, int j, int step) {
         return ltp;
     }
+
+    /** The rule and its values, e.g. {@code nearest-pair STDP (η 0.0005, A+ 1, A− 1, τ+ 7.5 ms, τ− 7.5 ms, sign +1, dt 1 ms)}. */
+    @Override
+    public String toString() {
+        return name() + " STDP (" + pairValues(eta, aPlus, aMinus, tauPlusMs, tauMinusMs, sign) + ", dt "
+                + NumberText.of(dtMs()) + " ms)";
+    }
+
+    /** The values pair-based rules share, for their {@code toString}. */
+    static String pairValues(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign) {
+        return "η " + NumberText.of(eta) + ", A+ " + NumberText.of(aPlus) + ", A− " + NumberText.of(aMinus) + ", τ+ "
+                + NumberText.of(tauPlusMs) + " ms, τ− " + NumberText.of(tauMinusMs) + " ms, sign " + (sign > 0 ? "+1" : "−1");
+    }
 }

@@ -495,4 +495,11 @@ public final class SinceLastSpikeStdp implements Plasticity {
         droppedPost = in.readBoolean();
         droppedFor = in.readBoolean() ? projection : null;
     }
+
+    /** The rule and its values, e.g. {@code since-last-spike STDP (η 0.0005, τ_ltp 7.5 ms, τ_ltd 7.5 ms, sign +1, dt 1 ms)}. */
+    @Override
+    public String toString() {
+        return name() + " STDP (η " + NumberText.of(eta) + ", τ_ltp " + NumberText.of(tauLtpMs) + " ms, τ_ltd "
+                + NumberText.of(tauLtdMs) + " ms, sign " + (sign > 0 ? "+1" : "−1") + ", dt " + NumberText.of(dtMs) + " ms)";
+    }
 }

@@ -173,4 +173,16 @@ public final class TripletStdp extends PairBasedStdp {
     float ltp(Population post, int j, int step) {
         return nuPost * post2.at(step - post.previousSpikeStep()[j]);
     }
+
+    /**
+     * The rule and its values, e.g. {@code triplet STDP (ν_pre 0.0001, ν_post 0.01, τ_pre 20 ms, τ_post1 20 ms,
+     * τ_post2 40 ms, exact traces, dt 0.5 ms)}.
+     */
+    @Override
+    public String toString() {
+        return name() + " STDP (ν_pre " + NumberText.of(nuPreValue) + ", ν_post " + NumberText.of(nuPostValue) + ", τ_pre "
+                + NumberText.of(tauPreMs) + " ms, τ_post1 " + NumberText.of(tauPost1Ms) + " ms, τ_post2 "
+                + NumberText.of(tauPost2Ms) + " ms, " + (eulerTraces ? "Euler" : "exact") + " traces, dt "
+                + NumberText.of(dtMs()) + " ms)";
+    }
 }

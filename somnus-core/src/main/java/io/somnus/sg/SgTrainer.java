@@ -711,7 +711,9 @@ public final class SgTrainer {
             for (float p : img) {
                 if (!(p >= 0f && p <= 1f)) {
                     throw new IllegalArgumentException("the " + role + " set " + data.name() + " has pixel value "
-                            + p + " in image " + i + "; SG-SNN inputs must be in [0, 1]");
+                            + p + " in image " + i + "; SG-SNN inputs must be in [0, 1] (a pixel-sum normalisation "
+                            + "such as Preprocess.PAPER's, the STDP-SNN's, can exceed 1: resize only, as "
+                            + "Preprocess.PAPER_SG)");
                 }
             }
         }

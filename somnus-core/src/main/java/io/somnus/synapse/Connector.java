@@ -1,6 +1,7 @@
 package io.somnus.synapse;
 
 import io.somnus.core.NumberText;
+import io.somnus.neuron.Population;
 import java.util.random.RandomGenerator;
 
 /** Decides which pre→post pairs are connected (PyNN's connectors). */
@@ -12,6 +13,14 @@ public interface Connector {
      *                       excluded unless the connector allows them)
      */
     SynapseList connect(int preSize, int postSize, boolean samePopulation, RandomGenerator rng);
+
+    /**
+     * Lists the synapses from {@code pre} to {@code post} (PyNN's {@code Projection(pre, post, connector)}): the sizes
+     * of the two, and {@code samePopulation} when they are one population, so that it has no self-connections.
+     */
+    default SynapseList connect(Population pre, Population post, RandomGenerator rng) {
+        return connect(pre.size(), post.size(), pre == post, rng);
+    }
 
     /** Every pre to every post (but no self-connection within one population), pre by pre in post order. */
     static Connector allToAll() {

@@ -934,4 +934,17 @@ public final class Projection {
             plasticity.readState(this, in);
         }
     }
+
+    /**
+     * Its name, ends, receptor, synapse count, rule and delay, e.g.
+     * {@code Projection[input_e: input → e, excitatory, 4500 synapses, nearest-pair STDP (η 0.0005, …)]}.
+     */
+    @Override
+    public String toString() {
+        return "Projection[" + name + ": " + pre.name() + " → " + post.name() + ", "
+                + receptor.name().toLowerCase(java.util.Locale.ROOT) + ", " + synapseCount()
+                + (synapseCount() == 1 ? " synapse, " : " synapses, ")
+                + (plasticity == null ? "static" : plasticity) + (synapseDelays != null ? ", a delay per synapse"
+                : delaySteps() > 1 ? ", delay " + delaySteps() + " steps" : "") + "]";
+    }
 }

@@ -35,4 +35,12 @@ class LabeledImagesTest {
         assertTrue(past.getMessage().contains("slice(1, 4)"), past.getMessage());
         assertThrows(IllegalArgumentException.class, () -> set.slice(-1, 2));
     }
+
+    /** toString names the set, its count, size and classes, not the arrays' identities (the record's own). */
+    @Test
+    void toStringSaysWhatTheSetHolds() {
+        LabeledImages set = new LabeledImages("drawn", 2, 3, new float[][] {new float[6], new float[6]}, new int[] {0, 2},
+                3, java.util.Map.of());
+        assertEquals("LabeledImages[drawn, 2 images of 2×3, 3 classes]", set.toString());
+    }
 }

@@ -199,4 +199,21 @@ class EncoderTest {
         DenseSpikes.fill(train, pixels.length, out);
         return out;
     }
+
+    /**
+     * ofRatesHz reads each value as a rate in Hz: 250 Hz at dt 1 ms spikes with p = 0.25 per step, 1000 Hz at every
+     * step, 0 Hz never; as {@code new PoissonEncoder(1.0)} would (the README's rates that are not images).
+     */
+    @Test
+    void ofRatesHzTakesRatesInHz() {
+        PoissonEncoder enc = PoissonEncoder.ofRatesHz();
+        assertEquals(1.0, enc.maxRateHz());
+        assertEquals(0.25, enc.probabilityPerStep(250f, 1.0, 1.0));
+        SpikeTrain t = new SpikeTrain();
+        enc.encode(new float[] {1000f, 0f, 1000f}, 1.0, 50, 1.0, new SplittableRandom(3), t);
+        assertEquals(100, t.totalSpikes(), "two inputs at 1000 Hz spike at each of 50 steps of 1 ms, one at 0 Hz never");
+        for (int step = 0; step < 50; step++) {
+            assertEquals(2, t.end(step) - t.start(step), "step " + step);
+        }
+    }
 }

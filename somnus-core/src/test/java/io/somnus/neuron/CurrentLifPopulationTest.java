@@ -149,6 +149,32 @@ class CurrentLifPopulationTest {
         assertEquals(-100, pop.membrane()[1], 0);
     }
 
+    /**
+     * The PSP that CurrentLifParameters' javadoc states: τ_m = τ_syn = τ makes one spike's V − V_rest =
+     * g·w·R·(t/τ)·e^(−t/τ), peak g·w·R/e at t = τ (w/e mV at the paper's values, not w·R/e); the exponential-Euler
+     * step holds each step's I, so the simulated peak is within 3 % of it, at t = τ ± 1 step.
+     */
+    @Test
+    void thePaperNeuronsPspPeaksAtGainTimesWeightTimesROverE() {
+        CurrentLifParameters p = CurrentLifParameters.PAPER.toBuilder().vThresholdMv(1000).vMaxMv(2000).build();
+        CurrentLifPopulation pop = new CurrentLifPopulation("e", 1, p);
+        SplittableRandom rng = new SplittableRandom(1);
+        float w = 30f;
+        pop.excitatoryInput()[0] = w;                                   // one spike of weight w, delivered at step 0
+        double peak = -1e9;
+        int peakStep = -1;
+        for (int step = 0; step < 200; step++) {
+            pop.integrate(step, 1.0, 0, rng);
+            if (pop.membrane()[0] > peak) {
+                peak = pop.membrane()[0];
+                peakStep = step;
+            }
+        }
+        double expected = p.synapticGain() * w * p.resistance() / Math.E; // 11.04 mV
+        assertEquals(expected, peak - p.vRestMv(), 0.03 * expected);
+        assertEquals(p.tauMembraneMs(), peakStep, 1.0);
+    }
+
     @Test
     void inputAddsToCurrentNextStep() {
         CurrentLifParameters p = new CurrentLifParameters(20, 10, 10, -70, -75, 1000, -200, 2000, 3, 100, 0, 1);

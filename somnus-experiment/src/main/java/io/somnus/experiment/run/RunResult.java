@@ -69,6 +69,38 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
     }
 
     /**
+     * A number of summary.json by its field's name, e.g. {@code number("sleep_episodes")},
+     * {@code number("achieved_sleep_fraction")}, {@code number("phi")} (docs/run-directory.md lists them): without a
+     * cast from {@link #summary}'s objects.
+     *
+     * @throws IllegalArgumentException when the summary has no such field, or it is not a number (a map such as
+     *                                  {@code rates_wake_hz}: see {@link #wakeRatesHz}), naming the numeric fields
+     */
+    public double number(String field) {
+        if (summary.get(field) instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("summary.json " + (summary.containsKey(field) ? "field '" + field
+                + "' is not a number" : "has no field '" + field + "'") + "; its numbers are " + summary.entrySet()
+                .stream().filter(e -> e.getValue() instanceof Number).map(Map.Entry::getKey).toList());
+    }
+
+    /**
+     * The run in one line: model, preset, dataset and seed, the test accuracy, the metrics rows, the arrays' shapes and
+     * whether the network is held, e.g. {@code RunResult[stdp paper on geomfig, seed 7, test accuracy 0.5, 2 metrics
+     * rows, arrays {input_e=[225, 200], …}, network]} (a record's own would print every field of every row).
+     */
+    @Override
+    public String toString() {
+        Map<String, String> shapes = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> shapes.put(name, java.util.Arrays.toString(a.shape())));
+        return "RunResult[" + summary.get("model") + " " + summary.get("preset") + " on " + summary.get("dataset")
+                + ", seed " + summary.get("seed") + ", test accuracy " + summary.get("test_accuracy") + ", " + metrics.size()
+                + (metrics.size() == 1 ? " metrics row" : " metrics rows") + ", arrays " + shapes
+                + (network.isPresent() ? ", network" : "") + (runDir != null ? ", in " + runDir : "") + "]";
+    }
+
+    /**
      * The learned weights of {@code name} (a projection of the STDP-SNN such as {@code input_e}, a matrix of the
      * SG-SNN such as {@code w_in_h}), row-major in the order of {@link #shape}: a copy.
      *

@@ -1,0 +1,93 @@
+package io.somnus.examples;
+
+import io.somnus.encoding.PoissonEncoder;
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeCounter;
+import io.somnus.network.SpikeRaster;
+import io.somnus.neuron.CurrentLifParameters;
+import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.SpikeSource;
+import io.somnus.plasticity.AllToAllStdp;
+import io.somnus.synapse.Connector;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A network of one's own from the simulator alone: 100 Poisson inputs (5 to 40 Hz), an all-to-all projection with
+ * all-to-all STDP onto 10 of the paper's LIF neurons, a spike counter and a raster on them, run for 1 s of 1 ms steps;
+ * prints each neuron's spikes and how STDP moved the weights of the slow and the fast inputs.
+ *
+ * <p>{@code examples/run PoissonStdpNetwork [duration_ms]} (README, "Examples").
+ */
+public final class PoissonStdpNetwork {
+    /** The time step (ms). */
+    static final double DT_MS = 1.0;
+
+    /**
+     * What a run gave: the LIF neurons' spikes (per neuron, and as a raster) and the projection's weights before and
+     * after, by synapse (input i to neuron j is synapse {@code i·10 + j}: all-to-all, pre by pre).
+     */
+    public record Result(int[] spikesPerNeuron, int[] rasterSteps, float[] weightsBefore, float[] weightsAfter,
+                         float[] ratesHz) {
+    }
+
+    private PoissonStdpNetwork() {
+    }
+
+    /** Runs it for {@code durationMs} ms with seed {@code seed} and prints what it found. */
+    public static Result run(double durationMs, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        SpikeSource input = new SpikeSource("poisson", 100);                   // PyNN's SpikeSourcePoisson
+        CurrentLifPopulation lif = new CurrentLifPopulation("lif", 10, CurrentLifParameters.PAPER);
+        SynapseList synapses = Connector.allToAll().connect(input, lif, rng);
+        float[] w = new float[synapses.size()];
+        for (int s = 0; s < w.length; s++) {
+            w[s] = 0.3f + 0.4f * (float) rng.nextDouble();                      // current units: a spike adds w/30 to I
+        }
+        Projection inputLif = Projection.named("input_lif").from(input).to(lif).receptor(Receptor.EXCITATORY)
+                .synapses(synapses).weights(w).bounds(0f, 1f).build()
+                .withPlasticity(AllToAllStdp.builder(DT_MS).eta(0.01).tauPlusMs(20).tauMinusMs(20).build());
+        Network net = new Network(DT_MS, input, List.of(input, lif), List.of(inputLif), Map.of());
+        SpikeCounter counter = net.count(lif);
+        SpikeRaster raster = net.raster(lif);
+        float[] before = inputLif.weights().clone();                            // weights() is live: copy to keep
+
+        float[] ratesHz = new float[input.size()];
+        for (int i = 0; i < ratesHz.length; i++) {
+            ratesHz[i] = 5f + 35f * i / (ratesHz.length - 1);                   // 5 Hz … 40 Hz
+        }
+        SpikeTrain train = new SpikeTrain();
+        int steps = (int) Math.round(durationMs / DT_MS);
+        PoissonEncoder.ofRatesHz().encode(ratesHz, 1.0, steps, DT_MS, rng, train);
+        net.presentContinuing(train, /* plastic */ true, rng);
+
+        Result r = new Result(counter.counts(), raster.spikeSteps(), before, inputLif.weights().clone(), ratesHz);
+        System.out.println(net);
+        System.out.println(inputLif);
+        System.out.println(counter + ", per neuron " + Arrays.toString(r.spikesPerNeuron()));
+        System.out.printf("mean weight change: inputs at 5–12 Hz %+.4f, at 33–40 Hz %+.4f%n",
+                meanChange(r, 0, 20), meanChange(r, 80, 100));
+        return r;
+    }
+
+    /** The mean weight change of the synapses from inputs {@code [from, to)}. */
+    static double meanChange(Result r, int from, int to) {
+        int post = r.spikesPerNeuron().length;
+        double sum = 0;
+        for (int s = from * post; s < to * post; s++) {
+            sum += r.weightsAfter()[s] - r.weightsBefore()[s];
+        }
+        return sum / ((to - from) * post);
+    }
+
+    /** {@code [duration_ms]}, 1000 unless given. */
+    public static void main(String[] args) {
+        run(args.length > 0 ? Double.parseDouble(args[0]) : 1000, 1);
+    }
+}
