@@ -197,10 +197,29 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                     outcome.status() == RunStatus.DONE ? "done" : "FAILED", outcome.runId(), outcome.wallSeconds(), error,
                     finished, toRun, finished < toRun ? ", time left " + eta.remaining(now()).inWords() : ""));
         }
+        for (String warning : warnings(outcome)) { // as train prints them with the run's summary
+            message("[worker " + worker + "] warning: " + outcome.runId() + ": " + warning);
+        }
         if (overall != null) {
             overall.step();
         }
         showEta();
+    }
+
+    /** The finished run's summary.json's warnings ({@link io.somnus.experiment.model.SummaryFields#WARNINGS}). */
+    private static List<String> warnings(RunOutcome outcome) {
+        if (outcome.status() != RunStatus.DONE || outcome.runDir() == null) {
+            return List.of();
+        }
+        try {
+            List<String> out = new java.util.ArrayList<>();
+            io.somnus.experiment.io.Mappers.JSON.readTree(outcome.runDir().resolve(
+                    io.somnus.experiment.io.RunDirectory.SUMMARY).toFile())
+                    .path(io.somnus.experiment.model.SummaryFields.WARNINGS).forEach(w -> out.add(w.asText()));
+            return out;
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of(); // the aggregation reads every summary and names one it cannot
+        }
     }
 
     /** Seconds since the sweep started: the clock of the runs' start times in {@link #eta}. */
