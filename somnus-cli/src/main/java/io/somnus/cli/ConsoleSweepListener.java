@@ -12,11 +12,9 @@ import io.somnus.experiment.sweep.SweepPlan;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -31,7 +29,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     private final boolean interactive;
     private final int workers;
     private final int logIntervalSeconds;
-    private final List<String> deferred = new ArrayList<>();
+    /** On a terminal, from the sweep's start: the bars' lines, and the messages printed above them. */
+    private TerminalBars terminal;
     /** Volatile: the bar's own thread reads it to redraw the time left (see {@link #etaForBar}). */
     private volatile ProgressBar overall;
     private ProgressBar[] workerBars = new ProgressBar[0];
@@ -99,17 +98,18 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             return;
         }
         if (interactive) {
+            terminal = new TerminalBars(err, 0);
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
                     .setEtaFunction(state -> etaForBar())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
-                    .setConsumer(new InteractiveConsoleProgressBarConsumer(err)).build();
+                    .setConsumer(terminal.newBar()).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
             resumedFrom = new String[workerBars.length];
             java.util.Arrays.fill(resumedFrom, "");
             for (int i = 0; i < workerBars.length; i++) {
                 workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).hideEta()
-                        .setConsumer(new InteractiveConsoleProgressBarConsumer(err)).build();
+                        .setConsumer(terminal.newBar()).build();
                 workerBars[i].setExtraMessage("idle");
             }
         } else {
@@ -122,10 +122,11 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
     }
 
+    /** At once: on a terminal above the bars, which are drawn again below it (a line printed among them tore them). */
     @Override
     public synchronized void message(String line) {
-        if (interactive && overall != null) {
-            deferred.add(line); // printing now would tear the bars
+        if (terminal != null) {
+            terminal.printAbove(line);
         } else {
             err.println(line);
         }
@@ -196,10 +197,29 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                     outcome.status() == RunStatus.DONE ? "done" : "FAILED", outcome.runId(), outcome.wallSeconds(), error,
                     finished, toRun, finished < toRun ? ", time left " + eta.remaining(now()).inWords() : ""));
         }
+        for (String warning : warnings(outcome)) { // as train prints them with the run's summary
+            message("[worker " + worker + "] warning: " + outcome.runId() + ": " + warning);
+        }
         if (overall != null) {
             overall.step();
         }
         showEta();
+    }
+
+    /** The finished run's summary.json's warnings ({@link io.somnus.experiment.model.SummaryFields#WARNINGS}). */
+    private static List<String> warnings(RunOutcome outcome) {
+        if (outcome.status() != RunStatus.DONE || outcome.runDir() == null) {
+            return List.of();
+        }
+        try {
+            List<String> out = new java.util.ArrayList<>();
+            io.somnus.experiment.io.Mappers.JSON.readTree(outcome.runDir().resolve(
+                    io.somnus.experiment.io.RunDirectory.SUMMARY).toFile())
+                    .path(io.somnus.experiment.model.SummaryFields.WARNINGS).forEach(w -> out.add(w.asText()));
+            return out;
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of(); // the aggregation reads every summary and names one it cannot
+        }
     }
 
     /** Seconds since the sweep started: the clock of the runs' start times in {@link #eta}. */
@@ -247,7 +267,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         return worker >= 1 && worker <= workerBars.length ? workerBars[worker - 1] : null;
     }
 
-    /** Closes the bars and prints what had to wait for them. */
+    /** Closes the bars (on a terminal they stay, in their last state, below the messages). */
     @Override
     public synchronized void close() {
         for (ProgressBar b : workerBars) {
@@ -262,8 +282,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                         failed, (System.nanoTime() - started) / 1e9));
             }
         }
-        deferred.forEach(err::println);
-        deferred.clear();
+        terminal = null;
         err.flush();
     }
 }

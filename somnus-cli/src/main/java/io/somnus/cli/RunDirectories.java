@@ -20,7 +20,8 @@ final class RunDirectories {
     static final String LOCK_FILE = ".somnus.lock";
     /**
      * In a temporary run directory: the run was started with {@code train --no-report}, which its {@code --resume}
-     * keeps (the choice is no part of its configuration); removed when the run is moved into place.
+     * keeps (the choice is no part of its configuration) unless given {@code --report}, which removes it; removed when
+     * the run is moved into place.
      */
     static final String NO_REPORT = ".somnus.no-report";
 
@@ -92,7 +93,17 @@ final class RunDirectories {
 
     /** Marks the temporary run directory {@code tmp} as started with --no-report ({@link #NO_REPORT}). */
     static void recordNoReport(Path tmp) throws IOException {
-        if (!Files.exists(tmp.resolve(NO_REPORT))) {
+        recordReport(tmp, false);
+    }
+
+    /**
+     * Records in the temporary run directory {@code tmp} whether the run writes its report ({@link #NO_REPORT} absent)
+     * or not, as {@code train --[no-]report} said it: a later --resume given neither does the same.
+     */
+    static void recordReport(Path tmp, boolean report) throws IOException {
+        if (report) {
+            Files.deleteIfExists(tmp.resolve(NO_REPORT));
+        } else if (!Files.exists(tmp.resolve(NO_REPORT))) {
             Files.createFile(tmp.resolve(NO_REPORT));
         }
     }

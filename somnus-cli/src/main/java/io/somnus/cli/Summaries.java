@@ -40,6 +40,9 @@ final class Summaries {
                         + "network never fired, so its readouts had nothing to read%n"));
             }
         }
+        for (JsonNode w : s.path(SummaryFields.WARNINGS)) { // before the numbers it casts doubt on
+            b.append("warning: ").append(w.asText()).append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "test accuracy %.4f", s.path("test_accuracy").asDouble()));
         JsonNode by = s.path("test_accuracy_by_readout");
         if (by.isObject() && by.size() > 0) {

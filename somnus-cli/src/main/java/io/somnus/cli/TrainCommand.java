@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
             + "by synapse and learned thresholds, which --load-network restores (numpy reads it too)")
     boolean saveNetwork;
     @Option(names = "--print-config", description = "print the resolved configuration and exit (with no option "
-            + "that only a run uses: --out, --export-spikes, --input-spikes, --save-network, --no-report, "
+            + "that only a run uses: --out, --export-spikes, --input-spikes, --save-network, --[no-]report, "
             + "--snapshot-minutes)")
     boolean printConfig;
     @Option(names = "--resume", paramLabel = "RUN", description = "go on with a run that was cut short (killed, "
@@ -96,10 +96,12 @@ final class TrainCommand implements Callable<Integer> {
     boolean allowOtherArithmetic;
     @picocli.CommandLine.Mixin
     SnapshotMinutesMixin snapshotMinutes = new SnapshotMinutesMixin();
-    @Option(names = "--no-report", description = "do not write RUN/report.html, the run's figures (accuracy over "
-            + "training, weights across sleep, histograms, receptive fields) on one page; somnus report RUN writes it later. "
-            + "A --resume of the run keeps it")
-    boolean noReport;
+    /** Null where neither --report nor --no-report was given: a run writes its report, a resumed run as it was started. */
+    @Option(names = "--report", negatable = true, description = "write RUN/report.html, the run's figures (accuracy "
+            + "over training, weights across sleep, histograms, receptive fields) on one page (the default), or with "
+            + "--no-report not (somnus report RUN writes it later). A --resume of the run keeps what the run was "
+            + "started with unless given either")
+    Boolean report;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -161,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
                              + "holds it; somnus clean removes it)"
                      : "a run of this model cannot resume midway, so nothing of it is kept; run it again (its "
                              + "temporary directory goes at the next train into " + dir + ", or with somnus clean)")) {
-            if (noReport) { // kept by a --resume of this run
+            if (Boolean.FALSE.equals(report)) { // kept by a --resume of this run
                 RunDirectories.recordNoReport(tmp.dir());
             }
             try (Progress progress = new Progress("train", io.somnus.experiment.run.ResumePoint.trainingTotal(config))) {
@@ -190,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
-        if (!noReport) {
+        if (!Boolean.FALSE.equals(report)) {
             writeReport(dir);
         }
         return 0;
@@ -198,7 +200,12 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Options that only a run uses, which --print-config (it runs nothing) would ignore unseen. */
     static final List<String> RUN_ONLY = List.of("--out", "--export-spikes", "--input-spikes", "--save-network",
-            "--no-report", "--snapshot-minutes");
+            "--report", "--snapshot-minutes");
+
+    /** The option's name as given: picocli names --report's negated form --report too. */
+    private String asGiven(picocli.CommandLine.Model.OptionSpec o) {
+        return o.longestName().equals("--report") && Boolean.FALSE.equals(report) ? "--no-report" : o.longestName();
+    }
 
     /**
      * --print-config with an option that only matters for a run (--out: no run directory is made) is refused rather
@@ -207,8 +214,8 @@ final class TrainCommand implements Callable<Integer> {
     private void refuseOptionsOfARun() {
         List<String> given = new ArrayList<>();
         for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (RUN_ONLY.contains(o.longestName()) && !given.contains(o.longestName())) {
-                given.add(o.longestName());
+            if (RUN_ONLY.contains(o.longestName()) && !given.contains(asGiven(o))) {
+                given.add(asGiven(o));
             }
         }
         if (!given.isEmpty()) {
@@ -231,7 +238,7 @@ final class TrainCommand implements Callable<Integer> {
     private Integer resume() throws Exception {
         List<String> given = new ArrayList<>();
         for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (!o.longestName().equals("--resume") && !o.longestName().equals("--no-report")
+            if (!o.longestName().equals("--resume") && !o.longestName().equals("--report")
                     && !o.longestName().equals("--allow-other-arithmetic")
                     && !o.longestName().equals("--snapshot-minutes")) {
                 given.add(o.longestName());
@@ -266,8 +273,8 @@ final class TrainCommand implements Callable<Integer> {
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
-            if (noReport) { // a later --resume, after this one is cut short, keeps it too
-                RunDirectories.recordNoReport(tmpDir);
+            if (report != null) { // a later --resume, after this one is cut short, keeps it too
+                RunDirectories.recordReport(tmpDir, report);
             }
             StandardRunExecutor executor = new StandardRunExecutor(Kernels.preferred())
                     .snapshotTriggers(snapshotTriggers());
@@ -276,9 +283,9 @@ final class TrainCommand implements Callable<Integer> {
             StandardRunExecutor.Resumption resumption = executor.resumption(tmpDir, allowOtherArithmetic);
             long total = io.somnus.experiment.run.ResumePoint.trainingTotal(resumption.config());
             System.err.println("somnus: resuming " + tmpDir + " from " + resumption.point().inWords(resumption.config()));
-            if (startedWithoutReport && !noReport) {
+            if (startedWithoutReport && report == null) {
                 System.err.println("somnus: the run was started with --no-report, so no report.html is written; "
-                        + "somnus report " + dir + " writes it");
+                        + "--report writes it, or somnus report " + dir + " later");
             }
             try (Progress progress = new Progress("train", total)) {
                 executor.resume(resumption, progress);
@@ -292,7 +299,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.println(Summaries.describe(dir));
         System.out.println("run directory: " + dir.toAbsolutePath());
-        if (!noReport && !startedWithoutReport) {
+        if (report != null ? report : !startedWithoutReport) {
             writeReport(dir);
         }
         return 0;

@@ -96,4 +96,48 @@ class ConsoleSweepListenerTest {
         List<String> resumes = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("resume")).toList();
         assertEquals(List.of("[worker 1] resume " + first + " from image 101 of 400"), resumes);
     }
+
+    /**
+     * On a terminal (faked: interactive, into a byte stream), a message during the sweep ("cannot go on from its
+     * snapshot") is written at once, not held back until the bars close, and the terminal shows it above the bars.
+     */
+    @Test
+    void onATerminalAMessageShowsAtOnceAboveTheBars() {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: tty\npresets: [paper]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String said = "somnus sweep: " + plan.runs().get(0).runId() + " cannot go on from its snapshot; it runs anew";
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                true, 2, 3600)) {
+            listener.started(plan, plan.runs(), List.of());
+            listener.runStarted(1, plan.runs().get(0).runId());
+            listener.message(said);
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains(said), "written at once");
+        }
+        List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
+        int at = screen.indexOf(said);
+        assertTrue(at >= 0, String.join("\n", screen));
+        assertEquals(3, screen.size() - at - 1, "the three bars below it: " + String.join("\n", screen));
+        assertTrue(screen.subList(at + 1, screen.size()).stream().allMatch(l -> l.startsWith("sweep")
+                || l.startsWith("worker")), String.join("\n", screen));
+    }
+
+    /** A finished run's warnings (its summary.json's) are said in the sweep's log, naming the run and its worker. */
+    @Test
+    void aRunsWarningsAreSaidInTheLog(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: warned\npresets: [paper]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"), Fakes.resolver());
+        String id = plan.runs().get(0).runId();
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve(id));
+        java.nio.file.Files.writeString(dir.resolve("summary.json"), "{\"warnings\": [\"the loss is above ln 4\"]}");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                false, 1, 3600)) {
+            listener.started(plan, plan.runs(), List.of());
+            listener.runStarted(1, id);
+            listener.runFinished(1, new RunOutcome(id, "", RunStatus.DONE, false, 1, 3, null, false, dir));
+        }
+        String log = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("[worker 1] warning: " + id + ": the loss is above ln 4\n"), log);
+    }
 }

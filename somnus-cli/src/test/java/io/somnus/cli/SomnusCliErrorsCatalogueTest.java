@@ -148,6 +148,8 @@ class SomnusCliErrorsCatalogueTest {
             paper = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         PLACES.put("$DUP_PRESET", Files.writeString(fixtures.resolve("dup.yaml"), paper.replace("seed: 1\n", "seed: 1\nseed: 2\n")));
+        PLACES.put("$BASE_PRESET_GIVEN", Files.writeString(fixtures.resolve("bp.yaml"),
+                "preset: paper\nbase_preset: diehl-cook\n"));
         PLACES.put("$NO_I_PRESET", Files.writeString(fixtures.resolve("no-i.yaml"), "preset: paper\npopulations: {i: null}\n"));
         PLACES.put("$OUTDENTED_PRESET", Files.writeString(fixtures.resolve("outdented.yaml"),
                 "preset: paper\ntrain:\n  images: 100\n test_images: 50\n"));

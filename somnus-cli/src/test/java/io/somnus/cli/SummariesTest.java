@@ -28,6 +28,15 @@ class SummariesTest {
         assertFalse(before.contains("presentations"), before);
     }
 
+    /** A run's warnings (summary.json's warnings) are said before its test accuracy, which they cast doubt on. */
+    @Test
+    void aRunsWarningsAreSaidBeforeItsAccuracy() throws Exception {
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");
+        String text = Summaries.describe(JSON.readTree("{\"preset\":\"sg-fc\",\"sleep_fraction\":0.0,"
+                + "\"test_accuracy\":0.26,\"warnings\":[\"the loss is above ln 4\"]}"), timing, false);
+        assertTrue(text.contains("warning: the loss is above ln 4" + System.lineSeparator() + "test accuracy 0.2600"), text);
+    }
+
     @Test
     void aRunThatAskedForSleepButNeverSleptSaysSo() throws Exception {
         JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");

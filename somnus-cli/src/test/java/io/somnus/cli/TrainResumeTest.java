@@ -204,8 +204,8 @@ class TrainResumeTest {
             Outcome o = runSayingAll("train", "--resume", run.toString());
             assertEquals(0, o.exit(), o.err());
             assertFalse(Files.exists(run.resolve("report.html")), "the run was started with --no-report");
-            assertTrue(o.err().contains("the run was started with --no-report, so no report.html is written; somnus "
-                    + "report " + run + " writes it"), o.err());
+            assertTrue(o.err().contains("the run was started with --no-report, so no report.html is written; "
+                    + "--report writes it, or somnus report " + run + " later"), o.err());
             assertFalse(Files.exists(run.resolve(RunDirectories.NO_REPORT)), "no mark in a finished run");
         }
         Path run = tmp.resolve("reported");
@@ -213,6 +213,25 @@ class TrainResumeTest {
         Outcome o = runSayingAll("train", "--resume", run.toString());
         assertEquals(0, o.exit(), o.err());
         assertTrue(Files.isRegularFile(run.resolve("report.html")), "started with a report: it gets one");
+    }
+
+    /**
+     * A run started with --no-report and resumed with --report writes its report.html after all (and does not say it
+     * writes none); {@code --report} on the resume also takes the mark away, so a further resume writes it too.
+     */
+    @Test
+    void aResumeWithReportUndoesTheRunsNoReport() throws Exception {
+        Path run = tmp.resolve("sg-undone");
+        Path left = cutShort(run, tinySg(), 1);
+        RunDirectories.recordNoReport(left); // as train --no-report leaves it
+        Outcome o = runSayingAll("train", "--resume", run.toString(), "--report");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(Files.isRegularFile(run.resolve("report.html")), o.err());
+        assertFalse(o.err().contains("no report.html is written"), o.err());
+        Path marked = Files.createDirectories(tmp.resolve(".marked.tmp-1"));
+        RunDirectories.recordNoReport(marked);
+        RunDirectories.recordReport(marked, true);
+        assertFalse(Files.exists(marked.resolve(RunDirectories.NO_REPORT)), "--report on a resume takes the mark away");
     }
 
     /**

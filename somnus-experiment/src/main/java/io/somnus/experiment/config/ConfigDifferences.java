@@ -51,7 +51,10 @@ public final class ConfigDifferences {
         }
         com.fasterxml.jackson.databind.node.ObjectNode asChanged = o.deepCopy();
         asChanged.put("preset", preset);
-        asChanged.remove("base_preset");
+        if (asChanged.remove("base_preset") != null) {
+            // a changes file's description says what it changed (Configs.describedAsChanged), which is no change of the model
+            asChanged.set("description", Configs.loadPreset(preset).get("description"));
+        }
         return Optional.of(new FromPreset(preset, of(Configs.loadPreset(preset), asChanged)));
     }
 

@@ -111,7 +111,14 @@ public final class Configs {
             throw new ConfigException("configuration file " + source + ": preset '" + base + "' is not a bundled preset "
                     + PRESETS + "; a file that changes a preset names one of them, a whole configuration gives 'model'");
         }
+        if (file.has("base_preset")) {
+            throw new ConfigException("configuration file " + source + ": base_preset is recorded, not written: the "
+                    + "preset the file changes is its 'preset: " + base + "'; remove base_preset");
+        }
         ObjectNode tree = loadPreset(base);
+        if (!file.has("description")) { // the preset's would describe the published model, which the file changed
+            tree.put("description", describedAsChanged(base, source, tree.path("description").asText(null)));
+        }
         try {
             overlay(tree, file, "");
             requireNoneNamesTheRemoved(loadPreset(base), tree);
@@ -136,6 +143,16 @@ public final class Configs {
             }
         }
         return PRESETS.contains(name) ? name + "-changed" : name;
+    }
+
+    /**
+     * A changes file's description where it gives none: the preset changed by the file (its name alone, so the run's
+     * configuration does not depend on where the file was given from), then the preset's own description.
+     */
+    static String describedAsChanged(String base, Path source, String baseDescription) {
+        String file = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        return "preset " + base + " as changed by " + file + (baseDescription == null ? ""
+                : " (" + base + ": " + baseDescription + ")");
     }
 
     /** {@code tree} with {@code preset: name} and {@code base_preset: base} after {@code model}, the rest in order. */
@@ -512,8 +529,8 @@ public final class Configs {
             }
         }
         String where = walked.isEmpty() ? "at the top level" : "under " + walked;
-        return new ConfigException("unknown configuration field '" + key + "'; known " + where + ": " + known
-                + FieldDomains.ownerNote(schema));
+        return new ConfigException("unknown configuration field '" + key + "'; known " + where + ": "
+                + (walked.isEmpty() ? FieldDomains.writable(known) : known) + FieldDomains.ownerNote(schema));
     }
 
     /**
@@ -639,6 +656,10 @@ public final class Configs {
                     continue;
                 }
                 key = key.substring(slash + 1);
+            }
+            if (FieldDomains.RECORDED.contains(key)) {
+                throw new ConfigException("configuration field '" + key + "' is recorded, not set: a changes file "
+                        + "(preset: PRESET plus changes) records the preset it changes there; give --preset FILE");
             }
             if (!key.equals("preset")) {
                 override(tree, key, e.getValue());

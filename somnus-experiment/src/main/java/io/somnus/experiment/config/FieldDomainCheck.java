@@ -55,7 +55,8 @@ final class FieldDomainCheck {
                 }
                 throw new ConfigException("unknown configuration field '" + childUser + "'; allowed"
                         + (user.isEmpty() ? " at the top level" : " under " + user) + variantNote(schema, here) + ": "
-                        + String.join(", ", known) + FieldDomains.ownerNote(childSchema));
+                        + String.join(", ", schema.isEmpty() ? FieldDomains.writable(known) : known)
+                        + FieldDomains.ownerNote(childSchema));
             }
             if (!FieldDomains.DISCRIMINATORS.contains(childSchema)) {
                 value(node, key, e.getValue(), childSchema, childUser, here);

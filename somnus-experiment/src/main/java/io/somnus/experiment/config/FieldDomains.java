@@ -169,9 +169,10 @@ public final class FieldDomains {
         enumField("model", ModelKind.class);
         textField("preset");
         put("description", text().orNull().optionalField());
-        // set by a changes file (preset: paper plus edits), whose runs are named after the file: the preset it changed
+        // set by a changes file (preset: paper plus edits), whose runs are named after the file: the preset it changed;
+        // a run's config.yaml holds it, so a whole configuration copied from one may too (RECORDED)
         put("base_preset", new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, Configs.PRESETS, false, false, true, "")
-                .orNull());
+                .further("recorded from a changes file's preset, not written by hand").orNull());
         put("seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
 
         textField("dataset.name");
@@ -406,6 +407,18 @@ public final class FieldDomains {
             }
         }
         return owners.isEmpty() ? null : String.join(", ", owners);
+    }
+
+    /**
+     * Fields that Somnus records and a user does not write: {@code base_preset}, the bundled preset a changes file
+     * changed (its {@code preset:}). A whole configuration may hold it (a run's config.yaml does), a changes file or
+     * {@code --set} may not; the lists of allowed fields in an unknown field's error leave it out.
+     */
+    public static final List<String> RECORDED = List.of("base_preset");
+
+    /** {@code fields} without the {@link #RECORDED} ones: the fields an error offers a user to write. */
+    static List<String> writable(java.util.Collection<String> fields) {
+        return fields.stream().filter(f -> !RECORDED.contains(f)).toList();
     }
 
     /** " (nu_pre belongs to rule triplet)" for a field that only another model or rule has; "" otherwise. */

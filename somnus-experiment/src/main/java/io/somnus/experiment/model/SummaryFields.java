@@ -11,6 +11,11 @@ public final class SummaryFields {
     public static final String ACHIEVED_SLEEP_FRACTION = "achieved_sleep_fraction";
     /** How many sleep episodes a run had: 0 where a run that asked for sleep got none. */
     public static final String SLEEP_EPISODES = "sleep_episodes";
+    /**
+     * What a finished run found wrong with itself, in words, for the console and inspect RUN (an SG-SNN that fits its
+     * training images worse than guessing, io.somnus.experiment.sg.SgLossCheck); absent where there is nothing.
+     */
+    public static final String WARNINGS = "warnings";
 
     private SummaryFields() { }
 

@@ -51,6 +51,14 @@ import java.util.function.Function;
  * timing.json is missing or unreadable teaches from its wall time alone (as a run finished now whose timing.json
  * cannot be read), and nothing where that is unknown too; nothing is said of it. The ledger does not record whether
  * a run went on from a snapshot: one started more than once may have, so it teaches its phase rates alone.
+ * <p>
+ * The JIT's warm-up: the first runs of a preset in a JVM run its code before the JIT has compiled it (a small
+ * {@code paper} run: 8 s cold, 1 s warm), so a run started after a run of its preset finished done in this process
+ * is <em>warm</em>, and a key's medians take its warm runs only once it has one: the time left drops the warm-up from
+ * the key's second run on (with one worker), where the median of all its runs kept half of it at two runs and dropped
+ * it from the third. Until then the cold runs are all there is, and they price it (erring long). The runs an earlier
+ * invocation finished ({@link #finishedBefore}) count as cold: whether they were is not recorded. With an engine
+ * whose runs go to other JVMs (Spark), a run counted warm may still have run in a cold executor.
  */
 public final class SweepEta {
     /** A run to go: its id, cost key, preset and units of work per phase (0: unknown). */
@@ -100,13 +108,24 @@ public final class SweepEta {
     private final Map<String, Double> startedAt = new LinkedHashMap<>();
     /** Runs in progress that went on from a snapshot: their units left per phase (training, sleep, evaluation). */
     private final Map<String, double[]> leftAtResume = new HashMap<>();
-    /** Per cost key, of runs finished done: seconds and count (all), and seconds per unit (of runs whose units are known). */
-    private final Map<String, double[]> perKey = new HashMap<>();
-    private final Map<String, List<Double>> ratesOf = new HashMap<>();
+    /**
+     * What one finished run measured (seconds, or seconds per unit), and whether it ran warm: started after a run of
+     * its preset had finished done in this process, so past the JIT's warm-up.
+     */
+    private record Sample(double value, boolean warm) { }
+
+    /** Per cost key, the wall seconds of its runs finished done (for runs whose units are unknown). */
+    private final Map<String, List<Sample>> wallsOf = new HashMap<>();
+    /** Per cost key, seconds per unit of its runs finished done whose units are known. */
+    private final Map<String, List<Sample>> ratesOf = new HashMap<>();
     /** Per cost key and phase (training, sleep, evaluation), seconds per unit of the runs that reported their phases. */
-    private final Map<String, List<List<Double>>> phaseRatesOf = new HashMap<>();
+    private final Map<String, List<List<Sample>>> phaseRatesOf = new HashMap<>();
     /** Per cost key, the seconds of its runs (not resumed) outside their phases: wall time less the phases' seconds. */
-    private final Map<String, List<Double>> overheadsOf = new HashMap<>();
+    private final Map<String, List<Sample>> overheadsOf = new HashMap<>();
+    /** Presets with a run finished done in this process: a run of theirs started now runs warm. */
+    private final Set<String> presetsDone = new java.util.HashSet<>();
+    /** Runs to go or in progress that started warm ({@link Sample#warm}). */
+    private final Set<String> startedWarm = new java.util.HashSet<>();
     private final int workers;
 
     /**
@@ -163,13 +182,16 @@ public final class SweepEta {
             return; // a run to go, or told already
         }
         runs.put(run.id(), run); // its key's rates price its preset's other keys too (nearest)
-        learn(run, wallSeconds, !oneAttempt, phaseSeconds);
+        learn(run, wallSeconds, !oneAttempt, phaseSeconds, false);
     }
 
     /** A run started at {@code atSeconds} (any clock, the same as {@link #remaining}'s). */
     public synchronized void started(String runId, double atSeconds) {
         if (toGo.contains(runId)) {
             startedAt.put(runId, atSeconds);
+            if (presetsDone.contains(runs.get(runId).preset())) {
+                startedWarm.add(runId);
+            }
         }
     }
 
@@ -234,24 +256,25 @@ public final class SweepEta {
         }
         startedAt.remove(runId);
         leftAtResume.remove(runId);
+        boolean warm = startedWarm.remove(runId);
         if (done) {
-            learn(runs.get(runId), wallSeconds, resumed, phaseSeconds);
+            learn(runs.get(runId), wallSeconds, resumed, phaseSeconds, warm);
+            presetsDone.add(runs.get(runId).preset());
         }
     }
 
     /**
      * What a run finished done teaches: its wall time (unless {@code resumed}, or unknown) the key's whole-run rate
-     * and time outside the phases, its phases' seconds (where known) the key's phase rates.
+     * and time outside the phases, its phases' seconds (where known) the key's phase rates; {@code warm}: it started
+     * after a run of its preset had finished done in this process.
      */
-    private void learn(Run r, double wallSeconds, boolean resumed, StudyEstimate.Work phaseSeconds) {
+    private void learn(Run r, double wallSeconds, boolean resumed, StudyEstimate.Work phaseSeconds, boolean warm) {
         // a resumed run's wall time is the part after its resume, its units the whole run's
         boolean wallTeaches = !resumed && wallSeconds >= 0 && wallSeconds < Double.POSITIVE_INFINITY;
         if (wallTeaches) {
-            double[] k = perKey.computeIfAbsent(r.key(), x -> new double[2]);
-            k[0] += wallSeconds;
-            k[1]++;
+            wallsOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(new Sample(wallSeconds, warm));
             if (r.units() > 0) {
-                ratesOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(wallSeconds / r.units());
+                ratesOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(new Sample(wallSeconds / r.units(), warm));
             }
         }
         if (phaseSeconds == null || r.units() <= 0) {
@@ -259,17 +282,18 @@ public final class SweepEta {
         }
         double[] s = {phaseSeconds.train(), phaseSeconds.sleep(), phaseSeconds.evaluation()};
         double[] u = r.phases();
-        List<List<Double>> rates = phaseRatesOf.computeIfAbsent(r.key(),
+        List<List<Sample>> rates = phaseRatesOf.computeIfAbsent(r.key(),
                 x -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         double inPhases = 0;
         for (int p = 0; p < s.length; p++) {
             if (u[p] > 0 && s[p] >= 0) {
-                rates.get(p).add(s[p] / u[p]);
+                rates.get(p).add(new Sample(s[p] / u[p], warm));
             }
             inPhases += Math.max(0, s[p]);
         }
         if (wallTeaches) {
-            overheadsOf.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(Math.max(0, wallSeconds - inPhases));
+            overheadsOf.computeIfAbsent(r.key(), x -> new ArrayList<>())
+                    .add(new Sample(Math.max(0, wallSeconds - inPhases), warm));
         }
     }
 
@@ -321,9 +345,13 @@ public final class SweepEta {
      * where nothing comparable has finished.
      */
     private double[] cost(Run r, double[] u) {
-        double[] own = perKey.get(r.key());
         if (r.units() <= 0) { // its work unknown: its key's mean run
-            return own == null ? null : new double[] {own[0] / own[1], own[0] / own[1]};
+            List<Double> walls = past(wallsOf.get(r.key()));
+            if (walls == null) {
+                return null;
+            }
+            double mean = walls.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            return new double[] {mean, mean};
         }
         double lo = 0;
         double hi = 0;
@@ -371,12 +399,26 @@ public final class SweepEta {
     }
 
     /**
-     * The median of a key's values (seconds per unit, or outside the phases), as {@link StudyEstimate#calibrate}, so
-     * that a first run that paid the JIT's warm-up (8 s against 1 s for a small {@code paper} run) stops counting from
-     * the third; null where there are none.
+     * The values of a key's warm runs where it has any, else of all its runs (cold, or finished before this process):
+     * those past the JIT's warm-up ({@link Sample#warm}); null where there are none.
      */
-    private static Double median(List<Double> v) {
-        if (v == null || v.isEmpty()) {
+    private static List<Double> past(List<Sample> samples) {
+        if (samples == null || samples.isEmpty()) {
+            return null;
+        }
+        boolean anyWarm = samples.stream().anyMatch(Sample::warm);
+        return samples.stream().filter(s -> s.warm() || !anyWarm).map(Sample::value).toList();
+    }
+
+    /**
+     * The median of a key's values (seconds per unit, or outside the phases; its warm runs' where it has any,
+     * {@link #past}), as {@link StudyEstimate#calibrate}, so that a first run that paid the JIT's warm-up (8 s against
+     * 1 s for a small {@code paper} run) stops counting once a warm run has finished, or from the third run where none
+     * ran warm; null where there are none.
+     */
+    private static Double median(List<Sample> samples) {
+        List<Double> v = past(samples);
+        if (v == null) {
             return null;
         }
         double[] x = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -1,6 +1,7 @@
 package io.somnus.experiment.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,7 @@ class ConfigsTest {
         assertEquals("mine", fromFile.get("preset").asText(), "named after the file");
         assertEquals("paper", fromFile.get("base_preset").asText());
         bySet.put("preset", "mine");
+        bySet.put("description", fromFile.get("description").asText()); // the preset as changed by mine.yaml
         bySet.put("base_preset", "paper");
         assertEquals(bySet, fromFile);
         assertEquals(50, fromFile.at("/populations/1/size").asInt(), "i keeps the preset's size");
@@ -177,8 +179,9 @@ class ConfigsTest {
         Configs.override(bySet, "projections.e_i.weight", "0.5");
         assertEquals(List.of("projections.e_e: removed", "projections.e_i.weight: 0.4 → 0.5"),
                 ConfigDifferences.of(Configs.loadPreset("paper"), bySet));
-        fromFile.remove(List.of("preset", "base_preset")); // the names: a changes file's runs are named after it
-        bySet.remove(List.of("preset", "base_preset"));
+        // the names and description: a changes file's runs are named after it and say they are the preset changed
+        fromFile.remove(List.of("preset", "base_preset", "description"));
+        bySet.remove(List.of("preset", "base_preset", "description"));
         assertEquals(bySet, fromFile);
     }
 
@@ -242,6 +245,57 @@ class ConfigsTest {
         assertEquals("deep", again.preset());
         assertEquals("sg-fc", again.basePreset());
         assertEquals(null, Configs.bind(Configs.loadPreset("sg-fc")).basePreset());
+    }
+
+    /**
+     * A changes file's run does not describe itself as the published model: without a description of its own it is
+     * the preset as changed by the file (named by its file name alone, wherever it was given from), followed by the
+     * preset's description; with one, the file's. Neither is listed as a change against the preset.
+     */
+    @Test
+    void aChangesFileDescribesItselfAsThePresetItChanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        String paper = Configs.loadPreset("paper").get("description").asText();
+        java.nio.file.Path ff = java.nio.file.Files.writeString(tmp.resolve("ff.yaml"),
+                "preset: paper\nprojections: {e_e: null}\n");
+        ObjectNode tree = Configs.loadPreset(ff.toString());
+        assertEquals("preset paper as changed by ff.yaml (paper: " + paper + ")", tree.get("description").asText());
+        java.nio.file.Path own = java.nio.file.Files.writeString(tmp.resolve("own.yaml"),
+                "preset: paper\ndescription: paper without recurrent excitation\nprojections: {e_e: null}\n");
+        assertEquals("paper without recurrent excitation", Configs.loadPreset(own.toString()).get("description").asText());
+        java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("config.yaml"), Configs.toYaml(tree));
+        assertEquals(List.of("projections.e_e: removed"), ConfigDifferences.ofRun(config).orElseThrow().changes());
+    }
+
+    /**
+     * base_preset is recorded, not written: a changes file or --set that gives it is refused, named, and the top
+     * level's allowed fields in an unknown field's error leave it out; a whole configuration (a run's config.yaml)
+     * holding it is read as before.
+     */
+    @Test
+    void basePresetIsRecordedNotWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path bp = java.nio.file.Files.writeString(tmp.resolve("bp.yaml"),
+                "preset: paper\nbase_preset: diehl-cook\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset(bp.toString()));
+        assertTrue(e.getMessage().startsWith("configuration file " + bp + ": base_preset is recorded, not written"),
+                e.getMessage());
+        e = assertThrows(ConfigException.class, () -> new io.somnus.experiment.run.StandardResolver().resolve(
+                java.util.Map.of("preset", "paper", "base_preset", "sg-fc")));
+        assertTrue(e.getMessage().startsWith("configuration field 'base_preset' is recorded, not set"), e.getMessage());
+        java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.yaml"), "preset: paper\nbogus: 1\n");
+        e = assertThrows(ConfigException.class, () -> new io.somnus.experiment.run.StandardResolver().resolve(
+                java.util.Map.of("preset", bad.toString())));
+        assertTrue(e.getMessage().contains("allowed at the top level") && e.getMessage().contains("description, seed"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("base_preset"), e.getMessage());
+        java.nio.file.Path ff = java.nio.file.Files.writeString(tmp.resolve("ff.yaml"), "preset: paper\n");
+        e = assertThrows(ConfigException.class, () -> new io.somnus.experiment.run.StandardResolver().resolve(
+                java.util.Map.of("preset", ff.toString(), "bogus", "1")));
+        assertTrue(e.getMessage().contains("known at the top level"), e.getMessage());
+        assertFalse(e.getMessage().contains("base_preset"), e.getMessage());
+        java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("config.yaml"),
+                Configs.toYaml(Configs.loadPreset(ff.toString())));
+        assertEquals("paper", Configs.bind(Configs.loadPreset(config.toString())).basePreset());
     }
 
     /**

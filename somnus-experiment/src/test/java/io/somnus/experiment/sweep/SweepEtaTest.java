@@ -116,6 +116,43 @@ class SweepEtaTest {
         assertEquals(Optional.of(Duration.ofSeconds(12)), eta.remaining(0).exact());
     }
 
+    /**
+     * The JIT's warm-up, on a fake clock: a run started after a run of its preset finished in this process runs warm,
+     * and a key's rate is its warm runs' once it has one. One worker: a1 cold, 0.8 s per unit; a2, started after it,
+     * 0.1: the two to go cost 0.1 × 300 = 30 s (the median of both, 0.45, said 135 s). Two workers: a1 and a2 start
+     * together, both cold (0.8, 0.85); a3, started when a1 is done, is warm (0.15): a4 costs 15 s, not the median of
+     * the three's 80 s. A run finished in an earlier invocation (finishedBefore) makes no run warm.
+     */
+    @Test
+    void aRunStartedAfterItsPresetsFirstRunFinishedPricesItsKeyWithoutTheWarmUp() {
+        SweepEta eta = new SweepEta(List.of(run("a1", "a", 100), run("a2", "a", 100),
+                run("a3", "a", 200), run("a4", "a", 100)), 1);
+        eta.started("a1", 0);
+        eta.finished("a1", 80, true);
+        eta.started("a2", 80);
+        assertEquals(Optional.of(Duration.ofSeconds(320)), eta.remaining(80).exact(), "only the cold run so far");
+        eta.finished("a2", 10, true);
+        assertEquals(Optional.of(Duration.ofSeconds(30)), eta.remaining(90).exact());
+
+        SweepEta two = new SweepEta(List.of(run("a1", "a", 100), run("a2", "a", 100),
+                run("a3", "a", 100), run("a4", "a", 100)), 2);
+        two.started("a1", 0);
+        two.started("a2", 0);
+        two.finished("a1", 80, true);
+        two.started("a3", 80);
+        two.finished("a2", 85, true);
+        two.started("a4", 85);
+        two.finished("a3", 15, true);
+        assertEquals(Optional.of(Duration.ofSeconds(5)), two.remaining(95).exact(), "a4: 15 s, 10 of which it has run");
+
+        SweepEta resumed = new SweepEta(List.of(run("a1", "a", 100), run("a2", "a", 100)), 1);
+        resumed.finishedBefore(run("a0", "a", 100), 80, true, null);
+        resumed.started("a1", 0);
+        resumed.finished("a1", 10, true);
+        assertEquals(Optional.of(Duration.ofSeconds(45)), resumed.remaining(10).exact(),
+                "a1 was the first run in this JVM: cold, with a0 the median of two, 0.45 s per unit");
+    }
+
     @Test
     void everyRunStartedCountsEvenBeyondTheWorkers() {
         SweepEta eta = new SweepEta(List.of(run("a1", "a", 100), run("a2", "a", 100),

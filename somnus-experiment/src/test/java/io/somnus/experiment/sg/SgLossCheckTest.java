@@ -1,0 +1,67 @@
+package io.somnus.experiment.sg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.sg.SgLoss;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An SG-SNN whose last epoch's training loss is above a uniform guess's is warned of; a healthy one is not. */
+class SgLossCheckTest {
+    @TempDir
+    Path tmp;
+
+    /** The yardstick by hand: ln 10 = 2.302585…; with per_step_spikes over 25 steps, 25 × that = 57.5646…. */
+    @Test
+    void theYardstickIsTheCrossEntropyOfEqualScores() {
+        assertEquals(2.302585092994046, SgLossCheck.guessingLoss(SgLoss.SPIKE_COUNT, 25, 10), 1e-15);
+        assertEquals(2.302585092994046, SgLossCheck.guessingLoss(SgLoss.MEMBRANE, 25, 10), 1e-15);
+        assertEquals(57.56462732485115, SgLossCheck.guessingLoss(SgLoss.PER_STEP_SPIKES, 25, 10), 1e-12);
+        assertEquals(Optional.empty(), SgLossCheck.lossAboveGuessing(2.30, SgLoss.SPIKE_COUNT, 25, 10, 0.05, 1e-3));
+        assertEquals(Optional.empty(), SgLossCheck.lossAboveGuessing(57.5, SgLoss.PER_STEP_SPIKES, 25, 10, 0.05, 1e-3));
+        // silent outputs score every class alike: ln 4 up to rounding (the quick study's paper-sg f = 0.5 seed 3's last
+        // epoch, 1.386294361119892 against ln 4 = 1.3862943611198906), no better than a guess but not worse
+        assertEquals(Optional.empty(), SgLossCheck.lossAboveGuessing(1.386294361119892, SgLoss.SPIKE_COUNT, 100, 4,
+                0.179, 1e-3));
+        String w = SgLossCheck.lossAboveGuessing(13.44, SgLoss.SPIKE_COUNT, 25, 10, 49.9, 10).orElseThrow();
+        assertTrue(w.startsWith("the SG-SNN's last epoch's mean training loss, 13.44, is above 2.303 (ln 10)"), w);
+        assertTrue(w.contains("|w| is 49.9") && w.contains("sg.learning_rate = 10.0"), w);
+        assertTrue(SgLossCheck.lossAboveGuessing(57.6, SgLoss.PER_STEP_SPIKES, 25, 10, 1, 1e-3).orElseThrow()
+                .contains("is above 57.56 (25·ln 10, over its 25 steps)"));
+    }
+
+    private ObjectNode tiny(double learningRate) {
+        Map<String, Object> s = new HashMap<>(Map.of("preset", "sg-fc", "dataset.name", "geomfig", "train.images", 300,
+                "train.validation_images", 50, "train.test_images", 50, "sg.epochs", 2, "sg.learning_rate", learningRate));
+        return new StandardResolver().resolve(s);
+    }
+
+    /**
+     * sg-fc on geomfig at sg.learning_rate = 10 (weights driven to |w| ≈ 50, finite): summary.json warns, its loss
+     * above ln 4 (geomfig has 4 classes); at the preset's 10⁻³ it has no warnings field at all (as every run before).
+     */
+    @Test
+    void aLearningRateThatBlowsTheWeightsUpIsWarnedOfInTheSummary() throws Exception {
+        Path blown = tmp.resolve("blown");
+        new StandardRunExecutor().execute(tiny(10), blown, RunProgress.NONE);
+        JsonNode s = Mappers.JSON.readTree(blown.resolve(RunDirectory.SUMMARY).toFile());
+        assertEquals(1, s.path("warnings").size(), s.toString());
+        assertTrue(s.path("warnings").get(0).asText().contains("is above 1.386 (ln 4), the loss of a uniform guess over its 4 classes"), s.toString());
+        Path fine = tmp.resolve("fine");
+        new StandardRunExecutor().execute(tiny(1e-3), fine, RunProgress.NONE);
+        assertFalse(Mappers.JSON.readTree(fine.resolve(RunDirectory.SUMMARY).toFile()).has("warnings"));
+    }
+}
