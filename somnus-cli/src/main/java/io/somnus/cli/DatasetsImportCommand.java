@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
                 + "test split (default 1/7, MNIST's 10 000 of 70 000), the rest to train; each split is shuffled.",
                 "kmnist: --from the folder that holds the four kmnist-{train,test}-{imgs,labels}.npz files "
                         + "(uint8 arr_0, as published).",
-                "Writes the four gzip-compressed IDX files, SHA256SUMS.imported, SHA256SUMS.content and "
-                        + "import-manifest.txt into a new "
+                "Writes the four gzip-compressed IDX files and import-manifest.txt, with their checksums "
+                        + "(SHA256SUMS.imported, SHA256SUMS.content), into a new "
                         + "folder (the cache's, or DIR/<name> with --data-dir DIR), whole or not at all; training "
                         + "then finds them and counts them as verified, Somnus-made files."},
         exitCodeListHeading = "%nExit status:%n",
