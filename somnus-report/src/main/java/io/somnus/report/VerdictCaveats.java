@@ -9,6 +9,7 @@ import io.somnus.experiment.verdict.ClaimVerdict;
 import io.somnus.experiment.verdict.ConditionVerdict;
 import io.somnus.experiment.verdict.Criterion;
 import io.somnus.experiment.verdict.EffectTest;
+import io.somnus.experiment.verdict.Estimate;
 import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.PresetVerdict;
 import io.somnus.experiment.verdict.Quantity;
@@ -39,6 +40,8 @@ import java.util.Map;
  *       and how much of criterion 1b's Δ they make up;</li>
  *   <li>an f* whose runs slept less than a tenth of the fraction named, or not at all;</li>
  *   <li>a "no benefit" (test {@link EffectTest#NOT_BETTER}) that holds because sleep did harm;</li>
+ *   <li>a forgetting criterion (1d, 3c) decided on slept networks that learnt less: their average accuracy over the
+ *       tasks lower than without sleep by more than the accuracy margin, so that they had less to forget;</li>
  *   <li>the drawdown of networks that never change (the untrained controls): the measurement's own floor;</li>
  *   <li>how often one of a claim's tests reads "does not hold" by chance alone;</li>
  *   <li>the paper's two readings (SPEC §9: {@code paper} and {@code paper-sg} as described, {@code paper-code} and
@@ -48,6 +51,8 @@ import java.util.Map;
 public final class VerdictCaveats {
     private static final String TEST_ACCURACY = Quantity.TEST_ACCURACY.source();
     private static final String DRAWDOWN = Quantity.DRAWDOWN.source();
+    /** The continual protocol's mean accuracy over the tasks after the last (docs/run-directory.md). */
+    private static final String AVERAGE_ACCURACY = "continual.average_accuracy";
     /** Each "does not hold" is a one-sided decision at this level (the 95 % interval's end beyond the margin). */
     private static final double ONE_SIDED_LEVEL = 0.025;
 
@@ -92,6 +97,7 @@ public final class VerdictCaveats {
                     saturatedWithoutLearning(p, d, runs, out);
                     doseNotReached(p, d, runs, out);
                     harmReadAsNoBenefit(p, d, out);
+                    forgettingOfLessLearnt(p, d, runs, out);
                 }
             }
         }
@@ -295,6 +301,46 @@ public final class VerdictCaveats {
                         + "the margin on the worse side. \"No benefit\" here is a loss.");
             }
         }
+    }
+
+    /**
+     * A forgetting criterion decided where sleep lowered the average accuracy over the tasks (summary.json's
+     * {@code continual.average_accuracy}, f* − f = 0 as the rule estimates a difference) by more than the accuracy
+     * margin, its whole interval below −δ: average forgetting counts what was learnt and then lost, so a network that
+     * learnt less has less to forget, and a lower forgetting there is not more kept (sg-fc in docs/sg.md, "The continual
+     * protocol": sleep stopped it learning the new tasks).
+     */
+    private static void forgettingOfLessLearnt(PresetVerdict p, ConditionVerdict d, List<RunRecord> runs,
+            List<String> out) {
+        Criterion forgetting = d.criteria().stream().filter(k -> k.quantity() == Quantity.AVERAGE_FORGETTING
+                && k.outcome() != Outcome.NOT_RUN).findFirst().orElse(null);
+        if (forgetting == null || !(d.dose() > 0)) {
+            return;
+        }
+        Estimate accuracy = Estimate.difference(averageAccuracy(runs, p.preset(), d, d.dose()),
+                averageAccuracy(runs, p.preset(), d, 0));
+        if (accuracy.hasInterval() && accuracy.high() < -VerdictRule.MARGIN_ACCURACY) {
+            out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": " + forgetting.id() + " ("
+                    + forgetting.description() + ") " + forgetting.outcome().words() + " on slept networks that learnt "
+                    + "less: at f* = " + Formats.fraction(d.dose()) + " their average accuracy over the tasks after the "
+                    + "last is lower than without sleep, Δ " + VerdictSection.estimate(accuracy) + ", wholly beyond the "
+                    + "margin δ = " + Html.sig(VerdictRule.MARGIN_ACCURACY) + " on the worse side. Average forgetting "
+                    + "counts what was learnt and then lost, so a network that learns less has less to forget: its "
+                    + "forgetting Δ " + VerdictSection.estimate(forgetting.estimate()) + " is not more kept.");
+        }
+    }
+
+    /** Per seed, {@code continual.average_accuracy} of the trained runs of {@code preset} in the condition at {@code f}. */
+    private static Map<Long, Double> averageAccuracy(List<RunRecord> runs, String preset, ConditionVerdict d, double f) {
+        Map<Long, Double> out = new java.util.TreeMap<>();
+        for (RunRecord r : runs) {
+            if (r.preset().equals(preset) && r.dataset().equals(d.dataset()) && r.sleepFraction() == f
+                    && StudyControl.labelIn(r.variant()).isEmpty()
+                    && StudyControl.gridPartOf(r.variant()).equals(d.variant())) {
+                out.put(r.seed(), r.metric(AVERAGE_ACCURACY));
+            }
+        }
+        return out;
     }
 
     private static void drawdownFloor(StudyVerdict verdict, List<RunRecord> runs, List<String> out) {
