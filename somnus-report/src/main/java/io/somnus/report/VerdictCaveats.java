@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.CheckpointSpikes;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.StudyControl;
@@ -17,6 +18,7 @@ import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictInputs;
 import io.somnus.experiment.verdict.VerdictRule;
 import io.somnus.experiment.verdict.VerdictTable;
+import io.somnus.metrics.ContinualForgetting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -40,8 +42,9 @@ import java.util.Map;
  *       and how much of criterion 1b's Δ they make up;</li>
  *   <li>an f* whose runs slept less than a tenth of the fraction named, or not at all;</li>
  *   <li>a "no benefit" (test {@link EffectTest#NOT_BETTER}) that holds because sleep did harm;</li>
- *   <li>a forgetting criterion (1d, 3c) decided on slept networks that learnt less: their average accuracy over the
- *       tasks lower than without sleep by more than the accuracy margin, so that they had less to forget;</li>
+ *   <li>a forgetting criterion (1d, 3c) decided on slept networks that learnt less: their learning accuracy (on each
+ *       task just after training it) lower than without sleep by more than the accuracy margin, so that they had less
+ *       to forget;</li>
  *   <li>the drawdown of networks that never change (the untrained controls): the measurement's own floor;</li>
  *   <li>how often one of a claim's tests reads "does not hold" by chance alone;</li>
  *   <li>the paper's two readings (SPEC §9: {@code paper} and {@code paper-sg} as described, {@code paper-code} and
@@ -51,8 +54,6 @@ import java.util.Map;
 public final class VerdictCaveats {
     private static final String TEST_ACCURACY = Quantity.TEST_ACCURACY.source();
     private static final String DRAWDOWN = Quantity.DRAWDOWN.source();
-    /** The continual protocol's mean accuracy over the tasks after the last (docs/run-directory.md). */
-    private static final String AVERAGE_ACCURACY = "continual.average_accuracy";
     /** Each "does not hold" is a one-sided decision at this level (the 95 % interval's end beyond the margin). */
     private static final double ONE_SIDED_LEVEL = 0.025;
 
@@ -304,11 +305,13 @@ public final class VerdictCaveats {
     }
 
     /**
-     * A forgetting criterion decided where sleep lowered the average accuracy over the tasks (summary.json's
-     * {@code continual.average_accuracy}, f* − f = 0 as the rule estimates a difference) by more than the accuracy
-     * margin, its whole interval below −δ: average forgetting counts what was learnt and then lost, so a network that
-     * learnt less has less to forget, and a lower forgetting there is not more kept (sg-fc in docs/sg.md, "The continual
-     * protocol": sleep stopped it learning the new tasks).
+     * A forgetting criterion decided where sleep lowered the learning accuracy ({@link
+     * ContinualForgetting#learningAccuracy}, from summary.json's {@code continual.task_accuracy}; f* − f = 0 as the rule
+     * estimates a difference) by more than the accuracy margin, its whole interval below −δ: average forgetting counts
+     * what was learnt and then lost, so a network that learnt less has less to forget, and a lower forgetting there is
+     * not more kept (sg-fc and paper-sg in docs/sg.md, "The continual protocol": sleep stopped them learning new tasks).
+     * The learning accuracy, not the average accuracy after the last task: two networks that end alike at chance may
+     * have learnt, and so forgotten, different amounts on the way.
      */
     private static void forgettingOfLessLearnt(PresetVerdict p, ConditionVerdict d, List<RunRecord> runs,
             List<String> out) {
@@ -317,30 +320,52 @@ public final class VerdictCaveats {
         if (forgetting == null || !(d.dose() > 0)) {
             return;
         }
-        Estimate accuracy = Estimate.difference(averageAccuracy(runs, p.preset(), d, d.dose()),
-                averageAccuracy(runs, p.preset(), d, 0));
+        Estimate accuracy = Estimate.difference(learningAccuracy(runs, p.preset(), d, d.dose()),
+                learningAccuracy(runs, p.preset(), d, 0));
         if (accuracy.hasInterval() && accuracy.high() < -VerdictRule.MARGIN_ACCURACY) {
             out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": " + forgetting.id() + " ("
                     + forgetting.description() + ") " + forgetting.outcome().words() + " on slept networks that learnt "
-                    + "less: at f* = " + Formats.fraction(d.dose()) + " their average accuracy over the tasks after the "
-                    + "last is lower than without sleep, Δ " + VerdictSection.estimate(accuracy) + ", wholly beyond the "
+                    + "less: at f* = " + Formats.fraction(d.dose()) + " their accuracy on each task just after training it "
+                    + "(the learning accuracy, the mean of continual.task_accuracy's diagonal) is lower than without "
+                    + "sleep, Δ " + VerdictSection.estimate(accuracy) + ", wholly beyond the "
                     + "margin δ = " + Html.sig(VerdictRule.MARGIN_ACCURACY) + " on the worse side. Average forgetting "
                     + "counts what was learnt and then lost, so a network that learns less has less to forget: its "
                     + "forgetting Δ " + VerdictSection.estimate(forgetting.estimate()) + " is not more kept.");
         }
     }
 
-    /** Per seed, {@code continual.average_accuracy} of the trained runs of {@code preset} in the condition at {@code f}. */
-    private static Map<Long, Double> averageAccuracy(List<RunRecord> runs, String preset, ConditionVerdict d, double f) {
+    /** Per seed, the learning accuracy of the trained runs of {@code preset} in the condition at {@code f}. */
+    private static Map<Long, Double> learningAccuracy(List<RunRecord> runs, String preset, ConditionVerdict d, double f) {
         Map<Long, Double> out = new java.util.TreeMap<>();
         for (RunRecord r : runs) {
             if (r.preset().equals(preset) && r.dataset().equals(d.dataset()) && r.sleepFraction() == f
                     && StudyControl.labelIn(r.variant()).isEmpty()
                     && StudyControl.gridPartOf(r.variant()).equals(d.variant())) {
-                out.put(r.seed(), r.metric(AVERAGE_ACCURACY));
+                out.put(r.seed(), learningAccuracy(r));
             }
         }
         return out;
+    }
+
+    /** {@link ContinualForgetting#learningAccuracy} of a run's summary.json; NaN without a task accuracy matrix. */
+    private static double learningAccuracy(RunRecord r) {
+        JsonNode rows = r.summary().path("continual").path("task_accuracy");
+        if (!rows.isArray() || rows.isEmpty()) {
+            return Double.NaN;
+        }
+        double[][] acc = new double[rows.size()][];
+        for (int i = 0; i < acc.length; i++) {
+            JsonNode row = rows.get(i);
+            acc[i] = new double[row.size()];
+            for (int j = 0; j < acc[i].length; j++) {
+                acc[i][j] = row.get(j).isNumber() ? row.get(j).asDouble() : Double.NaN;
+            }
+        }
+        try {
+            return ContinualForgetting.learningAccuracy(acc);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN; // a matrix without its diagonal: nothing to say
+        }
     }
 
     private static void drawdownFloor(StudyVerdict verdict, List<RunRecord> runs, List<String> out) {
