@@ -77,4 +77,27 @@ public record ContinualForgetting(double averageAccuracy, double averageForgetti
         double averageForgetting = tasks > 1 ? fsum / (tasks - 1) : Double.NaN;
         return new ContinualForgetting(sum / tasks, averageForgetting, last, forgetting);
     }
+
+    /**
+     * The learning accuracy (1/T) Σ_j a_jj: the mean accuracy on each task just after training it, what was learnt
+     * before anything could be forgotten (Riemer et al. 2019, "Learning to Learn without Forgetting by Maximizing
+     * Transfer and Minimizing Interference", ICLR). A network that learns less has less to forget: where it is lower,
+     * a lower average forgetting is not more kept.
+     *
+     * @param acc T × T matrix as for {@link #of}; only its diagonal is read
+     * @return NaN when a diagonal entry is not a number
+     */
+    public static double learningAccuracy(double[][] acc) {
+        if (acc == null || acc.length == 0) {
+            throw new IllegalArgumentException("task accuracy matrix is empty; at least one task is needed");
+        }
+        double sum = 0;
+        for (int j = 0; j < acc.length; j++) {
+            if (acc[j] == null || acc[j].length <= j) {
+                throw new IllegalArgumentException("task accuracy matrix row " + j + " has no entry for task " + j);
+            }
+            sum += acc[j][j];
+        }
+        return sum / acc.length;
+    }
 }

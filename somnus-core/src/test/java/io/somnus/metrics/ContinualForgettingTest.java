@@ -35,6 +35,21 @@ class ContinualForgettingTest {
         assertTrue(Double.isNaN(ContinualForgetting.of(new double[][] {{0.9}}).averageForgetting()));
     }
 
+    /**
+     * The learning accuracy reads the diagonal only: (0.9 + 0.7 + 0.4) / 3 for the matrix below (what each task was at
+     * just after it was trained, however later rows changed it); a ragged matrix without a diagonal entry is refused.
+     */
+    @Test
+    void learningAccuracyIsTheMeanOfTheDiagonal() {
+        double n = Double.NaN;
+        double[][] acc = {{0.9, n, n}, {0.1, 0.7, n}, {0.6, 0.5, 0.4}};
+        assertEquals((0.9 + 0.7 + 0.4) / 3, ContinualForgetting.learningAccuracy(acc), 1e-15);
+        assertEquals(0.5, ContinualForgetting.learningAccuracy(new double[][] {{0.5}}), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ContinualForgetting.learningAccuracy(new double[][] {{0.5, 0.1}, {0.2}}));
+        assertTrue(e.getMessage().contains("row 1 has no entry for task 1"), e.getMessage());
+    }
+
     @Test
     void rejectsRaggedOrIncompleteMatrix() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -2,7 +2,7 @@ package io.somnus.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.stats.RunRecord;
-import io.somnus.experiment.stdp.ContinualTasks;
+import io.somnus.experiment.model.ContinualTasks;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

@@ -1,5 +1,6 @@
 package io.somnus.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.CheckpointSpikes;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.StudyControl;
@@ -9,6 +10,7 @@ import io.somnus.experiment.verdict.ClaimVerdict;
 import io.somnus.experiment.verdict.ConditionVerdict;
 import io.somnus.experiment.verdict.Criterion;
 import io.somnus.experiment.verdict.EffectTest;
+import io.somnus.experiment.verdict.Estimate;
 import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.PresetVerdict;
 import io.somnus.experiment.verdict.Quantity;
@@ -16,6 +18,7 @@ import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictInputs;
 import io.somnus.experiment.verdict.VerdictRule;
 import io.somnus.experiment.verdict.VerdictTable;
+import io.somnus.metrics.ContinualForgetting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -39,6 +42,9 @@ import java.util.Map;
  *       and how much of criterion 1b's Δ they make up;</li>
  *   <li>an f* whose runs slept less than a tenth of the fraction named, or not at all;</li>
  *   <li>a "no benefit" (test {@link EffectTest#NOT_BETTER}) that holds because sleep did harm;</li>
+ *   <li>a forgetting criterion (1d, 3c) decided on slept networks that learnt less: their learning accuracy (on each
+ *       task just after training it) lower than without sleep by more than the accuracy margin, so that they had less
+ *       to forget;</li>
  *   <li>the drawdown of networks that never change (the untrained controls): the measurement's own floor;</li>
  *   <li>how often one of a claim's tests reads "does not hold" by chance alone;</li>
  *   <li>the paper's two readings (SPEC §9: {@code paper} and {@code paper-sg} as described, {@code paper-code} and
@@ -92,6 +98,7 @@ public final class VerdictCaveats {
                     saturatedWithoutLearning(p, d, runs, out);
                     doseNotReached(p, d, runs, out);
                     harmReadAsNoBenefit(p, d, out);
+                    forgettingOfLessLearnt(p, d, runs, out);
                 }
             }
         }
@@ -294,6 +301,70 @@ public final class VerdictCaveats {
                         + ") holds because sleep did harm: Δ " + VerdictSection.estimate(k.estimate()) + ", wholly beyond "
                         + "the margin on the worse side. \"No benefit\" here is a loss.");
             }
+        }
+    }
+
+    /**
+     * A forgetting criterion decided where sleep lowered the learning accuracy ({@link
+     * ContinualForgetting#learningAccuracy}, from summary.json's {@code continual.task_accuracy}; f* − f = 0 as the rule
+     * estimates a difference) by more than the accuracy margin, its whole interval below −δ: average forgetting counts
+     * what was learnt and then lost, so a network that learnt less has less to forget, and a lower forgetting there is
+     * not more kept (sg-fc and paper-sg in docs/sg.md, "The continual protocol": sleep stopped them learning new tasks).
+     * The learning accuracy, not the average accuracy after the last task: two networks that end alike at chance may
+     * have learnt, and so forgotten, different amounts on the way.
+     */
+    private static void forgettingOfLessLearnt(PresetVerdict p, ConditionVerdict d, List<RunRecord> runs,
+            List<String> out) {
+        Criterion forgetting = d.criteria().stream().filter(k -> k.quantity() == Quantity.AVERAGE_FORGETTING
+                && k.outcome() != Outcome.NOT_RUN).findFirst().orElse(null);
+        if (forgetting == null || !(d.dose() > 0)) {
+            return;
+        }
+        Estimate accuracy = Estimate.difference(learningAccuracy(runs, p.preset(), d, d.dose()),
+                learningAccuracy(runs, p.preset(), d, 0));
+        if (accuracy.hasInterval() && accuracy.high() < -VerdictRule.MARGIN_ACCURACY) {
+            out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": " + forgetting.id() + " ("
+                    + forgetting.description() + ") " + forgetting.outcome().words() + " on slept networks that learnt "
+                    + "less: at f* = " + Formats.fraction(d.dose()) + " their accuracy on each task just after training it "
+                    + "(the learning accuracy, the mean of continual.task_accuracy's diagonal) is lower than without "
+                    + "sleep, Δ " + VerdictSection.estimate(accuracy) + ", wholly beyond the "
+                    + "margin δ = " + Html.sig(VerdictRule.MARGIN_ACCURACY) + " on the worse side. Average forgetting "
+                    + "counts what was learnt and then lost, so a network that learns less has less to forget: its "
+                    + "forgetting Δ " + VerdictSection.estimate(forgetting.estimate()) + " is not more kept.");
+        }
+    }
+
+    /** Per seed, the learning accuracy of the trained runs of {@code preset} in the condition at {@code f}. */
+    private static Map<Long, Double> learningAccuracy(List<RunRecord> runs, String preset, ConditionVerdict d, double f) {
+        Map<Long, Double> out = new java.util.TreeMap<>();
+        for (RunRecord r : runs) {
+            if (r.preset().equals(preset) && r.dataset().equals(d.dataset()) && r.sleepFraction() == f
+                    && StudyControl.labelIn(r.variant()).isEmpty()
+                    && StudyControl.gridPartOf(r.variant()).equals(d.variant())) {
+                out.put(r.seed(), learningAccuracy(r));
+            }
+        }
+        return out;
+    }
+
+    /** {@link ContinualForgetting#learningAccuracy} of a run's summary.json; NaN without a task accuracy matrix. */
+    private static double learningAccuracy(RunRecord r) {
+        JsonNode rows = r.summary().path("continual").path("task_accuracy");
+        if (!rows.isArray() || rows.isEmpty()) {
+            return Double.NaN;
+        }
+        double[][] acc = new double[rows.size()][];
+        for (int i = 0; i < acc.length; i++) {
+            JsonNode row = rows.get(i);
+            acc[i] = new double[row.size()];
+            for (int j = 0; j < acc[i].length; j++) {
+                acc[i][j] = row.get(j).isNumber() ? row.get(j).asDouble() : Double.NaN;
+            }
+        }
+        try {
+            return ContinualForgetting.learningAccuracy(acc);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN; // a matrix without its diagonal: nothing to say
         }
     }
 

@@ -4,7 +4,7 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.experiment.config.SgRunConfig;
-import io.somnus.experiment.stdp.ContinualTasks;
+import io.somnus.experiment.model.ContinualTasks;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.PreparedData;

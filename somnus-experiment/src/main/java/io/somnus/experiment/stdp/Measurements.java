@@ -7,6 +7,7 @@ import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.AdaptiveThresholds;
+import io.somnus.experiment.model.ContinualTasks;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.Diversity;

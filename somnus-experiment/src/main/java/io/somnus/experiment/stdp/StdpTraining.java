@@ -20,6 +20,7 @@ import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.NetworkState;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.ContinualTasks;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;

@@ -67,7 +67,9 @@ public final class VerdictRule {
                     new Spec("3a", "no accuracy benefit", Quantity.TEST_ACCURACY, Cells.DOSE_VS_NO_SLEEP,
                             EffectTest.NOT_BETTER, true, MARGIN_ACCURACY, "vs-sleep"),
                     new Spec("3b", "no stability benefit", Quantity.DRAWDOWN, Cells.DOSE_VS_NO_SLEEP,
-                            EffectTest.NOT_BETTER, false, MARGIN_DRAWDOWN, "vs-sleep"))));
+                            EffectTest.NOT_BETTER, false, MARGIN_DRAWDOWN, "vs-sleep"),
+                    new Spec("3c", "no forgetting benefit (continual)", Quantity.AVERAGE_FORGETTING,
+                            Cells.DOSE_VS_NO_SLEEP, EffectTest.NOT_BETTER, false, MARGIN_FORGETTING, "statistics"))));
 
     private VerdictRule() {}
 

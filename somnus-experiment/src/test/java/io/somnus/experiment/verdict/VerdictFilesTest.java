@@ -37,11 +37,13 @@ class VerdictFilesTest {
 
         CsvTable csv = Csv.read(dir.resolve(VerdictFiles.CSV));
         assertEquals(VerdictFiles.CSV_HEADER, csv.header());
-        // claims 1 and 2: paper, paper-code not run (one row each); claim 3: paper-sg (claim, dataset, 2 criteria) and
+        // claims 1 and 2: paper, paper-code not run (one row each); claim 3: paper-sg (claim, dataset, 3 criteria) and
         // paper-sg-code (one row)
-        assertEquals(2 + 2 + 4 + 1, csv.rowCount());
+        assertEquals(2 + 2 + 5 + 1, csv.rowCount());
         assertEquals("not run", csv.cell(0, "outcome"));
         assertEquals("3b", csv.cell(7, "criterion"));
         assertEquals("holds", csv.cell(7, "outcome")); // drawdown 0 everywhere: Δ = 0 with a zero-width interval
+        assertEquals("3c", csv.cell(8, "criterion"));
+        assertEquals("not run", csv.cell(8, "outcome")); // no continual runs: no forgetting to compare
     }
 }

@@ -137,6 +137,53 @@ class VerdictRuleTest {
         assertEquals(0.1, p.conditions().get(0).dose());
     }
 
+    /**
+     * Criterion 3c, the SG-SNN's forgetting in continual runs: sleep lowering the average forgetting by (0.04, 0.05,
+     * 0.06), Δ = −0.05 ± 0.0248, is a benefit beyond the margin and claim 3 does not hold though 3a and 3b hold; by
+     * (0, 0.005, 0.01), Δ = −0.005 ± 0.0124 inside ±0.02, 3c holds; without forgetting values (runs that were not
+     * continual) 3c is not run and claim 3 rests on 3a and 3b.
+     */
+    @Test
+    void claimThreeDecidesForgettingInContinualRuns() {
+        sgContinual(neg(CLEAR));
+        PresetVerdict helped = find(VerdictRule.decide(runs), 3, "sg-fc");
+        assertEquals(Map.of("3a", Outcome.HOLDS, "3b", Outcome.HOLDS, "3c", Outcome.DOES_NOT_HOLD), criteria(helped, 0));
+        assertEquals(Outcome.DOES_NOT_HOLD, helped.outcome(), helped.reason());
+        assertTrue(helped.reason().contains("3c does not hold"), helped.reason());
+        Criterion forgetting = helped.conditions().get(0).criteria().get(2);
+        assertEquals("no forgetting benefit (continual)", forgetting.description());
+        assertEquals(Quantity.AVERAGE_FORGETTING, forgetting.quantity());
+        assertEquals("f=0.20 − f=0", forgetting.comparison());
+        assertEquals(0.02, forgetting.margin());
+        assertTrue(forgetting.estimate().paired());
+        assertEquals(-0.05, forgetting.estimate().value(), 1e-12);
+        assertEquals(-0.05 - 0.0248, forgetting.estimate().low(), 1e-4);
+        assertEquals(-0.05 + 0.0248, forgetting.estimate().high(), 1e-4);
+
+        runs.clear();
+        sgContinual(neg(NONE));
+        PresetVerdict none = find(VerdictRule.decide(runs), 3, "sg-fc");
+        assertEquals(Map.of("3a", Outcome.HOLDS, "3b", Outcome.HOLDS, "3c", Outcome.HOLDS), criteria(none, 0));
+        assertEquals(Outcome.HOLDS, none.outcome(), none.reason());
+
+        runs.clear();
+        cell("paper-sg", "sg", "fashion-mnist", "", 0.0, Quantity.TEST_ACCURACY, 0.80, null, Quantity.DRAWDOWN, 0.05, null,
+                Quantity.AVERAGE_FORGETTING, Double.NaN, null);
+        cell("paper-sg", "sg", "fashion-mnist", "", 0.2, Quantity.TEST_ACCURACY, 0.80, NONE, Quantity.DRAWDOWN, 0.05, NONE,
+                Quantity.AVERAGE_FORGETTING, Double.NaN, null);
+        PresetVerdict notContinual = find(VerdictRule.decide(runs), 3, "paper-sg");
+        assertEquals(Map.of("3a", Outcome.HOLDS, "3b", Outcome.HOLDS, "3c", Outcome.NOT_RUN), criteria(notContinual, 0));
+        assertEquals(Outcome.HOLDS, notContinual.outcome());
+    }
+
+    /** An SG-SNN (sg-fc, decided by its model) in continual runs at f = 0 and 0.2, its forgetting changed by sleep. */
+    private void sgContinual(double[] forgettingChange) {
+        cell("sg-fc", "sg", "fashion-mnist", "", 0.0, Quantity.TEST_ACCURACY, 0.30, null, Quantity.DRAWDOWN, 0.05, null,
+                Quantity.AVERAGE_FORGETTING, 0.90, null);
+        cell("sg-fc", "sg", "fashion-mnist", "", 0.2, Quantity.TEST_ACCURACY, 0.30, NONE, Quantity.DRAWDOWN, 0.05, NONE,
+                Quantity.AVERAGE_FORGETTING, 0.90, forgettingChange);
+    }
+
     @Test
     void claimThreeDoesNotHoldWhenSleepClearlyHelps() {
         cell("paper-sg", "sg", "fashion-mnist", "", 0.0, Quantity.TEST_ACCURACY, 0.80, null, Quantity.DRAWDOWN, 0.05, null);

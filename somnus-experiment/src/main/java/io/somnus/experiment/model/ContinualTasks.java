@@ -1,4 +1,4 @@
-package io.somnus.experiment.stdp;
+package io.somnus.experiment.model;
 
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.ConfigException;
@@ -13,9 +13,10 @@ import java.util.Map;
  * The continual protocol: classes arrive as tasks (task k holds classes k·c … k·c + c − 1), the training
  * images of each task in their original order, one task after the other. After each task the main readout
  * is fitted on the readout images of the classes seen so far and scored on the test images of each task
- * learned so far; forgetting is then summarised as in Chaudhry et al. (2018). The SG-SNN's continual protocol
- * ({@code experiment/sg/SgRun}) takes its tasks, their test images and its summary from here too: one definition of
- * a task, of per-task accuracy's images and of forgetting for both models.
+ * learned so far; forgetting is then summarised as in Chaudhry et al. (2018). Both models' continual protocols take
+ * their tasks, their test images and their summary from here (the STDP-SNN's {@code experiment/stdp/StdpTraining},
+ * the SG-SNN's {@code experiment/sg/SgRun}): one definition of a task, of per-task accuracy's images and of forgetting
+ * for both.
  */
 public final class ContinualTasks {
     private ContinualTasks() { }
@@ -27,7 +28,7 @@ public final class ContinualTasks {
         return label / c.classesPerTask();
     }
 
-    static void check(LabeledImages data, ContinualConfig c) {
+    private static void check(LabeledImages data, ContinualConfig c) {
         if ((long) c.tasks() * c.classesPerTask() > data.numClasses()) {
             throw new ConfigException("continual: " + c.tasks() + " tasks × " + c.classesPerTask()
                     + " classes need " + c.tasks() * c.classesPerTask() + " classes, but " + data.name()
@@ -81,7 +82,7 @@ public final class ContinualTasks {
     }
 
     /** Training indices grouped by task; images of classes beyond the last task are left out. */
-    static int[] order(LabeledImages train, ContinualConfig c) {
+    public static int[] order(LabeledImages train, ContinualConfig c) {
         check(train, c);
         List<Integer> out = new ArrayList<>();
         for (int t = 0; t < c.tasks(); t++) {
@@ -95,7 +96,7 @@ public final class ContinualTasks {
     }
 
     /** Position in the training order (1-based count of images) at which each task ends. */
-    static int[] taskEnds(LabeledImages train, int[] order, ContinualConfig c) {
+    public static int[] taskEnds(LabeledImages train, int[] order, ContinualConfig c) {
         int[] ends = new int[c.tasks()];
         for (int t = 0, k = 0; t < c.tasks(); t++) {
             while (k < order.length && taskOf(train.labels()[order[k]], c) == t) {
@@ -111,7 +112,7 @@ public final class ContinualTasks {
      * measured, and the run failed after training with "task accuracy matrix row k has no entries"), or one ending
      * after the last image trained ({@code sleep.budget: fixed_total} trains fewer images than it holds).
      */
-    static void checkEnds(int[] ends, long imagesTrained, ContinualConfig c) {
+    public static void checkEnds(int[] ends, long imagesTrained, ContinualConfig c) {
         for (int t = 0; t < ends.length; t++) {
             if (ends[t] == (t == 0 ? 0 : ends[t - 1])) {
                 throw new ConfigException("continual: task " + (t + 1) + " (classes " + classes(t, c) + ") has no "
