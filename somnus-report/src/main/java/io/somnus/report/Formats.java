@@ -57,6 +57,14 @@ final class Formats {
         return Double.isNaN(fraction) ? "–" : NumberColumn.significant(fraction);
     }
 
+    /**
+     * An accuracy (a fraction of images classified right), or a fall or difference of accuracies, on a run's page: to
+     * three decimals, as the study's tables write a column of accuracies (0.610, not 0.61 beside 0.5333).
+     */
+    static String accuracy(double v) {
+        return new NumberColumn(3, false).format(v);
+    }
+
     /** A table cell: a number to significant digits, anything else as it is. */
     static String number(String cell) {
         try {
