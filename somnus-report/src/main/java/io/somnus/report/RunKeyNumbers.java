@@ -102,7 +102,7 @@ final class RunKeyNumbers {
         double saturated = InputWeights.saturated(run);
         if (!Double.isNaN(saturated)) {
             t.add(List.of("input weights saturated (fraction" + InputWeights.of(run).map(n -> ", " + n).orElse("") + ")",
-                    Html.sig(saturated, 3)));
+                    NumberColumn.significant(saturated)));   // plain: an SG-SNN's 0.000267, not 2.67e-04
         }
         if (s.has("diversity")) {
             t.add(List.of("diversity", "winner fraction " + Html.sig(run.metric("diversity.winner_fraction"), 3)

@@ -109,7 +109,7 @@ class RunPageTest {
         Path run = continualRun(tmp);
         String summary = Files.readString(run.resolve("summary.json"));
         Files.writeString(run.resolve("summary.json"), summary.replace("\"phi\": 1.5,", "\"phi\": 1.5, "
-                + "\"input_shape\": [2, 2], \"input_weights\": \"in_e1\", \"weights\": {\"in_e1\": {\"frac_saturated\": 0.25}, "
+                + "\"input_shape\": [2, 2], \"input_weights\": \"in_e1\", \"weights\": {\"in_e1\": {\"frac_saturated\": 0.000267}, "
                 + "\"input_e\": {\"frac_saturated\": 0.75}},"));
         float[] w = new float[4 * 3];
         for (int k = 0; k < w.length; k++) {
@@ -120,7 +120,7 @@ class RunPageTest {
                 "e1_e2", io.somnus.experiment.io.NpyArray.of(new float[3 * 2], 3, 2)));
         String html = page(run);
         assertTrue(html.contains("(in_e1, 3 of 3)"), "the in_e1 weights drawn as receptive fields");
-        assertTrue(html.contains("<td>input weights saturated (fraction, in_e1)</td><td>0.25</td>"), html);
+        assertTrue(html.contains("<td>input weights saturated (fraction, in_e1)</td><td>0.000267</td>"), html);
 
         Files.writeString(run.resolve("summary.json"), summary.replace("\"phi\": 1.5,", "\"phi\": 1.5, "
                 + "\"input_shape\": [2, 2], \"input_weights\": null,"));
