@@ -531,6 +531,20 @@ final class Charts {
         return s;
     }
 
+    /**
+     * A legend entry drawn as a box filled with {@code fill} and outlined in {@code line}, for a series drawn as an area
+     * (kept out of the legend itself: XChart's legend draws a step area as a line). Its own series is a polygon of no
+     * area at ({@code x}, {@code y}), a point the plot already shows, so that it draws nothing and moves no axis.
+     */
+    static XYSeries legendBox(XYChart chart, String name, Color line, Color fill, double x, double y) {
+        XYSeries s = chart.addSeries(name, new double[] {x, x, x}, new double[] {y, y, y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setFillColor(fill);
+        s.setLineColor(line);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
     /** The narrowest shaded span ({@link #spans}), as a share of the x axis: about 2 px of a 560 px chart's plot. */
     static final double MIN_SPAN_SHARE = 1.0 / 240;
 

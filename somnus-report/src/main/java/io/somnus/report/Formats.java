@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** How the report writes sleep fractions, means with their CI and lists of distinct values. */
+/** How the report writes sleep fractions, means with their CI, achieved sleep and lists of distinct values. */
 final class Formats {
     private Formats() {}
 
@@ -33,28 +33,36 @@ final class Formats {
         return Math.abs(v) < floor ? 0 : v;
     }
 
-    /** "mean [low, high] (n = k)" to three significant digits; "mean (n = k)" without a CI; noise shown as 0. */
-    static String meanCi(CellStats s) {
-        return meanCi(s, NOISE);
-    }
-
-    /** As {@link #meanCi(CellStats)}, values of magnitude below {@code floor} shown as 0. */
-    static String meanCi(CellStats s, double floor) {
-        String n = " (n = " + s.n() + ")";
-        String mean = Html.sig(shown(s.mean(), floor), 3);
+    /**
+     * "mean [low, high]" by the column's rule ({@link NumberColumn}: the interval's ends with the mean's decimals), or
+     * "mean" without a CI; values of magnitude below {@code floor} shown as 0; " (n = k)" added where k is not the
+     * table row's {@code rowN} (the cell means repeated "(n = 3)" in each of seven columns beside the row's n, and the
+     * table ran past the page's width).
+     */
+    static String meanCi(CellStats s, double floor, int rowN, NumberColumn column) {
+        String n = s.n() == rowN ? "" : " (n = " + s.n() + ")";
+        String mean = column.format(shown(s.mean(), floor));
         if (Double.isNaN(s.ciLow())) {
             return mean + n;
         }
-        return mean + " [" + Html.sig(shown(s.ciLow(), floor), 3) + ", " + Html.sig(shown(s.ciHigh(), floor), 3) + "]" + n;
+        return mean + " [" + column.format(shown(s.ciLow(), floor)) + ", " + column.format(shown(s.ciHigh(), floor))
+                + "]" + n;
     }
 
     /**
-     * As {@link #meanCi(CellStats, double)}, "(n = k)" left out where k is the table row's {@code rowN}: the cell means
-     * repeated "(n = 3)" in each of seven columns beside the row's n, and the table ran past the page's width.
+     * An achieved sleep fraction (the share of a run's steps asleep), to {@link NumberColumn#DIGITS} significant digits
+     * in plain decimal wherever the report writes one: 0.200, 0.0267, 0.000781 (not 7.81e-04 under 0.00156).
      */
-    static String meanCi(CellStats s, double floor, int rowN) {
-        String all = meanCi(s, floor);
-        return s.n() == rowN ? all.substring(0, all.lastIndexOf(" (n = ")) : all;
+    static String achieved(double fraction) {
+        return Double.isNaN(fraction) ? "–" : NumberColumn.significant(fraction);
+    }
+
+    /**
+     * An accuracy (a fraction of images classified right), or a fall or difference of accuracies, on a run's page: to
+     * three decimals, as the study's tables write a column of accuracies (0.610, not 0.61 beside 0.5333).
+     */
+    static String accuracy(double v) {
+        return new NumberColumn(3, false).format(v);
     }
 
     /** A table cell: a number to significant digits, anything else as it is. */

@@ -70,7 +70,8 @@ final class ModelComparisonSection implements Section {
             List<String> names = new ArrayList<>(byPreset.keySet());
             refs.forEach(c -> names.add(controlName(c)));
             // the legend below the plot: at the right it took two fifths of the chart (three presets, two controls)
-            XYChart chart = Charts.xyLegendBelow(d.getKey(), "sleep fraction", "test accuracy", 560, 320, names);
+            XYChart chart = Charts.xyLegendBelow(d.getKey(), "sleep fraction", AxisTitles.accuracy("test"), 560, 320,
+                    names);
             int i = 0;
             for (Map.Entry<String, List<AggregateRow>> p : byPreset.entrySet()) {
                 List<AggregateRow> s = p.getValue().stream().sorted(Comparator.comparingDouble(r -> r.cell().sleepFraction())).toList();

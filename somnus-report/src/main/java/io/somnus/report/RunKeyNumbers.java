@@ -43,23 +43,23 @@ final class RunKeyNumbers {
         boolean stream = "training".equals(s.path("readout_source").asText());
         String of = stream ? ", readout of the training stream" : "";
         t.add(List.of("test accuracy" + (main.isEmpty() ? (stream ? " (readout of the training stream)" : "")
-                        : " (" + main + ", the main readout" + of + ")"), Html.sig(run.metric("test_accuracy"))));
+                        : " (" + main + ", the main readout" + of + ")"), Formats.accuracy(run.metric("test_accuracy"))));
         for (Iterator<Map.Entry<String, JsonNode>> it = byReadout.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> r = it.next();
             if (!r.getKey().equals(main)) {
-                t.add(List.of("test accuracy (" + r.getKey() + of + ")", Html.sig(number(r.getValue()))));
+                t.add(List.of("test accuracy (" + r.getKey() + of + ")", Formats.accuracy(number(r.getValue()))));
             }
         }
         if (s.has("test_accuracy_frozen")) {
             List<String> frozenBy = new ArrayList<>();
             s.path("test_accuracy_frozen_by_readout").fields().forEachRemaining(e -> frozenBy.add(e.getKey() + " "
-                    + Html.sig(number(e.getValue()))));
-            t.add(List.of("test accuracy of the frozen network", Html.sig(run.metric("test_accuracy_frozen"))
+                    + Formats.accuracy(number(e.getValue()))));
+            t.add(List.of("test accuracy of the frozen network", Formats.accuracy(run.metric("test_accuracy_frozen"))
                     + (frozenBy.isEmpty() ? "" : " (" + String.join(", ", frozenBy) + ")")));
         }
         if (s.path("stopped_early").asBoolean(false)) {
             List<String> accs = new ArrayList<>();
-            s.path("early_stopping_accuracies").forEach(a -> accs.add(Html.sig(number(a), 3)));
+            s.path("early_stopping_accuracies").forEach(a -> accs.add(Formats.accuracy(number(a))));
             t.add(List.of("early stopping", "stopped early, the best epoch's weights restored"
                     + (accs.isEmpty() ? "" : " (validation accuracy per epoch: " + String.join(", ", accs) + ")")));
         }
@@ -69,19 +69,20 @@ final class RunKeyNumbers {
         }
         if (s.has("best_validation_epoch")) {
             t.add(List.of("best validation epoch", s.path("best_validation_epoch").asText() + " (validation accuracy "
-                    + Html.sig(run.metric("best_validation_accuracy")) + "; test accuracy of that epoch's network "
-                    + Html.sig(run.metric("test_accuracy_at_best_validation_epoch")) + ")"));
+                    + Formats.accuracy(run.metric("best_validation_accuracy")) + "; test accuracy of that epoch's network "
+                    + Formats.accuracy(run.metric("test_accuracy_at_best_validation_epoch")) + ")"));
         }
         if (s.has("stability")) {
-            t.add(List.of("validation accuracy over training", "final " + Html.sig(run.metric("stability.final"))
-                    + ", peak " + Html.sig(run.metric("stability.peak")) + ", largest fall from a peak "
-                    + Html.sig(run.metric("stability.max_drawdown")) + ", std of the last quarter "
+            t.add(List.of("validation accuracy over training", "final " + Formats.accuracy(run.metric("stability.final"))
+                    + ", peak " + Formats.accuracy(run.metric("stability.peak")) + ", largest fall from a peak "
+                    + Formats.accuracy(run.metric("stability.max_drawdown")) + ", std of the last quarter "
                     + Html.sig(Formats.shown(run.metric("stability.last_quarter_std"), Formats.NOISE), 3)));
         }
         JsonNode continual = s.path("continual");
         if (continual.isObject()) {
-            t.add(List.of("continual learning", "average accuracy " + Html.sig(number(continual.path("average_accuracy")))
-                    + " (over every task, after the last), average forgetting " + Html.sig(number(continual.path("average_forgetting")))));
+            t.add(List.of("continual learning", "average accuracy " + Formats.accuracy(number(continual.path("average_accuracy")))
+                    + " (over every task, after the last), average forgetting "
+                    + Formats.accuracy(number(continual.path("average_forgetting")))));
         }
         // an untrained control never sleeps (StdpTraining: no plasticity, no sleep schedule), whatever its fraction
         t.add(List.of("sleep", frozen ? "asked " + Formats.fraction(run.sleepFraction()) + "; none: an untrained control does not sleep"
@@ -101,7 +102,7 @@ final class RunKeyNumbers {
         double saturated = InputWeights.saturated(run);
         if (!Double.isNaN(saturated)) {
             t.add(List.of("input weights saturated (fraction" + InputWeights.of(run).map(n -> ", " + n).orElse("") + ")",
-                    Html.sig(saturated, 3)));
+                    NumberColumn.significant(saturated)));   // plain: an SG-SNN's 0.000267, not 2.67e-04
         }
         if (s.has("diversity")) {
             t.add(List.of("diversity", "winner fraction " + Html.sig(run.metric("diversity.winner_fraction"), 3)
@@ -135,7 +136,7 @@ final class RunKeyNumbers {
         t.add(head);
         for (int k = 0; k < m.size(); k++) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(k + 1)));
-            m.get(k).forEach(v -> row.add(Html.sig(number(v), 3)));
+            m.get(k).forEach(v -> row.add(Formats.accuracy(number(v))));
             t.add(row);
         }
         return t;

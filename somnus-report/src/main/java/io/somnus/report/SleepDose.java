@@ -36,12 +36,12 @@ record SleepDose(int runs, double achieved, int neverSlept) {
         return new SleepDose(n, n == 0 ? Double.NaN : sum / n, never);
     }
 
-    /** The mean, and the runs that never slept: "0.2", "0.0267; 1 of 3 runs never slept", "0: the run never slept". */
+    /** The mean, and the runs that never slept: "0.200", "0.0267; 1 of 3 runs never slept", "0: the run never slept". */
     String words() {
         if (runs == 0) {
             return "not recorded";
         }
-        String mean = Html.sig(achieved, 3);
+        String mean = Formats.achieved(achieved);
         if (neverSlept == 0) {
             return mean;
         }

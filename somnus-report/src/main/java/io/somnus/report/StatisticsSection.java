@@ -42,8 +42,11 @@ final class StatisticsSection implements Section {
         return "Statistics";
     }
 
-    /** Columns of the statistics tables: a heading and the metrics it may come from (first present wins). */
-    private record Column(String heading, List<String> metrics) {
+    /**
+     * Columns of the statistics tables: a heading, the metrics it may come from (first present wins) and the cell-means
+     * table it goes in ({@link #TABLES}).
+     */
+    private record Column(String heading, List<String> metrics, int table) {
         String pick(Map<String, AggregateRow> byMetric) {
             return metrics.stream().filter(byMetric::containsKey).findFirst().orElse(null);
         }
@@ -56,12 +59,18 @@ final class StatisticsSection implements Section {
     private static final String INPUT_SATURATED = "input weights saturated";
 
     private static final List<Column> TABLE_COLUMNS = List.of(
-            new Column("test accuracy", List.of("test_accuracy")),
-            new Column("max drawdown", List.of("stability.max_drawdown")),
-            new Column("last-quarter std", List.of("stability.last_quarter_std")),
-            new Column("saturated (input weights)", List.of(INPUT_SATURATED)),
-            new Column("winner fraction", List.of("diversity.winner_fraction")),
-            new Column("φ", List.of("phi")));
+            new Column("test accuracy", List.of("test_accuracy"), 0),
+            new Column("max drawdown", List.of("stability.max_drawdown"), 0),
+            new Column("last-quarter std", List.of("stability.last_quarter_std"), 0),
+            new Column("saturated (input weights)", List.of(INPUT_SATURATED), 1),
+            new Column("winner fraction", List.of("diversity.winner_fraction"), 1),
+            new Column("φ", List.of("phi"), 1));
+
+    /**
+     * The cell means in two tables, each with the cells' keys: in one, twelve columns ran past a 1400-px window and the
+     * page scrolled sideways.
+     */
+    private static final List<String> TABLES = List.of("accuracy and stability", "weights and representations");
 
     /** A single run compares nothing: its page has no such section. */
     @Override
@@ -88,7 +97,6 @@ final class StatisticsSection implements Section {
                 + "runs_long.csv (written by the sweep, or by aggregating the directory). Sleep achieved: the fraction of "
                 + "the run's time spent asleep, and the runs that had no sleep episode at all (they compare no sleep with "
                 + "no sleep, whatever their requested fraction). n: the cell's runs; a mean of fewer says its own n.");
-        List<List<String>> t = new ArrayList<>();
         // per column, the magnitude below which a value is rounding noise, shown as 0 (a std of equal values: 5.78e-17)
         Map<Column, Double> floors = new LinkedHashMap<>();
         for (Column col : columns) {
@@ -97,23 +105,40 @@ final class StatisticsSection implements Section {
                     .filter(Double::isFinite).max().orElse(0);
             floors.put(col, Formats.noiseFloor(scale));
         }
-        List<String> head = new ArrayList<>(List.of("preset", "dataset", "variant", "sleep", "sleep achieved", "n"));
-        columns.forEach(c -> head.add(c.heading()));
-        t.add(head);
-        for (Map.Entry<CellKey, Map<String, AggregateRow>> c : byCell.entrySet()) {
-            CellKey k = c.getKey();
-            int n = c.getValue().values().stream().mapToInt(r -> r.stats().n()).max().orElse(0);
-            String achieved = k.sleepFraction() == 0 ? "0"
-                    : SleepDose.of(runsByCell.getOrDefault(k, List.of())).words();
-            List<String> row = new ArrayList<>(List.of(k.preset() + " (" + k.model() + ")", k.dataset(), k.variant(),
-                    Formats.fraction(k.sleepFraction()), achieved, Integer.toString(n)));
-            for (Column col : columns) {
-                String m = col.pick(c.getValue());
-                row.add(m == null ? "not recorded" : Formats.meanCi(c.getValue().get(m).stats(), floors.get(col), n));
+        for (int table = 0; table < TABLES.size(); table++) {
+            int which = table;
+            List<Column> these = columns.stream().filter(c -> c.table() == which).toList();
+            if (these.isEmpty()) {
+                continue;
             }
-            t.add(row);
+            // one rule per column for a mean and its interval alike, decided by the column's means (NumberColumn)
+            Map<Column, NumberColumn> rules = new LinkedHashMap<>();
+            for (Column col : these) {
+                rules.put(col, NumberColumn.of(byCell.values().stream().map(m -> col.pick(m) == null ? null
+                        : m.get(col.pick(m))).filter(java.util.Objects::nonNull).mapToDouble(r -> r.stats().mean()),
+                        floors.get(col)));
+            }
+            List<List<String>> t = new ArrayList<>();
+            List<String> head = new ArrayList<>(List.of("preset", "dataset", "variant", "sleep", "sleep achieved", "n"));
+            these.forEach(c -> head.add(c.heading()));
+            t.add(head);
+            for (Map.Entry<CellKey, Map<String, AggregateRow>> c : byCell.entrySet()) {
+                CellKey k = c.getKey();
+                int n = c.getValue().values().stream().mapToInt(r -> r.stats().n()).max().orElse(0);
+                String achieved = k.sleepFraction() == 0 ? "0"
+                        : SleepDose.of(runsByCell.getOrDefault(k, List.of())).words();
+                List<String> row = new ArrayList<>(List.of(k.preset() + " (" + k.model() + ")", k.dataset(), k.variant(),
+                        Formats.fraction(k.sleepFraction()), achieved, Integer.toString(n)));
+                for (Column col : these) {
+                    String m = col.pick(c.getValue());
+                    row.add(m == null ? "not recorded"
+                            : Formats.meanCi(c.getValue().get(m).stats(), floors.get(col), n, rules.get(col)));
+                }
+                t.add(row);
+            }
+            html.tag("h4", "Cell means: " + TABLES.get(table));
+            html.table(anyVariant ? t : dropColumn(t, 2), "data");
         }
-        html.table(anyVariant ? t : dropColumn(t, 2), "data");
         everyRun(html, byCell.keySet(), runsByCell, anyVariant);
 
         html.tag("h3", "Each sleep fraction against no sleep (f = 0)");
@@ -128,6 +153,9 @@ final class StatisticsSection implements Section {
             List<List<String>> c = new ArrayList<>();
             c.add(List.of("preset", "dataset", "variant", "sleep", "metric", "difference", "paired p", "paired p (Holm)",
                     "Welch p", "Welch p (Holm)", "d", "g"));
+            NumberColumn differences = NumberColumn.of(byCell.values().stream().map(m -> col.pick(m) == null ? null
+                    : m.get(col.pick(m))).filter(r -> r != null && r.vsBaseline() != null)
+                    .mapToDouble(r -> r.vsBaseline().diff()), floors.get(col));
             for (Map.Entry<CellKey, Map<String, AggregateRow>> cell : byCell.entrySet()) {
                 String m = col.pick(cell.getValue());
                 AggregateRow r = m == null ? null : cell.getValue().get(m);
@@ -137,7 +165,7 @@ final class StatisticsSection implements Section {
                 Comparison k = r.vsBaseline();
                 CellKey key = cell.getKey();
                 c.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), key.variant(),
-                        Formats.fraction(key.sleepFraction()), m, Html.sig(Formats.shown(k.diff(), floors.get(col)), 3),
+                        Formats.fraction(key.sleepFraction()), m, differences.format(Formats.shown(k.diff(), floors.get(col))),
                         k.pairedN() >= 2 ? Html.p(k.pairedPInFamily()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
                         Html.p(k.welchP()), Html.p(r.welchPHolm()), Html.num(k.cohensD(), 2), Html.num(k.hedgesG(), 2)));
             }
@@ -204,10 +232,13 @@ final class StatisticsSection implements Section {
             for (VariantComparisons.Row r : VariantComparisons.of(ctx.runs(), order, metric)) {
                 Comparison k = r.comparison();
                 CellKey key = r.cell();
+                // the rows mix metrics: each difference and its interval by the rule of a column of that difference
+                NumberColumn rule = NumberColumn.of(java.util.stream.DoubleStream.of(k.diff()), Formats.NOISE);
                 all.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), Formats.fraction(key.sleepFraction()),
-                        key.variant(), r.reference(), Integer.toString(k.pairedN()), col.heading(), Html.sig(Formats.shown(k.diff(), Formats.NOISE), 3),
-                        Double.isNaN(r.ciLow()) ? "–" : "[" + Html.sig(Formats.shown(r.ciLow(), Formats.NOISE), 3) + ", "
-                        + Html.sig(Formats.shown(r.ciHigh(), Formats.NOISE), 3) + "]",
+                        key.variant(), r.reference(), Integer.toString(k.pairedN()), col.heading(),
+                        rule.format(Formats.shown(k.diff(), Formats.NOISE)),
+                        Double.isNaN(r.ciLow()) ? "–" : "[" + rule.format(Formats.shown(r.ciLow(), Formats.NOISE)) + ", "
+                        + rule.format(Formats.shown(r.ciHigh(), Formats.NOISE)) + "]",
                         k.pairedN() >= 2 ? Html.p(k.pairedPInFamily()) : "–", k.pairedN() >= 2 ? Html.p(r.pairedPHolm()) : "–",
                         Html.p(k.welchP())));
             }
@@ -241,11 +272,13 @@ final class StatisticsSection implements Section {
         t.add(List.of("run", "preset", "dataset", "variant", "sleep", "seed", "sleep achieved", "sleep episodes",
                 "test accuracy"));
         int n = 0;
+        NumberColumn accuracy = NumberColumn.of(cells.stream().flatMap(k -> runsByCell.getOrDefault(k, List.of()).stream())
+                .mapToDouble(r -> r.metric("test_accuracy")), Formats.NOISE);
         for (CellKey k : cells) {
             for (RunRecord r : runsByCell.getOrDefault(k, List.of())) {
                 t.add(List.of(r.runId(), r.preset(), r.dataset(), r.variant(), Formats.fraction(r.sleepFraction()),
-                        Long.toString(r.seed()), Html.sig(r.metric(SleepDose.ACHIEVED), 3),
-                        Html.sig(r.metric(SleepDose.EPISODES)), Html.sig(r.metric("test_accuracy"))));
+                        Long.toString(r.seed()), Formats.achieved(r.metric(SleepDose.ACHIEVED)),
+                        Html.sig(r.metric(SleepDose.EPISODES)), accuracy.format(r.metric("test_accuracy"))));
                 n++;
             }
         }
@@ -309,23 +342,47 @@ final class StatisticsSection implements Section {
                 + "the fraction asked for, not the sleep achieved; " + datasetTerm + ".";
     }
 
-    /** A GLMM coefficient table (term, estimate, std_error, z, p) as written by glmm.R. */
-    private static void glmmTable(Html html, Path table) {
+    /**
+     * A GLMM coefficient table (term, estimate, std_error, z, p) as written by glmm.R, in the digits of the report's
+     * other tables, not R's own (0.12 beside 0.02604): an estimate and its standard error by one column rule
+     * ({@link NumberColumn}, decided by the estimates), z to two decimals as d and g, p as every p ({@link Html#p}).
+     */
+    static void glmmTable(Html html, Path table) {
         try {
             CsvTable g = Csv.read(table);
+            List<String> header = g.header();
+            int estimate = header.indexOf("estimate");
+            NumberColumn rule = NumberColumn.of(estimate < 0 ? java.util.stream.DoubleStream.empty()
+                    : g.rows().stream().mapToDouble(row -> parsed(row.get(estimate))), Formats.NOISE);
             List<List<String>> gt = new ArrayList<>();
-            gt.add(g.header());
+            gt.add(header.stream().map(h -> h.equals("std_error") ? "std. error" : h).toList());
             for (List<String> row : g.rows()) {
                 List<String> formatted = new ArrayList<>();
                 for (int i = 0; i < row.size(); i++) {
                     String cell = row.get(i);
-                    formatted.add(i == 0 ? cell : Formats.number(cell));
+                    double v = parsed(cell);
+                    String column = i < header.size() ? header.get(i) : "";
+                    formatted.add(i == 0 || Double.isNaN(v) && !cell.equalsIgnoreCase("NA") ? cell : switch (column) {
+                        case "estimate", "std_error" -> rule.format(v);
+                        case "z" -> Html.num(v, 2);
+                        case "p" -> Html.p(v);
+                        default -> Formats.number(cell);
+                    });
                 }
                 gt.add(formatted);
             }
             html.table(gt, "data");
         } catch (FileFormatException | IOException e) {
             html.note("cannot read " + table + ": " + e.getMessage());
+        }
+    }
+
+    /** A number R wrote (NA, R's missing value, as NaN; not a number: NaN). */
+    private static double parsed(String cell) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 }

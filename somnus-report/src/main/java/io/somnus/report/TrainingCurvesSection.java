@@ -62,8 +62,8 @@ final class TrainingCurvesSection implements Section {
             // the weight traces' titles do, where a legend of one entry ("sleep 0.00") named the only line drawn
             String title = n == 1 ? g.getKey().title() + ", sleep " + Formats.fraction(g.getValue().keySet().iterator()
                     .next()) : g.getKey().title();
-            XYChart chart = n == 1 ? Charts.xy(title, "training images seen", "validation accuracy", 560, 340)
-                    : Charts.xyLegendAcross(title, "training images seen", "validation accuracy", 560, 340,
+            XYChart chart = n == 1 ? Charts.xy(title, "training images seen", AxisTitles.accuracy("validation"), 560, 340)
+                    : Charts.xyLegendAcross(title, "training images seen", AxisTitles.accuracy("validation"), 560, 340,
                     g.getValue().keySet().stream().map(f -> "sleep " + Formats.fraction(f)).toList());
             chart.getStyler().setLegendVisible(n > 1);
             int i = 0;
@@ -168,7 +168,7 @@ final class TrainingCurvesSection implements Section {
                 + "just before that sleep, joined by a bar to the one after it" : "one line per readout (main: the one "
                 + "the test accuracy and the study use)") + ".");
         XYChart chart = Charts.xyLegendAcross(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
-                "training images seen", "validation accuracy", 560, 340, drawingOrder(new ArrayList<>(lines.keySet())));
+                "training images seen", AxisTitles.accuracy("validation"), 560, 340, drawingOrder(new ArrayList<>(lines.keySet())));
         Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
         List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.of(run);
         List<String> names = new ArrayList<>(lines.keySet());

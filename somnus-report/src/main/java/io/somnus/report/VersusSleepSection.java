@@ -19,7 +19,7 @@ final class VersusSleepSection implements Section {
      * A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none: its
      * interval bars are drawn within them; {@code needs}: what its quantity needs of the runs, said where none has it.
      */
-    private record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
+    record Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
             double ceiling, String needs) {
         Panel(String title, String yTitle, List<String> metrics, Function<String, String> label, double floor,
                 double ceiling) {
@@ -66,7 +66,7 @@ final class VersusSleepSection implements Section {
                 + "marks the quantity's bound, not the interval's end, which aggregate.csv gives). The x axis is the sleep fraction a run "
                 + "asked for; the sleep it got is in the verdict's details and the run table. In a panel of several "
                 + "series, each is drawn a little to the side of the one before, with its own marker, so that equal "
-                + "values stay visible.");
+                + "values stay visible. " + AxisTitles.WEIGHT_UNITS);
         Map<Group, List<AggregateRow>> byGroup = new LinkedHashMap<>();
         for (AggregateRow r : ctx.rows()) {
             byGroup.computeIfAbsent(Group.of(r.cell()), k -> new ArrayList<>()).add(r);
@@ -80,7 +80,7 @@ final class VersusSleepSection implements Section {
             html.gridStart();
             List<String> projections = Projections.inNetworkOrder(metrics.stream().filter(m -> m.startsWith("weights."))
                     .map(VersusSleepSection::projection).distinct().toList(), ctx.groups().getOrDefault(g.getKey(), List.of()));
-            for (Panel panel : panels(projections)) {
+            for (Panel panel : panels(projections, g.getKey().model())) {
                 List<String> present = panel.metrics().stream().filter(metrics::contains).toList();
                 if (present.isEmpty()) {
                     missing.add(panel.absent());
@@ -125,7 +125,7 @@ final class VersusSleepSection implements Section {
                     extent.roundIfAtMost(chart, FEW_FRACTIONS);
                 }
                 if (panel.title().equals("total |w|")) {
-                    chart.setYAxisTitle(logScale ? "Σ|w| (log scale)" : "Σ|w|");
+                    chart.setYAxisTitle(AxisTitles.totalWeight(g.getKey().model(), "", logScale));
                 }
                 chart.getStyler().setLegendVisible(present.size() > 1);
                 chart.getStyler().setXAxisDecimalPattern("0.00");
@@ -156,20 +156,23 @@ final class VersusSleepSection implements Section {
     /** Up to this many sleep fractions, a panel of one series gets its y axis set to round steps. */
     static final int FEW_FRACTIONS = 3;
 
-    /** The panels, in order; those over projections have one series per projection, in the order given. */
-    private static List<Panel> panels(List<String> projections) {
+    /**
+     * The panels, in order; those over projections have one series per projection, in the order given. Their y axes
+     * say what is measured and in which unit ({@link AxisTitles}; {@code model} the weights').
+     */
+    static List<Panel> panels(List<String> projections, String model) {
         return List.of(
-                new Panel("final test accuracy", "accuracy", List.of("test_accuracy"), m -> "test", 0, 1),
-                new Panel("max drawdown of validation accuracy", "drawdown", List.of("stability.max_drawdown"), m -> "", 0,
+                new Panel("final test accuracy", AxisTitles.accuracy("test"), List.of("test_accuracy"), m -> "test", 0, 1),
+                new Panel("max drawdown of validation accuracy", "largest fall (" + AxisTitles.ACCURACY_UNIT + ")", List.of("stability.max_drawdown"), m -> "", 0,
                         1),
                 // a quick study's 4 checkpoints leave none: noted bare, its absence read as a file missing
-                new Panel("std of the last quarter", "std", List.of("stability.last_quarter_std"), m -> "", 0, NONE,
+                new Panel("std of the last quarter", "std of val. accuracy (" + AxisTitles.ACCURACY_UNIT + ")", List.of("stability.last_quarter_std"), m -> "", 0, NONE,
                         "the sample std of a curve's last ⌈n/4⌉ checkpoints, which needs n ≥ 5: train.checkpoints, or "
                                 + "an SG-SNN's epochs"),
-                new Panel("fraction saturated", "fraction of weights",
+                new Panel("fraction saturated", "fraction of weights saturated",
                         projections.stream().map(p -> "weights." + p + ".frac_saturated").toList(), VersusSleepSection::projection,
                         0, 1),
-                new Panel("total |w|", "Σ|w|",
+                new Panel("total |w|", AxisTitles.totalWeight(model, "", false),
                         projections.stream().map(p -> "weights." + p + ".total_abs").toList(), VersusSleepSection::projection,
                         0, NONE),
                 new Panel("winner fraction", "fraction of E neurons", List.of("diversity.winner_fraction"), m -> "", 0, 1),

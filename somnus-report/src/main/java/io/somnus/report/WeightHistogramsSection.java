@@ -83,13 +83,61 @@ final class WeightHistogramsSection implements Section {
         return 0;
     }
 
+    /**
+     * One projection's histograms before (a filled step area) and after (a step outline) an episode, each bin's share
+     * of its synapses; {@code model} names the weights' unit. The legend shows "before sleep" as a filled box with its
+     * outline, as the plot draws it: XChart's legend draws a step area as a line, which matched the outline of "after".
+     */
+    static XYChart chart(String title, String model, Map<String, List<double[]>> bins) {
+        XYChart chart = Charts.xy(title, AxisTitles.weight(model), "fraction of synapses", 380, 290);
+        for (String w : List.of(WeightHistograms.BEFORE, WeightHistograms.AFTER)) {
+            List<double[]> side = bins.get(w);
+            if (side == null || side.isEmpty()) {
+                continue;
+            }
+            side.sort(Comparator.comparingDouble(b -> b[0]));
+            double sum = side.stream().mapToDouble(b -> b[2]).sum();
+            double[] x = new double[side.size() + 1];
+            double[] y = new double[side.size() + 1];
+            for (int b = 0; b < side.size(); b++) {
+                x[b] = side.get(b)[0];
+                y[b] = sum > 0 ? side.get(b)[2] / sum : 0;
+            }
+            x[side.size()] = side.get(side.size() - 1)[1];
+            y[side.size()] = y[side.size() - 1];
+            boolean before = w.equals(WeightHistograms.BEFORE);
+            String name = w + " sleep";
+            Color c = before ? Charts.qualitative(1) : Charts.qualitative(0);
+            XYSeries s = chart.addSeries(before ? name + " (area)" : name, x, y);
+            s.setLineColor(c);
+            s.setMarker(SeriesMarkers.NONE);
+            if (before) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+                s.setFillColor(Charts.alpha(c, 60));
+                s.setShowInLegend(false);
+                Charts.legendBox(chart, name, c, Charts.alpha(c, 60), x[0], 0);
+            } else {
+                // an outline over the filled "before": two fills where they overlap mixed to a grey that
+                // matched neither legend entry (every bin of paper-sg-code's, its sleep moving almost nothing)
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+                s.setLineStyle(SeriesLines.SOLID);
+                s.setLineWidth(1.6f);
+            }
+        }
+        // below the plot: inside it hid the tops of the bars; fractions from 0, so that heights compare
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
         html.p("Distribution of weights per projection just before (filled) and just after (outline) the last recorded "
                 + "sleep episode" + (ctx.singleRun() ? "" : " (first seed, sleep fraction nearest " + Showcase.FRACTION + ")")
                 + ". Under each, the share of the distribution the episode moved (half the summed difference of the two, "
-                + "0 % the same, 100 % no weights in common): where it is small the outline runs along the filled area's edge.");
+                + "0 % the same, 100 % no weights in common): where it is small the outline runs along the filled area's edge. "
+                + AxisTitles.WEIGHT_UNITS);
         int drawn = 0;
         List<String> missing = new ArrayList<>();
         List<String> neverSlept = new ArrayList<>();
@@ -127,43 +175,9 @@ final class WeightHistogramsSection implements Section {
                 }
             }
             for (Map.Entry<String, Map<String, List<double[]>>> p : data.entrySet()) {
-                XYChart chart = Charts.xy(g.getKey().title() + ": " + p.getKey() + " (episode " + (long) last + ")",
-                        "weight", "fraction of synapses", 380, 290);
+                XYChart chart = chart(g.getKey().title() + ": " + p.getKey() + " (episode " + (long) last + ")",
+                        run.model(), p.getValue());
                 double moved = moved(p.getValue().get(WeightHistograms.BEFORE), p.getValue().get(WeightHistograms.AFTER));
-                for (String w : List.of(WeightHistograms.BEFORE, WeightHistograms.AFTER)) {
-                    List<double[]> bins = p.getValue().get(w);
-                    if (bins == null || bins.isEmpty()) {
-                        continue;
-                    }
-                    bins.sort(Comparator.comparingDouble(b -> b[0]));
-                    double sum = bins.stream().mapToDouble(b -> b[2]).sum();
-                    double[] x = new double[bins.size() + 1];
-                    double[] y = new double[bins.size() + 1];
-                    for (int b = 0; b < bins.size(); b++) {
-                        x[b] = bins.get(b)[0];
-                        y[b] = sum > 0 ? bins.get(b)[2] / sum : 0;
-                    }
-                    x[bins.size()] = bins.get(bins.size() - 1)[1];
-                    y[bins.size()] = y[bins.size() - 1];
-                    boolean before = w.equals(WeightHistograms.BEFORE);
-                    XYSeries s = chart.addSeries(w + " sleep", x, y);
-                    Color c = before ? Charts.qualitative(1) : Charts.qualitative(0);
-                    s.setLineColor(c);
-                    s.setMarker(SeriesMarkers.NONE);
-                    if (before) {
-                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
-                        s.setFillColor(Charts.alpha(c, 60));
-                    } else {
-                        // an outline over the filled "before": two fills where they overlap mixed to a grey that
-                        // matched neither legend entry (every bin of paper-sg-code's, its sleep moving almost nothing)
-                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-                        s.setLineStyle(SeriesLines.SOLID);
-                        s.setLineWidth(1.6f);
-                    }
-                }
-                // below the plot: inside it hid the tops of the bars; fractions from 0, so that heights compare
-                chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-                chart.getStyler().setYAxisMin(0.0);
                 String shift = Double.isNaN(moved) ? "" : "; sleep moved " + percent(moved) + " of it";
                 html.svgFigure(ctx.svg(chart), "distribution of the " + p.getKey() + " weights just before and just after "
                         + "sleep episode " + (long) last + ", of " + run.runId() + shift, run.runId() + shift, "fig");

@@ -55,7 +55,8 @@ final class WeightTracesSection implements Section {
         html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Charts.LOG_RANGE
                 + "× or more across two powers of ten)" + (ctx.singleRun() ? ""
                 : ", for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION)
-                + "; shaded: sleep episodes (a short one drawn about 2 px wide, so that it stays in sight).");
+                + "; shaded: sleep episodes (a short one drawn about 2 px wide, so that it stays in sight). "
+                + AxisTitles.WEIGHT_UNITS);
         int drawn = 0;
         List<String> missing = new ArrayList<>();
         List<String> neverSlept = new ArrayList<>();
@@ -136,8 +137,9 @@ final class WeightTracesSection implements Section {
                 // one entry named the only line drawn
                 String one = names.size() == 1 ? " of " + names.get(0) : "";
                 String title = g.getKey().title() + ", sleep " + Formats.fraction(run.sleepFraction());
-                XYChart chart = one.isEmpty() ? Charts.xyLegendAcross(title, "simulation step", "Σ|w| (log scale)", 560,
-                        320, names) : Charts.xy(title, "simulation step", "Σ|w|" + one, 560, 320);
+                XYChart chart = one.isEmpty() ? Charts.xyLegendAcross(title, "simulation step",
+                        AxisTitles.totalWeight(run.model(), "", true), 560, 320, names)
+                        : Charts.xy(title, "simulation step", AxisTitles.totalWeight(run.model(), one, false), 560, 320);
                 chart.getStyler().setLegendVisible(one.isEmpty());
                 if (hi > 0) {
                     double bottom = log ? groupLo : lo;   // a log panel's range is the group's (set below)
@@ -168,7 +170,7 @@ final class WeightTracesSection implements Section {
                     Charts.logYTicks(chart, groupLo, groupHi);
                 }
                 Charts.roundXTicks(chart);   // a wake-only trace's steps are equally spaced: XChart labelled multiples of them
-                chart.setYAxisTitle("Σ|w|" + one + (log ? " (log scale)" : ""));
+                chart.setYAxisTitle(AxisTitles.totalWeight(run.model(), one, log));
                 chart.getStyler().setXAxisMin(0.0);
                 // ticks wider apart than the house's 80 px: step counts of 6 digits were labelled 0, 50000, 1e5, 1.5e5, ...
                 chart.getStyler().setXAxisTickMarkSpacingHint(100);

@@ -391,7 +391,9 @@ class ReportBuilderTest {
         ReportBuilder.build(dir, out);
         String page = Files.readString(out);
         assertTrue(page.contains("<code>acc ~ sleep * model + (1 | seed)</code>"));
-        assertTrue(page.contains("<td>sleep:modelstdp</td><td>1.25</td><td>0.5</td><td>2.5</td><td>0.0124</td>"), page);
+        // estimate and std. error to the estimates' two decimals (largest 1.25), z to two, p to four as every p
+        assertTrue(page.contains("<td>sleep:modelstdp</td><td>1.25</td><td>0.50</td><td>2.50</td><td>0.0124</td>"), page);
+        assertTrue(page.contains("<td>(Intercept)</td><td>0.50</td><td>0.10</td><td>5.00</td><td>&lt;0.0001</td>"), page);
     }
 
     @Test

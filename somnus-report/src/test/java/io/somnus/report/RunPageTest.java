@@ -82,10 +82,10 @@ class RunPageTest {
         int keys = html.indexOf("<h3>Key numbers</h3>");
         assertTrue(keys > 0 && keys < html.indexOf("<td>directory</td>"), "the key numbers before the settings");
         // the main readout named by config.yaml, the others beside it, as summary.json has them
-        assertTrue(html.contains("<td>test accuracy (linear, the main readout)</td><td>0.61</td>"), html);
-        assertTrue(html.contains("<td>test accuracy (pca-logistic)</td><td>0.58</td>"));
-        assertTrue(html.contains("<td>test accuracy (vote)</td><td>0.47</td>"));
-        assertTrue(html.contains("final 0.55, peak 0.63, largest fall from a peak 0.08"));
+        assertTrue(html.contains("<td>test accuracy (linear, the main readout)</td><td>0.610</td>"), html);
+        assertTrue(html.contains("<td>test accuracy (pca-logistic)</td><td>0.580</td>"));
+        assertTrue(html.contains("<td>test accuracy (vote)</td><td>0.470</td>"));
+        assertTrue(html.contains("final 0.550, peak 0.630, largest fall from a peak 0.080"));
         // 1 000 sleep steps of 8 000: 0.125, in the two episodes summary.json counts
         assertTrue(html.contains("<td>sleep</td><td>asked 0.20; achieved " + Html.sig(1000.0 / 8000, 3) + " in 2 episodes</td>"));
         assertTrue(html.contains("<td>firing rates awake (Hz)</td><td>e 2.5, i 1.25</td>"));
@@ -93,9 +93,9 @@ class RunPageTest {
         assertTrue(html.contains("wall 12.5 s: training 8 s (25 images/s), sleep 2.25 s, evaluation 2 s"));
         assertTrue(html.contains("<td>protocol</td><td>continual (2 tasks, one after another)</td>"));
         // the last row of the task matrix averages to the average accuracy: (0.6 + 0.3) / 2
-        assertTrue(html.contains("average accuracy " + Html.sig((0.6 + 0.3) / 2)));
-        assertTrue(html.contains("<tr><td>1</td><td>0.9</td><td>–</td></tr>"), "task 2 not yet seen after task 1");
-        assertTrue(html.contains("<tr><td>2</td><td>0.6</td><td>0.3</td></tr>"));
+        assertTrue(html.contains("average accuracy 0.450 (over every task, after the last), average forgetting 0.300"));
+        assertTrue(html.contains("<tr><td>1</td><td>0.900</td><td>–</td></tr>"), "task 2 not yet seen after task 1");
+        assertTrue(html.contains("<tr><td>2</td><td>0.600</td><td>0.300</td></tr>"));
     }
 
     /**
@@ -109,7 +109,7 @@ class RunPageTest {
         Path run = continualRun(tmp);
         String summary = Files.readString(run.resolve("summary.json"));
         Files.writeString(run.resolve("summary.json"), summary.replace("\"phi\": 1.5,", "\"phi\": 1.5, "
-                + "\"input_shape\": [2, 2], \"input_weights\": \"in_e1\", \"weights\": {\"in_e1\": {\"frac_saturated\": 0.25}, "
+                + "\"input_shape\": [2, 2], \"input_weights\": \"in_e1\", \"weights\": {\"in_e1\": {\"frac_saturated\": 0.000267}, "
                 + "\"input_e\": {\"frac_saturated\": 0.75}},"));
         float[] w = new float[4 * 3];
         for (int k = 0; k < w.length; k++) {
@@ -120,7 +120,7 @@ class RunPageTest {
                 "e1_e2", io.somnus.experiment.io.NpyArray.of(new float[3 * 2], 3, 2)));
         String html = page(run);
         assertTrue(html.contains("(in_e1, 3 of 3)"), "the in_e1 weights drawn as receptive fields");
-        assertTrue(html.contains("<td>input weights saturated (fraction, in_e1)</td><td>0.25</td>"), html);
+        assertTrue(html.contains("<td>input weights saturated (fraction, in_e1)</td><td>0.000267</td>"), html);
 
         Files.writeString(run.resolve("summary.json"), summary.replace("\"phi\": 1.5,", "\"phi\": 1.5, "
                 + "\"input_shape\": [2, 2], \"input_weights\": null,"));
@@ -160,10 +160,10 @@ class RunPageTest {
                         + " \"test_accuracy_frozen_by_readout\": {\"linear\": 0.72, \"vote\": 0.3}, \"stopped_early\": true,"
                         + " \"early_stopping_accuracies\": [0.5, 0.25],"));
         String html = page(run);
-        assertTrue(html.contains("<td>test accuracy (linear, the main readout, readout of the training stream)</td><td>0.61</td>"),
+        assertTrue(html.contains("<td>test accuracy (linear, the main readout, readout of the training stream)</td><td>0.610</td>"),
                 html);
-        assertTrue(html.contains("<td>test accuracy of the frozen network</td><td>0.72 (linear 0.72, vote 0.3)</td>"));
-        assertTrue(html.contains("stopped early, the best epoch&#39;s weights restored (validation accuracy per epoch: 0.5, 0.25)"));
+        assertTrue(html.contains("<td>test accuracy of the frozen network</td><td>0.720 (linear 0.720, vote 0.300)</td>"));
+        assertTrue(html.contains("stopped early, the best epoch&#39;s weights restored (validation accuracy per epoch: 0.500, 0.250)"));
         assertTrue(html.contains("φ 1.5 (the authors&#39; φ 11.5)"));
     }
 

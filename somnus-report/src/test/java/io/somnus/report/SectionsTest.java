@@ -129,10 +129,11 @@ class SectionsTest {
         assertTrue(stats.contains("<td>0.00</td><td>0</td>"), "no sleep requested, none counted missing");
         // and each run of the cell, folded away below the means: seed 1 had no episode
         assertTrue(stats.contains("<summary>Every run (6)</summary>"), stats);
+        // achieved sleep to three significant digits, accuracies to the column's three decimals (largest 0.53)
         assertTrue(stats.contains("<td>b1</td><td>paper-sg</td><td>geomfig</td><td>0.20</td><td>1</td><td>0</td><td>0</td>"
-                + "<td>0.51</td>"), stats);
-        assertTrue(stats.contains("<td>b2</td><td>paper-sg</td><td>geomfig</td><td>0.20</td><td>2</td><td>0.04</td><td>1</td>"
-                + "<td>0.52</td>"), stats);
+                + "<td>0.510</td>"), stats);
+        assertTrue(stats.contains("<td>b2</td><td>paper-sg</td><td>geomfig</td><td>0.20</td><td>2</td><td>0.0400</td><td>1</td>"
+                + "<td>0.520</td>"), stats);
         String verdict = write(new VerdictSection(), results, new java.util.ArrayList<>());
         assertTrue(verdict.contains("f* = 0.20; sleep achieved (mean of 3 runs): 0.0267; 1 of 3 runs never slept"), verdict);
 
@@ -215,8 +216,9 @@ class SectionsTest {
                         Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 0.0125)));
         String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
         // n = 1, the row's, is said in its n column alone
-        assertTrue(stats.contains("<td>1</td><td>0.5</td><td>0</td></tr>"), stats);
-        assertTrue(stats.contains("<td>1</td><td>0.5</td><td>0.0125</td></tr>"), stats);
+        // the std column's decimals give its largest, 0.0125, three significant digits: 4
+        assertTrue(stats.contains("<td>1</td><td>0.500</td><td>0.0000</td></tr>"), stats);
+        assertTrue(stats.contains("<td>1</td><td>0.500</td><td>0.0125</td></tr>"), stats);
         assertTrue(!stats.contains("e-17"), stats);
         // the floor: 1e-12, or 1e-9 of the column's largest value; a small value that is not noise is kept
         assertEquals(0.0, Formats.shown(5.78e-17, Formats.NOISE));
@@ -587,8 +589,8 @@ class SectionsTest {
         }
         String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
         String means = stats.substring(stats.indexOf("Cell means"), stats.indexOf("Each sleep fraction against"));
-        assertTrue(means.contains("<td>2</td><td>0.55 ["), means);   // the row's n, then its accuracy without one
+        assertTrue(means.contains("<td>2</td><td>0.550 ["), means);   // the row's n, then its accuracy without one
         assertTrue(!means.contains("(n = 2)"), means);
-        assertTrue(means.contains("<td>2 (n = 1)</td>"), means);   // φ of one run of the two
+        assertTrue(means.contains("<td>2.00 (n = 1)</td>"), means);   // φ of one run of the two
     }
 }

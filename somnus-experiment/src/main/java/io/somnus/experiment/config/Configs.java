@@ -682,12 +682,44 @@ public final class Configs {
         }
     }
 
-    /** The YAML text of a tree, as written to a run's config.yaml. */
+    /**
+     * The YAML text of a tree, as written to a run's config.yaml: its floating-point numbers as people write them
+     * ({@link #yamlNumber}), not in Java's spelling ({@code 1.0E-4}, {@code 1.0E12}); read back, the tree is the same.
+     */
     public static String toYaml(JsonNode tree) {
-        try {
-            return Mappers.YAML.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator yaml = Mappers.YAML.createGenerator(text);
+             com.fasterxml.jackson.core.JsonGenerator numbers = new PeoplesNumbers(yaml)) {
+            Mappers.YAML.writeTree(numbers, tree);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * A floating-point number of a configuration as config.yaml writes it: {@link io.somnus.core.NumberText}'s
+     * shortest digits ({@code 0.0001}, {@code 1e12}, {@code 7.5}), a whole number with ".0" ({@code 1.0}) so that it
+     * reads back as a floating-point number, as it was (YAML reads {@code 1} as an integer).
+     */
+    static String yamlNumber(double x) {
+        String text = io.somnus.core.NumberText.of(x);
+        return text.matches("-?[0-9]+") ? text + ".0" : text;
+    }
+
+    /** Writes doubles by {@link #yamlNumber} (a configuration read from YAML holds no floats), the rest as YAML does. */
+    private static final class PeoplesNumbers extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
+        PeoplesNumbers(com.fasterxml.jackson.core.JsonGenerator yaml) {
+            super(yaml, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (Double.isFinite(v)) {
+                delegate.writeNumber(yamlNumber(v));
+            } else {
+                delegate.writeNumber(v);
+            }
         }
     }
 }

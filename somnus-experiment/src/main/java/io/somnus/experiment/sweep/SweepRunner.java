@@ -1,9 +1,11 @@
 package io.somnus.experiment.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.FileTrees;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.run.RunFailures;
@@ -731,7 +733,10 @@ public final class SweepRunner {
         String why = null;
         try {
             String config = Files.readString(dir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG));
-            if (!config.equals(io.somnus.experiment.config.Configs.toYaml(run.config()))) {
+            // compared as read, not as text: a Somnus before 7 Dec 2026 wrote the same numbers as Java spells them
+            // (1.0E-4 for 0.0001), and its runs still go on
+            JsonNode planned = Mappers.YAML.readTree(io.somnus.experiment.config.Configs.toYaml(run.config()));
+            if (!Mappers.YAML.readTree(config).equals(planned)) {
                 why = "its config.yaml is not this sweep's configuration of the run";
             }
         } catch (IOException e) {

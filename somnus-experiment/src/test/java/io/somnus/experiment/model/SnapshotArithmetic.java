@@ -22,15 +22,21 @@ public final class SnapshotArithmetic {
 
     /** The snapshot's recorded facts replaced by {@code facts} of what they were (its digest made again). */
     public static void rewrite(Path snapshot, UnaryOperator<Map<String, String>> facts) throws Exception {
-        edit(snapshot, false, facts);
+        edit(snapshot, false, facts, null);
+    }
+
+    /** The snapshot taken under another config.yaml: its recorded configuration digest is {@code configSha256}. */
+    public static void configDigest(Path snapshot, byte[] configSha256) throws Exception {
+        edit(snapshot, false, UnaryOperator.identity(), configSha256);
     }
 
     /** The snapshot turned into a version-1 one: no arithmetic recorded. */
     public static void toVersion1(Path snapshot) throws Exception {
-        edit(snapshot, true, null);
+        edit(snapshot, true, null, null);
     }
 
-    private static void edit(Path snapshot, boolean version1, UnaryOperator<Map<String, String>> facts) throws Exception {
+    private static void edit(Path snapshot, boolean version1, UnaryOperator<Map<String, String>> facts,
+                             byte[] configSha256) throws Exception {
         byte[] all = Files.readAllBytes(snapshot);
         byte[] body = Arrays.copyOf(all, all.length - 32);
         int magic = 0;
@@ -50,7 +56,7 @@ public final class SnapshotArithmetic {
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(body, 0, magic);
         out.writeInt(version1 ? 1 : 2);
-        out.write(config);
+        out.write(configSha256 != null ? configSha256 : config);
         if (!version1) {
             new ResumeArithmetic.Recorded(facts.apply(new java.util.LinkedHashMap<>(recorded.facts())),
                     List.copyOf(recorded.mixes())).write(out);
