@@ -1,8 +1,10 @@
 package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -10,9 +12,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.NumberText;
 import io.somnus.experiment.io.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -687,9 +691,9 @@ public final class Configs {
      * ({@link #yamlNumber}), not in Java's spelling ({@code 1.0E-4}, {@code 1.0E12}); read back, the tree is the same.
      */
     public static String toYaml(JsonNode tree) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator yaml = Mappers.YAML.createGenerator(text);
-             com.fasterxml.jackson.core.JsonGenerator numbers = new PeoplesNumbers(yaml)) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator yaml = Mappers.YAML.createGenerator(text);
+             JsonGenerator numbers = new PeoplesNumbers(yaml)) {
             Mappers.YAML.writeTree(numbers, tree);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -703,13 +707,13 @@ public final class Configs {
      * reads back as a floating-point number, as it was (YAML reads {@code 1} as an integer).
      */
     static String yamlNumber(double x) {
-        String text = io.somnus.core.NumberText.of(x);
+        String text = NumberText.of(x);
         return text.matches("-?[0-9]+") ? text + ".0" : text;
     }
 
     /** Writes doubles by {@link #yamlNumber} (a configuration read from YAML holds no floats), the rest as YAML does. */
-    private static final class PeoplesNumbers extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
-        PeoplesNumbers(com.fasterxml.jackson.core.JsonGenerator yaml) {
+    private static final class PeoplesNumbers extends JsonGeneratorDelegate {
+        PeoplesNumbers(JsonGenerator yaml) {
             super(yaml, false);
         }
 
