@@ -54,8 +54,19 @@ final class Formats {
      * in plain decimal wherever the report writes one: 0.200, 0.0267, 0.000781 (not 7.81e-04 under 0.00156).
      */
     static String achieved(double fraction) {
-        return Double.isNaN(fraction) ? "–" : NumberColumn.significant(fraction);
+        return significant(fraction);
     }
+
+    /**
+     * A measurement on a run's page that is not an accuracy (firing rates, θ, diversity, times): {@link
+     * NumberColumn#DIGITS} significant digits in plain decimal, trailing zeros kept, as the page's saturated fraction and
+     * achieved sleep (12.3, 0.154, 0.000781; not 7.81e-04 nor 4 digits beside 3); "–" for NaN.
+     */
+    static String significant(double v) {
+        return SIGNIFICANT.format(v);
+    }
+
+    private static final NumberColumn SIGNIFICANT = new NumberColumn(0, true);
 
     /**
      * An accuracy (a fraction of images classified right), or a fall or difference of accuracies, on a run's page: to

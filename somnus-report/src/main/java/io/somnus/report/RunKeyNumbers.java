@@ -76,7 +76,7 @@ final class RunKeyNumbers {
             t.add(List.of("validation accuracy over training", "final " + Formats.accuracy(run.metric("stability.final"))
                     + ", peak " + Formats.accuracy(run.metric("stability.peak")) + ", largest fall from a peak "
                     + Formats.accuracy(run.metric("stability.max_drawdown")) + ", std of the last quarter "
-                    + Html.sig(Formats.shown(run.metric("stability.last_quarter_std"), Formats.NOISE), 3)));
+                    + Formats.significant(Formats.shown(run.metric("stability.last_quarter_std"), Formats.NOISE))));
         }
         JsonNode continual = s.path("continual");
         if (continual.isObject()) {
@@ -102,15 +102,15 @@ final class RunKeyNumbers {
         double saturated = InputWeights.saturated(run);
         if (!Double.isNaN(saturated)) {
             t.add(List.of("input weights saturated (fraction" + InputWeights.of(run).map(n -> ", " + n).orElse("") + ")",
-                    NumberColumn.significant(saturated)));   // plain: an SG-SNN's 0.000267, not 2.67e-04
+                    Formats.significant(saturated)));   // plain: an SG-SNN's 0.000267, not 2.67e-04
         }
         if (s.has("diversity")) {
-            t.add(List.of("diversity", "winner fraction " + Html.sig(run.metric("diversity.winner_fraction"), 3)
-                    + ", assignment entropy " + Html.sig(run.metric("diversity.assignment_entropy"), 3)
-                    + " (of 1), receptive-field cosine " + Html.sig(run.metric("diversity.rf_cosine"), 3)
-                    + (Double.isNaN(run.metric("phi")) ? "" : ", φ " + Html.sig(run.metric("phi"), 3))
-                    + (Double.isNaN(run.metric("phi_authors")) ? "" : " (the authors' φ " + Html.sig(run.metric("phi_authors"), 3)
-                    + ")")));
+            t.add(List.of("diversity", "winner fraction " + Formats.significant(run.metric("diversity.winner_fraction"))
+                    + ", assignment entropy " + Formats.significant(run.metric("diversity.assignment_entropy"))
+                    + " (of 1), receptive-field cosine " + Formats.significant(run.metric("diversity.rf_cosine"))
+                    + (Double.isNaN(run.metric("phi")) ? "" : ", φ " + Formats.significant(run.metric("phi")))
+                    + (Double.isNaN(run.metric("phi_authors")) ? ""
+                            : " (the authors' φ " + Formats.significant(run.metric("phi_authors")) + ")")));
         }
         String time = time(RunDirectory.of(run.dir()).timing());
         if (!time.isEmpty()) {
@@ -157,20 +157,22 @@ final class RunKeyNumbers {
     /** "e 0.154, i 0" from a population → Hz object; "" when empty. */
     private static String rates(JsonNode rates) {
         List<String> out = new ArrayList<>();
-        rates.fields().forEachRemaining(e -> out.add(e.getKey() + " " + Html.sig(number(e.getValue()), 3)));
+        rates.fields().forEachRemaining(e -> out.add(e.getKey() + " " + Formats.significant(number(e.getValue()))));
         return String.join(", ", out);
     }
 
     /** "e: mean 18.2, std 3.41, min 9.87, max 30.1" per population of summary.json's theta_mv; "" without it. */
     private static String thetas(JsonNode theta) {
         List<String> out = new ArrayList<>();
-        theta.fields().forEachRemaining(e -> out.add(e.getKey() + ": mean " + Html.sig(number(e.getValue().path("mean")), 3)
-                + ", std " + Html.sig(number(e.getValue().path("std")), 3) + ", min "
-                + Html.sig(number(e.getValue().path("min")), 3) + ", max " + Html.sig(number(e.getValue().path("max")), 3)));
+        theta.fields().forEachRemaining(e -> {
+            java.util.function.Function<String, String> mv = name -> Formats.significant(number(e.getValue().path(name)));
+            out.add(e.getKey() + ": mean " + mv.apply("mean") + ", std " + mv.apply("std") + ", min " + mv.apply("min")
+                    + ", max " + mv.apply("max"));
+        });
         return String.join("; ", out);
     }
 
-    /** "wall 6.11 s: training 1.67 s (119.4 images/s), sleep 0 s, evaluation 4.27 s"; "" without timing.json. */
+    /** "wall 6.11 s: training 1.67 s (119 images/s), sleep 0 s, evaluation 4.27 s"; "" without timing.json. */
     private static String time(Path timing) {
         if (!Files.isRegularFile(timing)) {
             return "";
@@ -188,16 +190,17 @@ final class RunKeyNumbers {
         double train = t.has("presentation_seconds") ? number(t.path("presentation_seconds")) : number(t.path("train_seconds"));
         List<String> parts = new ArrayList<>();
         if (!Double.isNaN(train)) {
-            parts.add("training " + Html.sig(train, 3) + " s (" + Html.sig(number(t.path("train_images_per_second")), 4)
-                    + " images/s)");
+            parts.add("training " + Formats.significant(train) + " s ("
+                    + Formats.significant(number(t.path("train_images_per_second"))) + " images/s)");
         }
         if (t.has("sleep_seconds")) {
-            parts.add("sleep " + Html.sig(number(t.path("sleep_seconds")), 3) + " s");
+            parts.add("sleep " + Formats.significant(number(t.path("sleep_seconds"))) + " s");
         }
         if (t.has("evaluation_seconds")) {
-            parts.add("evaluation " + Html.sig(number(t.path("evaluation_seconds")), 3) + " s");
+            parts.add("evaluation " + Formats.significant(number(t.path("evaluation_seconds"))) + " s");
         }
-        return "wall " + Html.sig(number(t.path("wall_seconds")), 3) + " s" + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
+        return "wall " + Formats.significant(number(t.path("wall_seconds"))) + " s"
+                + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
     }
 
     /** A JSON number, or NaN (also for Jackson's "NaN" string). */

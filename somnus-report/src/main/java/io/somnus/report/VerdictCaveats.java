@@ -282,7 +282,7 @@ public final class VerdictCaveats {
             out.add(at + " no run slept (" + dose.runs() + " of " + dose.runs() + " had no episode), so its claims "
                     + "compare no sleep with no sleep: they are not tested at any dose.");
         } else if (dose.runs() > 0 && dose.achieved() < d.dose() / 10) {
-            out.add(at + " its runs spent " + Html.sig(dose.achieved(), 3) + " of their steps asleep"
+            out.add(at + " its runs spent " + Formats.achieved(dose.achieved()) + " of their steps asleep"
                     + String.format(Locale.ROOT, ", about 1/%.0f of the fraction named", d.dose() / dose.achieved())
                     + (dose.neverSlept() > 0 ? " (" + dose.neverSlept() + " of " + dose.runs() + " never slept)" : "")
                     + ": its claims are tested at that share of time asleep, however the preset's schedule reads f "
@@ -328,7 +328,7 @@ public final class VerdictCaveats {
                     + "less: at f* = " + Formats.fraction(d.dose()) + " their accuracy on each task just after training it "
                     + "(the learning accuracy, the mean of continual.task_accuracy's diagonal) is lower than without "
                     + "sleep, Δ " + VerdictSection.estimate(accuracy) + ", wholly beyond the "
-                    + "margin δ = " + Html.sig(VerdictRule.MARGIN_ACCURACY) + " on the worse side. Average forgetting "
+                    + "margin δ = " + VerdictSection.margin(VerdictRule.MARGIN_ACCURACY) + " on the worse side. Average forgetting "
                     + "counts what was learnt and then lost, so a network that learns less has less to forget: its "
                     + "forgetting Δ " + VerdictSection.estimate(forgetting.estimate()) + " is not more kept.");
         }
@@ -396,7 +396,7 @@ public final class VerdictCaveats {
             out.add("The untrained controls, whose weights never change, show drawdowns of " + Html.num(lo, 3)
                     + (hi > lo ? "–" + Html.num(hi, 3) : "") + " (" + n + (n == 1 ? " run" : " runs") + "): each "
                     + "checkpoint encodes its validation images anew, so this is "
-                    + "the drawdown's floor of measurement noise, against a margin δ = " + Html.sig(margin) + " for the "
+                    + "the drawdown's floor of measurement noise, against a margin δ = " + VerdictSection.margin(margin) + " for the "
                     + "drawdown criteria (train.checkpoint_spikes: same encodes them alike at every checkpoint).");
         }
     }

@@ -134,7 +134,7 @@ final class VerdictSection implements Section {
                 }
                 html.raw("<td>").text(k.id() + " " + k.description())
                         .raw("</td><td>").text(k.comparison() + ", " + k.quantity().words()).raw("</td><td>")
-                        .text(estimate(k.estimate())).raw("</td><td>").text(signed(k.margin()).substring(1))
+                        .text(estimate(k.estimate())).raw("</td><td>").text(margin(k.margin()))
                         .raw("</td><td>").text(k.test().words() + " (" + (k.higherIsBetter() ? "higher" : "lower")
                                 + " is better)")
                         .raw("</td><td>").raw(badge(k.outcome())).raw("</td><td><a href=\"#" + Html.escape(figure) + "\">")
@@ -160,8 +160,27 @@ final class VerdictSection implements Section {
         return signed(e.value()) + " [" + signed(e.low()) + ", " + signed(e.high()) + "]" + n;
     }
 
+    /**
+     * An effect or an interval's end with its sign, to three decimals (+0.050, −0.012). A rule decides by an end's side
+     * of 0 (BETTER holds only when the lower end is above 0), so an end that rounds to 0 at three decimals but is not 0
+     * keeps its sign and gets {@link NumberColumn#DIGITS} significant digits: "−0.000312", not "−0.000", which read as
+     * a negative zero, nor "0.000", which hid the side that decided. A value that is 0, or rounding noise below
+     * {@link Formats#NOISE}, is "0.000" without a sign.
+     */
     static String signed(double v) {
-        return String.format(Locale.ROOT, "%+.3f", v).replace('-', '−');
+        double shown = Formats.shown(v, Formats.NOISE);
+        if (shown == 0) {
+            return "0.000";
+        }
+        String fixed = String.format(Locale.ROOT, "%+.3f", shown);
+        boolean roundsToZero = fixed.chars().noneMatch(c -> c >= '1' && c <= '9');
+        String s = roundsToZero ? (shown > 0 ? "+" : "") + NumberColumn.significant(shown) : fixed;
+        return s.replace('-', '−');
+    }
+
+    /** A margin δ, in the table and in the notes under it alike: three decimals, as the Δ it is held against (0.020). */
+    static String margin(double delta) {
+        return NumberColumn.fixed(delta, 3);
     }
 
     private static String badge(Outcome o) {

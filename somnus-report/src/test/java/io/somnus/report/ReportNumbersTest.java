@@ -9,6 +9,7 @@ import io.somnus.experiment.io.RunDirectory.WeightHistograms;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
+import io.somnus.experiment.verdict.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -215,5 +216,28 @@ class ReportNumbersTest {
         assertEquals(area.getLineColor(), before.getLineColor());
         assertEquals(LegendRenderType.Line, shown.get("after sleep").getLegendRenderType());
         assertEquals(XYSeries.XYSeriesRenderStyle.Step, shown.get("after sleep").getXYSeriesRenderStyle().orElseThrow());
+    }
+
+    /**
+     * The verdict table's Δ wrote "[−0.001, −0.000]": an end that rounds to 0 at three decimals but is not 0 keeps its
+     * sign in three significant digits (BETTER holds only when the lower end is above 0, so its side of 0 can decide);
+     * 0 itself, and noise below {@link Formats#NOISE}, is "0.000" without a sign.
+     */
+    @Test
+    void aVerdictIntervalsEndThatRoundsToZeroKeepsItsSideOfZero() {
+        assertEquals("−0.001 [−0.002, −0.000312] (n = 3, paired)",
+                VerdictSection.estimate(new Estimate(3, true, -0.001, -0.0018, -0.000312)));
+        assertEquals("+0.000400 [0.000, +0.012] (n = 2)", VerdictSection.estimate(new Estimate(2, false, 0.0004, 0.0, 0.0123)));
+        assertEquals("0.000", VerdictSection.signed(-0.0));
+        assertEquals("0.000", VerdictSection.signed(-5.78e-17));   // rounding noise, as the tables show it
+        assertEquals("−0.500", VerdictSection.signed(-0.5));
+        assertEquals("−0.0000100", VerdictSection.signed(-1e-5));
+        // whatever the magnitude, the sign written is the value's and no zero is written with one
+        for (double v : new double[] {-0.0004999, -0.00005, -2e-9, 2e-9, 0.00005, 0.0004999, -0.0005, 0.0005}) {
+            String s = VerdictSection.signed(v);
+            assertEquals(v < 0 ? '−' : '+', s.charAt(0), s);
+            assertTrue(s.chars().anyMatch(c -> c >= '1' && c <= '9'), s);
+        }
+        assertEquals("0.020", VerdictSection.margin(0.02));
     }
 }

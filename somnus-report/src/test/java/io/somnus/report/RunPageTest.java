@@ -88,14 +88,40 @@ class RunPageTest {
         assertTrue(html.contains("final 0.550, peak 0.630, largest fall from a peak 0.080"));
         // 1 000 sleep steps of 8 000: 0.125, in the two episodes summary.json counts
         assertTrue(html.contains("<td>sleep</td><td>asked 0.20; achieved " + Html.sig(1000.0 / 8000, 3) + " in 2 episodes</td>"));
-        assertTrue(html.contains("<td>firing rates awake (Hz)</td><td>e 2.5, i 1.25</td>"));
-        assertTrue(html.contains("<td>firing rates asleep (Hz)</td><td>e 7.75, i 0.5</td>"));
-        assertTrue(html.contains("wall 12.5 s: training 8 s (25 images/s), sleep 2.25 s, evaluation 2 s"));
+        assertTrue(html.contains("<td>firing rates awake (Hz)</td><td>e 2.50, i 1.25</td>"));
+        assertTrue(html.contains("<td>firing rates asleep (Hz)</td><td>e 7.75, i 0.500</td>"));
+        assertTrue(html.contains("wall 12.5 s: training 8.00 s (25.0 images/s), sleep 2.25 s, evaluation 2.00 s"));
         assertTrue(html.contains("<td>protocol</td><td>continual (2 tasks, one after another)</td>"));
         // the last row of the task matrix averages to the average accuracy: (0.6 + 0.3) / 2
         assertTrue(html.contains("average accuracy 0.450 (over every task, after the last), average forgetting 0.300"));
         assertTrue(html.contains("<tr><td>1</td><td>0.900</td><td>–</td></tr>"), "task 2 not yet seen after task 1");
         assertTrue(html.contains("<tr><td>2</td><td>0.600</td><td>0.300</td></tr>"));
+    }
+
+    /**
+     * The diversity, rates and timing rows wrote 3 or 4 significant digits, scientific below 0.001 (a rate of 7.81e-04
+     * Hz, 119.4 images/s), where the page's other measurements (saturated fraction, achieved sleep) have three
+     * significant digits in plain decimal: now they do too.
+     */
+    @Test
+    void aRunsMeasurementsAreWrittenAsItsOtherNumbers(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json"))
+                .replace("\"rates_sleep_hz\": {\"e\": 7.75, \"i\": 0.5}", "\"rates_sleep_hz\": {\"e\": 0.000781, \"i\": 0}")
+                .replace("\"winner_fraction\": 0.25", "\"winner_fraction\": 0.0004")
+                .replace("\"phi\": 1.5", "\"phi\": 1.23456, \"theta_mv\": {\"e\": {\"mean\": 18.24, \"std\": 3.412, "
+                        + "\"min\": 0.0004, \"max\": 30.06}}"));
+        Files.writeString(run.resolve("timing.json"), """
+                {"wall_seconds": 6.1149, "presentation_seconds": 1.666, "train_images_per_second": 119.44,
+                 "sleep_seconds": 0, "evaluation_seconds": 0.00042}
+                """);
+        String html = page(run);
+        assertTrue(html.contains("<td>firing rates asleep (Hz)</td><td>e 0.000781, i 0</td>"), html);
+        assertTrue(html.contains("winner fraction 0.000400, assignment entropy 0.810 (of 1), receptive-field cosine "
+                + "0.300, φ 1.23"), html);
+        assertTrue(html.contains("<td>e: mean 18.2, std 3.41, min 0.000400, max 30.1</td>"), html);
+        assertTrue(html.contains("wall 6.11 s: training 1.67 s (119 images/s), sleep 0 s, evaluation 0.000420 s"), html);
+        assertFalse(java.util.regex.Pattern.compile("[0-9]e-[0-9]").matcher(html).find(), "scientific notation");
     }
 
     /**
@@ -164,7 +190,7 @@ class RunPageTest {
                 html);
         assertTrue(html.contains("<td>test accuracy of the frozen network</td><td>0.720 (linear 0.720, vote 0.300)</td>"));
         assertTrue(html.contains("stopped early, the best epoch&#39;s weights restored (validation accuracy per epoch: 0.500, 0.250)"));
-        assertTrue(html.contains("φ 1.5 (the authors&#39; φ 11.5)"));
+        assertTrue(html.contains("φ 1.50 (the authors&#39; φ 11.5)"), html);
     }
 
     /** The run's "Accuracy over training" section. */
