@@ -202,7 +202,7 @@ public final class VerdictCaveats {
             out.add(p.preset() + " on " + where(d.dataset(), d.variant()) + ": without sleep the weights' total |w| at "
                     + "the first checkpoint (1a's W, every projection's) is already " + Html.num(Math.exp(before), 1)
                     + " times the untrained control's, the network's before training: ln " + Html.num(before, 3)
-                    + ", against 1a's margin " + Html.num(growth.margin(), 3) + ". 1a measures the growth from the "
+                    + ", against 1a's margin " + VerdictSection.margin(growth.margin()) + ". 1a measures the growth from the "
                     + "first checkpoint to the last, Δ " + VerdictSection.estimate(growth.estimate()) + ", so the "
                     + "growth before the first is not counted, and 1a's outcome does not say that the weights did not "
                     + "grow.");

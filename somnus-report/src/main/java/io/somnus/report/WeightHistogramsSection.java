@@ -5,6 +5,8 @@ import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.RunDirectory.WeightHistograms;
 import io.somnus.experiment.stats.RunRecord;
 import java.awt.Color;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -69,9 +71,15 @@ final class WeightHistogramsSection implements Section {
     }
 
     /** The fraction of the {@code n} weights per unit weight at {@code w}: its bin's count over n and the bin's width. */
-    /** A share as a percentage to two significant digits ("0.47 %", "100 %"); 0 as "0 %". */
+    /**
+     * A share as a percentage to two significant digits in plain decimal ("0.47 %", "100 %", "0.00047 %", not
+     * "4.7e-04 %" beside them); 0 as "0 %".
+     */
     static String percent(double share) {
-        return (share == 0 ? "0" : Html.sig(100 * share, 2)) + " %";
+        if (share == 0 || !Double.isFinite(share)) {
+            return (share == 0 ? "0" : Html.sig(share)) + " %";   // "–" for NaN
+        }
+        return new BigDecimal(100 * share).round(new MathContext(2)).stripTrailingZeros().toPlainString() + " %";
     }
 
     private static double density(List<double[]> bins, double n, double w) {

@@ -394,6 +394,8 @@ class SectionsTest {
         assertEquals("25 %", WeightHistogramsSection.percent(0.25));
         assertEquals("0.47 %", WeightHistogramsSection.percent(0.004712));
         assertEquals("0 %", WeightHistogramsSection.percent(0));
+        // a share sleep moved of a large network's weights, in plain decimal as the others (was 4.7e-04 %)
+        assertEquals("0.00047 %", WeightHistogramsSection.percent(0.0000047));
     }
 
     /**
