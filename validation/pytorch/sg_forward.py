@@ -14,11 +14,11 @@ mean membrane of the non-spiking output layer. Direct input is the pixel every s
 are drawn here with torch's generator, so their predictions agree with Somnus's in distribution only.
 
   /usr/bin/python3 sg_forward.py RUN --images test.npz [--out predictions.npy]
-  /usr/bin/python3 sg_forward.py RUN --idx /usr/share/datasets/fashion-mnist   # a run with dataset.resize 0
+  /usr/bin/python3 sg_forward.py RUN --idx /usr/share/datasets/fashion-mnist
 
 test.npz holds `images` [N][inputs] (pixels in [0, 1], as the run prepared them) and `labels` [N]; --idx reads the
-first train.test_images images of the t10k IDX files and divides by 255 (dataset.sampling: first, no resize, no
-normalise_sum). Prints the accuracy beside summary.json's test_accuracy.
+first train.test_images images of the t10k IDX files, divides by 255 and resizes them as the run's dataset section
+says (dataset.sampling: first and no normalise_sum only). Prints the accuracy beside summary.json's test_accuracy.
 """
 import argparse
 import gzip
@@ -40,7 +40,31 @@ def read_idx(path):
     return np.frombuffer(data, np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
-def idx_test_set(directory, n):
+def bilinear(images, size):
+    """io.somnus.data.BilinearResize: PyTorch's bilinear, align_corners=False, no anti-alias, in double precision."""
+    n, h, w = images.shape
+
+    def axis(inp, out):
+        x = np.maximum(0.0, (np.arange(out) + 0.5) * (inp / out) - 0.5)
+        x0 = x.astype(np.int64)
+        return x0, np.minimum(x0 + 1, inp - 1), x - x0
+    y0, y1, ly = axis(h, size)
+    x0, x1, lx = axis(w, size)
+    p = images.astype(np.float64)
+    top = (1 - lx) * p[:, y0][:, :, x0] + lx * p[:, y0][:, :, x1]
+    bottom = (1 - lx) * p[:, y1][:, :, x0] + lx * p[:, y1][:, :, x1]
+    return ((1 - ly[:, None]) * top + ly[:, None] * bottom).astype(np.float32)
+
+
+def idx_test_set(directory, n, dataset=None):
+    """The first n test images as a run with this config.yaml dataset section prepared them: pixels / 255 (float32),
+    resized to dataset.resize (bilinear as above; antialiased: Pillow's BILINEAR, which AntialiasedResize
+    reproduces), flattened. dataset.sampling other than first and normalise_sum other than 0 are refused."""
+    dataset = dataset or {}
+    if str(dataset.get("sampling", "first")).lower() != "first" or float(dataset.get("normalise_sum") or 0) != 0:
+        sys.exit("sg_forward.py: the run's dataset.sampling (%s) or normalise_sum (%s) is not reproduced here: "
+                 "pass its test images with --images" % (dataset.get("sampling"), dataset.get("normalise_sum")))
+
     def find(stem):
         for name in (stem, stem + ".gz"):
             if os.path.exists(os.path.join(directory, name)):
@@ -48,7 +72,16 @@ def idx_test_set(directory, n):
         sys.exit("sg_forward.py: no " + stem + "[.gz] in " + directory)
     images = read_idx(find("t10k-images-idx3-ubyte"))[:n]
     labels = read_idx(find("t10k-labels-idx1-ubyte"))[:n]
-    return images.reshape(len(images), -1).astype(np.float32) / 255.0, labels.astype(np.int64)
+    size = int(dataset.get("resize") or 0)
+    if size and str(dataset.get("resize_filter", "bilinear")).lower() == "antialiased":
+        from PIL import Image
+        images = np.stack([np.asarray(Image.fromarray(im).resize((size, size), Image.BILINEAR)) for im in images])
+        pixels = images.astype(np.float32) / 255.0
+    else:
+        pixels = images.astype(np.float32) / np.float32(255.0)
+        if size:
+            pixels = bilinear(pixels, size)
+    return pixels.reshape(len(pixels), -1), labels.astype(np.int64)
 
 
 def layers(weights, depth):
@@ -63,8 +96,9 @@ def layers(weights, depth):
     return out
 
 
-def predict(net, images, sg, generator):
-    """The class of each image: the forward pass above over sg['steps'] steps."""
+def outputs(net, images, sg, generator):
+    """The output layer over the forward pass above, sg['steps'] steps: (readout [N][classes], the spike counts or
+    with sg.loss: membrane the mean membrane; peak [N][classes], each output's highest membrane over the steps)."""
     steps, beta, theta = sg["steps"], float(sg["beta"]), float(sg["threshold"])
     encoding, membrane = sg["encoding"].lower(), sg["loss"].lower() == "membrane"
     scale = float(sg["poisson_rate_hz"]) * float(sg["dt_ms"]) / 1000.0 if encoding == "poisson" else 1.0
@@ -72,6 +106,7 @@ def predict(net, images, sg, generator):
     u = [torch.zeros(len(images), w.shape[1]) for w, _, _ in net]
     s = [torch.zeros(len(images), w.shape[1]) for w, _, _ in net]
     readout = torch.zeros(len(images), net[-1][0].shape[1])
+    peak = torch.full((len(images), net[-1][0].shape[1]), -float("inf"))
     with torch.no_grad():
         for _ in range(steps):
             inp = x if encoding == "direct" else \
@@ -87,10 +122,15 @@ def predict(net, images, sg, generator):
                 u[l] = beta * u[l] + current - theta * s[l]
                 s[l] = (u[l] > theta).float()
                 inp = s[l]
+            peak = torch.maximum(peak, u[-1])
             if not membrane:
                 readout += s[-1]
-    # the first maximum, as Somnus breaks ties
-    return np.argmax(readout.numpy(), axis=1)
+    return readout.numpy(), peak.numpy()
+
+
+def predict(net, images, sg, generator):
+    """The class of each image: the largest readout of outputs(), the first maximum, as Somnus breaks ties."""
+    return np.argmax(outputs(net, images, sg, generator)[0], axis=1)
 
 
 def main():
@@ -111,7 +151,7 @@ def main():
         data = np.load(a.images)
         images, labels = data["images"].astype(np.float32), data["labels"].astype(np.int64)
     else:
-        images, labels = idx_test_set(a.idx, cfg["train"]["test_images"])
+        images, labels = idx_test_set(a.idx, cfg["train"]["test_images"], cfg.get("dataset"))
     net = layers(np.load(os.path.join(a.run, "weights.npz")), int(sg["depth"]))
     if images.shape[1] != net[0][0].shape[0]:
         sys.exit("sg_forward.py: the images have %d pixels, the run's input layer %d inputs"

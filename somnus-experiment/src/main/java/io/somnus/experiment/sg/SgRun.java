@@ -322,8 +322,9 @@ public final class SgRun {
             s.put("continual", ContinualTasks.summary(r.taskAccuracy(), taskEnds(tasks, sg), continual,
                     data.train().numClasses()));
         }
-        // absent where there are none, as for every healthy run
-        SgLossCheck.of(sg, r.epochs(), r.weights()).ifPresent(w -> s.put(SummaryFields.WARNINGS, List.of(w)));
+        // absent where there are none, as for every healthy run; under the continual protocol each task's end is checked
+        SgLossCheck.of(sg, r.epochs(), r.weights(), tasks != null ? sg.epochs() : r.epochs().size())
+                .ifPresent(w -> s.put(SummaryFields.WARNINGS, List.of(w)));
         double testSeconds = (System.nanoTime() - testStart) / 1e9;
         // the phases: sleep inside the minibatch loop (every_minibatches) is counted as sleep, not training
         boolean sleepInsideTraining = sg.sleepSchedule() == io.somnus.sg.SgSleepSchedule.EVERY_MINIBATCHES;

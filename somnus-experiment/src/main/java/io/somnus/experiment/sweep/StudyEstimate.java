@@ -163,20 +163,47 @@ public final class StudyEstimate {
         return new Work(rest.train() * left, rest.sleep() * left, rest.evaluation());
     }
 
-    /** The epochs an SG-SNN run trains: {@code sg.epochs}, else {@code train.epochs} (1 where neither is set). */
+    /**
+     * The epochs an SG-SNN run trains, numbered on across tasks: {@code sg.epochs}, else {@code train.epochs} (1 where
+     * neither is set), times the continual protocol's tasks.
+     */
     static int sgEpochs(JsonNode config) {
+        return sgEpochsPerTask(config) * sgTasks(config);
+    }
+
+    /** {@code sg.epochs} (or {@code train.epochs}): the epochs of a run, of each task under the continual protocol. */
+    private static int sgEpochsPerTask(JsonNode config) {
         JsonNode epochs = config.path("sg").path("epochs");
         return epochs.isNumber() ? epochs.asInt() : config.path("train").path("epochs").asInt(1);
     }
 
     /**
+     * The tasks an SG-SNN run trains one after another: {@code continual.tasks} under the continual protocol (a
+     * resolved configuration has the section), else 1.
+     */
+    private static int sgTasks(JsonNode config) {
+        return "continual".equalsIgnoreCase(config.path("protocol").asText())
+                ? Math.max(1, config.path("continual").path("tasks").asInt(1)) : 1;
+    }
+
+    /**
      * Images an SG-SNN run evaluates after its first {@code epochsPassed} epochs: the validation images after each
-     * epoch left, then the test images once, twice where a validation picks a best epoch to test as well.
+     * epoch left (every task's under the continual protocol), the test images of the tasks learnt so far after each
+     * task left (taken as equal shares of the test images), then the test images once, twice where a validation
+     * picks a best epoch to test as well.
      */
     private static double sgEvaluatedImages(JsonNode c, long epochsPassed) {
         int validation = c.path("train").path("validation_images").asInt();
-        return (double) Math.max(0, sgEpochs(c) - epochsPassed) * validation
-                + (validation > 0 ? 2 : 1) * c.path("train").path("test_images").asInt();
+        int test = c.path("train").path("test_images").asInt();
+        int tasks = sgTasks(c);
+        double taskRows = 0;
+        if (tasks > 1) {
+            for (long k = epochsPassed / Math.max(1, sgEpochsPerTask(c)) + 1; k <= tasks; k++) {
+                taskRows += (double) k / tasks * test; // after task k: the test images of tasks 1..k
+            }
+        }
+        return (double) Math.max(0, sgEpochs(c) - epochsPassed) * validation + taskRows
+                + (validation > 0 ? 2 : 1) * test;
     }
 
     /** Sleep steps of an STDP run (sleep.budget added): f/(1−f) of the wake steps, or r·W per W wake steps, capped. */
@@ -224,7 +251,7 @@ public final class StudyEstimate {
         JsonNode train = c.path("train");
         double hidden = sg.path("hidden").asDouble();
         double steps = sg.path("steps").asDouble();
-        int epochs = sgEpochs(c);
+        int epochs = sgEpochsPerTask(c); // a continual run trains each task's images this often: all images, once a task
         int images = train.path("images").asInt();
         int batch = sg.path("batch_size").asInt();
         int batches = sg.path("drop_last").asBoolean() ? images / batch : (images + batch - 1) / batch;
@@ -236,9 +263,10 @@ public final class StudyEstimate {
         if (f <= 0) {
             episodes = 0;
         } else if ("every_minibatches".equals(sg.path("sleep_schedule").asText())) {
+            // continual: a task's epoch is its share of the minibatches, so epochs × batches counts them all
             episodes = epochs * Math.ceil(batches / Math.floor(1 / f));
         } else {
-            episodes = epochs * f; // after each epoch with probability f
+            episodes = sgEpochs(c) * f; // after each epoch (each task's, continual) with probability f
         }
         return new Work((double) perEpoch * epochs * steps * hidden,
                 episodes * episodeSteps * sleep.path("batch_copies").asDouble() * hidden,

@@ -11,9 +11,12 @@ import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.sg.SgConfig;
+import io.somnus.sg.SgEpoch;
 import io.somnus.sg.SgLoss;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,33 @@ class SgLossCheckTest {
         assertTrue(w.contains("|w| is 49.9") && w.contains("sg.learning_rate = 10.0"), w);
         assertTrue(SgLossCheck.lossAboveGuessing(57.6, SgLoss.PER_STEP_SPIKES, 25, 10, 1, 1e-3).orElseThrow()
                 .contains("is above 57.56 (25·ln 10, over its 25 steps)"));
+    }
+
+    private static SgEpoch epoch(int number, double trainLoss) {
+        return new SgEpoch(number, trainLoss, 0.5, false, Double.NaN, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * The continual protocol checks each task's last epoch: 3 tasks of 2 epochs, spike-count loss over 10 classes
+     * (ln 10 = 2.3026), losses 3.0 1.0 | 3.0 2.5 | 3.0 0.5: task 2 ends above ln 10 (2.5), the run's last epoch (0.5)
+     * below; task 1's first epoch (3.0) is no task's end. Checked as one task, the last epoch, nothing is warned of.
+     */
+    @Test
+    void eachContinualTaskIsCheckedAtItsLastEpoch() {
+        SgConfig sg = SgConfig.builder().inputs(4).hidden(3).outputs(10).steps(25).loss(SgLoss.SPIKE_COUNT)
+                .learningRate(1e-3).build();
+        List<SgEpoch> epochs = List.of(epoch(1, 3.0), epoch(2, 1.0), epoch(3, 3.0), epoch(4, 2.5), epoch(5, 3.0),
+                epoch(6, 0.5));
+        Map<String, float[]> weights = Map.of("w_in_h", new float[] {0.5f, -2f}, "b_h", new float[] {9f});
+        String w = SgLossCheck.of(sg, epochs, weights, 2).orElseThrow();
+        assertTrue(w.startsWith("the SG-SNN's mean training loss at the end of a task (of 3 tasks: task 2 2.500) is "
+                + "above 2.303 (ln 10)"), w);
+        assertTrue(w.contains("|w| is 2.00 (sg.learning_rate = 0.001)"), w);
+        assertEquals(Optional.empty(), SgLossCheck.of(sg, epochs, weights, 6));
+        assertEquals(Optional.empty(), SgLossCheck.of(sg, epochs, weights));
+        List<SgEpoch> two = List.of(epoch(1, 2.4), epoch(2, 2.0), epoch(3, 1.0), epoch(4, 2.31));
+        assertTrue(SgLossCheck.of(sg, two, weights, 1).orElseThrow()
+                .contains("at the end of tasks (of 4 tasks: task 1 2.400, task 4 2.310)"));
     }
 
     private ObjectNode tiny(double learningRate) {

@@ -255,6 +255,28 @@ class StudyEstimateTest {
         assertEquals(0, StudyEstimate.work(yaml(sg(3, 0.0))).sleep());
     }
 
+    /**
+     * A continual SG-SNN run numbers its epochs on across tasks: sg.epochs per task, each on the task's images. Preset
+     * "s" continual in 4 tasks of 3 epochs at f = 0.5, by hand: training 40 images × 3 epochs × 5 steps × 10 hidden
+     * (as the standard run: each image is in one task); 12 epochs, each sleeps w.p. 0.5: 6 episodes of 2 × 5 steps
+     * × 4 copies × 10 hidden; evaluation: 10 validation images after each of 12 epochs, after task k the test images
+     * of tasks 1..k (20·k/4: 5 + 10 + 15 + 20 = 50), then the test images twice (best epoch), × 5 steps × 10 hidden.
+     */
+    @Test
+    void aContinualRunSleepsAndValidatesAfterEveryTasksEpochs() throws Exception {
+        String continual = sg(3, 0.5) + "protocol: continual\ncontinual: {tasks: 4, classes_per_task: 2}\n";
+        StudyEstimate.Work w = StudyEstimate.work(yaml(continual));
+        assertEquals(40 * 3 * 5 * 10, w.train(), 1e-9);
+        assertEquals(12 * 0.5 * 2 * 5 * 4 * 10, w.sleep(), 1e-9);
+        assertEquals((12 * 10 + 50 + 2 * 20) * 5 * 10, w.evaluation(), 1e-9);
+        assertEquals(12, StudyEstimate.sgEpochs(yaml(continual)));
+        // cut short after task 2's last epoch (6 epochs): 6 validations and the rows after tasks 3 and 4 are left
+        assertEquals((6 * 10 + 15 + 20 + 2 * 20) * 5 * 10,
+                StudyEstimate.workLeft(yaml(continual), 0.5, 6).evaluation(), 1e-9);
+        // the standard protocol as before: 3 epochs, 1.5 episodes
+        assertEquals(3 * 0.5 * 2 * 5 * 4 * 10, StudyEstimate.work(yaml(sg(3, 0.5))).sleep(), 1e-9);
+    }
+
     @Test
     void theEstimateGoesBetweenTheMarkers() throws Exception {
         Path doc = tmp.resolve("doc.md");
