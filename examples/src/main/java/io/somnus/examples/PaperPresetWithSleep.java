@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.run.RunResult;
 import io.somnus.experiment.run.StandardRunExecutor;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,11 +27,12 @@ public final class PaperPresetWithSleep {
      * @param sleepEveryImages wake images between sleep episodes (the preset's {@code sleep.wake_steps} is in steps:
      *                         350 images of 100 steps); each episode lasts f/(1 − f) of that wake, f = sleep.fraction
      *                         = 0.2
-     * @throws Exception as {@link StandardRunExecutor#run(ObjectNode)}: a dataset not found or unreadable, a
-     *                   configuration refused ({@code ConfigException}, naming the field)
+     * @throws IOException as {@link StandardRunExecutor#run(ObjectNode)}; unchecked: a dataset not found or
+     *                     unreadable ({@code DatasetException}), a configuration refused ({@code ConfigException},
+     *                     naming the field)
      */
     public static RunResult run(String dataset, int images, int sleepEveryImages, int testImages, long seed)
-            throws Exception {
+            throws IOException {
         Map<String, Object> fields = new LinkedHashMap<>();                    // a configuration's fields by name
         fields.put("preset", "paper");
         fields.put("dataset.name", dataset);
@@ -50,7 +52,7 @@ public final class PaperPresetWithSleep {
     }
 
     /** {@code [dataset] [images] [sleep_every_images] [test_images]}. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         run(args.length > 0 ? args[0] : "fashion-mnist", args.length > 1 ? Integer.parseInt(args[1]) : 200,
                 args.length > 2 ? Integer.parseInt(args[2]) : 50, args.length > 3 ? Integer.parseInt(args[3]) : 100, 1);
     }

@@ -1,7 +1,6 @@
 package io.somnus.examples;
 
 import io.somnus.encoding.PoissonEncoder;
-import io.somnus.encoding.SpikeTrain;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.network.SpikeRaster;
@@ -40,7 +39,9 @@ public final class PoissonStdpNetwork {
     private PoissonStdpNetwork() {
     }
 
-    /** Runs it for {@code durationMs} ms with seed {@code seed} and prints what it found. */
+    /**
+     * Runs it for {@code durationMs} ms (a whole number of steps) with seed {@code seed} and prints what it found.
+     */
     public static Result run(double durationMs, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         SpikeSource input = new SpikeSource("poisson", 100);                   // PyNN's SpikeSourcePoisson
@@ -62,10 +63,7 @@ public final class PoissonStdpNetwork {
         for (int i = 0; i < ratesHz.length; i++) {
             ratesHz[i] = 5f + 35f * i / (ratesHz.length - 1);                   // 5 Hz … 40 Hz
         }
-        SpikeTrain train = new SpikeTrain();
-        int steps = (int) Math.round(durationMs / DT_MS);
-        PoissonEncoder.ofRatesHz().encode(ratesHz, 1.0, steps, DT_MS, rng, train);
-        net.presentContinuing(train, /* plastic */ true, rng);
+        net.run(durationMs, PoissonEncoder.ofRatesHz(), ratesHz, /* plastic */ true, rng); // Brian2's run(duration)
 
         Result r = new Result(counter.counts(), raster.spikeSteps(), before, inputLif.weights().clone(), ratesHz);
         System.out.println(net);

@@ -34,9 +34,9 @@ public final class SgOneEpoch {
     public static Outcome run(String dataset, int trainImages, int testImages, int hidden, long seed) {
         DatasetRegistry registry = new DatasetRegistry();                       // the cache, /usr/share/datasets, …
         LabeledImages train = Preprocess.PAPER_SG.apply(
-                registry.load(dataset, Split.TRAIN, null, LoadOptions.DEFAULTS.withLimit(trainImages)));
+                registry.loadFromLocations(dataset, Split.TRAIN, LoadOptions.DEFAULTS.withLimit(trainImages)));
         LabeledImages test = Preprocess.PAPER_SG.apply(
-                registry.load(dataset, Split.TEST, null, LoadOptions.DEFAULTS.withLimit(testImages)));
+                registry.loadFromLocations(dataset, Split.TEST, LoadOptions.DEFAULTS.withLimit(testImages)));
         SgConfig cfg = SgConfig.builder().inputs(train.pixels()).outputs(train.numClasses()).hidden(hidden)
                 .epochs(1).batchSize(16).build();                              // batch 16: ~20 Adam steps, not 3
         SgTrainer trainer = new SgTrainer();

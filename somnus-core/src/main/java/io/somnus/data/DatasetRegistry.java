@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +91,20 @@ public final class DatasetRegistry {
         return d;
     }
 
-    /** Loads all images of a split. */
+    /**
+     * Loads a split of a dataset from where this registry looks for it ({@link #locations()}: the user cache, then the
+     * system-wide folders), downloading it into the cache when it is in none and can be downloaded; a
+     * generated dataset is generated. {@link #load(String, Split, Path, LoadOptions)} with no folder of one's own,
+     * without a {@code null} to pass.
+     *
+     * @throws DatasetException         as {@link #load(String, Split, Path, LoadOptions)}
+     * @throws IllegalArgumentException as {@link #load(String, Split, Path, LoadOptions)}
+     */
+    public LabeledImages loadFromLocations(String name, Split split, LoadOptions options) {
+        return load(name, split, null, Objects.requireNonNull(options, "options (LoadOptions.DEFAULTS for all images)"));
+    }
+
+    /** Loads all images of a split; {@code explicitDirOrNull} as {@link #load(String, Split, Path, LoadOptions)}. */
     public LabeledImages load(String name, Split split, Path explicitDirOrNull) {
         return load(name, split, explicitDirOrNull, LoadOptions.DEFAULTS);
     }
@@ -98,7 +112,8 @@ public final class DatasetRegistry {
     /**
      * Loads a split of a dataset.
      *
-     * @param explicitDirOrNull folder given by the user, searched first; must exist if given
+     * @param explicitDirOrNull folder given by the user, searched alone; must exist if given; null: where
+     *                          {@link #loadFromLocations} looks
      * @throws DatasetException if the dataset is unknown, cannot be found or downloaded (the message says which
      *                          files to put where), or a file is malformed
      * @throws IllegalArgumentException for an {@link LoadOptions#imageSize()} asked of a dataset read from files,

@@ -1,6 +1,7 @@
 package io.somnus.data;
 
 import io.somnus.core.NumberText;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,8 +96,8 @@ public record LabeledImages(String name, int height, int width, float[][] images
             throw new IllegalArgumentException(name + ": head(" + n + "): the number of images n must be >= 0");
         }
         int m = Math.min(n, images.length);
-        return new LabeledImages(name, height, width, java.util.Arrays.copyOf(images, m),
-                java.util.Arrays.copyOf(labels, m), numClasses, sha256, sources);
+        return new LabeledImages(name, height, width, Arrays.copyOf(images, m),
+                Arrays.copyOf(labels, m), numClasses, sha256, sources);
     }
 
     /**
@@ -109,8 +110,8 @@ public record LabeledImages(String name, int height, int width, float[][] images
             throw new IllegalArgumentException(name + ": slice(" + from + ", " + to + "): give 0 <= from <= to <= "
                     + images.length + " (the set's size)");
         }
-        return new LabeledImages(name, height, width, java.util.Arrays.copyOfRange(images, from, to),
-                java.util.Arrays.copyOfRange(labels, from, to), numClasses, sha256, sources);
+        return new LabeledImages(name, height, width, Arrays.copyOfRange(images, from, to),
+                Arrays.copyOfRange(labels, from, to), numClasses, sha256, sources);
     }
 
     /**
@@ -130,6 +131,26 @@ public record LabeledImages(String name, int height, int width, float[][] images
             lb[k] = labels[indices[k]];
         }
         return new LabeledImages(name, height, width, im, lb, numClasses, sha256, sources);
+    }
+
+    /**
+     * The same set: the same name, image size, classes, checksums and source files, and the same images and labels in
+     * the same order, compared value by value ({@link Arrays#deepEquals}, {@link Arrays#equals(int[], int[])}; pixels as
+     * {@link Float#equals}), not by array identity as a record's own equality would (so a set equals its
+     * {@link #head}{@code (size())} and a copy read again from the same files).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LabeledImages other && height == other.height && width == other.width
+                && numClasses == other.numClasses && name.equals(other.name) && Arrays.equals(labels, other.labels)
+                && sha256.equals(other.sha256) && sources.equals(other.sources) && Arrays.deepEquals(images, other.images);
+    }
+
+    /** A hash of what {@link #equals} compares (reads every pixel: O(size × pixels)). */
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, height, width, numClasses, Arrays.deepHashCode(images), Arrays.hashCode(labels),
+                sha256, sources);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.somnus.network;
 
 import io.somnus.core.NumberText;
+import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
@@ -317,6 +318,45 @@ public final class Network {
      */
     public void presentContinuing(SpikeTrain train, boolean plastic, double noiseStdMv, RandomGenerator rng) {
         presentContinuing(train, plastic, noiseStdMv, rng, false);
+    }
+
+    /**
+     * Runs the network on for {@code durationMs} ms of simulated time, its input driven by {@code encoder} from
+     * {@code values} (Brian2's {@code run(duration)}, PyNN's {@code sim.run(t_ms)}): encodes {@code durationMs / dtMs}
+     * steps of spikes from {@code rng}, then plays them as {@link #presentContinuing(SpikeTrain, boolean, RandomGenerator)}
+     * does, without resetting, so successive runs are one continuous stream (monitors record every step; when
+     * {@code plastic}, the projections that ask for it are renormalised at the end). The same spikes, bit for bit, as
+     * encoding a {@link SpikeTrain} of those steps by hand and presenting it so.
+     *
+     * @param durationMs simulated time in ms, &gt; 0 and a whole number of steps of {@link #dtMs()}
+     * @param encoder    how {@code values} become spikes, e.g. {@code PoissonEncoder.ofRatesHz()} for rates in Hz
+     * @param values     one value per input neuron (rates, pixels: as the encoder reads them), at intensity 1
+     * @param plastic    whether plasticity rules run
+     * @throws IllegalArgumentException naming {@code durationMs} when it is not a positive whole number of steps, or
+     *                                  {@code values} when they are not one per input neuron
+     */
+    public void run(double durationMs, SpikeEncoder encoder, float[] values, boolean plastic, RandomGenerator rng) {
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(values, "values: one per input neuron");
+        if (values.length != input.size()) {
+            throw new IllegalArgumentException("values: " + values.length + " given, one per neuron of the input "
+                    + input.name() + " (" + input.size() + ") wanted");
+        }
+        SpikeTrain train = new SpikeTrain();
+        encoder.encode(values, 1.0, steps(durationMs), dtMs, rng, train);
+        presentContinuing(train, plastic, rng);
+    }
+
+    /** The steps of {@code durationMs}, refused unless a positive whole number of steps of dt (up to rounding). */
+    private int steps(double durationMs) {
+        double steps = durationMs / dtMs;
+        long whole = Math.round(steps);
+        if (!(durationMs > 0) || !Double.isFinite(durationMs) || whole > Integer.MAX_VALUE
+                || Math.abs(steps - whole) > 1e-9 * Math.max(1, steps)) {
+            throw new IllegalArgumentException("durationMs " + NumberText.of(durationMs) + ": run for a positive whole "
+                    + "number of steps of dt = " + NumberText.of(dtMs) + " ms");
+        }
+        return (int) whole;
     }
 
     /** One step of the continuous stream (see {@link #presentContinuing}); the input plays whatever it was given. */

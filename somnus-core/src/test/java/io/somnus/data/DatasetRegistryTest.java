@@ -95,6 +95,24 @@ class DatasetRegistryTest {
         assertEquals(4, r.load("mnist", Split.TRAIN, tmp.resolve("all"), SYNTHETIC).size());
     }
 
+    /**
+     * loadFromLocations reads where load with no folder looks (the cache here, not a folder elsewhere), for a dataset
+     * read from files and a generated one, and passes the options on.
+     */
+    @Test
+    void loadFromLocationsReadsWhereLoadWithNoFolderLooks() {
+        IdxBytes.writeMnistSplit(tmp.resolve("elsewhere"), "train", 3, false);
+        IdxBytes.writeMnistSplit(cacheOnly().cacheDir("mnist"), "train", 5, true);
+        DatasetRegistry r = builtIn(cacheOnly(), NO_DOWNLOAD);
+        LabeledImages found = r.loadFromLocations("mnist", Split.TRAIN, SYNTHETIC);
+        assertEquals(5, found.size());
+        assertEquals(r.load("mnist", Split.TRAIN, null, SYNTHETIC), found);
+        assertEquals(2, r.loadFromLocations("mnist", Split.TRAIN, SYNTHETIC.withLimit(2)).size());
+        assertEquals(r.load("geomfig", Split.TEST, null, new LoadOptions(4, 9, 0)),
+                r.loadFromLocations("geomfig", Split.TEST, new LoadOptions(4, 9, 0)));
+        assertEquals(9 * 9, r.loadFromLocations("geomfig", Split.TEST, new LoadOptions(4, 9, 0)).pixels());
+    }
+
     @Test
     void anImageSizeAskedOfFilesIsRefusedNamingPreprocess() {
         Path explicit = tmp.resolve("sized");

@@ -2,6 +2,7 @@ package io.somnus.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,25 @@ class LabeledImagesTest {
     /** Three 1×2 images labelled 0, 1, 0. */
     private static LabeledImages three() {
         return new LabeledImages("tiny", 1, 2, new float[][] {{0f, 1f}, {1f, 0f}, {0.5f, 0.5f}}, new int[] {0, 1, 0}, 2);
+    }
+
+    /**
+     * Equality is by content: two sets built from separate but equal arrays are equal with equal hashes; a pixel, a
+     * label, the name or the class count changed makes them differ.
+     */
+    @Test
+    void equalityComparesTheImagesAndLabelsNotTheArrays() {
+        LabeledImages set = three();
+        LabeledImages copy = three();                                   // new arrays, same values
+        assertEquals(set, copy);
+        assertEquals(set.hashCode(), copy.hashCode());
+        assertEquals(set, set.head(3));
+        float[][] otherPixel = {{0f, 1f}, {1f, 0f}, {0.5f, 0.25f}};
+        assertNotEquals(set, new LabeledImages("tiny", 1, 2, otherPixel, new int[] {0, 1, 0}, 2));
+        assertNotEquals(set, new LabeledImages("tiny", 1, 2, copy.images(), new int[] {0, 1, 1}, 2));
+        assertNotEquals(set, new LabeledImages("other", 1, 2, copy.images(), copy.labels(), 2));
+        assertNotEquals(set, new LabeledImages("tiny", 1, 2, copy.images(), copy.labels(), 3));
+        assertNotEquals(set, new LabeledImages("tiny", 2, 1, copy.images(), copy.labels(), 2));
     }
 
     @Test

@@ -29,5 +29,5 @@ public interface ModelRunner<C extends RunConfig> {
     }
 
     /** Trains and measures; per-checkpoint recordings go to {@code files}. */
-    ModelResult run(C cfg, PreparedData data, RunFiles files) throws Exception;
+    ModelResult run(C cfg, PreparedData data, RunFiles files) throws java.io.IOException;
 }

@@ -33,7 +33,7 @@ final class ModelRunners {
         }
 
         /** Runs it, counted among the runs in progress ({@link ActiveRuns}: whether a run may take a second thread). */
-        ModelResult run(PreparedData data, RunFiles files) throws Exception {
+        ModelResult run(PreparedData data, RunFiles files) throws java.io.IOException {
             try (ActiveRuns.Entry counted = ActiveRuns.enter()) {
                 return runner.run(config, data, files);
             }

@@ -134,7 +134,7 @@ public final class StandardRunExecutor implements RunExecutor {
     }
 
     @Override
-    public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+    public void execute(ObjectNode config, Path runDir, RunProgress progress) throws IOException {
         run(config, java.util.Objects.requireNonNull(runDir, "runDir"), progress);
     }
 
@@ -145,9 +145,11 @@ public final class StandardRunExecutor implements RunExecutor {
      * {@link SpikeExchange} given to this executor writes where it says.
      *
      * @throws ConfigException when the configuration is refused, naming the field, before anything runs
-     * @throws Exception       as {@link #execute}: e.g. a dataset that cannot be read
+     * @throws IOException     when a file the run reads or writes cannot be (a network file of its
+     *                         {@link SpikeExchange}, the run directory); a dataset that cannot be found or read is an
+     *                         unchecked {@link io.somnus.data.DatasetException}
      */
-    public RunResult run(ObjectNode config) throws Exception {
+    public RunResult run(ObjectNode config) throws IOException {
         return run(config, null, RunProgress.NONE);
     }
 
@@ -155,7 +157,7 @@ public final class StandardRunExecutor implements RunExecutor {
      * As {@link #run(ObjectNode)}, told of its progress, and writing the run directory as well when {@code runDir} is
      * not null, as {@link #execute} does (created if need be, its config.yaml first).
      */
-    public RunResult run(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+    public RunResult run(ObjectNode config, Path runDir, RunProgress progress) throws IOException {
         RunConfig cfg = Configs.bind(config);
         // the runner first: a model that refuses this executor's options does so before anything is written or loaded
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
@@ -185,7 +187,7 @@ public final class StandardRunExecutor implements RunExecutor {
      */
     @Override
     public void resume(Path runDir, RunProgress progress, java.util.function.Consumer<ResumePoint> goingOn)
-            throws Exception {
+            throws IOException {
         Resumption r = resumption(runDir, false);
         goingOn.accept(r.point());
         resume(r, progress);
@@ -196,7 +198,7 @@ public final class StandardRunExecutor implements RunExecutor {
      * otherwise than the one that wrote the snapshot ({@link io.somnus.experiment.model.ResumeArithmetic}; the mix is
      * recorded in provenance.json), else that is refused (a ConfigException naming each difference).
      */
-    public void resume(Path runDir, RunProgress progress, boolean allowOtherArithmetic) throws Exception {
+    public void resume(Path runDir, RunProgress progress, boolean allowOtherArithmetic) throws IOException {
         resume(resumption(runDir, allowOtherArithmetic), progress);
     }
 
@@ -206,7 +208,7 @@ public final class StandardRunExecutor implements RunExecutor {
      *
      * @throws IllegalStateException when {@code r} was resumed already
      */
-    public void resume(Resumption r, RunProgress progress) throws Exception {
+    public void resume(Resumption r, RunProgress progress) throws IOException {
         ResumeSnapshotFile.Verified snapshot = r.take();
         // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
         try (java.util.stream.Stream<Path> files = Files.list(r.runDir)) {
@@ -273,7 +275,7 @@ public final class StandardRunExecutor implements RunExecutor {
      *                             and not {@code allowOtherArithmetic}
      * @throws io.somnus.experiment.io.FileFormatException when there is no snapshot, or a damaged one
      */
-    public Resumption resumption(Path runDir, boolean allowOtherArithmetic) throws Exception {
+    public Resumption resumption(Path runDir, boolean allowOtherArithmetic) throws IOException {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
         try {
@@ -313,7 +315,7 @@ public final class StandardRunExecutor implements RunExecutor {
     /** @param snapshot the resume snapshot the run goes on from, read and checked; null: the run starts */
     private RunResult run(ObjectNode config, RunConfig cfg, ModelRunners.Bound<?> runner, Path runDir,
                           RunProgress progress, ResumeSnapshotFile.Verified snapshot, boolean allowOtherArithmetic)
-            throws Exception {
+            throws IOException {
         String started = Instant.now().toString();
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());

@@ -70,7 +70,7 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
             + "snapshot, and if it is cut short it cannot be resumed (train --resume, sweep --resume) but runs again";
 
     @Override
-    public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws Exception {
+    public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws java.io.IOException {
         StdpTraining.Result r = new StdpTraining(cfg, files, kernels, exchange).run(data.train(), data.validation(), data.test());
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
