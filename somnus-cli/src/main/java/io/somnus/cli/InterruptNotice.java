@@ -7,11 +7,12 @@ package io.somnus.cli;
 final class InterruptNotice implements AutoCloseable {
     private final Thread hook;
     private final String line;
+    /** Where the notice is said: stderr, or a live progress bar's {@link Progress#say} (above the bar). */
+    private volatile java.util.function.Consumer<String> say = said -> System.err.println(said);
 
     InterruptNotice(String line) {
         this.line = line;
-        hook = new Thread(() -> System.err.println(System.lineSeparator() + "somnus: interrupted; " + line),
-                "somnus-interrupt-notice");
+        hook = new Thread(this::sayNow, "somnus-interrupt-notice");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -29,6 +30,19 @@ final class InterruptNotice implements AutoCloseable {
     static InterruptNotice forReport(java.nio.file.Path dir) {
         return new InterruptNotice("every run and the aggregates are kept in " + dir + "; report.html was not written "
                 + "(somnus report " + dir + " writes it)");
+    }
+
+    /** What the hook does as the JVM stops: says the notice. */
+    void sayNow() {
+        say.accept(System.lineSeparator() + "somnus: interrupted; " + line);
+    }
+
+    /**
+     * Says the notice through {@code say} from now on: a progress bar's, while it is live, so the bar's next redraw
+     * does not write over the notice.
+     */
+    void sayThrough(java.util.function.Consumer<String> say) {
+        this.say = say;
     }
 
     /** What the notice says after "somnus: interrupted; ". */

@@ -8,21 +8,44 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, one line every few seconds otherwise
- * (so CI logs stay readable). Each phase (data, train, evaluate) restarts its clock.
+ * (so CI logs stay readable). Each phase (data, train, evaluate) restarts its clock. A line said while the bar is
+ * live ({@link #say}) goes above it on a terminal ({@link TerminalBars}): printed straight to stderr, the bar's next
+ * redraw wrote over it.
  */
 final class Progress implements RunProgress, AutoCloseable {
     private final ProgressBar bar;
+    private final java.io.PrintStream err;
+    /** On a terminal: the bar's line, and the lines said above it; null otherwise. */
+    private final TerminalBars terminal;
     private String phase = "";
     /** Whether the bar shows a note beside the phase's name, which the phase's next update takes away. */
     private boolean noted;
 
+    /** On stderr, a redrawn bar where the JVM has a terminal. */
     Progress(String task, long total) {
+        this(task, total, System.err, ConsoleSweepListener.isTerminal());
+    }
+
+    /**
+     * @param err      where to draw (stderr)
+     * @param terminal redraw the bar in place, lines said above it (a terminal), or print lines (a log)
+     */
+    Progress(String task, long total, java.io.PrintStream err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal ? new TerminalBars(err, 0) : null;
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(System.console() == null ? 5000 : 250);
-        if (System.console() == null) {
-            b.setConsumer(new DelegatingProgressBarConsumer(System.err::println, 100));
-        }
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(terminal ? 250 : 5000)
+                .setConsumer(terminal ? this.terminal.newBar() : new DelegatingProgressBarConsumer(err::println, 100));
         this.bar = b.build();
+    }
+
+    /** Says {@code line} on stderr at once: on a terminal above the bar, which is drawn again below it. */
+    void say(String line) {
+        if (terminal != null) {
+            terminal.printAbove(line);
+        } else {
+            err.println(line);
+        }
     }
 
     @Override

@@ -167,13 +167,14 @@ final class TrainCommand implements Callable<Integer> {
                 RunDirectories.recordNoReport(tmp.dir());
             }
             try (Progress progress = new Progress("train", io.somnus.experiment.run.ResumePoint.trainingTotal(config))) {
+                notice.sayThrough(progress::say); // above the bar while it is live
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
                         .snapshotTriggers(snapshotTriggers())
                         .execute(config, tmp.dir(), progress);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
-                    System.err.println("somnus: " + dir + " was made by another process while this run trained; this "
+                    progress.say("somnus: " + dir + " was made by another process while this run trained; this "
                             + "run is in " + at);
                     dir = at;
                 }
@@ -288,10 +289,11 @@ final class TrainCommand implements Callable<Integer> {
                         + "--report writes it, or somnus report " + dir + " later");
             }
             try (Progress progress = new Progress("train", total)) {
+                notice.sayThrough(progress::say); // above the bar while it is live
                 executor.resume(resumption, progress);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
-                    System.err.println("somnus: " + dir + " was made by another process while this run trained; this "
+                    progress.say("somnus: " + dir + " was made by another process while this run trained; this "
                             + "run is in " + at);
                     dir = at;
                 }

@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -76,5 +77,33 @@ class ProgressTest {
         SomnusCli.commandLine();
         assertTrue(!builder.isLoggable(java.util.logging.Level.INFO), "netlib's INFO would be printed");
         assertTrue(builder.isLoggable(java.util.logging.Level.WARNING), "netlib's warnings would be lost");
+    }
+
+    /**
+     * On a terminal (faked: a byte stream), a line said while the bar is live ("made by another process", the
+     * interrupt notice) shows above the bar, which is drawn again below it: printed straight to stderr, the bar's next
+     * redraw wrote over it.
+     */
+    @Test
+    void onATerminalALineSaidShowsAboveTheBar() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String said = "somnus: runs/x was made by another process while this run trained; this run is in runs/x-2";
+        try (Progress p = new Progress("train", 10, new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+             InterruptNotice notice = new InterruptNotice("it goes on with --resume")) {
+            p.update("train", 3, 10);
+            p.note("train", "checkpoint 1/2: readouts"); // drawn at once
+            p.say(said);
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains(said), "said at once");
+            notice.sayThrough(p::say);
+            notice.sayNow();
+            p.note("train", "checkpoint 2/2: readouts"); // the bar's redraw stays on its own line
+        }
+        java.util.List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
+        String all = String.join("\n", screen);
+        int at = screen.indexOf(said);
+        int notice = screen.indexOf("somnus: interrupted; it goes on with --resume");
+        assertTrue(at >= 0 && notice > at, all);
+        assertEquals(notice + 2, screen.size(), "the bar alone below the notice: " + all);
+        assertTrue(screen.get(notice + 1).startsWith("train") && screen.get(notice + 1).contains("checkpoint 2/2"), all);
     }
 }
