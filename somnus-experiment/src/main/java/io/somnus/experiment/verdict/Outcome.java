@@ -4,9 +4,13 @@ import java.util.Collection;
 
 /** The answer the rule of docs/verdict.md gives to a criterion, a claim on one dataset, or a claim for a preset. */
 public enum Outcome {
+    /** The evidence supports it: the interval lies on the claim's side of the margin. */
     HOLDS("holds"),
+    /** The evidence contradicts it: the interval lies on the other side. */
     DOES_NOT_HOLD("does not hold"),
+    /** The interval straddles the margin, or there is no interval (too few runs). */
     INCONCLUSIVE("inconclusive"),
+    /** Nothing to decide on: the study ran none of the runs it needs. */
     NOT_RUN("not run");
 
     private final String words;
