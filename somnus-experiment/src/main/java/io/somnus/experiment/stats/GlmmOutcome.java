@@ -7,7 +7,9 @@ package io.somnus.experiment.stats;
  * @param formula the model formula fitted (empty when not fitted)
  */
 public record GlmmOutcome(String status, String formula) {
-    /** The fit was not attempted (no Rscript, no glmmTMB, one sleep fraction, too few runs); {@code reason} says which. */
+    /**
+     * The fit was not attempted (no Rscript, no glmmTMB, one sleep fraction, too few runs); {@code reason} says which.
+     */
     public static GlmmOutcome skipped(String reason) {
         return new GlmmOutcome("skipped: " + reason, "");
     }

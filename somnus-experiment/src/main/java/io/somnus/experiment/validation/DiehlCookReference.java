@@ -39,7 +39,8 @@ public final class DiehlCookReference {
      *
      * @param meanESpikesPerImage     excitatory spikes per image, over all neurons, averaged over the images
      * @param meanInputSpikesPerImage Poisson input spikes per image, averaged over the images
-     * @param imagesPerSecond         images presented per second of the run's wall time ({@code wall_seconds} in somnus_out.npz)
+     * @param imagesPerSecond         images presented per second of the run's wall time ({@code wall_seconds} in
+     *                                somnus_out.npz)
      */
     public record Result(double meanESpikesPerImage, double meanInputSpikesPerImage, double imagesPerSecond) { }
 

@@ -22,7 +22,7 @@ public final class VerdictRule {
     public static final double DOSE_HIGH = 0.2;
     /** The margin δ on test accuracy (a fraction in [0, 1]: 2 percentage points), criteria 1c, 2c, 2d and 3a. */
     public static final double MARGIN_ACCURACY = 0.02;
-    /** The margin on drawdown (the accuracy curve's largest fall below its running peak, a fraction), criteria 2a, 3b. */
+    /** The margin on drawdown (the accuracy curve's largest fall below its running peak, a fraction): 2a, 3b. */
     public static final double MARGIN_DRAWDOWN = 0.02;
     /** The margin on the last quarter's validation-accuracy standard deviation (a fraction), criterion 2b. */
     public static final double MARGIN_LAST_QUARTER_STD = 0.01;
