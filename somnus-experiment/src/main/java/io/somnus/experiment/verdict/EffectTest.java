@@ -12,11 +12,11 @@ package io.somnus.experiment.verdict;
  * inconclusive otherwise, and whenever there is no interval; not run when there is no estimate.
  */
 public enum EffectTest {
-    /** The claim that sleep improves the quantity by at least the margin. */
+    /** The claim that the estimate is better than 0 by at least the margin δ. */
     BETTER("better"),
-    /** The claim that sleep does not improve it by the margin. */
+    /** The claim that it is not better by the margin δ. */
     NOT_BETTER("not better"),
-    /** The claim that sleep does not make it worse by the margin or more. */
+    /** The claim that it is not worse by the margin δ or more. */
     NOT_WORSE("not worse");
 
     private final String words;

@@ -38,7 +38,7 @@ public final class VerdictRule {
     /** The SG-SNN presets every verdict lists (claim 3). */
     public static final List<String> SG_PRESETS = List.of("paper-sg", "paper-sg-code");
 
-    /** The grid variant label of the untrained control (plasticity off), criterion 2c. */
+    /** The untrained control's label (plasticity off; its grid variant is {@code control=untrained}), criterion 2c. */
     public static final String UNTRAINED = StudyControl.UNTRAINED.label();
     /** The label of the untrained control with every weight at sleep's target magnitude, criterion 2d. */
     public static final String UNTRAINED_SLEEP_TARGET = StudyControl.UNTRAINED_SLEEP_TARGET.label();
