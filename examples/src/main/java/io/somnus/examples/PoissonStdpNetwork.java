@@ -31,6 +31,13 @@ public final class PoissonStdpNetwork {
     /**
      * What a run gave: the LIF neurons' spikes (per neuron, and as a raster) and the projection's weights before and
      * after, by synapse (input i to neuron j is synapse {@code i·10 + j}: all-to-all, pre by pre).
+     *
+     * @param spikesPerNeuron each LIF neuron's spikes over the run (10 counts; 0 for a silent neuron)
+     * @param rasterSteps the step (1 ms) of each LIF spike from the run's start, in time order (of any neuron; empty
+     *     when none fired)
+     * @param weightsBefore the projection's 1 000 weights before the run (a copy; in [0, 1])
+     * @param weightsAfter the same weights after the run's STDP (a copy; in [0, 1], the projection's bounds)
+     * @param ratesHz each input's Poisson rate (Hz), 5 for input 0 rising evenly to 40 for input 99
      */
     public record Result(int[] spikesPerNeuron, int[] rasterSteps, float[] weightsBefore, float[] weightsAfter,
                          float[] ratesHz) {

@@ -23,7 +23,14 @@ import java.util.SplittableRandom;
  * (README, "Examples").
  */
 public final class SgOneEpoch {
-    /** The trained configuration, its epoch's figures and the test set's accuracy and firing rates. */
+    /**
+     * The trained configuration, its epoch's figures and the test set's accuracy and firing rates.
+     *
+     * @param config the SG-SNN's configuration as trained: the defaults with the images' inputs and classes, the
+     *     hidden size asked for, one epoch and batches of 16
+     * @param result the one epoch's training figures (its loss, wall times; no validation, so NaN validation accuracy)
+     * @param test the trained network on the test images: accuracy in [0, 1] and firing rates (Hz)
+     */
     public record Outcome(SgConfig config, SgResult result, SgEvaluation test) {
     }
 

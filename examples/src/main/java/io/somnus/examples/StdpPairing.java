@@ -37,7 +37,14 @@ public final class StdpPairing {
     /** The steps of a presentation (ms at dt 1 ms). */
     static final int STEPS = 100;
 
-    /** One pairing: the plastic input's spike step, the neuron's spike steps, and the weight before and after. */
+    /**
+     * One pairing: the plastic input's spike step, the neuron's spike steps, and the weight before and after.
+     *
+     * @param preStep the step (1 ms) of the plastic input's one spike, from the presentation's start
+     * @param postSteps the steps of the neuron's spikes in the presentation, in time order (empty if it stayed silent)
+     * @param weightBefore the plastic synapse's weight before the presentation (in [0, 1])
+     * @param weightAfter its weight after the presentation's STDP (in [0, 1], the projection's bounds)
+     */
     public record Pairing(int preStep, int[] postSteps, float weightBefore, float weightAfter) {
         /** The weight change. */
         public double change() {

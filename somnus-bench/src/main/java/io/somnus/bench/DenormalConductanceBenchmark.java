@@ -30,6 +30,10 @@ public class DenormalConductanceBenchmark extends SomnusBenchmark {
         ONE
     }
 
+    /**
+     * One thread's 112 neurons, their inputs and the kernels; JMH's state, public for JMH's generated code, not to be
+     * called.
+     */
     @State(Scope.Thread)
     public static class Step {
         private static final int NEURONS = 112;
@@ -58,6 +62,10 @@ public class DenormalConductanceBenchmark extends SomnusBenchmark {
         Kernels k;
         int t;
 
+        /**
+         * Picks the kernels and sets every neuron at −60 mV with no spike candidates (JMH's setup, public for JMH's
+         * generated code, not to be called).
+         */
         @Setup
         public void setUp() {
             k = Kernels.named(kernels);
@@ -66,6 +74,7 @@ public class DenormalConductanceBenchmark extends SomnusBenchmark {
         }
     }
 
+    /** One step of the 112 neurons after filling their conductances (the benchmark; returns a result JMH consumes). */
     @Benchmark
     public int step(Step s) {
         if (s.lanes == Lanes.ALL) {

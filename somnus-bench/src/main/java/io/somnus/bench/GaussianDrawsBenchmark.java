@@ -36,17 +36,20 @@ public class GaussianDrawsBenchmark {
     final SplittableRandom rng = new SplittableRandom(2026);
     float[] out;
 
+    /** Allocates the {@code size} draws' array (JMH's setup, public for JMH's generated code, not to be called). */
     @Setup
     public void setUp() {
         out = new float[size];
     }
 
+    /** {@code size} standard normal draws by {@link GaussianDraws#fill} (returns the last, for JMH to consume). */
     @Benchmark
     public float bulk() {
         GaussianDraws.fill(rng, out, 0, size);
         return out[size - 1];
     }
 
+    /** {@code size} standard normal draws by the JDK's {@code nextGaussian}, one at a time (returns the last). */
     @Benchmark
     public float jdk() {
         for (int i = 0; i < size; i++) {

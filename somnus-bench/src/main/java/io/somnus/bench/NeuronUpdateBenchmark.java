@@ -21,7 +21,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * ns per step.
  */
 public class NeuronUpdateBenchmark extends SomnusBenchmark {
-    /** Steps per presentation (Diehl &amp; Cook: 350 ms at dt = 0.5 ms); state is reset between, as Network.present does. */
+    /**
+     * Steps per presentation (Diehl &amp; Cook: 350 ms at dt = 0.5 ms); state is reset between, as Network.present
+     * does.
+     */
     static final int PRESENTATION_STEPS = 700;
     /** Pre-drawn input vectors, cycled, so that the random number generator is not what is measured. */
     static final int INPUT_ROWS = 64;
@@ -49,6 +52,10 @@ public class NeuronUpdateBenchmark extends SomnusBenchmark {
         long spikes;
         long neuronSteps;
 
+        /**
+         * Builds the {@code size} diehl-cook excitatory neurons and their random input rows (JMH's setup, public for
+         * JMH's generated code, not to be called).
+         */
         @Setup
         public void setUp() {
             pop = new ConductanceLifPopulation("e", size, ConductanceLifParameters.DIEHL_COOK_EXCITATORY,
@@ -56,6 +63,10 @@ public class NeuronUpdateBenchmark extends SomnusBenchmark {
             input = randomRows(size, drive, 1);
         }
 
+        /**
+         * Prints the trial's percentage of neurons that spiked per step (JMH's teardown, public for JMH's generated
+         * code, not to be called).
+         */
         @TearDown
         public void printSpikingRate() {
             System.out.printf("drive %s, %d neurons: %.3f %% of the neurons spiked per step%n", drive, size,
@@ -89,6 +100,10 @@ public class NeuronUpdateBenchmark extends SomnusBenchmark {
         float[][] input;
         int step;
 
+        /**
+         * Builds 200 of the paper's current-LIF neurons and their random input rows (JMH's setup, public for JMH's
+         * generated code, not to be called).
+         */
         @Setup
         public void setUp() {
             pop = new CurrentLifPopulation("e", 200, CurrentLifParameters.PAPER, Kernels.named(kernels),

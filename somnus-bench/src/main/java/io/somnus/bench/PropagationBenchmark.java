@@ -44,6 +44,12 @@ public class PropagationBenchmark extends SomnusBenchmark {
     Projection sparseFrozen;
     int step;
 
+    /**
+     * Builds the input's spike train and the dense, sparse and frozen sparse projections (JMH's setup, public for JMH's
+     * generated code, not to be called).
+     *
+     * @throws IllegalStateException if the all-to-all projection is not on the dense path
+     */
     @Setup
     public void setUp() {
         SplittableRandom rng = new SplittableRandom(3);

@@ -39,6 +39,10 @@ public class SinceLastSpikeBenchmark extends SomnusBenchmark {
     Projection[] projections;
     int step;
 
+    /**
+     * Builds the four STDP projections between the three spiking sources (JMH's setup, public for JMH's generated code,
+     * not to be called).
+     */
     @Setup
     public void setUp() {
         SplittableRandom rng = new SplittableRandom(9);

@@ -25,6 +25,10 @@ public class SleepPullBenchmark extends SomnusBenchmark {
     float[] w;
     final double[] scratch = new double[2048];
 
+    /**
+     * Picks the kernels and draws {@code size} log-normal weights of either sign (JMH's setup, public for JMH's
+     * generated code, not to be called).
+     */
     @Setup(Level.Iteration)
     public void setUp() {
         k = Kernels.named(kernels);
@@ -35,6 +39,7 @@ public class SleepPullBenchmark extends SomnusBenchmark {
         }
     }
 
+    /** One log-space pull of the {@code size} weights (returns the first weight, for JMH to consume). */
     @Benchmark
     public float pull() {
         k.logSpacePull(w, size, 0.01f, 0.99997, scratch);

@@ -41,6 +41,10 @@ public class StdpBenchmark extends SomnusBenchmark {
     TripletStdp stdp;
     int step;
 
+    /**
+     * Builds the input and post spike trains and the all-to-all STDP projection (JMH's setup, public for JMH's
+     * generated code, not to be called).
+     */
     @Setup
     public void setUp() {
         SplittableRandom rng = new SplittableRandom(4);

@@ -48,6 +48,10 @@ public class TrapHistoryBenchmark {
 
     NeuronUpdateBenchmark.Conductance neurons;
 
+    /**
+     * Leaves the operator-class traps in the JIT's history where {@code trapHistory} asks, then builds 100 conductance
+     * neurons at drive 1.2 (JMH's setup, public for JMH's generated code, not to be called).
+     */
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
         if (trapHistory) {

@@ -15,12 +15,21 @@ import org.openjdk.jmh.annotations.State;
  * package to reach the package's own slow path.
  */
 public class ZigguratSlowPathBenchmark extends SomnusBenchmark {
+    /**
+     * 4 096 first longs that take the slow path, and the generator of further longs; JMH's state, public for JMH's
+     * generated code, not to be called.
+     */
     @State(Scope.Thread)
     public static class SlowLongs {
         final long[] u = new long[4096];
         final SplittableRandom further = new SplittableRandom(7);
         int next;
 
+        /**
+         * Draws the slow-path longs (JMH's setup, public for JMH's generated code, not to be called).
+         *
+         * @throws IllegalStateException if the ziggurat's tables are unavailable (the message says why)
+         */
         @Setup
         public void setUp() {
             if (ModifiedZiggurat.TABLES == null) {
@@ -36,6 +45,7 @@ public class ZigguratSlowPathBenchmark extends SomnusBenchmark {
         }
     }
 
+    /** One slow-path normal draw from the next prepared long (returns the draw, for JMH to consume). */
     @Benchmark
     public double slowDraw(SlowLongs s) {
         long u = s.u[s.next++ & (s.u.length - 1)];

@@ -61,6 +61,10 @@ public class EncoderBenchmark {
     int[] spikeSteps;
     int[] spikeSources;
 
+    /**
+     * Draws the 64 images, picks the encoder and encodes the first image for {@code sortByStep} (JMH's setup, public
+     * for JMH's generated code, not to be called).
+     */
     @Setup
     public void setUp() {
         SplittableRandom r = new SplittableRandom(1);
@@ -87,6 +91,7 @@ public class EncoderBenchmark {
                 : BernoulliEncoder.probabilityPerStep(pixel, intensity);
     }
 
+    /** The uniform draws of one Poisson image, 19 blocks of 256, and their logarithms (returns a sum JMH consumes). */
     @Benchmark
     public double drawsAndLogs() {
         DoublesAhead ahead = DoublesAhead.open(rng);
@@ -101,18 +106,21 @@ public class EncoderBenchmark {
         return sum;
     }
 
+    /** Sorts one image's spikes by step (returns the spikes, for JMH to consume). */
     @Benchmark
     public int sortByStep() {
         train.fillByStep(STEPS, spikeSteps.length, spikeSteps, spikeSources);
         return train.totalSpikes();
     }
 
+    /** Encodes the next image as the preset's encoder does (returns its spikes, for JMH to consume). */
     @Benchmark
     public int encode() {
         encoder.encode(images[next++ & 63], intensity, STEPS, DT_MS, rng, train);
         return train.totalSpikes();
     }
 
+    /** The same spikes with one draw and one logarithm per gap (returns its spikes, for JMH to consume). */
     @Benchmark
     public int perDraw() {
         float[] image = images[next++ & 63];

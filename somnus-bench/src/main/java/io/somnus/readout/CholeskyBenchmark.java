@@ -39,6 +39,10 @@ public class CholeskyBenchmark {
     double[] a;
     double[][] rows;
 
+    /**
+     * Draws the symmetric positive-definite d × d matrix, once per trial (JMH's setup, public for JMH's generated code,
+     * not to be called).
+     */
     @Setup(Level.Trial)
     public void matrix() {
         int n = d + 16;
@@ -55,6 +59,10 @@ public class CholeskyBenchmark {
         rows = new double[d][d];
     }
 
+    /**
+     * Restores the matrix before each factorisation, which overwrites it (JMH's setup, public for JMH's generated code,
+     * not to be called).
+     */
     @Setup(Level.Invocation)
     public void copy() {
         System.arraycopy(spd, 0, a, 0, a.length);
@@ -63,6 +71,7 @@ public class CholeskyBenchmark {
         }
     }
 
+    /** Somnus's in-place Cholesky factorisation with the Vector API (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
     public double somnusVector() {
@@ -70,6 +79,7 @@ public class CholeskyBenchmark {
         return a[a.length - 1];
     }
 
+    /** The same factorisation on plain loops (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(1)
     public double somnusPlain() {
@@ -77,6 +87,7 @@ public class CholeskyBenchmark {
         return a[a.length - 1];
     }
 
+    /** Hipparchus's Cholesky decomposition of the same matrix (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(1)
     public double hipparchus() {

@@ -51,6 +51,10 @@ public class GradientProductBenchmark {
     double[] r;
     double[] out;
 
+    /**
+     * Draws the standardised sparse samples and the residuals (JMH's setup, public for JMH's generated code, not to be
+     * called).
+     */
     @Setup
     public void setUp() {
         SplittableRandom rng = new SplittableRandom(3);
@@ -67,6 +71,7 @@ public class GradientProductBenchmark {
         xTransposed = path == Path.TRANSPOSED_COPY ? DenseProducts.transpose(x, n, d) : null;
     }
 
+    /** One gradient product XᵀR by the {@code path} measured (returns an entry, for JMH to consume). */
     @Benchmark
     public double product() {
         if (xTransposed != null) {

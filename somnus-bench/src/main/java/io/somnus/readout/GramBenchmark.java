@@ -35,6 +35,7 @@ public class GramBenchmark {
 
     double[] x;
 
+    /** Draws the n × d standard normal samples (JMH's setup, public for JMH's generated code, not to be called). */
     @Setup
     public void samples() {
         SplittableRandom rng = new SplittableRandom(12);
@@ -44,18 +45,21 @@ public class GramBenchmark {
         }
     }
 
+    /** The Gram matrix in tiles with the Vector API (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
     public double tiledVector() {
         return DenseProducts.gram(x, n, d, 1.0)[d + 1];
     }
 
+    /** The same tiles on plain loops (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
     public double tiledPlain() {
         return DenseProducts.gram(x, n, d, 1.0)[d + 1];
     }
 
+    /** Row-by-row rank-one updates: one tile as wide as the matrix (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
     public double rowByRow() {

@@ -36,6 +36,10 @@ public class PcaBenchmark {
 
     double[] standardised;
 
+    /**
+     * Draws the n samples' sparse spike counts and standardises them (JMH's setup, public for JMH's generated code, not
+     * to be called).
+     */
     @Setup
     public void samples() {
         SplittableRandom rng = new SplittableRandom(13);
@@ -51,11 +55,13 @@ public class PcaBenchmark {
         Standardizer.fitFlat(standardised, n, d).transformInPlace(standardised, n);
     }
 
+    /** One PCA fit with the eigen-solver Pca picks for the order (returns the components kept, for JMH). */
     @Benchmark
     public int pca() {
         return Pca.fitFlat(standardised.clone(), n, d, Pca.DEFAULT_VARIANCE_TO_KEEP, true).numComponents();
     }
 
+    /** One PCA fit with Hipparchus's eigen-solver at every order (returns the components kept, for JMH). */
     @Benchmark
     public int pcaHipparchus() {
         return Pca.fitFlat(standardised.clone(), n, d, Pca.DEFAULT_VARIANCE_TO_KEEP, true, DenseProducts.WIDE_ABOVE,

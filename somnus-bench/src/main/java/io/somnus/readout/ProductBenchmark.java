@@ -36,6 +36,10 @@ public class ProductBenchmark {
     double[] b;
     double[] c;
 
+    /**
+     * Draws the two standard normal matrices of the {@code shape} (rows, inner, cols) (JMH's setup, public for JMH's
+     * generated code, not to be called).
+     */
     @Setup
     public void matrices() {
         String[] s = shape.split(",");
@@ -54,6 +58,7 @@ public class ProductBenchmark {
         }
     }
 
+    /** The product with the Vector API (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
     public double simd() {
@@ -61,6 +66,7 @@ public class ProductBenchmark {
         return c[c.length - 1];
     }
 
+    /** The same product on plain loops (returns an entry, for JMH to consume). */
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
     public double plain() {

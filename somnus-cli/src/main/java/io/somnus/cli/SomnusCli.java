@@ -23,6 +23,10 @@ public final class SomnusCli {
      * bar, and each run's provenance.json records the BLAS it used. Held here: java.util.logging keeps loggers weakly.
      */
     static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+    /**
+     * The {@code ./somnus} command: runs {@code args} and exits with its status (0 done, 1 failed, 2 bad input, 3 runs
+     * failed).
+     */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
@@ -101,7 +105,9 @@ public final class SomnusCli {
         return cmd.getParent() == null ? "somnus: " : "somnus " + cmd.getCommandName() + ": ";
     }
 
-    /** Exit status of a command that ended with {@code ex}: 2 for the user's input, 3 for a stopped sweep, 1 otherwise. */
+    /**
+     * Exit status of a command that ended with {@code ex}: 2 for the user's input, 3 for a stopped sweep, 1 otherwise.
+     */
     static int exitStatus(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof io.somnus.experiment.sweep.SweepException s) {

@@ -106,6 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
     private final RunConfigResolver resolver;
     private final RunExecutor executor;
 
+    /** A sweep command that resolves each run's configuration with {@code resolver}, runs it with {@code executor}. */
     public SweepCommand(RunConfigResolver resolver, RunExecutor executor) {
         this.support = new SweepCommandSupport(resolver, executor);
         this.resolver = resolver;

@@ -25,6 +25,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * java.base/java.util=ALL-UNNAMED} for its bulk draws' speed (the same numbers without). Any other {@code spark.*} setting comes from spark-submit or {@code -Dspark.*=...}.
  */
 public final class SparkSweepEngine implements SweepEngine {
+    /** The engine's name, as {@code --engine spark} selects it and each run's files record it. */
     public static final String NAME = "spark";
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[([^\\],]+)])?");
     private static final Pattern TMP_RUN = Pattern.compile("\\.tmp-(.+)-[0-9a-f]{8}");

@@ -32,6 +32,17 @@ public final class Throughput {
     /**
      * One measurement.
      *
+     * @param preset                  the STDP preset measured
+     * @param excitatory              the network's excitatory neurons
+     * @param mode                    {@code train} (plasticity on, one thread) or {@code evaluate} (plasticity off)
+     * @param threads                 threads that presented images
+     * @param images                  images timed (after the warm-up)
+     * @param seconds                 wall time of the timed images (s)
+     * @param imagesPerSecond         images per second of wall time
+     * @param synapticEventsPerSecond synaptic events (one per spike per synapse it reaches) per second of wall time;
+     *                                NaN for evaluation, which does not count them
+     * @param synapses                synapses of all the network's projections
+     * @param eSpikesPerImage         spikes per image of the readout population (the excitatory neurons), all together
      * @param presentationsPerImage presentations per image (training: Diehl &amp; Cook's re-presentations; 1 when
      *                              the preset has none; evaluation: the same, plasticity off)
      * @param cpuImagesPerSecond    training: images per second of the training thread's CPU time (what other work on
@@ -103,7 +114,9 @@ public final class Throughput {
                 (net.synapticEvents() - events0) / sec, synapses, (double) spikes / images, (double) presentations / images, images / cpuSec);
     }
 
-    /** Evaluation throughput on {@code kernels} and {@code threads} threads, plasticity off (after one warm-up pass). */
+    /**
+     * Evaluation throughput on {@code kernels} and {@code threads} threads, plasticity off (after one warm-up pass).
+     */
     public static Row evaluation(StdpRunConfig cfg, LabeledImages data, int images, int threads, Kernels kernels) {
         SplittableRandom rng = new SplittableRandom(cfg.seed());
         Network net = NetworkFactory.build(cfg, data.pixels(), rng.split(), kernels);

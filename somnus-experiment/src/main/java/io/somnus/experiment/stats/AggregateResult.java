@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record AggregateResult(Path dir, int runs, List<AggregateRow> rows, GlmmOutcome glmm, List<Path> files,
                               List<String> warnings) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public AggregateResult {
         rows = List.copyOf(rows);
         files = List.copyOf(files);

@@ -36,16 +36,22 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class Aggregator {
+    /** The per-cell summary and comparisons with sleep fraction 0, in the sweep directory. */
     public static final String AGGREGATE = "aggregate.csv";
+    /** Every run's numeric summary values, one row per run and metric. */
     public static final String RUNS_LONG = "runs_long.csv";
+    /** Each cell's mean validation-accuracy curve with its 95 % CI. */
     public static final String CURVES = "curves.csv";
+    /** What was computed and the GLMM's status. */
     public static final String STATS = "stats.json";
     /** metrics.csv column averaged into curves.csv. */
     public static final String CURVE_COLUMN = RunDirectory.Metrics.VAL_ACCURACY;
 
+    /** The columns of {@value #AGGREGATE}, in order. */
     public static final List<String> AGGREGATE_HEADER = List.of("preset", "model", "dataset", "variant", "sleep_fraction",
             "metric", "n", "mean", "std", "ci95_low", "ci95_high", "baseline_n", "baseline_mean", "diff", "welch_t",
             "welch_df", "welch_p", "welch_p_holm", "paired_n", "paired_t", "paired_p", "paired_p_holm", "cohens_d", "hedges_g");
+    /** The columns of {@value #RUNS_LONG}, in order. */
     public static final List<String> RUNS_LONG_HEADER = List.of("run_id", "preset", "model", "dataset", "sleep_fraction",
             "seed", "metric", "value", "variant");
 

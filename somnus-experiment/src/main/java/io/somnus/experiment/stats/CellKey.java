@@ -5,6 +5,12 @@ import java.util.Comparator;
 /**
  * A cell of the study: preset (which fixes the model) × dataset × grid variant × sleep fraction; its runs
  * differ only by seed.
+ *
+ * @param preset        the preset's name ({@code paper}, {@code paper-code}, {@code diehl-cook}, …)
+ * @param model         the model the preset builds: {@code stdp} or {@code sg} ({@code unknown} when not recorded)
+ * @param dataset       the dataset's name
+ * @param variant       the grid keys' values (empty when the sweep has no grid)
+ * @param sleepFraction the sleep fraction f in [0, 1] (0: the baseline the other fractions are compared with)
  */
 public record CellKey(String preset, String model, String dataset, String variant, double sleepFraction) {
     /** Preset, dataset, variant ({@link VariantOrder#NUMERIC}: without the sweep file), sleep fraction. */

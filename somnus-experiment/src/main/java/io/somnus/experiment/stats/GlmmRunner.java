@@ -31,8 +31,11 @@ import java.util.concurrent.TimeUnit;
  * the same script, the same R, the same files as {@code Rscript glmm.R}).
  */
 public final class GlmmRunner implements AutoCloseable {
+    /** The R script written for the fit, rerunnable by hand with {@code Rscript glmm.R}. */
     public static final String SCRIPT = "glmm.R";
+    /** The fitted terms: term, estimate, std_error, z, p. */
     public static final String TABLE = "glmm.csv";
+    /** R's summary of the fit. */
     public static final String TEXT = "glmm.txt";
     /**
      * The same GLMM in the authors' form, sleep as a factor (their {@code GLM/analysis.r}; docs/fidelity.md): one

@@ -29,6 +29,7 @@ import java.util.Optional;
  */
 public record RunRecord(String runId, Path dir, String preset, String model, String dataset, String variant,
                         double sleepFraction, long seed, JsonNode summary, Map<String, Double> metrics) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public RunRecord {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }

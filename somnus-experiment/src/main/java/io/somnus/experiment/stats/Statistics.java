@@ -15,6 +15,7 @@ public final class Statistics {
 
     private Statistics() {}
 
+    /** Arithmetic mean; NaN for an empty sample. */
     public static double mean(double[] x) {
         return x.length == 0 ? Double.NaN : new Mean().evaluate(x);
     }

@@ -16,6 +16,11 @@ public record EngineOptions(String master, int taskAttempts, Path dataDir) {
     /** Spark's own default of task attempts. */
     public static final int DEFAULT_TASK_ATTEMPTS = 4;
 
+    /**
+     * Checks the attempts.
+     *
+     * @throws io.somnus.experiment.config.ConfigException if {@code taskAttempts} is below 1 (names --task-attempts)
+     */
     public EngineOptions {
         if (taskAttempts < 1) {
             throw new io.somnus.experiment.config.ConfigException("--task-attempts = " + taskAttempts + ": must be at least 1");

@@ -28,6 +28,7 @@ public record LedgerEntry(String runId, String configJson, String configHash, St
                           RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
                           double wallSeconds, java.util.Map<String, String> files, java.util.List<String> sharedBy,
                           String resumedFrom) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public LedgerEntry {
         sharedBy = java.util.List.copyOf(sharedBy);
     }

@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
  */
 public record PlannedRun(String runId, Map<String, Object> settings, String variant, ObjectNode config,
                          String configJson, String configHash, List<String> sharedBy) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public PlannedRun {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         sharedBy = List.copyOf(sharedBy);

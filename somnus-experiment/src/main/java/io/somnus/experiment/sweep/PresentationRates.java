@@ -16,20 +16,38 @@ import java.util.function.ToDoubleFunction;
  * images) to {@code max_presentations} (the worst case).
  */
 public final class PresentationRates {
-    /** Presentations per image in training and in the frozen evaluation. */
+    /**
+     * Presentations per image in training and in the frozen evaluation.
+     *
+     * @param train      presentations per training image (1: no re-presentation)
+     * @param evaluation presentations per image in the frozen evaluation (1: no re-presentation)
+     */
     public record PerImage(double train, double evaluation) {
         /** An image shown once, as every preset without re-presentation does. */
         public static final PerImage ONCE = new PerImage(1, 1);
     }
 
-    /** What a finished run of a re-presenting preset measured: its presentations per image and the images it trained. */
+    /**
+     * What a finished run of a re-presenting preset measured: its presentations per image and the images it trained.
+     *
+     * @param images   the images the run trained
+     * @param perImage the presentations per image it measured
+     */
     public record Measured(double images, PerImage perImage) { }
 
     /**
      * A planned run's presentations per image, from {@code low} to {@code high} (equal when known), with the images it
      * trains and the finished runs the figures come from: how many, and the most images one of them trained.
+     *
+     * @param key            the run's cost key
+     * @param images         the images the run will train
+     * @param low            the fewest presentations per image expected (the finished runs' rate)
+     * @param high           the most expected ({@code max_presentations} where no finished run trained as many images)
+     * @param runs           the finished runs the figures come from
+     * @param measuredImages the most images one of them trained
      */
     public record Expected(String key, double images, PerImage low, PerImage high, int runs, double measuredImages) {
+        /** Whether the rate is a range rather than one measured figure. */
         public boolean isRange() {
             return !low.equals(high);
         }

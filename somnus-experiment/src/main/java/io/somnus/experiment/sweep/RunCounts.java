@@ -26,6 +26,7 @@ public record RunCounts(int planned, int done, int failed, int notFinished, List
      */
     public record FailedRun(String runId, int attempts, String error) {}
 
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public RunCounts {
         failures = List.copyOf(failures);
     }

@@ -42,15 +42,29 @@ import java.util.stream.Stream;
  * presentation-steps, which they are not exactly.
  */
 public final class StudyEstimate {
-    /** Units of work of one run, per phase (from {@link #phaseSeconds}: its seconds per phase). */
+    /**
+     * Units of work of one run, per phase (from {@link #phaseSeconds}: its seconds per phase). Each is NaN where the
+     * configuration lacks a field that counts it ({@link #work(JsonNode)}).
+     *
+     * @param train      presentation-steps trained (the class's <b>train</b> unit)
+     * @param sleep      sleep steps (the <b>sleep</b> unit); 0 without sleep
+     * @param evaluation presentation-steps run frozen (the <b>evaluation</b> unit)
+     */
     public record Work(double train, double sleep, double evaluation) { }
 
     /**
      * Seconds per unit of work, per phase; NaN where no calibration run measured the phase. {@code presentations}: what
      * the runs of a re-presenting preset measured (empty for the others).
+     *
+     * @param train         seconds per training unit (NaN: not measured)
+     * @param sleep         seconds per sleep unit (NaN: not measured, e.g. no calibration run slept)
+     * @param evaluation    seconds per evaluation unit (NaN: not measured)
+     * @param runs          the calibration runs the medians are over
+     * @param presentations the presentations per image the runs of a re-presenting preset measured
      */
     public record UnitCosts(double train, double sleep, double evaluation, int runs,
                             List<PresentationRates.Measured> presentations) {
+        /** Costs of a preset that presents each image once: no presentations measured. */
         public UnitCosts(double train, double sleep, double evaluation, int runs) {
             this(train, sleep, evaluation, runs, List.of());
         }
@@ -60,8 +74,17 @@ public final class StudyEstimate {
         }
     }
 
-    /** One cost key's share of the study (a preset, or a preset at a grid point): its runs and their CPU seconds. */
+    /**
+     * One cost key's share of the study (a preset, or a preset at a grid point): its runs and their CPU seconds.
+     *
+     * @param key               the cost key
+     * @param runs              its planned runs
+     * @param trainSeconds      their projected CPU seconds of training
+     * @param sleepSeconds      their projected CPU seconds of sleep (0 where the phase is unmeasured)
+     * @param evaluationSeconds their projected CPU seconds of evaluation
+     */
     public record Row(String key, int runs, double trainSeconds, double sleepSeconds, double evaluationSeconds) {
+        /** The key's projected CPU seconds, all phases together. */
         public double cpuSeconds() {
             return trainSeconds + sleepSeconds + evaluationSeconds;
         }
@@ -70,9 +93,16 @@ public final class StudyEstimate {
     /**
      * The projection: a row per cost key, the CPU total and the wall time on {@code cores} workers, and the phases
      * with work to do that no calibration run measured (e.g. {@code paper: sleep}), counted as 0 s.
+     *
+     * @param rows        a row per cost key
+     * @param cores       the workers the runs were put on
+     * @param wallSeconds the projected wall time (s): the most loaded worker's CPU seconds
+     * @param costs       the unit costs used, by cost key
+     * @param unmeasured  the phases with work that no calibration run measured ({@code key: phase}); empty when none
      */
     public record Estimate(List<Row> rows, int cores, double wallSeconds, Map<String, UnitCosts> costs,
                            List<String> unmeasured) {
+        /** The study's projected CPU seconds, over every key (0 without rows). */
         public double cpuSeconds() {
             return rows.stream().mapToDouble(Row::cpuSeconds).sum();
         }
@@ -82,8 +112,13 @@ public final class StudyEstimate {
      * The estimate at both ends of the presentations per image ({@code low}: the rate measured; {@code high}: where no
      * finished run trained as many images as a planned one, {@code max_presentations}), and the rates of the
      * re-presenting planned runs, one per cost key and image count. Without such runs both ends are the same.
+     *
+     * @param low           the estimate at the measured presentations per image
+     * @param high          the estimate at the most presentations per image a planned run may need
+     * @param presentations the expected rates of the re-presenting planned runs (empty without them)
      */
     public record Projection(Estimate low, Estimate high, List<PresentationRates.Expected> presentations) {
+        /** Whether the two ends differ: some re-presenting run's rate is a range, not one measured figure. */
         public boolean isRange() {
             return presentations.stream().anyMatch(PresentationRates.Expected::isRange);
         }

@@ -22,6 +22,7 @@ public final class SweepCommandSupport {
     private final RunConfigResolver resolver;
     private final RunExecutor executor;
 
+    /** Resolves each run's configuration with {@code resolver} and executes it with {@code executor}. */
     public SweepCommandSupport(RunConfigResolver resolver, RunExecutor executor) {
         this.resolver = resolver;
         this.executor = executor;

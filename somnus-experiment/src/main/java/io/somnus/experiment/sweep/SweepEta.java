@@ -61,7 +61,14 @@ import java.util.function.Function;
  * whose runs go to other JVMs (Spark), a run counted warm may still have run in a cold executor.
  */
 public final class SweepEta {
-    /** A run to go: its id, cost key, preset and units of work per phase (0: unknown). */
+    /**
+     * A run to go: its id, cost key, preset and units of work per phase (0: unknown).
+     *
+     * @param id     the run's id ({@code runs/<id>/})
+     * @param key    its cost key: the preset, or the preset at a grid point ({@link StudyCalibration#costKey})
+     * @param preset its preset's name
+     * @param work   its units of work per phase ({@link StudyEstimate#work}); 0 in a phase: unknown or none
+     */
     public record Run(String id, String key, String preset, StudyEstimate.Work work) {
         /** A run whose {@code units} are not told apart by phase (all counted as training). */
         public Run(String id, String key, String preset, double units) {
@@ -81,6 +88,10 @@ public final class SweepEta {
     /**
      * The time left: {@code low} to {@code high} (the same where every run's rate is its key's own), and the cost keys
      * of the runs whose time is unknown yet (no run of their preset has finished), counted as 0 in both ends.
+     *
+     * @param low     the least time left (zero when nothing but pending runs is left)
+     * @param high    the most time left (equal to {@code low} where every run's rate is its key's own)
+     * @param pending the cost keys whose runs are not counted (empty when every run left has a rate)
      */
     public record Remaining(Duration low, Duration high, List<String> pending) {
         /** The time left where it is one figure with nothing pending. */

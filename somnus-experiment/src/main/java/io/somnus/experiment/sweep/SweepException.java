@@ -7,10 +7,12 @@ package io.somnus.experiment.sweep;
 public class SweepException extends RuntimeException {
     private final boolean nothingRan;
 
+    /** A sweep refused before it ran anything; {@code message} names the directory or ledger and what to do. */
     public SweepException(String message) {
         this(message, null, true);
     }
 
+    /** As {@link #SweepException(String)}, with the error that revealed the state (an I/O or SQL error). */
     public SweepException(String message, Throwable cause) {
         this(message, cause, true);
     }

@@ -31,6 +31,7 @@ import java.util.Optional;
  * One connection, used under this object's lock, so worker threads may call any method.
  */
 public final class SweepLedger implements AutoCloseable {
+    /** The ledger's file name in a sweep directory (SQLite). */
     public static final String FILE_NAME = "ledger.sqlite";
     static final String SCHEMA_VERSION = "1";
     /** Meta key: which noise the sweep's runs draw ({@link GaussianDraws#stream()}), checked on resume. */
@@ -143,6 +144,7 @@ public final class SweepLedger implements AutoCloseable {
         }
     }
 
+    /** The ledger's SQLite file. */
     public Path file() {
         return file;
     }

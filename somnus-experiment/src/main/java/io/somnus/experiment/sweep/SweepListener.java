@@ -16,6 +16,7 @@ public interface SweepListener {
     /** A remark worth a log line (resumed, leftovers deleted, aggregates written). */
     default void message(String line) {}
 
+    /** Run {@code runId} starts on worker {@code worker} (from 1). */
     default void runStarted(int worker, String runId) {}
 
     /**
@@ -29,10 +30,12 @@ public interface SweepListener {
     /** Relayed {@link io.somnus.experiment.model.RunProgress} updates of the run on {@code worker}. */
     default void runProgress(int worker, String runId, String phase, long done, long total) {}
 
+    /** The run on {@code worker} ended, done or failed ({@link RunOutcome#status()}). */
     default void runFinished(int worker, RunOutcome outcome) {}
 
     /** Every run has finished (or the sweep stopped). */
     default void finished(SweepResult result) {}
 
+    /** A listener that ignores everything. */
     SweepListener NONE = new SweepListener() {};
 }

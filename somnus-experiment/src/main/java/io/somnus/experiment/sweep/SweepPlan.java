@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  *                   none
  */
 public record SweepPlan(SweepSpec spec, List<PlannedRun> runs, List<PlannedRun> perVariant) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public SweepPlan {
         runs = List.copyOf(runs);
         perVariant = List.copyOf(perVariant);

@@ -20,10 +20,12 @@ public record SweepResult(Path outDir, String name, List<RunOutcome> outcomes, D
     /** Exit status when at least one run failed (or did not finish); distinct from usage (2) and crash (1). */
     public static final int EXIT_RUNS_FAILED = 3;
 
+    /** Keeps an unmodifiable copy of {@code outcomes}. */
     public SweepResult {
         outcomes = List.copyOf(outcomes);
     }
 
+    /** Runs in the sweep's plan, done or not (0 for an empty plan). */
     public int total() {
         return outcomes.size();
     }
@@ -38,10 +40,12 @@ public record SweepResult(Path outDir, String name, List<RunOutcome> outcomes, D
         return outcomes.stream().filter(RunOutcome::skipped).count();
     }
 
+    /** Runs that ended with an error in this invocation or an earlier one and are not done. */
     public long failed() {
         return outcomes.stream().filter(o -> o.status() == RunStatus.FAILED).count();
     }
 
+    /** Whether every run of the plan is done (true for an empty plan). */
     public boolean allDone() {
         return done() == total();
     }

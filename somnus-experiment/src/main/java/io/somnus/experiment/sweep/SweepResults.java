@@ -48,6 +48,7 @@ import java.util.Map;
 public record SweepResults(Path dir, boolean singleRun, String name, Map<String, String> meta, RunCounts counts,
                            List<RunRecord> runs, List<String> warnings) {
 
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public SweepResults {
         meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         runs = List.copyOf(runs);

@@ -57,7 +57,9 @@ import java.util.stream.Stream;
  * anything. A ledger that is empty or unreadable while {@code DIR/runs} holds runs is an error, never a fresh start.
  */
 public final class SweepRunner {
+    /** The folder of a sweep directory that holds one directory per run, {@code runs/<id>/}. */
     public static final String RUNS_DIR = "runs";
+    /** The copy of the sweep's specification that a sweep directory keeps (checked on resume). */
     public static final String SWEEP_COPY = "sweep.yaml";
     static final String TMP_PREFIX = ".tmp-";
     /** The lock file of a sweep directory. */
@@ -65,6 +67,7 @@ public final class SweepRunner {
 
     private final RunExecutor executor;
 
+    /** A runner whose runs {@code executor} executes (in this JVM, or on a cluster). */
     public SweepRunner(RunExecutor executor) {
         this.executor = executor;
     }

@@ -99,6 +99,10 @@ public record SweepSpec(Path source, String name, String description, List<Strin
     private static final Pattern DOTTED_KEY =
             Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
 
+    /**
+     * Keeps unmodifiable copies of the lists and maps it is given; a grid value without its text as written is
+     * written as {@link NumberText#of} gives it. Checks nothing: {@link #load} checks a sweep file.
+     */
     public SweepSpec {
         presets = List.copyOf(presets);
         datasets = List.copyOf(datasets);

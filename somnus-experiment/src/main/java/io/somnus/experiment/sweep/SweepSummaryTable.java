@@ -13,6 +13,7 @@ import java.util.Map;
 public final class SweepSummaryTable {
     private SweepSummaryTable() {}
 
+    /** The table for {@code result}, lines ending in a line feed; without aggregates, only the failures and totals. */
     public static String format(SweepResult result) {
         StringBuilder out = new StringBuilder();
         if (result.aggregate() != null) {

@@ -26,6 +26,12 @@ public final class Brian2SideBySide {
     /**
      * What was measured: simulation-loop time per image of each (Brian2's excludes code generation and
      * compilation; Somnus's in {@code somnus}), and compare.py's verdict and report.
+     *
+     * @param somnus           Somnus's side, measured first
+     * @param brian2MsPerImage Brian2's simulation-loop wall time per image (ms)
+     * @param device           Brian2's device: {@code runtime} or {@code cpp_standalone}
+     * @param agree            whether compare.py found the two simulators in agreement (its exit status 0)
+     * @param comparison       compare.py's report, as it printed it
      */
     public record Result(SomnusSide somnus, double brian2MsPerImage, String device, boolean agree, String comparison) { }
 
@@ -69,6 +75,11 @@ public final class Brian2SideBySide {
      * Somnus's side: its timed runs of the images (ms per image, in increasing order), and the files Brian2 and
      * compare.py read, in {@code work}. Measure it in a JVM that has run nothing else yet ({@link #measureSomnus}), then
      * {@link #compare} it.
+     *
+     * @param images         the images each run presented
+     * @param excitatory     the excitatory neurons of the network
+     * @param runsMsPerImage each timed run's wall time per image (ms), in increasing order
+     * @param work           the folder of the files Brian2 and compare.py read
      */
     public record SomnusSide(int images, int excitatory, double[] runsMsPerImage, Path work) {
         /** Somnus's time per image over all its runs (each of the same images), as Brian2's is over its one run. */
@@ -155,6 +166,9 @@ public final class Brian2SideBySide {
     /**
      * One round of {@link #alternate}: Somnus's time per image over its runs of the measured images, then Brian2's on
      * the same images from its compiled binary's next run.
+     *
+     * @param somnusMsPerImage Somnus's wall time per image (ms), averaged over its runs in the round
+     * @param brian2MsPerImage Brian2's simulation-loop wall time per image (ms) in the round
      */
     public record Round(double somnusMsPerImage, double brian2MsPerImage) {
         /** How many times faster Somnus ran than Brian2 in this round. */

@@ -34,7 +34,14 @@ import java.util.SplittableRandom;
 public final class DiehlCookReference {
     private DiehlCookReference() { }
 
-    /** What one comparison run measured. */
+    /**
+     * What one comparison run measured.
+     *
+     * @param meanESpikesPerImage     excitatory spikes per image, over all neurons, averaged over the images
+     * @param meanInputSpikesPerImage Poisson input spikes per image, averaged over the images
+     * @param imagesPerSecond         images presented per second of the run's wall time ({@code wall_seconds} in
+     *                                somnus_out.npz)
+     */
     public record Result(double meanESpikesPerImage, double meanInputSpikesPerImage, double imagesPerSecond) { }
 
     /** {@code DiehlCookReference IMAGES N_E SEED OUT_DIR}: writes OUT_DIR/inputs.npz and OUT_DIR/somnus_out.npz. */

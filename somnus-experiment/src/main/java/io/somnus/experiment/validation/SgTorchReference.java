@@ -52,18 +52,30 @@ public final class SgTorchReference {
     static final double GRADIENT_RELATIVE = 2e-4;
     private static final String[] PARAMS = {"w_in_h", "b_h", "w_h_out", "b_out"};
 
-    /** One compared quantity: the largest absolute difference, the largest |reference| and the limit. */
+    /**
+     * One compared quantity: the largest absolute difference, the largest |reference| and the limit.
+     *
+     * @param quantity         what is compared ({@code loss step 1}, a parameter's gradient, …)
+     * @param maxAbsDifference the largest |Somnus − PyTorch| over its elements (NaN fails)
+     * @param maxAbsReference  the largest magnitude of the quantity itself (the scale the limit is set from)
+     * @param limit            the largest difference allowed (0: exact, as for spikes)
+     */
     public record Row(String quantity, double maxAbsDifference, double maxAbsReference, double limit) {
+        /** Whether the difference is within the limit (NaN differences fail). */
         public boolean passes() {
             return maxAbsDifference <= limit;
         }
     }
 
     /**
+     * What one case of the comparison found.
+     *
+     * @param preset      the preset whose SG-SNN configuration was compared
      * @param rows        every compared quantity
      * @param torchSeconds the reference's wall time for the case
      */
     public record Result(String preset, List<Row> rows, double torchSeconds) {
+        /** Whether every quantity passes (true when there are none). */
         public boolean agree() {
             return rows.stream().allMatch(Row::passes);
         }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param presets   the presets decided
  */
 public record ClaimVerdict(int number, String statement, String model, List<PresetVerdict> presets) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public ClaimVerdict {
         presets = List.copyOf(presets);
     }

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record ConditionVerdict(String dataset, String variant, double dose, Outcome outcome, String note,
                                List<Criterion> criteria) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public ConditionVerdict {
         criteria = List.copyOf(criteria);
     }

@@ -12,8 +12,11 @@ package io.somnus.experiment.verdict;
  * inconclusive otherwise, and whenever there is no interval; not run when there is no estimate.
  */
 public enum EffectTest {
+    /** The claim that the estimate is better than 0 by at least the margin δ. */
     BETTER("better"),
+    /** The claim that it is not better by the margin δ. */
     NOT_BETTER("not better"),
+    /** The claim that it is not worse by the margin δ or more. */
     NOT_WORSE("not worse");
 
     private final String words;
@@ -22,6 +25,7 @@ public enum EffectTest {
         this.words = words;
     }
 
+    /** As the report and the files write it ({@code better}, {@code not better}, {@code not worse}). */
     public String words() {
         return words;
     }

@@ -4,9 +4,13 @@ import java.util.Collection;
 
 /** The answer the rule of docs/verdict.md gives to a criterion, a claim on one dataset, or a claim for a preset. */
 public enum Outcome {
+    /** The criterion's test ({@link EffectTest}) finds the claim supported by the estimate and its interval. */
     HOLDS("holds"),
+    /** The test finds the claim contradicted. */
     DOES_NOT_HOLD("does not hold"),
+    /** Neither: the interval allows both answers, or there is no interval (too few runs). */
     INCONCLUSIVE("inconclusive"),
+    /** Nothing to decide on: no estimate, as the study has none of the runs it needs. */
     NOT_RUN("not run");
 
     private final String words;

@@ -11,6 +11,7 @@ import java.util.List;
  * @param conditions per dataset × variant; none when the study has no runs of the preset
  */
 public record PresetVerdict(String preset, Outcome outcome, String reason, List<ConditionVerdict> conditions) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public PresetVerdict {
         conditions = List.copyOf(conditions);
     }

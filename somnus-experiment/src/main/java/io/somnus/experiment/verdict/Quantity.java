@@ -25,6 +25,7 @@ public enum Quantity {
         this.source = source;
     }
 
+    /** As the report and the files write it (e.g. {@code average forgetting}). */
     public String words() {
         return words;
     }

@@ -13,8 +13,11 @@ import java.util.List;
 
 /** Writes a {@link StudyVerdict} as {@code verdict.json} and {@code verdict.csv} (docs/verdict.md, "Outputs"). */
 public final class VerdictFiles {
+    /** The verdict as JSON, in the study directory. */
     public static final String JSON = "verdict.json";
+    /** The verdict as a table: a row per claim, preset, dataset and criterion. */
     public static final String CSV = "verdict.csv";
+    /** The columns of {@value #CSV}, in order. */
     public static final List<String> CSV_HEADER = List.of("level", "claim", "preset", "dataset", "variant",
             "sleep_fraction", "criterion", "description", "quantity", "comparison", "test", "better_when", "n", "paired",
             "estimate", "ci95_low", "ci95_high", "margin", "outcome", "reason", "figure");

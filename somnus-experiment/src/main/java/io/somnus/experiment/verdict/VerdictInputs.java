@@ -14,6 +14,7 @@ import java.util.Map;
 public final class VerdictInputs {
     private VerdictInputs() {}
 
+    /** Each run's quantities, in the order of {@code runs}; a quantity a run did not record is NaN (not run), not 0. */
     public static List<VerdictRun> of(List<RunRecord> runs) {
         List<VerdictRun> out = new ArrayList<>();
         for (RunRecord r : runs) {

@@ -18,20 +18,29 @@ import java.util.TreeMap;
 public final class VerdictRule {
     /** The paper's recommended range of sleep fractions; f* is the largest one the study ran. */
     public static final double DOSE_LOW = 0.1;
+    /** The top of the paper's recommended range of sleep fractions. */
     public static final double DOSE_HIGH = 0.2;
+    /** The margin δ on test accuracy (a fraction in [0, 1]: 2 percentage points), criteria 1c, 2c, 2d and 3a. */
     public static final double MARGIN_ACCURACY = 0.02;
+    /** The margin on drawdown (the accuracy curve's largest fall below its running peak, a fraction): 2a, 3b. */
     public static final double MARGIN_DRAWDOWN = 0.02;
+    /** The margin on the last quarter's validation-accuracy standard deviation (a fraction), criterion 2b. */
     public static final double MARGIN_LAST_QUARTER_STD = 0.01;
+    /** The margin on the saturated fraction of weights (at or above 95 % of their bound), criterion 1b. */
     public static final double MARGIN_SATURATION = 0.02;
+    /** The margin on the continual protocol's average forgetting (accuracy, a fraction), criteria 1d and 3c. */
     public static final double MARGIN_FORGETTING = 0.02;
     /** 10 % growth of Σ|w|, on the log scale the growth is measured on. */
     public static final double MARGIN_GROWTH = Math.log(1.1);
 
     /** The presets every verdict lists, by model; a study without one of them reports it as not run. */
     public static final List<String> STDP_PRESETS = List.of("paper", "paper-code");
+    /** The SG-SNN presets every verdict lists (claim 3). */
     public static final List<String> SG_PRESETS = List.of("paper-sg", "paper-sg-code");
 
+    /** The untrained control's label (plasticity off; its grid variant is {@code control=untrained}), criterion 2c. */
     public static final String UNTRAINED = StudyControl.UNTRAINED.label();
+    /** The label of the untrained control with every weight at sleep's target magnitude, criterion 2d. */
     public static final String UNTRAINED_SLEEP_TARGET = StudyControl.UNTRAINED_SLEEP_TARGET.label();
 
     /** Which cells a criterion compares. */

@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record VerdictRun(String preset, String model, String dataset, String variant, String control,
                          double sleepFraction, long seed, Map<Quantity, Double> quantities) {
+    /** Keeps unmodifiable copies of the lists and maps it is given. */
     public VerdictRun {
         quantities = Collections.unmodifiableMap(new LinkedHashMap<>(quantities));
     }

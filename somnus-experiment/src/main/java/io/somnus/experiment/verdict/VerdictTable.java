@@ -14,6 +14,7 @@ import java.util.Map;
 public final class VerdictTable {
     private VerdictTable() {}
 
+    /** The verdict as a plain-text table for the terminal: claim, preset, verdict and why. */
     public static String format(StudyVerdict verdict) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"claim", "preset", "verdict", "why (criteria of docs/verdict.md)"});
