@@ -35,6 +35,9 @@ final class Progress implements RunProgress, AutoCloseable {
         this.terminal = terminal ? new TerminalBars(err, 0) : null;
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(terminal ? 250 : 5000)
+                // progressbar's refresh() draws only where the count moved since its last drawing: a note, or a
+                // phase's last state, at a count its timer had already drawn was never shown
+                .continuousUpdate()
                 .setConsumer(terminal ? this.terminal.newBar() : new DelegatingProgressBarConsumer(err::println, 100));
         this.bar = b.build();
     }

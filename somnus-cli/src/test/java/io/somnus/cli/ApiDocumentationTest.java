@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * packages of somnus-experiment that the README's examples and their types lead to (configurations and presets, the
  * network factory and the run executor, its progress and result, the network's files). Internal, and not checked:
  * the rest of somnus-experiment (the study's sweep, statistics and verdict, the validations and benchmarks), the
- * report, the Spark engine, the CLI and the JMH benchmarks. A new somnus-experiment package fails here until it is
- * placed on one side.
+ * report, the Spark engine, the CLI and the JMH benchmarks, whose public declarations need a comment too but their
+ * packages no package-info.java. A new somnus-experiment package fails here until it is placed on one side.
  */
 class ApiDocumentationTest {
     /** somnus-experiment's packages that a library user meets. */
@@ -82,6 +82,28 @@ class ApiDocumentationTest {
         List<String> undocumented = UndocumentedDeclarations.in(files);
         assertTrue(undocumented.isEmpty(), () -> undocumented.size() + " public or protected declarations of the "
                 + "library's API without a Javadoc comment (say what it is, its units, what it returns or refuses):\n"
+                + String.join("\n", undocumented));
+    }
+
+    /**
+     * Outside the API, too, every public declaration has a comment (a user of the study's tools meets sweep,
+     * statistics and verdict types in their IDE and in javadoc:aggregate's pages), so that none loses its comment
+     * unnoticed. Unlike the API packages, a package here needs no package-info.java.
+     */
+    @Test
+    void everyPublicDeclarationOfEveryModuleHasAComment() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(root())) {
+            for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> s = Files.walk(main)) {
+                    files.addAll(s.filter(f -> f.toString().endsWith(".java")).sorted().toList());
+                }
+            }
+        }
+        assertTrue(files.size() > 300, "main sources found under " + root() + ": " + files.size());
+        List<String> undocumented = UndocumentedDeclarations.in(files);
+        assertTrue(undocumented.isEmpty(), () -> undocumented.size() + " public or protected declarations without a "
+                + "Javadoc comment (say what it is, its units, what it returns or refuses):\n"
                 + String.join("\n", undocumented));
     }
 

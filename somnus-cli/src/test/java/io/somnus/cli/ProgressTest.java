@@ -70,6 +70,25 @@ class ProgressTest {
         assertTrue(noteLine, "no line with the note at 4/10: " + out);
     }
 
+    /**
+     * A note at a count the bar has drawn already is drawn too: progressbar's refresh() draws only where the count
+     * moved since its last drawing, so the second note at 4/10 (the first one's drawing was the last) was not shown,
+     * nor a first one where the bar's timer had drawn 4/10 before it (a loaded machine: the test above failed so).
+     */
+    @Test
+    void aNoteAtACountAlreadyDrawnIsDrawn() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (Progress p = new Progress("train", 10, new PrintStream(captured, true, StandardCharsets.UTF_8), false)) {
+            p.update("train", 4, 10);
+            p.note("train", "checkpoint 1/2: readouts");
+            p.note("train", "checkpoint 1/2: test images");
+            p.update("train", 5, 10); // ends the note: the bar's closing line does not show it
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(out.lines().anyMatch(line -> line.contains(" 4/10 ") && line.contains("train · checkpoint 1/2: test "
+                + "images")), "the second note at 4/10 was not drawn: " + out);
+    }
+
     /** netlib-java's INFO line, once per JVM at the first SG-SNN product, used to break into the bar. */
     @Test
     void theBlasLibrarysInfoLineIsNotLoggedByTheProgram() {
