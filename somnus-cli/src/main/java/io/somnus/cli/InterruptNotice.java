@@ -1,5 +1,7 @@
 package io.somnus.cli;
 
+import java.util.function.Consumer;
+
 /**
  * A line said on standard error when the JVM is stopped (Ctrl-C, SIGTERM) while a long command works, saying what
  * was kept and how to go on; said nothing once closed (the command ended on its own). {@code kill -9} runs no code.
@@ -8,7 +10,7 @@ final class InterruptNotice implements AutoCloseable {
     private final Thread hook;
     private final String line;
     /** Where the notice is said: stderr, or a live progress bar's {@link Progress#say} (above the bar). */
-    private volatile java.util.function.Consumer<String> say = said -> System.err.println(said);
+    private volatile Consumer<String> say = said -> System.err.println(said);
 
     InterruptNotice(String line) {
         this.line = line;
@@ -41,7 +43,7 @@ final class InterruptNotice implements AutoCloseable {
      * Says the notice through {@code say} from now on: a progress bar's, while it is live, so the bar's next redraw
      * does not write over the notice.
      */
-    void sayThrough(java.util.function.Consumer<String> say) {
+    void sayThrough(Consumer<String> say) {
         this.say = say;
     }
 

@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import io.somnus.experiment.model.RunProgress;
+import java.io.PrintStream;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -14,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class Progress implements RunProgress, AutoCloseable {
     private final ProgressBar bar;
-    private final java.io.PrintStream err;
+    private final PrintStream err;
     /** On a terminal: the bar's line, and the lines said above it; null otherwise. */
     private final TerminalBars terminal;
     private String phase = "";
@@ -30,7 +31,7 @@ final class Progress implements RunProgress, AutoCloseable {
      * @param err      where to draw (stderr)
      * @param terminal redraw the bar in place, lines said above it (a terminal), or print lines (a log)
      */
-    Progress(String task, long total, java.io.PrintStream err, boolean terminal) {
+    Progress(String task, long total, PrintStream err, boolean terminal) {
         this.err = err;
         this.terminal = terminal ? new TerminalBars(err, 0) : null;
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,9 +135,9 @@ public final class SweepEta {
     /** Per cost key, the seconds of its runs (not resumed) outside their phases: wall time less the phases' seconds. */
     private final Map<String, List<Sample>> overheadsOf = new HashMap<>();
     /** Presets with a run finished done in this process: a run of theirs started now runs warm. */
-    private final Set<String> presetsDone = new java.util.HashSet<>();
+    private final Set<String> presetsDone = new HashSet<>();
     /** Runs to go or in progress that started warm ({@link Sample#warm}). */
-    private final Set<String> startedWarm = new java.util.HashSet<>();
+    private final Set<String> startedWarm = new HashSet<>();
     private final int workers;
 
     /**
