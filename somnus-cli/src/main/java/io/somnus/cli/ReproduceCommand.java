@@ -19,6 +19,7 @@ import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.report.ReportBuilder;
 import io.somnus.report.VerdictCaveats;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     /** {@code --estimate}: calibrate (or read --calibration), project, print, and write the table if asked. */
-    private int estimate() throws Exception {
+    private int estimate() throws IOException, InterruptedException {
         int n = StudyProjection.cores(cores);
         // before the calibration runs (minutes): a file that cannot take the table is bad input, named at once
         String unwritable = writeEstimate == null ? null : StudyCalibration.notWritable(writeEstimate);

@@ -45,7 +45,7 @@ final class StudyProjection {
 
     /** The costs of {@code --calibration}'s finished runs when it is given, else of calibration runs of the plan. */
     static Costs costs(Path calibration, RunConfigResolver resolver, SweepPlan plan, PrintWriter progress)
-            throws Exception {
+            throws IOException, InterruptedException {
         return calibration != null ? costsFrom(calibration, plan) : calibrate(resolver, plan, progress);
     }
 
@@ -83,7 +83,8 @@ final class StudyProjection {
      * directory that is deleted afterwards, saying so on {@code progress}; the note gives the load average before and
      * after.
      */
-    private static Costs calibrate(RunConfigResolver resolver, SweepPlan plan, PrintWriter progress) throws Exception {
+    private static Costs calibrate(RunConfigResolver resolver, SweepPlan plan, PrintWriter progress)
+            throws IOException, InterruptedException {
         SweepPlan calibration = StudyCalibration.plan(plan, resolver);
         Path dir = Files.createTempDirectory("somnus-calibration-");
         double loadBefore = loadAverage();

@@ -14,6 +14,7 @@ import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.report.ReportBuilder;
 import io.somnus.report.VerdictCaveats;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ public final class SweepCommand implements Callable<Integer> {
      * {@code --estimate}: the planned runs on {@code --cores} workers, with the costs of {@code --calibration}'s runs or
      * of calibration runs of this sweep.
      */
-    private int estimate(PrintWriter stdout, PrintWriter stderr) throws Exception {
+    private int estimate(PrintWriter stdout, PrintWriter stderr) throws IOException, InterruptedException {
         String runOption = out != null ? "--out" : workers != null ? "--workers" : resume ? "--resume" : dryRun
                 ? "--dry-run" : snapshotMinutes.given() ? "--snapshot-minutes" : engine.firstGiven();
         if (runOption != null) {

@@ -147,7 +147,8 @@ class SweepCommandTest {
 
             @Override
             public void execute(com.fasterxml.jackson.databind.node.ObjectNode config, Path dir,
-                                io.somnus.experiment.model.RunProgress progress) throws Exception {
+                                io.somnus.experiment.model.RunProgress progress)
+                    throws java.io.IOException, InterruptedException {
                 never.add(triggers != null && triggers.get() == io.somnus.experiment.model.SnapshotTrigger.NEVER);
                 fake.execute(config, dir, progress);
             }
@@ -429,7 +430,8 @@ class SweepCommandTest {
         return new RunExecutor() {
             @Override
             public void execute(com.fasterxml.jackson.databind.node.ObjectNode config, Path dir,
-                                io.somnus.experiment.model.RunProgress progress) throws Exception {
+                                io.somnus.experiment.model.RunProgress progress)
+                    throws java.io.IOException, InterruptedException {
                 fake.execute(config, dir, progress);
             }
 

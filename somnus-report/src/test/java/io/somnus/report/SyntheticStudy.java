@@ -75,7 +75,7 @@ final class SyntheticStudy {
         }
 
         @Override
-        public void execute(ObjectNode config, Path dir, RunProgress progress) throws Exception {
+        public void execute(ObjectNode config, Path dir, RunProgress progress) throws java.io.IOException {
             boolean stdp = config.get("model").asText().equals("stdp");
             double f = config.get("sleep").get("fraction").asDouble();
             long seed = config.get("seed").asLong();

@@ -24,8 +24,13 @@ import org.apache.spark.api.java.function.Function;
 final class RemoteRun implements Function<RunTask, RunDirectoryBytes> {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Executes the task's run in a scratch directory, which it deletes, and returns the run directory's files.
+     *
+     * @throws IOException when the configuration cannot be read or a file of the run cannot be read or written
+     */
     @Override
-    public RunDirectoryBytes call(RunTask task) throws Exception {
+    public RunDirectoryBytes call(RunTask task) throws IOException {
         ObjectNode config = (ObjectNode) Mappers.JSON.readTree(task.configJson());
         Path dataHome = task.dataDirName() == null ? null : Path.of(SparkFiles.get(task.dataDirName()));
         Map<String, Object> site = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.somnus.spark;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -22,8 +23,17 @@ final class SparkRunExecutor implements RunExecutor {
         this.dataDirName = dataDirName;
     }
 
+    /**
+     * Runs the run's Spark job and writes the files it returned into {@code runDir}. A job Spark aborted (its task
+     * failed on every attempt, e.g. refused by the run's own configuration check) reaches the caller as Spark's
+     * {@code org.apache.spark.SparkException}, which Spark's Java API throws undeclared, its message naming the task's
+     * own exception; a sweep records it as the run's failure.
+     *
+     * @throws IOException          when the returned files cannot be written into {@code runDir}
+     * @throws InterruptedException when the sweep's thread is interrupted while it waits on the job
+     */
     @Override
-    public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+    public void execute(ObjectNode config, Path runDir, RunProgress progress) throws IOException, InterruptedException {
         String label = SparkSweepEngine.runLabel(runDir);
         progress.update("on spark", 0, 1);
         context.setJobDescription(label); // per thread: names this run's job and its stage

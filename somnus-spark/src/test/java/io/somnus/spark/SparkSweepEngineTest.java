@@ -1,5 +1,6 @@
 package io.somnus.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,19 @@ class SparkSweepEngineTest {
         }
         assertTrue(attempts.get(2).endsWith("that was the last of 3 attempts"), attempts.get(2));
         assertTrue(SweepFiles.runIds(tmp.resolve("bad-out")).isEmpty(), "a failed run leaves no directory");
+    }
+
+    /**
+     * The driver's executor declares what a run on Spark can meet, an I/O error writing the returned files and an
+     * interruption while it waits on the job, and the task's function an I/O error, not {@code Exception}.
+     */
+    @Test
+    void theSparkExecutorAndItsTaskDeclareNoBareException() throws NoSuchMethodException {
+        assertArrayEquals(new Class<?>[] {java.io.IOException.class, InterruptedException.class},
+                SparkRunExecutor.class.getMethod("execute", com.fasterxml.jackson.databind.node.ObjectNode.class,
+                        Path.class, io.somnus.experiment.model.RunProgress.class).getExceptionTypes());
+        assertArrayEquals(new Class<?>[] {java.io.IOException.class},
+                RemoteRun.class.getMethod("call", RunTask.class).getExceptionTypes());
     }
 
     @Test

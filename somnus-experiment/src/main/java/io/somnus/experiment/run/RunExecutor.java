@@ -2,6 +2,7 @@ package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.model.RunProgress;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,14 +10,22 @@ import java.util.List;
  * Executes one run: a pure function of its resolved configuration to the files of its run directory
  * (config.yaml, provenance.json, metrics.csv, summary.json, weights.npz, ...). Nothing else is read
  * or written, so that a sweep (or a distributed engine) can execute runs unchanged.
+ *
+ * <p>Its methods declare the checked exceptions a run can meet, {@link IOException} and {@link InterruptedException},
+ * and no other: a configuration refused ({@link io.somnus.experiment.config.ConfigException}), a data set not found
+ * ({@link io.somnus.data.DatasetException}), a damaged file ({@link io.somnus.experiment.io.FileFormatException}) and a
+ * diverged simulation ({@link io.somnus.network.NonFiniteStateException}) are unchecked.
  */
 public interface RunExecutor {
     /**
      * @param config   resolved configuration (from a {@link RunConfigResolver})
      * @param runDir   an empty directory to fill; the caller moves it into place when this returns
      * @param progress receives progress reports (may be called from the calling thread only)
+     * @throws IOException          when a file the run reads or writes cannot be (a data file, the run directory)
+     * @throws InterruptedException when the thread is interrupted while the run waits (an executor that waits on
+     *                              another process or machine, as Spark's; {@link StandardRunExecutor} never waits so)
      */
-    void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception;
+    void execute(ObjectNode config, Path runDir, RunProgress progress) throws IOException, InterruptedException;
 
     /**
      * Whether {@link #resume} can go on with a run cut short from the resume snapshot in its directory (an STDP-SNN
@@ -33,17 +42,23 @@ public interface RunExecutor {
      *
      * @throws io.somnus.experiment.config.ConfigException or {@link io.somnus.experiment.io.FileFormatException} when
      *         the run cannot be resumed (no snapshot, a damaged one, another configuration, a model without resume)
+     * @throws IOException          as {@link #execute}
+     * @throws InterruptedException as {@link #execute}
      */
-    default void resume(Path runDir, RunProgress progress) throws Exception {
+    default void resume(Path runDir, RunProgress progress) throws IOException, InterruptedException {
         resume(runDir, progress, at -> { });
     }
 
     /**
      * As {@link #resume(Path, RunProgress)}, telling {@code goingOn} where the run goes on ({@link ResumePoint}) once
      * its snapshot has passed the checks, before the run's data is loaded. Default: not supported.
+     *
+     * @throws UnsupportedOperationException by default, naming the executor's class
+     * @throws IOException                   as {@link #execute}
+     * @throws InterruptedException          as {@link #execute}
      */
     default void resume(Path runDir, RunProgress progress, java.util.function.Consumer<ResumePoint> goingOn)
-            throws Exception {
+            throws IOException, InterruptedException {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume a run");
     }
 

@@ -194,6 +194,19 @@ public final class StandardRunExecutor implements RunExecutor {
     }
 
     /**
+     * Goes on with the run cut short in {@code runDir} from its resume snapshot, as
+     * {@link #resume(Path, RunProgress, java.util.function.Consumer)} told nothing: this executor declares
+     * {@link IOException} alone, as its other run calls do.
+     *
+     * @throws ConfigException     as {@link #resume(Path, RunProgress, java.util.function.Consumer)}
+     * @throws io.somnus.experiment.io.FileFormatException when there is no snapshot or it is damaged
+     */
+    @Override
+    public void resume(Path runDir, RunProgress progress) throws IOException {
+        resume(runDir, progress, at -> { });
+    }
+
+    /**
      * As {@link #resume(Path, RunProgress)}; {@code allowOtherArithmetic}: go on even where this JVM computes
      * otherwise than the one that wrote the snapshot ({@link io.somnus.experiment.model.ResumeArithmetic}; the mix is
      * recorded in provenance.json), else that is refused (a ConfigException naming each difference).

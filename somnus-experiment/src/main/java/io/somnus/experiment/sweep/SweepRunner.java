@@ -729,10 +729,11 @@ public final class SweepRunner {
      * directory removed, and the run then starts afresh.
      *
      * @return whether the run went on (and finished) in {@code dir}; false: it is to be run from the start
-     * @throws Exception what the resumed run threw while training (the run failed, as a fresh one would)
+     * @throws IOException          what the resumed run threw while training (the run failed, as a fresh one would)
+     * @throws InterruptedException when interrupted while the resumed run waits
      */
     private boolean resumed(PlannedRun run, Path dir, RunProgress progress, SweepListener listener, int worker,
-                            SweepLedger ledger) throws Exception {
+                            SweepLedger ledger) throws IOException, InterruptedException {
         String why = null;
         try {
             String config = Files.readString(dir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG));

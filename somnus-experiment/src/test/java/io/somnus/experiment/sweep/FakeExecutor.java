@@ -44,7 +44,8 @@ public final class FakeExecutor implements RunExecutor {
     }
 
     @Override
-    public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+    public void execute(ObjectNode config, Path runDir, RunProgress progress)
+            throws java.io.IOException, InterruptedException {
         String key = key(config);
         if (log != null) {
             synchronized (FakeExecutor.class) {

@@ -63,7 +63,7 @@ class SweepSgResumeTest {
         }
 
         @Override
-        public void execute(ObjectNode config, Path runDir, RunProgress progress) throws Exception {
+        public void execute(ObjectNode config, Path runDir, RunProgress progress) throws java.io.IOException {
             executed.incrementAndGet();
             real.execute(config, runDir, (phase, done, total) -> {
                 if (phase.equals("train") && done == stopAtEpoch) {
@@ -83,7 +83,8 @@ class SweepSgResumeTest {
 
         @Override
         public void resume(Path runDir, RunProgress progress,
-                           java.util.function.Consumer<io.somnus.experiment.run.ResumePoint> goingOn) throws Exception {
+                           java.util.function.Consumer<io.somnus.experiment.run.ResumePoint> goingOn)
+                throws java.io.IOException {
             resumed.incrementAndGet();
             real.resume(runDir, progress, at -> {
                 goingOn.accept(at);
