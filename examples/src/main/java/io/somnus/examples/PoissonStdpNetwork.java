@@ -6,6 +6,7 @@ import io.somnus.network.SpikeCounter;
 import io.somnus.network.SpikeRaster;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.AllToAllStdp;
 import io.somnus.synapse.Connector;
@@ -51,6 +52,31 @@ public final class PoissonStdpNetwork {
      */
     public static Result run(double durationMs, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
+        Network net = network(rng);
+        Population lif = net.population("lif");
+        Projection inputLif = net.projection("input_lif");
+        SpikeCounter counter = net.count(lif);
+        SpikeRaster raster = net.raster(lif);
+        float[] before = inputLif.weights().clone();                            // weights() is live: copy to keep
+
+        float[] ratesHz = ratesHz();
+        net.run(durationMs, PoissonEncoder.ofRatesHz(), ratesHz, /* plastic */ true, rng); // Brian2's run(duration)
+
+        Result r = new Result(counter.counts(), raster.spikeSteps(), before, inputLif.weights().clone(), ratesHz);
+        System.out.println(net);
+        System.out.println(inputLif);
+        System.out.println(counter + ", per neuron " + Arrays.toString(r.spikesPerNeuron()));
+        System.out.printf("mean weight change: inputs at 5–12 Hz %+.4f, at 33–40 Hz %+.4f%n",
+                meanChange(r, 0, 20), meanChange(r, 80, 100));
+        return r;
+    }
+
+    /**
+     * The network, untrained: 100 Poisson inputs ({@code poisson}), an all-to-all projection {@code input_lif} with
+     * all-to-all STDP (weights drawn uniformly in [0.3, 0.7) from {@code rng}, bounds [0, 1]) onto 10 of the paper's
+     * LIF neurons ({@code lif}).
+     */
+    public static Network network(SplittableRandom rng) {
         SpikeSource input = new SpikeSource("poisson", 100);                   // PyNN's SpikeSourcePoisson
         CurrentLifPopulation lif = new CurrentLifPopulation("lif", 10, CurrentLifParameters.PAPER);
         SynapseList synapses = Connector.allToAll().connect(input, lif, rng);
@@ -61,24 +87,16 @@ public final class PoissonStdpNetwork {
         Projection inputLif = Projection.named("input_lif").from(input).to(lif).receptor(Receptor.EXCITATORY)
                 .synapses(synapses).weights(w).bounds(0f, 1f).build()
                 .withPlasticity(AllToAllStdp.builder(DT_MS).eta(0.01).tauPlusMs(20).tauMinusMs(20).build());
-        Network net = new Network(DT_MS, input, List.of(input, lif), List.of(inputLif), Map.of());
-        SpikeCounter counter = net.count(lif);
-        SpikeRaster raster = net.raster(lif);
-        float[] before = inputLif.weights().clone();                            // weights() is live: copy to keep
+        return new Network(DT_MS, input, List.of(input, lif), List.of(inputLif), Map.of());
+    }
 
-        float[] ratesHz = new float[input.size()];
+    /** Each input's Poisson rate (Hz): 5 for input 0, rising evenly to 40 for input 99. */
+    public static float[] ratesHz() {
+        float[] ratesHz = new float[100];
         for (int i = 0; i < ratesHz.length; i++) {
             ratesHz[i] = 5f + 35f * i / (ratesHz.length - 1);                   // 5 Hz … 40 Hz
         }
-        net.run(durationMs, PoissonEncoder.ofRatesHz(), ratesHz, /* plastic */ true, rng); // Brian2's run(duration)
-
-        Result r = new Result(counter.counts(), raster.spikeSteps(), before, inputLif.weights().clone(), ratesHz);
-        System.out.println(net);
-        System.out.println(inputLif);
-        System.out.println(counter + ", per neuron " + Arrays.toString(r.spikesPerNeuron()));
-        System.out.printf("mean weight change: inputs at 5–12 Hz %+.4f, at 33–40 Hz %+.4f%n",
-                meanChange(r, 0, 20), meanChange(r, 80, 100));
-        return r;
+        return ratesHz;
     }
 
     /** The mean weight change of the synapses from inputs {@code [from, to)}. */

@@ -1,5 +1,6 @@
 package io.somnus.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,53 @@ class ExamplesTest {
         return change;
     }
 
+    /**
+     * Noise off, input silent: nothing spikes in the sleep (which starts from rest), so STDP is idle and each trained
+     * weight ends where the log-space pull's closed form puts it, w_tgt·(w/w_tgt)^(λⁿ). The paper's 2 mV of noise and
+     * inputs at 5 Hz: both populations spike, STDP moves the weights beyond the pull, and Σ|w| still ends nearer the
+     * target's than the training left it.
+     */
+    @Test
+    void aSleepEpisodePullsTheTrainedWeightsTowardTheTarget() {
+        int n = 500;
+        SleepAfterStdp.Result quiet = SleepAfterStdp.run(300, n, 0, 0, 1);
+        assertEquals(n, quiet.sleepSteps());
+        assertEquals(0, quiet.sleepSpikes(), "no noise, no input: no spike in the sleep, which starts from rest");
+        double exponent = Math.pow(SleepAfterStdp.LAMBDA, n);
+        for (int s = 0; s < quiet.trained().length; s++) {
+            double w = quiet.trained()[s];
+            double expected = SleepAfterStdp.TARGET * Math.pow(w / SleepAfterStdp.TARGET, exponent);
+            assertEquals(expected, quiet.slept()[s], 2e-6 * expected, "synapse " + s + " from " + w);
+        }
+
+        SleepAfterStdp.Result noisy = SleepAfterStdp.run(300, n, 2, 5, 1);
+        assertTrue(noisy.quietSpikes() > quiet.quietSpikes() && noisy.sleepSpikes() > 0, "spontaneous spikes: "
+                + noisy.quietSpikes() + " awake (" + quiet.quietSpikes() + " as the training's activity ran down without "
+                + "noise), " + noisy.sleepSpikes() + " asleep");
+        assertArrayEquals(quiet.trained(), noisy.trained(), "the same training (plasticity off while quiet)");
+        double atTarget = SleepAfterStdp.TARGET * noisy.trained().length;
+        double before = totalAbs(noisy.trained());
+        double after = totalAbs(noisy.slept());
+        assertTrue(Math.abs(after - atTarget) < Math.abs(before - atTarget), "Σ|w| " + before + " → " + after
+                + ", at the target " + atTarget);
+        double pullAlone = 0;
+        for (float w : noisy.trained()) {
+            pullAlone += SleepAfterStdp.TARGET * Math.pow(w / SleepAfterStdp.TARGET, exponent);
+        }
+        assertTrue(Math.abs(after - pullAlone) > 1e-5 * pullAlone, "STDP moved Σ|w| from the pull's " + pullAlone
+                + " to " + after);
+        String out = printed(() -> SleepAfterStdp.main(new String[] {"200", "300"}));
+        assertTrue(out.contains("Σ|w| of input_lif") && out.contains("300 steps"), out);
+    }
+
+    private static double totalAbs(float[] w) {
+        double sum = 0;
+        for (float x : w) {
+            sum += Math.abs(x);
+        }
+        return sum;
+    }
+
     /** The paper preset on 40 geomfig images, a sleep after every 20: it slept twice and tests above chance (1/4). */
     @Test
     void paperPresetWithSleepSleepsAndBeatsChanceOnGeomfig() throws Exception {
@@ -112,7 +160,7 @@ class ExamplesTest {
             programs = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("package-info.java"))
                     .map(n -> n.substring(0, n.length() - ".java".length())).sorted().toList();
         }
-        assertEquals(4, programs.size(), programs.toString());
+        assertEquals(5, programs.size(), programs.toString());
         for (String program : programs) {
             assertTrue(table.contains("| `" + program + "` |"), "README's Examples table lacks " + program);
         }

@@ -47,8 +47,21 @@ public final class Network {
     private int lastStep = -1;
 
     /**
-     * @param populations every population including {@code input}, in integration order
+     * A network of {@code populations} joined by {@code projections} (PyNN's populations and projections, Brian2's
+     * {@code Network}), stepped every {@code dtMs}.
+     *
+     * @param dtMs           the time step (ms), finite and &gt; 0; each plastic projection's rule must be built for it
+     * @param input          the input source, one of {@code populations}: what {@link #present} and {@link #run} play
+     * @param populations    every population including {@code input}, in integration order, each named once
+     * @param projections    every projection, each named once, between populations of the network
      * @param normalisations projections whose incoming weights are renormalised after each plastic presentation
+     *                       ({@code Map.of()} for none); their weights must be non-negative
+     * @throws IllegalArgumentException naming the population or projection: a dt that is not finite and &gt; 0 or that
+     *                                  a population's time constant or a plastic projection's rule was not built for,
+     *                                  two populations or projections of one name, an input not among the
+     *                                  populations, a projection onto the input or from or to a population not among
+     *                                  them, a normalisation of a projection not among them or with a negative weight
+     * @throws NullPointerException     for a null input, list or map
      */
     public Network(double dtMs, SpikeSource input, List<Population> populations, List<Projection> projections,
                    Map<Projection, WeightNormalisation> normalisations) {
@@ -167,7 +180,12 @@ public final class Network {
                 + projections.stream().map(Projection::name).toList());
     }
 
-    /** Attaches a spike counter to a population; it records every step from now on (the only way to attach one). */
+    /**
+     * Attaches a spike counter to a population; it records every step from now on (the only way to attach one).
+     *
+     * @return the counter, which {@link #detach} stops
+     * @throws IllegalArgumentException for a population not in this network
+     */
     public SpikeCounter count(Population p) {
         requireMember(p);
         SpikeCounter c = new SpikeCounter(p);
@@ -178,6 +196,8 @@ public final class Network {
     /**
      * Attaches a raster to a population; it records every step from now on, wake and sleep (the only way to attach
      * one; {@link #detach} stops it).
+     *
+     * @throws IllegalArgumentException for a population not in this network
      */
     public SpikeRaster raster(Population p) {
         requireMember(p);
@@ -190,7 +210,8 @@ public final class Network {
      * Attaches a state monitor: {@code variable} (one of {@link Population#stateVariables()}, e.g. {@code v}) of the
      * given neurons, or of every neuron when none are given, after every step from now on.
      *
-     * @throws IllegalArgumentException naming the population's variables, or its neuron range
+     * @throws IllegalArgumentException naming the population's variables, or its neuron range; for a population not
+     *                                  in this network
      */
     public StateMonitor state(Population p, String variable, int... neurons) {
         requireMember(p);
@@ -209,7 +230,11 @@ public final class Network {
         }
     }
 
-    /** Stops a counter, raster or state monitor of this network from recording; what it recorded stays readable. */
+    /**
+     * Stops a counter, raster or state monitor of this network from recording; what it recorded stays readable.
+     *
+     * @throws IllegalArgumentException for an object that is not a monitor attached to this network
+     */
     public void detach(Object monitor) {
         if (!counters.remove(monitor) && !rasters.remove(monitor) && !states.remove(monitor)) {
             throw new IllegalArgumentException("not a monitor attached to this network: " + monitor);
@@ -232,7 +257,10 @@ public final class Network {
      * @param step       steps since the last reset of the dynamic state, from 0 (spike times and refractory periods
      *                   are kept in these steps)
      * @param plastic    whether plasticity rules run
-     * @param noiseStdMv Gaussian membrane noise per step on every neuron (sleep); 0 awake
+     * @param noiseStdMv Gaussian membrane noise σ per step on every neuron (mV; sleep); 0 awake
+     * @param rng        the noise's source (and a silenced input's spontaneous spikes')
+     * @throws IllegalArgumentException for a negative step, a step not after the last one since the reset, or a noise
+     *                                  that is negative or not finite
      */
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
         step(step, plastic, noiseStdMv, rng, java.util.Set.of());
@@ -289,6 +317,8 @@ public final class Network {
     /**
      * Presents one input from rest: resets the dynamic state, replays {@code train} for its steps and,
      * when plastic, renormalises the projections that ask for it.
+     *
+     * @throws IllegalArgumentException for a train that is not finished or has a source outside the input population
      */
     public void present(SpikeTrain train, boolean plastic, RandomGenerator rng) {
         resetState();
@@ -345,6 +375,65 @@ public final class Network {
         SpikeTrain train = new SpikeTrain();
         encoder.encode(values, 1.0, steps(durationMs), dtMs, rng, train);
         presentContinuing(train, plastic, rng);
+    }
+
+    /**
+     * Runs the network on for {@code durationMs} ms of simulated time with its input silent and no membrane noise:
+     * {@link #runSilent(double, boolean, double, double, RandomGenerator)} with noise and input rate 0. A network at
+     * rest stays at rest (and a plastic one's weights where they are); one that was active runs down.
+     *
+     * @param durationMs simulated time in ms, &gt; 0 and a whole number of steps of {@link #dtMs()}
+     * @param plastic    whether plasticity rules run
+     * @throws IllegalArgumentException naming {@code durationMs} when it is not a positive whole number of steps
+     */
+    public void runSilent(double durationMs, boolean plastic, RandomGenerator rng) {
+        runSilent(durationMs, plastic, 0.0, 0.0, rng);
+    }
+
+    /**
+     * Runs the network on for {@code durationMs} ms of simulated time on spontaneous activity alone, as a sleep
+     * episode drives it ({@link io.somnus.sleep.SleepPhase}, without its weight decay): the input is silenced, but
+     * for a spontaneous Poisson rate of {@code inputRateHz} per input neuron, and every other neuron's membrane
+     * takes Gaussian noise of σ = {@code noiseStdMv} each step, drawn from {@code rng} (Brian2's {@code run(duration)}
+     * with a {@code PoissonGroup} at {@code inputRateHz} and an {@code xi} term, PyNN's {@code sim.run(t_ms)} with a
+     * {@code NoisyCurrentSource}). As {@link #run}, without resetting: successive runs are one continuous stream
+     * (monitors record every step; when {@code plastic}, the projections that ask for it are renormalised at the end,
+     * as after a presentation, which a sleep episode does not). The input plays no train afterwards, and has no
+     * spontaneous rate; the next {@link #run} or presentation gives it one.
+     *
+     * @param durationMs  simulated time in ms, &gt; 0 and a whole number of steps of {@link #dtMs()}
+     * @param plastic     whether plasticity rules run
+     * @param noiseStdMv  Gaussian membrane noise σ per step (mV), &gt;= 0 (the paper's sleep: 2)
+     * @param inputRateHz the silenced inputs' spontaneous rate (Hz), &gt;= 0 (the paper's sleep: 0); each input neuron
+     *                    spikes at a step with probability {@code inputRateHz·dt/1000} (at most 1)
+     * @param rng         the noise's and the spontaneous spikes' source
+     * @throws IllegalArgumentException naming {@code durationMs} when it is not a positive whole number of steps, or
+     *                                  {@code noiseStdMv} or {@code inputRateHz} when negative or not finite; the
+     *                                  network is left as it was
+     */
+    public void runSilent(double durationMs, boolean plastic, double noiseStdMv, double inputRateHz,
+                          RandomGenerator rng) {
+        int steps = steps(durationMs);
+        if (!(noiseStdMv >= 0 && Double.isFinite(noiseStdMv))) {
+            throw new IllegalArgumentException("noiseStdMv: the membrane noise must be a standard deviation >= 0 mV and "
+                    + "finite, got " + NumberText.of(noiseStdMv));
+        }
+        if (!(inputRateHz >= 0 && Double.isFinite(inputRateHz))) {
+            throw new IllegalArgumentException("inputRateHz: the input's spontaneous rate must be >= 0 Hz and finite, "
+                    + "got " + NumberText.of(inputRateHz));
+        }
+        Objects.requireNonNull(rng, "rng");
+        input.silence(inputRateHz);
+        try {
+            for (int t = 0; t < steps; t++) {
+                stepStream(plastic, noiseStdMv, rng);
+            }
+        } finally {
+            input.silence(0);
+        }
+        if (plastic) {
+            normalise();
+        }
     }
 
     /** The steps of {@code durationMs}, refused unless a positive whole number of steps of dt (up to rounding). */

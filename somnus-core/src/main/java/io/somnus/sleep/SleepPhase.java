@@ -46,7 +46,11 @@ public final class SleepPhase {
 
     private final SleepSettings settings;
 
-    /** A sleep phase that runs episodes under {@code settings} ({@link SleepSettings#builder} names them). */
+    /**
+     * A sleep phase that runs episodes under {@code settings} ({@link SleepSettings#builder} names them).
+     *
+     * @throws NullPointerException for null settings
+     */
     public SleepPhase(SleepSettings settings) {
         this.settings = java.util.Objects.requireNonNull(settings, "settings");
     }
@@ -67,7 +71,12 @@ public final class SleepPhase {
     private static final AtomicLong BULK_PULLED = new AtomicLong();
     private static final long SIMD_PULL_AFTER = 1L << 25;
 
-    /** The projections this phase decays. */
+    /**
+     * The projections of {@code net} this phase decays: those {@link SleepSettings#projections()} names, or every
+     * plastic projection when it names none, in the network's order.
+     *
+     * @throws IllegalArgumentException when the settings name a projection the network lacks, naming those it has
+     */
     public List<Projection> decaying(Network net) {
         List<Projection> out = new ArrayList<>();
         for (Projection p : net.projections()) {
@@ -81,6 +90,23 @@ public final class SleepPhase {
                     + settings.projections() + "; the network has " + net.projections().stream().map(Projection::name).toList());
         }
         return out;
+    }
+
+    /**
+     * Runs one episode of {@code steps} steps on {@code net}, a network built and trained by hand: no early end, no
+     * spike counts, no weight traces ({@link #run(Network, long, Map, RandomGenerator, List, Observer)} with none).
+     * Σ|w| of a projection ({@link Projection#totalAbsWeight()}) before and after shows what it did.
+     *
+     * @param net   the network, which sleeps in place
+     * @param steps the episode's length in steps of the network's dt, &gt;= 0
+     * @param rng   the membrane noise's and the silenced inputs' spontaneous spikes' source
+     * @return the steps slept and that the episode did not end early
+     * @throws IllegalArgumentException for a negative {@code steps}, settings naming a projection the network lacks,
+     *                                  or settings with an early end ({@code earlyEndTolerance} &gt; 0), which needs
+     *                                  the set points that the other {@code run} takes
+     */
+    public Episode run(Network net, long steps, RandomGenerator rng) {
+        return run(net, steps, Map.of(), rng, List.of(), Observer.NONE);
     }
 
     /**
