@@ -73,7 +73,12 @@ public final class StateMonitor {
         steps++;
     }
 
-    /** The variable of the {@code k}-th recorded neuron after each step, in step order (a copy). */
+    /**
+     * The variable of the {@code k}-th recorded neuron (in the order given, not its index in the population) after
+     * each step, in step order (a copy), in the variable's unit (e.g. mV for {@code v}).
+     *
+     * @throws IndexOutOfBoundsException for a {@code k} outside the recorded neurons
+     */
     public double[] trace(int k) {
         if (k < 0 || k >= neurons.length) {
             throw new IndexOutOfBoundsException("recorded neuron " + k + " of " + neurons.length);

@@ -274,7 +274,11 @@ public final class ConductanceLifPopulation extends Population {
 
     @Override
     public void copyLearnedStateFrom(Population other) {
-        System.arraycopy(((ConductanceLifPopulation) other).theta, 0, theta, 0, size);
+        if (!(other instanceof ConductanceLifPopulation c) || c.size != size) {
+            throw new IllegalArgumentException("population " + name() + " cannot take the learned state (θ) of " + other
+                    + ": it needs a ConductanceLifPopulation of " + size + " neurons");
+        }
+        System.arraycopy(c.theta, 0, theta, 0, size);
         invalidateFloor();
         restingUnder = null;
     }

@@ -75,7 +75,10 @@ public abstract class Population {
     /**
      * Advances every neuron by one step of {@code dtMs} and records which neurons spiked at {@code step}.
      *
-     * @param noiseStdMv standard deviation of Gaussian membrane noise added each step (sleep); 0 when awake
+     * @param step       the network's step, counted from its last reset (spike times and refractory periods are kept
+     *                   in these steps)
+     * @param dtMs       the time step (ms)
+     * @param noiseStdMv standard deviation of Gaussian membrane noise added each step (mV; sleep); 0 when awake
      * @param rng        the run's noise stream (unused when noiseStdMv is 0)
      */
     public abstract void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng);
@@ -103,7 +106,11 @@ public abstract class Population {
     /** Returns the membrane and synaptic state to rest (between presentations); keeps learned state. */
     public abstract void resetState();
 
-    /** Copies the learned state (e.g. adaptive thresholds) from a population of the same model and size. */
+    /**
+     * Copies the learned state (e.g. adaptive thresholds) from a population of the same model and size.
+     *
+     * @throws IllegalArgumentException for a population of another model or size, where this model learns a state
+     */
     public abstract void copyLearnedStateFrom(Population other);
 
     /**

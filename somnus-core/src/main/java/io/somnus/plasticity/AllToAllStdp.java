@@ -56,6 +56,8 @@ public final class AllToAllStdp implements Plasticity {
     private int lastStep = Population.NEVER;
 
     /**
+     * An all-to-all STDP rule; {@link #builder} names its parameters one by one.
+     *
      * @param eta        learning rate η
      * @param aPlus      A₊, potentiation per unit of presynaptic trace
      * @param aMinus     A₋, depression per unit of postsynaptic trace
@@ -65,6 +67,9 @@ public final class AllToAllStdp implements Plasticity {
      *                   grow in magnitude; inhibitory conductances, being positive, take +1
      * @param dependence how the weight scales each change
      * @param dtMs       the time step (ms)
+     * @throws IllegalArgumentException for a sign other than ±1, a negative or infinite η, A₊ or A₋, or a τ₊, τ₋ or dt
+     *                                  that is not finite and &gt; 0 (naming the rule and the values)
+     * @throws NullPointerException     for a null {@code dependence}
      */
     public AllToAllStdp(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign,
                         WeightDependence dependence, double dtMs) {

@@ -28,6 +28,8 @@ public final class NearestPairStdp extends PairBasedStdp {
     private final double tauMinusMs;
 
     /**
+     * A nearest-pair STDP rule; {@link #builder} names its parameters one by one (the paper's values unless set).
+     *
      * @param eta        learning rate η
      * @param aPlus      A₊
      * @param aMinus     A₋
@@ -37,6 +39,8 @@ public final class NearestPairStdp extends PairBasedStdp {
      *                   grow in magnitude (the paper's inhibitory synapses); inhibitory conductances, being positive,
      *                   take +1
      * @param dtMs       the time step (ms)
+     * @throws IllegalArgumentException for a sign other than ±1, a negative or infinite η, A₊ or A₋, or a τ₊, τ₋ or dt
+     *                                  that is not finite and &gt; 0 (naming the rule and the values)
      */
     public NearestPairStdp(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign,
                            double dtMs) {

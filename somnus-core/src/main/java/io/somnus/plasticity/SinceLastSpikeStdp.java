@@ -93,11 +93,15 @@ public final class SinceLastSpikeStdp implements Plasticity {
     }
 
     /**
+     * The authors' code's rule for one projection.
+     *
      * @param eta       η (their learning_rate_exc for input/E pre, learning_rate_inh for I pre)
      * @param tauLtpMs  τ_LTP (ms), for Δ ≥ 0
      * @param tauLtdMs  τ_LTD (ms), for Δ &lt; 0
      * @param sign      +1 excitatory pre, −1 inhibitory pre
      * @param dtMs      the time step (ms)
+     * @throws IllegalArgumentException for a sign other than ±1, a negative or infinite η, or a τ_LTP, τ_LTD or dt
+     *                                  that is not finite and &gt; 0 (naming the values)
      */
     public SinceLastSpikeStdp(double eta, double tauLtpMs, double tauLtdMs, int sign, double dtMs) {
         if (sign != 1 && sign != -1) {

@@ -28,6 +28,8 @@ public final class TripletStdp extends PairBasedStdp {
     private final boolean eulerTraces;
 
     /**
+     * A triplet STDP rule; {@link #builder} names its parameters one by one (Diehl &amp; Cook's values unless set).
+     *
      * @param nuPre       ν_pre, the depression's rate (times post1)
      * @param nuPost      ν_post, the potentiation's rate (times pre and post2 before the spike)
      * @param tauPreMs    τ_pre (ms), the presynaptic trace's time constant
@@ -35,6 +37,8 @@ public final class TripletStdp extends PairBasedStdp {
      * @param tauPost2Ms  τ_post2 (ms), the postsynaptic trace potentiation reads
      * @param dtMs        the time step (ms)
      * @param eulerTraces traces decay as forward Euler integrates them, (1 − dt/τ) per step, else exactly
+     * @throws IllegalArgumentException for a negative or infinite ν_pre or ν_post, a τ or dt that is not finite and
+     *                                  &gt; 0, or (with Euler traces) a τ shorter than dt, naming the parameter
      */
     public TripletStdp(double nuPre, double nuPost, double tauPreMs, double tauPost1Ms, double tauPost2Ms, double dtMs,
                        boolean eulerTraces) {

@@ -14,9 +14,12 @@ public final class AfterEpochWithProbability implements SleepSchedule {
     private final RandomGenerator rng;
 
     /**
+     * An episode of {@code episodeSteps} steps after each epoch with probability p (the SG-SNN's schedule).
+     *
      * @param probability  p in [0, 1]
      * @param episodeSteps steps of each episode (> 0)
      * @param rng          the run's sleep-decision stream (one draw per epoch)
+     * @throws IllegalArgumentException for a p outside [0, 1] or an episode of no step
      */
     public AfterEpochWithProbability(double probability, long episodeSteps, RandomGenerator rng) {
         if (!(probability >= 0 && probability <= 1)) {

@@ -17,8 +17,11 @@ public final class EveryMinibatches implements SleepSchedule {
     private long trained;
 
     /**
+     * An episode of {@code episodeSteps} steps after every k minibatches.
+     *
      * @param minibatches  k (>= 1)
      * @param episodeSteps steps of each episode (> 0)
+     * @throws IllegalArgumentException for a k below 1 or an episode of no step
      */
     public EveryMinibatches(int minibatches, long episodeSteps) {
         if (minibatches < 1) {
@@ -31,7 +34,11 @@ public final class EveryMinibatches implements SleepSchedule {
         this.episodeSteps = episodeSteps;
     }
 
-    /** k = ⌊1/f⌋ for a sleep fraction f in (0, 1] (f = 0.4 and 0.5 both give 2, f ≥ 0.6 gives 1). */
+    /**
+     * k = ⌊1/f⌋ for a sleep fraction f in (0, 1] (f = 0.4 and 0.5 both give 2, f ≥ 0.6 gives 1).
+     *
+     * @throws IllegalArgumentException for an f outside (0, 1] or an episode of no step
+     */
     public static EveryMinibatches forFraction(double fraction, long episodeSteps) {
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException("sleep every ⌊1/f⌋ minibatches needs f in (0, 1], got " + NumberText.of(fraction));

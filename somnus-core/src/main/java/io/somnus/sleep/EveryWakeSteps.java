@@ -14,8 +14,11 @@ public final class EveryWakeSteps implements SleepSchedule {
     private long sinceSleep;
 
     /**
+     * An episode of round(f/(1 − f)·W) steps after every W wake steps (the paper's schedule).
+     *
      * @param fraction  the sleep fraction f in [0, 1)
      * @param wakeSteps W, wake steps between episodes (> 0)
+     * @throws IllegalArgumentException naming {@code sleep.fraction} or {@code sleep.wake_steps} when out of range
      */
     public EveryWakeSteps(double fraction, long wakeSteps) {
         if (!(fraction >= 0 && fraction < 1)) {

@@ -19,6 +19,8 @@ public final class RatioOfWake implements SleepSchedule {
      * @param ratio           sleep steps per wake step, ≥ 0 (0 = never sleep)
      * @param wakeSteps       W, wake steps between episodes (> 0)
      * @param maxEpisodeSteps the cap on an episode's steps (> 0)
+     * @throws IllegalArgumentException naming the value out of range ({@code sleep.fraction}, {@code sleep.wake_steps}
+     *                                  or the cap)
      */
     public RatioOfWake(double ratio, long wakeSteps, long maxEpisodeSteps) {
         if (!(ratio >= 0) || Double.isInfinite(ratio)) {

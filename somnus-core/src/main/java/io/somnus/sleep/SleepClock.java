@@ -44,7 +44,11 @@ public final class SleepClock {
         }
     }
 
-    /** Sets the counts to those of a run being resumed (its schedule's count is the schedule's to restore). */
+    /**
+     * Sets the counts to those of a run being resumed (its schedule's count is the schedule's to restore).
+     *
+     * @throws IllegalArgumentException for a negative count, or more episodes ended early than episodes
+     */
     public void restore(long wakeSteps, long sleepSteps, int episodes, int endedEarly) {
         if (wakeSteps < 0 || sleepSteps < 0 || episodes < 0 || endedEarly < 0 || endedEarly > episodes) {
             throw new IllegalArgumentException("impossible clock: wake " + wakeSteps + ", sleep " + sleepSteps

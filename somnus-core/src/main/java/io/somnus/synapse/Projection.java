@@ -155,6 +155,10 @@ public final class Projection {
     }
 
     /**
+     * A static projection named {@code name} (unique in its network) from {@code pre} to {@code post}, delivering into
+     * the post population's {@code receptor} input ({@link #withPlasticity} makes it plastic); {@link #named} gives the
+     * same by name.
+     *
      * @param synapses       (pre, post) pairs, each within the populations' sizes
      * @param initialWeights one finite weight per synapse, in the order of {@code synapses}; a weight outside
      *                       [wMin, wMax] is clamped into it without a word
@@ -163,6 +167,7 @@ public final class Projection {
      * @param kernels        the loops for propagation, plasticity and normalisation (all kernels give the same numbers)
      * @throws IllegalArgumentException naming the projection, for a synapse outside the populations, a weight that is
      *                                  not finite, or bounds that hold no weight
+     * @throws NullPointerException     naming what is missing, for a null argument
      */
     public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
                       float[] initialWeights, float wMin, float wMax, Kernels kernels) {
@@ -478,7 +483,9 @@ public final class Projection {
 
     /**
      * Makes this projection plastic under {@code rule} (null: static), which it {@linkplain Plasticity#attach attaches}.
+     * The rule must be built for the network's dt, which the network checks.
      *
+     * @return this projection
      * @throws IllegalArgumentException for a rule that cannot follow this projection's per-synapse delays
      */
     public Projection withPlasticity(Plasticity rule) {
@@ -504,7 +511,9 @@ public final class Projection {
      * one: delivered at the end of the step it was emitted in. Spikes in flight are dropped at the network's
      * {@code resetState()}.
      *
-     * @throws IllegalArgumentException for {@code steps < 1}
+     * @return this projection
+     * @throws IllegalArgumentException naming the projection, for {@code steps < 1}, a delay per synapse given
+     *                                  already, or more than 2²⁸ spikes that could be in flight at once (1 GiB)
      */
     public Projection withDelaySteps(int steps) {
         if (synapseDelays != null) {
@@ -737,7 +746,10 @@ public final class Projection {
         return (Float.floatToRawIntBits(x - wMin) | Float.floatToRawIntBits(wMax - x)) >>> 31;
     }
 
-    /** Σ|w| over all synapses. */
+    /**
+     * Σ|w| over all synapses, in the post population's input unit (summed in double, in synapse order): sleep's set
+     * points and a decay's effect are read from it.
+     */
     public double totalAbsWeight() {
         double t = 0;
         for (float x : w) {
@@ -909,7 +921,12 @@ public final class Projection {
         }
     }
 
-    /** Reads what {@link #writeState} wrote, into a projection built from the same configuration. */
+    /**
+     * Reads what {@link #writeState} wrote, into a projection built from the same configuration.
+     *
+     * @throws IOException when the data is not of a projection like this one (another synapse count, delay or rule)
+     *                     or ends early
+     */
     public void readState(DataInput in) throws IOException {
         String what = "projection " + name;
         StateStreams.readFloats(in, w, what + " weights");

@@ -73,7 +73,12 @@ public final class SynapseList {
         };
     }
 
-    /** Appends a pair; a regular list becomes a listed one first (its pairs stored). */
+    /**
+     * Appends the synapse from pre neuron {@code i} to post neuron {@code j}; a regular list becomes a listed one
+     * first (its pairs stored).
+     *
+     * @throws IllegalArgumentException for a negative neuron index
+     */
     public void add(int i, int j) {
         if (i < 0 || j < 0) {
             throw new IllegalArgumentException("synapse " + size + " (pre " + i + ", post " + j

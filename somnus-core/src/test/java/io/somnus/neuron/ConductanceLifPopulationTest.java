@@ -285,4 +285,24 @@ class ConductanceLifPopulationTest {
                 () -> new ConductanceLifParameters(20, -65, -65, -50, 0, 0, -80, 1, 2, 2, Double.NaN, 1e7, 0),
                 "theta_plus_mv", "NaN");
     }
+
+    /**
+     * θ copies from a population of the same model and size; another model's or size's is refused naming both, where
+     * it was a ClassCastException or an ArrayIndexOutOfBoundsException.
+     */
+    @Test
+    void learnedStateCopiesOnlyFromTheSameModelAndSize() {
+        ConductanceLifPopulation e = new ConductanceLifPopulation("e", 4, ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
+        ConductanceLifPopulation trained = new ConductanceLifPopulation("e", 4,
+                ConductanceLifParameters.DIEHL_COOK_EXCITATORY);
+        trained.learnedState().get("theta_mv")[2] = 0.05;
+        e.copyLearnedStateFrom(trained);
+        assertEquals(0.05, e.learnedState().get("theta_mv")[2]);
+        assertRefused(IllegalArgumentException.class, () -> e.copyLearnedStateFrom(
+                new CurrentLifPopulation("c", 4, CurrentLifParameters.PAPER)), "population e", "CurrentLifPopulation[c",
+                "ConductanceLifPopulation of 4 neurons");
+        assertRefused(IllegalArgumentException.class, () -> e.copyLearnedStateFrom(
+                new ConductanceLifPopulation("small", 2, ConductanceLifParameters.DIEHL_COOK_EXCITATORY)),
+                "ConductanceLifPopulation[small, 2 neurons]");
+    }
 }
