@@ -20,7 +20,15 @@ import java.util.random.RandomGenerator;
 public final class SleepPhase {
     /** Receives weight traces during an episode. */
     public interface Observer {
-        /** Called every {@code traceEverySteps} sleep steps and at the end of the episode. */
+        /**
+         * Called every {@code traceEverySteps} sleep steps, at an early end and at the end of the episode, for each
+         * decaying projection.
+         *
+         * @param sleepStep  steps slept so far in this episode, from 1
+         * @param projection the decaying projection
+         * @param totalAbs   its Σ|w| now, in the post population's input unit
+         * @param mean       its mean weight now (signed)
+         */
         void trace(long sleepStep, Projection projection, double totalAbs, double mean);
 
         /** An observer that ignores every trace. */
