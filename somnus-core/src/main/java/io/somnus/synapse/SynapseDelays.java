@@ -38,6 +38,13 @@ public final class SynapseDelays {
     private final int[] groupStart;
     /** The post neuron of each {@link #order} entry. */
     private final int[] orderedPost;
+    /** The projection's rows: row i's synapses are {@code [rowStart[i], rowStart[i+1])} (shared, read only). */
+    private final int[] rowStart;
+    /**
+     * Every synapse's post neuron is its place in its row (all-to-all rows): then synapse {@code order()[q]} is
+     * {@code rowStart[i] + orderedPost()[q]}, and delivery reads one index list instead of two.
+     */
+    private final boolean postIsPlaceInRow;
     /** The spikes emitted at each of the last D steps, by call: slot {@code (slot − k) mod D} holds k steps ago. */
     private final int[][] held;
     private final int[] heldCount;
@@ -87,14 +94,18 @@ public final class SynapseDelays {
         }
         this.order = new int[n];
         this.orderedPost = new int[n];
+        this.rowStart = rowStart;
+        boolean placeInRow = true;
         int[] fill = Arrays.copyOf(groupStart, groups);
         for (int i = 0; i < pre.size(); i++) {
             for (int s = rowStart[i]; s < rowStart[i + 1]; s++) { // in synapse order within each group
                 int q = fill[i * most + steps[s] - 1]++;
                 order[q] = s;
                 orderedPost[q] = postOf.applyAsInt(s);
+                placeInRow &= orderedPost[q] == s - rowStart[i];
             }
         }
+        this.postIsPlaceInRow = placeInRow;
         this.held = new int[most][];
         this.heldCount = new int[most];
         this.arrivals = new SpikeHistory[most];
@@ -109,6 +120,8 @@ public final class SynapseDelays {
         this.order = o.order;
         this.groupStart = o.groupStart;
         this.orderedPost = o.orderedPost;
+        this.rowStart = o.rowStart;
+        this.postIsPlaceInRow = o.postIsPlaceInRow;
         this.held = new int[maxSteps][];
         this.heldCount = new int[maxSteps];
         this.arrivals = new SpikeHistory[maxSteps];
@@ -194,8 +207,15 @@ public final class SynapseDelays {
         }
     }
 
-    /** Adds the weights of the synapses that spikes reach this step to {@code target}; returns how many. */
+    /**
+     * Adds the weights of the synapses that spikes reach this step to {@code target}; returns how many. Each post
+     * neuron's input gets its additions in one order, which the numbers depend on: by delay (shortest first), then
+     * in the order the pre neurons spiked, then in synapse order.
+     */
     long deliver(float[] target, float[] w) {
+        if (postIsPlaceInRow) {
+            return deliverRows(target, w);
+        }
         long events = 0;
         for (int d = 1; d <= maxSteps; d++) {
             SpikeHistory a = arrivals[d - 1];
@@ -207,6 +227,34 @@ public final class SynapseDelays {
                     target[orderedPost[q]] += w[order[q]];
                 }
                 events += end - groupStart[g];
+            }
+        }
+        return events;
+    }
+
+    /**
+     * {@link #deliver} where each synapse's post is its place in its row: the same additions in the same order, the
+     * weight found from the row's start and the post instead of through {@link #order} (one list of indices read, not
+     * two).
+     */
+    private long deliverRows(float[] target, float[] w) {
+        long events = 0;
+        int[] post = orderedPost;
+        int[] start = groupStart;
+        int most = maxSteps;
+        for (int d = 1; d <= most; d++) {
+            SpikeHistory a = arrivals[d - 1];
+            int[] spiked = a.spiked();
+            for (int k = 0, m = a.spikeCount(); k < m; k++) {
+                int i = spiked[k];
+                int g = i * most + d - 1;
+                int row = rowStart[i];
+                int end = start[g + 1];
+                for (int q = start[g]; q < end; q++) {
+                    int j = post[q];
+                    target[j] += w[row + j];
+                }
+                events += end - start[g];
             }
         }
         return events;

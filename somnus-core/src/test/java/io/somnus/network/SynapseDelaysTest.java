@@ -65,6 +65,77 @@ class SynapseDelaysTest {
         assertEquals(3, p.synapticEvents());
     }
 
+    /**
+     * The input each step delivers, against a naive per-synapse sum: 3 sources → 4 posts, all-to-all (each post is its
+     * synapse's place in the row) and with pairs (0, 1), (1, 3), (2, 0) left out (the general layout), delays of 1–5
+     * steps, synapse s of weight 2^s (every sum of distinct weights is exact, and tells which synapses it holds). A spike
+     * of source i at step p adds w_s to post j's input at step p + d_s − 1 (the input the post integrates at p + d_s).
+     * Source 0 spikes at steps 0 and 3, source 1 at 1, 2 and 3, source 2 at 0, 2 and 7: several spikes share a step and
+     * several arrivals share a post's step. A delay off by one step moves a term to a neighbouring step.
+     */
+    @Test
+    void eachStepDeliversWhatANaiveSumOverTheSynapsesGives() {
+        int[][] spikeSteps = {{0, 3}, {1, 2, 3}, {0, 2, 7}};
+        int steps = 14;
+        for (boolean dense : new boolean[] {true, false}) {
+            SpikeTrain train = new SpikeTrain();
+            train.reset(steps);
+            for (int t = 0; t < steps; t++) {
+                for (int i = 0; i < 3; i++) {
+                    for (int at : spikeSteps[i]) {
+                        if (at == t) {
+                            train.add(t, i);
+                        }
+                    }
+                }
+            }
+            train.finish();
+            SpikeSource in = new SpikeSource("input", 3);
+            CurrentLifPopulation e = new CurrentLifPopulation("e", 4, NetworkTest.SIMPLE, Kernels.scalar());
+            SynapseList pairs = new SynapseList(12);
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 4; j++) {
+                    if (dense || (j != (i == 0 ? 1 : i == 1 ? 3 : 0))) {
+                        pairs.add(i, j);
+                    }
+                }
+            }
+            int n = pairs.size();
+            float[] w = new float[n];
+            int[] delays = new int[n];
+            for (int s = 0; s < n; s++) {
+                w[s] = (float) Math.scalb(1.0, s);
+                delays[s] = 1 + (pairs.pre(s) + 2 * pairs.post(s)) % 5;
+            }
+            Projection p = new Projection("in_e", in, e, Receptor.EXCITATORY, pairs, w, Float.NEGATIVE_INFINITY,
+                    Float.POSITIVE_INFINITY, Kernels.scalar()).withSynapseDelays(delays);
+            assertEquals(dense, p.isDense());
+            in.play(train);
+            long events = 0;
+            for (int t = 0; t < steps; t++) {
+                in.integrate(t, DT_MS, 0, new SplittableRandom(1));
+                p.advanceDelay(t);
+                java.util.Arrays.fill(e.excitatoryInput(), 0f);
+                p.propagate();
+                double[] expected = new double[4];
+                for (int s = 0; s < n; s++) {
+                    for (int at : spikeSteps[pairs.pre(s)]) {
+                        if (at + delays[s] - 1 == t) {
+                            expected[pairs.post(s)] += w[s];
+                            events++;
+                        }
+                    }
+                }
+                for (int j = 0; j < 4; j++) {
+                    assertEquals(expected[j], e.excitatoryInput()[j], (dense ? "all-to-all" : "listed") + ", post " + j
+                            + ", step " + t);
+                }
+            }
+            assertEquals(events, p.synapticEvents(), "every spike reaches each of its row's synapses once");
+            assertEquals(dense ? 32 : 24, events);
+        }
+    }
+
     /** Random spikes of {@link #SOURCES} sources over {@link #STEPS} steps, each with probability 0.15 per step. */
     private static SpikeTrain randomSpikes(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
