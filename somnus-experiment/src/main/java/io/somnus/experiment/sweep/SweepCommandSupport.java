@@ -92,6 +92,7 @@ public final class SweepCommandSupport {
      * @return outcomes; {@link SweepResult#exitCode()} is the process exit status
      * @throws ConfigException     for a bad sweep file or worker count (nothing has run)
      * @throws SweepException      when {@code outDir} cannot hold this sweep (nothing has run)
+     * @throws IOException          when a file of the sweep directory cannot be written
      * @throws InterruptedException when interrupted; runs in progress are redone on resume
      */
     public SweepResult run(Path sweepFile, Path outDir, int workers, boolean resume, SweepListener listener)
@@ -117,8 +118,9 @@ public final class SweepCommandSupport {
     /**
      * Runs a sweep given in code, in this JVM: what {@link #run(Path, Path, int, boolean, SweepListener)} does with a
      * sweep file, for a grid built with {@link SweepSpec#parse} (a sweep file's text) or {@link SweepSpec}'s
-     * constructor. The sweep directory keeps no {@code sweep.yaml} (there is no file to copy); {@code resume} needs
-     * the same spec again.
+     * constructor. The sweep directory keeps {@code sweep.yaml}, the copy of the sweep file, only where
+     * {@code spec.source()} is a file (give {@link SweepSpec#parse} a name that is none, as for text made in code);
+     * {@code resume} needs the same spec again.
      *
      * @param spec     the grid: presets × datasets × sleep fractions × seeds × grid values × variants
      * @param outDir   the sweep directory (created if absent); its {@code runs/<id>/} and aggregate files as the
