@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.somnus.experiment.run.RunResult;
+import io.somnus.experiment.stats.AggregateRow;
+import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.plasticity.AllToAllStdp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs each example as a researcher would, with small sizes, and checks what it printed and computed. */
 class ExamplesTest {
@@ -136,6 +144,51 @@ class ExamplesTest {
         assertTrue(r.wakeSpikesPerImage().get("e") > 0, "the excitatory population spiked");
     }
 
+    /**
+     * The 2×2 sweep on 20 geomfig images: four runs, and each cell's mean test accuracy and the sleeping cell's
+     * difference from f = 0 are those computed here from the runs' own summary.json files.
+     */
+    @Test
+    void smallSweepRunsItsGridAndAggregatesItsRuns(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sweep");
+        SweepResult[] result = new SweepResult[1];
+        String printed = printed(() -> {
+            try {
+                result[0] = SmallSweep.run(out, "geomfig", 20);
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(printed.contains("4 runs done, 0 failed") && printed.contains("against f = 0"), printed);
+        SweepResult r = result[0];
+        assertEquals(4, r.done());
+        Map<Double, double[]> accuracy = new TreeMap<>();                        // f → test accuracy of seeds 1, 2
+        Map<Double, Double> slept = new TreeMap<>();
+        for (double f : new double[] {0.0, 0.2}) {
+            double[] a = new double[2];
+            for (int seed = 1; seed <= 2; seed++) {
+                JsonNode summary = new ObjectMapper().readTree(out.resolve(String.format(Locale.ROOT,
+                        "runs/paper__geomfig__f%.2f__s%d/summary.json", f, seed)).toFile());
+                a[seed - 1] = summary.get("test_accuracy").asDouble();
+                slept.merge(f, summary.get("sleep_episodes").asDouble(), Double::sum);
+            }
+            accuracy.put(f, a);
+        }
+        assertEquals(Map.of(0.0, 0.0, 0.2, 4.0), slept, "two episodes a sleeping run, none without sleep");
+        List<AggregateRow> rows = r.aggregate().rows().stream().filter(row -> row.metric().equals("test_accuracy"))
+                .toList();
+        assertEquals(2, rows.size());
+        for (AggregateRow row : rows) {
+            double[] a = accuracy.get(row.cell().sleepFraction());
+            assertEquals(2, row.stats().n());
+            assertEquals((a[0] + a[1]) / 2, row.stats().mean(), 1e-12, row.toString());
+        }
+        double[] none = accuracy.get(0.0);
+        double[] sleep = accuracy.get(0.2);
+        AggregateRow sleeping = rows.stream().filter(row -> row.cell().sleepFraction() == 0.2).findFirst().orElseThrow();
+        assertEquals((sleep[0] + sleep[1] - none[0] - none[1]) / 2, sleeping.vsBaseline().diff(), 1e-12);
+    }
+
     /** One SG-SNN epoch on 200 geomfig images: every image trained, the layers spike, the test set is classified. */
     @Test
     void sgOneEpochTrainsEveryImageAndItsLayersSpike() {
@@ -160,7 +213,7 @@ class ExamplesTest {
             programs = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("package-info.java"))
                     .map(n -> n.substring(0, n.length() - ".java".length())).sorted().toList();
         }
-        assertEquals(5, programs.size(), programs.toString());
+        assertEquals(6, programs.size(), programs.toString());
         for (String program : programs) {
             assertTrue(table.contains("| `" + program + "` |"), "README's Examples table lacks " + program);
         }

@@ -278,7 +278,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Training rows of an SG-SNN preset: Somnus, and PyTorch with --pytorch; each the median of the repeats. */
-    private void sgRows(String preset, Path torchScripts) throws Exception {
+    private void sgRows(String preset, Path torchScripts) throws java.io.IOException, InterruptedException {
         SgRunConfig cfg = SgThroughput.config(preset, dataset, sgImages());
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);

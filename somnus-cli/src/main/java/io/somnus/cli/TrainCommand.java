@@ -236,7 +236,7 @@ final class TrainCommand implements Callable<Integer> {
      * goes on from its snapshot and is moved into place as a finished run would have been. Whatever fails, the
      * temporary directory and its snapshot are kept, for another try.
      */
-    private Integer resume() throws Exception {
+    private Integer resume() throws java.io.IOException {
         List<String> given = new ArrayList<>();
         for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             if (!o.longestName().equals("--resume") && !o.longestName().equals("--report")

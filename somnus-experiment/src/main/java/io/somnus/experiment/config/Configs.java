@@ -637,7 +637,16 @@ public final class Configs {
 
     /**
      * The preset named by {@code settings.preset} with every other setting applied as an override; a key
-     * {@code PRESET/dotted.key} applies only when the preset is PRESET.
+     * {@code PRESET/dotted.key} applies only when the preset is PRESET. Only the names are checked here: the values'
+     * types and ranges when the tree is bound ({@link #bind(ObjectNode)}) or run; {@code StandardResolver.resolve}
+     * (package {@code io.somnus.experiment.run}) checks both at once, as {@code somnus train} does.
+     *
+     * @param settings {@code preset} (a bundled preset's name or a YAML file's path) and dotted keys such as
+     *                 {@code seed}, {@code dataset.name}, {@code train.images}, each with a string, number, boolean or
+     *                 whole section (a map or list)
+     * @return a new tree, the caller's to change (the run executor's and {@link #bind(ObjectNode)}'s input)
+     * @throws ConfigException for no or an unknown preset, or a key that names no field of the preset (naming it and
+     *                         the fields there are)
      */
     public static ObjectNode resolveTree(Map<String, Object> settings) {
         Object preset = settings.get("preset");

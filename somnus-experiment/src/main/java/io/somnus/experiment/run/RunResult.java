@@ -50,7 +50,10 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
         return ((Number) summary.get("test_accuracy")).doubleValue();
     }
 
-    /** The test accuracy of each readout the run fitted (summary.json's {@code test_accuracy_by_readout}). */
+    /**
+     * The test accuracy of each readout the run fitted, by readout name, each in [0, 1] (summary.json's
+     * {@code test_accuracy_by_readout}).
+     */
     public Map<String, Double> testAccuracyByReadout() {
         return numbers("test_accuracy_by_readout");
     }

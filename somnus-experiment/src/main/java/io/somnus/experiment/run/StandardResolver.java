@@ -8,6 +8,12 @@ import java.util.Map;
 
 /** The standard {@link RunConfigResolver}: bundled presets (or YAML files) plus dotted overrides, validated. */
 public final class StandardResolver implements RunConfigResolver {
+    /**
+     * {@link Configs#resolveTree}, then every value checked (types and ranges, the model's own rules) as a run would.
+     *
+     * @return the resolved tree, for {@link StandardRunExecutor#run(ObjectNode)} or {@code Configs.bind}
+     * @throws io.somnus.experiment.config.ConfigException naming the field, the value and what is allowed
+     */
     @Override
     public ObjectNode resolve(Map<String, Object> settings) {
         ObjectNode tree = Configs.resolveTree(settings);

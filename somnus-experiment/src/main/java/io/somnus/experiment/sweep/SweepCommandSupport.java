@@ -92,6 +92,7 @@ public final class SweepCommandSupport {
      * @return outcomes; {@link SweepResult#exitCode()} is the process exit status
      * @throws ConfigException     for a bad sweep file or worker count (nothing has run)
      * @throws SweepException      when {@code outDir} cannot hold this sweep (nothing has run)
+     * @throws IOException          when a file of the sweep directory cannot be written
      * @throws InterruptedException when interrupted; runs in progress are redone on resume
      */
     public SweepResult run(Path sweepFile, Path outDir, int workers, boolean resume, SweepListener listener)
@@ -111,7 +112,39 @@ public final class SweepCommandSupport {
         checkWorkers(workers);
         long t0 = System.nanoTime();
         SweepLedger.loadDriverInBackground(); // while the sweep file is read and its runs planned
-        SweepSpec spec = SweepSpec.load(sweepFile);
+        return run(SweepSpec.load(sweepFile), outDir, engine, workers, resume, listener, t0);
+    }
+
+    /**
+     * Runs a sweep given in code, in this JVM: what {@link #run(Path, Path, int, boolean, SweepListener)} does with a
+     * sweep file, for a grid built with {@link SweepSpec#parse} (a sweep file's text) or {@link SweepSpec}'s
+     * constructor. The sweep directory keeps {@code sweep.yaml}, the copy of the sweep file, only where
+     * {@code spec.source()} is a file (give {@link SweepSpec#parse} a name that is none, as for text made in code);
+     * {@code resume} needs the same spec again.
+     *
+     * @param spec     the grid: presets × datasets × sleep fractions × seeds × grid values × variants
+     * @param outDir   the sweep directory (created if absent); its {@code runs/<id>/} and aggregate files as the
+     *                 CLI's
+     * @param workers  parallel runs, at least 1
+     * @param resume   continue the sweep recorded in a non-empty {@code outDir}
+     * @param listener progress (thread-safe), or {@link SweepListener#NONE}
+     * @return the runs' outcomes and, when one finished, the aggregates ({@link SweepResult#aggregate()}, null when
+     *         none did)
+     * @throws ConfigException      for a grid point the resolver refuses or a worker count below 1 (nothing has run)
+     * @throws SweepException       when {@code outDir} cannot hold this sweep (nothing has run)
+     * @throws IOException          when a file of the sweep directory cannot be written
+     * @throws InterruptedException when interrupted; runs in progress are redone on resume
+     */
+    public SweepResult run(SweepSpec spec, Path outDir, int workers, boolean resume, SweepListener listener)
+            throws IOException, InterruptedException {
+        checkWorkers(workers);
+        long t0 = System.nanoTime();
+        SweepLedger.loadDriverInBackground(); // while the runs are planned
+        return run(spec, outDir, SweepEngine.local(executor), workers, resume, listener, t0);
+    }
+
+    private SweepResult run(SweepSpec spec, Path outDir, SweepEngine engine, int workers, boolean resume,
+                            SweepListener listener, long t0) throws IOException, InterruptedException {
         SweepPlan plan;
         List<RunOutcome> outcomes;
         AggregateResult aggregate = null;

@@ -12,7 +12,8 @@ import java.util.List;
  * @param name      the sweep's name
  * @param outcomes  every run of the sweep, in plan order
  * @param wall      wall time of this invocation
- * @param aggregate the aggregates written afterwards (null when no run is done)
+ * @param aggregate the aggregates written afterwards (null when no run is done, or when a run's files could not be
+ *                  read to aggregate them: the listener's message says which)
  */
 public record SweepResult(Path outDir, String name, List<RunOutcome> outcomes, Duration wall, AggregateResult aggregate) {
     /** Exit status when every run is done. */

@@ -56,6 +56,9 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     }
 
     /**
+     * Reads a sweep directory (or one run's directory) written before, without changing it: its finished runs and the
+     * ledger's counts; {@link #aggregate(Path)} writes its aggregates.
+     *
      * @throws NotAResultDirectoryException when {@code dir} is neither a run directory (summary.json) nor a
      *                                      sweep directory (runs/)
      * @throws io.somnus.experiment.io.FileFormatException naming every damaged file of the finished runs
@@ -300,6 +303,11 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     /**
      * Loads the sweep (or run) directory and writes its aggregates ({@link Aggregator}), the GLMM when R allows, and
      * the verdict ({@code verdict.json}, {@code verdict.csv}: docs/verdict.md).
+     *
+     * @return the rows written to aggregate.csv and the files written, all in {@code dir}
+     * @throws NotAResultDirectoryException as {@link #load}
+     * @throws io.somnus.experiment.io.FileFormatException as {@link #load}
+     * @throws IOException when a run's files cannot be read or an aggregate file cannot be written
      */
     public static AggregateResult aggregate(Path dir) throws IOException {
         return aggregate(dir, GlmmRunner.standard());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
+import io.somnus.experiment.stats.Aggregator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,36 @@ class SweepRunnerTest {
                 messages.add(line);
             }
         };
+    }
+
+    /**
+     * A grid given in code (a sweep file's text, {@link SweepSpec#parse}) runs as the file does: the same runs and the
+     * same aggregate.csv; no sweep.yaml (no file to copy); run again with resume, the same spec redoes nothing; fewer
+     * than one worker is refused before the directory is made.
+     */
+    @Test
+    void aSweepGivenInCodeRunsAsItsFileDoes() throws Exception {
+        Path fromFile = tmp.resolve("from-file");
+        Path fromCode = tmp.resolve("from-code");
+        Path log = tmp.resolve("exec.log");
+        String grid = SWEEP.replace("[0.0, 0.2]", "[0.2]"); // one fraction: no GLMM to wait for
+        support(null, Set.of()).run(sweepFile(grid), fromFile, 2, false, SweepListener.NONE);
+        SweepSpec spec = SweepSpec.parse(Path.of("in-code"), grid);
+        assertContains(assertThrows(io.somnus.experiment.config.ConfigException.class,
+                () -> support(log, Set.of()).run(spec, fromCode, 0, false, SweepListener.NONE)).getMessage(),
+                "--workers = 0");
+        assertFalse(Files.exists(fromCode), "refused before the sweep directory is made");
+        SweepResult r = support(log, Set.of()).run(spec, fromCode, 2, false, SweepListener.NONE);
+        assertEquals(4, r.done());
+        assertNotNull(r.aggregate());
+        assertEquals(listRuns(fromFile), listRuns(fromCode));
+        assertEquals(Files.readString(fromFile.resolve(Aggregator.AGGREGATE)),
+                Files.readString(fromCode.resolve(Aggregator.AGGREGATE)));
+        assertTrue(Files.exists(fromFile.resolve(SweepRunner.SWEEP_COPY)));
+        assertFalse(Files.exists(fromCode.resolve(SweepRunner.SWEEP_COPY)));
+        SweepResult again = support(log, Set.of()).run(spec, fromCode, 2, true, SweepListener.NONE);
+        assertEquals(4, again.skipped());
+        assertEquals(4, log(log).size(), "each run executed once");
     }
 
     /**
