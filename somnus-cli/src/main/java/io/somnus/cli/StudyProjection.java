@@ -132,9 +132,11 @@ final class StudyProjection {
                     + "comes out too high.%n", load);
         }
         return String.format(Locale.ROOT, "The costs are CPU time (%s), what a run takes with a core to itself: the "
-                + "projection assumes one run per core, and the host's load while calibrating does not move it (the "
-                + "calibration runs took %.1f min of wall time, %.1f min of CPU on their threads, %.1f min of the JVM's). "
-                + "%s A study run on a host with more runnable work than cores takes longer than projected.%n",
+                + "projection assumes one run per core. That keeps most of the host's load out of the costs, not all: a "
+                + "loaded host still raises a short run's CPU time per unit (caches shared, the JIT's threads slowed), so "
+                + "compare readings at like loads (the calibration runs took %.1f min of wall time, %.1f min of CPU on "
+                + "their threads, %.1f min of the JVM's). %s A study run on a host with more runnable work than cores "
+                + "takes longer than projected.%n",
                 cpu.measure() == RunCpuShares.Measure.THREAD ? "each calibration run's thread's"
                         : "the JVM's while each calibration run ran, its native BLAS threads included",
                 t.wall() / 60, t.threadCpu() / 60, t.processCpu() / 60, load);
