@@ -133,7 +133,7 @@ final class StudyProjection {
         }
         return String.format(Locale.ROOT, "The costs are CPU time (%s), what a run takes with a core to itself: the "
                 + "projection assumes one run per core. That keeps most of the host's load out of the costs, not all: a "
-                + "loaded host still raises a short run's CPU time per unit (caches shared, the JIT's threads slowed), so "
+                + "short run's CPU time per unit still moves with a loaded host (by ±30 %% on a shared 2-core VM), so "
                 + "compare readings at like loads (the calibration runs took %.1f min of wall time, %.1f min of CPU on "
                 + "their threads, %.1f min of the JVM's). %s A study run on a host with more runnable work than cores "
                 + "takes longer than projected.%n",

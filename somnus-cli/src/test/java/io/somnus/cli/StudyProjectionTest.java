@@ -50,7 +50,7 @@ class StudyProjectionTest {
         String note = StudyProjection.cpuNote(measured(true), 11.6, 12.1, 2);
         assertTrue(note.startsWith("The costs are CPU time (each calibration run's thread's), what a run takes with a "
                 + "core to itself"), note);
-        assertTrue(note.contains("not all: a loaded host still raises a short run's CPU time per unit"), note);
+        assertTrue(note.contains("not all: a short run's CPU time per unit still moves with a loaded host"), note);
         assertTrue(note.contains("the calibration runs took 1.0 min of wall time, 0.2 min of CPU on their threads, "
                 + "0.3 min of the JVM's"), note);
         assertTrue(note.contains("Load average (1 min) while estimating: 11.6 at the start, 12.1 at the end, on 2 cores."),
