@@ -55,8 +55,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted study in --out")
     boolean resume;
     @Option(names = "--estimate", description = {"project the study's wall time instead of running it: short "
-            + "calibration runs of each preset (or the runs of --calibration), their per-phase costs scaled to the study's "
-            + "sizes (docs/performance.md)"})
+            + "calibration runs of each preset (or the runs of --calibration), their per-phase costs (CPU time; "
+            + "--calibration's: wall time) scaled to the study's sizes, a run per core (docs/performance.md)"})
     boolean estimate;
     @Option(names = "--cores", paramLabel = "N",
             description = "--estimate: the cores (parallel runs) to project for (default: the number of cores)")

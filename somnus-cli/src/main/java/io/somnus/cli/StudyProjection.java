@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.run.RunConfigResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.experiment.sweep.RunCpuShares;
 import io.somnus.experiment.sweep.StudyCalibration;
 import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepCommandSupport;
-import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.sg.SgThreading;
@@ -93,19 +93,53 @@ final class StudyProjection {
             progress.flush();
             // The projection puts one run on each core, where an SG-SNN run takes no second thread: calibrate on
             // one thread too, unless the user chose otherwise.
+            RunCpuShares cpu;
             try (SgThreading.Scope scope = SgThreading.use(
                     SgThreading.chosenByProperty() ? SgThreading.current() : SgThreading.ONE)) {
-                new SweepRunner(new StandardRunExecutor()).execute(calibration, dir, 1, false, SweepListener.NONE);
+                cpu = new RunCpuShares(RunCpuShares.JVM, measure(SgThreading.current(), SgThreading.blasThreads()));
+                new SweepRunner(new StandardRunExecutor()).execute(calibration, dir, 1, false, cpu);
             }
             Function<JsonNode, String> key = StudyCalibration.costKey(plan.spec());
-            return new Costs(StudyEstimate.calibrate(dir, key), key, "calibration runs (" + StudyCalibration.DESCRIPTION
-                    + ")", String.format(Locale.ROOT, "Load average (1 min) while estimating: %.1f at the start, %.1f at "
-                    + "the end, on %d cores (a load above the core count gives each calibration run less than a core, "
-                    + "so its costs come out too high).%n", loadBefore, loadAverage(),
+            return new Costs(StudyEstimate.calibrate(dir, key, cpu::share), key, "calibration runs ("
+                    + StudyCalibration.DESCRIPTION + ")", cpuNote(cpu, loadBefore, loadAverage(),
                     Runtime.getRuntime().availableProcessors()));
         } finally {
             FileTrees.deleteRecursively(dir);
         }
+    }
+
+    /**
+     * Which CPU time prices a calibration run: its thread's where it does all its work there (STDP-SNN runs always, as
+     * the calibration sets one evaluation thread; SG-SNN runs on one thread with one OpenBLAS thread), else the JVM's,
+     * which also holds a second SG thread and OpenBLAS's native threads that the thread's CPU time cannot see.
+     */
+    static RunCpuShares.Measure measure(SgThreading sg, int blasThreads) {
+        return sg == SgThreading.ONE && blasThreads == 1 ? RunCpuShares.Measure.THREAD : RunCpuShares.Measure.PROCESS;
+    }
+
+    /**
+     * The closing note of an estimate from calibration runs: what its costs are (CPU time of which clock, or wall time
+     * where the JVM measures none), the calibration runs' wall and CPU minutes, and the load while they ran.
+     */
+    static String cpuNote(RunCpuShares cpu, double loadBefore, double loadAfter, int processors) {
+        RunCpuShares.Seconds t = cpu.total();
+        double priced = cpu.measure() == RunCpuShares.Measure.THREAD ? t.threadCpu() : t.processCpu();
+        String load = String.format(Locale.ROOT, "Load average (1 min) while estimating: %.1f at the start, %.1f at the "
+                + "end, on %d cores.", loadBefore, loadAfter, processors);
+        if (Double.isNaN(priced)) {
+            return String.format(Locale.ROOT, "%s This JVM measures no CPU time, so the costs are the calibration "
+                    + "runs' wall time: a load above the core count gives each run less than a core, and the projection "
+                    + "comes out too high.%n", load);
+        }
+        return String.format(Locale.ROOT, "The costs are CPU time (%s), what a run takes with a core to itself: the "
+                + "projection assumes one run per core. That keeps most of the host's load out of the costs, not all: a "
+                + "short run's CPU time per unit still moves with a loaded host (by ±30 %% on a shared 2-core VM), so "
+                + "compare readings at like loads (the calibration runs took %.1f min of wall time, %.1f min of CPU on "
+                + "their threads, %.1f min of the JVM's). %s A study run on a host with more runnable work than cores "
+                + "takes longer than projected.%n",
+                cpu.measure() == RunCpuShares.Measure.THREAD ? "each calibration run's thread's"
+                        : "the JVM's while each calibration run ran, its native BLAS threads included",
+                t.wall() / 60, t.threadCpu() / 60, t.processCpu() / 60, load);
     }
 
     /** The system's 1-minute load average (NaN where the OS does not tell). */

@@ -85,7 +85,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--estimate", description = "project the sweep's wall time instead of running it: short calibration "
             + "runs of each preset, variant and grid point at the sweep's network sizes (or the runs of "
-            + "--calibration), their per-phase costs scaled to the sweep's sizes; a preset that re-presents images "
+            + "--calibration), their per-phase costs (CPU time; --calibration's: wall time) scaled to the sweep's sizes, a "
+            + "run per core; a preset that re-presents images "
             + "(diehl-cook) is projected from its presentations per image in those runs to "
             + "encoding.max_presentations, unless they trained as many images")
     boolean estimate;

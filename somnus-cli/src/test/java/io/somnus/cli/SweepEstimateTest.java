@@ -158,6 +158,7 @@ class SweepEstimateTest {
                 + "s \\| [0-9.]*[1-9][0-9.]* s \\|.*"), text);
         assertTrue(text.contains("Projected wall time on 2 cores"), text);
         assertTrue(text.contains("Load average (1 min) while estimating"), text);
+        assertTrue(text.contains("The costs are CPU time (each calibration run's thread's)"), text);
         assertTrue(err.toString().contains("calibrating: 3 short runs, one at a time"), err.toString());
         assertTrue(Files.notExists(tmp.resolve("runs")), "nothing of the sweep ran");
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +34,8 @@ import java.util.stream.Stream;
  * per image of {@link PresentationRates#expected}: one figure where finished runs at least as long measured it, else a
  * range from the calibration runs' rate to {@code max_presentations}; {@link #project} projects both ends.
  * A preset's cost per unit of each phase is the median, over calibration runs, of that phase's seconds in timing.json
- * divided by the run's units ({@link #calibrate}); runs are grouped by a key, the preset ({@link #BY_PRESET}) or the
+ * divided by the run's units ({@link #calibrate}), priced as CPU time where the calibration measured each run's CPU
+ * share ({@link RunCpuShares}); runs are grouped by a key, the preset ({@link #BY_PRESET}) or the
  * preset with the named variant and grid values it was calibrated at ({@link StudyCalibration#costKey}). A planned
  * run's CPU time is the sum over phases of units × cost; the runs are then put on {@code cores} workers longest first, each to the least
  * loaded one (how a pool of workers takes them, in the best order), and the wall time is the most loaded worker's.
@@ -312,9 +314,21 @@ public final class StudyEstimate {
      * Costs per unit from the finished runs of a sweep directory ({@code runs/<id>/config.yaml}, timing.json,
      * summary.json): per run, each phase's seconds over its units as run (the sleep steps it slept), then the median
      * per key of the runs' configurations. Runs without phase timings (written before they existed) are skipped, and
-     * so are untrained controls (plasticity off, cheaper) where their key has other runs.
+     * so are untrained controls (plasticity off, cheaper) where their key has other runs. The costs are of the runs' wall
+     * time, which a loaded host stretches; {@code --estimate}'s own calibration runs price CPU time instead
+     * ({@link #calibrate(Path, Function, ToDoubleFunction)}).
      */
     public static Map<String, UnitCosts> calibrate(Path sweepDir, Function<JsonNode, String> key) throws IOException {
+        return calibrate(sweepDir, key, runId -> 1);
+    }
+
+    /**
+     * {@link #calibrate(Path, Function)} with each run's phase seconds times {@code cpuShare} of its run id (the
+     * directory's name): the CPU seconds it consumed per wall second ({@link RunCpuShares#share}), so that the costs
+     * are CPU time, what a run takes with a core to itself, however loaded the host was.
+     */
+    public static Map<String, UnitCosts> calibrate(Path sweepDir, Function<JsonNode, String> key,
+            ToDoubleFunction<String> cpuShare) throws IOException {
         Map<String, List<double[]>> perKey = new TreeMap<>();
         Map<String, List<PresentationRates.Measured>> rates = new TreeMap<>();
         // untrained controls (plasticity off) cost less than the runs they control: counted only for a key without others
@@ -333,6 +347,10 @@ public final class StudyEstimate {
             double[] c = measuredCosts(config, timing, summary,
                     rate == null ? PresentationRates.PerImage.ONCE : rate.perImage());
             if (c != null) {
+                double share = cpuShare.applyAsDouble(dir.getFileName().toString());
+                for (int i = 0; i < c.length; i++) {
+                    c[i] *= share;
+                }
                 String k = key.apply(config);
                 boolean control = !config.path("train").path("plasticity").asBoolean(true);
                 (control ? controls : perKey).computeIfAbsent(k, x -> new ArrayList<>()).add(c);
