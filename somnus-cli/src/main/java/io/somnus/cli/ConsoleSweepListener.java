@@ -101,6 +101,9 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
         if (interactive) {
             terminal = new TerminalBars(err, 0);
+            if (logs != null) { // a listener started again: its earlier routing ends first
+                logs.close();
+            }
             logs = new LogAboveBars(terminal);
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
                     .setEtaFunction(state -> etaForBar())
