@@ -31,6 +31,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     private final int logIntervalSeconds;
     /** On a terminal, from the sweep's start: the bars' lines, and the messages printed above them. */
     private TerminalBars terminal;
+    /** On a terminal, while the bars are live: java.util.logging's console lines said above them. */
+    private LogAboveBars logs;
     /** Volatile: the bar's own thread reads it to redraw the time left (see {@link #etaForBar}). */
     private volatile ProgressBar overall;
     private ProgressBar[] workerBars = new ProgressBar[0];
@@ -99,6 +101,10 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
         if (interactive) {
             terminal = new TerminalBars(err, 0);
+            if (logs != null) { // a listener started again: its earlier routing ends first
+                logs.close();
+            }
+            logs = new LogAboveBars(terminal);
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
                     .setEtaFunction(state -> etaForBar())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
@@ -283,6 +289,10 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             }
         }
         terminal = null;
+        if (logs != null) {
+            logs.close();
+            logs = null;
+        }
         err.flush();
     }
 }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
                 "Writes the four gzip-compressed IDX files and import-manifest.txt, with their checksums "
                         + "(SHA256SUMS.imported, SHA256SUMS.content), into a new "
                         + "folder (the cache's, or DIR/<name> with --data-dir DIR), whole or not at all; training "
-                        + "then finds them and counts them as verified, Somnus-made files."},
+                        + "then finds them and counts them as verified, Somnus-made files, gunzipped or not.",
+                "Check them by hand in that folder: " + DatasetImport.CHECK + " (their content's digests, named "
+                        + "without .gz)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:imported", "2:bad input (not that layout, an image of another size, a letter with no readable "
                 + "image, an output folder that exists); nothing was written"})
@@ -63,6 +65,7 @@ final class DatasetsImportCommand implements Callable<Integer> {
         System.out.println(name + ": " + r.trainImages() + " train and " + r.testImages() + " test images written to "
                 + r.dir() + " (source listing SHA-256 " + r.sourceSha256() + "; " + DatasetImport.MANIFEST + ")");
         r.files().forEach((file, sha) -> System.out.println("    " + sha + "  " + file));
+        System.out.println("Check them in " + r.dir() + ": " + DatasetImport.CHECK);
         if (!r.skipped().isEmpty()) {
             System.out.println(name + ": skipped " + r.skipped().size() + " file(s) that could not be read:");
             r.skipped().forEach(s -> System.out.println("    " + s));

@@ -11,13 +11,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * A progress bar on stderr: redrawn in place on a terminal, one line every few seconds otherwise
  * (so CI logs stay readable). Each phase (data, train, evaluate) restarts its clock. A line said while the bar is
  * live ({@link #say}) goes above it on a terminal ({@link TerminalBars}): printed straight to stderr, the bar's next
- * redraw wrote over it.
+ * redraw wrote over it; so do java.util.logging's records ({@link LogAboveBars}).
  */
 final class Progress implements RunProgress, AutoCloseable {
     private final ProgressBar bar;
     private final PrintStream err;
     /** On a terminal: the bar's line, and the lines said above it; null otherwise. */
     private final TerminalBars terminal;
+    /** On a terminal: java.util.logging's console lines said above the bar while it is live; null otherwise. */
+    private final LogAboveBars logs;
     private String phase = "";
     /** Whether the bar shows a note beside the phase's name, which the phase's next update takes away. */
     private boolean noted;
@@ -34,6 +36,7 @@ final class Progress implements RunProgress, AutoCloseable {
     Progress(String task, long total, PrintStream err, boolean terminal) {
         this.err = err;
         this.terminal = terminal ? new TerminalBars(err, 0) : null;
+        this.logs = terminal ? new LogAboveBars(this.terminal) : null;
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(terminal ? 250 : 5000)
                 // progressbar's refresh() draws only where the count moved since its last drawing: a note, or a
@@ -97,5 +100,8 @@ final class Progress implements RunProgress, AutoCloseable {
     @Override
     public void close() {
         bar.close();
+        if (logs != null) {
+            logs.close();
+        }
     }
 }

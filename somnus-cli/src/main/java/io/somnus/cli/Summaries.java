@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.SummaryJson;
 import java.util.List;
 import java.util.Locale;
 
-/** One-paragraph text of a run's summary.json (and timing.json) for the terminal. */
+/**
+ * One-paragraph text of a run's summary.json (and timing.json) for the terminal; a number the summary leaves undefined
+ * ({@code null}, or "NaN" in one written before 7 Dec 2026) reads NaN, not 0 ({@link SummaryJson#number}).
+ */
 final class Summaries {
     private Summaries() { }
 
@@ -43,7 +47,7 @@ final class Summaries {
         for (JsonNode w : s.path(SummaryFields.WARNINGS)) { // before the numbers it casts doubt on
             b.append("warning: ").append(w.asText()).append(System.lineSeparator());
         }
-        b.append(String.format(Locale.ROOT, "test accuracy %.4f", s.path("test_accuracy").asDouble()));
+        b.append(String.format(Locale.ROOT, "test accuracy %.4f", SummaryJson.number(s.path("test_accuracy"))));
         JsonNode by = s.path("test_accuracy_by_readout");
         if (by.isObject() && by.size() > 0) {
             b.append(" (");
@@ -52,7 +56,7 @@ final class Summaries {
             while (it.hasNext()) {
                 var e = it.next();
                 b.append(first ? "" : ", ").append(e.getKey()).append(' ')
-                        .append(String.format(Locale.ROOT, "%.4f", e.getValue().asDouble()));
+                        .append(String.format(Locale.ROOT, "%.4f", SummaryJson.number(e.getValue())));
                 first = false;
             }
             b.append(')');
@@ -64,7 +68,7 @@ final class Summaries {
             b.append(String.format(Locale.ROOT, "%nread out from the training stream (readout.source: training): %d "
                     + "training and %d test features, one per run of equal labels; the frozen network's test accuracy "
                     + "%.4f", segments.path("training").asInt(), segments.path("test").asInt(),
-                    s.path("test_accuracy_frozen").asDouble()));
+                    SummaryJson.number(s.path("test_accuracy_frozen"))));
             JsonNode epochs = s.path("early_stopping_accuracies");
             if (s.path("stopped_early").asBoolean(false) && epochs.isArray() && epochs.size() > 0) {
                 b.append(String.format(Locale.ROOT, "%nstopped early after epoch %d (%d training images): its "
@@ -79,11 +83,11 @@ final class Summaries {
             JsonNode last = rows.isArray() && rows.size() > 0 ? rows.get(rows.size() - 1) : null;
             List<String> tasks = new java.util.ArrayList<>();
             if (last != null) {
-                last.forEach(a -> tasks.add(String.format(Locale.ROOT, "%.4f", a.asDouble())));
+                last.forEach(a -> tasks.add(String.format(Locale.ROOT, "%.4f", SummaryJson.number(a))));
             }
             b.append(String.format(Locale.ROOT, "%ncontinual, %d tasks: average accuracy %.4f, average forgetting %.4f; "
-                    + "after the last task, by task: %s", rows.size(), continual.path("average_accuracy").asDouble(),
-                    continual.path("average_forgetting").asDouble(), String.join(" ", tasks)));
+                    + "after the last task, by task: %s", rows.size(), SummaryJson.number(continual.path("average_accuracy")),
+                    SummaryJson.number(continual.path("average_forgetting")), String.join(" ", tasks)));
             JsonNode none = continual.path("classes_in_no_task");
             if (none.isArray() && none.size() > 0) {
                 b.append(String.format(Locale.ROOT, "%nclasses %d-%d (%d) are in no task and were never trained on "
@@ -94,8 +98,8 @@ final class Summaries {
         // Diehl & Cook's homeostasis: only a population with an adaptive threshold has the section
         s.path("theta_mv").fields().forEachRemaining(e -> b.append(String.format(Locale.ROOT, "%nadaptive threshold θ of "
                 + "%s at the end of training: mean %.4g mV, std %.4g, min %.4g, max %.4g", e.getKey(),
-                e.getValue().path("mean").asDouble(), e.getValue().path("std").asDouble(),
-                e.getValue().path("min").asDouble(), e.getValue().path("max").asDouble())));
+                SummaryJson.number(e.getValue().path("mean")), SummaryJson.number(e.getValue().path("std")),
+                SummaryJson.number(e.getValue().path("min")), SummaryJson.number(e.getValue().path("max")))));
         b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s", t.path("train_images_per_second").asDouble()));
         if (t.has("presentations_per_image")) {
             // runs before timing.json split its phases have only the two figures

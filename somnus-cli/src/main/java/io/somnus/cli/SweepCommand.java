@@ -190,6 +190,7 @@ public final class SweepCommand implements Callable<Integer> {
                 int n = workers == null ? runs.defaultWorkers() : workers;
                 try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
                      InterruptNotice notice = InterruptNotice.forSweep(out)) {
+                    notice.sayThrough(listener::message); // above the bars while they are live
                     result = support.run(config, out, runs, n, resume, listener);
                 }
             }

@@ -17,7 +17,10 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 final class TerminalBars {
     private static final String CSI = "\u001b[";
     private final PrintStream out;
-    /** Columns a bar may take; 0 or less: the terminal's width, as progressbar's own console consumers. */
+    /**
+     * Columns a bar may take; 0 or less: the terminal's width less one, as progressbar's own console consumers, read
+     * through {@link TerminalColumns} (progressbar's own reading of it made Ctrl-C kill the JVM without its notice).
+     */
     private final int width;
     /** Each drawn bar's last text, top to bottom; the cursor stands at the start of the line below the last. */
     private final List<String> lines = new ArrayList<>();
@@ -97,6 +100,12 @@ final class TerminalBars {
         Bar(TerminalBars bars) {
             super(bars.out, bars.width > 0 ? bars.width : -1);
             this.bars = bars;
+        }
+
+        /** The bars' width, never progressbar's TerminalUtils (see {@link TerminalColumns}). */
+        @Override
+        public int getMaxRenderedLength() {
+            return bars.width > 0 ? bars.width : TerminalColumns.get() - 1;
         }
 
         @Override

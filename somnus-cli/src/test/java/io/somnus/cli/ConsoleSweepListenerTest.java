@@ -122,6 +122,33 @@ class ConsoleSweepListenerTest {
                 || l.startsWith("worker")), String.join("\n", screen));
     }
 
+    /**
+     * The interrupt notice of a sweep on a terminal, said through the listener as sweep and reproduce wire it, shows
+     * above the bars, which stay whole below it when drawn again (printed straight to stderr, the bars' next drawing
+     * wrote over it).
+     */
+    @Test
+    void onATerminalTheInterruptNoticeShowsAboveTheBars() {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: tty\npresets: [paper]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                true, 2, 3600);
+             InterruptNotice notice = InterruptNotice.forSweep(Path.of("runs", "tty"))) {
+            listener.started(plan, plan.runs(), List.of());
+            listener.runStarted(1, plan.runs().get(0).runId());
+            notice.sayThrough(listener::message);
+            notice.sayNow();
+            listener.message("a later message"); // the bars drawn again below both
+        }
+        List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
+        String all = String.join("\n", screen);
+        int at = screen.indexOf("somnus: interrupted; " + InterruptNotice.forSweep(Path.of("runs", "tty")).line());
+        assertTrue(at > 0 && screen.get(at - 1).isEmpty(), all); // after the blank line the notice starts with
+        assertEquals("a later message", screen.get(at + 1), all);
+        assertEquals(3, screen.size() - at - 2, "the three bars below: " + all);
+    }
+
     /** A finished run's warnings (its summary.json's) are said in the sweep's log, naming the run and its worker. */
     @Test
     void aRunsWarningsAreSaidInTheLog(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {

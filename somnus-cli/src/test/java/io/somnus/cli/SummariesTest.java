@@ -37,6 +37,24 @@ class SummariesTest {
         assertTrue(text.contains("warning: the loss is above ln 4" + System.lineSeparator() + "test accuracy 0.2600"), text);
     }
 
+    /**
+     * A number summary.json leaves undefined is null (an older summary's "NaN" string reads the same): said NaN, not
+     * the 0 Jackson reads from null. A continual run of one task has no forgetting to average.
+     */
+    @Test
+    void anUndefinedNumberIsSaidNaNNotZero() throws Exception {
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");
+        for (String undefined : new String[] {"null", "\"NaN\""}) {
+            String text = Summaries.describe(JSON.readTree("{\"preset\":\"paper\",\"sleep_fraction\":0.0,"
+                    + "\"test_accuracy\":0.5,\"continual\":{\"average_accuracy\":0.5,\"average_forgetting\":" + undefined
+                    + ",\"task_accuracy\":[[0.5]]},\"theta_mv\":{\"e\":{\"mean\":20.0,\"std\":" + undefined
+                    + ",\"min\":20.0,\"max\":20.0}}}"), timing, false);
+            assertTrue(text.contains("continual, 1 tasks: average accuracy 0.5000, average forgetting NaN; after the "
+                    + "last task, by task: 0.5000"), text);
+            assertTrue(text.contains("mean 20.00 mV, std NaN, min 20.00, max 20.00"), text);
+        }
+    }
+
     @Test
     void aRunThatAskedForSleepButNeverSleptSaysSo() throws Exception {
         JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");

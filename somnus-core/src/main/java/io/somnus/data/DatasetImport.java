@@ -41,8 +41,18 @@ import java.util.zip.ZipInputStream;
  * the split, the files skipped). Neither dataset has published checksums for these forms, and none are made up here.
  */
 public final class DatasetImport {
-    /** The SHA-256 of the files an import wrote ({@code sha256sum -c} reads it). */
+    /**
+     * The SHA-256 of the files an import wrote ({@code sha256sum -c} reads it while they are as written; once
+     * gunzipped, {@link #CHECK}: they are named without {@code .gz} in {@code SHA256SUMS.content}).
+     */
     public static final String IMPORTED_SUMS = "SHA256SUMS.imported";
+    /**
+     * How to check an import's files by hand, in its folder (the manifest and {@code datasets import} say it): the
+     * {@code .gz} files by {@link #IMPORTED_SUMS}; once gunzipped (as another tool may want them), that file names
+     * files no longer there, and the content digests, which name them without {@code .gz}, check them.
+     */
+    public static final String CHECK = "sha256sum -c " + IMPORTED_SUMS + "; once gunzipped: sha256sum -c "
+            + ContentRecord.FILE;
     /** What an import was made from, for people. */
     public static final String MANIFEST = "import-manifest.txt";
     /** notMNIST's class folders, labels 0..9 in this order. */
@@ -421,6 +431,7 @@ public final class DatasetImport {
         List<String> lines = new ArrayList<>(about);
         lines.add("files written (SHA-256, also in " + IMPORTED_SUMS + "):");
         sums.forEach((n, h) -> lines.add("  " + h + "  " + n));
+        lines.add("check them in this folder: " + CHECK);
         Files.write(tmp.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
         checkOutput(out); // again: another process may have filled it meanwhile
         try {

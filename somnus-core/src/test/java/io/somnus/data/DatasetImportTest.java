@@ -383,6 +383,41 @@ class DatasetImportTest {
         }
     }
 
+    /** {@code sha256sum -c SUMS} run in {@code dir}: its exit status and output. */
+    private static String sha256sumCheck(Path dir, String sums) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sha256sum", "-c", sums).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor() + ": " + out;
+    }
+
+    /**
+     * The check the manifest and {@code datasets import} give works with the real {@code sha256sum}, on the files as
+     * written and once a user gunzipped them in place, where {@code SHA256SUMS.imported} names files no longer there.
+     */
+    @Test
+    void theCheckTheImportGivesPassesGzippedAndGunzipped() throws IOException, InterruptedException {
+        assumeTrue(java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "sha256sum"))), "needs coreutils' sha256sum");
+        Path out = tmp.resolve("data").resolve("kmnist");
+        DatasetImport.kmnistNpz(kmnistNpz(5, 3), out);
+        String manifest = Files.readString(out.resolve(DatasetImport.MANIFEST));
+        assertTrue(manifest.contains("\ncheck them in this folder: sha256sum -c SHA256SUMS.imported; once gunzipped: "
+                + "sha256sum -c SHA256SUMS.content\n"), manifest);
+        assertTrue(sha256sumCheck(out, "SHA256SUMS.imported").startsWith("0: "));
+        for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Path gz = out.resolve(name + ".gz");
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+                Files.write(out.resolve(name), in.readAllBytes());
+            }
+            Files.delete(gz);
+        }
+        String gunzipped = sha256sumCheck(out, "SHA256SUMS.content");
+        assertEquals("0: t10k-images-idx3-ubyte: OK\nt10k-labels-idx1-ubyte: OK\ntrain-images-idx3-ubyte: OK\n"
+                + "train-labels-idx1-ubyte: OK\n", gunzipped); // the record's lines are sorted by name
+        assertFalse(sha256sumCheck(out, "SHA256SUMS.imported").startsWith("0: "), "the .gz files are gone");
+    }
+
     @Test
     void aKmnistNpzOfOtherShapesOrTypesIsNamed() throws IOException {
         Path from = kmnistNpz(4, 2);

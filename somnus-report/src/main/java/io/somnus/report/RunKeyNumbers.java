@@ -3,6 +3,7 @@ package io.somnus.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.stats.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,8 +204,8 @@ final class RunKeyNumbers {
                 + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
     }
 
-    /** A JSON number, or NaN (also for Jackson's "NaN" string). */
+    /** A JSON number, or NaN (null, and the "NaN" string of summaries written before: {@link SummaryJson}). */
     private static double number(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : Double.NaN;
+        return SummaryJson.number(n);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.CheckpointSpikes;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.verdict.ClaimVerdict;
@@ -358,7 +359,7 @@ public final class VerdictCaveats {
             JsonNode row = rows.get(i);
             acc[i] = new double[row.size()];
             for (int j = 0; j < acc[i].length; j++) {
-                acc[i][j] = row.get(j).isNumber() ? row.get(j).asDouble() : Double.NaN;
+                acc[i][j] = SummaryJson.number(row.get(j));
             }
         }
         try {

@@ -16,6 +16,7 @@ import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.PreparedData;
@@ -346,8 +347,7 @@ public final class StandardRunExecutor implements RunExecutor {
         }
         files.flush();
         Npz.write(runDir.resolve(RunDirectory.WEIGHTS), arrays);
-        AtomicFiles.write(runDir.resolve(RunDirectory.SUMMARY),
-                Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        AtomicFiles.write(runDir.resolve(RunDirectory.SUMMARY), SummaryJson.text(summary)); // undefined numbers null
         AtomicFiles.write(runDir.resolve(RunDirectory.TIMING),
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timing));
         Map<String, Object> prov = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sg;
 
+import io.somnus.core.NumberText;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgEpoch;
 import io.somnus.sg.SgLoss;
@@ -109,9 +110,10 @@ public final class SgLossCheck {
     }
 
     private static String cause(double maxAbsWeight, double learningRate) {
+        // the learning rate as the configuration's numbers are written in every message (10, 0.001; not 10.0)
         return String.format(Locale.ROOT, "Its largest weight |w| is %.3g (sg.learning_rate = %s): a learning rate too "
                 + "large drives the weights so far that the surrogate gradient no longer trains them; a sleep that "
-                + "undoes the training can do it too", maxAbsWeight, learningRate);
+                + "undoes the training can do it too", maxAbsWeight, NumberText.of(learningRate));
     }
 
     private static String yardstick(SgLoss loss, int steps, int classes) {

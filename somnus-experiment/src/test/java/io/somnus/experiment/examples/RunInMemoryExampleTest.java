@@ -195,8 +195,11 @@ class RunInMemoryExampleTest {
                 "com.fasterxml.jackson.databind.node.ObjectNode"));
     }
 
-    /** The map as JSON text reads back (numbers as the file's: a float read as a double, an int as an int). */
+    /**
+     * The map as JSON text reads back (numbers as the file's: a float read as a double, an int as an int), written as
+     * summary.json is (its undefined numbers null).
+     */
     private static JsonNode asJson(Map<String, Object> map) throws Exception {
-        return Mappers.JSON.readTree(Mappers.JSON.writeValueAsString(map));
+        return Mappers.JSON.readTree(io.somnus.experiment.io.SummaryJson.text(map));
     }
 }

@@ -41,7 +41,12 @@ class SgLossCheckTest {
                 0.179, 1e-3));
         String w = SgLossCheck.lossAboveGuessing(13.44, SgLoss.SPIKE_COUNT, 25, 10, 49.9, 10).orElseThrow();
         assertTrue(w.startsWith("the SG-SNN's last epoch's mean training loss, 13.44, is above 2.303 (ln 10)"), w);
-        assertTrue(w.contains("|w| is 49.9") && w.contains("sg.learning_rate = 10.0"), w);
+        // the learning rate spelt as every message spells a configuration's number (NumberText): 10, not 10.0
+        assertTrue(w.endsWith(". Its largest weight |w| is 49.9 (sg.learning_rate = 10): a learning rate too large "
+                + "drives the weights so far that the surrogate gradient no longer trains them; a sleep that undoes the "
+                + "training can do it too"), w);
+        assertTrue(SgLossCheck.lossAboveGuessing(13.44, SgLoss.SPIKE_COUNT, 25, 10, 49.9, 2.5e-5).orElseThrow()
+                .contains("(sg.learning_rate = 2.5e-5)"));
         assertTrue(SgLossCheck.lossAboveGuessing(57.6, SgLoss.PER_STEP_SPIKES, 25, 10, 1, 1e-3).orElseThrow()
                 .contains("is above 57.56 (25·ln 10, over its 25 steps)"));
     }
