@@ -8,7 +8,6 @@ import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
-import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.run.RunResult;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.io.PrintWriter;
@@ -41,7 +40,7 @@ class CliMatchesLibraryRunTest {
         assertEquals(summary.get("test_accuracy").asDouble(), lib.testAccuracy(), 0.0);
         assertEquals(summary.get("sleep_episodes").asInt(), ((Number) lib.summary().get("sleep_episodes")).intValue());
         // as summary.json writes it: its undefined numbers (last_quarter_std of two checkpoints) null
-        assertEquals(summary, Mappers.JSON.readTree(SummaryJson.text(lib.summary())));
+        assertEquals(summary, Mappers.JSON.readTree(lib.summaryJson()));
         Map<String, NpyArray> weights = Npz.read(out.resolve("weights.npz"));
         assertEquals(weights.keySet(), lib.arrays().keySet());
         for (String name : weights.keySet()) {

@@ -1,6 +1,7 @@
 package io.somnus.experiment.run;
 
 import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.SummaryJson;
 import io.somnus.network.Network;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * (docs/run-directory.md), from the same code, so the same as the CLI's for the same configuration and seed.
  *
  * @param summary summary.json's fields as maps, lists, numbers and strings (e.g. {@code "test_accuracy"},
- *                {@code "rates_wake_hz"}); a pure function of seed, configuration and Java version
+ *                {@code "rates_wake_hz"}); a pure function of seed, configuration and Java version. An undefined
+ *                number is {@code Double.NaN} here, {@code null} in summary.json: {@link #summaryJson} writes the
+ *                file's text (plain Jackson would write the string {@code "NaN"})
  * @param metrics metrics.csv's rows, one per checkpoint (STDP-SNN) or epoch (SG-SNN), column name → value; an empty
  *                cell is NaN
  * @param arrays  weights.npz's arrays by name: the STDP-SNN's learned weights per projection ({@code input_e} as
@@ -45,9 +48,26 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
         this(summary, metrics, arrays, runDir, Optional.empty());
     }
 
-    /** The test accuracy of the main readout (summary.json's {@code test_accuracy}), in [0, 1]. */
+    /**
+     * The test accuracy of the main readout (summary.json's {@code test_accuracy}), in [0, 1]. Every run of
+     * {@link StandardRunExecutor} has it (both models test on at least one image); a result built by hand may not.
+     *
+     * @throws IllegalArgumentException as {@link #number} does, when the summary has no number {@code test_accuracy}
+     */
     public double testAccuracy() {
-        return ((Number) summary.get("test_accuracy")).doubleValue();
+        return number("test_accuracy");
+    }
+
+    /**
+     * {@link #summary} as the run's summary.json holds it, byte for byte ({@link SummaryJson#text}: pretty-printed, an
+     * undefined number written {@code null}), for a result held in memory that is to be written or sent.
+     */
+    public String summaryJson() {
+        try {
+            return SummaryJson.text(summary);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("summary of " + run() + " cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -77,13 +97,14 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
      * cast from {@link #summary}'s objects.
      *
      * @throws IllegalArgumentException when the summary has no such field, or it is not a number (a map such as
-     *                                  {@code rates_wake_hz}: see {@link #wakeRatesHz}), naming the numeric fields
+     *                                  {@code rates_wake_hz}: see {@link #wakeRatesHz}), naming the run and the
+     *                                  numeric fields
      */
     public double number(String field) {
         if (summary.get(field) instanceof Number n) {
             return n.doubleValue();
         }
-        throw new IllegalArgumentException("summary.json " + (summary.containsKey(field) ? "field '" + field
+        throw new IllegalArgumentException("summary.json of " + run() + " " + (summary.containsKey(field) ? "field '" + field
                 + "' is not a number" : "has no field '" + field + "'") + "; its numbers are " + summary.entrySet()
                 .stream().filter(e -> e.getValue() instanceof Number).map(Map.Entry::getKey).toList());
     }
@@ -97,8 +118,7 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
     public String toString() {
         Map<String, String> shapes = new LinkedHashMap<>();
         arrays.forEach((name, a) -> shapes.put(name, java.util.Arrays.toString(a.shape())));
-        return "RunResult[" + summary.get("model") + " " + summary.get("preset") + " on " + summary.get("dataset")
-                + ", seed " + summary.get("seed") + ", test accuracy " + summary.get("test_accuracy") + ", " + metrics.size()
+        return "RunResult[" + run() + ", test accuracy " + summary.get("test_accuracy") + ", " + metrics.size()
                 + (metrics.size() == 1 ? " metrics row" : " metrics rows") + ", arrays " + shapes
                 + (network.isPresent() ? ", network" : "") + (runDir != null ? ", in " + runDir : "") + "]";
     }
@@ -116,6 +136,12 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
     /** The shape of array {@code name}, e.g. {@code [225, 200]} for the paper's {@code input_e} (pre × post). */
     public int[] shape(String name) {
         return array(name).shape().clone();
+    }
+
+    /** Which run: {@code stdp paper on geomfig, seed 7}, from the summary's identifying fields. */
+    private String run() {
+        return summary.get("model") + " " + summary.get("preset") + " on " + summary.get("dataset") + ", seed "
+                + summary.get("seed");
     }
 
     private NpyArray array(String name) {

@@ -118,9 +118,9 @@ public final class SweepCommandSupport {
     /**
      * Runs a sweep given in code, in this JVM: what {@link #run(Path, Path, int, boolean, SweepListener)} does with a
      * sweep file, for a grid built with {@link SweepSpec#parse} (a sweep file's text) or {@link SweepSpec}'s
-     * constructor. The sweep directory keeps {@code sweep.yaml}, the copy of the sweep file, only where
-     * {@code spec.source()} is a file (give {@link SweepSpec#parse} a name that is none, as for text made in code);
-     * {@code resume} needs the same spec again.
+     * constructor. The sweep directory keeps {@code sweep.yaml}, the sweep file's text, only for a spec that
+     * {@link SweepSpec#load} read ({@link SweepSpec#fileText}, as read then, not as the file is now): a grid given in
+     * code writes none, whatever its name; {@code resume} needs the same spec again.
      *
      * @param spec     the grid: presets × datasets × sleep fractions × seeds × grid values × variants
      * @param outDir   the sweep directory (created if absent); its {@code runs/<id>/} and aggregate files as the

@@ -369,9 +369,9 @@ public final class SweepRunner {
             }
             if (hash == null) {
                 ledger.initialise(plan, Instant.now());
-                Path source = plan.spec().source();
-                if (Files.isRegularFile(source)) {
-                    AtomicFiles.write(out.resolve(SWEEP_COPY), Files.readAllBytes(source));
+                String planned = plan.spec().fileText(); // as read when planned, not as the file is now
+                if (planned != null) {
+                    AtomicFiles.write(out.resolve(SWEEP_COPY), planned);
                 }
             } else if (!hash.equals(plan.hash())) {
                 throw new SweepException(differentSweep(out, ledger, plan));

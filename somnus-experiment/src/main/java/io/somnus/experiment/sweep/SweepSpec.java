@@ -71,11 +71,15 @@ import java.util.regex.Pattern;
  * @param gridText       each grid value as it names its variants ({@code eta=5e-4}), by key and in {@code grid}'s
  *                       order: a floating-point number as the file wrote it, else as {@link NumberText} writes it
  *                       (a value left out here too)
+ * @param fileText       the sweep file's text as {@link #load} read it, which the sweep directory keeps as
+ *                       {@code sweep.yaml} (what was planned, even if the file changes later); null for a grid given in
+ *                       code ({@link #parse}, the constructors), whose sweep directory has no {@code sweep.yaml}
  */
 public record SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
                         List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
                         Map<String, Map<String, Object>> variants, Map<String, Object> set,
-                        List<StudyControl> controls, boolean shareControls, Map<String, List<String>> gridText) {
+                        List<StudyControl> controls, boolean shareControls, Map<String, List<String>> gridText,
+                        String fileText) {
 
     /** Top-level fields a sweep file may have. */
     public static final List<String> FIELDS =
@@ -87,7 +91,16 @@ public record SweepSpec(Path source, String name, String description, List<Strin
                      List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
                      Map<String, Map<String, Object>> variants, Map<String, Object> set, List<StudyControl> controls) {
         this(source, name, description, presets, datasets, sleepFractions, seeds, grid, variants, set, controls, true,
-                Map.of());
+                Map.of(), null);
+    }
+
+    /** A sweep given in code, without a file's text (its sweep directory has no {@code sweep.yaml}). */
+    public SweepSpec(Path source, String name, String description, List<String> presets, List<String> datasets,
+                     List<Double> sleepFractions, List<Long> seeds, Map<String, List<Object>> grid,
+                     Map<String, Map<String, Object>> variants, Map<String, Object> set, List<StudyControl> controls,
+                     boolean shareControls, Map<String, List<String>> gridText) {
+        this(source, name, description, presets, datasets, sleepFractions, seeds, grid, variants, set, controls,
+                shareControls, gridText, null);
     }
 
     /** Settings keys the sweep fills in itself from presets, datasets, sleep_fractions and seeds. */
@@ -127,7 +140,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
     }
 
     /**
-     * Reads and checks a sweep file.
+     * Reads and checks a sweep file; the spec keeps its text ({@link #fileText}).
      *
      * @throws ConfigException listing every problem, each naming the file, the field and the value
      */
@@ -159,10 +172,15 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             throw new ConfigException("cannot read sweep file " + file + ": "
                     + (e instanceof java.nio.file.FileSystemException f ? AtomicFiles.reason(f) : e.getMessage()), e);
         }
-        return parse(file, text);
+        SweepSpec s = parse(file, text);
+        return new SweepSpec(s.source, s.name, s.description, s.presets, s.datasets, s.sleepFractions, s.seeds, s.grid,
+                s.variants, s.set, s.controls, s.shareControls, s.gridText, text);
     }
 
-    /** Checks a sweep file's text ({@code source} names it in messages). */
+    /**
+     * Checks a sweep file's text ({@code source} names it in messages, and is not read): a grid given in code, whose
+     * sweep directory keeps no {@code sweep.yaml} ({@link #load} reads a file and keeps its text).
+     */
     public static SweepSpec parse(Path source, String yaml) {
         String where = source.toString();
         JsonNode root;

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.RunProgress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A run's result read as a researcher reads it: numbers by name, and a line that says what it is. */
 class RunResultTest {
@@ -41,5 +47,31 @@ class RunResultTest {
     void toStringSaysWhichRunAndWhatItHolds() {
         assertEquals("RunResult[stdp paper on geomfig, seed 7, test accuracy 0.5, 2 metrics rows, arrays "
                 + "{input_e=[3, 2]}]", result().toString());
+    }
+
+    @Test
+    void aSummaryWithoutTestAccuracyIsNamedNotACastFailure() {
+        Map<String, Object> summary = new LinkedHashMap<>(result().summary());
+        summary.remove("test_accuracy");
+        RunResult without = new RunResult(summary, List.of(), Map.of(), null);
+        IllegalArgumentException absent = assertThrows(IllegalArgumentException.class, without::testAccuracy);
+        assertTrue(absent.getMessage().contains("has no field 'test_accuracy'")
+                && absent.getMessage().contains("stdp paper on geomfig, seed 7"), absent.getMessage());
+        summary.put("test_accuracy", null); // as a summary.json with "test_accuracy": null reads back
+        RunResult nulled = new RunResult(summary, List.of(), Map.of(), null);
+        IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class, nulled::testAccuracy);
+        assertTrue(notNumber.getMessage().contains("'test_accuracy' is not a number"), notNumber.getMessage());
+    }
+
+    @Test
+    void summaryJsonIsTheRunsSummaryFileByteForByte(@TempDir Path tmp) throws Exception {
+        // 2 checkpoints: stability.last_quarter_std is NaN in memory, null in the file
+        var config = Configs.resolveTree(Map.of("preset", "paper", "dataset.name", "geomfig", "seed", 7,
+                "train.images", 20, "train.validation_images", 10, "train.test_images", 10, "train.checkpoints", 2));
+        Path dir = tmp.resolve("run");
+        RunResult result = new StandardRunExecutor().run(config, dir, RunProgress.NONE);
+        assertTrue(Double.isNaN(((Number) ((Map<?, ?>) result.summary().get("stability")).get("last_quarter_std"))
+                .doubleValue()), "the case this is about: an undefined number");
+        assertEquals(Files.readString(dir.resolve(RunDirectory.SUMMARY)), result.summaryJson());
     }
 }

@@ -104,6 +104,30 @@ class SweepRunnerTest {
         assertEquals(4, log(log).size(), "each run executed once");
     }
 
+    /** A grid given in code under a name that happens to be an unrelated file: that file is not copied in. */
+    @Test
+    void aGridInCodeNamedLikeAFileGetsNoCopyOfIt() throws Exception {
+        String grid = SWEEP.replace("[0.0, 0.2]", "[0.2]");
+        Path unrelated = tmp.resolve("notes.yaml");
+        Files.writeString(unrelated, "not a sweep: someone's notes\n");
+        Path fromCode = tmp.resolve("from-code");
+        support(null, Set.of()).run(SweepSpec.parse(unrelated, grid), fromCode, 2, false, SweepListener.NONE);
+        assertFalse(Files.exists(fromCode.resolve(SweepRunner.SWEEP_COPY)), "the unrelated file copied in");
+    }
+
+    /** sweep.yaml is the sweep file's text as loaded and planned, even where the file changed before the sweep ran. */
+    @Test
+    void sweepYamlIsTheTextPlannedNotTheFileOnDiskNow() throws Exception {
+        String grid = SWEEP.replace("[0.0, 0.2]", "[0.2]");
+        Path file = sweepFile(grid);
+        SweepSpec loaded = SweepSpec.load(file);
+        Files.writeString(file, grid.replace("seeds: [1, 2]", "seeds: [1, 2, 3]"));
+        Path fromFile = tmp.resolve("from-file");
+        SweepResult r = support(null, Set.of()).run(loaded, fromFile, 2, false, SweepListener.NONE);
+        assertEquals(4, r.done(), "the runs planned, 2 seeds");
+        assertEquals(grid, Files.readString(fromFile.resolve(SweepRunner.SWEEP_COPY)));
+    }
+
     /**
      * A ledger SQLite cannot start in a fresh directory (on a full disk, SQLITE_FULL; here a path past SQLite's 512
      * characters): refused, and the runs/ (and empty ledger) the attempt made are removed, so that the same command is
