@@ -86,7 +86,10 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
         return numbers("wake_spikes_per_image");
     }
 
-    /** Firing rates (Hz) of each population while awake (summary.json's {@code rates_wake_hz}). */
+    /**
+     * Firing rates (Hz) of each population while awake (summary.json's {@code rates_wake_hz}). In these maps a value
+     * summary.json leaves undefined ({@code null}) is NaN.
+     */
     public Map<String, Double> wakeRatesHz() {
         return numbers("rates_wake_hz");
     }
@@ -155,7 +158,8 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
     private Map<String, Double> numbers(String field) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (summary.get(field) instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> out.put(k.toString(), ((Number) v).doubleValue()));
+            // null (an undefined number as summary.json writes it) or an older file's "NaN": NaN, as SummaryJson reads them
+            m.forEach((k, v) -> out.put(k.toString(), v instanceof Number n ? n.doubleValue() : Double.NaN));
         }
         return java.util.Collections.unmodifiableMap(out);
     }

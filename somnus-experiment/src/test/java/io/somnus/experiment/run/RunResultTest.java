@@ -64,6 +64,19 @@ class RunResultTest {
     }
 
     @Test
+    void anUndefinedNumberInAMapOfNumbersIsNaNNotACastFailure() {
+        Map<String, Object> summary = new LinkedHashMap<>(result().summary());
+        Map<String, Object> rates = new LinkedHashMap<>();
+        rates.put("e", 12.5);
+        rates.put("i", null); // as a summary.json with "i": null reads back
+        rates.put("input", "NaN"); // as a summary.json written before 7 Dec 2026 reads back
+        summary.put("rates_wake_hz", rates);
+        Map<String, Double> read = new RunResult(summary, List.of(), Map.of(), null).wakeRatesHz();
+        assertEquals(12.5, read.get("e"));
+        assertTrue(Double.isNaN(read.get("i")) && Double.isNaN(read.get("input")), read.toString());
+    }
+
+    @Test
     void summaryJsonIsTheRunsSummaryFileByteForByte(@TempDir Path tmp) throws Exception {
         // 2 checkpoints: stability.last_quarter_std is NaN in memory, null in the file
         var config = Configs.resolveTree(Map.of("preset", "paper", "dataset.name", "geomfig", "seed", 7,
