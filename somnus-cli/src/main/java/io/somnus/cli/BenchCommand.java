@@ -12,6 +12,7 @@ import io.somnus.kernel.KernelChoice;
 import io.somnus.kernel.Kernels;
 import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgThreading;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -278,7 +279,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Training rows of an SG-SNN preset: Somnus, and PyTorch with --pytorch; each the median of the repeats. */
-    private void sgRows(String preset, Path torchScripts) throws java.io.IOException, InterruptedException {
+    private void sgRows(String preset, Path torchScripts) throws IOException, InterruptedException {
         SgRunConfig cfg = SgThroughput.config(preset, dataset, sgImages());
         LabeledImages data = SgThroughput.data(cfg);
         SgConfig sg = SgThroughput.sgConfig(cfg, data);

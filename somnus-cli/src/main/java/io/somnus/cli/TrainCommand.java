@@ -8,6 +8,7 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -236,7 +237,7 @@ final class TrainCommand implements Callable<Integer> {
      * goes on from its snapshot and is moved into place as a finished run would have been. Whatever fails, the
      * temporary directory and its snapshot are kept, for another try.
      */
-    private Integer resume() throws java.io.IOException {
+    private Integer resume() throws IOException {
         List<String> given = new ArrayList<>();
         for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             if (!o.longestName().equals("--resume") && !o.longestName().equals("--report")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A single run's own numbers, for the top of its page: test accuracy per readout, validation accuracy over training,
@@ -166,7 +167,7 @@ final class RunKeyNumbers {
     private static String thetas(JsonNode theta) {
         List<String> out = new ArrayList<>();
         theta.fields().forEachRemaining(e -> {
-            java.util.function.Function<String, String> mv = name -> Formats.significant(number(e.getValue().path(name)));
+            Function<String, String> mv = name -> Formats.significant(number(e.getValue().path(name)));
             out.add(e.getKey() + ": mean " + mv.apply("mean") + ", std " + mv.apply("std") + ", min " + mv.apply("min")
                     + ", max " + mv.apply("max"));
         });

@@ -1,5 +1,6 @@
 package io.somnus.experiment.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.SummaryJson;
 import io.somnus.network.Network;
@@ -65,7 +66,7 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
     public String summaryJson() {
         try {
             return SummaryJson.text(summary);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("summary of " + run() + " cannot be written as JSON: " + e.getMessage(), e);
         }
     }
