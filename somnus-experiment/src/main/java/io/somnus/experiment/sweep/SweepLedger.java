@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The durable state of a sweep: an embedded SQLite database ({@code ledger.sqlite}) in write-ahead-log
- * mode with {@code synchronous=FULL}, so that every committed status change survives a killed process.
+ * The durable state of a sweep: an embedded SQLite database ({@code ledger.sqlite}), in write-ahead-log mode with
+ * {@code synchronous=FULL} while a sweep writes it, so that every committed status change survives a killed process.
  *
  * <pre>
  * runs(run_id PK, config_json, config_hash, settings_json, variant, status pending|running|done|failed,
@@ -53,6 +53,11 @@ public final class SweepLedger implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /**
+     * Whether this connection put the ledger in write-ahead-log mode, at its first write (an opening that only reads,
+     * as a refused resume does, leaves the file's bytes as they were), and takes it out again when it closes.
+     */
+    private boolean wroteInWal;
 
     private SweepLedger(Path file, Connection connection) {
         this.file = file;
@@ -82,7 +87,6 @@ public final class SweepLedger implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = FULL");
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS runs ("
@@ -303,22 +307,48 @@ public final class SweepLedger implements AutoCloseable {
         update("UPDATE runs SET status = 'pending' WHERE run_id = ?", runId, runId);
     }
 
+    /**
+     * Closes the connection. One that wrote first takes the ledger out of write-ahead-log mode where no other
+     * connection has it open, so a sweep that ended leaves one self-contained file: a read-only opening of a WAL
+     * database (report, listing) makes {@code -wal} and {@code -shm} files that it may not remove.
+     */
     @Override
     public synchronized void close() {
         try {
+            if (wroteInWal) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 0"); // another connection holds it: stay in WAL mode, don't wait
+                    s.execute("PRAGMA journal_mode = DELETE");
+                } catch (SQLException stillOpenElsewhere) {
+                    // WAL mode is as valid a ledger; the next writer's close tries again
+                }
+            }
             connection.close();
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    private void update(String sql, String runId, Object... args) {
-        try (PreparedStatement p = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
+    /** Before each write: WAL mode, so that every committed change survives a killed process without blocking readers. */
+    private void enterWal() throws SQLException {
+        if (!wroteInWal) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
             }
-            int n = p.executeUpdate();
-            assert n == 1 : "no ledger row for run " + runId;
+            wroteInWal = true;
+        }
+    }
+
+    private void update(String sql, String runId, Object... args) {
+        try {
+            enterWal();
+            try (PreparedStatement p = connection.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    p.setObject(i + 1, args[i]);
+                }
+                int n = p.executeUpdate();
+                assert n == 1 : "no ledger row for run " + runId;
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -338,6 +368,7 @@ public final class SweepLedger implements AutoCloseable {
 
     private void transaction(SqlWork work) {
         try {
+            enterWal();
             connection.setAutoCommit(false);
             try {
                 work.run();

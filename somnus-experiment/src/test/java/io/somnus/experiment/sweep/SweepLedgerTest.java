@@ -37,6 +37,30 @@ class SweepLedgerTest {
     }
 
     /**
+     * A sweep that ended leaves its ledger as one file: read-only openings (report, listing) of a database still in
+     * write-ahead-log mode would make {@code -wal} and {@code -shm} files beside it that they may not remove.
+     */
+    @Test
+    void anEndedSweepLeavesItsLedgerAsOneFile(@TempDir Path tmp) throws Exception {
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), SweepRunnerTest.SWEEP);
+        Path out = tmp.resolve("out");
+        new SweepCommandSupport(new FakeResolver(), new FakeExecutor(null, 0, 0, java.util.Set.of()))
+                .run(sweep, out, 1, false, SweepListener.NONE);
+        Path file = out.resolve(SweepLedger.FILE_NAME);
+        assertEquals(8, SweepLedger.read(file).size());
+        for (String suffix : List.of("-wal", "-shm", "-journal")) {
+            assertFalse(Files.exists(out.resolve(SweepLedger.FILE_NAME + suffix)), suffix);
+        }
+        String runId = SweepLedger.read(file).get(0).runId();
+        try (SweepLedger reader = SweepLedger.openForReading(file); SweepLedger writer = SweepLedger.open(file)) {
+            assertEquals(8, reader.entries().size());
+            writer.markPending(runId); // closes while the reader holds it: stays in WAL mode, loses nothing
+        }
+        assertEquals(RunStatus.PENDING, SweepLedger.read(file).stream()
+                .filter(e -> e.runId().equals(runId)).findFirst().orElseThrow().status());
+    }
+
+    /**
      * A ledger written before runs' file digests were recorded is read as it lies (its done runs have none) and, opened
      * to resume, gains the column; a run marked done then records its files' SHA-256, computed here independently.
      */
