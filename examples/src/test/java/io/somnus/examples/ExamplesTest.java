@@ -340,6 +340,28 @@ class ExamplesTest {
         assertEquals(3, raster.spikeSteps()[0], "the first spike");
     }
 
+    /**
+     * Sleep's membrane noise reaches the neuron of one's own as the built-in models take it (membraneNoise with no
+     * refractory neuron): after a noisy step from rest, v is Izhikevich's Euler step from −65 + σ·z mV, z the noise
+     * stream's first standard normal draws (neuron by neuron), drawn here from a generator of the same seed.
+     */
+    @Test
+    void sleepsNoiseJoltsTheIzhikevichNeuronsVBeforeItsStep() {
+        SpikeSource in = new SpikeSource("in", 1);
+        IzhikevichPopulation izh = new IzhikevichPopulation("izh", 2, IzhikevichPopulation.Parameters.REGULAR_SPIKING);
+        Network net = new Network(1.0, in, List.of(in, izh), List.of(), Map.of());
+        StateMonitor v = net.state(izh, "v");
+        net.step(0, false, 2.0, new SplittableRandom(3));
+        double[] z = new double[2];
+        io.somnus.core.GaussianDraws.fill(new SplittableRandom(3), z, 0, 2);
+        for (int i = 0; i < 2; i++) {
+            double v0 = -65.0 + (float) (2.0 * z[i]);                           // the noise is a float per neuron
+            double byHand = v0 + (0.04 * v0 * v0 + 5 * v0 + 140 + 13);         // u0 = b·c = −13, no bias
+            assertTrue(z[i] != 0 && Math.abs(z[i]) < 6, "a standard normal draw: " + z[i]);
+            assertEquals(byHand, v.trace(i)[0], 1e-9, "neuron " + i);
+        }
+    }
+
     /** The Izhikevich network: every neuron fires, v stays below the cut-off, STDP moved the weights within bounds. */
     @Test
     void izhikevichNeuronsInANetworkOfBuiltInPartsSpikeAndLearn() {
