@@ -9,7 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.somnus.experiment.run.RunResult;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.encoding.SpikeTrain;
+import io.somnus.network.Network;
+import io.somnus.network.SpikeRaster;
+import io.somnus.network.StateMonitor;
+import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.AllToAllStdp;
+import io.somnus.synapse.Projection;
+import io.somnus.synapse.Receptor;
+import io.somnus.synapse.SynapseList;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -202,18 +211,197 @@ class ExamplesTest {
         assertEquals(225, o.config().inputs(), "geomfig resized to the paper's 15×15 (Preprocess.PAPER_SG)");
     }
 
-    /** README's "Examples" table lists every program here (a new one fails this until it is described there). */
+    /**
+     * A rule of one's own: the triplet rule's change for a hand-placed pattern (pre at 5, 35 and 45 ms, post at 15, 25
+     * and 45 ms, the last pair in one step: pre first) equals the closed form worked here by hand, trace by trace.
+     */
+    @Test
+    void theTripletRuleMovesAHandPlacedPatternAsItsClosedForm() {
+        TripletFrequency.Outcome o = TripletFrequency.present(new int[] {5, 35, 45}, new int[] {15, 25, 45});
+        assertArrayEquals(new int[] {15, 25, 45}, o.postSteps(), "the teacher fires the neuron where asked");
+        assertArrayEquals(new int[] {5, 35, 45}, o.preSteps());
+        double tp = 16.8, tx = 101, tm = 33.7, ty = 125;                       // ms: the visual-cortex fit
+        double a2p = 7.5e-10, a3p = 9.3e-3, a2m = 7e-3, a3m = 2.3e-4;
+        double ltp15 = Math.exp(-10 / tp) * a2p;                                // r1 from pre 5; no earlier post: o2 = 0
+        double ltp25 = Math.exp(-20 / tp) * (a2p + a3p * Math.exp(-10 / ty));  // o2 from post 15
+        double ltd35 = -(Math.exp(-20 / tm) + Math.exp(-10 / tm))              // o1 from posts 15, 25
+                * (a2m + a3m * Math.exp(-30 / tx));                             // r2 from pre 5
+        double ltd45 = -(Math.exp(-30 / tm) + Math.exp(-20 / tm))              // the post at 45 comes after
+                * (a2m + a3m * (Math.exp(-40 / tx) + Math.exp(-10 / tx)));      // r2 from pres 5, 35
+        double ltp45 = (1 + Math.exp(-10 / tp) + Math.exp(-40 / tp))          // r1 with the pre at 45 (Δt = 0)
+                * (a2p + a3p * (Math.exp(-20 / ty) + Math.exp(-30 / ty)));      // o2 from posts 15, 25
+        assertEquals(ltp15 + ltp25 + ltd35 + ltd45 + ltp45, o.change(), 1e-6);
+    }
+
+    /**
+     * Sjöström's protocol and Poisson trains under the triplet rule: every change equals the rule's all-to-all sum over
+     * the spike pairs and triplets the network produced (computed here from the spike steps, not from traces); at
+     * 0.1 Hz post-before-pre depresses and pre-before-post does next to nothing, at 50 Hz both potentiate; with
+     * Poisson trains the change turns from depression to potentiation as the post rate rises, as the rule's mean
+     * for independent trains says.
+     */
+    @Test
+    void pairingFrequencyTurnsTheTripletRulesChangeFromDepressionToPotentiation() {
+        TripletFrequency.Result r = TripletFrequency.run(60, 20, 1);
+        PfisterTripletStdp.Parameters p = PfisterTripletStdp.Parameters.VISUAL_CORTEX;
+        List<TripletFrequency.Outcome> all = new java.util.ArrayList<>();
+        for (TripletFrequency.PairingRow row : r.pairings()) {
+            all.add(row.causal());
+            all.add(row.antiCausal());
+            assertEquals(60, row.causal().postSteps().length, "one post spike per pairing at " + row.frequencyHz());
+        }
+        r.poisson().forEach(row -> all.add(row.outcome()));
+        for (TripletFrequency.Outcome o : all) {
+            assertTrue(o.weightAfter() > 0 && o.weightAfter() < 10, "within the bounds, so the sum is unclipped");
+            assertEquals(tripletSum(p, o.preSteps(), o.postSteps()), o.change(), 2e-5);
+        }
+        TripletFrequency.PairingRow slow = r.pairings().get(0);
+        TripletFrequency.PairingRow fast = r.pairings().get(r.pairings().size() - 1);
+        assertEquals(0.1, slow.frequencyHz());
+        assertEquals(50, fast.frequencyHz());
+        assertTrue(slow.antiCausal().change() < -0.1 && Math.abs(slow.causal().change()) < 1e-3,
+                slow.causal().change() + ", " + slow.antiCausal().change());
+        assertTrue(fast.causal().change() > 0.5 && fast.antiCausal().change() > 0.5,
+                fast.causal().change() + ", " + fast.antiCausal().change());
+        TripletFrequency.PoissonRow low = r.poisson().get(0);
+        TripletFrequency.PoissonRow high = r.poisson().get(r.poisson().size() - 1);
+        assertTrue(low.predicted() < 0 && low.outcome().change() < 0, low.toString());
+        assertTrue(high.predicted() > 0 && high.outcome().change() > 0, high.toString());
+        String out = printed(() -> TripletFrequency.main(new String[] {"5", "2"}));
+        assertTrue(out.contains("pre→post +10 ms") && out.contains("predicted"), out);
+    }
+
+    /**
+     * The all-to-all triplet rule's change for spike steps (1 ms) pre and post, as sums over pairs and triplets: at
+     * each post spike r1 (pre spikes up to it) times A2+ + A3+·o2 (post spikes before it); at each pre spike, minus o1
+     * (post spikes before it) times A2− + A3−·r2 (pre spikes before it).
+     */
+    private static double tripletSum(PfisterTripletStdp.Parameters p, int[] pre, int[] post) {
+        double change = 0;
+        for (int t : post) {
+            double r1 = 0;
+            double o2 = 0;
+            for (int s : pre) {
+                r1 += s <= t ? Math.exp(-(t - s) / p.tauPlusMs()) : 0;
+            }
+            for (int s : post) {
+                o2 += s < t ? Math.exp(-(t - s) / p.tauYMs()) : 0;
+            }
+            change += r1 * (p.a2Plus() + p.a3Plus() * o2);
+        }
+        for (int t : pre) {
+            double o1 = 0;
+            double r2 = 0;
+            for (int s : post) {
+                o1 += s < t ? Math.exp(-(t - s) / p.tauMinusMs()) : 0;
+            }
+            for (int s : pre) {
+                r2 += s < t ? Math.exp(-(t - s) / p.tauXMs()) : 0;
+            }
+            change -= o1 * (p.a2Minus() + p.a3Minus() * r2);
+        }
+        return change;
+    }
+
+    /**
+     * A neuron of one's own in a network: its first steps equal Izhikevich's equations stepped by hand (v0 = −65 mV,
+     * u0 = −13, bias 10, a 5 mV kick delivered at step 0 and taken in at step 1; then a spike at step 3, v ← c, u += d).
+     */
+    @Test
+    void theIzhikevichNeuronsFirstStepsAreItsEquationsSteppedByHand() {
+        SpikeSource in = new SpikeSource("in", 1);
+        IzhikevichPopulation izh = new IzhikevichPopulation("izh", 1,
+                IzhikevichPopulation.Parameters.REGULAR_SPIKING.withBias(10));
+        SynapseList one = new SynapseList(1);
+        one.add(0, 0);
+        Projection kick = Projection.named("kick").from(in).to(izh).receptor(Receptor.EXCITATORY).synapses(one)
+                .weights(new float[] {5f}).build();
+        Network net = new Network(1.0, in, List.of(in, izh), List.of(kick), Map.of());
+        StateMonitor v = net.state(izh, "v");
+        StateMonitor u = net.state(izh, "u");
+        SpikeRaster raster = net.raster(izh);
+        SpikeTrain train = new SpikeTrain();
+        train.reset(5);
+        train.add(0, 0);
+        train.finish();
+        net.present(train, false, new SplittableRandom(1));
+        // by hand: v1 = v0 + dt·(0.04·v0² + 5·v0 + 140 − u0 + I), u1 = u0 + dt·a·(b·v0 − u0)
+        // step 0: −65 + (169 − 325 + 140 + 13 + 10) = −58;        u: −13 + 0.02·(−13 + 13) = −13
+        // step 1 (v = −58 + 5 = −53): −53 + (112.36 − 265 + 140 + 13 + 10) = −42.64;  u: −13 + 0.02·(−10.6 + 13) = −12.952
+        // step 2: −42.64 + (72.726784 − 213.2 + 140 + 12.952 + 10) = −20.161216;  u: −12.952 + 0.02·(−8.528 + 12.952) = −12.86352
+        // step 3: −20.161216 + (16.25… − 100.8… + 140 + 12.86… + 10) ≥ 30: spike; v = −65, u = −12.86352
+        //         + 0.02·(−4.0322432 + 12.86352) + 8 = −4.686894464
+        double[] vByHand = {-58, -42.64, -20.161216, -65};
+        double[] uByHand = {-13, -12.952, -12.86352, -4.686894464};
+        for (int t = 0; t < 4; t++) {
+            assertEquals(vByHand[t], v.trace(0)[t], 1e-9, "v after step " + t);
+            assertEquals(uByHand[t], u.trace(0)[t], 1e-9, "u after step " + t);
+        }
+        assertEquals(3, raster.spikeSteps()[0], "the first spike");
+    }
+
+    /**
+     * Sleep's membrane noise reaches the neuron of one's own as the built-in models take it (membraneNoise with no
+     * refractory neuron): after a noisy step from rest, v is Izhikevich's Euler step from −65 + σ·z mV, z the noise
+     * stream's first standard normal draws (neuron by neuron), drawn here from a generator of the same seed.
+     */
+    @Test
+    void sleepsNoiseJoltsTheIzhikevichNeuronsVBeforeItsStep() {
+        SpikeSource in = new SpikeSource("in", 1);
+        IzhikevichPopulation izh = new IzhikevichPopulation("izh", 2, IzhikevichPopulation.Parameters.REGULAR_SPIKING);
+        Network net = new Network(1.0, in, List.of(in, izh), List.of(), Map.of());
+        StateMonitor v = net.state(izh, "v");
+        net.step(0, false, 2.0, new SplittableRandom(3));
+        double[] z = new double[2];
+        io.somnus.core.GaussianDraws.fill(new SplittableRandom(3), z, 0, 2);
+        for (int i = 0; i < 2; i++) {
+            double v0 = -65.0 + (float) (2.0 * z[i]);                           // the noise is a float per neuron
+            double byHand = v0 + (0.04 * v0 * v0 + 5 * v0 + 140 + 13);         // u0 = b·c = −13, no bias
+            assertTrue(z[i] != 0 && Math.abs(z[i]) < 6, "a standard normal draw: " + z[i]);
+            assertEquals(byHand, v.trace(i)[0], 1e-9, "neuron " + i);
+        }
+    }
+
+    /** The Izhikevich network: every neuron fires, v stays below the cut-off, STDP moved the weights within bounds. */
+    @Test
+    void izhikevichNeuronsInANetworkOfBuiltInPartsSpikeAndLearn() {
+        IzhikevichNetwork.Result r = IzhikevichNetwork.run(1000, 1);
+        assertTrue(Arrays.stream(r.spikesPerNeuron()).allMatch(n -> n > 0), Arrays.toString(r.spikesPerNeuron()));
+        assertEquals(1000, r.v0Mv().length);
+        assertTrue(Arrays.stream(r.v0Mv()).allMatch(x -> x < IzhikevichPopulation.V_PEAK_MV), "v is reset at 30 mV");
+        assertTrue(!Arrays.equals(r.weightsBefore(), r.weightsAfter()), "STDP moved the weights");
+        for (float w : r.weightsAfter()) {
+            assertTrue(w >= 0 && w <= 4, "bounds [0, 4]: " + w);
+        }
+        String out = printed(() -> IzhikevichNetwork.main(new String[] {"200"}));
+        assertTrue(out.contains("IzhikevichPopulation[izh, 10 neurons]") && out.contains("mean weight change"), out);
+    }
+
+    /**
+     * README's "Examples" table lists every program here (a class with a {@code main}), and its text names every other
+     * class (a model or rule of one's own): a new one fails this until it is described there.
+     */
     @Test
     void theReadmeListsEveryExample() throws IOException {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
         String readme = Files.readString(module.resolveSibling("README.md"));
         String table = readme.substring(readme.indexOf("### Examples"));
-        List<String> programs;
-        try (Stream<Path> files = Files.list(module.resolve("src/main/java/io/somnus/examples"))) {
-            programs = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("package-info.java"))
+        Path sources = module.resolve("src/main/java/io/somnus/examples");
+        List<String> classes;
+        try (Stream<Path> files = Files.list(sources)) {
+            classes = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("package-info.java"))
                     .map(n -> n.substring(0, n.length() - ".java".length())).sorted().toList();
         }
-        assertEquals(6, programs.size(), programs.toString());
+        List<String> programs = new java.util.ArrayList<>();
+        for (String c : classes) {
+            if (Files.readString(sources.resolve(c + ".java")).contains("public static void main(String[] args)")) {
+                programs.add(c);
+            } else {
+                assertTrue(table.contains("`" + c + "`"), "README's Examples section does not name " + c);
+            }
+        }
+        assertEquals(8, programs.size(), programs.toString());
+        assertEquals(10, classes.size(), classes.toString());
         for (String program : programs) {
             assertTrue(table.contains("| `" + program + "` |"), "README's Examples table lacks " + program);
         }

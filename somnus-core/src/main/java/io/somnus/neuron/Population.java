@@ -19,6 +19,14 @@ import java.util.random.RandomGenerator;
  * projections add into; the model consumes them in {@link #integrate}. Per-neuron state arrays are
  * {@link Kernels#paddedLength} long, so that SIMD kernels need no scalar tail; entries past {@link #size()}
  * are never read as neurons.
+ *
+ * <p>A model of one's own extends this class (e.g. the examples' {@code IzhikevichPopulation}; README, "Your own rule,
+ * your own neuron"). What the network calls, and when: {@link #integrate} once per step, every population in the
+ * network's order before any projection delivers or learns; {@link #resetState} when a presentation starts from rest
+ * ({@code Network.resetState()}, {@code present}); {@link #copy} and {@link #copyLearnedStateFrom} for evaluation on
+ * another thread; {@link #checkTimeStep} when the network is built; {@link #firstNonFiniteState},
+ * {@link #stateVariables} and {@link #stateReader} for the divergence check and state monitors, and
+ * {@link #writeState}/{@link #readState} for resume snapshots, where the model has state of its own to add.
  */
 public abstract class Population {
     /** No spike yet. Far enough in the past that every trace has decayed to zero. */
@@ -73,7 +81,14 @@ public abstract class Population {
     }
 
     /**
-     * Advances every neuron by one step of {@code dtMs} and records which neurons spiked at {@code step}.
+     * Advances every neuron by one step of {@code dtMs} and records which neurons spiked at {@code step}. An
+     * implementation consumes the input delivered since its last update ({@link #excitatoryInput},
+     * {@link #inhibitoryInput}, read through the protected fields) and sets it to 0, as projections add the next
+     * step's into it; then records this step's spikes, either by {@link #clearSpikes()} followed by {@link #emit} for
+     * each neuron that spikes, or by writing them to {@link #spiked()} and calling {@link #recordSpikes} once. A
+     * spike recorded here is delivered at the end of this step (without an axonal delay) and reaches its targets'
+     * next update; plasticity rules read it at this step. The input's unit is the model's own (what a weight means: a
+     * current, a conductance, a jump of V), which its documentation names.
      *
      * @param step       the network's step, counted from its last reset (spike times and refractory periods are kept
      *                   in these steps)
@@ -221,8 +236,21 @@ public abstract class Population {
         return spikes.firedCount();
     }
 
-    /** Marks neuron {@code i} as spiking at {@code step}. */
+    /**
+     * Adds neuron {@code i} to the spikes of {@code step}, after {@link #clearSpikes()} at the start of that step's
+     * update.
+     *
+     * @throws IllegalStateException naming the population, when the spikes of an earlier step are still listed (a
+     *                               model's update that did not call {@code clearSpikes()} first, whose old spikes
+     *                               would be delivered again)
+     */
     protected final void emit(int i, int step) {
+        int count = spikes.spikeCount();
+        if (count > 0 && spikes.lastSpikeStep()[spiked[count - 1]] != step) {
+            throw new IllegalStateException("population " + name + ": neuron " + i + " spikes at step " + step
+                    + " while the spikes of step " + spikes.lastSpikeStep()[spiked[count - 1]] + " are still listed; "
+                    + "an update calls clearSpikes() before its first emit (emit adds to the step's spikes)");
+        }
         spikes.emit(i, step);
     }
 
@@ -236,7 +264,8 @@ public abstract class Population {
 
     /**
      * Fills {@code noise} with σ·N(0, 1) for the neurons that are not refractory at {@code step} (0 for the
-     * others), drawing in index order; returns null when σ is 0.
+     * others), drawing in index order; returns null when σ is 0. Neuron i is refractory while {@code step <
+     * refractoryUntil[i]}: a model without a refractory period passes an array of zeros.
      */
     protected final float[] membraneNoise(float[] noise, int[] refractoryUntil, int step, double sigmaMv,
                                           RandomGenerator rng) {

@@ -10,6 +10,19 @@ import java.io.IOException;
  * after every population has integrated and emitted its spikes. Rules process the presynaptic spikes of
  * the step first and the postsynaptic ones second (Brian2's order of {@code on_pre} and
  * {@code on_post}): a pre and a post spike in the same step count as pre-before-post with Δt = 0.
+ *
+ * <p>A rule of one's own (e.g. the examples' {@code PfisterTripletStdp}; README, "Your own rule, your own neuron")
+ * implements {@link #apply}, {@link #name} and {@link #dtMs}, and usually {@link #attach} (size its traces, refuse a
+ * second projection) and {@link #resetState} (forget them). What it reads at {@code apply(projection, step)}: the pre
+ * spikes as they reach the synapses, {@link Projection#preSpikes()}, and the post population's,
+ * {@code projection.post().spikes()} (this step's spiking neurons, each neuron's last and previous spike step, in
+ * network steps of {@link #dtMs} ms: time = step·dt); pre neuron i's synapses {@code s} in
+ * {@code [rowStart()[i], rowStart()[i + 1])} with post neuron {@code postIndex()[s]}, and post neuron j's in
+ * {@code colSynapse()[colStart()[j] .. colStart()[j + 1])} with pre neuron {@code colPre()} at the same place; the
+ * weights, {@link Projection#weights()} (in the post population's input unit), and their bounds,
+ * {@link Projection#clamp}. Steps count from 0 again after the network's {@code resetState()}, which calls the rule's
+ * {@link #resetState}. The other methods have defaults that refuse what a rule cannot do (a delay per synapse, the
+ * authors' stream modes, resume snapshots).
  */
 public interface Plasticity {
     /**

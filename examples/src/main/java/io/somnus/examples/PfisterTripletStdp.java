@@ -1,0 +1,200 @@
+package io.somnus.examples;
+
+import io.somnus.neuron.Population;
+import io.somnus.neuron.SpikeHistory;
+import io.somnus.synapse.Plasticity;
+import io.somnus.synapse.Projection;
+import java.util.Arrays;
+
+/**
+ * A plasticity rule of one's own, written against {@link Plasticity} from outside the simulator: Pfister &amp;
+ * Gerstner's (2006) triplet STDP, all-to-all. Each pre neuron keeps two traces r₁ (τ₊) and r₂ (τ_x), each post neuron
+ * two, o₁ (τ₋) and o₂ (τ_y); every trace decays exponentially and grows by 1 at its neuron's spike. Then
+ * <pre>
+ *   at a pre spike:   w ← w − o₁·(A₂⁻ + A₃⁻·r₂)      (r₂ before this spike),   then r₁, r₂ += 1
+ *   at a post spike:  w ← w + r₁·(A₂⁺ + A₃⁺·o₂)      (o₂ before this spike),   then o₁, o₂ += 1
+ * </pre>
+ * each weight clipped to the projection's bounds. As {@link Plasticity} asks, a step's pre spikes come before its post
+ * spikes: a pre and a post spike at one step pair as pre before post, Δt = 0. A₃⁻ = 0 is the minimal model without
+ * r₂. The changes are in the projection's weight unit (additive).
+ *
+ * <p>What the network calls: {@link #attach} once, when the projection takes the rule (size the traces);
+ * {@link #apply} at every plastic step, after every population has emitted that step's spikes; {@link #resetState}
+ * at the network's {@code resetState()} (steps count from 0 again).
+ */
+public final class PfisterTripletStdp implements Plasticity {
+    /**
+     * The rule's amplitudes (weight units) and time constants (ms).
+     *
+     * @param a2Plus    A₂⁺, pair potentiation
+     * @param a3Plus    A₃⁺, triplet potentiation (post–pre–post)
+     * @param a2Minus   A₂⁻, pair depression
+     * @param a3Minus   A₃⁻, triplet depression (pre–post–pre); 0 for the minimal model
+     * @param tauPlusMs τ₊, r₁'s time constant
+     * @param tauXMs    τ_x, r₂'s
+     * @param tauMinusMs τ₋, o₁'s
+     * @param tauYMs    τ_y, o₂'s
+     */
+    public record Parameters(double a2Plus, double a3Plus, double a2Minus, double a3Minus, double tauPlusMs,
+                             double tauXMs, double tauMinusMs, double tauYMs) {
+        /**
+         * The visual-cortex all-to-all fit as NEST's triplet synapse model ships it (Pfister &amp; Gerstner 2006,
+         * Sjöström et al.'s 2001 data): A₂⁺ = 7.5·10⁻¹⁰, A₃⁺ = 9.3·10⁻³, A₂⁻ = 7·10⁻³, A₃⁻ = 2.3·10⁻⁴,
+         * τ₊ = 16.8 ms, τ_x = 101 ms, τ₋ = 33.7 ms, τ_y = 125 ms.
+         */
+        public static final Parameters VISUAL_CORTEX = new Parameters(7.5e-10, 9.3e-3, 7e-3, 2.3e-4, 16.8, 101, 33.7,
+                125);
+    }
+
+    private final Parameters p;
+    private final double dtMs;
+    private Projection bound;
+    /** Each trace's value at the step it was last brought to ({@code preStep}, {@code postStep}). */
+    private double[] r1;
+    private double[] r2;
+    private int[] preStep;
+    private double[] o1;
+    private double[] o2;
+    private int[] postStep;
+    /** The step of the last {@link #apply}: a smaller one means the network's steps restarted. */
+    private int lastStep = Population.NEVER;
+
+    /**
+     * The rule for a network stepping {@code dtMs}.
+     *
+     * @throws IllegalArgumentException naming the value, for a negative amplitude or a τ or dt not finite and &gt; 0
+     */
+    public PfisterTripletStdp(Parameters p, double dtMs) {
+        this.p = java.util.Objects.requireNonNull(p, "parameters");
+        for (double a : new double[] {p.a2Plus(), p.a3Plus(), p.a2Minus(), p.a3Minus()}) {
+            if (!(a >= 0 && Double.isFinite(a))) {
+                throw new IllegalArgumentException("triplet STDP: amplitudes must be finite and >= 0, got " + p);
+            }
+        }
+        for (double t : new double[] {p.tauPlusMs(), p.tauXMs(), p.tauMinusMs(), p.tauYMs(), dtMs}) {
+            if (!(t > 0 && Double.isFinite(t))) {
+                throw new IllegalArgumentException("triplet STDP: time constants and dt must be finite and > 0 ms, got "
+                        + p + ", dt " + dtMs);
+            }
+        }
+        this.dtMs = dtMs;
+    }
+
+    /** Its parameters. */
+    public Parameters parameters() {
+        return p;
+    }
+
+    @Override
+    public String name() {
+        return "pfister-triplet";
+    }
+
+    @Override
+    public double dtMs() {
+        return dtMs;
+    }
+
+    /** Takes {@code projection}'s sizes for the traces; refuses a second projection (the traces are one's). */
+    @Override
+    public void attach(Projection projection) {
+        if (bound != null && bound != projection) {
+            throw new IllegalArgumentException("a triplet STDP rule keeps the traces of one projection (" + bound.name()
+                    + "); give projection " + projection.name() + " its own");
+        }
+        bound = projection;
+        r1 = new double[projection.pre().size()];
+        r2 = new double[r1.length];
+        preStep = new int[r1.length];
+        o1 = new double[projection.post().size()];
+        o2 = new double[o1.length];
+        postStep = new int[o1.length];
+        resetState();
+    }
+
+    /** Every trace 0. */
+    @Override
+    public void resetState() {
+        if (r1 != null) {
+            Arrays.fill(r1, 0);
+            Arrays.fill(r2, 0);
+            Arrays.fill(o1, 0);
+            Arrays.fill(o2, 0);
+            Arrays.fill(preStep, 0);
+            Arrays.fill(postStep, 0);
+        }
+        lastStep = Population.NEVER;
+    }
+
+    @Override
+    public void apply(Projection projection, int step) {
+        if (projection != bound) {
+            throw new IllegalStateException("triplet STDP applied to projection " + projection.name()
+                    + ", which it was not given to (Projection.withPlasticity)");
+        }
+        if (step < lastStep) {
+            resetState();
+        }
+        lastStep = step;
+        SpikeHistory pre = projection.preSpikes(); // as they reach the synapses (a delayed projection's arrive late)
+        SpikeHistory post = projection.post().spikes();
+        if (pre.spikeCount() == 0 && post.spikeCount() == 0) {
+            return;
+        }
+        float[] w = projection.weights(); // live; taking it tells the projection its weights change
+        int[] rowStart = projection.rowStart();
+        int[] postIndex = projection.postIndex();
+        for (int k = 0; k < pre.spikeCount(); k++) { // pre events first
+            int i = pre.spiked()[k];
+            bringPre(i, step);
+            for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
+                int j = postIndex[s];
+                bringPost(j, step); // o₁ of the post spikes before this step: this step's come next
+                w[s] = projection.clamp((float) (w[s] - o1[j] * (p.a2Minus() + p.a3Minus() * r2[i])));
+            }
+            r1[i] += 1;
+            r2[i] += 1;
+        }
+        int[] colStart = projection.colStart();
+        int[] colSynapse = projection.colSynapse();
+        int[] colPre = projection.colPre();
+        for (int k = 0; k < post.spikeCount(); k++) {
+            int j = post.spiked()[k];
+            bringPost(j, step);
+            for (int c = colStart[j]; c < colStart[j + 1]; c++) {
+                int i = colPre[c];
+                bringPre(i, step); // r₁ including this step's pre spikes
+                int s = colSynapse[c];
+                w[s] = projection.clamp((float) (w[s] + r1[i] * (p.a2Plus() + p.a3Plus() * o2[j])));
+            }
+            o1[j] += 1;
+            o2[j] += 1;
+        }
+    }
+
+    /** Decays pre neuron i's traces to {@code step}. */
+    private void bringPre(int i, int step) {
+        int elapsed = step - preStep[i];
+        if (elapsed > 0) {
+            r1[i] *= Math.exp(-elapsed * dtMs / p.tauPlusMs());
+            r2[i] *= Math.exp(-elapsed * dtMs / p.tauXMs());
+            preStep[i] = step;
+        }
+    }
+
+    /** Decays post neuron j's traces to {@code step}. */
+    private void bringPost(int j, int step) {
+        int elapsed = step - postStep[j];
+        if (elapsed > 0) {
+            o1[j] *= Math.exp(-elapsed * dtMs / p.tauMinusMs());
+            o2[j] *= Math.exp(-elapsed * dtMs / p.tauYMs());
+            postStep[j] = step;
+        }
+    }
+
+    /** The rule and its parameters. */
+    @Override
+    public String toString() {
+        return name() + " STDP " + p + ", dt " + dtMs + " ms";
+    }
+}
