@@ -38,8 +38,8 @@ public final class PfisterTripletStdp implements Plasticity {
     public record Parameters(double a2Plus, double a3Plus, double a2Minus, double a3Minus, double tauPlusMs,
                              double tauXMs, double tauMinusMs, double tauYMs) {
         /**
-         * The visual-cortex all-to-all fit as NEST's triplet synapse model ships it (Pfister &amp; Gerstner 2006,
-         * Sjöström et al.'s 2001 data): A₂⁺ = 7.5·10⁻¹⁰, A₃⁺ = 9.3·10⁻³, A₂⁻ = 7·10⁻³, A₃⁻ = 2.3·10⁻⁴,
+         * The visual-cortex all-to-all fit as NESTML's triplet STDP synapse model lists it in its documentation
+         * (Pfister &amp; Gerstner 2006, Sjöström et al.'s 2001 data): A₂⁺ = 7.5·10⁻¹⁰, A₃⁺ = 9.3·10⁻³, A₂⁻ = 7·10⁻³, A₃⁻ = 2.3·10⁻⁴,
          * τ₊ = 16.8 ms, τ_x = 101 ms, τ₋ = 33.7 ms, τ_y = 125 ms.
          */
         public static final Parameters VISUAL_CORTEX = new Parameters(7.5e-10, 9.3e-3, 7e-3, 2.3e-4, 16.8, 101, 33.7,
