@@ -71,9 +71,14 @@ class RunCpuTimeTest {
 
     /** A small paper run on geomfig, one evaluation thread (all its work on its thread), as runs/&lt;id&gt; of a sweep. */
     private Path run(Path sweep, String id, int seed, RunCpuTime.Clock clock) throws Exception {
+        return run(sweep, id, seed, 1, clock);
+    }
+
+    /** As above, on {@code evalThreads} evaluation threads. */
+    private Path run(Path sweep, String id, int seed, int evalThreads, RunCpuTime.Clock clock) throws Exception {
         ObjectNode config = new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig",
                 "train.images", 40, "train.validation_images", 20, "train.test_images", 20, "train.checkpoints", 1,
-                "train.eval_threads", 1, "sleep.fraction", 0.5, "sleep.wake_steps", 3500, "seed", seed));
+                "train.eval_threads", evalThreads, "sleep.fraction", 0.5, "sleep.wake_steps", 3500, "seed", seed));
         Path dir = sweep.resolve(SweepRunner.RUNS_DIR).resolve(id);
         new StandardRunExecutor(Kernels.preferred()).cpuClock(clock).execute(config, dir, RunProgress.NONE);
         return dir;
@@ -110,5 +115,24 @@ class RunCpuTimeTest {
         assertEquals(wall, StudyEstimate.calibrate(sweep, StudyEstimate.BY_PRESET, none).get("paper"));
         assertEquals(Set.of("p1"), none.wallTime());
         assertEquals(Set.of(), none.priced());
+    }
+
+    @Test
+    void aRunWithThreadsOfItsOwnAloneInTheJvmIsPricedAtTheJvmsCpuTimeBesideAnotherRunAtNone() throws Exception {
+        // two evaluation threads: the run's thread does not see their CPU time, the JVM's does (12 s of 40: 0.3)
+        Path alone = run(tmp.resolve("alone"), "p2", 2, 2, new QuarterCoreClock());
+        JsonNode cpu = Mappers.JSON.readTree(alone.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
+        assertEquals("process", cpu.path("measure").asText(), cpu.toString());
+        assertEquals(0.3, cpu.path("cpu_share").asDouble(), 1e-12);
+
+        // another run in progress meanwhile (as a sweep's second worker): the JVM's CPU time is not this run's alone
+        Path shared;
+        try (io.somnus.core.ActiveRuns.Entry other = io.somnus.core.ActiveRuns.enter()) {
+            shared = run(tmp.resolve("shared"), "p3", 3, 2, new QuarterCoreClock());
+        }
+        JsonNode none = Mappers.JSON.readTree(shared.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
+        assertEquals("none", none.path("measure").asText(), none.toString());
+        assertTrue(none.path("cpu_share").isNull(), none.toString());
+        assertEquals(1, new RecordedCpuShares(tmp.resolve("shared")).applyAsDouble("p3"), 0, "its wall time prices it");
     }
 }
