@@ -92,7 +92,7 @@ final class StudyProjection {
             return "";
         }
         if (wall == 0) {
-            return String.format(Locale.ROOT, "The costs are CPU time: each of the %d runs priced recorded its CPU "
+            return String.format(Locale.ROOT, "The costs are CPU time: every run priced (%d) recorded its CPU "
                     + "seconds per wall second (timing.json's run_cpu), what a run takes with a core to itself; the "
                     + "projection assumes one run per core.%n", cpu);
         }

@@ -76,7 +76,7 @@ class StudyProjectionTest {
         RecordedCpuShares shares = new RecordedCpuShares(tmp);
         assertEquals("", StudyProjection.recordedNote(shares));
         assertEquals(0.25, shares.applyAsDouble("new"), 0);
-        assertTrue(StudyProjection.recordedNote(shares).startsWith("The costs are CPU time: each of the 1 runs priced "
+        assertTrue(StudyProjection.recordedNote(shares).startsWith("The costs are CPU time: every run priced (1) "
                 + "recorded its CPU seconds per wall second"), StudyProjection.recordedNote(shares));
         assertEquals(1, shares.applyAsDouble("old"), 0);
         String mixed = StudyProjection.recordedNote(shares);
