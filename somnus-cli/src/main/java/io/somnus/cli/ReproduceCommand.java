@@ -56,7 +56,7 @@ final class ReproduceCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--estimate", description = {"project the study's wall time instead of running it: short "
             + "calibration runs of each preset (or the runs of --calibration), their per-phase costs (CPU time; "
-            + "--calibration's: wall time) scaled to the study's sizes, a run per core (docs/performance.md)"})
+            + "--calibration's: the CPU time its runs recorded, else their wall time) scaled to the study's sizes, a run per core (docs/performance.md)"})
     boolean estimate;
     @Option(names = "--cores", paramLabel = "N",
             description = "--estimate: the cores (parallel runs) to project for (default: the number of cores)")

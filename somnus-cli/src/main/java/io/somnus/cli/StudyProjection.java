@@ -3,7 +3,9 @@ package io.somnus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.run.RunConfigResolver;
+import io.somnus.experiment.run.RunCpuTime;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.experiment.sweep.RecordedCpuShares;
 import io.somnus.experiment.sweep.RunCpuShares;
 import io.somnus.experiment.sweep.StudyCalibration;
 import io.somnus.experiment.sweep.StudyEstimate;
@@ -64,18 +66,41 @@ final class StudyProjection {
                 String.join("; ", differences.subList(0, Math.min(4, differences.size()))),
                 differences.size() > 4 ? "; and " + (differences.size() - 4) + " more" : "");
         Function<JsonNode, String> key = StudyCalibration.costKey(plan.spec());
-        Map<String, StudyEstimate.UnitCosts> keyed = StudyEstimate.calibrate(calibration, key);
+        RecordedCpuShares shares = new RecordedCpuShares(calibration);
+        Map<String, StudyEstimate.UnitCosts> keyed = StudyEstimate.calibrate(calibration, key, shares);
         List<String> missing = plan.runs().stream().map(r -> key.apply(r.config())).distinct()
                 .filter(k -> !keyed.containsKey(k)).toList();
         if (missing.isEmpty()) {
-            return new Costs(keyed, key, "the runs of " + calibration, note);
+            return new Costs(keyed, key, "the runs of " + calibration, note + recordedNote(shares));
         }
         boolean keyedApart = plan.runs().stream().anyMatch(r -> !key.apply(r.config())
                 .equals(StudyEstimate.BY_PRESET.apply(r.config())));
-        return new Costs(StudyEstimate.calibrate(calibration, StudyEstimate.BY_PRESET), StudyEstimate.BY_PRESET,
+        return new Costs(StudyEstimate.calibrate(calibration, StudyEstimate.BY_PRESET, shares), StudyEstimate.BY_PRESET,
                 "the runs of " + calibration, (keyedApart ? String.format(Locale.ROOT, "The runs of %s have none of %s, "
                 + "so every run is costed at its preset's median over all of them, whatever its variant or grid value."
-                + "%n", calibration, String.join(", ", missing)) : "") + note);
+                + "%n", calibration, String.join(", ", missing)) : "") + note + recordedNote(shares));
+    }
+
+    /**
+     * The closing note of an estimate from {@code --calibration}'s runs: how many were priced at the CPU time they
+     * recorded (timing.json's run_cpu) and how many at their wall time ("" where no run was priced).
+     */
+    static String recordedNote(RecordedCpuShares shares) {
+        int cpu = shares.priced().size();
+        int wall = shares.wallTime().size();
+        if (wall == 0 && cpu == 0) {
+            return "";
+        }
+        if (wall == 0) {
+            return String.format(Locale.ROOT, "The costs are CPU time: every run priced (%d) recorded its CPU "
+                    + "seconds per wall second (timing.json's run_cpu), what a run takes with a core to itself; the "
+                    + "projection assumes one run per core.%n", cpu);
+        }
+        return String.format(Locale.ROOT, "%s%d of the runs priced recorded no CPU time (written before Somnus "
+                + "recorded it, or sharing their JVM with other runs while taking threads of their own), so their costs "
+                + "are their wall time: on a host loaded beyond its cores that comes out too high.%n",
+                cpu == 0 ? "" : String.format(Locale.ROOT, "%d of the runs priced are costed at the CPU time they "
+                        + "recorded (timing.json's run_cpu); ", cpu), wall);
     }
 
     /**
@@ -96,7 +121,7 @@ final class StudyProjection {
             RunCpuShares cpu;
             try (SgThreading.Scope scope = SgThreading.use(
                     SgThreading.chosenByProperty() ? SgThreading.current() : SgThreading.ONE)) {
-                cpu = new RunCpuShares(RunCpuShares.JVM, measure(SgThreading.current(), SgThreading.blasThreads()));
+                cpu = new RunCpuShares(RunCpuTime.JVM, measure(SgThreading.current(), SgThreading.blasThreads()));
                 new SweepRunner(new StandardRunExecutor()).execute(calibration, dir, 1, false, cpu);
             }
             Function<JsonNode, String> key = StudyCalibration.costKey(plan.spec());
@@ -113,8 +138,8 @@ final class StudyProjection {
      * the calibration sets one evaluation thread; SG-SNN runs on one thread with one OpenBLAS thread), else the JVM's,
      * which also holds a second SG thread and OpenBLAS's native threads that the thread's CPU time cannot see.
      */
-    static RunCpuShares.Measure measure(SgThreading sg, int blasThreads) {
-        return sg == SgThreading.ONE && blasThreads == 1 ? RunCpuShares.Measure.THREAD : RunCpuShares.Measure.PROCESS;
+    static RunCpuTime.Measure measure(SgThreading sg, int blasThreads) {
+        return RunCpuTime.sgMeasure(sg, blasThreads);
     }
 
     /**
@@ -122,8 +147,8 @@ final class StudyProjection {
      * where the JVM measures none), the calibration runs' wall and CPU minutes, and the load while they ran.
      */
     static String cpuNote(RunCpuShares cpu, double loadBefore, double loadAfter, int processors) {
-        RunCpuShares.Seconds t = cpu.total();
-        double priced = cpu.measure() == RunCpuShares.Measure.THREAD ? t.threadCpu() : t.processCpu();
+        RunCpuTime.Seconds t = cpu.total();
+        double priced = cpu.measure() == RunCpuTime.Measure.THREAD ? t.threadCpu() : t.processCpu();
         String load = String.format(Locale.ROOT, "Load average (1 min) while estimating: %.1f at the start, %.1f at the "
                 + "end, on %d cores.", loadBefore, loadAfter, processors);
         if (Double.isNaN(priced)) {
@@ -137,7 +162,7 @@ final class StudyProjection {
                 + "compare readings at like loads (the calibration runs took %.1f min of wall time, %.1f min of CPU on "
                 + "their threads, %.1f min of the JVM's). %s A study run on a host with more runnable work than cores "
                 + "takes longer than projected.%n",
-                cpu.measure() == RunCpuShares.Measure.THREAD ? "each calibration run's thread's"
+                cpu.measure() == RunCpuTime.Measure.THREAD ? "each calibration run's thread's"
                         : "the JVM's while each calibration run ran, its native BLAS threads included",
                 t.wall() / 60, t.threadCpu() / 60, t.processCpu() / 60, load);
     }

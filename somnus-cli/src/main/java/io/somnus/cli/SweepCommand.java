@@ -85,7 +85,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--estimate", description = "project the sweep's wall time instead of running it: short calibration "
             + "runs of each preset, variant and grid point at the sweep's network sizes (or the runs of "
-            + "--calibration), their per-phase costs (CPU time; --calibration's: wall time) scaled to the sweep's sizes, a "
+            + "--calibration), their per-phase costs (CPU time; --calibration's: the CPU time its runs recorded, else their wall time) scaled to the sweep's sizes, a "
             + "run per core; a preset that re-presents images (diehl-cook) gets a range, from the presentations per "
             + "image of those runs to the most its encoding.max_presentations allows, unless they trained as many "
             + "images")

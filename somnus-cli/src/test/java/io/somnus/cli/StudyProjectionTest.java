@@ -3,27 +3,32 @@ package io.somnus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.run.RunCpuTime;
+import io.somnus.experiment.sweep.RecordedCpuShares;
 import io.somnus.experiment.sweep.RunCpuShares;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.sg.SgThreading;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which CPU time prices a calibration run, and what the estimate's note says of it. */
 class StudyProjectionTest {
     @Test
     void theRunsThreadWhereItDoesAllItsWorkThereElseTheJvms() {
-        assertEquals(RunCpuShares.Measure.THREAD, StudyProjection.measure(SgThreading.ONE, 1));
+        assertEquals(RunCpuTime.Measure.THREAD, StudyProjection.measure(SgThreading.ONE, 1));
         // OpenBLAS's own threads, or a second SG thread, are out of the run thread's sight
-        assertEquals(RunCpuShares.Measure.PROCESS, StudyProjection.measure(SgThreading.ONE, 2));
-        assertEquals(RunCpuShares.Measure.PROCESS, StudyProjection.measure(SgThreading.TWO, 1));
-        assertEquals(RunCpuShares.Measure.PROCESS, StudyProjection.measure(SgThreading.AUTO, 1));
+        assertEquals(RunCpuTime.Measure.PROCESS, StudyProjection.measure(SgThreading.ONE, 2));
+        assertEquals(RunCpuTime.Measure.PROCESS, StudyProjection.measure(SgThreading.TWO, 1));
+        assertEquals(RunCpuTime.Measure.PROCESS, StudyProjection.measure(SgThreading.AUTO, 1));
     }
 
     /** A clock that advances 60 s of wall time and 12 s of thread CPU (20 s of the JVM's) a call pair; or has no CPU. */
     private static RunCpuShares measured(boolean cpu) {
         long[] calls = {0};
-        RunCpuShares.Clock clock = new RunCpuShares.Clock() {
+        RunCpuTime.Clock clock = new RunCpuTime.Clock() {
             @Override
             public long wallNanos() {
                 return calls[0]++ * 60_000_000_000L;
@@ -39,7 +44,7 @@ class StudyProjectionTest {
                 return cpu ? calls[0] * 20_000_000_000L : -1;
             }
         };
-        RunCpuShares shares = new RunCpuShares(clock, RunCpuShares.Measure.THREAD);
+        RunCpuShares shares = new RunCpuShares(clock, RunCpuTime.Measure.THREAD);
         shares.runStarted(1, "r");
         shares.runFinished(1, new RunOutcome("r", "", RunStatus.DONE, false, 1, 60, null));
         return shares;
@@ -57,5 +62,26 @@ class StudyProjectionTest {
                 note);
         String wall = StudyProjection.cpuNote(measured(false), 0.4, 0.5, 2);
         assertTrue(wall.contains("This JVM measures no CPU time, so the costs are the calibration runs' wall time"), wall);
+    }
+
+    @Test
+    void theNoteOfACalibrationDirSaysWhichRunsArePricedAtTheirCpuTimeAndWhichAtTheirWallTime(@TempDir Path tmp)
+            throws Exception {
+        for (String id : new String[] {"new", "old"}) {
+            Files.createDirectories(tmp.resolve("runs").resolve(id));
+        }
+        Files.writeString(tmp.resolve("runs/new/timing.json"), "{\"wall_seconds\": 8, \"run_cpu\": {\"measure\": "
+                + "\"thread\", \"cpu_share\": 0.25}}");
+        Files.writeString(tmp.resolve("runs/old/timing.json"), "{\"wall_seconds\": 8}");
+        RecordedCpuShares shares = new RecordedCpuShares(tmp);
+        assertEquals("", StudyProjection.recordedNote(shares));
+        assertEquals(0.25, shares.applyAsDouble("new"), 0);
+        assertTrue(StudyProjection.recordedNote(shares).startsWith("The costs are CPU time: every run priced (1) "
+                + "recorded its CPU seconds per wall second"), StudyProjection.recordedNote(shares));
+        assertEquals(1, shares.applyAsDouble("old"), 0);
+        String mixed = StudyProjection.recordedNote(shares);
+        assertTrue(mixed.startsWith("1 of the runs priced are costed at the CPU time they recorded (timing.json's "
+                + "run_cpu); 1 of the runs priced recorded no CPU time"), mixed);
+        assertTrue(mixed.contains("so their costs are their wall time"), mixed);
     }
 }

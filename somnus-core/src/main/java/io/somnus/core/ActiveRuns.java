@@ -1,6 +1,7 @@
 package io.somnus.core;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The runs in progress in this JVM (a sweep's workers, Spark tasks, one {@code somnus train}), so that a run can tell
@@ -9,12 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ActiveRuns {
     private static final AtomicInteger COUNT = new AtomicInteger();
+    /** Runs ever entered: a run that saw it grow by its own entry only had the JVM to itself (no run overlapped it). */
+    private static final AtomicLong ENTERED = new AtomicLong();
 
     private ActiveRuns() {
     }
 
     /** Counts a run as in progress until the returned entry is closed. */
     public static Entry enter() {
+        ENTERED.incrementAndGet();
         COUNT.incrementAndGet();
         return new Entry();
     }
@@ -22,6 +26,11 @@ public final class ActiveRuns {
     /** Runs in progress now. */
     public static int count() {
         return COUNT.get();
+    }
+
+    /** Runs entered in this JVM so far, finished ones included. */
+    public static long entered() {
+        return ENTERED.get();
     }
 
     /**

@@ -29,6 +29,11 @@ public record StdpTrainConfig(int images, int epochs, int validationImages, int 
         return checkpointSpikes == CheckpointSpikes.SAME ? 0 : imagesSeen;
     }
 
+    /** The frozen evaluation's threads: {@code evalThreads}, or the available processors where it is 0. */
+    public int resolvedEvalThreads() {
+        return evalThreads > 0 ? evalThreads : Runtime.getRuntime().availableProcessors();
+    }
+
     /** Whether the weights that sleep decays start at the sleep target rather than at the preset's values. */
     public boolean startsAtSleepTarget() {
         return initialWeights == InitialWeights.SLEEP_TARGET;

@@ -1,6 +1,7 @@
 package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.ActiveRuns;
 import io.somnus.core.CpuInfo;
 import io.somnus.core.GaussianDraws;
 import io.somnus.core.SomnusVersion;
@@ -98,6 +99,15 @@ public final class StandardRunExecutor implements RunExecutor {
     @Override
     public StandardRunExecutor snapshotTriggers(java.util.function.Supplier<SnapshotTrigger> triggers) {
         this.snapshotTriggers = java.util.Objects.requireNonNull(triggers, "triggers");
+        return this;
+    }
+
+    /** The clocks a run's CPU time is read on (timing.json's {@value RunCpuTime#TIMING_FIELD}); tests fake them. */
+    private RunCpuTime.Clock cpuClock = RunCpuTime.JVM;
+
+    /** Reads each run's CPU time on {@code clock} instead of the JVM's clocks (a test's fake clock). */
+    StandardRunExecutor cpuClock(RunCpuTime.Clock clock) {
+        this.cpuClock = java.util.Objects.requireNonNull(clock, "clock");
         return this;
     }
 
@@ -335,9 +345,17 @@ public final class StandardRunExecutor implements RunExecutor {
         PreparedData data = DataPreparation.prepare(cfg, registry());
         RunFiles files = new RunFiles(runDir, progress, snapshot != null, allowOtherArithmetic)
                 .snapshotTrigger(snapshotTriggers.get()).verifiedSnapshot(snapshot);
+        // the model's work, the span timing.json's phases cover: its CPU time prices them (--estimate)
+        long enteredBefore = ActiveRuns.entered();
+        boolean othersBefore = ActiveRuns.count() > 0;
+        RunCpuTime.Reading cpuStart = RunCpuTime.Reading.of(cpuClock);
         ModelResult result = runner.run(data, files);
+        RunCpuTime.Seconds cpu = cpuStart.until(RunCpuTime.Reading.of(cpuClock));
+        boolean alone = !othersBefore && ActiveRuns.count() == 0 && ActiveRuns.entered() == enteredBefore + 1;
         Map<String, Object> summary = result.summary();
-        Map<String, Object> timing = result.timing();
+        Map<String, Object> timing = new LinkedHashMap<>(result.timing());
+        timing.put(RunCpuTime.TIMING_FIELD, RunCpuTime.timingBlock(cpu,
+                RunCpuTime.measure(RunCpuTime.ownThreadOnly(cfg), alone)));
         Map<String, Object> modelProvenance = result.provenance();
         Map<String, NpyArray> arrays = result.arrays();
         RunResult inMemory = new RunResult(summary, files.rows(), arrays, runDir,

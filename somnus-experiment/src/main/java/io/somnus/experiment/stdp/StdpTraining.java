@@ -118,15 +118,14 @@ public final class StdpTraining {
         Presentation presentation = new Presentation(cfg.simulation().stepsPerImage(), cfg.simulation().dtMs(),
                 cfg.encoding().intensity(), cfg.encoding().minSpikes(), cfg.encoding().intensityStep(),
                 cfg.encoding().maxPresentations());
-        int threads = cfg.train().evalThreads() > 0 ? cfg.train().evalThreads() : Runtime.getRuntime().availableProcessors();
-        FrozenEvaluator evaluator = new FrozenEvaluator(encoder, presentation, threads);
+        FrozenEvaluator evaluator = new FrozenEvaluator(encoder, presentation, cfg.train().resolvedEvalThreads());
         Measurements measure = new Measurements(cfg, net, evaluator, rngs.readoutSeed, rngs.evalSeed);
         ReadoutMemory memory = new ReadoutMemory(cfg, readoutPop.size(), measure.readoutImages(train),
                 Math.max(validation.size(), test.size()), train.numClasses());
         double networkBytes = ReadoutMemory.networkBytes(net);
         long heap = Runtime.getRuntime().maxMemory();
         memory.check(networkBytes, heap);
-        int readoutThreads = memory.fitTogether(networkBytes, heap) ? threads : 1;
+        int readoutThreads = memory.fitTogether(networkBytes, heap) ? cfg.train().resolvedEvalThreads() : 1;
 
         SleepConfig sc = cfg.sleep();
         boolean plastic = cfg.train().plasticity();

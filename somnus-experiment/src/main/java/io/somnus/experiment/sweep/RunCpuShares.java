@@ -1,7 +1,10 @@
 package io.somnus.experiment.sweep;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import io.somnus.experiment.run.RunCpuTime;
+import io.somnus.experiment.run.RunCpuTime.Clock;
+import io.somnus.experiment.run.RunCpuTime.Measure;
+import io.somnus.experiment.run.RunCpuTime.Reading;
+import io.somnus.experiment.run.RunCpuTime.Seconds;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,63 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * products on one OpenBLAS thread, which runs them on the caller's thread): it leaves out the JIT's and the garbage
  * collector's threads, which the short calibration runs keep busier than a long run does. {@link Measure#PROCESS},
  * the JVM's, where a run takes more threads than its own (a second SG thread, OpenBLAS's own native threads, which
- * {@link ThreadMXBean} cannot see): the runs go one at a time, so the JVM's CPU over a run is that run's, with the JIT
- * and the collector. Where the JVM measures neither, the share is 1: the wall time, as before.
+ * {@link java.lang.management.ThreadMXBean} cannot see): the runs go one at a time, so the JVM's CPU over a run is that
+ * run's, with the JIT and the collector. Where the JVM measures neither, the share is 1: the wall time, as before. The
+ * clocks, measures and the arithmetic are {@link RunCpuTime}'s, which also records each run's own share in its
+ * timing.json (what {@code --calibration DIR} prices by, {@link RecordedCpuShares}).
  */
 public final class RunCpuShares implements SweepListener {
-    /** Which CPU time a run's share is of. */
-    public enum Measure {
-        /** The CPU time of the thread that runs it. */
-        THREAD,
-        /** The CPU time of the whole JVM. */
-        PROCESS
-    }
-
-    /** The clocks a run is measured on, in nanoseconds; a CPU clock reads -1 where the JVM cannot measure it. */
-    public interface Clock {
-        /** Wall time, e.g. {@link System#nanoTime()}. */
-        long wallNanos();
-
-        /** CPU time of the calling thread; -1 where unavailable. */
-        long threadCpuNanos();
-
-        /** CPU time of the whole JVM; -1 where unavailable. */
-        long processCpuNanos();
-    }
-
-    /** The JVM's clocks: {@link System#nanoTime()}, {@link ThreadMXBean} and the OS bean's process CPU time. */
-    public static final Clock JVM = new Clock() {
-        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-
-        @Override
-        public long wallNanos() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public long threadCpuNanos() {
-            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
-        }
-
-        @Override
-        public long processCpuNanos() {
-            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : -1;
-        }
-    };
-
-    /**
-     * One finished run's seconds on each clock (a CPU figure NaN where its clock is unavailable).
-     *
-     * @param wall       wall seconds from its start to its end
-     * @param threadCpu  CPU seconds of its thread
-     * @param processCpu CPU seconds of the JVM meanwhile
-     */
-    public record Seconds(double wall, double threadCpu, double processCpu) { }
-
     private final Clock clock;
     private final Measure measure;
-    private final Map<String, long[]> started = new ConcurrentHashMap<>();
+    private final Map<String, Reading> started = new ConcurrentHashMap<>();
     private final Map<String, Seconds> finished = new ConcurrentHashMap<>();
 
     /** Measures runs on {@code clock}, their shares of {@code measure}'s CPU time. */
@@ -85,22 +40,15 @@ public final class RunCpuShares implements SweepListener {
 
     @Override
     public void runStarted(int worker, String runId) {
-        started.put(runId, new long[] {clock.wallNanos(), clock.threadCpuNanos(), clock.processCpuNanos()});
+        started.put(runId, Reading.of(clock));
     }
 
     @Override
     public void runFinished(int worker, RunOutcome outcome) {
-        long[] s = started.remove(outcome.runId());
-        if (s == null) {
-            return;
+        Reading s = started.remove(outcome.runId());
+        if (s != null) {
+            finished.put(outcome.runId(), s.until(Reading.of(clock)));
         }
-        long wall = clock.wallNanos() - s[0];
-        finished.put(outcome.runId(), new Seconds(wall / 1e9, since(s[1], clock.threadCpuNanos()),
-                since(s[2], clock.processCpuNanos())));
-    }
-
-    private static double since(long start, long end) {
-        return start < 0 || end < 0 ? Double.NaN : (end - start) / 1e9;
     }
 
     /**
@@ -109,11 +57,8 @@ public final class RunCpuShares implements SweepListener {
      */
     public double share(String runId) {
         Seconds s = finished.get(runId);
-        if (s == null || !(s.wall() > 0)) {
-            return 1;
-        }
-        double cpu = measure == Measure.THREAD ? s.threadCpu() : s.processCpu();
-        return Double.isNaN(cpu) ? 1 : cpu / s.wall();
+        double share = s == null ? Double.NaN : s.share(measure);
+        return Double.isNaN(share) ? 1 : share;
     }
 
     /** Which CPU time the shares are of. */

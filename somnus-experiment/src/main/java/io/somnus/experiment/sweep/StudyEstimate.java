@@ -315,8 +315,9 @@ public final class StudyEstimate {
      * summary.json): per run, each phase's seconds over its units as run (the sleep steps it slept), then the median
      * per key of the runs' configurations. Runs without phase timings (written before they existed) are skipped, and
      * so are untrained controls (plasticity off, cheaper) where their key has other runs. The costs are of the runs' wall
-     * time, which a loaded host stretches; {@code --estimate}'s own calibration runs price CPU time instead
-     * ({@link #calibrate(Path, Function, ToDoubleFunction)}).
+     * time, which a loaded host stretches; {@code --estimate} prices CPU time instead
+     * ({@link #calibrate(Path, Function, ToDoubleFunction)}): its own calibration runs' ({@link RunCpuShares}), or
+     * what {@code --calibration}'s runs recorded ({@link RecordedCpuShares}).
      */
     public static Map<String, UnitCosts> calibrate(Path sweepDir, Function<JsonNode, String> key) throws IOException {
         return calibrate(sweepDir, key, runId -> 1);

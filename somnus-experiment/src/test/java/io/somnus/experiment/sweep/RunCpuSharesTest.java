@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.run.RunCpuTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +19,7 @@ class RunCpuSharesTest {
     Path tmp;
 
     /** A clock the test sets by hand, in seconds; a CPU clock at -1 s reads as unavailable. */
-    private static final class FakeClock implements RunCpuShares.Clock {
+    private static final class FakeClock implements RunCpuTime.Clock {
         double wall;
         double thread;
         double process;
@@ -74,7 +75,7 @@ class RunCpuSharesTest {
         clock.wall = 100;
         clock.thread = 7;
         clock.process = 30;
-        RunCpuShares shares = new RunCpuShares(clock, RunCpuShares.Measure.THREAD);
+        RunCpuShares shares = new RunCpuShares(clock, RunCpuTime.Measure.THREAD);
         // load 4: 40 s of wall time, 10 s of CPU on the run's thread (the JVM's 12 s: the JIT and the collector too)
         run(shares, clock, "p1", 40, 10, 12);
         assertEquals(0.25, shares.share("p1"), 1e-12);
@@ -90,7 +91,7 @@ class RunCpuSharesTest {
         // priced on wall time (a --calibration directory's runs), four times as much
         assertEquals(0.008, StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET).get("p").train(), 1e-15);
 
-        RunCpuShares.Seconds total = shares.total();
+        RunCpuTime.Seconds total = shares.total();
         assertEquals(40, total.wall(), 1e-9);
         assertEquals(10, total.threadCpu(), 1e-9);
         assertEquals(12, total.processCpu(), 1e-9);
@@ -99,7 +100,7 @@ class RunCpuSharesTest {
     @Test
     void theJvmsCpuTimeWhereTheRunTakesMoreThreadsThanItsOwn() {
         FakeClock clock = new FakeClock();
-        RunCpuShares shares = new RunCpuShares(clock, RunCpuShares.Measure.PROCESS);
+        RunCpuShares shares = new RunCpuShares(clock, RunCpuTime.Measure.PROCESS);
         // its thread 10 s; OpenBLAS's native threads, unseen by the thread's clock, 6 s more: 16 s of the JVM's in 20 s
         run(shares, clock, "s1", 20, 10, 16);
         assertEquals(0.8, shares.share("s1"), 1e-12);
@@ -110,11 +111,11 @@ class RunCpuSharesTest {
         FakeClock clock = new FakeClock();
         clock.thread = -1;
         clock.process = -1;
-        RunCpuShares thread = new RunCpuShares(clock, RunCpuShares.Measure.THREAD);
+        RunCpuShares thread = new RunCpuShares(clock, RunCpuTime.Measure.THREAD);
         run(thread, clock, "p1", 40, 0, 0);
         assertEquals(1, thread.share("p1"), 0);
         assertTrue(Double.isNaN(thread.total().threadCpu()));
-        RunCpuShares process = new RunCpuShares(clock, RunCpuShares.Measure.PROCESS);
+        RunCpuShares process = new RunCpuShares(clock, RunCpuTime.Measure.PROCESS);
         run(process, clock, "p2", 40, 0, 0);
         assertEquals(1, process.share("p2"), 0);
     }

@@ -1,0 +1,179 @@
+package io.somnus.experiment.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.SgRunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.sg.SgThreading;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A run's CPU time beside its wall time, so that its phase seconds (timing.json's, wall time) can be priced as CPU
+ * time: what the run costs with a core to itself, however loaded the host was. Its share is its CPU seconds per wall
+ * second over the same span; {@code --estimate} scales each phase by it (the load taken as even over the run).
+ * <p>
+ * Which CPU time: {@link Measure#THREAD}, the run's thread's, where the run does all its work on that thread (an
+ * STDP-SNN run with one evaluation thread; an SG-SNN run on one thread with one OpenBLAS thread, which runs its products
+ * on the caller's thread); it leaves out the JIT's and the garbage collector's threads. {@link Measure#PROCESS}, the
+ * JVM's, where a run takes more threads than its own (evaluation threads, a second SG thread, OpenBLAS's native
+ * threads, which {@link ThreadMXBean} cannot see): the JVM's CPU over a run is that run's only while no other run
+ * shares the JVM. Every run directory records its measure in timing.json ({@link #TIMING_FIELD},
+ * docs/run-directory.md).
+ */
+public final class RunCpuTime {
+    /** timing.json's field that holds a run's CPU time ({@link #timingBlock}). */
+    public static final String TIMING_FIELD = "run_cpu";
+
+    private RunCpuTime() {
+    }
+
+    /** Which CPU time a run's share is of. */
+    public enum Measure {
+        /** The CPU time of the thread that runs it. */
+        THREAD,
+        /** The CPU time of the whole JVM. */
+        PROCESS;
+
+        /** As timing.json writes it: {@code thread}, {@code process}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The clocks a run is measured on, in nanoseconds; a CPU clock reads -1 where the JVM cannot measure it. */
+    public interface Clock {
+        /** Wall time, e.g. {@link System#nanoTime()}. */
+        long wallNanos();
+
+        /** CPU time of the calling thread; -1 where unavailable. */
+        long threadCpuNanos();
+
+        /** CPU time of the whole JVM; -1 where unavailable. */
+        long processCpuNanos();
+    }
+
+    /** The JVM's clocks: {@link System#nanoTime()}, {@link ThreadMXBean} and the OS bean's process CPU time. */
+    public static final Clock JVM = new Clock() {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+        @Override
+        public long wallNanos() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public long threadCpuNanos() {
+            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+        }
+
+        @Override
+        public long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
+        }
+    };
+
+    /**
+     * One reading of the three clocks.
+     *
+     * @param wallNanos       wall time (ns)
+     * @param threadCpuNanos  CPU time of the reading thread (ns); -1 where unavailable
+     * @param processCpuNanos CPU time of the JVM (ns); -1 where unavailable
+     */
+    public record Reading(long wallNanos, long threadCpuNanos, long processCpuNanos) {
+        /** The clocks now, read on the calling thread. */
+        public static Reading of(Clock clock) {
+            return new Reading(clock.wallNanos(), clock.threadCpuNanos(), clock.processCpuNanos());
+        }
+
+        /** The seconds on each clock from this reading to {@code end}, a CPU figure NaN where its clock is unavailable. */
+        public Seconds until(Reading end) {
+            return new Seconds((end.wallNanos - wallNanos) / 1e9, since(threadCpuNanos, end.threadCpuNanos),
+                    since(processCpuNanos, end.processCpuNanos));
+        }
+
+        private static double since(long start, long end) {
+            return start < 0 || end < 0 ? Double.NaN : (end - start) / 1e9;
+        }
+    }
+
+    /**
+     * A span's seconds on each clock (a CPU figure NaN where its clock is unavailable).
+     *
+     * @param wall       wall seconds
+     * @param threadCpu  CPU seconds of the run's thread
+     * @param processCpu CPU seconds of the JVM
+     */
+    public record Seconds(double wall, double threadCpu, double processCpu) {
+        /** CPU seconds per wall second on {@code measure}'s clock; NaN where that clock or the wall time is missing. */
+        public double share(Measure measure) {
+            double cpu = measure == Measure.THREAD ? threadCpu : processCpu;
+            return wall > 0 && !Double.isNaN(cpu) ? cpu / wall : Double.NaN;
+        }
+    }
+
+    /**
+     * Whether an SG-SNN run under {@code sg} with {@code blasThreads} OpenBLAS threads does all its work on its own
+     * thread ({@link Measure#THREAD}), else {@link Measure#PROCESS}: a second SG thread and OpenBLAS's own threads are
+     * out of the run thread's sight.
+     */
+    public static Measure sgMeasure(SgThreading sg, int blasThreads) {
+        return sg == SgThreading.ONE && blasThreads == 1 ? Measure.THREAD : Measure.PROCESS;
+    }
+
+    /**
+     * Whether a run of {@code cfg} does all its work on the thread that runs it: an STDP-SNN run with one evaluation
+     * thread ({@code train.eval_threads} 1, or 0 on one processor), an SG-SNN run on one thread with one OpenBLAS thread
+     * ({@link #sgMeasure}).
+     */
+    static boolean ownThreadOnly(RunConfig cfg) {
+        return cfg.match(new RunConfig.Cases<Boolean>() {
+            @Override
+            public Boolean stdp(StdpRunConfig c) {
+                return c.train().resolvedEvalThreads() == 1;
+            }
+
+            @Override
+            public Boolean sg(SgRunConfig c) {
+                return sgMeasure(SgThreading.current(), SgThreading.blasThreads()) == Measure.THREAD;
+            }
+        });
+    }
+
+    /**
+     * Which CPU time prices a run: {@code ownThreadOnly} (the run does all its work on its thread) its thread's; else
+     * the JVM's where the run had it to itself ({@code aloneInJvm}); else none (null: its wall time prices it).
+     */
+    static Measure measure(boolean ownThreadOnly, boolean aloneInJvm) {
+        return ownThreadOnly ? Measure.THREAD : aloneInJvm ? Measure.PROCESS : null;
+    }
+
+    /**
+     * timing.json's {@value #TIMING_FIELD}: the span's {@code wall_seconds}, {@code thread_cpu_seconds} and
+     * {@code process_cpu_seconds} (-1 where the JVM cannot measure it), the {@code measure} that prices it
+     * ({@code thread}, {@code process}, or {@code none}) and its {@code cpu_share} on that clock (null where none).
+     */
+    static Map<String, Object> timingBlock(Seconds s, Measure measure) {
+        double share = measure == null ? Double.NaN : s.share(measure);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wall_seconds", s.wall());
+        m.put("thread_cpu_seconds", Double.isNaN(s.threadCpu()) ? -1.0 : s.threadCpu());
+        m.put("process_cpu_seconds", Double.isNaN(s.processCpu()) ? -1.0 : s.processCpu());
+        m.put("measure", Double.isNaN(share) ? "none" : measure.label());
+        m.put("cpu_share", Double.isNaN(share) ? null : share);
+        return m;
+    }
+
+    /**
+     * The CPU share a finished run recorded in its timing.json ({@link #timingBlock}): NaN where it recorded none (a
+     * run written before 7 Dec 2026, or one whose CPU time was not its own alone), for its wall time to price it.
+     */
+    public static double recordedShare(JsonNode timing) {
+        JsonNode share = timing.path(TIMING_FIELD).path("cpu_share");
+        return share.isNumber() && share.asDouble() > 0 ? share.asDouble() : Double.NaN;
+    }
+}
