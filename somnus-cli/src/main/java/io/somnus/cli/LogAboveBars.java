@@ -15,11 +15,18 @@ import java.util.logging.Logger;
  * lines straight to stderr, among the bars, whose next redraw then wrote over them. While open, each console handler
  * of the root logger is set aside and one that says its records above the bars takes its place, with its level,
  * filter and formatter; closing puts the console handlers back. Handlers of other kinds (a log file) are left alone.
+ *
+ * <p>Where Spark (with {@code --engine spark}) has started Log4j 2, its console appenders' lines go above the bars
+ * too ({@link Log4jAboveBars}); Spark then also sends java.util.logging's records there.
  */
 final class LogAboveBars implements AutoCloseable {
+    /** Whether Log4j 2's core is on the class path (Spark's jars): {@link Log4jAboveBars} is loaded only then. */
+    private static final boolean LOG4J = onClassPath("org.apache.logging.log4j.core.LoggerContext");
     private final Logger root;
     private final List<Handler> consoles = new ArrayList<>();
     private final List<Handler> above = new ArrayList<>();
+    /** Log4j 2's console appenders said above the bars; null where no Log4j 2 context had started. */
+    private final Log4jAboveBars log4j;
 
     /** Routes the root logger's console output above {@code bars}. */
     LogAboveBars(TerminalBars bars) {
@@ -28,22 +35,38 @@ final class LogAboveBars implements AutoCloseable {
 
     /**
      * @param root the logger whose console handlers are replaced (the root logger)
-     * @param say  says a record's text (one line or more, without the line end) above the bars
+     * @param say  says a record's text (one line or more, without the line end) above the bars; Log4j 2's events
+     *             too, where a Log4j 2 context has started
      */
     LogAboveBars(Logger root, Consumer<String> say) {
         this.root = root;
+        // a formatter or layout ends a record with a line end; the bars' line below comes after it
+        Consumer<String> sayFormatted = text -> say.accept(text.replaceFirst("\\R+$", ""));
         for (Handler h : root.getHandlers()) {
             if (h instanceof ConsoleHandler) {
                 consoles.add(h);
-                above.add(new Above(h, say));
+                above.add(new Above(h, sayFormatted));
             }
         }
         consoles.forEach(root::removeHandler);
         above.forEach(root::addHandler);
+        log4j = LOG4J ? Log4jAboveBars.ifStarted(sayFormatted) : null;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, LogAboveBars.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override
     public void close() {
+        if (log4j != null) {
+            log4j.close();
+        }
         above.forEach(root::removeHandler);
         consoles.forEach(root::addHandler);
         above.clear();
@@ -67,8 +90,7 @@ final class LogAboveBars implements AutoCloseable {
                 return;
             }
             try {
-                // the formatter ends the record with a line end; the bars' line below comes after it
-                say.accept(getFormatter().format(record).replaceFirst("\\R+$", ""));
+                say.accept(getFormatter().format(record));
             } catch (RuntimeException e) {
                 reportError(null, e, ErrorManager.FORMAT_FAILURE);
             }

@@ -123,6 +123,7 @@ final class ReproduceCommand implements Callable<Integer> {
             try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
                  InterruptNotice notice = InterruptNotice.forSweep(dir)) {
                 notice.sayThrough(listener::message); // above the bars while they are live
+                runs.noticesTo(listener::message); // Spark's notices of a failed task attempt too
                 r = support.run(sweepFile, dir, runs, n, resume, listener);
             }
         } finally {

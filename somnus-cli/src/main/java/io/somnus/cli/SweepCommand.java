@@ -191,6 +191,7 @@ public final class SweepCommand implements Callable<Integer> {
                 try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);
                      InterruptNotice notice = InterruptNotice.forSweep(out)) {
                     notice.sayThrough(listener::message); // above the bars while they are live
+                    runs.noticesTo(listener::message); // Spark's notices of a failed task attempt too
                     result = support.run(config, out, runs, n, resume, listener);
                 }
             }

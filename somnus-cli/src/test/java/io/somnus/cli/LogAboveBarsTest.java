@@ -84,8 +84,7 @@ class LogAboveBarsTest {
 
     @Test
     void aRecordLoggedWhileASweepsBarsAreLiveShowsAboveThem() {
-        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: tty\npresets: [paper]\n"
-                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
+        SweepPlan plan = twoRuns();
         String said = "somnus sweep: a message after the record";
         try (ConsoleSweepListener listener = new ConsoleSweepListener(terminal, true, 2, 3600)) {
             listener.started(plan, plan.runs(), List.of());
@@ -101,6 +100,12 @@ class LogAboveBarsTest {
         assertTrue(screen.subList(record + 2, screen.size()).stream().allMatch(l -> l.startsWith("sweep")
                 || l.startsWith("worker")), all);
         assertEquals(List.of(console), List.of(root.getHandlers()), "the console handler back once the bars closed");
+    }
+
+    /** A sweep of two runs, for its bars. */
+    static SweepPlan twoRuns() {
+        return SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: tty\npresets: [paper]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
     }
 
     /** Off a terminal the bar prints lines, and the console handler prints the record as ever. */

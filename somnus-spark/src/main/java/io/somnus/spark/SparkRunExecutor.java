@@ -2,10 +2,12 @@ package io.somnus.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.RemoteRunException;
 import io.somnus.experiment.run.RunExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -24,11 +26,12 @@ final class SparkRunExecutor implements RunExecutor {
     }
 
     /**
-     * Runs the run's Spark job and writes the files it returned into {@code runDir}. A job Spark aborted (its task
-     * failed on every attempt, e.g. refused by the run's own configuration check) reaches the caller as Spark's
-     * {@code org.apache.spark.SparkException}, which Spark's Java API throws undeclared, its message naming the task's
-     * own exception; a sweep records it as the run's failure.
+     * Runs the run's Spark job and writes the files it returned into {@code runDir}.
      *
+     * @throws RemoteRunException   when Spark aborted the job (its task failed on every attempt, e.g. refused by the
+     *                              run's own configuration check): its message names the run, its cause is Spark's
+     *                              {@code org.apache.spark.SparkException}, whose message names the task's own
+     *                              exception; a sweep records that as the run's failure
      * @throws IOException          when the returned files cannot be written into {@code runDir}
      * @throws InterruptedException when the sweep's thread is interrupted while it waits on the job
      */
@@ -37,8 +40,16 @@ final class SparkRunExecutor implements RunExecutor {
         String label = SparkSweepEngine.runLabel(runDir);
         progress.update("on spark", 0, 1);
         context.setJobDescription(label); // per thread: names this run's job and its stage
-        List<RunDirectoryBytes> result = context.parallelize(List.of(new RunTask(label, config.toString(), dataDirName)), 1)
-                .map(new RemoteRun()).collect();
+        List<RunDirectoryBytes> result;
+        try {
+            result = context.parallelize(List.of(new RunTask(label, config.toString(), dataDirName)), 1)
+                    .map(new RemoteRun()).collect();
+        } catch (Exception e) { // Spark's Java API throws its checked SparkException undeclared (through Scala)
+            if (e instanceof SparkException) {
+                throw new RemoteRunException(label, SparkSweepEngine.NAME, e);
+            }
+            throw e; // unchecked, or an InterruptedException thrown as undeclared
+        }
         if (result.size() != 1) {
             throw new IllegalStateException("the Spark job of run " + label + " returned " + result.size() + " results, not 1");
         }

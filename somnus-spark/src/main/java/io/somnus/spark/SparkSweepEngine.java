@@ -8,6 +8,7 @@ import io.somnus.experiment.sweep.EngineOptions;
 import io.somnus.experiment.sweep.SweepEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -32,10 +33,12 @@ public final class SparkSweepEngine implements SweepEngine {
 
     private final JavaSparkContext context;
     private final RunExecutor executor;
+    private final TaskFailureNotices notices;
 
-    private SparkSweepEngine(JavaSparkContext context, RunExecutor executor) {
+    private SparkSweepEngine(JavaSparkContext context, RunExecutor executor, TaskFailureNotices notices) {
         this.context = context;
         this.executor = executor;
+        this.notices = notices;
     }
 
     /**
@@ -78,13 +81,14 @@ public final class SparkSweepEngine implements SweepEngine {
         JavaSparkContext context = new JavaSparkContext(conf);
         try {
             context.setLogLevel(System.getProperty("somnus.spark.log", "WARN"));
-            context.sc().addSparkListener(new TaskFailureNotices(System.err, options.taskAttempts()));
+            TaskFailureNotices notices = new TaskFailureNotices(System.err, options.taskAttempts());
+            context.sc().addSparkListener(notices);
             String dataName = null;
             if (dataDir != null) {
                 context.addFile(dataDir.toString(), true);
                 dataName = dataDir.getFileName().toString();
             }
-            return new SparkSweepEngine(context, new SparkRunExecutor(context, dataName));
+            return new SparkSweepEngine(context, new SparkRunExecutor(context, dataName), notices);
         } catch (RuntimeException e) {
             context.stop();
             throw e;
@@ -126,6 +130,12 @@ public final class SparkSweepEngine implements SweepEngine {
     @Override
     public int defaultWorkers() {
         return context.defaultParallelism();
+    }
+
+    /** A failed task attempt's and a lost executor's line ({@link TaskFailureNotices}) through {@code say}. */
+    @Override
+    public void noticesTo(Consumer<String> say) {
+        notices.sayThrough(say);
     }
 
     @Override

@@ -3,10 +3,15 @@ package io.somnus.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.RemoteRunException;
 import io.somnus.experiment.sweep.EngineOptions;
 import io.somnus.experiment.sweep.LedgerEntry;
 import io.somnus.experiment.sweep.RunStatus;
@@ -23,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +78,11 @@ class SparkSweepEngineTest {
         assertEquals(1, SweepLedger.read(out.resolve(SweepLedger.FILE_NAME)).get(0).attempts());
     }
 
+    /**
+     * A run whose task always fails: tried {@code --task-attempts} times, each failed attempt said through
+     * {@link SweepEngine#noticesTo}, then recorded failed with Spark's report of it; a library user who calls the engine's executor catches it as the unchecked {@link RemoteRunException}, which
+     * names the run.
+     */
     @Test
     void aFailingTaskIsTriedTaskAttemptsTimesThenItsRunIsRecordedFailed() throws Exception {
         // geomfig has 10 000 test images: the executor's data preparation refuses 20 000, on every attempt
@@ -80,16 +91,39 @@ class SparkSweepEngineTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream saved = System.err;
         SweepResult r;
+        RemoteRunException direct;
+        List<String> said = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try (SweepEngine engine = spark("local[1]", 3)) {
+            engine.noticesTo(said::add); // as the CLI's sweep does: its listener says them above the bars
             r = SweepFiles.support().run(sweep, tmp.resolve("bad-out"), engine, 1, false, SweepListener.NONE);
+            // a library user's own call of the engine's executor: Spark's SparkException was thrown undeclared
+            ObjectNode config = Configs.resolveTree(Map.of("preset", "paper", "dataset.name", "geomfig", "seed", 1,
+                    "train.images", 20, "train.validation_images", 10, "train.test_images", 20000));
+            Path runDir = Files.createDirectories(tmp.resolve("runs/.tmp-by_hand-0a1b2c3d"));
+            direct = assertThrows(RemoteRunException.class, () -> engine.executor().execute(config, runDir,
+                    RunProgress.NONE));
         } finally {
             System.setErr(saved);
         }
-        String notices = captured.toString(StandardCharsets.UTF_8);
-        saved.print(notices);
+        assertEquals("by_hand", direct.run());
+        assertTrue(direct.getMessage().startsWith("run by_hand failed on spark: Job aborted due to stage failure: "),
+                direct.getMessage());
+        assertTrue(direct.getMessage().contains("train.test_images = 20000"), "the task's error: " + direct.getMessage());
+        assertEquals("org.apache.spark.SparkException", direct.getCause().getClass().getName());
+        String stderr = captured.toString(StandardCharsets.UTF_8);
+        saved.print(stderr);
+        String notices = String.join("\n", said); // complete: closing the engine drained Spark's listener bus
+        assertFalse(stderr.contains("spark: run "), "every notice said through noticesTo, none on stderr:\n" + stderr);
+        assertEquals(3, said.stream().filter(l -> l.startsWith("spark: run by_hand: task attempt ")).count(), notices);
         assertEquals(RunStatus.FAILED, r.outcomes().get(0).status());
         assertTrue(r.outcomes().get(0).error().contains("train.test_images = 20000"), r.outcomes().get(0).error());
+        // the ledger keeps Spark's own report, as it did before the executor named the run in RemoteRunException
+        String recorded = SweepLedger.read(tmp.resolve("bad-out").resolve(SweepLedger.FILE_NAME)).get(0).error();
+        assertEquals(r.outcomes().get(0).error(), recorded);
+        assertTrue(recorded.startsWith("SparkException: Job aborted due to stage failure: Task 0 in stage 0.0 failed 3 "
+                + "times") && recorded.contains("\norg.apache.spark.SparkException: Job aborted"), recorded);
+        assertFalse(recorded.contains("RemoteRunException"), recorded);
         List<String> attempts = notices.lines().filter(l -> l.startsWith("spark: run paper__geomfig")).toList();
         assertEquals(3, attempts.size(), "one notice per failed attempt:\n" + notices);
         for (int k = 1; k <= 3; k++) {

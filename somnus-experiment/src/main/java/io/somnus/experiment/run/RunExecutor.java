@@ -14,7 +14,8 @@ import java.util.List;
  * <p>Its methods declare the checked exceptions a run can meet, {@link IOException} and {@link InterruptedException},
  * and no other: a configuration refused ({@link io.somnus.experiment.config.ConfigException}), a data set not found
  * ({@link io.somnus.data.DatasetException}), a damaged file ({@link io.somnus.experiment.io.FileFormatException}) and a
- * diverged simulation ({@link io.somnus.network.NonFiniteStateException}) are unchecked.
+ * diverged simulation ({@link io.somnus.network.NonFiniteStateException}) are unchecked, and so is a run that failed
+ * on the machine a distributed engine executed it on ({@link RemoteRunException}, naming the run).
  */
 public interface RunExecutor {
     /**

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.run.RemoteRunException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -15,8 +16,15 @@ public final class RunErrors {
 
     private RunErrors() { }
 
-    /** First line: exception class and message; then the stack trace, for the ledger's error column. */
+    /**
+     * First line: exception class and message; then the stack trace, for the ledger's error column. A run that failed
+     * on a distributed engine ({@link RemoteRunException}) is described by the engine's own report, its cause: the
+     * ledger's row names the run already.
+     */
     public static String describe(Throwable e) {
+        if (e instanceof RemoteRunException remote && remote.getCause() != null) {
+            return describe(remote.getCause());
+        }
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();

@@ -18,6 +18,14 @@ public interface SweepEngine extends AutoCloseable {
     /** Runs in flight when {@code --workers} is not given: this machine's processors, or a cluster's cores. */
     int defaultWorkers();
 
+    /**
+     * Says the engine's own notices (Spark's: a run's task attempt that failed and is retried, an executor lost)
+     * through {@code say} from now on, e.g. a sweep listener's {@link SweepListener#message}, which the CLI prints above
+     * its progress bars; {@code null}, and until the first call: on stderr. Default: nothing (the local engine has no
+     * notices of its own).
+     */
+    default void noticesTo(java.util.function.Consumer<String> say) { }
+
     /** Releases the engine's resources (a cluster connection); the local engine holds none. */
     @Override
     void close();

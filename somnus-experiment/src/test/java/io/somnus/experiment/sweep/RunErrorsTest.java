@@ -29,4 +29,15 @@ class RunErrorsTest {
         assertEquals("NullPointerException", RunErrors.oneLine(RunErrors.describe(new NullPointerException())));
         assertEquals("did not finish", RunErrors.oneLine("did not finish"));   // a ledger row not written by describe
     }
+
+    /** A run that failed on a distributed engine: the ledger keeps the engine's report as it was, not the wrapper. */
+    @Test
+    void aRunThatFailedRemotelyIsDescribedByTheEnginesReport() {
+        Exception report = new Exception("Job aborted due to stage failure: Task 0 in stage 0.0 failed 2 times");
+        String error = RunErrors.describe(new io.somnus.experiment.run.RemoteRunException("paper__geomfig__f0.00__s1",
+                "spark", report));
+        assertEquals(RunErrors.describe(report), error);
+        assertEquals("Exception: Job aborted due to stage failure: Task 0 in stage 0.0 failed 2 times",
+                RunErrors.oneLine(error));
+    }
 }
