@@ -67,7 +67,8 @@ class DocumentationLinksAndCommandsTest {
                         broken.add(p.where() + ": " + target + " (no such file)");
                     } else if (hash >= 0 && file.toString().endsWith(".md")) {
                         String anchor = target.substring(hash + 1);
-                        if (!anchors.computeIfAbsent(file, DocumentationLinksAndCommandsTest::anchors).contains(anchor)) {
+                        Set<String> there = anchors.computeIfAbsent(file, DocumentationLinksAndCommandsTest::anchors);
+                        if (!there.contains(anchor)) {
                             broken.add(p.where() + ": " + target + " (no heading with that anchor)");
                         }
                     }
@@ -104,7 +105,8 @@ class DocumentationLinksAndCommandsTest {
             while (o.find()) {
                 String option = o.group(1);
                 if (!spec.optionsMap().containsKey(option) && !spec.negatedOptionsMap().containsKey(option)) {
-                    unknown.add(p.where() + ": " + spec.qualifiedName() + " has no " + option + " [" + p.text().strip() + "]");
+                    unknown.add(p.where() + ": " + spec.qualifiedName() + " has no " + option
+                            + " [" + p.text().strip() + "]");
                 }
             }
         }
