@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
                 + "A ... J of 28x28 grayscale PNG images (labels 0-9 = A-J). Files that cannot be read or decoded are "
                 + "skipped, named and counted (a letter with none left stops the import). Each letter's files are split by a seeded shuffle: round(n x --test-fraction) to the "
                 + "test split (default 1/7, MNIST's 10 000 of 70 000), the rest to train; each split is shuffled.",
-                "kmnist: --from the folder that holds the four kmnist-{train,test}-{imgs,labels}.npz files "
-                        + "(uint8 arr_0, as published).",
+                "kmnist: --from the folder of kmnist-{train,test}-{imgs,labels}.npz, the four files as published "
+                        + "(uint8 arr_0).",
                 "Writes the four gzip-compressed IDX files and import-manifest.txt, with their checksums "
                         + "(SHA256SUMS.imported, SHA256SUMS.content), into a new "
                         + "folder (the cache's, or DIR/<name> with --data-dir DIR), whole or not at all; training "

@@ -83,11 +83,13 @@ class HelpTextTest {
 
     /**
      * A file name or range in a help text stays on one line: picocli's wrapping may break after a dot, and printed
-     * "report.\nhtml", "DIR/ledger.\nsqlite" and "f = 0.0..\n0.9", which read as a sentence's end.
+     * "report.\nhtml", "DIR/ledger.\nsqlite", "f = 0.0..\n0.9" and "kmnist-{train,test}-{imgs,labels}.\nnpz", which
+     * read as a sentence's end.
      */
     @Test
     void noFileNameOrRangeIsSplitAcrossLines() {
-        java.util.regex.Pattern dotted = java.util.regex.Pattern.compile("[\\w/<>.*-]*[\\w/>]\\.+[\\w<>][\\w/<>.*-]*");
+        java.util.regex.Pattern dotted =
+                java.util.regex.Pattern.compile("[\\w/<>{},.*-]*[\\w/>}]\\.+[\\w<>{][\\w/<>{},.*-]*");
         List<CommandLine> all = new ArrayList<>();
         collect(SomnusCli.commandLine(), all);
         List<String> split = new ArrayList<>();
