@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -124,7 +123,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
                     .setEtaFunction(state -> etaForBar())
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(logIntervalSeconds * 1000)
-                    .setConsumer(new DelegatingProgressBarConsumer(line -> err.println(withMessage(line)), 100)).build();
+                    .setConsumer(LogLines.of(err::println, this::withMessage, 100)).build();
         }
     }
 

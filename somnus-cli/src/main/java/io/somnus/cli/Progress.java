@@ -2,7 +2,7 @@ package io.somnus.cli;
 
 import io.somnus.experiment.model.RunProgress;
 import java.io.PrintStream;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -42,7 +42,7 @@ final class Progress implements RunProgress, AutoCloseable {
                 // progressbar's refresh() draws only where the count moved since its last drawing: a note, or a
                 // phase's last state, at a count its timer had already drawn was never shown
                 .continuousUpdate()
-                .setConsumer(terminal ? this.terminal.newBar() : new DelegatingProgressBarConsumer(err::println, 100));
+                .setConsumer(terminal ? this.terminal.newBar() : LogLines.of(err::println, UnaryOperator.identity(), 100));
         this.bar = b.build();
     }
 

@@ -44,6 +44,30 @@ class ProgressTest {
         assertTrue(last.contains(" 2/5 ") && last.contains("evaluate"), "the last line: " + out);
     }
 
+    /** In a log, the bar's closing drew its last line again: every run's log ended with the same 100 % line twice. */
+    @Test
+    void aLogHasNoLineTwiceInARow() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try (Progress p = new Progress("train", 10)) {
+                p.update("train", 10, 10);
+                p.note("train", "checkpoint 1/1: readouts");
+                p.note("train", "checkpoint 1/1: readouts");
+            }
+        } finally {
+            System.setErr(err);
+        }
+        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\\R");
+        assertTrue(lines.length >= 2, String.join("\n", lines));
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(!lines[i].equals(lines[i - 1]), "line " + (i + 1) + " repeats the one before:\n" + String.join("\n", lines));
+        }
+        assertTrue(lines[lines.length - 1].contains("10/10") && lines[lines.length - 1].contains("checkpoint 1/1"),
+                String.join("\n", lines));
+    }
+
     @Test
     void aNoteIsDrawnAtOnceBesideThePhaseAndItsNextUpdateEndsIt() {
         PrintStream err = System.err;
