@@ -378,6 +378,28 @@ class ExamplesTest {
     }
 
     /**
+     * The sweep file that runs the sleep comparison with {@link PfisterTripletStdp} in place of diehl-cook's rule
+     * ({@code rule: class}) plans its 6 runs, and each run's network learns input → E by that class with the file's
+     * parameters (the published fit) at the run's dt.
+     */
+    @Test
+    void theSleepComparisonWithPfisterTripletStdpPlansAndBuildsItsRule() throws Exception {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
+                io.somnus.experiment.sweep.SweepSpec.load(module.resolve("pfister-triplet-sleep-geomfig.yaml")),
+                new io.somnus.experiment.run.StandardResolver());
+        assertEquals(6, plan.runs().size());
+        io.somnus.experiment.config.StdpRunConfig cfg = io.somnus.experiment.config.Configs.bind(
+                plan.runs().get(1).config(), io.somnus.experiment.config.StdpRunConfig.class);
+        assertEquals(0.2, cfg.sleep().fraction());
+        Network net = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 784, new SplittableRandom(1),
+                io.somnus.kernel.Kernels.scalar());
+        PfisterTripletStdp rule = (PfisterTripletStdp) net.projection("input_e").plasticity();
+        assertEquals(PfisterTripletStdp.Parameters.VISUAL_CORTEX, rule.parameters());
+        assertEquals(cfg.simulation().dtMs(), rule.dtMs());
+    }
+
+    /**
      * README's "Examples" table lists every program here (a class with a {@code main}), and its text names every other
      * class (a model or rule of one's own): a new one fails this until it is described there.
      */
