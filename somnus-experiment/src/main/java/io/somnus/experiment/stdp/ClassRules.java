@@ -26,14 +26,15 @@ import java.util.stream.Collectors;
  * Builds a researcher's own learning rule from its configuration ({@code rule: class}): loads {@code class_name} from
  * the class path (the launcher adds {@code SOMNUS_CLASSPATH} to it) and calls the class's one public constructor of
  * two parameters, {@code (P params, double dtMs)}: the section's {@code params} bound to {@code P} as every
- * configuration section is bound (a record of the rule's parameters, its components in snake_case, each one given
- * and no other; or {@code Map<String, Object>} for the section as written), and the run's {@code simulation.dt_ms}.
+ * configuration section is bound (a record of the rule's parameters, each component under its name with an
+ * underscore before each capital, each one given and no other; or {@code Map<String, Object>} for the section as
+ * written), and the run's {@code simulation.dt_ms}.
  * The constructor refuses a value by throwing {@link IllegalArgumentException}, whose message is shown with the field.
  * The rule gets no random generator: a rule that draws would make a seed give other numbers.
  */
 public final class ClassRules {
     /** The system property the launcher sets to {@code SOMNUS_CLASSPATH}, so that a missing class names its entries. */
-    public static final String USER_CLASS_PATH = "somnus.user.classpath";
+    static final String USER_CLASS_PATH = "somnus.user.classpath";
     /**
      * Binds {@code params} as a section is bound, but names each component with an underscore before every capital
      * ({@code tauXMs}: {@code tau_x_ms}, where Jackson's snake case writes {@code tau_xms}), and refuses a component
@@ -81,7 +82,7 @@ public final class ClassRules {
     }
 
     /** A parameter record's component as {@code params} names it: {@code tauXMs} is {@code tau_x_ms}, {@code a2Plus} {@code a2_plus}. */
-    public static String fieldName(String component) {
+    static String fieldName(String component) {
         StringBuilder out = new StringBuilder(component.length() + 4);
         for (char ch : component.toCharArray()) {
             if (Character.isUpperCase(ch)) {
@@ -94,7 +95,7 @@ public final class ClassRules {
     }
 
     /** Whether rules of {@code type} write and read their state for a resume snapshot (override {@link Plasticity#writeState}). */
-    public static boolean keepsResumeSnapshot(Class<?> type) {
+    static boolean keepsResumeSnapshot(Class<?> type) {
         try {
             return type.getMethod("writeState", Projection.class, DataOutput.class).getDeclaringClass() != Plasticity.class;
         } catch (NoSuchMethodException e) {
