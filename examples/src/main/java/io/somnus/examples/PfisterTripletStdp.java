@@ -4,6 +4,9 @@ import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -20,7 +23,8 @@ import java.util.Arrays;
  *
  * <p>What the network calls: {@link #attach} once, when the projection takes the rule (size the traces);
  * {@link #apply} at every plastic step, after every population has emitted that step's spikes; {@link #resetState}
- * at the network's {@code resetState()} (steps count from 0 again).
+ * at the network's {@code resetState()} (steps count from 0 again); {@link #writeState} and {@link #readState} for a
+ * configured run's resume snapshots.
  */
 public final class PfisterTripletStdp implements Plasticity {
     /**
@@ -189,6 +193,55 @@ public final class PfisterTripletStdp implements Plasticity {
             o1[j] *= Math.exp(-elapsed * dtMs / p.tauMinusMs());
             o2[j] *= Math.exp(-elapsed * dtMs / p.tauYMs());
             postStep[j] = step;
+        }
+    }
+
+    /**
+     * Writes the traces, the steps they were brought to and the last step applied, for a resume snapshot of a
+     * configured run ({@code rule: class}; without it, such a run keeps none).
+     */
+    @Override
+    public void writeState(Projection projection, DataOutput out) throws IOException {
+        if (projection != bound) {
+            throw new IllegalStateException("triplet STDP of projection " + (bound == null ? "none" : bound.name())
+                    + " asked for the state of projection " + projection.name());
+        }
+        out.writeInt(lastStep);
+        write(out, r1, r2, preStep);
+        write(out, o1, o2, postStep);
+    }
+
+    /** Reads what {@link #writeState} wrote, into a rule attached to a projection of the same sizes. */
+    @Override
+    public void readState(Projection projection, DataInput in) throws IOException {
+        if (projection != bound) {
+            throw new IllegalStateException("triplet STDP of projection " + (bound == null ? "none" : bound.name())
+                    + " given the state of projection " + projection.name());
+        }
+        lastStep = in.readInt();
+        read(in, r1, r2, preStep, "pre");
+        read(in, o1, o2, postStep, "post");
+    }
+
+    private static void write(DataOutput out, double[] a, double[] b, int[] steps) throws IOException {
+        out.writeInt(a.length);
+        for (int i = 0; i < a.length; i++) {
+            out.writeDouble(a[i]);
+            out.writeDouble(b[i]);
+            out.writeInt(steps[i]);
+        }
+    }
+
+    private static void read(DataInput in, double[] a, double[] b, int[] steps, String side) throws IOException {
+        int n = in.readInt();
+        if (n != a.length) {
+            throw new IOException("triplet STDP: the snapshot holds " + n + " " + side + " neurons' traces, the projection has "
+                    + a.length);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readDouble();
+            b[i] = in.readDouble();
+            steps[i] = in.readInt();
         }
     }
 

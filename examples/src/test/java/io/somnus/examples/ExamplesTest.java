@@ -378,6 +378,59 @@ class ExamplesTest {
     }
 
     /**
+     * The sweep file that runs the sleep comparison with {@link PfisterTripletStdp} in place of diehl-cook's rule
+     * ({@code rule: class}) plans its 6 runs, and each run's network learns input → E by that class with the file's
+     * parameters (the published fit) at the run's dt.
+     */
+    @Test
+    void theSleepComparisonWithPfisterTripletStdpPlansAndBuildsItsRule() throws Exception {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
+                io.somnus.experiment.sweep.SweepSpec.load(module.resolve("pfister-triplet-sleep-geomfig.yaml")),
+                new io.somnus.experiment.run.StandardResolver());
+        assertEquals(6, plan.runs().size());
+        io.somnus.experiment.config.StdpRunConfig cfg = io.somnus.experiment.config.Configs.bind(
+                plan.runs().get(1).config(), io.somnus.experiment.config.StdpRunConfig.class);
+        assertEquals(0.2, cfg.sleep().fraction());
+        Network net = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 784, new SplittableRandom(1),
+                io.somnus.kernel.Kernels.scalar());
+        PfisterTripletStdp rule = (PfisterTripletStdp) net.projection("input_e").plasticity();
+        assertEquals(PfisterTripletStdp.Parameters.VISUAL_CORTEX, rule.parameters());
+        assertEquals(cfg.simulation().dtMs(), rule.dtMs());
+    }
+
+    /**
+     * A network learning by {@link PfisterTripletStdp}, written halfway ({@code Network.writeState}, the rule's traces
+     * with it) and read into a second network built from the same configuration, goes on to the same weights, bit for
+     * bit, as the first.
+     */
+    @Test
+    void pfisterTripletStdpResumesFromASnapshotToTheSameWeights() throws Exception {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
+                io.somnus.experiment.sweep.SweepSpec.load(module.resolve("pfister-triplet-sleep-geomfig.yaml")),
+                new io.somnus.experiment.run.StandardResolver());
+        io.somnus.experiment.config.StdpRunConfig cfg = io.somnus.experiment.config.Configs.bind(
+                plan.runs().get(0).config(), io.somnus.experiment.config.StdpRunConfig.class);
+        Network a = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 784, new SplittableRandom(1),
+                io.somnus.kernel.Kernels.scalar());
+        Network b = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 784, new SplittableRandom(1),
+                io.somnus.kernel.Kernels.scalar());
+        float[] rates = new float[784];
+        Arrays.fill(rates, 40f);
+        a.run(50, io.somnus.encoding.PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(2));
+        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+        a.writeState(new java.io.DataOutputStream(snapshot));
+        b.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot.toByteArray())));
+        float[] before = a.projection("input_e").weights().clone();
+        a.run(50, io.somnus.encoding.PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(3));
+        b.run(50, io.somnus.encoding.PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(3));
+        float[] after = a.projection("input_e").weights();
+        assertTrue(!Arrays.equals(before, after), "the rule moved the weights after the snapshot");
+        assertArrayEquals(after, b.projection("input_e").weights());
+    }
+
+    /**
      * README's "Examples" table lists every program here (a class with a {@code main}), and its text names every other
      * class (a model or rule of one's own): a new one fails this until it is described there.
      */

@@ -168,6 +168,12 @@ final class FieldDomainCheck {
                 // a choice that YAML read as a number (sign: +1) binds by its text
                 return v.isTextual() || d.choices().isEmpty() ? v : JsonNodeFactory.instance.textNode(v.asText());
             }
+            case OPEN_SECTION -> {
+                if (!v.isObject()) {
+                    throw bad(field, shown(v), "not a section of fields", d);
+                }
+                return v;
+            }
             case TEXT_LIST -> {
                 if (!v.isArray()) {
                     throw bad(field, shown(v), "not a list", d);

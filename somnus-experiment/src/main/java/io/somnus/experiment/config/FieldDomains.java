@@ -46,7 +46,9 @@ public final class FieldDomains {
         /** a string, one of {@code choices} unless they are empty */
         TEXT,
         /** a list of strings, each one of {@code choices} unless they are empty */
-        TEXT_LIST
+        TEXT_LIST,
+        /** a section of any fields, which the code that reads it checks (a rule class's {@code params}) */
+        OPEN_SECTION
     }
 
     /**
@@ -111,6 +113,7 @@ public final class FieldDomains {
                 case BOOLEAN -> "true or false";
                 case TEXT -> choices.isEmpty() ? "text" : "one of " + String.join(", ", choices);
                 case TEXT_LIST -> choices.isEmpty() ? "a list of names" : "a list of " + String.join(", ", choices);
+                case OPEN_SECTION -> "a section of fields ({} for none)";
             };
             if (!further.isEmpty()) {
                 s += ", " + further;
@@ -295,6 +298,13 @@ public final class FieldDomains {
                 put("projections.*.plasticity.learning_rate", real(0, false));
                 put("projections.*.plasticity.tau_ltp_ms", real(0, true));
                 put("projections.*.plasticity.tau_ltd_ms", real(0, true));
+            });
+            // a researcher's own rule: its class checks its parameters (stdp/ClassRules names the field it refuses)
+            within("projections.*.plasticity.rule", PlasticityRule.CLASS, () -> {
+                put("projections.*.plasticity.class_name", text()
+                        .further("a class on the class path implementing io.somnus.synapse.Plasticity"));
+                put("projections.*.plasticity.params", new Domain(Kind.OPEN_SECTION, 0, 0, 0, false, 0, false,
+                        List.of(), false, false, false, "its fields those of the class's parameters"));
             });
 
             put("readout.population", text().further("the name of a population, or input (the input spikes "

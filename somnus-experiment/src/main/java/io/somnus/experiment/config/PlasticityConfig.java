@@ -14,8 +14,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = NearestPairConfig.class, name = "nearest_pair"),
         @JsonSubTypes.Type(value = TripletConfig.class, name = "triplet"),
         @JsonSubTypes.Type(value = SinceLastSpikeConfig.class, name = "since_last_spike"),
-        @JsonSubTypes.Type(value = AllToAllConfig.class, name = "all_to_all")})
-public sealed interface PlasticityConfig permits NearestPairConfig, TripletConfig, SinceLastSpikeConfig, AllToAllConfig {
+        @JsonSubTypes.Type(value = AllToAllConfig.class, name = "all_to_all"),
+        @JsonSubTypes.Type(value = ClassRuleConfig.class, name = "class")})
+public sealed interface PlasticityConfig permits NearestPairConfig, TripletConfig, SinceLastSpikeConfig, AllToAllConfig,
+        ClassRuleConfig {
     /** The rule this section configures. */
     PlasticityRule rule();
 }

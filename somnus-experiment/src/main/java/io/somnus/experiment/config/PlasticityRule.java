@@ -9,5 +9,7 @@ public enum PlasticityRule {
     /** the authors' code's steps-since-last-spike STDP ({@link SinceLastSpikeConfig}) */
     SINCE_LAST_SPIKE,
     /** pair STDP with all-to-all pairing, Song, Miller &amp; Abbott's ({@link AllToAllConfig}) */
-    ALL_TO_ALL
+    ALL_TO_ALL,
+    /** a researcher's own {@link io.somnus.synapse.Plasticity} class, loaded from the class path ({@link ClassRuleConfig}) */
+    CLASS
 }

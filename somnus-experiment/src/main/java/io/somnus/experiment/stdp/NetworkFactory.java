@@ -8,6 +8,7 @@ import io.somnus.experiment.config.ConnectorKind;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NearestPairConfig;
 import io.somnus.experiment.config.NeuronDefaults;
+import io.somnus.experiment.config.ClassRuleConfig;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
@@ -154,7 +155,7 @@ public final class NetworkFactory {
             Projection proj = new Projection(pc.name(), pre, post, pc.receptor(), syn, w0, (float) wMin, (float) wMax,
                     kernels);
             if (pc.plasticity() != null) {
-                proj.withPlasticity(rule(pc, dt));
+                proj.withPlasticity(rule(pc, dt, where));
             }
             if (pc.delayMs() != null && pc.delayMaxMs() == null) {
                 proj.withDelaySteps(delaySteps(pc.delayMs(), dt, cfg.simulation().stepsPerImage(), where + ".delay_ms"));
@@ -351,7 +352,7 @@ public final class NetworkFactory {
             Plasticity plasticity = null;
             if (pc.plasticity() != null) {
                 try {
-                    plasticity = rule(pc, cfg.simulation().dtMs());
+                    plasticity = rule(pc, cfg.simulation().dtMs(), where);
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(where + ".plasticity: " + e.getMessage());
                 }
@@ -518,8 +519,11 @@ public final class NetworkFactory {
         return pc;
     }
 
-    private static Plasticity rule(ProjectionConfig pc, double dt) {
+    private static Plasticity rule(ProjectionConfig pc, double dt, String where) {
         PlasticityConfig c = pc.plasticity();
+        if (c instanceof ClassRuleConfig own) {
+            return ClassRules.build(own, dt, where + ".plasticity");
+        }
         Receptor receptor = pc.receptor();
         boolean negativeWeights = negativeWeights(pc);
         if (c instanceof NearestPairConfig n) {
@@ -535,7 +539,7 @@ public final class NetworkFactory {
             return new SinceLastSpikeStdp(s.learningRate(), s.tauLtpMs(), s.tauLtdMs(),
                     sign(StdpSign.AUTO, receptor, negativeWeights), dt);
         }
-        TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these four
+        TripletConfig t = (TripletConfig) c; // PlasticityConfig permits these five
         return new TripletStdp(t.nuPre(), t.nuPost(), t.tauPreMs(), t.tauPost1Ms(), t.tauPost2Ms(), dt,
                 t.traces() == TraceIntegration.EULER);
     }

@@ -198,11 +198,18 @@ public final class StdpTraining {
         long nextCheckpoint = 1;
         long first = 0;
         // a snapshot holds everything the rest of the run reads; files, spikes and networks exchanged are not in it
+        // a rule of one's own (rule: class) without writeState keeps none: the run goes on without snapshots
+        String withoutSnapshot = ruleWithoutSnapshot(net);
         boolean snapshotting = snapshots != null && snapshots.keepsSnapshots() && StdpGenerators.recordable() && exchange.exportDir() == null
-                && exchange.inputSpikes() == null && exchange.networkIn() == null && exchange.networkOut() == null;
+                && exchange.inputSpikes() == null && exchange.networkIn() == null && exchange.networkOut() == null
+                && withoutSnapshot == null;
         Loop loop = new Loop(order, taskAccuracy, valCurve);
         Parts parts = new Parts(net, clock, sleep, wakeSpikes, measure, evaluator, fromTraining, times, rngs);
         if (snapshots != null && snapshots.resume()) {
+            if (withoutSnapshot != null) {
+                throw new ConfigException("this run cannot go on from a resume snapshot: " + withoutSnapshot
+                        + "; run it again");
+            }
             if (!snapshotting) {
                 throw new ConfigException("this run cannot go on from a resume snapshot: it exchanges spikes or "
                         + "networks with files, or this JDK's generators' states cannot be recorded; run it again");
@@ -528,6 +535,22 @@ public final class StdpTraining {
                 throw new java.io.IOException("impossible position: image " + seen + ", " + imagesTrained + " trained");
             }
         }
+    }
+
+    /**
+     * Why {@code net} keeps no resume snapshot: "the RULE rule (CLASS) of projection NAME keeps no resume snapshot
+     * (...)" for the first projection whose rule does not write its state ({@link ClassRules#keepsResumeSnapshot});
+     * null when every rule does. Only a rule of one's own can lack it.
+     */
+    static String ruleWithoutSnapshot(Network net) {
+        for (io.somnus.synapse.Projection p : net.projections()) {
+            io.somnus.synapse.Plasticity rule = p.plasticity();
+            if (rule != null && !ClassRules.keepsResumeSnapshot(rule.getClass())) {
+                return "the " + rule.name() + " rule (" + rule.getClass().getName() + ") of projection " + p.name()
+                        + " " + ClassRules.WITHOUT_SNAPSHOT;
+            }
+        }
+        return null;
     }
 
     /**

@@ -140,7 +140,7 @@ class TypedConfigTest {
                 Map.entry("projections.e_i.receptor", "excitatory, inhibitory"),
                 Map.entry("projections.e_i.connector", "all_to_all, one_to_one, all_but_self, fixed_probability"),
                 Map.entry("projections.e_i.init", "constant, uniform"),
-                Map.entry("projections.e_i.plasticity.rule", "nearest_pair, triplet, since_last_spike, all_to_all"),
+                Map.entry("projections.e_i.plasticity.rule", "nearest_pair, triplet, since_last_spike, all_to_all, class"),
                 Map.entry("projections.e_i.plasticity.sign", "auto, +1, 1, -1 (or null)"),
                 Map.entry("readout.main", "pca-logistic, linear, vote"),
                 Map.entry("sleep.budget", "added, fixed_total"),
