@@ -42,7 +42,8 @@ final class Progress implements RunProgress, AutoCloseable {
                 // progressbar's refresh() draws only where the count moved since its last drawing: a note, or a
                 // phase's last state, at a count its timer had already drawn was never shown
                 .continuousUpdate()
-                .setConsumer(terminal ? this.terminal.newBar() : LogLines.of(err::println, UnaryOperator.identity(), 100));
+                .setConsumer(terminal ? this.terminal.newBar()
+                        : LogLines.of(err::println, UnaryOperator.identity(), 100));
         this.bar = b.build();
     }
 

@@ -5,32 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.cli.TrainCommandTest.Outcome;
 import io.somnus.cli.rules.CountingRule;
 import io.somnus.experiment.io.RunDirectory;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code somnus train} with a rule of one's own named in the configuration ({@code rule: class}), end to end. */
 class ClassRuleTrainTest {
-    private record Outcome(int exit, String err) { }
-
-    private static Outcome run(String... args) {
-        CommandLine cl = SomnusCli.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        return new Outcome(cl.execute(args), err.toString());
-    }
-
     private static Outcome train(Path out, String rule) {
-        return run("train", "--preset", "diehl-cook", "--excitatory", "10", "--dataset", "geomfig", "--train-images",
-                "20", "--validation-images", "10", "--test-images", "10", "--set", "train.readout_images=20",
-                "--set", "projections.input_e.plasticity=" + rule, "--no-report", "--out", out.toString());
+        return TrainCommandTest.run("train", "--preset", "diehl-cook", "--excitatory", "10", "--dataset", "geomfig",
+                "--train-images", "20", "--validation-images", "10", "--test-images", "10",
+                "--set", "train.readout_images=20", "--set", "projections.input_e.plasticity=" + rule, "--no-report", "--out", out.toString());
     }
 
     /**

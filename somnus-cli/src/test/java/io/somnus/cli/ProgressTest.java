@@ -63,7 +63,8 @@ class ProgressTest {
         // the note draws its line at once and the closing draws it again (which lines the bar's timer adds is not the
         // test's to choose)
         for (int i = 1; i < lines.length; i++) {
-            assertTrue(!lines[i].equals(lines[i - 1]), "line " + (i + 1) + " repeats the one before:\n" + String.join("\n", lines));
+            assertTrue(!lines[i].equals(lines[i - 1]),
+                    "line " + (i + 1) + " repeats the one before:\n" + String.join("\n", lines));
         }
         assertTrue(lines[lines.length - 1].contains("10/10") && lines[lines.length - 1].contains("checkpoint 1/1"),
                 String.join("\n", lines));

@@ -14,9 +14,11 @@ import picocli.CommandLine;
 
 /** What a user sees from {@code somnus train} for good and bad input. */
 class TrainCommandTest {
-    private record Outcome(int exit, String err) { }
+    /** A command's exit status and what it said on stderr. */
+    record Outcome(int exit, String err) { }
 
-    private static Outcome run(String... args) {
+    /** Runs {@code somnus ARGS} in this JVM, its stdout thrown away. */
+    static Outcome run(String... args) {
         CommandLine cl = SomnusCli.commandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err, true));

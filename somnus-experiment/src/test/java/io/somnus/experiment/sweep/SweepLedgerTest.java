@@ -17,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepLedgerTest {
     @Test
     void readingALedgerChangesNothingOnDisk(@TempDir Path tmp) throws Exception {
-        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), SweepRunnerTest.SWEEP);
-        Path out = tmp.resolve("out");
-        new SweepCommandSupport(new FakeResolver(), new FakeExecutor(null, 0, 0, java.util.Set.of()))
-                .run(sweep, out, 1, false, SweepListener.NONE);
+        Path out = endedSweep(tmp);
         Path file = out.resolve(SweepLedger.FILE_NAME);
         List<Path> before = list(out);
         byte[] bytes = Files.readAllBytes(file);
@@ -36,16 +33,22 @@ class SweepLedgerTest {
         assertTrue(SweepLedger.read(file).size() == 8);
     }
 
+    /** The directory of an ended sweep of {@link SweepRunnerTest#SWEEP}'s eight runs, by a fake executor. */
+    private static Path endedSweep(Path tmp) throws Exception {
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), SweepRunnerTest.SWEEP);
+        Path out = tmp.resolve("out");
+        new SweepCommandSupport(new FakeResolver(), new FakeExecutor(null, 0, 0, java.util.Set.of()))
+                .run(sweep, out, 1, false, SweepListener.NONE);
+        return out;
+    }
+
     /**
      * A sweep that ended leaves its ledger as one file: read-only openings (report, listing) of a database still in
      * write-ahead-log mode would make {@code -wal} and {@code -shm} files beside it that they may not remove.
      */
     @Test
     void anEndedSweepLeavesItsLedgerAsOneFile(@TempDir Path tmp) throws Exception {
-        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), SweepRunnerTest.SWEEP);
-        Path out = tmp.resolve("out");
-        new SweepCommandSupport(new FakeResolver(), new FakeExecutor(null, 0, 0, java.util.Set.of()))
-                .run(sweep, out, 1, false, SweepListener.NONE);
+        Path out = endedSweep(tmp);
         Path file = out.resolve(SweepLedger.FILE_NAME);
         assertEquals(8, SweepLedger.read(file).size());
         for (String suffix : List.of("-wal", "-shm", "-journal")) {
