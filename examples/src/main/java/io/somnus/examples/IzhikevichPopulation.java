@@ -6,6 +6,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
@@ -59,7 +60,7 @@ public final class IzhikevichPopulation extends Population {
     /** {@code size} neurons of model {@code p}, at rest (v = c, u = b·c). */
     public IzhikevichPopulation(String name, int size, Parameters p) {
         super(name, size);
-        this.p = java.util.Objects.requireNonNull(p, "parameters");
+        this.p = Objects.requireNonNull(p, "parameters");
         this.v = new double[size];
         this.u = new double[size];
         this.neverRefractory = new int[size];

@@ -8,6 +8,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A plasticity rule of one's own, written against {@link Plasticity} from outside the simulator: Pfister &amp;
@@ -69,7 +70,7 @@ public final class PfisterTripletStdp implements Plasticity {
      * @throws IllegalArgumentException naming the value, for a negative amplitude or a τ or dt not finite and &gt; 0
      */
     public PfisterTripletStdp(Parameters p, double dtMs) {
-        this.p = java.util.Objects.requireNonNull(p, "parameters");
+        this.p = Objects.requireNonNull(p, "parameters");
         for (double a : new double[] {p.a2Plus(), p.a3Plus(), p.a2Minus(), p.a3Minus()}) {
             if (!(a >= 0 && Double.isFinite(a))) {
                 throw new IllegalArgumentException("triplet STDP: amplitudes must be finite and >= 0, got " + p);

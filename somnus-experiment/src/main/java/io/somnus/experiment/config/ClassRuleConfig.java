@@ -1,5 +1,7 @@
 package io.somnus.experiment.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Map;
 public record ClassRuleConfig(String className, Map<String, Object> params) implements PlasticityConfig {
     /** Copies the parameters (in their order: config.yaml writes them back as given). */
     public ClassRuleConfig {
-        params = params == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        params = params == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -192,7 +193,7 @@ public final class ClassRules {
     }
 
     /** Refuses a parameter the record {@code into} does not have, then one it has that is not given. */
-    private static void checkNames(java.util.Map<String, Object> given, Class<?> into, String params, Class<?> rule) {
+    private static void checkNames(Map<String, Object> given, Class<?> into, String params, Class<?> rule) {
         if (!into.isRecord()) {
             return; // a Map takes any names
         }

@@ -7,14 +7,14 @@ import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.InitialWeights;
+import io.somnus.experiment.config.InputOnlyStep;
 import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.config.SleepBudget;
-import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.SleepConfig;
-import io.somnus.experiment.config.StreamStart;
-import io.somnus.experiment.config.InputOnlyStep;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.StreamFirstStep;
+import io.somnus.experiment.config.StreamStart;
 import io.somnus.experiment.config.StreamStartThreshold;
 import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.FileFormatException;
@@ -31,6 +31,7 @@ import io.somnus.neuron.Population;
 import io.somnus.sleep.SleepClock;
 import io.somnus.sleep.SleepPhase;
 import io.somnus.sleep.SleepSchedule;
+import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -543,8 +544,8 @@ public final class StdpTraining {
      * null when every rule does. Only a rule of one's own can lack it.
      */
     static String ruleWithoutSnapshot(Network net) {
-        for (io.somnus.synapse.Projection p : net.projections()) {
-            io.somnus.synapse.Plasticity rule = p.plasticity();
+        for (Projection p : net.projections()) {
+            Plasticity rule = p.plasticity();
             if (rule != null && !ClassRules.keepsResumeSnapshot(rule.getClass())) {
                 return "the " + rule.name() + " rule (" + rule.getClass().getName() + ") of projection " + p.name()
                         + " " + ClassRules.WITHOUT_SNAPSHOT;

@@ -1,6 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import io.somnus.experiment.run.RunExecutor;
+import java.util.function.Consumer;
 
 /**
  * Where a sweep's runs execute. The {@link SweepRunner} on this machine plans the grid and keeps the ledger
@@ -24,7 +25,7 @@ public interface SweepEngine extends AutoCloseable {
      * its progress bars; {@code null}, and until the first call: on stderr. Default: nothing (the local engine has no
      * notices of its own).
      */
-    default void noticesTo(java.util.function.Consumer<String> say) { }
+    default void noticesTo(Consumer<String> say) { }
 
     /** Releases the engine's resources (a cluster connection); the local engine holds none. */
     @Override
