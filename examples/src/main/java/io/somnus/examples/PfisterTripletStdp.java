@@ -2,18 +2,19 @@ package io.somnus.examples;
 
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
+import io.somnus.plasticity.ExponentialTraces;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A plasticity rule of one's own, written against {@link Plasticity} from outside the simulator: Pfister &amp;
  * Gerstner's (2006) triplet STDP, all-to-all. Each pre neuron keeps two traces r₁ (τ₊) and r₂ (τ_x), each post neuron
- * two, o₁ (τ₋) and o₂ (τ_y); every trace decays exponentially and grows by 1 at its neuron's spike. Then
+ * two, o₁ (τ₋) and o₂ (τ_y); every trace decays exponentially and grows by 1 at its neuron's spike (each an
+ * {@link ExponentialTraces}, the simulator's own, which decays it exactly between spikes). Then
  * <pre>
  *   at a pre spike:   w ← w − o₁·(A₂⁻ + A₃⁻·r₂)      (r₂ before this spike),   then r₁, r₂ += 1
  *   at a post spike:  w ← w + r₁·(A₂⁺ + A₃⁺·o₂)      (o₂ before this spike),   then o₁, o₂ += 1
@@ -54,20 +55,20 @@ public final class PfisterTripletStdp implements Plasticity {
     private final Parameters p;
     private final double dtMs;
     private Projection bound;
-    /** Each trace's value at the step it was last brought to ({@code preStep}, {@code postStep}). */
-    private double[] r1;
-    private double[] r2;
-    private int[] preStep;
-    private double[] o1;
-    private double[] o2;
-    private int[] postStep;
+    /** The pre neurons' traces. */
+    private final ExponentialTraces r1;
+    private final ExponentialTraces r2;
+    /** The post neurons' traces. */
+    private final ExponentialTraces o1;
+    private final ExponentialTraces o2;
     /** The step of the last {@link #apply}: a smaller one means the network's steps restarted. */
     private int lastStep = Population.NEVER;
 
     /**
      * The rule for a network stepping {@code dtMs}.
      *
-     * @throws IllegalArgumentException naming the value, for a negative amplitude or a τ or dt not finite and &gt; 0
+     * @throws IllegalArgumentException for a negative amplitude, or naming the time constant, a τ or dt not finite
+     *                                  and &gt; 0
      */
     public PfisterTripletStdp(Parameters p, double dtMs) {
         this.p = Objects.requireNonNull(p, "parameters");
@@ -76,13 +77,11 @@ public final class PfisterTripletStdp implements Plasticity {
                 throw new IllegalArgumentException("triplet STDP: amplitudes must be finite and >= 0, got " + p);
             }
         }
-        for (double t : new double[] {p.tauPlusMs(), p.tauXMs(), p.tauMinusMs(), p.tauYMs(), dtMs}) {
-            if (!(t > 0 && Double.isFinite(t))) {
-                throw new IllegalArgumentException("triplet STDP: time constants and dt must be finite and > 0 ms, got "
-                        + p + ", dt " + dtMs);
-            }
-        }
         this.dtMs = dtMs;
+        r1 = new ExponentialTraces("triplet STDP", "τ₊", p.tauPlusMs(), dtMs, false);
+        r2 = new ExponentialTraces("triplet STDP", "τ_x", p.tauXMs(), dtMs, false);
+        o1 = new ExponentialTraces("triplet STDP", "τ₋", p.tauMinusMs(), dtMs, false);
+        o2 = new ExponentialTraces("triplet STDP", "τ_y", p.tauYMs(), dtMs, false);
     }
 
     /** Its parameters. */
@@ -108,25 +107,18 @@ public final class PfisterTripletStdp implements Plasticity {
                     + "); give projection " + projection.name() + " its own");
         }
         bound = projection;
-        r1 = new double[projection.pre().size()];
-        r2 = new double[r1.length];
-        preStep = new int[r1.length];
-        o1 = new double[projection.post().size()];
-        o2 = new double[o1.length];
-        postStep = new int[o1.length];
+        r1.resize(projection.pre().size());
+        r2.resize(projection.pre().size());
+        o1.resize(projection.post().size());
+        o2.resize(projection.post().size());
         resetState();
     }
 
     /** Every trace 0. */
     @Override
     public void resetState() {
-        if (r1 != null) {
-            Arrays.fill(r1, 0);
-            Arrays.fill(r2, 0);
-            Arrays.fill(o1, 0);
-            Arrays.fill(o2, 0);
-            Arrays.fill(preStep, 0);
-            Arrays.fill(postStep, 0);
+        for (ExponentialTraces t : new ExponentialTraces[] {r1, r2, o1, o2}) {
+            t.reset();
         }
         lastStep = Population.NEVER;
     }
@@ -151,54 +143,32 @@ public final class PfisterTripletStdp implements Plasticity {
         int[] postIndex = projection.postIndex();
         for (int k = 0; k < pre.spikeCount(); k++) { // pre events first
             int i = pre.spiked()[k];
-            bringPre(i, step);
+            double r2Before = r2.at(i, step);
             for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
-                int j = postIndex[s];
-                bringPost(j, step); // o₁ of the post spikes before this step: this step's come next
-                w[s] = projection.clamp((float) (w[s] - o1[j] * (p.a2Minus() + p.a3Minus() * r2[i])));
+                int j = postIndex[s]; // o₁ of the post spikes before this step: this step's come next
+                w[s] = projection.clamp((float) (w[s] - o1.at(j, step) * (p.a2Minus() + p.a3Minus() * r2Before)));
             }
-            r1[i] += 1;
-            r2[i] += 1;
+            r1.add(i, step, 1);
+            r2.add(i, step, 1);
         }
         int[] colStart = projection.colStart();
         int[] colSynapse = projection.colSynapse();
         int[] colPre = projection.colPre();
         for (int k = 0; k < post.spikeCount(); k++) {
             int j = post.spiked()[k];
-            bringPost(j, step);
+            double o2Before = o2.at(j, step);
             for (int c = colStart[j]; c < colStart[j + 1]; c++) {
-                int i = colPre[c];
-                bringPre(i, step); // r₁ including this step's pre spikes
+                int i = colPre[c]; // r₁ including this step's pre spikes
                 int s = colSynapse[c];
-                w[s] = projection.clamp((float) (w[s] + r1[i] * (p.a2Plus() + p.a3Plus() * o2[j])));
+                w[s] = projection.clamp((float) (w[s] + r1.at(i, step) * (p.a2Plus() + p.a3Plus() * o2Before)));
             }
-            o1[j] += 1;
-            o2[j] += 1;
-        }
-    }
-
-    /** Decays pre neuron i's traces to {@code step}. */
-    private void bringPre(int i, int step) {
-        int elapsed = step - preStep[i];
-        if (elapsed > 0) {
-            r1[i] *= Math.exp(-elapsed * dtMs / p.tauPlusMs());
-            r2[i] *= Math.exp(-elapsed * dtMs / p.tauXMs());
-            preStep[i] = step;
-        }
-    }
-
-    /** Decays post neuron j's traces to {@code step}. */
-    private void bringPost(int j, int step) {
-        int elapsed = step - postStep[j];
-        if (elapsed > 0) {
-            o1[j] *= Math.exp(-elapsed * dtMs / p.tauMinusMs());
-            o2[j] *= Math.exp(-elapsed * dtMs / p.tauYMs());
-            postStep[j] = step;
+            o1.add(j, step, 1);
+            o2.add(j, step, 1);
         }
     }
 
     /**
-     * Writes the traces, the steps they were brought to and the last step applied, for a resume snapshot of a
+     * Writes the last step applied and the traces (each with the step of its last spike), for a resume snapshot of a
      * configured run ({@code rule: class}; without it, such a run keeps none).
      */
     @Override
@@ -208,8 +178,9 @@ public final class PfisterTripletStdp implements Plasticity {
                     + " asked for the state of projection " + projection.name());
         }
         out.writeInt(lastStep);
-        write(out, r1, r2, preStep);
-        write(out, o1, o2, postStep);
+        for (ExponentialTraces t : new ExponentialTraces[] {r1, r2, o1, o2}) {
+            t.write(out);
+        }
     }
 
     /** Reads what {@link #writeState} wrote, into a rule attached to a projection of the same sizes. */
@@ -220,30 +191,10 @@ public final class PfisterTripletStdp implements Plasticity {
                     + " given the state of projection " + projection.name());
         }
         lastStep = in.readInt();
-        read(in, r1, r2, preStep, "pre");
-        read(in, o1, o2, postStep, "post");
-    }
-
-    private static void write(DataOutput out, double[] a, double[] b, int[] steps) throws IOException {
-        out.writeInt(a.length);
-        for (int i = 0; i < a.length; i++) {
-            out.writeDouble(a[i]);
-            out.writeDouble(b[i]);
-            out.writeInt(steps[i]);
-        }
-    }
-
-    private static void read(DataInput in, double[] a, double[] b, int[] steps, String side) throws IOException {
-        int n = in.readInt();
-        if (n != a.length) {
-            throw new IOException("triplet STDP: the snapshot holds " + n + " " + side + " neurons' traces, the projection has "
-                    + a.length);
-        }
-        for (int i = 0; i < n; i++) {
-            a[i] = in.readDouble();
-            b[i] = in.readDouble();
-            steps[i] = in.readInt();
-        }
+        r1.read(in, "triplet STDP r₁");
+        r2.read(in, "triplet STDP r₂");
+        o1.read(in, "triplet STDP o₁");
+        o2.read(in, "triplet STDP o₂");
     }
 
     /** The rule and its parameters. */

@@ -1,7 +1,6 @@
 package io.somnus.plasticity;
 
 import io.somnus.core.NumberText;
-import io.somnus.core.StateStreams;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
@@ -10,7 +9,6 @@ import io.somnus.synapse.SettledColumns;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Pair STDP with all-to-all pairing (Song, Miller &amp; Abbott 2000; Brian2's classic STDP example, NEST's
@@ -42,16 +40,11 @@ public final class AllToAllStdp implements Plasticity {
     private final int sign;
     private final WeightDependence dependence;
     private final double dtMs;
-    /** exp(−k·dt/τ) for k = 0, 1, …, 0 from 30 τ on (below 10⁻¹³) in the last entry. */
-    private final double[] decayPlus;
-    private final double[] decayMinus;
     private Projection bound;
-    /** Each pre neuron's trace x at the step it was last updated, and that step. */
-    private double[] x;
-    private int[] xStep;
-    /** Each post neuron's trace y at the step it was last updated, and that step. */
-    private double[] y;
-    private int[] yStep;
+    /** Each pre neuron's trace x (τ₊). */
+    private final ExponentialTraces x;
+    /** Each post neuron's trace y (τ₋). */
+    private final ExponentialTraces y;
     /** The step of the last {@link #apply}: a step before it means the steps restarted, at a reset. */
     private int lastStep = Population.NEVER;
 
@@ -97,8 +90,8 @@ public final class AllToAllStdp implements Plasticity {
         this.sign = sign;
         this.dependence = java.util.Objects.requireNonNull(dependence, "dependence");
         this.dtMs = dtMs;
-        this.decayPlus = decay(tauPlusMs, dtMs);
-        this.decayMinus = decay(tauMinusMs, dtMs);
+        this.x = traces(tauPlusMs, "τ+", dtMs);
+        this.y = traces(tauMinusMs, "τ−", dtMs);
     }
 
     /**
@@ -212,17 +205,13 @@ public final class AllToAllStdp implements Plasticity {
         return sign;
     }
 
-    private static double[] decay(double tauMs, double dtMs) {
-        double steps = Math.ceil(30 * tauMs / dtMs);
-        if (steps > 1 << 24) {
+    /** Exact traces of {@code tauMs}, whose table of 30 τ/dt doubles is held to 2^24 entries (128 MiB). */
+    private static ExponentialTraces traces(double tauMs, String tauName, double dtMs) {
+        if (Math.ceil(30 * tauMs / dtMs) > 1 << 24) {
             throw new IllegalArgumentException("all-to-all STDP: τ " + NumberText.of(tauMs) + " ms is more than 2^24 / 30 steps of dt "
                     + NumberText.of(dtMs) + " ms");
         }
-        double[] table = new double[(int) steps + 2]; // the last entry stays 0: lookups past the end are capped there
-        for (int k = 0; k < table.length - 1; k++) {
-            table[k] = Math.exp(-k * dtMs / tauMs);
-        }
-        return table;
+        return new ExponentialTraces("all-to-all STDP", tauName, tauMs, dtMs, false);
     }
 
     @Override
@@ -243,12 +232,8 @@ public final class AllToAllStdp implements Plasticity {
     /** Forgets every spike: both traces 0 (a reset of the network's state, whose steps then count from 0 again). */
     @Override
     public void resetState() {
-        if (x != null) {
-            Arrays.fill(x, 0);
-            Arrays.fill(y, 0);
-            Arrays.fill(xStep, Population.NEVER);
-            Arrays.fill(yStep, Population.NEVER);
-        }
+        x.reset();
+        y.reset();
         lastStep = Population.NEVER;
     }
 
@@ -274,14 +259,13 @@ public final class AllToAllStdp implements Plasticity {
             int i = pre.spiked()[k];
             for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
                 int j = postIndex[s];
-                double trace = y[j] * decayMinus[Math.min(step - yStep[j], decayMinus.length - 1)];
+                double trace = y.at(j, step);
                 if (trace != 0) {
                     w[s] = change(w[s], -ltd * trace, lo, hi);
                     settled.disturb(j);
                 }
             }
-            x[i] = x[i] * decayPlus[Math.min(step - xStep[i], decayPlus.length - 1)] + 1;
-            xStep[i] = step;
+            x.add(i, step, 1);
         }
         if (post.spikeCount() == 0) {
             return;
@@ -294,14 +278,13 @@ public final class AllToAllStdp implements Plasticity {
             settled.disturb(j);
             for (int c = colStart[j]; c < colStart[j + 1]; c++) {
                 int i = colPre[c];
-                double trace = x[i] * decayPlus[Math.min(step - xStep[i], decayPlus.length - 1)];
+                double trace = x.at(i, step);
                 if (trace != 0) {
                     int s = colSynapse[c];
                     w[s] = change(w[s], ltp * trace, lo, hi);
                 }
             }
-            y[j] = y[j] * decayMinus[Math.min(step - yStep[j], decayMinus.length - 1)] + 1;
-            yStep[j] = step;
+            y.add(j, step, 1);
         }
     }
 
@@ -325,10 +308,8 @@ public final class AllToAllStdp implements Plasticity {
                     + p.wMax() + "]");
         }
         bound = p;
-        x = new double[p.pre().size()];
-        y = new double[p.post().size()];
-        xStep = new int[x.length];
-        yStep = new int[y.length];
+        x.resize(p.pre().size());
+        y.resize(p.post().size());
         resetState();
     }
 
@@ -339,10 +320,8 @@ public final class AllToAllStdp implements Plasticity {
             throw new IllegalStateException("all-to-all STDP of projection " + (bound == null ? "none" : bound.name())
                     + " asked for the state of " + projection.name());
         }
-        StateStreams.writeDoubles(out, x);
-        StateStreams.writeInts(out, xStep);
-        StateStreams.writeDoubles(out, y);
-        StateStreams.writeInts(out, yStep);
+        x.write(out);
+        y.write(out);
         out.writeInt(lastStep);
     }
 
@@ -353,10 +332,8 @@ public final class AllToAllStdp implements Plasticity {
                     + " given the state of " + projection.name());
         }
         String what = "all-to-all STDP of projection " + projection.name();
-        StateStreams.readDoubles(in, x, what + " pre traces");
-        StateStreams.readInts(in, xStep, what + " pre trace steps");
-        StateStreams.readDoubles(in, y, what + " post traces");
-        StateStreams.readInts(in, yStep, what + " post trace steps");
+        x.read(in, what + " pre");
+        y.read(in, what + " post");
         lastStep = in.readInt();
     }
 
