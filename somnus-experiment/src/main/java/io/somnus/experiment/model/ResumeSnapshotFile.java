@@ -22,13 +22,20 @@ import java.util.List;
  * The file a run's resume snapshot is kept in, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
  * (docs/run-directory.md, "Resume snapshot"), for either model: a first line naming the model, a format version, the
  * SHA-256 of the run's config.yaml, the arithmetic the run computed with ({@link ResumeArithmetic}, checked at a
- * resume), the model's training state, the rows the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of
+ * resume), the seconds the run has taken so far on its clocks ({@link RunFiles#secondsSoFar}), the model's training
+ * state, the rows the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of
  * everything before it, so that a damaged snapshot is refused rather than resumed from. Written to a temporary file,
  * then renamed over the last.
  */
 public final class ResumeSnapshotFile {
-    /** 2: the arithmetic recorded after the configuration's digest; 1: none (still read, with the user's consent). */
-    private static final int VERSION = 2;
+    /**
+     * 3: the run's seconds so far after the arithmetic; 2: the arithmetic recorded after the configuration's digest
+     * (still read: the seconds before it are then unknown, and left out); 1: neither (still read, with the user's
+     * consent).
+     */
+    private static final int VERSION = 3;
+    /** The run's seconds so far: wall, its thread's CPU, the JVM's CPU (version 3 on). */
+    private static final int CLOCKS = 3;
     private static final int DIGEST = 32;
 
     /** Writes the model's training state. */
@@ -78,6 +85,9 @@ public final class ResumeSnapshotFile {
             out.writeInt(VERSION);
             out.write(config);
             new ResumeArithmetic.Recorded(ResumeArithmetic.current(sg), files.arithmeticMixes()).write(out);
+            for (double seconds : files.secondsSoFar()) {
+                out.writeDouble(seconds);
+            }
             state.write(out);
             files.writeState(out);
             out.flush();
@@ -105,7 +115,9 @@ public final class ResumeSnapshotFile {
                 snapshot = verified(files.dir(), files.allowOtherArithmetic());
             }
             try (DataInputStream in = snapshot.body()) {
-                files.arithmeticMixes(arithmetic(in, file, files.allowOtherArithmetic()));
+                Head head = head(in, file, files.allowOtherArithmetic());
+                files.arithmeticMixes(head.arithmeticMixes());
+                files.earlierSeconds(head.earlierSeconds());
                 T read = state.read(in);
                 files.readState(in);
                 if (in.available() != 0) {
@@ -149,7 +161,8 @@ public final class ResumeSnapshotFile {
         }
 
         /**
-         * The training's state, past the head (the model's line, version, configuration digest and arithmetic): for
+         * The training's state, past the head (the model's line, version, configuration digest, arithmetic and
+         * seconds so far): for
          * a glance at where the run stands ({@code run.ResumePoint}).
          */
         public DataInputStream trainingState() throws IOException {
@@ -159,6 +172,9 @@ public final class ResumeSnapshotFile {
             in.skipNBytes(DIGEST);
             if (version >= 2) {
                 ResumeArithmetic.Recorded.read(in);
+            }
+            if (version >= 3) {
+                in.skipNBytes(CLOCKS * Double.BYTES);
             }
             return in;
         }
@@ -198,9 +214,10 @@ public final class ResumeSnapshotFile {
         try (DataInputStream in = snapshot.body()) {
             in.skipNBytes(magic.length);
             int version = in.readInt();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new FileFormatException(file + " is a resume snapshot of version " + version + "; this Somnus "
-                        + "resumes versions 1 and " + VERSION + " only: run it again (or resume with the Somnus that started it)");
+                        + "resumes versions 1 to " + VERSION + " only: run it again (or resume with the Somnus that "
+                        + "started it)");
             }
             byte[] config = in.readNBytes(DIGEST);
             if (!Arrays.equals(config, sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG))))) {
@@ -210,21 +227,38 @@ public final class ResumeSnapshotFile {
             }
         }
         try (DataInputStream in = snapshot.body()) {
-            arithmetic(in, file, allowOtherArithmetic);
+            head(in, file, allowOtherArithmetic);
         }
         return snapshot;
     }
 
     /**
-     * Reads the snapshot's head from {@code in} (at its start) up to the training's state and checks the arithmetic
-     * it records against this JVM's; returns the mixes the run goes on with ({@link ResumeArithmetic#check}).
+     * What a snapshot's head carries into the resumed run.
+     *
+     * @param arithmeticMixes the mixes the run goes on with ({@link ResumeArithmetic#check})
+     * @param earlierSeconds  the seconds the run took before the snapshot on its clocks; 0 for a snapshot of version 1
+     *                        or 2, which did not record them
      */
-    private List<String> arithmetic(DataInputStream in, Path file, boolean allow) throws IOException {
+    private record Head(List<String> arithmeticMixes, double[] earlierSeconds) {
+    }
+
+    /**
+     * Reads the snapshot's head from {@code in} (at its start) up to the training's state and checks the arithmetic
+     * it records against this JVM's.
+     */
+    private Head head(DataInputStream in, Path file, boolean allow) throws IOException {
         in.skipNBytes(magic.length);
         int version = in.readInt();
         in.skipNBytes(DIGEST);
         ResumeArithmetic.Recorded recorded = version >= 2 ? ResumeArithmetic.Recorded.read(in) : null;
-        return ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(sg), allow);
+        List<String> mixes = ResumeArithmetic.check(file, recorded, ResumeArithmetic.current(sg), allow);
+        double[] earlier = new double[CLOCKS];
+        if (version >= 3) {
+            for (int k = 0; k < CLOCKS; k++) {
+                earlier[k] = in.readDouble();
+            }
+        }
+        return new Head(mixes, earlier);
     }
 
     private static byte[] sha256(byte[] bytes) {

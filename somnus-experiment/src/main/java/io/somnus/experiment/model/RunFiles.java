@@ -30,6 +30,10 @@ public final class RunFiles implements RunRecorder {
     private SnapshotTrigger snapshotTrigger = SnapshotTrigger.NEVER;
     /** The resume snapshot the resume read and checked already, until the model takes it (null: none, or taken). */
     private ResumeSnapshotFile.Verified verifiedSnapshot;
+    /** The seconds the run took before its resume on each clock of {@link #secondsSoFar}, as its snapshot says. */
+    private double[] earlierSeconds = {0, 0, 0};
+    /** This process's seconds on those clocks since the run started or resumed; unset, unknown (NaN). */
+    private java.util.function.Supplier<double[]> secondsHere = () -> new double[] {Double.NaN, Double.NaN, Double.NaN};
 
     /**
      * @param dir      the (temporary) run directory the tables go to; null: none, the tables are only held (a run in
@@ -103,6 +107,35 @@ public final class RunFiles implements RunRecorder {
     /** Set from the snapshot a run resumes from; carried into its later snapshots. */
     public void arithmeticMixes(List<String> mixes) {
         this.arithmeticMixes = List.copyOf(mixes);
+    }
+
+    /**
+     * Sets where this process's seconds since the run started or resumed are read (wall, the run's thread's CPU, the
+     * JVM's CPU; NaN where one is not measured), for {@link #secondsSoFar}; returns this.
+     */
+    public RunFiles secondsHere(java.util.function.Supplier<double[]> seconds) {
+        this.secondsHere = java.util.Objects.requireNonNull(seconds, "seconds");
+        return this;
+    }
+
+    /**
+     * The seconds the run has taken so far on each clock, wall, its thread's CPU and the JVM's CPU: those before its
+     * resume (its snapshot carries them; 0 for a run not resumed, or resumed from a snapshot that did not record them)
+     * plus this process's ({@link #secondsHere}); NaN where a clock is not measured in either. A snapshot carries
+     * them, so that a resumed run's timing.json {@code run_cpu} covers the whole run.
+     */
+    public double[] secondsSoFar() {
+        double[] here = secondsHere.get();
+        double[] sum = new double[earlierSeconds.length];
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] = earlierSeconds[k] + here[k];
+        }
+        return sum;
+    }
+
+    /** Set from the snapshot a run resumes from: its seconds before it ({@link #secondsSoFar}). */
+    void earlierSeconds(double[] seconds) {
+        this.earlierSeconds = seconds.clone();
     }
 
     /** The (temporary) run directory the tables go to; null for a run in memory. */

@@ -22,7 +22,7 @@ import java.util.Map;
  * JVM's, where a run takes more threads than its own (evaluation threads, a second SG thread, OpenBLAS's native
  * threads, which {@link ThreadMXBean} cannot see): the JVM's CPU over a run is that run's only while no other run
  * shares the JVM. Every run directory records its measure in timing.json ({@link #TIMING_FIELD},
- * docs/run-directory.md).
+ * docs/run-directory.md). A resumed run's seconds are the whole run's: its resume snapshot carries those before it.
  */
 public final class RunCpuTime {
     /** timing.json's field that holds a run's CPU time ({@link #timingBlock}). */
@@ -109,6 +109,16 @@ public final class RunCpuTime {
      * @param processCpu CPU seconds of the JVM
      */
     public record Seconds(double wall, double threadCpu, double processCpu) {
+        /** From {@link #toArray}'s order: wall, thread CPU, process CPU. */
+        public static Seconds of(double[] wallThreadProcess) {
+            return new Seconds(wallThreadProcess[0], wallThreadProcess[1], wallThreadProcess[2]);
+        }
+
+        /** Wall, thread CPU and process CPU seconds, as a run's resume snapshot carries them. */
+        public double[] toArray() {
+            return new double[] {wall, threadCpu, processCpu};
+        }
+
         /** CPU seconds per wall second on {@code measure}'s clock; NaN where that clock or the wall time is missing. */
         public double share(Measure measure) {
             double cpu = measure == Measure.THREAD ? threadCpu : processCpu;

@@ -352,8 +352,9 @@ public final class StandardRunExecutor implements RunExecutor {
         long enteredBefore = ActiveRuns.entered();
         boolean othersBefore = ActiveRuns.count() > 0;
         RunCpuTime.Reading cpuStart = RunCpuTime.Reading.of(cpuClock);
+        files.secondsHere(() -> cpuStart.until(RunCpuTime.Reading.of(cpuClock)).toArray());
         ModelResult result = runner.run(data, files);
-        RunCpuTime.Seconds cpu = cpuStart.until(RunCpuTime.Reading.of(cpuClock));
+        RunCpuTime.Seconds cpu = RunCpuTime.Seconds.of(files.secondsSoFar()); // a resumed run's: the whole run's
         boolean alone = !othersBefore && ActiveRuns.count() == 0 && ActiveRuns.entered() == enteredBefore + 1;
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = new LinkedHashMap<>(result.timing());

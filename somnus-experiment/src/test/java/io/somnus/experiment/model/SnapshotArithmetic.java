@@ -14,28 +14,34 @@ import java.util.function.UnaryOperator;
 
 /**
  * Rewrites a resume snapshot's recorded arithmetic as another JVM would have written it, by the layout of
- * docs/run-directory.md (a first line, the version, the configuration's SHA-256, the arithmetic, the state, the
- * SHA-256 of all before it), so that tests can fake a snapshot taken elsewhere.
+ * docs/run-directory.md (a first line, the version, the configuration's SHA-256, the arithmetic, the seconds so far
+ * from version 3 on, the state, the SHA-256 of all before it), so that tests can fake a snapshot taken elsewhere.
  */
 public final class SnapshotArithmetic {
     private SnapshotArithmetic() { }
 
     /** The snapshot's recorded facts replaced by {@code facts} of what they were (its digest made again). */
     public static void rewrite(Path snapshot, UnaryOperator<Map<String, String>> facts) throws Exception {
-        edit(snapshot, false, facts, null);
+        edit(snapshot, 0, facts, null);
     }
 
     /** The snapshot taken under another config.yaml: its recorded configuration digest is {@code configSha256}. */
     public static void configDigest(Path snapshot, byte[] configSha256) throws Exception {
-        edit(snapshot, false, UnaryOperator.identity(), configSha256);
+        edit(snapshot, 0, UnaryOperator.identity(), configSha256);
     }
 
-    /** The snapshot turned into a version-1 one: no arithmetic recorded. */
+    /** The snapshot turned into a version-1 one: no arithmetic recorded (nor seconds so far). */
     public static void toVersion1(Path snapshot) throws Exception {
-        edit(snapshot, true, null, null);
+        edit(snapshot, 1, null, null);
     }
 
-    private static void edit(Path snapshot, boolean version1, UnaryOperator<Map<String, String>> facts,
+    /** The snapshot turned into a version-2 one: the arithmetic recorded, not the run's seconds so far. */
+    public static void toVersion2(Path snapshot) throws Exception {
+        edit(snapshot, 2, UnaryOperator.identity(), null);
+    }
+
+    /** @param toVersion the version it becomes, 1 or 2; 0: its own */
+    private static void edit(Path snapshot, int toVersion, UnaryOperator<Map<String, String>> facts,
                              byte[] configSha256) throws Exception {
         byte[] all = Files.readAllBytes(snapshot);
         byte[] body = Arrays.copyOf(all, all.length - 32);
@@ -46,20 +52,25 @@ public final class SnapshotArithmetic {
         magic++;
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, magic, body.length - magic));
         int version = in.readInt();
-        if (version != 2) {
+        if (version != 2 && version != 3) {
             throw new IllegalStateException("version " + version);
         }
         byte[] config = in.readNBytes(32);
         ResumeArithmetic.Recorded recorded = ResumeArithmetic.Recorded.read(in);
+        byte[] seconds = in.readNBytes(version >= 3 ? 3 * Double.BYTES : 0);
         byte[] rest = in.readAllBytes();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(body, 0, magic);
-        out.writeInt(version1 ? 1 : 2);
+        int to = toVersion == 0 ? version : toVersion;
+        out.writeInt(to);
         out.write(configSha256 != null ? configSha256 : config);
-        if (!version1) {
+        if (to >= 2) {
             new ResumeArithmetic.Recorded(facts.apply(new java.util.LinkedHashMap<>(recorded.facts())),
                     List.copyOf(recorded.mixes())).write(out);
+        }
+        if (to >= 3) {
+            out.write(seconds);
         }
         out.write(rest);
         out.flush();

@@ -27,23 +27,84 @@ class RunCpuTimeTest {
     @TempDir
     Path tmp;
 
-    /** Each reading advances 40 s of wall time, 10 s of the run thread's CPU and 12 s of the JVM's: a share of 1/4. */
-    private static final class QuarterCoreClock implements RunCpuTime.Clock {
-        private long readings;
+    /**
+     * Reads 1 000 s on each clock at its first reading and 1 000 s plus the given seconds at every later one: from the
+     * first reading (a run's start) to any later one (a snapshot's, the end) those seconds have passed, however many
+     * snapshots read it between.
+     */
+    private static final class JumpClock implements RunCpuTime.Clock {
+        private final double wall;
+        private final double thread;
+        private final double process;
+        private int readings;
+
+        JumpClock(double wallSeconds, double threadCpuSeconds, double processCpuSeconds) {
+            this.wall = wallSeconds;
+            this.thread = threadCpuSeconds;
+            this.process = processCpuSeconds;
+        }
+
+        private long nanos(double seconds) {
+            return (long) ((1000 + (readings > 1 ? seconds : 0)) * 1e9);
+        }
 
         @Override
-        public long wallNanos() {
-            return ++readings * 40_000_000_000L;
+        public long wallNanos() { // read first in each reading
+            readings++;
+            return nanos(wall);
         }
 
         @Override
         public long threadCpuNanos() {
-            return readings * 10_000_000_000L;
+            return nanos(thread);
         }
 
         @Override
         public long processCpuNanos() {
-            return readings * 12_000_000_000L;
+            return nanos(process);
+        }
+    }
+
+    /** 40 s of wall time, 10 s of the run thread's CPU and 12 s of the JVM's: a share of 1/4 (of 0.3 for the JVM). */
+    private static JumpClock quarterCore() {
+        return new JumpClock(40, 10, 12);
+    }
+
+    /**
+     * A run cut short and resumed records in run_cpu the seconds before its last snapshot plus those after the resume:
+     * 30 s of wall time on a full core before (JVM 33 s), 90 s on a sixth of one after (JVM 18 s), so 120 s at a share
+     * of 45/120, not the resumed part's 1/6.
+     */
+    @Test
+    void aRunCutShortAndResumedRecordsTheCpuTimeOfBothParts() throws Exception {
+        ObjectNode config = io.somnus.experiment.stdp.StdpResumeTest.config("paper"); // one evaluation thread
+        Path dir = tmp.resolve("cut");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+                .cpuClock(new JumpClock(30, 30, 33)).execute(config, dir, io.somnus.experiment.stdp.StdpResumeTest
+                        .stopAt(21))); // after the snapshots of the checkpoints at images 10 and 20
+        assertTrue(Files.exists(dir.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT)));
+        new StandardRunExecutor().cpuClock(new JumpClock(90, 15, 18)).resume(dir, RunProgress.NONE);
+        JsonNode cpu = Mappers.JSON.readTree(dir.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
+        assertEquals(120, cpu.path("wall_seconds").asDouble(), 1e-9, cpu.toString());
+        assertEquals(45, cpu.path("thread_cpu_seconds").asDouble(), 1e-9, cpu.toString());
+        assertEquals(51, cpu.path("process_cpu_seconds").asDouble(), 1e-9, cpu.toString());
+        assertEquals("thread", cpu.path("measure").asText());
+        assertEquals(45.0 / 120, cpu.path("cpu_share").asDouble(), 1e-12);
+
+        // a snapshot written before the seconds were carried (version 2) still resumes: its run_cpu, the part after
+        Path old = tmp.resolve("cut-v2");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+                .cpuClock(new JumpClock(30, 30, 33)).execute(config, old, io.somnus.experiment.stdp.StdpResumeTest
+                        .stopAt(21)));
+        io.somnus.experiment.model.SnapshotArithmetic.toVersion2(old.resolve(
+                io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT));
+        new StandardRunExecutor().cpuClock(new JumpClock(90, 15, 18)).resume(old, RunProgress.NONE);
+        JsonNode after = Mappers.JSON.readTree(old.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
+        assertEquals(90, after.path("wall_seconds").asDouble(), 1e-9, after.toString());
+        assertEquals(15, after.path("thread_cpu_seconds").asDouble(), 1e-9, after.toString());
+        for (String f : io.somnus.experiment.stdp.StdpResumeTest.RESULTS) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(dir.resolve(f)),
+                    Files.readAllBytes(old.resolve(f)), f);
         }
     }
 
@@ -87,7 +148,7 @@ class RunCpuTimeTest {
     @Test
     void aCalibrationDirWhoseRunsRecordedAQuarterCoreIsPricedAtItsCpuTimeAndOldRunsAtTheirWallTime() throws Exception {
         Path sweep = tmp.resolve("pilot");
-        Path dir = run(sweep, "p1", 1, new QuarterCoreClock());
+        Path dir = run(sweep, "p1", 1, quarterCore());
         JsonNode timing = Mappers.JSON.readTree(dir.resolve("timing.json").toFile());
         JsonNode cpu = timing.path(RunCpuTime.TIMING_FIELD);
         assertEquals("thread", cpu.path("measure").asText(), timing.toString());
@@ -120,7 +181,7 @@ class RunCpuTimeTest {
     @Test
     void aRunWithThreadsOfItsOwnAloneInTheJvmIsPricedAtTheJvmsCpuTimeBesideAnotherRunAtNone() throws Exception {
         // two evaluation threads: the run's thread does not see their CPU time, the JVM's does (12 s of 40: 0.3)
-        Path alone = run(tmp.resolve("alone"), "p2", 2, 2, new QuarterCoreClock());
+        Path alone = run(tmp.resolve("alone"), "p2", 2, 2, quarterCore());
         JsonNode cpu = Mappers.JSON.readTree(alone.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
         assertEquals("process", cpu.path("measure").asText(), cpu.toString());
         assertEquals(0.3, cpu.path("cpu_share").asDouble(), 1e-12);
@@ -128,7 +189,7 @@ class RunCpuTimeTest {
         // another run in progress meanwhile (as a sweep's second worker): the JVM's CPU time is not this run's alone
         Path shared;
         try (io.somnus.core.ActiveRuns.Entry other = io.somnus.core.ActiveRuns.enter()) {
-            shared = run(tmp.resolve("shared"), "p3", 3, 2, new QuarterCoreClock());
+            shared = run(tmp.resolve("shared"), "p3", 3, 2, quarterCore());
         }
         JsonNode none = Mappers.JSON.readTree(shared.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
         assertEquals("none", none.path("measure").asText(), none.toString());
