@@ -239,7 +239,7 @@ public final class PhysicalParameters {
                 traceStep(out, where + "tau_ltp_ms", s.tauLtpMs(), dt);
                 traceStep(out, where + "tau_ltd_ms", s.tauLtdMs(), dt);
             } else if (rule instanceof TripletConfig t && t.traces() != TraceIntegration.EULER) {
-                // Euler traces shorter than dt are refused by the rule itself (ExponentialKernel)
+                // Euler traces shorter than dt are refused by the rule itself (ExponentialTraces.checkedTauMs)
                 traceStep(out, where + "tau_pre_ms", t.tauPreMs(), dt);
                 traceStep(out, where + "tau_post1_ms", t.tauPost1Ms(), dt);
                 traceStep(out, where + "tau_post2_ms", t.tauPost2Ms(), dt);
