@@ -72,6 +72,8 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
     public static RunComparison of(Path a, Path b) throws IOException {
         requireRun("A", a);
         requireRun("B", b);
+        requireWhole(a);
+        requireWhole(b);
         List<String> present = new ArrayList<>();
         List<String> checked = new ArrayList<>(List.of(RunDirectory.CONFIG, RunDirectory.PROVENANCE));
         checked.addAll(RESULT_FILES);
@@ -100,7 +102,7 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
                 configuration(a, b), provenance(a, b), List.copyOf(results));
     }
 
-    /** A finished run directory whose files are whole, or an error naming it and what is wrong. */
+    /** A finished run directory, or an error naming it and what it is instead. */
     private static void requireRun(String which, Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new FileFormatException(which + " " + dir + (Files.exists(dir) ? " is a file" : " does not exist")
@@ -110,6 +112,10 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
             throw new FileFormatException(which + " " + dir + " is not a finished run directory: it has no "
                     + RunDirectory.SUMMARY);
         }
+    }
+
+    /** The run's files whole, or an error naming each damaged one. */
+    private static void requireWhole(Path dir) {
         List<String> damaged = RunFileCheck.damaged(dir);
         if (!damaged.isEmpty()) {
             throw new FileFormatException(String.join("; ", damaged));

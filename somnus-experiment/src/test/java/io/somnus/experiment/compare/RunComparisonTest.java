@@ -141,4 +141,16 @@ class RunComparisonTest {
         var b = Csv.parse(null, new java.io.StringReader("step,x\n0,1.0\n1,NaN\n"));
         assertTrue(TableComparison.of(a, b).same());
     }
+
+    /** A table with a row more parts where the shorter ends: at that row, placed by the longer table's key. */
+    @Test
+    void aTableWithMoreRowsPartsWhereTheOtherEnds() throws Exception {
+        var a = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n"));
+        var b = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n3500,2\n"));
+        TableComparison t = TableComparison.of(a, b);
+        assertTrue(!t.same());
+        assertEquals(2, t.firstRow());
+        assertEquals("3500", t.firstKey());
+        assertEquals("data row 2, step 3500", FileComparison.ofTable("sleep_traces.csv", t).partsAt());
+    }
 }
