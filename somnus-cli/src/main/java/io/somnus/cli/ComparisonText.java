@@ -4,6 +4,7 @@ import io.somnus.experiment.compare.ArrayComparison;
 import io.somnus.experiment.compare.FileComparison;
 import io.somnus.experiment.compare.RunComparison;
 import io.somnus.experiment.compare.SummaryDifference;
+import io.somnus.experiment.compare.SweepComparison;
 import io.somnus.experiment.compare.TableComparison;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.TreeDifferences;
@@ -24,17 +25,42 @@ final class ComparisonText {
 
     private ComparisonText() { }
 
+    /** Two sweeps: a line of counts, then one line per run id with its verdict. */
+    static List<String> lines(SweepComparison c) {
+        Map<SweepComparison.Outcome, Long> counts = new java.util.EnumMap<>(SweepComparison.Outcome.class);
+        c.runs().forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
+        List<String> out = new ArrayList<>();
+        out.add("sweeps: " + c.runs().size() + " run ids; " + String.join(", ", counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + label(e.getKey())).toList()));
+        out.add("A: " + c.a());
+        out.add("B: " + c.b());
+        for (SweepComparison.Run r : c.runs()) {
+            out.add("  " + r.id() + ": " + switch (r.outcome()) {
+                case ONLY_IN_A, ONLY_IN_B -> label(r.outcome());
+                case NOT_COMPARED -> label(r.outcome()) + ": " + r.problem();
+                default -> verdict(r.comparison(), false);
+            });
+        }
+        out.add("(one run's differences: somnus compare " + c.a().resolve("runs/ID") + " " + c.b().resolve("runs/ID")
+                + ")");
+        return out;
+    }
+
+    private static String label(SweepComparison.Outcome o) {
+        return switch (o) {
+            case IDENTICAL_RESULTS -> "identical results";
+            case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files";
+            case DIFFERENT -> "different";
+            case ONLY_IN_A -> "only in A";
+            case ONLY_IN_B -> "only in B";
+            case NOT_COMPARED -> "not compared";
+        };
+    }
+
+    /** Two runs: the verdict, then the configuration, the provenance and each result file. */
     static List<String> lines(RunComparison c) {
         List<String> out = new ArrayList<>();
-        String files = String.join(", ", c.compared());
-        out.add(switch (c.verdict()) {
-            case IDENTICAL_RESULTS -> "identical results: " + files + " byte for byte the same";
-            case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files: " + files + " hold the same numbers, "
-                    + "but not all the same bytes";
-            case DIFFERENT -> "different: " + c.partsFirst() + " parts first, at "
-                    + c.results().stream().filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt()
-                    + " (compared " + files + ")";
-        });
+        out.add(verdict(c, true));
         out.add("A: " + c.a());
         out.add("B: " + c.b());
         out.add("configuration (A → B):" + (c.configuration().isEmpty() ? " same" : ""));
@@ -60,6 +86,19 @@ final class ComparisonText {
             }
         }
         return out;
+    }
+
+    /** The verdict line: what the result files hold, and where they part first ({@code withFiles}: naming them all). */
+    private static String verdict(RunComparison c, boolean withFiles) {
+        String files = String.join(", ", c.compared());
+        return switch (c.verdict()) {
+            case IDENTICAL_RESULTS -> "identical results: " + files + " byte for byte the same";
+            case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files: " + files + " hold the same numbers, "
+                    + "but not all the same bytes";
+            case DIFFERENT -> "different: " + c.partsFirst() + " parts first, at "
+                    + c.results().stream().filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt()
+                    + (withFiles ? " (compared " + files + ")" : "");
+        };
     }
 
     private static String text(TreeDifferences.Difference d) {

@@ -15,7 +15,7 @@ import picocli.CommandLine;
         exitCodeList = {"0:done", "1:the work started and failed (e.g. the simulation diverged, the disk is full); "
                 + "nothing finished was lost", "2:bad input (option, configuration, data or file); nothing ran",
                 "3:sweep and reproduce: some runs failed or the sweep stopped; fix the cause and --resume",
-                "4:compare: the two runs' results differ"},
+                "4:compare: the two runs' (or sweeps') results differ"},
         subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
                 InspectCommand.class, CompareCommand.class, CleanCommand.class})
 public final class SomnusCli {

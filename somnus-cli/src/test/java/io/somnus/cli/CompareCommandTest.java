@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,33 @@ class CompareCommandTest {
         assertTrue(o.out().contains("1 of " + w.size() + " entries differ, max |Δ| "
                 + io.somnus.experiment.io.Csv.number(delta) + ", first at [7, 3]"), o.out());
         assertTrue(o.out().contains("  metrics.csv: identical bytes\n"), o.out());
+    }
+
+    /** Two sweeps: one line per run id, its verdict; a run id only one sweep has makes them differ. */
+    @Test
+    void twoSweepsAreComparedRunByRun(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a/runs");
+        Path b = tmp.resolve("b/runs");
+        copyRun(first, a.resolve("s1"));
+        copyRun(first, a.resolve("s2"));
+        copyRun(again, b.resolve("s1"));
+        copyRun(faster, b.resolve("s2"));
+        copyRun(faster, b.resolve("s3"));
+        Outcome o = run("compare", a.getParent().toString(), b.getParent().toString());
+        assertEquals(CompareCommand.EXIT_DIFFERENT, o.exit(), o.err());
+        assertTrue(o.out().startsWith("sweeps: 3 run ids; 1 identical results, 1 different, 1 only in B\n"), o.out());
+        assertTrue(o.out().contains("\n  s1: identical results: "), o.out());
+        assertTrue(o.out().contains("\n  s2: different: "), o.out());
+        assertTrue(o.out().contains("\n  s3: only in B\n"), o.out());
+        // a run that cannot be compared is named with its missing file, and the exit says bad input
+        for (Path gone : List.of(a.resolve("s2"), b.resolve("s2"), b.resolve("s3"))) {
+            io.somnus.experiment.io.FileTrees.deleteRecursively(gone);
+        }
+        Files.delete(b.resolve("s1/metrics.csv"));
+        Outcome partial = run("compare", a.getParent().toString(), b.getParent().toString());
+        assertEquals(2, partial.exit(), partial.err());
+        assertTrue(partial.out().contains("\n  s1: not compared: " + b.resolve("s1/metrics.csv") + " is missing"),
+                partial.out());
     }
 
     private static void copyRun(Path from, Path to) throws Exception {
