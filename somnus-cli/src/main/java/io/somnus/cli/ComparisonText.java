@@ -127,8 +127,15 @@ final class ComparisonText {
         if (!t.onlyInA().isEmpty() || !t.onlyInB().isEmpty()) {
             out.add("      columns only in A " + t.onlyInA() + ", only in B " + t.onlyInB());
         }
-        out.add("      " + t.differingRows() + " of " + Math.min(t.rowsA(), t.rowsB()) + " data rows both have differ"
-                + (t.rowsA() == t.rowsB() ? "" : "; A has " + t.rowsA() + " data rows, B " + t.rowsB()));
+        int both = Math.min(t.rowsA(), t.rowsB());
+        List<String> counts = new ArrayList<>();
+        if (both > 0) {
+            counts.add(t.differingRows() + " of " + both + " data rows both have differ");
+        }
+        if (t.rowsA() != t.rowsB()) {
+            counts.add("A has " + t.rowsA() + " data rows, B " + t.rowsB());
+        }
+        out.add("      " + String.join("; ", counts));
         int shown = 0;
         for (Map.Entry<String, List<String>> e : t.firstCells().entrySet()) {
             if (shown++ == CELLS_SHOWN) {
