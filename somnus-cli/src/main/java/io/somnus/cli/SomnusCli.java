@@ -14,9 +14,10 @@ import picocli.CommandLine;
         exitCodeListHeading = "%nExit status (every command):%n",
         exitCodeList = {"0:done", "1:the work started and failed (e.g. the simulation diverged, the disk is full); "
                 + "nothing finished was lost", "2:bad input (option, configuration, data or file); nothing ran",
-                "3:sweep and reproduce: some runs failed or the sweep stopped; fix the cause and --resume"},
+                "3:sweep and reproduce: some runs failed or the sweep stopped; fix the cause and --resume",
+                "4:compare: the two runs' (or sweeps') results differ"},
         subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
-                InspectCommand.class, CleanCommand.class})
+                InspectCommand.class, CompareCommand.class, CleanCommand.class})
 public final class SomnusCli {
     /**
      * netlib-java's logger, quieted to warnings: its one INFO line per JVM ("Using ...JNIBLAS") broke into the progress
@@ -25,7 +26,7 @@ public final class SomnusCli {
     static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
     /**
      * The {@code ./somnus} command: runs {@code args} and exits with its status (0 done, 1 failed, 2 bad input, 3 runs
-     * failed).
+     * failed, 4 compared runs differ).
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

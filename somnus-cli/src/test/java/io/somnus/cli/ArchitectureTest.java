@@ -58,13 +58,14 @@ class ArchitectureTest {
     }
 
     /**
-     * Inside the experiment module: the tools (sweep, bench, validation) → run → model runners (stdp, sg) → model →
+     * Inside the experiment module: the tools (sweep, bench, compare, validation) → run → model runners (stdp, sg) → model →
      * config; stats serves the sweep, and the verdict (which reads stats' run records) serves the sweep too.
      */
     @Test
     void experimentPackagesAreLayered() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.somnus.experiment..")
                 .layer("tools").definedBy("io.somnus.experiment.sweep..", "io.somnus.experiment.bench..",
+                        "io.somnus.experiment.compare..",
                         "io.somnus.experiment.validation..")
                 .layer("verdict").definedBy("io.somnus.experiment.verdict..")
                 .layer("stats").definedBy("io.somnus.experiment.stats..")

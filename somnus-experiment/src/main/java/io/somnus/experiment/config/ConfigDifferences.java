@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.TreeDifferences;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The fields in which a run's resolved configuration differs from its preset, as a user would have set them with
@@ -60,51 +57,14 @@ public final class ConfigDifferences {
 
     /** "seed: 1 → 2", one line per differing leaf, in the preset's order; "(absent)" where one side lacks it. */
     public static List<String> of(JsonNode preset, JsonNode config) {
-        List<String> out = new ArrayList<>();
-        walk("", preset, config, out);
-        return out;
+        return between(preset, config).stream().map(TreeDifferences.Difference::toString).toList();
     }
 
-    private static void walk(String path, JsonNode a, JsonNode b, List<String> out) {
-        if (a != null && b != null && a.isObject() && b.isObject()) {
-            Set<String> keys = new LinkedHashSet<>();
-            a.fieldNames().forEachRemaining(keys::add);
-            b.fieldNames().forEachRemaining(keys::add);
-            for (String k : keys) {
-                walk(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
-            }
-        } else if (a != null && b != null && FieldDomains.ITEM_LISTS.contains(path) && a.isArray() && b.isArray()) {
-            Set<String> names = new LinkedHashSet<>();
-            names(a).forEachRemaining(names::add);
-            names(b).forEachRemaining(names::add);
-            for (String n : names) {
-                if (item(b, n) == null) {
-                    out.add(path + "." + n + ": removed"); // its fields are the preset's: inspect PRESET shows them
-                } else {
-                    walk(path + "." + n, item(a, n), item(b, n), out);
-                }
-            }
-        } else if (a == null || b == null || !a.equals(b)) {
-            out.add(path + ": " + text(a) + " → " + text(b));
-        }
-    }
-
-    private static Iterator<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.forEach(i -> names.add(i.path("name").asText()));
-        return names.iterator();
-    }
-
-    private static JsonNode item(JsonNode list, String name) {
-        for (JsonNode i : list) {
-            if (i.path("name").asText().equals(name)) {
-                return i;
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonNode v) {
-        return v == null ? "(absent)" : v.isTextual() ? v.asText() : v.toString();
+    /**
+     * The fields in which configuration {@code b} differs from {@code a}, in {@code a}'s order: dotted names, list items
+     * by name ({@code projections.e_e.weight}), as {@code --set} addresses them.
+     */
+    public static List<TreeDifferences.Difference> between(JsonNode a, JsonNode b) {
+        return TreeDifferences.of(a, b, FieldDomains.ITEM_LISTS);
     }
 }

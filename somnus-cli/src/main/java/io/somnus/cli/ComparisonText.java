@@ -1,0 +1,162 @@
+package io.somnus.cli;
+
+import io.somnus.experiment.compare.ArrayComparison;
+import io.somnus.experiment.compare.FileComparison;
+import io.somnus.experiment.compare.RunComparison;
+import io.somnus.experiment.compare.SummaryDifference;
+import io.somnus.experiment.compare.SweepComparison;
+import io.somnus.experiment.compare.TableComparison;
+import io.somnus.experiment.io.Csv;
+import io.somnus.experiment.io.TreeDifferences;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The terminal's text of a {@link RunComparison}: the verdict on the first line, then where the runs part. */
+final class ComparisonText {
+    /** Values longer than this are cut in the text (--json gives them whole). */
+    private static final int VALUE_CHARACTERS = 70;
+
+    /** The differing cells of a table's first differing row shown in the text (--json gives them all). */
+    private static final int CELLS_SHOWN = 8;
+    /** Significant digits of a difference B − A: enough to see it, not its rounding noise (0.010000000000000009). */
+    private static final java.math.MathContext DELTA_DIGITS = new java.math.MathContext(10);
+
+    private ComparisonText() { }
+
+    /** Two sweeps: a line of counts, then one line per run id with its verdict. */
+    static List<String> lines(SweepComparison c) {
+        Map<SweepComparison.Outcome, Long> counts = new java.util.EnumMap<>(SweepComparison.Outcome.class);
+        c.runs().forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
+        List<String> out = new ArrayList<>();
+        out.add("sweeps: " + c.runs().size() + " run ids; " + String.join(", ", counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + label(e.getKey())).toList()));
+        out.add("A: " + c.a());
+        out.add("B: " + c.b());
+        for (SweepComparison.Run r : c.runs()) {
+            out.add("  " + r.id() + ": " + switch (r.outcome()) {
+                case ONLY_IN_A, ONLY_IN_B -> label(r.outcome());
+                case NOT_COMPARED -> label(r.outcome()) + ": " + r.problem();
+                default -> verdict(r.comparison(), false);
+            });
+        }
+        out.add("(one run's differences: somnus compare " + c.a().resolve("runs/ID") + " " + c.b().resolve("runs/ID")
+                + ")");
+        return out;
+    }
+
+    private static String label(SweepComparison.Outcome o) {
+        return switch (o) {
+            case IDENTICAL_RESULTS -> "identical results";
+            case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files";
+            case DIFFERENT -> "different";
+            case ONLY_IN_A -> "only in A";
+            case ONLY_IN_B -> "only in B";
+            case NOT_COMPARED -> "not compared";
+        };
+    }
+
+    /** Two runs: the verdict, then the configuration, the provenance and each result file. */
+    static List<String> lines(RunComparison c) {
+        List<String> out = new ArrayList<>();
+        out.add(verdict(c, true));
+        out.add("A: " + c.a());
+        out.add("B: " + c.b());
+        out.add("configuration (A → B):" + (c.configuration().isEmpty() ? " same" : ""));
+        c.configuration().forEach(d -> out.add("    " + text(d)));
+        out.add("provenance (where and how each ran; context, not results):"
+                + (c.provenance().isEmpty() ? " same, but for the start and end times" : ""));
+        c.provenance().forEach(d -> out.add("    " + text(d)));
+        out.add("results:");
+        for (FileComparison f : c.results()) {
+            switch (f.outcome()) {
+                case IDENTICAL_BYTES -> out.add("  " + f.file() + ": identical bytes");
+                case SAME_NUMBERS -> out.add("  " + f.file() + ": same numbers, other bytes");
+                case DIFFERENT -> out.add("  " + f.file() + ": different from " + f.partsAt());
+            }
+            if (f.arrays() != null) {
+                f.arrays().forEach(x -> out.add("      " + array(x)));
+            }
+            if (f.table() != null) {
+                table(f.table(), out);
+            }
+            if (f.summary() != null) {
+                f.summary().forEach(s -> out.add("      " + summary(s)));
+            }
+        }
+        return out;
+    }
+
+    /** The verdict line: what the result files hold, and where they part first ({@code withFiles}: naming them all). */
+    private static String verdict(RunComparison c, boolean withFiles) {
+        String files = String.join(", ", c.compared());
+        return switch (c.verdict()) {
+            case IDENTICAL_RESULTS -> "identical results: " + files + " byte for byte the same";
+            case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files: " + files + " hold the same numbers, "
+                    + "but not all the same bytes";
+            case DIFFERENT -> "different: " + c.partsFirst() + " parts first, at "
+                    + c.results().stream().filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt()
+                    + (withFiles ? " (compared " + files + ")" : "");
+        };
+    }
+
+    private static String text(TreeDifferences.Difference d) {
+        return d.removedItem() ? d.toString() : d.field() + ": " + cut(TreeDifferences.Difference.text(d.a())) + " → "
+                + cut(TreeDifferences.Difference.text(d.b()));
+    }
+
+    private static String cut(String value) {
+        return value.length() <= VALUE_CHARACTERS ? value : value.substring(0, VALUE_CHARACTERS - 1) + "…";
+    }
+
+    private static String array(ArrayComparison x) {
+        return x.name() + " " + switch (x.outcome()) {
+            case IDENTICAL -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": identical";
+            case ONLY_IN_A -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": only in A";
+            case ONLY_IN_B -> Arrays.toString(x.shapeB()) + " " + x.typeB() + ": only in B";
+            case DIFFERENT_SHAPE -> "shape " + Arrays.toString(x.shapeA()) + " " + x.typeA() + " in A, "
+                    + Arrays.toString(x.shapeB()) + " " + x.typeB() + " in B";
+            case DIFFERENT_VALUES -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": " + x.differing() + " of "
+                    + x.size() + " entries differ, max |Δ| " + number(x.maxAbsDelta()) + ", first at "
+                    + Arrays.toString(x.firstIndex()) + " (A " + number(x.firstA()) + ", B " + number(x.firstB()) + ")";
+        };
+    }
+
+    private static void table(TableComparison t, List<String> out) {
+        if (!t.onlyInA().isEmpty() || !t.onlyInB().isEmpty()) {
+            out.add("      columns only in A " + t.onlyInA() + ", only in B " + t.onlyInB());
+        }
+        int both = Math.min(t.rowsA(), t.rowsB());
+        List<String> counts = new ArrayList<>();
+        if (both > 0) {
+            counts.add(t.differingRows() + " of " + both + " data rows both have differ");
+        }
+        if (t.rowsA() != t.rowsB()) {
+            counts.add("A has " + t.rowsA() + " data rows, B " + t.rowsB());
+        }
+        out.add("      " + String.join("; ", counts));
+        int shown = 0;
+        for (Map.Entry<String, List<String>> e : t.firstCells().entrySet()) {
+            if (shown++ == CELLS_SHOWN) {
+                out.add("      row " + t.firstRow() + ": and " + (t.firstCells().size() - CELLS_SHOWN) + " more columns "
+                        + "(--json lists them)");
+                break;
+            }
+            out.add("      row " + t.firstRow() + " " + e.getKey() + ": A " + e.getValue().get(0) + ", B "
+                    + e.getValue().get(1));
+        }
+    }
+
+    private static String summary(SummaryDifference s) {
+        String line = s.field() + ": A " + cut(TreeDifferences.Difference.text(s.a())) + ", B "
+                + cut(TreeDifferences.Difference.text(s.b()));
+        return Double.isNaN(s.delta()) ? line : line + ", B − A " + (s.delta() > 0 ? "+" : "")
+                + new java.math.BigDecimal(s.delta()).round(DELTA_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number with the fewest digits that read back as it; NaN as "NaN". */
+    private static String number(double d) {
+        return Double.isNaN(d) ? "NaN" : Csv.number(d);
+    }
+}

@@ -1,0 +1,45 @@
+package io.somnus.experiment.compare;
+
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.NpyHeader;
+import io.somnus.experiment.io.Npz;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Two {@code .npz} files (a run's weights.npz, network.npz) compared array by array. */
+final class NpzComparison {
+    private NpzComparison() { }
+
+    /**
+     * Each array of {@code a} and {@code b}, in A's order, then those only B has. One array of each file is held at a
+     * time: a diehl-cook N_e = 6 400 run's file holds two dense 6 400 × 6 400 matrices.
+     *
+     * @throws io.somnus.experiment.io.FileFormatException naming the file when it is no {@code .npz}
+     */
+    static List<ArrayComparison> of(Path a, Path b) throws IOException {
+        Map<String, NpyHeader> inA = Npz.list(a);
+        Map<String, NpyHeader> inB = Npz.list(b);
+        Set<String> names = new LinkedHashSet<>(inA.keySet());
+        names.addAll(inB.keySet());
+        List<ArrayComparison> out = new ArrayList<>();
+        for (String name : names) {
+            NpyHeader ha = inA.get(name);
+            NpyHeader hb = inB.get(name);
+            if (ha == null || hb == null) {
+                out.add(ArrayComparison.onlyOne(name, ha, hb));
+            } else if (!java.util.Arrays.equals(ha.shape(), hb.shape()) || ha.dtype() != hb.dtype()) {
+                out.add(ArrayComparison.differentShape(name, ha, hb));
+            } else {
+                NpyArray x = Npz.read(a, name::equals).get(name);
+                NpyArray y = Npz.read(b, name::equals).get(name);
+                out.add(ArrayComparison.of(name, x, y));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,156 @@
+package io.somnus.experiment.compare;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.somnus.experiment.io.Csv;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two run directories made here compared: the verdict, and where the files part, against counts worked out here. */
+class RunComparisonTest {
+    private static final String SUMMARY = "{\"test_accuracy\": 0.5, \"seed\": 1, \"stability\": {\"final\": null}}\n";
+    private static final String METRICS = "images_seen,val_accuracy\n10,0.25\n20,0.5\n";
+
+    private static Path run(Path dir, String summary, String metrics, Map<String, NpyArray> weights) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("summary.json"), summary);
+        Files.writeString(dir.resolve("metrics.csv"), metrics);
+        Npz.write(dir.resolve("weights.npz"), weights);
+        return dir;
+    }
+
+    private static Map<String, NpyArray> weights(float[] w) {
+        Map<String, NpyArray> m = new LinkedHashMap<>();
+        m.put("input_e", NpyArray.of(w, 2, 3));
+        m.put("e_i", NpyArray.of(new float[] {1, 2}, 2));
+        return m;
+    }
+
+    @Test
+    void theSameFilesAreIdenticalResults(@TempDir Path tmp) throws Exception {
+        float[] w = {0, 1, 2, 3, 4, 5};
+        RunComparison c = RunComparison.of(run(tmp.resolve("a"), SUMMARY, METRICS, weights(w)),
+                run(tmp.resolve("b"), SUMMARY, METRICS, weights(w.clone())));
+        assertEquals(RunComparison.Verdict.IDENTICAL_RESULTS, c.verdict());
+        assertEquals(List.of("metrics.csv", "weights.npz", "summary.json"), c.compared());
+        assertNull(c.partsFirst());
+    }
+
+    /** 1 and 1.0, null and an older summary's "NaN", -0 and 0: other bytes, the same numbers. */
+    @Test
+    void otherBytesOfTheSameNumbersAreSaidToBeSo(@TempDir Path tmp) throws Exception {
+        RunComparison c = RunComparison.of(
+                run(tmp.resolve("a"), SUMMARY, METRICS, weights(new float[] {0, 1, 2, 3, 4, 5})),
+                run(tmp.resolve("b"), "{\"test_accuracy\": 0.50, \"seed\": 1.0, \"stability\": {\"final\": \"NaN\"}}\n",
+                        "images_seen,val_accuracy\n10,0.250\n20,0.5\n", weights(new float[] {-0f, 1, 2, 3, 4, 5})));
+        assertEquals(RunComparison.Verdict.SAME_NUMBERS_DIFFERENT_FILES, c.verdict());
+        c.results().forEach(r -> assertEquals(FileComparison.Outcome.SAME_NUMBERS, r.outcome(), r.file()));
+    }
+
+    /** Two entries changed: both counted, the larger |Δ|, the first in C order at its row and column. */
+    @Test
+    void changedWeightsAreCountedAndTheFirstIsPlaced(@TempDir Path tmp) throws Exception {
+        float[] w = {0, 1, 2, 3, 4, 5};
+        float[] v = w.clone();
+        v[4] = 4.25f; // row 1, column 1
+        v[5] = Float.NaN;
+        RunComparison c = RunComparison.of(run(tmp.resolve("a"), SUMMARY, METRICS, weights(w)),
+                run(tmp.resolve("b"), SUMMARY, METRICS, weights(v)));
+        assertEquals(RunComparison.Verdict.DIFFERENT, c.verdict());
+        assertEquals("weights.npz", c.partsFirst());
+        FileComparison f = c.results().get(1);
+        assertEquals("array input_e, entry [1, 1]", f.partsAt());
+        ArrayComparison input = f.arrays().get(0);
+        assertEquals(2, input.differing());
+        assertEquals(6, input.size());
+        assertEquals(0.25, input.maxAbsDelta(), "NaN has no |Δ|: the other entry's");
+        assertArrayEquals(new int[] {1, 1}, input.firstIndex());
+        assertEquals(4.0, input.firstA());
+        assertEquals(4.25, input.firstB());
+        assertEquals(ArrayComparison.Outcome.IDENTICAL, f.arrays().get(1).outcome());
+    }
+
+    @Test
+    void anArrayOfAnotherShapeOrOnlyInOneFileIsSaidToBe(@TempDir Path tmp) throws Exception {
+        Map<String, NpyArray> other = weights(new float[] {0, 1, 2, 3, 4, 5});
+        other.put("input_e", NpyArray.of(new float[] {0, 1, 2, 3, 4, 5}, 3, 2));
+        other.remove("e_i");
+        other.put("e_e", NpyArray.of(new float[] {1}, 1));
+        RunComparison c = RunComparison.of(run(tmp.resolve("a"), SUMMARY, METRICS, weights(new float[6])),
+                run(tmp.resolve("b"), SUMMARY, METRICS, other));
+        List<ArrayComparison> arrays = c.results().get(1).arrays();
+        assertEquals(List.of(ArrayComparison.Outcome.DIFFERENT_SHAPE, ArrayComparison.Outcome.ONLY_IN_A,
+                ArrayComparison.Outcome.ONLY_IN_B), arrays.stream().map(ArrayComparison::outcome).toList());
+        assertEquals("array input_e: shape [2, 3] <f4 vs [3, 2] <f4", c.results().get(1).partsAt());
+    }
+
+    /** The first curve that differs parts first, at its row; the summary's numbers side by side with B − A. */
+    @Test
+    void theFirstDifferingRowAndTheSummarysNumbers(@TempDir Path tmp) throws Exception {
+        RunComparison c = RunComparison.of(run(tmp.resolve("a"), SUMMARY, METRICS, weights(new float[6])),
+                run(tmp.resolve("b"), SUMMARY.replace("0.5", "0.75"),
+                        METRICS.replace("20,0.5", "20,0.625") + "30,0.7\n", weights(new float[6])));
+        assertEquals("metrics.csv", c.partsFirst());
+        FileComparison metrics = c.results().get(0);
+        assertEquals("data row 2, images_seen 20", metrics.partsAt());
+        assertEquals(1, metrics.table().differingRows());
+        assertEquals(Map.of("val_accuracy", List.of("0.5", "0.625")), metrics.table().firstCells());
+        assertEquals(3, metrics.table().rowsB());
+        SummaryDifference accuracy = c.results().get(2).summary().get(0);
+        assertEquals("test_accuracy", accuracy.field());
+        assertEquals(0.75 - 0.5, accuracy.delta());
+        assertEquals(1, c.results().get(2).summary().size(), "only the accuracy differs");
+    }
+
+    @Test
+    void aFileOnlyOneRunHasIsNamed(@TempDir Path tmp) throws Exception {
+        Path a = run(tmp.resolve("a"), SUMMARY, METRICS, weights(new float[6]));
+        Path b = run(tmp.resolve("b"), SUMMARY, METRICS, weights(new float[6]));
+        Files.delete(a.resolve("weights.npz"));
+        FileFormatException e = assertThrows(FileFormatException.class, () -> RunComparison.of(a, b));
+        assertTrue(e.getMessage().startsWith(a.resolve("weights.npz") + " is missing, where " + b.resolve("weights.npz")),
+                e.getMessage());
+        Files.write(b.resolve("metrics.csv"), new byte[] {'x'}); // cut short: no line end
+        Files.delete(b.resolve("weights.npz"));
+        e = assertThrows(FileFormatException.class, () -> RunComparison.of(a, b));
+        assertTrue(e.getMessage().contains(b.resolve("metrics.csv").toString()), e.getMessage());
+    }
+
+    @Test
+    void theIndexOfAnEntryIsItsCOrderPosition() {
+        // [2][3][4]: position 23 = 1·12 + 2·4 + 3
+        assertArrayEquals(new int[] {1, 2, 3}, ArrayComparison.index(23, new int[] {2, 3, 4}));
+        assertArrayEquals(new int[] {0, 0, 0}, ArrayComparison.index(0, new int[] {2, 3, 4}));
+    }
+
+    @Test
+    void csvNumbersAreComparedAsNumbers() throws Exception {
+        var a = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n1,\n"));
+        var b = Csv.parse(null, new java.io.StringReader("step,x\n0,1.0\n1,NaN\n"));
+        assertTrue(TableComparison.of(a, b).same());
+    }
+
+    /** A table with a row more parts where the shorter ends: at that row, placed by the longer table's key. */
+    @Test
+    void aTableWithMoreRowsPartsWhereTheOtherEnds() throws Exception {
+        var a = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n"));
+        var b = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n3500,2\n"));
+        TableComparison t = TableComparison.of(a, b);
+        assertTrue(!t.same());
+        assertEquals(2, t.firstRow());
+        assertEquals("3500", t.firstKey());
+        assertEquals("data row 2, step 3500", FileComparison.ofTable("sleep_traces.csv", t).partsAt());
+    }
+}
