@@ -130,7 +130,7 @@ final class ComparisonText {
         int both = Math.min(t.rowsA(), t.rowsB());
         List<String> counts = new ArrayList<>();
         if (both > 0) {
-            counts.add(t.differingRows() + " of " + both + " data rows both have differ");
+            counts.add(t.differingRows() + " of the " + both + " data rows in both differ");
         }
         if (t.rowsA() != t.rowsB()) {
             counts.add("A has " + t.rowsA() + " data rows, B " + t.rowsB());
