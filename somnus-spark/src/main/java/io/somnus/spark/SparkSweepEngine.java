@@ -8,6 +8,8 @@ import io.somnus.experiment.sweep.EngineOptions;
 import io.somnus.experiment.sweep.SweepEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,7 @@ public final class SparkSweepEngine implements SweepEngine {
     /** The system property that sets Spark's root log level on the driver once Spark has started. */
     static final String LOG_PROPERTY = "somnus.spark.log";
     /** The levels {@code SparkContext.setLogLevel} takes (its {@code VALID_LOG_LEVELS}), least to most verbose. */
-    static final java.util.List<String> LOG_LEVELS = java.util.List.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG",
+    static final List<String> LOG_LEVELS = List.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG",
             "TRACE", "ALL");
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[([^\\],]+)])?");
     private static final Pattern TMP_RUN = Pattern.compile("\\.tmp-(.+)-[0-9a-f]{8}");
@@ -108,7 +110,7 @@ public final class SparkSweepEngine implements SweepEngine {
      */
     static String logLevel() {
         String given = System.getProperty(LOG_PROPERTY, "WARN");
-        String level = given.trim().toUpperCase(java.util.Locale.ROOT);
+        String level = given.trim().toUpperCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(level)) {
             throw new ConfigException("-D" + LOG_PROPERTY + "=" + given + ": not a log level; use one of "
                     + String.join(", ", LOG_LEVELS) + " (docs/distributed.md)");

@@ -2,6 +2,10 @@ package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.data.FileHashes;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.stdp.ClassRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +17,7 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +50,7 @@ public record UserClassProvenance(String className, String source, String jarSha
     public static final String PROVENANCE = "user_classes";
 
     public UserClassProvenance {
-        classFiles = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(classFiles));
+        classFiles = Collections.unmodifiableSortedMap(new TreeMap<>(classFiles));
     }
 
     /** Where {@code type} came from and its nest's class files' digests. */
@@ -78,18 +83,18 @@ public record UserClassProvenance(String className, String source, String jarSha
      * The classes of one's own that a run of {@code cfg} loads (the rules of {@code rule: class}), in the order its
      * configuration names them; empty for a configuration without any, as every preset.
      *
-     * @throws io.somnus.experiment.config.ConfigException naming the field, for a class that cannot be loaded
+     * @throws ConfigException naming the field, for a class that cannot be loaded
      */
-    public static List<UserClassProvenance> of(io.somnus.experiment.config.RunConfig cfg) {
+    public static List<UserClassProvenance> of(RunConfig cfg) {
         List<UserClassProvenance> out = new ArrayList<>();
-        if (cfg instanceof io.somnus.experiment.config.StdpRunConfig stdp) {
-            io.somnus.experiment.stdp.ClassRules.ruleClasses(stdp).values().forEach(c -> out.add(of(c)));
+        if (cfg instanceof StdpRunConfig stdp) {
+            ClassRules.ruleClasses(stdp).values().forEach(c -> out.add(of(c)));
         }
         return out;
     }
 
-    /** {@link #of(io.somnus.experiment.config.RunConfig)}'s class files by class name, as {@link #recorded} reads them. */
-    public static Map<String, SortedMap<String, String>> classFiles(io.somnus.experiment.config.RunConfig cfg) {
+    /** {@link #of(RunConfig)}'s class files by class name, as {@link #recorded} reads them. */
+    public static Map<String, SortedMap<String, String>> classFiles(RunConfig cfg) {
         Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
         for (UserClassProvenance u : of(cfg)) {
             out.put(u.className(), u.classFiles());

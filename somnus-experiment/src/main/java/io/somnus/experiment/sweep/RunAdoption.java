@@ -6,6 +6,7 @@ import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.RunFileCheck;
+import io.somnus.experiment.run.UserClassProvenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,8 @@ final class RunAdoption {
         } catch (IOException | FileFormatException e) {
             return Optional.empty();
         }
-        Optional<String> classes = io.somnus.experiment.run.UserClassProvenance.changed(
-                io.somnus.experiment.run.UserClassProvenance.recorded(provenance), SweepUserClasses.of(List.of(run)));
+        Optional<String> classes = UserClassProvenance.changed(UserClassProvenance.recorded(provenance),
+                SweepUserClasses.of(List.of(run)));
         if (classes.isPresent()) { // the same configuration, another version of the rule
             return Optional.of("its rules of one's own were other class files (" + classes.get() + ")");
         }

@@ -460,7 +460,7 @@ public final class SweepRunner {
 
     /**
      * What {@code sweep --dry-run --out DIR [--resume]} checks of DIR: {@link #checkOutput}, and with {@code resume}
-     * that the sweep recorded there, if any, is this one.
+     * that the sweep recorded there, if any, is this one, its classes of one's own unchanged ({@link SweepUserClasses}).
      *
      * @throws SweepException saying why the real run would refuse DIR
      */
