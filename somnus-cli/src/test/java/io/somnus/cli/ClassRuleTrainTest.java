@@ -38,6 +38,16 @@ class ClassRuleTrainTest {
         assertTrue(config.contains("    rule: class\n    class_name: " + CountingRule.class.getName()
                 + "\n    params:\n      factor: 0.999\n"), config);
         assertFalse(Files.exists(tmp.resolve("a").resolve(RunDirectory.RESUME_SNAPSHOT)));
+        // provenance.json: where the class came from and its class file's SHA-256, as the file on disk has it
+        com.fasterxml.jackson.databind.JsonNode own = io.somnus.experiment.io.Mappers.JSON.readTree(
+                tmp.resolve("a").resolve(RunDirectory.PROVENANCE).toFile()).path("user_classes");
+        Path classes = Path.of(CountingRule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] file = Files.readAllBytes(classes.resolve(CountingRule.class.getName().replace('.', '/') + ".class"));
+        assertEquals(1, own.size(), own.toString());
+        assertEquals(CountingRule.class.getName(), own.get(0).path("class_name").asText());
+        assertEquals(classes.toString(), own.get(0).path("source").asText());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file)),
+                own.get(0).path("class_files").path(CountingRule.class.getName()).asText(), own.toString());
         o = train(tmp.resolve("b"), rule);
         assertEquals(0, o.exit(), o.err());
         for (String f : new String[] {"config.yaml", "metrics.csv", "weights.npz"}) {

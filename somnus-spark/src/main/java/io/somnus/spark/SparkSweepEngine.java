@@ -8,6 +8,8 @@ import io.somnus.experiment.sweep.EngineOptions;
 import io.somnus.experiment.sweep.SweepEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 public final class SparkSweepEngine implements SweepEngine {
     /** The engine's name, as {@code --engine spark} selects it and each run's files record it. */
     public static final String NAME = "spark";
+    /** The system property that sets Spark's root log level on the driver once Spark has started. */
+    static final String LOG_PROPERTY = "somnus.spark.log";
+    /** The levels {@code SparkContext.setLogLevel} takes (its {@code VALID_LOG_LEVELS}), least to most verbose. */
+    static final List<String> LOG_LEVELS = List.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG",
+            "TRACE", "ALL");
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[([^\\],]+)])?");
     private static final Pattern TMP_RUN = Pattern.compile("\\.tmp-(.+)-[0-9a-f]{8}");
 
@@ -47,6 +54,7 @@ public final class SparkSweepEngine implements SweepEngine {
      * @throws ConfigException for a {@code --data-dir} that is not a folder
      */
     public static SparkSweepEngine open(EngineOptions options) {
+        String logLevel = logLevel(); // before Spark starts: a mistyped level costs no start
         Path dataDir = options.dataDir() == null ? null : options.dataDir().toAbsolutePath().normalize();
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new ConfigException("--data-dir " + options.dataDir() + ": not a folder (expected DIR/<dataset>/..., "
@@ -80,7 +88,7 @@ public final class SparkSweepEngine implements SweepEngine {
         }
         JavaSparkContext context = new JavaSparkContext(conf);
         try {
-            context.setLogLevel(System.getProperty("somnus.spark.log", "WARN"));
+            context.setLogLevel(logLevel);
             TaskFailureNotices notices = new TaskFailureNotices(System.err, options.taskAttempts());
             context.sc().addSparkListener(notices);
             String dataName = null;
@@ -93,6 +101,21 @@ public final class SparkSweepEngine implements SweepEngine {
             context.stop();
             throw e;
         }
+    }
+
+    /**
+     * The root log level {@value #LOG_PROPERTY} names (default {@code WARN}), in capitals.
+     *
+     * @throws ConfigException naming the property and the levels it takes, for any other value
+     */
+    static String logLevel() {
+        String given = System.getProperty(LOG_PROPERTY, "WARN");
+        String level = given.trim().toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new ConfigException("-D" + LOG_PROPERTY + "=" + given + ": not a log level; use one of "
+                    + String.join(", ", LOG_LEVELS) + " (docs/distributed.md)");
+        }
+        return level;
     }
 
     /** {@code local[N]} retries a task only when given as {@code local[N,attempts]}; other masters are unchanged. */

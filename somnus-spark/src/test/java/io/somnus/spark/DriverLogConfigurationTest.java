@@ -35,4 +35,31 @@ class DriverLogConfigurationTest {
         assertFalse(tasks.isLessSpecificThan(Level.WARN), "TaskSetManager's 'Lost task' with its trace: " + tasks);
         assertTrue(tasks.isLessSpecificThan(Level.ERROR), "TaskSetManager's 'failed N times; aborting job': " + tasks);
     }
+
+    /**
+     * A {@code -Dsomnus.spark.log} that is no level is refused before Spark starts, naming the property and the levels
+     * it takes (Spark's own list); a level in small letters is taken.
+     */
+    @Test
+    void aLogLevelSparkDoesNotTakeIsRefusedNamingThePropertyAndTheLevels() {
+        assertEquals(new java.util.HashSet<>(scala.jdk.javaapi.CollectionConverters.asJava(
+                org.apache.spark.SparkContext$.MODULE$.VALID_LOG_LEVELS())), java.util.Set.copyOf(SparkSweepEngine.LOG_LEVELS));
+        String saved = System.getProperty(SparkSweepEngine.LOG_PROPERTY);
+        try {
+            System.setProperty(SparkSweepEngine.LOG_PROPERTY, "NOPE");
+            io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.somnus.experiment.config.ConfigException.class,
+                    () -> SparkSweepEngine.open(new io.somnus.experiment.sweep.EngineOptions("local[1]", 1, null)).close());
+            assertEquals("-Dsomnus.spark.log=NOPE: not a log level; use one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, "
+                    + "ALL (docs/distributed.md)", e.getMessage());
+            System.setProperty(SparkSweepEngine.LOG_PROPERTY, "info");
+            assertEquals("INFO", SparkSweepEngine.logLevel());
+        } finally {
+            if (saved == null) {
+                System.clearProperty(SparkSweepEngine.LOG_PROPERTY);
+            } else {
+                System.setProperty(SparkSweepEngine.LOG_PROPERTY, saved);
+            }
+        }
+    }
 }

@@ -21,6 +21,7 @@ import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.spark.rules.ShrinkRule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -61,6 +62,36 @@ class SparkSweepEngineTest {
             assertEquals(0, prov.path("spark_task_attempt").asInt(-1));
             assertEquals(java.net.InetAddress.getLocalHost().getHostName(), prov.path("host").asText());
         }
+    }
+
+    /**
+     * A rule of one's own ({@code rule: class}) on the executors' class path runs on Spark as on the local engine: the
+     * same files byte for byte, and provenance.json records the class and its class file's SHA-256 (the file's own).
+     * In local mode the executors load it through the driver's class loader; a cluster's need the jar (docs/distributed.md).
+     */
+    @Test
+    void aRuleOfOnesOwnRunsOnSparkAsOnTheLocalEngine() throws Exception {
+        Path sweep = SweepFiles.write(tmp, "own", "0.0", "1");
+        Files.writeString(sweep, Files.readString(sweep) + "variants:\n  shrink:\n    projections.input_e.plasticity: "
+                + "{rule: class, class_name: " + ShrinkRule.class.getName() + ", params: {factor: 0.999}}\n");
+        SweepResult local = SweepFiles.runLocally(sweep, tmp.resolve("local"));
+        long spikesLocally = ShrinkRule.POST_SPIKES.getAndSet(0);
+        SweepResult onSpark;
+        try (SweepEngine engine = spark("local[1]", 1)) {
+            onSpark = SweepFiles.support().run(sweep, tmp.resolve("spark"), engine, 1, false, SweepListener.NONE);
+        }
+        assertTrue(local.allDone() && onSpark.allDone(), "done on both engines: " + onSpark.outcomes());
+        assertTrue(spikesLocally > 0, "the rule ran");
+        assertEquals(spikesLocally, ShrinkRule.POST_SPIKES.get(), "and on Spark as often");
+        assertEquals(1, SweepFiles.assertSameResults(tmp.resolve("local"), tmp.resolve("spark")));
+        String run = SweepFiles.runIds(tmp.resolve("spark")).get(0);
+        JsonNode own = Mappers.JSON.readTree(tmp.resolve("spark/runs").resolve(run).resolve("provenance.json").toFile())
+                .path("user_classes");
+        Path classes = Path.of(ShrinkRule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] file = Files.readAllBytes(classes.resolve(ShrinkRule.class.getName().replace('.', '/') + ".class"));
+        assertEquals(ShrinkRule.class.getName(), own.path(0).path("class_name").asText(), own.toString());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file)),
+                own.path(0).path("class_files").path(ShrinkRule.class.getName()).asText(), own.toString());
     }
 
     @Test

@@ -344,6 +344,8 @@ public final class StandardRunExecutor implements RunExecutor {
                           RunProgress progress, ResumeSnapshotFile.Verified snapshot, boolean allowOtherArithmetic)
             throws IOException {
         String started = Instant.now().toString();
+        // read as the run loads them: a class file changed while it runs is not the one that ran
+        List<UserClassProvenance> own = UserClassProvenance.of(cfg);
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
         RunFiles files = new RunFiles(runDir, progress, snapshot != null, allowOtherArithmetic)
@@ -394,6 +396,9 @@ public final class StandardRunExecutor implements RunExecutor {
         java.util.List<String> warnings = runner.warnings();
         if (!warnings.isEmpty()) { // absent when there are none, as for every preset
             prov.put("configuration_warnings", warnings);
+        }
+        if (!own.isEmpty()) { // absent where the run loaded no class of one's own, as for every preset
+            prov.put(UserClassProvenance.PROVENANCE, own.stream().map(UserClassProvenance::toMap).toList());
         }
         if (!files.arithmeticMixes().isEmpty()) { // absent unless a resume went on under other arithmetic
             prov.put(io.somnus.experiment.model.ResumeArithmetic.PROVENANCE, files.arithmeticMixes());

@@ -19,6 +19,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -122,6 +123,22 @@ public final class ClassRules {
                 }
             }
         }
+    }
+
+    /**
+     * The classes of the rules of one's own that {@code cfg} names, by class name, in the order of their projections
+     * (each once): what a run loads, for its provenance.
+     *
+     * @throws ConfigException naming the projection's {@code class_name}, for a class that cannot be loaded
+     */
+    public static Map<String, Class<?>> ruleClasses(StdpRunConfig cfg) {
+        Map<String, Class<?>> out = new LinkedHashMap<>();
+        for (ProjectionConfig pc : cfg.projections()) {
+            if (pc.plasticity() instanceof ClassRuleConfig own && !out.containsKey(own.className())) {
+                out.put(own.className(), load(own.className(), "projections." + pc.name() + ".plasticity.class_name"));
+            }
+        }
+        return out;
     }
 
     /** Why a rule class keeps no resume snapshot, in the words of {@link Plasticity#writeState}'s refusal. */

@@ -12,6 +12,7 @@ import io.somnus.experiment.config.ClassRuleConfig;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
+import io.somnus.experiment.config.StreamStart;
 import io.somnus.experiment.config.WeightInit;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SpikeTest;
@@ -356,6 +357,9 @@ public final class NetworkFactory {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(where + ".plasticity: " + e.getMessage());
                 }
+                // before any data loads: a rule paper-code's stream modes cannot feed (a rule of one's own, too)
+                StreamStarts.checkRule(pc.name(), pc.pre().equals("input"), plasticity, cfg.simulation(), cfg.sleep(),
+                        cfg.simulation().streamStart() == StreamStart.CARRIED_V_ZERO);
                 if (pc.plasticity() instanceof TripletConfig && negativeWeights(pc)) {
                     throw new ConfigException(where + ".plasticity.rule = triplet: the projection's weights are negative ("
                             + (pc.receptor() == Receptor.INHIBITORY ? "inhibitory onto current-based population " + pc.post()

@@ -13,10 +13,10 @@ import io.somnus.network.Network;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.plasticity.SinceLastSpikeStdp;
+import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Map;
 
 /**
  * The start of a training stream after the first ({@code simulation.stream_start}): rest, or the authors' batch start,
@@ -46,16 +46,8 @@ final class StreamStarts {
      * streams from rest (scripts/bench-stdp, validation/paper_code) runs as before.
      */
     static void checkChoices(Network net, SimulationConfig sim, SleepConfig sleep, boolean carriedStart) {
-        for (Map.Entry<String, Boolean> f : Map.of(
-                "simulation.stream_start_last_step", carriedStart && sim.streamStartLastStep() == LastStepSpikes.DROPPED,
-                "sleep.last_wake_input", sleep.lastWakeInput() == LastStepSpikes.DROPPED).entrySet()) {
-            for (Projection p : net.projections()) {
-                if (f.getValue() && p.isPlastic() && !(p.plasticity() instanceof SinceLastSpikeStdp)) {
-                    throw new ConfigException(f.getKey() + ": dropped leaves the last step's spikes out of the next step's "
-                            + "since-last-spike STDP; projection " + p.name() + " learns by " + p.plasticity().name()
-                            + ", which takes each spike at its own step (use delivered)");
-                }
-            }
+        for (Projection p : net.projections()) {
+            checkDroppedSpikes(p.name(), p.plasticity(), sim, sleep, carriedStart);
         }
         if (carriedStart && sim.streamFirstStep() == StreamFirstStep.INPUT_ONLY
                 && sim.streamStartLastStep() != LastStepSpikes.DROPPED) {
@@ -73,11 +65,7 @@ final class StreamStarts {
                         + ", which has no such step (use input_only, or input_only_step: timed)");
             }
             for (Projection p : net.projections()) {
-                if (p.pre() == net.input() && p.isPlastic() && !(p.plasticity() instanceof SinceLastSpikeStdp)) {
-                    throw new ConfigException("simulation.input_only_step: untimed gives the first row's input spikes no "
-                            + "spike time, which only since-last-spike STDP can visit; projection " + p.name()
-                            + " learns by " + p.plasticity().name() + " (use timed)");
-                }
+                checkUntimedRow(p.name(), p.pre() == net.input(), p.plasticity(), sim);
             }
         }
         for (Projection p : net.projections()) {
@@ -99,6 +87,47 @@ final class StreamStarts {
                             + "simulation.spike_test: above_previous_clipped, or use carried)");
                 }
             }
+        }
+    }
+
+    /**
+     * The checks of {@link #checkChoices} that depend on a projection's rule alone, for the configuration's
+     * validation ({@code NetworkFactory.validate}: {@code --print-config}, a sweep's {@code --dry-run}), before any data
+     * is loaded: a rule other than since-last-spike STDP, a rule of one's own ({@code rule: class}) included, under
+     * {@code paper-code}'s stream modes.
+     *
+     * @param name     the projection's name
+     * @param fromInput whether it leaves the input
+     * @param rule     its rule, built; null for a static projection
+     * @param carriedStart whether a later stream starts carried ({@code simulation.stream_start: carried_v_zero})
+     */
+    static void checkRule(String name, boolean fromInput, Plasticity rule, SimulationConfig sim, SleepConfig sleep,
+                          boolean carriedStart) {
+        checkDroppedSpikes(name, rule, sim, sleep, carriedStart);
+        if (sim.inputOnlyStep() == InputOnlyStep.UNTIMED) {
+            checkUntimedRow(name, fromInput, rule, sim);
+        }
+    }
+
+    /** Refuses a rule other than since-last-spike STDP where a step's spikes are dropped (the field named first). */
+    private static void checkDroppedSpikes(String name, Plasticity rule, SimulationConfig sim, SleepConfig sleep,
+                                           boolean carriedStart) {
+        String field = carriedStart && sim.streamStartLastStep() == LastStepSpikes.DROPPED
+                ? "simulation.stream_start_last_step"
+                : sleep.lastWakeInput() == LastStepSpikes.DROPPED ? "sleep.last_wake_input" : null;
+        if (field != null && rule != null && !(rule instanceof SinceLastSpikeStdp)) {
+            throw new ConfigException(field + ": dropped leaves the last step's spikes out of the next step's "
+                    + "since-last-spike STDP; projection " + name + " learns by " + rule.name() + " (projections."
+                    + name + ".plasticity), which takes each spike at its own step (use delivered)");
+        }
+    }
+
+    /** Refuses a rule other than since-last-spike STDP on a projection from the input under {@code input_only_step: untimed}. */
+    private static void checkUntimedRow(String name, boolean fromInput, Plasticity rule, SimulationConfig sim) {
+        if (fromInput && rule != null && !(rule instanceof SinceLastSpikeStdp)) {
+            throw new ConfigException("simulation.input_only_step: untimed gives the first row's input spikes no "
+                    + "spike time, which only since-last-spike STDP can visit; projection " + name + " learns by "
+                    + rule.name() + " (projections." + name + ".plasticity) (use timed)");
         }
     }
 

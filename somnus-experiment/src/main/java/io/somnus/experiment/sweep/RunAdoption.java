@@ -6,6 +6,7 @@ import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.RunFileCheck;
+import io.somnus.experiment.run.UserClassProvenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * What a run directory that the ledger does not count as done holds, for {@code --resume}:
  * <ul>
  *   <li>another run's result ({@link #otherRun}): its {@code config.yaml} is another configuration, or its noise was
- *       drawn otherwise than this JVM draws it. It is nobody's to delete: the sweep is refused;</li>
+ *       drawn otherwise than this JVM draws it, or a class of one's own it loaded had other class files
+ *       ({@link SweepUserClasses}). It is nobody's to delete: the sweep is refused;</li>
  *   <li>its planned run, finished ({@link #whyNotFinished} empty): every file of a finished run is there and whole
  *       ({@link RunFileCheck}). A run is a pure function of its configuration, so it is kept as the run's result: the
  *       work of a run killed between its directory's rename and its ledger row, of a row deleted outside somnus, and
@@ -48,6 +50,11 @@ final class RunAdoption {
             provenance = JsonFiles.readObject(dir.resolve(RunDirectory.PROVENANCE));
         } catch (IOException | FileFormatException e) {
             return Optional.empty();
+        }
+        Optional<String> classes = UserClassProvenance.changed(UserClassProvenance.recorded(provenance),
+                SweepUserClasses.of(List.of(run)));
+        if (classes.isPresent()) { // the same configuration, another version of the rule
+            return Optional.of("its rules of one's own were other class files (" + classes.get() + ")");
         }
         String drawn = provenance.path("gaussian_draws").asText();
         String java = provenance.path("java_version").asText();

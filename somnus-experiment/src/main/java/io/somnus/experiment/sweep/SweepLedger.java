@@ -25,7 +25,8 @@ import java.util.Optional;
  * <pre>
  * runs(run_id PK, config_json, config_hash, settings_json, variant, status pending|running|done|failed,
  *      error, attempts, started_at, finished_at, wall_seconds, files_json, shared_by, resumed_from)
- * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version, gaussian_draws
+ * meta(key PK, value)      -- sweep_name, sweep_hash, run_count, created_at, schema_version, gaussian_draws,
+ *                             user_classes (only where runs load classes of one's own: {@link SweepUserClasses})
  * </pre>
  *
  * One connection, used under this object's lock, so worker threads may call any method.
@@ -181,14 +182,19 @@ public final class SweepLedger implements AutoCloseable {
     /** Records the sweep's identity and adds its runs as pending, in one transaction. */
     public synchronized void initialise(SweepPlan plan, Instant now) {
         transaction(() -> {
-            putMeta("schema_version", SCHEMA_VERSION);
-            putMeta("sweep_name", plan.spec().name());
-            putMeta("sweep_hash", plan.hash());
-            putMeta("run_count", Integer.toString(plan.runs().size()));
-            putMeta("created_at", now.toString());
-            putMeta(GAUSSIAN_DRAWS, GaussianDraws.stream());
+            putMetaRow("schema_version", SCHEMA_VERSION);
+            putMetaRow("sweep_name", plan.spec().name());
+            putMetaRow("sweep_hash", plan.hash());
+            putMetaRow("run_count", Integer.toString(plan.runs().size()));
+            putMetaRow("created_at", now.toString());
+            putMetaRow(GAUSSIAN_DRAWS, GaussianDraws.stream());
             insertPending(plan);
         });
+    }
+
+    /** Sets meta key {@code key} to {@code value} (e.g. {@link SweepUserClasses#META}). */
+    synchronized void putMeta(String key, String value) {
+        transaction(() -> putMetaRow(key, value));
     }
 
     /**
@@ -354,7 +360,7 @@ public final class SweepLedger implements AutoCloseable {
         }
     }
 
-    private void putMeta(String key, String value) throws SQLException {
+    private void putMetaRow(String key, String value) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
             p.setString(1, key);
             p.setString(2, value);

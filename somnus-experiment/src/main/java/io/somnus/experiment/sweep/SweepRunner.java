@@ -369,6 +369,7 @@ public final class SweepRunner {
             }
             if (hash == null) {
                 ledger.initialise(plan, Instant.now());
+                SweepUserClasses.checkOrRecord(ledger, plan, out);
                 String planned = plan.spec().fileText(); // as read when planned, not as the file is now
                 if (planned != null) {
                     AtomicFiles.write(out.resolve(SWEEP_COPY), planned);
@@ -380,6 +381,7 @@ public final class SweepRunner {
                 if (drawn != null && !drawn.equals(GaussianDraws.stream())) {
                     throw new SweepException(otherNoise(out, drawn));
                 }
+                SweepUserClasses.checkOrRecord(ledger, plan, out); // the same run ids, but another rule
                 listener.message("resuming sweep '" + plan.spec().name() + "' in " + out);
                 int missing = ledger.addMissing(plan);
                 if (missing > 0) {
@@ -458,7 +460,7 @@ public final class SweepRunner {
 
     /**
      * What {@code sweep --dry-run --out DIR [--resume]} checks of DIR: {@link #checkOutput}, and with {@code resume}
-     * that the sweep recorded there, if any, is this one.
+     * that the sweep recorded there, if any, is this one, its classes of one's own unchanged ({@link SweepUserClasses}).
      *
      * @throws SweepException saying why the real run would refuse DIR
      */
@@ -473,6 +475,7 @@ public final class SweepRunner {
                 if (hash != null && !hash.equals(plan.hash())) {
                     throw new SweepException(differentSweep(out, ledger, plan));
                 }
+                SweepUserClasses.check(ledger, plan, out);
             }
         }
     }

@@ -149,6 +149,33 @@ class ClassRulesTest {
     }
 
     /**
+     * paper-code's stream modes feed only since-last-spike STDP: a rule of one's own there is refused as the
+     * configuration resolves ({@code --print-config}, a sweep's {@code --dry-run}), before any data loads, naming the
+     * stream field and the projection's plasticity; with streams from rest, the last wake step delivered and the first
+     * row timed, it is taken.
+     */
+    @Test
+    void aRuleOfOnesOwnUnderPaperCodesStreamModesIsRefusedAsTheConfigurationResolves() {
+        String ours = "projection input_e learns by post-spike-step (" + WHERE + ")";
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> PresetConfigs.of("paper-code", "projections.input_e.plasticity", stepRule(0.001)));
+        assertTrue(e.getMessage().startsWith("simulation.stream_start_last_step: dropped ")
+                && e.getMessage().contains(ours), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper-code", "projections.input_e.plasticity",
+                stepRule(0.001), "simulation.stream_start", "rest"));
+        assertTrue(e.getMessage().startsWith("sleep.last_wake_input: dropped ") && e.getMessage().contains(ours),
+                e.getMessage());
+        e = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper-code", "projections.input_e.plasticity",
+                stepRule(0.001), "simulation.stream_start", "rest", "sleep.last_wake_input", "delivered"));
+        assertTrue(e.getMessage().startsWith("simulation.input_only_step: untimed ") && e.getMessage().contains(ours),
+                e.getMessage());
+        StdpRunConfig taken = PresetConfigs.of("paper-code", "projections.input_e.plasticity", stepRule(0.001),
+                "simulation.stream_start", "rest", "sleep.last_wake_input", "delivered",
+                "simulation.input_only_step", "timed");
+        NetworkFactory.validate(taken, INPUTS);
+    }
+
+    /**
      * A configured run whose rule keeps no resume snapshot takes none, and a resume of it is refused naming the
      * projection and the class; a rule with writeState and readState is resumable.
      */

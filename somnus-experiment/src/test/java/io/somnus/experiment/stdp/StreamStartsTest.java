@@ -118,13 +118,16 @@ class StreamStartsTest {
 
     @Test
     void droppingNeedsTheSinceLastSpikeRuleAndTheBaseThresholdTheAuthorsTest() {
-        for (String field : List.of("simulation.stream_start_last_step", "sleep.last_wake_input")) {
-            StdpRunConfig c = PresetConfigs.of("paper", field, "dropped"); // nearest-pair STDP
-            Network net = NetworkFactory.build(c, 225, new SplittableRandom(1), Kernels.scalar());
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> StreamStarts.checkChoices(net, c.simulation(), c.sleep(), true));
-            assertTrue(e.getMessage().startsWith(field + ": ") && e.getMessage().contains("nearest-pair"), e.getMessage());
-        }
+        String field = "simulation.stream_start_last_step";
+        StdpRunConfig c = PresetConfigs.of("paper", field, "dropped"); // nearest-pair STDP, streams from rest
+        Network dropping = NetworkFactory.build(c, 225, new SplittableRandom(1), Kernels.scalar());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StreamStarts.checkChoices(dropping, c.simulation(), c.sleep(), true));
+        assertTrue(e.getMessage().startsWith(field + ": ") && e.getMessage().contains("nearest-pair"), e.getMessage());
+        // every sleep drops the last wake step's spikes, whatever the start: refused as the configuration resolves
+        e = assertThrows(ConfigException.class, () -> PresetConfigs.of("paper", "sleep.last_wake_input", "dropped"));
+        assertTrue(e.getMessage().startsWith("sleep.last_wake_input: ") && e.getMessage().contains("nearest-pair")
+                && e.getMessage().contains("(projections.input_e.plasticity)"), e.getMessage());
         StdpRunConfig base = PresetConfigs.of("paper", "simulation.stream_start_threshold", "base"); // V >= θ + a
         Network net = NetworkFactory.build(base, 225, new SplittableRandom(1), Kernels.scalar());
         assertThrows(ConfigException.class, () -> StreamStarts.checkChoices(net, base.simulation(), base.sleep(), true));

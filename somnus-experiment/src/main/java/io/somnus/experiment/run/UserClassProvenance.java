@@ -1,0 +1,173 @@
+package io.somnus.experiment.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.data.FileHashes;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.stdp.ClassRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Where a class of one's own that a run loaded came from, and its bytes' digests (provenance.json's
+ * {@value #PROVENANCE}): a changed class under the same name is the same configuration, so the digests are what tell
+ * two versions apart.
+ *
+ * <p>What identifies the class is {@link #classFiles}: the SHA-256 of the {@code .class} resource of the class and of
+ * every other class of its nest ({@link Class#getNestMembers}: its nested, inner, local and anonymous classes, e.g. a
+ * parameter record {@code MyRule$Params}, and, for a nested class, its outer class and their other members). The
+ * jar's SHA-256 is recorded too, to name the very file, but not compared: a jar rebuilt from the same sources differs
+ * (its entries' times), and it changes with every other class it holds. Classes of another nest that the rule calls
+ * (a helper class, a library) are not covered.
+ *
+ * @param className  the class's binary name
+ * @param source     the jar or classes directory it was loaded from, as an absolute path (a URL where it is no file,
+ *                   {@code unknown} where the class loader says none)
+ * @param jarSha256  the SHA-256 of {@code source} when it is a jar (a file); null for a directory
+ * @param classFiles the SHA-256 of each class file of its nest, by binary name, sorted
+ */
+public record UserClassProvenance(String className, String source, String jarSha256,
+                                  SortedMap<String, String> classFiles) {
+    /** provenance.json's field: the list of the classes of one's own a run loaded; absent where it loaded none. */
+    public static final String PROVENANCE = "user_classes";
+
+    public UserClassProvenance {
+        classFiles = Collections.unmodifiableSortedMap(new TreeMap<>(classFiles));
+    }
+
+    /** Where {@code type} came from and its nest's class files' digests. */
+    public static UserClassProvenance of(Class<?> type) {
+        CodeSource code = type.getProtectionDomain().getCodeSource();
+        URL location = code == null ? null : code.getLocation();
+        String source = "unknown";
+        String jarSha256 = null;
+        if (location != null) {
+            source = location.toString();
+            if ("file".equals(location.getProtocol())) {
+                try {
+                    Path p = Path.of(location.toURI()).toAbsolutePath().normalize();
+                    source = p.toString();
+                    jarSha256 = Files.isRegularFile(p) ? FileHashes.sha256(p) : null;
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a path: the URL as it is
+                }
+            }
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        for (Class<?> member : type.getNestHost().getNestMembers()) {
+            files.put(member.getName(), classFileSha256(member));
+        }
+        files.putIfAbsent(type.getName(), classFileSha256(type));
+        return new UserClassProvenance(type.getName(), source, jarSha256, files);
+    }
+
+    /**
+     * The classes of one's own that a run of {@code cfg} loads (the rules of {@code rule: class}), in the order its
+     * configuration names them; empty for a configuration without any, as every preset.
+     *
+     * @throws ConfigException naming the field, for a class that cannot be loaded
+     */
+    public static List<UserClassProvenance> of(RunConfig cfg) {
+        List<UserClassProvenance> out = new ArrayList<>();
+        if (cfg instanceof StdpRunConfig stdp) {
+            ClassRules.ruleClasses(stdp).values().forEach(c -> out.add(of(c)));
+        }
+        return out;
+    }
+
+    /** {@link #of(RunConfig)}'s class files by class name, as {@link #recorded} reads them. */
+    public static Map<String, SortedMap<String, String>> classFiles(RunConfig cfg) {
+        Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
+        for (UserClassProvenance u : of(cfg)) {
+            out.put(u.className(), u.classFiles());
+        }
+        return out;
+    }
+
+    /** The SHA-256 of the {@code .class} resource {@code type} was defined from. */
+    static String classFileSha256(Class<?> type) {
+        String resource = "/" + type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown (no " + resource.substring(1) + " resource)";
+            }
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the class file of " + type.getName() + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /** As provenance.json writes it: {@code class_name}, {@code source}, {@code jar_sha256} (jars only), {@code class_files}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("class_name", className);
+        m.put("source", source);
+        if (jarSha256 != null) {
+            m.put("jar_sha256", jarSha256);
+        }
+        m.put("class_files", classFiles);
+        return m;
+    }
+
+    /** provenance.json's {@value #PROVENANCE} as {@link #toMap} wrote it: each class's {@code class_files}, by class name. */
+    public static Map<String, SortedMap<String, String>> recorded(JsonNode provenance) {
+        Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
+        for (JsonNode c : provenance.path(PROVENANCE)) {
+            SortedMap<String, String> files = new TreeMap<>();
+            c.path("class_files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
+            out.put(c.path("class_name").asText(), files);
+        }
+        return out;
+    }
+
+    /**
+     * How the class files of {@code now} (by class name, as {@link #recorded}) differ from those of {@code before},
+     * for the classes both name, in words ("class org.example.MyRule: org.example.MyRule$Params had SHA-256 …, now
+     * …"); empty where they do not. A class only one of them names is no difference: a run that loaded none, or a
+     * record from before digests were kept.
+     */
+    public static Optional<String> changed(Map<String, ? extends Map<String, String>> before,
+                                           Map<String, ? extends Map<String, String>> now) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, ? extends Map<String, String>> b : before.entrySet()) {
+            Map<String, String> n = now.get(b.getKey());
+            if (n == null || n.equals(b.getValue())) {
+                continue;
+            }
+            List<String> files = new ArrayList<>();
+            TreeMap<String, String> all = new TreeMap<>(b.getValue());
+            n.forEach(all::putIfAbsent);
+            for (String name : all.keySet()) {
+                String was = b.getValue().get(name);
+                String is = n.get(name);
+                if (was == null || !was.equals(is)) {
+                    files.add(name + " had " + (was == null ? "no class file" : "SHA-256 " + was) + ", now "
+                            + (is == null ? "none" : is));
+                }
+            }
+            out.add("class " + b.getKey() + ": " + String.join("; ", files));
+        }
+        return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
+    }
+}
