@@ -49,6 +49,7 @@ public record UserClassProvenance(String className, String source, String jarSha
     /** provenance.json's field: the list of the classes of one's own a run loaded; absent where it loaded none. */
     public static final String PROVENANCE = "user_classes";
 
+    /** Holds {@code classFiles} as an unmodifiable copy sorted by binary name. */
     public UserClassProvenance {
         classFiles = Collections.unmodifiableSortedMap(new TreeMap<>(classFiles));
     }
