@@ -100,6 +100,7 @@ public final class NetworkFactory {
                 case CONDUCTANCE_LIF -> new ConductanceLifPopulation(pc.name(), size,
                         withParams(conductanceDefaults(pc), conductanceSpikeTest(cfg, pc)), kernels)
                         .useForwardEuler(euler(cfg));
+                case CLASS -> ClassNeurons.build(pc, size, dt);
             };
             byName.put(pc.name(), p);
             pops.add(p);
@@ -299,6 +300,10 @@ public final class NetworkFactory {
             switch (pc.model()) {
                 case CURRENT_LIF -> withParams(CurrentLifParameters.PAPER, pc);
                 case CONDUCTANCE_LIF -> withParams(conductanceDefaults(pc), pc);
+                case CLASS -> { // built once here (its arrays: as many as the run's), so that a mistake fails now
+                    ClassNeurons.refuseBuiltInChoices(cfg, pc);
+                    ClassNeurons.build(pc, (int) size, cfg.simulation().dtMs());
+                }
             }
             sizes.put(pc.name(), size);
         }
@@ -574,7 +579,7 @@ public final class NetworkFactory {
 
     /** The defaults record with the configured {@code params} replaced, by record component name (snake_case). */
     static <R extends Record> R withParams(R defaults, PopulationConfig pc) {
-        Map<String, Double> params = pc.params() == null ? Map.of() : pc.params();
+        Map<String, Object> params = pc.params() == null ? Map.of() : pc.params();
         RecordComponent[] comps = defaults.getClass().getRecordComponents();
         Object[] values = new Object[comps.length];
         Class<?>[] types = new Class<?>[comps.length];
