@@ -4,12 +4,15 @@ import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.NeuronModel;
 import io.somnus.experiment.config.PopulationConfig;
+import io.somnus.experiment.config.ProjectionConfig;
 import io.somnus.experiment.config.SpikeTest;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.StreamStart;
 import io.somnus.experiment.config.ValidationStream;
+import io.somnus.experiment.config.WeightInit;
 import io.somnus.network.Network;
 import io.somnus.neuron.Population;
+import io.somnus.synapse.Receptor;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.util.List;
@@ -82,6 +85,25 @@ public final class ClassNeurons {
             throw new ConfigException("readout.validation_stream: " + Choices.of(ValidationStream.CARRIED) + " carries "
                     + "the current-LIF neurons' current and adaptation; " + own + " (use "
                     + Choices.of(ValidationStream.REST) + ")");
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, an inhibitory projection {@code pc} whose positive weights would excite
+     * {@code post}, a population of one's own whose receptors add into one current (as {@code Projection} refuses it
+     * when the network is built); nothing for a built-in or absent {@code post}.
+     *
+     * @throws ConfigException naming the projection's weights
+     */
+    static void refuseExcitingInhibition(ProjectionConfig pc, Population post) {
+        boolean uniform = pc.init() == WeightInit.UNIFORM;
+        double high = uniform ? Math.max(pc.weightLow(), pc.weight()) : pc.weight();
+        if (post != null && post.receptorsShareOneCurrent() && pc.receptor() == Receptor.INHIBITORY
+                && high > 0 && (pc.wMax() == null || pc.wMax() > 0)) {
+            throw new ConfigException("projections." + pc.name() + (uniform ? ".weight_low, weight" : ".weight")
+                    + ": positive, but the projection is inhibitory onto population " + post.name() + ", "
+                    + post.getClass().getName() + ", whose receptors add into one current (receptorsShareOneCurrent), "
+                    + "where a positive weight would excite; allowed: weights <= 0 (and w_max <= 0)");
         }
     }
 

@@ -281,6 +281,7 @@ public final class NetworkFactory {
     public static void validate(StdpRunConfig cfg, int inputs) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("input", (long) inputs);
+        Map<String, Population> own = new LinkedHashMap<>(); // the populations of model class, as built
         euler(cfg);
         for (PopulationConfig pc : cfg.populations()) {
             if (sizes.containsKey(pc.name())) {
@@ -302,7 +303,7 @@ public final class NetworkFactory {
                 case CONDUCTANCE_LIF -> withParams(conductanceDefaults(pc), pc);
                 case CLASS -> { // built once here (its arrays: as many as the run's), so that a mistake fails now
                     ClassNeurons.refuseBuiltInChoices(cfg, pc);
-                    ClassNeurons.build(pc, (int) size, cfg.simulation().dtMs());
+                    own.put(pc.name(), ClassNeurons.build(pc, (int) size, cfg.simulation().dtMs()));
                 }
             }
             sizes.put(pc.name(), size);
@@ -330,6 +331,7 @@ public final class NetworkFactory {
             if (pc.post().equals("input")) {
                 throw new ConfigException(where + ".post: the input source cannot receive synapses");
             }
+            ClassNeurons.refuseExcitingInhibition(pc, own.get(pc.post()));
             double all = (double) pre * post;
             double synapses = switch (pc.connector()) {
                 case ALL_TO_ALL -> all;

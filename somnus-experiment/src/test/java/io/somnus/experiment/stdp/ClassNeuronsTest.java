@@ -149,6 +149,23 @@ class ClassNeuronsTest {
     }
 
     /**
+     * Inhibitory weights that would excite a class population whose receptors add into one current are refused before
+     * the network is built, naming the projection; negative ones are taken.
+     */
+    @Test
+    void positiveInhibitoryWeightsOntoOneCurrentAreRefusedByName() {
+        Map<String, Object> shared = neuron(MapParamsNeuron.class.getName(), Map.of("share_one_current", true));
+        assertEquals("projections.i_e.weight: positive, but the projection is inhibitory onto population e, "
+                + MapParamsNeuron.class.getName() + ", whose receptors add into one current (receptorsShareOneCurrent), "
+                + "where a positive weight would excite; allowed: weights <= 0 (and w_max <= 0)",
+                refusal(shared, "projections.i_e.weight", 17));
+        NetworkFactory.validate(withE(shared, "projections.i_e.weight", -2, "projections.i_e.w_min", null,
+                "projections.i_e.w_max", 0), INPUTS);
+        NetworkFactory.validate(withE(neuron(MapParamsNeuron.class.getName(), Map.of()), "projections.i_e.weight", 17),
+                INPUTS);
+    }
+
+    /**
      * A configured run whose neuron class keeps no resume snapshot takes none, and a resume of it is refused naming the
      * population and the class; a class with writeState and readState is resumable.
      */

@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A neuron of one's own that takes its parameters as written ({@code Map}), never spikes, and keeps a resume snapshot
- * (it has no state beyond {@link Population}'s, but says so by overriding writeState and readState).
+ * (it has no state beyond {@link Population}'s, but says so by overriding writeState and readState); its receptors add
+ * into one current where {@code share_one_current} is true.
  */
 public final class MapParamsNeuron extends Population {
     /** The parameters the last one built was given. */
@@ -27,6 +28,11 @@ public final class MapParamsNeuron extends Population {
         clearSpikes();
         java.util.Arrays.fill(excitatoryInput, 0f);
         java.util.Arrays.fill(inhibitoryInput, 0f);
+    }
+
+    @Override
+    public boolean receptorsShareOneCurrent() {
+        return Boolean.TRUE.equals(params.get("share_one_current"));
     }
 
     @Override
