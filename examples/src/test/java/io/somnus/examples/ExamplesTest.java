@@ -400,6 +400,28 @@ class ExamplesTest {
     }
 
     /**
+     * examples/izhikevich-geomfig.yaml resolves (a changes file of diehl-cook) and builds its E population as
+     * {@link IzhikevichPopulation} of the parameters given, its size that of the file, its I population as large, and
+     * its inhibition negative (the neurons' receptors add into one current).
+     */
+    @Test
+    void theIzhikevichConfigurationBuildsItsNeuronClass() {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        io.somnus.experiment.config.StdpRunConfig cfg = io.somnus.experiment.config.Configs.bind(
+                new io.somnus.experiment.run.StandardResolver().resolve(java.util.Map.of("preset",
+                        module.resolve("izhikevich-geomfig.yaml").toString(), "dataset.name", "geomfig")),
+                io.somnus.experiment.config.StdpRunConfig.class);
+        io.somnus.experiment.stdp.NetworkFactory.validate(cfg, 225);
+        Network net = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 225, new SplittableRandom(1),
+                io.somnus.kernel.Kernels.scalar());
+        IzhikevichPopulation e = (IzhikevichPopulation) net.population("e");
+        assertEquals(IzhikevichPopulation.Parameters.REGULAR_SPIKING, e.parameters());
+        assertEquals(50, e.size());
+        assertEquals(50, net.population("i").size());
+        assertEquals(-2f, net.projection("i_e").weights()[0]);
+    }
+
+    /**
      * A network learning by {@link PfisterTripletStdp}, written halfway ({@code Network.writeState}, the rule's traces
      * with it) and read into a second network built from the same configuration, goes on to the same weights, bit for
      * bit, as the first.

@@ -65,7 +65,7 @@ final class FieldDomainCheck {
         if (!FieldDomains.OPEN_SECTIONS.contains(schema)) {
             for (String key : known) {
                 String childSchema = FieldDomains.join(schema, key);
-                Domain d = FieldDomains.FIELDS.get(childSchema);
+                Domain d = declared(childSchema, here);
                 if (!node.has(key) && !(d != null ? d.optional() : optionalSection(childSchema, here))) {
                     throw new ConfigException("configuration field '" + FieldDomains.join(user, key) + "' is missing"
                             + (d == null ? " (a section)" : "; allowed: " + d.allowed()));
@@ -74,11 +74,20 @@ final class FieldDomainCheck {
         }
     }
 
+    /**
+     * The domain of the field at {@code schema} where the discriminators' values admit it, else null (a section): a path
+     * may be a field in one variant and a section in another ({@code populations.*.params}, an open section for model
+     * class, the built-in models' numbers otherwise).
+     */
+    private static Domain declared(String schema, Map<String, String> variants) {
+        return FieldDomains.admitted(schema, variants) ? FieldDomains.FIELDS.get(schema) : null;
+    }
+
     /** Whether a section may be left out: every field its configuration declares in it is optional ({@code continual}). */
     private static boolean optionalSection(String schema, Map<String, String> variants) {
         List<String> children = FieldDomains.childrenOf(schema, variants);
         for (String child : children) {
-            Domain d = FieldDomains.FIELDS.get(FieldDomains.join(schema, child));
+            Domain d = declared(FieldDomains.join(schema, child), variants);
             if (d == null ? !optionalSection(FieldDomains.join(schema, child), variants) : !d.optional()) {
                 return false;
             }
@@ -106,7 +115,7 @@ final class FieldDomainCheck {
 
     private static void value(ObjectNode parent, String key, JsonNode v, String schema, String user,
                               Map<String, String> variants) {
-        Domain d = FieldDomains.FIELDS.get(schema);
+        Domain d = declared(schema, variants);
         if (d != null) {
             JsonNode fixed = leaf(v, d, user);
             if (fixed != v) {

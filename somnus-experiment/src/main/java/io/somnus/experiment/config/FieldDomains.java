@@ -144,7 +144,7 @@ public final class FieldDomains {
      */
     static final Map<String, List<Variant>> WHEN = new LinkedHashMap<>();
     /** Fields whose value picks which other fields a section has (and the record it binds to). */
-    static final List<String> DISCRIMINATORS = List.of("model", "projections.*.plasticity.rule");
+    static final List<String> DISCRIMINATORS = List.of("model", "populations.*.model", "projections.*.plasticity.rule");
     /** Sections (objects) that may be null. */
     static final Set<String> NULLABLE_SECTIONS = Set.of("projections.*.plasticity");
     /** Sections whose keys are checked by the model they configure (neuron parameters, by NetworkFactory). */
@@ -236,22 +236,31 @@ public final class FieldDomains {
             put("populations.*.size", int32(0).further("at least 1 unless size_of names the population whose size it "
                     + "takes"));
             put("populations.*.size_of", text().orNull());
-            put("populations.*.defaults", enumText(NeuronDefaults.class).orNull());
-            // neuron parameters: the union of the models' fields; which belong to which model is the model's to say
-            // resistance: the current LIF divides by none, but R = 0 leaves V at rest whatever the input (and its
-            // parameters record refuses it), so it is refused here in the form of every range
-            for (String p : List.of("tau_membrane_ms", "tau_synapse_ms", "tau_adaptation_ms", "tau_excitatory_ms",
-                    "tau_inhibitory_ms", "tau_theta_ms", "resistance")) {
-                put("populations.*.params." + p, real(0, true).optionalField());
-            }
-            for (String p : List.of("refractory_ms", "synaptic_gain")) {
-                put("populations.*.params." + p, real(0, false).optionalField());
-            }
-            for (String p : List.of("v_rest_mv", "v_reset_mv", "v_threshold_mv", "v_min_mv", "v_max_mv",
-                    "adaptation_mv", "threshold_offset_mv", "e_excitatory_mv", "e_inhibitory_mv", "theta_plus_mv",
-                    "theta_initial_mv")) {
-                put("populations.*.params." + p, real().optionalField());
-            }
+            // the built-in models' parameters, or a neuron class's own (model: class), as a rule's
+            within("populations.*.model", List.of(NeuronModel.CURRENT_LIF, NeuronModel.CONDUCTANCE_LIF), () -> {
+                put("populations.*.defaults", enumText(NeuronDefaults.class).orNull());
+                // neuron parameters: the union of the models' fields; which belong to which model is the model's to say
+                // resistance: the current LIF divides by none, but R = 0 leaves V at rest whatever the input (and its
+                // parameters record refuses it), so it is refused here in the form of every range
+                for (String p : List.of("tau_membrane_ms", "tau_synapse_ms", "tau_adaptation_ms", "tau_excitatory_ms",
+                        "tau_inhibitory_ms", "tau_theta_ms", "resistance")) {
+                    put("populations.*.params." + p, real(0, true).optionalField());
+                }
+                for (String p : List.of("refractory_ms", "synaptic_gain")) {
+                    put("populations.*.params." + p, real(0, false).optionalField());
+                }
+                for (String p : List.of("v_rest_mv", "v_reset_mv", "v_threshold_mv", "v_min_mv", "v_max_mv",
+                        "adaptation_mv", "threshold_offset_mv", "e_excitatory_mv", "e_inhibitory_mv", "theta_plus_mv",
+                        "theta_initial_mv")) {
+                    put("populations.*.params." + p, real().optionalField());
+                }
+            });
+            // a researcher's own neuron: its class checks its parameters (stdp/ClassNeurons names the field it refuses)
+            within("populations.*.model", NeuronModel.CLASS, () -> {
+                put("populations.*.class_name", text()
+                        .further("a class on the class path extending io.somnus.neuron.Population"));
+                put("populations.*.params", openSection());
+            });
 
             textField("projections.*.name");
             textField("projections.*.pre");
@@ -303,8 +312,7 @@ public final class FieldDomains {
             within("projections.*.plasticity.rule", PlasticityRule.CLASS, () -> {
                 put("projections.*.plasticity.class_name", text()
                         .further("a class on the class path implementing io.somnus.synapse.Plasticity"));
-                put("projections.*.plasticity.params", new Domain(Kind.OPEN_SECTION, 0, 0, 0, false, 0, false,
-                        List.of(), false, false, false, "its fields those of the class's parameters"));
+                put("projections.*.plasticity.params", openSection());
             });
 
             put("readout.population", text().further("the name of a population, or input (the input spikes "
@@ -409,7 +417,9 @@ public final class FieldDomains {
         Set<String> owners = new LinkedHashSet<>();
         for (String p : FIELDS.keySet()) {
             if (p.equals(schemaPath) || p.startsWith(schemaPath + ".")) {
-                List<Variant> when = WHEN.getOrDefault(p, List.of());
+                // the variants decided outside the section asked about (populations: model stdp, not its items' model)
+                List<Variant> when = WHEN.getOrDefault(p, List.of()).stream()
+                        .filter(v -> !v.path().startsWith(schemaPath + ".")).toList();
                 if (when.isEmpty()) {
                     return null;
                 }
@@ -528,7 +538,7 @@ public final class FieldDomains {
         return new ArrayList<>(out);
     }
 
-    private static boolean admitted(String path, Map<String, String> variants) {
+    static boolean admitted(String path, Map<String, String> variants) {
         for (Variant v : WHEN.getOrDefault(path, List.of())) {
             if (!v.admits(variants.get(v.path()))) {
                 return false;
@@ -598,6 +608,12 @@ public final class FieldDomains {
             }
         }
         return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, accepted, false, false, false, "");
+    }
+
+    /** A class's {@code params}: any fields, which the class checks. */
+    private static Domain openSection() {
+        return new Domain(Kind.OPEN_SECTION, 0, 0, 0, false, 0, false, List.of(), false, false, false,
+                "its fields those of the class's parameters");
     }
 
     private static Domain bool() {

@@ -55,7 +55,7 @@ public final class FieldReference {
         Map<String, List<String>> byValue = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> p : presets.entrySet()) {
             List<String> values = new ArrayList<>();
-            collect(p.getValue(), path.split("\\."), 0, values);
+            collect(p.getValue(), path, path.split("\\."), 0, values);
             if (!values.isEmpty()) {
                 String shown = values.stream().distinct().collect(Collectors.joining(", "));
                 byValue.computeIfAbsent(shown, k -> new ArrayList<>()).add(p.getKey());
@@ -66,8 +66,11 @@ public final class FieldReference {
                 .collect(Collectors.joining(" · "));
     }
 
-    /** The values at {@code path} from {@code node}; {@code *} walks every item of a list. */
-    private static void collect(JsonNode node, String[] path, int i, List<String> out) {
+    /**
+     * The values at {@code path} ({@code schema} split at its dots) from {@code node}; {@code *} walks every item of a
+     * list whose discriminator (a population's {@code model}) admits the field.
+     */
+    private static void collect(JsonNode node, String schema, String[] path, int i, List<String> out) {
         if (node == null || node.isMissingNode()) {
             return;
         }
@@ -78,14 +81,28 @@ public final class FieldReference {
         }
         if (path[i].equals("*")) {
             if (node.isArray()) {
-                for (JsonNode item : node) {
-                    collect(item, path, i + 1, out);
+                String item = String.join(".", java.util.Arrays.copyOf(path, i + 1)) + ".";
+                for (JsonNode it : node) {
+                    if (admits(it, item, schema)) {
+                        collect(it, schema, path, i + 1, out);
+                    }
                 }
             }
             return;
         }
         if (node.isObject() && node.has(path[i])) {
-            collect(node.get(path[i]), path, i + 1, out);
+            collect(node.get(path[i]), schema, path, i + 1, out);
         }
+    }
+
+    /** Whether list item {@code node} (at schema path {@code item}, ending in {@code *.}) has {@code schema}'s variant. */
+    private static boolean admits(JsonNode node, String item, String schema) {
+        for (FieldDomains.Variant v : FieldDomains.WHEN.getOrDefault(schema, List.of())) {
+            String rest = v.path().startsWith(item) ? v.path().substring(item.length()) : null;
+            if (rest != null && !rest.contains(".") && node.has(rest) && !v.admits(node.get(rest).asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -5,5 +5,10 @@ public enum NeuronModel {
     /** current-based LIF ({@link io.somnus.neuron.CurrentLifPopulation}) */
     CURRENT_LIF,
     /** conductance-based LIF with adaptive threshold ({@link io.somnus.neuron.ConductanceLifPopulation}) */
-    CONDUCTANCE_LIF
+    CONDUCTANCE_LIF,
+    /**
+     * a researcher's own {@link io.somnus.neuron.Population} subclass, loaded from the class path
+     * ({@code populations.*.class_name}, {@code stdp/ClassNeurons})
+     */
+    CLASS
 }

@@ -322,8 +322,9 @@ public final class StandardRunExecutor implements RunExecutor {
                     + " (only for the STDP-SNN and the SG-SNN, models stdp and sg): " + runDir + " cannot be resumed; "
                     + "run it again");
         }
-        if (cfg instanceof io.somnus.experiment.config.StdpRunConfig stdp) { // a rule of one's own may keep none
+        if (cfg instanceof io.somnus.experiment.config.StdpRunConfig stdp) { // a rule or neuron of one's own may keep none
             io.somnus.experiment.stdp.ClassRules.requireResumable(stdp);
+            io.somnus.experiment.stdp.ClassNeurons.requireResumable(stdp);
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         ResumeSnapshotFile.Verified snapshot = sg // before the data is loaded

@@ -5,6 +5,7 @@ import io.somnus.data.FileHashes;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.stdp.ClassNeurons;
 import io.somnus.experiment.stdp.ClassRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,14 +82,16 @@ public record UserClassProvenance(String className, String source, String jarSha
     }
 
     /**
-     * The classes of one's own that a run of {@code cfg} loads (the rules of {@code rule: class}), in the order its
-     * configuration names them; empty for a configuration without any, as every preset.
+     * The classes of one's own that a run of {@code cfg} loads (the neuron models of {@code model: class}, then the
+     * rules of {@code rule: class}), in the order its configuration names them; empty for a configuration without
+     * any, as every preset.
      *
      * @throws ConfigException naming the field, for a class that cannot be loaded
      */
     public static List<UserClassProvenance> of(RunConfig cfg) {
         List<UserClassProvenance> out = new ArrayList<>();
         if (cfg instanceof StdpRunConfig stdp) {
+            ClassNeurons.neuronClasses(stdp).values().forEach(c -> out.add(of(c)));
             ClassRules.ruleClasses(stdp).values().forEach(c -> out.add(of(c)));
         }
         return out;

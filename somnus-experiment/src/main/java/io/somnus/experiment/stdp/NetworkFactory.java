@@ -101,6 +101,7 @@ public final class NetworkFactory {
                 case CONDUCTANCE_LIF -> new ConductanceLifPopulation(pc.name(), size,
                         withParams(conductanceDefaults(pc), conductanceSpikeTest(cfg, pc)), kernels)
                         .useForwardEuler(euler(cfg));
+                case CLASS -> ClassNeurons.build(pc, size, dt);
             };
             byName.put(pc.name(), p);
             pops.add(p);
@@ -281,6 +282,7 @@ public final class NetworkFactory {
     public static void validate(StdpRunConfig cfg, int inputs) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("input", (long) inputs);
+        Map<String, Population> own = new LinkedHashMap<>(); // the populations of model class, as built
         euler(cfg);
         for (PopulationConfig pc : cfg.populations()) {
             if (sizes.containsKey(pc.name())) {
@@ -300,6 +302,10 @@ public final class NetworkFactory {
             switch (pc.model()) {
                 case CURRENT_LIF -> withParams(CurrentLifParameters.PAPER, pc);
                 case CONDUCTANCE_LIF -> withParams(conductanceDefaults(pc), pc);
+                case CLASS -> { // built once here (its arrays: as many as the run's), so that a mistake fails now
+                    ClassNeurons.refuseBuiltInChoices(cfg, pc);
+                    own.put(pc.name(), ClassNeurons.build(pc, (int) size, cfg.simulation().dtMs()));
+                }
             }
             sizes.put(pc.name(), size);
         }
@@ -326,6 +332,7 @@ public final class NetworkFactory {
             if (pc.post().equals("input")) {
                 throw new ConfigException(where + ".post: the input source cannot receive synapses");
             }
+            ClassNeurons.refuseExcitingInhibition(pc, own.get(pc.post()));
             double all = (double) pre * post;
             double synapses = switch (pc.connector()) {
                 case ALL_TO_ALL -> all;
@@ -578,7 +585,7 @@ public final class NetworkFactory {
 
     /** The defaults record with the configured {@code params} replaced, by record component name (snake_case). */
     static <R extends Record> R withParams(R defaults, PopulationConfig pc) {
-        Map<String, Double> params = pc.params() == null ? Map.of() : pc.params();
+        Map<String, Object> params = pc.params() == null ? Map.of() : pc.params();
         RecordComponent[] comps = defaults.getClass().getRecordComponents();
         Object[] values = new Object[comps.length];
         Class<?>[] types = new Class<?>[comps.length];

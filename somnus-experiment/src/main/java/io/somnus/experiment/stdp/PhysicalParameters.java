@@ -24,7 +24,6 @@ import io.somnus.synapse.Receptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the field domains cannot see because it takes two fields: neuron, synapse, input and time-step values that
@@ -79,6 +78,7 @@ public final class PhysicalParameters {
                     // conductances and θ decay by forward Euler under either integration (ConductanceLifPopulation)
                     p.forwardEulerTimeConstantsMs(euler).forEach((name, tauMs) -> eulerStep(pc, name, tauMs, dt));
                 }
+                case CLASS -> { } // the class checks its own parameters and step (ClassNeurons, checkTimeStep)
             }
         }
         for (ProjectionConfig pc : cfg.projections()) {
@@ -163,6 +163,9 @@ public final class PhysicalParameters {
         double dt = cfg.simulation().dtMs();
         boolean euler = cfg.simulation().integration() == MembraneIntegration.EULER;
         for (PopulationConfig pc : cfg.populations()) {
+            if (pc.model() == NeuronModel.CLASS) {
+                continue; // a neuron of one's own: its parameters are the class's to judge
+            }
             Neuron n = switch (pc.model()) {
                 case CURRENT_LIF -> {
                     CurrentLifParameters p = NetworkFactory.withParams(CurrentLifParameters.PAPER, pc);
@@ -202,6 +205,7 @@ public final class PhysicalParameters {
                     yield new Neuron(rest, threshold, "v_threshold_mv − threshold_offset_mv + theta_initial_mv = "
                             + num(threshold), p.vResetMv(), p.refractoryMs());
                 }
+                case CLASS -> throw new AssertionError(pc.name()); // passed over above
             };
             double rest = n.restMv();
             double threshold = n.thresholdMv();
@@ -312,8 +316,7 @@ public final class PhysicalParameters {
 
     /** The value, and whose default it is when the configuration does not set it. */
     private static String shown(PopulationConfig pc, String name, double value) {
-        Map<String, Double> set = pc.params() == null ? Map.of() : pc.params();
-        if (set.containsKey(name)) {
+        if (pc.params() != null && pc.params().containsKey(name)) {
             return NumberText.of(value);
         }
         String defaults = pc.defaults() != null ? Choices.of(pc.defaults())

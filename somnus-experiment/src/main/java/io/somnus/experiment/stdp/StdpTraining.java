@@ -200,7 +200,11 @@ public final class StdpTraining {
         long first = 0;
         // a snapshot holds everything the rest of the run reads; files, spikes and networks exchanged are not in it
         // a rule of one's own (rule: class) without writeState keeps none: the run goes on without snapshots
+        // and so does a neuron of one's own (model: class) without writeState and readState
         String withoutSnapshot = ruleWithoutSnapshot(net);
+        if (withoutSnapshot == null) {
+            withoutSnapshot = ClassNeurons.populationWithoutSnapshot(cfg, net);
+        }
         boolean snapshotting = snapshots != null && snapshots.keepsSnapshots() && StdpGenerators.recordable() && exchange.exportDir() == null
                 && exchange.inputSpikes() == null && exchange.networkIn() == null && exchange.networkOut() == null
                 && withoutSnapshot == null;

@@ -30,7 +30,7 @@ class FieldDomainsTest {
     /**
      * The fields declared for each model are exactly the components (snake_case) of the records it binds to: nested
      * records and lists of records recurse, a sealed section (plasticity) adds its discriminator and every permitted
-     * record's components, neuron params are both parameter records', a rule
+     * record's components, neuron params are both parameter records' and (model class) one open section, a rule
      * class's params one open section.
      */
     @Test
@@ -61,6 +61,7 @@ class FieldDomainsTest {
             } else if (Map.class.isAssignableFrom(t) && type == ClassRuleConfig.class) {
                 out.add(path); // a rule class's params: an open section, which the class checks
             } else if (Map.class.isAssignableFrom(t)) {
+                out.add(path); // model class's params: an open section, which the neuron class checks
                 walkRecord(CurrentLifParameters.class, path + ".", out);
                 walkRecord(ConductanceLifParameters.class, path + ".", out);
             } else {

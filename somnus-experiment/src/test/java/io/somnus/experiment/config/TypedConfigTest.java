@@ -135,7 +135,7 @@ class TypedConfigTest {
                 Map.entry("protocol", "standard, continual"),
                 Map.entry("simulation.integration", "exponential, euler (or null)"),
                 Map.entry("encoding.kind", "bernoulli, poisson, latency"),
-                Map.entry("populations.e.model", "current_lif, conductance_lif"),
+                Map.entry("populations.e.model", "current_lif, conductance_lif, class"),
                 Map.entry("populations.e.defaults", "paper, diehl_cook_e, diehl_cook_i (or null)"),
                 Map.entry("projections.e_i.receptor", "excitatory, inhibitory"),
                 Map.entry("projections.e_i.connector", "all_to_all, one_to_one, all_but_self, fixed_probability"),

@@ -149,7 +149,7 @@ class SweepUserClassesTest {
         Files.delete(out.resolve(SweepLedger.FILE_NAME));
         SweepException e = runWith(v2, out, true);
         assertNotNull(e);
-        assertTrue(e.getMessage().contains("its rules of one's own were other class files (class " + RULE + ": " + RULE
+        assertTrue(e.getMessage().contains("its classes of one's own (rules, neuron models) were other class files (class " + RULE + ": " + RULE
                 + "$Helper had SHA-256 "), e.getMessage());
         assertEquals(null, runWith(v1, out, true), "with the class it ran, the run is kept");
     }
