@@ -10,6 +10,7 @@ import io.somnus.cli.neurons.Integrator;
 import io.somnus.experiment.io.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +25,15 @@ class ClassNeuronTrainTest {
         String[] args = {"train", "--preset", "diehl-cook", "--dataset", "geomfig", "--train-images", "20",
                 "--validation-images", "10", "--test-images", "10", "--set", "train.readout_images=20",
                 "--set", "populations.e=" + e, "--no-report", "--out", out.toString()};
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
         return TrainCommandTest.run(all);
     }
 
     /**
-     * The neuron runs (it spiked, with the params given), its class and params are in config.yaml, the run ends
-     * without a resume snapshot (the class keeps none) and a resume of it is refused naming the population's class, and
-     * the same seed gives the same files.
+     * The neuron runs (it spiked, with the params given), its class and params are in config.yaml, provenance.json
+     * records the class, the run ends without a resume snapshot (the class keeps none) and a resume of it is refused
+     * naming the population's class, and the same seed gives the same files.
      */
     @Test
     void aTrainRunsTheConfiguredNeuronClassAndRecordsIt(@TempDir Path tmp) throws Exception {
@@ -45,6 +46,7 @@ class ClassNeuronTrainTest {
         assertTrue(config.contains("- name: e\n  model: class\n  class_name: " + Integrator.class.getName()
                 + "\n  size: 10\n  size_of: null\n  params:\n    threshold_mv: 0.5\n"), config);
         assertFalse(Files.exists(tmp.resolve("a").resolve(RunDirectory.RESUME_SNAPSHOT)));
+        ClassRuleTrainTest.assertRecordsItsClass(tmp.resolve("a"), Integrator.class);
         o = train(tmp.resolve("b"), population("{threshold_mv: 0.5}"));
         assertEquals(0, o.exit(), o.err());
         for (String f : new String[] {"config.yaml", "metrics.csv", "weights.npz"}) {

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.cli.TrainCommandTest.Outcome;
 import io.somnus.cli.rules.CountingRule;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,16 +42,7 @@ class ClassRuleTrainTest {
         assertTrue(config.contains("    rule: class\n    class_name: " + CountingRule.class.getName()
                 + "\n    params:\n      factor: 0.999\n"), config);
         assertFalse(Files.exists(tmp.resolve("a").resolve(RunDirectory.RESUME_SNAPSHOT)));
-        // provenance.json: where the class came from and its class file's SHA-256, as the file on disk has it
-        com.fasterxml.jackson.databind.JsonNode own = io.somnus.experiment.io.Mappers.JSON.readTree(
-                tmp.resolve("a").resolve(RunDirectory.PROVENANCE).toFile()).path("user_classes");
-        Path classes = Path.of(CountingRule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        byte[] file = Files.readAllBytes(classes.resolve(CountingRule.class.getName().replace('.', '/') + ".class"));
-        assertEquals(1, own.size(), own.toString());
-        assertEquals(CountingRule.class.getName(), own.get(0).path("class_name").asText());
-        assertEquals(classes.toString(), own.get(0).path("source").asText());
-        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file)),
-                own.get(0).path("class_files").path(CountingRule.class.getName()).asText(), own.toString());
+        assertRecordsItsClass(tmp.resolve("a"), CountingRule.class);
         o = train(tmp.resolve("b"), rule);
         assertEquals(0, o.exit(), o.err());
         for (String f : new String[] {"config.yaml", "metrics.csv", "weights.npz"}) {
@@ -65,5 +60,20 @@ class ClassRuleTrainTest {
         assertTrue(o.err().contains("projections.input_e.plasticity.params: " + CountingRule.class.getName()
                 + " refused its parameters: factor must be in (0, 1], got 2.0"), o.err());
         assertFalse(Files.exists(tmp.resolve("a")));
+    }
+
+    /**
+     * {@code run}'s provenance.json lists {@code type} alone among its classes of one's own, with where it came from
+     * (the test classes' directory) and its class file's SHA-256 as the file on disk has it.
+     */
+    static void assertRecordsItsClass(Path run, Class<?> type) throws Exception {
+        JsonNode own = Mappers.JSON.readTree(run.resolve(RunDirectory.PROVENANCE).toFile()).path("user_classes");
+        Path classes = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] file = Files.readAllBytes(classes.resolve(type.getName().replace('.', '/') + ".class"));
+        assertEquals(1, own.size(), own.toString());
+        assertEquals(type.getName(), own.get(0).path("class_name").asText());
+        assertEquals(classes.toString(), own.get(0).path("source").asText());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)),
+                own.get(0).path("class_files").path(type.getName()).asText(), own.toString());
     }
 }
