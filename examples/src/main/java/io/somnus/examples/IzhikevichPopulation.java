@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
  * added to v the same way. The defaults are Izhikevich's regular-spiking cell (a = 0.02, b = 0.2, c = −65 mV, d = 8).
  *
  * <p>What the network calls: {@link #integrate} once per step (consume the input, advance, emit the spikes);
- * {@link #resetState} between presentations; {@link #copy} for evaluation on another thread.
+ * {@link #resetState} between presentations; {@link #copy} for evaluation on another thread. It learns nothing (u
+ * rests again with v at each reset), so it keeps Population's {@code freezeLearning}, which has nothing to freeze.
  */
 public final class IzhikevichPopulation extends Population {
     /** The spike cut-off (mV). */

@@ -169,8 +169,9 @@ public final class ConductanceLifPopulation extends Population {
         return this;
     }
 
-    /** Freezes θ (no increase, no decay): Diehl &amp; Cook's test mode. */
-    public void freezeTheta(boolean frozen) {
+    /** Freezes θ, the only state this model learns (no increase, no decay): Diehl &amp; Cook's test mode. */
+    @Override
+    public void freezeLearning(boolean frozen) {
         this.thetaFrozen = frozen;
     }
 

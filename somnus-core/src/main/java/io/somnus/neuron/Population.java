@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
  * your own neuron"). What the network calls, and when: {@link #integrate} once per step, every population in the
  * network's order before any projection delivers or learns; {@link #resetState} when a presentation starts from rest
  * ({@code Network.resetState()}, {@code present}); {@link #copy} and {@link #copyLearnedStateFrom} for evaluation on
- * another thread; {@link #checkTimeStep} when the network is built; {@link #firstNonFiniteState},
+ * another thread, and {@link #freezeLearning} on those copies, whose learned state must then not change;
+ * {@link #checkTimeStep} when the network is built; {@link #firstNonFiniteState},
  * {@link #stateVariables} and {@link #stateReader} for the divergence check and state monitors, and
  * {@link #writeState}/{@link #readState} for resume snapshots, where the model has state of its own to add.
  */
@@ -156,8 +157,22 @@ public abstract class Population {
         return false;
     }
 
-    /** A fresh population with the same parameters and learned state, for evaluation on another thread. */
+    /**
+     * A fresh population with the same parameters and learned state, for evaluation on another thread; whether its
+     * learning is frozen ({@link #freezeLearning}) may be left as a fresh population's, since the evaluation sets it.
+     */
     public abstract Population copy();
+
+    /**
+     * Freezes ({@code true}) or thaws ({@code false}) the state this model learns of its own ({@link #learnedState()},
+     * e.g. an adaptive threshold): while frozen, {@link #integrate} leaves it as it stands, neither raising nor decaying
+     * it, while the membrane and the rest run as ever. The frozen readout's evaluation calls {@code freezeLearning(true)}
+     * on its copies ({@link #copy}) before their first image, so that the labels and accuracies come from the network
+     * as trained (Diehl &amp; Cook's test mode); the network that trains and sleeps is never frozen. The default freezes
+     * nothing, for a model that learns nothing.
+     */
+    public void freezeLearning(boolean frozen) {
+    }
 
     /**
      * Whether excitatory and inhibitory input add into one current, so that a weight's sign, not its receptor, decides

@@ -124,7 +124,7 @@ class ConductanceLifPopulationTest {
         ConductanceLifParameters p = new ConductanceLifParameters(100, -65, -65, -52, 20, 0, -100, 1e12, 1e12,
                 5, 0.05, 1e3, 20);
         ConductanceLifPopulation pop = new ConductanceLifPopulation("e", 1, p).useForwardEuler(true);
-        pop.freezeTheta(true);
+        pop.freezeLearning(true);
         SplittableRandom rng = new SplittableRandom(3);
         int total = 0;
         for (int step = 0; step < 3000; step++) {

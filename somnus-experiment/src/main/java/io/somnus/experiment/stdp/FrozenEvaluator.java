@@ -4,7 +4,6 @@ import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
-import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.readout.SpikeCounts;
 import java.util.ArrayList;
@@ -16,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs images through a network with plasticity off and returns the spike counts of one population
- * per image (the readout features). Images run in parallel on copies of the network that share its
+ * Runs images through a network with plasticity off and every population's own learning frozen
+ * ({@link Population#freezeLearning}), and returns the spike counts of one population per image (the readout
+ * features). Images run in parallel on copies of the network that share its
  * weights; each image's input spikes come from its own seed, so the result does not depend on the
  * number of threads. It counts the images it presented and their presentations (Diehl &amp; Cook's re-presentations
  * of an image at a higher rate while the readout fires too few spikes), as training does.
@@ -48,9 +48,7 @@ public final class FrozenEvaluator {
         Runnable worker = () -> {
             Network copy = net.copyForEvaluation();
             for (Population p : copy.populations()) {
-                if (p instanceof ConductanceLifPopulation c) {
-                    c.freezeTheta(true);
-                }
+                p.freezeLearning(true); // what each model learns of its own (the conductance LIF's θ) stays as trained
             }
             SpikeCounter counter = copy.count(copy.population(readoutPopulation));
             SpikeTrain train = new SpikeTrain();

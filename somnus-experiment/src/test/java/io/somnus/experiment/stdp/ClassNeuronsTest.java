@@ -1,5 +1,6 @@
 package io.somnus.experiment.stdp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.encoding.PoissonEncoder;
+import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.stdp.neurons.MapParamsNeuron;
 import io.somnus.experiment.stdp.neurons.Pacemaker;
+import io.somnus.experiment.stdp.neurons.ThresholdLearner;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
+import io.somnus.readout.SpikeCounts;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -81,6 +86,48 @@ class ClassNeuronsTest {
         }
         assertEquals(25, counter.counts()[0]);
         assertEquals(66, counter.counts()[2]);
+    }
+
+    /**
+     * What a neuron class learns of its own stays as trained in the frozen readout's evaluation, as the built-in θ does:
+     * with θ = 1 mV learned and a blank image (no input), neuron i of the {@link ThresholdLearner} reaches 1 + θ = 2 mV
+     * at (i + 1)/8 mV a step every ⌈16 / (i + 1)⌉ steps, so in a presentation of 700 steps neuron 0 spikes 43 times,
+     * θ stays 1 on the evaluation's copy and on the network. The same copy not frozen learns: its k-th spike needs
+     * 1 + k mV, 8·(k + 1) steps, and 8·(2 + … + 12) = 616 ≤ 700 < 720 = 8·(2 + … + 13): 11 spikes, θ = 12 mV.
+     */
+    @Test
+    void aNeuronClassKeepsItsLearnedStateFrozenInTheEvaluation() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("drive_mv_per_ms", 0.25);
+        params.put("threshold_mv", 1);
+        params.put("theta_plus_mv", 1);
+        StdpRunConfig cfg = withE(neuron(ThresholdLearner.class.getName(), params));
+        Network net = NetworkFactory.build(cfg, INPUTS, new SplittableRandom(3), Kernels.scalar());
+        double[] learned = new double[20];
+        Arrays.fill(learned, 1.0);
+        System.arraycopy(learned, 0, net.population("e").learnedState().get("theta_mv"), 0, 20);
+        Presentation presentation = new Presentation(cfg.simulation().stepsPerImage(), cfg.simulation().dtMs(),
+                cfg.encoding().intensity(), cfg.encoding().minSpikes(), cfg.encoding().intensityStep(),
+                cfg.encoding().maxPresentations());
+        assertEquals(700, presentation.steps());
+        FrozenEvaluator evaluator = new FrozenEvaluator(Encoders.create(cfg.encoding()), presentation, 1);
+        SpikeCounts counts = evaluator.features(net, "e", new float[][] {new float[INPUTS]}, 5);
+        ThresholdLearner evaluated = ThresholdLearner.last;
+        assertArrayEquals(learned, evaluated.learnedState().get("theta_mv"), "θ on the evaluation's copy");
+        assertArrayEquals(learned, net.population("e").learnedState().get("theta_mv"), "θ of the network");
+        for (int i = 0; i < 20; i++) {
+            int every = (16 + i) / (i + 1); // ⌈16 / (i + 1)⌉
+            assertEquals(700 / every, counts.count(0, i), "neuron " + i);
+        }
+        assertEquals(43, counts.count(0, 0));
+
+        Network unfrozen = net.copyForEvaluation();
+        SpikeCounter counter = unfrozen.count(unfrozen.population("e"));
+        SpikeTrain train = new SpikeTrain();
+        presentation.present(unfrozen, Encoders.create(cfg.encoding()), new float[INPUTS], false,
+                new SplittableRandom(5), train, counter);
+        assertEquals(11, counter.counts()[0]);
+        assertEquals(12.0, unfrozen.population("e").learnedState().get("theta_mv")[0], "θ learned without the freeze");
     }
 
     /** A class taking Map<String, Object> gets the section as written. */
