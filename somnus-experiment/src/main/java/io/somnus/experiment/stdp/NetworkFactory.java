@@ -282,7 +282,7 @@ public final class NetworkFactory {
     public static void validate(StdpRunConfig cfg, int inputs) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("input", (long) inputs);
-        Map<String, Population> own = new LinkedHashMap<>(); // the populations of model class, as built
+        List<PopulationConfig> own = new ArrayList<>(); // the populations of model class, built after the memory check
         euler(cfg);
         for (PopulationConfig pc : cfg.populations()) {
             if (sizes.containsKey(pc.name())) {
@@ -302,9 +302,9 @@ public final class NetworkFactory {
             switch (pc.model()) {
                 case CURRENT_LIF -> withParams(CurrentLifParameters.PAPER, pc);
                 case CONDUCTANCE_LIF -> withParams(conductanceDefaults(pc), pc);
-                case CLASS -> { // built once here (its arrays: as many as the run's), so that a mistake fails now
+                case CLASS -> {
                     ClassNeurons.refuseBuiltInChoices(cfg, pc);
-                    own.put(pc.name(), ClassNeurons.build(pc, (int) size, cfg.simulation().dtMs()));
+                    own.add(pc);
                 }
             }
             sizes.put(pc.name(), size);
@@ -332,7 +332,6 @@ public final class NetworkFactory {
             if (pc.post().equals("input")) {
                 throw new ConfigException(where + ".post: the input source cannot receive synapses");
             }
-            ClassNeurons.refuseExcitingInhibition(pc, own.get(pc.post()));
             double all = (double) pre * post;
             double synapses = switch (pc.connector()) {
                 case ALL_TO_ALL -> all;
@@ -430,6 +429,23 @@ public final class NetworkFactory {
             throw new ConfigException(String.format(java.util.Locale.ROOT, "the network needs about %s of memory but the "
                     + "Java heap is %s (largest: %s); lower the population sizes (e.g. populations.e.size) or raise the heap "
                     + "(SOMNUS_JAVA_OPTS=-Xmx…)", gib(bytes), gib(heap), largest == null ? "its populations" : largest));
+        }
+        refuseOwnNeurons(cfg, own, sizes);
+    }
+
+    /**
+     * Builds each population of model class once, as large as the run's (a constructor may refuse a size, or fill its
+     * arrays by it), so that a mistake in it fails now, naming the field; and refuses an inhibitory projection whose
+     * weights would excite one. Runs after the memory check: a population too large for the heap gets that check's
+     * message instead of exhausting the heap here.
+     */
+    private static void refuseOwnNeurons(StdpRunConfig cfg, List<PopulationConfig> own, Map<String, Long> sizes) {
+        Map<String, Population> built = new LinkedHashMap<>();
+        for (PopulationConfig pc : own) {
+            built.put(pc.name(), ClassNeurons.build(pc, sizes.get(pc.name()).intValue(), cfg.simulation().dtMs()));
+        }
+        for (ProjectionConfig pc : cfg.projections()) {
+            ClassNeurons.refuseExcitingInhibition(pc, built.get(pc.post()));
         }
     }
 

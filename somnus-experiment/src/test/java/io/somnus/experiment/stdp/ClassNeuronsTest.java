@@ -130,6 +130,20 @@ class ClassNeuronsTest {
         assertEquals(12.0, unfrozen.population("e").learnedState().get("theta_mv")[0], "θ learned without the freeze");
     }
 
+    /**
+     * A class population too large for the heap gets the memory check's message (45 000 E and I neurons: I → E
+     * all-but-self holds 2.0·10⁹ synapses, tens of GiB), and is not built before it, which could exhaust the heap.
+     */
+    @Test
+    void aNeuronClassBeyondTheHeapGetsTheMemoryMessageBeforeItIsBuilt() {
+        Pacemaker before = Pacemaker.last;
+        Map<String, Object> e = pacemaker(0.25, 1);
+        e.put("size", 45_000);
+        String m = refusal(e);
+        assertTrue(m.startsWith("the network needs about ") && m.contains(" of memory but the Java heap is "), m);
+        assertSame(before, Pacemaker.last, "not built before the memory check");
+    }
+
     /** A class taking Map<String, Object> gets the section as written. */
     @Test
     void aNeuronMayTakeItsParamsAsAMap() {
