@@ -7,7 +7,6 @@ import io.somnus.experiment.compare.SummaryDifference;
 import io.somnus.experiment.compare.SweepComparison;
 import io.somnus.experiment.compare.TableComparison;
 import io.somnus.experiment.io.Csv;
-import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.io.TreeDifferences;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +63,9 @@ final class ComparisonText {
         String files = String.join(", ", c.compared());
         return switch (c.verdict()) {
             case IDENTICAL_RESULTS -> "tables identical (" + files + " byte for byte the same"
-                    + (c.compared().contains(Aggregator.STATS) ? ", stats.json but for its generated_at" : "") + ")";
+                    + c.compared().stream().filter(f -> !SweepComparison.leftOut(f).isEmpty()).map(f -> ", " + f
+                            + " but for its " + String.join(", ", SweepComparison.leftOut(f))).collect(
+                                    java.util.stream.Collectors.joining()) + ")";
             case SAME_NUMBERS_DIFFERENT_FILES -> "tables hold the same numbers (" + files + "), not all the same bytes";
             case DIFFERENT -> "tables different: " + c.partsFirst() + " parts first, at " + c.results().stream()
                     .filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt();
@@ -102,8 +103,9 @@ final class ComparisonText {
     private static void files(List<FileComparison> results, List<String> out) {
         for (FileComparison f : results) {
             out.add("  " + f.file() + ": " + switch (f.outcome()) {
-                case IDENTICAL_BYTES -> "identical bytes" + (f.file().equals(Aggregator.STATS)
-                        ? " (but for generated_at, the time it was written)" : "");
+                case IDENTICAL_BYTES -> "identical bytes" + (SweepComparison.leftOut(f.file()).isEmpty() ? ""
+                        : " (but for " + String.join(", ", SweepComparison.leftOut(f.file())) + ", the time it was "
+                                + "written)");
                 case SAME_NUMBERS -> "same numbers, other bytes";
                 case DIFFERENT -> "different from " + f.partsAt();
                 case ONLY_IN_A, ONLY_IN_B -> f.partsAt() + (SweepComparison.GLMM_FILES.contains(f.file())

@@ -56,6 +56,11 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
 
     /** stats.json's field holding the time it was written: left out of its comparison, as it differs every time. */
     public static final Set<String> STATS_WRITTEN_AT = Set.of("generated_at");
+
+    /** The fields of result file {@code file} left out of its comparison: {@link #STATS_WRITTEN_AT} for stats.json. */
+    public static Set<String> leftOut(String file) {
+        return file.equals(Aggregator.STATS) ? STATS_WRITTEN_AT : Set.of();
+    }
     /** The columns that place a row of each of the sweep's tables: the cell (and run) it is of, not its numbers. */
     static final Map<String, List<String>> KEY_COLUMNS = Map.of(
             Aggregator.RUNS_LONG, List.of("run_id", "metric", "variant"),
@@ -128,8 +133,7 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
             boolean inB = Files.isRegularFile(b.resolve(f));
             if (inA && inB) {
                 compared.add(f);
-                results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), KEY_COLUMNS.get(f),
-                        f.equals(Aggregator.STATS) ? STATS_WRITTEN_AT : Set.of()));
+                results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), KEY_COLUMNS.get(f), leftOut(f)));
             } else if (inA || inB) {
                 results.add(FileComparison.onlyIn(f, inA));
             }
