@@ -23,10 +23,13 @@ import picocli.CommandLine.Spec;
                 + "JDK, CPU, kernels, dataset checksums; context, not results), and each result file: weights.npz per "
                 + "array (the entries that differ, the largest |B − A|, the first index), the tables per row (the "
                 + "first that differs), summary.json per number (A, B and B − A); not timing.json (it differs every "
-                + "time) nor report.html (drawn from the files compared). Two sweep directories: one line per run id, "
-                + "its verdict (or only in A or B). Exit status 0 when the results are the same numbers, 4 when they "
-                + "differ (or a run id is in one sweep only), 2 when a run could not be compared (a missing or damaged "
-                + "file, a run not finished) (docs/portability.md, \"Is it the same run?\").")
+                + "time) nor report.html (drawn from the files compared). Two sweep directories (each with its "
+                + "ledger.sqlite): whether the sweep's own results are the same (runs_long.csv, aggregate.csv, "
+                + "curves.csv, stats.json, the GLMM's tables, verdict.csv, verdict.json, as the run files above; R's "
+                + "tables in one sweep only are said, not counted) and how many runs are identical, then one line per "
+                + "run id, its verdict (or only in A or B). Exit status 0 when the results are the same numbers, 4 when "
+                + "they differ (or a run id is in one sweep only), 2 when a run could not be compared (a missing or "
+                + "damaged file, a run not finished) (docs/portability.md, \"Is it the same run?\").")
 final class CompareCommand implements Callable<Integer> {
     /** The exit status of two runs whose results differ. */
     static final int EXIT_DIFFERENT = 4;
@@ -52,8 +55,9 @@ final class CompareCommand implements Callable<Integer> {
         if (sweepA) {
             SweepComparison c = SweepComparison.of(a, b);
             print(out, c, ComparisonText.lines(c));
-            boolean differ = c.runs().stream().anyMatch(r -> r.outcome() == SweepComparison.Outcome.DIFFERENT
-                    || r.outcome() == SweepComparison.Outcome.ONLY_IN_A || r.outcome() == SweepComparison.Outcome.ONLY_IN_B);
+            boolean differ = c.verdict() == RunComparison.Verdict.DIFFERENT || c.runs().stream().anyMatch(
+                    r -> r.outcome() == SweepComparison.Outcome.DIFFERENT || r.outcome() == SweepComparison.Outcome.ONLY_IN_A
+                            || r.outcome() == SweepComparison.Outcome.ONLY_IN_B);
             return differ ? EXIT_DIFFERENT : c.sameNumbers() ? 0 : SomnusCli.EXIT_BAD_INPUT;
         }
         RunComparison c = RunComparison.of(a, b);

@@ -25,15 +25,24 @@ final class ComparisonText {
 
     private ComparisonText() { }
 
-    /** Two sweeps: a line of counts, then one line per run id with its verdict. */
+    /**
+     * Two sweeps: a line saying whether the sweep's results (its tables) are the same and how many runs are identical,
+     * then each result file, then one line per run id with its verdict.
+     */
     static List<String> lines(SweepComparison c) {
         Map<SweepComparison.Outcome, Long> counts = new java.util.EnumMap<>(SweepComparison.Outcome.class);
         c.runs().forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
+        counts.remove(SweepComparison.Outcome.IDENTICAL_RESULTS);
+        String others = counts.isEmpty() ? "" : " (" + String.join(", ", counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + label(e.getKey())).toList()) + ")";
         List<String> out = new ArrayList<>();
-        out.add("sweeps: " + c.runs().size() + " run ids; " + String.join(", ", counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + label(e.getKey())).toList()));
+        out.add("sweeps: " + tables(c) + "; " + c.identicalRuns() + " of " + c.runs().size() + " run ids identical "
+                + "results" + others);
         out.add("A: " + c.a());
         out.add("B: " + c.b());
+        out.add("results of the sweep:" + (c.results().isEmpty() ? " none in either (not aggregated)" : ""));
+        files(c.results(), out);
+        out.add("runs:");
         for (SweepComparison.Run r : c.runs()) {
             out.add("  " + r.id() + ": " + switch (r.outcome()) {
                 case ONLY_IN_A, ONLY_IN_B -> label(r.outcome());
@@ -44,6 +53,23 @@ final class ComparisonText {
         out.add("(one run's differences: somnus compare " + c.a().resolve("runs/ID") + " " + c.b().resolve("runs/ID")
                 + ")");
         return out;
+    }
+
+    /** The sweep's result files in a phrase: identical, the same numbers, or where they part first. */
+    private static String tables(SweepComparison c) {
+        if (c.compared().isEmpty() && c.verdict() != RunComparison.Verdict.DIFFERENT) {
+            return "no result tables to compare";
+        }
+        String files = String.join(", ", c.compared());
+        return switch (c.verdict()) {
+            case IDENTICAL_RESULTS -> "tables identical (" + files + " byte for byte the same"
+                    + c.compared().stream().filter(f -> !SweepComparison.leftOut(f).isEmpty()).map(f -> ", " + f
+                            + " but for its " + String.join(", ", SweepComparison.leftOut(f))).collect(
+                                    java.util.stream.Collectors.joining()) + ")";
+            case SAME_NUMBERS_DIFFERENT_FILES -> "tables hold the same numbers (" + files + "), not all the same bytes";
+            case DIFFERENT -> "tables different: " + c.partsFirst() + " parts first, at " + c.results().stream()
+                    .filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt();
+        };
     }
 
     private static String label(SweepComparison.Outcome o) {
@@ -69,12 +95,22 @@ final class ComparisonText {
                 + (c.provenance().isEmpty() ? " same, but for the start and end times" : ""));
         c.provenance().forEach(d -> out.add("    " + text(d)));
         out.add("results:");
-        for (FileComparison f : c.results()) {
-            switch (f.outcome()) {
-                case IDENTICAL_BYTES -> out.add("  " + f.file() + ": identical bytes");
-                case SAME_NUMBERS -> out.add("  " + f.file() + ": same numbers, other bytes");
-                case DIFFERENT -> out.add("  " + f.file() + ": different from " + f.partsAt());
-            }
+        files(c.results(), out);
+        return out;
+    }
+
+    /** Each result file's line, and under it where its arrays, rows or values differ. */
+    private static void files(List<FileComparison> results, List<String> out) {
+        for (FileComparison f : results) {
+            out.add("  " + f.file() + ": " + switch (f.outcome()) {
+                case IDENTICAL_BYTES -> "identical bytes" + (SweepComparison.leftOut(f.file()).isEmpty() ? ""
+                        : " (but for " + String.join(", ", SweepComparison.leftOut(f.file())) + ", the time it was "
+                                + "written)");
+                case SAME_NUMBERS -> "same numbers, other bytes";
+                case DIFFERENT -> "different from " + f.partsAt();
+                case ONLY_IN_A, ONLY_IN_B -> f.partsAt() + (SweepComparison.GLMM_FILES.contains(f.file())
+                        ? " (R fitted the GLMM on one side only: not counted as a difference)" : "");
+            });
             if (f.arrays() != null) {
                 f.arrays().forEach(x -> out.add("      " + array(x)));
             }
@@ -85,7 +121,6 @@ final class ComparisonText {
                 f.summary().forEach(s -> out.add("      " + summary(s)));
             }
         }
-        return out;
     }
 
     /** The verdict line: what the result files hold, and where they part first ({@code withFiles}: naming them all). */
@@ -143,8 +178,8 @@ final class ComparisonText {
                         + "(--json lists them)");
                 break;
             }
-            out.add("      row " + t.firstRow() + " " + e.getKey() + ": A " + e.getValue().get(0) + ", B "
-                    + e.getValue().get(1));
+            out.add("      row " + t.firstRow() + " " + e.getKey() + ": A " + cut(e.getValue().get(0)) + ", B "
+                    + cut(e.getValue().get(1)));
         }
     }
 

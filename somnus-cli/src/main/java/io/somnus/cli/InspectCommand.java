@@ -79,7 +79,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(dir)) {
             Path summary = dir.resolve(RunDirectory.SUMMARY);
-            if (!Files.exists(summary) && SweepListing.isSweep(dir)) {
+            if (!Files.exists(summary) && io.somnus.experiment.sweep.SweepLedger.isSweepDirectory(dir)) {
                 SweepListing.lines(dir).forEach(out::println);
                 out.println("(a run's summary: somnus inspect " + dir.resolve(SweepRunner.RUNS_DIR) + "/ID; the whole "
                         + "sweep: somnus report " + dir + ")");

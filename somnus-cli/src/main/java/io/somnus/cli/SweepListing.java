@@ -4,7 +4,6 @@ import io.somnus.experiment.sweep.LedgerEntry;
 import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.experiment.sweep.SweepLedger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,16 +18,6 @@ import java.util.Map;
  */
 final class SweepListing {
     private SweepListing() { }
-
-    /** Whether {@code dir} holds a sweep's ledger with something in it (an empty file records no run). */
-    static boolean isSweep(Path dir) {
-        Path file = dir.resolve(SweepLedger.FILE_NAME);
-        try {
-            return Files.isRegularFile(file) && Files.size(file) > 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 
     /** The lines of the listing: a head line with the counts, then one per run in the ledger's order (by run id). */
     static List<String> lines(Path dir) {

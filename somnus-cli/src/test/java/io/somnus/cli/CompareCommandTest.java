@@ -133,31 +133,185 @@ class CompareCommandTest {
         assertTrue(o.out().contains("  metrics.csv: identical bytes\n"), o.out());
     }
 
-    /** Two sweeps: one line per run id, its verdict; a run id only one sweep has makes them differ. */
+    /**
+     * A first differing row with ten differing cells after alike ones: the text shows the first eight that differ, not
+     * the first eight columns, and a long value cut with an ellipsis.
+     */
+    @Test
+    void theFirstDifferingCellsAreShownAndLongValuesCut(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("edited");
+        copyRun(again, copy);
+        io.somnus.experiment.io.CsvTable t = io.somnus.experiment.io.Csv.read(copy.resolve("metrics.csv"));
+        // ten columns after the first two, but val_accuracy (a damaged file's check reads it as an accuracy)
+        List<String> changed = t.header().stream().skip(2).filter(c -> !c.equals("val_accuracy")).limit(10).toList();
+        assertEquals(10, changed.size(), t.header().toString());
+        String longValue = "9".repeat(100);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (String c : t.header()) {
+                int k = changed.indexOf(c);
+                cells.add(r > 0 || k < 0 ? t.cell(r, c) : k == 4 ? longValue : "1" + t.cell(r, c));
+            }
+            rows.add(cells);
+        }
+        io.somnus.experiment.io.Csv.write(copy.resolve("metrics.csv"), t.header(), rows);
+        Outcome o = run("compare", first.toString(), copy.toString());
+        assertEquals(CompareCommand.EXIT_DIFFERENT, o.exit(), o.err());
+        StringBuilder shown = new StringBuilder();
+        for (int k = 0; k < 8; k++) {
+            String c = changed.get(k);
+            shown.append("      row 1 ").append(c).append(": A ").append(t.cell(0, c)).append(", B ")
+                    .append(k == 4 ? "9".repeat(69) + "…" : "1" + t.cell(0, c)).append('\n');
+        }
+        shown.append("      row 1: and 2 more columns (--json lists them)\n");
+        assertTrue(o.out().contains("differ\n" + shown), o.out());
+        JsonNode json = Mappers.JSON.readTree(run("compare", "--json", first.toString(), copy.toString()).out());
+        JsonNode cells = json.path("results").get(0).path("table").path("first_cells");
+        assertEquals(changed, iterable(cells.fieldNames()), "every differing column, in order, and no other");
+        assertEquals(longValue, cells.path(changed.get(4)).get(1).asText(), "--json gives it whole");
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
+    /** A sweep of two tiny diehl-cook runs (seeds 1 and 2, no sleep), made once for the sweep tests. */
+    private static Path sweep() throws Exception {
+        synchronized (CompareCommandTest.class) {
+            if (sweep == null) {
+                Path file = Files.writeString(runs.resolve("tiny.yaml"), "name: tiny\npresets: [diehl-cook]\n"
+                        + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\nset:\n  populations.e.size: 10\n"
+                        + "  train.images: 30\n  train.validation_images: 10\n  train.test_images: 10\n"
+                        + "  train.checkpoints: 2\n  train.readout_images: 20\n");
+                Path out = runs.resolve("sweep");
+                Outcome o = run("sweep", "--config", file.toString(), "--out", out.toString(), "--workers", "1",
+                        "--no-report");
+                assertEquals(0, o.exit(), o.out() + o.err());
+                sweep = out;
+            }
+            return sweep;
+        }
+    }
+
+    static Path sweep;
+
+    /**
+     * Two sweeps told by their ledgers: their tables compared, then one line per run id, its verdict; a run id only one
+     * sweep has makes them differ.
+     */
     @Test
     void twoSweepsAreComparedRunByRun(@TempDir Path tmp) throws Exception {
-        Path a = tmp.resolve("a/runs");
-        Path b = tmp.resolve("b/runs");
-        copyRun(first, a.resolve("s1"));
-        copyRun(first, a.resolve("s2"));
-        copyRun(again, b.resolve("s1"));
-        copyRun(faster, b.resolve("s2"));
-        copyRun(faster, b.resolve("s3"));
-        Outcome o = run("compare", a.getParent().toString(), b.getParent().toString());
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        copyTree(sweep(), a);
+        copyTree(sweep(), b);
+        List<String> ids;
+        try (var s = Files.list(a.resolve("runs"))) {
+            ids = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(2, ids.size(), ids.toString());
+        Outcome same = run("compare", a.toString(), b.toString());
+        assertEquals(0, same.exit(), same.out() + same.err());
+        assertTrue(same.out().startsWith("sweeps: tables identical (runs_long.csv, aggregate.csv, curves.csv, stats.json"),
+                same.out());
+        assertTrue(same.out().contains("; 2 of 2 run ids identical results\n"), same.out());
+        io.somnus.experiment.io.FileTrees.deleteRecursively(b.resolve("runs").resolve(ids.get(1)));
+        copyRun(faster, b.resolve("runs").resolve(ids.get(1)));
+        copyRun(faster, b.resolve("runs").resolve("s3"));
+        Outcome o = run("compare", a.toString(), b.toString());
         assertEquals(CompareCommand.EXIT_DIFFERENT, o.exit(), o.err());
-        assertTrue(o.out().startsWith("sweeps: 3 run ids; 1 identical results, 1 different, 1 only in B\n"), o.out());
-        assertTrue(o.out().contains("\n  s1: identical results: "), o.out());
-        assertTrue(o.out().contains("\n  s2: different: "), o.out());
+        assertTrue(o.out().contains("; 1 of 3 run ids identical results (1 different, 1 only in B)\n"), o.out());
+        assertTrue(o.out().contains("\n  " + ids.get(0) + ": identical results: "), o.out());
+        assertTrue(o.out().contains("\n  " + ids.get(1) + ": different: "), o.out());
         assertTrue(o.out().contains("\n  s3: only in B\n"), o.out());
         // a run that cannot be compared is named with its missing file, and the exit says bad input
-        for (Path gone : List.of(a.resolve("s2"), b.resolve("s2"), b.resolve("s3"))) {
+        for (Path gone : List.of(a.resolve("runs").resolve(ids.get(1)), b.resolve("runs").resolve(ids.get(1)),
+                b.resolve("runs/s3"))) {
             io.somnus.experiment.io.FileTrees.deleteRecursively(gone);
         }
-        Files.delete(b.resolve("s1/metrics.csv"));
-        Outcome partial = run("compare", a.getParent().toString(), b.getParent().toString());
+        Path lost = b.resolve("runs").resolve(ids.get(0)).resolve("metrics.csv");
+        Files.delete(lost);
+        Outcome partial = run("compare", a.toString(), b.toString());
         assertEquals(2, partial.exit(), partial.err());
-        assertTrue(partial.out().contains("\n  s1: not compared: " + b.resolve("s1/metrics.csv") + " is missing"),
+        assertTrue(partial.out().contains("\n  " + ids.get(0) + ": not compared: " + lost + " is missing"),
                 partial.out());
+    }
+
+    /** One aggregate.csv cell edited: that row (placed by its cell) and column, the run ids all identical. */
+    @Test
+    void anEditedAggregateCellIsFoundAtItsRowAndColumn(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        copyTree(sweep(), a);
+        copyTree(sweep(), b);
+        io.somnus.experiment.io.CsvTable t = io.somnus.experiment.io.Csv.read(b.resolve("aggregate.csv"));
+        int row = t.rowCount() - 1; // the last: its mean is a number (0-based)
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (String c : t.header()) {
+                cells.add(r == row && c.equals("mean") ? "0.123" : t.cell(r, c));
+            }
+            rows.add(cells);
+        }
+        io.somnus.experiment.io.Csv.write(b.resolve("aggregate.csv"), t.header(), rows);
+        Outcome o = run("compare", a.toString(), b.toString());
+        assertEquals(CompareCommand.EXIT_DIFFERENT, o.exit(), o.out() + o.err());
+        String placed = "data row " + (row + 1) + ", preset " + t.cell(row, "preset") + ", model " + t.cell(row, "model")
+                + ", dataset " + t.cell(row, "dataset") + ", sleep_fraction " + t.cell(row, "sleep_fraction")
+                + ", metric " + t.cell(row, "metric");
+        assertTrue(o.out().startsWith("sweeps: tables different: aggregate.csv parts first, at " + placed
+                + "; 2 of 2 run ids identical results\n"), o.out());
+        assertTrue(o.out().contains("\n  aggregate.csv: different from " + placed + "\n"), o.out());
+        assertTrue(o.out().contains("\n      1 of the " + t.rowCount() + " data rows in both differ\n      row "
+                + (row + 1) + " mean: A " + t.cell(row, "mean") + ", B 0.123\n"), o.out());
+        assertTrue(o.out().contains("\n  runs_long.csv: identical bytes\n"), o.out());
+        JsonNode json = Mappers.JSON.readTree(run("compare", "--json", a.toString(), b.toString()).out());
+        assertEquals("aggregate.csv", json.path("parts_first").asText(), json.toString());
+    }
+
+    /** R's tables in one sweep only (R fitted the GLMM there): said, not counted, and no failure. */
+    @Test
+    void theGlmmsTablesInOneSweepOnlyAreSaid(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        copyTree(sweep(), a);
+        copyTree(sweep(), b);
+        Files.writeString(a.resolve("glmm.csv"), "term,estimate,std_error,z,p\nsleep,0.1,0.2,0.5,0.6\n");
+        Outcome o = run("compare", a.toString(), b.toString());
+        assertEquals(0, o.exit(), o.out() + o.err());
+        assertTrue(o.out().startsWith("sweeps: tables identical ("), o.out());
+        assertTrue(o.out().contains("\n  glmm.csv: only in A (R fitted the GLMM on one side only: not counted as a "
+                + "difference)\n"), o.out());
+    }
+
+    /** A sweep and a run, or a folder of runs without a ledger: refused, naming which is which. */
+    @Test
+    void aSweepIsToldByItsLedger(@TempDir Path tmp) throws Exception {
+        Outcome o = run("compare", sweep().toString(), first.toString());
+        assertEquals(2, o.exit(), o.out());
+        assertTrue(o.err().contains("A " + sweep() + " is a sweep directory and B " + first + " is not"), o.err());
+        Path runsOnly = tmp.resolve("runs-only");
+        copyRun(first, runsOnly.resolve("runs/s1"));
+        Outcome p = run("compare", sweep().toString(), runsOnly.toString());
+        assertEquals(2, p.exit(), p.out());
+        assertTrue(p.err().contains("B " + runsOnly + " is not"), p.err());
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 
     private static void copyRun(Path from, Path to) throws Exception {

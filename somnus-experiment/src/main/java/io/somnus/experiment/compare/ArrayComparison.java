@@ -3,6 +3,7 @@ package io.somnus.experiment.compare;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.NpyHeader;
+import java.io.IOException;
 
 /**
  * One named array of two {@code .npz} files compared entry by entry. Two entries are the same when they are equal
@@ -58,51 +59,75 @@ public record ArrayComparison(String name, Outcome outcome, int[] shapeA, int[] 
                 b.dtype().descr(), 0, 0, Double.NaN, null, Double.NaN, Double.NaN);
     }
 
-    /** Compares two arrays of the same shape and element type entry by entry. */
-    static ArrayComparison of(String name, NpyArray a, NpyArray b) {
-        if (!java.util.Arrays.equals(a.shape(), b.shape()) || a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException(name + ": compare arrays of one shape and type");
-        }
-        int n = a.size();
-        long differing = 0;
-        int first = -1;
-        double maxAbs = Double.NaN;
-        for (int i = 0; i < n; i++) {
-            double x = element(a, i);
-            double y = element(b, i);
-            if (x == y || (Double.isNaN(x) && Double.isNaN(y))) {
-                continue;
-            }
-            differing++;
-            if (first < 0) {
-                first = i;
-            }
-            double d = Math.abs(y - x);
-            if (!Double.isNaN(d) && !(d <= maxAbs)) {
-                maxAbs = d;
-            }
-        }
-        String type = a.dtype().descr();
-        return new ArrayComparison(name, differing == 0 ? Outcome.IDENTICAL : Outcome.DIFFERENT_VALUES, a.shape(),
-                b.shape(), type, type, differing, n, maxAbs, first < 0 ? null : index(first, a.shape()),
-                first < 0 ? Double.NaN : element(a, first), first < 0 ? Double.NaN : element(b, first));
+    /** Elements of one array in C order, a chunk at a time (as {@link io.somnus.experiment.io.NpyChunks#read}). */
+    interface Elements {
+        /** Reads the next elements into {@code into}'s start; how many, 0 at the end. */
+        int read(double[] into) throws IOException;
     }
 
-    /** Element {@code i} (C order) as a double, whatever the element type. */
-    private static double element(NpyArray x, int i) {
-        return switch (x.dtype()) {
-            case FLOAT32 -> x.floats()[i];
-            case FLOAT64 -> x.doubles()[i];
-            case INT32 -> x.ints()[i];
-            case INT64 -> x.longs()[i];
+    /** Entries compared at a time: two chunks of doubles, 1 MiB, whatever the arrays' size. */
+    static final int CHUNK = 1 << 16;
+
+    /** An array in memory, as {@link Elements}. */
+    static Elements elements(NpyArray x) {
+        double[] all = x.toDoubles();
+        int[] at = {0};
+        return into -> {
+            int n = Math.min(into.length, all.length - at[0]);
+            System.arraycopy(all, at[0], into, 0, n);
+            at[0] += n;
+            return n;
         };
     }
 
+    /**
+     * Compares two arrays of shape {@code shape} and numpy type {@code type} entry by entry, a chunk at a time, so
+     * that neither is held whole.
+     *
+     * @throws IllegalStateException when one ends before the other (their shapes said they would not)
+     */
+    static ArrayComparison of(String name, int[] shape, String type, Elements a, Elements b) throws IOException {
+        double[] x = new double[CHUNK];
+        double[] y = new double[CHUNK];
+        long size = 0;
+        long differing = 0;
+        long first = -1;
+        double firstA = Double.NaN;
+        double firstB = Double.NaN;
+        double maxAbs = Double.NaN;
+        for (int n = a.read(x); n > 0; n = a.read(x)) {
+            if (b.read(y) != n) {
+                throw new IllegalStateException(name + ": the arrays end at different entries");
+            }
+            for (int i = 0; i < n; i++) {
+                if (x[i] == y[i] || (Double.isNaN(x[i]) && Double.isNaN(y[i]))) {
+                    continue;
+                }
+                differing++;
+                if (first < 0) {
+                    first = size + i;
+                    firstA = x[i];
+                    firstB = y[i];
+                }
+                double d = Math.abs(y[i] - x[i]);
+                if (!Double.isNaN(d) && !(d <= maxAbs)) {
+                    maxAbs = d;
+                }
+            }
+            size += n;
+        }
+        if (b.read(y) != 0) {
+            throw new IllegalStateException(name + ": the arrays end at different entries");
+        }
+        return new ArrayComparison(name, differing == 0 ? Outcome.IDENTICAL : Outcome.DIFFERENT_VALUES, shape, shape,
+                type, type, differing, size, maxAbs, first < 0 ? null : index(first, shape), firstA, firstB);
+    }
+
     /** The per-axis index of C-order position {@code flat} (the last axis fastest). */
-    static int[] index(int flat, int[] shape) {
+    static int[] index(long flat, int[] shape) {
         int[] at = new int[shape.length];
         for (int axis = shape.length - 1; axis >= 0; axis--) {
-            at[axis] = flat % shape[axis];
+            at[axis] = (int) (flat % shape[axis]);
             flat /= shape[axis];
         }
         return at;

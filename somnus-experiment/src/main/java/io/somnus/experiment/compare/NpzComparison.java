@@ -1,6 +1,7 @@
 package io.somnus.experiment.compare;
 
 import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.NpyChunks;
 import io.somnus.experiment.io.NpyHeader;
 import io.somnus.experiment.io.Npz;
 import java.io.IOException;
@@ -16,8 +17,9 @@ final class NpzComparison {
     private NpzComparison() { }
 
     /**
-     * Each array of {@code a} and {@code b}, in A's order, then those only B has. One array of each file is held at a
-     * time: a diehl-cook N_e = 6 400 run's file holds two dense 6 400 × 6 400 matrices.
+     * Each array of {@code a} and {@code b}, in A's order, then those only B has. The arrays are compared a chunk at a
+     * time ({@link NpyChunks}), not held: a diehl-cook N_e = 6 400 run's file holds two dense 6 400 × 6 400 matrices
+     * (164 MB each as floats), and two runs' were to fit in {@code -Xmx512m} (docs/performance.md, "Memory").
      *
      * @throws io.somnus.experiment.io.FileFormatException naming the file when it is no {@code .npz}
      */
@@ -34,10 +36,16 @@ final class NpzComparison {
                 out.add(ArrayComparison.onlyOne(name, ha, hb));
             } else if (!java.util.Arrays.equals(ha.shape(), hb.shape()) || ha.dtype() != hb.dtype()) {
                 out.add(ArrayComparison.differentShape(name, ha, hb));
-            } else {
+            } else if (ha.fortranOrder() || hb.fortranOrder()) {
+                // stored first index fastest (numpy's order='F', which Somnus never writes): read whole, in C order
                 NpyArray x = Npz.read(a, name::equals).get(name);
                 NpyArray y = Npz.read(b, name::equals).get(name);
-                out.add(ArrayComparison.of(name, x, y));
+                out.add(ArrayComparison.of(name, ha.shape(), ha.dtype().descr(), ArrayComparison.elements(x),
+                        ArrayComparison.elements(y)));
+            } else {
+                try (NpyChunks x = NpyChunks.open(a, name); NpyChunks y = NpyChunks.open(b, name)) {
+                    out.add(ArrayComparison.of(name, ha.shape(), ha.dtype().descr(), x::read, y::read));
+                }
             }
         }
         return out;

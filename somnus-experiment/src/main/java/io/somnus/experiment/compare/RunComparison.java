@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigDifferences;
-import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.io.RunDirectory;
@@ -91,7 +90,7 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
         }
         List<FileComparison> results = new ArrayList<>();
         for (String f : present) {
-            results.add(compareFile(f, a.resolve(f), b.resolve(f)));
+            results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), null, Set.of()));
         }
         FileComparison first = results.stream().filter(r -> r.outcome() == FileComparison.Outcome.DIFFERENT)
                 .findFirst().orElse(null);
@@ -120,19 +119,6 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
         if (!damaged.isEmpty()) {
             throw new FileFormatException(String.join("; ", damaged));
         }
-    }
-
-    private static FileComparison compareFile(String name, Path a, Path b) throws IOException {
-        if (Files.mismatch(a, b) == -1L) {
-            return FileComparison.identicalBytes(name);
-        }
-        if (name.endsWith(".npz")) {
-            return FileComparison.ofArrays(name, NpzComparison.of(a, b));
-        }
-        if (name.endsWith(".csv")) {
-            return FileComparison.ofTable(name, TableComparison.of(Csv.read(a), Csv.read(b)));
-        }
-        return FileComparison.ofSummary(name, SummaryDifference.of(JsonFiles.readObject(a), JsonFiles.readObject(b)));
     }
 
     private static List<TreeDifferences.Difference> configuration(Path a, Path b) throws IOException {

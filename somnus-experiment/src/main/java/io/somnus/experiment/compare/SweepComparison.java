@@ -4,25 +4,71 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.stats.Aggregator;
+import io.somnus.experiment.stats.GlmmRunner;
+import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepRunner;
+import io.somnus.experiment.verdict.VerdictFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Two sweep directories compared run by run: each run id in either sweep's {@code runs/}, compared as
- * {@link RunComparison} compares two runs where both sweeps hold it finished and whole.
+ * Two sweep directories compared: the sweep's own result files ({@link #RESULT_FILES}: the tables and JSON files
+ * aggregated over its runs) as {@link RunComparison} compares a run's, then run by run, each run id in either sweep's
+ * {@code runs/} compared as two runs where both sweeps hold it finished and whole.
  *
- * @param a    sweep A's directory
- * @param b    sweep B's directory
- * @param runs one entry per run id, in id order
+ * @param a          sweep A's directory
+ * @param b          sweep B's directory
+ * @param verdict    the verdict over the sweep's result files: {@link RunComparison.Verdict#DIFFERENT} where one
+ *                   holds other numbers, or one sweep alone has a file that is no GLMM file
+ * @param partsFirst the first result file, in {@link #RESULT_FILES}' order, that makes them differ; {@code null}
+ *                   unless {@link RunComparison.Verdict#DIFFERENT}
+ * @param compared   the result files both sweeps hold, in {@link #RESULT_FILES}' order
+ * @param results    each result file either sweep holds, in {@link #RESULT_FILES}' order (those only one holds with
+ *                   {@link FileComparison.Outcome#ONLY_IN_A} or {@link FileComparison.Outcome#ONLY_IN_B})
+ * @param runs       one entry per run id, in id order
  */
 public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) Path a,
-        @JsonSerialize(using = ToStringSerializer.class) Path b, List<Run> runs) {
+        @JsonSerialize(using = ToStringSerializer.class) Path b, RunComparison.Verdict verdict, String partsFirst,
+        List<String> compared, List<FileComparison> results, List<Run> runs) {
+
+    /**
+     * A sweep's result files, in the order it makes them (docs/run-directory.md, "A sweep directory"): each run's
+     * numbers, their aggregate per cell, the mean curves, the statistics (without the time they were written,
+     * {@link #STATS_WRITTEN_AT}), the GLMM's fixed effects (only where R with glmmTMB fitted them), then the verdict on
+     * the paper's claims. Not glmm.txt (R's printout) nor glmm.R (the script), nor report.html (drawn from these).
+     */
+    public static final List<String> RESULT_FILES = List.of(Aggregator.RUNS_LONG, Aggregator.AGGREGATE,
+            Aggregator.CURVES, Aggregator.STATS, GlmmRunner.TABLE, GlmmRunner.FACTOR_TABLE, VerdictFiles.CSV,
+            VerdictFiles.JSON);
+    /**
+     * The result files that R writes: a sweep made where R or glmmTMB was missing has none, so one sweep alone having
+     * them is said, not counted as a difference (stats.json's {@code glmm} says what each sweep's R did).
+     */
+    public static final Set<String> GLMM_FILES = Set.of(GlmmRunner.TABLE, GlmmRunner.FACTOR_TABLE);
+
+    /** stats.json's field holding the time it was written: left out of its comparison, as it differs every time. */
+    public static final Set<String> STATS_WRITTEN_AT = Set.of("generated_at");
+
+    /** The fields of result file {@code file} left out of its comparison: {@link #STATS_WRITTEN_AT} for stats.json. */
+    public static Set<String> leftOut(String file) {
+        return file.equals(Aggregator.STATS) ? STATS_WRITTEN_AT : Set.of();
+    }
+    /** The columns that place a row of each of the sweep's tables: the cell (and run) it is of, not its numbers. */
+    static final Map<String, List<String>> KEY_COLUMNS = Map.of(
+            Aggregator.RUNS_LONG, List.of("run_id", "metric", "variant"),
+            Aggregator.AGGREGATE, List.of("preset", "model", "dataset", "variant", "sleep_fraction", "metric"),
+            Aggregator.CURVES, List.of("preset", "model", "dataset", "variant", "sleep_fraction", "column",
+                    "images_seen"),
+            GlmmRunner.TABLE, List.of("term"), GlmmRunner.FACTOR_TABLE, List.of("term"),
+            VerdictFiles.CSV, List.of("level", "claim", "preset", "dataset", "variant", "sleep_fraction", "criterion"));
 
     /** What comparing one run id found. */
     public enum Outcome {
@@ -51,27 +97,68 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Run(String id, Outcome outcome, RunComparison comparison, String problem) { }
 
-    /** Whether {@code dir} holds a sweep's runs (a {@code runs/} directory) rather than being a run itself. */
+    /**
+     * Whether {@code dir} is a sweep directory, as {@code somnus inspect} tells: it holds a sweep's ledger
+     * ({@link SweepLedger#isSweepDirectory}).
+     */
     public static boolean isSweep(Path dir) {
-        return Files.isDirectory(dir.resolve(SweepRunner.RUNS_DIR))
-                && !Files.exists(dir.resolve(io.somnus.experiment.io.RunDirectory.SUMMARY));
+        return SweepLedger.isSweepDirectory(dir);
     }
 
-    /** Whether every run id is in both sweeps with the same numbers. */
+    /** Whether every run id is in both sweeps with the same numbers, and the sweep's result files hold the same. */
     public boolean sameNumbers() {
-        return runs.stream().allMatch(r -> r.outcome() == Outcome.IDENTICAL_RESULTS
-                || r.outcome() == Outcome.SAME_NUMBERS_DIFFERENT_FILES);
+        return verdict != RunComparison.Verdict.DIFFERENT && runs.stream().allMatch(
+                r -> r.outcome() == Outcome.IDENTICAL_RESULTS || r.outcome() == Outcome.SAME_NUMBERS_DIFFERENT_FILES);
+    }
+
+    /** The run ids whose results are byte for byte the same in both sweeps. */
+    public long identicalRuns() {
+        return runs.stream().filter(r -> r.outcome() == Outcome.IDENTICAL_RESULTS).count();
     }
 
     /**
-     * Compares sweep directory {@code a} with {@code b}, run by run.
+     * Compares sweep directory {@code a} with {@code b}: its result files, then run by run.
      *
-     * @throws IOException when a {@code runs/} directory cannot be listed
+     * @throws FileFormatException naming the directory when either is no sweep directory, or a result file when it
+     *                             is damaged
+     * @throws IOException         when a file or a {@code runs/} directory cannot be read
      */
     public static SweepComparison of(Path a, Path b) throws IOException {
+        requireSweep("A", a);
+        requireSweep("B", b);
+        List<FileComparison> results = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
+        for (String f : RESULT_FILES) {
+            boolean inA = Files.isRegularFile(a.resolve(f));
+            boolean inB = Files.isRegularFile(b.resolve(f));
+            if (inA && inB) {
+                compared.add(f);
+                results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), KEY_COLUMNS.get(f), leftOut(f)));
+            } else if (inA || inB) {
+                results.add(FileComparison.onlyIn(f, inA));
+            }
+        }
+        FileComparison first = results.stream().filter(r -> r.outcome() == FileComparison.Outcome.DIFFERENT
+                || (r.onlyInOne() && !GLMM_FILES.contains(r.file()))).findFirst().orElse(null);
+        RunComparison.Verdict verdict = first != null ? RunComparison.Verdict.DIFFERENT
+                : results.stream().allMatch(r -> r.outcome() == FileComparison.Outcome.IDENTICAL_BYTES
+                        || r.onlyInOne()) ? RunComparison.Verdict.IDENTICAL_RESULTS
+                        : RunComparison.Verdict.SAME_NUMBERS_DIFFERENT_FILES;
+        return new SweepComparison(a, b, verdict, first == null ? null : first.file(), List.copyOf(compared),
+                List.copyOf(results), runs(a, b));
+    }
+
+    private static void requireSweep(String which, Path dir) {
+        if (!isSweep(dir)) {
+            throw new FileFormatException(which + " " + dir + " is not a sweep directory: it has no "
+                    + SweepLedger.FILE_NAME + " (or an empty one)");
+        }
+    }
+
+    /** Each run id either sweep holds, compared. */
+    private static List<Run> runs(Path a, Path b) throws IOException {
         TreeSet<String> ids = new TreeSet<>(ids(a));
-        List<String> inB = ids(b);
-        ids.addAll(inB);
+        ids.addAll(ids(b));
         List<Run> runs = new ArrayList<>();
         for (String id : ids) {
             Path ra = a.resolve(SweepRunner.RUNS_DIR).resolve(id);
@@ -89,12 +176,19 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
                 }
             }
         }
-        return new SweepComparison(a, b, List.copyOf(runs));
+        return List.copyOf(runs);
     }
 
-    /** The run ids under {@code sweep/runs}: its directories but the hidden ones (a run still being written). */
+    /**
+     * The run ids under {@code sweep/runs}: its directories but the hidden ones (a run still being written); none
+     * where it has no {@code runs/} (a sweep that finished no run).
+     */
     private static List<String> ids(Path sweep) throws IOException {
-        try (Stream<Path> s = Files.list(sweep.resolve(SweepRunner.RUNS_DIR))) {
+        Path dir = sweep.resolve(SweepRunner.RUNS_DIR);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
                     .sorted().toList();
         }

@@ -18,21 +18,28 @@ import java.util.Map;
  * @param rowsB      B's data rows
  * @param differingRows data rows, among those both have, that differ in a shared column
  * @param firstRow   the first such data row, counted from 1 after the header; {@code null} where none differs
- * @param keyColumn  the table's first column, which places a row: {@code images_seen}, {@code step}, {@code episode}
- * @param firstKey   that row's cell in {@code keyColumn} (A's, or B's where A has fewer rows); {@code null} where none
+ * @param keyColumns the columns that place a row: a run's tables' first ({@code images_seen}, {@code step},
+ *                   {@code episode}), a sweep's those that name its cell ({@code preset}, …, {@code metric})
+ * @param firstKey   that row's cells in {@code keyColumns} (A's, or B's where A has fewer rows); {@code null} where
+ *                   none differs
  * @param firstCells the columns that differ in that row, each with A's and B's cell; empty where none differs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TableComparison(List<String> onlyInA, List<String> onlyInB, int rowsA, int rowsB, int differingRows,
-        Integer firstRow, String keyColumn, String firstKey, Map<String, List<String>> firstCells) {
+        Integer firstRow, List<String> keyColumns, Map<String, String> firstKey, Map<String, List<String>> firstCells) {
 
     /** Whether the tables hold the same columns, rows and numbers. */
     public boolean same() {
         return onlyInA.isEmpty() && onlyInB.isEmpty() && rowsA == rowsB && differingRows == 0;
     }
 
-    /** Compares {@code a} with {@code b}. */
+    /** Compares {@code a} with {@code b}, placing a row by its first column. */
     static TableComparison of(CsvTable a, CsvTable b) {
+        return of(a, b, a.header().isEmpty() ? List.of() : List.of(a.header().get(0)));
+    }
+
+    /** Compares {@code a} with {@code b}, placing a row by its cells in {@code keys} (those A's header has). */
+    static TableComparison of(CsvTable a, CsvTable b, List<String> keys) {
         List<String> shared = a.header().stream().filter(b::hasColumn).toList();
         int rows = Math.min(a.rowCount(), b.rowCount());
         int differing = 0;
@@ -56,10 +63,17 @@ public record TableComparison(List<String> onlyInA, List<String> onlyInB, int ro
         if (first == null && a.rowCount() != b.rowCount()) {
             first = rows + 1; // the shorter table ends there
         }
-        String key = first == null || a.header().isEmpty() ? null
-                : first <= a.rowCount() ? a.cell(first - 1, a.header().get(0)) : b.cell(first - 1, a.header().get(0));
+        List<String> keyColumns = keys.stream().filter(a::hasColumn).toList();
+        Map<String, String> key = null;
+        if (first != null) {
+            CsvTable holder = first <= a.rowCount() ? a : b;
+            key = new LinkedHashMap<>();
+            for (String c : keyColumns) {
+                key.put(c, holder.hasColumn(c) ? holder.cell(first - 1, c) : "");
+            }
+        }
         return new TableComparison(missing(a, b), missing(b, a), a.rowCount(), b.rowCount(), differing, first,
-                a.header().isEmpty() ? null : a.header().get(0), key, cells);
+                keyColumns, key, cells);
     }
 
     private static List<String> missing(CsvTable from, CsvTable in) {

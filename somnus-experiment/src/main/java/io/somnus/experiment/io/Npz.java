@@ -270,7 +270,7 @@ public final class Npz {
     }
 
     /** Reads a {@code .npy} file's magic, version and header from a stream, leaving it at the first data byte. */
-    private static NpyHeader readNpyHeader(DataInputStream data) throws IOException {
+    static NpyHeader readNpyHeader(DataInputStream data) throws IOException {
         byte[] magic = new byte[MAGIC.length];
         try {
             data.readFully(magic);

@@ -66,6 +66,19 @@ public final class SweepLedger implements AutoCloseable {
     }
 
     /**
+     * Whether {@code dir} is a sweep directory: it holds a ledger with something in it (an empty file records no run).
+     * {@code somnus inspect} and {@code somnus compare} tell a sweep from a run by it.
+     */
+    public static boolean isSweepDirectory(Path dir) {
+        Path ledger = dir.resolve(FILE_NAME);
+        try {
+            return Files.isRegularFile(ledger) && Files.size(ledger) > 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Loads SQLite's native library on a daemon thread (sqlite-jdbc unpacks it from its jar and loads it at the first
      * connection: 0.5–1.3 s on a 2-core machine), so that a sweep's planning overlaps it and {@link #open} finds it
      * loaded. Failures are left to {@link #open}, which reports them.

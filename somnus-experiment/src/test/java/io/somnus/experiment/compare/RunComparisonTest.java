@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,90 @@ class RunComparisonTest {
         assertTrue(e.getMessage().contains(b.resolve("metrics.csv").toString()), e.getMessage());
     }
 
+    /**
+     * Arrays of more entries than one chunk: entries changed in the second chunk and in the last, partial one are
+     * counted and placed as a pass over the two whole arrays here finds them.
+     */
+    @Test
+    void arraysLargerThanAChunkAreComparedWhole(@TempDir Path tmp) throws Exception {
+        int rows = 7;
+        int columns = ArrayComparison.CHUNK / 3; // 7 rows: two whole chunks and a part
+        float[] w = new float[rows * columns];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (i % 977) * 0.001f;
+        }
+        float[] v = w.clone();
+        v[ArrayComparison.CHUNK + 5] += 0.5f;
+        v[w.length - 1] -= 2f;
+        v[2 * ArrayComparison.CHUNK] = Float.NaN;
+        Map<String, NpyArray> a = new LinkedHashMap<>(Map.of("e_e", NpyArray.of(w, rows, columns)));
+        Map<String, NpyArray> b = new LinkedHashMap<>(Map.of("e_e", NpyArray.of(v, rows, columns)));
+        RunComparison c = RunComparison.of(run(tmp.resolve("a"), SUMMARY, METRICS, a),
+                run(tmp.resolve("b"), SUMMARY, METRICS, b));
+        long differing = 0;
+        int first = -1;
+        double max = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (Float.compare(w[i], v[i]) != 0) {
+                differing++;
+                first = first < 0 ? i : first;
+                max = Float.isNaN(v[i]) ? max : Math.max(max, Math.abs((double) v[i] - w[i]));
+            }
+        }
+        ArrayComparison e = c.results().get(1).arrays().get(0);
+        assertEquals(3, differing, "the three changed entries");
+        assertEquals(differing, e.differing());
+        assertEquals(w.length, e.size());
+        assertEquals(max, e.maxAbsDelta());
+        assertArrayEquals(new int[] {first / columns, first % columns}, e.firstIndex());
+        assertEquals(w[first], e.firstA());
+        assertEquals(v[first], e.firstB());
+    }
+
+    /**
+     * Two runs whose weights are two 24 MB arrays each are compared in a JVM of 48 MiB of heap: a chunk at a time, not
+     * an array (reading one whole took its bytes and its floats, 48 MB). A JVM of its own, whose exit says whether it
+     * ran out of memory.
+     */
+    @Test
+    void largeWeightsAreComparedInASmallHeap(@TempDir Path tmp) throws Exception {
+        int n = 6_000_000;
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = (i % 1009) * 0.25f;
+        }
+        Map<String, NpyArray> a = new LinkedHashMap<>();
+        a.put("e_e", NpyArray.of(w, 2000, 3000));
+        a.put("i_e", NpyArray.of(w, 3000, 2000));
+        Path runA = run(tmp.resolve("a"), SUMMARY, METRICS, a);
+        w[2 * 3000 + 7] += 1f;
+        Path runB = run(tmp.resolve("b"), SUMMARY, METRICS, a);
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(jvm, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                RunComparisonTest.class.getName(), runA.toString(), runB.toString()))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("fork.log").toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the comparison ended");
+        String out = Files.readString(tmp.resolve("fork.log"));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.endsWith("DIFFERENT array e_e, entry [2, 7]\n"), out);
+    }
+
+    /** The forked JVM of {@link #largeWeightsAreComparedInASmallHeap}: compares run A with run B, prints the verdict. */
+    public static void main(String[] args) throws Exception {
+        RunComparison c = RunComparison.of(Path.of(args[0]), Path.of(args[1]));
+        System.out.println(c.verdict() + " " + c.results().stream().filter(r -> r.file().equals(c.partsFirst()))
+                .findFirst().orElseThrow().partsAt());
+    }
+
+    /** Only the differing cells of the first differing row, in the header's order, however many columns come first. */
+    @Test
+    void theFirstRowsDifferingCellsAreThoseThatDiffer() throws Exception {
+        var a = Csv.parse(null, new java.io.StringReader("step,a,b,c,d,e,f,g,h,i,j\n0,1,1,1,1,1,1,1,1,1,1\n"));
+        var b = Csv.parse(null, new java.io.StringReader("step,a,b,c,d,e,f,g,h,i,j\n0,1,1,1,1,1,1,1,1,2,3\n"));
+        assertEquals(Map.of("i", List.of("1", "2"), "j", List.of("1", "3")), TableComparison.of(a, b).firstCells());
+        assertEquals(List.of("i", "j"), List.copyOf(TableComparison.of(a, b).firstCells().keySet()));
+    }
+
     @Test
     void theIndexOfAnEntryIsItsCOrderPosition() {
         // [2][3][4]: position 23 = 1·12 + 2·4 + 3
@@ -150,7 +235,7 @@ class RunComparisonTest {
         TableComparison t = TableComparison.of(a, b);
         assertTrue(!t.same());
         assertEquals(2, t.firstRow());
-        assertEquals("3500", t.firstKey());
+        assertEquals(Map.of("step", "3500"), t.firstKey());
         assertEquals("data row 2, step 3500", FileComparison.ofTable("sleep_traces.csv", t).partsAt());
     }
 }
