@@ -99,11 +99,32 @@ public record UserClassProvenance(String className, String source, String jarSha
 
     /** {@link #of(RunConfig)}'s class files by class name, as {@link #recorded} reads them. */
     public static Map<String, SortedMap<String, String>> classFiles(RunConfig cfg) {
+        return classFiles(of(cfg));
+    }
+
+    /** The class files of {@code classes} by class name, as {@link #recorded} reads them. */
+    public static Map<String, SortedMap<String, String>> classFiles(List<UserClassProvenance> classes) {
         Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
-        for (UserClassProvenance u : of(cfg)) {
+        for (UserClassProvenance u : classes) {
             out.put(u.className(), u.classFiles());
         }
         return out;
+    }
+
+    /**
+     * Why a resume is refused where {@link #changed} found a class changed: the words of a sweep's {@code --resume}
+     * and of {@code train --resume}, one sentence for both.
+     *
+     * @param ran     what ran the classes, e.g. "the sweep in DIR", "the run in DIR"
+     * @param changed what {@link #changed} said
+     * @param same    what stays the same, e.g. "the configuration, and so the run ids, are the same"
+     * @param putBack where to find the class as it was, e.g. "each run's provenance.json names …"
+     * @param wayOn   the other way on, e.g. "run the changed class as a sweep of its own in a new --out"
+     */
+    public static String resumeRefusal(String ran, String changed, String same, String putBack, String wayOn) {
+        return ran + " ran its classes of one's own (rules, neuron models) from other class files than this class "
+                + "path holds (" + changed + "): " + same + ", and resuming would mix the results of two versions of "
+                + "the class. Put the class back as it was (" + putBack + "), or " + wayOn + ". Nothing was changed.";
     }
 
     /** The SHA-256 of the {@code .class} resource {@code type} was defined from. */

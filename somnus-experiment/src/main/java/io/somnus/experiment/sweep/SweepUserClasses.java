@@ -65,12 +65,10 @@ final class SweepUserClasses {
                                       Map<String, SortedMap<String, String>> now) {
         Optional<String> changed = UserClassProvenance.changed(recorded, now);
         if (changed.isPresent()) {
-            throw new SweepException("the sweep in " + out + " ran its classes of one's own (rules, neuron models) "
-                    + "from other class files than this class path holds (" + changed.get() + "): the configuration, "
-                    + "and so the run ids, are the same, and resuming would mix the results of two versions of the "
-                    + "class. Put the class back as it was (each run's provenance.json names the jar or directory it "
-                    + "came from, and its digests), or run the changed class as a sweep of its own in a new --out. "
-                    + "Nothing was changed.");
+            throw new SweepException(UserClassProvenance.resumeRefusal("the sweep in " + out, changed.get(),
+                    "the configuration, and so the run ids, are the same", "each run's provenance.json names the jar "
+                    + "or directory it came from, and its digests", "run the changed class as a sweep of its own in a "
+                    + "new --out"));
         }
     }
 
