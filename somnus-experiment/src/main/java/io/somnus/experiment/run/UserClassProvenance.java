@@ -157,13 +157,43 @@ public record UserClassProvenance(String className, String source, String jarSha
 
     /** provenance.json's {@value #PROVENANCE} as {@link #toMap} wrote it: each class's {@code class_files}, by class name. */
     public static Map<String, SortedMap<String, String>> recorded(JsonNode provenance) {
-        Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
+        return classFiles(read(provenance));
+    }
+
+    /**
+     * provenance.json's {@value #PROVENANCE} as {@link #toMap} wrote it, in its order; empty where it has none (a run
+     * that loaded no class of one's own, as every preset). A field missing is read as empty text ({@code jar_sha256}:
+     * null).
+     */
+    public static List<UserClassProvenance> read(JsonNode provenance) {
+        List<UserClassProvenance> out = new ArrayList<>();
         for (JsonNode c : provenance.path(PROVENANCE)) {
             SortedMap<String, String> files = new TreeMap<>();
             c.path("class_files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
-            out.put(c.path("class_name").asText(), files);
+            JsonNode jar = c.path("jar_sha256");
+            out.add(new UserClassProvenance(c.path("class_name").asText(), c.path("source").asText(),
+                    jar.isTextual() ? jar.asText() : null, files));
         }
         return out;
+    }
+
+    /** The hex digits of a SHA-256 that {@link #shortDigests} shows: 12, as git's short hashes tell files apart. */
+    public static final int SHORT_DIGEST = 12;
+
+    /**
+     * {@code classFiles} in a line: each class file's binary name and the first {@value #SHORT_DIGEST} hex digits of
+     * its SHA-256 ("org.example.MyRule 1a2b3c4d5e6f, org.example.MyRule$Params 0a1b2c3d4e5f"), for {@code somnus
+     * inspect}; the full digests are in provenance.json.
+     */
+    public static String shortDigests(Map<String, String> classFiles) {
+        List<String> out = new ArrayList<>();
+        classFiles.forEach((name, sha) -> out.add(name + " " + shortDigest(sha)));
+        return String.join(", ", out);
+    }
+
+    /** The first {@value #SHORT_DIGEST} hex digits of {@code sha256}; a value that is no digest ("unknown …") whole. */
+    public static String shortDigest(String sha256) {
+        return sha256.matches("[0-9a-f]{64}") ? sha256.substring(0, SHORT_DIGEST) : sha256;
     }
 
     /**
