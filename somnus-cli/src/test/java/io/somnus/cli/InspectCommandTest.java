@@ -158,7 +158,8 @@ class InspectCommandTest {
         Path run = Files.createDirectory(tmp.resolve("run"));
         Files.writeString(run.resolve("summary.json"), "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":1,"
                 + "\"sleep_fraction\":0.0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.5}");
-        Files.writeString(run.resolve("provenance.json"), "{\"seed\":1,\"user_classes\":[{\"class_name\":\"org.ex.MyRule\","
+        Files.writeString(run.resolve("provenance.json"), "{\"seed\":1,\"user_classes\":[{"
+                + "\"class_name\":\"org.ex.MyRule\","
                 + "\"source\":\"/opt/rules.jar\",\"jar_sha256\":\"" + "f".repeat(64) + "\",\"class_files\":{"
                 + "\"org.ex.MyRule\":\"" + RULE_SHA + "\",\"org.ex.MyRule$Params\":\"" + PARAMS_SHA + "\"}}]}");
         CommandLine cl = SomnusCli.commandLine();

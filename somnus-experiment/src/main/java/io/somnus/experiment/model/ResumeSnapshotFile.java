@@ -27,15 +27,15 @@ import java.util.TreeMap;
  * (docs/run-directory.md, "Resume snapshot"), for either model: a first line naming the model, a format version, the
  * SHA-256 of the run's config.yaml, the arithmetic the run computed with ({@link ResumeArithmetic}, checked at a
  * resume), the seconds the run has taken so far on its clocks ({@link RunFiles#secondsSoFar}), the class files of
- * its classes of one's own ({@link RunFiles#userClasses}, compared at a resume), the model's training state, the rows the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of
- * everything before it, so that a damaged snapshot is refused rather than resumed from. Written to a temporary file,
- * then renamed over the last.
+ * its classes of one's own ({@link RunFiles#userClasses}, compared at a resume), the model's training state, the rows
+ * the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of everything before it, so that a damaged
+ * snapshot is refused rather than resumed from. Written to a temporary file, then renamed over the last.
  */
 public final class ResumeSnapshotFile {
     /**
      * 4: the class files of the run's classes of one's own after the seconds (3 is still read: nothing to compare
-     * then); 3: the run's seconds so far after the arithmetic; 2: the arithmetic recorded after the configuration's digest
-     * (still read: the seconds before it are then unknown, and left out); 1: neither (still read, with the user's
+     * then); 3: the run's seconds so far after the arithmetic; 2: the arithmetic recorded after the configuration's
+     * digest (still read: the seconds before it are then unknown, and left out); 1: neither (still read, with the user's
      * consent).
      */
     private static final int VERSION = 4;

@@ -191,7 +191,7 @@ public record UserClassProvenance(String className, String source, String jarSha
         return String.join(", ", out);
     }
 
-    /** The first {@value #SHORT_DIGEST} hex digits of {@code sha256}; a value that is no digest ("unknown …") whole. */
+    /** The first {@value #SHORT_DIGEST} hex digits of {@code sha256}; a value that is no digest ("unknown …") as is. */
     public static String shortDigest(String sha256) {
         return sha256.matches("[0-9a-f]{64}") ? sha256.substring(0, SHORT_DIGEST) : sha256;
     }
