@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code somnus inspect}: what a run directory, a sweep directory or a preset holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         header = "Shows a run's summary, a sweep's runs, a preset, or every field.",
-        description = "A run directory: its summary, the fields its configuration changed from its preset, and the shape "
-                + "of each array in weights.npz. A sweep directory: each run's state and attempts as its ledger records "
-                + "them, and whether the last attempt went on from a resume snapshot (from where) or started afresh. "
-                + "A bundled preset: its "
+        description = "A run directory: its summary, the classes of one's own it loaded (rule: class, model: class: "
+                + "where each came from, its class files' short SHA-256), the fields its configuration changed from its "
+                + "preset, and the shape of each array in weights.npz. A sweep directory: the classes of one's own its "
+                + "runs load, each run's state and attempts as its ledger records them, and whether the last attempt "
+                + "went on from a resume snapshot (from where) or started afresh. A bundled preset: its "
                 + "file, with the comments that explain its values. A YAML file: its configuration as read. --fields: every "
                 + "configuration field.")
 final class InspectCommand implements Callable<Integer> {
@@ -94,6 +95,7 @@ final class InspectCommand implements Callable<Integer> {
                                 : ""));
             }
             out.println(Summaries.describe(dir));
+            Summaries.userClasses(dir).forEach(out::println);
             for (String w : Summaries.configurationWarnings(dir)) { // train said them once, when it started
                 out.println("warning (when it ran): " + w);
             }

@@ -142,6 +142,28 @@ final class Summaries {
         return out;
     }
 
+    /**
+     * One line per class of one's own the run loaded (provenance.json's {@code user_classes}): its name, where it came
+     * from and its class files' short digests; none for a run that loaded none, as every preset, or whose
+     * provenance.json cannot be read.
+     */
+    static java.util.List<String> userClasses(java.nio.file.Path runDir) {
+        java.nio.file.Path provenance = runDir.resolve(RunDirectory.PROVENANCE);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            if (java.nio.file.Files.isRegularFile(provenance)) {
+                for (io.somnus.experiment.run.UserClassProvenance c
+                        : io.somnus.experiment.run.UserClassProvenance.read(JsonFiles.readObject(provenance))) {
+                    out.add("class of one's own: " + c.className() + " from " + c.source() + " (class files: "
+                            + io.somnus.experiment.run.UserClassProvenance.shortDigests(c.classFiles()) + ")");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.List.of();
+        }
+        return out;
+    }
+
     /** The file a run loaded its network from (provenance.json's network_loaded_from), or null. */
     private static String loadedNetwork(java.nio.file.Path provenance) {
         try {

@@ -1,9 +1,12 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.run.UserClassProvenance;
 import io.somnus.experiment.sweep.LedgerEntry;
 import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepUserClasses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code somnus inspect SWEEP_DIR}: a sweep's runs as its ledger records them, one line each: state, attempts, and
- * whether the last attempt went on from a resume snapshot (and from where) or started afresh. Read only, so a sweep
+ * whether the last attempt went on from a resume snapshot (and from where) or started afresh; after the head line, the
+ * classes of one's own its runs load, if any (the ledger's {@code user_classes}). Read only, so a sweep
  * at work or on storage this user cannot write is listed too.
  */
 final class SweepListing {
@@ -24,9 +28,16 @@ final class SweepListing {
         Path file = dir.resolve(SweepLedger.FILE_NAME);
         List<LedgerEntry> entries;
         String name;
+        List<String> classes = new ArrayList<>();
         try (SweepLedger ledger = SweepLedger.openForReading(file)) {
             entries = ledger.entries();
             name = ledger.meta("sweep_name").orElse("?");
+            try {
+                SweepUserClasses.recorded(ledger).forEach((c, files) -> classes.add("  its runs load a class of one's "
+                        + "own: " + c + " (class files: " + UserClassProvenance.shortDigests(files) + ")"));
+            } catch (SweepException e) { // the listing still serves; the resume says it
+                classes.add("  its runs load classes of one's own, but " + e.getMessage());
+            }
         }
         Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
         int width = 0;
@@ -38,6 +49,7 @@ final class SweepListing {
         counts.forEach((status, n) -> states.add(n + " " + status.label()));
         List<String> out = new ArrayList<>();
         out.add("sweep '" + name + "' (" + file + "): " + entries.size() + " runs, " + String.join(", ", states));
+        out.addAll(classes);
         for (LedgerEntry e : entries) {
             out.add(String.format(Locale.ROOT, "  %-" + width + "s  %-7s  %s", e.runId(), e.status().label(), last(e)));
         }

@@ -148,4 +148,52 @@ class InspectCommandTest {
                 "  paper__geomfig__f0.00__s3  failed   1 attempt, started afresh: the disk is full",
                 "  paper__geomfig__f0.00__s4  pending  0 attempts"), lines.subList(1, 5));
     }
+
+    private static final String RULE_SHA = "1a2b3c4d5e6f".repeat(5) + "7788";
+    private static final String PARAMS_SHA = "0a1b2c3d4e5f".repeat(5) + "9900";
+
+    /** A run that loaded a class of one's own: one line under its summary, its name, source and short digests. */
+    @Test
+    void aRunSaysTheClassesOfOnesOwnItLoaded(@TempDir Path tmp) throws Exception {
+        Path run = Files.createDirectory(tmp.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":1,"
+                + "\"sleep_fraction\":0.0,\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.5}");
+        Files.writeString(run.resolve("provenance.json"), "{\"seed\":1,\"user_classes\":[{"
+                + "\"class_name\":\"org.ex.MyRule\","
+                + "\"source\":\"/opt/rules.jar\",\"jar_sha256\":\"" + "f".repeat(64) + "\",\"class_files\":{"
+                + "\"org.ex.MyRule\":\"" + RULE_SHA + "\",\"org.ex.MyRule$Params\":\"" + PARAMS_SHA + "\"}}]}");
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", run.toString()));
+        java.util.List<String> lines = out.toString().lines().toList();
+        int summary = lines.indexOf(lines.stream().filter(l -> l.startsWith("class of one's own")).findFirst()
+                .orElseThrow(() -> new AssertionError(out.toString())));
+        assertEquals("class of one's own: org.ex.MyRule from /opt/rules.jar (class files: org.ex.MyRule 1a2b3c4d5e6f, "
+                + "org.ex.MyRule$Params 0a1b2c3d4e5f)", lines.get(summary));
+        assertEquals(1, lines.stream().filter(l -> l.contains("class of one's own")).count(), out.toString());
+    }
+
+    /** A sweep whose runs load a class of one's own says so under its head line, from its ledger. */
+    @Test
+    void aSweepSaysTheClassesOfOnesOwnItsRunsLoad(@TempDir Path tmp) throws Exception {
+        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
+                io.somnus.experiment.sweep.SweepSpec.parse(Path.of("s.yaml"), "name: own\npresets: [paper]\n"
+                        + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"), Fakes.resolver());
+        Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
+        try (io.somnus.experiment.sweep.SweepLedger ledger = io.somnus.experiment.sweep.SweepLedger.open(
+                sweep.resolve(io.somnus.experiment.sweep.SweepLedger.FILE_NAME))) {
+            ledger.initialise(plan, java.time.Instant.EPOCH);
+            ledger.putMeta("user_classes", "{\"org.ex.MyRule\": {\"org.ex.MyRule\": \"" + RULE_SHA
+                    + "\", \"org.ex.MyRule$Params\": \"" + PARAMS_SHA + "\"}}");
+        }
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", sweep.toString()));
+        java.util.List<String> lines = out.toString().lines().toList();
+        assertEquals("  its runs load a class of one's own: org.ex.MyRule (class files: org.ex.MyRule 1a2b3c4d5e6f, "
+                + "org.ex.MyRule$Params 0a1b2c3d4e5f)", lines.get(1), out.toString());
+        assertEquals("  paper__geomfig__f0.00__s1  pending  0 attempts", lines.get(2));
+    }
 }

@@ -102,6 +102,7 @@ final class HeaderSection implements Section {
         t.add(List.of("report", "Somnus " + SomnusVersion.VERSION + ", Java " + System.getProperty("java.version")
                 + ", " + Instant.now()));
         html.table(t, "kv");
+        OwnClassesTable.write(html, prov.userClasses);
         html.tag("h3", "Dataset checksums (SHA-256)");
         Set<String> generated = DatasetCatalog.builtIn().stream()
                 .filter(d -> d.kind() == DatasetDescriptor.Kind.PROCEDURAL).map(DatasetDescriptor::name).collect(Collectors.toSet());

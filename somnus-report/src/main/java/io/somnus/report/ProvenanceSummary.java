@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.run.UserClassProvenance;
 import io.somnus.experiment.stats.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +25,8 @@ final class ProvenanceSummary {
     final Set<String> somnus = new TreeSet<>();
     final Set<String> java = new TreeSet<>();
     final Map<String, String> checksums = new TreeMap<>();
+    /** The classes of one's own the runs loaded, each distinct record once, in the order first read. */
+    final Set<UserClassProvenance> userClasses = new LinkedHashSet<>();
 
     static ProvenanceSummary of(List<RunRecord> runs) {
         ProvenanceSummary p = new ProvenanceSummary();
@@ -42,6 +46,7 @@ final class ProvenanceSummary {
 
     /** Adds one run's provenance.json. */
     void add(JsonNode provenance) {
+        userClasses.addAll(UserClassProvenance.read(provenance));
         walk("", provenance);
         dropBareNamesOfListedFiles();
     }
@@ -57,6 +62,9 @@ final class ProvenanceSummary {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
+                if (path.isEmpty() && key.equals(UserClassProvenance.PROVENANCE)) {
+                    continue; // a class's jar_sha256 is no dataset checksum: userClasses holds them
+                }
                 String child = path.isEmpty() ? key : path + "." + key;
                 JsonNode v = e.getValue();
                 String lower = key.toLowerCase(Locale.ROOT);

@@ -435,4 +435,29 @@ class RunPageTest {
         // 2 of its 12 weights are 0: the caption says so, on the page
         assertTrue(section.contains("(in_h1, 3 of 3); 17 % of its weights are 0 (black: "), section);
     }
+
+    /**
+     * A run that loaded a class of one's own names it in "What was run": its name, source and each class file's
+     * SHA-256, short, with the whole digest in its title; the jar's SHA-256 is no dataset checksum. A run without
+     * one has no such table.
+     */
+    @Test
+    void aRunsPageNamesItsClassesOfOnesOwn(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        assertFalse(page(run).contains("Classes of one&#39;s own"), "a run without classes of one's own");
+        String rule = "1a2b3c4d5e6f".repeat(5) + "7788";
+        String params = "0a1b2c3d4e5f".repeat(5) + "9900";
+        String jar = "f".repeat(64);
+        Files.writeString(run.resolve("provenance.json"), "{\"somnus_version\": \"0.1.0\", \"user_classes\": "
+                + "[{\"class_name\": \"org.ex.MyRule\", \"source\": \"/opt/rules.jar\", \"jar_sha256\": \"" + jar
+                + "\", \"class_files\": {\"org.ex.MyRule\": \"" + rule + "\", \"org.ex.MyRule$Params\": \"" + params
+                + "\"}}]}");
+        String html = page(run);
+        int table = html.indexOf("<h3>Classes of one&#39;s own</h3>");
+        assertTrue(table > html.indexOf("<h3>Settings and provenance</h3>") && table > 0, "in What was run");
+        assertTrue(html.contains("<tr><td>org.ex.MyRule</td><td title=\"jar SHA-256 " + jar + "\">/opt/rules.jar</td>"
+                + "<td>org.ex.MyRule <span title=\"" + rule + "\">1a2b3c4d5e6f\u2026</span><br>org.ex.MyRule$Params "
+                + "<span title=\"" + params + "\">0a1b2c3d4e5f\u2026</span></td></tr>"), html);
+        assertFalse(html.contains("<td>user_classes"), "the jar's digest is not a dataset checksum");
+    }
 }

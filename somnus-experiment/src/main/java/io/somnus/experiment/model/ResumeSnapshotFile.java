@@ -16,24 +16,29 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The file a run's resume snapshot is kept in, {@value RunDirectory#RESUME_SNAPSHOT} in its (temporary) run directory
  * (docs/run-directory.md, "Resume snapshot"), for either model: a first line naming the model, a format version, the
  * SHA-256 of the run's config.yaml, the arithmetic the run computed with ({@link ResumeArithmetic}, checked at a
- * resume), the seconds the run has taken so far on its clocks ({@link RunFiles#secondsSoFar}), the model's training
- * state, the rows the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of
- * everything before it, so that a damaged snapshot is refused rather than resumed from. Written to a temporary file,
- * then renamed over the last.
+ * resume), the seconds the run has taken so far on its clocks ({@link RunFiles#secondsSoFar}), the class files of
+ * its classes of one's own ({@link RunFiles#userClasses}, compared at a resume), the model's training state, the rows
+ * the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of everything before it, so that a damaged
+ * snapshot is refused rather than resumed from. Written to a temporary file, then renamed over the last.
  */
 public final class ResumeSnapshotFile {
     /**
-     * 3: the run's seconds so far after the arithmetic; 2: the arithmetic recorded after the configuration's digest
-     * (still read: the seconds before it are then unknown, and left out); 1: neither (still read, with the user's
+     * 4: the class files of the run's classes of one's own after the seconds (3 is still read: nothing to compare
+     * then); 3: the run's seconds so far after the arithmetic; 2: the arithmetic recorded after the configuration's
+     * digest (still read: the seconds before it are then unknown, and left out); 1: neither (still read, with the user's
      * consent).
      */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     /** The run's seconds so far: wall, its thread's CPU, the JVM's CPU (version 3 on). */
     private static final int CLOCKS = 3;
     private static final int DIGEST = 32;
@@ -88,6 +93,7 @@ public final class ResumeSnapshotFile {
             for (double seconds : files.secondsSoFar()) {
                 out.writeDouble(seconds);
             }
+            writeUserClasses(out, files.userClasses());
             state.write(out);
             files.writeState(out);
             out.flush();
@@ -176,7 +182,28 @@ public final class ResumeSnapshotFile {
             if (version >= 3) {
                 in.skipNBytes(CLOCKS * Double.BYTES);
             }
+            if (version >= 4) {
+                readUserClasses(in);
+            }
             return in;
+        }
+
+        /**
+         * The class files of the run's classes of one's own by class name, as the run recorded them when it started
+         * ({@link RunFiles#userClasses}); empty for a run that loaded none, or a snapshot of version 3 or before,
+         * which did not record them.
+         */
+        public Map<String, SortedMap<String, String>> userClasses() throws IOException {
+            DataInputStream in = body();
+            in.skipNBytes(magicLength);
+            int version = in.readInt();
+            if (version < 4) {
+                return Map.of();
+            }
+            in.skipNBytes(DIGEST);
+            ResumeArithmetic.Recorded.read(in);
+            in.skipNBytes(CLOCKS * Double.BYTES);
+            return readUserClasses(in);
         }
     }
 
@@ -258,7 +285,39 @@ public final class ResumeSnapshotFile {
                 earlier[k] = in.readDouble();
             }
         }
+        if (version >= 4) {
+            readUserClasses(in); // compared before the resume loads anything (run.StandardRunExecutor#resumption)
+        }
         return new Head(mixes, earlier);
+    }
+
+    /** The number of classes, then each class's name, its number of class files and each one's name and SHA-256. */
+    private static void writeUserClasses(DataOutputStream out, Map<String, SortedMap<String, String>> classes)
+            throws IOException {
+        out.writeInt(classes.size());
+        for (Map.Entry<String, SortedMap<String, String>> c : classes.entrySet()) {
+            out.writeUTF(c.getKey());
+            out.writeInt(c.getValue().size());
+            for (Map.Entry<String, String> f : c.getValue().entrySet()) {
+                out.writeUTF(f.getKey());
+                out.writeUTF(f.getValue());
+            }
+        }
+    }
+
+    private static Map<String, SortedMap<String, String>> readUserClasses(DataInputStream in) throws IOException {
+        Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
+        int classes = in.readInt();
+        for (int c = 0; c < classes; c++) {
+            String name = in.readUTF();
+            int files = in.readInt();
+            SortedMap<String, String> digests = new TreeMap<>();
+            for (int f = 0; f < files; f++) {
+                digests.put(in.readUTF(), in.readUTF());
+            }
+            out.put(name, digests);
+        }
+        return out;
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -32,6 +32,8 @@ public final class RunFiles implements RunRecorder {
     private ResumeSnapshotFile.Verified verifiedSnapshot;
     /** The seconds the run took before its resume on each clock of {@link #secondsSoFar}, as its snapshot says. */
     private double[] earlierSeconds = {0, 0, 0};
+    /** The class files of the run's classes of one's own by class name, which its snapshots record. */
+    private Map<String, java.util.SortedMap<String, String>> userClasses = Map.of();
     /** This process's seconds on those clocks since the run started or resumed; unset, unknown (NaN). */
     private java.util.function.Supplier<double[]> secondsHere = () -> new double[] {Double.NaN, Double.NaN, Double.NaN};
 
@@ -131,6 +133,24 @@ public final class RunFiles implements RunRecorder {
             sum[k] = earlierSeconds[k] + here[k];
         }
         return sum;
+    }
+
+    /**
+     * Sets the class files of the classes of one's own the run loaded, by class name
+     * ({@code run.UserClassProvenance#classFiles}), which each snapshot records for {@code train --resume} to compare;
+     * returns this.
+     */
+    public RunFiles userClasses(Map<String, ? extends Map<String, String>> classFiles) {
+        Map<String, java.util.SortedMap<String, String>> copy = new java.util.LinkedHashMap<>();
+        classFiles.forEach((name, files) -> copy.put(name, java.util.Collections.unmodifiableSortedMap(
+                new java.util.TreeMap<>(files))));
+        this.userClasses = java.util.Collections.unmodifiableMap(copy);
+        return this;
+    }
+
+    /** The class files of the run's classes of one's own, by class name (empty: none, as for every preset). */
+    public Map<String, java.util.SortedMap<String, String>> userClasses() {
+        return userClasses;
     }
 
     /** Set from the snapshot a run resumes from: its seconds before it ({@link #secondsSoFar}). */

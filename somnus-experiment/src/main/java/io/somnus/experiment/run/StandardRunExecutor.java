@@ -330,12 +330,30 @@ public final class StandardRunExecutor implements RunExecutor {
         ResumeSnapshotFile.Verified snapshot = sg // before the data is loaded
                 ? io.somnus.experiment.sg.SgRun.checkSnapshot(runDir, allowOtherArithmetic)
                 : io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
+        refuseChangedClasses(runDir, snapshot, cfg);
         try {
             return new Resumption(runDir, config, cfg, runner, allowOtherArithmetic, snapshot);
         } catch (IOException e) {
             throw new io.somnus.experiment.io.FileFormatException(runDir.resolve(RunDirectory.RESUME_SNAPSHOT)
                     + " cannot be read as a resume snapshot of this run (" + e.getMessage() + "); the run cannot be "
                     + "resumed from it, run it again", e);
+        }
+    }
+
+    /**
+     * Refuses a resume whose classes of one's own have other class files than when the run started (as its snapshot
+     * records them): the configuration is the same, and the run would go on with another version of the class.
+     *
+     * @throws ConfigException naming each class, each changed class file and both digests
+     */
+    private static void refuseChangedClasses(Path runDir, ResumeSnapshotFile.Verified snapshot, RunConfig cfg)
+            throws IOException {
+        java.util.Optional<String> changed = UserClassProvenance.changed(snapshot.userClasses(),
+                UserClassProvenance.classFiles(cfg));
+        if (changed.isPresent()) {
+            throw new ConfigException(UserClassProvenance.resumeRefusal("the run in " + runDir, changed.get(),
+                    "the configuration is the same", "its resume snapshot holds the digests the run started with",
+                    "run the changed class afresh (train without --resume)"));
         }
     }
 
@@ -350,7 +368,8 @@ public final class StandardRunExecutor implements RunExecutor {
         progress.update("data", 0, 1);
         PreparedData data = DataPreparation.prepare(cfg, registry());
         RunFiles files = new RunFiles(runDir, progress, snapshot != null, allowOtherArithmetic)
-                .snapshotTrigger(snapshotTriggers.get()).verifiedSnapshot(snapshot);
+                .snapshotTrigger(snapshotTriggers.get()).verifiedSnapshot(snapshot)
+                .userClasses(UserClassProvenance.classFiles(own));
         // the model's work, the span timing.json's phases cover: its CPU time prices them (--estimate)
         long enteredBefore = ActiveRuns.entered();
         boolean othersBefore = ActiveRuns.count() > 0;

@@ -99,11 +99,32 @@ public record UserClassProvenance(String className, String source, String jarSha
 
     /** {@link #of(RunConfig)}'s class files by class name, as {@link #recorded} reads them. */
     public static Map<String, SortedMap<String, String>> classFiles(RunConfig cfg) {
+        return classFiles(of(cfg));
+    }
+
+    /** The class files of {@code classes} by class name, as {@link #recorded} reads them. */
+    public static Map<String, SortedMap<String, String>> classFiles(List<UserClassProvenance> classes) {
         Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
-        for (UserClassProvenance u : of(cfg)) {
+        for (UserClassProvenance u : classes) {
             out.put(u.className(), u.classFiles());
         }
         return out;
+    }
+
+    /**
+     * Why a resume is refused where {@link #changed} found a class changed: the words of a sweep's {@code --resume}
+     * and of {@code train --resume}, one sentence for both.
+     *
+     * @param ran     what ran the classes, e.g. "the sweep in DIR", "the run in DIR"
+     * @param changed what {@link #changed} said
+     * @param same    what stays the same, e.g. "the configuration, and so the run ids, are the same"
+     * @param putBack where to find the class as it was, e.g. "each run's provenance.json names …"
+     * @param wayOn   the other way on, e.g. "run the changed class as a sweep of its own in a new --out"
+     */
+    public static String resumeRefusal(String ran, String changed, String same, String putBack, String wayOn) {
+        return ran + " ran its classes of one's own (rules, neuron models) from other class files than this class "
+                + "path holds (" + changed + "): " + same + ", and resuming would mix the results of two versions of "
+                + "the class. Put the class back as it was (" + putBack + "), or " + wayOn + ". Nothing was changed.";
     }
 
     /** The SHA-256 of the {@code .class} resource {@code type} was defined from. */
@@ -136,13 +157,43 @@ public record UserClassProvenance(String className, String source, String jarSha
 
     /** provenance.json's {@value #PROVENANCE} as {@link #toMap} wrote it: each class's {@code class_files}, by class name. */
     public static Map<String, SortedMap<String, String>> recorded(JsonNode provenance) {
-        Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
+        return classFiles(read(provenance));
+    }
+
+    /**
+     * provenance.json's {@value #PROVENANCE} as {@link #toMap} wrote it, in its order; empty where it has none (a run
+     * that loaded no class of one's own, as every preset). A field missing is read as empty text ({@code jar_sha256}:
+     * null).
+     */
+    public static List<UserClassProvenance> read(JsonNode provenance) {
+        List<UserClassProvenance> out = new ArrayList<>();
         for (JsonNode c : provenance.path(PROVENANCE)) {
             SortedMap<String, String> files = new TreeMap<>();
             c.path("class_files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
-            out.put(c.path("class_name").asText(), files);
+            JsonNode jar = c.path("jar_sha256");
+            out.add(new UserClassProvenance(c.path("class_name").asText(), c.path("source").asText(),
+                    jar.isTextual() ? jar.asText() : null, files));
         }
         return out;
+    }
+
+    /** The hex digits of a SHA-256 that {@link #shortDigests} shows: 12, as git's short hashes tell files apart. */
+    public static final int SHORT_DIGEST = 12;
+
+    /**
+     * {@code classFiles} in a line: each class file's binary name and the first {@value #SHORT_DIGEST} hex digits of
+     * its SHA-256 ("org.example.MyRule 1a2b3c4d5e6f, org.example.MyRule$Params 0a1b2c3d4e5f"), for {@code somnus
+     * inspect}; the full digests are in provenance.json.
+     */
+    public static String shortDigests(Map<String, String> classFiles) {
+        List<String> out = new ArrayList<>();
+        classFiles.forEach((name, sha) -> out.add(name + " " + shortDigest(sha)));
+        return String.join(", ", out);
+    }
+
+    /** The first {@value #SHORT_DIGEST} hex digits of {@code sha256}; a value that is no digest ("unknown …") as is. */
+    public static String shortDigest(String sha256) {
+        return sha256.matches("[0-9a-f]{64}") ? sha256.substring(0, SHORT_DIGEST) : sha256;
     }
 
     /**

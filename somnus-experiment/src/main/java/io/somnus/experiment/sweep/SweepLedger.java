@@ -206,7 +206,7 @@ public final class SweepLedger implements AutoCloseable {
     }
 
     /** Sets meta key {@code key} to {@code value} (e.g. {@link SweepUserClasses#META}). */
-    synchronized void putMeta(String key, String value) {
+    public synchronized void putMeta(String key, String value) {
         transaction(() -> putMetaRow(key, value));
     }
 

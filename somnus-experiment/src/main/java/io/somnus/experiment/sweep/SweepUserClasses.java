@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * class changed: its configuration, and so its run ids, are the same, and the runs of two versions of the rule would
  * mix in one result. A sweep without such classes records nothing.
  */
-final class SweepUserClasses {
+public final class SweepUserClasses {
     /** The ledger's meta key: a JSON object, each class name's class files and their SHA-256. */
     static final String META = "user_classes";
 
@@ -65,16 +65,20 @@ final class SweepUserClasses {
                                       Map<String, SortedMap<String, String>> now) {
         Optional<String> changed = UserClassProvenance.changed(recorded, now);
         if (changed.isPresent()) {
-            throw new SweepException("the sweep in " + out + " ran its classes of one's own (rules, neuron models) "
-                    + "from other class files than this class path holds (" + changed.get() + "): the configuration, "
-                    + "and so the run ids, are the same, and resuming would mix the results of two versions of the "
-                    + "class. Put the class back as it was (each run's provenance.json names the jar or directory it "
-                    + "came from, and its digests), or run the changed class as a sweep of its own in a new --out. "
-                    + "Nothing was changed.");
+            throw new SweepException(UserClassProvenance.resumeRefusal("the sweep in " + out, changed.get(),
+                    "the configuration, and so the run ids, are the same", "each run's provenance.json names the jar "
+                    + "or directory it came from, and its digests", "run the changed class as a sweep of its own in a "
+                    + "new --out"));
         }
     }
 
-    private static Map<String, SortedMap<String, String>> recorded(SweepLedger ledger) {
+    /**
+     * The class files the ledger records, by class name ({@code somnus inspect SWEEP_DIR} shows them); empty for a
+     * sweep whose runs load no class of one's own.
+     *
+     * @throws SweepException naming the ledger, where the record is unreadable
+     */
+    public static Map<String, SortedMap<String, String>> recorded(SweepLedger ledger) {
         Optional<String> json = ledger.meta(META);
         if (json.isEmpty()) {
             return Map.of();

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * Rewrites a resume snapshot's recorded arithmetic as another JVM would have written it, by the layout of
  * docs/run-directory.md (a first line, the version, the configuration's SHA-256, the arithmetic, the seconds so far
- * from version 3 on, the state, the SHA-256 of all before it), so that tests can fake a snapshot taken elsewhere.
+ * from version 3 on, the class files of the run's classes of one's own from version 4 on, the state, the SHA-256 of
+ * all before it), so that tests can fake a snapshot taken elsewhere.
  */
 public final class SnapshotArithmetic {
     private SnapshotArithmetic() { }
@@ -40,7 +41,7 @@ public final class SnapshotArithmetic {
         edit(snapshot, 2, UnaryOperator.identity(), null);
     }
 
-    /** @param toVersion the version it becomes, 1 or 2; 0: its own */
+    /** @param toVersion the version it becomes, 1 or 2 (or 3); 0: its own */
     private static void edit(Path snapshot, int toVersion, UnaryOperator<Map<String, String>> facts,
                              byte[] configSha256) throws Exception {
         byte[] all = Files.readAllBytes(snapshot);
@@ -52,12 +53,27 @@ public final class SnapshotArithmetic {
         magic++;
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, magic, body.length - magic));
         int version = in.readInt();
-        if (version != 2 && version != 3) {
+        if (version < 2 || version > 4) {
             throw new IllegalStateException("version " + version);
         }
         byte[] config = in.readNBytes(32);
         ResumeArithmetic.Recorded recorded = ResumeArithmetic.Recorded.read(in);
         byte[] seconds = in.readNBytes(version >= 3 ? 3 * Double.BYTES : 0);
+        ByteArrayOutputStream classBytes = new ByteArrayOutputStream();
+        if (version >= 4) { // copied as they are: a count, then each class's name and its files' names and digests
+            DataOutputStream classes = new DataOutputStream(classBytes);
+            int n = in.readInt();
+            classes.writeInt(n);
+            for (int c = 0; c < n; c++) {
+                classes.writeUTF(in.readUTF());
+                int files = in.readInt();
+                classes.writeInt(files);
+                for (int f = 0; f < 2 * files; f++) {
+                    classes.writeUTF(in.readUTF());
+                }
+            }
+            classes.flush();
+        }
         byte[] rest = in.readAllBytes();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
@@ -71,6 +87,9 @@ public final class SnapshotArithmetic {
         }
         if (to >= 3) {
             out.write(seconds);
+        }
+        if (to >= 4) {
+            out.write(classBytes.toByteArray());
         }
         out.write(rest);
         out.flush();
