@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.somnus.experiment.run.RunResult;
-import io.somnus.experiment.stats.AggregateRow;
-import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.run.RunResult;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.stats.AggregateRow;
+import io.somnus.experiment.stdp.NetworkFactory;
+import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeRaster;
 import io.somnus.network.StateMonitor;
@@ -407,13 +412,13 @@ class ExamplesTest {
     @Test
     void theIzhikevichConfigurationBuildsItsNeuronClass() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        io.somnus.experiment.config.StdpRunConfig cfg = io.somnus.experiment.config.Configs.bind(
-                new io.somnus.experiment.run.StandardResolver().resolve(java.util.Map.of("preset",
+        StdpRunConfig cfg = Configs.bind(
+                new StandardResolver().resolve(Map.of("preset",
                         module.resolve("izhikevich-geomfig.yaml").toString(), "dataset.name", "geomfig")),
-                io.somnus.experiment.config.StdpRunConfig.class);
-        io.somnus.experiment.stdp.NetworkFactory.validate(cfg, 225);
-        Network net = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 225, new SplittableRandom(1),
-                io.somnus.kernel.Kernels.scalar());
+                StdpRunConfig.class);
+        NetworkFactory.validate(cfg, 225);
+        Network net = NetworkFactory.build(cfg, 225, new SplittableRandom(1),
+                Kernels.scalar());
         IzhikevichPopulation e = (IzhikevichPopulation) net.population("e");
         assertEquals(IzhikevichPopulation.Parameters.REGULAR_SPIKING, e.parameters());
         assertEquals(50, e.size());

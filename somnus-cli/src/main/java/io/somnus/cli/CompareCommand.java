@@ -6,6 +6,7 @@ import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.SummaryJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The comparison as JSON (--json), else as its text. */
-    private void print(PrintWriter out, Object comparison, java.util.List<String> text) throws Exception {
+    private void print(PrintWriter out, Object comparison, List<String> text) throws Exception {
         if (json) {
             @SuppressWarnings("unchecked")
             Map<String, Object> tree = Mappers.JSON.convertValue(comparison, Map.class);

@@ -10,8 +10,10 @@ import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.TreeDifferences;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The terminal's text of a {@link RunComparison}: the verdict on the first line, then where the runs part. */
 final class ComparisonText {
@@ -30,7 +32,7 @@ final class ComparisonText {
      * then each result file, then one line per run id with its verdict.
      */
     static List<String> lines(SweepComparison c) {
-        Map<SweepComparison.Outcome, Long> counts = new java.util.EnumMap<>(SweepComparison.Outcome.class);
+        Map<SweepComparison.Outcome, Long> counts = new EnumMap<>(SweepComparison.Outcome.class);
         c.runs().forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
         counts.remove(SweepComparison.Outcome.IDENTICAL_RESULTS);
         String others = counts.isEmpty() ? "" : " (" + String.join(", ", counts.entrySet().stream()
@@ -65,7 +67,7 @@ final class ComparisonText {
             case IDENTICAL_RESULTS -> "tables identical (" + files + " byte for byte the same"
                     + c.compared().stream().filter(f -> !SweepComparison.leftOut(f).isEmpty()).map(f -> ", " + f
                             + " but for its " + String.join(", ", SweepComparison.leftOut(f))).collect(
-                                    java.util.stream.Collectors.joining()) + ")";
+                                    Collectors.joining()) + ")";
             case SAME_NUMBERS_DIFFERENT_FILES -> "tables hold the same numbers (" + files + "), not all the same bytes";
             case DIFFERENT -> "tables different: " + c.partsFirst() + " parts first, at " + c.results().stream()
                     .filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt();

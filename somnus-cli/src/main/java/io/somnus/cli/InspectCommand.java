@@ -6,6 +6,7 @@ import io.somnus.experiment.config.FieldReference;
 import io.somnus.experiment.io.NpyHeader;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(dir)) {
             Path summary = dir.resolve(RunDirectory.SUMMARY);
-            if (!Files.exists(summary) && io.somnus.experiment.sweep.SweepLedger.isSweepDirectory(dir)) {
+            if (!Files.exists(summary) && SweepLedger.isSweepDirectory(dir)) {
                 SweepListing.lines(dir).forEach(out::println);
                 out.println("(a run's summary: somnus inspect " + dir.resolve(SweepRunner.RUNS_DIR) + "/ID; the whole "
                         + "sweep: somnus report " + dir + ")");

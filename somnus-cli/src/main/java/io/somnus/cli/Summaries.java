@@ -2,9 +2,14 @@ package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.JsonFiles;
-import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.SummaryJson;
+import io.somnus.experiment.model.SummaryFields;
+import io.somnus.experiment.run.UserClassProvenance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -147,19 +152,19 @@ final class Summaries {
      * from and its class files' short digests; none for a run that loaded none, as every preset, or whose
      * provenance.json cannot be read.
      */
-    static java.util.List<String> userClasses(java.nio.file.Path runDir) {
-        java.nio.file.Path provenance = runDir.resolve(RunDirectory.PROVENANCE);
-        java.util.List<String> out = new java.util.ArrayList<>();
+    static List<String> userClasses(Path runDir) {
+        Path provenance = runDir.resolve(RunDirectory.PROVENANCE);
+        List<String> out = new ArrayList<>();
         try {
-            if (java.nio.file.Files.isRegularFile(provenance)) {
-                for (io.somnus.experiment.run.UserClassProvenance c
-                        : io.somnus.experiment.run.UserClassProvenance.read(JsonFiles.readObject(provenance))) {
+            if (Files.isRegularFile(provenance)) {
+                for (UserClassProvenance c
+                        : UserClassProvenance.read(JsonFiles.readObject(provenance))) {
                     out.add("class of one's own: " + c.className() + " from " + c.source() + " (class files: "
-                            + io.somnus.experiment.run.UserClassProvenance.shortDigests(c.classFiles()) + ")");
+                            + UserClassProvenance.shortDigests(c.classFiles()) + ")");
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
         return out;
     }

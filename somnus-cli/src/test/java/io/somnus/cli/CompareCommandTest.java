@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Csv;
+import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
@@ -11,6 +14,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,11 +49,11 @@ class CompareCommandTest {
 
     private static Path train(String name, String... more) {
         Path out = runs.resolve(name);
-        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("train", "--preset", "diehl-cook",
+        List<String> a = new ArrayList<>(List.of("train", "--preset", "diehl-cook",
                 "--dataset", "geomfig", "--excitatory", "10", "--train-images", "30", "--validation-images", "10",
                 "--test-images", "10", "--set", "train.checkpoints=2", "--set", "train.readout_images=20", "--no-report",
                 "--out", out.toString()));
-        a.addAll(java.util.List.of(more));
+        a.addAll(List.of(more));
         Outcome o = run(a.toArray(String[]::new));
         assertEquals(0, o.exit(), o.err());
         return out;
@@ -83,7 +89,7 @@ class CompareCommandTest {
             differing += a.floats()[i] != b.floats()[i] ? 1 : 0;
         }
         assertTrue(differing > 0, "the learning rate moved some weight");
-        assertTrue(o.out().contains("      input_e " + java.util.Arrays.toString(a.shape()) + " <f4: " + differing + " of "
+        assertTrue(o.out().contains("      input_e " + Arrays.toString(a.shape()) + " <f4: " + differing + " of "
                 + a.size() + " entries differ"), o.out());
         JsonNode json = Mappers.JSON.readTree(run("compare", "--json", first.toString(), faster.toString()).out());
         assertEquals("DIFFERENT", json.path("verdict").asText());
@@ -129,7 +135,7 @@ class CompareCommandTest {
         assertTrue(o.out().startsWith("different: weights.npz parts first, at array input_e, entry [7, 3]"), o.out());
         double delta = Math.abs((double) w.floats()[at] - before);
         assertTrue(o.out().contains("1 of " + w.size() + " entries differ, max |Δ| "
-                + io.somnus.experiment.io.Csv.number(delta) + ", first at [7, 3]"), o.out());
+                + Csv.number(delta) + ", first at [7, 3]"), o.out());
         assertTrue(o.out().contains("  metrics.csv: identical bytes\n"), o.out());
     }
 
@@ -141,21 +147,21 @@ class CompareCommandTest {
     void theFirstDifferingCellsAreShownAndLongValuesCut(@TempDir Path tmp) throws Exception {
         Path copy = tmp.resolve("edited");
         copyRun(again, copy);
-        io.somnus.experiment.io.CsvTable t = io.somnus.experiment.io.Csv.read(copy.resolve("metrics.csv"));
+        CsvTable t = Csv.read(copy.resolve("metrics.csv"));
         // ten columns after the first two, but val_accuracy (a damaged file's check reads it as an accuracy)
         List<String> changed = t.header().stream().skip(2).filter(c -> !c.equals("val_accuracy")).limit(10).toList();
         assertEquals(10, changed.size(), t.header().toString());
         String longValue = "9".repeat(100);
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
-            List<String> cells = new java.util.ArrayList<>();
+            List<String> cells = new ArrayList<>();
             for (String c : t.header()) {
                 int k = changed.indexOf(c);
                 cells.add(r > 0 || k < 0 ? t.cell(r, c) : k == 4 ? longValue : "1" + t.cell(r, c));
             }
             rows.add(cells);
         }
-        io.somnus.experiment.io.Csv.write(copy.resolve("metrics.csv"), t.header(), rows);
+        Csv.write(copy.resolve("metrics.csv"), t.header(), rows);
         Outcome o = run("compare", first.toString(), copy.toString());
         assertEquals(CompareCommand.EXIT_DIFFERENT, o.exit(), o.err());
         StringBuilder shown = new StringBuilder();
@@ -172,8 +178,8 @@ class CompareCommandTest {
         assertEquals(longValue, cells.path(changed.get(4)).get(1).asText(), "--json gives it whole");
     }
 
-    private static List<String> iterable(java.util.Iterator<String> names) {
-        List<String> out = new java.util.ArrayList<>();
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> out = new ArrayList<>();
         names.forEachRemaining(out::add);
         return out;
     }
@@ -218,7 +224,7 @@ class CompareCommandTest {
         assertTrue(same.out().startsWith("sweeps: tables identical (runs_long.csv, aggregate.csv, curves.csv, stats.json"),
                 same.out());
         assertTrue(same.out().contains("; 2 of 2 run ids identical results\n"), same.out());
-        io.somnus.experiment.io.FileTrees.deleteRecursively(b.resolve("runs").resolve(ids.get(1)));
+        FileTrees.deleteRecursively(b.resolve("runs").resolve(ids.get(1)));
         copyRun(faster, b.resolve("runs").resolve(ids.get(1)));
         copyRun(faster, b.resolve("runs").resolve("s3"));
         Outcome o = run("compare", a.toString(), b.toString());
@@ -230,7 +236,7 @@ class CompareCommandTest {
         // a run that cannot be compared is named with its missing file, and the exit says bad input
         for (Path gone : List.of(a.resolve("runs").resolve(ids.get(1)), b.resolve("runs").resolve(ids.get(1)),
                 b.resolve("runs/s3"))) {
-            io.somnus.experiment.io.FileTrees.deleteRecursively(gone);
+            FileTrees.deleteRecursively(gone);
         }
         Path lost = b.resolve("runs").resolve(ids.get(0)).resolve("metrics.csv");
         Files.delete(lost);
@@ -247,17 +253,17 @@ class CompareCommandTest {
         Path b = tmp.resolve("b");
         copyTree(sweep(), a);
         copyTree(sweep(), b);
-        io.somnus.experiment.io.CsvTable t = io.somnus.experiment.io.Csv.read(b.resolve("aggregate.csv"));
+        CsvTable t = Csv.read(b.resolve("aggregate.csv"));
         int row = t.rowCount() - 1; // the last: its mean is a number (0-based)
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
-            List<String> cells = new java.util.ArrayList<>();
+            List<String> cells = new ArrayList<>();
             for (String c : t.header()) {
                 cells.add(r == row && c.equals("mean") ? "0.123" : t.cell(r, c));
             }
             rows.add(cells);
         }
-        io.somnus.experiment.io.Csv.write(b.resolve("aggregate.csv"), t.header(), rows);
+        Csv.write(b.resolve("aggregate.csv"), t.header(), rows);
         Outcome o = run("compare", a.toString(), b.toString());
         assertEquals(CompareCommand.EXIT_DIFFERENT, o.exit(), o.out() + o.err());
         String placed = "data row " + (row + 1) + ", preset " + t.cell(row, "preset") + ", model " + t.cell(row, "model")

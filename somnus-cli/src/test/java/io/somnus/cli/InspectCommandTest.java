@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepPlan;
+import io.somnus.experiment.sweep.SweepPlanner;
+import io.somnus.experiment.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,7 +171,7 @@ class InspectCommandTest {
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         assertEquals(0, cl.execute("inspect", run.toString()));
-        java.util.List<String> lines = out.toString().lines().toList();
+        List<String> lines = out.toString().lines().toList();
         int summary = lines.indexOf(lines.stream().filter(l -> l.startsWith("class of one's own")).findFirst()
                 .orElseThrow(() -> new AssertionError(out.toString())));
         assertEquals("class of one's own: org.ex.MyRule from /opt/rules.jar (class files: org.ex.MyRule 1a2b3c4d5e6f, "
@@ -177,12 +182,12 @@ class InspectCommandTest {
     /** A sweep whose runs load a class of one's own says so under its head line, from its ledger. */
     @Test
     void aSweepSaysTheClassesOfOnesOwnItsRunsLoad(@TempDir Path tmp) throws Exception {
-        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
-                io.somnus.experiment.sweep.SweepSpec.parse(Path.of("s.yaml"), "name: own\npresets: [paper]\n"
+        SweepPlan plan = SweepPlanner.plan(
+                SweepSpec.parse(Path.of("s.yaml"), "name: own\npresets: [paper]\n"
                         + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"), Fakes.resolver());
         Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
-        try (io.somnus.experiment.sweep.SweepLedger ledger = io.somnus.experiment.sweep.SweepLedger.open(
-                sweep.resolve(io.somnus.experiment.sweep.SweepLedger.FILE_NAME))) {
+        try (SweepLedger ledger = SweepLedger.open(
+                sweep.resolve(SweepLedger.FILE_NAME))) {
             ledger.initialise(plan, java.time.Instant.EPOCH);
             ledger.putMeta("user_classes", "{\"org.ex.MyRule\": {\"org.ex.MyRule\": \"" + RULE_SHA
                     + "\", \"org.ex.MyRule$Params\": \"" + PARAMS_SHA + "\"}}");
@@ -191,7 +196,7 @@ class InspectCommandTest {
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         assertEquals(0, cl.execute("inspect", sweep.toString()));
-        java.util.List<String> lines = out.toString().lines().toList();
+        List<String> lines = out.toString().lines().toList();
         assertEquals("  its runs load a class of one's own: org.ex.MyRule (class files: org.ex.MyRule 1a2b3c4d5e6f, "
                 + "org.ex.MyRule$Params 0a1b2c3d4e5f)", lines.get(1), out.toString());
         assertEquals("  paper__geomfig__f0.00__s1  pending  0 attempts", lines.get(2));

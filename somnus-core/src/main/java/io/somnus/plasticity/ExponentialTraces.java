@@ -12,8 +12,9 @@ import java.util.Arrays;
  * One exponentially decaying trace per neuron, for a plasticity rule of one's own (README, "Your own rule, your own
  * neuron"; the examples' {@code PfisterTripletStdp}): trace i decays between its neuron's spikes, exactly,
  * x·exp(−Δt/τ), or as forward Euler integrates dx/dt = −x/τ (Brian2's {@code method='euler'}), x·(1 − dt/τ) per step,
- * and grows by what {@link #add} adds at a spike. The built-in rules decay theirs by the same factors ({@link AllToAllStdp} keeps
- * its traces here; the rules whose traces are set to 1 at a spike look the same factors up as floats).
+ * and grows by what {@link #add} adds at a spike. The built-in rules decay theirs by the same factors
+ * ({@link AllToAllStdp} keeps its traces here; the rules whose traces are set to 1 at a spike look the same factors up
+ * as floats).
  *
  * <p>A trace is kept as its value just after its last {@link #add} and that step, and read at a later step by one
  * multiplication ({@link #at}), so that a step without spikes costs nothing. The factors are tabulated for Δt = 0 to
@@ -62,7 +63,8 @@ public final class ExponentialTraces {
         }
         if (euler && tauMs < dtMs) {
             throw new IllegalArgumentException(rule + " with Euler traces needs " + tauName + " >= dt ("
-                    + NumberText.of(dtMs) + " ms): a trace keeps 1 − dt/τ per step, negative below; got " + NumberText.of(tauMs));
+                    + NumberText.of(dtMs) + " ms): a trace keeps 1 − dt/τ per step, negative below; got "
+                    + NumberText.of(tauMs));
         }
         if (30 * tauMs / dtMs > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(rule + ": " + tauName + " " + NumberText.of(tauMs)

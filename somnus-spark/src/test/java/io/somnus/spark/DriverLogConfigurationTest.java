@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.sweep.EngineOptions;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
@@ -42,14 +46,14 @@ class DriverLogConfigurationTest {
      */
     @Test
     void aLogLevelSparkDoesNotTakeIsRefusedNamingThePropertyAndTheLevels() {
-        assertEquals(new java.util.HashSet<>(scala.jdk.javaapi.CollectionConverters.asJava(
-                org.apache.spark.SparkContext$.MODULE$.VALID_LOG_LEVELS())), java.util.Set.copyOf(SparkSweepEngine.LOG_LEVELS));
+        assertEquals(new HashSet<>(scala.jdk.javaapi.CollectionConverters.asJava(
+                org.apache.spark.SparkContext$.MODULE$.VALID_LOG_LEVELS())), Set.copyOf(SparkSweepEngine.LOG_LEVELS));
         String saved = System.getProperty(SparkSweepEngine.LOG_PROPERTY);
         try {
             System.setProperty(SparkSweepEngine.LOG_PROPERTY, "NOPE");
-            io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.somnus.experiment.config.ConfigException.class,
-                    () -> SparkSweepEngine.open(new io.somnus.experiment.sweep.EngineOptions("local[1]", 1, null)).close());
+            ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    ConfigException.class,
+                    () -> SparkSweepEngine.open(new EngineOptions("local[1]", 1, null)).close());
             assertEquals("-Dsomnus.spark.log=NOPE: not a log level; use one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, "
                     + "ALL (docs/distributed.md)", e.getMessage());
             System.setProperty(SparkSweepEngine.LOG_PROPERTY, "info");

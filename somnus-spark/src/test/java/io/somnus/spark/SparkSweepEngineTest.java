@@ -12,6 +12,7 @@ import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RemoteRunException;
+import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.sweep.EngineOptions;
 import io.somnus.experiment.sweep.LedgerEntry;
 import io.somnus.experiment.sweep.RunStatus;
@@ -20,7 +21,6 @@ import io.somnus.experiment.sweep.SweepEngines;
 import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepResult;
-import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.spark.rules.ShrinkRule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +28,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,7 @@ class SparkSweepEngineTest {
         Path classes = Path.of(ShrinkRule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         byte[] file = Files.readAllBytes(classes.resolve(ShrinkRule.class.getName().replace('.', '/') + ".class"));
         assertEquals(ShrinkRule.class.getName(), own.path(0).path("class_name").asText(), own.toString());
-        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file)),
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)),
                 own.path(0).path("class_files").path(ShrinkRule.class.getName()).asText(), own.toString());
     }
 

@@ -9,6 +9,7 @@ import io.somnus.experiment.io.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -98,7 +99,7 @@ public record FileComparison(String file, Outcome outcome, String partsAt, List<
             case ONLY_IN_B -> "array " + first.name() + ": only in B";
             case DIFFERENT_SHAPE -> "array " + first.name() + ": shape " + shape(first.shapeA(), first.typeA()) + " vs "
                     + shape(first.shapeB(), first.typeB());
-            default -> "array " + first.name() + ", entry " + java.util.Arrays.toString(first.firstIndex());
+            default -> "array " + first.name() + ", entry " + Arrays.toString(first.firstIndex());
         };
         return new FileComparison(file, first == null ? Outcome.SAME_NUMBERS : Outcome.DIFFERENT, at, arrays, null,
                 null);
@@ -123,6 +124,6 @@ public record FileComparison(String file, Outcome outcome, String partsAt, List<
 
     /** "[784, 100] float32"-like: the shape and numpy type. */
     static String shape(int[] shape, String type) {
-        return java.util.Arrays.toString(shape) + " " + type;
+        return Arrays.toString(shape) + " " + type;
     }
 }

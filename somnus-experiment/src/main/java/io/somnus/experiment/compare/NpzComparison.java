@@ -7,6 +7,7 @@ import io.somnus.experiment.io.Npz;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class NpzComparison {
             NpyHeader hb = inB.get(name);
             if (ha == null || hb == null) {
                 out.add(ArrayComparison.onlyOne(name, ha, hb));
-            } else if (!java.util.Arrays.equals(ha.shape(), hb.shape()) || ha.dtype() != hb.dtype()) {
+            } else if (!Arrays.equals(ha.shape(), hb.shape()) || ha.dtype() != hb.dtype()) {
                 out.add(ArrayComparison.differentShape(name, ha, hb));
             } else if (ha.fortranOrder() || hb.fortranOrder()) {
                 // stored first index fastest (numpy's order='F', which Somnus never writes): read whole, in C order

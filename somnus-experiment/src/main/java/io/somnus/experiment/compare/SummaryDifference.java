@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.io.TreeDifferences;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One value in which two runs' {@code summary.json} differ, with B − A where both are numbers.
@@ -21,7 +22,7 @@ public record SummaryDifference(String field, JsonNode a, JsonNode b, double del
      * a summary written before 7 Dec 2026: {@link SummaryJson#number}).
      */
     static List<SummaryDifference> of(JsonNode a, JsonNode b) {
-        return TreeDifferences.of(a, b, java.util.Set.of(), SummaryDifference::same).stream()
+        return TreeDifferences.of(a, b, Set.of(), SummaryDifference::same).stream()
                 .map(d -> new SummaryDifference(d.field(), d.a(), d.b(), delta(d.a(), d.b()))).toList();
     }
 

@@ -2,6 +2,7 @@ package io.somnus.experiment.compare;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.FileFormatException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public record TableComparison(List<String> onlyInA, List<String> onlyInB, int ro
             double u = a.number(row, column);
             double v = b.number(row, column);
             return u == v || (Double.isNaN(u) && Double.isNaN(v));
-        } catch (io.somnus.experiment.io.FileFormatException notANumber) {
+        } catch (FileFormatException notANumber) {
             return false;
         }
     }

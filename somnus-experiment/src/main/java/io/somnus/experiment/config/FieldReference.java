@@ -3,6 +3,7 @@ package io.somnus.experiment.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.NumberText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class FieldReference {
         }
         if (path[i].equals("*")) {
             if (node.isArray()) {
-                String item = String.join(".", java.util.Arrays.copyOf(path, i + 1)) + ".";
+                String item = String.join(".", Arrays.copyOf(path, i + 1)) + ".";
                 for (JsonNode it : node) {
                     if (admits(it, item, schema)) {
                         collect(it, schema, path, i + 1, out);

@@ -7,10 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Collects what a run records and writes the run directory's tables (see docs/run-directory.md):
@@ -33,9 +39,9 @@ public final class RunFiles implements RunRecorder {
     /** The seconds the run took before its resume on each clock of {@link #secondsSoFar}, as its snapshot says. */
     private double[] earlierSeconds = {0, 0, 0};
     /** The class files of the run's classes of one's own by class name, which its snapshots record. */
-    private Map<String, java.util.SortedMap<String, String>> userClasses = Map.of();
+    private Map<String, SortedMap<String, String>> userClasses = Map.of();
     /** This process's seconds on those clocks since the run started or resumed; unset, unknown (NaN). */
-    private java.util.function.Supplier<double[]> secondsHere = () -> new double[] {Double.NaN, Double.NaN, Double.NaN};
+    private Supplier<double[]> secondsHere = () -> new double[] {Double.NaN, Double.NaN, Double.NaN};
 
     /**
      * @param dir      the (temporary) run directory the tables go to; null: none, the tables are only held (a run in
@@ -115,8 +121,8 @@ public final class RunFiles implements RunRecorder {
      * Sets where this process's seconds since the run started or resumed are read (wall, the run's thread's CPU, the
      * JVM's CPU; NaN where one is not measured), for {@link #secondsSoFar}; returns this.
      */
-    public RunFiles secondsHere(java.util.function.Supplier<double[]> seconds) {
-        this.secondsHere = java.util.Objects.requireNonNull(seconds, "seconds");
+    public RunFiles secondsHere(Supplier<double[]> seconds) {
+        this.secondsHere = Objects.requireNonNull(seconds, "seconds");
         return this;
     }
 
@@ -141,15 +147,15 @@ public final class RunFiles implements RunRecorder {
      * returns this.
      */
     public RunFiles userClasses(Map<String, ? extends Map<String, String>> classFiles) {
-        Map<String, java.util.SortedMap<String, String>> copy = new java.util.LinkedHashMap<>();
-        classFiles.forEach((name, files) -> copy.put(name, java.util.Collections.unmodifiableSortedMap(
-                new java.util.TreeMap<>(files))));
-        this.userClasses = java.util.Collections.unmodifiableMap(copy);
+        Map<String, SortedMap<String, String>> copy = new LinkedHashMap<>();
+        classFiles.forEach((name, files) -> copy.put(name, Collections.unmodifiableSortedMap(
+                new TreeMap<>(files))));
+        this.userClasses = Collections.unmodifiableMap(copy);
         return this;
     }
 
     /** The class files of the run's classes of one's own, by class name (empty: none, as for every preset). */
-    public Map<String, java.util.SortedMap<String, String>> userClasses() {
+    public Map<String, SortedMap<String, String>> userClasses() {
         return userClasses;
     }
 

@@ -12,6 +12,7 @@ import io.somnus.data.UrlDownloader;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
@@ -25,6 +26,8 @@ import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.model.SnapshotTrigger;
+import io.somnus.experiment.stdp.ClassNeurons;
+import io.somnus.experiment.stdp.ClassRules;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
 import java.io.IOException;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -322,9 +326,9 @@ public final class StandardRunExecutor implements RunExecutor {
                     + " (only for the STDP-SNN and the SG-SNN, models stdp and sg): " + runDir + " cannot be resumed; "
                     + "run it again");
         }
-        if (cfg instanceof io.somnus.experiment.config.StdpRunConfig stdp) { // a rule or neuron of one's own may keep none
-            io.somnus.experiment.stdp.ClassRules.requireResumable(stdp);
-            io.somnus.experiment.stdp.ClassNeurons.requireResumable(stdp);
+        if (cfg instanceof StdpRunConfig stdp) { // a rule or neuron of one's own may keep none
+            ClassRules.requireResumable(stdp);
+            ClassNeurons.requireResumable(stdp);
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         ResumeSnapshotFile.Verified snapshot = sg // before the data is loaded
@@ -348,7 +352,7 @@ public final class StandardRunExecutor implements RunExecutor {
      */
     private static void refuseChangedClasses(Path runDir, ResumeSnapshotFile.Verified snapshot, RunConfig cfg)
             throws IOException {
-        java.util.Optional<String> changed = UserClassProvenance.changed(snapshot.userClasses(),
+        Optional<String> changed = UserClassProvenance.changed(snapshot.userClasses(),
                 UserClassProvenance.classFiles(cfg));
         if (changed.isPresent()) {
             throw new ConfigException(UserClassProvenance.resumeRefusal("the run in " + runDir, changed.get(),

@@ -143,7 +143,10 @@ public record UserClassProvenance(String className, String source, String jarSha
         }
     }
 
-    /** As provenance.json writes it: {@code class_name}, {@code source}, {@code jar_sha256} (jars only), {@code class_files}. */
+    /**
+     * As provenance.json writes it: {@code class_name}, {@code source}, {@code jar_sha256} (jars only),
+     * {@code class_files}.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("class_name", className);

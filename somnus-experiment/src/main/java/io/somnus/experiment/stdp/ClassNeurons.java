@@ -162,7 +162,8 @@ public final class ClassNeurons {
         Map<String, Class<?>> out = new LinkedHashMap<>();
         for (PopulationConfig pc : cfg.populations()) {
             if (pc.model() == NeuronModel.CLASS && !out.containsKey(pc.className())) {
-                out.put(pc.className(), UserClasses.load(NEURON, pc.className(), "populations." + pc.name() + ".class_name"));
+                String field = "populations." + pc.name() + ".class_name";
+                out.put(pc.className(), UserClasses.load(NEURON, pc.className(), field));
             }
         }
         return out;

@@ -77,7 +77,8 @@ public final class ClassRules {
         Map<String, Class<?>> out = new LinkedHashMap<>();
         for (ProjectionConfig pc : cfg.projections()) {
             if (pc.plasticity() instanceof ClassRuleConfig own && !out.containsKey(own.className())) {
-                out.put(own.className(), UserClasses.load(RULE, own.className(), "projections." + pc.name() + ".plasticity.class_name"));
+                String field = "projections." + pc.name() + ".plasticity.class_name";
+                out.put(own.className(), UserClasses.load(RULE, own.className(), field));
             }
         }
         return out;

@@ -105,7 +105,10 @@ final class UserClasses {
         }
     }
 
-    /** A parameter record's component as {@code params} names it: {@code tauXMs} is {@code tau_x_ms}, {@code a2Plus} {@code a2_plus}. */
+    /**
+     * A parameter record's component as {@code params} names it: {@code tauXMs} is {@code tau_x_ms}, {@code a2Plus}
+     * {@code a2_plus}.
+     */
     static String fieldName(String component) {
         StringBuilder out = new StringBuilder(component.length() + 4);
         for (char ch : component.toCharArray()) {

@@ -54,7 +54,8 @@ final class RunAdoption {
         Optional<String> classes = UserClassProvenance.changed(UserClassProvenance.recorded(provenance),
                 SweepUserClasses.of(List.of(run)));
         if (classes.isPresent()) { // the same configuration, another version of the rule
-            return Optional.of("its classes of one's own (rules, neuron models) were other class files (" + classes.get() + ")");
+            return Optional.of("its classes of one's own (rules, neuron models) were other class files ("
+                    + classes.get() + ")");
         }
         String drawn = provenance.path("gaussian_draws").asText();
         String java = provenance.path("java_version").asText();

@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.io.Mappers;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ public final class SweepLedger implements AutoCloseable {
         Path ledger = dir.resolve(FILE_NAME);
         try {
             return Files.isRegularFile(ledger) && Files.size(ledger) > 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -25,7 +25,10 @@ public final class SweepUserClasses {
 
     private SweepUserClasses() { }
 
-    /** The class files of the classes of one's own that {@code runs} load, by class name; a class that does not load is left to its run, which reports it. */
+    /**
+     * The class files of the classes of one's own that {@code runs} load, by class name; a class that does not load is
+     * left to its run, which reports it.
+     */
     static Map<String, SortedMap<String, String>> of(List<PlannedRun> runs) {
         Map<String, SortedMap<String, String>> out = new TreeMap<>();
         for (PlannedRun run : runs) {

@@ -10,6 +10,7 @@ import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -207,8 +208,8 @@ class RunComparisonTest {
     /** Only the differing cells of the first differing row, in the header's order, however many columns come first. */
     @Test
     void theFirstRowsDifferingCellsAreThoseThatDiffer() throws Exception {
-        var a = Csv.parse(null, new java.io.StringReader("step,a,b,c,d,e,f,g,h,i,j\n0,1,1,1,1,1,1,1,1,1,1\n"));
-        var b = Csv.parse(null, new java.io.StringReader("step,a,b,c,d,e,f,g,h,i,j\n0,1,1,1,1,1,1,1,1,2,3\n"));
+        var a = Csv.parse(null, new StringReader("step,a,b,c,d,e,f,g,h,i,j\n0,1,1,1,1,1,1,1,1,1,1\n"));
+        var b = Csv.parse(null, new StringReader("step,a,b,c,d,e,f,g,h,i,j\n0,1,1,1,1,1,1,1,1,2,3\n"));
         assertEquals(Map.of("i", List.of("1", "2"), "j", List.of("1", "3")), TableComparison.of(a, b).firstCells());
         assertEquals(List.of("i", "j"), List.copyOf(TableComparison.of(a, b).firstCells().keySet()));
     }
@@ -222,16 +223,16 @@ class RunComparisonTest {
 
     @Test
     void csvNumbersAreComparedAsNumbers() throws Exception {
-        var a = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n1,\n"));
-        var b = Csv.parse(null, new java.io.StringReader("step,x\n0,1.0\n1,NaN\n"));
+        var a = Csv.parse(null, new StringReader("step,x\n0,1\n1,\n"));
+        var b = Csv.parse(null, new StringReader("step,x\n0,1.0\n1,NaN\n"));
         assertTrue(TableComparison.of(a, b).same());
     }
 
     /** A table with a row more parts where the shorter ends: at that row, placed by the longer table's key. */
     @Test
     void aTableWithMoreRowsPartsWhereTheOtherEnds() throws Exception {
-        var a = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n"));
-        var b = Csv.parse(null, new java.io.StringReader("step,x\n0,1\n3500,2\n"));
+        var a = Csv.parse(null, new StringReader("step,x\n0,1\n"));
+        var b = Csv.parse(null, new StringReader("step,x\n0,1\n3500,2\n"));
         TableComparison t = TableComparison.of(a, b);
         assertTrue(!t.same());
         assertEquals(2, t.firstRow());

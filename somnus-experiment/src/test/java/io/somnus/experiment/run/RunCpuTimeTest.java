@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotArithmetic;
+import io.somnus.experiment.stdp.StdpResumeTest;
 import io.somnus.experiment.sweep.RecordedCpuShares;
 import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepRunner;
@@ -77,12 +80,12 @@ class RunCpuTimeTest {
      */
     @Test
     void aRunCutShortAndResumedRecordsTheCpuTimeOfBothParts() throws Exception {
-        ObjectNode config = io.somnus.experiment.stdp.StdpResumeTest.config("paper"); // one evaluation thread
+        ObjectNode config = StdpResumeTest.config("paper"); // one evaluation thread
         Path dir = tmp.resolve("cut");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
-                .cpuClock(new JumpClock(30, 30, 33)).execute(config, dir, io.somnus.experiment.stdp.StdpResumeTest
+                .cpuClock(new JumpClock(30, 30, 33)).execute(config, dir, StdpResumeTest
                         .stopAt(21))); // after the snapshots of the checkpoints at images 10 and 20
-        assertTrue(Files.exists(dir.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT)));
+        assertTrue(Files.exists(dir.resolve(RunDirectory.RESUME_SNAPSHOT)));
         new StandardRunExecutor().cpuClock(new JumpClock(90, 15, 18)).resume(dir, RunProgress.NONE);
         JsonNode cpu = Mappers.JSON.readTree(dir.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
         assertEquals(120, cpu.path("wall_seconds").asDouble(), 1e-9, cpu.toString());
@@ -94,15 +97,15 @@ class RunCpuTimeTest {
         // a snapshot written before the seconds were carried (version 2) still resumes: its run_cpu, the part after
         Path old = tmp.resolve("cut-v2");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
-                .cpuClock(new JumpClock(30, 30, 33)).execute(config, old, io.somnus.experiment.stdp.StdpResumeTest
+                .cpuClock(new JumpClock(30, 30, 33)).execute(config, old, StdpResumeTest
                         .stopAt(21)));
-        io.somnus.experiment.model.SnapshotArithmetic.toVersion2(old.resolve(
-                io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT));
+        SnapshotArithmetic.toVersion2(old.resolve(
+                RunDirectory.RESUME_SNAPSHOT));
         new StandardRunExecutor().cpuClock(new JumpClock(90, 15, 18)).resume(old, RunProgress.NONE);
         JsonNode after = Mappers.JSON.readTree(old.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
         assertEquals(90, after.path("wall_seconds").asDouble(), 1e-9, after.toString());
         assertEquals(15, after.path("thread_cpu_seconds").asDouble(), 1e-9, after.toString());
-        for (String f : io.somnus.experiment.stdp.StdpResumeTest.RESULTS) {
+        for (String f : StdpResumeTest.RESULTS) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(dir.resolve(f)),
                     Files.readAllBytes(old.resolve(f)), f);
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,9 +50,9 @@ class UserClassProvenanceTest {
         assertEquals(p.classFiles(), UserClassProvenance.of(PostSpikeStep.Params.class).classFiles(),
                 "a nested class's nest is its outer class's");
         Map<String, Object> written = p.toMap();
-        assertEquals(java.util.List.of("class_name", "source", "class_files"), java.util.List.copyOf(written.keySet()));
+        assertEquals(List.of("class_name", "source", "class_files"), List.copyOf(written.keySet()));
         // provenance.json as written reads back to the same class files
-        String json = Mappers.JSON.writeValueAsString(Map.of(UserClassProvenance.PROVENANCE, java.util.List.of(written)));
+        String json = Mappers.JSON.writeValueAsString(Map.of(UserClassProvenance.PROVENANCE, List.of(written)));
         assertEquals(Map.of(PostSpikeStep.class.getName(), expected),
                 UserClassProvenance.recorded(Mappers.JSON.readTree(json)));
     }

@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.run.StandardResolver;
-import io.somnus.synapse.Plasticity;
-import java.io.IOException;
-import java.net.URLClassLoader;
+import io.somnus.experiment.run.VersionedRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,50 +26,11 @@ class SweepUserClassesTest {
     @TempDir
     Path tmp;
 
-    /**
-     * {@code cp.VersionedRule}, compiled into {@code dir} with {@code helper} as the constant of its nested class
-     * {@code Helper}: two versions of one rule that differ only in a nested class's file.
-     */
-    private static Path compile(Path dir, int helper) throws IOException {
-        Path src = Files.createDirectories(dir.resolve("src/cp")).resolve("VersionedRule.java");
-        Files.writeString(src, "package cp;\n"
-                + "public final class VersionedRule implements io.somnus.synapse.Plasticity {\n"
-                + "  private final double dtMs;\n"
-                + "  public VersionedRule(java.util.Map<String, Object> params, double dtMs) { this.dtMs = dtMs; }\n"
-                + "  static final class Helper { static final int STEP = " + helper + "; }\n"
-                + "  @Override public void apply(io.somnus.synapse.Projection p, int step) { }\n"
-                + "  @Override public String name() { return \"versioned\"; }\n"
-                + "  @Override public double dtMs() { return dtMs + 0 * Helper.STEP; }\n"
-                + "}\n");
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertNotNull(javac, "the tests run on a JDK");
-        String core = Path.of(java.net.URI.create(Plasticity.class.getProtectionDomain().getCodeSource().getLocation()
-                .toString())).toString();
-        assertEquals(0, javac.run(null, null, null, "-cp", core, "-d", classes.toString(), src.toString()));
-        return classes;
-    }
-
     private static String sweep() {
         return "name: versioned\npresets: [diehl-cook]\ndatasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"
                 + "set: {populations.e.size: 10, populations.i.size: 10, train.images: 20}\n"
                 + "variants:\n  own:\n    projections.input_e.plasticity: {rule: class, class_name: " + RULE
                 + ", params: {}}\n";
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    /** Runs {@code work} with the context's class loader reading {@code classes} (ClassRules loads through it). */
-    private static void withClasses(Path classes, Work work) throws Exception {
-        ClassLoader saved = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, saved)) {
-            Thread.currentThread().setContextClassLoader(loader);
-            work.run();
-        } finally {
-            Thread.currentThread().setContextClassLoader(saved);
-        }
     }
 
     private static SweepPlan plan() {
@@ -84,7 +40,7 @@ class SweepUserClassesTest {
     /** Plans and runs (FakeExecutor) the sweep with the rule's classes from {@code classes}; its refusal, or null. */
     private static SweepException runWith(Path classes, Path out, boolean resume) throws Exception {
         SweepException[] refused = new SweepException[1];
-        withClasses(classes, () -> {
+        VersionedRules.withClasses(classes, () -> {
             try {
                 new SweepRunner(new FakeExecutor(null, 0, 0, Set.of())).execute(plan(), out, 1, resume,
                         SweepListener.NONE);
@@ -96,13 +52,13 @@ class SweepUserClassesTest {
     }
 
     private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return VersionedRules.sha256(Files.readAllBytes(file));
     }
 
     @Test
     void aResumeWithAChangedRuleClassIsRefusedNamingTheClassFileAndBothDigests() throws Exception {
-        Path v1 = compile(tmp.resolve("v1"), 1);
-        Path v2 = compile(tmp.resolve("v2"), 2);
+        Path v1 = VersionedRules.compile(tmp.resolve("v1"), "cp", 1);
+        Path v2 = VersionedRules.compile(tmp.resolve("v2"), "cp", 2);
         String helper = "cp/VersionedRule$Helper.class";
         String before = sha256(v1.resolve(helper));
         String after = sha256(v2.resolve(helper));
@@ -118,7 +74,7 @@ class SweepUserClassesTest {
                 + after), e.getMessage());
         assertTrue(e.getMessage().endsWith("Nothing was changed."), e.getMessage());
         // so is the dry run's check of the same directory
-        withClasses(v2, () -> {
+        VersionedRules.withClasses(v2, () -> {
             SweepPlan plan = plan();
             SweepException dry = assertThrows(SweepException.class, () -> SweepRunner.checkBeforeRunning(out, plan, true));
             assertTrue(dry.getMessage().contains(RULE + "$Helper had SHA-256 " + before), dry.getMessage());
@@ -132,12 +88,12 @@ class SweepUserClassesTest {
      */
     @Test
     void aRunDirectoryOfTheOldRuleIsNotAdoptedWithoutALedger() throws Exception {
-        Path v1 = compile(tmp.resolve("v1"), 1);
-        Path v2 = compile(tmp.resolve("v2"), 2);
+        Path v1 = VersionedRules.compile(tmp.resolve("v1"), "cp", 1);
+        Path v2 = VersionedRules.compile(tmp.resolve("v2"), "cp", 2);
         Path out = tmp.resolve("out");
         assertEquals(null, runWith(v1, out, false));
         List<String> ids;
-        try (java.util.stream.Stream<Path> runs = Files.list(out.resolve("runs"))) {
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             ids = runs.map(p -> p.getFileName().toString()).toList();
         }
         assertEquals(1, ids.size());
@@ -149,8 +105,8 @@ class SweepUserClassesTest {
         Files.delete(out.resolve(SweepLedger.FILE_NAME));
         SweepException e = runWith(v2, out, true);
         assertNotNull(e);
-        assertTrue(e.getMessage().contains("its classes of one's own (rules, neuron models) were other class files (class " + RULE + ": " + RULE
-                + "$Helper had SHA-256 "), e.getMessage());
+        assertTrue(e.getMessage().contains("its classes of one's own (rules, neuron models) were other class files "
+                + "(class " + RULE + ": " + RULE + "$Helper had SHA-256 "), e.getMessage());
         assertEquals(null, runWith(v1, out, true), "with the class it ran, the run is kept");
     }
 }

@@ -4,6 +4,7 @@ import io.somnus.neuron.Population;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -26,8 +27,8 @@ public final class MapParamsNeuron extends Population {
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         clearSpikes();
-        java.util.Arrays.fill(excitatoryInput, 0f);
-        java.util.Arrays.fill(inhibitoryInput, 0f);
+        Arrays.fill(excitatoryInput, 0f);
+        Arrays.fill(inhibitoryInput, 0f);
     }
 
     @Override
