@@ -69,8 +69,8 @@ final class ComparisonText {
                             + " but for its " + String.join(", ", SweepComparison.leftOut(f))).collect(
                                     Collectors.joining()) + ")";
             case SAME_NUMBERS_DIFFERENT_FILES -> "tables hold the same numbers (" + files + "), not all the same bytes";
-            case DIFFERENT -> "tables different: " + c.partsFirst() + " parts first, at " + c.results().stream()
-                    .filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt();
+            case DIFFERENT -> "tables different: " + c.partsFirst() + " parts first, at "
+                    + partsAt(c.results(), c.partsFirst());
         };
     }
 
@@ -125,6 +125,11 @@ final class ComparisonText {
         }
     }
 
+    /** Where {@code file}, the result file that parts first, parts, as its comparison in {@code results} says. */
+    private static String partsAt(List<FileComparison> results, String file) {
+        return results.stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow().partsAt();
+    }
+
     /** The verdict line: what the result files hold, and where they part first ({@code withFiles}: naming them all). */
     private static String verdict(RunComparison c, boolean withFiles) {
         String files = String.join(", ", c.compared());
@@ -133,7 +138,7 @@ final class ComparisonText {
             case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files: " + files + " hold the same numbers, "
                     + "but not all the same bytes";
             case DIFFERENT -> "different: " + c.partsFirst() + " parts first, at "
-                    + c.results().stream().filter(r -> r.file().equals(c.partsFirst())).findFirst().orElseThrow().partsAt()
+                    + partsAt(c.results(), c.partsFirst())
                     + (withFiles ? " (compared " + files + ")" : "");
         };
     }
