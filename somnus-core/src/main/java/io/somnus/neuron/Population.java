@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  * network's order before any projection delivers or learns; {@link #resetState} when a presentation starts from rest
  * ({@code Network.resetState()}, {@code present}); {@link #copy} and {@link #copyLearnedStateFrom} for evaluation on
  * another thread, and {@link #freezeLearning} on those copies, whose learned state must then not change;
- * {@link #checkTimeStep} when the network is built; {@link #firstNonFiniteState},
+ * {@link #checkTimeStep} when the network is built, and {@link #bytesPerNeuron} for the memory check before a
+ * configured run; {@link #firstNonFiniteState},
  * {@link #stateVariables} and {@link #stateReader} for the divergence check and state monitors, and
  * {@link #writeState}/{@link #readState} for resume snapshots, where the model has state of its own to add.
  */
@@ -172,6 +173,24 @@ public abstract class Population {
      * nothing, for a model that learns nothing.
      */
     public void freezeLearning(boolean frozen) {
+    }
+
+    /**
+     * The memory check's figure for a neuron of the built-in models, in bytes: its input buffers, spike bookkeeping and
+     * model state ({@link #bytesPerNeuron}'s default).
+     */
+    public static final long BYTES_PER_NEURON = 64;
+
+    /**
+     * Bytes of memory each neuron of this population takes, in all: the input buffers and spike bookkeeping every
+     * population has, and the model's own state. A configured run's memory check counts the population at this many
+     * bytes a neuron, asked once the population is built and before its synapses are, and refuses a network beyond the
+     * Java heap. The default is {@link #BYTES_PER_NEURON}, the built-in models' figure; a model that keeps more a neuron
+     * (a history, compartments, tables) overrides it, e.g. {@code BYTES_PER_NEURON + 8L * compartments} for that many
+     * doubles more a neuron.
+     */
+    public long bytesPerNeuron() {
+        return BYTES_PER_NEURON;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.somnus.experiment.stdp;
 
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NeuronModel;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
@@ -87,6 +88,24 @@ public final class ClassNeurons {
             throw new ConfigException("readout.validation_stream: " + Choices.of(ValidationStream.CARRIED) + " carries "
                     + "the current-LIF neurons' current and adaptation; " + own + " (use "
                     + Choices.of(ValidationStream.REST) + ")");
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, {@code simulation.integration: euler} for a run whose every population (but the
+     * input) is a neuron of one's own: that field chooses the built-in models' membrane update, and a class integrates
+     * as it does, so it would change nothing the user asked for. {@code exponential} (the presets' but paper-code's) and
+     * null say no more than the default. With a built-in population beside the class, the field is that one's.
+     *
+     * @throws ConfigException naming the field and the populations
+     */
+    static void refuseBuiltInIntegration(StdpRunConfig cfg) {
+        if (cfg.simulation().integration() == MembraneIntegration.EULER) {
+            List<String> names = cfg.populations().stream().map(PopulationConfig::name).toList();
+            throw new ConfigException("simulation.integration: " + Choices.of(MembraneIntegration.EULER) + " chooses "
+                    + "the built-in neurons' membrane update, and every population of this run, " + names + ", is a "
+                    + "neuron of one's own, which integrates itself; it would change nothing (use "
+                    + Choices.of(MembraneIntegration.EXPONENTIAL) + ")");
         }
     }
 

@@ -39,6 +39,19 @@ public final class FrozenEvaluator {
         this.threads = Math.max(1, threads);
     }
 
+    /**
+     * A copy of {@code net} for evaluation ({@link Network#copyForEvaluation}) whose every population's own learning is
+     * frozen ({@link Population#freezeLearning}): what each model learns of its own (the conductance LIF's θ, a class's
+     * learned state) stays as trained while images run on it.
+     */
+    static Network frozenCopy(Network net) {
+        Network copy = net.copyForEvaluation();
+        for (Population p : copy.populations()) {
+            p.freezeLearning(true);
+        }
+        return copy;
+    }
+
     /** The spike counts of {@code readoutPopulation}'s neurons for each image; the network is not changed. */
     public SpikeCounts features(Network net, String readoutPopulation, float[][] images, long seed) {
         SpikeCounts out = new SpikeCounts(images.length, net.population(readoutPopulation).size());
@@ -46,10 +59,7 @@ public final class FrozenEvaluator {
         AtomicInteger next = new AtomicInteger();
         int n = Math.min(threads, Math.max(1, images.length / 16));
         Runnable worker = () -> {
-            Network copy = net.copyForEvaluation();
-            for (Population p : copy.populations()) {
-                p.freezeLearning(true); // what each model learns of its own (the conductance LIF's θ) stays as trained
-            }
+            Network copy = frozenCopy(net);
             SpikeCounter counter = copy.count(copy.population(readoutPopulation));
             SpikeTrain train = new SpikeTrain();
             long shown = 0;

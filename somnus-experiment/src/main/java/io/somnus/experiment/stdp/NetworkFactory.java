@@ -73,7 +73,7 @@ public final class NetworkFactory {
      * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
      */
     public static Network build(StdpRunConfig cfg, int inputs, RandomGenerator rng, Kernels kernels) {
-        validate(cfg, inputs);
+        Map<String, Population> own = check(cfg, inputs, CheckedNeurons.takingKept()); // the check's, where it kept them
         double dt = cfg.simulation().dtMs();
         SpikeSource input = new SpikeSource("input", inputs);
         Map<String, Population> byName = new LinkedHashMap<>();
@@ -101,7 +101,7 @@ public final class NetworkFactory {
                 case CONDUCTANCE_LIF -> new ConductanceLifPopulation(pc.name(), size,
                         withParams(conductanceDefaults(pc), conductanceSpikeTest(cfg, pc)), kernels)
                         .useForwardEuler(euler(cfg));
-                case CLASS -> ClassNeurons.build(pc, size, dt);
+                case CLASS -> own.get(pc.name());
             };
             byName.put(pc.name(), p);
             pops.add(p);
@@ -264,8 +264,8 @@ public final class NetworkFactory {
      * projection's own (4 each); its index lists only where it builds them ({@link Projection#bytes}).
      */
     static final long REGULAR_BYTES_PER_SYNAPSE = 8;
-    /** Bytes per neuron for spike bookkeeping, input buffers and model state. */
-    static final long BYTES_PER_NEURON = 64;
+    /** Bytes per neuron for spike bookkeeping, input buffers and model state (a class's: its own figure). */
+    static final long BYTES_PER_NEURON = Population.BYTES_PER_NEURON;
 
     private static String bound(Double b, String none) {
         return b == null ? none : NumberText.of(b);
@@ -275,11 +275,20 @@ public final class NetworkFactory {
      * Checks everything {@link #build} would reject — neuron models and parameters, population sizes and names,
      * projection endpoints, connectors, initial weights, bounds, learning rules — and that the network fits in the
      * Java heap, without allocating it; run at resolve time so that a bad configuration fails before anything runs.
+     * The populations of model class are built here, as large as the run's (after the memory check), and kept for the
+     * run's {@link #build} ({@code CheckedNeurons}), so that their constructor runs once a run.
      *
      * @param inputs number of input sources (pixels after preprocessing)
      * @throws ConfigException naming the field, the value and what is allowed (or the memory needed and the heap)
      */
     public static void validate(StdpRunConfig cfg, int inputs) {
+        CheckedNeurons.Recording built = CheckedNeurons.recording();
+        check(cfg, inputs, built);
+        built.keep();
+    }
+
+    /** {@link #validate}, the populations of model class built by {@code builder}: those, by name. */
+    private static Map<String, Population> check(StdpRunConfig cfg, int inputs, CheckedNeurons.Builder builder) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("input", (long) inputs);
         List<PopulationConfig> own = new ArrayList<>(); // the populations of model class, built after the memory check
@@ -308,6 +317,9 @@ public final class NetworkFactory {
                 }
             }
             sizes.put(pc.name(), size);
+        }
+        if (!own.isEmpty() && own.size() == cfg.populations().size()) {
+            ClassNeurons.refuseBuiltInIntegration(cfg);
         }
         double bytes = 0;
         String largest = null;
@@ -424,29 +436,64 @@ public final class NetworkFactory {
         }
         refuseUnknownNames(cfg, sizes.keySet());
         PhysicalParameters.refuseNetwork(cfg);
+        refuseBeyondHeap(bytes, largest);
+        return ownNeurons(cfg, own, sizes, builder, new MemoryEstimate(bytes, largest, largestBytes));
+    }
+
+    /** The memory a network needs so far (bytes), and its largest part, named, with its bytes. */
+    private record MemoryEstimate(double bytes, String largest, double largestBytes) { }
+
+    /**
+     * Refuses a network of about {@code bytes} beyond the Java heap, naming its {@code largest} part (a projection, or
+     * a population of one's own by its declared bytes per neuron; null: its populations).
+     *
+     * @throws ConfigException saying the memory needed, the heap, and what to lower or raise
+     */
+    private static void refuseBeyondHeap(double bytes, String largest) {
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw new ConfigException(String.format(java.util.Locale.ROOT, "the network needs about %s of memory but the "
                     + "Java heap is %s (largest: %s); lower the population sizes (e.g. populations.e.size) or raise the heap "
                     + "(SOMNUS_JAVA_OPTS=-Xmx…)", gib(bytes), gib(heap), largest == null ? "its populations" : largest));
         }
-        refuseOwnNeurons(cfg, own, sizes);
     }
 
     /**
      * Builds each population of model class once, as large as the run's (a constructor may refuse a size, or fill its
-     * arrays by it), so that a mistake in it fails now, naming the field; and refuses an inhibitory projection whose
-     * weights would excite one. Runs after the memory check: a population too large for the heap gets that check's
-     * message instead of exhausting the heap here.
+     * arrays by it), so that a mistake in it fails now, naming the field; counts it at its own
+     * {@link Population#bytesPerNeuron} in place of the built-in figure the memory check took, refusing the network
+     * once that is beyond the heap, before the next is built; and refuses an inhibitory projection whose weights would
+     * excite one. Runs after the memory check: a population too large for the heap at the built-in figure gets that
+     * check's message instead of exhausting the heap here.
      */
-    private static void refuseOwnNeurons(StdpRunConfig cfg, List<PopulationConfig> own, Map<String, Long> sizes) {
+    private static Map<String, Population> ownNeurons(StdpRunConfig cfg, List<PopulationConfig> own,
+                                                      Map<String, Long> sizes, CheckedNeurons.Builder builder,
+                                                      MemoryEstimate estimate) {
         Map<String, Population> built = new LinkedHashMap<>();
+        double bytes = estimate.bytes();
+        String largest = estimate.largest();
+        double largestBytes = estimate.largestBytes();
         for (PopulationConfig pc : own) {
-            built.put(pc.name(), ClassNeurons.build(pc, sizes.get(pc.name()).intValue(), cfg.simulation().dtMs()));
+            Population p = builder.build(pc, sizes.get(pc.name()).intValue(), cfg.simulation().dtMs());
+            long perNeuron = p.bytesPerNeuron();
+            if (perNeuron < 0) {
+                throw new ConfigException("populations." + pc.name() + ".class_name = " + pc.className() + ": its "
+                        + "bytesPerNeuron() is " + perNeuron + "; it must give the bytes each neuron takes, >= 0");
+            }
+            double state = (double) p.size() * perNeuron;
+            bytes += state - (double) p.size() * BYTES_PER_NEURON;
+            if (state > largestBytes) {
+                largestBytes = state;
+                largest = String.format(java.util.Locale.ROOT, "populations.%s (%d neurons × %d bytes, %s's "
+                        + "bytesPerNeuron)", pc.name(), p.size(), perNeuron, pc.className());
+            }
+            refuseBeyondHeap(bytes, largest);
+            built.put(pc.name(), p);
         }
         for (ProjectionConfig pc : cfg.projections()) {
             ClassNeurons.refuseExcitingInhibition(pc, built.get(pc.post()));
         }
+        return built;
     }
 
     /**

@@ -146,10 +146,24 @@ final class TrainingStreamReadout {
         return frozenStream(net, images, encoder, cfg, seed, true);
     }
 
-    /** The images as one stream, plasticity off, on a copy of {@code net}: from rest, or {@code carried} as above. */
+    /** The images as one stream, plasticity off, on {@link #streamCopy}: from rest, or {@code carried} as above. */
     private static Segments frozenStream(Network net, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg,
                                          long seed, boolean carried) {
-        Network copy = net.copyForEvaluation();
+        return stream(net, streamCopy(net), images, encoder, cfg, seed, carried);
+    }
+
+    /**
+     * The copy of {@code net} a stream runs on, every population's own learning frozen (the conductance LIF's θ, a
+     * class's learned state: {@link FrozenEvaluator#frozenCopy}), as the frozen readout's evaluation runs: the test
+     * and validation streams score the network as trained.
+     */
+    static Network streamCopy(Network net) {
+        return FrozenEvaluator.frozenCopy(net);
+    }
+
+    /** {@link #frozenStream} on {@code copy}, {@link #streamCopy} of {@code net}. */
+    static Segments stream(Network net, Network copy, LabeledImages images, SpikeEncoder encoder, StdpRunConfig cfg,
+                           long seed, boolean carried) {
         List<SpikeCounter> cs = new ArrayList<>();
         for (Population p : copy.populations()) {
             if (p != copy.input()) {

@@ -11,12 +11,14 @@ import io.somnus.encoding.PoissonEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.stdp.neurons.DeclaredSize;
 import io.somnus.experiment.stdp.neurons.MapParamsNeuron;
 import io.somnus.experiment.stdp.neurons.Pacemaker;
 import io.somnus.experiment.stdp.neurons.ThresholdLearner;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
+import io.somnus.neuron.Population;
 import io.somnus.readout.SpikeCounts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -142,6 +144,69 @@ class ClassNeuronsTest {
         String m = refusal(e);
         assertTrue(m.startsWith("the network needs about ") && m.contains(" of memory but the Java heap is "), m);
         assertSame(before, Pacemaker.last, "not built before the memory check");
+    }
+
+    private static Map<String, Object> declaring(long bytesPerNeuron) {
+        return neuron(DeclaredSize.class.getName(), Map.of("bytes_per_neuron", bytesPerNeuron));
+    }
+
+    /**
+     * The memory check counts a class population at the bytes a neuron it declares ({@code bytesPerNeuron}): 20 neurons
+     * of 2⁴⁰ bytes (1 TiB) each, 20 TiB, are refused with the memory check's message naming the population, where the
+     * same network at the built-in 64 bytes a neuron is taken.
+     */
+    @Test
+    void aNeuronClassDeclaringMoreBytesPerNeuronThanTheHeapHoldsGetsTheMemoryMessage() {
+        long tib = 1L << 40;
+        assertTrue(20.0 * tib > Runtime.getRuntime().maxMemory());
+        NetworkFactory.validate(withE(declaring(Population.BYTES_PER_NEURON)), INPUTS);
+        String m = refusal(declaring(tib));
+        assertTrue(m.startsWith("the network needs about 20480.0 GiB of memory but the Java heap is "), m);
+        assertTrue(m.contains("(largest: populations.e (20 neurons × " + tib + " bytes, " + DeclaredSize.class.getName()
+                + "'s bytesPerNeuron)); lower the population sizes"), m);
+        assertTrue(refusal(declaring(-1)).startsWith(WHERE + ".class_name = " + DeclaredSize.class.getName() + ": its "
+                + "bytesPerNeuron() is -1; "));
+    }
+
+    /**
+     * The configuration check builds a class population and the build of the same configuration takes it: its
+     * constructor runs once for both; a second build, and a build of another configuration, construct their own.
+     */
+    @Test
+    void theBuildTakesThePopulationTheCheckBuilt() {
+        StdpRunConfig cfg = withE(declaring(64));
+        int before = DeclaredSize.BUILT.get();
+        NetworkFactory.validate(cfg, INPUTS);
+        DeclaredSize checked = DeclaredSize.last;
+        Network net = NetworkFactory.build(cfg, INPUTS, new SplittableRandom(1), Kernels.scalar());
+        assertEquals(before + 1, DeclaredSize.BUILT.get(), "constructed once, by the check");
+        assertSame(checked, net.population("e"));
+        Network again = NetworkFactory.build(cfg, INPUTS, new SplittableRandom(1), Kernels.scalar());
+        assertEquals(before + 2, DeclaredSize.BUILT.get(), "a kept population is taken once");
+        assertSame(DeclaredSize.last, again.population("e"));
+        NetworkFactory.validate(cfg, INPUTS);
+        Network other = NetworkFactory.build(withE(declaring(65)), INPUTS, new SplittableRandom(1), Kernels.scalar());
+        assertEquals(65, other.population("e").bytesPerNeuron(), "not the one checked for 64");
+        assertEquals(before + 4, DeclaredSize.BUILT.get());
+    }
+
+    /**
+     * {@code simulation.integration: euler} is refused, naming the field, when every population is a class, which
+     * integrates itself; exponential is taken, and so is euler beside a built-in population, which it then steps.
+     */
+    @Test
+    void eulerIntegrationIsRefusedWhenEveryPopulationIsAClass() {
+        Map<String, Object> i = declaring(64);
+        i.put("name", "i");
+        i.put("size", 0);
+        i.put("size_of", "e");
+        assertEquals("simulation.integration: euler chooses the built-in neurons' membrane update, and every "
+                + "population of this run, [e, i], is a neuron of one's own, which integrates itself; it would change "
+                + "nothing (use exponential)",
+                refusal(pacemaker(0.25, 1), "populations.i", i, "simulation.integration", "euler"));
+        NetworkFactory.validate(withE(pacemaker(0.25, 1), "populations.i", i, "simulation.integration", "exponential"),
+                INPUTS);
+        NetworkFactory.validate(withE(pacemaker(0.25, 1), "simulation.integration", "euler"), INPUTS);
     }
 
     /** A class taking Map<String, Object> gets the section as written. */
