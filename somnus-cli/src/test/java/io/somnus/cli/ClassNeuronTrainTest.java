@@ -38,8 +38,10 @@ class ClassNeuronTrainTest {
     @Test
     void aTrainRunsTheConfiguredNeuronClassAndRecordsIt(@TempDir Path tmp) throws Exception {
         Integrator.SPIKES.set(0);
+        int built = Integrator.BUILT.get();
         Outcome o = train(tmp.resolve("a"), population("{threshold_mv: 0.5}"));
         assertEquals(0, o.exit(), o.err());
+        assertEquals(built + 1, Integrator.BUILT.get(), "constructed once a run: the check's population is the run's");
         assertEquals(new Integrator.Params(0.5), Integrator.last);
         assertTrue(Integrator.SPIKES.get() > 0, "the E neurons spiked");
         String config = Files.readString(tmp.resolve("a").resolve(RunDirectory.CONFIG));

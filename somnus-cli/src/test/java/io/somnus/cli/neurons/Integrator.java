@@ -2,13 +2,14 @@ package io.somnus.cli.neurons;
 
 import io.somnus.neuron.Population;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
  * A neuron of one's own for {@code ClassNeuronTrainTest}: v (mV) adds its synaptic input each step (excitatory minus
- * inhibitory, a weight's unit taken as mV) and the neuron spikes, back to 0, at {@code thresholdMv}. Counts its spikes;
- * keeps no resume snapshot.
+ * inhibitory, a weight's unit taken as mV) and the neuron spikes, back to 0, at {@code thresholdMv}. Counts its spikes
+ * and its constructions by the configuration; keeps no resume snapshot.
  */
 public final class Integrator extends Population {
     /** @param thresholdMv the spike threshold (mV), &gt; 0 */
@@ -21,14 +22,22 @@ public final class Integrator extends Population {
     private final Params params;
     private final double[] v;
 
+    /** Constructions by the configuration (the public constructor; a copy for evaluation does not count). */
+    public static final AtomicInteger BUILT = new AtomicInteger();
+
     public Integrator(String name, int size, Params params) {
-        super(name, size);
+        this(name, size, params, true);
         if (!(params.thresholdMv() > 0)) {
             throw new IllegalArgumentException("threshold_mv must be > 0, got " + params.thresholdMv());
         }
+        last = params;
+        BUILT.incrementAndGet();
+    }
+
+    private Integrator(String name, int size, Params params, boolean unused) {
+        super(name, size);
         this.params = params;
         this.v = new double[size];
-        last = params;
     }
 
     @Override
@@ -58,6 +67,6 @@ public final class Integrator extends Population {
 
     @Override
     public Population copy() {
-        return new Integrator(name(), size, params);
+        return new Integrator(name(), size, params, false);
     }
 }
