@@ -73,7 +73,8 @@ public final class NetworkFactory {
      * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
      */
     public static Network build(StdpRunConfig cfg, int inputs, RandomGenerator rng, Kernels kernels) {
-        Map<String, Population> own = check(cfg, inputs, CheckedNeurons.takingKept()); // the check's, where it kept them
+        // the populations of model class: those the configuration check built and kept, where it did
+        Map<String, Population> own = check(cfg, inputs, CheckedNeurons.takingKept());
         double dt = cfg.simulation().dtMs();
         SpikeSource input = new SpikeSource("input", inputs);
         Map<String, Population> byName = new LinkedHashMap<>();

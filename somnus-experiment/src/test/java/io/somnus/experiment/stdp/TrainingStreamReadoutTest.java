@@ -47,8 +47,8 @@ class TrainingStreamReadoutTest {
         }
         LabeledImages test = new LabeledImages("bright", 28, 28, images, new int[] {0, 0, 1, 1}, 2);
         Network copy = TrainingStreamReadout.streamCopy(net);
-        TrainingStreamReadout.Segments s = TrainingStreamReadout.stream(net, copy, test, Encoders.create(cfg.encoding()),
-                cfg, 7, false);
+        TrainingStreamReadout.Segments s = TrainingStreamReadout.stream(net, copy, test,
+                Encoders.create(cfg.encoding()), cfg, 7, false);
         assertTrue(Arrays.stream(s.features()[0]).limit(10).sum() > 0, "the E neurons spiked");
         assertArrayEquals(trained, copy.population("e").learnedState().get("theta_mv"), "θ on the stream's copy");
         assertArrayEquals(trained, net.population("e").learnedState().get("theta_mv"), "θ of the network");
