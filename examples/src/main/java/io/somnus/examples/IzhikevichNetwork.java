@@ -79,18 +79,9 @@ public final class IzhikevichNetwork {
         System.out.printf("neuron 0's v: %.1f to %.1f mV%n", Arrays.stream(r.v0Mv()).min().orElse(Double.NaN),
                 Arrays.stream(r.v0Mv()).max().orElse(Double.NaN));
         System.out.printf("mean weight change: inputs at 5–12 Hz %+.4f mV, at 33–40 Hz %+.4f mV%n",
-                meanChange(r, 0, 20), meanChange(r, 80, 100));
+                PoissonStdpNetwork.meanChange(before, r.weightsAfter(), izh.size(), 0, 20),
+                PoissonStdpNetwork.meanChange(before, r.weightsAfter(), izh.size(), 80, 100));
         return r;
-    }
-
-    /** The mean weight change (mV) of the synapses from inputs {@code [from, to)}. */
-    static double meanChange(Result r, int from, int to) {
-        int post = r.spikesPerNeuron().length;
-        double sum = 0;
-        for (int s = from * post; s < to * post; s++) {
-            sum += r.weightsAfter()[s] - r.weightsBefore()[s];
-        }
-        return sum / ((to - from) * post);
     }
 
     /** {@code [duration_ms]}, 1000 unless given. */

@@ -67,7 +67,8 @@ public final class PoissonStdpNetwork {
         System.out.println(inputLif);
         System.out.println(counter + ", per neuron " + Arrays.toString(r.spikesPerNeuron()));
         System.out.printf("mean weight change: inputs at 5–12 Hz %+.4f, at 33–40 Hz %+.4f%n",
-                meanChange(r, 0, 20), meanChange(r, 80, 100));
+                meanChange(before, r.weightsAfter(), lif.size(), 0, 20),
+                meanChange(before, r.weightsAfter(), lif.size(), 80, 100));
         return r;
     }
 
@@ -99,12 +100,15 @@ public final class PoissonStdpNetwork {
         return ratesHz;
     }
 
-    /** The mean weight change of the synapses from inputs {@code [from, to)}. */
-    static double meanChange(Result r, int from, int to) {
-        int post = r.spikesPerNeuron().length;
+    /**
+     * The mean weight change of the synapses from inputs {@code [from, to)} of an all-to-all projection onto
+     * {@code post} neurons (input i to neuron j is synapse {@code i·post + j}), in the weights' unit; this example's and
+     * {@link IzhikevichNetwork}'s.
+     */
+    static double meanChange(float[] before, float[] after, int post, int from, int to) {
         double sum = 0;
         for (int s = from * post; s < to * post; s++) {
-            sum += r.weightsAfter()[s] - r.weightsBefore()[s];
+            sum += after[s] - before[s];
         }
         return sum / ((to - from) * post);
     }

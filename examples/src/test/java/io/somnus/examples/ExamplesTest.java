@@ -61,11 +61,24 @@ class ExamplesTest {
         assertTrue(Arrays.stream(r.spikesPerNeuron()).allMatch(n -> n > 0), Arrays.toString(r.spikesPerNeuron()));
         assertEquals(Arrays.stream(r.spikesPerNeuron()).sum(), r.rasterSteps().length, "counter and raster agree");
         assertTrue(Arrays.stream(r.rasterSteps()).allMatch(t -> t >= 0 && t < 1000), "1000 steps of 1 ms");
-        double slow = PoissonStdpNetwork.meanChange(r, 0, 20);
-        double fast = PoissonStdpNetwork.meanChange(r, 80, 100);
+        int post = r.spikesPerNeuron().length;
+        double slow = PoissonStdpNetwork.meanChange(r.weightsBefore(), r.weightsAfter(), post, 0, 20);
+        double fast = PoissonStdpNetwork.meanChange(r.weightsBefore(), r.weightsAfter(), post, 80, 100);
         assertTrue(fast > 0 && fast > slow, "mean Δw, 33–40 Hz inputs " + fast + ", 5–12 Hz " + slow);
         String out = printed(() -> PoissonStdpNetwork.main(new String[] {"200"}));
         assertTrue(out.contains("SpikeCounter[lif, ") && out.contains("mean weight change"), out);
+    }
+
+    /**
+     * Both networks' mean weight change of an input range, worked by hand: 3 inputs all-to-all onto 2 neurons
+     * (synapse i·2 + j), inputs [1, 3) changed by +1, +3 (input 1) and −2, +6 (input 2): (1 + 3 − 2 + 6) / 4 = 2.
+     */
+    @Test
+    void theMeanWeightChangeOfAnInputRangeIsWorkedByHand() {
+        float[] before = {5, 5, 1, 1, 4, 0};
+        float[] after = {9, 9, 2, 4, 2, 6};
+        assertEquals(2.0, PoissonStdpNetwork.meanChange(before, after, 2, 1, 3), 1e-12);
+        assertEquals(4.0, PoissonStdpNetwork.meanChange(before, after, 2, 0, 1), 1e-12, "input 0 alone");
     }
 
     /**

@@ -6,7 +6,6 @@ import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepLedger;
-import io.somnus.experiment.sweep.SweepUserClasses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +32,7 @@ final class SweepListing {
             entries = ledger.entries();
             name = ledger.meta("sweep_name").orElse("?");
             try {
-                SweepUserClasses.recorded(ledger).forEach((c, files) -> classes.add("  its runs load a class of one's "
+                ledger.userClasses().forEach((c, files) -> classes.add("  its runs load a class of one's "
                         + "own: " + c + " (class files: " + UserClassProvenance.shortDigests(files) + ")"));
             } catch (SweepException e) { // the listing still serves; the resume says it
                 classes.add("  its runs load classes of one's own, but " + e.getMessage());

@@ -14,6 +14,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,11 +189,17 @@ class InspectCommandTest {
                 SweepSpec.parse(Path.of("s.yaml"), "name: own\npresets: [paper]\n"
                         + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"), Fakes.resolver());
         Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
-        try (SweepLedger ledger = SweepLedger.open(
-                sweep.resolve(SweepLedger.FILE_NAME))) {
+        Path file = sweep.resolve(SweepLedger.FILE_NAME);
+        try (SweepLedger ledger = SweepLedger.open(file)) {
             ledger.initialise(plan, java.time.Instant.EPOCH);
-            ledger.putMeta("user_classes", "{\"org.ex.MyRule\": {\"org.ex.MyRule\": \"" + RULE_SHA
+        }
+        // as sweep --resume records them (the ledger's meta row user_classes; writing it is the sweep package's)
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement row = db.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)")) {
+            row.setString(1, "user_classes");
+            row.setString(2, "{\"org.ex.MyRule\": {\"org.ex.MyRule\": \"" + RULE_SHA
                     + "\", \"org.ex.MyRule$Params\": \"" + PARAMS_SHA + "\"}}");
+            assertEquals(1, row.executeUpdate());
         }
         CommandLine cl = SomnusCli.commandLine();
         StringWriter out = new StringWriter();

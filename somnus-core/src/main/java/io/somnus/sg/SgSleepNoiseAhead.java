@@ -51,6 +51,7 @@ final class SgSleepNoiseAhead implements AutoCloseable {
         for (int i = 0; i < CHUNKS; i++) {
             free.add(new float[CHUNK]);
         }
+        SgThreading.handingOver();
         helper = new Thread(() -> draw(noise, draws), "somnus-sleep-noise");
         helper.setDaemon(true);
         helper.start();

@@ -30,6 +30,8 @@ public enum SgThreading {
 
     /** A choice made with {@link #use}, in force over the property; null when none is. */
     private static volatile SgThreading chosen;
+    /** Per thread: the works it has handed to a second thread ({@link #handedOverHere()}). */
+    private static final ThreadLocal<long[]> HANDED_OVER = ThreadLocal.withInitial(() -> new long[1]);
 
     /** Whether work starting now takes a second thread. */
     boolean second() {
@@ -52,6 +54,21 @@ public enum SgThreading {
      */
     public static int blasThreads() {
         return SgBlas.threads();
+    }
+
+    /**
+     * How many works the calling thread has handed to a second thread so far (halves of a product or a layer's loop,
+     * a sleep episode's noise drawn ahead), in this JVM: where it grew over a run's span, part of the run's work was
+     * out of the sight of its thread's CPU time ({@code auto} hands over only while a processor is spare, so a run
+     * beside others may hand over nothing).
+     */
+    public static long handedOverHere() {
+        return HANDED_OVER.get()[0];
+    }
+
+    /** Counts one work the calling thread hands to a second thread. */
+    static void handingOver() {
+        HANDED_OVER.get()[0]++;
     }
 
     /** Whether {@link #PROPERTY} is set (the user chose). */

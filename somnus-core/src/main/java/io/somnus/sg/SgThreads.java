@@ -26,6 +26,7 @@ final class SgThreads {
             b.run();
             return;
         }
+        SgThreading.handingOver();
         Future<?> other = POOL.submit(b);
         try {
             a.run();

@@ -148,4 +148,25 @@ class SgThreadsTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * A thread counts the works it hands to a second thread (what tells a run's CPU time whether its thread saw all
+     * its work): a split hand-over and a sleep's noise drawn ahead count one each, work kept on the thread none, and
+     * another thread's hand-overs are not this one's.
+     */
+    @Test
+    void aThreadCountsTheWorksItHandsToASecondThread() throws Exception {
+        long before = SgThreading.handedOverHere();
+        SgThreads.both(false, () -> { }, () -> { });
+        assertEquals(before, SgThreading.handedOverHere(), "kept on this thread");
+        SgThreads.both(true, () -> { }, () -> { });
+        assertEquals(before + 1, SgThreading.handedOverHere(), "one half on a second thread");
+        try (SgSleepNoiseAhead ahead = new SgSleepNoiseAhead(new SplittableRandom(1), 0)) {
+            assertEquals(before + 2, SgThreading.handedOverHere(), "the noise drawn on a helper");
+        }
+        Thread other = new Thread(() -> SgThreads.both(true, () -> { }, () -> { }));
+        other.start();
+        other.join();
+        assertEquals(before + 2, SgThreading.handedOverHere(), "another thread's hand-over");
+    }
 }

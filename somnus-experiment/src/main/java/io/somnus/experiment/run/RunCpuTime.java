@@ -17,8 +17,9 @@ import java.util.Map;
  * second over the same span; {@code --estimate} scales each phase by it (the load taken as even over the run).
  * <p>
  * Which CPU time: {@link Measure#THREAD}, the run's thread's, where the run does all its work on that thread (an
- * STDP-SNN run with one evaluation thread; an SG-SNN run on one thread with one OpenBLAS thread, which runs its products
- * on the caller's thread); it leaves out the JIT's and the garbage collector's threads. {@link Measure#PROCESS}, the
+ * STDP-SNN run with one evaluation thread; an SG-SNN run with one OpenBLAS thread, which runs its products on the
+ * caller's thread, that handed no work to a second SG thread: under {@code auto}, beside other runs that keep the
+ * processors busy); it leaves out the JIT's and the garbage collector's threads. {@link Measure#PROCESS}, the
  * JVM's, where a run takes more threads than its own (evaluation threads, a second SG thread, OpenBLAS's native
  * threads, which {@link ThreadMXBean} cannot see): the JVM's CPU over a run is that run's only while no other run
  * shares the JVM. Every run directory records its measure in timing.json ({@link #TIMING_FIELD},
@@ -136,20 +137,25 @@ public final class RunCpuTime {
     }
 
     /**
-     * Whether a run of {@code cfg} does all its work on the thread that runs it: an STDP-SNN run with one evaluation
-     * thread ({@code train.eval_threads} 1, or 0 on one processor), an SG-SNN run on one thread with one OpenBLAS thread
-     * ({@link #sgMeasure}).
+     * The threads besides its own that a run of {@code cfg} did work on, in words, or null where it did all its work on
+     * the thread that ran it: an STDP-SNN run's evaluation threads ({@code train.eval_threads} other than 1, or 0 on
+     * more than one processor); an SG-SNN run's OpenBLAS threads where it takes more than one, or its second thread
+     * where it handed work to one over the span ({@code handedOver}, {@link SgThreading#handedOverHere()}'s growth:
+     * {@code sg.threads 2}, or {@code auto} while a processor was spare; {@code auto} beside other runs that keep every
+     * processor busy hands over nothing, and the run's thread did all its work).
      */
-    static boolean ownThreadOnly(RunConfig cfg) {
-        return cfg.match(new RunConfig.Cases<Boolean>() {
+    static String otherThreads(RunConfig cfg, long handedOver) {
+        return cfg.match(new RunConfig.Cases<String>() {
             @Override
-            public Boolean stdp(StdpRunConfig c) {
-                return c.train().resolvedEvalThreads() == 1;
+            public String stdp(StdpRunConfig c) {
+                int threads = c.train().resolvedEvalThreads();
+                return threads == 1 ? null : threads + " evaluation threads";
             }
 
             @Override
-            public Boolean sg(SgRunConfig c) {
-                return sgMeasure(SgThreading.current(), SgThreading.blasThreads()) == Measure.THREAD;
+            public String sg(SgRunConfig c) {
+                int blas = SgThreading.blasThreads();
+                return blas > 1 ? blas + " OpenBLAS threads" : handedOver > 0 ? "a second SG thread" : null;
             }
         });
     }
@@ -165,9 +171,12 @@ public final class RunCpuTime {
     /**
      * timing.json's {@value #TIMING_FIELD}: the span's {@code wall_seconds}, {@code thread_cpu_seconds} and
      * {@code process_cpu_seconds} (-1 where the JVM cannot measure it), the {@code measure} that prices it
-     * ({@code thread}, {@code process}, or {@code none}) and its {@code cpu_share} on that clock (null where none).
+     * ({@code thread}, {@code process}, or {@code none}) and its {@code cpu_share} on that clock (null where none,
+     * and then {@code none_because}, why in words).
+     *
+     * @param otherThreads {@link #otherThreads}: the run's threads besides its own, null where none (for the reason)
      */
-    static Map<String, Object> timingBlock(Seconds s, Measure measure) {
+    static Map<String, Object> timingBlock(Seconds s, Measure measure, String otherThreads) {
         double share = measure == null ? Double.NaN : s.share(measure);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wall_seconds", s.wall());
@@ -175,6 +184,13 @@ public final class RunCpuTime {
         m.put("process_cpu_seconds", Double.isNaN(s.processCpu()) ? -1.0 : s.processCpu());
         m.put("measure", Double.isNaN(share) ? "none" : measure.label());
         m.put("cpu_share", Double.isNaN(share) ? null : share);
+        if (Double.isNaN(share)) {
+            m.put("none_because", measure == null
+                    ? "the run worked on " + otherThreads + " besides its own while other runs shared the JVM: "
+                    + "neither its thread's CPU time nor the JVM's is its own"
+                    : !(s.wall() > 0) ? "no wall time passed"
+                    : "this JVM does not measure " + (measure == Measure.THREAD ? "a thread's" : "its") + " CPU time");
+        }
         return m;
     }
 

@@ -348,16 +348,19 @@ public final class StandardRunExecutor implements RunExecutor {
      * Refuses a resume whose classes of one's own have other class files than when the run started (as its snapshot
      * records them): the configuration is the same, and the run would go on with another version of the class.
      *
-     * @throws ConfigException naming each class, each changed class file and both digests
+     * @throws ChangedUserClassException naming each class, each changed class file and both digests
      */
     private static void refuseChangedClasses(Path runDir, ResumeSnapshotFile.Verified snapshot, RunConfig cfg)
             throws IOException {
         Optional<String> changed = UserClassProvenance.changed(snapshot.userClasses(),
                 UserClassProvenance.classFiles(cfg));
         if (changed.isPresent()) {
-            throw new ConfigException(UserClassProvenance.resumeRefusal("the run in " + runDir, changed.get(),
-                    "the configuration is the same", "its resume snapshot holds the digests the run started with",
-                    "run the changed class afresh (train without --resume)"));
+            String ran = "the run in " + runDir;
+            String same = "the configuration is the same";
+            throw new ChangedUserClassException(UserClassProvenance.resumeRefusal(ran, changed.get(), same,
+                    "its resume snapshot holds the digests the run started with",
+                    "run the changed class afresh (train without --resume)"),
+                    UserClassProvenance.resumeRefusalReason(ran, changed.get(), same));
         }
     }
 
@@ -378,14 +381,16 @@ public final class StandardRunExecutor implements RunExecutor {
         long enteredBefore = ActiveRuns.entered();
         boolean othersBefore = ActiveRuns.count() > 0;
         RunCpuTime.Reading cpuStart = RunCpuTime.Reading.of(cpuClock);
+        long handedOverBefore = io.somnus.sg.SgThreading.handedOverHere(); // SG work out of this thread's sight
         files.secondsHere(() -> cpuStart.until(RunCpuTime.Reading.of(cpuClock)).toArray());
         ModelResult result = runner.run(data, files);
         RunCpuTime.Seconds cpu = RunCpuTime.Seconds.of(files.secondsSoFar()); // a resumed run's: the whole run's
         boolean alone = !othersBefore && ActiveRuns.count() == 0 && ActiveRuns.entered() == enteredBefore + 1;
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = new LinkedHashMap<>(result.timing());
+        String otherThreads = RunCpuTime.otherThreads(cfg, io.somnus.sg.SgThreading.handedOverHere() - handedOverBefore);
         timing.put(RunCpuTime.TIMING_FIELD, RunCpuTime.timingBlock(cpu,
-                RunCpuTime.measure(RunCpuTime.ownThreadOnly(cfg), alone)));
+                RunCpuTime.measure(otherThreads == null, alone), otherThreads));
         Map<String, Object> modelProvenance = result.provenance();
         Map<String, NpyArray> arrays = result.arrays();
         RunResult inMemory = new RunResult(summary, files.rows(), arrays, runDir,

@@ -113,7 +113,7 @@ public record UserClassProvenance(String className, String source, String jarSha
 
     /**
      * Why a resume is refused where {@link #changed} found a class changed: the words of a sweep's {@code --resume}
-     * and of {@code train --resume}, one sentence for both.
+     * and of {@code train --resume}, one sentence for both: {@link #resumeRefusalReason} and what to do about it.
      *
      * @param ran     what ran the classes, e.g. "the sweep in DIR", "the run in DIR"
      * @param changed what {@link #changed} said
@@ -122,9 +122,18 @@ public record UserClassProvenance(String className, String source, String jarSha
      * @param wayOn   the other way on, e.g. "run the changed class as a sweep of its own in a new --out"
      */
     public static String resumeRefusal(String ran, String changed, String same, String putBack, String wayOn) {
+        return resumeRefusalReason(ran, changed, same) + ". Put the class back as it was (" + putBack + "), or "
+                + wayOn + ". Nothing was changed.";
+    }
+
+    /**
+     * {@link #resumeRefusal}'s why alone, without what to do and "Nothing was changed.": for a caller that goes on
+     * otherwise ({@link ChangedUserClassException#reason()}).
+     */
+    public static String resumeRefusalReason(String ran, String changed, String same) {
         return ran + " ran its classes of one's own (rules, neuron models) from other class files than this class "
                 + "path holds (" + changed + "): " + same + ", and resuming would mix the results of two versions of "
-                + "the class. Put the class back as it was (" + putBack + "), or " + wayOn + ". Nothing was changed.";
+                + "the class";
     }
 
     /** The SHA-256 of the {@code .class} resource {@code type} was defined from. */

@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The durable state of a sweep: an embedded SQLite database ({@code ledger.sqlite}), in write-ahead-log mode with
@@ -206,8 +208,20 @@ public final class SweepLedger implements AutoCloseable {
         });
     }
 
-    /** Sets meta key {@code key} to {@code value} (e.g. {@link SweepUserClasses#META}). */
-    public synchronized void putMeta(String key, String value) {
+    /**
+     * The class files of the classes of one's own the sweep's runs load, by class name, as {@code --resume} recorded
+     * them ({@code somnus inspect SWEEP_DIR} shows them): read-only, empty where the runs load none.
+     *
+     * @throws SweepException naming the ledger, where the record is unreadable
+     */
+    public Map<String, SortedMap<String, String>> userClasses() {
+        Map<String, SortedMap<String, String>> out = new java.util.TreeMap<>();
+        SweepUserClasses.recorded(this).forEach((c, files) -> out.put(c, Collections.unmodifiableSortedMap(files)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Sets meta key {@code key} to {@code value} (e.g. {@link SweepUserClasses#META}); this package's to write. */
+    synchronized void putMeta(String key, String value) {
         transaction(() -> putMetaRow(key, value));
     }
 

@@ -760,13 +760,16 @@ public final class SweepRunner {
                 });
                 return true;
             } catch (io.somnus.experiment.config.ConfigException | io.somnus.experiment.io.FileFormatException e) {
-                why = e.getMessage(); // refused before training went on: nothing of the run changed
+                // refused before training went on; a changed class's refusal says what train --resume would do
+                // (put the class back, "Nothing was changed."), not what happens here: why alone
+                why = e instanceof io.somnus.experiment.run.ChangedUserClassException c ? c.reason() : e.getMessage();
             }
         }
         ledger.markResumed(run.runId(), null); // it starts afresh after all
         listener.runResumed(worker, run.runId(), null, StudyEstimate.work(run.config()));
+        // why first, then what happens: the directory goes and the run starts again
         listener.message("runs/" + dir.getFileName() + " cannot go on from its snapshot (" + why
-                + "): running " + run.runId() + " again from the start");
+                + "), so it is deleted and " + run.runId() + " runs again from the start");
         FileTrees.deleteRecursively(dir);
         return false;
     }

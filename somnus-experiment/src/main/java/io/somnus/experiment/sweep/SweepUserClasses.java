@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * class changed: its configuration, and so its run ids, are the same, and the runs of two versions of the rule would
  * mix in one result. A sweep without such classes records nothing.
  */
-public final class SweepUserClasses {
+final class SweepUserClasses {
     /** The ledger's meta key: a JSON object, each class name's class files and their SHA-256. */
     static final String META = "user_classes";
 
@@ -76,12 +76,12 @@ public final class SweepUserClasses {
     }
 
     /**
-     * The class files the ledger records, by class name ({@code somnus inspect SWEEP_DIR} shows them); empty for a
-     * sweep whose runs load no class of one's own.
+     * The class files the ledger records, by class name ({@link SweepLedger#userClasses()} gives them to other
+     * packages, read-only); empty for a sweep whose runs load no class of one's own.
      *
      * @throws SweepException naming the ledger, where the record is unreadable
      */
-    public static Map<String, SortedMap<String, String>> recorded(SweepLedger ledger) {
+    static Map<String, SortedMap<String, String>> recorded(SweepLedger ledger) {
         Optional<String> json = ledger.meta(META);
         if (json.isEmpty()) {
             return Map.of();

@@ -117,16 +117,17 @@ class RunCpuTimeTest {
                 .until(new RunCpuTime.Reading(140_000_000_000L, 17_000_000_000L, 42_000_000_000L));
         assertEquals(0.25, s.share(RunCpuTime.Measure.THREAD), 1e-12);
         assertEquals(0.3, s.share(RunCpuTime.Measure.PROCESS), 1e-12);
-        Map<String, Object> block = RunCpuTime.timingBlock(s, RunCpuTime.Measure.THREAD);
+        Map<String, Object> block = RunCpuTime.timingBlock(s, RunCpuTime.Measure.THREAD, null);
         assertEquals(Map.of("wall_seconds", 40.0, "thread_cpu_seconds", 10.0, "process_cpu_seconds", 12.0,
                 "measure", "thread", "cpu_share", 0.25), block);
         // no clock of the JVM's: -1 as presentation_cpu_seconds, and no share
         RunCpuTime.Seconds wallOnly = new RunCpuTime.Reading(0, -1, -1).until(new RunCpuTime.Reading(40_000_000_000L, -1,
                 -1));
-        Map<String, Object> none = RunCpuTime.timingBlock(wallOnly, RunCpuTime.Measure.PROCESS);
+        Map<String, Object> none = RunCpuTime.timingBlock(wallOnly, RunCpuTime.Measure.PROCESS, "2 evaluation threads");
         assertEquals(-1.0, none.get("thread_cpu_seconds"));
         assertEquals("none", none.get("measure"));
         assertTrue(none.containsKey("cpu_share") && none.get("cpu_share") == null, none.toString());
+        assertEquals("this JVM does not measure its CPU time", none.get("none_because"));
         // a run with threads of its own that shared the JVM with other runs: neither clock is its own
         assertEquals(null, RunCpuTime.measure(false, false));
         assertEquals(RunCpuTime.Measure.PROCESS, RunCpuTime.measure(false, true));
@@ -197,6 +198,51 @@ class RunCpuTimeTest {
         JsonNode none = Mappers.JSON.readTree(shared.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
         assertEquals("none", none.path("measure").asText(), none.toString());
         assertTrue(none.path("cpu_share").isNull(), none.toString());
+        assertEquals("the run worked on 2 evaluation threads besides its own while other runs shared the JVM: neither "
+                + "its thread's CPU time nor the JVM's is its own", none.path("none_because").asText(), none.toString());
         assertEquals(1, new RecordedCpuShares(tmp.resolve("shared")).applyAsDouble("p3"), 0, "its wall time prices it");
+    }
+
+    /**
+     * An SG-SNN run under {@code sg.threads auto} beside other runs that keep every processor busy hands no work to a
+     * second thread (one OpenBLAS thread, as the tests' environment sets): all its work is on its thread, whose CPU
+     * time prices it (a quarter of a core here). Under {@code 2} beside the same runs its second thread's work is out
+     * of that thread's sight and the JVM's is not its own: no share, and timing.json says why.
+     */
+    @Test
+    void anSgRunUnderAutoBesideBusyRunsIsPricedAtItsThreadsCpuTimeAndOneWithASecondThreadSaysWhyNone() throws Exception {
+        assertEquals(1, io.somnus.sg.SgThreading.blasThreads(), "the tests' OPENBLAS_NUM_THREADS=1 (pom.xml)");
+        // a tiny paper-sg run that sleeps (after its second epoch, with seed 5): its noise drawn ahead under 2
+        Map<String, Object> set = new java.util.HashMap<>(Map.of("preset", "paper-sg", "dataset.name", "geomfig",
+                "train.images", 70, "train.validation_images", 20, "train.test_images", 20, "train.epochs", 3,
+                "sg.hidden", 20, "sg.steps", 10, "sg.batch_size", 16));
+        set.putAll(Map.of("sleep.fraction", 0.5, "sg.sleep.iterations", 2, "sg.sleep.steps_per_iteration", 10,
+                "sg.sleep.batch_copies", 4, "seed", 5));
+        ObjectNode config = new StandardResolver().resolve(set);
+        java.util.List<io.somnus.core.ActiveRuns.Entry> others = new java.util.ArrayList<>();
+        JsonNode auto;
+        JsonNode two;
+        try {
+            for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) { // no processor to spare
+                others.add(io.somnus.core.ActiveRuns.enter());
+            }
+            try (io.somnus.sg.SgThreading.Scope s = io.somnus.sg.SgThreading.use(io.somnus.sg.SgThreading.AUTO)) {
+                new StandardRunExecutor().cpuClock(quarterCore()).execute(config, tmp.resolve("auto"), RunProgress.NONE);
+            }
+            try (io.somnus.sg.SgThreading.Scope s = io.somnus.sg.SgThreading.use(io.somnus.sg.SgThreading.TWO)) {
+                new StandardRunExecutor().cpuClock(quarterCore()).execute(config, tmp.resolve("two"), RunProgress.NONE);
+            }
+            auto = Mappers.JSON.readTree(tmp.resolve("auto/timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
+            two = Mappers.JSON.readTree(tmp.resolve("two/timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
+        } finally {
+            others.forEach(io.somnus.core.ActiveRuns.Entry::close);
+        }
+        assertEquals("thread", auto.path("measure").asText(), auto.toString());
+        assertEquals(0.25, auto.path("cpu_share").asDouble(), 1e-12, auto.toString());
+        assertTrue(auto.path("none_because").isMissingNode(), auto.toString());
+        assertEquals("none", two.path("measure").asText(), two.toString());
+        assertTrue(two.path("cpu_share").isNull(), two.toString());
+        assertEquals("the run worked on a second SG thread besides its own while other runs shared the JVM: neither "
+                + "its thread's CPU time nor the JVM's is its own", two.path("none_because").asText(), two.toString());
     }
 }

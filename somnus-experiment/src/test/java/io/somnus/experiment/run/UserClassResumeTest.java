@@ -69,6 +69,8 @@ class UserClassResumeTest {
             assertTrue(e.getMessage().contains("class " + RULE + ": " + RULE + "$Helper had SHA-256 " + before
                     + ", now " + after), e.getMessage());
             assertTrue(e.getMessage().endsWith("Nothing was changed."), e.getMessage());
+            assertTrue(e instanceof ChangedUserClassException c && e.getMessage().startsWith(c.reason()
+                    + ". Put the class back as it was"), "its reason is the message's first sentence: " + e);
         });
         assertEquals(was, files(cut), "nothing in the run changed");
 

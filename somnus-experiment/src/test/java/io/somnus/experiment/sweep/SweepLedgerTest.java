@@ -33,6 +33,26 @@ class SweepLedgerTest {
         assertTrue(SweepLedger.read(file).size() == 8);
     }
 
+    /**
+     * The classes of one's own a ledger records reach other packages (inspect) through {@link SweepLedger#userClasses()},
+     * read-only: neither the map nor a class's files can be changed through it, nor can a read-only ledger take them.
+     */
+    @Test
+    void theRecordedClassesOfOnesOwnAreReadOnlyOutsideTheSweepPackage(@TempDir Path tmp) throws Exception {
+        Path file = endedSweep(tmp).resolve(SweepLedger.FILE_NAME);
+        try (SweepLedger ledger = SweepLedger.open(file)) {
+            assertEquals(java.util.Map.of(), ledger.userClasses(), "its runs load none");
+            ledger.putMeta(SweepUserClasses.META, "{\"org.ex.R\": {\"org.ex.R\": \"ab\", \"org.ex.R$P\": \"cd\"}}");
+        }
+        try (SweepLedger ledger = SweepLedger.openForReading(file)) {
+            var classes = ledger.userClasses();
+            assertEquals(java.util.Map.of("org.ex.R", java.util.Map.of("org.ex.R", "ab", "org.ex.R$P", "cd")), classes);
+            assertThrows(UnsupportedOperationException.class, () -> classes.remove("org.ex.R"));
+            assertThrows(UnsupportedOperationException.class, () -> classes.get("org.ex.R").put("org.ex.R", "ef"));
+            assertThrows(SweepException.class, () -> ledger.putMeta(SweepUserClasses.META, "{}"), "read-only");
+        }
+    }
+
     /** The directory of an ended sweep of {@link SweepRunnerTest#SWEEP}'s eight runs, by a fake executor. */
     private static Path endedSweep(Path tmp) throws Exception {
         Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), SweepRunnerTest.SWEEP);

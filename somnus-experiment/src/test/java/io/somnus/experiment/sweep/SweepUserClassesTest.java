@@ -1,6 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.VersionedRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -108,5 +110,47 @@ class SweepUserClassesTest {
         assertTrue(e.getMessage().contains("its classes of one's own (rules, neuron models) were other class files "
                 + "(class " + RULE + ": " + RULE + "$Helper had SHA-256 "), e.getMessage());
         assertEquals(null, runWith(v1, out, true), "with the class it ran, the run is kept");
+    }
+
+    /**
+     * A sweep whose ledger was lost goes on from a run cut short only with the classes its resume snapshot records;
+     * with the rule changed, the run's directory is deleted and the run starts again, and the line that says so gives
+     * why first, then what happens (not train --resume's advice and "Nothing was changed.").
+     */
+    @Test
+    void aRunCutShortWithTheOldRuleAndNoLedgerSaysWhyThenThatItRunsAgain() throws Exception {
+        Path v1 = VersionedRules.compile(tmp.resolve("v1"), "cp", 1);
+        Path v2 = VersionedRules.compile(tmp.resolve("v2"), "cp", 2);
+        String helper = "cp/VersionedRule$Helper.class";
+        // planned with the rule's classes at hand: planning binds each run's configuration, and so loads the rule
+        java.util.function.Supplier<SweepPlan> plan = () -> SweepPlanner.plan(SweepSpec.parse(Path.of("stdpcut.yaml"),
+                SweepStdpResumeTest.sweep("paper") + "variants:\n  own:\n    projections.input_e.plasticity: "
+                + "{rule: class, class_name: " + RULE + ", params: {}}\n"), new StandardResolver());
+        Path out = tmp.resolve("out");
+        String[] id = new String[1];
+        VersionedRules.withClasses(v1, () -> {
+            id[0] = plan.get().runs().get(0).runId();
+            assertThrows(InternalError.class, () -> new SweepRunner(new SweepSgResumeTest.Counting(16))
+                    .execute(plan.get(), out, 1, false, SweepListener.NONE));
+        });
+        Files.delete(out.resolve(SweepLedger.FILE_NAME));
+        List<String> said = new ArrayList<>();
+        SweepSgResumeTest.Counting again = new SweepSgResumeTest.Counting(-1);
+        VersionedRules.withClasses(v2, () -> new SweepRunner(again).execute(plan.get(), out, 1, true, new SweepListener() {
+            @Override
+            public void message(String line) {
+                said.add(line);
+            }
+        }));
+        assertEquals(1, again.resumed.get(), "the snapshot was tried");
+        assertEquals(1, again.executed.get(), "and the run started again");
+        String line = said.stream().filter(l -> l.contains("cannot go on from its snapshot")).findFirst()
+                .orElseThrow(() -> new AssertionError(said.toString()));
+        int why = line.indexOf(RULE + "$Helper had SHA-256 " + sha256(v1.resolve(helper)) + ", now "
+                + sha256(v2.resolve(helper)));
+        int then = line.indexOf("so it is deleted and " + id[0] + " runs again from the start");
+        assertTrue(why > 0 && then > why, "why, then what happens: " + line);
+        assertTrue(line.endsWith(" runs again from the start"), line);
+        assertFalse(line.contains("Nothing was changed") || line.contains("Put the class back"), line);
     }
 }
