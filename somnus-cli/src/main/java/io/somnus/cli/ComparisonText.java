@@ -119,7 +119,7 @@ final class ComparisonText {
                         : " (but for " + String.join(", ", SweepComparison.leftOut(f.file())) + ", the time it was "
                                 + "written)");
                 case SAME_NUMBERS -> "same numbers, other bytes";
-                case WITHIN_TOLERANCE -> "same within tolerance, largest |Δ| " + number(f.maxAbsDelta());
+                case WITHIN_TOLERANCE -> "same within tolerance, largest |Δ| " + delta(f.maxAbsDelta());
                 case DIFFERENT -> "different from " + f.partsAt();
                 case ONLY_IN_A, ONLY_IN_B -> f.partsAt() + (SweepComparison.GLMM_FILES.contains(f.file())
                         ? " (R fitted the GLMM on one side only: not counted as a difference)" : "");
@@ -163,7 +163,7 @@ final class ComparisonText {
 
     /** "(atol …, rtol …): largest |Δ| 2.5e-07 in weights.npz": the tolerance and the file of the largest |B − A|. */
     private static String withinTolerance(Tolerance t, FileComparison largest) {
-        return tolerance(t) + ": largest |Δ| " + number(largest.maxAbsDelta()) + " in " + largest.file();
+        return tolerance(t) + ": largest |Δ| " + delta(largest.maxAbsDelta()) + " in " + largest.file();
     }
 
     /** Where a tolerance was given, that the place named is beyond it. */
@@ -184,7 +184,7 @@ final class ComparisonText {
         return x.name() + " " + switch (x.outcome()) {
             case IDENTICAL -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": identical";
             case WITHIN_TOLERANCE -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": " + x.withinTolerance() + " of "
-                    + x.size() + " entries differ within the tolerance, max |Δ| " + number(x.maxAbsDelta());
+                    + x.size() + " entries differ within the tolerance, max |Δ| " + delta(x.maxAbsDelta());
             case ONLY_IN_A -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": only in A";
             case ONLY_IN_B -> Arrays.toString(x.shapeB()) + " " + x.typeB() + ": only in B";
             case DIFFERENT_SHAPE -> "shape " + Arrays.toString(x.shapeA()) + " " + x.typeA() + " in A, "
@@ -205,7 +205,7 @@ final class ComparisonText {
         if (both > 0) {
             counts.add(t.differingRows() + " of the " + both + " data rows in both differ" + (t.rowsWithinTolerance() == 0
                     ? "" : ", " + t.rowsWithinTolerance() + " more within the tolerance (max |Δ| "
-                            + number(t.maxAbsDelta()) + ")"));
+                            + delta(t.maxAbsDelta()) + ")"));
         }
         if (t.rowsA() != t.rowsB()) {
             counts.add("A has " + t.rowsA() + " data rows, B " + t.rowsB());
@@ -227,8 +227,18 @@ final class ComparisonText {
         String line = s.field() + ": A " + cut(TreeDifferences.Difference.text(s.a())) + ", B "
                 + cut(TreeDifferences.Difference.text(s.b()));
         return (Double.isNaN(s.delta()) ? line : line + ", B − A " + (s.delta() > 0 ? "+" : "")
-                + new java.math.BigDecimal(s.delta()).round(DELTA_DIGITS).stripTrailingZeros().toPlainString())
+                + rounded(s.delta()).stripTrailingZeros().toPlainString())
                 + (s.withinTolerance() ? " (within the tolerance)" : "");
+    }
+
+    /** A difference to {@link #DELTA_DIGITS}. */
+    private static java.math.BigDecimal rounded(double delta) {
+        return new java.math.BigDecimal(delta).round(DELTA_DIGITS);
+    }
+
+    /** A |Δ| within a tolerance, to {@link #DELTA_DIGITS}, as people write numbers ({@code 1e-7}, {@code 0.001}). */
+    private static String delta(double d) {
+        return Double.isNaN(d) ? "NaN" : NumberText.of(rounded(d).doubleValue());
     }
 
     /** A number with the fewest digits that read back as it; NaN as "NaN"; an integer array's entry whole. */
