@@ -339,11 +339,13 @@ class RunComparisonTest {
     @Test
     void theToleranceIsNumpysIsclose() {
         Tolerance relative = new Tolerance(0, 0.095);
-        assertTrue(relative.same(100, 110), "10 ≤ 0.095 · 110 = 10.45");
-        assertTrue(!relative.same(110, 100), "10 > 0.095 · 100 = 9.5");
+        assertTrue(relative.same(100.0, 110.0), "10 ≤ 0.095 · 110 = 10.45");
+        assertTrue(!relative.same(110.0, 100.0), "10 > 0.095 · 100 = 9.5");
+        assertTrue(relative.same(100L, 110L), "integers alike");
+        assertTrue(!relative.same(110L, 100L));
         Tolerance both = new Tolerance(0.5, 0.095);
-        assertTrue(both.same(110, 100), "10 ≤ 0.5 + 9.5");
-        assertTrue(!both.same(110.5, 100), "10.5 > 10");
+        assertTrue(both.same(110.0, 100.0), "10 ≤ 0.5 + 9.5");
+        assertTrue(!both.same(110.5, 100.0), "10.5 > 10");
         assertTrue(both.same(Double.NaN, Double.NaN));
         assertTrue(!both.same(Double.NaN, 1));
         assertTrue(!both.same(1, Double.NaN));
