@@ -32,11 +32,11 @@ import picocli.CommandLine.Spec;
                 + "tables in one sweep only are said, not counted) and how many runs are identical, then one line per "
                 + "run id, its verdict (or only in A or B); the fields in which their sweep.yaml differ are listed as "
                 + "context. With --atol or --rtol, numbers within the tolerance count as the same in every file "
-                + "(arrays, table cells, JSON numbers): the verdict is then \"same within tolerance\", with the largest "
-                + "|Δ| and its file, or \"different\", naming the first number beyond it. Exit status 0 when the "
-                + "results are the same numbers (or within the tolerance), 4 when they differ (or a run id is in one "
-                + "sweep only), 2 when a run could not be compared (a missing or damaged file, a run not finished) "
-                + "(docs/portability.md, \"Checking a run on another machine\").")
+                + "(arrays, table cells, JSON numbers): the verdict is then \"same within tolerance\", with "
+                + "the largest |Δ| and its file, or \"different\", naming the first number beyond it. Exit status 0 "
+                + "when the results are the same numbers (or within the tolerance), 4 when they differ (or a run id "
+                + "is in one sweep only), 2 when a run could not be compared (a missing or damaged file, a run not "
+                + "finished) (docs/portability.md, \"Checking a run on another machine\").")
 final class CompareCommand implements Callable<Integer> {
     /** The exit status of two runs whose results differ. */
     static final int EXIT_DIFFERENT = 4;
@@ -50,8 +50,8 @@ final class CompareCommand implements Callable<Integer> {
             + "tolerances and the verdict")
     boolean json;
     @Option(names = "--atol", paramLabel = "X", description = "absolute tolerance: A's number a and B's b count as "
-            + "the same when |a − b| ≤ X + rtol·|b| (numpy's isclose; default 0: only equal numbers). Integer arrays too, "
-            + "as numbers; NaN matches only NaN")
+            + "the same when |a − b| ≤ X + rtol·|b| (numpy's isclose; default 0: only equal numbers). Integer arrays "
+            + "too, as numbers; NaN matches only NaN")
     double atol;
     @Option(names = "--rtol", paramLabel = "Y", description = "relative tolerance, of B's number (see --atol; "
             + "default 0)")

@@ -156,12 +156,12 @@ final class ComparisonText {
         };
     }
 
-    /** "(atol 1e-06, rtol 0)": the tolerances given. */
+    /** "(atol 1e-6, rtol 0)": the tolerances given. */
     private static String tolerance(Tolerance t) {
         return "(atol " + NumberText.of(t.atol()) + ", rtol " + NumberText.of(t.rtol()) + ")";
     }
 
-    /** "(atol …, rtol …): largest |Δ| 2.5e-07 in weights.npz": the tolerance and the file of the largest |B − A|. */
+    /** "(atol …, rtol …): largest |Δ| 2.5e-7 in weights.npz": the tolerance and the file of the largest |B − A|. */
     private static String withinTolerance(Tolerance t, FileComparison largest) {
         return tolerance(t) + ": largest |Δ| " + delta(largest.maxAbsDelta()) + " in " + largest.file();
     }
@@ -203,9 +203,9 @@ final class ComparisonText {
         int both = Math.min(t.rowsA(), t.rowsB());
         List<String> counts = new ArrayList<>();
         if (both > 0) {
-            counts.add(t.differingRows() + " of the " + both + " data rows in both differ" + (t.rowsWithinTolerance() == 0
-                    ? "" : ", " + t.rowsWithinTolerance() + " more within the tolerance (max |Δ| "
-                            + delta(t.maxAbsDelta()) + ")"));
+            counts.add(t.differingRows() + " of the " + both + " data rows in both differ"
+                    + (t.rowsWithinTolerance() == 0 ? "" : ", " + t.rowsWithinTolerance() + " more within the "
+                            + "tolerance (max |Δ| " + delta(t.maxAbsDelta()) + ")"));
         }
         if (t.rowsA() != t.rowsB()) {
             counts.add("A has " + t.rowsA() + " data rows, B " + t.rowsB());

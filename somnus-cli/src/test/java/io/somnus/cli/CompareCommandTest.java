@@ -160,8 +160,8 @@ class CompareCommandTest {
         assertTrue(o.out().startsWith("same within tolerance (atol " + NumberText.of(delta) + ", rtol 0): largest |Δ| "
                 + tenDigits(delta) + " in weights.npz (compared "), o.out());
         assertTrue(o.out().contains("\n  weights.npz: same within tolerance, largest |Δ| " + tenDigits(delta) + "\n"
-                + "      input_e " + Arrays.toString(w.shape()) + " <f4: 1 of " + w.size() + " entries differ within the "
-                + "tolerance, max |Δ| " + tenDigits(delta) + "\n"), o.out());
+                + "      input_e " + Arrays.toString(w.shape()) + " <f4: 1 of " + w.size() + " entries differ within "
+                + "the tolerance, max |Δ| " + tenDigits(delta) + "\n"), o.out());
         double below = Math.nextDown(delta);
         Outcome p = run("compare", "--atol", Double.toString(below), first.toString(), copy.toString());
         assertEquals(CompareCommand.EXIT_DIFFERENT, p.exit(), p.out() + p.err());
@@ -209,8 +209,8 @@ class CompareCommandTest {
         while (tooSmall * Math.abs(moved) >= summaryDelta) {
             tooSmall = Math.nextDown(tooSmall);
         }
-        assertTrue(Math.abs(cellMoved - cell) < summaryDelta && rtol * Math.abs(cellMoved) >= Math.abs(cellMoved - cell),
-                "the cell within it too");
+        assertTrue(Math.abs(cellMoved - cell) < summaryDelta
+                && rtol * Math.abs(cellMoved) >= Math.abs(cellMoved - cell), "the cell within it too");
         Outcome o = run("compare", "--rtol", Double.toString(rtol), first.toString(), copy.toString());
         assertEquals(0, o.exit(), o.out() + o.err());
         assertTrue(o.out().startsWith("same within tolerance (atol 0, rtol " + NumberText.of(rtol) + "): largest |Δ| "
@@ -403,7 +403,8 @@ class CompareCommandTest {
         assertTrue(o.out().contains("\nsweep.yaml (A → B; context, not results):\n    set.train.readout_images: 20 → 25"
                 + "\nresults of the sweep:\n"), o.out());
         JsonNode json = Mappers.JSON.readTree(run("compare", "--json", a.toString(), b.toString()).out());
-        assertEquals("set.train.readout_images", json.path("sweep_file").get(0).path("field").asText(), json.toString());
+        assertEquals("set.train.readout_images", json.path("sweep_file").get(0).path("field").asText(),
+                json.toString());
 
         CsvTable t = Csv.read(b.resolve("aggregate.csv"));
         int row = t.rowCount() - 1; // its mean is a number

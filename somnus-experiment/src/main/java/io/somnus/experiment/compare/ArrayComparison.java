@@ -70,8 +70,8 @@ public record ArrayComparison(String name, Outcome outcome, int[] shapeA, int[] 
     }
 
     /**
-     * Elements of one array in C order, a chunk at a time (as {@link io.somnus.experiment.io.NpyChunks#read(double[])}
-     * or, for an integer array, {@link io.somnus.experiment.io.NpyChunks#read(long[])}).
+     * Elements of one array in C order, a chunk at a time (as {@link NpyChunks#read(double[])} or, for an integer
+     * array, {@link NpyChunks#read(long[])}).
      */
     interface Elements {
         /** Reads the next elements into the start of {@code into}'s array; how many, 0 at the end. */
@@ -101,8 +101,7 @@ public record ArrayComparison(String name, Outcome outcome, int[] shapeA, int[] 
 
         /** Whether entry {@code i} is equal in this chunk and {@code b}'s (both NaN counts as equal). */
         boolean equal(int i, Chunk b) {
-            return integers != null ? integers[i] == b.integers[i]
-                    : reals[i] == b.reals[i] || (Double.isNaN(reals[i]) && Double.isNaN(b.reals[i]));
+            return same(i, b, Tolerance.EXACT);
         }
 
         /** Whether entry {@code i} of this chunk (A's) and {@code b}'s (B's) are the same within {@code t}. */

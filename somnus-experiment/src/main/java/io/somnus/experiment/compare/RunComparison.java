@@ -40,10 +40,9 @@ import java.util.Set;
  * @param results       each compared result file
  */
 public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Path a,
-        @JsonSerialize(using = ToStringSerializer.class) Path b, Tolerance tolerance, Verdict verdict, String partsFirst,
-        List<String> compared,
-        List<TreeDifferences.Difference> configuration, List<TreeDifferences.Difference> provenance,
-        List<FileComparison> results) {
+        @JsonSerialize(using = ToStringSerializer.class) Path b, Tolerance tolerance, Verdict verdict,
+        String partsFirst, List<String> compared, List<TreeDifferences.Difference> configuration,
+        List<TreeDifferences.Difference> provenance, List<FileComparison> results) {
 
     /**
      * The result files compared, in the order a run makes what they hold: the curves through training, then the
@@ -128,8 +127,8 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
         }
         FileComparison first = results.stream().filter(r -> r.outcome() == FileComparison.Outcome.DIFFERENT)
                 .findFirst().orElse(null);
-        return new RunComparison(a, b, tolerance, Verdict.over(results, first), first == null ? null : first.file(), List.copyOf(present),
-                configuration(a, b), provenance(a, b), List.copyOf(results));
+        return new RunComparison(a, b, tolerance, Verdict.over(results, first), first == null ? null : first.file(),
+                List.copyOf(present), configuration(a, b), provenance(a, b), List.copyOf(results));
     }
 
     /** A finished run directory, or an error naming it and what it is instead. */

@@ -153,7 +153,8 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
             boolean inB = Files.isRegularFile(b.resolve(f));
             if (inA && inB) {
                 compared.add(f);
-                results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), KEY_COLUMNS.get(f), leftOut(f), tolerance));
+                results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), KEY_COLUMNS.get(f), leftOut(f),
+                        tolerance));
             } else if (inA || inB) {
                 results.add(FileComparison.onlyIn(f, inA));
             }

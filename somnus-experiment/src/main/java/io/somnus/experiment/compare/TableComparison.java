@@ -41,14 +41,9 @@ public record TableComparison(List<String> onlyInA, List<String> onlyInB, int ro
         return onlyInA.isEmpty() && onlyInB.isEmpty() && rowsA == rowsB && differingRows == 0;
     }
 
-    /** Compares {@code a} with {@code b}, placing a row by its first column. */
+    /** Compares {@code a} with {@code b}, placing a row by its first column, numbers the same only when equal. */
     static TableComparison of(CsvTable a, CsvTable b) {
-        return of(a, b, a.header().isEmpty() ? List.of() : List.of(a.header().get(0)), Tolerance.EXACT);
-    }
-
-    /** As {@link #of(CsvTable, CsvTable, List, Tolerance)}, numbers the same only when equal. */
-    static TableComparison of(CsvTable a, CsvTable b, List<String> keys) {
-        return of(a, b, keys, Tolerance.EXACT);
+        return of(a, b, null, Tolerance.EXACT);
     }
 
     /**

@@ -315,7 +315,8 @@ class RunComparisonTest {
         assertEquals(big, counts.firstA(), "the entry whole, not rounded to a double");
         assertEquals(big + 1, counts.firstB());
         assertEquals(1.0, counts.maxAbsDelta());
-        assertEquals(RunComparison.Verdict.SAME_WITHIN_TOLERANCE, RunComparison.of(a, b, new Tolerance(1, 0)).verdict());
+        assertEquals(RunComparison.Verdict.SAME_WITHIN_TOLERANCE,
+                RunComparison.of(a, b, new Tolerance(1, 0)).verdict());
         assertEquals(RunComparison.Verdict.DIFFERENT, RunComparison.of(a, b, new Tolerance(0.5, 0)).verdict());
     }
 
