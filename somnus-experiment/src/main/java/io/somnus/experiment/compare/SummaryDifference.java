@@ -21,8 +21,8 @@ public record SummaryDifference(String field, JsonNode a, JsonNode b, double del
     /**
      * The values in which {@code b} differs from {@code a}, in A's order. Numbers are compared as numbers ({@code 1}
      * and {@code 1.0} are the same), and an undefined number is one value however written ({@code null}, or "NaN" in
-     * a summary written before 7 Dec 2026: {@link SummaryJson#number}). Two numbers within {@code tolerance} are
-     * listed with {@link #withinTolerance}.
+     * a summary written before 7 Dec 2026: {@link SummaryJson#number}); two integers are compared as integers, exactly.
+     * Two numbers within {@code tolerance} are listed with {@link #withinTolerance}.
      */
     static List<SummaryDifference> of(JsonNode a, JsonNode b, Tolerance tolerance) {
         return TreeDifferences.of(a, b, Set.of(), SummaryDifference::same).stream()
@@ -33,6 +33,9 @@ public record SummaryDifference(String field, JsonNode a, JsonNode b, double del
     private static boolean same(JsonNode x, JsonNode y) {
         if (x.equals(y)) {
             return true;
+        }
+        if (x.isIntegralNumber() && y.isIntegralNumber()) { // exactly: 2^53 + 1 and 2^53 are one double
+            return x.bigIntegerValue().equals(y.bigIntegerValue());
         }
         if (!numeric(x) || !numeric(y)) {
             return false;
@@ -57,6 +60,10 @@ public record SummaryDifference(String field, JsonNode a, JsonNode b, double del
     }
 
     private static double delta(JsonNode x, JsonNode y) {
-        return x != null && y != null && x.isNumber() && y.isNumber() ? y.asDouble() - x.asDouble() : Double.NaN;
+        if (x == null || y == null || !x.isNumber() || !y.isNumber()) {
+            return Double.NaN;
+        }
+        return x.isIntegralNumber() && y.isIntegralNumber()
+                ? y.bigIntegerValue().subtract(x.bigIntegerValue()).doubleValue() : y.asDouble() - x.asDouble();
     }
 }

@@ -109,16 +109,34 @@ public record TableComparison(List<String> onlyInA, List<String> onlyInB, int ro
         return out;
     }
 
+    /** A cell's integer (a long), or {@code null} where it holds none. */
+    private static Long integer(String cell) {
+        try {
+            return Long.parseLong(cell.strip());
+        } catch (NumberFormatException notAnInteger) {
+            return null;
+        }
+    }
+
     /** How two cells compare. */
     private enum Cell { SAME, WITHIN, DIFFERENT }
 
     /**
-     * The same text, or the same number ({@code 1} and {@code 1.0}; empty, NaN and NA as no value); else numbers
-     * within {@code tolerance}, or different. Two numbers' |B − A| raises {@code maxAbs[0]}.
+     * The same text, or the same number ({@code 1} and {@code 1.0}; empty, NaN and NA as no value; two integers
+     * compared as integers, exactly); else numbers within {@code tolerance}, or different. Two numbers' |B − A| raises {@code maxAbs[0]}.
      */
     private static Cell cell(CsvTable a, CsvTable b, int row, String column, Tolerance tolerance, double[] maxAbs) {
         if (a.cell(row, column).equals(b.cell(row, column))) {
             return Cell.SAME;
+        }
+        Long i = integer(a.cell(row, column));
+        Long j = integer(b.cell(row, column));
+        if (i != null && j != null) { // exactly: 2^53 + 1 and 2^53 are one double
+            if (i.longValue() == j.longValue()) {
+                return Cell.SAME;
+            }
+            maxAbs[0] = Tolerance.larger(maxAbs[0], Tolerance.absDelta(i, j));
+            return tolerance.same(i, j) ? Cell.WITHIN : Cell.DIFFERENT;
         }
         double u;
         double v;

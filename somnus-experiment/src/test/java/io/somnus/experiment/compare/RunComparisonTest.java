@@ -359,4 +359,25 @@ class RunComparisonTest {
             assertTrue(e.getMessage().startsWith("rtol "), e.getMessage());
         }
     }
+
+    /** Integers past 2^53 in a CSV cell and a JSON number are compared exactly, as the arrays' are. */
+    @Test
+    void integersInTablesAndSummariesAreComparedExactly(@TempDir Path tmp) throws Exception {
+        float[] w = {0, 1, 2, 3, 4, 5};
+        String big = Long.toString(1L << 53);
+        String next = Long.toString((1L << 53) + 1);
+        Path a = run(tmp.resolve("a"), SUMMARY.replace("\"seed\": 1", "\"seed\": " + big),
+                METRICS.replace("20,0.5", big + ",0.5"), weights(w));
+        Path b = run(tmp.resolve("b"), SUMMARY.replace("\"seed\": 1", "\"seed\": " + next),
+                METRICS.replace("20,0.5", next + ",0.5"), weights(w));
+        RunComparison c = RunComparison.of(a, b);
+        assertEquals(RunComparison.Verdict.DIFFERENT, c.verdict());
+        assertEquals("data row 2, images_seen " + big, c.results().get(0).partsAt());
+        assertEquals(1.0, c.results().get(0).maxAbsDelta());
+        SummaryDifference seed = c.results().get(2).summary().get(0);
+        assertEquals("seed", seed.field());
+        assertEquals(1.0, seed.delta());
+        assertEquals(RunComparison.Verdict.SAME_WITHIN_TOLERANCE,
+                RunComparison.of(a, b, new Tolerance(1, 0)).verdict());
+    }
 }
