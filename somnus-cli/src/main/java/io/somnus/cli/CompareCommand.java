@@ -1,7 +1,9 @@
 package io.somnus.cli;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.compare.RunComparison;
 import io.somnus.experiment.compare.SweepComparison;
+import io.somnus.experiment.compare.Tolerance;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.SummaryJson;
 import java.io.PrintWriter;
@@ -28,9 +30,13 @@ import picocli.CommandLine.Spec;
                 + "ledger.sqlite): whether the sweep's own results are the same (runs_long.csv, aggregate.csv, "
                 + "curves.csv, stats.json, the GLMM's tables, verdict.csv, verdict.json, as the run files above; R's "
                 + "tables in one sweep only are said, not counted) and how many runs are identical, then one line per "
-                + "run id, its verdict (or only in A or B). Exit status 0 when the results are the same numbers, 4 when "
-                + "they differ (or a run id is in one sweep only), 2 when a run could not be compared (a missing or "
-                + "damaged file, a run not finished) (docs/portability.md, \"Is it the same run?\").")
+                + "run id, its verdict (or only in A or B); the fields in which their sweep.yaml differ are listed as "
+                + "context. With --atol or --rtol, numbers within the tolerance count as the same in every file "
+                + "(arrays, table cells, JSON numbers): the verdict is then \"same within tolerance\", with "
+                + "the largest |Δ| and its file, or \"different\", naming the first number beyond it. Exit status 0 "
+                + "when the results are the same numbers (or within the tolerance), 4 when they differ (or a run id "
+                + "is in one sweep only), 2 when a run could not be compared (a missing or damaged file, a run not "
+                + "finished) (docs/portability.md, \"Checking a run on another machine\").")
 final class CompareCommand implements Callable<Integer> {
     /** The exit status of two runs whose results differ. */
     static final int EXIT_DIFFERENT = 4;
@@ -40,13 +46,22 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "the run directory (sweep directory) to compare it "
             + "with")
     Path b;
-    @Option(names = "--json", description = "print the comparison as JSON (an undefined number as null)")
+    @Option(names = "--json", description = "print the comparison as JSON (an undefined number as null), with the "
+            + "tolerances and the verdict")
     boolean json;
+    @Option(names = "--atol", paramLabel = "X", description = "absolute tolerance: A's number a and B's b count as "
+            + "the same when |a − b| ≤ X + rtol·|b| (numpy's isclose; default 0: only equal numbers). Integer arrays "
+            + "too, as numbers; NaN matches only NaN")
+    double atol;
+    @Option(names = "--rtol", paramLabel = "Y", description = "relative tolerance, of B's number (see --atol; "
+            + "default 0)")
+    double rtol;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        Tolerance tolerance = tolerance();
         PrintWriter out = spec.commandLine().getOut();
         boolean sweepA = SweepComparison.isSweep(a);
         if (sweepA != SweepComparison.isSweep(b)) {
@@ -54,16 +69,27 @@ final class CompareCommand implements Callable<Integer> {
                     + (sweepA ? "B " + b : "A " + a) + " is not: compare two runs, or two sweeps");
         }
         if (sweepA) {
-            SweepComparison c = SweepComparison.of(a, b);
+            SweepComparison c = SweepComparison.of(a, b, tolerance);
             print(out, c, ComparisonText.lines(c));
             boolean differ = c.verdict() == RunComparison.Verdict.DIFFERENT || c.runs().stream().anyMatch(
                     r -> r.outcome() == SweepComparison.Outcome.DIFFERENT || r.outcome() == SweepComparison.Outcome.ONLY_IN_A
                             || r.outcome() == SweepComparison.Outcome.ONLY_IN_B);
             return differ ? EXIT_DIFFERENT : c.sameNumbers() ? 0 : SomnusCli.EXIT_BAD_INPUT;
         }
-        RunComparison c = RunComparison.of(a, b);
+        RunComparison c = RunComparison.of(a, b, tolerance);
         print(out, c, ComparisonText.lines(c));
         return c.verdict() == RunComparison.Verdict.DIFFERENT ? EXIT_DIFFERENT : 0;
+    }
+
+    /** --atol and --rtol, or an error naming the one that is negative, NaN or infinite. */
+    private Tolerance tolerance() {
+        for (var option : List.of(Map.entry("--atol", atol), Map.entry("--rtol", rtol))) {
+            if (!Tolerance.allowed(option.getValue())) {
+                throw new CliException(option.getKey() + " " + NumberText.of(option.getValue()) + ": give a finite "
+                        + "number ≥ 0 (0: numbers must be equal)");
+            }
+        }
+        return new Tolerance(atol, rtol);
     }
 
     /** The comparison as JSON (--json), else as its text. */

@@ -1,11 +1,13 @@
 package io.somnus.cli;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.compare.ArrayComparison;
 import io.somnus.experiment.compare.FileComparison;
 import io.somnus.experiment.compare.RunComparison;
 import io.somnus.experiment.compare.SummaryDifference;
 import io.somnus.experiment.compare.SweepComparison;
 import io.somnus.experiment.compare.TableComparison;
+import io.somnus.experiment.compare.Tolerance;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.TreeDifferences;
 import java.util.ArrayList;
@@ -42,6 +44,11 @@ final class ComparisonText {
                 + "results" + others);
         out.add("A: " + c.a());
         out.add("B: " + c.b());
+        out.add("sweep.yaml (A → B; context, not results):" + (c.sweepFile() == null ? " neither sweep has one"
+                : c.sweepFile().isEmpty() ? " same" : ""));
+        if (c.sweepFile() != null) {
+            c.sweepFile().forEach(d -> out.add("    " + text(d)));
+        }
         out.add("results of the sweep:" + (c.results().isEmpty() ? " none in either (not aggregated)" : ""));
         files(c.results(), out);
         out.add("runs:");
@@ -69,8 +76,10 @@ final class ComparisonText {
                             + " but for its " + String.join(", ", SweepComparison.leftOut(f))).collect(
                                     Collectors.joining()) + ")";
             case SAME_NUMBERS_DIFFERENT_FILES -> "tables hold the same numbers (" + files + "), not all the same bytes";
+            case SAME_WITHIN_TOLERANCE -> "tables the same within tolerance " + withinTolerance(c.tolerance(),
+                    FileComparison.largestDelta(c.results()));
             case DIFFERENT -> "tables different: " + c.partsFirst() + " parts first, at "
-                    + partsAt(c.results(), c.partsFirst());
+                    + partsAt(c.results(), c.partsFirst()) + beyond(c.tolerance());
         };
     }
 
@@ -78,6 +87,7 @@ final class ComparisonText {
         return switch (o) {
             case IDENTICAL_RESULTS -> "identical results";
             case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files";
+            case SAME_WITHIN_TOLERANCE -> "same within tolerance";
             case DIFFERENT -> "different";
             case ONLY_IN_A -> "only in A";
             case ONLY_IN_B -> "only in B";
@@ -109,6 +119,7 @@ final class ComparisonText {
                         : " (but for " + String.join(", ", SweepComparison.leftOut(f.file())) + ", the time it was "
                                 + "written)");
                 case SAME_NUMBERS -> "same numbers, other bytes";
+                case WITHIN_TOLERANCE -> "same within tolerance, largest |Δ| " + delta(f.maxAbsDelta());
                 case DIFFERENT -> "different from " + f.partsAt();
                 case ONLY_IN_A, ONLY_IN_B -> f.partsAt() + (SweepComparison.GLMM_FILES.contains(f.file())
                         ? " (R fitted the GLMM on one side only: not counted as a difference)" : "");
@@ -137,10 +148,27 @@ final class ComparisonText {
             case IDENTICAL_RESULTS -> "identical results: " + files + " byte for byte the same";
             case SAME_NUMBERS_DIFFERENT_FILES -> "same numbers, different files: " + files + " hold the same numbers, "
                     + "but not all the same bytes";
+            case SAME_WITHIN_TOLERANCE -> "same within tolerance " + withinTolerance(c.tolerance(), c.largestDelta())
+                    + (withFiles ? " (compared " + files + ")" : "");
             case DIFFERENT -> "different: " + c.partsFirst() + " parts first, at "
-                    + partsAt(c.results(), c.partsFirst())
+                    + partsAt(c.results(), c.partsFirst()) + beyond(c.tolerance())
                     + (withFiles ? " (compared " + files + ")" : "");
         };
+    }
+
+    /** "(atol 1e-6, rtol 0)": the tolerances given. */
+    private static String tolerance(Tolerance t) {
+        return "(atol " + NumberText.of(t.atol()) + ", rtol " + NumberText.of(t.rtol()) + ")";
+    }
+
+    /** "(atol …, rtol …): largest |Δ| 2.5e-7 in weights.npz": the tolerance and the file of the largest |B − A|. */
+    private static String withinTolerance(Tolerance t, FileComparison largest) {
+        return tolerance(t) + ": largest |Δ| " + delta(largest.maxAbsDelta()) + " in " + largest.file();
+    }
+
+    /** Where a tolerance was given, that the place named is beyond it. */
+    private static String beyond(Tolerance t) {
+        return t.exact() ? "" : ", beyond the tolerance " + tolerance(t);
     }
 
     private static String text(TreeDifferences.Difference d) {
@@ -155,13 +183,16 @@ final class ComparisonText {
     private static String array(ArrayComparison x) {
         return x.name() + " " + switch (x.outcome()) {
             case IDENTICAL -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": identical";
+            case WITHIN_TOLERANCE -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": " + x.withinTolerance() + " of "
+                    + x.size() + " entries differ within the tolerance, max |Δ| " + delta(x.maxAbsDelta());
             case ONLY_IN_A -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": only in A";
             case ONLY_IN_B -> Arrays.toString(x.shapeB()) + " " + x.typeB() + ": only in B";
             case DIFFERENT_SHAPE -> "shape " + Arrays.toString(x.shapeA()) + " " + x.typeA() + " in A, "
                     + Arrays.toString(x.shapeB()) + " " + x.typeB() + " in B";
             case DIFFERENT_VALUES -> Arrays.toString(x.shapeA()) + " " + x.typeA() + ": " + x.differing() + " of "
                     + x.size() + " entries differ, max |Δ| " + number(x.maxAbsDelta()) + ", first at "
-                    + Arrays.toString(x.firstIndex()) + " (A " + number(x.firstA()) + ", B " + number(x.firstB()) + ")";
+                    + Arrays.toString(x.firstIndex()) + " (A " + number(x.firstA()) + ", B " + number(x.firstB()) + ")"
+                    + (x.withinTolerance() == 0 ? "" : "; " + x.withinTolerance() + " more within the tolerance");
         };
     }
 
@@ -172,7 +203,9 @@ final class ComparisonText {
         int both = Math.min(t.rowsA(), t.rowsB());
         List<String> counts = new ArrayList<>();
         if (both > 0) {
-            counts.add(t.differingRows() + " of the " + both + " data rows in both differ");
+            counts.add(t.differingRows() + " of the " + both + " data rows in both differ"
+                    + (t.rowsWithinTolerance() == 0 ? "" : ", " + t.rowsWithinTolerance() + " more within the "
+                            + "tolerance (max |Δ| " + delta(t.maxAbsDelta()) + ")"));
         }
         if (t.rowsA() != t.rowsB()) {
             counts.add("A has " + t.rowsA() + " data rows, B " + t.rowsB());
@@ -193,12 +226,24 @@ final class ComparisonText {
     private static String summary(SummaryDifference s) {
         String line = s.field() + ": A " + cut(TreeDifferences.Difference.text(s.a())) + ", B "
                 + cut(TreeDifferences.Difference.text(s.b()));
-        return Double.isNaN(s.delta()) ? line : line + ", B − A " + (s.delta() > 0 ? "+" : "")
-                + new java.math.BigDecimal(s.delta()).round(DELTA_DIGITS).stripTrailingZeros().toPlainString();
+        return (Double.isNaN(s.delta()) ? line : line + ", B − A " + (s.delta() > 0 ? "+" : "")
+                + rounded(s.delta()).stripTrailingZeros().toPlainString())
+                + (s.withinTolerance() ? " (within the tolerance)" : "");
     }
 
-    /** A number with the fewest digits that read back as it; NaN as "NaN". */
-    private static String number(double d) {
-        return Double.isNaN(d) ? "NaN" : Csv.number(d);
+    /** A difference to {@link #DELTA_DIGITS}. */
+    private static java.math.BigDecimal rounded(double delta) {
+        return new java.math.BigDecimal(delta).round(DELTA_DIGITS);
+    }
+
+    /** A |Δ| within a tolerance, to {@link #DELTA_DIGITS}, as people write numbers ({@code 1e-7}, {@code 0.001}). */
+    private static String delta(double d) {
+        return Double.isNaN(d) ? "NaN" : NumberText.of(rounded(d).doubleValue());
+    }
+
+    /** A number with the fewest digits that read back as it; NaN as "NaN"; an integer array's entry whole. */
+    private static String number(Number n) {
+        double d = n.doubleValue();
+        return n instanceof Long ? n.toString() : Double.isNaN(d) ? "NaN" : Csv.number(d);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.core.NumberText;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.FileTrees;
@@ -140,6 +141,103 @@ class CompareCommandTest {
     }
 
     /**
+     * One weight moved by a known amount: --atol of that amount says "same within tolerance" with it as the largest
+     * |Δ| (exit 0); an atol just below it, "different" at its entry (exit 4).
+     */
+    @Test
+    void aWeightWithinTheToleranceIsTheSame(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("edited");
+        copyRun(again, copy);
+        Map<String, NpyArray> arrays = Npz.read(copy.resolve("weights.npz"));
+        NpyArray w = arrays.get("input_e");
+        int at = 7 * w.dim(1) + 3;
+        float before = w.floats()[at];
+        w.floats()[at] = before + 0.001f;
+        Npz.write(copy.resolve("weights.npz"), arrays);
+        double delta = Math.abs((double) w.floats()[at] - before);
+        Outcome o = run("compare", "--atol", Double.toString(delta), first.toString(), copy.toString());
+        assertEquals(0, o.exit(), o.out() + o.err());
+        assertTrue(o.out().startsWith("same within tolerance (atol " + NumberText.of(delta) + ", rtol 0): largest |Δ| "
+                + tenDigits(delta) + " in weights.npz (compared "), o.out());
+        assertTrue(o.out().contains("\n  weights.npz: same within tolerance, largest |Δ| " + tenDigits(delta) + "\n"
+                + "      input_e " + Arrays.toString(w.shape()) + " <f4: 1 of " + w.size() + " entries differ within "
+                + "the tolerance, max |Δ| " + tenDigits(delta) + "\n"), o.out());
+        double below = Math.nextDown(delta);
+        Outcome p = run("compare", "--atol", Double.toString(below), first.toString(), copy.toString());
+        assertEquals(CompareCommand.EXIT_DIFFERENT, p.exit(), p.out() + p.err());
+        assertTrue(p.out().startsWith("different: weights.npz parts first, at array input_e, entry [7, 3], beyond the "
+                + "tolerance (atol " + NumberText.of(below) + ", rtol 0) (compared "), p.out());
+        JsonNode json = Mappers.JSON.readTree(run("compare", "--json", "--atol", Double.toString(delta),
+                first.toString(), copy.toString()).out());
+        assertEquals("SAME_WITHIN_TOLERANCE", json.path("verdict").asText(), json.toString());
+        assertEquals(delta, json.path("tolerance").path("atol").asDouble());
+        assertEquals(0.0, json.path("tolerance").path("rtol").asDouble());
+    }
+
+    /**
+     * A summary.json number and a metrics.csv cell moved by known amounts: the largest |Δ|, computed here, named with
+     * its file; a relative tolerance just too small names the summary's number.
+     */
+    @Test
+    void aSummaryNumberAndACellWithinARelativeTolerance(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("edited");
+        copyRun(again, copy);
+        JsonNode summary = Mappers.JSON.readTree(copy.resolve("summary.json").toFile());
+        double accuracy = summary.path("test_accuracy").asDouble();
+        double moved = accuracy + 0.002;
+        ((com.fasterxml.jackson.databind.node.ObjectNode) summary).put("test_accuracy", moved);
+        Files.writeString(copy.resolve("summary.json"), Mappers.JSON.writeValueAsString(summary));
+        CsvTable t = Csv.read(copy.resolve("metrics.csv"));
+        String column = "val_accuracy";
+        double cell = t.number(0, column);
+        double cellMoved = cell + 0.001;
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<String> cells = new ArrayList<>();
+            for (String c : t.header()) {
+                cells.add(r == 0 && c.equals(column) ? Csv.number(cellMoved) : t.cell(r, c));
+            }
+            rows.add(cells);
+        }
+        Csv.write(copy.resolve("metrics.csv"), t.header(), rows);
+        double summaryDelta = Math.abs(moved - accuracy);
+        double rtol = summaryDelta / Math.abs(moved); // |a − b| ≤ rtol·|b|, B's number the scale
+        while (rtol * Math.abs(moved) < summaryDelta) {
+            rtol = Math.nextUp(rtol);
+        }
+        double tooSmall = rtol;
+        while (tooSmall * Math.abs(moved) >= summaryDelta) {
+            tooSmall = Math.nextDown(tooSmall);
+        }
+        assertTrue(Math.abs(cellMoved - cell) < summaryDelta
+                && rtol * Math.abs(cellMoved) >= Math.abs(cellMoved - cell), "the cell within it too");
+        Outcome o = run("compare", "--rtol", Double.toString(rtol), first.toString(), copy.toString());
+        assertEquals(0, o.exit(), o.out() + o.err());
+        assertTrue(o.out().startsWith("same within tolerance (atol 0, rtol " + NumberText.of(rtol) + "): largest |Δ| "
+                + tenDigits(summaryDelta) + " in summary.json"), o.out());
+        assertTrue(o.out().contains("\n      test_accuracy: A " + accuracy + ", B " + moved + ", B − A +"), o.out());
+        assertTrue(o.out().contains(" (within the tolerance)\n"), o.out());
+        Outcome p = run("compare", "--rtol", Double.toString(tooSmall), first.toString(), copy.toString());
+        assertEquals(CompareCommand.EXIT_DIFFERENT, p.exit(), p.out() + p.err());
+        assertTrue(p.out().startsWith("different: summary.json parts first, at test_accuracy, beyond the tolerance"),
+                p.out());
+        assertTrue(p.out().contains("\n  metrics.csv: same within tolerance, largest |Δ| "
+                + tenDigits(Math.abs(cellMoved - cell)) + "\n"), p.out());
+    }
+
+    /** A tolerance that is negative, NaN, infinite or no number: refused (exit 2), naming the option. */
+    @Test
+    void aBadToleranceIsRefusedNamingTheOption() {
+        for (String[] bad : List.of(new String[] {"--atol", "-0.1"}, new String[] {"--rtol", "NaN"},
+                new String[] {"--atol", "Infinity"}, new String[] {"--rtol", "1e-3x"})) {
+            Outcome o = run("compare", bad[0], bad[1], first.toString(), again.toString());
+            assertEquals(2, o.exit(), Arrays.toString(bad) + o.out());
+            assertTrue(o.err().contains(bad[0]), Arrays.toString(bad) + ": " + o.err());
+            assertEquals("", o.out(), "nothing compared");
+        }
+    }
+
+    /**
      * A first differing row with ten differing cells after alike ones: the text shows the first eight that differ, not
      * the first eight columns, and a long value cut with an ellipsis.
      */
@@ -176,6 +274,11 @@ class CompareCommandTest {
         JsonNode cells = json.path("results").get(0).path("table").path("first_cells");
         assertEquals(changed, iterable(cells.fieldNames()), "every differing column, in order, and no other");
         assertEquals(longValue, cells.path(changed.get(4)).get(1).asText(), "--json gives it whole");
+    }
+
+    /** A |Δ| as the text gives it: rounded to ten significant digits, written as people write numbers. */
+    private static String tenDigits(double delta) {
+        return NumberText.of(new java.math.BigDecimal(delta).round(new java.math.MathContext(10)).doubleValue());
     }
 
     private static List<String> iterable(Iterator<String> names) {
@@ -277,6 +380,54 @@ class CompareCommandTest {
         assertTrue(o.out().contains("\n  runs_long.csv: identical bytes\n"), o.out());
         JsonNode json = Mappers.JSON.readTree(run("compare", "--json", a.toString(), b.toString()).out());
         assertEquals("aggregate.csv", json.path("parts_first").asText(), json.toString());
+    }
+
+    /**
+     * Two sweeps whose sweep.yaml differ in one field (the results alike): that field shown, A's value → B's, as
+     * context (exit 0); one aggregate.csv cell moved within --atol: the sweep's tables the same within tolerance.
+     */
+    @Test
+    void theSweepFilesFieldsAndAToleranceOfTheTables(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        copyTree(sweep(), a);
+        copyTree(sweep(), b);
+        Outcome same = run("compare", a.toString(), b.toString());
+        assertTrue(same.out().contains("\nsweep.yaml (A → B; context, not results): same\n"), same.out());
+        String yaml = Files.readString(b.resolve("sweep.yaml"));
+        assertTrue(yaml.contains("  train.readout_images: 20\n"), yaml);
+        Files.writeString(b.resolve("sweep.yaml"), yaml.replace("  train.readout_images: 20\n",
+                "  train.readout_images: 25\n"));
+        Outcome o = run("compare", a.toString(), b.toString());
+        assertEquals(0, o.exit(), o.out() + o.err());
+        assertTrue(o.out().contains("\nsweep.yaml (A → B; context, not results):\n    set.train.readout_images: 20 → 25"
+                + "\nresults of the sweep:\n"), o.out());
+        JsonNode json = Mappers.JSON.readTree(run("compare", "--json", a.toString(), b.toString()).out());
+        assertEquals("set.train.readout_images", json.path("sweep_file").get(0).path("field").asText(),
+                json.toString());
+
+        CsvTable t = Csv.read(b.resolve("aggregate.csv"));
+        int row = t.rowCount() - 1; // its mean is a number
+        double mean = t.number(row, "mean");
+        double moved = mean + 1e-9;
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<String> cells = new ArrayList<>();
+            for (String c : t.header()) {
+                cells.add(r == row && c.equals("mean") ? Csv.number(moved) : t.cell(r, c));
+            }
+            rows.add(cells);
+        }
+        Csv.write(b.resolve("aggregate.csv"), t.header(), rows);
+        double delta = Math.abs(moved - mean);
+        Outcome within = run("compare", "--atol", "1e-8", a.toString(), b.toString());
+        assertEquals(0, within.exit(), within.out() + within.err());
+        assertTrue(within.out().startsWith("sweeps: tables the same within tolerance (atol 1e-8, rtol 0): largest |Δ| "
+                + tenDigits(delta) + " in aggregate.csv; 2 of 2 run ids identical results\n"), within.out());
+        Outcome beyond = run("compare", "--atol", "1e-10", a.toString(), b.toString());
+        assertEquals(CompareCommand.EXIT_DIFFERENT, beyond.exit(), beyond.out() + beyond.err());
+        assertTrue(beyond.out().startsWith("sweeps: tables different: aggregate.csv parts first, at data row "
+                + (row + 1) + ", "), beyond.out());
     }
 
     /** R's tables in one sweep only (R fitted the GLMM there): said, not counted, and no failure. */

@@ -10,24 +10,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One result file of two runs (or sweeps) compared: byte for byte, then, where the bytes differ, by what it holds.
+ * One result file of two runs (or sweeps) compared: byte for byte, then, where the bytes differ, by what it holds
+ * (numbers within the comparison's {@link Tolerance} the same).
  *
- * @param file    the file's name in the run (or sweep) directory, e.g. {@code weights.npz}, {@code aggregate.csv}
- * @param outcome what the comparison found
- * @param partsAt where the two first part, in words ("data row 3, images_seen 180"; "array input_e, entry [12, 3]";
- *                "test_accuracy"; "only in A"); {@code null} where the numbers are the same
- * @param arrays  a {@code .npz} file's arrays; {@code null} for another file or identical bytes
- * @param table   a CSV table's comparison; {@code null} for another file or identical bytes
- * @param summary a JSON file's differing values (summary.json; a sweep's stats.json, verdict.json); {@code null} for
- *                another file or identical bytes
+ * @param file        the file's name in the run (or sweep) directory, e.g. {@code weights.npz}, {@code aggregate.csv}
+ * @param outcome     what the comparison found
+ * @param partsAt     where the two first part, in words ("data row 3, images_seen 180"; "array input_e, entry [12, 3]";
+ *                    "test_accuracy"; "only in A"); {@code null} where the numbers are the same (or within the
+ *                    tolerance)
+ * @param maxAbsDelta the largest |B − A| over the numbers that differ (within the tolerance or not); NaN where none
+ *                    do, or where the file is no array, table or JSON file both have
+ * @param arrays      a {@code .npz} file's arrays; {@code null} for another file or identical bytes
+ * @param table       a CSV table's comparison; {@code null} for another file or identical bytes
+ * @param summary     a JSON file's differing values (summary.json; a sweep's stats.json, verdict.json); {@code null}
+ *                    for another file or identical bytes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileComparison(String file, Outcome outcome, String partsAt, List<ArrayComparison> arrays,
-        TableComparison table, List<SummaryDifference> summary) {
+public record FileComparison(String file, Outcome outcome, String partsAt, double maxAbsDelta,
+        List<ArrayComparison> arrays, TableComparison table, List<SummaryDifference> summary) {
 
     /** What comparing one file found. */
     public enum Outcome {
@@ -35,6 +40,8 @@ public record FileComparison(String file, Outcome outcome, String partsAt, List<
         IDENTICAL_BYTES,
         /** Other bytes holding the same numbers (e.g. another compression of the same arrays). */
         SAME_NUMBERS,
+        /** Other numbers, each within the tolerance. */
+        WITHIN_TOLERANCE,
         /** Other numbers. */
         DIFFERENT,
         /** Only A has the file (a sweep's; two runs must both have each). */
@@ -50,29 +57,31 @@ public record FileComparison(String file, Outcome outcome, String partsAt, List<
 
     static FileComparison onlyIn(String file, boolean inA) {
         return new FileComparison(file, inA ? Outcome.ONLY_IN_A : Outcome.ONLY_IN_B, inA ? "only in A" : "only in B",
-                null, null, null);
+                Double.NaN, null, null, null);
     }
 
     /**
      * Compares result file {@code name} of two runs or sweeps, {@code a} with {@code b}: byte for byte, then by what it
-     * holds ({@code .npz} arrays, a CSV table's rows, a JSON file's values).
+     * holds ({@code .npz} arrays, a CSV table's rows, a JSON file's values), numbers within {@code tolerance} of each
+     * other the same.
      *
      * @param keys    the columns that place a CSV table's row; {@code null} for its first
      * @param leftOut a JSON file's top-level fields left out of its comparison: the time it was written (stats.json's
      *                {@code generated_at}), which differs every time. Without them the same values count as the same
      *                bytes: the file's writer writes the same values as the same text.
      */
-    static FileComparison of(String name, Path a, Path b, List<String> keys, Set<String> leftOut) throws IOException {
+    static FileComparison of(String name, Path a, Path b, List<String> keys, Set<String> leftOut, Tolerance tolerance)
+            throws IOException {
         if (Files.mismatch(a, b) == -1L) {
             return identicalBytes(name);
         }
         if (name.endsWith(".npz")) {
-            return ofArrays(name, NpzComparison.of(a, b));
+            return ofArrays(name, NpzComparison.of(a, b, tolerance));
         }
         if (name.endsWith(".csv")) {
             CsvTable x = Csv.read(a);
             CsvTable y = Csv.read(b);
-            return ofTable(name, keys == null ? TableComparison.of(x, y) : TableComparison.of(x, y, keys));
+            return ofTable(name, TableComparison.of(x, y, keys, tolerance));
         }
         JsonNode x = JsonFiles.readObject(a);
         JsonNode y = JsonFiles.readObject(b);
@@ -85,11 +94,17 @@ public record FileComparison(String file, Outcome outcome, String partsAt, List<
                 return identicalBytes(name);
             }
         }
-        return ofSummary(name, SummaryDifference.of(x, y));
+        return ofSummary(name, SummaryDifference.of(x, y, tolerance));
+    }
+
+    /** The file of {@code results} holding the largest |B − A| of a number that differs; {@code null} where none. */
+    public static FileComparison largestDelta(List<FileComparison> results) {
+        return results.stream().filter(r -> !Double.isNaN(r.maxAbsDelta()))
+                .max(Comparator.comparingDouble(FileComparison::maxAbsDelta)).orElse(null);
     }
 
     static FileComparison identicalBytes(String file) {
-        return new FileComparison(file, Outcome.IDENTICAL_BYTES, null, null, null, null);
+        return new FileComparison(file, Outcome.IDENTICAL_BYTES, null, Double.NaN, null, null, null);
     }
 
     static FileComparison ofArrays(String file, List<ArrayComparison> arrays) {
@@ -101,8 +116,11 @@ public record FileComparison(String file, Outcome outcome, String partsAt, List<
                     + shape(first.shapeB(), first.typeB());
             default -> "array " + first.name() + ", entry " + Arrays.toString(first.firstIndex());
         };
-        return new FileComparison(file, first == null ? Outcome.SAME_NUMBERS : Outcome.DIFFERENT, at, arrays, null,
-                null);
+        double largest = arrays.stream().mapToDouble(ArrayComparison::maxAbsDelta).reduce(Double.NaN,
+                Tolerance::larger);
+        Outcome outcome = first != null ? Outcome.DIFFERENT : arrays.stream().anyMatch(x -> x.outcome()
+                == ArrayComparison.Outcome.WITHIN_TOLERANCE) ? Outcome.WITHIN_TOLERANCE : Outcome.SAME_NUMBERS;
+        return new FileComparison(file, outcome, at, largest, arrays, null, null);
     }
 
     static FileComparison ofTable(String file, TableComparison t) {
@@ -114,12 +132,19 @@ public record FileComparison(String file, Outcome outcome, String partsAt, List<
             t.firstKey().forEach((column, cell) -> where.append(cell.isEmpty() ? "" : ", " + column + " " + cell));
             at = where.toString();
         }
-        return new FileComparison(file, t.same() ? Outcome.SAME_NUMBERS : Outcome.DIFFERENT, at, null, t, null);
+        Outcome outcome = !t.same() ? Outcome.DIFFERENT : t.rowsWithinTolerance() > 0 ? Outcome.WITHIN_TOLERANCE
+                : Outcome.SAME_NUMBERS;
+        return new FileComparison(file, outcome, at, t.maxAbsDelta(), null, t, null);
     }
 
     static FileComparison ofSummary(String file, List<SummaryDifference> differences) {
-        return new FileComparison(file, differences.isEmpty() ? Outcome.SAME_NUMBERS : Outcome.DIFFERENT,
-                differences.isEmpty() ? null : differences.get(0).field(), null, null, differences);
+        SummaryDifference first = differences.stream().filter(d -> !d.withinTolerance()).findFirst().orElse(null);
+        Outcome outcome = first != null ? Outcome.DIFFERENT : differences.isEmpty() ? Outcome.SAME_NUMBERS
+                : Outcome.WITHIN_TOLERANCE;
+        double largest = differences.stream().mapToDouble(d -> Math.abs(d.delta())).reduce(Double.NaN,
+                Tolerance::larger);
+        return new FileComparison(file, outcome, first == null ? null : first.field(), largest, null, null,
+                differences);
     }
 
     /** "[784, 100] float32"-like: the shape and numpy type. */

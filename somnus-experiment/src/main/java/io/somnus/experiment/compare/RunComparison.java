@@ -1,5 +1,6 @@
 package io.somnus.experiment.compare;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -25,10 +26,11 @@ import java.util.Set;
  * <p>The result files ({@link #RESULT_FILES}) are compared byte for byte, then, where the bytes differ, by what they
  * hold. The configurations are compared field by field; the provenances (where and how each ran: commit, JDK, CPU,
  * kernels, dataset checksums) are context, not results. timing.json (it differs every time) and report.html (drawn
- * from the files compared) are not compared.
+ * from the files compared) are not compared. Numbers within a {@link Tolerance} of each other count as the same.
  *
  * @param a             run A's directory
  * @param b             run B's directory
+ * @param tolerance     how far apart two numbers may be and count as the same ({@link Tolerance#EXACT}: not at all)
  * @param verdict       the verdict over the result files
  * @param partsFirst    the first result file, in {@link #RESULT_FILES}' order, whose numbers differ; {@code null}
  *                      unless {@link Verdict#DIFFERENT}
@@ -38,9 +40,9 @@ import java.util.Set;
  * @param results       each compared result file
  */
 public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Path a,
-        @JsonSerialize(using = ToStringSerializer.class) Path b, Verdict verdict, String partsFirst, List<String> compared,
-        List<TreeDifferences.Difference> configuration, List<TreeDifferences.Difference> provenance,
-        List<FileComparison> results) {
+        @JsonSerialize(using = ToStringSerializer.class) Path b, Tolerance tolerance, Verdict verdict,
+        String partsFirst, List<String> compared, List<TreeDifferences.Difference> configuration,
+        List<TreeDifferences.Difference> provenance, List<FileComparison> results) {
 
     /**
      * The result files compared, in the order a run makes what they hold: the curves through training, then the
@@ -57,18 +59,49 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
         IDENTICAL_RESULTS,
         /** Some result files' bytes differ, but not the numbers they hold. */
         SAME_NUMBERS_DIFFERENT_FILES,
-        /** Some result file holds other numbers. */
-        DIFFERENT
+        /** Some result files hold other numbers, but each within the tolerance. */
+        SAME_WITHIN_TOLERANCE,
+        /** Some result file holds other numbers (beyond the tolerance). */
+        DIFFERENT;
+
+        /**
+         * The verdict over result files {@code results}: {@code first}, the first that makes them differ, or
+         * {@code null}; a file only one side has, and not {@code first}, does not count.
+         */
+        static Verdict over(List<FileComparison> results, FileComparison first) {
+            if (first != null) {
+                return DIFFERENT;
+            }
+            if (results.stream().anyMatch(r -> r.outcome() == FileComparison.Outcome.WITHIN_TOLERANCE)) {
+                return SAME_WITHIN_TOLERANCE;
+            }
+            return results.stream().allMatch(r -> r.outcome() == FileComparison.Outcome.IDENTICAL_BYTES
+                    || r.onlyInOne()) ? IDENTICAL_RESULTS : SAME_NUMBERS_DIFFERENT_FILES;
+        }
     }
 
     /**
-     * Compares run directory {@code a} with {@code b}.
+     * The result file holding the largest |B − A| of a number that differs (within the tolerance, where the verdict
+     * is {@link Verdict#SAME_WITHIN_TOLERANCE}); {@code null} where no number differs.
+     */
+    @JsonIgnore
+    public FileComparison largestDelta() {
+        return FileComparison.largestDelta(results);
+    }
+
+    /** As {@link #of(Path, Path, Tolerance)}, numbers the same only when equal. */
+    public static RunComparison of(Path a, Path b) throws IOException {
+        return of(a, b, Tolerance.EXACT);
+    }
+
+    /**
+     * Compares run directory {@code a} with {@code b}, numbers within {@code tolerance} of each other the same.
      *
      * @throws FileFormatException naming the directory or file when either is not a finished run directory, a file
      *                             one has is missing from the other, or a file is damaged
      * @throws IOException         when a file cannot be read
      */
-    public static RunComparison of(Path a, Path b) throws IOException {
+    public static RunComparison of(Path a, Path b, Tolerance tolerance) throws IOException {
         requireRun("A", a);
         requireRun("B", b);
         requireWhole(a);
@@ -90,15 +123,12 @@ public record RunComparison(@JsonSerialize(using = ToStringSerializer.class) Pat
         }
         List<FileComparison> results = new ArrayList<>();
         for (String f : present) {
-            results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), null, Set.of()));
+            results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), null, Set.of(), tolerance));
         }
         FileComparison first = results.stream().filter(r -> r.outcome() == FileComparison.Outcome.DIFFERENT)
                 .findFirst().orElse(null);
-        Verdict verdict = first != null ? Verdict.DIFFERENT
-                : results.stream().allMatch(r -> r.outcome() == FileComparison.Outcome.IDENTICAL_BYTES)
-                        ? Verdict.IDENTICAL_RESULTS : Verdict.SAME_NUMBERS_DIFFERENT_FILES;
-        return new RunComparison(a, b, verdict, first == null ? null : first.file(), List.copyOf(present),
-                configuration(a, b), provenance(a, b), List.copyOf(results));
+        return new RunComparison(a, b, tolerance, Verdict.over(results, first), first == null ? null : first.file(),
+                List.copyOf(present), configuration(a, b), provenance(a, b), List.copyOf(results));
     }
 
     /** A finished run directory, or an error naming it and what it is instead. */

@@ -1,9 +1,13 @@
 package io.somnus.experiment.compare;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.TreeDifferences;
 import io.somnus.experiment.stats.Aggregator;
 import io.somnus.experiment.stats.GlmmRunner;
 import io.somnus.experiment.sweep.SweepLedger;
@@ -22,22 +26,29 @@ import java.util.stream.Stream;
 /**
  * Two sweep directories compared: the sweep's own result files ({@link #RESULT_FILES}: the tables and JSON files
  * aggregated over its runs) as {@link RunComparison} compares a run's, then run by run, each run id in either sweep's
- * {@code runs/} compared as two runs where both sweeps hold it finished and whole.
+ * {@code runs/} compared as two runs where both sweeps hold it finished and whole. Numbers within a {@link Tolerance}
+ * of each other count as the same. The sweep files the two ran ({@code sweep.yaml}) are compared field by field, as
+ * context, as two runs' configurations are: the results decide the verdict.
  *
  * @param a          sweep A's directory
  * @param b          sweep B's directory
+ * @param tolerance  how far apart two numbers may be and count as the same ({@link Tolerance#EXACT}: not at all)
  * @param verdict    the verdict over the sweep's result files: {@link RunComparison.Verdict#DIFFERENT} where one
  *                   holds other numbers, or one sweep alone has a file that is no GLMM file
  * @param partsFirst the first result file, in {@link #RESULT_FILES}' order, that makes them differ; {@code null}
  *                   unless {@link RunComparison.Verdict#DIFFERENT}
  * @param compared   the result files both sweeps hold, in {@link #RESULT_FILES}' order
+ * @param sweepFile  the fields in which the sweeps' {@code sweep.yaml} differ (A's value → B's; a file one sweep lacks
+ *                   read as empty), empty when they are the same; {@code null} where neither sweep has one (a sweep
+ *                   given in code)
  * @param results    each result file either sweep holds, in {@link #RESULT_FILES}' order (those only one holds with
  *                   {@link FileComparison.Outcome#ONLY_IN_A} or {@link FileComparison.Outcome#ONLY_IN_B})
  * @param runs       one entry per run id, in id order
  */
 public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) Path a,
-        @JsonSerialize(using = ToStringSerializer.class) Path b, RunComparison.Verdict verdict, String partsFirst,
-        List<String> compared, List<FileComparison> results, List<Run> runs) {
+        @JsonSerialize(using = ToStringSerializer.class) Path b, Tolerance tolerance, RunComparison.Verdict verdict,
+        String partsFirst, List<String> compared, List<TreeDifferences.Difference> sweepFile,
+        List<FileComparison> results, List<Run> runs) {
 
     /**
      * A sweep's result files, in the order it makes them (docs/run-directory.md, "A sweep directory"): each run's
@@ -76,6 +87,8 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
         IDENTICAL_RESULTS,
         /** The same numbers in other bytes. */
         SAME_NUMBERS_DIFFERENT_FILES,
+        /** Other numbers, each within the tolerance. */
+        SAME_WITHIN_TOLERANCE,
         /** Other numbers. */
         DIFFERENT,
         /** Only sweep A has the run. */
@@ -108,7 +121,8 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
     /** Whether every run id is in both sweeps with the same numbers, and the sweep's result files hold the same. */
     public boolean sameNumbers() {
         return verdict != RunComparison.Verdict.DIFFERENT && runs.stream().allMatch(
-                r -> r.outcome() == Outcome.IDENTICAL_RESULTS || r.outcome() == Outcome.SAME_NUMBERS_DIFFERENT_FILES);
+                r -> r.outcome() == Outcome.IDENTICAL_RESULTS || r.outcome() == Outcome.SAME_NUMBERS_DIFFERENT_FILES
+                        || r.outcome() == Outcome.SAME_WITHIN_TOLERANCE);
     }
 
     /** The run ids whose results are byte for byte the same in both sweeps. */
@@ -116,14 +130,20 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
         return runs.stream().filter(r -> r.outcome() == Outcome.IDENTICAL_RESULTS).count();
     }
 
+    /** As {@link #of(Path, Path, Tolerance)}, numbers the same only when equal. */
+    public static SweepComparison of(Path a, Path b) throws IOException {
+        return of(a, b, Tolerance.EXACT);
+    }
+
     /**
-     * Compares sweep directory {@code a} with {@code b}: its result files, then run by run.
+     * Compares sweep directory {@code a} with {@code b}: its sweep file, its result files, then run by run, numbers
+     * within {@code tolerance} of each other the same.
      *
-     * @throws FileFormatException naming the directory when either is no sweep directory, or a result file when it
-     *                             is damaged
+     * @throws FileFormatException naming the directory when either is no sweep directory, or a result file or
+     *                             sweep.yaml when it is damaged
      * @throws IOException         when a file or a {@code runs/} directory cannot be read
      */
-    public static SweepComparison of(Path a, Path b) throws IOException {
+    public static SweepComparison of(Path a, Path b, Tolerance tolerance) throws IOException {
         requireSweep("A", a);
         requireSweep("B", b);
         List<FileComparison> results = new ArrayList<>();
@@ -133,19 +153,44 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
             boolean inB = Files.isRegularFile(b.resolve(f));
             if (inA && inB) {
                 compared.add(f);
-                results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), KEY_COLUMNS.get(f), leftOut(f)));
+                results.add(FileComparison.of(f, a.resolve(f), b.resolve(f), KEY_COLUMNS.get(f), leftOut(f),
+                        tolerance));
             } else if (inA || inB) {
                 results.add(FileComparison.onlyIn(f, inA));
             }
         }
         FileComparison first = results.stream().filter(r -> r.outcome() == FileComparison.Outcome.DIFFERENT
                 || (r.onlyInOne() && !GLMM_FILES.contains(r.file()))).findFirst().orElse(null);
-        RunComparison.Verdict verdict = first != null ? RunComparison.Verdict.DIFFERENT
-                : results.stream().allMatch(r -> r.outcome() == FileComparison.Outcome.IDENTICAL_BYTES
-                        || r.onlyInOne()) ? RunComparison.Verdict.IDENTICAL_RESULTS
-                        : RunComparison.Verdict.SAME_NUMBERS_DIFFERENT_FILES;
-        return new SweepComparison(a, b, verdict, first == null ? null : first.file(), List.copyOf(compared),
-                List.copyOf(results), runs(a, b));
+        return new SweepComparison(a, b, tolerance, RunComparison.Verdict.over(results, first),
+                first == null ? null : first.file(), List.copyOf(compared), sweepFile(a, b), List.copyOf(results),
+                runs(a, b, tolerance));
+    }
+
+    /**
+     * The fields in which A's {@code sweep.yaml} and B's differ (a file only one has read as empty); {@code null} where
+     * neither has one.
+     */
+    private static List<TreeDifferences.Difference> sweepFile(Path a, Path b) throws IOException {
+        Path fa = a.resolve(SweepRunner.SWEEP_COPY);
+        Path fb = b.resolve(SweepRunner.SWEEP_COPY);
+        if (!Files.isRegularFile(fa) && !Files.isRegularFile(fb)) {
+            return null;
+        }
+        return TreeDifferences.of(yaml(fa), yaml(fb), Set.of());
+    }
+
+    /** A sweep file's tree; an empty one where it is absent or empty. */
+    private static JsonNode yaml(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Mappers.YAML.createObjectNode();
+        }
+        JsonNode tree;
+        try {
+            tree = Mappers.YAML.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new FileFormatException(file + " is damaged: not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        return tree == null || tree.isMissingNode() ? Mappers.YAML.createObjectNode() : tree;
     }
 
     private static void requireSweep(String which, Path dir) {
@@ -156,7 +201,7 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
     }
 
     /** Each run id either sweep holds, compared. */
-    private static List<Run> runs(Path a, Path b) throws IOException {
+    private static List<Run> runs(Path a, Path b, Tolerance tolerance) throws IOException {
         TreeSet<String> ids = new TreeSet<>(ids(a));
         ids.addAll(ids(b));
         List<Run> runs = new ArrayList<>();
@@ -169,7 +214,7 @@ public record SweepComparison(@JsonSerialize(using = ToStringSerializer.class) P
                 runs.add(new Run(id, Outcome.ONLY_IN_B, null, null));
             } else {
                 try {
-                    RunComparison c = RunComparison.of(ra, rb);
+                    RunComparison c = RunComparison.of(ra, rb, tolerance);
                     runs.add(new Run(id, Outcome.valueOf(c.verdict().name()), c, null));
                 } catch (FileFormatException e) {
                     runs.add(new Run(id, Outcome.NOT_COMPARED, null, e.getMessage()));

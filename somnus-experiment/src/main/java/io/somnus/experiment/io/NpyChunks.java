@@ -78,9 +78,39 @@ public final class NpyChunks implements Closeable {
      */
     public int read(double[] into) throws IOException {
         int n = (int) Math.min(into.length, left);
-        if (n == 0) {
-            return 0;
+        ByteBuffer buf = next(n);
+        for (int i = 0; i < n; i++) {
+            into[i] = switch (header.dtype()) {
+                case FLOAT32 -> buf.getFloat();
+                case FLOAT64 -> buf.getDouble();
+                case INT32 -> buf.getInt();
+                case INT64 -> buf.getLong();
+            };
         }
+        return n;
+    }
+
+    /**
+     * Reads the next elements of an integer array (int32, int64) as longs, exact (a double holds integers exactly
+     * only up to 2<sup>53</sup>); otherwise as {@link #read(double[])}.
+     *
+     * @throws IllegalStateException when the array holds floating-point numbers
+     */
+    public int read(long[] into) throws IOException {
+        NpyArray.DType type = header.dtype();
+        if (type != NpyArray.DType.INT32 && type != NpyArray.DType.INT64) {
+            throw new IllegalStateException(file + ", entry " + name + ".npy holds " + type.descr() + ", not integers");
+        }
+        int n = (int) Math.min(into.length, left);
+        ByteBuffer buf = next(n);
+        for (int i = 0; i < n; i++) {
+            into[i] = type == NpyArray.DType.INT32 ? buf.getInt() : buf.getLong();
+        }
+        return n;
+    }
+
+    /** The next {@code n} elements' bytes, in the file's byte order. */
+    private ByteBuffer next(int n) throws IOException {
         int bytes = n * header.dtype().bytes();
         if (raw.length < bytes) {
             raw = new byte[bytes];
@@ -91,17 +121,8 @@ public final class NpyChunks implements Closeable {
             throw new FileFormatException(file + ", entry " + name + ".npy: truncated or damaged, "
                     + (header.size() - left) + " of " + header.size() + " elements read", e);
         }
-        ByteBuffer buf = ByteBuffer.wrap(raw, 0, bytes).order(header.order());
-        for (int i = 0; i < n; i++) {
-            into[i] = switch (header.dtype()) {
-                case FLOAT32 -> buf.getFloat();
-                case FLOAT64 -> buf.getDouble();
-                case INT32 -> buf.getInt();
-                case INT64 -> buf.getLong();
-            };
-        }
         left -= n;
-        return n;
+        return ByteBuffer.wrap(raw, 0, bytes).order(header.order());
     }
 
     @Override

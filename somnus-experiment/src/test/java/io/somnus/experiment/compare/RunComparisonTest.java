@@ -166,8 +166,8 @@ class RunComparisonTest {
         assertEquals(w.length, e.size());
         assertEquals(max, e.maxAbsDelta());
         assertArrayEquals(new int[] {first / columns, first % columns}, e.firstIndex());
-        assertEquals(w[first], e.firstA());
-        assertEquals(v[first], e.firstB());
+        assertEquals((double) w[first], e.firstA(), "a float array's entry as a double");
+        assertEquals((double) v[first], e.firstB());
     }
 
     /**
@@ -238,5 +238,146 @@ class RunComparisonTest {
         assertEquals(2, t.firstRow());
         assertEquals(Map.of("step", "3500"), t.firstKey());
         assertEquals("data row 2, step 3500", FileComparison.ofTable("sleep_traces.csv", t).partsAt());
+    }
+    /** One weight moved by a known amount: within an atol of exactly that amount the same, just beyond it different. */
+    @Test
+    void aWeightWithinTheToleranceIsTheSameAndJustBeyondItDifferent(@TempDir Path tmp) throws Exception {
+        float[] w = {0, 1, 2, 3, 4, 5};
+        float[] v = w.clone();
+        v[4] = 4.001f; // row 1, column 1
+        v[2] = Float.NaN;
+        float[] nan = w.clone();
+        nan[2] = Float.NaN;
+        Path a = run(tmp.resolve("a"), SUMMARY, METRICS, weights(nan));
+        Path b = run(tmp.resolve("b"), SUMMARY, METRICS, weights(v));
+        double delta = Math.abs((double) v[4] - w[4]); // float's 4.001 is not 4.001
+        RunComparison within = RunComparison.of(a, b, new Tolerance(delta, 0));
+        assertEquals(RunComparison.Verdict.SAME_WITHIN_TOLERANCE, within.verdict(), "NaN matches NaN");
+        assertNull(within.partsFirst());
+        FileComparison f = within.results().get(1);
+        assertEquals(FileComparison.Outcome.WITHIN_TOLERANCE, f.outcome());
+        assertEquals(delta, f.maxAbsDelta());
+        assertEquals(f, within.largestDelta());
+        ArrayComparison input = f.arrays().get(0);
+        assertEquals(ArrayComparison.Outcome.WITHIN_TOLERANCE, input.outcome());
+        assertEquals(1, input.withinTolerance());
+        assertEquals(0, input.differing());
+        RunComparison beyond = RunComparison.of(a, b, new Tolerance(Math.nextDown(delta), 0));
+        assertEquals(RunComparison.Verdict.DIFFERENT, beyond.verdict());
+        assertEquals("array input_e, entry [1, 1]", beyond.results().get(1).partsAt());
+        assertEquals(RunComparison.Verdict.DIFFERENT, RunComparison.of(a, b).verdict(), "no tolerance: as before");
+    }
+
+    /** A metrics.csv cell and a summary.json number moved: the largest |Δ| of the two, in its file. */
+    @Test
+    void aCellAndASummaryNumberWithinTheTolerance(@TempDir Path tmp) throws Exception {
+        float[] w = {0, 1, 2, 3, 4, 5};
+        Path a = run(tmp.resolve("a"), SUMMARY, METRICS, weights(w));
+        Path b = run(tmp.resolve("b"), SUMMARY.replace("0.5", "0.5003"), METRICS.replace("10,0.25", "10,0.2498"),
+                weights(w));
+        double cell = Math.abs(0.2498 - 0.25);
+        double summary = Math.abs(0.5003 - 0.5);
+        RunComparison c = RunComparison.of(a, b, new Tolerance(summary, 0));
+        assertEquals(RunComparison.Verdict.SAME_WITHIN_TOLERANCE, c.verdict());
+        assertEquals("summary.json", c.largestDelta().file());
+        assertEquals(summary, c.largestDelta().maxAbsDelta());
+        FileComparison metrics = c.results().get(0);
+        assertEquals(FileComparison.Outcome.WITHIN_TOLERANCE, metrics.outcome());
+        assertEquals(cell, metrics.maxAbsDelta());
+        assertEquals(1, metrics.table().rowsWithinTolerance());
+        assertEquals(0, metrics.table().differingRows());
+        assertTrue(c.results().get(2).summary().get(0).withinTolerance());
+
+        RunComparison cellOut = RunComparison.of(a, b, new Tolerance(Math.nextDown(cell), 0));
+        assertEquals(RunComparison.Verdict.DIFFERENT, cellOut.verdict());
+        assertEquals("metrics.csv", cellOut.partsFirst());
+        assertEquals("data row 1, images_seen 10", cellOut.results().get(0).partsAt());
+        assertEquals("test_accuracy", cellOut.results().get(2).partsAt(), "the summary beyond it too");
+
+        RunComparison summaryOut = RunComparison.of(a, b, new Tolerance(Math.nextDown(summary), 0));
+        assertEquals("summary.json", summaryOut.partsFirst(), "the cell is within, the summary number beyond");
+        assertEquals(FileComparison.Outcome.WITHIN_TOLERANCE, summaryOut.results().get(0).outcome());
+    }
+
+    /** 2^53 and 2^53 + 1 are one double: as int64 arrays they differ, and an atol of 1 takes them as the same. */
+    @Test
+    void int64ArraysAreComparedAsIntegers(@TempDir Path tmp) throws Exception {
+        long big = 1L << 53;
+        assertEquals((double) big, (double) (big + 1), "one double");
+        Map<String, NpyArray> x = new LinkedHashMap<>(Map.of("counts", NpyArray.of(new long[] {7, big, -3}, 3)));
+        Map<String, NpyArray> y = new LinkedHashMap<>(Map.of("counts", NpyArray.of(new long[] {7, big + 1, -3}, 3)));
+        Path a = run(tmp.resolve("a"), SUMMARY, METRICS, x);
+        Path b = run(tmp.resolve("b"), SUMMARY, METRICS, y);
+        RunComparison c = RunComparison.of(a, b);
+        assertEquals(RunComparison.Verdict.DIFFERENT, c.verdict());
+        ArrayComparison counts = c.results().get(1).arrays().get(0);
+        assertEquals("array counts, entry [1]", c.results().get(1).partsAt());
+        assertEquals(big, counts.firstA(), "the entry whole, not rounded to a double");
+        assertEquals(big + 1, counts.firstB());
+        assertEquals(1.0, counts.maxAbsDelta());
+        assertEquals(RunComparison.Verdict.SAME_WITHIN_TOLERANCE,
+                RunComparison.of(a, b, new Tolerance(1, 0)).verdict());
+        assertEquals(RunComparison.Verdict.DIFFERENT, RunComparison.of(a, b, new Tolerance(0.5, 0)).verdict());
+    }
+
+    /** int32 arrays too; and the extremes of int64, whose difference a long cannot hold. */
+    @Test
+    void integerArraysAtTheirExtremes(@TempDir Path tmp) throws Exception {
+        Map<String, NpyArray> x = new LinkedHashMap<>(Map.of("n", NpyArray.of(new int[] {Integer.MAX_VALUE, 1}, 2),
+                "m", NpyArray.of(new long[] {Long.MIN_VALUE}, 1)));
+        Map<String, NpyArray> y = new LinkedHashMap<>(Map.of("n", NpyArray.of(new int[] {Integer.MAX_VALUE - 1, 1}, 2),
+                "m", NpyArray.of(new long[] {Long.MAX_VALUE}, 1)));
+        RunComparison c = RunComparison.of(run(tmp.resolve("a"), SUMMARY, METRICS, x),
+                run(tmp.resolve("b"), SUMMARY, METRICS, y));
+        Map<String, ArrayComparison> arrays = new LinkedHashMap<>();
+        c.results().get(1).arrays().forEach(e -> arrays.put(e.name(), e));
+        assertEquals(1.0, arrays.get("n").maxAbsDelta());
+        assertEquals((long) Integer.MAX_VALUE, arrays.get("n").firstA());
+        assertEquals(Math.pow(2, 64), arrays.get("m").maxAbsDelta(), "2^64 − 1, the nearest double");
+    }
+
+    /** numpy's isclose: |a − b| ≤ atol + rtol·|b|, B's magnitude the scale; NaN only matches NaN. */
+    @Test
+    void theToleranceIsNumpysIsclose() {
+        Tolerance relative = new Tolerance(0, 0.095);
+        assertTrue(relative.same(100.0, 110.0), "10 ≤ 0.095 · 110 = 10.45");
+        assertTrue(!relative.same(110.0, 100.0), "10 > 0.095 · 100 = 9.5");
+        assertTrue(relative.same(100L, 110L), "integers alike");
+        assertTrue(!relative.same(110L, 100L));
+        Tolerance both = new Tolerance(0.5, 0.095);
+        assertTrue(both.same(110.0, 100.0), "10 ≤ 0.5 + 9.5");
+        assertTrue(!both.same(110.5, 100.0), "10.5 > 10");
+        assertTrue(both.same(Double.NaN, Double.NaN));
+        assertTrue(!both.same(Double.NaN, 1));
+        assertTrue(!both.same(1, Double.NaN));
+        assertTrue(Tolerance.EXACT.same(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
+        assertTrue(!new Tolerance(1e300, 0).same(Double.POSITIVE_INFINITY, 1));
+        assertTrue(Tolerance.EXACT.same(-0.0, 0.0));
+        assertTrue(!Tolerance.EXACT.same(1L << 53, (1L << 53) + 1));
+        for (double bad : new double[] {-1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tolerance(0, bad));
+            assertTrue(e.getMessage().startsWith("rtol "), e.getMessage());
+        }
+    }
+
+    /** Integers past 2^53 in a CSV cell and a JSON number are compared exactly, as the arrays' are. */
+    @Test
+    void integersInTablesAndSummariesAreComparedExactly(@TempDir Path tmp) throws Exception {
+        float[] w = {0, 1, 2, 3, 4, 5};
+        String big = Long.toString(1L << 53);
+        String next = Long.toString((1L << 53) + 1);
+        Path a = run(tmp.resolve("a"), SUMMARY.replace("\"seed\": 1", "\"seed\": " + big),
+                METRICS.replace("20,0.5", big + ",0.5"), weights(w));
+        Path b = run(tmp.resolve("b"), SUMMARY.replace("\"seed\": 1", "\"seed\": " + next),
+                METRICS.replace("20,0.5", next + ",0.5"), weights(w));
+        RunComparison c = RunComparison.of(a, b);
+        assertEquals(RunComparison.Verdict.DIFFERENT, c.verdict());
+        assertEquals("data row 2, images_seen " + big, c.results().get(0).partsAt());
+        assertEquals(1.0, c.results().get(0).maxAbsDelta());
+        SummaryDifference seed = c.results().get(2).summary().get(0);
+        assertEquals("seed", seed.field());
+        assertEquals(1.0, seed.delta());
+        assertEquals(RunComparison.Verdict.SAME_WITHIN_TOLERANCE,
+                RunComparison.of(a, b, new Tolerance(1, 0)).verdict());
     }
 }
