@@ -13,11 +13,12 @@ import picocli.CommandLine.Parameters;
  * (notMNIST's PNG folders, KMNIST's .npz files) where Somnus looks for them, recorded as Somnus-made (verified).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        header = "Makes a dataset's IDX files from notMNIST's PNG folders or KMNIST's .npz files.",
+        // within one line of 'somnus datasets --help' beside "  import  ": a longer one broke ".npz" after its dot
+        header = "Makes IDX files from notMNIST's PNG folders or KMNIST's .npz files.",
         description = {"notmnist: --from the folder of notMNIST_small or notMNIST_large that holds the letter folders "
                 + "A ... J of 28x28 grayscale PNG images (labels 0-9 = A-J). Files that cannot be read or decoded are "
                 + "skipped, named and counted (a letter with none left stops the import). Each letter's files are split by a seeded shuffle: round(n x --test-fraction) to the "
-                + "test split (default 1/7, MNIST's 10 000 of 70 000), the rest to train; each split is shuffled.",
+                + "test split (default 1/7, MNIST's 10\u00a0000 of 70\u00a0000), the rest to train; each split is shuffled.",
                 "kmnist: --from the folder of kmnist-{train,test}-{imgs,labels}.npz, the four files as published "
                         + "(uint8 arr_0).",
                 "Writes the four gzip-compressed IDX files and import-manifest.txt, with their checksums "

@@ -102,9 +102,7 @@ final class Summaries {
         }
         // Diehl & Cook's homeostasis: only a population with an adaptive threshold has the section
         s.path("theta_mv").fields().forEachRemaining(e -> b.append(String.format(Locale.ROOT, "%nadaptive threshold θ of "
-                + "%s at the end of training: mean %.4g mV, std %.4g, min %.4g, max %.4g", e.getKey(),
-                SummaryJson.number(e.getValue().path("mean")), SummaryJson.number(e.getValue().path("std")),
-                SummaryJson.number(e.getValue().path("min")), SummaryJson.number(e.getValue().path("max")))));
+                + "%s at the end of training: %s", e.getKey(), thetaStatistics(e.getValue()))));
         b.append(String.format(Locale.ROOT, "%ntraining %.1f images/s", t.path("train_images_per_second").asDouble()));
         if (t.has("presentations_per_image")) {
             // runs before timing.json split its phases have only the two figures
@@ -116,6 +114,22 @@ final class Summaries {
     }
 
     /** A run directory's summary.json and timing.json described. */
+    /**
+     * A population's θ statistics in mV, all four to the same decimals, those that give the largest of mean, min and max
+     * four significant digits ("mean 24.05 mV, std 3.82, min 20.90, max 36.26"): each to four significant digits,
+     * the std read 3.821 beside 24.05.
+     */
+    static String thetaStatistics(JsonNode theta) {
+        double mean = SummaryJson.number(theta.path("mean"));
+        double std = SummaryJson.number(theta.path("std"));
+        double min = SummaryJson.number(theta.path("min"));
+        double max = SummaryJson.number(theta.path("max"));
+        double largest = Math.max(Math.abs(mean), Math.max(Math.abs(min), Math.abs(max)));
+        int decimals = largest > 0 && Double.isFinite(largest) ? Math.max(0, 3 - (int) Math.floor(Math.log10(largest))) : 2;
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, "mean " + f + " mV, std " + f + ", min " + f + ", max " + f, mean, std, min, max);
+    }
+
     static String describe(java.nio.file.Path runDir) throws java.io.IOException {
         JsonNode summary = JsonFiles.readObject(runDir.resolve(RunDirectory.SUMMARY));
         java.nio.file.Path timing = runDir.resolve(RunDirectory.TIMING);

@@ -62,6 +62,40 @@ class HelpTextTest {
     }
 
     /**
+     * Each command's list of subcommands gives each one line, as {@code somnus --help} does: {@code somnus datasets
+     * --help} broke import's header after "KMNIST's ." and put "npz files." on a line of its own.
+     */
+    @Test
+    void everySubcommandListGivesEachSubcommandOneLine() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(SomnusCli.commandLine(), all);
+        for (CommandLine cl : all) {
+            String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            int at = usage.indexOf("\nCommands:\n");
+            if (at < 0) {
+                continue;
+            }
+            String list = usage.substring(at + "\nCommands:\n".length()).split("\n\n", 2)[0];
+            for (String line : list.lines().toList()) {
+                assertTrue(line.matches("  \\S+ +\\S.*[.?]"), cl.getCommandName() + "'s subcommand list: a line that is no whole "
+                        + "entry: '" + line + "' in\n" + list);
+            }
+        }
+    }
+
+    /** No help text splits a number at its thousands space: "MNIST's 10 000 of 70" ended a line, "000)" began one. */
+    @Test
+    void noHelpTextSplitsANumberAcrossLines() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(SomnusCli.commandLine(), all);
+        java.util.regex.Pattern split = java.util.regex.Pattern.compile("\\d *\\n\\s*\\d{3}\\b");
+        for (CommandLine cl : all) {
+            String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            assertFalse(split.matcher(usage).find(), cl.getCommandName() + ":\n" + usage);
+        }
+    }
+
+    /**
      * Every option's value is named for the user (N, DIR, NAME), not by the Java field behind it: picocli's default
      * placeholder showed {@code --sg-images=<sgImagesGiven>} and {@code --data-dir=<dataDir>}.
      */

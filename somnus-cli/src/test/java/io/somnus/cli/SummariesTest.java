@@ -127,4 +127,22 @@ class SummariesTest {
                 + "\"rates_wake_hz\":{\"e\":0.0,\"i\":1.5}}"), timing, false);
         assertFalse(firing.contains("no spike while awake"), firing);
     }
+
+    /**
+     * θ's four statistics share the decimals of the largest: each to four significant digits, the terminal read "mean
+     * 24.05 mV, std 3.821, min 20.90, max 36.26", the std to a digit more than the numbers beside it.
+     */
+    @Test
+    void thetasStatisticsShareTheirDecimals() throws Exception {
+        JsonNode timing = JSON.readTree("{\"train_images_per_second\":100.0,\"wall_seconds\":4.0}");
+        String text = Summaries.describe(JSON.readTree("{\"preset\":\"diehl-cook\",\"sleep_fraction\":0.0,"
+                + "\"test_accuracy\":0.54,\"theta_mv\":{\"e\":{\"mean\":24.0512,\"std\":3.8213,\"min\":20.9,"
+                + "\"max\":36.2588}}}"), timing, false);
+        assertTrue(text.contains("adaptive threshold θ of e at the end of training: mean 24.05 mV, std 3.82, min 20.90, "
+                + "max 36.26"), text);
+        // a small θ keeps its digits: four significant ones of the largest
+        String small = Summaries.thetaStatistics(JSON.readTree("{\"mean\":0.012345,\"std\":0.0011,\"min\":0.0101,"
+                + "\"max\":0.0152}"));
+        org.junit.jupiter.api.Assertions.assertEquals("mean 0.01235 mV, std 0.00110, min 0.01010, max 0.01520", small);
+    }
 }

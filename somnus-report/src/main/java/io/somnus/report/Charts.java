@@ -51,7 +51,8 @@ final class Charts {
         chart.getStyler().setYAxisLogarithmic(true);
         if (StrictMath.log10(hi / lo) <= LOG_LABELLED_DECADES) {
             chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
-            chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> oneTwoFive(v) ? tick(v) : "");
+            java.util.function.Function<Double, String> label = axisTicks(chart, false);
+            chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> oneTwoFive(v) ? label.apply(v) : "");
         }
     }
 
@@ -112,8 +113,8 @@ final class Charts {
         s.setXAxisTickMarkSpacingHint(Math.max(55, width / 7));
         s.setXAxisMaxLabelCount(7);
         s.setYAxisTickMarkSpacingHint(45);
-        s.setXAxisTickLabelsFormattingFunction(Charts::tick);
-        s.setYAxisTickLabelsFormattingFunction(Charts::tick);
+        s.setXAxisTickLabelsFormattingFunction(axisTicks(chart, true));
+        s.setYAxisTickLabelsFormattingFunction(axisTicks(chart, false));
         return chart;
     }
 
@@ -181,16 +182,57 @@ final class Charts {
 
     /** Tick label: at most 4 significant digits, plain notation between 0.001 and 100000, no trailing zeros. */
     static String tick(Double value) {
-        double v = value;
+        return tick(value, Math.abs(value));
+    }
+
+    /**
+     * Tick label on an axis whose largest value is {@code axisLargest}: as {@link #tick(Double)}, but every tick in
+     * scientific notation where the axis reaches 100000, so that one axis writes its ticks alike (a weight trace's
+     * steps read "80000, 1e5, 1.2e5": 8e4, 1e5, 1.2e5).
+     */
+    static String tick(double v, double axisLargest) {
         if (v == 0) {
             return "0";
         }
         double a = Math.abs(v);
-        if (a < 1e-3 || a >= 1e5) {
+        if (a < 1e-3 || a >= 1e5 || axisLargest >= 1e5) {
             String t = String.format(java.util.Locale.ROOT, "%.2e", v);
             return t.replaceAll("\\.?0+e", "e").replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The chart's tick labels on one axis ({@link #tick(double, double)}), by the largest magnitude its series and set
+     * ends reach, found when XChart first labels a tick: once the series are all in, as it paints.
+     */
+    static java.util.function.Function<Double, String> axisTicks(XYChart chart, boolean x) {
+        double[] largest = {Double.NaN};
+        return v -> {
+            if (Double.isNaN(largest[0])) {
+                largest[0] = axisLargest(chart, x);
+            }
+            return tick(v, largest[0]);
+        };
+    }
+
+    /** The largest finite magnitude on an axis: its series' values and its set ends (error bars left out). */
+    static double axisLargest(XYChart chart, boolean x) {
+        double m = 0;
+        for (XYSeries series : chart.getSeriesCollection()) {
+            for (double d : x ? series.getXData() : series.getYData()) {
+                if (Double.isFinite(d)) {
+                    m = Math.max(m, Math.abs(d));
+                }
+            }
+        }
+        var s = chart.getStyler();
+        for (Double end : x ? new Double[] {s.getXAxisMin(), s.getXAxisMax()} : new Double[] {s.getYAxisMin(), s.getYAxisMax()}) {
+            if (end != null && Double.isFinite(end)) {
+                m = Math.max(m, Math.abs(end));
+            }
+        }
+        return m;
     }
 
     /**

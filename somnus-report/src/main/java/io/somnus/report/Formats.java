@@ -2,6 +2,9 @@ package io.somnus.report;
 
 import io.somnus.experiment.stats.CellStats;
 import io.somnus.experiment.stats.RunRecord;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -83,6 +86,23 @@ final class Formats {
         } catch (NumberFormatException e) {
             return cell;
         }
+    }
+
+    /**
+     * A time as the page shows it: ISO 8601 in UTC to the second ("2026-12-07T13:39:01Z"), where provenance.json and
+     * the clock give nanoseconds ("…13:39:01.977503020Z"), digits no reader needs; text that is no instant as it is.
+     */
+    static String instant(String text) {
+        try {
+            return instant(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    /** {@code t} in UTC to the second, as {@link #instant(String)} writes it. */
+    static String instant(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** The distinct values of {@code f} over the runs, numbers in numeric order, joined by commas. */

@@ -95,12 +95,12 @@ final class HeaderSection implements Section {
             t.add(List.of("grid variants", variants));
         }
         ProvenanceSummary prov = ProvenanceSummary.of(runs);
-        t.add(List.of("started", prov.start.isEmpty() ? "not recorded" : prov.start.first()));
-        t.add(List.of("finished", prov.end.isEmpty() ? "not recorded" : prov.end.last()));
+        t.add(List.of("started", prov.start.isEmpty() ? "not recorded" : Formats.instant(prov.start.first())));
+        t.add(List.of("finished", prov.end.isEmpty() ? "not recorded" : Formats.instant(prov.end.last())));
         t.add(List.of("Somnus version", prov.somnus.isEmpty() ? "not recorded" : String.join(", ", prov.somnus)));
         t.add(List.of("Java version", prov.java.isEmpty() ? "not recorded" : String.join(", ", prov.java)));
         t.add(List.of("report", "Somnus " + SomnusVersion.VERSION + ", Java " + System.getProperty("java.version")
-                + ", " + Instant.now()));
+                + ", " + Formats.instant(Instant.now())));
         html.table(t, "kv");
         OwnClassesTable.write(html, prov.userClasses);
         html.tag("h3", "Dataset checksums (SHA-256)");

@@ -173,7 +173,10 @@ final class StatisticsSection implements Section {
                 any = true;
                 html.tag("h4", col.heading());
                 List<List<String>> shown = dropColumn(c, 4);
-                html.table(anyVariant ? shown : dropColumn(shown, 2), "data");
+                // a variant column only where a row of this table has one: the untrained controls, variants of the
+                // study, have no sleep to compare, and their column stood empty in every table
+                boolean variantShown = c.stream().skip(1).anyMatch(row -> !row.get(2).isEmpty());
+                html.table(variantShown ? shown : dropColumn(shown, 2), "data");
             }
         }
         if (!any) {

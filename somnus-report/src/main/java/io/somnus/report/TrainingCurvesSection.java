@@ -136,6 +136,20 @@ final class TrainingCurvesSection implements Section {
      * first and marked), or its SG-SNN curve beside the accuracy just before each sleep; false where the run
      * has one curve only, which the pooled chart draws as well.
      */
+    /**
+     * Where training stopped early, what its last checkpoint is: the restored best epoch's weights measured at the
+     * images seen of the checkpoint before it, which the chart draws as a step straight up or down at its end (a
+     * paper-code run of 100 images: 0.68 then 0.65 at 800). Empty otherwise.
+     */
+    static String restoredCheckpoint(RunRecord run, double[] imagesSeen) {
+        int n = imagesSeen.length;
+        if (!run.summary().path("stopped_early").asBoolean(false) || n < 2 || imagesSeen[n - 1] != imagesSeen[n - 2]) {
+            return "";
+        }
+        return " Training stopped early: the last checkpoint, at the same " + Math.round(imagesSeen[n - 1])
+                + " images as the one before it, measures the best epoch's weights, restored (the step at the end).";
+    }
+
     private static boolean readouts(ReportContext ctx, RunRecord run) {
         CsvTable t;
         try {
@@ -166,7 +180,7 @@ final class TrainingCurvesSection implements Section {
         ctx.html().p("Validation accuracy at each checkpoint, " + (lines.containsKey(JUST_BEFORE)
                 ? "after each epoch's training and its sleep (the line); where an epoch slept, a marker at the accuracy "
                 + "just before that sleep, joined by a bar to the one after it" : "one line per readout (main: the one "
-                + "the test accuracy and the study use)") + ".");
+                + "the test accuracy and the study use)") + "." + restoredCheckpoint(run, x));
         XYChart chart = Charts.xyLegendAcross(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
                 "training images seen", AxisTitles.accuracy("validation"), 560, 340, drawingOrder(new ArrayList<>(lines.keySet())));
         Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies

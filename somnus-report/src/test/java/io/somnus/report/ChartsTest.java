@@ -115,6 +115,28 @@ class ChartsTest {
                 && !Charts.oneTwoFive(0), "1, 2, 5 × 10^k only");
     }
 
+    /**
+     * One axis writes its ticks alike: an SG-SNN's weight trace to 125 000 steps read "0, 20000, 40000, 60000, 80000,
+     * 1e5, 1.2e5", plain beside scientific. Where the axis reaches 100 000 every tick is scientific; below, plain.
+     */
+    @Test
+    void anAxisWritesItsTicksInOneNotation() throws Exception {
+        XYChart chart = Charts.xy("t", "simulation step", "Σ|w|", 380, 270);
+        Charts.line(chart, "in_h", new double[] {0, 62_500, 125_000}, new double[] {1, 2, 3}, Charts.qualitative(0));
+        Charts.roundXTicks(chart);   // as a weight trace: round steps
+        Charts.svg(chart, 1);
+        List<String> labels = xTickLabels(chart).stream().filter(l -> l != null && !l.isEmpty() && !l.equals("0")).toList();
+        assertTrue(labels.size() >= 3, labels.toString());
+        assertTrue(labels.stream().allMatch(l -> l.matches("[0-9.]+e[0-9]+")), labels.toString());
+        // each label still reads its value
+        assertEquals(20_000, Double.parseDouble(Charts.tick(20_000, 125_000)));
+        assertEquals("2e4", Charts.tick(20_000, 125_000));
+        assertEquals("1.2e5", Charts.tick(120_000, 125_000));
+        // below 100 000 the axis stays plain, as before
+        assertEquals("80000", Charts.tick(80_000, 95_000));
+        assertEquals("80000", Charts.tick(80_000.0));
+    }
+
     /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
     private static List<String> xTickLabels(XYChart chart) throws Exception {
         return tickLabels(chart, "getXAxis");

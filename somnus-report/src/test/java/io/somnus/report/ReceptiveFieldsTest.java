@@ -2,6 +2,7 @@ package io.somnus.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -69,5 +70,16 @@ class ReceptiveFieldsTest {
         float[] dense = new float[20];
         java.util.Arrays.fill(dense, 1, 20, 0.1f);   // one of 20 at 0: 5 %, below a tenth
         assertEquals("", ReceptiveFieldsSection.zeros(dense));
+    }
+
+    /**
+     * A grid's caption wraps to the grid's width: as wide as its one line ("sleep 0.00 (input_e, 64 of 200, most
+     * varying); 90 % of its weights are 0 (black: …)"), each figure took a row of its own beside room for two.
+     */
+    @Test
+    void aGridsCaptionWrapsToItsImageSoThatGridsShareARow() {
+        assertTrue(ReportBuilder.CSS.contains("figure.rf { display: table; }"), ReportBuilder.CSS);
+        assertTrue(ReportBuilder.CSS.contains("figure.rf figcaption { display: table-caption; caption-side: bottom; }"),
+                ReportBuilder.CSS);
     }
 }

@@ -412,4 +412,10 @@ class ReportBuilderTest {
         int b = html.indexOf(end, a);
         return html.substring(a, b);
     }
+
+    /** A verdict table's figure link stays on one line: "vs-sleep" and "weight-traces" broke at their hyphen. */
+    @Test
+    void aVerdictFigureLinkIsNotBrokenAtItsHyphen() {
+        assertTrue(ReportBuilder.CSS.contains("table.verdict td a { white-space: nowrap; }"), ReportBuilder.CSS);
+    }
 }

@@ -193,6 +193,25 @@ class RunPageTest {
         assertTrue(html.contains("φ 1.50 (the authors&#39; φ 11.5)"), html);
     }
 
+    /**
+     * A run that stopped early has two checkpoints at its last images seen, the second of the restored best epoch: the
+     * chart drew a step straight up or down at its end and said nothing of it.
+     */
+    @Test
+    void aRestoredLastCheckpointIsExplainedBesideTheChart(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
+                + "100,0.63,0.63,0.4\n200,0.55,0.55,0.3\n200,0.6,0.6,0.35\n");
+        String summary = Files.readString(run.resolve("summary.json"));
+        Files.writeString(run.resolve("summary.json"), summary.replace("\"phi\": 1.5,", "\"phi\": 1.5, \"stopped_early\": true,"));
+        String note = "Training stopped early: the last checkpoint, at the same 200 images as the one before it, measures "
+                + "the best epoch&#39;s weights, restored";
+        assertTrue(trainingSection(page(run)).contains(note), trainingSection(page(run)));
+        // not where it ran to its end
+        Files.writeString(run.resolve("summary.json"), summary);
+        assertFalse(trainingSection(page(run)).contains("stopped early"));
+    }
+
     /** The run's "Accuracy over training" section. */
     private static String trainingSection(String html) {
         int at = html.indexOf("<section id=\"training-curves\">");

@@ -73,6 +73,23 @@ class SectionsTest {
         assertTrue(both.contains(svg + "351px\""), both);
     }
 
+    /**
+     * The times of a run are shown to the second: provenance.json records nanoseconds (13:36:54.670691184Z), which
+     * the page printed as they were.
+     */
+    @Test
+    void timesAreShownToTheSecond(@TempDir Path tmp) throws Exception {
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Files.writeString(a.resolve("provenance.json"),
+                "{\"started\": \"2026-12-07T13:36:54.670691184Z\", \"finished\": \"2026-12-07T13:39:01.977503020Z\"}");
+        String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
+        assertTrue(header.contains("<td>started</td><td>2026-12-07T13:36:54Z</td>"), header);
+        assertTrue(header.contains("<td>finished</td><td>2026-12-07T13:39:01Z</td>"), header);
+        // the report's own time alike: no fraction of a second anywhere
+        assertTrue(!java.util.regex.Pattern.compile("T\\d\\d:\\d\\d:\\d\\d\\.").matcher(header).find(), header);
+        assertEquals("not a time", Formats.instant("not a time"));
+    }
+
     @Test
     void sectionsSayNotRecordedWhenTheirFilesAreMissing(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));
@@ -594,5 +611,30 @@ class SectionsTest {
         assertTrue(means.contains("<td>2</td><td>0.550 ["), means);   // the row's n, then its accuracy without one
         assertTrue(!means.contains("(n = 2)"), means);
         assertTrue(means.contains("<td>2.00 (n = 1)</td>"), means);   // φ of one run of the two
+    }
+
+    /**
+     * The tables of each sleep fraction against f = 0 show a variant column only where one of their rows has a variant:
+     * the quick study's untrained controls (variants at f = 0 alone) left it empty in every row of every table.
+     */
+    @Test
+    void theComparisonsWithNoSleepLeaveOutAVariantColumnNoRowFills(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            for (String variant : List.of("", "control=untrained")) {
+                for (double f : variant.isEmpty() ? List.of(0.0, 0.2) : List.of(0.0)) {
+                    Path dir = Files.createDirectory(tmp.resolve("v" + variant.length() + "f" + f + "s" + seed));
+                    runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", variant, f, seed,
+                            JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5 + f / 2 + seed / 100.0)));
+                }
+            }
+        }
+        String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String means = stats.substring(stats.indexOf("Cell means"), stats.indexOf("Each sleep fraction against"));
+        assertTrue(means.contains("<th>variant</th>") && means.contains("control=<wbr>untrained</td>"), means);
+        int at = stats.indexOf("Each sleep fraction against");
+        String against = stats.substring(at, stats.indexOf("</table>", at));
+        assertTrue(against.contains("<th>paired p</th>"), against);
+        assertTrue(!against.contains("<th>variant</th>"), against);
     }
 }
