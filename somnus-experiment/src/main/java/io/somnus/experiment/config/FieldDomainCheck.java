@@ -207,7 +207,7 @@ final class FieldDomainCheck {
                     throw bad(field, shown(v), "not an integer", d);
                 }
                 if (i.compareTo(BigInteger.valueOf(d.minInt())) < 0 || i.compareTo(BigInteger.valueOf(d.maxInt())) > 0) {
-                    throw bad(field, i.toString(), "out of range", d);
+                    throw bad(field, i.toString(), "out of range" + d.beyondType(i), d);
                 }
                 return v.isIntegralNumber() ? v : JsonNodeFactory.instance.numberNode(i.longValueExact());
             }

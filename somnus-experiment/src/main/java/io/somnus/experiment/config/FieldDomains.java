@@ -103,12 +103,12 @@ public final class FieldDomains {
         }
 
         /**
-         * What is allowed, in words: "an integer in [1, 2147483647]", "a finite number > 0", "one of a, b", with a
-         * further condition after a comma.
+         * What is allowed, in words: "an integer in [1, 100]", "an integer >= 1", "any integer", "a finite number > 0",
+         * "one of a, b", with a further condition after a comma.
          */
         public String allowed() {
             String s = switch (kind) {
-                case INTEGER -> "an integer in [" + minInt + ", " + maxInt + "]";
+                case INTEGER -> integerRange();
                 case REAL -> "a finite number" + realRange();
                 case BOOLEAN -> "true or false";
                 case TEXT -> choices.isEmpty() ? "text" : "one of " + String.join(", ", choices);
@@ -119,6 +119,44 @@ public final class FieldDomains {
                 s += ", " + further;
             }
             return nullable ? s + " (or null)" : s;
+        }
+
+        /**
+         * An integer's range, an end that is its Java type's own ({@code int}'s or {@code long}'s least or greatest
+         * value) left unsaid: it is no bound the field sets, and 9223372036854775807 read as one ("an integer >= 1").
+         */
+        private String integerRange() {
+            boolean lo = ownMin();
+            boolean hi = ownMax();
+            if (lo && hi) {
+                return "an integer in [" + minInt + ", " + maxInt + "]";
+            }
+            return lo ? "an integer >= " + minInt : hi ? "an integer <= " + maxInt : "any integer";
+        }
+
+        /** Whether the integer's least value is the field's own, not its type's. */
+        private boolean ownMin() {
+            return minInt != Long.MIN_VALUE && minInt != Integer.MIN_VALUE;
+        }
+
+        /** Whether the integer's greatest value is the field's own, not its type's. */
+        private boolean ownMax() {
+            return maxInt != Long.MAX_VALUE && maxInt != Integer.MAX_VALUE;
+        }
+
+        /**
+         * Where integer {@code i} is out of range past an end that {@link #allowed()} leaves unsaid (its type's own),
+         * that end in words, e.g. " (above 2147483647, the most it holds)"; "" otherwise. Without it, 99999999999
+         * out of range of "an integer >= 1" read as if it were allowed.
+         */
+        String beyondType(java.math.BigInteger i) {
+            if (!ownMax() && i.compareTo(java.math.BigInteger.valueOf(maxInt)) > 0) {
+                return " (above " + maxInt + ", the most it holds)";
+            }
+            if (!ownMin() && i.compareTo(java.math.BigInteger.valueOf(minInt)) < 0) {
+                return " (below " + minInt + ", the least it holds)";
+            }
+            return "";
         }
 
         private String realRange() {

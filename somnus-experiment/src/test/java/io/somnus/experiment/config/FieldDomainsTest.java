@@ -132,10 +132,35 @@ class FieldDomainsTest {
     }
 
     @Test
+    void anIntegerRangeSaysOnlyTheFieldsOwnBounds() {
+        assertEquals("any integer", FieldDomains.domain("seed").allowed());
+        assertEquals("an integer >= 1", FieldDomains.domain("train.images").allowed());
+        assertEquals("an integer >= 1", FieldDomains.domain("sleep.wake_steps").allowed()); // long's own maximum
+        assertEquals("an integer in [1, 100]", integer(1, 100).allowed());
+        assertEquals("an integer <= 5", integer(Integer.MIN_VALUE, 5).allowed());
+        assertEquals("any integer", integer(Integer.MIN_VALUE, Integer.MAX_VALUE).allowed());
+        // a bound one past the type's own is the field's, and said
+        assertEquals("an integer in [-2147483647, 2147483646]", integer(Integer.MIN_VALUE + 1, Integer.MAX_VALUE - 1)
+                .allowed());
+    }
+
+    private static FieldDomains.Domain integer(long min, long max) {
+        return new FieldDomains.Domain(FieldDomains.Kind.INTEGER, min, max, 0, false, 0, false, List.of(), false, false,
+                false, "");
+    }
+
+    @Test
     void outOfRangeValuesSayWhatIsAllowed() {
         assertMessage("encoding.intensity", "-1", "encoding.intensity = -1: out of range; allowed: a finite number >= 0");
+        // an int field's 2147483647 is its type's, no bound of the field's: left unsaid, unless the value passes it
         assertMessage("train.images", "99999999999",
-                "train.images = 99999999999: out of range; allowed: an integer in [1, 2147483647]");
+                "train.images = 99999999999: out of range (above 2147483647, the most it holds); allowed: an integer >= 1");
+        assertMessage("train.images", "0", "train.images = 0: out of range; allowed: an integer >= 1");
+        assertMessage("seed", "9223372036854775808",
+                "seed = 9223372036854775808: out of range (above 9223372036854775807, the most it holds); allowed: any "
+                        + "integer");
+        assertMessage("seed", "-9223372036854775809", "seed = -9223372036854775809: out of range (below "
+                + "-9223372036854775808, the least it holds); allowed: any integer");
         assertMessage("sleep.fraction", "1.5", "sleep.fraction = 1.5: out of range; allowed: a finite number in [0, 1]");
         // a number as NumberText writes it, not Java's -5.0E-4
         assertMessage("projections.input_e.plasticity.eta", "-5e-4",
