@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = "A run directory: its summary, the classes of one's own it loaded (rule: class, model: class: "
                 + "where each came from, its class files' short SHA-256), the fields its configuration changed from its "
                 + "preset, and the shape of each array in weights.npz. A sweep directory: the classes of one's own its "
-                + "runs load, each run's state and attempts as its ledger records them, and whether the last attempt "
+                + "runs load, each run's state and attempts as its ledger records them (runs in the report's order: "
+                + "preset, dataset, variant, sleep fraction, seed), and whether the last attempt "
                 + "went on from a resume snapshot (from where) or started afresh. A bundled preset: its "
                 + "file, with the comments that explain its values. A YAML file: its configuration as read. --fields: every "
                 + "configuration field.")

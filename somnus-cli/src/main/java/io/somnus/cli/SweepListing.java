@@ -6,6 +6,7 @@ import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepLedger;
+import io.somnus.experiment.sweep.SweepResults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,14 +23,18 @@ import java.util.Map;
 final class SweepListing {
     private SweepListing() { }
 
-    /** The lines of the listing: a head line with the counts, then one per run in the ledger's order (by run id). */
+    /**
+     * The lines of the listing: a head line with the counts, then one per run in the order the report shows them
+     * ({@link SweepResults#inCellOrder}: preset, dataset, variant, sleep fraction, seed), where run ids in byte order
+     * put paper-sg-code before paper-sg and both before paper.
+     */
     static List<String> lines(Path dir) {
         Path file = dir.resolve(SweepLedger.FILE_NAME);
         List<LedgerEntry> entries;
         String name;
         List<String> classes = new ArrayList<>();
         try (SweepLedger ledger = SweepLedger.openForReading(file)) {
-            entries = ledger.entries();
+            entries = SweepResults.inCellOrder(dir, ledger.entries());
             name = ledger.meta("sweep_name").orElse("?");
             try {
                 ledger.userClasses().forEach((c, files) -> classes.add("  its runs load a class of one's "

@@ -157,6 +157,35 @@ class InspectCommandTest {
                 "  paper__geomfig__f0.00__s4  pending  0 attempts"), lines.subList(1, 5));
     }
 
+    /**
+     * A sweep's runs are listed as the report shows them, preset by preset, then sleep fraction, then seed (2 before
+     * 10), where the run ids' byte order put paper-sg-code before paper-sg, both before paper, and s10 before s2.
+     */
+    @Test
+    void aSweepListsItsRunsByPresetSleepFractionAndSeed(@TempDir Path tmp) throws Exception {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: ordered\n"
+                + "presets: [paper, paper-sg, paper-sg-code]\ndatasets: [geomfig]\nsleep_fractions: [0.2, 0.0]\n"
+                + "seeds: [10, 2]\n"), Fakes.resolver());
+        Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
+        try (SweepLedger ledger = SweepLedger.open(sweep.resolve(SweepLedger.FILE_NAME))) {
+            ledger.initialise(plan, java.time.Instant.EPOCH);
+        }
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", sweep.toString()));
+        List<String> expected = new java.util.ArrayList<>();
+        for (String preset : List.of("paper", "paper-sg", "paper-sg-code")) {
+            for (String fraction : List.of("0.00", "0.20")) {
+                for (int seed : new int[] {2, 10}) {
+                    expected.add(preset + "__geomfig__f" + fraction + "__s" + seed);
+                }
+            }
+        }
+        assertEquals(expected, out.toString().lines().skip(1).filter(l -> l.startsWith("  "))
+                .map(l -> l.trim().split(" ")[0]).toList());
+    }
+
     private static final String RULE_SHA = "1a2b3c4d5e6f".repeat(5) + "7788";
     private static final String PARAMS_SHA = "0a1b2c3d4e5f".repeat(5) + "9900";
 

@@ -166,6 +166,31 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         return CellKey.order(VariantOrder.of(variantOrder(dir)));
     }
 
+    /**
+     * The ledger entries of the sweep in {@code dir}, finished or not, in the order {@link #load} gives its runs and
+     * the report shows them ({@link #cellOrder()}, then seed), each placed by the configuration its entry records;
+     * by run id among those alike, and last where that configuration cannot be read.
+     */
+    public static List<LedgerEntry> inCellOrder(Path dir, List<LedgerEntry> entries) {
+        record Placed(LedgerEntry entry, CellKey cell, long seed) { }
+        List<Placed> placed = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            JsonNode c;
+            try {
+                c = Mappers.JSON.readTree(e.configJson());
+            } catch (IOException | RuntimeException unreadable) {
+                c = null;
+            }
+            placed.add(c == null || !c.isObject() ? new Placed(e, null, 0)
+                    : new Placed(e, new CellKey(c.path("preset").asText("unknown"), c.path("model").asText("unknown"),
+                            c.path("dataset").path("name").asText("unknown"), e.variant(),
+                            c.path("sleep").path("fraction").asDouble()), c.path("seed").asLong()));
+        }
+        placed.sort(java.util.Comparator.comparing(Placed::cell, java.util.Comparator.nullsLast(cellOrder(dir)))
+                .thenComparingLong(Placed::seed).thenComparing(p -> p.entry().runId()));
+        return placed.stream().map(Placed::entry).toList();
+    }
+
     /** Runs grouped by cell, cells in {@link #cellOrder()}. */
     public Map<CellKey, List<RunRecord>> byCell() {
         Map<CellKey, List<RunRecord>> out = new java.util.TreeMap<>(cellOrder());
