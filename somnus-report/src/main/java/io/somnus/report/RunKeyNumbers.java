@@ -109,7 +109,9 @@ final class RunKeyNumbers {
         if (s.has("diversity")) {
             t.add(List.of("diversity", "winner fraction " + Formats.significant(run.metric("diversity.winner_fraction"))
                     + ", assignment entropy " + Formats.significant(run.metric("diversity.assignment_entropy"))
-                    + " (of 1), receptive-field cosine " + Formats.significant(run.metric("diversity.rf_cosine"))
+                    + " (of 1), receptive-field cosine " + Formats.significant(run.metric(SparseInputCosine.METRIC))
+                    + (Double.isNaN(SparseInputCosine.density(run)) ? ""
+                            : " (" + SparseInputCosine.clause(SparseInputCosine.density(run)) + ")")
                     + (Double.isNaN(run.metric("phi")) ? "" : ", φ " + Formats.significant(run.metric("phi")))
                     + (Double.isNaN(run.metric("phi_authors")) ? ""
                             : " (the authors' φ " + Formats.significant(run.metric("phi_authors")) + ")")));

@@ -156,6 +156,25 @@ class RunPageTest {
         assertFalse(none.contains("input weights saturated"));
     }
 
+    /**
+     * A run of a sparse input projection (paper's p = 0.1) says beside its receptive-field cosine that the masks hold it
+     * near p, trained or not: 0.0984 in every paper run read as "no learning". An all-to-all one says nothing of it.
+     */
+    @Test
+    void aSparseInputProjectionsCosineIsSaidToSitNearItsDensity(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String config = Files.readString(run.resolve("config.yaml"));
+        Files.writeString(run.resolve("config.yaml"), config
+                + "projections:\n- {name: input_e, connector: fixed_probability, p: 0.1}\n");
+        assertTrue(page(run).contains("receptive-field cosine 0.300 (the sparse input projection&#39;s connection "
+                + "masks hold it near p = 0.100, trained or not (two random masks of density p overlap by about p)), "),
+                "the cosine's row");
+        Files.writeString(run.resolve("config.yaml"), config
+                + "projections:\n- {name: input_e, connector: all_to_all, p: 1}\n");
+        String dense = page(run);
+        assertTrue(dense.contains("receptive-field cosine 0.300, ") && !dense.contains("masks hold it"), "all to all");
+    }
+
     @Test
     void anUntrainedControlIsSaidToBeOneAndNotToSleep(@TempDir Path tmp) throws Exception {
         Path run = continualRun(tmp);

@@ -463,6 +463,38 @@ class SectionsTest {
     }
 
     /**
+     * With a sparse input projection the masks hold the receptive-field cosine near p, trained or not (0.0984 in every
+     * paper run of the quick study), which read as "no learning": the panel now says so, with the untrained control's
+     * mean beside it; a control's own panel says it without, and an all-to-all projection's (diehl-cook) not at all.
+     */
+    @Test
+    void aSparseInputProjectionsCosineIsReadAgainstTheUntrainedControl(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        String sparse = "projections:\n- {name: input_e, connector: fixed_probability, p: 0.1}\n"
+                + "- {name: e_e, connector: all_to_all, p: 1}\n";
+        String dense = "projections:\n- {name: input_e, connector: all_to_all, p: 1}\n";
+        Object[][] cells = {{"paper", "", 0.0, 0.0984, sparse}, {"paper", "", 0.2, 0.0983, sparse},
+            {"paper", "control=untrained", 0.0, 0.0985, sparse}, {"diehl-cook", "", 0.0, 0.31, dense}};
+        for (Object[] c : cells) {
+            for (int seed = 1; seed <= 2; seed++) {
+                Path dir = Files.createDirectory(tmp.resolve(c[0] + "-" + c[2] + "-" + c[1] + "-" + seed));
+                Files.writeString(dir.resolve("config.yaml"), "model: stdp\npreset: " + c[0] + "\n" + c[4]);
+                // the control's two seeds 0.0985 ± 0.0002: its mean 0.0985
+                double cosine = (double) c[3] + (seed == 1 ? 2e-4 : -2e-4);
+                runs.add(new RunRecord(dir.getFileName().toString(), dir, (String) c[0], "stdp", "geomfig",
+                        (String) c[1], (double) c[2], seed, JsonNodeFactory.instance.objectNode(),
+                        Map.of("test_accuracy", 0.5, "diversity.rf_cosine", cosine)));
+            }
+        }
+        String html = write(new VersusSleepSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String clause = "Receptive-field cosine: the sparse input projection&#39;s connection masks hold it near p = "
+                + "0.100, trained or not (two random masks of density p overlap by about p)";
+        assertTrue(html.contains(clause + "; read it against the untrained control&#39;s 0.0985, not against 0."), html);
+        assertTrue(html.contains(clause + ".<"), "the control's own panel: " + html);
+        assertEquals(2, html.split("Receptive-field cosine: ", -1).length - 1, "not under diehl-cook's: " + html);
+    }
+
+    /**
      * A study of 4 checkpoints per run (a quick one) has no std of the last quarter: the last ⌈4/4⌉ = 1 checkpoint
      * has none. The panel's absence was noted bare ("not recorded: std of the last quarter"), as if a file were
      * missing; the note now says what it needs.
