@@ -107,11 +107,11 @@ final class RunKeyNumbers {
                     Formats.significant(saturated)));   // plain: an SG-SNN's 0.000267, not 2.67e-04
         }
         if (s.has("diversity")) {
+            double density = SparseInputCosine.density(run); // NaN: no sparse input projection
             t.add(List.of("diversity", "winner fraction " + Formats.significant(run.metric("diversity.winner_fraction"))
                     + ", assignment entropy " + Formats.significant(run.metric("diversity.assignment_entropy"))
                     + " (of 1), receptive-field cosine " + Formats.significant(run.metric(SparseInputCosine.METRIC))
-                    + (Double.isNaN(SparseInputCosine.density(run)) ? ""
-                            : " (" + SparseInputCosine.clause(SparseInputCosine.density(run)) + ")")
+                    + (Double.isNaN(density) ? "" : " (" + SparseInputCosine.clause(density) + ")")
                     + (Double.isNaN(run.metric("phi")) ? "" : ", φ " + Formats.significant(run.metric("phi")))
                     + (Double.isNaN(run.metric("phi_authors")) ? ""
                             : " (the authors' φ " + Formats.significant(run.metric("phi_authors")) + ")")));
