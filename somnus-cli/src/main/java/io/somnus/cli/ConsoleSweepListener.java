@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows a sweep's progress on stderr. On a terminal: an overall bar (runs done of runs to do) and one bar
@@ -104,25 +103,26 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                 logs.close();
             }
             logs = new LogAboveBars(terminal);
-            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
-                    .setEtaFunction(state -> etaForBar())
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
+            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun)
+                    .setRenderer(new BarRenderer(BarRenderer.Glyphs.COLOURED_BLOCKS, " runs", state -> etaForBar(), true))
+                    .setUpdateIntervalMillis(500)
                     .setConsumer(terminal.newBar()).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
             resumedFrom = new String[workerBars.length];
             java.util.Arrays.fill(resumedFrom, "");
             for (int i = 0; i < workerBars.length; i++) {
                 workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
-                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).hideEta()
+                        .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", null, true))
+                        .setUpdateIntervalMillis(500)
                         .setConsumer(terminal.newBar()).build();
                 workerBars[i].setExtraMessage("idle");
             }
         } else {
             // the bar drawn in 100 columns, the message after it in full: the bar's own message would be cut there
             // ("pending (no paper or paper-sg or paper-sg-code run done yet)" lost its end)
-            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
-                    .setEtaFunction(state -> etaForBar())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(logIntervalSeconds * 1000)
+            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun)
+                    .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, " runs", state -> etaForBar(), false))
+                    .setUpdateIntervalMillis(logIntervalSeconds * 1000)
                     .setConsumer(LogLines.of(err::println, this::withMessage, 100)).build();
         }
     }
