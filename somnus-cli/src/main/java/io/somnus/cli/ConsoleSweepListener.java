@@ -209,6 +209,10 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             overall.step();
         }
         showEta();
+        if (finished >= toRun) {
+            // the bars' last state before what follows the runs (the aggregates' lines), not after it
+            closeBars();
+        }
     }
 
     /** The finished run's summary.json's warnings ({@link io.somnus.experiment.model.SummaryFields#WARNINGS}). */
@@ -272,9 +276,12 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         return worker >= 1 && worker <= workerBars.length ? workerBars[worker - 1] : null;
     }
 
-    /** Closes the bars (on a terminal they stay, in their last state, below the messages). */
-    @Override
-    public synchronized void close() {
+    /**
+     * Closes the bars, in their last state, once the last run finished or the sweep stopped: on a terminal they stay
+     * where they are, and what is said after them goes below; in a log, a line says the runs' own time (the sweep's
+     * summary on stdout counts planning and aggregation too).
+     */
+    private void closeBars() {
         for (ProgressBar b : workerBars) {
             b.close();
         }
@@ -283,15 +290,21 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             overall.close();
             overall = null;
             if (!interactive) {
-                err.println(String.format(Locale.ROOT, "sweep: %d of %d runs finished, %d failed, %.1f s", finished, toRun,
-                        failed, (System.nanoTime() - started) / 1e9));
+                err.println(String.format(Locale.ROOT, "sweep: %d of %d runs finished, %d failed; running them took "
+                        + "%.1f s", finished, toRun, failed, (System.nanoTime() - started) / 1e9));
             }
         }
         terminal = null;
-        if (logs != null) {
+        if (logs != null) { // java.util.logging's lines go on below the bars
             logs.close();
             logs = null;
         }
+    }
+
+    /** Closes the bars where the last run has not (on a terminal they stay, in their last state, below the messages). */
+    @Override
+    public synchronized void close() {
+        closeBars();
         err.flush();
     }
 }
