@@ -40,7 +40,9 @@ final class BarRenderer implements ProgressBarRenderer {
     private final Glyphs glyphs;
     /** After the counts, e.g. " runs"; "" for none. */
     private final String unit;
-    /** The time left, empty where unknown ("?"); null: no time left shown. */
+    /**
+     * The time left, empty where unknown (then not shown: the sweep's message says why, in words); null: never shown.
+     */
     private final Function<ProgressState, Optional<Duration>> left;
     /** Whether a message too long for the columns is cut (a terminal) or kept whole, the line longer (a log). */
     private final boolean cut;
@@ -70,10 +72,10 @@ final class BarRenderer implements ProgressBarRenderer {
     public String render(ProgressState state, int columns) {
         long max = Math.max(1, state.getMax());
         double fraction = Math.min(1, Math.max(0, (double) state.getCurrent() / max));
-        String prefix = state.getTaskName() + " " + String.format(java.util.Locale.ROOT, "%3d%%", (int) (fraction * 100))
-                + " ";
+        String prefix = state.getTaskName() + " "
+                + String.format(java.util.Locale.ROOT, "%3d%%", (int) (fraction * 100)) + " ";
         String times = "elapsed " + clock(state.getTotalElapsed())
-                + (left == null ? "" : ", left " + left.apply(state).map(BarRenderer::clock).orElse("?"));
+                + (left == null ? "" : left.apply(state).map(d -> ", left " + clock(d)).orElse(""));
         String suffix = " " + state.getCurrent() + "/" + state.getMax() + unit + " (" + times + ")";
         String message = state.getExtraMessage() == null || state.getExtraMessage().isEmpty() ? ""
                 : " " + state.getExtraMessage();

@@ -39,7 +39,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     private int toRun;
     /**
      * The overall bar's time left: the runs to go weighted by their work (a count of runs misleads), "pending" or a
-     * range where no comparable run has finished (said in the bar's message; its ETA field then shows "?").
+     * range where no comparable run has finished (said in the bar's message; the bar's own "left" is then not shown).
      */
     private SweepEta eta = new SweepEta(List.of(), 1);
     private int finished;
@@ -104,7 +104,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             }
             logs = new LogAboveBars(terminal);
             overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun)
-                    .setRenderer(new BarRenderer(BarRenderer.Glyphs.COLOURED_BLOCKS, " runs", state -> etaForBar(), true))
+                    .setRenderer(new BarRenderer(BarRenderer.Glyphs.COLOURED_BLOCKS, " runs", state -> etaForBar(),
+                            true))
                     .setUpdateIntervalMillis(500)
                     .setConsumer(terminal.newBar()).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
@@ -236,7 +237,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** At each redraw: the ETA field where the time left is one figure, else "?" and the bar's message says it. */
+    /** At each redraw: the bar's "left" where the time left is one figure, else none, and the bar's message says it. */
     private java.util.Optional<java.time.Duration> etaForBar() {
         SweepEta.Remaining left = eta.remaining(now());
         showEta(left);
@@ -301,7 +302,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
     }
 
-    /** Closes the bars where the last run has not (on a terminal they stay, in their last state, below the messages). */
+    /** Closes the bars where the last run did not (on a terminal they stay, in their last state, below messages). */
     @Override
     public synchronized void close() {
         closeBars();

@@ -40,6 +40,8 @@ class ConsoleSweepListenerTest {
         assertFalse(lines.isEmpty(), bytes.toString(StandardCharsets.UTF_8));
         for (String l : lines) {
             assertTrue(l.endsWith(whole), l);
+            // the bar's times say the elapsed alone where the time left is not one figure: no "?" beside the words
+            assertTrue(l.contains(" 0/4 runs (elapsed 0:00) time left unknown"), l);
         }
     }
 
