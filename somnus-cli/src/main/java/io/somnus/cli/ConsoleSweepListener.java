@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows a sweep's progress on stderr. On a terminal: an overall bar (runs done of runs to do) and one bar
@@ -40,7 +39,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     private int toRun;
     /**
      * The overall bar's time left: the runs to go weighted by their work (a count of runs misleads), "pending" or a
-     * range where no comparable run has finished (said in the bar's message; its ETA field then shows "?").
+     * range where no comparable run has finished (said in the bar's message; the bar's own "left" is then not shown).
      */
     private SweepEta eta = new SweepEta(List.of(), 1);
     private int finished;
@@ -104,25 +103,27 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                 logs.close();
             }
             logs = new LogAboveBars(terminal);
-            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
-                    .setEtaFunction(state -> etaForBar())
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500)
+            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun)
+                    .setRenderer(new BarRenderer(BarRenderer.Glyphs.COLOURED_BLOCKS, " runs", state -> etaForBar(),
+                            true))
+                    .setUpdateIntervalMillis(500)
                     .setConsumer(terminal.newBar()).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
             resumedFrom = new String[workerBars.length];
             java.util.Arrays.fill(resumedFrom, "");
             for (int i = 0; i < workerBars.length; i++) {
                 workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
-                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).hideEta()
+                        .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", null, true))
+                        .setUpdateIntervalMillis(500)
                         .setConsumer(terminal.newBar()).build();
                 workerBars[i].setExtraMessage("idle");
             }
         } else {
             // the bar drawn in 100 columns, the message after it in full: the bar's own message would be cut there
             // ("pending (no paper or paper-sg or paper-sg-code run done yet)" lost its end)
-            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun).setUnit(" runs", 1)
-                    .setEtaFunction(state -> etaForBar())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(logIntervalSeconds * 1000)
+            overall = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(toRun)
+                    .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, " runs", state -> etaForBar(), false))
+                    .setUpdateIntervalMillis(logIntervalSeconds * 1000)
                     .setConsumer(LogLines.of(err::println, this::withMessage, 100)).build();
         }
     }
@@ -209,6 +210,10 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             overall.step();
         }
         showEta();
+        if (finished >= toRun) {
+            // the bars' last state before what follows the runs (the aggregates' lines), not after it
+            closeBars();
+        }
     }
 
     /** The finished run's summary.json's warnings ({@link io.somnus.experiment.model.SummaryFields#WARNINGS}). */
@@ -232,7 +237,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** At each redraw: the ETA field where the time left is one figure, else "?" and the bar's message says it. */
+    /** At each redraw: the bar's "left" where the time left is one figure, else none, and the bar's message says it. */
     private java.util.Optional<java.time.Duration> etaForBar() {
         SweepEta.Remaining left = eta.remaining(now());
         showEta(left);
@@ -272,9 +277,12 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         return worker >= 1 && worker <= workerBars.length ? workerBars[worker - 1] : null;
     }
 
-    /** Closes the bars (on a terminal they stay, in their last state, below the messages). */
-    @Override
-    public synchronized void close() {
+    /**
+     * Closes the bars, in their last state, once the last run finished or the sweep stopped: on a terminal they stay
+     * where they are, and what is said after them goes below; in a log, a line says the runs' own time (the sweep's
+     * summary on stdout counts planning and aggregation too).
+     */
+    private void closeBars() {
         for (ProgressBar b : workerBars) {
             b.close();
         }
@@ -283,15 +291,21 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             overall.close();
             overall = null;
             if (!interactive) {
-                err.println(String.format(Locale.ROOT, "sweep: %d of %d runs finished, %d failed, %.1f s", finished, toRun,
-                        failed, (System.nanoTime() - started) / 1e9));
+                err.println(String.format(Locale.ROOT, "sweep: %d of %d runs finished, %d failed; running them took "
+                        + "%.1f s", finished, toRun, failed, (System.nanoTime() - started) / 1e9));
             }
         }
         terminal = null;
-        if (logs != null) {
+        if (logs != null) { // java.util.logging's lines go on below the bars
             logs.close();
             logs = null;
         }
+    }
+
+    /** Closes the bars where the last run did not (on a terminal they stay, in their last state, below messages). */
+    @Override
+    public synchronized void close() {
+        closeBars();
         err.flush();
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, one line every few seconds otherwise
@@ -34,11 +33,17 @@ final class Progress implements RunProgress, AutoCloseable {
      * @param terminal redraw the bar in place, lines said above it (a terminal), or print lines (a log)
      */
     Progress(String task, long total, PrintStream err, boolean terminal) {
+        this(task, total, err, terminal, 0);
+    }
+
+    /** @param columns on a terminal, the bar's line's columns; 0: the terminal's width less one */
+    Progress(String task, long total, PrintStream err, boolean terminal, int columns) {
         this.err = err;
-        this.terminal = terminal ? new TerminalBars(err, 0) : null;
+        this.terminal = terminal ? new TerminalBars(err, columns) : null;
         this.logs = terminal ? new LogAboveBars(this.terminal) : null;
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(terminal ? 250 : 5000)
+                .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", BarRenderer::linear, terminal))
+                .setUpdateIntervalMillis(terminal ? 250 : 5000)
                 // progressbar's refresh() draws only where the count moved since its last drawing: a note, or a
                 // phase's last state, at a count its timer had already drawn was never shown
                 .continuousUpdate()

@@ -117,7 +117,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 throw new CliException("--workers must be >= 1, got " + n);
             }
             if (!quick && !resume) {
-                System.err.println("somnus: the full study runs for many hours (docs/performance.md projects it; 'somnus reproduce "
+                StderrNote.say("somnus: the full study runs for many hours (docs/performance.md projects it; 'somnus reproduce "
                         + "--estimate' does so for this machine). Stop it at any moment and continue it with --resume.");
             }
             try (ConsoleSweepListener listener = ConsoleSweepListener.forStderr(n);

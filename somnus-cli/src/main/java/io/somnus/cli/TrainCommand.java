@@ -134,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new io.somnus.experiment.config.ConfigException(withCulprit(e.getMessage(), given, preset), e);
         }
         for (String warning : io.somnus.experiment.run.ConfigWarnings.of(config)) { // recorded in provenance.json too
-            System.err.println("somnus: warning: " + warning);
+            StderrNote.say("somnus: warning: " + warning);
         }
         if (printConfig) {
             System.out.print(Configs.toYaml(config));
@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 0;
         }
-        EvaluationNote.of(config).ifPresent(note -> System.err.println("somnus: note: " + note));
+        EvaluationNote.of(config).ifPresent(note -> StderrNote.say("somnus: note: " + note));
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         requireFreshOut(dir, out != null);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleSweepListenerTest {
     /**
      * In a log (not a terminal), the overall line says the time left whole: with four presets pending, "time left
-     * pending (no paper or paper-code or diehl-cook or diehl-cook-recurrent run done yet)" is longer than the bar's
+     * unknown: no paper or paper-code or diehl-cook or diehl-cook-recurrent run finished yet" is longer than the bar's
      * 100 columns, which used to cut it ("... or diehl-cook-re"). The line drawn as the bar closes, no run finished.
      */
     @Test
@@ -34,12 +34,14 @@ class ConsoleSweepListenerTest {
                 false, 1, 3600)) {
             listener.started(plan, plan.runs(), List.of());
         }
-        String whole = "time left pending (no paper or paper-code or diehl-cook or diehl-cook-recurrent run done yet)";
+        String whole = "time left unknown: no paper or paper-code or diehl-cook or diehl-cook-recurrent run finished yet";
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("sweep ")
                 && l.contains("runs (")).toList();
         assertFalse(lines.isEmpty(), bytes.toString(StandardCharsets.UTF_8));
         for (String l : lines) {
             assertTrue(l.endsWith(whole), l);
+            // the bar's times say the elapsed alone where the time left is not one figure: no "?" beside the words
+            assertTrue(l.contains(" 0/4 runs (elapsed 0:00) time left unknown"), l);
         }
     }
 
@@ -166,5 +168,34 @@ class ConsoleSweepListenerTest {
         }
         String log = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("[worker 1] warning: " + id + ": the loss is above ln 4\n"), log);
+    }
+
+    /**
+     * In a log, the bar's 100 % line and the line of the runs' time come as the last run finishes, before what follows
+     * the runs (the aggregates' line), where the bar's closing drew them after it; and no later 100 % line.
+     */
+    @Test
+    void aLogEndsTheBarBeforeTheAggregatesLine() {
+        SweepPlan plan = LogAboveBarsTest.twoRuns();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String aggregates = "aggregates of 2 runs written to /tmp/x (aggregate.csv)";
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                false, 1, 3600)) {
+            listener.started(plan, plan.runs(), List.of());
+            for (int i = 0; i < 2; i++) {
+                String id = plan.runs().get(i).runId();
+                listener.runStarted(1, id);
+                listener.runFinished(1, new RunOutcome(id, "", RunStatus.DONE, false, 1, 2, null));
+            }
+            listener.message(aggregates);
+        }
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        String all = String.join("\n", lines);
+        int at = lines.indexOf(aggregates);
+        int full = lines.indexOf(lines.stream().filter(l -> l.startsWith("sweep 100%")).findFirst().orElse("none"));
+        int took = lines.indexOf(lines.stream().filter(l -> l.startsWith("sweep: 2 of 2 runs finished, 0 failed; "
+                + "running them took ")).findFirst().orElse("none"));
+        assertTrue(full >= 0 && full < took && took < at, all);
+        assertEquals(lines.size() - 1, at, "nothing after the aggregates' line: " + all);
     }
 }

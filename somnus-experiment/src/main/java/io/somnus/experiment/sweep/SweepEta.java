@@ -101,7 +101,7 @@ public final class SweepEta {
         }
 
         /**
-         * E.g. {@code 0:12:05}, {@code 0:10:00 to 0:25:00}, {@code 0:01:30 + pending (no paper-sg run done yet)}: the
+         * E.g. {@code 0:12:05}, {@code 0:10:00 to 0:25:00}, {@code 0:01:30 + unknown (no paper-sg run finished yet)}, {@code unknown: no paper run finished yet}: the
          * runs whose time is known, plus those whose time is not.
          */
         public String inWords() {
@@ -109,8 +109,8 @@ public final class SweepEta {
             if (pending.isEmpty()) {
                 return span;
             }
-            String which = "no " + String.join(" or ", pending) + " run done yet";
-            return high.isZero() ? "pending (" + which + ")" : span + " + pending (" + which + ")";
+            String which = "no " + String.join(" or ", pending) + " run finished yet";
+            return high.isZero() ? "unknown: " + which : span + " + unknown (" + which + ")";
         }
     }
 

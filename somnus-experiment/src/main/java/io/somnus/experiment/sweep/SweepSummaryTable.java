@@ -56,7 +56,8 @@ public final class SweepSummaryTable {
             }
         }
         long ran = result.done() - result.skipped();
-        out.append(String.format(Locale.ROOT, "%nsweep '%s': %d runs, %d done (%d now, %d earlier), %d failed; %.1f s; %s%n",
+        out.append(String.format(Locale.ROOT, "%nsweep '%s': %d runs, %d done (%d now, %d earlier), %d failed; %.1f s in "
+                + "all (planning, runs, aggregates); %s%n",
                 result.name(), result.total(), result.done(), ran, result.skipped(), result.failed(),
                 result.wall().toMillis() / 1000.0, result.outDir()));
         if (!failed.isEmpty()) {

@@ -22,7 +22,7 @@ class SweepEtaTest {
         SweepEta.Remaining r = eta.remaining(0);
         assertEquals(List.of("a", "b", "s"), r.pending(), "nothing finished: nothing to learn from");
         assertEquals(Optional.empty(), r.exact());
-        assertEquals("pending (no a or b or s run done yet)", r.inWords());
+        assertEquals("unknown: no a or b or s run finished yet", r.inWords());
 
         eta.started("a1", 0);
         eta.started("b1", 0);
@@ -34,13 +34,13 @@ class SweepEtaTest {
         assertEquals(Duration.ofSeconds(20), r.low());
         assertEquals(Duration.ofSeconds(20), r.high());
         assertEquals(List.of("b", "s"), r.pending());
-        assertEquals("0:00:20 + pending (no b or s run done yet)", r.inWords());
+        assertEquals("0:00:20 + unknown (no b or s run finished yet)", r.inWords());
 
         eta.finished("a2", 30, true); // a: (10 + 30) s / 300 units
         eta.started("s1", 40);
         eta.finished("b1", 150, true); // b: 0.15 s per unit
         eta.started("s2", 150);
-        assertEquals("pending (no s run done yet)", eta.remaining(150).inWords(), "only SG runs left");
+        assertEquals("unknown: no s run finished yet", eta.remaining(150).inWords(), "only SG runs left");
 
         eta.finished("s1", 1000, true); // s: 0.2 s per unit, so s2 costs 1 000 s, 890 of which it has run at 1 040 s
         assertEquals(Optional.of(Duration.ofSeconds(110)), eta.remaining(1040).exact());
@@ -64,7 +64,7 @@ class SweepEtaTest {
         assertEquals(Duration.ofSeconds(40), r.low());
         assertEquals(Duration.ofSeconds(80), r.high());
         assertEquals(List.of("r"), r.pending());
-        assertEquals("0:00:40 to 0:01:20 + pending (no r run done yet)", r.inWords());
+        assertEquals("0:00:40 to 0:01:20 + unknown (no r run finished yet)", r.inWords());
         assertEquals(Optional.empty(), r.exact());
     }
 
@@ -86,10 +86,10 @@ class SweepEtaTest {
         assertEquals(Duration.ofSeconds(1), r.low(), "paper-2 at paper's 10 µs per unit");
         assertEquals(Duration.ofSeconds(1), r.high());
         assertEquals(List.of("paper-code", "diehl-cook"), r.pending());
-        assertEquals("0:00:01 + pending (no paper-code or diehl-cook run done yet)", r.inWords());
+        assertEquals("0:00:01 + unknown (no paper-code or diehl-cook run finished yet)", r.inWords());
 
         eta.finished("paper-code-1", 1, true);
-        assertEquals("0:00:02 + pending (no diehl-cook run done yet)", eta.remaining(2).inWords(),
+        assertEquals("0:00:02 + unknown (no diehl-cook run finished yet)", eta.remaining(2).inWords(),
                 "paper-2 1 s + paper-code-2 at its own 1 µs per unit, 1 s");
         eta.finished("diehl-cook-1", 2, true);
         assertEquals(Optional.of(Duration.ofSeconds(4)), eta.remaining(4).exact(), "1 + 1 + 2 s");
@@ -185,7 +185,7 @@ class SweepEtaTest {
         assertTrue(r.exact().isEmpty() || r.exact().get().toSeconds() >= truth * 0.9,
                 "a figure far below the " + truth + " s left: " + r.inWords());
         assertEquals(List.of("paper-sg"), r.pending());
-        assertEquals("0:00:10 + pending (no paper-sg run done yet)", r.inWords());
+        assertEquals("0:00:10 + unknown (no paper-sg run finished yet)", r.inWords());
 
         eta.started("paper-sg-mnist-0", 10);
         eta.finished("paper-sg-mnist-0", 2000, true);
@@ -307,13 +307,13 @@ class SweepEtaTest {
      * the whole rate to median(0.14, 0.02) = 0.08 and the outside to median(1, 0) = 0.5). Key q: q1 took 30 s for 100
      * units, its timing.json missing: 0.3 s per unit; q0 neither wall time nor timing.json: nothing. To go: p2
      * 10 + 10 + 1 = 21 s; p3 10 + 100 × 0.14 (sleep unmeasured: the whole rate) + 10 + 1 = 35 s; q2 30 s: 86 s, where
-     * the runs to go alone said "pending (no p or q run done yet)".
+     * the runs to go alone said "unknown: no p or q run finished yet".
      */
     @Test
     void aResumedSweepLearnsFromTheRunsFinishedBeforeIt() {
         SweepEta eta = new SweepEta(List.of(run("p2", "p", 100, 0, 50), run("p3", "p", 100, 100, 50),
                 run("q2", "q", 100)), 1);
-        assertEquals("pending (no p or q run done yet)", eta.remaining(0).inWords());
+        assertEquals("unknown: no p or q run finished yet", eta.remaining(0).inWords());
         eta.finishedBefore(run("p1", "p", 100, 0, 50), 21, true, new StudyEstimate.Work(10, 0, 10));
         eta.finishedBefore(run("p0", "p", 100, 0, 50), 3, false, new StudyEstimate.Work(10, 0, 10));
         eta.finishedBefore(run("q1", "q", 100), 30, true, null);

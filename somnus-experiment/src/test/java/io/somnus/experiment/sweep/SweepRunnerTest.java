@@ -490,6 +490,8 @@ class SweepRunnerTest {
         assertTrue(line.matches(".* 0\\.20 +0\\.1000 +2 .*"), line);
         assertEquals(4, table.lines().filter(l -> l.contains("mnist")).count(), table);
         assertContains(table, "sweep 'small': 8 runs, 8 done (8 now, 0 earlier), 0 failed");
+        // what its time counts, where the log's "running them took" line counts the runs alone
+        assertTrue(table.matches("(?s).*0 failed; \\d+\\.\\d s in all \\(planning, runs, aggregates\\); .*"), table);
         assertFalse(table.contains("failed  "));
         assertEquals(4, table.lines().filter(l -> l.matches("^paper.*")).collect(Collectors.toList()).size());
     }
