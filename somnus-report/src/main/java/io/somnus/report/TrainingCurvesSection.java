@@ -138,16 +138,20 @@ final class TrainingCurvesSection implements Section {
      */
     /**
      * Where training stopped early, what its last checkpoint is: the restored best epoch's weights measured at the
-     * images seen of the checkpoint before it, which the chart draws as a step straight up or down at its end (a
-     * paper-code run of 100 images: 0.68 then 0.65 at 800). Empty otherwise.
+     * images seen where training stopped, mostly those of the checkpoint before it, which the chart draws as a step
+     * straight up or down at its end (a paper-code run of 100 images: 0.56 then 0.54 at 800); summary.json's stability
+     * leaves it out ({@link io.somnus.experiment.stats.RunRecord#endsRestored}). Empty otherwise.
      */
     static String restoredCheckpoint(RunRecord run, double[] imagesSeen) {
         int n = imagesSeen.length;
-        if (!run.summary().path("stopped_early").asBoolean(false) || n < 2 || imagesSeen[n - 1] != imagesSeen[n - 2]) {
+        if (!run.endsRestored() || n < 2) {
             return "";
         }
-        return " Training stopped early: the last checkpoint, at the same " + Math.round(imagesSeen[n - 1])
-                + " images as the one before it, measures the best epoch's weights, restored (the step at the end).";
+        boolean same = imagesSeen[n - 1] == imagesSeen[n - 2];
+        return " Training stopped early: the last checkpoint, at " + (same ? "the same " : "") + Math.round(imagesSeen[n - 1])
+                + " images" + (same ? " as the one before it" : "") + ", measures the best epoch's weights, restored"
+                + (same ? " (the step at the end)" : "") + "; the stability numbers leave it out, as a checkpoint training "
+                + "did not pass through.";
     }
 
     private static boolean readouts(ReportContext ctx, RunRecord run) {

@@ -214,7 +214,8 @@ class RunPageTest {
 
     /**
      * A run that stopped early has two checkpoints at its last images seen, the second of the restored best epoch: the
-     * chart drew a step straight up or down at its end and said nothing of it.
+     * chart drew a step straight up or down at its end and said nothing of it. Where it stopped between two
+     * checkpoints, the restored row stands alone at its images seen, and the page said nothing of it.
      */
     @Test
     void aRestoredLastCheckpointIsExplainedBesideTheChart(@TempDir Path tmp) throws Exception {
@@ -226,6 +227,12 @@ class RunPageTest {
         String note = "Training stopped early: the last checkpoint, at the same 200 images as the one before it, measures "
                 + "the best epoch&#39;s weights, restored";
         assertTrue(trainingSection(page(run)).contains(note), trainingSection(page(run)));
+        assertTrue(trainingSection(page(run)).contains("the stability numbers leave it out"));
+        // stopped at an epoch's end between two checkpoints: the restored row alone at its images seen, said so too
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_linear,val_accuracy_vote\n"
+                + "100,0.63,0.63,0.4\n200,0.55,0.55,0.3\n250,0.6,0.6,0.35\n");
+        assertTrue(trainingSection(page(run)).contains("Training stopped early: the last checkpoint, at 250 images, "
+                + "measures the best epoch&#39;s weights, restored;"), trainingSection(page(run)));
         // not where it ran to its end
         Files.writeString(run.resolve("summary.json"), summary);
         assertFalse(trainingSection(page(run)).contains("stopped early"));

@@ -21,10 +21,14 @@ public final class SummaryFields {
 
     /**
      * summary.json's stability fields ({@code final}, {@code peak}, {@code last_quarter_mean}, …) of an accuracy curve
-     * (checkpoints in order, at least one), as {@link AccuracyCurveStability} defines them.
+     * (metrics.csv's checkpoints in order, at least one), as {@link AccuracyCurveStability} defines them, over the
+     * checkpoints the network trained through: where {@code endsRestored} (a run that stopped early), the curve's last
+     * point measures the restored best epoch's weights, which training did not pass through there, and is left out,
+     * unless it is the only point.
      */
-    public static Map<String, Double> stability(double[] curve) {
-        AccuracyCurveStability st = AccuracyCurveStability.of(curve);
+    public static Map<String, Double> stability(double[] curve, boolean endsRestored) {
+        double[] trained = endsRestored && curve.length > 1 ? java.util.Arrays.copyOf(curve, curve.length - 1) : curve;
+        AccuracyCurveStability st = AccuracyCurveStability.of(trained);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("final", st.finalAccuracy());
         m.put("peak", st.peakAccuracy());

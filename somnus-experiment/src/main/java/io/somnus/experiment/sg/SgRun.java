@@ -292,7 +292,8 @@ public final class SgRun {
             s.put("best_validation_accuracy", r.bestValidationAccuracy());
             s.put("test_accuracy_at_best_validation_epoch", trainer.evaluateAtBestValidationEpoch(data.test()).accuracy());
         }
-        s.put("stability", SummaryFields.stability(curve.stream().mapToDouble(Double::doubleValue).toArray()));
+        // every epoch's row is one it trained through: the SG-SNN keeps its last epoch's parameters, restores none
+        s.put("stability", SummaryFields.stability(curve.stream().mapToDouble(Double::doubleValue).toArray(), false));
         Map<String, Object> weights = new LinkedHashMap<>();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> e : r.weights().entrySet()) {

@@ -179,8 +179,9 @@ public final class Aggregator {
 
     /**
      * Mean ± CI of a metrics.csv column against images_seen per cell, matching checkpoints by their
-     * images_seen value. Runs without metrics.csv or the column are left out (with a warning when the file
-     * is unreadable). Cells in {@code cellOrder} (the sweep's, {@link CellKey#order}).
+     * images_seen value, over the checkpoints each run trained through (the restored row that ends a run that stopped
+     * early left out, {@link RunRecord#endsRestored}). Runs without metrics.csv or the column are left out (with a
+     * warning when the file is unreadable). Cells in {@code cellOrder} (the sweep's, {@link CellKey#order}).
      */
     public static List<CurvePoint> curves(List<RunRecord> runs, Comparator<CellKey> cellOrder, String column,
             List<String> warnings) {
@@ -212,7 +213,9 @@ public final class Aggregator {
                 throw new FileFormatException("run " + r.runId() + ": " + file + " is damaged: " + e.getMessage(), e);
             }
             TreeMap<Double, List<Double>> points = byCell.computeIfAbsent(r.cell(), k -> new TreeMap<>());
-            for (int i = 0; i < x.length; i++) {
+            // the checkpoints trained through, as summary.json's stability: a restored last row counted the run twice
+            int trained = r.endsRestored() && x.length > 1 ? x.length - 1 : x.length;
+            for (int i = 0; i < trained; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                     points.computeIfAbsent(x[i], k -> new ArrayList<>()).add(y[i]);
                 }

@@ -40,6 +40,14 @@ public record RunRecord(String runId, Path dir, String preset, String model, Str
         return v == null ? Double.NaN : v;
     }
 
+    /**
+     * Whether the run stopped early (summary.json's {@code stopped_early}): then metrics.csv's last row measures the
+     * restored best epoch's weights, not a checkpoint training passed through, and the curve's statistics leave it out.
+     */
+    public boolean endsRestored() {
+        return summary != null && summary.path("stopped_early").asBoolean(false);
+    }
+
     /** The run's metrics.csv, if it has one. */
     public Optional<CsvTable> metricsCsv() throws IOException {
         Path file = dir.resolve(RunDirectory.METRICS);

@@ -99,12 +99,15 @@ public final class Measurements {
     /**
      * Final numbers on the test images.
      *
+     * @param valCurve       the main readout's validation accuracy at each checkpoint (metrics.csv's val_accuracy)
+     * @param endsRestored   whether {@code valCurve}'s last point measures the restored best epoch's weights (a run
+     *                       that stopped early), left out of the stability numbers
      * @param recorder       told the progress of the evaluation (phase {@value #FINAL_PHASE}: the readout and test
      *                       images' spike counts, then each readout's fit)
      * @param readoutThreads threads that fit the readouts at the same time (1: one after the other; the same results)
      */
     public Map<String, Object> finalSummary(LabeledImages train, LabeledImages test, List<Double> valCurve,
-            RunRecorder recorder, int readoutThreads) {
+            boolean endsRestored, RunRecorder recorder, int readoutThreads) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", Choices.of(cfg.model()));
         s.put("preset", cfg.preset());
@@ -114,7 +117,7 @@ public final class Measurements {
         s.put("test_accuracy", ev.accuracy.get(Choices.of(cfg.readout().main())));
         s.put("test_accuracy_by_readout", ev.accuracy);
         double[] curve = valCurve.stream().mapToDouble(Double::doubleValue).toArray();
-        s.put("stability", SummaryFields.stability(curve));
+        s.put("stability", SummaryFields.stability(curve, endsRestored));
         Map<String, Object> weights = new LinkedHashMap<>();
         for (Projection p : net.projections()) {
             weights.put(p.name(), weightStats(p));

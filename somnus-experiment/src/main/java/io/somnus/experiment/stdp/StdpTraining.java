@@ -358,7 +358,7 @@ public final class StdpTraining {
         if (exchange.networkOut() != null) {
             NetworkState.write(net, exchange.networkOut());
         }
-        Map<String, Object> summary = measure.finalSummary(train, test, valCurve, recorder, readoutThreads);
+        Map<String, Object> summary = measure.finalSummary(train, test, valCurve, stoppedEarly, recorder, readoutThreads);
         if (fromTraining != null) {
             TrainingStreamReadout.Segments fit = fromTraining.trainingSegments();
             TrainingStreamReadout.Segments scored = TrainingStreamReadout.streamSegments(net, test, encoder, cfg, ~rngs.evalSeed);

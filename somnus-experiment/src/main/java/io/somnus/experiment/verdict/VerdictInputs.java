@@ -25,12 +25,13 @@ public final class VerdictInputs {
 
     /**
      * One run; a run's grid variant is split into its grid part and its control ({@code control=...}). A run whose
-     * metrics.csv has fewer than two checkpoints has no curve: its drawdown and weight growth are NaN (not run), not
-     * the 0 that a one-point curve gives by definition.
+     * metrics.csv has fewer than two checkpoints trained through ({@link RunRecord#endsRestored}) has no curve: its
+     * drawdown and weight growth are NaN (not run), not the 0 that a one-point curve gives by definition.
      */
     public static VerdictRun of(RunRecord r) {
         CsvTable metricsCsv = metricsCsv(r);
-        boolean curve = metricsCsv == null || metricsCsv.rowCount() >= 2;
+        // the checkpoints trained through: a restored last row (a run that stopped early) is not one
+        boolean curve = metricsCsv == null || metricsCsv.rowCount() - (r.endsRestored() ? 1 : 0) >= 2;
         Map<Quantity, Double> q = new EnumMap<>(Quantity.class);
         q.put(Quantity.TEST_ACCURACY, r.metric("test_accuracy"));
         q.put(Quantity.DRAWDOWN, curve ? r.metric("stability.max_drawdown") : Double.NaN);

@@ -11,6 +11,7 @@ import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +50,33 @@ class EarlyStoppingTest {
                 "the fixture's second epoch does not improve: " + accuracies);
         assertTrue(two.get("stopped_early").asBoolean());
         assertEquals(80, two.get("train_images").asInt(), "both epochs trained");
+        assertStabilityOfTrainedCheckpoints(two);
         run("one", 1);
         assertArrayEquals(Files.readAllBytes(tmp.resolve("one/weights.npz")),
                 Files.readAllBytes(tmp.resolve("two/weights.npz")), "the first epoch's weights");
+    }
+
+    /**
+     * The run that stopped early ends metrics.csv with the restored best epoch's row, at the same images seen as its
+     * last trained checkpoint; summary.json's stability is that of the trained checkpoints only: its final accuracy is
+     * the last trained one's and its last quarter's mean is computed here over the rows before the restored one.
+     */
+    private void assertStabilityOfTrainedCheckpoints(JsonNode two) throws Exception {
+        List<String> rows = Files.readAllLines(tmp.resolve("two/metrics.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        int x = header.indexOf("images_seen");
+        int y = header.indexOf("val_accuracy");
+        double[][] cells = rows.stream().skip(1).map(r -> r.split(","))
+                .map(c -> new double[] {Double.parseDouble(c[x]), Double.parseDouble(c[y])}).toArray(double[][]::new);
+        int n = cells.length - 1;   // trained checkpoints; the last row is the restored one
+        assertEquals(cells[n - 1][0], cells[n][0], "the restored row is at the last trained checkpoint's images seen");
+        int m = (n + 3) / 4;
+        double sum = 0;
+        for (int k = n - m; k < n; k++) {
+            sum += cells[k][1];
+        }
+        JsonNode stability = two.get("stability");
+        assertEquals(cells[n - 1][1], stability.get("final").asDouble(), 1e-12, stability.toString());
+        assertEquals(sum / m, stability.get("last_quarter_mean").asDouble(), 1e-12, stability.toString());
     }
 }

@@ -157,6 +157,32 @@ class AggregatorTest {
         }
     }
 
+    /**
+     * A run that stopped early ends metrics.csv with the restored best epoch's row at its last checkpoint's images seen:
+     * curves.csv counted that run twice there (n 11 of 10 runs, its mean pulled toward the restored 0.99); the curve is
+     * of the checkpoints trained through, drug 1's mean at 200 over 10 runs.
+     */
+    @Test
+    void aRestoredLastRowIsNotACheckpointOfTheCurve() throws Exception {
+        Path sweep = sleepDataSweep();
+        Path run = sweep.resolve("runs").resolve("paper__d__f0.00__s1");
+        Files.writeString(run.resolve("metrics.csv"), Files.readString(run.resolve("metrics.csv")) + "200,0.99\n");
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json"))
+                .replace("\"test_accuracy\"", "\"stopped_early\":true,\"test_accuracy\""));
+        SweepResults.aggregate(sweep, new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5)));
+        CsvTable curves = Csv.read(sweep.resolve("curves.csv"));
+        assertEquals(4, curves.rowCount(), "2 cells × 2 checkpoints");
+        int checked = 0;
+        for (int r = 0; r < curves.rowCount(); r++) {
+            if (curves.cell(r, "sleep_fraction").equals("0") && curves.cell(r, "images_seen").equals("200")) {
+                assertEquals(10, curves.number(r, "n"));
+                assertEquals(accuracy(0.75), curves.number(r, "mean"), 1e-12); // drug 1's mean, 0.75
+                checked++;
+            }
+        }
+        assertEquals(1, checked);
+    }
+
     @Test
     void glmmIsSkippedWithTheReasonWhenRIsMissing() throws Exception {
         Path sweep = sleepDataSweep();

@@ -49,6 +49,24 @@ class VerdictInputsTest {
                 Estimate.difference(Map.of(1L, r.get(Quantity.DRAWDOWN)), Map.of(1L, 0.0)), false, 0.02));
     }
 
+    /**
+     * A run that stopped early after one checkpoint has two rows, the second the restored best epoch's: still one
+     * checkpoint trained through, no curve (its drawdown was read as a measured 0).
+     */
+    @Test
+    void aRestoredRowDoesNotMakeOneCheckpointACurve() throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), """
+                images_seen,val_accuracy,w_input_e_total_abs
+                100,0.5,10
+                100,0.6,8
+                """);
+        var summary = JsonNodeFactory.instance.objectNode().put("stopped_early", true);
+        VerdictRun r = VerdictInputs.of(new RunRecord("r", dir, "paper-code", "stdp", "geomfig", "", 0.0, 2, summary,
+                Map.of("stability.max_drawdown", 0.0)));
+        assertTrue(Double.isNaN(r.get(Quantity.DRAWDOWN)), "drawdown " + r.get(Quantity.DRAWDOWN));
+        assertTrue(Double.isNaN(r.get(Quantity.WEIGHT_GROWTH)), "growth " + r.get(Quantity.WEIGHT_GROWTH));
+    }
+
     @Test
     void theSaturatedFractionIsTheMeanOverProjectionsAndTheControlIsSplitOffTheVariant() {
         VerdictRun r = VerdictInputs.of(run("train.images=100,control=untrained_sleep_target", Map.of(
