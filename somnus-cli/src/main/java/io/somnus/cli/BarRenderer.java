@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBarRenderer;
@@ -73,7 +74,7 @@ final class BarRenderer implements ProgressBarRenderer {
         long max = Math.max(1, state.getMax());
         double fraction = Math.min(1, Math.max(0, (double) state.getCurrent() / max));
         String prefix = state.getTaskName() + " "
-                + String.format(java.util.Locale.ROOT, "%3d%%", (int) (fraction * 100)) + " ";
+                + String.format(Locale.ROOT, "%3d%%", (int) (fraction * 100)) + " ";
         String times = "elapsed " + clock(state.getTotalElapsed())
                 + (left == null ? "" : left.apply(state).map(d -> ", left " + clock(d)).orElse(""));
         String suffix = " " + state.getCurrent() + "/" + state.getMax() + unit + " (" + times + ")";
@@ -103,7 +104,7 @@ final class BarRenderer implements ProgressBarRenderer {
     /** M:SS under an hour, H:MM:SS from one on: the columns the hours took are the note's. */
     static String clock(Duration d) {
         long s = Math.max(0, d.getSeconds());
-        return s < 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60)
-                : String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        return s < 3600 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 }

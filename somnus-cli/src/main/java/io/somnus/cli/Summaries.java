@@ -113,7 +113,6 @@ final class Summaries {
         return b.toString();
     }
 
-    /** A run directory's summary.json and timing.json described. */
     /**
      * A population's θ statistics in mV, all four to the same decimals, those that give the largest of mean, min and max
      * four significant digits ("mean 24.05 mV, std 3.82, min 20.90, max 36.26"): each to four significant digits,
@@ -130,6 +129,7 @@ final class Summaries {
         return String.format(Locale.ROOT, "mean " + f + " mV, std " + f + ", min " + f + ", max " + f, mean, std, min, max);
     }
 
+    /** A run directory's summary.json and timing.json described. */
     static String describe(java.nio.file.Path runDir) throws java.io.IOException {
         JsonNode summary = JsonFiles.readObject(runDir.resolve(RunDirectory.SUMMARY));
         java.nio.file.Path timing = runDir.resolve(RunDirectory.TIMING);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.NumberText;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
@@ -185,7 +186,7 @@ class CompareCommandTest {
         JsonNode summary = Mappers.JSON.readTree(copy.resolve("summary.json").toFile());
         double accuracy = summary.path("test_accuracy").asDouble();
         double moved = accuracy + 0.002;
-        ((com.fasterxml.jackson.databind.node.ObjectNode) summary).put("test_accuracy", moved);
+        ((ObjectNode) summary).put("test_accuracy", moved);
         Files.writeString(copy.resolve("summary.json"), Mappers.JSON.writeValueAsString(summary));
         CsvTable t = Csv.read(copy.resolve("metrics.csv"));
         String column = "val_accuracy";

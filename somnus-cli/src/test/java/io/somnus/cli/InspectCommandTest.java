@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,7 @@ class InspectCommandTest {
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         assertEquals(0, cl.execute("inspect", sweep.toString()));
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         for (String preset : List.of("paper", "paper-sg", "paper-sg-code")) {
             for (String fraction : List.of("0.00", "0.20")) {
                 for (int seed : new int[] {2, 10}) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -51,7 +52,7 @@ final class Charts {
         chart.getStyler().setYAxisLogarithmic(true);
         if (StrictMath.log10(hi / lo) <= LOG_LABELLED_DECADES) {
             chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
-            java.util.function.Function<Double, String> label = axisTicks(chart, false);
+            Function<Double, String> label = axisTicks(chart, false);
             chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> oneTwoFive(v) ? label.apply(v) : "");
         }
     }
@@ -206,7 +207,7 @@ final class Charts {
      * The chart's tick labels on one axis ({@link #tick(double, double)}), by the largest magnitude its series and set
      * ends reach, found when XChart first labels a tick: once the series are all in, as it paints.
      */
-    static java.util.function.Function<Double, String> axisTicks(XYChart chart, boolean x) {
+    static Function<Double, String> axisTicks(XYChart chart, boolean x) {
         double[] largest = {Double.NaN};
         return v -> {
             if (Double.isNaN(largest[0])) {

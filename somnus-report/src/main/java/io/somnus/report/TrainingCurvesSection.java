@@ -132,11 +132,6 @@ final class TrainingCurvesSection implements Section {
     private static final String READOUT_PREFIX = RunDirectory.Metrics.VAL_ACCURACY + "_";
 
     /**
-     * One run's curve per readout (its metrics.csv's {@code val_accuracy_<readout>} columns, the main readout's
-     * first and marked), or its SG-SNN curve beside the accuracy just before each sleep; false where the run
-     * has one curve only, which the pooled chart draws as well.
-     */
-    /**
      * Where training stopped early, what its last checkpoint is: the restored best epoch's weights measured at the
      * images seen where training stopped, mostly those of the checkpoint before it, which the chart draws as a step
      * straight up or down at its end (a paper-code run of 100 images: 0.56 then 0.54 at 800); summary.json's stability
@@ -154,6 +149,11 @@ final class TrainingCurvesSection implements Section {
                 + "did not pass through.";
     }
 
+    /**
+     * One run's curve per readout (its metrics.csv's {@code val_accuracy_<readout>} columns, the main readout's
+     * first and marked), or its SG-SNN curve beside the accuracy just before each sleep; false where the run
+     * has one curve only, which the pooled chart draws as well.
+     */
     private static boolean readouts(ReportContext ctx, RunRecord run) {
         CsvTable t;
         try {

@@ -11,6 +11,7 @@ import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class SectionsTest {
         Path a = Files.createDirectory(tmp.resolve("a"));
         Files.writeString(a.resolve("provenance.json"),
                 "{\"started\": \"2026-12-07T13:36:54.670691184Z\", \"finished\": \"2026-12-07T13:39:01.977503020Z\"}");
-        String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
+        String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new ArrayList<>());
         assertTrue(header.contains("<td>started</td><td>2026-12-07T13:36:54Z</td>"), header);
         assertTrue(header.contains("<td>finished</td><td>2026-12-07T13:39:01Z</td>"), header);
         // the report's own time alike: no fraction of a second anywhere
@@ -469,7 +470,7 @@ class SectionsTest {
      */
     @Test
     void aSparseInputProjectionsCosineIsReadAgainstTheUntrainedControl(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         String sparse = "projections:\n- {name: input_e, connector: fixed_probability, p: 0.1}\n"
                 + "- {name: e_e, connector: all_to_all, p: 1}\n";
         String dense = "projections:\n- {name: input_e, connector: all_to_all, p: 1}\n";
@@ -486,7 +487,7 @@ class SectionsTest {
                         Map.of("test_accuracy", 0.5, "diversity.rf_cosine", cosine)));
             }
         }
-        String html = write(new VersusSleepSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String html = write(new VersusSleepSection(), sweep(tmp, runs), new ArrayList<>());
         String clause = "Receptive-field cosine: the sparse input projection&#39;s connection masks hold it near p = "
                 + "0.100, trained or not (two random masks of density p overlap by about p)";
         assertTrue(html.contains(clause + "; read it against the untrained control&#39;s 0.0985, not against 0."), html);
@@ -651,7 +652,7 @@ class SectionsTest {
      */
     @Test
     void theComparisonsWithNoSleepLeaveOutAVariantColumnNoRowFills(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (int seed = 1; seed <= 2; seed++) {
             for (String variant : List.of("", "control=untrained")) {
                 for (double f : variant.isEmpty() ? List.of(0.0, 0.2) : List.of(0.0)) {
@@ -661,7 +662,7 @@ class SectionsTest {
                 }
             }
         }
-        String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String stats = write(new StatisticsSection(), sweep(tmp, runs), new ArrayList<>());
         String means = stats.substring(stats.indexOf("Cell means"), stats.indexOf("Each sleep fraction against"));
         assertTrue(means.contains("<th>variant</th>") && means.contains("control=<wbr>untrained</td>"), means);
         int at = stats.indexOf("Each sleep fraction against");

@@ -2,6 +2,7 @@ package io.somnus.experiment.model;
 
 import io.somnus.metrics.AccuracyCurveStability;
 import io.somnus.metrics.WeightStatistics;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class SummaryFields {
      * unless it is the only point.
      */
     public static Map<String, Double> stability(double[] curve, boolean endsRestored) {
-        double[] trained = endsRestored && curve.length > 1 ? java.util.Arrays.copyOf(curve, curve.length - 1) : curve;
+        double[] trained = endsRestored && curve.length > 1 ? Arrays.copyOf(curve, curve.length - 1) : curve;
         AccuracyCurveStability st = AccuracyCurveStability.of(trained);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("final", st.finalAccuracy());

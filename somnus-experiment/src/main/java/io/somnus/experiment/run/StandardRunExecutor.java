@@ -30,6 +30,7 @@ import io.somnus.experiment.stdp.ClassNeurons;
 import io.somnus.experiment.stdp.ClassRules;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
+import io.somnus.sg.SgThreading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -381,14 +382,14 @@ public final class StandardRunExecutor implements RunExecutor {
         long enteredBefore = ActiveRuns.entered();
         boolean othersBefore = ActiveRuns.count() > 0;
         RunCpuTime.Reading cpuStart = RunCpuTime.Reading.of(cpuClock);
-        long handedOverBefore = io.somnus.sg.SgThreading.handedOverHere(); // SG work out of this thread's sight
+        long handedOverBefore = SgThreading.handedOverHere(); // SG work out of this thread's sight
         files.secondsHere(() -> cpuStart.until(RunCpuTime.Reading.of(cpuClock)).toArray());
         ModelResult result = runner.run(data, files);
         RunCpuTime.Seconds cpu = RunCpuTime.Seconds.of(files.secondsSoFar()); // a resumed run's: the whole run's
         boolean alone = !othersBefore && ActiveRuns.count() == 0 && ActiveRuns.entered() == enteredBefore + 1;
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = new LinkedHashMap<>(result.timing());
-        String otherThreads = RunCpuTime.otherThreads(cfg, io.somnus.sg.SgThreading.handedOverHere() - handedOverBefore);
+        String otherThreads = RunCpuTime.otherThreads(cfg, SgThreading.handedOverHere() - handedOverBefore);
         timing.put(RunCpuTime.TIMING_FIELD, RunCpuTime.timingBlock(cpu,
                 RunCpuTime.measure(otherThreads == null, alone), otherThreads));
         Map<String, Object> modelProvenance = result.provenance();

@@ -1,25 +1,25 @@
 package io.somnus.experiment.stdp;
 
 import io.somnus.core.NumberText;
-import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.AllToAllConfig;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ClassRuleConfig;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.ConnectorKind;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NearestPairConfig;
 import io.somnus.experiment.config.NeuronDefaults;
-import io.somnus.experiment.config.ClassRuleConfig;
 import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
-import io.somnus.experiment.config.StreamStart;
-import io.somnus.experiment.config.WeightInit;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.SpikeTest;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.StdpSign;
+import io.somnus.experiment.config.StreamStart;
 import io.somnus.experiment.config.TraceIntegration;
 import io.somnus.experiment.config.TripletConfig;
+import io.somnus.experiment.config.WeightInit;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.neuron.ConductanceLifParameters;
@@ -45,6 +45,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -485,7 +486,7 @@ public final class NetworkFactory {
             bytes += state - (double) p.size() * BYTES_PER_NEURON;
             if (state > largestBytes) {
                 largestBytes = state;
-                largest = String.format(java.util.Locale.ROOT, "populations.%s (%d neurons × %d bytes, %s's "
+                largest = String.format(Locale.ROOT, "populations.%s (%d neurons × %d bytes, %s's "
                         + "bytesPerNeuron)", pc.name(), p.size(), perNeuron, pc.className());
             }
             refuseBeyondHeap(bytes, largest);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The durable state of a sweep: an embedded SQLite database ({@code ledger.sqlite}), in write-ahead-log mode with
@@ -215,7 +216,7 @@ public final class SweepLedger implements AutoCloseable {
      * @throws SweepException naming the ledger, where the record is unreadable
      */
     public Map<String, SortedMap<String, String>> userClasses() {
-        Map<String, SortedMap<String, String>> out = new java.util.TreeMap<>();
+        Map<String, SortedMap<String, String>> out = new TreeMap<>();
         SweepUserClasses.recorded(this).forEach((c, files) -> out.put(c, Collections.unmodifiableSortedMap(files)));
         return Collections.unmodifiableMap(out);
     }

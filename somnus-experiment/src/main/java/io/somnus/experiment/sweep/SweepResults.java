@@ -1,6 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.RunFileCheck;
 import io.somnus.experiment.stats.AggregateResult;
@@ -11,7 +12,6 @@ import io.somnus.experiment.stats.MetricCatalog;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.VariantOrder;
-import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictFiles;
 import io.somnus.experiment.verdict.VerdictInputs;
@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -186,7 +187,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
                             c.path("dataset").path("name").asText("unknown"), e.variant(),
                             c.path("sleep").path("fraction").asDouble()), c.path("seed").asLong()));
         }
-        placed.sort(java.util.Comparator.comparing(Placed::cell, java.util.Comparator.nullsLast(cellOrder(dir)))
+        placed.sort(Comparator.comparing(Placed::cell, Comparator.nullsLast(cellOrder(dir)))
                 .thenComparingLong(Placed::seed).thenComparing(p -> p.entry().runId()));
         return placed.stream().map(Placed::entry).toList();
     }

@@ -7,6 +7,7 @@ import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.ChangedUserClassException;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.run.RunFailures;
 import java.io.IOException;
@@ -762,7 +763,7 @@ public final class SweepRunner {
             } catch (io.somnus.experiment.config.ConfigException | io.somnus.experiment.io.FileFormatException e) {
                 // refused before training went on; a changed class's refusal says what train --resume would do
                 // (put the class back, "Nothing was changed."), not what happens here: why alone
-                why = e instanceof io.somnus.experiment.run.ChangedUserClassException c ? c.reason() : e.getMessage();
+                why = e instanceof ChangedUserClassException c ? c.reason() : e.getMessage();
             }
         }
         ledger.markResumed(run.runId(), null); // it starts afresh after all

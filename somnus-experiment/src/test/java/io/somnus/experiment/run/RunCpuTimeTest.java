@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.ActiveRuns;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
@@ -14,8 +15,12 @@ import io.somnus.experiment.sweep.RecordedCpuShares;
 import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.kernel.Kernels;
+import io.somnus.sg.SgThreading;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -211,31 +216,31 @@ class RunCpuTimeTest {
      */
     @Test
     void anSgRunUnderAutoBesideBusyRunsIsPricedAtItsThreadsCpuTimeAndOneWithASecondThreadSaysWhyNone() throws Exception {
-        assertEquals(1, io.somnus.sg.SgThreading.blasThreads(), "the tests' OPENBLAS_NUM_THREADS=1 (pom.xml)");
+        assertEquals(1, SgThreading.blasThreads(), "the tests' OPENBLAS_NUM_THREADS=1 (pom.xml)");
         // a tiny paper-sg run that sleeps (after its second epoch, with seed 5): its noise drawn ahead under 2
-        Map<String, Object> set = new java.util.HashMap<>(Map.of("preset", "paper-sg", "dataset.name", "geomfig",
+        Map<String, Object> set = new HashMap<>(Map.of("preset", "paper-sg", "dataset.name", "geomfig",
                 "train.images", 70, "train.validation_images", 20, "train.test_images", 20, "train.epochs", 3,
                 "sg.hidden", 20, "sg.steps", 10, "sg.batch_size", 16));
         set.putAll(Map.of("sleep.fraction", 0.5, "sg.sleep.iterations", 2, "sg.sleep.steps_per_iteration", 10,
                 "sg.sleep.batch_copies", 4, "seed", 5));
         ObjectNode config = new StandardResolver().resolve(set);
-        java.util.List<io.somnus.core.ActiveRuns.Entry> others = new java.util.ArrayList<>();
+        List<ActiveRuns.Entry> others = new ArrayList<>();
         JsonNode auto;
         JsonNode two;
         try {
             for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) { // no processor to spare
-                others.add(io.somnus.core.ActiveRuns.enter());
+                others.add(ActiveRuns.enter());
             }
-            try (io.somnus.sg.SgThreading.Scope s = io.somnus.sg.SgThreading.use(io.somnus.sg.SgThreading.AUTO)) {
+            try (SgThreading.Scope s = SgThreading.use(SgThreading.AUTO)) {
                 new StandardRunExecutor().cpuClock(quarterCore()).execute(config, tmp.resolve("auto"), RunProgress.NONE);
             }
-            try (io.somnus.sg.SgThreading.Scope s = io.somnus.sg.SgThreading.use(io.somnus.sg.SgThreading.TWO)) {
+            try (SgThreading.Scope s = SgThreading.use(SgThreading.TWO)) {
                 new StandardRunExecutor().cpuClock(quarterCore()).execute(config, tmp.resolve("two"), RunProgress.NONE);
             }
             auto = Mappers.JSON.readTree(tmp.resolve("auto/timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
             two = Mappers.JSON.readTree(tmp.resolve("two/timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
         } finally {
-            others.forEach(io.somnus.core.ActiveRuns.Entry::close);
+            others.forEach(ActiveRuns.Entry::close);
         }
         assertEquals("thread", auto.path("measure").asText(), auto.toString());
         assertEquals(0.25, auto.path("cpu_share").asDouble(), 1e-12, auto.toString());

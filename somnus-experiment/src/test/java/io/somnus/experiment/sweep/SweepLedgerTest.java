@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +42,12 @@ class SweepLedgerTest {
     void theRecordedClassesOfOnesOwnAreReadOnlyOutsideTheSweepPackage(@TempDir Path tmp) throws Exception {
         Path file = endedSweep(tmp).resolve(SweepLedger.FILE_NAME);
         try (SweepLedger ledger = SweepLedger.open(file)) {
-            assertEquals(java.util.Map.of(), ledger.userClasses(), "its runs load none");
+            assertEquals(Map.of(), ledger.userClasses(), "its runs load none");
             ledger.putMeta(SweepUserClasses.META, "{\"org.ex.R\": {\"org.ex.R\": \"ab\", \"org.ex.R$P\": \"cd\"}}");
         }
         try (SweepLedger ledger = SweepLedger.openForReading(file)) {
             var classes = ledger.userClasses();
-            assertEquals(java.util.Map.of("org.ex.R", java.util.Map.of("org.ex.R", "ab", "org.ex.R$P", "cd")), classes);
+            assertEquals(Map.of("org.ex.R", Map.of("org.ex.R", "ab", "org.ex.R$P", "cd")), classes);
             assertThrows(UnsupportedOperationException.class, () -> classes.remove("org.ex.R"));
             assertThrows(UnsupportedOperationException.class, () -> classes.get("org.ex.R").put("org.ex.R", "ef"));
             assertThrows(SweepException.class, () -> ledger.putMeta(SweepUserClasses.META, "{}"), "read-only");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,7 +124,7 @@ class SweepUserClassesTest {
         Path v2 = VersionedRules.compile(tmp.resolve("v2"), "cp", 2);
         String helper = "cp/VersionedRule$Helper.class";
         // planned with the rule's classes at hand: planning binds each run's configuration, and so loads the rule
-        java.util.function.Supplier<SweepPlan> plan = () -> SweepPlanner.plan(SweepSpec.parse(Path.of("stdpcut.yaml"),
+        Supplier<SweepPlan> plan = () -> SweepPlanner.plan(SweepSpec.parse(Path.of("stdpcut.yaml"),
                 SweepStdpResumeTest.sweep("paper") + "variants:\n  own:\n    projections.input_e.plasticity: "
                 + "{rule: class, class_name: " + RULE + ", params: {}}\n"), new StandardResolver());
         Path out = tmp.resolve("out");

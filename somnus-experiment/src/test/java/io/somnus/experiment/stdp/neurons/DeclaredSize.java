@@ -1,6 +1,7 @@
 package io.somnus.experiment.stdp.neurons;
 
 import io.somnus.neuron.Population;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
@@ -39,8 +40,8 @@ public final class DeclaredSize extends Population {
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
         clearSpikes();
-        java.util.Arrays.fill(excitatoryInput, 0f);
-        java.util.Arrays.fill(inhibitoryInput, 0f);
+        Arrays.fill(excitatoryInput, 0f);
+        Arrays.fill(inhibitoryInput, 0f);
     }
 
     @Override
