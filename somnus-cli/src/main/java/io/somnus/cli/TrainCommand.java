@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ModelKind;
+import io.somnus.experiment.run.CheckedConfig;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.stdp.SpikeExchange;
@@ -127,12 +128,13 @@ final class TrainCommand implements Callable<Integer> {
                     : ": no such file; give a network.npz that --save-network wrote"));
         }
         Map<String, Object> settings = settings();
-        ObjectNode config;
+        CheckedConfig checked; // its populations of model class go to the run's build: constructed once a run
         try {
-            config = new StandardResolver().resolve(settings);
+            checked = new StandardResolver().check(settings);
         } catch (io.somnus.experiment.config.ConfigException e) {
             throw new io.somnus.experiment.config.ConfigException(withCulprit(e.getMessage(), given, preset), e);
         }
+        ObjectNode config = checked.tree();
         for (String warning : io.somnus.experiment.run.ConfigWarnings.of(config)) { // recorded in provenance.json too
             StderrNote.say("somnus: warning: " + warning);
         }
@@ -172,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
                         .snapshotTriggers(snapshotTriggers())
-                        .execute(config, tmp.dir(), progress);
+                        .execute(checked, tmp.dir(), progress);
                 Path at = tmp.moveTo(dir);
                 if (!at.equals(dir)) {
                     progress.say("somnus: " + dir + " was made by another process while this run trained; this "

@@ -10,6 +10,7 @@ import io.somnus.experiment.model.ModelRunner;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.sg.SgRunner;
+import io.somnus.experiment.stdp.CheckedNetwork;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.experiment.stdp.StdpRunner;
 import io.somnus.kernel.Kernels;
@@ -24,10 +25,6 @@ final class ModelRunners {
 
     /** A runner with the configuration it runs. */
     record Bound<C extends RunConfig>(ModelRunner<C> runner, C config) {
-        void validate() {
-            runner.validate(config);
-        }
-
         java.util.List<String> warnings() {
             return runner.warnings(config);
         }
@@ -45,6 +42,27 @@ final class ModelRunners {
         return forConfig(cfg, Kernels.preferred());
     }
 
+    /**
+     * Checks {@code cfg} as its model's runner does ({@link io.somnus.experiment.model.ModelRunner#validate}),
+     * returning what the STDP-SNN's check built for its run ({@link StdpRunner#check}); null for other models.
+     *
+     * @throws ConfigException naming the field, the value and what is allowed
+     */
+    static CheckedNetwork check(RunConfig cfg) {
+        return cfg.match(new RunConfig.Cases<CheckedNetwork>() {
+            @Override
+            public CheckedNetwork stdp(StdpRunConfig c) {
+                return new StdpRunner(Kernels.preferred()).check(c);
+            }
+
+            @Override
+            public CheckedNetwork sg(SgRunConfig c) {
+                new SgRunner().validate(c);
+                return null;
+            }
+        });
+    }
+
     /** @param kernels the simulator kernels an STDP-SNN is built with (all give the same numbers) */
     static Bound<?> forConfig(RunConfig cfg, Kernels kernels) {
         return forConfig(cfg, kernels, SpikeExchange.NONE);
@@ -52,10 +70,18 @@ final class ModelRunners {
 
     /** @param exchange the STDP-SNN's spike export and import (refused for the SG-SNN) */
     static Bound<?> forConfig(RunConfig cfg, Kernels kernels, SpikeExchange exchange) {
+        return forConfig(cfg, kernels, exchange, null);
+    }
+
+    /**
+     * @param checked what {@link #check} returned for {@code cfg}: the STDP-SNN builds its network with the
+     *                populations of model class that check built; null: the run constructs its own
+     */
+    static Bound<?> forConfig(RunConfig cfg, Kernels kernels, SpikeExchange exchange, CheckedNetwork checked) {
         return cfg.match(new RunConfig.Cases<Bound<?>>() {
             @Override
             public Bound<?> stdp(StdpRunConfig c) {
-                return new Bound<>(new StdpRunner(kernels, exchange), c);
+                return new Bound<>(new StdpRunner(kernels, exchange, checked), c);
             }
 
             @Override

@@ -16,11 +16,21 @@ public final class StandardResolver implements RunConfigResolver {
      */
     @Override
     public ObjectNode resolve(Map<String, Object> settings) {
+        return check(settings).tree();
+    }
+
+    /**
+     * {@link #resolve}, with what the check built for the run: a run given it
+     * ({@link StandardRunExecutor#execute(CheckedConfig, java.nio.file.Path, io.somnus.experiment.model.RunProgress)})
+     * constructs each neuron class of one's own once.
+     *
+     * @throws io.somnus.experiment.config.ConfigException naming the field, the value and what is allowed
+     */
+    public CheckedConfig check(Map<String, Object> settings) {
         ObjectNode tree = Configs.resolveTree(settings);
         RunConfig cfg = Configs.bind(tree);
         Validation.check(cfg);
-        ModelRunners.forConfig(cfg).validate();
-        return tree;
+        return new CheckedConfig(tree, ModelRunners.check(cfg));
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.model.SnapshotTrigger;
+import io.somnus.experiment.stdp.CheckedNetwork;
 import io.somnus.experiment.stdp.ClassNeurons;
 import io.somnus.experiment.stdp.ClassRules;
 import io.somnus.experiment.stdp.SpikeExchange;
@@ -174,9 +175,23 @@ public final class StandardRunExecutor implements RunExecutor {
      * not null, as {@link #execute} does (created if need be, its config.yaml first).
      */
     public RunResult run(ObjectNode config, Path runDir, RunProgress progress) throws IOException {
+        return run(config, null, runDir, progress);
+    }
+
+    /**
+     * As {@link #execute}, building the network with the populations of model class that {@link StandardResolver#check}
+     * built for it, so that a neuron class of one's own is constructed once a run.
+     */
+    public void execute(CheckedConfig checked, Path runDir, RunProgress progress) throws IOException {
+        run(checked.tree(), checked.network(), java.util.Objects.requireNonNull(runDir, "runDir"), progress);
+    }
+
+    /** {@link #run(ObjectNode, Path, RunProgress)}; {@code network}: what the check built for it, or null. */
+    private RunResult run(ObjectNode config, CheckedNetwork network, Path runDir, RunProgress progress)
+            throws IOException {
         RunConfig cfg = Configs.bind(config);
         // the runner first: a model that refuses this executor's options does so before anything is written or loaded
-        ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
+        ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange, network);
         if (runDir != null) {
             Files.createDirectories(runDir);
             AtomicFiles.write(runDir.resolve(RunDirectory.CONFIG), Configs.toYaml(config));

@@ -74,8 +74,22 @@ public final class NetworkFactory {
      * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
      */
     public static Network build(StdpRunConfig cfg, int inputs, RandomGenerator rng, Kernels kernels) {
-        // the populations of model class: those the configuration check built and kept, where it did
-        Map<String, Population> own = check(cfg, inputs, CheckedNeurons.takingKept());
+        return build(validate(cfg, inputs), rng, kernels);
+    }
+
+    /**
+     * The network {@code checked} describes, with the populations of model class its check built (the first build from
+     * it; a later one constructs its own): a run that checked its configuration first ({@link StdpRunner#check})
+     * constructs each neuron class once.
+     *
+     * @param rng     the run's connectivity stream (a run's: see {@link #buildForRun})
+     * @param kernels the loops every population and projection runs on (all kernels give the same numbers)
+     */
+    public static Network build(CheckedNetwork checked, RandomGenerator rng, Kernels kernels) {
+        StdpRunConfig cfg = checked.config();
+        int inputs = checked.inputs();
+        Map<String, Population> taken = checked.take();
+        Map<String, Population> own = taken != null ? taken : check(cfg, inputs);
         double dt = cfg.simulation().dtMs();
         SpikeSource input = new SpikeSource("input", inputs);
         Map<String, Population> byName = new LinkedHashMap<>();
@@ -277,20 +291,20 @@ public final class NetworkFactory {
      * Checks everything {@link #build} would reject — neuron models and parameters, population sizes and names,
      * projection endpoints, connectors, initial weights, bounds, learning rules — and that the network fits in the
      * Java heap, without allocating it; run at resolve time so that a bad configuration fails before anything runs.
-     * The populations of model class are built here, as large as the run's (after the memory check), and kept for the
-     * run's {@link #build} ({@code CheckedNeurons}), so that their constructor runs once a run.
+     * The populations of model class are built here, as large as the run's (after the memory check), and handed to the
+     * run's {@link #build(CheckedNetwork, RandomGenerator, Kernels)} in what this returns, so that their constructor
+     * runs once a run.
      *
      * @param inputs number of input sources (pixels after preprocessing)
+     * @return what was checked, with the populations of model class built, for the build of this network
      * @throws ConfigException naming the field, the value and what is allowed (or the memory needed and the heap)
      */
-    public static void validate(StdpRunConfig cfg, int inputs) {
-        CheckedNeurons.Recording built = CheckedNeurons.recording();
-        check(cfg, inputs, built);
-        built.keep();
+    public static CheckedNetwork validate(StdpRunConfig cfg, int inputs) {
+        return new CheckedNetwork(cfg, inputs, check(cfg, inputs));
     }
 
-    /** {@link #validate}, the populations of model class built by {@code builder}: those, by name. */
-    private static Map<String, Population> check(StdpRunConfig cfg, int inputs, CheckedNeurons.Builder builder) {
+    /** {@link #validate}: the populations of model class it built, by name. */
+    private static Map<String, Population> check(StdpRunConfig cfg, int inputs) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("input", (long) inputs);
         List<PopulationConfig> own = new ArrayList<>(); // the populations of model class, built after the memory check
@@ -439,7 +453,7 @@ public final class NetworkFactory {
         refuseUnknownNames(cfg, sizes.keySet());
         PhysicalParameters.refuseNetwork(cfg);
         refuseBeyondHeap(bytes, largest);
-        return ownNeurons(cfg, own, sizes, builder, new MemoryEstimate(bytes, largest, largestBytes));
+        return ownNeurons(cfg, own, sizes, new MemoryEstimate(bytes, largest, largestBytes));
     }
 
     /** The memory a network needs so far (bytes), and its largest part, named, with its bytes. */
@@ -469,14 +483,13 @@ public final class NetworkFactory {
      * check's message instead of exhausting the heap here.
      */
     private static Map<String, Population> ownNeurons(StdpRunConfig cfg, List<PopulationConfig> own,
-                                                      Map<String, Long> sizes, CheckedNeurons.Builder builder,
-                                                      MemoryEstimate estimate) {
+                                                      Map<String, Long> sizes, MemoryEstimate estimate) {
         Map<String, Population> built = new LinkedHashMap<>();
         double bytes = estimate.bytes();
         String largest = estimate.largest();
         double largestBytes = estimate.largestBytes();
         for (PopulationConfig pc : own) {
-            Population p = builder.build(pc, sizes.get(pc.name()).intValue(), cfg.simulation().dtMs());
+            Population p = ClassNeurons.build(pc, sizes.get(pc.name()).intValue(), cfg.simulation().dtMs());
             long perNeuron = p.bytesPerNeuron();
             if (perNeuron < 0) {
                 throw new ConfigException("populations." + pc.name() + ".class_name = " + pc.className() + ": its "

@@ -20,6 +20,8 @@ import java.util.Map;
 public final class StdpRunner implements ModelRunner<StdpRunConfig> {
     private final Kernels kernels;
     private final SpikeExchange exchange;
+    /** What the configuration check built for the run ({@link #check}); null: the run checks and builds its own. */
+    private final CheckedNetwork checked;
 
     /** @param kernels the simulator kernels populations and projections are built with */
     public StdpRunner(Kernels kernels) {
@@ -28,12 +30,32 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
 
     /** @param exchange spike export and import ({@link SpikeExchange}) */
     public StdpRunner(Kernels kernels, SpikeExchange exchange) {
+        this(kernels, exchange, null);
+    }
+
+    /**
+     * @param checked what {@link #check} returned for the configuration this runs: its network is built with the
+     *                populations of model class the check built (constructed once a run); null, or another
+     *                configuration's: the run constructs its own
+     */
+    public StdpRunner(Kernels kernels, SpikeExchange exchange, CheckedNetwork checked) {
         this.kernels = java.util.Objects.requireNonNull(kernels);
         this.exchange = java.util.Objects.requireNonNull(exchange);
+        this.checked = checked;
     }
 
     @Override
     public void validate(StdpRunConfig c) {
+        check(c);
+    }
+
+    /**
+     * {@link #validate}, returning what the network check built ({@link NetworkFactory#validate}), for the runner of
+     * this run ({@link #StdpRunner(Kernels, SpikeExchange, CheckedNetwork)}).
+     *
+     * @throws ConfigException naming the field, the value and what is allowed
+     */
+    public CheckedNetwork check(StdpRunConfig c) {
         SleepSettingsFactory.create(c.sleep(), c.simulation().dtMs());
         if (c.readout().readouts().isEmpty()) {
             throw new ConfigException("readout.readouts is empty; use some of " + Choices.of(ReadoutKind.class));
@@ -47,12 +69,13 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
         if (inputs > Integer.MAX_VALUE) {
             throw new ConfigException("dataset.resize = " + side + ": " + side + "×" + side + " inputs are too many");
         }
-        NetworkFactory.validate(c, (int) inputs);
+        CheckedNetwork network = NetworkFactory.validate(c, (int) inputs);
         PhysicalParameters.refuseInput(c, (int) inputs);
         if (!c.readout().readouts().contains(c.readout().main())) {
             throw new ConfigException("readout.main '" + Choices.of(c.readout().main()) + "' must be one of readout.readouts "
                     + c.readout().readouts().stream().map(Choices::of).toList());
         }
+        return network;
     }
 
     @Override
@@ -71,7 +94,7 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
 
     @Override
     public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws java.io.IOException {
-        StdpTraining.Result r = new StdpTraining(cfg, files, kernels, exchange).run(data.train(), data.validation(), data.test());
+        StdpTraining.Result r = new StdpTraining(cfg, files, kernels, exchange).checked(checked).run(data.train(), data.validation(), data.test());
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
         // scalar and SIMD kernels give identical numbers on every CPU; recorded for speed comparisons

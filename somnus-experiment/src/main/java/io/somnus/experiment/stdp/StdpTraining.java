@@ -67,6 +67,8 @@ public final class StdpTraining {
     private final SpikeExchange exchange;
     /** Where the resume snapshots go (and, when it {@link RunFiles#resume()}s, come from); null: none. */
     private final RunFiles snapshots;
+    /** What the run's configuration check built ({@link #checked}); null: the run checks and builds its own. */
+    private CheckedNetwork checked;
 
     /**
      * A training of {@code cfg} that reports to {@code recorder} and computes with {@code kernels}, without spike
@@ -104,13 +106,27 @@ public final class StdpTraining {
     }
 
     /**
+     * Builds the network with the populations of model class that the check of this run's configuration built
+     * ({@link StdpRunner#check}), so that their constructor runs once a run; {@code null}, or a check of another
+     * configuration or input count: the run checks and constructs its own.
+     *
+     * @return this
+     */
+    public StdpTraining checked(CheckedNetwork network) {
+        this.checked = network;
+        return this;
+    }
+
+    /**
      * Builds the network, trains it on {@code train} (checkpoints on {@code validation}) and tests it on {@code test};
      * goes on from a resume snapshot instead when built with {@link RunFiles} that resume. An
      * {@link java.io.IOException} when a file cannot be written or read.
      */
     public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
         TrainingTimes times = new TrainingTimes();
-        Network net = NetworkFactory.build(cfg, train.pixels(), rngs.connectivity(), kernels);
+        CheckedNetwork network = checked != null && checked.checks(cfg, train.pixels()) ? checked
+                : NetworkFactory.validate(cfg, train.pixels());
+        Network net = NetworkFactory.build(network, rngs.connectivity(), kernels);
         if (exchange.networkIn() != null) {
             loadNetwork(net);
         }

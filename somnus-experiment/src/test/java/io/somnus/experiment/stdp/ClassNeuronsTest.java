@@ -2,6 +2,7 @@ package io.somnus.experiment.stdp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -169,25 +170,29 @@ class ClassNeuronsTest {
     }
 
     /**
-     * The configuration check builds a class population and the build of the same configuration takes it: its
-     * constructor runs once for both; a second build, and a build of another configuration, construct their own.
+     * The configuration check builds a class population and hands it over: the build from what the check returned
+     * takes it, its constructor running once for both; a second build from it, a build of the configuration alone
+     * (after a check whose result was dropped: nothing is kept between calls) and a run of another configuration
+     * construct their own.
      */
     @Test
     void theBuildTakesThePopulationTheCheckBuilt() {
         StdpRunConfig cfg = withE(declaring(64));
         int before = DeclaredSize.BUILT.get();
-        NetworkFactory.validate(cfg, INPUTS);
-        DeclaredSize checked = DeclaredSize.last;
-        Network net = NetworkFactory.build(cfg, INPUTS, new SplittableRandom(1), Kernels.scalar());
+        CheckedNetwork checked = NetworkFactory.validate(cfg, INPUTS);
+        DeclaredSize built = DeclaredSize.last;
+        Network net = NetworkFactory.build(checked, new SplittableRandom(1), Kernels.scalar());
         assertEquals(before + 1, DeclaredSize.BUILT.get(), "constructed once, by the check");
-        assertSame(checked, net.population("e"));
-        Network again = NetworkFactory.build(cfg, INPUTS, new SplittableRandom(1), Kernels.scalar());
-        assertEquals(before + 2, DeclaredSize.BUILT.get(), "a kept population is taken once");
+        assertSame(built, net.population("e"));
+        Network again = NetworkFactory.build(checked, new SplittableRandom(1), Kernels.scalar());
+        assertEquals(before + 2, DeclaredSize.BUILT.get(), "a checked population is taken once");
         assertSame(DeclaredSize.last, again.population("e"));
         NetworkFactory.validate(cfg, INPUTS);
-        Network other = NetworkFactory.build(withE(declaring(65)), INPUTS, new SplittableRandom(1), Kernels.scalar());
-        assertEquals(65, other.population("e").bytesPerNeuron(), "not the one checked for 64");
-        assertEquals(before + 4, DeclaredSize.BUILT.get());
+        Network alone = NetworkFactory.build(cfg, INPUTS, new SplittableRandom(1), Kernels.scalar());
+        assertEquals(before + 4, DeclaredSize.BUILT.get(), "a build handed nothing constructs its own");
+        assertSame(DeclaredSize.last, alone.population("e"));
+        assertFalse(NetworkFactory.validate(cfg, INPUTS).checks(withE(declaring(65)), INPUTS));
+        assertFalse(NetworkFactory.validate(cfg, INPUTS).checks(cfg, INPUTS + 1));
     }
 
     /**
