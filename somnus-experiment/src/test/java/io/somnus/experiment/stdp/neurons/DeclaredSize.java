@@ -1,16 +1,14 @@
 package io.somnus.experiment.stdp.neurons;
 
 import io.somnus.neuron.Population;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 
 /**
  * A silent neuron of one's own for {@code ClassNeuronsTest} that declares its memory a neuron as its parameter says
  * ({@link #bytesPerNeuron}), without allocating it, and counts how often its configured constructor runs (a copy for
  * evaluation does not count).
  */
-public final class DeclaredSize extends Population {
+public final class DeclaredSize extends TestNeuron {
     /** @param bytesPerNeuron what {@link #bytesPerNeuron} declares (bytes) */
     public record Params(long bytesPerNeuron) { }
 
@@ -35,22 +33,6 @@ public final class DeclaredSize extends Population {
     @Override
     public long bytesPerNeuron() {
         return params.bytesPerNeuron();
-    }
-
-    @Override
-    public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
-        clearSpikes();
-        Arrays.fill(excitatoryInput, 0f);
-        Arrays.fill(inhibitoryInput, 0f);
-    }
-
-    @Override
-    public void resetState() {
-        resetSpikeHistory();
-    }
-
-    @Override
-    public void copyLearnedStateFrom(Population other) {
     }
 
     @Override

@@ -4,16 +4,14 @@ import io.somnus.neuron.Population;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /**
  * A neuron of one's own that takes its parameters as written ({@code Map}), never spikes, and keeps a resume snapshot
  * (it has no state beyond {@link Population}'s, but says so by overriding writeState and readState); its receptors add
  * into one current where {@code share_one_current} is true.
  */
-public final class MapParamsNeuron extends Population {
+public final class MapParamsNeuron extends TestNeuron {
     /** The parameters the last one built was given. */
     public static volatile Map<String, Object> lastParams;
     private final Map<String, Object> params;
@@ -25,24 +23,8 @@ public final class MapParamsNeuron extends Population {
     }
 
     @Override
-    public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
-        clearSpikes();
-        Arrays.fill(excitatoryInput, 0f);
-        Arrays.fill(inhibitoryInput, 0f);
-    }
-
-    @Override
     public boolean receptorsShareOneCurrent() {
         return Boolean.TRUE.equals(params.get("share_one_current"));
-    }
-
-    @Override
-    public void resetState() {
-        resetSpikeHistory();
-    }
-
-    @Override
-    public void copyLearnedStateFrom(Population other) {
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * minus inhibitory, mV), and it spikes, back to 0, once v reaches {@code thresholdMv}. Without input, neuron i spikes
  * every ⌈thresholdMv / (driveMvPerMs × (i + 1) × dt)⌉ steps. Keeps no resume snapshot (no writeState).
  */
-public final class Pacemaker extends Population {
+public final class Pacemaker extends TestNeuron {
     /**
      * @param driveMvPerMs the first neuron's drive (mV/ms); neuron i gets i + 1 times it
      * @param thresholdMv  the spike threshold (mV), &gt; 0
@@ -28,9 +28,7 @@ public final class Pacemaker extends Population {
     /** @throws IllegalArgumentException naming {@code threshold_mv} when it is not above 0 */
     public Pacemaker(String name, int size, Params params) {
         super(name, size);
-        if (!(params.thresholdMv() > 0)) {
-            throw new IllegalArgumentException("threshold_mv must be > 0, got " + params.thresholdMv());
-        }
+        positiveThreshold(params.thresholdMv());
         this.params = params;
         this.v = new double[size];
         last = this;
@@ -43,26 +41,13 @@ public final class Pacemaker extends Population {
 
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
-        clearSpikes();
-        for (int i = 0; i < size; i++) {
-            v[i] += params.driveMvPerMs() * (i + 1) * dtMs + excitatoryInput[i] - inhibitoryInput[i];
-            excitatoryInput[i] = 0f;
-            inhibitoryInput[i] = 0f;
-            if (v[i] >= params.thresholdMv()) {
-                v[i] = 0;
-                emit(i, step);
-            }
-        }
+        drive(step, dtMs, v, params.driveMvPerMs(), i -> params.thresholdMv(), i -> { });
     }
 
     @Override
     public void resetState() {
         Arrays.fill(v, 0);
-        resetSpikeHistory();
-    }
-
-    @Override
-    public void copyLearnedStateFrom(Population other) {
+        super.resetState();
     }
 
     @Override

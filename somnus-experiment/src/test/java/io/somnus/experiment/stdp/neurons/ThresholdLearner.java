@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * reaches {@code thresholdMv} + θ_i; each spike raises θ_i by {@code thetaPlusMv} unless learning is frozen
  * ({@link #freezeLearning}). θ never decays, so that what it learned is known by hand: θ₊ per spike.
  */
-public final class ThresholdLearner extends Population {
+public final class ThresholdLearner extends TestNeuron {
     /**
      * @param driveMvPerMs the first neuron's drive (mV/ms); neuron i gets i + 1 times it
      * @param thresholdMv  the spike threshold before adaptation (mV), &gt; 0
@@ -31,9 +31,7 @@ public final class ThresholdLearner extends Population {
     /** @throws IllegalArgumentException naming {@code threshold_mv} when it is not above 0 */
     public ThresholdLearner(String name, int size, Params params) {
         super(name, size);
-        if (!(params.thresholdMv() > 0)) {
-            throw new IllegalArgumentException("threshold_mv must be > 0, got " + params.thresholdMv());
-        }
+        positiveThreshold(params.thresholdMv());
         this.params = params;
         this.v = new double[size];
         this.theta = new double[size];
@@ -42,19 +40,11 @@ public final class ThresholdLearner extends Population {
 
     @Override
     public void integrate(int step, double dtMs, double noiseStdMv, RandomGenerator rng) {
-        clearSpikes();
-        for (int i = 0; i < size; i++) {
-            v[i] += params.driveMvPerMs() * (i + 1) * dtMs + excitatoryInput[i] - inhibitoryInput[i];
-            excitatoryInput[i] = 0f;
-            inhibitoryInput[i] = 0f;
-            if (v[i] >= params.thresholdMv() + theta[i]) {
-                v[i] = 0;
-                if (!frozen) {
-                    theta[i] += params.thetaPlusMv();
-                }
-                emit(i, step);
+        drive(step, dtMs, v, params.driveMvPerMs(), i -> params.thresholdMv() + theta[i], i -> {
+            if (!frozen) {
+                theta[i] += params.thetaPlusMv();
             }
-        }
+        });
     }
 
     @Override
@@ -65,7 +55,7 @@ public final class ThresholdLearner extends Population {
     @Override
     public void resetState() {
         Arrays.fill(v, 0);
-        resetSpikeHistory();
+        super.resetState();
     }
 
     @Override
