@@ -429,8 +429,7 @@ class ExamplesTest {
                 new StandardResolver().resolve(Map.of("preset",
                         module.resolve("izhikevich-geomfig.yaml").toString(), "dataset.name", "geomfig")),
                 StdpRunConfig.class);
-        NetworkFactory.validate(cfg, 225);
-        Network net = NetworkFactory.build(cfg, 225, new SplittableRandom(1),
+        Network net = NetworkFactory.build(NetworkFactory.validate(cfg, 225), new SplittableRandom(1),
                 Kernels.scalar());
         IzhikevichPopulation e = (IzhikevichPopulation) net.population("e");
         assertEquals(IzhikevichPopulation.Parameters.REGULAR_SPIKING, e.parameters());
