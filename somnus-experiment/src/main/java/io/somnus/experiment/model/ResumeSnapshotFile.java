@@ -27,18 +27,20 @@ import java.util.TreeMap;
  * (docs/run-directory.md, "Resume snapshot"), for either model: a first line naming the model, a format version, the
  * SHA-256 of the run's config.yaml, the arithmetic the run computed with ({@link ResumeArithmetic}, checked at a
  * resume), the seconds the run has taken so far on its clocks ({@link RunFiles#secondsSoFar}), the class files of
- * its classes of one's own ({@link RunFiles#userClasses}, compared at a resume), the model's training state, the rows
+ * its classes of one's own ({@link RunFiles#userClasses}, compared at a resume), which CPU clocks have been the
+ * run's own ({@link RunFiles#clocksSoFar}), the model's training state, the rows
  * the run has recorded ({@link RunFiles#writeState}) and the SHA-256 of everything before it, so that a damaged
  * snapshot is refused rather than resumed from. Written to a temporary file, then renamed over the last.
  */
 public final class ResumeSnapshotFile {
     /**
-     * 4: the class files of the run's classes of one's own after the seconds (3 is still read: nothing to compare
+     * 5: which CPU clocks were the run's own so far ({@link OwnClocks}) after the class files (4 is still read: the
+     * resumed part's then price the run, as before); 4: the class files of the run's classes of one's own after the seconds (3 is still read: nothing to compare
      * then); 3: the run's seconds so far after the arithmetic; 2: the arithmetic recorded after the configuration's
      * digest (still read: the seconds before it are then unknown, and left out); 1: neither (still read, with the user's
      * consent).
      */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
     /** The run's seconds so far: wall, its thread's CPU, the JVM's CPU (version 3 on). */
     private static final int CLOCKS = 3;
     private static final int DIGEST = 32;
@@ -94,6 +96,7 @@ public final class ResumeSnapshotFile {
                 out.writeDouble(seconds);
             }
             writeUserClasses(out, files.userClasses());
+            OwnClocks.write(out, files.clocksSoFar());
             state.write(out);
             files.writeState(out);
             out.flush();
@@ -124,6 +127,7 @@ public final class ResumeSnapshotFile {
                 Head head = head(in, file, files.allowOtherArithmetic());
                 files.arithmeticMixes(head.arithmeticMixes());
                 files.earlierSeconds(head.earlierSeconds());
+                files.earlierClocks(head.earlierClocks());
                 T read = state.read(in);
                 files.readState(in);
                 if (in.available() != 0) {
@@ -184,6 +188,9 @@ public final class ResumeSnapshotFile {
             }
             if (version >= 4) {
                 readUserClasses(in);
+            }
+            if (version >= 5) {
+                OwnClocks.read(in);
             }
             return in;
         }
@@ -265,8 +272,10 @@ public final class ResumeSnapshotFile {
      * @param arithmeticMixes the mixes the run goes on with ({@link ResumeArithmetic#check})
      * @param earlierSeconds  the seconds the run took before the snapshot on its clocks; 0 for a snapshot of version 1
      *                        or 2, which did not record them
+     * @param earlierClocks   which CPU clocks were the run's own before the snapshot; null for a snapshot before
+     *                        version 5, which did not record them
      */
-    private record Head(List<String> arithmeticMixes, double[] earlierSeconds) {
+    private record Head(List<String> arithmeticMixes, double[] earlierSeconds, OwnClocks earlierClocks) {
     }
 
     /**
@@ -288,7 +297,8 @@ public final class ResumeSnapshotFile {
         if (version >= 4) {
             readUserClasses(in); // compared before the resume loads anything (run.StandardRunExecutor#resumption)
         }
-        return new Head(mixes, earlier);
+        OwnClocks clocks = version >= 5 ? OwnClocks.read(in) : null;
+        return new Head(mixes, earlier, clocks);
     }
 
     /** The number of classes, then each class's name, its number of class files and each one's name and SHA-256. */

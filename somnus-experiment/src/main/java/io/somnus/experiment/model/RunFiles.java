@@ -42,6 +42,10 @@ public final class RunFiles implements RunRecorder {
     private Map<String, SortedMap<String, String>> userClasses = Map.of();
     /** This process's seconds on those clocks since the run started or resumed; unset, unknown (NaN). */
     private Supplier<double[]> secondsHere = () -> new double[] {Double.NaN, Double.NaN, Double.NaN};
+    /** Which CPU clocks were the run's own before its resume, as its snapshot says; null: none, or not recorded. */
+    private OwnClocks earlierClocks;
+    /** Which CPU clocks have been the run's own in this process since it started or resumed; unset, unknown (null). */
+    private Supplier<OwnClocks> clocksHere = () -> null;
 
     /**
      * @param dir      the (temporary) run directory the tables go to; null: none, the tables are only held (a run in
@@ -142,6 +146,26 @@ public final class RunFiles implements RunRecorder {
     }
 
     /**
+     * Sets where this process's {@link OwnClocks} since the run started or resumed are read, for
+     * {@link #clocksSoFar}; returns this.
+     */
+    public RunFiles clocksHere(Supplier<OwnClocks> clocks) {
+        this.clocksHere = Objects.requireNonNull(clocks, "clocks");
+        return this;
+    }
+
+    /**
+     * Which CPU clocks have been the run's own so far: those before its resume (its snapshot carries them) followed by
+     * this process's ({@link #clocksHere}); this process's alone for a run not resumed, or resumed from a snapshot that
+     * did not record them (before format version 5); null where this process's are unknown. A snapshot carries them,
+     * so that a resumed run's timing.json {@code run_cpu} is priced by a clock that was its own in every part.
+     */
+    public OwnClocks clocksSoFar() {
+        OwnClocks here = clocksHere.get();
+        return earlierClocks == null || here == null ? here : earlierClocks.then(here);
+    }
+
+    /**
      * Sets the class files of the classes of one's own the run loaded, by class name
      * ({@code run.UserClassProvenance#classFiles}), which each snapshot records for {@code train --resume} to compare;
      * returns this.
@@ -162,6 +186,11 @@ public final class RunFiles implements RunRecorder {
     /** Set from the snapshot a run resumes from: its seconds before it ({@link #secondsSoFar}). */
     void earlierSeconds(double[] seconds) {
         this.earlierSeconds = seconds.clone();
+    }
+
+    /** Set from the snapshot a run resumes from: its own clocks before it ({@link #clocksSoFar}); null: not recorded. */
+    void earlierClocks(OwnClocks clocks) {
+        this.earlierClocks = clocks;
     }
 
     /** The (temporary) run directory the tables go to; null for a run in memory. */

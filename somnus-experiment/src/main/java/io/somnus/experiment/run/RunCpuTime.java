@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.model.OwnClocks;
 import io.somnus.sg.SgThreading;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -23,7 +24,9 @@ import java.util.Map;
  * JVM's, where a run takes more threads than its own (evaluation threads, a second SG thread, OpenBLAS's native
  * threads, which {@link ThreadMXBean} cannot see): the JVM's CPU over a run is that run's only while no other run
  * shares the JVM. Every run directory records its measure in timing.json ({@link #TIMING_FIELD},
- * docs/run-directory.md). A resumed run's seconds are the whole run's: its resume snapshot carries those before it.
+ * docs/run-directory.md). A resumed run's seconds are the whole run's: its resume snapshot carries those before it,
+ * and which clocks were the run's own before it ({@link OwnClocks}): a clock prices a resumed run only where it was
+ * its own in every part.
  */
 public final class RunCpuTime {
     /** timing.json's field that holds a run's CPU time ({@link #timingBlock}). */
@@ -161,11 +164,11 @@ public final class RunCpuTime {
     }
 
     /**
-     * Which CPU time prices a run: {@code ownThreadOnly} (the run does all its work on its thread) its thread's; else
-     * the JVM's where the run had it to itself ({@code aloneInJvm}); else none (null: its wall time prices it).
+     * Which CPU time prices a run: its thread's where that was its own (the run did all its work on its thread); else
+     * the JVM's where the run had it to itself; else none (null: its wall time prices it).
      */
-    static Measure measure(boolean ownThreadOnly, boolean aloneInJvm) {
-        return ownThreadOnly ? Measure.THREAD : aloneInJvm ? Measure.PROCESS : null;
+    static Measure measure(OwnClocks own) {
+        return own.threadOwn() ? Measure.THREAD : own.processOwn() ? Measure.PROCESS : null;
     }
 
     /**
@@ -174,9 +177,10 @@ public final class RunCpuTime {
      * ({@code thread}, {@code process}, or {@code none}) and its {@code cpu_share} on that clock (null where none,
      * and then {@code none_because}, why in words).
      *
-     * @param otherThreads {@link #otherThreads}: the run's threads besides its own, null where none (for the reason)
+     * @param own which clocks were the run's own over the span ({@link #measure}); a resumed run's, over both parts
      */
-    static Map<String, Object> timingBlock(Seconds s, Measure measure, String otherThreads) {
+    static Map<String, Object> timingBlock(Seconds s, OwnClocks own) {
+        Measure measure = measure(own);
         double share = measure == null ? Double.NaN : s.share(measure);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wall_seconds", s.wall());
@@ -186,7 +190,7 @@ public final class RunCpuTime {
         m.put("cpu_share", Double.isNaN(share) ? null : share);
         if (Double.isNaN(share)) {
             m.put("none_because", measure == null
-                    ? "the run worked on " + otherThreads + " besides its own while other runs shared the JVM: "
+                    ? "the run worked on " + own.otherThreads() + " besides its own while " + own.sharedJvm() + ": "
                     + "neither its thread's CPU time nor the JVM's is its own"
                     : !(s.wall() > 0) ? "no wall time passed"
                     : "this JVM does not measure " + (measure == Measure.THREAD ? "a thread's" : "its") + " CPU time");

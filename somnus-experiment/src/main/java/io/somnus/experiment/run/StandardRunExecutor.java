@@ -21,6 +21,7 @@ import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.model.ModelResult;
+import io.somnus.experiment.model.OwnClocks;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunFiles;
@@ -399,14 +400,14 @@ public final class StandardRunExecutor implements RunExecutor {
         RunCpuTime.Reading cpuStart = RunCpuTime.Reading.of(cpuClock);
         long handedOverBefore = SgThreading.handedOverHere(); // SG work out of this thread's sight
         files.secondsHere(() -> cpuStart.until(RunCpuTime.Reading.of(cpuClock)).toArray());
+        // read on the run's thread, at its snapshots and its end: no other run in progress when it entered, none since
+        files.clocksHere(() -> new OwnClocks(RunCpuTime.otherThreads(cfg, SgThreading.handedOverHere() - handedOverBefore),
+                othersBefore || ActiveRuns.entered() > enteredBefore + 1 ? OwnClocks.OTHER_RUNS : null));
         ModelResult result = runner.run(data, files);
         RunCpuTime.Seconds cpu = RunCpuTime.Seconds.of(files.secondsSoFar()); // a resumed run's: the whole run's
-        boolean alone = !othersBefore && ActiveRuns.count() == 0 && ActiveRuns.entered() == enteredBefore + 1;
         Map<String, Object> summary = result.summary();
         Map<String, Object> timing = new LinkedHashMap<>(result.timing());
-        String otherThreads = RunCpuTime.otherThreads(cfg, SgThreading.handedOverHere() - handedOverBefore);
-        timing.put(RunCpuTime.TIMING_FIELD, RunCpuTime.timingBlock(cpu,
-                RunCpuTime.measure(otherThreads == null, alone), otherThreads));
+        timing.put(RunCpuTime.TIMING_FIELD, RunCpuTime.timingBlock(cpu, files.clocksSoFar())); // so are its clocks
         Map<String, Object> modelProvenance = result.provenance();
         Map<String, NpyArray> arrays = result.arrays();
         RunResult inMemory = new RunResult(summary, files.rows(), arrays, runDir,

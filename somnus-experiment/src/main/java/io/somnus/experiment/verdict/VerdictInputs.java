@@ -37,7 +37,8 @@ public final class VerdictInputs {
         q.put(Quantity.DRAWDOWN, curve ? r.metric("stability.max_drawdown") : Double.NaN);
         q.put(Quantity.LAST_QUARTER_STD, r.metric("stability.last_quarter_std"));
         q.put(Quantity.SATURATED_FRACTION, saturatedFraction(r.metrics()));
-        q.put(Quantity.WEIGHT_GROWTH, curve && metricsCsv != null ? weightGrowth(metricsCsv) : Double.NaN);
+        q.put(Quantity.WEIGHT_GROWTH, curve && metricsCsv != null ? weightGrowth(metricsCsv, r.endsRestored())
+                : Double.NaN);
         q.put(Quantity.AVERAGE_FORGETTING, r.metric("continual.average_forgetting"));
         q.put(Quantity.SLEEP_EPISODES, r.metric(Quantity.SLEEP_EPISODES.source()));
         return new VerdictRun(r.preset(), r.model(), r.dataset(), StudyControl.gridPartOf(r.variant()),
@@ -66,14 +67,20 @@ public final class VerdictInputs {
         }
     }
 
-    /** ln(W_last / W_first) over {@link #weightTotals}; NaN when absent. */
-    static double weightGrowth(CsvTable table) {
+    /**
+     * ln(W_last / W_first) over {@link #weightTotals}, W_last at the last checkpoint trained through: where the table
+     * ends with the restored best epoch's row ({@code endsRestored}, a run that stopped early), the row before it. The
+     * growth is that of the weights over training (docs/verdict.md, 1a), and the restored weights are an earlier
+     * checkpoint's, which training did not end with. NaN when absent.
+     */
+    static double weightGrowth(CsvTable table, boolean endsRestored) {
         double[] w = weightTotals(table);
-        if (w.length == 0) {
+        int trained = w.length - (endsRestored ? 1 : 0);
+        if (trained < 1) {
             return Double.NaN;
         }
         double first = w[0];
-        double last = w[w.length - 1];
+        double last = w[trained - 1];
         return first > 0 && last > 0 ? Math.log(last / first) : Double.NaN;
     }
 

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * Rewrites a resume snapshot's recorded arithmetic as another JVM would have written it, by the layout of
  * docs/run-directory.md (a first line, the version, the configuration's SHA-256, the arithmetic, the seconds so far
- * from version 3 on, the class files of the run's classes of one's own from version 4 on, the state, the SHA-256 of
+ * from version 3 on, the class files of the run's classes of one's own from version 4 on, which CPU clocks were the
+ * run's own from version 5 on, the state, the SHA-256 of
  * all before it), so that tests can fake a snapshot taken elsewhere.
  */
 public final class SnapshotArithmetic {
@@ -41,7 +42,15 @@ public final class SnapshotArithmetic {
         edit(snapshot, 2, UnaryOperator.identity(), null);
     }
 
-    /** @param toVersion the version it becomes, 1 or 2 (or 3); 0: its own */
+    /**
+     * The snapshot turned into a version-4 one: the class files recorded, not which CPU clocks were the run's own
+     * (as written before 7 Dec 2026's format 5).
+     */
+    public static void toVersion4(Path snapshot) throws Exception {
+        edit(snapshot, 4, UnaryOperator.identity(), null);
+    }
+
+    /** @param toVersion the version it becomes, 1, 2 or 4 (or 3); 0: its own */
     private static void edit(Path snapshot, int toVersion, UnaryOperator<Map<String, String>> facts,
                              byte[] configSha256) throws Exception {
         byte[] all = Files.readAllBytes(snapshot);
@@ -53,7 +62,7 @@ public final class SnapshotArithmetic {
         magic++;
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, magic, body.length - magic));
         int version = in.readInt();
-        if (version < 2 || version > 4) {
+        if (version < 2 || version > 5) {
             throw new IllegalStateException("version " + version);
         }
         byte[] config = in.readNBytes(32);
@@ -74,6 +83,17 @@ public final class SnapshotArithmetic {
             }
             classes.flush();
         }
+        ByteArrayOutputStream clockBytes = new ByteArrayOutputStream();
+        if (version >= 5) { // copied as they are: whether known, then the two fields' words
+            DataOutputStream clocks = new DataOutputStream(clockBytes);
+            boolean known = in.readBoolean();
+            clocks.writeBoolean(known);
+            if (known) {
+                clocks.writeUTF(in.readUTF());
+                clocks.writeUTF(in.readUTF());
+            }
+            clocks.flush();
+        }
         byte[] rest = in.readAllBytes();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
@@ -90,6 +110,9 @@ public final class SnapshotArithmetic {
         }
         if (to >= 4) {
             out.write(classBytes.toByteArray());
+        }
+        if (to >= 5) {
+            out.write(clockBytes.toByteArray());
         }
         out.write(rest);
         out.flush();

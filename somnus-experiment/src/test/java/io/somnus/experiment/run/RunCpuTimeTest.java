@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.ActiveRuns;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.OwnClocks;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.model.SnapshotArithmetic;
 import io.somnus.experiment.stdp.StdpResumeTest;
@@ -122,21 +123,21 @@ class RunCpuTimeTest {
                 .until(new RunCpuTime.Reading(140_000_000_000L, 17_000_000_000L, 42_000_000_000L));
         assertEquals(0.25, s.share(RunCpuTime.Measure.THREAD), 1e-12);
         assertEquals(0.3, s.share(RunCpuTime.Measure.PROCESS), 1e-12);
-        Map<String, Object> block = RunCpuTime.timingBlock(s, RunCpuTime.Measure.THREAD, null);
+        Map<String, Object> block = RunCpuTime.timingBlock(s, new OwnClocks(null, null));
         assertEquals(Map.of("wall_seconds", 40.0, "thread_cpu_seconds", 10.0, "process_cpu_seconds", 12.0,
                 "measure", "thread", "cpu_share", 0.25), block);
         // no clock of the JVM's: -1 as presentation_cpu_seconds, and no share
         RunCpuTime.Seconds wallOnly = new RunCpuTime.Reading(0, -1, -1).until(new RunCpuTime.Reading(40_000_000_000L, -1,
                 -1));
-        Map<String, Object> none = RunCpuTime.timingBlock(wallOnly, RunCpuTime.Measure.PROCESS, "2 evaluation threads");
+        Map<String, Object> none = RunCpuTime.timingBlock(wallOnly, new OwnClocks("2 evaluation threads", null));
         assertEquals(-1.0, none.get("thread_cpu_seconds"));
         assertEquals("none", none.get("measure"));
         assertTrue(none.containsKey("cpu_share") && none.get("cpu_share") == null, none.toString());
         assertEquals("this JVM does not measure its CPU time", none.get("none_because"));
         // a run with threads of its own that shared the JVM with other runs: neither clock is its own
-        assertEquals(null, RunCpuTime.measure(false, false));
-        assertEquals(RunCpuTime.Measure.PROCESS, RunCpuTime.measure(false, true));
-        assertEquals(RunCpuTime.Measure.THREAD, RunCpuTime.measure(true, false));
+        assertEquals(null, RunCpuTime.measure(new OwnClocks("2 evaluation threads", OwnClocks.OTHER_RUNS)));
+        assertEquals(RunCpuTime.Measure.PROCESS, RunCpuTime.measure(new OwnClocks("2 evaluation threads", null)));
+        assertEquals(RunCpuTime.Measure.THREAD, RunCpuTime.measure(new OwnClocks(null, OwnClocks.OTHER_RUNS)));
     }
 
     /** A small paper run on geomfig, one evaluation thread (all its work on its thread), as runs/&lt;id&gt; of a sweep. */
@@ -217,13 +218,7 @@ class RunCpuTimeTest {
     @Test
     void anSgRunUnderAutoBesideBusyRunsIsPricedAtItsThreadsCpuTimeAndOneWithASecondThreadSaysWhyNone() throws Exception {
         assertEquals(1, SgThreading.blasThreads(), "the tests' OPENBLAS_NUM_THREADS=1 (pom.xml)");
-        // a tiny paper-sg run that sleeps (after its second epoch, with seed 5): its noise drawn ahead under 2
-        Map<String, Object> set = new HashMap<>(Map.of("preset", "paper-sg", "dataset.name", "geomfig",
-                "train.images", 70, "train.validation_images", 20, "train.test_images", 20, "train.epochs", 3,
-                "sg.hidden", 20, "sg.steps", 10, "sg.batch_size", 16));
-        set.putAll(Map.of("sleep.fraction", 0.5, "sg.sleep.iterations", 2, "sg.sleep.steps_per_iteration", 10,
-                "sg.sleep.batch_copies", 4, "seed", 5));
-        ObjectNode config = new StandardResolver().resolve(set);
+        ObjectNode config = sgConfig();
         List<ActiveRuns.Entry> others = new ArrayList<>();
         JsonNode auto;
         JsonNode two;
@@ -249,5 +244,89 @@ class RunCpuTimeTest {
         assertTrue(two.path("cpu_share").isNull(), two.toString());
         assertEquals("the run worked on a second SG thread besides its own while other runs shared the JVM: neither "
                 + "its thread's CPU time nor the JVM's is its own", two.path("none_because").asText(), two.toString());
+    }
+
+    /** A tiny paper-sg run of 3 epochs that sleeps (after its second epoch, with seed 5): its noise drawn ahead under 2. */
+    private static ObjectNode sgConfig() {
+        Map<String, Object> set = new HashMap<>(Map.of("preset", "paper-sg", "dataset.name", "geomfig",
+                "train.images", 70, "train.validation_images", 20, "train.test_images", 20, "train.epochs", 3,
+                "sg.hidden", 20, "sg.steps", 10, "sg.batch_size", 16));
+        set.putAll(Map.of("sleep.fraction", 0.5, "sg.sleep.iterations", 2, "sg.sleep.steps_per_iteration", 10,
+                "sg.sleep.batch_copies", 4, "seed", 5));
+        return new StandardResolver().resolve(set);
+    }
+
+    /**
+     * {@link #sgConfig()} run in {@code tmp/name} under {@code sg.threads 2}, alone in the JVM, and cut short as its
+     * third epoch reports (its snapshot the second's): 30 s of wall time, 20 s of its thread's CPU, 45 s of the JVM's.
+     */
+    private Path sgCutUnderTwo(String name) {
+        Path dir = tmp.resolve(name);
+        RunProgress third = (phase, done, total) -> {
+            if (phase.equals("train") && done == 3) {
+                throw new IllegalStateException("cut short");
+            }
+        };
+        try (SgThreading.Scope s = SgThreading.use(SgThreading.TWO)) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+                    .cpuClock(new JumpClock(30, 20, 45)).execute(sgConfig(), dir, third));
+        }
+        assertTrue(Files.exists(dir.resolve(RunDirectory.RESUME_SNAPSHOT)));
+        return dir;
+    }
+
+    /** {@code dir}'s run resumed under {@code sg} on 90 s of wall time, 15 s of its thread's CPU and 18 s of the JVM's. */
+    private JsonNode resumeSg(Path dir, SgThreading sg) throws Exception {
+        try (SgThreading.Scope s = SgThreading.use(sg)) {
+            new StandardRunExecutor().cpuClock(new JumpClock(90, 15, 18)).resume(dir, RunProgress.NONE);
+        }
+        return Mappers.JSON.readTree(dir.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);
+    }
+
+    /**
+     * An SG-SNN run resumed is priced by a clock that was its own in both parts, as its seconds cover both. Before its
+     * resume it ran on a second SG thread alone in the JVM (the JVM's clock its own, not its thread's), after it on
+     * one thread alone: the JVM's CPU time of both parts, (45 + 18) / (30 + 90), where the resumed part's measure
+     * (its thread's) priced the first part by the 20 s its thread saw. Resumed under {@code auto} beside runs that keep
+     * every processor busy (its thread's clock its own, the JVM's not), neither clock was its own throughout: none,
+     * and none_because says which part lacked which. A snapshot of format 4, which did not record the clocks, still
+     * resumes, priced as before by the resumed part's measure.
+     */
+    @Test
+    void anSgRunResumedIsPricedByAClockThatWasItsOwnInBothParts() throws Exception {
+        assertEquals(1, SgThreading.blasThreads(), "the tests' OPENBLAS_NUM_THREADS=1 (pom.xml)");
+        JsonNode cpu = resumeSg(sgCutUnderTwo("alone"), SgThreading.ONE);
+        assertEquals(120, cpu.path("wall_seconds").asDouble(), 1e-9, cpu.toString());
+        assertEquals(35, cpu.path("thread_cpu_seconds").asDouble(), 1e-9, cpu.toString());
+        assertEquals(63, cpu.path("process_cpu_seconds").asDouble(), 1e-9, cpu.toString());
+        assertEquals("process", cpu.path("measure").asText(), cpu.toString());
+        assertEquals(63.0 / 120, cpu.path("cpu_share").asDouble(), 1e-12, cpu.toString());
+
+        Path beside = sgCutUnderTwo("beside");
+        List<ActiveRuns.Entry> others = new ArrayList<>();
+        JsonNode none;
+        try {
+            for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) { // no processor to spare
+                others.add(ActiveRuns.enter());
+            }
+            none = resumeSg(beside, SgThreading.AUTO);
+        } finally {
+            others.forEach(ActiveRuns.Entry::close);
+        }
+        assertEquals("none", none.path("measure").asText(), none.toString());
+        assertTrue(none.path("cpu_share").isNull(), none.toString());
+        assertEquals("the run worked on a second SG thread (before a resume) besides its own while other runs shared "
+                + "the JVM (after the last resume): neither its thread's CPU time nor the JVM's is its own",
+                none.path("none_because").asText(), none.toString());
+
+        Path old = sgCutUnderTwo("v4");
+        SnapshotArithmetic.toVersion4(old.resolve(RunDirectory.RESUME_SNAPSHOT));
+        JsonNode asBefore = resumeSg(old, SgThreading.ONE);
+        assertEquals("thread", asBefore.path("measure").asText(), asBefore.toString());
+        assertEquals(35.0 / 120, asBefore.path("cpu_share").asDouble(), 1e-12, asBefore.toString());
+        for (String f : new String[] {RunDirectory.METRICS, RunDirectory.SUMMARY, RunDirectory.WEIGHTS}) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(tmp.resolve("alone").resolve(f)),
+                    Files.readAllBytes(old.resolve(f)), f);
+        }
     }
 }

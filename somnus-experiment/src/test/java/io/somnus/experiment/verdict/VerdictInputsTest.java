@@ -67,6 +67,26 @@ class VerdictInputsTest {
         assertTrue(Double.isNaN(r.get(Quantity.WEIGHT_GROWTH)), "growth " + r.get(Quantity.WEIGHT_GROWTH));
     }
 
+    /**
+     * A run that stopped early: W 10 at the first checkpoint, 20 at its best (the second), 40 at the last trained
+     * through, then the restored best weights' row, 20 again. Its growth over training is ln(40 / 10) = ln 4, not the
+     * restored row's ln 2.
+     */
+    @Test
+    void aStoppedRunsGrowthEndsAtItsLastTrainedCheckpointNotTheRestoredRow() throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), """
+                images_seen,val_accuracy,w_input_e_total_abs
+                100,0.5,10
+                200,0.7,20
+                300,0.6,40
+                300,0.7,20
+                """);
+        var summary = JsonNodeFactory.instance.objectNode().put("stopped_early", true);
+        VerdictRun r = VerdictInputs.of(new RunRecord("r", dir, "paper-code", "stdp", "geomfig", "", 0.0, 2, summary,
+                Map.of()));
+        assertEquals(Math.log(4), r.get(Quantity.WEIGHT_GROWTH), 1e-12);
+    }
+
     @Test
     void theSaturatedFractionIsTheMeanOverProjectionsAndTheControlIsSplitOffTheVariant() {
         VerdictRun r = VerdictInputs.of(run("train.images=100,control=untrained_sleep_target", Map.of(
