@@ -187,6 +187,29 @@ class InspectCommandTest {
                 .map(l -> l.trim().split(" ")[0]).toList());
     }
 
+    /**
+     * Presets and datasets as the sweep file lists them (its copy in the sweep directory), as the report and the
+     * aggregates order them too: by name, paper came before paper-sg and fashion-mnist before geomfig.
+     */
+    @Test
+    void aSweepListsItsPresetsAndDatasetsInTheSweepFilesOrder(@TempDir Path tmp) throws Exception {
+        String yaml = "name: listed\npresets: [paper-sg, paper]\ndatasets: [geomfig, fashion-mnist]\n"
+                + "sleep_fractions: [0.0]\nseeds: [1]\n";
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), yaml), Fakes.resolver());
+        Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
+        Files.writeString(sweep.resolve(io.somnus.experiment.sweep.SweepRunner.SWEEP_COPY), yaml);
+        try (SweepLedger ledger = SweepLedger.open(sweep.resolve(SweepLedger.FILE_NAME))) {
+            ledger.initialise(plan, java.time.Instant.EPOCH);
+        }
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", sweep.toString()));
+        assertEquals(List.of("paper-sg__geomfig__f0.00__s1", "paper-sg__fashion-mnist__f0.00__s1",
+                "paper__geomfig__f0.00__s1", "paper__fashion-mnist__f0.00__s1"), out.toString().lines().skip(1)
+                .filter(l -> l.startsWith("  ")).map(l -> l.trim().split(" ")[0]).toList());
+    }
+
     private static final String RULE_SHA = "1a2b3c4d5e6f".repeat(5) + "7788";
     private static final String PARAMS_SHA = "0a1b2c3d4e5f".repeat(5) + "9900";
 

@@ -581,6 +581,38 @@ class SectionsTest {
         assertEquals(3212.5, (lo + hi) / 2, 1e-9, "about the episode's middle");
     }
     /**
+     * The STDP-versus-SG panels and their presets come in the sweep file's order (its copy in the sweep directory), as
+     * somnus inspect lists the runs: by name, fashion-mnist's panel came first and paper's line before paper-sg's.
+     */
+    @Test
+    void theModelPanelsFollowTheSweepFilesOrder(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve(io.somnus.experiment.sweep.SweepRunner.SWEEP_COPY), "name: s\n"
+                + "presets: [paper-sg, paper]\ndatasets: [geomfig, fashion-mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n");
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (String[] c : new String[][] {{"paper", "stdp"}, {"paper-sg", "sg"}}) {
+            for (String dataset : List.of("fashion-mnist", "geomfig")) {
+                Path dir = Files.createDirectory(tmp.resolve(c[0] + "-" + dataset));
+                runs.add(new RunRecord(dir.getFileName().toString(), dir, c[0], c[1], dataset, "", 0.0, 1,
+                        JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5)));
+            }
+        }
+        List<XYChart> charts = new java.util.ArrayList<>();
+        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.add(chart);
+                return super.svg(chart);
+            }
+        };
+        ReportBuilder.write(new ModelComparisonSection(), ctx);
+        assertEquals(List.of("geomfig", "fashion-mnist"), charts.stream().map(c -> c.getTitle()).toList());
+        for (XYChart chart : charts) {
+            assertEquals(List.of("paper-sg (sg)", "paper (stdp)"), chart.getSeriesCollection().stream()
+                    .map(XYSeries::getName).filter(n -> n.startsWith("paper")).distinct().toList(), chart.getTitle());
+        }
+    }
+
+    /**
      * The STDP-versus-SG panel draws the untrained controls as flat reference lines: both were dashed alike, the
      * untrained one pink and the sleep-target one orange, which read as one grey in print. Each has its own stroke.
      */
