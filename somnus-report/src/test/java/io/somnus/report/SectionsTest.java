@@ -496,6 +496,35 @@ class SectionsTest {
     }
 
     /**
+     * A group whose runs mix input densities (here p = 0.1 at f = 0, p = 0.05 at f = 0.2 seed 1 and an all-to-all
+     * projection at f = 0.2 seed 2) had no note at all, though most of its runs' cosines sit near their p; it now says
+     * which runs have which density.
+     */
+    @Test
+    void aGroupMixingInputDensitiesSaysWhichRunsAreSparse(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new ArrayList<>();
+        Object[][] cells = {{0.0, 1, "fixed_probability, p: 0.1"}, {0.0, 2, "fixed_probability, p: 0.1"},
+            {0.2, 1, "fixed_probability, p: 0.05"}, {0.2, 2, "all_to_all, p: 1"}};
+        for (Object[] c : cells) {
+            Path dir = Files.createDirectory(tmp.resolve("r" + c[0] + "-" + c[1]));
+            Files.writeString(dir.resolve("config.yaml"), "model: stdp\npreset: paper\nprojections:\n"
+                    + "- {name: input_e, connector: " + c[2] + "}\n");
+            runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", (double) c[0],
+                    (int) c[1], JsonNodeFactory.instance.objectNode(),
+                    Map.of("test_accuracy", 0.5, "diversity.rf_cosine", 0.1)));
+        }
+        String html = write(new VersusSleepSection(), sweep(tmp, runs), new ArrayList<>());
+        int at = html.indexOf("Receptive-field cosine: ");
+        assertTrue(at >= 0, "a note: " + html);
+        String note = html.substring(at, html.indexOf('<', at));
+        assertTrue(note.contains("p = 0.0500 in 1 of 4 runs (f = 0.200 (seed 1))"), note);
+        assertTrue(note.contains("p = 0.100 in 2 of 4 runs (f = 0 (seeds 1, 2))"), note);
+        assertTrue(note.contains("dense (no mask) in 1 of 4 runs (f = 0.200 (seed 2))"), note);
+        assertTrue(note.indexOf("p = 0.0500") < note.indexOf("p = 0.100") && note.indexOf("p = 0.100")
+                < note.indexOf("dense"), "by density, the dense last: " + note);
+    }
+
+    /**
      * A study of 4 checkpoints per run (a quick one) has no std of the last quarter: the last ⌈4/4⌉ = 1 checkpoint
      * has none. The panel's absence was noted bare ("not recorded: std of the last quarter"), as if a file were
      * missing; the note now says what it needs.
