@@ -9,6 +9,7 @@ import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.VariantOrder;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
+import io.somnus.experiment.sweep.SweepRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,17 @@ class SectionsTest {
 
     private static SweepResults sweep(Path dir, List<RunRecord> runs) {
         return new SweepResults(dir, false, "s", Map.of(), RunCounts.NONE, runs, List.of());
+    }
+
+    /** A context that keeps each chart it paints in {@code charts}, in page order. */
+    private static ReportContext capturing(SweepResults results, List<XYChart> charts) {
+        return new ReportContext(results, new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.add(chart);
+                return super.svg(chart);
+            }
+        };
     }
 
     private static String write(Section section, SweepResults results, List<String> notes) throws Exception {
@@ -563,13 +575,7 @@ class SectionsTest {
             }
         }
         List<XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
-            @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
-                charts.add(chart);
-                return super.svg(chart);
-            }
-        };
+        ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new VersusSleepSection(), ctx);
         ReportBuilder.write(new WeightTracesSection(), ctx);
         Map<String, java.util.Set<java.awt.Color>> colours = new java.util.TreeMap<>();
@@ -594,13 +600,7 @@ class SectionsTest {
         Files.writeString(b.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
                 + "0,wake,0,in_h,1500\n3200,sleep,1,in_h,1501\n3225,sleep,1,in_h,1502\n290000,wake,1,in_h,1600\n");
         List<XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(sweep(tmp, List.of(run(b, 0.2))), new Html(), null) {
-            @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
-                charts.add(chart);
-                return super.svg(chart);
-            }
-        };
+        ReportContext ctx = capturing(sweep(tmp, List.of(run(b, 0.2))), charts);
         ReportBuilder.write(new WeightTracesSection(), ctx);
         XYSeries sleep = charts.get(0).getSeriesCollection().stream().filter(s -> s.getName().equals("sleep")).findFirst().orElseThrow();
         double lo = java.util.Arrays.stream(sleep.getXData()).min().orElseThrow();
@@ -615,7 +615,7 @@ class SectionsTest {
      */
     @Test
     void theModelPanelsFollowTheSweepFilesOrder(@TempDir Path tmp) throws Exception {
-        Files.writeString(tmp.resolve(io.somnus.experiment.sweep.SweepRunner.SWEEP_COPY), "name: s\n"
+        Files.writeString(tmp.resolve(SweepRunner.SWEEP_COPY), "name: s\n"
                 + "presets: [paper-sg, paper]\ndatasets: [geomfig, fashion-mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n");
         List<RunRecord> runs = new java.util.ArrayList<>();
         for (String[] c : new String[][] {{"paper", "stdp"}, {"paper-sg", "sg"}}) {
@@ -626,13 +626,7 @@ class SectionsTest {
             }
         }
         List<XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
-            @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
-                charts.add(chart);
-                return super.svg(chart);
-            }
-        };
+        ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new ModelComparisonSection(), ctx);
         assertEquals(List.of("geomfig", "fashion-mnist"), charts.stream().map(c -> c.getTitle()).toList());
         for (XYChart chart : charts) {
@@ -660,13 +654,7 @@ class SectionsTest {
             }
         }
         List<XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
-            @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
-                charts.add(chart);
-                return super.svg(chart);
-            }
-        };
+        ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new ModelComparisonSection(), ctx);
         assertEquals(1, charts.size());
         Map<String, java.awt.BasicStroke> strokes = new java.util.TreeMap<>();
