@@ -11,7 +11,8 @@ import me.tongfei.progressbar.ProgressState;
  * A bar's line that fits its columns: {@code train  42% [====>     ] 84/200 (elapsed 0:03, left 0:05) note}.
  * progressbar's own renderer gave the bar whatever its message left over, so a checkpoint's note ("readouts on 200 +
  * 50 images") shrank it to a character or none, and its times, {@code (0:00:03 / 0:00:05)}, said not which was which.
- * Here the bar keeps {@link #MIN_BAR} columns and the message is cut with "…" where the line would pass its columns.
+ * Here the bar keeps {@link #MIN_BAR} columns and the message is cut where the line would pass its columns ({@link
+ * #cut}).
  */
 final class BarRenderer implements ProgressBarRenderer {
     /** The fewest columns the bar itself keeps, however long the message beside it. */
@@ -59,16 +60,6 @@ final class BarRenderer implements ProgressBarRenderer {
         this.cut = cut;
     }
 
-    /** The time left at the pace so far: elapsed × (to go / done); empty before anything is done. */
-    static Optional<Duration> linear(ProgressState state) {
-        long done = state.getCurrent() - state.getStart();
-        if (done <= 0 || state.getMax() <= 0) {
-            return Optional.empty();
-        }
-        long toGo = Math.max(0, state.getMax() - state.getCurrent());
-        return Optional.of(state.getElapsedAfterStart().multipliedBy(toGo).dividedBy(done));
-    }
-
     @Override
     public String render(ProgressState state, int columns) {
         long max = Math.max(1, state.getMax());
@@ -83,10 +74,22 @@ final class BarRenderer implements ProgressBarRenderer {
         int fixed = prefix.length() + 2 + suffix.length(); // the brackets: one column each
         int room = columns - fixed - MIN_BAR; // for the message, the bar at its least
         if (cut && message.length() > room) {
-            message = room >= 2 ? message.substring(0, room - 1) + "…" : "";
+            message = cut(message, room);
         }
         int width = Math.max(MIN_BAR, columns - fixed - message.length());
         return prefix + bar(fraction, width) + suffix + message;
+    }
+
+    /**
+     * {@code message} in {@code room} columns: its first clause where that fits ("checkpoint 2/5" of "checkpoint 2/5:
+     * readouts on 1000 + 500 images", as whole words read better than a cut), else cut with "…"; "" in under 2.
+     */
+    static String cut(String message, int room) {
+        int clause = message.indexOf(": ");
+        if (clause > 1 && clause <= room) {
+            return message.substring(0, clause);
+        }
+        return room >= 2 ? message.substring(0, room - 1) + "…" : "";
     }
 
     /** The bar {@code width} columns wide, between its brackets. */

@@ -91,9 +91,10 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         this.started = System.nanoTime();
         this.eta = SweepEta.of(runs, alreadyDone, io.somnus.experiment.sweep.StudyCalibration.costKey(plan.spec()),
                 used);
-        err.println("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs"
+        err.println(StderrNote.wrapped("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs"
                 + io.somnus.experiment.sweep.SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone.size()
-                + " already done, " + toRun + " to run on " + used + " worker(s)");
+                + " already done, " + toRun + " to run on " + used + " worker(s)",
+                interactive ? TerminalColumns.get() - 1 : 0));
         if (toRun == 0) {
             return;
         }
@@ -128,11 +129,14 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
     }
 
-    /** At once: on a terminal above the bars, which are drawn again below it (a line printed among them tore them). */
+    /**
+     * At once: on a terminal above the bars, which are drawn again below it (a line printed among them tore them),
+     * wrapped at word boundaries to its width ({@link StderrNote}); in a log one line, whole.
+     */
     @Override
     public synchronized void message(String line) {
         if (terminal != null) {
-            terminal.printAbove(line);
+            terminal.printAbove(StderrNote.wrapped(line, terminal.columns()));
         } else {
             err.println(line);
         }

@@ -83,12 +83,12 @@ final class DatasetsCommand implements Callable<Integer> {
         List<String> ambiguous = statuses.stream().filter(s -> s.availability() == DatasetStatus.Availability.AMBIGUOUS)
                 .map(DatasetStatus::name).toList();
         if (!ambiguous.isEmpty()) {
-            System.err.println("somnus datasets: " + String.join(", ", ambiguous) + ": a folder holds two files whose "
+            StderrNote.say("somnus datasets: " + String.join(", ", ambiguous) + ": a folder holds two files whose "
                     + "names differ only in case (listed above); remove or rename all but one");
             return 2;
         }
         if (!mismatches.isEmpty()) {
-            System.err.println("somnus datasets: " + mismatches.size() + " file(s) do not match the published checksums: "
+            StderrNote.say("somnus datasets: " + mismatches.size() + " file(s) do not match the published checksums: "
                     + String.join("; ", mismatches) + " (train refuses them unless --allow-unverified-data)");
             return 1;
         }

@@ -58,7 +58,7 @@ final class DatasetsImportCommand implements Callable<Integer> {
         }
         Path out = dataDir != null ? dataDir.resolve(name) : DatasetLocations.fromEnvironment().cacheDir(name);
         // notMNIST_large's 530 000 PNGs take a minute or two: say what is going on before the silence
-        System.err.println("somnus: importing " + name + " from " + from + " into " + out + " ...");
+        StderrNote.say("somnus: importing " + name + " from " + from + " into " + out + " ...");
         DatasetImport.Result r = notMnist
                 ? DatasetImport.notMnist(from, out, seed == null ? 1 : seed, testFraction == null ? DatasetImport.DEFAULT_TEST_FRACTION
                         : testFraction)

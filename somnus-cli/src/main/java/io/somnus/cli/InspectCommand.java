@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "where each came from, its class files' short SHA-256), the fields its configuration changed from its "
                 + "preset, and the shape of each array in weights.npz. A sweep directory: the classes of one's own its "
                 + "runs load, each run's state and attempts as its ledger records them (runs in the report's order: "
-                + "preset, dataset, variant, sleep fraction, seed), and whether the last attempt "
+                + "preset, dataset and variant as the sweep file lists them, sleep fraction, seed), and whether the last attempt "
                 + "went on from a resume snapshot (from where) or started afresh. A bundled preset: its "
                 + "file, with the comments that explain its values. A YAML file: its configuration as read. --fields: every "
                 + "configuration field.")

@@ -10,7 +10,7 @@ final class InterruptNotice implements AutoCloseable {
     private final Thread hook;
     private final String line;
     /** Where the notice is said: stderr, or a live progress bar's {@link Progress#say} (above the bar). */
-    private volatile Consumer<String> say = said -> System.err.println(said);
+    private volatile Consumer<String> say = StderrNote::say;
 
     InterruptNotice(String line) {
         this.line = line;

@@ -2,9 +2,13 @@ package io.somnus.cli;
 
 import io.somnus.experiment.model.RunProgress;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressState;
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, one line every few seconds otherwise
@@ -19,6 +23,10 @@ final class Progress implements RunProgress, AutoCloseable {
     private final TerminalBars terminal;
     /** On a terminal: java.util.logging's console lines said above the bar while it is live; null otherwise. */
     private final LogAboveBars logs;
+    /** The clock of {@link #left}, in nanoseconds. */
+    private final LongSupplier nanos;
+    /** The bar's time left, which a note's pause (a checkpoint) does not make grow. */
+    private final TimeLeft left;
     private String phase = "";
     /** Whether the bar shows a note beside the phase's name, which the phase's next update takes away. */
     private boolean noted;
@@ -38,11 +46,18 @@ final class Progress implements RunProgress, AutoCloseable {
 
     /** @param columns on a terminal, the bar's line's columns; 0: the terminal's width less one */
     Progress(String task, long total, PrintStream err, boolean terminal, int columns) {
+        this(task, total, err, terminal, columns, System::nanoTime);
+    }
+
+    /** @param nanos the clock of the time left, in nanoseconds ({@link System#nanoTime()}) */
+    Progress(String task, long total, PrintStream err, boolean terminal, int columns, LongSupplier nanos) {
         this.err = err;
+        this.nanos = nanos;
+        this.left = new TimeLeft(nanos.getAsLong());
         this.terminal = terminal ? new TerminalBars(err, columns) : null;
         this.logs = terminal ? new LogAboveBars(this.terminal) : null;
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
-                .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", BarRenderer::linear, terminal))
+                .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", this::left, terminal))
                 .setUpdateIntervalMillis(terminal ? 250 : 5000)
                 // progressbar's refresh() draws only where the count moved since its last drawing: a note, or a
                 // phase's last state, at a count its timer had already drawn was never shown
@@ -52,10 +67,13 @@ final class Progress implements RunProgress, AutoCloseable {
         this.bar = b.build();
     }
 
-    /** Says {@code line} on stderr at once: on a terminal above the bar, which is drawn again below it. */
+    /**
+     * Says {@code line} on stderr at once: on a terminal above the bar, which is drawn again below it, wrapped at word
+     * boundaries to its width ({@link StderrNote}).
+     */
     void say(String line) {
         if (terminal != null) {
-            terminal.printAbove(line);
+            terminal.printAbove(StderrNote.wrapped(line, terminal.columns()));
         } else {
             err.println(line);
         }
@@ -72,6 +90,7 @@ final class Progress implements RunProgress, AutoCloseable {
             bar.maxHint(total);
         }
         if (noted && newPhase.equals(phase)) {
+            left.resume(nanos.getAsLong());
             bar.setExtraMessage(phase); // the count moves again: the note is over
             noted = false;
         }
@@ -81,6 +100,7 @@ final class Progress implements RunProgress, AutoCloseable {
             if (!phase.isEmpty()) {
                 // each phase's own elapsed time and estimate (the readouts' pace is not training's); the reset draws
                 // the bar at once, so the new phase's name and total come first
+                left.restart(nanos.getAsLong());
                 bar.reset();
             }
             phase = newPhase;
@@ -91,16 +111,25 @@ final class Progress implements RunProgress, AutoCloseable {
     }
 
     /**
-     * Shown beside the phase's name, the bar drawn at once: a training's count stands still through a checkpoint's
-     * evaluation (minutes at N_e = 1 600), which the bar's running clock alone did not explain.
+     * Shown in the phase's name's place (the task's name still says what runs), the bar drawn at once: a training's
+     * count stands still through a checkpoint's evaluation (minutes at N_e = 1 600), which the bar's running clock
+     * alone did not explain. On a narrow terminal the note keeps its first clause ("checkpoint 2/5", {@link
+     * BarRenderer}); the time left does not grow while it shows ({@link TimeLeft}).
      */
     @Override
     public synchronized void note(String notePhase, String note) {
         if (notePhase.equals(phase)) {
-            bar.setExtraMessage(phase + " · " + note);
+            left.pause(nanos.getAsLong());
+            bar.setExtraMessage(note);
             noted = true;
             bar.refresh();
         }
+    }
+
+    /** The bar's time left: the phase's units to go at their pace, a note's pause not counted as theirs. */
+    private Optional<Duration> left(ProgressState state) {
+        return left.left(nanos.getAsLong(), state.getCurrent() - state.getStart(),
+                Math.max(0, state.getMax() - state.getCurrent()));
     }
 
     @Override

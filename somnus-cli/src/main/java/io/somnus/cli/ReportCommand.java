@@ -64,13 +64,13 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            stderr.println("somnus report: " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist")
+            StderrNote.say(stderr, "somnus report: " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist")
                     + "; give a sweep or run directory");
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
         }
         if (aggregate && RunDirectory.isRun(dir)) {
-            stderr.println("somnus report: --aggregate is for a sweep directory; " + dir + " is a run directory (it has "
+            StderrNote.say(stderr, "somnus report: --aggregate is for a sweep directory; " + dir + " is a run directory (it has "
                     + RunDirectory.SUMMARY + "), whose report needs no aggregates");
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
@@ -86,7 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
                 : !isHtmlName(html) ? "does not end in .html or .htm; the report is one HTML page (e.g. --out "
                 + html.resolveSibling(html.getFileName() + ".html") + ")" : null;
         if (refused != null) { // an earlier report is replaced; nothing else is written
-            stderr.println("somnus report: --out " + html + " " + refused);
+            StderrNote.say(stderr, "somnus report: --out " + html + " " + refused);
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
         }
@@ -111,7 +111,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             ReportBuilder.build(dir, html);
         } catch (NotAResultDirectoryException | io.somnus.experiment.io.FileFormatException | SweepException e) {
-            stderr.println("somnus report: " + e.getMessage());
+            StderrNote.say(stderr, "somnus report: " + e.getMessage());
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
         } catch (java.nio.file.FileSystemException e) {
@@ -120,7 +120,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             // nothing was written: the report (or the aggregates) go to a place this user cannot write
             Path where = e.getFile() == null ? html.toAbsolutePath().getParent() : Path.of(e.getFile()).getParent();
-            stderr.println("somnus report: cannot write into " + where + " (" + io.somnus.experiment.io.AtomicFiles.reason(e)
+            StderrNote.say(stderr, "somnus report: cannot write into " + where + " (" + io.somnus.experiment.io.AtomicFiles.reason(e)
                     + ")" + (aggregate ? "; --aggregate rewrites the sweep's own files, so it needs a sweep directory "
                     + "you may write" : "; give --out FILE in a directory you may write"));
             stderr.flush();

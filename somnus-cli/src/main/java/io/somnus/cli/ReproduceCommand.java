@@ -137,7 +137,7 @@ final class ReproduceCommand implements Callable<Integer> {
             try {
                 ReportBuilder.build(results, report);
             } catch (java.io.IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
-                System.err.println("somnus reproduce: report not written: " + e.getMessage() + "; every run and the "
+                StderrNote.say("somnus reproduce: report not written: " + e.getMessage() + "; every run and the "
                         + "aggregates are kept in " + dir + ", and somnus report " + dir + " writes the report once "
                         + "the cause is fixed");
                 return SomnusCli.EXIT_FAILED;

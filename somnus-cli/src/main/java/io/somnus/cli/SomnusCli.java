@@ -47,7 +47,7 @@ public final class SomnusCli {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             String name = cmd.getCommandSpec().qualifiedName();
-            cmd.getErr().println(name + ": " + ex.getMessage());
+            StderrNote.say(cmd.getErr(), name + ": " + ex.getMessage());
             List<String> close = closeCommands(ex, cmd);
             if (!close.isEmpty()) { // picocli's bigram likeness offered 'clean' for 'trian'
                 cmd.getErr().println("Did you mean: "
@@ -61,7 +61,7 @@ public final class SomnusCli {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // the command's name, as picocli's own messages and sweep's and report's give it ("somnus train: ...")
-            cmd.getErr().println(prefix(cmd) + userMessage(ex));
+            StderrNote.say(cmd.getErr(), prefix(cmd) + userMessage(ex));
             if (System.getenv("SOMNUS_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());
             }

@@ -165,7 +165,7 @@ public final class SweepCommand implements Callable<Integer> {
                         plan = SweepRunner.asRecorded(plan, out.toAbsolutePath().normalize());
                     }
                 }
-                support.warnings(plan).forEach(w -> stderr.println("somnus sweep: " + w));
+                support.warnings(plan).forEach(w -> StderrNote.say(stderr, "somnus sweep: " + w));
                 stderr.flush();
                 for (PlannedRun run : plan.runs()) {
                     stdout.println(run.runId());
@@ -198,7 +198,7 @@ public final class SweepCommand implements Callable<Integer> {
             stdout.print(SweepSummaryTable.format(result));
             if (result.done() > 0 && result.aggregate() == null) {
                 // aggregation met damaged run files and named them all: loading the runs again would say it twice
-                stderr.println("somnus sweep: no verdict and no report while a run's files are damaged (named above)");
+                StderrNote.say(stderr, "somnus sweep: no verdict and no report while a run's files are damaged (named above)");
                 stderr.flush();
                 stdout.flush();
                 return EXIT_USAGE;
@@ -217,12 +217,12 @@ public final class SweepCommand implements Callable<Integer> {
                         ReportBuilder.build(finished, html);
                         stdout.println("report: " + html);
                     } catch (io.somnus.experiment.io.FileFormatException e) {
-                        stderr.println("somnus sweep: report not written: " + e.getMessage());
+                        StderrNote.say(stderr, "somnus sweep: report not written: " + e.getMessage());
                         stderr.flush();
                         stdout.flush();
                         return SweepResult.EXIT_RUNS_FAILED;
                     } catch (java.io.IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
-                        stderr.println("somnus sweep: report not written: " + e.getMessage() + "; every run and the "
+                        StderrNote.say(stderr, "somnus sweep: report not written: " + e.getMessage() + "; every run and the "
                                 + "aggregates are kept in " + result.outDir() + ", and somnus report "
                                 + result.outDir() + " writes the report once the cause is fixed");
                         stderr.flush();
@@ -234,11 +234,11 @@ public final class SweepCommand implements Callable<Integer> {
             stdout.flush();
             return result.exitCode();
         } catch (ConfigException | CliException e) {
-            stderr.println("somnus sweep: " + e.getMessage());
+            StderrNote.say(stderr, "somnus sweep: " + e.getMessage());
             stderr.flush();
             return EXIT_USAGE;
         } catch (SweepException e) {
-            stderr.println("somnus sweep: " + e.getMessage());
+            StderrNote.say(stderr, "somnus sweep: " + e.getMessage());
             stderr.flush();
             return e.nothingRan() ? EXIT_USAGE : SweepResult.EXIT_RUNS_FAILED;
         }

@@ -25,8 +25,8 @@ final class SweepListing {
 
     /**
      * The lines of the listing: a head line with the counts, then one per run in the order the report shows them
-     * ({@link SweepResults#inCellOrder}: preset, dataset, variant, sleep fraction, seed), where run ids in byte order
-     * put paper-sg-code before paper-sg and both before paper.
+     * ({@link SweepResults#inCellOrder}: preset, dataset and variant in the sweep file's order, sleep fraction, seed),
+     * where run ids in byte order put paper-sg-code before paper-sg and both before paper.
      */
     static List<String> lines(Path dir) {
         Path file = dir.resolve(SweepLedger.FILE_NAME);

@@ -35,6 +35,11 @@ final class TerminalBars {
         return new Bar(this);
     }
 
+    /** The columns a bar's line may take (a line of text too, to be wrapped at them: {@link StderrNote}). */
+    int columns() {
+        return width > 0 ? width : TerminalColumns.get() - 1;
+    }
+
     /** Prints {@code text} (one line or more) above the bars at once, and the bars below it. */
     synchronized void printAbove(String text) {
         StringBuilder s = new StringBuilder();
@@ -105,7 +110,7 @@ final class TerminalBars {
         /** The bars' width, never progressbar's TerminalUtils (see {@link TerminalColumns}). */
         @Override
         public int getMaxRenderedLength() {
-            return bars.width > 0 ? bars.width : TerminalColumns.get() - 1;
+            return bars.columns();
         }
 
         @Override

@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         RunDirectories.requireNoResumable(dir);
         requireFreshExport();
         for (String line : RunDirectories.removeAbandoned(dir.toAbsolutePath().getParent(), dir.getFileName().toString())) {
-            System.err.println("somnus: " + line);
+            StderrNote.say("somnus: " + line);
         }
         boolean sg = Choices.of(ModelKind.SG).equals(config.path("model").asText());
         // an STDP-SNN run keeps snapshots unless it exchanges spikes or networks with files (StdpTraining)
@@ -286,9 +286,9 @@ final class TrainCommand implements Callable<Integer> {
             // read once, for the checks, the line below and the resume
             StandardRunExecutor.Resumption resumption = executor.resumption(tmpDir, allowOtherArithmetic);
             long total = io.somnus.experiment.run.ResumePoint.trainingTotal(resumption.config());
-            System.err.println("somnus: resuming " + tmpDir + " from " + resumption.point().inWords(resumption.config()));
+            StderrNote.say("somnus: resuming " + tmpDir + " from " + resumption.point().inWords(resumption.config()));
             if (startedWithoutReport && report == null) {
-                System.err.println("somnus: the run was started with --no-report, so no report.html is written; "
+                StderrNote.say("somnus: the run was started with --no-report, so no report.html is written; "
                         + "--report writes it, or somnus report " + dir + " later");
             }
             try (Progress progress = new Progress("train", total)) {
@@ -320,7 +320,7 @@ final class TrainCommand implements Callable<Integer> {
             io.somnus.report.ReportBuilder.build(dir, html);
             System.out.println("report: " + html.toAbsolutePath());
         } catch (Exception e) {
-            System.err.println("somnus: the run is whole, but its report could not be written (" + e.getMessage()
+            StderrNote.say("somnus: the run is whole, but its report could not be written (" + e.getMessage()
                     + "); somnus report " + dir + " writes it");
         }
     }

@@ -114,14 +114,47 @@ class ConsoleSweepListenerTest {
             listener.started(plan, plan.runs(), List.of());
             listener.runStarted(1, plan.runs().get(0).runId());
             listener.message(said);
-            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains(said), "written at once");
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains(said.substring(0, 20)), "written at once");
         }
         List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
-        int at = screen.indexOf(said);
-        assertTrue(at >= 0, String.join("\n", screen));
+        List<String> lines = StderrNote.wrapped(said, TerminalColumns.get() - 1).lines().toList(); // wrapped: its test below
+        int at = java.util.Collections.indexOfSubList(screen, lines) + lines.size() - 1;
+        assertTrue(at >= lines.size() - 1, String.join("\n", screen));
         assertEquals(3, screen.size() - at - 1, "the three bars below it: " + String.join("\n", screen));
         assertTrue(screen.subList(at + 1, screen.size()).stream().allMatch(l -> l.startsWith("sweep")
                 || l.startsWith("worker")), String.join("\n", screen));
+    }
+
+    /**
+     * A long message (a resumed sweep's "kept N finished run directories ...", a run's warning) is wrapped at word
+     * boundaries above the bars on a terminal, where the terminal broke it mid-word; in a log it stays one line.
+     */
+    @Test
+    void aLongMessageIsWrappedAboveTheBarsAndWholeInALog() {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: tty\npresets: [paper]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
+        String said = "[worker 1] warning: " + plan.runs().get(0).runId() + ": the excitatory layer's spike rate "
+                + "stayed under 0.1 Hz through the last 1000 images, so its readouts read an almost silent network";
+        for (boolean interactive : new boolean[] {true, false}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ConsoleSweepListener listener = new ConsoleSweepListener(
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8), interactive, 2, 3600)) {
+                listener.started(plan, plan.runs(), List.of());
+                listener.message(said);
+            }
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            if (!interactive) {
+                assertTrue(out.lines().anyMatch(said::equals), "one line in a log: " + out);
+                continue;
+            }
+            List<String> screen = TerminalBarsTest.screen(out);
+            int first = screen.indexOf(screen.stream().filter(l -> l.startsWith("[worker 1] warning: ")).findFirst()
+                    .orElseThrow());
+            List<String> lines = screen.subList(first, screen.size() - 3); // the three bars below it
+            assertTrue(lines.size() > 1, String.join("\n", screen));
+            assertTrue(lines.stream().allMatch(l -> l.length() <= TerminalColumns.get() - 1), String.join("\n", screen));
+            assertEquals(said, String.join(" ", lines.stream().map(String::trim).toList()), "whole words, in order");
+        }
     }
 
     /**
@@ -145,8 +178,11 @@ class ConsoleSweepListenerTest {
         }
         List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
         String all = String.join("\n", screen);
-        int at = screen.indexOf("somnus: interrupted; " + InterruptNotice.forSweep(Path.of("runs", "tty")).line());
-        assertTrue(at > 0 && screen.get(at - 1).isEmpty(), all); // after the blank line the notice starts with
+        List<String> lines = StderrNote.wrapped("somnus: interrupted; " + InterruptNotice.forSweep(Path.of("runs",
+                "tty")).line(), TerminalColumns.get() - 1).lines().toList();
+        int first = java.util.Collections.indexOfSubList(screen, lines);
+        int at = first + lines.size() - 1;
+        assertTrue(first > 0 && screen.get(first - 1).isEmpty(), all); // after the blank line the notice starts with
         assertEquals("a later message", screen.get(at + 1), all);
         assertEquals(3, screen.size() - at - 2, "the three bars below: " + all);
     }

@@ -9,6 +9,7 @@ import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepPlanner;
+import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -164,17 +165,8 @@ class InspectCommandTest {
      */
     @Test
     void aSweepListsItsRunsByPresetSleepFractionAndSeed(@TempDir Path tmp) throws Exception {
-        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: ordered\n"
-                + "presets: [paper, paper-sg, paper-sg-code]\ndatasets: [geomfig]\nsleep_fractions: [0.2, 0.0]\n"
-                + "seeds: [10, 2]\n"), Fakes.resolver());
-        Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
-        try (SweepLedger ledger = SweepLedger.open(sweep.resolve(SweepLedger.FILE_NAME))) {
-            ledger.initialise(plan, java.time.Instant.EPOCH);
-        }
-        CommandLine cl = SomnusCli.commandLine();
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        assertEquals(0, cl.execute("inspect", sweep.toString()));
+        List<String> listed = listedRunIds(tmp, "name: ordered\npresets: [paper, paper-sg, paper-sg-code]\n"
+                + "datasets: [geomfig]\nsleep_fractions: [0.2, 0.0]\nseeds: [10, 2]\n");
         List<String> expected = new ArrayList<>();
         for (String preset : List.of("paper", "paper-sg", "paper-sg-code")) {
             for (String fraction : List.of("0.00", "0.20")) {
@@ -183,8 +175,36 @@ class InspectCommandTest {
                 }
             }
         }
-        assertEquals(expected, out.toString().lines().skip(1).filter(l -> l.startsWith("  "))
-                .map(l -> l.trim().split(" ")[0]).toList());
+        assertEquals(expected, listed);
+    }
+
+    /**
+     * Presets and datasets as the sweep file lists them (its copy in the sweep directory), as the report and the
+     * aggregates order them too: by name, paper came before paper-sg and fashion-mnist before geomfig.
+     */
+    @Test
+    void aSweepListsItsPresetsAndDatasetsInTheSweepFilesOrder(@TempDir Path tmp) throws Exception {
+        assertEquals(List.of("paper-sg__geomfig__f0.00__s1", "paper-sg__fashion-mnist__f0.00__s1",
+                "paper__geomfig__f0.00__s1", "paper__fashion-mnist__f0.00__s1"), listedRunIds(tmp, "name: listed\n"
+                + "presets: [paper-sg, paper]\ndatasets: [geomfig, fashion-mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n"));
+    }
+
+    /**
+     * The run ids {@code somnus inspect} lists, in its order, for a sweep of {@code yaml} planned, its ledger made and
+     * the file copied into its directory as the sweep does, no run begun.
+     */
+    private static List<String> listedRunIds(Path tmp, String yaml) throws Exception {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), yaml), Fakes.resolver());
+        Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
+        Files.writeString(sweep.resolve(SweepRunner.SWEEP_COPY), yaml);
+        try (SweepLedger ledger = SweepLedger.open(sweep.resolve(SweepLedger.FILE_NAME))) {
+            ledger.initialise(plan, java.time.Instant.EPOCH);
+        }
+        CommandLine cl = SomnusCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("inspect", sweep.toString()));
+        return out.toString().lines().skip(1).filter(l -> l.startsWith("  ")).map(l -> l.trim().split(" ")[0]).toList();
     }
 
     private static final String RULE_SHA = "1a2b3c4d5e6f".repeat(5) + "7788";

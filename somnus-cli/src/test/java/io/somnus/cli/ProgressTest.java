@@ -89,7 +89,7 @@ class ProgressTest {
         String out = captured.toString(StandardCharsets.UTF_8);
         boolean noteLine = false;
         for (String line : out.split("\\R")) {
-            noteLine |= line.contains(" 4/10 ") && line.contains("train · checkpoint 1/2: readouts");
+            noteLine |= line.contains(" 4/10 ") && line.endsWith(") checkpoint 1/2: readouts");
             assertTrue(!line.contains("not this phase's"), "another phase's note: " + out);
             assertTrue(!line.contains(" 5/10 ") || !line.contains("checkpoint"), "the note outlives it: " + out);
         }
@@ -111,7 +111,7 @@ class ProgressTest {
             p.update("train", 5, 10); // ends the note: the bar's closing line does not show it
         }
         String out = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(out.lines().anyMatch(line -> line.contains(" 4/10 ") && line.contains("train · checkpoint 1/2: test "
+        assertTrue(out.lines().anyMatch(line -> line.contains(" 4/10 ") && line.endsWith(") checkpoint 1/2: test "
                 + "images")), "the second note at 4/10 was not drawn: " + out);
     }
 
@@ -132,7 +132,7 @@ class ProgressTest {
     @Test
     void onATerminalALineSaidShowsAboveTheBar() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String said = "somnus: runs/x was made by another process while this run trained; this run is in runs/x-2";
+        String said = "somnus: runs/x was made by another process; this run is in runs/x-2"; // < 80 columns
         try (Progress p = new Progress("train", 10, new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
              InterruptNotice notice = new InterruptNotice("it goes on with --resume")) {
             p.update("train", 3, 10);

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * train's bar on terminals 80 and 120 columns wide with a checkpoint's note beside it: progressbar's own line gave
  * the bar what the note left (1 to 6 columns) and was cut after "readouts on " at 80 columns; its times,
- * "(0:00:03 / 0:00:05)", said not which was elapsed and which left.
+ * "(0:00:03 / 0:00:05)", said not which was elapsed and which left. At 80 columns the note then kept
+ * "train · checkpoint …", its number cut off.
  */
 class ProgressWidthTest {
     private static final String NOTE = "checkpoint 4/5: readouts on 200 + 50 images";
@@ -39,10 +42,40 @@ class ProgressWidthTest {
         assertTrue(Pattern.compile("\\(elapsed \\d+:\\d\\d, left \\d+:\\d\\d\\)").matcher(line).find(),
                 "the times named: " + line);
         if (columns == 120) {
-            assertTrue(line.endsWith("train · " + NOTE), "whole where it fits: " + line);
+            assertTrue(line.endsWith(") " + NOTE), "whole where it fits: " + line);
         } else {
-            assertTrue(line.endsWith("…") && line.length() == columns - 1, "cut with … at the width: " + line);
+            assertTrue(line.endsWith(") checkpoint 4/5"), "its first clause, whole, where the rest does not fit: " + line);
         }
+    }
+
+    /**
+     * At 80 columns a checkpoint's note kept ≈ 20 characters ("train · checkpoint …"), and the time left grew all
+     * through its evaluation: the clock here stands at 4 s for 4 of 5 images, then a minute into the checkpoint.
+     */
+    @Test
+    void theTimeLeftStandsStillThroughACheckpoint() {
+        AtomicLong now = new AtomicLong();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Progress p = new Progress("train", 5, new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 79,
+                now::get)) {
+            now.set(TimeUnit.SECONDS.toNanos(4));
+            p.update("train", 4, 5);
+            p.note("train", NOTE);
+            now.set(TimeUnit.SECONDS.toNanos(64));
+            p.note("train", NOTE); // drawn again, a minute on
+        }
+        List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
+        String line = screen.get(screen.size() - 1);
+        assertTrue(line.contains("left 0:01)"), "1 s a image, 1 image to go: " + line);
+    }
+
+    /** The first clause where it fits, else a cut with "…"; nothing in under two columns. */
+    @Test
+    void aMessageIsCutAtItsFirstClauseWhereThatFits() {
+        assertEquals(" checkpoint 2/5", BarRenderer.cut(" checkpoint 2/5: readouts on 300 + 100 images", 20));
+        assertEquals(" checkp…", BarRenderer.cut(" checkpoint 2/5: readouts on 300 + 100 images", 8));
+        assertEquals(" run-1 train, fr…", BarRenderer.cut(" run-1 train, from image 41 of 100", 17));
+        assertEquals("", BarRenderer.cut(" checkpoint 2/5: readouts", 1));
     }
 
     /** In a log (not a terminal), the note is kept whole however long, so grep finds it. */

@@ -48,4 +48,20 @@ class StderrNoteTest {
     void aWordLongerThanTheLineStandsAloneWhole() {
         assertEquals("ab\n  abcdefgh\n  cd", StderrNote.wrap("ab abcdefgh cd", 5, 2));
     }
+
+    /** A message of several lines (a failure's cause below it) keeps its lines; each is wrapped on its own. */
+    @Test
+    void eachLineOfAMessageIsWrappedOnItsOwn() {
+        assertEquals("somnus: ab cd\n        ef\n  short\nx: gh ij kl\n   mn", StderrNote.wrapped(
+                "somnus: ab cd ef\n  short\nx: gh ij kl mn", 13));
+        assertEquals("one line\ntwo", StderrNote.wrapped("one line\ntwo", 0), "in a log, as it is");
+    }
+
+    /** picocli's error stream (a test's writer: no terminal) gets the line whole, as a log does. */
+    @Test
+    void picocliErrorStreamOffATerminalKeepsTheLineWhole() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        StderrNote.say(new java.io.PrintWriter(text), NOTE);
+        assertEquals(NOTE + System.lineSeparator(), text.toString());
+    }
 }

@@ -5,6 +5,7 @@ import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.RunRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,8 @@ final class ModelComparisonSection implements Section {
                 + "untrained controls of a sweep with controls as flat lines at their mean, each dashed its own way; the presets are drawn a "
                 + "little to either side of each fraction, with their own markers, so that their intervals stay in sight. "
                 + "The paper's claim: sleep helps the STDP-SNN and makes no measurable difference to the SG-SNN.");
-        Map<String, List<AggregateRow>> byDataset = new TreeMap<>();
+        // panels and their presets in the rows' order, the sweep's (SweepResults.cellOrder: as its file lists them)
+        Map<String, List<AggregateRow>> byDataset = new LinkedHashMap<>();
         Map<String, List<AggregateRow>> controls = new TreeMap<>(); // untrained STDP-SNNs: reference lines, not presets
         for (AggregateRow r : ctx.rows()) {
             if (r.metric().equals("test_accuracy")) {
@@ -62,7 +64,7 @@ final class ModelComparisonSection implements Section {
         }
         html.wideGridStart();
         for (Map.Entry<String, List<AggregateRow>> d : byDataset.entrySet()) {
-            Map<String, List<AggregateRow>> byPreset = new TreeMap<>();
+            Map<String, List<AggregateRow>> byPreset = new LinkedHashMap<>();
             for (AggregateRow r : d.getValue()) {
                 byPreset.computeIfAbsent(r.cell().preset() + " (" + r.cell().model() + ")", k -> new ArrayList<>()).add(r);
             }

@@ -5,8 +5,11 @@ import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.RunRecord;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the receptive-field cosine ({@code diversity.rf_cosine}) reads where the input projection is sparse: two random
@@ -58,6 +61,44 @@ final class SparseInputCosine {
         return "Receptive-field cosine: " + clause(p) + (Double.isNaN(control) ? ""
                 : "; read it against the untrained control's " + Formats.significant(control) + ", not against 0")
                 + ".";
+    }
+
+    /**
+     * Under a study's panel of {@code runs} (one group): {@link #sentence} where every run's input projection has one
+     * density p; where the runs mix densities, or sparse with dense ones (a grid or {@code --set} on the projection),
+     * which runs have which p, by sleep fraction and seed; empty where none is sparse.
+     *
+     * @param control the untrained control's mean ({@link #untrained}), NaN where there is none
+     */
+    static Optional<String> note(List<RunRecord> runs, double control) {
+        Map<Double, List<RunRecord>> byDensity = new TreeMap<>(); // NaN, the dense runs, last
+        for (RunRecord r : runs) {
+            byDensity.computeIfAbsent(density(r), p -> new ArrayList<>()).add(r);
+        }
+        if (byDensity.keySet().stream().allMatch(p -> p.isNaN())) {
+            return Optional.empty();
+        }
+        if (byDensity.size() == 1) {
+            return Optional.of(sentence(byDensity.keySet().iterator().next(), control));
+        }
+        List<String> which = new ArrayList<>();
+        byDensity.forEach((p, of) -> which.add((p.isNaN() ? "dense (no mask)" : "p = " + Formats.significant(p))
+                + " in " + of.size() + " of " + runs.size() + " runs (" + runsInWords(of) + ")"));
+        return Optional.of("Receptive-field cosine: where the input projection is sparse, its connection masks hold it "
+                + "near p, trained or not (two random masks of density p overlap by about p); the runs here mix "
+                + "densities: " + String.join("; ", which) + (Double.isNaN(control) ? ""
+                : "; read the sparse runs' against the untrained control's " + Formats.significant(control)
+                + ", not against 0") + ".");
+    }
+
+    /** The runs by sleep fraction and seed: "f = 0 (seeds 1, 2), f = 0.2 (seed 1)". */
+    private static String runsInWords(List<RunRecord> runs) {
+        Map<Double, List<Long>> seeds = new TreeMap<>();
+        runs.forEach(r -> seeds.computeIfAbsent(r.sleepFraction(), f -> new ArrayList<>()).add(r.seed()));
+        List<String> out = new ArrayList<>();
+        seeds.forEach((f, of) -> out.add("f = " + Formats.significant(f) + " (seed" + (of.size() == 1 ? " " : "s ")
+                + String.join(", ", of.stream().sorted().map(String::valueOf).toList()) + ")"));
+        return String.join(", ", out);
     }
 
     /**

@@ -140,11 +140,10 @@ final class VersusSleepSection implements Section {
                         + "seeds, " + g.getKey().title(), null, "fig");
             }
             html.gridEnd();
-            double[] density = ctx.groups().getOrDefault(g.getKey(), List.of()).stream()
-                    .mapToDouble(SparseInputCosine::density).distinct().toArray();
-            if (metrics.contains(SparseInputCosine.METRIC) && density.length == 1 && !Double.isNaN(density[0])) {
-                // a cosine near p in every run, trained or not, read as "no learning"
-                html.note(SparseInputCosine.sentence(density[0], SparseInputCosine.untrained(ctx.rows(), g.getKey())));
+            if (metrics.contains(SparseInputCosine.METRIC)) {
+                // a cosine near p in every run, trained or not, read as "no learning"; said where any run is sparse
+                SparseInputCosine.note(ctx.groups().getOrDefault(g.getKey(), List.of()),
+                        SparseInputCosine.untrained(ctx.rows(), g.getKey())).ifPresent(html::note);
             }
             if (!missing.isEmpty()) {
                 html.note("not recorded: " + String.join(", ", missing));

@@ -9,6 +9,7 @@ import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.VariantOrder;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
+import io.somnus.experiment.sweep.SweepRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,17 @@ class SectionsTest {
 
     private static SweepResults sweep(Path dir, List<RunRecord> runs) {
         return new SweepResults(dir, false, "s", Map.of(), RunCounts.NONE, runs, List.of());
+    }
+
+    /** A context that keeps each chart it paints in {@code charts}, in page order. */
+    private static ReportContext capturing(SweepResults results, List<XYChart> charts) {
+        return new ReportContext(results, new Html(), null) {
+            @Override
+            java.util.concurrent.Future<String> svg(XYChart chart) {
+                charts.add(chart);
+                return super.svg(chart);
+            }
+        };
     }
 
     private static String write(Section section, SweepResults results, List<String> notes) throws Exception {
@@ -496,6 +508,35 @@ class SectionsTest {
     }
 
     /**
+     * A group whose runs mix input densities (here p = 0.1 at f = 0, p = 0.05 at f = 0.2 seed 1 and an all-to-all
+     * projection at f = 0.2 seed 2) had no note at all, though most of its runs' cosines sit near their p; it now says
+     * which runs have which density.
+     */
+    @Test
+    void aGroupMixingInputDensitiesSaysWhichRunsAreSparse(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new ArrayList<>();
+        Object[][] cells = {{0.0, 1, "fixed_probability, p: 0.1"}, {0.0, 2, "fixed_probability, p: 0.1"},
+            {0.2, 1, "fixed_probability, p: 0.05"}, {0.2, 2, "all_to_all, p: 1"}};
+        for (Object[] c : cells) {
+            Path dir = Files.createDirectory(tmp.resolve("r" + c[0] + "-" + c[1]));
+            Files.writeString(dir.resolve("config.yaml"), "model: stdp\npreset: paper\nprojections:\n"
+                    + "- {name: input_e, connector: " + c[2] + "}\n");
+            runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", (double) c[0],
+                    (int) c[1], JsonNodeFactory.instance.objectNode(),
+                    Map.of("test_accuracy", 0.5, "diversity.rf_cosine", 0.1)));
+        }
+        String html = write(new VersusSleepSection(), sweep(tmp, runs), new ArrayList<>());
+        int at = html.indexOf("Receptive-field cosine: ");
+        assertTrue(at >= 0, "a note: " + html);
+        String note = html.substring(at, html.indexOf('<', at));
+        assertTrue(note.contains("p = 0.0500 in 1 of 4 runs (f = 0.200 (seed 1))"), note);
+        assertTrue(note.contains("p = 0.100 in 2 of 4 runs (f = 0 (seeds 1, 2))"), note);
+        assertTrue(note.contains("dense (no mask) in 1 of 4 runs (f = 0.200 (seed 2))"), note);
+        assertTrue(note.indexOf("p = 0.0500") < note.indexOf("p = 0.100") && note.indexOf("p = 0.100")
+                < note.indexOf("dense"), "by density, the dense last: " + note);
+    }
+
+    /**
      * A study of 4 checkpoints per run (a quick one) has no std of the last quarter: the last ⌈4/4⌉ = 1 checkpoint
      * has none. The panel's absence was noted bare ("not recorded: std of the last quarter"), as if a file were
      * missing; the note now says what it needs.
@@ -534,13 +575,7 @@ class SectionsTest {
             }
         }
         List<XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
-            @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
-                charts.add(chart);
-                return super.svg(chart);
-            }
-        };
+        ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new VersusSleepSection(), ctx);
         ReportBuilder.write(new WeightTracesSection(), ctx);
         Map<String, java.util.Set<java.awt.Color>> colours = new java.util.TreeMap<>();
@@ -565,13 +600,7 @@ class SectionsTest {
         Files.writeString(b.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
                 + "0,wake,0,in_h,1500\n3200,sleep,1,in_h,1501\n3225,sleep,1,in_h,1502\n290000,wake,1,in_h,1600\n");
         List<XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(sweep(tmp, List.of(run(b, 0.2))), new Html(), null) {
-            @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
-                charts.add(chart);
-                return super.svg(chart);
-            }
-        };
+        ReportContext ctx = capturing(sweep(tmp, List.of(run(b, 0.2))), charts);
         ReportBuilder.write(new WeightTracesSection(), ctx);
         XYSeries sleep = charts.get(0).getSeriesCollection().stream().filter(s -> s.getName().equals("sleep")).findFirst().orElseThrow();
         double lo = java.util.Arrays.stream(sleep.getXData()).min().orElseThrow();
@@ -580,6 +609,32 @@ class SectionsTest {
         assertEquals(axis / 240, hi - lo, 1e-9 * axis, "[" + lo + ", " + hi + "] on an axis to " + axis);
         assertEquals(3212.5, (lo + hi) / 2, 1e-9, "about the episode's middle");
     }
+    /**
+     * The STDP-versus-SG panels and their presets come in the sweep file's order (its copy in the sweep directory), as
+     * somnus inspect lists the runs: by name, fashion-mnist's panel came first and paper's line before paper-sg's.
+     */
+    @Test
+    void theModelPanelsFollowTheSweepFilesOrder(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve(SweepRunner.SWEEP_COPY), "name: s\n"
+                + "presets: [paper-sg, paper]\ndatasets: [geomfig, fashion-mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n");
+        List<RunRecord> runs = new java.util.ArrayList<>();
+        for (String[] c : new String[][] {{"paper", "stdp"}, {"paper-sg", "sg"}}) {
+            for (String dataset : List.of("fashion-mnist", "geomfig")) {
+                Path dir = Files.createDirectory(tmp.resolve(c[0] + "-" + dataset));
+                runs.add(new RunRecord(dir.getFileName().toString(), dir, c[0], c[1], dataset, "", 0.0, 1,
+                        JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5)));
+            }
+        }
+        List<XYChart> charts = new java.util.ArrayList<>();
+        ReportContext ctx = capturing(sweep(tmp, runs), charts);
+        ReportBuilder.write(new ModelComparisonSection(), ctx);
+        assertEquals(List.of("geomfig", "fashion-mnist"), charts.stream().map(c -> c.getTitle()).toList());
+        for (XYChart chart : charts) {
+            assertEquals(List.of("paper-sg (sg)", "paper (stdp)"), chart.getSeriesCollection().stream()
+                    .map(XYSeries::getName).filter(n -> n.startsWith("paper")).distinct().toList(), chart.getTitle());
+        }
+    }
+
     /**
      * The STDP-versus-SG panel draws the untrained controls as flat reference lines: both were dashed alike, the
      * untrained one pink and the sleep-target one orange, which read as one grey in print. Each has its own stroke.
@@ -599,13 +654,7 @@ class SectionsTest {
             }
         }
         List<XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
-            @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
-                charts.add(chart);
-                return super.svg(chart);
-            }
-        };
+        ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new ModelComparisonSection(), ctx);
         assertEquals(1, charts.size());
         Map<String, java.awt.BasicStroke> strokes = new java.util.TreeMap<>();

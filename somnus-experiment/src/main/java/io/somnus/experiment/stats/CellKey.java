@@ -1,6 +1,7 @@
 package io.somnus.experiment.stats;
 
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * A cell of the study: preset (which fixes the model) × dataset × grid variant × sleep fraction; its runs
@@ -16,10 +17,28 @@ public record CellKey(String preset, String model, String dataset, String varian
     /** Preset, dataset, variant ({@link VariantOrder#NUMERIC}: without the sweep file), sleep fraction. */
     public static final Comparator<CellKey> ORDER = order(VariantOrder.NUMERIC);
 
-    /** Preset, dataset, variant in {@code variants} (a {@link VariantOrder}), sleep fraction. */
+    /** Preset, dataset (each by name), variant in {@code variants} (a {@link VariantOrder}), sleep fraction. */
     public static Comparator<CellKey> order(Comparator<String> variants) {
-        return Comparator.comparing(CellKey::preset).thenComparing(CellKey::dataset)
+        return order(List.of(), List.of(), variants);
+    }
+
+    /**
+     * Preset and dataset in the order a sweep file lists them ({@code presets}, {@code datasets}; one not listed after
+     * those that are, by name), variant in {@code variants} (a {@link VariantOrder}), sleep fraction: the one order of
+     * a sweep's cells, in its aggregates, its report and {@code somnus inspect}.
+     */
+    public static Comparator<CellKey> order(List<String> presets, List<String> datasets, Comparator<String> variants) {
+        return Comparator.comparing(CellKey::preset, listed(presets)).thenComparing(CellKey::dataset, listed(datasets))
                 .thenComparing(CellKey::variant, variants).thenComparingDouble(CellKey::sleepFraction);
+    }
+
+    /** By place in {@code names}, those not in it after, by name. */
+    private static Comparator<String> listed(List<String> names) {
+        List<String> order = List.copyOf(names);
+        return Comparator.<String>comparingInt(n -> {
+            int at = order.indexOf(n);
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }).thenComparing(Comparator.naturalOrder());
     }
 
     /** The same cell at f = 0, the baseline of every comparison. */

@@ -28,6 +28,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The finished runs of a sweep directory, or the one run of a run directory, read from disk.
@@ -128,7 +129,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
             }
         }
         damaged.throwIfAny(d, false, !entries.isEmpty());
-        runs.sort(java.util.Comparator.comparing(RunRecord::cell, cellOrder(d)).thenComparingLong(RunRecord::seed));
+        runs.sort(Comparator.comparing(RunRecord::cell, cellOrder(d)).thenComparingLong(RunRecord::seed));
         String name = meta.getOrDefault("sweep_name", d.getFileName().toString());
         return new SweepResults(d, false, name, meta, RunCounts.of(entries), runs, warnings);
     }
@@ -146,25 +147,36 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         return variantOrder(dir);
     }
 
-    /** The order cells are shown in: {@link CellKey#order} with the variants in {@link #variantOrder()}. */
-    public java.util.Comparator<CellKey> cellOrder() {
+    /**
+     * The order cells are shown in ({@link CellKey#order}): presets, datasets and variants in the sweep file's order
+     * (its copy), then by name; by name alone where it cannot be read.
+     */
+    public Comparator<CellKey> cellOrder() {
         return cellOrder(dir);
     }
 
     private static List<String> variantOrder(Path dir) {
+        return sweepCopy(dir).map(SweepPlanner::variantLabels).orElse(List.of());
+    }
+
+    /** The sweep file's copy in {@code dir}; empty where there is none or it cannot be read. */
+    private static Optional<SweepSpec> sweepCopy(Path dir) {
         Path sweep = dir.resolve(SweepRunner.SWEEP_COPY);
         if (!Files.isRegularFile(sweep)) {
-            return List.of();
+            return Optional.empty();
         }
         try {
-            return SweepPlanner.variantLabels(SweepSpec.load(sweep));
+            return Optional.of(SweepSpec.load(sweep));
         } catch (IOException | RuntimeException e) {
-            return List.of(); // an unreadable copy: the variants' names and grid values decide
+            return Optional.empty(); // an unreadable copy: the names and grid values decide
         }
     }
 
-    private static java.util.Comparator<CellKey> cellOrder(Path dir) {
-        return CellKey.order(VariantOrder.of(variantOrder(dir)));
+    private static Comparator<CellKey> cellOrder(Path dir) {
+        Optional<SweepSpec> spec = sweepCopy(dir);
+        return CellKey.order(spec.map(SweepSpec::presets).orElse(List.of()),
+                spec.map(SweepSpec::datasets).orElse(List.of()),
+                VariantOrder.of(spec.map(SweepPlanner::variantLabels).orElse(List.of())));
     }
 
     /**
