@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.AggregateResult;
@@ -120,7 +121,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             // nothing was written: the report (or the aggregates) go to a place this user cannot write
             Path where = e.getFile() == null ? html.toAbsolutePath().getParent() : Path.of(e.getFile()).getParent();
-            StderrNote.say(stderr, "somnus report: cannot write into " + where + " (" + io.somnus.experiment.io.AtomicFiles.reason(e)
+            StderrNote.say(stderr, "somnus report: cannot write into " + where + " (" + AtomicFiles.reason(e)
                     + ")" + (aggregate ? "; --aggregate rewrites the sweep's own files, so it needs a sweep directory "
                     + "you may write" : "; give --out FILE in a directory you may write"));
             stderr.flush();

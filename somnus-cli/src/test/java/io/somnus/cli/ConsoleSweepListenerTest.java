@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +119,7 @@ class ConsoleSweepListenerTest {
         }
         List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
         List<String> lines = StderrNote.wrapped(said, TerminalColumns.get() - 1).lines().toList(); // wrapped: its test below
-        int at = java.util.Collections.indexOfSubList(screen, lines) + lines.size() - 1;
+        int at = Collections.indexOfSubList(screen, lines) + lines.size() - 1;
         assertTrue(at >= lines.size() - 1, String.join("\n", screen));
         assertEquals(3, screen.size() - at - 1, "the three bars below it: " + String.join("\n", screen));
         assertTrue(screen.subList(at + 1, screen.size()).stream().allMatch(l -> l.startsWith("sweep")
@@ -180,7 +181,7 @@ class ConsoleSweepListenerTest {
         String all = String.join("\n", screen);
         List<String> lines = StderrNote.wrapped("somnus: interrupted; " + InterruptNotice.forSweep(Path.of("runs",
                 "tty")).line(), TerminalColumns.get() - 1).lines().toList();
-        int first = java.util.Collections.indexOfSubList(screen, lines);
+        int first = Collections.indexOfSubList(screen, lines);
         int at = first + lines.size() - 1;
         assertTrue(first > 0 && screen.get(first - 1).isEmpty(), all); // after the blank line the notice starts with
         assertEquals("a later message", screen.get(at + 1), all);

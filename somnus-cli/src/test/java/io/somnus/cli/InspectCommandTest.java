@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +199,7 @@ class InspectCommandTest {
         Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
         Files.writeString(sweep.resolve(SweepRunner.SWEEP_COPY), yaml);
         try (SweepLedger ledger = SweepLedger.open(sweep.resolve(SweepLedger.FILE_NAME))) {
-            ledger.initialise(plan, java.time.Instant.EPOCH);
+            ledger.initialise(plan, Instant.EPOCH);
         }
         CommandLine cl = SomnusCli.commandLine();
         StringWriter out = new StringWriter();

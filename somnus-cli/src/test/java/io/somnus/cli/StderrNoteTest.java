@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,8 +62,8 @@ class StderrNoteTest {
     /** picocli's error stream (a test's writer: no terminal) gets the line whole, as a log does. */
     @Test
     void picocliErrorStreamOffATerminalKeepsTheLineWhole() {
-        java.io.StringWriter text = new java.io.StringWriter();
-        StderrNote.say(new java.io.PrintWriter(text), NOTE);
+        StringWriter text = new StringWriter();
+        StderrNote.say(new PrintWriter(text), NOTE);
         assertEquals(NOTE + System.lineSeparator(), text.toString());
     }
 }

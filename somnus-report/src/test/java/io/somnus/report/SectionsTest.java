@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -35,7 +36,7 @@ class SectionsTest {
     private static ReportContext capturing(SweepResults results, List<XYChart> charts) {
         return new ReportContext(results, new Html(), null) {
             @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
+            Future<String> svg(XYChart chart) {
                 charts.add(chart);
                 return super.svg(chart);
             }
@@ -617,7 +618,7 @@ class SectionsTest {
     void theModelPanelsFollowTheSweepFilesOrder(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve(SweepRunner.SWEEP_COPY), "name: s\n"
                 + "presets: [paper-sg, paper]\ndatasets: [geomfig, fashion-mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n");
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (String[] c : new String[][] {{"paper", "stdp"}, {"paper-sg", "sg"}}) {
             for (String dataset : List.of("fashion-mnist", "geomfig")) {
                 Path dir = Files.createDirectory(tmp.resolve(c[0] + "-" + dataset));
@@ -625,7 +626,7 @@ class SectionsTest {
                         JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5)));
             }
         }
-        List<XYChart> charts = new java.util.ArrayList<>();
+        List<XYChart> charts = new ArrayList<>();
         ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new ModelComparisonSection(), ctx);
         assertEquals(List.of("geomfig", "fashion-mnist"), charts.stream().map(c -> c.getTitle()).toList());

@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -184,7 +185,7 @@ public final class StandardRunExecutor implements RunExecutor {
      * built for it, so that a neuron class of one's own is constructed once a run.
      */
     public void execute(CheckedConfig checked, Path runDir, RunProgress progress) throws IOException {
-        run(checked.tree(), checked.network(), java.util.Objects.requireNonNull(runDir, "runDir"), progress);
+        run(checked.tree(), checked.network(), Objects.requireNonNull(runDir, "runDir"), progress);
     }
 
     /** {@link #run(ObjectNode, Path, RunProgress)}; {@code network}: what the check built for it, or null. */

@@ -1,6 +1,8 @@
 package io.somnus.experiment.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +90,7 @@ class RunCpuTimeTest {
     void aRunCutShortAndResumedRecordsTheCpuTimeOfBothParts() throws Exception {
         ObjectNode config = StdpResumeTest.config("paper"); // one evaluation thread
         Path dir = tmp.resolve("cut");
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+        assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
                 .cpuClock(new JumpClock(30, 30, 33)).execute(config, dir, StdpResumeTest
                         .stopAt(21))); // after the snapshots of the checkpoints at images 10 and 20
         assertTrue(Files.exists(dir.resolve(RunDirectory.RESUME_SNAPSHOT)));
@@ -102,7 +104,7 @@ class RunCpuTimeTest {
 
         // a snapshot written before the seconds were carried (version 2) still resumes: its run_cpu, the part after
         Path old = tmp.resolve("cut-v2");
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+        assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
                 .cpuClock(new JumpClock(30, 30, 33)).execute(config, old, StdpResumeTest
                         .stopAt(21)));
         SnapshotArithmetic.toVersion2(old.resolve(
@@ -112,7 +114,7 @@ class RunCpuTimeTest {
         assertEquals(90, after.path("wall_seconds").asDouble(), 1e-9, after.toString());
         assertEquals(15, after.path("thread_cpu_seconds").asDouble(), 1e-9, after.toString());
         for (String f : StdpResumeTest.RESULTS) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(dir.resolve(f)),
+            assertArrayEquals(Files.readAllBytes(dir.resolve(f)),
                     Files.readAllBytes(old.resolve(f)), f);
         }
     }
@@ -268,7 +270,7 @@ class RunCpuTimeTest {
             }
         };
         try (SgThreading.Scope s = SgThreading.use(SgThreading.TWO)) {
-            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
+            assertThrows(IllegalStateException.class, () -> new StandardRunExecutor()
                     .cpuClock(new JumpClock(30, 20, 45)).execute(sgConfig(), dir, third));
         }
         assertTrue(Files.exists(dir.resolve(RunDirectory.RESUME_SNAPSHOT)));
@@ -325,7 +327,7 @@ class RunCpuTimeTest {
         assertEquals("thread", asBefore.path("measure").asText(), asBefore.toString());
         assertEquals(35.0 / 120, asBefore.path("cpu_share").asDouble(), 1e-12, asBefore.toString());
         for (String f : new String[] {RunDirectory.METRICS, RunDirectory.SUMMARY, RunDirectory.WEIGHTS}) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(tmp.resolve("alone").resolve(f)),
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("alone").resolve(f)),
                     Files.readAllBytes(old.resolve(f)), f);
         }
     }
