@@ -48,6 +48,14 @@ public final class ConductanceLifPopulation extends Population {
     private double stepDtMs;
     private boolean stepThetaFrozen;
     /**
+     * Whether θ is ±0 in every neuron and θ₊ is 0 (Diehl &amp; Cook's inhibitory neurons): θ then stays ±0, its decay
+     * leaves it as it is, and the step constants carry a keep of 1, which skips the decay's pass (≈ 20 ns of an update
+     * of 100 inhibitory neurons: docs/performance-rounds.md, fifty-second round). Null when θ may have been written
+     * since it was last found (a getter, a copy, a state read).
+     */
+    private Boolean thetaStill;
+    private boolean stepThetaStill;
+    /**
      * The constants under which the last update left every neuron at its fixed point (see {@link #atFixedPoint});
      * null when not known. While no input is taken and no noise drawn, updates under them change nothing.
      */
@@ -139,6 +147,7 @@ public final class ConductanceLifPopulation extends Population {
     public double[] theta() {
         invalidateFloor(); // the caller may write
         restingUnder = null;
+        thetaStill = null;
         return theta;
     }
 
@@ -248,10 +257,12 @@ public final class ConductanceLifPopulation extends Population {
     /** The step constants for dt and the current θ and integration modes (rebuilt only when they change). */
     private ConductanceLifStep constants(double dtMs) {
         ConductanceLifStep c = stepConstants;
-        if (c == null || dtMs != stepDtMs || c.forwardEuler() != forwardEuler || stepThetaFrozen != thetaFrozen) {
+        boolean still = thetaStill();
+        if (c == null || dtMs != stepDtMs || c.forwardEuler() != forwardEuler || stepThetaFrozen != thetaFrozen
+                || stepThetaStill != still) {
             checkTimeStep(dtMs);
             c = new ConductanceLifStep((float) (dtMs / p.tauMembraneMs()), (float) (1 - dtMs / p.tauExcitatoryMs()),
-                    (float) (1 - dtMs / p.tauInhibitoryMs()), thetaFrozen ? 1.0 : 1 - dtMs / p.tauThetaMs(),
+                    (float) (1 - dtMs / p.tauInhibitoryMs()), thetaFrozen || still ? 1.0 : 1 - dtMs / p.tauThetaMs(),
                     thetaFrozen ? 0.0 : p.thetaPlusMv(), (float) p.vRestMv(), (float) p.eExcitatoryMv(),
                     (float) p.eInhibitoryMv(), (float) (p.vThresholdMv() - p.thresholdOffsetMv()), (float) p.vResetMv(),
                     Math.max(1, (int) Math.round(p.refractoryMs() / dtMs)), forwardEuler);
@@ -259,8 +270,22 @@ public final class ConductanceLifPopulation extends Population {
             invalidateFloor();
             stepDtMs = dtMs;
             stepThetaFrozen = thetaFrozen;
+            stepThetaStill = still;
         }
         return c;
+    }
+
+    /** {@link #thetaStill}, looked for again after θ may have been written. */
+    private boolean thetaStill() {
+        Boolean still = thetaStill;
+        if (still == null) {
+            boolean zero = p.thetaPlusMv() == 0;
+            for (int i = 0; i < size && zero; i++) {
+                zero = theta[i] == 0; // +0 or −0 (either times keep is itself); not NaN
+            }
+            thetaStill = still = zero;
+        }
+        return still;
     }
 
     @Override
@@ -280,6 +305,7 @@ public final class ConductanceLifPopulation extends Population {
                     + ": it needs a ConductanceLifPopulation of " + size + " neurons");
         }
         System.arraycopy(c.theta, 0, theta, 0, size);
+        thetaStill = null;
         invalidateFloor();
         restingUnder = null;
     }
@@ -323,6 +349,7 @@ public final class ConductanceLifPopulation extends Population {
         StateStreams.readFloats(in, ge, "population " + name() + " ge");
         StateStreams.readFloats(in, gi, "population " + name() + " gi");
         StateStreams.readDoubles(in, theta, "population " + name() + " theta");
+        thetaStill = null;
         StateStreams.readInts(in, refractoryUntil, "population " + name() + " refractory counters");
         float[] floor = StateStreams.readFloats(in);
         int floorLeft = in.readInt();

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.kernel.ConductanceLifStep;
 import io.somnus.kernel.Kernels;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -284,6 +288,65 @@ class ConductanceLifPopulationTest {
         assertRefused(IllegalArgumentException.class,
                 () -> new ConductanceLifParameters(20, -65, -65, -50, 0, 0, -80, 1, 2, 2, Double.NaN, 1e7, 0),
                 "theta_plus_mv", "NaN");
+    }
+
+    /**
+     * A population whose θ is ±0 everywhere and whose θ₊ is 0 (Diehl &amp; Cook's inhibitory neurons) hands its kernel a
+     * keep of 1, so that θ's decay pass is skipped (±0 times any keep is itself: the same bits); once a θ other than 0
+     * is written through the getter or copied in, θ decays again, by 1 − dt/τ_θ per step.
+     */
+    @Test
+    void thetaThatCannotLeaveZeroIsNotDecayedByAPass() {
+        for (Kernels inner : new Kernels[] {Kernels.scalar(), Kernels.vector()}) {
+            List<Double> keeps = new ArrayList<>();
+            Kernels kernels = (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(),
+                    new Class<?>[] {Kernels.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("conductanceLif")) {
+                            keeps.add(((ConductanceLifStep) args[0]).keepTheta());
+                        }
+                        try {
+                            return method.invoke(inner, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            ConductanceLifPopulation pop = new ConductanceLifPopulation("i", 20,
+                    ConductanceLifParameters.DIEHL_COOK_INHIBITORY, kernels);
+            pop.theta()[7] = -0.0; // −0 is 0 too, and stays −0
+            int spikes = 0;
+            for (int step = 0; step < 400; step++) {
+                if (step % 40 == 0) {
+                    pop.excitatoryInput()[step % 20] += 20f;
+                }
+                pop.integrate(step, DT, 0, null);
+                spikes += pop.spikeCount();
+            }
+            String where = inner.name();
+            assertTrue(spikes > 0, where);
+            assertTrue(!keeps.isEmpty() && keeps.stream().allMatch(k -> k == 1.0),
+                    where + ": keeps " + keeps.stream().distinct().toList());
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(pop.theta()[7]), where);
+
+            keeps.clear();
+            pop.excitatoryInput()[0] += 20f; // an update that runs its kernel
+            pop.theta()[3] = 2.0;
+            pop.integrate(400, DT, 0, null);
+            double keep = 1 - DT / ConductanceLifParameters.DIEHL_COOK_INHIBITORY.tauThetaMs();
+            assertEquals(List.of(keep), keeps, where);
+            assertEquals(2.0 * keep, pop.theta()[3], 0.0, where);
+
+            ConductanceLifPopulation trained = new ConductanceLifPopulation("e", 20,
+                    ConductanceLifParameters.DIEHL_COOK_EXCITATORY); // θ₀ = 20 mV
+            ConductanceLifPopulation copied = new ConductanceLifPopulation("i", 20,
+                    ConductanceLifParameters.DIEHL_COOK_INHIBITORY, kernels);
+            copied.integrate(0, DT, 0, null); // θ still 0: keep 1
+            copied.copyLearnedStateFrom(trained);
+            copied.excitatoryInput()[0] += 20f;
+            keeps.clear();
+            copied.integrate(1, DT, 0, null);
+            assertEquals(List.of(keep), keeps, where);
+            assertEquals(20 * keep, copied.learnedStateCopy().get("theta_mv")[5], 0.0, where);
+        }
     }
 
     /**
