@@ -48,6 +48,14 @@ public record RunRecord(String runId, Path dir, String preset, String model, Str
         return summary != null && summary.path("stopped_early").asBoolean(false);
     }
 
+    /**
+     * Of metrics.csv's {@code rows}, how many are checkpoints training passed through, from the first: all but a
+     * restored last row ({@link #endsRestored}).
+     */
+    public int checkpointsTrained(int rows) {
+        return endsRestored() ? Math.max(0, rows - 1) : rows;
+    }
+
     /** The run's metrics.csv, if it has one. */
     public Optional<CsvTable> metricsCsv() throws IOException {
         Path file = dir.resolve(RunDirectory.METRICS);

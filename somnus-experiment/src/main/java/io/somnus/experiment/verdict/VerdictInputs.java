@@ -6,6 +6,7 @@ import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.stats.RunRecord;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,13 @@ public final class VerdictInputs {
     public static VerdictRun of(RunRecord r) {
         CsvTable metricsCsv = metricsCsv(r);
         // the checkpoints trained through: a restored last row (a run that stopped early) is not one
-        boolean curve = metricsCsv == null || metricsCsv.rowCount() - (r.endsRestored() ? 1 : 0) >= 2;
+        boolean curve = metricsCsv == null || r.checkpointsTrained(metricsCsv.rowCount()) >= 2;
         Map<Quantity, Double> q = new EnumMap<>(Quantity.class);
         q.put(Quantity.TEST_ACCURACY, r.metric("test_accuracy"));
         q.put(Quantity.DRAWDOWN, curve ? r.metric("stability.max_drawdown") : Double.NaN);
         q.put(Quantity.LAST_QUARTER_STD, r.metric("stability.last_quarter_std"));
         q.put(Quantity.SATURATED_FRACTION, saturatedFraction(r.metrics()));
-        q.put(Quantity.WEIGHT_GROWTH, curve && metricsCsv != null ? weightGrowth(metricsCsv, r.endsRestored())
-                : Double.NaN);
+        q.put(Quantity.WEIGHT_GROWTH, curve && metricsCsv != null ? weightGrowth(trained(metricsCsv, r)) : Double.NaN);
         q.put(Quantity.AVERAGE_FORGETTING, r.metric("continual.average_forgetting"));
         q.put(Quantity.SLEEP_EPISODES, r.metric(Quantity.SLEEP_EPISODES.source()));
         return new VerdictRun(r.preset(), r.model(), r.dataset(), StudyControl.gridPartOf(r.variant()),
@@ -68,26 +68,32 @@ public final class VerdictInputs {
     }
 
     /**
-     * ln(W_last / W_first) over {@link #weightTotals}, W_last at the last checkpoint trained through: where the table
-     * ends with the restored best epoch's row ({@code endsRestored}, a run that stopped early), the row before it. The
-     * growth is that of the weights over training (docs/verdict.md, 1a), and the restored weights are an earlier
-     * checkpoint's, which training did not end with. NaN when absent.
+     * ln(W_last / W_first) over the totals of the checkpoints trained through ({@link #weightTotals(RunRecord)}): a
+     * stopped run's restored best epoch's row is not its last, as the growth is that of the weights over training
+     * (docs/verdict.md, 1a), and the restored weights are an earlier checkpoint's, which training did not end with.
+     * NaN when absent.
      */
-    static double weightGrowth(CsvTable table, boolean endsRestored) {
-        double[] w = weightTotals(table);
-        int trained = w.length - (endsRestored ? 1 : 0);
-        if (trained < 1) {
+    static double weightGrowth(double[] trained) {
+        if (trained.length < 1) {
             return Double.NaN;
         }
-        double first = w[0];
-        double last = w[trained - 1];
+        double first = trained[0];
+        double last = trained[trained.length - 1];
         return first > 0 && last > 0 ? Math.log(last / first) : Double.NaN;
     }
 
-    /** {@link #weightTotals(CsvTable)} of a run's metrics.csv; empty without one. */
+    /**
+     * {@link #weightTotals(CsvTable)} of a run's metrics.csv at the checkpoints training passed through: a stopped
+     * run's restored last row left out ({@link RunRecord#checkpointsTrained}); empty without metrics.csv.
+     */
     public static double[] weightTotals(RunRecord r) {
         CsvTable table = metricsCsv(r);
-        return table == null ? new double[0] : weightTotals(table);
+        return table == null ? new double[0] : trained(table, r);
+    }
+
+    private static double[] trained(CsvTable table, RunRecord r) {
+        double[] all = weightTotals(table);
+        return Arrays.copyOf(all, r.checkpointsTrained(all.length));
     }
 
     /** W at each checkpoint: the Σ of the metrics.csv columns {@code w_<projection>_total_abs}; empty when absent. */

@@ -1,5 +1,6 @@
 package io.somnus.experiment.verdict;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,25 @@ class VerdictInputsTest {
         VerdictRun r = VerdictInputs.of(new RunRecord("r", dir, "paper-code", "stdp", "geomfig", "", 0.0, 2, summary,
                 Map.of()));
         assertEquals(Math.log(4), r.get(Quantity.WEIGHT_GROWTH), 1e-12);
+    }
+
+    /**
+     * The public totals the report reads (VerdictCaveats) are those the growth reads: a stopped run's W at 10, 20 and
+     * 40 trained through, not the restored row's 20 after them; a run that ran to its end keeps every row.
+     */
+    @Test
+    void aStoppedRunsWeightTotalsLeaveTheRestoredRowOut() throws Exception {
+        Files.writeString(dir.resolve("metrics.csv"), """
+                images_seen,val_accuracy,w_input_e_total_abs,w_e_e_total_abs
+                100,0.5,6,4
+                200,0.7,15,5
+                300,0.6,30,10
+                300,0.7,15,5
+                """);
+        var summary = JsonNodeFactory.instance.objectNode().put("stopped_early", true);
+        assertArrayEquals(new double[] {10, 20, 40}, VerdictInputs.weightTotals(new RunRecord("r", dir, "paper-code",
+                "stdp", "geomfig", "", 0.0, 2, summary, Map.of())));
+        assertArrayEquals(new double[] {10, 20, 40, 20}, VerdictInputs.weightTotals(run("", Map.of())));
     }
 
     @Test
