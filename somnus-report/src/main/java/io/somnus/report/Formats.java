@@ -1,10 +1,12 @@
 package io.somnus.report;
 
+import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.CellStats;
 import io.somnus.experiment.stats.RunRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -108,6 +110,15 @@ final class Formats {
     /** The distinct values of {@code f} over the runs, numbers in numeric order, joined by commas. */
     static String distinct(List<RunRecord> runs, Function<RunRecord, String> f) {
         return runs.stream().map(f).distinct().sorted(Formats::naturalCompare).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The distinct values of {@code f} over the runs in the order of {@code part} ({@link CellKey#presets}, {@link
+     * CellKey#datasets}, {@link CellKey#variants} of the sweep's cell order) on what {@code key} gives, joined by commas.
+     */
+    static String distinct(List<RunRecord> runs, Function<RunRecord, String> f, Function<RunRecord, String> key,
+                           Comparator<String> part) {
+        return runs.stream().sorted(Comparator.comparing(key, part)).map(f).distinct().collect(Collectors.joining(", "));
     }
 
     private static int naturalCompare(String a, String b) {

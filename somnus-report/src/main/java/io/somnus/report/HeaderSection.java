@@ -5,6 +5,7 @@ import io.somnus.data.DatasetCatalog;
 import io.somnus.data.DatasetDescriptor;
 import io.somnus.experiment.config.ConfigDifferences;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.RunErrors;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,12 +87,16 @@ final class HeaderSection implements Section {
         } else if (!one) {
             t.add(List.of("runs", runs.size() + " finished"));
         }
-        // one run: one of each, named in the singular
-        t.add(List.of(one ? "preset (model)" : "presets (model)", Formats.distinct(runs, r -> r.preset() + " (" + r.model() + ")")));
-        t.add(List.of(one ? "dataset" : "datasets", Formats.distinct(runs, RunRecord::dataset)));
+        // one run: one of each, named in the singular; presets, datasets and variants in the order of the sweep's cells
+        Comparator<CellKey> cells = results.cellOrder();
+        t.add(List.of(one ? "preset (model)" : "presets (model)", Formats.distinct(runs, r -> r.preset() + " ("
+                + r.model() + ")", RunRecord::preset, CellKey.presets(cells))));
+        String datasets = Formats.distinct(runs, RunRecord::dataset, RunRecord::dataset, CellKey.datasets(cells));
+        t.add(List.of(one ? "dataset" : "datasets", datasets));
         t.add(List.of(one ? "sleep fraction asked for" : "sleep fractions", Formats.distinct(runs, r -> Formats.fraction(r.sleepFraction()))));
         t.add(List.of(one ? "seed" : "seeds", Formats.distinct(runs, r -> Long.toString(r.seed()))));
-        String variants = Formats.distinct(runs, r -> r.variant().isEmpty() ? "(none)" : r.variant());
+        String variants = Formats.distinct(runs, r -> r.variant().isEmpty() ? "(none)" : r.variant(), RunRecord::variant,
+                CellKey.variants(cells));
         if (!variants.equals("(none)")) {
             t.add(List.of("grid variants", variants));
         }
@@ -106,7 +112,6 @@ final class HeaderSection implements Section {
         html.tag("h3", "Dataset checksums (SHA-256)");
         Set<String> generated = DatasetCatalog.builtIn().stream()
                 .filter(d -> d.kind() == DatasetDescriptor.Kind.PROCEDURAL).map(DatasetDescriptor::name).collect(Collectors.toSet());
-        String datasets = Formats.distinct(runs, RunRecord::dataset);
         if (prov.checksums.isEmpty() && !prov.somnus.isEmpty() && runs.stream().allMatch(r -> generated.contains(r.dataset()))) {
             // provenance was recorded, and there were no files to hash
             html.note("none: " + datasets + (datasets.contains(",") ? " are" : " is") + " generated from the seed, not read "
@@ -120,7 +125,7 @@ final class HeaderSection implements Section {
             html.table(c, "mono");
             // beside a dataset read from files, one generated has no row: say so, or it seems left out
             List<String> alsoGenerated = runs.stream().map(RunRecord::dataset).filter(generated::contains).distinct()
-                    .sorted().toList();
+                    .sorted(CellKey.datasets(cells)).toList();
             if (!alsoGenerated.isEmpty()) {
                 html.note("no files for " + String.join(", ", alsoGenerated) + ": generated from the seed, not read from "
                         + "files");

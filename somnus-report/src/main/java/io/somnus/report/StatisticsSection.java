@@ -12,11 +12,12 @@ import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.Comparison;
 import io.somnus.experiment.stats.GlmmRunner;
 import io.somnus.experiment.stats.RunRecord;
-import io.somnus.experiment.stats.VariantOrder;
+import io.somnus.experiment.sweep.SweepResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +204,7 @@ final class StatisticsSection implements Section {
             if (!formula.isEmpty()) {
                 html.raw("<p>Model: <code>").text(formula).raw("</code>, beta family, accuracy squeezed into (0, 1).</p>\n");
             }
-            html.note(glmmReading(ctx.runs(), VariantOrder.of(ctx.results().variantOrder()), formula));
+            html.note(glmmReading(ctx.runs(), ctx.results().cellOrder(), formula));
             glmmTable(html, table);
             Path factor = ctx.results().dir().resolve(GlmmRunner.FACTOR_TABLE);
             if (Files.isRegularFile(factor)) {
@@ -224,7 +225,7 @@ final class StatisticsSection implements Section {
      * the variants' names.
      */
     private static void variantsAgainstTheFirst(ReportContext ctx, Html html, List<Column> columns) {
-        List<String> order = ctx.results().variantOrder();
+        Comparator<CellKey> order = ctx.results().cellOrder();
         List<List<String>> all = new ArrayList<>();
         for (Column col : columns) {
             String metric = col.metrics().stream().filter(m -> ctx.runs().stream()
@@ -302,14 +303,15 @@ final class StatisticsSection implements Section {
 
     /**
      * How far the GLMM carries: exploratory, beside the verdict; which presets its {@code model} factor pools, and which
-     * variants of the study it pools (in {@code variantOrder}, a {@link VariantOrder}); that its sleep is the fraction
-     * asked for; how many datasets its random effect is estimated from.
+     * variants of the study it pools, in the order of the report's cells ({@code cellOrder}, {@link
+     * SweepResults#cellOrder}: the sweep file's), each model where its first preset comes; that its sleep is the
+     * fraction asked for; how many datasets its random effect is estimated from.
      */
-    static String glmmReading(List<RunRecord> runs, java.util.Comparator<String> variantOrder, String formula) {
-        Map<String, java.util.Set<String>> presetsByModel = new java.util.TreeMap<>();
+    static String glmmReading(List<RunRecord> runs, Comparator<CellKey> cellOrder, String formula) {
+        Map<String, java.util.Set<String>> presetsByModel = new LinkedHashMap<>();
         java.util.Set<String> datasets = new java.util.TreeSet<>();
-        for (RunRecord r : runs) {
-            presetsByModel.computeIfAbsent(r.model(), m -> new java.util.TreeSet<>()).add(r.preset());
+        for (RunRecord r : runs.stream().sorted(Comparator.comparing(RunRecord::cell, cellOrder)).toList()) {
+            presetsByModel.computeIfAbsent(r.model(), m -> new java.util.LinkedHashSet<>()).add(r.preset());
             datasets.add(r.dataset());
         }
         List<String> pooled = new ArrayList<>();
@@ -324,7 +326,7 @@ final class StatisticsSection implements Section {
                 pooled) + "), which averages presets whose sleep may act in opposite ways: the comparisons above are per "
                 + "preset");
         // glmm.R leaves the controls out and has no variant term: a grid's points share its slope
-        java.util.Set<String> variants = new java.util.TreeSet<>(variantOrder);
+        java.util.Set<String> variants = new java.util.TreeSet<>(CellKey.variants(cellOrder));
         boolean controls = false;
         for (RunRecord r : runs) {
             if (StudyControl.labelIn(r.variant()).isEmpty()) {

@@ -5,7 +5,7 @@ import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.Comparison;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.Statistics;
-import io.somnus.experiment.stats.VariantOrder;
+import io.somnus.experiment.sweep.SweepPlanner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,17 +36,17 @@ final class VariantComparisons {
     }
 
     /**
-     * @param variantOrder the variants in the sweep file's order; a variant not in it comes after those that are
-     *                     ({@link VariantOrder})
+     * @param cellOrder the order of the sweep's cells ({@link io.somnus.experiment.sweep.SweepResults#cellOrder}: its
+     *                  file's presets, datasets and variants), which the groups and, within each, the variants follow
      */
-    static List<Row> of(List<RunRecord> runs, List<String> variantOrder, String metric) {
-        Comparator<String> byOrder = VariantOrder.of(variantOrder);
-        Map<CellKey, Map<String, List<RunRecord>>> groups = new TreeMap<>(CellKey.order(byOrder));
+    static List<Row> of(List<RunRecord> runs, Comparator<CellKey> cellOrder, String metric) {
+        Comparator<String> byOrder = CellKey.variants(cellOrder);
+        Map<CellKey, Map<String, List<RunRecord>>> groups = new TreeMap<>(cellOrder);
         for (RunRecord r : runs) {
             if (!StudyControl.labelIn(r.variant()).isEmpty()) {
                 continue;
             }
-            String named = io.somnus.experiment.sweep.SweepPlanner.named(r.variant());
+            String named = SweepPlanner.named(r.variant());
             String gridPoint = named.isEmpty() ? "" : r.variant().substring(named.length()).replaceFirst("^,", "");
             CellKey group = new CellKey(r.preset(), r.model(), r.dataset(), gridPoint, r.sleepFraction());
             groups.computeIfAbsent(group, k -> new TreeMap<>(byOrder))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.somnus.experiment.io.RunDirectory.WeightHistograms;
+import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.stats.VariantOrder;
 import io.somnus.experiment.sweep.RunCounts;
@@ -304,18 +305,22 @@ class SectionsTest {
                 {"paper-sg-code", "sg", "fashion-mnist"}}) {
             runs.add(new RunRecord(r[0], tmp, r[0], r[1], r[2], "", 0, 1, JsonNodeFactory.instance.objectNode(), Map.of()));
         }
-        String reading = StatisticsSection.glmmReading(runs, VariantOrder.NUMERIC,
+        String reading = StatisticsSection.glmmReading(runs, CellKey.ORDER,
                 "acc ~ sleep * model + (1 | dataset) + (1 | dataset:seed)");
         assertTrue(reading.startsWith("Exploratory, not part of the verdict"), reading);
         assertTrue(reading.contains("Its model term is one level per model, a sleep slope each (sg pools paper-sg and "
                 + "paper-sg-code)"), reading);
         assertTrue(!reading.contains("stdp pools"), reading);
         assertTrue(reading.endsWith("estimated from 2 datasets."), reading);
-        String sgOnly = StatisticsSection.glmmReading(runs.subList(1, 3), VariantOrder.NUMERIC, "acc ~ sleep + (1 | seed)");
+        String sgOnly = StatisticsSection.glmmReading(runs.subList(1, 3), CellKey.ORDER, "acc ~ sleep + (1 | seed)");
         assertTrue(sgOnly.contains("It has no model term: one sleep slope for all runs (sg pools paper-sg and "
                 + "paper-sg-code)"), sgOnly);
         assertTrue(sgOnly.endsWith("it has no dataset effect (one dataset: a random intercept per seed instead)."),
                 sgOnly);
+        // a sweep file that lists paper-sg-code first: the presets pooled in its order, as the report's tables
+        String asListed = StatisticsSection.glmmReading(runs, CellKey.order(List.of("paper-sg-code", "paper-sg",
+                "paper"), List.of(), VariantOrder.NUMERIC), "acc ~ sleep * model + (1 | dataset) + (1 | dataset:seed)");
+        assertTrue(asListed.contains("(sg pools paper-sg-code and paper-sg)"), asListed);
     }
 
     /**
@@ -331,17 +336,17 @@ class SectionsTest {
                     JsonNodeFactory.instance.objectNode(), Map.of()));
         }
         // without the sweep file, 5.0E-4 before 0.002 (as numbers, not as text)
-        String reading = StatisticsSection.glmmReading(runs, VariantOrder.NUMERIC, "acc ~ sleep + (1 | seed)");
+        String reading = StatisticsSection.glmmReading(runs, CellKey.ORDER, "acc ~ sleep + (1 | seed)");
         assertTrue(reading.contains("It has no model term: one sleep slope for all runs, which pools the study's 2 "
                 + "variants (projections.input_e.plasticity.eta=5.0E-4; projections.input_e.plasticity.eta=0.002; the "
                 + "untrained controls left out): the comparisons above are per variant"), reading);
         // with it, in the order the file gives them
-        String asWritten = StatisticsSection.glmmReading(runs, VariantOrder.of(List.of(
-                "projections.input_e.plasticity.eta=0.002", "projections.input_e.plasticity.eta=5.0E-4")),
+        String asWritten = StatisticsSection.glmmReading(runs, CellKey.order(VariantOrder.of(List.of(
+                "projections.input_e.plasticity.eta=0.002", "projections.input_e.plasticity.eta=5.0E-4"))),
                 "acc ~ sleep + (1 | seed)");
         assertTrue(asWritten.contains("(projections.input_e.plasticity.eta=0.002; projections.input_e.plasticity.eta=5.0E-4;"),
                 asWritten);
-        String one = StatisticsSection.glmmReading(runs.subList(0, 1), VariantOrder.NUMERIC, "acc ~ sleep + (1 | seed)");
+        String one = StatisticsSection.glmmReading(runs.subList(0, 1), CellKey.ORDER, "acc ~ sleep + (1 | seed)");
         assertTrue(!one.contains("variant"), one);
     }
 
@@ -634,6 +639,33 @@ class SectionsTest {
             assertEquals(List.of("paper-sg (sg)", "paper (stdp)"), chart.getSeriesCollection().stream()
                     .map(XYSeries::getName).filter(n -> n.startsWith("paper")).distinct().toList(), chart.getTitle());
         }
+    }
+
+    /**
+     * The header lists the presets, datasets and variants in the sweep file's order, as the tables below it: by name,
+     * paper came before paper-sg, fashion-mnist before geomfig and eta=0.01 before eta=0.002.
+     */
+    @Test
+    void theHeaderListsTheCellsInTheSweepFilesOrder(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve(SweepRunner.SWEEP_COPY), "name: s\npresets: [paper-sg, paper]\n"
+                + "datasets: [geomfig, fashion-mnist]\nsleep_fractions: [0.0]\nseeds: [1]\n"
+                + "grid:\n  projections.input_e.plasticity.eta: [0.002, 0.01]\n");
+        List<RunRecord> runs = new ArrayList<>();
+        for (String[] c : new String[][] {{"paper", "stdp"}, {"paper-sg", "sg"}}) {
+            for (String dataset : List.of("fashion-mnist", "geomfig")) {
+                for (String eta : List.of("0.01", "0.002")) {
+                    Path dir = Files.createDirectory(tmp.resolve(c[0] + "-" + dataset + "-" + eta));
+                    runs.add(new RunRecord(dir.getFileName().toString(), dir, c[0], c[1], dataset,
+                            "projections.input_e.plasticity.eta=" + eta, 0.0, 1, JsonNodeFactory.instance.objectNode(),
+                            Map.of("test_accuracy", 0.5)));
+                }
+            }
+        }
+        String html = write(new HeaderSection(), sweep(tmp, runs), new ArrayList<>());
+        assertTrue(html.contains("paper-sg (sg), paper (stdp)"), html);
+        assertTrue(html.contains("geomfig, fashion-mnist"), html);
+        assertTrue(html.contains("projections.input_e.plasticity.eta=0.002, projections.input_e.plasticity.eta=0.01"),
+                html);
     }
 
     /**

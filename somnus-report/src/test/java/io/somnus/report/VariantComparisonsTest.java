@@ -3,9 +3,12 @@ package io.somnus.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.stats.VariantOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,17 @@ class VariantComparisonsTest {
     private static final String SHORT = "projections.input_e.delay_max_ms=2.0";
 
     private static RunRecord run(String variant, long seed, double accuracy) {
-        return new RunRecord(variant + seed, Path.of("runs", variant + seed), "diehl-cook", "stdp", "fashion-mnist",
-                variant, 0.0, seed, null, Map.of("test_accuracy", accuracy));
+        return run("diehl-cook", variant, seed, accuracy);
+    }
+
+    private static RunRecord run(String preset, String variant, long seed, double accuracy) {
+        return new RunRecord(preset + variant + seed, Path.of("runs", preset + variant + seed), preset, "stdp",
+                "fashion-mnist", variant, 0.0, seed, null, Map.of("test_accuracy", accuracy));
+    }
+
+    /** The cells' order of a sweep file with these variants and no other order of presets or datasets. */
+    private static Comparator<CellKey> inFile(List<String> variants) {
+        return CellKey.order(VariantOrder.of(variants));
     }
 
     @Test
@@ -37,7 +49,7 @@ class VariantComparisonsTest {
             runs.add(run(NONE + ",control=untrained", s + 1, 0.5)); // a control: left out
         }
         // the sweep file's order puts null first, though "=10.0" sorts before "=null" by name
-        List<VariantComparisons.Row> rows = VariantComparisons.of(runs, List.of(NONE, DELAYS, SHORT), "test_accuracy");
+        List<VariantComparisons.Row> rows = VariantComparisons.of(runs, inFile(List.of(NONE, DELAYS, SHORT)), "test_accuracy");
         assertEquals(2, rows.size(), rows.toString());
         VariantComparisons.Row d = rows.stream().filter(r -> r.cell().variant().equals(DELAYS)).findFirst().orElseThrow();
         assertEquals(NONE, d.reference());
@@ -62,7 +74,7 @@ class VariantComparisonsTest {
         assertEquals(holmD, d.pairedPHolm(), 1e-12);
         assertTrue(d.pairedPHolm() >= d.comparison().pairedP());
         // without the sweep file's order, the grid values decide as numbers: 2.0 before 10.0 (as text, "10.0" first)
-        assertEquals(SHORT, VariantComparisons.of(runs, List.of(), "test_accuracy").get(0).reference());
+        assertEquals(SHORT, VariantComparisons.of(runs, CellKey.ORDER, "test_accuracy").get(0).reference());
     }
 
     /** Named variants with a grid: each against the first variant at the same grid point, never across points. */
@@ -76,7 +88,7 @@ class VariantComparisonsTest {
                 runs.add(run(v, s + 1, 0.5 + 0.01 * order.indexOf(v) + 0.001 * s * s));
             }
         }
-        List<VariantComparisons.Row> rows = VariantComparisons.of(runs, order, "test_accuracy");
+        List<VariantComparisons.Row> rows = VariantComparisons.of(runs, inFile(order), "test_accuracy");
         assertEquals(4, rows.size(), rows.toString());
         for (VariantComparisons.Row r : rows) {
             String images = r.cell().variant().substring(r.cell().variant().indexOf(','));
@@ -87,9 +99,28 @@ class VariantComparisonsTest {
         }
     }
 
+    /**
+     * The groups in the sweep file's order of presets (paper-code before diehl-cook, against their names' order), as
+     * the report's other tables; the variants within each in its order of variants.
+     */
+    @Test
+    void theGroupsFollowTheSweepFilesOrderOfPresets() {
+        List<RunRecord> runs = new ArrayList<>();
+        for (String preset : List.of("diehl-cook", "paper-code")) {
+            for (int s = 0; s < 2; s++) {
+                runs.add(run(preset, DELAYS, s + 1, 0.6 + 0.01 * s));
+                runs.add(run(preset, NONE, s + 1, 0.5 + 0.02 * s));
+            }
+        }
+        List<VariantComparisons.Row> rows = VariantComparisons.of(runs, CellKey.order(List.of("paper-code",
+                "diehl-cook"), List.of(), VariantOrder.of(List.of(NONE, DELAYS))), "test_accuracy");
+        assertEquals(List.of("paper-code", "diehl-cook"), rows.stream().map(r -> r.cell().preset()).toList());
+        assertEquals(List.of(NONE, NONE), rows.stream().map(VariantComparisons.Row::reference).toList());
+    }
+
     @Test
     void aSweepWithoutSeveralVariantsHasNoRows() {
         List<RunRecord> runs = List.of(run("", 1, 0.6), run("", 2, 0.61), run("control=untrained", 1, 0.5));
-        assertTrue(VariantComparisons.of(runs, List.of(""), "test_accuracy").isEmpty());
+        assertTrue(VariantComparisons.of(runs, inFile(List.of("")), "test_accuracy").isEmpty());
     }
 }

@@ -2,6 +2,7 @@ package io.somnus.experiment.stats;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A cell of the study: preset (which fixes the model) × dataset × grid variant × sleep fraction; its runs
@@ -30,6 +31,25 @@ public record CellKey(String preset, String model, String dataset, String varian
     public static Comparator<CellKey> order(List<String> presets, List<String> datasets, Comparator<String> variants) {
         return Comparator.comparing(CellKey::preset, listed(presets)).thenComparing(CellKey::dataset, listed(datasets))
                 .thenComparing(CellKey::variant, variants).thenComparingDouble(CellKey::sleepFraction);
+    }
+
+    /** The presets as a cell order ({@link #order}) places them: two cells alike but for their preset. */
+    public static Comparator<String> presets(Comparator<CellKey> order) {
+        return part(order, p -> new CellKey(p, "", "", "", 0));
+    }
+
+    /** The datasets as a cell order ({@link #order}) places them: two cells alike but for their dataset. */
+    public static Comparator<String> datasets(Comparator<CellKey> order) {
+        return part(order, d -> new CellKey("", "", d, "", 0));
+    }
+
+    /** The variants as a cell order ({@link #order}) places them: two cells alike but for their variant. */
+    public static Comparator<String> variants(Comparator<CellKey> order) {
+        return part(order, v -> new CellKey("", "", "", v, 0));
+    }
+
+    private static Comparator<String> part(Comparator<CellKey> order, Function<String, CellKey> cell) {
+        return Comparator.comparing(cell, order);
     }
 
     /** By place in {@code names}, those not in it after, by name. */
