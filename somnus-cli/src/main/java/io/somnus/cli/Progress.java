@@ -28,6 +28,9 @@ final class Progress implements RunProgress, AutoCloseable {
     /** The bar's time left, which a note's pause (a checkpoint) does not make grow. */
     private final TimeLeft left;
     private String phase = "";
+    /** A resumed run's phase that goes on from its snapshot's count ({@link #goesOnFrom}), or "". */
+    private String resumedPhase = "";
+    private long resumedFrom;
     /** Whether the bar shows a note beside the phase's name, which the phase's next update takes away. */
     private boolean noted;
 
@@ -103,11 +106,27 @@ final class Progress implements RunProgress, AutoCloseable {
                 left.restart(nanos.getAsLong());
                 bar.reset();
             }
+            if (newPhase.equals(resumedPhase)) {
+                left.countFrom(resumedFrom); // the snapshot's units took no time on this clock
+            }
             phase = newPhase;
         }
         if (total > 0) {
             bar.stepTo(done);
         }
+    }
+
+    /**
+     * A resumed run (train --resume): its {@code phase} goes on from {@code done} units the process before it did (its
+     * snapshot's, {@link io.somnus.experiment.run.ResumePoint#done}); the time left is paced by this process's units
+     * alone. Before the phase's first update; returns this.
+     */
+    Progress goesOnFrom(String resumed, long done) {
+        synchronized (this) {
+            resumedPhase = resumed;
+            resumedFrom = done;
+        }
+        return this;
     }
 
     /**

@@ -12,10 +12,16 @@ import java.util.Optional;
  * pause is expected still to take: the mean of the finished ones less its time so far, none before one has finished.
  * Through a pause it never grows: the first part stands still, the second counts down to zero.
  * <p>
+ * The pace is this process's alone: a resumed training counts on from its snapshot (image 3 000 of 4 000), and those
+ * images, done by the process before, took no time on this clock; counted as done here they read its time left a
+ * thousandfold too low at first ({@link #countFrom}).
+ * <p>
  * Times are nanoseconds of one monotonic clock ({@link System#nanoTime()}), passed in, so that tests choose them.
  */
 final class TimeLeft {
     private long startNanos;
+    /** The phase's count when its clock started: units an earlier process did (a resumed run's), 0 otherwise. */
+    private long startDone;
     /** The finished pauses' time, in nanoseconds, and their number. */
     private long pausedNanos;
     private int pauses;
@@ -28,12 +34,18 @@ final class TimeLeft {
         restart(nowNanos);
     }
 
-    /** A new phase from {@code nowNanos}: its own pace, no pauses yet. */
+    /** A new phase from {@code nowNanos}, from a count of 0: its own pace, no pauses yet. */
     synchronized void restart(long nowNanos) {
         startNanos = nowNanos;
+        startDone = 0;
         pausedNanos = 0;
         pauses = 0;
         paused = false;
+    }
+
+    /** The phase's count starts at {@code done}, units done before its clock started (by the process a run resumes). */
+    synchronized void countFrom(long done) {
+        startDone = done;
     }
 
     /** The count stands still from {@code nowNanos} (a checkpoint begins); a pause already begun goes on. */
@@ -54,11 +66,12 @@ final class TimeLeft {
     }
 
     /**
-     * @param done units done in this phase
-     * @param toGo units still to do
-     * @return the time left at {@code nowNanos}; empty before a unit is done
+     * @param count the phase's count, the units done before its clock started ({@link #countFrom}) included
+     * @param toGo  units still to do
+     * @return the time left at {@code nowNanos}; empty before a unit is done on this clock
      */
-    synchronized Optional<Duration> left(long nowNanos, long done, long toGo) {
+    synchronized Optional<Duration> left(long nowNanos, long count, long toGo) {
+        long done = count - startDone;
         if (done <= 0) {
             return Optional.empty();
         }

@@ -291,7 +291,7 @@ final class TrainCommand implements Callable<Integer> {
                 StderrNote.say("somnus: the run was started with --no-report, so no report.html is written; "
                         + "--report writes it, or somnus report " + dir + " later");
             }
-            try (Progress progress = new Progress("train", total)) {
+            try (Progress progress = new Progress("train", total).goesOnFrom("train", resumption.point().done())) {
                 notice.sayThrough(progress::say); // above the bar while it is live
                 executor.resume(resumption, progress);
                 Path at = tmp.moveTo(dir);

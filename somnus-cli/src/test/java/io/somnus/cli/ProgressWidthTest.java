@@ -69,6 +69,31 @@ class ProgressWidthTest {
         assertTrue(line.contains("left 0:01)"), "1 s a image, 1 image to go: " + line);
     }
 
+    /**
+     * train --resume: the training goes on from its snapshot's image, 3 000 of 4 000; 10 images later, 10 s on,
+     * the bar's time left is 990 images at this process's 1 s each, 16:30 (it read 0:03, the 3 000 images before the
+     * snapshot counted as done in no time). A checkpoint's note at 13 s draws the bar.
+     */
+    @Test
+    void aResumedTrainingsTimeLeftIsAtThisProcesssPace() {
+        AtomicLong now = new AtomicLong();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Progress p = new Progress("train", 4000, new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 79,
+                now::get).goesOnFrom("train", 3000)) {
+            p.update("data", 0, 1);
+            now.set(TimeUnit.SECONDS.toNanos(2));
+            p.update("data", 1, 1);
+            now.set(TimeUnit.SECONDS.toNanos(3));
+            p.update("train", 3000, 4000);
+            now.set(TimeUnit.SECONDS.toNanos(13));
+            p.update("train", 3010, 4000);
+            p.note("train", NOTE);
+        }
+        List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
+        String line = screen.get(screen.size() - 1);
+        assertTrue(line.contains("left 16:30)"), "990 images at 1 s each: " + line);
+    }
+
     /** The first clause where it fits, else a cut with "…"; nothing in under two columns. */
     @Test
     void aMessageIsCutAtItsFirstClauseWhereThatFits() {

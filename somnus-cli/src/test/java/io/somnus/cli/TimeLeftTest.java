@@ -68,4 +68,19 @@ class TimeLeftTest {
         assertTrue(left.left(100 * S, 0, 10).isEmpty());
         assertEquals(Duration.ofSeconds(20), left.left(110 * S, 5, 10).orElseThrow());
     }
+
+    /**
+     * A count resumed from a snapshot at 3 000 of 4 000 units: 10 more in this clock's 10 s, 990 to go at 1 s each
+     * (those before the snapshot were done by another process, in a time not known here), not 10 s / 3 010 × 990 ≈ 3 s.
+     */
+    @Test
+    void aResumedCountIsPacedByWhatThisProcessDid() {
+        TimeLeft left = new TimeLeft(0);
+        left.restart(5 * S);
+        left.countFrom(3000);
+        assertTrue(left.left(5 * S, 3000, 1000).isEmpty(), "nothing done here yet, nothing known");
+        assertEquals(Duration.ofSeconds(990), left.left(15 * S, 3010, 990).orElseThrow());
+        left.restart(20 * S);
+        assertEquals(Duration.ofSeconds(10), left.left(30 * S, 5, 5).orElseThrow(), "the next phase counts from 0");
+    }
 }
