@@ -19,14 +19,17 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Shows a sweep's progress on stderr. On a terminal: an overall bar (runs done of runs to do) and one bar
- * per worker with its current run id and phase, redrawn in place. Otherwise (CI, a log file): plain lines,
- * one when a run starts or finishes and the overall progress every {@code logIntervalSeconds}.
+ * per worker with its current run's phase and id, redrawn in place; a checkpoint's note in the phase's place while the
+ * run's count waits on it, as train's bar shows it. Otherwise (CI, a log file): plain lines, one when a run starts or
+ * finishes and the overall progress every {@code logIntervalSeconds}.
  */
 public final class ConsoleSweepListener implements SweepListener, AutoCloseable {
     private final PrintStream err;
     private final boolean interactive;
     private final int workers;
     private final int logIntervalSeconds;
+    /** On a terminal, the bars' lines' columns; 0: the terminal's width less one. */
+    private final int columns;
     /** On a terminal, from the sweep's start: the bars' lines, and the messages printed above them. */
     private TerminalBars terminal;
     /** On a terminal, while the bars are live: java.util.logging's console lines said above them. */
@@ -53,10 +56,16 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
      * @param logIntervalSeconds seconds between overall progress lines when not interactive
      */
     public ConsoleSweepListener(PrintStream err, boolean interactive, int workers, int logIntervalSeconds) {
+        this(err, interactive, workers, logIntervalSeconds, 0);
+    }
+
+    /** @param columns on a terminal, the bars' lines' columns; 0: the terminal's width less one */
+    ConsoleSweepListener(PrintStream err, boolean interactive, int workers, int logIntervalSeconds, int columns) {
         this.err = err;
         this.interactive = interactive;
         this.workers = workers;
         this.logIntervalSeconds = logIntervalSeconds;
+        this.columns = columns;
     }
 
     /** For stderr: interactive when the JVM has a terminal. */
@@ -99,7 +108,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             return;
         }
         if (interactive) {
-            terminal = new TerminalBars(err, 0);
+            terminal = new TerminalBars(err, columns);
             if (logs != null) { // a listener started again: its earlier routing ends first
                 logs.close();
             }
@@ -116,6 +125,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                 workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
                         .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", null, true))
                         .setUpdateIntervalMillis(500)
+                        // drawn where the count has not moved too: a checkpoint's note comes at a count already drawn
+                        .continuousUpdate()
                         .setConsumer(terminal.newBar()).build();
                 workerBars[i].setExtraMessage("idle");
             }
@@ -184,7 +195,23 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         if (bar != null) {
             bar.maxHint(Math.max(1, total));
             bar.stepTo(Math.min(done, Math.max(1, total)));
-            bar.setExtraMessage(runId + " " + phase + resumedFrom[worker - 1]);
+            bar.setExtraMessage(phase + " " + runId + resumedFrom[worker - 1]);
+        }
+    }
+
+    /**
+     * On a terminal, the worker's bar shows the note's first clause in the phase's place, drawn at once (a checkpoint's
+     * readouts take minutes at N_e = 1 600, the count standing still): "checkpoint 2/5 RUN: readouts on 200 + 50
+     * images", which at 80 columns keeps "checkpoint 2/5 RUN…" ({@link BarRenderer#cut}). The run's next update ends it.
+     */
+    @Override
+    public synchronized void runNote(int worker, String runId, String phase, String note) {
+        ProgressBar bar = interactive ? bar(worker) : null;
+        if (bar != null) {
+            int clause = note.indexOf(": ");
+            bar.setExtraMessage(clause > 0 ? note.substring(0, clause) + " " + runId + note.substring(clause)
+                    : note + " " + runId);
+            bar.refresh();
         }
     }
 

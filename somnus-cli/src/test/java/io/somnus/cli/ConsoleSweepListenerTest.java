@@ -188,6 +188,40 @@ class ConsoleSweepListenerTest {
         assertEquals(3, screen.size() - at - 2, "the three bars below: " + all);
     }
 
+    /**
+     * On an 80-column terminal a worker's bar shows its run's phase, and a checkpoint's note in its place as train's
+     * bar does, drawn at once: the bar said "RUN train" and was cut inside the run id, phase and note lost; the next
+     * update ends the note.
+     */
+    @Test
+    void onATerminalAWorkersBarShowsItsRunsCheckpointWithin80Columns() {
+        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: tty\npresets: [paper-sg-code]\n"
+                + "datasets: [fashion-mnist]\nsleep_fractions: [0.5]\nseeds: [1, 2]\n"), Fakes.resolver());
+        String id = plan.runs().get(0).runId();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                true, 1, 3600, 79)) {
+            listener.started(plan, plan.runs(), List.of());
+            listener.runStarted(1, id);
+            listener.runProgress(1, id, "train", 400, 1000);
+            listener.runNote(1, id, "train", "checkpoint 2/5: readouts on 200 + 50 images");
+            String worker = workerLine(bytes);
+            assertTrue(worker.length() <= 79, worker.length() + " columns: " + worker);
+            assertTrue(worker.contains(" checkpoint 2/5 " + id.substring(0, 10)), "drawn at once: " + worker);
+            listener.runProgress(1, id, "train", 401, 1000);
+        }
+        String worker = workerLine(bytes);
+        assertTrue(worker.length() <= 79, worker);
+        assertTrue(worker.contains(") train " + id.substring(0, 10)) && !worker.contains("checkpoint"), worker);
+    }
+
+    /** The last drawing of worker 1's bar on the screen {@code bytes} draws. */
+    private static String workerLine(ByteArrayOutputStream bytes) {
+        List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
+        return screen.stream().filter(l -> l.startsWith("worker 1")).reduce((a, b) -> b).orElse(String.join("\n",
+                screen));
+    }
+
     /** A finished run's warnings (its summary.json's) are said in the sweep's log, naming the run and its worker. */
     @Test
     void aRunsWarningsAreSaidInTheLog(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {

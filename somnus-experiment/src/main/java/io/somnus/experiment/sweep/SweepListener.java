@@ -30,6 +30,12 @@ public interface SweepListener {
     /** Relayed {@link io.somnus.experiment.model.RunProgress} updates of the run on {@code worker}. */
     default void runProgress(int worker, String runId, String phase, long done, long total) {}
 
+    /**
+     * Relayed {@link io.somnus.experiment.model.RunProgress#note}s of the run on {@code worker}: what {@code phase}
+     * spends its time on while its count waits (a checkpoint's readouts); the phase's next update ends it.
+     */
+    default void runNote(int worker, String runId, String phase, String note) {}
+
     /** The run on {@code worker} ended, done or failed ({@link RunOutcome#status()}). */
     default void runFinished(int worker, RunOutcome outcome) {}
 

@@ -669,7 +669,17 @@ public final class SweepRunner {
         Map<String, String> digests = Map.of();
         boolean wentOn = false; // from a resume snapshot
         try {
-            RunProgress progress = (phase, done, total) -> listener.runProgress(worker, id, phase, done, total);
+            RunProgress progress = new RunProgress() {
+                @Override
+                public void update(String phase, long done, long total) {
+                    listener.runProgress(worker, id, phase, done, total);
+                }
+
+                @Override
+                public void note(String phase, String note) {
+                    listener.runNote(worker, id, phase, note);
+                }
+            };
             Path fresh = tmp;
             tmp = cutShort != null ? cutShort : fresh; // where the run works: what a failure keeps or removes
             wentOn = cutShort != null && resumed(run, cutShort, progress, listener, worker, ledger);

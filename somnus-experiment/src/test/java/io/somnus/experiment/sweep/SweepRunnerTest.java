@@ -396,11 +396,13 @@ class SweepRunnerTest {
             maxRunning.accumulateAndGet(now, Math::max);
             Thread.sleep(60);
             p.update("train", 1, 1);
+            p.note("train", "checkpoint 1/1: readouts on 4 + 2 images");
             running.decrementAndGet();
             new FakeExecutor(null, 0, 0, Set.of()).execute(config, dir, RunProgress.NONE);
         };
         Set<Integer> workers = Collections.synchronizedSet(new HashSet<>());
         Map<String, String> phases = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>(); // a checkpoint's, as train's bar shows
         SweepListener listener = new SweepListener() {
             @Override
             public void runStarted(int worker, String runId) {
@@ -411,6 +413,11 @@ class SweepRunnerTest {
             public void runProgress(int worker, String runId, String phase, long done, long total) {
                 phases.put(runId, phase);
             }
+
+            @Override
+            public void runNote(int worker, String runId, String phase, String note) {
+                notes.put(runId, phase + " " + note);
+            }
         };
         SweepResult r = new SweepCommandSupport(new FakeResolver(), counting)
                 .run(sweepFile(SWEEP), tmp.resolve("out"), 3, false, listener);
@@ -419,6 +426,8 @@ class SweepRunnerTest {
         assertEquals(Set.of(1, 2, 3), workers);
         assertEquals(8, phases.size());
         assertEquals(Set.of("train"), new HashSet<>(phases.values()));
+        assertEquals(phases.keySet(), notes.keySet());
+        assertEquals(Set.of("train checkpoint 1/1: readouts on 4 + 2 images"), new HashSet<>(notes.values()));
     }
 
     /**
