@@ -97,6 +97,7 @@ final class InspectCommand implements Callable<Integer> {
                                 : ""));
             }
             out.println(Summaries.describe(dir));
+            Summaries.presentationStretches(dir).forEach(out::println);
             Summaries.userClasses(dir).forEach(out::println);
             for (String w : Summaries.configurationWarnings(dir)) { // train said them once, when it started
                 out.println("warning (when it ran): " + w);
