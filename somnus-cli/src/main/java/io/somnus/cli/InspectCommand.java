@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code somnus inspect}: what a run directory, a sweep directory or a preset holds. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         header = "Shows a run's summary, a sweep's runs, a preset, or every field.",
-        description = "A run directory: its summary, the classes of one's own it loaded (rule: class, model: class: "
+        description = "A run directory: its summary, where its preset re-presents images (diehl-cook) the "
+                + "presentations per image of its first and last stretch between checkpoints (metrics.csv's "
+                + "presentations), the classes of one's own it loaded (rule: class, model: class: "
                 + "where each came from, its class files' short SHA-256), the fields its configuration changed from its "
                 + "preset, and the shape of each array in weights.npz. A sweep directory: the classes of one's own its "
                 + "runs load, each run's state and attempts as its ledger records them (runs in the report's order: "
@@ -97,6 +99,7 @@ final class InspectCommand implements Callable<Integer> {
                                 : ""));
             }
             out.println(Summaries.describe(dir));
+            Summaries.presentationStretches(dir).forEach(out::println);
             Summaries.userClasses(dir).forEach(out::println);
             for (String w : Summaries.configurationWarnings(dir)) { // train said them once, when it started
                 out.println("warning (when it ran): " + w);

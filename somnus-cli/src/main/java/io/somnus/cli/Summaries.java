@@ -1,11 +1,16 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.JsonFiles;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.run.UserClassProvenance;
+import io.somnus.experiment.stats.PresentationStretches;
+import io.somnus.experiment.stats.PresentationStretches.Stretch;
+import io.somnus.experiment.sweep.PresentationRates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,6 +186,38 @@ final class Summaries {
             return List.of();
         }
         return out;
+    }
+
+    /**
+     * The presentations per training image of the first and the last stretch between checkpoints (metrics.csv's
+     * {@code presentations}), where the run's preset re-presents images: the rate climbs as θ rises, which the whole
+     * run's average hides. Empty for a preset that shows each image once, or a run that recorded no counts or whose
+     * files cannot be read (inspect names a broken file itself).
+     */
+    static List<String> presentationStretches(Path runDir) {
+        Path metrics = runDir.resolve(RunDirectory.METRICS);
+        Path config = runDir.resolve(RunDirectory.CONFIG);
+        try {
+            if (!Files.isRegularFile(metrics) || !Files.isRegularFile(config)
+                    || !PresentationRates.represents(Mappers.YAML.readTree(config.toFile()))) {
+                return List.of();
+            }
+            boolean endsRestored = JsonFiles.readObject(runDir.resolve(RunDirectory.SUMMARY)).path("stopped_early")
+                    .asBoolean(false);
+            List<Stretch> stretches = PresentationStretches.of(Csv.read(metrics), endsRestored);
+            if (stretches.isEmpty()) {
+                return List.of();
+            }
+            Stretch first = stretches.get(0);
+            Stretch last = stretches.get(stretches.size() - 1);
+            return List.of(String.format(Locale.ROOT, "presentations per training image: %.2f over images %d-%d%s",
+                    first.perImage(), first.firstImage(), first.lastImage(), stretches.size() == 1
+                            ? " (one checkpoint: the whole training)"
+                            : String.format(Locale.ROOT, " (the first checkpoint's stretch), %.2f over images %d-%d (the "
+                                    + "last)", last.perImage(), last.firstImage(), last.lastImage())));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The file a run loaded its network from (provenance.json's network_loaded_from), or null. */

@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.config.Configs;
@@ -42,18 +43,29 @@ class InspectCommandTest {
 
     @Test
     void aRunSaysWhatItChangedFromItsPreset(@TempDir Path tmp) throws Exception {
+        String out = inspect(run(tmp, "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":5,\"sleep_fraction\":0.2,"
+                + "\"achieved_sleep_fraction\":0.2,\"sleep_episodes\":2,\"test_accuracy\":0.5}",
+                Map.of("preset", "paper", "seed", 5, "dataset.name", "geomfig")));
+        assertTrue(out.contains("configuration: preset paper, changed:\n    seed: 1 → 5\n"
+                + "    dataset.name: fashion-mnist → geomfig\n"), out);
+        assertTrue(!out.contains("warning"), out);
+    }
+
+    /** A run directory with summary.json {@code summary} and the config.yaml of {@code settings}, resolved. */
+    private static Path run(Path tmp, String summary, Map<String, Object> settings) throws Exception {
         Path run = Files.createDirectory(tmp.resolve("run"));
-        Files.writeString(run.resolve("summary.json"), "{\"preset\":\"paper\",\"dataset\":\"geomfig\",\"seed\":5,"
-                + "\"sleep_fraction\":0.2,\"achieved_sleep_fraction\":0.2,\"sleep_episodes\":2,\"test_accuracy\":0.5}");
-        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset", "paper",
-                "seed", 5, "dataset.name", "geomfig"))));
+        Files.writeString(run.resolve("summary.json"), summary);
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(settings)));
+        return run;
+    }
+
+    /** What {@code somnus inspect RUN} prints. */
+    private static String inspect(Path run) {
         CommandLine cl = SomnusCli.commandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         assertEquals(0, cl.execute("inspect", run.toString()));
-        assertTrue(out.toString().contains("configuration: preset paper, changed:\n    seed: 1 → 5\n"
-                + "    dataset.name: fashion-mnist → geomfig\n"), out.toString());
-        assertTrue(!out.toString().contains("warning"), out.toString());
+        return out.toString();
     }
 
     /** A changes file's run is named after the file and says which preset it changed, and how. */
@@ -88,6 +100,26 @@ class InspectCommandTest {
         assertEquals(0, cl.execute("inspect", run.toString()));
         assertTrue(out.toString().contains("configuration: a whole file of its own (preset composed is no bundled "
                 + "preset, so no changes to list); " + run.resolve("config.yaml") + " holds every field"), out.toString());
+    }
+
+    /**
+     * A run of a preset that re-presents images states its first and last stretch's presentations per image
+     * (metrics.csv's cumulative count: 110 over the first 100 images, 1.10; 1 500 − 900 = 600 over images 201–300,
+     * 6.00); a run written before the count was recorded, or one of a preset that shows each image once, says nothing.
+     */
+    @Test
+    void aRePresentingRunStatesItsFirstAndLastStretchsPresentationsPerImage(@TempDir Path tmp) throws Exception {
+        Path run = run(tmp, "{\"preset\":\"diehl-cook\",\"dataset\":\"geomfig\",\"seed\":1,\"sleep_fraction\":0.0,"
+                + "\"achieved_sleep_fraction\":0.0,\"test_accuracy\":0.5}", Map.of("preset", "diehl-cook", "dataset.name",
+                "geomfig"));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,presentations\n100,110\n200,900\n300,1500\n");
+        assertTrue(inspect(run).contains("\npresentations per training image: 1.10 over images 1-100 (the first "
+                + "checkpoint's stretch), 6.00 over images 201-300 (the last)\n"), inspect(run));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n100,0.5\n");
+        assertFalse(inspect(run).contains("presentations per training image"), inspect(run));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,presentations\n100,100\n");
+        Files.writeString(run.resolve("config.yaml"), Configs.toYaml(Configs.resolveTree(Map.of("preset", "paper"))));
+        assertFalse(inspect(run).contains("presentations per training image"), inspect(run));
     }
 
     /** The warnings a run's provenance.json recorded (configuration_warnings) are said again, each on its line. */

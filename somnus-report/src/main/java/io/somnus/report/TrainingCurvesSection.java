@@ -16,7 +16,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Validation accuracy over training: one chart per panel, one line per sleep fraction with its CI band. */
+/**
+ * Validation accuracy over training: one chart per panel, one line per sleep fraction with its CI band; on a run's own
+ * page, its presentations per image over training beneath where its preset re-presents images.
+ */
 final class TrainingCurvesSection implements Section {
     @Override
     public String id() {
@@ -35,6 +38,14 @@ final class TrainingCurvesSection implements Section {
 
     @Override
     public void write(ReportContext ctx) {
+        accuracyCurves(ctx);
+        if (ctx.singleRun() && ctx.runs().size() == 1) {
+            PresentationsChart.write(ctx, ctx.runs().get(0));
+        }
+    }
+
+    /** The validation accuracy's charts: a run's readouts, or one line per sleep fraction per panel. */
+    private static void accuracyCurves(ReportContext ctx) {
         Html html = ctx.html();
         List<CurvePoint> points = Aggregator.curves(ctx.runs(), ctx.results().cellOrder(), Aggregator.CURVE_COLUMN, ctx.notes());
         if (points.isEmpty()) {

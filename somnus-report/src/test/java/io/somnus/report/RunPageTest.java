@@ -505,4 +505,27 @@ class RunPageTest {
                 + "<span title=\"" + params + "\">0a1b2c3d4e5f\u2026</span></td></tr>"), html);
         assertFalse(html.contains("<td>user_classes"), "the jar's digest is not a dataset checksum");
     }
+
+    /**
+     * A preset that re-presents images (encoding.min_spikes, max_presentations &gt; 1) gets its presentations per image
+     * over training under the accuracy curve, stretch by stretch from metrics.csv's cumulative count (60 over the
+     * first 50 images: 1.2; 150 more over the next 50: 3); one without the count says it was not recorded, and a
+     * preset that shows each image once gets neither.
+     */
+    @Test
+    void aRePresentingRunsPageDrawsItsPresentationsPerImage(@TempDir Path tmp) throws Exception {
+        Path run = continualRun(tmp);
+        String paper = page(run);
+        assertFalse(paper.contains("presentations per training image"), "paper shows each image once");
+        Files.writeString(run.resolve("config.yaml"), Files.readString(run.resolve("config.yaml"))
+                .replace("preset: paper", "preset: diehl-cook\nencoding:\n  min_spikes: 5\n  max_presentations: 10"));
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,presentations\n50,0.63,60\n100,0.55,210\n");
+        String html = page(run);
+        assertTrue(html.contains("aria-label=\"presentations per training image over training, of c1\""), html);
+        assertTrue(html.contains("1.20 over images 1–50, 3.00 over images 51–100."), html);
+        Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy\n50,0.63\n100,0.55\n");
+        String old = page(run);
+        assertFalse(old.contains("aria-label=\"presentations per training image"), "no counts, no chart");
+        assertTrue(old.contains("presentations per image over training: not recorded"), old);
+    }
 }

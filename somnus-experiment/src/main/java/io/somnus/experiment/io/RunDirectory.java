@@ -56,6 +56,12 @@ public record RunDirectory(Path dir) {
         public static final String ACHIEVED_SLEEP_FRACTION = "achieved_sleep_fraction";
         /** Validation accuracy of the main readout. */
         public static final String VAL_ACCURACY = "val_accuracy";
+        /**
+         * Optional: the training presentations so far, re-presentations included (a count; STDP-SNN runs only, from
+         * 7 Dec 2026: older rows leave it empty). Between two rows, its rise over that of {@link #IMAGES_SEEN} is the
+         * stretch's presentations per image ({@link io.somnus.experiment.stats.PresentationStretches}).
+         */
+        public static final String PRESENTATIONS = "presentations";
 
         private Metrics() {}
     }

@@ -74,10 +74,12 @@ public final class Measurements {
     }
 
     /** A metrics.csv row for a checkpoint, evaluated on the validation images. */
-    public Map<String, Double> checkpoint(LabeledImages train, LabeledImages validation, long imagesSeen, long wakeSteps,
-                                          long sleepSteps, Map<String, Double> wakeRates, Map<String, Double> sleepRates) {
+    public Map<String, Double> checkpoint(LabeledImages train, LabeledImages validation, long imagesSeen,
+                                          long presentations, long wakeSteps, long sleepSteps,
+                                          Map<String, Double> wakeRates, Map<String, Double> sleepRates) {
         Map<String, Double> row = new LinkedHashMap<>();
         row.put(RunDirectory.Metrics.IMAGES_SEEN, (double) imagesSeen);
+        row.put(RunDirectory.Metrics.PRESENTATIONS, (double) presentations);
         row.put(RunDirectory.Metrics.WAKE_STEPS, (double) wakeSteps);
         row.put(RunDirectory.Metrics.SLEEP_STEPS, (double) sleepSteps);
         row.put(RunDirectory.Metrics.ACHIEVED_SLEEP_FRACTION, wakeSteps + sleepSteps == 0 ? 0 : (double) sleepSteps / (wakeSteps + sleepSteps));

@@ -323,7 +323,7 @@ public final class StdpTraining {
             boolean checkpointed = seen + 1 >= nextCheckpoint * totalImages / checkpoints;
             if (checkpointed) {
                 recorder.note("train", measure.checkpointNote(train, validation, nextCheckpoint, checkpoints));
-                Map<String, Double> row = measure.checkpoint(train, validation, seen + 1, clock.wakeSteps(),
+                Map<String, Double> row = measure.checkpoint(train, validation, seen + 1, presentations, clock.wakeSteps(),
                         clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
                 valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
                 recorder.checkpoint(row);
@@ -357,7 +357,7 @@ public final class StdpTraining {
         }
         if (stoppedEarly) {
             // the last checkpoint is at the end of training, which came early (restored weights)
-            Map<String, Double> row = measure.checkpoint(train, validation, imagesTrained, clock.wakeSteps(),
+            Map<String, Double> row = measure.checkpoint(train, validation, imagesTrained, presentations, clock.wakeSteps(),
                     clock.sleepSteps(), wakeSpikes.ratesHz(dt), sleep.spikes().ratesHz(dt));
             valCurve.add(row.getOrDefault(RunDirectory.Metrics.VAL_ACCURACY, Double.NaN));
             recorder.checkpoint(row);
