@@ -41,7 +41,7 @@ final class PresentationsChart {
         Stretch last = stretches.get(stretches.size() - 1);
         html.p("Presentations per training image, stretch by stretch between checkpoints (" + RunDirectory.METRICS + "'s "
                 + RunDirectory.Metrics.PRESENTATIONS + " differenced): an image that evokes too few excitatory spikes is "
-                + "shown again, brighter, and as θ rises that happens more often. " + Formats.significant(first.perImage())
+                + "shown again, brighter. " + Formats.significant(first.perImage())
                 + " over images " + first.firstImage() + "–" + first.lastImage() + (stretches.size() > 1 ? ", "
                 + Formats.significant(last.perImage()) + " over images " + last.firstImage() + "–" + last.lastImage() : "") + ".");
         // a step per stretch: the rate is an average over the stretch, not a value at its checkpoint
@@ -56,7 +56,8 @@ final class PresentationsChart {
             y[2 * k + 1] = s.perImage();
             top = Math.max(top, s.perImage());
         }
-        String title = Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction());
+        String title = "Presentations per image, " + Group.of(run).title() + ", sleep "
+                + Formats.fraction(run.sleepFraction());
         XYChart chart = Charts.xy(title, "training images seen", "presentations per image", 560, 240);
         chart.getStyler().setLegendVisible(false);
         Charts.line(chart, "presentations per image", x, y, Charts.qualitative(0)).setMarker(SeriesMarkers.NONE);

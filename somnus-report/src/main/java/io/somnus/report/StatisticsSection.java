@@ -19,10 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Statistics across seeds: cell means with CIs, each sleep fraction against f = 0, and the beta GLMM's table. */
@@ -308,10 +310,10 @@ final class StatisticsSection implements Section {
      * fraction asked for; how many datasets its random effect is estimated from.
      */
     static String glmmReading(List<RunRecord> runs, Comparator<CellKey> cellOrder, String formula) {
-        Map<String, java.util.Set<String>> presetsByModel = new LinkedHashMap<>();
+        Map<String, Set<String>> presetsByModel = new LinkedHashMap<>();
         java.util.Set<String> datasets = new java.util.TreeSet<>();
         for (RunRecord r : runs.stream().sorted(Comparator.comparing(RunRecord::cell, cellOrder)).toList()) {
-            presetsByModel.computeIfAbsent(r.model(), m -> new java.util.LinkedHashSet<>()).add(r.preset());
+            presetsByModel.computeIfAbsent(r.model(), m -> new LinkedHashSet<>()).add(r.preset());
             datasets.add(r.dataset());
         }
         List<String> pooled = new ArrayList<>();
@@ -326,7 +328,7 @@ final class StatisticsSection implements Section {
                 pooled) + "), which averages presets whose sleep may act in opposite ways: the comparisons above are per "
                 + "preset");
         // glmm.R leaves the controls out and has no variant term: a grid's points share its slope
-        java.util.Set<String> variants = new java.util.TreeSet<>(CellKey.variants(cellOrder));
+        Set<String> variants = new TreeSet<>(CellKey.variants(cellOrder));
         boolean controls = false;
         for (RunRecord r : runs) {
             if (StudyControl.labelIn(r.variant()).isEmpty()) {

@@ -1,6 +1,5 @@
 package io.somnus.experiment.sweep;
 
-import io.somnus.experiment.io.FileTrees;
 import static io.somnus.experiment.sweep.SweepSpecTest.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.GaussianDraws;
+import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.stats.Aggregator;
@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -401,8 +402,8 @@ class SweepRunnerTest {
             new FakeExecutor(null, 0, 0, Set.of()).execute(config, dir, RunProgress.NONE);
         };
         Set<Integer> workers = Collections.synchronizedSet(new HashSet<>());
-        Map<String, String> phases = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>(); // a checkpoint's, as train's bar shows
+        Map<String, String> phases = new ConcurrentHashMap<>();
+        Map<String, String> notes = new ConcurrentHashMap<>(); // a checkpoint's, as train's bar shows
         SweepListener listener = new SweepListener() {
             @Override
             public void runStarted(int worker, String runId) {
