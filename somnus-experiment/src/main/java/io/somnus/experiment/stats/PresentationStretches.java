@@ -54,9 +54,4 @@ public final class PresentationStretches {
         }
         return out;
     }
-
-    /** Whether any stretch showed an image more than once on average: a run that re-presented images. */
-    public static boolean represented(List<Stretch> stretches) {
-        return stretches.stream().anyMatch(s -> s.perImage() > 1);
-    }
 }
