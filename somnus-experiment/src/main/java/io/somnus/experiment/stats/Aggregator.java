@@ -214,7 +214,7 @@ public final class Aggregator {
             }
             TreeMap<Double, List<Double>> points = byCell.computeIfAbsent(r.cell(), k -> new TreeMap<>());
             // the checkpoints trained through, as summary.json's stability: a restored last row counted the run twice
-            int trained = r.endsRestored() && x.length > 1 ? x.length - 1 : x.length;
+            int trained = r.checkpointsTrained(x.length);
             for (int i = 0; i < trained; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                     points.computeIfAbsent(x[i], k -> new ArrayList<>()).add(y[i]);

@@ -40,7 +40,7 @@ public final class PresentationStretches {
         }
         double[] images = metrics.doubles(RunDirectory.Metrics.IMAGES_SEEN);
         double[] shown = metrics.doubles(RunDirectory.Metrics.PRESENTATIONS);
-        int rows = endsRestored && images.length > 1 ? images.length - 1 : images.length;
+        int rows = RunRecord.checkpointsTrained(images.length, endsRestored);
         double imagesBefore = 0;
         double shownBefore = 0;
         for (int k = 0; k < rows; k++) {

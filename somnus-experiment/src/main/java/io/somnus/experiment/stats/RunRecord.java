@@ -53,7 +53,17 @@ public record RunRecord(String runId, Path dir, String preset, String model, Str
      * restored last row ({@link #endsRestored}).
      */
     public int checkpointsTrained(int rows) {
-        return endsRestored() ? Math.max(0, rows - 1) : rows;
+        return checkpointsTrained(rows, endsRestored());
+    }
+
+    /**
+     * Of metrics.csv's {@code rows}, how many are checkpoints training passed through, from the first: all but the last
+     * where it measures restored weights ({@code endsRestored}), unless it is the only row. The one rule the run's
+     * curves, aggregates, verdict inputs and presentation stretches read rows by (summary.json's stability, written
+     * below this package, applies the same in {@code SummaryFields.stability}).
+     */
+    public static int checkpointsTrained(int rows, boolean endsRestored) {
+        return endsRestored && rows > 1 ? rows - 1 : rows;
     }
 
     /** The run's metrics.csv, if it has one. */
