@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
                 + "(weights.npz: dense [pre][post]). With --network: the run's network.npz (train --save-network: "
                 + "weights by synapse with their pre and post neurons, int32, and θ, float64) to network.safetensors "
                 + "instead. A sweep directory: every finished run in it, each into its own directory. Exit status 0 "
-                + "when every file was written, 2 when nothing could be (no such run, no weights.npz, an --out that "
-                + "cannot be written) (docs/run-directory.md).")
+                + "when every file was written, 2 when a run or --out was refused (no such run, a run without the "
+                + ".npz, an --out that cannot be written; a run without it writes no run's file) (docs/run-directory.md).")
 final class ExportCommand implements Callable<Integer> {
     /** The one format written; the option names it so that a second can come without changing the command. */
     static final String SAFETENSORS = "safetensors";
@@ -88,13 +88,15 @@ final class ExportCommand implements Callable<Integer> {
             }
             requireWritable(out, target);
         }
-        PrintWriter printed = spec.commandLine().getOut();
-        for (Path run : runs) {
-            Path source = run.resolve(sourceName());
-            if (!Files.isRegularFile(source)) {
+        for (Path run : runs) { // every run first: a sweep's file missing from its fifth run writes none
+            if (!Files.isRegularFile(run.resolve(sourceName()))) {
                 throw new CliException(run + " has no " + sourceName() + (network ? ": only a run trained with "
                         + "--save-network has one" : ": the run did not finish, or the file was removed"));
             }
+        }
+        PrintWriter printed = spec.commandLine().getOut();
+        for (Path run : runs) {
+            Path source = run.resolve(sourceName());
             Path file = out != null ? out : run.resolve(exportName());
             Map<String, NpyArray> arrays = read(source);
             try {

@@ -1,5 +1,7 @@
 package io.somnus.cli;
 
+import static io.somnus.cli.CompareCommandTest.copyRun;
+import static io.somnus.cli.CompareCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,10 +10,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.somnus.cli.CompareCommandTest.Outcome;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code somnus export}: a real tiny diehl-cook run's weights.npz and network.npz and an SG-SNN run's weights.npz,
@@ -40,17 +40,6 @@ class ExportCommandTest {
     static Path runs;
     static Path stdp;
     static Path sg;
-
-    record Outcome(int exit, String out, String err) { }
-
-    static Outcome run(String... args) {
-        CommandLine cl = SomnusCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Outcome(cl.execute(args), out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void train() {
@@ -198,7 +187,7 @@ class ExportCommandTest {
         Files.createDirectories(sweep.resolve("runs"));
         Files.writeString(sweep.resolve("ledger.sqlite"), "a ledger");
         for (String id : List.of("a", "b")) {
-            copy(stdp, sweep.resolve("runs").resolve(id));
+            copyRun(stdp, sweep.resolve("runs").resolve(id));
         }
         Files.createDirectories(sweep.resolve("runs/.c.tmp-1"));
         Outcome o = run("export", sweep.toString());
@@ -211,6 +200,17 @@ class ExportCommandTest {
         assertEquals(SomnusCli.EXIT_BAD_INPUT, withOut.exit());
         assertTrue(withOut.err().contains("--out " + tmp.resolve("w.safetensors") + " names one file, and " + sweep
                 + " is a sweep of 2 runs"), withOut.err());
+
+        // a run without weights.npz, last in order: refused before any run's file is written
+        Path c = sweep.resolve("runs/c");
+        copyRun(stdp, c);
+        Files.delete(c.resolve("weights.npz"));
+        for (String id : List.of("a", "b")) {
+            Files.delete(sweep.resolve("runs/" + id + "/weights.safetensors"));
+        }
+        assertFails("somnus export: " + c + " has no weights.npz: the run did not finish, or the file was removed",
+                "export", sweep.toString());
+        assertFalse(Files.exists(sweep.resolve("runs/a/weights.safetensors")), "nothing written");
     }
 
     /**
@@ -224,7 +224,7 @@ class ExportCommandTest {
                 "NumPy (Debian python3-numpy) is not installed");
         Path check = Path.of("..", "validation", "pytorch", "safetensors_check.py").toAbsolutePath().normalize();
         Path copy = tmp.resolve("run");
-        copy(stdp, copy);
+        copyRun(stdp, copy);
         assertEquals(0, run("export", copy.toString()).exit());
         ScriptRun same = ScriptRun.run(python, check.toString(), copy.toString());
         assertEquals(0, same.exit(), same.output());
@@ -248,7 +248,7 @@ class ExportCommandTest {
     @Test
     void aRunWithoutWeightsIsNamed(@TempDir Path tmp) throws Exception {
         Path copy = tmp.resolve("copy");
-        copy(stdp, copy);
+        copyRun(stdp, copy);
         Files.delete(copy.resolve("weights.npz"));
         assertFails("somnus export: " + copy + " has no weights.npz: the run did not finish, or the file was removed",
                 "export", copy.toString());
@@ -294,14 +294,5 @@ class ExportCommandTest {
     /** The file's SHA-256, hashed here. */
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        try (var files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
     }
 }
