@@ -71,7 +71,7 @@ class SafetensorsTest {
         assertEquals(0, n % 8, "the buffer starts at a multiple of 8 bytes");
         JsonNode header = Mappers.JSON.readTree(new String(all.array(), 8, n, StandardCharsets.UTF_8).strip());
         List<String> names = new ArrayList<>();
-        header.fieldNames().forEachRemaining(names::add);
+        header.properties().forEach(p -> names.add(p.getKey()));
         assertEquals(List.of("y_i64", "c_f64", "z_f64", "b_f32", "a_i32"), names);
         assertEquals("[0,8]", header.path("y_i64").path("data_offsets").toString());
         assertEquals("[]", header.path("c_f64").path("shape").toString(), "a scalar has shape []");
