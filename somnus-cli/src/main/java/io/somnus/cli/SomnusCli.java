@@ -17,7 +17,7 @@ import picocli.CommandLine;
                 "3:sweep and reproduce: some runs failed or the sweep stopped; fix the cause and --resume",
                 "4:compare: the two runs' (or sweeps') results differ"},
         subcommands = {DatasetsCommand.class, TrainCommand.class, ReproduceCommand.class, ReportCommand.class, BenchCommand.class,
-                InspectCommand.class, CompareCommand.class, CleanCommand.class})
+                InspectCommand.class, CompareCommand.class, ExportCommand.class, CleanCommand.class})
 public final class SomnusCli {
     /**
      * netlib-java's logger, quieted to warnings: its one INFO line per JVM ("Using ...JNIBLAS") broke into the progress

@@ -472,7 +472,8 @@ class CompareCommandTest {
         }
     }
 
-    private static void copyRun(Path from, Path to) throws Exception {
+    /** Copies run directory {@code from}'s files into {@code to} (made). */
+    static void copyRun(Path from, Path to) throws Exception {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {

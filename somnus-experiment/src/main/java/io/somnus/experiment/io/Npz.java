@@ -102,6 +102,11 @@ public final class Npz {
     /** Writes one array as a complete {@code .npy} file. */
     public static void writeNpy(OutputStream out, NpyArray array) throws IOException {
         out.write(npyHeader(array));
+        writeElements(out, array);
+    }
+
+    /** Writes an array's elements, little-endian, in C order: a {@code .npy} file's data, a safetensors tensor's bytes. */
+    static void writeElements(OutputStream out, NpyArray array) throws IOException {
         int n = array.size();
         int chunk = Math.max(1, (1 << 16) / array.dtype().bytes());
         ByteBuffer buf = ByteBuffer.allocate(chunk * array.dtype().bytes()).order(ByteOrder.LITTLE_ENDIAN);
