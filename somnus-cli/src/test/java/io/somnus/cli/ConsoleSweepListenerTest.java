@@ -221,8 +221,7 @@ class ConsoleSweepListenerTest {
      */
     @Test
     void aLogHasALineForEachCheckpointOfARun() {
-        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: log\npresets: [paper]\n"
-                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
+        SweepPlan plan = LogAboveBarsTest.twoRuns();
         String id = plan.runs().get(1).runId();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
@@ -247,8 +246,7 @@ class ConsoleSweepListenerTest {
      */
     @Test
     void onATerminalANewPhaseOrRunEndsTheNoteAtOnce() {
-        SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: tty\npresets: [paper]\n"
-                + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2]\n"), Fakes.resolver());
+        SweepPlan plan = LogAboveBarsTest.twoRuns();
         String first = plan.runs().get(0).runId();
         String second = plan.runs().get(1).runId();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -91,21 +91,6 @@ class TimeLeftTest {
         assertTrue(left.left(36 * S, 60, 40).isEmpty(), "a new phase warms up again");
     }
 
-    /**
-     * From the mark (10 units at 10 s), 100 units at 0.1 s, a pause of 20 s, then 100 more at 0.1 s: the time since
-     * the mark, 40 s, for 200 units, 0.2 s each with the finished pause's share, 790 × 0.2 = 158 s; 5 s into a second
-     * pause, that plus what it is expected still to take, the first's 20 s less 5 s: 173 s.
-     */
-    @Test
-    void afterTheWarmUpThePausesArePricedAsBefore() {
-        TimeLeft left = warmedUp(10);
-        left.pause(20 * S);
-        left.resume(40 * S);
-        assertEquals(Duration.ofSeconds(158), left.left(50 * S, 210, 790).orElseThrow());
-        left.pause(50 * S);
-        assertEquals(Duration.ofSeconds(173), left.left(55 * S, 210, 790).orElseThrow());
-    }
-
     /** A new phase: its own pace and warm-up, its pauses forgotten; nothing done, nothing known. */
     @Test
     void aRestartForgetsThePhaseBefore() {
