@@ -12,6 +12,7 @@ import io.somnus.experiment.sweep.SweepPlan;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -123,9 +124,9 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                     .setConsumer(terminal.newBar()).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
             resumedFrom = new String[workerBars.length];
-            java.util.Arrays.fill(resumedFrom, "");
+            Arrays.fill(resumedFrom, "");
             phases = new String[workerBars.length];
-            java.util.Arrays.fill(phases, "");
+            Arrays.fill(phases, "");
             for (int i = 0; i < workerBars.length; i++) {
                 workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
                         .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", null, true))
