@@ -12,6 +12,7 @@ import io.somnus.experiment.sweep.SweepPlan;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -21,7 +22,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * Shows a sweep's progress on stderr. On a terminal: an overall bar (runs done of runs to do) and one bar
  * per worker with its current run's phase and id, redrawn in place; a checkpoint's note in the phase's place while the
  * run's count waits on it, as train's bar shows it. Otherwise (CI, a log file): plain lines, one when a run starts or
- * finishes and the overall progress every {@code logIntervalSeconds}.
+ * finishes, one per checkpoint of a run (as train's log has a line for each), and the overall progress every
+ * {@code logIntervalSeconds}.
  */
 public final class ConsoleSweepListener implements SweepListener, AutoCloseable {
     private final PrintStream err;
@@ -39,6 +41,8 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     private ProgressBar[] workerBars = new ProgressBar[0];
     /** Per worker bar: where its run went on from a resume snapshot (", from image 41 of 100"), or "". */
     private String[] resumedFrom = new String[0];
+    /** Per worker bar: its run's phase as last drawn, or "" before the run's first update. */
+    private String[] phases = new String[0];
     private int toRun;
     /**
      * The overall bar's time left: the runs to go weighted by their work (a count of runs misleads), "pending" or a
@@ -120,7 +124,9 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
                     .setConsumer(terminal.newBar()).build();
             workerBars = new ProgressBar[Math.min(workers, toRun)];
             resumedFrom = new String[workerBars.length];
-            java.util.Arrays.fill(resumedFrom, "");
+            Arrays.fill(resumedFrom, "");
+            phases = new String[workerBars.length];
+            Arrays.fill(phases, "");
             for (int i = 0; i < workerBars.length; i++) {
                 workerBars[i] = new ProgressBarBuilder().setTaskName("worker " + (i + 1)).setInitialMax(1)
                         .setRenderer(new BarRenderer(BarRenderer.Glyphs.ASCII, "", null, true))
@@ -161,9 +167,11 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
             ProgressBar bar = bar(worker);
             if (bar != null) {
                 resumedFrom[worker - 1] = "";
+                phases[worker - 1] = "";
+                // the message first: reset() draws at once, and showed the last run's "done" or note beside the new count
+                bar.setExtraMessage(runId);
                 bar.reset();
                 bar.maxHint(1);
-                bar.setExtraMessage(runId);
             }
         } else {
             err.println("[worker " + worker + "] start " + runId);
@@ -189,28 +197,44 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
     }
 
+    /**
+     * On a terminal, the worker's bar: its phase and run, which end a note; a new phase drawn at once, so that the
+     * phase before's last note (a checkpoint's) is not drawn beside the new phase's count.
+     */
     @Override
     public synchronized void runProgress(int worker, String runId, String phase, long done, long total) {
         ProgressBar bar = interactive ? bar(worker) : null;
         if (bar != null) {
+            bar.setExtraMessage(phase + " " + runId + resumedFrom[worker - 1]);
             bar.maxHint(Math.max(1, total));
             bar.stepTo(Math.min(done, Math.max(1, total)));
-            bar.setExtraMessage(phase + " " + runId + resumedFrom[worker - 1]);
+            if (!phase.equals(phases[worker - 1])) {
+                phases[worker - 1] = phase;
+                bar.refresh();
+            }
         }
     }
 
     /**
-     * On a terminal, the worker's bar shows the note's first clause in the phase's place, drawn at once (a checkpoint's
-     * readouts take minutes at N_e = 1 600, the count standing still): "checkpoint 2/5 RUN: readouts on 200 + 50
-     * images", which at 80 columns keeps "checkpoint 2/5 RUN…" ({@link BarRenderer#cut}). The run's next update ends it.
+     * The note with the run's id after its first clause: "checkpoint 2/5 RUN: readouts on 200 + 50 images". On a
+     * terminal, the worker's bar shows it in the phase's place, drawn at once (a checkpoint's readouts take minutes at
+     * N_e = 1 600, the count standing still), which at 80 columns keeps "checkpoint 2/5 RUN…" ({@link BarRenderer#cut});
+     * the run's next update ends it. In a log, a line of its own for each note, as train's log has one for each
+     * checkpoint: a run has {@code train.checkpoints} of them (paper-code's 10), so a long run is followed in the log
+     * without a flood.
      */
     @Override
     public synchronized void runNote(int worker, String runId, String phase, String note) {
-        ProgressBar bar = interactive ? bar(worker) : null;
+        int clause = note.indexOf(": ");
+        String withRun = clause > 0 ? note.substring(0, clause) + " " + runId + note.substring(clause)
+                : note + " " + runId;
+        if (!interactive) {
+            err.println("[worker " + worker + "] " + withRun);
+            return;
+        }
+        ProgressBar bar = bar(worker);
         if (bar != null) {
-            int clause = note.indexOf(": ");
-            bar.setExtraMessage(clause > 0 ? note.substring(0, clause) + " " + runId + note.substring(clause)
-                    : note + " " + runId);
+            bar.setExtraMessage(withRun);
             bar.refresh();
         }
     }

@@ -112,6 +112,7 @@ final class Progress implements RunProgress, AutoCloseable {
             phase = newPhase;
         }
         if (total > 0) {
+            left.counted(nanos.getAsLong(), done);
             bar.stepTo(done);
         }
     }

@@ -5,6 +5,7 @@ import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.StoppedEarly;
 import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.run.UserClassProvenance;
@@ -80,7 +81,7 @@ final class Summaries {
                     + "%.4f", segments.path("training").asInt(), segments.path("test").asInt(),
                     SummaryJson.number(s.path("test_accuracy_frozen"))));
             JsonNode epochs = s.path("early_stopping_accuracies");
-            if (s.path("stopped_early").asBoolean(false) && epochs.isArray() && epochs.size() > 0) {
+            if (StoppedEarly.in(s) && epochs.isArray() && epochs.size() > 0) {
                 b.append(String.format(Locale.ROOT, "%nstopped early after epoch %d (%d training images): its "
                         + "validation accuracy no longer improved, and the best epoch's weights were restored "
                         + "(summary.json: stopped_early, early_stopping_accuracies)", epochs.size(),
@@ -202,8 +203,7 @@ final class Summaries {
                     || !PresentationRates.represents(Mappers.YAML.readTree(config.toFile()))) {
                 return List.of();
             }
-            boolean endsRestored = JsonFiles.readObject(runDir.resolve(RunDirectory.SUMMARY)).path("stopped_early")
-                    .asBoolean(false);
+            boolean endsRestored = StoppedEarly.in(JsonFiles.readObject(runDir.resolve(RunDirectory.SUMMARY)));
             List<Stretch> stretches = PresentationStretches.of(Csv.read(metrics), endsRestored);
             if (stretches.isEmpty()) {
                 return List.of();

@@ -16,9 +16,19 @@ import java.util.Optional;
  * images, done by the process before, took no time on this clock; counted as done here they read its time left a
  * thousandfold too low at first ({@link #countFrom}).
  * <p>
+ * Nor is it the JIT's: a phase's first seconds run slower while the JVM compiles its loops (a fresh {@code train}
+ * and {@code train --resume} alike: 10 of 4 000 diehl-cook images in the first 5 s, 825 by 10 s, 3 327 by 15 s), and
+ * paced by them the time left read high (at 10 s, 10 s × 3 175 / 825 ≈ 0:38 for what took 6 s more). So the pace is that of the units counted
+ * from the first count after the phase's first {@link #WARM_UP_NANOS} ({@link #counted}), and no time left is known
+ * before {@link #PACED_NANOS} of those.
+ * <p>
  * Times are nanoseconds of one monotonic clock ({@link System#nanoTime()}), passed in, so that tests choose them.
  */
 final class TimeLeft {
+    /** A phase's first 10 s, in nanoseconds: the JIT's warm-up, whose slower units would pace the time left. */
+    static final long WARM_UP_NANOS = 10_000_000_000L;
+    /** The least time after the warm-up's mark to pace the units by, in nanoseconds (1 s: a few units mislead). */
+    static final long PACED_NANOS = 1_000_000_000L;
     private long startNanos;
     /** The phase's count when its clock started: units an earlier process did (a resumed run's), 0 otherwise. */
     private long startDone;
@@ -28,6 +38,10 @@ final class TimeLeft {
     /** When the current pause began; meaningful while {@link #paused}. */
     private long pauseStartNanos;
     private boolean paused;
+    /** Whether the warm-up is over: then its end's mark, the time and the units done by then, paces the time left. */
+    private boolean marked;
+    private long markNanos;
+    private long markDone;
 
     /** @param nowNanos when the phase starts */
     TimeLeft(long nowNanos) {
@@ -41,6 +55,7 @@ final class TimeLeft {
         pausedNanos = 0;
         pauses = 0;
         paused = false;
+        marked = false;
     }
 
     /** The phase's count starts at {@code done}, units done before its clock started (by the process a run resumes). */
@@ -66,18 +81,32 @@ final class TimeLeft {
     }
 
     /**
+     * The phase's {@code count} at {@code nowNanos} (each update of it): the first after the warm-up marks where the
+     * pace is measured from.
+     */
+    synchronized void counted(long nowNanos, long count) {
+        if (!marked && nowNanos - startNanos >= WARM_UP_NANOS) {
+            marked = true;
+            markNanos = nowNanos;
+            markDone = count - startDone;
+        }
+    }
+
+    /**
      * @param count the phase's count, the units done before its clock started ({@link #countFrom}) included
      * @param toGo  units still to do
-     * @return the time left at {@code nowNanos}; empty before a unit is done on this clock
+     * @return the time left at {@code nowNanos}; empty before {@link #PACED_NANOS} after the warm-up's mark with a unit
+     *         done since
      */
     synchronized Optional<Duration> left(long nowNanos, long count, long toGo) {
-        long done = count - startDone;
-        if (done <= 0) {
+        long paced = count - startDone - markDone;
+        if (!marked || paced <= 0 || nowNanos - markNanos < PACED_NANOS) {
             return Optional.empty();
         }
         long inPause = paused ? Math.max(0, nowNanos - pauseStartNanos) : 0;
-        long outsidePause = Math.max(0, nowNanos - startNanos - inPause);
-        double units = (double) outsidePause / done * Math.max(0, toGo);
+        long pausedSinceMark = paused ? Math.max(0, nowNanos - Math.max(pauseStartNanos, markNanos)) : 0;
+        long outsidePause = Math.max(0, nowNanos - markNanos - pausedSinceMark);
+        double units = (double) outsidePause / paced * Math.max(0, toGo);
         double rest = paused && pauses > 0 ? Math.max(0, (double) pausedNanos / pauses - inPause) : 0;
         return Optional.of(Duration.ofNanos(Math.round(units + rest)));
     }

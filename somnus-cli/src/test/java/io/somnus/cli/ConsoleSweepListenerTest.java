@@ -215,6 +215,60 @@ class ConsoleSweepListenerTest {
         assertTrue(worker.contains(") train " + id.substring(0, 10)) && !worker.contains("checkpoint"), worker);
     }
 
+    /**
+     * In a log (stderr not a terminal, as under nohup), a run's checkpoint notes are lines of their own, one per note,
+     * naming the worker and the run as the terminal's bar does; they were said on a terminal alone.
+     */
+    @Test
+    void aLogHasALineForEachCheckpointOfARun() {
+        SweepPlan plan = LogAboveBarsTest.twoRuns();
+        String id = plan.runs().get(1).runId();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                false, 2, 3600)) {
+            listener.started(plan, plan.runs(), List.of());
+            listener.runStarted(2, id);
+            for (int k = 1; k <= 2; k++) {
+                listener.runProgress(2, id, "train", 100 * k, 200);
+                listener.runNote(2, id, "train", "checkpoint " + k + "/2: readouts on 200 + 50 images");
+            }
+        }
+        List<String> notes = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("checkpoint"))
+                .toList();
+        assertEquals(List.of("[worker 2] checkpoint 1/2 " + id + ": readouts on 200 + 50 images",
+                "[worker 2] checkpoint 2/2 " + id + ": readouts on 200 + 50 images"), notes);
+    }
+
+    /**
+     * On a terminal, a worker's bar drops its run's note as the next phase or run begins, drawn at once: the new
+     * run's bar was drawn first with the last run's message (its reset draws at once), and a new phase waited on the
+     * bar's timer, the note still beside it.
+     */
+    @Test
+    void onATerminalANewPhaseOrRunEndsTheNoteAtOnce() {
+        SweepPlan plan = LogAboveBarsTest.twoRuns();
+        String first = plan.runs().get(0).runId();
+        String second = plan.runs().get(1).runId();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                true, 1, 3600, 200)) {
+            listener.started(plan, plan.runs(), List.of());
+            listener.runStarted(1, first);
+            listener.runProgress(1, first, "train", 200, 200);
+            listener.runNote(1, first, "train", "checkpoint 2/2: readouts on 200 + 50 images");
+            assertTrue(workerLine(bytes).contains("checkpoint 2/2 " + first), workerLine(bytes));
+            listener.runProgress(1, first, "evaluate", 0, 3);
+            String evaluating = workerLine(bytes);
+            assertTrue(evaluating.contains(" evaluate " + first) && !evaluating.contains("checkpoint"), evaluating);
+            listener.runNote(1, first, "evaluate", "scoring the readouts");
+            listener.runFinished(1, new RunOutcome(first, "", RunStatus.DONE, false, 1, 2, null));
+            int before = bytes.size();
+            listener.runStarted(1, second);
+            String drawn = bytes.toString(StandardCharsets.UTF_8).substring(before);
+            assertTrue(drawn.contains(second) && !drawn.contains(first), drawn);
+        }
+    }
+
     /** The last drawing of worker 1's bar on the screen {@code bytes} draws. */
     private static String workerLine(ByteArrayOutputStream bytes) {
         List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));

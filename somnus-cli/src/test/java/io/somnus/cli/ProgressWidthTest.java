@@ -27,9 +27,13 @@ class ProgressWidthTest {
     @ParameterizedTest
     @ValueSource(ints = {80, 120})
     void aNoteLeavesTheBarReadableAndTheLineFitsTheTerminal(int columns) {
+        AtomicLong now = new AtomicLong();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Progress p = new Progress("train", 5, new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
-                columns - 1)) {
+                columns - 1, now::get)) {
+            now.set(TimeUnit.SECONDS.toNanos(10)); // the warm-up's end, whose pace is not the training's (TimeLeft)
+            p.update("train", 2, 5);
+            now.set(TimeUnit.SECONDS.toNanos(12));
             p.update("train", 4, 5);
             p.note("train", NOTE);
         }
@@ -50,7 +54,8 @@ class ProgressWidthTest {
 
     /**
      * At 80 columns a checkpoint's note kept ≈ 20 characters ("train · checkpoint …"), and the time left grew all
-     * through its evaluation: the clock here stands at 4 s for 4 of 5 images, then a minute into the checkpoint.
+     * through its evaluation: the clock here stands at 12 s for 4 of 5 images, 2 of them in the 2 s after the warm-up,
+     * then a minute into the checkpoint.
      */
     @Test
     void theTimeLeftStandsStillThroughACheckpoint() {
@@ -58,10 +63,12 @@ class ProgressWidthTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Progress p = new Progress("train", 5, new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 79,
                 now::get)) {
-            now.set(TimeUnit.SECONDS.toNanos(4));
+            now.set(TimeUnit.SECONDS.toNanos(10));
+            p.update("train", 2, 5);
+            now.set(TimeUnit.SECONDS.toNanos(12));
             p.update("train", 4, 5);
             p.note("train", NOTE);
-            now.set(TimeUnit.SECONDS.toNanos(64));
+            now.set(TimeUnit.SECONDS.toNanos(72));
             p.note("train", NOTE); // drawn again, a minute on
         }
         List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
@@ -70,9 +77,9 @@ class ProgressWidthTest {
     }
 
     /**
-     * train --resume: the training goes on from its snapshot's image, 3 000 of 4 000; 10 images later, 10 s on,
-     * the bar's time left is 990 images at this process's 1 s each, 16:30 (it read 0:03, the 3 000 images before the
-     * snapshot counted as done in no time). A checkpoint's note at 13 s draws the bar.
+     * train --resume: the training goes on from its snapshot's image, 3 000 of 4 000; 10 images in the 10 s after the
+     * warm-up (image 3 010 at 13 s), the bar's time left is 980 images at this process's 1 s each, 16:20 (it read
+     * 0:03, the 3 000 images before the snapshot counted as done in no time). A checkpoint's note at 23 s draws it.
      */
     @Test
     void aResumedTrainingsTimeLeftIsAtThisProcesssPace() {
@@ -87,11 +94,13 @@ class ProgressWidthTest {
             p.update("train", 3000, 4000);
             now.set(TimeUnit.SECONDS.toNanos(13));
             p.update("train", 3010, 4000);
+            now.set(TimeUnit.SECONDS.toNanos(23));
+            p.update("train", 3020, 4000);
             p.note("train", NOTE);
         }
         List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
         String line = screen.get(screen.size() - 1);
-        assertTrue(line.contains("left 16:30)"), "990 images at 1 s each: " + line);
+        assertTrue(line.contains("left 16:20)"), "980 images at 1 s each: " + line);
     }
 
     /** The first clause where it fits, else a cut with "…"; nothing in under two columns. */

@@ -14,36 +14,46 @@ import org.junit.jupiter.api.Test;
 class TimeLeftTest {
     private static final long S = 1_000_000_000L;
 
-    /** 10 of 100 units in 10 s: 90 s left at 1 s each, however long the first pause, whose length is not known yet. */
+    /**
+     * The warm-up's mark: the count at the first count after the phase's first 10 s, {@code count} units then; the pace
+     * is measured from there.
+     */
+    private static TimeLeft warmedUp(long count) {
+        TimeLeft left = new TimeLeft(0);
+        left.counted(10 * S, count);
+        return left;
+    }
+
+    /** 10 units in the 10 s after the mark: 80 s left at 1 s each, however long the first pause, not known yet. */
     @Test
     void aFirstPauseDoesNotMakeTheTimeLeftGrow() {
-        TimeLeft left = new TimeLeft(0);
-        assertEquals(Duration.ofSeconds(90), left.left(10 * S, 10, 90).orElseThrow());
-        left.pause(10 * S);
-        for (long t = 10; t <= 70; t += 15) {
-            assertEquals(Duration.ofSeconds(90), left.left(t * S, 10, 90).orElseThrow(), "at " + t + " s");
+        TimeLeft left = warmedUp(10);
+        assertEquals(Duration.ofSeconds(80), left.left(20 * S, 20, 80).orElseThrow());
+        left.pause(20 * S);
+        for (long t = 20; t <= 80; t += 15) {
+            assertEquals(Duration.ofSeconds(80), left.left(t * S, 20, 80).orElseThrow(), "at " + t + " s");
         }
     }
 
     /**
-     * Units at 1 s each, a first pause of 20 s after 10 of 100 units; at 20 units (40 s) the time outside the pause
-     * is 40 s for 20 units, 2 s each with the finished pause's share: 80 × 2 = 160 s, and a second pause then adds
-     * what it is expected still to take, the first's 20 s less its own time, down to none.
+     * Units at 1 s each from the mark, a first pause of 20 s after 10 of them; at 20 units since the mark (50 s) the
+     * time since it is 40 s for 20 units, 2 s each with the finished pause's share: 70 × 2 = 140 s, and a second pause
+     * then adds what it is expected still to take, the first's 20 s less its own time, down to none.
      */
     @Test
     void aLaterPauseCountsDownTheMeanOfTheFinishedOnes() {
-        TimeLeft left = new TimeLeft(0);
-        left.pause(10 * S);
-        left.resume(30 * S);
-        assertEquals(Duration.ofSeconds(160), left.left(40 * S, 20, 80).orElseThrow());
-        left.pause(40 * S);
-        assertEquals(Duration.ofSeconds(180), left.left(40 * S, 20, 80).orElseThrow());
-        assertEquals(Duration.ofSeconds(175), left.left(45 * S, 20, 80).orElseThrow());
-        assertEquals(Duration.ofSeconds(160), left.left(60 * S, 20, 80).orElseThrow());
-        assertEquals(Duration.ofSeconds(160), left.left(100 * S, 20, 80).orElseThrow());
+        TimeLeft left = warmedUp(10);
+        left.pause(20 * S);
+        left.resume(40 * S);
+        assertEquals(Duration.ofSeconds(140), left.left(50 * S, 30, 70).orElseThrow());
+        left.pause(50 * S);
+        assertEquals(Duration.ofSeconds(160), left.left(50 * S, 30, 70).orElseThrow());
+        assertEquals(Duration.ofSeconds(155), left.left(55 * S, 30, 70).orElseThrow());
+        assertEquals(Duration.ofSeconds(140), left.left(70 * S, 30, 70).orElseThrow());
+        assertEquals(Duration.ofSeconds(140), left.left(110 * S, 30, 70).orElseThrow());
         Duration before = Duration.ofDays(1);
-        for (long t = 40; t < 120; t++) {
-            Duration now = left.left(t * S, 20, 80).orElseThrow();
+        for (long t = 50; t < 130; t++) {
+            Duration now = left.left(t * S, 30, 70).orElseThrow();
             assertTrue(now.compareTo(before) <= 0, "grew at " + t + " s: " + before + " -> " + now);
             before = now;
         }
@@ -52,26 +62,50 @@ class TimeLeftTest {
     /** The last checkpoint, at the count's end: its expected rest, the earlier ones' mean (10 s) less 4 s. */
     @Test
     void theLastPauseAtTheEndShowsItsExpectedRest() {
-        TimeLeft left = new TimeLeft(0);
+        TimeLeft left = warmedUp(10);
         left.pause(50 * S);
         left.resume(60 * S);
         left.pause(110 * S);
         assertEquals(Duration.ofSeconds(6), left.left(114 * S, 100, 0).orElseThrow());
     }
 
-    /** A new phase: its own pace, its pauses forgotten; nothing done, nothing known. */
+    /**
+     * The JIT's warm-up: the first 10 units take the phase's first 10 s, the next 100 units 10 s more (0.1 s each).
+     * Nothing is known in the first 10 s, nor in the first second after the mark; then the pace is the units' since
+     * the mark: 890 to go at 0.1 s, 89 s, where the whole phase's pace (20 s for 110 units) said 161.8 s.
+     */
+    @Test
+    void theWarmUpNeitherShowsNorPacesTheTimeLeft() {
+        TimeLeft left = new TimeLeft(0);
+        left.counted(5 * S, 5);
+        assertTrue(left.left(5 * S, 5, 995).isEmpty(), "in the warm-up");
+        left.counted(10 * S - 1, 10);
+        assertTrue(left.left(10 * S - 1, 10, 990).isEmpty(), "in the warm-up");
+        left.counted(10 * S, 10);
+        assertTrue(left.left(10 * S, 10, 990).isEmpty(), "none done since the mark");
+        assertTrue(left.left(10 * S + S / 2, 15, 985).isEmpty(), "half a second since the mark");
+        left.counted(20 * S, 110);
+        assertEquals(Duration.ofSeconds(89), left.left(20 * S, 110, 890).orElseThrow());
+        left.restart(30 * S);
+        left.counted(35 * S, 50);
+        assertTrue(left.left(36 * S, 60, 40).isEmpty(), "a new phase warms up again");
+    }
+
+    /** A new phase: its own pace and warm-up, its pauses forgotten; nothing done, nothing known. */
     @Test
     void aRestartForgetsThePhaseBefore() {
-        TimeLeft left = new TimeLeft(0);
-        left.pause(10 * S);
+        TimeLeft left = warmedUp(10);
+        left.pause(20 * S);
         left.restart(100 * S);
         assertTrue(left.left(100 * S, 0, 10).isEmpty());
-        assertEquals(Duration.ofSeconds(20), left.left(110 * S, 5, 10).orElseThrow());
+        left.counted(110 * S, 5);
+        assertEquals(Duration.ofSeconds(10), left.left(120 * S, 10, 5).orElseThrow());
     }
 
     /**
-     * A count resumed from a snapshot at 3 000 of 4 000 units: 10 more in this clock's 10 s, 990 to go at 1 s each
-     * (those before the snapshot were done by another process, in a time not known here), not 10 s / 3 010 × 990 ≈ 3 s.
+     * A count resumed from a snapshot at 3 000 of 4 000 units: 10 more in the 10 s after this clock's mark, 980 to go
+     * at 1 s each (those before the snapshot were done by another process, in a time not known here), not
+     * 10 s / 3 020 × 980 ≈ 3 s.
      */
     @Test
     void aResumedCountIsPacedByWhatThisProcessDid() {
@@ -79,8 +113,10 @@ class TimeLeftTest {
         left.restart(5 * S);
         left.countFrom(3000);
         assertTrue(left.left(5 * S, 3000, 1000).isEmpty(), "nothing done here yet, nothing known");
-        assertEquals(Duration.ofSeconds(990), left.left(15 * S, 3010, 990).orElseThrow());
-        left.restart(20 * S);
-        assertEquals(Duration.ofSeconds(10), left.left(30 * S, 5, 5).orElseThrow(), "the next phase counts from 0");
+        left.counted(15 * S, 3010);
+        assertEquals(Duration.ofSeconds(980), left.left(25 * S, 3020, 980).orElseThrow());
+        left.restart(30 * S);
+        left.counted(40 * S, 5);
+        assertEquals(Duration.ofSeconds(5), left.left(45 * S, 10, 5).orElseThrow(), "the next phase counts from 0");
     }
 }

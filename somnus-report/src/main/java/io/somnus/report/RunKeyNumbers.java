@@ -59,7 +59,7 @@ final class RunKeyNumbers {
             t.add(List.of("test accuracy of the frozen network", Formats.accuracy(run.metric("test_accuracy_frozen"))
                     + (frozenBy.isEmpty() ? "" : " (" + String.join(", ", frozenBy) + ")")));
         }
-        if (s.path("stopped_early").asBoolean(false)) {
+        if (run.endsRestored()) {
             List<String> accs = new ArrayList<>();
             s.path("early_stopping_accuracies").forEach(a -> accs.add(Formats.accuracy(number(a))));
             t.add(List.of("early stopping", "stopped early, the best epoch's weights restored"

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -295,14 +293,35 @@ public final class RunFiles implements RunRecorder {
         return rows;
     }
 
+    /**
+     * metrics.csv's columns: every row's, each new one placed after the column its row has before it, so that a
+     * column the first rows lack keeps its usual place. A run resumed from a snapshot written before a column existed
+     * (its rows without {@code presentations}) had it last, after all the columns the rows before the resume have;
+     * rows that have the same columns (a run's, otherwise) give their order unchanged.
+     */
+    static List<String> columns(List<Map<String, Double>> rows) {
+        List<String> columns = new ArrayList<>();
+        for (Map<String, Double> r : rows) {
+            int after = 0; // where the row's next new column goes: just after the row's column before it
+            for (String c : r.keySet()) {
+                int at = columns.indexOf(c);
+                if (at < 0) {
+                    columns.add(after, c);
+                    at = after;
+                }
+                after = at + 1;
+            }
+        }
+        return columns;
+    }
+
     /** Writes every table now (nothing without a directory). */
     public void flush() {
         if (dir == null) {
             return;
         }
         try {
-            Set<String> columns = new LinkedHashSet<>();
-            rows.forEach(r -> columns.addAll(r.keySet()));
+            List<String> columns = columns(rows);
             List<List<?>> table = new ArrayList<>();
             for (Map<String, Double> r : rows) {
                 List<Object> line = new ArrayList<>();
@@ -312,7 +331,7 @@ public final class RunFiles implements RunRecorder {
                 }
                 table.add(line);
             }
-            AtomicFiles.write(dir.resolve(RunDirectory.METRICS), Csv.toString(new ArrayList<>(columns), table));
+            AtomicFiles.write(dir.resolve(RunDirectory.METRICS), Csv.toString(columns, table));
             AtomicFiles.write(dir.resolve(RunDirectory.SLEEP_TRACES),
                     Csv.toString(RunDirectory.SleepTraces.COLUMNS, traces));
             AtomicFiles.write(dir.resolve(RunDirectory.WEIGHT_HISTOGRAMS),

@@ -1,5 +1,6 @@
 package io.somnus.experiment.model;
 
+import io.somnus.experiment.io.StoppedEarly;
 import io.somnus.metrics.AccuracyCurveStability;
 import io.somnus.metrics.WeightStatistics;
 import java.util.Arrays;
@@ -25,10 +26,10 @@ public final class SummaryFields {
      * (metrics.csv's checkpoints in order, at least one), as {@link AccuracyCurveStability} defines them, over the
      * checkpoints the network trained through: where {@code endsRestored} (a run that stopped early), the curve's last
      * point measures the restored best epoch's weights, which training did not pass through there, and is left out,
-     * unless it is the only point.
+     * unless it is the only point ({@link StoppedEarly#checkpointsTrained}, the rule the readers of runs apply too).
      */
     public static Map<String, Double> stability(double[] curve, boolean endsRestored) {
-        double[] trained = endsRestored && curve.length > 1 ? Arrays.copyOf(curve, curve.length - 1) : curve;
+        double[] trained = Arrays.copyOf(curve, StoppedEarly.checkpointsTrained(curve.length, endsRestored));
         AccuracyCurveStability st = AccuracyCurveStability.of(trained);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("final", st.finalAccuracy());

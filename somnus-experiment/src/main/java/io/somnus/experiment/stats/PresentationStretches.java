@@ -2,6 +2,7 @@ package io.somnus.experiment.stats;
 
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.StoppedEarly;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class PresentationStretches {
      * epoch's that ends a run that stopped early) gives none either. Empty where the column is missing.
      *
      * @param metrics      the run's metrics.csv
-     * @param endsRestored whether its last row measures restored weights ({@link RunRecord#endsRestored}), left out
+     * @param endsRestored whether its last row measures restored weights ({@link RunRecord#endsRestored}), left out as {@link StoppedEarly#checkpointsTrained} rules
      */
     public static List<Stretch> of(CsvTable metrics, boolean endsRestored) {
         List<Stretch> out = new ArrayList<>();
@@ -40,7 +41,7 @@ public final class PresentationStretches {
         }
         double[] images = metrics.doubles(RunDirectory.Metrics.IMAGES_SEEN);
         double[] shown = metrics.doubles(RunDirectory.Metrics.PRESENTATIONS);
-        int rows = RunRecord.checkpointsTrained(images.length, endsRestored);
+        int rows = StoppedEarly.checkpointsTrained(images.length, endsRestored);
         double imagesBefore = 0;
         double shownBefore = 0;
         for (int k = 0; k < rows; k++) {

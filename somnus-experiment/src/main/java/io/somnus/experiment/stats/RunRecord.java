@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.StoppedEarly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,25 +46,15 @@ public record RunRecord(String runId, Path dir, String preset, String model, Str
      * restored best epoch's weights, not a checkpoint training passed through, and the curve's statistics leave it out.
      */
     public boolean endsRestored() {
-        return summary != null && summary.path("stopped_early").asBoolean(false);
+        return StoppedEarly.in(summary);
     }
 
     /**
      * Of metrics.csv's {@code rows}, how many are checkpoints training passed through, from the first: all but a
-     * restored last row ({@link #endsRestored}).
+     * restored last row ({@link #endsRestored}), as {@link StoppedEarly#checkpointsTrained} rules.
      */
     public int checkpointsTrained(int rows) {
-        return checkpointsTrained(rows, endsRestored());
-    }
-
-    /**
-     * Of metrics.csv's {@code rows}, how many are checkpoints training passed through, from the first: all but the last
-     * where it measures restored weights ({@code endsRestored}), unless it is the only row. The one rule the run's
-     * curves, aggregates, verdict inputs and presentation stretches read rows by (summary.json's stability, written
-     * below this package, applies the same in {@code SummaryFields.stability}).
-     */
-    public static int checkpointsTrained(int rows, boolean endsRestored) {
-        return endsRestored && rows > 1 ? rows - 1 : rows;
+        return StoppedEarly.checkpointsTrained(rows, endsRestored());
     }
 
     /** The run's metrics.csv, if it has one. */

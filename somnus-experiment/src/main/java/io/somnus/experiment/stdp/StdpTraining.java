@@ -20,6 +20,7 @@ import io.somnus.experiment.config.WakeClock;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.NetworkState;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.StoppedEarly;
 import io.somnus.experiment.model.ContinualTasks;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunRecorder;
@@ -388,7 +389,7 @@ public final class StdpTraining {
             segments.put("training", fit.size());
             segments.put("test", scored.size());
             summary.put("readout_segments", segments);
-            summary.put("stopped_early", stoppedEarly);
+            summary.put(StoppedEarly.FIELD, stoppedEarly);
             summary.put("early_stopping_accuracies", fromTraining.epochAccuracies());
         }
         times.charge(TrainingTimes.Phase.EVALUATION);

@@ -71,8 +71,8 @@ class CheckpointPresentationsTest {
     }
 
     /**
-     * A snapshot written before the column existed (its rows without it) resumes: the rows it holds keep an empty
-     * cell, the later ones have the uninterrupted run's counts, every other column is the uninterrupted run's, and the
+     * A snapshot written before the column existed (its rows without it) resumes: the column in its usual place, the
+     * rows it holds with an empty cell, the later ones have the uninterrupted run's counts, every other column is the uninterrupted run's, and the
      * stretches read from it start at the first image.
      */
     @Test
@@ -88,6 +88,7 @@ class CheckpointPresentationsTest {
         new StandardRunExecutor().resume(cut, RunProgress.NONE);
         CsvTable resumed = metrics(cut);
         CsvTable expected = metrics(whole);
+        assertEquals(expected.header(), resumed.header(), "the column in its usual place, not last");
         assertTrue(Double.isNaN(resumed.number(0, COLUMN)), "the snapshot's row has no count");
         for (int k = 1; k < expected.rowCount(); k++) {
             assertEquals(expected.number(k, COLUMN), resumed.number(k, COLUMN), "row " + k);
