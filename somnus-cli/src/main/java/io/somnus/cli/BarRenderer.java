@@ -62,13 +62,15 @@ final class BarRenderer implements ProgressBarRenderer {
 
     @Override
     public String render(ProgressState state, int columns) {
+        // the count read once: the training moves it while this thread renders, and a line read "19% … 100/500"
+        long current = state.getCurrent();
         long max = Math.max(1, state.getMax());
-        double fraction = Math.min(1, Math.max(0, (double) state.getCurrent() / max));
+        double fraction = Math.min(1, Math.max(0, (double) current / max));
         String prefix = state.getTaskName() + " "
                 + String.format(Locale.ROOT, "%3d%%", (int) (fraction * 100)) + " ";
         String times = "elapsed " + clock(state.getTotalElapsed())
                 + (left == null ? "" : left.apply(state).map(d -> ", left " + clock(d)).orElse(""));
-        String suffix = " " + state.getCurrent() + "/" + state.getMax() + unit + " (" + times + ")";
+        String suffix = " " + current + "/" + state.getMax() + unit + " (" + times + ")";
         String message = state.getExtraMessage() == null || state.getExtraMessage().isEmpty() ? ""
                 : " " + state.getExtraMessage();
         int fixed = prefix.length() + 2 + suffix.length(); // the brackets: one column each

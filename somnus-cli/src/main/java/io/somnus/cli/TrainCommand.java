@@ -146,6 +146,7 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         EvaluationNote.of(config).ifPresent(note -> StderrNote.say("somnus: note: " + note));
+        SleepNote.of(config).ifPresent(note -> StderrNote.say("somnus: note: " + note));
         Path dir = out != null ? out : Path.of("runs", config.get("preset").asText() + "-" + config.path("dataset").path("name").asText()
                 + "-f" + config.path("sleep").path("fraction").asText() + "-s" + config.get("seed").asText());
         requireFreshOut(dir, out != null);

@@ -14,6 +14,12 @@ final class AxisTitles {
             + "(paper: a spike of weight w adds gain·w to the synaptic current, R·I in mV; diehl-cook: a conductance in "
             + "units of the leak conductance).";
 
+    /**
+     * The x axis of a chart against sleep: the fraction the run asked for, which its schedule may not give (paper-sg-code
+     * spends about 1/128 of it asleep; a short run none), as the points are placed.
+     */
+    static final String SLEEP_ASKED = "sleep fraction asked for";
+
     /** The unit of an accuracy and of its falls and spreads. */
     static final String ACCURACY_UNIT = "fraction correct";
 

@@ -217,19 +217,27 @@ final class Charts {
         };
     }
 
-    /** The largest finite magnitude on an axis: its series' values and its set ends (error bars left out). */
+    /**
+     * The largest finite magnitude on an axis: its series' values, each held within the axis's set ends (the plot
+     * clips what lies past them: a sleep episode's shading reaches 1 000× past a log axis's top, and made its ticks
+     * "1e3" beside an unslept panel's "1000"), and those ends (error bars left out).
+     */
     static double axisLargest(XYChart chart, boolean x) {
+        var s = chart.getStyler();
+        Double min = x ? s.getXAxisMin() : s.getYAxisMin();
+        Double max = x ? s.getXAxisMax() : s.getYAxisMax();
+        double lo = min != null && Double.isFinite(min) ? min : Double.NEGATIVE_INFINITY;
+        double hi = max != null && Double.isFinite(max) ? max : Double.POSITIVE_INFINITY;
         double m = 0;
         for (XYSeries series : chart.getSeriesCollection()) {
             for (double d : x ? series.getXData() : series.getYData()) {
                 if (Double.isFinite(d)) {
-                    m = Math.max(m, Math.abs(d));
+                    m = Math.max(m, Math.abs(Math.min(hi, Math.max(lo, d))));
                 }
             }
         }
-        var s = chart.getStyler();
-        for (Double end : x ? new Double[] {s.getXAxisMin(), s.getXAxisMax()} : new Double[] {s.getYAxisMin(), s.getYAxisMax()}) {
-            if (end != null && Double.isFinite(end)) {
+        for (double end : new double[] {lo, hi}) {
+            if (Double.isFinite(end)) {
                 m = Math.max(m, Math.abs(end));
             }
         }

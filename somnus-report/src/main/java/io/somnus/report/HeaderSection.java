@@ -34,7 +34,7 @@ final class HeaderSection implements Section {
 
     @Override
     public String navLabel() {
-        return "Runs";
+        return "What was run";   // its heading: "Runs" on a run's page named runs it has not
     }
 
     @Override

@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.lines.SeriesLines;
 
-/** STDP-SNN versus SG-SNN: final test accuracy against sleep fraction, one line per preset, one chart per dataset. */
+/**
+ * STDP-SNN versus SG-SNN: final test accuracy against the sleep fraction asked for, one line per preset, one chart per
+ * dataset.
+ */
 final class ModelComparisonSection implements Section {
     @Override
     public String id() {
@@ -47,7 +50,8 @@ final class ModelComparisonSection implements Section {
                     + String.join(", ", models) + " model; sweep presets of both models (e.g. paper and paper-sg) to compare them");
             return;
         }
-        html.p("Final test accuracy against sleep fraction, one line per preset (mean and 95 % CI across seeds); the "
+        html.p("Final test accuracy against the " + AxisTitles.SLEEP_ASKED + ", one line per preset (mean and 95 % CI across "
+                + "seeds; the cell means' \"sleep achieved\" says how much of its time each spent asleep); the "
                 + "untrained controls of a sweep with controls as flat lines at their mean, each dashed its own way; the presets are drawn a "
                 + "little to either side of each fraction, with their own markers, so that their intervals stay in sight. "
                 + "The paper's claim: sleep helps the STDP-SNN and makes no measurable difference to the SG-SNN.");
@@ -72,7 +76,7 @@ final class ModelComparisonSection implements Section {
             List<String> names = new ArrayList<>(byPreset.keySet());
             refs.forEach(c -> names.add(controlName(c)));
             // the legend below the plot: at the right it took two fifths of the chart (three presets, two controls)
-            XYChart chart = Charts.xyLegendBelow(d.getKey(), "sleep fraction", AxisTitles.accuracy("test"), 560, 320,
+            XYChart chart = Charts.xyLegendBelow(d.getKey(), AxisTitles.SLEEP_ASKED, AxisTitles.accuracy("test"), 560, 320,
                     names);
             int i = 0;
             for (Map.Entry<String, List<AggregateRow>> p : byPreset.entrySet()) {
@@ -99,7 +103,8 @@ final class ModelComparisonSection implements Section {
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
             Charts.padDodged(chart, span[0], span[1], byPreset.size());
-            html.svgFigure(ctx.svg(chart), "final test accuracy against sleep fraction, one line per preset (" + String.join(", ",
+            html.svgFigure(ctx.svg(chart), "final test accuracy against the " + AxisTitles.SLEEP_ASKED + ", one line per preset ("
+                    + String.join(", ",
                     byPreset.keySet()) + "), STDP versus SG on " + d.getKey(), null, "fig");
         }
         html.gridEnd();

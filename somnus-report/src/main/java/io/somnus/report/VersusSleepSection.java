@@ -87,9 +87,9 @@ final class VersusSleepSection implements Section {
                     continue;
                 }
                 // a legend below the plot, where it leaves the plot as large as its neighbours' of one series
-                XYChart chart = present.size() > 1 ? Charts.xyLegendBelow(panel.title(), "sleep fraction asked for",
+                XYChart chart = present.size() > 1 ? Charts.xyLegendBelow(panel.title(), AxisTitles.SLEEP_ASKED,
                         panel.yTitle(), 380, 270, present.stream().map(panel.label()).toList())
-                        : Charts.xy(panel.title(), "sleep fraction asked for", panel.yTitle(), 380, 270);
+                        : Charts.xy(panel.title(), AxisTitles.SLEEP_ASKED, panel.yTitle(), 380, 270);
                 Charts.Extent extent = new Charts.Extent().within(panel.floor(), panel.ceiling());
                 double hi = 0;
                 int i = 0;
@@ -134,9 +134,9 @@ final class VersusSleepSection implements Section {
                 if (present.size() > 1 && fractions.length == 1) {
                     // one sleep fraction: the series drawn to its sides must not read as fractions of their own
                     chart.getStyler().setXAxisTicksVisible(false);
-                    chart.setXAxisTitle("sleep fraction asked for: " + Formats.fraction(fractions[0]));
+                    chart.setXAxisTitle(AxisTitles.SLEEP_ASKED + ": " + Formats.fraction(fractions[0]));
                 }
-                html.svgFigure(ctx.svg(chart), panel.title() + " against the sleep fraction asked for, mean and 95 % CI across "
+                html.svgFigure(ctx.svg(chart), panel.title() + " against the " + AxisTitles.SLEEP_ASKED + ", mean and 95 % CI across "
                         + "seeds, " + g.getKey().title(), null, "fig");
             }
             html.gridEnd();

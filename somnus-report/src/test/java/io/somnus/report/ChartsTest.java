@@ -137,6 +137,33 @@ class ChartsTest {
         assertEquals("80000", Charts.tick(80_000.0));
     }
 
+    /**
+     * A slept run's weight trace on a log axis read "5e1, 1e2, 2e2, 5e2, 1e3" beside its unslept twin's "50, 100, 200,
+     * 500, 1000": its sleep episodes' shading reaches 1 000× past the axis's top (Charts.spans), and that unseen
+     * height chose scientific notation. The notation follows the values the axis shows, not those the plot clips.
+     */
+    @Test
+    void valuesPastAnAxisEndDoNotChooseItsNotation() throws Exception {
+        XYChart chart = Charts.xy("t", "simulation step", "Σ|w| (log scale)", 560, 320);
+        Charts.spans(chart, "sleep", List.of(new double[] {100, 200}), 27, 1800, true, java.awt.Color.GRAY, 1);
+        Charts.line(chart, "h_out", new double[] {0, 300}, new double[] {27, 40}, Charts.qualitative(0));
+        Charts.line(chart, "in_h", new double[] {0, 300}, new double[] {1500, 1800}, Charts.qualitative(1));
+        chart.getStyler().setYAxisMin(27.0);
+        chart.getStyler().setYAxisMax(1800.0);
+        Charts.logYTicks(chart, 27, 1800);
+        Charts.svg(chart, 1);
+        assertEquals(List.of("50", "100", "200", "500", "1000"),
+                tickLabels(chart, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList());
+        assertEquals(1800, Charts.axisLargest(chart, false), 0);
+        // a linear axis too: the shading reaches 10 heights past each end
+        XYChart linear = Charts.xy("t", "simulation step", "Σ|w|", 560, 320);
+        Charts.spans(linear, "sleep", List.of(new double[] {100, 200}), 0, 20_000, false, java.awt.Color.GRAY, 1);
+        Charts.line(linear, "in_h", new double[] {0, 300}, new double[] {5_000, 20_000}, Charts.qualitative(0));
+        linear.getStyler().setYAxisMin(0.0);
+        linear.getStyler().setYAxisMax(20_000.0);
+        assertEquals(20_000, Charts.axisLargest(linear, false), 0);
+    }
+
     /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
     private static List<String> xTickLabels(XYChart chart) throws Exception {
         return tickLabels(chart, "getXAxis");

@@ -82,6 +82,19 @@ class ReportBuilderTest {
         assertTrue(html.contains("aria-label=\"φ (class separation) against the sleep fraction asked for"), "figure label");
     }
 
+    /**
+     * The STDP-versus-SG panels plot each preset at the sleep fraction asked for, which paper-sg-code reads as 1/128 of
+     * it asleep: their axis said "sleep fraction", the versus-sleep panels' "sleep fraction asked for".
+     */
+    @Test
+    void theStdpVersusSgPanelsSayTheirSleepFractionIsTheOneAskedFor() {
+        assertTrue(html.contains("aria-label=\"final test accuracy against the sleep fraction asked for, one line per preset"),
+                "figure label");
+        assertTrue(html.contains("<p>Final test accuracy against the sleep fraction asked for, one line per preset"),
+                "section text");
+        assertFalse(html.contains("against sleep fraction,"), "no bare sleep fraction left");
+    }
+
     @Test
     void isSelfContained() {
         assertFalse(html.contains("http://"), "no http references (nor namespace URIs)");

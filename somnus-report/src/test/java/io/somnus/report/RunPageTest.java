@@ -74,6 +74,8 @@ class RunPageTest {
         assertTrue(html.contains("<td>seed</td><td>4</td>") && !html.contains("<td>seeds</td>"), "seed");
         assertTrue(html.contains("<td>sleep fraction asked for</td><td>0.20</td>"));
         assertFalse(html.contains("<td>runs</td>"), "a run's page counts no runs");
+        // nor does its navigation call the section of its one run "Runs": it links to it by its heading
+        assertTrue(html.contains("<a href=\"#header\">What was run</a>"), "nav label of the header");
     }
 
     @Test
