@@ -123,21 +123,12 @@ class CompareCommandTest {
     @Test
     void aHandEditedWeightIsFoundAtItsIndex(@TempDir Path tmp) throws Exception {
         Path copy = tmp.resolve("edited");
-        copyRun(again, copy);
-        Map<String, NpyArray> arrays = Npz.read(copy.resolve("weights.npz"));
-        NpyArray w = arrays.get("input_e");
-        int row = 7;
-        int column = 3;
-        int at = row * w.dim(1) + column;
-        float before = w.floats()[at];
-        w.floats()[at] = before + 0.125f;
-        Npz.write(copy.resolve("weights.npz"), arrays);
+        MovedWeight moved = copyWithWeightMoved(copy, 0.125f);
         Outcome o = run("compare", first.toString(), copy.toString());
         assertEquals(CompareCommand.EXIT_DIFFERENT, o.exit(), o.err());
         assertTrue(o.out().startsWith("different: weights.npz parts first, at array input_e, entry [7, 3]"), o.out());
-        double delta = Math.abs((double) w.floats()[at] - before);
-        assertTrue(o.out().contains("1 of " + w.size() + " entries differ, max |Δ| "
-                + Csv.number(delta) + ", first at [7, 3]"), o.out());
+        assertTrue(o.out().contains("1 of " + moved.array().size() + " entries differ, max |Δ| "
+                + Csv.number(moved.delta()) + ", first at [7, 3]"), o.out());
         assertTrue(o.out().contains("  metrics.csv: identical bytes\n"), o.out());
     }
 
@@ -148,14 +139,9 @@ class CompareCommandTest {
     @Test
     void aWeightWithinTheToleranceIsTheSame(@TempDir Path tmp) throws Exception {
         Path copy = tmp.resolve("edited");
-        copyRun(again, copy);
-        Map<String, NpyArray> arrays = Npz.read(copy.resolve("weights.npz"));
-        NpyArray w = arrays.get("input_e");
-        int at = 7 * w.dim(1) + 3;
-        float before = w.floats()[at];
-        w.floats()[at] = before + 0.001f;
-        Npz.write(copy.resolve("weights.npz"), arrays);
-        double delta = Math.abs((double) w.floats()[at] - before);
+        MovedWeight moved = copyWithWeightMoved(copy, 0.001f);
+        NpyArray w = moved.array();
+        double delta = moved.delta();
         Outcome o = run("compare", "--atol", Double.toString(delta), first.toString(), copy.toString());
         assertEquals(0, o.exit(), o.out() + o.err());
         assertTrue(o.out().startsWith("same within tolerance (atol " + NumberText.of(delta) + ", rtol 0): largest |Δ| "
@@ -470,6 +456,22 @@ class CompareCommandTest {
                 }
             }
         }
+    }
+
+    /** input_e of a copy with one entry moved, and |Δ| of that entry as stored (a float, to a double). */
+    private record MovedWeight(NpyArray array, double delta) {
+    }
+
+    /** The second run copied into {@code copy} with input_e's entry [7, 3] moved by {@code by}. */
+    private static MovedWeight copyWithWeightMoved(Path copy, float by) throws Exception {
+        copyRun(again, copy);
+        Map<String, NpyArray> arrays = Npz.read(copy.resolve("weights.npz"));
+        NpyArray w = arrays.get("input_e");
+        int at = 7 * w.dim(1) + 3;
+        float before = w.floats()[at];
+        w.floats()[at] = before + by;
+        Npz.write(copy.resolve("weights.npz"), arrays);
+        return new MovedWeight(w, Math.abs((double) w.floats()[at] - before));
     }
 
     /** Copies run directory {@code from}'s files into {@code to} (made). */

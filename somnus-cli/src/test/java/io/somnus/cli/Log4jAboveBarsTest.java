@@ -63,18 +63,11 @@ class Log4jAboveBarsTest {
     @Test
     void aSparkWarningLoggedWhileTrainsBarIsLiveShowsAboveIt() {
         Logger spark = LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager");
-        try (Progress p = new Progress("train", 10, terminal, true)) {
-            p.update("train", 3, 10);
-            p.note("train", "checkpoint 1/2: readouts"); // drawn at once
-            spark.warn("Lost task 0.0 in stage 1.0 (TID 1)");
-            spark.info("below the root logger's level: not said");
-            p.note("train", "checkpoint 2/2: readouts"); // the bar's next drawing
-        }
-        List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
-        String all = String.join("\n", screen);
-        assertEquals(2, screen.size(), all);
-        assertEquals("WARN TaskSetManager: Lost task 0.0 in stage 1.0 (TID 1)", screen.get(0), all);
-        assertTrue(screen.get(1).startsWith("train") && screen.get(1).contains("checkpoint 2/2"), all);
+        LogAboveBarsTest.assertLoggedAboveTrainsBar(terminal, bytes, "WARN TaskSetManager: Lost task 0.0 in stage 1.0 (TID 1)",
+                () -> {
+                    spark.warn("Lost task 0.0 in stage 1.0 (TID 1)");
+                    spark.info("below the root logger's level: not said");
+                });
         List<Appender> appenders = List.copyOf(context.getConfiguration().getRootLogger().getAppenders().values());
         assertEquals(1, appenders.size(), "only the console appender once the bar closed: " + appenders);
         assertInstanceOf(ConsoleAppender.class, appenders.get(0));

@@ -67,19 +67,31 @@ class LogAboveBarsTest {
 
     @Test
     void aRecordLoggedWhileTrainsBarIsLiveShowsAboveIt() {
+        assertLoggedAboveTrainsBar(terminal, bytes, "WARNING: Failed to load implementation from: "
+                + "dev.ludovic.netlib.blas.JNIBLAS", () -> {
+                    library.warning("Failed to load implementation from: dev.ludovic.netlib.blas.JNIBLAS");
+                    library.fine("below the console's level: not said");
+                });
+        assertEquals(List.of(console), List.of(root.getHandlers()), "the console handler back once the bar closed");
+    }
+
+    /**
+     * {@code log} run between two drawings of train's live bar on {@code terminal} (which writes into {@code bytes})
+     * leaves two lines on the screen: {@code expected}, then the bar's last drawing.
+     */
+    static void assertLoggedAboveTrainsBar(PrintStream terminal, ByteArrayOutputStream bytes, String expected,
+            Runnable log) {
         try (Progress p = new Progress("train", 10, terminal, true)) {
             p.update("train", 3, 10);
             p.note("train", "checkpoint 1/2: readouts"); // drawn at once
-            library.warning("Failed to load implementation from: dev.ludovic.netlib.blas.JNIBLAS");
-            library.fine("below the console's level: not said");
+            log.run();
             p.note("train", "checkpoint 2/2: readouts"); // the bar's next drawing
         }
         List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
         String all = String.join("\n", screen);
         assertEquals(2, screen.size(), all);
-        assertEquals("WARNING: Failed to load implementation from: dev.ludovic.netlib.blas.JNIBLAS", screen.get(0), all);
+        assertEquals(expected, screen.get(0), all);
         assertTrue(screen.get(1).startsWith("train") && screen.get(1).contains("checkpoint 2/2"), all);
-        assertEquals(List.of(console), List.of(root.getHandlers()), "the console handler back once the bar closed");
     }
 
     @Test

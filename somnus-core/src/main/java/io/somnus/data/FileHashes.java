@@ -76,15 +76,19 @@ public final class FileHashes {
         return hex(md.digest());
     }
 
-    private static String hash(Path file, boolean content) {
-        BasicFileAttributes attrs;
+    /** A dataset file's attributes, or a {@link DatasetException} naming it: not found, or unreadable and why. */
+    static BasicFileAttributes attributes(Path file) {
         try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file, "file not found");
         } catch (IOException e) {
             throw new DatasetException(file, "cannot read file attributes: " + e.getMessage(), e);
         }
+    }
+
+    private static String hash(Path file, boolean content) {
+        BasicFileAttributes attrs = attributes(file);
         Key key = key(file, attrs, content);
         String known = CACHE.get(key);
         if (known != null) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
@@ -59,14 +58,7 @@ final class IdxStreams implements Closeable {
 
     /** Opens a file, failing with a clear message when it is missing, a directory, unreadable or empty. */
     static IdxStreams open(Path file) {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(file, "file not found");
-        } catch (IOException e) {
-            throw new DatasetException(file, "cannot read file attributes: " + e.getMessage(), e);
-        }
+        BasicFileAttributes attrs = FileHashes.attributes(file);
         if (attrs.isDirectory()) {
             throw new DatasetException(file, "is a directory, expected an IDX file");
         }

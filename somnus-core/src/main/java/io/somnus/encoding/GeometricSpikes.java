@@ -1,6 +1,7 @@
 package io.somnus.encoding;
 
 import io.somnus.core.DoublesAhead;
+import io.somnus.core.NumberText;
 import io.somnus.kernel.Kernels;
 import java.util.random.RandomGenerator;
 
@@ -26,6 +27,36 @@ final class GeometricSpikes {
     private static final double MARGIN = 0x1p-32;
 
     private GeometricSpikes() {
+    }
+
+    /** An encoder's rule: the probability that an input of value {@code pixel} spikes in one step. */
+    @FunctionalInterface
+    interface PixelProbability {
+        double perStep(float pixel);
+    }
+
+    /**
+     * Encodes {@code pixels} into {@code out} over {@code numSteps} steps: pixel i spikes in each step with the
+     * probability {@code probabilityPerStep} gives for it, by {@link #emitAll}.
+     *
+     * @param probabilityOf what a pixel is turned into, for the error on a pixel that is NaN, negative or infinite
+     *                      ("a Poisson rate")
+     */
+    static void encodePixels(float[] pixels, int numSteps, PixelProbability probabilityPerStep, String probabilityOf,
+            RandomGenerator rng, SpikeTrain out) {
+        SpikeTrainBuilder b = out.builder();
+        b.reset(numSteps);
+        double[] p = b.probabilities(pixels.length);
+        for (int i = 0; i < pixels.length; i++) {
+            float pixel = pixels[i];
+            if (!(pixel >= 0 && pixel < Float.POSITIVE_INFINITY)) { // once per pixel and image, not per step
+                throw new IllegalArgumentException("pixel " + i + " is " + NumberText.of(pixel)
+                        + ": " + probabilityOf + " needs a pixel >= 0 and finite");
+            }
+            p[i] = probabilityPerStep.perStep(pixel);
+        }
+        emitAll(b, p, pixels.length, numSteps, rng);
+        b.buildInto(out);
     }
 
     /** Adds the spikes of {@code source} over {@code numSteps} steps to {@code out}. */

@@ -56,18 +56,7 @@ public final class PoissonEncoder implements SpikeEncoder {
         if (!(intensity >= 0 && Double.isFinite(intensity))) {
             throw new IllegalArgumentException("Poisson encoding needs an intensity >= 0 and finite, got " + NumberText.of(intensity));
         }
-        SpikeTrainBuilder b = out.builder();
-        b.reset(numSteps);
-        double[] p = b.probabilities(pixels.length);
-        for (int i = 0; i < pixels.length; i++) {
-            float pixel = pixels[i];
-            if (!(pixel >= 0 && pixel < Float.POSITIVE_INFINITY)) { // once per pixel and image, not per step
-                throw new IllegalArgumentException("pixel " + i + " is " + NumberText.of(pixel)
-                        + ": a Poisson rate needs a pixel >= 0 and finite");
-            }
-            p[i] = probabilityPerStep(pixel, intensity, dtMs);
-        }
-        GeometricSpikes.emitAll(b, p, pixels.length, numSteps, rng);
-        b.buildInto(out);
+        GeometricSpikes.encodePixels(pixels, numSteps, pixel -> probabilityPerStep(pixel, intensity, dtMs),
+                "a Poisson rate", rng, out);
     }
 }

@@ -66,14 +66,7 @@ public final class AllToAllStdp implements Plasticity {
      */
     public AllToAllStdp(double eta, double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, int sign,
                         WeightDependence dependence, double dtMs) {
-        if (sign != 1 && sign != -1) {
-            throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
-        }
-        if (!(eta >= 0 && eta < Double.POSITIVE_INFINITY) || !(aPlus >= 0 && aPlus < Double.POSITIVE_INFINITY)
-                || !(aMinus >= 0 && aMinus < Double.POSITIVE_INFINITY)) { // the sign turns the rule round
-            throw new IllegalArgumentException("all-to-all STDP needs finite η, A+ and A− >= 0 (the sign, " + sign
-                    + ", gives the direction); got η " + NumberText.of(eta) + ", A+ " + NumberText.of(aPlus) + ", A− " + NumberText.of(aMinus));
-        }
+        NearestPairStdp.checkSignAndAmplitudes("all-to-all", eta, aPlus, aMinus, sign);
         if (!(tauPlusMs > 0 && tauPlusMs < Double.POSITIVE_INFINITY)
                 || !(tauMinusMs > 0 && tauMinusMs < Double.POSITIVE_INFINITY)
                 || !(dtMs > 0 && dtMs < Double.POSITIVE_INFINITY)) {
@@ -108,53 +101,15 @@ public final class AllToAllStdp implements Plasticity {
     }
 
     /** See {@link #builder}; each setter names the constructor's parameter. */
-    public static final class Builder {
-        private final double dtMs;
-        private double eta = 5e-4;
-        private double aPlus = 1;
-        private double aMinus = 1;
-        private double tauPlusMs = 7.5;
-        private double tauMinusMs = 7.5;
-        private int sign = 1;
+    public static final class Builder extends PairStdpBuilder<Builder> {
         private WeightDependence weightDependence = WeightDependence.ADDITIVE;
 
         private Builder(double dtMs) {
-            this.dtMs = dtMs;
+            super(dtMs);
         }
 
-        /** Learning rate η (default 5·10⁻⁴). */
-        public Builder eta(double v) {
-            eta = v;
-            return this;
-        }
-
-        /** A₊, potentiation per unit of presynaptic trace (default 1). */
-        public Builder aPlus(double v) {
-            aPlus = v;
-            return this;
-        }
-
-        /** A₋, depression per unit of postsynaptic trace (default 1). */
-        public Builder aMinus(double v) {
-            aMinus = v;
-            return this;
-        }
-
-        /** τ₊ in ms, the presynaptic trace's time constant (default 7.5). */
-        public Builder tauPlusMs(double v) {
-            tauPlusMs = v;
-            return this;
-        }
-
-        /** τ₋ in ms, the postsynaptic trace's (default 7.5). */
-        public Builder tauMinusMs(double v) {
-            tauMinusMs = v;
-            return this;
-        }
-
-        /** +1 (default) or −1: see the constructor's {@code sign}. */
-        public Builder sign(int v) {
-            sign = v;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -46,14 +46,7 @@ public final class NearestPairStdp extends PairBasedStdp {
                            double dtMs) {
         super(ExponentialKernel.checked("nearest-pair STDP", "τ+", tauPlusMs, dtMs, false),
                 ExponentialKernel.checked("nearest-pair STDP", "τ−", tauMinusMs, dtMs, false));
-        if (sign != 1 && sign != -1) {
-            throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
-        }
-        if (!(eta >= 0 && Double.isFinite(eta)) || !(aPlus >= 0 && Double.isFinite(aPlus))
-                || !(aMinus >= 0 && Double.isFinite(aMinus))) { // the sign turns the rule round, not a negative rate
-            throw new IllegalArgumentException("nearest-pair STDP needs η, A+ and A− >= 0 and finite (the sign, " + sign
-                    + ", gives the direction); got η " + NumberText.of(eta) + ", A+ " + NumberText.of(aPlus) + ", A− " + NumberText.of(aMinus));
-        }
+        checkSignAndAmplitudes("nearest-pair", eta, aPlus, aMinus, sign);
         this.ltp = (float) (sign * eta * aPlus);
         this.ltd = (float) (sign * eta * aMinus);
         this.sign = sign;
@@ -77,52 +70,13 @@ public final class NearestPairStdp extends PairBasedStdp {
     }
 
     /** See {@link #builder}; each setter names the constructor's parameter. */
-    public static final class Builder {
-        private final double dtMs;
-        private double eta = 5e-4;
-        private double aPlus = 1;
-        private double aMinus = 1;
-        private double tauPlusMs = 7.5;
-        private double tauMinusMs = 7.5;
-        private int sign = 1;
-
+    public static final class Builder extends PairStdpBuilder<Builder> {
         private Builder(double dtMs) {
-            this.dtMs = dtMs;
+            super(dtMs);
         }
 
-        /** Learning rate η (default 5·10⁻⁴). */
-        public Builder eta(double v) {
-            eta = v;
-            return this;
-        }
-
-        /** A₊, the potentiation amplitude (default 1). */
-        public Builder aPlus(double v) {
-            aPlus = v;
-            return this;
-        }
-
-        /** A₋, the depression amplitude (default 1). */
-        public Builder aMinus(double v) {
-            aMinus = v;
-            return this;
-        }
-
-        /** τ₊ in ms (default 7.5). */
-        public Builder tauPlusMs(double v) {
-            tauPlusMs = v;
-            return this;
-        }
-
-        /** τ₋ in ms (default 7.5). */
-        public Builder tauMinusMs(double v) {
-            tauMinusMs = v;
-            return this;
-        }
-
-        /** +1 (default) or −1: see the constructor's {@code sign}. */
-        public Builder sign(int v) {
-            sign = v;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -186,6 +140,21 @@ public final class NearestPairStdp extends PairBasedStdp {
     public String toString() {
         return name() + " STDP (" + pairValues(eta, aPlus, aMinus, tauPlusMs, tauMinusMs, sign) + ", dt "
                 + NumberText.of(dtMs()) + " ms)";
+    }
+
+    /**
+     * Refuses a sign other than ±1 and an η, A₊ or A₋ that is negative, NaN or infinite, naming the rule: the sign
+     * turns a pair-based rule round, not a negative rate.
+     */
+    static void checkSignAndAmplitudes(String rule, double eta, double aPlus, double aMinus, int sign) {
+        if (sign != 1 && sign != -1) {
+            throw new IllegalArgumentException("STDP sign must be +1 or -1, got " + sign);
+        }
+        if (!(eta >= 0 && Double.isFinite(eta)) || !(aPlus >= 0 && Double.isFinite(aPlus))
+                || !(aMinus >= 0 && Double.isFinite(aMinus))) {
+            throw new IllegalArgumentException(rule + " STDP needs η, A+ and A− >= 0 and finite (the sign, " + sign
+                    + ", gives the direction); got η " + NumberText.of(eta) + ", A+ " + NumberText.of(aPlus) + ", A− " + NumberText.of(aMinus));
+        }
     }
 
     /** The values pair-based rules share, for their {@code toString}. */

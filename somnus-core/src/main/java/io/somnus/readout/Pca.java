@@ -135,16 +135,7 @@ public final class Pca {
         if (n < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 samples, got " + n);
         }
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            int o = i * d;
-            for (int j = 0; j < d; j++) {
-                mean[j] += x[o + j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
+        double[] mean = Standardizer.columnMeans(x, n, d);
         for (int i = 0; i < n; i++) {
             int o = i * d;
             for (int j = 0; j < d; j++) {

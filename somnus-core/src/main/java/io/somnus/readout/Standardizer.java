@@ -27,8 +27,8 @@ public final class Standardizer {
         return fitFlat(Features.flatten(x, d), x.length, d);
     }
 
-    /** Fits on a row-major {@code n × d} array (not modified). */
-    static Standardizer fitFlat(double[] x, int n, int d) {
+    /** The mean of each column of a row-major {@code n × d} array (not modified), summed row by row. */
+    static double[] columnMeans(double[] x, int n, int d) {
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
             int o = i * d;
@@ -39,6 +39,12 @@ public final class Standardizer {
         for (int j = 0; j < d; j++) {
             mean[j] /= n;
         }
+        return mean;
+    }
+
+    /** Fits on a row-major {@code n × d} array (not modified). */
+    static Standardizer fitFlat(double[] x, int n, int d) {
+        double[] mean = columnMeans(x, n, d);
         double[] var = new double[d];
         for (int i = 0; i < n; i++) {
             int o = i * d;

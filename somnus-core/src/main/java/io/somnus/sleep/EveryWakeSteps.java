@@ -8,10 +8,9 @@ import io.somnus.core.NumberText;
  * time) = f. The paper uses W = 35 000 steps (350 images of 100 steps). An episode may end early (the sleep engine's
  * set-point tolerance); the length returned here is its most. Only presentations count: other units are ignored.
  */
-public final class EveryWakeSteps implements SleepSchedule {
+public final class EveryWakeSteps extends WakeStepsSinceSleep {
     private final double fraction;
     private final long wakeSteps;
-    private long sinceSleep;
 
     /**
      * An episode of round(f/(1 − f)·W) steps after every W wake steps (the paper's schedule).
@@ -52,11 +51,6 @@ public final class EveryWakeSteps implements SleepSchedule {
     }
 
     @Override
-    public void restart() {
-        sinceSleep = 0;
-    }
-
-    @Override
     public boolean sleeps() {
         return fraction > 0 && episodeSteps() > 0;
     }
@@ -73,19 +67,5 @@ public final class EveryWakeSteps implements SleepSchedule {
         long episode = episodeSteps(sinceSleep);
         sinceSleep = 0;
         return episode;
-    }
-
-    /** The wake steps since the last episode (a resume snapshot keeps them). */
-    @Override
-    public long counted() {
-        return sinceSleep;
-    }
-
-    @Override
-    public void restoreCounted(long counted) {
-        if (counted < 0) {
-            throw new IllegalArgumentException("wake steps since the last episode must be >= 0, got " + counted);
-        }
-        sinceSleep = counted;
     }
 }

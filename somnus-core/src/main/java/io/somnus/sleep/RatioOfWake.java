@@ -9,11 +9,10 @@ import io.somnus.core.NumberText;
  * ratio is sleep per wake, not sleep per total time, and the cap makes every ratio above cap/W the same dose.
  * An episode may still end early (the sleep engine's set-point test); the length here is its most.
  */
-public final class RatioOfWake implements SleepSchedule {
+public final class RatioOfWake extends WakeStepsSinceSleep {
     private final double ratio;
     private final long wakeSteps;
     private final long maxEpisodeSteps;
-    private long sinceSleep;
 
     /**
      * @param ratio           sleep steps per wake step, ≥ 0 (0 = never sleep)
@@ -46,11 +45,6 @@ public final class RatioOfWake implements SleepSchedule {
     }
 
     @Override
-    public void restart() {
-        sinceSleep = 0;
-    }
-
-    @Override
     public boolean sleeps() {
         return episodeSteps() > 0;
     }
@@ -66,19 +60,5 @@ public final class RatioOfWake implements SleepSchedule {
         }
         sinceSleep = 0;
         return episodeSteps();
-    }
-
-    /** The wake steps since the last episode (a resume snapshot keeps them). */
-    @Override
-    public long counted() {
-        return sinceSleep;
-    }
-
-    @Override
-    public void restoreCounted(long counted) {
-        if (counted < 0) {
-            throw new IllegalArgumentException("wake steps since the last episode must be >= 0, got " + counted);
-        }
-        sinceSleep = counted;
     }
 }

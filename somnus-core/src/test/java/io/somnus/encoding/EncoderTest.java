@@ -122,7 +122,8 @@ class EncoderTest {
         SpikeTrain t = new SpikeTrain();
         SplittableRandom rng = new SplittableRandom(1);
         Class<IllegalArgumentException> bad = IllegalArgumentException.class;
-        assertRefused(bad, () -> enc.encode(new float[] {0.5f, Float.NaN}, 1, 10, 0.5, rng, t), "pixel 1 is NaN");
+        assertRefused(bad, () -> enc.encode(new float[] {0.5f, Float.NaN}, 1, 10, 0.5, rng, t), "pixel 1 is NaN",
+                "a Poisson rate needs a pixel >= 0");
         assertRefused(bad, () -> enc.encode(new float[] {-0.25f, 1}, 1, 10, 0.5, rng, t), "pixel 0 is -0.25");
         assertRefused(bad, () -> enc.encode(new float[] {1, 1}, 1, 10, 0, rng, t), "dt > 0 ms, got 0");
         assertRefused(bad, () -> enc.encode(new float[] {1, 1}, Double.NaN, 10, 0.5, rng, t), "intensity", "NaN");
@@ -135,7 +136,8 @@ class EncoderTest {
         SpikeTrain t = new SpikeTrain();
         SplittableRandom rng = new SplittableRandom(1);
         Class<IllegalArgumentException> bad = IllegalArgumentException.class;
-        assertRefused(bad, () -> enc.encode(new float[] {0.5f, Float.NaN}, 1, 10, 1, rng, t), "pixel 1 is NaN");
+        assertRefused(bad, () -> enc.encode(new float[] {0.5f, Float.NaN}, 1, 10, 1, rng, t), "pixel 1 is NaN",
+                "a spike probability needs a pixel >= 0");
         assertRefused(bad, () -> enc.encode(new float[] {-0.5f, 1}, 1, 10, 1, rng, t), "pixel 0 is -0.5");
         assertRefused(bad, () -> enc.encode(new float[] {1, 1}, Double.NaN, 10, 1, rng, t), "intensity", "NaN");
     }

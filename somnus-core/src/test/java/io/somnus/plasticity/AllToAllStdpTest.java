@@ -222,9 +222,13 @@ class AllToAllStdpTest {
         IllegalArgumentException tau = assertThrows(IllegalArgumentException.class,
                 () -> new AllToAllStdp(ETA, A_PLUS, A_MINUS, -1, TAU_MINUS, 1, WeightDependence.ADDITIVE, 1.0));
         assertTrue(tau.getMessage().contains("τ+ -1"), tau.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException amplitude = assertThrows(IllegalArgumentException.class,
                 () -> new AllToAllStdp(ETA, Double.NaN, A_MINUS, 10, 10, 1, WeightDependence.ADDITIVE, 1.0));
-        assertThrows(IllegalArgumentException.class, () -> rule(0, WeightDependence.ADDITIVE));
+        // the nearest-pair rule's check and words, with this rule's name
+        assertTrue(amplitude.getMessage().contains("all-to-all STDP needs η, A+ and A− >= 0 and finite"),
+                amplitude.getMessage());
+        IllegalArgumentException sign = assertThrows(IllegalArgumentException.class, () -> rule(0, WeightDependence.ADDITIVE));
+        assertTrue(sign.getMessage().contains("sign must be +1 or -1, got 0"), sign.getMessage());
         IllegalArgumentException unbounded = assertThrows(IllegalArgumentException.class,
                 () -> run(rule(1, WeightDependence.MULTIPLICATIVE), 0.5f, 0f, Float.POSITIVE_INFINITY, 5,
                         new int[] {1}, new int[] {2}));

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.data.LabeledImages;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,40 +33,12 @@ class SgCheckpointTest {
                 : b.sleepRatio(0.3).sleep(new SgSleepConfig(1, 12, 4, 3.0, 0.01, 0.012, 20, 1e-3, 0.2, 0.999)).build();
     }
 
-    /** Records every epoch's checkpoint in its binary form. */
-    private static final class Recorder implements SgListener {
-        final List<byte[]> checkpoints = new ArrayList<>();
-
-        @Override
-        public void onEpoch(SgEpoch epoch) {
-        }
-
-        @Override
-        public boolean wantsCheckpoints() {
-            return true;
-        }
-
-        @Override
-        public void onCheckpoint(SgCheckpoint c) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                c.write(out);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            checkpoints.add(bytes.toByteArray());
-        }
-    }
-
-    private static SgCheckpoint read(byte[] bytes) throws IOException {
-        return SgCheckpoint.read(new DataInputStream(new ByteArrayInputStream(bytes)));
-    }
 
     @ParameterizedTest
     @EnumSource(SgSleepSchedule.class)
     void aRunResumedAfterAnyEpochEndsAsTheRunNeverStopped(SgSleepSchedule schedule) throws IOException {
         SgConfig cfg = config(schedule);
-        Recorder recorder = new Recorder();
+        CheckpointRecorder recorder = new CheckpointRecorder();
         SgTrainer whole = new SgTrainer();
         SgResult full = whole.train(TRAIN, VALIDATION, cfg, new SplittableRandom(7), recorder);
         assertEquals(cfg.epochs(), recorder.checkpoints.size(), "one checkpoint an epoch");
@@ -89,7 +57,7 @@ class SgCheckpointTest {
                 public void onEpoch(SgEpoch e) {
                     heard.add(e.epoch());
                 }
-            }, read(recorder.checkpoints.get(k - 1)));
+            }, CheckpointRecorder.read(recorder.checkpoints.get(k - 1)));
             String what = schedule + ", resumed after epoch " + k;
             assertEquals(k < cfg.epochs() ? List.of(k + 1) : List.of(), heard.subList(0, Math.min(1, heard.size())),
                     what + ": goes on with the next epoch");
@@ -122,9 +90,9 @@ class SgCheckpointTest {
     @Test
     void aCheckpointOfAnotherNetworkOrSeedIsRefused() throws IOException {
         SgConfig cfg = config(SgSleepSchedule.PER_EPOCH);
-        Recorder recorder = new Recorder();
+        CheckpointRecorder recorder = new CheckpointRecorder();
         new SgTrainer().train(TRAIN, VALIDATION, cfg.toBuilder().epochs(1).build(), new SplittableRandom(7), recorder);
-        SgCheckpoint c = read(recorder.checkpoints.get(0));
+        SgCheckpoint c = CheckpointRecorder.read(recorder.checkpoints.get(0));
         IllegalArgumentException wider = assertThrows(IllegalArgumentException.class, () -> new SgTrainer().train(TRAIN,
                 VALIDATION, cfg.toBuilder().hidden(25).build(), new SplittableRandom(7), SgListener.NONE, c));
         assertTrue(wider.getMessage().contains("parameters"), wider.getMessage());
@@ -139,14 +107,14 @@ class SgCheckpointTest {
 
     @Test
     void aTruncatedOrForeignFormIsRefused() throws IOException {
-        Recorder recorder = new Recorder();
+        CheckpointRecorder recorder = new CheckpointRecorder();
         new SgTrainer().train(TRAIN, VALIDATION, config(SgSleepSchedule.PER_EPOCH).toBuilder().epochs(1).build(),
                 new SplittableRandom(7), recorder);
         byte[] bytes = recorder.checkpoints.get(0);
-        assertThrows(java.io.EOFException.class, () -> read(java.util.Arrays.copyOf(bytes, bytes.length - 1)));
+        assertThrows(java.io.EOFException.class, () -> CheckpointRecorder.read(java.util.Arrays.copyOf(bytes, bytes.length - 1)));
         byte[] other = bytes.clone();
         other[3] = 9; // the format number's low byte
-        IOException e = assertThrows(IOException.class, () -> read(other));
+        IOException e = assertThrows(IOException.class, () -> CheckpointRecorder.read(other));
         assertTrue(e.getMessage().contains("format 9"), e.getMessage());
     }
 }

@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.data.LabeledImages;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -49,36 +44,6 @@ class SgTasksTest {
                 List.of(TEST.pick(ofClasses(TEST, 0, 1)), TEST.pick(ofClasses(TEST, 2))));
     }
 
-    /** Keeps every checkpoint in its binary form and the parameters after every epoch. */
-    private static final class Recorder implements SgListener {
-        final List<byte[]> checkpoints = new ArrayList<>();
-        final List<Long> wakeSteps = new ArrayList<>();
-
-        @Override
-        public void onEpoch(SgEpoch epoch) {
-            wakeSteps.add(epoch.wakeSteps());
-        }
-
-        @Override
-        public boolean wantsCheckpoints() {
-            return true;
-        }
-
-        @Override
-        public void onCheckpoint(SgCheckpoint c) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                c.write(out);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            checkpoints.add(bytes.toByteArray());
-        }
-
-        SgCheckpoint at(int epoch) throws IOException {
-            return SgCheckpoint.read(new DataInputStream(new ByteArrayInputStream(checkpoints.get(epoch - 1))));
-        }
-    }
 
     /** One task of every training image, in their order: the run without tasks, bit for bit. */
     @ParameterizedTest
@@ -114,7 +79,7 @@ class SgTasksTest {
     void eachTaskTrainsOnItsOwnImagesOnly(SgSleepSchedule schedule) throws IOException {
         SgConfig cfg = config(schedule);
         SgTasks tasks = twoTasks(TRAIN);
-        Recorder rec = new Recorder();
+        CheckpointRecorder rec = new CheckpointRecorder();
         SgTrainer continual = new SgTrainer();
         SgResult r = continual.train(TRAIN, TEST, cfg, new SplittableRandom(7), rec, null, tasks);
         int e = cfg.epochs();
@@ -184,7 +149,7 @@ class SgTasksTest {
     @EnumSource(SgSleepSchedule.class)
     void aContinualRunResumedAfterAnyEpochEndsAsTheRunNeverStopped(SgSleepSchedule schedule) throws IOException {
         SgConfig cfg = config(schedule);
-        Recorder rec = new Recorder();
+        CheckpointRecorder rec = new CheckpointRecorder();
         SgResult full = new SgTrainer().train(TRAIN, TEST, cfg, new SplittableRandom(7), rec, null, twoTasks(TRAIN));
         assertTrue(full.sleepEpisodes().size() > 0, "the case sleeps");
         for (int k = 1; k <= 2 * cfg.epochs(); k++) {
@@ -227,14 +192,14 @@ class SgTasksTest {
     @Test
     void aSnapshotOfTheFormatBeforeTasksIsStillRead() throws IOException {
         SgConfig cfg = config(SgSleepSchedule.PER_EPOCH);
-        Recorder rec = new Recorder();
+        CheckpointRecorder rec = new CheckpointRecorder();
         SgResult full = new SgTrainer().train(TRAIN, TEST, cfg, new SplittableRandom(7), rec);
         byte[] now = rec.checkpoints.get(0);
         assertEquals(SgCheckpoint.FORMAT, java.nio.ByteBuffer.wrap(now).getInt());
         assertEquals(0, java.nio.ByteBuffer.wrap(now, now.length - 4, 4).getInt(), "no task rows: a count of 0 last");
         byte[] old = java.util.Arrays.copyOf(now, now.length - 4);
         java.nio.ByteBuffer.wrap(old).putInt(SgCheckpoint.FORMAT_WITHOUT_TASKS);
-        SgCheckpoint c = SgCheckpoint.read(new DataInputStream(new ByteArrayInputStream(old)));
+        SgCheckpoint c = CheckpointRecorder.read(old);
         SgResult r = new SgTrainer().train(TRAIN, TEST, cfg, new SplittableRandom(7), SgListener.NONE, c);
         for (String name : full.weights().keySet()) {
             assertArrayEquals(full.weights().get(name), r.weights().get(name), name);

@@ -51,6 +51,28 @@ class SleepScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> SleepSchedule.everyWakeSteps(0.2, 0));
     }
 
+    /**
+     * Both schedules that sleep after W wake steps count the wake since their last episode: a resume restores it (the
+     * episode falls where the run cut short would have had it), a restart forgets it, and a negative count is refused.
+     */
+    @Test
+    void theWakeSinceTheLastEpisodeIsCountedRestoredAndRestarted() {
+        for (SleepSchedule s : new SleepSchedule[] {SleepSchedule.everyWakeSteps(0.2, 1000), new RatioOfWake(0.25, 1000, 10_000)}) {
+            String what = s.getClass().getSimpleName();
+            assertEquals(0, s.afterWake(WakeUnit.PRESENTATION, 300), what);
+            assertEquals(300, s.counted(), what);
+            s.restoreCounted(900);
+            assertEquals(250, s.afterWake(WakeUnit.PRESENTATION, 100), what + ": 900 restored + 100 is W");
+            assertEquals(0, s.counted(), what + ": an episode starts the count again");
+            s.restoreCounted(900);
+            s.restart();
+            assertEquals(0, s.counted(), what);
+            assertEquals(0, s.afterWake(WakeUnit.PRESENTATION, 100), what + ": the restart forgot the 900");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.restoreCounted(-1), what);
+            assertTrue(e.getMessage().contains("wake steps since the last episode must be >= 0, got -1"), e.getMessage());
+        }
+    }
+
     /** Achieved fraction after m full cycles and r trailing wake steps: mE / (mW + r + mE), E = round(f/(1−f)·W). */
     @Test
     void theClockAchievesTheClosedFormFraction() {

@@ -19,7 +19,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
  * STDP-SNN versus SG-SNN: final test accuracy against the sleep fraction asked for, one line per preset, one chart per
  * dataset.
  */
-final class ModelComparisonSection implements Section {
+final class ModelComparisonSection implements ComparingSection {
     @Override
     public String id() {
         return "stdp-vs-sg";
@@ -33,12 +33,6 @@ final class ModelComparisonSection implements Section {
     @Override
     public String navLabel() {
         return "STDP vs SG";
-    }
-
-    /** A single run has one model: its page has no such section. */
-    @Override
-    public boolean appliesTo(ReportContext ctx) {
-        return !ctx.singleRun();
     }
 
     @Override

@@ -28,7 +28,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Statistics across seeds: cell means with CIs, each sleep fraction against f = 0, and the beta GLMM's table. */
-final class StatisticsSection implements Section {
+final class StatisticsSection implements ComparingSection {
 
     @Override
     public String id() {
@@ -74,12 +74,6 @@ final class StatisticsSection implements Section {
      * page scrolled sideways.
      */
     private static final List<String> TABLES = List.of("accuracy and stability", "weights and representations");
-
-    /** A single run compares nothing: its page has no such section. */
-    @Override
-    public boolean appliesTo(ReportContext ctx) {
-        return !ctx.singleRun();
-    }
 
     @Override
     public void write(ReportContext ctx) throws IOException {

@@ -15,7 +15,7 @@ import java.util.Locale;
  * decided by the rule of docs/verdict.md, with the numbers behind each outcome and a link to the figure that shows
  * them. The named presets the study has no runs of share one line below the table, as on the console.
  */
-final class VerdictSection implements Section {
+final class VerdictSection implements ComparingSection {
     @Override
     public String id() {
         return "verdict";
@@ -29,12 +29,6 @@ final class VerdictSection implements Section {
     @Override
     public String navLabel() {
         return "Verdict";
-    }
-
-    /** A single run compares nothing: its page has no such section. */
-    @Override
-    public boolean appliesTo(ReportContext ctx) {
-        return !ctx.singleRun();
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
 /** Final accuracy, stability, saturation and diversity against sleep fraction: a grid of panels per group. */
-final class VersusSleepSection implements Section {
+final class VersusSleepSection implements ComparingSection {
     /**
      * A panel; {@code floor} and {@code ceiling} bound its quantity (an accuracy's 0 and 1), ±∞ where none: its
      * interval bars are drawn within them; {@code needs}: what its quantity needs of the runs, said where none has it.
@@ -47,12 +47,6 @@ final class VersusSleepSection implements Section {
     @Override
     public String navLabel() {
         return "vs sleep";
-    }
-
-    /** A single run compares nothing: its page has no such section. */
-    @Override
-    public boolean appliesTo(ReportContext ctx) {
-        return !ctx.singleRun();
     }
 
     @Override

@@ -28,6 +28,16 @@ public interface ModelRunner<C extends RunConfig> {
         return java.util.List.of();
     }
 
+    /**
+     * The warning of a run of {@code model} ("SG-SNN") on a JDK whose generators' states cannot be taken
+     * ({@code SplittableState#rebuildable}): it keeps no resume snapshot.
+     */
+    static String notResumable(String model) {
+        return "this JDK (" + System.getProperty("java.version") + ") builds SplittableRandom otherwise than JDK 17 to "
+                + "25, so an " + model + " run cannot record its generators' states: it keeps no resume snapshot, and if it "
+                + "is cut short it cannot be resumed (train --resume, sweep --resume) but runs again";
+    }
+
     /** Trains and measures; per-checkpoint recordings go to {@code files}. */
     ModelResult run(C cfg, PreparedData data, RunFiles files) throws java.io.IOException;
 }

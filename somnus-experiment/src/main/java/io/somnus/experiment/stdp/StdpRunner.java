@@ -88,9 +88,7 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
     }
 
     /** The warning of a run on a JDK whose generators' states cannot be taken (SplittableState#rebuildable). */
-    static final String NOT_RESUMABLE = "this JDK (" + System.getProperty("java.version") + ") builds SplittableRandom "
-            + "otherwise than JDK 17 to 25, so an STDP-SNN run cannot record its generators' states: it keeps no resume "
-            + "snapshot, and if it is cut short it cannot be resumed (train --resume, sweep --resume) but runs again";
+    static final String NOT_RESUMABLE = ModelRunner.notResumable("STDP-SNN");
 
     @Override
     public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws java.io.IOException {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -521,20 +520,11 @@ public final class StudyEstimate {
     static double longestFirst(double[] runSeconds, int cores) {
         double[] sorted = runSeconds.clone();
         Arrays.sort(sorted);
-        PriorityQueue<double[]> workers = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        for (int w = 0; w < cores; w++) {
-            workers.add(new double[] {0});
+        double[] longestFirst = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            longestFirst[i] = sorted[sorted.length - 1 - i];
         }
-        for (int i = sorted.length - 1; i >= 0; i--) {
-            double[] least = workers.poll();
-            least[0] += sorted[i];
-            workers.add(least);
-        }
-        double wall = 0;
-        for (double[] w : workers) {
-            wall = Math.max(wall, w[0]);
-        }
-        return wall;
+        return ListSchedule.makespan(new double[cores], longestFirst);
     }
 
     /** The estimate as a Markdown table (hours with one decimal; seconds below an hour). */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -439,21 +438,12 @@ public final class SweepEta {
 
     /** When the last of {@code workers} is done: the busy ones first, then the queue in order to the first free. */
     private double makespan(List<double[]> busy, List<double[]> queued, int end) {
-        PriorityQueue<double[]> free = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
         // a started run is running, even beyond the workers (an engine may run more tasks at once than it said)
-        for (int w = 0; w < Math.max(workers, busy.size()); w++) {
-            free.add(new double[] {w < busy.size() ? busy.get(w)[end] : 0});
+        double[] freeAt = new double[Math.max(workers, busy.size())];
+        for (int w = 0; w < busy.size(); w++) {
+            freeAt[w] = busy.get(w)[end];
         }
-        for (double[] q : queued) {
-            double[] w = free.poll();
-            w[0] += q[end];
-            free.add(w);
-        }
-        double last = 0;
-        for (double[] w : free) {
-            last = Math.max(last, w[0]);
-        }
-        return last;
+        return ListSchedule.makespan(freeAt, queued.stream().mapToDouble(q -> q[end]).toArray());
     }
 
     private static Duration seconds(double s) {

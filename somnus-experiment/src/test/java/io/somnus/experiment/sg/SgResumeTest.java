@@ -12,6 +12,7 @@ import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.ResumeRefusals;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
@@ -104,15 +105,9 @@ class SgResumeTest {
     @Test
     void aDamagedSnapshotIsRefusedAndKept() throws Exception {
         Path dir = cutShort("damaged");
-        Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
-        byte[] bytes = Files.readAllBytes(snapshot);
-        bytes[bytes.length / 2] ^= 1;
-        Files.write(snapshot, bytes);
-        FileFormatException e = assertThrows(FileFormatException.class,
-                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
-        assertTrue(e.getMessage().contains(snapshot + " is damaged"), e.getMessage());
-        Files.write(snapshot, java.util.Arrays.copyOf(bytes, 10));
-        e = assertThrows(FileFormatException.class, () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        Path snapshot = ResumeRefusals.damagedSnapshotRefused(dir);
+        Files.write(snapshot, java.util.Arrays.copyOf(Files.readAllBytes(snapshot), 10));
+        FileFormatException e = ResumeRefusals.resumeRefused(FileFormatException.class, dir);
         assertTrue(e.getMessage().contains("is not a Somnus SG-SNN resume snapshot"), e.getMessage());
         assertTrue(Files.exists(snapshot), "nothing is removed");
     }
@@ -145,14 +140,7 @@ class SgResumeTest {
 
     @Test
     void aChangedConfigurationIsRefused() throws Exception {
-        Path dir = cutShort("changed");
-        Path yaml = dir.resolve(RunDirectory.CONFIG);
-        String before = Files.readString(yaml);
-        Files.writeString(yaml, before.replace("seed: 5", "seed: 4"));
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
-        assertTrue(e.getMessage().contains(yaml + " is not the configuration the run started with"), e.getMessage());
-        assertEquals(Files.readString(yaml), before.replace("seed: 5", "seed: 4"), "nothing is rewritten");
+        ResumeRefusals.changedConfigurationRefused(cutShort("changed"), "seed: 5");
     }
 
     @Test

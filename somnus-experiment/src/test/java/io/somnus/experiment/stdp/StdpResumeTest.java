@@ -14,6 +14,7 @@ import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.model.SnapshotTrigger;
+import io.somnus.experiment.run.ResumeRefusals;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
@@ -175,31 +176,18 @@ public class StdpResumeTest {
     @Test
     void aDamagedOrForeignSnapshotIsRefusedAndKept() throws Exception {
         Path dir = cutShort("damaged");
-        Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
-        byte[] bytes = Files.readAllBytes(snapshot);
-        bytes[bytes.length / 2] ^= 1;
-        Files.write(snapshot, bytes);
-        FileFormatException e = assertThrows(FileFormatException.class,
-                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
-        assertTrue(e.getMessage().contains(snapshot + " is damaged"), e.getMessage());
+        Path snapshot = ResumeRefusals.damagedSnapshotRefused(dir);
         byte[] sg = "SOMNUS-SG-RESUME\n0123456789012345678901234567890123456789012345678901234567890123456789"
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         Files.write(snapshot, sg); // an SG-SNN run's snapshot beside an STDP-SNN run's config.yaml
-        e = assertThrows(FileFormatException.class, () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
+        FileFormatException e = ResumeRefusals.resumeRefused(FileFormatException.class, dir);
         assertTrue(e.getMessage().contains("is not a Somnus STDP-SNN resume snapshot"), e.getMessage());
         assertTrue(Files.exists(snapshot), "nothing is removed");
     }
 
     @Test
     void aChangedConfigurationIsRefused() throws Exception {
-        Path dir = cutShort("changed");
-        Path yaml = dir.resolve(RunDirectory.CONFIG);
-        String before = Files.readString(yaml);
-        Files.writeString(yaml, before.replace("seed: 1", "seed: 4"));
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
-        assertTrue(e.getMessage().contains(yaml + " is not the configuration the run started with"), e.getMessage());
-        assertEquals(Files.readString(yaml), before.replace("seed: 1", "seed: 4"), "nothing is rewritten");
+        ResumeRefusals.changedConfigurationRefused(cutShort("changed"), "seed: 1");
     }
 
     @Test
