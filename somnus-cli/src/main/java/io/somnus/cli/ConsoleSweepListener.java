@@ -1,17 +1,24 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.SummaryFields;
 import io.somnus.experiment.sweep.FinishedRun;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.StudyCalibration;
 import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepEta;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepPlan;
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -102,10 +109,9 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         this.toRun = runs.size();
         int used = Math.min(workers, Math.max(1, toRun)); // as the runner: no more workers than runs
         this.started = System.nanoTime();
-        this.eta = SweepEta.of(runs, alreadyDone, io.somnus.experiment.sweep.StudyCalibration.costKey(plan.spec()),
-                used);
+        this.eta = SweepEta.of(runs, alreadyDone, StudyCalibration.costKey(plan.spec()), used);
         err.println(StderrNote.wrapped("sweep '" + plan.spec().name() + "': " + plan.runs().size() + " runs"
-                + io.somnus.experiment.sweep.SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone.size()
+                + SweepCommandSupport.sharingInWords(plan) + ", " + alreadyDone.size()
                 + " already done, " + toRun + " to run on " + used + " worker(s)",
                 interactive ? TerminalColumns.get() - 1 : 0));
         if (toRun == 0) {
@@ -271,18 +277,17 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
         }
     }
 
-    /** The finished run's summary.json's warnings ({@link io.somnus.experiment.model.SummaryFields#WARNINGS}). */
+    /** The finished run's summary.json's warnings ({@link SummaryFields#WARNINGS}). */
     private static List<String> warnings(RunOutcome outcome) {
         if (outcome.status() != RunStatus.DONE || outcome.runDir() == null) {
             return List.of();
         }
         try {
-            List<String> out = new java.util.ArrayList<>();
-            io.somnus.experiment.io.Mappers.JSON.readTree(outcome.runDir().resolve(
-                    io.somnus.experiment.io.RunDirectory.SUMMARY).toFile())
-                    .path(io.somnus.experiment.model.SummaryFields.WARNINGS).forEach(w -> out.add(w.asText()));
+            List<String> out = new ArrayList<>();
+            Mappers.JSON.readTree(outcome.runDir().resolve(RunDirectory.SUMMARY).toFile())
+                    .path(SummaryFields.WARNINGS).forEach(w -> out.add(w.asText()));
             return out;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return List.of(); // the aggregation reads every summary and names one it cannot
         }
     }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.data.LabeledImages;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +113,7 @@ class SgCheckpointTest {
         new SgTrainer().train(TRAIN, VALIDATION, config(SgSleepSchedule.PER_EPOCH).toBuilder().epochs(1).build(),
                 new SplittableRandom(7), recorder);
         byte[] bytes = recorder.checkpoints.get(0);
-        assertThrows(java.io.EOFException.class, () -> CheckpointRecorder.read(java.util.Arrays.copyOf(bytes, bytes.length - 1)));
+        assertThrows(EOFException.class, () -> CheckpointRecorder.read(Arrays.copyOf(bytes, bytes.length - 1)));
         byte[] other = bytes.clone();
         other[3] = 9; // the format number's low byte
         IOException e = assertThrows(IOException.class, () -> CheckpointRecorder.read(other));

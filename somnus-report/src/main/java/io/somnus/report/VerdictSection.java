@@ -8,6 +8,7 @@ import io.somnus.experiment.verdict.Outcome;
 import io.somnus.experiment.verdict.PresetVerdict;
 import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictTable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,13 +47,13 @@ final class VerdictSection implements ComparingSection {
                 + "seed where both sides have the same seeds), judged against a margin δ. A claim holds when every "
                 + "criterion holds on every dataset, does not hold when one does not, and is inconclusive otherwise.");
         // the presets the study ran, a row per claim; those it has none of on one line below, as on the console
-        java.util.List<ClaimVerdict> ran = verdict.claims().stream().filter(c -> c.presets().stream()
+        List<ClaimVerdict> ran = verdict.claims().stream().filter(c -> c.presets().stream()
                 .anyMatch(PresetVerdict::ran)).toList();
         if (!ran.isEmpty()) {
             html.raw("<div class=\"tablewrap\"><table class=\"verdict\">\n<thead><tr><th>claim</th><th>preset</th>"
                     + "<th>verdict</th><th>why</th></tr></thead>\n<tbody>\n");
             for (ClaimVerdict c : ran) {
-                java.util.List<PresetVerdict> presets = c.presets().stream().filter(PresetVerdict::ran).toList();
+                List<PresetVerdict> presets = c.presets().stream().filter(PresetVerdict::ran).toList();
                 boolean first = true;
                 for (PresetVerdict p : presets) {
                     html.raw("<tr>");
@@ -77,7 +78,7 @@ final class VerdictSection implements ComparingSection {
         if (!absent.isEmpty()) {
             html.raw("<p class=\"absent\">").text(absent).raw("</p>\n");
         }
-        java.util.List<String> caveats = VerdictCaveats.of(verdict, ctx.runs());
+        List<String> caveats = VerdictCaveats.of(verdict, ctx.runs());
         if (!caveats.isEmpty()) {
             html.raw("<div class=\"caveats\"><b>What these outcomes rest on</b> (from this study's runs; the rule above "
                     + "decides the outcomes, these say where they mean less than their words)<ul>\n");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -145,7 +146,7 @@ class ChartsTest {
     @Test
     void valuesPastAnAxisEndDoNotChooseItsNotation() throws Exception {
         XYChart chart = Charts.xy("t", "simulation step", "Σ|w| (log scale)", 560, 320);
-        Charts.spans(chart, "sleep", List.of(new double[] {100, 200}), 27, 1800, true, java.awt.Color.GRAY, 1);
+        Charts.spans(chart, "sleep", List.of(new double[] {100, 200}), 27, 1800, true, Color.GRAY, 1);
         Charts.line(chart, "h_out", new double[] {0, 300}, new double[] {27, 40}, Charts.qualitative(0));
         Charts.line(chart, "in_h", new double[] {0, 300}, new double[] {1500, 1800}, Charts.qualitative(1));
         chart.getStyler().setYAxisMin(27.0);
@@ -157,7 +158,7 @@ class ChartsTest {
         assertEquals(1800, Charts.axisLargest(chart, false), 0);
         // a linear axis too: the shading reaches 10 heights past each end
         XYChart linear = Charts.xy("t", "simulation step", "Σ|w|", 560, 320);
-        Charts.spans(linear, "sleep", List.of(new double[] {100, 200}), 0, 20_000, false, java.awt.Color.GRAY, 1);
+        Charts.spans(linear, "sleep", List.of(new double[] {100, 200}), 0, 20_000, false, Color.GRAY, 1);
         Charts.line(linear, "in_h", new double[] {0, 300}, new double[] {5_000, 20_000}, Charts.qualitative(0));
         linear.getStyler().setYAxisMin(0.0);
         linear.getStyler().setYAxisMax(20_000.0);
@@ -458,7 +459,7 @@ class ChartsTest {
             XYChart chart = Charts.xy("t", "x", "y", 560, 320);
             double lo = log ? 100 : 500;
             double hi = log ? 10_000 : 2000;
-            Charts.spans(chart, "sleep", List.of(new double[] {40, 60}), lo, hi, log, java.awt.Color.BLACK, 0);
+            Charts.spans(chart, "sleep", List.of(new double[] {40, 60}), lo, hi, log, Color.BLACK, 0);
             Charts.line(chart, "w", new double[] {0, 100}, new double[] {lo * 1.5, hi / 1.5}, Charts.qualitative(0));
             chart.getStyler().setYAxisLogarithmic(log);
             chart.getStyler().setYAxisMin(lo).setYAxisMax(hi).setXAxisMin(0.0).setXAxisMax(100.0);

@@ -17,6 +17,7 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class SgResumeTest {
     void aDamagedSnapshotIsRefusedAndKept() throws Exception {
         Path dir = cutShort("damaged");
         Path snapshot = ResumeRefusals.damagedSnapshotRefused(dir);
-        Files.write(snapshot, java.util.Arrays.copyOf(Files.readAllBytes(snapshot), 10));
+        Files.write(snapshot, Arrays.copyOf(Files.readAllBytes(snapshot), 10));
         FileFormatException e = ResumeRefusals.resumeRefused(FileFormatException.class, dir);
         assertTrue(e.getMessage().contains("is not a Somnus SG-SNN resume snapshot"), e.getMessage());
         assertTrue(Files.exists(snapshot), "nothing is removed");
