@@ -147,7 +147,7 @@ public final class ReportBuilder {
             .badge.inconclusive { background: #fbecc8; color: #7a5300; }
             .badge.not-run { background: #eceef1; color: #5c6570; }
             table.verdict td { white-space: normal; }
-            /* a figure's link ("vs-sleep", "weight-traces") on one line: its column broke it at the hyphen */
+            /* a figure's link ("vs sleep", "Weight traces") on one line: its column broke it between words */
             table.verdict td a { white-space: nowrap; }
             table.failures td:last-child { white-space: normal; min-width: 24em; }
             p.absent { font-size: 13px; color: #555; }

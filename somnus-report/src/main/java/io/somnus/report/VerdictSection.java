@@ -133,10 +133,19 @@ final class VerdictSection implements ComparingSection {
                         .raw("</td><td>").text(k.test().words() + " (" + (k.higherIsBetter() ? "higher" : "lower")
                                 + " is better)")
                         .raw("</td><td>").raw(badge(k.outcome())).raw("</td><td><a href=\"#" + Html.escape(figure) + "\">")
-                        .text(k.figure()).raw("</a></td></tr>\n");
+                        .text(figureLink(k.figure())).raw("</a></td></tr>\n");
             }
         }
         html.raw("</tbody></table></div>\n");
+    }
+
+    /**
+     * A criterion's figure as the navigation names its section ("vs sleep", "Weight traces"), not by the section's id
+     * that verdict.csv records ("vs-sleep"); the id itself where no section has it.
+     */
+    static String figureLink(String sectionId) {
+        return ReportBuilder.SECTIONS.stream().filter(s -> s.id().equals(sectionId)).map(Section::navLabel)
+                .findFirst().orElse(sectionId);
     }
 
     private static String detailAnchor(ClaimVerdict c, PresetVerdict p) {

@@ -175,7 +175,7 @@ class ReportBuilderTest {
                 .orElseThrow(() -> new AssertionError(verdict));
         assertTrue(row.contains("<td>" + delta + " ["), row + " should show " + delta);
         assertTrue(row.contains("(n = 3, paired)"), row);
-        assertTrue(row.contains("href=\"#vs-sleep-paper-geomfig\""), row);
+        assertTrue(row.contains("href=\"#vs-sleep-paper-geomfig\">vs sleep</a>"), row + ": the section as the navigation names it");
         assertTrue(html.contains("<h3 id=\"vs-sleep-paper-geomfig\">"), "the link's target exists");
     }
 
