@@ -60,12 +60,20 @@ final class VersusSleepSection implements ComparingSection {
                 + "marks the quantity's bound, not the interval's end, which aggregate.csv gives). The x axis is the sleep fraction a run "
                 + "asked for; the sleep it got is in the verdict's details and the run table. In a panel of several "
                 + "series, each is drawn a little to the side of the one before, with its own marker, so that equal "
-                + "values stay visible. " + AxisTitles.WEIGHT_UNITS);
+                + "values stay visible. An untrained control (its weights never change, and it does not sleep) is a line at its mean "
+                + "across the panels of the trained runs it stands beside, dashed or dotted its own way, in the colour of "
+                + "the series it is read against; a table under those panels gives its means with their intervals. "
+                + AxisTitles.WEIGHT_UNITS);
         Map<Group, List<AggregateRow>> byGroup = new LinkedHashMap<>();
         for (AggregateRow r : ctx.rows()) {
             byGroup.computeIfAbsent(Group.of(r.cell()), k -> new ArrayList<>()).add(r);
         }
+        Map<Group, UntrainedControls> controls = UntrainedControls.byTrainedGroup(byGroup);
         for (Map.Entry<Group, List<AggregateRow>> g : byGroup.entrySet()) {
+            if (UntrainedControls.trainedOf(g.getKey()).filter(controls::containsKey).isPresent()) {
+                continue;   // drawn in its trained group's panels
+            }
+            UntrainedControls beside = controls.get(g.getKey());
             html.heading("h3", g.getKey().anchor(id()), g.getKey().title());
             List<AggregateRow> groupRows = g.getValue();
             Set<String> metrics = groupRows.stream().map(AggregateRow::metric).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -74,15 +82,20 @@ final class VersusSleepSection implements ComparingSection {
             html.gridStart();
             List<String> projections = Projections.inNetworkOrder(metrics.stream().filter(m -> m.startsWith("weights."))
                     .map(VersusSleepSection::projection).distinct().toList(), ctx.groups().getOrDefault(g.getKey(), List.of()));
-            for (Panel panel : panels(projections, g.getKey().model())) {
+            List<Panel> panels = panels(projections, g.getKey().model());
+            for (Panel panel : panels) {
                 List<String> present = panel.metrics().stream().filter(metrics::contains).toList();
                 if (present.isEmpty()) {
                     missing.add(panel.absent());
                     continue;
                 }
+                List<String> references = beside == null ? List.of() : beside.labels(present);
+                List<String> names = new ArrayList<>(present.size() > 1 ? present.stream().map(panel.label()).toList()
+                        : references.isEmpty() ? List.of() : List.of(TRAINED));
+                names.addAll(references);
                 // a legend below the plot, where it leaves the plot as large as its neighbours' of one series
-                XYChart chart = present.size() > 1 ? Charts.xyLegendBelow(panel.title(), AxisTitles.SLEEP_ASKED,
-                        panel.yTitle(), 380, 270, present.stream().map(panel.label()).toList())
+                XYChart chart = names.size() > 1 ? Charts.xyLegendBelow(panel.title(), AxisTitles.SLEEP_ASKED,
+                        panel.yTitle(), 380, 270, names)
                         : Charts.xy(panel.title(), AxisTitles.SLEEP_ASKED, panel.yTitle(), 380, 270);
                 Charts.Extent extent = new Charts.Extent().within(panel.floor(), panel.ceiling());
                 double hi = 0;
@@ -100,9 +113,18 @@ final class VersusSleepSection implements ComparingSection {
                     double[] ciHi = series.stream().mapToDouble(r -> Math.min(panel.ceiling(), r.stats().ciHigh())).toArray();
                     extent.add(x, y, ciLo, ciHi);
                     hi = Math.max(hi, Arrays.stream(y).max().orElse(0));
-                    String name = present.size() == 1 ? panel.title() : panel.label().apply(metric);
+                    String name = present.size() > 1 ? panel.label().apply(metric)
+                            : references.isEmpty() ? panel.title() : TRAINED;
                     Charts.intervals(chart, name, x, y, ciLo, ciHi, Charts.qualitative(i)).setMarker(Charts.marker(i));
                     i++;
+                }
+                if (!references.isEmpty()) {
+                    // across the points and their side-by-side offsets, as wide as the x axis padDodged sets
+                    double reach = present.size() > 1 ? Charts.dodge(present.size() - 1, present.size()) + Charts.DODGE
+                            : fractions.length == 1 ? Charts.DODGE : 0;
+                    double lo = Arrays.stream(fractions).min().orElse(0);
+                    hi = Math.max(hi, beside.draw(chart, present, lo - reach, Arrays.stream(fractions).max().orElse(0)
+                            + reach, lo + Charts.dodge(0, present.size()), extent));
                 }
                 // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
                 double lo = extent.bottom();
@@ -121,11 +143,11 @@ final class VersusSleepSection implements ComparingSection {
                 if (panel.title().equals("total |w|")) {
                     chart.setYAxisTitle(AxisTitles.totalWeight(g.getKey().model(), "", logScale));
                 }
-                chart.getStyler().setLegendVisible(present.size() > 1);
+                chart.getStyler().setLegendVisible(names.size() > 1);
                 chart.getStyler().setXAxisDecimalPattern("0.00");
                 Charts.padDodged(chart, Arrays.stream(fractions).min().orElse(0), Arrays.stream(fractions).max().orElse(0),
                         present.size());
-                if (present.size() > 1 && fractions.length == 1) {
+                if (names.size() > 1 && fractions.length == 1) {
                     // one sleep fraction: the series drawn to its sides must not read as fractions of their own
                     chart.getStyler().setXAxisTicksVisible(false);
                     chart.setXAxisTitle(AxisTitles.SLEEP_ASKED + ": " + Formats.fraction(fractions[0]));
@@ -139,6 +161,11 @@ final class VersusSleepSection implements ComparingSection {
                 SparseInputCosine.note(ctx.groups().getOrDefault(g.getKey(), List.of()),
                         SparseInputCosine.untrained(ctx.rows(), g.getKey())).ifPresent(html::note);
             }
+            if (beside != null) {
+                html.p("The untrained controls beside these runs (plasticity off: their weights stay as initialised, and "
+                        + "they do not sleep), drawn above as lines at their means, each with its own stroke:");
+                beside.table(html, panels);
+            }
             if (!missing.isEmpty()) {
                 html.note("not recorded: " + String.join(", ", missing));
             }
@@ -148,6 +175,9 @@ final class VersusSleepSection implements ComparingSection {
             }
         }
     }
+
+    /** The legend's name of a panel's one series of trained runs, beside its untrained controls' lines. */
+    static final String TRAINED = "trained";
 
     /** The note under a group whose every point is one run's: nothing to draw an interval from. */
     static final String ONE_SEED = "one seed per point: no confidence intervals (a sweep needs two seeds or more for them)";

@@ -29,6 +29,13 @@ class SectionsTest {
                 JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
     }
 
+    /** The chart's series of this name (it must have one). */
+    private static XYSeries series(XYChart chart, String name) {
+        return chart.getSeriesCollection().stream().filter(s -> s.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not among " + chart.getSeriesCollection().stream()
+                        .map(XYSeries::getName).toList()));
+    }
+
     private static SweepResults sweep(Path dir, List<RunRecord> runs) {
         return new SweepResults(dir, false, "s", Map.of(), RunCounts.NONE, runs, List.of());
     }
@@ -484,7 +491,7 @@ class SectionsTest {
     /**
      * With a sparse input projection the masks hold the receptive-field cosine near p, trained or not (0.0984 in every
      * paper run of the quick study), which read as "no learning": the panel now says so, with the untrained control's
-     * mean beside it; a control's own panel says it without, and an all-to-all projection's (diehl-cook) not at all.
+     * mean beside it, and an all-to-all projection's (diehl-cook) not at all.
      */
     @Test
     void aSparseInputProjectionsCosineIsReadAgainstTheUntrainedControl(@TempDir Path tmp) throws Exception {
@@ -509,8 +516,8 @@ class SectionsTest {
         String clause = "Receptive-field cosine: the sparse input projection&#39;s connection masks hold it near p = "
                 + "0.100, trained or not (two random masks of density p overlap by about p)";
         assertTrue(html.contains(clause + "; read it against the untrained control&#39;s 0.0985, not against 0."), html);
-        assertTrue(html.contains(clause + ".<"), "the control's own panel: " + html);
-        assertEquals(2, html.split("Receptive-field cosine: ", -1).length - 1, "not under diehl-cook's: " + html);
+        // the control has no panels of its own to note it under (its line and table are beside the trained runs')
+        assertEquals(1, html.split("Receptive-field cosine: ", -1).length - 1, "not under diehl-cook's: " + html);
     }
 
     /**
@@ -595,6 +602,70 @@ class SectionsTest {
         assertEquals(2, colours.size(), colours.toString());
         colours.forEach((p, c) -> assertEquals(1, c.size(), p + " is drawn in " + c));
     }
+    /**
+     * Each untrained control had a grid of eight panels of one point each, which made the page long and said little.
+     * It is a line at its mean across its trained group's panels (one series: in the legend; several: one line per
+     * series in that series' colour, a grey legend entry standing for them), and one table under them gives its means
+     * with their intervals; the controls have no panels or heading of their own.
+     */
+    @Test
+    void theUntrainedControlsAreLinesInTheTrainedPanelsAndOneTable(@TempDir Path tmp) throws Exception {
+        List<RunRecord> runs = new ArrayList<>();
+        String[] variants = {"", "control=untrained", "control=untrained_sleep_target"};
+        Map<String, double[]> accuracy = Map.of("", new double[] {0.6, 0.7}, "control=untrained", new double[] {0.31, 0.35},
+                "control=untrained_sleep_target", new double[] {0.2, 0.24});
+        for (String variant : variants) {
+            for (int seed = 1; seed <= 2; seed++) {
+                for (double f : variant.isEmpty() ? new double[] {0.0, 0.2} : new double[] {0.0}) {
+                    Path dir = Files.createDirectory(tmp.resolve("r" + variant.replace('=', '-') + seed + "-" + f));
+                    com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                    summary.putObject("weights").putObject("input_e");
+                    summary.with("weights").putObject("e_e");
+                    runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", variant, f, seed,
+                            summary, Map.of("test_accuracy", accuracy.get(variant)[seed - 1],
+                                    "weights.input_e.total_abs", (variant.isEmpty() ? 650.0 : 400.0) + seed,
+                                    "weights.e_e.total_abs", (variant.isEmpty() ? 1800.0 : 1500.0) + seed)));
+                }
+            }
+        }
+        List<XYChart> charts = new ArrayList<>();
+        ReportContext ctx = capturing(sweep(tmp, runs), charts);
+        ReportBuilder.write(new VersusSleepSection(), ctx);
+        String html = ctx.html().toString();
+        assertEquals(2, charts.size(), "the trained group's two panels, none of the controls'");
+        assertEquals(1, html.split("<h3 ", -1).length - 1, "one heading: " + html);
+        assertTrue(html.contains("<h3 id=\"vs-sleep-paper-geomfig\">"), html);
+        XYChart acc = charts.get(0);
+        assertEquals("final test accuracy", acc.getTitle());
+        assertTrue(acc.getStyler().isLegendVisible(), "the lines are named");
+        for (String control : List.of("untrained", "untrained_sleep_target")) {
+            XYSeries line = series(acc, control);
+            double[] a = accuracy.get("control=" + control);
+            for (double y : line.getYData()) {
+                assertEquals((a[0] + a[1]) / 2, y, 1e-12, control + ": flat at its mean");
+            }
+            assertTrue(line.isShowInLegend() && line.getLineStyle().getDashArray() != null, control + ": dashed, named");
+            double[] x = line.getXData();
+            assertTrue(x[0] <= 0 && x[x.length - 1] >= 0.2, control + " spans the fractions: " + java.util.Arrays.toString(x));
+        }
+        assertTrue(series(acc, VersusSleepSection.TRAINED).isShowInLegend(), "the trained runs named beside");
+        // two projections: each control a line per projection in its colour, and one grey legend entry
+        XYChart total = charts.get(1);
+        for (String projection : List.of("input_e", "e_e")) {
+            XYSeries trained = series(total, projection);
+            XYSeries line = series(total, "untrained weights." + projection + ".total_abs");
+            assertEquals(trained.getLineColor(), line.getLineColor(), projection);
+            assertEquals((projection.equals("e_e") ? 1500 : 400) + 1.5, line.getYData()[0], 1e-9, projection);
+            assertTrue(!line.isShowInLegend(), projection);
+        }
+        assertEquals(UntrainedControls.LEGEND_GREY, series(total, "untrained").getLineColor());
+        // the numbers the controls' own panels showed: their means and intervals, in one table
+        assertEquals(1, html.split("<table", -1).length - 1, html);
+        assertTrue(html.contains("<td>final test accuracy</td><td>0.330 ["), html);
+        assertTrue(html.contains("<td>0.220 ["), html);
+        assertTrue(html.contains("<td>total |w|, e_e</td><td>1502 ["), html);
+    }
+
     /**
      * paper-sg-code sleeps 25 steps after an epoch of 16 000: on an axis of 290 000 steps its episodes were 0.04 px
      * wide, so that the legend said "sleep" over a chart that showed none. Each is drawn a 240th of the axis wide at
