@@ -209,12 +209,70 @@ final class Charts {
      */
     static Function<Double, String> axisTicks(XYChart chart, boolean x) {
         double[] largest = {Double.NaN};
+        double[] previous = {Double.NaN};
         return v -> {
             if (Double.isNaN(largest[0])) {
                 largest[0] = axisLargest(chart, x);
             }
+            if (!x && !chart.getStyler().isYAxisLogarithmic()) {
+                // XChart labels its ticks in ascending order from one below the axis (never shown), so that from the
+                // second on the step is known; it labels the axis's ends apart from them, out of order
+                double step = v - previous[0];
+                previous[0] = v;
+                double[] range = yRange(chart);
+                double least = (range[1] - range[0]) / yTickSpacePx(chart) * MIN_Y_TICK_GAP_PX;
+                if (step > 0 && step < least) {
+                    long every = (long) Math.ceil(least / step - 1e-9);
+                    double labelled = every * step;
+                    // thinned only where three labels stay within the values: two would leave the axis hard to read
+                    boolean three = Math.floor(range[1] / labelled + 1e-9) - Math.ceil(range[0] / labelled - 1e-9) >= 2;
+                    if (three && Math.floorMod(Math.round(v / step), every) != 0) {
+                        return CROWDED;
+                    }
+                }
+            }
             return tick(v, largest[0]);
         };
+    }
+
+    /**
+     * Tick labels of a linear y axis are this far apart at least, px (about three lines of the 11 px tick font). XChart
+     * spaced them from 26 px, so that a narrow range's five-character labels stood in a column (0.090 to 0.104 by 0.002
+     * in a 200 px plot: eight labels) and read as crowded.
+     */
+    static final double MIN_Y_TICK_GAP_PX = 36;
+
+    /**
+     * The label of a tick between labelled ones, where XChart's step sets ticks closer than {@link #MIN_Y_TICK_GAP_PX}:
+     * only every k-th tick (its value a whole multiple of k steps) is labelled, k the fewest steps that part labels
+     * enough; the others keep their grid lines. (XChart 4 keeps a step whose labels repeat: it tries no coarser one.)
+     */
+    private static final String CROWDED = "";
+
+    /** The height a chart leaves its plot's ticks: its own less its axis titles, tick labels and paddings (px; XChart 4). */
+    static final int Y_TICK_SPACE_LESS_PX = 71;
+
+    /** The y axis's ends: those set, else its series' lowest and highest values (XChart's, before its margins). */
+    static double[] yRange(XYChart chart) {
+        var s = chart.getStyler();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesCollection()) {
+            for (double d : series.getYData()) {
+                if (Double.isFinite(d)) {
+                    lo = Math.min(lo, d);
+                    hi = Math.max(hi, d);
+                }
+            }
+        }
+        return new double[] {s.getYAxisMin() != null ? s.getYAxisMin() : lo, s.getYAxisMax() != null ? s.getYAxisMax() : hi};
+    }
+
+    /** The height over which XChart spreads the y axis's ends, px ({@link #Y_TICK_SPACE_LESS_PX}, and one row of a legend below). */
+    static double yTickSpacePx(XYChart chart) {
+        var s = chart.getStyler();
+        boolean legendBelow = s.isLegendVisible() && s.getLegendPosition() == Styler.LegendPosition.OutsideS;
+        return Math.max(1, chart.getHeight() - Y_TICK_SPACE_LESS_PX - (legendBelow ? 2 * LEGEND_BELOW_PADDING + LEGEND_ROW_PX : 0));
     }
 
     /**

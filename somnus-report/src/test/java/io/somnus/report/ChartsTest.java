@@ -165,6 +165,69 @@ class ChartsTest {
         assertEquals(20_000, Charts.axisLargest(linear, false), 0);
     }
 
+    /**
+     * The receptive-field cosine of the quick study's paper runs (0.0925 to 0.1041 with its intervals) was labelled
+     * 0.094 to 0.104 by 0.002, its control's (0.090 to 0.104) at eight ticks 26 px apart, whose labels crowded each
+     * other. On linear y axes of narrow ranges and wide, in a panel with its legend below or without, the labels are
+     * {@link Charts#MIN_Y_TICK_GAP_PX} apart (less a few px the plot's height is estimated by), three of them at least,
+     * each its own; the ticks between them keep their grid lines unlabelled.
+     */
+    @Test
+    void yTickLabelsStandApartOnANarrowRange() throws Exception {
+        java.util.Random random = new java.util.Random(1);
+        List<double[]> ranges = new java.util.ArrayList<>(List.of(new double[] {0.0925, 0.1041}, new double[] {0.0929, 0.1040},
+                new double[] {0.0983, 0.0984}, new double[] {0, 1}));
+        for (int k = 0; k < 150; k++) {
+            double lo = random.nextDouble() * StrictMath.pow(10, random.nextInt(6) - 3);
+            ranges.add(new double[] {lo, lo + lo * (0.01 + random.nextDouble())});
+        }
+        for (double[] r : ranges) {
+            for (boolean legendBelow : new boolean[] {false, true}) {
+                XYChart chart = legendBelow ? Charts.xyLegendBelow("t", "x", "y", 380, 270, List.of("e_e", "input_e"))
+                        : Charts.xy("t", "x", "y", 380, 270);
+                double d = r[1] - r[0];
+                double[] mean = {r[0] + 0.5 * d, r[0] + 0.51 * d, r[0] + 0.49 * d, r[0] + 0.53 * d};
+                Charts.intervals(chart, "e_e", new double[] {0, 0.1, 0.2, 0.5}, mean,
+                        new double[] {r[0], r[0] + 0.003 * d, r[0] + 0.01 * d, r[0] + 0.001 * d},
+                        new double[] {r[1], r[1] - 0.002 * d, r[1] - 0.007 * d, r[1] - 0.011 * d}, Charts.qualitative(0));
+                Charts.line(chart, "input_e", new double[] {0, 0.5}, new double[] {mean[0], mean[1]}, Charts.qualitative(1));
+                chart.getStyler().setLegendVisible(legendBelow);
+                Charts.svg(chart, 1);
+                List<String> labels = tickLabels(chart, "getYAxis");
+                List<Double> at = tickLocations(chart, "getYAxis");
+                // XChart's labels run from a step below the axis to two past it: those within the values count
+                List<Double> shown = new java.util.ArrayList<>();
+                java.util.Set<String> texts = new java.util.HashSet<>();
+                for (int i = 0; i < at.size(); i++) {
+                    // an unlabelled tick keeps its grid line
+                    if (!labels.get(i).isEmpty() && Double.parseDouble(labels.get(i)) >= r[0] - 1e-9 * d
+                            && Double.parseDouble(labels.get(i)) <= r[1] + 1e-9 * d) {
+                        shown.add(at.get(i));
+                        assertTrue(texts.add(labels.get(i)), r[0] + " to " + r[1] + ": " + labels);
+                    }
+                }
+                assertTrue(shown.size() >= 3, r[0] + " to " + r[1] + ": " + labels + " at " + at);
+                for (int i = 1; i < shown.size(); i++) {
+                    assertTrue(Math.abs(shown.get(i) - shown.get(i - 1)) >= Charts.MIN_Y_TICK_GAP_PX - 4,
+                            r[0] + " to " + r[1] + (legendBelow ? ", legend below" : "") + ": " + labels + " at " + at);
+                }
+            }
+        }
+    }
+
+    /** An axis's tick positions of a painted chart, px along it (as {@link #tickLabels}). */
+    @SuppressWarnings("unchecked")
+    private static List<Double> tickLocations(XYChart chart, String axis) throws Exception {
+        java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
+        pair.setAccessible(true);
+        Object axisPair = pair.invoke(chart);
+        java.lang.reflect.Method get = axisPair.getClass().getDeclaredMethod(axis);
+        get.setAccessible(true);
+        Object a = get.invoke(axisPair);
+        Object calculator = a.getClass().getMethod("getAxisTickCalculator").invoke(a);
+        return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLocations();
+    }
+
     /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
     private static List<String> xTickLabels(XYChart chart) throws Exception {
         return tickLabels(chart, "getXAxis");
