@@ -140,14 +140,18 @@ final class Charts {
      */
     static XYChart xyLegendBelow(String title, String xTitle, String yTitle, int width, int height, List<String> names) {
         boolean across = legendAcross(names) <= width - 2 * CHART_PADDING;
-        int rows = across ? 1 : names.size();
-        long legend = Math.round(LEGEND_BELOW_PADDING + rows * (LEGEND_ROW_PX + LEGEND_BELOW_PADDING));
-        XYChart chart = xy(title, xTitle, yTitle, width, height + (int) legend);
+        XYChart chart = xy(title, xTitle, yTitle, width, height + legendBelowPx(names, width));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(across ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         // side by side, entries 4 px apart read as "e_e —◆— e_i": which name goes with which line?
         chart.getStyler().setLegendPadding(LEGEND_BELOW_PADDING);
         return chart;
+    }
+
+    /** The height a legend of {@code names} below a plot {@code width} wide adds to its chart, px: its rows and paddings. */
+    static int legendBelowPx(List<String> names, int width) {
+        int rows = legendAcross(names) <= width - 2 * CHART_PADDING ? 1 : names.size();
+        return (int) Math.round(LEGEND_BELOW_PADDING + rows * (LEGEND_ROW_PX + LEGEND_BELOW_PADDING));
     }
 
     /**
@@ -268,11 +272,12 @@ final class Charts {
         return new double[] {s.getYAxisMin() != null ? s.getYAxisMin() : lo, s.getYAxisMax() != null ? s.getYAxisMax() : hi};
     }
 
-    /** The height over which XChart spreads the y axis's ends, px ({@link #Y_TICK_SPACE_LESS_PX}, and one row of a legend below). */
+    /** The height over which XChart spreads the y axis's ends, px ({@link #Y_TICK_SPACE_LESS_PX}, and a legend below). */
     static double yTickSpacePx(XYChart chart) {
         var s = chart.getStyler();
         boolean legendBelow = s.isLegendVisible() && s.getLegendPosition() == Styler.LegendPosition.OutsideS;
-        return Math.max(1, chart.getHeight() - Y_TICK_SPACE_LESS_PX - (legendBelow ? 2 * LEGEND_BELOW_PADDING + LEGEND_ROW_PX : 0));
+        List<String> names = chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList();
+        return Math.max(1, chart.getHeight() - Y_TICK_SPACE_LESS_PX - (legendBelow ? legendBelowPx(names, chart.getWidth()) : 0));
     }
 
     /**
