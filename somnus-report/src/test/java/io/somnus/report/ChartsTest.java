@@ -226,16 +226,8 @@ class ChartsTest {
     }
 
     /** An axis's tick positions of a painted chart, px along it (as {@link #tickLabels}). */
-    @SuppressWarnings("unchecked")
     private static List<Double> tickLocations(XYChart chart, String axis) throws Exception {
-        java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
-        pair.setAccessible(true);
-        Object axisPair = pair.invoke(chart);
-        java.lang.reflect.Method get = axisPair.getClass().getDeclaredMethod(axis);
-        get.setAccessible(true);
-        Object a = get.invoke(axisPair);
-        Object calculator = a.getClass().getMethod("getAxisTickCalculator").invoke(a);
-        return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLocations();
+        return tickCalculator(chart, axis).getTickLocations();
     }
 
     /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
@@ -244,16 +236,20 @@ class ChartsTest {
     }
 
     /** An axis's tick labels of a painted chart, by the name of its AxisPair getter (getXAxis, getYAxis). */
-    @SuppressWarnings("unchecked")
     private static List<String> tickLabels(XYChart chart, String axis) throws Exception {
+        return tickCalculator(chart, axis).getTickLabels();
+    }
+
+    /** A painted chart's tick calculator of one axis (XChart keeps it in its axis, out of its public interface). */
+    private static org.knowm.xchart.internal.chartpart.AxisTickCalculator tickCalculator(XYChart chart, String axis)
+            throws Exception {
         java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
         pair.setAccessible(true);
         Object axisPair = pair.invoke(chart);
         java.lang.reflect.Method get = axisPair.getClass().getDeclaredMethod(axis);
         get.setAccessible(true);
         Object a = get.invoke(axisPair);
-        Object calculator = a.getClass().getMethod("getAxisTickCalculator").invoke(a);
-        return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLabels();
+        return (org.knowm.xchart.internal.chartpart.AxisTickCalculator) a.getClass().getMethod("getAxisTickCalculator").invoke(a);
     }
 
     /** One checkpoint at 200 images: its points at 200 on an axis to 250 (1.2 × 200 = 240, rounded up), not on the edge. */
