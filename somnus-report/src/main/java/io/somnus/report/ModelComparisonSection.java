@@ -3,6 +3,7 @@ package io.somnus.report;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.RunRecord;
+import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ final class ModelComparisonSection implements ComparingSection {
     }
 
     /** The strokes of the controls' reference lines, one each, none of them a preset's solid line. */
-    static final java.awt.BasicStroke[] CONTROL_STROKES = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
+    static final BasicStroke[] CONTROL_STROKES = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
 
     /** An untrained control's reference line's name: "paper, untrained". */
     private static String controlName(AggregateRow c) {

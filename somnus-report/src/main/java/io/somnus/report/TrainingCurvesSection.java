@@ -8,6 +8,7 @@ import io.somnus.experiment.stats.RunRecord;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ final class TrainingCurvesSection implements Section {
                 lines.put(name.equals(mainName) ? name + " (main)" : name, t.doubles(column));
             }
         }
-        if (t.hasColumn(BEFORE_SLEEP) && java.util.Arrays.stream(t.doubles(BEFORE_SLEEP)).anyMatch(Double::isFinite)) {
+        if (t.hasColumn(BEFORE_SLEEP) && Arrays.stream(t.doubles(BEFORE_SLEEP)).anyMatch(Double::isFinite)) {
             lines.put("after the epoch's sleep", main);
             lines.put(JUST_BEFORE, t.doubles(BEFORE_SLEEP));
         }
@@ -275,7 +276,7 @@ final class TrainingCurvesSection implements Section {
      * ({@code after}, at the same checkpoint; the bars not in the legend). Drawn as a line, the points of epochs 7 and
      * 9 were joined across epoch 8, which did not sleep, as if they made a curve.
      */
-    private static void sleepDrops(XYChart chart, double[] x, double[] before, double[] after, java.awt.Color color,
+    private static void sleepDrops(XYChart chart, double[] x, double[] before, double[] after, Color color,
             org.knowm.xchart.style.markers.Marker marker) {
         List<double[]> pts = new ArrayList<>();
         for (int k = 0; k < x.length; k++) {

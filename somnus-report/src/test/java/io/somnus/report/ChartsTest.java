@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -173,10 +177,10 @@ class ChartsTest {
     /** An axis's tick labels of a painted chart, by the name of its AxisPair getter (getXAxis, getYAxis). */
     @SuppressWarnings("unchecked")
     private static List<String> tickLabels(XYChart chart, String axis) throws Exception {
-        java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
+        Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
         pair.setAccessible(true);
         Object axisPair = pair.invoke(chart);
-        java.lang.reflect.Method get = axisPair.getClass().getDeclaredMethod(axis);
+        Method get = axisPair.getClass().getDeclaredMethod(axis);
         get.setAccessible(true);
         Object a = get.invoke(axisPair);
         Object calculator = a.getClass().getMethod("getAxisTickCalculator").invoke(a);
@@ -334,9 +338,9 @@ class ChartsTest {
 
     /** The plot's bounds once painted: left, top, right, bottom (px), from its axes' ends. */
     private static double[] plot(XYChart chart) {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = image.createGraphics();
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(),
+                BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
         chart.paint(g, chart.getWidth(), chart.getHeight());
         g.dispose();
         return new double[] {chart.getScreenXFromChart(0), chart.getScreenYFromChart(1), chart.getScreenXFromChart(0.5),
@@ -370,10 +374,10 @@ class ChartsTest {
         XYChart five = panel(560, 320, presets);
         double[] fiveBounds = plot(five);
         for (int k = 0; k < 4; k++) {
-            assertEquals(bare[k], four[k], 2, "side " + k + ": " + java.util.Arrays.toString(bare) + " against "
-                    + java.util.Arrays.toString(four));
-            assertEquals(wide[k], fiveBounds[k], 2, "side " + k + ": " + java.util.Arrays.toString(wide) + " against "
-                    + java.util.Arrays.toString(fiveBounds));
+            assertEquals(bare[k], four[k], 2, "side " + k + ": " + Arrays.toString(bare) + " against "
+                    + Arrays.toString(four));
+            assertEquals(wide[k], fiveBounds[k], 2, "side " + k + ": " + Arrays.toString(wide) + " against "
+                    + Arrays.toString(fiveBounds));
         }
         assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Vertical, five.getStyler().getLegendLayout());
         assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, five.getStyler().getLegendPosition());
@@ -463,9 +467,9 @@ class ChartsTest {
             Charts.line(chart, "w", new double[] {0, 100}, new double[] {lo * 1.5, hi / 1.5}, Charts.qualitative(0));
             chart.getStyler().setYAxisLogarithmic(log);
             chart.getStyler().setYAxisMin(lo).setYAxisMax(hi).setXAxisMin(0.0).setXAxisMax(100.0);
-            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = image.createGraphics();
+            BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(),
+                    BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
             chart.paint(g, chart.getWidth(), chart.getHeight());
             g.dispose();
             int x = (int) Math.round(chart.getScreenXFromChart(50));
