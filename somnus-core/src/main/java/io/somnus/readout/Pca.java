@@ -1,6 +1,7 @@
 package io.somnus.readout;
 
 import io.somnus.core.NumberText;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -349,7 +350,7 @@ public final class Pca {
         }
         double[][] rows = new double[m][];
         for (int r = 0; r < m; r++) {
-            rows[r] = java.util.Arrays.copyOfRange(sym, r * m, (r + 1) * m);
+            rows[r] = Arrays.copyOfRange(sym, r * m, (r + 1) * m);
         }
         try {
             EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(
@@ -401,14 +402,14 @@ public final class Pca {
             DMatrixRMaj v = svd.getV(null, true); // rows of Vᵀ: the right singular vectors
             for (int i = 0; i < m; i++) {
                 raw[i] = sv[i];
-                raws[i] = java.util.Arrays.copyOfRange(v.data, i * m, (i + 1) * m);
+                raws[i] = Arrays.copyOfRange(v.data, i * m, (i + 1) * m);
             }
         }
         Integer[] order = new Integer[m];
         for (int i = 0; i < m; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(raw[q], raw[p])); // stable: ties keep EJML's order
+        Arrays.sort(order, (p, q) -> Double.compare(raw[q], raw[p])); // stable: ties keep EJML's order
         for (int i = 0; i < m; i++) {
             values[i] = raw[order[i]];
             vectors[i] = raws[order[i]];

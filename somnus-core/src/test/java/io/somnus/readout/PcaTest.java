@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.junit.jupiter.api.Test;
@@ -249,7 +252,7 @@ class PcaTest {
     @Test
     void constantFeaturesGetZeroLoadingsAndDoNotBreakTheDecomposition() {
         // spike counts of a mostly silent population: 150 of 200 neurons never fire, the rest rarely
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        SplittableRandom rng = new SplittableRandom(3);
         int n = 300;
         int d = 200;
         double[][] x = new double[n][d];
@@ -308,7 +311,7 @@ class PcaTest {
             }
             double[][] rows = new double[n][];
             for (int i = 0; i < n; i++) {
-                rows[i] = java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
+                rows[i] = Arrays.copyOfRange(x, i * d, (i + 1) * d);
             }
             double[][] zp = primal.transform(rows);
             double[][] zd = dual.transform(rows);
@@ -374,7 +377,7 @@ class PcaTest {
         Pca hipparchus = Pca.fitFlat(x.clone(), n, d, 0.95, true, Integer.MAX_VALUE, Integer.MAX_VALUE);
         Pca ejml = Pca.fitFlat(x.clone(), n, d, 0.95, true, Integer.MAX_VALUE, 0);
         int wideN = 40; // fewer samples than varying features: the Gram matrix's path, decomposed by EJML
-        double[] wide = java.util.Arrays.copyOf(x, wideN * d);
+        double[] wide = Arrays.copyOf(x, wideN * d);
         Pca wideHipparchus = Pca.fitFlat(wide.clone(), wideN, d, 0.95, true, Integer.MAX_VALUE, Integer.MAX_VALUE);
         Pca wideEjml = Pca.fitFlat(wide.clone(), wideN, d, 0.95, true, 0, 0);
         for (Pca[] pair : new Pca[][] {{hipparchus, ejml}, {wideHipparchus, wideEjml}}) {
@@ -398,8 +401,7 @@ class PcaTest {
 
     @Test
     void fitBytesIsALowerBoundOfWhatEachSolverAllocates() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         SplittableRandom r = new SplittableRandom(22);
         for (int[] nd : new int[][] {{300, 120}, {60, 150}}) { // the covariance's path, then the Gram matrix's
             int n = nd[0];
@@ -478,7 +480,7 @@ class PcaTest {
             x[t] -= mean[t % d];
         }
         double[] full = DenseProducts.gram(x, n, d, 1.0 / (n - 1));
-        int[] live = java.util.stream.IntStream.range(0, d).filter(j -> full[j * d + j] > 0).toArray();
+        int[] live = IntStream.range(0, d).filter(j -> full[j * d + j] > 0).toArray();
         int m = live.length;
         double[] cov = new double[m * m];
         for (int a = 0; a < m; a++) {
@@ -508,7 +510,7 @@ class PcaTest {
         int m = order(sym);
         double[][] rows = new double[m][];
         for (int a = 0; a < m; a++) {
-            rows[a] = java.util.Arrays.copyOfRange(sym, a * m, (a + 1) * m);
+            rows[a] = Arrays.copyOfRange(sym, a * m, (a + 1) * m);
         }
         return new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false),
                 EigenDecompositionSymmetric.DEFAULT_EPSILON, true);
@@ -536,8 +538,7 @@ class PcaTest {
         double[] cov = spikeCountCovariance(5, 150, 320);
         int m = order(cov);
         assertTrue(Pca.hipparchusFails(m, 149), "predicted at order " + m);
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] allocated = new long[2];
         double[][] values = new double[2][m];
         double[][][] vectors = new double[2][m][];
