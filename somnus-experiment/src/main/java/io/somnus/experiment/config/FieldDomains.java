@@ -12,7 +12,10 @@ import io.somnus.sg.SgSurrogate;
 import io.somnus.sleep.DecayTarget;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.synapse.Receptor;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,11 +152,11 @@ public final class FieldDomains {
          * that end in words, e.g. " (above 2147483647, the most it holds)"; "" otherwise. Without it, 99999999999
          * out of range of "an integer >= 1" read as if it were allowed.
          */
-        String beyondType(java.math.BigInteger i) {
-            if (!ownMax() && i.compareTo(java.math.BigInteger.valueOf(maxInt)) > 0) {
+        String beyondType(BigInteger i) {
+            if (!ownMax() && i.compareTo(BigInteger.valueOf(maxInt)) > 0) {
                 return " (above " + maxInt + ", the most it holds)";
             }
-            if (!ownMin() && i.compareTo(java.math.BigInteger.valueOf(minInt)) < 0) {
+            if (!ownMin() && i.compareTo(BigInteger.valueOf(minInt)) < 0) {
                 return " (below " + minInt + ", the least it holds)";
             }
             return "";
@@ -427,7 +430,7 @@ public final class FieldDomains {
 
     /** Every declared field path (with {@code *} for list items) of every model, in declaration order. */
     public static Set<String> paths() {
-        return java.util.Collections.unmodifiableSet(FIELDS.keySet());
+        return Collections.unmodifiableSet(FIELDS.keySet());
     }
 
     /** The declared field paths of one model's configuration (and of every plasticity rule), in declaration order. */
@@ -475,7 +478,7 @@ public final class FieldDomains {
     public static final List<String> RECORDED = List.of("base_preset");
 
     /** {@code fields} without the {@link #RECORDED} ones: the fields an error offers a user to write. */
-    static List<String> writable(java.util.Collection<String> fields) {
+    static List<String> writable(Collection<String> fields) {
         return fields.stream().filter(f -> !RECORDED.contains(f)).toList();
     }
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +38,7 @@ public final class Csv {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new FileFormatException(file + ": not UTF-8 text (binary data?)", e);
         }
         if (!text.isEmpty() && !text.endsWith("\n")) {
@@ -45,7 +47,7 @@ public final class Csv {
             throw new FileFormatException(file + ": its last line has no line end, so the file was cut short (every "
                     + "table is written whole with one); the run that wrote it did not finish writing it");
         }
-        return parse(file, new java.io.StringReader(text));
+        return parse(file, new StringReader(text));
     }
 
     /** Parses CSV text with a header row ({@code source} only names it in messages; may be null). */

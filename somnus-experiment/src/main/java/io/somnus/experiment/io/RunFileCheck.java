@@ -1,6 +1,8 @@
 package io.somnus.experiment.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +27,8 @@ public final class RunFileCheck {
 
     /** The problem of {@code file}, which {@code e} stopped from being read. */
     public static String unreadable(Path file, IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? file + ": " + UNREADABLE
-                : "cannot read " + file + ": " + (e instanceof java.nio.file.FileSystemException f
+        return e instanceof AccessDeniedException ? file + ": " + UNREADABLE
+                : "cannot read " + file + ": " + (e instanceof FileSystemException f
                         ? AtomicFiles.reason(f) : e.getMessage());
     }
 

@@ -10,6 +10,9 @@ import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +53,9 @@ class AdaptiveThresholdsTest {
         assertEquals(9.0, row.get("theta_e_max_mv"));
     }
 
-    private static byte[] state(Population p) throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        p.writeState(new java.io.DataOutputStream(bytes));
+    private static byte[] state(Population p) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        p.writeState(new DataOutputStream(bytes));
         return bytes.toByteArray();
     }
 

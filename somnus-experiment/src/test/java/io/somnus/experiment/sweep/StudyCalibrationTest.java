@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.run.StandardResolver;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +107,7 @@ class StudyCalibrationTest {
 
     private static JsonNode reread(JsonNode config) {
         try {
-            return io.somnus.experiment.io.Mappers.YAML.readTree(io.somnus.experiment.config.Configs.toYaml(config));
+            return Mappers.YAML.readTree(Configs.toYaml(config));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }
@@ -117,7 +121,7 @@ class StudyCalibrationTest {
     @Test
     void aPresetFileIsCalibratedByItsEntryAndRefusedBesideItsPreset(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
-        Path small = java.nio.file.Files.writeString(tmp.resolve("small.yaml"),
+        Path small = Files.writeString(tmp.resolve("small.yaml"),
                 "preset: paper\npopulations:\n  - name: e\n    size: 20\n");
         StandardResolver resolver = new StandardResolver();
         // (a sweep file names one in its own directory, e.g. small.yaml; the record takes the temporary path)
@@ -130,12 +134,12 @@ class StudyCalibrationTest {
                 beside.runs().stream().map(PlannedRun::runId).toList());
         assertEquals(List.of("paper", "small"), beside.runs().stream().map(r -> r.config().get("preset").asText())
                 .toList());
-        Path whole = java.nio.file.Files.writeString(tmp.resolve("whole.yaml"), io.somnus.experiment.config.Configs
+        Path whole = Files.writeString(tmp.resolve("whole.yaml"), Configs
                 .presetText("paper").replace("size: 200", "size: 20"));
         assertEquals(List.of("paper__geomfig__f0.00__s1"), SweepPlanner.plan(spec(List.of(whole.toString())), resolver)
                 .runs().stream().map(PlannedRun::runId).toList(), "a whole file's runs carry its preset field's name");
-        io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.somnus.experiment.config.ConfigException.class,
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ConfigException.class,
                 () -> SweepPlanner.plan(spec(List.of("paper", whole.toString())), resolver));
         assertTrue(e.getMessage().contains("all run as preset 'paper', so their runs would be averaged as one cell"),
                 e.getMessage());

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.io.Mappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +69,7 @@ class StudyEstimateTest {
                 StudyEstimate.BY_PRESET, 1);
         eta.started("s1", 0);
         eta.finished("s1", 40, true);
-        assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(40)), eta.remaining(40).exact(),
+        assertEquals(Optional.of(Duration.ofSeconds(40)), eta.remaining(40).exact(),
                 "s2 at s's mean run, 40 s");
 
         String msg = assertThrows(IllegalArgumentException.class, () -> StudyEstimate.project(List.of(noBatch),
