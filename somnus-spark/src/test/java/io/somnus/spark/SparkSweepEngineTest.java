@@ -180,7 +180,7 @@ class SparkSweepEngineTest {
     @Test
     void theSparkExecutorAndItsTaskDeclareNoBareException() throws NoSuchMethodException {
         assertArrayEquals(new Class<?>[] {IOException.class, InterruptedException.class},
-                SparkRunExecutor.class.getMethod("execute", com.fasterxml.jackson.databind.node.ObjectNode.class,
+                SparkRunExecutor.class.getMethod("execute", ObjectNode.class,
                         Path.class, RunProgress.class).getExceptionTypes());
         assertArrayEquals(new Class<?>[] {IOException.class},
                 RemoteRun.class.getMethod("call", RunTask.class).getExceptionTypes());
