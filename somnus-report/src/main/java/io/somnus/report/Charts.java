@@ -26,6 +26,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -436,11 +437,11 @@ final class Charts {
         return QUALITATIVE[i % QUALITATIVE.length];
     }
 
-    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE,
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE,
         SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
 
     /** A marker shape per series, so that series are told apart without their colours. */
-    static org.knowm.xchart.style.markers.Marker marker(int i) {
+    static Marker marker(int i) {
         return MARKERS[i % MARKERS.length];
     }
 

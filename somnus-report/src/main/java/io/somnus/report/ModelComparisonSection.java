@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * STDP-SNN versus SG-SNN: final test accuracy against the sleep fraction asked for, one line per preset, one chart per
@@ -93,7 +94,7 @@ final class ModelComparisonSection implements ComparingSection {
                 // control its own dashes, as the untrained control's pink and the sleep-target control's orange read
                 // as one grey
                 Charts.line(chart, controlName(c), span,
-                        new double[] {m, m}, Charts.qualitative(i++)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE)
+                        new double[] {m, m}, Charts.qualitative(i++)).setMarker(SeriesMarkers.NONE)
                         .setLineStyle(CONTROL_STROKES[k++ % CONTROL_STROKES.length]);
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");

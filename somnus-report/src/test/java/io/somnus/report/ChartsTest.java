@@ -14,6 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.AxesChart;
+import org.knowm.xchart.internal.chartpart.AxisTickCalculator;
+import org.knowm.xchart.style.Styler;
 
 /** The round axis ends the report's charts use where XChart would label a range at its ends only. */
 class ChartsTest {
@@ -177,14 +180,14 @@ class ChartsTest {
     /** An axis's tick labels of a painted chart, by the name of its AxisPair getter (getXAxis, getYAxis). */
     @SuppressWarnings("unchecked")
     private static List<String> tickLabels(XYChart chart, String axis) throws Exception {
-        Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
+        Method pair = AxesChart.class.getDeclaredMethod("getAxisPair");
         pair.setAccessible(true);
         Object axisPair = pair.invoke(chart);
         Method get = axisPair.getClass().getDeclaredMethod(axis);
         get.setAccessible(true);
         Object a = get.invoke(axisPair);
         Object calculator = a.getClass().getMethod("getAxisTickCalculator").invoke(a);
-        return ((org.knowm.xchart.internal.chartpart.AxisTickCalculator) calculator).getTickLabels();
+        return ((AxisTickCalculator) calculator).getTickLabels();
     }
 
     /** One checkpoint at 200 images: its points at 200 on an axis to 250 (1.2 × 200 = 240, rounded up), not on the edge. */
@@ -320,7 +323,7 @@ class ChartsTest {
     void aCurveOfAFewCheckpointsGetsARoundYRangeWithRoomAroundIt() {
         // an SG-SNN's three epochs at 0.12, 0.12, 0.12 and one point at 0.18: a quarter of 0.06 either side is
         // 0.105 to 0.195, whole steps of niceCeiling(0.09 / 4) = 0.025 around it: 0.1 to 0.2
-        org.knowm.xchart.XYChart chart = Charts.xy("t", "x", "y", 400, 300);
+        XYChart chart = Charts.xy("t", "x", "y", 400, 300);
         Charts.Extent e = new Charts.Extent();
         double[] x = {200, 400, 600};
         double[] y = {0.12, 0.12, 0.18};
@@ -329,7 +332,7 @@ class ChartsTest {
         assertEquals(0.1, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.2, chart.getStyler().getYAxisMax(), 1e-12);
         // four checkpoints: XChart's own range
-        org.knowm.xchart.XYChart four = Charts.xy("t", "x", "y", 400, 300);
+        XYChart four = Charts.xy("t", "x", "y", 400, 300);
         Charts.Extent f = new Charts.Extent();
         f.add(new double[] {1, 2, 3, 4}, new double[] {0.1, 0.2, 0.3, 0.4}, new double[4], new double[4]);
         f.roundIfAtMost(four, 3);
@@ -379,8 +382,8 @@ class ChartsTest {
             assertEquals(wide[k], fiveBounds[k], 2, "side " + k + ": " + Arrays.toString(wide) + " against "
                     + Arrays.toString(fiveBounds));
         }
-        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Vertical, five.getStyler().getLegendLayout());
-        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, five.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendLayout.Vertical, five.getStyler().getLegendLayout());
+        assertEquals(Styler.LegendPosition.OutsideS, five.getStyler().getLegendPosition());
     }
 
     /**
@@ -441,13 +444,13 @@ class ChartsTest {
     @Test
     void aLegendGoesBelowWhereItsEntriesFitSideBySide() {
         XYChart readouts = Charts.xyLegendAcross("t", "x", "y", 560, 340, List.of("linear", "vote", "pca-logistic (main)"));
-        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, readouts.getStyler().getLegendPosition());
-        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Horizontal, readouts.getStyler().getLegendLayout());
+        assertEquals(Styler.LegendPosition.OutsideS, readouts.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendLayout.Horizontal, readouts.getStyler().getLegendLayout());
         List<String> eight = List.of("sleep 0.00", "sleep 0.05", "sleep 0.10", "sleep 0.15", "sleep 0.20", "sleep 0.30",
                 "sleep 0.40", "sleep 0.50");
         assertTrue(Charts.legendAcross(eight) > 544, "eight entries of about 90 px: " + Charts.legendAcross(eight));
         XYChart fractions = Charts.xyLegendAcross("t", "x", "y", 560, 340, eight);
-        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, fractions.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendPosition.OutsideE, fractions.getStyler().getLegendPosition());
         assertEquals(340, fractions.getHeight());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
@@ -29,6 +30,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,7 +125,7 @@ class ReportBuilderTest {
     void embedsWellFormedFigures() throws Exception {
         int svg = 0;
         Matcher inline = Pattern.compile("<svg[ >].*?</svg>", Pattern.DOTALL).matcher(html);
-        javax.xml.parsers.DocumentBuilder xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder();
+        DocumentBuilder xml = DocumentBuilderFactory.newInstance().newDocumentBuilder();
         Set<String> ids = new HashSet<>();
         while (inline.find()) {
             String text = inline.group();
@@ -286,7 +290,7 @@ class ReportBuilderTest {
         assertTrue(page.contains("the 64 of 200 neurons whose weights vary most"), "the figure's description");
         Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page);
         assertTrue(png.find(), "a grid");
-        BufferedImage img = javax.imageio.ImageIO.read(
+        BufferedImage img = ImageIO.read(
                 new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
         int side = (int) Math.round(Math.sqrt(inputs));
         int scale = Math.max(1, Math.min(4, 96 / side));
@@ -337,7 +341,7 @@ class ReportBuilderTest {
             }
             Files.writeString(run.resolve("metrics.csv"), "images_seen,wake_steps\n100,5\n");
             JsonNode s = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove(List.of("diversity", "phi", "weights"));
+            ((ObjectNode) s).remove(List.of("diversity", "phi", "weights"));
             Files.writeString(run.resolve("summary.json"), s.toString());
         }
         // runs that never wrote those files (an older Somnus), not files deleted since: the ledger has no digests

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.stats.RunRecord;
@@ -22,6 +23,8 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /** The page one run gets (somnus train writes it to RUN/report.html): its own numbers, nothing that compares runs. */
 class RunPageTest {
@@ -422,24 +425,24 @@ class RunPageTest {
         Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
                 + "100,0.63,0.6,1.5\n200,0.58,,1.3\n300,0.55,0.5,1.25\n");
         RunRecord record = new RunRecord("c1", run, "paper-sg", "sg", "geomfig", "", 0.2, 1,
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
-        List<org.knowm.xchart.XYChart> charts = new ArrayList<>();
+                JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
+        List<XYChart> charts = new ArrayList<>();
         ReportContext ctx = new ReportContext(new SweepResults(run, true, "c1", Map.of(),
                 RunCounts.NONE, List.of(record), List.of()), new Html(), null) {
             @Override
-            Future<String> svg(org.knowm.xchart.XYChart chart) {
+            Future<String> svg(XYChart chart) {
                 charts.add(chart);
                 return super.svg(chart);
             }
         };
         ReportBuilder.write(new TrainingCurvesSection(), ctx);
-        Map<String, org.knowm.xchart.XYSeries> series = new HashMap<>();
+        Map<String, XYSeries> series = new HashMap<>();
         charts.get(0).getSeriesCollection().forEach(s -> series.put(s.getName(), s));
-        org.knowm.xchart.XYSeries before = series.get("just before sleep");
-        assertEquals(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter, before.getXYSeriesRenderStyle().orElseThrow(), "markers, no line");
+        XYSeries before = series.get("just before sleep");
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, before.getXYSeriesRenderStyle().orElseThrow(), "markers, no line");
         assertArrayEquals(new double[] {0.6, 0.5}, before.getYData());
         List<List<Double>> bars = new ArrayList<>();
-        for (org.knowm.xchart.XYSeries s : series.values()) {
+        for (XYSeries s : series.values()) {
             if (s.getName().startsWith("just before sleep to after")) {
                 assertFalse(s.isShowInLegend(), s.getName());
                 bars.add(List.of(s.getXData()[0], s.getXData()[1], s.getYData()[0], s.getYData()[1]));

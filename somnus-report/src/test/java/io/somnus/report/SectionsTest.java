@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.RunDirectory.WeightHistograms;
 import io.somnus.experiment.stats.CellKey;
@@ -188,7 +189,7 @@ class SectionsTest {
     /** A continual run of a sweep: its curve and the tasks ending after {@code ends} images. */
     private static RunRecord continual(Path dir, long seed, int... ends) throws Exception {
         Files.writeString(dir.resolve("metrics.csv"), "images_seen,val_accuracy\n50,0.6\n100,0.5\n");
-        com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
         var list = summary.putObject("continual").putArray("task_ends");
         for (int t = 0; t < ends.length; t++) {
             list.addObject().put("images_seen", ends[t]).putArray("classes").add(2 * t).add(2 * t + 1);
@@ -581,7 +582,7 @@ class SectionsTest {
                 Path dir = Files.createDirectory(tmp.resolve("r" + seed + "-" + f));
                 Files.writeString(dir.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
                         + "0,wake,0,input_e,650\n0,wake,0,e_e,1800\n100,wake,0,input_e,660\n100,wake,0,e_e,1790\n");
-                com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                ObjectNode summary = JsonNodeFactory.instance.objectNode();
                 summary.putObject("weights").putObject("input_e");
                 summary.with("weights").putObject("e_e");
                 runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", f, seed, summary,

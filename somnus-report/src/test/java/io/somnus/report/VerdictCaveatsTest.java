@@ -3,7 +3,9 @@ package io.somnus.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.stats.RunRecord;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
@@ -265,8 +267,8 @@ class VerdictCaveatsTest {
 
     /** The run with a summary.json whose two-task matrix has {@code learnt} on its diagonal. */
     private static RunRecord withMatrix(RunRecord r, double learnt) {
-        com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode rows = summary.putObject("continual").putArray("task_accuracy");
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        ArrayNode rows = summary.putObject("continual").putArray("task_accuracy");
         rows.addArray().add(learnt).add("NaN");
         rows.addArray().add(0.1).add(learnt);
         return new RunRecord(r.runId(), r.dir(), r.preset(), r.model(), r.dataset(), r.variant(), r.sleepFraction(),
