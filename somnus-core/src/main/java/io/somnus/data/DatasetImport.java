@@ -39,6 +39,7 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 
 /**
  * Makes a dataset's IDX files from the form it is distributed in ({@code somnus datasets import}): notMNIST from its
@@ -184,7 +185,7 @@ public final class DatasetImport {
                         if (bytes != null) {
                             hashes[item[0]][item[1]] = FileHashes.newDigest().digest(bytes);
                             try {
-                                img = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes));
+                                img = ImageIO.read(new ByteArrayInputStream(bytes));
                                 if (img == null) {
                                     why = bytes.length == 0 ? "empty file" : "not an image format Java can read";
                                 }

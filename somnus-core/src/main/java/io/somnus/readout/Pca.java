@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
@@ -360,7 +361,7 @@ public final class Pca {
                 values[i] = raw[i];
                 vectors[i] = eig.getEigenvector(i).toArray();
             }
-        } catch (org.hipparchus.exception.MathIllegalStateException e) {
+        } catch (MathIllegalStateException e) {
             // Hipparchus' QL iteration fails on covariances of fewer samples than features (a cluster of zero
             // eigenvalues) that hipparchusFails does not predict. Its SVD took 2-3 minutes per fit at N_e = 1 600;
             // EJML decomposes the same matrix in seconds (and takes its own SVD if it fails)

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -326,7 +327,7 @@ class KernelChoiceTest {
      */
     @Test
     void aRealCalibrationWithASecondJvmIsCachedAndReadBack() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.vector() != null, "no SIMD kernels in this JVM");
+        Assumptions.assumeTrue(Kernels.vector() != null, "no SIMD kernels in this JVM");
         List<Kernels> loaded = KernelSelection.candidates();
         String half = VectorWidth.name(VectorWidth.bits(Kernels.vector().name()) / 2);
         List<String> names = List.of("scalar", Kernels.vector().name(), half);

@@ -12,6 +12,7 @@ import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.neuron.Population;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -315,10 +316,10 @@ class KernelsTest {
             xs[i] = (float) (-rng.nextDouble() * (i % 3 == 0 ? 100 : 2));
         }
         float[] viaVector = new float[xs.length];
-        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        var species = FloatVector.SPECIES_PREFERRED;
         int bound = species.loopBound(xs.length);
         for (int i = 0; i < bound; i += species.length()) {
-            VectorKernels.exp(jdk.incubator.vector.FloatVector.fromArray(species, xs, i)).intoArray(viaVector, i);
+            VectorKernels.exp(FloatVector.fromArray(species, xs, i)).intoArray(viaVector, i);
         }
         for (int i = 0; i < bound; i++) {
             assertEquals(Float.floatToIntBits(FastExp.expNonPositive(xs[i])), Float.floatToIntBits(viaVector[i]), "x=" + xs[i]);
