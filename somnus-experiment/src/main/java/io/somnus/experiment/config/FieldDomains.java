@@ -1,6 +1,8 @@
 package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.NumberText;
 import io.somnus.data.ResizeFilter;
@@ -523,7 +525,7 @@ public final class FieldDomains {
         return copy;
     }
 
-    private static void dropOptionalNulls(com.fasterxml.jackson.databind.JsonNode node, String path) {
+    private static void dropOptionalNulls(JsonNode node, String path) {
         if (node instanceof ObjectNode o) {
             List<String> drop = new ArrayList<>();
             o.fields().forEachRemaining(e -> {
@@ -536,7 +538,7 @@ public final class FieldDomains {
                 }
             });
             o.remove(drop);
-        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+        } else if (node instanceof ArrayNode a) {
             a.forEach(item -> dropOptionalNulls(item, path + ".*"));
         }
     }

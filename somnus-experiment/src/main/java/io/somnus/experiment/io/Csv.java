@@ -1,5 +1,7 @@
 package io.somnus.experiment.io;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -62,7 +64,7 @@ public final class Csv {
                 }
                 rows.add(Arrays.asList(row));
             }
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new FileFormatException((source == null ? "CSV" : source.toString()) + ": not valid CSV: "
                     + e.getOriginalMessage(), e);
         }
@@ -106,7 +108,7 @@ public final class Csv {
     private static void write(Writer writer, List<String> header, List<? extends List<?>> rows) throws IOException {
         CsvGenerator gen = MAPPER.getFactory().createGenerator(writer);
         gen.setSchema(CsvSchema.emptySchema().withLineSeparator("\n"));
-        gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         writeRow(gen, header);
         for (List<?> row : rows) {
             if (row.size() != header.size()) {

@@ -1,5 +1,7 @@
 package io.somnus.experiment.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.ActiveRuns;
 import io.somnus.core.CpuInfo;
@@ -337,7 +339,7 @@ public final class StandardRunExecutor implements RunExecutor {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = Mappers.YAML.readTree(yaml.toFile());
+            JsonNode tree = Mappers.YAML.readTree(yaml.toFile());
             if (!(tree instanceof ObjectNode o)) {
                 throw new ConfigException(yaml + " holds no configuration; the run cannot be resumed, run it again");
             }
@@ -345,7 +347,7 @@ public final class StandardRunExecutor implements RunExecutor {
         } catch (FileNotFoundException | NoSuchFileException e) {
             throw new ConfigException(runDir + " has no " + RunDirectory.CONFIG + "; the run cannot be resumed, run it "
                     + "again");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ConfigException(yaml + " is not readable YAML (" + e.getOriginalMessage() + "); the run cannot "
                     + "be resumed, run it again");
         }

@@ -1,5 +1,6 @@
 package io.somnus.experiment.stdp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.NumberText;
 import io.somnus.core.StateStreams;
 import io.somnus.data.LabeledImages;
@@ -468,8 +469,8 @@ public final class StdpTraining {
     }
 
     /** {@link #imagesToTrain(long, int, boolean, double)} for a configuration tree (a config.yaml's). */
-    public static long imagesToTrain(long perPass, com.fasterxml.jackson.databind.JsonNode config) {
-        com.fasterxml.jackson.databind.JsonNode sleep = config.path("sleep");
+    public static long imagesToTrain(long perPass, JsonNode config) {
+        JsonNode sleep = config.path("sleep");
         return imagesToTrain(perPass, config.path("train").path("epochs").asInt(1),
                 Choices.of(SleepBudget.FIXED_TOTAL).equals(sleep.path("budget").asText()),
                 sleep.path("fraction").asDouble());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigsTest {
 
@@ -46,7 +47,7 @@ class ConfigsTest {
 
     /** A YAML file's name that names no file is said to be missing, not called an unknown preset. */
     @Test
-    void aMissingYamlFileIsNamedAsAFileNotAPreset(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    void aMissingYamlFileIsNamedAsAFileNotAPreset(@TempDir Path tmp) {
         for (String missing : List.of("mine.yaml", "mine.YML", tmp.resolve("none").toString())) {
             String message = assertThrows(ConfigException.class, () -> Configs.loadPreset(missing)).getMessage();
             assertTrue(message.startsWith("configuration file " + missing + " does not exist (looked for in "), message);
@@ -111,7 +112,7 @@ class ConfigsTest {
      * same as --set gives, and a typo in it is named as in --set.
      */
     @Test
-    void aFileThatNamesAPresetChangesOnlyWhatItGives(@org.junit.jupiter.api.io.TempDir Path tmp)
+    void aFileThatNamesAPresetChangesOnlyWhatItGives(@TempDir Path tmp)
             throws Exception {
         Path mine = Files.writeString(tmp.resolve("mine.yaml"), """
                 preset: paper
@@ -169,7 +170,7 @@ class ConfigsTest {
      * name, as --set projections.e_e=null does; a mapping there changes an item as the list form does.
      */
     @Test
-    void aChangesFileRemovesAnItemGivenAsNullAsSetDoes(@org.junit.jupiter.api.io.TempDir Path tmp)
+    void aChangesFileRemovesAnItemGivenAsNullAsSetDoes(@TempDir Path tmp)
             throws Exception {
         Path ff = Files.writeString(tmp.resolve("ff.yaml"), """
                 preset: paper
@@ -195,7 +196,7 @@ class ConfigsTest {
     /** A removal that leaves a field naming the removed item is refused in the file, listing every such field. */
     @Test
     void aRemovalThatLeavesAReferenceIsRefusedNamingTheFileAndEveryReference(
-            @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+            @TempDir Path tmp) throws Exception {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("preset: paper\npopulations: {i: null}\n",
                 "populations.i is removed, but projections.e_i.post, projections.i_e.pre still name it");
@@ -230,7 +231,7 @@ class ConfigsTest {
      */
     @Test
     void aChangesFileIsNamedAfterItselfAndItsChangesAreListedAgainstItsPreset(
-            @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+            @TempDir Path tmp) throws Exception {
         assertEquals("deep", Configs.changesName(Path.of("studies", "deep.yaml")));
         assertEquals("deep", Configs.changesName(Path.of("deep.YML")));
         assertEquals("sg-fc-changed", Configs.changesName(Path.of("sg-fc.yaml")));
@@ -260,7 +261,7 @@ class ConfigsTest {
      * preset's description; with one, the file's. Neither is listed as a change against the preset.
      */
     @Test
-    void aChangesFileDescribesItselfAsThePresetItChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
+    void aChangesFileDescribesItselfAsThePresetItChanged(@TempDir Path tmp)
             throws Exception {
         String paper = Configs.loadPreset("paper").get("description").asText();
         Path ff = Files.writeString(tmp.resolve("ff.yaml"),
@@ -280,7 +281,7 @@ class ConfigsTest {
      * holding it is read as before.
      */
     @Test
-    void basePresetIsRecordedNotWritten(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void basePresetIsRecordedNotWritten(@TempDir Path tmp) throws Exception {
         Path bp = Files.writeString(tmp.resolve("bp.yaml"),
                 "preset: paper\nbase_preset: diehl-cook\n");
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset(bp.toString()));
@@ -309,7 +310,7 @@ class ConfigsTest {
      * indented unlike its neighbours is named as the likely cause.
      */
     @Test
-    void aMisindentedLineIsSaidToBeOne(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void aMisindentedLineIsSaidToBeOne(@TempDir Path tmp) throws Exception {
         Path outdented = Files.writeString(tmp.resolve("out.yaml"),
                 "preset: paper\ntrain:\n  images: 100\n test_images: 50\n");
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset(outdented.toString()));

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,7 +183,7 @@ class RunInMemoryExampleTest {
     void anArrayItDoesNotHaveIsNamedWithThoseItHas() throws Exception {
         RunResult r = new RunResult(Map.of("test_accuracy", 0.5), List.of(),
                 Map.of("w", NpyArray.of(new float[] {1, 2}, 2)), null);
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> r.weights("input_e"));
         assertEquals("the run has no array 'input_e'; it has [w]", e.getMessage());
         float[] copy = r.weights("w");

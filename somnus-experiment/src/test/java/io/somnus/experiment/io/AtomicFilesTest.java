@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class AtomicFilesTest {
             out.write(new byte[10]);
             throw new IOException("No space left on device");
         }));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(target.toAbsolutePath().toString())
+        Assertions.assertTrue(e.getMessage().contains(target.toAbsolutePath().toString())
                 && e.getMessage().contains("No space left on device"), e.getMessage());
         assertEquals("old", Files.readString(target));
         try (Stream<Path> s = Files.list(dir)) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** summary.json's theta_mv and metrics.csv's theta_* columns, against numbers worked out by hand. */
@@ -71,7 +72,7 @@ class AdaptiveThresholdsTest {
         byte[] before = state(e);
         AdaptiveThresholds.of(net);
         AdaptiveThresholds.columns(net, new LinkedHashMap<>());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(before, state(e), "the snapshot of e after reading θ");
+        Assertions.assertArrayEquals(before, state(e), "the snapshot of e after reading θ");
     }
 
     @Test

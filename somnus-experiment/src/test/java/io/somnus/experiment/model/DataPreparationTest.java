@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,11 +179,11 @@ class DataPreparationTest {
      * Fashion-MNIST (scripts/install-deps) in a folder of its own, which nothing in this JVM has read before.
      */
     @Test
-    void afterPrefetchTheRunsDecodeNothing(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
+    void afterPrefetchTheRunsDecodeNothing(@TempDir Path copy) throws Exception {
         DatasetRegistry registry = new DatasetRegistry();
         var fashion = registry.status(null, false).stream().filter(st -> st.name().equals("fashion-mnist")
                 && st.availability() == DatasetStatus.Availability.FOUND).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(fashion.isPresent(), "Fashion-MNIST is not installed");
+        Assumptions.assumeTrue(fashion.isPresent(), "Fashion-MNIST is not installed");
         for (var f : fashion.get().files()) {
             Files.copy(f.file(), copy.resolve(f.file().getFileName()));
         }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,7 +131,7 @@ class AggregatorTest {
         String whole = Files.readString(metrics);
         Files.writeString(metrics, whole.substring(0, whole.length() - 3));
         GlmmRunner none = new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5));
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        Exception e = Assertions.assertThrows(RuntimeException.class,
                 () -> SweepResults.aggregate(sweep, none));
         assertTrue(e.getMessage().contains(metrics.toString()) && e.getMessage().contains("cut short"), e.getMessage());
         Files.writeString(metrics, whole);
@@ -140,7 +141,7 @@ class AggregatorTest {
         SweepResults.aggregate(sweep, none);
         byte[] bytes = Files.readAllBytes(npz);
         Files.write(npz, Arrays.copyOf(bytes, bytes.length - 40));
-        e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> SweepResults.aggregate(sweep, none));
+        e = Assertions.assertThrows(RuntimeException.class, () -> SweepResults.aggregate(sweep, none));
         assertTrue(e.getMessage().contains(npz + " is damaged"), e.getMessage());
     }
 

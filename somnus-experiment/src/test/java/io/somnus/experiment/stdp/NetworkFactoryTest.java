@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ConnectorKind;
@@ -391,7 +392,7 @@ class NetworkFactoryTest {
     }
 
     private static void assertBindRefuses(String key, String value, Class<? extends Enum<?>> type) {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = Configs.loadPreset("paper");
+        ObjectNode tree = Configs.loadPreset("paper");
         Configs.override(tree, key, value);
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.bind(tree), key);
         assertTrue(e.getMessage().startsWith(key + " = '" + value + "': not allowed"), e.getMessage());

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class SpikeExchangeTest {
         assertNotEquals(0, trained.length);
         // the README's network, drawn from the seed's stream itself, has other synapses: refused, naming the remedy
         Network other = NetworkFactory.build(cfg, 225, new SplittableRandom(cfg.seed()), Kernels.preferred());
-        FileFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+        FileFormatException e = Assertions.assertThrows(
                 FileFormatException.class, () -> NetworkState.read(saved, other));
         assertTrue(e.getMessage().contains("NetworkFactory.buildForRun"), e.getMessage());
     }

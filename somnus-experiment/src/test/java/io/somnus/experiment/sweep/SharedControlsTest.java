@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,11 +114,11 @@ class SharedControlsTest {
         assertEquals(2, ControlSharing.alike(plan.runs())); // eta's two controls: base's would stand for them
 
         String noControls = SWEEP.replace("controls: [untrained, untrained_sleep_target]\n", "");
-        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+        ConfigException e = Assertions.assertThrows(
                 ConfigException.class,
                 () -> SweepSpec.parse(tmp.resolve("n.yaml"), noControls + "share_controls: false\n"));
         assertTrue(e.getMessage().contains("share_controls") && e.getMessage().contains("asks for none"), e.getMessage());
-        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        e = Assertions.assertThrows(ConfigException.class,
                 () -> SweepSpec.parse(tmp.resolve("b.yaml"), SWEEP + "share_controls: 1\n"));
         assertTrue(e.getMessage().contains("share_controls") && e.getMessage().contains("expected true"), e.getMessage());
 
@@ -126,7 +127,7 @@ class SharedControlsTest {
                 "at-target: {train.initial_weights: sleep_target}");
         // 4 trained runs and base's 2 controls: both of at-target's controls are base's untrained_sleep_target
         assertEquals(6, SweepPlanner.plan(SweepSpec.parse(tmp.resolve("s.yaml"), atTarget), resolver).runs().size());
-        e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        e = Assertions.assertThrows(ConfigException.class,
                 () -> SweepPlanner.plan(SweepSpec.parse(tmp.resolve("s.yaml"), atTarget + "share_controls: false\n"),
                         resolver));
         assertTrue(e.getMessage().contains("resolve to the same configuration, so they can only be one run, which "

@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
@@ -16,7 +17,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The calibration runs of a user's sweep: its sizes kept, its grid over network shapes kept, its image counts not. */
 class StudyCalibrationTest {
@@ -108,7 +111,7 @@ class StudyCalibrationTest {
     private static JsonNode reread(JsonNode config) {
         try {
             return Mappers.YAML.readTree(Configs.toYaml(config));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
     }
@@ -119,7 +122,7 @@ class StudyCalibrationTest {
      * refused beside it, since their runs would be averaged in one cell.
      */
     @Test
-    void aPresetFileIsCalibratedByItsEntryAndRefusedBesideItsPreset(@org.junit.jupiter.api.io.TempDir Path tmp)
+    void aPresetFileIsCalibratedByItsEntryAndRefusedBesideItsPreset(@TempDir Path tmp)
             throws Exception {
         Path small = Files.writeString(tmp.resolve("small.yaml"),
                 "preset: paper\npopulations:\n  - name: e\n    size: 20\n");
@@ -138,7 +141,7 @@ class StudyCalibrationTest {
                 .presetText("paper").replace("size: 200", "size: 20"));
         assertEquals(List.of("paper__geomfig__f0.00__s1"), SweepPlanner.plan(spec(List.of(whole.toString())), resolver)
                 .runs().stream().map(PlannedRun::runId).toList(), "a whole file's runs carry its preset field's name");
-        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+        ConfigException e = Assertions.assertThrows(
                 ConfigException.class,
                 () -> SweepPlanner.plan(spec(List.of("paper", whole.toString())), resolver));
         assertTrue(e.getMessage().contains("all run as preset 'paper', so their runs would be averaged as one cell"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.Mappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class StudyEstimateTest {
     }
 
     private static PlannedRun planned(String id, JsonNode config) {
-        return new PlannedRun(id, Map.of(), "", (com.fasterxml.jackson.databind.node.ObjectNode) config, config.toString(),
+        return new PlannedRun(id, Map.of(), "", (ObjectNode) config, config.toString(),
                 "0".repeat(64));
     }
 

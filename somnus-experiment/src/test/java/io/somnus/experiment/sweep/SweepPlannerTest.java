@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
@@ -291,7 +292,7 @@ class SweepPlannerTest {
         assertTrue(preset.runId().startsWith("diehl-cook__geomfig__preset__f0.00__s1__"), preset.runId());
         assertTrue(plan.withoutSharing().runs().get(5).runId().startsWith("diehl-cook__geomfig__nearest__untrained__s1__"),
                 plan.withoutSharing().runs().get(5).runId());
-        com.fasterxml.jackson.databind.JsonNode rule = Configs.valueAt(nearest.config(),
+        JsonNode rule = Configs.valueAt(nearest.config(),
                 "projections.input_e.plasticity");
         assertEquals("nearest_pair", rule.get("rule").asText());
         assertEquals(0.01, rule.get("eta").asDouble());

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -373,7 +374,7 @@ class SweepRunnerTest {
         Path lock = out.resolve(SweepRunner.LOCK_FILE);
         assertTrue(lock.toFile().setWritable(false, false));
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(lock), "root writes any file");
+            Assumptions.assumeFalse(Files.isWritable(lock), "root writes any file");
             SweepException e = assertThrows(SweepException.class,
                     () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
             assertContains(e.getMessage(), "cannot write into the sweep directory " + out, "somnus report DIR",
