@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.somnus.core.GaussianDraws;
+import io.somnus.encoding.PoissonEncoder;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -13,7 +15,10 @@ import io.somnus.experiment.run.RunResult;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stdp.NetworkFactory;
+import io.somnus.experiment.sweep.SweepPlan;
+import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepResult;
+import io.somnus.experiment.sweep.SweepSpec;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeRaster;
@@ -23,12 +28,16 @@ import io.somnus.plasticity.AllToAllStdp;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -262,7 +271,7 @@ class ExamplesTest {
     void pairingFrequencyTurnsTheTripletRulesChangeFromDepressionToPotentiation() {
         TripletFrequency.Result r = TripletFrequency.run(60, 20, 1);
         PfisterTripletStdp.Parameters p = PfisterTripletStdp.Parameters.VISUAL_CORTEX;
-        List<TripletFrequency.Outcome> all = new java.util.ArrayList<>();
+        List<TripletFrequency.Outcome> all = new ArrayList<>();
         for (TripletFrequency.PairingRow row : r.pairings()) {
             all.add(row.causal());
             all.add(row.antiCausal());
@@ -371,7 +380,7 @@ class ExamplesTest {
         StateMonitor v = net.state(izh, "v");
         net.step(0, false, 2.0, new SplittableRandom(3));
         double[] z = new double[2];
-        io.somnus.core.GaussianDraws.fill(new SplittableRandom(3), z, 0, 2);
+        GaussianDraws.fill(new SplittableRandom(3), z, 0, 2);
         for (int i = 0; i < 2; i++) {
             double v0 = -65.0 + (float) (2.0 * z[i]);                           // the noise is a float per neuron
             double byHand = v0 + (0.04 * v0 * v0 + 5 * v0 + 140 + 13);         // u0 = b·c = −13, no bias
@@ -403,15 +412,14 @@ class ExamplesTest {
     @Test
     void theSleepComparisonWithPfisterTripletStdpPlansAndBuildsItsRule() throws Exception {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
-                io.somnus.experiment.sweep.SweepSpec.load(module.resolve("pfister-triplet-sleep-geomfig.yaml")),
-                new io.somnus.experiment.run.StandardResolver());
+        SweepPlan plan = SweepPlanner.plan(
+                SweepSpec.load(module.resolve("pfister-triplet-sleep-geomfig.yaml")),
+                new StandardResolver());
         assertEquals(6, plan.runs().size());
-        io.somnus.experiment.config.StdpRunConfig cfg = io.somnus.experiment.config.Configs.bind(
-                plan.runs().get(1).config(), io.somnus.experiment.config.StdpRunConfig.class);
+        StdpRunConfig cfg = Configs.bind(plan.runs().get(1).config(), StdpRunConfig.class);
         assertEquals(0.2, cfg.sleep().fraction());
-        Network net = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 784, new SplittableRandom(1),
-                io.somnus.kernel.Kernels.scalar());
+        Network net = NetworkFactory.build(cfg, 784, new SplittableRandom(1),
+                Kernels.scalar());
         PfisterTripletStdp rule = (PfisterTripletStdp) net.projection("input_e").plasticity();
         assertEquals(PfisterTripletStdp.Parameters.VISUAL_CORTEX, rule.parameters());
         assertEquals(cfg.simulation().dtMs(), rule.dtMs());
@@ -446,24 +454,23 @@ class ExamplesTest {
     @Test
     void pfisterTripletStdpResumesFromASnapshotToTheSameWeights() throws Exception {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
-                io.somnus.experiment.sweep.SweepSpec.load(module.resolve("pfister-triplet-sleep-geomfig.yaml")),
-                new io.somnus.experiment.run.StandardResolver());
-        io.somnus.experiment.config.StdpRunConfig cfg = io.somnus.experiment.config.Configs.bind(
-                plan.runs().get(0).config(), io.somnus.experiment.config.StdpRunConfig.class);
-        Network a = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 784, new SplittableRandom(1),
-                io.somnus.kernel.Kernels.scalar());
-        Network b = io.somnus.experiment.stdp.NetworkFactory.build(cfg, 784, new SplittableRandom(1),
-                io.somnus.kernel.Kernels.scalar());
+        SweepPlan plan = SweepPlanner.plan(
+                SweepSpec.load(module.resolve("pfister-triplet-sleep-geomfig.yaml")),
+                new StandardResolver());
+        StdpRunConfig cfg = Configs.bind(plan.runs().get(0).config(), StdpRunConfig.class);
+        Network a = NetworkFactory.build(cfg, 784, new SplittableRandom(1),
+                Kernels.scalar());
+        Network b = NetworkFactory.build(cfg, 784, new SplittableRandom(1),
+                Kernels.scalar());
         float[] rates = new float[784];
         Arrays.fill(rates, 40f);
-        a.run(50, io.somnus.encoding.PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(2));
+        a.run(50, PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(2));
         ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
-        a.writeState(new java.io.DataOutputStream(snapshot));
-        b.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot.toByteArray())));
+        a.writeState(new DataOutputStream(snapshot));
+        b.readState(new DataInputStream(new ByteArrayInputStream(snapshot.toByteArray())));
         float[] before = a.projection("input_e").weights().clone();
-        a.run(50, io.somnus.encoding.PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(3));
-        b.run(50, io.somnus.encoding.PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(3));
+        a.run(50, PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(3));
+        b.run(50, PoissonEncoder.ofRatesHz(), rates, true, new SplittableRandom(3));
         float[] after = a.projection("input_e").weights();
         assertTrue(!Arrays.equals(before, after), "the rule moved the weights after the snapshot");
         assertArrayEquals(after, b.projection("input_e").weights());
@@ -484,7 +491,7 @@ class ExamplesTest {
             classes = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("package-info.java"))
                     .map(n -> n.substring(0, n.length() - ".java".length())).sorted().toList();
         }
-        List<String> programs = new java.util.ArrayList<>();
+        List<String> programs = new ArrayList<>();
         for (String c : classes) {
             if (Files.readString(sources.resolve(c + ".java")).contains("public static void main(String[] args)")) {
                 programs.add(c);

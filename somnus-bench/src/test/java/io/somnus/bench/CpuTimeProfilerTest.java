@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -92,7 +93,7 @@ class CpuTimeProfilerTest {
         synchronized (id) {
             id.notifyAll();
         }
-        assertEquals(java.util.Set.of(id[0]), seen.keySet(), "the worker, and no other thread: " + seen);
+        assertEquals(Set.of(id[0]), seen.keySet(), "the worker, and no other thread: " + seen);
         assertTrue(seen.get(id[0]) >= 0);
     }
 }

@@ -3,6 +3,7 @@ package io.somnus.cli;
 import io.somnus.core.CpuInfo;
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.bench.SgThroughput;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.bench.Throughput;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -172,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
                 } else {
                     Throughput.config(preset, isDiehlCook(preset) ? 100 : 200, dataset, 1);
                 }
-            } catch (io.somnus.experiment.config.ConfigException e) {
+            } catch (ConfigException e) {
                 throw new CliException("--preset " + preset + (dataset == null ? "" : " with --dataset " + dataset)
                         + ": " + e.getMessage());
             }

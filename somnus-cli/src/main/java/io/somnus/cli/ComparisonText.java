@@ -10,6 +10,8 @@ import io.somnus.experiment.compare.TableComparison;
 import io.somnus.experiment.compare.Tolerance;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.TreeDifferences;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,7 +27,7 @@ final class ComparisonText {
     /** The differing cells of a table's first differing row shown in the text (--json gives them all). */
     private static final int CELLS_SHOWN = 8;
     /** Significant digits of a difference B − A: enough to see it, not its rounding noise (0.010000000000000009). */
-    private static final java.math.MathContext DELTA_DIGITS = new java.math.MathContext(10);
+    private static final MathContext DELTA_DIGITS = new MathContext(10);
 
     private ComparisonText() { }
 
@@ -232,8 +234,8 @@ final class ComparisonText {
     }
 
     /** A difference to {@link #DELTA_DIGITS}. */
-    private static java.math.BigDecimal rounded(double delta) {
-        return new java.math.BigDecimal(delta).round(DELTA_DIGITS);
+    private static BigDecimal rounded(double delta) {
+        return new BigDecimal(delta).round(DELTA_DIGITS);
     }
 
     /** A |Δ| within a tolerance, to {@link #DELTA_DIGITS}, as people write numbers ({@code 1e-7}, {@code 0.001}). */

@@ -18,10 +18,12 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
@@ -298,7 +300,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
     }
 
     /** At each redraw: the bar's "left" where the time left is one figure, else none, and the bar's message says it. */
-    private java.util.Optional<java.time.Duration> etaForBar() {
+    private Optional<Duration> etaForBar() {
         SweepEta.Remaining left = eta.remaining(now());
         showEta(left);
         return left.exact();

@@ -3,7 +3,10 @@ package io.somnus.cli;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.DatasetStatus;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +31,7 @@ final class DatasetsCommand implements Callable<Integer> {
             description = "first make these datasets available: download what is not found and verify it, into "
                     + "the cache ($SOMNUS_DATA_HOME, else ~/.cache/somnus/datasets), say before going offline or "
                     + "onto a cluster")
-    java.util.List<String> fetch = java.util.List.of();
+    List<String> fetch = List.of();
 
     @Override
     public Integer call() {
@@ -50,11 +53,11 @@ final class DatasetsCommand implements Callable<Integer> {
                         : "ready, " + files + " files verified"));
             }
         }
-        java.util.List<String> mismatches = new java.util.ArrayList<>();
-        java.util.List<DatasetStatus> statuses = registry.status(dataDir, !noVerify);
+        List<String> mismatches = new ArrayList<>();
+        List<DatasetStatus> statuses = registry.status(dataDir, !noVerify);
         // a --data-dir that holds one dataset's files under the common IDX names is where every dataset looks first:
         // the files that verify as one dataset's are not the others' (mismatched or unknown) copies
-        java.util.Map<java.nio.file.Path, String> verifiedAs = new java.util.HashMap<>();
+        Map<Path, String> verifiedAs = new HashMap<>();
         for (DatasetStatus s : statuses) {
             for (DatasetStatus.FileStatus f : s.files()) {
                 if (f.verification() == DatasetStatus.Verification.VERIFIED) {

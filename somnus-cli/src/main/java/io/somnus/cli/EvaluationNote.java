@@ -1,6 +1,8 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ModelKind;
 import io.somnus.experiment.sweep.PresentationRates;
 import io.somnus.experiment.sweep.StudyEstimate;
 import java.util.Locale;
@@ -20,7 +22,7 @@ final class EvaluationNote {
 
     /** The note for a resolved configuration; empty for the SG-SNN and where evaluation does not outweigh training. */
     static Optional<String> of(JsonNode config) {
-        if (!io.somnus.experiment.config.Choices.of(io.somnus.experiment.config.ModelKind.STDP)
+        if (!Choices.of(ModelKind.STDP)
                 .equals(config.path("model").asText())) {
             return Optional.empty();
         }

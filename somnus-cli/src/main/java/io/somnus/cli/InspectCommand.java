@@ -1,18 +1,23 @@
 package io.somnus.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigDifferences;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.FieldReference;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyHeader;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,11 +52,11 @@ final class InspectCommand implements Callable<Integer> {
      * What the run changed from its bundled preset (a sweep's grid, --set, options); for a whole configuration file of
      * its own (a composed network), that it has no bundled preset to differ from.
      */
-    private static void presetDifferences(Path dir, PrintWriter out) throws java.io.IOException {
+    private static void presetDifferences(Path dir, PrintWriter out) throws IOException {
         Path config = dir.resolve(RunDirectory.CONFIG);
         if (Files.isRegularFile(config)) {
-            java.util.Optional<ConfigDifferences.FromPreset> differences = ConfigDifferences.ofRun(config);
-            String name = io.somnus.experiment.io.Mappers.YAML.readTree(config.toFile()).path("preset").asText();
+            Optional<ConfigDifferences.FromPreset> differences = ConfigDifferences.ofRun(config);
+            String name = Mappers.YAML.readTree(config.toFile()).path("preset").asText();
             differences.ifPresent(d -> {
                 // a changes file's run is named after the file (preset: ff, base_preset: paper)
                 String of = name.equals(d.preset()) ? "preset " + d.preset() : name + ", preset " + d.preset();
@@ -131,14 +136,14 @@ final class InspectCommand implements Callable<Integer> {
             throw new CliException(target + " is a run's " + name + ", not a configuration: inspect the run directory, "
                     + "somnus inspect " + parent);
         }
-        com.fasterxml.jackson.databind.node.ObjectNode tree = Configs.loadPreset(target);
+        ObjectNode tree = Configs.loadPreset(target);
         if (tree.has("presets") && tree.has("sleep_fractions")) {
             throw new CliException(target + " is a sweep file, not a configuration: see its runs with somnus sweep "
                     + "--config " + target + " --dry-run");
         }
         try {
             Configs.bind(tree); // a file that is no configuration is refused, naming its first wrong field
-        } catch (io.somnus.experiment.config.ConfigException e) {
+        } catch (ConfigException e) {
             throw new CliException(target + " is not a configuration: " + e.getMessage());
         }
         out.print(Configs.toYaml(tree));

@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +20,7 @@ final class InterruptNotice implements AutoCloseable {
     }
 
     /** The notice of a sweep into {@code dir}: its finished runs are kept, and --resume goes on. */
-    static InterruptNotice forSweep(java.nio.file.Path dir) {
+    static InterruptNotice forSweep(Path dir) {
         return new InterruptNotice("whatever runs had finished are kept in " + dir
                 + ", and a cut-short run's last resume snapshot (its last checkpoint or epoch, or the last one --snapshot-minutes "
                 + "took); the same command with --resume goes on from there");
@@ -29,7 +30,7 @@ final class InterruptNotice implements AutoCloseable {
      * The notice while a finished sweep's report is written: stopped there, it had said nothing (the sweep's notice
      * closes with its runs), and report.html was missing unexplained.
      */
-    static InterruptNotice forReport(java.nio.file.Path dir) {
+    static InterruptNotice forReport(Path dir) {
         return new InterruptNotice("every run and the aggregates are kept in " + dir + "; report.html was not written "
                 + "(somnus report " + dir + " writes it)");
     }

@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
@@ -10,10 +11,15 @@ import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepTempFiles;
 import io.somnus.report.ReportBuilder;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,19 +50,18 @@ public final class ReportCommand implements Callable<Integer> {
     boolean aggregate;
 
     /** Who holds the sweep lock of {@code dir}, where a sweep is at work there; empty where none is (or cannot tell). */
-    private static java.util.Optional<String> workingSweep(Path dir) {
+    private static Optional<String> workingSweep(Path dir) {
         Path lock = dir.resolve(SweepRunner.LOCK_FILE);
         try {
-            return DirectoryLock.isLocked(lock) ? java.util.Optional.of(DirectoryLock.holder(lock))
-                    : java.util.Optional.empty();
-        } catch (java.io.IOException e) {
-            return java.util.Optional.empty();
+            return DirectoryLock.isLocked(lock) ? Optional.of(DirectoryLock.holder(lock)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
     /** Whether {@code file}'s name ends in .html or .htm, in any case (what browsers and file managers open as HTML). */
     static boolean isHtmlName(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         return (name.endsWith(".html") && name.length() > 5) || (name.endsWith(".htm") && name.length() > 4);
     }
 
@@ -111,12 +116,12 @@ public final class ReportCommand implements Callable<Integer> {
                         + "ends"));
             }
             ReportBuilder.build(dir, html);
-        } catch (NotAResultDirectoryException | io.somnus.experiment.io.FileFormatException | SweepException e) {
+        } catch (NotAResultDirectoryException | FileFormatException | SweepException e) {
             StderrNote.say(stderr, "somnus report: " + e.getMessage());
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
-        } catch (java.nio.file.FileSystemException e) {
-            if (!(e instanceof java.nio.file.AccessDeniedException) && !"Read-only file system".equals(e.getReason())) {
+        } catch (FileSystemException e) {
+            if (!(e instanceof AccessDeniedException) && !"Read-only file system".equals(e.getReason())) {
                 throw e;
             }
             // nothing was written: the report (or the aggregates) go to a place this user cannot write

@@ -20,6 +20,8 @@ import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.report.ReportBuilder;
 import io.somnus.report.VerdictCaveats;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,7 +138,7 @@ final class ReproduceCommand implements Callable<Integer> {
             results = SweepResults.load(dir); // once, for the report and the verdict
             try {
                 ReportBuilder.build(results, report);
-            } catch (java.io.IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
+            } catch (IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
                 StderrNote.say("somnus reproduce: report not written: " + e.getMessage() + "; every run and the "
                         + "aggregates are kept in " + dir + ", and somnus report " + dir + " writes the report once "
                         + "the cause is fixed");
@@ -162,7 +164,7 @@ final class ReproduceCommand implements Callable<Integer> {
         SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of(quick ? "reproduce --quick" : "reproduce"),
                 quick ? quickSweep(allowUnverifiedData) : fullSweep(registry(), allowUnverifiedData, System.err)), resolver);
         StudyProjection.Costs costs = StudyProjection.costs(calibration, resolver, plan,
-                new java.io.PrintWriter(System.err, true));
+                new PrintWriter(System.err, true));
         String text = StudyProjection.text((quick ? "The quick" : "The full") + " study", plan, costs, n);
         System.out.print(text);
         if (writeEstimate != null) {
@@ -245,7 +247,7 @@ final class ReproduceCommand implements Callable<Integer> {
      * @param notes where to say which datasets were found and which were left out, or null
      * @throws CliException for unverified datasets found without {@code allowUnverified}, naming each file
      */
-    static String fullSweep(DatasetRegistry registry, boolean allowUnverified, java.io.PrintStream notes) {
+    static String fullSweep(DatasetRegistry registry, boolean allowUnverified, PrintStream notes) {
         List<String> datasets = new ArrayList<>();
         List<String> found = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();

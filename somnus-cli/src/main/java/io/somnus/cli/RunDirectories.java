@@ -1,12 +1,22 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.FileTrees;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.run.RunFailures;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +65,7 @@ final class RunDirectories {
 
     /** Refuses a path under an existing file (its directories could not be made), naming the option and the file. */
     static void requireNoFileAbove(String option, Path path) {
-        io.somnus.experiment.io.AtomicFiles.fileAbove(path).ifPresent(file -> {
+        AtomicFiles.fileAbove(path).ifPresent(file -> {
             throw new CliException(option + " " + path + " lies under " + file + ", which is a file");
         });
     }
@@ -67,9 +77,9 @@ final class RunDirectories {
         try {
             Files.createDirectories(parent);
             tmp = freshDirectory(parent, prefix(dir));
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw new CliException("--out " + dir + ": cannot create a directory in " + parent + " ("
-                    + io.somnus.experiment.io.AtomicFiles.reason(e) + "); choose an --out where you may write");
+                    + AtomicFiles.reason(e) + "); choose an --out where you may write");
         }
         DirectoryLock lock = DirectoryLock.tryAcquire(tmp.resolve(LOCK_FILE), "train --out " + dir)
                 .orElseThrow(() -> new IllegalStateException("a fresh temporary directory is locked: " + tmp));
@@ -84,8 +94,8 @@ final class RunDirectories {
         while (true) {
             try {
                 return Files.createDirectory(parent.resolve(prefix
-                        + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong())));
+            } catch (FileAlreadyExistsException taken) {
                 // drawn twice: draw again
             }
         }
@@ -126,9 +136,9 @@ final class RunDirectories {
                     if (k > 1 && Files.exists(to)) {
                         continue;
                     }
-                    io.somnus.experiment.io.AtomicFiles.moveAtomically(dir, to);
+                    AtomicFiles.moveAtomically(dir, to);
                     return to;
-                } catch (java.nio.file.FileSystemException e) {
+                } catch (FileSystemException e) {
                     if (!Files.exists(to)) { // rename(2) says ENOTEMPTY as a plain FileSystemException
                         throw e;
                     }
@@ -184,12 +194,12 @@ final class RunDirectories {
                     + "temporary directory " + prefix(dir) + "* beside it); run it again with somnus train --out " + dir);
         }
         Path best = null;
-        java.nio.file.attribute.FileTime bestTime = null;
+        FileTime bestTime = null;
         boolean bestHasSnapshot = false;
         for (Path tmp : found) {
-            Path snapshot = tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT);
+            Path snapshot = tmp.resolve(RunDirectory.RESUME_SNAPSHOT);
             boolean has = Files.isRegularFile(snapshot);
-            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(has ? snapshot : tmp);
+            FileTime time = Files.getLastModifiedTime(has ? snapshot : tmp);
             if (best == null || (has && !bestHasSnapshot) || (has == bestHasSnapshot && time.compareTo(bestTime) > 0)) {
                 best = tmp;
                 bestTime = time;
@@ -222,7 +232,7 @@ final class RunDirectories {
         List<Path> others;
         try {
             others = temporaries(parent, dir.getFileName().toString());
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new CliException("--out " + dir + ": cannot list " + parent + " (permission denied); choose an --out "
                     + "where you may write");
         }
@@ -242,7 +252,7 @@ final class RunDirectories {
     static void requireNoResumable(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         for (Path tmp : temporaries(parent, dir.getFileName().toString())) {
-            if (Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
+            if (Files.isRegularFile(tmp.resolve(RunDirectory.RESUME_SNAPSHOT))) {
                 throw new CliException("--out " + dir + ": an interrupted run of it can go on from the last epoch or "
                         + "checkpoint it finished (" + tmp.getFileName() + " beside it holds its resume snapshot): somnus train "
                         + "--resume " + dir + " finishes it; to start again instead, remove it first (somnus clean "
@@ -259,27 +269,26 @@ final class RunDirectories {
      *
      * @return the exception to throw in place of {@code e} where the run was kept; empty where it was removed
      */
-    static java.util.Optional<RuntimeException> afterFailure(Path tmp, Path dir, Throwable e) {
-        if (Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))
-                && io.somnus.experiment.run.RunFailures.resumable(e)) {
-            return java.util.Optional.of(new KeptForResume(SomnusCli.userMessage(e) + "; the run is kept up to the "
+    static Optional<RuntimeException> afterFailure(Path tmp, Path dir, Throwable e) {
+        if (Files.isRegularFile(tmp.resolve(RunDirectory.RESUME_SNAPSHOT)) && RunFailures.resumable(e)) {
+            return Optional.of(new KeptForResume(SomnusCli.userMessage(e) + "; the run is kept up to the "
                     + "last epoch or checkpoint it finished (" + tmp + " holds its resume snapshot): once the cause is fixed"
-                    + io.somnus.experiment.run.RunFailures.remedy(e) + ", somnus train --resume " + dir + " goes on "
+                    + RunFailures.remedy(e) + ", somnus train --resume " + dir + " goes on "
                     + "from there (somnus clean " + tmp.getParent() + " removes it instead)", e));
         }
         deleteQuietly(tmp);
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
      * The error of a run that ran out of the Java heap and kept nothing to resume from (before its first snapshot, or
      * writing it): the JVM's own says "Java heap space" alone, with a stack trace. Empty for any other failure.
      */
-    static java.util.Optional<RuntimeException> outOfHeap(Path dir, Throwable e) {
-        if (!io.somnus.experiment.run.RunFailures.outOfHeap(e)) {
-            return java.util.Optional.empty();
+    static Optional<RuntimeException> outOfHeap(Path dir, Throwable e) {
+        if (!RunFailures.outOfHeap(e)) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(new OutOfHeap(String.format(java.util.Locale.ROOT,
+        return Optional.of(new OutOfHeap(String.format(Locale.ROOT,
                 "the run into %s ran out of the Java heap (at most %.1f GiB) and kept nothing to resume from; raise "
                         + "the heap and run it again: SOMNUS_JAVA_OPTS=-Xmx… (-Xmx2g holds diehl-cook at N_e = 6 400 "
                         + "with its readouts, docs/performance.md)", dir,

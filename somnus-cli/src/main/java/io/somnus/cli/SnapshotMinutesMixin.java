@@ -1,5 +1,6 @@
 package io.somnus.cli;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.model.SnapshotTrigger;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class SnapshotMinutesMixin {
     /** Refuses a number that is not finite and ≥ 0, naming it (before anything is written). */
     void check() {
         if (minutes != null && !(minutes >= 0 && minutes < Double.POSITIVE_INFINITY)) {
-            throw new CliException("--snapshot-minutes " + io.somnus.core.NumberText.of(minutes) + ": give a finite number of minutes ≥ 0 "
+            throw new CliException("--snapshot-minutes " + NumberText.of(minutes) + ": give a finite number of minutes ≥ 0 "
                     + "(0: resume snapshots after checkpoints only)");
         }
     }

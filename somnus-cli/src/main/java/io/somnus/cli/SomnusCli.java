@@ -1,9 +1,24 @@
 package io.somnus.cli;
 
+import io.somnus.data.DatasetException;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.experiment.sweep.SweepException;
+import io.somnus.experiment.sweep.SweepResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -23,7 +38,7 @@ public final class SomnusCli {
      * netlib-java's logger, quieted to warnings: its one INFO line per JVM ("Using ...JNIBLAS") broke into the progress
      * bar, and each run's provenance.json records the BLAS it used. Held here: java.util.logging keeps loggers weakly.
      */
-    static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+    static final Logger NETLIB = Logger.getLogger("dev.ludovic.netlib");
     /**
      * The {@code ./somnus} command: runs {@code args} and exits with its status (0 done, 1 failed, 2 bad input, 3 runs
      * failed, 4 compared runs differ).
@@ -35,7 +50,7 @@ public final class SomnusCli {
 
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
-        NETLIB.setLevel(java.util.logging.Level.WARNING);
+        NETLIB.setLevel(Level.WARNING);
         CommandLine cl = new CommandLine(new SomnusCli());
         cl.addSubcommand(new SweepCommand(new StandardResolver(), new StandardRunExecutor()));
         // hidden: `source <(somnus generate-completion)` completes commands, options and the presets' and datasets' names
@@ -79,7 +94,7 @@ public final class SomnusCli {
         String typed = u.getUnmatched().get(0);
         return cmd.getSubcommands().entrySet().stream()
                 .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
-                .map(java.util.Map.Entry::getKey).filter(c -> editDistance(typed, c) <= 2).sorted().toList();
+                .map(Map.Entry::getKey).filter(c -> editDistance(typed, c) <= 2).sorted().toList();
     }
 
     /** Levenshtein's distance (insertions, deletions, substitutions). */
@@ -111,13 +126,13 @@ public final class SomnusCli {
      */
     static int exitStatus(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof io.somnus.experiment.sweep.SweepException s) {
-                return s.nothingRan() ? EXIT_BAD_INPUT : io.somnus.experiment.sweep.SweepResult.EXIT_RUNS_FAILED;
+            if (t instanceof SweepException s) {
+                return s.nothingRan() ? EXIT_BAD_INPUT : SweepResult.EXIT_RUNS_FAILED;
             }
             // a file or directory the user named that this user may not read or write: their input, as a dataset's is
-            if (t instanceof ConfigException || t instanceof CliException || t instanceof io.somnus.data.DatasetException
-                    || t instanceof io.somnus.experiment.io.FileFormatException
-                    || t instanceof java.nio.file.AccessDeniedException) {
+            if (t instanceof ConfigException || t instanceof CliException || t instanceof DatasetException
+                    || t instanceof FileFormatException
+                    || t instanceof AccessDeniedException) {
                 return EXIT_BAD_INPUT;
             }
         }
@@ -130,37 +145,37 @@ public final class SomnusCli {
     public static final int EXIT_BAD_INPUT = 2;
 
     /** What happened to the file of {@code e}, which carries no reason of its own. */
-    static String fileProblem(java.nio.file.FileSystemException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+    static String fileProblem(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied (this user may not read or write it)";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
-        if (e instanceof java.nio.file.NotDirectoryException) {
+        if (e instanceof NotDirectoryException) {
             return "not a directory";
         }
-        return io.somnus.experiment.io.AtomicFiles.reason(e);
+        return AtomicFiles.reason(e);
     }
 
     /** The message a user sees for an error: theirs (configuration, data, files) or a short bug report. */
     static String userMessage(Throwable ex) {
         Throwable t = ex;
         while (t.getCause() != null && !(t instanceof ConfigException) && !(t instanceof CliException)
-                && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
+                && (t.getMessage() == null || t instanceof ExecutionException)) {
             t = t.getCause();
         }
-        if (t instanceof java.io.UncheckedIOException && t.getCause() instanceof java.nio.file.FileSystemException) {
+        if (t instanceof UncheckedIOException && t.getCause() instanceof FileSystemException) {
             t = t.getCause();
         }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         // the JDK's message for a denied or missing file is its path alone: say what happened to it
-        if (t instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+        if (t instanceof FileSystemException f && f.getReason() == null) {
             msg = msg + ": " + fileProblem(f);
         }
         if (t instanceof ConfigException || t instanceof CliException || t.getClass().getName().startsWith("io.somnus.")
-                || t instanceof java.io.IOException || t instanceof IllegalArgumentException
-                || t instanceof java.io.UncheckedIOException) {
+                || t instanceof IOException || t instanceof IllegalArgumentException
+                || t instanceof UncheckedIOException) {
             return msg;
         }
         return msg + " (" + t.getClass().getName() + "; set SOMNUS_DEBUG=1 for the stack trace)";

@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.io.Mappers;
@@ -92,7 +93,7 @@ final class Summaries {
         if (continual.isObject()) {
             JsonNode rows = continual.path("task_accuracy");
             JsonNode last = rows.isArray() && rows.size() > 0 ? rows.get(rows.size() - 1) : null;
-            List<String> tasks = new java.util.ArrayList<>();
+            List<String> tasks = new ArrayList<>();
             if (last != null) {
                 last.forEach(a -> tasks.add(String.format(Locale.ROOT, "%.4f", SummaryJson.number(a))));
             }
@@ -136,12 +137,12 @@ final class Summaries {
     }
 
     /** A run directory's summary.json and timing.json described. */
-    static String describe(java.nio.file.Path runDir) throws java.io.IOException {
+    static String describe(Path runDir) throws IOException {
         JsonNode summary = JsonFiles.readObject(runDir.resolve(RunDirectory.SUMMARY));
-        java.nio.file.Path timing = runDir.resolve(RunDirectory.TIMING);
-        JsonNode t = java.nio.file.Files.isRegularFile(timing)
+        Path timing = runDir.resolve(RunDirectory.TIMING);
+        JsonNode t = Files.isRegularFile(timing)
                 ? JsonFiles.readObject(timing)
-                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+                : MissingNode.getInstance();
         String loaded = loadedNetwork(runDir.resolve(RunDirectory.PROVENANCE));
         String text = describe(summary, t, loaded == null && untrained(runDir.resolve(RunDirectory.CONFIG)));
         return loaded == null ? text : text + String.format(Locale.ROOT, "%nstarted from the network in %s (--load-network; "
@@ -153,16 +154,16 @@ final class Summaries {
      * each, as train or sweep said them when it started; empty where there were none or the file is unreadable
      * (inspect names a broken provenance.json itself).
      */
-    static java.util.List<String> configurationWarnings(java.nio.file.Path runDir) {
-        java.nio.file.Path provenance = runDir.resolve(RunDirectory.PROVENANCE);
-        java.util.List<String> out = new java.util.ArrayList<>();
+    static List<String> configurationWarnings(Path runDir) {
+        Path provenance = runDir.resolve(RunDirectory.PROVENANCE);
+        List<String> out = new ArrayList<>();
         try {
-            if (java.nio.file.Files.isRegularFile(provenance)) {
+            if (Files.isRegularFile(provenance)) {
                 JsonNode w = JsonFiles.readObject(provenance).path("configuration_warnings");
                 w.forEach(item -> out.add(item.asText()));
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
         return out;
     }
@@ -221,22 +222,22 @@ final class Summaries {
     }
 
     /** The file a run loaded its network from (provenance.json's network_loaded_from), or null. */
-    private static String loadedNetwork(java.nio.file.Path provenance) {
+    private static String loadedNetwork(Path provenance) {
         try {
-            JsonNode file = java.nio.file.Files.isRegularFile(provenance)
+            JsonNode file = Files.isRegularFile(provenance)
                     ? JsonFiles.readObject(provenance).path("network_loaded_from").path("file") : null;
             return file == null || !file.isTextual() ? null : file.asText();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null; // inspect names a broken provenance.json itself
         }
     }
 
     /** Whether the run's config.yaml turns plasticity off; false where it cannot tell (inspect names a broken file). */
-    private static boolean untrained(java.nio.file.Path config) {
+    private static boolean untrained(Path config) {
         try {
-            return java.nio.file.Files.isRegularFile(config) && !io.somnus.experiment.io.Mappers.YAML
+            return Files.isRegularFile(config) && !Mappers.YAML
                     .readTree(config.toFile()).path("train").path("plasticity").asBoolean(true);
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             return false;
         }
     }

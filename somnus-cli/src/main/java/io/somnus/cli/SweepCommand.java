@@ -1,6 +1,7 @@
 package io.somnus.cli;
 
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.run.RunConfigResolver;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.sweep.PlannedRun;
@@ -216,12 +217,12 @@ public final class SweepCommand implements Callable<Integer> {
                     try {
                         ReportBuilder.build(finished, html);
                         stdout.println("report: " + html);
-                    } catch (io.somnus.experiment.io.FileFormatException e) {
+                    } catch (FileFormatException e) {
                         StderrNote.say(stderr, "somnus sweep: report not written: " + e.getMessage());
                         stderr.flush();
                         stdout.flush();
                         return SweepResult.EXIT_RUNS_FAILED;
-                    } catch (java.io.IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
+                    } catch (IOException e) { // e.g. the disk filled up: the runs and aggregates are whole
                         StderrNote.say(stderr, "somnus sweep: report not written: " + e.getMessage() + "; every run and the "
                                 + "aggregates are kept in " + result.outDir() + ", and somnus report "
                                 + result.outDir() + " writes the report once the cause is fixed");

@@ -2,20 +2,34 @@ package io.somnus.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ModelKind;
+import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.run.CheckedConfig;
+import io.somnus.experiment.run.ConfigWarnings;
+import io.somnus.experiment.run.ResumePoint;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.kernel.Kernels;
+import io.somnus.report.ReportBuilder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -96,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
             + "architecture), which is refused without it; the results then mix both and provenance.json records it "
             + "(resumed_under_other_arithmetic)")
     boolean allowOtherArithmetic;
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     SnapshotMinutesMixin snapshotMinutes = new SnapshotMinutesMixin();
     /** Null where neither --report nor --no-report was given: a run writes its report, a resumed run as it was started. */
     @Option(names = "--report", negatable = true, description = "write RUN/report.html, the run's figures (accuracy "
@@ -105,8 +119,8 @@ final class TrainCommand implements Callable<Integer> {
             + "started with unless given either")
     Boolean report;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -122,8 +136,8 @@ final class TrainCommand implements Callable<Integer> {
         if (printConfig) {
             refuseOptionsOfARun();
         }
-        if (loadNetwork != null && !java.nio.file.Files.isRegularFile(loadNetwork)) {
-            throw new CliException("--load-network " + loadNetwork + (java.nio.file.Files.isDirectory(loadNetwork)
+        if (loadNetwork != null && !Files.isRegularFile(loadNetwork)) {
+            throw new CliException("--load-network " + loadNetwork + (Files.isDirectory(loadNetwork)
                     ? " is a directory; give the network.npz in it that --save-network wrote"
                     : ": no such file; give a network.npz that --save-network wrote"));
         }
@@ -131,11 +145,11 @@ final class TrainCommand implements Callable<Integer> {
         CheckedConfig checked; // its populations of model class go to the run's build: constructed once a run
         try {
             checked = new StandardResolver().check(settings);
-        } catch (io.somnus.experiment.config.ConfigException e) {
-            throw new io.somnus.experiment.config.ConfigException(withCulprit(e.getMessage(), given, preset), e);
+        } catch (ConfigException e) {
+            throw new ConfigException(withCulprit(e.getMessage(), given, preset), e);
         }
         ObjectNode config = checked.tree();
-        for (String warning : io.somnus.experiment.run.ConfigWarnings.of(config)) { // recorded in provenance.json too
+        for (String warning : ConfigWarnings.of(config)) { // recorded in provenance.json too
             StderrNote.say("somnus: warning: " + warning);
         }
         if (printConfig) {
@@ -170,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
             if (Boolean.FALSE.equals(report)) { // kept by a --resume of this run
                 RunDirectories.recordNoReport(tmp.dir());
             }
-            try (Progress progress = new Progress("train", io.somnus.experiment.run.ResumePoint.trainingTotal(config))) {
+            try (Progress progress = new Progress("train", ResumePoint.trainingTotal(config))) {
                 notice.sayThrough(progress::say); // above the bar while it is live
                 new StandardRunExecutor(Kernels.preferred(), new SpikeExchange(exportSpikes, inputSpikes, loadNetwork,
                         saveNetwork ? tmp.dir().resolve(SpikeExchange.NETWORK) : null))
@@ -184,11 +198,11 @@ final class TrainCommand implements Callable<Integer> {
                 }
             } catch (Exception | Error e) {
                 // kept where train --resume could go on from its snapshot, else removed
-                java.util.Optional<RuntimeException> kept = RunDirectories.afterFailure(tmp.dir(), dir, e);
+                Optional<RuntimeException> kept = RunDirectories.afterFailure(tmp.dir(), dir, e);
                 if (kept.isPresent()) {
                     throw kept.get();
                 }
-                java.util.Optional<RuntimeException> outOfHeap = RunDirectories.outOfHeap(dir, e);
+                Optional<RuntimeException> outOfHeap = RunDirectories.outOfHeap(dir, e);
                 if (outOfHeap.isPresent()) {
                     throw outOfHeap.get();
                 }
@@ -208,7 +222,7 @@ final class TrainCommand implements Callable<Integer> {
             "--report", "--snapshot-minutes");
 
     /** The option's name as given: picocli names --report's negated form --report too. */
-    private String asGiven(picocli.CommandLine.Model.OptionSpec o) {
+    private String asGiven(CommandLine.Model.OptionSpec o) {
         return o.longestName().equals("--report") && Boolean.FALSE.equals(report) ? "--no-report" : o.longestName();
     }
 
@@ -218,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void refuseOptionsOfARun() {
         List<String> given = new ArrayList<>();
-        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             if (RUN_ONLY.contains(o.longestName()) && !given.contains(asGiven(o))) {
                 given.add(asGiven(o));
             }
@@ -231,7 +245,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The STDP-SNN's snapshots between checkpoints: every --snapshot-minutes, else as the environment says. */
-    private java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> snapshotTriggers() {
+    private Supplier<SnapshotTrigger> snapshotTriggers() {
         return snapshotMinutes.triggers();
     }
 
@@ -242,7 +256,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private Integer resume() throws IOException {
         List<String> given = new ArrayList<>();
-        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             if (!o.longestName().equals("--resume") && !o.longestName().equals("--report")
                     && !o.longestName().equals("--allow-other-arithmetic")
                     && !o.longestName().equals("--snapshot-minutes")) {
@@ -257,24 +271,24 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = resume;
         Path tmpDir;
         int cut = name.indexOf(".tmp-");
-        if (name.startsWith(".") && cut > 1 && java.nio.file.Files.isDirectory(resume)) {
+        if (name.startsWith(".") && cut > 1 && Files.isDirectory(resume)) {
             tmpDir = resume; // the temporary directory itself
             dir = resume.toAbsolutePath().resolveSibling(name.substring(1, cut));
         } else {
-            if (java.nio.file.Files.isRegularFile(dir.resolve(io.somnus.experiment.io.RunDirectory.SUMMARY))) {
+            if (Files.isRegularFile(dir.resolve(RunDirectory.SUMMARY))) {
                 throw new CliException("--resume " + dir + ": the run is finished (it has summary.json); there is "
                         + "nothing to resume");
             }
             tmpDir = RunDirectories.resumable(dir);
         }
-        java.util.Optional<io.somnus.experiment.io.DirectoryLock> held = io.somnus.experiment.io.DirectoryLock.tryAcquire(
+        Optional<DirectoryLock> held = DirectoryLock.tryAcquire(
                 tmpDir.resolve(RunDirectories.LOCK_FILE), "train --resume " + dir);
         if (held.isEmpty()) {
             throw new CliException("--resume " + dir + ": a run is writing " + tmpDir + " ("
-                    + io.somnus.experiment.io.DirectoryLock.holder(tmpDir.resolve(RunDirectories.LOCK_FILE))
+                    + DirectoryLock.holder(tmpDir.resolve(RunDirectories.LOCK_FILE))
                     + "); wait for it to finish");
         }
-        boolean startedWithoutReport = java.nio.file.Files.exists(tmpDir.resolve(RunDirectories.NO_REPORT));
+        boolean startedWithoutReport = Files.exists(tmpDir.resolve(RunDirectories.NO_REPORT));
         try (RunDirectories.Temporary tmp = new RunDirectories.Temporary(tmpDir, held.get());
              InterruptNotice notice = new InterruptNotice("somnus train --resume " + dir + " goes on again from its "
                      + "last resume snapshot (the end of the last epoch or checkpoint it finished)")) {
@@ -286,7 +300,7 @@ final class TrainCommand implements Callable<Integer> {
             // refused (a damaged snapshot, another configuration or arithmetic) before any bar is drawn; the snapshot
             // read once, for the checks, the line below and the resume
             StandardRunExecutor.Resumption resumption = executor.resumption(tmpDir, allowOtherArithmetic);
-            long total = io.somnus.experiment.run.ResumePoint.trainingTotal(resumption.config());
+            long total = ResumePoint.trainingTotal(resumption.config());
             StderrNote.say("somnus: resuming " + tmpDir + " from " + resumption.point().inWords(resumption.config()));
             if (startedWithoutReport && report == null) {
                 StderrNote.say("somnus: the run was started with --no-report, so no report.html is written; "
@@ -318,7 +332,7 @@ final class TrainCommand implements Callable<Integer> {
     private static void writeReport(Path dir) {
         Path html = dir.resolve("report.html");
         try {
-            io.somnus.report.ReportBuilder.build(dir, html);
+            ReportBuilder.build(dir, html);
             System.out.println("report: " + html.toAbsolutePath());
         } catch (Exception e) {
             StderrNote.say("somnus: the run is whole, but its report could not be written (" + e.getMessage()
@@ -328,7 +342,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** --export-spikes names a directory that holds no export yet: checked before training, not after it. */
     /** {@link RunDirectories#requireFresh}, whose refusal of the default run directory says it is the default. */
-    static void requireFreshOut(Path dir, boolean given) throws java.io.IOException {
+    static void requireFreshOut(Path dir, boolean given) throws IOException {
         try {
             RunDirectories.requireFresh(dir);
         } catch (CliException e) {
@@ -338,17 +352,17 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void requireFreshExport() throws java.io.IOException {
+    private void requireFreshExport() throws IOException {
         if (exportSpikes == null) {
             return;
         }
         RunDirectories.requireNoFileAbove("--export-spikes", exportSpikes);
-        if (java.nio.file.Files.exists(exportSpikes) && !java.nio.file.Files.isDirectory(exportSpikes)) {
+        if (Files.exists(exportSpikes) && !Files.isDirectory(exportSpikes)) {
             throw new CliException("--export-spikes " + exportSpikes + " is a file; give a directory to write inputs.npz, "
                     + "somnus_out.npz and params.json into");
         }
         for (String file : List.of(SpikeExchange.INPUTS, SpikeExchange.SOMNUS_OUT, SpikeExchange.PARAMS)) {
-            if (java.nio.file.Files.exists(exportSpikes.resolve(file))) {
+            if (Files.exists(exportSpikes.resolve(file))) {
                 throw new CliException("--export-spikes " + exportSpikes + " already holds an export (" + file
                         + "); nothing was overwritten: choose another directory, or remove that one");
             }
@@ -396,7 +410,7 @@ final class TrainCommand implements Callable<Integer> {
      * The field a configuration error begins with: {@code train.images = -5: …}, {@code unknown … field 'x.y'},
      * {@code configuration field 'train' is a section …}.
      */
-    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+    private static final Pattern FIELD = Pattern.compile(
             "^(?:(?:unknown )?configuration field '([^']+)'|([a-z_][\\w.]*)(?: = |: ))");
 
     /**
@@ -405,7 +419,7 @@ final class TrainCommand implements Callable<Integer> {
      * --preset, which it did not name at all ("unknown configuration field 'train.imges'").
      */
     static String withCulprit(String message, Map<String, String> given, String preset) {
-        java.util.regex.Matcher m = FIELD.matcher(message);
+        Matcher m = FIELD.matcher(message);
         if (!m.find()) {
             return message;
         }
@@ -419,12 +433,12 @@ final class TrainCommand implements Callable<Integer> {
             return option.startsWith("--set ") ? message : message + " (given as " + option + ")";
         }
         Path file = Path.of(preset);
-        if (!Configs.PRESETS.contains(preset) && java.nio.file.Files.isRegularFile(file)) {
+        if (!Configs.PRESETS.contains(preset) && Files.isRegularFile(file)) {
             try {
-                if (Configs.valueAt(io.somnus.experiment.io.Mappers.YAML.readTree(file.toFile()), field) != null) {
+                if (Configs.valueAt(Mappers.YAML.readTree(file.toFile()), field) != null) {
                     return "configuration file " + file + ": " + message;
                 }
-            } catch (java.io.IOException | RuntimeException unreadable) {
+            } catch (IOException | RuntimeException unreadable) {
                 return message;   // read before, to resolve; its own errors name it
             }
         }

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,10 +33,10 @@ class AdaptiveThresholdReportTest {
     }
 
     private static String[] tiny(String preset, Path out, String... more) {
-        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("train", "--preset", preset, "--dataset",
+        List<String> a = new ArrayList<>(List.of("train", "--preset", preset, "--dataset",
                 "geomfig", "--excitatory", "10", "--train-images", "30", "--validation-images", "10", "--test-images", "10",
                 "--set", "train.checkpoints=2", "--set", "train.readout_images=20", "--out", out.toString()));
-        a.addAll(java.util.List.of(more));
+        a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
 
@@ -68,9 +70,9 @@ class AdaptiveThresholdReportTest {
         assertTrue(header.contains(",theta_e_mean_mv,theta_e_std_mv,theta_e_min_mv,theta_e_max_mv"), header);
         // the inhibitory neurons have no adaptive threshold (θ₊ = θ₀ = 0): no θ of theirs, all zeros, anywhere
         assertFalse(header.contains("theta_i_"), header);
-        java.util.List<String> withTheta = new java.util.ArrayList<>();
+        List<String> withTheta = new ArrayList<>();
         JsonFiles.readObject(out.resolve("summary.json")).path("theta_mv").fieldNames().forEachRemaining(withTheta::add);
-        assertEquals(java.util.List.of("e"), withTheta);
+        assertEquals(List.of("e"), withTheta);
         String inspect = run("inspect", out.toString());
         assertTrue(inspect.contains("adaptive threshold θ of e at the end of training: mean "), inspect);
         assertFalse(inspect.contains("θ of i"), inspect);

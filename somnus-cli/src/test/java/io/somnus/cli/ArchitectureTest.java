@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import io.somnus.experiment.run.StandardRunExecutor;
+import io.somnus.network.Network;
+import io.somnus.report.ReportBuilder;
+import io.somnus.spark.SparkEngineProvider;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +29,8 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() throws Exception {
         List<Location> modules = new ArrayList<>();
-        for (Class<?> c : List.of(SomnusCli.class, io.somnus.spark.SparkEngineProvider.class, io.somnus.report.ReportBuilder.class,
-                io.somnus.experiment.run.StandardRunExecutor.class, io.somnus.network.Network.class)) {
+        for (Class<?> c : List.of(SomnusCli.class, SparkEngineProvider.class, ReportBuilder.class,
+                StandardRunExecutor.class, Network.class)) {
             modules.add(Location.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.experiment.io.DirectoryLock;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,9 @@ class CleanCommandTest {
     void cleanWithoutADirectoryWhereNoRunsExistHasNothingToClean(@TempDir Path dir) throws Exception {
         CleanCommand clean = new CleanCommand();
         clean.defaultDir = dir.resolve("runs");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream before = System.out;
-        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream before = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int exit;
         try {
             CommandLine cl = new CommandLine(clean);
@@ -51,7 +54,7 @@ class CleanCommandTest {
             System.setOut(before);
         }
         assertEquals(0, exit);
-        String said = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String said = out.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("nothing to clean: no " + dir.resolve("runs") + " directory"), said);
         assertFalse(Files.exists(dir.resolve("runs")), "nothing created");
         assertEquals(SomnusCli.EXIT_BAD_INPUT, run("clean", dir.resolve("nowhere").toString()), "a directory given must exist");
@@ -92,15 +95,15 @@ class CleanCommandTest {
 
     /** Runs clean with System.out (where it lists what it did) captured. */
     private static String cleanOutput(Path dir) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream saved = System.out;
-        try (java.io.PrintStream capture = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             assertEquals(0, run("clean", dir.toString()));
         } finally {
             System.setOut(saved);
         }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** A killed aggregation's temporary files: listed and removed when nobody holds the sweep, kept while one does. */

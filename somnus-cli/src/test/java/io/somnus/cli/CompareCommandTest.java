@@ -14,6 +14,8 @@ import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -265,7 +267,7 @@ class CompareCommandTest {
 
     /** A |Δ| as the text gives it: rounded to ten significant digits, written as people write numbers. */
     private static String tenDigits(double delta) {
-        return NumberText.of(new java.math.BigDecimal(delta).round(new java.math.MathContext(10)).doubleValue());
+        return NumberText.of(new BigDecimal(delta).round(new MathContext(10)).doubleValue());
     }
 
     private static List<String> iterable(Iterator<String> names) {

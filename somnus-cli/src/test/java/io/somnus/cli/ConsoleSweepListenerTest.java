@@ -4,20 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.sweep.FinishedRun;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
+import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleSweepListenerTest {
     /**
@@ -53,14 +57,14 @@ class ConsoleSweepListenerTest {
      * time left from seed 1 alone: 0:00:25. Built from the runs to go alone, it said "pending (no paper run done yet)".
      */
     @Test
-    void aResumedSweepsTimeLeftLearnsFromTheRunsFinishedBefore(@org.junit.jupiter.api.io.TempDir Path tmp)
+    void aResumedSweepsTimeLeftLearnsFromTheRunsFinishedBefore(@TempDir Path tmp)
             throws Exception {
         SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: again\npresets: [paper]\n"
                 + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2, 3]\n"), Fakes.resolver());
         PlannedRun done = plan.runs().get(0);
-        Path dir = java.nio.file.Files.createDirectories(tmp.resolve(done.runId()));
-        io.somnus.experiment.io.Mappers.YAML.writeValue(dir.resolve("config.yaml").toFile(), done.config());
-        java.nio.file.Files.writeString(dir.resolve("timing.json"), "{\"setup_seconds\": 1, \"presentation_seconds\": 9,"
+        Path dir = Files.createDirectories(tmp.resolve(done.runId()));
+        Mappers.YAML.writeValue(dir.resolve("config.yaml").toFile(), done.config());
+        Files.writeString(dir.resolve("timing.json"), "{\"setup_seconds\": 1, \"presentation_seconds\": 9,"
                 + " \"sleep_seconds\": 0, \"evaluation_seconds\": 10, \"wall_seconds\": 24}");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         String failedRun = plan.runs().get(1).runId();
@@ -90,10 +94,10 @@ class ConsoleSweepListenerTest {
                 false, 2, 3600)) {
             listener.started(plan, plan.runs(), List.of());
             listener.runStarted(1, first);
-            listener.runResumed(1, first, "image 101 of 400", io.somnus.experiment.sweep.StudyEstimate.work(
+            listener.runResumed(1, first, "image 101 of 400", StudyEstimate.work(
                     plan.runs().get(0).config()));
             listener.runStarted(2, second);
-            listener.runResumed(2, second, null, io.somnus.experiment.sweep.StudyEstimate.work(
+            listener.runResumed(2, second, null, StudyEstimate.work(
                     plan.runs().get(1).config()));
         }
         List<String> resumes = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("resume")).toList();
@@ -278,12 +282,12 @@ class ConsoleSweepListenerTest {
 
     /** A finished run's warnings (its summary.json's) are said in the sweep's log, naming the run and its worker. */
     @Test
-    void aRunsWarningsAreSaidInTheLog(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void aRunsWarningsAreSaidInTheLog(@TempDir Path tmp) throws Exception {
         SweepPlan plan = SweepPlanner.plan(SweepSpec.parse(Path.of("s.yaml"), "name: warned\npresets: [paper]\n"
                 + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1]\n"), Fakes.resolver());
         String id = plan.runs().get(0).runId();
-        Path dir = java.nio.file.Files.createDirectories(tmp.resolve(id));
-        java.nio.file.Files.writeString(dir.resolve("summary.json"), "{\"warnings\": [\"the loss is above ln 4\"]}");
+        Path dir = Files.createDirectories(tmp.resolve(id));
+        Files.writeString(dir.resolve("summary.json"), "{\"warnings\": [\"the loss is above ln 4\"]}");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ConsoleSweepListener listener = new ConsoleSweepListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 false, 1, 3600)) {

@@ -3,12 +3,15 @@ package io.somnus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,7 @@ class DatasetsCommandTest {
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, text);
-        assertTrue(text.matches("(?s).*fashion-mnist +found +found in " + java.util.regex.Pattern.quote(tmp.toString())
+        assertTrue(text.matches("(?s).*fashion-mnist +found +found in " + Pattern.quote(tmp.toString())
                 + ".*"), text);
         assertTrue(text.contains("mnist            not found     the files found (" + tmp + ") are fashion-mnist's"),
                 text);
@@ -98,10 +101,10 @@ class DatasetsCommandTest {
         for (char letter = 'A'; letter <= 'J'; letter++) {
             Path dir = Files.createDirectories(from.resolve(String.valueOf(letter)));
             for (int i = 0; i < 2; i++) {
-                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(28, 28,
-                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                BufferedImage img = new BufferedImage(28, 28,
+                        BufferedImage.TYPE_BYTE_GRAY);
                 img.getRaster().setSample(i, letter - 'A', 0, 200);
-                javax.imageio.ImageIO.write(img, "png", dir.resolve(i + ".png").toFile());
+                ImageIO.write(img, "png", dir.resolve(i + ".png").toFile());
             }
         }
         Files.write(from.resolve("C").resolve("broken.png"), new byte[0]);

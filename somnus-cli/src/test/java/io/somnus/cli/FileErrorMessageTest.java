@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,6 @@ class FileErrorMessageTest {
         assertEquals("/runs/r1/summary.json: no such file or directory", SomnusCli.userMessage(gone));
         // the file system's own reason, where it gives one, is kept as it is
         assertEquals("/a: Read-only file system", SomnusCli.userMessage(
-                new java.nio.file.FileSystemException("/a", null, "Read-only file system")));
+                new FileSystemException("/a", null, "Read-only file system")));
     }
 }

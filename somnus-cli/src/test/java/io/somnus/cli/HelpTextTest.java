@@ -11,6 +11,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -88,7 +92,7 @@ class HelpTextTest {
     void noHelpTextSplitsANumberAcrossLines() {
         List<CommandLine> all = new ArrayList<>();
         collect(SomnusCli.commandLine(), all);
-        java.util.regex.Pattern split = java.util.regex.Pattern.compile("\\d *\\n\\s*\\d{3}\\b");
+        Pattern split = Pattern.compile("\\d *\\n\\s*\\d{3}\\b");
         for (CommandLine cl : all) {
             String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
             assertFalse(split.matcher(usage).find(), cl.getCommandName() + ":\n" + usage);
@@ -122,8 +126,7 @@ class HelpTextTest {
      */
     @Test
     void noFileNameOrRangeIsSplitAcrossLines() {
-        java.util.regex.Pattern dotted =
-                java.util.regex.Pattern.compile("[\\w/<>{},.*-]*[\\w/>}]\\.+[\\w<>{][\\w/<>{},.*-]*");
+        Pattern dotted = Pattern.compile("[\\w/<>{},.*-]*[\\w/>}]\\.+[\\w<>{][\\w/<>{},.*-]*");
         List<CommandLine> all = new ArrayList<>();
         collect(SomnusCli.commandLine(), all);
         List<String> split = new ArrayList<>();
@@ -134,16 +137,16 @@ class HelpTextTest {
             cl.getCommandSpec().positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
             List<String> lines = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().map(String::strip).toList();
             // each occurrence in the texts is one on a line of the help (another option may name the same file)
-            java.util.Map<String, Integer> wanted = new java.util.TreeMap<>();
+            Map<String, Integer> wanted = new TreeMap<>();
             for (String text : texts) {
-                java.util.regex.Matcher m = dotted.matcher(text);
+                Matcher m = dotted.matcher(text);
                 while (m.find()) {
                     wanted.merge(m.group().replaceAll("\\.+$", ""), 1, Integer::sum);
                 }
             }
-            java.util.Map<String, Integer> shown = new java.util.TreeMap<>();
+            Map<String, Integer> shown = new TreeMap<>();
             for (String line : lines) {
-                java.util.regex.Matcher m = dotted.matcher(line);
+                Matcher m = dotted.matcher(line);
                 while (m.find()) {
                     shown.merge(m.group().replaceAll("\\.+$", ""), 1, Integer::sum);
                 }

@@ -161,13 +161,12 @@ class InspectCommandTest {
      */
     @Test
     void aSweepListsItsRunsAndWhichWentOnFromASnapshot(@TempDir Path tmp) throws Exception {
-        io.somnus.experiment.sweep.SweepPlan plan = io.somnus.experiment.sweep.SweepPlanner.plan(
-                io.somnus.experiment.sweep.SweepSpec.parse(Path.of("s.yaml"), "name: listed\npresets: [paper]\n"
+        SweepPlan plan = SweepPlanner.plan(
+                SweepSpec.parse(Path.of("s.yaml"), "name: listed\npresets: [paper]\n"
                         + "datasets: [geomfig]\nsleep_fractions: [0.0]\nseeds: [1, 2, 3, 4]\n"), Fakes.resolver());
         Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
-        java.time.Instant t = java.time.Instant.EPOCH;
-        try (io.somnus.experiment.sweep.SweepLedger ledger = io.somnus.experiment.sweep.SweepLedger.open(
-                sweep.resolve(io.somnus.experiment.sweep.SweepLedger.FILE_NAME))) {
+        Instant t = Instant.EPOCH;
+        try (SweepLedger ledger = SweepLedger.open(sweep.resolve(SweepLedger.FILE_NAME))) {
             ledger.initialise(plan, t);
             ledger.markRunning("paper__geomfig__f0.00__s1", t);
             ledger.markDone("paper__geomfig__f0.00__s1", Map.of(), t, 1);
@@ -182,10 +181,10 @@ class InspectCommandTest {
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         assertEquals(0, cl.execute("inspect", sweep.toString()));
-        java.util.List<String> lines = out.toString().lines().toList();
+        List<String> lines = out.toString().lines().toList();
         assertTrue(lines.get(0).startsWith("sweep 'listed' ("), lines.get(0));
         assertTrue(lines.get(0).endsWith("4 runs, 1 pending, 2 done, 1 failed"), lines.get(0));
-        assertEquals(java.util.List.of(
+        assertEquals(List.of(
                 "  paper__geomfig__f0.00__s1  done     1 attempt, started afresh",
                 "  paper__geomfig__f0.00__s2  done     2 attempts, the last resumed from image 101 of 400 (its snapshot)",
                 "  paper__geomfig__f0.00__s3  failed   1 attempt, started afresh: the disk is full",
@@ -274,7 +273,7 @@ class InspectCommandTest {
         Path sweep = Files.createDirectories(tmp.resolve("sweep/runs")).getParent();
         Path file = sweep.resolve(SweepLedger.FILE_NAME);
         try (SweepLedger ledger = SweepLedger.open(file)) {
-            ledger.initialise(plan, java.time.Instant.EPOCH);
+            ledger.initialise(plan, Instant.EPOCH);
         }
         // as sweep --resume records them (the ledger's meta row user_classes; writing it is the sweep package's)
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The bar of a run: a new phase starts with its own name, total and clock. */
@@ -118,10 +121,10 @@ class ProgressTest {
     /** netlib-java's INFO line, once per JVM at the first SG-SNN product, used to break into the bar. */
     @Test
     void theBlasLibrarysInfoLineIsNotLoggedByTheProgram() {
-        java.util.logging.Logger builder = java.util.logging.Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+        Logger builder = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
         SomnusCli.commandLine();
-        assertTrue(!builder.isLoggable(java.util.logging.Level.INFO), "netlib's INFO would be printed");
-        assertTrue(builder.isLoggable(java.util.logging.Level.WARNING), "netlib's warnings would be lost");
+        assertTrue(!builder.isLoggable(Level.INFO), "netlib's INFO would be printed");
+        assertTrue(builder.isLoggable(Level.WARNING), "netlib's warnings would be lost");
     }
 
     /**
@@ -143,7 +146,7 @@ class ProgressTest {
             notice.sayNow();
             p.note("train", "checkpoint 2/2: readouts"); // the bar's redraw stays on its own line
         }
-        java.util.List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
+        List<String> screen = TerminalBarsTest.screen(bytes.toString(StandardCharsets.UTF_8));
         String all = String.join("\n", screen);
         int at = screen.indexOf(said);
         int notice = screen.indexOf("somnus: interrupted; it goes on with --resume");

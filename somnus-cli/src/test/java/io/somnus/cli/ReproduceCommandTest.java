@@ -3,6 +3,9 @@ package io.somnus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.data.DatasetCatalog;
+import io.somnus.data.DatasetLocations;
+import io.somnus.data.DatasetRegistry;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.sweep.PlannedRun;
@@ -11,12 +14,22 @@ import io.somnus.experiment.sweep.StudyEstimate;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The studies {@code somnus reproduce} runs include both untrained controls of the STDP-SNN. */
 class ReproduceCommandTest {
@@ -63,7 +76,7 @@ class ReproduceCommandTest {
         SweepSpec full = SweepSpec.parse(Path.of("full.yaml"), ReproduceCommand.fullSweep());
         SweepPlan plan = StudyCalibration.plan(SweepPlanner.plan(full, resolver), resolver);
         assertEquals(full.presets().size() * StudyCalibration.SEEDS, plan.runs().size());
-        Map<String, String> sizes = new java.util.TreeMap<>();
+        Map<String, String> sizes = new TreeMap<>();
         for (PlannedRun r : plan.runs()) {
             StudyEstimate.Work w = StudyEstimate.work(r.config());
             assertTrue(w.train() > 0 && w.sleep() > 0 && w.evaluation() > 0, r.runId() + ": " + w);
@@ -86,17 +99,17 @@ class ReproduceCommandTest {
      */
     @Test
     void aWriteEstimateFileWithoutItsMarkersIsRefusedBeforeTheCalibration(@TempDir Path tmp) throws Exception {
-        Path notes = java.nio.file.Files.writeString(tmp.resolve("notes.md"), "no markers here\n");
-        Path empty = java.nio.file.Files.createDirectories(tmp.resolve("empty"));
+        Path notes = Files.writeString(tmp.resolve("notes.md"), "no markers here\n");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
         for (Path file : List.of(notes, tmp.resolve("missing.md"))) {
-            java.io.StringWriter err = new java.io.StringWriter();
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            java.io.PrintStream before = System.out;
-            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            StringWriter err = new StringWriter();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream before = System.out;
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             int exit;
             try {
-                picocli.CommandLine cl = SomnusCli.commandLine();
-                cl.setErr(new java.io.PrintWriter(err, true));
+                CommandLine cl = SomnusCli.commandLine();
+                cl.setErr(new PrintWriter(err, true));
                 exit = cl.execute("reproduce", "--estimate", "--quick", "--calibration", empty.toString(),
                         "--write-estimate", file.toString());
             } finally {
@@ -105,30 +118,30 @@ class ReproduceCommandTest {
             assertEquals(SomnusCli.EXIT_BAD_INPUT, exit, err.toString());
             assertTrue(err.toString().contains("--write-estimate " + file), err.toString());
             assertTrue(err.toString().contains("<!-- estimate:begin -->"), err.toString());
-            assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8), "no table printed");
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "no table printed");
         }
-        assertEquals("no markers here\n", java.nio.file.Files.readString(notes), "the file unchanged");
-        assertTrue(!java.nio.file.Files.exists(tmp.resolve("missing.md")), "no file made");
+        assertEquals("no markers here\n", Files.readString(notes), "the file unchanged");
+        assertTrue(!Files.exists(tmp.resolve("missing.md")), "no file made");
     }
 
     /** Writes a dataset's four IDX files (one 28×28 image, label 0 per split) into {@code dir}, as a user's copy. */
     private static void writeDataset(Path dir, String prefix, String trainName, String testName) throws Exception {
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         byte[] images = new byte[16 + 784];
-        java.nio.ByteBuffer.wrap(images).putInt(0x803).putInt(1).putInt(28).putInt(28);
+        ByteBuffer.wrap(images).putInt(0x803).putInt(1).putInt(28).putInt(28);
         byte[] labels = new byte[9];
-        java.nio.ByteBuffer.wrap(labels).putInt(0x801).putInt(1);
-        java.nio.file.Files.write(dir.resolve(prefix + trainName + "-images-idx3-ubyte"), images);
-        java.nio.file.Files.write(dir.resolve(prefix + trainName + "-labels-idx1-ubyte"), labels);
+        ByteBuffer.wrap(labels).putInt(0x801).putInt(1);
+        Files.write(dir.resolve(prefix + trainName + "-images-idx3-ubyte"), images);
+        Files.write(dir.resolve(prefix + trainName + "-labels-idx1-ubyte"), labels);
         if (testName != null) {
-            java.nio.file.Files.write(dir.resolve(prefix + testName + "-images-idx3-ubyte"), images);
-            java.nio.file.Files.write(dir.resolve(prefix + testName + "-labels-idx1-ubyte"), labels);
+            Files.write(dir.resolve(prefix + testName + "-images-idx3-ubyte"), images);
+            Files.write(dir.resolve(prefix + testName + "-labels-idx1-ubyte"), labels);
         }
     }
 
-    private static io.somnus.data.DatasetRegistry cacheOnly(Path cache) {
-        return new io.somnus.data.DatasetRegistry(io.somnus.data.DatasetCatalog.builtIn(),
-                new io.somnus.data.DatasetLocations(cache, List.of()), (uri, target) -> {
+    private static DatasetRegistry cacheOnly(Path cache) {
+        return new DatasetRegistry(DatasetCatalog.builtIn(),
+                new DatasetLocations(cache, List.of()), (uri, target) -> {
                     throw new AssertionError("the study's discovery downloads nothing: " + uri);
                 });
     }
@@ -149,7 +162,7 @@ class ReproduceCommandTest {
         writeDataset(cache.resolve("notmnist"), "", "train", "t10k");
         writeDataset(cache.resolve("kmnist"), "", "train", null); // no test split: downloadable, so left out
         var registry = cacheOnly(cache);
-        CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+        CliException e = Assertions.assertThrows(CliException.class,
                 () -> ReproduceCommand.fullSweep(registry, false, null));
         for (String f : List.of("mnist/train-images-idx3-ubyte", "mnist/t10k-labels-idx1-ubyte",
                 "emnist-letters/emnist-letters-test-images-idx3-ubyte", "notmnist/train-labels-idx1-ubyte")) {
@@ -157,16 +170,16 @@ class ReproduceCommandTest {
         }
         assertTrue(e.getMessage().contains("--allow-unverified-data"), e.getMessage());
 
-        java.io.ByteArrayOutputStream notes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream notes = new ByteArrayOutputStream();
         String text = ReproduceCommand.fullSweep(registry, true,
-                new java.io.PrintStream(notes, true, java.nio.charset.StandardCharsets.UTF_8));
+                new PrintStream(notes, true, StandardCharsets.UTF_8));
         SweepSpec full = SweepSpec.parse(Path.of("full.yaml"), text);
         assertEquals(List.of("mnist", "emnist-letters", "notmnist", "geomfig"), full.datasets());
         SweepPlan plan = SweepPlanner.plan(full, new StandardResolver());
         for (PlannedRun r : plan.runs()) {
             assertTrue(r.config().at("/dataset/allow_unverified").asBoolean(), r.runId());
         }
-        String said = notes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String said = notes.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("mnist (unverified) in " + cache.resolve("mnist")), said);
         assertTrue(said.contains("left out kmnist: only the train split found"), said);
     }

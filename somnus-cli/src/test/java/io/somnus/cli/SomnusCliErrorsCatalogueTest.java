@@ -3,11 +3,16 @@ package io.somnus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepSpec;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +24,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,8 +129,8 @@ class SomnusCliErrorsCatalogueTest {
             Path dir = Files.createDirectories(wide.resolve(String.valueOf(letter)));
             int side = letter == 'D' ? 27 : 28;
             for (String name : List.of("x.png", "y.png")) {
-                javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(side, 28,
-                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve(name).toFile());
+                ImageIO.write(new BufferedImage(side, 28,
+                        BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve(name).toFile());
             }
         }
         PLACES.put("$NOTMNIST_WIDE", wide);
@@ -133,8 +141,8 @@ class SomnusCliErrorsCatalogueTest {
                 if (letter == 'J') {
                     Files.writeString(dir.resolve(name), "not a PNG");
                 } else {
-                    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(28, 28,
-                            java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve(name).toFile());
+                    ImageIO.write(new BufferedImage(28, 28,
+                            BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve(name).toFile());
                 }
             }
         }
@@ -197,9 +205,9 @@ class SomnusCliErrorsCatalogueTest {
         Path cutWeights = Files.createDirectories(fixtures.resolve("run-cut-weights"));
         Files.writeString(cutWeights.resolve("summary.json"), summary);
         Path npz = cutWeights.resolve("weights.npz");
-        io.somnus.experiment.io.Npz.write(npz, Map.of("input_e", io.somnus.experiment.io.NpyArray.of(new float[256], 16, 16)));
+        Npz.write(npz, Map.of("input_e", NpyArray.of(new float[256], 16, 16)));
         byte[] whole = Files.readAllBytes(npz);
-        Files.write(npz, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(npz, Arrays.copyOf(whole, whole.length / 2));
         PLACES.put("$RUN_CUT_WEIGHTS", cutWeights);
         Path badConfig = Files.createDirectories(fixtures.resolve("run-bad-config"));
         Files.writeString(badConfig.resolve("summary.json"), summary);
@@ -224,33 +232,33 @@ class SomnusCliErrorsCatalogueTest {
         // interrupted runs, as a kill leaves them beside RUN: of the STDP-SNN before its first checkpoint; of the
         // SG-SNN before its first epoch ended; with a snapshot that is not one (SG-SNN, STDP-SNN)
         Path stdpLeft = Files.createDirectories(fixtures.resolve("resume-stdp").resolve(".run.tmp-1"));
-        Files.writeString(stdpLeft.resolve("config.yaml"), io.somnus.experiment.config.Configs.toYaml(
+        Files.writeString(stdpLeft.resolve("config.yaml"), Configs.toYaml(
                 new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig"))));
         PLACES.put("$RESUME_STDP", stdpLeft.getParent());
-        String sg = io.somnus.experiment.config.Configs.toYaml(
+        String sg = Configs.toYaml(
                 new StandardResolver().resolve(Map.of("preset", "paper-sg", "dataset.name", "geomfig")));
         Path early = Files.createDirectories(fixtures.resolve("resume-early").resolve(".run.tmp-1"));
         Files.writeString(early.resolve("config.yaml"), sg);
         PLACES.put("$RESUME_EARLY", early.getParent());
         Path junk = Files.createDirectories(fixtures.resolve("resume-junk").resolve(".run.tmp-1"));
         Files.writeString(junk.resolve("config.yaml"), sg);
-        Files.write(junk.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), new byte[100]);
+        Files.write(junk.resolve(RunDirectory.RESUME_SNAPSHOT), new byte[100]);
         PLACES.put("$RESUME_JUNK", junk.getParent());
         Path stdpJunk = Files.createDirectories(fixtures.resolve("resume-stdp-junk").resolve(".run.tmp-1"));
         Files.copy(stdpLeft.resolve("config.yaml"), stdpJunk.resolve("config.yaml"));
-        Files.write(stdpJunk.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), new byte[100]);
+        Files.write(stdpJunk.resolve(RunDirectory.RESUME_SNAPSHOT), new byte[100]);
         PLACES.put("$RESUME_STDP_JUNK", stdpJunk.getParent());
         // a version-1 snapshot (before the arithmetic was recorded): its head and digest whole, its state never read
         Path v1 = Files.createDirectories(fixtures.resolve("resume-v1").resolve(".run.tmp-1"));
         Files.copy(stdpLeft.resolve("config.yaml"), v1.resolve("config.yaml"));
-        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write("SOMNUS-STDP-RESUME\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write("SOMNUS-STDP-RESUME\n".getBytes(StandardCharsets.US_ASCII));
         body.write(new byte[] {0, 0, 0, 1});
         body.write(sha.digest(Files.readAllBytes(v1.resolve("config.yaml"))));
         body.write(new byte[40]);
         body.write(sha.digest(body.toByteArray()));
-        Files.write(v1.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT), body.toByteArray());
+        Files.write(v1.resolve(RunDirectory.RESUME_SNAPSHOT), body.toByteArray());
         PLACES.put("$RESUME_V1", v1.getParent());
 
         Path stale = Files.createDirectories(fixtures.resolve("stale").resolve(".run.tmp-1"));

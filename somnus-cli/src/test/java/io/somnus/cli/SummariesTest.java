@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The run paragraph says what its training rate includes, and reads timing files from before the phases. */
@@ -144,6 +145,6 @@ class SummariesTest {
         // a small θ keeps its digits: four significant ones of the largest
         String small = Summaries.thetaStatistics(JSON.readTree("{\"mean\":0.012345,\"std\":0.0011,\"min\":0.0101,"
                 + "\"max\":0.0152}"));
-        org.junit.jupiter.api.Assertions.assertEquals("mean 0.01235 mV, std 0.00110, min 0.01010, max 0.01520", small);
+        Assertions.assertEquals("mean 0.01235 mV, std 0.00110, min 0.01010, max 0.01520", small);
     }
 }

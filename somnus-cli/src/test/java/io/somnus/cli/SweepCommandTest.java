@@ -4,15 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.run.RunExecutor;
+import io.somnus.experiment.run.StandardResolver;
+import io.somnus.experiment.sweep.SweepListener;
+import io.somnus.experiment.sweep.SweepPlan;
+import io.somnus.experiment.sweep.SweepPlanner;
+import io.somnus.experiment.sweep.SweepResults;
+import io.somnus.experiment.sweep.SweepRunner;
+import io.somnus.experiment.sweep.SweepSpec;
+import io.somnus.report.VerdictCaveats;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +82,8 @@ class SweepCommandTest {
         assertEquals(0, run(command(), "--config", sweepFile("[1]").toString(), "--out", out.toString(), "--no-report")
                 .exit());
         Result during;
-        try (io.somnus.experiment.io.DirectoryLock lock = io.somnus.experiment.io.DirectoryLock.tryAcquire(
-                out.resolve(io.somnus.experiment.sweep.SweepRunner.LOCK_FILE), "sweep in " + out).orElseThrow()) {
+        try (DirectoryLock lock = DirectoryLock.tryAcquire(
+                out.resolve(SweepRunner.LOCK_FILE), "sweep in " + out).orElseThrow()) {
             during = run(new ReportCommand(), out.toString());
         }
         assertEquals(0, during.exit(), during.err());
@@ -140,22 +159,21 @@ class SweepCommandTest {
      */
     @Test
     void snapshotMinutesReachesEveryRunAndChangesNoRun() throws Exception {
-        List<Boolean> never = new java.util.ArrayList<>();
-        io.somnus.experiment.run.RunExecutor fake = Fakes.executor();
-        io.somnus.experiment.run.RunExecutor recording = new io.somnus.experiment.run.RunExecutor() {
-            private java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> triggers;
+        List<Boolean> never = new ArrayList<>();
+        RunExecutor fake = Fakes.executor();
+        RunExecutor recording = new RunExecutor() {
+            private Supplier<SnapshotTrigger> triggers;
 
             @Override
-            public void execute(com.fasterxml.jackson.databind.node.ObjectNode config, Path dir,
-                                io.somnus.experiment.model.RunProgress progress)
-                    throws java.io.IOException, InterruptedException {
-                never.add(triggers != null && triggers.get() == io.somnus.experiment.model.SnapshotTrigger.NEVER);
+            public void execute(ObjectNode config, Path dir,
+                                RunProgress progress)
+                    throws IOException, InterruptedException {
+                never.add(triggers != null && triggers.get() == SnapshotTrigger.NEVER);
                 fake.execute(config, dir, progress);
             }
 
             @Override
-            public io.somnus.experiment.run.RunExecutor snapshotTriggers(
-                    java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> t) {
+            public RunExecutor snapshotTriggers(Supplier<SnapshotTrigger> t) {
                 triggers = t;
                 return this;
             }
@@ -225,7 +243,7 @@ class SweepCommandTest {
                 variants: {base: {}, eta: {projections.input_e.plasticity.eta: 0.002}}
                 """;
         Path f = Files.writeString(tmp.resolve("own.yaml"), sweep + "share_controls: false\n");
-        Result dry = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+        Result dry = run(new SweepCommand(new StandardResolver(), Fakes.executor()),
                 "--config", f.toString(), "--dry-run");
         assertEquals(0, dry.exit(), dry.err());
         assertTrue(dry.out().contains("8 runs in sweep 'v' (paper 8); 2 of them untrained controls that sharing would "
@@ -234,21 +252,21 @@ class SweepCommandTest {
         assertTrue(dry.out().contains("paper__geomfig__eta__untrained__s1")
                 && dry.out().contains("paper__geomfig__eta__untrained_sleep_target__s1"), dry.out());
         Path out = tmp.resolve("own");
-        Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+        Result r = run(new SweepCommand(new StandardResolver(), Fakes.executor()),
                 "--config", f.toString(), "--out", out.toString(), "--no-report");
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.isDirectory(out.resolve("runs/paper__geomfig__eta__untrained__s1")));
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve("ledger.sqlite"));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + out.resolve("ledger.sqlite"));
              var q = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(NULLIF(shared_by, '')) FROM runs")) {
             assertEquals(8, q.getInt(1));
             assertEquals(0, q.getInt(2), "no run stands for another variant's control");
         }
-        Result resume = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+        Result resume = run(new SweepCommand(new StandardResolver(), Fakes.executor()),
                 "--config", f.toString(), "--out", out.toString(), "--resume", "--no-report");
         assertEquals(0, resume.exit(), resume.err());
         assertFalse(resume.err().contains("before untrained controls were shared"), resume.err());
 
-        Result bad = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+        Result bad = run(new SweepCommand(new StandardResolver(), Fakes.executor()),
                 "--config", Files.writeString(tmp.resolve("bad.yaml"), sweep + "share_controls: no-thanks\n").toString(),
                 "--dry-run");
         assertEquals(2, bad.exit(), bad.err());
@@ -271,7 +289,7 @@ class SweepCommandTest {
                 controls: [untrained, untrained_sleep_target]
                 variants: {base: {}, eta: {projections.input_e.plasticity.eta: 0.002}}
                 """);
-        SweepCommand command = new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor());
+        SweepCommand command = new SweepCommand(new StandardResolver(), Fakes.executor());
         String shared = "2 of them untrained controls shared with other variants (whose controls would be alike), "
                 + "which saves 2 runs (8 without sharing)";
         Result dry = run(command, "--config", f.toString(), "--dry-run");
@@ -279,25 +297,24 @@ class SweepCommandTest {
         assertTrue(dry.out().contains("6 runs in sweep 'v' (paper 6); " + shared + "; the file is valid"), dry.out());
         assertFalse(dry.out().contains("paper__geomfig__eta__untrained__s1"), dry.out());
         Path out = tmp.resolve("o");
-        Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+        Result r = run(new SweepCommand(new StandardResolver(), Fakes.executor()),
                 "--config", f.toString(), "--out", out.toString(), "--no-report");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("sweep 'v': 6 runs; " + shared + ", 0 already done, 6 to run"), r.err());
 
         // a directory of the sweep as it was planned before sharing: its runs as it resumes them, all 8
         Path old = tmp.resolve("old");
-        io.somnus.experiment.sweep.SweepPlan perVariant = io.somnus.experiment.sweep.SweepPlanner.plan(
-                io.somnus.experiment.sweep.SweepSpec.load(f), new io.somnus.experiment.run.StandardResolver(), false);
-        new io.somnus.experiment.sweep.SweepRunner(Fakes.executor()).execute(perVariant, old, 1, false,
-                io.somnus.experiment.sweep.SweepListener.NONE);
-        Result resume = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()),
+        SweepPlan perVariant = SweepPlanner.plan(SweepSpec.load(f), new StandardResolver(), false);
+        new SweepRunner(Fakes.executor()).execute(perVariant, old, 1, false,
+                SweepListener.NONE);
+        Result resume = run(new SweepCommand(new StandardResolver(), Fakes.executor()),
                 "--config", f.toString(), "--out", old.toString(), "--resume", "--dry-run");
         assertEquals(0, resume.exit(), resume.err());
         assertTrue(resume.out().contains("paper__geomfig__eta__untrained__s1")
                 && resume.out().contains("8 runs in sweep 'v' (paper 8); the file is valid"), resume.out());
         // the verdict's notes read the shared run as eta's control too, as they read eta's own; the report says so
-        assertEquals(io.somnus.report.VerdictCaveats.console(io.somnus.experiment.sweep.SweepResults.load(old)),
-                io.somnus.report.VerdictCaveats.console(io.somnus.experiment.sweep.SweepResults.load(out)));
+        assertEquals(VerdictCaveats.console(SweepResults.load(old)),
+                VerdictCaveats.console(SweepResults.load(out)));
         Result report = run(new ReportCommand(), out.toString());
         assertEquals(0, report.exit(), report.err());
         assertTrue(Files.readString(out.resolve("report.html")).contains("6 planned: 6 done, 0 failed, 0 not finished; "
@@ -312,11 +329,11 @@ class SweepCommandTest {
     void aWarningIsSaidOncePerSweepWithItsRunCount() throws Exception {
         Path f = Files.writeString(tmp.resolve("odd.yaml"), "name: odd\npresets: [paper]\ndatasets: [geomfig]\n"
                 + "sleep_fractions: [0.0]\nseeds: [1, 2]\ngrid:\n  populations.e.params.v_reset_mv: [-80, -50]\n");
-        Result r = run(new SweepCommand(new io.somnus.experiment.run.StandardResolver(), Fakes.executor()), "--config",
+        Result r = run(new SweepCommand(new StandardResolver(), Fakes.executor()), "--config",
                 f.toString(), "--dry-run");
         assertEquals(0, r.exit(), r.err());
         String warning = "warning: populations.e.params.v_reset_mv = -50 is at or above the threshold";
-        assertEquals(1, r.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, r.err());
+        assertEquals(1, r.err().split(Pattern.quote(warning), -1).length - 1, r.err());
         assertTrue(r.err().contains(" (in 2 of 4 runs)"), r.err());
         assertTrue(r.out().contains("4 runs in sweep 'odd' (paper 4); the file is valid"), r.out());
     }
@@ -334,7 +351,7 @@ class SweepCommandTest {
                 List.of("--task-attempts", "2"), List.of("--data-dir", tmp.toString()),
                 List.of("--engine", "spark", "--task-attempts", "0"));
         for (List<String> options : cases) {
-            List<String> args = new java.util.ArrayList<>(List.of("--config", file.toString(), "--dry-run"));
+            List<String> args = new ArrayList<>(List.of("--config", file.toString(), "--dry-run"));
             args.addAll(options);
             Result r = run(command(), args.toArray(String[]::new));
             String option = options.get(options.size() - 2);
@@ -412,7 +429,7 @@ class SweepCommandTest {
         try (var dirs = Files.list(out.resolve("runs"))) {
             Path oneRun = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
             try (var files = Files.walk(oneRun)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Result refused = run(new SweepCommand(Fakes.resolver(), mnistCannotBeLoaded()), "--config", file.toString(),
@@ -429,16 +446,16 @@ class SweepCommandTest {
         RunExecutor fake = Fakes.executor();
         return new RunExecutor() {
             @Override
-            public void execute(com.fasterxml.jackson.databind.node.ObjectNode config, Path dir,
-                                io.somnus.experiment.model.RunProgress progress)
-                    throws java.io.IOException, InterruptedException {
+            public void execute(ObjectNode config, Path dir,
+                                RunProgress progress)
+                    throws IOException, InterruptedException {
                 fake.execute(config, dir, progress);
             }
 
             @Override
-            public void checkData(List<com.fasterxml.jackson.databind.node.ObjectNode> configs) {
+            public void checkData(List<ObjectNode> configs) {
                 if (configs.stream().anyMatch(c -> c.path("dataset").path("name").asText().equals("mnist"))) {
-                    throw new io.somnus.experiment.config.ConfigException("dataset 'mnist' cannot be loaded: not found");
+                    throw new ConfigException("dataset 'mnist' cannot be loaded: not found");
                 }
             }
         };

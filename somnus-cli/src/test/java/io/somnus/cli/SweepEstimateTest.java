@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class SweepEstimateTest {
     /** A pilot paper run without sleep, 100 images × 100 steps in {@code seconds}. */
     private static void paperPilotRun(Path pilot, String id, Map<String, Object> settings, double seconds)
             throws Exception {
-        Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("preset", "paper", "dataset.name", "geomfig",
+        Map<String, Object> all = new LinkedHashMap<>(Map.of("preset", "paper", "dataset.name", "geomfig",
                 "train.images", 100, "sleep.fraction", 0.0));
         all.putAll(settings);
         pilotRun(pilot, id, all, "{\"setup_seconds\": 0, \"presentation_seconds\": " + seconds + ", "

@@ -4,10 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.somnus.experiment.run.ResumePoint;
+import io.somnus.experiment.run.StandardResolver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -32,7 +41,7 @@ class TrainCommandTest {
      */
     @Test
     void aConfigurationErrorNamesTheOptionOrFileThatSetItsField(@TempDir Path tmp) throws Exception {
-        java.util.Map<String, String> given = java.util.Map.of("train.images", "--train-images -5",
+        Map<String, String> given = Map.of("train.images", "--train-images -5",
                 "sleep.lambda", "--set sleep.lambda=2");
         String range = "train.images = -5: out of range; allowed: an integer >= 1";
         assertEquals(range + " (given as --train-images -5)", TrainCommand.withCulprit(range, given, "paper"));
@@ -42,18 +51,18 @@ class TrainCommandTest {
         Files.writeString(file, "preset: paper\ntrain: {imges: 100}\n");
         String unknown = "unknown configuration field 'train.imges'; allowed under train for model stdp: images";
         assertEquals("configuration file " + file + ": " + unknown,
-                TrainCommand.withCulprit(unknown, java.util.Map.of(), file.toString()));
+                TrainCommand.withCulprit(unknown, Map.of(), file.toString()));
         String elsewhere = "unknown configuration field 'sleep.lamda'; allowed under sleep";
-        assertEquals(elsewhere, TrainCommand.withCulprit(elsewhere, java.util.Map.of(), file.toString()),
+        assertEquals(elsewhere, TrainCommand.withCulprit(elsewhere, Map.of(), file.toString()),
                 "a field the file does not hold is not blamed on it");
         // a message on a whole projection the file holds, whose field --set changed, is not blamed on the file
         Path composed = tmp.resolve("composed.yaml");
         Files.writeString(composed, "preset: paper\nprojections:\n  - {name: input_e, weight: 0.2}\n");
         String endpoint = "projections.input_e: unknown population 'e3'; populations are [input, e, i]";
         assertEquals(endpoint, TrainCommand.withCulprit(endpoint,
-                java.util.Map.of("projections.input_e.post", "--set projections.input_e.post=e3"), composed.toString()));
+                Map.of("projections.input_e.post", "--set projections.input_e.post=e3"), composed.toString()));
         assertEquals("configuration file " + composed + ": " + endpoint,
-                TrainCommand.withCulprit(endpoint, java.util.Map.of(), composed.toString()), "the file's own mistake");
+                TrainCommand.withCulprit(endpoint, Map.of(), composed.toString()), "the file's own mistake");
     }
 
     /**
@@ -64,12 +73,12 @@ class TrainCommandTest {
     void aTakenDefaultRunDirectoryIsNamedAsTheDefault(@TempDir Path tmp) throws Exception {
         Path taken = Files.createDirectories(tmp.resolve("runs").resolve("paper-geomfig-f0.2-s1"));
         Files.writeString(taken.resolve("summary.json"), "{}");
-        String byDefault = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+        String byDefault = Assertions.assertThrows(CliException.class,
                 () -> TrainCommand.requireFreshOut(taken, false)).getMessage();
         assertTrue(byDefault.startsWith("output directory " + taken + " already exists and is not empty")
                 && byDefault.endsWith("(" + taken + " is the default --out, runs/PRESET-DATASET-fFRACTION-sSEED: give "
                 + "--out, or another --seed)"), byDefault);
-        String given = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
+        String given = Assertions.assertThrows(CliException.class,
                 () -> TrainCommand.requireFreshOut(taken, true)).getMessage();
         assertTrue(!given.contains("default"), given);
     }
@@ -102,7 +111,7 @@ class TrainCommandTest {
         Path labels = Path.of("/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz");
         assumeTrue(Files.isReadable(labels), "needs Fashion-MNIST (scripts/install-deps)");
         byte[] all;
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(labels))) {
+        try (var in = new GZIPInputStream(Files.newInputStream(labels))) {
             all = in.readNBytes(8 + 60);
         }
         int[] ends = new int[5];
@@ -116,7 +125,7 @@ class TrainCommandTest {
                 "--train-images", "60", "--validation-images", "10", "--test-images", "50", "--set", "train.checkpoints=2",
                 "--no-report", "--out", out.toString());
         assertEquals(0, o.exit(), o.err());
-        var taskEnds = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile())
+        var taskEnds = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
                 .path("continual").path("task_ends");
         assertEquals(5, taskEnds.size(), taskEnds.toString());
         for (int t = 0; t < 5; t++) {
@@ -145,7 +154,7 @@ class TrainCommandTest {
         assertEquals(0, o.exit(), o.err());
         assertTrue(Files.exists(trained.resolve("report.html")) && !Files.exists(frozen.resolve("report.html")),
                 "--no-report");
-        assertTrue(java.util.Arrays.equals(Files.readAllBytes(trained.resolve("weights.npz")),
+        assertTrue(Arrays.equals(Files.readAllBytes(trained.resolve("weights.npz")),
                 Files.readAllBytes(frozen.resolve("weights.npz"))), "the loaded weights should be the run's");
         assertTrue(Files.readString(frozen.resolve("provenance.json")).contains("\"network_loaded_from\""));
         Path other = tmp.resolve("other");
@@ -190,7 +199,7 @@ class TrainCommandTest {
         o = run(concat(new String[] {"train"}, small, new String[] {"--set", "projections.input_e.delay_max_ms=10",
                 "--seed", "2", "--load-network", network.toString(), "--plasticity", "off", "--out", frozen.toString()}));
         assertEquals(0, o.exit(), o.err());
-        assertTrue(java.util.Arrays.equals(Files.readAllBytes(trained.resolve("weights.npz")),
+        assertTrue(Arrays.equals(Files.readAllBytes(trained.resolve("weights.npz")),
                 Files.readAllBytes(frozen.resolve("weights.npz"))), "the loaded weights should be the run's");
         Path shorter = tmp.resolve("shorter");
         o = run(concat(new String[] {"train"}, small, new String[] {"--set", "projections.input_e.delay_max_ms=5",
@@ -214,11 +223,11 @@ class TrainCommandTest {
         assertEquals(2, o.exit(), o.err());
         assertTrue(o.err().contains("--set train.plasticity=true and --plasticity off both set train.plasticity"),
                 o.err());
-        assertTrue(!java.nio.file.Files.exists(out), "nothing ran");
+        assertTrue(!Files.exists(out), "nothing ran");
     }
 
     private static String[] concat(String[]... parts) {
-        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+        return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
     /**
@@ -232,10 +241,10 @@ class TrainCommandTest {
                 "--validation-images", "40", "--test-images", "40", "--set", "sg.epochs=3", "--set", "sg.hidden=16",
                 "--out", out.toString());
         assertEquals(0, o.exit(), o.err());
-        com.fasterxml.jackson.databind.JsonNode s =
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        java.util.List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
-        int column = java.util.Arrays.asList(rows.get(0).split(",")).indexOf("val_accuracy");
+        JsonNode s =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+        int column = Arrays.asList(rows.get(0).split(",")).indexOf("val_accuracy");
         int argmax = 0;
         double best = Double.NEGATIVE_INFINITY;
         for (int e = 1; e < rows.size(); e++) {
@@ -312,7 +321,7 @@ class TrainCommandTest {
     private static long trainingTotal(String... args) {
         TrainCommand c = new TrainCommand();
         new CommandLine(c).parseArgs(args);
-        return io.somnus.experiment.run.ResumePoint.trainingTotal(new io.somnus.experiment.run.StandardResolver().resolve(c.settings()));
+        return ResumePoint.trainingTotal(new StandardResolver().resolve(c.settings()));
     }
 
     /**

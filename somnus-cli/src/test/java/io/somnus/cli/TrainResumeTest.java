@@ -7,17 +7,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.ResumeArithmetic;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.ResumePoint;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +58,12 @@ class TrainResumeTest {
 
     /** As {@link #run}, with what the command printed on System.err (its "somnus: …" lines, the bar) as well. */
     private static Outcome runSayingAll(String... args) {
-        java.io.PrintStream saved = System.err;
-        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        PrintStream saved = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
         try {
             Outcome o = run(args);
-            return new Outcome(o.exit(), said.toString(java.nio.charset.StandardCharsets.UTF_8) + o.err());
+            return new Outcome(o.exit(), said.toString(StandardCharsets.UTF_8) + o.err());
         } finally {
             System.setErr(saved);
         }
@@ -118,8 +133,8 @@ class TrainResumeTest {
         new StandardRunExecutor().execute(config, whole, RunProgress.NONE);
         Path run = tmp.resolve("io");
         Path left = cutShort(run, config, 1);
-        RuntimeException io = new java.io.UncheckedIOException("cannot write metrics.csv",
-                new java.io.IOException("No space left on device"));
+        RuntimeException io = new UncheckedIOException("cannot write metrics.csv",
+                new IOException("No space left on device"));
         RuntimeException kept = RunDirectories.afterFailure(left, run, io).orElseThrow(
                 () -> new AssertionError("removed"));
         assertTrue(Files.isRegularFile(left.resolve(RunDirectory.RESUME_SNAPSHOT)), "kept");
@@ -147,8 +162,8 @@ class TrainResumeTest {
         assertFalse(Files.exists(left), "removed: resuming would fail the same way");
         Path refused = tmp.resolve("refused");
         left = cutShort(refused, config, 1);
-        assertTrue(RunDirectories.afterFailure(left, refused, new io.somnus.experiment.io.FileFormatException(
-                "damaged", new java.io.IOException("short read"))).isEmpty());
+        assertTrue(RunDirectories.afterFailure(left, refused, new FileFormatException(
+                "damaged", new IOException("short read"))).isEmpty());
         assertFalse(Files.exists(left), "a refused input is no I/O error");
         Path early = tmp.resolve("early");
         left = cutShort(early, config, 0);
@@ -280,7 +295,7 @@ class TrainResumeTest {
     @Test
     void aResumesOwnNoReportIsRecorded() throws Exception {
         Path left = cutShort(tmp.resolve("later"), tinySg(), 1);
-        java.nio.file.Files.delete(left.resolve(RunDirectory.CONFIG)); // the resume stops after the options' record
+        Files.delete(left.resolve(RunDirectory.CONFIG)); // the resume stops after the options' record
         Outcome o = run("train", "--resume", tmp.resolve("later").toString(), "--no-report");
         assertEquals(2, o.exit(), o.err());
         assertTrue(Files.exists(left.resolve(RunDirectories.NO_REPORT)), "recorded before it went on");
@@ -347,7 +362,7 @@ class TrainResumeTest {
         Path stdp = tmp.resolve("stdp");
         Path left = Files.createDirectories(stdp.resolveSibling(".stdp.tmp-1"));
         ObjectNode paper = new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig"));
-        Files.writeString(left.resolve(RunDirectory.CONFIG), io.somnus.experiment.config.Configs.toYaml(paper));
+        Files.writeString(left.resolve(RunDirectory.CONFIG), Configs.toYaml(paper));
         Outcome o = run("train", "--resume", stdp.toString());
         assertEquals(2, o.exit(), o.err());
         assertTrue(o.err().contains("has no resume snapshot") && o.err().contains("first checkpoint")
@@ -372,22 +387,22 @@ class TrainResumeTest {
         Path left = cutShort(run, tinySg(), 1);
         Path snapshot = left.resolve(RunDirectory.RESUME_SNAPSHOT);
         byte[] all = Files.readAllBytes(snapshot);
-        byte[] body = java.util.Arrays.copyOf(all, all.length - 32);
+        byte[] body = Arrays.copyOf(all, all.length - 32);
         int head = "SOMNUS-SG-RESUME\n".length() + 4 + 32; // the first line, the version, config.yaml's SHA-256
-        java.io.DataInputStream in = new java.io.DataInputStream(
-                new java.io.ByteArrayInputStream(body, head, body.length - head));
-        io.somnus.experiment.model.ResumeArithmetic.Recorded was = io.somnus.experiment.model.ResumeArithmetic.Recorded.read(in);
+        DataInputStream in = new DataInputStream(
+                new ByteArrayInputStream(body, head, body.length - head));
+        ResumeArithmetic.Recorded was = ResumeArithmetic.Recorded.read(in);
         byte[] rest = in.readAllBytes();
-        Map<String, String> facts = new java.util.LinkedHashMap<>(was.facts());
+        Map<String, String> facts = new LinkedHashMap<>(was.facts());
         facts.put("os_arch", "sparc");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
         out.write(body, 0, head);
-        new io.somnus.experiment.model.ResumeArithmetic.Recorded(facts, was.mixes()).write(out);
+        new ResumeArithmetic.Recorded(facts, was.mixes()).write(out);
         out.write(rest);
         byte[] edited = bytes.toByteArray();
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(edited);
-        byte[] faked = java.util.Arrays.copyOf(edited, edited.length + 32);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(edited);
+        byte[] faked = Arrays.copyOf(edited, edited.length + 32);
         System.arraycopy(digest, 0, faked, edited.length, 32);
         Files.write(snapshot, faked);
 
@@ -404,7 +419,7 @@ class TrainResumeTest {
         o = run("train", "--resume", run.toString(), "--allow-other-arithmetic", "--snapshot-minutes", "0",
                 "--no-report"); // the interval is no configuration: allowed with --resume
         assertEquals(0, o.exit(), o.err());
-        String mix = io.somnus.experiment.io.Mappers.JSON.readTree(run.resolve(RunDirectory.PROVENANCE).toFile())
+        String mix = Mappers.JSON.readTree(run.resolve(RunDirectory.PROVENANCE).toFile())
                 .get("resumed_under_other_arithmetic").get(0).asText();
         assertTrue(mix.contains("os_arch: sparc when the snapshot was written"), mix);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * ASCII (C, POSIX, or none set), under which Java refuses every non-ASCII path; nothing where it already is UTF-8.
  */
 class Utf8LocaleScriptTest {
-    private static final java.nio.file.Path SCRIPT = ScriptRun.script("utf8-locale");
+    private static final Path SCRIPT = ScriptRun.script("utf8-locale");
 
     @BeforeAll
     static void theSystemHasCUtf8() throws Exception {
@@ -25,7 +26,7 @@ class Utf8LocaleScriptTest {
 
     @Test
     void anAsciiLocaleGetsCUtf8() throws Exception {
-        for (Map<String, String> env : java.util.List.of(Map.of("LC_ALL", "C"), Map.of("LC_ALL", "POSIX"),
+        for (Map<String, String> env : List.of(Map.of("LC_ALL", "C"), Map.of("LC_ALL", "POSIX"),
                 Map.of("LC_ALL", "", "LC_CTYPE", "", "LANG", "C"), Map.of("LC_ALL", "", "LC_CTYPE", "", "LANG", ""))) {
             ScriptRun r = ScriptRun.run(SCRIPT, env);
             assertEquals(0, r.exit(), r.output());
@@ -35,7 +36,7 @@ class Utf8LocaleScriptTest {
 
     @Test
     void aUtf8LocaleIsLeftAsItIs() throws Exception {
-        for (Map<String, String> env : java.util.List.of(Map.of("LC_ALL", "C.UTF-8"),
+        for (Map<String, String> env : List.of(Map.of("LC_ALL", "C.UTF-8"),
                 Map.of("LC_ALL", "", "LC_CTYPE", "", "LANG", "C.UTF-8"))) {
             ScriptRun r = ScriptRun.run(SCRIPT, env);
             assertEquals(0, r.exit(), r.output());

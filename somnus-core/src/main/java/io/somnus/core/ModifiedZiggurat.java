@@ -2,9 +2,11 @@ package io.somnus.core;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.random.RandomGenerator;
 
@@ -44,7 +46,7 @@ final class ModifiedZiggurat {
             String digest = t.digest();
             why = digest.equals(JDK17_TABLES_SHA256) ? null
                     : "this JDK's ziggurat tables (SHA-256 " + digest + ") are not those of Java 17 to 25";
-        } catch (java.lang.reflect.InaccessibleObjectException e) {
+        } catch (InaccessibleObjectException e) {
             why = "this JDK's ziggurat tables cannot be read: java.base does not open jdk.internal.util.random to "
                     + "Somnus; the launcher passes --add-opens " + GaussianDraws.OPENS;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -133,7 +135,7 @@ final class ModifiedZiggurat {
             } else {
                 b.put((Byte) v);
             }
-            return java.util.Arrays.copyOf(b.array(), b.position());
+            return Arrays.copyOf(b.array(), b.position());
         }
     }
 

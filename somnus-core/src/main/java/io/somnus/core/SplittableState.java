@@ -3,6 +3,8 @@ package io.somnus.core;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /**
  * {@link SplittableRandom}'s private state ({@code seed}, {@code gamma}) and output function, so that a loop that
@@ -87,7 +89,7 @@ public final class SplittableState {
     }
 
     /** A source that gives two set numbers, all {@code split(source)} asks of it; nothing else. */
-    private static final class Feed implements java.util.random.RandomGenerator.SplittableGenerator {
+    private static final class Feed implements RandomGenerator.SplittableGenerator {
         private final long[] values;
         private int next;
 
@@ -111,22 +113,22 @@ public final class SplittableState {
         }
 
         @Override
-        public java.util.stream.Stream<SplittableGenerator> splits() {
+        public Stream<SplittableGenerator> splits() {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public java.util.stream.Stream<SplittableGenerator> splits(long size) {
+        public Stream<SplittableGenerator> splits(long size) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public java.util.stream.Stream<SplittableGenerator> splits(SplittableGenerator source) {
+        public Stream<SplittableGenerator> splits(SplittableGenerator source) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public java.util.stream.Stream<SplittableGenerator> splits(long size, SplittableGenerator source) {
+        public Stream<SplittableGenerator> splits(long size, SplittableGenerator source) {
             throw new UnsupportedOperationException();
         }
     }

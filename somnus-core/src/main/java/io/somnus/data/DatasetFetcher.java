@@ -2,14 +2,19 @@ package io.somnus.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -150,7 +155,7 @@ final class DatasetFetcher {
                     ContentRecord.record(target);
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new DatasetException(archive, "corrupt zip archive (" + e.getMessage() + "); delete it to download it again", e);
         } catch (IOException e) {
             throw new DatasetException(archive, "extracting into " + dir + " failed: " + describe(e), e);
@@ -168,7 +173,7 @@ final class DatasetFetcher {
 
     /** Adds (or replaces) {@code fileName}'s line in the {@code sha256sum}-format file {@code sums}, atomically. */
     static void recordSum(Path sums, String fileName, String sha) throws IOException {
-        java.util.Map<String, String> known = readSums(sums);
+        Map<String, String> known = readSums(sums);
         known.put(fileName, sha);
         StringBuilder sb = new StringBuilder();
         known.forEach((name, h) -> sb.append(h).append("  ").append(name).append('\n'));
@@ -182,13 +187,13 @@ final class DatasetFetcher {
     }
 
     /** File name to SHA-256 of the files extracted into {@code dir} from a verified archive (empty if none). */
-    static java.util.Map<String, String> readExtracted(Path dir) {
+    static Map<String, String> readExtracted(Path dir) {
         return readSums(dir.resolve(EXTRACTED_SUMS));
     }
 
     /** File name to SHA-256 from a file in {@code sha256sum}'s format (empty if there is none or it is unreadable). */
-    static java.util.Map<String, String> readSums(Path sums) {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
+    static Map<String, String> readSums(Path sums) {
+        Map<String, String> out = new TreeMap<>();
         if (!Files.isRegularFile(sums)) {
             return out;
         }
@@ -212,7 +217,7 @@ final class DatasetFetcher {
         if (e instanceof UnknownHostException) {
             return "unknown host " + e.getMessage() + " (offline?)";
         }
-        if (e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException) {
+        if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
             return "cannot connect" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + " (offline?)";
         }
         String msg = e.getMessage();

@@ -3,22 +3,30 @@ package io.somnus.data;
 import io.somnus.core.NumberText;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +37,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 
 /**
  * Makes a dataset's IDX files from the form it is distributed in ({@code somnus datasets import}): notMNIST from its
@@ -159,7 +169,7 @@ public final class DatasetImport {
             List<List<int[]>> splits = List.of(train, test);
             for (int s = 0; s < 2; s++) {
                 Path raw = tmp.resolve("images-" + s + ".raw");
-                java.io.ByteArrayOutputStream labels = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream labels = new ByteArrayOutputStream();
                 try (OutputStream images = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16)) {
                     for (int[] item : splits.get(s)) {
                         Path file = byClass.get(item[0]).get(item[1]);
@@ -169,13 +179,13 @@ public final class DatasetImport {
                         try {
                             bytes = reader.read(file);
                         } catch (IOException e) {
-                            why = "cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
+                            why = "cannot be read (" + (e instanceof AccessDeniedException
                                     ? "permission denied" : DatasetFetcher.describe(e)) + ")";
                         }
                         if (bytes != null) {
                             hashes[item[0]][item[1]] = FileHashes.newDigest().digest(bytes);
                             try {
-                                img = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes));
+                                img = ImageIO.read(new ByteArrayInputStream(bytes));
                                 if (img == null) {
                                     why = bytes.length == 0 ? "empty file" : "not an image format Java can read";
                                 }
@@ -275,11 +285,11 @@ public final class DatasetImport {
                 Npy images = readNpzArr0(imagesFile);
                 Npy labels = readNpzArr0(labelsFile);
                 if (images.shape.length != 3 || images.shape[1] != SIDE || images.shape[2] != SIDE) {
-                    throw new DatasetException(imagesFile, "arr_0 has shape " + java.util.Arrays.toString(images.shape)
+                    throw new DatasetException(imagesFile, "arr_0 has shape " + Arrays.toString(images.shape)
                             + "; KMNIST's images are (n, 28, 28)");
                 }
                 if (labels.shape.length != 1 || labels.shape[0] != images.shape[0]) {
-                    throw new DatasetException(labelsFile, "arr_0 has shape " + java.util.Arrays.toString(labels.shape)
+                    throw new DatasetException(labelsFile, "arr_0 has shape " + Arrays.toString(labels.shape)
                             + "; expected (" + images.shape[0] + ",), one label per image of " + imagesFile.getFileName());
                 }
                 for (int i = 0; i < labels.data.length; i++) {
@@ -323,8 +333,8 @@ public final class DatasetImport {
      */
     private static RuntimeException failed(Path out, String what, IOException e) {
         String msg = "importing " + what + " into it failed, nothing was written: " + DatasetFetcher.describe(e);
-        return e instanceof java.nio.file.AccessDeniedException || e instanceof java.nio.file.NoSuchFileException
-                ? new DatasetException(out, msg, e) : new java.io.UncheckedIOException(out + ": " + msg, e);
+        return e instanceof AccessDeniedException || e instanceof NoSuchFileException
+                ? new DatasetException(out, msg, e) : new UncheckedIOException(out + ": " + msg, e);
     }
 
     /** File name to SHA-256 of the files an import wrote into {@code dir} (empty if none). */
@@ -337,7 +347,7 @@ public final class DatasetImport {
         try (Stream<String> lines = Files.lines(dir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
             return lines.filter(l -> l.startsWith(key + ": ")).map(l -> l.substring(key.length() + 2)).findFirst()
                     .orElse(null);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
     }
@@ -367,7 +377,7 @@ public final class DatasetImport {
                     break;
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // unreadable: the message below says what is missing
         }
         throw new DatasetException(from, "is not notMNIST's layout: it has no letter folder" + (missing.size() > 1 ? "s "
@@ -404,7 +414,7 @@ public final class DatasetImport {
                         + System.nanoTime());
                 try {
                     return Files.createDirectory(tmp);
-                } catch (java.nio.file.FileAlreadyExistsException e) {
+                } catch (FileAlreadyExistsException e) {
                     if (attempt > 100) {
                         throw e;
                     }
@@ -436,7 +446,7 @@ public final class DatasetImport {
         checkOutput(out); // again: another process may have filled it meanwhile
         try {
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.FileAlreadyExistsException e) {
+        } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
             throw new DatasetException(out, "was filled while importing; nothing was overwritten", e);
         }
         return sums;
@@ -475,7 +485,7 @@ public final class DatasetImport {
         }
         byte[] out = new byte[PIXELS];
         Raster r = img.getRaster();
-        java.awt.image.ColorModel cm = img.getColorModel();
+        ColorModel cm = img.getColorModel();
         if (!(cm instanceof IndexColorModel) && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
             int max = (1 << cm.getComponentSize(0)) - 1;
             for (int y = 0; y < SIDE; y++) {
@@ -528,7 +538,7 @@ public final class DatasetImport {
             }
             throw new DatasetException(file, names.isEmpty() ? "is not a NumPy .npz file (not a zip archive)"
                     : "holds no arr_0.npy (it holds " + String.join(", ", names) + "); KMNIST's .npz files hold arr_0");
-        } catch (java.util.zip.ZipException | EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new DatasetException(file, "is not a whole NumPy .npz file (" + e.getMessage() + ")", e);
         }
     }
@@ -585,7 +595,7 @@ public final class DatasetImport {
         try {
             in.readFully(data);
         } catch (EOFException e) {
-            throw new DatasetException(file, "arr_0.npy is cut short: shape " + java.util.Arrays.toString(shape)
+            throw new DatasetException(file, "arr_0.npy is cut short: shape " + Arrays.toString(shape)
                     + " needs " + size + " bytes", e);
         }
         return new Npy(shape, data);
@@ -646,7 +656,7 @@ public final class DatasetImport {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // a leftover hidden folder is harmless; the import's outcome stands
         }
     }

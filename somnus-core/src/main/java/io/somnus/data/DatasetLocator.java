@@ -1,10 +1,15 @@
 package io.somnus.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds the files of a dataset split on disk, in the lookup order: the explicit directory (and its
@@ -53,14 +58,14 @@ final class DatasetLocator {
      * such a folder's parent and were told the files were missing.
      */
     static List<Path> explicitDirs(String name, Path explicitDir) {
-        java.util.LinkedHashSet<Path> dirs = new java.util.LinkedHashSet<>();
+        LinkedHashSet<Path> dirs = new LinkedHashSet<>();
         dirs.add(explicitDir);
         dirs.add(explicitDir.resolve(name));
         boolean emnist = name.startsWith("emnist-");
         List<Path> subs = new ArrayList<>();
-        try (java.util.stream.Stream<Path> list = Files.list(explicitDir)) {
+        try (Stream<Path> list = Files.list(explicitDir)) {
             list.filter(Files::isDirectory).sorted().forEach(subs::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // unreadable: only the two folders above, whose absence the messages report
         }
         for (Path sub : subs) {
@@ -81,7 +86,7 @@ final class DatasetLocator {
 
     /** A folder name as compared with a dataset's: lower case, letters and digits only ({@code FashionMNIST}). */
     private static String key(String folderName) {
-        return folderName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return folderName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /**
@@ -163,7 +168,7 @@ final class DatasetLocator {
             List<Path> same = entries.stream().filter(p -> p.getFileName().toString().equalsIgnoreCase(n)).toList();
             if (same.size() > 1) {
                 throw new AmbiguousFileNames(dir, "holds " + same.stream().map(p -> p.getFileName().toString())
-                        .collect(java.util.stream.Collectors.joining(" and ")) + ", whose names differ only in case; "
+                        .collect(Collectors.joining(" and ")) + ", whose names differ only in case; "
                         + "Somnus cannot tell which is " + n + ": remove or rename all but one");
             }
             if (same.size() == 1) {
@@ -175,9 +180,9 @@ final class DatasetLocator {
 
     /** The regular files of a folder, sorted by name, or {@code null} when it cannot be listed. */
     private static List<Path> regularFiles(Path dir) {
-        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+        try (Stream<Path> list = Files.list(dir)) {
             return list.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.somnus.data;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * SHA-256 of dataset files, remembered per (absolute path, modification time, size) so that loading or
@@ -101,7 +103,7 @@ public final class FileHashes {
                 in = new GZIPInputStream(raw, 1 << 16);
             }
             digestAll(in, md);
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new DatasetException(file, "corrupt gzip data (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new DatasetException(file, "cannot be read: " + e.getMessage(), e);

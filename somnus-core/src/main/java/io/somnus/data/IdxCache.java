@@ -5,6 +5,7 @@ import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,7 +86,7 @@ final class IdxCache {
         for (int k = 0; k < n; k++) {
             images[k] = s.images()[k].clone();
         }
-        return new LabeledImages(s.name(), s.height(), s.width(), images, java.util.Arrays.copyOf(s.labels(), n),
+        return new LabeledImages(s.name(), s.height(), s.width(), images, Arrays.copyOf(s.labels(), n),
                 s.numClasses(), s.sha256(), s.sources());
     }
 }

@@ -1,6 +1,7 @@
 package io.somnus.data;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -75,7 +76,7 @@ public final class IdxReader {
         Labels labels = readLabels(labelsFile, format, 0);
         Images images = readImages(imagesFile, format, limit, labels);
         int n = images.images().length;
-        int[] kept = n == labels.count() ? labels.labels() : java.util.Arrays.copyOf(labels.labels(), n);
+        int[] kept = n == labels.count() ? labels.labels() : Arrays.copyOf(labels.labels(), n);
         int numClasses = format.numClasses() > 0 ? format.numClasses() : maxPlusOne(labels.labels());
         return new LabeledImages(name, images.rows(), images.cols(), images.images(), kept, numClasses,
                 Map.of(fileName(imagesFile), images.sha256(), fileName(labelsFile), labels.sha256()));
@@ -101,7 +102,7 @@ public final class IdxReader {
             int got = 0;
             while (got < count) {
                 if (got == buf.length) {
-                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(count, 2L * buf.length));
+                    buf = Arrays.copyOf(buf, (int) Math.min(count, 2L * buf.length));
                 }
                 int n = in.read(buf, got, buf.length - got);
                 got += n;
@@ -167,7 +168,7 @@ public final class IdxReader {
                 }
                 if (i < kept) {
                     if (i == images.length) {
-                        images = java.util.Arrays.copyOf(images, (int) Math.min(kept, 2L * images.length));
+                        images = Arrays.copyOf(images, (int) Math.min(kept, 2L * images.length));
                     }
                     images[i] = toUnit(buf, rows, cols, format.transposed());
                 }

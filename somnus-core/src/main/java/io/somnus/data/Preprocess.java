@@ -1,6 +1,7 @@
 package io.somnus.data;
 
 import io.somnus.core.NumberText;
+import java.util.Arrays;
 
 /**
  * The optional preprocessing before encoding: resize to {@code size×size} (plain bilinear, {@link BilinearResize},
@@ -33,7 +34,7 @@ public record Preprocess(int size, double pixelSum, ResizeFilter filter) {
      */
     public Preprocess {
         if (filter == null) {
-            throw new IllegalArgumentException("resize filter is null; use one of " + java.util.Arrays.toString(ResizeFilter.values()));
+            throw new IllegalArgumentException("resize filter is null; use one of " + Arrays.toString(ResizeFilter.values()));
         }
         if (size < 0) {
             throw new IllegalArgumentException("resize size must be >= 0 (0 = keep), got " + size);

@@ -1,5 +1,7 @@
 package io.somnus.data;
 
+import java.util.Locale;
+
 /** The two published partitions of a dataset. */
 public enum Split {
     /** The training split (MNIST's 60 000 images). */
@@ -9,6 +11,6 @@ public enum Split {
 
     /** Lower-case name as used in file names, messages and configuration ({@code train}, {@code test}). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Downloads {@code http(s)} URLs with the JDK's HTTP client (following redirects, honouring the JVM's proxy
@@ -34,7 +35,7 @@ public final class UrlDownloader implements Downloader {
 
     @Override
     public void download(URI source, Path target) throws IOException {
-        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "file" -> Files.copy(Path.of(source), target, StandardCopyOption.REPLACE_EXISTING);
             case "http", "https" -> fetch(source, target);

@@ -1,5 +1,7 @@
 package io.somnus.kernel;
 
+import io.somnus.core.CpuInfo;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,7 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
      * names).
      */
     static String key(List<String> candidateNames) {
-        return key(candidateNames, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return key(candidateNames, ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /**
@@ -71,7 +73,7 @@ public record KernelChoice(Kernels kernels, String source, Map<String, Double> n
      * ones, and that choice would otherwise have stayed for every later JVM of this version).
      */
     static String key(List<String> candidateNames, List<String> jvmOptions) {
-        StringBuilder b = new StringBuilder(io.somnus.core.CpuInfo.description()).append(" | ")
+        StringBuilder b = new StringBuilder(CpuInfo.description()).append(" | ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.vm.version"));
         for (String option : jvmOptions) {
             if (option.startsWith("-XX:")) {

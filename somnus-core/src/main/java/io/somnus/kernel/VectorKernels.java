@@ -1,5 +1,6 @@
 package io.somnus.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -369,7 +370,7 @@ final class VectorKernels implements Kernels {
         float[] z = negativeZeros;
         if (z.length < n) {
             z = new float[n];
-            java.util.Arrays.fill(z, -0f);
+            Arrays.fill(z, -0f);
             negativeZeros = z; // filled before it is published
         }
         return z;

@@ -11,12 +11,16 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * Populations and projections simulated together, event-driven, at a fixed step {@code dtMs}.
@@ -75,7 +79,7 @@ public final class Network {
         if (!populations.contains(input)) {
             throw new IllegalArgumentException("the input source must be one of the populations");
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Population p : populations) {
             if (!names.add(p.name())) {
                 throw new IllegalArgumentException("two populations are named " + p.name() + "; give each its own name");
@@ -216,7 +220,7 @@ public final class Network {
     public StateMonitor state(Population p, String variable, int... neurons) {
         requireMember(p);
         StateMonitor m = new StateMonitor(p, variable,
-                neurons.length == 0 ? java.util.stream.IntStream.range(0, p.size()).toArray() : neurons);
+                neurons.length == 0 ? IntStream.range(0, p.size()).toArray() : neurons);
         states.add(m);
         return m;
     }
@@ -263,7 +267,7 @@ public final class Network {
      *                                  that is negative or not finite
      */
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng) {
-        step(step, plastic, noiseStdMv, rng, java.util.Set.of());
+        step(step, plastic, noiseStdMv, rng, Set.of());
     }
 
     /**
@@ -276,7 +280,7 @@ public final class Network {
      * @throws IllegalStateException for a projection to one of {@code deliverLater} with a delay of more than one step
      */
     public void step(int step, boolean plastic, double noiseStdMv, RandomGenerator rng,
-                     java.util.Set<Population> deliverLater) {
+                     Set<Population> deliverLater) {
         if (!deliverLater.isEmpty()) {
             requireNextStepDelivery(deliverLater, "delivered after the step");
         }
@@ -457,7 +461,7 @@ public final class Network {
      * One step of the continuous stream whose spikes to {@code deliverLater} wait for {@link #deliverLastStep} (see
      * {@link #step(int, boolean, double, RandomGenerator, java.util.Set)}).
      */
-    public void stepStream(boolean plastic, double noiseStdMv, RandomGenerator rng, java.util.Set<Population> deliverLater) {
+    public void stepStream(boolean plastic, double noiseStdMv, RandomGenerator rng, Set<Population> deliverLater) {
         step(streamStep++, plastic, noiseStdMv, rng, deliverLater);
     }
 
@@ -512,7 +516,7 @@ public final class Network {
      * @throws IllegalStateException for a projection with a delay of more than one step
      */
     private void playFirstRowUntimed(boolean plastic) {
-        requireNextStepDelivery(new java.util.HashSet<>(populations), "delivered by a step in which only the input "
+        requireNextStepDelivery(new HashSet<>(populations), "delivered by a step in which only the input "
                 + "plays");
         for (int k = 0; k < populations.size(); k++) {
             Population p = populations.get(k);
@@ -588,7 +592,7 @@ public final class Network {
      * @throws IllegalStateException for a projection from a dropped population with a delay of more than one step,
      *                               whose spikes of the last step are still on their way
      */
-    public void dropLastStepSpikes(java.util.Set<Population> dropped) {
+    public void dropLastStepSpikes(Set<Population> dropped) {
         if (lastStep < 0 || dropped.isEmpty()) {
             return;
         }
@@ -606,7 +610,7 @@ public final class Network {
      * left for later (call it once after such a step, with the same populations). Sleep calls it after a step's decay.
      * The events count as at any delivery.
      */
-    public void deliverLastStep(java.util.Set<Population> posts) {
+    public void deliverLastStep(Set<Population> posts) {
         for (int k = 0; k < projections.size(); k++) {
             Projection p = projections.get(k);
             if (posts.contains(p.post())) {
@@ -616,7 +620,7 @@ public final class Network {
     }
 
     /** Refuses a projection to one of {@code posts} whose spikes do not all arrive at the next step. */
-    private void requireNextStepDelivery(java.util.Set<Population> posts, String what) {
+    private void requireNextStepDelivery(Set<Population> posts, String what) {
         for (int k = 0; k < projections.size(); k++) {
             Projection p = projections.get(k);
             if (posts.contains(p.post()) && (p.synapseDelays() != null || p.delaySteps() != 1)) {
@@ -630,8 +634,8 @@ public final class Network {
      * Rebuilds the input waiting at the targets of {@code dropped}'s projections from the last step's spikes of every
      * other population, with the weights as they are now.
      */
-    private void rebuildWaitingInput(java.util.Set<Population> dropped) {
-        java.util.Set<Population> posts = new java.util.HashSet<>();
+    private void rebuildWaitingInput(Set<Population> dropped) {
+        Set<Population> posts = new HashSet<>();
         for (Projection p : projections) {
             if (dropped.contains(p.pre())) {
                 if (p.synapseDelays() != null || p.delaySteps() != 1) {
@@ -642,8 +646,8 @@ public final class Network {
             }
         }
         for (Population post : posts) {
-            java.util.Arrays.fill(post.excitatoryInput(), 0f);
-            java.util.Arrays.fill(post.inhibitoryInput(), 0f);
+            Arrays.fill(post.excitatoryInput(), 0f);
+            Arrays.fill(post.inhibitoryInput(), 0f);
         }
         for (Projection p : projections) {
             if (posts.contains(p.post()) && !dropped.contains(p.pre())) {

@@ -1,6 +1,8 @@
 package io.somnus.neuron;
 
 import io.somnus.core.NumberText;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Parameters of the conductance-based LIF neuron with adaptive threshold θ of Diehl &amp; Cook (2015),
@@ -35,8 +37,8 @@ public record ConductanceLifParameters(double tauMembraneMs, double vRestMv, dou
      * The time constants forward Euler integrates, by field name: the conductances and θ always (each keeps 1 − dt/τ
      * per step, so each must be at least dt), V too under forward Euler ({@code forwardEulerMembrane}).
      */
-    public java.util.Map<String, Double> forwardEulerTimeConstantsMs(boolean forwardEulerMembrane) {
-        java.util.Map<String, Double> taus = new java.util.LinkedHashMap<>();
+    public Map<String, Double> forwardEulerTimeConstantsMs(boolean forwardEulerMembrane) {
+        Map<String, Double> taus = new LinkedHashMap<>();
         taus.put("tau_excitatory_ms", tauExcitatoryMs);
         taus.put("tau_inhibitory_ms", tauInhibitoryMs);
         taus.put("tau_theta_ms", tauThetaMs);

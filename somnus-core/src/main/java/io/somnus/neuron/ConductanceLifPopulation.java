@@ -7,6 +7,10 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -71,9 +75,9 @@ public final class ConductanceLifPopulation extends Population {
     /** @param kernels the loops that advance the population (all kernels give the same numbers) */
     public ConductanceLifPopulation(String name, int size, ConductanceLifParameters p, Kernels kernels) {
         super(name, size);
-        this.p = java.util.Objects.requireNonNull(p, () -> "population " + name + ": parameters (e.g. "
+        this.p = Objects.requireNonNull(p, () -> "population " + name + ": parameters (e.g. "
                 + "ConductanceLifParameters.DIEHL_COOK_EXCITATORY)");
-        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
         this.v = new float[Kernels.paddedLength(size)];
         this.ge = new float[Kernels.paddedLength(size)];
         this.gi = new float[Kernels.paddedLength(size)];
@@ -110,12 +114,12 @@ public final class ConductanceLifPopulation extends Population {
      * leak), {@code theta} (adaptive threshold increase, mV).
      */
     @Override
-    public java.util.List<String> stateVariables() {
-        return java.util.List.of("v", "ge", "gi", "theta");
+    public List<String> stateVariables() {
+        return List.of("v", "ge", "gi", "theta");
     }
 
     @Override
-    public java.util.function.IntToDoubleFunction stateReader(String variable) {
+    public IntToDoubleFunction stateReader(String variable) {
         return switch (variable) {
             case "v" -> k -> v[k];
             case "ge" -> k -> ge[k];
@@ -153,14 +157,14 @@ public final class ConductanceLifPopulation extends Population {
 
     /** θ, as {@code theta_mv}: the only state this model learns (the live array, as {@link #theta()} gives it). */
     @Override
-    public java.util.Map<String, double[]> learnedState() {
-        return java.util.Map.of("theta_mv", theta());
+    public Map<String, double[]> learnedState() {
+        return Map.of("theta_mv", theta());
     }
 
     /** A copy of θ, as {@code theta_mv}, taken without forgetting the floors and the rest, as {@link #theta()} does. */
     @Override
-    public java.util.Map<String, double[]> learnedStateCopy() {
-        return java.util.Map.of("theta_mv", theta.clone());
+    public Map<String, double[]> learnedStateCopy() {
+        return Map.of("theta_mv", theta.clone());
     }
 
     /**

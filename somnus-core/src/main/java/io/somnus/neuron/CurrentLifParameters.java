@@ -1,6 +1,8 @@
 package io.somnus.neuron;
 
 import io.somnus.core.NumberText;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Parameters of the current-based leaky integrate-and-fire neuron with spike-triggered threshold
@@ -37,8 +39,8 @@ public record CurrentLifParameters(double tauMembraneMs, double tauSynapseMs, do
      * The time constants forward Euler integrates under the authors' scheme ({@code forwardEuler}), by field name: V,
      * I and a each keep 1 − dt/τ per step, so each must be at least dt; none under exact decays (any dt).
      */
-    public java.util.Map<String, Double> forwardEulerTimeConstantsMs(boolean forwardEuler) {
-        java.util.Map<String, Double> taus = new java.util.LinkedHashMap<>(); // in this order, the first one named
+    public Map<String, Double> forwardEulerTimeConstantsMs(boolean forwardEuler) {
+        Map<String, Double> taus = new LinkedHashMap<>(); // in this order, the first one named
         if (forwardEuler) {
             taus.put("tau_membrane_ms", tauMembraneMs);
             taus.put("tau_synapse_ms", tauSynapseMs);

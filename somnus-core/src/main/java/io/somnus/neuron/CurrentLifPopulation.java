@@ -7,6 +7,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -53,10 +56,10 @@ public final class CurrentLifPopulation extends Population {
     /** @param scheme how a step is taken: Somnus's, or the authors' code's forward Euler and spike test */
     public CurrentLifPopulation(String name, int size, CurrentLifParameters p, Kernels kernels, CurrentLifScheme scheme) {
         super(name, size);
-        this.p = java.util.Objects.requireNonNull(p, () -> "population " + name + ": parameters (e.g. "
+        this.p = Objects.requireNonNull(p, () -> "population " + name + ": parameters (e.g. "
                 + "CurrentLifParameters.PAPER)");
-        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
-        this.scheme = java.util.Objects.requireNonNull(scheme, "scheme");
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
         this.v = new float[Kernels.paddedLength(size)];
         this.current = new float[Kernels.paddedLength(size)];
         this.adaptation = new float[Kernels.paddedLength(size)];
@@ -96,12 +99,12 @@ public final class CurrentLifPopulation extends Population {
 
     /** {@code v} (membrane, mV), {@code i} (synaptic current), {@code adaptation} (threshold increase, mV). */
     @Override
-    public java.util.List<String> stateVariables() {
-        return java.util.List.of("v", "i", "adaptation");
+    public List<String> stateVariables() {
+        return List.of("v", "i", "adaptation");
     }
 
     @Override
-    public java.util.function.IntToDoubleFunction stateReader(String variable) {
+    public IntToDoubleFunction stateReader(String variable) {
         return switch (variable) {
             case "v" -> k -> v[k];
             case "i" -> k -> current[k];

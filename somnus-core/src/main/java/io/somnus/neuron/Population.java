@@ -8,7 +8,10 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntToDoubleFunction;
 import java.util.random.RandomGenerator;
 
@@ -59,7 +62,7 @@ public abstract class Population {
      * size below 1 ({@link IllegalArgumentException}).
      */
     protected Population(String name, int size) {
-        java.util.Objects.requireNonNull(name, "a population needs a name");
+        Objects.requireNonNull(name, "a population needs a name");
         if (size <= 0) {
             throw new IllegalArgumentException("population " + name + ": size must be > 0, got " + size);
         }
@@ -135,8 +138,8 @@ public abstract class Population {
      * arrays of {@link #size()} values that a caller may read or write (saving and restoring a trained network); empty
      * for models that learn nothing.
      */
-    public java.util.Map<String, double[]> learnedState() {
-        return java.util.Map.of();
+    public Map<String, double[]> learnedState() {
+        return Map.of();
     }
 
     /**
@@ -144,8 +147,8 @@ public abstract class Population {
      * saving): handing out the live arrays makes a population forget what it derived from them, since the caller may
      * write (the conductance LIF's threshold floors and the rest under which it skips an update); this does not.
      */
-    public java.util.Map<String, double[]> learnedStateCopy() {
-        java.util.Map<String, double[]> copy = new java.util.LinkedHashMap<>();
+    public Map<String, double[]> learnedStateCopy() {
+        Map<String, double[]> copy = new LinkedHashMap<>();
         learnedState().forEach((name, values) -> copy.put(name, values.clone()));
         return copy;
     }

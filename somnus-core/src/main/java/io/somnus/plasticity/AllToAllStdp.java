@@ -9,6 +9,8 @@ import io.somnus.synapse.SettledColumns;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Pair STDP with all-to-all pairing (Song, Miller &amp; Abbott 2000; Brian2's classic STDP example, NEST's
@@ -81,7 +83,7 @@ public final class AllToAllStdp implements Plasticity {
         this.tauPlusMs = tauPlusMs;
         this.tauMinusMs = tauMinusMs;
         this.sign = sign;
-        this.dependence = java.util.Objects.requireNonNull(dependence, "dependence");
+        this.dependence = Objects.requireNonNull(dependence, "dependence");
         this.dtMs = dtMs;
         this.x = traces(tauPlusMs, "τ+", dtMs);
         this.y = traces(tauMinusMs, "τ−", dtMs);
@@ -296,6 +298,6 @@ public final class AllToAllStdp implements Plasticity {
     @Override
     public String toString() {
         return name() + " STDP (" + NearestPairStdp.pairValues(eta, aPlus, aMinus, tauPlusMs, tauMinusMs, sign) + ", "
-                + dependence.name().toLowerCase(java.util.Locale.ROOT) + ", dt " + NumberText.of(dtMs) + " ms)";
+                + dependence.name().toLowerCase(Locale.ROOT) + ", dt " + NumberText.of(dtMs) + " ms)";
     }
 }

@@ -1,5 +1,7 @@
 package io.somnus.readout;
 
+import java.util.Arrays;
+
 /** Argument checks and layout helpers shared by the readouts (package-private). */
 final class Features {
     private Features() {
@@ -142,7 +144,7 @@ final class Features {
     static double[][] unflatten(double[] flat, int rows, int d) {
         double[][] out = new double[rows][];
         for (int i = 0; i < rows; i++) {
-            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+            out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.somnus.readout;
 
+import java.util.Arrays;
+
 /**
  * The label-vote readout of Diehl &amp; Cook (2015): each neuron is assigned to the class for which its
  * mean response over the training samples of that class is highest,
@@ -72,7 +74,7 @@ public final class LabelVoteReadout implements Readout {
             }
         }
         int[] out = new int[neurons];
-        java.util.Arrays.fill(out, -1);
+        Arrays.fill(out, -1);
         double[] best = new double[neurons];
         for (int c = 0; c < numClasses; c++) {
             if (counts[c] == 0) {
@@ -132,7 +134,7 @@ public final class LabelVoteReadout implements Readout {
             double[] sums = new double[numClasses];
             double[] r = new double[assignments.length];
             for (int i = 0; i < out.length; i++) {
-                java.util.Arrays.fill(sums, 0.0);
+                Arrays.fill(sums, 0.0);
                 features.copyRow(i, r, 0);
                 for (int j = 0; j < assignments.length; j++) {
                     int a = assignments[j];

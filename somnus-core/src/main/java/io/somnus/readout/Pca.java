@@ -1,10 +1,12 @@
 package io.somnus.readout;
 
 import io.somnus.core.NumberText;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
@@ -349,7 +351,7 @@ public final class Pca {
         }
         double[][] rows = new double[m][];
         for (int r = 0; r < m; r++) {
-            rows[r] = java.util.Arrays.copyOfRange(sym, r * m, (r + 1) * m);
+            rows[r] = Arrays.copyOfRange(sym, r * m, (r + 1) * m);
         }
         try {
             EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(
@@ -359,7 +361,7 @@ public final class Pca {
                 values[i] = raw[i];
                 vectors[i] = eig.getEigenvector(i).toArray();
             }
-        } catch (org.hipparchus.exception.MathIllegalStateException e) {
+        } catch (MathIllegalStateException e) {
             // Hipparchus' QL iteration fails on covariances of fewer samples than features (a cluster of zero
             // eigenvalues) that hipparchusFails does not predict. Its SVD took 2-3 minutes per fit at N_e = 1 600;
             // EJML decomposes the same matrix in seconds (and takes its own SVD if it fails)
@@ -401,14 +403,14 @@ public final class Pca {
             DMatrixRMaj v = svd.getV(null, true); // rows of Vᵀ: the right singular vectors
             for (int i = 0; i < m; i++) {
                 raw[i] = sv[i];
-                raws[i] = java.util.Arrays.copyOfRange(v.data, i * m, (i + 1) * m);
+                raws[i] = Arrays.copyOfRange(v.data, i * m, (i + 1) * m);
             }
         }
         Integer[] order = new Integer[m];
         for (int i = 0; i < m; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(raw[q], raw[p])); // stable: ties keep EJML's order
+        Arrays.sort(order, (p, q) -> Double.compare(raw[q], raw[p])); // stable: ties keep EJML's order
         for (int i = 0; i < m; i++) {
             values[i] = raw[order[i]];
             vectors[i] = raws[order[i]];

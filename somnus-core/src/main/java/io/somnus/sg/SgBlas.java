@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Row-major single-precision GEMM on top of netlib-java's column-major {@code sgemm}. The system property
@@ -65,7 +66,7 @@ final class SgBlas {
      * {@code OPENBLAS_NUM_THREADS}, {@code GOTO_NUM_THREADS} and {@code OMP_NUM_THREADS} (leading digits, as C's
      * {@code atoi}), else every processor; at most {@code processors}.
      */
-    static int threads(java.util.function.UnaryOperator<String> env, int processors) {
+    static int threads(UnaryOperator<String> env, int processors) {
         for (String name : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
             String value = env.apply(name);
             int n = value == null ? 0 : leadingInt(value.trim());

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,7 +275,7 @@ public final class SgCheckpoint {
             float[] a = new float[Math.min(n, 1 << 20)];
             for (int k = 0; k < n; k++) {
                 if (k == a.length) {
-                    a = java.util.Arrays.copyOf(a, (int) Math.min(n, 2L * a.length));
+                    a = Arrays.copyOf(a, (int) Math.min(n, 2L * a.length));
                 }
                 a[k] = Float.intBitsToFloat(in.readInt());
             }

@@ -1,6 +1,8 @@
 package io.somnus.sg;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SG-SNN on a labelled set with learning off.
@@ -14,6 +16,6 @@ import java.util.Map;
 public record SgEvaluation(double accuracy, int images, Map<String, Double> firingRatesHz) {
     /** Copies the rates into a map sorted by layer name. */
     public SgEvaluation {
-        firingRatesHz = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(firingRatesHz)); // sorted, as in SgResult
+        firingRatesHz = Collections.unmodifiableMap(new TreeMap<>(firingRatesHz)); // sorted, as in SgResult
     }
 }

@@ -1,6 +1,7 @@
 package io.somnus.sg;
 
 import io.somnus.kernel.Kernels;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -258,7 +259,7 @@ final class SgNetwork {
         int k = sizes[layers];
         int n = batch * k;
         float[] src = loss.spikingOutput() ? s[out] : u[out];
-        java.util.Arrays.fill(logits, 0, n, 0f);
+        Arrays.fill(logits, 0, n, 0f);
         for (int t = 0; t < steps; t++) {
             int off = t * n;
             for (int i = 0; i < n; i++) {
@@ -355,7 +356,7 @@ final class SgNetwork {
             // grad holds g_l[t] for every t (the loss or the layer above); turn it into δ_l[t], t descending, and
             // sum the bias gradient (and, for a time-invariant input, Σ_t δ) while each step is still in cache.
             boolean invariant = l == 0 && timeInvariant;
-            java.util.Arrays.fill(biasGrad, 0, post, 0.0);
+            Arrays.fill(biasGrad, 0, post, 0.0);
             if (rec == null) {
                 // Each unit's δ depends on that unit alone: two threads can take halves (each sum in its order).
                 int half = splitPoint(post);

@@ -3,6 +3,7 @@ package io.somnus.sg;
 import io.somnus.core.GaussianDraws;
 import io.somnus.data.LabeledImages;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class SgReferenceCase {
                 labelValues[r] = labels[r];
             }
             int[] inputShape = invariant ? new int[] {batch, inputs} : new int[] {cfg.steps(), batch, inputs};
-            arrays.put("input_step" + k, new Array(java.util.Arrays.copyOf(net.input, size(inputShape)), inputShape));
+            arrays.put("input_step" + k, new Array(Arrays.copyOf(net.input, size(inputShape)), inputShape));
             arrays.put("labels_step" + k, new Array(labelValues, new int[] {batch}));
             scalars.put("loss_step" + k, net.lossAndGradients(batch, invariant, labels));
             long[] spikes = new long[net.layers];

@@ -1,7 +1,9 @@
 package io.somnus.sg;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outcome of {@link SgTrainer#train}.
@@ -42,7 +44,7 @@ public record SgResult(SgConfig config, List<SgEpoch> epochs, List<SgSleepEpisod
         epochs = List.copyOf(epochs);
         sleepEpisodes = List.copyOf(sleepEpisodes);
         // sorted: Map.copyOf iterates in an order salted per JVM, and summary.json must not depend on the JVM
-        sleepFiringRatesHz = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sleepFiringRatesHz));
+        sleepFiringRatesHz = Collections.unmodifiableMap(new TreeMap<>(sleepFiringRatesHz));
         taskAccuracy = rows(taskAccuracy);
     }
 

@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import io.somnus.sleep.EveryMinibatches;
 import io.somnus.sleep.SleepSchedule;
 import java.util.random.RandomGenerator;
 
@@ -31,7 +32,7 @@ public enum SgSleepSchedule {
         return switch (this) {
             case PER_EPOCH -> SleepSchedule.afterEpochWithProbability(ratio, episodeSteps, decision);
             case EVERY_MINIBATCHES -> ratio == 0 ? SleepSchedule.NEVER
-                    : io.somnus.sleep.EveryMinibatches.forFraction(ratio, episodeSteps);
+                    : EveryMinibatches.forFraction(ratio, episodeSteps);
         };
     }
 }

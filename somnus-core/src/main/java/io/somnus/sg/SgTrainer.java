@@ -2,15 +2,20 @@ package io.somnus.sg;
 
 import io.somnus.core.SplittableState;
 import io.somnus.data.LabeledImages;
+import io.somnus.network.NonFiniteStateException;
 import io.somnus.sleep.SleepClock;
 import io.somnus.sleep.SleepSchedule.WakeUnit;
 import io.somnus.sleep.SleepSchedule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * Trains a surrogate-gradient SNN ({@link SgNetwork} has the equations) with minibatch Adam and BPTT, optionally
@@ -109,7 +114,7 @@ public final class SgTrainer {
      */
     public SgResult train(LabeledImages train, LabeledImages validation, SgConfig cfg, SplittableRandom rng,
                           SgListener listener, SgCheckpoint resume, SgTasks tasks) {
-        java.util.Objects.requireNonNull(listener, "listener (SgListener.NONE for none)");
+        Objects.requireNonNull(listener, "listener (SgListener.NONE for none)");
         long wallStart = System.nanoTime();
         if ((resume != null || listener.wantsCheckpoints()) && !SplittableState.rebuildable()) {
             throw new IllegalStateException("SG-SNN resume snapshots need the generators' states, which this JDK's "
@@ -144,7 +149,7 @@ public final class SgTrainer {
         int taskCount = tasks == null ? 1 : tasks.tasks();
         int totalEpochs = cfg.epochs() * taskCount;
         // the images of each epoch, in the order its shuffle permutes: every image, or the task's
-        int[] order = tasks == null ? java.util.stream.IntStream.range(0, n).toArray() : tasks.images(0);
+        int[] order = tasks == null ? IntStream.range(0, n).toArray() : tasks.images(0);
         double[][] taskAccuracy = new double[tasks == null ? 0 : taskCount][];
         long imagesToTrain = 0;
         for (int k = 0; k < taskCount; k++) {
@@ -193,7 +198,7 @@ public final class SgTrainer {
                 }
                 double loss = net.lossAndGradients(batch, invariant, labels);
                 if (!Double.isFinite(loss)) {
-                    throw new io.somnus.network.NonFiniteStateException("the SG-SNN diverged: the loss is " + loss
+                    throw new NonFiniteStateException("the SG-SNN diverged: the loss is " + loss
                             + " in epoch " + epoch + ", minibatch " + (from / cfg.batchSize() + 1)
                             + "; lower sg.learning_rate or sg.surrogate_slope");
                 }
@@ -326,7 +331,7 @@ public final class SgTrainer {
      * Draws on {@code streams[index]}, whichever generator is there now (a checkpoint puts a twin in its place): the
      * sleep schedule holds this, not the generator. Each method draws as SplittableRandom's own does.
      */
-    private static final class Current implements java.util.random.RandomGenerator {
+    private static final class Current implements RandomGenerator {
         private final SplittableRandom[] streams;
         private final int index;
 
@@ -461,9 +466,9 @@ public final class SgTrainer {
         }
         int[] a = order.clone();
         int[] b = images.clone();
-        java.util.Arrays.sort(a);
-        java.util.Arrays.sort(b);
-        return java.util.Arrays.equals(a, b);
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return Arrays.equals(a, b);
     }
 
     private static float[][] copy(float[][] arrays) {
@@ -560,7 +565,7 @@ public final class SgTrainer {
         checkData(data, config, "evaluation");
         SgNetwork net = network;
         int n = data.size();
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        int[] order = IntStream.range(0, n).toArray();
         int[] predicted = new int[net.maxBatch];
         long[] spikes = new long[net.layers];
         SplittableRandom rng = new SplittableRandom(evalSeed);
@@ -603,7 +608,7 @@ public final class SgTrainer {
     private static void check(float[] values, String name, int epoch, boolean slept) {
         for (int k = 0; k < values.length; k++) {
             if (!Float.isFinite(values[k])) {
-                throw new io.somnus.network.NonFiniteStateException("the SG-SNN diverged: " + name + "[" + k + "] is "
+                throw new NonFiniteStateException("the SG-SNN diverged: " + name + "[" + k + "] is "
                         + values[k] + " after epoch " + epoch + (slept ? " and its sleep episode" : "")
                         + "; lower sg.learning_rate or the sleep settings (sg.sleep.learning_rate)");
             }

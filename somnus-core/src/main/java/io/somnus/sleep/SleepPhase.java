@@ -8,8 +8,13 @@ import io.somnus.neuron.Population;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -60,7 +65,7 @@ public final class SleepPhase {
      * @throws NullPointerException for null settings
      */
     public SleepPhase(SleepSettings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** The settings its episodes run under. */
@@ -133,12 +138,12 @@ public final class SleepPhase {
      */
     public Episode run(Network net, long maxSteps, Map<Projection, Double> setPoints, RandomGenerator rng,
                        List<SpikeCounter> counters, Observer observer) {
-        java.util.Objects.requireNonNull(setPoints, "setPoints: each projection's Σ|w| set point (Map.of() for none)");
-        java.util.Objects.requireNonNull(counters, "counters: spike counters to fill (List.of() for none)");
+        Objects.requireNonNull(setPoints, "setPoints: each projection's Σ|w| set point (Map.of() for none)");
+        Objects.requireNonNull(counters, "counters: spike counters to fill (List.of() for none)");
         if (maxSteps < 0) {
             throw new IllegalArgumentException("a sleep episode of at most " + maxSteps + " steps: maxSteps must be >= 0");
         }
-        List<Projection> decaying = decaying(java.util.Objects.requireNonNull(net, "net"));
+        List<Projection> decaying = decaying(Objects.requireNonNull(net, "net"));
         if (settings.earlyEndTolerance() > 0) {
             for (Projection p : decaying) {
                 if (setPoints.get(p) == null) {
@@ -167,7 +172,7 @@ public final class SleepPhase {
         for (int c = 0; c < counters.size(); c++) {
             before[c] = counters.get(c).total();
         }
-        java.util.Set<Population> posts = settings.deliverAfterDecay() ? decayingPosts(decaying) : java.util.Set.of();
+        Set<Population> posts = settings.deliverAfterDecay() ? decayingPosts(decaying) : Set.of();
         long step = 0;
         boolean early = false;
         while (step < maxSteps) {
@@ -177,11 +182,11 @@ public final class SleepPhase {
             }
             if (keep && step == 0 && settings.dropLastWakeInput()) {
                 // only once the episode takes its first step: an episode that ends before it zeroes nothing
-                net.dropLastStepSpikes(java.util.Set.of(net.input()));
+                net.dropLastStepSpikes(Set.of(net.input()));
             }
             boolean decayNow = (step + 1) % k == 0 || step + 1 == maxSteps;
             // after_decay: the decaying projections' targets receive this step's spikes once its decay is done
-            java.util.Set<Population> later = decayNow ? posts : java.util.Set.of();
+            Set<Population> later = decayNow ? posts : Set.of();
             if (keep) {
                 net.stepStream(settings.plasticity(), settings.noiseStdMv(), rng, later);
             } else {
@@ -217,7 +222,7 @@ public final class SleepPhase {
         if (!keep) {
             net.resetState();
         }
-        Map<String, PopulationSpikes> spikes = new java.util.LinkedHashMap<>();
+        Map<String, PopulationSpikes> spikes = new LinkedHashMap<>();
         for (int c = 0; c < counters.size(); c++) {
             Population p = counters.get(c).population();
             spikes.put(p.name(), new PopulationSpikes(counters.get(c).total() - before[c], p.size()));
@@ -225,8 +230,8 @@ public final class SleepPhase {
         return new Episode(step, early, spikes);
     }
 
-    private static java.util.Set<Population> decayingPosts(List<Projection> decaying) {
-        java.util.Set<Population> posts = new java.util.HashSet<>();
+    private static Set<Population> decayingPosts(List<Projection> decaying) {
+        Set<Population> posts = new HashSet<>();
         for (Projection p : decaying) {
             posts.add(p.post());
         }
@@ -354,7 +359,7 @@ public final class SleepPhase {
         int pre = p.pre().size();
         int n = p.post().size();
         double[] sums = targets.sums();
-        java.util.Arrays.fill(sums, 0.0);
+        Arrays.fill(sums, 0.0);
         Kernels kernels = p.kernels();
         int count;
         if (p.isDense()) {

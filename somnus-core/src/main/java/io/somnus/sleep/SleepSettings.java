@@ -2,6 +2,7 @@ package io.somnus.sleep;
 
 import io.somnus.core.NumberText;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What happens during a sleep episode (Massey et al. 2026): input silenced (or a low spontaneous rate), Gaussian
@@ -72,10 +73,10 @@ public record SleepSettings(double noiseStdMv, double inputRateHz, boolean plast
      * negative or not finite, and a decay or trace interval below 1 step, an {@link IllegalArgumentException}.
      */
     public SleepSettings {
-        java.util.Objects.requireNonNull(earlyEnd, "earlyEnd");
-        java.util.Objects.requireNonNull(law, "law: the weight decay law (LogSpaceDecay, LinearDecay)");
-        java.util.Objects.requireNonNull(target, "target: what the weights decay toward (DecayTarget)");
-        java.util.Objects.requireNonNull(projections,
+        Objects.requireNonNull(earlyEnd, "earlyEnd");
+        Objects.requireNonNull(law, "law: the weight decay law (LogSpaceDecay, LinearDecay)");
+        Objects.requireNonNull(target, "target: what the weights decay toward (DecayTarget)");
+        Objects.requireNonNull(projections,
                 "projections: the projections that decay (empty for every plastic one)");
         if (!(noiseStdMv >= 0 && Double.isFinite(noiseStdMv))) {
             throw new IllegalArgumentException("sleep.noise_std_mv must be >= 0 and finite, got " + NumberText.of(noiseStdMv));

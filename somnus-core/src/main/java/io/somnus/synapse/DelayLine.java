@@ -6,6 +6,7 @@ import io.somnus.neuron.SpikeHistory;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A projection's axonal delay of {@code steps} ≥ 2 steps: the presynaptic spikes of each step held for
@@ -56,7 +57,7 @@ final class DelayLine {
 
     /** Drops the spikes in flight and forgets the arrival times (a reset of the network's state). */
     void reset() {
-        java.util.Arrays.fill(heldCount, 0);
+        Arrays.fill(heldCount, 0);
         slot = 0;
         arrivals.reset();
     }

@@ -9,6 +9,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The synapses from one population to another (PyNN's Projection), stored sparsely. Synapses are
@@ -67,7 +69,7 @@ public final class Projection {
      * @param name the projection's name (a run's {@code input_e}, {@code e_i}, …)
      */
     public static Builder named(String name) {
-        return new Builder(java.util.Objects.requireNonNull(name, "name"));
+        return new Builder(Objects.requireNonNull(name, "name"));
     }
 
     /** See {@link #named}; {@link #build()} checks as the constructor does, and names a setter not called. */
@@ -171,13 +173,13 @@ public final class Projection {
      */
     public Projection(String name, Population pre, Population post, Receptor receptor, SynapseList synapses,
                       float[] initialWeights, float wMin, float wMax, Kernels kernels) {
-        java.util.Objects.requireNonNull(name, "name");
-        java.util.Objects.requireNonNull(pre, () -> "projection " + name + ": pre population");
-        java.util.Objects.requireNonNull(post, () -> "projection " + name + ": post population");
-        java.util.Objects.requireNonNull(receptor, () -> "projection " + name + ": receptor (EXCITATORY or INHIBITORY)");
-        java.util.Objects.requireNonNull(synapses, () -> "projection " + name + ": synapses");
-        java.util.Objects.requireNonNull(initialWeights, () -> "projection " + name + ": initialWeights");
-        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pre, () -> "projection " + name + ": pre population");
+        Objects.requireNonNull(post, () -> "projection " + name + ": post population");
+        Objects.requireNonNull(receptor, () -> "projection " + name + ": receptor (EXCITATORY or INHIBITORY)");
+        Objects.requireNonNull(synapses, () -> "projection " + name + ": synapses");
+        Objects.requireNonNull(initialWeights, () -> "projection " + name + ": initialWeights");
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
         checkBounds(name, post, receptor, initialWeights, wMin, wMax);
         this.name = name;
         this.pre = pre;
@@ -547,7 +549,7 @@ public final class Projection {
      *                                  count, a uniform delay set already, or a rule that cannot follow the delays
      */
     public Projection withSynapseDelays(int[] stepsPerSynapse) {
-        java.util.Objects.requireNonNull(stepsPerSynapse, () -> "projection " + name + ": stepsPerSynapse");
+        Objects.requireNonNull(stepsPerSynapse, () -> "projection " + name + ": stepsPerSynapse");
         if (delayLine != null) {
             throw new IllegalArgumentException("projection " + name + ": has one delay for all synapses already ("
                     + delayLine.steps() + " steps); give either one delay for all synapses or one per synapse");
@@ -959,7 +961,7 @@ public final class Projection {
     @Override
     public String toString() {
         return "Projection[" + name + ": " + pre.name() + " → " + post.name() + ", "
-                + receptor.name().toLowerCase(java.util.Locale.ROOT) + ", " + synapseCount()
+                + receptor.name().toLowerCase(Locale.ROOT) + ", " + synapseCount()
                 + (synapseCount() == 1 ? " synapse, " : " synapses, ")
                 + (plasticity == null ? "static" : plasticity) + (synapseDelays != null ? ", a delay per synapse"
                 : delaySteps() > 1 ? ", delay " + delaySteps() + " steps" : "") + "]";

@@ -7,6 +7,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A delay of its own for every synapse of a projection ({@link Projection#withSynapseDelays}), in whole steps d ≥ 1:
@@ -56,7 +57,7 @@ public final class SynapseDelays {
      * @param postOf          each synapse's post neuron
      */
     SynapseDelays(String projection, Population pre, int[] rowStart, int[] stepsPerSynapse,
-                  java.util.function.IntUnaryOperator postOf) {
+                  IntUnaryOperator postOf) {
         int n = rowStart[pre.size()];
         if (stepsPerSynapse.length != n) {
             throw new IllegalArgumentException("projection " + projection + ": " + stepsPerSynapse.length

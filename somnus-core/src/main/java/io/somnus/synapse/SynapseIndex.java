@@ -1,5 +1,7 @@
 package io.somnus.synapse;
 
+import java.util.Arrays;
+
 /**
  * A projection's index arrays beyond its row and column starts: each synapse's post and pre neuron (in synapse order,
  * CSR) and the column lists (CSC: each post neuron's incoming synapse ids and their pre neurons). Listed synapses have
@@ -78,7 +80,7 @@ final class SynapseIndex {
     private static Lists columns(int[] postIndex, int[] preIndex, int[] colStart) {
         int n = postIndex.length;
         int[] colSynapse = new int[n];
-        int[] colFill = java.util.Arrays.copyOf(colStart, colStart.length - 1);
+        int[] colFill = Arrays.copyOf(colStart, colStart.length - 1);
         for (int s = 0; s < n; s++) {
             colSynapse[colFill[postIndex[s]]++] = s;
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The state read from a SplittableRandom and advanced here gives the generator's own draws. */
@@ -73,7 +74,7 @@ class SplittableStateTest {
             long gamma = SplittableState.mixGamma(x);
             assertEquals(gamma, SplittableState.mixGamma(SplittableState.unmixGamma(gamma)));
         }
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SplittableState.rebuild(0, 2));
     }
 }

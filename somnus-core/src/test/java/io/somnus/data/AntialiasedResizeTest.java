@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.somnus.DebianPython;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class AntialiasedResizeTest {
         String[] lines = r.stdout().strip().split("\n");
         assertEquals(images, lines.length);
         for (int n = 0; n < images; n++) {
-            int[] theirs = java.util.Arrays.stream(lines[n].trim().split(" ")).mapToInt(Integer::parseInt).toArray();
+            int[] theirs = Arrays.stream(lines[n].trim().split(" ")).mapToInt(Integer::parseInt).toArray();
             assertArrayEquals(theirs, toLevels(AntialiasedResize.resize(levels(src[n]), 28, 28, 15, 15)), "image " + n);
         }
     }

@@ -13,11 +13,17 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -65,7 +71,7 @@ class DatasetImportTest {
         }
         Files.write(root.resolve("A").resolve("empty.png"), new byte[0]);
         byte[] whole = Files.readAllBytes(root.resolve("F").resolve("img0.png"));
-        Files.write(root.resolve("F").resolve("cut.png"), java.util.Arrays.copyOf(whole, 40));
+        Files.write(root.resolve("F").resolve("cut.png"), Arrays.copyOf(whole, 40));
         return root;
     }
 
@@ -126,7 +132,7 @@ class DatasetImportTest {
                     "letter " + c + ": " + testPerLetter[c]);
         }
         // the first images of the train split mix the letters (what --train-images takes)
-        assertTrue(java.util.stream.IntStream.range(0, 10).map(i -> train.labels()[i]).distinct().count() > 3);
+        assertTrue(IntStream.range(0, 10).map(i -> train.labels()[i]).distinct().count() > 3);
 
         Path again = tmp.resolve("again").resolve("notmnist");
         assertEquals(r.files(), DatasetImport.notMnist(from, again, 1, DatasetImport.DEFAULT_TEST_FRACTION).files(),
@@ -141,7 +147,7 @@ class DatasetImportTest {
 
         // the test images gunzipped in place still load as the import's (its content SHA-256 was recorded)
         Path gz = out.resolve("t10k-images-idx3-ubyte.gz");
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+        try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
             Files.write(out.resolve("t10k-images-idx3-ubyte"), in.readAllBytes());
         }
         Files.delete(gz);
@@ -164,7 +170,7 @@ class DatasetImportTest {
         Path out = tmp.resolve("data").resolve("notmnist");
         DatasetImport.Result r = DatasetImport.notMnist(from, out, 1, DatasetImport.DEFAULT_TEST_FRACTION, file -> {
             if (file.equals(noPermission)) {
-                throw new java.nio.file.AccessDeniedException(file.toString());
+                throw new AccessDeniedException(file.toString());
             }
             if (file.equals(ioError)) {
                 throw new IOException("Input/output error");
@@ -187,7 +193,7 @@ class DatasetImportTest {
         for (int c = 0; c < 10; c++) {
             String letter = String.valueOf((char) ('A' + c));
             try (var files = Files.list(from.resolve(letter))) {
-                for (Path f : files.sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                for (Path f : files.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
                     if (!f.equals(noPermission) && !f.equals(ioError)) {
                         listing.append(FileHashes.hex(FileHashes.newDigest().digest(Files.readAllBytes(f))))
                                 .append("  ").append(letter).append('/').append(f.getFileName()).append('\n');
@@ -207,7 +213,7 @@ class DatasetImportTest {
         DatasetException e = assertThrows(DatasetException.class, () -> DatasetImport.notMnist(from, out, 1,
                 DatasetImport.DEFAULT_TEST_FRACTION, file -> {
                     if (file.getParent().getFileName().toString().equals("G")) {
-                        throw new java.nio.file.AccessDeniedException(file.toString());
+                        throw new AccessDeniedException(file.toString());
                     }
                     return Files.readAllBytes(file);
                 }));
@@ -396,7 +402,7 @@ class DatasetImportTest {
      */
     @Test
     void theCheckTheImportGivesPassesGzippedAndGunzipped() throws IOException, InterruptedException {
-        assumeTrue(java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+        assumeTrue(Stream.of(System.getenv("PATH").split(":"))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "sha256sum"))), "needs coreutils' sha256sum");
         Path out = tmp.resolve("data").resolve("kmnist");
         DatasetImport.kmnistNpz(kmnistNpz(5, 3), out);
@@ -407,7 +413,7 @@ class DatasetImportTest {
         for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
                 "t10k-labels-idx1-ubyte")) {
             Path gz = out.resolve(name + ".gz");
-            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
                 Files.write(out.resolve(name), in.readAllBytes());
             }
             Files.delete(gz);

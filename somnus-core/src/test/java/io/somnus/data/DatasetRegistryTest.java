@@ -14,12 +14,16 @@ import io.somnus.data.DatasetStatus.Verification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -253,7 +257,7 @@ class DatasetRegistryTest {
             perClass[l]++;
         }
         int[] thousandEach = new int[10];
-        java.util.Arrays.fill(thousandEach, 1000); // Fashion-MNIST's test set is balanced: 1000 per class
+        Arrays.fill(thousandEach, 1000); // Fashion-MNIST's test set is balanced: 1000 per class
         assertArrayEquals(thousandEach, perClass);
         // one image against an independent decompression of the raw bytes
         byte[] raw;
@@ -291,11 +295,11 @@ class DatasetRegistryTest {
         IdxBytes.writeMnistSplit(explicit.resolve("mnist"), "t10k", 2, false);
         List<DatasetStatus> all = builtIn(cacheOnly(), NO_DOWNLOAD).status(explicit, true);
         assertEquals(new DatasetRegistry().names(), all.stream().map(DatasetStatus::name).toList());
-        Map<String, DatasetStatus> by = new java.util.HashMap<>();
+        Map<String, DatasetStatus> by = new HashMap<>();
         all.forEach(s -> by.put(s.name(), s));
         assertEquals(Availability.FOUND, by.get("mnist").availability());
         // our synthetic gzip files are not the published ones; raw copies have no reference checksum
-        Map<String, Verification> v = new java.util.HashMap<>();
+        Map<String, Verification> v = new HashMap<>();
         by.get("mnist").files().forEach(f -> v.put(f.file().getFileName().toString(), f.verification()));
         assertEquals(Verification.MISMATCH, v.get("train-images-idx3-ubyte.gz"));
         assertEquals(Verification.NO_REFERENCE, v.get("t10k-images-idx3-ubyte"));
@@ -314,7 +318,7 @@ class DatasetRegistryTest {
         IdxBytes.writeMnistSplit(explicit.resolve("fashion-mnist"), "t10k", 2, true);
         byte[] broken = IdxBytes.gzip(IdxBytes.images(2, 28, 28, new byte[2 * 784]));
         IdxBytes.write(explicit.resolve("fashion-mnist"), "t10k-images-idx3-ubyte.gz",
-                java.util.Arrays.copyOf(broken, broken.length - 12));
+                Arrays.copyOf(broken, broken.length - 12));
         DatasetStatus fashion = builtIn(cacheOnly(), NO_DOWNLOAD).status(explicit, true).stream()
                 .filter(s -> s.name().equals("fashion-mnist")).findFirst().orElseThrow();
         DatasetStatus.FileStatus images = fashion.files().stream()
@@ -330,7 +334,7 @@ class DatasetRegistryTest {
         Path dir = tmp.resolve("given").resolve("mnist");
         IdxBytes.writeMnistSplit(dir, "t10k", 2, true);
         byte[] whole = IdxBytes.gzip(IdxBytes.images(2, 28, 28, new byte[2 * 784]));
-        IdxBytes.write(dir, "t10k-images-idx3-ubyte.gz", java.util.Arrays.copyOf(whole, whole.length - 12));
+        IdxBytes.write(dir, "t10k-images-idx3-ubyte.gz", Arrays.copyOf(whole, whole.length - 12));
         Files.writeString(dir.resolve(ContentRecord.FILE), sha256(IdxBytes.images(2, 28, 28, new byte[2 * 784]))
                 + "  t10k-images-idx3-ubyte\n");
         DatasetStatus mnist = builtIn(cacheOnly(), NO_DOWNLOAD).status(tmp.resolve("given"), true).stream()
@@ -450,7 +454,7 @@ class DatasetRegistryTest {
         changed[16] = 1;
         Files.write(gunzipped, changed);
         // digests are cached per modification time and size: another time, as a later edit would have
-        Files.setLastModifiedTime(gunzipped, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        Files.setLastModifiedTime(gunzipped, FileTime.fromMillis(1_000_000L));
         DatasetException e = assertThrows(DatasetException.class, () -> offline.load("tiny", Split.TRAIN, null));
         assertTrue(e.getMessage().contains("SHA-256 of the decompressed content is " + sha256(changed) + ", not the "
                 + sha256(raw) + " recorded when Somnus verified or made train-images-idx3-ubyte.gz"), e.getMessage());
@@ -486,7 +490,7 @@ class DatasetRegistryTest {
         }
         assertEquals(List.of(), new DatasetRegistry().fetch("geomfig"), "generated: nothing to fetch");
         DatasetException offline = assertThrows(DatasetException.class,
-                () -> builtIn(cacheOnly(), (uri, target) -> { throw new java.io.IOException("offline"); }).fetch("kmnist"));
+                () -> builtIn(cacheOnly(), (uri, target) -> { throw new IOException("offline"); }).fetch("kmnist"));
         assertTrue(offline.getMessage().contains("dataset 'kmnist' (train split) not found"), offline.getMessage());
     }
 
@@ -572,7 +576,7 @@ class DatasetRegistryTest {
         IdxBytes.write(dir, "t10k-images-idx3-ubyte.gz", tinyImages());
         DatasetException e = assertThrows(DatasetException.class,
                 () -> builtIn(cacheOnly(), (u, t) -> {
-                    throw new java.net.ConnectException();
+                    throw new ConnectException();
                 }).load("mnist", Split.TEST, dir));
         assertTrue(e.getMessage().contains("not t10k-labels-idx1-ubyte.gz next to it"), e.getMessage());
     }
@@ -649,7 +653,7 @@ class DatasetRegistryTest {
         Path labels = Files.write(cacheOnly().cacheDir("tiny").resolve("train-labels-idx1-ubyte.gz"),
                 IdxBytes.gzip(IdxBytes.labels((byte) 5)));
         // digests are cached per modification time and size: another time, as a later edit would have
-        Files.setLastModifiedTime(labels, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        Files.setLastModifiedTime(labels, FileTime.fromMillis(1_000_000L));
         // (no reference until 7 Dec 2026; now the content recorded at the extraction tells it is another)
         DatasetStatus.FileStatus replaced = r.status(null, true).get(0).files().get(1);
         assertEquals(Verification.MISMATCH, replaced.verification(), replaced.toString());
@@ -681,17 +685,17 @@ class DatasetRegistryTest {
         Path placed = cacheOnly().archiveDir().resolve("t.zip");
         IdxBytes.write(cacheOnly().archiveDir(), "t.zip", oneImageZip((byte) 5));
         // digests are cached per modification time and size: each version its own time, as edits apart would have
-        Files.setLastModifiedTime(placed, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        Files.setLastModifiedTime(placed, FileTime.fromMillis(1_000_000L));
         DatasetException e = assertThrows(DatasetException.class, () -> shaOnly.load("tiny", Split.TRAIN, null));
         assertTrue(e.getMessage().contains(placed.toString()) && e.getMessage().contains(sha256(zip)), e.getMessage());
         assertFalse(Files.exists(cacheOnly().cacheDir("tiny").resolve("train-labels-idx1-ubyte.gz")), "nothing extracted");
 
-        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", java.util.Arrays.copyOf(zip, zip.length - 1));
+        IdxBytes.write(cacheOnly().archiveDir(), "t.zip", Arrays.copyOf(zip, zip.length - 1));
         e = assertThrows(DatasetException.class, () -> r.load("tiny", Split.TRAIN, null));
         assertTrue(e.getMessage().contains(placed + ": is " + (zip.length - 1) + " bytes"), e.getMessage());
 
         IdxBytes.write(cacheOnly().archiveDir(), "t.zip", zip);
-        Files.setLastModifiedTime(placed, java.nio.file.attribute.FileTime.fromMillis(2_000_000L));
+        Files.setLastModifiedTime(placed, FileTime.fromMillis(2_000_000L));
         LabeledImages data = r.load("tiny", Split.TRAIN, null);
         assertEquals(4, data.labels()[0]);
     }
@@ -703,7 +707,7 @@ class DatasetRegistryTest {
         LabeledImages direct = GeomFig.generate(Split.TEST, 50, 16, 7);
         assertEquals(50, viaRegistry.size());
         assertEquals(16, viaRegistry.width());
-        assertTrue(java.util.Arrays.deepEquals(direct.images(), viaRegistry.images()));
+        assertTrue(Arrays.deepEquals(direct.images(), viaRegistry.images()));
         assertArrayEquals(direct.labels(), viaRegistry.labels());
     }
 }

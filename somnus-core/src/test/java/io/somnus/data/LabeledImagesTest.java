@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LabeledImagesTest {
@@ -60,7 +61,7 @@ class LabeledImagesTest {
     @Test
     void toStringSaysWhatTheSetHolds() {
         LabeledImages set = new LabeledImages("drawn", 2, 3, new float[][] {new float[6], new float[6]}, new int[] {0, 2},
-                3, java.util.Map.of());
+                3, Map.of());
         assertEquals("LabeledImages[drawn, 2 images of 2×3, 3 classes]", set.toString());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class EncoderTest {
         int[] count = new int[pixels.length];
         for (int n = 0; n < trials; n++) {
             enc.encode(pixels, intensity, steps, dt, rng, train);
-            java.util.Arrays.fill(count, 0);
+            Arrays.fill(count, 0);
             assertEquals(steps, train.numSteps());
             for (int s = 0; s < steps; s++) {
                 int prev = -1;
@@ -190,7 +191,7 @@ class EncoderTest {
             float[] b = denseOf(enc, pixels, 7);
             float[] c = denseOf(enc, pixels, 8);
             assertArrayEquals(a, b, 0f);
-            assertTrue(!java.util.Arrays.equals(a, c));
+            assertTrue(!Arrays.equals(a, c));
         }
     }
 

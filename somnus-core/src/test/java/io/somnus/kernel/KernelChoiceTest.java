@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.core.CpuInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +38,7 @@ class KernelChoiceTest {
 
     /** Scalar kernels under another name: a stand-in for SIMD kernels, whose timings the tests make up. */
     private static Kernels standIn(String name) {
-        return (Kernels) java.lang.reflect.Proxy.newProxyInstance(Kernels.class.getClassLoader(),
+        return (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(),
                 new Class<?>[] {Kernels.class}, (proxy, method, args) -> method.getName().equals("name") ? name
                         : method.invoke(Kernels.scalar(), args));
     }
@@ -50,7 +57,7 @@ class KernelChoiceTest {
      * kernels are slower.
      */
     private static KernelChoice auto(List<Kernels> loaded, KernelChoiceCache cache,
-                                     java.util.function.Supplier<KernelCalibration.Result> calibration) {
+                                     Supplier<KernelCalibration.Result> calibration) {
         return KernelChoice.auto(loaded, names(loaded), cache, calibration, name -> {
             assertEquals("vector-512", name, "no other width to time");
             return Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, 2000.0), true));
@@ -117,7 +124,7 @@ class KernelChoiceTest {
     @Test
     void scalarBeatingSimdKernelsIsTimedAgainInASecondJvmWhichDecidesForTheNextJvms() {
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
-        List<String> forked = new java.util.ArrayList<>();
+        List<String> forked = new ArrayList<>();
         // this JVM: scalar 400, vector-512 700 ns (a slow compile); the second JVM: scalar 1 000, vector-512 200
         KernelChoice c = KernelChoice.auto(TWO, TWO_NAMES, cache, () -> measured(Kernels.scalar(), true), name -> {
             forked.add(name);
@@ -197,9 +204,9 @@ class KernelChoiceTest {
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
         assertNotEquals(cache.file(plain), cache.file(diagnostic));
         // and the CPU with its family and model numbers, which tell apart CPUs a VM gives one model name
-        assertTrue(plain.startsWith(io.somnus.core.CpuInfo.description() + " | "), plain);
+        assertTrue(plain.startsWith(CpuInfo.description() + " | "), plain);
         // this JVM's key holds its own -XX options
-        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (option.startsWith("-XX:")) {
                 assertTrue(KernelChoice.key(TWO_NAMES).contains(option), option);
             }
@@ -229,7 +236,7 @@ class KernelChoiceTest {
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
         assertEquals(List.of("scalar", "vector-512", "vector-256"), THREE_NAMES);
         assertEquals(512, VectorWidth.width(512, cache), "nothing cached: the machine's widest");
-        List<String> forked = new java.util.ArrayList<>();
+        List<String> forked = new ArrayList<>();
         // this JVM: scalar 900, vector-512 300 ns; the second JVM, slower as a whole: scalar 1 000, vector-256 200
         KernelChoice first = KernelChoice.auto(TWO, THREE_NAMES, cache, () -> measured(WIDE, true), name -> {
             forked.add(name);
@@ -259,7 +266,7 @@ class KernelChoiceTest {
     @Test
     void aWidthThatWinsOnceOnlyIsNotCached() {
         // the second JVM: 180 ns scaled, faster than vector-512's 300; the third: 400 × 900 / 1 000 = 360, slower
-        List<Double> answers = new java.util.ArrayList<>(List.of(200.0, 400.0));
+        List<Double> answers = new ArrayList<>(List.of(200.0, 400.0));
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
         KernelChoice c = KernelChoice.auto(TWO, THREE_NAMES, cache, () -> measured(WIDE, true),
                 name -> Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, answers.remove(0)), true)));
@@ -268,7 +275,7 @@ class KernelChoiceTest {
         assertEquals(512, VectorWidth.width(512, cache), "not confirmed: the machine's widest stays");
         // an unsettled confirmation confirms nothing either
         KernelChoiceCache other = new KernelChoiceCache(tmp.resolve("other"));
-        List<Boolean> settled = new java.util.ArrayList<>(List.of(true, false));
+        List<Boolean> settled = new ArrayList<>(List.of(true, false));
         KernelChoice.auto(TWO, THREE_NAMES, other, () -> measured(WIDE, true),
                 name -> Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, 200.0), settled.remove(0))));
         assertEquals(512, VectorWidth.width(512, other));
@@ -283,12 +290,12 @@ class KernelChoiceTest {
             {310.0, 310.0, 256}, // 279: 7 % faster
             {310.0, 325.0, 512}, // faster by the margin once only
         }) {
-            List<Double> answers = new java.util.ArrayList<>(List.of(c[0], c[1]));
+            List<Double> answers = new ArrayList<>(List.of(c[0], c[1]));
             KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("margin-" + c[0] + "-" + c[1]));
             KernelChoice.auto(TWO, THREE_NAMES, cache, () -> measured(WIDE, true), name -> answers.isEmpty()
                     ? Optional.empty()
                     : Optional.of(new ForkedCalibration.Timing(Map.of("scalar", 1000.0, name, answers.remove(0)), true)));
-            assertEquals((int) c[2], VectorWidth.width(512, cache), java.util.Arrays.toString(c));
+            assertEquals((int) c[2], VectorWidth.width(512, cache), Arrays.toString(c));
         }
     }
 
@@ -320,12 +327,12 @@ class KernelChoiceTest {
      */
     @Test
     void aRealCalibrationWithASecondJvmIsCachedAndReadBack() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.vector() != null, "no SIMD kernels in this JVM");
+        Assumptions.assumeTrue(Kernels.vector() != null, "no SIMD kernels in this JVM");
         List<Kernels> loaded = KernelSelection.candidates();
         String half = VectorWidth.name(VectorWidth.bits(Kernels.vector().name()) / 2);
         List<String> names = List.of("scalar", Kernels.vector().name(), half);
         KernelChoiceCache cache = new KernelChoiceCache(tmp.resolve("somnus"));
-        List<Optional<ForkedCalibration.Timing>> forked = new java.util.ArrayList<>();
+        List<Optional<ForkedCalibration.Timing>> forked = new ArrayList<>();
         KernelChoice c = KernelChoice.auto(loaded, names, cache, () -> KernelCalibration.measure(loaded, 5, 4, 20, 1000),
                 name -> {
                     Optional<ForkedCalibration.Timing> t = ForkedCalibration.measure(name);

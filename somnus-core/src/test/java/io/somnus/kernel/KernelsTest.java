@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.neuron.ConductanceLifParameters;
 import io.somnus.neuron.ConductanceLifPopulation;
+import io.somnus.neuron.Population;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -313,10 +316,10 @@ class KernelsTest {
             xs[i] = (float) (-rng.nextDouble() * (i % 3 == 0 ? 100 : 2));
         }
         float[] viaVector = new float[xs.length];
-        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        var species = FloatVector.SPECIES_PREFERRED;
         int bound = species.loopBound(xs.length);
         for (int i = 0; i < bound; i += species.length()) {
-            VectorKernels.exp(jdk.incubator.vector.FloatVector.fromArray(species, xs, i)).intoArray(viaVector, i);
+            VectorKernels.exp(FloatVector.fromArray(species, xs, i)).intoArray(viaVector, i);
         }
         for (int i = 0; i < bound; i++) {
             assertEquals(Float.floatToIntBits(FastExp.expNonPositive(xs[i])), Float.floatToIntBits(viaVector[i]), "x=" + xs[i]);
@@ -351,7 +354,7 @@ class KernelsTest {
             inh = new float[len];
             noise = withNoise ? new float[len] : null;
             spiked = new int[n];
-            java.util.Arrays.fill(v, 0f); // above threshold: padding must never be reported as a spike
+            Arrays.fill(v, 0f); // above threshold: padding must never be reported as a spike
             for (int i = 0; i < n; i++) {
                 v[i] = (float) (-70 + 25 * r.nextDouble());
                 ge[i] = (float) (3 * r.nextDouble());
@@ -374,7 +377,7 @@ class KernelsTest {
 
         int step(Kernels k, ConductanceLifStep c, int step) {
             float[] floor = new float[Kernels.paddedLength(n)];
-            java.util.Arrays.fill(floor, Float.POSITIVE_INFINITY);
+            Arrays.fill(floor, Float.POSITIVE_INFINITY);
             for (int i = 0; i < n; i++) {
                 floor[i] = Kernels.thresholdFloor(c.thresholdMv(), theta[i], c.keepTheta());
             }
@@ -402,16 +405,16 @@ class KernelsTest {
                         int ca = a.step(SCALAR, c, step);
                         int cb = b.step(vector, c, step);
                         assertEquals(ca, cb, "spike count at step " + step);
-                        assertArrayEquals(java.util.Arrays.copyOf(a.spiked, ca), java.util.Arrays.copyOf(b.spiked, cb));
+                        assertArrayEquals(Arrays.copyOf(a.spiked, ca), Arrays.copyOf(b.spiked, cb));
                         spikes += ca;
                     }
-                    assertArrayEquals(java.util.Arrays.copyOf(a.v, n), java.util.Arrays.copyOf(b.v, n));
-                    assertArrayEquals(java.util.Arrays.copyOf(a.ge, n), java.util.Arrays.copyOf(b.ge, n));
-                    assertArrayEquals(java.util.Arrays.copyOf(a.gi, n), java.util.Arrays.copyOf(b.gi, n));
+                    assertArrayEquals(Arrays.copyOf(a.v, n), Arrays.copyOf(b.v, n));
+                    assertArrayEquals(Arrays.copyOf(a.ge, n), Arrays.copyOf(b.ge, n));
+                    assertArrayEquals(Arrays.copyOf(a.gi, n), Arrays.copyOf(b.gi, n));
                     assertArrayEquals(a.theta, b.theta);
-                    assertArrayEquals(java.util.Arrays.copyOf(a.refractoryUntil, n),
-                            java.util.Arrays.copyOf(b.refractoryUntil, n));
-                    assertArrayEquals(java.util.Arrays.copyOf(a.exc, n), java.util.Arrays.copyOf(b.exc, n));
+                    assertArrayEquals(Arrays.copyOf(a.refractoryUntil, n),
+                            Arrays.copyOf(b.refractoryUntil, n));
+                    assertArrayEquals(Arrays.copyOf(a.exc, n), Arrays.copyOf(b.exc, n));
                     if (n >= 37) {
                         assertTrue(spikes > 0, "the comparison must include spikes (n=" + n + ")");
                     }
@@ -504,20 +507,20 @@ class KernelsTest {
         for (Kernels k : new Kernels[] {SCALAR, vector}) {
             int n = 4;
             int padded = Kernels.paddedLength(n); // as a population's arrays: the SIMD loop covers the four
-            float[] v = java.util.Arrays.copyOf(new float[] {-60f, -60f, -60f, -60f}, padded);
+            float[] v = Arrays.copyOf(new float[] {-60f, -60f, -60f, -60f}, padded);
             float[] current = new float[padded];
-            float[] a = java.util.Arrays.copyOf(new float[] {0.5f, 1f, 0f, 100f}, padded);
-            int[] refr = java.util.Arrays.copyOf(new int[] {0, 0, 5, 0}, padded);
-            float[] exc = java.util.Arrays.copyOf(new float[] {6f, 6f, 6f, 60f}, padded);
+            float[] a = Arrays.copyOf(new float[] {0.5f, 1f, 0f, 100f}, padded);
+            int[] refr = Arrays.copyOf(new int[] {0, 0, 5, 0}, padded);
+            float[] exc = Arrays.copyOf(new float[] {6f, 6f, 6f, 60f}, padded);
             int[] spiked = new int[padded];
             int count = k.currentLifPreviousThreshold(c, -90f, 0f, 3, n, v, current, a, refr, exc, new float[padded],
                     null, spiked);
             assertEquals(1, count, k.name());
             assertEquals(0, spiked[0], k.name());
-            assertArrayEquals(new float[] {-70f, -54f, -60f, 0f}, java.util.Arrays.copyOf(v, n), k.name());
-            assertArrayEquals(new float[] {0.25f + 3f, 0.5f, 0f, 50f}, java.util.Arrays.copyOf(a, n), k.name());
-            assertArrayEquals(new int[] {5, 0, 5, 0}, java.util.Arrays.copyOf(refr, n), k.name());
-            assertArrayEquals(new float[] {6f, 6f, 6f, 60f}, java.util.Arrays.copyOf(current, n), k.name());
+            assertArrayEquals(new float[] {-70f, -54f, -60f, 0f}, Arrays.copyOf(v, n), k.name());
+            assertArrayEquals(new float[] {0.25f + 3f, 0.5f, 0f, 50f}, Arrays.copyOf(a, n), k.name());
+            assertArrayEquals(new int[] {5, 0, 5, 0}, Arrays.copyOf(refr, n), k.name());
+            assertArrayEquals(new float[] {6f, 6f, 6f, 60f}, Arrays.copyOf(current, n), k.name());
         }
     }
 
@@ -563,7 +566,7 @@ class KernelsTest {
                         counts[k] = kernel.step(ks[k], c, step, n, vs[k], is[k], as[k], refr[k], exc, inh, nz, spiked[k]);
                     }
                     assertEquals(counts[0], counts[1]);
-                    assertArrayEquals(java.util.Arrays.copyOf(spiked[0], counts[0]), java.util.Arrays.copyOf(spiked[1], counts[1]));
+                    assertArrayEquals(Arrays.copyOf(spiked[0], counts[0]), Arrays.copyOf(spiked[1], counts[1]));
                     total += counts[0];
                 }
                 assertArrayEquals(vs[0], vs[1]);
@@ -604,7 +607,7 @@ class KernelsTest {
             // depressRows: clip(w − a·trace, 0, 1) where trace ≠ 0, on rows 2 and 0 (not in order); a run of zero
             // traces wider than any vector (posts that have not fired) leaves its weights as they are
             float[] depressTrace = trace.clone();
-            java.util.Arrays.fill(depressTrace, Math.min(n, 16), Math.min(n, 80), 0f);
+            Arrays.fill(depressTrace, Math.min(n, 16), Math.min(n, 80), 0f);
             float[] ws = w.clone();
             float[] wv = w.clone();
             int[] depressed = {2, 0};
@@ -879,7 +882,7 @@ class KernelsTest {
             int[] rowList = {1, 2, 0, rows - 1}; // row 1's tail runs into row 2, changed before it; the last row
             float[] rowTrace = {0.75f, 0.5f, 0.25f, 1f};
             int[] slot = new int[rows]; // each row's place in rowList, or −1
-            java.util.Arrays.fill(slot, -1);
+            Arrays.fill(slot, -1);
             for (int k = 0; k < rowList.length; k++) {
                 slot[rowList[k]] = k;
             }
@@ -924,7 +927,7 @@ class KernelsTest {
                     kernels.addRows(target, w, from, from.length, n);
                     for (int j = 0; j < padded; j++) {
                         assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(target[j]),
-                                kernels.name() + " addRows n=" + n + " from " + java.util.Arrays.toString(from) + " j=" + j);
+                                kernels.name() + " addRows n=" + n + " from " + Arrays.toString(from) + " j=" + j);
                     }
                 }
             }
@@ -1001,10 +1004,10 @@ class KernelsTest {
                 assertEquals(pops[0].spiked()[q], pops[1].spiked()[q]);
             }
             spikes += pops[0].spikeCount();
-            assertArrayEquals(java.util.Arrays.copyOf(pops[0].membrane(), 100),
-                    java.util.Arrays.copyOf(pops[1].membrane(), 100), "V at step " + step);
-            assertArrayEquals(java.util.Arrays.copyOf(pops[0].excitatoryConductance(), 100),
-                    java.util.Arrays.copyOf(pops[1].excitatoryConductance(), 100), "g_e at step " + step);
+            assertArrayEquals(Arrays.copyOf(pops[0].membrane(), 100),
+                    Arrays.copyOf(pops[1].membrane(), 100), "V at step " + step);
+            assertArrayEquals(Arrays.copyOf(pops[0].excitatoryConductance(), 100),
+                    Arrays.copyOf(pops[1].excitatoryConductance(), 100), "g_e at step " + step);
         }
         assertTrue(spikes > 20, "driven neurons must spike, got " + spikes);
         float rest = (float) ConductanceLifParameters.DIEHL_COOK_INHIBITORY.vRestMv();
@@ -1101,8 +1104,8 @@ class KernelsTest {
             int step = 500;
             int[] last = new int[len];
             int[] prev = new int[len];
-            java.util.Arrays.fill(last, io.somnus.neuron.Population.NEVER);
-            java.util.Arrays.fill(prev, io.somnus.neuron.Population.NEVER);
+            Arrays.fill(last, Population.NEVER);
+            Arrays.fill(prev, Population.NEVER);
             for (int j = 0; j < n; j++) {
                 int kind = r.nextInt(4); // never, long ago, recent, spiking now (then the previous spike counts)
                 if (kind > 0) {
@@ -1116,7 +1119,7 @@ class KernelsTest {
                 boolean anyA = SCALAR.traces(table, last, withPrevious ? prev : null, step, n, a, new int[len]);
                 boolean anyB = vector.traces(table, last, withPrevious ? prev : null, step, n, b, new int[len]);
                 assertEquals(anyA, anyB);
-                assertArrayEquals(java.util.Arrays.copyOf(a, n), java.util.Arrays.copyOf(b, n));
+                assertArrayEquals(Arrays.copyOf(a, n), Arrays.copyOf(b, n));
                 boolean any = false;
                 for (int j = 0; j < n; j++) {
                     int t = withPrevious && last[j] == step ? prev[j] : last[j];
@@ -1185,7 +1188,7 @@ class KernelsTest {
         }
         assertTrue(spikes > 50, "the populations must spike, got " + spikes);
         assertArrayEquals(pops[0].theta(), pops[1].theta());
-        assertArrayEquals(java.util.Arrays.copyOf(pops[0].membrane(), 100), java.util.Arrays.copyOf(pops[1].membrane(), 100));
+        assertArrayEquals(Arrays.copyOf(pops[0].membrane(), 100), Arrays.copyOf(pops[1].membrane(), 100));
     }
 
     /**

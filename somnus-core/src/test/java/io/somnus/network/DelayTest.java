@@ -19,9 +19,12 @@ import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +44,7 @@ class DelayTest {
     private static Projection oneToOne(String name, Population pre, Population post, float w, int delay) {
         SynapseList syn = Connector.oneToOne().connect(pre.size(), post.size(), false, new SplittableRandom(1));
         float[] weights = new float[syn.size()];
-        java.util.Arrays.fill(weights, w);
+        Arrays.fill(weights, w);
         return new Projection(name, pre, post, Receptor.EXCITATORY, syn, weights, Float.NEGATIVE_INFINITY,
                 Float.POSITIVE_INFINITY, KERNELS).withDelaySteps(delay);
     }
@@ -170,7 +173,7 @@ class DelayTest {
         for (int k = 0; k < pairs.length; k++) {
             pairs[k] = k;
         }
-        java.util.Arrays.sort(pairs, java.util.Comparator.comparingInt(k -> sourceAtStep[2 * k + 1]));
+        Arrays.sort(pairs, Comparator.comparingInt(k -> sourceAtStep[2 * k + 1]));
         SpikeTrain t = new SpikeTrain();
         t.reset(STEPS);
         for (int k : pairs) {
@@ -207,7 +210,7 @@ class DelayTest {
      */
     @Test
     void everyRuleSeesADelayedSpikeAsTheSameSpikeSentLater() {
-        List<java.util.function.Supplier<Plasticity>> rules = List.of(
+        List<Supplier<Plasticity>> rules = List.of(
                 () -> new NearestPairStdp(0.01, 1, 1, 10, 10, 1, DT_MS),
                 () -> new TripletStdp(0.01, 0.05, 10, 10, 20, DT_MS, false),
                 () -> new SinceLastSpikeStdp(0.01, 10, 10, 1, DT_MS));
@@ -226,7 +229,7 @@ class DelayTest {
                 assertArrayEquals(a.spikeNeurons(), b.spikeNeurons(), what);
                 float[] w0 = learner(rule.get(), dense, 1).projection("learner").weights();
                 float[] w = delayed.projection("learner").weights();
-                assertTrue(!java.util.Arrays.equals(w0, w), what + ": the rule changed the weights");
+                assertTrue(!Arrays.equals(w0, w), what + ": the rule changed the weights");
                 assertArrayEquals(later.projection("learner").weights(), w, what);
             }
         }

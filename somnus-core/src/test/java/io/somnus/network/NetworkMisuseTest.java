@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.core.NumberText;
+import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.kernel.Kernels;
 import io.somnus.neuron.ConductanceLifParameters;
@@ -15,10 +16,13 @@ import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
+import io.somnus.plasticity.NearestPairStdp;
+import io.somnus.plasticity.WeightNormalisation;
 import io.somnus.synapse.Connector;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -38,7 +42,7 @@ class NetworkMisuseTest {
             float wMin, float wMax) {
         SynapseList syn = Connector.allToAll().connect(pre.size(), post.size(), false, new SplittableRandom(1));
         float[] weights = new float[syn.size()];
-        java.util.Arrays.fill(weights, w);
+        Arrays.fill(weights, w);
         return new Projection(name, pre, post, receptor, syn, weights, wMin, wMax, KERNELS);
     }
 
@@ -81,24 +85,24 @@ class NetworkMisuseTest {
         CurrentLifPopulation e = neurons("e", 2);
         Projection inh = allToAll("inh", in, e, Receptor.INHIBITORY, -1f, -5f, 0f);
         IllegalArgumentException flip = assertThrows(IllegalArgumentException.class, () -> new Network(1.0, in,
-                List.of(in, e), List.of(inh), Map.of(inh, new io.somnus.plasticity.WeightNormalisation(2))));
+                List.of(in, e), List.of(inh), Map.of(inh, new WeightNormalisation(2))));
         assertTrue(flip.getMessage().contains("projection inh: weight normalisation scales column sums of non-negative "
                 + "weights, and synapse 0 has weight -1.0"), flip.getMessage());
         Projection exc = allToAll("exc", in, e, Receptor.EXCITATORY, 0.5f, 0f, 1f);
         Projection other = allToAll("other", in, e, Receptor.EXCITATORY, 0.5f, 0f, 1f);
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> new Network(1.0, in,
-                List.of(in, e), List.of(exc), Map.of(other, new io.somnus.plasticity.WeightNormalisation(2))));
+                List.of(in, e), List.of(exc), Map.of(other, new WeightNormalisation(2))));
         assertTrue(outside.getMessage().contains("projection other, which is not in the network's projections"),
                 outside.getMessage());
-        new Network(1.0, in, List.of(in, e), List.of(exc), Map.of(exc, new io.somnus.plasticity.WeightNormalisation(2)));
+        new Network(1.0, in, List.of(in, e), List.of(exc), Map.of(exc, new WeightNormalisation(2)));
     }
 
     /** A labelled set of no size or with a pixel no encoder can read, and membrane noise that is no deviation. */
     @Test
     void imagesOfNoSizeOrBadPixelsAndNoiseThatIsNoDeviationAreRefused() {
-        assertRefused(IllegalArgumentException.class, () -> new io.somnus.data.LabeledImages("d", -28, -28,
+        assertRefused(IllegalArgumentException.class, () -> new LabeledImages("d", -28, -28,
                 new float[][] {new float[784]}, new int[] {0}, 2, Map.of()), "d: images of -28 × -28 pixels");
-        assertRefused(IllegalArgumentException.class, () -> new io.somnus.data.LabeledImages("d", 1, 2,
+        assertRefused(IllegalArgumentException.class, () -> new LabeledImages("d", 1, 2,
                 new float[][] {{0.5f, Float.NaN}}, new int[] {0}, 2, Map.of()), "image 0's pixel 1 is NaN");
         SpikeSource in = new SpikeSource("in", 2);
         CurrentLifPopulation e = neurons("e", 2);
@@ -235,7 +239,7 @@ class NetworkMisuseTest {
         SpikeSource in = new SpikeSource("in", 3);
         CurrentLifPopulation e = neurons("e", 2);
         Projection p = allToAll("in_e", in, e, Receptor.EXCITATORY, 0.3f, 0f, 1f)
-                .withPlasticity(new io.somnus.plasticity.NearestPairStdp(5e-4, 1, 1, 7.5, 7.5, 1, 1.0));
+                .withPlasticity(new NearestPairStdp(5e-4, 1, 1, 7.5, 7.5, 1, 1.0));
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> new Network(0.1, in, List.of(in, e), List.of(p), Map.of()));
         assertTrue(ex.getMessage().contains("projection in_e: its nearest-pair rule was built for dt = 1 ms, the "
@@ -270,7 +274,7 @@ class NetworkMisuseTest {
                 () -> new CurrentLifParameters(10, 10, -10, -70, -80, -55, -100, 40, 0, 100, 0, 1.0));
         assertTrue(ex.getMessage().contains("resistance must be > 0, got -10"), ex.getMessage());
         ex = assertThrows(IllegalArgumentException.class,
-                () -> new io.somnus.plasticity.NearestPairStdp(-5e-4, 1, 1, 7.5, 7.5, 1, 1.0));
+                () -> new NearestPairStdp(-5e-4, 1, 1, 7.5, 7.5, 1, 1.0));
         assertTrue(ex.getMessage().contains("needs η, A+ and A− >= 0"), ex.getMessage());
     }
 

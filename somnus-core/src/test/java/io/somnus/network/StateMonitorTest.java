@@ -16,6 +16,7 @@ import io.somnus.synapse.Connector;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -75,7 +76,7 @@ class StateMonitorTest {
                 KERNELS);
         SynapseList syn = Connector.allToAll().connect(20, 3, false, new SplittableRandom(1));
         float[] w = new float[syn.size()];
-        java.util.Arrays.fill(w, 0.8f);
+        Arrays.fill(w, 0.8f);
         Projection p = new Projection("in_e", in, e, Receptor.EXCITATORY, syn, w, 0f, 1f, KERNELS);
         Network net = new Network(0.5, in, List.<Population>of(in, e), List.of(p), Map.of());
         SpikeCounter spikes = net.count(e);
@@ -96,7 +97,7 @@ class StateMonitorTest {
             vNow[k] = e.stateReader("v").applyAsDouble(k);
             theta[k] = e.stateReader("theta").applyAsDouble(k);
         }
-        double[] counts = java.util.Arrays.stream(spikes.counts()).asDoubleStream().toArray();
+        double[] counts = Arrays.stream(spikes.counts()).asDoubleStream().toArray();
         return new double[][] {vNow, theta, counts, record ? v.trace(0) : new double[0]};
     }
 }

@@ -20,6 +20,7 @@ import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -115,7 +116,7 @@ class SynapseDelaysTest {
             for (int t = 0; t < steps; t++) {
                 in.integrate(t, DT_MS, 0, new SplittableRandom(1));
                 p.advanceDelay(t);
-                java.util.Arrays.fill(e.excitatoryInput(), 0f);
+                Arrays.fill(e.excitatoryInput(), 0f);
                 p.propagate();
                 double[] expected = new double[4];
                 for (int s = 0; s < n; s++) {
@@ -215,7 +216,7 @@ class SynapseDelaysTest {
                         int synapses = learner(new SpikeSource("input", SOURCES), new CurrentLifPopulation("e", POSTS,
                                 NetworkTest.SIMPLE, kernels), dense, kernels).synapseCount();
                         int[] same = new int[synapses];
-                        java.util.Arrays.fill(same, delay);
+                        Arrays.fill(same, delay);
                         Run each = run(rule.get(), dense, kernels, same, 0, train);
                         Run one = run(rule.get(), dense, kernels, null, delay, train);
                         String what = rule.get().name() + (dense ? ", dense" : ", sparse") + ", delay " + delay + ", "
@@ -314,7 +315,7 @@ class SynapseDelaysTest {
         SpikeSource in = new SpikeSource("input", SOURCES);
         CurrentLifPopulation e = new CurrentLifPopulation("e", POSTS, NetworkTest.SIMPLE, Kernels.scalar());
         int[] ones = new int[SOURCES * POSTS];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         Refusals.assertRefused(IllegalArgumentException.class, () -> learner(in, e, true, Kernels.scalar()).withSynapseDelays(new int[3]),
                 "learner", "3 synapse delays for 32 synapses");
         int[] zero = ones.clone();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.core.GaussianDraws;
+import io.somnus.kernel.Kernels;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -238,7 +239,7 @@ class CurrentLifPopulationTest {
         CurrentLifParameters fast = new CurrentLifParameters(20, 0.3, 10, -70, -75, -55, -200, 40, 3, 100, 0, 1);
         SplittableRandom rng = new SplittableRandom(1);
         new CurrentLifPopulation("exact", 1, fast).integrate(0, DT, 0, rng);
-        CurrentLifPopulation authors = new CurrentLifPopulation("e", 1, fast, io.somnus.kernel.Kernels.scalar(),
+        CurrentLifPopulation authors = new CurrentLifPopulation("e", 1, fast, Kernels.scalar(),
                 CurrentLifScheme.AUTHORS);
         assertRefused(IllegalArgumentException.class, () -> authors.integrate(0, DT, 0, rng), "population e",
                 "tau_synapse_ms = 0.3 ms", "dt = 0.5 ms");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -73,6 +74,6 @@ class OwnPopulationTest {
             net.step(t, false, 0, rng);
         }
         assertArrayEquals(new int[] {3, 0}, counter.counts());
-        assertArrayEquals(new int[] {0}, java.util.Arrays.copyOf(own.spiked(), own.spikeCount()));
+        assertArrayEquals(new int[] {0}, Arrays.copyOf(own.spiked(), own.spikeCount()));
     }
 }

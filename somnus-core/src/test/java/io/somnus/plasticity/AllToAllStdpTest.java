@@ -13,6 +13,7 @@ import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -143,7 +144,7 @@ class AllToAllStdpTest {
         SpikeSource post = new SpikeSource("post", nPost);
         float w0 = 0.5f;
         float[] initial = new float[syn.size()];
-        java.util.Arrays.fill(initial, w0);
+        Arrays.fill(initial, w0);
         Projection p = new Projection("p", pre, post, Receptor.EXCITATORY, syn, initial, -100f, 100f)
                 .withPlasticity(additive());
         pre.play(preTrain);

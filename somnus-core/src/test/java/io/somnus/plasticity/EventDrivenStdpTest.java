@@ -11,6 +11,7 @@ import io.somnus.neuron.SpikeSource;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +133,7 @@ class EventDrivenStdpTest {
                 float[] untouched = projection(new SpikeSource("a", PRE), new SpikeSource("b", POST), true, k).toDense();
                 WeightNormalisationTest.normalise(untouched, PRE, POST, TOTAL); // twice, as the runs settle
                 WeightNormalisationTest.normalise(untouched, PRE, POST, TOTAL);
-                assertFalse(java.util.Arrays.equals(untouched, tracked), where + ": STDP must change weights");
+                assertFalse(Arrays.equals(untouched, tracked), where + ": STDP must change weights");
                 assertTrue(schedule == Schedule.CROWDED || schedule == Schedule.BURST || skipped[0] > 5 * POST,
                         where + ": " + skipped[0] + " columns skipped");
             }
@@ -213,7 +214,7 @@ class EventDrivenStdpTest {
             s.integrate(step, 0.5, 0, rng);
         }
         assertEquals(3, s.firedCount());
-        assertArrayEquals(new int[] {4, 2, 9}, java.util.Arrays.copyOf(s.fired(), 3));
+        assertArrayEquals(new int[] {4, 2, 9}, Arrays.copyOf(s.fired(), 3));
         s.resetState();
         assertEquals(0, s.firedCount());
         assertFalse(s.lastSpikeStep()[4] >= 0);

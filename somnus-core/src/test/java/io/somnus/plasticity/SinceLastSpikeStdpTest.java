@@ -13,6 +13,7 @@ import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class SinceLastSpikeStdpTest {
         // inhibitory pre, simultaneous spikes: Δ = 0 → w −= η
         SinceLastSpikeStdp inhibitory = SinceLastSpikeStdp.builder(1.0).eta(5e-3).sign(-1).build();
         assertEquals(-0.5 - 5e-3, run(inhibitory, -0.5f, -25f, -0.01f, 20, new int[] {5}, new int[] {5}), 1e-6);
-        assertEquals(java.util.List.of(2e-3, 12.0, 5.0, 1.0), java.util.List.of(named.eta(), named.tauLtpMs(),
+        assertEquals(List.of(2e-3, 12.0, 5.0, 1.0), List.of(named.eta(), named.tauLtpMs(),
                 named.tauLtdMs(), (double) named.sign()));
         assertEquals(-1, inhibitory.sign());
     }
@@ -62,7 +63,7 @@ class SinceLastSpikeStdpTest {
     @Test
     void theBuildersDefaultsAreThePaperCodePresetsExcitatoryOnes() {
         SinceLastSpikeStdp d = SinceLastSpikeStdp.builder(1.0).build(); // paper-code.yaml: 8e-4, 10 ms, 7.5 ms
-        assertEquals(java.util.List.of(8e-4, 10.0, 7.5, 1.0, 1.0), java.util.List.of(d.eta(), d.tauLtpMs(),
+        assertEquals(List.of(8e-4, 10.0, 7.5, 1.0, 1.0), List.of(d.eta(), d.tauLtpMs(),
                 d.tauLtdMs(), (double) d.sign(), d.dtMs()));
         assertRefused(IllegalArgumentException.class, () -> SinceLastSpikeStdp.builder(1.0).tauLtpMs(0).build(),
                 "τ_LTP 0");

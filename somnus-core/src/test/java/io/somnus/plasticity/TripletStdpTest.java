@@ -4,6 +4,7 @@ import static io.somnus.Refusals.assertRefused;
 import static io.somnus.plasticity.StdpHarness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TripletStdpTest {
@@ -29,7 +30,7 @@ class TripletStdpTest {
         float w = run(named, 0.5f, 0f, 1f, 30, new int[] {5, 15}, new int[] {8, 12});
         double expected = 0.5 + 1e-2 * Math.exp(-7 / 25.0) * Math.exp(-4 / 40.0) - 1e-3 * Math.exp(-3 / 15.0);
         assertEquals(expected, w, TOL);
-        assertEquals(java.util.List.of(NU_PRE, NU_POST, 25.0, 15.0, 40.0), java.util.List.of(named.nuPre(),
+        assertEquals(List.of(NU_PRE, NU_POST, 25.0, 15.0, 40.0), List.of(named.nuPre(),
                 named.nuPost(), named.tauPreMs(), named.tauPost1Ms(), named.tauPost2Ms()));
         assertEquals(false, named.eulerTraces());
     }
@@ -37,7 +38,7 @@ class TripletStdpTest {
     @Test
     void theBuildersDefaultsAreDiehlAndCooksAsThePresetRunsThem() {
         TripletStdp d = TripletStdp.builder(0.5).build(); // diehl-cook.yaml: 1e-4, 1e-2, 20, 20, 40 ms, euler
-        assertEquals(java.util.List.of(1e-4, 1e-2, 20.0, 20.0, 40.0, 0.5), java.util.List.of(d.nuPre(), d.nuPost(),
+        assertEquals(List.of(1e-4, 1e-2, 20.0, 20.0, 40.0, 0.5), List.of(d.nuPre(), d.nuPost(),
                 d.tauPreMs(), d.tauPost1Ms(), d.tauPost2Ms(), d.dtMs()));
         assertEquals(true, d.eulerTraces());
         // Euler traces by default: pre 0, post 14 and 22 (dt = 0.5): +ν_post·(1 − dt/τ_pre)^22·(1 − dt/τ_post2)^8

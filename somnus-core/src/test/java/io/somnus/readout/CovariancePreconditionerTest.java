@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -126,7 +127,7 @@ class CovariancePreconditionerTest {
             double[] m = covariance(r, d / 2 + 4, d, 1e-3);
             double[][] rows = new double[d][];
             for (int i = 0; i < d; i++) {
-                rows[i] = java.util.Arrays.copyOfRange(m, i * d, (i + 1) * d);
+                rows[i] = Arrays.copyOfRange(m, i * d, (i + 1) * d);
             }
             double[][] expected = new CholeskyDecomposition(new Array2DRowRealMatrix(rows, false),
                     CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0.0).getL().getData();

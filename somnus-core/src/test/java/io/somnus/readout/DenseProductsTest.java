@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +139,7 @@ class DenseProductsTest {
     private static void assertSimdProductBits(double[] a, double[] b, int rows, int inner, int cols) {
         double[] plain = new double[rows * cols];
         double[] simd = new double[rows * cols];
-        java.util.Arrays.fill(simd, Double.NaN); // every entry must be written
+        Arrays.fill(simd, Double.NaN); // every entry must be written
         DenseProducts.multiplyScalar(a, b, plain, rows, inner, cols);
         VectorDenseProducts.multiply(a, b, simd, rows, inner, cols);
         assertSameBits(plain, simd, rows + "×" + inner + "×" + cols);
@@ -210,7 +211,7 @@ class DenseProductsTest {
                     }
                     double[] plain = new double[d * k];
                     double[] simd = new double[d * k];
-                    java.util.Arrays.fill(simd, Double.NaN); // every entry must be written
+                    Arrays.fill(simd, Double.NaN); // every entry must be written
                     DenseProducts.transposeMultiplyScalar(x, res, plain, n, d, k);
                     VectorDenseProducts.transposeMultiply(x, res, simd, n, d, k);
                     assertSameBits(plain, simd, n + "×" + d + "×" + k);

@@ -3,6 +3,8 @@ package io.somnus.readout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class LabelVoteReadoutTest {
@@ -37,10 +39,10 @@ class LabelVoteReadoutTest {
         assertArrayEquals(new int[] {2, 0, 0, 1}, f.predict(samples));
         assertEquals(1.0, f.accuracy(X, Y));
         // one label per row: fewer stopped at an index, more were ignored
-        for (int[] labels : new int[][] {java.util.Arrays.copyOf(Y, Y.length - 1), java.util.Arrays.copyOf(Y, Y.length + 1)}) {
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        for (int[] labels : new int[][] {Arrays.copyOf(Y, Y.length - 1), Arrays.copyOf(Y, Y.length + 1)}) {
+            IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
                     () -> f.accuracy(X, labels));
-            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(labels.length + " labels for " + X.length
+            Assertions.assertTrue(e.getMessage().contains(labels.length + " labels for " + X.length
                     + " rows"), e.getMessage());
         }
     }

@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class PcaTest {
@@ -218,7 +225,7 @@ class PcaTest {
                 }
             }
             double angle = 2 * perturbation / gap;
-            double dot = ref.getEigenvector(i).dotProduct(new org.hipparchus.linear.ArrayRealVector(c[i]));
+            double dot = ref.getEigenvector(i).dotProduct(new ArrayRealVector(c[i]));
             assertEquals(1.0, Math.abs(dot), angle * angle / 2 + d * eps, "eigenvector " + i);
             // sign convention: the largest-magnitude entry is positive
             double big = 0;
@@ -249,7 +256,7 @@ class PcaTest {
     @Test
     void constantFeaturesGetZeroLoadingsAndDoNotBreakTheDecomposition() {
         // spike counts of a mostly silent population: 150 of 200 neurons never fire, the rest rarely
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        SplittableRandom rng = new SplittableRandom(3);
         int n = 300;
         int d = 200;
         double[][] x = new double[n][d];
@@ -259,10 +266,10 @@ class PcaTest {
             }
         }
         Pca pca = Pca.fit(x, 0.95, true);
-        org.junit.jupiter.api.Assertions.assertTrue(pca.numComponents() > 0);
+        assertTrue(pca.numComponents() > 0);
         for (double[] c : pca.components()) {
             for (int j = 0; j < 150; j++) {
-                org.junit.jupiter.api.Assertions.assertEquals(0.0, c[j], 0.0, "constant feature " + j);
+                Assertions.assertEquals(0.0, c[j], 0.0, "constant feature " + j);
             }
         }
         // whitened coordinates have unit sample variance on the training set
@@ -277,7 +284,7 @@ class PcaTest {
         }
         // the whitening divides by √λ₁ from the eigen-solver: relative error ~ c·d·ε·trace/λ₁ plus the n-term
         // variance sums, ≲ 1e-12 for d = 200; 1e-9 leaves room for the ~ε·λ_max/λ₁ of a small leading eigenvalue
-        org.junit.jupiter.api.Assertions.assertEquals(1.0, var, 1e-9);
+        Assertions.assertEquals(1.0, var, 1e-9);
     }
 
     @Test
@@ -308,7 +315,7 @@ class PcaTest {
             }
             double[][] rows = new double[n][];
             for (int i = 0; i < n; i++) {
-                rows[i] = java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
+                rows[i] = Arrays.copyOfRange(x, i * d, (i + 1) * d);
             }
             double[][] zp = primal.transform(rows);
             double[][] zd = dual.transform(rows);
@@ -374,7 +381,7 @@ class PcaTest {
         Pca hipparchus = Pca.fitFlat(x.clone(), n, d, 0.95, true, Integer.MAX_VALUE, Integer.MAX_VALUE);
         Pca ejml = Pca.fitFlat(x.clone(), n, d, 0.95, true, Integer.MAX_VALUE, 0);
         int wideN = 40; // fewer samples than varying features: the Gram matrix's path, decomposed by EJML
-        double[] wide = java.util.Arrays.copyOf(x, wideN * d);
+        double[] wide = Arrays.copyOf(x, wideN * d);
         Pca wideHipparchus = Pca.fitFlat(wide.clone(), wideN, d, 0.95, true, Integer.MAX_VALUE, Integer.MAX_VALUE);
         Pca wideEjml = Pca.fitFlat(wide.clone(), wideN, d, 0.95, true, 0, 0);
         for (Pca[] pair : new Pca[][] {{hipparchus, ejml}, {wideHipparchus, wideEjml}}) {
@@ -398,8 +405,7 @@ class PcaTest {
 
     @Test
     void fitBytesIsALowerBoundOfWhatEachSolverAllocates() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         SplittableRandom r = new SplittableRandom(22);
         for (int[] nd : new int[][] {{300, 120}, {60, 150}}) { // the covariance's path, then the Gram matrix's
             int n = nd[0];
@@ -478,7 +484,7 @@ class PcaTest {
             x[t] -= mean[t % d];
         }
         double[] full = DenseProducts.gram(x, n, d, 1.0 / (n - 1));
-        int[] live = java.util.stream.IntStream.range(0, d).filter(j -> full[j * d + j] > 0).toArray();
+        int[] live = IntStream.range(0, d).filter(j -> full[j * d + j] > 0).toArray();
         int m = live.length;
         double[] cov = new double[m * m];
         for (int a = 0; a < m; a++) {
@@ -508,7 +514,7 @@ class PcaTest {
         int m = order(sym);
         double[][] rows = new double[m][];
         for (int a = 0; a < m; a++) {
-            rows[a] = java.util.Arrays.copyOfRange(sym, a * m, (a + 1) * m);
+            rows[a] = Arrays.copyOfRange(sym, a * m, (a + 1) * m);
         }
         return new EigenDecompositionSymmetric(new Array2DRowRealMatrix(rows, false),
                 EigenDecompositionSymmetric.DEFAULT_EPSILON, true);
@@ -523,7 +529,7 @@ class PcaTest {
             int want = rankCluster[0] + rankCluster[1];
             double[] sub = principal(spikeCountCovariance(7 + n, n, d), want);
             assertTrue(Pca.hipparchusFails(want, n - 1), "predicted for rank " + (n - 1) + " order " + want);
-            assertThrows(org.hipparchus.exception.MathIllegalStateException.class, () -> hipparchus(sub),
+            assertThrows(MathIllegalStateException.class, () -> hipparchus(sub),
                     "Hipparchus fails at rank " + (n - 1) + ", order " + want);
         }
         assertTrue(!Pca.hipparchusFails(127, 64) && !Pca.hipparchusFails(127, 63), "a cluster or a rank under 64");
@@ -536,8 +542,7 @@ class PcaTest {
         double[] cov = spikeCountCovariance(5, 150, 320);
         int m = order(cov);
         assertTrue(Pca.hipparchusFails(m, 149), "predicted at order " + m);
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] allocated = new long[2];
         double[][] values = new double[2][m];
         double[][][] vectors = new double[2][m][];
@@ -582,7 +587,7 @@ class PcaTest {
         double[] cov = spikeCountCovariance(5, n, 320);
         int m = order(cov);
         assertTrue(m > n, "more varying features than samples: " + m);
-        assertThrows(org.hipparchus.exception.MathIllegalStateException.class, () -> hipparchus(cov),
+        assertThrows(MathIllegalStateException.class, () -> hipparchus(cov),
                 "the case Hipparchus fails on");
         double[] values = new double[m];
         double[][] vectors = new double[m][];

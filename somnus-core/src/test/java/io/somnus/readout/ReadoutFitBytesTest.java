@@ -2,6 +2,7 @@ package io.somnus.readout;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * {@link DenseProducts#WIDE_ABOVE} features, fewer samples), and it counts at least the standardised copy.
  */
 class ReadoutFitBytesTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+            (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private static void check(Readout r, int n, int d, boolean copiesFeatures) {
         Blobs b = Blobs.generate(3, n, d, 4, 1.0, 0);

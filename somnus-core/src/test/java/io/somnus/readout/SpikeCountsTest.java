@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.metrics.Diversity;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class SpikeCountsTest {
         long total = 0;
         double[] row = new double[3 + 23];
         for (int i = 0; i < c.length; i++) {
-            java.util.Arrays.fill(row, 7.0); // copyRow writes every column, zeros included
+            Arrays.fill(row, 7.0); // copyRow writes every column, zeros included
             s.copyRow(i, row, 3);
             for (int j = 0; j < 23; j++) {
                 assertEquals(c[i][j], s.count(i, j), "count " + i + "," + j);

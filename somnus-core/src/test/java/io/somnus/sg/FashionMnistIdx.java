@@ -2,6 +2,7 @@ package io.somnus.sg;
 
 import io.somnus.data.LabeledImages;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ final class FashionMnistIdx {
 
     private static DataInputStream open(Path p) throws IOException {
         InputStream raw = Files.newInputStream(p);
-        return new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw, 1 << 16)));
+        return new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)));
     }
 
     static float[] bilinear(float[] src, int h, int w, int k) {

@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -189,7 +190,7 @@ class SgGradientCheckTest {
         return Stream.of(SgSurrogate.values());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void fastSigmoidHasTheDocumentedClosedForms() {
         // σ'(x) = 1/(1 + k|x|)², k = 25: at x = 0.04, 1/(1 + 1)² = 1/4; at x = -0.12, 1/(1 + 3)² = 1/16.
         assertEquals(0.25, SgSurrogate.FAST_SIGMOID.derivative(0.04, 25), 1e-15);

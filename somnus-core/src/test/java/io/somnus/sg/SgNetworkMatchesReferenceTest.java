@@ -1,5 +1,6 @@
 package io.somnus.sg;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -142,12 +143,12 @@ class SgNetworkMatchesReferenceTest {
         // Hidden: U = 0.6; 0.5·0.6 + 0.6 = 0.9; 0.45 + 0.6 = 1.05 → spike; 0.525 + 0.6 − 1 = 0.125.
         // Tolerance 1e-6: the products (inner dimension 1, factors 0.6f or 0/1) are exact in any BLAS; each of the
         // ≤ 4 float leak steps rounds once, |U| ≤ 2, so |err| ≤ 4·2·2⁻²⁴ ≈ 4.8e-7, plus the literals' own rounding.
-        assertArrayEquals(new float[] {0.6f, 0.9f, 1.05f, 0.125f}, java.util.Arrays.copyOf(net.u[0], 4), 1e-6f);
-        assertArrayEquals(new float[] {0, 0, 1, 0}, java.util.Arrays.copyOf(net.s[0], 4));
+        assertArrayEquals(new float[] {0.6f, 0.9f, 1.05f, 0.125f}, Arrays.copyOf(net.u[0], 4), 1e-6f);
+        assertArrayEquals(new float[] {0, 0, 1, 0}, Arrays.copyOf(net.s[0], 4));
         // Output 0 gets 2·s_h: U = 0, 0, 2 → spike, 0.5·2 + 0 − 1 = 0. Output 1 gets 0.5·s_h: 0, 0, 0.5, 0.25.
         float[] uOut = net.u[1];
-        assertArrayEquals(new float[] {0, 0, 0, 0, 2, 0.5f, 0, 0.25f}, java.util.Arrays.copyOf(uOut, 8), 1e-6f);
-        assertArrayEquals(new float[] {1, 0}, java.util.Arrays.copyOf(net.logits, 2));
+        assertArrayEquals(new float[] {0, 0, 0, 0, 2, 0.5f, 0, 0.25f}, Arrays.copyOf(uOut, 8), 1e-6f);
+        assertArrayEquals(new float[] {1, 0}, Arrays.copyOf(net.logits, 2));
         // Cross-entropy of counts (1, 0) for class 0: log(1 + e⁻¹). The logits are exact small integers and the
         // cross-entropy is evaluated in double: a few ulps (was 1e-7).
         assertEquals(Math.log(1 + Math.exp(-1)), net.crossEntropy(1, new int[] {0}), 1e-15);

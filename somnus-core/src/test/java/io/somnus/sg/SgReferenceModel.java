@@ -1,5 +1,7 @@
 package io.somnus.sg;
 
+import java.util.Arrays;
+
 /**
  * A double-precision reference of the SG-SNN written independently of {@link SgNetwork}: one image at a time,
  * plain loops, no BLAS, the BPTT recursion unrolled over (t descending, layer descending). Used by the tests:
@@ -203,7 +205,7 @@ final class SgReferenceModel {
                     dz[c] /= steps;
                 }
             }
-            java.util.Arrays.fill(d, dz);
+            Arrays.fill(d, dz);
         }
         return d;
     }
@@ -406,8 +408,8 @@ final class SgReferenceModel {
                     dz[n][t0] = g;
                     dzErr[n][t0] = gErr;
                 } else {
-                    java.util.Arrays.fill(dz[n], g);
-                    java.util.Arrays.fill(dzErr[n], gErr);
+                    Arrays.fill(dz[n], g);
+                    Arrays.fill(dzErr[n], gErr);
                 }
             }
         }

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.data.LabeledImages;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -127,7 +130,7 @@ class SgTasksTest {
                 twoTasks(TRAIN));
         SgResult d = new SgTrainer().train(changed, TEST, cfg, new SplittableRandom(3), SgListener.NONE, null,
                 twoTasks(TRAIN));
-        assertFalse(java.util.Arrays.equals(c.weights().get("w_in_h"), d.weights().get("w_in_h")),
+        assertFalse(Arrays.equals(c.weights().get("w_in_h"), d.weights().get("w_in_h")),
                 "with class 2 in a task, its images are trained on");
     }
 
@@ -141,7 +144,7 @@ class SgTasksTest {
                 }
             }
         }
-        return new LabeledImages(d.name(), d.height(), d.width(), images, d.labels(), d.numClasses(), java.util.Map.of());
+        return new LabeledImages(d.name(), d.height(), d.width(), images, d.labels(), d.numClasses(), Map.of());
     }
 
     /** Resumed after any epoch (a task's last included), the run ends with the uninterrupted run's rows and weights. */
@@ -195,10 +198,10 @@ class SgTasksTest {
         CheckpointRecorder rec = new CheckpointRecorder();
         SgResult full = new SgTrainer().train(TRAIN, TEST, cfg, new SplittableRandom(7), rec);
         byte[] now = rec.checkpoints.get(0);
-        assertEquals(SgCheckpoint.FORMAT, java.nio.ByteBuffer.wrap(now).getInt());
-        assertEquals(0, java.nio.ByteBuffer.wrap(now, now.length - 4, 4).getInt(), "no task rows: a count of 0 last");
-        byte[] old = java.util.Arrays.copyOf(now, now.length - 4);
-        java.nio.ByteBuffer.wrap(old).putInt(SgCheckpoint.FORMAT_WITHOUT_TASKS);
+        assertEquals(SgCheckpoint.FORMAT, ByteBuffer.wrap(now).getInt());
+        assertEquals(0, ByteBuffer.wrap(now, now.length - 4, 4).getInt(), "no task rows: a count of 0 last");
+        byte[] old = Arrays.copyOf(now, now.length - 4);
+        ByteBuffer.wrap(old).putInt(SgCheckpoint.FORMAT_WITHOUT_TASKS);
         SgCheckpoint c = CheckpointRecorder.read(old);
         SgResult r = new SgTrainer().train(TRAIN, TEST, cfg, new SplittableRandom(7), SgListener.NONE, c);
         for (String name : full.weights().keySet()) {

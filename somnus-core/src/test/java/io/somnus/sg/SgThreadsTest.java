@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.core.ActiveRuns;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -70,8 +71,8 @@ class SgThreadsTest {
         }
         // and the weights moved: the check compares trained networks
         Map<String, float[]> other = trained("2", base.toBuilder().learningRate(2e-2).build());
-        assertNotEquals(java.util.Arrays.hashCode(other.get("w_in_h")),
-                java.util.Arrays.hashCode(baseOnOne.get("w_in_h")));
+        assertNotEquals(Arrays.hashCode(other.get("w_in_h")),
+                Arrays.hashCode(baseOnOne.get("w_in_h")));
     }
 
     @Test

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.Refusals;
 import io.somnus.data.LabeledImages;
+import io.somnus.data.Preprocess;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SgTrainerTest {
@@ -72,7 +77,7 @@ class SgTrainerTest {
         boolean differs = false;
         for (String k : a.weights().keySet()) {
             assertArrayEquals(a.weights().get(k), b.weights().get(k), k);
-            differs |= !java.util.Arrays.equals(a.weights().get(k), c.weights().get(k));
+            differs |= !Arrays.equals(a.weights().get(k), c.weights().get(k));
         }
         assertTrue(differs, "another seed gives other weights");
         for (int e = 0; e < cfg.epochs(); e++) {
@@ -166,13 +171,12 @@ class SgTrainerTest {
         LabeledImages same = blocks(1, 1);
         float[][] images = new float[48][];
         int[] labels = new int[48];
-        java.util.Arrays.fill(images, same.images()[0]);
-        java.util.Arrays.fill(labels, same.labels()[0]);
+        Arrays.fill(images, same.images()[0]);
+        Arrays.fill(labels, same.labels()[0]);
         LabeledImages data = new LabeledImages("same", 4, 4, images, labels, 3, Map.of());
         SgConfig sleeping = tiny().epochs(1).sleepSchedule(SgSleepSchedule.EVERY_MINIBATCHES).sleepRatio(0.25)
                 .sleep(new SgSleepConfig(1, 12, 4, 0.5, 0.01, 0.012, 20, 1e-3, 0.2, 0.999)).build();
-        java.util.concurrent.atomic.AtomicReference<Map<String, float[]>> before =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Map<String, float[]>> before = new AtomicReference<>();
         SgResult r = new SgTrainer().train(data, null, sleeping, new SplittableRandom(5), new SgListener() {
             @Override
             public void onEpoch(SgEpoch epoch) {
@@ -192,8 +196,8 @@ class SgTrainerTest {
         });
         assertEquals(1, r.sleepEpisodes().size(), "3 minibatches, k = 4: after minibatch 0 only");
         // the same network trained on one minibatch (16 of the images) and never sleeping
-        LabeledImages one = new LabeledImages("same", 4, 4, java.util.Arrays.copyOf(images, 16),
-                java.util.Arrays.copyOf(labels, 16), 3, Map.of());
+        LabeledImages one = new LabeledImages("same", 4, 4, Arrays.copyOf(images, 16),
+                Arrays.copyOf(labels, 16), 3, Map.of());
         SgTrainer awake = new SgTrainer();
         awake.train(one, null, sleeping.toBuilder().sleepRatio(0).build(), new SplittableRandom(5), SgListener.NONE);
         for (Map.Entry<String, float[]> e : awake.weights().entrySet()) {
@@ -290,7 +294,7 @@ class SgTrainerTest {
         SgConfig cfg = tiny().epochs(1).recurrent(true).build();
         SgTrainer trainer = new SgTrainer();
         SgResult r = trainer.train(blocks(30, 1), null, cfg, new SplittableRandom(1), SgListener.NONE);
-        assertEquals(java.util.List.of("w_in_h", "b_h", "w_h_h", "w_h_out", "b_out"), java.util.List.copyOf(r.weights().keySet()));
+        assertEquals(List.of("w_in_h", "b_h", "w_h_h", "w_h_out", "b_out"), List.copyOf(r.weights().keySet()));
         assertArrayEquals(new int[] {16, 24}, r.shapes().get("w_in_h"));
         assertArrayEquals(new int[] {24, 3}, r.shapes().get("w_h_out"));
         assertArrayEquals(new int[] {3}, r.shapes().get("b_out"));
@@ -302,8 +306,8 @@ class SgTrainerTest {
 
         SgConfig deep = tiny().epochs(1).depth(2).build();
         SgResult d = new SgTrainer().train(blocks(30, 1), null, deep, new SplittableRandom(1), SgListener.NONE);
-        assertEquals(java.util.List.of("w_in_h1", "b_h1", "w_h1_h2", "b_h2", "w_h2_out", "b_out"),
-                java.util.List.copyOf(d.weights().keySet()));
+        assertEquals(List.of("w_in_h1", "b_h1", "w_h1_h2", "b_h2", "w_h2_out", "b_out"),
+                List.copyOf(d.weights().keySet()));
     }
 
     @Test
@@ -392,11 +396,11 @@ class SgTrainerTest {
         }
         LabeledImages raw = new LabeledImages("one-pixel", 15, 15, images, labels, 2, Map.of());
         SgConfig cfg = SgConfig.builder().inputs(225).hidden(4).outputs(2).steps(5).batchSize(2).epochs(1).build();
-        LabeledImages summed = io.somnus.data.Preprocess.PAPER.apply(raw);
+        LabeledImages summed = Preprocess.PAPER.apply(raw);
         assertEquals(22.5f, summed.images()[0][0], 1e-4f);
-        io.somnus.Refusals.assertRefused(IllegalArgumentException.class, () -> new SgTrainer().train(summed, null, cfg,
+        Refusals.assertRefused(IllegalArgumentException.class, () -> new SgTrainer().train(summed, null, cfg,
                 new SplittableRandom(1), SgListener.NONE), "pixel value 22.5", "Preprocess.PAPER_SG");
-        LabeledImages resized = io.somnus.data.Preprocess.PAPER_SG.apply(raw);
+        LabeledImages resized = Preprocess.PAPER_SG.apply(raw);
         assertEquals(1f, resized.images()[0][0]);
         assertEquals(1, new SgTrainer().train(resized, null, cfg, new SplittableRandom(1), SgListener.NONE).epochs().size());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.network.Network;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.synapse.Connector;
 import io.somnus.synapse.Projection;
@@ -36,8 +37,8 @@ class SleepAsTheCodeRanTest {
         final Projection iE = projection("i_e", i, e, Receptor.INHIBITORY, -0.5f);
         final Network net = new Network(1.0, input, List.of(input, e, i), List.of(inE, eE, iE), Map.of());
 
-        private static Projection projection(String name, io.somnus.neuron.Population pre,
-                                             io.somnus.neuron.Population post, Receptor r, float w0) {
+        private static Projection projection(String name, Population pre,
+                                             Population post, Receptor r, float w0) {
             SynapseList syn = Connector.allToAll().connect(pre.size(), post.size(), false, new SplittableRandom(1));
             float[] w = new float[syn.size()];
             Arrays.fill(w, w0);

@@ -10,12 +10,14 @@ import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
+import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
 import io.somnus.plasticity.NearestPairStdp;
 import io.somnus.synapse.Connector;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -155,7 +157,7 @@ class SleepDecayTest {
         }
     }
 
-    private static Projection projection(String name, io.somnus.neuron.Population pre, io.somnus.neuron.Population post,
+    private static Projection projection(String name, Population pre, Population post,
                                          SynapseList syn, SplittableRandom r) {
         float[] w = new float[syn.size()];
         for (int i = 0; i < w.length; i++) {
@@ -175,7 +177,7 @@ class SleepDecayTest {
         Tiny(float w0) {
             SynapseList syn = Connector.allToAll().connect(10, 5, false, new SplittableRandom(1));
             float[] w = new float[syn.size()];
-            java.util.Arrays.fill(w, w0);
+            Arrays.fill(w, w0);
             proj = new Projection("in_e", input, e, Receptor.EXCITATORY, syn, w, 0f, 1f)
                     .withPlasticity(new NearestPairStdp(5e-4, 1, 1, 7.5, 7.5, 1, DT));
             net = new Network(DT, input, List.of(input, e), List.of(proj), Map.of());

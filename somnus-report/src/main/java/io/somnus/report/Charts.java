@@ -3,21 +3,30 @@ package io.somnus.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -166,10 +175,10 @@ final class Charts {
 
     /** The width of a legend of {@code names} side by side: each its line, text and paddings (XChart's Legend_). */
     static double legendAcross(List<String> names) {
-        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        FontRenderContext frc = new FontRenderContext(null, true, true);
         double w = LEGEND_BELOW_PADDING;
         for (String n : names) {
-            w += LEGEND_LINE + LEGEND_BELOW_PADDING + new java.awt.font.TextLayout(n, LEGEND_FONT, frc).getBounds().getWidth()
+            w += LEGEND_LINE + LEGEND_BELOW_PADDING + new TextLayout(n, LEGEND_FONT, frc).getBounds().getWidth()
                     + 2 * LEGEND_BELOW_PADDING;
         }
         return w;
@@ -201,10 +210,10 @@ final class Charts {
         }
         double a = Math.abs(v);
         if (a < 1e-3 || a >= 1e5 || axisLargest >= 1e5) {
-            String t = String.format(java.util.Locale.ROOT, "%.2e", v);
+            String t = String.format(Locale.ROOT, "%.2e", v);
             return t.replaceAll("\\.?0+e", "e").replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -342,7 +351,7 @@ final class Charts {
      * already shows, makes them unequally spaced. Call it after the chart's last series.
      */
     static void roundXTicks(XYChart chart) {
-        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        TreeSet<Double> xs = new TreeSet<>();
         double y = Double.NaN;
         for (XYSeries s : chart.getSeriesCollection()) {
             double[] sx = s.getXData();
@@ -491,11 +500,11 @@ final class Charts {
         return QUALITATIVE[i % QUALITATIVE.length];
     }
 
-    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE,
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE,
         SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
 
     /** A marker shape per series, so that series are told apart without their colours. */
-    static org.knowm.xchart.style.markers.Marker marker(int i) {
+    static Marker marker(int i) {
         return MARKERS[i % MARKERS.length];
     }
 
@@ -662,8 +671,8 @@ final class Charts {
     /** The narrowest shaded span ({@link #spans}), as a share of the x axis: about 2 px of a 560 px chart's plot. */
     static final double MIN_SPAN_SHARE = 1.0 / 240;
 
-    private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d\\d)\\d+");
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(id=\"|url\\(#)([A-Za-z][\\w-]*)");
+    private static final Pattern DECIMALS = Pattern.compile("(\\d\\.\\d\\d)\\d+");
+    private static final Pattern ID = Pattern.compile("(id=\"|url\\(#)([A-Za-z][\\w-]*)");
 
     /**
      * The chart as an SVG element for inlining in HTML5: without XML declaration, DOCTYPE and namespace
@@ -688,7 +697,7 @@ final class Charts {
         text = text.replaceAll("\\s+xmlns(:\\w+)?=\"[^\"]*\"", "");
         text = DECIMALS.matcher(text).replaceAll("$1");
         String prefix = "f" + figure + "-";
-        text = ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + prefix + m.group(2)));
+        text = ID.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + prefix + m.group(2)));
         String title = chart.getTitle();
         return (title == null || title.isEmpty() ? "" : "<div class=\"chart-title\" style=\"max-width: " + chart.getWidth()
                 + "px\">" + Html.escape(title) + "</div>") + text.strip();

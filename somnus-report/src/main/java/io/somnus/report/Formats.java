@@ -3,6 +3,7 @@ package io.somnus.report;
 import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.CellStats;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.sweep.SweepPlanner;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,7 @@ final class Formats {
 
     /** A sleep fraction as in run ids: at least two decimals, more where needed (0.2 → 0.20, 0.125 → 0.125). */
     static String fraction(double f) {
-        return io.somnus.experiment.sweep.SweepPlanner.fraction(f);
+        return SweepPlanner.fraction(f);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.somnus.experiment.stats.RunRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** preset × dataset × variant: the unit of one panel; its cells differ by sleep fraction. */
@@ -34,7 +35,7 @@ record Group(String preset, String model, String dataset, String variant) {
     /** As {@link #anchor(String)} for a group named by its parts. */
     static String anchor(String section, String preset, String dataset, String variant) {
         String key = preset + "-" + dataset + (variant.isEmpty() ? "" : "-" + variant);
-        return section + "-" + key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return section + "-" + key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     String title() {

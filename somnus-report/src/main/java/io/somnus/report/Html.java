@@ -1,14 +1,19 @@
 package io.somnus.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** A small HTML writer: escaping, headings, tables, embedded figures. Everything inline, no external URLs. */
 final class Html {
     private StringBuilder out = new StringBuilder(1 << 16);
     /** Finished text and figures still being drawn ({@code Future<String>}), in page order. */
-    private final List<Object> parts = new java.util.ArrayList<>();
+    private final List<Object> parts = new ArrayList<>();
 
     static String escape(String text) {
         if (text == null) {
@@ -153,7 +158,7 @@ final class Html {
     }
 
     /** An inline SVG figure (markup from {@link Charts#svg}, possibly still being drawn) with a caption. */
-    Html svgFigure(java.util.concurrent.Future<String> svg, String label, String caption, String cssClass) {
+    Html svgFigure(Future<String> svg, String label, String caption, String cssClass) {
         out.append("<figure class=\"").append(cssClass).append("\" role=\"img\" aria-label=\"").append(escape(label))
                 .append("\">");
         parts.add(out);
@@ -198,7 +203,7 @@ final class Html {
         if (a != 0 && (a < 1e-3 || a >= 1e6)) {
             return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
     /** The page, waiting for figures still being drawn. */
@@ -206,13 +211,13 @@ final class Html {
     public String toString() {
         StringBuilder page = new StringBuilder(1 << 20);
         for (Object part : parts) {
-            if (part instanceof java.util.concurrent.Future<?> f) {
+            if (part instanceof Future<?> f) {
                 try {
                     page.append((String) f.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while drawing figures", e);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException re) {
                         throw re;
                     }

@@ -3,6 +3,7 @@ package io.somnus.report;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.stats.AggregateRow;
 import io.somnus.experiment.stats.RunRecord;
+import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * STDP-SNN versus SG-SNN: final test accuracy against the sleep fraction asked for, one line per preset, one chart per
@@ -92,7 +94,7 @@ final class ModelComparisonSection implements ComparingSection {
                 // control its own dashes, as the untrained control's pink and the sleep-target control's orange read
                 // as one grey
                 Charts.line(chart, controlName(c), span,
-                        new double[] {m, m}, Charts.qualitative(i++)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE)
+                        new double[] {m, m}, Charts.qualitative(i++)).setMarker(SeriesMarkers.NONE)
                         .setLineStyle(CONTROL_STROKES[k++ % CONTROL_STROKES.length]);
             }
             chart.getStyler().setXAxisDecimalPattern("0.00");
@@ -105,7 +107,7 @@ final class ModelComparisonSection implements ComparingSection {
     }
 
     /** The strokes of the controls' reference lines, one each, none of them a preset's solid line. */
-    static final java.awt.BasicStroke[] CONTROL_STROKES = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
+    static final BasicStroke[] CONTROL_STROKES = {SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT};
 
     /** An untrained control's reference line's name: "paper, untrained". */
     private static String controlName(AggregateRow c) {

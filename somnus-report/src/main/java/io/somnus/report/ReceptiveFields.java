@@ -3,6 +3,7 @@ package io.somnus.report;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
 /**
@@ -26,7 +27,7 @@ final class ReceptiveFields {
     static byte[] png(float[] weights, int inputs, int neurons, int height, int width, int maxTiles, int scale)
             throws IOException {
         return png(weights, inputs, neurons, height, width,
-                java.util.stream.IntStream.range(0, Math.min(maxTiles, neurons)).toArray(), scale);
+                IntStream.range(0, Math.min(maxTiles, neurons)).toArray(), scale);
     }
 
     /** As above, drawing the neurons {@code shown} (columns), in that order. */
@@ -89,7 +90,7 @@ final class ReceptiveFields {
      */
     static int[] mostVarying(float[] weights, int inputs, int neurons, int k) {
         if (neurons <= k) {
-            return java.util.stream.IntStream.range(0, neurons).toArray();
+            return IntStream.range(0, neurons).toArray();
         }
         double[] sum = new double[neurons];
         double[] sumSq = new double[neurons];
@@ -106,7 +107,7 @@ final class ReceptiveFields {
             double mean = sum[j] / inputs;
             variance[j] = Math.max(0, sumSq[j] / inputs - mean * mean);
         }
-        return java.util.stream.IntStream.range(0, neurons).boxed()
+        return IntStream.range(0, neurons).boxed()
                 .sorted((a, b) -> variance[a] != variance[b] ? Double.compare(variance[b], variance[a])
                         : Integer.compare(a, b))
                 .limit(k).mapToInt(Integer::intValue).sorted().toArray();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The input weights of up to 64 neurons as images (weights.npz), one grid per group and sleep fraction: all of a
@@ -59,7 +60,7 @@ final class ReceptiveFieldsSection implements Section {
                     missing.add(run.runId() + " (no " + RunDirectory.WEIGHTS + ")");
                     continue;
                 }
-                java.util.Optional<String> named = InputWeights.of(run);
+                Optional<String> named = InputWeights.of(run);
                 if (named.isEmpty()) {
                     withoutInput = true;
                     missing.add(run.runId() + " (no projection from the input onto its read-out population"

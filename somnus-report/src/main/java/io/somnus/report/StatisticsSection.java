@@ -22,10 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 
 /** Statistics across seeds: cell means with CIs, each sleep fraction against f = 0, and the beta GLMM's table. */
 final class StatisticsSection implements ComparingSection {
@@ -98,7 +100,7 @@ final class StatisticsSection implements ComparingSection {
         Map<Column, Double> floors = new LinkedHashMap<>();
         for (Column col : columns) {
             double scale = byCell.values().stream().map(m -> col.pick(m) == null ? null : m.get(col.pick(m)))
-                    .filter(java.util.Objects::nonNull).mapToDouble(r -> Math.abs(r.stats().mean()))
+                    .filter(Objects::nonNull).mapToDouble(r -> Math.abs(r.stats().mean()))
                     .filter(Double::isFinite).max().orElse(0);
             floors.put(col, Formats.noiseFloor(scale));
         }
@@ -112,7 +114,7 @@ final class StatisticsSection implements ComparingSection {
             Map<Column, NumberColumn> rules = new LinkedHashMap<>();
             for (Column col : these) {
                 rules.put(col, NumberColumn.of(byCell.values().stream().map(m -> col.pick(m) == null ? null
-                        : m.get(col.pick(m))).filter(java.util.Objects::nonNull).mapToDouble(r -> r.stats().mean()),
+                        : m.get(col.pick(m))).filter(Objects::nonNull).mapToDouble(r -> r.stats().mean()),
                         floors.get(col)));
             }
             List<List<String>> t = new ArrayList<>();
@@ -233,7 +235,7 @@ final class StatisticsSection implements ComparingSection {
                 Comparison k = r.comparison();
                 CellKey key = r.cell();
                 // the rows mix metrics: each difference and its interval by the rule of a column of that difference
-                NumberColumn rule = NumberColumn.of(java.util.stream.DoubleStream.of(k.diff()), Formats.NOISE);
+                NumberColumn rule = NumberColumn.of(DoubleStream.of(k.diff()), Formats.NOISE);
                 all.add(List.of(key.preset() + " (" + key.model() + ")", key.dataset(), Formats.fraction(key.sleepFraction()),
                         key.variant(), r.reference(), Integer.toString(k.pairedN()), col.heading(),
                         rule.format(Formats.shown(k.diff(), Formats.NOISE)),
@@ -305,7 +307,7 @@ final class StatisticsSection implements ComparingSection {
      */
     static String glmmReading(List<RunRecord> runs, Comparator<CellKey> cellOrder, String formula) {
         Map<String, Set<String>> presetsByModel = new LinkedHashMap<>();
-        java.util.Set<String> datasets = new java.util.TreeSet<>();
+        Set<String> datasets = new TreeSet<>();
         for (RunRecord r : runs.stream().sorted(Comparator.comparing(RunRecord::cell, cellOrder)).toList()) {
             presetsByModel.computeIfAbsent(r.model(), m -> new LinkedHashSet<>()).add(r.preset());
             datasets.add(r.dataset());
@@ -353,7 +355,7 @@ final class StatisticsSection implements ComparingSection {
             CsvTable g = Csv.read(table);
             List<String> header = g.header();
             int estimate = header.indexOf("estimate");
-            NumberColumn rule = NumberColumn.of(estimate < 0 ? java.util.stream.DoubleStream.empty()
+            NumberColumn rule = NumberColumn.of(estimate < 0 ? DoubleStream.empty()
                     : g.rows().stream().mapToDouble(row -> parsed(row.get(estimate))), Formats.NOISE);
             List<List<String>> gt = new ArrayList<>();
             gt.add(header.stream().map(h -> h.equals("std_error") ? "std. error" : h).toList());

@@ -8,12 +8,15 @@ import io.somnus.experiment.stats.RunRecord;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -185,7 +188,7 @@ final class TrainingCurvesSection implements Section {
                 lines.put(name.equals(mainName) ? name + " (main)" : name, t.doubles(column));
             }
         }
-        if (t.hasColumn(BEFORE_SLEEP) && java.util.Arrays.stream(t.doubles(BEFORE_SLEEP)).anyMatch(Double::isFinite)) {
+        if (t.hasColumn(BEFORE_SLEEP) && Arrays.stream(t.doubles(BEFORE_SLEEP)).anyMatch(Double::isFinite)) {
             lines.put("after the epoch's sleep", main);
             lines.put(JUST_BEFORE, t.doubles(BEFORE_SLEEP));
         }
@@ -275,16 +278,16 @@ final class TrainingCurvesSection implements Section {
      * ({@code after}, at the same checkpoint; the bars not in the legend). Drawn as a line, the points of epochs 7 and
      * 9 were joined across epoch 8, which did not sleep, as if they made a curve.
      */
-    private static void sleepDrops(XYChart chart, double[] x, double[] before, double[] after, java.awt.Color color,
-            org.knowm.xchart.style.markers.Marker marker) {
+    private static void sleepDrops(XYChart chart, double[] x, double[] before, double[] after, Color color,
+            Marker marker) {
         List<double[]> pts = new ArrayList<>();
         for (int k = 0; k < x.length; k++) {
             if (Double.isFinite(x[k]) && Double.isFinite(before[k])) {
                 pts.add(new double[] {x[k], before[k]});
                 if (Double.isFinite(after[k])) {
-                    org.knowm.xchart.XYSeries drop = chart.addSeries(JUST_BEFORE + " to after, " + k,
+                    XYSeries drop = chart.addSeries(JUST_BEFORE + " to after, " + k,
                             new double[] {x[k], x[k]}, new double[] {before[k], after[k]});
-                    drop.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Line);
+                    drop.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                     drop.setLineColor(color);
                     drop.setLineStyle(SeriesLines.SOLID);
                     drop.setLineWidth(1.2f);
@@ -294,9 +297,9 @@ final class TrainingCurvesSection implements Section {
             }
         }
         // a scatter, not Charts.line with SeriesLines.NONE: XChart turns NONE into a solid stroke of a width set before
-        org.knowm.xchart.XYSeries points = chart.addSeries(JUST_BEFORE, pts.stream().mapToDouble(p -> p[0]).toArray(),
+        XYSeries points = chart.addSeries(JUST_BEFORE, pts.stream().mapToDouble(p -> p[0]).toArray(),
                 pts.stream().mapToDouble(p -> p[1]).toArray());
-        points.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(marker);
         points.setMarkerColor(color);
         points.setLineColor(color);

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.CheckpointSpikes;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.StudyControl;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.verdict.ClaimVerdict;
 import io.somnus.experiment.verdict.ConditionVerdict;
@@ -28,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the verdict's outcomes rest on, read from the study's own runs: the conditions under which an outcome says less
@@ -79,7 +82,7 @@ public final class VerdictCaveats {
     }
 
     /** That a verdict is of the finished runs only, when the sweep planned more; null when every run is done. */
-    static String unfinished(io.somnus.experiment.sweep.RunCounts counts) {
+    static String unfinished(RunCounts counts) {
         if (!counts.recorded() || counts.done() >= counts.planned()) {
             return null;
         }
@@ -255,7 +258,7 @@ public final class VerdictCaveats {
     /** Per projection, its saturated fraction over the trained runs of {@code preset} in the condition at {@code f}. */
     private static Map<String, DoubleSummaryStatistics> saturatedByProjection(List<RunRecord> runs, String preset,
             ConditionVerdict d, double f) {
-        Map<String, DoubleSummaryStatistics> out = new java.util.TreeMap<>();
+        Map<String, DoubleSummaryStatistics> out = new TreeMap<>();
         for (RunRecord r : runs) {
             if (!r.preset().equals(preset) || !r.dataset().equals(d.dataset()) || !r.variant().equals(d.variant())
                     || r.sleepFraction() != f) {
@@ -337,7 +340,7 @@ public final class VerdictCaveats {
 
     /** Per seed, the learning accuracy of the trained runs of {@code preset} in the condition at {@code f}. */
     private static Map<Long, Double> learningAccuracy(List<RunRecord> runs, String preset, ConditionVerdict d, double f) {
-        Map<Long, Double> out = new java.util.TreeMap<>();
+        Map<Long, Double> out = new TreeMap<>();
         for (RunRecord r : runs) {
             if (r.preset().equals(preset) && r.dataset().equals(d.dataset()) && r.sleepFraction() == f
                     && StudyControl.labelIn(r.variant()).isEmpty()
@@ -407,7 +410,7 @@ public final class VerdictCaveats {
         try {
             return r.config().map(c -> Choices.of(CheckpointSpikes.SAME).equalsIgnoreCase(
                     c.path("train").path("checkpoint_spikes").asText())).orElse(false);
-        } catch (IOException | io.somnus.experiment.io.FileFormatException e) {
+        } catch (IOException | FileFormatException e) {
             return false;
         }
     }

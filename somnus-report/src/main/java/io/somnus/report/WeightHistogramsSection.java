@@ -10,9 +10,11 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -48,7 +50,7 @@ final class WeightHistogramsSection implements Section {
         if (!(nb > 0 && na > 0)) {
             return Double.NaN;
         }
-        java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
+        TreeSet<Double> edges = new TreeSet<>();
         for (List<double[]> side : List.of(before, after)) {
             for (double[] bin : side) {
                 if (!(bin[1] > bin[0])) {
@@ -175,7 +177,7 @@ final class WeightHistogramsSection implements Section {
             List<String> when = t.strings(WeightHistograms.WHEN);
             List<String> projection = t.strings(WeightHistograms.PROJECTION);
             // panels in the file's order, the network's (input to output), not alphabetical (h1_h2, h2_out, in_h1)
-            Map<String, Map<String, List<double[]>>> data = new java.util.LinkedHashMap<>();
+            Map<String, Map<String, List<double[]>>> data = new LinkedHashMap<>();
             for (int i = 0; i < t.rowCount(); i++) {
                 if (episode[i] == last && Double.isFinite(count[i])) {
                     data.computeIfAbsent(projection.get(i), k -> new TreeMap<>())

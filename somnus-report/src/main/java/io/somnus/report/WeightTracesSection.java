@@ -6,6 +6,7 @@ import io.somnus.experiment.io.RunDirectory.SleepTraces;
 import io.somnus.experiment.stats.RunRecord;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,7 +78,7 @@ final class WeightTracesSection implements Section {
                     continue;
                 }
                 // in the file's order, the network's (input to output), not alphabetical (h1_h2, h2_out, in_h1)
-                Map<String, List<double[]>> byProjection = new java.util.LinkedHashMap<>();
+                Map<String, List<double[]>> byProjection = new LinkedHashMap<>();
                 TreeMap<Double, double[]> sleepSpans = new TreeMap<>();
                 double[] step = t.doubles(SleepTraces.STEP);
                 double[] total = t.doubles(SleepTraces.TOTAL_ABS);
@@ -112,7 +113,7 @@ final class WeightTracesSection implements Section {
                     }
                 }
                 // in the network's order, the colours and markers each projection has in every panel (Projections)
-                Map<String, List<double[]>> ordered = new java.util.LinkedHashMap<>();
+                Map<String, List<double[]>> ordered = new LinkedHashMap<>();
                 Projections.inNetworkOrder(byProjection.keySet(), List.of(run)).forEach(p -> ordered.put(p, byProjection.get(p)));
                 traces.add(new Trace(run, ordered, sleepSpans, lo, hi));
                 for (List<double[]> pts : byProjection.values()) {

@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.AxesChart;
+import org.knowm.xchart.internal.chartpart.AxisTickCalculator;
+import org.knowm.xchart.style.Styler;
 
 /** The round axis ends the report's charts use where XChart would label a range at its ends only. */
 class ChartsTest {
@@ -241,15 +248,14 @@ class ChartsTest {
     }
 
     /** A painted chart's tick calculator of one axis (XChart keeps it in its axis, out of its public interface). */
-    private static org.knowm.xchart.internal.chartpart.AxisTickCalculator tickCalculator(XYChart chart, String axis)
-            throws Exception {
-        java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.AxesChart.class.getDeclaredMethod("getAxisPair");
+    private static AxisTickCalculator tickCalculator(XYChart chart, String axis) throws Exception {
+        Method pair = AxesChart.class.getDeclaredMethod("getAxisPair");
         pair.setAccessible(true);
         Object axisPair = pair.invoke(chart);
-        java.lang.reflect.Method get = axisPair.getClass().getDeclaredMethod(axis);
+        Method get = axisPair.getClass().getDeclaredMethod(axis);
         get.setAccessible(true);
         Object a = get.invoke(axisPair);
-        return (org.knowm.xchart.internal.chartpart.AxisTickCalculator) a.getClass().getMethod("getAxisTickCalculator").invoke(a);
+        return (AxisTickCalculator) a.getClass().getMethod("getAxisTickCalculator").invoke(a);
     }
 
     /** One checkpoint at 200 images: its points at 200 on an axis to 250 (1.2 × 200 = 240, rounded up), not on the edge. */
@@ -385,7 +391,7 @@ class ChartsTest {
     void aCurveOfAFewCheckpointsGetsARoundYRangeWithRoomAroundIt() {
         // an SG-SNN's three epochs at 0.12, 0.12, 0.12 and one point at 0.18: a quarter of 0.06 either side is
         // 0.105 to 0.195, whole steps of niceCeiling(0.09 / 4) = 0.025 around it: 0.1 to 0.2
-        org.knowm.xchart.XYChart chart = Charts.xy("t", "x", "y", 400, 300);
+        XYChart chart = Charts.xy("t", "x", "y", 400, 300);
         Charts.Extent e = new Charts.Extent();
         double[] x = {200, 400, 600};
         double[] y = {0.12, 0.12, 0.18};
@@ -394,7 +400,7 @@ class ChartsTest {
         assertEquals(0.1, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.2, chart.getStyler().getYAxisMax(), 1e-12);
         // four checkpoints: XChart's own range
-        org.knowm.xchart.XYChart four = Charts.xy("t", "x", "y", 400, 300);
+        XYChart four = Charts.xy("t", "x", "y", 400, 300);
         Charts.Extent f = new Charts.Extent();
         f.add(new double[] {1, 2, 3, 4}, new double[] {0.1, 0.2, 0.3, 0.4}, new double[4], new double[4]);
         f.roundIfAtMost(four, 3);
@@ -403,9 +409,9 @@ class ChartsTest {
 
     /** The plot's bounds once painted: left, top, right, bottom (px), from its axes' ends. */
     private static double[] plot(XYChart chart) {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = image.createGraphics();
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(),
+                BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
         chart.paint(g, chart.getWidth(), chart.getHeight());
         g.dispose();
         return new double[] {chart.getScreenXFromChart(0), chart.getScreenYFromChart(1), chart.getScreenXFromChart(0.5),
@@ -439,13 +445,13 @@ class ChartsTest {
         XYChart five = panel(560, 320, presets);
         double[] fiveBounds = plot(five);
         for (int k = 0; k < 4; k++) {
-            assertEquals(bare[k], four[k], 2, "side " + k + ": " + java.util.Arrays.toString(bare) + " against "
-                    + java.util.Arrays.toString(four));
-            assertEquals(wide[k], fiveBounds[k], 2, "side " + k + ": " + java.util.Arrays.toString(wide) + " against "
-                    + java.util.Arrays.toString(fiveBounds));
+            assertEquals(bare[k], four[k], 2, "side " + k + ": " + Arrays.toString(bare) + " against "
+                    + Arrays.toString(four));
+            assertEquals(wide[k], fiveBounds[k], 2, "side " + k + ": " + Arrays.toString(wide) + " against "
+                    + Arrays.toString(fiveBounds));
         }
-        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Vertical, five.getStyler().getLegendLayout());
-        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, five.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendLayout.Vertical, five.getStyler().getLegendLayout());
+        assertEquals(Styler.LegendPosition.OutsideS, five.getStyler().getLegendPosition());
     }
 
     /**
@@ -506,13 +512,13 @@ class ChartsTest {
     @Test
     void aLegendGoesBelowWhereItsEntriesFitSideBySide() {
         XYChart readouts = Charts.xyLegendAcross("t", "x", "y", 560, 340, List.of("linear", "vote", "pca-logistic (main)"));
-        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, readouts.getStyler().getLegendPosition());
-        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Horizontal, readouts.getStyler().getLegendLayout());
+        assertEquals(Styler.LegendPosition.OutsideS, readouts.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendLayout.Horizontal, readouts.getStyler().getLegendLayout());
         List<String> eight = List.of("sleep 0.00", "sleep 0.05", "sleep 0.10", "sleep 0.15", "sleep 0.20", "sleep 0.30",
                 "sleep 0.40", "sleep 0.50");
         assertTrue(Charts.legendAcross(eight) > 544, "eight entries of about 90 px: " + Charts.legendAcross(eight));
         XYChart fractions = Charts.xyLegendAcross("t", "x", "y", 560, 340, eight);
-        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, fractions.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendPosition.OutsideE, fractions.getStyler().getLegendPosition());
         assertEquals(340, fractions.getHeight());
     }
 
@@ -532,9 +538,9 @@ class ChartsTest {
             Charts.line(chart, "w", new double[] {0, 100}, new double[] {lo * 1.5, hi / 1.5}, Charts.qualitative(0));
             chart.getStyler().setYAxisLogarithmic(log);
             chart.getStyler().setYAxisMin(lo).setYAxisMax(hi).setXAxisMin(0.0).setXAxisMax(100.0);
-            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(chart.getWidth(), chart.getHeight(),
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = image.createGraphics();
+            BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(),
+                    BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
             chart.paint(g, chart.getWidth(), chart.getHeight());
             g.dispose();
             int x = (int) Math.round(chart.getScreenXFromChart(50));

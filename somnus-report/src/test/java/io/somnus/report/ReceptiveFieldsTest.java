@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class ReceptiveFieldsTest {
         assertEquals("; 90 % of its weights are 0 (black: no synapse in a sparse projection, or a weight at 0)",
                 ReceptiveFieldsSection.zeros(sparse));
         float[] dense = new float[20];
-        java.util.Arrays.fill(dense, 1, 20, 0.1f);   // one of 20 at 0: 5 %, below a tenth
+        Arrays.fill(dense, 1, 20, 0.1f);   // one of 20 at 0: 5 %, below a tenth
         assertEquals("", ReceptiveFieldsSection.zeros(dense));
     }
 

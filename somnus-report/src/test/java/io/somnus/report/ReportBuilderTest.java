@@ -7,20 +7,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,11 +125,11 @@ class ReportBuilderTest {
     void embedsWellFormedFigures() throws Exception {
         int svg = 0;
         Matcher inline = Pattern.compile("<svg[ >].*?</svg>", Pattern.DOTALL).matcher(html);
-        javax.xml.parsers.DocumentBuilder xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        DocumentBuilder xml = DocumentBuilderFactory.newInstance().newDocumentBuilder();
+        Set<String> ids = new HashSet<>();
         while (inline.find()) {
             String text = inline.group();
-            org.w3c.dom.Document doc = xml.parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+            org.w3c.dom.Document doc = xml.parse(new org.xml.sax.InputSource(new StringReader(text)));
             assertEquals("svg", doc.getDocumentElement().getTagName());
             assertTrue(text.contains("<path"), "with drawing");
             Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(text);
@@ -207,7 +219,7 @@ class ReportBuilderTest {
         }
         Path gone = copy.resolve("runs/paper__geomfig__f0.20__s2");
         try (var files = Files.walk(gone)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
             }
         }
@@ -227,7 +239,7 @@ class ReportBuilderTest {
             JsonNode s = json.readTree(sweep.resolve("runs/paper__geomfig__f0.20__s" + seed + "/summary.json").toFile());
             sum += s.get("test_accuracy").asDouble();
         }
-        String expected = new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", sum / 3)).stripTrailingZeros().toPlainString();
+        String expected = new BigDecimal(String.format(Locale.ROOT, "%.3g", sum / 3)).stripTrailingZeros().toPlainString();
         String stats = between("<section id=\"statistics\">", "</section>");
         String row = stats.lines().filter(l -> l.contains("<td>paper (stdp)</td><td>geomfig</td><td>0.20</td>"))
                 .findFirst().orElseThrow(() -> new AssertionError(stats));
@@ -278,8 +290,8 @@ class ReportBuilderTest {
         assertTrue(page.contains("the 64 of 200 neurons whose weights vary most"), "the figure's description");
         Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page);
         assertTrue(png.find(), "a grid");
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(
-                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(png.group(1))));
+        BufferedImage img = ImageIO.read(
+                new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
         int side = (int) Math.round(Math.sqrt(inputs));
         int scale = Math.max(1, Math.min(4, 96 / side));
         assertEquals(8 * (side * scale + 1) + 1, img.getWidth(), "8 × 8 tiles");
@@ -329,11 +341,11 @@ class ReportBuilderTest {
             }
             Files.writeString(run.resolve("metrics.csv"), "images_seen,wake_steps\n100,5\n");
             JsonNode s = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove(List.of("diversity", "phi", "weights"));
+            ((ObjectNode) s).remove(List.of("diversity", "phi", "weights"));
             Files.writeString(run.resolve("summary.json"), s.toString());
         }
         // runs that never wrote those files (an older Somnus), not files deleted since: the ledger has no digests
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.sqlite"));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.sqlite"));
              var st = c.createStatement()) {
             st.execute("UPDATE runs SET files_json = NULL");
         }
@@ -417,7 +429,7 @@ class ReportBuilderTest {
     }
 
     static int count(String text, String needle) {
-        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+        return text.split(Pattern.quote(needle), -1).length - 1;
     }
 
     static String between(String start, String end) {

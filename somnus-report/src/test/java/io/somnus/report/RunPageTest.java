@@ -5,15 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
+import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.sweep.RunCounts;
+import io.somnus.experiment.sweep.SweepResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /** The page one run gets (somnus train writes it to RUN/report.html): its own numbers, nothing that compares runs. */
 class RunPageTest {
@@ -123,7 +134,7 @@ class RunPageTest {
                 + "0.300, φ 1.23"), html);
         assertTrue(html.contains("<td>e: mean 18.2, std 3.41, min 0.000400, max 30.1</td>"), html);
         assertTrue(html.contains("wall 6.11 s: training 1.67 s (119 images/s), sleep 0 s, evaluation 0.000420 s"), html);
-        assertFalse(java.util.regex.Pattern.compile("[0-9]e-[0-9]").matcher(html).find(), "scientific notation");
+        assertFalse(Pattern.compile("[0-9]e-[0-9]").matcher(html).find(), "scientific notation");
     }
 
     /**
@@ -143,9 +154,9 @@ class RunPageTest {
         for (int k = 0; k < w.length; k++) {
             w[k] = k;
         }
-        io.somnus.experiment.io.Npz.write(run.resolve("weights.npz"), java.util.Map.of(
-                "in_e1", io.somnus.experiment.io.NpyArray.of(w, 4, 3),
-                "e1_e2", io.somnus.experiment.io.NpyArray.of(new float[3 * 2], 3, 2)));
+        Npz.write(run.resolve("weights.npz"), Map.of(
+                "in_e1", NpyArray.of(w, 4, 3),
+                "e1_e2", NpyArray.of(new float[3 * 2], 3, 2)));
         String html = page(run);
         assertTrue(html.contains("(in_e1, 3 of 3)"), "the in_e1 weights drawn as receptive fields");
         assertTrue(html.contains("<td>input weights saturated (fraction, in_e1)</td><td>0.000267</td>"), html);
@@ -305,10 +316,10 @@ class RunPageTest {
     /** The main readout is drawn last, on top: drawn first, a point equal to another readout's was hidden under it. */
     @Test
     void theMainReadoutIsDrawnOnTop() {
-        assertEquals(java.util.List.of("linear", "pca-logistic", "vote (main)"),
-                TrainingCurvesSection.drawingOrder(java.util.List.of("vote (main)", "linear", "pca-logistic")));
-        assertEquals(java.util.List.of("just before sleep", "after the epoch's sleep"),
-                TrainingCurvesSection.drawingOrder(java.util.List.of("after the epoch's sleep", "just before sleep")));
+        assertEquals(List.of("linear", "pca-logistic", "vote (main)"),
+                TrainingCurvesSection.drawingOrder(List.of("vote (main)", "linear", "pca-logistic")));
+        assertEquals(List.of("just before sleep", "after the epoch's sleep"),
+                TrainingCurvesSection.drawingOrder(List.of("after the epoch's sleep", "just before sleep")));
     }
 
     /** A run of one checkpoint (train.checkpoints: 1) drew a point per readout on the plot's edge and said nothing. */
@@ -413,32 +424,32 @@ class RunPageTest {
         Path run = continualRun(tmp);
         Files.writeString(run.resolve("metrics.csv"), "images_seen,val_accuracy,val_accuracy_before_sleep,train_loss\n"
                 + "100,0.63,0.6,1.5\n200,0.58,,1.3\n300,0.55,0.5,1.25\n");
-        io.somnus.experiment.stats.RunRecord record = new io.somnus.experiment.stats.RunRecord("c1", run, "paper-sg", "sg", "geomfig", "", 0.2, 1,
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), java.util.Map.of("test_accuracy", 0.5));
-        java.util.List<org.knowm.xchart.XYChart> charts = new java.util.ArrayList<>();
-        ReportContext ctx = new ReportContext(new io.somnus.experiment.sweep.SweepResults(run, true, "c1", java.util.Map.of(),
-                io.somnus.experiment.sweep.RunCounts.NONE, java.util.List.of(record), java.util.List.of()), new Html(), null) {
+        RunRecord record = new RunRecord("c1", run, "paper-sg", "sg", "geomfig", "", 0.2, 1,
+                JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
+        List<XYChart> charts = new ArrayList<>();
+        ReportContext ctx = new ReportContext(new SweepResults(run, true, "c1", Map.of(),
+                RunCounts.NONE, List.of(record), List.of()), new Html(), null) {
             @Override
-            java.util.concurrent.Future<String> svg(org.knowm.xchart.XYChart chart) {
+            Future<String> svg(XYChart chart) {
                 charts.add(chart);
                 return super.svg(chart);
             }
         };
         ReportBuilder.write(new TrainingCurvesSection(), ctx);
-        java.util.Map<String, org.knowm.xchart.XYSeries> series = new java.util.HashMap<>();
+        Map<String, XYSeries> series = new HashMap<>();
         charts.get(0).getSeriesCollection().forEach(s -> series.put(s.getName(), s));
-        org.knowm.xchart.XYSeries before = series.get("just before sleep");
-        assertEquals(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter, before.getXYSeriesRenderStyle().orElseThrow(), "markers, no line");
+        XYSeries before = series.get("just before sleep");
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, before.getXYSeriesRenderStyle().orElseThrow(), "markers, no line");
         assertArrayEquals(new double[] {0.6, 0.5}, before.getYData());
-        java.util.List<java.util.List<Double>> bars = new java.util.ArrayList<>();
-        for (org.knowm.xchart.XYSeries s : series.values()) {
+        List<List<Double>> bars = new ArrayList<>();
+        for (XYSeries s : series.values()) {
             if (s.getName().startsWith("just before sleep to after")) {
                 assertFalse(s.isShowInLegend(), s.getName());
-                bars.add(java.util.List.of(s.getXData()[0], s.getXData()[1], s.getYData()[0], s.getYData()[1]));
+                bars.add(List.of(s.getXData()[0], s.getXData()[1], s.getYData()[0], s.getYData()[1]));
             }
         }
-        bars.sort(java.util.Comparator.comparing(b -> b.get(0)));
-        assertEquals(java.util.List.of(java.util.List.of(100.0, 100.0, 0.6, 0.63), java.util.List.of(300.0, 300.0, 0.5, 0.55)),
+        bars.sort(Comparator.comparing(b -> b.get(0)));
+        assertEquals(List.of(List.of(100.0, 100.0, 0.6, 0.63), List.of(300.0, 300.0, 0.5, 0.55)),
                 bars);
     }
 

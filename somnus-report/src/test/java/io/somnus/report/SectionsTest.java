@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.RunDirectory.WeightHistograms;
 import io.somnus.experiment.stats.CellKey;
 import io.somnus.experiment.stats.RunRecord;
@@ -11,12 +13,20 @@ import io.somnus.experiment.stats.VariantOrder;
 import io.somnus.experiment.sweep.RunCounts;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepRunner;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -71,7 +81,7 @@ class SectionsTest {
         Files.writeString(slept.resolve("sleep_traces.csv"), head + "0,wake,0,in_h,170,0.1\n50,sleep,1,in_h,900,0.1\n"
                 + "100,wake,1,in_h,40000,0.1\n");
         String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(awake, 0.0), run(slept, 0.2))),
-                new java.util.ArrayList<>());
+                new ArrayList<>());
         assertEquals(2, html.split("against simulation step on a log scale", -1).length - 1, html);
     }
 
@@ -87,11 +97,11 @@ class SectionsTest {
         Files.writeString(one.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,7800\n100,wake,0,input_e,7800\n");
         Files.writeString(two.resolve("sleep_traces.csv"), head + "0,wake,0,input_e,7800\n100,wake,0,input_e,7800\n"
                 + "0,wake,0,e_e,780\n100,wake,0,e_e,790\n");
-        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(one, 0.0))), new java.util.ArrayList<>());
+        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(one, 0.0))), new ArrayList<>());
         String svg = "sleep 0.00</div><svg height=\"";
         // a legend below adds its row to the chart's 320 px: 10 + 10.5 + 10 (Charts.LEGEND_BELOW_PADDING, LEGEND_ROW_PX)
         assertTrue(html.contains(svg + "320px\""), html);
-        String both = write(new WeightTracesSection(), sweep(tmp, List.of(run(two, 0.0))), new java.util.ArrayList<>());
+        String both = write(new WeightTracesSection(), sweep(tmp, List.of(run(two, 0.0))), new ArrayList<>());
         assertTrue(both.contains(svg + "351px\""), both);
     }
 
@@ -108,7 +118,7 @@ class SectionsTest {
         assertTrue(header.contains("<td>started</td><td>2026-12-07T13:36:54Z</td>"), header);
         assertTrue(header.contains("<td>finished</td><td>2026-12-07T13:39:01Z</td>"), header);
         // the report's own time alike: no fraction of a second anywhere
-        assertTrue(!java.util.regex.Pattern.compile("T\\d\\d:\\d\\d:\\d\\d\\.").matcher(header).find(), header);
+        assertTrue(!Pattern.compile("T\\d\\d:\\d\\d:\\d\\d\\.").matcher(header).find(), header);
         assertEquals("not a time", Formats.instant("not a time"));
     }
 
@@ -117,7 +127,7 @@ class SectionsTest {
         Path a = Files.createDirectory(tmp.resolve("a"));
         Path b = Files.createDirectory(tmp.resolve("b"));
         SweepResults results = sweep(tmp, List.of(run(a, 0.0), run(b, 0.2)));
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         assertTrue(write(new WeightTracesSection(), results, notes).contains("not recorded: no sleep_traces.csv in the runs shown"));
         assertTrue(write(new WeightHistogramsSection(), results, notes)
                 .contains("not recorded: no weight_histograms.csv in the runs shown"));
@@ -143,26 +153,26 @@ class SectionsTest {
         Path b = Files.createDirectory(tmp.resolve("b"));
         Files.writeString(b.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
                 + "0,wake,0,e_e,100\n100,sleep,1,e_e,98\n200,sleep,1,e_e,96\n300,wake,1,e_e,96\n");
-        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(b, 0.2))), new java.util.ArrayList<>());
+        String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(b, 0.2))), new ArrayList<>());
         assertTrue(html.contains("rgb(85,85,85)"), "the episode's grey span is drawn");
         Path a = Files.createDirectory(tmp.resolve("a"));
         Files.writeString(a.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
                 + "0,wake,0,e_e,100\n100,wake,0,e_e,98\n");
-        String awake = write(new WeightTracesSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
+        String awake = write(new WeightTracesSection(), sweep(tmp, List.of(run(a, 0.0))), new ArrayList<>());
         assertTrue(awake.contains("<svg") && !awake.contains("rgb(85,85,85)"), "no span without sleep");
     }
 
     @Test
     void runsThatNeverSleptAreCountedBesideTheirRequestedFraction(@TempDir Path tmp) throws Exception {
         // paper-sg's way: sleep after an epoch with probability f, so at f = 0.2 one seed of three had no episode
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         double[] achieved = {0, 0.04, 0.04};
         for (int seed = 1; seed <= 3; seed++) {
             runs.add(dosed(Files.createDirectory(tmp.resolve("a" + seed)), 0.0, seed, 0, 0));
             runs.add(dosed(Files.createDirectory(tmp.resolve("b" + seed)), 0.2, seed, achieved[seed - 1], seed == 1 ? 0 : 1));
         }
         SweepResults results = sweep(tmp, runs);
-        String stats = write(new StatisticsSection(), results, new java.util.ArrayList<>());
+        String stats = write(new StatisticsSection(), results, new ArrayList<>());
         // (0 + 0.04 + 0.04) / 3 = 0.02667
         assertTrue(stats.contains("<td>0.20</td><td>0.0267; 1 of 3 runs never slept</td>"), stats);
         assertTrue(stats.contains("<td>0.00</td><td>0</td>"), "no sleep requested, none counted missing");
@@ -173,20 +183,20 @@ class SectionsTest {
                 + "<td>0.510</td>"), stats);
         assertTrue(stats.contains("<td>b2</td><td>paper-sg</td><td>geomfig</td><td>0.20</td><td>2</td><td>0.0400</td><td>1</td>"
                 + "<td>0.520</td>"), stats);
-        String verdict = write(new VerdictSection(), results, new java.util.ArrayList<>());
+        String verdict = write(new VerdictSection(), results, new ArrayList<>());
         assertTrue(verdict.contains("f* = 0.20; sleep achieved (mean of 3 runs): 0.0267; 1 of 3 runs never slept"), verdict);
 
         Path one = Files.createDirectory(tmp.resolve("one"));
         SweepResults single = new SweepResults(one, true, "one", Map.of(), RunCounts.NONE,
                 List.of(dosed(one, 0.2, 1, 0, 0)), List.of());
-        assertTrue(write(new HeaderSection(), single, new java.util.ArrayList<>())
+        assertTrue(write(new HeaderSection(), single, new ArrayList<>())
                 .contains("<td>sleep</td><td>asked 0.20; achieved 0: the run never slept</td>"));
     }
 
     /** A continual run of a sweep: its curve and the tasks ending after {@code ends} images. */
     private static RunRecord continual(Path dir, long seed, int... ends) throws Exception {
         Files.writeString(dir.resolve("metrics.csv"), "images_seen,val_accuracy\n50,0.6\n100,0.5\n");
-        com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
         var list = summary.putObject("continual").putArray("task_ends");
         for (int t = 0; t < ends.length; t++) {
             list.addObject().put("images_seen", ends[t]).putArray("classes").add(2 * t).add(2 * t + 1);
@@ -203,7 +213,7 @@ class SectionsTest {
     void aSweepsCurveMarksTheTasksItsRunsShare(@TempDir Path tmp) throws Exception {
         RunRecord a = continual(Files.createDirectory(tmp.resolve("a")), 1, 40, 100);
         RunRecord b = continual(Files.createDirectory(tmp.resolve("b")), 2, 40, 100);
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         String shared = write(new TrainingCurvesSection(), sweep(tmp, List.of(a, b)), notes);
         assertTrue(shared.contains("aria-label=\"accuracy over training, paper (stdp) × geomfig, sleep 0.20; 2 tasks, ending at 40 "
                 + "(classes 0, 1), 100 (classes 2, 3) training images seen, every other one shaded\""), shared);
@@ -221,14 +231,14 @@ class SectionsTest {
      */
     @Test
     void aCurvePanelOfOneSleepFractionNamesItInItsTitleWithoutALegend(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (String[] r : new String[][] {{"a", "", "0.0"}, {"b", "", "0.2"}, {"c", "control=untrained", "0.0"}}) {
             Path dir = Files.createDirectory(tmp.resolve(r[0]));
             Files.writeString(dir.resolve("metrics.csv"), "images_seen,val_accuracy\n50,0.6\n100,0.5\n");
             runs.add(new RunRecord(r[0], dir, "paper", "stdp", "geomfig", r[1], Double.parseDouble(r[2]), 1,
                     JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5)));
         }
-        String html = write(new TrainingCurvesSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String html = write(new TrainingCurvesSection(), sweep(tmp, runs), new ArrayList<>());
         String trained = "aria-label=\"accuracy over training, paper (stdp) × geomfig\"><div class=\"chart-title\" "
                 + "style=\"max-width: 560px\">paper (stdp) × geomfig</div><svg height=\"";
         String control = "aria-label=\"accuracy over training, paper (stdp) × geomfig, control=untrained, sleep 0.00\">"
@@ -253,7 +263,7 @@ class SectionsTest {
                         Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 5.78e-17)),
                 new RunRecord("f2", f2, "paper", "stdp", "geomfig", "", 0.2, 1, JsonNodeFactory.instance.objectNode(),
                         Map.of("test_accuracy", 0.5, "stability.last_quarter_std", 0.0125)));
-        String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String stats = write(new StatisticsSection(), sweep(tmp, runs), new ArrayList<>());
         // n = 1, the row's, is said in its n column alone
         // the std column's decimals give its largest, 0.0125, three significant digits: 4
         assertTrue(stats.contains("<td>1</td><td>0.500</td><td>0.0000</td></tr>"), stats);
@@ -272,7 +282,7 @@ class SectionsTest {
     void aGeneratedDatasetHasNoChecksumsToRecord(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectory(tmp.resolve("a"));
         Files.writeString(a.resolve("provenance.json"), "{\"somnus_version\":\"0.1.0\",\"dataset_sha256\":{}}");
-        String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new java.util.ArrayList<>());
+        String header = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0))), new ArrayList<>());
         assertTrue(header.contains("none: geomfig is generated from the seed, not read from files"), header);
         // beside a dataset read from files, the generated one is named under the table, which has no row for it
         Path b = Files.createDirectory(tmp.resolve("b"));
@@ -280,7 +290,7 @@ class SectionsTest {
                 + "{\"/data/fashion-mnist/t10k-images-idx3-ubyte.gz\":\"cc1d\"}}");
         RunRecord fashion = new RunRecord("b", b, "paper", "stdp", "fashion-mnist", "", 0.0, 1,
                 JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
-        String both = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0), fashion)), new java.util.ArrayList<>());
+        String both = write(new HeaderSection(), sweep(tmp, List.of(run(a, 0.0), fashion)), new ArrayList<>());
         assertTrue(both.contains("<td>/data/fashion-mnist/t10k-images-idx3-ubyte.gz</td><td>cc1d</td>"), both);
         assertTrue(both.contains("no files for geomfig: generated from the seed, not read from files"), both);
     }
@@ -288,10 +298,10 @@ class SectionsTest {
     @Test
     void aSingleRunsHeaderSaysWhatItChangedFromItsPreset(@TempDir Path tmp) throws Exception {
         Path one = Files.createDirectory(tmp.resolve("one"));
-        Files.writeString(one.resolve("config.yaml"), io.somnus.experiment.config.Configs.toYaml(
-                io.somnus.experiment.config.Configs.resolveTree(Map.of("preset", "paper", "seed", 4))));
+        Files.writeString(one.resolve("config.yaml"), Configs.toYaml(
+                Configs.resolveTree(Map.of("preset", "paper", "seed", 4))));
         SweepResults single = new SweepResults(one, true, "one", Map.of(), RunCounts.NONE, List.of(run(one, 0.2)), List.of());
-        String header = write(new HeaderSection(), single, new java.util.ArrayList<>());
+        String header = write(new HeaderSection(), single, new ArrayList<>());
         assertTrue(header.contains("<summary>Changed from preset paper (1 field)</summary><pre>seed: 1 → 4</pre>"), header);
     }
 
@@ -307,7 +317,7 @@ class SectionsTest {
      */
     @Test
     void theGlmmIsReadAsExploratoryNamingWhatItPools(@TempDir Path tmp) {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (String[] r : new String[][] {{"paper", "stdp", "geomfig"}, {"paper-sg", "sg", "geomfig"},
                 {"paper-sg-code", "sg", "fashion-mnist"}}) {
             runs.add(new RunRecord(r[0], tmp, r[0], r[1], r[2], "", 0, 1, JsonNodeFactory.instance.objectNode(), Map.of()));
@@ -336,7 +346,7 @@ class SectionsTest {
      */
     @Test
     void theGlmmReadingNamesTheVariantsItPools(@TempDir Path tmp) {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (String variant : new String[] {"projections.input_e.plasticity.eta=0.002",
                 "projections.input_e.plasticity.eta=5.0E-4", "projections.input_e.plasticity.eta=0.002,control=untrained"}) {
             runs.add(new RunRecord("r", tmp, "paper", "stdp", "geomfig", variant, 0, 1,
@@ -361,7 +371,7 @@ class SectionsTest {
     void aTableWithoutTheColumnsDrawnIsNotRecordedAndNoted(@TempDir Path tmp) throws Exception {
         Path b = Files.createDirectory(tmp.resolve("b"));
         Files.writeString(b.resolve("sleep_traces.csv"), "step,phase\n1,wake\n");
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         String html = write(new WeightTracesSection(), sweep(tmp, List.of(run(b, 0.2))), notes);
         assertTrue(html.contains("not recorded: no sleep_traces.csv"), html);
         assertEquals(1, notes.size());
@@ -392,11 +402,11 @@ class SectionsTest {
         Path b = Files.createDirectory(tmp.resolve("b"));
         List<RunRecord> runs = List.of(run(a, 0.0), run(b, 0.2));
         String unfinished = write(new VerdictSection(), new SweepResults(tmp, false, "s", Map.of(),
-                new RunCounts(5, 2, 1, 2, List.of()), runs, List.of()), new java.util.ArrayList<>());
+                new RunCounts(5, 2, 1, 2, List.of()), runs, List.of()), new ArrayList<>());
         assertTrue(unfinished.contains("Of the finished runs only: 2 of 5 planned runs are done (1 failed, 2 not "
                 + "finished)"), unfinished);
         String done = write(new VerdictSection(), new SweepResults(tmp, false, "s", Map.of(),
-                new RunCounts(2, 2, 0, 0, List.of()), runs, List.of()), new java.util.ArrayList<>());
+                new RunCounts(2, 2, 0, 0, List.of()), runs, List.of()), new ArrayList<>());
         assertTrue(!done.contains("Of the finished runs only"), done);
     }
 
@@ -414,7 +424,7 @@ class SectionsTest {
                 JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
         RunRecord rb = new RunRecord("b", b, "paper", "stdp", "mnist", "control=untrained", 0.0, 1,
                 JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5));
-        String html = write(new WeightHistogramsSection(), sweep(tmp, List.of(ra, rb)), new java.util.ArrayList<>());
+        String html = write(new WeightHistogramsSection(), sweep(tmp, List.of(ra, rb)), new ArrayList<>());
         assertTrue(html.contains("no sleep asked for (sleep fraction 0) in paper (stdp) × geomfig, control=untrained; "
                 + "paper (stdp) × mnist, control=untrained: no episode to show weights before and after"), html);
         assertTrue(!html.contains("not recorded"), html);
@@ -448,7 +458,7 @@ class SectionsTest {
      */
     @Test
     void anIntervalOfANonNegativeQuantityIsDrawnFromZeroNotBelow(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         double[] small = {0.001, 0.05};
         for (int seed = 1; seed <= 2; seed++) {
             for (double f : new double[] {0.0, 0.2}) {
@@ -459,10 +469,10 @@ class SectionsTest {
                                 "diversity.rf_cosine", seed == 1 ? 0.98 : 0.6)));
             }
         }
-        Map<String, XYChart> charts = new java.util.HashMap<>();
+        Map<String, XYChart> charts = new HashMap<>();
         ReportContext ctx = new ReportContext(sweep(tmp, runs), new Html(), null) {
             @Override
-            java.util.concurrent.Future<String> svg(XYChart chart) {
+            Future<String> svg(XYChart chart) {
                 charts.put(chart.getTitle(), chart);
                 return super.svg(chart);
             }
@@ -556,13 +566,13 @@ class SectionsTest {
      */
     @Test
     void aPanelAFewCheckpointsCannotFillSaysWhatItNeeds(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (int seed = 1; seed <= 2; seed++) {
             Path dir = Files.createDirectory(tmp.resolve("r" + seed));
             runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", 0.0, seed,
                     JsonNodeFactory.instance.objectNode(), Map.of("test_accuracy", 0.5, "phi", 0.1 * seed)));
         }
-        String html = write(new VersusSleepSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String html = write(new VersusSleepSection(), sweep(tmp, runs), new ArrayList<>());
         assertTrue(html.contains(", std of the last quarter (the sample std of a curve&#39;s last ⌈n/4⌉ checkpoints, "
                 + "which needs n ≥ 5: train.checkpoints, or an SG-SNN&#39;s epochs), "), html);
     }
@@ -573,29 +583,29 @@ class SectionsTest {
      */
     @Test
     void aProjectionHasOneColourInEverySection(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (int seed = 1; seed <= 2; seed++) {
             for (double f : new double[] {0.0, 0.2}) {
                 Path dir = Files.createDirectory(tmp.resolve("r" + seed + "-" + f));
                 Files.writeString(dir.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
                         + "0,wake,0,input_e,650\n0,wake,0,e_e,1800\n100,wake,0,input_e,660\n100,wake,0,e_e,1790\n");
-                com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                ObjectNode summary = JsonNodeFactory.instance.objectNode();
                 summary.putObject("weights").putObject("input_e");
                 summary.with("weights").putObject("e_e");
                 runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", f, seed, summary,
-                        new java.util.TreeMap<>(Map.of("test_accuracy", 0.5, "weights.input_e.total_abs", 650.0 + seed,
+                        new TreeMap<>(Map.of("test_accuracy", 0.5, "weights.input_e.total_abs", 650.0 + seed,
                                 "weights.e_e.total_abs", 1800.0 + seed))));
             }
         }
-        List<XYChart> charts = new java.util.ArrayList<>();
+        List<XYChart> charts = new ArrayList<>();
         ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new VersusSleepSection(), ctx);
         ReportBuilder.write(new WeightTracesSection(), ctx);
-        Map<String, java.util.Set<java.awt.Color>> colours = new java.util.TreeMap<>();
+        Map<String, Set<Color>> colours = new TreeMap<>();
         for (XYChart chart : charts) {
             for (XYSeries s : chart.getSeriesCollection()) {
                 if (s.getName().equals("input_e") || s.getName().equals("e_e")) {
-                    colours.computeIfAbsent(s.getName(), k -> new java.util.HashSet<>()).add(s.getLineColor());
+                    colours.computeIfAbsent(s.getName(), k -> new HashSet<>()).add(s.getLineColor());
                 }
             }
         }
@@ -676,12 +686,12 @@ class SectionsTest {
         Path b = Files.createDirectory(tmp.resolve("b"));
         Files.writeString(b.resolve("sleep_traces.csv"), "step,phase,episode,projection,total_abs\n"
                 + "0,wake,0,in_h,1500\n3200,sleep,1,in_h,1501\n3225,sleep,1,in_h,1502\n290000,wake,1,in_h,1600\n");
-        List<XYChart> charts = new java.util.ArrayList<>();
+        List<XYChart> charts = new ArrayList<>();
         ReportContext ctx = capturing(sweep(tmp, List.of(run(b, 0.2))), charts);
         ReportBuilder.write(new WeightTracesSection(), ctx);
         XYSeries sleep = charts.get(0).getSeriesCollection().stream().filter(s -> s.getName().equals("sleep")).findFirst().orElseThrow();
-        double lo = java.util.Arrays.stream(sleep.getXData()).min().orElseThrow();
-        double hi = java.util.Arrays.stream(sleep.getXData()).max().orElseThrow();
+        double lo = Arrays.stream(sleep.getXData()).min().orElseThrow();
+        double hi = Arrays.stream(sleep.getXData()).max().orElseThrow();
         double axis = charts.get(0).getStyler().getXAxisMax();
         assertEquals(axis / 240, hi - lo, 1e-9 * axis, "[" + lo + ", " + hi + "] on an axis to " + axis);
         assertEquals(3212.5, (lo + hi) / 2, 1e-9, "about the episode's middle");
@@ -745,7 +755,7 @@ class SectionsTest {
      */
     @Test
     void eachControlsReferenceLineHasItsOwnStroke(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         String[][] cells = {{"paper", "stdp", ""}, {"paper-sg", "sg", ""}, {"paper", "stdp", "control=untrained"},
             {"paper", "stdp", "control=untrained_sleep_target"}};
         for (String[] c : cells) {
@@ -757,21 +767,21 @@ class SectionsTest {
                 }
             }
         }
-        List<XYChart> charts = new java.util.ArrayList<>();
+        List<XYChart> charts = new ArrayList<>();
         ReportContext ctx = capturing(sweep(tmp, runs), charts);
         ReportBuilder.write(new ModelComparisonSection(), ctx);
         assertEquals(1, charts.size());
-        Map<String, java.awt.BasicStroke> strokes = new java.util.TreeMap<>();
+        Map<String, BasicStroke> strokes = new TreeMap<>();
         for (XYSeries s : charts.get(0).getSeriesCollection()) {
             if (s.getName().startsWith("paper, ")) {
                 strokes.put(s.getName(), s.getLineStyle());
             }
         }
         assertEquals(List.of("paper, untrained", "paper, untrained_sleep_target"), List.copyOf(strokes.keySet()));
-        java.util.Set<java.util.List<Float>> dashes = new java.util.HashSet<>();
-        for (java.awt.BasicStroke st : strokes.values()) {
+        Set<List<Float>> dashes = new HashSet<>();
+        for (BasicStroke st : strokes.values()) {
             assertTrue(st.getDashArray() != null, "a reference line is not solid");
-            List<Float> d = new java.util.ArrayList<>();
+            List<Float> d = new ArrayList<>();
             for (float f : st.getDashArray()) {
                 d.add(f);
             }
@@ -785,14 +795,14 @@ class SectionsTest {
      */
     @Test
     void aCellMeanSaysItsNOnlyWhereItDiffersFromItsRows(@TempDir Path tmp) throws Exception {
-        List<RunRecord> runs = new java.util.ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (int seed = 1; seed <= 2; seed++) {
             Path dir = Files.createDirectory(tmp.resolve("s" + seed));
             runs.add(new RunRecord(dir.getFileName().toString(), dir, "paper", "stdp", "geomfig", "", 0.0, seed,
                     JsonNodeFactory.instance.objectNode(), seed == 1 ? Map.of("test_accuracy", 0.5, "phi", 2.0)
                             : Map.of("test_accuracy", 0.6)));
         }
-        String stats = write(new StatisticsSection(), sweep(tmp, runs), new java.util.ArrayList<>());
+        String stats = write(new StatisticsSection(), sweep(tmp, runs), new ArrayList<>());
         String means = stats.substring(stats.indexOf("Cell means"), stats.indexOf("Each sleep fraction against"));
         assertTrue(means.contains("<td>2</td><td>0.550 ["), means);   // the row's n, then its accuracy without one
         assertTrue(!means.contains("(n = 2)"), means);

@@ -8,6 +8,7 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class SgContinualReportTest {
         Path run = tmp.resolve("run");
         new StandardRunExecutor().execute(new StandardResolver().resolve(s), run, RunProgress.NONE);
         // each task ends with its 2nd epoch: metrics.csv's rows 2 and 4 (images_seen first)
-        java.util.List<String> rows = Files.readAllLines(run.resolve(RunDirectory.METRICS));
+        List<String> rows = Files.readAllLines(run.resolve(RunDirectory.METRICS));
         String tasks = "; 2 tasks, ending at " + rows.get(2).split(",")[0] + " (classes 0, 1), "
                 + rows.get(4).split(",")[0] + " (classes 2, 3) training images seen, every other one shaded";
         Path out = run.resolve("report.html");

@@ -15,6 +15,7 @@ import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepResult;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class SyntheticStudy {
         }
 
         @Override
-        public void execute(ObjectNode config, Path dir, RunProgress progress) throws java.io.IOException {
+        public void execute(ObjectNode config, Path dir, RunProgress progress) throws IOException {
             boolean stdp = config.get("model").asText().equals("stdp");
             double f = config.get("sleep").get("fraction").asDouble();
             long seed = config.get("seed").asLong();

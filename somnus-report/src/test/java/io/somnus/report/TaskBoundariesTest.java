@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
@@ -100,7 +101,7 @@ class TaskBoundariesTest {
     @Test
     void aLabelThatWouldTouchTheOneBeforeInItsRowIsLeftOut() {
         double[] centres = {0, 20, 40};
-        java.util.function.ToDoubleFunction<String> width = text -> text.startsWith("task") ? 30 : 6;
+        ToDoubleFunction<String> width = text -> text.startsWith("task") ? 30 : 6;
         assertEquals(List.of("task 1", "task 3"),
                 TaskBoundaries.rowsOf(centres, true, 1, width).stream().map(TaskBoundaries.Label::text).toList());
         List<TaskBoundaries.Label> two = TaskBoundaries.rowsOf(centres, true, 2, width);

@@ -3,9 +3,16 @@ package io.somnus.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.stats.RunRecord;
+import io.somnus.experiment.sweep.RunCounts;
+import io.somnus.experiment.sweep.SweepResults;
+import io.somnus.experiment.verdict.ClaimVerdict;
 import io.somnus.experiment.verdict.Outcome;
+import io.somnus.experiment.verdict.PresetVerdict;
+import io.somnus.experiment.verdict.StudyVerdict;
 import io.somnus.experiment.verdict.VerdictInputs;
 import io.somnus.experiment.verdict.VerdictRule;
 import java.nio.file.Files;
@@ -91,7 +98,7 @@ class VerdictCaveatsTest {
      */
     @Test
     void theTwoReadingsOfThePaperAreSaidToDifferWhereTheyDo() {
-        io.somnus.experiment.verdict.StudyVerdict v = new io.somnus.experiment.verdict.StudyVerdict(List.of(
+        StudyVerdict v = new StudyVerdict(List.of(
                 claim(1, "stdp", "paper", Outcome.HOLDS, "paper-code", Outcome.DOES_NOT_HOLD),
                 claim(2, "stdp", "paper", Outcome.HOLDS, "paper-code", Outcome.NOT_RUN),
                 claim(3, "sg", "paper-sg", Outcome.INCONCLUSIVE, "paper-sg-code", Outcome.HOLDS)));
@@ -103,19 +110,19 @@ class VerdictCaveatsTest {
                 + "ran); docs/fidelity.md lists where the two models differ."), c);
     }
 
-    private static io.somnus.experiment.verdict.ClaimVerdict claim(int n, String model, String a, Outcome oa, String b,
+    private static ClaimVerdict claim(int n, String model, String a, Outcome oa, String b,
                                                                   Outcome ob) {
-        return new io.somnus.experiment.verdict.ClaimVerdict(n, "claim " + n, model, List.of(
-                new io.somnus.experiment.verdict.PresetVerdict(a, oa, "", List.of()),
-                new io.somnus.experiment.verdict.PresetVerdict(b, ob, "", List.of())));
+        return new ClaimVerdict(n, "claim " + n, model, List.of(
+                new PresetVerdict(a, oa, "", List.of()),
+                new PresetVerdict(b, ob, "", List.of())));
     }
 
     /** The terminal's verdict is followed by the same caveats, one per line. */
     @Test
     void theConsoleVerdictCarriesTheCaveats() {
         List<RunRecord> runs = study(0.40);
-        String text = VerdictCaveats.console(new io.somnus.experiment.sweep.SweepResults(Path.of("none"), false, "s",
-                Map.of(), io.somnus.experiment.sweep.RunCounts.NONE, runs, List.of()));
+        String text = VerdictCaveats.console(new SweepResults(Path.of("none"), false, "s",
+                Map.of(), RunCounts.NONE, runs, List.of()));
         assertTrue(text.startsWith("Verdict (rule: docs/verdict.md"), text);
         List<String> lines = List.of(text.split("\n"));
         int head = lines.indexOf("What these outcomes rest on (the rule decides them; these say where they mean less "
@@ -260,8 +267,8 @@ class VerdictCaveatsTest {
 
     /** The run with a summary.json whose two-task matrix has {@code learnt} on its diagonal. */
     private static RunRecord withMatrix(RunRecord r, double learnt) {
-        com.fasterxml.jackson.databind.node.ObjectNode summary = JsonNodeFactory.instance.objectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode rows = summary.putObject("continual").putArray("task_accuracy");
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        ArrayNode rows = summary.putObject("continual").putArray("task_accuracy");
         rows.addArray().add(learnt).add("NaN");
         rows.addArray().add(0.1).add(learnt);
         return new RunRecord(r.runId(), r.dir(), r.preset(), r.model(), r.dataset(), r.variant(), r.sleepFraction(),

@@ -14,6 +14,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.properties.PropertiesConfigurationFactory;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +52,7 @@ class DriverLogConfigurationTest {
         String saved = System.getProperty(SparkSweepEngine.LOG_PROPERTY);
         try {
             System.setProperty(SparkSweepEngine.LOG_PROPERTY, "NOPE");
-            ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+            ConfigException e = Assertions.assertThrows(
                     ConfigException.class,
                     () -> SparkSweepEngine.open(new EngineOptions("local[1]", 1, null)).close());
             assertEquals("-Dsomnus.spark.log=NOPE: not a log level; use one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, "

@@ -18,6 +18,7 @@ import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.kernel.KernelChoiceCache;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -269,7 +272,7 @@ class SparkStandaloneClusterIT {
 
     /** Spark's --add-opens list for Java 17+, as this JVM got it from the build (spark.jvm.options in the pom). */
     private static List<String> sparkJvmOptions() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-XX:+IgnoreUnrecognized")
                         || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")).toList();
     }
@@ -335,6 +338,6 @@ class SparkStandaloneClusterIT {
     }
 
     static String sha256(Path file) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

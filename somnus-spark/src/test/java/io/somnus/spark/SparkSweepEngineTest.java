@@ -23,15 +23,22 @@ import io.somnus.experiment.sweep.SweepListener;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.spark.rules.ShrinkRule;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +69,7 @@ class SparkSweepEngineTest {
             assertEquals("spark", prov.path("engine").asText(), e.runId());
             assertEquals("driver", prov.path("spark_executor_id").asText(), "local mode executes on the driver");
             assertEquals(0, prov.path("spark_task_attempt").asInt(-1));
-            assertEquals(java.net.InetAddress.getLocalHost().getHostName(), prov.path("host").asText());
+            assertEquals(InetAddress.getLocalHost().getHostName(), prov.path("host").asText());
         }
     }
 
@@ -125,7 +132,7 @@ class SparkSweepEngineTest {
         PrintStream saved = System.err;
         SweepResult r;
         RemoteRunException direct;
-        List<String> said = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> said = Collections.synchronizedList(new ArrayList<>());
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try (SweepEngine engine = spark("local[1]", 3)) {
             engine.noticesTo(said::add); // as the CLI's sweep does: its listener says them above the bars
@@ -172,10 +179,10 @@ class SparkSweepEngineTest {
      */
     @Test
     void theSparkExecutorAndItsTaskDeclareNoBareException() throws NoSuchMethodException {
-        assertArrayEquals(new Class<?>[] {java.io.IOException.class, InterruptedException.class},
-                SparkRunExecutor.class.getMethod("execute", com.fasterxml.jackson.databind.node.ObjectNode.class,
-                        Path.class, io.somnus.experiment.model.RunProgress.class).getExceptionTypes());
-        assertArrayEquals(new Class<?>[] {java.io.IOException.class},
+        assertArrayEquals(new Class<?>[] {IOException.class, InterruptedException.class},
+                SparkRunExecutor.class.getMethod("execute", ObjectNode.class,
+                        Path.class, RunProgress.class).getExceptionTypes());
+        assertArrayEquals(new Class<?>[] {IOException.class},
                 RemoteRun.class.getMethod("call", RunTask.class).getExceptionTypes());
     }
 
@@ -198,9 +205,9 @@ class SparkSweepEngineTest {
         JsonNode prov = Mappers.JSON.readTree(tmp.resolve("shipped-out/runs").resolve(r.outcomes().get(0).runId())
                 .resolve("provenance.json").toFile());
         assertTrue(prov.path("data_shipped_from_driver").asBoolean(), prov.toString());
-        java.util.Set<String> recorded = new java.util.TreeSet<>();
+        Set<String> recorded = new TreeSet<>();
         prov.path("dataset_sha256").forEach(h -> recorded.add(h.asText()));
-        java.util.Set<String> expected = new java.util.TreeSet<>();
+        Set<String> expected = new TreeSet<>();
         try (var files = Files.list(data)) {
             for (Path f : files.toList()) {
                 expected.add(SparkStandaloneClusterIT.sha256(f));
@@ -230,8 +237,8 @@ class SparkSweepEngineTest {
         return b.array();
     }
 
-    private static void writeGz(Path file, byte[] content) throws java.io.IOException {
-        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+    private static void writeGz(Path file, byte[] content) throws IOException {
+        try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(content);
         }
     }

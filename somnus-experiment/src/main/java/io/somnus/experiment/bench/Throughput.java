@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -125,7 +126,7 @@ public final class Throughput {
         for (int i = 0; i < images; i++) {
             imgs[i] = data.images()[i % data.size()];
         }
-        ev.features(net, cfg.readout().population(), java.util.Arrays.copyOf(imgs, Math.min(images, 16 * threads)), 1);
+        ev.features(net, cfg.readout().population(), Arrays.copyOf(imgs, Math.min(images, 16 * threads)), 1);
         long presentations0 = ev.presentations();
         long t0 = System.nanoTime();
         SpikeCounts f = ev.features(net, cfg.readout().population(), imgs, 2);

@@ -2,6 +2,7 @@ package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.TreeDifferences;
@@ -43,10 +44,10 @@ public final class ConfigDifferences {
         }
         // a changes file's run is named after the file and records the preset it changed
         String preset = run.path("base_preset").isTextual() ? run.get("base_preset").asText() : run.path("preset").asText();
-        if (!Configs.PRESETS.contains(preset) || !(run instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
+        if (!Configs.PRESETS.contains(preset) || !(run instanceof ObjectNode o)) {
             return Optional.empty();
         }
-        com.fasterxml.jackson.databind.node.ObjectNode asChanged = o.deepCopy();
+        ObjectNode asChanged = o.deepCopy();
         asChanged.put("preset", preset);
         if (asChanged.remove("base_preset") != null) {
             // a changes file's description says what it changed (Configs.describedAsChanged), which is no change of the model

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -21,10 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Loads presets, applies dotted overrides, and binds the result to {@link RunConfig} with clear errors. */
@@ -90,7 +95,7 @@ public final class Configs {
                 throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
             }
         }
-        String lower = nameOrPath.toLowerCase(java.util.Locale.ROOT);
+        String lower = nameOrPath.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".yaml") || lower.endsWith(".yml") || nameOrPath.contains(file.getFileSystem().getSeparator())) {
             // a file's name, not a preset's: "unknown preset 'mine.yaml'" sent its author looking at the presets
             throw new ConfigException("configuration file " + file + " does not exist (looked for in "
@@ -139,7 +144,7 @@ public final class Configs {
      */
     public static String changesName(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         for (String ext : List.of(".yaml", ".yml")) {
             if (lower.endsWith(ext) && name.length() > ext.length()) {
                 name = name.substring(0, name.length() - ext.length());
@@ -489,15 +494,14 @@ public final class Configs {
         return a.length() == 0 ? b : a + "." + b;
     }
 
-    private static final java.util.regex.Pattern UNKNOWN_FIELD =
-            java.util.regex.Pattern.compile("^unknown configuration field '([^']+)'");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("^unknown configuration field '([^']+)'");
 
     /**
      * The field a message of an unknown field names ({@code unknown configuration field 'x.y'; known …}, as resolving or
      * binding a configuration reports it); null for any other message.
      */
     public static String unknownField(String message) {
-        java.util.regex.Matcher m = UNKNOWN_FIELD.matcher(message == null ? "" : message);
+        Matcher m = UNKNOWN_FIELD.matcher(message == null ? "" : message);
         return m.find() ? m.group(1) : null;
     }
 
@@ -542,7 +546,7 @@ public final class Configs {
      * section and a field in it ({@code train} and {@code train.images}), unscoped or scoped to the same preset
      * ({@code paper/train.images} and {@code train.images}); null when none does.
      */
-    public static String overlappingKey(String key, java.util.Collection<String> keys) {
+    public static String overlappingKey(String key, Collection<String> keys) {
         int slash = key.lastIndexOf('/');
         String scope = slash > 0 ? key.substring(0, slash) : null;
         String field = key.substring(slash + 1);
@@ -607,12 +611,12 @@ public final class Configs {
         RunConfig c = bind(tree);
         if (!type.isInstance(c)) {
             throw new ConfigException("model: '" + Choices.of(c.model()) + "' is not allowed here; this needs the "
-                    + type.getSimpleName().replace("RunConfig", "").toLowerCase(java.util.Locale.ROOT) + " model");
+                    + type.getSimpleName().replace("RunConfig", "").toLowerCase(Locale.ROOT) + " model");
         }
         return type.cast(c);
     }
 
-    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    private static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

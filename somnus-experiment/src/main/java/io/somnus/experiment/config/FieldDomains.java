@@ -1,6 +1,8 @@
 package io.somnus.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.NumberText;
 import io.somnus.data.ResizeFilter;
@@ -12,7 +14,10 @@ import io.somnus.sg.SgSurrogate;
 import io.somnus.sleep.DecayTarget;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.synapse.Receptor;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,11 +154,11 @@ public final class FieldDomains {
          * that end in words, e.g. " (above 2147483647, the most it holds)"; "" otherwise. Without it, 99999999999
          * out of range of "an integer >= 1" read as if it were allowed.
          */
-        String beyondType(java.math.BigInteger i) {
-            if (!ownMax() && i.compareTo(java.math.BigInteger.valueOf(maxInt)) > 0) {
+        String beyondType(BigInteger i) {
+            if (!ownMax() && i.compareTo(BigInteger.valueOf(maxInt)) > 0) {
                 return " (above " + maxInt + ", the most it holds)";
             }
-            if (!ownMin() && i.compareTo(java.math.BigInteger.valueOf(minInt)) < 0) {
+            if (!ownMin() && i.compareTo(BigInteger.valueOf(minInt)) < 0) {
                 return " (below " + minInt + ", the least it holds)";
             }
             return "";
@@ -427,7 +432,7 @@ public final class FieldDomains {
 
     /** Every declared field path (with {@code *} for list items) of every model, in declaration order. */
     public static Set<String> paths() {
-        return java.util.Collections.unmodifiableSet(FIELDS.keySet());
+        return Collections.unmodifiableSet(FIELDS.keySet());
     }
 
     /** The declared field paths of one model's configuration (and of every plasticity rule), in declaration order. */
@@ -475,7 +480,7 @@ public final class FieldDomains {
     public static final List<String> RECORDED = List.of("base_preset");
 
     /** {@code fields} without the {@link #RECORDED} ones: the fields an error offers a user to write. */
-    static List<String> writable(java.util.Collection<String> fields) {
+    static List<String> writable(Collection<String> fields) {
         return fields.stream().filter(f -> !RECORDED.contains(f)).toList();
     }
 
@@ -520,7 +525,7 @@ public final class FieldDomains {
         return copy;
     }
 
-    private static void dropOptionalNulls(com.fasterxml.jackson.databind.JsonNode node, String path) {
+    private static void dropOptionalNulls(JsonNode node, String path) {
         if (node instanceof ObjectNode o) {
             List<String> drop = new ArrayList<>();
             o.fields().forEachRemaining(e -> {
@@ -533,7 +538,7 @@ public final class FieldDomains {
                 }
             });
             o.remove(drop);
-        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+        } else if (node instanceof ArrayNode a) {
             a.forEach(item -> dropOptionalNulls(item, path + ".*"));
         }
     }

@@ -1,5 +1,6 @@
 package io.somnus.experiment.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public enum StudyControl {
 
     /** A run's variant without its control part ({@code train.images=100,control=untrained} → train.images=100). */
     public static String gridPartOf(String variant) {
-        List<String> grid = new java.util.ArrayList<>();
+        List<String> grid = new ArrayList<>();
         for (String part : parts(variant)) {
             if (!part.startsWith(VARIANT_KEY + "=")) {
                 grid.add(part);

@@ -5,11 +5,21 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader (or a resumed sweep after a crash) sees either the old content or the
@@ -27,10 +37,10 @@ public final class AtomicFiles {
     }
 
     /** Only makes temporary names unique; not a simulation stream. */
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The name of a temporary file of {@link #write}: "." + the target's name + "." + a hex nonce + ".tmp". */
-    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp");
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp");
 
     private AtomicFiles() {}
 
@@ -51,7 +61,7 @@ public final class AtomicFiles {
     public static void write(Path target, StreamWriter writer) throws IOException {
         try {
             writeOrThrow(target, writer);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw e; // already names the file
         } catch (IOException e) {
             // e.g. "No space left on device" names no file: say which one could not be written
@@ -91,29 +101,29 @@ public final class AtomicFiles {
      * The name of the file that {@code fileName}, a temporary file of {@link #write}, was to become (a killed writer
      * leaves it behind); empty when {@code fileName} is not such a file.
      */
-    public static java.util.Optional<String> targetOf(String fileName) {
-        java.util.regex.Matcher m = TEMPORARY.matcher(fileName);
-        return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    public static Optional<String> targetOf(String fileName) {
+        Matcher m = TEMPORARY.matcher(fileName);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**
      * What the operating system said of a failed file operation, in words: "Read-only file system", "permission
      * denied" (which Java reports with no reason), "No space left on device".
      */
-    public static String reason(java.nio.file.FileSystemException e) {
+    public static String reason(FileSystemException e) {
         if (e.getReason() != null) {
             return e.getReason();
         }
         // these subclasses leave the reason empty: their class is it, which a user should not have to read as Java
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
-        } else if (e instanceof java.nio.file.NoSuchFileException) {
+        } else if (e instanceof NoSuchFileException) {
             return "no such file or directory";
-        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        } else if (e instanceof FileAlreadyExistsException) {
             return "it already exists";
-        } else if (e instanceof java.nio.file.NotDirectoryException) {
+        } else if (e instanceof NotDirectoryException) {
             return "not a directory";
-        } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+        } else if (e instanceof DirectoryNotEmptyException) {
             return "directory not empty";
         }
         return e.getClass().getSimpleName();
@@ -147,12 +157,12 @@ public final class AtomicFiles {
      * The nearest existing file (not a directory) among {@code path}'s parents, under which no directory can be made;
      * empty when there is none.
      */
-    public static java.util.Optional<Path> fileAbove(Path path) {
+    public static Optional<Path> fileAbove(Path path) {
         for (Path up = path.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
             if (Files.exists(up) && !Files.isDirectory(up)) {
-                return java.util.Optional.of(up);
+                return Optional.of(up);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

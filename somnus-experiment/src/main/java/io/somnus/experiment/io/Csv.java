@@ -1,5 +1,7 @@
 package io.somnus.experiment.io;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -8,9 +10,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +40,7 @@ public final class Csv {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new FileFormatException(file + ": not UTF-8 text (binary data?)", e);
         }
         if (!text.isEmpty() && !text.endsWith("\n")) {
@@ -45,7 +49,7 @@ public final class Csv {
             throw new FileFormatException(file + ": its last line has no line end, so the file was cut short (every "
                     + "table is written whole with one); the run that wrote it did not finish writing it");
         }
-        return parse(file, new java.io.StringReader(text));
+        return parse(file, new StringReader(text));
     }
 
     /** Parses CSV text with a header row ({@code source} only names it in messages; may be null). */
@@ -60,7 +64,7 @@ public final class Csv {
                 }
                 rows.add(Arrays.asList(row));
             }
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new FileFormatException((source == null ? "CSV" : source.toString()) + ": not valid CSV: "
                     + e.getOriginalMessage(), e);
         }
@@ -104,7 +108,7 @@ public final class Csv {
     private static void write(Writer writer, List<String> header, List<? extends List<?>> rows) throws IOException {
         CsvGenerator gen = MAPPER.getFactory().createGenerator(writer);
         gen.setSchema(CsvSchema.emptySchema().withLineSeparator("\n"));
-        gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         writeRow(gen, header);
         for (List<?> row : rows) {
             if (row.size() != header.size()) {

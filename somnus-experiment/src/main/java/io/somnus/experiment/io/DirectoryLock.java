@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An operating-system lock on a file that marks a directory as worked in by one process ({@link FileChannel#tryLock}):
@@ -25,7 +27,7 @@ public final class DirectoryLock implements AutoCloseable {
      * Lock files this process holds. POSIX locks belong to a process, and closing any channel on a file releases
      * them all, so this process never opens a second channel on a file it holds: it consults this set instead.
      */
-    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final FileChannel channel;

@@ -7,7 +7,9 @@ import io.somnus.synapse.Projection;
 import io.somnus.synapse.SynapseDelays;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -106,7 +108,7 @@ public final class NetworkState {
                             + "into a network with the bounds it was trained with");
                 }
             }
-            unused.removeAll(java.util.List.of(key + "weights", key + "pre", key + "post"));
+            unused.removeAll(List.of(key + "weights", key + "pre", key + "post"));
             if ((p.synapseDelays() != null) != arrays.containsKey(key + "delay_steps")) {
                 throw new FileFormatException(file + ": projection " + p.name() + " has a delay per synapse "
                         + (p.synapseDelays() != null ? "in this network and none in the file" : "in the file and none "
@@ -171,7 +173,7 @@ public final class NetworkState {
         }
         if (a.dtype() != type || a.rank() != 1 || a.size() != length) {
             throw new FileFormatException(file + ": " + key + " holds " + a.size() + " values of " + a.dtype().descr()
-                    + " in shape " + java.util.Arrays.toString(a.shape()) + ", where " + length + " values of "
+                    + " in shape " + Arrays.toString(a.shape()) + ", where " + length + " values of "
                     + type.descr() + " (" + what + ") were expected: " + REBUILD);
         }
         return a;

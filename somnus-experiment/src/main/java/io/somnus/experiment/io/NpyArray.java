@@ -1,5 +1,6 @@
 package io.somnus.experiment.io;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -116,7 +117,7 @@ public final class NpyArray {
 
     /** Number of elements. */
     public int size() {
-        return java.lang.reflect.Array.getLength(data);
+        return Array.getLength(data);
     }
 
     /** The elements of a float32 array, not copied. */

@@ -8,18 +8,24 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -139,7 +145,7 @@ public final class Npz {
      * report's receptive fields need {@code input_e} alone, where a diehl-cook N_e = 6 400 run's file also holds two
      * dense 6 400 × 6 400 matrices (330 MB as arrays).
      */
-    public static Map<String, NpyArray> read(Path file, java.util.function.Predicate<String> wanted)
+    public static Map<String, NpyArray> read(Path file, Predicate<String> wanted)
             throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -160,7 +166,7 @@ public final class Npz {
             if (!any) {
                 throw new FileFormatException(file + ": not a zip (.npz) archive, or an empty one");
             }
-        } catch (java.util.zip.ZipException | EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw damaged(file, e);
         }
         return arrays;
@@ -173,11 +179,11 @@ public final class Npz {
      * @throws FileFormatException naming the file when it is damaged
      */
     public static void verify(Path file) throws IOException {
-        try (java.util.zip.ZipFile whole = new java.util.zip.ZipFile(file.toFile())) {
+        try (ZipFile whole = new ZipFile(file.toFile())) {
             if (whole.size() == 0) {
                 throw new FileFormatException(file + " is damaged: an empty archive");
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw damaged(file, e);
         }
         byte[] buffer = new byte[1 << 16];
@@ -187,7 +193,7 @@ public final class Npz {
                     // read to the entry's end: ZipInputStream compares its size and CRC-32 there
                 }
             }
-        } catch (java.util.zip.ZipException | EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw damaged(file, e);
         }
     }
@@ -207,8 +213,8 @@ public final class Npz {
      */
     public static Map<String, NpyHeader> list(Path file) throws IOException {
         Map<String, NpyHeader> headers = new LinkedHashMap<>();
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 String name = entry.getName();
                 if (entry.isDirectory() || !name.endsWith(".npy")) {
                     continue;
@@ -222,7 +228,7 @@ public final class Npz {
             if (zip.size() == 0) {
                 throw new FileFormatException(file + ": an empty .npz archive");
             }
-        } catch (java.util.zip.ZipException | EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw damaged(file, e);
         }
         return headers;
@@ -246,7 +252,7 @@ public final class Npz {
             data.readFully(raw);
         } catch (EOFException e) {
             throw new FileFormatException("truncated: expected " + raw.length + " data bytes for shape "
-                    + java.util.Arrays.toString(shape));
+                    + Arrays.toString(shape));
         }
         ByteBuffer buf = ByteBuffer.wrap(raw).order(order);
         NpyArray array = switch (dtype) {
@@ -358,7 +364,7 @@ public final class Npz {
             fStride[k] = fStride[k - 1] * shape[k - 1];
         }
         Object src = f.data();
-        Object dst = java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), n);
+        Object dst = Array.newInstance(src.getClass().getComponentType(), n);
         for (int c = 0; c < n; c++) {
             int fi = 0;
             for (int k = 0; k < rank; k++) {

@@ -1,6 +1,9 @@
 package io.somnus.experiment.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +28,8 @@ public final class RunFileCheck {
 
     /** The problem of {@code file}, which {@code e} stopped from being read. */
     public static String unreadable(Path file, IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? file + ": " + UNREADABLE
-                : "cannot read " + file + ": " + (e instanceof java.nio.file.FileSystemException f
+        return e instanceof AccessDeniedException ? file + ": " + UNREADABLE
+                : "cannot read " + file + ": " + (e instanceof FileSystemException f
                         ? AtomicFiles.reason(f) : e.getMessage());
     }
 
@@ -48,17 +51,17 @@ public final class RunFileCheck {
 
     /** test_accuracy and each readout's beside it are fractions (NaN, written as "NaN", where none was measured). */
     private static void checkAccuracies(Path file) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode summary;
+        JsonNode summary;
         try {
             summary = JsonFiles.readObject(file);
         } catch (FileFormatException e) {
             return; // whoever loads the run names a summary.json that is not whole
         }
-        Map<String, com.fasterxml.jackson.databind.JsonNode> accuracies = new LinkedHashMap<>();
+        Map<String, JsonNode> accuracies = new LinkedHashMap<>();
         accuracies.put("test_accuracy", summary.path("test_accuracy"));
         summary.path("test_accuracy_by_readout").fields().forEachRemaining(e -> accuracies.put(
                 "test_accuracy_by_readout." + e.getKey(), e.getValue()));
-        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> a : accuracies.entrySet()) {
+        for (Map.Entry<String, JsonNode> a : accuracies.entrySet()) {
             double v = a.getValue().asDouble();
             if (a.getValue().isNumber() && !(v >= 0 && v <= 1)) {
                 throw new FileFormatException(file + " is damaged: " + a.getKey() + " is " + v

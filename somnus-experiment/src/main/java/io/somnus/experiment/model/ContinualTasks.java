@@ -5,9 +5,11 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.metrics.ContinualForgetting;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The continual protocol: classes arrive as tasks (task k holds classes k·c … k·c + c − 1), the training
@@ -48,14 +50,14 @@ public final class ContinualTasks {
         checkEnds(ends, order.length, c);
         List<int[]> out = new ArrayList<>();
         for (int t = 0; t < ends.length; t++) {
-            out.add(java.util.Arrays.copyOfRange(order, t == 0 ? 0 : ends[t - 1], ends[t]));
+            out.add(Arrays.copyOfRange(order, t == 0 ? 0 : ends[t - 1], ends[t]));
         }
         return out;
     }
 
     /** The images of {@code data} of task {@code task}'s classes, in their order there (a task's test images). */
     public static LabeledImages imagesOfTask(LabeledImages data, int task, ContinualConfig c) {
-        return data.pick(java.util.stream.IntStream.range(0, data.size())
+        return data.pick(IntStream.range(0, data.size())
                 .filter(i -> taskOf(data.labels()[i], c) == task).toArray());
     }
 

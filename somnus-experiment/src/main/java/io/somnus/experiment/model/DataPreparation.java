@@ -1,6 +1,7 @@
 package io.somnus.experiment.model;
 
 import io.somnus.data.DatasetDescriptor;
+import io.somnus.data.DatasetException;
 import io.somnus.data.DatasetRegistry;
 import io.somnus.data.DatasetStatus;
 import io.somnus.data.LabeledImages;
@@ -11,9 +12,13 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.DataSampling;
 import io.somnus.experiment.config.RunConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads and preprocesses a run's images. With {@code dataset.sampling: first}: the first {@code train.images} of
@@ -99,7 +104,7 @@ public final class DataPreparation {
             DatasetStatus status;
             try {
                 status = registry.status(source.name(), source.dir());
-            } catch (io.somnus.data.DatasetException e) {
+            } catch (DatasetException e) {
                 throw new ConfigException("dataset " + source.name() + ": " + e.getMessage());
             }
             switch (status.availability()) {
@@ -170,20 +175,20 @@ public final class DataPreparation {
      * published checksum ({@code verified}) or was accepted without ({@code mismatch}, {@code no reference}: only
      * with dataset.allow_unverified). Empty for generated data.
      */
-    public static java.util.List<java.util.Map<String, Object>> sources(PreparedData data) {
-        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
-        java.util.Set<io.somnus.data.DatasetStatus.FileStatus> seen = new java.util.HashSet<>();
-        for (io.somnus.data.LabeledImages set : java.util.List.of(data.train(), data.test())) {
-            for (io.somnus.data.DatasetStatus.FileStatus f : set.sources()) {
+    public static List<Map<String, Object>> sources(PreparedData data) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Set<DatasetStatus.FileStatus> seen = new HashSet<>();
+        for (LabeledImages set : List.of(data.train(), data.test())) {
+            for (DatasetStatus.FileStatus f : set.sources()) {
                 if (!seen.add(f)) {
                     continue; // pooled sampling: both sets read both splits' files
                 }
-                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                Map<String, Object> m = new LinkedHashMap<>();
                 m.put("split", f.split().label());
                 m.put("file", f.file().toAbsolutePath().toString());
                 m.put("sha256", f.sha256());
-                m.put("verified", f.verification() == io.somnus.data.DatasetStatus.Verification.VERIFIED);
-                m.put("verification", f.verification().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                m.put("verified", f.verification() == DatasetStatus.Verification.VERIFIED);
+                m.put("verification", f.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 m.put("detail", f.detail());
                 out.add(m);
             }

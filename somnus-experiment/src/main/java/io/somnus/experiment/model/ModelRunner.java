@@ -1,6 +1,8 @@
 package io.somnus.experiment.model;
 
 import io.somnus.experiment.config.RunConfig;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * One model family (the STDP-SNN, the SG-SNN): checks its part of a configuration before anything runs, and
@@ -24,8 +26,8 @@ public interface ModelRunner<C extends RunConfig> {
      * or sweep starts and recorded in the run's provenance.json ({@code configuration_warnings}). Empty for every
      * bundled preset.
      */
-    default java.util.List<String> warnings(C cfg) {
-        return java.util.List.of();
+    default List<String> warnings(C cfg) {
+        return List.of();
     }
 
     /**
@@ -39,5 +41,5 @@ public interface ModelRunner<C extends RunConfig> {
     }
 
     /** Trains and measures; per-checkpoint recordings go to {@code files}. */
-    ModelResult run(C cfg, PreparedData data, RunFiles files) throws java.io.IOException;
+    ModelResult run(C cfg, PreparedData data, RunFiles files) throws IOException;
 }

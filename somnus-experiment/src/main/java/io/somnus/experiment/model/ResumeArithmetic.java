@@ -2,6 +2,8 @@ package io.somnus.experiment.model;
 
 import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.sg.SgThreading;
+import io.somnus.sg.SgTrainer;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -41,7 +43,7 @@ public final class ResumeArithmetic {
         f.put("gaussian_draws", GaussianDraws.stream());
         f.put("os_arch", System.getProperty("os.arch"));
         if (sg) {
-            Map<String, Object> blas = io.somnus.sg.SgTrainer.blasProvenance();
+            Map<String, Object> blas = SgTrainer.blasProvenance();
             for (String k : new String[] {"blas_implementation", "blas_library", "openblas_coretype"}) {
                 f.put(k, String.valueOf(blas.get(k)));
             }
@@ -53,7 +55,7 @@ public final class ResumeArithmetic {
             if (String.valueOf(blas.get("blas_library")).startsWith("none")) {
                 f.put("java_vector_bits", preferredVectorBits()); // -XX:UseAVX narrows it on the same CPU
             } else { // OpenBLAS's threads sum a product's blocks in another order: OPENBLAS_NUM_THREADS=2 ≠ 1
-                f.put("openblas_threads", String.valueOf(io.somnus.sg.SgThreading.blasThreads()));
+                f.put("openblas_threads", String.valueOf(SgThreading.blasThreads()));
             }
         }
         return f;

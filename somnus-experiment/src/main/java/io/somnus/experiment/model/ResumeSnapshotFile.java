@@ -4,6 +4,7 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.RunDirectory;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -85,9 +87,9 @@ public final class ResumeSnapshotFile {
         byte[] config = sha256(Files.readAllBytes(dir.resolve(RunDirectory.CONFIG)));
         Path file = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
         AtomicFiles.write(file, sink -> {
-            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(sink, 1 << 16);
+            BufferedOutputStream buffered = new BufferedOutputStream(sink, 1 << 16);
             MessageDigest digest = sha256();
-            DataOutputStream out = new DataOutputStream(new java.security.DigestOutputStream(buffered, digest));
+            DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, digest));
             out.write(magic);
             out.writeInt(VERSION);
             out.write(config);

@@ -3,6 +3,8 @@ package io.somnus.experiment.model;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.RunDirectory;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -94,7 +97,7 @@ public final class RunFiles implements RunRecorder {
 
     /** Sets when an STDP-SNN run takes a snapshot between its checkpoints; returns this. */
     public RunFiles snapshotTrigger(SnapshotTrigger trigger) {
-        this.snapshotTrigger = java.util.Objects.requireNonNull(trigger, "trigger");
+        this.snapshotTrigger = Objects.requireNonNull(trigger, "trigger");
         return this;
     }
 
@@ -108,10 +111,10 @@ public final class RunFiles implements RunRecorder {
     }
 
     /** The snapshot handed over, once: taken, its bytes are freed with the training state read from them. */
-    java.util.Optional<ResumeSnapshotFile.Verified> verifiedSnapshot() {
+    Optional<ResumeSnapshotFile.Verified> verifiedSnapshot() {
         ResumeSnapshotFile.Verified taken = verifiedSnapshot;
         verifiedSnapshot = null;
-        return java.util.Optional.ofNullable(taken);
+        return Optional.ofNullable(taken);
     }
 
     /** Set from the snapshot a run resumes from; carried into its later snapshots. */
@@ -202,7 +205,7 @@ public final class RunFiles implements RunRecorder {
     }
 
     /** Writes what has been recorded so far (the rows of the three tables), for a resume snapshot. */
-    public void writeState(java.io.DataOutput out) throws IOException {
+    public void writeState(DataOutput out) throws IOException {
         out.writeInt(rows.size());
         for (Map<String, Double> r : rows) {
             out.writeInt(r.size());
@@ -232,12 +235,12 @@ public final class RunFiles implements RunRecorder {
     }
 
     /** Replaces what has been recorded with what {@link #writeState} wrote, when a run resumes. */
-    public void readState(java.io.DataInput in) throws IOException {
+    public void readState(DataInput in) throws IOException {
         rows.clear();
         traces.clear();
         histograms.clear();
         for (int i = 0, n = count(in); i < n; i++) {
-            Map<String, Double> row = new java.util.LinkedHashMap<>();
+            Map<String, Double> row = new LinkedHashMap<>();
             for (int k = 0, m = count(in); k < m; k++) {
                 row.put(in.readUTF(), in.readDouble());
             }
@@ -252,7 +255,7 @@ public final class RunFiles implements RunRecorder {
         }
     }
 
-    private static int count(java.io.DataInput in) throws IOException {
+    private static int count(DataInput in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             throw new IOException("negative count " + n);

@@ -1,6 +1,9 @@
 package io.somnus.experiment.model;
 
+import io.somnus.core.NumberText;
 import io.somnus.experiment.config.ConfigException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,7 +44,7 @@ public interface SnapshotTrigger {
      */
     static SnapshotTrigger every(double minutes, LongSupplier nanoClock) {
         if (!(minutes >= 0) || Double.isInfinite(minutes)) {
-            throw new ConfigException("a snapshot interval of " + io.somnus.core.NumberText.of(minutes) + " minutes: give a finite number of minutes "
+            throw new ConfigException("a snapshot interval of " + NumberText.of(minutes) + " minutes: give a finite number of minutes "
                     + "≥ 0 (0: snapshots after checkpoints only)");
         }
         if (minutes == 0) {
@@ -65,7 +68,7 @@ public interface SnapshotTrigger {
 
     /** After each image of {@code images} (counted from the run's start), for tests. */
     static SnapshotTrigger atImages(long... images) {
-        java.util.Set<Long> at = new java.util.HashSet<>();
+        Set<Long> at = new HashSet<>();
         for (long i : images) {
             at.add(i);
         }

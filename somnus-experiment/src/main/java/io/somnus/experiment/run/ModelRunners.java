@@ -14,6 +14,8 @@ import io.somnus.experiment.stdp.CheckedNetwork;
 import io.somnus.experiment.stdp.SpikeExchange;
 import io.somnus.experiment.stdp.StdpRunner;
 import io.somnus.kernel.Kernels;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * The runner of each model, chosen by the configuration's type: {@link StdpRunConfig} → {@link StdpRunner},
@@ -25,12 +27,12 @@ final class ModelRunners {
 
     /** A runner with the configuration it runs. */
     record Bound<C extends RunConfig>(ModelRunner<C> runner, C config) {
-        java.util.List<String> warnings() {
+        List<String> warnings() {
             return runner.warnings(config);
         }
 
         /** Runs it, counted among the runs in progress ({@link ActiveRuns}: whether a run may take a second thread). */
-        ModelResult run(PreparedData data, RunFiles files) throws java.io.IOException {
+        ModelResult run(PreparedData data, RunFiles files) throws IOException {
             try (ActiveRuns.Entry counted = ActiveRuns.enter()) {
                 return runner.run(config, data, files);
             }

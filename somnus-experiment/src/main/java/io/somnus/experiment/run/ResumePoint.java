@@ -3,6 +3,7 @@ package io.somnus.experiment.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ModelKind;
+import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.stdp.StdpTraining;
 import io.somnus.sg.SgCheckpoint;
@@ -48,7 +49,7 @@ public record ResumePoint(boolean sg, long done, long checkpointsPassed, int ord
             JsonNode sg = config.path("sg").path("epochs");
             long perTask = sg.isNumber() ? sg.asLong() : epochs;
             // the continual protocol trains them for each task, numbered on across the tasks (SgRun)
-            boolean continual = Choices.of(io.somnus.experiment.config.Protocol.CONTINUAL)
+            boolean continual = Choices.of(Protocol.CONTINUAL)
                     .equals(config.path("protocol").asText());
             return continual ? perTask * Math.max(1, config.path("continual").path("tasks").asInt(1)) : perTask;
         }

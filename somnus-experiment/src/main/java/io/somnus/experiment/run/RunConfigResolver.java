@@ -2,6 +2,7 @@ package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ public interface RunConfigResolver {
      * The legal but unusual values of a configuration {@link #resolve} returned (one sentence each; none by default):
      * said once when a sweep starts ({@link ConfigWarnings#ofAll}).
      */
-    default java.util.List<String> warnings(ObjectNode config) {
-        return java.util.List.of();
+    default List<String> warnings(ObjectNode config) {
+        return List.of();
     }
 }

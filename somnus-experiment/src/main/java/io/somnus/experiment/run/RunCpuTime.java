@@ -1,6 +1,7 @@
 package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.OperatingSystemMXBean;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -76,7 +77,7 @@ public final class RunCpuTime {
 
         @Override
         public long processCpuNanos() {
-            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                     ? os.getProcessCpuTime() : -1;
         }
     };

@@ -2,9 +2,12 @@ package io.somnus.experiment.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotTrigger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Executes one run: a pure function of its resolved configuration to the files of its run directory
@@ -58,7 +61,7 @@ public interface RunExecutor {
      * @throws IOException                   as {@link #execute}
      * @throws InterruptedException          as {@link #execute}
      */
-    default void resume(Path runDir, RunProgress progress, java.util.function.Consumer<ResumePoint> goingOn)
+    default void resume(Path runDir, RunProgress progress, Consumer<ResumePoint> goingOn)
             throws IOException, InterruptedException {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume a run");
     }
@@ -69,7 +72,7 @@ public interface RunExecutor {
      * snapshot"). It changes no number. Default: ignored (an executor whose runs are never resumed, as a Spark
      * executor's, which start again).
      */
-    default RunExecutor snapshotTriggers(java.util.function.Supplier<io.somnus.experiment.model.SnapshotTrigger> triggers) {
+    default RunExecutor snapshotTriggers(Supplier<SnapshotTrigger> triggers) {
         return this;
     }
 

@@ -1,5 +1,10 @@
 package io.somnus.experiment.run;
 
+import io.somnus.data.DatasetException;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.FileFormatException;
+import java.io.IOException;
+
 /**
  * Which failures of a run a resume could get past (docs/run-directory.md, "Resume snapshot"): an SG-SNN run that fails
  * so keeps its temporary directory and resume snapshot ({@code train}, {@code sweep}), one that fails otherwise loses
@@ -16,12 +21,12 @@ public final class RunFailures {
      */
     public static boolean resumable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.somnus.experiment.config.ConfigException
-                    || t instanceof io.somnus.experiment.io.FileFormatException
-                    || t instanceof io.somnus.data.DatasetException) {
+            if (t instanceof ConfigException
+                    || t instanceof FileFormatException
+                    || t instanceof DatasetException) {
                 return false;
             }
-            if (t instanceof java.io.IOException || t instanceof OutOfMemoryError
+            if (t instanceof IOException || t instanceof OutOfMemoryError
                     || t instanceof InterruptedException) {
                 return true;
             }

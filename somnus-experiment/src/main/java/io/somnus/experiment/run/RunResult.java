@@ -5,9 +5,12 @@ import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.SummaryJson;
 import io.somnus.network.Network;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,10 +40,10 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
                         Path runDir, Optional<Network> network) {
     /** Copies the maps and the rows; the arrays' elements are held, not copied ({@link #weights} gives a copy). */
     public RunResult {
-        network = java.util.Objects.requireNonNullElse(network, Optional.empty());
-        summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
-        metrics = metrics.stream().map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
-        arrays = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
+        network = Objects.requireNonNullElse(network, Optional.empty());
+        summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        metrics = metrics.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+        arrays = Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
     }
 
     /** A result without a network (an SG-SNN run's, or one built by hand). */
@@ -121,7 +124,7 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
     @Override
     public String toString() {
         Map<String, String> shapes = new LinkedHashMap<>();
-        arrays.forEach((name, a) -> shapes.put(name, java.util.Arrays.toString(a.shape())));
+        arrays.forEach((name, a) -> shapes.put(name, Arrays.toString(a.shape())));
         return "RunResult[" + run() + ", test accuracy " + summary.get("test_accuracy") + ", " + metrics.size()
                 + (metrics.size() == 1 ? " metrics row" : " metrics rows") + ", arrays " + shapes
                 + (network.isPresent() ? ", network" : "") + (runDir != null ? ", in " + runDir : "") + "]";
@@ -162,6 +165,6 @@ public record RunResult(Map<String, Object> summary, List<Map<String, Double>> m
             // null (an undefined number as summary.json writes it) or an older file's "NaN": NaN, as SummaryJson reads them
             m.forEach((k, v) -> out.put(k.toString(), v instanceof Number n ? n.doubleValue() : Double.NaN));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

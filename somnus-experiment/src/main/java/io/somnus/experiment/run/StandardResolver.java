@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.config.Validation;
+import java.util.List;
 import java.util.Map;
 
 /** The standard {@link RunConfigResolver}: bundled presets (or YAML files) plus dotted overrides, validated. */
@@ -34,7 +35,7 @@ public final class StandardResolver implements RunConfigResolver {
     }
 
     @Override
-    public java.util.List<String> warnings(ObjectNode config) {
+    public List<String> warnings(ObjectNode config) {
         return ConfigWarnings.of(config);
     }
 }

@@ -1,5 +1,7 @@
 package io.somnus.experiment.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.ActiveRuns;
 import io.somnus.core.CpuInfo;
@@ -12,8 +14,10 @@ import io.somnus.data.UrlDownloader;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
+import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
@@ -23,18 +27,25 @@ import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.model.ModelResult;
 import io.somnus.experiment.model.OwnClocks;
 import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.ResumeArithmetic;
 import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.model.SnapshotTrigger;
+import io.somnus.experiment.sg.SgRun;
 import io.somnus.experiment.stdp.CheckedNetwork;
 import io.somnus.experiment.stdp.ClassNeurons;
 import io.somnus.experiment.stdp.ClassRules;
 import io.somnus.experiment.stdp.SpikeExchange;
+import io.somnus.experiment.stdp.StdpTraining;
 import io.somnus.kernel.Kernels;
 import io.somnus.sg.SgThreading;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +55,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The real {@link RunExecutor}: binds the configuration, prepares the data, trains the model it names
@@ -57,7 +71,7 @@ public final class StandardRunExecutor implements RunExecutor {
     private final Map<String, Object> site;
     private final SpikeExchange exchange;
     /** A fresh trigger per run for the STDP-SNN's snapshots between checkpoints (SnapshotTrigger). */
-    private java.util.function.Supplier<SnapshotTrigger> snapshotTriggers =
+    private Supplier<SnapshotTrigger> snapshotTriggers =
             () -> SnapshotTrigger.every(SnapshotTrigger.minutesFromEnvironment(), System::nanoTime);
 
     /** Runs on {@link Kernels#preferred()}. */
@@ -94,10 +108,10 @@ public final class StandardRunExecutor implements RunExecutor {
 
     /** @see #StandardRunExecutor(Kernels, Path, Map) and {@link #StandardRunExecutor(Kernels, SpikeExchange)} */
     public StandardRunExecutor(Kernels kernels, Path dataHome, Map<String, Object> site, SpikeExchange exchange) {
-        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
         this.dataHome = dataHome;
         this.site = new TreeMap<>(site);
-        this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
     }
 
     /**
@@ -105,8 +119,8 @@ public final class StandardRunExecutor implements RunExecutor {
      * for each run (default: every {@link SnapshotTrigger#ENV} minutes, else {@value SnapshotTrigger#DEFAULT_MINUTES}).
      */
     @Override
-    public StandardRunExecutor snapshotTriggers(java.util.function.Supplier<SnapshotTrigger> triggers) {
-        this.snapshotTriggers = java.util.Objects.requireNonNull(triggers, "triggers");
+    public StandardRunExecutor snapshotTriggers(Supplier<SnapshotTrigger> triggers) {
+        this.snapshotTriggers = Objects.requireNonNull(triggers, "triggers");
         return this;
     }
 
@@ -115,7 +129,7 @@ public final class StandardRunExecutor implements RunExecutor {
 
     /** Reads each run's CPU time on {@code clock} instead of the JVM's clocks (a test's fake clock). */
     StandardRunExecutor cpuClock(RunCpuTime.Clock clock) {
-        this.cpuClock = java.util.Objects.requireNonNull(clock, "clock");
+        this.cpuClock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
@@ -154,7 +168,7 @@ public final class StandardRunExecutor implements RunExecutor {
 
     @Override
     public void execute(ObjectNode config, Path runDir, RunProgress progress) throws IOException {
-        run(config, java.util.Objects.requireNonNull(runDir, "runDir"), progress);
+        run(config, Objects.requireNonNull(runDir, "runDir"), progress);
     }
 
     /**
@@ -219,7 +233,7 @@ public final class StandardRunExecutor implements RunExecutor {
      * @throws io.somnus.experiment.io.FileFormatException when there is no snapshot or it is damaged
      */
     @Override
-    public void resume(Path runDir, RunProgress progress, java.util.function.Consumer<ResumePoint> goingOn)
+    public void resume(Path runDir, RunProgress progress, Consumer<ResumePoint> goingOn)
             throws IOException {
         Resumption r = resumption(runDir, false);
         goingOn.accept(r.point());
@@ -257,7 +271,7 @@ public final class StandardRunExecutor implements RunExecutor {
     public void resume(Resumption r, RunProgress progress) throws IOException {
         ResumeSnapshotFile.Verified snapshot = r.take();
         // a write the stop cut short (a table's or the snapshot's temporary file) must not end up in the run directory
-        try (java.util.stream.Stream<Path> files = Files.list(r.runDir)) {
+        try (Stream<Path> files = Files.list(r.runDir)) {
             for (Path f : files.toList()) {
                 if (AtomicFiles.targetOf(f.getFileName().toString()).isPresent()) {
                     Files.deleteIfExists(f);
@@ -288,7 +302,7 @@ public final class StandardRunExecutor implements RunExecutor {
             this.runner = runner;
             this.allowOtherArithmetic = allowOtherArithmetic;
             this.snapshot = snapshot;
-            this.point = ResumePoint.of(snapshot, cfg instanceof io.somnus.experiment.config.SgRunConfig);
+            this.point = ResumePoint.of(snapshot, cfg instanceof SgRunConfig);
         }
 
         /** Where the run goes on. */
@@ -325,21 +339,21 @@ public final class StandardRunExecutor implements RunExecutor {
         Path yaml = runDir.resolve(RunDirectory.CONFIG);
         ObjectNode config;
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = Mappers.YAML.readTree(yaml.toFile());
+            JsonNode tree = Mappers.YAML.readTree(yaml.toFile());
             if (!(tree instanceof ObjectNode o)) {
                 throw new ConfigException(yaml + " holds no configuration; the run cannot be resumed, run it again");
             }
             config = o;
-        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+        } catch (FileNotFoundException | NoSuchFileException e) {
             throw new ConfigException(runDir + " has no " + RunDirectory.CONFIG + "; the run cannot be resumed, run it "
                     + "again");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ConfigException(yaml + " is not readable YAML (" + e.getOriginalMessage() + "); the run cannot "
                     + "be resumed, run it again");
         }
         RunConfig cfg = Configs.bind(config);
-        boolean sg = cfg instanceof io.somnus.experiment.config.SgRunConfig;
-        if (!sg && !(cfg instanceof io.somnus.experiment.config.StdpRunConfig)) {
+        boolean sg = cfg instanceof SgRunConfig;
+        if (!sg && !(cfg instanceof StdpRunConfig)) {
             throw new ConfigException("resuming a run is not supported for model " + config.path("model").asText()
                     + " (only for the STDP-SNN and the SG-SNN, models stdp and sg): " + runDir + " cannot be resumed; "
                     + "run it again");
@@ -350,13 +364,13 @@ public final class StandardRunExecutor implements RunExecutor {
         }
         ModelRunners.Bound<?> runner = ModelRunners.forConfig(cfg, kernels, exchange);
         ResumeSnapshotFile.Verified snapshot = sg // before the data is loaded
-                ? io.somnus.experiment.sg.SgRun.checkSnapshot(runDir, allowOtherArithmetic)
-                : io.somnus.experiment.stdp.StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
+                ? SgRun.checkSnapshot(runDir, allowOtherArithmetic)
+                : StdpTraining.checkSnapshot(runDir, allowOtherArithmetic);
         refuseChangedClasses(runDir, snapshot, cfg);
         try {
             return new Resumption(runDir, config, cfg, runner, allowOtherArithmetic, snapshot);
         } catch (IOException e) {
-            throw new io.somnus.experiment.io.FileFormatException(runDir.resolve(RunDirectory.RESUME_SNAPSHOT)
+            throw new FileFormatException(runDir.resolve(RunDirectory.RESUME_SNAPSHOT)
                     + " cannot be read as a resume snapshot of this run (" + e.getMessage() + "); the run cannot be "
                     + "resumed from it, run it again", e);
         }
@@ -412,7 +426,7 @@ public final class StandardRunExecutor implements RunExecutor {
         Map<String, Object> modelProvenance = result.provenance();
         Map<String, NpyArray> arrays = result.arrays();
         RunResult inMemory = new RunResult(summary, files.rows(), arrays, runDir,
-                java.util.Optional.ofNullable(result.network()));
+                Optional.ofNullable(result.network()));
         if (runDir == null) {
             return inMemory;
         }
@@ -440,7 +454,7 @@ public final class StandardRunExecutor implements RunExecutor {
         prov.put("started", started);
         prov.put("finished", Instant.now().toString());
         prov.put("available_processors", Runtime.getRuntime().availableProcessors());
-        java.util.List<String> warnings = runner.warnings();
+        List<String> warnings = runner.warnings();
         if (!warnings.isEmpty()) { // absent when there are none, as for every preset
             prov.put("configuration_warnings", warnings);
         }
@@ -448,7 +462,7 @@ public final class StandardRunExecutor implements RunExecutor {
             prov.put(UserClassProvenance.PROVENANCE, own.stream().map(UserClassProvenance::toMap).toList());
         }
         if (!files.arithmeticMixes().isEmpty()) { // absent unless a resume went on under other arithmetic
-            prov.put(io.somnus.experiment.model.ResumeArithmetic.PROVENANCE, files.arithmeticMixes());
+            prov.put(ResumeArithmetic.PROVENANCE, files.arithmeticMixes());
         }
         AtomicFiles.write(runDir.resolve(RunDirectory.PROVENANCE),
                 Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(prov));
@@ -460,8 +474,8 @@ public final class StandardRunExecutor implements RunExecutor {
     /** The machine that executed the run (an executor's, on a cluster); "unknown" when it has no resolvable name. */
     static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "unknown";
         }
     }

@@ -1,13 +1,17 @@
 package io.somnus.experiment.sg;
 
+import io.somnus.core.NumberText;
+import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.experiment.config.SgRunConfig;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.model.ContinualTasks;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunRecorder;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.metrics.WeightStatistics;
@@ -18,11 +22,17 @@ import io.somnus.sg.SgConfig;
 import io.somnus.sg.SgEpoch;
 import io.somnus.sg.SgListener;
 import io.somnus.sg.SgResult;
+import io.somnus.sg.SgSleepEpisode;
+import io.somnus.sg.SgSleepSchedule;
 import io.somnus.sg.SgTasks;
 import io.somnus.sg.SgTrainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -67,8 +77,8 @@ public final class SgRun {
      * @throws ConfigException when config.yaml is not the one the run started with, or the snapshot was computed
      *                         with other arithmetic and not {@code allowOtherArithmetic} (ResumeArithmetic)
      */
-    public static io.somnus.experiment.model.ResumeSnapshotFile.Verified checkSnapshot(java.nio.file.Path runDir,
-            boolean allowOtherArithmetic) throws java.io.IOException {
+    public static ResumeSnapshotFile.Verified checkSnapshot(Path runDir,
+            boolean allowOtherArithmetic) throws IOException {
         return SgResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
@@ -83,7 +93,7 @@ public final class SgRun {
             return trainer.train(data.train(), data.validation(), sg, rng, listener, resume, tasks);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
-                throw new io.somnus.experiment.io.FileFormatException("the resume snapshot ("
+                throw new FileFormatException("the resume snapshot ("
                         + RunDirectory.RESUME_SNAPSHOT + ") does not fit this run: " + e.getMessage()
                         + "; run it again", e);
             }
@@ -104,7 +114,7 @@ public final class SgRun {
         double bytes = (4 * weights + activations) * Float.BYTES;
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
-            throw new ConfigException(String.format(java.util.Locale.ROOT, "the SG-SNN needs about %.1f GiB of memory "
+            throw new ConfigException(String.format(Locale.ROOT, "the SG-SNN needs about %.1f GiB of memory "
                     + "(sg.hidden = %d, sg.depth = %d, sg.steps = %d, sg.batch_size = %d) but the Java heap is %.1f GiB; "
                     + "lower these or raise the heap (SOMNUS_JAVA_OPTS=-Xmx…)", bytes / (1L << 30), sg.hidden(), sg.depth(),
                     sg.steps(), sg.batchSize(), heap / (double) (1L << 30)));
@@ -120,14 +130,14 @@ public final class SgRun {
         if (!(cfg.dataset().normaliseSum() > 0)) {
             return;
         }
-        List<io.somnus.data.LabeledImages> sets = List.of(data.train(), data.validation(), data.test());
+        List<LabeledImages> sets = List.of(data.train(), data.validation(), data.test());
         List<String> roles = List.of("training", "validation", "test");
         for (int s = 0; s < sets.size(); s++) {
             float[][] images = sets.get(s).images();
             for (int i = 0; i < images.length; i++) {
                 for (float p : images[i]) {
                     if (p > 1f) {
-                        throw new ConfigException("dataset.normalise_sum = " + io.somnus.core.NumberText.of(cfg.dataset().normaliseSum()) + ": scales "
+                        throw new ConfigException("dataset.normalise_sum = " + NumberText.of(cfg.dataset().normaliseSum()) + ": scales "
                                 + "image " + i + " of the " + roles.get(s) + " set (" + sets.get(s).name() + ") to a pixel "
                                 + "of " + p + ", but SG-SNN inputs must be in [0, 1]; allowed: 0 (raw intensities, as "
                                 + "every SG-SNN preset) or a sum that leaves every pixel at most 1");
@@ -157,7 +167,7 @@ public final class SgRun {
      */
     static SgTasks tasks(ContinualConfig c, SgConfig sg, PreparedData data) {
         List<int[]> train = ContinualTasks.trainingImagesByTask(data.train(), c);
-        List<io.somnus.data.LabeledImages> test = ContinualTasks.imagesByTask(data.test(), c, "test", "train.test_images");
+        List<LabeledImages> test = ContinualTasks.imagesByTask(data.test(), c, "test", "train.test_images");
         for (int t = 0; t < train.size(); t++) {
             if (sg.dropLast() && train.get(t).length < sg.batchSize()) {
                 throw new ConfigException("sg.drop_last = true leaves continual task " + (t + 1) + " nothing to train "
@@ -233,7 +243,7 @@ public final class SgRun {
             }
 
             @Override
-            public void onSleepEpisode(io.somnus.sg.SgSleepEpisode episode) {
+            public void onSleepEpisode(SgSleepEpisode episode) {
                 records.sleepEpisode(episode);
             }
 
@@ -269,8 +279,8 @@ public final class SgRun {
             public void onCheckpoint(SgCheckpoint checkpoint) {
                 try {
                     SgResumeSnapshot.write(snapshots, checkpoint, records.episodes());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
                 }
             }
         }, tasks);
@@ -328,7 +338,7 @@ public final class SgRun {
                 .ifPresent(w -> s.put(SummaryFields.WARNINGS, List.of(w)));
         double testSeconds = (System.nanoTime() - testStart) / 1e9;
         // the phases: sleep inside the minibatch loop (every_minibatches) is counted as sleep, not training
-        boolean sleepInsideTraining = sg.sleepSchedule() == io.somnus.sg.SgSleepSchedule.EVERY_MINIBATCHES;
+        boolean sleepInsideTraining = sg.sleepSchedule() == SgSleepSchedule.EVERY_MINIBATCHES;
         double train = sleepInsideTraining ? r.trainSeconds() - r.sleepSeconds() : r.trainSeconds();
         long trainImages = (long) perEpoch * sg.epochs();  // with tasks: each task's images × its epochs
         Map<String, Object> timing = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.somnus.experiment.stats;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.hipparchus.exception.MathRuntimeException;
@@ -114,7 +115,7 @@ public record Comparison(int baselineN, double baselineMean, double diff, double
                 n++;
             }
         }
-        return new double[][] {java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n)};
+        return new double[][] {Arrays.copyOf(x, n), Arrays.copyOf(y, n)};
     }
 
     private interface Value {

@@ -1,5 +1,6 @@
 package io.somnus.experiment.stats;
 
+import java.util.Arrays;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.special.Gamma;
 import org.hipparchus.stat.descriptive.moment.Mean;
@@ -100,13 +101,13 @@ public final class Statistics {
         for (int i = 0; i < p.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (i, j) -> {
+        Arrays.sort(order, (i, j) -> {
             boolean ni = Double.isNaN(p[i]);
             boolean nj = Double.isNaN(p[j]);
             return ni || nj ? Boolean.compare(ni, nj) : Double.compare(p[i], p[j]);
         });
         double[] out = new double[p.length];
-        java.util.Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, Double.NaN);
         double running = 0;
         for (int rank = 0; rank < m; rank++) {
             int i = order[rank];

@@ -6,6 +6,9 @@ import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.Population;
 import io.somnus.readout.SpikeCounts;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -102,12 +105,12 @@ public final class FrozenEvaluator {
     }
 
     /** Writes the counts of images and presentations evaluated so far (timing.json's), for a resume snapshot. */
-    void writeState(java.io.DataOutput out) throws java.io.IOException {
+    void writeState(DataOutput out) throws IOException {
         out.writeLong(imagesPresented.get());
         out.writeLong(presentations.get());
     }
 
-    void readState(java.io.DataInput in) throws java.io.IOException {
+    void readState(DataInput in) throws IOException {
         imagesPresented.set(in.readLong());
         presentations.set(in.readLong());
     }

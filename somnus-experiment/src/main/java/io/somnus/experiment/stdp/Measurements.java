@@ -1,7 +1,9 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.StateStreams;
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ContinualConfig;
 import io.somnus.experiment.config.PhiDefinition;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
@@ -16,12 +18,18 @@ import io.somnus.network.Network;
 import io.somnus.readout.AuthorsClusterSeparation;
 import io.somnus.readout.ClusterSeparation;
 import io.somnus.readout.FittedReadout;
+import io.somnus.readout.PcaLogisticReadout;
 import io.somnus.readout.SpikeCounts;
 import io.somnus.synapse.Projection;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The measurements of the STDP-SNN (docs/run-directory.md): readout accuracies (frozen network), weight statistics
@@ -196,7 +204,7 @@ public final class Measurements {
         for (int r = 0; r < kinds.size(); r++) {
             FittedReadout f = fitted.get(r);
             acc.put(Choices.of(kinds.get(r)), f.accuracy(evalX, evalSet.labels()));
-            if (f instanceof io.somnus.readout.PcaLogisticReadout.Fitted pca) {
+            if (f instanceof PcaLogisticReadout.Fitted pca) {
                 double[][] z = pca.transform(evalX);
                 components = pca.numComponents();
                 phi = components == 0 ? Double.NaN : ClusterSeparation.phi(z, evalSet.labels(), evalSet.numClasses());
@@ -239,7 +247,7 @@ public final class Measurements {
      * Continual protocol, after task {@code task}: the main readout fitted on readout images of the classes
      * seen so far, scored on the test images of every task; tasks not yet learned are NaN.
      */
-    public double[] taskAccuracies(LabeledImages train, LabeledImages test, io.somnus.experiment.config.ContinualConfig c,
+    public double[] taskAccuracies(LabeledImages train, LabeledImages test, ContinualConfig c,
                                    int task) {
         int seenClasses = (task + 1) * c.classesPerTask();
         LabeledImages fit = filter(readoutSet(train, false), seenClasses);
@@ -261,7 +269,7 @@ public final class Measurements {
     }
 
     private static LabeledImages filter(LabeledImages d, int classesBelow) {
-        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < d.size(); i++) {
             if (d.labels()[i] < classesBelow) {
                 keep.add(i);
@@ -270,7 +278,7 @@ public final class Measurements {
         return pick(d, keep);
     }
 
-    private static LabeledImages pick(LabeledImages d, java.util.List<Integer> idx) {
+    private static LabeledImages pick(LabeledImages d, List<Integer> idx) {
         float[][] im = new float[idx.size()][];
         int[] lb = new int[idx.size()];
         for (int k = 0; k < idx.size(); k++) {
@@ -311,8 +319,8 @@ public final class Measurements {
     }
 
     /** Writes each projection's running maximum |w| so far (a resume snapshot's). */
-    void writeState(java.io.DataOutput out) throws java.io.IOException {
-        java.util.TreeMap<String, Double> sorted = new java.util.TreeMap<>(runningMax);
+    void writeState(DataOutput out) throws IOException {
+        TreeMap<String, Double> sorted = new TreeMap<>(runningMax);
         out.writeInt(sorted.size());
         for (Map.Entry<String, Double> e : sorted.entrySet()) {
             out.writeUTF(e.getKey());
@@ -320,9 +328,9 @@ public final class Measurements {
         }
     }
 
-    void readState(java.io.DataInput in) throws java.io.IOException {
+    void readState(DataInput in) throws IOException {
         runningMax.clear();
-        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+        for (int i = 0, n = StateStreams.count(in); i < n; i++) {
             runningMax.put(in.readUTF(), Double.longBitsToDouble(in.readLong()));
         }
     }

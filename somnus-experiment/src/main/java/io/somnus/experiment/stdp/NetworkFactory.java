@@ -6,6 +6,7 @@ import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ClassRuleConfig;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.ConnectorKind;
+import io.somnus.experiment.config.FieldDomains;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NearestPairConfig;
 import io.somnus.experiment.config.NeuronDefaults;
@@ -41,12 +42,17 @@ import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import io.somnus.synapse.SynapseDelays;
 import io.somnus.synapse.SynapseList;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /** Builds a {@link Network} from a configuration: populations, connectors, initial weights, rules. */
@@ -65,7 +71,7 @@ public final class NetworkFactory {
      */
     public static Network buildForRun(StdpRunConfig cfg, int inputs, Kernels kernels) {
         // StdpTraining's order of splits: connectivity first, then training, sleep, evaluation, readout, wake noise
-        return build(cfg, inputs, new java.util.SplittableRandom(cfg.seed()).split(), kernels);
+        return build(cfg, inputs, new SplittableRandom(cfg.seed()).split(), kernels);
     }
 
     /**
@@ -152,7 +158,7 @@ public final class NetworkFactory {
             }
             float[] w0 = new float[syn.size()];
             switch (pc.init()) {
-                case CONSTANT -> java.util.Arrays.fill(w0, (float) pc.weight());
+                case CONSTANT -> Arrays.fill(w0, (float) pc.weight());
                 case UNIFORM -> {
                     for (int k = 0; k < w0.length; k++) {
                         w0[k] = (float) (pc.weightLow() + (pc.weight() - pc.weightLow()) * rng.nextDouble());
@@ -162,7 +168,7 @@ public final class NetworkFactory {
             // after the preset's init, so that the random stream (and every later projection) is the preset's
             double atSleepTarget = SleepTargetWeights.initialWeight(cfg, pc);
             if (!Double.isNaN(atSleepTarget)) {
-                java.util.Arrays.fill(w0, (float) atSleepTarget);
+                Arrays.fill(w0, (float) atSleepTarget);
             }
             double wMin = pc.wMin() == null ? Double.NEGATIVE_INFINITY : pc.wMin();
             double wMax = pc.wMax() == null ? Double.POSITIVE_INFINITY : pc.wMax();
@@ -254,7 +260,7 @@ public final class NetworkFactory {
 
     /** The synapses i → j of {@code syn} whose reverse j → i is not in {@code reverse}, in their order. */
     static SynapseList withoutReciprocal(SynapseList syn, Projection reverse) {
-        java.util.Set<Long> back = new java.util.HashSet<>();
+        Set<Long> back = new HashSet<>();
         int n = reverse.post().size();
         for (int s = 0; s < reverse.synapseCount(); s++) {
             back.add((long) reverse.preIndex()[s] * n + reverse.postIndex()[s]);
@@ -345,7 +351,7 @@ public final class NetworkFactory {
             neurons += n;
         }
         bytes += neurons * BYTES_PER_NEURON;
-        java.util.Set<String> projectionNames = new java.util.HashSet<>();
+        Set<String> projectionNames = new HashSet<>();
         for (ProjectionConfig pc : cfg.projections()) {
             String where = "projections." + pc.name();
             if (!projectionNames.add(pc.name())) { // --set and sweeps address an item by its name: one item per name
@@ -430,7 +436,7 @@ public final class NetworkFactory {
                             + pc.delayMs() + " ms");
                 }
                 if (plasticity != null && !plasticity.followsSynapseDelays()) {
-                    throw new ConfigException(where + ".delay_max_ms: rule " + pc.plasticity().rule().name().toLowerCase(java.util.Locale.ROOT)
+                    throw new ConfigException(where + ".delay_max_ms: rule " + pc.plasticity().rule().name().toLowerCase(Locale.ROOT)
                             + " reads one arrival time per pre neuron and cannot follow a delay per synapse; use rule "
                             + "nearest_pair or triplet, or remove delay_max_ms for one delay for all synapses");
                 }
@@ -439,7 +445,7 @@ public final class NetworkFactory {
             }
             SleepTargetWeights.initialWeight(cfg, pc);
             if (synapses > Integer.MAX_VALUE - 8) {
-                throw new ConfigException(String.format(java.util.Locale.ROOT, "%s would have about %.3g synapses "
+                throw new ConfigException(String.format(Locale.ROOT, "%s would have about %.3g synapses "
                         + "(%d × %d neurons); a projection holds at most %d; lower the population sizes or the connection "
                         + "probability", where, synapses, pre, post, Integer.MAX_VALUE - 8));
             }
@@ -447,7 +453,7 @@ public final class NetworkFactory {
             bytes += projectionBytes;
             if (projectionBytes > largestBytes) {
                 largestBytes = projectionBytes;
-                largest = where + String.format(java.util.Locale.ROOT, " (%d × %d neurons, about %.3g synapses)", pre, post, synapses);
+                largest = where + String.format(Locale.ROOT, " (%d × %d neurons, about %.3g synapses)", pre, post, synapses);
             }
         }
         refuseUnknownNames(cfg, sizes.keySet());
@@ -468,7 +474,7 @@ public final class NetworkFactory {
     private static void refuseBeyondHeap(double bytes, String largest) {
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
-            throw new ConfigException(String.format(java.util.Locale.ROOT, "the network needs about %s of memory but the "
+            throw new ConfigException(String.format(Locale.ROOT, "the network needs about %s of memory but the "
                     + "Java heap is %s (largest: %s); lower the population sizes (e.g. populations.e.size) or raise the heap "
                     + "(SOMNUS_JAVA_OPTS=-Xmx…)", gib(bytes), gib(heap), largest == null ? "its populations" : largest));
         }
@@ -516,7 +522,7 @@ public final class NetworkFactory {
      * {@code sleep.projections}, which the network met only once it read out (at the first checkpoint) or slept (after
      * the first {@code sleep.wake_steps}), failing the run there (exit 1) instead of before it.
      */
-    private static void refuseUnknownNames(StdpRunConfig cfg, java.util.Set<String> populations) {
+    private static void refuseUnknownNames(StdpRunConfig cfg, Set<String> populations) {
         String readout = cfg.readout().population();
         if (!populations.contains(readout)) {
             throw new ConfigException("readout.population = '" + readout + "': no such population; allowed: one of "
@@ -524,7 +530,7 @@ public final class NetworkFactory {
         }
         List<String> projections = cfg.projections().stream().map(ProjectionConfig::name).toList();
         List<String> asleep = cfg.sleep().projections() == null ? List.of() : cfg.sleep().projections();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String name : asleep) {
             if (!projections.contains(name)) {
                 throw new ConfigException("sleep.projections: '" + name + "' is no projection; allowed: names of "
@@ -561,7 +567,7 @@ public final class NetworkFactory {
         long most = Math.max(1, Math.min(MAX_DELAY_STEPS, stepsPerImage - 1L));
         if (whole < 1 || Math.abs(steps - whole) > 1e-9 * Math.max(1, steps) || whole > MAX_DELAY_STEPS) {
             long below = Math.max(1, Math.min((long) Math.floor(steps), most - 1));
-            throw new ConfigException(String.format(java.util.Locale.ROOT, "%s: %s ms is %s steps of "
+            throw new ConfigException(String.format(Locale.ROOT, "%s: %s ms is %s steps of "
                     + "simulation.dt_ms = %s ms; a delay is a whole number of steps from 1 to %d (e.g. %s or %s ms)",
                     field, NumberText.of(delayMs), NumberText.of(steps), NumberText.of(dtMs), most,
                     NumberText.of(below * dtMs), NumberText.of(Math.min(below + 1, most) * dtMs)));
@@ -586,7 +592,7 @@ public final class NetworkFactory {
     }
 
     static String gib(double bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 
     private static boolean euler(StdpRunConfig cfg) {
@@ -684,7 +690,7 @@ public final class NetworkFactory {
             @SuppressWarnings("unchecked")
             R r = (R) defaults.getClass().getDeclaredConstructor(types).newInstance(values);
             return r;
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             throw new ConfigException("populations." + pc.name() + ".params: " + e.getCause().getMessage());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
@@ -701,6 +707,6 @@ public final class NetworkFactory {
      */
     private static ConfigException emptyPopulation(String name, long size) {
         return new ConfigException("populations." + name + ".size = " + size + ": out of range; allowed: "
-                + io.somnus.experiment.config.FieldDomains.domain("populations.*.size").allowed());
+                + FieldDomains.domain("populations.*.size").allowed());
     }
 }

@@ -13,6 +13,8 @@ import io.somnus.experiment.config.PlasticityConfig;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
+import io.somnus.experiment.config.SleepConfig;
+import io.somnus.experiment.config.SleepLaw;
 import io.somnus.experiment.config.SpikeTest;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.TraceIntegration;
@@ -278,8 +280,8 @@ public final class PhysicalParameters {
      * an application, so sleep's time course is not resolved.
      */
     private static void sleepDecayStep(List<String> out, StdpRunConfig cfg, double dt) {
-        io.somnus.experiment.config.SleepConfig s = cfg.sleep();
-        if (s.law() != io.somnus.experiment.config.SleepLaw.LINEAR) {
+        SleepConfig s = cfg.sleep();
+        if (s.law() != SleepLaw.LINEAR) {
             return; // tau_sleep_ms is read by the linear law only
         }
         int k = s.decayEverySteps();

@@ -10,6 +10,7 @@ import io.somnus.sleep.RatioOfWake;
 import io.somnus.sleep.SleepSchedule;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.sleep.WeightDecayLaw;
+import java.util.List;
 
 /** Turns the {@code sleep} section of a configuration into {@link SleepSettings}. */
 public final class SleepSettingsFactory {
@@ -27,7 +28,7 @@ public final class SleepSettingsFactory {
                 case LINEAR -> new LinearDecay(c.tauSleepMs(), c.weightNoise());
             };
             return new SleepSettings(c.noiseStdMv(), c.inputRateHz(), c.plasticity(), law, c.target(), c.targetMagnitude(),
-                    c.projections() == null ? java.util.List.of() : c.projections(), c.decayEverySteps(),
+                    c.projections() == null ? List.of() : c.projections(), c.decayEverySteps(),
                     c.earlyEndTolerance(), c.traceEverySteps(), c.earlyEnd(), c.keepState(),
                     c.lastWakeInput() == LastStepSpikes.DROPPED, c.delivery() == SleepDelivery.AFTER_DECAY);
         } catch (IllegalArgumentException e) {

@@ -26,9 +26,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -64,7 +66,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
      * {@code new StandardRunExecutor(Kernels.preferred(), SpikeExchange.NONE.withNetworkIn(saved))}.
      */
     public SpikeExchange withNetworkIn(Path file) {
-        return new SpikeExchange(exportDir, inputSpikes, java.util.Objects.requireNonNull(file, "file"), networkOut);
+        return new SpikeExchange(exportDir, inputSpikes, Objects.requireNonNull(file, "file"), networkOut);
     }
 
     /**
@@ -74,7 +76,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
      * SpikeExchange.NONE.withNetworkOut(dir.resolve("network.npz")))}.
      */
     public SpikeExchange withNetworkOut(Path file) {
-        return new SpikeExchange(exportDir, inputSpikes, networkIn, java.util.Objects.requireNonNull(file, "file"));
+        return new SpikeExchange(exportDir, inputSpikes, networkIn, Objects.requireNonNull(file, "file"));
     }
     /** The files an export writes into its directory. */
     public static final String INPUTS = "inputs.npz";
@@ -209,7 +211,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
                 public double nextGaussian() {
                     double g = GaussianDraws.draw(rng);
                     if (gaussianCount == gaussians.length) {
-                        gaussians = java.util.Arrays.copyOf(gaussians, 2 * gaussians.length);
+                        gaussians = Arrays.copyOf(gaussians, 2 * gaussians.length);
                     }
                     gaussians[gaussianCount++] = g;
                     return g;
@@ -267,7 +269,7 @@ public record SpikeExchange(Path exportDir, Path inputSpikes, Path networkIn, Pa
             in.put("spike_sources", NpyArray.of(ints(trainSources), trainSources.size()));
             in.put("offsets", NpyArray.of(ints(offsets), offsets.size()));
             in.put("steps_per_image", NpyArray.of(new int[] {cfg.simulation().stepsPerImage()}, 1));
-            in.put("noise_gaussians", NpyArray.of(java.util.Arrays.copyOf(gaussians, gaussianCount), gaussianCount));
+            in.put("noise_gaussians", NpyArray.of(Arrays.copyOf(gaussians, gaussianCount), gaussianCount));
             in.putAll(initial);
             Npz.write(dir.resolve(INPUTS), in);
             Map<String, NpyArray> out = new LinkedHashMap<>();

@@ -1,7 +1,11 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.StateStreams;
 import io.somnus.metrics.FiringRates;
 import io.somnus.network.SpikeCounter;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,7 @@ final class SpikeTotals {
     }
 
     /** Writes the totals in their order (which rates_*_hz keeps), for a resume snapshot. */
-    void writeState(java.io.DataOutput out) throws java.io.IOException {
+    void writeState(DataOutput out) throws IOException {
         out.writeInt(totals.size());
         for (Map.Entry<String, long[]> e : totals.entrySet()) {
             out.writeUTF(e.getKey());
@@ -61,9 +65,9 @@ final class SpikeTotals {
         }
     }
 
-    void readState(java.io.DataInput in) throws java.io.IOException {
+    void readState(DataInput in) throws IOException {
         totals.clear();
-        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+        for (int i = 0, n = StateStreams.count(in); i < n; i++) {
             totals.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
         }
     }

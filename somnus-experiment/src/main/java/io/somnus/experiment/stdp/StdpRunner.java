@@ -3,8 +3,10 @@ package io.somnus.experiment.stdp;
 
 import io.somnus.data.DatasetDescriptor;
 import io.somnus.data.DatasetRegistry;
+import io.somnus.data.FileHashes;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.PhiDefinition;
 import io.somnus.experiment.config.ReadoutKind;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.io.NpyArray;
@@ -13,8 +15,12 @@ import io.somnus.experiment.model.ModelRunner;
 import io.somnus.experiment.model.PreparedData;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.kernel.Kernels;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The STDP-SNN ({@code model: stdp}): the event-driven network of {@link NetworkFactory}, trained by {@link StdpTraining}. */
 public final class StdpRunner implements ModelRunner<StdpRunConfig> {
@@ -39,8 +45,8 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
      *                configuration's: the run constructs its own
      */
     public StdpRunner(Kernels kernels, SpikeExchange exchange, CheckedNetwork checked) {
-        this.kernels = java.util.Objects.requireNonNull(kernels);
-        this.exchange = java.util.Objects.requireNonNull(exchange);
+        this.kernels = Objects.requireNonNull(kernels);
+        this.exchange = Objects.requireNonNull(exchange);
         this.checked = checked;
     }
 
@@ -61,7 +67,7 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
             throw new ConfigException("readout.readouts is empty; use some of " + Choices.of(ReadoutKind.class));
         }
         if (c.readout().phi().isEmpty()) {
-            throw new ConfigException("readout.phi is empty; use some of " + Choices.of(io.somnus.experiment.config.PhiDefinition.class));
+            throw new ConfigException("readout.phi is empty; use some of " + Choices.of(PhiDefinition.class));
         }
         DatasetDescriptor d = new DatasetRegistry().descriptor(c.dataset().name());
         int side = c.dataset().resize() > 0 ? c.dataset().resize() : 0;
@@ -79,19 +85,19 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
     }
 
     @Override
-    public java.util.List<String> warnings(StdpRunConfig c) {
-        java.util.List<String> out = new java.util.ArrayList<>(PhysicalParameters.warnings(c));
+    public List<String> warnings(StdpRunConfig c) {
+        List<String> out = new ArrayList<>(PhysicalParameters.warnings(c));
         if (!StdpGenerators.recordable()) {
             out.add(NOT_RESUMABLE);
         }
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** The warning of a run on a JDK whose generators' states cannot be taken (SplittableState#rebuildable). */
     static final String NOT_RESUMABLE = ModelRunner.notResumable("STDP-SNN");
 
     @Override
-    public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws java.io.IOException {
+    public ModelResult run(StdpRunConfig cfg, PreparedData data, RunFiles files) throws IOException {
         StdpTraining.Result r = new StdpTraining(cfg, files, kernels, exchange).checked(checked).run(data.train(), data.validation(), data.test());
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         r.weights().forEach((k, w) -> arrays.put(k, NpyArray.of(w, r.shapes().get(k))));
@@ -100,7 +106,7 @@ public final class StdpRunner implements ModelRunner<StdpRunConfig> {
         if (exchange.networkIn() != null) { // the run's numbers depend on this file as well as on its configuration
             Map<String, Object> loaded = new LinkedHashMap<>();
             loaded.put("file", exchange.networkIn().toAbsolutePath().toString());
-            loaded.put("sha256", io.somnus.data.FileHashes.sha256(exchange.networkIn()));
+            loaded.put("sha256", FileHashes.sha256(exchange.networkIn()));
             provenance.put("network_loaded_from", loaded);
         }
         provenance.put("kernels", kernels.name());

@@ -1,6 +1,8 @@
 package io.somnus.experiment.stdp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.NumberText;
+import io.somnus.core.StateStreams;
 import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
@@ -22,8 +24,10 @@ import io.somnus.experiment.io.NetworkState;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.StoppedEarly;
 import io.somnus.experiment.model.ContinualTasks;
+import io.somnus.experiment.model.ResumeSnapshotFile;
 import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunRecorder;
+import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.model.SummaryFields;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
@@ -34,10 +38,18 @@ import io.somnus.sleep.SleepPhase;
 import io.somnus.sleep.SleepSchedule;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -100,7 +112,7 @@ public final class StdpTraining {
                          RunFiles snapshots) {
         this.snapshots = snapshots;
         this.kernels = kernels;
-        this.exchange = java.util.Objects.requireNonNull(exchange, "exchange");
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.cfg = cfg;
         this.recorder = recorder;
         this.rngs = new StdpGenerators(cfg.seed());
@@ -123,7 +135,7 @@ public final class StdpTraining {
      * goes on from a resume snapshot instead when built with {@link RunFiles} that resume. An
      * {@link java.io.IOException} when a file cannot be written or read.
      */
-    public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws java.io.IOException {
+    public Result run(LabeledImages train, LabeledImages validation, LabeledImages test) throws IOException {
         TrainingTimes times = new TrainingTimes();
         CheckedNetwork network = checked != null && checked.checks(cfg, train.pixels()) ? checked
                 : NetworkFactory.validate(cfg, train.pixels());
@@ -244,8 +256,7 @@ public final class StdpTraining {
             task = loop.task;
             recorder.progress("train", first, totalImages);
         }
-        io.somnus.experiment.model.SnapshotTrigger trigger = snapshotting ? snapshots.snapshotTrigger()
-                : io.somnus.experiment.model.SnapshotTrigger.NEVER;
+        SnapshotTrigger trigger = snapshotting ? snapshots.snapshotTrigger() : SnapshotTrigger.NEVER;
         if (first == 0) {
             // the initial weights: the trace every tenth of the wake period alone starts a tenth in (step 3 500 of a
             // 100-image paper run's 10 000)
@@ -349,8 +360,8 @@ public final class StdpTraining {
                 loop.at(seen + 1, imagesTrained, presentations, nextCheckpoint, task);
                 try {
                     StdpResumeSnapshot.write(snapshots, out -> parts.write(out, loop));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the resume snapshot: " + e.getMessage(), e);
                 }
                 trigger.taken(seen + 1);
                 times.charge(TrainingTimes.Phase.SNAPSHOT);
@@ -443,8 +454,8 @@ public final class StdpTraining {
      * @throws ConfigException     when config.yaml is not the one the run started with, or the snapshot was computed
      *                             with other arithmetic and not {@code allowOtherArithmetic} (ResumeArithmetic)
      */
-    public static io.somnus.experiment.model.ResumeSnapshotFile.Verified checkSnapshot(java.nio.file.Path runDir,
-            boolean allowOtherArithmetic) throws java.io.IOException {
+    public static ResumeSnapshotFile.Verified checkSnapshot(Path runDir,
+            boolean allowOtherArithmetic) throws IOException {
         return StdpResumeSnapshot.verified(runDir, allowOtherArithmetic);
     }
 
@@ -458,10 +469,10 @@ public final class StdpTraining {
     }
 
     /** {@link #imagesToTrain(long, int, boolean, double)} for a configuration tree (a config.yaml's). */
-    public static long imagesToTrain(long perPass, com.fasterxml.jackson.databind.JsonNode config) {
-        com.fasterxml.jackson.databind.JsonNode sleep = config.path("sleep");
+    public static long imagesToTrain(long perPass, JsonNode config) {
+        JsonNode sleep = config.path("sleep");
         return imagesToTrain(perPass, config.path("train").path("epochs").asInt(1),
-                io.somnus.experiment.config.Choices.of(SleepBudget.FIXED_TOTAL).equals(sleep.path("budget").asText()),
+                Choices.of(SleepBudget.FIXED_TOTAL).equals(sleep.path("budget").asText()),
                 sleep.path("fraction").asDouble());
     }
 
@@ -476,7 +487,7 @@ public final class StdpTraining {
      */
     public record Position(long imagesSeen, long checkpointsPassed, int orderLength) {
         /** The position at the start of a snapshot's training state. */
-        public static Position read(java.io.DataInput in) throws java.io.IOException {
+        public static Position read(DataInput in) throws IOException {
             long seen = in.readLong();
             in.readLong(); // images trained
             in.readLong(); // presentations
@@ -513,18 +524,18 @@ public final class StdpTraining {
         }
 
         /** Writes the position first: {@link Position#read} reads it back from a snapshot without the rest. */
-        void write(java.io.DataOutput out) throws java.io.IOException {
+        void write(DataOutput out) throws IOException {
             out.writeLong(seen);
             out.writeLong(imagesTrained);
             out.writeLong(presentations);
             out.writeLong(nextCheckpoint);
             out.writeInt(task);
-            io.somnus.core.StateStreams.writeInts(out, order);
+            StateStreams.writeInts(out, order);
             out.writeInt(taskAccuracy.length);
             for (double[] row : taskAccuracy) {
                 out.writeBoolean(row != null);
                 if (row != null) {
-                    io.somnus.core.StateStreams.writeDoubles(out, row);
+                    StateStreams.writeDoubles(out, row);
                 }
             }
             out.writeInt(valCurve.size());
@@ -533,28 +544,28 @@ public final class StdpTraining {
             }
         }
 
-        void read(java.io.DataInput in) throws java.io.IOException {
+        void read(DataInput in) throws IOException {
             seen = in.readLong();
             imagesTrained = in.readLong();
             presentations = in.readLong();
             nextCheckpoint = in.readLong();
             task = in.readInt();
-            int[] o = io.somnus.core.StateStreams.readInts(in);
-            if (!java.util.Arrays.equals(o, order)) { // the order follows from the data and the configuration
-                throw new java.io.IOException("the training images' order is not this run's (another dataset?)");
+            int[] o = StateStreams.readInts(in);
+            if (!Arrays.equals(o, order)) { // the order follows from the data and the configuration
+                throw new IOException("the training images' order is not this run's (another dataset?)");
             }
             if (in.readInt() != taskAccuracy.length) {
-                throw new java.io.IOException("the continual tasks are not this run's");
+                throw new IOException("the continual tasks are not this run's");
             }
             for (int t = 0; t < taskAccuracy.length; t++) {
-                taskAccuracy[t] = in.readBoolean() ? io.somnus.core.StateStreams.readDoubles(in) : null;
+                taskAccuracy[t] = in.readBoolean() ? StateStreams.readDoubles(in) : null;
             }
             valCurve.clear();
-            for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+            for (int i = 0, n = StateStreams.count(in); i < n; i++) {
                 valCurve.add(Double.longBitsToDouble(in.readLong()));
             }
             if (seen < 0 || imagesTrained != seen || nextCheckpoint < 1 || task < 0 || task > taskAccuracy.length) {
-                throw new java.io.IOException("impossible position: image " + seen + ", " + imagesTrained + " trained");
+                throw new IOException("impossible position: image " + seen + ", " + imagesTrained + " trained");
             }
         }
     }
@@ -585,7 +596,7 @@ public final class StdpTraining {
     private record Parts(Network net, SleepClock clock, StdpSleepEpisodes sleep, SpikeTotals wakeSpikes,
                          Measurements measure, FrozenEvaluator evaluator, TrainingStreamReadout fromTraining,
                          TrainingTimes times, StdpGenerators generators) {
-        void write(java.io.DataOutput out, Loop loop) throws java.io.IOException {
+        void write(DataOutput out, Loop loop) throws IOException {
             loop.write(out);
             generators.write(out); // each replaced by its twin
             out.writeLong(clock.schedule().counted());
@@ -605,7 +616,7 @@ public final class StdpTraining {
             times.writeState(out);
         }
 
-        void read(java.io.DataInput in, Loop loop) throws java.io.IOException {
+        void read(DataInput in, Loop loop) throws IOException {
             loop.read(in);
             generators.read(in);
             long counted = in.readLong();
@@ -617,7 +628,7 @@ public final class StdpTraining {
                 clock.schedule().restoreCounted(counted);
                 clock.restore(wake, slept, episodes, early);
             } catch (IllegalArgumentException e) {
-                throw new java.io.IOException(e.getMessage(), e);
+                throw new IOException(e.getMessage(), e);
             }
             net.readState(in);
             wakeSpikes.readState(in);
@@ -625,7 +636,7 @@ public final class StdpTraining {
             measure.readState(in);
             evaluator.readState(in);
             if (in.readBoolean() != (fromTraining != null)) {
-                throw new java.io.IOException("the readout from training activity is not this run's");
+                throw new IOException("the readout from training activity is not this run's");
             }
             if (fromTraining != null) {
                 fromTraining.readState(net, in);
@@ -635,7 +646,7 @@ public final class StdpTraining {
     }
 
     /** The saved network's weights and learned state in place of the configuration's (same synapses, else refused). */
-    private void loadNetwork(Network net) throws java.io.IOException {
+    private void loadNetwork(Network net) throws IOException {
         if (cfg.train().initialWeights() != null && cfg.train().initialWeights() != InitialWeights.PRESET) {
             throw new ConfigException("--load-network replaces the initial weights, so train.initial_weights = "
                     + Choices.of(cfg.train().initialWeights()) + " would be overwritten and config.yaml would say what "
@@ -644,8 +655,8 @@ public final class StdpTraining {
         try {
             NetworkState.read(exchange.networkIn(), net);
             NetworkFactory.checkRestoredDelays(cfg, net, "--load-network " + exchange.networkIn());
-        } catch (FileFormatException | java.nio.file.NoSuchFileException e) {
-            throw new ConfigException("--load-network " + (e instanceof java.nio.file.NoSuchFileException
+        } catch (FileFormatException | NoSuchFileException e) {
+            throw new ConfigException("--load-network " + (e instanceof NoSuchFileException
                     ? exchange.networkIn() + ": no such file" : e.getMessage()));
         }
     }

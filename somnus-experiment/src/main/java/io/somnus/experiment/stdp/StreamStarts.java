@@ -7,8 +7,10 @@ import io.somnus.experiment.config.LastStepSpikes;
 import io.somnus.experiment.config.SimulationConfig;
 import io.somnus.experiment.config.SleepConfig;
 import io.somnus.experiment.config.SleepDelivery;
+import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.experiment.config.StreamStartThreshold;
+import io.somnus.experiment.config.ValidationStream;
 import io.somnus.network.Network;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
@@ -135,8 +137,8 @@ final class StreamStarts {
      * Refuses {@code readout.validation_stream: carried} where there is no validation stream of early stopping (the
      * frozen readout's) or a population whose current and adaptation it cannot carry (only current-LIF neurons).
      */
-    static void checkValidationStream(Network net, io.somnus.experiment.config.StdpRunConfig cfg) {
-        if (cfg.readout().validationStream() != io.somnus.experiment.config.ValidationStream.CARRIED) {
+    static void checkValidationStream(Network net, StdpRunConfig cfg) {
+        if (cfg.readout().validationStream() != ValidationStream.CARRIED) {
             return;
         }
         if (!cfg.readout().fromTraining()) {

@@ -1,5 +1,6 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.StateStreams;
 import io.somnus.data.LabeledImages;
 import io.somnus.encoding.SpikeEncoder;
 import io.somnus.encoding.SpikeTrain;
@@ -16,6 +17,9 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.readout.FittedReadout;
 import io.somnus.synapse.Projection;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -296,10 +300,10 @@ final class TrainingStreamReadout {
      * Writes the epoch's features, labels and breaks so far, the early stopping's best accuracy, staleness, best
      * weights (by projection, in {@code net}'s order) and the accuracies tested, for a resume snapshot.
      */
-    void writeState(Network net, java.io.DataOutput out) throws java.io.IOException {
+    void writeState(Network net, DataOutput out) throws IOException {
         out.writeInt(epochFeatures.size());
         for (int i = 0; i < epochFeatures.size(); i++) {
-            io.somnus.core.StateStreams.writeDoubles(out, epochFeatures.get(i));
+            StateStreams.writeDoubles(out, epochFeatures.get(i));
             out.writeInt(epochLabels.get(i));
             out.writeBoolean(epochBreaks.get(i));
         }
@@ -308,7 +312,7 @@ final class TrainingStreamReadout {
         out.writeBoolean(bestWeights != null);
         if (bestWeights != null) {
             for (Projection p : net.projections()) {
-                io.somnus.core.StateStreams.writeFloats(out, bestWeights.get(p));
+                StateStreams.writeFloats(out, bestWeights.get(p));
             }
         }
         out.writeInt(epochAccuracies.size());
@@ -317,12 +321,12 @@ final class TrainingStreamReadout {
         }
     }
 
-    void readState(Network net, java.io.DataInput in) throws java.io.IOException {
+    void readState(Network net, DataInput in) throws IOException {
         epochFeatures.clear();
         epochLabels.clear();
         epochBreaks.clear();
-        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
-            epochFeatures.add(io.somnus.core.StateStreams.readDoubles(in));
+        for (int i = 0, n = StateStreams.count(in); i < n; i++) {
+            epochFeatures.add(StateStreams.readDoubles(in));
             epochLabels.add(in.readInt());
             epochBreaks.add(in.readBoolean());
         }
@@ -333,12 +337,12 @@ final class TrainingStreamReadout {
             bestWeights = new LinkedHashMap<>();
             for (Projection p : net.projections()) {
                 float[] w = new float[p.weights().length];
-                io.somnus.core.StateStreams.readFloats(in, w, "best weights of projection " + p.name());
+                StateStreams.readFloats(in, w, "best weights of projection " + p.name());
                 bestWeights.put(p, w);
             }
         }
         epochAccuracies.clear();
-        for (int i = 0, n = io.somnus.core.StateStreams.count(in); i < n; i++) {
+        for (int i = 0, n = StateStreams.count(in); i < n; i++) {
             epochAccuracies.add(Double.longBitsToDouble(in.readLong()));
         }
     }

@@ -1,5 +1,9 @@
 package io.somnus.experiment.stdp;
 
+import io.somnus.core.StateStreams;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
@@ -98,17 +102,17 @@ final class TrainingTimes {
      * Writes the time charged to each phase and the wall time so far, for a resume snapshot: a resumed run's
      * timing.json adds the time before the stop to the time after it.
      */
-    void writeState(java.io.DataOutput out) throws java.io.IOException {
-        io.somnus.core.StateStreams.writeLongs(out, nanos);
-        io.somnus.core.StateStreams.writeLongs(out, cpuNanos);
+    void writeState(DataOutput out) throws IOException {
+        StateStreams.writeLongs(out, nanos);
+        StateStreams.writeLongs(out, cpuNanos);
         out.writeLong(System.nanoTime() - startedNanos + earlierNanos);
     }
 
-    void readState(java.io.DataInput in) throws java.io.IOException {
+    void readState(DataInput in) throws IOException {
         long[] n = new long[nanos.length];
         long[] c = new long[cpuNanos.length];
-        io.somnus.core.StateStreams.readLongs(in, n, "phase times");
-        io.somnus.core.StateStreams.readLongs(in, c, "phase CPU times");
+        StateStreams.readLongs(in, n, "phase times");
+        StateStreams.readLongs(in, c, "phase CPU times");
         for (int i = 0; i < n.length; i++) {
             nanos[i] += n[i];
             cpuNanos[i] += c[i];

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.InitialWeights;
 import io.somnus.experiment.config.StudyControl;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which fields of a configuration an untrained control ({@code train.plasticity: false}, {@code sleep.fraction: 0})
@@ -37,7 +39,7 @@ final class ControlSharing {
 
     /** How many of {@code runs} are controls that an earlier one's {@link #key} would stand for: what sharing saves. */
     static int alike(List<PlannedRun> runs) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         int n = 0;
         for (PlannedRun r : runs) {
             String key = key(r);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,7 +56,7 @@ final class DamagedRunFiles {
         m.append("\n").append(allUnreadable ? "" : n == 1 ? "It was cut short, changed or deleted after its run wrote it. "
                 : "Each was cut short, changed or deleted after its run wrote it (or cannot be read, where so named). ")
                 .append(allUnreadable ? "Give this user read access to " + (n == 1 ? "it" : "them") + ", or "
-                        + advice(singleRun, ledger).substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                        + advice(singleRun, ledger).substring(0, 1).toLowerCase(Locale.ROOT)
                         + advice(singleRun, ledger).substring(1) : advice(singleRun, ledger));
         throw new FileFormatException(m.toString());
     }

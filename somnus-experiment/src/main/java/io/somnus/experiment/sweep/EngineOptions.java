@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.config.ConfigException;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +24,7 @@ public record EngineOptions(String master, int taskAttempts, Path dataDir) {
      */
     public EngineOptions {
         if (taskAttempts < 1) {
-            throw new io.somnus.experiment.config.ConfigException("--task-attempts = " + taskAttempts + ": must be at least 1");
+            throw new ConfigException("--task-attempts = " + taskAttempts + ": must be at least 1");
         }
     }
 }

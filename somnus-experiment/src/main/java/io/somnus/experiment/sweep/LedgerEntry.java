@@ -1,6 +1,8 @@
 package io.somnus.experiment.sweep;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One row of the ledger's {@code runs} table.
@@ -26,11 +28,11 @@ import java.time.Instant;
  */
 public record LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
                           RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
-                          double wallSeconds, java.util.Map<String, String> files, java.util.List<String> sharedBy,
+                          double wallSeconds, Map<String, String> files, List<String> sharedBy,
                           String resumedFrom) {
     /** Keeps unmodifiable copies of the lists and maps it is given. */
     public LedgerEntry {
-        sharedBy = java.util.List.copyOf(sharedBy);
+        sharedBy = List.copyOf(sharedBy);
     }
 
     /** Whether its last attempt went on from a resume snapshot (false also where that is not recorded). */
@@ -41,8 +43,8 @@ public record LedgerEntry(String runId, String configJson, String configHash, St
     /** An entry that stands for no other variant's control, how its last attempt began not recorded. */
     public LedgerEntry(String runId, String configJson, String configHash, String settingsJson, String variant,
                        RunStatus status, String error, int attempts, Instant startedAt, Instant finishedAt,
-                       double wallSeconds, java.util.Map<String, String> files) {
+                       double wallSeconds, Map<String, String> files) {
         this(runId, configJson, configHash, settingsJson, variant, status, error, attempts, startedAt, finishedAt,
-                wallSeconds, files, java.util.List.of(), null);
+                wallSeconds, files, List.of(), null);
     }
 }

@@ -1,7 +1,9 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.io.RunFileCheck;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -40,7 +43,7 @@ final class RunFileDigests {
      * it; files the run did not write are not its result and are left alone.
      */
     static Map<Path, String> changed(Path runDir, Map<String, String> recorded) {
-        Map<Path, String> problems = new java.util.LinkedHashMap<>();
+        Map<Path, String> problems = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : recorded.entrySet()) {
             Path f = runDir.resolve(e.getKey());
             if (!Files.isRegularFile(f)) {
@@ -53,7 +56,7 @@ final class RunFileDigests {
                             + "recorded)");
                 }
             } catch (IOException x) {
-                problems.put(f, io.somnus.experiment.io.RunFileCheck.unreadable(f, x));
+                problems.put(f, RunFileCheck.unreadable(f, x));
             }
         }
         return problems;
@@ -67,7 +70,7 @@ final class RunFileDigests {
             throw new AssertionError("every Java platform has SHA-256", e);
         }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(md.digest());
     }

@@ -1,5 +1,7 @@
 package io.somnus.experiment.sweep;
 
+import java.nio.file.Path;
+
 /**
  * What happened to one run in this invocation of a sweep.
  *
@@ -14,7 +16,7 @@ package io.somnus.experiment.sweep;
  * @param runDir      where its files are when it finished {@code DONE} ({@code runs/<id>}), else null
  */
 public record RunOutcome(String runId, String variant, RunStatus status, boolean skipped, int attempts,
-                         double wallSeconds, String error, boolean resumed, java.nio.file.Path runDir) {
+                         double wallSeconds, String error, boolean resumed, Path runDir) {
     /** An outcome not resumed, its files' place not told. */
     public RunOutcome(String runId, String variant, RunStatus status, boolean skipped, int attempts, double wallSeconds,
                       String error) {

@@ -3,21 +3,26 @@ package io.somnus.experiment.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ConfigDifferences;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.ModelKind;
 import io.somnus.experiment.io.AtomicFiles;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.run.RunConfigResolver;
 import io.somnus.sg.SgSleepSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * The short runs {@code somnus reproduce --estimate} and {@code somnus sweep --estimate} time to get the per-phase costs
@@ -160,23 +165,23 @@ public final class StudyCalibration {
      * as "preset: field: there → here"; empty where they agree or the directory has no run of the preset.
      */
     public static List<String> pilotDifferences(SweepPlan plan, Path calibration) throws IOException {
-        Set<String> axes = new java.util.HashSet<>(SIZED);
+        Set<String> axes = new HashSet<>(SIZED);
         axes.addAll(List.of("seed", "sleep.fraction", "train.plasticity", "train.initial_weights"));
         plan.spec().grid().keySet().forEach(k -> axes.add(field(k)));
         plan.spec().variants().values().forEach(v -> v.keySet().forEach(k -> axes.add(field(k))));
         Map<String, JsonNode> pilots = new LinkedHashMap<>();
         List<Path> dirs;
-        try (java.util.stream.Stream<Path> runs = Files.list(calibration.resolve(SweepRunner.RUNS_DIR))) {
+        try (Stream<Path> runs = Files.list(calibration.resolve(SweepRunner.RUNS_DIR))) {
             dirs = runs.filter(d -> Files.isRegularFile(d.resolve("config.yaml"))).sorted().toList();
         }
         for (Path d : dirs) {
-            JsonNode c = io.somnus.experiment.io.Mappers.YAML.readTree(d.resolve("config.yaml").toFile());
+            JsonNode c = Mappers.YAML.readTree(d.resolve("config.yaml").toFile());
             if (c.path("train").path("plasticity").asBoolean(true)) {
                 pilots.putIfAbsent(c.path("preset").asText(), c);
             }
         }
         List<String> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (PlannedRun r : plan.runs()) {
             String preset = r.config().path("preset").asText();
             JsonNode pilot = pilots.get(preset);
@@ -184,8 +189,8 @@ public final class StudyCalibration {
                 continue;
             }
             // through YAML, as the pilot's was read: numbers of one type on both sides
-            JsonNode planned = io.somnus.experiment.io.Mappers.YAML.readTree(Configs.toYaml(r.config()));
-            for (String line : io.somnus.experiment.config.ConfigDifferences.of(pilot, planned)) {
+            JsonNode planned = Mappers.YAML.readTree(Configs.toYaml(r.config()));
+            for (String line : ConfigDifferences.of(pilot, planned)) {
                 String field = line.substring(0, line.indexOf(':'));
                 boolean axis = axes.stream().anyMatch(a -> field.equals(a) || field.startsWith(a + "."))
                         || field.startsWith("dataset.");
@@ -225,7 +230,7 @@ public final class StudyCalibration {
     }
 
     /** Nodes alike, numbers by value (a setting's 10 is the configuration's 10.0). */
-    private static final java.util.Comparator<JsonNode> SAME_VALUE = (a, b) ->
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) ->
             a.isNumber() && b.isNumber() ? Double.compare(a.doubleValue(), b.doubleValue()) : a.equals(b) ? 0 : 1;
 
     /**

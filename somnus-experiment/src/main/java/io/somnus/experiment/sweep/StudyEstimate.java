@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -444,7 +448,7 @@ public final class StudyEstimate {
                 ? PresentationRates.PerImage.ONCE : perRun.get(i).low());
         Estimate high = estimate(configs, key, costs, cores, i -> perRun.get(i) == null
                 ? PresentationRates.PerImage.ONCE : perRun.get(i).high());
-        List<PresentationRates.Expected> distinct = perRun.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<PresentationRates.Expected> distinct = perRun.stream().filter(Objects::nonNull).distinct().toList();
         return new Projection(low, high, distinct);
     }
 
@@ -468,12 +472,12 @@ public final class StudyEstimate {
 
     /** The planned runs on {@code cores} workers, the i-th at {@code perImage.apply(i)} presentations per image. */
     private static Estimate estimate(List<JsonNode> configs, Function<JsonNode, String> key, Map<String, UnitCosts> costs,
-            int cores, java.util.function.IntFunction<PresentationRates.PerImage> perImage) {
+            int cores, IntFunction<PresentationRates.PerImage> perImage) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, got " + cores);
         }
         Map<String, double[]> byKey = new LinkedHashMap<>();
-        java.util.Set<String> unmeasured = new java.util.LinkedHashSet<>();
+        Set<String> unmeasured = new LinkedHashSet<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         double[] runSeconds = new double[configs.size()];
         for (int i = 0; i < configs.size(); i++) {

@@ -3,6 +3,7 @@ package io.somnus.experiment.sweep;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.run.ConfigWarnings;
 import io.somnus.experiment.run.RunConfigResolver;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.stats.AggregateResult;
@@ -77,7 +78,7 @@ public final class SweepCommandSupport {
      * concerns), not once per run; each run records its own in provenance.json.
      */
     public List<String> warnings(SweepPlan plan) {
-        return io.somnus.experiment.run.ConfigWarnings.ofAll(resolver, plan.runs().stream().map(PlannedRun::config)
+        return ConfigWarnings.ofAll(resolver, plan.runs().stream().map(PlannedRun::config)
                 .toList()).stream().map(w -> "warning: " + w).toList();
     }
 

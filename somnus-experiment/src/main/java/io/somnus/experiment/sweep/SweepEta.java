@@ -1,6 +1,8 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.run.ResumePoint;
 import io.somnus.experiment.stdp.StdpTraining;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -234,7 +236,7 @@ public final class SweepEta {
      * checkpoints it had evaluated, an SG-SNN run's after the epochs it had finished; the whole run's where that cannot
      * be counted.
      */
-    public static StudyEstimate.Work leftAtResume(io.somnus.experiment.run.ResumePoint at, JsonNode config) {
+    public static StudyEstimate.Work leftAtResume(ResumePoint at, JsonNode config) {
         try {
             if (at.sg()) {
                 int epoch = (int) at.done();
@@ -317,8 +319,8 @@ public final class SweepEta {
             return null;
         }
         try {
-            JsonNode config = io.somnus.experiment.io.Mappers.YAML.readTree(runDir.resolve("config.yaml").toFile());
-            JsonNode timing = io.somnus.experiment.io.Mappers.JSON.readTree(runDir.resolve("timing.json").toFile());
+            JsonNode config = Mappers.YAML.readTree(runDir.resolve("config.yaml").toFile());
+            JsonNode timing = Mappers.JSON.readTree(runDir.resolve("timing.json").toFile());
             return StudyEstimate.phaseSeconds(config, timing);
         } catch (IOException | RuntimeException e) {
             return null; // the time left then learns from the wall time alone

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -440,7 +441,7 @@ public final class SweepLedger implements AutoCloseable {
             return Map.of();
         }
         try {
-            Map<String, String> out = new java.util.TreeMap<>();
+            Map<String, String> out = new TreeMap<>();
             Mappers.JSON.readTree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
             return out;
         } catch (JsonProcessingException e) {
@@ -476,7 +477,7 @@ public final class SweepLedger implements AutoCloseable {
     private Instant instant(String runId, String column, String text) {
         try {
             return text == null ? null : Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw damaged(runId, column, text, "a time", e);
         }
     }

@@ -3,15 +3,22 @@ package io.somnus.experiment.sweep;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.FieldDomains;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.run.RunConfigResolver;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Expands a {@link SweepSpec} into the cartesian product of its lists and resolves each point with a
@@ -50,7 +57,7 @@ public final class SweepPlanner {
         Points points = new Points(spec, resolver, shareControls);
         Map<String, String> modelOf = new HashMap<>(); // preset → model, as the resolved configurations say
         // runs are grouped into cells by their configuration's preset: two entries of one preset would be averaged
-        Map<String, java.util.Set<Object>> entriesOf = new LinkedHashMap<>();
+        Map<String, Set<Object>> entriesOf = new LinkedHashMap<>();
         for (long seed : spec.seeds()) {
             for (String preset : spec.presets()) {
                 for (String dataset : spec.datasets()) {
@@ -63,7 +70,7 @@ public final class SweepPlanner {
                             if (config != null) {
                                 modelOf.putIfAbsent(preset, config.path("model").asText());
                                 entriesOf.computeIfAbsent(config.path("preset").asText(),
-                                        k -> new java.util.LinkedHashSet<>()).add(preset);
+                                        k -> new LinkedHashSet<>()).add(preset);
                             }
                         }
                         for (StudyControl control : spec.controls()) {
@@ -81,7 +88,7 @@ public final class SweepPlanner {
                 }
             }
         }
-        for (Map.Entry<String, java.util.Set<Object>> e : entriesOf.entrySet()) {
+        for (Map.Entry<String, Set<Object>> e : entriesOf.entrySet()) {
             if (e.getValue().size() > 1) {
                 throw new ConfigException(where + ": presets " + e.getValue() + " all run as preset '" + e.getKey()
                         + "', so their runs would be averaged as one cell; sweep them separately, or give the whole "
@@ -135,7 +142,7 @@ public final class SweepPlanner {
      */
     private static List<String> oneByOne(SweepSpec spec, RunConfigResolver resolver) {
         String where = spec.source().toString();
-        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        Set<String> problems = new LinkedHashSet<>();
         // a set entry's problem by its text, with the presets it was met with: named once, with all of them
         Map<String, List<String>> setProblems = new LinkedHashMap<>();
         // a grid or variant key that is no configuration field: its message with its place in the file, with presets
@@ -156,7 +163,7 @@ public final class SweepPlanner {
             boolean added = true;
             while (added && !pending.isEmpty()) {
                 added = false;
-                for (java.util.Iterator<Map.Entry<String, Object>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, Object>> it = pending.entrySet().iterator(); it.hasNext(); ) {
                     Map.Entry<String, Object> e = it.next();
                     if (problem(resolver, good, e.getKey(), e.getValue()) == null) {
                         good.put(e.getKey(), e.getValue());
@@ -175,7 +182,7 @@ public final class SweepPlanner {
             for (Map.Entry<String, Map<String, Object>> variant : spec.variants().entrySet()) {
                 for (Map.Entry<String, Object> e : variant.getValue().entrySet()) {
                     unknownKey(resolver, good, "variants." + variant.getKey() + ".", e.getKey(),
-                            java.util.Collections.singletonList(e.getValue()), keyProblems, preset);
+                            Collections.singletonList(e.getValue()), keyProblems, preset);
                 }
             }
             for (String dataset : spec.datasets().subList(1, spec.datasets().size())) {
@@ -283,7 +290,7 @@ public final class SweepPlanner {
 
         /** Resolves one point and plans its run; null (and a problem recorded) when it does not resolve. */
         ObjectNode add(Map<String, Object> settings, String variant,
-                       java.util.function.BiFunction<ObjectNode, String, String> idOfHash) {
+                       BiFunction<ObjectNode, String, String> idOfHash) {
             ObjectNode config;
             try {
                 config = Objects.requireNonNull(resolver.resolve(settings), "resolver returned null");
@@ -298,8 +305,7 @@ public final class SweepPlanner {
             String id = idOfHash.apply(config, hash);
             PlannedRun run = new PlannedRun(id, settings, variant, config, json, hash);
             // one run whatever the hash says where they differ only in null against absent (the same setting)
-            String same = CanonicalJson.sha256(CanonicalJson.write(
-                    io.somnus.experiment.config.FieldDomains.withoutOptionalNulls(config)));
+            String same = CanonicalJson.sha256(CanonicalJson.write(FieldDomains.withoutOptionalNulls(config)));
             PlannedRun sameConfig = byHash.putIfAbsent(same, run);
             PlannedRun sameId = byId.putIfAbsent(id, run);
             if (sameConfig != null && shareControls && !StudyControl.labelIn(sameConfig.variant()).isEmpty()
@@ -348,7 +354,7 @@ public final class SweepPlanner {
         }
     }
 
-    private static final java.util.regex.Pattern RUN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /**
      * What a sweep entry's runs are named: the name of the model its configuration gives ({@code preset}: a bundled

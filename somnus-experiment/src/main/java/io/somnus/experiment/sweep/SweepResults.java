@@ -1,6 +1,8 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.FileFormatException;
+import io.somnus.experiment.io.JsonFiles;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.io.RunFileCheck;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The finished runs of a sweep directory, or the one run of a run directory, read from disk.
@@ -206,7 +209,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
 
     /** Runs grouped by cell, cells in {@link #cellOrder()}. */
     public Map<CellKey, List<RunRecord>> byCell() {
-        Map<CellKey, List<RunRecord>> out = new java.util.TreeMap<>(cellOrder());
+        Map<CellKey, List<RunRecord>> out = new TreeMap<>(cellOrder());
         for (RunRecord r : runs) {
             out.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r);
         }
@@ -223,11 +226,11 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
         JsonNode summary = null;
         if (Files.isRegularFile(file) || entry == null || !entry.files().containsKey(RunDirectory.SUMMARY)) {
             try {
-                summary = io.somnus.experiment.io.JsonFiles.readObject(file);
-            } catch (io.somnus.experiment.io.FileFormatException e) {
+                summary = JsonFiles.readObject(file);
+            } catch (FileFormatException e) {
                 problems.add(e.getMessage());
             } catch (IOException e) {
-                problems.add(io.somnus.experiment.io.RunFileCheck.unreadable(file, e));
+                problems.add(RunFileCheck.unreadable(file, e));
             }
         }
         if (entry != null) { // a file gone or changed since the run wrote it, where its readers found nothing wrong
@@ -262,7 +265,7 @@ public record SweepResults(Path dir, boolean singleRun, String name, Map<String,
     private static JsonNode readConfig(Path runDir) {
         try {
             return RunDirectory.of(runDir).readConfig().orElse(null);
-        } catch (IOException | io.somnus.experiment.io.FileFormatException e) {
+        } catch (IOException | FileFormatException e) {
             return null;
         }
     }

@@ -2,26 +2,35 @@ package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.core.GaussianDraws;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.ChangedUserClassException;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.run.RunFailures;
+import io.somnus.experiment.stats.NotAResultDirectoryException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -101,7 +111,7 @@ public final class SweepRunner {
         boolean locked;
         try {
             locked = DirectoryLock.isLocked(file); // opens the lock file to write: refused on read-only storage
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw cannotWrite(out, e);
         }
         if (locked) {
@@ -110,20 +120,20 @@ public final class SweepRunner {
         checkOutput(out, resume);
         try {
             Files.createDirectories(out);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw new SweepException("cannot create the sweep directory " + out + " (" + AtomicFiles.reason(e)
                     + "); choose an --out where you may write. Nothing was changed.", e);
         }
-        java.util.Optional<DirectoryLock> lock;
+        Optional<DirectoryLock> lock;
         try {
             lock = DirectoryLock.tryAcquire(file, "sweep in " + out);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw cannotWrite(out, e);
         }
         return lock.orElseThrow(() -> inUse(out, file));
     }
 
-    private static SweepException cannotWrite(Path out, java.nio.file.FileSystemException e) {
+    private static SweepException cannotWrite(Path out, FileSystemException e) {
         return new SweepException("cannot write into the sweep directory " + out + " (" + AtomicFiles.reason(e) + "); "
                 + "a sweep on storage you cannot write can be reported (somnus report DIR --out FILE) but not run "
                 + "or resumed. Nothing was changed.", e);
@@ -145,7 +155,7 @@ public final class SweepRunner {
     public static DirectoryLock lockToAggregate(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(d.resolve(RUNS_DIR))) { // checked before the lock file is made in it
-            throw new io.somnus.experiment.stats.NotAResultDirectoryException(d + " is not a sweep directory (no "
+            throw new NotAResultDirectoryException(d + " is not a sweep directory (no "
                     + RUNS_DIR + "/ folder); --aggregate rewrites a sweep's aggregates");
         }
         Path file = d.resolve(LOCK_FILE);
@@ -188,10 +198,10 @@ public final class SweepRunner {
             if (!resumable.isEmpty()) {
                 listener.message(resumable.size() + " run" + (resumable.size() == 1 ? "" : "s") + " cut short go"
                         + (resumable.size() == 1 ? "es" : "") + " on from the last resume snapshot "
-                        + (resumable.size() == 1 ? "it" : "each") + " took (" + io.somnus.experiment.io.RunDirectory
+                        + (resumable.size() == 1 ? "it" : "each") + " took (" + RunDirectory
                         .RESUME_SNAPSHOT + ", after an epoch or checkpoint, or timed by --snapshot-minutes): "
                         + String.join(", ",
-                        new java.util.TreeSet<>(resumable.keySet())));
+                        new TreeSet<>(resumable.keySet())));
             }
             Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
             List<PlannedRun> toRun = new ArrayList<>();
@@ -292,7 +302,7 @@ public final class SweepRunner {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SweepException("output " + out + " exists and is not a directory; choose another --out");
         }
-        java.util.Optional<Path> file = AtomicFiles.fileAbove(out);
+        Optional<Path> file = AtomicFiles.fileAbove(out);
         if (file.isPresent()) {
             throw new SweepException("output " + out + " lies under " + file.get() + ", which is a file; choose another "
                     + "--out");
@@ -342,7 +352,7 @@ public final class SweepRunner {
             Files.deleteIfExists(ledgerFile);
         }
         boolean runsDirBefore = Files.isDirectory(out.resolve(RUNS_DIR));
-        boolean ledgerBefore = Files.exists(ledgerFile, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean ledgerBefore = Files.exists(ledgerFile, LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(out.resolve(RUNS_DIR));
         SweepLedger ledger;
         try {
@@ -595,7 +605,7 @@ public final class SweepRunner {
      * resolved to the preset they change, where they now carry the file's name ({@code ff__…}, {@code preset: ff}). Empty
      * where no recorded id is of that kind.
      */
-    static String namedByFile(java.util.Collection<String> recordedIds) {
+    static String namedByFile(Collection<String> recordedIds) {
         return recordedIds.stream().filter(id -> id.matches(".+\\.(yaml|yml)__.+")).sorted().findFirst()
                 .map(id -> " Its runs (" + id + ") were named by a Somnus before 7 Dec 2026, which named a configuration"
                         + " file's runs with its .yaml and ran a changes file as the preset it changes; this Somnus"
@@ -622,7 +632,7 @@ public final class SweepRunner {
             return t;
         });
         // set by the first run that finds the disk full: the runs not yet started are not started
-        java.util.concurrent.atomic.AtomicReference<SweepException> diskFull = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<SweepException> diskFull = new AtomicReference<>();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (PlannedRun run : toRun) {
@@ -658,7 +668,7 @@ public final class SweepRunner {
 
     /** @param cutShort the run's directory left by a sweep cut short, with a resume snapshot to go on from; or null */
     private RunOutcome executeOne(PlannedRun run, Path runs, SweepLedger ledger, int worker, SweepListener listener,
-                                  java.util.concurrent.atomic.AtomicReference<SweepException> diskFull, Path cutShort) {
+                                  AtomicReference<SweepException> diskFull, Path cutShort) {
         String id = run.runId();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -701,7 +711,7 @@ public final class SweepRunner {
             }
             error = RunErrors.describe(e);
             if (executor.resumes() && RunFailures.resumable(e)
-                    && Files.isRegularFile(tmp.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) {
+                    && Files.isRegularFile(tmp.resolve(RunDirectory.RESUME_SNAPSHOT))) {
                 // a resume can get past this failure: runs/.tmp-… keeps the snapshot, which --resume goes on from
                 int eol = error.indexOf('\n');
                 error = error.substring(0, eol) + "; runs/" + tmp.getFileName() + " keeps its last finished epoch or checkpoint: "
@@ -750,10 +760,10 @@ public final class SweepRunner {
                             SweepLedger ledger) throws IOException, InterruptedException {
         String why = null;
         try {
-            String config = Files.readString(dir.resolve(io.somnus.experiment.io.RunDirectory.CONFIG));
+            String config = Files.readString(dir.resolve(RunDirectory.CONFIG));
             // compared as read, not as text: a Somnus before 7 Dec 2026 wrote the same numbers as Java spells them
             // (1.0E-4 for 0.0001), and its runs still go on
-            JsonNode planned = Mappers.YAML.readTree(io.somnus.experiment.config.Configs.toYaml(run.config()));
+            JsonNode planned = Mappers.YAML.readTree(Configs.toYaml(run.config()));
             if (!Mappers.YAML.readTree(config).equals(planned)) {
                 why = "its config.yaml is not this sweep's configuration of the run";
             }
@@ -770,7 +780,7 @@ public final class SweepRunner {
                     listener.runResumed(worker, run.runId(), from, SweepEta.leftAtResume(at, run.config()));
                 });
                 return true;
-            } catch (io.somnus.experiment.config.ConfigException | io.somnus.experiment.io.FileFormatException e) {
+            } catch (ConfigException | FileFormatException e) {
                 // refused before training went on; a changed class's refusal says what train --resume would do
                 // (put the class back, "Nothing was changed."), not what happens here: why alone
                 why = e instanceof ChangedUserClassException c ? c.reason() : e.getMessage();
@@ -816,7 +826,7 @@ public final class SweepRunner {
      */
     private int deleteLeftovers(Path runs, SweepPlan plan, Map<String, LedgerEntry> entries,
                                 Map<String, Path> resumable) throws IOException {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (PlannedRun run : plan.runs()) {
             LedgerEntry e = entries.get(run.runId());
             if (e == null || e.status() != RunStatus.DONE || !Files.isDirectory(runs.resolve(run.runId()))) {
@@ -835,11 +845,11 @@ public final class SweepRunner {
             // TMP_PREFIX + id + "-" + 8 hex digits (executeOne)
             String id = name.length() > TMP_PREFIX.length() + 9 && name.charAt(name.length() - 9) == '-'
                     ? name.substring(TMP_PREFIX.length(), name.length() - 9) : null;
-            Path snapshot = p.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT);
+            Path snapshot = p.resolve(RunDirectory.RESUME_SNAPSHOT);
             if (executor.resumes() && id != null && ids.contains(id) && Files.isRegularFile(snapshot)) {
                 Path other = resumable.get(id);
                 if (other == null || Files.getLastModifiedTime(snapshot).compareTo(Files.getLastModifiedTime(
-                        other.resolve(io.somnus.experiment.io.RunDirectory.RESUME_SNAPSHOT))) > 0) {
+                        other.resolve(RunDirectory.RESUME_SNAPSHOT))) > 0) {
                     resumable.put(id, p);
                     if (other == null) {
                         continue;

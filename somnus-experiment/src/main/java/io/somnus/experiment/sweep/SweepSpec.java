@@ -13,8 +13,11 @@ import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.RunDirectory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -146,7 +149,7 @@ public record SweepSpec(Path source, String name, String description, List<Strin
      */
     public static SweepSpec load(Path file) throws IOException {
         String text;
-        if (Files.isDirectory(file) && Files.isRegularFile(file.resolve(io.somnus.experiment.io.RunDirectory.SUMMARY))) {
+        if (Files.isDirectory(file) && Files.isRegularFile(file.resolve(RunDirectory.SUMMARY))) {
             throw new ConfigException("sweep file " + file + " is a run directory (its config.yaml is one run's "
                     + "configuration); give a sweep YAML file, e.g. one of studies/");
         }
@@ -165,12 +168,12 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException("sweep file " + file + " does not exist");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ConfigException("sweep file " + file + " is not UTF-8 text");
         } catch (IOException e) {
             // an AccessDeniedException's message is the path alone
             throw new ConfigException("cannot read sweep file " + file + ": "
-                    + (e instanceof java.nio.file.FileSystemException f ? AtomicFiles.reason(f) : e.getMessage()), e);
+                    + (e instanceof FileSystemException f ? AtomicFiles.reason(f) : e.getMessage()), e);
         }
         SweepSpec s = parse(file, text);
         return new SweepSpec(s.source, s.name, s.description, s.presets, s.datasets, s.sleepFractions, s.seeds, s.grid,

@@ -17,10 +17,12 @@ import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.synapse.Projection;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -47,10 +49,10 @@ public final class DiehlCookReference {
     /** {@code DiehlCookReference IMAGES N_E SEED OUT_DIR}: writes OUT_DIR/inputs.npz and OUT_DIR/somnus_out.npz. */
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[3]);
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
         Result r = run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Long.parseLong(args[2]),
                 out.resolve("inputs.npz"), out.resolve("somnus_out.npz"), Kernels.preferred());
-        System.out.printf(java.util.Locale.ROOT, "input spikes/image %.1f, E spikes/image %.2f, %.1f images/s%n",
+        System.out.printf(Locale.ROOT, "input spikes/image %.1f, E spikes/image %.2f, %.1f images/s%n",
                 r.meanInputSpikesPerImage(), r.meanESpikesPerImage(), r.imagesPerSecond());
     }
 

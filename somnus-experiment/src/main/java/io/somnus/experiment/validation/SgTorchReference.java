@@ -9,6 +9,7 @@ import io.somnus.experiment.model.DataPreparation;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.sg.SgRun;
 import io.somnus.sg.SgConfig;
+import io.somnus.sg.SgLoss;
 import io.somnus.sg.SgReferenceCase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +157,7 @@ public final class SgTorchReference {
     public static double benchTraining(Path scripts, SgConfig sg, int minibatches, int threads, int repeats, Path work)
             throws IOException, InterruptedException {
         if (sg.depth() != 1 || sg.recurrent()
-                || !(sg.loss() == io.somnus.sg.SgLoss.SPIKE_COUNT || sg.loss() == io.somnus.sg.SgLoss.PER_STEP_SPIKES)) {
+                || !(sg.loss() == SgLoss.SPIKE_COUNT || sg.loss() == SgLoss.PER_STEP_SPIKES)) {
             throw new IllegalArgumentException("the PyTorch benchmark runs one hidden layer, no recurrence "
                     + "and the spike_count or per_step_spikes loss");
         }

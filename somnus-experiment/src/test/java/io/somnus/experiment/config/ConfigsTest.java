@@ -6,8 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.run.StandardResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigsTest {
 
@@ -30,7 +38,7 @@ class ConfigsTest {
     void aPresetsTextIsTheFileItIsReadFromWithItsComments() throws Exception {
         for (String preset : Configs.PRESETS) {
             String text = Configs.presetText(preset);
-            assertEquals(Configs.loadPreset(preset), io.somnus.experiment.io.Mappers.YAML.readTree(text), preset);
+            assertEquals(Configs.loadPreset(preset), Mappers.YAML.readTree(text), preset);
             assertTrue(text.lines().anyMatch(l -> l.contains(" # ")), preset + " has comments");
         }
         assertTrue(assertThrows(ConfigException.class, () -> Configs.presetText("papper")).getMessage()
@@ -39,7 +47,7 @@ class ConfigsTest {
 
     /** A YAML file's name that names no file is said to be missing, not called an unknown preset. */
     @Test
-    void aMissingYamlFileIsNamedAsAFileNotAPreset(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    void aMissingYamlFileIsNamedAsAFileNotAPreset(@TempDir Path tmp) {
         for (String missing : List.of("mine.yaml", "mine.YML", tmp.resolve("none").toString())) {
             String message = assertThrows(ConfigException.class, () -> Configs.loadPreset(missing)).getMessage();
             assertTrue(message.startsWith("configuration file " + missing + " does not exist (looked for in "), message);
@@ -61,7 +69,7 @@ class ConfigsTest {
         Validation.check(c);
         // an item replaced by a section without its name would lose its other fields: refused, saying how
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.override(tree, "projections.input_e",
-                java.util.Map.of("weight", 0.5)));
+                Map.of("weight", 0.5)));
         assertTrue(e.getMessage().contains("projections.input_e: a list item is replaced whole, and this value is not a "
                 + "whole item named 'input_e'; set its fields one by one (projections.input_e.FIELD=…)"), e.getMessage());
     }
@@ -104,9 +112,9 @@ class ConfigsTest {
      * same as --set gives, and a typo in it is named as in --set.
      */
     @Test
-    void aFileThatNamesAPresetChangesOnlyWhatItGives(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+    void aFileThatNamesAPresetChangesOnlyWhatItGives(@TempDir Path tmp)
             throws Exception {
-        java.nio.file.Path mine = java.nio.file.Files.writeString(tmp.resolve("mine.yaml"), """
+        Path mine = Files.writeString(tmp.resolve("mine.yaml"), """
                 preset: paper
                 train:
                   images: 123
@@ -114,8 +122,8 @@ class ConfigsTest {
                   - name: e
                     size: 50
                 """);
-        ObjectNode fromFile = Configs.resolveTree(java.util.Map.of("preset", mine.toString()));
-        java.util.Map<String, Object> sets = new java.util.LinkedHashMap<>();
+        ObjectNode fromFile = Configs.resolveTree(Map.of("preset", mine.toString()));
+        Map<String, Object> sets = new LinkedHashMap<>();
         sets.put("preset", "paper");
         sets.put("train.images", 123);
         sets.put("populations.e.size", 50);
@@ -129,30 +137,30 @@ class ConfigsTest {
         assertEquals(50, fromFile.at("/populations/1/size").asInt(), "i keeps the preset's size");
         Configs.bind(fromFile, StdpRunConfig.class);
 
-        java.nio.file.Path typo = java.nio.file.Files.writeString(tmp.resolve("typo.yaml"),
+        Path typo = Files.writeString(tmp.resolve("typo.yaml"),
                 "preset: paper\ntrain:\n  imagse: 5\n");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> Configs.bind(Configs.resolveTree(java.util.Map.of("preset", typo.toString())), StdpRunConfig.class));
+                () -> Configs.bind(Configs.resolveTree(Map.of("preset", typo.toString())), StdpRunConfig.class));
         assertTrue(e.getMessage().contains("imagse"), e.getMessage());
         // a section naming another rule replaces the preset's whole, as --set section={...} does
-        java.nio.file.Path triplet = java.nio.file.Files.writeString(tmp.resolve("triplet.yaml"), """
+        Path triplet = Files.writeString(tmp.resolve("triplet.yaml"), """
                 preset: paper
                 projections:
                   - name: e_e
                     plasticity: {rule: triplet, nu_pre: 1.0e-4, nu_post: 1.0e-2, tau_pre_ms: 20.0, tau_post1_ms: 20.0,
                                  tau_post2_ms: 40.0, traces: euler}
                 """);
-        StdpRunConfig switched = Configs.bind(Configs.resolveTree(java.util.Map.of("preset", triplet.toString())),
+        StdpRunConfig switched = Configs.bind(Configs.resolveTree(Map.of("preset", triplet.toString())),
                 StdpRunConfig.class);
         assertTrue(switched.projections().stream().filter(p -> p.name().equals("e_e")).findFirst().orElseThrow()
                 .plasticity() instanceof TripletConfig);
         // a misspelt item name is not taken for a new item
-        java.nio.file.Path misspelt = java.nio.file.Files.writeString(tmp.resolve("misspelt.yaml"),
+        Path misspelt = Files.writeString(tmp.resolve("misspelt.yaml"),
                 "preset: paper\npopulations:\n  - name: ee\n    size: 100\n");
         e = assertThrows(ConfigException.class, () -> Configs.loadPreset(misspelt.toString()));
         assertTrue(e.getMessage().contains("populations: the preset has no item named 'ee' (its items: e, i)"),
                 e.getMessage());
-        java.nio.file.Path unknown = java.nio.file.Files.writeString(tmp.resolve("unknown.yaml"), "preset: papper\n");
+        Path unknown = Files.writeString(tmp.resolve("unknown.yaml"), "preset: papper\n");
         e = assertThrows(ConfigException.class, () -> Configs.loadPreset(unknown.toString()));
         assertTrue(e.getMessage().contains("preset 'papper' is not a bundled preset"), e.getMessage());
     }
@@ -162,9 +170,9 @@ class ConfigsTest {
      * name, as --set projections.e_e=null does; a mapping there changes an item as the list form does.
      */
     @Test
-    void aChangesFileRemovesAnItemGivenAsNullAsSetDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+    void aChangesFileRemovesAnItemGivenAsNullAsSetDoes(@TempDir Path tmp)
             throws Exception {
-        java.nio.file.Path ff = java.nio.file.Files.writeString(tmp.resolve("ff.yaml"), """
+        Path ff = Files.writeString(tmp.resolve("ff.yaml"), """
                 preset: paper
                 projections:
                   e_e: null            # a feed-forward paper
@@ -188,8 +196,8 @@ class ConfigsTest {
     /** A removal that leaves a field naming the removed item is refused in the file, listing every such field. */
     @Test
     void aRemovalThatLeavesAReferenceIsRefusedNamingTheFileAndEveryReference(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+            @TempDir Path tmp) throws Exception {
+        Map<String, String> cases = new LinkedHashMap<>();
         cases.put("preset: paper\npopulations: {i: null}\n",
                 "populations.i is removed, but projections.e_i.post, projections.i_e.pre still name it");
         cases.put("preset: paper\npopulations: {e: null}\n", "projections.input_e.post, projections.e_e.pre, "
@@ -204,14 +212,14 @@ class ConfigsTest {
         cases.put("preset: paper\nprojections: {e_e: 3}\n", "projections.e_e = 3: not the item's fields; allowed: "
                 + "a mapping of its fields (whose name, if given, is 'e_e'), or null to remove the item");
         int k = 0;
-        for (java.util.Map.Entry<String, String> e : cases.entrySet()) {
-            java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("c" + k++ + ".yaml"), e.getKey());
+        for (Map.Entry<String, String> e : cases.entrySet()) {
+            Path file = Files.writeString(tmp.resolve("c" + k++ + ".yaml"), e.getKey());
             ConfigException x = assertThrows(ConfigException.class, () -> Configs.loadPreset(file.toString()), e.getKey());
             assertTrue(x.getMessage().startsWith("configuration file " + file + ": "), x.getMessage());
             assertTrue(x.getMessage().contains(e.getValue()), x.getMessage());
         }
         // removing the references too is a network of its own: a paper without inhibition
-        java.nio.file.Path noI = java.nio.file.Files.writeString(tmp.resolve("no-i.yaml"),
+        Path noI = Files.writeString(tmp.resolve("no-i.yaml"),
                 "preset: paper\npopulations: {i: null}\nprojections: {e_i: null, i_e: null}\n");
         assertEquals(List.of("input_e", "e_e"), Configs.bind(Configs.loadPreset(noI.toString()), StdpRunConfig.class)
                 .projections().stream().map(ProjectionConfig::name).toList());
@@ -223,20 +231,20 @@ class ConfigsTest {
      */
     @Test
     void aChangesFileIsNamedAfterItselfAndItsChangesAreListedAgainstItsPreset(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        assertEquals("deep", Configs.changesName(java.nio.file.Path.of("studies", "deep.yaml")));
-        assertEquals("deep", Configs.changesName(java.nio.file.Path.of("deep.YML")));
-        assertEquals("sg-fc-changed", Configs.changesName(java.nio.file.Path.of("sg-fc.yaml")));
-        java.nio.file.Path deep = java.nio.file.Files.writeString(tmp.resolve("deep.yaml"),
+            @TempDir Path tmp) throws Exception {
+        assertEquals("deep", Configs.changesName(Path.of("studies", "deep.yaml")));
+        assertEquals("deep", Configs.changesName(Path.of("deep.YML")));
+        assertEquals("sg-fc-changed", Configs.changesName(Path.of("sg-fc.yaml")));
+        Path deep = Files.writeString(tmp.resolve("deep.yaml"),
                 "preset: sg-fc\nsg: {depth: 2, hidden: 64}\n");
         ObjectNode tree = Configs.loadPreset(deep.toString());
         RunConfig c = Configs.bind(tree);
         assertEquals("deep", c.preset());
         assertEquals("sg-fc", c.basePreset());
         assertEquals(List.of("model", "preset", "description", "base_preset", "seed"),
-                java.util.stream.StreamSupport.stream(((Iterable<String>) tree::fieldNames).spliterator(), false)
+                StreamSupport.stream(((Iterable<String>) tree::fieldNames).spliterator(), false)
                         .limit(5).toList());
-        java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("config.yaml"), Configs.toYaml(tree));
+        Path config = Files.writeString(tmp.resolve("config.yaml"), Configs.toYaml(tree));
         ConfigDifferences.FromPreset d = ConfigDifferences.ofRun(config).orElseThrow();
         assertEquals("sg-fc", d.preset());
         assertEquals(List.of("sg.hidden: 200 → 64", "sg.depth: 1 → 2"), d.changes());
@@ -253,17 +261,17 @@ class ConfigsTest {
      * preset's description; with one, the file's. Neither is listed as a change against the preset.
      */
     @Test
-    void aChangesFileDescribesItselfAsThePresetItChanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+    void aChangesFileDescribesItselfAsThePresetItChanged(@TempDir Path tmp)
             throws Exception {
         String paper = Configs.loadPreset("paper").get("description").asText();
-        java.nio.file.Path ff = java.nio.file.Files.writeString(tmp.resolve("ff.yaml"),
+        Path ff = Files.writeString(tmp.resolve("ff.yaml"),
                 "preset: paper\nprojections: {e_e: null}\n");
         ObjectNode tree = Configs.loadPreset(ff.toString());
         assertEquals("preset paper as changed by ff.yaml (paper: " + paper + ")", tree.get("description").asText());
-        java.nio.file.Path own = java.nio.file.Files.writeString(tmp.resolve("own.yaml"),
+        Path own = Files.writeString(tmp.resolve("own.yaml"),
                 "preset: paper\ndescription: paper without recurrent excitation\nprojections: {e_e: null}\n");
         assertEquals("paper without recurrent excitation", Configs.loadPreset(own.toString()).get("description").asText());
-        java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("config.yaml"), Configs.toYaml(tree));
+        Path config = Files.writeString(tmp.resolve("config.yaml"), Configs.toYaml(tree));
         assertEquals(List.of("projections.e_e: removed"), ConfigDifferences.ofRun(config).orElseThrow().changes());
     }
 
@@ -273,27 +281,26 @@ class ConfigsTest {
      * holding it is read as before.
      */
     @Test
-    void basePresetIsRecordedNotWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        java.nio.file.Path bp = java.nio.file.Files.writeString(tmp.resolve("bp.yaml"),
+    void basePresetIsRecordedNotWritten(@TempDir Path tmp) throws Exception {
+        Path bp = Files.writeString(tmp.resolve("bp.yaml"),
                 "preset: paper\nbase_preset: diehl-cook\n");
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset(bp.toString()));
         assertTrue(e.getMessage().startsWith("configuration file " + bp + ": base_preset is recorded, not written"),
                 e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new io.somnus.experiment.run.StandardResolver().resolve(
-                java.util.Map.of("preset", "paper", "base_preset", "sg-fc")));
+        e = assertThrows(ConfigException.class, () -> new StandardResolver().resolve(
+                Map.of("preset", "paper", "base_preset", "sg-fc")));
         assertTrue(e.getMessage().startsWith("configuration field 'base_preset' is recorded, not set"), e.getMessage());
-        java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.yaml"), "preset: paper\nbogus: 1\n");
-        e = assertThrows(ConfigException.class, () -> new io.somnus.experiment.run.StandardResolver().resolve(
-                java.util.Map.of("preset", bad.toString())));
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), "preset: paper\nbogus: 1\n");
+        e = assertThrows(ConfigException.class, () -> new StandardResolver().resolve(Map.of("preset", bad.toString())));
         assertTrue(e.getMessage().contains("allowed at the top level") && e.getMessage().contains("description, seed"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("base_preset"), e.getMessage());
-        java.nio.file.Path ff = java.nio.file.Files.writeString(tmp.resolve("ff.yaml"), "preset: paper\n");
-        e = assertThrows(ConfigException.class, () -> new io.somnus.experiment.run.StandardResolver().resolve(
-                java.util.Map.of("preset", ff.toString(), "bogus", "1")));
+        Path ff = Files.writeString(tmp.resolve("ff.yaml"), "preset: paper\n");
+        e = assertThrows(ConfigException.class, () -> new StandardResolver().resolve(
+                Map.of("preset", ff.toString(), "bogus", "1")));
         assertTrue(e.getMessage().contains("known at the top level"), e.getMessage());
         assertFalse(e.getMessage().contains("base_preset"), e.getMessage());
-        java.nio.file.Path config = java.nio.file.Files.writeString(tmp.resolve("config.yaml"),
+        Path config = Files.writeString(tmp.resolve("config.yaml"),
                 Configs.toYaml(Configs.loadPreset(ff.toString())));
         assertEquals("paper", Configs.bind(Configs.loadPreset(config.toString())).basePreset());
     }
@@ -303,14 +310,14 @@ class ConfigsTest {
      * indented unlike its neighbours is named as the likely cause.
      */
     @Test
-    void aMisindentedLineIsSaidToBeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        java.nio.file.Path outdented = java.nio.file.Files.writeString(tmp.resolve("out.yaml"),
+    void aMisindentedLineIsSaidToBeOne(@TempDir Path tmp) throws Exception {
+        Path outdented = Files.writeString(tmp.resolve("out.yaml"),
                 "preset: paper\ntrain:\n  images: 100\n test_images: 50\n");
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.loadPreset(outdented.toString()));
         assertEquals("configuration file " + outdented + ", line 4, column 2: not valid YAML: expected <block end>, "
                 + "but found '<block mapping start>' (while parsing a block mapping); "
                 + "is a line indented unlike the fields beside it?", e.getMessage());
-        java.nio.file.Path indented = java.nio.file.Files.writeString(tmp.resolve("in.yaml"),
+        Path indented = Files.writeString(tmp.resolve("in.yaml"),
                 "preset: paper\ntrain:\n  images: 100\n    test_images: 50\n");
         e = assertThrows(ConfigException.class, () -> Configs.loadPreset(indented.toString()));
         assertTrue(e.getMessage().endsWith("line 4, column 16: not valid YAML: mapping values are not allowed here; is "

@@ -12,19 +12,26 @@ import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.io.SummaryJson;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunResult;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.encoding.BernoulliEncoder;
 import io.somnus.encoding.SpikeTrain;
+import io.somnus.experiment.stdp.SpikeExchange;
+import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.network.SpikeCounter;
+import java.io.DataOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +108,7 @@ class RunInMemoryExampleTest {
         SpikeCounter in = net.count(net.input());
         SpikeCounter e = net.count(net.population("e"));
         float[] pixels = new float[225];
-        java.util.Arrays.fill(pixels, 1f);                 // every pixel on: p = min(1, pixel·intensity) = 1 per step
+        Arrays.fill(pixels, 1f);                 // every pixel on: p = min(1, pixel·intensity) = 1 per step
         SpikeTrain train = new SpikeTrain();
         SplittableRandom rng = new SplittableRandom(1);
         new BernoulliEncoder().encode(pixels, 1.0, 10, net.dtMs(), rng, train);
@@ -125,16 +132,16 @@ class RunInMemoryExampleTest {
     void theReturnedNetworkIsAtRestWithoutTheRunsMonitorsAndCountsFromZero(@TempDir Path tmp) throws Exception {
         ObjectNode config = Configs.resolveTree(Map.of("preset", "paper", "dataset.name", "geomfig", "seed", 7,
                 "train.images", 10, "train.validation_images", 10, "train.test_images", 10, "train.checkpoints", 1));
-        RunResult result = new StandardRunExecutor(io.somnus.kernel.Kernels.preferred(),
-                new io.somnus.experiment.stdp.SpikeExchange(tmp.resolve("export"), null)).run(config);
+        RunResult result = new StandardRunExecutor(Kernels.preferred(),
+                new SpikeExchange(tmp.resolve("export"), null)).run(config);
         assertTrue(((Number) result.summary().get("synaptic_events")).longValue() > 0, "the run delivered spikes");
         Network net = result.network().orElseThrow();
         assertEquals(0, net.synapticEvents(), "counted from zero");
-        net.writeState(new java.io.DataOutputStream(java.io.OutputStream.nullOutputStream())); // no raster attached
+        net.writeState(new DataOutputStream(OutputStream.nullOutputStream())); // no raster attached
 
         Network fresh = net.copyForEvaluation(); // the same weights and θ, its own state and counts
         float[] pixels = new float[225];
-        java.util.Arrays.fill(pixels, 1f);
+        Arrays.fill(pixels, 1f);
         SpikeTrain train = new SpikeTrain();
         new BernoulliEncoder().encode(pixels, 1.0, 20, net.dtMs(), new SplittableRandom(1), train);
         SpikeCounter e = net.count(net.population("e"));
@@ -176,7 +183,7 @@ class RunInMemoryExampleTest {
     void anArrayItDoesNotHaveIsNamedWithThoseItHas() throws Exception {
         RunResult r = new RunResult(Map.of("test_accuracy", 0.5), List.of(),
                 Map.of("w", NpyArray.of(new float[] {1, 2}, 2)), null);
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> r.weights("input_e"));
         assertEquals("the run has no array 'input_e'; it has [w]", e.getMessage());
         float[] copy = r.weights("w");
@@ -200,6 +207,6 @@ class RunInMemoryExampleTest {
      * summary.json is (its undefined numbers null).
      */
     private static JsonNode asJson(Map<String, Object> map) throws Exception {
-        return Mappers.JSON.readTree(io.somnus.experiment.io.SummaryJson.text(map));
+        return Mappers.JSON.readTree(SummaryJson.text(map));
     }
 }

@@ -4,10 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +38,12 @@ class AtomicFilesTest {
     @Test
     void aTemporaryFileNamesItsTarget() throws Exception {
         Path file = tmp.resolve("aggregate.csv");
-        java.util.concurrent.atomic.AtomicReference<String> temporary = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> temporary = new AtomicReference<>();
         AtomicFiles.write(file, out -> list(tmp).forEach(p -> temporary.set(p.getFileName().toString())));
-        assertEquals(java.util.Optional.of("aggregate.csv"), AtomicFiles.targetOf(temporary.get()), temporary.get());
-        assertEquals(java.util.Optional.empty(), AtomicFiles.targetOf("aggregate.csv"));
-        assertEquals(java.util.Optional.empty(), AtomicFiles.targetOf(".aggregate.csv.tmp"), "no nonce");
-        assertEquals(java.util.Optional.empty(), AtomicFiles.targetOf("notes.tmp"));
+        assertEquals(Optional.of("aggregate.csv"), AtomicFiles.targetOf(temporary.get()), temporary.get());
+        assertEquals(Optional.empty(), AtomicFiles.targetOf("aggregate.csv"));
+        assertEquals(Optional.empty(), AtomicFiles.targetOf(".aggregate.csv.tmp"), "no nonce");
+        assertEquals(Optional.empty(), AtomicFiles.targetOf("notes.tmp"));
     }
 
     @Test
@@ -74,7 +83,7 @@ class AtomicFilesTest {
             out.write(new byte[10]);
             throw new IOException("No space left on device");
         }));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(target.toAbsolutePath().toString())
+        Assertions.assertTrue(e.getMessage().contains(target.toAbsolutePath().toString())
                 && e.getMessage().contains("No space left on device"), e.getMessage());
         assertEquals("old", Files.readString(target));
         try (Stream<Path> s = Files.list(dir)) {
@@ -88,12 +97,12 @@ class AtomicFilesTest {
      */
     @Test
     void aReasonJavaLeavesEmptyIsSaidInWords() {
-        assertEquals("no such file or directory", AtomicFiles.reason(new java.nio.file.NoSuchFileException("/p/x")));
-        assertEquals("permission denied", AtomicFiles.reason(new java.nio.file.AccessDeniedException("/p/x")));
-        assertEquals("it already exists", AtomicFiles.reason(new java.nio.file.FileAlreadyExistsException("/p/x")));
-        assertEquals("not a directory", AtomicFiles.reason(new java.nio.file.NotDirectoryException("/p/x")));
-        assertEquals("directory not empty", AtomicFiles.reason(new java.nio.file.DirectoryNotEmptyException("/p/x")));
+        assertEquals("no such file or directory", AtomicFiles.reason(new NoSuchFileException("/p/x")));
+        assertEquals("permission denied", AtomicFiles.reason(new AccessDeniedException("/p/x")));
+        assertEquals("it already exists", AtomicFiles.reason(new FileAlreadyExistsException("/p/x")));
+        assertEquals("not a directory", AtomicFiles.reason(new NotDirectoryException("/p/x")));
+        assertEquals("directory not empty", AtomicFiles.reason(new DirectoryNotEmptyException("/p/x")));
         assertEquals("Operation not permitted", AtomicFiles.reason(
-                new java.nio.file.FileSystemException("/p/x", null, "Operation not permitted")));
+                new FileSystemException("/p/x", null, "Operation not permitted")));
     }
 }

@@ -20,6 +20,7 @@ import io.somnus.network.SpikeCounter;
 import io.somnus.neuron.ConductanceLifPopulation;
 import io.somnus.synapse.Projection;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -76,13 +77,13 @@ class NetworkStateTest {
         double[] thetaBefore = ((ConductanceLifPopulation) restored.population("e")).theta().clone();
         NetworkState.read(file, restored);
         double[] theta = ((ConductanceLifPopulation) trained.population("e")).theta();
-        assertFalse(java.util.Arrays.equals(thetaBefore, theta), "training should have moved θ");
+        assertFalse(Arrays.equals(thetaBefore, theta), "training should have moved θ");
         assertArrayEquals(theta, ((ConductanceLifPopulation) restored.population("e")).theta());
         for (Projection p : trained.projections()) {
             assertArrayEquals(p.weights(), restored.projection(p.name()).weights(), p.name());
         }
         int[] spikes = frozenSpikes(trained, images.images()[5]);
-        assertTrue(java.util.Arrays.stream(spikes).sum() > 0, "the comparison needs E spikes");
+        assertTrue(Arrays.stream(spikes).sum() > 0, "the comparison needs E spikes");
         assertArrayEquals(spikes, frozenSpikes(restored, images.images()[5]));
         // the file is numpy's: its arrays are named by projection and population
         assertTrue(Npz.read(file).containsKey("population.e.theta_mv"));
@@ -108,13 +109,13 @@ class NetworkStateTest {
         int[] savedDelays = trained.projection("input_e").synapseDelays().stepsPerSynapse();
         assertArrayEquals(savedDelays, Npz.read(file).get("projection.input_e.delay_steps").ints());
         Network otherSeed = network(8, delays);
-        assertFalse(java.util.Arrays.equals(savedDelays, otherSeed.projection("input_e").synapseDelays()
+        assertFalse(Arrays.equals(savedDelays, otherSeed.projection("input_e").synapseDelays()
                 .stepsPerSynapse()), "seed 8 should draw other delays");
         NetworkState.read(file, otherSeed);
         assertArrayEquals(savedDelays, otherSeed.projection("input_e").synapseDelays().stepsPerSynapse());
         assertArrayEquals(trained.projection("input_e").weights(), otherSeed.projection("input_e").weights());
         int[] spikes = frozenSpikes(trained, images.images()[3]);
-        assertTrue(java.util.Arrays.stream(spikes).sum() > 0, "the comparison needs E spikes");
+        assertTrue(Arrays.stream(spikes).sum() > 0, "the comparison needs E spikes");
         assertArrayEquals(spikes, frozenSpikes(otherSeed, images.images()[3]));
 
         FileFormatException none = assertThrows(FileFormatException.class, () -> NetworkState.read(file, network(7)));

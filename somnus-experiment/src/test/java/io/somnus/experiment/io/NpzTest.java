@@ -11,10 +11,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +47,15 @@ class NpzTest {
     @Test
     void listsShapesAndTypesWithoutReadingTheElements() throws Exception {
         Path file = tmp.resolve("weights.npz");
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("e_e.npy"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("e_e.npy"));
             // the header of a float32 6 400 × 6 400 array, and no data
             String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (6400, 6400), }";
             String header = dict + " ".repeat(64 - (10 + dict.length() + 1) % 64) + "\n";
             zip.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
             zip.write(header.getBytes(StandardCharsets.US_ASCII));
             zip.closeEntry();
-            zip.putNextEntry(new java.util.zip.ZipEntry("rates.npy"));
+            zip.putNextEntry(new ZipEntry("rates.npy"));
             Npz.writeNpy(zip, NpyArray.of(new long[] {1, 2, 3}, 3));
             zip.closeEntry();
         }
@@ -98,8 +101,8 @@ class NpzTest {
         assertEquals('\n', b[127]);
         // 1.5f = 0x3FC00000, -2f = 0xC0000000, little-endian
         assertEquals(128 + 6 * 4, b.length);
-        assertArrayEquals(new byte[] {0, 0, (byte) 0xC0, 0x3F}, java.util.Arrays.copyOfRange(b, 128, 132));
-        assertArrayEquals(new byte[] {0, 0, 0, (byte) 0xC0}, java.util.Arrays.copyOfRange(b, 148, 152));
+        assertArrayEquals(new byte[] {0, 0, (byte) 0xC0, 0x3F}, Arrays.copyOfRange(b, 128, 132));
+        assertArrayEquals(new byte[] {0, 0, 0, (byte) 0xC0}, Arrays.copyOfRange(b, 148, 152));
     }
 
     @Test
@@ -169,7 +172,7 @@ class NpzTest {
         Npz.write(file, Map.of("input_e", NpyArray.of(w, new int[] {64, 64})));
         Npz.verify(file);
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
         FileFormatException cut = assertThrows(FileFormatException.class, () -> Npz.verify(file));
         assertTrue(cut.getMessage().startsWith(file + " is damaged"), cut.getMessage());
         byte[] changed = whole.clone();

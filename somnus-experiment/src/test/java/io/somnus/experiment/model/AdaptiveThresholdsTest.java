@@ -10,9 +10,13 @@ import io.somnus.neuron.CurrentLifParameters;
 import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** summary.json's theta_mv and metrics.csv's theta_* columns, against numbers worked out by hand. */
@@ -50,9 +54,9 @@ class AdaptiveThresholdsTest {
         assertEquals(9.0, row.get("theta_e_max_mv"));
     }
 
-    private static byte[] state(Population p) throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        p.writeState(new java.io.DataOutputStream(bytes));
+    private static byte[] state(Population p) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        p.writeState(new DataOutputStream(bytes));
         return bytes.toByteArray();
     }
 
@@ -68,7 +72,7 @@ class AdaptiveThresholdsTest {
         byte[] before = state(e);
         AdaptiveThresholds.of(net);
         AdaptiveThresholds.columns(net, new LinkedHashMap<>());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(before, state(e), "the snapshot of e after reading θ");
+        Assertions.assertArrayEquals(before, state(e), "the snapshot of e after reading θ");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.data.LabeledImages;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.ContinualConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class ContinualTasksTest {
         ContinualConfig c = new ContinualConfig(5, 2);
         int[] ends = {1, 2, 3, 4, 5};
         double[][] acc = {{1, 0, 0, 0, 0}, {1, 1, 0, 0, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 1, 0}, {1, 1, 1, 1, 1}};
-        List<Integer> expected = new java.util.ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
         for (int k = 10; k <= 25; k++) {
             expected.add(k);
         }

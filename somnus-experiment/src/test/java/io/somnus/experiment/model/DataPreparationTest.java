@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.data.DatasetCatalog;
 import io.somnus.data.DatasetLocations;
 import io.somnus.data.DatasetRegistry;
+import io.somnus.data.DatasetStatus;
 import io.somnus.data.LabeledImages;
 import io.somnus.data.LoadOptions;
 import io.somnus.data.Preprocess;
@@ -17,6 +18,7 @@ import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.RunConfig;
 import io.somnus.experiment.run.StandardResolver;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +64,7 @@ class DataPreparationTest {
     void checkFoundRefusesADatasetNoRunCouldLoad(@TempDir Path cache) throws Exception {
         DatasetRegistry registry = new DatasetRegistry(DatasetCatalog.builtIn(), new DatasetLocations(cache, List.of()),
                 (source, target) -> {
-                    throw new java.io.IOException("offline");
+                    throw new IOException("offline");
                 });
         List<RunConfig> runs = List.of(config("geomfig"), config("mnist"), config("notmnist"));
         ConfigException e = assertThrows(ConfigException.class, () -> DataPreparation.checkFound(runs, registry));
@@ -176,13 +179,13 @@ class DataPreparationTest {
      * Fashion-MNIST (scripts/install-deps) in a folder of its own, which nothing in this JVM has read before.
      */
     @Test
-    void afterPrefetchTheRunsDecodeNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path copy) throws Exception {
+    void afterPrefetchTheRunsDecodeNothing(@TempDir Path copy) throws Exception {
         DatasetRegistry registry = new DatasetRegistry();
         var fashion = registry.status(null, false).stream().filter(st -> st.name().equals("fashion-mnist")
-                && st.availability() == io.somnus.data.DatasetStatus.Availability.FOUND).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(fashion.isPresent(), "Fashion-MNIST is not installed");
+                && st.availability() == DatasetStatus.Availability.FOUND).findFirst();
+        Assumptions.assumeTrue(fashion.isPresent(), "Fashion-MNIST is not installed");
         for (var f : fashion.get().files()) {
-            java.nio.file.Files.copy(f.file(), copy.resolve(f.file().getFileName()));
+            Files.copy(f.file(), copy.resolve(f.file().getFileName()));
         }
         List<RunConfig> runs = List.of(fashion(copy, 30, 10, 20), fashion(copy, 60, 10, 40), config("first", 1, 40));
         long before = DatasetRegistry.filesDecoded();
@@ -196,7 +199,7 @@ class DataPreparationTest {
         assertEquals(before + 2, DatasetRegistry.filesDecoded(), "files decoded again after the prefetch");
     }
 
-    private static RunConfig fashion(java.nio.file.Path dir, int train, int validation, int test) {
+    private static RunConfig fashion(Path dir, int train, int validation, int test) {
         Map<String, Object> s = new HashMap<>();
         s.put("preset", "paper");
         s.put("dataset.name", "fashion-mnist");

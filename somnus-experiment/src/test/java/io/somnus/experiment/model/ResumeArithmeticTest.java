@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.sg.SgThreading;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -64,14 +66,14 @@ class ResumeArithmeticTest {
     void theStdpSnnRecordsItsDrawsAndArchitectureOnly() {
         Map<String, String> f = ResumeArithmetic.current(false);
         assertEquals(List.of("gaussian_draws", "os_arch"), List.copyOf(f.keySet()));
-        assertEquals(io.somnus.core.GaussianDraws.stream(), f.get("gaussian_draws"));
+        assertEquals(GaussianDraws.stream(), f.get("gaussian_draws"));
         assertEquals(System.getProperty("os.arch"), f.get("os_arch"));
         Map<String, String> sg = ResumeArithmetic.current(true);
         assertTrue(sg.keySet().containsAll(List.of("gaussian_draws", "os_arch", "blas_implementation", "blas_library",
                 "openblas_coretype")), sg.toString());
         // a native BLAS's products on 1 and 2 threads differ (docs/sg.md, "Threads"): its thread count is recorded
         boolean nativeBlas = !sg.get("blas_library").startsWith("none");
-        assertEquals(nativeBlas ? String.valueOf(io.somnus.sg.SgThreading.blasThreads()) : null,
+        assertEquals(nativeBlas ? String.valueOf(SgThreading.blasThreads()) : null,
                 sg.get("openblas_threads"), sg.toString());
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -102,7 +103,7 @@ public final class SnapshotArithmetic {
         out.writeInt(to);
         out.write(configSha256 != null ? configSha256 : config);
         if (to >= 2) {
-            new ResumeArithmetic.Recorded(facts.apply(new java.util.LinkedHashMap<>(recorded.facts())),
+            new ResumeArithmetic.Recorded(facts.apply(new LinkedHashMap<>(recorded.facts())),
                     List.copyOf(recorded.mixes())).write(out);
         }
         if (to >= 3) {

@@ -10,6 +10,7 @@ import io.somnus.core.CpuInfo;
 import io.somnus.core.GaussianDraws;
 import io.somnus.core.SplittableState;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.kernel.KernelChoiceCache;
 import java.io.IOException;
@@ -185,7 +186,7 @@ class ArithmeticPathsTest {
         }
         Path reference = dirs.get("default");
         for (Map.Entry<String, Path> e : dirs.entrySet()) {
-            JsonNode prov = io.somnus.experiment.io.Mappers.JSON.readTree(e.getValue().resolve("sg/provenance.json").toFile());
+            JsonNode prov = Mappers.JSON.readTree(e.getValue().resolve("sg/provenance.json").toFile());
             String blas = prov.path("blas_implementation").asText();
             if (e.getKey().equals("java-blas")) {
                 assertTrue(!blas.contains("JNI"), e.getKey() + " ran " + blas);
@@ -194,7 +195,7 @@ class ArithmeticPathsTest {
             assertTrue(e.getKey().startsWith("openblas-")
                     ? coretype.toLowerCase(Locale.ROOT).equals(e.getKey().substring("openblas-".length()))
                     : coretype.startsWith("detected"), e.getKey() + " core type " + coretype);
-            String kernels = io.somnus.experiment.io.Mappers.JSON.readTree(e.getValue().resolve("paper/provenance.json").toFile())
+            String kernels = Mappers.JSON.readTree(e.getValue().resolve("paper/provenance.json").toFile())
                     .path("kernels").asText();
             if (e.getKey().equals("scalar-kernels")) {
                 assertEquals("scalar", kernels);
@@ -212,9 +213,9 @@ class ArithmeticPathsTest {
                 }
             }
         }
-        JsonNode paper = io.somnus.experiment.io.Mappers.JSON.readTree(reference.resolve("paper/summary.json").toFile());
+        JsonNode paper = Mappers.JSON.readTree(reference.resolve("paper/summary.json").toFile());
         assertTrue(paper.path("sleep_steps").asLong() > 0, "the paper run slept");
-        JsonNode paperCode = io.somnus.experiment.io.Mappers.JSON.readTree(reference.resolve("paper-code/summary.json")
+        JsonNode paperCode = Mappers.JSON.readTree(reference.resolve("paper-code/summary.json")
                 .toFile());
         assertTrue(paperCode.path("sleep_steps").asLong() > 0, "the paper-code run slept");
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Warnings of legal but unusual values: none for a shipped preset, said once for many runs; the SG-SNN's checks. */
 class ConfigWarningsTest {
     private static ObjectNode resolve(Object... settings) {
-        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        Map<String, Object> s = new LinkedHashMap<>();
         for (int i = 0; i < settings.length; i += 2) {
             s.put((String) settings[i], settings[i + 1]);
         }

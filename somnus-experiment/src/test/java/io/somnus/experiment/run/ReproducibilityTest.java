@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.model.RunProgress;
@@ -42,7 +43,7 @@ class ReproducibilityTest {
         ObjectNode tree = new StandardResolver().resolve(settings);
         Path runDir = tmp.resolve(dir);
         new StandardRunExecutor(kernels).execute(tree, runDir, RunProgress.NONE);
-        return io.somnus.experiment.io.Mappers.JSON.readTree(Files.readString(runDir.resolve("summary.json")));
+        return Mappers.JSON.readTree(Files.readString(runDir.resolve("summary.json")));
     }
 
     /** Same seed: summary.json, weights.npz and metrics.csv byte for byte; the timings live in timing.json. */
@@ -55,9 +56,9 @@ class ReproducibilityTest {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(file)),
                     Files.readAllBytes(tmp.resolve("b").resolve(file)), file);
         }
-        assertTrue(io.somnus.experiment.io.Mappers.JSON.readTree(tmp.resolve("a/timing.json").toFile()).get("wall_seconds").asDouble() > 0);
+        assertTrue(Mappers.JSON.readTree(tmp.resolve("a/timing.json").toFile()).get("wall_seconds").asDouble() > 0);
         // the preferred kernels ran, and provenance says how they were chosen
-        JsonNode prov = io.somnus.experiment.io.Mappers.JSON.readTree(tmp.resolve("a/provenance.json").toFile());
+        JsonNode prov = Mappers.JSON.readTree(tmp.resolve("a/provenance.json").toFile());
         assertEquals(prov.path("kernels").asText(), prov.path("kernels_selection").path("kernels").asText(), prov.toString());
         assertTrue(prov.path("kernels_selection").path("source").isTextual(), prov.toString());
         JsonNode c = run("c", settings("seed", 2));
@@ -90,7 +91,7 @@ class ReproducibilityTest {
                 assertArrayEquals(ws.get(name).floats(), wv.get(name).floats(), c.getKey() + " " + name);
             }
             for (String side : new String[] {"scalar", "simd"}) {
-                String recorded = io.somnus.experiment.io.Mappers.JSON.readTree(tmp.resolve(c.getKey() + "-" + side + "/provenance.json")
+                String recorded = Mappers.JSON.readTree(tmp.resolve(c.getKey() + "-" + side + "/provenance.json")
                         .toFile()).path("kernels").asText();
                 assertEquals((side.equals("scalar") ? Kernels.scalar() : Kernels.vector()).name(), recorded,
                         "provenance.json names the kernels the run was given");

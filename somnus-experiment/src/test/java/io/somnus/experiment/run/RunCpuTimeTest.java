@@ -200,7 +200,7 @@ class RunCpuTimeTest {
 
         // another run in progress meanwhile (as a sweep's second worker): the JVM's CPU time is not this run's alone
         Path shared;
-        try (io.somnus.core.ActiveRuns.Entry other = io.somnus.core.ActiveRuns.enter()) {
+        try (ActiveRuns.Entry other = ActiveRuns.enter()) {
             shared = run(tmp.resolve("shared"), "p3", 3, 2, quarterCore());
         }
         JsonNode none = Mappers.JSON.readTree(shared.resolve("timing.json").toFile()).path(RunCpuTime.TIMING_FIELD);

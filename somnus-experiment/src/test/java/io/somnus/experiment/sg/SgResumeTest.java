@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.SgRunConfig;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
+import io.somnus.experiment.model.DataPreparation;
+import io.somnus.experiment.model.PreparedData;
+import io.somnus.experiment.model.RunFiles;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotArithmetic;
 import io.somnus.experiment.run.ResumeRefusals;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
@@ -20,6 +26,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,9 +90,9 @@ class SgResumeTest {
             assertFalse(Files.exists(cut.resolve(RunDirectory.SUMMARY)));
             Files.write(cut.resolve(".resume.snapshot.1f2e3d.tmp"), new byte[7]); // as a kill mid-write leaves it
             new StandardRunExecutor().resume(cut, RunProgress.NONE);
-            try (java.util.stream.Stream<Path> files = Files.list(cut)) {
-                assertEquals(new java.util.TreeSet<>(RunDirectory.FILES), files.map(p -> p.getFileName().toString())
-                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+            try (Stream<Path> files = Files.list(cut)) {
+                assertEquals(new TreeSet<>(RunDirectory.FILES), files.map(p -> p.getFileName().toString())
+                        .collect(Collectors.toCollection(TreeSet::new)),
                         "the run's files and nothing else");
             }
             for (String f : RESULTS) {
@@ -122,7 +131,7 @@ class SgResumeTest {
         Path dir = cutShort("arithmetic");
         Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
         String[] was = new String[1];
-        io.somnus.experiment.model.SnapshotArithmetic.rewrite(snapshot, f -> {
+        SnapshotArithmetic.rewrite(snapshot, f -> {
             assertTrue(f.containsKey("blas_implementation") && f.containsKey("blas_library"), f.toString());
             was[0] = f.put("openblas_coretype", "Prescott-elsewhere");
             return f;
@@ -155,7 +164,7 @@ class SgResumeTest {
         assertTrue(none.getMessage().contains(early + " has no resume snapshot"), none.getMessage());
         Path stdp = Files.createDirectories(tmp.resolve("stdp"));
         ObjectNode paper = new StandardResolver().resolve(Map.of("preset", "paper", "dataset.name", "geomfig"));
-        Files.writeString(stdp.resolve(RunDirectory.CONFIG), io.somnus.experiment.config.Configs.toYaml(paper));
+        Files.writeString(stdp.resolve(RunDirectory.CONFIG), Configs.toYaml(paper));
         // an STDP-SNN run stopped before its first checkpoint: no snapshot either (StdpResumeTest resumes one)
         FileFormatException e = assertThrows(FileFormatException.class,
                 () -> new StandardRunExecutor().resume(stdp, RunProgress.NONE));
@@ -170,16 +179,15 @@ class SgResumeTest {
     @ParameterizedTest
     @ValueSource(strings = {"paper-sg", "paper-sg-code"})
     void takingSnapshotsChangesNoNumber(String preset) throws Exception {
-        io.somnus.experiment.config.SgRunConfig cfg = (io.somnus.experiment.config.SgRunConfig)
-                io.somnus.experiment.config.Configs.bind(config(preset));
-        io.somnus.experiment.model.PreparedData data = io.somnus.experiment.model.DataPreparation.prepare(cfg);
+        SgRunConfig cfg = (SgRunConfig) Configs.bind(config(preset));
+        PreparedData data = DataPreparation.prepare(cfg);
         Path none = Files.createDirectories(tmp.resolve("none"));
         Path taken = Files.createDirectories(tmp.resolve("taken"));
         // a snapshot names the config.yaml it was taken under, as the executor writes it first
-        Files.writeString(taken.resolve(RunDirectory.CONFIG), io.somnus.experiment.config.Configs.toYaml(config(preset)));
-        SgRun.Result plain = SgRun.run(cfg, data, new io.somnus.experiment.model.RunFiles(none, RunProgress.NONE));
+        Files.writeString(taken.resolve(RunDirectory.CONFIG), Configs.toYaml(config(preset)));
+        SgRun.Result plain = SgRun.run(cfg, data, new RunFiles(none, RunProgress.NONE));
         SgRun.Result snapshots = SgRun.runResumable(cfg, data,
-                new io.somnus.experiment.model.RunFiles(taken, RunProgress.NONE));
+                new RunFiles(taken, RunProgress.NONE));
         assertFalse(Files.exists(none.resolve(RunDirectory.RESUME_SNAPSHOT)));
         assertTrue(Files.exists(taken.resolve(RunDirectory.RESUME_SNAPSHOT)), "snapshots were taken");
         assertEquals(plain.summary(), snapshots.summary());

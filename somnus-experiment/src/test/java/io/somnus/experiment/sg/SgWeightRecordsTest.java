@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import io.somnus.experiment.io.Mappers;
+import io.somnus.experiment.io.NpyArray;
 import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class SgWeightRecordsTest {
         JsonNode summary = Mappers.JSON.readTree(run.resolve("summary.json").toFile());
         int episodes = summary.get("sleep_episodes").asInt();
         assertEquals(2, episodes, "one episode after each epoch");
-        Map<String, io.somnus.experiment.io.NpyArray> npz = Npz.read(run.resolve("weights.npz"));
+        Map<String, NpyArray> npz = Npz.read(run.resolve("weights.npz"));
 
         CsvTable traces = Csv.read(run.resolve("sleep_traces.csv"));
         TreeSet<String> slept = new TreeSet<>();
@@ -51,7 +53,7 @@ class SgWeightRecordsTest {
             assertTrue(step >= lastStep, "steps in order");
             lastStep = step;
         }
-        assertEquals(new TreeSet<>(java.util.List.of("1", "2")), slept);
+        assertEquals(new TreeSet<>(List.of("1", "2")), slept);
         assertEquals(0, (long) traces.number(0, "step"), "the first rows are the weights before training");
         assertEquals("wake", traces.cell(0, "phase"));
         // before each episode a wake row where training left the weights: the episode's first sample, at the same step
@@ -139,8 +141,8 @@ class SgWeightRecordsTest {
                 traced.add(traces.cell(r, "episode"));
             }
         }
-        assertEquals(new TreeSet<>(java.util.List.of("1", "2", "3", "4")), traced);
+        assertEquals(new TreeSet<>(List.of("1", "2", "3", "4")), traced);
         CsvTable h = Csv.read(run.resolve("weight_histograms.csv"));
-        assertEquals(new TreeSet<>(java.util.List.of("2", "4")), new TreeSet<>(h.strings("episode")));
+        assertEquals(new TreeSet<>(List.of("2", "4")), new TreeSet<>(h.strings("episode")));
     }
 }

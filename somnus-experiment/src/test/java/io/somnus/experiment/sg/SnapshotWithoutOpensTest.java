@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.core.SplittableState;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.experiment.stdp.StdpResumeTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,8 @@ class SnapshotWithoutOpensTest {
             System.err.println("java.util is open in this JVM: the test proves nothing");
             System.exit(3);
         }
-        io.somnus.experiment.run.StandardResolver stdp = new io.somnus.experiment.run.StandardResolver();
-        List<String> said = stdp.warnings(stdp.resolve(java.util.Map.of("preset", "paper")));
+        StandardResolver stdp = new StandardResolver();
+        List<String> said = stdp.warnings(stdp.resolve(Map.of("preset", "paper")));
         if (said.stream().anyMatch(w -> w.contains("keeps no resume snapshot"))) {
             System.err.println("an STDP-SNN run is warned it keeps no snapshot: " + said);
             System.exit(5);

@@ -7,13 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
+import io.somnus.experiment.io.NpyArray;
+import io.somnus.experiment.io.Npz;
 import io.somnus.experiment.sweep.SweepResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,17 +131,17 @@ class AggregatorTest {
         String whole = Files.readString(metrics);
         Files.writeString(metrics, whole.substring(0, whole.length() - 3));
         GlmmRunner none = new GlmmRunner("/nonexistent/Rscript", Duration.ofSeconds(5));
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        Exception e = Assertions.assertThrows(RuntimeException.class,
                 () -> SweepResults.aggregate(sweep, none));
         assertTrue(e.getMessage().contains(metrics.toString()) && e.getMessage().contains("cut short"), e.getMessage());
         Files.writeString(metrics, whole);
         Path npz = run.resolve("weights.npz");
-        io.somnus.experiment.io.Npz.write(npz, java.util.Map.of("input_e",
-                io.somnus.experiment.io.NpyArray.of(new float[512], 16, 32)));
+        Npz.write(npz, Map.of("input_e",
+                NpyArray.of(new float[512], 16, 32)));
         SweepResults.aggregate(sweep, none);
         byte[] bytes = Files.readAllBytes(npz);
-        Files.write(npz, java.util.Arrays.copyOf(bytes, bytes.length - 40));
-        e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> SweepResults.aggregate(sweep, none));
+        Files.write(npz, Arrays.copyOf(bytes, bytes.length - 40));
+        e = Assertions.assertThrows(RuntimeException.class, () -> SweepResults.aggregate(sweep, none));
         assertTrue(e.getMessage().contains(npz + " is damaged"), e.getMessage());
     }
 

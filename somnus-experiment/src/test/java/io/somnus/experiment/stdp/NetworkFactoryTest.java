@@ -8,14 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.config.ConnectorKind;
+import io.somnus.experiment.config.MembraneIntegration;
+import io.somnus.experiment.config.NeuronModel;
+import io.somnus.experiment.config.PlasticityRule;
 import io.somnus.experiment.config.PopulationConfig;
 import io.somnus.experiment.config.ProjectionConfig;
 import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.StdpRunConfig;
 import io.somnus.experiment.config.TraceIntegration;
 import io.somnus.experiment.config.TripletConfig;
+import io.somnus.experiment.config.WeightInit;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
@@ -29,7 +35,9 @@ import io.somnus.plasticity.WeightDependence;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
@@ -105,7 +113,7 @@ class NetworkFactoryTest {
         assertArrayEquals(a.projection("e_e").postIndex(), b.projection("e_e").postIndex());
         assertArrayEquals(a.projection("e_e").rowStart(), b.projection("e_e").rowStart());
         assertTrue(a.projection("e_e").synapseCount() != c.projection("e_e").synapseCount()
-                || !java.util.Arrays.equals(a.projection("e_e").postIndex(), c.projection("e_e").postIndex()));
+                || !Arrays.equals(a.projection("e_e").postIndex(), c.projection("e_e").postIndex()));
     }
 
     /**
@@ -375,21 +383,21 @@ class NetworkFactoryTest {
      */
     @Test
     void badSelectorsAreRefusedAtBindingNamingTheFieldAndTheChoices() {
-        assertBindRefuses("projections.e_i.connector", "ring", io.somnus.experiment.config.ConnectorKind.class);
+        assertBindRefuses("projections.e_i.connector", "ring", ConnectorKind.class);
         assertBindRefuses("projections.e_e.receptor", "modulatory", Receptor.class);
-        assertBindRefuses("projections.e_e.init", "normal", io.somnus.experiment.config.WeightInit.class);
-        assertBindRefuses("projections.input_e.plasticity.rule", "bcm", io.somnus.experiment.config.PlasticityRule.class);
-        assertBindRefuses("populations.e.model", "izhikevich", io.somnus.experiment.config.NeuronModel.class);
-        assertBindRefuses("simulation.integration", "rk4", io.somnus.experiment.config.MembraneIntegration.class);
+        assertBindRefuses("projections.e_e.init", "normal", WeightInit.class);
+        assertBindRefuses("projections.input_e.plasticity.rule", "bcm", PlasticityRule.class);
+        assertBindRefuses("populations.e.model", "izhikevich", NeuronModel.class);
+        assertBindRefuses("simulation.integration", "rk4", MembraneIntegration.class);
     }
 
     private static void assertBindRefuses(String key, String value, Class<? extends Enum<?>> type) {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = Configs.loadPreset("paper");
+        ObjectNode tree = Configs.loadPreset("paper");
         Configs.override(tree, key, value);
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.bind(tree), key);
         assertTrue(e.getMessage().startsWith(key + " = '" + value + "': not allowed"), e.getMessage());
         for (Enum<?> c : type.getEnumConstants()) {
-            String spelled = c.name().toLowerCase(java.util.Locale.ROOT);
+            String spelled = c.name().toLowerCase(Locale.ROOT);
             assertTrue(e.getMessage().contains(spelled), spelled + " not in: " + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.NetworkState;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.StandardResolver;
@@ -16,6 +17,8 @@ import io.somnus.network.Network;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,9 +54,9 @@ class SpikeExchangeTest {
         assertTrue(learned, "the restored weights are the trained ones, not the initial 0.15");
         assertNotEquals(0, trained.length);
         // the README's network, drawn from the seed's stream itself, has other synapses: refused, naming the remedy
-        Network other = NetworkFactory.build(cfg, 225, new java.util.SplittableRandom(cfg.seed()), Kernels.preferred());
-        io.somnus.experiment.io.FileFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.somnus.experiment.io.FileFormatException.class, () -> NetworkState.read(saved, other));
+        Network other = NetworkFactory.build(cfg, 225, new SplittableRandom(cfg.seed()), Kernels.preferred());
+        FileFormatException e = Assertions.assertThrows(
+                FileFormatException.class, () -> NetworkState.read(saved, other));
         assertTrue(e.getMessage().contains("NetworkFactory.buildForRun"), e.getMessage());
     }
 }

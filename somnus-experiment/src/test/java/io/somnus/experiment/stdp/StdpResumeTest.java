@@ -8,19 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.somnus.core.GaussianDraws;
 import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.FileFormatException;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.model.SnapshotArithmetic;
 import io.somnus.experiment.model.SnapshotTrigger;
 import io.somnus.experiment.run.ResumeRefusals;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,9 +102,9 @@ public class StdpResumeTest {
             assertFalse(Files.exists(cut.resolve(RunDirectory.SUMMARY)));
             Files.write(cut.resolve(".resume.snapshot.1f2e3d.tmp"), new byte[7]); // as a kill mid-write leaves it
             new StandardRunExecutor().resume(cut, RunProgress.NONE);
-            try (java.util.stream.Stream<Path> files = Files.list(cut)) {
-                assertEquals(new java.util.TreeSet<>(RunDirectory.FILES), files.map(p -> p.getFileName().toString())
-                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+            try (Stream<Path> files = Files.list(cut)) {
+                assertEquals(new TreeSet<>(RunDirectory.FILES), files.map(p -> p.getFileName().toString())
+                        .collect(Collectors.toCollection(TreeSet::new)),
                         "the run's files and nothing else");
             }
             for (String f : RESULTS) {
@@ -178,7 +184,7 @@ public class StdpResumeTest {
         Path dir = cutShort("damaged");
         Path snapshot = ResumeRefusals.damagedSnapshotRefused(dir);
         byte[] sg = "SOMNUS-SG-RESUME\n0123456789012345678901234567890123456789012345678901234567890123456789"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                .getBytes(StandardCharsets.US_ASCII);
         Files.write(snapshot, sg); // an SG-SNN run's snapshot beside an STDP-SNN run's config.yaml
         FileFormatException e = ResumeRefusals.resumeRefused(FileFormatException.class, dir);
         assertTrue(e.getMessage().contains("is not a Somnus STDP-SNN resume snapshot"), e.getMessage());
@@ -210,8 +216,8 @@ public class StdpResumeTest {
     void aSnapshotOfOtherArithmeticIsRefusedUnlessAllowed() throws Exception {
         Path dir = cutShort("arithmetic");
         Path snapshot = dir.resolve(RunDirectory.RESUME_SNAPSHOT);
-        io.somnus.experiment.model.SnapshotArithmetic.rewrite(snapshot, f -> {
-            assertEquals(io.somnus.core.GaussianDraws.stream(), f.get("gaussian_draws"), "the writer's own draws");
+        SnapshotArithmetic.rewrite(snapshot, f -> {
+            assertEquals(GaussianDraws.stream(), f.get("gaussian_draws"), "the writer's own draws");
             assertEquals(System.getProperty("os.arch"), f.get("os_arch"));
             f.put("gaussian_draws", "java-99-nextGaussian");
             f.put("os_arch", "riscv64");
@@ -220,7 +226,7 @@ public class StdpResumeTest {
         byte[] before = Files.readAllBytes(snapshot);
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
-        String now = io.somnus.core.GaussianDraws.stream();
+        String now = GaussianDraws.stream();
         assertTrue(e.getMessage().contains(snapshot + " was computed with other arithmetic"), e.getMessage());
         assertTrue(e.getMessage().contains("gaussian_draws: java-99-nextGaussian when the snapshot was written, "
                 + now + " now"), e.getMessage());
@@ -246,7 +252,7 @@ public class StdpResumeTest {
         assertFalse(Mappers.JSON.readTree(whole.resolve(RunDirectory.PROVENANCE).toFile())
                 .has("resumed_under_other_arithmetic"), "an uninterrupted run records no mix");
         Path dir = cutShort("version1");
-        io.somnus.experiment.model.SnapshotArithmetic.toVersion1(dir.resolve(RunDirectory.RESUME_SNAPSHOT));
+        SnapshotArithmetic.toVersion1(dir.resolve(RunDirectory.RESUME_SNAPSHOT));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new StandardRunExecutor().resume(dir, RunProgress.NONE));
         assertTrue(e.getMessage().contains("did not record the arithmetic") && e.getMessage().contains(

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.somnus.encoding.SpikeTrain;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.InputOnlyStep;
 import io.somnus.experiment.config.StdpRunConfig;
+import io.somnus.experiment.config.StreamFirstStep;
 import io.somnus.kernel.Kernels;
 import io.somnus.network.Network;
 import io.somnus.neuron.ConductanceLifParameters;
@@ -16,6 +18,7 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.CurrentLifScheme;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
+import io.somnus.plasticity.NearestPairStdp;
 import io.somnus.plasticity.SinceLastSpikeStdp;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
@@ -167,8 +170,8 @@ class StreamStartsTest {
                 && e.getMessage().contains("simulation.stream_start_last_step: dropped"), e.getMessage());
         StreamStarts.checkChoices(net, c.simulation(), c.sleep(), false);
         StdpRunConfig code = PresetConfigs.of("paper-code");
-        assertEquals(io.somnus.experiment.config.StreamFirstStep.INPUT_ONLY, code.simulation().streamFirstStep());
-        assertEquals(io.somnus.experiment.config.StreamFirstStep.INTEGRATES,
+        assertEquals(StreamFirstStep.INPUT_ONLY, code.simulation().streamFirstStep());
+        assertEquals(StreamFirstStep.INTEGRATES,
                 PresetConfigs.of("paper").simulation().streamFirstStep());
     }
 
@@ -203,8 +206,8 @@ class StreamStartsTest {
     @Test
     void theUntimedFirstRowNeedsTheInputOnlyStepAndSinceLastSpikeStdp() {
         StdpRunConfig code = PresetConfigs.of("paper-code");
-        assertEquals(io.somnus.experiment.config.InputOnlyStep.UNTIMED, code.simulation().inputOnlyStep());
-        assertEquals(io.somnus.experiment.config.InputOnlyStep.TIMED, PresetConfigs.of("paper").simulation().inputOnlyStep());
+        assertEquals(InputOnlyStep.UNTIMED, code.simulation().inputOnlyStep());
+        assertEquals(InputOnlyStep.TIMED, PresetConfigs.of("paper").simulation().inputOnlyStep());
         Network net = NetworkFactory.build(code, 225, new SplittableRandom(1), Kernels.scalar());
         StreamStarts.checkChoices(net, code.simulation(), code.sleep(), true);
         StdpRunConfig integrates = PresetConfigs.of("paper-code", "simulation.stream_first_step", "integrates");
@@ -217,7 +220,7 @@ class StreamStartsTest {
         SynapseList syn = new SynapseList(1);
         syn.add(0, 0);
         Projection nearest = new Projection("input_e", in, e, Receptor.EXCITATORY, syn, new float[] {0.9f}, 0f, 25f)
-                .withPlasticity(new io.somnus.plasticity.NearestPairStdp(0.01, 1, 1, 20, 20, 1, 1.0));
+                .withPlasticity(new NearestPairStdp(0.01, 1, 1, 20, 20, 1, 1.0));
         Network other = new Network(1.0, in, List.<Population>of(in, e), List.of(nearest), Map.of());
         StdpRunConfig rest = PresetConfigs.of("paper-code", "sleep.last_wake_input", "delivered");
         ConfigException b = assertThrows(ConfigException.class,

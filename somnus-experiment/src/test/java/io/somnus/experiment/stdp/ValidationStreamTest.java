@@ -17,6 +17,7 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.CurrentLifScheme;
 import io.somnus.neuron.Population;
 import io.somnus.neuron.SpikeSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -114,7 +115,7 @@ class ValidationStreamTest {
             double[][] x = TrainingStreamReadout.streamSegments(net, test, new BernoulliEncoder(), cfg, 11).features();
             if (counts == null) {
                 counts = x;
-                assertTrue(java.util.Arrays.stream(x).flatMapToDouble(java.util.Arrays::stream).sum() > 0, "some spikes");
+                assertTrue(Arrays.stream(x).flatMapToDouble(Arrays::stream).sum() > 0, "some spikes");
             } else {
                 assertArrayEquals(counts, x, first);
             }

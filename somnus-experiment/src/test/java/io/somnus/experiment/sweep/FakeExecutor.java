@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,7 @@ public final class FakeExecutor implements RunExecutor {
     }
 
     @Override
-    public void execute(ObjectNode config, Path runDir, RunProgress progress)
-            throws java.io.IOException, InterruptedException {
+    public void execute(ObjectNode config, Path runDir, RunProgress progress) throws IOException, InterruptedException {
         String key = key(config);
         if (log != null) {
             synchronized (FakeExecutor.class) {

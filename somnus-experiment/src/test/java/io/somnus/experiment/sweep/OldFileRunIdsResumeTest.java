@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.somnus.experiment.run.StandardResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +28,15 @@ class OldFileRunIdsResumeTest {
         Files.writeString(tmp.resolve("ff.yaml"), "preset: paper\npopulations:\n  - {name: e, size: 20}\n");
         SweepPlan plan = SweepPlanner.plan(new SweepSpec(tmp.resolve("sw.yaml"), "sw", "",
                 List.of(tmp.resolve("ff.yaml").toString()), List.of("geomfig"), List.of(0.0), List.of(1L),
-                java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of("train.images", 20, "train.validation_images", 10, "train.test_images", 10), List.of()), new StandardResolver());
+                Map.of(), Map.of(),
+                Map.of("train.images", 20, "train.validation_images", 10, "train.test_images", 10), List.of()), new StandardResolver());
         assertEquals(List.of("ff__geomfig__f0.00__s1"), plan.runs().stream().map(PlannedRun::runId).toList());
         Path out = tmp.resolve("out");
         new SweepRunner(new FakeExecutor(null, 0, 0, Set.of())).execute(plan, out, 1, false, SweepListener.NONE);
         SweepRunner.checkBeforeRunning(out, plan, true); // this Somnus's own directory resumes
 
         // the run id, and the sweep's hash over it, as the older code wrote them
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve(SweepLedger.FILE_NAME));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + out.resolve(SweepLedger.FILE_NAME));
              var s = c.createStatement()) {
             s.execute("UPDATE runs SET run_id = 'ff.yaml__geomfig__f0.00__s1'");
             s.execute("UPDATE meta SET value = '" + CanonicalJson.sha256("ff.yaml__geomfig__f0.00__s1="

@@ -8,6 +8,7 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.stats.GlmmRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class OldGridSpellingResumeTest {
         // the ledger as the older code wrote it: its labels, and the hash over their shared_by lines (SweepPlan.hash)
         Path ledger = out.resolve(SweepLedger.FILE_NAME);
         List<String> hashed = new ArrayList<>();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ledger); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + ledger); var s = c.createStatement()) {
             for (LedgerEntry e : SweepLedger.read(ledger)) {
                 List<String> sharedBy = e.sharedBy().stream().map(OldGridSpellingResumeTest::old).toList();
                 s.execute("UPDATE runs SET variant = '" + old(e.variant()) + "', shared_by = "
@@ -82,7 +83,7 @@ class OldGridSpellingResumeTest {
                 .toList();
         String unfinished = of5e4.get(0);
         String lost = of5e4.get(1);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ledger); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + ledger); var s = c.createStatement()) {
             s.execute("UPDATE runs SET status = 'pending' WHERE run_id = '" + unfinished + "'");
             s.execute("DELETE FROM runs WHERE run_id = '" + lost + "'");
         }

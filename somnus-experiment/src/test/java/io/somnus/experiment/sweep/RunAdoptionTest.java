@@ -10,10 +10,12 @@ import io.somnus.experiment.run.StandardRunExecutor;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +88,7 @@ class RunAdoptionTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("is missing: a new one is started")), messages.toString());
         Map<String, String> statuses = SweepKillResumeTest.statuses(out.resolve(SweepLedger.FILE_NAME));
         assertEquals(Map.of(), statuses.entrySet().stream().filter(e -> !e.getValue().equals("done"))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         Map<String, byte[]> after = files();
         assertEquals(before.keySet(), after.keySet());
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
@@ -101,7 +103,7 @@ class RunAdoptionTest {
     void aRunLeftRunningInTheLedgerWithItsDirectoryInPlaceIsKept() throws Exception {
         String first = SweepKillResumeTest.listRuns(out).get(0);
         try (SweepLedger ledger = SweepLedger.open(out.resolve(SweepLedger.FILE_NAME))) {
-            ledger.markRunning(first, java.time.Instant.now());
+            ledger.markRunning(first, Instant.now());
         }
         assertEquals(2, run(true).skipped(), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("kept 1 finished run directory")), messages.toString());

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunCountsTest {
     private static LedgerEntry entry(String id, RunStatus status, int attempts, String error) {
-        return new LedgerEntry(id, "{}", "h", "{}", "", status, error, attempts, null, null, Double.NaN, java.util.Map.of());
+        return new LedgerEntry(id, "{}", "h", "{}", "", status, error, attempts, null, null, Double.NaN, Map.of());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.somnus.experiment.sweep;
 
+import io.somnus.experiment.config.ConfigException;
 import io.somnus.experiment.io.FileTrees;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,11 +14,13 @@ import io.somnus.experiment.stats.RunRecord;
 import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,11 +114,11 @@ class SharedControlsTest {
         assertEquals(2, ControlSharing.alike(plan.runs())); // eta's two controls: base's would stand for them
 
         String noControls = SWEEP.replace("controls: [untrained, untrained_sleep_target]\n", "");
-        io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.somnus.experiment.config.ConfigException.class,
+        ConfigException e = Assertions.assertThrows(
+                ConfigException.class,
                 () -> SweepSpec.parse(tmp.resolve("n.yaml"), noControls + "share_controls: false\n"));
         assertTrue(e.getMessage().contains("share_controls") && e.getMessage().contains("asks for none"), e.getMessage());
-        e = org.junit.jupiter.api.Assertions.assertThrows(io.somnus.experiment.config.ConfigException.class,
+        e = Assertions.assertThrows(ConfigException.class,
                 () -> SweepSpec.parse(tmp.resolve("b.yaml"), SWEEP + "share_controls: 1\n"));
         assertTrue(e.getMessage().contains("share_controls") && e.getMessage().contains("expected true"), e.getMessage());
 
@@ -124,7 +127,7 @@ class SharedControlsTest {
                 "at-target: {train.initial_weights: sleep_target}");
         // 4 trained runs and base's 2 controls: both of at-target's controls are base's untrained_sleep_target
         assertEquals(6, SweepPlanner.plan(SweepSpec.parse(tmp.resolve("s.yaml"), atTarget), resolver).runs().size());
-        e = org.junit.jupiter.api.Assertions.assertThrows(io.somnus.experiment.config.ConfigException.class,
+        e = Assertions.assertThrows(ConfigException.class,
                 () -> SweepPlanner.plan(SweepSpec.parse(tmp.resolve("s.yaml"), atTarget + "share_controls: false\n"),
                         resolver));
         assertTrue(e.getMessage().contains("resolve to the same configuration, so they can only be one run, which "
@@ -146,7 +149,7 @@ class SharedControlsTest {
         }
         Path ledger = out.resolve(SweepLedger.FILE_NAME);
         // the ledger as the code before sharing wrote it: no shared_by column; one of eta's controls left unfinished
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ledger); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + ledger); var s = c.createStatement()) {
             s.execute("ALTER TABLE runs DROP COLUMN shared_by");
             s.execute("UPDATE runs SET status = 'pending' WHERE run_id = '" + ETA_UNTRAINED + "'");
         }

@@ -3,8 +3,13 @@ package io.somnus.experiment.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
+import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.run.StandardResolver;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +17,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The calibration runs of a user's sweep: its sizes kept, its grid over network shapes kept, its image counts not. */
 class StudyCalibrationTest {
@@ -103,8 +110,8 @@ class StudyCalibrationTest {
 
     private static JsonNode reread(JsonNode config) {
         try {
-            return io.somnus.experiment.io.Mappers.YAML.readTree(io.somnus.experiment.config.Configs.toYaml(config));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Mappers.YAML.readTree(Configs.toYaml(config));
+        } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
     }
@@ -115,9 +122,9 @@ class StudyCalibrationTest {
      * refused beside it, since their runs would be averaged in one cell.
      */
     @Test
-    void aPresetFileIsCalibratedByItsEntryAndRefusedBesideItsPreset(@org.junit.jupiter.api.io.TempDir Path tmp)
+    void aPresetFileIsCalibratedByItsEntryAndRefusedBesideItsPreset(@TempDir Path tmp)
             throws Exception {
-        Path small = java.nio.file.Files.writeString(tmp.resolve("small.yaml"),
+        Path small = Files.writeString(tmp.resolve("small.yaml"),
                 "preset: paper\npopulations:\n  - name: e\n    size: 20\n");
         StandardResolver resolver = new StandardResolver();
         // (a sweep file names one in its own directory, e.g. small.yaml; the record takes the temporary path)
@@ -130,12 +137,12 @@ class StudyCalibrationTest {
                 beside.runs().stream().map(PlannedRun::runId).toList());
         assertEquals(List.of("paper", "small"), beside.runs().stream().map(r -> r.config().get("preset").asText())
                 .toList());
-        Path whole = java.nio.file.Files.writeString(tmp.resolve("whole.yaml"), io.somnus.experiment.config.Configs
+        Path whole = Files.writeString(tmp.resolve("whole.yaml"), Configs
                 .presetText("paper").replace("size: 200", "size: 20"));
         assertEquals(List.of("paper__geomfig__f0.00__s1"), SweepPlanner.plan(spec(List.of(whole.toString())), resolver)
                 .runs().stream().map(PlannedRun::runId).toList(), "a whole file's runs carry its preset field's name");
-        io.somnus.experiment.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.somnus.experiment.config.ConfigException.class,
+        ConfigException e = Assertions.assertThrows(
+                ConfigException.class,
                 () -> SweepPlanner.plan(spec(List.of("paper", whole.toString())), resolver));
         assertTrue(e.getMessage().contains("all run as preset 'paper', so their runs would be averaged as one cell"),
                 e.getMessage());

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.Mappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +70,7 @@ class StudyEstimateTest {
                 StudyEstimate.BY_PRESET, 1);
         eta.started("s1", 0);
         eta.finished("s1", 40, true);
-        assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(40)), eta.remaining(40).exact(),
+        assertEquals(Optional.of(Duration.ofSeconds(40)), eta.remaining(40).exact(),
                 "s2 at s's mean run, 40 s");
 
         String msg = assertThrows(IllegalArgumentException.class, () -> StudyEstimate.project(List.of(noBatch),
@@ -76,7 +79,7 @@ class StudyEstimateTest {
     }
 
     private static PlannedRun planned(String id, JsonNode config) {
-        return new PlannedRun(id, Map.of(), "", (com.fasterxml.jackson.databind.node.ObjectNode) config, config.toString(),
+        return new PlannedRun(id, Map.of(), "", (ObjectNode) config, config.toString(),
                 "0".repeat(64));
     }
 

@@ -3,6 +3,8 @@ package io.somnus.experiment.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.io.Mappers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -275,7 +277,7 @@ class SweepEtaTest {
      */
     @Test
     void aResumedRunHasItsTrainingAndSleepLeftAndTheEvaluationsAfterItsSnapshot() throws Exception {
-        com.fasterxml.jackson.databind.JsonNode config = io.somnus.experiment.io.Mappers.YAML.readTree("""
+        JsonNode config = Mappers.YAML.readTree("""
                 preset: p
                 simulation: {steps_per_image: 10}
                 train: {images: 100, epochs: 1, readout_images: 0, checkpoints: 4, validation_images: 20,

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +64,7 @@ class SweepLedgerTest {
     private static Path endedSweep(Path tmp) throws Exception {
         Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), SweepRunnerTest.SWEEP);
         Path out = tmp.resolve("out");
-        new SweepCommandSupport(new FakeResolver(), new FakeExecutor(null, 0, 0, java.util.Set.of()))
+        new SweepCommandSupport(new FakeResolver(), new FakeExecutor(null, 0, 0, Set.of()))
                 .run(sweep, out, 1, false, SweepListener.NONE);
         return out;
     }
@@ -91,7 +97,7 @@ class SweepLedgerTest {
     @Test
     void aLedgerFromBeforeTheFileDigestsIsReadAndExtended(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve(SweepLedger.FILE_NAME);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
             s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, config_json TEXT NOT NULL, config_hash TEXT NOT "
                     + "NULL, settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', status TEXT NOT "
@@ -100,21 +106,21 @@ class SweepLedgerTest {
             s.execute("INSERT INTO runs (run_id, config_json, config_hash, status) VALUES ('a', '{}', 'h', 'done'), "
                     + "('b', '{}', 'h', 'pending')");
         }
-        assertEquals(java.util.Map.of(), SweepLedger.read(file).get(0).files());
+        assertEquals(Map.of(), SweepLedger.read(file).get(0).files());
         assertEquals(List.of(), SweepLedger.read(file).get(0).sharedBy()); // nor the controls a run stands for
         Path run = Files.createDirectories(tmp.resolve("runs/b/sub"));
         Files.writeString(run.getParent().resolve("summary.json"), "{}");
         Files.write(run.resolve("x.bin"), new byte[] {1, 2, 3});
         try (SweepLedger ledger = SweepLedger.open(file)) {
-            ledger.markDone("b", RunFileDigests.of(run.getParent()), java.time.Instant.EPOCH, 1.0);
+            ledger.markDone("b", RunFileDigests.of(run.getParent()), Instant.EPOCH, 1.0);
         }
-        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-        String empty = java.util.HexFormat.of().formatHex(md.digest("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        String bytes = java.util.HexFormat.of().formatHex(md.digest(new byte[] {1, 2, 3}));
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        String empty = HexFormat.of().formatHex(md.digest("{}".getBytes(StandardCharsets.UTF_8)));
+        String bytes = HexFormat.of().formatHex(md.digest(new byte[] {1, 2, 3}));
         LedgerEntry b = SweepLedger.read(file).get(1);
-        assertEquals(java.util.Map.of("summary.json", empty, "sub/x.bin", bytes), b.files());
+        assertEquals(Map.of("summary.json", empty, "sub/x.bin", bytes), b.files());
         assertEquals(RunStatus.DONE, b.status());
-        assertEquals(java.util.Map.of(), SweepLedger.read(file).get(0).files());
+        assertEquals(Map.of(), SweepLedger.read(file).get(0).files());
     }
 
     /**
@@ -126,7 +132,7 @@ class SweepLedgerTest {
     @Test
     void whereEachAttemptBeganIsRecordedAndOldLedgersReadWithoutIt(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve(SweepLedger.FILE_NAME);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
             s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, config_json TEXT NOT NULL, config_hash TEXT NOT "
                     + "NULL, settings_json TEXT NOT NULL DEFAULT '{}', variant TEXT NOT NULL DEFAULT '', status TEXT NOT "
@@ -140,16 +146,16 @@ class SweepLedgerTest {
         assertFalse(old.resumed());
         try (SweepLedger ledger = SweepLedger.open(file)) {
             assertEquals(null, ledger.entry("a").orElseThrow().resumedFrom(), "the column added, nothing made up");
-            ledger.markRunning("b", java.time.Instant.EPOCH);
+            ledger.markRunning("b", Instant.EPOCH);
             assertEquals("", ledger.entry("b").orElseThrow().resumedFrom(), "an attempt starts afresh");
             ledger.markResumed("b", "image 11 of 40");
-            ledger.markDone("b", java.util.Map.of(), java.time.Instant.EPOCH, 1.0);
+            ledger.markDone("b", Map.of(), Instant.EPOCH, 1.0);
         }
         LedgerEntry b = SweepLedger.read(file).get(1);
         assertEquals("image 11 of 40", b.resumedFrom());
         assertTrue(b.resumed());
         try (SweepLedger ledger = SweepLedger.open(file)) {
-            ledger.markRunning("b", java.time.Instant.EPOCH);
+            ledger.markRunning("b", Instant.EPOCH);
             ledger.markResumed("b", "epoch 2 of 3");
             ledger.markResumed("b", null); // its snapshot refused: it runs from the start after all
             assertEquals("", ledger.entry("b").orElseThrow().resumedFrom());

@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.config.Configs;
 import io.somnus.experiment.run.RunConfigResolver;
+import io.somnus.experiment.run.StandardResolver;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SweepPlannerTest {
@@ -89,7 +97,7 @@ class SweepPlannerTest {
                 sleep_fractions: [0.0]
                 seeds: [1]
                 set: {train.test_images: -1}
-                """), new io.somnus.experiment.run.StandardResolver())).getMessage();
+                """), new StandardResolver())).getMessage();
         assertContains(msg, "train.test_images = -1", "(set train.test_images=-1, presets paper, paper-sg)");
         assertEquals(msg.indexOf("train.test_images = -1"), msg.lastIndexOf("train.test_images = -1"), msg);
         // a preset prefix the sweep does not run is named by the file's own check
@@ -110,8 +118,8 @@ class SweepPlannerTest {
      */
     @Test
     void aMistypedGridOrVariantKeyIsNamedByItsPlaceInTheFile() {
-        io.somnus.experiment.run.StandardResolver resolver = new io.somnus.experiment.run.StandardResolver();
-        String setMessage = assertThrows(ConfigException.class, () -> resolver.resolve(java.util.Map.of(
+        StandardResolver resolver = new StandardResolver();
+        String setMessage = assertThrows(ConfigException.class, () -> resolver.resolve(Map.of(
                 "preset", "paper", "projections.input_e.plasticity.etta", 5e-4))).getMessage();
         assertContains(setMessage, "'projections.input_e.plasticity.etta'", "eta");
         String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
@@ -223,7 +231,7 @@ class SweepPlannerTest {
                 sleep_fractions: [0.0, 0.2]
                 seeds: [1, 2]
                 controls: [untrained, untrained_sleep_target]
-                """), new io.somnus.experiment.run.StandardResolver());
+                """), new StandardResolver());
         List<String> ids = plan.runs().stream().map(PlannedRun::runId).toList();
         assertEquals(List.of("paper__geomfig__f0.00__s1", "paper__geomfig__f0.20__s1",
                 "paper__geomfig__untrained__s1", "paper__geomfig__untrained_sleep_target__s1",
@@ -264,7 +272,7 @@ class SweepPlannerTest {
                                                      tau_plus_ms: 20, tau_minus_ms: 20}
                 grid: {train.images: [100, 200]}
                 controls: [untrained]
-                """), new io.somnus.experiment.run.StandardResolver());
+                """), new StandardResolver());
         List<String> variants = plan.withoutSharing().runs().stream().map(PlannedRun::variant).toList();
         assertEquals(List.of("preset,train.images=100", "preset,train.images=100,control=untrained",
                 "preset,train.images=200", "preset,train.images=200,control=untrained",
@@ -284,12 +292,12 @@ class SweepPlannerTest {
         assertTrue(preset.runId().startsWith("diehl-cook__geomfig__preset__f0.00__s1__"), preset.runId());
         assertTrue(plan.withoutSharing().runs().get(5).runId().startsWith("diehl-cook__geomfig__nearest__untrained__s1__"),
                 plan.withoutSharing().runs().get(5).runId());
-        com.fasterxml.jackson.databind.JsonNode rule = io.somnus.experiment.config.Configs.valueAt(nearest.config(),
+        JsonNode rule = Configs.valueAt(nearest.config(),
                 "projections.input_e.plasticity");
         assertEquals("nearest_pair", rule.get("rule").asText());
         assertEquals(0.01, rule.get("eta").asDouble());
         assertTrue(rule.path("nu_post").isMissingNode(), "the triplet rule's fields are replaced, not merged: " + rule);
-        assertEquals("triplet", io.somnus.experiment.config.Configs.valueAt(preset.config(),
+        assertEquals("triplet", Configs.valueAt(preset.config(),
                 "projections.input_e.plasticity.rule").asText());
         assertEquals(200, plan.runs().get(5).config().get("train").get("images").asInt());
         // without a grid the id has no hash: the name tells the variants apart
@@ -310,7 +318,7 @@ class SweepPlannerTest {
                 sleep_fractions: [0.0]
                 seeds: [1]
                 variants: {base: {}, fast: {paper-sg/sg.learning_rate: 0.002}}
-                """), new io.somnus.experiment.run.StandardResolver())).getMessage();
+                """), new StandardResolver())).getMessage();
         assertContains(msg, "variants 'base' and 'fast' give preset paper the same configuration",
                 "give each variant a setting for every preset of the sweep");
     }
@@ -324,7 +332,7 @@ class SweepPlannerTest {
      */
     @Test
     void aNullForAFieldThePresetLeavesOutIsThePresetItself() throws Exception {
-        io.somnus.experiment.run.StandardResolver resolver = new io.somnus.experiment.run.StandardResolver();
+        StandardResolver resolver = new StandardResolver();
         String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(SweepSpec.parse(FILE, """
                 presets: [diehl-cook]
                 datasets: [geomfig]
@@ -343,7 +351,7 @@ class SweepPlannerTest {
                 """), resolver);
         assertEquals(2, bounds.runs().size());
         Path study = Path.of("studies", "diehl-cook-delays.yaml");
-        if (!java.nio.file.Files.exists(study)) {
+        if (!Files.exists(study)) {
             study = Path.of("..").resolve(study);
         }
         SweepPlan delays = SweepPlanner.plan(SweepSpec.load(study), resolver);
@@ -383,9 +391,9 @@ class SweepPlannerTest {
                   checkpoints: {train.checkpoints: 5}
                   no-rule: {projections.input_e.plasticity: null}
                 """);
-        SweepPlan plan = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver());
+        SweepPlan plan = SweepPlanner.plan(spec, new StandardResolver());
         String p = "paper__geomfig__";
-        List<String> expected = new java.util.ArrayList<>(List.of(p + "base__f0.00__s1", p + "base__f0.20__s1",
+        List<String> expected = new ArrayList<>(List.of(p + "base__f0.00__s1", p + "base__f0.20__s1",
                 p + "base__untrained__s1", p + "base__untrained_sleep_target__s1",
                 p + "eta__f0.00__s1", p + "eta__f0.20__s1",                       // STDP only: both shared
                 p + "rule__f0.00__s1", p + "rule__f0.20__s1",
@@ -406,7 +414,7 @@ class SweepPlannerTest {
         assertTrue(plan.runs().stream().filter(r -> r.runId().contains("__f0.")).allMatch(r -> r.sharedBy().isEmpty()));
 
         // without sharing: every variant's own control, as planned before sharing, and the hash such a sweep recorded
-        SweepPlan perVariant = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver(), false);
+        SweepPlan perVariant = SweepPlanner.plan(spec, new StandardResolver(), false);
         assertEquals(9 * 4, perVariant.runs().size());
         assertEquals(perVariant.runs().stream().map(PlannedRun::runId).toList(),
                 plan.withoutSharing().runs().stream().map(PlannedRun::runId).toList());
@@ -434,7 +442,7 @@ class SweepPlannerTest {
                   base: {}
                   at-target: {train.initial_weights: sleep_target}
                 """);
-        SweepPlan plan = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver());
+        SweepPlan plan = SweepPlanner.plan(spec, new StandardResolver());
         String p = "paper__geomfig__";
         assertEquals(List.of(p + "base__f0.00__s1", p + "base__f0.20__s1", p + "base__untrained__s1",
                 p + "base__untrained_sleep_target__s1", p + "at-target__f0.00__s1", p + "at-target__f0.20__s1"),
@@ -446,7 +454,7 @@ class SweepPlannerTest {
         assertEquals("sleep_target", plan.runs().get(4).config().get("train").get("initial_weights").asText());
         // planned a control per variant, as before, the duplicates are refused, naming why they cannot be two runs
         String msg = assertThrows(ConfigException.class, () -> SweepPlanner.plan(spec,
-                new io.somnus.experiment.run.StandardResolver(), false)).getMessage();
+                new StandardResolver(), false)).getMessage();
         assertContains(msg, "train.initial_weights=sleep_target train.plasticity=false resolve to the same "
                 + "configuration, so they can only be one run, which share_controls: false rules out");
     }
@@ -461,7 +469,7 @@ class SweepPlannerTest {
                 seeds: [1, 2]
                 controls: [untrained, untrained_sleep_target]
                 """);
-        SweepPlan plan = SweepPlanner.plan(spec, new io.somnus.experiment.run.StandardResolver());
+        SweepPlan plan = SweepPlanner.plan(spec, new StandardResolver());
         assertEquals(0, plan.sharedControls());
         assertTrue(plan.withoutSharing() == plan);
         assertEquals(hashOfLines(plan.runs()), plan.hash());
@@ -471,10 +479,10 @@ class SweepPlannerTest {
     private static String hashOfLines(List<PlannedRun> runs) {
         try {
             String text = runs.stream().map(r -> r.runId() + "=" + r.configHash() + "\n").sorted()
-                    .collect(java.util.stream.Collectors.joining());
+                    .collect(Collectors.joining());
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
                     text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }

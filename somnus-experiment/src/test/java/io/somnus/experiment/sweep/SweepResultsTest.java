@@ -14,11 +14,13 @@ import io.somnus.experiment.io.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,7 +196,7 @@ class SweepResultsTest {
         assertFalse(e.getMessage().contains("notes.txt"), e.getMessage());
 
         // under a ledger written before the digests the edited config.yaml, being whole, passes unseen
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve(SweepLedger.FILE_NAME));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + out.resolve(SweepLedger.FILE_NAME));
              var st = c.createStatement()) {
             st.execute("UPDATE runs SET files_json = NULL");
         }
@@ -226,8 +228,8 @@ class SweepResultsTest {
         assertTrue(at[0] >= 0 && at[0] < at[1] && at[1] < at[2], table);
         assertTrue(Files.readString(out.resolve("aggregate.csv")).contains(",sleep.noise_sigma=5e-4,"));
         try (SweepLedger ledger = SweepLedger.openForReading(out.resolve(SweepLedger.FILE_NAME))) {
-            assertEquals(java.util.Set.copyOf(asWritten),
-                    ledger.entries().stream().map(LedgerEntry::variant).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(Set.copyOf(asWritten),
+                    ledger.entries().stream().map(LedgerEntry::variant).collect(Collectors.toSet()));
         }
     }
 }

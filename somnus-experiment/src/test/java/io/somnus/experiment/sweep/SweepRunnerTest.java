@@ -9,27 +9,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.GaussianDraws;
+import io.somnus.experiment.config.ConfigException;
+import io.somnus.experiment.io.DirectoryLock;
 import io.somnus.experiment.io.FileTrees;
 import io.somnus.experiment.model.RunProgress;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.stats.Aggregator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +96,7 @@ class SweepRunnerTest {
         String grid = SWEEP.replace("[0.0, 0.2]", "[0.2]"); // one fraction: no GLMM to wait for
         support(null, Set.of()).run(sweepFile(grid), fromFile, 2, false, SweepListener.NONE);
         SweepSpec spec = SweepSpec.parse(Path.of("in-code"), grid);
-        assertContains(assertThrows(io.somnus.experiment.config.ConfigException.class,
+        assertContains(assertThrows(ConfigException.class,
                 () -> support(log, Set.of()).run(spec, fromCode, 0, false, SweepListener.NONE)).getMessage(),
                 "--workers = 0");
         assertFalse(Files.exists(fromCode), "refused before the sweep directory is made");
@@ -165,7 +173,7 @@ class SweepRunnerTest {
         Path log = tmp.resolve("exec.log");
         Path file = sweepFile(SWEEP);
         support(log, Set.of()).run(file, out, 1, false, SweepListener.NONE);
-        try (io.somnus.experiment.io.DirectoryLock held = SweepRunner.lock(out, true)) {
+        try (DirectoryLock held = SweepRunner.lock(out, true)) {
             for (boolean resume : new boolean[] {false, true}) {
                 SweepException e = assertThrows(SweepException.class,
                         () -> support(log, Set.of()).run(file, out, 1, resume, SweepListener.NONE));
@@ -236,7 +244,7 @@ class SweepRunnerTest {
         assertContains(SweepSummaryTable.format(first), "failed  paper-sg__mnist__f0.20__s2: IllegalStateException",
                 "8 runs, 7 done (7 now, 0 earlier), 1 failed");
 
-        Map<String, Double> ledgerWall = new java.util.HashMap<>();
+        Map<String, Double> ledgerWall = new HashMap<>();
         SweepLedger.read(out.resolve("ledger.sqlite")).forEach(e -> ledgerWall.put(e.runId(), e.wallSeconds()));
         List<FinishedRun> finishedBefore = new ArrayList<>();
         SweepResult second = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, new SweepListener() {
@@ -326,7 +334,7 @@ class SweepRunnerTest {
                 "this JVM draws it as jdk17-ziggurat", GaussianDraws.algorithm(),
                 "--add-opens " + GaussianDraws.OPENS, "new --out", "Nothing was changed");
         assertEquals(8, listRuns(out).size());
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
     }
 
     /**
@@ -351,7 +359,7 @@ class SweepRunnerTest {
         assertContains(e.getMessage(), ledgerFile.toString(), "run " + run + "'s started_at is '2026-12      ', not a time",
                 "move it aside", "Nothing was changed");
         assertEquals(8, listRuns(out).size());
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
     }
 
     /**
@@ -366,7 +374,7 @@ class SweepRunnerTest {
         Path lock = out.resolve(SweepRunner.LOCK_FILE);
         assertTrue(lock.toFile().setWritable(false, false));
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(lock), "root writes any file");
+            Assumptions.assumeFalse(Files.isWritable(lock), "root writes any file");
             SweepException e = assertThrows(SweepException.class,
                     () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
             assertContains(e.getMessage(), "cannot write into the sweep directory " + out, "somnus report DIR",
@@ -438,10 +446,10 @@ class SweepRunnerTest {
     @Test
     void aFullDiskStopsTheSweepInsteadOfFailingEveryLaterRun() throws Exception {
         AtomicInteger started = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean full = new AtomicBoolean(true);
         RunExecutor filling = (ObjectNode config, Path dir, RunProgress p) -> {
             if (started.incrementAndGet() == 3 && full.get()) {
-                throw new java.io.UncheckedIOException(new IOException(dir.resolve("metrics.csv")
+                throw new UncheckedIOException(new IOException(dir.resolve("metrics.csv")
                         + ": No space left on device"));
             }
             new FakeExecutor(null, 0, 0, Set.of()).execute(config, dir, RunProgress.NONE);
@@ -467,9 +475,9 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         support(null, Set.of()).run(sweepFile(SWEEP), out, 2, false, SweepListener.NONE);
         String victim;
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve("ledger.sqlite"));
-             java.sql.Statement st = c.createStatement()) {
-            try (java.sql.ResultSet r = st.executeQuery("SELECT run_id FROM runs ORDER BY run_id LIMIT 1")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + out.resolve("ledger.sqlite"));
+             Statement st = c.createStatement()) {
+            try (ResultSet r = st.executeQuery("SELECT run_id FROM runs ORDER BY run_id LIMIT 1")) {
                 r.next();
                 victim = r.getString(1);
             }

@@ -9,14 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.model.RunProgress;
+import io.somnus.experiment.run.ResumePoint;
 import io.somnus.experiment.run.RunExecutor;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +50,7 @@ class SweepSgResumeTest {
         final AtomicInteger executed = new AtomicInteger();
         final AtomicInteger resumed = new AtomicInteger();
         final long stopAtEpoch;
-        final java.util.function.Supplier<? extends Throwable> failure;
+        final Supplier<? extends Throwable> failure;
         /**
          * Damage the snapshot on disk once the resume has checked it: the resume must go on from what the check read
          * (read once), not read the file again.
@@ -57,13 +62,13 @@ class SweepSgResumeTest {
         }
 
         /** @param failure what the run throws once epoch {@code stopAtEpoch} is reported (an unchecked one) */
-        Counting(long stopAtEpoch, java.util.function.Supplier<? extends Throwable> failure) {
+        Counting(long stopAtEpoch, Supplier<? extends Throwable> failure) {
             this.stopAtEpoch = stopAtEpoch;
             this.failure = failure;
         }
 
         @Override
-        public void execute(ObjectNode config, Path runDir, RunProgress progress) throws java.io.IOException {
+        public void execute(ObjectNode config, Path runDir, RunProgress progress) throws IOException {
             executed.incrementAndGet();
             real.execute(config, runDir, (phase, done, total) -> {
                 if (phase.equals("train") && done == stopAtEpoch) {
@@ -83,8 +88,8 @@ class SweepSgResumeTest {
 
         @Override
         public void resume(Path runDir, RunProgress progress,
-                           java.util.function.Consumer<io.somnus.experiment.run.ResumePoint> goingOn)
-                throws java.io.IOException {
+                           Consumer<ResumePoint> goingOn)
+                throws IOException {
             resumed.incrementAndGet();
             real.resume(runDir, progress, at -> {
                 goingOn.accept(at);
@@ -101,8 +106,8 @@ class SweepSgResumeTest {
             byte[] bytes = Files.readAllBytes(file);
             bytes[bytes.length / 2] ^= 1;
             Files.write(file, bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -177,8 +182,8 @@ class SweepSgResumeTest {
         String id = plan().runs().get(0).runId();
 
         Path cut = tmp.resolve("io");
-        List<RunOutcome> failed = new SweepRunner(new Counting(3, () -> new java.io.UncheckedIOException(
-                new java.io.IOException("Input/output error")))).execute(plan(), cut, 1, false, SweepListener.NONE);
+        List<RunOutcome> failed = new SweepRunner(new Counting(3, () -> new UncheckedIOException(
+                new IOException("Input/output error")))).execute(plan(), cut, 1, false, SweepListener.NONE);
         assertEquals(RunStatus.FAILED, failed.get(0).status());
         String line = failed.get(0).error().lines().findFirst().orElseThrow();
         assertTrue(line.contains("Input/output error") && line.contains("keeps its last finished epoch")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.somnus.kernel.Kernels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class Brian2AgreementTest {
         Path somnus = dir.resolve("somnus_out.npz");
         Path brian2 = dir.resolve("brian2_out.npz");
         DiehlCookReference.Result r = DiehlCookReference.run(10, 100, 1, inputs, somnus,
-                io.somnus.kernel.Kernels.preferred());
+                Kernels.preferred());
         assertTrue(r.meanInputSpikesPerImage() > 1000, "Poisson input drives the network");
         assertEquals(0, run(List.of(PYTHON.toString(), SCRIPTS.resolve("diehl_cook_brian2.py").toString(),
                 "--inputs", inputs.toString(), "--out", brian2.toString()), dir), "Brian2 ran");

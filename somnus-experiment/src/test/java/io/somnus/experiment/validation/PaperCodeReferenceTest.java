@@ -19,6 +19,7 @@ import io.somnus.kernel.Kernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class PaperCodeReferenceTest {
         // spikes per training image, per population: the export's per-image counts (another path) summed
         JsonNode perImage = new ObjectMapper().readTree(summary).get("wake_spikes_per_image");
         for (String pop : List.of("e", "i")) {
-            double exported = java.util.Arrays.stream(first.get(pop + "_counts").toDoubles()).sum() / 20;
+            double exported = Arrays.stream(first.get(pop + "_counts").toDoubles()).sum() / 20;
             assertTrue(exported > 0, pop + " fired");
             assertEquals(exported, perImage.get(pop).asDouble(), 1e-9, pop);
         }

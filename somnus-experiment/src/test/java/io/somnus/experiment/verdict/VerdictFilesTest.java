@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.io.CsvTable;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerdictFilesTest {
     @Test
     void bothFilesCarryTheOutcomesAndTheNumbers(@TempDir Path dir) throws Exception {
-        List<VerdictRun> runs = new java.util.ArrayList<>();
+        List<VerdictRun> runs = new ArrayList<>();
         for (int s = 1; s <= 3; s++) {
             runs.add(new VerdictRun("paper-sg", "sg", "geomfig", "", "", 0.0, s,
                     Map.of(Quantity.TEST_ACCURACY, 0.8, Quantity.DRAWDOWN, 0.0)));

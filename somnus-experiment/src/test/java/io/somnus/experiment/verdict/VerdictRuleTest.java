@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class VerdictRuleTest {
     }
 
     private static Map<String, Outcome> criteria(PresetVerdict p, int condition) {
-        Map<String, Outcome> out = new java.util.LinkedHashMap<>();
+        Map<String, Outcome> out = new LinkedHashMap<>();
         p.conditions().get(condition).criteria().forEach(c -> out.put(c.id(), c.outcome()));
         return out;
     }

@@ -3,6 +3,8 @@ package io.somnus.experiment.stdp.rules;
 import io.somnus.neuron.SpikeHistory;
 import io.somnus.synapse.Plasticity;
 import io.somnus.synapse.Projection;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A rule of one's own for {@code ClassRulesTest}, loaded by name from a configuration: at each post spike, every
@@ -17,7 +19,7 @@ public final class PostSpikeStep implements Plasticity {
     public record Params(double step, double tauDummyMs) { }
 
     /** The instances built, last first: what a test reads back. */
-    public static final java.util.Deque<PostSpikeStep> BUILT = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    public static final Deque<PostSpikeStep> BUILT = new ConcurrentLinkedDeque<>();
 
     private final Params params;
     private final double dtMs;
