@@ -9,8 +9,12 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -181,8 +185,8 @@ class ChartsTest {
      */
     @Test
     void yTickLabelsStandApartOnANarrowRange() throws Exception {
-        java.util.Random random = new java.util.Random(1);
-        List<double[]> ranges = new java.util.ArrayList<>(List.of(new double[] {0.0925, 0.1041}, new double[] {0.0929, 0.1040},
+        Random random = new Random(1);
+        List<double[]> ranges = new ArrayList<>(List.of(new double[] {0.0925, 0.1041}, new double[] {0.0929, 0.1040},
                 new double[] {0.0983, 0.0984}, new double[] {0, 1}));
         for (int k = 0; k < 150; k++) {
             double lo = random.nextDouble() * StrictMath.pow(10, random.nextInt(6) - 3);
@@ -206,9 +210,9 @@ class ChartsTest {
                 List<String> labels = tickLabels(chart, "getYAxis");
                 List<Double> at = tickLocations(chart, "getYAxis");
                 // XChart's labels run from a step below the axis to two past it: those within the values count
-                List<Double> shown = new java.util.ArrayList<>();
-                List<Double> values = new java.util.ArrayList<>();
-                java.util.Set<String> texts = new java.util.HashSet<>();
+                List<Double> shown = new ArrayList<>();
+                List<Double> values = new ArrayList<>();
+                Set<String> texts = new HashSet<>();
                 for (int i = 0; i < at.size(); i++) {
                     // an unlabelled tick keeps its grid line
                     if (!labels.get(i).isEmpty() && Double.parseDouble(labels.get(i)) >= r[0] - 1e-9 * d

@@ -656,7 +656,7 @@ class SectionsTest {
             }
             assertTrue(line.isShowInLegend() && line.getLineStyle().getDashArray() != null, control + ": dashed, named");
             double[] x = line.getXData();
-            assertTrue(x[0] <= 0 && x[x.length - 1] >= 0.2, control + " spans the fractions: " + java.util.Arrays.toString(x));
+            assertTrue(x[0] <= 0 && x[x.length - 1] >= 0.2, control + " spans the fractions: " + Arrays.toString(x));
         }
         assertTrue(series(acc, VersusSleepSection.TRAINED).isShowInLegend(), "the trained runs named beside");
         // two projections: each control a line per projection in its colour, and one grey legend entry
