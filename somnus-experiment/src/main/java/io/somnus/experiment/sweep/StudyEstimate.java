@@ -618,8 +618,11 @@ public final class StudyEstimate {
         return a.equals(b) ? a : a + " – " + b;
     }
 
-    /** Seconds below 90 s, minutes below 90 min, else hours. */
+    /** Seconds below 90 s, minutes below 90 min, else hours; "< 0.1 s" for a cost measured but below the 0.1 s shown. */
     static String duration(double seconds) {
+        if (seconds > 0 && seconds < 0.05) {
+            return "< 0.1 s"; // not "0.0 s", which reads as a phase that costs nothing (a run without sleep)
+        }
         if (seconds < 90) {
             return String.format(Locale.ROOT, "%.1f s", seconds);
         }

@@ -56,6 +56,15 @@ class StudyEstimateTest {
      * so its work is unknown (NaN, not an ArithmeticException) and the sweep's time left prices it as its key's mean
      * run; --estimate, which must price every run, refuses it naming the field.
      */
+    /** A phase's cost: none is "0.0 s"; one measured below the 0.1 s shown is "< 0.1 s", not read as none. */
+    @Test
+    void aCostBelowTheShownResolutionIsNotShownAsNone() {
+        assertEquals("0.0 s", StudyEstimate.duration(0));
+        assertEquals("< 0.1 s", StudyEstimate.duration(0.04));
+        assertEquals("0.1 s", StudyEstimate.duration(0.05));
+        assertEquals("1.5 min", StudyEstimate.duration(90));
+    }
+
     @Test
     void workThatCannotBeCountedIsUnknownToTheEtaAndRefusedByTheEstimate() throws Exception {
         String whole = sg(3, 0.5);
