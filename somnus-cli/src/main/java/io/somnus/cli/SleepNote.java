@@ -3,6 +3,7 @@ package io.somnus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ModelKind;
+import io.somnus.experiment.config.Protocol;
 import io.somnus.experiment.io.Csv;
 import io.somnus.experiment.sweep.PresentationRates;
 import java.util.Locale;
@@ -26,7 +27,7 @@ final class SleepNote {
         JsonNode sleep = config.path("sleep");
         double fraction = sleep.path("fraction").asDouble();
         if (!Choices.of(ModelKind.STDP).equals(config.path("model").asText())
-                || !"standard".equals(config.path("protocol").asText("standard"))
+                || Choices.of(Protocol.CONTINUAL).equals(config.path("protocol").asText())
                 || !(fraction > 0) || !config.path("train").path("plasticity").asBoolean(true)) {
             return Optional.empty();
         }
