@@ -112,7 +112,7 @@ final class Progress implements RunProgress, AutoCloseable {
             phase = newPhase;
         }
         if (total > 0) {
-            left.counted(nanos.getAsLong(), done);
+            left.counted(nanos.getAsLong(), done, total);
             bar.stepTo(done);
         }
     }

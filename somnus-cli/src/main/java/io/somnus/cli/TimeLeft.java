@@ -19,14 +19,18 @@ import java.util.Optional;
  * Nor is it the JIT's: a phase's first seconds run slower while the JVM compiles its loops (a fresh {@code train}
  * and {@code train --resume} alike: 10 of 4 000 diehl-cook images in the first 5 s, 825 by 10 s, 3 327 by 15 s), and
  * paced by them the time left read high (at 10 s, 10 s × 3 175 / 825 ≈ 0:38 for what took 6 s more). So the pace is that of the units counted
- * from the first count after the phase's first {@link #WARM_UP_NANOS} ({@link #counted}), and no time left is known
- * before {@link #PACED_NANOS} of those.
+ * from the first count after the phase's first {@link #WARM_UP_NANOS} or its first quarter, whichever comes first
+ * ({@link #counted}), and no time left is known before {@link #PACED_NANOS} of those. The quarter is for a phase shorter than
+ * the warm-up (a small run's readouts), which showed no time left at all; its first quarter's slower units are left
+ * out of its pace as the warm-up's are.
  * <p>
  * Times are nanoseconds of one monotonic clock ({@link System#nanoTime()}), passed in, so that tests choose them.
  */
 final class TimeLeft {
     /** A phase's first 10 s, in nanoseconds: the JIT's warm-up, whose slower units would pace the time left. */
     static final long WARM_UP_NANOS = 10_000_000_000L;
+    /** The part of a phase's units after which the warm-up's mark is set, however short the time (a short phase's). */
+    static final double WARM_UP_PART = 0.25;
     /** The least time after the warm-up's mark to pace the units by, in nanoseconds (1 s: a few units mislead). */
     static final long PACED_NANOS = 1_000_000_000L;
     private long startNanos;
@@ -81,14 +85,16 @@ final class TimeLeft {
     }
 
     /**
-     * The phase's {@code count} at {@code nowNanos} (each update of it): the first after the warm-up marks where the
-     * pace is measured from.
+     * The phase's {@code count} of {@code total} at {@code nowNanos} (each update of it): the first after the warm-up,
+     * or once a {@link #WARM_UP_PART} of the units this process does is done, marks where the pace is measured from.
      */
-    synchronized void counted(long nowNanos, long count) {
-        if (!marked && nowNanos - startNanos >= WARM_UP_NANOS) {
+    synchronized void counted(long nowNanos, long count, long total) {
+        long done = count - startDone;
+        boolean partDone = total > startDone && done >= WARM_UP_PART * (total - startDone);
+        if (!marked && (nowNanos - startNanos >= WARM_UP_NANOS || partDone)) {
             marked = true;
             markNanos = nowNanos;
-            markDone = count - startDone;
+            markDone = done;
         }
     }
 

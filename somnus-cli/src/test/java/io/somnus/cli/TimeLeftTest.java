@@ -15,12 +15,12 @@ class TimeLeftTest {
     private static final long S = 1_000_000_000L;
 
     /**
-     * The warm-up's mark: the count at the first count after the phase's first 10 s, {@code count} units then; the pace
-     * is measured from there.
+     * The warm-up's mark: the count at the first count after the phase's first 10 s, {@code count} units of 100 then
+     * (less than a quarter); the pace is measured from there.
      */
     private static TimeLeft warmedUp(long count) {
         TimeLeft left = new TimeLeft(0);
-        left.counted(10 * S, count);
+        left.counted(10 * S, count, 100);
         return left;
     }
 
@@ -77,18 +77,18 @@ class TimeLeftTest {
     @Test
     void theWarmUpNeitherShowsNorPacesTheTimeLeft() {
         TimeLeft left = new TimeLeft(0);
-        left.counted(5 * S, 5);
+        left.counted(5 * S, 5, 1000);
         assertTrue(left.left(5 * S, 5, 995).isEmpty(), "in the warm-up");
-        left.counted(10 * S - 1, 10);
+        left.counted(10 * S - 1, 10, 1000);
         assertTrue(left.left(10 * S - 1, 10, 990).isEmpty(), "in the warm-up");
-        left.counted(10 * S, 10);
+        left.counted(10 * S, 10, 1000);
         assertTrue(left.left(10 * S, 10, 990).isEmpty(), "none done since the mark");
         assertTrue(left.left(10 * S + S / 2, 15, 985).isEmpty(), "half a second since the mark");
-        left.counted(20 * S, 110);
+        left.counted(20 * S, 110, 1000);
         assertEquals(Duration.ofSeconds(89), left.left(20 * S, 110, 890).orElseThrow());
         left.restart(30 * S);
-        left.counted(35 * S, 50);
-        assertTrue(left.left(36 * S, 60, 40).isEmpty(), "a new phase warms up again");
+        left.counted(35 * S, 20, 1000);
+        assertTrue(left.left(36 * S, 30, 970).isEmpty(), "a new phase warms up again");
     }
 
     /** A new phase: its own pace and warm-up, its pauses forgotten; nothing done, nothing known. */
@@ -98,7 +98,7 @@ class TimeLeftTest {
         left.pause(20 * S);
         left.restart(100 * S);
         assertTrue(left.left(100 * S, 0, 10).isEmpty());
-        left.counted(110 * S, 5);
+        left.counted(110 * S, 5, 15);
         assertEquals(Duration.ofSeconds(10), left.left(120 * S, 10, 5).orElseThrow());
     }
 
@@ -113,10 +113,41 @@ class TimeLeftTest {
         left.restart(5 * S);
         left.countFrom(3000);
         assertTrue(left.left(5 * S, 3000, 1000).isEmpty(), "nothing done here yet, nothing known");
-        left.counted(15 * S, 3010);
+        left.counted(15 * S, 3010, 4000);
         assertEquals(Duration.ofSeconds(980), left.left(25 * S, 3020, 980).orElseThrow());
         left.restart(30 * S);
-        left.counted(40 * S, 5);
+        left.counted(40 * S, 5, 15);
         assertEquals(Duration.ofSeconds(5), left.left(45 * S, 10, 5).orElseThrow(), "the next phase counts from 0");
+    }
+
+    /**
+     * A phase shorter than the warm-up (100 units in a few seconds): its mark is its first count at a quarter of its
+     * units, 25 at 2 s, and a second later its time left is paced by the units since: 20 in 1 s, 0.05 s each, 55 to go,
+     * 2.75 s, where the 10 s warm-up alone showed none at all.
+     */
+    @Test
+    void aShortPhaseIsPacedFromItsFirstQuarter() {
+        TimeLeft left = new TimeLeft(0);
+        left.counted(1 * S, 10, 100);
+        assertTrue(left.left(1 * S, 10, 90).isEmpty(), "a tenth done");
+        left.counted(2 * S, 25, 100);
+        assertTrue(left.left(2 * S + S / 2, 30, 70).isEmpty(), "half a second since the quarter's mark");
+        left.counted(3 * S, 45, 100);
+        assertEquals(Duration.ofMillis(2750), left.left(3 * S, 45, 55).orElseThrow());
+    }
+
+    /**
+     * A resumed phase's quarter is of the units this process does: at image 3 200 of 4 000, from a snapshot at 3 000,
+     * 200 of its 1 000 are done, less than a quarter; at 3 250 the mark is set, and 100 more in the next second leave
+     * 650 at 0.01 s each, 6.5 s.
+     */
+    @Test
+    void aResumedPhasesQuarterIsOfWhatThisProcessDoes() {
+        TimeLeft left = new TimeLeft(0);
+        left.countFrom(3000);
+        left.counted(1 * S, 3200, 4000);
+        assertTrue(left.left(2 * S, 3220, 780).isEmpty(), "a fifth of this process's units done");
+        left.counted(2 * S, 3250, 4000);
+        assertEquals(Duration.ofMillis(6500), left.left(3 * S, 3350, 650).orElseThrow());
     }
 }
