@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                 + "weights by synapse with their pre and post neurons, int32, and θ, float64) to network.safetensors "
                 + "instead. A sweep directory: every finished run in it, each into its own directory. Exit status 0 "
                 + "when every file was written, 2 when a run or --out was refused (no such run, a run without the "
-                + ".npz, an --out that cannot be written; a run without it writes no run's file) (docs/run-directory.md).")
+                + ".npz, a directory where the file goes, an --out that cannot be written; a run without it or with "
+                + "such a directory writes no run's file) (docs/run-directory.md).")
 final class ExportCommand implements Callable<Integer> {
     /** The one format written; the option names it so that a second can come without changing the command. */
     static final String SAFETENSORS = "safetensors";
@@ -93,6 +94,7 @@ final class ExportCommand implements Callable<Integer> {
                 throw new CliException(run + " has no " + sourceName() + (network ? ": only a run trained with "
                         + "--save-network has one" : ": the run did not finish, or the file was removed"));
             }
+            requireNoDirectoryInPlace(run);
         }
         PrintWriter printed = spec.commandLine().getOut();
         for (Path run : runs) {
@@ -166,6 +168,18 @@ final class ExportCommand implements Callable<Integer> {
                 throw new CliException("--out " + file + " is the run's own " + own + ", which export leaves as it "
                         + "is; give another file, e.g. " + run.resolve(exportName()));
             }
+        }
+    }
+
+    /**
+     * Refuses a directory where the run's file goes (without --out): the rename into place replaced an empty one
+     * unasked, and a full one failed with "directory not empty" and the advice to choose an --out, which a sweep has not.
+     */
+    private void requireNoDirectoryInPlace(Path run) {
+        Path file = run.resolve(exportName());
+        if (out == null && Files.isDirectory(file)) {
+            throw new CliException(file + " is a directory, where export writes the run's " + exportName()
+                    + "; move or remove it" + (RunDirectory.isRun(target) ? ", or give --out FILE" : ""));
         }
     }
 

@@ -276,6 +276,65 @@ class ExportCommandTest {
         assertEquals(before, sha256(npz));
     }
 
+    /** A file given for the run, e.g. its weights.npz itself: its run directory is asked for. */
+    @Test
+    void aFileForTheRunIsNamed() {
+        Path npz = stdp.resolve("weights.npz");
+        assertFails("somnus export: " + npz + " is a file; give its run directory (or a sweep directory)", "export",
+                npz.toString());
+    }
+
+    /** A sweep whose runs/ holds no finished run (an unfinished one's temporary directory only). */
+    @Test
+    void aSweepWithNoFinishedRunIsNamed(@TempDir Path tmp) throws Exception {
+        Path sweep = tmp.resolve("sweep");
+        Files.createDirectories(sweep.resolve("runs/.tmp-a-1"));
+        Files.writeString(sweep.resolve("ledger.sqlite"), "a ledger");
+        assertFails("somnus export: " + sweep + " is a sweep with no finished run in " + sweep.resolve("runs"),
+                "export", sweep.toString());
+    }
+
+    /**
+     * An --out the file system refuses after every check here passed, as a name longer than its 255 bytes: the
+     * system's own reason, the file named, and nothing left behind.
+     */
+    @Test
+    void anOutTheFileSystemRefusesIsNamedWithItsReason(@TempDir Path tmp) throws Exception {
+        Path tooLong = tmp.resolve("w".repeat(250) + ".safetensors");
+        assertFails("somnus export: cannot write " + tooLong + " (File name too long); choose an --out where you may "
+                + "write", "export", "--out", tooLong.toString(), stdp.toString());
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "no temporary file left");
+        }
+    }
+
+    /**
+     * A directory where a run's weights.safetensors goes: refused before any run's file is written, where the rename
+     * replaced an empty one unasked and a full one failed advising an --out, which a sweep cannot take.
+     */
+    @Test
+    void aDirectoryWhereTheFileGoesIsNamed(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("copy");
+        copyRun(stdp, copy);
+        Files.deleteIfExists(copy.resolve("weights.safetensors")); // an earlier test's export
+        Path inPlace = Files.createDirectories(copy.resolve("weights.safetensors"));
+        assertFails("somnus export: " + inPlace + " is a directory, where export writes the run's weights.safetensors; "
+                + "move or remove it, or give --out FILE", "export", copy.toString());
+        assertTrue(Files.isDirectory(inPlace), "the empty directory is left as it was");
+
+        Path sweep = tmp.resolve("sweep");
+        Files.writeString(Files.createDirectories(sweep).resolve("ledger.sqlite"), "a ledger");
+        copyRun(stdp, sweep.resolve("runs/a"));
+        copyRun(stdp, sweep.resolve("runs/b"));
+        Files.deleteIfExists(sweep.resolve("runs/a/weights.safetensors"));
+        Files.deleteIfExists(sweep.resolve("runs/b/weights.safetensors"));
+        Path full = Files.createDirectories(sweep.resolve("runs/b/weights.safetensors"));
+        Files.writeString(full.resolve("note.txt"), "mine");
+        assertFails("somnus export: " + full + " is a directory, where export writes the run's weights.safetensors; "
+                + "move or remove it", "export", sweep.toString());
+        assertFalse(Files.exists(sweep.resolve("runs/a/weights.safetensors")), "no run's file written");
+    }
+
     @Test
     void anotherFormatIsNamed() {
         assertFails("somnus export: --format npz: the only format is safetensors (the run's weights.npz is the numpy "
