@@ -1,6 +1,8 @@
 package io.somnus.cli;
 
+import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
+import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepTempFiles;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -21,16 +25,20 @@ import picocli.CommandLine.Parameters;
  * {@code somnus clean [DIR...]}: removes what interrupted work left behind and provably nobody uses any more —
  * temporary run directories ({@code .<name>.tmp-<n>}) of {@code train} runs whose process is gone, and the
  * unfinished runs ({@code runs/.tmp-*}) and temporary files of an interrupted aggregation ({@link SweepTempFiles})
- * of sweeps that no process is running. Finished runs are never touched.
+ * of sweeps that no process is running; and the temporary files of interrupted exports ({@link ExportCommand}) in runs,
+ * a sweep's runs included, once no process holds their lock ({@link AtomicFiles#removeIfAbandoned}). Finished runs
+ * and files are never touched.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        header = "Removes temporary directories left by interrupted runs.",
+        header = "Removes temporary directories and files left by interrupted runs and exports.",
         // one line each: picocli wraps after a dot, and split these names ("DIR/glmm.", "csv.new")
         description = {"Removes what interrupted runs left, once their process is gone (lock free):",
                 "  train's temporary directories, DIR/.<name>.tmp-<n>;",
                 "  a sweep's temporary run directories, DIR/runs/.tmp-*;",
-                "  an aggregation's temporary files: DIR/.aggregate.csv.*.tmp, DIR/glmm.csv.new",
-                "Finished runs are never touched.",
+                "  an aggregation's temporary files: DIR/.aggregate.csv.*.tmp, DIR/glmm.csv.new;",
+                "  export's temporary files in a run: RUN/.weights.safetensors.*.tmp (and network's),",
+                "  in DIR, in its runs and in its sweeps' runs (not those of an --out elsewhere).",
+                "Finished runs and files are never touched.",
                 "(train --out and sweep --resume do this for their own directory by themselves.)"})
 final class CleanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "directories holding runs or sweeps (default: runs, "
@@ -62,12 +70,59 @@ final class CleanCommand implements Callable<Integer> {
                     cleanSweep(child, report);
                 }
             }
+            for (Path run : runsIn(d)) {
+                cleanExports(run, report);
+            }
         }
         if (report.isEmpty()) {
             System.out.println("nothing to clean in " + String.join(", ", targets.stream().map(Path::toString).toList()));
         }
         report.forEach(System.out::println);
         return 0;
+    }
+
+    /** The runs in {@code dir}: itself, its children, and the runs of a sweep in either ({@code runs/*}), sorted. */
+    private static Set<Path> runsIn(Path dir) throws IOException {
+        Set<Path> runs = new TreeSet<>();
+        List<Path> places = new ArrayList<>(List.of(dir, dir.resolve(SweepRunner.RUNS_DIR)));
+        try (Stream<Path> children = Files.list(dir)) {
+            children.filter(Files::isDirectory).forEach(child -> {
+                places.add(child);
+                places.add(child.resolve(SweepRunner.RUNS_DIR));
+            });
+        }
+        for (Path place : places) {
+            if (RunDirectory.isRun(place)) {
+                runs.add(place);
+            }
+            if (Files.isDirectory(place)) {
+                try (Stream<Path> s = Files.list(place)) {
+                    s.filter(RunDirectory::isRun).forEach(runs::add);
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Removes the temporary files that interrupted exports left in {@code run}: export takes no lock of the run, but
+     * its writer holds one on its temporary file, which the operating system released as it died.
+     */
+    private static void cleanExports(Path run, List<String> report) throws IOException {
+        List<Path> temporary;
+        try (Stream<Path> s = Files.list(run)) {
+            temporary = s.filter(p -> ExportCommand.isTemporaryFile(p.getFileName().toString()))
+                    .filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path p : temporary) {
+            if (AtomicFiles.removeIfAbandoned(p)) {
+                report.add("removed " + p + ", the temporary file of an interrupted export (export writes the file "
+                        + "whole again)");
+            } else if (Files.exists(p)) {
+                report.add("kept " + p + ": an export is writing it, or it is empty, which proves nothing; remove it "
+                        + "yourself if no somnus export is running");
+            }
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -142,8 +143,20 @@ final class ExportCommand implements Callable<Integer> {
 
     /** weights.safetensors or network.safetensors: the source's name with the format's extension. */
     private String exportName() {
-        String name = sourceName();
-        return name.substring(0, name.lastIndexOf('.')) + Safetensors.EXTENSION;
+        return exportName(sourceName());
+    }
+
+    private static String exportName(String source) {
+        return source.substring(0, source.lastIndexOf('.')) + Safetensors.EXTENSION;
+    }
+
+    /**
+     * Whether {@code fileName} is the temporary file of a file export writes into a run directory
+     * ({@code .weights.safetensors.<nonce>.tmp}, {@link AtomicFiles#write}), which an interrupted export leaves.
+     */
+    static boolean isTemporaryFile(String fileName) {
+        return AtomicFiles.targetOf(fileName).filter(Set.of(exportName(RunDirectory.WEIGHTS),
+                exportName(SpikeExchange.NETWORK))::contains).isPresent();
     }
 
     /** Every array of {@code npz}, checked whole first: reading streams its entries, and a file cut after them passes. */

@@ -9,9 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -129,5 +132,47 @@ class CleanCommandTest {
         assertFalse(Files.exists(aggregate) || Files.exists(glmm));
         assertTrue(Files.exists(report), "report.html's may be a live report's");
         assertTrue(Files.exists(sweep.resolve("runs").resolve("done-run")), "finished runs are never touched");
+    }
+
+    /** A finished run as far as clean tells one: a directory with a summary.json. */
+    private static Path finishedRun(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("summary.json"), "{}");
+        return dir;
+    }
+
+    /**
+     * An interrupted export's temporary files, in a run beside others and in a sweep's run: removed once no process
+     * holds their lock; one whose lock is held, and an empty one, kept and said; the finished files, and another
+     * file's temporary one, never touched. A run given itself is cleaned too.
+     */
+    @Test
+    void cleanRemovesAnInterruptedExportsTemporaryFiles(@TempDir Path dir) throws Exception {
+        Path run = finishedRun(dir.resolve("r1"));
+        Path sweepRun = finishedRun(dir.resolve("sweep/runs/a"));
+        Files.writeString(dir.resolve("sweep/ledger.sqlite"), "");
+        Path stale = Files.writeString(run.resolve(".weights.safetensors.3f9a.tmp"), "half a file");
+        Path staleNetwork = Files.writeString(sweepRun.resolve(".network.safetensors.77.tmp"), "half a file");
+        Path empty = Files.createFile(run.resolve(".network.safetensors.1.tmp"));
+        Path finished = Files.writeString(run.resolve("weights.safetensors"), "a finished file");
+        Path notExports = Files.writeString(run.resolve(".metrics.csv.5.tmp"), "another writer's");
+        Path held = Files.writeString(sweepRun.resolve(".weights.safetensors.9.tmp"), "being written");
+        String out;
+        try (FileChannel channel = FileChannel.open(held, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            out = cleanOutput(dir);
+        }
+        assertTrue(out.contains("removed " + stale.toAbsolutePath() + ", the temporary file of an interrupted export"),
+                out);
+        assertTrue(out.contains("removed " + staleNetwork.toAbsolutePath()), out);
+        assertFalse(Files.exists(stale) || Files.exists(staleNetwork));
+        assertTrue(out.contains("kept " + held + ": an export is writing it"), out);
+        assertTrue(out.contains("kept " + empty + ": "), out);
+        assertTrue(Files.exists(held) && Files.exists(empty), "a held one and an empty one are kept");
+        assertTrue(Files.exists(finished) && Files.exists(notExports), "finished files and others' are never touched");
+
+        Path again = Files.writeString(run.resolve(".weights.safetensors.4.tmp"), "half a file");
+        out = cleanOutput(run);
+        assertTrue(out.contains("removed " + again.toAbsolutePath()), out);
     }
 }

@@ -3,7 +3,10 @@ package io.somnus.experiment.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,6 +21,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +31,11 @@ import java.util.regex.Pattern;
  * complete new content, never a torn file: the bytes go to a temporary file in the target's directory,
  * are forced to disk, and the temporary file is renamed over the target with
  * {@link StandardCopyOption#ATOMIC_MOVE}; the directory is then forced so the rename itself is durable.
+ *
+ * <p>The writer holds an operating-system lock on its temporary file from its first byte until it is in place, which
+ * the operating system releases when the process ends in any way: a temporary file that is unlocked and not empty was
+ * left by a writer that is gone ({@link #removeIfAbandoned}), where a writer that takes no other lock (an export
+ * beside a run) gave nothing to tell it by.
  */
 public final class AtomicFiles {
 
@@ -35,6 +45,12 @@ public final class AtomicFiles {
         /** Writes the file's content to {@code out}, the temporary file's stream (the caller flushes and closes it). */
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /**
+     * The temporary files this process is writing. POSIX locks belong to a process, and closing any channel on a file
+     * releases them all, so {@link #removeIfAbandoned} never opens one of these: it consults this set instead.
+     */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     /** Only makes temporary names unique; not a simulation stream. */
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,20 +92,69 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         // not Files.createTempFile: its owner-only permissions would end up on the target
         Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString()));
+        Path key = tmp.normalize(); // as removeIfAbandoned looks it up
+        WRITING.add(key);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                lockWhileWriting(channel);
                 OutputStream out = Channels.newOutputStream(channel);
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
+                moveAtomically(tmp, absolute); // still locked: unlocked under its temporary name, it would read as left
+                moved = true;
             }
-            moveAtomically(tmp, absolute);
-            moved = true;
         } finally {
+            WRITING.remove(key);
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /**
+     * Locks the fresh temporary file for as long as {@code channel} is open; waits out a {@link #removeIfAbandoned}
+     * looking at it that moment. Where the file system has no locks, the file is written unlocked: there
+     * {@link #removeIfAbandoned} cannot lock it either, and keeps it.
+     */
+    private static void lockWhileWriting(FileChannel channel) throws IOException {
+        try {
+            channel.lock();
+        } catch (ClosedChannelException e) {
+            throw e; // interrupted: the write cannot go on
+        } catch (IOException e) {
+            // no locks here ("No locks available"): see above
+        }
+    }
+
+    /**
+     * Removes {@code tmp}, a temporary file of {@link #write}, where its writer is provably gone: no process holds its
+     * lock (the operating system released it as the writer died) and it is not empty (a writer locks it before its
+     * first byte). Kept where a writer holds it, where it is empty, and where its lock cannot be taken (a file system
+     * without locks).
+     *
+     * @return whether it was removed; false too where it is gone, moved into place by its writer meanwhile
+     */
+    public static boolean removeIfAbandoned(Path tmp) throws IOException {
+        Path file = tmp.toAbsolutePath().normalize();
+        if (targetOf(file.getFileName().toString()).isEmpty() || WRITING.contains(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException | IOException e) {
+                return false; // held in this process, or no locks here
+            }
+            if (lock == null || channel.size() == 0) {
+                return false;
+            }
+            Files.delete(file); // under the lock: no writer can hold it now
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 

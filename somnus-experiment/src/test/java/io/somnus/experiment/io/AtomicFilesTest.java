@@ -1,9 +1,12 @@
 package io.somnus.experiment.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -44,6 +47,57 @@ class AtomicFilesTest {
         assertEquals(Optional.empty(), AtomicFiles.targetOf("aggregate.csv"));
         assertEquals(Optional.empty(), AtomicFiles.targetOf(".aggregate.csv.tmp"), "no nonce");
         assertEquals(Optional.empty(), AtomicFiles.targetOf("notes.tmp"));
+    }
+
+    /**
+     * A writer in another process holds its temporary file's lock: the file is kept while it writes, removed once the
+     * writer is killed (the operating system released the lock), and the file it was to become never appears.
+     */
+    @Test
+    void aKilledWritersTemporaryFileIsRemovedAndALiveOnesKept() throws Exception {
+        Path file = tmp.resolve("weights.safetensors");
+        Path temporary;
+        try (ChildJvm writer = ChildJvm.start(AtomicWriterMain.class, "writing", file.toString())) {
+            List<Path> files = list(tmp);
+            assertEquals(1, files.size(), files.toString());
+            temporary = files.get(0);
+            assertEquals(Optional.of("weights.safetensors"), AtomicFiles.targetOf(temporary.getFileName().toString()));
+            assertFalse(AtomicFiles.removeIfAbandoned(temporary), "its writer holds it");
+            assertTrue(Files.exists(temporary));
+        }
+        assertTrue(AtomicFiles.removeIfAbandoned(temporary), "its writer is gone");
+        assertEquals(List.of(), list(tmp));
+        assertFalse(AtomicFiles.removeIfAbandoned(temporary), "gone already");
+    }
+
+    /**
+     * A write of this process's own under way is kept (its lock cannot be probed from here: closing a second channel
+     * would release it), and goes on to put its file in place whole.
+     */
+    @Test
+    void aWriteOfThisProcessIsKept() throws Exception {
+        Path file = tmp.resolve("network.safetensors");
+        AtomicReference<Boolean> removed = new AtomicReference<>();
+        AtomicFiles.write(file, out -> {
+            out.write("whole".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            removed.set(AtomicFiles.removeIfAbandoned(list(tmp).get(0)));
+        });
+        assertEquals(false, removed.get());
+        assertEquals("whole", Files.readString(file));
+    }
+
+    /**
+     * An empty temporary file proves nothing (its writer may be about to lock it), and a file of another name is never
+     * one to remove, however it is left.
+     */
+    @Test
+    void anEmptyTemporaryFileAndAnotherFileAreKept() throws Exception {
+        Path empty = Files.createFile(tmp.resolve(".weights.safetensors.1f.tmp"));
+        Path finished = Files.writeString(tmp.resolve("weights.safetensors"), "a finished file");
+        assertFalse(AtomicFiles.removeIfAbandoned(empty));
+        assertFalse(AtomicFiles.removeIfAbandoned(finished));
+        assertTrue(Files.exists(empty) && Files.exists(finished));
     }
 
     @Test

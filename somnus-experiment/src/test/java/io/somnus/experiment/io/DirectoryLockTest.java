@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,24 +14,12 @@ class DirectoryLockTest {
     @Test
     void aLockDiesWithItsProcess(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve(".somnus.lock");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", classpath, LockHolderMain.class.getName(), file.toString())
-                .redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            if (line == null || !line.startsWith("locked")) {
-                fail("the child did not lock: " + line);
-            }
+        try (ChildJvm child = ChildJvm.start(LockHolderMain.class, "locked", file.toString())) {
             assertTrue(DirectoryLock.isLocked(file));
             assertFalse(DirectoryLock.isAbandoned(file));
             assertTrue(DirectoryLock.tryAcquire(file, "second").isEmpty(), "a second process is refused");
             assertTrue(DirectoryLock.holder(file).contains("pid " + child.pid()), DirectoryLock.holder(file));
-        } finally {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        }
+        } // closing kills the child: no shutdown hook, no cleanup
         assertTrue(Files.exists(file), "the file stays");
         assertTrue(DirectoryLock.isAbandoned(file), "the dead process's lock is free");
         try (DirectoryLock mine = DirectoryLock.tryAcquire(file, "after").orElseThrow()) {
