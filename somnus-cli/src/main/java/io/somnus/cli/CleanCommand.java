@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * and files are never touched.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        header = "Removes temporary directories and files left by interrupted runs and exports.",
+        header = "Removes what interrupted runs and exports left behind.",
         // one line each: picocli wraps after a dot, and split these names ("DIR/glmm.", "csv.new")
         description = {"Removes what interrupted runs left, once their process is gone (lock free):",
                 "  train's temporary directories, DIR/.<name>.tmp-<n>;",
