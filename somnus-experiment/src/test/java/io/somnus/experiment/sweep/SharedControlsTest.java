@@ -156,7 +156,7 @@ class SharedControlsTest {
         FileTrees.deleteRecursively(out.resolve(SweepRunner.RUNS_DIR).resolve(ETA_UNTRAINED));
 
         SweepPlan shared = SweepPlanner.plan(spec, resolver);
-        SweepRunner.checkBeforeRunning(out, shared, true); // what --dry-run --resume checks: no "different sweep"
+        SweepRecord.checkBeforeRunning(out, shared, true); // what --dry-run --resume checks: no "different sweep"
         List<String> messages = new ArrayList<>();
         SweepListener listener = new SweepListener() {
             @Override

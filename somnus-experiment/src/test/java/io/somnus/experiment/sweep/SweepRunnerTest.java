@@ -173,7 +173,7 @@ class SweepRunnerTest {
         Path log = tmp.resolve("exec.log");
         Path file = sweepFile(SWEEP);
         support(log, Set.of()).run(file, out, 1, false, SweepListener.NONE);
-        try (DirectoryLock held = SweepRunner.lock(out, true)) {
+        try (DirectoryLock held = SweepLock.lock(out, true)) {
             for (boolean resume : new boolean[] {false, true}) {
                 SweepException e = assertThrows(SweepException.class,
                         () -> support(log, Set.of()).run(file, out, 1, resume, SweepListener.NONE));

@@ -91,10 +91,10 @@ class SweepTempFilesTest {
             assertThrows(IllegalArgumentException.class, () -> SweepTempFiles.removeStale(out, lock));
         }
         assertTrue(Files.exists(file));
-        try (DirectoryLock lock = SweepRunner.lockToAggregate(out)) {
+        try (DirectoryLock lock = SweepLock.lockToAggregate(out)) {
             assertEquals(List.of(file), SweepTempFiles.removeStale(out, lock));
             // held by this owner now: a second one (a sweep, report --aggregate) is refused, so nothing writes beside it
-            SweepException busy = assertThrows(SweepException.class, () -> SweepRunner.lockToAggregate(out));
+            SweepException busy = assertThrows(SweepException.class, () -> SweepLock.lockToAggregate(out));
             assertContains(busy.getMessage(), "is in use by", "or report without --aggregate");
         }
         assertFalse(Files.exists(file));

@@ -79,7 +79,7 @@ class SweepUserClassesTest {
         // so is the dry run's check of the same directory
         VersionedRules.withClasses(v2, () -> {
             SweepPlan plan = plan();
-            SweepException dry = assertThrows(SweepException.class, () -> SweepRunner.checkBeforeRunning(out, plan, true));
+            SweepException dry = assertThrows(SweepException.class, () -> SweepRecord.checkBeforeRunning(out, plan, true));
             assertTrue(dry.getMessage().contains(RULE + "$Helper had SHA-256 " + before), dry.getMessage());
         });
         assertEquals(null, runWith(v1, out, true), "back to the class it ran: resumes");
