@@ -157,13 +157,8 @@ class SharedControlsTest {
 
         SweepPlan shared = SweepPlanner.plan(spec, resolver);
         SweepRecord.checkBeforeRunning(out, shared, true); // what --dry-run --resume checks: no "different sweep"
-        List<String> messages = new ArrayList<>();
-        SweepListener listener = new SweepListener() {
-            @Override
-            public void message(String text) {
-                messages.add(text);
-            }
-        };
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         List<RunOutcome> outcomes = new SweepRunner(fake).execute(shared, out, 1, true, listener);
         assertEquals(8, outcomes.size());
         assertEquals(List.of(ETA_UNTRAINED), outcomes.stream().filter(o -> !o.skipped()).map(RunOutcome::runId).toList());

@@ -73,16 +73,6 @@ class SweepRunnerTest {
         }
     }
 
-    /** A listener that keeps the sweep's messages. */
-    private static SweepListener messagesInto(List<String> messages) {
-        return new SweepListener() {
-            @Override
-            public void message(String line) {
-                messages.add(line);
-            }
-        };
-    }
-
     /**
      * A grid given in code (a sweep file's text, {@link SweepSpec#parse}) runs as the file does: the same runs and the
      * same aggregate.csv; no sweep.yaml (no file to copy); run again with resume, the same spec redoes nothing; fewer
@@ -287,8 +277,8 @@ class SweepRunnerTest {
         Files.createDirectories(out.resolve("runs/.tmp-paper__mnist__f0.00__s1-deadbeef"));
         Files.writeString(log, "");
 
-        List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = messagesInto(messages);
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         SweepResult result = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(0, result.exitCode());
         assertEquals(6, result.skipped());
@@ -303,8 +293,8 @@ class SweepRunnerTest {
     @Test
     void resumeWhereNoSweepIsRecordedStartsItAndSaysSo() throws Exception {
         Path out = tmp.resolve("typo");
-        List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = messagesInto(messages);
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         SweepResult result = support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(0, result.exitCode());
         assertEquals(0, result.skipped());
@@ -483,13 +473,8 @@ class SweepRunnerTest {
             }
             st.executeUpdate("DELETE FROM runs WHERE run_id = '" + victim + "'");
         }
-        List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = new SweepListener() {
-            @Override
-            public void message(String text) {
-                messages.add(text);
-            }
-        };
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         SweepResult r = support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(8, r.done());
         assertEquals(1, r.outcomes().stream().filter(o -> !o.skipped()).count(), "only " + victim + " ran again");

@@ -62,13 +62,9 @@ class SweepTempFilesTest {
                 Files.writeString(out.resolve("notes.tmp"), "the user's"),
                 Files.writeString(out.resolve("my.csv.new"), "the user's"));
 
-        List<String> messages = new ArrayList<>();
-        SweepResult resumed = support().run(tmp.resolve("small.yaml"), out, 1, true, new SweepListener() {
-            @Override
-            public void message(String line) {
-                messages.add(line);
-            }
-        });
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
+        SweepResult resumed = support().run(tmp.resolve("small.yaml"), out, 1, true, listener);
         assertTrue(resumed.aggregate() != null, messages.toString());
         for (Path p : stale) {
             assertFalse(Files.exists(p), p + " is removed");
