@@ -317,14 +317,20 @@ class SweepRunnerTest {
             st.executeUpdate("UPDATE meta SET value = 'java-25-nextGaussian' WHERE key = '" + SweepLedger.GAUSSIAN_DRAWS
                     + "'");
         }
+        assertContains(resumeRefusedChangingNothing(out), out.toString(), "drew its runs' noise as java-25-nextGaussian",
+                "this JVM draws it as jdk17-ziggurat", GaussianDraws.algorithm(),
+                "--add-opens " + GaussianDraws.OPENS, "new --out", "Nothing was changed");
+    }
+
+    /** The message with which --resume refuses SWEEP's {@code out}, checked to change nothing: its runs, its ledger. */
+    private String resumeRefusedChangingNothing(Path out) throws IOException {
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         byte[] before = Files.readAllBytes(ledgerFile);
         SweepException e = assertThrows(SweepException.class,
                 () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
-        assertContains(e.getMessage(), out.toString(), "drew its runs' noise as java-25-nextGaussian",
-                "this JVM draws it as jdk17-ziggurat", GaussianDraws.algorithm(),
-                "--add-opens " + GaussianDraws.OPENS, "new --out", "Nothing was changed");
         assertEquals(8, listRuns(out).size());
         assertTrue(Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+        return e.getMessage();
     }
 
     /**
@@ -343,13 +349,8 @@ class SweepRunnerTest {
             st.executeUpdate("UPDATE runs SET started_at = '2026-12      ', status = 'running' WHERE run_id = '" + run
                     + "'");
         }
-        byte[] before = Files.readAllBytes(ledgerFile);
-        SweepException e = assertThrows(SweepException.class,
-                () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
-        assertContains(e.getMessage(), ledgerFile.toString(), "run " + run + "'s started_at is '2026-12      ', not a time",
-                "move it aside", "Nothing was changed");
-        assertEquals(8, listRuns(out).size());
-        assertTrue(Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+        assertContains(resumeRefusedChangingNothing(out), ledgerFile.toString(),
+                "run " + run + "'s started_at is '2026-12      ', not a time", "move it aside", "Nothing was changed");
     }
 
     /**
