@@ -7,6 +7,7 @@ import io.somnus.experiment.io.RunDirectory;
 import io.somnus.experiment.stats.AggregateResult;
 import io.somnus.experiment.stats.NotAResultDirectoryException;
 import io.somnus.experiment.sweep.SweepException;
+import io.somnus.experiment.sweep.SweepLock;
 import io.somnus.experiment.sweep.SweepResults;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepTempFiles;
@@ -98,7 +99,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         try {
             if (aggregate) {
-                try (DirectoryLock lock = SweepRunner.lockToAggregate(dir)) {
+                try (DirectoryLock lock = SweepLock.lockToAggregate(dir)) {
                     AggregateResult a = SweepResults.aggregate(dir);
                     // what was written where, in the words the sweep uses ("aggregated 6 runs" named no file)
                     stdout.println("aggregates of " + a.runs() + " runs written to " + a.dir() + " (aggregate.csv, "

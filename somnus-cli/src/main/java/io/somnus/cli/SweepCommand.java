@@ -9,9 +9,9 @@ import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepEngine;
 import io.somnus.experiment.sweep.SweepException;
 import io.somnus.experiment.sweep.SweepPlan;
+import io.somnus.experiment.sweep.SweepRecord;
 import io.somnus.experiment.sweep.SweepResult;
 import io.somnus.experiment.sweep.SweepResults;
-import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepSummaryTable;
 import io.somnus.report.ReportBuilder;
 import io.somnus.report.VerdictCaveats;
@@ -157,13 +157,13 @@ public final class SweepCommand implements Callable<Integer> {
                 SweepPlan plan = support.plan(config);
                 if (engine.local()) { // a cluster's executors find their datasets themselves
                     // on resume, only the runs still to do load theirs (the files may have moved since the others ran)
-                    List<PlannedRun> toDo = out == null ? plan.runs() : SweepRunner.stillToDo(plan, out, resume);
+                    List<PlannedRun> toDo = out == null ? plan.runs() : SweepRecord.stillToDo(plan, out, resume);
                     executor.checkData(toDo.stream().map(PlannedRun::config).toList());
                 }
                 if (out != null) {
-                    SweepRunner.checkBeforeRunning(out, plan, resume);
+                    SweepRecord.checkBeforeRunning(out, plan, resume);
                     if (resume) { // a sweep started before controls were shared resumes as it was started
-                        plan = SweepRunner.asRecorded(plan, out.toAbsolutePath().normalize());
+                        plan = SweepRecord.asRecorded(plan, out.toAbsolutePath().normalize());
                     }
                 }
                 support.warnings(plan).forEach(w -> StderrNote.say(stderr, "somnus sweep: " + w));

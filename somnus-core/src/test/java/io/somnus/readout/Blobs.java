@@ -1,5 +1,7 @@
 package io.somnus.readout;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.SplittableRandom;
 
 /** Synthetic data for the readout tests: Gaussian blobs, one per class, in rate-like features. */
@@ -28,6 +30,18 @@ final class Blobs {
             }
         }
         return new Blobs(x, y);
+    }
+
+    /**
+     * Fits {@code readout} on blobs whose labels are shuffled and tests it on others shuffled too, so that the test
+     * labels are independent of the features: whatever the model learned, its expected accuracy is chance, 1/3 (with
+     * 600 test samples the binomial std is about 0.02; the bound allows 0.1).
+     */
+    static void assertChanceOnShuffledLabels(Readout readout) {
+        Blobs train = generate(1, 600, 10, 3, 1.0, 0).shuffledLabels(9);
+        Blobs test = generate(2, 600, 10, 3, 1.0, 0).shuffledLabels(10);
+        double accuracy = readout.fit(train.x, train.y, 3, 42).accuracy(test.x, test.y);
+        assertTrue(accuracy > 1.0 / 3 - 0.1 && accuracy < 1.0 / 3 + 0.1, readout.name() + " accuracy " + accuracy);
     }
 
     /** Same features, labels permuted at random (Fisher–Yates). */

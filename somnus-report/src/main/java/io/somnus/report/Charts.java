@@ -563,17 +563,24 @@ final class Charts {
         XYSeries s = line(chart, name, x, y, color);
         for (int i = 0; i < x.length; i++) {
             if (Double.isFinite(lo[i]) && Double.isFinite(hi[i]) && Double.isFinite(x[i])) {
-                XYSeries bar = chart.addSeries(name + " interval " + i, new double[] {x[i], x[i]},
-                        new double[] {lo[i], hi[i]});
-                bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                bar.setLineColor(color);
-                bar.setLineStyle(SeriesLines.SOLID);
-                bar.setLineWidth(1.2f);
-                bar.setMarker(SeriesMarkers.NONE);
-                bar.setShowInLegend(false);
+                verticalBar(chart, name + " interval " + i, x[i], lo[i], hi[i], color);
             }
         }
         return s;
+    }
+
+    /**
+     * A thin solid bar at {@code x} from {@code from} to {@code to}, without markers and kept out of the legend: an
+     * interval's bar, or the drop of an accuracy across a sleep.
+     */
+    static void verticalBar(XYChart chart, String name, double x, double from, double to, Color color) {
+        XYSeries bar = chart.addSeries(name, new double[] {x, x}, new double[] {from, to});
+        bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        bar.setLineColor(color);
+        bar.setLineStyle(SeriesLines.SOLID);
+        bar.setLineWidth(1.2f);
+        bar.setMarker(SeriesMarkers.NONE);
+        bar.setShowInLegend(false);
     }
 
     /** A translucent band between {@code lo} and {@code hi} (skipped where either is NaN); not in the legend. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -285,14 +284,7 @@ final class TrainingCurvesSection implements Section {
             if (Double.isFinite(x[k]) && Double.isFinite(before[k])) {
                 pts.add(new double[] {x[k], before[k]});
                 if (Double.isFinite(after[k])) {
-                    XYSeries drop = chart.addSeries(JUST_BEFORE + " to after, " + k,
-                            new double[] {x[k], x[k]}, new double[] {before[k], after[k]});
-                    drop.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    drop.setLineColor(color);
-                    drop.setLineStyle(SeriesLines.SOLID);
-                    drop.setLineWidth(1.2f);
-                    drop.setMarker(SeriesMarkers.NONE);
-                    drop.setShowInLegend(false);
+                    Charts.verticalBar(chart, JUST_BEFORE + " to after, " + k, x[k], before[k], after[k], color);
                 }
             }
         }

@@ -50,7 +50,7 @@ public final class ConfigDifferences {
         ObjectNode asChanged = o.deepCopy();
         asChanged.put("preset", preset);
         if (asChanged.remove("base_preset") != null) {
-            // a changes file's description says what it changed (Configs.describedAsChanged), which is no change of the model
+            // a changes file's description says what it changed (PresetChanges.describedAsChanged), which is no change of the model
             asChanged.set("description", Configs.loadPreset(preset).get("description"));
         }
         return Optional.of(new FromPreset(preset, of(Configs.loadPreset(preset), asChanged)));

@@ -156,10 +156,10 @@ public final class SweepCommandSupport {
             warnings(plan).forEach(listener::message);
             // a dataset no run could load fails here, once, not in each run after the directory is set up; on resume,
             // only the runs still to do load theirs (the files may have moved since the others ran)
-            engine.executor().checkData(SweepRunner.stillToDo(plan, outDir, resume).stream().map(PlannedRun::config)
+            engine.executor().checkData(SweepRecord.stillToDo(plan, outDir, resume).stream().map(PlannedRun::config)
                     .toList());
             // one lock over the runs and the aggregates: no second process works in outDir meanwhile
-            try (DirectoryLock lock = SweepRunner.lock(outDir, resume)) {
+            try (DirectoryLock lock = SweepLock.lock(outDir, resume)) {
                 outcomes = new SweepRunner(engine.executor()).execute(plan, outDir, workers, resume, listener, lock);
                 if (outcomes.stream().anyMatch(o -> o.status() == RunStatus.DONE)) {
                     try {

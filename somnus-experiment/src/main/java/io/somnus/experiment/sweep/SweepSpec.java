@@ -356,118 +356,103 @@ public record SweepSpec(Path source, String name, String description, List<Strin
     private static List<String> names(JsonNode root, String field, Problems problems) {
         JsonNode node = requiredList(root, field, "a list of names, e.g. " + (field.equals("datasets")
                 ? "[fashion-mnist, geomfig]" : "[paper, paper-sg]"), problems);
-        List<String> out = new ArrayList<>();
-        if (node == null) {
-            return out;
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            String label = field + "[" + i + "]";
-            if (!item.isTextual() || !NAME.matcher(item.asText()).matches()) {
-                // a preset file's name becomes its runs' names (PRESET__DATASET__…), which hold no directory
-                problems.add(label, item, "expected a name of letters, digits, '.', '_' or '-'"
-                        + (field.equals("presets") && item.isTextual() && item.asText().contains("/")
-                        ? " (a YAML file here is named as it is in the directory somnus runs in, e.g. mine.yaml; "
-                        + "its name names the runs, so it holds no directory: run from the file's directory, or "
-                        + "copy the file there)" : ""));
-            } else if (!seen.add(item.asText())) {
-                problems.add(label, item, "duplicate value; each value may appear once");
-            } else {
-                out.add(item.asText());
+        return eachOnce(node, field, problems, (label, item) -> {
+            if (item.isTextual() && NAME.matcher(item.asText()).matches()) {
+                return item.asText();
             }
-        }
-        return out;
+            // a preset file's name becomes its runs' names (PRESET__DATASET__…), which hold no directory
+            problems.add(label, item, "expected a name of letters, digits, '.', '_' or '-'"
+                    + (field.equals("presets") && item.isTextual() && item.asText().contains("/")
+                    ? " (a YAML file here is named as it is in the directory somnus runs in, e.g. mine.yaml; "
+                    + "its name names the runs, so it holds no directory: run from the file's directory, or "
+                    + "copy the file there)" : ""));
+            return null;
+        });
     }
 
     private static List<Double> fractions(JsonNode root, Problems problems) {
         JsonNode node = requiredList(root, "sleep_fractions", "a list of numbers in [0, 1], e.g. [0.0, 0.1, 0.2]", problems);
-        List<Double> out = new ArrayList<>();
-        if (node == null) {
-            return out;
-        }
-        Set<Double> seen = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            String label = "sleep_fractions[" + i + "]";
+        return eachOnce(node, "sleep_fractions", problems, (label, item) -> {
             if (!item.isNumber()) {
                 problems.add(label, item, "expected a number in [0, 1]");
-                continue;
+                return null;
             }
             double f = item.asDouble();
             if (!(f >= 0 && f <= 1)) {
                 problems.add(label, item, "a sleep fraction must be in [0, 1]: 0 = never sleep (1 where the preset allows "
                         + "it: paper-code's ratio of wake, an SG-SNN's sleep after every epoch)");
-            } else if (!seen.add(f)) {
-                problems.add(label, item, "duplicate value; each value may appear once");
-            } else {
-                out.add(f);
+                return null;
             }
-        }
-        return out;
+            return f;
+        });
     }
 
     private static List<Long> seeds(JsonNode root, Problems problems) {
         JsonNode node = requiredList(root, "seeds", "a list of integers, e.g. [1, 2, 3]", problems);
-        List<Long> out = new ArrayList<>();
-        if (node == null) {
+        return eachOnce(node, "seeds", problems, (label, item) -> {
+            if (item.isIntegralNumber() && item.canConvertToLong()) {
+                return item.asLong();
+            }
+            problems.add(label, item, "expected an integer seed");
+            return null;
+        });
+    }
+
+    /**
+     * Reads the value of one list item or setting, {@code label} naming it in a problem: the value, or null once it has
+     * added to the problems why there is none.
+     */
+    @FunctionalInterface
+    private interface ValueReader<T> {
+        T read(String label, JsonNode node);
+    }
+
+    /**
+     * The values of the items of {@code list} (null: none) that {@code read} reads, each value once: an item whose
+     * value an earlier item had is a problem ({@code field[i]}), as is one that does not read.
+     */
+    private static <T> List<T> eachOnce(JsonNode list, String field, Problems problems, ValueReader<T> read) {
+        List<T> out = new ArrayList<>();
+        if (list == null) {
             return out;
         }
-        Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            String label = "seeds[" + i + "]";
-            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
-                problems.add(label, item, "expected an integer seed");
-            } else if (!seen.add(item.asLong())) {
+        Set<T> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String label = field + "[" + i + "]";
+            T value = read.read(label, item);
+            if (value == null) {
+                continue;
+            }
+            if (!seen.add(value)) {
                 problems.add(label, item, "duplicate value; each value may appear once");
             } else {
-                out.add(item.asLong());
+                out.add(value);
             }
         }
         return out;
     }
 
     private static Map<String, List<Object>> grid(JsonNode root, Problems problems) {
-        Map<String, List<Object>> out = new LinkedHashMap<>();
-        JsonNode node = root.get("grid");
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isObject()) {
-            problems.add("grid", node, "expected a mapping of configuration keys to lists of values, e.g. train.images: [1000, 2000]");
-            return out;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String label = "grid." + e.getKey();
-            if (!checkKey(label, e.getKey(), problems)) {
-                continue;
-            }
-            JsonNode values = e.getValue();
-            if (!values.isArray()) {
-                problems.add(label, values, "expected a list of values, e.g. [1000, 2000] (fixed values go under 'set')");
-                continue;
-            }
-            if (values.isEmpty()) {
-                problems.add(label, values, "empty list: the grid would hold no runs; give at least one value");
-                continue;
-            }
-            List<Object> list = new ArrayList<>();
-            Set<Object> seen = new HashSet<>();
-            for (int i = 0; i < values.size(); i++) {
-                Object v = scalar(values.get(i));
-                if (v == null) {
-                    problems.add(label + "[" + i + "]", values.get(i), "expected a number, text, true/false or null");
-                } else if (!seen.add(v)) {
-                    problems.add(label + "[" + i + "]", values.get(i), "duplicate value; each value may appear once");
-                } else {
-                    list.add(v);
-                }
-            }
-            out.put(e.getKey(), list);
-        }
-        return out;
+        return settings(root, "grid", "a mapping of configuration keys to lists of values, e.g. train.images: [1000, 2000]",
+                problems, (label, values) -> {
+                    if (!values.isArray()) {
+                        problems.add(label, values, "expected a list of values, e.g. [1000, 2000] (fixed values go under "
+                                + "'set')");
+                        return null;
+                    }
+                    if (values.isEmpty()) {
+                        problems.add(label, values, "empty list: the grid would hold no runs; give at least one value");
+                        return null;
+                    }
+                    return eachOnce(values, label, problems, (itemLabel, item) -> {
+                        Object v = scalar(item);
+                        if (v == null) {
+                            problems.add(itemLabel, item, "expected a number, text, true/false or null");
+                        }
+                        return v;
+                    });
+                });
     }
 
     /**
@@ -541,41 +526,51 @@ public record SweepSpec(Path source, String name, String description, List<Strin
             problems.add("controls", node, "expected " + expected);
             return out;
         }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
+        return eachOnce(node, "controls", problems, (label, item) -> {
             StudyControl c = item.isTextual() ? StudyControl.byLabel(item.asText()) : null;
             if (c == null) {
-                problems.add("controls[" + i + "]", item, "unknown control; expected " + expected);
-            } else if (out.contains(c)) {
-                problems.add("controls[" + i + "]", item, "duplicate value; each value may appear once");
-            } else {
-                out.add(c);
+                problems.add(label, item, "unknown control; expected " + expected);
             }
-        }
-        return out;
+            return c;
+        });
     }
 
     private static Map<String, Object> set(JsonNode root, Problems problems) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        JsonNode node = root.get("set");
+        return settings(root, "set", "a mapping of configuration keys to values, e.g. train.test_images: 500", problems,
+                (label, value) -> {
+                    Object v = scalar(value);
+                    if (v == null) {
+                        problems.add(label, value, "expected a number, text, true/false or null (a list of values goes "
+                                + "under 'grid')");
+                    }
+                    return v;
+                });
+    }
+
+    /**
+     * The top-level mapping {@code section} (absent: empty) of configuration keys ({@link #checkKey}) to what {@code
+     * read} reads of each key's value, in the file's order; a key whose value does not read is left out, the problem
+     * added.
+     */
+    private static <T> Map<String, T> settings(JsonNode root, String section, String expected, Problems problems,
+                                               ValueReader<T> read) {
+        Map<String, T> out = new LinkedHashMap<>();
+        JsonNode node = root.get(section);
         if (node == null || node.isNull()) {
             return out;
         }
         if (!node.isObject()) {
-            problems.add("set", node, "expected a mapping of configuration keys to values, e.g. train.test_images: 500");
+            problems.add(section, node, "expected " + expected);
             return out;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String label = "set." + e.getKey();
+            String label = section + "." + e.getKey();
             if (!checkKey(label, e.getKey(), problems)) {
                 continue;
             }
-            Object v = scalar(e.getValue());
-            if (v == null) {
-                problems.add(label, e.getValue(), "expected a number, text, true/false or null (a list of values goes under "
-                        + "'grid')");
-            } else {
+            T v = read.read(label, e.getValue());
+            if (v != null) {
                 out.put(e.getKey(), v);
             }
         }

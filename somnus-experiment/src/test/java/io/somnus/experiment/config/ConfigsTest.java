@@ -232,9 +232,9 @@ class ConfigsTest {
     @Test
     void aChangesFileIsNamedAfterItselfAndItsChangesAreListedAgainstItsPreset(
             @TempDir Path tmp) throws Exception {
-        assertEquals("deep", Configs.changesName(Path.of("studies", "deep.yaml")));
-        assertEquals("deep", Configs.changesName(Path.of("deep.YML")));
-        assertEquals("sg-fc-changed", Configs.changesName(Path.of("sg-fc.yaml")));
+        assertEquals("deep", PresetChanges.changesName(Path.of("studies", "deep.yaml")));
+        assertEquals("deep", PresetChanges.changesName(Path.of("deep.YML")));
+        assertEquals("sg-fc-changed", PresetChanges.changesName(Path.of("sg-fc.yaml")));
         Path deep = Files.writeString(tmp.resolve("deep.yaml"),
                 "preset: sg-fc\nsg: {depth: 2, hidden: 64}\n");
         ObjectNode tree = Configs.loadPreset(deep.toString());

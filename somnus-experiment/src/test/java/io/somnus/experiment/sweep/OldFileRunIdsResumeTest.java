@@ -33,7 +33,7 @@ class OldFileRunIdsResumeTest {
         assertEquals(List.of("ff__geomfig__f0.00__s1"), plan.runs().stream().map(PlannedRun::runId).toList());
         Path out = tmp.resolve("out");
         new SweepRunner(new FakeExecutor(null, 0, 0, Set.of())).execute(plan, out, 1, false, SweepListener.NONE);
-        SweepRunner.checkBeforeRunning(out, plan, true); // this Somnus's own directory resumes
+        SweepRecord.checkBeforeRunning(out, plan, true); // this Somnus's own directory resumes
 
         // the run id, and the sweep's hash over it, as the older code wrote them
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + out.resolve(SweepLedger.FILE_NAME));
@@ -42,7 +42,7 @@ class OldFileRunIdsResumeTest {
             s.execute("UPDATE meta SET value = '" + CanonicalJson.sha256("ff.yaml__geomfig__f0.00__s1="
                     + plan.runs().get(0).configHash() + "\n") + "' WHERE key = 'sweep_hash'");
         }
-        SweepException e = assertThrows(SweepException.class, () -> SweepRunner.checkBeforeRunning(out, plan, true));
+        SweepException e = assertThrows(SweepException.class, () -> SweepRecord.checkBeforeRunning(out, plan, true));
         assertTrue(e.getMessage().contains("holds a different sweep"), e.getMessage());
         assertTrue(e.getMessage().contains("Its runs (ff.yaml__geomfig__f0.00__s1) were named by a Somnus before 7 Dec"
                 + " 2026"), e.getMessage());
@@ -51,8 +51,8 @@ class OldFileRunIdsResumeTest {
 
     @Test
     void onlyIdsOfAFilesRunsGetTheHint() {
-        assertEquals("", SweepRunner.namedByFile(List.of("paper__geomfig__f0.00__s1", "paper.x__geomfig__f0.00__s1")));
-        assertTrue(SweepRunner.namedByFile(List.of("paper__geomfig__f0.00__s1", "my_model.yml__geomfig__f0.20__s2"))
+        assertEquals("", SweepRecord.namedByFile(List.of("paper__geomfig__f0.00__s1", "paper.x__geomfig__f0.00__s1")));
+        assertTrue(SweepRecord.namedByFile(List.of("paper__geomfig__f0.00__s1", "my_model.yml__geomfig__f0.20__s2"))
                 .contains("(my_model.yml__geomfig__f0.20__s2)"));
     }
 }

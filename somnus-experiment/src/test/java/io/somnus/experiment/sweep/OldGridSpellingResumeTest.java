@@ -90,9 +90,9 @@ class OldGridSpellingResumeTest {
         FileTrees.deleteRecursively(out.resolve(SweepRunner.RUNS_DIR).resolve(unfinished));
         FileTrees.deleteRecursively(out.resolve(SweepRunner.RUNS_DIR).resolve(lost));
 
-        SweepRunner.checkBeforeRunning(out, plan, true); // what --dry-run --resume checks: no "different sweep"
+        SweepRecord.checkBeforeRunning(out, plan, true); // what --dry-run --resume checks: no "different sweep"
         List<String> toDo = plan.runs().stream().map(PlannedRun::runId).filter(of5e4::contains).toList();
-        assertEquals(toDo, SweepRunner.stillToDo(plan, out, true).stream().map(PlannedRun::runId).toList());
+        assertEquals(toDo, SweepRecord.stillToDo(plan, out, true).stream().map(PlannedRun::runId).toList());
         List<RunOutcome> outcomes = new SweepRunner(fake).execute(plan, out, 1, true, SweepListener.NONE);
         assertEquals(toDo, outcomes.stream().filter(o -> !o.skipped()).map(RunOutcome::runId).toList());
         // 2e-3's control stands for 5e-4's

@@ -11,7 +11,6 @@ import io.somnus.kernel.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,8 @@ class RunAdoptionTest {
     Path tmp;
     private Path sweep;
     private Path out;
-    private final List<String> messages = new ArrayList<>();
-    private final SweepListener listener = new SweepListener() {
-        @Override
-        public void message(String text) {
-            messages.add(text);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> messages = listener.messages;
 
     private SweepResult run(boolean resume) throws Exception {
         return new SweepCommandSupport(new StandardResolver(), new StandardRunExecutor(Kernels.scalar()))

@@ -156,14 +156,9 @@ class SharedControlsTest {
         FileTrees.deleteRecursively(out.resolve(SweepRunner.RUNS_DIR).resolve(ETA_UNTRAINED));
 
         SweepPlan shared = SweepPlanner.plan(spec, resolver);
-        SweepRunner.checkBeforeRunning(out, shared, true); // what --dry-run --resume checks: no "different sweep"
-        List<String> messages = new ArrayList<>();
-        SweepListener listener = new SweepListener() {
-            @Override
-            public void message(String text) {
-                messages.add(text);
-            }
-        };
+        SweepRecord.checkBeforeRunning(out, shared, true); // what --dry-run --resume checks: no "different sweep"
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         List<RunOutcome> outcomes = new SweepRunner(fake).execute(shared, out, 1, true, listener);
         assertEquals(8, outcomes.size());
         assertEquals(List.of(ETA_UNTRAINED), outcomes.stream().filter(o -> !o.skipped()).map(RunOutcome::runId).toList());

@@ -77,7 +77,7 @@ class SweepDirectorySafetyTest {
     void aSecondOwnerInTheSameProcessIsRefused() throws Exception {
         Path sweep = sweepFile();
         Path out = tmp.resolve("out");
-        try (DirectoryLock held = SweepRunner.lock(out, false)) {
+        try (DirectoryLock held = SweepLock.lock(out, false)) {
             SweepException e = assertThrows(SweepException.class, () -> fast().run(sweep, out, 2, false, SweepListener.NONE));
             assertTrue(e.getMessage().contains("in use"), e.getMessage());
             assertTrue(DirectoryLock.isLocked(held.file()));

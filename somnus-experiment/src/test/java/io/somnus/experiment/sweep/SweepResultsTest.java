@@ -110,13 +110,9 @@ class SweepResultsTest {
                 "delete those 3 runs' directories under runs/ and rerun the sweep with --resume");
         assertFalse(e.getMessage().contains(runs.get(2).getFileName().toString()), "a whole run is not named");
 
-        List<String> messages = new ArrayList<>();
-        SweepResult resumed = support().run(sweep, out, 1, true, new SweepListener() {
-            @Override
-            public void message(String line) {
-                messages.add(line);
-            }
-        });
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
+        SweepResult resumed = support().run(sweep, out, 1, true, listener);
         String failed = messages.stream().filter(m -> m.startsWith("aggregation failed")).findFirst().orElseThrow();
         assertContains(failed, metrics.toString(), weights.toString(), summary.toString());
         assertEquals(null, resumed.aggregate());

@@ -73,16 +73,6 @@ class SweepRunnerTest {
         }
     }
 
-    /** A listener that keeps the sweep's messages. */
-    private static SweepListener messagesInto(List<String> messages) {
-        return new SweepListener() {
-            @Override
-            public void message(String line) {
-                messages.add(line);
-            }
-        };
-    }
-
     /**
      * A grid given in code (a sweep file's text, {@link SweepSpec#parse}) runs as the file does: the same runs and the
      * same aggregate.csv; no sweep.yaml (no file to copy); run again with resume, the same spec redoes nothing; fewer
@@ -173,7 +163,7 @@ class SweepRunnerTest {
         Path log = tmp.resolve("exec.log");
         Path file = sweepFile(SWEEP);
         support(log, Set.of()).run(file, out, 1, false, SweepListener.NONE);
-        try (DirectoryLock held = SweepRunner.lock(out, true)) {
+        try (DirectoryLock held = SweepLock.lock(out, true)) {
             for (boolean resume : new boolean[] {false, true}) {
                 SweepException e = assertThrows(SweepException.class,
                         () -> support(log, Set.of()).run(file, out, 1, resume, SweepListener.NONE));
@@ -287,8 +277,8 @@ class SweepRunnerTest {
         Files.createDirectories(out.resolve("runs/.tmp-paper__mnist__f0.00__s1-deadbeef"));
         Files.writeString(log, "");
 
-        List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = messagesInto(messages);
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         SweepResult result = support(log, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(0, result.exitCode());
         assertEquals(6, result.skipped());
@@ -303,8 +293,8 @@ class SweepRunnerTest {
     @Test
     void resumeWhereNoSweepIsRecordedStartsItAndSaysSo() throws Exception {
         Path out = tmp.resolve("typo");
-        List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = messagesInto(messages);
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         SweepResult result = support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(0, result.exitCode());
         assertEquals(0, result.skipped());
@@ -327,14 +317,20 @@ class SweepRunnerTest {
             st.executeUpdate("UPDATE meta SET value = 'java-25-nextGaussian' WHERE key = '" + SweepLedger.GAUSSIAN_DRAWS
                     + "'");
         }
+        assertContains(resumeRefusedChangingNothing(out), out.toString(), "drew its runs' noise as java-25-nextGaussian",
+                "this JVM draws it as jdk17-ziggurat", GaussianDraws.algorithm(),
+                "--add-opens " + GaussianDraws.OPENS, "new --out", "Nothing was changed");
+    }
+
+    /** The message with which --resume refuses SWEEP's {@code out}, checked to change nothing: its runs, its ledger. */
+    private String resumeRefusedChangingNothing(Path out) throws IOException {
+        Path ledgerFile = out.resolve(SweepLedger.FILE_NAME);
         byte[] before = Files.readAllBytes(ledgerFile);
         SweepException e = assertThrows(SweepException.class,
                 () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
-        assertContains(e.getMessage(), out.toString(), "drew its runs' noise as java-25-nextGaussian",
-                "this JVM draws it as jdk17-ziggurat", GaussianDraws.algorithm(),
-                "--add-opens " + GaussianDraws.OPENS, "new --out", "Nothing was changed");
         assertEquals(8, listRuns(out).size());
         assertTrue(Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+        return e.getMessage();
     }
 
     /**
@@ -353,13 +349,8 @@ class SweepRunnerTest {
             st.executeUpdate("UPDATE runs SET started_at = '2026-12      ', status = 'running' WHERE run_id = '" + run
                     + "'");
         }
-        byte[] before = Files.readAllBytes(ledgerFile);
-        SweepException e = assertThrows(SweepException.class,
-                () -> support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, SweepListener.NONE));
-        assertContains(e.getMessage(), ledgerFile.toString(), "run " + run + "'s started_at is '2026-12      ', not a time",
-                "move it aside", "Nothing was changed");
-        assertEquals(8, listRuns(out).size());
-        assertTrue(Arrays.equals(before, Files.readAllBytes(ledgerFile)), "the ledger was changed");
+        assertContains(resumeRefusedChangingNothing(out), ledgerFile.toString(),
+                "run " + run + "'s started_at is '2026-12      ', not a time", "move it aside", "Nothing was changed");
     }
 
     /**
@@ -483,13 +474,8 @@ class SweepRunnerTest {
             }
             st.executeUpdate("DELETE FROM runs WHERE run_id = '" + victim + "'");
         }
-        List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        SweepListener listener = new SweepListener() {
-            @Override
-            public void message(String text) {
-                messages.add(text);
-            }
-        };
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
         SweepResult r = support(null, Set.of()).run(sweepFile(SWEEP), out, 2, true, listener);
         assertEquals(8, r.done());
         assertEquals(1, r.outcomes().stream().filter(o -> !o.skipped()).count(), "only " + victim + " ran again");

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -126,37 +125,24 @@ class SweepSgResumeTest {
                 SweepListener.NONE));
         Counting again = new Counting(-1);
         again.spoilOnceChecked = true;
-        List<String> said = new ArrayList<>();
-        List<String> from = new ArrayList<>();
-        List<StudyEstimate.Work> leftAtResume = new ArrayList<>();
-        new SweepRunner(again).execute(plan(), cut, 1, true, new SweepListener() {
-            @Override
-            public void message(String line) {
-                said.add(line);
-            }
-
-            @Override
-            public void runResumed(int worker, String runId, String where, StudyEstimate.Work left) {
-                from.add(where);
-                leftAtResume.add(left);
-            }
-        });
+        RecordingListener told = new RecordingListener();
+        new SweepRunner(again).execute(plan(), cut, 1, true, told);
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
         // stopped as epoch 3 reported, before its snapshot: the snapshot is epoch 2's, so it goes on with epoch 3
-        assertEquals(List.of("epoch 3 of 3"), from);
+        assertEquals(List.of("epoch 3 of 3"), told.resumedFrom);
         LedgerEntry entry = SweepLedger.read(cut.resolve(SweepLedger.FILE_NAME)).get(0);
         assertEquals("epoch 3 of 3", entry.resumedFrom(), "the ledger tells it from a run started afresh");
         assertEquals(2, entry.attempts());
         assertEquals("", SweepLedger.read(whole.resolve(SweepLedger.FILE_NAME)).get(0).resumedFrom());
         assertEquals(0, again.executed.get(), "not run from the start");
-        assertTrue(said.stream().anyMatch(l -> l.contains("go" ) && l.contains(id)), said.toString());
+        assertTrue(told.messages.stream().anyMatch(l -> l.contains("go" ) && l.contains(id)), told.messages.toString());
         // stopped as epoch 3 reported, before its snapshot: the snapshot's 2 epochs of 3 done, so a third of the
         // training and sleep left, and of the evaluation the last epoch's validation (20 images) and the two tests
         // (the last epoch's parameters and the best validation epoch's, 20 images each): 60 images × 10 steps × 20
         // hidden units, 12 000
-        assertEquals(1, leftAtResume.size());
+        assertEquals(1, told.leftAtResume.size());
         StudyEstimate.Work planned = StudyEstimate.work(plan().runs().get(0).config());
-        StudyEstimate.Work resumedWith = leftAtResume.get(0);
+        StudyEstimate.Work resumedWith = told.leftAtResume.get(0);
         assertArrayEquals(new double[] {planned.train() / 3, planned.sleep() / 3, 12000},
                 new double[] {resumedWith.train(), resumedWith.sleep(), resumedWith.evaluation()}, 1e-6);
         for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",
@@ -237,17 +223,12 @@ class SweepSgResumeTest {
         bytes[bytes.length / 3] ^= 2;
         Files.write(snapshot, bytes);
         Counting again = new Counting(-1);
-        List<String> said = new ArrayList<>();
-        List<RunOutcome> outcomes = new SweepRunner(again).execute(plan(), cut, 1, true, new SweepListener() {
-            @Override
-            public void message(String line) {
-                said.add(line);
-            }
-        });
+        RecordingListener told = new RecordingListener();
+        List<RunOutcome> outcomes = new SweepRunner(again).execute(plan(), cut, 1, true, told);
         assertEquals(1, again.resumed.get());
         assertEquals(1, again.executed.get(), "run again from the start");
         assertEquals(RunStatus.DONE, outcomes.get(0).status());
-        assertTrue(said.stream().anyMatch(l -> l.contains("cannot go on from its snapshot") && l.contains("is damaged")),
-                said.toString());
+        assertTrue(told.messages.stream().anyMatch(l -> l.contains("cannot go on from its snapshot")
+                && l.contains("is damaged")), told.messages.toString());
     }
 }

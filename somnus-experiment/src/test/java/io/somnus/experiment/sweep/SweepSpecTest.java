@@ -98,6 +98,41 @@ class SweepSpecTest {
     }
 
     /**
+     * {@code grid} and {@code set} are mappings of configuration keys (one rule, SweepSpec.settings): a grid key to a
+     * list of values, a set key to one value; a section that is no mapping, a key that is no configuration key or the
+     * sweep's own, and a value of the wrong kind are each named; the keys keep the file's order.
+     */
+    @Test
+    void gridAndSetMapConfigurationKeysToValues() {
+        String base = GOOD.substring(0, GOOD.indexOf("grid:"));
+        assertContains(problems(base + "grid: [1, 2]\nset: 3\n"),
+                "grid = [1,2]: expected a mapping of configuration keys to lists of values",
+                "set = 3: expected a mapping of configuration keys to values");
+        assertContains(problems(base + """
+                grid:
+                  train.images: 1000
+                  train.epochs: []
+                  seed: [1, 2]
+                set:
+                  train.test_images: [1, 2]
+                  Train Images: 3
+                """), "grid.train.images = 1000: expected a list of values", "grid.train.epochs = []: empty list",
+                "grid.seed: 'seed' is set by the sweep's 'seeds' field", "set.train.test_images = [1,2]: expected a "
+                + "number, text, true/false or null (a list of values goes under 'grid')",
+                "set.Train Images: not a configuration key", "5 problems in sweep file");
+        SweepSpec spec = SweepSpec.parse(FILE, base + """
+                grid:
+                  train.images: [20, 10]
+                  train.epochs: [2, 1]
+                set:
+                  train.test_images: 5
+                  dataset.sampling: first
+                """);
+        assertEquals(List.of("train.images", "train.epochs"), List.copyOf(spec.grid().keySet()));
+        assertEquals(List.of("train.test_images", "dataset.sampling"), List.copyOf(spec.set().keySet()));
+    }
+
+    /**
      * {@code variants}: names in the file's order, each a mapping of keys to values (a section kept whole; an empty
      * one, or none, the preset as it is); bad names, values and keys given elsewhere too are reported together.
      */
@@ -180,11 +215,31 @@ class SweepSpecTest {
         assertContains(msg, "sleep_fractions[1] = 1.5", "sleep_fractions[2] = -0.1", "[0, 1]");
     }
 
+    /**
+     * Every list of the file takes each value once (one rule, SweepSpec.eachOnce): a value given again is named at each
+     * later place, by the list's own label; the values of a good list are kept in the file's order.
+     */
     @Test
     void duplicateValuesAreRejected() {
         assertContains(problems(GOOD.replace("[0.0, 0.1, 0.2, 0.5]", "[0.0, 0.1, 0.10]")),
                 "sleep_fractions[2] = 0.1", "duplicate");
         assertContains(problems(GOOD.replace("[paper, paper-sg]", "[paper, paper]")), "presets[1]", "duplicate");
+        assertContains(problems("""
+                presets: [paper, paper]
+                datasets: [geomfig, fashion-mnist, geomfig]
+                sleep_fractions: [0.0, 0.2, 0.2]
+                seeds: [1, 1, 1]
+                grid:
+                  train.images: [10, 20, 10]
+                controls: [untrained, untrained]
+                """), "presets[1] = \"paper\": duplicate value", "datasets[2] = \"geomfig\": duplicate value",
+                "sleep_fractions[2] = 0.2: duplicate value", "seeds[1] = 1: duplicate value",
+                "seeds[2] = 1: duplicate value", "grid.train.images[2] = 10: duplicate value",
+                "controls[1] = \"untrained\": duplicate value", "7 problems in sweep file");
+        SweepSpec spec = SweepSpec.parse(FILE, GOOD.replace("seeds: [1, 2, 3]", "seeds: [3, 1]")
+                .replace("[1000, 2000]", "[2000, 1000]"));
+        assertEquals(List.of(3L, 1L), spec.seeds());
+        assertEquals(List.of(2000L, 1000L), spec.grid().get("train.images"));
     }
 
     @Test

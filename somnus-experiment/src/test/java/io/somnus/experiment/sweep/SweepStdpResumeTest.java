@@ -11,7 +11,6 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.StandardRunExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,21 +63,8 @@ class SweepStdpResumeTest {
                 .execute(plan(preset), cut, 1, false, SweepListener.NONE));
         SweepSgResumeTest.Counting again = new SweepSgResumeTest.Counting(-1);
         again.spoilOnceChecked = true; // the resume goes on from the snapshot its check read, not from the file again
-        List<String> said = new ArrayList<>();
-        List<String> from = new ArrayList<>();
-        List<StudyEstimate.Work> leftAtResume = new ArrayList<>();
-        new SweepRunner(again).execute(plan(preset), cut, 1, true, new SweepListener() {
-            @Override
-            public void message(String line) {
-                said.add(line);
-            }
-
-            @Override
-            public void runResumed(int worker, String runId, String where, StudyEstimate.Work left) {
-                from.add(where);
-                leftAtResume.add(left);
-            }
-        });
+        RecordingListener told = new RecordingListener();
+        new SweepRunner(again).execute(plan(preset), cut, 1, true, told);
         // the snapshot of the checkpoint before image 16: paper and diehl-cook image 10 of 40 and 30, paper-code image 12
         // of 10 × 3 epochs (checkpoints every 6 images), in its second epoch
         String expectedFrom = switch (preset) {
@@ -86,7 +72,7 @@ class SweepStdpResumeTest {
             case "paper-code" -> "image 13 of 30, epoch 2 of 3";
             default -> "image 11 of 30";
         };
-        assertEquals(List.of(expectedFrom), from, preset);
+        assertEquals(List.of(expectedFrom), told.resumedFrom, preset);
         LedgerEntry entry = SweepLedger.read(cut.resolve(SweepLedger.FILE_NAME)).get(0);
         assertEquals(expectedFrom, entry.resumedFrom(), "the ledger tells it from a run started afresh");
         assertEquals("", SweepLedger.read(whole.resolve(SweepLedger.FILE_NAME)).get(0).resumedFrom());
@@ -103,13 +89,13 @@ class SweepStdpResumeTest {
             case "paper-code" -> new double[] {720, 144, 3200};
             default -> new double[] {2000, 500, 12000};
         };
-        assertEquals(1, leftAtResume.size(), preset);
-        StudyEstimate.Work resumedWith = leftAtResume.get(0);
+        assertEquals(1, told.leftAtResume.size(), preset);
+        StudyEstimate.Work resumedWith = told.leftAtResume.get(0);
         assertArrayEquals(expected, new double[] {resumedWith.train(), resumedWith.sleep(), resumedWith.evaluation()},
                 1e-9, preset);
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
         assertEquals(0, again.executed.get(), "not run from the start");
-        assertTrue(said.stream().anyMatch(l -> l.contains("checkpoint") && l.contains(id)), said.toString());
+        assertTrue(told.messages.stream().anyMatch(l -> l.contains("checkpoint") && l.contains(id)), told.messages.toString());
         for (String f : RESULTS) {
             assertArrayEquals(Files.readAllBytes(whole.resolve("runs").resolve(id).resolve(f)),
                     Files.readAllBytes(cut.resolve("runs").resolve(id).resolve(f)), preset + ": " + f);

@@ -62,13 +62,9 @@ class SweepTempFilesTest {
                 Files.writeString(out.resolve("notes.tmp"), "the user's"),
                 Files.writeString(out.resolve("my.csv.new"), "the user's"));
 
-        List<String> messages = new ArrayList<>();
-        SweepResult resumed = support().run(tmp.resolve("small.yaml"), out, 1, true, new SweepListener() {
-            @Override
-            public void message(String line) {
-                messages.add(line);
-            }
-        });
+        RecordingListener listener = new RecordingListener();
+        List<String> messages = listener.messages;
+        SweepResult resumed = support().run(tmp.resolve("small.yaml"), out, 1, true, listener);
         assertTrue(resumed.aggregate() != null, messages.toString());
         for (Path p : stale) {
             assertFalse(Files.exists(p), p + " is removed");
@@ -91,10 +87,10 @@ class SweepTempFilesTest {
             assertThrows(IllegalArgumentException.class, () -> SweepTempFiles.removeStale(out, lock));
         }
         assertTrue(Files.exists(file));
-        try (DirectoryLock lock = SweepRunner.lockToAggregate(out)) {
+        try (DirectoryLock lock = SweepLock.lockToAggregate(out)) {
             assertEquals(List.of(file), SweepTempFiles.removeStale(out, lock));
             // held by this owner now: a second one (a sweep, report --aggregate) is refused, so nothing writes beside it
-            SweepException busy = assertThrows(SweepException.class, () -> SweepRunner.lockToAggregate(out));
+            SweepException busy = assertThrows(SweepException.class, () -> SweepLock.lockToAggregate(out));
             assertContains(busy.getMessage(), "is in use by", "or report without --aggregate");
         }
         assertFalse(Files.exists(file));

@@ -11,7 +11,6 @@ import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.run.VersionedRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -79,7 +78,7 @@ class SweepUserClassesTest {
         // so is the dry run's check of the same directory
         VersionedRules.withClasses(v2, () -> {
             SweepPlan plan = plan();
-            SweepException dry = assertThrows(SweepException.class, () -> SweepRunner.checkBeforeRunning(out, plan, true));
+            SweepException dry = assertThrows(SweepException.class, () -> SweepRecord.checkBeforeRunning(out, plan, true));
             assertTrue(dry.getMessage().contains(RULE + "$Helper had SHA-256 " + before), dry.getMessage());
         });
         assertEquals(null, runWith(v1, out, true), "back to the class it ran: resumes");
@@ -135,14 +134,10 @@ class SweepUserClassesTest {
                     .execute(plan.get(), out, 1, false, SweepListener.NONE));
         });
         Files.delete(out.resolve(SweepLedger.FILE_NAME));
-        List<String> said = new ArrayList<>();
+        RecordingListener told = new RecordingListener();
+        List<String> said = told.messages;
         SweepSgResumeTest.Counting again = new SweepSgResumeTest.Counting(-1);
-        VersionedRules.withClasses(v2, () -> new SweepRunner(again).execute(plan.get(), out, 1, true, new SweepListener() {
-            @Override
-            public void message(String line) {
-                said.add(line);
-            }
-        }));
+        VersionedRules.withClasses(v2, () -> new SweepRunner(again).execute(plan.get(), out, 1, true, told));
         assertEquals(1, again.resumed.get(), "the snapshot was tried");
         assertEquals(1, again.executed.get(), "and the run started again");
         String line = said.stream().filter(l -> l.contains("cannot go on from its snapshot")).findFirst()
