@@ -26,33 +26,16 @@ class KernelsAbScriptTest {
         return ScriptRun.run(SCRIPT, args);
     }
 
-    private static boolean runnable() {
-        return ScriptRun.onPath("git") && Files.exists(SCRIPT.getParent().resolveSibling(".git"));
-    }
-
     @Test
     void printsBothJvmsFiguresAndTheirGeometricMean() throws Exception {
-        assumeTrue(runnable(), "needs git and the checkout's history");
+        assumeTrue(ScriptRun.withHistory(SCRIPT), "needs git and the checkout's history");
         ScriptRun r = run("--pairs", "3", "--warmup", "1", "--jvms", "2", "HEAD");
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("3 pairs of runs per JVM (ABBA) after 1 warm-up runs of each, in 2 JVMs"),
                 r.output());
-        Matcher m = Pattern.compile("JVM with ([AB])'s kernels made first: A median ([0-9.]+), B median ([0-9.]+) "
-                + "ms/image; B/A per pair median ([0-9.]+) \\(p25 ([0-9.]+), p75 ([0-9.]+)\\), B faster in ([0-9]+) of 3")
-                .matcher(r.output());
-        List<String> first = new ArrayList<>();
-        List<Double> medians = new ArrayList<>();
-        while (m.find()) {
-            first.add(m.group(1));
-            double a = Double.parseDouble(m.group(2));
-            double b = Double.parseDouble(m.group(3));
-            double median = Double.parseDouble(m.group(4));
-            // ms per image of 100 images at N_e = 100: above 0.01 on any machine, and finite
-            assertTrue(a > 0.01 && b > 0.01 && a < 1000 && b < 1000, r.output());
-            assertTrue(Double.parseDouble(m.group(5)) <= median && median <= Double.parseDouble(m.group(6)), r.output());
-            assertTrue(Integer.parseInt(m.group(7)) <= 3, r.output());
-            medians.add(median);
-        }
+        List<AbJvmLine> lines = AbJvmLine.parse(r.output(), "kernels", "ms/image", 3);
+        List<String> first = lines.stream().map(AbJvmLine::first).toList();
+        List<Double> medians = lines.stream().map(AbJvmLine::median).toList();
         assertEquals(List.of("A", "B"), first, r.output());
         Matcher together = Pattern.compile("geometric mean of their medians\\): ([0-9.]+)").matcher(r.output());
         assertTrue(together.find(), r.output());
@@ -62,7 +45,7 @@ class KernelsAbScriptTest {
 
     @Test
     void theTrainWorkRunsTheExponentialEulerTrainingInAsManyJvmsAsAsked() throws Exception {
-        assumeTrue(runnable(), "needs git and the checkout's history");
+        assumeTrue(ScriptRun.withHistory(SCRIPT), "needs git and the checkout's history");
         assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")), "dataset-fashion-mnist not installed");
         ScriptRun r = run("--pairs", "1", "--warmup", "0", "--work", "train", "--jvms", "4", "HEAD");
         assertEquals(0, r.exit(), r.output());
@@ -93,7 +76,7 @@ class KernelsAbScriptTest {
 
     @Test
     void refusesBadArgumentsNamingThem() throws Exception {
-        assumeTrue(runnable(), "needs git and the checkout's history");
+        assumeTrue(ScriptRun.withHistory(SCRIPT), "needs git and the checkout's history");
         run("--pairs", "0", "HEAD").assertRefused("--pairs must be a whole number from 1 to 100000, got '0'");
         run("--warmup", "x", "HEAD").assertRefused("--warmup must be a whole number from 0 to 10000, got 'x'");
         run("--cpu", "first", "HEAD").assertRefused("--cpu must be a CPU number, got 'first'");

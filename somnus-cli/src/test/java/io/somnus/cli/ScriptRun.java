@@ -32,6 +32,11 @@ record ScriptRun(int exit, String output) {
         return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
     }
 
+    /** Whether {@code script} can run against its checkout's history (git, and the checkout's .git; CI's clone has both). */
+    static boolean withHistory(Path script) {
+        return onPath("git") && Files.exists(script.getParent().resolveSibling(".git"));
+    }
+
     static ScriptRun run(Path script, String... args) throws IOException, InterruptedException {
         return run(script, Map.of(), args);
     }

@@ -1,0 +1,62 @@
+package io.somnus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code scripts/code-ab} (docs/performance.md, "Measuring"): a short run of the training work against the checkout's
+ * own HEAD (both JVMs' CPU figures, each pair's ratio between its quartiles, the combined ratio the geometric mean of
+ * the two medians and their range), and bad arguments refused naming the value. Needs git, a checkout with its history
+ * and dataset-fashion-mnist; skipped elsewhere.
+ */
+class CodeAbScriptTest {
+    private static final Path SCRIPT = ScriptRun.script("code-ab");
+
+    private static ScriptRun run(String... args) throws IOException, InterruptedException {
+        return ScriptRun.run(SCRIPT, args);
+    }
+
+    @Test
+    void printsBothJvmsCpuFiguresAndTheirGeometricMean() throws Exception {
+        assumeTrue(ScriptRun.withHistory(SCRIPT), "needs git and the checkout's history");
+        assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")), "dataset-fashion-mnist not installed");
+        ScriptRun r = run("--pairs", "3", "--warmup", "0", "--images", "5", "--jvms", "2", "HEAD");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("diehl-cook as train runs it, 5 images per run, 3 pairs of runs per JVM (ABBA) "
+                + "after 0 warm-up runs of each, in 2 JVMs"), r.output());
+        List<AbJvmLine> lines = AbJvmLine.parse(r.output(), "code", "CPU ms/image", 3);
+        List<String> first = lines.stream().map(AbJvmLine::first).toList();
+        List<Double> medians = lines.stream().map(AbJvmLine::median).toList();
+        assertEquals(List.of("A", "B"), first, r.output());
+        Matcher together = Pattern.compile("the 2 JVMs together \\(geometric mean of their medians\\): ([0-9.]+) "
+                + "\\(the JVMs ([0-9.]+)–([0-9.]+)\\)").matcher(r.output());
+        assertTrue(together.find(), r.output());
+        assertEquals(Math.sqrt(medians.get(0) * medians.get(1)), Double.parseDouble(together.group(1)), 1e-4,
+                r.output());
+        assertEquals(Math.min(medians.get(0), medians.get(1)), Double.parseDouble(together.group(2)), 1e-4, r.output());
+        assertEquals(Math.max(medians.get(0), medians.get(1)), Double.parseDouble(together.group(3)), 1e-4, r.output());
+    }
+
+    @Test
+    void refusesBadArgumentsNamingThem() throws Exception {
+        assumeTrue(ScriptRun.withHistory(SCRIPT), "needs git and the checkout's history");
+        run("--pairs", "0", "HEAD").assertRefused("--pairs must be a whole number from 1 to 100000, got '0'");
+        run("--warmup", "x", "HEAD").assertRefused("--warmup must be a whole number from 0 to 10000, got 'x'");
+        run("--images", "0", "HEAD").assertRefused("--images must be a whole number from 1 to 100000, got '0'");
+        run("--cpu", "first", "HEAD").assertRefused("--cpu must be a CPU number, got 'first'");
+        run("no-such-revision").assertRefused("REV 'no-such-revision' is not a commit of");
+        run("--work", "brian2", "HEAD").assertRefused("--work must be diehl-cook or paper-code, got 'brian2'");
+        run("--jvms", "3", "HEAD").assertRefused("--jvms must be an even number from 2 to 100, got '3'");
+        run("HEAD", "HEAD~1").assertRefused("one REV only, got 'HEAD' and 'HEAD~1'");
+        run().assertRefused("no REV");
+    }
+}
