@@ -358,9 +358,12 @@ class KernelChoiceTest {
         assertEquals(names.subList(0, 2), List.copyOf(c.nanosPerStep().keySet()).subList(0, 2));
         String winner = cache.read(KernelChoice.key(names)).orElseThrow();
         double fastest = c.nanosPerStep().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        if (c.nanosPerStep().get(winner) != fastest) { // the half width led, by less than the margin
+        if (c.nanosPerStep().get(winner) != fastest) { // the half width led: by less than the margin, or unconfirmed
             assertEquals(fastest, c.nanosPerStep().get(half), "the cache names the fastest of the three: " + c);
-            assertTrue(fastest >= (1 - KernelChoice.OTHER_WIDTH_MARGIN) * c.nanosPerStep().get(winner), c.toString());
+            // its confirming JVM did not settle (a loaded machine): it led once, which does not make it the choice
+            boolean unconfirmed = forked.size() == 2 && !forked.get(1).map(ForkedCalibration.Timing::settled).orElse(false);
+            assertTrue(unconfirmed || fastest >= (1 - KernelChoice.OTHER_WIDTH_MARGIN) * c.nanosPerStep().get(winner),
+                    c + ", the half width's JVMs: " + forked);
         }
         KernelChoice next = KernelChoice.auto(loaded, names, cache, () -> {
             throw new AssertionError("cached");
