@@ -7,14 +7,15 @@ import io.somnus.experiment.sweep.SweepLedger;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepTempFiles;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -25,9 +26,9 @@ import picocli.CommandLine.Parameters;
  * {@code somnus clean [DIR...]}: removes what interrupted work left behind and provably nobody uses any more —
  * temporary run directories ({@code .<name>.tmp-<n>}) of {@code train} runs whose process is gone, and the
  * unfinished runs ({@code runs/.tmp-*}) and temporary files of an interrupted aggregation ({@link SweepTempFiles})
- * of sweeps that no process is running; and the temporary files of interrupted exports ({@link ExportCommand}) in runs,
- * a sweep's runs included, once no process holds their lock ({@link AtomicFiles#removeIfAbandoned}). Finished runs
- * and files are never touched.
+ * of sweeps that no process is running; and the temporary files of interrupted exports ({@link ExportCommand}) and
+ * reports ({@link ReportCommand}) in runs and sweeps, a sweep's runs included, once no process holds their lock
+ * ({@link AtomicFiles#removeIfAbandoned}). Finished runs and files are never touched.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         header = "Removes what interrupted runs and exports left behind.",
@@ -37,7 +38,8 @@ import picocli.CommandLine.Parameters;
                 "  a sweep's temporary run directories, DIR/runs/.tmp-*;",
                 "  an aggregation's temporary files: DIR/.aggregate.csv.*.tmp, DIR/glmm.csv.new;",
                 "  export's temporary files in a run: RUN/.weights.safetensors.*.tmp (and network's),",
-                "  in DIR, in its runs and in its sweeps' runs (not those of an --out elsewhere).",
+                "  and report's in a run or sweep: .report.html.*.tmp, once their writer is gone,",
+                "  in DIR, in its runs and sweeps and in its sweeps' runs (not those of an --out elsewhere).",
                 "Finished runs and files are never touched.",
                 "(train --out and sweep --resume do this for their own directory by themselves.)"})
 final class CleanCommand implements Callable<Integer> {
@@ -64,14 +66,13 @@ final class CleanCommand implements Callable<Integer> {
         List<String> report = new ArrayList<>();
         for (Path d : targets) {
             report.addAll(RunDirectories.removeAbandoned(d, null));
-            cleanSweep(d, report);
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(d, Files::isDirectory)) {
-                for (Path child : children) {
-                    cleanSweep(child, report);
-                }
+            Set<Path> written = new TreeSet<>(runsIn(d)); // where export and report write without a lock of their own
+            for (Path sweep : sweepsIn(d)) {
+                cleanSweep(sweep, report);
+                written.add(sweep);
             }
-            for (Path run : runsIn(d)) {
-                cleanExports(run, report);
+            for (Path dir : written) {
+                cleanUnlockedWrites(dir, report);
             }
         }
         if (report.isEmpty()) {
@@ -84,12 +85,10 @@ final class CleanCommand implements Callable<Integer> {
     /** The runs in {@code dir}: itself, its children, and the runs of a sweep in either ({@code runs/*}), sorted. */
     private static Set<Path> runsIn(Path dir) throws IOException {
         Set<Path> runs = new TreeSet<>();
-        List<Path> places = new ArrayList<>(List.of(dir, dir.resolve(SweepRunner.RUNS_DIR)));
-        try (Stream<Path> children = Files.list(dir)) {
-            children.filter(Files::isDirectory).forEach(child -> {
-                places.add(child);
-                places.add(child.resolve(SweepRunner.RUNS_DIR));
-            });
+        List<Path> places = new ArrayList<>();
+        for (Path d : selfAndChildren(dir)) {
+            places.add(d);
+            places.add(d.resolve(SweepRunner.RUNS_DIR));
         }
         for (Path place : places) {
             if (RunDirectory.isRun(place)) {
@@ -104,23 +103,58 @@ final class CleanCommand implements Callable<Integer> {
         return runs;
     }
 
+    /** {@code dir} and the directories in it: where clean looks for runs and sweeps. */
+    private static List<Path> selfAndChildren(Path dir) throws IOException {
+        List<Path> dirs = new ArrayList<>(List.of(dir));
+        try (Stream<Path> children = Files.list(dir)) {
+            children.filter(Files::isDirectory).sorted().forEach(dirs::add);
+        }
+        return dirs;
+    }
+
+    /** {@code dir} and its children that are sweep directories (a ledger and a runs/ folder), sorted. */
+    private static Set<Path> sweepsIn(Path dir) throws IOException {
+        Set<Path> sweeps = new TreeSet<>();
+        for (Path place : selfAndChildren(dir)) {
+            if (Files.isRegularFile(place.resolve(SweepLedger.FILE_NAME))
+                    && Files.isDirectory(place.resolve(SweepRunner.RUNS_DIR))) {
+                sweeps.add(place);
+            }
+        }
+        return sweeps;
+    }
+
     /**
-     * Removes the temporary files that interrupted exports left in {@code run}: export takes no lock of the run, but
-     * its writer holds one on its temporary file, which the operating system released as it died.
+     * The command that writes each file of a run or sweep directory without a lock of that directory (it may run beside
+     * a sweep), so that only the lock its writer holds on the temporary file ({@link AtomicFiles#write}) tells whether
+     * that writer is gone.
      */
-    private static void cleanExports(Path run, List<String> report) throws IOException {
+    private static Map<String, String> unlockedWriters() {
+        Map<String, String> writers = new TreeMap<>();
+        ExportCommand.filesInRun().forEach(f -> writers.put(f, "export"));
+        writers.put(ReportCommand.FILE, "report");
+        return writers;
+    }
+
+    /**
+     * Removes the temporary files that interrupted exports and reports left in {@code dir}: neither takes a lock of
+     * it, but its writer holds one on its temporary file, which the operating system released as it died.
+     */
+    private static void cleanUnlockedWrites(Path dir, List<String> report) throws IOException {
+        Map<String, String> writers = unlockedWriters();
         List<Path> temporary;
-        try (Stream<Path> s = Files.list(run)) {
-            temporary = s.filter(p -> ExportCommand.isTemporaryFile(p.getFileName().toString()))
-                    .filter(Files::isRegularFile).sorted().toList();
+        try (Stream<Path> s = Files.list(dir)) {
+            temporary = s.filter(p -> AtomicFiles.targetOf(p.getFileName().toString()).filter(writers::containsKey)
+                    .isPresent()).filter(Files::isRegularFile).sorted().toList();
         }
         for (Path p : temporary) {
+            String writer = writers.get(AtomicFiles.targetOf(p.getFileName().toString()).orElseThrow());
             if (AtomicFiles.removeIfAbandoned(p)) {
-                report.add("removed " + p + ", the temporary file of an interrupted export (export writes the file "
-                        + "whole again)");
+                report.add("removed " + p + ", the temporary file of an interrupted " + writer + " (the next " + writer
+                        + " writes the file whole)");
             } else if (Files.exists(p)) {
-                report.add("kept " + p + ": an export is writing it, or it is empty, which proves nothing; remove it "
-                        + "yourself if no somnus export is running");
+                report.add("kept " + p + ": a somnus " + writer + " is writing it, or it is empty, which proves "
+                        + "nothing; remove it yourself if no somnus " + writer + " is running");
             }
         }
     }

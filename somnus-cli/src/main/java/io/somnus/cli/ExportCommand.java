@@ -150,13 +150,9 @@ final class ExportCommand implements Callable<Integer> {
         return source.substring(0, source.lastIndexOf('.')) + Safetensors.EXTENSION;
     }
 
-    /**
-     * Whether {@code fileName} is the temporary file of a file export writes into a run directory
-     * ({@code .weights.safetensors.<nonce>.tmp}, {@link AtomicFiles#write}), which an interrupted export leaves.
-     */
-    static boolean isTemporaryFile(String fileName) {
-        return AtomicFiles.targetOf(fileName).filter(Set.of(exportName(RunDirectory.WEIGHTS),
-                exportName(SpikeExchange.NETWORK))::contains).isPresent();
+    /** The files export writes into a run directory (without --out): weights.safetensors, network.safetensors. */
+    static Set<String> filesInRun() {
+        return Set.of(exportName(RunDirectory.WEIGHTS), exportName(SpikeExchange.NETWORK));
     }
 
     /** Every array of {@code npz}, checked whole first: reading streams its entries, and a file cut after them passes. */

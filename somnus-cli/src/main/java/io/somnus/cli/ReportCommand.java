@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
         header = "Writes a self-contained HTML report of a sweep or a run.",
         description = {"The figures and tables are embedded in the one HTML file, which opens without its directory."})
 public final class ReportCommand implements Callable<Integer> {
+    /** The page a report writes into the sweep or run directory it shows, unless --out names another. */
+    static final String FILE = "report.html";
     @Spec
     CommandSpec spec;
 
@@ -82,14 +84,14 @@ public final class ReportCommand implements Callable<Integer> {
             stderr.flush();
             return SweepCommand.EXIT_USAGE;
         }
-        Path html = out != null ? out : dir.resolve("report.html");
+        Path html = out != null ? out : dir.resolve(FILE);
         if (out != null) {
             RunDirectories.requireNoFileAbove("--out", out);
         }
         // a name without .html (report.txt, a directory's name that does not exist yet) got HTML without a word,
         // which a browser then shows as text, and an existing file of another kind would be replaced
         String refused = Files.isDirectory(html) ? "is a directory; give the HTML file to write (e.g. --out "
-                + html.resolve("report.html") + ")"
+                + html.resolve(FILE) + ")"
                 : !isHtmlName(html) ? "does not end in .html or .htm; the report is one HTML page (e.g. --out "
                 + html.resolveSibling(html.getFileName() + ".html") + ")" : null;
         if (refused != null) { // an earlier report is replaced; nothing else is written

@@ -132,7 +132,7 @@ final class ReproduceCommand implements Callable<Integer> {
             Files.deleteIfExists(sweepFile);
         }
         System.out.print(SweepSummaryTable.format(r));
-        Path report = dir.resolve("report.html");
+        Path report = dir.resolve(ReportCommand.FILE);
         SweepResults results;
         try (InterruptNotice notice = InterruptNotice.forReport(dir)) {
             results = SweepResults.load(dir); // once, for the report and the verdict

@@ -213,7 +213,7 @@ public final class SweepCommand implements Callable<Integer> {
                     stdout.print(VerdictCaveats.console(finished));
                 }
                 if (report && finished != null) {
-                    Path html = result.outDir().resolve("report.html");
+                    Path html = result.outDir().resolve(ReportCommand.FILE);
                     try {
                         ReportBuilder.build(finished, html);
                         stdout.println("report: " + html);

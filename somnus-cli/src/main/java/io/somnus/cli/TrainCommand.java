@@ -330,7 +330,7 @@ final class TrainCommand implements Callable<Integer> {
      * happens here, so a report that cannot be written is a warning, not a failed run.
      */
     private static void writeReport(Path dir) {
-        Path html = dir.resolve("report.html");
+        Path html = dir.resolve(ReportCommand.FILE);
         try {
             ReportBuilder.build(dir, html);
             System.out.println("report: " + html.toAbsolutePath());

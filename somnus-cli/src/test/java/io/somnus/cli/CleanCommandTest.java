@@ -117,7 +117,6 @@ class CleanCommandTest {
         Files.writeString(sweep.resolve("ledger.sqlite"), "");
         Path aggregate = Files.writeString(sweep.resolve(".aggregate.csv.3f9a0c.tmp"), "half a table");
         Path glmm = Files.writeString(sweep.resolve("glmm.csv.new"), "half an R table");
-        Path report = Files.writeString(sweep.resolve(".report.html.77ab.tmp"), "<html>"); // written without the lock
 
         try (DirectoryLock held = DirectoryLock.tryAcquire(sweep.resolve(".somnus.lock"), "a sweep").orElseThrow()) {
             String out = cleanOutput(dir);
@@ -125,12 +124,19 @@ class CleanCommandTest {
         }
         assertTrue(Files.exists(aggregate) && Files.exists(glmm), "kept while the sweep's lock is held");
 
-        String out = cleanOutput(dir);
+        // a report writes without the sweep's lock: its own lock on its file tells a live report's from a dead one's
+        Path report = Files.writeString(sweep.resolve(".report.html.77ab.tmp"), "<html>");
+        String out;
+        try (FileChannel channel = FileChannel.open(report, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) { // a report being written
+            out = cleanOutput(dir);
+        }
         assertTrue(out.contains("removed " + aggregate.toAbsolutePath() + ", a temporary file of an interrupted "
                 + "aggregation"), out);
         assertTrue(out.contains("removed " + glmm.toAbsolutePath()), out);
         assertFalse(Files.exists(aggregate) || Files.exists(glmm));
-        assertTrue(Files.exists(report), "report.html's may be a live report's");
+        assertTrue(out.contains("kept " + report + ": a somnus report is writing it"), out);
+        assertTrue(Files.exists(report), "a live report's is kept");
         assertTrue(Files.exists(sweep.resolve("runs").resolve("done-run")), "finished runs are never touched");
     }
 
@@ -142,8 +148,8 @@ class CleanCommandTest {
     }
 
     /**
-     * An interrupted export's temporary files, in a run beside others and in a sweep's run: removed once no process
-     * holds their lock; one whose lock is held, and an empty one, kept and said; the finished files, and another
+     * An interrupted export's temporary files, in a run beside others and in a sweep's run, and an interrupted report's
+     * in a run and a sweep: removed once no process holds their lock; one whose lock is held, and an empty one, kept and said; the finished files, and another
      * file's temporary one, never touched. A run given itself is cleaned too.
      */
     @Test
@@ -157,6 +163,8 @@ class CleanCommandTest {
         Path finished = Files.writeString(run.resolve("weights.safetensors"), "a finished file");
         Path notExports = Files.writeString(run.resolve(".metrics.csv.5.tmp"), "another writer's");
         Path held = Files.writeString(sweepRun.resolve(".weights.safetensors.9.tmp"), "being written");
+        Path staleReport = Files.writeString(run.resolve(".report.html.c0.tmp"), "<html>");
+        Path staleSweepReport = Files.writeString(dir.resolve("sweep/.report.html.c1.tmp"), "<html>");
         String out;
         try (FileChannel channel = FileChannel.open(held, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
@@ -164,9 +172,14 @@ class CleanCommandTest {
         }
         assertTrue(out.contains("removed " + stale.toAbsolutePath() + ", the temporary file of an interrupted export"),
                 out);
+        assertTrue(out.contains("removed " + staleReport.toAbsolutePath() + ", the temporary file of an interrupted "
+                + "report (the next report writes the file whole)"), out);
+        assertTrue(out.contains("removed " + staleSweepReport.toAbsolutePath() + ", the temporary file of an "
+                + "interrupted report"), out);
+        assertFalse(Files.exists(staleReport) || Files.exists(staleSweepReport));
         assertTrue(out.contains("removed " + staleNetwork.toAbsolutePath()), out);
         assertFalse(Files.exists(stale) || Files.exists(staleNetwork));
-        assertTrue(out.contains("kept " + held + ": an export is writing it"), out);
+        assertTrue(out.contains("kept " + held + ": a somnus export is writing it"), out);
         assertTrue(out.contains("kept " + empty + ": "), out);
         assertTrue(Files.exists(held) && Files.exists(empty), "a held one and an empty one are kept");
         assertTrue(Files.exists(finished) && Files.exists(notExports), "finished files and others' are never touched");

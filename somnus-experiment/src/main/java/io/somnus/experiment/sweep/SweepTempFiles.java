@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * writes: the aggregates, the verdict, the GLMM's files and the copy of the sweep file.
  *
  * <p>Another temporary file is not one of them: {@code report} writes {@code report.html} without taking the lock
- * (it may run beside a sweep), so its temporary file may belong to a report being written now.
+ * (it may run beside a sweep), so its temporary file may belong to a report being written now; only the lock its
+ * writer holds on that file tells ({@code somnus clean}, {@link AtomicFiles#removeIfAbandoned}).
  */
 public final class SweepTempFiles {
     /** The files of a sweep directory written only under its lock, by {@link AtomicFiles#write}. */
