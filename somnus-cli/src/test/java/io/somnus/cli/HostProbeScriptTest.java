@@ -66,7 +66,7 @@ class HostProbeScriptTest {
     @Test
     void samplesTheCoresWhileACommandRunsAndPassesItsStatusOn() throws Exception {
         assumeTrue(runnable(), "needs x86-64 and cc");
-        ScriptRun r = run("--during", "sh", "-c", "sleep 1.2; exit 3");
+        ScriptRun r = run("--during", "sh", "-c", "sleep 2; exit 3");
         assertEquals(3, r.exit(), r.output());
         Matcher m = Pattern.compile("cpu \\d+ during the command: (\\d+) samples over ([0-9.]+) s; clock median ([0-9.]+) "
                 + "GHz; adds per cycle median ([0-9.]+) \\(p5 ([0-9.]+), p95 ([0-9.]+)\\); samples below 90% of the p95 "
@@ -82,7 +82,9 @@ class HostProbeScriptTest {
             double p5 = Double.parseDouble(m.group(5));
             double p95 = Double.parseDouble(m.group(6));
             int percent = Integer.parseInt(m.group(7));
-            assertTrue(seconds >= 1.2 && samples >= 2 && samples <= 2 * seconds + 2, "a sample every 0.5 s: " + m.group());
+            // a sampler starts beside the command, as late as a loaded machine lets it (1.1 s of a 1.2-s command seen)
+            assertTrue(seconds >= 1 && seconds < 4 && samples >= 2 && samples <= 2 * seconds + 2,
+                    "a sample every 0.5 s while the command runs 2 s: " + m.group());
             assertTrue(clock > 0.5 && clock < 7, m.group());
             assertTrue(p5 <= median && median <= p95 && median > 1 && median <= 8, m.group());
             assertTrue(percent >= 0 && percent <= 100, m.group());
