@@ -26,28 +26,28 @@ import org.knowm.xchart.style.Styler;
 class ChartsTest {
     @Test
     void niceCeilingIsTheSmallestOfOneTwoTwoAndAHalfAndFiveTimesAPowerOfTenAtOrAbove() {
-        assertEquals(1e6, Charts.niceCeiling(918_000), 0);
-        assertEquals(2e5, Charts.niceCeiling(102_000), 0);
-        assertEquals(2.5, Charts.niceCeiling(2.01), 1e-15);
-        assertEquals(5e-3, Charts.niceCeiling(0.0026), 1e-18);
-        assertEquals(10, Charts.niceCeiling(5.5), 0);
-        assertEquals(100, Charts.niceCeiling(100), 0);   // already round: kept
-        assertEquals(0.025, Charts.niceCeiling(0.025), 1e-17);
+        assertEquals(1e6, AxisRanges.niceCeiling(918_000), 0);
+        assertEquals(2e5, AxisRanges.niceCeiling(102_000), 0);
+        assertEquals(2.5, AxisRanges.niceCeiling(2.01), 1e-15);
+        assertEquals(5e-3, AxisRanges.niceCeiling(0.0026), 1e-18);
+        assertEquals(10, AxisRanges.niceCeiling(5.5), 0);
+        assertEquals(100, AxisRanges.niceCeiling(100), 0);   // already round: kept
+        assertEquals(0.025, AxisRanges.niceCeiling(0.025), 1e-17);
     }
 
     /** The weight traces' x axis ended at niceCeiling(last step): 5.5e5 steps ran to 1e6, 45 % of the plot empty. */
     @Test
     void anAxisEndIsAWholeTwentiethStepAtOrPastTheData() {
-        assertEquals(550_000, Charts.axisEnd(550_000), 0);    // a twentieth, 27 500, rounds to 50 000: 11 whole steps
-        assertEquals(30_000, Charts.axisEnd(28_150), 0);      // steps of 2 000 (1 407.5 rounded up): 15 of them
-        assertEquals(28_000, Charts.axisEnd(28_000), 0);      // already 14 steps of 2 000: kept
-        assertEquals(950_000, Charts.axisEnd(918_000), 0);    // steps of 50 000
-        assertEquals(110_000, Charts.axisEnd(102_000), 0);    // steps of 10 000
-        assertEquals(5.5, Charts.axisEnd(5.00005), 1e-12);    // the worst case: steps of 0.5, 9.1 % past the data
+        assertEquals(550_000, AxisRanges.axisEnd(550_000), 0);    // a twentieth, 27 500, rounds to 50 000: 11 whole steps
+        assertEquals(30_000, AxisRanges.axisEnd(28_150), 0);      // steps of 2 000 (1 407.5 rounded up): 15 of them
+        assertEquals(28_000, AxisRanges.axisEnd(28_000), 0);      // already 14 steps of 2 000: kept
+        assertEquals(950_000, AxisRanges.axisEnd(918_000), 0);    // steps of 50 000
+        assertEquals(110_000, AxisRanges.axisEnd(102_000), 0);    // steps of 10 000
+        assertEquals(5.5, AxisRanges.axisEnd(5.00005), 1e-12);    // the worst case: steps of 0.5, 9.1 % past the data
         // never short of the data, and never more than a step of at most a tenth of the end past it
         for (int k = 1; k <= 2000; k++) {
             double max = 37.0 * StrictMath.pow(1.0093, k);
-            double end = Charts.axisEnd(max);
+            double end = AxisRanges.axisEnd(max);
             assertTrue(end >= max && end - max <= end / 11 + 1e-9 * end, max + " ends at " + end);
         }
     }
@@ -88,8 +88,8 @@ class ChartsTest {
             }
             Charts.line(chart, "in_h", x, y, Charts.qualitative(0));
             chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisMax(Charts.axisEnd(x[x.length - 1]));
-            Charts.roundXTicks(chart);
+            chart.getStyler().setXAxisMax(AxisRanges.axisEnd(x[x.length - 1]));
+            Ticks.roundXTicks(chart);
             Charts.svg(chart, 1);
             List<String> labels = xTickLabels(chart);
             assertTrue(labels.size() >= 3, labels.toString());
@@ -112,19 +112,19 @@ class ChartsTest {
         XYChart chart = Charts.xy("t", "sleep fraction asked for", "Σ|w| (log scale)", 380, 270);
         Charts.line(chart, "h_out", new double[] {0, 0.5}, new double[] {27, 40}, Charts.qualitative(0));
         Charts.line(chart, "in_h", new double[] {0, 0.5}, new double[] {1500, 1800}, Charts.qualitative(1));
-        Charts.logYTicks(chart, 27, 1800);
+        Ticks.logYTicks(chart, 27, 1800);
         Charts.svg(chart, 1);
         List<String> labels = tickLabels(chart, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList();
         assertEquals(List.of("50", "100", "200", "500", "1000"), labels);
         // four powers of ten and more: the powers alone, where three labels a decade would crowd the panel
         XYChart wide = Charts.xy("t", "simulation step", "Σ|w| (log scale)", 560, 320);
         Charts.line(wide, "in_h", new double[] {0, 1}, new double[] {2, 40_000}, Charts.qualitative(0));
-        Charts.logYTicks(wide, 2, 40_000);
+        Ticks.logYTicks(wide, 2, 40_000);
         Charts.svg(wide, 1);
         assertEquals(List.of("10", "100", "1000", "10000"),
                 tickLabels(wide, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList());
-        assertTrue(Charts.oneTwoFive(2000.0000000002) && Charts.oneTwoFive(0.05) && !Charts.oneTwoFive(300)
-                && !Charts.oneTwoFive(0), "1, 2, 5 × 10^k only");
+        assertTrue(Ticks.oneTwoFive(2000.0000000002) && Ticks.oneTwoFive(0.05) && !Ticks.oneTwoFive(300)
+                && !Ticks.oneTwoFive(0), "1, 2, 5 × 10^k only");
     }
 
     /**
@@ -135,18 +135,18 @@ class ChartsTest {
     void anAxisWritesItsTicksInOneNotation() throws Exception {
         XYChart chart = Charts.xy("t", "simulation step", "Σ|w|", 380, 270);
         Charts.line(chart, "in_h", new double[] {0, 62_500, 125_000}, new double[] {1, 2, 3}, Charts.qualitative(0));
-        Charts.roundXTicks(chart);   // as a weight trace: round steps
+        Ticks.roundXTicks(chart);   // as a weight trace: round steps
         Charts.svg(chart, 1);
         List<String> labels = xTickLabels(chart).stream().filter(l -> l != null && !l.isEmpty() && !l.equals("0")).toList();
         assertTrue(labels.size() >= 3, labels.toString());
         assertTrue(labels.stream().allMatch(l -> l.matches("[0-9.]+e[0-9]+")), labels.toString());
         // each label still reads its value
-        assertEquals(20_000, Double.parseDouble(Charts.tick(20_000, 125_000)));
-        assertEquals("2e4", Charts.tick(20_000, 125_000));
-        assertEquals("1.2e5", Charts.tick(120_000, 125_000));
+        assertEquals(20_000, Double.parseDouble(Ticks.tick(20_000, 125_000)));
+        assertEquals("2e4", Ticks.tick(20_000, 125_000));
+        assertEquals("1.2e5", Ticks.tick(120_000, 125_000));
         // below 100 000 the axis stays plain, as before
-        assertEquals("80000", Charts.tick(80_000, 95_000));
-        assertEquals("80000", Charts.tick(80_000.0));
+        assertEquals("80000", Ticks.tick(80_000, 95_000));
+        assertEquals("80000", Ticks.tick(80_000.0));
     }
 
     /**
@@ -162,25 +162,25 @@ class ChartsTest {
         Charts.line(chart, "in_h", new double[] {0, 300}, new double[] {1500, 1800}, Charts.qualitative(1));
         chart.getStyler().setYAxisMin(27.0);
         chart.getStyler().setYAxisMax(1800.0);
-        Charts.logYTicks(chart, 27, 1800);
+        Ticks.logYTicks(chart, 27, 1800);
         Charts.svg(chart, 1);
         assertEquals(List.of("50", "100", "200", "500", "1000"),
                 tickLabels(chart, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList());
-        assertEquals(1800, Charts.axisLargest(chart, false), 0);
+        assertEquals(1800, Ticks.axisLargest(chart, false), 0);
         // a linear axis too: the shading reaches 10 heights past each end
         XYChart linear = Charts.xy("t", "simulation step", "Σ|w|", 560, 320);
         Charts.spans(linear, "sleep", List.of(new double[] {100, 200}), 0, 20_000, false, Color.GRAY, 1);
         Charts.line(linear, "in_h", new double[] {0, 300}, new double[] {5_000, 20_000}, Charts.qualitative(0));
         linear.getStyler().setYAxisMin(0.0);
         linear.getStyler().setYAxisMax(20_000.0);
-        assertEquals(20_000, Charts.axisLargest(linear, false), 0);
+        assertEquals(20_000, Ticks.axisLargest(linear, false), 0);
     }
 
     /**
      * The receptive-field cosine of the quick study's paper runs (0.0925 to 0.1041 with its intervals) was labelled
      * 0.094 to 0.104 by 0.002, its control's (0.090 to 0.104) at eight ticks 26 px apart, whose labels crowded each
      * other. On linear y axes of narrow ranges and wide, in a panel with its legend below or without, the labels are
-     * {@link Charts#MIN_Y_TICK_GAP_PX} apart (less a few px the plot's height is estimated by), three of them at least,
+     * {@link Ticks#MIN_Y_TICK_GAP_PX} apart (less a few px the plot's height is estimated by), three of them at least,
      * each its own; the ticks between them keep their grid lines unlabelled.
      */
     @Test
@@ -229,7 +229,7 @@ class ChartsTest {
                     // estimated to a px or two)
                     double every = 2 * Math.abs(values.get(i) - values.get(i - 1));
                     long left = (long) (Math.floor(r[1] / every + 1e-9) - Math.ceil(r[0] / every - 1e-9) + 1);
-                    assertTrue(gap >= Charts.MIN_Y_TICK_GAP_PX - 2 || (left < 3 && gap >= Charts.MIN_Y_TICK_GAP_PX - 4),
+                    assertTrue(gap >= Ticks.MIN_Y_TICK_GAP_PX - 2 || (left < 3 && gap >= Ticks.MIN_Y_TICK_GAP_PX - 4),
                             r[0] + " to " + r[1] + (legendBelow ? ", legend below" : "") + ": " + labels + " at " + at);
                 }
             }
@@ -266,14 +266,14 @@ class ChartsTest {
     @Test
     void oneXValueIsPaddedInsideThePlot() {
         XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent one = new Charts.Extent();
+        Extent one = new Extent();
         one.add(new double[] {200}, new double[] {0.36}, new double[] {0.36}, new double[] {0.36});
         one.add(new double[] {200}, new double[] {0.25}, new double[] {0.25}, new double[] {0.25});
         assertTrue(one.padIfOneX(chart));
         assertEquals(0, chart.getStyler().getXAxisMin(), 0);
         assertEquals(250, chart.getStyler().getXAxisMax(), 0);
         XYChart two = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent curve = new Charts.Extent();
+        Extent curve = new Extent();
         curve.add(new double[] {100, 200}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4});
         assertFalse(curve.padIfOneX(two));
         assertNull(two.getStyler().getXAxisMax());
@@ -288,14 +288,14 @@ class ChartsTest {
         double[] x = {0, 0.2};
         double[] none = {Double.NaN, Double.NaN};
         XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent e = new Charts.Extent();
+        Extent e = new Extent();
         e.add(x, new double[] {0.42, 0.46}, none, none);
         e.roundIfAtMost(chart, 3);
         // a quarter of 0.04 either side, 0.41 to 0.47, in whole steps of niceCeiling(0.06 / 4) = 0.02
         assertEquals(0.40, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.48, chart.getStyler().getYAxisMax(), 1e-12);
         XYChart flat = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent f = new Charts.Extent();
+        Extent f = new Extent();
         f.add(x, new double[] {0.09845, 0.09844}, none, none);
         f.roundIfAtMost(flat, 3);
         // 1e-5 apart, under a thousandth of the value: a tenth of 0.098445 around it, 0.0935 to 0.1034, in whole
@@ -320,11 +320,11 @@ class ChartsTest {
         // a control's single test accuracy, 0.5711 with its interval [0.5584, 0.5837]: a quarter of 0.0253 rounds up to
         // 0.01, so the axis runs over whole hundredths around the interval
         XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.niceYRange(chart, 0.5584, 0.5837);
+        AxisRanges.niceYRange(chart, 0.5584, 0.5837);
         assertEquals(0.55, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.59, chart.getStyler().getYAxisMax(), 1e-12);
         // ends already on a step stay where they are
-        Charts.niceYRange(chart, 0.2, 0.6);
+        AxisRanges.niceYRange(chart, 0.2, 0.6);
         assertEquals(0.2, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.6, chart.getStyler().getYAxisMax(), 1e-12);
     }
@@ -332,17 +332,17 @@ class ChartsTest {
     @Test
     void aRangeOfZeroWidthIsCentredOnItsValue() {
         XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.niceYRange(chart, 1, 1);   // every seed saturated: [0.95, 1.05], steps of 0.025
+        AxisRanges.niceYRange(chart, 1, 1);   // every seed saturated: [0.95, 1.05], steps of 0.025
         assertEquals(0.95, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(1.05, chart.getStyler().getYAxisMax(), 1e-12);
-        Charts.niceYRange(chart, 0, 0);   // [−0.5, 0.5], steps of 0.25
+        AxisRanges.niceYRange(chart, 0, 0);   // [−0.5, 0.5], steps of 0.25
         assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
         // a width of rounding noise is none: two equal stds 6e-17 apart, and a value of noise around 0
-        Charts.niceYRange(chart, 0.005, 0.005 + 6e-17); // [0.00475, 0.00525], a quarter of 0.0005 up to steps of 0.0002
+        AxisRanges.niceYRange(chart, 0.005, 0.005 + 6e-17); // [0.00475, 0.00525], a quarter of 0.0005 up to steps of 0.0002
         assertEquals(0.0046, chart.getStyler().getYAxisMin(), 1e-15);
         assertEquals(0.0054, chart.getStyler().getYAxisMax(), 1e-15);
-        Charts.niceYRange(chart, -3e-17, 4e-17);
+        AxisRanges.niceYRange(chart, -3e-17, 4e-17);
         assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
     }
@@ -350,12 +350,12 @@ class ChartsTest {
     /** A log axis only where it spans 20× and labels two powers of ten: 150 to 2 800 would read "1000" alone. */
     @Test
     void aLogAxisNeedsTwoPowersOfTenInItsRange() {
-        assertFalse(Charts.logAxis(150, 2800));        // 18.7×, one power of ten (1 000) inside
-        assertFalse(Charts.logAxis(110, 9000));        // 82×, but 1 000 alone inside
-        assertTrue(Charts.logAxis(90, 2800));          // 100 and 1 000
-        assertTrue(Charts.logAxis(100, 2000));         // a power of ten at the bottom counts
-        assertFalse(Charts.logAxis(0, 1e6));           // zero has no place on a log axis
-        assertFalse(Charts.logAxis(10, 150));          // two powers of ten, but under 20×
+        assertFalse(Ticks.logAxis(150, 2800));        // 18.7×, one power of ten (1 000) inside
+        assertFalse(Ticks.logAxis(110, 9000));        // 82×, but 1 000 alone inside
+        assertTrue(Ticks.logAxis(90, 2800));          // 100 and 1 000
+        assertTrue(Ticks.logAxis(100, 2000));         // a power of ten at the bottom counts
+        assertFalse(Ticks.logAxis(0, 1e6));           // zero has no place on a log axis
+        assertFalse(Ticks.logAxis(10, 150));          // two powers of ten, but under 20×
     }
 
     /**
@@ -396,7 +396,7 @@ class ChartsTest {
         // an SG-SNN's three epochs at 0.12, 0.12, 0.12 and one point at 0.18: a quarter of 0.06 either side is
         // 0.105 to 0.195, whole steps of niceCeiling(0.09 / 4) = 0.025 around it: 0.1 to 0.2
         XYChart chart = Charts.xy("t", "x", "y", 400, 300);
-        Charts.Extent e = new Charts.Extent();
+        Extent e = new Extent();
         double[] x = {200, 400, 600};
         double[] y = {0.12, 0.12, 0.18};
         e.add(x, y, y, y);
@@ -405,7 +405,7 @@ class ChartsTest {
         assertEquals(0.2, chart.getStyler().getYAxisMax(), 1e-12);
         // four checkpoints: XChart's own range
         XYChart four = Charts.xy("t", "x", "y", 400, 300);
-        Charts.Extent f = new Charts.Extent();
+        Extent f = new Extent();
         f.add(new double[] {1, 2, 3, 4}, new double[] {0.1, 0.2, 0.3, 0.4}, new double[4], new double[4]);
         f.roundIfAtMost(four, 3);
         assertEquals(null, four.getStyler().getYAxisMin());
@@ -483,25 +483,25 @@ class ChartsTest {
     void aFewPointsGetNoRoomPastTheirQuantitysBounds() {
         double[] x = {0, 0.2};
         XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent e = new Charts.Extent().within(0, 1);
+        Extent e = new Extent().within(0, 1);
         e.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
         e.roundIfAtMost(chart, 3);
         assertEquals(0, chart.getStyler().getYAxisMin(), 1e-12);
         assertEquals(1, chart.getStyler().getYAxisMax(), 1e-12);
         XYChart unbounded = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent u = new Charts.Extent();
+        Extent u = new Extent();
         u.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
         u.roundIfAtMost(unbounded, 3);
         assertEquals(-0.5, unbounded.getStyler().getYAxisMin(), 1e-12);
         assertEquals(1.5, unbounded.getStyler().getYAxisMax(), 1e-12);
         XYChart flat = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent f = new Charts.Extent().within(0, 1);
+        Extent f = new Extent().within(0, 1);
         f.add(x, new double[] {1, 1}, new double[] {Double.NaN, Double.NaN}, new double[] {Double.NaN, Double.NaN});
         f.roundIfAtMost(flat, 3);
         assertEquals(0.95, flat.getStyler().getYAxisMin(), 1e-12);
         assertEquals(1, flat.getStyler().getYAxisMax(), 1e-12);
         XYChart std = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent s = new Charts.Extent().within(0, Double.POSITIVE_INFINITY);
+        Extent s = new Extent().within(0, Double.POSITIVE_INFINITY);
         s.add(x, new double[] {0.03, 0.08}, new double[] {-0.03, -0.2}, new double[] {0.09, 0.36});
         s.roundIfAtMost(std, 3);
         // −0.2 to 0.36, a quarter of 0.56 above: 0.5; below the bound already, so nothing added: steps of 0.2
