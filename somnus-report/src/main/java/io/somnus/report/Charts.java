@@ -8,16 +8,9 @@ import java.awt.font.TextLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -32,56 +25,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * XChart line charts in one house style, encoded as SVG by VectorGraphics2D. Text is drawn with
  * DejaVu Sans (Debian's default fonts, and a common fallback in browsers) so that label widths measured
- * by Java match what the browser draws.
+ * by Java match what the browser draws. Where an axis's ticks fall and how they read is {@link Ticks}'s job, its
+ * round ends {@link AxisRanges}' and {@link Extent}'s.
  */
 final class Charts {
     static final String FONT = "DejaVu Sans";
     /** Around the whole chart, px. */
     static final int CHART_PADDING = 8;
-    /** A y axis is logarithmic only when its values span at least this factor (else it shows one decade tick). */
-    static final double LOG_RANGE = 20;
-
-    /**
-     * Whether values from {@code lo} to {@code hi} go on a log axis: they span {@link #LOG_RANGE}× or more, and the
-     * axis would label two powers of ten at least (XChart labels a log axis at powers of ten only, so 150 to 2 800
-     * would read "1000" alone; {@link #logYTicks} adds 2 and 5 × 10^k).
-     */
-    static boolean logAxis(double lo, double hi) {
-        return lo > 0 && hi / lo >= LOG_RANGE
-                && StrictMath.floor(StrictMath.log10(hi)) - StrictMath.ceil(StrictMath.log10(lo)) >= 1;
-    }
-    /**
-     * Makes a logarithmic y axis label 1, 2 and 5 × 10^k as well as the powers of ten. XChart labels the powers alone,
-     * so that a paper-sg-code total |w| of 27 to 40 (h_out, below the 100 labelled) and one of 1 500 to 1 800 (in_h,
-     * above the 1 000) could not be read off their axis; its other minor ticks stay unlabelled grid lines. Values from
-     * {@code lo} to {@code hi} that span more than {@link #LOG_LABELLED_DECADES} powers of ten keep XChart's labels at
-     * the powers alone, where three labels a decade would crowd a panel's height.
-     */
-    static void logYTicks(XYChart chart, double lo, double hi) {
-        chart.getStyler().setYAxisLogarithmic(true);
-        if (StrictMath.log10(hi / lo) <= LOG_LABELLED_DECADES) {
-            chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
-            Function<Double, String> label = axisTicks(chart, false);
-            chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> oneTwoFive(v) ? label.apply(v) : "");
-        }
-    }
-
-    /** Up to this many powers of ten, a log axis is labelled at 1, 2 and 5 × 10^k ({@link #logYTicks}). */
-    static final double LOG_LABELLED_DECADES = 3;
-
-    /** Whether {@code v} > 0 is 1, 2 or 5 × 10^k (within rounding: XChart multiplies its ticks out of powers of ten). */
-    static boolean oneTwoFive(double v) {
-        if (!(v > 0)) {
-            return false;
-        }
-        double mantissa = v / StrictMath.pow(10, StrictMath.floor(StrictMath.log10(v) + 1e-9));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (Math.abs(mantissa - m) < 1e-6 * m) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Sequential palette for sleep fractions (viridis at 8 points), dark = no sleep. */
     private static final Color[] SEQUENTIAL = {
@@ -123,8 +73,8 @@ final class Charts {
         s.setXAxisTickMarkSpacingHint(Math.max(55, width / 7));
         s.setXAxisMaxLabelCount(7);
         s.setYAxisTickMarkSpacingHint(45);
-        s.setXAxisTickLabelsFormattingFunction(axisTicks(chart, true));
-        s.setYAxisTickLabelsFormattingFunction(axisTicks(chart, false));
+        s.setXAxisTickLabelsFormattingFunction(Ticks.axisTicks(chart, true));
+        s.setYAxisTickLabelsFormattingFunction(Ticks.axisTicks(chart, false));
         return chart;
     }
 
@@ -192,308 +142,6 @@ final class Charts {
         }
         int k = (int) Math.round(i * last / (double) (n - 1));
         return SEQUENTIAL[Math.min(last, k)];
-    }
-
-    /** Tick label: at most 4 significant digits, plain notation between 0.001 and 100000, no trailing zeros. */
-    static String tick(Double value) {
-        return tick(value, Math.abs(value));
-    }
-
-    /**
-     * Tick label on an axis whose largest value is {@code axisLargest}: as {@link #tick(Double)}, but every tick in
-     * scientific notation where the axis reaches 100000, so that one axis writes its ticks alike (a weight trace's
-     * steps read "80000, 1e5, 1.2e5": 8e4, 1e5, 1.2e5).
-     */
-    static String tick(double v, double axisLargest) {
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a < 1e-3 || a >= 1e5 || axisLargest >= 1e5) {
-            String t = String.format(Locale.ROOT, "%.2e", v);
-            return t.replaceAll("\\.?0+e", "e").replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
-        }
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * The chart's tick labels on one axis ({@link #tick(double, double)}), by the largest magnitude its series and set
-     * ends reach, found when XChart first labels a tick: once the series are all in, as it paints.
-     */
-    static Function<Double, String> axisTicks(XYChart chart, boolean x) {
-        double[] largest = {Double.NaN};
-        double[] previous = {Double.NaN};
-        return v -> {
-            if (Double.isNaN(largest[0])) {
-                largest[0] = axisLargest(chart, x);
-            }
-            if (!x && !chart.getStyler().isYAxisLogarithmic()) {
-                // XChart labels its ticks in ascending order from one below the axis (never shown), so that from the
-                // second on the step is known; it labels the axis's ends apart from them, out of order
-                double step = v - previous[0];
-                previous[0] = v;
-                double[] range = yRange(chart);
-                double least = (range[1] - range[0]) / yTickSpacePx(chart) * MIN_Y_TICK_GAP_PX;
-                if (step > 0 && step < least) {
-                    long every = (long) Math.ceil(least / step - 1e-9);
-                    double labelled = every * step;
-                    // thinned only where three labels stay within the values: two would leave the axis hard to read
-                    boolean three = Math.floor(range[1] / labelled + 1e-9) - Math.ceil(range[0] / labelled - 1e-9) >= 2;
-                    if (three && Math.floorMod(Math.round(v / step), every) != 0) {
-                        return CROWDED;
-                    }
-                }
-            }
-            return tick(v, largest[0]);
-        };
-    }
-
-    /**
-     * Tick labels of a linear y axis are this far apart at least, px (about three lines of the 11 px tick font). XChart
-     * spaced them from 26 px, so that a narrow range's five-character labels stood in a column (0.090 to 0.104 by 0.002
-     * in a 200 px plot: eight labels) and read as crowded.
-     */
-    static final double MIN_Y_TICK_GAP_PX = 36;
-
-    /**
-     * The label of a tick between labelled ones, where XChart's step sets ticks closer than {@link #MIN_Y_TICK_GAP_PX}:
-     * only every k-th tick (its value a whole multiple of k steps) is labelled, k the fewest steps that part labels
-     * enough; the others keep their grid lines. (XChart 4 keeps a step whose labels repeat: it tries no coarser one.)
-     */
-    private static final String CROWDED = "";
-
-    /** The height a chart leaves its plot's ticks: its own less its axis titles, tick labels and paddings (px; XChart 4). */
-    static final int Y_TICK_SPACE_LESS_PX = 71;
-
-    /** The y axis's ends: those set, else its series' lowest and highest values (XChart's, before its margins). */
-    static double[] yRange(XYChart chart) {
-        var s = chart.getStyler();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (XYSeries series : chart.getSeriesCollection()) {
-            for (double d : series.getYData()) {
-                if (Double.isFinite(d)) {
-                    lo = Math.min(lo, d);
-                    hi = Math.max(hi, d);
-                }
-            }
-        }
-        return new double[] {s.getYAxisMin() != null ? s.getYAxisMin() : lo, s.getYAxisMax() != null ? s.getYAxisMax() : hi};
-    }
-
-    /** The height over which XChart spreads the y axis's ends, px ({@link #Y_TICK_SPACE_LESS_PX}, and a legend below). */
-    static double yTickSpacePx(XYChart chart) {
-        var s = chart.getStyler();
-        boolean legendBelow = s.isLegendVisible() && s.getLegendPosition() == Styler.LegendPosition.OutsideS;
-        List<String> names = chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList();
-        return Math.max(1, chart.getHeight() - Y_TICK_SPACE_LESS_PX - (legendBelow ? legendBelowPx(names, chart.getWidth()) : 0));
-    }
-
-    /**
-     * The largest finite magnitude on an axis: its series' values, each held within the axis's set ends (the plot
-     * clips what lies past them: a sleep episode's shading reaches 1 000× past a log axis's top, and made its ticks
-     * "1e3" beside an unslept panel's "1000"), and those ends (error bars left out).
-     */
-    static double axisLargest(XYChart chart, boolean x) {
-        var s = chart.getStyler();
-        Double min = x ? s.getXAxisMin() : s.getYAxisMin();
-        Double max = x ? s.getXAxisMax() : s.getYAxisMax();
-        double lo = min != null && Double.isFinite(min) ? min : Double.NEGATIVE_INFINITY;
-        double hi = max != null && Double.isFinite(max) ? max : Double.POSITIVE_INFINITY;
-        double m = 0;
-        for (XYSeries series : chart.getSeriesCollection()) {
-            for (double d : x ? series.getXData() : series.getYData()) {
-                if (Double.isFinite(d)) {
-                    m = Math.max(m, Math.abs(Math.min(hi, Math.max(lo, d))));
-                }
-            }
-        }
-        for (double end : new double[] {lo, hi}) {
-            if (Double.isFinite(end)) {
-                m = Math.max(m, Math.abs(end));
-            }
-        }
-        return m;
-    }
-
-    /**
-     * The smallest of 1, 2, 2.5 and 5 × 10^k that is at least {@code x} (x > 0): an axis end or tick step a reader takes
-     * in at a glance. XChart labels a range that ends on such a value at round steps, but one that ends elsewhere
-     * (918 000 simulation steps, or a single point's interval) at its ends and middle only.
-     */
-    static double niceCeiling(double x) {
-        // StrictMath: Math.pow may round differently with each CPU's intrinsic, and the axis ends with it
-        double scale = StrictMath.pow(10, Math.floor(StrictMath.log10(x)));
-        for (double m : new double[] {1, 2, 2.5, 5}) {
-            if (m * scale >= x * (1 - 1e-12)) {
-                return m * scale;
-            }
-        }
-        return 10 * scale;
-    }
-
-    /**
-     * An axis end for data that run from 0 to {@code max} (max > 0): the smallest whole multiple of
-     * {@link #niceCeiling}(max / 20) at or above max, so that at most about a tenth of the plot (a twentieth step
-     * rounded up to a nice one) lies past the data. XChart 4 labels an axis from 0 at its own round steps whatever its
-     * end; {@code niceCeiling(max)} itself left up to 45 % of a weight trace empty (5.5e5 steps ran to 1e6).
-     */
-    static double axisEnd(double max) {
-        double step = niceCeiling(max / 20);
-        // the small slack keeps a max already on a whole step (28 000 = 14 × 2 000) from moving a step out
-        return Math.ceil(max / step - 1e-9) * step;
-    }
-
-    /**
-     * Makes XChart label the x axis at round steps. XChart 4 labels x values that are all equally spaced (a wake-only
-     * run's weight trace, recorded every 18 000 steps) at every k-th value instead, 1.8e5, 3.6e5, ..., 1.08e6: a hidden
-     * point (no line, no marker, not in the legend) halfway between the first two x values, at a y value the chart
-     * already shows, makes them unequally spaced. Call it after the chart's last series.
-     */
-    static void roundXTicks(XYChart chart) {
-        TreeSet<Double> xs = new TreeSet<>();
-        double y = Double.NaN;
-        for (XYSeries s : chart.getSeriesCollection()) {
-            double[] sx = s.getXData();
-            double[] sy = s.getYData();
-            for (int i = 0; i < sx.length; i++) {
-                if (Double.isFinite(sx[i]) && Double.isFinite(sy[i])) {
-                    xs.add(sx[i]);
-                    // a point on the chart already: inside its y range, and above 0 on a log axis
-                    if (Double.isNaN(y) && (sy[i] > 0 || !chart.getStyler().isYAxisLogarithmic())) {
-                        y = sy[i];
-                    }
-                }
-            }
-        }
-        if (xs.size() < 2 || Double.isNaN(y)) {
-            return;
-        }
-        double first = xs.first();
-        XYSeries hidden = chart.addSeries(" round x ticks", new double[] {(first + xs.higher(first)) / 2}, new double[] {y});
-        hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        hidden.setLineStyle(SeriesLines.NONE);
-        hidden.setMarker(SeriesMarkers.NONE);
-        hidden.setShowInLegend(false);
-    }
-
-    /**
-     * Sets the y axis to [lo, hi] widened to whole steps of a nice size (about four of them), so that its ticks fall on
-     * round values. A range of zero width (every seed gave the same value), or of rounding noise's, is first widened to
-     * a tenth of the value (or 1 at 0), centred on it.
-     */
-    static void niceYRange(XYChart chart, double lo, double hi) {
-        // a width of rounding noise (two seeds' equal stds differing by 6e-17) is no width: XChart labelled no tick
-        if (!(hi - lo > Math.max(1e-12, 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))))) {
-            double mid = (lo + hi) / 2;
-            mid = Math.abs(mid) < 1e-12 ? 0 : mid;
-            double half = (mid == 0 ? 1 : Math.abs(mid) / 10) / 2;
-            lo = mid - half;
-            hi = mid + half;
-        }
-        double step = niceCeiling((hi - lo) / 4);
-        // the small slack keeps a bound that is already a whole step (0.95 = 38 × 0.025) from moving a step out
-        chart.getStyler().setYAxisMin(Math.floor(lo / step + 1e-9) * step);
-        chart.getStyler().setYAxisMax(Math.ceil(hi / step - 1e-9) * step);
-    }
-
-    /**
-     * The y extent of a chart's points and their interval bars (a bar bound that is not finite is left out), and how
-     * many x values they have: a chart with one (one sleep fraction, one checkpoint) gets a round y range.
-     */
-    static final class Extent {
-        private double bottom = Double.POSITIVE_INFINITY;
-        private double top = Double.NEGATIVE_INFINITY;
-        private final Set<Double> xs = new HashSet<>();
-        private double floor = Double.NEGATIVE_INFINITY;
-        private double ceiling = Double.POSITIVE_INFINITY;
-
-        /**
-         * The bounds of the quantity drawn (an accuracy's or a fraction's 0 and 1, a total's 0): the room that
-         * {@link #roundIfAtMost} leaves around the points stops at them. Points or bars past them are still shown.
-         */
-        Extent within(double floor, double ceiling) {
-            this.floor = floor;
-            this.ceiling = ceiling;
-            return this;
-        }
-
-        /** Adds points with their bars; a point whose x or y is not finite (not drawn) is left out. */
-        void add(double[] x, double[] y, double[] lo, double[] hi) {
-            for (int k = 0; k < y.length; k++) {
-                if (!Double.isFinite(x[k]) || !Double.isFinite(y[k])) {
-                    continue;   // Math.min with NaN is NaN: one missing checkpoint would have lost the whole extent
-                }
-                xs.add(x[k]);
-                bottom = Math.min(bottom, Double.isFinite(lo[k]) ? Math.min(lo[k], y[k]) : y[k]);
-                top = Math.max(top, Double.isFinite(hi[k]) ? Math.max(hi[k], y[k]) : y[k]);
-            }
-        }
-
-        /**
-         * With one x value above 0 (a run of one checkpoint, train.checkpoints: 1), sets the x axis from 0 to a round
-         * value a fifth or more past it ({@link #niceCeiling} of 1.2 x), so that its points stand inside the plot instead
-         * of on its right edge. Returns whether there was one x value.
-         */
-        boolean padIfOneX(XYChart chart) {
-            if (xs.size() != 1) {
-                return false;
-            }
-            double x = xs.iterator().next();
-            if (x > 0) {
-                chart.getStyler().setXAxisMin(0.0);
-                chart.getStyler().setXAxisMax(niceCeiling(1.2 * x));
-            }
-            return true;
-        }
-
-        /** The lowest point or lower bar (+∞ when none was added). */
-        double bottom() {
-            return bottom;
-        }
-
-        /** The highest point or upper bar (−∞ when none was added). */
-        double top() {
-            return top;
-        }
-
-        /**
-         * With one x value, sets the y axis by {@link #niceYRange}: XChart would label only the point, or its
-         * interval's ends and middle. A logarithmic axis keeps its own range.
-         */
-        void roundIfOneX(XYChart chart) {
-            roundIfAtMost(chart, 1);
-        }
-
-        /**
-         * As {@link #roundIfOneX} for up to {@code xCount} x values: a curve of two or three checkpoints (an SG-SNN's
-         * epochs) got its y axis labelled at its two values only.
-         */
-        void roundIfAtMost(XYChart chart, int xCount) {
-            if (xs.size() <= xCount && !chart.getStyler().isYAxisLogarithmic() && Double.isFinite(bottom)
-                    && Double.isFinite(top)) {
-                if (top - bottom < WeightTracesSection.NEARLY_CONSTANT * Math.max(Math.abs(top), Math.abs(bottom))) {
-                    // values apart in their fourth digit and no interval around them (one seed): drawn flat, not
-                    // magnified from corner to corner with unlabelled ticks (0.09845 and 0.09844)
-                    niceYRange(chart, (bottom + top) / 2, (bottom + top) / 2);
-                } else {
-                    // a quarter of the span either side: with the values on whole steps (0.12 to 0.18 by 0.02) XChart
-                    // still labelled those two alone
-                    double pad = xCount == 1 ? 0 : (top - bottom) / 4;
-                    niceYRange(chart, Math.min(bottom, Math.max(floor, bottom - pad)),
-                            Math.max(top, Math.min(ceiling, top + pad)));
-                }
-                // whole steps, or the tenth of a value widened around a flat one, stop at the bounds too: two seeds'
-                // accuracies with intervals of [0, 1] were drawn from −0.5 to 1.5, a fraction of 1 up to 1.05 (the
-                // bounds, 0 and 1, fall on every step of 1 or less)
-                if (bottom >= floor && chart.getStyler().getYAxisMin() < floor) {
-                    chart.getStyler().setYAxisMin(floor);
-                }
-                if (top <= ceiling && chart.getStyler().getYAxisMax() > ceiling) {
-                    chart.getStyler().setYAxisMax(ceiling);
-                }
-            }
-        }
     }
 
     static Color qualitative(int i) {

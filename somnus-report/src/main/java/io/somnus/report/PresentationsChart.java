@@ -62,8 +62,8 @@ final class PresentationsChart {
         chart.getStyler().setLegendVisible(false);
         Charts.line(chart, "presentations per image", x, y, Charts.qualitative(0)).setMarker(SeriesMarkers.NONE);
         chart.getStyler().setXAxisMin(0.0);
-        Charts.niceYRange(chart, 1, top);   // 1: every image is shown at least once
-        Charts.roundXTicks(chart);
+        AxisRanges.niceYRange(chart, 1, top);   // 1: every image is shown at least once
+        Ticks.roundXTicks(chart);
         html.wideGridStart();
         html.svgFigure(ctx.svg(chart), "presentations per training image over training, of " + run.runId(), null, "fig");
         html.gridEnd();

@@ -82,14 +82,14 @@ final class TaskBoundaries {
      * fourth, … task from the end of the one before it to its own end. {@link #label} labels them once the chart is
      * complete. Nothing for no tasks.
      */
-    static void draw(XYChart chart, List<TaskEnd> tasks, Charts.Extent extent) {
+    static void draw(XYChart chart, List<TaskEnd> tasks, Extent extent) {
         double bottom = extent.bottom();
         double top = extent.top();
         if (tasks.isEmpty() || !Double.isFinite(bottom) || !Double.isFinite(top)) {
             return;
         }
         // a fifth of the span above the curves for the labels, so that they do not sit on a line
-        Charts.niceYRange(chart, bottom, top + Math.max(top - bottom, 0.05) / 5);
+        AxisRanges.niceYRange(chart, bottom, top + Math.max(top - bottom, 0.05) / 5);
         double yLo = chart.getStyler().getYAxisMin();
         double yHi = chart.getStyler().getYAxisMax();
         List<double[]> shaded = new ArrayList<>();
@@ -136,7 +136,7 @@ final class TaskBoundaries {
      * axis is raised where the second would sit on the lines. The chart is painted off screen to measure where XChart
      * puts the bands and how wide their labels are. Returns the labels drawn (empty for no tasks).
      */
-    static List<Label> label(XYChart chart, List<TaskEnd> tasks, Charts.Extent extent) {
+    static List<Label> label(XYChart chart, List<TaskEnd> tasks, Extent extent) {
         if (tasks.isEmpty() || !Double.isFinite(extent.top()) || chart.getStyler().getYAxisMax() == null) {
             return List.of();
         }
@@ -150,7 +150,7 @@ final class TaskBoundaries {
             if (room < need) {
                 double lo = chart.getStyler().getYAxisMin();
                 double f = need / (plotBottom - plotTop);
-                Charts.niceYRange(chart, lo, (extent.top() - f * lo) / (1 - f));
+                AxisRanges.niceYRange(chart, lo, (extent.top() - f * lo) / (1 - f));
                 labels = layout(chart, tasks);   // the y tick labels' widths may have moved the plot
             }
         }

@@ -80,7 +80,7 @@ final class TrainingCurvesSection implements Section {
                     g.getValue().keySet().stream().map(f -> "sleep " + Formats.fraction(f)).toList());
             chart.getStyler().setLegendVisible(n > 1);
             int i = 0;
-            Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
+            Extent extent = new Extent().within(0, 1);   // accuracies
             // continual runs: their tasks, where the panel's runs agree on them (the same training images)
             List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.shared(ctx.runs().stream()
                     .filter(r -> Group.of(r).equals(g.getKey())).toList(), () -> tasksDiffer.add(g.getKey().title()));
@@ -110,7 +110,7 @@ final class TrainingCurvesSection implements Section {
             if (tasks.isEmpty()) {   // with tasks, their bands set the y axis
                 extent.roundIfAtMost(chart, FEW_CHECKPOINTS);   // one checkpoint (train.checkpoints: 1), or a few epochs
             }
-            Charts.roundXTicks(chart);   // not at every k-th checkpoint: 0, 1800, 3600, ..., 14400 (paper-sg)
+            Ticks.roundXTicks(chart);   // not at every k-th checkpoint: 0, 1800, 3600, ..., 14400 (paper-sg)
             if (extent.padIfOneX(chart)) {
                 oneCheckpoint.add(g.getKey().title());
             }
@@ -200,7 +200,7 @@ final class TrainingCurvesSection implements Section {
                 + "the test accuracy and the study use)") + "." + restoredCheckpoint(run, x));
         XYChart chart = Charts.xyLegendAcross(Group.of(run).title() + ", sleep " + Formats.fraction(run.sleepFraction()),
                 "training images seen", AxisTitles.accuracy("validation"), 560, 340, drawingOrder(new ArrayList<>(lines.keySet())));
-        Charts.Extent extent = new Charts.Extent().within(0, 1);   // accuracies
+        Extent extent = new Extent().within(0, 1);   // accuracies
         List<TaskBoundaries.TaskEnd> tasks = TaskBoundaries.of(run);
         List<String> names = new ArrayList<>(lines.keySet());
         Map<String, double[][]> drawn = new LinkedHashMap<>();
@@ -234,7 +234,7 @@ final class TrainingCurvesSection implements Section {
         if (tasks.isEmpty()) {   // with tasks, their bands set the y axis
             extent.roundIfAtMost(chart, FEW_CHECKPOINTS);
         }
-        Charts.roundXTicks(chart);
+        Ticks.roundXTicks(chart);
         boolean one = extent.padIfOneX(chart);
         TaskBoundaries.label(chart, tasks, extent);   // last: placed where the finished chart puts the bands
         ctx.html().wideGridStart();

@@ -62,7 +62,7 @@ final class UntrainedControls {
      * control's legend entry; several: a grey entry of the control's stroke stands for its lines. Returns the largest
      * mean drawn (−∞ for none).
      */
-    double draw(XYChart chart, List<String> metrics, double x0, double x1, double x, Charts.Extent extent) {
+    double draw(XYChart chart, List<String> metrics, double x0, double x1, double x, Extent extent) {
         double largest = Double.NEGATIVE_INFINITY;
         List<String> all = List.copyOf(byLabel.keySet());
         for (String label : labels(metrics)) {

@@ -97,7 +97,7 @@ final class VersusSleepSection implements ComparingSection {
                 XYChart chart = names.size() > 1 ? Charts.xyLegendBelow(panel.title(), AxisTitles.SLEEP_ASKED,
                         panel.yTitle(), 380, 270, names)
                         : Charts.xy(panel.title(), AxisTitles.SLEEP_ASKED, panel.yTitle(), 380, 270);
-                Charts.Extent extent = new Charts.Extent().within(panel.floor(), panel.ceiling());
+                Extent extent = new Extent().within(panel.floor(), panel.ceiling());
                 double hi = 0;
                 int i = 0;
                 for (String metric : present) {
@@ -128,9 +128,9 @@ final class VersusSleepSection implements ComparingSection {
                 }
                 // a log axis must stay above zero including the interval bars (XChart refuses otherwise)
                 double lo = extent.bottom();
-                boolean logScale = panel.title().equals("total |w|") && Charts.logAxis(lo, hi);
+                boolean logScale = panel.title().equals("total |w|") && Ticks.logAxis(lo, hi);
                 if (logScale) {
-                    Charts.logYTicks(chart, lo, hi);
+                    Ticks.logYTicks(chart, lo, hi);
                 }
                 // one sleep fraction (a control's panel), or a few without intervals (one seed): XChart labelled the
                 // y axis at the values alone, two of them, or none where they differed in the fourth digit

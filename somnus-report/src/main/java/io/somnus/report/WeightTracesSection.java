@@ -22,13 +22,13 @@ final class WeightTracesSection implements Section {
             SleepTraces.PROJECTION, SleepTraces.TOTAL_ABS);
 
     /**
-     * A linear y axis over [lo, hi] with round ticks ({@link Charts#niceYRange}). A total held nearly constant (Diehl
+     * A linear y axis over [lo, hi] with round ticks ({@link AxisRanges#niceYRange}). A total held nearly constant (Diehl
      * &amp; Cook's normalised 7 800, moving in the fifth digit) is drawn flat in a range a tenth of its value wide,
      * instead of magnified until every tick prints as one value.
      */
     static void linearYRange(XYChart chart, double lo, double hi) {
         boolean flat = hi - lo < NEARLY_CONSTANT * hi;
-        Charts.niceYRange(chart, flat ? (lo + hi) / 2 : lo, flat ? (lo + hi) / 2 : hi);
+        AxisRanges.niceYRange(chart, flat ? (lo + hi) / 2 : lo, flat ? (lo + hi) / 2 : hi);
     }
 
     /** One run's trace as read: Σ|w| per projection as (step, total) pairs, its sleep spans, its positive range. */
@@ -53,7 +53,7 @@ final class WeightTracesSection implements Section {
     @Override
     public void write(ReportContext ctx) {
         Html html = ctx.html();
-        html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Charts.LOG_RANGE
+        html.p("Total |w| per projection against simulation step (on a log scale where it spans " + (int) Ticks.LOG_RANGE
                 + "× or more across two powers of ten)" + (ctx.singleRun() ? ""
                 : ", for the first seed without sleep and at the sleep fraction nearest " + Showcase.FRACTION)
                 + "; shaded: sleep episodes (a short one drawn about 2 px wide, so that it stays in sight). "
@@ -70,7 +70,7 @@ final class WeightTracesSection implements Section {
             List<Trace> traces = new ArrayList<>();
             double groupLo = Double.POSITIVE_INFINITY;
             double groupHi = 0;
-            double groupSteps = 0;   // the last step recorded: the x axis ends just past it (Charts.axisEnd)
+            double groupSteps = 0;   // the last step recorded: the x axis ends just past it (AxisRanges.axisEnd)
             for (RunRecord run : Showcase.runs(g.getValue())) {
                 CsvTable t = RunTables.optional(run, RunDirectory.SLEEP_TRACES, COLUMNS, ctx.notes());
                 if (t == null) {
@@ -124,7 +124,7 @@ final class WeightTracesSection implements Section {
             }
             // one scale for the runs of a panel: a run without sleep (7 500 to 7 600, linear) beside one that grew
             // (170 to 40 000, log) drew the same quantity on two kinds of axis
-            boolean groupLog = Charts.logAxis(groupLo, groupHi);
+            boolean groupLog = Ticks.logAxis(groupLo, groupHi);
             for (Trace trace : traces) {
                 RunRecord run = trace.run();
                 Map<String, List<double[]>> byProjection = trace.byProjection();
@@ -152,7 +152,7 @@ final class WeightTracesSection implements Section {
                     }
                     // shaded on either scale (on a linear one they were missing, so sleep showed only as steps down)
                     Charts.spans(chart, "sleep", new ArrayList<>(sleepSpans.values()), bottom, top, log,
-                            new Color(0x55, 0x55, 0x55), Charts.axisEnd(groupSteps) * Charts.MIN_SPAN_SHARE);
+                            new Color(0x55, 0x55, 0x55), AxisRanges.axisEnd(groupSteps) * Charts.MIN_SPAN_SHARE);
                 }
                 if (log) {
                     range[0] = Math.min(range[0], lo);
@@ -168,9 +168,9 @@ final class WeightTracesSection implements Section {
                     Charts.line(chart, p.getKey(), x, y, Charts.qualitative(i++)).setMarker(SeriesMarkers.NONE);
                 }
                 if (log) {
-                    Charts.logYTicks(chart, groupLo, groupHi);
+                    Ticks.logYTicks(chart, groupLo, groupHi);
                 }
-                Charts.roundXTicks(chart);   // a wake-only trace's steps are equally spaced: XChart labelled multiples of them
+                Ticks.roundXTicks(chart);   // a wake-only trace's steps are equally spaced: XChart labelled multiples of them
                 chart.setYAxisTitle(AxisTitles.totalWeight(run.model(), one, log));
                 chart.getStyler().setXAxisMin(0.0);
                 // ticks wider apart than the house's 80 px: step counts of 6 digits were labelled 0, 50000, 1e5, 1.5e5, ...
@@ -194,7 +194,7 @@ final class WeightTracesSection implements Section {
                     chart.getStyler().setYAxisMax(range[1]);
                 }
                 if (range[2] > 0) {
-                    chart.getStyler().setXAxisMax(Charts.axisEnd(range[2]));   // round, and just past the data
+                    chart.getStyler().setXAxisMax(AxisRanges.axisEnd(range[2]));   // round, and just past the data
                 }
                 html.svgFigure(ctx.svg(chart), labels.get(c), captions.get(c), "fig");
                 drawn++;

@@ -8,50 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.AxesChart;
-import org.knowm.xchart.internal.chartpart.AxisTickCalculator;
 import org.knowm.xchart.style.Styler;
 
-/** The round axis ends the report's charts use where XChart would label a range at its ends only. */
+/** The house style's series, legends, shaded spans and titles, and series drawn side by side. */
 class ChartsTest {
-    @Test
-    void niceCeilingIsTheSmallestOfOneTwoTwoAndAHalfAndFiveTimesAPowerOfTenAtOrAbove() {
-        assertEquals(1e6, Charts.niceCeiling(918_000), 0);
-        assertEquals(2e5, Charts.niceCeiling(102_000), 0);
-        assertEquals(2.5, Charts.niceCeiling(2.01), 1e-15);
-        assertEquals(5e-3, Charts.niceCeiling(0.0026), 1e-18);
-        assertEquals(10, Charts.niceCeiling(5.5), 0);
-        assertEquals(100, Charts.niceCeiling(100), 0);   // already round: kept
-        assertEquals(0.025, Charts.niceCeiling(0.025), 1e-17);
-    }
-
-    /** The weight traces' x axis ended at niceCeiling(last step): 5.5e5 steps ran to 1e6, 45 % of the plot empty. */
-    @Test
-    void anAxisEndIsAWholeTwentiethStepAtOrPastTheData() {
-        assertEquals(550_000, Charts.axisEnd(550_000), 0);    // a twentieth, 27 500, rounds to 50 000: 11 whole steps
-        assertEquals(30_000, Charts.axisEnd(28_150), 0);      // steps of 2 000 (1 407.5 rounded up): 15 of them
-        assertEquals(28_000, Charts.axisEnd(28_000), 0);      // already 14 steps of 2 000: kept
-        assertEquals(950_000, Charts.axisEnd(918_000), 0);    // steps of 50 000
-        assertEquals(110_000, Charts.axisEnd(102_000), 0);    // steps of 10 000
-        assertEquals(5.5, Charts.axisEnd(5.00005), 1e-12);    // the worst case: steps of 0.5, 9.1 % past the data
-        // never short of the data, and never more than a step of at most a tenth of the end past it
-        for (int k = 1; k <= 2000; k++) {
-            double max = 37.0 * StrictMath.pow(1.0093, k);
-            double end = Charts.axisEnd(max);
-            assertTrue(end >= max && end - max <= end / 11 + 1e-9 * end, max + " ends at " + end);
-        }
-    }
-
     /**
      * XChart strokes a series left without a style solid, dash-dot, dashed or dotted by its place among the chart's
      * series: the third preset's interval bars in the STDP-versus-SG panel came out dotted.
@@ -72,238 +37,6 @@ class ChartsTest {
         }
     }
 
-    /**
-     * A wake-only weight trace, recorded every 18 000 steps to 1.44e6: XChart labelled its x axis at every k-th
-     * recorded step (1.8e5, 3.6e5, ..., 1.08e6). Each label must be a whole number of steps of 1, 2, 2.5 or 5 × 10^k.
-     */
-    @Test
-    void equallySpacedStepsAreLabelledAtRoundValues() throws Exception {
-        for (double spacing : new double[] {18_000, 1_000, 360}) {
-            XYChart chart = Charts.xy("t", "simulation step", "Σ|w|", 560, 320);
-            double[] x = new double[80];
-            double[] y = new double[80];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = spacing * (k + 1);
-                y[k] = 1000 + k;
-            }
-            Charts.line(chart, "in_h", x, y, Charts.qualitative(0));
-            chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisMax(Charts.axisEnd(x[x.length - 1]));
-            Charts.roundXTicks(chart);
-            Charts.svg(chart, 1);
-            List<String> labels = xTickLabels(chart);
-            assertTrue(labels.size() >= 3, labels.toString());
-            double step = Double.parseDouble(labels.get(1)) - Double.parseDouble(labels.get(0));
-            double scale = StrictMath.pow(10, Math.floor(StrictMath.log10(step)));
-            assertTrue(List.of(1.0, 2.0, 2.5, 5.0, 10.0).stream().anyMatch(m -> Math.abs(step / scale - m) < 1e-9),
-                    spacing + ": " + labels);
-            for (int k = 0; k < labels.size(); k++) {
-                assertEquals(k * step, Double.parseDouble(labels.get(k)), 1e-9 * step, spacing + ": " + labels);
-            }
-        }
-    }
-
-    /**
-     * A log axis of totals from 27 to 1 800 (paper-sg-code's h_out and in_h) was labelled 100 and 1000 alone: neither
-     * series could be read off it. It is labelled at 1, 2 and 5 × 10^k, and at nothing else.
-     */
-    @Test
-    void aLogAxisIsLabelledAtOneTwoAndFiveTimesPowersOfTen() throws Exception {
-        XYChart chart = Charts.xy("t", "sleep fraction asked for", "Σ|w| (log scale)", 380, 270);
-        Charts.line(chart, "h_out", new double[] {0, 0.5}, new double[] {27, 40}, Charts.qualitative(0));
-        Charts.line(chart, "in_h", new double[] {0, 0.5}, new double[] {1500, 1800}, Charts.qualitative(1));
-        Charts.logYTicks(chart, 27, 1800);
-        Charts.svg(chart, 1);
-        List<String> labels = tickLabels(chart, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList();
-        assertEquals(List.of("50", "100", "200", "500", "1000"), labels);
-        // four powers of ten and more: the powers alone, where three labels a decade would crowd the panel
-        XYChart wide = Charts.xy("t", "simulation step", "Σ|w| (log scale)", 560, 320);
-        Charts.line(wide, "in_h", new double[] {0, 1}, new double[] {2, 40_000}, Charts.qualitative(0));
-        Charts.logYTicks(wide, 2, 40_000);
-        Charts.svg(wide, 1);
-        assertEquals(List.of("10", "100", "1000", "10000"),
-                tickLabels(wide, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList());
-        assertTrue(Charts.oneTwoFive(2000.0000000002) && Charts.oneTwoFive(0.05) && !Charts.oneTwoFive(300)
-                && !Charts.oneTwoFive(0), "1, 2, 5 × 10^k only");
-    }
-
-    /**
-     * One axis writes its ticks alike: an SG-SNN's weight trace to 125 000 steps read "0, 20000, 40000, 60000, 80000,
-     * 1e5, 1.2e5", plain beside scientific. Where the axis reaches 100 000 every tick is scientific; below, plain.
-     */
-    @Test
-    void anAxisWritesItsTicksInOneNotation() throws Exception {
-        XYChart chart = Charts.xy("t", "simulation step", "Σ|w|", 380, 270);
-        Charts.line(chart, "in_h", new double[] {0, 62_500, 125_000}, new double[] {1, 2, 3}, Charts.qualitative(0));
-        Charts.roundXTicks(chart);   // as a weight trace: round steps
-        Charts.svg(chart, 1);
-        List<String> labels = xTickLabels(chart).stream().filter(l -> l != null && !l.isEmpty() && !l.equals("0")).toList();
-        assertTrue(labels.size() >= 3, labels.toString());
-        assertTrue(labels.stream().allMatch(l -> l.matches("[0-9.]+e[0-9]+")), labels.toString());
-        // each label still reads its value
-        assertEquals(20_000, Double.parseDouble(Charts.tick(20_000, 125_000)));
-        assertEquals("2e4", Charts.tick(20_000, 125_000));
-        assertEquals("1.2e5", Charts.tick(120_000, 125_000));
-        // below 100 000 the axis stays plain, as before
-        assertEquals("80000", Charts.tick(80_000, 95_000));
-        assertEquals("80000", Charts.tick(80_000.0));
-    }
-
-    /**
-     * A slept run's weight trace on a log axis read "5e1, 1e2, 2e2, 5e2, 1e3" beside its unslept twin's "50, 100, 200,
-     * 500, 1000": its sleep episodes' shading reaches 1 000× past the axis's top (Charts.spans), and that unseen
-     * height chose scientific notation. The notation follows the values the axis shows, not those the plot clips.
-     */
-    @Test
-    void valuesPastAnAxisEndDoNotChooseItsNotation() throws Exception {
-        XYChart chart = Charts.xy("t", "simulation step", "Σ|w| (log scale)", 560, 320);
-        Charts.spans(chart, "sleep", List.of(new double[] {100, 200}), 27, 1800, true, Color.GRAY, 1);
-        Charts.line(chart, "h_out", new double[] {0, 300}, new double[] {27, 40}, Charts.qualitative(0));
-        Charts.line(chart, "in_h", new double[] {0, 300}, new double[] {1500, 1800}, Charts.qualitative(1));
-        chart.getStyler().setYAxisMin(27.0);
-        chart.getStyler().setYAxisMax(1800.0);
-        Charts.logYTicks(chart, 27, 1800);
-        Charts.svg(chart, 1);
-        assertEquals(List.of("50", "100", "200", "500", "1000"),
-                tickLabels(chart, "getYAxis").stream().filter(l -> l != null && !l.isEmpty()).toList());
-        assertEquals(1800, Charts.axisLargest(chart, false), 0);
-        // a linear axis too: the shading reaches 10 heights past each end
-        XYChart linear = Charts.xy("t", "simulation step", "Σ|w|", 560, 320);
-        Charts.spans(linear, "sleep", List.of(new double[] {100, 200}), 0, 20_000, false, Color.GRAY, 1);
-        Charts.line(linear, "in_h", new double[] {0, 300}, new double[] {5_000, 20_000}, Charts.qualitative(0));
-        linear.getStyler().setYAxisMin(0.0);
-        linear.getStyler().setYAxisMax(20_000.0);
-        assertEquals(20_000, Charts.axisLargest(linear, false), 0);
-    }
-
-    /**
-     * The receptive-field cosine of the quick study's paper runs (0.0925 to 0.1041 with its intervals) was labelled
-     * 0.094 to 0.104 by 0.002, its control's (0.090 to 0.104) at eight ticks 26 px apart, whose labels crowded each
-     * other. On linear y axes of narrow ranges and wide, in a panel with its legend below or without, the labels are
-     * {@link Charts#MIN_Y_TICK_GAP_PX} apart (less a few px the plot's height is estimated by), three of them at least,
-     * each its own; the ticks between them keep their grid lines unlabelled.
-     */
-    @Test
-    void yTickLabelsStandApartOnANarrowRange() throws Exception {
-        Random random = new Random(1);
-        List<double[]> ranges = new ArrayList<>(List.of(new double[] {0.0925, 0.1041}, new double[] {0.0929, 0.1040},
-                new double[] {0.0983, 0.0984}, new double[] {0, 1}));
-        for (int k = 0; k < 150; k++) {
-            double lo = random.nextDouble() * StrictMath.pow(10, random.nextInt(6) - 3);
-            ranges.add(new double[] {lo, lo + lo * (0.01 + random.nextDouble())});
-        }
-        for (double[] r : ranges) {
-            for (boolean legendBelow : new boolean[] {false, true}) {
-                // three entries do not fit across: one row each, as a versus-sleep panel's trained runs and controls
-                List<String> names = List.of("e_e", "untrained", "untrained_sleep_target");
-                XYChart chart = legendBelow ? Charts.xyLegendBelow("t", "x", "y", 380, 270, names)
-                        : Charts.xy("t", "x", "y", 380, 270);
-                double d = r[1] - r[0];
-                double[] mean = {r[0] + 0.5 * d, r[0] + 0.51 * d, r[0] + 0.49 * d, r[0] + 0.53 * d};
-                Charts.intervals(chart, "e_e", new double[] {0, 0.1, 0.2, 0.5}, mean,
-                        new double[] {r[0], r[0] + 0.003 * d, r[0] + 0.01 * d, r[0] + 0.001 * d},
-                        new double[] {r[1], r[1] - 0.002 * d, r[1] - 0.007 * d, r[1] - 0.011 * d}, Charts.qualitative(0));
-                Charts.line(chart, names.get(1), new double[] {0, 0.5}, new double[] {mean[0], mean[0]}, Charts.qualitative(0));
-                Charts.line(chart, names.get(2), new double[] {0, 0.5}, new double[] {mean[1], mean[1]}, Charts.qualitative(0));
-                chart.getStyler().setLegendVisible(legendBelow);
-                Charts.svg(chart, 1);
-                List<String> labels = tickLabels(chart, "getYAxis");
-                List<Double> at = tickLocations(chart, "getYAxis");
-                // XChart's labels run from a step below the axis to two past it: those within the values count
-                List<Double> shown = new ArrayList<>();
-                List<Double> values = new ArrayList<>();
-                Set<String> texts = new HashSet<>();
-                for (int i = 0; i < at.size(); i++) {
-                    // an unlabelled tick keeps its grid line
-                    if (!labels.get(i).isEmpty() && Double.parseDouble(labels.get(i)) >= r[0] - 1e-9 * d
-                            && Double.parseDouble(labels.get(i)) <= r[1] + 1e-9 * d) {
-                        shown.add(at.get(i));
-                        values.add(Double.parseDouble(labels.get(i)));
-                        assertTrue(texts.add(labels.get(i)), r[0] + " to " + r[1] + ": " + labels);
-                    }
-                }
-                assertTrue(shown.size() >= 3, r[0] + " to " + r[1] + ": " + labels + " at " + at);
-                for (int i = 1; i < shown.size(); i++) {
-                    double gap = Math.abs(shown.get(i) - shown.get(i - 1));
-                    // closer only where labelling every other one would leave fewer than three (the plot's height is
-                    // estimated to a px or two)
-                    double every = 2 * Math.abs(values.get(i) - values.get(i - 1));
-                    long left = (long) (Math.floor(r[1] / every + 1e-9) - Math.ceil(r[0] / every - 1e-9) + 1);
-                    assertTrue(gap >= Charts.MIN_Y_TICK_GAP_PX - 2 || (left < 3 && gap >= Charts.MIN_Y_TICK_GAP_PX - 4),
-                            r[0] + " to " + r[1] + (legendBelow ? ", legend below" : "") + ": " + labels + " at " + at);
-                }
-            }
-        }
-    }
-
-    /** An axis's tick positions of a painted chart, px along it (as {@link #tickLabels}). */
-    private static List<Double> tickLocations(XYChart chart, String axis) throws Exception {
-        return tickCalculator(chart, axis).getTickLocations();
-    }
-
-    /** The x axis's tick labels of a painted chart (XChart keeps them in its axis, out of its public interface). */
-    private static List<String> xTickLabels(XYChart chart) throws Exception {
-        return tickLabels(chart, "getXAxis");
-    }
-
-    /** An axis's tick labels of a painted chart, by the name of its AxisPair getter (getXAxis, getYAxis). */
-    private static List<String> tickLabels(XYChart chart, String axis) throws Exception {
-        return tickCalculator(chart, axis).getTickLabels();
-    }
-
-    /** A painted chart's tick calculator of one axis (XChart keeps it in its axis, out of its public interface). */
-    private static AxisTickCalculator tickCalculator(XYChart chart, String axis) throws Exception {
-        Method pair = AxesChart.class.getDeclaredMethod("getAxisPair");
-        pair.setAccessible(true);
-        Object axisPair = pair.invoke(chart);
-        Method get = axisPair.getClass().getDeclaredMethod(axis);
-        get.setAccessible(true);
-        Object a = get.invoke(axisPair);
-        return (AxisTickCalculator) a.getClass().getMethod("getAxisTickCalculator").invoke(a);
-    }
-
-    /** One checkpoint at 200 images: its points at 200 on an axis to 250 (1.2 × 200 = 240, rounded up), not on the edge. */
-    @Test
-    void oneXValueIsPaddedInsideThePlot() {
-        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent one = new Charts.Extent();
-        one.add(new double[] {200}, new double[] {0.36}, new double[] {0.36}, new double[] {0.36});
-        one.add(new double[] {200}, new double[] {0.25}, new double[] {0.25}, new double[] {0.25});
-        assertTrue(one.padIfOneX(chart));
-        assertEquals(0, chart.getStyler().getXAxisMin(), 0);
-        assertEquals(250, chart.getStyler().getXAxisMax(), 0);
-        XYChart two = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent curve = new Charts.Extent();
-        curve.add(new double[] {100, 200}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4}, new double[] {0.3, 0.4});
-        assertFalse(curve.padIfOneX(two));
-        assertNull(two.getStyler().getXAxisMax());
-    }
-
-    /**
-     * A sweep of one seed: two sleep fractions, no interval bars. XChart labelled 0.42 to 0.46 at those two values
-     * only, and 0.09845 against 0.09844 (the receptive-field cosine) drawn corner to corner with no label at all.
-     */
-    @Test
-    void twoBarePointsGetARoundRangeAndNearlyEqualOnesAFlatOne() {
-        double[] x = {0, 0.2};
-        double[] none = {Double.NaN, Double.NaN};
-        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent e = new Charts.Extent();
-        e.add(x, new double[] {0.42, 0.46}, none, none);
-        e.roundIfAtMost(chart, 3);
-        // a quarter of 0.04 either side, 0.41 to 0.47, in whole steps of niceCeiling(0.06 / 4) = 0.02
-        assertEquals(0.40, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.48, chart.getStyler().getYAxisMax(), 1e-12);
-        XYChart flat = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent f = new Charts.Extent();
-        f.add(x, new double[] {0.09845, 0.09844}, none, none);
-        f.roundIfAtMost(flat, 3);
-        // 1e-5 apart, under a thousandth of the value: a tenth of 0.098445 around it, 0.0935 to 0.1034, in whole
-        // steps of niceCeiling(0.0098445 / 4) = 0.0025
-        assertEquals(0.0925, flat.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.105, flat.getStyler().getYAxisMax(), 1e-12);
-    }
-
     /** Series of one panel side by side, DODGE apart and centred on their sleep fraction. */
     @Test
     void dodgedSeriesAreCentredOnTheirFraction() {
@@ -313,49 +46,6 @@ class ChartsTest {
         assertEquals(-0.01, Charts.dodge(0, 3), 1e-15);
         assertEquals(0, Charts.dodge(1, 3), 1e-15);
         assertEquals(0.01, Charts.dodge(2, 3), 1e-15);
-    }
-
-    @Test
-    void niceYRangeWidensAnIntervalToWholeRoundSteps() {
-        // a control's single test accuracy, 0.5711 with its interval [0.5584, 0.5837]: a quarter of 0.0253 rounds up to
-        // 0.01, so the axis runs over whole hundredths around the interval
-        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.niceYRange(chart, 0.5584, 0.5837);
-        assertEquals(0.55, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.59, chart.getStyler().getYAxisMax(), 1e-12);
-        // ends already on a step stay where they are
-        Charts.niceYRange(chart, 0.2, 0.6);
-        assertEquals(0.2, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.6, chart.getStyler().getYAxisMax(), 1e-12);
-    }
-
-    @Test
-    void aRangeOfZeroWidthIsCentredOnItsValue() {
-        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.niceYRange(chart, 1, 1);   // every seed saturated: [0.95, 1.05], steps of 0.025
-        assertEquals(0.95, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(1.05, chart.getStyler().getYAxisMax(), 1e-12);
-        Charts.niceYRange(chart, 0, 0);   // [−0.5, 0.5], steps of 0.25
-        assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
-        // a width of rounding noise is none: two equal stds 6e-17 apart, and a value of noise around 0
-        Charts.niceYRange(chart, 0.005, 0.005 + 6e-17); // [0.00475, 0.00525], a quarter of 0.0005 up to steps of 0.0002
-        assertEquals(0.0046, chart.getStyler().getYAxisMin(), 1e-15);
-        assertEquals(0.0054, chart.getStyler().getYAxisMax(), 1e-15);
-        Charts.niceYRange(chart, -3e-17, 4e-17);
-        assertEquals(-0.5, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.5, chart.getStyler().getYAxisMax(), 1e-12);
-    }
-
-    /** A log axis only where it spans 20× and labels two powers of ten: 150 to 2 800 would read "1000" alone. */
-    @Test
-    void aLogAxisNeedsTwoPowersOfTenInItsRange() {
-        assertFalse(Charts.logAxis(150, 2800));        // 18.7×, one power of ten (1 000) inside
-        assertFalse(Charts.logAxis(110, 9000));        // 82×, but 1 000 alone inside
-        assertTrue(Charts.logAxis(90, 2800));          // 100 and 1 000
-        assertTrue(Charts.logAxis(100, 2000));         // a power of ten at the bottom counts
-        assertFalse(Charts.logAxis(0, 1e6));           // zero has no place on a log axis
-        assertFalse(Charts.logAxis(10, 150));          // two powers of ten, but under 20×
     }
 
     /**
@@ -389,26 +79,6 @@ class ChartsTest {
         assertTrue(svg.startsWith("<div class=\"chart-title\" style=\"max-width: 560px\">diehl-cook (stdp) × fashion-mnist, "
                 + "projections.input_e.delay_max_ms=10.0 &amp; &lt;more&gt;</div><svg"), svg.substring(0, 200));
         assertTrue(Charts.svg(Charts.xy("", "x", "y", 380, 270), 2).startsWith("<svg"));
-    }
-
-    @Test
-    void aCurveOfAFewCheckpointsGetsARoundYRangeWithRoomAroundIt() {
-        // an SG-SNN's three epochs at 0.12, 0.12, 0.12 and one point at 0.18: a quarter of 0.06 either side is
-        // 0.105 to 0.195, whole steps of niceCeiling(0.09 / 4) = 0.025 around it: 0.1 to 0.2
-        XYChart chart = Charts.xy("t", "x", "y", 400, 300);
-        Charts.Extent e = new Charts.Extent();
-        double[] x = {200, 400, 600};
-        double[] y = {0.12, 0.12, 0.18};
-        e.add(x, y, y, y);
-        e.roundIfAtMost(chart, 3);
-        assertEquals(0.1, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.2, chart.getStyler().getYAxisMax(), 1e-12);
-        // four checkpoints: XChart's own range
-        XYChart four = Charts.xy("t", "x", "y", 400, 300);
-        Charts.Extent f = new Charts.Extent();
-        f.add(new double[] {1, 2, 3, 4}, new double[] {0.1, 0.2, 0.3, 0.4}, new double[4], new double[4]);
-        f.roundIfAtMost(four, 3);
-        assertEquals(null, four.getStyler().getYAxisMin());
     }
 
     /** The plot's bounds once painted: left, top, right, bottom (px), from its axes' ends. */
@@ -471,42 +141,6 @@ class ChartsTest {
         XYChart one = Charts.xy("t", "x", "y", 380, 270);
         Charts.padDodged(one, 0, 0.5, 1);
         assertNull(one.getStyler().getXAxisMin());
-    }
-
-    /**
-     * The room around a few points stops at the quantity's bounds: two seeds' accuracies, 0.45 [0.058, 0.858] and
-     * 0.567 [0, 1], were drawn from −0.5 to 1.5 (a quarter of the span, 0.25, either side, in steps of 0.5); within
-     * [0, 1] they run 0 to 1 in steps of 0.25. A fraction of 1 at every point ran to 1.05 (a tenth of the value
-     * around it); it stops at 1. An interval past a bound (a std's plain t-interval below 0) is still shown.
-     */
-    @Test
-    void aFewPointsGetNoRoomPastTheirQuantitysBounds() {
-        double[] x = {0, 0.2};
-        XYChart chart = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent e = new Charts.Extent().within(0, 1);
-        e.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
-        e.roundIfAtMost(chart, 3);
-        assertEquals(0, chart.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(1, chart.getStyler().getYAxisMax(), 1e-12);
-        XYChart unbounded = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent u = new Charts.Extent();
-        u.add(x, new double[] {0.45, 0.5667}, new double[] {0.0579, 0}, new double[] {0.8581, 1});
-        u.roundIfAtMost(unbounded, 3);
-        assertEquals(-0.5, unbounded.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(1.5, unbounded.getStyler().getYAxisMax(), 1e-12);
-        XYChart flat = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent f = new Charts.Extent().within(0, 1);
-        f.add(x, new double[] {1, 1}, new double[] {Double.NaN, Double.NaN}, new double[] {Double.NaN, Double.NaN});
-        f.roundIfAtMost(flat, 3);
-        assertEquals(0.95, flat.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(1, flat.getStyler().getYAxisMax(), 1e-12);
-        XYChart std = Charts.xy("t", "x", "y", 380, 270);
-        Charts.Extent s = new Charts.Extent().within(0, Double.POSITIVE_INFINITY);
-        s.add(x, new double[] {0.03, 0.08}, new double[] {-0.03, -0.2}, new double[] {0.09, 0.36});
-        s.roundIfAtMost(std, 3);
-        // −0.2 to 0.36, a quarter of 0.56 above: 0.5; below the bound already, so nothing added: steps of 0.2
-        assertEquals(-0.2, std.getStyler().getYAxisMin(), 1e-12);
-        assertEquals(0.6, std.getStyler().getYAxisMax(), 1e-12);
     }
 
     /**

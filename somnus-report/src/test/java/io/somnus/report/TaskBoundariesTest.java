@@ -17,7 +17,7 @@ class TaskBoundariesTest {
      * A run page's chart (560 × 340, three readouts) of tasks ending at {@code ends}, with a checkpoint at each end;
      * returns its labels, the chart painted as the page would paint it.
      */
-    private static List<TaskBoundaries.Label> labelled(XYChart chart, double[] ends, Charts.Extent extent) {
+    private static List<TaskBoundaries.Label> labelled(XYChart chart, double[] ends, Extent extent) {
         List<TaskBoundaries.TaskEnd> tasks = new ArrayList<>();
         for (double e : ends) {
             tasks.add(new TaskBoundaries.TaskEnd(e, ""));
@@ -36,7 +36,7 @@ class TaskBoundariesTest {
             Charts.line(chart, "readout " + i, ends, lines[i], Charts.qualitative(i));
         }
         chart.getStyler().setXAxisMin(0.0);
-        Charts.roundXTicks(chart);
+        Ticks.roundXTicks(chart);
         List<TaskBoundaries.Label> labels = TaskBoundaries.label(chart, tasks, extent);
         BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
@@ -53,7 +53,7 @@ class TaskBoundariesTest {
     void tenTasksOfOneClassAreLabelledWithoutOverlap() {
         double[] ends = {100, 200, 300, 400, 500, 600, 700, 800, 900, 1000};
         XYChart chart = Charts.xy("t", "training images seen", "validation accuracy", 560, 340);
-        Charts.Extent extent = new Charts.Extent();
+        Extent extent = new Extent();
         List<TaskBoundaries.Label> labels = labelled(chart, ends, extent);
         assertEquals(10, labels.size(), "every task labelled: " + labels);
         double start = 0;
@@ -88,7 +88,7 @@ class TaskBoundariesTest {
     @Test
     void fiveTasksFitInOneRow() {
         XYChart chart = Charts.xy("t", "training images seen", "validation accuracy", 560, 340);
-        List<TaskBoundaries.Label> labels = labelled(chart, new double[] {200, 400, 600, 800, 1000}, new Charts.Extent());
+        List<TaskBoundaries.Label> labels = labelled(chart, new double[] {200, 400, 600, 800, 1000}, new Extent());
         assertEquals(List.of("task 1", "task 2", "task 3", "task 4", "task 5"),
                 labels.stream().map(TaskBoundaries.Label::text).toList());
         assertTrue(labels.stream().allMatch(l -> l.row() == 0), labels.toString());

@@ -79,10 +79,10 @@ record ReadoutMemory(StdpRunConfig cfg, int features, int fitImages, int evalIma
         throw new ConfigException(String.format(Locale.ROOT, "the readouts need about %s (%d readout images and %d "
                         + "evaluated × %d features of population %s: %s's fit %s) beside the network's %s, but the "
                         + "Java heap is %s; %s",
-                NetworkFactory.gib(need), fitImages, evalImages, features, cfg.readout().population(),
+                NetworkCheck.gib(need), fitImages, evalImages, features, cfg.readout().population(),
                 Choices.of(largest),
-                NetworkFactory.gib(fitBytes(largest, fitImages)), NetworkFactory.gib(networkBytes),
-                NetworkFactory.gib(heap), String.join(", or ", ways)));
+                NetworkCheck.gib(fitBytes(largest, fitImages)), NetworkCheck.gib(networkBytes),
+                NetworkCheck.gib(heap), String.join(", or ", ways)));
     }
 
     /**

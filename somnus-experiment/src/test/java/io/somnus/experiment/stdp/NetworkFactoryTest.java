@@ -417,7 +417,7 @@ class NetworkFactoryTest {
             for (ProjectionConfig pc : cfg.projections()) {
                 Projection p = net.projection(pc.name());
                 double all = (double) p.pre().size() * p.post().size();
-                double estimate = NetworkFactory.projectionBytes(pc, p.synapseCount(), all) - Float.BYTES * all;
+                double estimate = NetworkCheck.projectionBytes(pc, p.synapseCount(), all) - Float.BYTES * all;
                 String what = preset + " " + pc.name() + ": estimate " + estimate + ", holds " + p.bytes();
                 assertTrue(estimate >= p.bytes() && estimate <= 2 * p.bytes(), what);
             }
