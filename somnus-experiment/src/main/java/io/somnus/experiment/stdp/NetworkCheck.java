@@ -56,7 +56,6 @@ final class NetworkCheck {
         Map<String, Long> sizes = new LinkedHashMap<>();
         sizes.put("input", (long) inputs);
         List<PopulationConfig> own = new ArrayList<>(); // the populations of model class, built after the memory check
-        NetworkFactory.euler(cfg);
         for (PopulationConfig pc : cfg.populations()) {
             long size = NetworkFactory.size(pc, sizes, Long::longValue);
             switch (pc.model()) {
