@@ -2,6 +2,7 @@ package io.somnus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,5 +35,20 @@ record AbJvmLine(String first, double a, double b, double median, double p25, do
             lines.add(line);
         }
         return lines;
+    }
+
+    /**
+     * Asserts that an A/B script ({@code scripts/kernels-ab}, {@code scripts/code-ab}: the checks of
+     * scripts/ab-args.sh) refuses bad pairs, warm-up runs, CPU and JVM counts, an unknown revision, two revisions and
+     * none, naming each.
+     */
+    static void assertRefusesBadArguments(ScriptRun.Runner script) throws IOException, InterruptedException {
+        script.run("--pairs", "0", "HEAD").assertRefused("--pairs must be a whole number from 1 to 100000, got '0'");
+        script.run("--warmup", "x", "HEAD").assertRefused("--warmup must be a whole number from 0 to 10000, got 'x'");
+        script.run("--cpu", "first", "HEAD").assertRefused("--cpu must be a CPU number, got 'first'");
+        script.run("no-such-revision").assertRefused("REV 'no-such-revision' is not a commit of");
+        script.run("--jvms", "3", "HEAD").assertRefused("--jvms must be an even number from 2 to 100, got '3'");
+        script.run("HEAD", "HEAD~1").assertRefused("one REV only, got 'HEAD' and 'HEAD~1'");
+        script.run().assertRefused("no REV");
     }
 }

@@ -49,14 +49,8 @@ class CodeAbScriptTest {
     @Test
     void refusesBadArgumentsNamingThem() throws Exception {
         assumeTrue(ScriptRun.withHistory(SCRIPT), "needs git and the checkout's history");
-        run("--pairs", "0", "HEAD").assertRefused("--pairs must be a whole number from 1 to 100000, got '0'");
-        run("--warmup", "x", "HEAD").assertRefused("--warmup must be a whole number from 0 to 10000, got 'x'");
+        AbJvmLine.assertRefusesBadArguments(CodeAbScriptTest::run);
         run("--images", "0", "HEAD").assertRefused("--images must be a whole number from 1 to 100000, got '0'");
-        run("--cpu", "first", "HEAD").assertRefused("--cpu must be a CPU number, got 'first'");
-        run("no-such-revision").assertRefused("REV 'no-such-revision' is not a commit of");
         run("--work", "brian2", "HEAD").assertRefused("--work must be diehl-cook or paper-code, got 'brian2'");
-        run("--jvms", "3", "HEAD").assertRefused("--jvms must be an even number from 2 to 100, got '3'");
-        run("HEAD", "HEAD~1").assertRefused("one REV only, got 'HEAD' and 'HEAD~1'");
-        run().assertRefused("no REV");
     }
 }
