@@ -21,8 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,12 +43,6 @@ public final class AtomicFiles {
         /** Writes the file's content to {@code out}, the temporary file's stream (the caller flushes and closes it). */
         void writeTo(OutputStream out) throws IOException;
     }
-
-    /**
-     * The temporary files this process is writing. POSIX locks belong to a process, and closing any channel on a file
-     * releases them all, so {@link #removeIfAbandoned} never opens one of these: it consults this set instead.
-     */
-    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     /** Only makes temporary names unique; not a simulation stream. */
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -92,8 +84,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         // not Files.createTempFile: its owner-only permissions would end up on the target
         Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString()));
-        Path key = tmp.normalize(); // as removeIfAbandoned looks it up
-        WRITING.add(key);
+        LocksHeldHere.add(tmp); // removeIfAbandoned opens no channel on it: that would release its lock
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -106,7 +97,7 @@ public final class AtomicFiles {
                 moved = true;
             }
         } finally {
-            WRITING.remove(key);
+            LocksHeldHere.remove(tmp);
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
@@ -138,7 +129,7 @@ public final class AtomicFiles {
      */
     public static boolean removeIfAbandoned(Path tmp) throws IOException {
         Path file = tmp.toAbsolutePath().normalize();
-        if (targetOf(file.getFileName().toString()).isEmpty() || WRITING.contains(file)) {
+        if (targetOf(file.getFileName().toString()).isEmpty() || LocksHeldHere.contains(file)) {
             return false;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An operating-system lock on a file that marks a directory as worked in by one process ({@link FileChannel#tryLock}):
@@ -23,12 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the refusal's message.
  */
 public final class DirectoryLock implements AutoCloseable {
-    /**
-     * Lock files this process holds. POSIX locks belong to a process, and closing any channel on a file releases
-     * them all, so this process never opens a second channel on a file it holds: it consults this set instead.
-     */
-    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
-
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -47,17 +39,17 @@ public final class DirectoryLock implements AutoCloseable {
      */
     public static Optional<DirectoryLock> tryAcquire(Path file, String purpose) throws IOException {
         Path key = file.toAbsolutePath().normalize();
-        if (!HELD.add(key)) {
+        if (!LocksHeldHere.add(key)) {
             return Optional.empty();
         }
         try {
             Optional<DirectoryLock> l = acquire(key, purpose);
             if (l.isEmpty()) {
-                HELD.remove(key);
+                LocksHeldHere.remove(key);
             }
             return l;
         } catch (IOException | RuntimeException e) {
-            HELD.remove(key);
+            LocksHeldHere.remove(key);
             throw e;
         }
     }
@@ -94,7 +86,7 @@ public final class DirectoryLock implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return false;
         }
-        if (HELD.contains(file.toAbsolutePath().normalize())) {
+        if (LocksHeldHere.contains(file)) {
             return true;
         }
         Optional<DirectoryLock> probe = tryAcquireQuietly(file);
@@ -156,7 +148,7 @@ public final class DirectoryLock implements AutoCloseable {
         } catch (IOException e) {
             // closing the channel releases the lock in any case
         } finally {
-            HELD.remove(file);
+            LocksHeldHere.remove(file);
         }
     }
 }
