@@ -15,12 +15,7 @@ import io.somnus.experiment.config.ConnectorKind;
 import io.somnus.experiment.config.MembraneIntegration;
 import io.somnus.experiment.config.NeuronModel;
 import io.somnus.experiment.config.PlasticityRule;
-import io.somnus.experiment.config.PopulationConfig;
-import io.somnus.experiment.config.ProjectionConfig;
-import io.somnus.experiment.config.SinceLastSpikeConfig;
 import io.somnus.experiment.config.StdpRunConfig;
-import io.somnus.experiment.config.TraceIntegration;
-import io.somnus.experiment.config.TripletConfig;
 import io.somnus.experiment.config.WeightInit;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.kernel.Kernels;
@@ -30,20 +25,21 @@ import io.somnus.neuron.CurrentLifPopulation;
 import io.somnus.neuron.Population;
 import io.somnus.plasticity.AllToAllStdp;
 import io.somnus.plasticity.NearestPairStdp;
-import io.somnus.plasticity.SinceLastSpikeStdp;
 import io.somnus.plasticity.WeightDependence;
 import io.somnus.synapse.Projection;
 import io.somnus.synapse.Receptor;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The network a configuration describes, the errors of a bad one, and the continual protocol's tasks. */
+/**
+ * The network a configuration builds (populations, projections, weights, delays, rules and their signs), the delays and
+ * rules refused when it is resolved, and the selectors refused when it is bound; {@link NetworkCheckTest} has the rest of
+ * what the check refuses.
+ */
 class NetworkFactoryTest {
     private static final int INPUTS = 225; // the paper's 15 × 15 images
 
@@ -141,108 +137,6 @@ class NetworkFactoryTest {
         for (float w : in.weights()) {
             assertTrue(w >= 0.003f * 0.6f && w < 0.3f * 0.72f, "weight " + w);
         }
-    }
-
-    /** {@code r} with one component replaced (records built in code skip the field-domain checks of binding). */
-    @SuppressWarnings("unchecked")
-    private static <R extends Record> R with(R r, String component, Object value) {
-        try {
-            RecordComponent[] comps = r.getClass().getRecordComponents();
-            Object[] values = new Object[comps.length];
-            Class<?>[] types = new Class<?>[comps.length];
-            boolean found = false;
-            for (int k = 0; k < comps.length; k++) {
-                types[k] = comps[k].getType();
-                found |= comps[k].getName().equals(component);
-                values[k] = comps[k].getName().equals(component) ? value : comps[k].getAccessor().invoke(r);
-            }
-            assertTrue(found, component);
-            return (R) r.getClass().getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The paper preset with one component of a projection replaced. */
-    private static StdpRunConfig projection(String name, UnaryOperator<ProjectionConfig> change) {
-        StdpRunConfig cfg = paper();
-        return with(cfg, "projections", cfg.projections().stream()
-                .map(pc -> pc.name().equals(name) ? change.apply(pc) : pc).toList());
-    }
-
-    private static StdpRunConfig population(String name, UnaryOperator<PopulationConfig> change) {
-        StdpRunConfig cfg = paper();
-        return with(cfg, "populations", cfg.populations().stream()
-                .map(pc -> pc.name().equals(name) ? change.apply(pc) : pc).toList());
-    }
-
-    /** Both the resolve-time check and the build refuse {@code bad} with a message holding every fragment. */
-    private static void assertNamed(StdpRunConfig bad, String... fragments) {
-        for (ConfigException e : List.of(
-                assertThrows(ConfigException.class, () -> NetworkFactory.validate(bad, INPUTS), fragments[0]),
-                assertThrows(ConfigException.class,
-                        () -> NetworkFactory.build(bad, INPUTS, new SplittableRandom(1), Kernels.scalar()), fragments[0]))) {
-            for (String f : fragments) {
-                assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
-            }
-        }
-    }
-
-    /** What only the network can check (names, sizes, bounds, parameters): refused naming the field. */
-    @Test
-    void badReferencesAreRefusedNamingTheField() {
-        assertNamed(projection("e_i", pc -> with(pc, "pre", "x")), "projections.e_i", "unknown population 'x'");
-        assertNamed(projection("input_e", pc -> with(pc, "post", "input")), "projections.input_e.post", "input source");
-        assertNamed(projection("i_e", pc -> with(pc, "wMin", 1.0)), "projections.i_e",
-                "w_min (1) must not exceed w_max (-0.0001)"); // as NumberText writes them, not 1.0 and -1.0E-4
-        assertNamed(population("i", pc -> with(pc, "sizeOf", "z")), "populations.i.size_of", "'z'");
-        assertNamed(population("i", pc -> with(pc, "params", Map.of("tau_membrane", 5.0))),
-                "populations.i.params.tau_membrane", "tau_membrane_ms");
-    }
-
-    /**
-     * The names the readout and the sleep give to populations and projections are checked with the network's, before
-     * anything runs: an unknown {@code readout.population} or {@code sleep.projections} entry was met only at the first
-     * checkpoint or the first sleep episode, and failed the run there (exit 1, naming no field); so were two
-     * projections of one name, which {@code --set} could not tell apart.
-     */
-    @Test
-    void namesTheReadoutAndTheSleepGiveAreRefusedBeforeAnythingRuns() {
-        StdpRunConfig cfg = paper();
-        assertNamed(with(cfg, "readout", with(cfg.readout(), "population", "e9")), "readout.population = 'e9'",
-                "no such population", "[input, e, i]");
-        assertNamed(with(cfg, "sleep", with(cfg.sleep(), "projections", List.of("e_e", "e_x"))), "sleep.projections: 'e_x'",
-                "[input_e, e_e, e_i, i_e]");
-        assertNamed(with(cfg, "sleep", with(cfg.sleep(), "projections", List.of("e_e", "e_e"))), "sleep.projections: 'e_e'",
-                "named twice");
-        NetworkFactory.validate(with(cfg, "readout", with(cfg.readout(), "population", "i")), INPUTS); // any population
-        // two projections of one name (the network refused them when built, exit 1, naming no field)
-        assertNamed(projection("i_e", pc -> with(pc, "name", "e_i")), "projections: duplicate name 'e_i'");
-    }
-
-    /**
-     * Triplet STDP has no sign: on an inhibitory projection of negative weights (onto current-based neurons) its
-     * potentiation shrinks |w|, the reverse of what sign auto gives the pair rules there; refused naming the rule, while
-     * diehl-cook's inhibitory conductances (positive weights) take it. Since-last-spike STDP takes its sign as auto
-     * does: −1 on the paper's negative i_e, +1 on diehl-cook's positive i_e (it took −1 from the receptor alone, so
-     * causal pairs shrank an inhibitory conductance).
-     */
-    @Test
-    void eachRuleLearnsTheMagnitudeOfAnInhibitoryWeight() {
-        TripletConfig triplet = new TripletConfig(1e-4, 1e-2, 20, 20, 40, TraceIntegration.EXACT);
-        assertNamed(projection("i_e", pc -> with(pc, "plasticity", triplet)), "projections.i_e.plasticity.rule = triplet",
-                "inhibitory onto current-based population e", "nearest_pair or all_to_all");
-        StdpRunConfig dc = PresetConfigs.of("diehl-cook");
-        UnaryOperator<StdpRunConfig> plasticIe = c -> with(c, "projections", c.projections().stream()
-                .map(pc -> pc.name().equals("i_e") ? with(pc, "plasticity", triplet) : pc).toList());
-        NetworkFactory.validate(plasticIe.apply(dc), 784);
-        SinceLastSpikeConfig since = new SinceLastSpikeConfig(5e-3, 10, 7.5);
-        UnaryOperator<StdpRunConfig> sinceIe = c -> with(c, "projections", c.projections().stream()
-                .map(pc -> pc.name().equals("i_e") ? with(pc, "plasticity", since) : pc).toList());
-        Network conductances = NetworkFactory.build(sinceIe.apply(dc), 784, new SplittableRandom(1), Kernels.scalar());
-        assertEquals(1, assertInstanceOf(SinceLastSpikeStdp.class, conductances.projection("i_e").plasticity()).sign());
-        Network currents = NetworkFactory.build(sinceIe.apply(paper()), INPUTS, new SplittableRandom(1), Kernels.scalar());
-        assertEquals(-1, assertInstanceOf(SinceLastSpikeStdp.class, currents.projection("i_e").plasticity()).sign());
     }
 
     /**
@@ -399,28 +293,6 @@ class NetworkFactoryTest {
         for (Enum<?> c : type.getEnumConstants()) {
             String spelled = c.name().toLowerCase(Locale.ROOT);
             assertTrue(e.getMessage().contains(spelled), spelled + " not in: " + e.getMessage());
-        }
-    }
-
-    /**
-     * The memory check's estimate of each projection, without the dense matrix written at the end, is at least what the
-     * built projection holds and at most twice that (a regular projection's weights and their initial copy; index
-     * lists where a plastic one that is not dense builds them; a listed one's connector list and sort headroom), on
-     * the presets' regular, listed, plastic and fixed projections.
-     */
-    @Test
-    void theNetworkEstimateBoundsWhatTheProjectionsHold() {
-        for (String preset : List.of("diehl-cook", "diehl-cook-recurrent", "paper", "paper-code")) {
-            StdpRunConfig cfg = PresetConfigs.of(preset);
-            int inputs = preset.startsWith("diehl") ? 784 : INPUTS;
-            Network net = NetworkFactory.build(cfg, inputs, new SplittableRandom(3), Kernels.scalar());
-            for (ProjectionConfig pc : cfg.projections()) {
-                Projection p = net.projection(pc.name());
-                double all = (double) p.pre().size() * p.post().size();
-                double estimate = NetworkCheck.projectionBytes(pc, p.synapseCount(), all) - Float.BYTES * all;
-                String what = preset + " " + pc.name() + ": estimate " + estimate + ", holds " + p.bytes();
-                assertTrue(estimate >= p.bytes() && estimate <= 2 * p.bytes(), what);
-            }
         }
     }
 }
