@@ -28,7 +28,7 @@ public final class SgCheckpoint {
     static final int FORMAT = 2;
     /** The version before the continual protocol's task accuracies: still read (it has none). */
     static final int FORMAT_WITHOUT_TASKS = 1;
-    /** The generators in the order {@link SgTrainer#train} splits them after the initialisation's. */
+    /** The generators a run's epochs draw from, in the order {@link SgStreams} splits them after the initialisation's. */
     static final int GENERATORS = 4;
 
     final int epoch;
@@ -306,6 +306,15 @@ public final class SgCheckpoint {
         float[][] out = new float[arrays.length][];
         for (int i = 0; i < arrays.length; i++) {
             out[i] = arrays[i].clone();
+        }
+        return out;
+    }
+
+    /** Deep copies of {@code rows}, a null row kept null. */
+    static double[][] copyRows(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i] == null ? null : rows[i].clone();
         }
         return out;
     }

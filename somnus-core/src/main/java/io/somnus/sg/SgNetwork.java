@@ -2,6 +2,8 @@ package io.somnus.sg;
 
 import io.somnus.kernel.Kernels;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -520,9 +522,31 @@ final class SgNetwork {
         return l == 0 ? "in" : layerName(l - 1);
     }
 
+    /**
+     * The firing rate of each spiking layer in Hz, by name: {@code spikes[l]} spikes in {@code stepsPerNeuron} steps of
+     * {@code dtMs} per neuron of the layer (steps × batch copies while asleep, images × T when evaluated).
+     */
+    Map<String, Double> firingRatesHz(long[] spikes, double stepsPerNeuron, double dtMs) {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (int l = 0; l < layers; l++) {
+            if (spiking(l)) {
+                rates.put(layerName(l), spikes[l] / (stepsPerNeuron * sizes[l + 1]) * 1000.0 / dtMs);
+            }
+        }
+        return rates;
+    }
+
     /** Every parameter array, in a fixed order (w, b per layer, then recurrent v). */
     float[][] parameters() {
         return collect(w, b, v);
+    }
+
+    /** Copies {@code values} (aligned with {@link #parameters()}) into the network's parameters. */
+    void setParameters(float[][] values) {
+        float[][] params = parameters();
+        for (int i = 0; i < params.length; i++) {
+            System.arraycopy(values[i], 0, params[i], 0, params[i].length);
+        }
     }
 
     /** Every gradient array, aligned with {@link #parameters()}. */

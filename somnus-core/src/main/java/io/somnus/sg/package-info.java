@@ -7,7 +7,8 @@
  *       ({@link io.somnus.sg.SgConfig#paperSg()}: 225 → 1000 → 10, T = 100, direct current); the runs' networks are
  *       the presets of the experiment module, which write out every field.</li>
  *   <li>{@link io.somnus.sg.SgTrainer} — minibatch Adam with BPTT through all steps, optional sleep after epochs,
- *       evaluation, weight export.</li>
+ *       evaluation, weight export; the parts it runs on (the epochs' generators, the sleep episodes, evaluation,
+ *       resuming from a checkpoint, the images' checks, the parameters' names) are named in its class comment.</li>
  *   <li>{@code SgNetwork} — the LIF dynamics (snnTorch {@code Leaky}, reset by subtraction) and their backward pass;
  *       its class comment has the equations. {@link io.somnus.sg.SgSurrogate} — the surrogate derivatives.</li>
  *   <li>{@code SgSleep} — the paper's SG sleep: iterations of zero input with membrane noise on a batch of copies,
