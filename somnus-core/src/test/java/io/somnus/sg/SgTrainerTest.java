@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.somnus.Refusals;
 import io.somnus.data.LabeledImages;
-import io.somnus.data.Preprocess;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Training: a separable task learnt, the same seed giving the same run, the sleep the schedules ask for and its
+ * bookkeeping, and the errors a user can make.
+ */
 class SgTrainerTest {
 
     /** 4×4 images of three classes: class c lights row block c (bright) over a dim noisy background. */
@@ -34,7 +35,7 @@ class SgTrainerTest {
         return new LabeledImages("blocks", 4, 4, images, labels, 3, Map.of());
     }
 
-    private static SgConfig.Builder tiny() {
+    static SgConfig.Builder tiny() {
         return SgConfig.builder().inputs(16).hidden(24).outputs(3).steps(12).batchSize(16).epochs(3)
                 .learningRate(1e-2).sleep(new SgSleepConfig(2, 50, 4, 3.0, 0.01, 0.012, 20, 1e-3, 0.2, 0.999));
     }
@@ -246,70 +247,6 @@ class SgTrainerTest {
         }
     }
 
-    /**
-     * The best epoch is the first argmax of the per-epoch validation accuracies (computed here from the epoch
-     * records), and the accuracy reported for it is that epoch's model: a run stopped after that many epochs gives
-     * the same test accuracy. The final model is left in place. The blocks are learnt perfectly after a few epochs,
-     * so later epochs tie with the best and the first of equals must win (the best epoch is then not the last).
-     */
-    @Test
-    void bestEpochIsChosenOnValidationAndIsThatEpochsModel() {
-        SgConfig cfg = tiny().epochs(5).build();
-        LabeledImages validation = blocks(60, 2);
-        LabeledImages test = blocks(90, 4);
-        SgTrainer trainer = new SgTrainer();
-        SgResult r = trainer.train(blocks(120, 1), validation, cfg, new SplittableRandom(5), SgListener.NONE);
-        int argmax = 1;
-        for (SgEpoch e : r.epochs()) {
-            if (e.validationAccuracy() > r.epochs().get(argmax - 1).validationAccuracy()) {
-                argmax = e.epoch();
-            }
-        }
-        assertTrue(argmax < cfg.epochs(), "the case has its best validation epoch before the last: "
-                + r.epochs().stream().map(SgEpoch::validationAccuracy).toList());
-        assertEquals(argmax, r.bestValidationEpoch());
-        assertEquals(r.epochs().get(argmax - 1).validationAccuracy(), r.bestValidationAccuracy());
-        double finalTest = trainer.accuracy(test);
-
-        SgTrainer stopped = new SgTrainer();
-        stopped.train(blocks(120, 1), validation, cfg.toBuilder().epochs(argmax).build(), new SplittableRandom(5),
-                SgListener.NONE);
-        assertEquals(stopped.accuracy(test), trainer.evaluateAtBestValidationEpoch(test).accuracy(),
-                "the model of epoch " + argmax);
-        assertEquals(finalTest, trainer.accuracy(test), "the final model is restored");
-    }
-
-    @Test
-    void noValidationDataMeansNoBestEpoch() {
-        SgTrainer trainer = new SgTrainer();
-        SgResult r = trainer.train(blocks(30, 1), null, tiny().epochs(1).build(), new SplittableRandom(1),
-                SgListener.NONE);
-        assertEquals(0, r.bestValidationEpoch());
-        assertTrue(Double.isNaN(r.bestValidationAccuracy()));
-        assertThrows(IllegalStateException.class, () -> trainer.evaluateAtBestValidationEpoch(blocks(30, 2)));
-    }
-
-    @Test
-    void exportsWeightsAsPreByPostWithShapes() {
-        SgConfig cfg = tiny().epochs(1).recurrent(true).build();
-        SgTrainer trainer = new SgTrainer();
-        SgResult r = trainer.train(blocks(30, 1), null, cfg, new SplittableRandom(1), SgListener.NONE);
-        assertEquals(List.of("w_in_h", "b_h", "w_h_h", "w_h_out", "b_out"), List.copyOf(r.weights().keySet()));
-        assertArrayEquals(new int[] {16, 24}, r.shapes().get("w_in_h"));
-        assertArrayEquals(new int[] {24, 3}, r.shapes().get("w_h_out"));
-        assertArrayEquals(new int[] {3}, r.shapes().get("b_out"));
-        SgNetwork net = trainer.network();
-        // Element [pre j][post h] of the export is the network's weight from j to h.
-        assertEquals(net.w[0][5 * 16 + 7], r.weights().get("w_in_h")[7 * 24 + 5]);
-        assertEquals(net.w[1][2 * 24 + 11], r.weights().get("w_h_out")[11 * 3 + 2]);
-        assertEquals(net.v[0][3 * 24 + 20], r.weights().get("w_h_h")[20 * 24 + 3]);
-
-        SgConfig deep = tiny().epochs(1).depth(2).build();
-        SgResult d = new SgTrainer().train(blocks(30, 1), null, deep, new SplittableRandom(1), SgListener.NONE);
-        assertEquals(List.of("w_in_h1", "b_h1", "w_h1_h2", "b_h2", "w_h2_out", "b_out"),
-                List.copyOf(d.weights().keySet()));
-    }
-
     @Test
     void userErrorsNameTheCulprit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -380,28 +317,5 @@ class SgTrainerTest {
             m += out[t * 4 + 2] / steps;
         }
         assertEquals(0.1, m, 0.01);
-    }
-
-    /**
-     * A set preprocessed as the STDP-SNN's (Preprocess.PAPER: a pixel sum of 22.5, so one lit pixel of 225 becomes
-     * 22.5) is refused with the way out named; Preprocess.PAPER_SG (resized, not normalised) keeps it in [0, 1] and
-     * trains.
-     */
-    @Test
-    void aPixelSumNormalisedSetIsRefusedNamingTheSgPreprocess() {
-        float[][] images = new float[4][225];
-        int[] labels = {0, 1, 0, 1};
-        for (int k = 0; k < 4; k++) {
-            images[k][k % 2] = 1f;
-        }
-        LabeledImages raw = new LabeledImages("one-pixel", 15, 15, images, labels, 2, Map.of());
-        SgConfig cfg = SgConfig.builder().inputs(225).hidden(4).outputs(2).steps(5).batchSize(2).epochs(1).build();
-        LabeledImages summed = Preprocess.PAPER.apply(raw);
-        assertEquals(22.5f, summed.images()[0][0], 1e-4f);
-        Refusals.assertRefused(IllegalArgumentException.class, () -> new SgTrainer().train(summed, null, cfg,
-                new SplittableRandom(1), SgListener.NONE), "pixel value 22.5", "Preprocess.PAPER_SG");
-        LabeledImages resized = Preprocess.PAPER_SG.apply(raw);
-        assertEquals(1f, resized.images()[0][0]);
-        assertEquals(1, new SgTrainer().train(resized, null, cfg, new SplittableRandom(1), SgListener.NONE).epochs().size());
     }
 }
