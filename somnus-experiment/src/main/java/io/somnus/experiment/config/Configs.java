@@ -292,7 +292,7 @@ public final class Configs {
         }
         String where = walked.isEmpty() ? "at the top level" : "under " + walked;
         return new ConfigException("unknown configuration field '" + key + "'; known " + where + ": "
-                + (walked.isEmpty() ? FieldDomains.writable(known) : known) + FieldDomains.ownerNote(schema));
+                + (walked.isEmpty() ? FieldDomains.writable(known) : known) + FieldOwners.note(schema));
     }
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.somnus.core.NumberText;
-import io.somnus.experiment.config.FieldDomains.Domain;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ final class FieldDomainCheck {
                 throw new ConfigException("unknown configuration field '" + childUser + "'; allowed"
                         + (user.isEmpty() ? " at the top level" : " under " + user) + variantNote(schema, here) + ": "
                         + String.join(", ", schema.isEmpty() ? FieldDomains.writable(known) : known)
-                        + FieldDomains.ownerNote(childSchema));
+                        + FieldOwners.note(childSchema));
             }
             if (!FieldDomains.DISCRIMINATORS.contains(childSchema)) {
                 value(node, key, e.getValue(), childSchema, childUser, here);
@@ -65,7 +64,7 @@ final class FieldDomainCheck {
         if (!FieldDomains.OPEN_SECTIONS.contains(schema)) {
             for (String key : known) {
                 String childSchema = FieldDomains.join(schema, key);
-                Domain d = declared(childSchema, here);
+                FieldDomain d = declared(childSchema, here);
                 if (!node.has(key) && !(d != null ? d.optional() : optionalSection(childSchema, here))) {
                     throw new ConfigException("configuration field '" + FieldDomains.join(user, key) + "' is missing"
                             + (d == null ? " (a section)" : "; allowed: " + d.allowed()));
@@ -79,7 +78,7 @@ final class FieldDomainCheck {
      * may be a field in one variant and a section in another ({@code populations.*.params}, an open section for model
      * class, the built-in models' numbers otherwise).
      */
-    private static Domain declared(String schema, Map<String, String> variants) {
+    private static FieldDomain declared(String schema, Map<String, String> variants) {
         return FieldDomains.admitted(schema, variants) ? FieldDomains.FIELDS.get(schema) : null;
     }
 
@@ -87,7 +86,7 @@ final class FieldDomainCheck {
     private static boolean optionalSection(String schema, Map<String, String> variants) {
         List<String> children = FieldDomains.childrenOf(schema, variants);
         for (String child : children) {
-            Domain d = declared(FieldDomains.join(schema, child), variants);
+            FieldDomain d = declared(FieldDomains.join(schema, child), variants);
             if (d == null ? !optionalSection(FieldDomains.join(schema, child), variants) : !d.optional()) {
                 return false;
             }
@@ -115,7 +114,7 @@ final class FieldDomainCheck {
 
     private static void value(ObjectNode parent, String key, JsonNode v, String schema, String user,
                               Map<String, String> variants) {
-        Domain d = declared(schema, variants);
+        FieldDomain d = declared(schema, variants);
         if (d != null) {
             JsonNode fixed = leaf(v, d, user);
             if (fixed != v) {
@@ -155,7 +154,7 @@ final class FieldDomainCheck {
     }
 
     /** The checked value: {@code v} itself, or an integer node where an integral decimal was given. */
-    private static JsonNode leaf(JsonNode v, Domain d, String field) {
+    private static JsonNode leaf(JsonNode v, FieldDomain d, String field) {
         if (v == null || v.isNull()) {
             if (d.nullable()) {
                 return v;
@@ -234,7 +233,7 @@ final class FieldDomainCheck {
         }
     }
 
-    private static void checkChoice(String field, String text, Domain d) {
+    private static void checkChoice(String field, String text, FieldDomain d) {
         if (d.choices().isEmpty()) {
             return;
         }
@@ -277,7 +276,7 @@ final class FieldDomainCheck {
         return false;
     }
 
-    private static ConfigException bad(String field, String value, String problem, Domain d) {
+    private static ConfigException bad(String field, String value, String problem, FieldDomain d) {
         return new ConfigException(field + " = " + value + ": " + problem + "; allowed: " + d.allowed());
     }
 

@@ -1,11 +1,19 @@
 package io.somnus.experiment.config;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
+import static io.somnus.experiment.config.FieldDomain.bool;
+import static io.somnus.experiment.config.FieldDomain.enumText;
+import static io.somnus.experiment.config.FieldDomain.int32;
+import static io.somnus.experiment.config.FieldDomain.integer;
+import static io.somnus.experiment.config.FieldDomain.openSection;
+import static io.somnus.experiment.config.FieldDomain.real;
+import static io.somnus.experiment.config.FieldDomain.realIn;
+import static io.somnus.experiment.config.FieldDomain.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.somnus.core.NumberText;
 import io.somnus.data.ResizeFilter;
+import io.somnus.experiment.config.FieldDomain.Kind;
 import io.somnus.plasticity.WeightDependence;
 import io.somnus.sg.SgInputEncoding;
 import io.somnus.sg.SgLoss;
@@ -14,7 +22,6 @@ import io.somnus.sg.SgSurrogate;
 import io.somnus.sleep.DecayTarget;
 import io.somnus.sleep.SleepSettings;
 import io.somnus.synapse.Receptor;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,149 +45,12 @@ import java.util.Set;
  *
  * <p>Paths use {@code *} for an item of the {@code populations} and {@code projections} lists; messages name
  * the item as the user addresses it ({@code projections.input_e.weight}).
+ *
+ * <p>One field's domain and its words are a {@link FieldDomain}; {@link FieldDomainCheck} walks a tree against these,
+ * and {@link FieldOwners} says whose a field of another model or rule is.
  */
 public final class FieldDomains {
-    /** What kind of value a field holds. */
-    public enum Kind {
-        /** a whole number, within {@code minInt … maxInt} */
-        INTEGER,
-        /** a real number, within {@code min … max} (each end open or closed) */
-        REAL,
-        /** {@code true} or {@code false} */
-        BOOLEAN,
-        /** a string, one of {@code choices} unless they are empty */
-        TEXT,
-        /** a list of strings, each one of {@code choices} unless they are empty */
-        TEXT_LIST,
-        /** a section of any fields, which the code that reads it checks (a rule class's {@code params}) */
-        OPEN_SECTION
-    }
-
-    /**
-     * One field's domain.
-     *
-     * @param kind       the value's type
-     * @param minInt     INTEGER: the smallest value allowed
-     * @param maxInt     INTEGER: the largest value allowed
-     * @param min        REAL: the lower bound ({@code -∞} for none)
-     * @param minOpen    REAL: whether the lower bound itself is excluded
-     * @param max        REAL: the upper bound ({@code +∞} for none)
-     * @param maxOpen    REAL: whether the upper bound itself is excluded
-     * @param choices    TEXT, TEXT_LIST: the values allowed (empty = any text)
-     * @param ignoreCase whether choices match regardless of case (the SG enums)
-     * @param nullable   whether {@code null} is allowed
-     * @param optional   whether the field may be left out of its section
-     * @param further    a condition checked where the field is used, in words ("" for none), e.g. that a delay is a
-     *                   whole number of steps: it needs other fields, so {@code allowed()} only names it
-     */
-    public record Domain(Kind kind, long minInt, long maxInt, double min, boolean minOpen, double max, boolean maxOpen,
-                         List<String> choices, boolean ignoreCase, boolean nullable, boolean optional,
-                         String further) {
-        /** Copies the choices. */
-        public Domain {
-            choices = List.copyOf(choices);
-        }
-
-        Domain orNull() {
-            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, true, optional,
-                    further);
-        }
-
-        Domain ignoringCase() {
-            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, true, nullable, optional,
-                    further);
-        }
-
-        /** A list of values of this domain's choices. */
-        Domain asList() {
-            return new Domain(Kind.TEXT_LIST, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable,
-                    optional, "");
-        }
-
-        Domain further(String condition) {
-            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable, optional,
-                    condition);
-        }
-
-        Domain optionalField() {
-            return new Domain(kind, minInt, maxInt, min, minOpen, max, maxOpen, choices, ignoreCase, nullable, true,
-                    further);
-        }
-
-        /**
-         * What is allowed, in words: "an integer in [1, 100]", "an integer >= 1", "any integer", "a finite number > 0",
-         * "one of a, b", with a further condition after a comma.
-         */
-        public String allowed() {
-            String s = switch (kind) {
-                case INTEGER -> integerRange();
-                case REAL -> "a finite number" + realRange();
-                case BOOLEAN -> "true or false";
-                case TEXT -> choices.isEmpty() ? "text" : "one of " + String.join(", ", choices);
-                case TEXT_LIST -> choices.isEmpty() ? "a list of names" : "a list of " + String.join(", ", choices);
-                case OPEN_SECTION -> "a section of fields ({} for none)";
-            };
-            if (!further.isEmpty()) {
-                s += ", " + further;
-            }
-            return nullable ? s + " (or null)" : s;
-        }
-
-        /**
-         * An integer's range, an end that is its Java type's own ({@code int}'s or {@code long}'s least or greatest
-         * value) left unsaid: it is no bound the field sets, and 9223372036854775807 read as one ("an integer >= 1").
-         */
-        private String integerRange() {
-            boolean lo = ownMin();
-            boolean hi = ownMax();
-            if (lo && hi) {
-                return "an integer in [" + minInt + ", " + maxInt + "]";
-            }
-            return lo ? "an integer >= " + minInt : hi ? "an integer <= " + maxInt : "any integer";
-        }
-
-        /** Whether the integer's least value is the field's own, not its type's. */
-        private boolean ownMin() {
-            return minInt != Long.MIN_VALUE && minInt != Integer.MIN_VALUE;
-        }
-
-        /** Whether the integer's greatest value is the field's own, not its type's. */
-        private boolean ownMax() {
-            return maxInt != Long.MAX_VALUE && maxInt != Integer.MAX_VALUE;
-        }
-
-        /**
-         * Where integer {@code i} is out of range past an end that {@link #allowed()} leaves unsaid (its type's own),
-         * that end in words, e.g. " (above 2147483647, the most it holds)"; "" otherwise. Without it, 99999999999
-         * out of range of "an integer >= 1" read as if it were allowed.
-         */
-        String beyondType(BigInteger i) {
-            if (!ownMax() && i.compareTo(BigInteger.valueOf(maxInt)) > 0) {
-                return " (above " + maxInt + ", the most it holds)";
-            }
-            if (!ownMin() && i.compareTo(BigInteger.valueOf(minInt)) < 0) {
-                return " (below " + minInt + ", the least it holds)";
-            }
-            return "";
-        }
-
-        private String realRange() {
-            boolean lo = min != Double.NEGATIVE_INFINITY;
-            boolean hi = max != Double.POSITIVE_INFINITY;
-            if (lo && hi) {
-                return " in " + (minOpen ? "(" : "[") + NumberText.of(min) + ", " + NumberText.of(max) + (maxOpen ? ")" : "]");
-            }
-            if (lo) {
-                return (minOpen ? " > " : " >= ") + NumberText.of(min);
-            }
-            if (hi) {
-                return (maxOpen ? " < " : " <= ") + NumberText.of(max);
-            }
-            return "";
-        }
-    }
-
-    static final Map<String, Domain> FIELDS = new LinkedHashMap<>();
+    static final Map<String, FieldDomain> FIELDS = new LinkedHashMap<>();
     /**
      * The variant a field belongs to, where it does not belong to every configuration: the discriminator field
      * (a schema path) and its value, e.g. {@code model = sg} or {@code projections.*.plasticity.rule = triplet}.
@@ -217,7 +87,7 @@ public final class FieldDomains {
         put("description", text().orNull().optionalField());
         // set by a changes file (preset: paper plus edits), whose runs are named after the file: the preset it changed;
         // a run's config.yaml holds it, so a whole configuration copied from one may too (RECORDED)
-        put("base_preset", new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, Configs.PRESETS, false, false, true, "")
+        put("base_preset", new FieldDomain(Kind.TEXT, 0, 0, 0, false, 0, false, Configs.PRESETS, false, false, true, "")
                 .further("recorded from a changes file's preset, not written by hand").orNull());
         put("seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
 
@@ -378,7 +248,7 @@ public final class FieldDomains {
             put("sleep.noise_std_mv", real(0, false));
             put("sleep.input_rate_hz", real(0, false));
             put("sleep.plasticity", bool());
-            put("sleep.projections", new Domain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, true, false,
+            put("sleep.projections", new FieldDomain(Kind.TEXT_LIST, 0, 0, 0, false, 0, false, List.of(), false, true, false,
                     ""));
             put("sleep.decay_every_steps", int32(1));
             put("sleep.early_end_tolerance", real(0, false));
@@ -448,28 +318,8 @@ public final class FieldDomains {
     }
 
     /** The domain of a field path (with {@code *} for list items), or null if none is declared. */
-    public static Domain domain(String path) {
+    public static FieldDomain domain(String path) {
         return FIELDS.get(path);
-    }
-
-    /**
-     * Which configurations declare a field or section that a configuration lacks, in words ("model stdp",
-     * "rule triplet"), or null if every configuration that has its section declares it, or none does.
-     */
-    private static String declaredFor(String schemaPath) {
-        Set<String> owners = new LinkedHashSet<>();
-        for (String p : FIELDS.keySet()) {
-            if (p.equals(schemaPath) || p.startsWith(schemaPath + ".")) {
-                // the variants decided outside the section asked about (populations: model stdp, not its items' model)
-                List<Variant> when = WHEN.getOrDefault(p, List.of()).stream()
-                        .filter(v -> !v.path().startsWith(schemaPath + ".")).toList();
-                if (when.isEmpty()) {
-                    return null;
-                }
-                owners.add(when.get(when.size() - 1).words());
-            }
-        }
-        return owners.isEmpty() ? null : String.join(", ", owners);
     }
 
     /**
@@ -482,35 +332,6 @@ public final class FieldDomains {
     /** {@code fields} without the {@link #RECORDED} ones: the fields an error offers a user to write. */
     static List<String> writable(Collection<String> fields) {
         return fields.stream().filter(f -> !RECORDED.contains(f)).toList();
-    }
-
-    /** " (nu_pre belongs to rule triplet)" for a field that only another model or rule has; "" otherwise. */
-    static String ownerNote(String schemaPath) {
-        String owner = schemaPath == null ? null : declaredFor(schemaPath);
-        // a rule's field left over from the section's previous rule: the section is replaced whole, not field by field
-        String switchRule = schemaPath != null && schemaPath.startsWith("projections.*.plasticity.")
-                ? "; to change a projection's rule give its whole section, --set 'projections.NAME.plasticity={rule: "
-                + "RULE, ...}' (docs/configuration.md)" : "";
-        return owner == null ? "" : " (" + schemaPath.substring(schemaPath.lastIndexOf('.') + 1) + " belongs to "
-                + owner + switchRule + sgSleepNote(schemaPath) + ")";
-    }
-
-    /**
-     * The STDP-SNN's sleep fields that have a counterpart in the SG-SNN's sleep section (SPEC §3 and §4 name the
-     * same quantities): sleep.lambda's exponent, the decay's target and the membrane noise.
-     */
-    private static final Map<String, String> SG_SLEEP_COUNTERPARTS = Map.of("sleep.lambda", "sg.sleep.lambda",
-            "sleep.target", "sg.sleep.target", "sleep.target_magnitude", "sg.sleep.target",
-            "sleep.noise_std_mv", "sg.sleep.membrane_noise");
-
-    /** Where an SG-SNN's sleep is configured, for an STDP-SNN sleep field given to one; "" for any other field. */
-    private static String sgSleepNote(String schemaPath) {
-        if (!schemaPath.startsWith("sleep.") || !declaredFor(schemaPath).equals("model stdp")) {
-            return "";
-        }
-        String counterpart = SG_SLEEP_COUNTERPARTS.get(schemaPath);
-        return "; an SG-SNN's sleep is configured under sg.sleep and sg.sleep_schedule"
-                + (counterpart == null ? "" : ", e.g. " + counterpart);
     }
 
     /**
@@ -530,7 +351,7 @@ public final class FieldDomains {
             List<String> drop = new ArrayList<>();
             o.fields().forEachRemaining(e -> {
                 String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                Domain d = FIELDS.get(field);
+                FieldDomain d = FIELDS.get(field);
                 if (e.getValue().isNull() && d != null && d.optional() && d.nullable()) {
                     drop.add(e.getKey());
                 } else {
@@ -545,7 +366,7 @@ public final class FieldDomains {
 
     /** Whether {@code schemaPath} (list items as {@code *}) is a declared optional field. */
     static boolean isOptionalField(String schemaPath) {
-        Domain d = FIELDS.get(schemaPath);
+        FieldDomain d = FIELDS.get(schemaPath);
         return d != null && d.optional();
     }
 
@@ -596,7 +417,7 @@ public final class FieldDomains {
 
     // ------------------------------------------------------------------ declaring domains
 
-    private static void put(String path, Domain d) {
+    private static void put(String path, FieldDomain d) {
         if (FIELDS.put(path, d) != null) {
             throw new IllegalStateException("declared twice: " + path);
         }
@@ -631,57 +452,4 @@ public final class FieldDomains {
     private static void enumField(String path, Class<? extends Enum<?>> type) {
         put(path, enumText(type));
     }
-
-    private static Domain text() {
-        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, List.of(), false, false, false, "");
-    }
-
-    /** The spellings of {@code type}'s constants and their {@link JsonAlias aliases}. */
-    private static Domain enumText(Class<? extends Enum<?>> type) {
-        List<String> accepted = new ArrayList<>();
-        for (Enum<?> e : type.getEnumConstants()) {
-            accepted.add(Choices.of(e));
-            try {
-                JsonAlias alias = type.getField(e.name()).getAnnotation(JsonAlias.class);
-                if (alias != null) {
-                    accepted.addAll(List.of(alias.value()));
-                }
-            } catch (NoSuchFieldException x) {
-                throw new IllegalStateException(x);
-            }
-        }
-        return new Domain(Kind.TEXT, 0, 0, 0, false, 0, false, accepted, false, false, false, "");
-    }
-
-    /** A class's {@code params}: any fields, which the class checks. */
-    private static Domain openSection() {
-        return new Domain(Kind.OPEN_SECTION, 0, 0, 0, false, 0, false, List.of(), false, false, false,
-                "its fields those of the class's parameters");
-    }
-
-    private static Domain bool() {
-        return new Domain(Kind.BOOLEAN, 0, 0, 0, false, 0, false, List.of(), false, false, false, "");
-    }
-
-    private static Domain integer(long min, long max) {
-        return new Domain(Kind.INTEGER, min, max, 0, false, 0, false, List.of(), false, false, false, "");
-    }
-
-    /** A Java int at least {@code min}. */
-    private static Domain int32(long min) {
-        return integer(min, Integer.MAX_VALUE);
-    }
-
-    private static Domain real() {
-        return realIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
-    }
-
-    private static Domain real(double min, boolean open) {
-        return realIn(min, open, Double.POSITIVE_INFINITY, false);
-    }
-
-    private static Domain realIn(double min, boolean minOpen, double max, boolean maxOpen) {
-        return new Domain(Kind.REAL, 0, 0, min, minOpen, max, maxOpen, List.of(), false, false, false, "");
-    }
-
 }

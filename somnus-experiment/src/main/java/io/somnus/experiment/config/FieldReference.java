@@ -40,7 +40,7 @@ public final class FieldReference {
                 .append("comments that explain its values, and docs/configuration.md how the fields bind to typed records.\n\n")
                 .append("| field | for | allowed | the presets' values |\n|---|---|---|---|\n");
         for (String path : FieldDomains.FIELDS.keySet()) {
-            FieldDomains.Domain d = FieldDomains.FIELDS.get(path);
+            FieldDomain d = FieldDomains.FIELDS.get(path);
             String scope = FieldDomains.WHEN.getOrDefault(path, List.of()).stream()
                     .map(FieldDomains.Variant::words)
                     .collect(Collectors.joining(", "));
