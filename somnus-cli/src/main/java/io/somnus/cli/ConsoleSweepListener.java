@@ -9,7 +9,7 @@ import io.somnus.experiment.sweep.RunErrors;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
 import io.somnus.experiment.sweep.StudyCalibration;
-import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.RunWork;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepEta;
 import io.somnus.experiment.sweep.SweepListener;
@@ -188,7 +188,7 @@ public final class ConsoleSweepListener implements SweepListener, AutoCloseable 
 
     /** Where the run goes on, one line in a log, in its worker's bar on a terminal (as train --resume says it). */
     @Override
-    public synchronized void runResumed(int worker, String runId, String from, StudyEstimate.Work left) {
+    public synchronized void runResumed(int worker, String runId, String from, RunWork left) {
         eta.resumed(runId, left);
         showEta();
         if (from == null) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.somnus.experiment.config.Choices;
 import io.somnus.experiment.config.ModelKind;
 import io.somnus.experiment.sweep.PresentationRates;
-import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.RunWork;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ final class EvaluationNote {
             return Optional.empty();
         }
         double trained = PresentationRates.trainedImages(config);
-        double evaluated = StudyEstimate.stdpEvaluatedImages(config);
+        double evaluated = RunWork.stdpEvaluatedImages(config);
         if (!(evaluated > TIMES_TRAINING * trained)) {
             return Optional.empty();
         }

@@ -9,6 +9,8 @@ import io.somnus.experiment.sweep.RecordedCpuShares;
 import io.somnus.experiment.sweep.RunCpuShares;
 import io.somnus.experiment.sweep.StudyCalibration;
 import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.EstimateTable;
+import io.somnus.experiment.sweep.MeasuredCosts;
 import io.somnus.experiment.sweep.SweepCommandSupport;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepRunner;
@@ -67,7 +69,7 @@ final class StudyProjection {
                 differences.size() > 4 ? "; and " + (differences.size() - 4) + " more" : "");
         Function<JsonNode, String> key = StudyCalibration.costKey(plan.spec());
         RecordedCpuShares shares = new RecordedCpuShares(calibration);
-        Map<String, StudyEstimate.UnitCosts> keyed = StudyEstimate.calibrate(calibration, key, shares);
+        Map<String, StudyEstimate.UnitCosts> keyed = MeasuredCosts.calibrate(calibration, key, shares);
         List<String> missing = plan.runs().stream().map(r -> key.apply(r.config())).distinct()
                 .filter(k -> !keyed.containsKey(k)).toList();
         if (missing.isEmpty()) {
@@ -75,7 +77,7 @@ final class StudyProjection {
         }
         boolean keyedApart = plan.runs().stream().anyMatch(r -> !key.apply(r.config())
                 .equals(StudyEstimate.BY_PRESET.apply(r.config())));
-        return new Costs(StudyEstimate.calibrate(calibration, StudyEstimate.BY_PRESET, shares), StudyEstimate.BY_PRESET,
+        return new Costs(MeasuredCosts.calibrate(calibration, StudyEstimate.BY_PRESET, shares), StudyEstimate.BY_PRESET,
                 "the runs of " + calibration, (keyedApart ? String.format(Locale.ROOT, "The runs of %s have none of %s, "
                 + "so every run is costed at its preset's median over all of them, whatever its variant or grid value."
                 + "%n", calibration, String.join(", ", missing)) : "") + note + recordedNote(shares));
@@ -125,7 +127,7 @@ final class StudyProjection {
                 new SweepRunner(new StandardRunExecutor()).execute(calibration, dir, 1, false, cpu);
             }
             Function<JsonNode, String> key = StudyCalibration.costKey(plan.spec());
-            return new Costs(StudyEstimate.calibrate(dir, key, cpu::share), key, "calibration runs ("
+            return new Costs(MeasuredCosts.calibrate(dir, key, cpu::share), key, "calibration runs ("
                     + StudyCalibration.DESCRIPTION + ")", cpuNote(cpu, loadBefore, loadAverage(),
                     Runtime.getRuntime().availableProcessors()));
         } finally {
@@ -190,6 +192,6 @@ final class StudyProjection {
                 + "JVM, loading data, the statistics and report after the runs, and the JIT's warm-up in the first runs "
                 + "(in a calibration or pilot of short runs it raises their costs).%n", what,
                 String.join(", ", plan.spec().datasets()), plan.runs().size(), costs.source(),
-                LocalDate.now(ZoneOffset.UTC), StudyEstimate.format(e), costs.note());
+                LocalDate.now(ZoneOffset.UTC), EstimateTable.format(e), costs.note());
     }
 }

@@ -9,7 +9,7 @@ import io.somnus.experiment.sweep.FinishedRun;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.RunOutcome;
 import io.somnus.experiment.sweep.RunStatus;
-import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.RunWork;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepSpec;
@@ -94,10 +94,10 @@ class ConsoleSweepListenerTest {
                 false, 2, 3600)) {
             listener.started(plan, plan.runs(), List.of());
             listener.runStarted(1, first);
-            listener.runResumed(1, first, "image 101 of 400", StudyEstimate.work(
+            listener.runResumed(1, first, "image 101 of 400", RunWork.of(
                     plan.runs().get(0).config()));
             listener.runStarted(2, second);
-            listener.runResumed(2, second, null, StudyEstimate.work(
+            listener.runResumed(2, second, null, RunWork.of(
                     plan.runs().get(1).config()));
         }
         List<String> resumes = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("resume")).toList();

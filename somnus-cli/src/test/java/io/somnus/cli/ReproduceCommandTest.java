@@ -10,7 +10,7 @@ import io.somnus.experiment.config.StudyControl;
 import io.somnus.experiment.run.StandardResolver;
 import io.somnus.experiment.sweep.PlannedRun;
 import io.somnus.experiment.sweep.StudyCalibration;
-import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.RunWork;
 import io.somnus.experiment.sweep.SweepPlan;
 import io.somnus.experiment.sweep.SweepPlanner;
 import io.somnus.experiment.sweep.SweepSpec;
@@ -78,7 +78,7 @@ class ReproduceCommandTest {
         assertEquals(full.presets().size() * StudyCalibration.SEEDS, plan.runs().size());
         Map<String, String> sizes = new TreeMap<>();
         for (PlannedRun r : plan.runs()) {
-            StudyEstimate.Work w = StudyEstimate.work(r.config());
+            RunWork w = RunWork.of(r.config());
             assertTrue(w.train() > 0 && w.sleep() > 0 && w.evaluation() > 0, r.runId() + ": " + w);
             assertEquals(0.5, r.config().get("sleep").get("fraction").asDouble(), r.runId());
             assertEquals(full.datasets().get(0), r.config().get("dataset").get("name").asText(), r.runId());

@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * The CPU shares the finished runs of a sweep directory recorded in their timing.json ({@link RunCpuTime}), for
  * {@code --estimate --calibration DIR} to price their phases as CPU time
- * ({@link StudyEstimate#calibrate(Path, java.util.function.Function, ToDoubleFunction)}): a run that recorded none (one
+ * ({@link MeasuredCosts#calibrate(Path, java.util.function.Function, ToDoubleFunction)}): a run that recorded none (one
  * written before 7 Dec 2026, or one that shared its JVM with other runs while it took threads of its own) is priced at
  * its wall time, share 1. It remembers which runs it priced either way, for the estimate to say so.
  */

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The CPU time each calibration run of {@code --estimate} consumed, as a share of its wall time, so that its phase
  * seconds (timing.json's, wall time) can be priced as CPU time: what a run costs when it has a core to itself, whatever
- * else the host runs meanwhile ({@link StudyEstimate#calibrate(java.nio.file.Path, java.util.function.Function,
+ * else the host runs meanwhile ({@link MeasuredCosts#calibrate(java.nio.file.Path, java.util.function.Function,
  * java.util.function.ToDoubleFunction)}). A run's share is its CPU seconds over its wall seconds, both read on the
  * worker thread when the run starts and when it finishes; each phase is scaled by it (the load taken as even over a
  * run of a minute or so).

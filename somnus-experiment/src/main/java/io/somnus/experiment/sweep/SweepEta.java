@@ -21,11 +21,11 @@ import java.util.function.Function;
 
 /**
  * The time a sweep has left, learned from the runs it has finished, without running anything more. Each run's work is
- * the units of {@link StudyEstimate#work}, per phase (training, sleep, evaluation; from its resolved configuration), so
+ * the units of {@link RunWork#of}, per phase (training, sleep, evaluation; from its resolved configuration), so
  * that runs of one cost key that sleep for different fractions of their time cost what each sleeps (an STDP-SNN sleep
  * step costs several wake steps: f = 0.5 took 47 s where f = 0 took 21 s). A run yet to finish costs each phase's units
  * at the median seconds per unit of that phase in the finished runs of its cost key (preset, or preset at a grid point:
- * {@link StudyCalibration#costKey}; their timing.json's phase seconds, {@link StudyEstimate#phaseSeconds}), plus their
+ * {@link StudyCalibration#costKey}; their timing.json's phase seconds, {@link MeasuredCosts#phaseSeconds}), plus their
  * median time outside the phases (loading data, writing files); before any has finished, at the rates of the other keys
  * of its preset (its other grid points), which gives a range (the cheapest to the dearest per unit). A
  * phase that no finished run measured (none slept yet), and runs finished without phase timings, take the run's units
@@ -69,12 +69,12 @@ public final class SweepEta {
      * @param id     the run's id ({@code runs/<id>/})
      * @param key    its cost key: the preset, or the preset at a grid point ({@link StudyCalibration#costKey})
      * @param preset its preset's name
-     * @param work   its units of work per phase ({@link StudyEstimate#work}); 0 in a phase: unknown or none
+     * @param work   its units of work per phase ({@link RunWork#of}); 0 in a phase: unknown or none
      */
-    public record Run(String id, String key, String preset, StudyEstimate.Work work) {
+    public record Run(String id, String key, String preset, RunWork work) {
         /** A run whose {@code units} are not told apart by phase (all counted as training). */
         public Run(String id, String key, String preset, double units) {
-            this(id, key, preset, new StudyEstimate.Work(units, 0, 0));
+            this(id, key, preset, new RunWork(units, 0, 0));
         }
 
         /** All phases' units. */
@@ -175,10 +175,10 @@ public final class SweepEta {
     /** The run's work from its resolved configuration (0: unknown). */
     private static Run run(PlannedRun r, Function<JsonNode, String> costKey) {
         JsonNode c = r.config();
-        StudyEstimate.Work w = StudyEstimate.work(c);
+        RunWork w = RunWork.of(c);
         double total = w.train() + w.sleep() + w.evaluation();
         boolean known = Double.isFinite(total) && total > 0 && w.train() >= 0 && w.sleep() >= 0 && w.evaluation() >= 0;
-        return new Run(r.runId(), costKey.apply(c), c.path("preset").asText(), known ? w : new StudyEstimate.Work(0, 0, 0));
+        return new Run(r.runId(), costKey.apply(c), c.path("preset").asText(), known ? w : new RunWork(0, 0, 0));
     }
 
     /**
@@ -190,7 +190,7 @@ public final class SweepEta {
      * alone, as a resumed run does.
      */
     public synchronized void finishedBefore(Run run, double wallSeconds, boolean oneAttempt,
-                                            StudyEstimate.Work phaseSeconds) {
+                                            RunWork phaseSeconds) {
         if (runs.containsKey(run.id())) {
             return; // a run to go, or told already
         }
@@ -214,7 +214,7 @@ public final class SweepEta {
      * those units, as a run to go's, less the time since the resume. Left as the run's whole work where {@code left}
      * is not a run's work (null, negative or not finite).
      */
-    public synchronized void resumed(String runId, StudyEstimate.Work left) {
+    public synchronized void resumed(String runId, RunWork left) {
         if (!startedAt.containsKey(runId)) {
             return;
         }
@@ -231,21 +231,21 @@ public final class SweepEta {
     }
 
     /**
-     * The units of work (per phase, {@link StudyEstimate#workLeft}) left to the run of {@code config} cut short at
+     * The units of work (per phase, {@link RunWork#left}) left to the run of {@code config} cut short at
      * {@code at}, its snapshot's point: an STDP-SNN run's after the images it had trained of all it trains and the
      * checkpoints it had evaluated, an SG-SNN run's after the epochs it had finished; the whole run's where that cannot
      * be counted.
      */
-    public static StudyEstimate.Work leftAtResume(ResumePoint at, JsonNode config) {
+    public static RunWork leftAtResume(ResumePoint at, JsonNode config) {
         try {
             if (at.sg()) {
                 int epoch = (int) at.done();
-                return StudyEstimate.workLeft(config, fraction(epoch, StudyEstimate.sgEpochs(config)), epoch);
+                return RunWork.left(config, fraction(epoch, RunWork.sgEpochs(config)), epoch);
             }
-            return StudyEstimate.workLeft(config, fraction(at.done(),
+            return RunWork.left(config, fraction(at.done(),
                     StdpTraining.imagesToTrain(at.orderLength(), config)), at.checkpointsPassed());
         } catch (RuntimeException e) {
-            return StudyEstimate.work(config); // counted as a fresh run, which errs long
+            return RunWork.of(config); // counted as a fresh run, which errs long
         }
     }
 
@@ -263,7 +263,7 @@ public final class SweepEta {
      * seconds as its timing.json says ({@link #phaseSeconds}; null where unknown); {@code done} false where it failed.
      */
     public synchronized void finished(String runId, double wallSeconds, boolean done, boolean resumed,
-                                      StudyEstimate.Work phaseSeconds) {
+                                      RunWork phaseSeconds) {
         if (!toGo.remove(runId)) {
             return;
         }
@@ -281,7 +281,7 @@ public final class SweepEta {
      * and time outside the phases, its phases' seconds (where known) the key's phase rates; {@code warm}: it started
      * after a run of its preset had finished done in this process.
      */
-    private void learn(Run r, double wallSeconds, boolean resumed, StudyEstimate.Work phaseSeconds, boolean warm) {
+    private void learn(Run r, double wallSeconds, boolean resumed, RunWork phaseSeconds, boolean warm) {
         // a resumed run's wall time is the part after its resume, its units the whole run's
         boolean wallTeaches = !resumed && wallSeconds >= 0 && wallSeconds < Double.POSITIVE_INFINITY;
         if (wallTeaches) {
@@ -312,16 +312,16 @@ public final class SweepEta {
 
     /**
      * The phases' seconds of the finished run in {@code runDir} (its config.yaml and timing.json:
-     * {@link StudyEstimate#phaseSeconds}); null where they cannot be read or were not recorded.
+     * {@link MeasuredCosts#phaseSeconds}); null where they cannot be read or were not recorded.
      */
-    public static StudyEstimate.Work phaseSeconds(Path runDir) {
+    public static RunWork phaseSeconds(Path runDir) {
         if (runDir == null) {
             return null;
         }
         try {
             JsonNode config = Mappers.YAML.readTree(runDir.resolve("config.yaml").toFile());
             JsonNode timing = Mappers.JSON.readTree(runDir.resolve("timing.json").toFile());
-            return StudyEstimate.phaseSeconds(config, timing);
+            return MeasuredCosts.phaseSeconds(config, timing);
         } catch (IOException | RuntimeException e) {
             return null; // the time left then learns from the wall time alone
         }
@@ -425,7 +425,7 @@ public final class SweepEta {
 
     /**
      * The median of a key's values (seconds per unit, or outside the phases; its warm runs' where it has any,
-     * {@link #past}), as {@link StudyEstimate#calibrate}, so that a first run that paid the JIT's warm-up (8 s against
+     * {@link #past}), as {@link MeasuredCosts#calibrate}, so that a first run that paid the JIT's warm-up (8 s against
      * 1 s for a small {@code paper} run) stops counting once a warm run has finished, or from the third run where none
      * ran warm; null where there are none.
      */

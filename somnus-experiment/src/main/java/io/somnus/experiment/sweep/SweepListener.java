@@ -25,7 +25,7 @@ public interface SweepListener {
      * phase ({@link SweepEta#leftAtResume}); {@code from} null and {@code left} the whole run's where it runs again from
      * the start after all, its snapshot refused.
      */
-    default void runResumed(int worker, String runId, String from, StudyEstimate.Work left) {}
+    default void runResumed(int worker, String runId, String from, RunWork left) {}
 
     /** Relayed {@link io.somnus.experiment.model.RunProgress} updates of the run on {@code worker}. */
     default void runProgress(int worker, String runId, String phase, long done, long total) {}

@@ -394,7 +394,7 @@ public final class SweepRunner {
             }
         }
         ledger.markResumed(run.runId(), null); // it starts afresh after all
-        listener.runResumed(worker, run.runId(), null, StudyEstimate.work(run.config()));
+        listener.runResumed(worker, run.runId(), null, RunWork.of(run.config()));
         // why first, then what happens: the directory goes and the run starts again
         listener.message("runs/" + dir.getFileName() + " cannot go on from its snapshot (" + why
                 + "), so it is deleted and " + run.runId() + " runs again from the start");

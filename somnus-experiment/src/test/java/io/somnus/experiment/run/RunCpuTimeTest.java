@@ -16,6 +16,7 @@ import io.somnus.experiment.model.SnapshotArithmetic;
 import io.somnus.experiment.stdp.StdpResumeTest;
 import io.somnus.experiment.sweep.RecordedCpuShares;
 import io.somnus.experiment.sweep.StudyEstimate;
+import io.somnus.experiment.sweep.MeasuredCosts;
 import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.kernel.Kernels;
 import io.somnus.sg.SgThreading;
@@ -171,8 +172,8 @@ class RunCpuTimeTest {
 
         // priced by what it recorded: each phase's seconds per unit a quarter of its wall time's
         RecordedCpuShares shares = new RecordedCpuShares(sweep);
-        StudyEstimate.UnitCosts priced = StudyEstimate.calibrate(sweep, StudyEstimate.BY_PRESET, shares).get("paper");
-        StudyEstimate.UnitCosts wall = StudyEstimate.calibrate(sweep, StudyEstimate.BY_PRESET).get("paper");
+        StudyEstimate.UnitCosts priced = MeasuredCosts.calibrate(sweep, StudyEstimate.BY_PRESET, shares).get("paper");
+        StudyEstimate.UnitCosts wall = MeasuredCosts.calibrate(sweep, StudyEstimate.BY_PRESET).get("paper");
         assertTrue(wall.train() > 0 && wall.sleep() > 0 && wall.evaluation() > 0, wall.toString());
         assertEquals(wall.train() / 4, priced.train(), wall.train() * 1e-12);
         assertEquals(wall.sleep() / 4, priced.sleep(), wall.sleep() * 1e-12);
@@ -185,7 +186,7 @@ class RunCpuTimeTest {
         old.remove(RunCpuTime.TIMING_FIELD);
         Files.writeString(dir.resolve("timing.json"), Mappers.JSON.writeValueAsString(old));
         RecordedCpuShares none = new RecordedCpuShares(sweep);
-        assertEquals(wall, StudyEstimate.calibrate(sweep, StudyEstimate.BY_PRESET, none).get("paper"));
+        assertEquals(wall, MeasuredCosts.calibrate(sweep, StudyEstimate.BY_PRESET, none).get("paper"));
         assertEquals(Set.of("p1"), none.wallTime());
         assertEquals(Set.of(), none.priced());
     }

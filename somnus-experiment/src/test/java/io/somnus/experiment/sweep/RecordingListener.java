@@ -12,7 +12,7 @@ import java.util.List;
 final class RecordingListener implements SweepListener {
     final List<String> messages = Collections.synchronizedList(new ArrayList<>());
     final List<String> resumedFrom = Collections.synchronizedList(new ArrayList<>());
-    final List<StudyEstimate.Work> leftAtResume = Collections.synchronizedList(new ArrayList<>());
+    final List<RunWork> leftAtResume = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void message(String line) {
@@ -20,7 +20,7 @@ final class RecordingListener implements SweepListener {
     }
 
     @Override
-    public void runResumed(int worker, String runId, String from, StudyEstimate.Work left) {
+    public void runResumed(int worker, String runId, String from, RunWork left) {
         resumedFrom.add(from);
         leftAtResume.add(left);
     }

@@ -84,12 +84,12 @@ class RunCpuSharesTest {
 
         // quiet: 2 s / 1 000 = 0.002 s per train unit, 3 s / 1 000 = 0.003 per sleep step, 5 s / 5 000 = 0.001;
         // the loaded run's 8, 12 and 20 s of wall time × 0.25 are those seconds again
-        Map<String, StudyEstimate.UnitCosts> costs = StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET, shares::share);
+        Map<String, StudyEstimate.UnitCosts> costs = MeasuredCosts.calibrate(tmp, StudyEstimate.BY_PRESET, shares::share);
         assertEquals(0.002, costs.get("p").train(), 1e-15);
         assertEquals(0.003, costs.get("p").sleep(), 1e-15);
         assertEquals(0.001, costs.get("p").evaluation(), 1e-15);
         // priced on wall time (a --calibration directory's runs), four times as much
-        assertEquals(0.008, StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET).get("p").train(), 1e-15);
+        assertEquals(0.008, MeasuredCosts.calibrate(tmp, StudyEstimate.BY_PRESET).get("p").train(), 1e-15);
 
         RunCpuTime.Seconds total = shares.total();
         assertEquals(40, total.wall(), 1e-9);

@@ -53,7 +53,7 @@ class StudyCalibrationTest {
             perKey.merge(key.apply(c), 1, Integer::sum);
             assertEquals("geomfig", c.at("/dataset/name").asText(), r.runId());
             assertEquals(0.5, c.at("/sleep/fraction").asDouble(), r.runId());
-            StudyEstimate.Work w = StudyEstimate.work(c);
+            RunWork w = RunWork.of(c);
             assertTrue(w.train() > 0 && w.sleep() > 0 && w.evaluation() > 0, r.runId() + ": " + w);
             if (c.at("/model").asText().equals("sg")) {
                 // the sweep's hidden units kept; the calibration's images, one epoch, sleep every other minibatch

@@ -32,7 +32,7 @@ class StudyEstimateTest {
     }
 
     /** SG preset "s": 10 hidden, T = 5, minibatch 10, episodes of 2 × 5 steps on 4 copies, after an epoch w.p. f. */
-    private static String sg(int epochs, double fraction) {
+    static String sg(int epochs, double fraction) {
         return "model: sg\npreset: s\ntrain: {images: 40, epochs: 50, validation_images: 10, test_images: 20}\n"
                 + "sleep: {fraction: " + fraction + "}\nsg: {hidden: 10, steps: 5, epochs: " + epochs + ", batch_size: 10,"
                 + " drop_last: false, sleep_schedule: per_epoch, sleep: {iterations: 2, steps_per_iteration: 5,"
@@ -47,7 +47,7 @@ class StudyEstimateTest {
         Files.writeString(dir.resolve("summary.json"), summary);
     }
 
-    private static JsonNode yaml(String s) throws Exception {
+    static JsonNode yaml(String s) throws Exception {
         return Mappers.YAML.readTree(s);
     }
 
@@ -56,24 +56,16 @@ class StudyEstimateTest {
      * so its work is unknown (NaN, not an ArithmeticException) and the sweep's time left prices it as its key's mean
      * run; --estimate, which must price every run, refuses it naming the field.
      */
-    /** A phase's cost: none is "0.0 s"; one measured below the 0.1 s shown is "< 0.1 s", not read as none. */
-    @Test
-    void aCostBelowTheShownResolutionIsNotShownAsNone() {
-        assertEquals("0.0 s", StudyEstimate.duration(0));
-        assertEquals("< 0.1 s", StudyEstimate.duration(0.04));
-        assertEquals("0.1 s", StudyEstimate.duration(0.05));
-        assertEquals("1.5 min", StudyEstimate.duration(90));
-    }
 
     @Test
     void workThatCannotBeCountedIsUnknownToTheEtaAndRefusedByTheEstimate() throws Exception {
         String whole = sg(3, 0.5);
         assertTrue(whole.contains(" batch_size: 10,"));
         JsonNode noBatch = yaml(whole.replace(" batch_size: 10,", ""));
-        StudyEstimate.Work w = StudyEstimate.work(noBatch);
+        RunWork w = RunWork.of(noBatch);
         assertTrue(Double.isNaN(w.train()) && Double.isNaN(w.sleep()) && Double.isNaN(w.evaluation()), w.toString());
-        assertEquals("sg.batch_size", StudyEstimate.uncountedField(noBatch));
-        assertEquals(null, StudyEstimate.uncountedField(yaml(whole)));
+        assertEquals("sg.batch_size", RunWork.uncountedField(noBatch));
+        assertEquals(null, RunWork.uncountedField(yaml(whole)));
 
         SweepEta eta = SweepEta.of(List.of(planned("s1", yaml(whole)), planned("s2", noBatch)),
                 StudyEstimate.BY_PRESET, 1);
@@ -111,7 +103,7 @@ class StudyEstimateTest {
         // a run from before the phase timings: skipped
         run("s0", sg(2, 0.5), "{\"train_images_per_second\": 10, \"wall_seconds\": 99}", "{}");
 
-        Map<String, StudyEstimate.UnitCosts> costs = StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET);
+        Map<String, StudyEstimate.UnitCosts> costs = MeasuredCosts.calibrate(tmp, StudyEstimate.BY_PRESET);
         assertEquals(0.002, costs.get("p").train(), 1e-15);
         assertEquals(0.003, costs.get("p").sleep(), 1e-15);
         assertEquals(0.001, costs.get("p").evaluation(), 1e-15);
@@ -142,7 +134,7 @@ class StudyEstimateTest {
         assertEquals(34.85, two.wallSeconds(), 1e-9);
         assertEquals(two.cpuSeconds(), StudyEstimate.estimate(plan, StudyEstimate.BY_PRESET, costs, 1).wallSeconds(), 1e-9);
         assertEquals(21.6, StudyEstimate.estimate(plan, StudyEstimate.BY_PRESET, costs, 3).wallSeconds(), 1e-9);
-        String table = StudyEstimate.format(two);
+        String table = EstimateTable.format(two);
         assertTrue(table.contains("| s | 2 | 32.0 s | 3.2 s | 8.0 s | 43.2 s |"), table);
         assertTrue(table.contains("| **all** | 3 | | | | 56.5 s |"), table);
         assertTrue(table.contains("on 2 cores (runs longest first, one per core): **34.9 s**"), table);
@@ -153,8 +145,8 @@ class StudyEstimateTest {
         StudyEstimate.Estimate sleepless = StudyEstimate.estimate(List.of(yaml(stdp(300, 0.2))), StudyEstimate.BY_PRESET,
                 awake, 1);
         assertEquals(List.of("p: sleep"), sleepless.unmeasured());
-        assertTrue(StudyEstimate.format(sleepless).contains("counted as 0 s (the projection is too low"),
-                StudyEstimate.format(sleepless));
+        assertTrue(EstimateTable.format(sleepless).contains("counted as 0 s (the projection is too low"),
+                EstimateTable.format(sleepless));
 
         assertThrows(IllegalArgumentException.class, () -> StudyEstimate.estimate(
                 List.of(yaml(stdp(1, 0).replace("preset: p", "preset: q"))), StudyEstimate.BY_PRESET, costs, 2));
@@ -185,7 +177,7 @@ class StudyEstimateTest {
         // 1 200 sleep steps in 3.6 s -> 0.003; evaluation 500 images shown 750 times (1.5 per image) × 10 steps =
         // 7 500 units in 7.5 s -> 0.001
         representingRun("d1", 100, 120, 2.4, 3.6, 750, 7.5);
-        Map<String, StudyEstimate.UnitCosts> costs = StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET);
+        Map<String, StudyEstimate.UnitCosts> costs = MeasuredCosts.calibrate(tmp, StudyEstimate.BY_PRESET);
         StudyEstimate.UnitCosts d = costs.get("d");
         assertEquals(0.002, d.train(), 1e-15);
         assertEquals(0.003, d.sleep(), 1e-15);
@@ -212,7 +204,7 @@ class StudyEstimateTest {
         assertEquals(50, high.evaluationSeconds(), 1e-9);
         assertEquals(550, range.high().wallSeconds(), 1e-9);
         assertEquals(67.5, StudyEstimate.estimate(plan, StudyEstimate.BY_PRESET, costs, 1).wallSeconds(), 1e-9);
-        String table = StudyEstimate.format(range);
+        String table = EstimateTable.format(range);
         assertTrue(table.contains("| d | 1 | 24.0 s – 3.3 min | 36.0 s – 5.0 min | 7.5 s – 50.0 s | 67.5 s – 9.2 min |"),
                 table);
         assertTrue(table.contains("one per core): **67.5 s** at the presentations per image measured, **9.2 min** at "
@@ -225,12 +217,12 @@ class StudyEstimateTest {
         // 1 000 presentations (2.0 per image), at the same costs per unit (100 s, 150 s, 10 s): one figure, its rate.
         // train 1 000 × 10 × 2.5 = 25 000 units = 50 s; sleep 75 s; evaluation 500 × 10 × 2 = 10 000 units = 10 s.
         representingRun("d2", 2000, 5000, 100, 150, 1000, 10);
-        costs = StudyEstimate.calibrate(tmp, StudyEstimate.BY_PRESET);
+        costs = MeasuredCosts.calibrate(tmp, StudyEstimate.BY_PRESET);
         StudyEstimate.Projection point = StudyEstimate.project(plan, StudyEstimate.BY_PRESET, costs, 1);
         assertTrue(!point.isRange());
         assertEquals(135, point.low().wallSeconds(), 1e-9);
         assertEquals(135, point.high().wallSeconds(), 1e-9);
-        table = StudyEstimate.format(point);
+        table = EstimateTable.format(point);
         assertTrue(table.contains("| d | 1 | 50.0 s | 75.0 s | 10.0 s | 2.3 min |"), table);
         assertTrue(table.contains("one per core): **2.3 min**\n"), table);
         assertTrue(table.contains("- d, 1000 images: training 2.50, evaluation 2 (the median of 1 finished run of at "
@@ -239,7 +231,7 @@ class StudyEstimateTest {
 
         // min_spikes 0 never re-presents, whatever max_presentations says: one presentation per image, no range
         JsonNode never = yaml(representing(1000, 0.5).replace("min_spikes: 5", "min_spikes: 0"));
-        assertEquals(StudyEstimate.work(never), StudyEstimate.work(never, new PresentationRates.PerImage(1, 1)));
+        assertEquals(RunWork.of(never), RunWork.of(never, new PresentationRates.PerImage(1, 1)));
         assertEquals(List.of(), StudyEstimate.project(List.of(never), StudyEstimate.BY_PRESET, costs, 1).presentations());
     }
 
@@ -250,43 +242,8 @@ class StudyEstimateTest {
         StudyEstimate.Projection p = StudyEstimate.project(List.of(yaml(stdp(300, 0.2))), StudyEstimate.BY_PRESET,
                 costs, 1);
         assertTrue(!p.isRange());
-        assertEquals(StudyEstimate.format(p.low()), StudyEstimate.format(p));
-        assertTrue(!StudyEstimate.format(p).contains("Presentations per image"), StudyEstimate.format(p));
-    }
-
-    @Test
-    void theSleepStepsOfEachSchedule() throws Exception {
-        // STDP, r·W per W wake steps, capped: 10 images × 1 000 steps, W = 3 000, r = 0.5 -> 3 episodes × min(1 500, 1 000)
-        JsonNode code = yaml("model: stdp\npreset: c\ntrain: {images: 10, epochs: 1, validation_images: 0, test_images: 0,"
-                + " readout_images: 0, checkpoints: 0}\nsimulation: {steps_per_image: 1000}\nsleep: {fraction: 0.5,"
-                + " episode: ratio_of_wake, wake_steps: 3000, max_episode_steps: 1000}\n");
-        assertEquals(3000, StudyEstimate.work(code).sleep(), 1e-9);
-        // SG every ⌊1/f⌋ minibatches: 4 minibatches (40 images), f = 0.3 -> every 3rd: ⌈4/3⌉ = 2 episodes per epoch
-        JsonNode every = yaml(sg(3, 0.3).replace("per_epoch", "every_minibatches"));
-        assertEquals(3 * 2 * 10 * 4 * 10, StudyEstimate.work(every).sleep(), 1e-9);
-        assertEquals(0, StudyEstimate.work(yaml(sg(3, 0.0))).sleep());
-    }
-
-    /**
-     * A continual SG-SNN run numbers its epochs on across tasks: sg.epochs per task, each on the task's images. Preset
-     * "s" continual in 4 tasks of 3 epochs at f = 0.5, by hand: training 40 images × 3 epochs × 5 steps × 10 hidden
-     * (as the standard run: each image is in one task); 12 epochs, each sleeps w.p. 0.5: 6 episodes of 2 × 5 steps
-     * × 4 copies × 10 hidden; evaluation: 10 validation images after each of 12 epochs, after task k the test images
-     * of tasks 1..k (20·k/4: 5 + 10 + 15 + 20 = 50), then the test images twice (best epoch), × 5 steps × 10 hidden.
-     */
-    @Test
-    void aContinualRunSleepsAndValidatesAfterEveryTasksEpochs() throws Exception {
-        String continual = sg(3, 0.5) + "protocol: continual\ncontinual: {tasks: 4, classes_per_task: 2}\n";
-        StudyEstimate.Work w = StudyEstimate.work(yaml(continual));
-        assertEquals(40 * 3 * 5 * 10, w.train(), 1e-9);
-        assertEquals(12 * 0.5 * 2 * 5 * 4 * 10, w.sleep(), 1e-9);
-        assertEquals((12 * 10 + 50 + 2 * 20) * 5 * 10, w.evaluation(), 1e-9);
-        assertEquals(12, StudyEstimate.sgEpochs(yaml(continual)));
-        // cut short after task 2's last epoch (6 epochs): 6 validations and the rows after tasks 3 and 4 are left
-        assertEquals((6 * 10 + 15 + 20 + 2 * 20) * 5 * 10,
-                StudyEstimate.workLeft(yaml(continual), 0.5, 6).evaluation(), 1e-9);
-        // the standard protocol as before: 3 epochs, 1.5 episodes
-        assertEquals(3 * 0.5 * 2 * 5 * 4 * 10, StudyEstimate.work(yaml(sg(3, 0.5))).sleep(), 1e-9);
+        assertEquals(EstimateTable.format(p.low()), EstimateTable.format(p));
+        assertTrue(!EstimateTable.format(p).contains("Presentations per image"), EstimateTable.format(p));
     }
 
     @Test

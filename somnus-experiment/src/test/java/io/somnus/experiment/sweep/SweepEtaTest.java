@@ -195,7 +195,7 @@ class SweepEtaTest {
     }
 
     private static SweepEta.Run run(String id, String key, double train, double sleep, double evaluation) {
-        return new SweepEta.Run(id, key, key, new StudyEstimate.Work(train, sleep, evaluation));
+        return new SweepEta.Run(id, key, key, new RunWork(train, sleep, evaluation));
     }
 
     /**
@@ -209,11 +209,11 @@ class SweepEtaTest {
     void runsOfOneKeyThatSleepDifferentlyCostTheirPhases() {
         SweepEta eta = new SweepEta(List.of(run("f0-s1", "p", 100, 0, 50), run("f5-s1", "p", 100, 100, 50),
                 run("f0-s2", "p", 100, 0, 50), run("f5-s2", "p", 100, 100, 50)), 1);
-        eta.finished("f0-s1", 21, true, false, new StudyEstimate.Work(10, 0, 10));
+        eta.finished("f0-s1", 21, true, false, new RunWork(10, 0, 10));
         // only f = 0 finished: the sleep phase is unmeasured, so f5-s2's sleep takes the whole runs' rate, 21/150 s
         // per unit: 100 × 0.14 = 14 s; its other phases 10 + 10 + 1 s; f0-s2 21 s, f5-s1 35 s as well
         assertEquals(Optional.of(Duration.ofSeconds(21 + 35 + 35)), eta.remaining(21).exact());
-        eta.finished("f5-s1", 47, true, false, new StudyEstimate.Work(10, 26, 10));
+        eta.finished("f5-s1", 47, true, false, new RunWork(10, 26, 10));
         assertEquals(Optional.of(Duration.ofSeconds(68)), eta.remaining(68).exact(), "21 + 47");
     }
 
@@ -226,8 +226,8 @@ class SweepEtaTest {
     void aResumedRunTeachesByItsPhasesNotItsWallTime() {
         SweepEta eta = new SweepEta(List.of(run("a1", "a", 100, 0, 0), run("a2", "a", 100, 0, 0),
                 run("a3", "a", 100, 0, 0)), 1);
-        eta.finished("a1", 10, true, false, new StudyEstimate.Work(9, 0, 0)); // 0.09 s per unit and 1 s outside
-        eta.finished("a2", 3, true, true, new StudyEstimate.Work(9, 0, 0));
+        eta.finished("a1", 10, true, false, new RunWork(9, 0, 0)); // 0.09 s per unit and 1 s outside
+        eta.finished("a2", 3, true, true, new RunWork(9, 0, 0));
         assertEquals(Optional.of(Duration.ofSeconds(10)), eta.remaining(13).exact(), "9 s of phases + 1 s outside");
 
         // without phase timings (an executor that writes no timing.json) the resumed run is left out altogether
@@ -247,16 +247,16 @@ class SweepEtaTest {
         eta.started("a1", 0);
         eta.finished("a1", 10, true);
         eta.started("a2", 20);
-        eta.resumed("a2", new StudyEstimate.Work(400, 0, 0));
+        eta.resumed("a2", new RunWork(400, 0, 0));
         // a2: 400 units left × 0.1 s = 40 s, less the 10 s it has run since its resume: 30 s; then a3: 20 s
         // (counted from its resume as a whole run it would say 100 − 10 + 20 = 110 s)
         assertEquals(Optional.of(Duration.ofSeconds(50)), eta.remaining(30).exact());
         assertEquals(Optional.of(Duration.ofSeconds(20)), eta.remaining(60).exact(), "a2 overrunning: 0 for it");
-        eta.resumed("a2", new StudyEstimate.Work(1000, 0, 0)); // its snapshot refused: it runs again from the start
+        eta.resumed("a2", new RunWork(1000, 0, 0)); // its snapshot refused: it runs again from the start
         assertEquals(Optional.of(Duration.ofSeconds(110)), eta.remaining(30).exact());
-        eta.resumed("a2", new StudyEstimate.Work(Double.NaN, 0, 0)); // not a run's work: the whole run's
+        eta.resumed("a2", new RunWork(Double.NaN, 0, 0)); // not a run's work: the whole run's
         assertEquals(Optional.of(Duration.ofSeconds(110)), eta.remaining(30).exact());
-        eta.resumed("a3", new StudyEstimate.Work(100, 0, 0)); // not started: nothing to resume
+        eta.resumed("a3", new RunWork(100, 0, 0)); // not started: nothing to resume
         eta.finished("a2", 50, true, true, null);
         eta.started("a3", 80);
         assertEquals(Optional.of(Duration.ofSeconds(20)), eta.remaining(80).exact(), "a3 a fresh run");
@@ -284,9 +284,9 @@ class SweepEtaTest {
                         test_images: 50}
                 sleep: {fraction: 0.2, episode: fraction, budget: added}
                 """);
-        StudyEstimate.Work whole = StudyEstimate.work(config);
-        assertEquals(new StudyEstimate.Work(1000, 250, 6300), whole);
-        StudyEstimate.Work left = StudyEstimate.workLeft(config, 0.6, 2);
+        RunWork whole = RunWork.of(config);
+        assertEquals(new RunWork(1000, 250, 6300), whole);
+        RunWork left = RunWork.left(config, 0.6, 2);
         assertEquals(400, left.train(), 1e-9);
         assertEquals(100, left.sleep(), 1e-9);
         assertEquals(3900, left.evaluation(), 1e-9);
@@ -294,7 +294,7 @@ class SweepEtaTest {
         SweepEta eta = new SweepEta(List.of(new SweepEta.Run("k1", "k", "p", whole),
                 new SweepEta.Run("k2", "k", "p", whole)), 1);
         eta.started("k1", 0);
-        eta.finished("k1", 34.6, true, false, new StudyEstimate.Work(10, 10, 12.6));
+        eta.finished("k1", 34.6, true, false, new RunWork(10, 10, 12.6));
         eta.started("k2", 40);
         assertEquals(Optional.of(Duration.ofMillis(29_600)), eta.remaining(45).exact(), "unresumed: 34.6 − 5 s");
         eta.resumed("k2", left);
@@ -316,15 +316,15 @@ class SweepEtaTest {
         SweepEta eta = new SweepEta(List.of(run("p2", "p", 100, 0, 50), run("p3", "p", 100, 100, 50),
                 run("q2", "q", 100)), 1);
         assertEquals("unknown: no p or q run finished yet", eta.remaining(0).inWords());
-        eta.finishedBefore(run("p1", "p", 100, 0, 50), 21, true, new StudyEstimate.Work(10, 0, 10));
-        eta.finishedBefore(run("p0", "p", 100, 0, 50), 3, false, new StudyEstimate.Work(10, 0, 10));
+        eta.finishedBefore(run("p1", "p", 100, 0, 50), 21, true, new RunWork(10, 0, 10));
+        eta.finishedBefore(run("p0", "p", 100, 0, 50), 3, false, new RunWork(10, 0, 10));
         eta.finishedBefore(run("q1", "q", 100), 30, true, null);
         eta.finishedBefore(run("q0", "q", 100), Double.NaN, true, null);
         eta.finishedBefore(run("p2", "p", 100, 0, 50), 1, true, null); // a run to go is not finished
         assertEquals(Optional.of(Duration.ofSeconds(21 + 35 + 30)), eta.remaining(0).exact());
 
         eta.started("p2", 0);
-        eta.finished("p2", 21, true, false, new StudyEstimate.Work(10, 0, 10)); // as p1: the rates stay
+        eta.finished("p2", 21, true, false, new RunWork(10, 0, 10)); // as p1: the rates stay
         assertEquals(Optional.of(Duration.ofSeconds(35 + 30)), eta.remaining(21).exact());
     }
 }

@@ -141,8 +141,8 @@ class SweepSgResumeTest {
         // (the last epoch's parameters and the best validation epoch's, 20 images each): 60 images × 10 steps × 20
         // hidden units, 12 000
         assertEquals(1, told.leftAtResume.size());
-        StudyEstimate.Work planned = StudyEstimate.work(plan().runs().get(0).config());
-        StudyEstimate.Work resumedWith = told.leftAtResume.get(0);
+        RunWork planned = RunWork.of(plan().runs().get(0).config());
+        RunWork resumedWith = told.leftAtResume.get(0);
         assertArrayEquals(new double[] {planned.train() / 3, planned.sleep() / 3, 12000},
                 new double[] {resumedWith.train(), resumedWith.sleep(), resumedWith.evaluation()}, 1e-6);
         for (String f : new String[] {"config.yaml", "metrics.csv", "summary.json", "weights.npz", "sleep_traces.csv",

@@ -90,7 +90,7 @@ class SweepStdpResumeTest {
             default -> new double[] {2000, 500, 12000};
         };
         assertEquals(1, told.leftAtResume.size(), preset);
-        StudyEstimate.Work resumedWith = told.leftAtResume.get(0);
+        RunWork resumedWith = told.leftAtResume.get(0);
         assertArrayEquals(expected, new double[] {resumedWith.train(), resumedWith.sleep(), resumedWith.evaluation()},
                 1e-9, preset);
         assertEquals(1, again.resumed.get(), "went on from the snapshot");
