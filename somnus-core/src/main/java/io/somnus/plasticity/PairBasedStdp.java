@@ -179,41 +179,9 @@ abstract class PairBasedStdp implements Plasticity {
         float a = ltd();
         int n = post.size();
         int[] spiked = pre.spiked();
-        int m = pre.spikeCount();
         Kernels kernels = p.kernels();
-        if (walksColumns(live, kernels)) {
-            depressColumns(w, spiked, m, n, live, a, lo, hi);
-            return;
-        }
-        for (int k = 0; k < m; k++) {
+        for (int k = 0, m = pre.spikeCount(); k < m; k++) {
             kernels.depressListed(w, spiked[k] * n, liveIndex, liveTrace, live, a, lo, hi);
-        }
-    }
-
-    /**
-     * Whether {@link #depressLive} walks the live posts' columns ({@link #depressColumns}): when they are fewer than a
-     * vector's lanes, where {@link Kernels#depressListed}'s gather and scatter would not run and its loop is the same
-     * scalar one (diehl-cook N_e = 100's handful of winners). From a vector up (N_e = 6 400's wide sets of live posts),
-     * and for the scalar kernels (1 lane), the SIMD path as before.
-     */
-    private static boolean walksColumns(int live, Kernels kernels) {
-        return live < kernels.floatLanes();
-    }
-
-    /**
-     * {@link Kernels#depressListed}'s scalar updates of the {@code m} rows in {@code spiked} through the {@code live}
-     * posts of {@link #liveIndex}, a post's column at a time: {@code a·trace} once per post instead of once per
-     * synapse, and one loop instead of a call per pre spike (the same single update of each weight, so the same bits;
-     * docs/performance-rounds.md, fifty-fifth round).
-     */
-    private void depressColumns(float[] w, int[] spiked, int m, int n, int live, float a, float lo, float hi) {
-        for (int q = 0; q < live; q++) {
-            int j = liveIndex[q];
-            float d = a * liveTrace[q];
-            for (int k = 0; k < m; k++) {
-                int s = spiked[k] * n + j;
-                w[s] = Math.min(Math.max(w[s] - d, lo), hi);
-            }
         }
     }
 

@@ -27,8 +27,8 @@ class EventDrivenStdpTest {
     private static final int PRE = 60;
     /**
      * Post neurons: enough that the listed path's live posts (at most a quarter of them) reach a 512-bit vector's 16
-     * lanes, so that both of its walks run at every width: a column per live post below a vector, the SIMD gather from
-     * one up.
+     * lanes, so that {@code depressListed} runs at every width: its scalar tail alone below a vector, the SIMD gather
+     * and scatter from one up.
      */
     private static final int POST = 80;
     private static final int STEPS = 200;
