@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code scripts/code-ab} (docs/performance.md, "Measuring"): a short run of the training work against the checkout's
  * own HEAD (both JVMs' CPU figures, each pair's ratio between its quartiles, the combined ratio the geometric mean of
- * the two medians and their range), and bad arguments refused naming the value. Needs git, a checkout with its history
+ * the two medians and their range, the preset's own N_e unless --excitatory names one), and bad arguments refused
+ * naming the value. Needs git, a checkout with its history
  * and dataset-fashion-mnist; skipped elsewhere.
  */
 class CodeAbScriptTest {
@@ -32,7 +33,7 @@ class CodeAbScriptTest {
         ScriptRun r = run("--pairs", "3", "--warmup", "0", "--images", "5", "--jvms", "2", "HEAD");
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("diehl-cook as train runs it, 5 images per run, 3 pairs of runs per JVM (ABBA) "
-                + "after 0 warm-up runs of each, in 2 JVMs"), r.output());
+                + "after 0 warm-up runs of each, in 2 JVMs, N_e = 100"), r.output());
         List<AbJvmLine> lines = AbJvmLine.parse(r.output(), "code", "CPU ms/image", 3);
         List<String> first = lines.stream().map(AbJvmLine::first).toList();
         List<Double> medians = lines.stream().map(AbJvmLine::median).toList();
@@ -52,5 +53,8 @@ class CodeAbScriptTest {
         AbJvmLine.assertRefusesBadArguments(CodeAbScriptTest::run);
         run("--images", "0", "HEAD").assertRefused("--images must be a whole number from 1 to 100000, got '0'");
         run("--work", "brian2", "HEAD").assertRefused("--work must be diehl-cook or paper-code, got 'brian2'");
+        run("--excitatory", "0", "HEAD").assertRefused("--excitatory must be a whole number from 1 to 100000, got '0'");
+        run("--excitatory", "6e3", "HEAD")
+                .assertRefused("--excitatory must be a whole number from 1 to 100000, got '6e3'");
     }
 }
