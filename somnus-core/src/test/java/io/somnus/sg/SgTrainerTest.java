@@ -2,7 +2,6 @@ package io.somnus.sg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -270,52 +269,5 @@ class SgTrainerTest {
                 SgConfig.builder().inputs(4).hidden(3).outputs(2).build(), new SplittableRandom(1), SgListener.NONE));
         assertTrue(e.getMessage().contains("bad") && e.getMessage().contains("2.0"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> new SgTrainer().accuracy(blocks(3, 1)));
-    }
-
-    /** The paper's SG-SNN defaults; the shipped sg-fc preset is checked in SgRunConfigTest (somnus-experiment). */
-    @Test
-    void paperDefaultsHoldThePapersNumbers() {
-        SgConfig p = SgConfig.paperSg();
-        assertArrayEquals(new int[] {225, 1000, 10}, p.layerSizes());
-        assertEquals(0.95, p.beta());
-        assertEquals(1.0, p.threshold());
-        assertEquals(100, p.steps());
-        assertEquals(SgInputEncoding.DIRECT, p.encoding());
-        assertEquals(SgSurrogate.FAST_SIGMOID, p.surrogate());
-        assertEquals(25.0, p.surrogateSlope());
-        assertEquals(1e-3, p.learningRate());
-        assertEquals(128, p.batchSize());
-        assertEquals(50, p.epochs());
-        assertEquals(50_000, p.sleep().episodeSteps());
-        assertEquals(500, p.sleep().iterations());
-        assertEquals(128, p.sleep().batchCopies());
-        assertEquals(0.999, p.sleep().lambda());
-        assertFalse(p.recurrent());
-        assertEquals(p, p.toBuilder().build());
-    }
-
-    @Test
-    void bernoulliAndPoissonSpikeAtTheirProbabilities() {
-        float[][] img = {{0f, 0.25f, 1f, 0.5f}};
-        int steps = 20_000;
-        float[] out = new float[steps * 4];
-        SgInputEncoding.BERNOULLI.encode(img, new int[] {0}, 0, 1, 4, steps, 0, 1, new SplittableRandom(1), out);
-        double[] mean = new double[4];
-        for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < 4; i++) {
-                mean[i] += out[t * 4 + i] / steps;
-            }
-        }
-        assertEquals(0.0, mean[0]);
-        assertEquals(0.25, mean[1], 0.01);
-        assertEquals(1.0, mean[2], 1e-6);
-        assertEquals(0.5, mean[3], 0.01);
-        // Poisson, 100 Hz at dt = 1 ms: p = pixel·0.1.
-        SgInputEncoding.POISSON.encode(img, new int[] {0}, 0, 1, 4, steps, 100, 1, new SplittableRandom(1), out);
-        double m = 0;
-        for (int t = 0; t < steps; t++) {
-            m += out[t * 4 + 2] / steps;
-        }
-        assertEquals(0.1, m, 0.01);
     }
 }

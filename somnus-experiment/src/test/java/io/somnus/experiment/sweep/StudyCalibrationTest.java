@@ -1,6 +1,7 @@
 package io.somnus.experiment.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -146,6 +147,19 @@ class StudyCalibrationTest {
                 () -> SweepPlanner.plan(spec(List.of("paper", whole.toString())), resolver));
         assertTrue(e.getMessage().contains("all run as preset 'paper', so their runs would be averaged as one cell"),
                 e.getMessage());
+    }
+
+    @Test
+    void theEstimateGoesBetweenTheMarkers(@TempDir Path tmp) throws Exception {
+        Path doc = tmp.resolve("doc.md");
+        Files.writeString(doc, "intro\n<!-- estimate:begin -->\nold table\n<!-- estimate:end -->\noutro\n");
+        StudyCalibration.writeBetweenMarkers(doc, "new table\n");
+        assertEquals("intro\n<!-- estimate:begin -->\nnew table\n<!-- estimate:end -->\noutro\n", Files.readString(doc));
+        Path bare = tmp.resolve("bare.md");
+        Files.writeString(bare, "no markers\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StudyCalibration.writeBetweenMarkers(bare, "x"));
+        assertTrue(e.getMessage().contains(bare.toString()), e.getMessage());
     }
 
     private static SweepSpec spec(List<String> presets) {

@@ -245,17 +245,4 @@ class StudyEstimateTest {
         assertEquals(EstimateTable.format(p.low()), EstimateTable.format(p));
         assertTrue(!EstimateTable.format(p).contains("Presentations per image"), EstimateTable.format(p));
     }
-
-    @Test
-    void theEstimateGoesBetweenTheMarkers() throws Exception {
-        Path doc = tmp.resolve("doc.md");
-        Files.writeString(doc, "intro\n<!-- estimate:begin -->\nold table\n<!-- estimate:end -->\noutro\n");
-        StudyCalibration.writeBetweenMarkers(doc, "new table\n");
-        assertEquals("intro\n<!-- estimate:begin -->\nnew table\n<!-- estimate:end -->\noutro\n", Files.readString(doc));
-        Path bare = tmp.resolve("bare.md");
-        Files.writeString(bare, "no markers\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StudyCalibration.writeBetweenMarkers(bare, "x"));
-        assertTrue(e.getMessage().contains(bare.toString()), e.getMessage());
-    }
 }
