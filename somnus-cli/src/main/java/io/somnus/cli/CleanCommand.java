@@ -8,6 +8,7 @@ import io.somnus.experiment.sweep.SweepRunner;
 import io.somnus.experiment.sweep.SweepTempFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Parameters;
                 "  a sweep's temporary run directories, DIR/runs/.tmp-*;",
                 "  an aggregation's temporary files: DIR/.aggregate.csv.*.tmp, DIR/glmm.csv.new;",
                 "  export's temporary files in a run: RUN/.weights.safetensors.*.tmp (and network's),",
-                "  and report's in a run or sweep: .report.html.*.tmp, once their writer is gone,",
+                "  and report's in a run or sweep: .report.html.*.tmp, once their writer is gone",
+                "  (an empty one once it is " + AtomicFiles.EMPTY_GRACE_MINUTES + " minutes old: its writer may yet lock it),",
                 "  in DIR, in its runs and sweeps and in its sweeps' runs (not those of an --out elsewhere).",
                 "Finished runs and files are never touched.",
                 "(train --out and sweep --resume do this for their own directory by themselves.)"})
@@ -152,10 +154,22 @@ final class CleanCommand implements Callable<Integer> {
             if (AtomicFiles.removeIfAbandoned(p)) {
                 report.add("removed " + p + ", the temporary file of an interrupted " + writer + " (the next " + writer
                         + " writes the file whole)");
+            } else if (isEmpty(p)) {
+                report.add("kept " + p + ": it is empty and less than " + AtomicFiles.EMPTY_GRACE_MINUTES
+                        + " minutes old, so a somnus " + writer + " may be about to write it; a later clean removes it");
             } else if (Files.exists(p)) {
-                report.add("kept " + p + ": a somnus " + writer + " is writing it, or it is empty, which proves "
-                        + "nothing; remove it yourself if no somnus " + writer + " is running");
+                report.add("kept " + p + ": a somnus " + writer + " is writing it; remove it yourself if no somnus "
+                        + writer + " is running");
             }
+        }
+    }
+
+    /** Whether {@code file} is there and holds no byte. */
+    private static boolean isEmpty(Path file) throws IOException {
+        try {
+            return Files.size(file) == 0;
+        } catch (NoSuchFileException e) {
+            return false; // moved into place by its writer meanwhile
         }
     }
 

@@ -63,6 +63,11 @@ public final class SomnusCli {
             CommandLine cmd = ex.getCommandLine();
             String name = cmd.getCommandSpec().qualifiedName();
             StderrNote.say(cmd.getErr(), name + ": " + ex.getMessage());
+            if (ex instanceof CommandLine.MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()) {
+                // 'somnus sweep my.yaml' read as no --config: the word typed is named, so that the fix is plain
+                cmd.getErr().println("Given, but taken by no option: " + String.join(" ", cmd.getUnmatchedArguments())
+                        + " (an option's value follows its name, e.g. --config FILE)");
+            }
             List<String> close = closeCommands(ex, cmd);
             if (!close.isEmpty()) { // picocli's bigram likeness offered 'clean' for 'trian'
                 cmd.getErr().println("Did you mean: "

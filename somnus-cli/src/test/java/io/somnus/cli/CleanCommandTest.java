@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.somnus.experiment.io.AtomicFiles;
 import io.somnus.experiment.io.DirectoryLock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -149,7 +153,8 @@ class CleanCommandTest {
 
     /**
      * An interrupted export's temporary files, in a run beside others and in a sweep's run, and an interrupted report's
-     * in a run and a sweep: removed once no process holds their lock; one whose lock is held, and an empty one, kept and said; the finished files, and another
+     * in a run and a sweep: removed once no process holds their lock; one whose lock is held, and an empty one younger
+     * than the grace period, kept and said; an older empty one removed; the finished files, and another
      * file's temporary one, never touched. A run given itself is cleaned too.
      */
     @Test
@@ -160,6 +165,9 @@ class CleanCommandTest {
         Path stale = Files.writeString(run.resolve(".weights.safetensors.3f9a.tmp"), "half a file");
         Path staleNetwork = Files.writeString(sweepRun.resolve(".network.safetensors.77.tmp"), "half a file");
         Path empty = Files.createFile(run.resolve(".network.safetensors.1.tmp"));
+        Path emptyLongAgo = Files.createFile(run.resolve(".report.html.2.tmp")); // its writer was killed before locking
+        Files.setLastModifiedTime(emptyLongAgo, FileTime.from(Instant.now().minus(AtomicFiles.EMPTY_GRACE)
+                .minus(Duration.ofMinutes(1))));
         Path finished = Files.writeString(run.resolve("weights.safetensors"), "a finished file");
         Path notExports = Files.writeString(run.resolve(".metrics.csv.5.tmp"), "another writer's");
         Path held = Files.writeString(sweepRun.resolve(".weights.safetensors.9.tmp"), "being written");
@@ -180,7 +188,11 @@ class CleanCommandTest {
         assertTrue(out.contains("removed " + staleNetwork.toAbsolutePath()), out);
         assertFalse(Files.exists(stale) || Files.exists(staleNetwork));
         assertTrue(out.contains("kept " + held + ": a somnus export is writing it"), out);
-        assertTrue(out.contains("kept " + empty + ": "), out);
+        assertTrue(out.contains("kept " + empty + ": it is empty and less than 10 minutes old, so a somnus export may "
+                + "be about to write it"), out);
+        assertTrue(out.contains("removed " + emptyLongAgo.toAbsolutePath() + ", the temporary file of an interrupted "
+                + "report"), out);
+        assertFalse(Files.exists(emptyLongAgo), "an empty one older than the grace period is removed");
         assertTrue(Files.exists(held) && Files.exists(empty), "a held one and an empty one are kept");
         assertTrue(Files.exists(finished) && Files.exists(notExports), "finished files and others' are never touched");
 

@@ -5,6 +5,7 @@ import static io.somnus.cli.CompareCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -274,6 +275,23 @@ class ExportCommandTest {
                 + "another file, e.g. " + stdp.resolve("weights.safetensors"), "export", "--out", npz.toString(),
                 stdp.toString());
         assertEquals(before, sha256(npz));
+    }
+
+    /**
+     * An --out that names an existing file not ending in .safetensors (a typo'd path, a user's own file) is refused and
+     * left as it was; an earlier export's .safetensors file is replaced.
+     */
+    @Test
+    void anOutThatWouldReplaceAnotherFileIsRefused(@TempDir Path tmp) throws Exception {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "a user's notes");
+        assertFails("somnus export: --out " + notes + " already exists and is not a .safetensors file, which export "
+                + "would replace; remove it first, or give another file, e.g. " + stdp.resolve("weights.safetensors"),
+                "export", "--out", notes.toString(), stdp.toString());
+        assertEquals("a user's notes", Files.readString(notes));
+        Path earlier = Files.writeString(tmp.resolve("w.safetensors"), "an earlier export");
+        Outcome o = run("export", "--out", earlier.toString(), stdp.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertNotEquals("an earlier export", Files.readString(earlier, StandardCharsets.ISO_8859_1));
     }
 
     /** A file given for the run, e.g. its weights.npz itself: its run directory is asked for. */

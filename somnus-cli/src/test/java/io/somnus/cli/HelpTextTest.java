@@ -173,6 +173,29 @@ class HelpTextTest {
                 "Try 'somnus train --help' for its options."), lines);
     }
 
+    /**
+     * A sweep file typed without --config (as a new user types it) is named beside "Missing required option", where
+     * before the word typed went unmentioned; with nothing stray, the message is picocli's alone.
+     */
+    @Test
+    void aValueWithoutItsOptionIsNamed() {
+        CommandLine cli = SomnusCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("sweep", "my-sweep.yaml", "--out", "nowhere");
+        assertEquals(SomnusCli.EXIT_BAD_INPUT, exit);
+        assertEquals(List.of("somnus sweep: Missing required option: '--config=FILE'",
+                "Given, but taken by no option: my-sweep.yaml (an option's value follows its name, e.g. --config FILE)",
+                "Try 'somnus sweep --help' for its options."), err.toString().lines().toList());
+
+        StringWriter plain = new StringWriter();
+        CommandLine again = SomnusCli.commandLine();
+        again.setErr(new PrintWriter(plain, true));
+        assertEquals(SomnusCli.EXIT_BAD_INPUT, again.execute("sweep", "--out", "nowhere"));
+        assertEquals(List.of("somnus sweep: Missing required option: '--config=FILE'",
+                "Try 'somnus sweep --help' for its options."), plain.toString().lines().toList());
+    }
+
     private static void collect(CommandLine cl, List<CommandLine> out) {
         out.add(cl);
         for (CommandLine sub : cl.getSubcommands().values()) {

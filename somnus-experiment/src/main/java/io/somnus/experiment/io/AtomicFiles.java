@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +35,8 @@ import java.util.regex.Pattern;
  * <p>The writer holds an operating-system lock on its temporary file from its first byte until it is in place, which
  * the operating system releases when the process ends in any way: a temporary file that is unlocked and not empty was
  * left by a writer that is gone ({@link #removeIfAbandoned}), where a writer that takes no other lock (an export
- * beside a run) gave nothing to tell it by.
+ * beside a run) gave nothing to tell it by. An empty one unlocked is left too once it is older than
+ * {@link #EMPTY_GRACE}: a writer killed between creating and locking it left it.
  */
 public final class AtomicFiles {
 
@@ -49,6 +52,15 @@ public final class AtomicFiles {
 
     /** The name of a temporary file of {@link #write}: "." + the target's name + "." + a hex nonce + ".tmp". */
     private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp");
+
+    /**
+     * How long an empty, unlocked temporary file is kept: its writer locks it microseconds after creating it, so one
+     * this old was left by a writer killed in between. Minutes, not seconds, so that a stalled writer (a machine
+     * swapping, a process stopped with SIGSTOP) or a clock a little off is never mistaken for a dead one.
+     */
+    public static final long EMPTY_GRACE_MINUTES = 10;
+    /** {@link #EMPTY_GRACE_MINUTES} as a duration. */
+    public static final Duration EMPTY_GRACE = Duration.ofMinutes(EMPTY_GRACE_MINUTES);
 
     private AtomicFiles() {}
 
@@ -122,8 +134,9 @@ public final class AtomicFiles {
     /**
      * Removes {@code tmp}, a temporary file of {@link #write}, where its writer is provably gone: no process holds its
      * lock (the operating system released it as the writer died) and it is not empty (a writer locks it before its
-     * first byte). Kept where a writer holds it, where it is empty, and where its lock cannot be taken (a file system
-     * without locks).
+     * first byte) or, empty, was last modified more than {@link #EMPTY_GRACE} ago (a writer killed between creating and
+     * locking it). Kept where a writer holds it, where it is empty and younger, and where its lock cannot be taken (a
+     * file system without locks).
      *
      * @return whether it was removed; false too where it is gone, moved into place by its writer meanwhile
      */
@@ -139,7 +152,7 @@ public final class AtomicFiles {
             } catch (OverlappingFileLockException | IOException e) {
                 return false; // held in this process, or no locks here
             }
-            if (lock == null || channel.size() == 0) {
+            if (lock == null || channel.size() == 0 && !olderThanGrace(file)) {
                 return false;
             }
             Files.delete(file); // under the lock: no writer can hold it now
@@ -147,6 +160,12 @@ public final class AtomicFiles {
         } catch (NoSuchFileException e) {
             return false;
         }
+    }
+
+    /** Whether {@code file} was last modified more than {@link #EMPTY_GRACE} ago (one dated ahead is young). */
+    private static boolean olderThanGrace(Path file) throws IOException {
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        return modified.plus(EMPTY_GRACE).isBefore(Instant.now());
     }
 
     private static String temporaryName(String target) {

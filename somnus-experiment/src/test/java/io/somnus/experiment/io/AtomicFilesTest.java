@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,16 +91,37 @@ class AtomicFilesTest {
     }
 
     /**
-     * An empty temporary file proves nothing (its writer may be about to lock it), and a file of another name is never
-     * one to remove, however it is left.
+     * A fresh empty temporary file proves nothing (its writer may be about to lock it), and a file of another name is
+     * never one to remove, however it is left.
      */
     @Test
-    void anEmptyTemporaryFileAndAnotherFileAreKept() throws Exception {
+    void aYoungEmptyTemporaryFileAndAnotherFileAreKept() throws Exception {
         Path empty = Files.createFile(tmp.resolve(".weights.safetensors.1f.tmp"));
+        Path young = Files.createFile(tmp.resolve(".report.html.2e.tmp"));
+        setAge(young, AtomicFiles.EMPTY_GRACE.minusMinutes(1));
         Path finished = Files.writeString(tmp.resolve("weights.safetensors"), "a finished file");
+        setAge(finished, AtomicFiles.EMPTY_GRACE.multipliedBy(100));
         assertFalse(AtomicFiles.removeIfAbandoned(empty));
+        assertFalse(AtomicFiles.removeIfAbandoned(young), "younger than the grace period");
         assertFalse(AtomicFiles.removeIfAbandoned(finished));
-        assertTrue(Files.exists(empty) && Files.exists(finished));
+        assertTrue(Files.exists(empty) && Files.exists(young) && Files.exists(finished));
+    }
+
+    /**
+     * An empty, unlocked temporary file older than the grace period was left by a writer killed between creating it
+     * and locking it (microseconds apart): it is removed, where before it was kept forever.
+     */
+    @Test
+    void anEmptyTemporaryFileOlderThanTheGracePeriodIsRemoved() throws Exception {
+        Path empty = Files.createFile(tmp.resolve(".weights.safetensors.1f.tmp"));
+        setAge(empty, AtomicFiles.EMPTY_GRACE.plusMinutes(1));
+        assertTrue(AtomicFiles.removeIfAbandoned(empty));
+        assertEquals(List.of(), list(tmp));
+    }
+
+    /** Dates {@code file}'s last modification {@code age} before now. */
+    private static void setAge(Path file, Duration age) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
     }
 
     @Test
