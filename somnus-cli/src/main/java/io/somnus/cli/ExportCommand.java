@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
                 + "weights by synapse with their pre and post neurons, int32, and θ, float64) to network.safetensors "
                 + "instead. A sweep directory: every finished run in it, each into its own directory. Exit status 0 "
                 + "when every file was written, 2 when a run or --out was refused (no such run, a run without the "
-                + ".npz, a directory where the file goes, an --out that cannot be written or is another file whose name "
-                + "does not end in .safetensors; a run without it or with "
+                + ".npz, a directory where the file goes, an --out that cannot be written or is another file than a "
+                + "safetensors one (read by its first bytes); a run without it or with "
                 + "such a directory writes no run's file) (docs/run-directory.md).")
 final class ExportCommand implements Callable<Integer> {
     /** The one format written; the option names it so that a second can come without changing the command. */
@@ -164,8 +164,9 @@ final class ExportCommand implements Callable<Integer> {
 
     /**
      * Refuses an --out that names a directory, lies under a file, is one of the run's own files (which export never
-     * changes), or is another file whose name does not end in .safetensors (a typo'd --out replaced a user's file
-     * unasked), before anything is read. An earlier export's .safetensors file is replaced, as a rerun expects.
+     * changes), or is another file than a safetensors one, told by its first bytes whatever its name (a typo'd --out
+     * replaced a user's file unasked), before anything is read. An earlier export's file is replaced, as a rerun
+     * expects.
      */
     private void requireWritable(Path file, Path run) throws IOException {
         if (Files.isDirectory(file)) {
@@ -180,8 +181,8 @@ final class ExportCommand implements Callable<Integer> {
                         + "is; give another file, e.g. " + run.resolve(exportName()));
             }
         }
-        if (Files.exists(file) && !file.getFileName().toString().endsWith("." + SAFETENSORS)) {
-            throw new CliException("--out " + file + " already exists and is not a ." + SAFETENSORS + " file, which "
+        if (Files.isRegularFile(file) && !Safetensors.beginsWithHeader(file)) {
+            throw new CliException("--out " + file + " already exists and is not a " + SAFETENSORS + " file, which "
                     + "export would replace; remove it first, or give another file, e.g. " + run.resolve(exportName()));
         }
     }

@@ -19,6 +19,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -278,20 +279,22 @@ class ExportCommandTest {
     }
 
     /**
-     * An --out that names an existing file not ending in .safetensors (a typo'd path, a user's own file) is refused and
-     * left as it was; an earlier export's .safetensors file is replaced.
+     * An --out that names an existing file that is no safetensors file (a typo'd path, a user's own file), even one
+     * named like an export, is refused and left as it was; an earlier export's file, whatever its name, is replaced.
      */
     @Test
     void anOutThatWouldReplaceAnotherFileIsRefused(@TempDir Path tmp) throws Exception {
-        Path notes = Files.writeString(tmp.resolve("notes.txt"), "a user's notes");
-        assertFails("somnus export: --out " + notes + " already exists and is not a .safetensors file, which export "
+        Path notes = Files.writeString(tmp.resolve("notes.safetensors"), "a user's notes, named like an export");
+        assertFails("somnus export: --out " + notes + " already exists and is not a safetensors file, which export "
                 + "would replace; remove it first, or give another file, e.g. " + stdp.resolve("weights.safetensors"),
                 "export", "--out", notes.toString(), stdp.toString());
-        assertEquals("a user's notes", Files.readString(notes));
-        Path earlier = Files.writeString(tmp.resolve("w.safetensors"), "an earlier export");
+        assertEquals("a user's notes, named like an export", Files.readString(notes));
+        Path earlier = tmp.resolve("weights.bin"); // an earlier export, whatever its name, is replaced by a rerun
+        assertEquals(0, run("export", "--out", earlier.toString(), stdp.toString()).exit());
+        Files.setLastModifiedTime(earlier, FileTime.fromMillis(0));
         Outcome o = run("export", "--out", earlier.toString(), stdp.toString());
         assertEquals(0, o.exit(), o.err());
-        assertNotEquals("an earlier export", Files.readString(earlier, StandardCharsets.ISO_8859_1));
+        assertNotEquals(0, Files.getLastModifiedTime(earlier).toMillis());
     }
 
     /** A file given for the run, e.g. its weights.npz itself: its run directory is asked for. */

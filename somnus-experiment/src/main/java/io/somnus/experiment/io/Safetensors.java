@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -68,6 +70,25 @@ public final class Safetensors {
             }
             buffered.flush();
         });
+    }
+
+    /**
+     * Whether {@code file} begins as this format does: a header length N that fits in the file, then a header opening
+     * with {@code '{'}. Read to tell an earlier export, which a rerun replaces, from another file an {@code --out}
+     * names by mistake; the header itself is not parsed.
+     */
+    public static boolean beginsWithHeader(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer start = ByteBuffer.allocate(Long.BYTES + 1).order(ByteOrder.LITTLE_ENDIAN);
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // a channel may return fewer bytes than asked
+            }
+            if (start.hasRemaining()) {
+                return false;
+            }
+            long headerBytes = start.getLong(0); // unsigned in the format: past 2^63 it reads negative, and fails
+            return headerBytes > 0 && headerBytes <= channel.size() - Long.BYTES && start.get(Long.BYTES) == '{';
+        }
     }
 
     /** The tensors' names in the buffer's order: the wider element type first, then by name in UTF-8 byte order. */

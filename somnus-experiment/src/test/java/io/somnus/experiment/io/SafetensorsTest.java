@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -83,6 +84,20 @@ class SafetensorsTest {
         all.position(8 + n + 36);
         assertEquals(-8, all.getInt(all.position() + 4));
         assertEquals(8 + n + 48, all.capacity(), "nothing after the last tensor");
+    }
+
+    /** A written file begins with a header; text, a short file and a header length past the file's end do not. */
+    @Test
+    void onlyAFileThatBeginsAsTheFormatHasAHeader(@TempDir Path tmp) throws Exception {
+        Path written = tmp.resolve("w.bin");
+        Safetensors.write(written, Map.of("w", NpyArray.of(new float[] {1, 2}, 2)), Map.of());
+        assertTrue(Safetensors.beginsWithHeader(written));
+        assertFalse(Safetensors.beginsWithHeader(Files.writeString(tmp.resolve("notes.safetensors"), "a user's notes")));
+        assertFalse(Safetensors.beginsWithHeader(Files.write(tmp.resolve("short"), new byte[] {2, 0, 0, 0, 0, 0, 0, 0})));
+        ByteBuffer tooLong = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(5).put((byte) '{');
+        assertFalse(Safetensors.beginsWithHeader(Files.write(tmp.resolve("cut"), tooLong.array())));
+        ByteBuffer fits = ByteBuffer.allocate(13).order(ByteOrder.LITTLE_ENDIAN).putLong(5).put((byte) '{');
+        assertTrue(Safetensors.beginsWithHeader(Files.write(tmp.resolve("fits"), fits.array())));
     }
 
     @Test
