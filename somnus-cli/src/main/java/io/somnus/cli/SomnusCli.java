@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code somnus} command-line program. */
 @Command(name = "somnus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -63,10 +65,10 @@ public final class SomnusCli {
             CommandLine cmd = ex.getCommandLine();
             String name = cmd.getCommandSpec().qualifiedName();
             StderrNote.say(cmd.getErr(), name + ": " + ex.getMessage());
-            if (ex instanceof CommandLine.MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()) {
+            if (ex instanceof CommandLine.MissingParameterException missing && !cmd.getUnmatchedArguments().isEmpty()) {
                 // 'somnus sweep my.yaml' read as no --config: the word typed is named, so that the fix is plain
                 cmd.getErr().println("Given, but taken by no option: " + String.join(" ", cmd.getUnmatchedArguments())
-                        + " (an option's value follows its name, e.g. --config FILE)");
+                        + missingOptionExample(missing));
             }
             List<String> close = closeCommands(ex, cmd);
             if (!close.isEmpty()) { // picocli's bigram likeness offered 'clean' for 'trian'
@@ -88,6 +90,16 @@ public final class SomnusCli {
             return exitStatus(ex);
         });
         return cl;
+    }
+
+    /** The first missing option as it is typed with its value (" (…, e.g. --config FILE)"); empty when none is. */
+    private static String missingOptionExample(CommandLine.MissingParameterException missing) {
+        return missing.getMissing().stream()
+                .filter(ArgSpec::isOption)
+                .map(OptionSpec.class::cast)
+                .findFirst()
+                .map(o -> " (an option's value follows its name, e.g. " + o.longestName() + " " + o.paramLabel() + ")")
+                .orElse("");
     }
 
     /** The subcommands within two edits of a mistyped command name (e.g. a swap of two letters). */

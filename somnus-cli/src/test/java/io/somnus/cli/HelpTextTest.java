@@ -194,6 +194,13 @@ class HelpTextTest {
         assertEquals(SomnusCli.EXIT_BAD_INPUT, again.execute("sweep", "--out", "nowhere"));
         assertEquals(List.of("somnus sweep: Missing required option: '--config=FILE'",
                 "Try 'somnus sweep --help' for its options."), plain.toString().lines().toList());
+
+        StringWriter other = new StringWriter(); // the option named is the one missing, not always --config
+        CommandLine third = SomnusCli.commandLine();
+        third.setErr(new PrintWriter(other, true));
+        assertEquals(SomnusCli.EXIT_BAD_INPUT, third.execute("datasets", "import", "notmnist", "my-folder"));
+        assertTrue(other.toString().contains("Given, but taken by no option: my-folder (an option's value follows its "
+                + "name, e.g. --from DIR)"), other.toString());
     }
 
     private static void collect(CommandLine cl, List<CommandLine> out) {
