@@ -122,6 +122,18 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Refuses a {@code file} given to {@code option} that is missing or a directory before the data are loaded, naming
+     * the {@code name} that {@code writer} writes (the file's content is read, and checked, by the run).
+     */
+    private static void requireFileOf(String option, Path file, String name, String writer) {
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new CliException(option + " " + file + (Files.isDirectory(file)
+                    ? " is a directory; give the " + name + " in it that " + writer + " wrote"
+                    : ": no such file; give the " + name + " that " + writer + " wrote"));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         snapshotMinutes.check();
@@ -136,11 +148,8 @@ final class TrainCommand implements Callable<Integer> {
         if (printConfig) {
             refuseOptionsOfARun();
         }
-        if (loadNetwork != null && !Files.isRegularFile(loadNetwork)) {
-            throw new CliException("--load-network " + loadNetwork + (Files.isDirectory(loadNetwork)
-                    ? " is a directory; give the network.npz in it that --save-network wrote"
-                    : ": no such file; give a network.npz that --save-network wrote"));
-        }
+        requireFileOf("--load-network", loadNetwork, "network.npz", "--save-network");
+        requireFileOf("--input-spikes", inputSpikes, "inputs.npz", "--export-spikes");
         Map<String, Object> settings = settings();
         CheckedConfig checked; // its populations of model class go to the run's build: constructed once a run
         try {
