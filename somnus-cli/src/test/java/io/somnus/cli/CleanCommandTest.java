@@ -166,8 +166,8 @@ class CleanCommandTest {
         Path staleNetwork = Files.writeString(sweepRun.resolve(".network.safetensors.77.tmp"), "half a file");
         Path empty = Files.createFile(run.resolve(".network.safetensors.1.tmp"));
         Path emptyLongAgo = Files.createFile(run.resolve(".report.html.2.tmp")); // its writer was killed before locking
-        Files.setLastModifiedTime(emptyLongAgo, FileTime.from(Instant.now().minus(AtomicFiles.EMPTY_GRACE)
-                .minus(Duration.ofMinutes(1))));
+        Files.setLastModifiedTime(emptyLongAgo,
+                FileTime.from(Instant.now().minus(Duration.ofMinutes(AtomicFiles.EMPTY_GRACE_MINUTES + 1))));
         Path finished = Files.writeString(run.resolve("weights.safetensors"), "a finished file");
         Path notExports = Files.writeString(run.resolve(".metrics.csv.5.tmp"), "another writer's");
         Path held = Files.writeString(sweepRun.resolve(".weights.safetensors.9.tmp"), "being written");

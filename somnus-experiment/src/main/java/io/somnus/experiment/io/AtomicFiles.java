@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * the operating system releases when the process ends in any way: a temporary file that is unlocked and not empty was
  * left by a writer that is gone ({@link #removeIfAbandoned}), where a writer that takes no other lock (an export
  * beside a run) gave nothing to tell it by. An empty one unlocked is left too once it is older than
- * {@link #EMPTY_GRACE}: a writer killed between creating and locking it left it.
+ * {@link #EMPTY_GRACE_MINUTES}: a writer killed between creating and locking it left it.
  */
 public final class AtomicFiles {
 
@@ -56,11 +56,10 @@ public final class AtomicFiles {
     /**
      * How long an empty, unlocked temporary file is kept: its writer locks it microseconds after creating it, so one
      * this old was left by a writer killed in between. Minutes, not seconds, so that a stalled writer (a machine
-     * swapping, a process stopped with SIGSTOP) or a clock a little off is never mistaken for a dead one.
+     * swapping, a process stopped with SIGSTOP) or a clock a little off is never mistaken for a dead one. A number of
+     * minutes, a constant, so that clean's help (an annotation) can say it.
      */
     public static final long EMPTY_GRACE_MINUTES = 10;
-    /** {@link #EMPTY_GRACE_MINUTES} as a duration. */
-    public static final Duration EMPTY_GRACE = Duration.ofMinutes(EMPTY_GRACE_MINUTES);
 
     private AtomicFiles() {}
 
@@ -134,9 +133,9 @@ public final class AtomicFiles {
     /**
      * Removes {@code tmp}, a temporary file of {@link #write}, where its writer is provably gone: no process holds its
      * lock (the operating system released it as the writer died) and it is not empty (a writer locks it before its
-     * first byte) or, empty, was last modified more than {@link #EMPTY_GRACE} ago (a writer killed between creating and
-     * locking it). Kept where a writer holds it, where it is empty and younger, and where its lock cannot be taken (a
-     * file system without locks).
+     * first byte) or, empty, was last modified more than {@link #EMPTY_GRACE_MINUTES} ago (a writer killed between
+     * creating and locking it). Kept where a writer holds it, where it is empty and younger, and where its lock cannot
+     * be taken (a file system without locks).
      *
      * @return whether it was removed; false too where it is gone, moved into place by its writer meanwhile
      */
@@ -162,10 +161,10 @@ public final class AtomicFiles {
         }
     }
 
-    /** Whether {@code file} was last modified more than {@link #EMPTY_GRACE} ago (one dated ahead is young). */
+    /** Whether {@code file} was last modified more than {@link #EMPTY_GRACE_MINUTES} ago (one dated ahead is young). */
     private static boolean olderThanGrace(Path file) throws IOException {
         Instant modified = Files.getLastModifiedTime(file).toInstant();
-        return modified.plus(EMPTY_GRACE).isBefore(Instant.now());
+        return modified.plus(Duration.ofMinutes(EMPTY_GRACE_MINUTES)).isBefore(Instant.now());
     }
 
     private static String temporaryName(String target) {

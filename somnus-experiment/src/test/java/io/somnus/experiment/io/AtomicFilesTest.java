@@ -98,9 +98,9 @@ class AtomicFilesTest {
     void aYoungEmptyTemporaryFileAndAnotherFileAreKept() throws Exception {
         Path empty = Files.createFile(tmp.resolve(".weights.safetensors.1f.tmp"));
         Path young = Files.createFile(tmp.resolve(".report.html.2e.tmp"));
-        setAge(young, AtomicFiles.EMPTY_GRACE.minusMinutes(1));
+        setAge(young, Duration.ofMinutes(AtomicFiles.EMPTY_GRACE_MINUTES).minusMinutes(1));
         Path finished = Files.writeString(tmp.resolve("weights.safetensors"), "a finished file");
-        setAge(finished, AtomicFiles.EMPTY_GRACE.multipliedBy(100));
+        setAge(finished, Duration.ofMinutes(AtomicFiles.EMPTY_GRACE_MINUTES).multipliedBy(100));
         assertFalse(AtomicFiles.removeIfAbandoned(empty));
         assertFalse(AtomicFiles.removeIfAbandoned(young), "younger than the grace period");
         assertFalse(AtomicFiles.removeIfAbandoned(finished));
@@ -114,7 +114,7 @@ class AtomicFilesTest {
     @Test
     void anEmptyTemporaryFileOlderThanTheGracePeriodIsRemoved() throws Exception {
         Path empty = Files.createFile(tmp.resolve(".weights.safetensors.1f.tmp"));
-        setAge(empty, AtomicFiles.EMPTY_GRACE.plusMinutes(1));
+        setAge(empty, Duration.ofMinutes(AtomicFiles.EMPTY_GRACE_MINUTES).plusMinutes(1));
         assertTrue(AtomicFiles.removeIfAbandoned(empty));
         assertEquals(List.of(), list(tmp));
     }
