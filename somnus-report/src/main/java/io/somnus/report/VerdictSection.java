@@ -152,7 +152,11 @@ final class VerdictSection implements ComparingSection {
         return "verdict-" + c.number() + "-" + p.preset().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    /** "+0.050 [+0.025, +0.075] (n = 3, paired)"; "–" when nothing was measured. */
+    /**
+     * "+0.050 [+0.025, +0.075] (n = 3, paired)"; "–" when nothing was measured. The effect and its interval's ends in
+     * one precision: where one of them needs significant digits ({@link #signed}), all three get them ("−0.00105
+     * [−0.00148, −0.000330]"), so that an effect never reads equal to an end it differs from ("−0.001 [−0.001, …]").
+     */
     static String estimate(Estimate e) {
         if (!e.present()) {
             return "–";
@@ -161,7 +165,9 @@ final class VerdictSection implements ComparingSection {
         if (!e.hasInterval()) {
             return signed(e.value()) + n;
         }
-        return signed(e.value()) + " [" + signed(e.low()) + ", " + signed(e.high()) + "]" + n;
+        boolean significant = roundsToZero(e.value()) || roundsToZero(e.low()) || roundsToZero(e.high());
+        return signed(e.value(), significant) + " [" + signed(e.low(), significant) + ", "
+                + signed(e.high(), significant) + "]" + n;
     }
 
     /**
@@ -172,14 +178,24 @@ final class VerdictSection implements ComparingSection {
      * {@link Formats#NOISE}, is "0.000" without a sign.
      */
     static String signed(double v) {
+        return signed(v, roundsToZero(v));
+    }
+
+    /** {@code v} with its sign, to three decimals or, where {@code significant}, {@link NumberColumn#DIGITS} digits. */
+    private static String signed(double v, boolean significant) {
         double shown = Formats.shown(v, Formats.NOISE);
         if (shown == 0) {
             return "0.000";
         }
-        String fixed = String.format(Locale.ROOT, "%+.3f", shown);
-        boolean roundsToZero = fixed.chars().noneMatch(c -> c >= '1' && c <= '9');
-        String s = roundsToZero ? (shown > 0 ? "+" : "") + NumberColumn.significant(shown) : fixed;
+        String s = significant ? (shown > 0 ? "+" : "") + NumberColumn.significant(shown)
+                : String.format(Locale.ROOT, "%+.3f", shown);
         return s.replace('-', '−');
+    }
+
+    /** Whether {@code v} is not 0 (nor noise) but would be written as one at three decimals. */
+    private static boolean roundsToZero(double v) {
+        double shown = Formats.shown(v, Formats.NOISE);
+        return shown != 0 && String.format(Locale.ROOT, "%.3f", shown).chars().noneMatch(c -> c >= '1' && c <= '9');
     }
 
     /** A margin δ, in the table and in the notes under it alike: three decimals, as the Δ it is held against (0.020). */

@@ -220,14 +220,19 @@ class ReportNumbersTest {
 
     /**
      * The verdict table's Δ wrote "[−0.001, −0.000]": an end that rounds to 0 at three decimals but is not 0 keeps its
-     * sign in three significant digits (BETTER holds only when the lower end is above 0, so its side of 0 can decide);
-     * 0 itself, and noise below {@link Formats#NOISE}, is "0.000" without a sign.
+     * sign in three significant digits (BETTER holds only when the lower end is above 0, so its side of 0 can decide),
+     * and the effect and the other end are written in the same precision; 0 itself, and noise below
+     * {@link Formats#NOISE}, is "0.000" without a sign.
      */
     @Test
     void aVerdictIntervalsEndThatRoundsToZeroKeepsItsSideOfZero() {
-        assertEquals("−0.001 [−0.002, −0.000312] (n = 3, paired)",
-                VerdictSection.estimate(new Estimate(3, true, -0.001, -0.0018, -0.000312)));
-        assertEquals("+0.000400 [0.000, +0.012] (n = 2)", VerdictSection.estimate(new Estimate(2, false, 0.0004, 0.0, 0.0123)));
+        // one precision for the effect and both ends where one needs significant digits: not "−0.001 [−0.001, …]"
+        assertEquals("−0.00105 [−0.00148, −0.000312] (n = 3, paired)",
+                VerdictSection.estimate(new Estimate(3, true, -0.00105, -0.00148, -0.000312)));
+        assertEquals("+0.000400 [0.000, +0.0123] (n = 2)",
+                VerdictSection.estimate(new Estimate(2, false, 0.0004, 0.0, 0.0123)));
+        assertEquals("+0.050 [+0.025, +0.075] (n = 3, paired)",
+                VerdictSection.estimate(new Estimate(3, true, 0.05, 0.025, 0.075)));
         assertEquals("0.000", VerdictSection.signed(-0.0));
         assertEquals("0.000", VerdictSection.signed(-5.78e-17));   // rounding noise, as the tables show it
         assertEquals("−0.500", VerdictSection.signed(-0.5));
