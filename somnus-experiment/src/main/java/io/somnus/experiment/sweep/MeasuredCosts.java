@@ -1,6 +1,8 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ModelKind;
 import io.somnus.experiment.io.Mappers;
 import io.somnus.experiment.sweep.StudyEstimate.UnitCosts;
 import java.io.IOException;
@@ -96,7 +98,7 @@ public final class MeasuredCosts {
         RunWork seconds = phaseSeconds(config, timing);
         double sleepUnits;
         double trainUnits;
-        if ("sg".equals(config.path("model").asText())) {
+        if (Choices.of(ModelKind.SG).equals(config.path("model").asText())) {
             JsonNode sg = config.path("sg");
             double perStep = sg.path("sleep").path("batch_copies").asDouble() * sg.path("hidden").asDouble();
             sleepUnits = timing.path("sleep_steps").asDouble() * perStep;
@@ -118,7 +120,8 @@ public final class MeasuredCosts {
         if (!timing.has("evaluation_seconds") || !timing.has("sleep_seconds")) {
             return null;
         }
-        double train = "sg".equals(config.path("model").asText()) ? timing.path("train_seconds").asDouble()
+        boolean sg = Choices.of(ModelKind.SG).equals(config.path("model").asText());
+        double train = sg ? timing.path("train_seconds").asDouble()
                 : timing.path("setup_seconds").asDouble() + timing.path("presentation_seconds").asDouble()
                 + timing.path("per_image_check_seconds").asDouble();
         return new RunWork(train, timing.path("sleep_seconds").asDouble(), timing.path("evaluation_seconds").asDouble());

@@ -1,6 +1,8 @@
 package io.somnus.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.somnus.experiment.config.Choices;
+import io.somnus.experiment.config.ModelKind;
 import java.util.List;
 
 /**
@@ -33,7 +35,8 @@ public record RunWork(double train, double sleep, double evaluation) {
 
     /** {@link #of(JsonNode, PresentationRates.PerImage)} with the evaluations after the first {@code passed} only. */
     private static RunWork of(JsonNode config, PresentationRates.PerImage perImage, long passed) {
-        return "sg".equals(config.path("model").asText()) ? sgWork(config, passed) : stdpWork(config, perImage, passed);
+        return Choices.of(ModelKind.SG).equals(config.path("model").asText()) ? sgWork(config, passed)
+                : stdpWork(config, perImage, passed);
     }
 
     private static RunWork stdpWork(JsonNode c, PresentationRates.PerImage perImage, long checkpointsPassed) {
@@ -146,7 +149,7 @@ public record RunWork(double train, double sleep, double evaluation) {
      * configuration always does).
      */
     static String uncountedField(JsonNode config) {
-        if (!"sg".equals(config.path("model").asText())) {
+        if (!Choices.of(ModelKind.SG).equals(config.path("model").asText())) {
             return null;
         }
         for (String field : List.of("hidden", "steps", "batch_size")) {
